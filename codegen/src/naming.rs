@@ -205,7 +205,8 @@ pub fn field_name(name: &str) -> String {
 /// `SelfValue`, as in [`enum_variant`], because `Self_` would make the
 /// builder `Self_Builder`, which the `non_camel_case_types` lint rejects. Shapes named `Box`, `Option`, `Result`, `String`, `Vec` and the
 /// like are kept as they are: the emitter refers to std types by absolute path
-/// (`::std::option::Option`), so a generated type cannot shadow them. A
+/// (`::std::option::Option`), and shortens such a path only in files that
+/// declare nothing of that name, so a generated type cannot shadow them. A
 /// leading digit gets a `V` prefix and an empty result becomes `Empty`.
 #[must_use]
 pub fn type_name(name: &str) -> String {

@@ -1,9 +1,10 @@
 //! Emission: the IR becomes token streams, then formatted Rust files.
 //!
 //! Each `emit_*` function prints one kind of item; [`emit_crate`] decides which
-//! file each item lands in. Emitted code names everything by absolute path
-//! (`::std::option::Option`) so that model shapes called `Option`, `Box` or
-//! `String` cannot shadow the standard library.
+//! file each item lands in. Emitters name everything by absolute path
+//! (`::std::option::Option`), so that model shapes called `Option`, `Box` or
+//! `String` cannot shadow the standard library; [`prelude_paths`] then
+//! shortens the paths nothing in the file shadows.
 
 mod builders;
 pub(crate) mod client;
@@ -11,6 +12,7 @@ mod crate_files;
 mod doc_attrs;
 mod enums;
 pub(crate) mod operations;
+mod prelude_paths;
 pub(crate) mod rust_types;
 mod service_error;
 mod structs;
@@ -228,10 +230,11 @@ fn header(service: &Service) -> String {
 }
 
 fn format_rust(service: &Service, path: &str, tokens: TokenStream) -> Result<String, Error> {
-    let file = syn::parse2::<syn::File>(tokens).map_err(|err| Error::Emit {
+    let mut file = syn::parse2::<syn::File>(tokens).map_err(|err| Error::Emit {
         file: path.to_string(),
         message: err.to_string(),
     })?;
+    prelude_paths::shorten(&mut file);
     Ok(format!(
         "{}{}",
         header(service),

@@ -5,25 +5,23 @@
 /// Any error of Amazon API Gateway: an exception the service models, an error response it does not, a response that could not be read, or an input that could not become a request.
 ///
 /// Every operation's error converts into it, as do [`BuildError`](crate::primitives::BuildError) and [`RequestError`](crate::protocol::RequestError), so a function that calls several operations can return this one type with `?`.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
     /// The service answered `BadRequestException`.
-    BadRequestException(::std::boxed::Box<crate::error::BadRequestException>),
+    BadRequestException(Box<crate::error::BadRequestException>),
     /// The service answered `ConflictException`.
-    ConflictException(::std::boxed::Box<crate::error::ConflictException>),
+    ConflictException(Box<crate::error::ConflictException>),
     /// The service answered `LimitExceededException`.
-    LimitExceededException(::std::boxed::Box<crate::error::LimitExceededException>),
+    LimitExceededException(Box<crate::error::LimitExceededException>),
     /// The service answered `NotFoundException`.
-    NotFoundException(::std::boxed::Box<crate::error::NotFoundException>),
+    NotFoundException(Box<crate::error::NotFoundException>),
     /// The service answered `ServiceUnavailableException`.
-    ServiceUnavailableException(
-        ::std::boxed::Box<crate::error::ServiceUnavailableException>,
-    ),
+    ServiceUnavailableException(Box<crate::error::ServiceUnavailableException>),
     /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(::std::boxed::Box<crate::error::TooManyRequestsException>),
+    TooManyRequestsException(Box<crate::error::TooManyRequestsException>),
     /// The service answered `UnauthorizedException`.
-    UnauthorizedException(::std::boxed::Box<crate::error::UnauthorizedException>),
+    UnauthorizedException(Box<crate::error::UnauthorizedException>),
     /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
@@ -35,39 +33,23 @@ pub enum Error {
 }
 impl Error {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            Error::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            Error::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            Error::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
-            Error::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            Error::ServiceUnavailableException(_) => {
-                ::std::option::Option::Some("ServiceUnavailableException")
-            }
-            Error::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
-            }
-            Error::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            Error::BadRequestException(_) => Some("BadRequestException"),
+            Error::ConflictException(_) => Some("ConflictException"),
+            Error::LimitExceededException(_) => Some("LimitExceededException"),
+            Error::NotFoundException(_) => Some("NotFoundException"),
+            Error::ServiceUnavailableException(_) => Some("ServiceUnavailableException"),
+            Error::TooManyRequestsException(_) => Some("TooManyRequestsException"),
+            Error::UnauthorizedException(_) => Some("UnauthorizedException"),
             Error::Unhandled(error) => error.code.as_deref(),
-            Error::InvalidResponse(_) | Error::Build(_) | Error::Request(_) => {
-                ::std::option::Option::None
-            }
+            Error::InvalidResponse(_) | Error::Build(_) | Error::Request(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id; `None` for an error before any response (a
     /// failed build or request).
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             Error::BadRequestException(error) => error.meta(),
             Error::ConflictException(error) => error.meta(),
@@ -76,13 +58,13 @@ impl Error {
             Error::ServiceUnavailableException(error) => error.meta(),
             Error::TooManyRequestsException(error) => error.meta(),
             Error::UnauthorizedException(error) => error.meta(),
-            Error::Unhandled(meta) => ::std::option::Option::Some(meta),
+            Error::Unhandled(meta) => Some(meta),
             Error::InvalidResponse(error) => error.meta(),
-            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+            Error::Build(_) | Error::Request(_) => None,
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Error::BadRequestException(error) => error.message(),
             Error::ConflictException(error) => error.message(),
@@ -95,7 +77,7 @@ impl Error {
             Error::InvalidResponse(error) => {
                 error.meta().and_then(|meta| meta.message.as_deref())
             }
-            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+            Error::Build(_) | Error::Request(_) => None,
         }
     }
 }
@@ -119,56 +101,52 @@ impl ::std::fmt::Display for Error {
     }
 }
 impl ::std::error::Error for Error {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Error::BadRequestException(error) => ::std::option::Option::Some(&**error),
-            Error::ConflictException(error) => ::std::option::Option::Some(&**error),
-            Error::LimitExceededException(error) => ::std::option::Option::Some(&**error),
-            Error::NotFoundException(error) => ::std::option::Option::Some(&**error),
-            Error::ServiceUnavailableException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::UnauthorizedException(error) => ::std::option::Option::Some(&**error),
-            Error::Unhandled(error) => ::std::option::Option::Some(error),
-            Error::InvalidResponse(error) => ::std::option::Option::Some(error),
-            Error::Build(error) => ::std::option::Option::Some(error),
-            Error::Request(error) => ::std::option::Option::Some(error),
+            Error::BadRequestException(error) => Some(&**error),
+            Error::ConflictException(error) => Some(&**error),
+            Error::LimitExceededException(error) => Some(&**error),
+            Error::NotFoundException(error) => Some(&**error),
+            Error::ServiceUnavailableException(error) => Some(&**error),
+            Error::TooManyRequestsException(error) => Some(&**error),
+            Error::UnauthorizedException(error) => Some(&**error),
+            Error::Unhandled(error) => Some(error),
+            Error::InvalidResponse(error) => Some(error),
+            Error::Build(error) => Some(error),
+            Error::Request(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<::awsgen_runtime::primitives::BuildError> for Error {
+impl From<::awsgen_runtime::primitives::BuildError> for Error {
     fn from(error: ::awsgen_runtime::primitives::BuildError) -> Self {
         Error::Build(error)
     }
 }
-impl ::std::convert::From<::awsgen_runtime::protocol::RequestError> for Error {
+impl From<::awsgen_runtime::protocol::RequestError> for Error {
     fn from(error: ::awsgen_runtime::protocol::RequestError) -> Self {
         Error::Request(error)
     }
 }
-impl ::std::convert::From<crate::operation::CreateApiKeyError> for Error {
+impl From<crate::operation::CreateApiKeyError> for Error {
     fn from(error: crate::operation::CreateApiKeyError) -> Self {
         match error {
             crate::operation::CreateApiKeyError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::CreateApiKeyError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::CreateApiKeyError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::CreateApiKeyError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::CreateApiKeyError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::CreateApiKeyError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::CreateApiKeyError::Unlisted(error) => error,
             crate::operation::CreateApiKeyError::Unhandled(error) => {
@@ -180,26 +158,26 @@ impl ::std::convert::From<crate::operation::CreateApiKeyError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateAuthorizerError> for Error {
+impl From<crate::operation::CreateAuthorizerError> for Error {
     fn from(error: crate::operation::CreateAuthorizerError) -> Self {
         match error {
             crate::operation::CreateAuthorizerError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::CreateAuthorizerError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::CreateAuthorizerError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::CreateAuthorizerError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::CreateAuthorizerError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::CreateAuthorizerError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::CreateAuthorizerError::Unlisted(error) => error,
             crate::operation::CreateAuthorizerError::Unhandled(error) => {
@@ -211,27 +189,27 @@ impl ::std::convert::From<crate::operation::CreateAuthorizerError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateBasePathMappingError> for Error {
+impl From<crate::operation::CreateBasePathMappingError> for Error {
     fn from(error: crate::operation::CreateBasePathMappingError) -> Self {
         match error {
             crate::operation::CreateBasePathMappingError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::CreateBasePathMappingError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::CreateBasePathMappingError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::CreateBasePathMappingError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::CreateBasePathMappingError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::CreateBasePathMappingError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::CreateBasePathMappingError::Unlisted(error) => error,
             crate::operation::CreateBasePathMappingError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -242,30 +220,30 @@ impl ::std::convert::From<crate::operation::CreateBasePathMappingError> for Erro
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateDeploymentError> for Error {
+impl From<crate::operation::CreateDeploymentError> for Error {
     fn from(error: crate::operation::CreateDeploymentError) -> Self {
         match error {
             crate::operation::CreateDeploymentError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::CreateDeploymentError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::CreateDeploymentError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::CreateDeploymentError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::CreateDeploymentError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::CreateDeploymentError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::CreateDeploymentError::ServiceUnavailableException(
                 error,
-            ) => Error::ServiceUnavailableException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceUnavailableException(Box::new(error)),
             crate::operation::CreateDeploymentError::Unlisted(error) => error,
             crate::operation::CreateDeploymentError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -276,27 +254,27 @@ impl ::std::convert::From<crate::operation::CreateDeploymentError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateDocumentationPartError> for Error {
+impl From<crate::operation::CreateDocumentationPartError> for Error {
     fn from(error: crate::operation::CreateDocumentationPartError) -> Self {
         match error {
             crate::operation::CreateDocumentationPartError::BadRequestException(
                 error,
-            ) => Error::BadRequestException(::std::boxed::Box::new(error)),
+            ) => Error::BadRequestException(Box::new(error)),
             crate::operation::CreateDocumentationPartError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::CreateDocumentationPartError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::CreateDocumentationPartError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::CreateDocumentationPartError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::CreateDocumentationPartError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::CreateDocumentationPartError::Unlisted(error) => error,
             crate::operation::CreateDocumentationPartError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -307,27 +285,27 @@ impl ::std::convert::From<crate::operation::CreateDocumentationPartError> for Er
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateDocumentationVersionError> for Error {
+impl From<crate::operation::CreateDocumentationVersionError> for Error {
     fn from(error: crate::operation::CreateDocumentationVersionError) -> Self {
         match error {
             crate::operation::CreateDocumentationVersionError::BadRequestException(
                 error,
-            ) => Error::BadRequestException(::std::boxed::Box::new(error)),
+            ) => Error::BadRequestException(Box::new(error)),
             crate::operation::CreateDocumentationVersionError::ConflictException(
                 error,
-            ) => Error::ConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ConflictException(Box::new(error)),
             crate::operation::CreateDocumentationVersionError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::CreateDocumentationVersionError::NotFoundException(
                 error,
-            ) => Error::NotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::NotFoundException(Box::new(error)),
             crate::operation::CreateDocumentationVersionError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::CreateDocumentationVersionError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::CreateDocumentationVersionError::Unlisted(error) => error,
             crate::operation::CreateDocumentationVersionError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -338,23 +316,23 @@ impl ::std::convert::From<crate::operation::CreateDocumentationVersionError> for
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateDomainNameError> for Error {
+impl From<crate::operation::CreateDomainNameError> for Error {
     fn from(error: crate::operation::CreateDomainNameError) -> Self {
         match error {
             crate::operation::CreateDomainNameError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::CreateDomainNameError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::CreateDomainNameError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::CreateDomainNameError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::CreateDomainNameError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::CreateDomainNameError::Unlisted(error) => error,
             crate::operation::CreateDomainNameError::Unhandled(error) => {
@@ -366,25 +344,24 @@ impl ::std::convert::From<crate::operation::CreateDomainNameError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateDomainNameAccessAssociationError>
-for Error {
+impl From<crate::operation::CreateDomainNameAccessAssociationError> for Error {
     fn from(error: crate::operation::CreateDomainNameAccessAssociationError) -> Self {
         match error {
             crate::operation::CreateDomainNameAccessAssociationError::BadRequestException(
                 error,
-            ) => Error::BadRequestException(::std::boxed::Box::new(error)),
+            ) => Error::BadRequestException(Box::new(error)),
             crate::operation::CreateDomainNameAccessAssociationError::ConflictException(
                 error,
-            ) => Error::ConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ConflictException(Box::new(error)),
             crate::operation::CreateDomainNameAccessAssociationError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::CreateDomainNameAccessAssociationError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::CreateDomainNameAccessAssociationError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::CreateDomainNameAccessAssociationError::Unlisted(error) => {
                 error
             }
@@ -397,26 +374,26 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateModelError> for Error {
+impl From<crate::operation::CreateModelError> for Error {
     fn from(error: crate::operation::CreateModelError) -> Self {
         match error {
             crate::operation::CreateModelError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::CreateModelError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::CreateModelError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::CreateModelError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::CreateModelError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::CreateModelError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::CreateModelError::Unlisted(error) => error,
             crate::operation::CreateModelError::Unhandled(error) => {
@@ -428,27 +405,27 @@ impl ::std::convert::From<crate::operation::CreateModelError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateRequestValidatorError> for Error {
+impl From<crate::operation::CreateRequestValidatorError> for Error {
     fn from(error: crate::operation::CreateRequestValidatorError) -> Self {
         match error {
             crate::operation::CreateRequestValidatorError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::CreateRequestValidatorError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::CreateRequestValidatorError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::CreateRequestValidatorError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::CreateRequestValidatorError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::CreateRequestValidatorError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::CreateRequestValidatorError::Unlisted(error) => error,
             crate::operation::CreateRequestValidatorError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -459,26 +436,26 @@ impl ::std::convert::From<crate::operation::CreateRequestValidatorError> for Err
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateResourceError> for Error {
+impl From<crate::operation::CreateResourceError> for Error {
     fn from(error: crate::operation::CreateResourceError) -> Self {
         match error {
             crate::operation::CreateResourceError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::CreateResourceError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::CreateResourceError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::CreateResourceError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::CreateResourceError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::CreateResourceError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::CreateResourceError::Unlisted(error) => error,
             crate::operation::CreateResourceError::Unhandled(error) => {
@@ -490,23 +467,23 @@ impl ::std::convert::From<crate::operation::CreateResourceError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateRestApiError> for Error {
+impl From<crate::operation::CreateRestApiError> for Error {
     fn from(error: crate::operation::CreateRestApiError) -> Self {
         match error {
             crate::operation::CreateRestApiError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::CreateRestApiError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::CreateRestApiError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::CreateRestApiError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::CreateRestApiError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::CreateRestApiError::Unlisted(error) => error,
             crate::operation::CreateRestApiError::Unhandled(error) => {
@@ -518,26 +495,26 @@ impl ::std::convert::From<crate::operation::CreateRestApiError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateStageError> for Error {
+impl From<crate::operation::CreateStageError> for Error {
     fn from(error: crate::operation::CreateStageError) -> Self {
         match error {
             crate::operation::CreateStageError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::CreateStageError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::CreateStageError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::CreateStageError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::CreateStageError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::CreateStageError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::CreateStageError::Unlisted(error) => error,
             crate::operation::CreateStageError::Unhandled(error) => {
@@ -549,26 +526,26 @@ impl ::std::convert::From<crate::operation::CreateStageError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateUsagePlanError> for Error {
+impl From<crate::operation::CreateUsagePlanError> for Error {
     fn from(error: crate::operation::CreateUsagePlanError) -> Self {
         match error {
             crate::operation::CreateUsagePlanError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::CreateUsagePlanError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::CreateUsagePlanError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::CreateUsagePlanError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::CreateUsagePlanError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::CreateUsagePlanError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::CreateUsagePlanError::Unlisted(error) => error,
             crate::operation::CreateUsagePlanError::Unhandled(error) => {
@@ -580,27 +557,27 @@ impl ::std::convert::From<crate::operation::CreateUsagePlanError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateUsagePlanKeyError> for Error {
+impl From<crate::operation::CreateUsagePlanKeyError> for Error {
     fn from(error: crate::operation::CreateUsagePlanKeyError) -> Self {
         match error {
             crate::operation::CreateUsagePlanKeyError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::CreateUsagePlanKeyError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::CreateUsagePlanKeyError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::CreateUsagePlanKeyError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::CreateUsagePlanKeyError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::CreateUsagePlanKeyError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::CreateUsagePlanKeyError::Unlisted(error) => error,
             crate::operation::CreateUsagePlanKeyError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -611,23 +588,23 @@ impl ::std::convert::From<crate::operation::CreateUsagePlanKeyError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateVpcLinkError> for Error {
+impl From<crate::operation::CreateVpcLinkError> for Error {
     fn from(error: crate::operation::CreateVpcLinkError) -> Self {
         match error {
             crate::operation::CreateVpcLinkError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::CreateVpcLinkError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::CreateVpcLinkError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::CreateVpcLinkError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::CreateVpcLinkError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::CreateVpcLinkError::Unlisted(error) => error,
             crate::operation::CreateVpcLinkError::Unhandled(error) => {
@@ -639,23 +616,23 @@ impl ::std::convert::From<crate::operation::CreateVpcLinkError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteApiKeyError> for Error {
+impl From<crate::operation::DeleteApiKeyError> for Error {
     fn from(error: crate::operation::DeleteApiKeyError) -> Self {
         match error {
             crate::operation::DeleteApiKeyError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::DeleteApiKeyError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::DeleteApiKeyError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DeleteApiKeyError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::DeleteApiKeyError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::DeleteApiKeyError::Unlisted(error) => error,
             crate::operation::DeleteApiKeyError::Unhandled(error) => {
@@ -667,23 +644,23 @@ impl ::std::convert::From<crate::operation::DeleteApiKeyError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteAuthorizerError> for Error {
+impl From<crate::operation::DeleteAuthorizerError> for Error {
     fn from(error: crate::operation::DeleteAuthorizerError) -> Self {
         match error {
             crate::operation::DeleteAuthorizerError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::DeleteAuthorizerError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::DeleteAuthorizerError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DeleteAuthorizerError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::DeleteAuthorizerError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::DeleteAuthorizerError::Unlisted(error) => error,
             crate::operation::DeleteAuthorizerError::Unhandled(error) => {
@@ -695,24 +672,24 @@ impl ::std::convert::From<crate::operation::DeleteAuthorizerError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteBasePathMappingError> for Error {
+impl From<crate::operation::DeleteBasePathMappingError> for Error {
     fn from(error: crate::operation::DeleteBasePathMappingError) -> Self {
         match error {
             crate::operation::DeleteBasePathMappingError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::DeleteBasePathMappingError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::DeleteBasePathMappingError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DeleteBasePathMappingError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::DeleteBasePathMappingError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::DeleteBasePathMappingError::Unlisted(error) => error,
             crate::operation::DeleteBasePathMappingError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -723,24 +700,24 @@ impl ::std::convert::From<crate::operation::DeleteBasePathMappingError> for Erro
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteClientCertificateError> for Error {
+impl From<crate::operation::DeleteClientCertificateError> for Error {
     fn from(error: crate::operation::DeleteClientCertificateError) -> Self {
         match error {
             crate::operation::DeleteClientCertificateError::BadRequestException(
                 error,
-            ) => Error::BadRequestException(::std::boxed::Box::new(error)),
+            ) => Error::BadRequestException(Box::new(error)),
             crate::operation::DeleteClientCertificateError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::DeleteClientCertificateError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DeleteClientCertificateError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::DeleteClientCertificateError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::DeleteClientCertificateError::Unlisted(error) => error,
             crate::operation::DeleteClientCertificateError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -751,26 +728,26 @@ impl ::std::convert::From<crate::operation::DeleteClientCertificateError> for Er
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteDeploymentError> for Error {
+impl From<crate::operation::DeleteDeploymentError> for Error {
     fn from(error: crate::operation::DeleteDeploymentError) -> Self {
         match error {
             crate::operation::DeleteDeploymentError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::DeleteDeploymentError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::DeleteDeploymentError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::DeleteDeploymentError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DeleteDeploymentError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::DeleteDeploymentError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::DeleteDeploymentError::Unlisted(error) => error,
             crate::operation::DeleteDeploymentError::Unhandled(error) => {
@@ -782,24 +759,24 @@ impl ::std::convert::From<crate::operation::DeleteDeploymentError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteDocumentationPartError> for Error {
+impl From<crate::operation::DeleteDocumentationPartError> for Error {
     fn from(error: crate::operation::DeleteDocumentationPartError) -> Self {
         match error {
             crate::operation::DeleteDocumentationPartError::BadRequestException(
                 error,
-            ) => Error::BadRequestException(::std::boxed::Box::new(error)),
+            ) => Error::BadRequestException(Box::new(error)),
             crate::operation::DeleteDocumentationPartError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::DeleteDocumentationPartError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DeleteDocumentationPartError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::DeleteDocumentationPartError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::DeleteDocumentationPartError::Unlisted(error) => error,
             crate::operation::DeleteDocumentationPartError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -810,24 +787,24 @@ impl ::std::convert::From<crate::operation::DeleteDocumentationPartError> for Er
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteDocumentationVersionError> for Error {
+impl From<crate::operation::DeleteDocumentationVersionError> for Error {
     fn from(error: crate::operation::DeleteDocumentationVersionError) -> Self {
         match error {
             crate::operation::DeleteDocumentationVersionError::BadRequestException(
                 error,
-            ) => Error::BadRequestException(::std::boxed::Box::new(error)),
+            ) => Error::BadRequestException(Box::new(error)),
             crate::operation::DeleteDocumentationVersionError::ConflictException(
                 error,
-            ) => Error::ConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ConflictException(Box::new(error)),
             crate::operation::DeleteDocumentationVersionError::NotFoundException(
                 error,
-            ) => Error::NotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::NotFoundException(Box::new(error)),
             crate::operation::DeleteDocumentationVersionError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::DeleteDocumentationVersionError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::DeleteDocumentationVersionError::Unlisted(error) => error,
             crate::operation::DeleteDocumentationVersionError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -838,23 +815,23 @@ impl ::std::convert::From<crate::operation::DeleteDocumentationVersionError> for
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteDomainNameError> for Error {
+impl From<crate::operation::DeleteDomainNameError> for Error {
     fn from(error: crate::operation::DeleteDomainNameError) -> Self {
         match error {
             crate::operation::DeleteDomainNameError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::DeleteDomainNameError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::DeleteDomainNameError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DeleteDomainNameError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::DeleteDomainNameError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::DeleteDomainNameError::Unlisted(error) => error,
             crate::operation::DeleteDomainNameError::Unhandled(error) => {
@@ -866,25 +843,24 @@ impl ::std::convert::From<crate::operation::DeleteDomainNameError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteDomainNameAccessAssociationError>
-for Error {
+impl From<crate::operation::DeleteDomainNameAccessAssociationError> for Error {
     fn from(error: crate::operation::DeleteDomainNameAccessAssociationError) -> Self {
         match error {
             crate::operation::DeleteDomainNameAccessAssociationError::BadRequestException(
                 error,
-            ) => Error::BadRequestException(::std::boxed::Box::new(error)),
+            ) => Error::BadRequestException(Box::new(error)),
             crate::operation::DeleteDomainNameAccessAssociationError::ConflictException(
                 error,
-            ) => Error::ConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ConflictException(Box::new(error)),
             crate::operation::DeleteDomainNameAccessAssociationError::NotFoundException(
                 error,
-            ) => Error::NotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::NotFoundException(Box::new(error)),
             crate::operation::DeleteDomainNameAccessAssociationError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::DeleteDomainNameAccessAssociationError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::DeleteDomainNameAccessAssociationError::Unlisted(error) => {
                 error
             }
@@ -897,24 +873,24 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteGatewayResponseError> for Error {
+impl From<crate::operation::DeleteGatewayResponseError> for Error {
     fn from(error: crate::operation::DeleteGatewayResponseError) -> Self {
         match error {
             crate::operation::DeleteGatewayResponseError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::DeleteGatewayResponseError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::DeleteGatewayResponseError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DeleteGatewayResponseError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::DeleteGatewayResponseError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::DeleteGatewayResponseError::Unlisted(error) => error,
             crate::operation::DeleteGatewayResponseError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -925,23 +901,23 @@ impl ::std::convert::From<crate::operation::DeleteGatewayResponseError> for Erro
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteIntegrationError> for Error {
+impl From<crate::operation::DeleteIntegrationError> for Error {
     fn from(error: crate::operation::DeleteIntegrationError) -> Self {
         match error {
             crate::operation::DeleteIntegrationError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::DeleteIntegrationError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::DeleteIntegrationError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DeleteIntegrationError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::DeleteIntegrationError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::DeleteIntegrationError::Unlisted(error) => error,
             crate::operation::DeleteIntegrationError::Unhandled(error) => {
@@ -953,24 +929,24 @@ impl ::std::convert::From<crate::operation::DeleteIntegrationError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteIntegrationResponseError> for Error {
+impl From<crate::operation::DeleteIntegrationResponseError> for Error {
     fn from(error: crate::operation::DeleteIntegrationResponseError) -> Self {
         match error {
             crate::operation::DeleteIntegrationResponseError::BadRequestException(
                 error,
-            ) => Error::BadRequestException(::std::boxed::Box::new(error)),
+            ) => Error::BadRequestException(Box::new(error)),
             crate::operation::DeleteIntegrationResponseError::ConflictException(
                 error,
-            ) => Error::ConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ConflictException(Box::new(error)),
             crate::operation::DeleteIntegrationResponseError::NotFoundException(
                 error,
-            ) => Error::NotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::NotFoundException(Box::new(error)),
             crate::operation::DeleteIntegrationResponseError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::DeleteIntegrationResponseError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::DeleteIntegrationResponseError::Unlisted(error) => error,
             crate::operation::DeleteIntegrationResponseError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -981,20 +957,20 @@ impl ::std::convert::From<crate::operation::DeleteIntegrationResponseError> for 
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteMethodError> for Error {
+impl From<crate::operation::DeleteMethodError> for Error {
     fn from(error: crate::operation::DeleteMethodError) -> Self {
         match error {
             crate::operation::DeleteMethodError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::DeleteMethodError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DeleteMethodError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::DeleteMethodError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::DeleteMethodError::Unlisted(error) => error,
             crate::operation::DeleteMethodError::Unhandled(error) => {
@@ -1006,23 +982,23 @@ impl ::std::convert::From<crate::operation::DeleteMethodError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteMethodResponseError> for Error {
+impl From<crate::operation::DeleteMethodResponseError> for Error {
     fn from(error: crate::operation::DeleteMethodResponseError) -> Self {
         match error {
             crate::operation::DeleteMethodResponseError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::DeleteMethodResponseError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DeleteMethodResponseError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::DeleteMethodResponseError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::DeleteMethodResponseError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::DeleteMethodResponseError::Unlisted(error) => error,
             crate::operation::DeleteMethodResponseError::Unhandled(error) => {
@@ -1034,23 +1010,23 @@ impl ::std::convert::From<crate::operation::DeleteMethodResponseError> for Error
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteModelError> for Error {
+impl From<crate::operation::DeleteModelError> for Error {
     fn from(error: crate::operation::DeleteModelError) -> Self {
         match error {
             crate::operation::DeleteModelError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::DeleteModelError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::DeleteModelError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DeleteModelError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::DeleteModelError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::DeleteModelError::Unlisted(error) => error,
             crate::operation::DeleteModelError::Unhandled(error) => {
@@ -1062,24 +1038,24 @@ impl ::std::convert::From<crate::operation::DeleteModelError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteRequestValidatorError> for Error {
+impl From<crate::operation::DeleteRequestValidatorError> for Error {
     fn from(error: crate::operation::DeleteRequestValidatorError) -> Self {
         match error {
             crate::operation::DeleteRequestValidatorError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::DeleteRequestValidatorError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::DeleteRequestValidatorError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DeleteRequestValidatorError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::DeleteRequestValidatorError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::DeleteRequestValidatorError::Unlisted(error) => error,
             crate::operation::DeleteRequestValidatorError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1090,23 +1066,23 @@ impl ::std::convert::From<crate::operation::DeleteRequestValidatorError> for Err
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteResourceError> for Error {
+impl From<crate::operation::DeleteResourceError> for Error {
     fn from(error: crate::operation::DeleteResourceError) -> Self {
         match error {
             crate::operation::DeleteResourceError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::DeleteResourceError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DeleteResourceError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::DeleteResourceError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::DeleteResourceError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::DeleteResourceError::Unlisted(error) => error,
             crate::operation::DeleteResourceError::Unhandled(error) => {
@@ -1118,23 +1094,23 @@ impl ::std::convert::From<crate::operation::DeleteResourceError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteRestApiError> for Error {
+impl From<crate::operation::DeleteRestApiError> for Error {
     fn from(error: crate::operation::DeleteRestApiError) -> Self {
         match error {
             crate::operation::DeleteRestApiError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::DeleteRestApiError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::DeleteRestApiError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DeleteRestApiError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::DeleteRestApiError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::DeleteRestApiError::Unlisted(error) => error,
             crate::operation::DeleteRestApiError::Unhandled(error) => {
@@ -1146,26 +1122,26 @@ impl ::std::convert::From<crate::operation::DeleteRestApiError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteStageError> for Error {
+impl From<crate::operation::DeleteStageError> for Error {
     fn from(error: crate::operation::DeleteStageError) -> Self {
         match error {
             crate::operation::DeleteStageError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::DeleteStageError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::DeleteStageError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::DeleteStageError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DeleteStageError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::DeleteStageError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::DeleteStageError::Unlisted(error) => error,
             crate::operation::DeleteStageError::Unhandled(error) => {
@@ -1177,23 +1153,23 @@ impl ::std::convert::From<crate::operation::DeleteStageError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteUsagePlanError> for Error {
+impl From<crate::operation::DeleteUsagePlanError> for Error {
     fn from(error: crate::operation::DeleteUsagePlanError) -> Self {
         match error {
             crate::operation::DeleteUsagePlanError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::DeleteUsagePlanError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::DeleteUsagePlanError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DeleteUsagePlanError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::DeleteUsagePlanError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::DeleteUsagePlanError::Unlisted(error) => error,
             crate::operation::DeleteUsagePlanError::Unhandled(error) => {
@@ -1205,24 +1181,24 @@ impl ::std::convert::From<crate::operation::DeleteUsagePlanError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteUsagePlanKeyError> for Error {
+impl From<crate::operation::DeleteUsagePlanKeyError> for Error {
     fn from(error: crate::operation::DeleteUsagePlanKeyError) -> Self {
         match error {
             crate::operation::DeleteUsagePlanKeyError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::DeleteUsagePlanKeyError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::DeleteUsagePlanKeyError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DeleteUsagePlanKeyError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::DeleteUsagePlanKeyError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::DeleteUsagePlanKeyError::Unlisted(error) => error,
             crate::operation::DeleteUsagePlanKeyError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1233,23 +1209,23 @@ impl ::std::convert::From<crate::operation::DeleteUsagePlanKeyError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteVpcLinkError> for Error {
+impl From<crate::operation::DeleteVpcLinkError> for Error {
     fn from(error: crate::operation::DeleteVpcLinkError) -> Self {
         match error {
             crate::operation::DeleteVpcLinkError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::DeleteVpcLinkError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::DeleteVpcLinkError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DeleteVpcLinkError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::DeleteVpcLinkError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::DeleteVpcLinkError::Unlisted(error) => error,
             crate::operation::DeleteVpcLinkError::Unhandled(error) => {
@@ -1261,27 +1237,27 @@ impl ::std::convert::From<crate::operation::DeleteVpcLinkError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::FlushStageAuthorizersCacheError> for Error {
+impl From<crate::operation::FlushStageAuthorizersCacheError> for Error {
     fn from(error: crate::operation::FlushStageAuthorizersCacheError) -> Self {
         match error {
             crate::operation::FlushStageAuthorizersCacheError::BadRequestException(
                 error,
-            ) => Error::BadRequestException(::std::boxed::Box::new(error)),
+            ) => Error::BadRequestException(Box::new(error)),
             crate::operation::FlushStageAuthorizersCacheError::ConflictException(
                 error,
-            ) => Error::ConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ConflictException(Box::new(error)),
             crate::operation::FlushStageAuthorizersCacheError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::FlushStageAuthorizersCacheError::NotFoundException(
                 error,
-            ) => Error::NotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::NotFoundException(Box::new(error)),
             crate::operation::FlushStageAuthorizersCacheError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::FlushStageAuthorizersCacheError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::FlushStageAuthorizersCacheError::Unlisted(error) => error,
             crate::operation::FlushStageAuthorizersCacheError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1292,26 +1268,26 @@ impl ::std::convert::From<crate::operation::FlushStageAuthorizersCacheError> for
         }
     }
 }
-impl ::std::convert::From<crate::operation::FlushStageCacheError> for Error {
+impl From<crate::operation::FlushStageCacheError> for Error {
     fn from(error: crate::operation::FlushStageCacheError) -> Self {
         match error {
             crate::operation::FlushStageCacheError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::FlushStageCacheError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::FlushStageCacheError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::FlushStageCacheError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::FlushStageCacheError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::FlushStageCacheError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::FlushStageCacheError::Unlisted(error) => error,
             crate::operation::FlushStageCacheError::Unhandled(error) => {
@@ -1323,24 +1299,24 @@ impl ::std::convert::From<crate::operation::FlushStageCacheError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GenerateClientCertificateError> for Error {
+impl From<crate::operation::GenerateClientCertificateError> for Error {
     fn from(error: crate::operation::GenerateClientCertificateError) -> Self {
         match error {
             crate::operation::GenerateClientCertificateError::BadRequestException(
                 error,
-            ) => Error::BadRequestException(::std::boxed::Box::new(error)),
+            ) => Error::BadRequestException(Box::new(error)),
             crate::operation::GenerateClientCertificateError::ConflictException(
                 error,
-            ) => Error::ConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ConflictException(Box::new(error)),
             crate::operation::GenerateClientCertificateError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::GenerateClientCertificateError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::GenerateClientCertificateError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GenerateClientCertificateError::Unlisted(error) => error,
             crate::operation::GenerateClientCertificateError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1351,20 +1327,20 @@ impl ::std::convert::From<crate::operation::GenerateClientCertificateError> for 
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetAccountError> for Error {
+impl From<crate::operation::GetAccountError> for Error {
     fn from(error: crate::operation::GetAccountError) -> Self {
         match error {
             crate::operation::GetAccountError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetAccountError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetAccountError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetAccountError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetAccountError::Unlisted(error) => error,
             crate::operation::GetAccountError::Unhandled(error) => {
@@ -1376,20 +1352,20 @@ impl ::std::convert::From<crate::operation::GetAccountError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetApiKeyError> for Error {
+impl From<crate::operation::GetApiKeyError> for Error {
     fn from(error: crate::operation::GetApiKeyError) -> Self {
         match error {
             crate::operation::GetApiKeyError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetApiKeyError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetApiKeyError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetApiKeyError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetApiKeyError::Unlisted(error) => error,
             crate::operation::GetApiKeyError::Unhandled(error) => Error::Unhandled(error),
@@ -1399,20 +1375,20 @@ impl ::std::convert::From<crate::operation::GetApiKeyError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetApiKeysError> for Error {
+impl From<crate::operation::GetApiKeysError> for Error {
     fn from(error: crate::operation::GetApiKeysError) -> Self {
         match error {
             crate::operation::GetApiKeysError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetApiKeysError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetApiKeysError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetApiKeysError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetApiKeysError::Unlisted(error) => error,
             crate::operation::GetApiKeysError::Unhandled(error) => {
@@ -1424,20 +1400,20 @@ impl ::std::convert::From<crate::operation::GetApiKeysError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetAuthorizerError> for Error {
+impl From<crate::operation::GetAuthorizerError> for Error {
     fn from(error: crate::operation::GetAuthorizerError) -> Self {
         match error {
             crate::operation::GetAuthorizerError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetAuthorizerError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetAuthorizerError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetAuthorizerError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetAuthorizerError::Unlisted(error) => error,
             crate::operation::GetAuthorizerError::Unhandled(error) => {
@@ -1449,20 +1425,20 @@ impl ::std::convert::From<crate::operation::GetAuthorizerError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetAuthorizersError> for Error {
+impl From<crate::operation::GetAuthorizersError> for Error {
     fn from(error: crate::operation::GetAuthorizersError) -> Self {
         match error {
             crate::operation::GetAuthorizersError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetAuthorizersError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetAuthorizersError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetAuthorizersError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetAuthorizersError::Unlisted(error) => error,
             crate::operation::GetAuthorizersError::Unhandled(error) => {
@@ -1474,21 +1450,21 @@ impl ::std::convert::From<crate::operation::GetAuthorizersError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetBasePathMappingError> for Error {
+impl From<crate::operation::GetBasePathMappingError> for Error {
     fn from(error: crate::operation::GetBasePathMappingError) -> Self {
         match error {
             crate::operation::GetBasePathMappingError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetBasePathMappingError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetBasePathMappingError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetBasePathMappingError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetBasePathMappingError::Unlisted(error) => error,
             crate::operation::GetBasePathMappingError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1499,21 +1475,21 @@ impl ::std::convert::From<crate::operation::GetBasePathMappingError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetBasePathMappingsError> for Error {
+impl From<crate::operation::GetBasePathMappingsError> for Error {
     fn from(error: crate::operation::GetBasePathMappingsError) -> Self {
         match error {
             crate::operation::GetBasePathMappingsError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetBasePathMappingsError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetBasePathMappingsError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetBasePathMappingsError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetBasePathMappingsError::Unlisted(error) => error,
             crate::operation::GetBasePathMappingsError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1524,21 +1500,21 @@ impl ::std::convert::From<crate::operation::GetBasePathMappingsError> for Error 
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetClientCertificateError> for Error {
+impl From<crate::operation::GetClientCertificateError> for Error {
     fn from(error: crate::operation::GetClientCertificateError) -> Self {
         match error {
             crate::operation::GetClientCertificateError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetClientCertificateError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetClientCertificateError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetClientCertificateError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetClientCertificateError::Unlisted(error) => error,
             crate::operation::GetClientCertificateError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1549,21 +1525,21 @@ impl ::std::convert::From<crate::operation::GetClientCertificateError> for Error
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetClientCertificatesError> for Error {
+impl From<crate::operation::GetClientCertificatesError> for Error {
     fn from(error: crate::operation::GetClientCertificatesError) -> Self {
         match error {
             crate::operation::GetClientCertificatesError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetClientCertificatesError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetClientCertificatesError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::GetClientCertificatesError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetClientCertificatesError::Unlisted(error) => error,
             crate::operation::GetClientCertificatesError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1574,23 +1550,23 @@ impl ::std::convert::From<crate::operation::GetClientCertificatesError> for Erro
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetDeploymentError> for Error {
+impl From<crate::operation::GetDeploymentError> for Error {
     fn from(error: crate::operation::GetDeploymentError) -> Self {
         match error {
             crate::operation::GetDeploymentError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetDeploymentError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetDeploymentError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetDeploymentError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetDeploymentError::ServiceUnavailableException(error) => {
-                Error::ServiceUnavailableException(::std::boxed::Box::new(error))
+                Error::ServiceUnavailableException(Box::new(error))
             }
             crate::operation::GetDeploymentError::Unlisted(error) => error,
             crate::operation::GetDeploymentError::Unhandled(error) => {
@@ -1602,23 +1578,23 @@ impl ::std::convert::From<crate::operation::GetDeploymentError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetDeploymentsError> for Error {
+impl From<crate::operation::GetDeploymentsError> for Error {
     fn from(error: crate::operation::GetDeploymentsError) -> Self {
         match error {
             crate::operation::GetDeploymentsError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetDeploymentsError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetDeploymentsError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetDeploymentsError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetDeploymentsError::ServiceUnavailableException(error) => {
-                Error::ServiceUnavailableException(::std::boxed::Box::new(error))
+                Error::ServiceUnavailableException(Box::new(error))
             }
             crate::operation::GetDeploymentsError::Unlisted(error) => error,
             crate::operation::GetDeploymentsError::Unhandled(error) => {
@@ -1630,21 +1606,21 @@ impl ::std::convert::From<crate::operation::GetDeploymentsError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetDocumentationPartError> for Error {
+impl From<crate::operation::GetDocumentationPartError> for Error {
     fn from(error: crate::operation::GetDocumentationPartError) -> Self {
         match error {
             crate::operation::GetDocumentationPartError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetDocumentationPartError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetDocumentationPartError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetDocumentationPartError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetDocumentationPartError::Unlisted(error) => error,
             crate::operation::GetDocumentationPartError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1655,21 +1631,21 @@ impl ::std::convert::From<crate::operation::GetDocumentationPartError> for Error
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetDocumentationPartsError> for Error {
+impl From<crate::operation::GetDocumentationPartsError> for Error {
     fn from(error: crate::operation::GetDocumentationPartsError) -> Self {
         match error {
             crate::operation::GetDocumentationPartsError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetDocumentationPartsError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetDocumentationPartsError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::GetDocumentationPartsError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetDocumentationPartsError::Unlisted(error) => error,
             crate::operation::GetDocumentationPartsError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1680,18 +1656,18 @@ impl ::std::convert::From<crate::operation::GetDocumentationPartsError> for Erro
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetDocumentationVersionError> for Error {
+impl From<crate::operation::GetDocumentationVersionError> for Error {
     fn from(error: crate::operation::GetDocumentationVersionError) -> Self {
         match error {
             crate::operation::GetDocumentationVersionError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::GetDocumentationVersionError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetDocumentationVersionError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetDocumentationVersionError::Unlisted(error) => error,
             crate::operation::GetDocumentationVersionError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1702,21 +1678,21 @@ impl ::std::convert::From<crate::operation::GetDocumentationVersionError> for Er
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetDocumentationVersionsError> for Error {
+impl From<crate::operation::GetDocumentationVersionsError> for Error {
     fn from(error: crate::operation::GetDocumentationVersionsError) -> Self {
         match error {
             crate::operation::GetDocumentationVersionsError::BadRequestException(
                 error,
-            ) => Error::BadRequestException(::std::boxed::Box::new(error)),
+            ) => Error::BadRequestException(Box::new(error)),
             crate::operation::GetDocumentationVersionsError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::GetDocumentationVersionsError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetDocumentationVersionsError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetDocumentationVersionsError::Unlisted(error) => error,
             crate::operation::GetDocumentationVersionsError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1727,20 +1703,20 @@ impl ::std::convert::From<crate::operation::GetDocumentationVersionsError> for E
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetDomainNameError> for Error {
+impl From<crate::operation::GetDomainNameError> for Error {
     fn from(error: crate::operation::GetDomainNameError) -> Self {
         match error {
             crate::operation::GetDomainNameError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetDomainNameError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetDomainNameError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetDomainNameError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetDomainNameError::Unlisted(error) => error,
             crate::operation::GetDomainNameError::Unhandled(error) => {
@@ -1752,22 +1728,21 @@ impl ::std::convert::From<crate::operation::GetDomainNameError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetDomainNameAccessAssociationsError>
-for Error {
+impl From<crate::operation::GetDomainNameAccessAssociationsError> for Error {
     fn from(error: crate::operation::GetDomainNameAccessAssociationsError) -> Self {
         match error {
             crate::operation::GetDomainNameAccessAssociationsError::BadRequestException(
                 error,
-            ) => Error::BadRequestException(::std::boxed::Box::new(error)),
+            ) => Error::BadRequestException(Box::new(error)),
             crate::operation::GetDomainNameAccessAssociationsError::NotFoundException(
                 error,
-            ) => Error::NotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::NotFoundException(Box::new(error)),
             crate::operation::GetDomainNameAccessAssociationsError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::GetDomainNameAccessAssociationsError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetDomainNameAccessAssociationsError::Unlisted(error) => {
                 error
             }
@@ -1780,20 +1755,20 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetDomainNamesError> for Error {
+impl From<crate::operation::GetDomainNamesError> for Error {
     fn from(error: crate::operation::GetDomainNamesError) -> Self {
         match error {
             crate::operation::GetDomainNamesError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetDomainNamesError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetDomainNamesError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetDomainNamesError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetDomainNamesError::Unlisted(error) => error,
             crate::operation::GetDomainNamesError::Unhandled(error) => {
@@ -1805,26 +1780,26 @@ impl ::std::convert::From<crate::operation::GetDomainNamesError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetExportError> for Error {
+impl From<crate::operation::GetExportError> for Error {
     fn from(error: crate::operation::GetExportError) -> Self {
         match error {
             crate::operation::GetExportError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetExportError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::GetExportError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::GetExportError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetExportError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetExportError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetExportError::Unlisted(error) => error,
             crate::operation::GetExportError::Unhandled(error) => Error::Unhandled(error),
@@ -1834,21 +1809,21 @@ impl ::std::convert::From<crate::operation::GetExportError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetGatewayResponseError> for Error {
+impl From<crate::operation::GetGatewayResponseError> for Error {
     fn from(error: crate::operation::GetGatewayResponseError) -> Self {
         match error {
             crate::operation::GetGatewayResponseError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetGatewayResponseError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetGatewayResponseError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetGatewayResponseError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetGatewayResponseError::Unlisted(error) => error,
             crate::operation::GetGatewayResponseError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1859,21 +1834,21 @@ impl ::std::convert::From<crate::operation::GetGatewayResponseError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetGatewayResponsesError> for Error {
+impl From<crate::operation::GetGatewayResponsesError> for Error {
     fn from(error: crate::operation::GetGatewayResponsesError) -> Self {
         match error {
             crate::operation::GetGatewayResponsesError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetGatewayResponsesError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetGatewayResponsesError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetGatewayResponsesError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetGatewayResponsesError::Unlisted(error) => error,
             crate::operation::GetGatewayResponsesError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1884,20 +1859,20 @@ impl ::std::convert::From<crate::operation::GetGatewayResponsesError> for Error 
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetIntegrationError> for Error {
+impl From<crate::operation::GetIntegrationError> for Error {
     fn from(error: crate::operation::GetIntegrationError) -> Self {
         match error {
             crate::operation::GetIntegrationError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetIntegrationError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetIntegrationError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetIntegrationError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetIntegrationError::Unlisted(error) => error,
             crate::operation::GetIntegrationError::Unhandled(error) => {
@@ -1909,21 +1884,21 @@ impl ::std::convert::From<crate::operation::GetIntegrationError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetIntegrationResponseError> for Error {
+impl From<crate::operation::GetIntegrationResponseError> for Error {
     fn from(error: crate::operation::GetIntegrationResponseError) -> Self {
         match error {
             crate::operation::GetIntegrationResponseError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetIntegrationResponseError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetIntegrationResponseError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::GetIntegrationResponseError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetIntegrationResponseError::Unlisted(error) => error,
             crate::operation::GetIntegrationResponseError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1934,17 +1909,17 @@ impl ::std::convert::From<crate::operation::GetIntegrationResponseError> for Err
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetMethodError> for Error {
+impl From<crate::operation::GetMethodError> for Error {
     fn from(error: crate::operation::GetMethodError) -> Self {
         match error {
             crate::operation::GetMethodError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetMethodError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetMethodError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetMethodError::Unlisted(error) => error,
             crate::operation::GetMethodError::Unhandled(error) => Error::Unhandled(error),
@@ -1954,17 +1929,17 @@ impl ::std::convert::From<crate::operation::GetMethodError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetMethodResponseError> for Error {
+impl From<crate::operation::GetMethodResponseError> for Error {
     fn from(error: crate::operation::GetMethodResponseError) -> Self {
         match error {
             crate::operation::GetMethodResponseError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetMethodResponseError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetMethodResponseError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetMethodResponseError::Unlisted(error) => error,
             crate::operation::GetMethodResponseError::Unhandled(error) => {
@@ -1976,20 +1951,20 @@ impl ::std::convert::From<crate::operation::GetMethodResponseError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetModelError> for Error {
+impl From<crate::operation::GetModelError> for Error {
     fn from(error: crate::operation::GetModelError) -> Self {
         match error {
             crate::operation::GetModelError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetModelError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetModelError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetModelError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetModelError::Unlisted(error) => error,
             crate::operation::GetModelError::Unhandled(error) => Error::Unhandled(error),
@@ -1999,20 +1974,20 @@ impl ::std::convert::From<crate::operation::GetModelError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetModelTemplateError> for Error {
+impl From<crate::operation::GetModelTemplateError> for Error {
     fn from(error: crate::operation::GetModelTemplateError) -> Self {
         match error {
             crate::operation::GetModelTemplateError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetModelTemplateError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetModelTemplateError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetModelTemplateError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetModelTemplateError::Unlisted(error) => error,
             crate::operation::GetModelTemplateError::Unhandled(error) => {
@@ -2024,20 +1999,20 @@ impl ::std::convert::From<crate::operation::GetModelTemplateError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetModelsError> for Error {
+impl From<crate::operation::GetModelsError> for Error {
     fn from(error: crate::operation::GetModelsError) -> Self {
         match error {
             crate::operation::GetModelsError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetModelsError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetModelsError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetModelsError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetModelsError::Unlisted(error) => error,
             crate::operation::GetModelsError::Unhandled(error) => Error::Unhandled(error),
@@ -2047,21 +2022,21 @@ impl ::std::convert::From<crate::operation::GetModelsError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetRequestValidatorError> for Error {
+impl From<crate::operation::GetRequestValidatorError> for Error {
     fn from(error: crate::operation::GetRequestValidatorError) -> Self {
         match error {
             crate::operation::GetRequestValidatorError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetRequestValidatorError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetRequestValidatorError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetRequestValidatorError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetRequestValidatorError::Unlisted(error) => error,
             crate::operation::GetRequestValidatorError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2072,21 +2047,21 @@ impl ::std::convert::From<crate::operation::GetRequestValidatorError> for Error 
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetRequestValidatorsError> for Error {
+impl From<crate::operation::GetRequestValidatorsError> for Error {
     fn from(error: crate::operation::GetRequestValidatorsError) -> Self {
         match error {
             crate::operation::GetRequestValidatorsError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetRequestValidatorsError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetRequestValidatorsError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetRequestValidatorsError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetRequestValidatorsError::Unlisted(error) => error,
             crate::operation::GetRequestValidatorsError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2097,17 +2072,17 @@ impl ::std::convert::From<crate::operation::GetRequestValidatorsError> for Error
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetResourceError> for Error {
+impl From<crate::operation::GetResourceError> for Error {
     fn from(error: crate::operation::GetResourceError) -> Self {
         match error {
             crate::operation::GetResourceError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetResourceError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetResourceError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetResourceError::Unlisted(error) => error,
             crate::operation::GetResourceError::Unhandled(error) => {
@@ -2119,20 +2094,20 @@ impl ::std::convert::From<crate::operation::GetResourceError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetResourcesError> for Error {
+impl From<crate::operation::GetResourcesError> for Error {
     fn from(error: crate::operation::GetResourcesError) -> Self {
         match error {
             crate::operation::GetResourcesError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetResourcesError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetResourcesError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetResourcesError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetResourcesError::Unlisted(error) => error,
             crate::operation::GetResourcesError::Unhandled(error) => {
@@ -2144,20 +2119,20 @@ impl ::std::convert::From<crate::operation::GetResourcesError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetRestApiError> for Error {
+impl From<crate::operation::GetRestApiError> for Error {
     fn from(error: crate::operation::GetRestApiError) -> Self {
         match error {
             crate::operation::GetRestApiError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetRestApiError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetRestApiError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetRestApiError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetRestApiError::Unlisted(error) => error,
             crate::operation::GetRestApiError::Unhandled(error) => {
@@ -2169,20 +2144,20 @@ impl ::std::convert::From<crate::operation::GetRestApiError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetRestApisError> for Error {
+impl From<crate::operation::GetRestApisError> for Error {
     fn from(error: crate::operation::GetRestApisError) -> Self {
         match error {
             crate::operation::GetRestApisError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetRestApisError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetRestApisError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetRestApisError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetRestApisError::Unlisted(error) => error,
             crate::operation::GetRestApisError::Unhandled(error) => {
@@ -2194,26 +2169,26 @@ impl ::std::convert::From<crate::operation::GetRestApisError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetSdkError> for Error {
+impl From<crate::operation::GetSdkError> for Error {
     fn from(error: crate::operation::GetSdkError) -> Self {
         match error {
             crate::operation::GetSdkError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetSdkError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::GetSdkError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::GetSdkError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetSdkError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetSdkError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetSdkError::Unlisted(error) => error,
             crate::operation::GetSdkError::Unhandled(error) => Error::Unhandled(error),
@@ -2223,20 +2198,20 @@ impl ::std::convert::From<crate::operation::GetSdkError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetSdkTypeError> for Error {
+impl From<crate::operation::GetSdkTypeError> for Error {
     fn from(error: crate::operation::GetSdkTypeError) -> Self {
         match error {
             crate::operation::GetSdkTypeError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetSdkTypeError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetSdkTypeError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetSdkTypeError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetSdkTypeError::Unlisted(error) => error,
             crate::operation::GetSdkTypeError::Unhandled(error) => {
@@ -2248,20 +2223,20 @@ impl ::std::convert::From<crate::operation::GetSdkTypeError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetSdkTypesError> for Error {
+impl From<crate::operation::GetSdkTypesError> for Error {
     fn from(error: crate::operation::GetSdkTypesError) -> Self {
         match error {
             crate::operation::GetSdkTypesError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetSdkTypesError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetSdkTypesError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetSdkTypesError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetSdkTypesError::Unlisted(error) => error,
             crate::operation::GetSdkTypesError::Unhandled(error) => {
@@ -2273,26 +2248,26 @@ impl ::std::convert::From<crate::operation::GetSdkTypesError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetStageError> for Error {
+impl From<crate::operation::GetStageError> for Error {
     fn from(error: crate::operation::GetStageError) -> Self {
         match error {
             crate::operation::GetStageError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetStageError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::GetStageError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::GetStageError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetStageError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetStageError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetStageError::Unlisted(error) => error,
             crate::operation::GetStageError::Unhandled(error) => Error::Unhandled(error),
@@ -2302,26 +2277,26 @@ impl ::std::convert::From<crate::operation::GetStageError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetStagesError> for Error {
+impl From<crate::operation::GetStagesError> for Error {
     fn from(error: crate::operation::GetStagesError) -> Self {
         match error {
             crate::operation::GetStagesError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetStagesError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::GetStagesError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::GetStagesError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetStagesError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetStagesError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetStagesError::Unlisted(error) => error,
             crate::operation::GetStagesError::Unhandled(error) => Error::Unhandled(error),
@@ -2331,20 +2306,20 @@ impl ::std::convert::From<crate::operation::GetStagesError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetTagsError> for Error {
+impl From<crate::operation::GetTagsError> for Error {
     fn from(error: crate::operation::GetTagsError) -> Self {
         match error {
             crate::operation::GetTagsError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetTagsError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetTagsError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetTagsError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetTagsError::Unlisted(error) => error,
             crate::operation::GetTagsError::Unhandled(error) => Error::Unhandled(error),
@@ -2354,20 +2329,20 @@ impl ::std::convert::From<crate::operation::GetTagsError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetUsageError> for Error {
+impl From<crate::operation::GetUsageError> for Error {
     fn from(error: crate::operation::GetUsageError) -> Self {
         match error {
             crate::operation::GetUsageError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetUsageError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetUsageError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetUsageError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetUsageError::Unlisted(error) => error,
             crate::operation::GetUsageError::Unhandled(error) => Error::Unhandled(error),
@@ -2377,20 +2352,20 @@ impl ::std::convert::From<crate::operation::GetUsageError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetUsagePlanError> for Error {
+impl From<crate::operation::GetUsagePlanError> for Error {
     fn from(error: crate::operation::GetUsagePlanError) -> Self {
         match error {
             crate::operation::GetUsagePlanError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetUsagePlanError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetUsagePlanError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetUsagePlanError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetUsagePlanError::Unlisted(error) => error,
             crate::operation::GetUsagePlanError::Unhandled(error) => {
@@ -2402,20 +2377,20 @@ impl ::std::convert::From<crate::operation::GetUsagePlanError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetUsagePlanKeyError> for Error {
+impl From<crate::operation::GetUsagePlanKeyError> for Error {
     fn from(error: crate::operation::GetUsagePlanKeyError) -> Self {
         match error {
             crate::operation::GetUsagePlanKeyError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetUsagePlanKeyError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetUsagePlanKeyError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetUsagePlanKeyError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetUsagePlanKeyError::Unlisted(error) => error,
             crate::operation::GetUsagePlanKeyError::Unhandled(error) => {
@@ -2427,20 +2402,20 @@ impl ::std::convert::From<crate::operation::GetUsagePlanKeyError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetUsagePlanKeysError> for Error {
+impl From<crate::operation::GetUsagePlanKeysError> for Error {
     fn from(error: crate::operation::GetUsagePlanKeysError) -> Self {
         match error {
             crate::operation::GetUsagePlanKeysError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetUsagePlanKeysError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetUsagePlanKeysError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetUsagePlanKeysError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetUsagePlanKeysError::Unlisted(error) => error,
             crate::operation::GetUsagePlanKeysError::Unhandled(error) => {
@@ -2452,20 +2427,20 @@ impl ::std::convert::From<crate::operation::GetUsagePlanKeysError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetUsagePlansError> for Error {
+impl From<crate::operation::GetUsagePlansError> for Error {
     fn from(error: crate::operation::GetUsagePlansError) -> Self {
         match error {
             crate::operation::GetUsagePlansError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetUsagePlansError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetUsagePlansError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetUsagePlansError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetUsagePlansError::Unlisted(error) => error,
             crate::operation::GetUsagePlansError::Unhandled(error) => {
@@ -2477,20 +2452,20 @@ impl ::std::convert::From<crate::operation::GetUsagePlansError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetVpcLinkError> for Error {
+impl From<crate::operation::GetVpcLinkError> for Error {
     fn from(error: crate::operation::GetVpcLinkError) -> Self {
         match error {
             crate::operation::GetVpcLinkError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetVpcLinkError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetVpcLinkError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetVpcLinkError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetVpcLinkError::Unlisted(error) => error,
             crate::operation::GetVpcLinkError::Unhandled(error) => {
@@ -2502,20 +2477,20 @@ impl ::std::convert::From<crate::operation::GetVpcLinkError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetVpcLinksError> for Error {
+impl From<crate::operation::GetVpcLinksError> for Error {
     fn from(error: crate::operation::GetVpcLinksError) -> Self {
         match error {
             crate::operation::GetVpcLinksError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::GetVpcLinksError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetVpcLinksError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::GetVpcLinksError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetVpcLinksError::Unlisted(error) => error,
             crate::operation::GetVpcLinksError::Unhandled(error) => {
@@ -2527,26 +2502,26 @@ impl ::std::convert::From<crate::operation::GetVpcLinksError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ImportApiKeysError> for Error {
+impl From<crate::operation::ImportApiKeysError> for Error {
     fn from(error: crate::operation::ImportApiKeysError) -> Self {
         match error {
             crate::operation::ImportApiKeysError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::ImportApiKeysError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::ImportApiKeysError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::ImportApiKeysError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::ImportApiKeysError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::ImportApiKeysError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::ImportApiKeysError::Unlisted(error) => error,
             crate::operation::ImportApiKeysError::Unhandled(error) => {
@@ -2558,27 +2533,27 @@ impl ::std::convert::From<crate::operation::ImportApiKeysError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ImportDocumentationPartsError> for Error {
+impl From<crate::operation::ImportDocumentationPartsError> for Error {
     fn from(error: crate::operation::ImportDocumentationPartsError) -> Self {
         match error {
             crate::operation::ImportDocumentationPartsError::BadRequestException(
                 error,
-            ) => Error::BadRequestException(::std::boxed::Box::new(error)),
+            ) => Error::BadRequestException(Box::new(error)),
             crate::operation::ImportDocumentationPartsError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::ImportDocumentationPartsError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::ImportDocumentationPartsError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::ImportDocumentationPartsError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::ImportDocumentationPartsError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::ImportDocumentationPartsError::Unlisted(error) => error,
             crate::operation::ImportDocumentationPartsError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2589,26 +2564,26 @@ impl ::std::convert::From<crate::operation::ImportDocumentationPartsError> for E
         }
     }
 }
-impl ::std::convert::From<crate::operation::ImportRestApiError> for Error {
+impl From<crate::operation::ImportRestApiError> for Error {
     fn from(error: crate::operation::ImportRestApiError) -> Self {
         match error {
             crate::operation::ImportRestApiError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::ImportRestApiError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::ImportRestApiError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::ImportRestApiError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::ImportRestApiError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::ImportRestApiError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::ImportRestApiError::Unlisted(error) => error,
             crate::operation::ImportRestApiError::Unhandled(error) => {
@@ -2620,27 +2595,27 @@ impl ::std::convert::From<crate::operation::ImportRestApiError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::PutGatewayResponseError> for Error {
+impl From<crate::operation::PutGatewayResponseError> for Error {
     fn from(error: crate::operation::PutGatewayResponseError) -> Self {
         match error {
             crate::operation::PutGatewayResponseError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::PutGatewayResponseError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::PutGatewayResponseError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::PutGatewayResponseError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::PutGatewayResponseError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::PutGatewayResponseError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::PutGatewayResponseError::Unlisted(error) => error,
             crate::operation::PutGatewayResponseError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2651,26 +2626,26 @@ impl ::std::convert::From<crate::operation::PutGatewayResponseError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::PutIntegrationError> for Error {
+impl From<crate::operation::PutIntegrationError> for Error {
     fn from(error: crate::operation::PutIntegrationError) -> Self {
         match error {
             crate::operation::PutIntegrationError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::PutIntegrationError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::PutIntegrationError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::PutIntegrationError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::PutIntegrationError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::PutIntegrationError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::PutIntegrationError::Unlisted(error) => error,
             crate::operation::PutIntegrationError::Unhandled(error) => {
@@ -2682,27 +2657,27 @@ impl ::std::convert::From<crate::operation::PutIntegrationError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::PutIntegrationResponseError> for Error {
+impl From<crate::operation::PutIntegrationResponseError> for Error {
     fn from(error: crate::operation::PutIntegrationResponseError) -> Self {
         match error {
             crate::operation::PutIntegrationResponseError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::PutIntegrationResponseError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::PutIntegrationResponseError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::PutIntegrationResponseError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::PutIntegrationResponseError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::PutIntegrationResponseError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::PutIntegrationResponseError::Unlisted(error) => error,
             crate::operation::PutIntegrationResponseError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2713,26 +2688,26 @@ impl ::std::convert::From<crate::operation::PutIntegrationResponseError> for Err
         }
     }
 }
-impl ::std::convert::From<crate::operation::PutMethodError> for Error {
+impl From<crate::operation::PutMethodError> for Error {
     fn from(error: crate::operation::PutMethodError) -> Self {
         match error {
             crate::operation::PutMethodError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::PutMethodError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::PutMethodError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::PutMethodError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::PutMethodError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::PutMethodError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::PutMethodError::Unlisted(error) => error,
             crate::operation::PutMethodError::Unhandled(error) => Error::Unhandled(error),
@@ -2742,26 +2717,26 @@ impl ::std::convert::From<crate::operation::PutMethodError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::PutMethodResponseError> for Error {
+impl From<crate::operation::PutMethodResponseError> for Error {
     fn from(error: crate::operation::PutMethodResponseError) -> Self {
         match error {
             crate::operation::PutMethodResponseError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::PutMethodResponseError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::PutMethodResponseError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::PutMethodResponseError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::PutMethodResponseError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::PutMethodResponseError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::PutMethodResponseError::Unlisted(error) => error,
             crate::operation::PutMethodResponseError::Unhandled(error) => {
@@ -2773,26 +2748,26 @@ impl ::std::convert::From<crate::operation::PutMethodResponseError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::PutRestApiError> for Error {
+impl From<crate::operation::PutRestApiError> for Error {
     fn from(error: crate::operation::PutRestApiError) -> Self {
         match error {
             crate::operation::PutRestApiError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::PutRestApiError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::PutRestApiError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::PutRestApiError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::PutRestApiError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::PutRestApiError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::PutRestApiError::Unlisted(error) => error,
             crate::operation::PutRestApiError::Unhandled(error) => {
@@ -2804,25 +2779,24 @@ impl ::std::convert::From<crate::operation::PutRestApiError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::RejectDomainNameAccessAssociationError>
-for Error {
+impl From<crate::operation::RejectDomainNameAccessAssociationError> for Error {
     fn from(error: crate::operation::RejectDomainNameAccessAssociationError) -> Self {
         match error {
             crate::operation::RejectDomainNameAccessAssociationError::BadRequestException(
                 error,
-            ) => Error::BadRequestException(::std::boxed::Box::new(error)),
+            ) => Error::BadRequestException(Box::new(error)),
             crate::operation::RejectDomainNameAccessAssociationError::ConflictException(
                 error,
-            ) => Error::ConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ConflictException(Box::new(error)),
             crate::operation::RejectDomainNameAccessAssociationError::NotFoundException(
                 error,
-            ) => Error::NotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::NotFoundException(Box::new(error)),
             crate::operation::RejectDomainNameAccessAssociationError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::RejectDomainNameAccessAssociationError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::RejectDomainNameAccessAssociationError::Unlisted(error) => {
                 error
             }
@@ -2835,26 +2809,26 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::TagResourceError> for Error {
+impl From<crate::operation::TagResourceError> for Error {
     fn from(error: crate::operation::TagResourceError) -> Self {
         match error {
             crate::operation::TagResourceError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::TagResourceError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::TagResourceError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::TagResourceError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::TagResourceError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::TagResourceError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::TagResourceError::Unlisted(error) => error,
             crate::operation::TagResourceError::Unhandled(error) => {
@@ -2866,21 +2840,21 @@ impl ::std::convert::From<crate::operation::TagResourceError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::TestInvokeAuthorizerError> for Error {
+impl From<crate::operation::TestInvokeAuthorizerError> for Error {
     fn from(error: crate::operation::TestInvokeAuthorizerError) -> Self {
         match error {
             crate::operation::TestInvokeAuthorizerError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::TestInvokeAuthorizerError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::TestInvokeAuthorizerError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::TestInvokeAuthorizerError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::TestInvokeAuthorizerError::Unlisted(error) => error,
             crate::operation::TestInvokeAuthorizerError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2891,20 +2865,20 @@ impl ::std::convert::From<crate::operation::TestInvokeAuthorizerError> for Error
         }
     }
 }
-impl ::std::convert::From<crate::operation::TestInvokeMethodError> for Error {
+impl From<crate::operation::TestInvokeMethodError> for Error {
     fn from(error: crate::operation::TestInvokeMethodError) -> Self {
         match error {
             crate::operation::TestInvokeMethodError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::TestInvokeMethodError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::TestInvokeMethodError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::TestInvokeMethodError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::TestInvokeMethodError::Unlisted(error) => error,
             crate::operation::TestInvokeMethodError::Unhandled(error) => {
@@ -2916,26 +2890,26 @@ impl ::std::convert::From<crate::operation::TestInvokeMethodError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UntagResourceError> for Error {
+impl From<crate::operation::UntagResourceError> for Error {
     fn from(error: crate::operation::UntagResourceError) -> Self {
         match error {
             crate::operation::UntagResourceError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::UntagResourceError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::UntagResourceError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::UntagResourceError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UntagResourceError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::UntagResourceError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::UntagResourceError::Unlisted(error) => error,
             crate::operation::UntagResourceError::Unhandled(error) => {
@@ -2947,26 +2921,26 @@ impl ::std::convert::From<crate::operation::UntagResourceError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateAccountError> for Error {
+impl From<crate::operation::UpdateAccountError> for Error {
     fn from(error: crate::operation::UpdateAccountError) -> Self {
         match error {
             crate::operation::UpdateAccountError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::UpdateAccountError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::UpdateAccountError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::UpdateAccountError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UpdateAccountError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::UpdateAccountError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::UpdateAccountError::Unlisted(error) => error,
             crate::operation::UpdateAccountError::Unhandled(error) => {
@@ -2978,26 +2952,26 @@ impl ::std::convert::From<crate::operation::UpdateAccountError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateApiKeyError> for Error {
+impl From<crate::operation::UpdateApiKeyError> for Error {
     fn from(error: crate::operation::UpdateApiKeyError) -> Self {
         match error {
             crate::operation::UpdateApiKeyError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::UpdateApiKeyError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::UpdateApiKeyError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::UpdateApiKeyError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UpdateApiKeyError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::UpdateApiKeyError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::UpdateApiKeyError::Unlisted(error) => error,
             crate::operation::UpdateApiKeyError::Unhandled(error) => {
@@ -3009,26 +2983,26 @@ impl ::std::convert::From<crate::operation::UpdateApiKeyError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateAuthorizerError> for Error {
+impl From<crate::operation::UpdateAuthorizerError> for Error {
     fn from(error: crate::operation::UpdateAuthorizerError) -> Self {
         match error {
             crate::operation::UpdateAuthorizerError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::UpdateAuthorizerError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::UpdateAuthorizerError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::UpdateAuthorizerError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UpdateAuthorizerError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::UpdateAuthorizerError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::UpdateAuthorizerError::Unlisted(error) => error,
             crate::operation::UpdateAuthorizerError::Unhandled(error) => {
@@ -3040,27 +3014,27 @@ impl ::std::convert::From<crate::operation::UpdateAuthorizerError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateBasePathMappingError> for Error {
+impl From<crate::operation::UpdateBasePathMappingError> for Error {
     fn from(error: crate::operation::UpdateBasePathMappingError) -> Self {
         match error {
             crate::operation::UpdateBasePathMappingError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::UpdateBasePathMappingError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::UpdateBasePathMappingError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::UpdateBasePathMappingError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UpdateBasePathMappingError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::UpdateBasePathMappingError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::UpdateBasePathMappingError::Unlisted(error) => error,
             crate::operation::UpdateBasePathMappingError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -3071,27 +3045,27 @@ impl ::std::convert::From<crate::operation::UpdateBasePathMappingError> for Erro
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateClientCertificateError> for Error {
+impl From<crate::operation::UpdateClientCertificateError> for Error {
     fn from(error: crate::operation::UpdateClientCertificateError) -> Self {
         match error {
             crate::operation::UpdateClientCertificateError::BadRequestException(
                 error,
-            ) => Error::BadRequestException(::std::boxed::Box::new(error)),
+            ) => Error::BadRequestException(Box::new(error)),
             crate::operation::UpdateClientCertificateError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::UpdateClientCertificateError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::UpdateClientCertificateError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UpdateClientCertificateError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::UpdateClientCertificateError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::UpdateClientCertificateError::Unlisted(error) => error,
             crate::operation::UpdateClientCertificateError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -3102,30 +3076,30 @@ impl ::std::convert::From<crate::operation::UpdateClientCertificateError> for Er
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateDeploymentError> for Error {
+impl From<crate::operation::UpdateDeploymentError> for Error {
     fn from(error: crate::operation::UpdateDeploymentError) -> Self {
         match error {
             crate::operation::UpdateDeploymentError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::UpdateDeploymentError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::UpdateDeploymentError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::UpdateDeploymentError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UpdateDeploymentError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::UpdateDeploymentError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::UpdateDeploymentError::ServiceUnavailableException(
                 error,
-            ) => Error::ServiceUnavailableException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceUnavailableException(Box::new(error)),
             crate::operation::UpdateDeploymentError::Unlisted(error) => error,
             crate::operation::UpdateDeploymentError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -3136,27 +3110,27 @@ impl ::std::convert::From<crate::operation::UpdateDeploymentError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateDocumentationPartError> for Error {
+impl From<crate::operation::UpdateDocumentationPartError> for Error {
     fn from(error: crate::operation::UpdateDocumentationPartError) -> Self {
         match error {
             crate::operation::UpdateDocumentationPartError::BadRequestException(
                 error,
-            ) => Error::BadRequestException(::std::boxed::Box::new(error)),
+            ) => Error::BadRequestException(Box::new(error)),
             crate::operation::UpdateDocumentationPartError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::UpdateDocumentationPartError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::UpdateDocumentationPartError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UpdateDocumentationPartError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::UpdateDocumentationPartError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::UpdateDocumentationPartError::Unlisted(error) => error,
             crate::operation::UpdateDocumentationPartError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -3167,27 +3141,27 @@ impl ::std::convert::From<crate::operation::UpdateDocumentationPartError> for Er
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateDocumentationVersionError> for Error {
+impl From<crate::operation::UpdateDocumentationVersionError> for Error {
     fn from(error: crate::operation::UpdateDocumentationVersionError) -> Self {
         match error {
             crate::operation::UpdateDocumentationVersionError::BadRequestException(
                 error,
-            ) => Error::BadRequestException(::std::boxed::Box::new(error)),
+            ) => Error::BadRequestException(Box::new(error)),
             crate::operation::UpdateDocumentationVersionError::ConflictException(
                 error,
-            ) => Error::ConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ConflictException(Box::new(error)),
             crate::operation::UpdateDocumentationVersionError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::UpdateDocumentationVersionError::NotFoundException(
                 error,
-            ) => Error::NotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::NotFoundException(Box::new(error)),
             crate::operation::UpdateDocumentationVersionError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::UpdateDocumentationVersionError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::UpdateDocumentationVersionError::Unlisted(error) => error,
             crate::operation::UpdateDocumentationVersionError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -3198,26 +3172,26 @@ impl ::std::convert::From<crate::operation::UpdateDocumentationVersionError> for
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateDomainNameError> for Error {
+impl From<crate::operation::UpdateDomainNameError> for Error {
     fn from(error: crate::operation::UpdateDomainNameError) -> Self {
         match error {
             crate::operation::UpdateDomainNameError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::UpdateDomainNameError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::UpdateDomainNameError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::UpdateDomainNameError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UpdateDomainNameError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::UpdateDomainNameError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::UpdateDomainNameError::Unlisted(error) => error,
             crate::operation::UpdateDomainNameError::Unhandled(error) => {
@@ -3229,27 +3203,27 @@ impl ::std::convert::From<crate::operation::UpdateDomainNameError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateGatewayResponseError> for Error {
+impl From<crate::operation::UpdateGatewayResponseError> for Error {
     fn from(error: crate::operation::UpdateGatewayResponseError) -> Self {
         match error {
             crate::operation::UpdateGatewayResponseError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::UpdateGatewayResponseError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::UpdateGatewayResponseError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::UpdateGatewayResponseError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UpdateGatewayResponseError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::UpdateGatewayResponseError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::UpdateGatewayResponseError::Unlisted(error) => error,
             crate::operation::UpdateGatewayResponseError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -3260,26 +3234,26 @@ impl ::std::convert::From<crate::operation::UpdateGatewayResponseError> for Erro
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateIntegrationError> for Error {
+impl From<crate::operation::UpdateIntegrationError> for Error {
     fn from(error: crate::operation::UpdateIntegrationError) -> Self {
         match error {
             crate::operation::UpdateIntegrationError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::UpdateIntegrationError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::UpdateIntegrationError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::UpdateIntegrationError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UpdateIntegrationError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::UpdateIntegrationError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::UpdateIntegrationError::Unlisted(error) => error,
             crate::operation::UpdateIntegrationError::Unhandled(error) => {
@@ -3291,27 +3265,27 @@ impl ::std::convert::From<crate::operation::UpdateIntegrationError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateIntegrationResponseError> for Error {
+impl From<crate::operation::UpdateIntegrationResponseError> for Error {
     fn from(error: crate::operation::UpdateIntegrationResponseError) -> Self {
         match error {
             crate::operation::UpdateIntegrationResponseError::BadRequestException(
                 error,
-            ) => Error::BadRequestException(::std::boxed::Box::new(error)),
+            ) => Error::BadRequestException(Box::new(error)),
             crate::operation::UpdateIntegrationResponseError::ConflictException(
                 error,
-            ) => Error::ConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ConflictException(Box::new(error)),
             crate::operation::UpdateIntegrationResponseError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::UpdateIntegrationResponseError::NotFoundException(
                 error,
-            ) => Error::NotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::NotFoundException(Box::new(error)),
             crate::operation::UpdateIntegrationResponseError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::UpdateIntegrationResponseError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::UpdateIntegrationResponseError::Unlisted(error) => error,
             crate::operation::UpdateIntegrationResponseError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -3322,23 +3296,23 @@ impl ::std::convert::From<crate::operation::UpdateIntegrationResponseError> for 
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateMethodError> for Error {
+impl From<crate::operation::UpdateMethodError> for Error {
     fn from(error: crate::operation::UpdateMethodError) -> Self {
         match error {
             crate::operation::UpdateMethodError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::UpdateMethodError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UpdateMethodError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::UpdateMethodError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::UpdateMethodError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::UpdateMethodError::Unlisted(error) => error,
             crate::operation::UpdateMethodError::Unhandled(error) => {
@@ -3350,27 +3324,27 @@ impl ::std::convert::From<crate::operation::UpdateMethodError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateMethodResponseError> for Error {
+impl From<crate::operation::UpdateMethodResponseError> for Error {
     fn from(error: crate::operation::UpdateMethodResponseError) -> Self {
         match error {
             crate::operation::UpdateMethodResponseError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::UpdateMethodResponseError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UpdateMethodResponseError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::UpdateMethodResponseError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::UpdateMethodResponseError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::UpdateMethodResponseError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::UpdateMethodResponseError::Unlisted(error) => error,
             crate::operation::UpdateMethodResponseError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -3381,26 +3355,26 @@ impl ::std::convert::From<crate::operation::UpdateMethodResponseError> for Error
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateModelError> for Error {
+impl From<crate::operation::UpdateModelError> for Error {
     fn from(error: crate::operation::UpdateModelError) -> Self {
         match error {
             crate::operation::UpdateModelError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::UpdateModelError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::UpdateModelError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::UpdateModelError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UpdateModelError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::UpdateModelError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::UpdateModelError::Unlisted(error) => error,
             crate::operation::UpdateModelError::Unhandled(error) => {
@@ -3412,27 +3386,27 @@ impl ::std::convert::From<crate::operation::UpdateModelError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateRequestValidatorError> for Error {
+impl From<crate::operation::UpdateRequestValidatorError> for Error {
     fn from(error: crate::operation::UpdateRequestValidatorError) -> Self {
         match error {
             crate::operation::UpdateRequestValidatorError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::UpdateRequestValidatorError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::UpdateRequestValidatorError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::UpdateRequestValidatorError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UpdateRequestValidatorError::UnauthorizedException(
                 error,
-            ) => Error::UnauthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::UnauthorizedException(Box::new(error)),
             crate::operation::UpdateRequestValidatorError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::UpdateRequestValidatorError::Unlisted(error) => error,
             crate::operation::UpdateRequestValidatorError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -3443,23 +3417,23 @@ impl ::std::convert::From<crate::operation::UpdateRequestValidatorError> for Err
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateResourceError> for Error {
+impl From<crate::operation::UpdateResourceError> for Error {
     fn from(error: crate::operation::UpdateResourceError) -> Self {
         match error {
             crate::operation::UpdateResourceError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::UpdateResourceError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UpdateResourceError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::UpdateResourceError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::UpdateResourceError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::UpdateResourceError::Unlisted(error) => error,
             crate::operation::UpdateResourceError::Unhandled(error) => {
@@ -3471,26 +3445,26 @@ impl ::std::convert::From<crate::operation::UpdateResourceError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateRestApiError> for Error {
+impl From<crate::operation::UpdateRestApiError> for Error {
     fn from(error: crate::operation::UpdateRestApiError) -> Self {
         match error {
             crate::operation::UpdateRestApiError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::UpdateRestApiError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::UpdateRestApiError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::UpdateRestApiError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UpdateRestApiError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::UpdateRestApiError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::UpdateRestApiError::Unlisted(error) => error,
             crate::operation::UpdateRestApiError::Unhandled(error) => {
@@ -3502,26 +3476,26 @@ impl ::std::convert::From<crate::operation::UpdateRestApiError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateStageError> for Error {
+impl From<crate::operation::UpdateStageError> for Error {
     fn from(error: crate::operation::UpdateStageError) -> Self {
         match error {
             crate::operation::UpdateStageError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::UpdateStageError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::UpdateStageError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::UpdateStageError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UpdateStageError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::UpdateStageError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::UpdateStageError::Unlisted(error) => error,
             crate::operation::UpdateStageError::Unhandled(error) => {
@@ -3533,26 +3507,26 @@ impl ::std::convert::From<crate::operation::UpdateStageError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateUsageError> for Error {
+impl From<crate::operation::UpdateUsageError> for Error {
     fn from(error: crate::operation::UpdateUsageError) -> Self {
         match error {
             crate::operation::UpdateUsageError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::UpdateUsageError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::UpdateUsageError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::UpdateUsageError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UpdateUsageError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::UpdateUsageError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::UpdateUsageError::Unlisted(error) => error,
             crate::operation::UpdateUsageError::Unhandled(error) => {
@@ -3564,26 +3538,26 @@ impl ::std::convert::From<crate::operation::UpdateUsageError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateUsagePlanError> for Error {
+impl From<crate::operation::UpdateUsagePlanError> for Error {
     fn from(error: crate::operation::UpdateUsagePlanError) -> Self {
         match error {
             crate::operation::UpdateUsagePlanError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::UpdateUsagePlanError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::UpdateUsagePlanError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::UpdateUsagePlanError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UpdateUsagePlanError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::UpdateUsagePlanError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::UpdateUsagePlanError::Unlisted(error) => error,
             crate::operation::UpdateUsagePlanError::Unhandled(error) => {
@@ -3595,26 +3569,26 @@ impl ::std::convert::From<crate::operation::UpdateUsagePlanError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateVpcLinkError> for Error {
+impl From<crate::operation::UpdateVpcLinkError> for Error {
     fn from(error: crate::operation::UpdateVpcLinkError) -> Self {
         match error {
             crate::operation::UpdateVpcLinkError::BadRequestException(error) => {
-                Error::BadRequestException(::std::boxed::Box::new(error))
+                Error::BadRequestException(Box::new(error))
             }
             crate::operation::UpdateVpcLinkError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::UpdateVpcLinkError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::UpdateVpcLinkError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UpdateVpcLinkError::UnauthorizedException(error) => {
-                Error::UnauthorizedException(::std::boxed::Box::new(error))
+                Error::UnauthorizedException(Box::new(error))
             }
             crate::operation::UpdateVpcLinkError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::UpdateVpcLinkError::Unlisted(error) => error,
             crate::operation::UpdateVpcLinkError::Unhandled(error) => {
@@ -3632,64 +3606,52 @@ impl Error {
     pub(crate) fn from_modeled_code(
         code: &str,
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::option::Option<
-        ::std::result::Result<Error, ::awsgen_runtime::protocol::ResponseError>,
-    > {
+    ) -> Option<Result<Error, ::awsgen_runtime::protocol::ResponseError>> {
         let error = match code {
             "BadRequestException" => {
                 <crate::error::BadRequestException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::BadRequestException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::BadRequestException(Box::new(error)))
             }
             "ConflictException" => {
                 <crate::error::ConflictException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ConflictException(::std::boxed::Box::new(error)))
+                    .map(|error| Error::ConflictException(Box::new(error)))
             }
             "LimitExceededException" => {
                 <crate::error::LimitExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::LimitExceededException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::LimitExceededException(Box::new(error)))
             }
             "NotFoundException" => {
                 <crate::error::NotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::NotFoundException(::std::boxed::Box::new(error)))
+                    .map(|error| Error::NotFoundException(Box::new(error)))
             }
             "ServiceUnavailableException" => {
                 <crate::error::ServiceUnavailableException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ServiceUnavailableException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ServiceUnavailableException(Box::new(error)))
             }
             "TooManyRequestsException" => {
                 <crate::error::TooManyRequestsException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::TooManyRequestsException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::TooManyRequestsException(Box::new(error)))
             }
             "UnauthorizedException" => {
                 <crate::error::UnauthorizedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::UnauthorizedException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::UnauthorizedException(Box::new(error)))
             }
-            _ => return ::std::option::Option::None,
+            _ => return None,
         };
-        ::std::option::Option::Some(error)
+        Some(error)
     }
 }

@@ -5,111 +5,91 @@
 /// Any error of Amazon DynamoDB: an exception the service models, an error response it does not, a response that could not be read, or an input that could not become a request.
 ///
 /// Every operation's error converts into it, as do [`BuildError`](crate::primitives::BuildError) and [`RequestError`](crate::protocol::RequestError), so a function that calls several operations can return this one type with `?`.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
     /// The service answered `BackupInUseException`.
-    BackupInUseException(::std::boxed::Box<crate::error::BackupInUseException>),
+    BackupInUseException(Box<crate::error::BackupInUseException>),
     /// The service answered `BackupNotFoundException`.
-    BackupNotFoundException(::std::boxed::Box<crate::error::BackupNotFoundException>),
+    BackupNotFoundException(Box<crate::error::BackupNotFoundException>),
     /// The service answered `ConditionalCheckFailedException`.
-    ConditionalCheckFailedException(
-        ::std::boxed::Box<crate::error::ConditionalCheckFailedException>,
-    ),
+    ConditionalCheckFailedException(Box<crate::error::ConditionalCheckFailedException>),
     /// The service answered `ContinuousBackupsUnavailableException`.
     ContinuousBackupsUnavailableException(
-        ::std::boxed::Box<crate::error::ContinuousBackupsUnavailableException>,
+        Box<crate::error::ContinuousBackupsUnavailableException>,
     ),
     /// The service answered `DuplicateItemException`.
-    DuplicateItemException(::std::boxed::Box<crate::error::DuplicateItemException>),
+    DuplicateItemException(Box<crate::error::DuplicateItemException>),
     /// The service answered `ExportConflictException`.
-    ExportConflictException(::std::boxed::Box<crate::error::ExportConflictException>),
+    ExportConflictException(Box<crate::error::ExportConflictException>),
     /// The service answered `ExportNotFoundException`.
-    ExportNotFoundException(::std::boxed::Box<crate::error::ExportNotFoundException>),
+    ExportNotFoundException(Box<crate::error::ExportNotFoundException>),
     /// The service answered `GlobalTableAlreadyExistsException`.
     GlobalTableAlreadyExistsException(
-        ::std::boxed::Box<crate::error::GlobalTableAlreadyExistsException>,
+        Box<crate::error::GlobalTableAlreadyExistsException>,
     ),
     /// The service answered `GlobalTableNotFoundException`.
-    GlobalTableNotFoundException(
-        ::std::boxed::Box<crate::error::GlobalTableNotFoundException>,
-    ),
+    GlobalTableNotFoundException(Box<crate::error::GlobalTableNotFoundException>),
     /// The service answered `IdempotentParameterMismatchException`.
     IdempotentParameterMismatchException(
-        ::std::boxed::Box<crate::error::IdempotentParameterMismatchException>,
+        Box<crate::error::IdempotentParameterMismatchException>,
     ),
     /// The service answered `ImportConflictException`.
-    ImportConflictException(::std::boxed::Box<crate::error::ImportConflictException>),
+    ImportConflictException(Box<crate::error::ImportConflictException>),
     /// The service answered `ImportNotFoundException`.
-    ImportNotFoundException(::std::boxed::Box<crate::error::ImportNotFoundException>),
+    ImportNotFoundException(Box<crate::error::ImportNotFoundException>),
     /// The service answered `IndexNotFoundException`.
-    IndexNotFoundException(::std::boxed::Box<crate::error::IndexNotFoundException>),
+    IndexNotFoundException(Box<crate::error::IndexNotFoundException>),
     /// The service answered `InternalServerError`.
-    InternalServerError(::std::boxed::Box<crate::error::InternalServerError>),
+    InternalServerError(Box<crate::error::InternalServerError>),
     /// The service answered `InvalidExportTimeException`.
-    InvalidExportTimeException(
-        ::std::boxed::Box<crate::error::InvalidExportTimeException>,
-    ),
+    InvalidExportTimeException(Box<crate::error::InvalidExportTimeException>),
     /// The service answered `InvalidRestoreTimeException`.
-    InvalidRestoreTimeException(
-        ::std::boxed::Box<crate::error::InvalidRestoreTimeException>,
-    ),
+    InvalidRestoreTimeException(Box<crate::error::InvalidRestoreTimeException>),
     /// The service answered `ItemCollectionSizeLimitExceededException`.
     ItemCollectionSizeLimitExceededException(
-        ::std::boxed::Box<crate::error::ItemCollectionSizeLimitExceededException>,
+        Box<crate::error::ItemCollectionSizeLimitExceededException>,
     ),
     /// The service answered `LimitExceededException`.
-    LimitExceededException(::std::boxed::Box<crate::error::LimitExceededException>),
+    LimitExceededException(Box<crate::error::LimitExceededException>),
     /// The service answered `PointInTimeRecoveryUnavailableException`.
     PointInTimeRecoveryUnavailableException(
-        ::std::boxed::Box<crate::error::PointInTimeRecoveryUnavailableException>,
+        Box<crate::error::PointInTimeRecoveryUnavailableException>,
     ),
     /// The service answered `PolicyNotFoundException`.
-    PolicyNotFoundException(::std::boxed::Box<crate::error::PolicyNotFoundException>),
+    PolicyNotFoundException(Box<crate::error::PolicyNotFoundException>),
     /// The service answered `ProvisionedThroughputExceededException`.
     ProvisionedThroughputExceededException(
-        ::std::boxed::Box<crate::error::ProvisionedThroughputExceededException>,
+        Box<crate::error::ProvisionedThroughputExceededException>,
     ),
     /// The service answered `ReplicaAlreadyExistsException`.
-    ReplicaAlreadyExistsException(
-        ::std::boxed::Box<crate::error::ReplicaAlreadyExistsException>,
-    ),
+    ReplicaAlreadyExistsException(Box<crate::error::ReplicaAlreadyExistsException>),
     /// The service answered `ReplicaNotFoundException`.
-    ReplicaNotFoundException(::std::boxed::Box<crate::error::ReplicaNotFoundException>),
+    ReplicaNotFoundException(Box<crate::error::ReplicaNotFoundException>),
     /// The service answered `ReplicatedWriteConflictException`.
     ReplicatedWriteConflictException(
-        ::std::boxed::Box<crate::error::ReplicatedWriteConflictException>,
+        Box<crate::error::ReplicatedWriteConflictException>,
     ),
     /// The service answered `RequestLimitExceeded`.
-    RequestLimitExceeded(::std::boxed::Box<crate::error::RequestLimitExceeded>),
+    RequestLimitExceeded(Box<crate::error::RequestLimitExceeded>),
     /// The service answered `ResourceInUseException`.
-    ResourceInUseException(::std::boxed::Box<crate::error::ResourceInUseException>),
+    ResourceInUseException(Box<crate::error::ResourceInUseException>),
     /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(
-        ::std::boxed::Box<crate::error::ResourceNotFoundException>,
-    ),
+    ResourceNotFoundException(Box<crate::error::ResourceNotFoundException>),
     /// The service answered `TableAlreadyExistsException`.
-    TableAlreadyExistsException(
-        ::std::boxed::Box<crate::error::TableAlreadyExistsException>,
-    ),
+    TableAlreadyExistsException(Box<crate::error::TableAlreadyExistsException>),
     /// The service answered `TableInUseException`.
-    TableInUseException(::std::boxed::Box<crate::error::TableInUseException>),
+    TableInUseException(Box<crate::error::TableInUseException>),
     /// The service answered `TableNotFoundException`.
-    TableNotFoundException(::std::boxed::Box<crate::error::TableNotFoundException>),
+    TableNotFoundException(Box<crate::error::TableNotFoundException>),
     /// The service answered `ThrottlingException`.
-    ThrottlingException(::std::boxed::Box<crate::error::ThrottlingException>),
+    ThrottlingException(Box<crate::error::ThrottlingException>),
     /// The service answered `TransactionCanceledException`.
-    TransactionCanceledException(
-        ::std::boxed::Box<crate::error::TransactionCanceledException>,
-    ),
+    TransactionCanceledException(Box<crate::error::TransactionCanceledException>),
     /// The service answered `TransactionConflictException`.
-    TransactionConflictException(
-        ::std::boxed::Box<crate::error::TransactionConflictException>,
-    ),
+    TransactionConflictException(Box<crate::error::TransactionConflictException>),
     /// The service answered `TransactionInProgressException`.
-    TransactionInProgressException(
-        ::std::boxed::Box<crate::error::TransactionInProgressException>,
-    ),
+    TransactionInProgressException(Box<crate::error::TransactionInProgressException>),
     /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
@@ -121,120 +101,76 @@ pub enum Error {
 }
 impl Error {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            Error::BackupInUseException(_) => {
-                ::std::option::Option::Some("BackupInUseException")
-            }
-            Error::BackupNotFoundException(_) => {
-                ::std::option::Option::Some("BackupNotFoundException")
-            }
+            Error::BackupInUseException(_) => Some("BackupInUseException"),
+            Error::BackupNotFoundException(_) => Some("BackupNotFoundException"),
             Error::ConditionalCheckFailedException(_) => {
-                ::std::option::Option::Some("ConditionalCheckFailedException")
+                Some("ConditionalCheckFailedException")
             }
             Error::ContinuousBackupsUnavailableException(_) => {
-                ::std::option::Option::Some("ContinuousBackupsUnavailableException")
+                Some("ContinuousBackupsUnavailableException")
             }
-            Error::DuplicateItemException(_) => {
-                ::std::option::Option::Some("DuplicateItemException")
-            }
-            Error::ExportConflictException(_) => {
-                ::std::option::Option::Some("ExportConflictException")
-            }
-            Error::ExportNotFoundException(_) => {
-                ::std::option::Option::Some("ExportNotFoundException")
-            }
+            Error::DuplicateItemException(_) => Some("DuplicateItemException"),
+            Error::ExportConflictException(_) => Some("ExportConflictException"),
+            Error::ExportNotFoundException(_) => Some("ExportNotFoundException"),
             Error::GlobalTableAlreadyExistsException(_) => {
-                ::std::option::Option::Some("GlobalTableAlreadyExistsException")
+                Some("GlobalTableAlreadyExistsException")
             }
             Error::GlobalTableNotFoundException(_) => {
-                ::std::option::Option::Some("GlobalTableNotFoundException")
+                Some("GlobalTableNotFoundException")
             }
             Error::IdempotentParameterMismatchException(_) => {
-                ::std::option::Option::Some("IdempotentParameterMismatchException")
+                Some("IdempotentParameterMismatchException")
             }
-            Error::ImportConflictException(_) => {
-                ::std::option::Option::Some("ImportConflictException")
-            }
-            Error::ImportNotFoundException(_) => {
-                ::std::option::Option::Some("ImportNotFoundException")
-            }
-            Error::IndexNotFoundException(_) => {
-                ::std::option::Option::Some("IndexNotFoundException")
-            }
-            Error::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
-            Error::InvalidExportTimeException(_) => {
-                ::std::option::Option::Some("InvalidExportTimeException")
-            }
-            Error::InvalidRestoreTimeException(_) => {
-                ::std::option::Option::Some("InvalidRestoreTimeException")
-            }
+            Error::ImportConflictException(_) => Some("ImportConflictException"),
+            Error::ImportNotFoundException(_) => Some("ImportNotFoundException"),
+            Error::IndexNotFoundException(_) => Some("IndexNotFoundException"),
+            Error::InternalServerError(_) => Some("InternalServerError"),
+            Error::InvalidExportTimeException(_) => Some("InvalidExportTimeException"),
+            Error::InvalidRestoreTimeException(_) => Some("InvalidRestoreTimeException"),
             Error::ItemCollectionSizeLimitExceededException(_) => {
-                ::std::option::Option::Some("ItemCollectionSizeLimitExceededException")
+                Some("ItemCollectionSizeLimitExceededException")
             }
-            Error::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
+            Error::LimitExceededException(_) => Some("LimitExceededException"),
             Error::PointInTimeRecoveryUnavailableException(_) => {
-                ::std::option::Option::Some("PointInTimeRecoveryUnavailableException")
+                Some("PointInTimeRecoveryUnavailableException")
             }
-            Error::PolicyNotFoundException(_) => {
-                ::std::option::Option::Some("PolicyNotFoundException")
-            }
+            Error::PolicyNotFoundException(_) => Some("PolicyNotFoundException"),
             Error::ProvisionedThroughputExceededException(_) => {
-                ::std::option::Option::Some("ProvisionedThroughputExceededException")
+                Some("ProvisionedThroughputExceededException")
             }
             Error::ReplicaAlreadyExistsException(_) => {
-                ::std::option::Option::Some("ReplicaAlreadyExistsException")
+                Some("ReplicaAlreadyExistsException")
             }
-            Error::ReplicaNotFoundException(_) => {
-                ::std::option::Option::Some("ReplicaNotFoundException")
-            }
+            Error::ReplicaNotFoundException(_) => Some("ReplicaNotFoundException"),
             Error::ReplicatedWriteConflictException(_) => {
-                ::std::option::Option::Some("ReplicatedWriteConflictException")
+                Some("ReplicatedWriteConflictException")
             }
-            Error::RequestLimitExceeded(_) => {
-                ::std::option::Option::Some("RequestLimitExceeded")
-            }
-            Error::ResourceInUseException(_) => {
-                ::std::option::Option::Some("ResourceInUseException")
-            }
-            Error::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
-            }
-            Error::TableAlreadyExistsException(_) => {
-                ::std::option::Option::Some("TableAlreadyExistsException")
-            }
-            Error::TableInUseException(_) => {
-                ::std::option::Option::Some("TableInUseException")
-            }
-            Error::TableNotFoundException(_) => {
-                ::std::option::Option::Some("TableNotFoundException")
-            }
-            Error::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
-            }
+            Error::RequestLimitExceeded(_) => Some("RequestLimitExceeded"),
+            Error::ResourceInUseException(_) => Some("ResourceInUseException"),
+            Error::ResourceNotFoundException(_) => Some("ResourceNotFoundException"),
+            Error::TableAlreadyExistsException(_) => Some("TableAlreadyExistsException"),
+            Error::TableInUseException(_) => Some("TableInUseException"),
+            Error::TableNotFoundException(_) => Some("TableNotFoundException"),
+            Error::ThrottlingException(_) => Some("ThrottlingException"),
             Error::TransactionCanceledException(_) => {
-                ::std::option::Option::Some("TransactionCanceledException")
+                Some("TransactionCanceledException")
             }
             Error::TransactionConflictException(_) => {
-                ::std::option::Option::Some("TransactionConflictException")
+                Some("TransactionConflictException")
             }
             Error::TransactionInProgressException(_) => {
-                ::std::option::Option::Some("TransactionInProgressException")
+                Some("TransactionInProgressException")
             }
             Error::Unhandled(error) => error.code.as_deref(),
-            Error::InvalidResponse(_) | Error::Build(_) | Error::Request(_) => {
-                ::std::option::Option::None
-            }
+            Error::InvalidResponse(_) | Error::Build(_) | Error::Request(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id; `None` for an error before any response (a
     /// failed build or request).
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             Error::BackupInUseException(error) => error.meta(),
             Error::BackupNotFoundException(error) => error.meta(),
@@ -270,13 +206,13 @@ impl Error {
             Error::TransactionCanceledException(error) => error.meta(),
             Error::TransactionConflictException(error) => error.meta(),
             Error::TransactionInProgressException(error) => error.meta(),
-            Error::Unhandled(meta) => ::std::option::Option::Some(meta),
+            Error::Unhandled(meta) => Some(meta),
             Error::InvalidResponse(error) => error.meta(),
-            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+            Error::Build(_) | Error::Request(_) => None,
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Error::BackupInUseException(error) => error.message(),
             Error::BackupNotFoundException(error) => error.message(),
@@ -316,7 +252,7 @@ impl Error {
             Error::InvalidResponse(error) => {
                 error.meta().and_then(|meta| meta.message.as_deref())
             }
-            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+            Error::Build(_) | Error::Request(_) => None,
         }
     }
 }
@@ -397,118 +333,70 @@ impl ::std::fmt::Display for Error {
     }
 }
 impl ::std::error::Error for Error {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Error::BackupInUseException(error) => ::std::option::Option::Some(&**error),
-            Error::BackupNotFoundException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ConditionalCheckFailedException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ContinuousBackupsUnavailableException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::DuplicateItemException(error) => ::std::option::Option::Some(&**error),
-            Error::ExportConflictException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ExportNotFoundException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::GlobalTableAlreadyExistsException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::GlobalTableNotFoundException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::IdempotentParameterMismatchException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ImportConflictException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ImportNotFoundException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::IndexNotFoundException(error) => ::std::option::Option::Some(&**error),
-            Error::InternalServerError(error) => ::std::option::Option::Some(&**error),
-            Error::InvalidExportTimeException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::InvalidRestoreTimeException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ItemCollectionSizeLimitExceededException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::LimitExceededException(error) => ::std::option::Option::Some(&**error),
-            Error::PointInTimeRecoveryUnavailableException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::PolicyNotFoundException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ProvisionedThroughputExceededException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ReplicaAlreadyExistsException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ReplicaNotFoundException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ReplicatedWriteConflictException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::RequestLimitExceeded(error) => ::std::option::Option::Some(&**error),
-            Error::ResourceInUseException(error) => ::std::option::Option::Some(&**error),
-            Error::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::TableAlreadyExistsException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::TableInUseException(error) => ::std::option::Option::Some(&**error),
-            Error::TableNotFoundException(error) => ::std::option::Option::Some(&**error),
-            Error::ThrottlingException(error) => ::std::option::Option::Some(&**error),
-            Error::TransactionCanceledException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::TransactionConflictException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::TransactionInProgressException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::Unhandled(error) => ::std::option::Option::Some(error),
-            Error::InvalidResponse(error) => ::std::option::Option::Some(error),
-            Error::Build(error) => ::std::option::Option::Some(error),
-            Error::Request(error) => ::std::option::Option::Some(error),
+            Error::BackupInUseException(error) => Some(&**error),
+            Error::BackupNotFoundException(error) => Some(&**error),
+            Error::ConditionalCheckFailedException(error) => Some(&**error),
+            Error::ContinuousBackupsUnavailableException(error) => Some(&**error),
+            Error::DuplicateItemException(error) => Some(&**error),
+            Error::ExportConflictException(error) => Some(&**error),
+            Error::ExportNotFoundException(error) => Some(&**error),
+            Error::GlobalTableAlreadyExistsException(error) => Some(&**error),
+            Error::GlobalTableNotFoundException(error) => Some(&**error),
+            Error::IdempotentParameterMismatchException(error) => Some(&**error),
+            Error::ImportConflictException(error) => Some(&**error),
+            Error::ImportNotFoundException(error) => Some(&**error),
+            Error::IndexNotFoundException(error) => Some(&**error),
+            Error::InternalServerError(error) => Some(&**error),
+            Error::InvalidExportTimeException(error) => Some(&**error),
+            Error::InvalidRestoreTimeException(error) => Some(&**error),
+            Error::ItemCollectionSizeLimitExceededException(error) => Some(&**error),
+            Error::LimitExceededException(error) => Some(&**error),
+            Error::PointInTimeRecoveryUnavailableException(error) => Some(&**error),
+            Error::PolicyNotFoundException(error) => Some(&**error),
+            Error::ProvisionedThroughputExceededException(error) => Some(&**error),
+            Error::ReplicaAlreadyExistsException(error) => Some(&**error),
+            Error::ReplicaNotFoundException(error) => Some(&**error),
+            Error::ReplicatedWriteConflictException(error) => Some(&**error),
+            Error::RequestLimitExceeded(error) => Some(&**error),
+            Error::ResourceInUseException(error) => Some(&**error),
+            Error::ResourceNotFoundException(error) => Some(&**error),
+            Error::TableAlreadyExistsException(error) => Some(&**error),
+            Error::TableInUseException(error) => Some(&**error),
+            Error::TableNotFoundException(error) => Some(&**error),
+            Error::ThrottlingException(error) => Some(&**error),
+            Error::TransactionCanceledException(error) => Some(&**error),
+            Error::TransactionConflictException(error) => Some(&**error),
+            Error::TransactionInProgressException(error) => Some(&**error),
+            Error::Unhandled(error) => Some(error),
+            Error::InvalidResponse(error) => Some(error),
+            Error::Build(error) => Some(error),
+            Error::Request(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<::awsgen_runtime::primitives::BuildError> for Error {
+impl From<::awsgen_runtime::primitives::BuildError> for Error {
     fn from(error: ::awsgen_runtime::primitives::BuildError) -> Self {
         Error::Build(error)
     }
 }
-impl ::std::convert::From<::awsgen_runtime::protocol::RequestError> for Error {
+impl From<::awsgen_runtime::protocol::RequestError> for Error {
     fn from(error: ::awsgen_runtime::protocol::RequestError) -> Self {
         Error::Request(error)
     }
 }
-impl ::std::convert::From<crate::operation::BatchExecuteStatementError> for Error {
+impl From<crate::operation::BatchExecuteStatementError> for Error {
     fn from(error: crate::operation::BatchExecuteStatementError) -> Self {
         match error {
             crate::operation::BatchExecuteStatementError::RequestLimitExceeded(error) => {
-                Error::RequestLimitExceeded(::std::boxed::Box::new(error))
+                Error::RequestLimitExceeded(Box::new(error))
             }
             crate::operation::BatchExecuteStatementError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::BatchExecuteStatementError::ThrottlingException(error) => {
-                Error::ThrottlingException(::std::boxed::Box::new(error))
+                Error::ThrottlingException(Box::new(error))
             }
             crate::operation::BatchExecuteStatementError::Unlisted(error) => error,
             crate::operation::BatchExecuteStatementError::Unhandled(error) => {
@@ -520,27 +408,23 @@ impl ::std::convert::From<crate::operation::BatchExecuteStatementError> for Erro
         }
     }
 }
-impl ::std::convert::From<crate::operation::BatchGetItemError> for Error {
+impl From<crate::operation::BatchGetItemError> for Error {
     fn from(error: crate::operation::BatchGetItemError) -> Self {
         match error {
             crate::operation::BatchGetItemError::ProvisionedThroughputExceededException(
                 error,
-            ) => {
-                Error::ProvisionedThroughputExceededException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::ProvisionedThroughputExceededException(Box::new(error)),
             crate::operation::BatchGetItemError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::BatchGetItemError::RequestLimitExceeded(error) => {
-                Error::RequestLimitExceeded(::std::boxed::Box::new(error))
+                Error::RequestLimitExceeded(Box::new(error))
             }
             crate::operation::BatchGetItemError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::BatchGetItemError::ThrottlingException(error) => {
-                Error::ThrottlingException(::std::boxed::Box::new(error))
+                Error::ThrottlingException(Box::new(error))
             }
             crate::operation::BatchGetItemError::Unlisted(error) => error,
             crate::operation::BatchGetItemError::Unhandled(error) => {
@@ -552,37 +436,29 @@ impl ::std::convert::From<crate::operation::BatchGetItemError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::BatchWriteItemError> for Error {
+impl From<crate::operation::BatchWriteItemError> for Error {
     fn from(error: crate::operation::BatchWriteItemError) -> Self {
         match error {
             crate::operation::BatchWriteItemError::ProvisionedThroughputExceededException(
                 error,
-            ) => {
-                Error::ProvisionedThroughputExceededException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::ProvisionedThroughputExceededException(Box::new(error)),
             crate::operation::BatchWriteItemError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::BatchWriteItemError::ItemCollectionSizeLimitExceededException(
                 error,
-            ) => {
-                Error::ItemCollectionSizeLimitExceededException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::ItemCollectionSizeLimitExceededException(Box::new(error)),
             crate::operation::BatchWriteItemError::RequestLimitExceeded(error) => {
-                Error::RequestLimitExceeded(::std::boxed::Box::new(error))
+                Error::RequestLimitExceeded(Box::new(error))
             }
             crate::operation::BatchWriteItemError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::BatchWriteItemError::ReplicatedWriteConflictException(
                 error,
-            ) => Error::ReplicatedWriteConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ReplicatedWriteConflictException(Box::new(error)),
             crate::operation::BatchWriteItemError::ThrottlingException(error) => {
-                Error::ThrottlingException(::std::boxed::Box::new(error))
+                Error::ThrottlingException(Box::new(error))
             }
             crate::operation::BatchWriteItemError::Unlisted(error) => error,
             crate::operation::BatchWriteItemError::Unhandled(error) => {
@@ -594,30 +470,26 @@ impl ::std::convert::From<crate::operation::BatchWriteItemError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateBackupError> for Error {
+impl From<crate::operation::CreateBackupError> for Error {
     fn from(error: crate::operation::CreateBackupError) -> Self {
         match error {
             crate::operation::CreateBackupError::TableNotFoundException(error) => {
-                Error::TableNotFoundException(::std::boxed::Box::new(error))
+                Error::TableNotFoundException(Box::new(error))
             }
             crate::operation::CreateBackupError::TableInUseException(error) => {
-                Error::TableInUseException(::std::boxed::Box::new(error))
+                Error::TableInUseException(Box::new(error))
             }
             crate::operation::CreateBackupError::ContinuousBackupsUnavailableException(
                 error,
-            ) => {
-                Error::ContinuousBackupsUnavailableException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::ContinuousBackupsUnavailableException(Box::new(error)),
             crate::operation::CreateBackupError::BackupInUseException(error) => {
-                Error::BackupInUseException(::std::boxed::Box::new(error))
+                Error::BackupInUseException(Box::new(error))
             }
             crate::operation::CreateBackupError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::CreateBackupError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::CreateBackupError::Unlisted(error) => error,
             crate::operation::CreateBackupError::Unhandled(error) => {
@@ -629,20 +501,20 @@ impl ::std::convert::From<crate::operation::CreateBackupError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateGlobalTableError> for Error {
+impl From<crate::operation::CreateGlobalTableError> for Error {
     fn from(error: crate::operation::CreateGlobalTableError) -> Self {
         match error {
             crate::operation::CreateGlobalTableError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::CreateGlobalTableError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::CreateGlobalTableError::GlobalTableAlreadyExistsException(
                 error,
-            ) => Error::GlobalTableAlreadyExistsException(::std::boxed::Box::new(error)),
+            ) => Error::GlobalTableAlreadyExistsException(Box::new(error)),
             crate::operation::CreateGlobalTableError::TableNotFoundException(error) => {
-                Error::TableNotFoundException(::std::boxed::Box::new(error))
+                Error::TableNotFoundException(Box::new(error))
             }
             crate::operation::CreateGlobalTableError::Unlisted(error) => error,
             crate::operation::CreateGlobalTableError::Unhandled(error) => {
@@ -654,17 +526,17 @@ impl ::std::convert::From<crate::operation::CreateGlobalTableError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateTableError> for Error {
+impl From<crate::operation::CreateTableError> for Error {
     fn from(error: crate::operation::CreateTableError) -> Self {
         match error {
             crate::operation::CreateTableError::ResourceInUseException(error) => {
-                Error::ResourceInUseException(::std::boxed::Box::new(error))
+                Error::ResourceInUseException(Box::new(error))
             }
             crate::operation::CreateTableError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::CreateTableError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::CreateTableError::Unlisted(error) => error,
             crate::operation::CreateTableError::Unhandled(error) => {
@@ -676,20 +548,20 @@ impl ::std::convert::From<crate::operation::CreateTableError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteBackupError> for Error {
+impl From<crate::operation::DeleteBackupError> for Error {
     fn from(error: crate::operation::DeleteBackupError) -> Self {
         match error {
             crate::operation::DeleteBackupError::BackupNotFoundException(error) => {
-                Error::BackupNotFoundException(::std::boxed::Box::new(error))
+                Error::BackupNotFoundException(Box::new(error))
             }
             crate::operation::DeleteBackupError::BackupInUseException(error) => {
-                Error::BackupInUseException(::std::boxed::Box::new(error))
+                Error::BackupInUseException(Box::new(error))
             }
             crate::operation::DeleteBackupError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::DeleteBackupError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::DeleteBackupError::Unlisted(error) => error,
             crate::operation::DeleteBackupError::Unhandled(error) => {
@@ -701,43 +573,35 @@ impl ::std::convert::From<crate::operation::DeleteBackupError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteItemError> for Error {
+impl From<crate::operation::DeleteItemError> for Error {
     fn from(error: crate::operation::DeleteItemError) -> Self {
         match error {
             crate::operation::DeleteItemError::ConditionalCheckFailedException(error) => {
-                Error::ConditionalCheckFailedException(::std::boxed::Box::new(error))
+                Error::ConditionalCheckFailedException(Box::new(error))
             }
             crate::operation::DeleteItemError::ProvisionedThroughputExceededException(
                 error,
-            ) => {
-                Error::ProvisionedThroughputExceededException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::ProvisionedThroughputExceededException(Box::new(error)),
             crate::operation::DeleteItemError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::DeleteItemError::ItemCollectionSizeLimitExceededException(
                 error,
-            ) => {
-                Error::ItemCollectionSizeLimitExceededException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::ItemCollectionSizeLimitExceededException(Box::new(error)),
             crate::operation::DeleteItemError::TransactionConflictException(error) => {
-                Error::TransactionConflictException(::std::boxed::Box::new(error))
+                Error::TransactionConflictException(Box::new(error))
             }
             crate::operation::DeleteItemError::RequestLimitExceeded(error) => {
-                Error::RequestLimitExceeded(::std::boxed::Box::new(error))
+                Error::RequestLimitExceeded(Box::new(error))
             }
             crate::operation::DeleteItemError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::DeleteItemError::ReplicatedWriteConflictException(
                 error,
-            ) => Error::ReplicatedWriteConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ReplicatedWriteConflictException(Box::new(error)),
             crate::operation::DeleteItemError::ThrottlingException(error) => {
-                Error::ThrottlingException(::std::boxed::Box::new(error))
+                Error::ThrottlingException(Box::new(error))
             }
             crate::operation::DeleteItemError::Unlisted(error) => error,
             crate::operation::DeleteItemError::Unhandled(error) => {
@@ -749,24 +613,24 @@ impl ::std::convert::From<crate::operation::DeleteItemError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteResourcePolicyError> for Error {
+impl From<crate::operation::DeleteResourcePolicyError> for Error {
     fn from(error: crate::operation::DeleteResourcePolicyError) -> Self {
         match error {
             crate::operation::DeleteResourcePolicyError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::DeleteResourcePolicyError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::DeleteResourcePolicyError::PolicyNotFoundException(
                 error,
-            ) => Error::PolicyNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::PolicyNotFoundException(Box::new(error)),
             crate::operation::DeleteResourcePolicyError::ResourceInUseException(
                 error,
-            ) => Error::ResourceInUseException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceInUseException(Box::new(error)),
             crate::operation::DeleteResourcePolicyError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::DeleteResourcePolicyError::Unlisted(error) => error,
             crate::operation::DeleteResourcePolicyError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -777,20 +641,20 @@ impl ::std::convert::From<crate::operation::DeleteResourcePolicyError> for Error
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteTableError> for Error {
+impl From<crate::operation::DeleteTableError> for Error {
     fn from(error: crate::operation::DeleteTableError) -> Self {
         match error {
             crate::operation::DeleteTableError::ResourceInUseException(error) => {
-                Error::ResourceInUseException(::std::boxed::Box::new(error))
+                Error::ResourceInUseException(Box::new(error))
             }
             crate::operation::DeleteTableError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::DeleteTableError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::DeleteTableError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::DeleteTableError::Unlisted(error) => error,
             crate::operation::DeleteTableError::Unhandled(error) => {
@@ -802,14 +666,14 @@ impl ::std::convert::From<crate::operation::DeleteTableError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DescribeBackupError> for Error {
+impl From<crate::operation::DescribeBackupError> for Error {
     fn from(error: crate::operation::DescribeBackupError) -> Self {
         match error {
             crate::operation::DescribeBackupError::BackupNotFoundException(error) => {
-                Error::BackupNotFoundException(::std::boxed::Box::new(error))
+                Error::BackupNotFoundException(Box::new(error))
             }
             crate::operation::DescribeBackupError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::DescribeBackupError::Unlisted(error) => error,
             crate::operation::DescribeBackupError::Unhandled(error) => {
@@ -821,15 +685,15 @@ impl ::std::convert::From<crate::operation::DescribeBackupError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DescribeContinuousBackupsError> for Error {
+impl From<crate::operation::DescribeContinuousBackupsError> for Error {
     fn from(error: crate::operation::DescribeContinuousBackupsError) -> Self {
         match error {
             crate::operation::DescribeContinuousBackupsError::TableNotFoundException(
                 error,
-            ) => Error::TableNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::TableNotFoundException(Box::new(error)),
             crate::operation::DescribeContinuousBackupsError::InternalServerError(
                 error,
-            ) => Error::InternalServerError(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerError(Box::new(error)),
             crate::operation::DescribeContinuousBackupsError::Unlisted(error) => error,
             crate::operation::DescribeContinuousBackupsError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -840,15 +704,15 @@ impl ::std::convert::From<crate::operation::DescribeContinuousBackupsError> for 
         }
     }
 }
-impl ::std::convert::From<crate::operation::DescribeContributorInsightsError> for Error {
+impl From<crate::operation::DescribeContributorInsightsError> for Error {
     fn from(error: crate::operation::DescribeContributorInsightsError) -> Self {
         match error {
             crate::operation::DescribeContributorInsightsError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::DescribeContributorInsightsError::InternalServerError(
                 error,
-            ) => Error::InternalServerError(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerError(Box::new(error)),
             crate::operation::DescribeContributorInsightsError::Unlisted(error) => error,
             crate::operation::DescribeContributorInsightsError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -859,17 +723,17 @@ impl ::std::convert::From<crate::operation::DescribeContributorInsightsError> fo
         }
     }
 }
-impl ::std::convert::From<crate::operation::DescribeExportError> for Error {
+impl From<crate::operation::DescribeExportError> for Error {
     fn from(error: crate::operation::DescribeExportError) -> Self {
         match error {
             crate::operation::DescribeExportError::ExportNotFoundException(error) => {
-                Error::ExportNotFoundException(::std::boxed::Box::new(error))
+                Error::ExportNotFoundException(Box::new(error))
             }
             crate::operation::DescribeExportError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::DescribeExportError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::DescribeExportError::Unlisted(error) => error,
             crate::operation::DescribeExportError::Unhandled(error) => {
@@ -881,15 +745,15 @@ impl ::std::convert::From<crate::operation::DescribeExportError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DescribeGlobalTableError> for Error {
+impl From<crate::operation::DescribeGlobalTableError> for Error {
     fn from(error: crate::operation::DescribeGlobalTableError) -> Self {
         match error {
             crate::operation::DescribeGlobalTableError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::DescribeGlobalTableError::GlobalTableNotFoundException(
                 error,
-            ) => Error::GlobalTableNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::GlobalTableNotFoundException(Box::new(error)),
             crate::operation::DescribeGlobalTableError::Unlisted(error) => error,
             crate::operation::DescribeGlobalTableError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -900,15 +764,15 @@ impl ::std::convert::From<crate::operation::DescribeGlobalTableError> for Error 
         }
     }
 }
-impl ::std::convert::From<crate::operation::DescribeGlobalTableSettingsError> for Error {
+impl From<crate::operation::DescribeGlobalTableSettingsError> for Error {
     fn from(error: crate::operation::DescribeGlobalTableSettingsError) -> Self {
         match error {
             crate::operation::DescribeGlobalTableSettingsError::GlobalTableNotFoundException(
                 error,
-            ) => Error::GlobalTableNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::GlobalTableNotFoundException(Box::new(error)),
             crate::operation::DescribeGlobalTableSettingsError::InternalServerError(
                 error,
-            ) => Error::InternalServerError(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerError(Box::new(error)),
             crate::operation::DescribeGlobalTableSettingsError::Unlisted(error) => error,
             crate::operation::DescribeGlobalTableSettingsError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -919,11 +783,11 @@ impl ::std::convert::From<crate::operation::DescribeGlobalTableSettingsError> fo
         }
     }
 }
-impl ::std::convert::From<crate::operation::DescribeImportError> for Error {
+impl From<crate::operation::DescribeImportError> for Error {
     fn from(error: crate::operation::DescribeImportError) -> Self {
         match error {
             crate::operation::DescribeImportError::ImportNotFoundException(error) => {
-                Error::ImportNotFoundException(::std::boxed::Box::new(error))
+                Error::ImportNotFoundException(Box::new(error))
             }
             crate::operation::DescribeImportError::Unlisted(error) => error,
             crate::operation::DescribeImportError::Unhandled(error) => {
@@ -935,16 +799,15 @@ impl ::std::convert::From<crate::operation::DescribeImportError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DescribeKinesisStreamingDestinationError>
-for Error {
+impl From<crate::operation::DescribeKinesisStreamingDestinationError> for Error {
     fn from(error: crate::operation::DescribeKinesisStreamingDestinationError) -> Self {
         match error {
             crate::operation::DescribeKinesisStreamingDestinationError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::DescribeKinesisStreamingDestinationError::InternalServerError(
                 error,
-            ) => Error::InternalServerError(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerError(Box::new(error)),
             crate::operation::DescribeKinesisStreamingDestinationError::Unlisted(
                 error,
             ) => error,
@@ -957,11 +820,11 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DescribeLimitsError> for Error {
+impl From<crate::operation::DescribeLimitsError> for Error {
     fn from(error: crate::operation::DescribeLimitsError) -> Self {
         match error {
             crate::operation::DescribeLimitsError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::DescribeLimitsError::Unlisted(error) => error,
             crate::operation::DescribeLimitsError::Unhandled(error) => {
@@ -973,14 +836,14 @@ impl ::std::convert::From<crate::operation::DescribeLimitsError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DescribeTableError> for Error {
+impl From<crate::operation::DescribeTableError> for Error {
     fn from(error: crate::operation::DescribeTableError) -> Self {
         match error {
             crate::operation::DescribeTableError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::DescribeTableError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::DescribeTableError::Unlisted(error) => error,
             crate::operation::DescribeTableError::Unhandled(error) => {
@@ -992,16 +855,15 @@ impl ::std::convert::From<crate::operation::DescribeTableError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DescribeTableReplicaAutoScalingError>
-for Error {
+impl From<crate::operation::DescribeTableReplicaAutoScalingError> for Error {
     fn from(error: crate::operation::DescribeTableReplicaAutoScalingError) -> Self {
         match error {
             crate::operation::DescribeTableReplicaAutoScalingError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::DescribeTableReplicaAutoScalingError::InternalServerError(
                 error,
-            ) => Error::InternalServerError(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerError(Box::new(error)),
             crate::operation::DescribeTableReplicaAutoScalingError::Unlisted(error) => {
                 error
             }
@@ -1014,14 +876,14 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DescribeTimeToLiveError> for Error {
+impl From<crate::operation::DescribeTimeToLiveError> for Error {
     fn from(error: crate::operation::DescribeTimeToLiveError) -> Self {
         match error {
             crate::operation::DescribeTimeToLiveError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::DescribeTimeToLiveError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::DescribeTimeToLiveError::Unlisted(error) => error,
             crate::operation::DescribeTimeToLiveError::Unhandled(error) => {
@@ -1033,22 +895,21 @@ impl ::std::convert::From<crate::operation::DescribeTimeToLiveError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DisableKinesisStreamingDestinationError>
-for Error {
+impl From<crate::operation::DisableKinesisStreamingDestinationError> for Error {
     fn from(error: crate::operation::DisableKinesisStreamingDestinationError) -> Self {
         match error {
             crate::operation::DisableKinesisStreamingDestinationError::InternalServerError(
                 error,
-            ) => Error::InternalServerError(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerError(Box::new(error)),
             crate::operation::DisableKinesisStreamingDestinationError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::DisableKinesisStreamingDestinationError::ResourceInUseException(
                 error,
-            ) => Error::ResourceInUseException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceInUseException(Box::new(error)),
             crate::operation::DisableKinesisStreamingDestinationError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::DisableKinesisStreamingDestinationError::Unlisted(
                 error,
             ) => error,
@@ -1061,22 +922,21 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::EnableKinesisStreamingDestinationError>
-for Error {
+impl From<crate::operation::EnableKinesisStreamingDestinationError> for Error {
     fn from(error: crate::operation::EnableKinesisStreamingDestinationError) -> Self {
         match error {
             crate::operation::EnableKinesisStreamingDestinationError::InternalServerError(
                 error,
-            ) => Error::InternalServerError(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerError(Box::new(error)),
             crate::operation::EnableKinesisStreamingDestinationError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::EnableKinesisStreamingDestinationError::ResourceInUseException(
                 error,
-            ) => Error::ResourceInUseException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceInUseException(Box::new(error)),
             crate::operation::EnableKinesisStreamingDestinationError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::EnableKinesisStreamingDestinationError::Unlisted(error) => {
                 error
             }
@@ -1089,43 +949,35 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ExecuteStatementError> for Error {
+impl From<crate::operation::ExecuteStatementError> for Error {
     fn from(error: crate::operation::ExecuteStatementError) -> Self {
         match error {
             crate::operation::ExecuteStatementError::ConditionalCheckFailedException(
                 error,
-            ) => Error::ConditionalCheckFailedException(::std::boxed::Box::new(error)),
+            ) => Error::ConditionalCheckFailedException(Box::new(error)),
             crate::operation::ExecuteStatementError::ProvisionedThroughputExceededException(
                 error,
-            ) => {
-                Error::ProvisionedThroughputExceededException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::ProvisionedThroughputExceededException(Box::new(error)),
             crate::operation::ExecuteStatementError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::ExecuteStatementError::ItemCollectionSizeLimitExceededException(
                 error,
-            ) => {
-                Error::ItemCollectionSizeLimitExceededException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::ItemCollectionSizeLimitExceededException(Box::new(error)),
             crate::operation::ExecuteStatementError::TransactionConflictException(
                 error,
-            ) => Error::TransactionConflictException(::std::boxed::Box::new(error)),
+            ) => Error::TransactionConflictException(Box::new(error)),
             crate::operation::ExecuteStatementError::RequestLimitExceeded(error) => {
-                Error::RequestLimitExceeded(::std::boxed::Box::new(error))
+                Error::RequestLimitExceeded(Box::new(error))
             }
             crate::operation::ExecuteStatementError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::ExecuteStatementError::DuplicateItemException(error) => {
-                Error::DuplicateItemException(::std::boxed::Box::new(error))
+                Error::DuplicateItemException(Box::new(error))
             }
             crate::operation::ExecuteStatementError::ThrottlingException(error) => {
-                Error::ThrottlingException(::std::boxed::Box::new(error))
+                Error::ThrottlingException(Box::new(error))
             }
             crate::operation::ExecuteStatementError::Unlisted(error) => error,
             crate::operation::ExecuteStatementError::Unhandled(error) => {
@@ -1137,40 +989,32 @@ impl ::std::convert::From<crate::operation::ExecuteStatementError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ExecuteTransactionError> for Error {
+impl From<crate::operation::ExecuteTransactionError> for Error {
     fn from(error: crate::operation::ExecuteTransactionError) -> Self {
         match error {
             crate::operation::ExecuteTransactionError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::ExecuteTransactionError::TransactionCanceledException(
                 error,
-            ) => Error::TransactionCanceledException(::std::boxed::Box::new(error)),
+            ) => Error::TransactionCanceledException(Box::new(error)),
             crate::operation::ExecuteTransactionError::TransactionInProgressException(
                 error,
-            ) => Error::TransactionInProgressException(::std::boxed::Box::new(error)),
+            ) => Error::TransactionInProgressException(Box::new(error)),
             crate::operation::ExecuteTransactionError::IdempotentParameterMismatchException(
                 error,
-            ) => {
-                Error::IdempotentParameterMismatchException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::IdempotentParameterMismatchException(Box::new(error)),
             crate::operation::ExecuteTransactionError::ProvisionedThroughputExceededException(
                 error,
-            ) => {
-                Error::ProvisionedThroughputExceededException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::ProvisionedThroughputExceededException(Box::new(error)),
             crate::operation::ExecuteTransactionError::RequestLimitExceeded(error) => {
-                Error::RequestLimitExceeded(::std::boxed::Box::new(error))
+                Error::RequestLimitExceeded(Box::new(error))
             }
             crate::operation::ExecuteTransactionError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::ExecuteTransactionError::ThrottlingException(error) => {
-                Error::ThrottlingException(::std::boxed::Box::new(error))
+                Error::ThrottlingException(Box::new(error))
             }
             crate::operation::ExecuteTransactionError::Unlisted(error) => error,
             crate::operation::ExecuteTransactionError::Unhandled(error) => {
@@ -1182,31 +1026,27 @@ impl ::std::convert::From<crate::operation::ExecuteTransactionError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ExportTableToPointInTimeError> for Error {
+impl From<crate::operation::ExportTableToPointInTimeError> for Error {
     fn from(error: crate::operation::ExportTableToPointInTimeError) -> Self {
         match error {
             crate::operation::ExportTableToPointInTimeError::TableNotFoundException(
                 error,
-            ) => Error::TableNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::TableNotFoundException(Box::new(error)),
             crate::operation::ExportTableToPointInTimeError::PointInTimeRecoveryUnavailableException(
                 error,
-            ) => {
-                Error::PointInTimeRecoveryUnavailableException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::PointInTimeRecoveryUnavailableException(Box::new(error)),
             crate::operation::ExportTableToPointInTimeError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::ExportTableToPointInTimeError::InvalidExportTimeException(
                 error,
-            ) => Error::InvalidExportTimeException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidExportTimeException(Box::new(error)),
             crate::operation::ExportTableToPointInTimeError::ExportConflictException(
                 error,
-            ) => Error::ExportConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ExportConflictException(Box::new(error)),
             crate::operation::ExportTableToPointInTimeError::InternalServerError(
                 error,
-            ) => Error::InternalServerError(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerError(Box::new(error)),
             crate::operation::ExportTableToPointInTimeError::Unlisted(error) => error,
             crate::operation::ExportTableToPointInTimeError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1217,27 +1057,23 @@ impl ::std::convert::From<crate::operation::ExportTableToPointInTimeError> for E
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetItemError> for Error {
+impl From<crate::operation::GetItemError> for Error {
     fn from(error: crate::operation::GetItemError) -> Self {
         match error {
             crate::operation::GetItemError::ProvisionedThroughputExceededException(
                 error,
-            ) => {
-                Error::ProvisionedThroughputExceededException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::ProvisionedThroughputExceededException(Box::new(error)),
             crate::operation::GetItemError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::GetItemError::RequestLimitExceeded(error) => {
-                Error::RequestLimitExceeded(::std::boxed::Box::new(error))
+                Error::RequestLimitExceeded(Box::new(error))
             }
             crate::operation::GetItemError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::GetItemError::ThrottlingException(error) => {
-                Error::ThrottlingException(::std::boxed::Box::new(error))
+                Error::ThrottlingException(Box::new(error))
             }
             crate::operation::GetItemError::Unlisted(error) => error,
             crate::operation::GetItemError::Unhandled(error) => Error::Unhandled(error),
@@ -1247,17 +1083,17 @@ impl ::std::convert::From<crate::operation::GetItemError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetResourcePolicyError> for Error {
+impl From<crate::operation::GetResourcePolicyError> for Error {
     fn from(error: crate::operation::GetResourcePolicyError) -> Self {
         match error {
             crate::operation::GetResourcePolicyError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::GetResourcePolicyError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::GetResourcePolicyError::PolicyNotFoundException(error) => {
-                Error::PolicyNotFoundException(::std::boxed::Box::new(error))
+                Error::PolicyNotFoundException(Box::new(error))
             }
             crate::operation::GetResourcePolicyError::Unlisted(error) => error,
             crate::operation::GetResourcePolicyError::Unhandled(error) => {
@@ -1269,17 +1105,17 @@ impl ::std::convert::From<crate::operation::GetResourcePolicyError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ImportTableError> for Error {
+impl From<crate::operation::ImportTableError> for Error {
     fn from(error: crate::operation::ImportTableError) -> Self {
         match error {
             crate::operation::ImportTableError::ResourceInUseException(error) => {
-                Error::ResourceInUseException(::std::boxed::Box::new(error))
+                Error::ResourceInUseException(Box::new(error))
             }
             crate::operation::ImportTableError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::ImportTableError::ImportConflictException(error) => {
-                Error::ImportConflictException(::std::boxed::Box::new(error))
+                Error::ImportConflictException(Box::new(error))
             }
             crate::operation::ImportTableError::Unlisted(error) => error,
             crate::operation::ImportTableError::Unhandled(error) => {
@@ -1291,11 +1127,11 @@ impl ::std::convert::From<crate::operation::ImportTableError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListBackupsError> for Error {
+impl From<crate::operation::ListBackupsError> for Error {
     fn from(error: crate::operation::ListBackupsError) -> Self {
         match error {
             crate::operation::ListBackupsError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::ListBackupsError::Unlisted(error) => error,
             crate::operation::ListBackupsError::Unhandled(error) => {
@@ -1307,15 +1143,15 @@ impl ::std::convert::From<crate::operation::ListBackupsError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListContributorInsightsError> for Error {
+impl From<crate::operation::ListContributorInsightsError> for Error {
     fn from(error: crate::operation::ListContributorInsightsError) -> Self {
         match error {
             crate::operation::ListContributorInsightsError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::ListContributorInsightsError::InternalServerError(
                 error,
-            ) => Error::InternalServerError(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerError(Box::new(error)),
             crate::operation::ListContributorInsightsError::Unlisted(error) => error,
             crate::operation::ListContributorInsightsError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1326,14 +1162,14 @@ impl ::std::convert::From<crate::operation::ListContributorInsightsError> for Er
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListExportsError> for Error {
+impl From<crate::operation::ListExportsError> for Error {
     fn from(error: crate::operation::ListExportsError) -> Self {
         match error {
             crate::operation::ListExportsError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::ListExportsError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::ListExportsError::Unlisted(error) => error,
             crate::operation::ListExportsError::Unhandled(error) => {
@@ -1345,11 +1181,11 @@ impl ::std::convert::From<crate::operation::ListExportsError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListGlobalTablesError> for Error {
+impl From<crate::operation::ListGlobalTablesError> for Error {
     fn from(error: crate::operation::ListGlobalTablesError) -> Self {
         match error {
             crate::operation::ListGlobalTablesError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::ListGlobalTablesError::Unlisted(error) => error,
             crate::operation::ListGlobalTablesError::Unhandled(error) => {
@@ -1361,11 +1197,11 @@ impl ::std::convert::From<crate::operation::ListGlobalTablesError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListImportsError> for Error {
+impl From<crate::operation::ListImportsError> for Error {
     fn from(error: crate::operation::ListImportsError) -> Self {
         match error {
             crate::operation::ListImportsError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::ListImportsError::Unlisted(error) => error,
             crate::operation::ListImportsError::Unhandled(error) => {
@@ -1377,11 +1213,11 @@ impl ::std::convert::From<crate::operation::ListImportsError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListTablesError> for Error {
+impl From<crate::operation::ListTablesError> for Error {
     fn from(error: crate::operation::ListTablesError) -> Self {
         match error {
             crate::operation::ListTablesError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::ListTablesError::Unlisted(error) => error,
             crate::operation::ListTablesError::Unhandled(error) => {
@@ -1393,14 +1229,14 @@ impl ::std::convert::From<crate::operation::ListTablesError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListTagsOfResourceError> for Error {
+impl From<crate::operation::ListTagsOfResourceError> for Error {
     fn from(error: crate::operation::ListTagsOfResourceError) -> Self {
         match error {
             crate::operation::ListTagsOfResourceError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::ListTagsOfResourceError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::ListTagsOfResourceError::Unlisted(error) => error,
             crate::operation::ListTagsOfResourceError::Unhandled(error) => {
@@ -1412,43 +1248,35 @@ impl ::std::convert::From<crate::operation::ListTagsOfResourceError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::PutItemError> for Error {
+impl From<crate::operation::PutItemError> for Error {
     fn from(error: crate::operation::PutItemError) -> Self {
         match error {
             crate::operation::PutItemError::ConditionalCheckFailedException(error) => {
-                Error::ConditionalCheckFailedException(::std::boxed::Box::new(error))
+                Error::ConditionalCheckFailedException(Box::new(error))
             }
             crate::operation::PutItemError::ProvisionedThroughputExceededException(
                 error,
-            ) => {
-                Error::ProvisionedThroughputExceededException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::ProvisionedThroughputExceededException(Box::new(error)),
             crate::operation::PutItemError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::PutItemError::ItemCollectionSizeLimitExceededException(
                 error,
-            ) => {
-                Error::ItemCollectionSizeLimitExceededException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::ItemCollectionSizeLimitExceededException(Box::new(error)),
             crate::operation::PutItemError::TransactionConflictException(error) => {
-                Error::TransactionConflictException(::std::boxed::Box::new(error))
+                Error::TransactionConflictException(Box::new(error))
             }
             crate::operation::PutItemError::RequestLimitExceeded(error) => {
-                Error::RequestLimitExceeded(::std::boxed::Box::new(error))
+                Error::RequestLimitExceeded(Box::new(error))
             }
             crate::operation::PutItemError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::PutItemError::ReplicatedWriteConflictException(error) => {
-                Error::ReplicatedWriteConflictException(::std::boxed::Box::new(error))
+                Error::ReplicatedWriteConflictException(Box::new(error))
             }
             crate::operation::PutItemError::ThrottlingException(error) => {
-                Error::ThrottlingException(::std::boxed::Box::new(error))
+                Error::ThrottlingException(Box::new(error))
             }
             crate::operation::PutItemError::Unlisted(error) => error,
             crate::operation::PutItemError::Unhandled(error) => Error::Unhandled(error),
@@ -1458,23 +1286,23 @@ impl ::std::convert::From<crate::operation::PutItemError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::PutResourcePolicyError> for Error {
+impl From<crate::operation::PutResourcePolicyError> for Error {
     fn from(error: crate::operation::PutResourcePolicyError) -> Self {
         match error {
             crate::operation::PutResourcePolicyError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::PutResourcePolicyError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::PutResourcePolicyError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::PutResourcePolicyError::PolicyNotFoundException(error) => {
-                Error::PolicyNotFoundException(::std::boxed::Box::new(error))
+                Error::PolicyNotFoundException(Box::new(error))
             }
             crate::operation::PutResourcePolicyError::ResourceInUseException(error) => {
-                Error::ResourceInUseException(::std::boxed::Box::new(error))
+                Error::ResourceInUseException(Box::new(error))
             }
             crate::operation::PutResourcePolicyError::Unlisted(error) => error,
             crate::operation::PutResourcePolicyError::Unhandled(error) => {
@@ -1486,27 +1314,23 @@ impl ::std::convert::From<crate::operation::PutResourcePolicyError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::QueryError> for Error {
+impl From<crate::operation::QueryError> for Error {
     fn from(error: crate::operation::QueryError) -> Self {
         match error {
             crate::operation::QueryError::ProvisionedThroughputExceededException(
                 error,
-            ) => {
-                Error::ProvisionedThroughputExceededException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::ProvisionedThroughputExceededException(Box::new(error)),
             crate::operation::QueryError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::QueryError::RequestLimitExceeded(error) => {
-                Error::RequestLimitExceeded(::std::boxed::Box::new(error))
+                Error::RequestLimitExceeded(Box::new(error))
             }
             crate::operation::QueryError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::QueryError::ThrottlingException(error) => {
-                Error::ThrottlingException(::std::boxed::Box::new(error))
+                Error::ThrottlingException(Box::new(error))
             }
             crate::operation::QueryError::Unlisted(error) => error,
             crate::operation::QueryError::Unhandled(error) => Error::Unhandled(error),
@@ -1516,26 +1340,26 @@ impl ::std::convert::From<crate::operation::QueryError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::RestoreTableFromBackupError> for Error {
+impl From<crate::operation::RestoreTableFromBackupError> for Error {
     fn from(error: crate::operation::RestoreTableFromBackupError) -> Self {
         match error {
             crate::operation::RestoreTableFromBackupError::TableAlreadyExistsException(
                 error,
-            ) => Error::TableAlreadyExistsException(::std::boxed::Box::new(error)),
+            ) => Error::TableAlreadyExistsException(Box::new(error)),
             crate::operation::RestoreTableFromBackupError::TableInUseException(error) => {
-                Error::TableInUseException(::std::boxed::Box::new(error))
+                Error::TableInUseException(Box::new(error))
             }
             crate::operation::RestoreTableFromBackupError::BackupNotFoundException(
                 error,
-            ) => Error::BackupNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::BackupNotFoundException(Box::new(error)),
             crate::operation::RestoreTableFromBackupError::BackupInUseException(
                 error,
-            ) => Error::BackupInUseException(::std::boxed::Box::new(error)),
+            ) => Error::BackupInUseException(Box::new(error)),
             crate::operation::RestoreTableFromBackupError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::RestoreTableFromBackupError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::RestoreTableFromBackupError::Unlisted(error) => error,
             crate::operation::RestoreTableFromBackupError::Unhandled(error) => {
@@ -1547,34 +1371,30 @@ impl ::std::convert::From<crate::operation::RestoreTableFromBackupError> for Err
         }
     }
 }
-impl ::std::convert::From<crate::operation::RestoreTableToPointInTimeError> for Error {
+impl From<crate::operation::RestoreTableToPointInTimeError> for Error {
     fn from(error: crate::operation::RestoreTableToPointInTimeError) -> Self {
         match error {
             crate::operation::RestoreTableToPointInTimeError::TableAlreadyExistsException(
                 error,
-            ) => Error::TableAlreadyExistsException(::std::boxed::Box::new(error)),
+            ) => Error::TableAlreadyExistsException(Box::new(error)),
             crate::operation::RestoreTableToPointInTimeError::TableNotFoundException(
                 error,
-            ) => Error::TableNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::TableNotFoundException(Box::new(error)),
             crate::operation::RestoreTableToPointInTimeError::TableInUseException(
                 error,
-            ) => Error::TableInUseException(::std::boxed::Box::new(error)),
+            ) => Error::TableInUseException(Box::new(error)),
             crate::operation::RestoreTableToPointInTimeError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::RestoreTableToPointInTimeError::InvalidRestoreTimeException(
                 error,
-            ) => Error::InvalidRestoreTimeException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidRestoreTimeException(Box::new(error)),
             crate::operation::RestoreTableToPointInTimeError::PointInTimeRecoveryUnavailableException(
                 error,
-            ) => {
-                Error::PointInTimeRecoveryUnavailableException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::PointInTimeRecoveryUnavailableException(Box::new(error)),
             crate::operation::RestoreTableToPointInTimeError::InternalServerError(
                 error,
-            ) => Error::InternalServerError(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerError(Box::new(error)),
             crate::operation::RestoreTableToPointInTimeError::Unlisted(error) => error,
             crate::operation::RestoreTableToPointInTimeError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1585,27 +1405,23 @@ impl ::std::convert::From<crate::operation::RestoreTableToPointInTimeError> for 
         }
     }
 }
-impl ::std::convert::From<crate::operation::ScanError> for Error {
+impl From<crate::operation::ScanError> for Error {
     fn from(error: crate::operation::ScanError) -> Self {
         match error {
             crate::operation::ScanError::ProvisionedThroughputExceededException(
                 error,
-            ) => {
-                Error::ProvisionedThroughputExceededException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::ProvisionedThroughputExceededException(Box::new(error)),
             crate::operation::ScanError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::ScanError::RequestLimitExceeded(error) => {
-                Error::RequestLimitExceeded(::std::boxed::Box::new(error))
+                Error::RequestLimitExceeded(Box::new(error))
             }
             crate::operation::ScanError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::ScanError::ThrottlingException(error) => {
-                Error::ThrottlingException(::std::boxed::Box::new(error))
+                Error::ThrottlingException(Box::new(error))
             }
             crate::operation::ScanError::Unlisted(error) => error,
             crate::operation::ScanError::Unhandled(error) => Error::Unhandled(error),
@@ -1615,20 +1431,20 @@ impl ::std::convert::From<crate::operation::ScanError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::SearchVectorsError> for Error {
+impl From<crate::operation::SearchVectorsError> for Error {
     fn from(error: crate::operation::SearchVectorsError) -> Self {
         match error {
             crate::operation::SearchVectorsError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::SearchVectorsError::RequestLimitExceeded(error) => {
-                Error::RequestLimitExceeded(::std::boxed::Box::new(error))
+                Error::RequestLimitExceeded(Box::new(error))
             }
             crate::operation::SearchVectorsError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::SearchVectorsError::ThrottlingException(error) => {
-                Error::ThrottlingException(::std::boxed::Box::new(error))
+                Error::ThrottlingException(Box::new(error))
             }
             crate::operation::SearchVectorsError::Unlisted(error) => error,
             crate::operation::SearchVectorsError::Unhandled(error) => {
@@ -1640,20 +1456,20 @@ impl ::std::convert::From<crate::operation::SearchVectorsError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::TagResourceError> for Error {
+impl From<crate::operation::TagResourceError> for Error {
     fn from(error: crate::operation::TagResourceError) -> Self {
         match error {
             crate::operation::TagResourceError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::TagResourceError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::TagResourceError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::TagResourceError::ResourceInUseException(error) => {
-                Error::ResourceInUseException(::std::boxed::Box::new(error))
+                Error::ResourceInUseException(Box::new(error))
             }
             crate::operation::TagResourceError::Unlisted(error) => error,
             crate::operation::TagResourceError::Unhandled(error) => {
@@ -1665,30 +1481,26 @@ impl ::std::convert::From<crate::operation::TagResourceError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::TransactGetItemsError> for Error {
+impl From<crate::operation::TransactGetItemsError> for Error {
     fn from(error: crate::operation::TransactGetItemsError) -> Self {
         match error {
             crate::operation::TransactGetItemsError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::TransactGetItemsError::TransactionCanceledException(
                 error,
-            ) => Error::TransactionCanceledException(::std::boxed::Box::new(error)),
+            ) => Error::TransactionCanceledException(Box::new(error)),
             crate::operation::TransactGetItemsError::ProvisionedThroughputExceededException(
                 error,
-            ) => {
-                Error::ProvisionedThroughputExceededException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::ProvisionedThroughputExceededException(Box::new(error)),
             crate::operation::TransactGetItemsError::RequestLimitExceeded(error) => {
-                Error::RequestLimitExceeded(::std::boxed::Box::new(error))
+                Error::RequestLimitExceeded(Box::new(error))
             }
             crate::operation::TransactGetItemsError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::TransactGetItemsError::ThrottlingException(error) => {
-                Error::ThrottlingException(::std::boxed::Box::new(error))
+                Error::ThrottlingException(Box::new(error))
             }
             crate::operation::TransactGetItemsError::Unlisted(error) => error,
             crate::operation::TransactGetItemsError::Unhandled(error) => {
@@ -1700,40 +1512,32 @@ impl ::std::convert::From<crate::operation::TransactGetItemsError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::TransactWriteItemsError> for Error {
+impl From<crate::operation::TransactWriteItemsError> for Error {
     fn from(error: crate::operation::TransactWriteItemsError) -> Self {
         match error {
             crate::operation::TransactWriteItemsError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::TransactWriteItemsError::TransactionCanceledException(
                 error,
-            ) => Error::TransactionCanceledException(::std::boxed::Box::new(error)),
+            ) => Error::TransactionCanceledException(Box::new(error)),
             crate::operation::TransactWriteItemsError::TransactionInProgressException(
                 error,
-            ) => Error::TransactionInProgressException(::std::boxed::Box::new(error)),
+            ) => Error::TransactionInProgressException(Box::new(error)),
             crate::operation::TransactWriteItemsError::IdempotentParameterMismatchException(
                 error,
-            ) => {
-                Error::IdempotentParameterMismatchException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::IdempotentParameterMismatchException(Box::new(error)),
             crate::operation::TransactWriteItemsError::ProvisionedThroughputExceededException(
                 error,
-            ) => {
-                Error::ProvisionedThroughputExceededException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::ProvisionedThroughputExceededException(Box::new(error)),
             crate::operation::TransactWriteItemsError::RequestLimitExceeded(error) => {
-                Error::RequestLimitExceeded(::std::boxed::Box::new(error))
+                Error::RequestLimitExceeded(Box::new(error))
             }
             crate::operation::TransactWriteItemsError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::TransactWriteItemsError::ThrottlingException(error) => {
-                Error::ThrottlingException(::std::boxed::Box::new(error))
+                Error::ThrottlingException(Box::new(error))
             }
             crate::operation::TransactWriteItemsError::Unlisted(error) => error,
             crate::operation::TransactWriteItemsError::Unhandled(error) => {
@@ -1745,20 +1549,20 @@ impl ::std::convert::From<crate::operation::TransactWriteItemsError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UntagResourceError> for Error {
+impl From<crate::operation::UntagResourceError> for Error {
     fn from(error: crate::operation::UntagResourceError) -> Self {
         match error {
             crate::operation::UntagResourceError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::UntagResourceError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::UntagResourceError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::UntagResourceError::ResourceInUseException(error) => {
-                Error::ResourceInUseException(::std::boxed::Box::new(error))
+                Error::ResourceInUseException(Box::new(error))
             }
             crate::operation::UntagResourceError::Unlisted(error) => error,
             crate::operation::UntagResourceError::Unhandled(error) => {
@@ -1770,22 +1574,18 @@ impl ::std::convert::From<crate::operation::UntagResourceError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateContinuousBackupsError> for Error {
+impl From<crate::operation::UpdateContinuousBackupsError> for Error {
     fn from(error: crate::operation::UpdateContinuousBackupsError) -> Self {
         match error {
             crate::operation::UpdateContinuousBackupsError::TableNotFoundException(
                 error,
-            ) => Error::TableNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::TableNotFoundException(Box::new(error)),
             crate::operation::UpdateContinuousBackupsError::ContinuousBackupsUnavailableException(
                 error,
-            ) => {
-                Error::ContinuousBackupsUnavailableException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::ContinuousBackupsUnavailableException(Box::new(error)),
             crate::operation::UpdateContinuousBackupsError::InternalServerError(
                 error,
-            ) => Error::InternalServerError(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerError(Box::new(error)),
             crate::operation::UpdateContinuousBackupsError::Unlisted(error) => error,
             crate::operation::UpdateContinuousBackupsError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1796,15 +1596,15 @@ impl ::std::convert::From<crate::operation::UpdateContinuousBackupsError> for Er
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateContributorInsightsError> for Error {
+impl From<crate::operation::UpdateContributorInsightsError> for Error {
     fn from(error: crate::operation::UpdateContributorInsightsError) -> Self {
         match error {
             crate::operation::UpdateContributorInsightsError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::UpdateContributorInsightsError::InternalServerError(
                 error,
-            ) => Error::InternalServerError(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerError(Box::new(error)),
             crate::operation::UpdateContributorInsightsError::Unlisted(error) => error,
             crate::operation::UpdateContributorInsightsError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1815,23 +1615,23 @@ impl ::std::convert::From<crate::operation::UpdateContributorInsightsError> for 
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateGlobalTableError> for Error {
+impl From<crate::operation::UpdateGlobalTableError> for Error {
     fn from(error: crate::operation::UpdateGlobalTableError) -> Self {
         match error {
             crate::operation::UpdateGlobalTableError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::UpdateGlobalTableError::GlobalTableNotFoundException(
                 error,
-            ) => Error::GlobalTableNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::GlobalTableNotFoundException(Box::new(error)),
             crate::operation::UpdateGlobalTableError::ReplicaAlreadyExistsException(
                 error,
-            ) => Error::ReplicaAlreadyExistsException(::std::boxed::Box::new(error)),
+            ) => Error::ReplicaAlreadyExistsException(Box::new(error)),
             crate::operation::UpdateGlobalTableError::ReplicaNotFoundException(error) => {
-                Error::ReplicaNotFoundException(::std::boxed::Box::new(error))
+                Error::ReplicaNotFoundException(Box::new(error))
             }
             crate::operation::UpdateGlobalTableError::TableNotFoundException(error) => {
-                Error::TableNotFoundException(::std::boxed::Box::new(error))
+                Error::TableNotFoundException(Box::new(error))
             }
             crate::operation::UpdateGlobalTableError::Unlisted(error) => error,
             crate::operation::UpdateGlobalTableError::Unhandled(error) => {
@@ -1843,27 +1643,27 @@ impl ::std::convert::From<crate::operation::UpdateGlobalTableError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateGlobalTableSettingsError> for Error {
+impl From<crate::operation::UpdateGlobalTableSettingsError> for Error {
     fn from(error: crate::operation::UpdateGlobalTableSettingsError) -> Self {
         match error {
             crate::operation::UpdateGlobalTableSettingsError::GlobalTableNotFoundException(
                 error,
-            ) => Error::GlobalTableNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::GlobalTableNotFoundException(Box::new(error)),
             crate::operation::UpdateGlobalTableSettingsError::ReplicaNotFoundException(
                 error,
-            ) => Error::ReplicaNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ReplicaNotFoundException(Box::new(error)),
             crate::operation::UpdateGlobalTableSettingsError::IndexNotFoundException(
                 error,
-            ) => Error::IndexNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::IndexNotFoundException(Box::new(error)),
             crate::operation::UpdateGlobalTableSettingsError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::UpdateGlobalTableSettingsError::ResourceInUseException(
                 error,
-            ) => Error::ResourceInUseException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceInUseException(Box::new(error)),
             crate::operation::UpdateGlobalTableSettingsError::InternalServerError(
                 error,
-            ) => Error::InternalServerError(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerError(Box::new(error)),
             crate::operation::UpdateGlobalTableSettingsError::Unlisted(error) => error,
             crate::operation::UpdateGlobalTableSettingsError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1874,43 +1674,35 @@ impl ::std::convert::From<crate::operation::UpdateGlobalTableSettingsError> for 
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateItemError> for Error {
+impl From<crate::operation::UpdateItemError> for Error {
     fn from(error: crate::operation::UpdateItemError) -> Self {
         match error {
             crate::operation::UpdateItemError::ConditionalCheckFailedException(error) => {
-                Error::ConditionalCheckFailedException(::std::boxed::Box::new(error))
+                Error::ConditionalCheckFailedException(Box::new(error))
             }
             crate::operation::UpdateItemError::ProvisionedThroughputExceededException(
                 error,
-            ) => {
-                Error::ProvisionedThroughputExceededException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::ProvisionedThroughputExceededException(Box::new(error)),
             crate::operation::UpdateItemError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::UpdateItemError::ItemCollectionSizeLimitExceededException(
                 error,
-            ) => {
-                Error::ItemCollectionSizeLimitExceededException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::ItemCollectionSizeLimitExceededException(Box::new(error)),
             crate::operation::UpdateItemError::TransactionConflictException(error) => {
-                Error::TransactionConflictException(::std::boxed::Box::new(error))
+                Error::TransactionConflictException(Box::new(error))
             }
             crate::operation::UpdateItemError::RequestLimitExceeded(error) => {
-                Error::RequestLimitExceeded(::std::boxed::Box::new(error))
+                Error::RequestLimitExceeded(Box::new(error))
             }
             crate::operation::UpdateItemError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::UpdateItemError::ReplicatedWriteConflictException(
                 error,
-            ) => Error::ReplicatedWriteConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ReplicatedWriteConflictException(Box::new(error)),
             crate::operation::UpdateItemError::ThrottlingException(error) => {
-                Error::ThrottlingException(::std::boxed::Box::new(error))
+                Error::ThrottlingException(Box::new(error))
             }
             crate::operation::UpdateItemError::Unlisted(error) => error,
             crate::operation::UpdateItemError::Unhandled(error) => {
@@ -1922,22 +1714,21 @@ impl ::std::convert::From<crate::operation::UpdateItemError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateKinesisStreamingDestinationError>
-for Error {
+impl From<crate::operation::UpdateKinesisStreamingDestinationError> for Error {
     fn from(error: crate::operation::UpdateKinesisStreamingDestinationError) -> Self {
         match error {
             crate::operation::UpdateKinesisStreamingDestinationError::InternalServerError(
                 error,
-            ) => Error::InternalServerError(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerError(Box::new(error)),
             crate::operation::UpdateKinesisStreamingDestinationError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::UpdateKinesisStreamingDestinationError::ResourceInUseException(
                 error,
-            ) => Error::ResourceInUseException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceInUseException(Box::new(error)),
             crate::operation::UpdateKinesisStreamingDestinationError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::UpdateKinesisStreamingDestinationError::Unlisted(error) => {
                 error
             }
@@ -1950,20 +1741,20 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateTableError> for Error {
+impl From<crate::operation::UpdateTableError> for Error {
     fn from(error: crate::operation::UpdateTableError) -> Self {
         match error {
             crate::operation::UpdateTableError::ResourceInUseException(error) => {
-                Error::ResourceInUseException(::std::boxed::Box::new(error))
+                Error::ResourceInUseException(Box::new(error))
             }
             crate::operation::UpdateTableError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::UpdateTableError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::UpdateTableError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::UpdateTableError::Unlisted(error) => error,
             crate::operation::UpdateTableError::Unhandled(error) => {
@@ -1975,22 +1766,21 @@ impl ::std::convert::From<crate::operation::UpdateTableError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateTableReplicaAutoScalingError>
-for Error {
+impl From<crate::operation::UpdateTableReplicaAutoScalingError> for Error {
     fn from(error: crate::operation::UpdateTableReplicaAutoScalingError) -> Self {
         match error {
             crate::operation::UpdateTableReplicaAutoScalingError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::UpdateTableReplicaAutoScalingError::ResourceInUseException(
                 error,
-            ) => Error::ResourceInUseException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceInUseException(Box::new(error)),
             crate::operation::UpdateTableReplicaAutoScalingError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::UpdateTableReplicaAutoScalingError::InternalServerError(
                 error,
-            ) => Error::InternalServerError(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerError(Box::new(error)),
             crate::operation::UpdateTableReplicaAutoScalingError::Unlisted(error) => {
                 error
             }
@@ -2003,20 +1793,20 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateTimeToLiveError> for Error {
+impl From<crate::operation::UpdateTimeToLiveError> for Error {
     fn from(error: crate::operation::UpdateTimeToLiveError) -> Self {
         match error {
             crate::operation::UpdateTimeToLiveError::ResourceInUseException(error) => {
-                Error::ResourceInUseException(::std::boxed::Box::new(error))
+                Error::ResourceInUseException(Box::new(error))
             }
             crate::operation::UpdateTimeToLiveError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::UpdateTimeToLiveError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::UpdateTimeToLiveError::InternalServerError(error) => {
-                Error::InternalServerError(::std::boxed::Box::new(error))
+                Error::InternalServerError(Box::new(error))
             }
             crate::operation::UpdateTimeToLiveError::Unlisted(error) => error,
             crate::operation::UpdateTimeToLiveError::Unhandled(error) => {
@@ -2028,7 +1818,7 @@ impl ::std::convert::From<crate::operation::UpdateTimeToLiveError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::OperationError> for Error {
+impl From<crate::operation::OperationError> for Error {
     fn from(error: crate::operation::OperationError) -> Self {
         match error {
             crate::operation::OperationError::Unlisted(error) => error,
@@ -2045,284 +1835,228 @@ impl Error {
     pub(crate) fn from_modeled_code(
         code: &str,
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::option::Option<
-        ::std::result::Result<Error, ::awsgen_runtime::protocol::ResponseError>,
-    > {
+    ) -> Option<Result<Error, ::awsgen_runtime::protocol::ResponseError>> {
         let error = match code {
             "BackupInUseException" => {
                 <crate::error::BackupInUseException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::BackupInUseException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::BackupInUseException(Box::new(error)))
             }
             "BackupNotFoundException" => {
                 <crate::error::BackupNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::BackupNotFoundException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::BackupNotFoundException(Box::new(error)))
             }
             "ConditionalCheckFailedException" => {
                 <crate::error::ConditionalCheckFailedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ConditionalCheckFailedException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ConditionalCheckFailedException(Box::new(error)))
             }
             "ContinuousBackupsUnavailableException" => {
                 <crate::error::ContinuousBackupsUnavailableException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::ContinuousBackupsUnavailableException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "DuplicateItemException" => {
                 <crate::error::DuplicateItemException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::DuplicateItemException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::DuplicateItemException(Box::new(error)))
             }
             "ExportConflictException" => {
                 <crate::error::ExportConflictException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ExportConflictException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ExportConflictException(Box::new(error)))
             }
             "ExportNotFoundException" => {
                 <crate::error::ExportNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ExportNotFoundException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ExportNotFoundException(Box::new(error)))
             }
             "GlobalTableAlreadyExistsException" => {
                 <crate::error::GlobalTableAlreadyExistsException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::GlobalTableAlreadyExistsException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "GlobalTableNotFoundException" => {
                 <crate::error::GlobalTableNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::GlobalTableNotFoundException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::GlobalTableNotFoundException(Box::new(error)))
             }
             "IdempotentParameterMismatchException" => {
                 <crate::error::IdempotentParameterMismatchException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::IdempotentParameterMismatchException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "ImportConflictException" => {
                 <crate::error::ImportConflictException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ImportConflictException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ImportConflictException(Box::new(error)))
             }
             "ImportNotFoundException" => {
                 <crate::error::ImportNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ImportNotFoundException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ImportNotFoundException(Box::new(error)))
             }
             "IndexNotFoundException" => {
                 <crate::error::IndexNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::IndexNotFoundException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::IndexNotFoundException(Box::new(error)))
             }
             "InternalServerError" => {
                 <crate::error::InternalServerError as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InternalServerError(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InternalServerError(Box::new(error)))
             }
             "InvalidExportTimeException" => {
                 <crate::error::InvalidExportTimeException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidExportTimeException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidExportTimeException(Box::new(error)))
             }
             "InvalidRestoreTimeException" => {
                 <crate::error::InvalidRestoreTimeException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidRestoreTimeException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidRestoreTimeException(Box::new(error)))
             }
             "ItemCollectionSizeLimitExceededException" => {
                 <crate::error::ItemCollectionSizeLimitExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::ItemCollectionSizeLimitExceededException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "LimitExceededException" => {
                 <crate::error::LimitExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::LimitExceededException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::LimitExceededException(Box::new(error)))
             }
             "PointInTimeRecoveryUnavailableException" => {
                 <crate::error::PointInTimeRecoveryUnavailableException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::PointInTimeRecoveryUnavailableException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "PolicyNotFoundException" => {
                 <crate::error::PolicyNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::PolicyNotFoundException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::PolicyNotFoundException(Box::new(error)))
             }
             "ProvisionedThroughputExceededException" => {
                 <crate::error::ProvisionedThroughputExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::ProvisionedThroughputExceededException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "ReplicaAlreadyExistsException" => {
                 <crate::error::ReplicaAlreadyExistsException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ReplicaAlreadyExistsException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ReplicaAlreadyExistsException(Box::new(error)))
             }
             "ReplicaNotFoundException" => {
                 <crate::error::ReplicaNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ReplicaNotFoundException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ReplicaNotFoundException(Box::new(error)))
             }
             "ReplicatedWriteConflictException" => {
                 <crate::error::ReplicatedWriteConflictException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::ReplicatedWriteConflictException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "RequestLimitExceeded" => {
                 <crate::error::RequestLimitExceeded as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::RequestLimitExceeded(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::RequestLimitExceeded(Box::new(error)))
             }
             "ResourceInUseException" => {
                 <crate::error::ResourceInUseException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ResourceInUseException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ResourceInUseException(Box::new(error)))
             }
             "ResourceNotFoundException" => {
                 <crate::error::ResourceNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ResourceNotFoundException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ResourceNotFoundException(Box::new(error)))
             }
             "TableAlreadyExistsException" => {
                 <crate::error::TableAlreadyExistsException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::TableAlreadyExistsException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::TableAlreadyExistsException(Box::new(error)))
             }
             "TableInUseException" => {
                 <crate::error::TableInUseException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::TableInUseException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::TableInUseException(Box::new(error)))
             }
             "TableNotFoundException" => {
                 <crate::error::TableNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::TableNotFoundException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::TableNotFoundException(Box::new(error)))
             }
             "ThrottlingException" => {
                 <crate::error::ThrottlingException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ThrottlingException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ThrottlingException(Box::new(error)))
             }
             "TransactionCanceledException" => {
                 <crate::error::TransactionCanceledException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::TransactionCanceledException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::TransactionCanceledException(Box::new(error)))
             }
             "TransactionConflictException" => {
                 <crate::error::TransactionConflictException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::TransactionConflictException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::TransactionConflictException(Box::new(error)))
             }
             "TransactionInProgressException" => {
                 <crate::error::TransactionInProgressException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::TransactionInProgressException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::TransactionInProgressException(Box::new(error)))
             }
-            _ => return ::std::option::Option::None,
+            _ => return None,
         };
-        ::std::option::Option::Some(error)
+        Some(error)
     }
 }

@@ -12,15 +12,7 @@
 ///
 /// - success: `ContributorInsightsStatus` is `"ENABLED"`
 /// - failure: `ContributorInsightsStatus` is `"FAILED"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct ContributorInsightsEnabled;
 impl ContributorInsightsEnabled {
     /// The waiter's name in the model.
@@ -51,7 +43,7 @@ impl ContributorInsightsEnabled {
             crate::types::DescribeContributorInsightsOutput,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_matches(
@@ -63,9 +55,7 @@ impl ContributorInsightsEnabled {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -78,11 +68,9 @@ impl ContributorInsightsEnabled {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `ExportCompleted` waiter.
@@ -91,15 +79,7 @@ impl ContributorInsightsEnabled {
 ///
 /// - success: `ExportDescription.ExportStatus` is `"COMPLETED"`
 /// - failure: `ExportDescription.ExportStatus` is `"FAILED"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct ExportCompleted;
 impl ExportCompleted {
     /// The waiter's name in the model.
@@ -130,7 +110,7 @@ impl ExportCompleted {
             crate::types::DescribeExportOutput,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_matches(
@@ -146,9 +126,7 @@ impl ExportCompleted {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -165,11 +143,9 @@ impl ExportCompleted {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `ImportCompleted` waiter.
@@ -179,15 +155,7 @@ impl ExportCompleted {
 /// - success: `ImportTableDescription.ImportStatus` is `"COMPLETED"`
 /// - failure: `ImportTableDescription.ImportStatus` is `"FAILED"`
 /// - failure: `ImportTableDescription.ImportStatus` is `"CANCELLED"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct ImportCompleted;
 impl ImportCompleted {
     /// The waiter's name in the model.
@@ -219,7 +187,7 @@ impl ImportCompleted {
             crate::types::DescribeImportOutput,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_matches(
@@ -235,9 +203,7 @@ impl ImportCompleted {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -254,9 +220,7 @@ impl ImportCompleted {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
         if polled
             .output()
@@ -273,11 +237,9 @@ impl ImportCompleted {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `KinesisStreamingDestinationActive` waiter.
@@ -286,15 +248,7 @@ impl ImportCompleted {
 ///
 /// - success: some element of `KinesisDataStreamDestinations[].DestinationStatus` is `"ACTIVE"`
 /// - failure: `` length(KinesisDataStreamDestinations) > `0`  && length(KinesisDataStreamDestinations[?DestinationStatus == 'DISABLED' || DestinationStatus == 'ENABLE_FAILED']) ==  length(KinesisDataStreamDestinations) `` is `true`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct KinesisStreamingDestinationActive;
 impl KinesisStreamingDestinationActive {
     /// The waiter's name in the model.
@@ -325,25 +279,25 @@ impl KinesisStreamingDestinationActive {
             crate::types::DescribeKinesisStreamingDestinationOutput,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_any_matches(
                 output
                     .kinesis_data_stream_destinations
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.destination_status.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -353,9 +307,7 @@ impl KinesisStreamingDestinationActive {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -407,7 +359,7 @@ impl KinesisStreamingDestinationActive {
                                                     })
                                                         .is_truthy()
                                                 })
-                                                .collect::<::std::vec::Vec<_>>()
+                                                .collect::<Vec<_>>()
                                         })
                                         .map(|l| l.len()),
                                 )
@@ -425,11 +377,9 @@ impl KinesisStreamingDestinationActive {
                 &::awsgen_runtime::client::jmespath::Value::Bool(true),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `TableExists` waiter.
@@ -438,15 +388,7 @@ impl KinesisStreamingDestinationActive {
 ///
 /// - success: `Table.TableStatus` is `"ACTIVE"`
 /// - retry: the service answers with the error `ResourceNotFoundException`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct TableExists;
 impl TableExists {
     /// The waiter's name in the model.
@@ -477,7 +419,7 @@ impl TableExists {
             crate::types::DescribeTableOutput,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_matches(
@@ -493,18 +435,12 @@ impl TableExists {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        if polled.error_code()
-            == ::std::option::Option::Some("ResourceNotFoundException")
-        {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Retry,
-            );
+        if polled.error_code() == Some("ResourceNotFoundException") {
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Retry);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `TableNotExists` waiter.
@@ -512,15 +448,7 @@ impl TableExists {
 /// Polls [`DescribeTable`](crate::operation::DescribeTable) every 20 seconds, at most 25 times, until an acceptor ends the wait. The acceptors, first match wins:
 ///
 /// - success: the service answers with the error `ResourceNotFoundException`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct TableNotExists;
 impl TableNotExists {
     /// The waiter's name in the model.
@@ -550,14 +478,10 @@ impl TableNotExists {
             crate::types::DescribeTableOutput,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
-        if polled.error_code()
-            == ::std::option::Option::Some("ResourceNotFoundException")
-        {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
+        if polled.error_code() == Some("ResourceNotFoundException") {
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        ::std::option::Option::None
+        None
     }
 }

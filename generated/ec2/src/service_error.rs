@@ -5,7 +5,7 @@
 /// Any error of Amazon Elastic Compute Cloud: an exception the service models, an error response it does not, a response that could not be read, or an input that could not become a request.
 ///
 /// Every operation's error converts into it, as do [`BuildError`](crate::primitives::BuildError) and [`RequestError`](crate::protocol::RequestError), so a function that calls several operations can return this one type with `?`.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
     /// An error response whose code the model does not know.
@@ -19,32 +19,30 @@ pub enum Error {
 }
 impl Error {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Error::Unhandled(error) => error.code.as_deref(),
-            Error::InvalidResponse(_) | Error::Build(_) | Error::Request(_) => {
-                ::std::option::Option::None
-            }
+            Error::InvalidResponse(_) | Error::Build(_) | Error::Request(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id; `None` for an error before any response (a
     /// failed build or request).
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
-            Error::Unhandled(meta) => ::std::option::Option::Some(meta),
+            Error::Unhandled(meta) => Some(meta),
             Error::InvalidResponse(error) => error.meta(),
-            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+            Error::Build(_) | Error::Request(_) => None,
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Error::Unhandled(meta) => meta.message.as_deref(),
             Error::InvalidResponse(error) => {
                 error.meta().and_then(|meta| meta.message.as_deref())
             }
-            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+            Error::Build(_) | Error::Request(_) => None,
         }
     }
 }
@@ -59,26 +57,26 @@ impl ::std::fmt::Display for Error {
     }
 }
 impl ::std::error::Error for Error {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Error::Unhandled(error) => ::std::option::Option::Some(error),
-            Error::InvalidResponse(error) => ::std::option::Option::Some(error),
-            Error::Build(error) => ::std::option::Option::Some(error),
-            Error::Request(error) => ::std::option::Option::Some(error),
+            Error::Unhandled(error) => Some(error),
+            Error::InvalidResponse(error) => Some(error),
+            Error::Build(error) => Some(error),
+            Error::Request(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<::awsgen_runtime::primitives::BuildError> for Error {
+impl From<::awsgen_runtime::primitives::BuildError> for Error {
     fn from(error: ::awsgen_runtime::primitives::BuildError) -> Self {
         Error::Build(error)
     }
 }
-impl ::std::convert::From<::awsgen_runtime::protocol::RequestError> for Error {
+impl From<::awsgen_runtime::protocol::RequestError> for Error {
     fn from(error: ::awsgen_runtime::protocol::RequestError) -> Self {
         Error::Request(error)
     }
 }
-impl ::std::convert::From<crate::operation::OperationError> for Error {
+impl From<crate::operation::OperationError> for Error {
     fn from(error: crate::operation::OperationError) -> Self {
         match error {
             crate::operation::OperationError::Unlisted(error) => error,
@@ -95,10 +93,8 @@ impl Error {
     pub(crate) fn from_modeled_code(
         code: &str,
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::option::Option<
-        ::std::result::Result<Error, ::awsgen_runtime::protocol::ResponseError>,
-    > {
+    ) -> Option<Result<Error, ::awsgen_runtime::protocol::ResponseError>> {
         let _ = (code, response);
-        ::std::option::Option::None
+        None
     }
 }

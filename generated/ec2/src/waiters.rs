@@ -12,15 +12,7 @@
 ///
 /// - success: every element of `BundleTasks[].State` is `"complete"`
 /// - failure: some element of `BundleTasks[].State` is `"failed"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct BundleTaskComplete;
 impl BundleTaskComplete {
     /// The waiter's name in the model.
@@ -51,25 +43,25 @@ impl BundleTaskComplete {
             crate::types::DescribeBundleTasksResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .bundle_tasks
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -79,9 +71,7 @@ impl BundleTaskComplete {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -89,18 +79,18 @@ impl BundleTaskComplete {
                 output
                     .bundle_tasks
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -110,11 +100,9 @@ impl BundleTaskComplete {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `ConversionTaskCancelled` waiter.
@@ -122,15 +110,7 @@ impl BundleTaskComplete {
 /// Polls [`DescribeConversionTasks`](crate::operation::DescribeConversionTasks) every 15 seconds, at most 40 times, until an acceptor ends the wait. The acceptors, first match wins:
 ///
 /// - success: every element of `ConversionTasks[].State` is `"cancelled"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct ConversionTaskCancelled;
 impl ConversionTaskCancelled {
     /// The waiter's name in the model.
@@ -160,25 +140,25 @@ impl ConversionTaskCancelled {
             crate::types::DescribeConversionTasksResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .conversion_tasks
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -188,11 +168,9 @@ impl ConversionTaskCancelled {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `ConversionTaskCompleted` waiter.
@@ -202,15 +180,7 @@ impl ConversionTaskCancelled {
 /// - success: every element of `ConversionTasks[].State` is `"completed"`
 /// - failure: some element of `ConversionTasks[].State` is `"cancelled"`
 /// - failure: some element of `ConversionTasks[].State` is `"cancelling"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct ConversionTaskCompleted;
 impl ConversionTaskCompleted {
     /// The waiter's name in the model.
@@ -242,25 +212,25 @@ impl ConversionTaskCompleted {
             crate::types::DescribeConversionTasksResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .conversion_tasks
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -270,9 +240,7 @@ impl ConversionTaskCompleted {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -280,18 +248,18 @@ impl ConversionTaskCompleted {
                 output
                     .conversion_tasks
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -301,9 +269,7 @@ impl ConversionTaskCompleted {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
         if polled
             .output()
@@ -311,18 +277,18 @@ impl ConversionTaskCompleted {
                 output
                     .conversion_tasks
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -332,11 +298,9 @@ impl ConversionTaskCompleted {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `ConversionTaskDeleted` waiter.
@@ -344,15 +308,7 @@ impl ConversionTaskCompleted {
 /// Polls [`DescribeConversionTasks`](crate::operation::DescribeConversionTasks) every 15 seconds, at most 40 times, until an acceptor ends the wait. The acceptors, first match wins:
 ///
 /// - success: every element of `ConversionTasks[].State` is `"deleted"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct ConversionTaskDeleted;
 impl ConversionTaskDeleted {
     /// The waiter's name in the model.
@@ -382,25 +338,25 @@ impl ConversionTaskDeleted {
             crate::types::DescribeConversionTasksResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .conversion_tasks
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -410,11 +366,9 @@ impl ConversionTaskDeleted {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `CustomerGatewayAvailable` waiter.
@@ -424,15 +378,7 @@ impl ConversionTaskDeleted {
 /// - success: every element of `CustomerGateways[].State` is `"available"`
 /// - failure: some element of `CustomerGateways[].State` is `"deleted"`
 /// - failure: some element of `CustomerGateways[].State` is `"deleting"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct CustomerGatewayAvailable;
 impl CustomerGatewayAvailable {
     /// The waiter's name in the model.
@@ -464,25 +410,25 @@ impl CustomerGatewayAvailable {
             crate::types::DescribeCustomerGatewaysResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .customer_gateways
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3),
+                                Some(item3),
                             ))
                             .collect(),
                     ))
@@ -492,9 +438,7 @@ impl CustomerGatewayAvailable {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -502,18 +446,18 @@ impl CustomerGatewayAvailable {
                 output
                     .customer_gateways
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3),
+                                Some(item3),
                             ))
                             .collect(),
                     ))
@@ -523,9 +467,7 @@ impl CustomerGatewayAvailable {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
         if polled
             .output()
@@ -533,18 +475,18 @@ impl CustomerGatewayAvailable {
                 output
                     .customer_gateways
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3),
+                                Some(item3),
                             ))
                             .collect(),
                     ))
@@ -554,11 +496,9 @@ impl CustomerGatewayAvailable {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `ExportTaskCancelled` waiter.
@@ -566,15 +506,7 @@ impl CustomerGatewayAvailable {
 /// Polls [`DescribeExportTasks`](crate::operation::DescribeExportTasks) every 15 seconds, at most 40 times, until an acceptor ends the wait. The acceptors, first match wins:
 ///
 /// - success: every element of `ExportTasks[].State` is `"cancelled"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct ExportTaskCancelled;
 impl ExportTaskCancelled {
     /// The waiter's name in the model.
@@ -604,25 +536,25 @@ impl ExportTaskCancelled {
             crate::types::DescribeExportTasksResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .export_tasks
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -632,11 +564,9 @@ impl ExportTaskCancelled {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `ExportTaskCompleted` waiter.
@@ -644,15 +574,7 @@ impl ExportTaskCancelled {
 /// Polls [`DescribeExportTasks`](crate::operation::DescribeExportTasks) every 15 seconds, at most 40 times, until an acceptor ends the wait. The acceptors, first match wins:
 ///
 /// - success: every element of `ExportTasks[].State` is `"completed"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct ExportTaskCompleted;
 impl ExportTaskCompleted {
     /// The waiter's name in the model.
@@ -682,25 +604,25 @@ impl ExportTaskCompleted {
             crate::types::DescribeExportTasksResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .export_tasks
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -710,11 +632,9 @@ impl ExportTaskCompleted {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `ImageAvailable` waiter.
@@ -723,15 +643,7 @@ impl ExportTaskCompleted {
 ///
 /// - success: every element of `Images[].State` is `"available"`
 /// - failure: some element of `Images[].State` is `"failed"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct ImageAvailable;
 impl ImageAvailable {
     /// The waiter's name in the model.
@@ -762,25 +674,25 @@ impl ImageAvailable {
             crate::types::DescribeImagesResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .images
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -790,9 +702,7 @@ impl ImageAvailable {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -800,18 +710,18 @@ impl ImageAvailable {
                 output
                     .images
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -821,11 +731,9 @@ impl ImageAvailable {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `ImageExists` waiter.
@@ -834,15 +742,7 @@ impl ImageAvailable {
 ///
 /// - success: `` length(Images[]) > `0` `` is `true`
 /// - retry: the service answers with the error `InvalidAMIID.NotFound`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct ImageExists;
 impl ImageExists {
     /// The waiter's name in the model.
@@ -873,7 +773,7 @@ impl ImageExists {
             crate::types::DescribeImagesResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_matches(
@@ -881,10 +781,8 @@ impl ImageExists {
                         output
                             .images
                             .as_ref()
-                            .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
-                            .map(|list0| {
-                                list0.into_iter().collect::<::std::vec::Vec<_>>()
-                            })
+                            .map(|l| l.iter().collect::<Vec<_>>())
+                            .map(|list0| list0.into_iter().collect::<Vec<_>>())
                             .map(|l| l.len()),
                     )
                     .compare(
@@ -894,16 +792,12 @@ impl ImageExists {
                 &::awsgen_runtime::client::jmespath::Value::Bool(true),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        if polled.error_code() == ::std::option::Option::Some("InvalidAMIID.NotFound") {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Retry,
-            );
+        if polled.error_code() == Some("InvalidAMIID.NotFound") {
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Retry);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `ImageUsageReportAvailable` waiter.
@@ -912,15 +806,7 @@ impl ImageExists {
 ///
 /// - success: every element of `ImageUsageReports[].State` is `"available"`
 /// - failure: some element of `ImageUsageReports[].State` is `"failed"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct ImageUsageReportAvailable;
 impl ImageUsageReportAvailable {
     /// The waiter's name in the model.
@@ -951,25 +837,25 @@ impl ImageUsageReportAvailable {
             crate::types::DescribeImageUsageReportsResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .image_usage_reports
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3),
+                                Some(item3),
                             ))
                             .collect(),
                     ))
@@ -979,9 +865,7 @@ impl ImageUsageReportAvailable {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -989,18 +873,18 @@ impl ImageUsageReportAvailable {
                 output
                     .image_usage_reports
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3),
+                                Some(item3),
                             ))
                             .collect(),
                     ))
@@ -1010,11 +894,9 @@ impl ImageUsageReportAvailable {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `InstanceExists` waiter.
@@ -1023,15 +905,7 @@ impl ImageUsageReportAvailable {
 ///
 /// - success: `` length(Reservations[]) > `0` `` is `true`
 /// - retry: the service answers with the error `InvalidInstanceID.NotFound`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct InstanceExists;
 impl InstanceExists {
     /// The waiter's name in the model.
@@ -1062,7 +936,7 @@ impl InstanceExists {
             crate::types::DescribeInstancesResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_matches(
@@ -1070,10 +944,8 @@ impl InstanceExists {
                         output
                             .reservations
                             .as_ref()
-                            .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
-                            .map(|list0| {
-                                list0.into_iter().collect::<::std::vec::Vec<_>>()
-                            })
+                            .map(|l| l.iter().collect::<Vec<_>>())
+                            .map(|list0| list0.into_iter().collect::<Vec<_>>())
                             .map(|l| l.len()),
                     )
                     .compare(
@@ -1083,18 +955,12 @@ impl InstanceExists {
                 &::awsgen_runtime::client::jmespath::Value::Bool(true),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        if polled.error_code()
-            == ::std::option::Option::Some("InvalidInstanceID.NotFound")
-        {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Retry,
-            );
+        if polled.error_code() == Some("InvalidInstanceID.NotFound") {
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Retry);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `InstanceRunning` waiter.
@@ -1106,15 +972,7 @@ impl InstanceExists {
 /// - failure: some element of `Reservations[].Instances[].State.Name` is `"terminated"`
 /// - failure: some element of `Reservations[].Instances[].State.Name` is `"stopping"`
 /// - retry: the service answers with the error `InvalidInstanceID.NotFound`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct InstanceRunning;
 impl InstanceRunning {
     /// The waiter's name in the model.
@@ -1148,34 +1006,34 @@ impl InstanceRunning {
             crate::types::DescribeInstancesResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .reservations
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.instances.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
-                    .map(|l| l.into_iter().flatten().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.into_iter().flatten().collect::<Vec<_>>())
                     .map(|list2| {
                         list2
                             .into_iter()
                             .filter_map(|item3| {
                                 item3.state.as_ref().and_then(|v| v.name.as_ref())
                             })
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list4| ::awsgen_runtime::client::jmespath::Value::Array(
                         list4
                             .into_iter()
                             .map(|item5| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item5).map(|e| e.as_str()),
+                                Some(item5).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -1185,9 +1043,7 @@ impl InstanceRunning {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -1195,27 +1051,27 @@ impl InstanceRunning {
                 output
                     .reservations
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.instances.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
-                    .map(|l| l.into_iter().flatten().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.into_iter().flatten().collect::<Vec<_>>())
                     .map(|list2| {
                         list2
                             .into_iter()
                             .filter_map(|item3| {
                                 item3.state.as_ref().and_then(|v| v.name.as_ref())
                             })
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list4| ::awsgen_runtime::client::jmespath::Value::Array(
                         list4
                             .into_iter()
                             .map(|item5| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item5).map(|e| e.as_str()),
+                                Some(item5).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -1225,9 +1081,7 @@ impl InstanceRunning {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
         if polled
             .output()
@@ -1235,27 +1089,27 @@ impl InstanceRunning {
                 output
                     .reservations
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.instances.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
-                    .map(|l| l.into_iter().flatten().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.into_iter().flatten().collect::<Vec<_>>())
                     .map(|list2| {
                         list2
                             .into_iter()
                             .filter_map(|item3| {
                                 item3.state.as_ref().and_then(|v| v.name.as_ref())
                             })
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list4| ::awsgen_runtime::client::jmespath::Value::Array(
                         list4
                             .into_iter()
                             .map(|item5| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item5).map(|e| e.as_str()),
+                                Some(item5).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -1265,9 +1119,7 @@ impl InstanceRunning {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
         if polled
             .output()
@@ -1275,27 +1127,27 @@ impl InstanceRunning {
                 output
                     .reservations
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.instances.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
-                    .map(|l| l.into_iter().flatten().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.into_iter().flatten().collect::<Vec<_>>())
                     .map(|list2| {
                         list2
                             .into_iter()
                             .filter_map(|item3| {
                                 item3.state.as_ref().and_then(|v| v.name.as_ref())
                             })
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list4| ::awsgen_runtime::client::jmespath::Value::Array(
                         list4
                             .into_iter()
                             .map(|item5| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item5).map(|e| e.as_str()),
+                                Some(item5).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -1305,18 +1157,12 @@ impl InstanceRunning {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        if polled.error_code()
-            == ::std::option::Option::Some("InvalidInstanceID.NotFound")
-        {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Retry,
-            );
+        if polled.error_code() == Some("InvalidInstanceID.NotFound") {
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Retry);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `InstanceStatusOk` waiter.
@@ -1325,15 +1171,7 @@ impl InstanceRunning {
 ///
 /// - success: every element of `InstanceStatuses[].InstanceStatus.Status` is `"ok"`
 /// - retry: the service answers with the error `InvalidInstanceID.NotFound`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct InstanceStatusOk;
 impl InstanceStatusOk {
     /// The waiter's name in the model.
@@ -1364,14 +1202,14 @@ impl InstanceStatusOk {
             crate::types::DescribeInstanceStatusResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .instance_statuses
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
@@ -1381,13 +1219,13 @@ impl InstanceStatusOk {
                                     .as_ref()
                                     .and_then(|v| v.status.as_ref())
                             })
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -1397,18 +1235,12 @@ impl InstanceStatusOk {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        if polled.error_code()
-            == ::std::option::Option::Some("InvalidInstanceID.NotFound")
-        {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Retry,
-            );
+        if polled.error_code() == Some("InvalidInstanceID.NotFound") {
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Retry);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `InstanceStopped` waiter.
@@ -1418,15 +1250,7 @@ impl InstanceStatusOk {
 /// - success: every element of `Reservations[].Instances[].State.Name` is `"stopped"`
 /// - failure: some element of `Reservations[].Instances[].State.Name` is `"pending"`
 /// - failure: some element of `Reservations[].Instances[].State.Name` is `"terminated"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct InstanceStopped;
 impl InstanceStopped {
     /// The waiter's name in the model.
@@ -1458,34 +1282,34 @@ impl InstanceStopped {
             crate::types::DescribeInstancesResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .reservations
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.instances.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
-                    .map(|l| l.into_iter().flatten().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.into_iter().flatten().collect::<Vec<_>>())
                     .map(|list2| {
                         list2
                             .into_iter()
                             .filter_map(|item3| {
                                 item3.state.as_ref().and_then(|v| v.name.as_ref())
                             })
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list4| ::awsgen_runtime::client::jmespath::Value::Array(
                         list4
                             .into_iter()
                             .map(|item5| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item5).map(|e| e.as_str()),
+                                Some(item5).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -1495,9 +1319,7 @@ impl InstanceStopped {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -1505,27 +1327,27 @@ impl InstanceStopped {
                 output
                     .reservations
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.instances.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
-                    .map(|l| l.into_iter().flatten().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.into_iter().flatten().collect::<Vec<_>>())
                     .map(|list2| {
                         list2
                             .into_iter()
                             .filter_map(|item3| {
                                 item3.state.as_ref().and_then(|v| v.name.as_ref())
                             })
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list4| ::awsgen_runtime::client::jmespath::Value::Array(
                         list4
                             .into_iter()
                             .map(|item5| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item5).map(|e| e.as_str()),
+                                Some(item5).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -1535,9 +1357,7 @@ impl InstanceStopped {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
         if polled
             .output()
@@ -1545,27 +1365,27 @@ impl InstanceStopped {
                 output
                     .reservations
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.instances.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
-                    .map(|l| l.into_iter().flatten().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.into_iter().flatten().collect::<Vec<_>>())
                     .map(|list2| {
                         list2
                             .into_iter()
                             .filter_map(|item3| {
                                 item3.state.as_ref().and_then(|v| v.name.as_ref())
                             })
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list4| ::awsgen_runtime::client::jmespath::Value::Array(
                         list4
                             .into_iter()
                             .map(|item5| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item5).map(|e| e.as_str()),
+                                Some(item5).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -1575,11 +1395,9 @@ impl InstanceStopped {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `InstanceTerminated` waiter.
@@ -1589,15 +1407,7 @@ impl InstanceStopped {
 /// - success: every element of `Reservations[].Instances[].State.Name` is `"terminated"`
 /// - failure: some element of `Reservations[].Instances[].State.Name` is `"pending"`
 /// - failure: some element of `Reservations[].Instances[].State.Name` is `"stopping"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct InstanceTerminated;
 impl InstanceTerminated {
     /// The waiter's name in the model.
@@ -1629,34 +1439,34 @@ impl InstanceTerminated {
             crate::types::DescribeInstancesResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .reservations
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.instances.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
-                    .map(|l| l.into_iter().flatten().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.into_iter().flatten().collect::<Vec<_>>())
                     .map(|list2| {
                         list2
                             .into_iter()
                             .filter_map(|item3| {
                                 item3.state.as_ref().and_then(|v| v.name.as_ref())
                             })
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list4| ::awsgen_runtime::client::jmespath::Value::Array(
                         list4
                             .into_iter()
                             .map(|item5| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item5).map(|e| e.as_str()),
+                                Some(item5).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -1666,9 +1476,7 @@ impl InstanceTerminated {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -1676,27 +1484,27 @@ impl InstanceTerminated {
                 output
                     .reservations
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.instances.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
-                    .map(|l| l.into_iter().flatten().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.into_iter().flatten().collect::<Vec<_>>())
                     .map(|list2| {
                         list2
                             .into_iter()
                             .filter_map(|item3| {
                                 item3.state.as_ref().and_then(|v| v.name.as_ref())
                             })
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list4| ::awsgen_runtime::client::jmespath::Value::Array(
                         list4
                             .into_iter()
                             .map(|item5| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item5).map(|e| e.as_str()),
+                                Some(item5).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -1706,9 +1514,7 @@ impl InstanceTerminated {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
         if polled
             .output()
@@ -1716,27 +1522,27 @@ impl InstanceTerminated {
                 output
                     .reservations
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.instances.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
-                    .map(|l| l.into_iter().flatten().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.into_iter().flatten().collect::<Vec<_>>())
                     .map(|list2| {
                         list2
                             .into_iter()
                             .filter_map(|item3| {
                                 item3.state.as_ref().and_then(|v| v.name.as_ref())
                             })
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list4| ::awsgen_runtime::client::jmespath::Value::Array(
                         list4
                             .into_iter()
                             .map(|item5| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item5).map(|e| e.as_str()),
+                                Some(item5).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -1746,11 +1552,9 @@ impl InstanceTerminated {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `InternetGatewayExists` waiter.
@@ -1759,15 +1563,7 @@ impl InstanceTerminated {
 ///
 /// - success: `` length(InternetGateways[].InternetGatewayId) > `0` `` is `true`
 /// - retry: the service answers with the error `InvalidInternetGateway.NotFound`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct InternetGatewayExists;
 impl InternetGatewayExists {
     /// The waiter's name in the model.
@@ -1798,7 +1594,7 @@ impl InternetGatewayExists {
             crate::types::DescribeInternetGatewaysResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_matches(
@@ -1806,12 +1602,12 @@ impl InternetGatewayExists {
                         output
                             .internet_gateways
                             .as_ref()
-                            .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                            .map(|l| l.iter().collect::<Vec<_>>())
                             .map(|list0| {
                                 list0
                                     .into_iter()
                                     .filter_map(|item1| item1.internet_gateway_id.as_ref())
-                                    .collect::<::std::vec::Vec<_>>()
+                                    .collect::<Vec<_>>()
                             })
                             .map(|l| l.len()),
                     )
@@ -1822,18 +1618,12 @@ impl InternetGatewayExists {
                 &::awsgen_runtime::client::jmespath::Value::Bool(true),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        if polled.error_code()
-            == ::std::option::Option::Some("InvalidInternetGateway.NotFound")
-        {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Retry,
-            );
+        if polled.error_code() == Some("InvalidInternetGateway.NotFound") {
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Retry);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `KeyPairExists` waiter.
@@ -1842,15 +1632,7 @@ impl InternetGatewayExists {
 ///
 /// - success: `` length(KeyPairs[].KeyName) > `0` `` is `true`
 /// - retry: the service answers with the error `InvalidKeyPair.NotFound`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct KeyPairExists;
 impl KeyPairExists {
     /// The waiter's name in the model.
@@ -1881,7 +1663,7 @@ impl KeyPairExists {
             crate::types::DescribeKeyPairsResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_matches(
@@ -1889,12 +1671,12 @@ impl KeyPairExists {
                         output
                             .key_pairs
                             .as_ref()
-                            .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                            .map(|l| l.iter().collect::<Vec<_>>())
                             .map(|list0| {
                                 list0
                                     .into_iter()
                                     .filter_map(|item1| item1.key_name.as_ref())
-                                    .collect::<::std::vec::Vec<_>>()
+                                    .collect::<Vec<_>>()
                             })
                             .map(|l| l.len()),
                     )
@@ -1905,17 +1687,12 @@ impl KeyPairExists {
                 &::awsgen_runtime::client::jmespath::Value::Bool(true),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        if polled.error_code() == ::std::option::Option::Some("InvalidKeyPair.NotFound")
-        {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Retry,
-            );
+        if polled.error_code() == Some("InvalidKeyPair.NotFound") {
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Retry);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `NatGatewayAvailable` waiter.
@@ -1927,15 +1704,7 @@ impl KeyPairExists {
 /// - failure: some element of `NatGateways[].State` is `"deleting"`
 /// - failure: some element of `NatGateways[].State` is `"deleted"`
 /// - retry: the service answers with the error `NatGatewayNotFound`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct NatGatewayAvailable;
 impl NatGatewayAvailable {
     /// The waiter's name in the model.
@@ -1969,25 +1738,25 @@ impl NatGatewayAvailable {
             crate::types::DescribeNatGatewaysResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .nat_gateways
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -1997,9 +1766,7 @@ impl NatGatewayAvailable {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -2007,18 +1774,18 @@ impl NatGatewayAvailable {
                 output
                     .nat_gateways
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -2028,9 +1795,7 @@ impl NatGatewayAvailable {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
         if polled
             .output()
@@ -2038,18 +1803,18 @@ impl NatGatewayAvailable {
                 output
                     .nat_gateways
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -2059,9 +1824,7 @@ impl NatGatewayAvailable {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
         if polled
             .output()
@@ -2069,18 +1832,18 @@ impl NatGatewayAvailable {
                 output
                     .nat_gateways
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -2090,16 +1853,12 @@ impl NatGatewayAvailable {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        if polled.error_code() == ::std::option::Option::Some("NatGatewayNotFound") {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Retry,
-            );
+        if polled.error_code() == Some("NatGatewayNotFound") {
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Retry);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `NatGatewayDeleted` waiter.
@@ -2108,15 +1867,7 @@ impl NatGatewayAvailable {
 ///
 /// - success: every element of `NatGateways[].State` is `"deleted"`
 /// - success: the service answers with the error `NatGatewayNotFound`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct NatGatewayDeleted;
 impl NatGatewayDeleted {
     /// The waiter's name in the model.
@@ -2147,25 +1898,25 @@ impl NatGatewayDeleted {
             crate::types::DescribeNatGatewaysResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .nat_gateways
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -2175,16 +1926,12 @@ impl NatGatewayDeleted {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        if polled.error_code() == ::std::option::Option::Some("NatGatewayNotFound") {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+        if polled.error_code() == Some("NatGatewayNotFound") {
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `NetworkInterfaceAvailable` waiter.
@@ -2193,15 +1940,7 @@ impl NatGatewayDeleted {
 ///
 /// - success: every element of `NetworkInterfaces[].Status` is `"available"`
 /// - failure: the service answers with the error `InvalidNetworkInterfaceID.NotFound`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct NetworkInterfaceAvailable;
 impl NetworkInterfaceAvailable {
     /// The waiter's name in the model.
@@ -2232,25 +1971,25 @@ impl NetworkInterfaceAvailable {
             crate::types::DescribeNetworkInterfacesResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .network_interfaces
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.status.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -2260,18 +1999,12 @@ impl NetworkInterfaceAvailable {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        if polled.error_code()
-            == ::std::option::Option::Some("InvalidNetworkInterfaceID.NotFound")
-        {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+        if polled.error_code() == Some("InvalidNetworkInterfaceID.NotFound") {
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `PasswordDataAvailable` waiter.
@@ -2279,15 +2012,7 @@ impl NetworkInterfaceAvailable {
 /// Polls [`GetPasswordData`](crate::operation::GetPasswordData) every 15 seconds, at most 40 times, until an acceptor ends the wait. The acceptors, first match wins:
 ///
 /// - success: `` length(PasswordData) > `0` `` is `true`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct PasswordDataAvailable;
 impl PasswordDataAvailable {
     /// The waiter's name in the model.
@@ -2317,7 +2042,7 @@ impl PasswordDataAvailable {
             crate::types::GetPasswordDataResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_matches(
@@ -2331,11 +2056,9 @@ impl PasswordDataAvailable {
                 &::awsgen_runtime::client::jmespath::Value::Bool(true),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `SecondaryNetworkCreateComplete` waiter.
@@ -2345,15 +2068,7 @@ impl PasswordDataAvailable {
 /// - success: every element of `SecondaryNetworks[].State` is `"create-complete"`
 /// - failure: some element of `SecondaryNetworks[].State` is `"create-failed"`
 /// - retry: the service answers with the error `InvalidSecondaryNetworkId.NotFound`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct SecondaryNetworkCreateComplete;
 impl SecondaryNetworkCreateComplete {
     /// The waiter's name in the model.
@@ -2385,25 +2100,25 @@ impl SecondaryNetworkCreateComplete {
             crate::types::DescribeSecondaryNetworksResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .secondary_networks
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -2413,9 +2128,7 @@ impl SecondaryNetworkCreateComplete {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -2423,18 +2136,18 @@ impl SecondaryNetworkCreateComplete {
                 output
                     .secondary_networks
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -2444,18 +2157,12 @@ impl SecondaryNetworkCreateComplete {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        if polled.error_code()
-            == ::std::option::Option::Some("InvalidSecondaryNetworkId.NotFound")
-        {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Retry,
-            );
+        if polled.error_code() == Some("InvalidSecondaryNetworkId.NotFound") {
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Retry);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `SecondaryNetworkDeleteComplete` waiter.
@@ -2464,15 +2171,7 @@ impl SecondaryNetworkCreateComplete {
 ///
 /// - success: every element of `SecondaryNetworks[].State` is `"delete-complete"`
 /// - failure: some element of `SecondaryNetworks[].State` is `"delete-failed"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct SecondaryNetworkDeleteComplete;
 impl SecondaryNetworkDeleteComplete {
     /// The waiter's name in the model.
@@ -2503,25 +2202,25 @@ impl SecondaryNetworkDeleteComplete {
             crate::types::DescribeSecondaryNetworksResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .secondary_networks
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -2531,9 +2230,7 @@ impl SecondaryNetworkDeleteComplete {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -2541,18 +2238,18 @@ impl SecondaryNetworkDeleteComplete {
                 output
                     .secondary_networks
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -2562,11 +2259,9 @@ impl SecondaryNetworkDeleteComplete {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `SecondarySubnetCreateComplete` waiter.
@@ -2576,15 +2271,7 @@ impl SecondaryNetworkDeleteComplete {
 /// - success: every element of `SecondarySubnets[].State` is `"create-complete"`
 /// - failure: some element of `SecondarySubnets[].State` is `"delete-failed"`
 /// - retry: the service answers with the error `InvalidSecondarySubnetId.NotFound`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct SecondarySubnetCreateComplete;
 impl SecondarySubnetCreateComplete {
     /// The waiter's name in the model.
@@ -2616,25 +2303,25 @@ impl SecondarySubnetCreateComplete {
             crate::types::DescribeSecondarySubnetsResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .secondary_subnets
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -2644,9 +2331,7 @@ impl SecondarySubnetCreateComplete {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -2654,18 +2339,18 @@ impl SecondarySubnetCreateComplete {
                 output
                     .secondary_subnets
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -2675,18 +2360,12 @@ impl SecondarySubnetCreateComplete {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        if polled.error_code()
-            == ::std::option::Option::Some("InvalidSecondarySubnetId.NotFound")
-        {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Retry,
-            );
+        if polled.error_code() == Some("InvalidSecondarySubnetId.NotFound") {
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Retry);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `SecondarySubnetDeleteComplete` waiter.
@@ -2695,15 +2374,7 @@ impl SecondarySubnetCreateComplete {
 ///
 /// - success: every element of `SecondarySubnets[].State` is `"delete-complete"`
 /// - failure: some element of `SecondarySubnets[].State` is `"delete-failed"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct SecondarySubnetDeleteComplete;
 impl SecondarySubnetDeleteComplete {
     /// The waiter's name in the model.
@@ -2734,25 +2405,25 @@ impl SecondarySubnetDeleteComplete {
             crate::types::DescribeSecondarySubnetsResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .secondary_subnets
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -2762,9 +2433,7 @@ impl SecondarySubnetDeleteComplete {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -2772,18 +2441,18 @@ impl SecondarySubnetDeleteComplete {
                 output
                     .secondary_subnets
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -2793,11 +2462,9 @@ impl SecondarySubnetDeleteComplete {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `SecurityGroupExists` waiter.
@@ -2806,15 +2473,7 @@ impl SecondarySubnetDeleteComplete {
 ///
 /// - success: `` length(SecurityGroups[].GroupId) > `0` `` is `true`
 /// - retry: the service answers with the error `InvalidGroup.NotFound`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct SecurityGroupExists;
 impl SecurityGroupExists {
     /// The waiter's name in the model.
@@ -2845,7 +2504,7 @@ impl SecurityGroupExists {
             crate::types::DescribeSecurityGroupsResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_matches(
@@ -2853,12 +2512,12 @@ impl SecurityGroupExists {
                         output
                             .security_groups
                             .as_ref()
-                            .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                            .map(|l| l.iter().collect::<Vec<_>>())
                             .map(|list0| {
                                 list0
                                     .into_iter()
                                     .filter_map(|item1| item1.group_id.as_ref())
-                                    .collect::<::std::vec::Vec<_>>()
+                                    .collect::<Vec<_>>()
                             })
                             .map(|l| l.len()),
                     )
@@ -2869,16 +2528,12 @@ impl SecurityGroupExists {
                 &::awsgen_runtime::client::jmespath::Value::Bool(true),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        if polled.error_code() == ::std::option::Option::Some("InvalidGroup.NotFound") {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Retry,
-            );
+        if polled.error_code() == Some("InvalidGroup.NotFound") {
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Retry);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `SecurityGroupVpcAssociationAssociated` waiter.
@@ -2888,15 +2543,7 @@ impl SecurityGroupExists {
 /// - success: every element of `SecurityGroupVpcAssociations[].State` is `"associated"`
 /// - retry: some element of `SecurityGroupVpcAssociations[].State` is `"associating"`
 /// - failure: some element of `SecurityGroupVpcAssociations[].State` is `"association-failed"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct SecurityGroupVpcAssociationAssociated;
 impl SecurityGroupVpcAssociationAssociated {
     /// The waiter's name in the model.
@@ -2928,25 +2575,25 @@ impl SecurityGroupVpcAssociationAssociated {
             crate::types::DescribeSecurityGroupVpcAssociationsResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .security_group_vpc_associations
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -2956,9 +2603,7 @@ impl SecurityGroupVpcAssociationAssociated {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -2966,18 +2611,18 @@ impl SecurityGroupVpcAssociationAssociated {
                 output
                     .security_group_vpc_associations
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -2987,9 +2632,7 @@ impl SecurityGroupVpcAssociationAssociated {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Retry,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Retry);
         }
         if polled
             .output()
@@ -2997,18 +2640,18 @@ impl SecurityGroupVpcAssociationAssociated {
                 output
                     .security_group_vpc_associations
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -3018,11 +2661,9 @@ impl SecurityGroupVpcAssociationAssociated {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `SecurityGroupVpcAssociationDisassociated` waiter.
@@ -3033,15 +2674,7 @@ impl SecurityGroupVpcAssociationAssociated {
 /// - retry: some element of `SecurityGroupVpcAssociations[].State` is `"disassociating"`
 /// - failure: some element of `SecurityGroupVpcAssociations[].State` is `"disassociation-failed"`
 /// - success: `` length(SecurityGroupVpcAssociations[]) == `0` `` is `true`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct SecurityGroupVpcAssociationDisassociated;
 impl SecurityGroupVpcAssociationDisassociated {
     /// The waiter's name in the model.
@@ -3074,25 +2707,25 @@ impl SecurityGroupVpcAssociationDisassociated {
             crate::types::DescribeSecurityGroupVpcAssociationsResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .security_group_vpc_associations
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -3102,9 +2735,7 @@ impl SecurityGroupVpcAssociationDisassociated {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -3112,18 +2743,18 @@ impl SecurityGroupVpcAssociationDisassociated {
                 output
                     .security_group_vpc_associations
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -3133,9 +2764,7 @@ impl SecurityGroupVpcAssociationDisassociated {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Retry,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Retry);
         }
         if polled
             .output()
@@ -3143,18 +2772,18 @@ impl SecurityGroupVpcAssociationDisassociated {
                 output
                     .security_group_vpc_associations
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -3164,9 +2793,7 @@ impl SecurityGroupVpcAssociationDisassociated {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
         if polled
             .output()
@@ -3175,10 +2802,8 @@ impl SecurityGroupVpcAssociationDisassociated {
                         output
                             .security_group_vpc_associations
                             .as_ref()
-                            .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
-                            .map(|list0| {
-                                list0.into_iter().collect::<::std::vec::Vec<_>>()
-                            })
+                            .map(|l| l.iter().collect::<Vec<_>>())
+                            .map(|list0| list0.into_iter().collect::<Vec<_>>())
                             .map(|l| l.len()),
                     )
                     .compare(
@@ -3188,11 +2813,9 @@ impl SecurityGroupVpcAssociationDisassociated {
                 &::awsgen_runtime::client::jmespath::Value::Bool(true),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `SnapshotCompleted` waiter.
@@ -3201,15 +2824,7 @@ impl SecurityGroupVpcAssociationDisassociated {
 ///
 /// - success: every element of `Snapshots[].State` is `"completed"`
 /// - failure: some element of `Snapshots[].State` is `"error"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct SnapshotCompleted;
 impl SnapshotCompleted {
     /// The waiter's name in the model.
@@ -3240,25 +2855,25 @@ impl SnapshotCompleted {
             crate::types::DescribeSnapshotsResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .snapshots
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -3268,9 +2883,7 @@ impl SnapshotCompleted {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -3278,18 +2891,18 @@ impl SnapshotCompleted {
                 output
                     .snapshots
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -3299,11 +2912,9 @@ impl SnapshotCompleted {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `SnapshotImported` waiter.
@@ -3312,15 +2923,7 @@ impl SnapshotCompleted {
 ///
 /// - success: every element of `ImportSnapshotTasks[].SnapshotTaskDetail.Status` is `"completed"`
 /// - failure: some element of `ImportSnapshotTasks[].SnapshotTaskDetail.Status` is `"error"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct SnapshotImported;
 impl SnapshotImported {
     /// The waiter's name in the model.
@@ -3351,14 +2954,14 @@ impl SnapshotImported {
             crate::types::DescribeImportSnapshotTasksResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .import_snapshot_tasks
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
@@ -3368,13 +2971,13 @@ impl SnapshotImported {
                                     .as_ref()
                                     .and_then(|v| v.status.as_ref())
                             })
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3),
+                                Some(item3),
                             ))
                             .collect(),
                     ))
@@ -3384,9 +2987,7 @@ impl SnapshotImported {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -3394,7 +2995,7 @@ impl SnapshotImported {
                 output
                     .import_snapshot_tasks
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
@@ -3404,13 +3005,13 @@ impl SnapshotImported {
                                     .as_ref()
                                     .and_then(|v| v.status.as_ref())
                             })
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3),
+                                Some(item3),
                             ))
                             .collect(),
                     ))
@@ -3420,11 +3021,9 @@ impl SnapshotImported {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `SpotInstanceRequestFulfilled` waiter.
@@ -3438,15 +3037,7 @@ impl SnapshotImported {
 /// - failure: some element of `SpotInstanceRequests[].Status.Code` is `"bad-parameters"`
 /// - failure: some element of `SpotInstanceRequests[].Status.Code` is `"system-error"`
 /// - retry: the service answers with the error `InvalidSpotInstanceRequestID.NotFound`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct SpotInstanceRequestFulfilled;
 impl SpotInstanceRequestFulfilled {
     /// The waiter's name in the model.
@@ -3482,27 +3073,27 @@ impl SpotInstanceRequestFulfilled {
             crate::types::DescribeSpotInstanceRequestsResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .spot_instance_requests
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| {
                                 item1.status.as_ref().and_then(|v| v.code.as_ref())
                             })
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3),
+                                Some(item3),
                             ))
                             .collect(),
                     ))
@@ -3512,9 +3103,7 @@ impl SpotInstanceRequestFulfilled {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -3522,20 +3111,20 @@ impl SpotInstanceRequestFulfilled {
                 output
                     .spot_instance_requests
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| {
                                 item1.status.as_ref().and_then(|v| v.code.as_ref())
                             })
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3),
+                                Some(item3),
                             ))
                             .collect(),
                     ))
@@ -3545,9 +3134,7 @@ impl SpotInstanceRequestFulfilled {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -3555,20 +3142,20 @@ impl SpotInstanceRequestFulfilled {
                 output
                     .spot_instance_requests
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| {
                                 item1.status.as_ref().and_then(|v| v.code.as_ref())
                             })
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3),
+                                Some(item3),
                             ))
                             .collect(),
                     ))
@@ -3578,9 +3165,7 @@ impl SpotInstanceRequestFulfilled {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
         if polled
             .output()
@@ -3588,20 +3173,20 @@ impl SpotInstanceRequestFulfilled {
                 output
                     .spot_instance_requests
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| {
                                 item1.status.as_ref().and_then(|v| v.code.as_ref())
                             })
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3),
+                                Some(item3),
                             ))
                             .collect(),
                     ))
@@ -3611,9 +3196,7 @@ impl SpotInstanceRequestFulfilled {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
         if polled
             .output()
@@ -3621,20 +3204,20 @@ impl SpotInstanceRequestFulfilled {
                 output
                     .spot_instance_requests
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| {
                                 item1.status.as_ref().and_then(|v| v.code.as_ref())
                             })
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3),
+                                Some(item3),
                             ))
                             .collect(),
                     ))
@@ -3644,9 +3227,7 @@ impl SpotInstanceRequestFulfilled {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
         if polled
             .output()
@@ -3654,20 +3235,20 @@ impl SpotInstanceRequestFulfilled {
                 output
                     .spot_instance_requests
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| {
                                 item1.status.as_ref().and_then(|v| v.code.as_ref())
                             })
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3),
+                                Some(item3),
                             ))
                             .collect(),
                     ))
@@ -3677,18 +3258,12 @@ impl SpotInstanceRequestFulfilled {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        if polled.error_code()
-            == ::std::option::Option::Some("InvalidSpotInstanceRequestID.NotFound")
-        {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Retry,
-            );
+        if polled.error_code() == Some("InvalidSpotInstanceRequestID.NotFound") {
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Retry);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `StoreImageTaskComplete` waiter.
@@ -3698,15 +3273,7 @@ impl SpotInstanceRequestFulfilled {
 /// - success: every element of `StoreImageTaskResults[].StoreTaskState` is `"Completed"`
 /// - failure: some element of `StoreImageTaskResults[].StoreTaskState` is `"Failed"`
 /// - retry: some element of `StoreImageTaskResults[].StoreTaskState` is `"InProgress"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct StoreImageTaskComplete;
 impl StoreImageTaskComplete {
     /// The waiter's name in the model.
@@ -3738,25 +3305,25 @@ impl StoreImageTaskComplete {
             crate::types::DescribeStoreImageTasksResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .store_image_task_results
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.store_task_state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3),
+                                Some(item3),
                             ))
                             .collect(),
                     ))
@@ -3766,9 +3333,7 @@ impl StoreImageTaskComplete {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -3776,18 +3341,18 @@ impl StoreImageTaskComplete {
                 output
                     .store_image_task_results
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.store_task_state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3),
+                                Some(item3),
                             ))
                             .collect(),
                     ))
@@ -3797,9 +3362,7 @@ impl StoreImageTaskComplete {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
         if polled
             .output()
@@ -3807,18 +3370,18 @@ impl StoreImageTaskComplete {
                 output
                     .store_image_task_results
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.store_task_state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3),
+                                Some(item3),
                             ))
                             .collect(),
                     ))
@@ -3828,11 +3391,9 @@ impl StoreImageTaskComplete {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Retry,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Retry);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `SubnetAvailable` waiter.
@@ -3840,15 +3401,7 @@ impl StoreImageTaskComplete {
 /// Polls [`DescribeSubnets`](crate::operation::DescribeSubnets) every 15 seconds, at most 40 times, until an acceptor ends the wait. The acceptors, first match wins:
 ///
 /// - success: every element of `Subnets[].State` is `"available"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct SubnetAvailable;
 impl SubnetAvailable {
     /// The waiter's name in the model.
@@ -3878,25 +3431,25 @@ impl SubnetAvailable {
             crate::types::DescribeSubnetsResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .subnets
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -3906,11 +3459,9 @@ impl SubnetAvailable {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `SystemStatusOk` waiter.
@@ -3918,15 +3469,7 @@ impl SubnetAvailable {
 /// Polls [`DescribeInstanceStatus`](crate::operation::DescribeInstanceStatus) every 15 seconds, at most 40 times, until an acceptor ends the wait. The acceptors, first match wins:
 ///
 /// - success: every element of `InstanceStatuses[].SystemStatus.Status` is `"ok"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct SystemStatusOk;
 impl SystemStatusOk {
     /// The waiter's name in the model.
@@ -3956,27 +3499,27 @@ impl SystemStatusOk {
             crate::types::DescribeInstanceStatusResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .instance_statuses
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| {
                                 item1.system_status.as_ref().and_then(|v| v.status.as_ref())
                             })
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -3986,11 +3529,9 @@ impl SystemStatusOk {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `VolumeAvailable` waiter.
@@ -3999,15 +3540,7 @@ impl SystemStatusOk {
 ///
 /// - success: every element of `Volumes[].State` is `"available"`
 /// - failure: some element of `Volumes[].State` is `"deleted"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct VolumeAvailable;
 impl VolumeAvailable {
     /// The waiter's name in the model.
@@ -4038,25 +3571,25 @@ impl VolumeAvailable {
             crate::types::DescribeVolumesResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .volumes
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -4066,9 +3599,7 @@ impl VolumeAvailable {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -4076,18 +3607,18 @@ impl VolumeAvailable {
                 output
                     .volumes
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -4097,11 +3628,9 @@ impl VolumeAvailable {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `VolumeDeleted` waiter.
@@ -4110,15 +3639,7 @@ impl VolumeAvailable {
 ///
 /// - success: every element of `Volumes[].State` is `"deleted"`
 /// - success: the service answers with the error `InvalidVolume.NotFound`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct VolumeDeleted;
 impl VolumeDeleted {
     /// The waiter's name in the model.
@@ -4149,25 +3670,25 @@ impl VolumeDeleted {
             crate::types::DescribeVolumesResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .volumes
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -4177,16 +3698,12 @@ impl VolumeDeleted {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        if polled.error_code() == ::std::option::Option::Some("InvalidVolume.NotFound") {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+        if polled.error_code() == Some("InvalidVolume.NotFound") {
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `VolumeInUse` waiter.
@@ -4195,15 +3712,7 @@ impl VolumeDeleted {
 ///
 /// - success: every element of `Volumes[].State` is `"in-use"`
 /// - failure: some element of `Volumes[].State` is `"deleted"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct VolumeInUse;
 impl VolumeInUse {
     /// The waiter's name in the model.
@@ -4234,25 +3743,25 @@ impl VolumeInUse {
             crate::types::DescribeVolumesResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .volumes
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -4262,9 +3771,7 @@ impl VolumeInUse {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -4272,18 +3779,18 @@ impl VolumeInUse {
                 output
                     .volumes
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -4293,11 +3800,9 @@ impl VolumeInUse {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `VpcAvailable` waiter.
@@ -4305,15 +3810,7 @@ impl VolumeInUse {
 /// Polls [`DescribeVpcs`](crate::operation::DescribeVpcs) every 15 seconds, at most 40 times, until an acceptor ends the wait. The acceptors, first match wins:
 ///
 /// - success: every element of `Vpcs[].State` is `"available"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct VpcAvailable;
 impl VpcAvailable {
     /// The waiter's name in the model.
@@ -4343,25 +3840,25 @@ impl VpcAvailable {
             crate::types::DescribeVpcsResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .vpcs
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -4371,11 +3868,9 @@ impl VpcAvailable {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `VpcExists` waiter.
@@ -4384,15 +3879,7 @@ impl VpcAvailable {
 ///
 /// - success: the HTTP status is 200
 /// - retry: the service answers with the error `InvalidVpcID.NotFound`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct VpcExists;
 impl VpcExists {
     /// The waiter's name in the model.
@@ -4423,18 +3910,14 @@ impl VpcExists {
             crate::types::DescribeVpcsResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
-        if polled.http_status() == ::std::option::Option::Some(200) {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
+        if polled.http_status() == Some(200) {
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        if polled.error_code() == ::std::option::Option::Some("InvalidVpcID.NotFound") {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Retry,
-            );
+        if polled.error_code() == Some("InvalidVpcID.NotFound") {
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Retry);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `VpcPeeringConnectionDeleted` waiter.
@@ -4443,15 +3926,7 @@ impl VpcExists {
 ///
 /// - success: every element of `VpcPeeringConnections[].Status.Code` is `"deleted"`
 /// - success: the service answers with the error `InvalidVpcPeeringConnectionID.NotFound`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct VpcPeeringConnectionDeleted;
 impl VpcPeeringConnectionDeleted {
     /// The waiter's name in the model.
@@ -4482,27 +3957,27 @@ impl VpcPeeringConnectionDeleted {
             crate::types::DescribeVpcPeeringConnectionsResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .vpc_peering_connections
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| {
                                 item1.status.as_ref().and_then(|v| v.code.as_ref())
                             })
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -4512,18 +3987,12 @@ impl VpcPeeringConnectionDeleted {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        if polled.error_code()
-            == ::std::option::Option::Some("InvalidVpcPeeringConnectionID.NotFound")
-        {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+        if polled.error_code() == Some("InvalidVpcPeeringConnectionID.NotFound") {
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `VpcPeeringConnectionExists` waiter.
@@ -4532,15 +4001,7 @@ impl VpcPeeringConnectionDeleted {
 ///
 /// - success: the HTTP status is 200
 /// - retry: the service answers with the error `InvalidVpcPeeringConnectionID.NotFound`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct VpcPeeringConnectionExists;
 impl VpcPeeringConnectionExists {
     /// The waiter's name in the model.
@@ -4571,20 +4032,14 @@ impl VpcPeeringConnectionExists {
             crate::types::DescribeVpcPeeringConnectionsResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
-        if polled.http_status() == ::std::option::Option::Some(200) {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
+        if polled.http_status() == Some(200) {
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        if polled.error_code()
-            == ::std::option::Option::Some("InvalidVpcPeeringConnectionID.NotFound")
-        {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Retry,
-            );
+        if polled.error_code() == Some("InvalidVpcPeeringConnectionID.NotFound") {
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Retry);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `VpnConnectionAvailable` waiter.
@@ -4594,15 +4049,7 @@ impl VpcPeeringConnectionExists {
 /// - success: every element of `VpnConnections[].State` is `"available"`
 /// - failure: some element of `VpnConnections[].State` is `"deleting"`
 /// - failure: some element of `VpnConnections[].State` is `"deleted"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct VpnConnectionAvailable;
 impl VpnConnectionAvailable {
     /// The waiter's name in the model.
@@ -4634,25 +4081,25 @@ impl VpnConnectionAvailable {
             crate::types::DescribeVpnConnectionsResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .vpn_connections
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -4662,9 +4109,7 @@ impl VpnConnectionAvailable {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -4672,18 +4117,18 @@ impl VpnConnectionAvailable {
                 output
                     .vpn_connections
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -4693,9 +4138,7 @@ impl VpnConnectionAvailable {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
         if polled
             .output()
@@ -4703,18 +4146,18 @@ impl VpnConnectionAvailable {
                 output
                     .vpn_connections
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -4724,11 +4167,9 @@ impl VpnConnectionAvailable {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `VpnConnectionDeleted` waiter.
@@ -4737,15 +4178,7 @@ impl VpnConnectionAvailable {
 ///
 /// - success: every element of `VpnConnections[].State` is `"deleted"`
 /// - failure: some element of `VpnConnections[].State` is `"pending"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct VpnConnectionDeleted;
 impl VpnConnectionDeleted {
     /// The waiter's name in the model.
@@ -4776,25 +4209,25 @@ impl VpnConnectionDeleted {
             crate::types::DescribeVpnConnectionsResult,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_all_match(
                 output
                     .vpn_connections
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -4804,9 +4237,7 @@ impl VpnConnectionDeleted {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -4814,18 +4245,18 @@ impl VpnConnectionDeleted {
                 output
                     .vpn_connections
                     .as_ref()
-                    .map(|l| l.iter().collect::<::std::vec::Vec<_>>())
+                    .map(|l| l.iter().collect::<Vec<_>>())
                     .map(|list0| {
                         list0
                             .into_iter()
                             .filter_map(|item1| item1.state.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3).map(|e| e.as_str()),
+                                Some(item3).map(|e| e.as_str()),
                             ))
                             .collect(),
                     ))
@@ -4835,10 +4266,8 @@ impl VpnConnectionDeleted {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
-        ::std::option::Option::None
+        None
     }
 }

@@ -5,170 +5,134 @@
 /// Any error of AWS Key Management Service: an exception the service models, an error response it does not, a response that could not be read, or an input that could not become a request.
 ///
 /// Every operation's error converts into it, as do [`BuildError`](crate::primitives::BuildError) and [`RequestError`](crate::protocol::RequestError), so a function that calls several operations can return this one type with `?`.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
     /// The service answered `AlreadyExistsException`.
-    AlreadyExistsException(::std::boxed::Box<crate::error::AlreadyExistsException>),
+    AlreadyExistsException(Box<crate::error::AlreadyExistsException>),
     /// The service answered `CloudHsmClusterInUseException`.
-    CloudHsmClusterInUseException(
-        ::std::boxed::Box<crate::error::CloudHsmClusterInUseException>,
-    ),
+    CloudHsmClusterInUseException(Box<crate::error::CloudHsmClusterInUseException>),
     /// The service answered `CloudHsmClusterInvalidConfigurationException`.
     CloudHsmClusterInvalidConfigurationException(
-        ::std::boxed::Box<crate::error::CloudHsmClusterInvalidConfigurationException>,
+        Box<crate::error::CloudHsmClusterInvalidConfigurationException>,
     ),
     /// The service answered `CloudHsmClusterNotActiveException`.
     CloudHsmClusterNotActiveException(
-        ::std::boxed::Box<crate::error::CloudHsmClusterNotActiveException>,
+        Box<crate::error::CloudHsmClusterNotActiveException>,
     ),
     /// The service answered `CloudHsmClusterNotFoundException`.
     CloudHsmClusterNotFoundException(
-        ::std::boxed::Box<crate::error::CloudHsmClusterNotFoundException>,
+        Box<crate::error::CloudHsmClusterNotFoundException>,
     ),
     /// The service answered `CloudHsmClusterNotRelatedException`.
     CloudHsmClusterNotRelatedException(
-        ::std::boxed::Box<crate::error::CloudHsmClusterNotRelatedException>,
+        Box<crate::error::CloudHsmClusterNotRelatedException>,
     ),
     /// The service answered `ConflictException`.
-    ConflictException(::std::boxed::Box<crate::error::ConflictException>),
+    ConflictException(Box<crate::error::ConflictException>),
     /// The service answered `CustomKeyStoreHasCMKsException`.
-    CustomKeyStoreHasCmksException(
-        ::std::boxed::Box<crate::error::CustomKeyStoreHasCmksException>,
-    ),
+    CustomKeyStoreHasCmksException(Box<crate::error::CustomKeyStoreHasCmksException>),
     /// The service answered `CustomKeyStoreInvalidStateException`.
     CustomKeyStoreInvalidStateException(
-        ::std::boxed::Box<crate::error::CustomKeyStoreInvalidStateException>,
+        Box<crate::error::CustomKeyStoreInvalidStateException>,
     ),
     /// The service answered `CustomKeyStoreNameInUseException`.
     CustomKeyStoreNameInUseException(
-        ::std::boxed::Box<crate::error::CustomKeyStoreNameInUseException>,
+        Box<crate::error::CustomKeyStoreNameInUseException>,
     ),
     /// The service answered `CustomKeyStoreNotFoundException`.
-    CustomKeyStoreNotFoundException(
-        ::std::boxed::Box<crate::error::CustomKeyStoreNotFoundException>,
-    ),
+    CustomKeyStoreNotFoundException(Box<crate::error::CustomKeyStoreNotFoundException>),
     /// The service answered `DependencyTimeoutException`.
-    DependencyTimeoutException(
-        ::std::boxed::Box<crate::error::DependencyTimeoutException>,
-    ),
+    DependencyTimeoutException(Box<crate::error::DependencyTimeoutException>),
     /// The service answered `DisabledException`.
-    DisabledException(::std::boxed::Box<crate::error::DisabledException>),
+    DisabledException(Box<crate::error::DisabledException>),
     /// The service answered `DryRunOperationException`.
-    DryRunOperationException(::std::boxed::Box<crate::error::DryRunOperationException>),
+    DryRunOperationException(Box<crate::error::DryRunOperationException>),
     /// The service answered `ExpiredImportTokenException`.
-    ExpiredImportTokenException(
-        ::std::boxed::Box<crate::error::ExpiredImportTokenException>,
-    ),
+    ExpiredImportTokenException(Box<crate::error::ExpiredImportTokenException>),
     /// The service answered `IncorrectKeyException`.
-    IncorrectKeyException(::std::boxed::Box<crate::error::IncorrectKeyException>),
+    IncorrectKeyException(Box<crate::error::IncorrectKeyException>),
     /// The service answered `IncorrectKeyMaterialException`.
-    IncorrectKeyMaterialException(
-        ::std::boxed::Box<crate::error::IncorrectKeyMaterialException>,
-    ),
+    IncorrectKeyMaterialException(Box<crate::error::IncorrectKeyMaterialException>),
     /// The service answered `IncorrectTrustAnchorException`.
-    IncorrectTrustAnchorException(
-        ::std::boxed::Box<crate::error::IncorrectTrustAnchorException>,
-    ),
+    IncorrectTrustAnchorException(Box<crate::error::IncorrectTrustAnchorException>),
     /// The service answered `InvalidAliasNameException`.
-    InvalidAliasNameException(
-        ::std::boxed::Box<crate::error::InvalidAliasNameException>,
-    ),
+    InvalidAliasNameException(Box<crate::error::InvalidAliasNameException>),
     /// The service answered `InvalidArnException`.
-    InvalidArnException(::std::boxed::Box<crate::error::InvalidArnException>),
+    InvalidArnException(Box<crate::error::InvalidArnException>),
     /// The service answered `InvalidCiphertextException`.
-    InvalidCiphertextException(
-        ::std::boxed::Box<crate::error::InvalidCiphertextException>,
-    ),
+    InvalidCiphertextException(Box<crate::error::InvalidCiphertextException>),
     /// The service answered `InvalidGrantIdException`.
-    InvalidGrantIdException(::std::boxed::Box<crate::error::InvalidGrantIdException>),
+    InvalidGrantIdException(Box<crate::error::InvalidGrantIdException>),
     /// The service answered `InvalidGrantTokenException`.
-    InvalidGrantTokenException(
-        ::std::boxed::Box<crate::error::InvalidGrantTokenException>,
-    ),
+    InvalidGrantTokenException(Box<crate::error::InvalidGrantTokenException>),
     /// The service answered `InvalidImportTokenException`.
-    InvalidImportTokenException(
-        ::std::boxed::Box<crate::error::InvalidImportTokenException>,
-    ),
+    InvalidImportTokenException(Box<crate::error::InvalidImportTokenException>),
     /// The service answered `InvalidKeyUsageException`.
-    InvalidKeyUsageException(::std::boxed::Box<crate::error::InvalidKeyUsageException>),
+    InvalidKeyUsageException(Box<crate::error::InvalidKeyUsageException>),
     /// The service answered `InvalidMarkerException`.
-    InvalidMarkerException(::std::boxed::Box<crate::error::InvalidMarkerException>),
+    InvalidMarkerException(Box<crate::error::InvalidMarkerException>),
     /// The service answered `KMSInternalException`.
-    KmsInternalException(::std::boxed::Box<crate::error::KmsInternalException>),
+    KmsInternalException(Box<crate::error::KmsInternalException>),
     /// The service answered `KMSInvalidMacException`.
-    KmsInvalidMacException(::std::boxed::Box<crate::error::KmsInvalidMacException>),
+    KmsInvalidMacException(Box<crate::error::KmsInvalidMacException>),
     /// The service answered `KMSInvalidSignatureException`.
-    KmsInvalidSignatureException(
-        ::std::boxed::Box<crate::error::KmsInvalidSignatureException>,
-    ),
+    KmsInvalidSignatureException(Box<crate::error::KmsInvalidSignatureException>),
     /// The service answered `KMSInvalidStateException`.
-    KmsInvalidStateException(::std::boxed::Box<crate::error::KmsInvalidStateException>),
+    KmsInvalidStateException(Box<crate::error::KmsInvalidStateException>),
     /// The service answered `KeyUnavailableException`.
-    KeyUnavailableException(::std::boxed::Box<crate::error::KeyUnavailableException>),
+    KeyUnavailableException(Box<crate::error::KeyUnavailableException>),
     /// The service answered `LimitExceededException`.
-    LimitExceededException(::std::boxed::Box<crate::error::LimitExceededException>),
+    LimitExceededException(Box<crate::error::LimitExceededException>),
     /// The service answered `MalformedPolicyDocumentException`.
     MalformedPolicyDocumentException(
-        ::std::boxed::Box<crate::error::MalformedPolicyDocumentException>,
+        Box<crate::error::MalformedPolicyDocumentException>,
     ),
     /// The service answered `NotFoundException`.
-    NotFoundException(::std::boxed::Box<crate::error::NotFoundException>),
+    NotFoundException(Box<crate::error::NotFoundException>),
     /// The service answered `TagException`.
-    TagException(::std::boxed::Box<crate::error::TagException>),
+    TagException(Box<crate::error::TagException>),
     /// The service answered `UnsupportedOperationException`.
-    UnsupportedOperationException(
-        ::std::boxed::Box<crate::error::UnsupportedOperationException>,
-    ),
+    UnsupportedOperationException(Box<crate::error::UnsupportedOperationException>),
     /// The service answered `XksKeyAlreadyInUseException`.
-    XksKeyAlreadyInUseException(
-        ::std::boxed::Box<crate::error::XksKeyAlreadyInUseException>,
-    ),
+    XksKeyAlreadyInUseException(Box<crate::error::XksKeyAlreadyInUseException>),
     /// The service answered `XksKeyInvalidConfigurationException`.
     XksKeyInvalidConfigurationException(
-        ::std::boxed::Box<crate::error::XksKeyInvalidConfigurationException>,
+        Box<crate::error::XksKeyInvalidConfigurationException>,
     ),
     /// The service answered `XksKeyNotFoundException`.
-    XksKeyNotFoundException(::std::boxed::Box<crate::error::XksKeyNotFoundException>),
+    XksKeyNotFoundException(Box<crate::error::XksKeyNotFoundException>),
     /// The service answered `XksProxyIncorrectAuthenticationCredentialException`.
     XksProxyIncorrectAuthenticationCredentialException(
-        ::std::boxed::Box<
-            crate::error::XksProxyIncorrectAuthenticationCredentialException,
-        >,
+        Box<crate::error::XksProxyIncorrectAuthenticationCredentialException>,
     ),
     /// The service answered `XksProxyInvalidConfigurationException`.
     XksProxyInvalidConfigurationException(
-        ::std::boxed::Box<crate::error::XksProxyInvalidConfigurationException>,
+        Box<crate::error::XksProxyInvalidConfigurationException>,
     ),
     /// The service answered `XksProxyInvalidResponseException`.
     XksProxyInvalidResponseException(
-        ::std::boxed::Box<crate::error::XksProxyInvalidResponseException>,
+        Box<crate::error::XksProxyInvalidResponseException>,
     ),
     /// The service answered `XksProxyUriEndpointInUseException`.
     XksProxyUriEndpointInUseException(
-        ::std::boxed::Box<crate::error::XksProxyUriEndpointInUseException>,
+        Box<crate::error::XksProxyUriEndpointInUseException>,
     ),
     /// The service answered `XksProxyUriInUseException`.
-    XksProxyUriInUseException(
-        ::std::boxed::Box<crate::error::XksProxyUriInUseException>,
-    ),
+    XksProxyUriInUseException(Box<crate::error::XksProxyUriInUseException>),
     /// The service answered `XksProxyUriUnreachableException`.
-    XksProxyUriUnreachableException(
-        ::std::boxed::Box<crate::error::XksProxyUriUnreachableException>,
-    ),
+    XksProxyUriUnreachableException(Box<crate::error::XksProxyUriUnreachableException>),
     /// The service answered `XksProxyVpcEndpointServiceInUseException`.
     XksProxyVpcEndpointServiceInUseException(
-        ::std::boxed::Box<crate::error::XksProxyVpcEndpointServiceInUseException>,
+        Box<crate::error::XksProxyVpcEndpointServiceInUseException>,
     ),
     /// The service answered `XksProxyVpcEndpointServiceInvalidConfigurationException`.
     XksProxyVpcEndpointServiceInvalidConfigurationException(
-        ::std::boxed::Box<
-            crate::error::XksProxyVpcEndpointServiceInvalidConfigurationException,
-        >,
+        Box<crate::error::XksProxyVpcEndpointServiceInvalidConfigurationException>,
     ),
     /// The service answered `XksProxyVpcEndpointServiceNotFoundException`.
     XksProxyVpcEndpointServiceNotFoundException(
-        ::std::boxed::Box<crate::error::XksProxyVpcEndpointServiceNotFoundException>,
+        Box<crate::error::XksProxyVpcEndpointServiceNotFoundException>,
     ),
     /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
@@ -181,168 +145,110 @@ pub enum Error {
 }
 impl Error {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            Error::AlreadyExistsException(_) => {
-                ::std::option::Option::Some("AlreadyExistsException")
-            }
+            Error::AlreadyExistsException(_) => Some("AlreadyExistsException"),
             Error::CloudHsmClusterInUseException(_) => {
-                ::std::option::Option::Some("CloudHsmClusterInUseException")
+                Some("CloudHsmClusterInUseException")
             }
             Error::CloudHsmClusterInvalidConfigurationException(_) => {
-                ::std::option::Option::Some(
-                    "CloudHsmClusterInvalidConfigurationException",
-                )
+                Some("CloudHsmClusterInvalidConfigurationException")
             }
             Error::CloudHsmClusterNotActiveException(_) => {
-                ::std::option::Option::Some("CloudHsmClusterNotActiveException")
+                Some("CloudHsmClusterNotActiveException")
             }
             Error::CloudHsmClusterNotFoundException(_) => {
-                ::std::option::Option::Some("CloudHsmClusterNotFoundException")
+                Some("CloudHsmClusterNotFoundException")
             }
             Error::CloudHsmClusterNotRelatedException(_) => {
-                ::std::option::Option::Some("CloudHsmClusterNotRelatedException")
+                Some("CloudHsmClusterNotRelatedException")
             }
-            Error::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            Error::ConflictException(_) => Some("ConflictException"),
             Error::CustomKeyStoreHasCmksException(_) => {
-                ::std::option::Option::Some("CustomKeyStoreHasCMKsException")
+                Some("CustomKeyStoreHasCMKsException")
             }
             Error::CustomKeyStoreInvalidStateException(_) => {
-                ::std::option::Option::Some("CustomKeyStoreInvalidStateException")
+                Some("CustomKeyStoreInvalidStateException")
             }
             Error::CustomKeyStoreNameInUseException(_) => {
-                ::std::option::Option::Some("CustomKeyStoreNameInUseException")
+                Some("CustomKeyStoreNameInUseException")
             }
             Error::CustomKeyStoreNotFoundException(_) => {
-                ::std::option::Option::Some("CustomKeyStoreNotFoundException")
+                Some("CustomKeyStoreNotFoundException")
             }
-            Error::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
-            }
-            Error::DisabledException(_) => {
-                ::std::option::Option::Some("DisabledException")
-            }
-            Error::DryRunOperationException(_) => {
-                ::std::option::Option::Some("DryRunOperationException")
-            }
-            Error::ExpiredImportTokenException(_) => {
-                ::std::option::Option::Some("ExpiredImportTokenException")
-            }
-            Error::IncorrectKeyException(_) => {
-                ::std::option::Option::Some("IncorrectKeyException")
-            }
+            Error::DependencyTimeoutException(_) => Some("DependencyTimeoutException"),
+            Error::DisabledException(_) => Some("DisabledException"),
+            Error::DryRunOperationException(_) => Some("DryRunOperationException"),
+            Error::ExpiredImportTokenException(_) => Some("ExpiredImportTokenException"),
+            Error::IncorrectKeyException(_) => Some("IncorrectKeyException"),
             Error::IncorrectKeyMaterialException(_) => {
-                ::std::option::Option::Some("IncorrectKeyMaterialException")
+                Some("IncorrectKeyMaterialException")
             }
             Error::IncorrectTrustAnchorException(_) => {
-                ::std::option::Option::Some("IncorrectTrustAnchorException")
+                Some("IncorrectTrustAnchorException")
             }
-            Error::InvalidAliasNameException(_) => {
-                ::std::option::Option::Some("InvalidAliasNameException")
-            }
-            Error::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
-            }
-            Error::InvalidCiphertextException(_) => {
-                ::std::option::Option::Some("InvalidCiphertextException")
-            }
-            Error::InvalidGrantIdException(_) => {
-                ::std::option::Option::Some("InvalidGrantIdException")
-            }
-            Error::InvalidGrantTokenException(_) => {
-                ::std::option::Option::Some("InvalidGrantTokenException")
-            }
-            Error::InvalidImportTokenException(_) => {
-                ::std::option::Option::Some("InvalidImportTokenException")
-            }
-            Error::InvalidKeyUsageException(_) => {
-                ::std::option::Option::Some("InvalidKeyUsageException")
-            }
-            Error::InvalidMarkerException(_) => {
-                ::std::option::Option::Some("InvalidMarkerException")
-            }
-            Error::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
-            Error::KmsInvalidMacException(_) => {
-                ::std::option::Option::Some("KMSInvalidMacException")
-            }
+            Error::InvalidAliasNameException(_) => Some("InvalidAliasNameException"),
+            Error::InvalidArnException(_) => Some("InvalidArnException"),
+            Error::InvalidCiphertextException(_) => Some("InvalidCiphertextException"),
+            Error::InvalidGrantIdException(_) => Some("InvalidGrantIdException"),
+            Error::InvalidGrantTokenException(_) => Some("InvalidGrantTokenException"),
+            Error::InvalidImportTokenException(_) => Some("InvalidImportTokenException"),
+            Error::InvalidKeyUsageException(_) => Some("InvalidKeyUsageException"),
+            Error::InvalidMarkerException(_) => Some("InvalidMarkerException"),
+            Error::KmsInternalException(_) => Some("KMSInternalException"),
+            Error::KmsInvalidMacException(_) => Some("KMSInvalidMacException"),
             Error::KmsInvalidSignatureException(_) => {
-                ::std::option::Option::Some("KMSInvalidSignatureException")
+                Some("KMSInvalidSignatureException")
             }
-            Error::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
-            }
-            Error::KeyUnavailableException(_) => {
-                ::std::option::Option::Some("KeyUnavailableException")
-            }
-            Error::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
+            Error::KmsInvalidStateException(_) => Some("KMSInvalidStateException"),
+            Error::KeyUnavailableException(_) => Some("KeyUnavailableException"),
+            Error::LimitExceededException(_) => Some("LimitExceededException"),
             Error::MalformedPolicyDocumentException(_) => {
-                ::std::option::Option::Some("MalformedPolicyDocumentException")
+                Some("MalformedPolicyDocumentException")
             }
-            Error::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            Error::TagException(_) => ::std::option::Option::Some("TagException"),
+            Error::NotFoundException(_) => Some("NotFoundException"),
+            Error::TagException(_) => Some("TagException"),
             Error::UnsupportedOperationException(_) => {
-                ::std::option::Option::Some("UnsupportedOperationException")
+                Some("UnsupportedOperationException")
             }
-            Error::XksKeyAlreadyInUseException(_) => {
-                ::std::option::Option::Some("XksKeyAlreadyInUseException")
-            }
+            Error::XksKeyAlreadyInUseException(_) => Some("XksKeyAlreadyInUseException"),
             Error::XksKeyInvalidConfigurationException(_) => {
-                ::std::option::Option::Some("XksKeyInvalidConfigurationException")
+                Some("XksKeyInvalidConfigurationException")
             }
-            Error::XksKeyNotFoundException(_) => {
-                ::std::option::Option::Some("XksKeyNotFoundException")
-            }
+            Error::XksKeyNotFoundException(_) => Some("XksKeyNotFoundException"),
             Error::XksProxyIncorrectAuthenticationCredentialException(_) => {
-                ::std::option::Option::Some(
-                    "XksProxyIncorrectAuthenticationCredentialException",
-                )
+                Some("XksProxyIncorrectAuthenticationCredentialException")
             }
             Error::XksProxyInvalidConfigurationException(_) => {
-                ::std::option::Option::Some("XksProxyInvalidConfigurationException")
+                Some("XksProxyInvalidConfigurationException")
             }
             Error::XksProxyInvalidResponseException(_) => {
-                ::std::option::Option::Some("XksProxyInvalidResponseException")
+                Some("XksProxyInvalidResponseException")
             }
             Error::XksProxyUriEndpointInUseException(_) => {
-                ::std::option::Option::Some("XksProxyUriEndpointInUseException")
+                Some("XksProxyUriEndpointInUseException")
             }
-            Error::XksProxyUriInUseException(_) => {
-                ::std::option::Option::Some("XksProxyUriInUseException")
-            }
+            Error::XksProxyUriInUseException(_) => Some("XksProxyUriInUseException"),
             Error::XksProxyUriUnreachableException(_) => {
-                ::std::option::Option::Some("XksProxyUriUnreachableException")
+                Some("XksProxyUriUnreachableException")
             }
             Error::XksProxyVpcEndpointServiceInUseException(_) => {
-                ::std::option::Option::Some("XksProxyVpcEndpointServiceInUseException")
+                Some("XksProxyVpcEndpointServiceInUseException")
             }
             Error::XksProxyVpcEndpointServiceInvalidConfigurationException(_) => {
-                ::std::option::Option::Some(
-                    "XksProxyVpcEndpointServiceInvalidConfigurationException",
-                )
+                Some("XksProxyVpcEndpointServiceInvalidConfigurationException")
             }
             Error::XksProxyVpcEndpointServiceNotFoundException(_) => {
-                ::std::option::Option::Some(
-                    "XksProxyVpcEndpointServiceNotFoundException",
-                )
+                Some("XksProxyVpcEndpointServiceNotFoundException")
             }
             Error::Unhandled(error) => error.code.as_deref(),
-            Error::InvalidResponse(_) | Error::Build(_) | Error::Request(_) => {
-                ::std::option::Option::None
-            }
+            Error::InvalidResponse(_) | Error::Build(_) | Error::Request(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id; `None` for an error before any response (a
     /// failed build or request).
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             Error::AlreadyExistsException(error) => error.meta(),
             Error::CloudHsmClusterInUseException(error) => error.meta(),
@@ -396,13 +302,13 @@ impl Error {
                 error.meta()
             }
             Error::XksProxyVpcEndpointServiceNotFoundException(error) => error.meta(),
-            Error::Unhandled(meta) => ::std::option::Option::Some(meta),
+            Error::Unhandled(meta) => Some(meta),
             Error::InvalidResponse(error) => error.meta(),
-            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+            Error::Build(_) | Error::Request(_) => None,
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Error::AlreadyExistsException(error) => error.message(),
             Error::CloudHsmClusterInUseException(error) => error.message(),
@@ -460,7 +366,7 @@ impl Error {
             Error::InvalidResponse(error) => {
                 error.meta().and_then(|meta| meta.message.as_deref())
             }
-            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+            Error::Build(_) | Error::Request(_) => None,
         }
     }
 }
@@ -581,164 +487,94 @@ impl ::std::fmt::Display for Error {
     }
 }
 impl ::std::error::Error for Error {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Error::AlreadyExistsException(error) => ::std::option::Option::Some(&**error),
-            Error::CloudHsmClusterInUseException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::CloudHsmClusterInvalidConfigurationException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::CloudHsmClusterNotActiveException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::CloudHsmClusterNotFoundException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::CloudHsmClusterNotRelatedException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ConflictException(error) => ::std::option::Option::Some(&**error),
-            Error::CustomKeyStoreHasCmksException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::CustomKeyStoreInvalidStateException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::CustomKeyStoreNameInUseException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::CustomKeyStoreNotFoundException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::DisabledException(error) => ::std::option::Option::Some(&**error),
-            Error::DryRunOperationException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ExpiredImportTokenException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::IncorrectKeyException(error) => ::std::option::Option::Some(&**error),
-            Error::IncorrectKeyMaterialException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::IncorrectTrustAnchorException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::InvalidAliasNameException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::InvalidArnException(error) => ::std::option::Option::Some(&**error),
-            Error::InvalidCiphertextException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::InvalidGrantIdException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::InvalidGrantTokenException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::InvalidImportTokenException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::InvalidKeyUsageException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::InvalidMarkerException(error) => ::std::option::Option::Some(&**error),
-            Error::KmsInternalException(error) => ::std::option::Option::Some(&**error),
-            Error::KmsInvalidMacException(error) => ::std::option::Option::Some(&**error),
-            Error::KmsInvalidSignatureException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::KeyUnavailableException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::LimitExceededException(error) => ::std::option::Option::Some(&**error),
-            Error::MalformedPolicyDocumentException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::NotFoundException(error) => ::std::option::Option::Some(&**error),
-            Error::TagException(error) => ::std::option::Option::Some(&**error),
-            Error::UnsupportedOperationException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::XksKeyAlreadyInUseException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::XksKeyInvalidConfigurationException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::XksKeyNotFoundException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
+            Error::AlreadyExistsException(error) => Some(&**error),
+            Error::CloudHsmClusterInUseException(error) => Some(&**error),
+            Error::CloudHsmClusterInvalidConfigurationException(error) => Some(&**error),
+            Error::CloudHsmClusterNotActiveException(error) => Some(&**error),
+            Error::CloudHsmClusterNotFoundException(error) => Some(&**error),
+            Error::CloudHsmClusterNotRelatedException(error) => Some(&**error),
+            Error::ConflictException(error) => Some(&**error),
+            Error::CustomKeyStoreHasCmksException(error) => Some(&**error),
+            Error::CustomKeyStoreInvalidStateException(error) => Some(&**error),
+            Error::CustomKeyStoreNameInUseException(error) => Some(&**error),
+            Error::CustomKeyStoreNotFoundException(error) => Some(&**error),
+            Error::DependencyTimeoutException(error) => Some(&**error),
+            Error::DisabledException(error) => Some(&**error),
+            Error::DryRunOperationException(error) => Some(&**error),
+            Error::ExpiredImportTokenException(error) => Some(&**error),
+            Error::IncorrectKeyException(error) => Some(&**error),
+            Error::IncorrectKeyMaterialException(error) => Some(&**error),
+            Error::IncorrectTrustAnchorException(error) => Some(&**error),
+            Error::InvalidAliasNameException(error) => Some(&**error),
+            Error::InvalidArnException(error) => Some(&**error),
+            Error::InvalidCiphertextException(error) => Some(&**error),
+            Error::InvalidGrantIdException(error) => Some(&**error),
+            Error::InvalidGrantTokenException(error) => Some(&**error),
+            Error::InvalidImportTokenException(error) => Some(&**error),
+            Error::InvalidKeyUsageException(error) => Some(&**error),
+            Error::InvalidMarkerException(error) => Some(&**error),
+            Error::KmsInternalException(error) => Some(&**error),
+            Error::KmsInvalidMacException(error) => Some(&**error),
+            Error::KmsInvalidSignatureException(error) => Some(&**error),
+            Error::KmsInvalidStateException(error) => Some(&**error),
+            Error::KeyUnavailableException(error) => Some(&**error),
+            Error::LimitExceededException(error) => Some(&**error),
+            Error::MalformedPolicyDocumentException(error) => Some(&**error),
+            Error::NotFoundException(error) => Some(&**error),
+            Error::TagException(error) => Some(&**error),
+            Error::UnsupportedOperationException(error) => Some(&**error),
+            Error::XksKeyAlreadyInUseException(error) => Some(&**error),
+            Error::XksKeyInvalidConfigurationException(error) => Some(&**error),
+            Error::XksKeyNotFoundException(error) => Some(&**error),
             Error::XksProxyIncorrectAuthenticationCredentialException(error) => {
-                ::std::option::Option::Some(&**error)
+                Some(&**error)
             }
-            Error::XksProxyInvalidConfigurationException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::XksProxyInvalidResponseException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::XksProxyUriEndpointInUseException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::XksProxyUriInUseException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::XksProxyUriUnreachableException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::XksProxyVpcEndpointServiceInUseException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
+            Error::XksProxyInvalidConfigurationException(error) => Some(&**error),
+            Error::XksProxyInvalidResponseException(error) => Some(&**error),
+            Error::XksProxyUriEndpointInUseException(error) => Some(&**error),
+            Error::XksProxyUriInUseException(error) => Some(&**error),
+            Error::XksProxyUriUnreachableException(error) => Some(&**error),
+            Error::XksProxyVpcEndpointServiceInUseException(error) => Some(&**error),
             Error::XksProxyVpcEndpointServiceInvalidConfigurationException(error) => {
-                ::std::option::Option::Some(&**error)
+                Some(&**error)
             }
-            Error::XksProxyVpcEndpointServiceNotFoundException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::Unhandled(error) => ::std::option::Option::Some(error),
-            Error::InvalidResponse(error) => ::std::option::Option::Some(error),
-            Error::Build(error) => ::std::option::Option::Some(error),
-            Error::Request(error) => ::std::option::Option::Some(error),
+            Error::XksProxyVpcEndpointServiceNotFoundException(error) => Some(&**error),
+            Error::Unhandled(error) => Some(error),
+            Error::InvalidResponse(error) => Some(error),
+            Error::Build(error) => Some(error),
+            Error::Request(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<::awsgen_runtime::primitives::BuildError> for Error {
+impl From<::awsgen_runtime::primitives::BuildError> for Error {
     fn from(error: ::awsgen_runtime::primitives::BuildError) -> Self {
         Error::Build(error)
     }
 }
-impl ::std::convert::From<::awsgen_runtime::protocol::RequestError> for Error {
+impl From<::awsgen_runtime::protocol::RequestError> for Error {
     fn from(error: ::awsgen_runtime::protocol::RequestError) -> Self {
         Error::Request(error)
     }
 }
-impl ::std::convert::From<crate::operation::CancelKeyDeletionError> for Error {
+impl From<crate::operation::CancelKeyDeletionError> for Error {
     fn from(error: crate::operation::CancelKeyDeletionError) -> Self {
         match error {
             crate::operation::CancelKeyDeletionError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::CancelKeyDeletionError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::CancelKeyDeletionError::DependencyTimeoutException(
                 error,
-            ) => Error::DependencyTimeoutException(::std::boxed::Box::new(error)),
+            ) => Error::DependencyTimeoutException(Box::new(error)),
             crate::operation::CancelKeyDeletionError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::CancelKeyDeletionError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::CancelKeyDeletionError::Unlisted(error) => error,
             crate::operation::CancelKeyDeletionError::Unhandled(error) => {
@@ -750,30 +586,24 @@ impl ::std::convert::From<crate::operation::CancelKeyDeletionError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ConnectCustomKeyStoreError> for Error {
+impl From<crate::operation::ConnectCustomKeyStoreError> for Error {
     fn from(error: crate::operation::ConnectCustomKeyStoreError) -> Self {
         match error {
             crate::operation::ConnectCustomKeyStoreError::CloudHsmClusterNotActiveException(
                 error,
-            ) => Error::CloudHsmClusterNotActiveException(::std::boxed::Box::new(error)),
+            ) => Error::CloudHsmClusterNotActiveException(Box::new(error)),
             crate::operation::ConnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(
                 error,
-            ) => {
-                Error::CustomKeyStoreInvalidStateException(::std::boxed::Box::new(error))
-            }
+            ) => Error::CustomKeyStoreInvalidStateException(Box::new(error)),
             crate::operation::ConnectCustomKeyStoreError::CustomKeyStoreNotFoundException(
                 error,
-            ) => Error::CustomKeyStoreNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::CustomKeyStoreNotFoundException(Box::new(error)),
             crate::operation::ConnectCustomKeyStoreError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::ConnectCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(
                 error,
-            ) => {
-                Error::CloudHsmClusterInvalidConfigurationException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::CloudHsmClusterInvalidConfigurationException(Box::new(error)),
             crate::operation::ConnectCustomKeyStoreError::Unlisted(error) => error,
             crate::operation::ConnectCustomKeyStoreError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -784,29 +614,29 @@ impl ::std::convert::From<crate::operation::ConnectCustomKeyStoreError> for Erro
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateAliasError> for Error {
+impl From<crate::operation::CreateAliasError> for Error {
     fn from(error: crate::operation::CreateAliasError) -> Self {
         match error {
             crate::operation::CreateAliasError::DependencyTimeoutException(error) => {
-                Error::DependencyTimeoutException(::std::boxed::Box::new(error))
+                Error::DependencyTimeoutException(Box::new(error))
             }
             crate::operation::CreateAliasError::AlreadyExistsException(error) => {
-                Error::AlreadyExistsException(::std::boxed::Box::new(error))
+                Error::AlreadyExistsException(Box::new(error))
             }
             crate::operation::CreateAliasError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::CreateAliasError::InvalidAliasNameException(error) => {
-                Error::InvalidAliasNameException(::std::boxed::Box::new(error))
+                Error::InvalidAliasNameException(Box::new(error))
             }
             crate::operation::CreateAliasError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::CreateAliasError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::CreateAliasError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::CreateAliasError::Unlisted(error) => error,
             crate::operation::CreateAliasError::Unhandled(error) => {
@@ -818,84 +648,68 @@ impl ::std::convert::From<crate::operation::CreateAliasError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateCustomKeyStoreError> for Error {
+impl From<crate::operation::CreateCustomKeyStoreError> for Error {
     fn from(error: crate::operation::CreateCustomKeyStoreError) -> Self {
         match error {
             crate::operation::CreateCustomKeyStoreError::CloudHsmClusterInUseException(
                 error,
-            ) => Error::CloudHsmClusterInUseException(::std::boxed::Box::new(error)),
+            ) => Error::CloudHsmClusterInUseException(Box::new(error)),
             crate::operation::CreateCustomKeyStoreError::CustomKeyStoreNameInUseException(
                 error,
-            ) => Error::CustomKeyStoreNameInUseException(::std::boxed::Box::new(error)),
+            ) => Error::CustomKeyStoreNameInUseException(Box::new(error)),
             crate::operation::CreateCustomKeyStoreError::CloudHsmClusterNotFoundException(
                 error,
-            ) => Error::CloudHsmClusterNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::CloudHsmClusterNotFoundException(Box::new(error)),
             crate::operation::CreateCustomKeyStoreError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::CreateCustomKeyStoreError::CloudHsmClusterNotActiveException(
                 error,
-            ) => Error::CloudHsmClusterNotActiveException(::std::boxed::Box::new(error)),
+            ) => Error::CloudHsmClusterNotActiveException(Box::new(error)),
             crate::operation::CreateCustomKeyStoreError::IncorrectTrustAnchorException(
                 error,
-            ) => Error::IncorrectTrustAnchorException(::std::boxed::Box::new(error)),
+            ) => Error::IncorrectTrustAnchorException(Box::new(error)),
             crate::operation::CreateCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(
                 error,
-            ) => {
-                Error::CloudHsmClusterInvalidConfigurationException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::CloudHsmClusterInvalidConfigurationException(Box::new(error)),
             crate::operation::CreateCustomKeyStoreError::LimitExceededException(
                 error,
-            ) => Error::LimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::LimitExceededException(Box::new(error)),
             crate::operation::CreateCustomKeyStoreError::XksProxyUriInUseException(
                 error,
-            ) => Error::XksProxyUriInUseException(::std::boxed::Box::new(error)),
+            ) => Error::XksProxyUriInUseException(Box::new(error)),
             crate::operation::CreateCustomKeyStoreError::XksProxyUriEndpointInUseException(
                 error,
-            ) => Error::XksProxyUriEndpointInUseException(::std::boxed::Box::new(error)),
+            ) => Error::XksProxyUriEndpointInUseException(Box::new(error)),
             crate::operation::CreateCustomKeyStoreError::XksProxyUriUnreachableException(
                 error,
-            ) => Error::XksProxyUriUnreachableException(::std::boxed::Box::new(error)),
+            ) => Error::XksProxyUriUnreachableException(Box::new(error)),
             crate::operation::CreateCustomKeyStoreError::XksProxyIncorrectAuthenticationCredentialException(
                 error,
             ) => {
                 Error::XksProxyIncorrectAuthenticationCredentialException(
-                    ::std::boxed::Box::new(error),
+                    Box::new(error),
                 )
             }
             crate::operation::CreateCustomKeyStoreError::XksProxyVpcEndpointServiceInUseException(
                 error,
-            ) => {
-                Error::XksProxyVpcEndpointServiceInUseException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::XksProxyVpcEndpointServiceInUseException(Box::new(error)),
             crate::operation::CreateCustomKeyStoreError::XksProxyVpcEndpointServiceNotFoundException(
                 error,
-            ) => {
-                Error::XksProxyVpcEndpointServiceNotFoundException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::XksProxyVpcEndpointServiceNotFoundException(Box::new(error)),
             crate::operation::CreateCustomKeyStoreError::XksProxyVpcEndpointServiceInvalidConfigurationException(
                 error,
             ) => {
                 Error::XksProxyVpcEndpointServiceInvalidConfigurationException(
-                    ::std::boxed::Box::new(error),
+                    Box::new(error),
                 )
             }
             crate::operation::CreateCustomKeyStoreError::XksProxyInvalidResponseException(
                 error,
-            ) => Error::XksProxyInvalidResponseException(::std::boxed::Box::new(error)),
+            ) => Error::XksProxyInvalidResponseException(Box::new(error)),
             crate::operation::CreateCustomKeyStoreError::XksProxyInvalidConfigurationException(
                 error,
-            ) => {
-                Error::XksProxyInvalidConfigurationException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::XksProxyInvalidConfigurationException(Box::new(error)),
             crate::operation::CreateCustomKeyStoreError::Unlisted(error) => error,
             crate::operation::CreateCustomKeyStoreError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -906,35 +720,35 @@ impl ::std::convert::From<crate::operation::CreateCustomKeyStoreError> for Error
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateGrantError> for Error {
+impl From<crate::operation::CreateGrantError> for Error {
     fn from(error: crate::operation::CreateGrantError) -> Self {
         match error {
             crate::operation::CreateGrantError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::CreateGrantError::DisabledException(error) => {
-                Error::DisabledException(::std::boxed::Box::new(error))
+                Error::DisabledException(Box::new(error))
             }
             crate::operation::CreateGrantError::DependencyTimeoutException(error) => {
-                Error::DependencyTimeoutException(::std::boxed::Box::new(error))
+                Error::DependencyTimeoutException(Box::new(error))
             }
             crate::operation::CreateGrantError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::CreateGrantError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::CreateGrantError::InvalidGrantTokenException(error) => {
-                Error::InvalidGrantTokenException(::std::boxed::Box::new(error))
+                Error::InvalidGrantTokenException(Box::new(error))
             }
             crate::operation::CreateGrantError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::CreateGrantError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::CreateGrantError::DryRunOperationException(error) => {
-                Error::DryRunOperationException(::std::boxed::Box::new(error))
+                Error::DryRunOperationException(Box::new(error))
             }
             crate::operation::CreateGrantError::Unlisted(error) => error,
             crate::operation::CreateGrantError::Unhandled(error) => {
@@ -946,55 +760,47 @@ impl ::std::convert::From<crate::operation::CreateGrantError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateKeyError> for Error {
+impl From<crate::operation::CreateKeyError> for Error {
     fn from(error: crate::operation::CreateKeyError) -> Self {
         match error {
             crate::operation::CreateKeyError::MalformedPolicyDocumentException(error) => {
-                Error::MalformedPolicyDocumentException(::std::boxed::Box::new(error))
+                Error::MalformedPolicyDocumentException(Box::new(error))
             }
             crate::operation::CreateKeyError::DependencyTimeoutException(error) => {
-                Error::DependencyTimeoutException(::std::boxed::Box::new(error))
+                Error::DependencyTimeoutException(Box::new(error))
             }
             crate::operation::CreateKeyError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::CreateKeyError::UnsupportedOperationException(error) => {
-                Error::UnsupportedOperationException(::std::boxed::Box::new(error))
+                Error::UnsupportedOperationException(Box::new(error))
             }
             crate::operation::CreateKeyError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::CreateKeyError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::CreateKeyError::TagException(error) => {
-                Error::TagException(::std::boxed::Box::new(error))
+                Error::TagException(Box::new(error))
             }
             crate::operation::CreateKeyError::CustomKeyStoreNotFoundException(error) => {
-                Error::CustomKeyStoreNotFoundException(::std::boxed::Box::new(error))
+                Error::CustomKeyStoreNotFoundException(Box::new(error))
             }
             crate::operation::CreateKeyError::CustomKeyStoreInvalidStateException(
                 error,
-            ) => {
-                Error::CustomKeyStoreInvalidStateException(::std::boxed::Box::new(error))
-            }
+            ) => Error::CustomKeyStoreInvalidStateException(Box::new(error)),
             crate::operation::CreateKeyError::CloudHsmClusterInvalidConfigurationException(
                 error,
-            ) => {
-                Error::CloudHsmClusterInvalidConfigurationException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::CloudHsmClusterInvalidConfigurationException(Box::new(error)),
             crate::operation::CreateKeyError::XksKeyInvalidConfigurationException(
                 error,
-            ) => {
-                Error::XksKeyInvalidConfigurationException(::std::boxed::Box::new(error))
-            }
+            ) => Error::XksKeyInvalidConfigurationException(Box::new(error)),
             crate::operation::CreateKeyError::XksKeyAlreadyInUseException(error) => {
-                Error::XksKeyAlreadyInUseException(::std::boxed::Box::new(error))
+                Error::XksKeyAlreadyInUseException(Box::new(error))
             }
             crate::operation::CreateKeyError::XksKeyNotFoundException(error) => {
-                Error::XksKeyNotFoundException(::std::boxed::Box::new(error))
+                Error::XksKeyNotFoundException(Box::new(error))
             }
             crate::operation::CreateKeyError::Unlisted(error) => error,
             crate::operation::CreateKeyError::Unhandled(error) => Error::Unhandled(error),
@@ -1004,41 +810,41 @@ impl ::std::convert::From<crate::operation::CreateKeyError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DecryptError> for Error {
+impl From<crate::operation::DecryptError> for Error {
     fn from(error: crate::operation::DecryptError) -> Self {
         match error {
             crate::operation::DecryptError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DecryptError::DisabledException(error) => {
-                Error::DisabledException(::std::boxed::Box::new(error))
+                Error::DisabledException(Box::new(error))
             }
             crate::operation::DecryptError::InvalidCiphertextException(error) => {
-                Error::InvalidCiphertextException(::std::boxed::Box::new(error))
+                Error::InvalidCiphertextException(Box::new(error))
             }
             crate::operation::DecryptError::KeyUnavailableException(error) => {
-                Error::KeyUnavailableException(::std::boxed::Box::new(error))
+                Error::KeyUnavailableException(Box::new(error))
             }
             crate::operation::DecryptError::IncorrectKeyException(error) => {
-                Error::IncorrectKeyException(::std::boxed::Box::new(error))
+                Error::IncorrectKeyException(Box::new(error))
             }
             crate::operation::DecryptError::InvalidKeyUsageException(error) => {
-                Error::InvalidKeyUsageException(::std::boxed::Box::new(error))
+                Error::InvalidKeyUsageException(Box::new(error))
             }
             crate::operation::DecryptError::DependencyTimeoutException(error) => {
-                Error::DependencyTimeoutException(::std::boxed::Box::new(error))
+                Error::DependencyTimeoutException(Box::new(error))
             }
             crate::operation::DecryptError::InvalidGrantTokenException(error) => {
-                Error::InvalidGrantTokenException(::std::boxed::Box::new(error))
+                Error::InvalidGrantTokenException(Box::new(error))
             }
             crate::operation::DecryptError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::DecryptError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::DecryptError::DryRunOperationException(error) => {
-                Error::DryRunOperationException(::std::boxed::Box::new(error))
+                Error::DryRunOperationException(Box::new(error))
             }
             crate::operation::DecryptError::Unlisted(error) => error,
             crate::operation::DecryptError::Unhandled(error) => Error::Unhandled(error),
@@ -1048,20 +854,20 @@ impl ::std::convert::From<crate::operation::DecryptError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteAliasError> for Error {
+impl From<crate::operation::DeleteAliasError> for Error {
     fn from(error: crate::operation::DeleteAliasError) -> Self {
         match error {
             crate::operation::DeleteAliasError::DependencyTimeoutException(error) => {
-                Error::DependencyTimeoutException(::std::boxed::Box::new(error))
+                Error::DependencyTimeoutException(Box::new(error))
             }
             crate::operation::DeleteAliasError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DeleteAliasError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::DeleteAliasError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::DeleteAliasError::Unlisted(error) => error,
             crate::operation::DeleteAliasError::Unhandled(error) => {
@@ -1073,22 +879,20 @@ impl ::std::convert::From<crate::operation::DeleteAliasError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteCustomKeyStoreError> for Error {
+impl From<crate::operation::DeleteCustomKeyStoreError> for Error {
     fn from(error: crate::operation::DeleteCustomKeyStoreError) -> Self {
         match error {
             crate::operation::DeleteCustomKeyStoreError::CustomKeyStoreHasCmksException(
                 error,
-            ) => Error::CustomKeyStoreHasCmksException(::std::boxed::Box::new(error)),
+            ) => Error::CustomKeyStoreHasCmksException(Box::new(error)),
             crate::operation::DeleteCustomKeyStoreError::CustomKeyStoreInvalidStateException(
                 error,
-            ) => {
-                Error::CustomKeyStoreInvalidStateException(::std::boxed::Box::new(error))
-            }
+            ) => Error::CustomKeyStoreInvalidStateException(Box::new(error)),
             crate::operation::DeleteCustomKeyStoreError::CustomKeyStoreNotFoundException(
                 error,
-            ) => Error::CustomKeyStoreNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::CustomKeyStoreNotFoundException(Box::new(error)),
             crate::operation::DeleteCustomKeyStoreError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::DeleteCustomKeyStoreError::Unlisted(error) => error,
             crate::operation::DeleteCustomKeyStoreError::Unhandled(error) => {
@@ -1100,27 +904,27 @@ impl ::std::convert::From<crate::operation::DeleteCustomKeyStoreError> for Error
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteImportedKeyMaterialError> for Error {
+impl From<crate::operation::DeleteImportedKeyMaterialError> for Error {
     fn from(error: crate::operation::DeleteImportedKeyMaterialError) -> Self {
         match error {
             crate::operation::DeleteImportedKeyMaterialError::InvalidArnException(
                 error,
-            ) => Error::InvalidArnException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidArnException(Box::new(error)),
             crate::operation::DeleteImportedKeyMaterialError::UnsupportedOperationException(
                 error,
-            ) => Error::UnsupportedOperationException(::std::boxed::Box::new(error)),
+            ) => Error::UnsupportedOperationException(Box::new(error)),
             crate::operation::DeleteImportedKeyMaterialError::DependencyTimeoutException(
                 error,
-            ) => Error::DependencyTimeoutException(::std::boxed::Box::new(error)),
+            ) => Error::DependencyTimeoutException(Box::new(error)),
             crate::operation::DeleteImportedKeyMaterialError::NotFoundException(
                 error,
-            ) => Error::NotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::NotFoundException(Box::new(error)),
             crate::operation::DeleteImportedKeyMaterialError::KmsInternalException(
                 error,
-            ) => Error::KmsInternalException(::std::boxed::Box::new(error)),
+            ) => Error::KmsInternalException(Box::new(error)),
             crate::operation::DeleteImportedKeyMaterialError::KmsInvalidStateException(
                 error,
-            ) => Error::KmsInvalidStateException(::std::boxed::Box::new(error)),
+            ) => Error::KmsInvalidStateException(Box::new(error)),
             crate::operation::DeleteImportedKeyMaterialError::Unlisted(error) => error,
             crate::operation::DeleteImportedKeyMaterialError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1131,36 +935,36 @@ impl ::std::convert::From<crate::operation::DeleteImportedKeyMaterialError> for 
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeriveSharedSecretError> for Error {
+impl From<crate::operation::DeriveSharedSecretError> for Error {
     fn from(error: crate::operation::DeriveSharedSecretError) -> Self {
         match error {
             crate::operation::DeriveSharedSecretError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DeriveSharedSecretError::DisabledException(error) => {
-                Error::DisabledException(::std::boxed::Box::new(error))
+                Error::DisabledException(Box::new(error))
             }
             crate::operation::DeriveSharedSecretError::KeyUnavailableException(error) => {
-                Error::KeyUnavailableException(::std::boxed::Box::new(error))
+                Error::KeyUnavailableException(Box::new(error))
             }
             crate::operation::DeriveSharedSecretError::DependencyTimeoutException(
                 error,
-            ) => Error::DependencyTimeoutException(::std::boxed::Box::new(error)),
+            ) => Error::DependencyTimeoutException(Box::new(error)),
             crate::operation::DeriveSharedSecretError::InvalidGrantTokenException(
                 error,
-            ) => Error::InvalidGrantTokenException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidGrantTokenException(Box::new(error)),
             crate::operation::DeriveSharedSecretError::InvalidKeyUsageException(
                 error,
-            ) => Error::InvalidKeyUsageException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidKeyUsageException(Box::new(error)),
             crate::operation::DeriveSharedSecretError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::DeriveSharedSecretError::KmsInvalidStateException(
                 error,
-            ) => Error::KmsInvalidStateException(::std::boxed::Box::new(error)),
+            ) => Error::KmsInvalidStateException(Box::new(error)),
             crate::operation::DeriveSharedSecretError::DryRunOperationException(
                 error,
-            ) => Error::DryRunOperationException(::std::boxed::Box::new(error)),
+            ) => Error::DryRunOperationException(Box::new(error)),
             crate::operation::DeriveSharedSecretError::Unlisted(error) => error,
             crate::operation::DeriveSharedSecretError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1171,18 +975,18 @@ impl ::std::convert::From<crate::operation::DeriveSharedSecretError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DescribeCustomKeyStoresError> for Error {
+impl From<crate::operation::DescribeCustomKeyStoresError> for Error {
     fn from(error: crate::operation::DescribeCustomKeyStoresError) -> Self {
         match error {
             crate::operation::DescribeCustomKeyStoresError::CustomKeyStoreNotFoundException(
                 error,
-            ) => Error::CustomKeyStoreNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::CustomKeyStoreNotFoundException(Box::new(error)),
             crate::operation::DescribeCustomKeyStoresError::InvalidMarkerException(
                 error,
-            ) => Error::InvalidMarkerException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidMarkerException(Box::new(error)),
             crate::operation::DescribeCustomKeyStoresError::KmsInternalException(
                 error,
-            ) => Error::KmsInternalException(::std::boxed::Box::new(error)),
+            ) => Error::KmsInternalException(Box::new(error)),
             crate::operation::DescribeCustomKeyStoresError::Unlisted(error) => error,
             crate::operation::DescribeCustomKeyStoresError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1193,20 +997,20 @@ impl ::std::convert::From<crate::operation::DescribeCustomKeyStoresError> for Er
         }
     }
 }
-impl ::std::convert::From<crate::operation::DescribeKeyError> for Error {
+impl From<crate::operation::DescribeKeyError> for Error {
     fn from(error: crate::operation::DescribeKeyError) -> Self {
         match error {
             crate::operation::DescribeKeyError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DescribeKeyError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::DescribeKeyError::DependencyTimeoutException(error) => {
-                Error::DependencyTimeoutException(::std::boxed::Box::new(error))
+                Error::DependencyTimeoutException(Box::new(error))
             }
             crate::operation::DescribeKeyError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::DescribeKeyError::Unlisted(error) => error,
             crate::operation::DescribeKeyError::Unhandled(error) => {
@@ -1218,23 +1022,23 @@ impl ::std::convert::From<crate::operation::DescribeKeyError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DisableKeyError> for Error {
+impl From<crate::operation::DisableKeyError> for Error {
     fn from(error: crate::operation::DisableKeyError) -> Self {
         match error {
             crate::operation::DisableKeyError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DisableKeyError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::DisableKeyError::DependencyTimeoutException(error) => {
-                Error::DependencyTimeoutException(::std::boxed::Box::new(error))
+                Error::DependencyTimeoutException(Box::new(error))
             }
             crate::operation::DisableKeyError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::DisableKeyError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::DisableKeyError::Unlisted(error) => error,
             crate::operation::DisableKeyError::Unhandled(error) => {
@@ -1246,30 +1050,30 @@ impl ::std::convert::From<crate::operation::DisableKeyError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DisableKeyRotationError> for Error {
+impl From<crate::operation::DisableKeyRotationError> for Error {
     fn from(error: crate::operation::DisableKeyRotationError) -> Self {
         match error {
             crate::operation::DisableKeyRotationError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DisableKeyRotationError::DisabledException(error) => {
-                Error::DisabledException(::std::boxed::Box::new(error))
+                Error::DisabledException(Box::new(error))
             }
             crate::operation::DisableKeyRotationError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::DisableKeyRotationError::DependencyTimeoutException(
                 error,
-            ) => Error::DependencyTimeoutException(::std::boxed::Box::new(error)),
+            ) => Error::DependencyTimeoutException(Box::new(error)),
             crate::operation::DisableKeyRotationError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::DisableKeyRotationError::KmsInvalidStateException(
                 error,
-            ) => Error::KmsInvalidStateException(::std::boxed::Box::new(error)),
+            ) => Error::KmsInvalidStateException(Box::new(error)),
             crate::operation::DisableKeyRotationError::UnsupportedOperationException(
                 error,
-            ) => Error::UnsupportedOperationException(::std::boxed::Box::new(error)),
+            ) => Error::UnsupportedOperationException(Box::new(error)),
             crate::operation::DisableKeyRotationError::Unlisted(error) => error,
             crate::operation::DisableKeyRotationError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1280,20 +1084,18 @@ impl ::std::convert::From<crate::operation::DisableKeyRotationError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DisconnectCustomKeyStoreError> for Error {
+impl From<crate::operation::DisconnectCustomKeyStoreError> for Error {
     fn from(error: crate::operation::DisconnectCustomKeyStoreError) -> Self {
         match error {
             crate::operation::DisconnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(
                 error,
-            ) => {
-                Error::CustomKeyStoreInvalidStateException(::std::boxed::Box::new(error))
-            }
+            ) => Error::CustomKeyStoreInvalidStateException(Box::new(error)),
             crate::operation::DisconnectCustomKeyStoreError::CustomKeyStoreNotFoundException(
                 error,
-            ) => Error::CustomKeyStoreNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::CustomKeyStoreNotFoundException(Box::new(error)),
             crate::operation::DisconnectCustomKeyStoreError::KmsInternalException(
                 error,
-            ) => Error::KmsInternalException(::std::boxed::Box::new(error)),
+            ) => Error::KmsInternalException(Box::new(error)),
             crate::operation::DisconnectCustomKeyStoreError::Unlisted(error) => error,
             crate::operation::DisconnectCustomKeyStoreError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1304,26 +1106,26 @@ impl ::std::convert::From<crate::operation::DisconnectCustomKeyStoreError> for E
         }
     }
 }
-impl ::std::convert::From<crate::operation::EnableKeyError> for Error {
+impl From<crate::operation::EnableKeyError> for Error {
     fn from(error: crate::operation::EnableKeyError) -> Self {
         match error {
             crate::operation::EnableKeyError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::EnableKeyError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::EnableKeyError::DependencyTimeoutException(error) => {
-                Error::DependencyTimeoutException(::std::boxed::Box::new(error))
+                Error::DependencyTimeoutException(Box::new(error))
             }
             crate::operation::EnableKeyError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::EnableKeyError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::EnableKeyError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::EnableKeyError::Unlisted(error) => error,
             crate::operation::EnableKeyError::Unhandled(error) => Error::Unhandled(error),
@@ -1333,30 +1135,30 @@ impl ::std::convert::From<crate::operation::EnableKeyError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::EnableKeyRotationError> for Error {
+impl From<crate::operation::EnableKeyRotationError> for Error {
     fn from(error: crate::operation::EnableKeyRotationError) -> Self {
         match error {
             crate::operation::EnableKeyRotationError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::EnableKeyRotationError::DisabledException(error) => {
-                Error::DisabledException(::std::boxed::Box::new(error))
+                Error::DisabledException(Box::new(error))
             }
             crate::operation::EnableKeyRotationError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::EnableKeyRotationError::DependencyTimeoutException(
                 error,
-            ) => Error::DependencyTimeoutException(::std::boxed::Box::new(error)),
+            ) => Error::DependencyTimeoutException(Box::new(error)),
             crate::operation::EnableKeyRotationError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::EnableKeyRotationError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::EnableKeyRotationError::UnsupportedOperationException(
                 error,
-            ) => Error::UnsupportedOperationException(::std::boxed::Box::new(error)),
+            ) => Error::UnsupportedOperationException(Box::new(error)),
             crate::operation::EnableKeyRotationError::Unlisted(error) => error,
             crate::operation::EnableKeyRotationError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1367,35 +1169,35 @@ impl ::std::convert::From<crate::operation::EnableKeyRotationError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::EncryptError> for Error {
+impl From<crate::operation::EncryptError> for Error {
     fn from(error: crate::operation::EncryptError) -> Self {
         match error {
             crate::operation::EncryptError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::EncryptError::DisabledException(error) => {
-                Error::DisabledException(::std::boxed::Box::new(error))
+                Error::DisabledException(Box::new(error))
             }
             crate::operation::EncryptError::KeyUnavailableException(error) => {
-                Error::KeyUnavailableException(::std::boxed::Box::new(error))
+                Error::KeyUnavailableException(Box::new(error))
             }
             crate::operation::EncryptError::DependencyTimeoutException(error) => {
-                Error::DependencyTimeoutException(::std::boxed::Box::new(error))
+                Error::DependencyTimeoutException(Box::new(error))
             }
             crate::operation::EncryptError::InvalidKeyUsageException(error) => {
-                Error::InvalidKeyUsageException(::std::boxed::Box::new(error))
+                Error::InvalidKeyUsageException(Box::new(error))
             }
             crate::operation::EncryptError::InvalidGrantTokenException(error) => {
-                Error::InvalidGrantTokenException(::std::boxed::Box::new(error))
+                Error::InvalidGrantTokenException(Box::new(error))
             }
             crate::operation::EncryptError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::EncryptError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::EncryptError::DryRunOperationException(error) => {
-                Error::DryRunOperationException(::std::boxed::Box::new(error))
+                Error::DryRunOperationException(Box::new(error))
             }
             crate::operation::EncryptError::Unlisted(error) => error,
             crate::operation::EncryptError::Unhandled(error) => Error::Unhandled(error),
@@ -1405,35 +1207,35 @@ impl ::std::convert::From<crate::operation::EncryptError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GenerateDataKeyError> for Error {
+impl From<crate::operation::GenerateDataKeyError> for Error {
     fn from(error: crate::operation::GenerateDataKeyError) -> Self {
         match error {
             crate::operation::GenerateDataKeyError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GenerateDataKeyError::DisabledException(error) => {
-                Error::DisabledException(::std::boxed::Box::new(error))
+                Error::DisabledException(Box::new(error))
             }
             crate::operation::GenerateDataKeyError::KeyUnavailableException(error) => {
-                Error::KeyUnavailableException(::std::boxed::Box::new(error))
+                Error::KeyUnavailableException(Box::new(error))
             }
             crate::operation::GenerateDataKeyError::DependencyTimeoutException(error) => {
-                Error::DependencyTimeoutException(::std::boxed::Box::new(error))
+                Error::DependencyTimeoutException(Box::new(error))
             }
             crate::operation::GenerateDataKeyError::InvalidKeyUsageException(error) => {
-                Error::InvalidKeyUsageException(::std::boxed::Box::new(error))
+                Error::InvalidKeyUsageException(Box::new(error))
             }
             crate::operation::GenerateDataKeyError::InvalidGrantTokenException(error) => {
-                Error::InvalidGrantTokenException(::std::boxed::Box::new(error))
+                Error::InvalidGrantTokenException(Box::new(error))
             }
             crate::operation::GenerateDataKeyError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::GenerateDataKeyError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::GenerateDataKeyError::DryRunOperationException(error) => {
-                Error::DryRunOperationException(::std::boxed::Box::new(error))
+                Error::DryRunOperationException(Box::new(error))
             }
             crate::operation::GenerateDataKeyError::Unlisted(error) => error,
             crate::operation::GenerateDataKeyError::Unhandled(error) => {
@@ -1445,39 +1247,39 @@ impl ::std::convert::From<crate::operation::GenerateDataKeyError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GenerateDataKeyPairError> for Error {
+impl From<crate::operation::GenerateDataKeyPairError> for Error {
     fn from(error: crate::operation::GenerateDataKeyPairError) -> Self {
         match error {
             crate::operation::GenerateDataKeyPairError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GenerateDataKeyPairError::DisabledException(error) => {
-                Error::DisabledException(::std::boxed::Box::new(error))
+                Error::DisabledException(Box::new(error))
             }
             crate::operation::GenerateDataKeyPairError::KeyUnavailableException(
                 error,
-            ) => Error::KeyUnavailableException(::std::boxed::Box::new(error)),
+            ) => Error::KeyUnavailableException(Box::new(error)),
             crate::operation::GenerateDataKeyPairError::DependencyTimeoutException(
                 error,
-            ) => Error::DependencyTimeoutException(::std::boxed::Box::new(error)),
+            ) => Error::DependencyTimeoutException(Box::new(error)),
             crate::operation::GenerateDataKeyPairError::InvalidKeyUsageException(
                 error,
-            ) => Error::InvalidKeyUsageException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidKeyUsageException(Box::new(error)),
             crate::operation::GenerateDataKeyPairError::InvalidGrantTokenException(
                 error,
-            ) => Error::InvalidGrantTokenException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidGrantTokenException(Box::new(error)),
             crate::operation::GenerateDataKeyPairError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::GenerateDataKeyPairError::KmsInvalidStateException(
                 error,
-            ) => Error::KmsInvalidStateException(::std::boxed::Box::new(error)),
+            ) => Error::KmsInvalidStateException(Box::new(error)),
             crate::operation::GenerateDataKeyPairError::UnsupportedOperationException(
                 error,
-            ) => Error::UnsupportedOperationException(::std::boxed::Box::new(error)),
+            ) => Error::UnsupportedOperationException(Box::new(error)),
             crate::operation::GenerateDataKeyPairError::DryRunOperationException(
                 error,
-            ) => Error::DryRunOperationException(::std::boxed::Box::new(error)),
+            ) => Error::DryRunOperationException(Box::new(error)),
             crate::operation::GenerateDataKeyPairError::Unlisted(error) => error,
             crate::operation::GenerateDataKeyPairError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1488,40 +1290,39 @@ impl ::std::convert::From<crate::operation::GenerateDataKeyPairError> for Error 
         }
     }
 }
-impl ::std::convert::From<crate::operation::GenerateDataKeyPairWithoutPlaintextError>
-for Error {
+impl From<crate::operation::GenerateDataKeyPairWithoutPlaintextError> for Error {
     fn from(error: crate::operation::GenerateDataKeyPairWithoutPlaintextError) -> Self {
         match error {
             crate::operation::GenerateDataKeyPairWithoutPlaintextError::NotFoundException(
                 error,
-            ) => Error::NotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::NotFoundException(Box::new(error)),
             crate::operation::GenerateDataKeyPairWithoutPlaintextError::DisabledException(
                 error,
-            ) => Error::DisabledException(::std::boxed::Box::new(error)),
+            ) => Error::DisabledException(Box::new(error)),
             crate::operation::GenerateDataKeyPairWithoutPlaintextError::KeyUnavailableException(
                 error,
-            ) => Error::KeyUnavailableException(::std::boxed::Box::new(error)),
+            ) => Error::KeyUnavailableException(Box::new(error)),
             crate::operation::GenerateDataKeyPairWithoutPlaintextError::DependencyTimeoutException(
                 error,
-            ) => Error::DependencyTimeoutException(::std::boxed::Box::new(error)),
+            ) => Error::DependencyTimeoutException(Box::new(error)),
             crate::operation::GenerateDataKeyPairWithoutPlaintextError::InvalidKeyUsageException(
                 error,
-            ) => Error::InvalidKeyUsageException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidKeyUsageException(Box::new(error)),
             crate::operation::GenerateDataKeyPairWithoutPlaintextError::InvalidGrantTokenException(
                 error,
-            ) => Error::InvalidGrantTokenException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidGrantTokenException(Box::new(error)),
             crate::operation::GenerateDataKeyPairWithoutPlaintextError::KmsInternalException(
                 error,
-            ) => Error::KmsInternalException(::std::boxed::Box::new(error)),
+            ) => Error::KmsInternalException(Box::new(error)),
             crate::operation::GenerateDataKeyPairWithoutPlaintextError::KmsInvalidStateException(
                 error,
-            ) => Error::KmsInvalidStateException(::std::boxed::Box::new(error)),
+            ) => Error::KmsInvalidStateException(Box::new(error)),
             crate::operation::GenerateDataKeyPairWithoutPlaintextError::UnsupportedOperationException(
                 error,
-            ) => Error::UnsupportedOperationException(::std::boxed::Box::new(error)),
+            ) => Error::UnsupportedOperationException(Box::new(error)),
             crate::operation::GenerateDataKeyPairWithoutPlaintextError::DryRunOperationException(
                 error,
-            ) => Error::DryRunOperationException(::std::boxed::Box::new(error)),
+            ) => Error::DryRunOperationException(Box::new(error)),
             crate::operation::GenerateDataKeyPairWithoutPlaintextError::Unlisted(
                 error,
             ) => error,
@@ -1534,37 +1335,36 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GenerateDataKeyWithoutPlaintextError>
-for Error {
+impl From<crate::operation::GenerateDataKeyWithoutPlaintextError> for Error {
     fn from(error: crate::operation::GenerateDataKeyWithoutPlaintextError) -> Self {
         match error {
             crate::operation::GenerateDataKeyWithoutPlaintextError::NotFoundException(
                 error,
-            ) => Error::NotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::NotFoundException(Box::new(error)),
             crate::operation::GenerateDataKeyWithoutPlaintextError::DisabledException(
                 error,
-            ) => Error::DisabledException(::std::boxed::Box::new(error)),
+            ) => Error::DisabledException(Box::new(error)),
             crate::operation::GenerateDataKeyWithoutPlaintextError::KeyUnavailableException(
                 error,
-            ) => Error::KeyUnavailableException(::std::boxed::Box::new(error)),
+            ) => Error::KeyUnavailableException(Box::new(error)),
             crate::operation::GenerateDataKeyWithoutPlaintextError::DependencyTimeoutException(
                 error,
-            ) => Error::DependencyTimeoutException(::std::boxed::Box::new(error)),
+            ) => Error::DependencyTimeoutException(Box::new(error)),
             crate::operation::GenerateDataKeyWithoutPlaintextError::InvalidKeyUsageException(
                 error,
-            ) => Error::InvalidKeyUsageException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidKeyUsageException(Box::new(error)),
             crate::operation::GenerateDataKeyWithoutPlaintextError::InvalidGrantTokenException(
                 error,
-            ) => Error::InvalidGrantTokenException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidGrantTokenException(Box::new(error)),
             crate::operation::GenerateDataKeyWithoutPlaintextError::KmsInternalException(
                 error,
-            ) => Error::KmsInternalException(::std::boxed::Box::new(error)),
+            ) => Error::KmsInternalException(Box::new(error)),
             crate::operation::GenerateDataKeyWithoutPlaintextError::KmsInvalidStateException(
                 error,
-            ) => Error::KmsInvalidStateException(::std::boxed::Box::new(error)),
+            ) => Error::KmsInvalidStateException(Box::new(error)),
             crate::operation::GenerateDataKeyWithoutPlaintextError::DryRunOperationException(
                 error,
-            ) => Error::DryRunOperationException(::std::boxed::Box::new(error)),
+            ) => Error::DryRunOperationException(Box::new(error)),
             crate::operation::GenerateDataKeyWithoutPlaintextError::Unlisted(error) => {
                 error
             }
@@ -1577,32 +1377,32 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GenerateMacError> for Error {
+impl From<crate::operation::GenerateMacError> for Error {
     fn from(error: crate::operation::GenerateMacError) -> Self {
         match error {
             crate::operation::GenerateMacError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GenerateMacError::DisabledException(error) => {
-                Error::DisabledException(::std::boxed::Box::new(error))
+                Error::DisabledException(Box::new(error))
             }
             crate::operation::GenerateMacError::KeyUnavailableException(error) => {
-                Error::KeyUnavailableException(::std::boxed::Box::new(error))
+                Error::KeyUnavailableException(Box::new(error))
             }
             crate::operation::GenerateMacError::InvalidKeyUsageException(error) => {
-                Error::InvalidKeyUsageException(::std::boxed::Box::new(error))
+                Error::InvalidKeyUsageException(Box::new(error))
             }
             crate::operation::GenerateMacError::InvalidGrantTokenException(error) => {
-                Error::InvalidGrantTokenException(::std::boxed::Box::new(error))
+                Error::InvalidGrantTokenException(Box::new(error))
             }
             crate::operation::GenerateMacError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::GenerateMacError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::GenerateMacError::DryRunOperationException(error) => {
-                Error::DryRunOperationException(::std::boxed::Box::new(error))
+                Error::DryRunOperationException(Box::new(error))
             }
             crate::operation::GenerateMacError::Unlisted(error) => error,
             crate::operation::GenerateMacError::Unhandled(error) => {
@@ -1614,26 +1414,24 @@ impl ::std::convert::From<crate::operation::GenerateMacError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GenerateRandomError> for Error {
+impl From<crate::operation::GenerateRandomError> for Error {
     fn from(error: crate::operation::GenerateRandomError) -> Self {
         match error {
             crate::operation::GenerateRandomError::DependencyTimeoutException(error) => {
-                Error::DependencyTimeoutException(::std::boxed::Box::new(error))
+                Error::DependencyTimeoutException(Box::new(error))
             }
             crate::operation::GenerateRandomError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::GenerateRandomError::UnsupportedOperationException(
                 error,
-            ) => Error::UnsupportedOperationException(::std::boxed::Box::new(error)),
+            ) => Error::UnsupportedOperationException(Box::new(error)),
             crate::operation::GenerateRandomError::CustomKeyStoreNotFoundException(
                 error,
-            ) => Error::CustomKeyStoreNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::CustomKeyStoreNotFoundException(Box::new(error)),
             crate::operation::GenerateRandomError::CustomKeyStoreInvalidStateException(
                 error,
-            ) => {
-                Error::CustomKeyStoreInvalidStateException(::std::boxed::Box::new(error))
-            }
+            ) => Error::CustomKeyStoreInvalidStateException(Box::new(error)),
             crate::operation::GenerateRandomError::Unlisted(error) => error,
             crate::operation::GenerateRandomError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1644,20 +1442,20 @@ impl ::std::convert::From<crate::operation::GenerateRandomError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetKeyLastUsageError> for Error {
+impl From<crate::operation::GetKeyLastUsageError> for Error {
     fn from(error: crate::operation::GetKeyLastUsageError) -> Self {
         match error {
             crate::operation::GetKeyLastUsageError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetKeyLastUsageError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::GetKeyLastUsageError::DependencyTimeoutException(error) => {
-                Error::DependencyTimeoutException(::std::boxed::Box::new(error))
+                Error::DependencyTimeoutException(Box::new(error))
             }
             crate::operation::GetKeyLastUsageError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::GetKeyLastUsageError::Unlisted(error) => error,
             crate::operation::GetKeyLastUsageError::Unhandled(error) => {
@@ -1669,23 +1467,23 @@ impl ::std::convert::From<crate::operation::GetKeyLastUsageError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetKeyPolicyError> for Error {
+impl From<crate::operation::GetKeyPolicyError> for Error {
     fn from(error: crate::operation::GetKeyPolicyError) -> Self {
         match error {
             crate::operation::GetKeyPolicyError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetKeyPolicyError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::GetKeyPolicyError::DependencyTimeoutException(error) => {
-                Error::DependencyTimeoutException(::std::boxed::Box::new(error))
+                Error::DependencyTimeoutException(Box::new(error))
             }
             crate::operation::GetKeyPolicyError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::GetKeyPolicyError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::GetKeyPolicyError::Unlisted(error) => error,
             crate::operation::GetKeyPolicyError::Unhandled(error) => {
@@ -1697,27 +1495,27 @@ impl ::std::convert::From<crate::operation::GetKeyPolicyError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetKeyRotationStatusError> for Error {
+impl From<crate::operation::GetKeyRotationStatusError> for Error {
     fn from(error: crate::operation::GetKeyRotationStatusError) -> Self {
         match error {
             crate::operation::GetKeyRotationStatusError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetKeyRotationStatusError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::GetKeyRotationStatusError::DependencyTimeoutException(
                 error,
-            ) => Error::DependencyTimeoutException(::std::boxed::Box::new(error)),
+            ) => Error::DependencyTimeoutException(Box::new(error)),
             crate::operation::GetKeyRotationStatusError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::GetKeyRotationStatusError::KmsInvalidStateException(
                 error,
-            ) => Error::KmsInvalidStateException(::std::boxed::Box::new(error)),
+            ) => Error::KmsInvalidStateException(Box::new(error)),
             crate::operation::GetKeyRotationStatusError::UnsupportedOperationException(
                 error,
-            ) => Error::UnsupportedOperationException(::std::boxed::Box::new(error)),
+            ) => Error::UnsupportedOperationException(Box::new(error)),
             crate::operation::GetKeyRotationStatusError::Unlisted(error) => error,
             crate::operation::GetKeyRotationStatusError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1728,27 +1526,27 @@ impl ::std::convert::From<crate::operation::GetKeyRotationStatusError> for Error
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetParametersForImportError> for Error {
+impl From<crate::operation::GetParametersForImportError> for Error {
     fn from(error: crate::operation::GetParametersForImportError) -> Self {
         match error {
             crate::operation::GetParametersForImportError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::GetParametersForImportError::UnsupportedOperationException(
                 error,
-            ) => Error::UnsupportedOperationException(::std::boxed::Box::new(error)),
+            ) => Error::UnsupportedOperationException(Box::new(error)),
             crate::operation::GetParametersForImportError::DependencyTimeoutException(
                 error,
-            ) => Error::DependencyTimeoutException(::std::boxed::Box::new(error)),
+            ) => Error::DependencyTimeoutException(Box::new(error)),
             crate::operation::GetParametersForImportError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetParametersForImportError::KmsInternalException(
                 error,
-            ) => Error::KmsInternalException(::std::boxed::Box::new(error)),
+            ) => Error::KmsInternalException(Box::new(error)),
             crate::operation::GetParametersForImportError::KmsInvalidStateException(
                 error,
-            ) => Error::KmsInvalidStateException(::std::boxed::Box::new(error)),
+            ) => Error::KmsInvalidStateException(Box::new(error)),
             crate::operation::GetParametersForImportError::Unlisted(error) => error,
             crate::operation::GetParametersForImportError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1759,38 +1557,38 @@ impl ::std::convert::From<crate::operation::GetParametersForImportError> for Err
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetPublicKeyError> for Error {
+impl From<crate::operation::GetPublicKeyError> for Error {
     fn from(error: crate::operation::GetPublicKeyError) -> Self {
         match error {
             crate::operation::GetPublicKeyError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetPublicKeyError::DisabledException(error) => {
-                Error::DisabledException(::std::boxed::Box::new(error))
+                Error::DisabledException(Box::new(error))
             }
             crate::operation::GetPublicKeyError::KeyUnavailableException(error) => {
-                Error::KeyUnavailableException(::std::boxed::Box::new(error))
+                Error::KeyUnavailableException(Box::new(error))
             }
             crate::operation::GetPublicKeyError::DependencyTimeoutException(error) => {
-                Error::DependencyTimeoutException(::std::boxed::Box::new(error))
+                Error::DependencyTimeoutException(Box::new(error))
             }
             crate::operation::GetPublicKeyError::UnsupportedOperationException(error) => {
-                Error::UnsupportedOperationException(::std::boxed::Box::new(error))
+                Error::UnsupportedOperationException(Box::new(error))
             }
             crate::operation::GetPublicKeyError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::GetPublicKeyError::InvalidGrantTokenException(error) => {
-                Error::InvalidGrantTokenException(::std::boxed::Box::new(error))
+                Error::InvalidGrantTokenException(Box::new(error))
             }
             crate::operation::GetPublicKeyError::InvalidKeyUsageException(error) => {
-                Error::InvalidKeyUsageException(::std::boxed::Box::new(error))
+                Error::InvalidKeyUsageException(Box::new(error))
             }
             crate::operation::GetPublicKeyError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::GetPublicKeyError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::GetPublicKeyError::Unlisted(error) => error,
             crate::operation::GetPublicKeyError::Unhandled(error) => {
@@ -1802,39 +1600,39 @@ impl ::std::convert::From<crate::operation::GetPublicKeyError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ImportKeyMaterialError> for Error {
+impl From<crate::operation::ImportKeyMaterialError> for Error {
     fn from(error: crate::operation::ImportKeyMaterialError) -> Self {
         match error {
             crate::operation::ImportKeyMaterialError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::ImportKeyMaterialError::UnsupportedOperationException(
                 error,
-            ) => Error::UnsupportedOperationException(::std::boxed::Box::new(error)),
+            ) => Error::UnsupportedOperationException(Box::new(error)),
             crate::operation::ImportKeyMaterialError::DependencyTimeoutException(
                 error,
-            ) => Error::DependencyTimeoutException(::std::boxed::Box::new(error)),
+            ) => Error::DependencyTimeoutException(Box::new(error)),
             crate::operation::ImportKeyMaterialError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::ImportKeyMaterialError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::ImportKeyMaterialError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::ImportKeyMaterialError::InvalidCiphertextException(
                 error,
-            ) => Error::InvalidCiphertextException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidCiphertextException(Box::new(error)),
             crate::operation::ImportKeyMaterialError::IncorrectKeyMaterialException(
                 error,
-            ) => Error::IncorrectKeyMaterialException(::std::boxed::Box::new(error)),
+            ) => Error::IncorrectKeyMaterialException(Box::new(error)),
             crate::operation::ImportKeyMaterialError::ExpiredImportTokenException(
                 error,
-            ) => Error::ExpiredImportTokenException(::std::boxed::Box::new(error)),
+            ) => Error::ExpiredImportTokenException(Box::new(error)),
             crate::operation::ImportKeyMaterialError::InvalidImportTokenException(
                 error,
-            ) => Error::InvalidImportTokenException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidImportTokenException(Box::new(error)),
             crate::operation::ImportKeyMaterialError::Unlisted(error) => error,
             crate::operation::ImportKeyMaterialError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1845,23 +1643,23 @@ impl ::std::convert::From<crate::operation::ImportKeyMaterialError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListAliasesError> for Error {
+impl From<crate::operation::ListAliasesError> for Error {
     fn from(error: crate::operation::ListAliasesError) -> Self {
         match error {
             crate::operation::ListAliasesError::DependencyTimeoutException(error) => {
-                Error::DependencyTimeoutException(::std::boxed::Box::new(error))
+                Error::DependencyTimeoutException(Box::new(error))
             }
             crate::operation::ListAliasesError::InvalidMarkerException(error) => {
-                Error::InvalidMarkerException(::std::boxed::Box::new(error))
+                Error::InvalidMarkerException(Box::new(error))
             }
             crate::operation::ListAliasesError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::ListAliasesError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::ListAliasesError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::ListAliasesError::Unlisted(error) => error,
             crate::operation::ListAliasesError::Unhandled(error) => {
@@ -1873,29 +1671,29 @@ impl ::std::convert::From<crate::operation::ListAliasesError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListGrantsError> for Error {
+impl From<crate::operation::ListGrantsError> for Error {
     fn from(error: crate::operation::ListGrantsError) -> Self {
         match error {
             crate::operation::ListGrantsError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::ListGrantsError::DependencyTimeoutException(error) => {
-                Error::DependencyTimeoutException(::std::boxed::Box::new(error))
+                Error::DependencyTimeoutException(Box::new(error))
             }
             crate::operation::ListGrantsError::InvalidMarkerException(error) => {
-                Error::InvalidMarkerException(::std::boxed::Box::new(error))
+                Error::InvalidMarkerException(Box::new(error))
             }
             crate::operation::ListGrantsError::InvalidGrantIdException(error) => {
-                Error::InvalidGrantIdException(::std::boxed::Box::new(error))
+                Error::InvalidGrantIdException(Box::new(error))
             }
             crate::operation::ListGrantsError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::ListGrantsError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::ListGrantsError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::ListGrantsError::Unlisted(error) => error,
             crate::operation::ListGrantsError::Unhandled(error) => {
@@ -1907,23 +1705,23 @@ impl ::std::convert::From<crate::operation::ListGrantsError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListKeyPoliciesError> for Error {
+impl From<crate::operation::ListKeyPoliciesError> for Error {
     fn from(error: crate::operation::ListKeyPoliciesError) -> Self {
         match error {
             crate::operation::ListKeyPoliciesError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::ListKeyPoliciesError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::ListKeyPoliciesError::DependencyTimeoutException(error) => {
-                Error::DependencyTimeoutException(::std::boxed::Box::new(error))
+                Error::DependencyTimeoutException(Box::new(error))
             }
             crate::operation::ListKeyPoliciesError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::ListKeyPoliciesError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::ListKeyPoliciesError::Unlisted(error) => error,
             crate::operation::ListKeyPoliciesError::Unhandled(error) => {
@@ -1935,27 +1733,27 @@ impl ::std::convert::From<crate::operation::ListKeyPoliciesError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListKeyRotationsError> for Error {
+impl From<crate::operation::ListKeyRotationsError> for Error {
     fn from(error: crate::operation::ListKeyRotationsError) -> Self {
         match error {
             crate::operation::ListKeyRotationsError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::ListKeyRotationsError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::ListKeyRotationsError::InvalidMarkerException(error) => {
-                Error::InvalidMarkerException(::std::boxed::Box::new(error))
+                Error::InvalidMarkerException(Box::new(error))
             }
             crate::operation::ListKeyRotationsError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::ListKeyRotationsError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::ListKeyRotationsError::UnsupportedOperationException(
                 error,
-            ) => Error::UnsupportedOperationException(::std::boxed::Box::new(error)),
+            ) => Error::UnsupportedOperationException(Box::new(error)),
             crate::operation::ListKeyRotationsError::Unlisted(error) => error,
             crate::operation::ListKeyRotationsError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1966,17 +1764,17 @@ impl ::std::convert::From<crate::operation::ListKeyRotationsError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListKeysError> for Error {
+impl From<crate::operation::ListKeysError> for Error {
     fn from(error: crate::operation::ListKeysError) -> Self {
         match error {
             crate::operation::ListKeysError::DependencyTimeoutException(error) => {
-                Error::DependencyTimeoutException(::std::boxed::Box::new(error))
+                Error::DependencyTimeoutException(Box::new(error))
             }
             crate::operation::ListKeysError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::ListKeysError::InvalidMarkerException(error) => {
-                Error::InvalidMarkerException(::std::boxed::Box::new(error))
+                Error::InvalidMarkerException(Box::new(error))
             }
             crate::operation::ListKeysError::Unlisted(error) => error,
             crate::operation::ListKeysError::Unhandled(error) => Error::Unhandled(error),
@@ -1986,20 +1784,20 @@ impl ::std::convert::From<crate::operation::ListKeysError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListResourceTagsError> for Error {
+impl From<crate::operation::ListResourceTagsError> for Error {
     fn from(error: crate::operation::ListResourceTagsError) -> Self {
         match error {
             crate::operation::ListResourceTagsError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::ListResourceTagsError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::ListResourceTagsError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::ListResourceTagsError::InvalidMarkerException(error) => {
-                Error::InvalidMarkerException(::std::boxed::Box::new(error))
+                Error::InvalidMarkerException(Box::new(error))
             }
             crate::operation::ListResourceTagsError::Unlisted(error) => error,
             crate::operation::ListResourceTagsError::Unhandled(error) => {
@@ -2011,23 +1809,23 @@ impl ::std::convert::From<crate::operation::ListResourceTagsError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListRetirableGrantsError> for Error {
+impl From<crate::operation::ListRetirableGrantsError> for Error {
     fn from(error: crate::operation::ListRetirableGrantsError) -> Self {
         match error {
             crate::operation::ListRetirableGrantsError::DependencyTimeoutException(
                 error,
-            ) => Error::DependencyTimeoutException(::std::boxed::Box::new(error)),
+            ) => Error::DependencyTimeoutException(Box::new(error)),
             crate::operation::ListRetirableGrantsError::InvalidMarkerException(error) => {
-                Error::InvalidMarkerException(::std::boxed::Box::new(error))
+                Error::InvalidMarkerException(Box::new(error))
             }
             crate::operation::ListRetirableGrantsError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::ListRetirableGrantsError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::ListRetirableGrantsError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::ListRetirableGrantsError::Unlisted(error) => error,
             crate::operation::ListRetirableGrantsError::Unhandled(error) => {
@@ -2039,32 +1837,32 @@ impl ::std::convert::From<crate::operation::ListRetirableGrantsError> for Error 
         }
     }
 }
-impl ::std::convert::From<crate::operation::PutKeyPolicyError> for Error {
+impl From<crate::operation::PutKeyPolicyError> for Error {
     fn from(error: crate::operation::PutKeyPolicyError) -> Self {
         match error {
             crate::operation::PutKeyPolicyError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::PutKeyPolicyError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::PutKeyPolicyError::MalformedPolicyDocumentException(
                 error,
-            ) => Error::MalformedPolicyDocumentException(::std::boxed::Box::new(error)),
+            ) => Error::MalformedPolicyDocumentException(Box::new(error)),
             crate::operation::PutKeyPolicyError::DependencyTimeoutException(error) => {
-                Error::DependencyTimeoutException(::std::boxed::Box::new(error))
+                Error::DependencyTimeoutException(Box::new(error))
             }
             crate::operation::PutKeyPolicyError::UnsupportedOperationException(error) => {
-                Error::UnsupportedOperationException(::std::boxed::Box::new(error))
+                Error::UnsupportedOperationException(Box::new(error))
             }
             crate::operation::PutKeyPolicyError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::PutKeyPolicyError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::PutKeyPolicyError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::PutKeyPolicyError::Unlisted(error) => error,
             crate::operation::PutKeyPolicyError::Unhandled(error) => {
@@ -2076,41 +1874,41 @@ impl ::std::convert::From<crate::operation::PutKeyPolicyError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ReEncryptError> for Error {
+impl From<crate::operation::ReEncryptError> for Error {
     fn from(error: crate::operation::ReEncryptError) -> Self {
         match error {
             crate::operation::ReEncryptError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::ReEncryptError::DisabledException(error) => {
-                Error::DisabledException(::std::boxed::Box::new(error))
+                Error::DisabledException(Box::new(error))
             }
             crate::operation::ReEncryptError::InvalidCiphertextException(error) => {
-                Error::InvalidCiphertextException(::std::boxed::Box::new(error))
+                Error::InvalidCiphertextException(Box::new(error))
             }
             crate::operation::ReEncryptError::KeyUnavailableException(error) => {
-                Error::KeyUnavailableException(::std::boxed::Box::new(error))
+                Error::KeyUnavailableException(Box::new(error))
             }
             crate::operation::ReEncryptError::IncorrectKeyException(error) => {
-                Error::IncorrectKeyException(::std::boxed::Box::new(error))
+                Error::IncorrectKeyException(Box::new(error))
             }
             crate::operation::ReEncryptError::DependencyTimeoutException(error) => {
-                Error::DependencyTimeoutException(::std::boxed::Box::new(error))
+                Error::DependencyTimeoutException(Box::new(error))
             }
             crate::operation::ReEncryptError::InvalidKeyUsageException(error) => {
-                Error::InvalidKeyUsageException(::std::boxed::Box::new(error))
+                Error::InvalidKeyUsageException(Box::new(error))
             }
             crate::operation::ReEncryptError::InvalidGrantTokenException(error) => {
-                Error::InvalidGrantTokenException(::std::boxed::Box::new(error))
+                Error::InvalidGrantTokenException(Box::new(error))
             }
             crate::operation::ReEncryptError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::ReEncryptError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::ReEncryptError::DryRunOperationException(error) => {
-                Error::DryRunOperationException(::std::boxed::Box::new(error))
+                Error::DryRunOperationException(Box::new(error))
             }
             crate::operation::ReEncryptError::Unlisted(error) => error,
             crate::operation::ReEncryptError::Unhandled(error) => Error::Unhandled(error),
@@ -2120,38 +1918,38 @@ impl ::std::convert::From<crate::operation::ReEncryptError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ReplicateKeyError> for Error {
+impl From<crate::operation::ReplicateKeyError> for Error {
     fn from(error: crate::operation::ReplicateKeyError) -> Self {
         match error {
             crate::operation::ReplicateKeyError::AlreadyExistsException(error) => {
-                Error::AlreadyExistsException(::std::boxed::Box::new(error))
+                Error::AlreadyExistsException(Box::new(error))
             }
             crate::operation::ReplicateKeyError::DisabledException(error) => {
-                Error::DisabledException(::std::boxed::Box::new(error))
+                Error::DisabledException(Box::new(error))
             }
             crate::operation::ReplicateKeyError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::ReplicateKeyError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::ReplicateKeyError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::ReplicateKeyError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::ReplicateKeyError::MalformedPolicyDocumentException(
                 error,
-            ) => Error::MalformedPolicyDocumentException(::std::boxed::Box::new(error)),
+            ) => Error::MalformedPolicyDocumentException(Box::new(error)),
             crate::operation::ReplicateKeyError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::ReplicateKeyError::TagException(error) => {
-                Error::TagException(::std::boxed::Box::new(error))
+                Error::TagException(Box::new(error))
             }
             crate::operation::ReplicateKeyError::UnsupportedOperationException(error) => {
-                Error::UnsupportedOperationException(::std::boxed::Box::new(error))
+                Error::UnsupportedOperationException(Box::new(error))
             }
             crate::operation::ReplicateKeyError::Unlisted(error) => error,
             crate::operation::ReplicateKeyError::Unhandled(error) => {
@@ -2163,32 +1961,32 @@ impl ::std::convert::From<crate::operation::ReplicateKeyError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::RetireGrantError> for Error {
+impl From<crate::operation::RetireGrantError> for Error {
     fn from(error: crate::operation::RetireGrantError) -> Self {
         match error {
             crate::operation::RetireGrantError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::RetireGrantError::InvalidGrantTokenException(error) => {
-                Error::InvalidGrantTokenException(::std::boxed::Box::new(error))
+                Error::InvalidGrantTokenException(Box::new(error))
             }
             crate::operation::RetireGrantError::InvalidGrantIdException(error) => {
-                Error::InvalidGrantIdException(::std::boxed::Box::new(error))
+                Error::InvalidGrantIdException(Box::new(error))
             }
             crate::operation::RetireGrantError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::RetireGrantError::DependencyTimeoutException(error) => {
-                Error::DependencyTimeoutException(::std::boxed::Box::new(error))
+                Error::DependencyTimeoutException(Box::new(error))
             }
             crate::operation::RetireGrantError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::RetireGrantError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::RetireGrantError::DryRunOperationException(error) => {
-                Error::DryRunOperationException(::std::boxed::Box::new(error))
+                Error::DryRunOperationException(Box::new(error))
             }
             crate::operation::RetireGrantError::Unlisted(error) => error,
             crate::operation::RetireGrantError::Unhandled(error) => {
@@ -2200,29 +1998,29 @@ impl ::std::convert::From<crate::operation::RetireGrantError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::RevokeGrantError> for Error {
+impl From<crate::operation::RevokeGrantError> for Error {
     fn from(error: crate::operation::RevokeGrantError) -> Self {
         match error {
             crate::operation::RevokeGrantError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::RevokeGrantError::DependencyTimeoutException(error) => {
-                Error::DependencyTimeoutException(::std::boxed::Box::new(error))
+                Error::DependencyTimeoutException(Box::new(error))
             }
             crate::operation::RevokeGrantError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::RevokeGrantError::InvalidGrantIdException(error) => {
-                Error::InvalidGrantIdException(::std::boxed::Box::new(error))
+                Error::InvalidGrantIdException(Box::new(error))
             }
             crate::operation::RevokeGrantError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::RevokeGrantError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::RevokeGrantError::DryRunOperationException(error) => {
-                Error::DryRunOperationException(::std::boxed::Box::new(error))
+                Error::DryRunOperationException(Box::new(error))
             }
             crate::operation::RevokeGrantError::Unlisted(error) => error,
             crate::operation::RevokeGrantError::Unhandled(error) => {
@@ -2234,35 +2032,35 @@ impl ::std::convert::From<crate::operation::RevokeGrantError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::RotateKeyOnDemandError> for Error {
+impl From<crate::operation::RotateKeyOnDemandError> for Error {
     fn from(error: crate::operation::RotateKeyOnDemandError) -> Self {
         match error {
             crate::operation::RotateKeyOnDemandError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::RotateKeyOnDemandError::DisabledException(error) => {
-                Error::DisabledException(::std::boxed::Box::new(error))
+                Error::DisabledException(Box::new(error))
             }
             crate::operation::RotateKeyOnDemandError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::RotateKeyOnDemandError::DependencyTimeoutException(
                 error,
-            ) => Error::DependencyTimeoutException(::std::boxed::Box::new(error)),
+            ) => Error::DependencyTimeoutException(Box::new(error)),
             crate::operation::RotateKeyOnDemandError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::RotateKeyOnDemandError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::RotateKeyOnDemandError::UnsupportedOperationException(
                 error,
-            ) => Error::UnsupportedOperationException(::std::boxed::Box::new(error)),
+            ) => Error::UnsupportedOperationException(Box::new(error)),
             crate::operation::RotateKeyOnDemandError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::RotateKeyOnDemandError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::RotateKeyOnDemandError::Unlisted(error) => error,
             crate::operation::RotateKeyOnDemandError::Unhandled(error) => {
@@ -2274,24 +2072,24 @@ impl ::std::convert::From<crate::operation::RotateKeyOnDemandError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ScheduleKeyDeletionError> for Error {
+impl From<crate::operation::ScheduleKeyDeletionError> for Error {
     fn from(error: crate::operation::ScheduleKeyDeletionError) -> Self {
         match error {
             crate::operation::ScheduleKeyDeletionError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::ScheduleKeyDeletionError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::ScheduleKeyDeletionError::DependencyTimeoutException(
                 error,
-            ) => Error::DependencyTimeoutException(::std::boxed::Box::new(error)),
+            ) => Error::DependencyTimeoutException(Box::new(error)),
             crate::operation::ScheduleKeyDeletionError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::ScheduleKeyDeletionError::KmsInvalidStateException(
                 error,
-            ) => Error::KmsInvalidStateException(::std::boxed::Box::new(error)),
+            ) => Error::KmsInvalidStateException(Box::new(error)),
             crate::operation::ScheduleKeyDeletionError::Unlisted(error) => error,
             crate::operation::ScheduleKeyDeletionError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2302,35 +2100,35 @@ impl ::std::convert::From<crate::operation::ScheduleKeyDeletionError> for Error 
         }
     }
 }
-impl ::std::convert::From<crate::operation::SignError> for Error {
+impl From<crate::operation::SignError> for Error {
     fn from(error: crate::operation::SignError) -> Self {
         match error {
             crate::operation::SignError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::SignError::DisabledException(error) => {
-                Error::DisabledException(::std::boxed::Box::new(error))
+                Error::DisabledException(Box::new(error))
             }
             crate::operation::SignError::KeyUnavailableException(error) => {
-                Error::KeyUnavailableException(::std::boxed::Box::new(error))
+                Error::KeyUnavailableException(Box::new(error))
             }
             crate::operation::SignError::DependencyTimeoutException(error) => {
-                Error::DependencyTimeoutException(::std::boxed::Box::new(error))
+                Error::DependencyTimeoutException(Box::new(error))
             }
             crate::operation::SignError::InvalidKeyUsageException(error) => {
-                Error::InvalidKeyUsageException(::std::boxed::Box::new(error))
+                Error::InvalidKeyUsageException(Box::new(error))
             }
             crate::operation::SignError::InvalidGrantTokenException(error) => {
-                Error::InvalidGrantTokenException(::std::boxed::Box::new(error))
+                Error::InvalidGrantTokenException(Box::new(error))
             }
             crate::operation::SignError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::SignError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::SignError::DryRunOperationException(error) => {
-                Error::DryRunOperationException(::std::boxed::Box::new(error))
+                Error::DryRunOperationException(Box::new(error))
             }
             crate::operation::SignError::Unlisted(error) => error,
             crate::operation::SignError::Unhandled(error) => Error::Unhandled(error),
@@ -2340,26 +2138,26 @@ impl ::std::convert::From<crate::operation::SignError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::TagResourceError> for Error {
+impl From<crate::operation::TagResourceError> for Error {
     fn from(error: crate::operation::TagResourceError) -> Self {
         match error {
             crate::operation::TagResourceError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::TagResourceError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::TagResourceError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::TagResourceError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::TagResourceError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::TagResourceError::TagException(error) => {
-                Error::TagException(::std::boxed::Box::new(error))
+                Error::TagException(Box::new(error))
             }
             crate::operation::TagResourceError::Unlisted(error) => error,
             crate::operation::TagResourceError::Unhandled(error) => {
@@ -2371,23 +2169,23 @@ impl ::std::convert::From<crate::operation::TagResourceError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UntagResourceError> for Error {
+impl From<crate::operation::UntagResourceError> for Error {
     fn from(error: crate::operation::UntagResourceError) -> Self {
         match error {
             crate::operation::UntagResourceError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::UntagResourceError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UntagResourceError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::UntagResourceError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::UntagResourceError::TagException(error) => {
-                Error::TagException(::std::boxed::Box::new(error))
+                Error::TagException(Box::new(error))
             }
             crate::operation::UntagResourceError::Unlisted(error) => error,
             crate::operation::UntagResourceError::Unhandled(error) => {
@@ -2399,23 +2197,23 @@ impl ::std::convert::From<crate::operation::UntagResourceError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateAliasError> for Error {
+impl From<crate::operation::UpdateAliasError> for Error {
     fn from(error: crate::operation::UpdateAliasError) -> Self {
         match error {
             crate::operation::UpdateAliasError::DependencyTimeoutException(error) => {
-                Error::DependencyTimeoutException(::std::boxed::Box::new(error))
+                Error::DependencyTimeoutException(Box::new(error))
             }
             crate::operation::UpdateAliasError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UpdateAliasError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::UpdateAliasError::LimitExceededException(error) => {
-                Error::LimitExceededException(::std::boxed::Box::new(error))
+                Error::LimitExceededException(Box::new(error))
             }
             crate::operation::UpdateAliasError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::UpdateAliasError::Unlisted(error) => error,
             crate::operation::UpdateAliasError::Unhandled(error) => {
@@ -2427,86 +2225,68 @@ impl ::std::convert::From<crate::operation::UpdateAliasError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateCustomKeyStoreError> for Error {
+impl From<crate::operation::UpdateCustomKeyStoreError> for Error {
     fn from(error: crate::operation::UpdateCustomKeyStoreError) -> Self {
         match error {
             crate::operation::UpdateCustomKeyStoreError::CustomKeyStoreNotFoundException(
                 error,
-            ) => Error::CustomKeyStoreNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::CustomKeyStoreNotFoundException(Box::new(error)),
             crate::operation::UpdateCustomKeyStoreError::CustomKeyStoreNameInUseException(
                 error,
-            ) => Error::CustomKeyStoreNameInUseException(::std::boxed::Box::new(error)),
+            ) => Error::CustomKeyStoreNameInUseException(Box::new(error)),
             crate::operation::UpdateCustomKeyStoreError::CloudHsmClusterNotFoundException(
                 error,
-            ) => Error::CloudHsmClusterNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::CloudHsmClusterNotFoundException(Box::new(error)),
             crate::operation::UpdateCustomKeyStoreError::CloudHsmClusterNotRelatedException(
                 error,
-            ) => Error::CloudHsmClusterNotRelatedException(::std::boxed::Box::new(error)),
+            ) => Error::CloudHsmClusterNotRelatedException(Box::new(error)),
             crate::operation::UpdateCustomKeyStoreError::CustomKeyStoreInvalidStateException(
                 error,
-            ) => {
-                Error::CustomKeyStoreInvalidStateException(::std::boxed::Box::new(error))
-            }
+            ) => Error::CustomKeyStoreInvalidStateException(Box::new(error)),
             crate::operation::UpdateCustomKeyStoreError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::UpdateCustomKeyStoreError::CloudHsmClusterNotActiveException(
                 error,
-            ) => Error::CloudHsmClusterNotActiveException(::std::boxed::Box::new(error)),
+            ) => Error::CloudHsmClusterNotActiveException(Box::new(error)),
             crate::operation::UpdateCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(
                 error,
-            ) => {
-                Error::CloudHsmClusterInvalidConfigurationException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::CloudHsmClusterInvalidConfigurationException(Box::new(error)),
             crate::operation::UpdateCustomKeyStoreError::XksProxyUriInUseException(
                 error,
-            ) => Error::XksProxyUriInUseException(::std::boxed::Box::new(error)),
+            ) => Error::XksProxyUriInUseException(Box::new(error)),
             crate::operation::UpdateCustomKeyStoreError::XksProxyUriEndpointInUseException(
                 error,
-            ) => Error::XksProxyUriEndpointInUseException(::std::boxed::Box::new(error)),
+            ) => Error::XksProxyUriEndpointInUseException(Box::new(error)),
             crate::operation::UpdateCustomKeyStoreError::XksProxyUriUnreachableException(
                 error,
-            ) => Error::XksProxyUriUnreachableException(::std::boxed::Box::new(error)),
+            ) => Error::XksProxyUriUnreachableException(Box::new(error)),
             crate::operation::UpdateCustomKeyStoreError::XksProxyIncorrectAuthenticationCredentialException(
                 error,
             ) => {
                 Error::XksProxyIncorrectAuthenticationCredentialException(
-                    ::std::boxed::Box::new(error),
+                    Box::new(error),
                 )
             }
             crate::operation::UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceInUseException(
                 error,
-            ) => {
-                Error::XksProxyVpcEndpointServiceInUseException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::XksProxyVpcEndpointServiceInUseException(Box::new(error)),
             crate::operation::UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceNotFoundException(
                 error,
-            ) => {
-                Error::XksProxyVpcEndpointServiceNotFoundException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::XksProxyVpcEndpointServiceNotFoundException(Box::new(error)),
             crate::operation::UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceInvalidConfigurationException(
                 error,
             ) => {
                 Error::XksProxyVpcEndpointServiceInvalidConfigurationException(
-                    ::std::boxed::Box::new(error),
+                    Box::new(error),
                 )
             }
             crate::operation::UpdateCustomKeyStoreError::XksProxyInvalidResponseException(
                 error,
-            ) => Error::XksProxyInvalidResponseException(::std::boxed::Box::new(error)),
+            ) => Error::XksProxyInvalidResponseException(Box::new(error)),
             crate::operation::UpdateCustomKeyStoreError::XksProxyInvalidConfigurationException(
                 error,
-            ) => {
-                Error::XksProxyInvalidConfigurationException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::XksProxyInvalidConfigurationException(Box::new(error)),
             crate::operation::UpdateCustomKeyStoreError::Unlisted(error) => error,
             crate::operation::UpdateCustomKeyStoreError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2517,24 +2297,24 @@ impl ::std::convert::From<crate::operation::UpdateCustomKeyStoreError> for Error
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateKeyDescriptionError> for Error {
+impl From<crate::operation::UpdateKeyDescriptionError> for Error {
     fn from(error: crate::operation::UpdateKeyDescriptionError) -> Self {
         match error {
             crate::operation::UpdateKeyDescriptionError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UpdateKeyDescriptionError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::UpdateKeyDescriptionError::DependencyTimeoutException(
                 error,
-            ) => Error::DependencyTimeoutException(::std::boxed::Box::new(error)),
+            ) => Error::DependencyTimeoutException(Box::new(error)),
             crate::operation::UpdateKeyDescriptionError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::UpdateKeyDescriptionError::KmsInvalidStateException(
                 error,
-            ) => Error::KmsInvalidStateException(::std::boxed::Box::new(error)),
+            ) => Error::KmsInvalidStateException(Box::new(error)),
             crate::operation::UpdateKeyDescriptionError::Unlisted(error) => error,
             crate::operation::UpdateKeyDescriptionError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2545,27 +2325,27 @@ impl ::std::convert::From<crate::operation::UpdateKeyDescriptionError> for Error
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdatePrimaryRegionError> for Error {
+impl From<crate::operation::UpdatePrimaryRegionError> for Error {
     fn from(error: crate::operation::UpdatePrimaryRegionError) -> Self {
         match error {
             crate::operation::UpdatePrimaryRegionError::DisabledException(error) => {
-                Error::DisabledException(::std::boxed::Box::new(error))
+                Error::DisabledException(Box::new(error))
             }
             crate::operation::UpdatePrimaryRegionError::InvalidArnException(error) => {
-                Error::InvalidArnException(::std::boxed::Box::new(error))
+                Error::InvalidArnException(Box::new(error))
             }
             crate::operation::UpdatePrimaryRegionError::KmsInvalidStateException(
                 error,
-            ) => Error::KmsInvalidStateException(::std::boxed::Box::new(error)),
+            ) => Error::KmsInvalidStateException(Box::new(error)),
             crate::operation::UpdatePrimaryRegionError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::UpdatePrimaryRegionError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UpdatePrimaryRegionError::UnsupportedOperationException(
                 error,
-            ) => Error::UnsupportedOperationException(::std::boxed::Box::new(error)),
+            ) => Error::UnsupportedOperationException(Box::new(error)),
             crate::operation::UpdatePrimaryRegionError::Unlisted(error) => error,
             crate::operation::UpdatePrimaryRegionError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2576,38 +2356,38 @@ impl ::std::convert::From<crate::operation::UpdatePrimaryRegionError> for Error 
         }
     }
 }
-impl ::std::convert::From<crate::operation::VerifyError> for Error {
+impl From<crate::operation::VerifyError> for Error {
     fn from(error: crate::operation::VerifyError) -> Self {
         match error {
             crate::operation::VerifyError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::VerifyError::DisabledException(error) => {
-                Error::DisabledException(::std::boxed::Box::new(error))
+                Error::DisabledException(Box::new(error))
             }
             crate::operation::VerifyError::KeyUnavailableException(error) => {
-                Error::KeyUnavailableException(::std::boxed::Box::new(error))
+                Error::KeyUnavailableException(Box::new(error))
             }
             crate::operation::VerifyError::DependencyTimeoutException(error) => {
-                Error::DependencyTimeoutException(::std::boxed::Box::new(error))
+                Error::DependencyTimeoutException(Box::new(error))
             }
             crate::operation::VerifyError::InvalidKeyUsageException(error) => {
-                Error::InvalidKeyUsageException(::std::boxed::Box::new(error))
+                Error::InvalidKeyUsageException(Box::new(error))
             }
             crate::operation::VerifyError::InvalidGrantTokenException(error) => {
-                Error::InvalidGrantTokenException(::std::boxed::Box::new(error))
+                Error::InvalidGrantTokenException(Box::new(error))
             }
             crate::operation::VerifyError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::VerifyError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::VerifyError::KmsInvalidSignatureException(error) => {
-                Error::KmsInvalidSignatureException(::std::boxed::Box::new(error))
+                Error::KmsInvalidSignatureException(Box::new(error))
             }
             crate::operation::VerifyError::DryRunOperationException(error) => {
-                Error::DryRunOperationException(::std::boxed::Box::new(error))
+                Error::DryRunOperationException(Box::new(error))
             }
             crate::operation::VerifyError::Unlisted(error) => error,
             crate::operation::VerifyError::Unhandled(error) => Error::Unhandled(error),
@@ -2617,35 +2397,35 @@ impl ::std::convert::From<crate::operation::VerifyError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::VerifyMacError> for Error {
+impl From<crate::operation::VerifyMacError> for Error {
     fn from(error: crate::operation::VerifyMacError) -> Self {
         match error {
             crate::operation::VerifyMacError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::VerifyMacError::DisabledException(error) => {
-                Error::DisabledException(::std::boxed::Box::new(error))
+                Error::DisabledException(Box::new(error))
             }
             crate::operation::VerifyMacError::KeyUnavailableException(error) => {
-                Error::KeyUnavailableException(::std::boxed::Box::new(error))
+                Error::KeyUnavailableException(Box::new(error))
             }
             crate::operation::VerifyMacError::InvalidKeyUsageException(error) => {
-                Error::InvalidKeyUsageException(::std::boxed::Box::new(error))
+                Error::InvalidKeyUsageException(Box::new(error))
             }
             crate::operation::VerifyMacError::InvalidGrantTokenException(error) => {
-                Error::InvalidGrantTokenException(::std::boxed::Box::new(error))
+                Error::InvalidGrantTokenException(Box::new(error))
             }
             crate::operation::VerifyMacError::KmsInternalException(error) => {
-                Error::KmsInternalException(::std::boxed::Box::new(error))
+                Error::KmsInternalException(Box::new(error))
             }
             crate::operation::VerifyMacError::KmsInvalidMacException(error) => {
-                Error::KmsInvalidMacException(::std::boxed::Box::new(error))
+                Error::KmsInvalidMacException(Box::new(error))
             }
             crate::operation::VerifyMacError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::VerifyMacError::DryRunOperationException(error) => {
-                Error::DryRunOperationException(::std::boxed::Box::new(error))
+                Error::DryRunOperationException(Box::new(error))
             }
             crate::operation::VerifyMacError::Unlisted(error) => error,
             crate::operation::VerifyMacError::Unhandled(error) => Error::Unhandled(error),
@@ -2661,32 +2441,26 @@ impl Error {
     pub(crate) fn from_modeled_code(
         code: &str,
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::option::Option<
-        ::std::result::Result<Error, ::awsgen_runtime::protocol::ResponseError>,
-    > {
+    ) -> Option<Result<Error, ::awsgen_runtime::protocol::ResponseError>> {
         let error = match code {
             "AlreadyExistsException" => {
                 <crate::error::AlreadyExistsException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::AlreadyExistsException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::AlreadyExistsException(Box::new(error)))
             }
             "CloudHsmClusterInUseException" => {
                 <crate::error::CloudHsmClusterInUseException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::CloudHsmClusterInUseException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::CloudHsmClusterInUseException(Box::new(error)))
             }
             "CloudHsmClusterInvalidConfigurationException" => {
                 <crate::error::CloudHsmClusterInvalidConfigurationException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::CloudHsmClusterInvalidConfigurationException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "CloudHsmClusterNotActiveException" => {
@@ -2694,7 +2468,7 @@ impl Error {
                         response,
                     )
                     .map(|error| Error::CloudHsmClusterNotActiveException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "CloudHsmClusterNotFoundException" => {
@@ -2702,7 +2476,7 @@ impl Error {
                         response,
                     )
                     .map(|error| Error::CloudHsmClusterNotFoundException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "CloudHsmClusterNotRelatedException" => {
@@ -2710,29 +2484,27 @@ impl Error {
                         response,
                     )
                     .map(|error| Error::CloudHsmClusterNotRelatedException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "ConflictException" => {
                 <crate::error::ConflictException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ConflictException(::std::boxed::Box::new(error)))
+                    .map(|error| Error::ConflictException(Box::new(error)))
             }
             "CustomKeyStoreHasCMKsException" => {
                 <crate::error::CustomKeyStoreHasCmksException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::CustomKeyStoreHasCmksException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::CustomKeyStoreHasCmksException(Box::new(error)))
             }
             "CustomKeyStoreInvalidStateException" => {
                 <crate::error::CustomKeyStoreInvalidStateException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::CustomKeyStoreInvalidStateException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "CustomKeyStoreNameInUseException" => {
@@ -2740,241 +2512,193 @@ impl Error {
                         response,
                     )
                     .map(|error| Error::CustomKeyStoreNameInUseException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "CustomKeyStoreNotFoundException" => {
                 <crate::error::CustomKeyStoreNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::CustomKeyStoreNotFoundException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::CustomKeyStoreNotFoundException(Box::new(error)))
             }
             "DependencyTimeoutException" => {
                 <crate::error::DependencyTimeoutException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::DependencyTimeoutException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::DependencyTimeoutException(Box::new(error)))
             }
             "DisabledException" => {
                 <crate::error::DisabledException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::DisabledException(::std::boxed::Box::new(error)))
+                    .map(|error| Error::DisabledException(Box::new(error)))
             }
             "DryRunOperationException" => {
                 <crate::error::DryRunOperationException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::DryRunOperationException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::DryRunOperationException(Box::new(error)))
             }
             "ExpiredImportTokenException" => {
                 <crate::error::ExpiredImportTokenException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ExpiredImportTokenException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ExpiredImportTokenException(Box::new(error)))
             }
             "IncorrectKeyException" => {
                 <crate::error::IncorrectKeyException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::IncorrectKeyException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::IncorrectKeyException(Box::new(error)))
             }
             "IncorrectKeyMaterialException" => {
                 <crate::error::IncorrectKeyMaterialException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::IncorrectKeyMaterialException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::IncorrectKeyMaterialException(Box::new(error)))
             }
             "IncorrectTrustAnchorException" => {
                 <crate::error::IncorrectTrustAnchorException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::IncorrectTrustAnchorException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::IncorrectTrustAnchorException(Box::new(error)))
             }
             "InvalidAliasNameException" => {
                 <crate::error::InvalidAliasNameException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidAliasNameException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidAliasNameException(Box::new(error)))
             }
             "InvalidArnException" => {
                 <crate::error::InvalidArnException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidArnException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidArnException(Box::new(error)))
             }
             "InvalidCiphertextException" => {
                 <crate::error::InvalidCiphertextException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidCiphertextException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidCiphertextException(Box::new(error)))
             }
             "InvalidGrantIdException" => {
                 <crate::error::InvalidGrantIdException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidGrantIdException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidGrantIdException(Box::new(error)))
             }
             "InvalidGrantTokenException" => {
                 <crate::error::InvalidGrantTokenException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidGrantTokenException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidGrantTokenException(Box::new(error)))
             }
             "InvalidImportTokenException" => {
                 <crate::error::InvalidImportTokenException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidImportTokenException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidImportTokenException(Box::new(error)))
             }
             "InvalidKeyUsageException" => {
                 <crate::error::InvalidKeyUsageException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidKeyUsageException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidKeyUsageException(Box::new(error)))
             }
             "InvalidMarkerException" => {
                 <crate::error::InvalidMarkerException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidMarkerException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidMarkerException(Box::new(error)))
             }
             "KMSInternalException" => {
                 <crate::error::KmsInternalException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::KmsInternalException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::KmsInternalException(Box::new(error)))
             }
             "KMSInvalidMacException" => {
                 <crate::error::KmsInvalidMacException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::KmsInvalidMacException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::KmsInvalidMacException(Box::new(error)))
             }
             "KMSInvalidSignatureException" => {
                 <crate::error::KmsInvalidSignatureException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::KmsInvalidSignatureException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::KmsInvalidSignatureException(Box::new(error)))
             }
             "KMSInvalidStateException" => {
                 <crate::error::KmsInvalidStateException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::KmsInvalidStateException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::KmsInvalidStateException(Box::new(error)))
             }
             "KeyUnavailableException" => {
                 <crate::error::KeyUnavailableException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::KeyUnavailableException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::KeyUnavailableException(Box::new(error)))
             }
             "LimitExceededException" => {
                 <crate::error::LimitExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::LimitExceededException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::LimitExceededException(Box::new(error)))
             }
             "MalformedPolicyDocumentException" => {
                 <crate::error::MalformedPolicyDocumentException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::MalformedPolicyDocumentException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "NotFoundException" => {
                 <crate::error::NotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::NotFoundException(::std::boxed::Box::new(error)))
+                    .map(|error| Error::NotFoundException(Box::new(error)))
             }
             "TagException" => {
                 <crate::error::TagException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::TagException(::std::boxed::Box::new(error)))
+                    .map(|error| Error::TagException(Box::new(error)))
             }
             "UnsupportedOperationException" => {
                 <crate::error::UnsupportedOperationException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::UnsupportedOperationException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::UnsupportedOperationException(Box::new(error)))
             }
             "XksKeyAlreadyInUseException" => {
                 <crate::error::XksKeyAlreadyInUseException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::XksKeyAlreadyInUseException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::XksKeyAlreadyInUseException(Box::new(error)))
             }
             "XksKeyInvalidConfigurationException" => {
                 <crate::error::XksKeyInvalidConfigurationException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::XksKeyInvalidConfigurationException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "XksKeyNotFoundException" => {
                 <crate::error::XksKeyNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::XksKeyNotFoundException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::XksKeyNotFoundException(Box::new(error)))
             }
             "XksProxyIncorrectAuthenticationCredentialException" => {
                 <crate::error::XksProxyIncorrectAuthenticationCredentialException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::XksProxyIncorrectAuthenticationCredentialException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "XksProxyInvalidConfigurationException" => {
@@ -2982,7 +2706,7 @@ impl Error {
                         response,
                     )
                     .map(|error| Error::XksProxyInvalidConfigurationException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "XksProxyInvalidResponseException" => {
@@ -2990,7 +2714,7 @@ impl Error {
                         response,
                     )
                     .map(|error| Error::XksProxyInvalidResponseException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "XksProxyUriEndpointInUseException" => {
@@ -2998,31 +2722,27 @@ impl Error {
                         response,
                     )
                     .map(|error| Error::XksProxyUriEndpointInUseException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "XksProxyUriInUseException" => {
                 <crate::error::XksProxyUriInUseException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::XksProxyUriInUseException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::XksProxyUriInUseException(Box::new(error)))
             }
             "XksProxyUriUnreachableException" => {
                 <crate::error::XksProxyUriUnreachableException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::XksProxyUriUnreachableException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::XksProxyUriUnreachableException(Box::new(error)))
             }
             "XksProxyVpcEndpointServiceInUseException" => {
                 <crate::error::XksProxyVpcEndpointServiceInUseException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::XksProxyVpcEndpointServiceInUseException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "XksProxyVpcEndpointServiceInvalidConfigurationException" => {
@@ -3030,7 +2750,7 @@ impl Error {
                         response,
                     )
                     .map(|error| Error::XksProxyVpcEndpointServiceInvalidConfigurationException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "XksProxyVpcEndpointServiceNotFoundException" => {
@@ -3038,11 +2758,11 @@ impl Error {
                         response,
                     )
                     .map(|error| Error::XksProxyVpcEndpointServiceNotFoundException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
-            _ => return ::std::option::Option::None,
+            _ => return None,
         };
-        ::std::option::Option::Some(error)
+        Some(error)
     }
 }

@@ -5,191 +5,143 @@
 /// Any error of AWS Lambda: an exception the service models, an error response it does not, a response that could not be read, or an input that could not become a request.
 ///
 /// Every operation's error converts into it, as do [`BuildError`](crate::primitives::BuildError) and [`RequestError`](crate::protocol::RequestError), so a function that calls several operations can return this one type with `?`.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
     /// The service answered `AliasLimitExceededException`.
-    AliasLimitExceededException(
-        ::std::boxed::Box<crate::error::AliasLimitExceededException>,
-    ),
+    AliasLimitExceededException(Box<crate::error::AliasLimitExceededException>),
     /// The service answered `CallbackTimeoutException`.
-    CallbackTimeoutException(::std::boxed::Box<crate::error::CallbackTimeoutException>),
+    CallbackTimeoutException(Box<crate::error::CallbackTimeoutException>),
     /// The service answered `CapacityProviderLimitExceededException`.
     CapacityProviderLimitExceededException(
-        ::std::boxed::Box<crate::error::CapacityProviderLimitExceededException>,
+        Box<crate::error::CapacityProviderLimitExceededException>,
     ),
     /// The service answered `CodeArtifactUserDeletedException`.
     CodeArtifactUserDeletedException(
-        ::std::boxed::Box<crate::error::CodeArtifactUserDeletedException>,
+        Box<crate::error::CodeArtifactUserDeletedException>,
     ),
     /// The service answered `CodeArtifactUserFailedException`.
-    CodeArtifactUserFailedException(
-        ::std::boxed::Box<crate::error::CodeArtifactUserFailedException>,
-    ),
+    CodeArtifactUserFailedException(Box<crate::error::CodeArtifactUserFailedException>),
     /// The service answered `CodeArtifactUserPendingException`.
     CodeArtifactUserPendingException(
-        ::std::boxed::Box<crate::error::CodeArtifactUserPendingException>,
+        Box<crate::error::CodeArtifactUserPendingException>,
     ),
     /// The service answered `CodeSigningConfigNotFoundException`.
     CodeSigningConfigNotFoundException(
-        ::std::boxed::Box<crate::error::CodeSigningConfigNotFoundException>,
+        Box<crate::error::CodeSigningConfigNotFoundException>,
     ),
     /// The service answered `CodeStorageExceededException`.
-    CodeStorageExceededException(
-        ::std::boxed::Box<crate::error::CodeStorageExceededException>,
-    ),
+    CodeStorageExceededException(Box<crate::error::CodeStorageExceededException>),
     /// The service answered `CodeVerificationFailedException`.
-    CodeVerificationFailedException(
-        ::std::boxed::Box<crate::error::CodeVerificationFailedException>,
-    ),
+    CodeVerificationFailedException(Box<crate::error::CodeVerificationFailedException>),
     /// The service answered `DurableExecutionAlreadyStartedException`.
     DurableExecutionAlreadyStartedException(
-        ::std::boxed::Box<crate::error::DurableExecutionAlreadyStartedException>,
+        Box<crate::error::DurableExecutionAlreadyStartedException>,
     ),
     /// The service answered `EC2AccessDeniedException`.
-    Ec2AccessDeniedException(::std::boxed::Box<crate::error::Ec2AccessDeniedException>),
+    Ec2AccessDeniedException(Box<crate::error::Ec2AccessDeniedException>),
     /// The service answered `EC2ThrottledException`.
-    Ec2ThrottledException(::std::boxed::Box<crate::error::Ec2ThrottledException>),
+    Ec2ThrottledException(Box<crate::error::Ec2ThrottledException>),
     /// The service answered `EC2UnexpectedException`.
-    Ec2UnexpectedException(::std::boxed::Box<crate::error::Ec2UnexpectedException>),
+    Ec2UnexpectedException(Box<crate::error::Ec2UnexpectedException>),
     /// The service answered `EFSIOException`.
-    EfsioException(::std::boxed::Box<crate::error::EfsioException>),
+    EfsioException(Box<crate::error::EfsioException>),
     /// The service answered `EFSMountConnectivityException`.
-    EfsMountConnectivityException(
-        ::std::boxed::Box<crate::error::EfsMountConnectivityException>,
-    ),
+    EfsMountConnectivityException(Box<crate::error::EfsMountConnectivityException>),
     /// The service answered `EFSMountFailureException`.
-    EfsMountFailureException(::std::boxed::Box<crate::error::EfsMountFailureException>),
+    EfsMountFailureException(Box<crate::error::EfsMountFailureException>),
     /// The service answered `EFSMountTimeoutException`.
-    EfsMountTimeoutException(::std::boxed::Box<crate::error::EfsMountTimeoutException>),
+    EfsMountTimeoutException(Box<crate::error::EfsMountTimeoutException>),
     /// The service answered `ENILimitReachedException`.
-    EniLimitReachedException(::std::boxed::Box<crate::error::EniLimitReachedException>),
+    EniLimitReachedException(Box<crate::error::EniLimitReachedException>),
     /// The service answered `ENINotReadyException`.
-    EniNotReadyException(::std::boxed::Box<crate::error::EniNotReadyException>),
+    EniNotReadyException(Box<crate::error::EniNotReadyException>),
     /// The service answered `FunctionVersionsPerCapacityProviderLimitExceededException`.
     FunctionVersionsPerCapacityProviderLimitExceededException(
-        ::std::boxed::Box<
-            crate::error::FunctionVersionsPerCapacityProviderLimitExceededException,
-        >,
+        Box<crate::error::FunctionVersionsPerCapacityProviderLimitExceededException>,
     ),
     /// The service answered `InvalidCodeSignatureException`.
-    InvalidCodeSignatureException(
-        ::std::boxed::Box<crate::error::InvalidCodeSignatureException>,
-    ),
+    InvalidCodeSignatureException(Box<crate::error::InvalidCodeSignatureException>),
     /// The service answered `InvalidParameterValueException`.
-    InvalidParameterValueException(
-        ::std::boxed::Box<crate::error::InvalidParameterValueException>,
-    ),
+    InvalidParameterValueException(Box<crate::error::InvalidParameterValueException>),
     /// The service answered `InvalidRequestContentException`.
-    InvalidRequestContentException(
-        ::std::boxed::Box<crate::error::InvalidRequestContentException>,
-    ),
+    InvalidRequestContentException(Box<crate::error::InvalidRequestContentException>),
     /// The service answered `InvalidRuntimeException`.
-    InvalidRuntimeException(::std::boxed::Box<crate::error::InvalidRuntimeException>),
+    InvalidRuntimeException(Box<crate::error::InvalidRuntimeException>),
     /// The service answered `InvalidSecurityGroupIDException`.
-    InvalidSecurityGroupIdException(
-        ::std::boxed::Box<crate::error::InvalidSecurityGroupIdException>,
-    ),
+    InvalidSecurityGroupIdException(Box<crate::error::InvalidSecurityGroupIdException>),
     /// The service answered `InvalidSubnetIDException`.
-    InvalidSubnetIdException(::std::boxed::Box<crate::error::InvalidSubnetIdException>),
+    InvalidSubnetIdException(Box<crate::error::InvalidSubnetIdException>),
     /// The service answered `InvalidZipFileException`.
-    InvalidZipFileException(::std::boxed::Box<crate::error::InvalidZipFileException>),
+    InvalidZipFileException(Box<crate::error::InvalidZipFileException>),
     /// The service answered `KMSAccessDeniedException`.
-    KmsAccessDeniedException(::std::boxed::Box<crate::error::KmsAccessDeniedException>),
+    KmsAccessDeniedException(Box<crate::error::KmsAccessDeniedException>),
     /// The service answered `KMSDisabledException`.
-    KmsDisabledException(::std::boxed::Box<crate::error::KmsDisabledException>),
+    KmsDisabledException(Box<crate::error::KmsDisabledException>),
     /// The service answered `KMSInvalidStateException`.
-    KmsInvalidStateException(::std::boxed::Box<crate::error::KmsInvalidStateException>),
+    KmsInvalidStateException(Box<crate::error::KmsInvalidStateException>),
     /// The service answered `KMSNotFoundException`.
-    KmsNotFoundException(::std::boxed::Box<crate::error::KmsNotFoundException>),
+    KmsNotFoundException(Box<crate::error::KmsNotFoundException>),
     /// The service answered `ModeNotSupportedException`.
-    ModeNotSupportedException(
-        ::std::boxed::Box<crate::error::ModeNotSupportedException>,
-    ),
+    ModeNotSupportedException(Box<crate::error::ModeNotSupportedException>),
     /// The service answered `NoPublishedVersionException`.
-    NoPublishedVersionException(
-        ::std::boxed::Box<crate::error::NoPublishedVersionException>,
-    ),
+    NoPublishedVersionException(Box<crate::error::NoPublishedVersionException>),
     /// The service answered `PolicyLengthExceededException`.
-    PolicyLengthExceededException(
-        ::std::boxed::Box<crate::error::PolicyLengthExceededException>,
-    ),
+    PolicyLengthExceededException(Box<crate::error::PolicyLengthExceededException>),
     /// The service answered `PreconditionFailedException`.
-    PreconditionFailedException(
-        ::std::boxed::Box<crate::error::PreconditionFailedException>,
-    ),
+    PreconditionFailedException(Box<crate::error::PreconditionFailedException>),
     /// The service answered `ProvisionedConcurrencyConfigNotFoundException`.
     ProvisionedConcurrencyConfigNotFoundException(
-        ::std::boxed::Box<crate::error::ProvisionedConcurrencyConfigNotFoundException>,
+        Box<crate::error::ProvisionedConcurrencyConfigNotFoundException>,
     ),
     /// The service answered `PublicPolicyException`.
-    PublicPolicyException(::std::boxed::Box<crate::error::PublicPolicyException>),
+    PublicPolicyException(Box<crate::error::PublicPolicyException>),
     /// The service answered `RecursiveInvocationException`.
-    RecursiveInvocationException(
-        ::std::boxed::Box<crate::error::RecursiveInvocationException>,
-    ),
+    RecursiveInvocationException(Box<crate::error::RecursiveInvocationException>),
     /// The service answered `RequestTooLargeException`.
-    RequestTooLargeException(::std::boxed::Box<crate::error::RequestTooLargeException>),
+    RequestTooLargeException(Box<crate::error::RequestTooLargeException>),
     /// The service answered `ResourceConflictException`.
-    ResourceConflictException(
-        ::std::boxed::Box<crate::error::ResourceConflictException>,
-    ),
+    ResourceConflictException(Box<crate::error::ResourceConflictException>),
     /// The service answered `ResourceInUseException`.
-    ResourceInUseException(::std::boxed::Box<crate::error::ResourceInUseException>),
+    ResourceInUseException(Box<crate::error::ResourceInUseException>),
     /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(
-        ::std::boxed::Box<crate::error::ResourceNotFoundException>,
-    ),
+    ResourceNotFoundException(Box<crate::error::ResourceNotFoundException>),
     /// The service answered `ResourceNotReadyException`.
-    ResourceNotReadyException(
-        ::std::boxed::Box<crate::error::ResourceNotReadyException>,
-    ),
+    ResourceNotReadyException(Box<crate::error::ResourceNotReadyException>),
     /// The service answered `S3FilesMountConnectivityException`.
     S3FilesMountConnectivityException(
-        ::std::boxed::Box<crate::error::S3FilesMountConnectivityException>,
+        Box<crate::error::S3FilesMountConnectivityException>,
     ),
     /// The service answered `S3FilesMountFailureException`.
-    S3FilesMountFailureException(
-        ::std::boxed::Box<crate::error::S3FilesMountFailureException>,
-    ),
+    S3FilesMountFailureException(Box<crate::error::S3FilesMountFailureException>),
     /// The service answered `S3FilesMountTimeoutException`.
-    S3FilesMountTimeoutException(
-        ::std::boxed::Box<crate::error::S3FilesMountTimeoutException>,
-    ),
+    S3FilesMountTimeoutException(Box<crate::error::S3FilesMountTimeoutException>),
     /// The service answered `SerializedRequestEntityTooLargeException`.
     SerializedRequestEntityTooLargeException(
-        ::std::boxed::Box<crate::error::SerializedRequestEntityTooLargeException>,
+        Box<crate::error::SerializedRequestEntityTooLargeException>,
     ),
     /// The service answered `ServiceException`.
-    ServiceException(::std::boxed::Box<crate::error::ServiceException>),
+    ServiceException(Box<crate::error::ServiceException>),
     /// The service answered `ServiceQuotaExceededException`.
-    ServiceQuotaExceededException(
-        ::std::boxed::Box<crate::error::ServiceQuotaExceededException>,
-    ),
+    ServiceQuotaExceededException(Box<crate::error::ServiceQuotaExceededException>),
     /// The service answered `SnapStartException`.
-    SnapStartException(::std::boxed::Box<crate::error::SnapStartException>),
+    SnapStartException(Box<crate::error::SnapStartException>),
     /// The service answered `SnapStartNotReadyException`.
-    SnapStartNotReadyException(
-        ::std::boxed::Box<crate::error::SnapStartNotReadyException>,
-    ),
+    SnapStartNotReadyException(Box<crate::error::SnapStartNotReadyException>),
     /// The service answered `SnapStartRegenerationFailureException`.
     SnapStartRegenerationFailureException(
-        ::std::boxed::Box<crate::error::SnapStartRegenerationFailureException>,
+        Box<crate::error::SnapStartRegenerationFailureException>,
     ),
     /// The service answered `SnapStartTimeoutException`.
-    SnapStartTimeoutException(
-        ::std::boxed::Box<crate::error::SnapStartTimeoutException>,
-    ),
+    SnapStartTimeoutException(Box<crate::error::SnapStartTimeoutException>),
     /// The service answered `SubnetIPAddressLimitReachedException`.
     SubnetIpAddressLimitReachedException(
-        ::std::boxed::Box<crate::error::SubnetIpAddressLimitReachedException>,
+        Box<crate::error::SubnetIpAddressLimitReachedException>,
     ),
     /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(::std::boxed::Box<crate::error::TooManyRequestsException>),
+    TooManyRequestsException(Box<crate::error::TooManyRequestsException>),
     /// The service answered `UnsupportedMediaTypeException`.
-    UnsupportedMediaTypeException(
-        ::std::boxed::Box<crate::error::UnsupportedMediaTypeException>,
-    ),
+    UnsupportedMediaTypeException(Box<crate::error::UnsupportedMediaTypeException>),
     /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
@@ -201,186 +153,122 @@ pub enum Error {
 }
 impl Error {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            Error::AliasLimitExceededException(_) => {
-                ::std::option::Option::Some("AliasLimitExceededException")
-            }
-            Error::CallbackTimeoutException(_) => {
-                ::std::option::Option::Some("CallbackTimeoutException")
-            }
+            Error::AliasLimitExceededException(_) => Some("AliasLimitExceededException"),
+            Error::CallbackTimeoutException(_) => Some("CallbackTimeoutException"),
             Error::CapacityProviderLimitExceededException(_) => {
-                ::std::option::Option::Some("CapacityProviderLimitExceededException")
+                Some("CapacityProviderLimitExceededException")
             }
             Error::CodeArtifactUserDeletedException(_) => {
-                ::std::option::Option::Some("CodeArtifactUserDeletedException")
+                Some("CodeArtifactUserDeletedException")
             }
             Error::CodeArtifactUserFailedException(_) => {
-                ::std::option::Option::Some("CodeArtifactUserFailedException")
+                Some("CodeArtifactUserFailedException")
             }
             Error::CodeArtifactUserPendingException(_) => {
-                ::std::option::Option::Some("CodeArtifactUserPendingException")
+                Some("CodeArtifactUserPendingException")
             }
             Error::CodeSigningConfigNotFoundException(_) => {
-                ::std::option::Option::Some("CodeSigningConfigNotFoundException")
+                Some("CodeSigningConfigNotFoundException")
             }
             Error::CodeStorageExceededException(_) => {
-                ::std::option::Option::Some("CodeStorageExceededException")
+                Some("CodeStorageExceededException")
             }
             Error::CodeVerificationFailedException(_) => {
-                ::std::option::Option::Some("CodeVerificationFailedException")
+                Some("CodeVerificationFailedException")
             }
             Error::DurableExecutionAlreadyStartedException(_) => {
-                ::std::option::Option::Some("DurableExecutionAlreadyStartedException")
+                Some("DurableExecutionAlreadyStartedException")
             }
-            Error::Ec2AccessDeniedException(_) => {
-                ::std::option::Option::Some("EC2AccessDeniedException")
-            }
-            Error::Ec2ThrottledException(_) => {
-                ::std::option::Option::Some("EC2ThrottledException")
-            }
-            Error::Ec2UnexpectedException(_) => {
-                ::std::option::Option::Some("EC2UnexpectedException")
-            }
-            Error::EfsioException(_) => ::std::option::Option::Some("EFSIOException"),
+            Error::Ec2AccessDeniedException(_) => Some("EC2AccessDeniedException"),
+            Error::Ec2ThrottledException(_) => Some("EC2ThrottledException"),
+            Error::Ec2UnexpectedException(_) => Some("EC2UnexpectedException"),
+            Error::EfsioException(_) => Some("EFSIOException"),
             Error::EfsMountConnectivityException(_) => {
-                ::std::option::Option::Some("EFSMountConnectivityException")
+                Some("EFSMountConnectivityException")
             }
-            Error::EfsMountFailureException(_) => {
-                ::std::option::Option::Some("EFSMountFailureException")
-            }
-            Error::EfsMountTimeoutException(_) => {
-                ::std::option::Option::Some("EFSMountTimeoutException")
-            }
-            Error::EniLimitReachedException(_) => {
-                ::std::option::Option::Some("ENILimitReachedException")
-            }
-            Error::EniNotReadyException(_) => {
-                ::std::option::Option::Some("ENINotReadyException")
-            }
+            Error::EfsMountFailureException(_) => Some("EFSMountFailureException"),
+            Error::EfsMountTimeoutException(_) => Some("EFSMountTimeoutException"),
+            Error::EniLimitReachedException(_) => Some("ENILimitReachedException"),
+            Error::EniNotReadyException(_) => Some("ENINotReadyException"),
             Error::FunctionVersionsPerCapacityProviderLimitExceededException(_) => {
-                ::std::option::Option::Some(
-                    "FunctionVersionsPerCapacityProviderLimitExceededException",
-                )
+                Some("FunctionVersionsPerCapacityProviderLimitExceededException")
             }
             Error::InvalidCodeSignatureException(_) => {
-                ::std::option::Option::Some("InvalidCodeSignatureException")
+                Some("InvalidCodeSignatureException")
             }
             Error::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             Error::InvalidRequestContentException(_) => {
-                ::std::option::Option::Some("InvalidRequestContentException")
+                Some("InvalidRequestContentException")
             }
-            Error::InvalidRuntimeException(_) => {
-                ::std::option::Option::Some("InvalidRuntimeException")
-            }
+            Error::InvalidRuntimeException(_) => Some("InvalidRuntimeException"),
             Error::InvalidSecurityGroupIdException(_) => {
-                ::std::option::Option::Some("InvalidSecurityGroupIDException")
+                Some("InvalidSecurityGroupIDException")
             }
-            Error::InvalidSubnetIdException(_) => {
-                ::std::option::Option::Some("InvalidSubnetIDException")
-            }
-            Error::InvalidZipFileException(_) => {
-                ::std::option::Option::Some("InvalidZipFileException")
-            }
-            Error::KmsAccessDeniedException(_) => {
-                ::std::option::Option::Some("KMSAccessDeniedException")
-            }
-            Error::KmsDisabledException(_) => {
-                ::std::option::Option::Some("KMSDisabledException")
-            }
-            Error::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
-            }
-            Error::KmsNotFoundException(_) => {
-                ::std::option::Option::Some("KMSNotFoundException")
-            }
-            Error::ModeNotSupportedException(_) => {
-                ::std::option::Option::Some("ModeNotSupportedException")
-            }
-            Error::NoPublishedVersionException(_) => {
-                ::std::option::Option::Some("NoPublishedVersionException")
-            }
+            Error::InvalidSubnetIdException(_) => Some("InvalidSubnetIDException"),
+            Error::InvalidZipFileException(_) => Some("InvalidZipFileException"),
+            Error::KmsAccessDeniedException(_) => Some("KMSAccessDeniedException"),
+            Error::KmsDisabledException(_) => Some("KMSDisabledException"),
+            Error::KmsInvalidStateException(_) => Some("KMSInvalidStateException"),
+            Error::KmsNotFoundException(_) => Some("KMSNotFoundException"),
+            Error::ModeNotSupportedException(_) => Some("ModeNotSupportedException"),
+            Error::NoPublishedVersionException(_) => Some("NoPublishedVersionException"),
             Error::PolicyLengthExceededException(_) => {
-                ::std::option::Option::Some("PolicyLengthExceededException")
+                Some("PolicyLengthExceededException")
             }
-            Error::PreconditionFailedException(_) => {
-                ::std::option::Option::Some("PreconditionFailedException")
-            }
+            Error::PreconditionFailedException(_) => Some("PreconditionFailedException"),
             Error::ProvisionedConcurrencyConfigNotFoundException(_) => {
-                ::std::option::Option::Some(
-                    "ProvisionedConcurrencyConfigNotFoundException",
-                )
+                Some("ProvisionedConcurrencyConfigNotFoundException")
             }
-            Error::PublicPolicyException(_) => {
-                ::std::option::Option::Some("PublicPolicyException")
-            }
+            Error::PublicPolicyException(_) => Some("PublicPolicyException"),
             Error::RecursiveInvocationException(_) => {
-                ::std::option::Option::Some("RecursiveInvocationException")
+                Some("RecursiveInvocationException")
             }
-            Error::RequestTooLargeException(_) => {
-                ::std::option::Option::Some("RequestTooLargeException")
-            }
-            Error::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
-            }
-            Error::ResourceInUseException(_) => {
-                ::std::option::Option::Some("ResourceInUseException")
-            }
-            Error::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
-            }
-            Error::ResourceNotReadyException(_) => {
-                ::std::option::Option::Some("ResourceNotReadyException")
-            }
+            Error::RequestTooLargeException(_) => Some("RequestTooLargeException"),
+            Error::ResourceConflictException(_) => Some("ResourceConflictException"),
+            Error::ResourceInUseException(_) => Some("ResourceInUseException"),
+            Error::ResourceNotFoundException(_) => Some("ResourceNotFoundException"),
+            Error::ResourceNotReadyException(_) => Some("ResourceNotReadyException"),
             Error::S3FilesMountConnectivityException(_) => {
-                ::std::option::Option::Some("S3FilesMountConnectivityException")
+                Some("S3FilesMountConnectivityException")
             }
             Error::S3FilesMountFailureException(_) => {
-                ::std::option::Option::Some("S3FilesMountFailureException")
+                Some("S3FilesMountFailureException")
             }
             Error::S3FilesMountTimeoutException(_) => {
-                ::std::option::Option::Some("S3FilesMountTimeoutException")
+                Some("S3FilesMountTimeoutException")
             }
             Error::SerializedRequestEntityTooLargeException(_) => {
-                ::std::option::Option::Some("SerializedRequestEntityTooLargeException")
+                Some("SerializedRequestEntityTooLargeException")
             }
-            Error::ServiceException(_) => ::std::option::Option::Some("ServiceException"),
+            Error::ServiceException(_) => Some("ServiceException"),
             Error::ServiceQuotaExceededException(_) => {
-                ::std::option::Option::Some("ServiceQuotaExceededException")
+                Some("ServiceQuotaExceededException")
             }
-            Error::SnapStartException(_) => {
-                ::std::option::Option::Some("SnapStartException")
-            }
-            Error::SnapStartNotReadyException(_) => {
-                ::std::option::Option::Some("SnapStartNotReadyException")
-            }
+            Error::SnapStartException(_) => Some("SnapStartException"),
+            Error::SnapStartNotReadyException(_) => Some("SnapStartNotReadyException"),
             Error::SnapStartRegenerationFailureException(_) => {
-                ::std::option::Option::Some("SnapStartRegenerationFailureException")
+                Some("SnapStartRegenerationFailureException")
             }
-            Error::SnapStartTimeoutException(_) => {
-                ::std::option::Option::Some("SnapStartTimeoutException")
-            }
+            Error::SnapStartTimeoutException(_) => Some("SnapStartTimeoutException"),
             Error::SubnetIpAddressLimitReachedException(_) => {
-                ::std::option::Option::Some("SubnetIPAddressLimitReachedException")
+                Some("SubnetIPAddressLimitReachedException")
             }
-            Error::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
-            }
+            Error::TooManyRequestsException(_) => Some("TooManyRequestsException"),
             Error::UnsupportedMediaTypeException(_) => {
-                ::std::option::Option::Some("UnsupportedMediaTypeException")
+                Some("UnsupportedMediaTypeException")
             }
             Error::Unhandled(error) => error.code.as_deref(),
-            Error::InvalidResponse(_) | Error::Build(_) | Error::Request(_) => {
-                ::std::option::Option::None
-            }
+            Error::InvalidResponse(_) | Error::Build(_) | Error::Request(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id; `None` for an error before any response (a
     /// failed build or request).
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             Error::AliasLimitExceededException(error) => error.meta(),
             Error::CallbackTimeoutException(error) => error.meta(),
@@ -440,13 +328,13 @@ impl Error {
             Error::SubnetIpAddressLimitReachedException(error) => error.meta(),
             Error::TooManyRequestsException(error) => error.meta(),
             Error::UnsupportedMediaTypeException(error) => error.meta(),
-            Error::Unhandled(meta) => ::std::option::Option::Some(meta),
+            Error::Unhandled(meta) => Some(meta),
             Error::InvalidResponse(error) => error.meta(),
-            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+            Error::Build(_) | Error::Request(_) => None,
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Error::AliasLimitExceededException(error) => error.message(),
             Error::CallbackTimeoutException(error) => error.message(),
@@ -512,7 +400,7 @@ impl Error {
             Error::InvalidResponse(error) => {
                 error.meta().and_then(|meta| meta.message.as_deref())
             }
-            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+            Error::Build(_) | Error::Request(_) => None,
         }
     }
 }
@@ -641,197 +529,107 @@ impl ::std::fmt::Display for Error {
     }
 }
 impl ::std::error::Error for Error {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Error::AliasLimitExceededException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::CallbackTimeoutException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::CapacityProviderLimitExceededException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::CodeArtifactUserDeletedException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::CodeArtifactUserFailedException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::CodeArtifactUserPendingException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::CodeSigningConfigNotFoundException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::CodeStorageExceededException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::CodeVerificationFailedException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::DurableExecutionAlreadyStartedException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::Ec2AccessDeniedException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::Ec2ThrottledException(error) => ::std::option::Option::Some(&**error),
-            Error::Ec2UnexpectedException(error) => ::std::option::Option::Some(&**error),
-            Error::EfsioException(error) => ::std::option::Option::Some(&**error),
-            Error::EfsMountConnectivityException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::EfsMountFailureException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::EfsMountTimeoutException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::EniLimitReachedException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::EniNotReadyException(error) => ::std::option::Option::Some(&**error),
+            Error::AliasLimitExceededException(error) => Some(&**error),
+            Error::CallbackTimeoutException(error) => Some(&**error),
+            Error::CapacityProviderLimitExceededException(error) => Some(&**error),
+            Error::CodeArtifactUserDeletedException(error) => Some(&**error),
+            Error::CodeArtifactUserFailedException(error) => Some(&**error),
+            Error::CodeArtifactUserPendingException(error) => Some(&**error),
+            Error::CodeSigningConfigNotFoundException(error) => Some(&**error),
+            Error::CodeStorageExceededException(error) => Some(&**error),
+            Error::CodeVerificationFailedException(error) => Some(&**error),
+            Error::DurableExecutionAlreadyStartedException(error) => Some(&**error),
+            Error::Ec2AccessDeniedException(error) => Some(&**error),
+            Error::Ec2ThrottledException(error) => Some(&**error),
+            Error::Ec2UnexpectedException(error) => Some(&**error),
+            Error::EfsioException(error) => Some(&**error),
+            Error::EfsMountConnectivityException(error) => Some(&**error),
+            Error::EfsMountFailureException(error) => Some(&**error),
+            Error::EfsMountTimeoutException(error) => Some(&**error),
+            Error::EniLimitReachedException(error) => Some(&**error),
+            Error::EniNotReadyException(error) => Some(&**error),
             Error::FunctionVersionsPerCapacityProviderLimitExceededException(error) => {
-                ::std::option::Option::Some(&**error)
+                Some(&**error)
             }
-            Error::InvalidCodeSignatureException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::InvalidRequestContentException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::InvalidRuntimeException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::InvalidSecurityGroupIdException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::InvalidSubnetIdException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::InvalidZipFileException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::KmsAccessDeniedException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::KmsDisabledException(error) => ::std::option::Option::Some(&**error),
-            Error::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::KmsNotFoundException(error) => ::std::option::Option::Some(&**error),
-            Error::ModeNotSupportedException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::NoPublishedVersionException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::PolicyLengthExceededException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::PreconditionFailedException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ProvisionedConcurrencyConfigNotFoundException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::PublicPolicyException(error) => ::std::option::Option::Some(&**error),
-            Error::RecursiveInvocationException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::RequestTooLargeException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ResourceConflictException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ResourceInUseException(error) => ::std::option::Option::Some(&**error),
-            Error::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ResourceNotReadyException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::S3FilesMountConnectivityException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::S3FilesMountFailureException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::S3FilesMountTimeoutException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::SerializedRequestEntityTooLargeException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ServiceException(error) => ::std::option::Option::Some(&**error),
-            Error::ServiceQuotaExceededException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::SnapStartException(error) => ::std::option::Option::Some(&**error),
-            Error::SnapStartNotReadyException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::SnapStartRegenerationFailureException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::SnapStartTimeoutException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::SubnetIpAddressLimitReachedException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::UnsupportedMediaTypeException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::Unhandled(error) => ::std::option::Option::Some(error),
-            Error::InvalidResponse(error) => ::std::option::Option::Some(error),
-            Error::Build(error) => ::std::option::Option::Some(error),
-            Error::Request(error) => ::std::option::Option::Some(error),
+            Error::InvalidCodeSignatureException(error) => Some(&**error),
+            Error::InvalidParameterValueException(error) => Some(&**error),
+            Error::InvalidRequestContentException(error) => Some(&**error),
+            Error::InvalidRuntimeException(error) => Some(&**error),
+            Error::InvalidSecurityGroupIdException(error) => Some(&**error),
+            Error::InvalidSubnetIdException(error) => Some(&**error),
+            Error::InvalidZipFileException(error) => Some(&**error),
+            Error::KmsAccessDeniedException(error) => Some(&**error),
+            Error::KmsDisabledException(error) => Some(&**error),
+            Error::KmsInvalidStateException(error) => Some(&**error),
+            Error::KmsNotFoundException(error) => Some(&**error),
+            Error::ModeNotSupportedException(error) => Some(&**error),
+            Error::NoPublishedVersionException(error) => Some(&**error),
+            Error::PolicyLengthExceededException(error) => Some(&**error),
+            Error::PreconditionFailedException(error) => Some(&**error),
+            Error::ProvisionedConcurrencyConfigNotFoundException(error) => Some(&**error),
+            Error::PublicPolicyException(error) => Some(&**error),
+            Error::RecursiveInvocationException(error) => Some(&**error),
+            Error::RequestTooLargeException(error) => Some(&**error),
+            Error::ResourceConflictException(error) => Some(&**error),
+            Error::ResourceInUseException(error) => Some(&**error),
+            Error::ResourceNotFoundException(error) => Some(&**error),
+            Error::ResourceNotReadyException(error) => Some(&**error),
+            Error::S3FilesMountConnectivityException(error) => Some(&**error),
+            Error::S3FilesMountFailureException(error) => Some(&**error),
+            Error::S3FilesMountTimeoutException(error) => Some(&**error),
+            Error::SerializedRequestEntityTooLargeException(error) => Some(&**error),
+            Error::ServiceException(error) => Some(&**error),
+            Error::ServiceQuotaExceededException(error) => Some(&**error),
+            Error::SnapStartException(error) => Some(&**error),
+            Error::SnapStartNotReadyException(error) => Some(&**error),
+            Error::SnapStartRegenerationFailureException(error) => Some(&**error),
+            Error::SnapStartTimeoutException(error) => Some(&**error),
+            Error::SubnetIpAddressLimitReachedException(error) => Some(&**error),
+            Error::TooManyRequestsException(error) => Some(&**error),
+            Error::UnsupportedMediaTypeException(error) => Some(&**error),
+            Error::Unhandled(error) => Some(error),
+            Error::InvalidResponse(error) => Some(error),
+            Error::Build(error) => Some(error),
+            Error::Request(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<::awsgen_runtime::primitives::BuildError> for Error {
+impl From<::awsgen_runtime::primitives::BuildError> for Error {
     fn from(error: ::awsgen_runtime::primitives::BuildError) -> Self {
         Error::Build(error)
     }
 }
-impl ::std::convert::From<::awsgen_runtime::protocol::RequestError> for Error {
+impl From<::awsgen_runtime::protocol::RequestError> for Error {
     fn from(error: ::awsgen_runtime::protocol::RequestError) -> Self {
         Error::Request(error)
     }
 }
-impl ::std::convert::From<crate::operation::AddLayerVersionPermissionError> for Error {
+impl From<crate::operation::AddLayerVersionPermissionError> for Error {
     fn from(error: crate::operation::AddLayerVersionPermissionError) -> Self {
         match error {
             crate::operation::AddLayerVersionPermissionError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::AddLayerVersionPermissionError::ResourceConflictException(
                 error,
-            ) => Error::ResourceConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceConflictException(Box::new(error)),
             crate::operation::AddLayerVersionPermissionError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::AddLayerVersionPermissionError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::AddLayerVersionPermissionError::PolicyLengthExceededException(
                 error,
-            ) => Error::PolicyLengthExceededException(::std::boxed::Box::new(error)),
+            ) => Error::PolicyLengthExceededException(Box::new(error)),
             crate::operation::AddLayerVersionPermissionError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::AddLayerVersionPermissionError::PreconditionFailedException(
                 error,
-            ) => Error::PreconditionFailedException(::std::boxed::Box::new(error)),
+            ) => Error::PreconditionFailedException(Box::new(error)),
             crate::operation::AddLayerVersionPermissionError::Unlisted(error) => error,
             crate::operation::AddLayerVersionPermissionError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -842,32 +640,32 @@ impl ::std::convert::From<crate::operation::AddLayerVersionPermissionError> for 
         }
     }
 }
-impl ::std::convert::From<crate::operation::AddPermissionError> for Error {
+impl From<crate::operation::AddPermissionError> for Error {
     fn from(error: crate::operation::AddPermissionError) -> Self {
         match error {
             crate::operation::AddPermissionError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::AddPermissionError::ResourceConflictException(error) => {
-                Error::ResourceConflictException(::std::boxed::Box::new(error))
+                Error::ResourceConflictException(Box::new(error))
             }
             crate::operation::AddPermissionError::PublicPolicyException(error) => {
-                Error::PublicPolicyException(::std::boxed::Box::new(error))
+                Error::PublicPolicyException(Box::new(error))
             }
             crate::operation::AddPermissionError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::AddPermissionError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::AddPermissionError::PolicyLengthExceededException(
                 error,
-            ) => Error::PolicyLengthExceededException(::std::boxed::Box::new(error)),
+            ) => Error::PolicyLengthExceededException(Box::new(error)),
             crate::operation::AddPermissionError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::AddPermissionError::PreconditionFailedException(error) => {
-                Error::PreconditionFailedException(::std::boxed::Box::new(error))
+                Error::PreconditionFailedException(Box::new(error))
             }
             crate::operation::AddPermissionError::Unlisted(error) => error,
             crate::operation::AddPermissionError::Unhandled(error) => {
@@ -879,30 +677,30 @@ impl ::std::convert::From<crate::operation::AddPermissionError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CheckpointDurableExecutionError> for Error {
+impl From<crate::operation::CheckpointDurableExecutionError> for Error {
     fn from(error: crate::operation::CheckpointDurableExecutionError) -> Self {
         match error {
             crate::operation::CheckpointDurableExecutionError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::CheckpointDurableExecutionError::KmsInvalidStateException(
                 error,
-            ) => Error::KmsInvalidStateException(::std::boxed::Box::new(error)),
+            ) => Error::KmsInvalidStateException(Box::new(error)),
             crate::operation::CheckpointDurableExecutionError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::CheckpointDurableExecutionError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::CheckpointDurableExecutionError::KmsNotFoundException(
                 error,
-            ) => Error::KmsNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::KmsNotFoundException(Box::new(error)),
             crate::operation::CheckpointDurableExecutionError::KmsAccessDeniedException(
                 error,
-            ) => Error::KmsAccessDeniedException(::std::boxed::Box::new(error)),
+            ) => Error::KmsAccessDeniedException(Box::new(error)),
             crate::operation::CheckpointDurableExecutionError::KmsDisabledException(
                 error,
-            ) => Error::KmsDisabledException(::std::boxed::Box::new(error)),
+            ) => Error::KmsDisabledException(Box::new(error)),
             crate::operation::CheckpointDurableExecutionError::Unlisted(error) => error,
             crate::operation::CheckpointDurableExecutionError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -913,26 +711,26 @@ impl ::std::convert::From<crate::operation::CheckpointDurableExecutionError> for
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateAliasError> for Error {
+impl From<crate::operation::CreateAliasError> for Error {
     fn from(error: crate::operation::CreateAliasError) -> Self {
         match error {
             crate::operation::CreateAliasError::InvalidParameterValueException(error) => {
-                Error::InvalidParameterValueException(::std::boxed::Box::new(error))
+                Error::InvalidParameterValueException(Box::new(error))
             }
             crate::operation::CreateAliasError::ResourceConflictException(error) => {
-                Error::ResourceConflictException(::std::boxed::Box::new(error))
+                Error::ResourceConflictException(Box::new(error))
             }
             crate::operation::CreateAliasError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::CreateAliasError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::CreateAliasError::AliasLimitExceededException(error) => {
-                Error::AliasLimitExceededException(::std::boxed::Box::new(error))
+                Error::AliasLimitExceededException(Box::new(error))
             }
             crate::operation::CreateAliasError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::CreateAliasError::Unlisted(error) => error,
             crate::operation::CreateAliasError::Unhandled(error) => {
@@ -944,28 +742,24 @@ impl ::std::convert::From<crate::operation::CreateAliasError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateCapacityProviderError> for Error {
+impl From<crate::operation::CreateCapacityProviderError> for Error {
     fn from(error: crate::operation::CreateCapacityProviderError) -> Self {
         match error {
             crate::operation::CreateCapacityProviderError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::CreateCapacityProviderError::ResourceConflictException(
                 error,
-            ) => Error::ResourceConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceConflictException(Box::new(error)),
             crate::operation::CreateCapacityProviderError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::CreateCapacityProviderError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::CreateCapacityProviderError::CapacityProviderLimitExceededException(
                 error,
-            ) => {
-                Error::CapacityProviderLimitExceededException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::CapacityProviderLimitExceededException(Box::new(error)),
             crate::operation::CreateCapacityProviderError::Unlisted(error) => error,
             crate::operation::CreateCapacityProviderError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -976,14 +770,14 @@ impl ::std::convert::From<crate::operation::CreateCapacityProviderError> for Err
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateCodeSigningConfigError> for Error {
+impl From<crate::operation::CreateCodeSigningConfigError> for Error {
     fn from(error: crate::operation::CreateCodeSigningConfigError) -> Self {
         match error {
             crate::operation::CreateCodeSigningConfigError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::CreateCodeSigningConfigError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::CreateCodeSigningConfigError::Unlisted(error) => error,
             crate::operation::CreateCodeSigningConfigError::Unhandled(error) => {
@@ -995,24 +789,24 @@ impl ::std::convert::From<crate::operation::CreateCodeSigningConfigError> for Er
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateEventSourceMappingError> for Error {
+impl From<crate::operation::CreateEventSourceMappingError> for Error {
     fn from(error: crate::operation::CreateEventSourceMappingError) -> Self {
         match error {
             crate::operation::CreateEventSourceMappingError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::CreateEventSourceMappingError::ResourceConflictException(
                 error,
-            ) => Error::ResourceConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceConflictException(Box::new(error)),
             crate::operation::CreateEventSourceMappingError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::CreateEventSourceMappingError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::CreateEventSourceMappingError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::CreateEventSourceMappingError::Unlisted(error) => error,
             crate::operation::CreateEventSourceMappingError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1023,41 +817,41 @@ impl ::std::convert::From<crate::operation::CreateEventSourceMappingError> for E
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateFunctionError> for Error {
+impl From<crate::operation::CreateFunctionError> for Error {
     fn from(error: crate::operation::CreateFunctionError) -> Self {
         match error {
             crate::operation::CreateFunctionError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::CreateFunctionError::ResourceConflictException(error) => {
-                Error::ResourceConflictException(::std::boxed::Box::new(error))
+                Error::ResourceConflictException(Box::new(error))
             }
             crate::operation::CreateFunctionError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::CreateFunctionError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::CreateFunctionError::InvalidCodeSignatureException(
                 error,
-            ) => Error::InvalidCodeSignatureException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidCodeSignatureException(Box::new(error)),
             crate::operation::CreateFunctionError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::CreateFunctionError::CodeVerificationFailedException(
                 error,
-            ) => Error::CodeVerificationFailedException(::std::boxed::Box::new(error)),
+            ) => Error::CodeVerificationFailedException(Box::new(error)),
             crate::operation::CreateFunctionError::CodeSigningConfigNotFoundException(
                 error,
-            ) => Error::CodeSigningConfigNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::CodeSigningConfigNotFoundException(Box::new(error)),
             crate::operation::CreateFunctionError::CodeStorageExceededException(
                 error,
-            ) => Error::CodeStorageExceededException(::std::boxed::Box::new(error)),
+            ) => Error::CodeStorageExceededException(Box::new(error)),
             crate::operation::CreateFunctionError::FunctionVersionsPerCapacityProviderLimitExceededException(
                 error,
             ) => {
                 Error::FunctionVersionsPerCapacityProviderLimitExceededException(
-                    ::std::boxed::Box::new(error),
+                    Box::new(error),
                 )
             }
             crate::operation::CreateFunctionError::Unlisted(error) => error,
@@ -1070,24 +864,24 @@ impl ::std::convert::From<crate::operation::CreateFunctionError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateFunctionUrlConfigError> for Error {
+impl From<crate::operation::CreateFunctionUrlConfigError> for Error {
     fn from(error: crate::operation::CreateFunctionUrlConfigError) -> Self {
         match error {
             crate::operation::CreateFunctionUrlConfigError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::CreateFunctionUrlConfigError::ResourceConflictException(
                 error,
-            ) => Error::ResourceConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceConflictException(Box::new(error)),
             crate::operation::CreateFunctionUrlConfigError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::CreateFunctionUrlConfigError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::CreateFunctionUrlConfigError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::CreateFunctionUrlConfigError::Unlisted(error) => error,
             crate::operation::CreateFunctionUrlConfigError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1098,23 +892,23 @@ impl ::std::convert::From<crate::operation::CreateFunctionUrlConfigError> for Er
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteAliasError> for Error {
+impl From<crate::operation::DeleteAliasError> for Error {
     fn from(error: crate::operation::DeleteAliasError) -> Self {
         match error {
             crate::operation::DeleteAliasError::InvalidParameterValueException(error) => {
-                Error::InvalidParameterValueException(::std::boxed::Box::new(error))
+                Error::InvalidParameterValueException(Box::new(error))
             }
             crate::operation::DeleteAliasError::ResourceConflictException(error) => {
-                Error::ResourceConflictException(::std::boxed::Box::new(error))
+                Error::ResourceConflictException(Box::new(error))
             }
             crate::operation::DeleteAliasError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::DeleteAliasError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::DeleteAliasError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::DeleteAliasError::Unlisted(error) => error,
             crate::operation::DeleteAliasError::Unhandled(error) => {
@@ -1126,24 +920,24 @@ impl ::std::convert::From<crate::operation::DeleteAliasError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteCapacityProviderError> for Error {
+impl From<crate::operation::DeleteCapacityProviderError> for Error {
     fn from(error: crate::operation::DeleteCapacityProviderError) -> Self {
         match error {
             crate::operation::DeleteCapacityProviderError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::DeleteCapacityProviderError::ResourceConflictException(
                 error,
-            ) => Error::ResourceConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceConflictException(Box::new(error)),
             crate::operation::DeleteCapacityProviderError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::DeleteCapacityProviderError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::DeleteCapacityProviderError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::DeleteCapacityProviderError::Unlisted(error) => error,
             crate::operation::DeleteCapacityProviderError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1154,21 +948,21 @@ impl ::std::convert::From<crate::operation::DeleteCapacityProviderError> for Err
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteCodeSigningConfigError> for Error {
+impl From<crate::operation::DeleteCodeSigningConfigError> for Error {
     fn from(error: crate::operation::DeleteCodeSigningConfigError) -> Self {
         match error {
             crate::operation::DeleteCodeSigningConfigError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::DeleteCodeSigningConfigError::ResourceConflictException(
                 error,
-            ) => Error::ResourceConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceConflictException(Box::new(error)),
             crate::operation::DeleteCodeSigningConfigError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::DeleteCodeSigningConfigError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::DeleteCodeSigningConfigError::Unlisted(error) => error,
             crate::operation::DeleteCodeSigningConfigError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1179,27 +973,27 @@ impl ::std::convert::From<crate::operation::DeleteCodeSigningConfigError> for Er
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteEventSourceMappingError> for Error {
+impl From<crate::operation::DeleteEventSourceMappingError> for Error {
     fn from(error: crate::operation::DeleteEventSourceMappingError) -> Self {
         match error {
             crate::operation::DeleteEventSourceMappingError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::DeleteEventSourceMappingError::ResourceInUseException(
                 error,
-            ) => Error::ResourceInUseException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceInUseException(Box::new(error)),
             crate::operation::DeleteEventSourceMappingError::ResourceConflictException(
                 error,
-            ) => Error::ResourceConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceConflictException(Box::new(error)),
             crate::operation::DeleteEventSourceMappingError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::DeleteEventSourceMappingError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::DeleteEventSourceMappingError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::DeleteEventSourceMappingError::Unlisted(error) => error,
             crate::operation::DeleteEventSourceMappingError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1210,23 +1004,23 @@ impl ::std::convert::From<crate::operation::DeleteEventSourceMappingError> for E
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteFunctionError> for Error {
+impl From<crate::operation::DeleteFunctionError> for Error {
     fn from(error: crate::operation::DeleteFunctionError) -> Self {
         match error {
             crate::operation::DeleteFunctionError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::DeleteFunctionError::ResourceConflictException(error) => {
-                Error::ResourceConflictException(::std::boxed::Box::new(error))
+                Error::ResourceConflictException(Box::new(error))
             }
             crate::operation::DeleteFunctionError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::DeleteFunctionError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::DeleteFunctionError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::DeleteFunctionError::Unlisted(error) => error,
             crate::operation::DeleteFunctionError::Unhandled(error) => {
@@ -1238,28 +1032,27 @@ impl ::std::convert::From<crate::operation::DeleteFunctionError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteFunctionCodeSigningConfigError>
-for Error {
+impl From<crate::operation::DeleteFunctionCodeSigningConfigError> for Error {
     fn from(error: crate::operation::DeleteFunctionCodeSigningConfigError) -> Self {
         match error {
             crate::operation::DeleteFunctionCodeSigningConfigError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::DeleteFunctionCodeSigningConfigError::ResourceConflictException(
                 error,
-            ) => Error::ResourceConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceConflictException(Box::new(error)),
             crate::operation::DeleteFunctionCodeSigningConfigError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::DeleteFunctionCodeSigningConfigError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::DeleteFunctionCodeSigningConfigError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::DeleteFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException(
                 error,
-            ) => Error::CodeSigningConfigNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::CodeSigningConfigNotFoundException(Box::new(error)),
             crate::operation::DeleteFunctionCodeSigningConfigError::Unlisted(error) => {
                 error
             }
@@ -1272,24 +1065,24 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteFunctionConcurrencyError> for Error {
+impl From<crate::operation::DeleteFunctionConcurrencyError> for Error {
     fn from(error: crate::operation::DeleteFunctionConcurrencyError) -> Self {
         match error {
             crate::operation::DeleteFunctionConcurrencyError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::DeleteFunctionConcurrencyError::ResourceConflictException(
                 error,
-            ) => Error::ResourceConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceConflictException(Box::new(error)),
             crate::operation::DeleteFunctionConcurrencyError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::DeleteFunctionConcurrencyError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::DeleteFunctionConcurrencyError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::DeleteFunctionConcurrencyError::Unlisted(error) => error,
             crate::operation::DeleteFunctionConcurrencyError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1300,25 +1093,24 @@ impl ::std::convert::From<crate::operation::DeleteFunctionConcurrencyError> for 
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteFunctionEventInvokeConfigError>
-for Error {
+impl From<crate::operation::DeleteFunctionEventInvokeConfigError> for Error {
     fn from(error: crate::operation::DeleteFunctionEventInvokeConfigError) -> Self {
         match error {
             crate::operation::DeleteFunctionEventInvokeConfigError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::DeleteFunctionEventInvokeConfigError::ResourceConflictException(
                 error,
-            ) => Error::ResourceConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceConflictException(Box::new(error)),
             crate::operation::DeleteFunctionEventInvokeConfigError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::DeleteFunctionEventInvokeConfigError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::DeleteFunctionEventInvokeConfigError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::DeleteFunctionEventInvokeConfigError::Unlisted(error) => {
                 error
             }
@@ -1331,24 +1123,24 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteFunctionUrlConfigError> for Error {
+impl From<crate::operation::DeleteFunctionUrlConfigError> for Error {
     fn from(error: crate::operation::DeleteFunctionUrlConfigError) -> Self {
         match error {
             crate::operation::DeleteFunctionUrlConfigError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::DeleteFunctionUrlConfigError::ResourceConflictException(
                 error,
-            ) => Error::ResourceConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceConflictException(Box::new(error)),
             crate::operation::DeleteFunctionUrlConfigError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::DeleteFunctionUrlConfigError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::DeleteFunctionUrlConfigError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::DeleteFunctionUrlConfigError::Unlisted(error) => error,
             crate::operation::DeleteFunctionUrlConfigError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1359,21 +1151,21 @@ impl ::std::convert::From<crate::operation::DeleteFunctionUrlConfigError> for Er
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteLayerVersionError> for Error {
+impl From<crate::operation::DeleteLayerVersionError> for Error {
     fn from(error: crate::operation::DeleteLayerVersionError) -> Self {
         match error {
             crate::operation::DeleteLayerVersionError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::DeleteLayerVersionError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::DeleteLayerVersionError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::DeleteLayerVersionError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::DeleteLayerVersionError::Unlisted(error) => error,
             crate::operation::DeleteLayerVersionError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1384,25 +1176,24 @@ impl ::std::convert::From<crate::operation::DeleteLayerVersionError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteProvisionedConcurrencyConfigError>
-for Error {
+impl From<crate::operation::DeleteProvisionedConcurrencyConfigError> for Error {
     fn from(error: crate::operation::DeleteProvisionedConcurrencyConfigError) -> Self {
         match error {
             crate::operation::DeleteProvisionedConcurrencyConfigError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::DeleteProvisionedConcurrencyConfigError::ResourceConflictException(
                 error,
-            ) => Error::ResourceConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceConflictException(Box::new(error)),
             crate::operation::DeleteProvisionedConcurrencyConfigError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::DeleteProvisionedConcurrencyConfigError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::DeleteProvisionedConcurrencyConfigError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::DeleteProvisionedConcurrencyConfigError::Unlisted(
                 error,
             ) => error,
@@ -1415,15 +1206,15 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetAccountSettingsError> for Error {
+impl From<crate::operation::GetAccountSettingsError> for Error {
     fn from(error: crate::operation::GetAccountSettingsError) -> Self {
         match error {
             crate::operation::GetAccountSettingsError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::GetAccountSettingsError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetAccountSettingsError::Unlisted(error) => error,
             crate::operation::GetAccountSettingsError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1434,20 +1225,20 @@ impl ::std::convert::From<crate::operation::GetAccountSettingsError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetAliasError> for Error {
+impl From<crate::operation::GetAliasError> for Error {
     fn from(error: crate::operation::GetAliasError) -> Self {
         match error {
             crate::operation::GetAliasError::InvalidParameterValueException(error) => {
-                Error::InvalidParameterValueException(::std::boxed::Box::new(error))
+                Error::InvalidParameterValueException(Box::new(error))
             }
             crate::operation::GetAliasError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::GetAliasError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetAliasError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::GetAliasError::Unlisted(error) => error,
             crate::operation::GetAliasError::Unhandled(error) => Error::Unhandled(error),
@@ -1457,21 +1248,21 @@ impl ::std::convert::From<crate::operation::GetAliasError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetCapacityProviderError> for Error {
+impl From<crate::operation::GetCapacityProviderError> for Error {
     fn from(error: crate::operation::GetCapacityProviderError) -> Self {
         match error {
             crate::operation::GetCapacityProviderError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::GetCapacityProviderError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::GetCapacityProviderError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetCapacityProviderError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::GetCapacityProviderError::Unlisted(error) => error,
             crate::operation::GetCapacityProviderError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1482,18 +1273,18 @@ impl ::std::convert::From<crate::operation::GetCapacityProviderError> for Error 
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetCodeSigningConfigError> for Error {
+impl From<crate::operation::GetCodeSigningConfigError> for Error {
     fn from(error: crate::operation::GetCodeSigningConfigError) -> Self {
         match error {
             crate::operation::GetCodeSigningConfigError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::GetCodeSigningConfigError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::GetCodeSigningConfigError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::GetCodeSigningConfigError::Unlisted(error) => error,
             crate::operation::GetCodeSigningConfigError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1504,32 +1295,32 @@ impl ::std::convert::From<crate::operation::GetCodeSigningConfigError> for Error
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetDurableExecutionError> for Error {
+impl From<crate::operation::GetDurableExecutionError> for Error {
     fn from(error: crate::operation::GetDurableExecutionError) -> Self {
         match error {
             crate::operation::GetDurableExecutionError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::GetDurableExecutionError::KmsInvalidStateException(
                 error,
-            ) => Error::KmsInvalidStateException(::std::boxed::Box::new(error)),
+            ) => Error::KmsInvalidStateException(Box::new(error)),
             crate::operation::GetDurableExecutionError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::GetDurableExecutionError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetDurableExecutionError::KmsNotFoundException(error) => {
-                Error::KmsNotFoundException(::std::boxed::Box::new(error))
+                Error::KmsNotFoundException(Box::new(error))
             }
             crate::operation::GetDurableExecutionError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::GetDurableExecutionError::KmsAccessDeniedException(
                 error,
-            ) => Error::KmsAccessDeniedException(::std::boxed::Box::new(error)),
+            ) => Error::KmsAccessDeniedException(Box::new(error)),
             crate::operation::GetDurableExecutionError::KmsDisabledException(error) => {
-                Error::KmsDisabledException(::std::boxed::Box::new(error))
+                Error::KmsDisabledException(Box::new(error))
             }
             crate::operation::GetDurableExecutionError::Unlisted(error) => error,
             crate::operation::GetDurableExecutionError::Unhandled(error) => {
@@ -1541,33 +1332,33 @@ impl ::std::convert::From<crate::operation::GetDurableExecutionError> for Error 
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetDurableExecutionHistoryError> for Error {
+impl From<crate::operation::GetDurableExecutionHistoryError> for Error {
     fn from(error: crate::operation::GetDurableExecutionHistoryError) -> Self {
         match error {
             crate::operation::GetDurableExecutionHistoryError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::GetDurableExecutionHistoryError::KmsInvalidStateException(
                 error,
-            ) => Error::KmsInvalidStateException(::std::boxed::Box::new(error)),
+            ) => Error::KmsInvalidStateException(Box::new(error)),
             crate::operation::GetDurableExecutionHistoryError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::GetDurableExecutionHistoryError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetDurableExecutionHistoryError::KmsNotFoundException(
                 error,
-            ) => Error::KmsNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::KmsNotFoundException(Box::new(error)),
             crate::operation::GetDurableExecutionHistoryError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::GetDurableExecutionHistoryError::KmsAccessDeniedException(
                 error,
-            ) => Error::KmsAccessDeniedException(::std::boxed::Box::new(error)),
+            ) => Error::KmsAccessDeniedException(Box::new(error)),
             crate::operation::GetDurableExecutionHistoryError::KmsDisabledException(
                 error,
-            ) => Error::KmsDisabledException(::std::boxed::Box::new(error)),
+            ) => Error::KmsDisabledException(Box::new(error)),
             crate::operation::GetDurableExecutionHistoryError::Unlisted(error) => error,
             crate::operation::GetDurableExecutionHistoryError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1578,30 +1369,30 @@ impl ::std::convert::From<crate::operation::GetDurableExecutionHistoryError> for
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetDurableExecutionStateError> for Error {
+impl From<crate::operation::GetDurableExecutionStateError> for Error {
     fn from(error: crate::operation::GetDurableExecutionStateError) -> Self {
         match error {
             crate::operation::GetDurableExecutionStateError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::GetDurableExecutionStateError::KmsInvalidStateException(
                 error,
-            ) => Error::KmsInvalidStateException(::std::boxed::Box::new(error)),
+            ) => Error::KmsInvalidStateException(Box::new(error)),
             crate::operation::GetDurableExecutionStateError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::GetDurableExecutionStateError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetDurableExecutionStateError::KmsNotFoundException(
                 error,
-            ) => Error::KmsNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::KmsNotFoundException(Box::new(error)),
             crate::operation::GetDurableExecutionStateError::KmsAccessDeniedException(
                 error,
-            ) => Error::KmsAccessDeniedException(::std::boxed::Box::new(error)),
+            ) => Error::KmsAccessDeniedException(Box::new(error)),
             crate::operation::GetDurableExecutionStateError::KmsDisabledException(
                 error,
-            ) => Error::KmsDisabledException(::std::boxed::Box::new(error)),
+            ) => Error::KmsDisabledException(Box::new(error)),
             crate::operation::GetDurableExecutionStateError::Unlisted(error) => error,
             crate::operation::GetDurableExecutionStateError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1612,21 +1403,21 @@ impl ::std::convert::From<crate::operation::GetDurableExecutionStateError> for E
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetEventSourceMappingError> for Error {
+impl From<crate::operation::GetEventSourceMappingError> for Error {
     fn from(error: crate::operation::GetEventSourceMappingError) -> Self {
         match error {
             crate::operation::GetEventSourceMappingError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::GetEventSourceMappingError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::GetEventSourceMappingError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetEventSourceMappingError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::GetEventSourceMappingError::Unlisted(error) => error,
             crate::operation::GetEventSourceMappingError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1637,20 +1428,20 @@ impl ::std::convert::From<crate::operation::GetEventSourceMappingError> for Erro
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetFunctionError> for Error {
+impl From<crate::operation::GetFunctionError> for Error {
     fn from(error: crate::operation::GetFunctionError) -> Self {
         match error {
             crate::operation::GetFunctionError::InvalidParameterValueException(error) => {
-                Error::InvalidParameterValueException(::std::boxed::Box::new(error))
+                Error::InvalidParameterValueException(Box::new(error))
             }
             crate::operation::GetFunctionError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::GetFunctionError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetFunctionError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::GetFunctionError::Unlisted(error) => error,
             crate::operation::GetFunctionError::Unhandled(error) => {
@@ -1662,25 +1453,24 @@ impl ::std::convert::From<crate::operation::GetFunctionError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetFunctionCodeSigningConfigError>
-for Error {
+impl From<crate::operation::GetFunctionCodeSigningConfigError> for Error {
     fn from(error: crate::operation::GetFunctionCodeSigningConfigError) -> Self {
         match error {
             crate::operation::GetFunctionCodeSigningConfigError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::GetFunctionCodeSigningConfigError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::GetFunctionCodeSigningConfigError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetFunctionCodeSigningConfigError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::GetFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException(
                 error,
-            ) => Error::CodeSigningConfigNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::CodeSigningConfigNotFoundException(Box::new(error)),
             crate::operation::GetFunctionCodeSigningConfigError::Unlisted(error) => error,
             crate::operation::GetFunctionCodeSigningConfigError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1691,21 +1481,21 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetFunctionConcurrencyError> for Error {
+impl From<crate::operation::GetFunctionConcurrencyError> for Error {
     fn from(error: crate::operation::GetFunctionConcurrencyError) -> Self {
         match error {
             crate::operation::GetFunctionConcurrencyError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::GetFunctionConcurrencyError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::GetFunctionConcurrencyError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetFunctionConcurrencyError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::GetFunctionConcurrencyError::Unlisted(error) => error,
             crate::operation::GetFunctionConcurrencyError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1716,21 +1506,21 @@ impl ::std::convert::From<crate::operation::GetFunctionConcurrencyError> for Err
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetFunctionConfigurationError> for Error {
+impl From<crate::operation::GetFunctionConfigurationError> for Error {
     fn from(error: crate::operation::GetFunctionConfigurationError) -> Self {
         match error {
             crate::operation::GetFunctionConfigurationError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::GetFunctionConfigurationError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::GetFunctionConfigurationError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetFunctionConfigurationError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::GetFunctionConfigurationError::Unlisted(error) => error,
             crate::operation::GetFunctionConfigurationError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1741,22 +1531,21 @@ impl ::std::convert::From<crate::operation::GetFunctionConfigurationError> for E
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetFunctionEventInvokeConfigError>
-for Error {
+impl From<crate::operation::GetFunctionEventInvokeConfigError> for Error {
     fn from(error: crate::operation::GetFunctionEventInvokeConfigError) -> Self {
         match error {
             crate::operation::GetFunctionEventInvokeConfigError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::GetFunctionEventInvokeConfigError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::GetFunctionEventInvokeConfigError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetFunctionEventInvokeConfigError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::GetFunctionEventInvokeConfigError::Unlisted(error) => error,
             crate::operation::GetFunctionEventInvokeConfigError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1767,21 +1556,21 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetFunctionRecursionConfigError> for Error {
+impl From<crate::operation::GetFunctionRecursionConfigError> for Error {
     fn from(error: crate::operation::GetFunctionRecursionConfigError) -> Self {
         match error {
             crate::operation::GetFunctionRecursionConfigError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::GetFunctionRecursionConfigError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::GetFunctionRecursionConfigError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetFunctionRecursionConfigError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::GetFunctionRecursionConfigError::Unlisted(error) => error,
             crate::operation::GetFunctionRecursionConfigError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1792,21 +1581,21 @@ impl ::std::convert::From<crate::operation::GetFunctionRecursionConfigError> for
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetFunctionScalingConfigError> for Error {
+impl From<crate::operation::GetFunctionScalingConfigError> for Error {
     fn from(error: crate::operation::GetFunctionScalingConfigError) -> Self {
         match error {
             crate::operation::GetFunctionScalingConfigError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::GetFunctionScalingConfigError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::GetFunctionScalingConfigError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetFunctionScalingConfigError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::GetFunctionScalingConfigError::Unlisted(error) => error,
             crate::operation::GetFunctionScalingConfigError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1817,21 +1606,21 @@ impl ::std::convert::From<crate::operation::GetFunctionScalingConfigError> for E
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetFunctionUrlConfigError> for Error {
+impl From<crate::operation::GetFunctionUrlConfigError> for Error {
     fn from(error: crate::operation::GetFunctionUrlConfigError) -> Self {
         match error {
             crate::operation::GetFunctionUrlConfigError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::GetFunctionUrlConfigError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::GetFunctionUrlConfigError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetFunctionUrlConfigError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::GetFunctionUrlConfigError::Unlisted(error) => error,
             crate::operation::GetFunctionUrlConfigError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1842,20 +1631,20 @@ impl ::std::convert::From<crate::operation::GetFunctionUrlConfigError> for Error
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetLayerVersionError> for Error {
+impl From<crate::operation::GetLayerVersionError> for Error {
     fn from(error: crate::operation::GetLayerVersionError) -> Self {
         match error {
             crate::operation::GetLayerVersionError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::GetLayerVersionError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::GetLayerVersionError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetLayerVersionError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::GetLayerVersionError::Unlisted(error) => error,
             crate::operation::GetLayerVersionError::Unhandled(error) => {
@@ -1867,21 +1656,21 @@ impl ::std::convert::From<crate::operation::GetLayerVersionError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetLayerVersionByArnError> for Error {
+impl From<crate::operation::GetLayerVersionByArnError> for Error {
     fn from(error: crate::operation::GetLayerVersionByArnError) -> Self {
         match error {
             crate::operation::GetLayerVersionByArnError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::GetLayerVersionByArnError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::GetLayerVersionByArnError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetLayerVersionByArnError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::GetLayerVersionByArnError::Unlisted(error) => error,
             crate::operation::GetLayerVersionByArnError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1892,21 +1681,21 @@ impl ::std::convert::From<crate::operation::GetLayerVersionByArnError> for Error
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetLayerVersionPolicyError> for Error {
+impl From<crate::operation::GetLayerVersionPolicyError> for Error {
     fn from(error: crate::operation::GetLayerVersionPolicyError) -> Self {
         match error {
             crate::operation::GetLayerVersionPolicyError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::GetLayerVersionPolicyError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::GetLayerVersionPolicyError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetLayerVersionPolicyError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::GetLayerVersionPolicyError::Unlisted(error) => error,
             crate::operation::GetLayerVersionPolicyError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1917,20 +1706,20 @@ impl ::std::convert::From<crate::operation::GetLayerVersionPolicyError> for Erro
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetPolicyError> for Error {
+impl From<crate::operation::GetPolicyError> for Error {
     fn from(error: crate::operation::GetPolicyError) -> Self {
         match error {
             crate::operation::GetPolicyError::InvalidParameterValueException(error) => {
-                Error::InvalidParameterValueException(::std::boxed::Box::new(error))
+                Error::InvalidParameterValueException(Box::new(error))
             }
             crate::operation::GetPolicyError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::GetPolicyError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::GetPolicyError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::GetPolicyError::Unlisted(error) => error,
             crate::operation::GetPolicyError::Unhandled(error) => Error::Unhandled(error),
@@ -1940,29 +1729,24 @@ impl ::std::convert::From<crate::operation::GetPolicyError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetProvisionedConcurrencyConfigError>
-for Error {
+impl From<crate::operation::GetProvisionedConcurrencyConfigError> for Error {
     fn from(error: crate::operation::GetProvisionedConcurrencyConfigError) -> Self {
         match error {
             crate::operation::GetProvisionedConcurrencyConfigError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::GetProvisionedConcurrencyConfigError::ProvisionedConcurrencyConfigNotFoundException(
                 error,
-            ) => {
-                Error::ProvisionedConcurrencyConfigNotFoundException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::ProvisionedConcurrencyConfigNotFoundException(Box::new(error)),
             crate::operation::GetProvisionedConcurrencyConfigError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::GetProvisionedConcurrencyConfigError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetProvisionedConcurrencyConfigError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::GetProvisionedConcurrencyConfigError::Unlisted(error) => {
                 error
             }
@@ -1975,21 +1759,21 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetRuntimeManagementConfigError> for Error {
+impl From<crate::operation::GetRuntimeManagementConfigError> for Error {
     fn from(error: crate::operation::GetRuntimeManagementConfigError) -> Self {
         match error {
             crate::operation::GetRuntimeManagementConfigError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::GetRuntimeManagementConfigError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::GetRuntimeManagementConfigError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::GetRuntimeManagementConfigError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::GetRuntimeManagementConfigError::Unlisted(error) => error,
             crate::operation::GetRuntimeManagementConfigError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2000,153 +1784,137 @@ impl ::std::convert::From<crate::operation::GetRuntimeManagementConfigError> for
         }
     }
 }
-impl ::std::convert::From<crate::operation::InvokeError> for Error {
+impl From<crate::operation::InvokeError> for Error {
     fn from(error: crate::operation::InvokeError) -> Self {
         match error {
             crate::operation::InvokeError::CodeArtifactUserDeletedException(error) => {
-                Error::CodeArtifactUserDeletedException(::std::boxed::Box::new(error))
+                Error::CodeArtifactUserDeletedException(Box::new(error))
             }
             crate::operation::InvokeError::ResourceNotReadyException(error) => {
-                Error::ResourceNotReadyException(::std::boxed::Box::new(error))
+                Error::ResourceNotReadyException(Box::new(error))
             }
             crate::operation::InvokeError::ServiceQuotaExceededException(error) => {
-                Error::ServiceQuotaExceededException(::std::boxed::Box::new(error))
+                Error::ServiceQuotaExceededException(Box::new(error))
             }
             crate::operation::InvokeError::InvalidSecurityGroupIdException(error) => {
-                Error::InvalidSecurityGroupIdException(::std::boxed::Box::new(error))
+                Error::InvalidSecurityGroupIdException(Box::new(error))
             }
             crate::operation::InvokeError::SnapStartTimeoutException(error) => {
-                Error::SnapStartTimeoutException(::std::boxed::Box::new(error))
+                Error::SnapStartTimeoutException(Box::new(error))
             }
             crate::operation::InvokeError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::InvokeError::Ec2ThrottledException(error) => {
-                Error::Ec2ThrottledException(::std::boxed::Box::new(error))
+                Error::Ec2ThrottledException(Box::new(error))
             }
             crate::operation::InvokeError::EfsMountConnectivityException(error) => {
-                Error::EfsMountConnectivityException(::std::boxed::Box::new(error))
+                Error::EfsMountConnectivityException(Box::new(error))
             }
             crate::operation::InvokeError::SubnetIpAddressLimitReachedException(
                 error,
-            ) => {
-                Error::SubnetIpAddressLimitReachedException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::SubnetIpAddressLimitReachedException(Box::new(error)),
             crate::operation::InvokeError::KmsAccessDeniedException(error) => {
-                Error::KmsAccessDeniedException(::std::boxed::Box::new(error))
+                Error::KmsAccessDeniedException(Box::new(error))
             }
             crate::operation::InvokeError::RequestTooLargeException(error) => {
-                Error::RequestTooLargeException(::std::boxed::Box::new(error))
+                Error::RequestTooLargeException(Box::new(error))
             }
             crate::operation::InvokeError::KmsDisabledException(error) => {
-                Error::KmsDisabledException(::std::boxed::Box::new(error))
+                Error::KmsDisabledException(Box::new(error))
             }
             crate::operation::InvokeError::UnsupportedMediaTypeException(error) => {
-                Error::UnsupportedMediaTypeException(::std::boxed::Box::new(error))
+                Error::UnsupportedMediaTypeException(Box::new(error))
             }
             crate::operation::InvokeError::S3FilesMountConnectivityException(error) => {
-                Error::S3FilesMountConnectivityException(::std::boxed::Box::new(error))
+                Error::S3FilesMountConnectivityException(Box::new(error))
             }
             crate::operation::InvokeError::SerializedRequestEntityTooLargeException(
                 error,
-            ) => {
-                Error::SerializedRequestEntityTooLargeException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::SerializedRequestEntityTooLargeException(Box::new(error)),
             crate::operation::InvokeError::InvalidRuntimeException(error) => {
-                Error::InvalidRuntimeException(::std::boxed::Box::new(error))
+                Error::InvalidRuntimeException(Box::new(error))
             }
             crate::operation::InvokeError::NoPublishedVersionException(error) => {
-                Error::NoPublishedVersionException(::std::boxed::Box::new(error))
+                Error::NoPublishedVersionException(Box::new(error))
             }
             crate::operation::InvokeError::Ec2UnexpectedException(error) => {
-                Error::Ec2UnexpectedException(::std::boxed::Box::new(error))
+                Error::Ec2UnexpectedException(Box::new(error))
             }
             crate::operation::InvokeError::InvalidSubnetIdException(error) => {
-                Error::InvalidSubnetIdException(::std::boxed::Box::new(error))
+                Error::InvalidSubnetIdException(Box::new(error))
             }
             crate::operation::InvokeError::KmsNotFoundException(error) => {
-                Error::KmsNotFoundException(::std::boxed::Box::new(error))
+                Error::KmsNotFoundException(Box::new(error))
             }
             crate::operation::InvokeError::InvalidParameterValueException(error) => {
-                Error::InvalidParameterValueException(::std::boxed::Box::new(error))
+                Error::InvalidParameterValueException(Box::new(error))
             }
             crate::operation::InvokeError::Ec2AccessDeniedException(error) => {
-                Error::Ec2AccessDeniedException(::std::boxed::Box::new(error))
+                Error::Ec2AccessDeniedException(Box::new(error))
             }
             crate::operation::InvokeError::EfsioException(error) => {
-                Error::EfsioException(::std::boxed::Box::new(error))
+                Error::EfsioException(Box::new(error))
             }
             crate::operation::InvokeError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::InvokeError::ResourceConflictException(error) => {
-                Error::ResourceConflictException(::std::boxed::Box::new(error))
+                Error::ResourceConflictException(Box::new(error))
             }
             crate::operation::InvokeError::EniLimitReachedException(error) => {
-                Error::EniLimitReachedException(::std::boxed::Box::new(error))
+                Error::EniLimitReachedException(Box::new(error))
             }
             crate::operation::InvokeError::SnapStartNotReadyException(error) => {
-                Error::SnapStartNotReadyException(::std::boxed::Box::new(error))
+                Error::SnapStartNotReadyException(Box::new(error))
             }
             crate::operation::InvokeError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::InvokeError::CodeArtifactUserPendingException(error) => {
-                Error::CodeArtifactUserPendingException(::std::boxed::Box::new(error))
+                Error::CodeArtifactUserPendingException(Box::new(error))
             }
             crate::operation::InvokeError::SnapStartException(error) => {
-                Error::SnapStartException(::std::boxed::Box::new(error))
+                Error::SnapStartException(Box::new(error))
             }
             crate::operation::InvokeError::RecursiveInvocationException(error) => {
-                Error::RecursiveInvocationException(::std::boxed::Box::new(error))
+                Error::RecursiveInvocationException(Box::new(error))
             }
             crate::operation::InvokeError::S3FilesMountFailureException(error) => {
-                Error::S3FilesMountFailureException(::std::boxed::Box::new(error))
+                Error::S3FilesMountFailureException(Box::new(error))
             }
             crate::operation::InvokeError::EfsMountTimeoutException(error) => {
-                Error::EfsMountTimeoutException(::std::boxed::Box::new(error))
+                Error::EfsMountTimeoutException(Box::new(error))
             }
             crate::operation::InvokeError::EniNotReadyException(error) => {
-                Error::EniNotReadyException(::std::boxed::Box::new(error))
+                Error::EniNotReadyException(Box::new(error))
             }
             crate::operation::InvokeError::S3FilesMountTimeoutException(error) => {
-                Error::S3FilesMountTimeoutException(::std::boxed::Box::new(error))
+                Error::S3FilesMountTimeoutException(Box::new(error))
             }
             crate::operation::InvokeError::CodeArtifactUserFailedException(error) => {
-                Error::CodeArtifactUserFailedException(::std::boxed::Box::new(error))
+                Error::CodeArtifactUserFailedException(Box::new(error))
             }
             crate::operation::InvokeError::ModeNotSupportedException(error) => {
-                Error::ModeNotSupportedException(::std::boxed::Box::new(error))
+                Error::ModeNotSupportedException(Box::new(error))
             }
             crate::operation::InvokeError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::InvokeError::InvalidRequestContentException(error) => {
-                Error::InvalidRequestContentException(::std::boxed::Box::new(error))
+                Error::InvalidRequestContentException(Box::new(error))
             }
             crate::operation::InvokeError::SnapStartRegenerationFailureException(
                 error,
-            ) => {
-                Error::SnapStartRegenerationFailureException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::SnapStartRegenerationFailureException(Box::new(error)),
             crate::operation::InvokeError::DurableExecutionAlreadyStartedException(
                 error,
-            ) => {
-                Error::DurableExecutionAlreadyStartedException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::DurableExecutionAlreadyStartedException(Box::new(error)),
             crate::operation::InvokeError::InvalidZipFileException(error) => {
-                Error::InvalidZipFileException(::std::boxed::Box::new(error))
+                Error::InvalidZipFileException(Box::new(error))
             }
             crate::operation::InvokeError::EfsMountFailureException(error) => {
-                Error::EfsMountFailureException(::std::boxed::Box::new(error))
+                Error::EfsMountFailureException(Box::new(error))
             }
             crate::operation::InvokeError::Unlisted(error) => error,
             crate::operation::InvokeError::Unhandled(error) => Error::Unhandled(error),
@@ -2156,103 +1924,95 @@ impl ::std::convert::From<crate::operation::InvokeError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::InvokeAsyncError> for Error {
+impl From<crate::operation::InvokeAsyncError> for Error {
     fn from(error: crate::operation::InvokeAsyncError) -> Self {
         match error {
             crate::operation::InvokeAsyncError::ServiceQuotaExceededException(error) => {
-                Error::ServiceQuotaExceededException(::std::boxed::Box::new(error))
+                Error::ServiceQuotaExceededException(Box::new(error))
             }
             crate::operation::InvokeAsyncError::InvalidSecurityGroupIdException(
                 error,
-            ) => Error::InvalidSecurityGroupIdException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidSecurityGroupIdException(Box::new(error)),
             crate::operation::InvokeAsyncError::SnapStartTimeoutException(error) => {
-                Error::SnapStartTimeoutException(::std::boxed::Box::new(error))
+                Error::SnapStartTimeoutException(Box::new(error))
             }
             crate::operation::InvokeAsyncError::Ec2ThrottledException(error) => {
-                Error::Ec2ThrottledException(::std::boxed::Box::new(error))
+                Error::Ec2ThrottledException(Box::new(error))
             }
             crate::operation::InvokeAsyncError::EfsMountConnectivityException(error) => {
-                Error::EfsMountConnectivityException(::std::boxed::Box::new(error))
+                Error::EfsMountConnectivityException(Box::new(error))
             }
             crate::operation::InvokeAsyncError::SubnetIpAddressLimitReachedException(
                 error,
-            ) => {
-                Error::SubnetIpAddressLimitReachedException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::SubnetIpAddressLimitReachedException(Box::new(error)),
             crate::operation::InvokeAsyncError::KmsAccessDeniedException(error) => {
-                Error::KmsAccessDeniedException(::std::boxed::Box::new(error))
+                Error::KmsAccessDeniedException(Box::new(error))
             }
             crate::operation::InvokeAsyncError::KmsDisabledException(error) => {
-                Error::KmsDisabledException(::std::boxed::Box::new(error))
+                Error::KmsDisabledException(Box::new(error))
             }
             crate::operation::InvokeAsyncError::S3FilesMountConnectivityException(
                 error,
-            ) => Error::S3FilesMountConnectivityException(::std::boxed::Box::new(error)),
+            ) => Error::S3FilesMountConnectivityException(Box::new(error)),
             crate::operation::InvokeAsyncError::InvalidRuntimeException(error) => {
-                Error::InvalidRuntimeException(::std::boxed::Box::new(error))
+                Error::InvalidRuntimeException(Box::new(error))
             }
             crate::operation::InvokeAsyncError::Ec2UnexpectedException(error) => {
-                Error::Ec2UnexpectedException(::std::boxed::Box::new(error))
+                Error::Ec2UnexpectedException(Box::new(error))
             }
             crate::operation::InvokeAsyncError::InvalidSubnetIdException(error) => {
-                Error::InvalidSubnetIdException(::std::boxed::Box::new(error))
+                Error::InvalidSubnetIdException(Box::new(error))
             }
             crate::operation::InvokeAsyncError::KmsNotFoundException(error) => {
-                Error::KmsNotFoundException(::std::boxed::Box::new(error))
+                Error::KmsNotFoundException(Box::new(error))
             }
             crate::operation::InvokeAsyncError::Ec2AccessDeniedException(error) => {
-                Error::Ec2AccessDeniedException(::std::boxed::Box::new(error))
+                Error::Ec2AccessDeniedException(Box::new(error))
             }
             crate::operation::InvokeAsyncError::EfsioException(error) => {
-                Error::EfsioException(::std::boxed::Box::new(error))
+                Error::EfsioException(Box::new(error))
             }
             crate::operation::InvokeAsyncError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::InvokeAsyncError::ResourceConflictException(error) => {
-                Error::ResourceConflictException(::std::boxed::Box::new(error))
+                Error::ResourceConflictException(Box::new(error))
             }
             crate::operation::InvokeAsyncError::EniLimitReachedException(error) => {
-                Error::EniLimitReachedException(::std::boxed::Box::new(error))
+                Error::EniLimitReachedException(Box::new(error))
             }
             crate::operation::InvokeAsyncError::SnapStartNotReadyException(error) => {
-                Error::SnapStartNotReadyException(::std::boxed::Box::new(error))
+                Error::SnapStartNotReadyException(Box::new(error))
             }
             crate::operation::InvokeAsyncError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::InvokeAsyncError::SnapStartException(error) => {
-                Error::SnapStartException(::std::boxed::Box::new(error))
+                Error::SnapStartException(Box::new(error))
             }
             crate::operation::InvokeAsyncError::S3FilesMountFailureException(error) => {
-                Error::S3FilesMountFailureException(::std::boxed::Box::new(error))
+                Error::S3FilesMountFailureException(Box::new(error))
             }
             crate::operation::InvokeAsyncError::EfsMountTimeoutException(error) => {
-                Error::EfsMountTimeoutException(::std::boxed::Box::new(error))
+                Error::EfsMountTimeoutException(Box::new(error))
             }
             crate::operation::InvokeAsyncError::S3FilesMountTimeoutException(error) => {
-                Error::S3FilesMountTimeoutException(::std::boxed::Box::new(error))
+                Error::S3FilesMountTimeoutException(Box::new(error))
             }
             crate::operation::InvokeAsyncError::ModeNotSupportedException(error) => {
-                Error::ModeNotSupportedException(::std::boxed::Box::new(error))
+                Error::ModeNotSupportedException(Box::new(error))
             }
             crate::operation::InvokeAsyncError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::InvokeAsyncError::InvalidRequestContentException(error) => {
-                Error::InvalidRequestContentException(::std::boxed::Box::new(error))
+                Error::InvalidRequestContentException(Box::new(error))
             }
             crate::operation::InvokeAsyncError::SnapStartRegenerationFailureException(
                 error,
-            ) => {
-                Error::SnapStartRegenerationFailureException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::SnapStartRegenerationFailureException(Box::new(error)),
             crate::operation::InvokeAsyncError::EfsMountFailureException(error) => {
-                Error::EfsMountFailureException(::std::boxed::Box::new(error))
+                Error::EfsMountFailureException(Box::new(error))
             }
             crate::operation::InvokeAsyncError::Unlisted(error) => error,
             crate::operation::InvokeAsyncError::Unhandled(error) => {
@@ -2264,20 +2024,20 @@ impl ::std::convert::From<crate::operation::InvokeAsyncError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListAliasesError> for Error {
+impl From<crate::operation::ListAliasesError> for Error {
     fn from(error: crate::operation::ListAliasesError) -> Self {
         match error {
             crate::operation::ListAliasesError::InvalidParameterValueException(error) => {
-                Error::InvalidParameterValueException(::std::boxed::Box::new(error))
+                Error::InvalidParameterValueException(Box::new(error))
             }
             crate::operation::ListAliasesError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::ListAliasesError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::ListAliasesError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::ListAliasesError::Unlisted(error) => error,
             crate::operation::ListAliasesError::Unhandled(error) => {
@@ -2289,18 +2049,18 @@ impl ::std::convert::From<crate::operation::ListAliasesError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListCapacityProvidersError> for Error {
+impl From<crate::operation::ListCapacityProvidersError> for Error {
     fn from(error: crate::operation::ListCapacityProvidersError) -> Self {
         match error {
             crate::operation::ListCapacityProvidersError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::ListCapacityProvidersError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::ListCapacityProvidersError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::ListCapacityProvidersError::Unlisted(error) => error,
             crate::operation::ListCapacityProvidersError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2311,14 +2071,14 @@ impl ::std::convert::From<crate::operation::ListCapacityProvidersError> for Erro
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListCodeSigningConfigsError> for Error {
+impl From<crate::operation::ListCodeSigningConfigsError> for Error {
     fn from(error: crate::operation::ListCodeSigningConfigsError) -> Self {
         match error {
             crate::operation::ListCodeSigningConfigsError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::ListCodeSigningConfigsError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::ListCodeSigningConfigsError::Unlisted(error) => error,
             crate::operation::ListCodeSigningConfigsError::Unhandled(error) => {
@@ -2330,22 +2090,21 @@ impl ::std::convert::From<crate::operation::ListCodeSigningConfigsError> for Err
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListDurableExecutionsByFunctionError>
-for Error {
+impl From<crate::operation::ListDurableExecutionsByFunctionError> for Error {
     fn from(error: crate::operation::ListDurableExecutionsByFunctionError) -> Self {
         match error {
             crate::operation::ListDurableExecutionsByFunctionError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::ListDurableExecutionsByFunctionError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::ListDurableExecutionsByFunctionError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::ListDurableExecutionsByFunctionError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::ListDurableExecutionsByFunctionError::Unlisted(error) => {
                 error
             }
@@ -2358,21 +2117,21 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListEventSourceMappingsError> for Error {
+impl From<crate::operation::ListEventSourceMappingsError> for Error {
     fn from(error: crate::operation::ListEventSourceMappingsError) -> Self {
         match error {
             crate::operation::ListEventSourceMappingsError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::ListEventSourceMappingsError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::ListEventSourceMappingsError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::ListEventSourceMappingsError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::ListEventSourceMappingsError::Unlisted(error) => error,
             crate::operation::ListEventSourceMappingsError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2383,22 +2142,21 @@ impl ::std::convert::From<crate::operation::ListEventSourceMappingsError> for Er
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListFunctionEventInvokeConfigsError>
-for Error {
+impl From<crate::operation::ListFunctionEventInvokeConfigsError> for Error {
     fn from(error: crate::operation::ListFunctionEventInvokeConfigsError) -> Self {
         match error {
             crate::operation::ListFunctionEventInvokeConfigsError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::ListFunctionEventInvokeConfigsError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::ListFunctionEventInvokeConfigsError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::ListFunctionEventInvokeConfigsError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::ListFunctionEventInvokeConfigsError::Unlisted(error) => {
                 error
             }
@@ -2411,21 +2169,21 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListFunctionUrlConfigsError> for Error {
+impl From<crate::operation::ListFunctionUrlConfigsError> for Error {
     fn from(error: crate::operation::ListFunctionUrlConfigsError) -> Self {
         match error {
             crate::operation::ListFunctionUrlConfigsError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::ListFunctionUrlConfigsError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::ListFunctionUrlConfigsError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::ListFunctionUrlConfigsError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::ListFunctionUrlConfigsError::Unlisted(error) => error,
             crate::operation::ListFunctionUrlConfigsError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2436,24 +2194,23 @@ impl ::std::convert::From<crate::operation::ListFunctionUrlConfigsError> for Err
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListFunctionVersionsByCapacityProviderError>
-for Error {
+impl From<crate::operation::ListFunctionVersionsByCapacityProviderError> for Error {
     fn from(
         error: crate::operation::ListFunctionVersionsByCapacityProviderError,
     ) -> Self {
         match error {
             crate::operation::ListFunctionVersionsByCapacityProviderError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::ListFunctionVersionsByCapacityProviderError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::ListFunctionVersionsByCapacityProviderError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::ListFunctionVersionsByCapacityProviderError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::ListFunctionVersionsByCapacityProviderError::Unlisted(
                 error,
             ) => error,
@@ -2466,17 +2223,17 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListFunctionsError> for Error {
+impl From<crate::operation::ListFunctionsError> for Error {
     fn from(error: crate::operation::ListFunctionsError) -> Self {
         match error {
             crate::operation::ListFunctionsError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::ListFunctionsError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::ListFunctionsError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::ListFunctionsError::Unlisted(error) => error,
             crate::operation::ListFunctionsError::Unhandled(error) => {
@@ -2488,19 +2245,18 @@ impl ::std::convert::From<crate::operation::ListFunctionsError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListFunctionsByCodeSigningConfigError>
-for Error {
+impl From<crate::operation::ListFunctionsByCodeSigningConfigError> for Error {
     fn from(error: crate::operation::ListFunctionsByCodeSigningConfigError) -> Self {
         match error {
             crate::operation::ListFunctionsByCodeSigningConfigError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::ListFunctionsByCodeSigningConfigError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::ListFunctionsByCodeSigningConfigError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::ListFunctionsByCodeSigningConfigError::Unlisted(error) => {
                 error
             }
@@ -2513,21 +2269,21 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListLayerVersionsError> for Error {
+impl From<crate::operation::ListLayerVersionsError> for Error {
     fn from(error: crate::operation::ListLayerVersionsError) -> Self {
         match error {
             crate::operation::ListLayerVersionsError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::ListLayerVersionsError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::ListLayerVersionsError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::ListLayerVersionsError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::ListLayerVersionsError::Unlisted(error) => error,
             crate::operation::ListLayerVersionsError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2538,17 +2294,17 @@ impl ::std::convert::From<crate::operation::ListLayerVersionsError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListLayersError> for Error {
+impl From<crate::operation::ListLayersError> for Error {
     fn from(error: crate::operation::ListLayersError) -> Self {
         match error {
             crate::operation::ListLayersError::InvalidParameterValueException(error) => {
-                Error::InvalidParameterValueException(::std::boxed::Box::new(error))
+                Error::InvalidParameterValueException(Box::new(error))
             }
             crate::operation::ListLayersError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::ListLayersError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::ListLayersError::Unlisted(error) => error,
             crate::operation::ListLayersError::Unhandled(error) => {
@@ -2560,22 +2316,21 @@ impl ::std::convert::From<crate::operation::ListLayersError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListProvisionedConcurrencyConfigsError>
-for Error {
+impl From<crate::operation::ListProvisionedConcurrencyConfigsError> for Error {
     fn from(error: crate::operation::ListProvisionedConcurrencyConfigsError) -> Self {
         match error {
             crate::operation::ListProvisionedConcurrencyConfigsError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::ListProvisionedConcurrencyConfigsError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::ListProvisionedConcurrencyConfigsError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::ListProvisionedConcurrencyConfigsError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::ListProvisionedConcurrencyConfigsError::Unlisted(error) => {
                 error
             }
@@ -2588,20 +2343,20 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListTagsError> for Error {
+impl From<crate::operation::ListTagsError> for Error {
     fn from(error: crate::operation::ListTagsError) -> Self {
         match error {
             crate::operation::ListTagsError::InvalidParameterValueException(error) => {
-                Error::InvalidParameterValueException(::std::boxed::Box::new(error))
+                Error::InvalidParameterValueException(Box::new(error))
             }
             crate::operation::ListTagsError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::ListTagsError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::ListTagsError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::ListTagsError::Unlisted(error) => error,
             crate::operation::ListTagsError::Unhandled(error) => Error::Unhandled(error),
@@ -2611,21 +2366,21 @@ impl ::std::convert::From<crate::operation::ListTagsError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListVersionsByFunctionError> for Error {
+impl From<crate::operation::ListVersionsByFunctionError> for Error {
     fn from(error: crate::operation::ListVersionsByFunctionError) -> Self {
         match error {
             crate::operation::ListVersionsByFunctionError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::ListVersionsByFunctionError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::ListVersionsByFunctionError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::ListVersionsByFunctionError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::ListVersionsByFunctionError::Unlisted(error) => error,
             crate::operation::ListVersionsByFunctionError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2636,24 +2391,24 @@ impl ::std::convert::From<crate::operation::ListVersionsByFunctionError> for Err
         }
     }
 }
-impl ::std::convert::From<crate::operation::PublishLayerVersionError> for Error {
+impl From<crate::operation::PublishLayerVersionError> for Error {
     fn from(error: crate::operation::PublishLayerVersionError) -> Self {
         match error {
             crate::operation::PublishLayerVersionError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::PublishLayerVersionError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::PublishLayerVersionError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::PublishLayerVersionError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::PublishLayerVersionError::CodeStorageExceededException(
                 error,
-            ) => Error::CodeStorageExceededException(::std::boxed::Box::new(error)),
+            ) => Error::CodeStorageExceededException(Box::new(error)),
             crate::operation::PublishLayerVersionError::Unlisted(error) => error,
             crate::operation::PublishLayerVersionError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2664,36 +2419,36 @@ impl ::std::convert::From<crate::operation::PublishLayerVersionError> for Error 
         }
     }
 }
-impl ::std::convert::From<crate::operation::PublishVersionError> for Error {
+impl From<crate::operation::PublishVersionError> for Error {
     fn from(error: crate::operation::PublishVersionError) -> Self {
         match error {
             crate::operation::PublishVersionError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::PublishVersionError::ResourceConflictException(error) => {
-                Error::ResourceConflictException(::std::boxed::Box::new(error))
+                Error::ResourceConflictException(Box::new(error))
             }
             crate::operation::PublishVersionError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::PublishVersionError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::PublishVersionError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::PublishVersionError::CodeStorageExceededException(
                 error,
-            ) => Error::CodeStorageExceededException(::std::boxed::Box::new(error)),
+            ) => Error::CodeStorageExceededException(Box::new(error)),
             crate::operation::PublishVersionError::FunctionVersionsPerCapacityProviderLimitExceededException(
                 error,
             ) => {
                 Error::FunctionVersionsPerCapacityProviderLimitExceededException(
-                    ::std::boxed::Box::new(error),
+                    Box::new(error),
                 )
             }
             crate::operation::PublishVersionError::PreconditionFailedException(error) => {
-                Error::PreconditionFailedException(::std::boxed::Box::new(error))
+                Error::PreconditionFailedException(Box::new(error))
             }
             crate::operation::PublishVersionError::Unlisted(error) => error,
             crate::operation::PublishVersionError::Unhandled(error) => {
@@ -2705,28 +2460,27 @@ impl ::std::convert::From<crate::operation::PublishVersionError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::PutFunctionCodeSigningConfigError>
-for Error {
+impl From<crate::operation::PutFunctionCodeSigningConfigError> for Error {
     fn from(error: crate::operation::PutFunctionCodeSigningConfigError) -> Self {
         match error {
             crate::operation::PutFunctionCodeSigningConfigError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::PutFunctionCodeSigningConfigError::ResourceConflictException(
                 error,
-            ) => Error::ResourceConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceConflictException(Box::new(error)),
             crate::operation::PutFunctionCodeSigningConfigError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::PutFunctionCodeSigningConfigError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::PutFunctionCodeSigningConfigError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::PutFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException(
                 error,
-            ) => Error::CodeSigningConfigNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::CodeSigningConfigNotFoundException(Box::new(error)),
             crate::operation::PutFunctionCodeSigningConfigError::Unlisted(error) => error,
             crate::operation::PutFunctionCodeSigningConfigError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2737,24 +2491,24 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::PutFunctionConcurrencyError> for Error {
+impl From<crate::operation::PutFunctionConcurrencyError> for Error {
     fn from(error: crate::operation::PutFunctionConcurrencyError) -> Self {
         match error {
             crate::operation::PutFunctionConcurrencyError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::PutFunctionConcurrencyError::ResourceConflictException(
                 error,
-            ) => Error::ResourceConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceConflictException(Box::new(error)),
             crate::operation::PutFunctionConcurrencyError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::PutFunctionConcurrencyError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::PutFunctionConcurrencyError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::PutFunctionConcurrencyError::Unlisted(error) => error,
             crate::operation::PutFunctionConcurrencyError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2765,25 +2519,24 @@ impl ::std::convert::From<crate::operation::PutFunctionConcurrencyError> for Err
         }
     }
 }
-impl ::std::convert::From<crate::operation::PutFunctionEventInvokeConfigError>
-for Error {
+impl From<crate::operation::PutFunctionEventInvokeConfigError> for Error {
     fn from(error: crate::operation::PutFunctionEventInvokeConfigError) -> Self {
         match error {
             crate::operation::PutFunctionEventInvokeConfigError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::PutFunctionEventInvokeConfigError::ResourceConflictException(
                 error,
-            ) => Error::ResourceConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceConflictException(Box::new(error)),
             crate::operation::PutFunctionEventInvokeConfigError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::PutFunctionEventInvokeConfigError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::PutFunctionEventInvokeConfigError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::PutFunctionEventInvokeConfigError::Unlisted(error) => error,
             crate::operation::PutFunctionEventInvokeConfigError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2794,24 +2547,24 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::PutFunctionRecursionConfigError> for Error {
+impl From<crate::operation::PutFunctionRecursionConfigError> for Error {
     fn from(error: crate::operation::PutFunctionRecursionConfigError) -> Self {
         match error {
             crate::operation::PutFunctionRecursionConfigError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::PutFunctionRecursionConfigError::ResourceConflictException(
                 error,
-            ) => Error::ResourceConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceConflictException(Box::new(error)),
             crate::operation::PutFunctionRecursionConfigError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::PutFunctionRecursionConfigError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::PutFunctionRecursionConfigError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::PutFunctionRecursionConfigError::Unlisted(error) => error,
             crate::operation::PutFunctionRecursionConfigError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2822,24 +2575,24 @@ impl ::std::convert::From<crate::operation::PutFunctionRecursionConfigError> for
         }
     }
 }
-impl ::std::convert::From<crate::operation::PutFunctionScalingConfigError> for Error {
+impl From<crate::operation::PutFunctionScalingConfigError> for Error {
     fn from(error: crate::operation::PutFunctionScalingConfigError) -> Self {
         match error {
             crate::operation::PutFunctionScalingConfigError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::PutFunctionScalingConfigError::ResourceConflictException(
                 error,
-            ) => Error::ResourceConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceConflictException(Box::new(error)),
             crate::operation::PutFunctionScalingConfigError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::PutFunctionScalingConfigError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::PutFunctionScalingConfigError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::PutFunctionScalingConfigError::Unlisted(error) => error,
             crate::operation::PutFunctionScalingConfigError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2850,25 +2603,24 @@ impl ::std::convert::From<crate::operation::PutFunctionScalingConfigError> for E
         }
     }
 }
-impl ::std::convert::From<crate::operation::PutProvisionedConcurrencyConfigError>
-for Error {
+impl From<crate::operation::PutProvisionedConcurrencyConfigError> for Error {
     fn from(error: crate::operation::PutProvisionedConcurrencyConfigError) -> Self {
         match error {
             crate::operation::PutProvisionedConcurrencyConfigError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::PutProvisionedConcurrencyConfigError::ResourceConflictException(
                 error,
-            ) => Error::ResourceConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceConflictException(Box::new(error)),
             crate::operation::PutProvisionedConcurrencyConfigError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::PutProvisionedConcurrencyConfigError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::PutProvisionedConcurrencyConfigError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::PutProvisionedConcurrencyConfigError::Unlisted(error) => {
                 error
             }
@@ -2881,24 +2633,24 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::PutRuntimeManagementConfigError> for Error {
+impl From<crate::operation::PutRuntimeManagementConfigError> for Error {
     fn from(error: crate::operation::PutRuntimeManagementConfigError) -> Self {
         match error {
             crate::operation::PutRuntimeManagementConfigError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::PutRuntimeManagementConfigError::ResourceConflictException(
                 error,
-            ) => Error::ResourceConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceConflictException(Box::new(error)),
             crate::operation::PutRuntimeManagementConfigError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::PutRuntimeManagementConfigError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::PutRuntimeManagementConfigError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::PutRuntimeManagementConfigError::Unlisted(error) => error,
             crate::operation::PutRuntimeManagementConfigError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2909,25 +2661,24 @@ impl ::std::convert::From<crate::operation::PutRuntimeManagementConfigError> for
         }
     }
 }
-impl ::std::convert::From<crate::operation::RemoveLayerVersionPermissionError>
-for Error {
+impl From<crate::operation::RemoveLayerVersionPermissionError> for Error {
     fn from(error: crate::operation::RemoveLayerVersionPermissionError) -> Self {
         match error {
             crate::operation::RemoveLayerVersionPermissionError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::RemoveLayerVersionPermissionError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::RemoveLayerVersionPermissionError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::RemoveLayerVersionPermissionError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::RemoveLayerVersionPermissionError::PreconditionFailedException(
                 error,
-            ) => Error::PreconditionFailedException(::std::boxed::Box::new(error)),
+            ) => Error::PreconditionFailedException(Box::new(error)),
             crate::operation::RemoveLayerVersionPermissionError::Unlisted(error) => error,
             crate::operation::RemoveLayerVersionPermissionError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2938,27 +2689,27 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::RemovePermissionError> for Error {
+impl From<crate::operation::RemovePermissionError> for Error {
     fn from(error: crate::operation::RemovePermissionError) -> Self {
         match error {
             crate::operation::RemovePermissionError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::RemovePermissionError::PublicPolicyException(error) => {
-                Error::PublicPolicyException(::std::boxed::Box::new(error))
+                Error::PublicPolicyException(Box::new(error))
             }
             crate::operation::RemovePermissionError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::RemovePermissionError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::RemovePermissionError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::RemovePermissionError::PreconditionFailedException(
                 error,
-            ) => Error::PreconditionFailedException(::std::boxed::Box::new(error)),
+            ) => Error::PreconditionFailedException(Box::new(error)),
             crate::operation::RemovePermissionError::Unlisted(error) => error,
             crate::operation::RemovePermissionError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2969,37 +2720,36 @@ impl ::std::convert::From<crate::operation::RemovePermissionError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::SendDurableExecutionCallbackFailureError>
-for Error {
+impl From<crate::operation::SendDurableExecutionCallbackFailureError> for Error {
     fn from(error: crate::operation::SendDurableExecutionCallbackFailureError) -> Self {
         match error {
             crate::operation::SendDurableExecutionCallbackFailureError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::SendDurableExecutionCallbackFailureError::KmsInvalidStateException(
                 error,
-            ) => Error::KmsInvalidStateException(::std::boxed::Box::new(error)),
+            ) => Error::KmsInvalidStateException(Box::new(error)),
             crate::operation::SendDurableExecutionCallbackFailureError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::SendDurableExecutionCallbackFailureError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::SendDurableExecutionCallbackFailureError::KmsNotFoundException(
                 error,
-            ) => Error::KmsNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::KmsNotFoundException(Box::new(error)),
             crate::operation::SendDurableExecutionCallbackFailureError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::SendDurableExecutionCallbackFailureError::CallbackTimeoutException(
                 error,
-            ) => Error::CallbackTimeoutException(::std::boxed::Box::new(error)),
+            ) => Error::CallbackTimeoutException(Box::new(error)),
             crate::operation::SendDurableExecutionCallbackFailureError::KmsAccessDeniedException(
                 error,
-            ) => Error::KmsAccessDeniedException(::std::boxed::Box::new(error)),
+            ) => Error::KmsAccessDeniedException(Box::new(error)),
             crate::operation::SendDurableExecutionCallbackFailureError::KmsDisabledException(
                 error,
-            ) => Error::KmsDisabledException(::std::boxed::Box::new(error)),
+            ) => Error::KmsDisabledException(Box::new(error)),
             crate::operation::SendDurableExecutionCallbackFailureError::Unlisted(
                 error,
             ) => error,
@@ -3012,27 +2762,26 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::SendDurableExecutionCallbackHeartbeatError>
-for Error {
+impl From<crate::operation::SendDurableExecutionCallbackHeartbeatError> for Error {
     fn from(
         error: crate::operation::SendDurableExecutionCallbackHeartbeatError,
     ) -> Self {
         match error {
             crate::operation::SendDurableExecutionCallbackHeartbeatError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::SendDurableExecutionCallbackHeartbeatError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::SendDurableExecutionCallbackHeartbeatError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::SendDurableExecutionCallbackHeartbeatError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::SendDurableExecutionCallbackHeartbeatError::CallbackTimeoutException(
                 error,
-            ) => Error::CallbackTimeoutException(::std::boxed::Box::new(error)),
+            ) => Error::CallbackTimeoutException(Box::new(error)),
             crate::operation::SendDurableExecutionCallbackHeartbeatError::Unlisted(
                 error,
             ) => error,
@@ -3045,37 +2794,36 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::SendDurableExecutionCallbackSuccessError>
-for Error {
+impl From<crate::operation::SendDurableExecutionCallbackSuccessError> for Error {
     fn from(error: crate::operation::SendDurableExecutionCallbackSuccessError) -> Self {
         match error {
             crate::operation::SendDurableExecutionCallbackSuccessError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::SendDurableExecutionCallbackSuccessError::KmsInvalidStateException(
                 error,
-            ) => Error::KmsInvalidStateException(::std::boxed::Box::new(error)),
+            ) => Error::KmsInvalidStateException(Box::new(error)),
             crate::operation::SendDurableExecutionCallbackSuccessError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::SendDurableExecutionCallbackSuccessError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::SendDurableExecutionCallbackSuccessError::KmsNotFoundException(
                 error,
-            ) => Error::KmsNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::KmsNotFoundException(Box::new(error)),
             crate::operation::SendDurableExecutionCallbackSuccessError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::SendDurableExecutionCallbackSuccessError::CallbackTimeoutException(
                 error,
-            ) => Error::CallbackTimeoutException(::std::boxed::Box::new(error)),
+            ) => Error::CallbackTimeoutException(Box::new(error)),
             crate::operation::SendDurableExecutionCallbackSuccessError::KmsAccessDeniedException(
                 error,
-            ) => Error::KmsAccessDeniedException(::std::boxed::Box::new(error)),
+            ) => Error::KmsAccessDeniedException(Box::new(error)),
             crate::operation::SendDurableExecutionCallbackSuccessError::KmsDisabledException(
                 error,
-            ) => Error::KmsDisabledException(::std::boxed::Box::new(error)),
+            ) => Error::KmsDisabledException(Box::new(error)),
             crate::operation::SendDurableExecutionCallbackSuccessError::Unlisted(
                 error,
             ) => error,
@@ -3088,32 +2836,32 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::StopDurableExecutionError> for Error {
+impl From<crate::operation::StopDurableExecutionError> for Error {
     fn from(error: crate::operation::StopDurableExecutionError) -> Self {
         match error {
             crate::operation::StopDurableExecutionError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::StopDurableExecutionError::KmsInvalidStateException(
                 error,
-            ) => Error::KmsInvalidStateException(::std::boxed::Box::new(error)),
+            ) => Error::KmsInvalidStateException(Box::new(error)),
             crate::operation::StopDurableExecutionError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::StopDurableExecutionError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::StopDurableExecutionError::KmsNotFoundException(error) => {
-                Error::KmsNotFoundException(::std::boxed::Box::new(error))
+                Error::KmsNotFoundException(Box::new(error))
             }
             crate::operation::StopDurableExecutionError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::StopDurableExecutionError::KmsAccessDeniedException(
                 error,
-            ) => Error::KmsAccessDeniedException(::std::boxed::Box::new(error)),
+            ) => Error::KmsAccessDeniedException(Box::new(error)),
             crate::operation::StopDurableExecutionError::KmsDisabledException(error) => {
-                Error::KmsDisabledException(::std::boxed::Box::new(error))
+                Error::KmsDisabledException(Box::new(error))
             }
             crate::operation::StopDurableExecutionError::Unlisted(error) => error,
             crate::operation::StopDurableExecutionError::Unhandled(error) => {
@@ -3125,23 +2873,23 @@ impl ::std::convert::From<crate::operation::StopDurableExecutionError> for Error
         }
     }
 }
-impl ::std::convert::From<crate::operation::TagResourceError> for Error {
+impl From<crate::operation::TagResourceError> for Error {
     fn from(error: crate::operation::TagResourceError) -> Self {
         match error {
             crate::operation::TagResourceError::InvalidParameterValueException(error) => {
-                Error::InvalidParameterValueException(::std::boxed::Box::new(error))
+                Error::InvalidParameterValueException(Box::new(error))
             }
             crate::operation::TagResourceError::ResourceConflictException(error) => {
-                Error::ResourceConflictException(::std::boxed::Box::new(error))
+                Error::ResourceConflictException(Box::new(error))
             }
             crate::operation::TagResourceError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::TagResourceError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::TagResourceError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::TagResourceError::Unlisted(error) => error,
             crate::operation::TagResourceError::Unhandled(error) => {
@@ -3153,23 +2901,23 @@ impl ::std::convert::From<crate::operation::TagResourceError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UntagResourceError> for Error {
+impl From<crate::operation::UntagResourceError> for Error {
     fn from(error: crate::operation::UntagResourceError) -> Self {
         match error {
             crate::operation::UntagResourceError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::UntagResourceError::ResourceConflictException(error) => {
-                Error::ResourceConflictException(::std::boxed::Box::new(error))
+                Error::ResourceConflictException(Box::new(error))
             }
             crate::operation::UntagResourceError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::UntagResourceError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::UntagResourceError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::UntagResourceError::Unlisted(error) => error,
             crate::operation::UntagResourceError::Unhandled(error) => {
@@ -3181,26 +2929,26 @@ impl ::std::convert::From<crate::operation::UntagResourceError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateAliasError> for Error {
+impl From<crate::operation::UpdateAliasError> for Error {
     fn from(error: crate::operation::UpdateAliasError) -> Self {
         match error {
             crate::operation::UpdateAliasError::InvalidParameterValueException(error) => {
-                Error::InvalidParameterValueException(::std::boxed::Box::new(error))
+                Error::InvalidParameterValueException(Box::new(error))
             }
             crate::operation::UpdateAliasError::ResourceConflictException(error) => {
-                Error::ResourceConflictException(::std::boxed::Box::new(error))
+                Error::ResourceConflictException(Box::new(error))
             }
             crate::operation::UpdateAliasError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::UpdateAliasError::TooManyRequestsException(error) => {
-                Error::TooManyRequestsException(::std::boxed::Box::new(error))
+                Error::TooManyRequestsException(Box::new(error))
             }
             crate::operation::UpdateAliasError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::UpdateAliasError::PreconditionFailedException(error) => {
-                Error::PreconditionFailedException(::std::boxed::Box::new(error))
+                Error::PreconditionFailedException(Box::new(error))
             }
             crate::operation::UpdateAliasError::Unlisted(error) => error,
             crate::operation::UpdateAliasError::Unhandled(error) => {
@@ -3212,24 +2960,24 @@ impl ::std::convert::From<crate::operation::UpdateAliasError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateCapacityProviderError> for Error {
+impl From<crate::operation::UpdateCapacityProviderError> for Error {
     fn from(error: crate::operation::UpdateCapacityProviderError) -> Self {
         match error {
             crate::operation::UpdateCapacityProviderError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::UpdateCapacityProviderError::ResourceConflictException(
                 error,
-            ) => Error::ResourceConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceConflictException(Box::new(error)),
             crate::operation::UpdateCapacityProviderError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::UpdateCapacityProviderError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::UpdateCapacityProviderError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::UpdateCapacityProviderError::Unlisted(error) => error,
             crate::operation::UpdateCapacityProviderError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -3240,18 +2988,18 @@ impl ::std::convert::From<crate::operation::UpdateCapacityProviderError> for Err
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateCodeSigningConfigError> for Error {
+impl From<crate::operation::UpdateCodeSigningConfigError> for Error {
     fn from(error: crate::operation::UpdateCodeSigningConfigError) -> Self {
         match error {
             crate::operation::UpdateCodeSigningConfigError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::UpdateCodeSigningConfigError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::UpdateCodeSigningConfigError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::UpdateCodeSigningConfigError::Unlisted(error) => error,
             crate::operation::UpdateCodeSigningConfigError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -3262,27 +3010,27 @@ impl ::std::convert::From<crate::operation::UpdateCodeSigningConfigError> for Er
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateEventSourceMappingError> for Error {
+impl From<crate::operation::UpdateEventSourceMappingError> for Error {
     fn from(error: crate::operation::UpdateEventSourceMappingError) -> Self {
         match error {
             crate::operation::UpdateEventSourceMappingError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::UpdateEventSourceMappingError::ResourceInUseException(
                 error,
-            ) => Error::ResourceInUseException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceInUseException(Box::new(error)),
             crate::operation::UpdateEventSourceMappingError::ResourceConflictException(
                 error,
-            ) => Error::ResourceConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceConflictException(Box::new(error)),
             crate::operation::UpdateEventSourceMappingError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::UpdateEventSourceMappingError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::UpdateEventSourceMappingError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::UpdateEventSourceMappingError::Unlisted(error) => error,
             crate::operation::UpdateEventSourceMappingError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -3293,39 +3041,39 @@ impl ::std::convert::From<crate::operation::UpdateEventSourceMappingError> for E
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateFunctionCodeError> for Error {
+impl From<crate::operation::UpdateFunctionCodeError> for Error {
     fn from(error: crate::operation::UpdateFunctionCodeError) -> Self {
         match error {
             crate::operation::UpdateFunctionCodeError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::UpdateFunctionCodeError::ResourceConflictException(
                 error,
-            ) => Error::ResourceConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceConflictException(Box::new(error)),
             crate::operation::UpdateFunctionCodeError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::UpdateFunctionCodeError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::UpdateFunctionCodeError::InvalidCodeSignatureException(
                 error,
-            ) => Error::InvalidCodeSignatureException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidCodeSignatureException(Box::new(error)),
             crate::operation::UpdateFunctionCodeError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::UpdateFunctionCodeError::CodeVerificationFailedException(
                 error,
-            ) => Error::CodeVerificationFailedException(::std::boxed::Box::new(error)),
+            ) => Error::CodeVerificationFailedException(Box::new(error)),
             crate::operation::UpdateFunctionCodeError::CodeSigningConfigNotFoundException(
                 error,
-            ) => Error::CodeSigningConfigNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::CodeSigningConfigNotFoundException(Box::new(error)),
             crate::operation::UpdateFunctionCodeError::CodeStorageExceededException(
                 error,
-            ) => Error::CodeStorageExceededException(::std::boxed::Box::new(error)),
+            ) => Error::CodeStorageExceededException(Box::new(error)),
             crate::operation::UpdateFunctionCodeError::PreconditionFailedException(
                 error,
-            ) => Error::PreconditionFailedException(::std::boxed::Box::new(error)),
+            ) => Error::PreconditionFailedException(Box::new(error)),
             crate::operation::UpdateFunctionCodeError::Unlisted(error) => error,
             crate::operation::UpdateFunctionCodeError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -3336,36 +3084,36 @@ impl ::std::convert::From<crate::operation::UpdateFunctionCodeError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateFunctionConfigurationError> for Error {
+impl From<crate::operation::UpdateFunctionConfigurationError> for Error {
     fn from(error: crate::operation::UpdateFunctionConfigurationError) -> Self {
         match error {
             crate::operation::UpdateFunctionConfigurationError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::UpdateFunctionConfigurationError::ResourceConflictException(
                 error,
-            ) => Error::ResourceConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceConflictException(Box::new(error)),
             crate::operation::UpdateFunctionConfigurationError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::UpdateFunctionConfigurationError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::UpdateFunctionConfigurationError::InvalidCodeSignatureException(
                 error,
-            ) => Error::InvalidCodeSignatureException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidCodeSignatureException(Box::new(error)),
             crate::operation::UpdateFunctionConfigurationError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::UpdateFunctionConfigurationError::CodeVerificationFailedException(
                 error,
-            ) => Error::CodeVerificationFailedException(::std::boxed::Box::new(error)),
+            ) => Error::CodeVerificationFailedException(Box::new(error)),
             crate::operation::UpdateFunctionConfigurationError::CodeSigningConfigNotFoundException(
                 error,
-            ) => Error::CodeSigningConfigNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::CodeSigningConfigNotFoundException(Box::new(error)),
             crate::operation::UpdateFunctionConfigurationError::PreconditionFailedException(
                 error,
-            ) => Error::PreconditionFailedException(::std::boxed::Box::new(error)),
+            ) => Error::PreconditionFailedException(Box::new(error)),
             crate::operation::UpdateFunctionConfigurationError::Unlisted(error) => error,
             crate::operation::UpdateFunctionConfigurationError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -3376,25 +3124,24 @@ impl ::std::convert::From<crate::operation::UpdateFunctionConfigurationError> fo
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateFunctionEventInvokeConfigError>
-for Error {
+impl From<crate::operation::UpdateFunctionEventInvokeConfigError> for Error {
     fn from(error: crate::operation::UpdateFunctionEventInvokeConfigError) -> Self {
         match error {
             crate::operation::UpdateFunctionEventInvokeConfigError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::UpdateFunctionEventInvokeConfigError::ResourceConflictException(
                 error,
-            ) => Error::ResourceConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceConflictException(Box::new(error)),
             crate::operation::UpdateFunctionEventInvokeConfigError::ServiceException(
                 error,
-            ) => Error::ServiceException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceException(Box::new(error)),
             crate::operation::UpdateFunctionEventInvokeConfigError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::UpdateFunctionEventInvokeConfigError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::UpdateFunctionEventInvokeConfigError::Unlisted(error) => {
                 error
             }
@@ -3407,24 +3154,24 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateFunctionUrlConfigError> for Error {
+impl From<crate::operation::UpdateFunctionUrlConfigError> for Error {
     fn from(error: crate::operation::UpdateFunctionUrlConfigError) -> Self {
         match error {
             crate::operation::UpdateFunctionUrlConfigError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::UpdateFunctionUrlConfigError::ResourceConflictException(
                 error,
-            ) => Error::ResourceConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceConflictException(Box::new(error)),
             crate::operation::UpdateFunctionUrlConfigError::ServiceException(error) => {
-                Error::ServiceException(::std::boxed::Box::new(error))
+                Error::ServiceException(Box::new(error))
             }
             crate::operation::UpdateFunctionUrlConfigError::TooManyRequestsException(
                 error,
-            ) => Error::TooManyRequestsException(::std::boxed::Box::new(error)),
+            ) => Error::TooManyRequestsException(Box::new(error)),
             crate::operation::UpdateFunctionUrlConfigError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::UpdateFunctionUrlConfigError::Unlisted(error) => error,
             crate::operation::UpdateFunctionUrlConfigError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -3441,32 +3188,26 @@ impl Error {
     pub(crate) fn from_modeled_code(
         code: &str,
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::option::Option<
-        ::std::result::Result<Error, ::awsgen_runtime::protocol::ResponseError>,
-    > {
+    ) -> Option<Result<Error, ::awsgen_runtime::protocol::ResponseError>> {
         let error = match code {
             "AliasLimitExceededException" => {
                 <crate::error::AliasLimitExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::AliasLimitExceededException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::AliasLimitExceededException(Box::new(error)))
             }
             "CallbackTimeoutException" => {
                 <crate::error::CallbackTimeoutException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::CallbackTimeoutException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::CallbackTimeoutException(Box::new(error)))
             }
             "CapacityProviderLimitExceededException" => {
                 <crate::error::CapacityProviderLimitExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::CapacityProviderLimitExceededException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "CodeArtifactUserDeletedException" => {
@@ -3474,23 +3215,21 @@ impl Error {
                         response,
                     )
                     .map(|error| Error::CodeArtifactUserDeletedException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "CodeArtifactUserFailedException" => {
                 <crate::error::CodeArtifactUserFailedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::CodeArtifactUserFailedException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::CodeArtifactUserFailedException(Box::new(error)))
             }
             "CodeArtifactUserPendingException" => {
                 <crate::error::CodeArtifactUserPendingException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::CodeArtifactUserPendingException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "CodeSigningConfigNotFoundException" => {
@@ -3498,399 +3237,319 @@ impl Error {
                         response,
                     )
                     .map(|error| Error::CodeSigningConfigNotFoundException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "CodeStorageExceededException" => {
                 <crate::error::CodeStorageExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::CodeStorageExceededException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::CodeStorageExceededException(Box::new(error)))
             }
             "CodeVerificationFailedException" => {
                 <crate::error::CodeVerificationFailedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::CodeVerificationFailedException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::CodeVerificationFailedException(Box::new(error)))
             }
             "DurableExecutionAlreadyStartedException" => {
                 <crate::error::DurableExecutionAlreadyStartedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::DurableExecutionAlreadyStartedException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "EC2AccessDeniedException" => {
                 <crate::error::Ec2AccessDeniedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::Ec2AccessDeniedException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::Ec2AccessDeniedException(Box::new(error)))
             }
             "EC2ThrottledException" => {
                 <crate::error::Ec2ThrottledException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::Ec2ThrottledException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::Ec2ThrottledException(Box::new(error)))
             }
             "EC2UnexpectedException" => {
                 <crate::error::Ec2UnexpectedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::Ec2UnexpectedException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::Ec2UnexpectedException(Box::new(error)))
             }
             "EFSIOException" => {
                 <crate::error::EfsioException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::EfsioException(::std::boxed::Box::new(error)))
+                    .map(|error| Error::EfsioException(Box::new(error)))
             }
             "EFSMountConnectivityException" => {
                 <crate::error::EfsMountConnectivityException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::EfsMountConnectivityException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::EfsMountConnectivityException(Box::new(error)))
             }
             "EFSMountFailureException" => {
                 <crate::error::EfsMountFailureException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::EfsMountFailureException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::EfsMountFailureException(Box::new(error)))
             }
             "EFSMountTimeoutException" => {
                 <crate::error::EfsMountTimeoutException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::EfsMountTimeoutException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::EfsMountTimeoutException(Box::new(error)))
             }
             "ENILimitReachedException" => {
                 <crate::error::EniLimitReachedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::EniLimitReachedException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::EniLimitReachedException(Box::new(error)))
             }
             "ENINotReadyException" => {
                 <crate::error::EniNotReadyException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::EniNotReadyException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::EniNotReadyException(Box::new(error)))
             }
             "FunctionVersionsPerCapacityProviderLimitExceededException" => {
                 <crate::error::FunctionVersionsPerCapacityProviderLimitExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::FunctionVersionsPerCapacityProviderLimitExceededException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "InvalidCodeSignatureException" => {
                 <crate::error::InvalidCodeSignatureException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidCodeSignatureException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidCodeSignatureException(Box::new(error)))
             }
             "InvalidParameterValueException" => {
                 <crate::error::InvalidParameterValueException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidParameterValueException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidParameterValueException(Box::new(error)))
             }
             "InvalidRequestContentException" => {
                 <crate::error::InvalidRequestContentException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidRequestContentException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidRequestContentException(Box::new(error)))
             }
             "InvalidRuntimeException" => {
                 <crate::error::InvalidRuntimeException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidRuntimeException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidRuntimeException(Box::new(error)))
             }
             "InvalidSecurityGroupIDException" => {
                 <crate::error::InvalidSecurityGroupIdException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidSecurityGroupIdException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidSecurityGroupIdException(Box::new(error)))
             }
             "InvalidSubnetIDException" => {
                 <crate::error::InvalidSubnetIdException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidSubnetIdException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidSubnetIdException(Box::new(error)))
             }
             "InvalidZipFileException" => {
                 <crate::error::InvalidZipFileException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidZipFileException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidZipFileException(Box::new(error)))
             }
             "KMSAccessDeniedException" => {
                 <crate::error::KmsAccessDeniedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::KmsAccessDeniedException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::KmsAccessDeniedException(Box::new(error)))
             }
             "KMSDisabledException" => {
                 <crate::error::KmsDisabledException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::KmsDisabledException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::KmsDisabledException(Box::new(error)))
             }
             "KMSInvalidStateException" => {
                 <crate::error::KmsInvalidStateException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::KmsInvalidStateException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::KmsInvalidStateException(Box::new(error)))
             }
             "KMSNotFoundException" => {
                 <crate::error::KmsNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::KmsNotFoundException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::KmsNotFoundException(Box::new(error)))
             }
             "ModeNotSupportedException" => {
                 <crate::error::ModeNotSupportedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ModeNotSupportedException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ModeNotSupportedException(Box::new(error)))
             }
             "NoPublishedVersionException" => {
                 <crate::error::NoPublishedVersionException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::NoPublishedVersionException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::NoPublishedVersionException(Box::new(error)))
             }
             "PolicyLengthExceededException" => {
                 <crate::error::PolicyLengthExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::PolicyLengthExceededException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::PolicyLengthExceededException(Box::new(error)))
             }
             "PreconditionFailedException" => {
                 <crate::error::PreconditionFailedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::PreconditionFailedException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::PreconditionFailedException(Box::new(error)))
             }
             "ProvisionedConcurrencyConfigNotFoundException" => {
                 <crate::error::ProvisionedConcurrencyConfigNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::ProvisionedConcurrencyConfigNotFoundException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "PublicPolicyException" => {
                 <crate::error::PublicPolicyException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::PublicPolicyException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::PublicPolicyException(Box::new(error)))
             }
             "RecursiveInvocationException" => {
                 <crate::error::RecursiveInvocationException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::RecursiveInvocationException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::RecursiveInvocationException(Box::new(error)))
             }
             "RequestTooLargeException" => {
                 <crate::error::RequestTooLargeException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::RequestTooLargeException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::RequestTooLargeException(Box::new(error)))
             }
             "ResourceConflictException" => {
                 <crate::error::ResourceConflictException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ResourceConflictException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ResourceConflictException(Box::new(error)))
             }
             "ResourceInUseException" => {
                 <crate::error::ResourceInUseException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ResourceInUseException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ResourceInUseException(Box::new(error)))
             }
             "ResourceNotFoundException" => {
                 <crate::error::ResourceNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ResourceNotFoundException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ResourceNotFoundException(Box::new(error)))
             }
             "ResourceNotReadyException" => {
                 <crate::error::ResourceNotReadyException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ResourceNotReadyException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ResourceNotReadyException(Box::new(error)))
             }
             "S3FilesMountConnectivityException" => {
                 <crate::error::S3FilesMountConnectivityException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::S3FilesMountConnectivityException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "S3FilesMountFailureException" => {
                 <crate::error::S3FilesMountFailureException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::S3FilesMountFailureException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::S3FilesMountFailureException(Box::new(error)))
             }
             "S3FilesMountTimeoutException" => {
                 <crate::error::S3FilesMountTimeoutException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::S3FilesMountTimeoutException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::S3FilesMountTimeoutException(Box::new(error)))
             }
             "SerializedRequestEntityTooLargeException" => {
                 <crate::error::SerializedRequestEntityTooLargeException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::SerializedRequestEntityTooLargeException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "ServiceException" => {
                 <crate::error::ServiceException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ServiceException(::std::boxed::Box::new(error)))
+                    .map(|error| Error::ServiceException(Box::new(error)))
             }
             "ServiceQuotaExceededException" => {
                 <crate::error::ServiceQuotaExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ServiceQuotaExceededException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ServiceQuotaExceededException(Box::new(error)))
             }
             "SnapStartException" => {
                 <crate::error::SnapStartException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::SnapStartException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::SnapStartException(Box::new(error)))
             }
             "SnapStartNotReadyException" => {
                 <crate::error::SnapStartNotReadyException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::SnapStartNotReadyException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::SnapStartNotReadyException(Box::new(error)))
             }
             "SnapStartRegenerationFailureException" => {
                 <crate::error::SnapStartRegenerationFailureException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::SnapStartRegenerationFailureException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "SnapStartTimeoutException" => {
                 <crate::error::SnapStartTimeoutException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::SnapStartTimeoutException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::SnapStartTimeoutException(Box::new(error)))
             }
             "SubnetIPAddressLimitReachedException" => {
                 <crate::error::SubnetIpAddressLimitReachedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::SubnetIpAddressLimitReachedException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "TooManyRequestsException" => {
                 <crate::error::TooManyRequestsException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::TooManyRequestsException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::TooManyRequestsException(Box::new(error)))
             }
             "UnsupportedMediaTypeException" => {
                 <crate::error::UnsupportedMediaTypeException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::UnsupportedMediaTypeException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::UnsupportedMediaTypeException(Box::new(error)))
             }
-            _ => return ::std::option::Option::None,
+            _ => return None,
         };
-        ::std::option::Option::Some(error)
+        Some(error)
     }
 }

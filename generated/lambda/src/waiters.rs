@@ -13,15 +13,7 @@
 /// - success: `State` is `"Active"`
 /// - failure: `State` is `"Failed"`
 /// - retry: `State` is `"Pending"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct FunctionActive;
 impl FunctionActive {
     /// The waiter's name in the model.
@@ -53,7 +45,7 @@ impl FunctionActive {
             crate::types::FunctionConfiguration,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_matches(
@@ -65,9 +57,7 @@ impl FunctionActive {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -80,9 +70,7 @@ impl FunctionActive {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
         if polled
             .output()
@@ -95,11 +83,9 @@ impl FunctionActive {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Retry,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Retry);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// Waits for the function's State to be Active. This waiter uses GetFunction API. This should be used after new function creation.
@@ -109,15 +95,7 @@ impl FunctionActive {
 /// - success: `Configuration.State` is `"Active"`
 /// - failure: `Configuration.State` is `"Failed"`
 /// - retry: `Configuration.State` is `"Pending"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct FunctionActiveV2;
 impl FunctionActiveV2 {
     /// The waiter's name in the model.
@@ -149,7 +127,7 @@ impl FunctionActiveV2 {
             crate::types::GetFunctionResponse,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_matches(
@@ -165,9 +143,7 @@ impl FunctionActiveV2 {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -184,9 +160,7 @@ impl FunctionActiveV2 {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
         if polled
             .output()
@@ -203,11 +177,9 @@ impl FunctionActiveV2 {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Retry,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Retry);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// The `FunctionExists` waiter.
@@ -216,15 +188,7 @@ impl FunctionActiveV2 {
 ///
 /// - success: the call succeeds
 /// - retry: the service answers with the error `ResourceNotFoundException`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct FunctionExists;
 impl FunctionExists {
     /// The waiter's name in the model.
@@ -255,20 +219,14 @@ impl FunctionExists {
             crate::types::GetFunctionResponse,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled.succeeded() {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        if polled.error_code()
-            == ::std::option::Option::Some("ResourceNotFoundException")
-        {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Retry,
-            );
+        if polled.error_code() == Some("ResourceNotFoundException") {
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Retry);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// Waits for the function's LastUpdateStatus to be Successful. This waiter uses GetFunctionConfiguration API. This should be used after function updates.
@@ -278,15 +236,7 @@ impl FunctionExists {
 /// - success: `LastUpdateStatus` is `"Successful"`
 /// - failure: `LastUpdateStatus` is `"Failed"`
 /// - retry: `LastUpdateStatus` is `"InProgress"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct FunctionUpdated;
 impl FunctionUpdated {
     /// The waiter's name in the model.
@@ -318,7 +268,7 @@ impl FunctionUpdated {
             crate::types::FunctionConfiguration,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_matches(
@@ -330,9 +280,7 @@ impl FunctionUpdated {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -345,9 +293,7 @@ impl FunctionUpdated {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
         if polled
             .output()
@@ -360,11 +306,9 @@ impl FunctionUpdated {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Retry,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Retry);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// Waits for the function's LastUpdateStatus to be Successful. This waiter uses GetFunction API. This should be used after function updates.
@@ -374,15 +318,7 @@ impl FunctionUpdated {
 /// - success: `Configuration.LastUpdateStatus` is `"Successful"`
 /// - failure: `Configuration.LastUpdateStatus` is `"Failed"`
 /// - retry: `Configuration.LastUpdateStatus` is `"InProgress"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct FunctionUpdatedV2;
 impl FunctionUpdatedV2 {
     /// The waiter's name in the model.
@@ -414,7 +350,7 @@ impl FunctionUpdatedV2 {
             crate::types::GetFunctionResponse,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_matches(
@@ -430,9 +366,7 @@ impl FunctionUpdatedV2 {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -449,9 +383,7 @@ impl FunctionUpdatedV2 {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
         if polled
             .output()
@@ -468,11 +400,9 @@ impl FunctionUpdatedV2 {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Retry,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Retry);
         }
-        ::std::option::Option::None
+        None
     }
 }
 /// Waits for the published version's State to be Active. This waiter uses GetFunctionConfiguration API. This should be used after new version is published.
@@ -482,15 +412,7 @@ impl FunctionUpdatedV2 {
 /// - success: `State` is `"Active"`
 /// - failure: `State` is `"Failed"`
 /// - retry: `State` is `"Pending"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct PublishedVersionActive;
 impl PublishedVersionActive {
     /// The waiter's name in the model.
@@ -522,7 +444,7 @@ impl PublishedVersionActive {
             crate::types::FunctionConfiguration,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_matches(
@@ -534,9 +456,7 @@ impl PublishedVersionActive {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
         if polled
             .output()
@@ -549,9 +469,7 @@ impl PublishedVersionActive {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Failure,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Failure);
         }
         if polled
             .output()
@@ -564,10 +482,8 @@ impl PublishedVersionActive {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Retry,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Retry);
         }
-        ::std::option::Option::None
+        None
     }
 }

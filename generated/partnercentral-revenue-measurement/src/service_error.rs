@@ -5,27 +5,23 @@
 /// Any error of Partner Central Revenue Measurement API: an exception the service models, an error response it does not, a response that could not be read, or an input that could not become a request.
 ///
 /// Every operation's error converts into it, as do [`BuildError`](crate::primitives::BuildError) and [`RequestError`](crate::protocol::RequestError), so a function that calls several operations can return this one type with `?`.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
     /// The service answered `AccessDeniedException`.
-    AccessDeniedException(::std::boxed::Box<crate::error::AccessDeniedException>),
+    AccessDeniedException(Box<crate::error::AccessDeniedException>),
     /// The service answered `ConflictException`.
-    ConflictException(::std::boxed::Box<crate::error::ConflictException>),
+    ConflictException(Box<crate::error::ConflictException>),
     /// The service answered `InternalServerException`.
-    InternalServerException(::std::boxed::Box<crate::error::InternalServerException>),
+    InternalServerException(Box<crate::error::InternalServerException>),
     /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(
-        ::std::boxed::Box<crate::error::ResourceNotFoundException>,
-    ),
+    ResourceNotFoundException(Box<crate::error::ResourceNotFoundException>),
     /// The service answered `ServiceQuotaExceededException`.
-    ServiceQuotaExceededException(
-        ::std::boxed::Box<crate::error::ServiceQuotaExceededException>,
-    ),
+    ServiceQuotaExceededException(Box<crate::error::ServiceQuotaExceededException>),
     /// The service answered `ThrottlingException`.
-    ThrottlingException(::std::boxed::Box<crate::error::ThrottlingException>),
+    ThrottlingException(Box<crate::error::ThrottlingException>),
     /// The service answered `ValidationException`.
-    ValidationException(::std::boxed::Box<crate::error::ValidationException>),
+    ValidationException(Box<crate::error::ValidationException>),
     /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
@@ -37,39 +33,25 @@ pub enum Error {
 }
 impl Error {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            Error::AccessDeniedException(_) => {
-                ::std::option::Option::Some("AccessDeniedException")
-            }
-            Error::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            Error::InternalServerException(_) => {
-                ::std::option::Option::Some("InternalServerException")
-            }
-            Error::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
-            }
+            Error::AccessDeniedException(_) => Some("AccessDeniedException"),
+            Error::ConflictException(_) => Some("ConflictException"),
+            Error::InternalServerException(_) => Some("InternalServerException"),
+            Error::ResourceNotFoundException(_) => Some("ResourceNotFoundException"),
             Error::ServiceQuotaExceededException(_) => {
-                ::std::option::Option::Some("ServiceQuotaExceededException")
+                Some("ServiceQuotaExceededException")
             }
-            Error::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
-            }
-            Error::ValidationException(_) => {
-                ::std::option::Option::Some("ValidationException")
-            }
+            Error::ThrottlingException(_) => Some("ThrottlingException"),
+            Error::ValidationException(_) => Some("ValidationException"),
             Error::Unhandled(error) => error.code.as_deref(),
-            Error::InvalidResponse(_) | Error::Build(_) | Error::Request(_) => {
-                ::std::option::Option::None
-            }
+            Error::InvalidResponse(_) | Error::Build(_) | Error::Request(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id; `None` for an error before any response (a
     /// failed build or request).
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             Error::AccessDeniedException(error) => error.meta(),
             Error::ConflictException(error) => error.meta(),
@@ -78,13 +60,13 @@ impl Error {
             Error::ServiceQuotaExceededException(error) => error.meta(),
             Error::ThrottlingException(error) => error.meta(),
             Error::ValidationException(error) => error.meta(),
-            Error::Unhandled(meta) => ::std::option::Option::Some(meta),
+            Error::Unhandled(meta) => Some(meta),
             Error::InvalidResponse(error) => error.meta(),
-            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+            Error::Build(_) | Error::Request(_) => None,
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Error::AccessDeniedException(error) => error.message(),
             Error::ConflictException(error) => error.message(),
@@ -97,7 +79,7 @@ impl Error {
             Error::InvalidResponse(error) => {
                 error.meta().and_then(|meta| meta.message.as_deref())
             }
-            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+            Error::Build(_) | Error::Request(_) => None,
         }
     }
 }
@@ -121,63 +103,56 @@ impl ::std::fmt::Display for Error {
     }
 }
 impl ::std::error::Error for Error {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Error::AccessDeniedException(error) => ::std::option::Option::Some(&**error),
-            Error::ConflictException(error) => ::std::option::Option::Some(&**error),
-            Error::InternalServerException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ServiceQuotaExceededException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ThrottlingException(error) => ::std::option::Option::Some(&**error),
-            Error::ValidationException(error) => ::std::option::Option::Some(&**error),
-            Error::Unhandled(error) => ::std::option::Option::Some(error),
-            Error::InvalidResponse(error) => ::std::option::Option::Some(error),
-            Error::Build(error) => ::std::option::Option::Some(error),
-            Error::Request(error) => ::std::option::Option::Some(error),
+            Error::AccessDeniedException(error) => Some(&**error),
+            Error::ConflictException(error) => Some(&**error),
+            Error::InternalServerException(error) => Some(&**error),
+            Error::ResourceNotFoundException(error) => Some(&**error),
+            Error::ServiceQuotaExceededException(error) => Some(&**error),
+            Error::ThrottlingException(error) => Some(&**error),
+            Error::ValidationException(error) => Some(&**error),
+            Error::Unhandled(error) => Some(error),
+            Error::InvalidResponse(error) => Some(error),
+            Error::Build(error) => Some(error),
+            Error::Request(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<::awsgen_runtime::primitives::BuildError> for Error {
+impl From<::awsgen_runtime::primitives::BuildError> for Error {
     fn from(error: ::awsgen_runtime::primitives::BuildError) -> Self {
         Error::Build(error)
     }
 }
-impl ::std::convert::From<::awsgen_runtime::protocol::RequestError> for Error {
+impl From<::awsgen_runtime::protocol::RequestError> for Error {
     fn from(error: ::awsgen_runtime::protocol::RequestError) -> Self {
         Error::Request(error)
     }
 }
-impl ::std::convert::From<crate::operation::CreateMarketplaceRevenueShareError>
-for Error {
+impl From<crate::operation::CreateMarketplaceRevenueShareError> for Error {
     fn from(error: crate::operation::CreateMarketplaceRevenueShareError) -> Self {
         match error {
             crate::operation::CreateMarketplaceRevenueShareError::ServiceQuotaExceededException(
                 error,
-            ) => Error::ServiceQuotaExceededException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceQuotaExceededException(Box::new(error)),
             crate::operation::CreateMarketplaceRevenueShareError::ThrottlingException(
                 error,
-            ) => Error::ThrottlingException(::std::boxed::Box::new(error)),
+            ) => Error::ThrottlingException(Box::new(error)),
             crate::operation::CreateMarketplaceRevenueShareError::ValidationException(
                 error,
-            ) => Error::ValidationException(::std::boxed::Box::new(error)),
+            ) => Error::ValidationException(Box::new(error)),
             crate::operation::CreateMarketplaceRevenueShareError::AccessDeniedException(
                 error,
-            ) => Error::AccessDeniedException(::std::boxed::Box::new(error)),
+            ) => Error::AccessDeniedException(Box::new(error)),
             crate::operation::CreateMarketplaceRevenueShareError::InternalServerException(
                 error,
-            ) => Error::InternalServerException(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerException(Box::new(error)),
             crate::operation::CreateMarketplaceRevenueShareError::ConflictException(
                 error,
-            ) => Error::ConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ConflictException(Box::new(error)),
             crate::operation::CreateMarketplaceRevenueShareError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::CreateMarketplaceRevenueShareError::Unlisted(error) => {
                 error
             }
@@ -190,30 +165,29 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateMarketplaceRevenueShareAllocationError>
-for Error {
+impl From<crate::operation::CreateMarketplaceRevenueShareAllocationError> for Error {
     fn from(
         error: crate::operation::CreateMarketplaceRevenueShareAllocationError,
     ) -> Self {
         match error {
             crate::operation::CreateMarketplaceRevenueShareAllocationError::ThrottlingException(
                 error,
-            ) => Error::ThrottlingException(::std::boxed::Box::new(error)),
+            ) => Error::ThrottlingException(Box::new(error)),
             crate::operation::CreateMarketplaceRevenueShareAllocationError::ValidationException(
                 error,
-            ) => Error::ValidationException(::std::boxed::Box::new(error)),
+            ) => Error::ValidationException(Box::new(error)),
             crate::operation::CreateMarketplaceRevenueShareAllocationError::AccessDeniedException(
                 error,
-            ) => Error::AccessDeniedException(::std::boxed::Box::new(error)),
+            ) => Error::AccessDeniedException(Box::new(error)),
             crate::operation::CreateMarketplaceRevenueShareAllocationError::InternalServerException(
                 error,
-            ) => Error::InternalServerException(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerException(Box::new(error)),
             crate::operation::CreateMarketplaceRevenueShareAllocationError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::CreateMarketplaceRevenueShareAllocationError::ConflictException(
                 error,
-            ) => Error::ConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ConflictException(Box::new(error)),
             crate::operation::CreateMarketplaceRevenueShareAllocationError::Unlisted(
                 error,
             ) => error,
@@ -226,30 +200,30 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateRevenueAttributionError> for Error {
+impl From<crate::operation::CreateRevenueAttributionError> for Error {
     fn from(error: crate::operation::CreateRevenueAttributionError) -> Self {
         match error {
             crate::operation::CreateRevenueAttributionError::ServiceQuotaExceededException(
                 error,
-            ) => Error::ServiceQuotaExceededException(::std::boxed::Box::new(error)),
+            ) => Error::ServiceQuotaExceededException(Box::new(error)),
             crate::operation::CreateRevenueAttributionError::ThrottlingException(
                 error,
-            ) => Error::ThrottlingException(::std::boxed::Box::new(error)),
+            ) => Error::ThrottlingException(Box::new(error)),
             crate::operation::CreateRevenueAttributionError::ValidationException(
                 error,
-            ) => Error::ValidationException(::std::boxed::Box::new(error)),
+            ) => Error::ValidationException(Box::new(error)),
             crate::operation::CreateRevenueAttributionError::AccessDeniedException(
                 error,
-            ) => Error::AccessDeniedException(::std::boxed::Box::new(error)),
+            ) => Error::AccessDeniedException(Box::new(error)),
             crate::operation::CreateRevenueAttributionError::InternalServerException(
                 error,
-            ) => Error::InternalServerException(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerException(Box::new(error)),
             crate::operation::CreateRevenueAttributionError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::CreateRevenueAttributionError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::CreateRevenueAttributionError::Unlisted(error) => error,
             crate::operation::CreateRevenueAttributionError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -260,27 +234,27 @@ impl ::std::convert::From<crate::operation::CreateRevenueAttributionError> for E
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetMarketplaceRevenueShareError> for Error {
+impl From<crate::operation::GetMarketplaceRevenueShareError> for Error {
     fn from(error: crate::operation::GetMarketplaceRevenueShareError) -> Self {
         match error {
             crate::operation::GetMarketplaceRevenueShareError::ThrottlingException(
                 error,
-            ) => Error::ThrottlingException(::std::boxed::Box::new(error)),
+            ) => Error::ThrottlingException(Box::new(error)),
             crate::operation::GetMarketplaceRevenueShareError::ValidationException(
                 error,
-            ) => Error::ValidationException(::std::boxed::Box::new(error)),
+            ) => Error::ValidationException(Box::new(error)),
             crate::operation::GetMarketplaceRevenueShareError::AccessDeniedException(
                 error,
-            ) => Error::AccessDeniedException(::std::boxed::Box::new(error)),
+            ) => Error::AccessDeniedException(Box::new(error)),
             crate::operation::GetMarketplaceRevenueShareError::InternalServerException(
                 error,
-            ) => Error::InternalServerException(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerException(Box::new(error)),
             crate::operation::GetMarketplaceRevenueShareError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::GetMarketplaceRevenueShareError::ConflictException(
                 error,
-            ) => Error::ConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ConflictException(Box::new(error)),
             crate::operation::GetMarketplaceRevenueShareError::Unlisted(error) => error,
             crate::operation::GetMarketplaceRevenueShareError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -291,25 +265,24 @@ impl ::std::convert::From<crate::operation::GetMarketplaceRevenueShareError> for
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetMarketplaceRevenueShareAllocationError>
-for Error {
+impl From<crate::operation::GetMarketplaceRevenueShareAllocationError> for Error {
     fn from(error: crate::operation::GetMarketplaceRevenueShareAllocationError) -> Self {
         match error {
             crate::operation::GetMarketplaceRevenueShareAllocationError::ThrottlingException(
                 error,
-            ) => Error::ThrottlingException(::std::boxed::Box::new(error)),
+            ) => Error::ThrottlingException(Box::new(error)),
             crate::operation::GetMarketplaceRevenueShareAllocationError::ValidationException(
                 error,
-            ) => Error::ValidationException(::std::boxed::Box::new(error)),
+            ) => Error::ValidationException(Box::new(error)),
             crate::operation::GetMarketplaceRevenueShareAllocationError::AccessDeniedException(
                 error,
-            ) => Error::AccessDeniedException(::std::boxed::Box::new(error)),
+            ) => Error::AccessDeniedException(Box::new(error)),
             crate::operation::GetMarketplaceRevenueShareAllocationError::InternalServerException(
                 error,
-            ) => Error::InternalServerException(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerException(Box::new(error)),
             crate::operation::GetMarketplaceRevenueShareAllocationError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::GetMarketplaceRevenueShareAllocationError::Unlisted(
                 error,
             ) => error,
@@ -322,24 +295,24 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetRevenueAttributionError> for Error {
+impl From<crate::operation::GetRevenueAttributionError> for Error {
     fn from(error: crate::operation::GetRevenueAttributionError) -> Self {
         match error {
             crate::operation::GetRevenueAttributionError::ThrottlingException(error) => {
-                Error::ThrottlingException(::std::boxed::Box::new(error))
+                Error::ThrottlingException(Box::new(error))
             }
             crate::operation::GetRevenueAttributionError::ValidationException(error) => {
-                Error::ValidationException(::std::boxed::Box::new(error))
+                Error::ValidationException(Box::new(error))
             }
             crate::operation::GetRevenueAttributionError::AccessDeniedException(
                 error,
-            ) => Error::AccessDeniedException(::std::boxed::Box::new(error)),
+            ) => Error::AccessDeniedException(Box::new(error)),
             crate::operation::GetRevenueAttributionError::InternalServerException(
                 error,
-            ) => Error::InternalServerException(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerException(Box::new(error)),
             crate::operation::GetRevenueAttributionError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::GetRevenueAttributionError::Unlisted(error) => error,
             crate::operation::GetRevenueAttributionError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -350,25 +323,24 @@ impl ::std::convert::From<crate::operation::GetRevenueAttributionError> for Erro
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetRevenueAttributionAllocationError>
-for Error {
+impl From<crate::operation::GetRevenueAttributionAllocationError> for Error {
     fn from(error: crate::operation::GetRevenueAttributionAllocationError) -> Self {
         match error {
             crate::operation::GetRevenueAttributionAllocationError::ThrottlingException(
                 error,
-            ) => Error::ThrottlingException(::std::boxed::Box::new(error)),
+            ) => Error::ThrottlingException(Box::new(error)),
             crate::operation::GetRevenueAttributionAllocationError::ValidationException(
                 error,
-            ) => Error::ValidationException(::std::boxed::Box::new(error)),
+            ) => Error::ValidationException(Box::new(error)),
             crate::operation::GetRevenueAttributionAllocationError::AccessDeniedException(
                 error,
-            ) => Error::AccessDeniedException(::std::boxed::Box::new(error)),
+            ) => Error::AccessDeniedException(Box::new(error)),
             crate::operation::GetRevenueAttributionAllocationError::InternalServerException(
                 error,
-            ) => Error::InternalServerException(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerException(Box::new(error)),
             crate::operation::GetRevenueAttributionAllocationError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::GetRevenueAttributionAllocationError::Unlisted(error) => {
                 error
             }
@@ -381,25 +353,24 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetRevenueAttributionAllocationsTaskError>
-for Error {
+impl From<crate::operation::GetRevenueAttributionAllocationsTaskError> for Error {
     fn from(error: crate::operation::GetRevenueAttributionAllocationsTaskError) -> Self {
         match error {
             crate::operation::GetRevenueAttributionAllocationsTaskError::ThrottlingException(
                 error,
-            ) => Error::ThrottlingException(::std::boxed::Box::new(error)),
+            ) => Error::ThrottlingException(Box::new(error)),
             crate::operation::GetRevenueAttributionAllocationsTaskError::ValidationException(
                 error,
-            ) => Error::ValidationException(::std::boxed::Box::new(error)),
+            ) => Error::ValidationException(Box::new(error)),
             crate::operation::GetRevenueAttributionAllocationsTaskError::AccessDeniedException(
                 error,
-            ) => Error::AccessDeniedException(::std::boxed::Box::new(error)),
+            ) => Error::AccessDeniedException(Box::new(error)),
             crate::operation::GetRevenueAttributionAllocationsTaskError::InternalServerException(
                 error,
-            ) => Error::InternalServerException(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerException(Box::new(error)),
             crate::operation::GetRevenueAttributionAllocationsTaskError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::GetRevenueAttributionAllocationsTaskError::Unlisted(
                 error,
             ) => error,
@@ -412,27 +383,26 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListMarketplaceRevenueShareAllocationsError>
-for Error {
+impl From<crate::operation::ListMarketplaceRevenueShareAllocationsError> for Error {
     fn from(
         error: crate::operation::ListMarketplaceRevenueShareAllocationsError,
     ) -> Self {
         match error {
             crate::operation::ListMarketplaceRevenueShareAllocationsError::ThrottlingException(
                 error,
-            ) => Error::ThrottlingException(::std::boxed::Box::new(error)),
+            ) => Error::ThrottlingException(Box::new(error)),
             crate::operation::ListMarketplaceRevenueShareAllocationsError::ValidationException(
                 error,
-            ) => Error::ValidationException(::std::boxed::Box::new(error)),
+            ) => Error::ValidationException(Box::new(error)),
             crate::operation::ListMarketplaceRevenueShareAllocationsError::AccessDeniedException(
                 error,
-            ) => Error::AccessDeniedException(::std::boxed::Box::new(error)),
+            ) => Error::AccessDeniedException(Box::new(error)),
             crate::operation::ListMarketplaceRevenueShareAllocationsError::InternalServerException(
                 error,
-            ) => Error::InternalServerException(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerException(Box::new(error)),
             crate::operation::ListMarketplaceRevenueShareAllocationsError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::ListMarketplaceRevenueShareAllocationsError::Unlisted(
                 error,
             ) => error,
@@ -445,22 +415,21 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListMarketplaceRevenueSharesError>
-for Error {
+impl From<crate::operation::ListMarketplaceRevenueSharesError> for Error {
     fn from(error: crate::operation::ListMarketplaceRevenueSharesError) -> Self {
         match error {
             crate::operation::ListMarketplaceRevenueSharesError::ThrottlingException(
                 error,
-            ) => Error::ThrottlingException(::std::boxed::Box::new(error)),
+            ) => Error::ThrottlingException(Box::new(error)),
             crate::operation::ListMarketplaceRevenueSharesError::ValidationException(
                 error,
-            ) => Error::ValidationException(::std::boxed::Box::new(error)),
+            ) => Error::ValidationException(Box::new(error)),
             crate::operation::ListMarketplaceRevenueSharesError::AccessDeniedException(
                 error,
-            ) => Error::AccessDeniedException(::std::boxed::Box::new(error)),
+            ) => Error::AccessDeniedException(Box::new(error)),
             crate::operation::ListMarketplaceRevenueSharesError::InternalServerException(
                 error,
-            ) => Error::InternalServerException(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerException(Box::new(error)),
             crate::operation::ListMarketplaceRevenueSharesError::Unlisted(error) => error,
             crate::operation::ListMarketplaceRevenueSharesError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -471,25 +440,24 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListRevenueAttributionAllocationsError>
-for Error {
+impl From<crate::operation::ListRevenueAttributionAllocationsError> for Error {
     fn from(error: crate::operation::ListRevenueAttributionAllocationsError) -> Self {
         match error {
             crate::operation::ListRevenueAttributionAllocationsError::ThrottlingException(
                 error,
-            ) => Error::ThrottlingException(::std::boxed::Box::new(error)),
+            ) => Error::ThrottlingException(Box::new(error)),
             crate::operation::ListRevenueAttributionAllocationsError::ValidationException(
                 error,
-            ) => Error::ValidationException(::std::boxed::Box::new(error)),
+            ) => Error::ValidationException(Box::new(error)),
             crate::operation::ListRevenueAttributionAllocationsError::AccessDeniedException(
                 error,
-            ) => Error::AccessDeniedException(::std::boxed::Box::new(error)),
+            ) => Error::AccessDeniedException(Box::new(error)),
             crate::operation::ListRevenueAttributionAllocationsError::InternalServerException(
                 error,
-            ) => Error::InternalServerException(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerException(Box::new(error)),
             crate::operation::ListRevenueAttributionAllocationsError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::ListRevenueAttributionAllocationsError::Unlisted(error) => {
                 error
             }
@@ -502,24 +470,24 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListRevenueAttributionsError> for Error {
+impl From<crate::operation::ListRevenueAttributionsError> for Error {
     fn from(error: crate::operation::ListRevenueAttributionsError) -> Self {
         match error {
             crate::operation::ListRevenueAttributionsError::ThrottlingException(
                 error,
-            ) => Error::ThrottlingException(::std::boxed::Box::new(error)),
+            ) => Error::ThrottlingException(Box::new(error)),
             crate::operation::ListRevenueAttributionsError::ValidationException(
                 error,
-            ) => Error::ValidationException(::std::boxed::Box::new(error)),
+            ) => Error::ValidationException(Box::new(error)),
             crate::operation::ListRevenueAttributionsError::AccessDeniedException(
                 error,
-            ) => Error::AccessDeniedException(::std::boxed::Box::new(error)),
+            ) => Error::AccessDeniedException(Box::new(error)),
             crate::operation::ListRevenueAttributionsError::InternalServerException(
                 error,
-            ) => Error::InternalServerException(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerException(Box::new(error)),
             crate::operation::ListRevenueAttributionsError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::ListRevenueAttributionsError::Unlisted(error) => error,
             crate::operation::ListRevenueAttributionsError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -530,24 +498,24 @@ impl ::std::convert::From<crate::operation::ListRevenueAttributionsError> for Er
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListTagsForResourceError> for Error {
+impl From<crate::operation::ListTagsForResourceError> for Error {
     fn from(error: crate::operation::ListTagsForResourceError) -> Self {
         match error {
             crate::operation::ListTagsForResourceError::ThrottlingException(error) => {
-                Error::ThrottlingException(::std::boxed::Box::new(error))
+                Error::ThrottlingException(Box::new(error))
             }
             crate::operation::ListTagsForResourceError::ValidationException(error) => {
-                Error::ValidationException(::std::boxed::Box::new(error))
+                Error::ValidationException(Box::new(error))
             }
             crate::operation::ListTagsForResourceError::AccessDeniedException(error) => {
-                Error::AccessDeniedException(::std::boxed::Box::new(error))
+                Error::AccessDeniedException(Box::new(error))
             }
             crate::operation::ListTagsForResourceError::InternalServerException(
                 error,
-            ) => Error::InternalServerException(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerException(Box::new(error)),
             crate::operation::ListTagsForResourceError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::ListTagsForResourceError::Unlisted(error) => error,
             crate::operation::ListTagsForResourceError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -558,30 +526,29 @@ impl ::std::convert::From<crate::operation::ListTagsForResourceError> for Error 
         }
     }
 }
-impl ::std::convert::From<crate::operation::StartRevenueAttributionAllocationsTaskError>
-for Error {
+impl From<crate::operation::StartRevenueAttributionAllocationsTaskError> for Error {
     fn from(
         error: crate::operation::StartRevenueAttributionAllocationsTaskError,
     ) -> Self {
         match error {
             crate::operation::StartRevenueAttributionAllocationsTaskError::ThrottlingException(
                 error,
-            ) => Error::ThrottlingException(::std::boxed::Box::new(error)),
+            ) => Error::ThrottlingException(Box::new(error)),
             crate::operation::StartRevenueAttributionAllocationsTaskError::ValidationException(
                 error,
-            ) => Error::ValidationException(::std::boxed::Box::new(error)),
+            ) => Error::ValidationException(Box::new(error)),
             crate::operation::StartRevenueAttributionAllocationsTaskError::AccessDeniedException(
                 error,
-            ) => Error::AccessDeniedException(::std::boxed::Box::new(error)),
+            ) => Error::AccessDeniedException(Box::new(error)),
             crate::operation::StartRevenueAttributionAllocationsTaskError::InternalServerException(
                 error,
-            ) => Error::InternalServerException(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerException(Box::new(error)),
             crate::operation::StartRevenueAttributionAllocationsTaskError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::StartRevenueAttributionAllocationsTaskError::ConflictException(
                 error,
-            ) => Error::ConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ConflictException(Box::new(error)),
             crate::operation::StartRevenueAttributionAllocationsTaskError::Unlisted(
                 error,
             ) => error,
@@ -594,26 +561,26 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::TagResourceError> for Error {
+impl From<crate::operation::TagResourceError> for Error {
     fn from(error: crate::operation::TagResourceError) -> Self {
         match error {
             crate::operation::TagResourceError::ThrottlingException(error) => {
-                Error::ThrottlingException(::std::boxed::Box::new(error))
+                Error::ThrottlingException(Box::new(error))
             }
             crate::operation::TagResourceError::ValidationException(error) => {
-                Error::ValidationException(::std::boxed::Box::new(error))
+                Error::ValidationException(Box::new(error))
             }
             crate::operation::TagResourceError::AccessDeniedException(error) => {
-                Error::AccessDeniedException(::std::boxed::Box::new(error))
+                Error::AccessDeniedException(Box::new(error))
             }
             crate::operation::TagResourceError::InternalServerException(error) => {
-                Error::InternalServerException(::std::boxed::Box::new(error))
+                Error::InternalServerException(Box::new(error))
             }
             crate::operation::TagResourceError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::TagResourceError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::TagResourceError::Unlisted(error) => error,
             crate::operation::TagResourceError::Unhandled(error) => {
@@ -625,26 +592,26 @@ impl ::std::convert::From<crate::operation::TagResourceError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UntagResourceError> for Error {
+impl From<crate::operation::UntagResourceError> for Error {
     fn from(error: crate::operation::UntagResourceError) -> Self {
         match error {
             crate::operation::UntagResourceError::ThrottlingException(error) => {
-                Error::ThrottlingException(::std::boxed::Box::new(error))
+                Error::ThrottlingException(Box::new(error))
             }
             crate::operation::UntagResourceError::ValidationException(error) => {
-                Error::ValidationException(::std::boxed::Box::new(error))
+                Error::ValidationException(Box::new(error))
             }
             crate::operation::UntagResourceError::AccessDeniedException(error) => {
-                Error::AccessDeniedException(::std::boxed::Box::new(error))
+                Error::AccessDeniedException(Box::new(error))
             }
             crate::operation::UntagResourceError::InternalServerException(error) => {
-                Error::InternalServerException(::std::boxed::Box::new(error))
+                Error::InternalServerException(Box::new(error))
             }
             crate::operation::UntagResourceError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::UntagResourceError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::UntagResourceError::Unlisted(error) => error,
             crate::operation::UntagResourceError::Unhandled(error) => {
@@ -656,30 +623,29 @@ impl ::std::convert::From<crate::operation::UntagResourceError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateMarketplaceRevenueShareAllocationError>
-for Error {
+impl From<crate::operation::UpdateMarketplaceRevenueShareAllocationError> for Error {
     fn from(
         error: crate::operation::UpdateMarketplaceRevenueShareAllocationError,
     ) -> Self {
         match error {
             crate::operation::UpdateMarketplaceRevenueShareAllocationError::ThrottlingException(
                 error,
-            ) => Error::ThrottlingException(::std::boxed::Box::new(error)),
+            ) => Error::ThrottlingException(Box::new(error)),
             crate::operation::UpdateMarketplaceRevenueShareAllocationError::ValidationException(
                 error,
-            ) => Error::ValidationException(::std::boxed::Box::new(error)),
+            ) => Error::ValidationException(Box::new(error)),
             crate::operation::UpdateMarketplaceRevenueShareAllocationError::AccessDeniedException(
                 error,
-            ) => Error::AccessDeniedException(::std::boxed::Box::new(error)),
+            ) => Error::AccessDeniedException(Box::new(error)),
             crate::operation::UpdateMarketplaceRevenueShareAllocationError::InternalServerException(
                 error,
-            ) => Error::InternalServerException(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerException(Box::new(error)),
             crate::operation::UpdateMarketplaceRevenueShareAllocationError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::UpdateMarketplaceRevenueShareAllocationError::ConflictException(
                 error,
-            ) => Error::ConflictException(::std::boxed::Box::new(error)),
+            ) => Error::ConflictException(Box::new(error)),
             crate::operation::UpdateMarketplaceRevenueShareAllocationError::Unlisted(
                 error,
             ) => error,
@@ -692,27 +658,27 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateRevenueAttributionError> for Error {
+impl From<crate::operation::UpdateRevenueAttributionError> for Error {
     fn from(error: crate::operation::UpdateRevenueAttributionError) -> Self {
         match error {
             crate::operation::UpdateRevenueAttributionError::ThrottlingException(
                 error,
-            ) => Error::ThrottlingException(::std::boxed::Box::new(error)),
+            ) => Error::ThrottlingException(Box::new(error)),
             crate::operation::UpdateRevenueAttributionError::ValidationException(
                 error,
-            ) => Error::ValidationException(::std::boxed::Box::new(error)),
+            ) => Error::ValidationException(Box::new(error)),
             crate::operation::UpdateRevenueAttributionError::AccessDeniedException(
                 error,
-            ) => Error::AccessDeniedException(::std::boxed::Box::new(error)),
+            ) => Error::AccessDeniedException(Box::new(error)),
             crate::operation::UpdateRevenueAttributionError::InternalServerException(
                 error,
-            ) => Error::InternalServerException(::std::boxed::Box::new(error)),
+            ) => Error::InternalServerException(Box::new(error)),
             crate::operation::UpdateRevenueAttributionError::ConflictException(error) => {
-                Error::ConflictException(::std::boxed::Box::new(error))
+                Error::ConflictException(Box::new(error))
             }
             crate::operation::UpdateRevenueAttributionError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::UpdateRevenueAttributionError::Unlisted(error) => error,
             crate::operation::UpdateRevenueAttributionError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -729,66 +695,52 @@ impl Error {
     pub(crate) fn from_modeled_code(
         code: &str,
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::option::Option<
-        ::std::result::Result<Error, ::awsgen_runtime::protocol::ResponseError>,
-    > {
+    ) -> Option<Result<Error, ::awsgen_runtime::protocol::ResponseError>> {
         let error = match code {
             "AccessDeniedException" => {
                 <crate::error::AccessDeniedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::AccessDeniedException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::AccessDeniedException(Box::new(error)))
             }
             "ConflictException" => {
                 <crate::error::ConflictException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ConflictException(::std::boxed::Box::new(error)))
+                    .map(|error| Error::ConflictException(Box::new(error)))
             }
             "InternalServerException" => {
                 <crate::error::InternalServerException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InternalServerException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InternalServerException(Box::new(error)))
             }
             "ResourceNotFoundException" => {
                 <crate::error::ResourceNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ResourceNotFoundException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ResourceNotFoundException(Box::new(error)))
             }
             "ServiceQuotaExceededException" => {
                 <crate::error::ServiceQuotaExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ServiceQuotaExceededException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ServiceQuotaExceededException(Box::new(error)))
             }
             "ThrottlingException" => {
                 <crate::error::ThrottlingException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ThrottlingException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ThrottlingException(Box::new(error)))
             }
             "ValidationException" => {
                 <crate::error::ValidationException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ValidationException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ValidationException(Box::new(error)))
             }
-            _ => return ::std::option::Option::None,
+            _ => return None,
         };
-        ::std::option::Option::Some(error)
+        Some(error)
     }
 }

@@ -5,197 +5,163 @@
 /// Any error of Amazon Route 53: an exception the service models, an error response it does not, a response that could not be read, or an input that could not become a request.
 ///
 /// Every operation's error converts into it, as do [`BuildError`](crate::primitives::BuildError) and [`RequestError`](crate::protocol::RequestError), so a function that calls several operations can return this one type with `?`.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
     /// The service answered `CidrBlockInUseException`.
-    CidrBlockInUseException(::std::boxed::Box<crate::error::CidrBlockInUseException>),
+    CidrBlockInUseException(Box<crate::error::CidrBlockInUseException>),
     /// The service answered `CidrCollectionAlreadyExistsException`.
     CidrCollectionAlreadyExistsException(
-        ::std::boxed::Box<crate::error::CidrCollectionAlreadyExistsException>,
+        Box<crate::error::CidrCollectionAlreadyExistsException>,
     ),
     /// The service answered `CidrCollectionInUseException`.
-    CidrCollectionInUseException(
-        ::std::boxed::Box<crate::error::CidrCollectionInUseException>,
-    ),
+    CidrCollectionInUseException(Box<crate::error::CidrCollectionInUseException>),
     /// The service answered `CidrCollectionVersionMismatchException`.
     CidrCollectionVersionMismatchException(
-        ::std::boxed::Box<crate::error::CidrCollectionVersionMismatchException>,
+        Box<crate::error::CidrCollectionVersionMismatchException>,
     ),
     /// The service answered `ConcurrentModification`.
-    ConcurrentModification(::std::boxed::Box<crate::error::ConcurrentModification>),
+    ConcurrentModification(Box<crate::error::ConcurrentModification>),
     /// The service answered `ConflictingDomainExists`.
-    ConflictingDomainExists(::std::boxed::Box<crate::error::ConflictingDomainExists>),
+    ConflictingDomainExists(Box<crate::error::ConflictingDomainExists>),
     /// The service answered `ConflictingTypes`.
-    ConflictingTypes(::std::boxed::Box<crate::error::ConflictingTypes>),
+    ConflictingTypes(Box<crate::error::ConflictingTypes>),
     /// The service answered `DNSSECNotFound`.
-    DnssecNotFound(::std::boxed::Box<crate::error::DnssecNotFound>),
+    DnssecNotFound(Box<crate::error::DnssecNotFound>),
     /// The service answered `DelegationSetAlreadyCreated`.
-    DelegationSetAlreadyCreated(
-        ::std::boxed::Box<crate::error::DelegationSetAlreadyCreated>,
-    ),
+    DelegationSetAlreadyCreated(Box<crate::error::DelegationSetAlreadyCreated>),
     /// The service answered `DelegationSetAlreadyReusable`.
-    DelegationSetAlreadyReusable(
-        ::std::boxed::Box<crate::error::DelegationSetAlreadyReusable>,
-    ),
+    DelegationSetAlreadyReusable(Box<crate::error::DelegationSetAlreadyReusable>),
     /// The service answered `DelegationSetInUse`.
-    DelegationSetInUse(::std::boxed::Box<crate::error::DelegationSetInUse>),
+    DelegationSetInUse(Box<crate::error::DelegationSetInUse>),
     /// The service answered `DelegationSetNotAvailable`.
-    DelegationSetNotAvailable(
-        ::std::boxed::Box<crate::error::DelegationSetNotAvailable>,
-    ),
+    DelegationSetNotAvailable(Box<crate::error::DelegationSetNotAvailable>),
     /// The service answered `DelegationSetNotReusable`.
-    DelegationSetNotReusable(::std::boxed::Box<crate::error::DelegationSetNotReusable>),
+    DelegationSetNotReusable(Box<crate::error::DelegationSetNotReusable>),
     /// The service answered `HealthCheckAlreadyExists`.
-    HealthCheckAlreadyExists(::std::boxed::Box<crate::error::HealthCheckAlreadyExists>),
+    HealthCheckAlreadyExists(Box<crate::error::HealthCheckAlreadyExists>),
     /// The service answered `HealthCheckInUse`.
-    HealthCheckInUse(::std::boxed::Box<crate::error::HealthCheckInUse>),
+    HealthCheckInUse(Box<crate::error::HealthCheckInUse>),
     /// The service answered `HealthCheckVersionMismatch`.
-    HealthCheckVersionMismatch(
-        ::std::boxed::Box<crate::error::HealthCheckVersionMismatch>,
-    ),
+    HealthCheckVersionMismatch(Box<crate::error::HealthCheckVersionMismatch>),
     /// The service answered `HostedZoneAlreadyExists`.
-    HostedZoneAlreadyExists(::std::boxed::Box<crate::error::HostedZoneAlreadyExists>),
+    HostedZoneAlreadyExists(Box<crate::error::HostedZoneAlreadyExists>),
     /// The service answered `HostedZoneNotEmpty`.
-    HostedZoneNotEmpty(::std::boxed::Box<crate::error::HostedZoneNotEmpty>),
+    HostedZoneNotEmpty(Box<crate::error::HostedZoneNotEmpty>),
     /// The service answered `HostedZoneNotFound`.
-    HostedZoneNotFound(::std::boxed::Box<crate::error::HostedZoneNotFound>),
+    HostedZoneNotFound(Box<crate::error::HostedZoneNotFound>),
     /// The service answered `HostedZoneNotPrivate`.
-    HostedZoneNotPrivate(::std::boxed::Box<crate::error::HostedZoneNotPrivate>),
+    HostedZoneNotPrivate(Box<crate::error::HostedZoneNotPrivate>),
     /// The service answered `HostedZonePartiallyDelegated`.
-    HostedZonePartiallyDelegated(
-        ::std::boxed::Box<crate::error::HostedZonePartiallyDelegated>,
-    ),
+    HostedZonePartiallyDelegated(Box<crate::error::HostedZonePartiallyDelegated>),
     /// The service answered `IncompatibleVersion`.
-    IncompatibleVersion(::std::boxed::Box<crate::error::IncompatibleVersion>),
+    IncompatibleVersion(Box<crate::error::IncompatibleVersion>),
     /// The service answered `InsufficientCloudWatchLogsResourcePolicy`.
     InsufficientCloudWatchLogsResourcePolicy(
-        ::std::boxed::Box<crate::error::InsufficientCloudWatchLogsResourcePolicy>,
+        Box<crate::error::InsufficientCloudWatchLogsResourcePolicy>,
     ),
     /// The service answered `InvalidArgument`.
-    InvalidArgument(::std::boxed::Box<crate::error::InvalidArgument>),
+    InvalidArgument(Box<crate::error::InvalidArgument>),
     /// The service answered `InvalidChangeBatch`.
-    InvalidChangeBatch(::std::boxed::Box<crate::error::InvalidChangeBatch>),
+    InvalidChangeBatch(Box<crate::error::InvalidChangeBatch>),
     /// The service answered `InvalidDomainName`.
-    InvalidDomainName(::std::boxed::Box<crate::error::InvalidDomainName>),
+    InvalidDomainName(Box<crate::error::InvalidDomainName>),
     /// The service answered `InvalidInput`.
-    InvalidInput(::std::boxed::Box<crate::error::InvalidInput>),
+    InvalidInput(Box<crate::error::InvalidInput>),
     /// The service answered `InvalidKMSArn`.
-    InvalidKmsArn(::std::boxed::Box<crate::error::InvalidKmsArn>),
+    InvalidKmsArn(Box<crate::error::InvalidKmsArn>),
     /// The service answered `InvalidKeySigningKeyName`.
-    InvalidKeySigningKeyName(::std::boxed::Box<crate::error::InvalidKeySigningKeyName>),
+    InvalidKeySigningKeyName(Box<crate::error::InvalidKeySigningKeyName>),
     /// The service answered `InvalidKeySigningKeyStatus`.
-    InvalidKeySigningKeyStatus(
-        ::std::boxed::Box<crate::error::InvalidKeySigningKeyStatus>,
-    ),
+    InvalidKeySigningKeyStatus(Box<crate::error::InvalidKeySigningKeyStatus>),
     /// The service answered `InvalidPaginationToken`.
-    InvalidPaginationToken(::std::boxed::Box<crate::error::InvalidPaginationToken>),
+    InvalidPaginationToken(Box<crate::error::InvalidPaginationToken>),
     /// The service answered `InvalidSigningStatus`.
-    InvalidSigningStatus(::std::boxed::Box<crate::error::InvalidSigningStatus>),
+    InvalidSigningStatus(Box<crate::error::InvalidSigningStatus>),
     /// The service answered `InvalidTrafficPolicyDocument`.
-    InvalidTrafficPolicyDocument(
-        ::std::boxed::Box<crate::error::InvalidTrafficPolicyDocument>,
-    ),
+    InvalidTrafficPolicyDocument(Box<crate::error::InvalidTrafficPolicyDocument>),
     /// The service answered `InvalidVPCId`.
-    InvalidVpcId(::std::boxed::Box<crate::error::InvalidVpcId>),
+    InvalidVpcId(Box<crate::error::InvalidVpcId>),
     /// The service answered `KeySigningKeyAlreadyExists`.
-    KeySigningKeyAlreadyExists(
-        ::std::boxed::Box<crate::error::KeySigningKeyAlreadyExists>,
-    ),
+    KeySigningKeyAlreadyExists(Box<crate::error::KeySigningKeyAlreadyExists>),
     /// The service answered `KeySigningKeyInParentDSRecord`.
-    KeySigningKeyInParentDsRecord(
-        ::std::boxed::Box<crate::error::KeySigningKeyInParentDsRecord>,
-    ),
+    KeySigningKeyInParentDsRecord(Box<crate::error::KeySigningKeyInParentDsRecord>),
     /// The service answered `KeySigningKeyInUse`.
-    KeySigningKeyInUse(::std::boxed::Box<crate::error::KeySigningKeyInUse>),
+    KeySigningKeyInUse(Box<crate::error::KeySigningKeyInUse>),
     /// The service answered `KeySigningKeyWithActiveStatusNotFound`.
     KeySigningKeyWithActiveStatusNotFound(
-        ::std::boxed::Box<crate::error::KeySigningKeyWithActiveStatusNotFound>,
+        Box<crate::error::KeySigningKeyWithActiveStatusNotFound>,
     ),
     /// The service answered `LastVPCAssociation`.
-    LastVpcAssociation(::std::boxed::Box<crate::error::LastVpcAssociation>),
+    LastVpcAssociation(Box<crate::error::LastVpcAssociation>),
     /// The service answered `LimitsExceeded`.
-    LimitsExceeded(::std::boxed::Box<crate::error::LimitsExceeded>),
+    LimitsExceeded(Box<crate::error::LimitsExceeded>),
     /// The service answered `NoSuchChange`.
-    NoSuchChange(::std::boxed::Box<crate::error::NoSuchChange>),
+    NoSuchChange(Box<crate::error::NoSuchChange>),
     /// The service answered `NoSuchCidrCollectionException`.
-    NoSuchCidrCollectionException(
-        ::std::boxed::Box<crate::error::NoSuchCidrCollectionException>,
-    ),
+    NoSuchCidrCollectionException(Box<crate::error::NoSuchCidrCollectionException>),
     /// The service answered `NoSuchCidrLocationException`.
-    NoSuchCidrLocationException(
-        ::std::boxed::Box<crate::error::NoSuchCidrLocationException>,
-    ),
+    NoSuchCidrLocationException(Box<crate::error::NoSuchCidrLocationException>),
     /// The service answered `NoSuchCloudWatchLogsLogGroup`.
-    NoSuchCloudWatchLogsLogGroup(
-        ::std::boxed::Box<crate::error::NoSuchCloudWatchLogsLogGroup>,
-    ),
+    NoSuchCloudWatchLogsLogGroup(Box<crate::error::NoSuchCloudWatchLogsLogGroup>),
     /// The service answered `NoSuchDelegationSet`.
-    NoSuchDelegationSet(::std::boxed::Box<crate::error::NoSuchDelegationSet>),
+    NoSuchDelegationSet(Box<crate::error::NoSuchDelegationSet>),
     /// The service answered `NoSuchGeoLocation`.
-    NoSuchGeoLocation(::std::boxed::Box<crate::error::NoSuchGeoLocation>),
+    NoSuchGeoLocation(Box<crate::error::NoSuchGeoLocation>),
     /// The service answered `NoSuchHealthCheck`.
-    NoSuchHealthCheck(::std::boxed::Box<crate::error::NoSuchHealthCheck>),
+    NoSuchHealthCheck(Box<crate::error::NoSuchHealthCheck>),
     /// The service answered `NoSuchHostedZone`.
-    NoSuchHostedZone(::std::boxed::Box<crate::error::NoSuchHostedZone>),
+    NoSuchHostedZone(Box<crate::error::NoSuchHostedZone>),
     /// The service answered `NoSuchKeySigningKey`.
-    NoSuchKeySigningKey(::std::boxed::Box<crate::error::NoSuchKeySigningKey>),
+    NoSuchKeySigningKey(Box<crate::error::NoSuchKeySigningKey>),
     /// The service answered `NoSuchQueryLoggingConfig`.
-    NoSuchQueryLoggingConfig(::std::boxed::Box<crate::error::NoSuchQueryLoggingConfig>),
+    NoSuchQueryLoggingConfig(Box<crate::error::NoSuchQueryLoggingConfig>),
     /// The service answered `NoSuchTrafficPolicy`.
-    NoSuchTrafficPolicy(::std::boxed::Box<crate::error::NoSuchTrafficPolicy>),
+    NoSuchTrafficPolicy(Box<crate::error::NoSuchTrafficPolicy>),
     /// The service answered `NoSuchTrafficPolicyInstance`.
-    NoSuchTrafficPolicyInstance(
-        ::std::boxed::Box<crate::error::NoSuchTrafficPolicyInstance>,
-    ),
+    NoSuchTrafficPolicyInstance(Box<crate::error::NoSuchTrafficPolicyInstance>),
     /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(::std::boxed::Box<crate::error::NotAuthorizedException>),
+    NotAuthorizedException(Box<crate::error::NotAuthorizedException>),
     /// The service answered `PriorRequestNotComplete`.
-    PriorRequestNotComplete(::std::boxed::Box<crate::error::PriorRequestNotComplete>),
+    PriorRequestNotComplete(Box<crate::error::PriorRequestNotComplete>),
     /// The service answered `PublicZoneVPCAssociation`.
-    PublicZoneVpcAssociation(::std::boxed::Box<crate::error::PublicZoneVpcAssociation>),
+    PublicZoneVpcAssociation(Box<crate::error::PublicZoneVpcAssociation>),
     /// The service answered `QueryLoggingConfigAlreadyExists`.
-    QueryLoggingConfigAlreadyExists(
-        ::std::boxed::Box<crate::error::QueryLoggingConfigAlreadyExists>,
-    ),
+    QueryLoggingConfigAlreadyExists(Box<crate::error::QueryLoggingConfigAlreadyExists>),
     /// The service answered `ThrottlingException`.
-    ThrottlingException(::std::boxed::Box<crate::error::ThrottlingException>),
+    ThrottlingException(Box<crate::error::ThrottlingException>),
     /// The service answered `TooManyHealthChecks`.
-    TooManyHealthChecks(::std::boxed::Box<crate::error::TooManyHealthChecks>),
+    TooManyHealthChecks(Box<crate::error::TooManyHealthChecks>),
     /// The service answered `TooManyHostedZones`.
-    TooManyHostedZones(::std::boxed::Box<crate::error::TooManyHostedZones>),
+    TooManyHostedZones(Box<crate::error::TooManyHostedZones>),
     /// The service answered `TooManyKeySigningKeys`.
-    TooManyKeySigningKeys(::std::boxed::Box<crate::error::TooManyKeySigningKeys>),
+    TooManyKeySigningKeys(Box<crate::error::TooManyKeySigningKeys>),
     /// The service answered `TooManyTrafficPolicies`.
-    TooManyTrafficPolicies(::std::boxed::Box<crate::error::TooManyTrafficPolicies>),
+    TooManyTrafficPolicies(Box<crate::error::TooManyTrafficPolicies>),
     /// The service answered `TooManyTrafficPolicyInstances`.
-    TooManyTrafficPolicyInstances(
-        ::std::boxed::Box<crate::error::TooManyTrafficPolicyInstances>,
-    ),
+    TooManyTrafficPolicyInstances(Box<crate::error::TooManyTrafficPolicyInstances>),
     /// The service answered `TooManyTrafficPolicyVersionsForCurrentPolicy`.
     TooManyTrafficPolicyVersionsForCurrentPolicy(
-        ::std::boxed::Box<crate::error::TooManyTrafficPolicyVersionsForCurrentPolicy>,
+        Box<crate::error::TooManyTrafficPolicyVersionsForCurrentPolicy>,
     ),
     /// The service answered `TooManyVPCAssociationAuthorizations`.
     TooManyVpcAssociationAuthorizations(
-        ::std::boxed::Box<crate::error::TooManyVpcAssociationAuthorizations>,
+        Box<crate::error::TooManyVpcAssociationAuthorizations>,
     ),
     /// The service answered `TrafficPolicyAlreadyExists`.
-    TrafficPolicyAlreadyExists(
-        ::std::boxed::Box<crate::error::TrafficPolicyAlreadyExists>,
-    ),
+    TrafficPolicyAlreadyExists(Box<crate::error::TrafficPolicyAlreadyExists>),
     /// The service answered `TrafficPolicyInUse`.
-    TrafficPolicyInUse(::std::boxed::Box<crate::error::TrafficPolicyInUse>),
+    TrafficPolicyInUse(Box<crate::error::TrafficPolicyInUse>),
     /// The service answered `TrafficPolicyInstanceAlreadyExists`.
     TrafficPolicyInstanceAlreadyExists(
-        ::std::boxed::Box<crate::error::TrafficPolicyInstanceAlreadyExists>,
+        Box<crate::error::TrafficPolicyInstanceAlreadyExists>,
     ),
     /// The service answered `VPCAssociationAuthorizationNotFound`.
     VpcAssociationAuthorizationNotFound(
-        ::std::boxed::Box<crate::error::VpcAssociationAuthorizationNotFound>,
+        Box<crate::error::VpcAssociationAuthorizationNotFound>,
     ),
     /// The service answered `VPCAssociationNotFound`.
-    VpcAssociationNotFound(::std::boxed::Box<crate::error::VpcAssociationNotFound>),
+    VpcAssociationNotFound(Box<crate::error::VpcAssociationNotFound>),
     /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
@@ -207,207 +173,119 @@ pub enum Error {
 }
 impl Error {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            Error::CidrBlockInUseException(_) => {
-                ::std::option::Option::Some("CidrBlockInUseException")
-            }
+            Error::CidrBlockInUseException(_) => Some("CidrBlockInUseException"),
             Error::CidrCollectionAlreadyExistsException(_) => {
-                ::std::option::Option::Some("CidrCollectionAlreadyExistsException")
+                Some("CidrCollectionAlreadyExistsException")
             }
             Error::CidrCollectionInUseException(_) => {
-                ::std::option::Option::Some("CidrCollectionInUseException")
+                Some("CidrCollectionInUseException")
             }
             Error::CidrCollectionVersionMismatchException(_) => {
-                ::std::option::Option::Some("CidrCollectionVersionMismatchException")
+                Some("CidrCollectionVersionMismatchException")
             }
-            Error::ConcurrentModification(_) => {
-                ::std::option::Option::Some("ConcurrentModification")
-            }
-            Error::ConflictingDomainExists(_) => {
-                ::std::option::Option::Some("ConflictingDomainExists")
-            }
-            Error::ConflictingTypes(_) => ::std::option::Option::Some("ConflictingTypes"),
-            Error::DnssecNotFound(_) => ::std::option::Option::Some("DNSSECNotFound"),
-            Error::DelegationSetAlreadyCreated(_) => {
-                ::std::option::Option::Some("DelegationSetAlreadyCreated")
-            }
+            Error::ConcurrentModification(_) => Some("ConcurrentModification"),
+            Error::ConflictingDomainExists(_) => Some("ConflictingDomainExists"),
+            Error::ConflictingTypes(_) => Some("ConflictingTypes"),
+            Error::DnssecNotFound(_) => Some("DNSSECNotFound"),
+            Error::DelegationSetAlreadyCreated(_) => Some("DelegationSetAlreadyCreated"),
             Error::DelegationSetAlreadyReusable(_) => {
-                ::std::option::Option::Some("DelegationSetAlreadyReusable")
+                Some("DelegationSetAlreadyReusable")
             }
-            Error::DelegationSetInUse(_) => {
-                ::std::option::Option::Some("DelegationSetInUse")
-            }
-            Error::DelegationSetNotAvailable(_) => {
-                ::std::option::Option::Some("DelegationSetNotAvailable")
-            }
-            Error::DelegationSetNotReusable(_) => {
-                ::std::option::Option::Some("DelegationSetNotReusable")
-            }
-            Error::HealthCheckAlreadyExists(_) => {
-                ::std::option::Option::Some("HealthCheckAlreadyExists")
-            }
-            Error::HealthCheckInUse(_) => ::std::option::Option::Some("HealthCheckInUse"),
-            Error::HealthCheckVersionMismatch(_) => {
-                ::std::option::Option::Some("HealthCheckVersionMismatch")
-            }
-            Error::HostedZoneAlreadyExists(_) => {
-                ::std::option::Option::Some("HostedZoneAlreadyExists")
-            }
-            Error::HostedZoneNotEmpty(_) => {
-                ::std::option::Option::Some("HostedZoneNotEmpty")
-            }
-            Error::HostedZoneNotFound(_) => {
-                ::std::option::Option::Some("HostedZoneNotFound")
-            }
-            Error::HostedZoneNotPrivate(_) => {
-                ::std::option::Option::Some("HostedZoneNotPrivate")
-            }
+            Error::DelegationSetInUse(_) => Some("DelegationSetInUse"),
+            Error::DelegationSetNotAvailable(_) => Some("DelegationSetNotAvailable"),
+            Error::DelegationSetNotReusable(_) => Some("DelegationSetNotReusable"),
+            Error::HealthCheckAlreadyExists(_) => Some("HealthCheckAlreadyExists"),
+            Error::HealthCheckInUse(_) => Some("HealthCheckInUse"),
+            Error::HealthCheckVersionMismatch(_) => Some("HealthCheckVersionMismatch"),
+            Error::HostedZoneAlreadyExists(_) => Some("HostedZoneAlreadyExists"),
+            Error::HostedZoneNotEmpty(_) => Some("HostedZoneNotEmpty"),
+            Error::HostedZoneNotFound(_) => Some("HostedZoneNotFound"),
+            Error::HostedZoneNotPrivate(_) => Some("HostedZoneNotPrivate"),
             Error::HostedZonePartiallyDelegated(_) => {
-                ::std::option::Option::Some("HostedZonePartiallyDelegated")
+                Some("HostedZonePartiallyDelegated")
             }
-            Error::IncompatibleVersion(_) => {
-                ::std::option::Option::Some("IncompatibleVersion")
-            }
+            Error::IncompatibleVersion(_) => Some("IncompatibleVersion"),
             Error::InsufficientCloudWatchLogsResourcePolicy(_) => {
-                ::std::option::Option::Some("InsufficientCloudWatchLogsResourcePolicy")
+                Some("InsufficientCloudWatchLogsResourcePolicy")
             }
-            Error::InvalidArgument(_) => ::std::option::Option::Some("InvalidArgument"),
-            Error::InvalidChangeBatch(_) => {
-                ::std::option::Option::Some("InvalidChangeBatch")
-            }
-            Error::InvalidDomainName(_) => {
-                ::std::option::Option::Some("InvalidDomainName")
-            }
-            Error::InvalidInput(_) => ::std::option::Option::Some("InvalidInput"),
-            Error::InvalidKmsArn(_) => ::std::option::Option::Some("InvalidKMSArn"),
-            Error::InvalidKeySigningKeyName(_) => {
-                ::std::option::Option::Some("InvalidKeySigningKeyName")
-            }
-            Error::InvalidKeySigningKeyStatus(_) => {
-                ::std::option::Option::Some("InvalidKeySigningKeyStatus")
-            }
-            Error::InvalidPaginationToken(_) => {
-                ::std::option::Option::Some("InvalidPaginationToken")
-            }
-            Error::InvalidSigningStatus(_) => {
-                ::std::option::Option::Some("InvalidSigningStatus")
-            }
+            Error::InvalidArgument(_) => Some("InvalidArgument"),
+            Error::InvalidChangeBatch(_) => Some("InvalidChangeBatch"),
+            Error::InvalidDomainName(_) => Some("InvalidDomainName"),
+            Error::InvalidInput(_) => Some("InvalidInput"),
+            Error::InvalidKmsArn(_) => Some("InvalidKMSArn"),
+            Error::InvalidKeySigningKeyName(_) => Some("InvalidKeySigningKeyName"),
+            Error::InvalidKeySigningKeyStatus(_) => Some("InvalidKeySigningKeyStatus"),
+            Error::InvalidPaginationToken(_) => Some("InvalidPaginationToken"),
+            Error::InvalidSigningStatus(_) => Some("InvalidSigningStatus"),
             Error::InvalidTrafficPolicyDocument(_) => {
-                ::std::option::Option::Some("InvalidTrafficPolicyDocument")
+                Some("InvalidTrafficPolicyDocument")
             }
-            Error::InvalidVpcId(_) => ::std::option::Option::Some("InvalidVPCId"),
-            Error::KeySigningKeyAlreadyExists(_) => {
-                ::std::option::Option::Some("KeySigningKeyAlreadyExists")
-            }
+            Error::InvalidVpcId(_) => Some("InvalidVPCId"),
+            Error::KeySigningKeyAlreadyExists(_) => Some("KeySigningKeyAlreadyExists"),
             Error::KeySigningKeyInParentDsRecord(_) => {
-                ::std::option::Option::Some("KeySigningKeyInParentDSRecord")
+                Some("KeySigningKeyInParentDSRecord")
             }
-            Error::KeySigningKeyInUse(_) => {
-                ::std::option::Option::Some("KeySigningKeyInUse")
-            }
+            Error::KeySigningKeyInUse(_) => Some("KeySigningKeyInUse"),
             Error::KeySigningKeyWithActiveStatusNotFound(_) => {
-                ::std::option::Option::Some("KeySigningKeyWithActiveStatusNotFound")
+                Some("KeySigningKeyWithActiveStatusNotFound")
             }
-            Error::LastVpcAssociation(_) => {
-                ::std::option::Option::Some("LastVPCAssociation")
-            }
-            Error::LimitsExceeded(_) => ::std::option::Option::Some("LimitsExceeded"),
-            Error::NoSuchChange(_) => ::std::option::Option::Some("NoSuchChange"),
+            Error::LastVpcAssociation(_) => Some("LastVPCAssociation"),
+            Error::LimitsExceeded(_) => Some("LimitsExceeded"),
+            Error::NoSuchChange(_) => Some("NoSuchChange"),
             Error::NoSuchCidrCollectionException(_) => {
-                ::std::option::Option::Some("NoSuchCidrCollectionException")
+                Some("NoSuchCidrCollectionException")
             }
-            Error::NoSuchCidrLocationException(_) => {
-                ::std::option::Option::Some("NoSuchCidrLocationException")
-            }
+            Error::NoSuchCidrLocationException(_) => Some("NoSuchCidrLocationException"),
             Error::NoSuchCloudWatchLogsLogGroup(_) => {
-                ::std::option::Option::Some("NoSuchCloudWatchLogsLogGroup")
+                Some("NoSuchCloudWatchLogsLogGroup")
             }
-            Error::NoSuchDelegationSet(_) => {
-                ::std::option::Option::Some("NoSuchDelegationSet")
-            }
-            Error::NoSuchGeoLocation(_) => {
-                ::std::option::Option::Some("NoSuchGeoLocation")
-            }
-            Error::NoSuchHealthCheck(_) => {
-                ::std::option::Option::Some("NoSuchHealthCheck")
-            }
-            Error::NoSuchHostedZone(_) => ::std::option::Option::Some("NoSuchHostedZone"),
-            Error::NoSuchKeySigningKey(_) => {
-                ::std::option::Option::Some("NoSuchKeySigningKey")
-            }
-            Error::NoSuchQueryLoggingConfig(_) => {
-                ::std::option::Option::Some("NoSuchQueryLoggingConfig")
-            }
-            Error::NoSuchTrafficPolicy(_) => {
-                ::std::option::Option::Some("NoSuchTrafficPolicy")
-            }
-            Error::NoSuchTrafficPolicyInstance(_) => {
-                ::std::option::Option::Some("NoSuchTrafficPolicyInstance")
-            }
-            Error::NotAuthorizedException(_) => {
-                ::std::option::Option::Some("NotAuthorizedException")
-            }
-            Error::PriorRequestNotComplete(_) => {
-                ::std::option::Option::Some("PriorRequestNotComplete")
-            }
-            Error::PublicZoneVpcAssociation(_) => {
-                ::std::option::Option::Some("PublicZoneVPCAssociation")
-            }
+            Error::NoSuchDelegationSet(_) => Some("NoSuchDelegationSet"),
+            Error::NoSuchGeoLocation(_) => Some("NoSuchGeoLocation"),
+            Error::NoSuchHealthCheck(_) => Some("NoSuchHealthCheck"),
+            Error::NoSuchHostedZone(_) => Some("NoSuchHostedZone"),
+            Error::NoSuchKeySigningKey(_) => Some("NoSuchKeySigningKey"),
+            Error::NoSuchQueryLoggingConfig(_) => Some("NoSuchQueryLoggingConfig"),
+            Error::NoSuchTrafficPolicy(_) => Some("NoSuchTrafficPolicy"),
+            Error::NoSuchTrafficPolicyInstance(_) => Some("NoSuchTrafficPolicyInstance"),
+            Error::NotAuthorizedException(_) => Some("NotAuthorizedException"),
+            Error::PriorRequestNotComplete(_) => Some("PriorRequestNotComplete"),
+            Error::PublicZoneVpcAssociation(_) => Some("PublicZoneVPCAssociation"),
             Error::QueryLoggingConfigAlreadyExists(_) => {
-                ::std::option::Option::Some("QueryLoggingConfigAlreadyExists")
+                Some("QueryLoggingConfigAlreadyExists")
             }
-            Error::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
-            }
-            Error::TooManyHealthChecks(_) => {
-                ::std::option::Option::Some("TooManyHealthChecks")
-            }
-            Error::TooManyHostedZones(_) => {
-                ::std::option::Option::Some("TooManyHostedZones")
-            }
-            Error::TooManyKeySigningKeys(_) => {
-                ::std::option::Option::Some("TooManyKeySigningKeys")
-            }
-            Error::TooManyTrafficPolicies(_) => {
-                ::std::option::Option::Some("TooManyTrafficPolicies")
-            }
+            Error::ThrottlingException(_) => Some("ThrottlingException"),
+            Error::TooManyHealthChecks(_) => Some("TooManyHealthChecks"),
+            Error::TooManyHostedZones(_) => Some("TooManyHostedZones"),
+            Error::TooManyKeySigningKeys(_) => Some("TooManyKeySigningKeys"),
+            Error::TooManyTrafficPolicies(_) => Some("TooManyTrafficPolicies"),
             Error::TooManyTrafficPolicyInstances(_) => {
-                ::std::option::Option::Some("TooManyTrafficPolicyInstances")
+                Some("TooManyTrafficPolicyInstances")
             }
             Error::TooManyTrafficPolicyVersionsForCurrentPolicy(_) => {
-                ::std::option::Option::Some(
-                    "TooManyTrafficPolicyVersionsForCurrentPolicy",
-                )
+                Some("TooManyTrafficPolicyVersionsForCurrentPolicy")
             }
             Error::TooManyVpcAssociationAuthorizations(_) => {
-                ::std::option::Option::Some("TooManyVPCAssociationAuthorizations")
+                Some("TooManyVPCAssociationAuthorizations")
             }
-            Error::TrafficPolicyAlreadyExists(_) => {
-                ::std::option::Option::Some("TrafficPolicyAlreadyExists")
-            }
-            Error::TrafficPolicyInUse(_) => {
-                ::std::option::Option::Some("TrafficPolicyInUse")
-            }
+            Error::TrafficPolicyAlreadyExists(_) => Some("TrafficPolicyAlreadyExists"),
+            Error::TrafficPolicyInUse(_) => Some("TrafficPolicyInUse"),
             Error::TrafficPolicyInstanceAlreadyExists(_) => {
-                ::std::option::Option::Some("TrafficPolicyInstanceAlreadyExists")
+                Some("TrafficPolicyInstanceAlreadyExists")
             }
             Error::VpcAssociationAuthorizationNotFound(_) => {
-                ::std::option::Option::Some("VPCAssociationAuthorizationNotFound")
+                Some("VPCAssociationAuthorizationNotFound")
             }
-            Error::VpcAssociationNotFound(_) => {
-                ::std::option::Option::Some("VPCAssociationNotFound")
-            }
+            Error::VpcAssociationNotFound(_) => Some("VPCAssociationNotFound"),
             Error::Unhandled(error) => error.code.as_deref(),
-            Error::InvalidResponse(_) | Error::Build(_) | Error::Request(_) => {
-                ::std::option::Option::None
-            }
+            Error::InvalidResponse(_) | Error::Build(_) | Error::Request(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id; `None` for an error before any response (a
     /// failed build or request).
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             Error::CidrBlockInUseException(error) => error.meta(),
             Error::CidrCollectionAlreadyExistsException(error) => error.meta(),
@@ -478,13 +356,13 @@ impl Error {
             Error::TrafficPolicyInstanceAlreadyExists(error) => error.meta(),
             Error::VpcAssociationAuthorizationNotFound(error) => error.meta(),
             Error::VpcAssociationNotFound(error) => error.meta(),
-            Error::Unhandled(meta) => ::std::option::Option::Some(meta),
+            Error::Unhandled(meta) => Some(meta),
             Error::InvalidResponse(error) => error.meta(),
-            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+            Error::Build(_) | Error::Request(_) => None,
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Error::CidrBlockInUseException(error) => error.message(),
             Error::CidrCollectionAlreadyExistsException(error) => error.message(),
@@ -559,7 +437,7 @@ impl Error {
             Error::InvalidResponse(error) => {
                 error.meta().and_then(|meta| meta.message.as_deref())
             }
-            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+            Error::Build(_) | Error::Request(_) => None,
         }
     }
 }
@@ -691,182 +569,114 @@ impl ::std::fmt::Display for Error {
     }
 }
 impl ::std::error::Error for Error {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Error::CidrBlockInUseException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::CidrCollectionAlreadyExistsException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::CidrCollectionInUseException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::CidrCollectionVersionMismatchException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ConcurrentModification(error) => ::std::option::Option::Some(&**error),
-            Error::ConflictingDomainExists(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ConflictingTypes(error) => ::std::option::Option::Some(&**error),
-            Error::DnssecNotFound(error) => ::std::option::Option::Some(&**error),
-            Error::DelegationSetAlreadyCreated(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::DelegationSetAlreadyReusable(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::DelegationSetInUse(error) => ::std::option::Option::Some(&**error),
-            Error::DelegationSetNotAvailable(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::DelegationSetNotReusable(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::HealthCheckAlreadyExists(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::HealthCheckInUse(error) => ::std::option::Option::Some(&**error),
-            Error::HealthCheckVersionMismatch(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::HostedZoneAlreadyExists(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::HostedZoneNotEmpty(error) => ::std::option::Option::Some(&**error),
-            Error::HostedZoneNotFound(error) => ::std::option::Option::Some(&**error),
-            Error::HostedZoneNotPrivate(error) => ::std::option::Option::Some(&**error),
-            Error::HostedZonePartiallyDelegated(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::IncompatibleVersion(error) => ::std::option::Option::Some(&**error),
-            Error::InsufficientCloudWatchLogsResourcePolicy(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::InvalidArgument(error) => ::std::option::Option::Some(&**error),
-            Error::InvalidChangeBatch(error) => ::std::option::Option::Some(&**error),
-            Error::InvalidDomainName(error) => ::std::option::Option::Some(&**error),
-            Error::InvalidInput(error) => ::std::option::Option::Some(&**error),
-            Error::InvalidKmsArn(error) => ::std::option::Option::Some(&**error),
-            Error::InvalidKeySigningKeyName(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::InvalidKeySigningKeyStatus(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::InvalidPaginationToken(error) => ::std::option::Option::Some(&**error),
-            Error::InvalidSigningStatus(error) => ::std::option::Option::Some(&**error),
-            Error::InvalidTrafficPolicyDocument(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::InvalidVpcId(error) => ::std::option::Option::Some(&**error),
-            Error::KeySigningKeyAlreadyExists(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::KeySigningKeyInParentDsRecord(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::KeySigningKeyInUse(error) => ::std::option::Option::Some(&**error),
-            Error::KeySigningKeyWithActiveStatusNotFound(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::LastVpcAssociation(error) => ::std::option::Option::Some(&**error),
-            Error::LimitsExceeded(error) => ::std::option::Option::Some(&**error),
-            Error::NoSuchChange(error) => ::std::option::Option::Some(&**error),
-            Error::NoSuchCidrCollectionException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::NoSuchCidrLocationException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::NoSuchCloudWatchLogsLogGroup(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::NoSuchDelegationSet(error) => ::std::option::Option::Some(&**error),
-            Error::NoSuchGeoLocation(error) => ::std::option::Option::Some(&**error),
-            Error::NoSuchHealthCheck(error) => ::std::option::Option::Some(&**error),
-            Error::NoSuchHostedZone(error) => ::std::option::Option::Some(&**error),
-            Error::NoSuchKeySigningKey(error) => ::std::option::Option::Some(&**error),
-            Error::NoSuchQueryLoggingConfig(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::NoSuchTrafficPolicy(error) => ::std::option::Option::Some(&**error),
-            Error::NoSuchTrafficPolicyInstance(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::NotAuthorizedException(error) => ::std::option::Option::Some(&**error),
-            Error::PriorRequestNotComplete(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::PublicZoneVpcAssociation(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::QueryLoggingConfigAlreadyExists(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ThrottlingException(error) => ::std::option::Option::Some(&**error),
-            Error::TooManyHealthChecks(error) => ::std::option::Option::Some(&**error),
-            Error::TooManyHostedZones(error) => ::std::option::Option::Some(&**error),
-            Error::TooManyKeySigningKeys(error) => ::std::option::Option::Some(&**error),
-            Error::TooManyTrafficPolicies(error) => ::std::option::Option::Some(&**error),
-            Error::TooManyTrafficPolicyInstances(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::TooManyTrafficPolicyVersionsForCurrentPolicy(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::TooManyVpcAssociationAuthorizations(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::TrafficPolicyAlreadyExists(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::TrafficPolicyInUse(error) => ::std::option::Option::Some(&**error),
-            Error::TrafficPolicyInstanceAlreadyExists(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::VpcAssociationAuthorizationNotFound(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::VpcAssociationNotFound(error) => ::std::option::Option::Some(&**error),
-            Error::Unhandled(error) => ::std::option::Option::Some(error),
-            Error::InvalidResponse(error) => ::std::option::Option::Some(error),
-            Error::Build(error) => ::std::option::Option::Some(error),
-            Error::Request(error) => ::std::option::Option::Some(error),
+            Error::CidrBlockInUseException(error) => Some(&**error),
+            Error::CidrCollectionAlreadyExistsException(error) => Some(&**error),
+            Error::CidrCollectionInUseException(error) => Some(&**error),
+            Error::CidrCollectionVersionMismatchException(error) => Some(&**error),
+            Error::ConcurrentModification(error) => Some(&**error),
+            Error::ConflictingDomainExists(error) => Some(&**error),
+            Error::ConflictingTypes(error) => Some(&**error),
+            Error::DnssecNotFound(error) => Some(&**error),
+            Error::DelegationSetAlreadyCreated(error) => Some(&**error),
+            Error::DelegationSetAlreadyReusable(error) => Some(&**error),
+            Error::DelegationSetInUse(error) => Some(&**error),
+            Error::DelegationSetNotAvailable(error) => Some(&**error),
+            Error::DelegationSetNotReusable(error) => Some(&**error),
+            Error::HealthCheckAlreadyExists(error) => Some(&**error),
+            Error::HealthCheckInUse(error) => Some(&**error),
+            Error::HealthCheckVersionMismatch(error) => Some(&**error),
+            Error::HostedZoneAlreadyExists(error) => Some(&**error),
+            Error::HostedZoneNotEmpty(error) => Some(&**error),
+            Error::HostedZoneNotFound(error) => Some(&**error),
+            Error::HostedZoneNotPrivate(error) => Some(&**error),
+            Error::HostedZonePartiallyDelegated(error) => Some(&**error),
+            Error::IncompatibleVersion(error) => Some(&**error),
+            Error::InsufficientCloudWatchLogsResourcePolicy(error) => Some(&**error),
+            Error::InvalidArgument(error) => Some(&**error),
+            Error::InvalidChangeBatch(error) => Some(&**error),
+            Error::InvalidDomainName(error) => Some(&**error),
+            Error::InvalidInput(error) => Some(&**error),
+            Error::InvalidKmsArn(error) => Some(&**error),
+            Error::InvalidKeySigningKeyName(error) => Some(&**error),
+            Error::InvalidKeySigningKeyStatus(error) => Some(&**error),
+            Error::InvalidPaginationToken(error) => Some(&**error),
+            Error::InvalidSigningStatus(error) => Some(&**error),
+            Error::InvalidTrafficPolicyDocument(error) => Some(&**error),
+            Error::InvalidVpcId(error) => Some(&**error),
+            Error::KeySigningKeyAlreadyExists(error) => Some(&**error),
+            Error::KeySigningKeyInParentDsRecord(error) => Some(&**error),
+            Error::KeySigningKeyInUse(error) => Some(&**error),
+            Error::KeySigningKeyWithActiveStatusNotFound(error) => Some(&**error),
+            Error::LastVpcAssociation(error) => Some(&**error),
+            Error::LimitsExceeded(error) => Some(&**error),
+            Error::NoSuchChange(error) => Some(&**error),
+            Error::NoSuchCidrCollectionException(error) => Some(&**error),
+            Error::NoSuchCidrLocationException(error) => Some(&**error),
+            Error::NoSuchCloudWatchLogsLogGroup(error) => Some(&**error),
+            Error::NoSuchDelegationSet(error) => Some(&**error),
+            Error::NoSuchGeoLocation(error) => Some(&**error),
+            Error::NoSuchHealthCheck(error) => Some(&**error),
+            Error::NoSuchHostedZone(error) => Some(&**error),
+            Error::NoSuchKeySigningKey(error) => Some(&**error),
+            Error::NoSuchQueryLoggingConfig(error) => Some(&**error),
+            Error::NoSuchTrafficPolicy(error) => Some(&**error),
+            Error::NoSuchTrafficPolicyInstance(error) => Some(&**error),
+            Error::NotAuthorizedException(error) => Some(&**error),
+            Error::PriorRequestNotComplete(error) => Some(&**error),
+            Error::PublicZoneVpcAssociation(error) => Some(&**error),
+            Error::QueryLoggingConfigAlreadyExists(error) => Some(&**error),
+            Error::ThrottlingException(error) => Some(&**error),
+            Error::TooManyHealthChecks(error) => Some(&**error),
+            Error::TooManyHostedZones(error) => Some(&**error),
+            Error::TooManyKeySigningKeys(error) => Some(&**error),
+            Error::TooManyTrafficPolicies(error) => Some(&**error),
+            Error::TooManyTrafficPolicyInstances(error) => Some(&**error),
+            Error::TooManyTrafficPolicyVersionsForCurrentPolicy(error) => Some(&**error),
+            Error::TooManyVpcAssociationAuthorizations(error) => Some(&**error),
+            Error::TrafficPolicyAlreadyExists(error) => Some(&**error),
+            Error::TrafficPolicyInUse(error) => Some(&**error),
+            Error::TrafficPolicyInstanceAlreadyExists(error) => Some(&**error),
+            Error::VpcAssociationAuthorizationNotFound(error) => Some(&**error),
+            Error::VpcAssociationNotFound(error) => Some(&**error),
+            Error::Unhandled(error) => Some(error),
+            Error::InvalidResponse(error) => Some(error),
+            Error::Build(error) => Some(error),
+            Error::Request(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<::awsgen_runtime::primitives::BuildError> for Error {
+impl From<::awsgen_runtime::primitives::BuildError> for Error {
     fn from(error: ::awsgen_runtime::primitives::BuildError) -> Self {
         Error::Build(error)
     }
 }
-impl ::std::convert::From<::awsgen_runtime::protocol::RequestError> for Error {
+impl From<::awsgen_runtime::protocol::RequestError> for Error {
     fn from(error: ::awsgen_runtime::protocol::RequestError) -> Self {
         Error::Request(error)
     }
 }
-impl ::std::convert::From<crate::operation::ActivateKeySigningKeyError> for Error {
+impl From<crate::operation::ActivateKeySigningKeyError> for Error {
     fn from(error: crate::operation::ActivateKeySigningKeyError) -> Self {
         match error {
             crate::operation::ActivateKeySigningKeyError::ConcurrentModification(
                 error,
-            ) => Error::ConcurrentModification(::std::boxed::Box::new(error)),
+            ) => Error::ConcurrentModification(Box::new(error)),
             crate::operation::ActivateKeySigningKeyError::NoSuchKeySigningKey(error) => {
-                Error::NoSuchKeySigningKey(::std::boxed::Box::new(error))
+                Error::NoSuchKeySigningKey(Box::new(error))
             }
             crate::operation::ActivateKeySigningKeyError::InvalidKeySigningKeyStatus(
                 error,
-            ) => Error::InvalidKeySigningKeyStatus(::std::boxed::Box::new(error)),
+            ) => Error::InvalidKeySigningKeyStatus(Box::new(error)),
             crate::operation::ActivateKeySigningKeyError::InvalidSigningStatus(error) => {
-                Error::InvalidSigningStatus(::std::boxed::Box::new(error))
+                Error::InvalidSigningStatus(Box::new(error))
             }
             crate::operation::ActivateKeySigningKeyError::InvalidKmsArn(error) => {
-                Error::InvalidKmsArn(::std::boxed::Box::new(error))
+                Error::InvalidKmsArn(Box::new(error))
             }
             crate::operation::ActivateKeySigningKeyError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::ActivateKeySigningKeyError::Unlisted(error) => error,
             crate::operation::ActivateKeySigningKeyError::Unhandled(error) => {
@@ -878,33 +688,33 @@ impl ::std::convert::From<crate::operation::ActivateKeySigningKeyError> for Erro
         }
     }
 }
-impl ::std::convert::From<crate::operation::AssociateVpcWithHostedZoneError> for Error {
+impl From<crate::operation::AssociateVpcWithHostedZoneError> for Error {
     fn from(error: crate::operation::AssociateVpcWithHostedZoneError) -> Self {
         match error {
             crate::operation::AssociateVpcWithHostedZoneError::NoSuchHostedZone(
                 error,
-            ) => Error::NoSuchHostedZone(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchHostedZone(Box::new(error)),
             crate::operation::AssociateVpcWithHostedZoneError::NotAuthorizedException(
                 error,
-            ) => Error::NotAuthorizedException(::std::boxed::Box::new(error)),
+            ) => Error::NotAuthorizedException(Box::new(error)),
             crate::operation::AssociateVpcWithHostedZoneError::InvalidVpcId(error) => {
-                Error::InvalidVpcId(::std::boxed::Box::new(error))
+                Error::InvalidVpcId(Box::new(error))
             }
             crate::operation::AssociateVpcWithHostedZoneError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::AssociateVpcWithHostedZoneError::PublicZoneVpcAssociation(
                 error,
-            ) => Error::PublicZoneVpcAssociation(::std::boxed::Box::new(error)),
+            ) => Error::PublicZoneVpcAssociation(Box::new(error)),
             crate::operation::AssociateVpcWithHostedZoneError::ConflictingDomainExists(
                 error,
-            ) => Error::ConflictingDomainExists(::std::boxed::Box::new(error)),
+            ) => Error::ConflictingDomainExists(Box::new(error)),
             crate::operation::AssociateVpcWithHostedZoneError::LimitsExceeded(error) => {
-                Error::LimitsExceeded(::std::boxed::Box::new(error))
+                Error::LimitsExceeded(Box::new(error))
             }
             crate::operation::AssociateVpcWithHostedZoneError::PriorRequestNotComplete(
                 error,
-            ) => Error::PriorRequestNotComplete(::std::boxed::Box::new(error)),
+            ) => Error::PriorRequestNotComplete(Box::new(error)),
             crate::operation::AssociateVpcWithHostedZoneError::Unlisted(error) => error,
             crate::operation::AssociateVpcWithHostedZoneError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -915,31 +725,27 @@ impl ::std::convert::From<crate::operation::AssociateVpcWithHostedZoneError> for
         }
     }
 }
-impl ::std::convert::From<crate::operation::ChangeCidrCollectionError> for Error {
+impl From<crate::operation::ChangeCidrCollectionError> for Error {
     fn from(error: crate::operation::ChangeCidrCollectionError) -> Self {
         match error {
             crate::operation::ChangeCidrCollectionError::NoSuchCidrCollectionException(
                 error,
-            ) => Error::NoSuchCidrCollectionException(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchCidrCollectionException(Box::new(error)),
             crate::operation::ChangeCidrCollectionError::CidrCollectionVersionMismatchException(
                 error,
-            ) => {
-                Error::CidrCollectionVersionMismatchException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::CidrCollectionVersionMismatchException(Box::new(error)),
             crate::operation::ChangeCidrCollectionError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::ChangeCidrCollectionError::CidrBlockInUseException(
                 error,
-            ) => Error::CidrBlockInUseException(::std::boxed::Box::new(error)),
+            ) => Error::CidrBlockInUseException(Box::new(error)),
             crate::operation::ChangeCidrCollectionError::LimitsExceeded(error) => {
-                Error::LimitsExceeded(::std::boxed::Box::new(error))
+                Error::LimitsExceeded(Box::new(error))
             }
             crate::operation::ChangeCidrCollectionError::ConcurrentModification(
                 error,
-            ) => Error::ConcurrentModification(::std::boxed::Box::new(error)),
+            ) => Error::ConcurrentModification(Box::new(error)),
             crate::operation::ChangeCidrCollectionError::Unlisted(error) => error,
             crate::operation::ChangeCidrCollectionError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -950,24 +756,24 @@ impl ::std::convert::From<crate::operation::ChangeCidrCollectionError> for Error
         }
     }
 }
-impl ::std::convert::From<crate::operation::ChangeResourceRecordSetsError> for Error {
+impl From<crate::operation::ChangeResourceRecordSetsError> for Error {
     fn from(error: crate::operation::ChangeResourceRecordSetsError) -> Self {
         match error {
             crate::operation::ChangeResourceRecordSetsError::NoSuchHostedZone(error) => {
-                Error::NoSuchHostedZone(::std::boxed::Box::new(error))
+                Error::NoSuchHostedZone(Box::new(error))
             }
             crate::operation::ChangeResourceRecordSetsError::NoSuchHealthCheck(error) => {
-                Error::NoSuchHealthCheck(::std::boxed::Box::new(error))
+                Error::NoSuchHealthCheck(Box::new(error))
             }
             crate::operation::ChangeResourceRecordSetsError::InvalidChangeBatch(
                 error,
-            ) => Error::InvalidChangeBatch(::std::boxed::Box::new(error)),
+            ) => Error::InvalidChangeBatch(Box::new(error)),
             crate::operation::ChangeResourceRecordSetsError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::ChangeResourceRecordSetsError::PriorRequestNotComplete(
                 error,
-            ) => Error::PriorRequestNotComplete(::std::boxed::Box::new(error)),
+            ) => Error::PriorRequestNotComplete(Box::new(error)),
             crate::operation::ChangeResourceRecordSetsError::Unlisted(error) => error,
             crate::operation::ChangeResourceRecordSetsError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -978,23 +784,23 @@ impl ::std::convert::From<crate::operation::ChangeResourceRecordSetsError> for E
         }
     }
 }
-impl ::std::convert::From<crate::operation::ChangeTagsForResourceError> for Error {
+impl From<crate::operation::ChangeTagsForResourceError> for Error {
     fn from(error: crate::operation::ChangeTagsForResourceError) -> Self {
         match error {
             crate::operation::ChangeTagsForResourceError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::ChangeTagsForResourceError::NoSuchHealthCheck(error) => {
-                Error::NoSuchHealthCheck(::std::boxed::Box::new(error))
+                Error::NoSuchHealthCheck(Box::new(error))
             }
             crate::operation::ChangeTagsForResourceError::NoSuchHostedZone(error) => {
-                Error::NoSuchHostedZone(::std::boxed::Box::new(error))
+                Error::NoSuchHostedZone(Box::new(error))
             }
             crate::operation::ChangeTagsForResourceError::PriorRequestNotComplete(
                 error,
-            ) => Error::PriorRequestNotComplete(::std::boxed::Box::new(error)),
+            ) => Error::PriorRequestNotComplete(Box::new(error)),
             crate::operation::ChangeTagsForResourceError::ThrottlingException(error) => {
-                Error::ThrottlingException(::std::boxed::Box::new(error))
+                Error::ThrottlingException(Box::new(error))
             }
             crate::operation::ChangeTagsForResourceError::Unlisted(error) => error,
             crate::operation::ChangeTagsForResourceError::Unhandled(error) => {
@@ -1006,25 +812,21 @@ impl ::std::convert::From<crate::operation::ChangeTagsForResourceError> for Erro
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateCidrCollectionError> for Error {
+impl From<crate::operation::CreateCidrCollectionError> for Error {
     fn from(error: crate::operation::CreateCidrCollectionError) -> Self {
         match error {
             crate::operation::CreateCidrCollectionError::LimitsExceeded(error) => {
-                Error::LimitsExceeded(::std::boxed::Box::new(error))
+                Error::LimitsExceeded(Box::new(error))
             }
             crate::operation::CreateCidrCollectionError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::CreateCidrCollectionError::CidrCollectionAlreadyExistsException(
                 error,
-            ) => {
-                Error::CidrCollectionAlreadyExistsException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::CidrCollectionAlreadyExistsException(Box::new(error)),
             crate::operation::CreateCidrCollectionError::ConcurrentModification(
                 error,
-            ) => Error::ConcurrentModification(::std::boxed::Box::new(error)),
+            ) => Error::ConcurrentModification(Box::new(error)),
             crate::operation::CreateCidrCollectionError::Unlisted(error) => error,
             crate::operation::CreateCidrCollectionError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1035,17 +837,17 @@ impl ::std::convert::From<crate::operation::CreateCidrCollectionError> for Error
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateHealthCheckError> for Error {
+impl From<crate::operation::CreateHealthCheckError> for Error {
     fn from(error: crate::operation::CreateHealthCheckError) -> Self {
         match error {
             crate::operation::CreateHealthCheckError::TooManyHealthChecks(error) => {
-                Error::TooManyHealthChecks(::std::boxed::Box::new(error))
+                Error::TooManyHealthChecks(Box::new(error))
             }
             crate::operation::CreateHealthCheckError::HealthCheckAlreadyExists(error) => {
-                Error::HealthCheckAlreadyExists(::std::boxed::Box::new(error))
+                Error::HealthCheckAlreadyExists(Box::new(error))
             }
             crate::operation::CreateHealthCheckError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::CreateHealthCheckError::Unlisted(error) => error,
             crate::operation::CreateHealthCheckError::Unhandled(error) => {
@@ -1057,35 +859,35 @@ impl ::std::convert::From<crate::operation::CreateHealthCheckError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateHostedZoneError> for Error {
+impl From<crate::operation::CreateHostedZoneError> for Error {
     fn from(error: crate::operation::CreateHostedZoneError) -> Self {
         match error {
             crate::operation::CreateHostedZoneError::InvalidDomainName(error) => {
-                Error::InvalidDomainName(::std::boxed::Box::new(error))
+                Error::InvalidDomainName(Box::new(error))
             }
             crate::operation::CreateHostedZoneError::HostedZoneAlreadyExists(error) => {
-                Error::HostedZoneAlreadyExists(::std::boxed::Box::new(error))
+                Error::HostedZoneAlreadyExists(Box::new(error))
             }
             crate::operation::CreateHostedZoneError::TooManyHostedZones(error) => {
-                Error::TooManyHostedZones(::std::boxed::Box::new(error))
+                Error::TooManyHostedZones(Box::new(error))
             }
             crate::operation::CreateHostedZoneError::InvalidVpcId(error) => {
-                Error::InvalidVpcId(::std::boxed::Box::new(error))
+                Error::InvalidVpcId(Box::new(error))
             }
             crate::operation::CreateHostedZoneError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::CreateHostedZoneError::DelegationSetNotAvailable(error) => {
-                Error::DelegationSetNotAvailable(::std::boxed::Box::new(error))
+                Error::DelegationSetNotAvailable(Box::new(error))
             }
             crate::operation::CreateHostedZoneError::ConflictingDomainExists(error) => {
-                Error::ConflictingDomainExists(::std::boxed::Box::new(error))
+                Error::ConflictingDomainExists(Box::new(error))
             }
             crate::operation::CreateHostedZoneError::NoSuchDelegationSet(error) => {
-                Error::NoSuchDelegationSet(::std::boxed::Box::new(error))
+                Error::NoSuchDelegationSet(Box::new(error))
             }
             crate::operation::CreateHostedZoneError::DelegationSetNotReusable(error) => {
-                Error::DelegationSetNotReusable(::std::boxed::Box::new(error))
+                Error::DelegationSetNotReusable(Box::new(error))
             }
             crate::operation::CreateHostedZoneError::Unlisted(error) => error,
             crate::operation::CreateHostedZoneError::Unhandled(error) => {
@@ -1097,38 +899,38 @@ impl ::std::convert::From<crate::operation::CreateHostedZoneError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateKeySigningKeyError> for Error {
+impl From<crate::operation::CreateKeySigningKeyError> for Error {
     fn from(error: crate::operation::CreateKeySigningKeyError) -> Self {
         match error {
             crate::operation::CreateKeySigningKeyError::NoSuchHostedZone(error) => {
-                Error::NoSuchHostedZone(::std::boxed::Box::new(error))
+                Error::NoSuchHostedZone(Box::new(error))
             }
             crate::operation::CreateKeySigningKeyError::InvalidArgument(error) => {
-                Error::InvalidArgument(::std::boxed::Box::new(error))
+                Error::InvalidArgument(Box::new(error))
             }
             crate::operation::CreateKeySigningKeyError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::CreateKeySigningKeyError::InvalidKmsArn(error) => {
-                Error::InvalidKmsArn(::std::boxed::Box::new(error))
+                Error::InvalidKmsArn(Box::new(error))
             }
             crate::operation::CreateKeySigningKeyError::InvalidKeySigningKeyStatus(
                 error,
-            ) => Error::InvalidKeySigningKeyStatus(::std::boxed::Box::new(error)),
+            ) => Error::InvalidKeySigningKeyStatus(Box::new(error)),
             crate::operation::CreateKeySigningKeyError::InvalidSigningStatus(error) => {
-                Error::InvalidSigningStatus(::std::boxed::Box::new(error))
+                Error::InvalidSigningStatus(Box::new(error))
             }
             crate::operation::CreateKeySigningKeyError::InvalidKeySigningKeyName(
                 error,
-            ) => Error::InvalidKeySigningKeyName(::std::boxed::Box::new(error)),
+            ) => Error::InvalidKeySigningKeyName(Box::new(error)),
             crate::operation::CreateKeySigningKeyError::KeySigningKeyAlreadyExists(
                 error,
-            ) => Error::KeySigningKeyAlreadyExists(::std::boxed::Box::new(error)),
+            ) => Error::KeySigningKeyAlreadyExists(Box::new(error)),
             crate::operation::CreateKeySigningKeyError::TooManyKeySigningKeys(error) => {
-                Error::TooManyKeySigningKeys(::std::boxed::Box::new(error))
+                Error::TooManyKeySigningKeys(Box::new(error))
             }
             crate::operation::CreateKeySigningKeyError::ConcurrentModification(error) => {
-                Error::ConcurrentModification(::std::boxed::Box::new(error))
+                Error::ConcurrentModification(Box::new(error))
             }
             crate::operation::CreateKeySigningKeyError::Unlisted(error) => error,
             crate::operation::CreateKeySigningKeyError::Unhandled(error) => {
@@ -1140,31 +942,27 @@ impl ::std::convert::From<crate::operation::CreateKeySigningKeyError> for Error 
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateQueryLoggingConfigError> for Error {
+impl From<crate::operation::CreateQueryLoggingConfigError> for Error {
     fn from(error: crate::operation::CreateQueryLoggingConfigError) -> Self {
         match error {
             crate::operation::CreateQueryLoggingConfigError::ConcurrentModification(
                 error,
-            ) => Error::ConcurrentModification(::std::boxed::Box::new(error)),
+            ) => Error::ConcurrentModification(Box::new(error)),
             crate::operation::CreateQueryLoggingConfigError::NoSuchHostedZone(error) => {
-                Error::NoSuchHostedZone(::std::boxed::Box::new(error))
+                Error::NoSuchHostedZone(Box::new(error))
             }
             crate::operation::CreateQueryLoggingConfigError::NoSuchCloudWatchLogsLogGroup(
                 error,
-            ) => Error::NoSuchCloudWatchLogsLogGroup(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchCloudWatchLogsLogGroup(Box::new(error)),
             crate::operation::CreateQueryLoggingConfigError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::CreateQueryLoggingConfigError::QueryLoggingConfigAlreadyExists(
                 error,
-            ) => Error::QueryLoggingConfigAlreadyExists(::std::boxed::Box::new(error)),
+            ) => Error::QueryLoggingConfigAlreadyExists(Box::new(error)),
             crate::operation::CreateQueryLoggingConfigError::InsufficientCloudWatchLogsResourcePolicy(
                 error,
-            ) => {
-                Error::InsufficientCloudWatchLogsResourcePolicy(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::InsufficientCloudWatchLogsResourcePolicy(Box::new(error)),
             crate::operation::CreateQueryLoggingConfigError::Unlisted(error) => error,
             crate::operation::CreateQueryLoggingConfigError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1175,30 +973,30 @@ impl ::std::convert::From<crate::operation::CreateQueryLoggingConfigError> for E
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateReusableDelegationSetError> for Error {
+impl From<crate::operation::CreateReusableDelegationSetError> for Error {
     fn from(error: crate::operation::CreateReusableDelegationSetError) -> Self {
         match error {
             crate::operation::CreateReusableDelegationSetError::DelegationSetAlreadyCreated(
                 error,
-            ) => Error::DelegationSetAlreadyCreated(::std::boxed::Box::new(error)),
+            ) => Error::DelegationSetAlreadyCreated(Box::new(error)),
             crate::operation::CreateReusableDelegationSetError::LimitsExceeded(error) => {
-                Error::LimitsExceeded(::std::boxed::Box::new(error))
+                Error::LimitsExceeded(Box::new(error))
             }
             crate::operation::CreateReusableDelegationSetError::HostedZoneNotFound(
                 error,
-            ) => Error::HostedZoneNotFound(::std::boxed::Box::new(error)),
+            ) => Error::HostedZoneNotFound(Box::new(error)),
             crate::operation::CreateReusableDelegationSetError::InvalidArgument(
                 error,
-            ) => Error::InvalidArgument(::std::boxed::Box::new(error)),
+            ) => Error::InvalidArgument(Box::new(error)),
             crate::operation::CreateReusableDelegationSetError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::CreateReusableDelegationSetError::DelegationSetNotAvailable(
                 error,
-            ) => Error::DelegationSetNotAvailable(::std::boxed::Box::new(error)),
+            ) => Error::DelegationSetNotAvailable(Box::new(error)),
             crate::operation::CreateReusableDelegationSetError::DelegationSetAlreadyReusable(
                 error,
-            ) => Error::DelegationSetAlreadyReusable(::std::boxed::Box::new(error)),
+            ) => Error::DelegationSetAlreadyReusable(Box::new(error)),
             crate::operation::CreateReusableDelegationSetError::Unlisted(error) => error,
             crate::operation::CreateReusableDelegationSetError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1209,21 +1007,21 @@ impl ::std::convert::From<crate::operation::CreateReusableDelegationSetError> fo
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateTrafficPolicyError> for Error {
+impl From<crate::operation::CreateTrafficPolicyError> for Error {
     fn from(error: crate::operation::CreateTrafficPolicyError) -> Self {
         match error {
             crate::operation::CreateTrafficPolicyError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::CreateTrafficPolicyError::TooManyTrafficPolicies(error) => {
-                Error::TooManyTrafficPolicies(::std::boxed::Box::new(error))
+                Error::TooManyTrafficPolicies(Box::new(error))
             }
             crate::operation::CreateTrafficPolicyError::TrafficPolicyAlreadyExists(
                 error,
-            ) => Error::TrafficPolicyAlreadyExists(::std::boxed::Box::new(error)),
+            ) => Error::TrafficPolicyAlreadyExists(Box::new(error)),
             crate::operation::CreateTrafficPolicyError::InvalidTrafficPolicyDocument(
                 error,
-            ) => Error::InvalidTrafficPolicyDocument(::std::boxed::Box::new(error)),
+            ) => Error::InvalidTrafficPolicyDocument(Box::new(error)),
             crate::operation::CreateTrafficPolicyError::Unlisted(error) => error,
             crate::operation::CreateTrafficPolicyError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1234,24 +1032,24 @@ impl ::std::convert::From<crate::operation::CreateTrafficPolicyError> for Error 
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateTrafficPolicyInstanceError> for Error {
+impl From<crate::operation::CreateTrafficPolicyInstanceError> for Error {
     fn from(error: crate::operation::CreateTrafficPolicyInstanceError) -> Self {
         match error {
             crate::operation::CreateTrafficPolicyInstanceError::NoSuchHostedZone(
                 error,
-            ) => Error::NoSuchHostedZone(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchHostedZone(Box::new(error)),
             crate::operation::CreateTrafficPolicyInstanceError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::CreateTrafficPolicyInstanceError::TooManyTrafficPolicyInstances(
                 error,
-            ) => Error::TooManyTrafficPolicyInstances(::std::boxed::Box::new(error)),
+            ) => Error::TooManyTrafficPolicyInstances(Box::new(error)),
             crate::operation::CreateTrafficPolicyInstanceError::NoSuchTrafficPolicy(
                 error,
-            ) => Error::NoSuchTrafficPolicy(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchTrafficPolicy(Box::new(error)),
             crate::operation::CreateTrafficPolicyInstanceError::TrafficPolicyInstanceAlreadyExists(
                 error,
-            ) => Error::TrafficPolicyInstanceAlreadyExists(::std::boxed::Box::new(error)),
+            ) => Error::TrafficPolicyInstanceAlreadyExists(Box::new(error)),
             crate::operation::CreateTrafficPolicyInstanceError::Unlisted(error) => error,
             crate::operation::CreateTrafficPolicyInstanceError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1262,28 +1060,24 @@ impl ::std::convert::From<crate::operation::CreateTrafficPolicyInstanceError> fo
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateTrafficPolicyVersionError> for Error {
+impl From<crate::operation::CreateTrafficPolicyVersionError> for Error {
     fn from(error: crate::operation::CreateTrafficPolicyVersionError) -> Self {
         match error {
             crate::operation::CreateTrafficPolicyVersionError::NoSuchTrafficPolicy(
                 error,
-            ) => Error::NoSuchTrafficPolicy(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchTrafficPolicy(Box::new(error)),
             crate::operation::CreateTrafficPolicyVersionError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::CreateTrafficPolicyVersionError::TooManyTrafficPolicyVersionsForCurrentPolicy(
                 error,
-            ) => {
-                Error::TooManyTrafficPolicyVersionsForCurrentPolicy(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::TooManyTrafficPolicyVersionsForCurrentPolicy(Box::new(error)),
             crate::operation::CreateTrafficPolicyVersionError::ConcurrentModification(
                 error,
-            ) => Error::ConcurrentModification(::std::boxed::Box::new(error)),
+            ) => Error::ConcurrentModification(Box::new(error)),
             crate::operation::CreateTrafficPolicyVersionError::InvalidTrafficPolicyDocument(
                 error,
-            ) => Error::InvalidTrafficPolicyDocument(::std::boxed::Box::new(error)),
+            ) => Error::InvalidTrafficPolicyDocument(Box::new(error)),
             crate::operation::CreateTrafficPolicyVersionError::Unlisted(error) => error,
             crate::operation::CreateTrafficPolicyVersionError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1294,27 +1088,24 @@ impl ::std::convert::From<crate::operation::CreateTrafficPolicyVersionError> for
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateVpcAssociationAuthorizationError>
-for Error {
+impl From<crate::operation::CreateVpcAssociationAuthorizationError> for Error {
     fn from(error: crate::operation::CreateVpcAssociationAuthorizationError) -> Self {
         match error {
             crate::operation::CreateVpcAssociationAuthorizationError::ConcurrentModification(
                 error,
-            ) => Error::ConcurrentModification(::std::boxed::Box::new(error)),
+            ) => Error::ConcurrentModification(Box::new(error)),
             crate::operation::CreateVpcAssociationAuthorizationError::TooManyVpcAssociationAuthorizations(
                 error,
-            ) => {
-                Error::TooManyVpcAssociationAuthorizations(::std::boxed::Box::new(error))
-            }
+            ) => Error::TooManyVpcAssociationAuthorizations(Box::new(error)),
             crate::operation::CreateVpcAssociationAuthorizationError::NoSuchHostedZone(
                 error,
-            ) => Error::NoSuchHostedZone(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchHostedZone(Box::new(error)),
             crate::operation::CreateVpcAssociationAuthorizationError::InvalidVpcId(
                 error,
-            ) => Error::InvalidVpcId(::std::boxed::Box::new(error)),
+            ) => Error::InvalidVpcId(Box::new(error)),
             crate::operation::CreateVpcAssociationAuthorizationError::InvalidInput(
                 error,
-            ) => Error::InvalidInput(::std::boxed::Box::new(error)),
+            ) => Error::InvalidInput(Box::new(error)),
             crate::operation::CreateVpcAssociationAuthorizationError::Unlisted(error) => {
                 error
             }
@@ -1327,29 +1118,29 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeactivateKeySigningKeyError> for Error {
+impl From<crate::operation::DeactivateKeySigningKeyError> for Error {
     fn from(error: crate::operation::DeactivateKeySigningKeyError) -> Self {
         match error {
             crate::operation::DeactivateKeySigningKeyError::ConcurrentModification(
                 error,
-            ) => Error::ConcurrentModification(::std::boxed::Box::new(error)),
+            ) => Error::ConcurrentModification(Box::new(error)),
             crate::operation::DeactivateKeySigningKeyError::NoSuchKeySigningKey(
                 error,
-            ) => Error::NoSuchKeySigningKey(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchKeySigningKey(Box::new(error)),
             crate::operation::DeactivateKeySigningKeyError::InvalidKeySigningKeyStatus(
                 error,
-            ) => Error::InvalidKeySigningKeyStatus(::std::boxed::Box::new(error)),
+            ) => Error::InvalidKeySigningKeyStatus(Box::new(error)),
             crate::operation::DeactivateKeySigningKeyError::InvalidSigningStatus(
                 error,
-            ) => Error::InvalidSigningStatus(::std::boxed::Box::new(error)),
+            ) => Error::InvalidSigningStatus(Box::new(error)),
             crate::operation::DeactivateKeySigningKeyError::KeySigningKeyInUse(error) => {
-                Error::KeySigningKeyInUse(::std::boxed::Box::new(error))
+                Error::KeySigningKeyInUse(Box::new(error))
             }
             crate::operation::DeactivateKeySigningKeyError::KeySigningKeyInParentDsRecord(
                 error,
-            ) => Error::KeySigningKeyInParentDsRecord(::std::boxed::Box::new(error)),
+            ) => Error::KeySigningKeyInParentDsRecord(Box::new(error)),
             crate::operation::DeactivateKeySigningKeyError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::DeactivateKeySigningKeyError::Unlisted(error) => error,
             crate::operation::DeactivateKeySigningKeyError::Unhandled(error) => {
@@ -1361,21 +1152,21 @@ impl ::std::convert::From<crate::operation::DeactivateKeySigningKeyError> for Er
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteCidrCollectionError> for Error {
+impl From<crate::operation::DeleteCidrCollectionError> for Error {
     fn from(error: crate::operation::DeleteCidrCollectionError) -> Self {
         match error {
             crate::operation::DeleteCidrCollectionError::NoSuchCidrCollectionException(
                 error,
-            ) => Error::NoSuchCidrCollectionException(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchCidrCollectionException(Box::new(error)),
             crate::operation::DeleteCidrCollectionError::CidrCollectionInUseException(
                 error,
-            ) => Error::CidrCollectionInUseException(::std::boxed::Box::new(error)),
+            ) => Error::CidrCollectionInUseException(Box::new(error)),
             crate::operation::DeleteCidrCollectionError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::DeleteCidrCollectionError::ConcurrentModification(
                 error,
-            ) => Error::ConcurrentModification(::std::boxed::Box::new(error)),
+            ) => Error::ConcurrentModification(Box::new(error)),
             crate::operation::DeleteCidrCollectionError::Unlisted(error) => error,
             crate::operation::DeleteCidrCollectionError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1386,17 +1177,17 @@ impl ::std::convert::From<crate::operation::DeleteCidrCollectionError> for Error
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteHealthCheckError> for Error {
+impl From<crate::operation::DeleteHealthCheckError> for Error {
     fn from(error: crate::operation::DeleteHealthCheckError) -> Self {
         match error {
             crate::operation::DeleteHealthCheckError::NoSuchHealthCheck(error) => {
-                Error::NoSuchHealthCheck(::std::boxed::Box::new(error))
+                Error::NoSuchHealthCheck(Box::new(error))
             }
             crate::operation::DeleteHealthCheckError::HealthCheckInUse(error) => {
-                Error::HealthCheckInUse(::std::boxed::Box::new(error))
+                Error::HealthCheckInUse(Box::new(error))
             }
             crate::operation::DeleteHealthCheckError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::DeleteHealthCheckError::Unlisted(error) => error,
             crate::operation::DeleteHealthCheckError::Unhandled(error) => {
@@ -1408,23 +1199,23 @@ impl ::std::convert::From<crate::operation::DeleteHealthCheckError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteHostedZoneError> for Error {
+impl From<crate::operation::DeleteHostedZoneError> for Error {
     fn from(error: crate::operation::DeleteHostedZoneError) -> Self {
         match error {
             crate::operation::DeleteHostedZoneError::NoSuchHostedZone(error) => {
-                Error::NoSuchHostedZone(::std::boxed::Box::new(error))
+                Error::NoSuchHostedZone(Box::new(error))
             }
             crate::operation::DeleteHostedZoneError::HostedZoneNotEmpty(error) => {
-                Error::HostedZoneNotEmpty(::std::boxed::Box::new(error))
+                Error::HostedZoneNotEmpty(Box::new(error))
             }
             crate::operation::DeleteHostedZoneError::PriorRequestNotComplete(error) => {
-                Error::PriorRequestNotComplete(::std::boxed::Box::new(error))
+                Error::PriorRequestNotComplete(Box::new(error))
             }
             crate::operation::DeleteHostedZoneError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::DeleteHostedZoneError::InvalidDomainName(error) => {
-                Error::InvalidDomainName(::std::boxed::Box::new(error))
+                Error::InvalidDomainName(Box::new(error))
             }
             crate::operation::DeleteHostedZoneError::Unlisted(error) => error,
             crate::operation::DeleteHostedZoneError::Unhandled(error) => {
@@ -1436,26 +1227,26 @@ impl ::std::convert::From<crate::operation::DeleteHostedZoneError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteKeySigningKeyError> for Error {
+impl From<crate::operation::DeleteKeySigningKeyError> for Error {
     fn from(error: crate::operation::DeleteKeySigningKeyError) -> Self {
         match error {
             crate::operation::DeleteKeySigningKeyError::ConcurrentModification(error) => {
-                Error::ConcurrentModification(::std::boxed::Box::new(error))
+                Error::ConcurrentModification(Box::new(error))
             }
             crate::operation::DeleteKeySigningKeyError::NoSuchKeySigningKey(error) => {
-                Error::NoSuchKeySigningKey(::std::boxed::Box::new(error))
+                Error::NoSuchKeySigningKey(Box::new(error))
             }
             crate::operation::DeleteKeySigningKeyError::InvalidKeySigningKeyStatus(
                 error,
-            ) => Error::InvalidKeySigningKeyStatus(::std::boxed::Box::new(error)),
+            ) => Error::InvalidKeySigningKeyStatus(Box::new(error)),
             crate::operation::DeleteKeySigningKeyError::InvalidSigningStatus(error) => {
-                Error::InvalidSigningStatus(::std::boxed::Box::new(error))
+                Error::InvalidSigningStatus(Box::new(error))
             }
             crate::operation::DeleteKeySigningKeyError::InvalidKmsArn(error) => {
-                Error::InvalidKmsArn(::std::boxed::Box::new(error))
+                Error::InvalidKmsArn(Box::new(error))
             }
             crate::operation::DeleteKeySigningKeyError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::DeleteKeySigningKeyError::Unlisted(error) => error,
             crate::operation::DeleteKeySigningKeyError::Unhandled(error) => {
@@ -1467,17 +1258,17 @@ impl ::std::convert::From<crate::operation::DeleteKeySigningKeyError> for Error 
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteQueryLoggingConfigError> for Error {
+impl From<crate::operation::DeleteQueryLoggingConfigError> for Error {
     fn from(error: crate::operation::DeleteQueryLoggingConfigError) -> Self {
         match error {
             crate::operation::DeleteQueryLoggingConfigError::ConcurrentModification(
                 error,
-            ) => Error::ConcurrentModification(::std::boxed::Box::new(error)),
+            ) => Error::ConcurrentModification(Box::new(error)),
             crate::operation::DeleteQueryLoggingConfigError::NoSuchQueryLoggingConfig(
                 error,
-            ) => Error::NoSuchQueryLoggingConfig(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchQueryLoggingConfig(Box::new(error)),
             crate::operation::DeleteQueryLoggingConfigError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::DeleteQueryLoggingConfigError::Unlisted(error) => error,
             crate::operation::DeleteQueryLoggingConfigError::Unhandled(error) => {
@@ -1489,20 +1280,20 @@ impl ::std::convert::From<crate::operation::DeleteQueryLoggingConfigError> for E
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteReusableDelegationSetError> for Error {
+impl From<crate::operation::DeleteReusableDelegationSetError> for Error {
     fn from(error: crate::operation::DeleteReusableDelegationSetError) -> Self {
         match error {
             crate::operation::DeleteReusableDelegationSetError::NoSuchDelegationSet(
                 error,
-            ) => Error::NoSuchDelegationSet(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchDelegationSet(Box::new(error)),
             crate::operation::DeleteReusableDelegationSetError::DelegationSetInUse(
                 error,
-            ) => Error::DelegationSetInUse(::std::boxed::Box::new(error)),
+            ) => Error::DelegationSetInUse(Box::new(error)),
             crate::operation::DeleteReusableDelegationSetError::DelegationSetNotReusable(
                 error,
-            ) => Error::DelegationSetNotReusable(::std::boxed::Box::new(error)),
+            ) => Error::DelegationSetNotReusable(Box::new(error)),
             crate::operation::DeleteReusableDelegationSetError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::DeleteReusableDelegationSetError::Unlisted(error) => error,
             crate::operation::DeleteReusableDelegationSetError::Unhandled(error) => {
@@ -1514,20 +1305,20 @@ impl ::std::convert::From<crate::operation::DeleteReusableDelegationSetError> fo
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteTrafficPolicyError> for Error {
+impl From<crate::operation::DeleteTrafficPolicyError> for Error {
     fn from(error: crate::operation::DeleteTrafficPolicyError) -> Self {
         match error {
             crate::operation::DeleteTrafficPolicyError::NoSuchTrafficPolicy(error) => {
-                Error::NoSuchTrafficPolicy(::std::boxed::Box::new(error))
+                Error::NoSuchTrafficPolicy(Box::new(error))
             }
             crate::operation::DeleteTrafficPolicyError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::DeleteTrafficPolicyError::TrafficPolicyInUse(error) => {
-                Error::TrafficPolicyInUse(::std::boxed::Box::new(error))
+                Error::TrafficPolicyInUse(Box::new(error))
             }
             crate::operation::DeleteTrafficPolicyError::ConcurrentModification(error) => {
-                Error::ConcurrentModification(::std::boxed::Box::new(error))
+                Error::ConcurrentModification(Box::new(error))
             }
             crate::operation::DeleteTrafficPolicyError::Unlisted(error) => error,
             crate::operation::DeleteTrafficPolicyError::Unhandled(error) => {
@@ -1539,18 +1330,18 @@ impl ::std::convert::From<crate::operation::DeleteTrafficPolicyError> for Error 
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteTrafficPolicyInstanceError> for Error {
+impl From<crate::operation::DeleteTrafficPolicyInstanceError> for Error {
     fn from(error: crate::operation::DeleteTrafficPolicyInstanceError) -> Self {
         match error {
             crate::operation::DeleteTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance(
                 error,
-            ) => Error::NoSuchTrafficPolicyInstance(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchTrafficPolicyInstance(Box::new(error)),
             crate::operation::DeleteTrafficPolicyInstanceError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::DeleteTrafficPolicyInstanceError::PriorRequestNotComplete(
                 error,
-            ) => Error::PriorRequestNotComplete(::std::boxed::Box::new(error)),
+            ) => Error::PriorRequestNotComplete(Box::new(error)),
             crate::operation::DeleteTrafficPolicyInstanceError::Unlisted(error) => error,
             crate::operation::DeleteTrafficPolicyInstanceError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1561,27 +1352,24 @@ impl ::std::convert::From<crate::operation::DeleteTrafficPolicyInstanceError> fo
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteVpcAssociationAuthorizationError>
-for Error {
+impl From<crate::operation::DeleteVpcAssociationAuthorizationError> for Error {
     fn from(error: crate::operation::DeleteVpcAssociationAuthorizationError) -> Self {
         match error {
             crate::operation::DeleteVpcAssociationAuthorizationError::ConcurrentModification(
                 error,
-            ) => Error::ConcurrentModification(::std::boxed::Box::new(error)),
+            ) => Error::ConcurrentModification(Box::new(error)),
             crate::operation::DeleteVpcAssociationAuthorizationError::VpcAssociationAuthorizationNotFound(
                 error,
-            ) => {
-                Error::VpcAssociationAuthorizationNotFound(::std::boxed::Box::new(error))
-            }
+            ) => Error::VpcAssociationAuthorizationNotFound(Box::new(error)),
             crate::operation::DeleteVpcAssociationAuthorizationError::NoSuchHostedZone(
                 error,
-            ) => Error::NoSuchHostedZone(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchHostedZone(Box::new(error)),
             crate::operation::DeleteVpcAssociationAuthorizationError::InvalidVpcId(
                 error,
-            ) => Error::InvalidVpcId(::std::boxed::Box::new(error)),
+            ) => Error::InvalidVpcId(Box::new(error)),
             crate::operation::DeleteVpcAssociationAuthorizationError::InvalidInput(
                 error,
-            ) => Error::InvalidInput(::std::boxed::Box::new(error)),
+            ) => Error::InvalidInput(Box::new(error)),
             crate::operation::DeleteVpcAssociationAuthorizationError::Unlisted(error) => {
                 error
             }
@@ -1594,32 +1382,32 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DisableHostedZoneDnssecError> for Error {
+impl From<crate::operation::DisableHostedZoneDnssecError> for Error {
     fn from(error: crate::operation::DisableHostedZoneDnssecError) -> Self {
         match error {
             crate::operation::DisableHostedZoneDnssecError::NoSuchHostedZone(error) => {
-                Error::NoSuchHostedZone(::std::boxed::Box::new(error))
+                Error::NoSuchHostedZone(Box::new(error))
             }
             crate::operation::DisableHostedZoneDnssecError::InvalidArgument(error) => {
-                Error::InvalidArgument(::std::boxed::Box::new(error))
+                Error::InvalidArgument(Box::new(error))
             }
             crate::operation::DisableHostedZoneDnssecError::ConcurrentModification(
                 error,
-            ) => Error::ConcurrentModification(::std::boxed::Box::new(error)),
+            ) => Error::ConcurrentModification(Box::new(error)),
             crate::operation::DisableHostedZoneDnssecError::KeySigningKeyInParentDsRecord(
                 error,
-            ) => Error::KeySigningKeyInParentDsRecord(::std::boxed::Box::new(error)),
+            ) => Error::KeySigningKeyInParentDsRecord(Box::new(error)),
             crate::operation::DisableHostedZoneDnssecError::DnssecNotFound(error) => {
-                Error::DnssecNotFound(::std::boxed::Box::new(error))
+                Error::DnssecNotFound(Box::new(error))
             }
             crate::operation::DisableHostedZoneDnssecError::InvalidKeySigningKeyStatus(
                 error,
-            ) => Error::InvalidKeySigningKeyStatus(::std::boxed::Box::new(error)),
+            ) => Error::InvalidKeySigningKeyStatus(Box::new(error)),
             crate::operation::DisableHostedZoneDnssecError::InvalidKmsArn(error) => {
-                Error::InvalidKmsArn(::std::boxed::Box::new(error))
+                Error::InvalidKmsArn(Box::new(error))
             }
             crate::operation::DisableHostedZoneDnssecError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::DisableHostedZoneDnssecError::Unlisted(error) => error,
             crate::operation::DisableHostedZoneDnssecError::Unhandled(error) => {
@@ -1631,24 +1419,23 @@ impl ::std::convert::From<crate::operation::DisableHostedZoneDnssecError> for Er
         }
     }
 }
-impl ::std::convert::From<crate::operation::DisassociateVpcFromHostedZoneError>
-for Error {
+impl From<crate::operation::DisassociateVpcFromHostedZoneError> for Error {
     fn from(error: crate::operation::DisassociateVpcFromHostedZoneError) -> Self {
         match error {
             crate::operation::DisassociateVpcFromHostedZoneError::NoSuchHostedZone(
                 error,
-            ) => Error::NoSuchHostedZone(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchHostedZone(Box::new(error)),
             crate::operation::DisassociateVpcFromHostedZoneError::InvalidVpcId(error) => {
-                Error::InvalidVpcId(::std::boxed::Box::new(error))
+                Error::InvalidVpcId(Box::new(error))
             }
             crate::operation::DisassociateVpcFromHostedZoneError::VpcAssociationNotFound(
                 error,
-            ) => Error::VpcAssociationNotFound(::std::boxed::Box::new(error)),
+            ) => Error::VpcAssociationNotFound(Box::new(error)),
             crate::operation::DisassociateVpcFromHostedZoneError::LastVpcAssociation(
                 error,
-            ) => Error::LastVpcAssociation(::std::boxed::Box::new(error)),
+            ) => Error::LastVpcAssociation(Box::new(error)),
             crate::operation::DisassociateVpcFromHostedZoneError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::DisassociateVpcFromHostedZoneError::Unlisted(error) => {
                 error
@@ -1662,39 +1449,35 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::EnableHostedZoneDnssecError> for Error {
+impl From<crate::operation::EnableHostedZoneDnssecError> for Error {
     fn from(error: crate::operation::EnableHostedZoneDnssecError) -> Self {
         match error {
             crate::operation::EnableHostedZoneDnssecError::NoSuchHostedZone(error) => {
-                Error::NoSuchHostedZone(::std::boxed::Box::new(error))
+                Error::NoSuchHostedZone(Box::new(error))
             }
             crate::operation::EnableHostedZoneDnssecError::InvalidArgument(error) => {
-                Error::InvalidArgument(::std::boxed::Box::new(error))
+                Error::InvalidArgument(Box::new(error))
             }
             crate::operation::EnableHostedZoneDnssecError::ConcurrentModification(
                 error,
-            ) => Error::ConcurrentModification(::std::boxed::Box::new(error)),
+            ) => Error::ConcurrentModification(Box::new(error)),
             crate::operation::EnableHostedZoneDnssecError::KeySigningKeyWithActiveStatusNotFound(
                 error,
-            ) => {
-                Error::KeySigningKeyWithActiveStatusNotFound(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::KeySigningKeyWithActiveStatusNotFound(Box::new(error)),
             crate::operation::EnableHostedZoneDnssecError::InvalidKmsArn(error) => {
-                Error::InvalidKmsArn(::std::boxed::Box::new(error))
+                Error::InvalidKmsArn(Box::new(error))
             }
             crate::operation::EnableHostedZoneDnssecError::HostedZonePartiallyDelegated(
                 error,
-            ) => Error::HostedZonePartiallyDelegated(::std::boxed::Box::new(error)),
+            ) => Error::HostedZonePartiallyDelegated(Box::new(error)),
             crate::operation::EnableHostedZoneDnssecError::DnssecNotFound(error) => {
-                Error::DnssecNotFound(::std::boxed::Box::new(error))
+                Error::DnssecNotFound(Box::new(error))
             }
             crate::operation::EnableHostedZoneDnssecError::InvalidKeySigningKeyStatus(
                 error,
-            ) => Error::InvalidKeySigningKeyStatus(::std::boxed::Box::new(error)),
+            ) => Error::InvalidKeySigningKeyStatus(Box::new(error)),
             crate::operation::EnableHostedZoneDnssecError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::EnableHostedZoneDnssecError::Unlisted(error) => error,
             crate::operation::EnableHostedZoneDnssecError::Unhandled(error) => {
@@ -1706,11 +1489,11 @@ impl ::std::convert::From<crate::operation::EnableHostedZoneDnssecError> for Err
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetAccountLimitError> for Error {
+impl From<crate::operation::GetAccountLimitError> for Error {
     fn from(error: crate::operation::GetAccountLimitError) -> Self {
         match error {
             crate::operation::GetAccountLimitError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::GetAccountLimitError::Unlisted(error) => error,
             crate::operation::GetAccountLimitError::Unhandled(error) => {
@@ -1722,14 +1505,14 @@ impl ::std::convert::From<crate::operation::GetAccountLimitError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetChangeError> for Error {
+impl From<crate::operation::GetChangeError> for Error {
     fn from(error: crate::operation::GetChangeError) -> Self {
         match error {
             crate::operation::GetChangeError::NoSuchChange(error) => {
-                Error::NoSuchChange(::std::boxed::Box::new(error))
+                Error::NoSuchChange(Box::new(error))
             }
             crate::operation::GetChangeError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::GetChangeError::Unlisted(error) => error,
             crate::operation::GetChangeError::Unhandled(error) => Error::Unhandled(error),
@@ -1739,17 +1522,17 @@ impl ::std::convert::From<crate::operation::GetChangeError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetDnssecError> for Error {
+impl From<crate::operation::GetDnssecError> for Error {
     fn from(error: crate::operation::GetDnssecError) -> Self {
         match error {
             crate::operation::GetDnssecError::NoSuchHostedZone(error) => {
-                Error::NoSuchHostedZone(::std::boxed::Box::new(error))
+                Error::NoSuchHostedZone(Box::new(error))
             }
             crate::operation::GetDnssecError::InvalidArgument(error) => {
-                Error::InvalidArgument(::std::boxed::Box::new(error))
+                Error::InvalidArgument(Box::new(error))
             }
             crate::operation::GetDnssecError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::GetDnssecError::Unlisted(error) => error,
             crate::operation::GetDnssecError::Unhandled(error) => Error::Unhandled(error),
@@ -1759,14 +1542,14 @@ impl ::std::convert::From<crate::operation::GetDnssecError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetGeoLocationError> for Error {
+impl From<crate::operation::GetGeoLocationError> for Error {
     fn from(error: crate::operation::GetGeoLocationError) -> Self {
         match error {
             crate::operation::GetGeoLocationError::NoSuchGeoLocation(error) => {
-                Error::NoSuchGeoLocation(::std::boxed::Box::new(error))
+                Error::NoSuchGeoLocation(Box::new(error))
             }
             crate::operation::GetGeoLocationError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::GetGeoLocationError::Unlisted(error) => error,
             crate::operation::GetGeoLocationError::Unhandled(error) => {
@@ -1778,17 +1561,17 @@ impl ::std::convert::From<crate::operation::GetGeoLocationError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetHealthCheckError> for Error {
+impl From<crate::operation::GetHealthCheckError> for Error {
     fn from(error: crate::operation::GetHealthCheckError) -> Self {
         match error {
             crate::operation::GetHealthCheckError::NoSuchHealthCheck(error) => {
-                Error::NoSuchHealthCheck(::std::boxed::Box::new(error))
+                Error::NoSuchHealthCheck(Box::new(error))
             }
             crate::operation::GetHealthCheckError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::GetHealthCheckError::IncompatibleVersion(error) => {
-                Error::IncompatibleVersion(::std::boxed::Box::new(error))
+                Error::IncompatibleVersion(Box::new(error))
             }
             crate::operation::GetHealthCheckError::Unlisted(error) => error,
             crate::operation::GetHealthCheckError::Unhandled(error) => {
@@ -1800,16 +1583,15 @@ impl ::std::convert::From<crate::operation::GetHealthCheckError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetHealthCheckLastFailureReasonError>
-for Error {
+impl From<crate::operation::GetHealthCheckLastFailureReasonError> for Error {
     fn from(error: crate::operation::GetHealthCheckLastFailureReasonError) -> Self {
         match error {
             crate::operation::GetHealthCheckLastFailureReasonError::NoSuchHealthCheck(
                 error,
-            ) => Error::NoSuchHealthCheck(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchHealthCheck(Box::new(error)),
             crate::operation::GetHealthCheckLastFailureReasonError::InvalidInput(
                 error,
-            ) => Error::InvalidInput(::std::boxed::Box::new(error)),
+            ) => Error::InvalidInput(Box::new(error)),
             crate::operation::GetHealthCheckLastFailureReasonError::Unlisted(error) => {
                 error
             }
@@ -1822,14 +1604,14 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetHealthCheckStatusError> for Error {
+impl From<crate::operation::GetHealthCheckStatusError> for Error {
     fn from(error: crate::operation::GetHealthCheckStatusError) -> Self {
         match error {
             crate::operation::GetHealthCheckStatusError::NoSuchHealthCheck(error) => {
-                Error::NoSuchHealthCheck(::std::boxed::Box::new(error))
+                Error::NoSuchHealthCheck(Box::new(error))
             }
             crate::operation::GetHealthCheckStatusError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::GetHealthCheckStatusError::Unlisted(error) => error,
             crate::operation::GetHealthCheckStatusError::Unhandled(error) => {
@@ -1841,14 +1623,14 @@ impl ::std::convert::From<crate::operation::GetHealthCheckStatusError> for Error
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetHostedZoneError> for Error {
+impl From<crate::operation::GetHostedZoneError> for Error {
     fn from(error: crate::operation::GetHostedZoneError) -> Self {
         match error {
             crate::operation::GetHostedZoneError::NoSuchHostedZone(error) => {
-                Error::NoSuchHostedZone(::std::boxed::Box::new(error))
+                Error::NoSuchHostedZone(Box::new(error))
             }
             crate::operation::GetHostedZoneError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::GetHostedZoneError::Unlisted(error) => error,
             crate::operation::GetHostedZoneError::Unhandled(error) => {
@@ -1860,11 +1642,11 @@ impl ::std::convert::From<crate::operation::GetHostedZoneError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetHostedZoneCountError> for Error {
+impl From<crate::operation::GetHostedZoneCountError> for Error {
     fn from(error: crate::operation::GetHostedZoneCountError) -> Self {
         match error {
             crate::operation::GetHostedZoneCountError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::GetHostedZoneCountError::Unlisted(error) => error,
             crate::operation::GetHostedZoneCountError::Unhandled(error) => {
@@ -1876,17 +1658,17 @@ impl ::std::convert::From<crate::operation::GetHostedZoneCountError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetHostedZoneLimitError> for Error {
+impl From<crate::operation::GetHostedZoneLimitError> for Error {
     fn from(error: crate::operation::GetHostedZoneLimitError) -> Self {
         match error {
             crate::operation::GetHostedZoneLimitError::NoSuchHostedZone(error) => {
-                Error::NoSuchHostedZone(::std::boxed::Box::new(error))
+                Error::NoSuchHostedZone(Box::new(error))
             }
             crate::operation::GetHostedZoneLimitError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::GetHostedZoneLimitError::HostedZoneNotPrivate(error) => {
-                Error::HostedZoneNotPrivate(::std::boxed::Box::new(error))
+                Error::HostedZoneNotPrivate(Box::new(error))
             }
             crate::operation::GetHostedZoneLimitError::Unlisted(error) => error,
             crate::operation::GetHostedZoneLimitError::Unhandled(error) => {
@@ -1898,14 +1680,14 @@ impl ::std::convert::From<crate::operation::GetHostedZoneLimitError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetQueryLoggingConfigError> for Error {
+impl From<crate::operation::GetQueryLoggingConfigError> for Error {
     fn from(error: crate::operation::GetQueryLoggingConfigError) -> Self {
         match error {
             crate::operation::GetQueryLoggingConfigError::NoSuchQueryLoggingConfig(
                 error,
-            ) => Error::NoSuchQueryLoggingConfig(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchQueryLoggingConfig(Box::new(error)),
             crate::operation::GetQueryLoggingConfigError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::GetQueryLoggingConfigError::Unlisted(error) => error,
             crate::operation::GetQueryLoggingConfigError::Unhandled(error) => {
@@ -1917,17 +1699,17 @@ impl ::std::convert::From<crate::operation::GetQueryLoggingConfigError> for Erro
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetReusableDelegationSetError> for Error {
+impl From<crate::operation::GetReusableDelegationSetError> for Error {
     fn from(error: crate::operation::GetReusableDelegationSetError) -> Self {
         match error {
             crate::operation::GetReusableDelegationSetError::NoSuchDelegationSet(
                 error,
-            ) => Error::NoSuchDelegationSet(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchDelegationSet(Box::new(error)),
             crate::operation::GetReusableDelegationSetError::DelegationSetNotReusable(
                 error,
-            ) => Error::DelegationSetNotReusable(::std::boxed::Box::new(error)),
+            ) => Error::DelegationSetNotReusable(Box::new(error)),
             crate::operation::GetReusableDelegationSetError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::GetReusableDelegationSetError::Unlisted(error) => error,
             crate::operation::GetReusableDelegationSetError::Unhandled(error) => {
@@ -1939,16 +1721,15 @@ impl ::std::convert::From<crate::operation::GetReusableDelegationSetError> for E
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetReusableDelegationSetLimitError>
-for Error {
+impl From<crate::operation::GetReusableDelegationSetLimitError> for Error {
     fn from(error: crate::operation::GetReusableDelegationSetLimitError) -> Self {
         match error {
             crate::operation::GetReusableDelegationSetLimitError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::GetReusableDelegationSetLimitError::NoSuchDelegationSet(
                 error,
-            ) => Error::NoSuchDelegationSet(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchDelegationSet(Box::new(error)),
             crate::operation::GetReusableDelegationSetLimitError::Unlisted(error) => {
                 error
             }
@@ -1961,14 +1742,14 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetTrafficPolicyError> for Error {
+impl From<crate::operation::GetTrafficPolicyError> for Error {
     fn from(error: crate::operation::GetTrafficPolicyError) -> Self {
         match error {
             crate::operation::GetTrafficPolicyError::NoSuchTrafficPolicy(error) => {
-                Error::NoSuchTrafficPolicy(::std::boxed::Box::new(error))
+                Error::NoSuchTrafficPolicy(Box::new(error))
             }
             crate::operation::GetTrafficPolicyError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::GetTrafficPolicyError::Unlisted(error) => error,
             crate::operation::GetTrafficPolicyError::Unhandled(error) => {
@@ -1980,14 +1761,14 @@ impl ::std::convert::From<crate::operation::GetTrafficPolicyError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetTrafficPolicyInstanceError> for Error {
+impl From<crate::operation::GetTrafficPolicyInstanceError> for Error {
     fn from(error: crate::operation::GetTrafficPolicyInstanceError) -> Self {
         match error {
             crate::operation::GetTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance(
                 error,
-            ) => Error::NoSuchTrafficPolicyInstance(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchTrafficPolicyInstance(Box::new(error)),
             crate::operation::GetTrafficPolicyInstanceError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::GetTrafficPolicyInstanceError::Unlisted(error) => error,
             crate::operation::GetTrafficPolicyInstanceError::Unhandled(error) => {
@@ -1999,17 +1780,17 @@ impl ::std::convert::From<crate::operation::GetTrafficPolicyInstanceError> for E
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListCidrBlocksError> for Error {
+impl From<crate::operation::ListCidrBlocksError> for Error {
     fn from(error: crate::operation::ListCidrBlocksError) -> Self {
         match error {
             crate::operation::ListCidrBlocksError::NoSuchCidrCollectionException(
                 error,
-            ) => Error::NoSuchCidrCollectionException(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchCidrCollectionException(Box::new(error)),
             crate::operation::ListCidrBlocksError::NoSuchCidrLocationException(error) => {
-                Error::NoSuchCidrLocationException(::std::boxed::Box::new(error))
+                Error::NoSuchCidrLocationException(Box::new(error))
             }
             crate::operation::ListCidrBlocksError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::ListCidrBlocksError::Unlisted(error) => error,
             crate::operation::ListCidrBlocksError::Unhandled(error) => {
@@ -2021,11 +1802,11 @@ impl ::std::convert::From<crate::operation::ListCidrBlocksError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListCidrCollectionsError> for Error {
+impl From<crate::operation::ListCidrCollectionsError> for Error {
     fn from(error: crate::operation::ListCidrCollectionsError) -> Self {
         match error {
             crate::operation::ListCidrCollectionsError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::ListCidrCollectionsError::Unlisted(error) => error,
             crate::operation::ListCidrCollectionsError::Unhandled(error) => {
@@ -2037,14 +1818,14 @@ impl ::std::convert::From<crate::operation::ListCidrCollectionsError> for Error 
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListCidrLocationsError> for Error {
+impl From<crate::operation::ListCidrLocationsError> for Error {
     fn from(error: crate::operation::ListCidrLocationsError) -> Self {
         match error {
             crate::operation::ListCidrLocationsError::NoSuchCidrCollectionException(
                 error,
-            ) => Error::NoSuchCidrCollectionException(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchCidrCollectionException(Box::new(error)),
             crate::operation::ListCidrLocationsError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::ListCidrLocationsError::Unlisted(error) => error,
             crate::operation::ListCidrLocationsError::Unhandled(error) => {
@@ -2056,11 +1837,11 @@ impl ::std::convert::From<crate::operation::ListCidrLocationsError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListGeoLocationsError> for Error {
+impl From<crate::operation::ListGeoLocationsError> for Error {
     fn from(error: crate::operation::ListGeoLocationsError) -> Self {
         match error {
             crate::operation::ListGeoLocationsError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::ListGeoLocationsError::Unlisted(error) => error,
             crate::operation::ListGeoLocationsError::Unhandled(error) => {
@@ -2072,14 +1853,14 @@ impl ::std::convert::From<crate::operation::ListGeoLocationsError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListHealthChecksError> for Error {
+impl From<crate::operation::ListHealthChecksError> for Error {
     fn from(error: crate::operation::ListHealthChecksError) -> Self {
         match error {
             crate::operation::ListHealthChecksError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::ListHealthChecksError::IncompatibleVersion(error) => {
-                Error::IncompatibleVersion(::std::boxed::Box::new(error))
+                Error::IncompatibleVersion(Box::new(error))
             }
             crate::operation::ListHealthChecksError::Unlisted(error) => error,
             crate::operation::ListHealthChecksError::Unhandled(error) => {
@@ -2091,17 +1872,17 @@ impl ::std::convert::From<crate::operation::ListHealthChecksError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListHostedZonesError> for Error {
+impl From<crate::operation::ListHostedZonesError> for Error {
     fn from(error: crate::operation::ListHostedZonesError) -> Self {
         match error {
             crate::operation::ListHostedZonesError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::ListHostedZonesError::NoSuchDelegationSet(error) => {
-                Error::NoSuchDelegationSet(::std::boxed::Box::new(error))
+                Error::NoSuchDelegationSet(Box::new(error))
             }
             crate::operation::ListHostedZonesError::DelegationSetNotReusable(error) => {
-                Error::DelegationSetNotReusable(::std::boxed::Box::new(error))
+                Error::DelegationSetNotReusable(Box::new(error))
             }
             crate::operation::ListHostedZonesError::Unlisted(error) => error,
             crate::operation::ListHostedZonesError::Unhandled(error) => {
@@ -2113,14 +1894,14 @@ impl ::std::convert::From<crate::operation::ListHostedZonesError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListHostedZonesByNameError> for Error {
+impl From<crate::operation::ListHostedZonesByNameError> for Error {
     fn from(error: crate::operation::ListHostedZonesByNameError) -> Self {
         match error {
             crate::operation::ListHostedZonesByNameError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::ListHostedZonesByNameError::InvalidDomainName(error) => {
-                Error::InvalidDomainName(::std::boxed::Box::new(error))
+                Error::InvalidDomainName(Box::new(error))
             }
             crate::operation::ListHostedZonesByNameError::Unlisted(error) => error,
             crate::operation::ListHostedZonesByNameError::Unhandled(error) => {
@@ -2132,15 +1913,15 @@ impl ::std::convert::From<crate::operation::ListHostedZonesByNameError> for Erro
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListHostedZonesByVpcError> for Error {
+impl From<crate::operation::ListHostedZonesByVpcError> for Error {
     fn from(error: crate::operation::ListHostedZonesByVpcError) -> Self {
         match error {
             crate::operation::ListHostedZonesByVpcError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::ListHostedZonesByVpcError::InvalidPaginationToken(
                 error,
-            ) => Error::InvalidPaginationToken(::std::boxed::Box::new(error)),
+            ) => Error::InvalidPaginationToken(Box::new(error)),
             crate::operation::ListHostedZonesByVpcError::Unlisted(error) => error,
             crate::operation::ListHostedZonesByVpcError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2151,17 +1932,17 @@ impl ::std::convert::From<crate::operation::ListHostedZonesByVpcError> for Error
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListQueryLoggingConfigsError> for Error {
+impl From<crate::operation::ListQueryLoggingConfigsError> for Error {
     fn from(error: crate::operation::ListQueryLoggingConfigsError) -> Self {
         match error {
             crate::operation::ListQueryLoggingConfigsError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::ListQueryLoggingConfigsError::InvalidPaginationToken(
                 error,
-            ) => Error::InvalidPaginationToken(::std::boxed::Box::new(error)),
+            ) => Error::InvalidPaginationToken(Box::new(error)),
             crate::operation::ListQueryLoggingConfigsError::NoSuchHostedZone(error) => {
-                Error::NoSuchHostedZone(::std::boxed::Box::new(error))
+                Error::NoSuchHostedZone(Box::new(error))
             }
             crate::operation::ListQueryLoggingConfigsError::Unlisted(error) => error,
             crate::operation::ListQueryLoggingConfigsError::Unhandled(error) => {
@@ -2173,14 +1954,14 @@ impl ::std::convert::From<crate::operation::ListQueryLoggingConfigsError> for Er
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListResourceRecordSetsError> for Error {
+impl From<crate::operation::ListResourceRecordSetsError> for Error {
     fn from(error: crate::operation::ListResourceRecordSetsError) -> Self {
         match error {
             crate::operation::ListResourceRecordSetsError::NoSuchHostedZone(error) => {
-                Error::NoSuchHostedZone(::std::boxed::Box::new(error))
+                Error::NoSuchHostedZone(Box::new(error))
             }
             crate::operation::ListResourceRecordSetsError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::ListResourceRecordSetsError::Unlisted(error) => error,
             crate::operation::ListResourceRecordSetsError::Unhandled(error) => {
@@ -2192,11 +1973,11 @@ impl ::std::convert::From<crate::operation::ListResourceRecordSetsError> for Err
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListReusableDelegationSetsError> for Error {
+impl From<crate::operation::ListReusableDelegationSetsError> for Error {
     fn from(error: crate::operation::ListReusableDelegationSetsError) -> Self {
         match error {
             crate::operation::ListReusableDelegationSetsError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::ListReusableDelegationSetsError::Unlisted(error) => error,
             crate::operation::ListReusableDelegationSetsError::Unhandled(error) => {
@@ -2208,23 +1989,23 @@ impl ::std::convert::From<crate::operation::ListReusableDelegationSetsError> for
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListTagsForResourceError> for Error {
+impl From<crate::operation::ListTagsForResourceError> for Error {
     fn from(error: crate::operation::ListTagsForResourceError) -> Self {
         match error {
             crate::operation::ListTagsForResourceError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::ListTagsForResourceError::NoSuchHealthCheck(error) => {
-                Error::NoSuchHealthCheck(::std::boxed::Box::new(error))
+                Error::NoSuchHealthCheck(Box::new(error))
             }
             crate::operation::ListTagsForResourceError::NoSuchHostedZone(error) => {
-                Error::NoSuchHostedZone(::std::boxed::Box::new(error))
+                Error::NoSuchHostedZone(Box::new(error))
             }
             crate::operation::ListTagsForResourceError::PriorRequestNotComplete(
                 error,
-            ) => Error::PriorRequestNotComplete(::std::boxed::Box::new(error)),
+            ) => Error::PriorRequestNotComplete(Box::new(error)),
             crate::operation::ListTagsForResourceError::ThrottlingException(error) => {
-                Error::ThrottlingException(::std::boxed::Box::new(error))
+                Error::ThrottlingException(Box::new(error))
             }
             crate::operation::ListTagsForResourceError::Unlisted(error) => error,
             crate::operation::ListTagsForResourceError::Unhandled(error) => {
@@ -2236,23 +2017,23 @@ impl ::std::convert::From<crate::operation::ListTagsForResourceError> for Error 
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListTagsForResourcesError> for Error {
+impl From<crate::operation::ListTagsForResourcesError> for Error {
     fn from(error: crate::operation::ListTagsForResourcesError) -> Self {
         match error {
             crate::operation::ListTagsForResourcesError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::ListTagsForResourcesError::NoSuchHealthCheck(error) => {
-                Error::NoSuchHealthCheck(::std::boxed::Box::new(error))
+                Error::NoSuchHealthCheck(Box::new(error))
             }
             crate::operation::ListTagsForResourcesError::NoSuchHostedZone(error) => {
-                Error::NoSuchHostedZone(::std::boxed::Box::new(error))
+                Error::NoSuchHostedZone(Box::new(error))
             }
             crate::operation::ListTagsForResourcesError::PriorRequestNotComplete(
                 error,
-            ) => Error::PriorRequestNotComplete(::std::boxed::Box::new(error)),
+            ) => Error::PriorRequestNotComplete(Box::new(error)),
             crate::operation::ListTagsForResourcesError::ThrottlingException(error) => {
-                Error::ThrottlingException(::std::boxed::Box::new(error))
+                Error::ThrottlingException(Box::new(error))
             }
             crate::operation::ListTagsForResourcesError::Unlisted(error) => error,
             crate::operation::ListTagsForResourcesError::Unhandled(error) => {
@@ -2264,11 +2045,11 @@ impl ::std::convert::From<crate::operation::ListTagsForResourcesError> for Error
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListTrafficPoliciesError> for Error {
+impl From<crate::operation::ListTrafficPoliciesError> for Error {
     fn from(error: crate::operation::ListTrafficPoliciesError) -> Self {
         match error {
             crate::operation::ListTrafficPoliciesError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::ListTrafficPoliciesError::Unlisted(error) => error,
             crate::operation::ListTrafficPoliciesError::Unhandled(error) => {
@@ -2280,15 +2061,15 @@ impl ::std::convert::From<crate::operation::ListTrafficPoliciesError> for Error 
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListTrafficPolicyInstancesError> for Error {
+impl From<crate::operation::ListTrafficPolicyInstancesError> for Error {
     fn from(error: crate::operation::ListTrafficPolicyInstancesError) -> Self {
         match error {
             crate::operation::ListTrafficPolicyInstancesError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::ListTrafficPolicyInstancesError::NoSuchTrafficPolicyInstance(
                 error,
-            ) => Error::NoSuchTrafficPolicyInstance(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchTrafficPolicyInstance(Box::new(error)),
             crate::operation::ListTrafficPolicyInstancesError::Unlisted(error) => error,
             crate::operation::ListTrafficPolicyInstancesError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2299,21 +2080,20 @@ impl ::std::convert::From<crate::operation::ListTrafficPolicyInstancesError> for
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListTrafficPolicyInstancesByHostedZoneError>
-for Error {
+impl From<crate::operation::ListTrafficPolicyInstancesByHostedZoneError> for Error {
     fn from(
         error: crate::operation::ListTrafficPolicyInstancesByHostedZoneError,
     ) -> Self {
         match error {
             crate::operation::ListTrafficPolicyInstancesByHostedZoneError::InvalidInput(
                 error,
-            ) => Error::InvalidInput(::std::boxed::Box::new(error)),
+            ) => Error::InvalidInput(Box::new(error)),
             crate::operation::ListTrafficPolicyInstancesByHostedZoneError::NoSuchTrafficPolicyInstance(
                 error,
-            ) => Error::NoSuchTrafficPolicyInstance(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchTrafficPolicyInstance(Box::new(error)),
             crate::operation::ListTrafficPolicyInstancesByHostedZoneError::NoSuchHostedZone(
                 error,
-            ) => Error::NoSuchHostedZone(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchHostedZone(Box::new(error)),
             crate::operation::ListTrafficPolicyInstancesByHostedZoneError::Unlisted(
                 error,
             ) => error,
@@ -2326,19 +2106,18 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListTrafficPolicyInstancesByPolicyError>
-for Error {
+impl From<crate::operation::ListTrafficPolicyInstancesByPolicyError> for Error {
     fn from(error: crate::operation::ListTrafficPolicyInstancesByPolicyError) -> Self {
         match error {
             crate::operation::ListTrafficPolicyInstancesByPolicyError::InvalidInput(
                 error,
-            ) => Error::InvalidInput(::std::boxed::Box::new(error)),
+            ) => Error::InvalidInput(Box::new(error)),
             crate::operation::ListTrafficPolicyInstancesByPolicyError::NoSuchTrafficPolicyInstance(
                 error,
-            ) => Error::NoSuchTrafficPolicyInstance(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchTrafficPolicyInstance(Box::new(error)),
             crate::operation::ListTrafficPolicyInstancesByPolicyError::NoSuchTrafficPolicy(
                 error,
-            ) => Error::NoSuchTrafficPolicy(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchTrafficPolicy(Box::new(error)),
             crate::operation::ListTrafficPolicyInstancesByPolicyError::Unlisted(
                 error,
             ) => error,
@@ -2351,15 +2130,15 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListTrafficPolicyVersionsError> for Error {
+impl From<crate::operation::ListTrafficPolicyVersionsError> for Error {
     fn from(error: crate::operation::ListTrafficPolicyVersionsError) -> Self {
         match error {
             crate::operation::ListTrafficPolicyVersionsError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::ListTrafficPolicyVersionsError::NoSuchTrafficPolicy(
                 error,
-            ) => Error::NoSuchTrafficPolicy(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchTrafficPolicy(Box::new(error)),
             crate::operation::ListTrafficPolicyVersionsError::Unlisted(error) => error,
             crate::operation::ListTrafficPolicyVersionsError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2370,19 +2149,18 @@ impl ::std::convert::From<crate::operation::ListTrafficPolicyVersionsError> for 
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListVpcAssociationAuthorizationsError>
-for Error {
+impl From<crate::operation::ListVpcAssociationAuthorizationsError> for Error {
     fn from(error: crate::operation::ListVpcAssociationAuthorizationsError) -> Self {
         match error {
             crate::operation::ListVpcAssociationAuthorizationsError::NoSuchHostedZone(
                 error,
-            ) => Error::NoSuchHostedZone(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchHostedZone(Box::new(error)),
             crate::operation::ListVpcAssociationAuthorizationsError::InvalidInput(
                 error,
-            ) => Error::InvalidInput(::std::boxed::Box::new(error)),
+            ) => Error::InvalidInput(Box::new(error)),
             crate::operation::ListVpcAssociationAuthorizationsError::InvalidPaginationToken(
                 error,
-            ) => Error::InvalidPaginationToken(::std::boxed::Box::new(error)),
+            ) => Error::InvalidPaginationToken(Box::new(error)),
             crate::operation::ListVpcAssociationAuthorizationsError::Unlisted(error) => {
                 error
             }
@@ -2395,14 +2173,14 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::TestDnsAnswerError> for Error {
+impl From<crate::operation::TestDnsAnswerError> for Error {
     fn from(error: crate::operation::TestDnsAnswerError) -> Self {
         match error {
             crate::operation::TestDnsAnswerError::NoSuchHostedZone(error) => {
-                Error::NoSuchHostedZone(::std::boxed::Box::new(error))
+                Error::NoSuchHostedZone(Box::new(error))
             }
             crate::operation::TestDnsAnswerError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::TestDnsAnswerError::Unlisted(error) => error,
             crate::operation::TestDnsAnswerError::Unhandled(error) => {
@@ -2414,18 +2192,18 @@ impl ::std::convert::From<crate::operation::TestDnsAnswerError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateHealthCheckError> for Error {
+impl From<crate::operation::UpdateHealthCheckError> for Error {
     fn from(error: crate::operation::UpdateHealthCheckError) -> Self {
         match error {
             crate::operation::UpdateHealthCheckError::NoSuchHealthCheck(error) => {
-                Error::NoSuchHealthCheck(::std::boxed::Box::new(error))
+                Error::NoSuchHealthCheck(Box::new(error))
             }
             crate::operation::UpdateHealthCheckError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::UpdateHealthCheckError::HealthCheckVersionMismatch(
                 error,
-            ) => Error::HealthCheckVersionMismatch(::std::boxed::Box::new(error)),
+            ) => Error::HealthCheckVersionMismatch(Box::new(error)),
             crate::operation::UpdateHealthCheckError::Unlisted(error) => error,
             crate::operation::UpdateHealthCheckError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2436,18 +2214,18 @@ impl ::std::convert::From<crate::operation::UpdateHealthCheckError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateHostedZoneCommentError> for Error {
+impl From<crate::operation::UpdateHostedZoneCommentError> for Error {
     fn from(error: crate::operation::UpdateHostedZoneCommentError) -> Self {
         match error {
             crate::operation::UpdateHostedZoneCommentError::NoSuchHostedZone(error) => {
-                Error::NoSuchHostedZone(::std::boxed::Box::new(error))
+                Error::NoSuchHostedZone(Box::new(error))
             }
             crate::operation::UpdateHostedZoneCommentError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::UpdateHostedZoneCommentError::PriorRequestNotComplete(
                 error,
-            ) => Error::PriorRequestNotComplete(::std::boxed::Box::new(error)),
+            ) => Error::PriorRequestNotComplete(Box::new(error)),
             crate::operation::UpdateHostedZoneCommentError::Unlisted(error) => error,
             crate::operation::UpdateHostedZoneCommentError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2458,20 +2236,20 @@ impl ::std::convert::From<crate::operation::UpdateHostedZoneCommentError> for Er
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateHostedZoneFeaturesError> for Error {
+impl From<crate::operation::UpdateHostedZoneFeaturesError> for Error {
     fn from(error: crate::operation::UpdateHostedZoneFeaturesError) -> Self {
         match error {
             crate::operation::UpdateHostedZoneFeaturesError::NoSuchHostedZone(error) => {
-                Error::NoSuchHostedZone(::std::boxed::Box::new(error))
+                Error::NoSuchHostedZone(Box::new(error))
             }
             crate::operation::UpdateHostedZoneFeaturesError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::UpdateHostedZoneFeaturesError::PriorRequestNotComplete(
                 error,
-            ) => Error::PriorRequestNotComplete(::std::boxed::Box::new(error)),
+            ) => Error::PriorRequestNotComplete(Box::new(error)),
             crate::operation::UpdateHostedZoneFeaturesError::LimitsExceeded(error) => {
-                Error::LimitsExceeded(::std::boxed::Box::new(error))
+                Error::LimitsExceeded(Box::new(error))
             }
             crate::operation::UpdateHostedZoneFeaturesError::Unlisted(error) => error,
             crate::operation::UpdateHostedZoneFeaturesError::Unhandled(error) => {
@@ -2483,18 +2261,18 @@ impl ::std::convert::From<crate::operation::UpdateHostedZoneFeaturesError> for E
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateTrafficPolicyCommentError> for Error {
+impl From<crate::operation::UpdateTrafficPolicyCommentError> for Error {
     fn from(error: crate::operation::UpdateTrafficPolicyCommentError) -> Self {
         match error {
             crate::operation::UpdateTrafficPolicyCommentError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::UpdateTrafficPolicyCommentError::NoSuchTrafficPolicy(
                 error,
-            ) => Error::NoSuchTrafficPolicy(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchTrafficPolicy(Box::new(error)),
             crate::operation::UpdateTrafficPolicyCommentError::ConcurrentModification(
                 error,
-            ) => Error::ConcurrentModification(::std::boxed::Box::new(error)),
+            ) => Error::ConcurrentModification(Box::new(error)),
             crate::operation::UpdateTrafficPolicyCommentError::Unlisted(error) => error,
             crate::operation::UpdateTrafficPolicyCommentError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2505,24 +2283,24 @@ impl ::std::convert::From<crate::operation::UpdateTrafficPolicyCommentError> for
         }
     }
 }
-impl ::std::convert::From<crate::operation::UpdateTrafficPolicyInstanceError> for Error {
+impl From<crate::operation::UpdateTrafficPolicyInstanceError> for Error {
     fn from(error: crate::operation::UpdateTrafficPolicyInstanceError) -> Self {
         match error {
             crate::operation::UpdateTrafficPolicyInstanceError::InvalidInput(error) => {
-                Error::InvalidInput(::std::boxed::Box::new(error))
+                Error::InvalidInput(Box::new(error))
             }
             crate::operation::UpdateTrafficPolicyInstanceError::NoSuchTrafficPolicy(
                 error,
-            ) => Error::NoSuchTrafficPolicy(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchTrafficPolicy(Box::new(error)),
             crate::operation::UpdateTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance(
                 error,
-            ) => Error::NoSuchTrafficPolicyInstance(::std::boxed::Box::new(error)),
+            ) => Error::NoSuchTrafficPolicyInstance(Box::new(error)),
             crate::operation::UpdateTrafficPolicyInstanceError::PriorRequestNotComplete(
                 error,
-            ) => Error::PriorRequestNotComplete(::std::boxed::Box::new(error)),
+            ) => Error::PriorRequestNotComplete(Box::new(error)),
             crate::operation::UpdateTrafficPolicyInstanceError::ConflictingTypes(
                 error,
-            ) => Error::ConflictingTypes(::std::boxed::Box::new(error)),
+            ) => Error::ConflictingTypes(Box::new(error)),
             crate::operation::UpdateTrafficPolicyInstanceError::Unlisted(error) => error,
             crate::operation::UpdateTrafficPolicyInstanceError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -2533,7 +2311,7 @@ impl ::std::convert::From<crate::operation::UpdateTrafficPolicyInstanceError> fo
         }
     }
 }
-impl ::std::convert::From<crate::operation::OperationError> for Error {
+impl From<crate::operation::OperationError> for Error {
     fn from(error: crate::operation::OperationError) -> Self {
         match error {
             crate::operation::OperationError::Unlisted(error) => error,
@@ -2550,486 +2328,394 @@ impl Error {
     pub(crate) fn from_modeled_code(
         code: &str,
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::option::Option<
-        ::std::result::Result<Error, ::awsgen_runtime::protocol::ResponseError>,
-    > {
+    ) -> Option<Result<Error, ::awsgen_runtime::protocol::ResponseError>> {
         let error = match code {
             "CidrBlockInUseException" => {
                 <crate::error::CidrBlockInUseException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::CidrBlockInUseException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::CidrBlockInUseException(Box::new(error)))
             }
             "CidrCollectionAlreadyExistsException" => {
                 <crate::error::CidrCollectionAlreadyExistsException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::CidrCollectionAlreadyExistsException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "CidrCollectionInUseException" => {
                 <crate::error::CidrCollectionInUseException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::CidrCollectionInUseException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::CidrCollectionInUseException(Box::new(error)))
             }
             "CidrCollectionVersionMismatchException" => {
                 <crate::error::CidrCollectionVersionMismatchException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::CidrCollectionVersionMismatchException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "ConcurrentModification" => {
                 <crate::error::ConcurrentModification as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ConcurrentModification(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ConcurrentModification(Box::new(error)))
             }
             "ConflictingDomainExists" => {
                 <crate::error::ConflictingDomainExists as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ConflictingDomainExists(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ConflictingDomainExists(Box::new(error)))
             }
             "ConflictingTypes" => {
                 <crate::error::ConflictingTypes as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ConflictingTypes(::std::boxed::Box::new(error)))
+                    .map(|error| Error::ConflictingTypes(Box::new(error)))
             }
             "DNSSECNotFound" => {
                 <crate::error::DnssecNotFound as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::DnssecNotFound(::std::boxed::Box::new(error)))
+                    .map(|error| Error::DnssecNotFound(Box::new(error)))
             }
             "DelegationSetAlreadyCreated" => {
                 <crate::error::DelegationSetAlreadyCreated as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::DelegationSetAlreadyCreated(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::DelegationSetAlreadyCreated(Box::new(error)))
             }
             "DelegationSetAlreadyReusable" => {
                 <crate::error::DelegationSetAlreadyReusable as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::DelegationSetAlreadyReusable(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::DelegationSetAlreadyReusable(Box::new(error)))
             }
             "DelegationSetInUse" => {
                 <crate::error::DelegationSetInUse as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::DelegationSetInUse(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::DelegationSetInUse(Box::new(error)))
             }
             "DelegationSetNotAvailable" => {
                 <crate::error::DelegationSetNotAvailable as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::DelegationSetNotAvailable(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::DelegationSetNotAvailable(Box::new(error)))
             }
             "DelegationSetNotReusable" => {
                 <crate::error::DelegationSetNotReusable as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::DelegationSetNotReusable(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::DelegationSetNotReusable(Box::new(error)))
             }
             "HealthCheckAlreadyExists" => {
                 <crate::error::HealthCheckAlreadyExists as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::HealthCheckAlreadyExists(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::HealthCheckAlreadyExists(Box::new(error)))
             }
             "HealthCheckInUse" => {
                 <crate::error::HealthCheckInUse as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::HealthCheckInUse(::std::boxed::Box::new(error)))
+                    .map(|error| Error::HealthCheckInUse(Box::new(error)))
             }
             "HealthCheckVersionMismatch" => {
                 <crate::error::HealthCheckVersionMismatch as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::HealthCheckVersionMismatch(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::HealthCheckVersionMismatch(Box::new(error)))
             }
             "HostedZoneAlreadyExists" => {
                 <crate::error::HostedZoneAlreadyExists as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::HostedZoneAlreadyExists(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::HostedZoneAlreadyExists(Box::new(error)))
             }
             "HostedZoneNotEmpty" => {
                 <crate::error::HostedZoneNotEmpty as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::HostedZoneNotEmpty(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::HostedZoneNotEmpty(Box::new(error)))
             }
             "HostedZoneNotFound" => {
                 <crate::error::HostedZoneNotFound as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::HostedZoneNotFound(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::HostedZoneNotFound(Box::new(error)))
             }
             "HostedZoneNotPrivate" => {
                 <crate::error::HostedZoneNotPrivate as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::HostedZoneNotPrivate(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::HostedZoneNotPrivate(Box::new(error)))
             }
             "HostedZonePartiallyDelegated" => {
                 <crate::error::HostedZonePartiallyDelegated as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::HostedZonePartiallyDelegated(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::HostedZonePartiallyDelegated(Box::new(error)))
             }
             "IncompatibleVersion" => {
                 <crate::error::IncompatibleVersion as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::IncompatibleVersion(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::IncompatibleVersion(Box::new(error)))
             }
             "InsufficientCloudWatchLogsResourcePolicy" => {
                 <crate::error::InsufficientCloudWatchLogsResourcePolicy as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::InsufficientCloudWatchLogsResourcePolicy(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "InvalidArgument" => {
                 <crate::error::InvalidArgument as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidArgument(::std::boxed::Box::new(error)))
+                    .map(|error| Error::InvalidArgument(Box::new(error)))
             }
             "InvalidChangeBatch" => {
                 <crate::error::InvalidChangeBatch as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidChangeBatch(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidChangeBatch(Box::new(error)))
             }
             "InvalidDomainName" => {
                 <crate::error::InvalidDomainName as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidDomainName(::std::boxed::Box::new(error)))
+                    .map(|error| Error::InvalidDomainName(Box::new(error)))
             }
             "InvalidInput" => {
                 <crate::error::InvalidInput as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidInput(::std::boxed::Box::new(error)))
+                    .map(|error| Error::InvalidInput(Box::new(error)))
             }
             "InvalidKMSArn" => {
                 <crate::error::InvalidKmsArn as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidKmsArn(::std::boxed::Box::new(error)))
+                    .map(|error| Error::InvalidKmsArn(Box::new(error)))
             }
             "InvalidKeySigningKeyName" => {
                 <crate::error::InvalidKeySigningKeyName as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidKeySigningKeyName(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidKeySigningKeyName(Box::new(error)))
             }
             "InvalidKeySigningKeyStatus" => {
                 <crate::error::InvalidKeySigningKeyStatus as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidKeySigningKeyStatus(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidKeySigningKeyStatus(Box::new(error)))
             }
             "InvalidPaginationToken" => {
                 <crate::error::InvalidPaginationToken as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidPaginationToken(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidPaginationToken(Box::new(error)))
             }
             "InvalidSigningStatus" => {
                 <crate::error::InvalidSigningStatus as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidSigningStatus(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidSigningStatus(Box::new(error)))
             }
             "InvalidTrafficPolicyDocument" => {
                 <crate::error::InvalidTrafficPolicyDocument as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidTrafficPolicyDocument(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidTrafficPolicyDocument(Box::new(error)))
             }
             "InvalidVPCId" => {
                 <crate::error::InvalidVpcId as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidVpcId(::std::boxed::Box::new(error)))
+                    .map(|error| Error::InvalidVpcId(Box::new(error)))
             }
             "KeySigningKeyAlreadyExists" => {
                 <crate::error::KeySigningKeyAlreadyExists as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::KeySigningKeyAlreadyExists(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::KeySigningKeyAlreadyExists(Box::new(error)))
             }
             "KeySigningKeyInParentDSRecord" => {
                 <crate::error::KeySigningKeyInParentDsRecord as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::KeySigningKeyInParentDsRecord(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::KeySigningKeyInParentDsRecord(Box::new(error)))
             }
             "KeySigningKeyInUse" => {
                 <crate::error::KeySigningKeyInUse as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::KeySigningKeyInUse(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::KeySigningKeyInUse(Box::new(error)))
             }
             "KeySigningKeyWithActiveStatusNotFound" => {
                 <crate::error::KeySigningKeyWithActiveStatusNotFound as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::KeySigningKeyWithActiveStatusNotFound(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "LastVPCAssociation" => {
                 <crate::error::LastVpcAssociation as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::LastVpcAssociation(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::LastVpcAssociation(Box::new(error)))
             }
             "LimitsExceeded" => {
                 <crate::error::LimitsExceeded as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::LimitsExceeded(::std::boxed::Box::new(error)))
+                    .map(|error| Error::LimitsExceeded(Box::new(error)))
             }
             "NoSuchChange" => {
                 <crate::error::NoSuchChange as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::NoSuchChange(::std::boxed::Box::new(error)))
+                    .map(|error| Error::NoSuchChange(Box::new(error)))
             }
             "NoSuchCidrCollectionException" => {
                 <crate::error::NoSuchCidrCollectionException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::NoSuchCidrCollectionException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::NoSuchCidrCollectionException(Box::new(error)))
             }
             "NoSuchCidrLocationException" => {
                 <crate::error::NoSuchCidrLocationException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::NoSuchCidrLocationException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::NoSuchCidrLocationException(Box::new(error)))
             }
             "NoSuchCloudWatchLogsLogGroup" => {
                 <crate::error::NoSuchCloudWatchLogsLogGroup as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::NoSuchCloudWatchLogsLogGroup(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::NoSuchCloudWatchLogsLogGroup(Box::new(error)))
             }
             "NoSuchDelegationSet" => {
                 <crate::error::NoSuchDelegationSet as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::NoSuchDelegationSet(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::NoSuchDelegationSet(Box::new(error)))
             }
             "NoSuchGeoLocation" => {
                 <crate::error::NoSuchGeoLocation as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::NoSuchGeoLocation(::std::boxed::Box::new(error)))
+                    .map(|error| Error::NoSuchGeoLocation(Box::new(error)))
             }
             "NoSuchHealthCheck" => {
                 <crate::error::NoSuchHealthCheck as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::NoSuchHealthCheck(::std::boxed::Box::new(error)))
+                    .map(|error| Error::NoSuchHealthCheck(Box::new(error)))
             }
             "NoSuchHostedZone" => {
                 <crate::error::NoSuchHostedZone as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::NoSuchHostedZone(::std::boxed::Box::new(error)))
+                    .map(|error| Error::NoSuchHostedZone(Box::new(error)))
             }
             "NoSuchKeySigningKey" => {
                 <crate::error::NoSuchKeySigningKey as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::NoSuchKeySigningKey(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::NoSuchKeySigningKey(Box::new(error)))
             }
             "NoSuchQueryLoggingConfig" => {
                 <crate::error::NoSuchQueryLoggingConfig as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::NoSuchQueryLoggingConfig(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::NoSuchQueryLoggingConfig(Box::new(error)))
             }
             "NoSuchTrafficPolicy" => {
                 <crate::error::NoSuchTrafficPolicy as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::NoSuchTrafficPolicy(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::NoSuchTrafficPolicy(Box::new(error)))
             }
             "NoSuchTrafficPolicyInstance" => {
                 <crate::error::NoSuchTrafficPolicyInstance as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::NoSuchTrafficPolicyInstance(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::NoSuchTrafficPolicyInstance(Box::new(error)))
             }
             "NotAuthorizedException" => {
                 <crate::error::NotAuthorizedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::NotAuthorizedException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::NotAuthorizedException(Box::new(error)))
             }
             "PriorRequestNotComplete" => {
                 <crate::error::PriorRequestNotComplete as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::PriorRequestNotComplete(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::PriorRequestNotComplete(Box::new(error)))
             }
             "PublicZoneVPCAssociation" => {
                 <crate::error::PublicZoneVpcAssociation as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::PublicZoneVpcAssociation(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::PublicZoneVpcAssociation(Box::new(error)))
             }
             "QueryLoggingConfigAlreadyExists" => {
                 <crate::error::QueryLoggingConfigAlreadyExists as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::QueryLoggingConfigAlreadyExists(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::QueryLoggingConfigAlreadyExists(Box::new(error)))
             }
             "ThrottlingException" => {
                 <crate::error::ThrottlingException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ThrottlingException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ThrottlingException(Box::new(error)))
             }
             "TooManyHealthChecks" => {
                 <crate::error::TooManyHealthChecks as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::TooManyHealthChecks(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::TooManyHealthChecks(Box::new(error)))
             }
             "TooManyHostedZones" => {
                 <crate::error::TooManyHostedZones as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::TooManyHostedZones(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::TooManyHostedZones(Box::new(error)))
             }
             "TooManyKeySigningKeys" => {
                 <crate::error::TooManyKeySigningKeys as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::TooManyKeySigningKeys(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::TooManyKeySigningKeys(Box::new(error)))
             }
             "TooManyTrafficPolicies" => {
                 <crate::error::TooManyTrafficPolicies as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::TooManyTrafficPolicies(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::TooManyTrafficPolicies(Box::new(error)))
             }
             "TooManyTrafficPolicyInstances" => {
                 <crate::error::TooManyTrafficPolicyInstances as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::TooManyTrafficPolicyInstances(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::TooManyTrafficPolicyInstances(Box::new(error)))
             }
             "TooManyTrafficPolicyVersionsForCurrentPolicy" => {
                 <crate::error::TooManyTrafficPolicyVersionsForCurrentPolicy as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::TooManyTrafficPolicyVersionsForCurrentPolicy(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "TooManyVPCAssociationAuthorizations" => {
@@ -3037,31 +2723,27 @@ impl Error {
                         response,
                     )
                     .map(|error| Error::TooManyVpcAssociationAuthorizations(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "TrafficPolicyAlreadyExists" => {
                 <crate::error::TrafficPolicyAlreadyExists as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::TrafficPolicyAlreadyExists(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::TrafficPolicyAlreadyExists(Box::new(error)))
             }
             "TrafficPolicyInUse" => {
                 <crate::error::TrafficPolicyInUse as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::TrafficPolicyInUse(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::TrafficPolicyInUse(Box::new(error)))
             }
             "TrafficPolicyInstanceAlreadyExists" => {
                 <crate::error::TrafficPolicyInstanceAlreadyExists as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::TrafficPolicyInstanceAlreadyExists(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "VPCAssociationAuthorizationNotFound" => {
@@ -3069,19 +2751,17 @@ impl Error {
                         response,
                     )
                     .map(|error| Error::VpcAssociationAuthorizationNotFound(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "VPCAssociationNotFound" => {
                 <crate::error::VpcAssociationNotFound as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::VpcAssociationNotFound(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::VpcAssociationNotFound(Box::new(error)))
             }
-            _ => return ::std::option::Option::None,
+            _ => return None,
         };
-        ::std::option::Option::Some(error)
+        Some(error)
     }
 }

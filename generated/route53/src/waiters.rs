@@ -11,15 +11,7 @@
 /// Polls [`GetChange`](crate::operation::GetChange) every 30 seconds, at most 60 times, until an acceptor ends the wait. The acceptors, first match wins:
 ///
 /// - success: `ChangeInfo.Status` is `"INSYNC"`
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::default::Default
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct ResourceRecordSetsChanged;
 impl ResourceRecordSetsChanged {
     /// The waiter's name in the model.
@@ -49,7 +41,7 @@ impl ResourceRecordSetsChanged {
             crate::types::GetChangeResponse,
             E,
         >,
-    ) -> ::std::option::Option<::awsgen_runtime::client::waiter::AcceptorState> {
+    ) -> Option<::awsgen_runtime::client::waiter::AcceptorState> {
         if polled
             .output()
             .is_some_and(|output| ::awsgen_runtime::client::waiter::path_matches(
@@ -65,10 +57,8 @@ impl ResourceRecordSetsChanged {
                 ),
             ))
         {
-            return ::std::option::Option::Some(
-                ::awsgen_runtime::client::waiter::AcceptorState::Success,
-            );
+            return Some(::awsgen_runtime::client::waiter::AcceptorState::Success);
         }
-        ::std::option::Option::None
+        None
     }
 }

@@ -5,111 +5,87 @@
 /// Any error of Amazon Simple Notification Service: an exception the service models, an error response it does not, a response that could not be read, or an input that could not become a request.
 ///
 /// Every operation's error converts into it, as do [`BuildError`](crate::primitives::BuildError) and [`RequestError`](crate::protocol::RequestError), so a function that calls several operations can return this one type with `?`.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
     /// The service answered `AuthorizationError`.
-    AuthorizationErrorException(
-        ::std::boxed::Box<crate::error::AuthorizationErrorException>,
-    ),
+    AuthorizationErrorException(Box<crate::error::AuthorizationErrorException>),
     /// The service answered `BatchEntryIdsNotDistinct`.
     BatchEntryIdsNotDistinctException(
-        ::std::boxed::Box<crate::error::BatchEntryIdsNotDistinctException>,
+        Box<crate::error::BatchEntryIdsNotDistinctException>,
     ),
     /// The service answered `BatchRequestTooLong`.
-    BatchRequestTooLongException(
-        ::std::boxed::Box<crate::error::BatchRequestTooLongException>,
-    ),
+    BatchRequestTooLongException(Box<crate::error::BatchRequestTooLongException>),
     /// The service answered `ConcurrentAccess`.
-    ConcurrentAccessException(
-        ::std::boxed::Box<crate::error::ConcurrentAccessException>,
-    ),
+    ConcurrentAccessException(Box<crate::error::ConcurrentAccessException>),
     /// The service answered `EmptyBatchRequest`.
-    EmptyBatchRequestException(
-        ::std::boxed::Box<crate::error::EmptyBatchRequestException>,
-    ),
+    EmptyBatchRequestException(Box<crate::error::EmptyBatchRequestException>),
     /// The service answered `EndpointDisabled`.
-    EndpointDisabledException(
-        ::std::boxed::Box<crate::error::EndpointDisabledException>,
-    ),
+    EndpointDisabledException(Box<crate::error::EndpointDisabledException>),
     /// The service answered `FilterPolicyLimitExceeded`.
     FilterPolicyLimitExceededException(
-        ::std::boxed::Box<crate::error::FilterPolicyLimitExceededException>,
+        Box<crate::error::FilterPolicyLimitExceededException>,
     ),
     /// The service answered `InternalError`.
-    InternalErrorException(::std::boxed::Box<crate::error::InternalErrorException>),
+    InternalErrorException(Box<crate::error::InternalErrorException>),
     /// The service answered `InvalidBatchEntryId`.
-    InvalidBatchEntryIdException(
-        ::std::boxed::Box<crate::error::InvalidBatchEntryIdException>,
-    ),
+    InvalidBatchEntryIdException(Box<crate::error::InvalidBatchEntryIdException>),
     /// The service answered `InvalidParameter`.
-    InvalidParameterException(
-        ::std::boxed::Box<crate::error::InvalidParameterException>,
-    ),
+    InvalidParameterException(Box<crate::error::InvalidParameterException>),
     /// The service answered `ParameterValueInvalid`.
-    InvalidParameterValueException(
-        ::std::boxed::Box<crate::error::InvalidParameterValueException>,
-    ),
+    InvalidParameterValueException(Box<crate::error::InvalidParameterValueException>),
     /// The service answered `InvalidSecurity`.
-    InvalidSecurityException(::std::boxed::Box<crate::error::InvalidSecurityException>),
+    InvalidSecurityException(Box<crate::error::InvalidSecurityException>),
     /// The service answered `InvalidState`.
-    InvalidStateException(::std::boxed::Box<crate::error::InvalidStateException>),
+    InvalidStateException(Box<crate::error::InvalidStateException>),
     /// The service answered `KMSAccessDenied`.
-    KmsAccessDeniedException(::std::boxed::Box<crate::error::KmsAccessDeniedException>),
+    KmsAccessDeniedException(Box<crate::error::KmsAccessDeniedException>),
     /// The service answered `KMSDisabled`.
-    KmsDisabledException(::std::boxed::Box<crate::error::KmsDisabledException>),
+    KmsDisabledException(Box<crate::error::KmsDisabledException>),
     /// The service answered `KMSInvalidState`.
-    KmsInvalidStateException(::std::boxed::Box<crate::error::KmsInvalidStateException>),
+    KmsInvalidStateException(Box<crate::error::KmsInvalidStateException>),
     /// The service answered `KMSNotFound`.
-    KmsNotFoundException(::std::boxed::Box<crate::error::KmsNotFoundException>),
+    KmsNotFoundException(Box<crate::error::KmsNotFoundException>),
     /// The service answered `KMSOptInRequired`.
-    KmsOptInRequired(::std::boxed::Box<crate::error::KmsOptInRequired>),
+    KmsOptInRequired(Box<crate::error::KmsOptInRequired>),
     /// The service answered `KMSThrottling`.
-    KmsThrottlingException(::std::boxed::Box<crate::error::KmsThrottlingException>),
+    KmsThrottlingException(Box<crate::error::KmsThrottlingException>),
     /// The service answered `NotFound`.
-    NotFoundException(::std::boxed::Box<crate::error::NotFoundException>),
+    NotFoundException(Box<crate::error::NotFoundException>),
     /// The service answered `OptedOut`.
-    OptedOutException(::std::boxed::Box<crate::error::OptedOutException>),
+    OptedOutException(Box<crate::error::OptedOutException>),
     /// The service answered `PlatformApplicationDisabled`.
     PlatformApplicationDisabledException(
-        ::std::boxed::Box<crate::error::PlatformApplicationDisabledException>,
+        Box<crate::error::PlatformApplicationDisabledException>,
     ),
     /// The service answered `ReplayLimitExceeded`.
-    ReplayLimitExceededException(
-        ::std::boxed::Box<crate::error::ReplayLimitExceededException>,
-    ),
+    ReplayLimitExceededException(Box<crate::error::ReplayLimitExceededException>),
     /// The service answered `ResourceNotFound`.
-    ResourceNotFoundException(
-        ::std::boxed::Box<crate::error::ResourceNotFoundException>,
-    ),
+    ResourceNotFoundException(Box<crate::error::ResourceNotFoundException>),
     /// The service answered `StaleTag`.
-    StaleTagException(::std::boxed::Box<crate::error::StaleTagException>),
+    StaleTagException(Box<crate::error::StaleTagException>),
     /// The service answered `SubscriptionLimitExceeded`.
     SubscriptionLimitExceededException(
-        ::std::boxed::Box<crate::error::SubscriptionLimitExceededException>,
+        Box<crate::error::SubscriptionLimitExceededException>,
     ),
     /// The service answered `TagLimitExceeded`.
-    TagLimitExceededException(
-        ::std::boxed::Box<crate::error::TagLimitExceededException>,
-    ),
+    TagLimitExceededException(Box<crate::error::TagLimitExceededException>),
     /// The service answered `TagPolicy`.
-    TagPolicyException(::std::boxed::Box<crate::error::TagPolicyException>),
+    TagPolicyException(Box<crate::error::TagPolicyException>),
     /// The service answered `Throttled`.
-    ThrottledException(::std::boxed::Box<crate::error::ThrottledException>),
+    ThrottledException(Box<crate::error::ThrottledException>),
     /// The service answered `TooManyEntriesInBatchRequest`.
     TooManyEntriesInBatchRequestException(
-        ::std::boxed::Box<crate::error::TooManyEntriesInBatchRequestException>,
+        Box<crate::error::TooManyEntriesInBatchRequestException>,
     ),
     /// The service answered `TopicLimitExceeded`.
-    TopicLimitExceededException(
-        ::std::boxed::Box<crate::error::TopicLimitExceededException>,
-    ),
+    TopicLimitExceededException(Box<crate::error::TopicLimitExceededException>),
     /// The service answered `UserError`.
-    UserErrorException(::std::boxed::Box<crate::error::UserErrorException>),
+    UserErrorException(Box<crate::error::UserErrorException>),
     /// The service answered `ValidationException`.
-    ValidationException(::std::boxed::Box<crate::error::ValidationException>),
+    ValidationException(Box<crate::error::ValidationException>),
     /// The service answered `VerificationException`.
-    VerificationException(::std::boxed::Box<crate::error::VerificationException>),
+    VerificationException(Box<crate::error::VerificationException>),
     /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
@@ -121,102 +97,60 @@ pub enum Error {
 }
 impl Error {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            Error::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
-            }
+            Error::AuthorizationErrorException(_) => Some("AuthorizationError"),
             Error::BatchEntryIdsNotDistinctException(_) => {
-                ::std::option::Option::Some("BatchEntryIdsNotDistinct")
+                Some("BatchEntryIdsNotDistinct")
             }
-            Error::BatchRequestTooLongException(_) => {
-                ::std::option::Option::Some("BatchRequestTooLong")
-            }
-            Error::ConcurrentAccessException(_) => {
-                ::std::option::Option::Some("ConcurrentAccess")
-            }
-            Error::EmptyBatchRequestException(_) => {
-                ::std::option::Option::Some("EmptyBatchRequest")
-            }
-            Error::EndpointDisabledException(_) => {
-                ::std::option::Option::Some("EndpointDisabled")
-            }
+            Error::BatchRequestTooLongException(_) => Some("BatchRequestTooLong"),
+            Error::ConcurrentAccessException(_) => Some("ConcurrentAccess"),
+            Error::EmptyBatchRequestException(_) => Some("EmptyBatchRequest"),
+            Error::EndpointDisabledException(_) => Some("EndpointDisabled"),
             Error::FilterPolicyLimitExceededException(_) => {
-                ::std::option::Option::Some("FilterPolicyLimitExceeded")
+                Some("FilterPolicyLimitExceeded")
             }
-            Error::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
-            }
-            Error::InvalidBatchEntryIdException(_) => {
-                ::std::option::Option::Some("InvalidBatchEntryId")
-            }
-            Error::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
-            }
-            Error::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("ParameterValueInvalid")
-            }
-            Error::InvalidSecurityException(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
-            Error::InvalidStateException(_) => {
-                ::std::option::Option::Some("InvalidState")
-            }
-            Error::KmsAccessDeniedException(_) => {
-                ::std::option::Option::Some("KMSAccessDenied")
-            }
-            Error::KmsDisabledException(_) => ::std::option::Option::Some("KMSDisabled"),
-            Error::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidState")
-            }
-            Error::KmsNotFoundException(_) => ::std::option::Option::Some("KMSNotFound"),
-            Error::KmsOptInRequired(_) => ::std::option::Option::Some("KMSOptInRequired"),
-            Error::KmsThrottlingException(_) => {
-                ::std::option::Option::Some("KMSThrottling")
-            }
-            Error::NotFoundException(_) => ::std::option::Option::Some("NotFound"),
-            Error::OptedOutException(_) => ::std::option::Option::Some("OptedOut"),
+            Error::InternalErrorException(_) => Some("InternalError"),
+            Error::InvalidBatchEntryIdException(_) => Some("InvalidBatchEntryId"),
+            Error::InvalidParameterException(_) => Some("InvalidParameter"),
+            Error::InvalidParameterValueException(_) => Some("ParameterValueInvalid"),
+            Error::InvalidSecurityException(_) => Some("InvalidSecurity"),
+            Error::InvalidStateException(_) => Some("InvalidState"),
+            Error::KmsAccessDeniedException(_) => Some("KMSAccessDenied"),
+            Error::KmsDisabledException(_) => Some("KMSDisabled"),
+            Error::KmsInvalidStateException(_) => Some("KMSInvalidState"),
+            Error::KmsNotFoundException(_) => Some("KMSNotFound"),
+            Error::KmsOptInRequired(_) => Some("KMSOptInRequired"),
+            Error::KmsThrottlingException(_) => Some("KMSThrottling"),
+            Error::NotFoundException(_) => Some("NotFound"),
+            Error::OptedOutException(_) => Some("OptedOut"),
             Error::PlatformApplicationDisabledException(_) => {
-                ::std::option::Option::Some("PlatformApplicationDisabled")
+                Some("PlatformApplicationDisabled")
             }
-            Error::ReplayLimitExceededException(_) => {
-                ::std::option::Option::Some("ReplayLimitExceeded")
-            }
-            Error::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFound")
-            }
-            Error::StaleTagException(_) => ::std::option::Option::Some("StaleTag"),
+            Error::ReplayLimitExceededException(_) => Some("ReplayLimitExceeded"),
+            Error::ResourceNotFoundException(_) => Some("ResourceNotFound"),
+            Error::StaleTagException(_) => Some("StaleTag"),
             Error::SubscriptionLimitExceededException(_) => {
-                ::std::option::Option::Some("SubscriptionLimitExceeded")
+                Some("SubscriptionLimitExceeded")
             }
-            Error::TagLimitExceededException(_) => {
-                ::std::option::Option::Some("TagLimitExceeded")
-            }
-            Error::TagPolicyException(_) => ::std::option::Option::Some("TagPolicy"),
-            Error::ThrottledException(_) => ::std::option::Option::Some("Throttled"),
+            Error::TagLimitExceededException(_) => Some("TagLimitExceeded"),
+            Error::TagPolicyException(_) => Some("TagPolicy"),
+            Error::ThrottledException(_) => Some("Throttled"),
             Error::TooManyEntriesInBatchRequestException(_) => {
-                ::std::option::Option::Some("TooManyEntriesInBatchRequest")
+                Some("TooManyEntriesInBatchRequest")
             }
-            Error::TopicLimitExceededException(_) => {
-                ::std::option::Option::Some("TopicLimitExceeded")
-            }
-            Error::UserErrorException(_) => ::std::option::Option::Some("UserError"),
-            Error::ValidationException(_) => {
-                ::std::option::Option::Some("ValidationException")
-            }
-            Error::VerificationException(_) => {
-                ::std::option::Option::Some("VerificationException")
-            }
+            Error::TopicLimitExceededException(_) => Some("TopicLimitExceeded"),
+            Error::UserErrorException(_) => Some("UserError"),
+            Error::ValidationException(_) => Some("ValidationException"),
+            Error::VerificationException(_) => Some("VerificationException"),
             Error::Unhandled(error) => error.code.as_deref(),
-            Error::InvalidResponse(_) | Error::Build(_) | Error::Request(_) => {
-                ::std::option::Option::None
-            }
+            Error::InvalidResponse(_) | Error::Build(_) | Error::Request(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id; `None` for an error before any response (a
     /// failed build or request).
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             Error::AuthorizationErrorException(error) => error.meta(),
             Error::BatchEntryIdsNotDistinctException(error) => error.meta(),
@@ -252,13 +186,13 @@ impl Error {
             Error::UserErrorException(error) => error.meta(),
             Error::ValidationException(error) => error.meta(),
             Error::VerificationException(error) => error.meta(),
-            Error::Unhandled(meta) => ::std::option::Option::Some(meta),
+            Error::Unhandled(meta) => Some(meta),
             Error::InvalidResponse(error) => error.meta(),
-            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+            Error::Build(_) | Error::Request(_) => None,
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Error::AuthorizationErrorException(error) => error.message(),
             Error::BatchEntryIdsNotDistinctException(error) => error.message(),
@@ -298,7 +232,7 @@ impl Error {
             Error::InvalidResponse(error) => {
                 error.meta().and_then(|meta| meta.message.as_deref())
             }
-            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+            Error::Build(_) | Error::Request(_) => None,
         }
     }
 }
@@ -371,113 +305,73 @@ impl ::std::fmt::Display for Error {
     }
 }
 impl ::std::error::Error for Error {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Error::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::BatchEntryIdsNotDistinctException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::BatchRequestTooLongException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ConcurrentAccessException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::EmptyBatchRequestException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::EndpointDisabledException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::FilterPolicyLimitExceededException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::InternalErrorException(error) => ::std::option::Option::Some(&**error),
-            Error::InvalidBatchEntryIdException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::InvalidParameterException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::InvalidSecurityException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::InvalidStateException(error) => ::std::option::Option::Some(&**error),
-            Error::KmsAccessDeniedException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::KmsDisabledException(error) => ::std::option::Option::Some(&**error),
-            Error::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::KmsNotFoundException(error) => ::std::option::Option::Some(&**error),
-            Error::KmsOptInRequired(error) => ::std::option::Option::Some(&**error),
-            Error::KmsThrottlingException(error) => ::std::option::Option::Some(&**error),
-            Error::NotFoundException(error) => ::std::option::Option::Some(&**error),
-            Error::OptedOutException(error) => ::std::option::Option::Some(&**error),
-            Error::PlatformApplicationDisabledException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ReplayLimitExceededException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::StaleTagException(error) => ::std::option::Option::Some(&**error),
-            Error::SubscriptionLimitExceededException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::TagLimitExceededException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::TagPolicyException(error) => ::std::option::Option::Some(&**error),
-            Error::ThrottledException(error) => ::std::option::Option::Some(&**error),
-            Error::TooManyEntriesInBatchRequestException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::TopicLimitExceededException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::UserErrorException(error) => ::std::option::Option::Some(&**error),
-            Error::ValidationException(error) => ::std::option::Option::Some(&**error),
-            Error::VerificationException(error) => ::std::option::Option::Some(&**error),
-            Error::Unhandled(error) => ::std::option::Option::Some(error),
-            Error::InvalidResponse(error) => ::std::option::Option::Some(error),
-            Error::Build(error) => ::std::option::Option::Some(error),
-            Error::Request(error) => ::std::option::Option::Some(error),
+            Error::AuthorizationErrorException(error) => Some(&**error),
+            Error::BatchEntryIdsNotDistinctException(error) => Some(&**error),
+            Error::BatchRequestTooLongException(error) => Some(&**error),
+            Error::ConcurrentAccessException(error) => Some(&**error),
+            Error::EmptyBatchRequestException(error) => Some(&**error),
+            Error::EndpointDisabledException(error) => Some(&**error),
+            Error::FilterPolicyLimitExceededException(error) => Some(&**error),
+            Error::InternalErrorException(error) => Some(&**error),
+            Error::InvalidBatchEntryIdException(error) => Some(&**error),
+            Error::InvalidParameterException(error) => Some(&**error),
+            Error::InvalidParameterValueException(error) => Some(&**error),
+            Error::InvalidSecurityException(error) => Some(&**error),
+            Error::InvalidStateException(error) => Some(&**error),
+            Error::KmsAccessDeniedException(error) => Some(&**error),
+            Error::KmsDisabledException(error) => Some(&**error),
+            Error::KmsInvalidStateException(error) => Some(&**error),
+            Error::KmsNotFoundException(error) => Some(&**error),
+            Error::KmsOptInRequired(error) => Some(&**error),
+            Error::KmsThrottlingException(error) => Some(&**error),
+            Error::NotFoundException(error) => Some(&**error),
+            Error::OptedOutException(error) => Some(&**error),
+            Error::PlatformApplicationDisabledException(error) => Some(&**error),
+            Error::ReplayLimitExceededException(error) => Some(&**error),
+            Error::ResourceNotFoundException(error) => Some(&**error),
+            Error::StaleTagException(error) => Some(&**error),
+            Error::SubscriptionLimitExceededException(error) => Some(&**error),
+            Error::TagLimitExceededException(error) => Some(&**error),
+            Error::TagPolicyException(error) => Some(&**error),
+            Error::ThrottledException(error) => Some(&**error),
+            Error::TooManyEntriesInBatchRequestException(error) => Some(&**error),
+            Error::TopicLimitExceededException(error) => Some(&**error),
+            Error::UserErrorException(error) => Some(&**error),
+            Error::ValidationException(error) => Some(&**error),
+            Error::VerificationException(error) => Some(&**error),
+            Error::Unhandled(error) => Some(error),
+            Error::InvalidResponse(error) => Some(error),
+            Error::Build(error) => Some(error),
+            Error::Request(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<::awsgen_runtime::primitives::BuildError> for Error {
+impl From<::awsgen_runtime::primitives::BuildError> for Error {
     fn from(error: ::awsgen_runtime::primitives::BuildError) -> Self {
         Error::Build(error)
     }
 }
-impl ::std::convert::From<::awsgen_runtime::protocol::RequestError> for Error {
+impl From<::awsgen_runtime::protocol::RequestError> for Error {
     fn from(error: ::awsgen_runtime::protocol::RequestError) -> Self {
         Error::Request(error)
     }
 }
-impl ::std::convert::From<crate::operation::AddPermissionError> for Error {
+impl From<crate::operation::AddPermissionError> for Error {
     fn from(error: crate::operation::AddPermissionError) -> Self {
         match error {
             crate::operation::AddPermissionError::InvalidParameterException(error) => {
-                Error::InvalidParameterException(::std::boxed::Box::new(error))
+                Error::InvalidParameterException(Box::new(error))
             }
             crate::operation::AddPermissionError::InternalErrorException(error) => {
-                Error::InternalErrorException(::std::boxed::Box::new(error))
+                Error::InternalErrorException(Box::new(error))
             }
             crate::operation::AddPermissionError::AuthorizationErrorException(error) => {
-                Error::AuthorizationErrorException(::std::boxed::Box::new(error))
+                Error::AuthorizationErrorException(Box::new(error))
             }
             crate::operation::AddPermissionError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::AddPermissionError::Unlisted(error) => error,
             crate::operation::AddPermissionError::Unhandled(error) => {
@@ -489,22 +383,21 @@ impl ::std::convert::From<crate::operation::AddPermissionError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CheckIfPhoneNumberIsOptedOutError>
-for Error {
+impl From<crate::operation::CheckIfPhoneNumberIsOptedOutError> for Error {
     fn from(error: crate::operation::CheckIfPhoneNumberIsOptedOutError) -> Self {
         match error {
             crate::operation::CheckIfPhoneNumberIsOptedOutError::ThrottledException(
                 error,
-            ) => Error::ThrottledException(::std::boxed::Box::new(error)),
+            ) => Error::ThrottledException(Box::new(error)),
             crate::operation::CheckIfPhoneNumberIsOptedOutError::InternalErrorException(
                 error,
-            ) => Error::InternalErrorException(::std::boxed::Box::new(error)),
+            ) => Error::InternalErrorException(Box::new(error)),
             crate::operation::CheckIfPhoneNumberIsOptedOutError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::CheckIfPhoneNumberIsOptedOutError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::CheckIfPhoneNumberIsOptedOutError::Unlisted(error) => error,
             crate::operation::CheckIfPhoneNumberIsOptedOutError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -515,30 +408,30 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ConfirmSubscriptionError> for Error {
+impl From<crate::operation::ConfirmSubscriptionError> for Error {
     fn from(error: crate::operation::ConfirmSubscriptionError) -> Self {
         match error {
             crate::operation::ConfirmSubscriptionError::SubscriptionLimitExceededException(
                 error,
-            ) => Error::SubscriptionLimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::SubscriptionLimitExceededException(Box::new(error)),
             crate::operation::ConfirmSubscriptionError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::ConfirmSubscriptionError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::ConfirmSubscriptionError::InternalErrorException(error) => {
-                Error::InternalErrorException(::std::boxed::Box::new(error))
+                Error::InternalErrorException(Box::new(error))
             }
             crate::operation::ConfirmSubscriptionError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::ConfirmSubscriptionError::FilterPolicyLimitExceededException(
                 error,
-            ) => Error::FilterPolicyLimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::FilterPolicyLimitExceededException(Box::new(error)),
             crate::operation::ConfirmSubscriptionError::ReplayLimitExceededException(
                 error,
-            ) => Error::ReplayLimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::ReplayLimitExceededException(Box::new(error)),
             crate::operation::ConfirmSubscriptionError::Unlisted(error) => error,
             crate::operation::ConfirmSubscriptionError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -549,18 +442,18 @@ impl ::std::convert::From<crate::operation::ConfirmSubscriptionError> for Error 
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreatePlatformApplicationError> for Error {
+impl From<crate::operation::CreatePlatformApplicationError> for Error {
     fn from(error: crate::operation::CreatePlatformApplicationError) -> Self {
         match error {
             crate::operation::CreatePlatformApplicationError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::CreatePlatformApplicationError::InternalErrorException(
                 error,
-            ) => Error::InternalErrorException(::std::boxed::Box::new(error)),
+            ) => Error::InternalErrorException(Box::new(error)),
             crate::operation::CreatePlatformApplicationError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::CreatePlatformApplicationError::Unlisted(error) => error,
             crate::operation::CreatePlatformApplicationError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -571,20 +464,20 @@ impl ::std::convert::From<crate::operation::CreatePlatformApplicationError> for 
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreatePlatformEndpointError> for Error {
+impl From<crate::operation::CreatePlatformEndpointError> for Error {
     fn from(error: crate::operation::CreatePlatformEndpointError) -> Self {
         match error {
             crate::operation::CreatePlatformEndpointError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::CreatePlatformEndpointError::InternalErrorException(
                 error,
-            ) => Error::InternalErrorException(::std::boxed::Box::new(error)),
+            ) => Error::InternalErrorException(Box::new(error)),
             crate::operation::CreatePlatformEndpointError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::CreatePlatformEndpointError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::CreatePlatformEndpointError::Unlisted(error) => error,
             crate::operation::CreatePlatformEndpointError::Unhandled(error) => {
@@ -596,27 +489,27 @@ impl ::std::convert::From<crate::operation::CreatePlatformEndpointError> for Err
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateSmsSandboxPhoneNumberError> for Error {
+impl From<crate::operation::CreateSmsSandboxPhoneNumberError> for Error {
     fn from(error: crate::operation::CreateSmsSandboxPhoneNumberError) -> Self {
         match error {
             crate::operation::CreateSmsSandboxPhoneNumberError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::CreateSmsSandboxPhoneNumberError::InternalErrorException(
                 error,
-            ) => Error::InternalErrorException(::std::boxed::Box::new(error)),
+            ) => Error::InternalErrorException(Box::new(error)),
             crate::operation::CreateSmsSandboxPhoneNumberError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::CreateSmsSandboxPhoneNumberError::OptedOutException(
                 error,
-            ) => Error::OptedOutException(::std::boxed::Box::new(error)),
+            ) => Error::OptedOutException(Box::new(error)),
             crate::operation::CreateSmsSandboxPhoneNumberError::UserErrorException(
                 error,
-            ) => Error::UserErrorException(::std::boxed::Box::new(error)),
+            ) => Error::UserErrorException(Box::new(error)),
             crate::operation::CreateSmsSandboxPhoneNumberError::ThrottledException(
                 error,
-            ) => Error::ThrottledException(::std::boxed::Box::new(error)),
+            ) => Error::ThrottledException(Box::new(error)),
             crate::operation::CreateSmsSandboxPhoneNumberError::Unlisted(error) => error,
             crate::operation::CreateSmsSandboxPhoneNumberError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -627,35 +520,35 @@ impl ::std::convert::From<crate::operation::CreateSmsSandboxPhoneNumberError> fo
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateTopicError> for Error {
+impl From<crate::operation::CreateTopicError> for Error {
     fn from(error: crate::operation::CreateTopicError) -> Self {
         match error {
             crate::operation::CreateTopicError::InvalidParameterException(error) => {
-                Error::InvalidParameterException(::std::boxed::Box::new(error))
+                Error::InvalidParameterException(Box::new(error))
             }
             crate::operation::CreateTopicError::TopicLimitExceededException(error) => {
-                Error::TopicLimitExceededException(::std::boxed::Box::new(error))
+                Error::TopicLimitExceededException(Box::new(error))
             }
             crate::operation::CreateTopicError::InternalErrorException(error) => {
-                Error::InternalErrorException(::std::boxed::Box::new(error))
+                Error::InternalErrorException(Box::new(error))
             }
             crate::operation::CreateTopicError::AuthorizationErrorException(error) => {
-                Error::AuthorizationErrorException(::std::boxed::Box::new(error))
+                Error::AuthorizationErrorException(Box::new(error))
             }
             crate::operation::CreateTopicError::InvalidSecurityException(error) => {
-                Error::InvalidSecurityException(::std::boxed::Box::new(error))
+                Error::InvalidSecurityException(Box::new(error))
             }
             crate::operation::CreateTopicError::TagLimitExceededException(error) => {
-                Error::TagLimitExceededException(::std::boxed::Box::new(error))
+                Error::TagLimitExceededException(Box::new(error))
             }
             crate::operation::CreateTopicError::StaleTagException(error) => {
-                Error::StaleTagException(::std::boxed::Box::new(error))
+                Error::StaleTagException(Box::new(error))
             }
             crate::operation::CreateTopicError::TagPolicyException(error) => {
-                Error::TagPolicyException(::std::boxed::Box::new(error))
+                Error::TagPolicyException(Box::new(error))
             }
             crate::operation::CreateTopicError::ConcurrentAccessException(error) => {
-                Error::ConcurrentAccessException(::std::boxed::Box::new(error))
+                Error::ConcurrentAccessException(Box::new(error))
             }
             crate::operation::CreateTopicError::Unlisted(error) => error,
             crate::operation::CreateTopicError::Unhandled(error) => {
@@ -667,17 +560,17 @@ impl ::std::convert::From<crate::operation::CreateTopicError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteEndpointError> for Error {
+impl From<crate::operation::DeleteEndpointError> for Error {
     fn from(error: crate::operation::DeleteEndpointError) -> Self {
         match error {
             crate::operation::DeleteEndpointError::InvalidParameterException(error) => {
-                Error::InvalidParameterException(::std::boxed::Box::new(error))
+                Error::InvalidParameterException(Box::new(error))
             }
             crate::operation::DeleteEndpointError::InternalErrorException(error) => {
-                Error::InternalErrorException(::std::boxed::Box::new(error))
+                Error::InternalErrorException(Box::new(error))
             }
             crate::operation::DeleteEndpointError::AuthorizationErrorException(error) => {
-                Error::AuthorizationErrorException(::std::boxed::Box::new(error))
+                Error::AuthorizationErrorException(Box::new(error))
             }
             crate::operation::DeleteEndpointError::Unlisted(error) => error,
             crate::operation::DeleteEndpointError::Unhandled(error) => {
@@ -689,18 +582,18 @@ impl ::std::convert::From<crate::operation::DeleteEndpointError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeletePlatformApplicationError> for Error {
+impl From<crate::operation::DeletePlatformApplicationError> for Error {
     fn from(error: crate::operation::DeletePlatformApplicationError) -> Self {
         match error {
             crate::operation::DeletePlatformApplicationError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::DeletePlatformApplicationError::InternalErrorException(
                 error,
-            ) => Error::InternalErrorException(::std::boxed::Box::new(error)),
+            ) => Error::InternalErrorException(Box::new(error)),
             crate::operation::DeletePlatformApplicationError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::DeletePlatformApplicationError::Unlisted(error) => error,
             crate::operation::DeletePlatformApplicationError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -711,27 +604,27 @@ impl ::std::convert::From<crate::operation::DeletePlatformApplicationError> for 
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteSmsSandboxPhoneNumberError> for Error {
+impl From<crate::operation::DeleteSmsSandboxPhoneNumberError> for Error {
     fn from(error: crate::operation::DeleteSmsSandboxPhoneNumberError) -> Self {
         match error {
             crate::operation::DeleteSmsSandboxPhoneNumberError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::DeleteSmsSandboxPhoneNumberError::InternalErrorException(
                 error,
-            ) => Error::InternalErrorException(::std::boxed::Box::new(error)),
+            ) => Error::InternalErrorException(Box::new(error)),
             crate::operation::DeleteSmsSandboxPhoneNumberError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::DeleteSmsSandboxPhoneNumberError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::DeleteSmsSandboxPhoneNumberError::UserErrorException(
                 error,
-            ) => Error::UserErrorException(::std::boxed::Box::new(error)),
+            ) => Error::UserErrorException(Box::new(error)),
             crate::operation::DeleteSmsSandboxPhoneNumberError::ThrottledException(
                 error,
-            ) => Error::ThrottledException(::std::boxed::Box::new(error)),
+            ) => Error::ThrottledException(Box::new(error)),
             crate::operation::DeleteSmsSandboxPhoneNumberError::Unlisted(error) => error,
             crate::operation::DeleteSmsSandboxPhoneNumberError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -742,32 +635,32 @@ impl ::std::convert::From<crate::operation::DeleteSmsSandboxPhoneNumberError> fo
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteTopicError> for Error {
+impl From<crate::operation::DeleteTopicError> for Error {
     fn from(error: crate::operation::DeleteTopicError) -> Self {
         match error {
             crate::operation::DeleteTopicError::InvalidParameterException(error) => {
-                Error::InvalidParameterException(::std::boxed::Box::new(error))
+                Error::InvalidParameterException(Box::new(error))
             }
             crate::operation::DeleteTopicError::InvalidStateException(error) => {
-                Error::InvalidStateException(::std::boxed::Box::new(error))
+                Error::InvalidStateException(Box::new(error))
             }
             crate::operation::DeleteTopicError::InternalErrorException(error) => {
-                Error::InternalErrorException(::std::boxed::Box::new(error))
+                Error::InternalErrorException(Box::new(error))
             }
             crate::operation::DeleteTopicError::AuthorizationErrorException(error) => {
-                Error::AuthorizationErrorException(::std::boxed::Box::new(error))
+                Error::AuthorizationErrorException(Box::new(error))
             }
             crate::operation::DeleteTopicError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::DeleteTopicError::StaleTagException(error) => {
-                Error::StaleTagException(::std::boxed::Box::new(error))
+                Error::StaleTagException(Box::new(error))
             }
             crate::operation::DeleteTopicError::TagPolicyException(error) => {
-                Error::TagPolicyException(::std::boxed::Box::new(error))
+                Error::TagPolicyException(Box::new(error))
             }
             crate::operation::DeleteTopicError::ConcurrentAccessException(error) => {
-                Error::ConcurrentAccessException(::std::boxed::Box::new(error))
+                Error::ConcurrentAccessException(Box::new(error))
             }
             crate::operation::DeleteTopicError::Unlisted(error) => error,
             crate::operation::DeleteTopicError::Unhandled(error) => {
@@ -779,24 +672,24 @@ impl ::std::convert::From<crate::operation::DeleteTopicError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetDataProtectionPolicyError> for Error {
+impl From<crate::operation::GetDataProtectionPolicyError> for Error {
     fn from(error: crate::operation::GetDataProtectionPolicyError) -> Self {
         match error {
             crate::operation::GetDataProtectionPolicyError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::GetDataProtectionPolicyError::InternalErrorException(
                 error,
-            ) => Error::InternalErrorException(::std::boxed::Box::new(error)),
+            ) => Error::InternalErrorException(Box::new(error)),
             crate::operation::GetDataProtectionPolicyError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetDataProtectionPolicyError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::GetDataProtectionPolicyError::InvalidSecurityException(
                 error,
-            ) => Error::InvalidSecurityException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidSecurityException(Box::new(error)),
             crate::operation::GetDataProtectionPolicyError::Unlisted(error) => error,
             crate::operation::GetDataProtectionPolicyError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -807,20 +700,20 @@ impl ::std::convert::From<crate::operation::GetDataProtectionPolicyError> for Er
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetEndpointAttributesError> for Error {
+impl From<crate::operation::GetEndpointAttributesError> for Error {
     fn from(error: crate::operation::GetEndpointAttributesError) -> Self {
         match error {
             crate::operation::GetEndpointAttributesError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::GetEndpointAttributesError::InternalErrorException(
                 error,
-            ) => Error::InternalErrorException(::std::boxed::Box::new(error)),
+            ) => Error::InternalErrorException(Box::new(error)),
             crate::operation::GetEndpointAttributesError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::GetEndpointAttributesError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetEndpointAttributesError::Unlisted(error) => error,
             crate::operation::GetEndpointAttributesError::Unhandled(error) => {
@@ -832,22 +725,21 @@ impl ::std::convert::From<crate::operation::GetEndpointAttributesError> for Erro
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetPlatformApplicationAttributesError>
-for Error {
+impl From<crate::operation::GetPlatformApplicationAttributesError> for Error {
     fn from(error: crate::operation::GetPlatformApplicationAttributesError) -> Self {
         match error {
             crate::operation::GetPlatformApplicationAttributesError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::GetPlatformApplicationAttributesError::InternalErrorException(
                 error,
-            ) => Error::InternalErrorException(::std::boxed::Box::new(error)),
+            ) => Error::InternalErrorException(Box::new(error)),
             crate::operation::GetPlatformApplicationAttributesError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::GetPlatformApplicationAttributesError::NotFoundException(
                 error,
-            ) => Error::NotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::NotFoundException(Box::new(error)),
             crate::operation::GetPlatformApplicationAttributesError::Unlisted(error) => {
                 error
             }
@@ -860,20 +752,20 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetSmsAttributesError> for Error {
+impl From<crate::operation::GetSmsAttributesError> for Error {
     fn from(error: crate::operation::GetSmsAttributesError) -> Self {
         match error {
             crate::operation::GetSmsAttributesError::ThrottledException(error) => {
-                Error::ThrottledException(::std::boxed::Box::new(error))
+                Error::ThrottledException(Box::new(error))
             }
             crate::operation::GetSmsAttributesError::InternalErrorException(error) => {
-                Error::InternalErrorException(::std::boxed::Box::new(error))
+                Error::InternalErrorException(Box::new(error))
             }
             crate::operation::GetSmsAttributesError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::GetSmsAttributesError::InvalidParameterException(error) => {
-                Error::InvalidParameterException(::std::boxed::Box::new(error))
+                Error::InvalidParameterException(Box::new(error))
             }
             crate::operation::GetSmsAttributesError::Unlisted(error) => error,
             crate::operation::GetSmsAttributesError::Unhandled(error) => {
@@ -885,18 +777,18 @@ impl ::std::convert::From<crate::operation::GetSmsAttributesError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetSmsSandboxAccountStatusError> for Error {
+impl From<crate::operation::GetSmsSandboxAccountStatusError> for Error {
     fn from(error: crate::operation::GetSmsSandboxAccountStatusError) -> Self {
         match error {
             crate::operation::GetSmsSandboxAccountStatusError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::GetSmsSandboxAccountStatusError::InternalErrorException(
                 error,
-            ) => Error::InternalErrorException(::std::boxed::Box::new(error)),
+            ) => Error::InternalErrorException(Box::new(error)),
             crate::operation::GetSmsSandboxAccountStatusError::ThrottledException(
                 error,
-            ) => Error::ThrottledException(::std::boxed::Box::new(error)),
+            ) => Error::ThrottledException(Box::new(error)),
             crate::operation::GetSmsSandboxAccountStatusError::Unlisted(error) => error,
             crate::operation::GetSmsSandboxAccountStatusError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -907,21 +799,21 @@ impl ::std::convert::From<crate::operation::GetSmsSandboxAccountStatusError> for
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetSubscriptionAttributesError> for Error {
+impl From<crate::operation::GetSubscriptionAttributesError> for Error {
     fn from(error: crate::operation::GetSubscriptionAttributesError) -> Self {
         match error {
             crate::operation::GetSubscriptionAttributesError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::GetSubscriptionAttributesError::InternalErrorException(
                 error,
-            ) => Error::InternalErrorException(::std::boxed::Box::new(error)),
+            ) => Error::InternalErrorException(Box::new(error)),
             crate::operation::GetSubscriptionAttributesError::NotFoundException(
                 error,
-            ) => Error::NotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::NotFoundException(Box::new(error)),
             crate::operation::GetSubscriptionAttributesError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::GetSubscriptionAttributesError::Unlisted(error) => error,
             crate::operation::GetSubscriptionAttributesError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -932,24 +824,24 @@ impl ::std::convert::From<crate::operation::GetSubscriptionAttributesError> for 
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetTopicAttributesError> for Error {
+impl From<crate::operation::GetTopicAttributesError> for Error {
     fn from(error: crate::operation::GetTopicAttributesError) -> Self {
         match error {
             crate::operation::GetTopicAttributesError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::GetTopicAttributesError::InternalErrorException(error) => {
-                Error::InternalErrorException(::std::boxed::Box::new(error))
+                Error::InternalErrorException(Box::new(error))
             }
             crate::operation::GetTopicAttributesError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::GetTopicAttributesError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::GetTopicAttributesError::InvalidSecurityException(
                 error,
-            ) => Error::InvalidSecurityException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidSecurityException(Box::new(error)),
             crate::operation::GetTopicAttributesError::Unlisted(error) => error,
             crate::operation::GetTopicAttributesError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -960,22 +852,21 @@ impl ::std::convert::From<crate::operation::GetTopicAttributesError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListEndpointsByPlatformApplicationError>
-for Error {
+impl From<crate::operation::ListEndpointsByPlatformApplicationError> for Error {
     fn from(error: crate::operation::ListEndpointsByPlatformApplicationError) -> Self {
         match error {
             crate::operation::ListEndpointsByPlatformApplicationError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::ListEndpointsByPlatformApplicationError::InternalErrorException(
                 error,
-            ) => Error::InternalErrorException(::std::boxed::Box::new(error)),
+            ) => Error::InternalErrorException(Box::new(error)),
             crate::operation::ListEndpointsByPlatformApplicationError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::ListEndpointsByPlatformApplicationError::NotFoundException(
                 error,
-            ) => Error::NotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::NotFoundException(Box::new(error)),
             crate::operation::ListEndpointsByPlatformApplicationError::Unlisted(
                 error,
             ) => error,
@@ -988,23 +879,23 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListOriginationNumbersError> for Error {
+impl From<crate::operation::ListOriginationNumbersError> for Error {
     fn from(error: crate::operation::ListOriginationNumbersError) -> Self {
         match error {
             crate::operation::ListOriginationNumbersError::InternalErrorException(
                 error,
-            ) => Error::InternalErrorException(::std::boxed::Box::new(error)),
+            ) => Error::InternalErrorException(Box::new(error)),
             crate::operation::ListOriginationNumbersError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::ListOriginationNumbersError::ThrottledException(error) => {
-                Error::ThrottledException(::std::boxed::Box::new(error))
+                Error::ThrottledException(Box::new(error))
             }
             crate::operation::ListOriginationNumbersError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::ListOriginationNumbersError::ValidationException(error) => {
-                Error::ValidationException(::std::boxed::Box::new(error))
+                Error::ValidationException(Box::new(error))
             }
             crate::operation::ListOriginationNumbersError::Unlisted(error) => error,
             crate::operation::ListOriginationNumbersError::Unhandled(error) => {
@@ -1016,21 +907,21 @@ impl ::std::convert::From<crate::operation::ListOriginationNumbersError> for Err
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListPhoneNumbersOptedOutError> for Error {
+impl From<crate::operation::ListPhoneNumbersOptedOutError> for Error {
     fn from(error: crate::operation::ListPhoneNumbersOptedOutError) -> Self {
         match error {
             crate::operation::ListPhoneNumbersOptedOutError::ThrottledException(
                 error,
-            ) => Error::ThrottledException(::std::boxed::Box::new(error)),
+            ) => Error::ThrottledException(Box::new(error)),
             crate::operation::ListPhoneNumbersOptedOutError::InternalErrorException(
                 error,
-            ) => Error::InternalErrorException(::std::boxed::Box::new(error)),
+            ) => Error::InternalErrorException(Box::new(error)),
             crate::operation::ListPhoneNumbersOptedOutError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::ListPhoneNumbersOptedOutError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::ListPhoneNumbersOptedOutError::Unlisted(error) => error,
             crate::operation::ListPhoneNumbersOptedOutError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1041,18 +932,18 @@ impl ::std::convert::From<crate::operation::ListPhoneNumbersOptedOutError> for E
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListPlatformApplicationsError> for Error {
+impl From<crate::operation::ListPlatformApplicationsError> for Error {
     fn from(error: crate::operation::ListPlatformApplicationsError) -> Self {
         match error {
             crate::operation::ListPlatformApplicationsError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::ListPlatformApplicationsError::InternalErrorException(
                 error,
-            ) => Error::InternalErrorException(::std::boxed::Box::new(error)),
+            ) => Error::InternalErrorException(Box::new(error)),
             crate::operation::ListPlatformApplicationsError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::ListPlatformApplicationsError::Unlisted(error) => error,
             crate::operation::ListPlatformApplicationsError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1063,24 +954,24 @@ impl ::std::convert::From<crate::operation::ListPlatformApplicationsError> for E
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListSmsSandboxPhoneNumbersError> for Error {
+impl From<crate::operation::ListSmsSandboxPhoneNumbersError> for Error {
     fn from(error: crate::operation::ListSmsSandboxPhoneNumbersError) -> Self {
         match error {
             crate::operation::ListSmsSandboxPhoneNumbersError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::ListSmsSandboxPhoneNumbersError::InternalErrorException(
                 error,
-            ) => Error::InternalErrorException(::std::boxed::Box::new(error)),
+            ) => Error::InternalErrorException(Box::new(error)),
             crate::operation::ListSmsSandboxPhoneNumbersError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::ListSmsSandboxPhoneNumbersError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::ListSmsSandboxPhoneNumbersError::ThrottledException(
                 error,
-            ) => Error::ThrottledException(::std::boxed::Box::new(error)),
+            ) => Error::ThrottledException(Box::new(error)),
             crate::operation::ListSmsSandboxPhoneNumbersError::Unlisted(error) => error,
             crate::operation::ListSmsSandboxPhoneNumbersError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1091,18 +982,18 @@ impl ::std::convert::From<crate::operation::ListSmsSandboxPhoneNumbersError> for
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListSubscriptionsError> for Error {
+impl From<crate::operation::ListSubscriptionsError> for Error {
     fn from(error: crate::operation::ListSubscriptionsError) -> Self {
         match error {
             crate::operation::ListSubscriptionsError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::ListSubscriptionsError::InternalErrorException(error) => {
-                Error::InternalErrorException(::std::boxed::Box::new(error))
+                Error::InternalErrorException(Box::new(error))
             }
             crate::operation::ListSubscriptionsError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::ListSubscriptionsError::Unlisted(error) => error,
             crate::operation::ListSubscriptionsError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1113,21 +1004,21 @@ impl ::std::convert::From<crate::operation::ListSubscriptionsError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListSubscriptionsByTopicError> for Error {
+impl From<crate::operation::ListSubscriptionsByTopicError> for Error {
     fn from(error: crate::operation::ListSubscriptionsByTopicError) -> Self {
         match error {
             crate::operation::ListSubscriptionsByTopicError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::ListSubscriptionsByTopicError::InternalErrorException(
                 error,
-            ) => Error::InternalErrorException(::std::boxed::Box::new(error)),
+            ) => Error::InternalErrorException(Box::new(error)),
             crate::operation::ListSubscriptionsByTopicError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::ListSubscriptionsByTopicError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::ListSubscriptionsByTopicError::Unlisted(error) => error,
             crate::operation::ListSubscriptionsByTopicError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1138,24 +1029,24 @@ impl ::std::convert::From<crate::operation::ListSubscriptionsByTopicError> for E
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListTagsForResourceError> for Error {
+impl From<crate::operation::ListTagsForResourceError> for Error {
     fn from(error: crate::operation::ListTagsForResourceError) -> Self {
         match error {
             crate::operation::ListTagsForResourceError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::ListTagsForResourceError::TagPolicyException(error) => {
-                Error::TagPolicyException(::std::boxed::Box::new(error))
+                Error::TagPolicyException(Box::new(error))
             }
             crate::operation::ListTagsForResourceError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::ListTagsForResourceError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::ListTagsForResourceError::ConcurrentAccessException(
                 error,
-            ) => Error::ConcurrentAccessException(::std::boxed::Box::new(error)),
+            ) => Error::ConcurrentAccessException(Box::new(error)),
             crate::operation::ListTagsForResourceError::Unlisted(error) => error,
             crate::operation::ListTagsForResourceError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1166,17 +1057,17 @@ impl ::std::convert::From<crate::operation::ListTagsForResourceError> for Error 
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListTopicsError> for Error {
+impl From<crate::operation::ListTopicsError> for Error {
     fn from(error: crate::operation::ListTopicsError) -> Self {
         match error {
             crate::operation::ListTopicsError::InvalidParameterException(error) => {
-                Error::InvalidParameterException(::std::boxed::Box::new(error))
+                Error::InvalidParameterException(Box::new(error))
             }
             crate::operation::ListTopicsError::InternalErrorException(error) => {
-                Error::InternalErrorException(::std::boxed::Box::new(error))
+                Error::InternalErrorException(Box::new(error))
             }
             crate::operation::ListTopicsError::AuthorizationErrorException(error) => {
-                Error::AuthorizationErrorException(::std::boxed::Box::new(error))
+                Error::AuthorizationErrorException(Box::new(error))
             }
             crate::operation::ListTopicsError::Unlisted(error) => error,
             crate::operation::ListTopicsError::Unhandled(error) => {
@@ -1188,20 +1079,20 @@ impl ::std::convert::From<crate::operation::ListTopicsError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::OptInPhoneNumberError> for Error {
+impl From<crate::operation::OptInPhoneNumberError> for Error {
     fn from(error: crate::operation::OptInPhoneNumberError) -> Self {
         match error {
             crate::operation::OptInPhoneNumberError::ThrottledException(error) => {
-                Error::ThrottledException(::std::boxed::Box::new(error))
+                Error::ThrottledException(Box::new(error))
             }
             crate::operation::OptInPhoneNumberError::InternalErrorException(error) => {
-                Error::InternalErrorException(::std::boxed::Box::new(error))
+                Error::InternalErrorException(Box::new(error))
             }
             crate::operation::OptInPhoneNumberError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::OptInPhoneNumberError::InvalidParameterException(error) => {
-                Error::InvalidParameterException(::std::boxed::Box::new(error))
+                Error::InvalidParameterException(Box::new(error))
             }
             crate::operation::OptInPhoneNumberError::Unlisted(error) => error,
             crate::operation::OptInPhoneNumberError::Unhandled(error) => {
@@ -1213,57 +1104,53 @@ impl ::std::convert::From<crate::operation::OptInPhoneNumberError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::PublishError> for Error {
+impl From<crate::operation::PublishError> for Error {
     fn from(error: crate::operation::PublishError) -> Self {
         match error {
             crate::operation::PublishError::InvalidParameterException(error) => {
-                Error::InvalidParameterException(::std::boxed::Box::new(error))
+                Error::InvalidParameterException(Box::new(error))
             }
             crate::operation::PublishError::InvalidParameterValueException(error) => {
-                Error::InvalidParameterValueException(::std::boxed::Box::new(error))
+                Error::InvalidParameterValueException(Box::new(error))
             }
             crate::operation::PublishError::InternalErrorException(error) => {
-                Error::InternalErrorException(::std::boxed::Box::new(error))
+                Error::InternalErrorException(Box::new(error))
             }
             crate::operation::PublishError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::PublishError::EndpointDisabledException(error) => {
-                Error::EndpointDisabledException(::std::boxed::Box::new(error))
+                Error::EndpointDisabledException(Box::new(error))
             }
             crate::operation::PublishError::PlatformApplicationDisabledException(
                 error,
-            ) => {
-                Error::PlatformApplicationDisabledException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::PlatformApplicationDisabledException(Box::new(error)),
             crate::operation::PublishError::AuthorizationErrorException(error) => {
-                Error::AuthorizationErrorException(::std::boxed::Box::new(error))
+                Error::AuthorizationErrorException(Box::new(error))
             }
             crate::operation::PublishError::KmsDisabledException(error) => {
-                Error::KmsDisabledException(::std::boxed::Box::new(error))
+                Error::KmsDisabledException(Box::new(error))
             }
             crate::operation::PublishError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::PublishError::KmsNotFoundException(error) => {
-                Error::KmsNotFoundException(::std::boxed::Box::new(error))
+                Error::KmsNotFoundException(Box::new(error))
             }
             crate::operation::PublishError::KmsOptInRequired(error) => {
-                Error::KmsOptInRequired(::std::boxed::Box::new(error))
+                Error::KmsOptInRequired(Box::new(error))
             }
             crate::operation::PublishError::KmsThrottlingException(error) => {
-                Error::KmsThrottlingException(::std::boxed::Box::new(error))
+                Error::KmsThrottlingException(Box::new(error))
             }
             crate::operation::PublishError::KmsAccessDeniedException(error) => {
-                Error::KmsAccessDeniedException(::std::boxed::Box::new(error))
+                Error::KmsAccessDeniedException(Box::new(error))
             }
             crate::operation::PublishError::InvalidSecurityException(error) => {
-                Error::InvalidSecurityException(::std::boxed::Box::new(error))
+                Error::InvalidSecurityException(Box::new(error))
             }
             crate::operation::PublishError::ValidationException(error) => {
-                Error::ValidationException(::std::boxed::Box::new(error))
+                Error::ValidationException(Box::new(error))
             }
             crate::operation::PublishError::Unlisted(error) => error,
             crate::operation::PublishError::Unhandled(error) => Error::Unhandled(error),
@@ -1273,76 +1160,68 @@ impl ::std::convert::From<crate::operation::PublishError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::PublishBatchError> for Error {
+impl From<crate::operation::PublishBatchError> for Error {
     fn from(error: crate::operation::PublishBatchError) -> Self {
         match error {
             crate::operation::PublishBatchError::InvalidParameterException(error) => {
-                Error::InvalidParameterException(::std::boxed::Box::new(error))
+                Error::InvalidParameterException(Box::new(error))
             }
             crate::operation::PublishBatchError::InvalidParameterValueException(
                 error,
-            ) => Error::InvalidParameterValueException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterValueException(Box::new(error)),
             crate::operation::PublishBatchError::InternalErrorException(error) => {
-                Error::InternalErrorException(::std::boxed::Box::new(error))
+                Error::InternalErrorException(Box::new(error))
             }
             crate::operation::PublishBatchError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::PublishBatchError::EndpointDisabledException(error) => {
-                Error::EndpointDisabledException(::std::boxed::Box::new(error))
+                Error::EndpointDisabledException(Box::new(error))
             }
             crate::operation::PublishBatchError::PlatformApplicationDisabledException(
                 error,
-            ) => {
-                Error::PlatformApplicationDisabledException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::PlatformApplicationDisabledException(Box::new(error)),
             crate::operation::PublishBatchError::AuthorizationErrorException(error) => {
-                Error::AuthorizationErrorException(::std::boxed::Box::new(error))
+                Error::AuthorizationErrorException(Box::new(error))
             }
             crate::operation::PublishBatchError::BatchEntryIdsNotDistinctException(
                 error,
-            ) => Error::BatchEntryIdsNotDistinctException(::std::boxed::Box::new(error)),
+            ) => Error::BatchEntryIdsNotDistinctException(Box::new(error)),
             crate::operation::PublishBatchError::BatchRequestTooLongException(error) => {
-                Error::BatchRequestTooLongException(::std::boxed::Box::new(error))
+                Error::BatchRequestTooLongException(Box::new(error))
             }
             crate::operation::PublishBatchError::EmptyBatchRequestException(error) => {
-                Error::EmptyBatchRequestException(::std::boxed::Box::new(error))
+                Error::EmptyBatchRequestException(Box::new(error))
             }
             crate::operation::PublishBatchError::InvalidBatchEntryIdException(error) => {
-                Error::InvalidBatchEntryIdException(::std::boxed::Box::new(error))
+                Error::InvalidBatchEntryIdException(Box::new(error))
             }
             crate::operation::PublishBatchError::TooManyEntriesInBatchRequestException(
                 error,
-            ) => {
-                Error::TooManyEntriesInBatchRequestException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::TooManyEntriesInBatchRequestException(Box::new(error)),
             crate::operation::PublishBatchError::KmsDisabledException(error) => {
-                Error::KmsDisabledException(::std::boxed::Box::new(error))
+                Error::KmsDisabledException(Box::new(error))
             }
             crate::operation::PublishBatchError::KmsInvalidStateException(error) => {
-                Error::KmsInvalidStateException(::std::boxed::Box::new(error))
+                Error::KmsInvalidStateException(Box::new(error))
             }
             crate::operation::PublishBatchError::KmsNotFoundException(error) => {
-                Error::KmsNotFoundException(::std::boxed::Box::new(error))
+                Error::KmsNotFoundException(Box::new(error))
             }
             crate::operation::PublishBatchError::KmsOptInRequired(error) => {
-                Error::KmsOptInRequired(::std::boxed::Box::new(error))
+                Error::KmsOptInRequired(Box::new(error))
             }
             crate::operation::PublishBatchError::KmsThrottlingException(error) => {
-                Error::KmsThrottlingException(::std::boxed::Box::new(error))
+                Error::KmsThrottlingException(Box::new(error))
             }
             crate::operation::PublishBatchError::KmsAccessDeniedException(error) => {
-                Error::KmsAccessDeniedException(::std::boxed::Box::new(error))
+                Error::KmsAccessDeniedException(Box::new(error))
             }
             crate::operation::PublishBatchError::InvalidSecurityException(error) => {
-                Error::InvalidSecurityException(::std::boxed::Box::new(error))
+                Error::InvalidSecurityException(Box::new(error))
             }
             crate::operation::PublishBatchError::ValidationException(error) => {
-                Error::ValidationException(::std::boxed::Box::new(error))
+                Error::ValidationException(Box::new(error))
             }
             crate::operation::PublishBatchError::Unlisted(error) => error,
             crate::operation::PublishBatchError::Unhandled(error) => {
@@ -1354,24 +1233,24 @@ impl ::std::convert::From<crate::operation::PublishBatchError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::PutDataProtectionPolicyError> for Error {
+impl From<crate::operation::PutDataProtectionPolicyError> for Error {
     fn from(error: crate::operation::PutDataProtectionPolicyError) -> Self {
         match error {
             crate::operation::PutDataProtectionPolicyError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::PutDataProtectionPolicyError::InternalErrorException(
                 error,
-            ) => Error::InternalErrorException(::std::boxed::Box::new(error)),
+            ) => Error::InternalErrorException(Box::new(error)),
             crate::operation::PutDataProtectionPolicyError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::PutDataProtectionPolicyError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::PutDataProtectionPolicyError::InvalidSecurityException(
                 error,
-            ) => Error::InvalidSecurityException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidSecurityException(Box::new(error)),
             crate::operation::PutDataProtectionPolicyError::Unlisted(error) => error,
             crate::operation::PutDataProtectionPolicyError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1382,20 +1261,20 @@ impl ::std::convert::From<crate::operation::PutDataProtectionPolicyError> for Er
         }
     }
 }
-impl ::std::convert::From<crate::operation::RemovePermissionError> for Error {
+impl From<crate::operation::RemovePermissionError> for Error {
     fn from(error: crate::operation::RemovePermissionError) -> Self {
         match error {
             crate::operation::RemovePermissionError::InvalidParameterException(error) => {
-                Error::InvalidParameterException(::std::boxed::Box::new(error))
+                Error::InvalidParameterException(Box::new(error))
             }
             crate::operation::RemovePermissionError::InternalErrorException(error) => {
-                Error::InternalErrorException(::std::boxed::Box::new(error))
+                Error::InternalErrorException(Box::new(error))
             }
             crate::operation::RemovePermissionError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::RemovePermissionError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::RemovePermissionError::Unlisted(error) => error,
             crate::operation::RemovePermissionError::Unhandled(error) => {
@@ -1407,20 +1286,20 @@ impl ::std::convert::From<crate::operation::RemovePermissionError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::SetEndpointAttributesError> for Error {
+impl From<crate::operation::SetEndpointAttributesError> for Error {
     fn from(error: crate::operation::SetEndpointAttributesError) -> Self {
         match error {
             crate::operation::SetEndpointAttributesError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::SetEndpointAttributesError::InternalErrorException(
                 error,
-            ) => Error::InternalErrorException(::std::boxed::Box::new(error)),
+            ) => Error::InternalErrorException(Box::new(error)),
             crate::operation::SetEndpointAttributesError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::SetEndpointAttributesError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::SetEndpointAttributesError::Unlisted(error) => error,
             crate::operation::SetEndpointAttributesError::Unhandled(error) => {
@@ -1432,22 +1311,21 @@ impl ::std::convert::From<crate::operation::SetEndpointAttributesError> for Erro
         }
     }
 }
-impl ::std::convert::From<crate::operation::SetPlatformApplicationAttributesError>
-for Error {
+impl From<crate::operation::SetPlatformApplicationAttributesError> for Error {
     fn from(error: crate::operation::SetPlatformApplicationAttributesError) -> Self {
         match error {
             crate::operation::SetPlatformApplicationAttributesError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::SetPlatformApplicationAttributesError::InternalErrorException(
                 error,
-            ) => Error::InternalErrorException(::std::boxed::Box::new(error)),
+            ) => Error::InternalErrorException(Box::new(error)),
             crate::operation::SetPlatformApplicationAttributesError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::SetPlatformApplicationAttributesError::NotFoundException(
                 error,
-            ) => Error::NotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::NotFoundException(Box::new(error)),
             crate::operation::SetPlatformApplicationAttributesError::Unlisted(error) => {
                 error
             }
@@ -1460,21 +1338,21 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::SetSmsAttributesError> for Error {
+impl From<crate::operation::SetSmsAttributesError> for Error {
     fn from(error: crate::operation::SetSmsAttributesError) -> Self {
         match error {
             crate::operation::SetSmsAttributesError::InvalidParameterException(error) => {
-                Error::InvalidParameterException(::std::boxed::Box::new(error))
+                Error::InvalidParameterException(Box::new(error))
             }
             crate::operation::SetSmsAttributesError::ThrottledException(error) => {
-                Error::ThrottledException(::std::boxed::Box::new(error))
+                Error::ThrottledException(Box::new(error))
             }
             crate::operation::SetSmsAttributesError::InternalErrorException(error) => {
-                Error::InternalErrorException(::std::boxed::Box::new(error))
+                Error::InternalErrorException(Box::new(error))
             }
             crate::operation::SetSmsAttributesError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::SetSmsAttributesError::Unlisted(error) => error,
             crate::operation::SetSmsAttributesError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1485,27 +1363,27 @@ impl ::std::convert::From<crate::operation::SetSmsAttributesError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::SetSubscriptionAttributesError> for Error {
+impl From<crate::operation::SetSubscriptionAttributesError> for Error {
     fn from(error: crate::operation::SetSubscriptionAttributesError) -> Self {
         match error {
             crate::operation::SetSubscriptionAttributesError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::SetSubscriptionAttributesError::FilterPolicyLimitExceededException(
                 error,
-            ) => Error::FilterPolicyLimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::FilterPolicyLimitExceededException(Box::new(error)),
             crate::operation::SetSubscriptionAttributesError::ReplayLimitExceededException(
                 error,
-            ) => Error::ReplayLimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::ReplayLimitExceededException(Box::new(error)),
             crate::operation::SetSubscriptionAttributesError::InternalErrorException(
                 error,
-            ) => Error::InternalErrorException(::std::boxed::Box::new(error)),
+            ) => Error::InternalErrorException(Box::new(error)),
             crate::operation::SetSubscriptionAttributesError::NotFoundException(
                 error,
-            ) => Error::NotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::NotFoundException(Box::new(error)),
             crate::operation::SetSubscriptionAttributesError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::SetSubscriptionAttributesError::Unlisted(error) => error,
             crate::operation::SetSubscriptionAttributesError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1516,24 +1394,24 @@ impl ::std::convert::From<crate::operation::SetSubscriptionAttributesError> for 
         }
     }
 }
-impl ::std::convert::From<crate::operation::SetTopicAttributesError> for Error {
+impl From<crate::operation::SetTopicAttributesError> for Error {
     fn from(error: crate::operation::SetTopicAttributesError) -> Self {
         match error {
             crate::operation::SetTopicAttributesError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::SetTopicAttributesError::InternalErrorException(error) => {
-                Error::InternalErrorException(::std::boxed::Box::new(error))
+                Error::InternalErrorException(Box::new(error))
             }
             crate::operation::SetTopicAttributesError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::SetTopicAttributesError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::SetTopicAttributesError::InvalidSecurityException(
                 error,
-            ) => Error::InvalidSecurityException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidSecurityException(Box::new(error)),
             crate::operation::SetTopicAttributesError::Unlisted(error) => error,
             crate::operation::SetTopicAttributesError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1544,32 +1422,32 @@ impl ::std::convert::From<crate::operation::SetTopicAttributesError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::SubscribeError> for Error {
+impl From<crate::operation::SubscribeError> for Error {
     fn from(error: crate::operation::SubscribeError) -> Self {
         match error {
             crate::operation::SubscribeError::SubscriptionLimitExceededException(
                 error,
-            ) => Error::SubscriptionLimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::SubscriptionLimitExceededException(Box::new(error)),
             crate::operation::SubscribeError::FilterPolicyLimitExceededException(
                 error,
-            ) => Error::FilterPolicyLimitExceededException(::std::boxed::Box::new(error)),
+            ) => Error::FilterPolicyLimitExceededException(Box::new(error)),
             crate::operation::SubscribeError::ReplayLimitExceededException(error) => {
-                Error::ReplayLimitExceededException(::std::boxed::Box::new(error))
+                Error::ReplayLimitExceededException(Box::new(error))
             }
             crate::operation::SubscribeError::InvalidParameterException(error) => {
-                Error::InvalidParameterException(::std::boxed::Box::new(error))
+                Error::InvalidParameterException(Box::new(error))
             }
             crate::operation::SubscribeError::InternalErrorException(error) => {
-                Error::InternalErrorException(::std::boxed::Box::new(error))
+                Error::InternalErrorException(Box::new(error))
             }
             crate::operation::SubscribeError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::SubscribeError::AuthorizationErrorException(error) => {
-                Error::AuthorizationErrorException(::std::boxed::Box::new(error))
+                Error::AuthorizationErrorException(Box::new(error))
             }
             crate::operation::SubscribeError::InvalidSecurityException(error) => {
-                Error::InvalidSecurityException(::std::boxed::Box::new(error))
+                Error::InvalidSecurityException(Box::new(error))
             }
             crate::operation::SubscribeError::Unlisted(error) => error,
             crate::operation::SubscribeError::Unhandled(error) => Error::Unhandled(error),
@@ -1579,29 +1457,29 @@ impl ::std::convert::From<crate::operation::SubscribeError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::TagResourceError> for Error {
+impl From<crate::operation::TagResourceError> for Error {
     fn from(error: crate::operation::TagResourceError) -> Self {
         match error {
             crate::operation::TagResourceError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::TagResourceError::TagLimitExceededException(error) => {
-                Error::TagLimitExceededException(::std::boxed::Box::new(error))
+                Error::TagLimitExceededException(Box::new(error))
             }
             crate::operation::TagResourceError::StaleTagException(error) => {
-                Error::StaleTagException(::std::boxed::Box::new(error))
+                Error::StaleTagException(Box::new(error))
             }
             crate::operation::TagResourceError::TagPolicyException(error) => {
-                Error::TagPolicyException(::std::boxed::Box::new(error))
+                Error::TagPolicyException(Box::new(error))
             }
             crate::operation::TagResourceError::InvalidParameterException(error) => {
-                Error::InvalidParameterException(::std::boxed::Box::new(error))
+                Error::InvalidParameterException(Box::new(error))
             }
             crate::operation::TagResourceError::AuthorizationErrorException(error) => {
-                Error::AuthorizationErrorException(::std::boxed::Box::new(error))
+                Error::AuthorizationErrorException(Box::new(error))
             }
             crate::operation::TagResourceError::ConcurrentAccessException(error) => {
-                Error::ConcurrentAccessException(::std::boxed::Box::new(error))
+                Error::ConcurrentAccessException(Box::new(error))
             }
             crate::operation::TagResourceError::Unlisted(error) => error,
             crate::operation::TagResourceError::Unhandled(error) => {
@@ -1613,23 +1491,23 @@ impl ::std::convert::From<crate::operation::TagResourceError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UnsubscribeError> for Error {
+impl From<crate::operation::UnsubscribeError> for Error {
     fn from(error: crate::operation::UnsubscribeError) -> Self {
         match error {
             crate::operation::UnsubscribeError::InvalidParameterException(error) => {
-                Error::InvalidParameterException(::std::boxed::Box::new(error))
+                Error::InvalidParameterException(Box::new(error))
             }
             crate::operation::UnsubscribeError::InternalErrorException(error) => {
-                Error::InternalErrorException(::std::boxed::Box::new(error))
+                Error::InternalErrorException(Box::new(error))
             }
             crate::operation::UnsubscribeError::AuthorizationErrorException(error) => {
-                Error::AuthorizationErrorException(::std::boxed::Box::new(error))
+                Error::AuthorizationErrorException(Box::new(error))
             }
             crate::operation::UnsubscribeError::NotFoundException(error) => {
-                Error::NotFoundException(::std::boxed::Box::new(error))
+                Error::NotFoundException(Box::new(error))
             }
             crate::operation::UnsubscribeError::InvalidSecurityException(error) => {
-                Error::InvalidSecurityException(::std::boxed::Box::new(error))
+                Error::InvalidSecurityException(Box::new(error))
             }
             crate::operation::UnsubscribeError::Unlisted(error) => error,
             crate::operation::UnsubscribeError::Unhandled(error) => {
@@ -1641,29 +1519,29 @@ impl ::std::convert::From<crate::operation::UnsubscribeError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UntagResourceError> for Error {
+impl From<crate::operation::UntagResourceError> for Error {
     fn from(error: crate::operation::UntagResourceError) -> Self {
         match error {
             crate::operation::UntagResourceError::ResourceNotFoundException(error) => {
-                Error::ResourceNotFoundException(::std::boxed::Box::new(error))
+                Error::ResourceNotFoundException(Box::new(error))
             }
             crate::operation::UntagResourceError::TagLimitExceededException(error) => {
-                Error::TagLimitExceededException(::std::boxed::Box::new(error))
+                Error::TagLimitExceededException(Box::new(error))
             }
             crate::operation::UntagResourceError::StaleTagException(error) => {
-                Error::StaleTagException(::std::boxed::Box::new(error))
+                Error::StaleTagException(Box::new(error))
             }
             crate::operation::UntagResourceError::TagPolicyException(error) => {
-                Error::TagPolicyException(::std::boxed::Box::new(error))
+                Error::TagPolicyException(Box::new(error))
             }
             crate::operation::UntagResourceError::InvalidParameterException(error) => {
-                Error::InvalidParameterException(::std::boxed::Box::new(error))
+                Error::InvalidParameterException(Box::new(error))
             }
             crate::operation::UntagResourceError::AuthorizationErrorException(error) => {
-                Error::AuthorizationErrorException(::std::boxed::Box::new(error))
+                Error::AuthorizationErrorException(Box::new(error))
             }
             crate::operation::UntagResourceError::ConcurrentAccessException(error) => {
-                Error::ConcurrentAccessException(::std::boxed::Box::new(error))
+                Error::ConcurrentAccessException(Box::new(error))
             }
             crate::operation::UntagResourceError::Unlisted(error) => error,
             crate::operation::UntagResourceError::Unhandled(error) => {
@@ -1675,27 +1553,27 @@ impl ::std::convert::From<crate::operation::UntagResourceError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::VerifySmsSandboxPhoneNumberError> for Error {
+impl From<crate::operation::VerifySmsSandboxPhoneNumberError> for Error {
     fn from(error: crate::operation::VerifySmsSandboxPhoneNumberError) -> Self {
         match error {
             crate::operation::VerifySmsSandboxPhoneNumberError::AuthorizationErrorException(
                 error,
-            ) => Error::AuthorizationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::AuthorizationErrorException(Box::new(error)),
             crate::operation::VerifySmsSandboxPhoneNumberError::InternalErrorException(
                 error,
-            ) => Error::InternalErrorException(::std::boxed::Box::new(error)),
+            ) => Error::InternalErrorException(Box::new(error)),
             crate::operation::VerifySmsSandboxPhoneNumberError::InvalidParameterException(
                 error,
-            ) => Error::InvalidParameterException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidParameterException(Box::new(error)),
             crate::operation::VerifySmsSandboxPhoneNumberError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::VerifySmsSandboxPhoneNumberError::VerificationException(
                 error,
-            ) => Error::VerificationException(::std::boxed::Box::new(error)),
+            ) => Error::VerificationException(Box::new(error)),
             crate::operation::VerifySmsSandboxPhoneNumberError::ThrottledException(
                 error,
-            ) => Error::ThrottledException(::std::boxed::Box::new(error)),
+            ) => Error::ThrottledException(Box::new(error)),
             crate::operation::VerifySmsSandboxPhoneNumberError::Unlisted(error) => error,
             crate::operation::VerifySmsSandboxPhoneNumberError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -1712,276 +1590,224 @@ impl Error {
     pub(crate) fn from_modeled_code(
         code: &str,
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::option::Option<
-        ::std::result::Result<Error, ::awsgen_runtime::protocol::ResponseError>,
-    > {
+    ) -> Option<Result<Error, ::awsgen_runtime::protocol::ResponseError>> {
         let error = match code {
             "AuthorizationError" => {
                 <crate::error::AuthorizationErrorException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::AuthorizationErrorException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::AuthorizationErrorException(Box::new(error)))
             }
             "BatchEntryIdsNotDistinct" => {
                 <crate::error::BatchEntryIdsNotDistinctException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::BatchEntryIdsNotDistinctException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "BatchRequestTooLong" => {
                 <crate::error::BatchRequestTooLongException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::BatchRequestTooLongException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::BatchRequestTooLongException(Box::new(error)))
             }
             "ConcurrentAccess" => {
                 <crate::error::ConcurrentAccessException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ConcurrentAccessException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ConcurrentAccessException(Box::new(error)))
             }
             "EmptyBatchRequest" => {
                 <crate::error::EmptyBatchRequestException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::EmptyBatchRequestException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::EmptyBatchRequestException(Box::new(error)))
             }
             "EndpointDisabled" => {
                 <crate::error::EndpointDisabledException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::EndpointDisabledException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::EndpointDisabledException(Box::new(error)))
             }
             "FilterPolicyLimitExceeded" => {
                 <crate::error::FilterPolicyLimitExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::FilterPolicyLimitExceededException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "InternalError" => {
                 <crate::error::InternalErrorException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InternalErrorException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InternalErrorException(Box::new(error)))
             }
             "InvalidBatchEntryId" => {
                 <crate::error::InvalidBatchEntryIdException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidBatchEntryIdException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidBatchEntryIdException(Box::new(error)))
             }
             "InvalidParameter" => {
                 <crate::error::InvalidParameterException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidParameterException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidParameterException(Box::new(error)))
             }
             "ParameterValueInvalid" => {
                 <crate::error::InvalidParameterValueException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidParameterValueException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidParameterValueException(Box::new(error)))
             }
             "InvalidSecurity" => {
                 <crate::error::InvalidSecurityException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidSecurityException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidSecurityException(Box::new(error)))
             }
             "InvalidState" => {
                 <crate::error::InvalidStateException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidStateException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidStateException(Box::new(error)))
             }
             "KMSAccessDenied" => {
                 <crate::error::KmsAccessDeniedException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::KmsAccessDeniedException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::KmsAccessDeniedException(Box::new(error)))
             }
             "KMSDisabled" => {
                 <crate::error::KmsDisabledException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::KmsDisabledException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::KmsDisabledException(Box::new(error)))
             }
             "KMSInvalidState" => {
                 <crate::error::KmsInvalidStateException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::KmsInvalidStateException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::KmsInvalidStateException(Box::new(error)))
             }
             "KMSNotFound" => {
                 <crate::error::KmsNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::KmsNotFoundException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::KmsNotFoundException(Box::new(error)))
             }
             "KMSOptInRequired" => {
                 <crate::error::KmsOptInRequired as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::KmsOptInRequired(::std::boxed::Box::new(error)))
+                    .map(|error| Error::KmsOptInRequired(Box::new(error)))
             }
             "KMSThrottling" => {
                 <crate::error::KmsThrottlingException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::KmsThrottlingException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::KmsThrottlingException(Box::new(error)))
             }
             "NotFound" => {
                 <crate::error::NotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::NotFoundException(::std::boxed::Box::new(error)))
+                    .map(|error| Error::NotFoundException(Box::new(error)))
             }
             "OptedOut" => {
                 <crate::error::OptedOutException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::OptedOutException(::std::boxed::Box::new(error)))
+                    .map(|error| Error::OptedOutException(Box::new(error)))
             }
             "PlatformApplicationDisabled" => {
                 <crate::error::PlatformApplicationDisabledException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::PlatformApplicationDisabledException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "ReplayLimitExceeded" => {
                 <crate::error::ReplayLimitExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ReplayLimitExceededException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ReplayLimitExceededException(Box::new(error)))
             }
             "ResourceNotFound" => {
                 <crate::error::ResourceNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ResourceNotFoundException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ResourceNotFoundException(Box::new(error)))
             }
             "StaleTag" => {
                 <crate::error::StaleTagException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::StaleTagException(::std::boxed::Box::new(error)))
+                    .map(|error| Error::StaleTagException(Box::new(error)))
             }
             "SubscriptionLimitExceeded" => {
                 <crate::error::SubscriptionLimitExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::SubscriptionLimitExceededException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "TagLimitExceeded" => {
                 <crate::error::TagLimitExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::TagLimitExceededException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::TagLimitExceededException(Box::new(error)))
             }
             "TagPolicy" => {
                 <crate::error::TagPolicyException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::TagPolicyException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::TagPolicyException(Box::new(error)))
             }
             "Throttled" => {
                 <crate::error::ThrottledException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ThrottledException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ThrottledException(Box::new(error)))
             }
             "TooManyEntriesInBatchRequest" => {
                 <crate::error::TooManyEntriesInBatchRequestException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::TooManyEntriesInBatchRequestException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "TopicLimitExceeded" => {
                 <crate::error::TopicLimitExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::TopicLimitExceededException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::TopicLimitExceededException(Box::new(error)))
             }
             "UserError" => {
                 <crate::error::UserErrorException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::UserErrorException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::UserErrorException(Box::new(error)))
             }
             "ValidationException" => {
                 <crate::error::ValidationException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ValidationException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ValidationException(Box::new(error)))
             }
             "VerificationException" => {
                 <crate::error::VerificationException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::VerificationException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::VerificationException(Box::new(error)))
             }
-            _ => return ::std::option::Option::None,
+            _ => return None,
         };
-        ::std::option::Option::Some(error)
+        Some(error)
     }
 }

@@ -5,69 +5,65 @@
 /// Any error of Amazon Simple Queue Service: an exception the service models, an error response it does not, a response that could not be read, or an input that could not become a request.
 ///
 /// Every operation's error converts into it, as do [`BuildError`](crate::primitives::BuildError) and [`RequestError`](crate::protocol::RequestError), so a function that calls several operations can return this one type with `?`.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
     /// The service answered `BatchEntryIdsNotDistinct`.
-    BatchEntryIdsNotDistinct(::std::boxed::Box<crate::error::BatchEntryIdsNotDistinct>),
+    BatchEntryIdsNotDistinct(Box<crate::error::BatchEntryIdsNotDistinct>),
     /// The service answered `BatchRequestTooLong`.
-    BatchRequestTooLong(::std::boxed::Box<crate::error::BatchRequestTooLong>),
+    BatchRequestTooLong(Box<crate::error::BatchRequestTooLong>),
     /// The service answered `EmptyBatchRequest`.
-    EmptyBatchRequest(::std::boxed::Box<crate::error::EmptyBatchRequest>),
+    EmptyBatchRequest(Box<crate::error::EmptyBatchRequest>),
     /// The service answered `InvalidAddress`.
-    InvalidAddress(::std::boxed::Box<crate::error::InvalidAddress>),
+    InvalidAddress(Box<crate::error::InvalidAddress>),
     /// The service answered `InvalidAttributeName`.
-    InvalidAttributeName(::std::boxed::Box<crate::error::InvalidAttributeName>),
+    InvalidAttributeName(Box<crate::error::InvalidAttributeName>),
     /// The service answered `InvalidAttributeValue`.
-    InvalidAttributeValue(::std::boxed::Box<crate::error::InvalidAttributeValue>),
+    InvalidAttributeValue(Box<crate::error::InvalidAttributeValue>),
     /// The service answered `InvalidBatchEntryId`.
-    InvalidBatchEntryId(::std::boxed::Box<crate::error::InvalidBatchEntryId>),
+    InvalidBatchEntryId(Box<crate::error::InvalidBatchEntryId>),
     /// The service answered `InvalidIdFormat`.
-    InvalidIdFormat(::std::boxed::Box<crate::error::InvalidIdFormat>),
+    InvalidIdFormat(Box<crate::error::InvalidIdFormat>),
     /// The service answered `InvalidMessageContents`.
-    InvalidMessageContents(::std::boxed::Box<crate::error::InvalidMessageContents>),
+    InvalidMessageContents(Box<crate::error::InvalidMessageContents>),
     /// The service answered `InvalidSecurity`.
-    InvalidSecurity(::std::boxed::Box<crate::error::InvalidSecurity>),
+    InvalidSecurity(Box<crate::error::InvalidSecurity>),
     /// The service answered `KmsAccessDenied`.
-    KmsAccessDenied(::std::boxed::Box<crate::error::KmsAccessDenied>),
+    KmsAccessDenied(Box<crate::error::KmsAccessDenied>),
     /// The service answered `KmsDisabled`.
-    KmsDisabled(::std::boxed::Box<crate::error::KmsDisabled>),
+    KmsDisabled(Box<crate::error::KmsDisabled>),
     /// The service answered `KmsInvalidKeyUsage`.
-    KmsInvalidKeyUsage(::std::boxed::Box<crate::error::KmsInvalidKeyUsage>),
+    KmsInvalidKeyUsage(Box<crate::error::KmsInvalidKeyUsage>),
     /// The service answered `KmsInvalidState`.
-    KmsInvalidState(::std::boxed::Box<crate::error::KmsInvalidState>),
+    KmsInvalidState(Box<crate::error::KmsInvalidState>),
     /// The service answered `KmsNotFound`.
-    KmsNotFound(::std::boxed::Box<crate::error::KmsNotFound>),
+    KmsNotFound(Box<crate::error::KmsNotFound>),
     /// The service answered `KmsOptInRequired`.
-    KmsOptInRequired(::std::boxed::Box<crate::error::KmsOptInRequired>),
+    KmsOptInRequired(Box<crate::error::KmsOptInRequired>),
     /// The service answered `KmsThrottled`.
-    KmsThrottled(::std::boxed::Box<crate::error::KmsThrottled>),
+    KmsThrottled(Box<crate::error::KmsThrottled>),
     /// The service answered `MessageNotInflight`.
-    MessageNotInflight(::std::boxed::Box<crate::error::MessageNotInflight>),
+    MessageNotInflight(Box<crate::error::MessageNotInflight>),
     /// The service answered `OverLimit`.
-    OverLimit(::std::boxed::Box<crate::error::OverLimit>),
+    OverLimit(Box<crate::error::OverLimit>),
     /// The service answered `PurgeQueueInProgress`.
-    PurgeQueueInProgress(::std::boxed::Box<crate::error::PurgeQueueInProgress>),
+    PurgeQueueInProgress(Box<crate::error::PurgeQueueInProgress>),
     /// The service answered `QueueDeletedRecently`.
-    QueueDeletedRecently(::std::boxed::Box<crate::error::QueueDeletedRecently>),
+    QueueDeletedRecently(Box<crate::error::QueueDeletedRecently>),
     /// The service answered `QueueDoesNotExist`.
-    QueueDoesNotExist(::std::boxed::Box<crate::error::QueueDoesNotExist>),
+    QueueDoesNotExist(Box<crate::error::QueueDoesNotExist>),
     /// The service answered `QueueNameExists`.
-    QueueNameExists(::std::boxed::Box<crate::error::QueueNameExists>),
+    QueueNameExists(Box<crate::error::QueueNameExists>),
     /// The service answered `ReceiptHandleIsInvalid`.
-    ReceiptHandleIsInvalid(::std::boxed::Box<crate::error::ReceiptHandleIsInvalid>),
+    ReceiptHandleIsInvalid(Box<crate::error::ReceiptHandleIsInvalid>),
     /// The service answered `RequestThrottled`.
-    RequestThrottled(::std::boxed::Box<crate::error::RequestThrottled>),
+    RequestThrottled(Box<crate::error::RequestThrottled>),
     /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(
-        ::std::boxed::Box<crate::error::ResourceNotFoundException>,
-    ),
+    ResourceNotFoundException(Box<crate::error::ResourceNotFoundException>),
     /// The service answered `TooManyEntriesInBatchRequest`.
-    TooManyEntriesInBatchRequest(
-        ::std::boxed::Box<crate::error::TooManyEntriesInBatchRequest>,
-    ),
+    TooManyEntriesInBatchRequest(Box<crate::error::TooManyEntriesInBatchRequest>),
     /// The service answered `UnsupportedOperation`.
-    UnsupportedOperation(::std::boxed::Box<crate::error::UnsupportedOperation>),
+    UnsupportedOperation(Box<crate::error::UnsupportedOperation>),
     /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
@@ -79,78 +75,46 @@ pub enum Error {
 }
 impl Error {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            Error::BatchEntryIdsNotDistinct(_) => {
-                ::std::option::Option::Some("BatchEntryIdsNotDistinct")
-            }
-            Error::BatchRequestTooLong(_) => {
-                ::std::option::Option::Some("BatchRequestTooLong")
-            }
-            Error::EmptyBatchRequest(_) => {
-                ::std::option::Option::Some("EmptyBatchRequest")
-            }
-            Error::InvalidAddress(_) => ::std::option::Option::Some("InvalidAddress"),
-            Error::InvalidAttributeName(_) => {
-                ::std::option::Option::Some("InvalidAttributeName")
-            }
-            Error::InvalidAttributeValue(_) => {
-                ::std::option::Option::Some("InvalidAttributeValue")
-            }
-            Error::InvalidBatchEntryId(_) => {
-                ::std::option::Option::Some("InvalidBatchEntryId")
-            }
-            Error::InvalidIdFormat(_) => ::std::option::Option::Some("InvalidIdFormat"),
-            Error::InvalidMessageContents(_) => {
-                ::std::option::Option::Some("InvalidMessageContents")
-            }
-            Error::InvalidSecurity(_) => ::std::option::Option::Some("InvalidSecurity"),
-            Error::KmsAccessDenied(_) => ::std::option::Option::Some("KmsAccessDenied"),
-            Error::KmsDisabled(_) => ::std::option::Option::Some("KmsDisabled"),
-            Error::KmsInvalidKeyUsage(_) => {
-                ::std::option::Option::Some("KmsInvalidKeyUsage")
-            }
-            Error::KmsInvalidState(_) => ::std::option::Option::Some("KmsInvalidState"),
-            Error::KmsNotFound(_) => ::std::option::Option::Some("KmsNotFound"),
-            Error::KmsOptInRequired(_) => ::std::option::Option::Some("KmsOptInRequired"),
-            Error::KmsThrottled(_) => ::std::option::Option::Some("KmsThrottled"),
-            Error::MessageNotInflight(_) => {
-                ::std::option::Option::Some("MessageNotInflight")
-            }
-            Error::OverLimit(_) => ::std::option::Option::Some("OverLimit"),
-            Error::PurgeQueueInProgress(_) => {
-                ::std::option::Option::Some("PurgeQueueInProgress")
-            }
-            Error::QueueDeletedRecently(_) => {
-                ::std::option::Option::Some("QueueDeletedRecently")
-            }
-            Error::QueueDoesNotExist(_) => {
-                ::std::option::Option::Some("QueueDoesNotExist")
-            }
-            Error::QueueNameExists(_) => ::std::option::Option::Some("QueueNameExists"),
-            Error::ReceiptHandleIsInvalid(_) => {
-                ::std::option::Option::Some("ReceiptHandleIsInvalid")
-            }
-            Error::RequestThrottled(_) => ::std::option::Option::Some("RequestThrottled"),
-            Error::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
-            }
+            Error::BatchEntryIdsNotDistinct(_) => Some("BatchEntryIdsNotDistinct"),
+            Error::BatchRequestTooLong(_) => Some("BatchRequestTooLong"),
+            Error::EmptyBatchRequest(_) => Some("EmptyBatchRequest"),
+            Error::InvalidAddress(_) => Some("InvalidAddress"),
+            Error::InvalidAttributeName(_) => Some("InvalidAttributeName"),
+            Error::InvalidAttributeValue(_) => Some("InvalidAttributeValue"),
+            Error::InvalidBatchEntryId(_) => Some("InvalidBatchEntryId"),
+            Error::InvalidIdFormat(_) => Some("InvalidIdFormat"),
+            Error::InvalidMessageContents(_) => Some("InvalidMessageContents"),
+            Error::InvalidSecurity(_) => Some("InvalidSecurity"),
+            Error::KmsAccessDenied(_) => Some("KmsAccessDenied"),
+            Error::KmsDisabled(_) => Some("KmsDisabled"),
+            Error::KmsInvalidKeyUsage(_) => Some("KmsInvalidKeyUsage"),
+            Error::KmsInvalidState(_) => Some("KmsInvalidState"),
+            Error::KmsNotFound(_) => Some("KmsNotFound"),
+            Error::KmsOptInRequired(_) => Some("KmsOptInRequired"),
+            Error::KmsThrottled(_) => Some("KmsThrottled"),
+            Error::MessageNotInflight(_) => Some("MessageNotInflight"),
+            Error::OverLimit(_) => Some("OverLimit"),
+            Error::PurgeQueueInProgress(_) => Some("PurgeQueueInProgress"),
+            Error::QueueDeletedRecently(_) => Some("QueueDeletedRecently"),
+            Error::QueueDoesNotExist(_) => Some("QueueDoesNotExist"),
+            Error::QueueNameExists(_) => Some("QueueNameExists"),
+            Error::ReceiptHandleIsInvalid(_) => Some("ReceiptHandleIsInvalid"),
+            Error::RequestThrottled(_) => Some("RequestThrottled"),
+            Error::ResourceNotFoundException(_) => Some("ResourceNotFoundException"),
             Error::TooManyEntriesInBatchRequest(_) => {
-                ::std::option::Option::Some("TooManyEntriesInBatchRequest")
+                Some("TooManyEntriesInBatchRequest")
             }
-            Error::UnsupportedOperation(_) => {
-                ::std::option::Option::Some("UnsupportedOperation")
-            }
+            Error::UnsupportedOperation(_) => Some("UnsupportedOperation"),
             Error::Unhandled(error) => error.code.as_deref(),
-            Error::InvalidResponse(_) | Error::Build(_) | Error::Request(_) => {
-                ::std::option::Option::None
-            }
+            Error::InvalidResponse(_) | Error::Build(_) | Error::Request(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id; `None` for an error before any response (a
     /// failed build or request).
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             Error::BatchEntryIdsNotDistinct(error) => error.meta(),
             Error::BatchRequestTooLong(error) => error.meta(),
@@ -180,13 +144,13 @@ impl Error {
             Error::ResourceNotFoundException(error) => error.meta(),
             Error::TooManyEntriesInBatchRequest(error) => error.meta(),
             Error::UnsupportedOperation(error) => error.meta(),
-            Error::Unhandled(meta) => ::std::option::Option::Some(meta),
+            Error::Unhandled(meta) => Some(meta),
             Error::InvalidResponse(error) => error.meta(),
-            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+            Error::Build(_) | Error::Request(_) => None,
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Error::BatchEntryIdsNotDistinct(error) => error.message(),
             Error::BatchRequestTooLong(error) => error.message(),
@@ -220,7 +184,7 @@ impl Error {
             Error::InvalidResponse(error) => {
                 error.meta().and_then(|meta| meta.message.as_deref())
             }
-            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+            Error::Build(_) | Error::Request(_) => None,
         }
     }
 }
@@ -265,79 +229,73 @@ impl ::std::fmt::Display for Error {
     }
 }
 impl ::std::error::Error for Error {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Error::BatchEntryIdsNotDistinct(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::BatchRequestTooLong(error) => ::std::option::Option::Some(&**error),
-            Error::EmptyBatchRequest(error) => ::std::option::Option::Some(&**error),
-            Error::InvalidAddress(error) => ::std::option::Option::Some(&**error),
-            Error::InvalidAttributeName(error) => ::std::option::Option::Some(&**error),
-            Error::InvalidAttributeValue(error) => ::std::option::Option::Some(&**error),
-            Error::InvalidBatchEntryId(error) => ::std::option::Option::Some(&**error),
-            Error::InvalidIdFormat(error) => ::std::option::Option::Some(&**error),
-            Error::InvalidMessageContents(error) => ::std::option::Option::Some(&**error),
-            Error::InvalidSecurity(error) => ::std::option::Option::Some(&**error),
-            Error::KmsAccessDenied(error) => ::std::option::Option::Some(&**error),
-            Error::KmsDisabled(error) => ::std::option::Option::Some(&**error),
-            Error::KmsInvalidKeyUsage(error) => ::std::option::Option::Some(&**error),
-            Error::KmsInvalidState(error) => ::std::option::Option::Some(&**error),
-            Error::KmsNotFound(error) => ::std::option::Option::Some(&**error),
-            Error::KmsOptInRequired(error) => ::std::option::Option::Some(&**error),
-            Error::KmsThrottled(error) => ::std::option::Option::Some(&**error),
-            Error::MessageNotInflight(error) => ::std::option::Option::Some(&**error),
-            Error::OverLimit(error) => ::std::option::Option::Some(&**error),
-            Error::PurgeQueueInProgress(error) => ::std::option::Option::Some(&**error),
-            Error::QueueDeletedRecently(error) => ::std::option::Option::Some(&**error),
-            Error::QueueDoesNotExist(error) => ::std::option::Option::Some(&**error),
-            Error::QueueNameExists(error) => ::std::option::Option::Some(&**error),
-            Error::ReceiptHandleIsInvalid(error) => ::std::option::Option::Some(&**error),
-            Error::RequestThrottled(error) => ::std::option::Option::Some(&**error),
-            Error::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::TooManyEntriesInBatchRequest(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::UnsupportedOperation(error) => ::std::option::Option::Some(&**error),
-            Error::Unhandled(error) => ::std::option::Option::Some(error),
-            Error::InvalidResponse(error) => ::std::option::Option::Some(error),
-            Error::Build(error) => ::std::option::Option::Some(error),
-            Error::Request(error) => ::std::option::Option::Some(error),
+            Error::BatchEntryIdsNotDistinct(error) => Some(&**error),
+            Error::BatchRequestTooLong(error) => Some(&**error),
+            Error::EmptyBatchRequest(error) => Some(&**error),
+            Error::InvalidAddress(error) => Some(&**error),
+            Error::InvalidAttributeName(error) => Some(&**error),
+            Error::InvalidAttributeValue(error) => Some(&**error),
+            Error::InvalidBatchEntryId(error) => Some(&**error),
+            Error::InvalidIdFormat(error) => Some(&**error),
+            Error::InvalidMessageContents(error) => Some(&**error),
+            Error::InvalidSecurity(error) => Some(&**error),
+            Error::KmsAccessDenied(error) => Some(&**error),
+            Error::KmsDisabled(error) => Some(&**error),
+            Error::KmsInvalidKeyUsage(error) => Some(&**error),
+            Error::KmsInvalidState(error) => Some(&**error),
+            Error::KmsNotFound(error) => Some(&**error),
+            Error::KmsOptInRequired(error) => Some(&**error),
+            Error::KmsThrottled(error) => Some(&**error),
+            Error::MessageNotInflight(error) => Some(&**error),
+            Error::OverLimit(error) => Some(&**error),
+            Error::PurgeQueueInProgress(error) => Some(&**error),
+            Error::QueueDeletedRecently(error) => Some(&**error),
+            Error::QueueDoesNotExist(error) => Some(&**error),
+            Error::QueueNameExists(error) => Some(&**error),
+            Error::ReceiptHandleIsInvalid(error) => Some(&**error),
+            Error::RequestThrottled(error) => Some(&**error),
+            Error::ResourceNotFoundException(error) => Some(&**error),
+            Error::TooManyEntriesInBatchRequest(error) => Some(&**error),
+            Error::UnsupportedOperation(error) => Some(&**error),
+            Error::Unhandled(error) => Some(error),
+            Error::InvalidResponse(error) => Some(error),
+            Error::Build(error) => Some(error),
+            Error::Request(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<::awsgen_runtime::primitives::BuildError> for Error {
+impl From<::awsgen_runtime::primitives::BuildError> for Error {
     fn from(error: ::awsgen_runtime::primitives::BuildError) -> Self {
         Error::Build(error)
     }
 }
-impl ::std::convert::From<::awsgen_runtime::protocol::RequestError> for Error {
+impl From<::awsgen_runtime::protocol::RequestError> for Error {
     fn from(error: ::awsgen_runtime::protocol::RequestError) -> Self {
         Error::Request(error)
     }
 }
-impl ::std::convert::From<crate::operation::AddPermissionError> for Error {
+impl From<crate::operation::AddPermissionError> for Error {
     fn from(error: crate::operation::AddPermissionError) -> Self {
         match error {
             crate::operation::AddPermissionError::OverLimit(error) => {
-                Error::OverLimit(::std::boxed::Box::new(error))
+                Error::OverLimit(Box::new(error))
             }
             crate::operation::AddPermissionError::RequestThrottled(error) => {
-                Error::RequestThrottled(::std::boxed::Box::new(error))
+                Error::RequestThrottled(Box::new(error))
             }
             crate::operation::AddPermissionError::QueueDoesNotExist(error) => {
-                Error::QueueDoesNotExist(::std::boxed::Box::new(error))
+                Error::QueueDoesNotExist(Box::new(error))
             }
             crate::operation::AddPermissionError::InvalidAddress(error) => {
-                Error::InvalidAddress(::std::boxed::Box::new(error))
+                Error::InvalidAddress(Box::new(error))
             }
             crate::operation::AddPermissionError::InvalidSecurity(error) => {
-                Error::InvalidSecurity(::std::boxed::Box::new(error))
+                Error::InvalidSecurity(Box::new(error))
             }
             crate::operation::AddPermissionError::UnsupportedOperation(error) => {
-                Error::UnsupportedOperation(::std::boxed::Box::new(error))
+                Error::UnsupportedOperation(Box::new(error))
             }
             crate::operation::AddPermissionError::Unlisted(error) => error,
             crate::operation::AddPermissionError::Unhandled(error) => {
@@ -349,23 +307,23 @@ impl ::std::convert::From<crate::operation::AddPermissionError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CancelMessageMoveTaskError> for Error {
+impl From<crate::operation::CancelMessageMoveTaskError> for Error {
     fn from(error: crate::operation::CancelMessageMoveTaskError) -> Self {
         match error {
             crate::operation::CancelMessageMoveTaskError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::CancelMessageMoveTaskError::RequestThrottled(error) => {
-                Error::RequestThrottled(::std::boxed::Box::new(error))
+                Error::RequestThrottled(Box::new(error))
             }
             crate::operation::CancelMessageMoveTaskError::InvalidAddress(error) => {
-                Error::InvalidAddress(::std::boxed::Box::new(error))
+                Error::InvalidAddress(Box::new(error))
             }
             crate::operation::CancelMessageMoveTaskError::InvalidSecurity(error) => {
-                Error::InvalidSecurity(::std::boxed::Box::new(error))
+                Error::InvalidSecurity(Box::new(error))
             }
             crate::operation::CancelMessageMoveTaskError::UnsupportedOperation(error) => {
-                Error::UnsupportedOperation(::std::boxed::Box::new(error))
+                Error::UnsupportedOperation(Box::new(error))
             }
             crate::operation::CancelMessageMoveTaskError::Unlisted(error) => error,
             crate::operation::CancelMessageMoveTaskError::Unhandled(error) => {
@@ -377,29 +335,29 @@ impl ::std::convert::From<crate::operation::CancelMessageMoveTaskError> for Erro
         }
     }
 }
-impl ::std::convert::From<crate::operation::ChangeMessageVisibilityError> for Error {
+impl From<crate::operation::ChangeMessageVisibilityError> for Error {
     fn from(error: crate::operation::ChangeMessageVisibilityError) -> Self {
         match error {
             crate::operation::ChangeMessageVisibilityError::MessageNotInflight(error) => {
-                Error::MessageNotInflight(::std::boxed::Box::new(error))
+                Error::MessageNotInflight(Box::new(error))
             }
             crate::operation::ChangeMessageVisibilityError::ReceiptHandleIsInvalid(
                 error,
-            ) => Error::ReceiptHandleIsInvalid(::std::boxed::Box::new(error)),
+            ) => Error::ReceiptHandleIsInvalid(Box::new(error)),
             crate::operation::ChangeMessageVisibilityError::RequestThrottled(error) => {
-                Error::RequestThrottled(::std::boxed::Box::new(error))
+                Error::RequestThrottled(Box::new(error))
             }
             crate::operation::ChangeMessageVisibilityError::QueueDoesNotExist(error) => {
-                Error::QueueDoesNotExist(::std::boxed::Box::new(error))
+                Error::QueueDoesNotExist(Box::new(error))
             }
             crate::operation::ChangeMessageVisibilityError::UnsupportedOperation(
                 error,
-            ) => Error::UnsupportedOperation(::std::boxed::Box::new(error)),
+            ) => Error::UnsupportedOperation(Box::new(error)),
             crate::operation::ChangeMessageVisibilityError::InvalidAddress(error) => {
-                Error::InvalidAddress(::std::boxed::Box::new(error))
+                Error::InvalidAddress(Box::new(error))
             }
             crate::operation::ChangeMessageVisibilityError::InvalidSecurity(error) => {
-                Error::InvalidSecurity(::std::boxed::Box::new(error))
+                Error::InvalidSecurity(Box::new(error))
             }
             crate::operation::ChangeMessageVisibilityError::Unlisted(error) => error,
             crate::operation::ChangeMessageVisibilityError::Unhandled(error) => {
@@ -411,37 +369,36 @@ impl ::std::convert::From<crate::operation::ChangeMessageVisibilityError> for Er
         }
     }
 }
-impl ::std::convert::From<crate::operation::ChangeMessageVisibilityBatchError>
-for Error {
+impl From<crate::operation::ChangeMessageVisibilityBatchError> for Error {
     fn from(error: crate::operation::ChangeMessageVisibilityBatchError) -> Self {
         match error {
             crate::operation::ChangeMessageVisibilityBatchError::TooManyEntriesInBatchRequest(
                 error,
-            ) => Error::TooManyEntriesInBatchRequest(::std::boxed::Box::new(error)),
+            ) => Error::TooManyEntriesInBatchRequest(Box::new(error)),
             crate::operation::ChangeMessageVisibilityBatchError::EmptyBatchRequest(
                 error,
-            ) => Error::EmptyBatchRequest(::std::boxed::Box::new(error)),
+            ) => Error::EmptyBatchRequest(Box::new(error)),
             crate::operation::ChangeMessageVisibilityBatchError::BatchEntryIdsNotDistinct(
                 error,
-            ) => Error::BatchEntryIdsNotDistinct(::std::boxed::Box::new(error)),
+            ) => Error::BatchEntryIdsNotDistinct(Box::new(error)),
             crate::operation::ChangeMessageVisibilityBatchError::InvalidBatchEntryId(
                 error,
-            ) => Error::InvalidBatchEntryId(::std::boxed::Box::new(error)),
+            ) => Error::InvalidBatchEntryId(Box::new(error)),
             crate::operation::ChangeMessageVisibilityBatchError::RequestThrottled(
                 error,
-            ) => Error::RequestThrottled(::std::boxed::Box::new(error)),
+            ) => Error::RequestThrottled(Box::new(error)),
             crate::operation::ChangeMessageVisibilityBatchError::QueueDoesNotExist(
                 error,
-            ) => Error::QueueDoesNotExist(::std::boxed::Box::new(error)),
+            ) => Error::QueueDoesNotExist(Box::new(error)),
             crate::operation::ChangeMessageVisibilityBatchError::UnsupportedOperation(
                 error,
-            ) => Error::UnsupportedOperation(::std::boxed::Box::new(error)),
+            ) => Error::UnsupportedOperation(Box::new(error)),
             crate::operation::ChangeMessageVisibilityBatchError::InvalidAddress(
                 error,
-            ) => Error::InvalidAddress(::std::boxed::Box::new(error)),
+            ) => Error::InvalidAddress(Box::new(error)),
             crate::operation::ChangeMessageVisibilityBatchError::InvalidSecurity(
                 error,
-            ) => Error::InvalidSecurity(::std::boxed::Box::new(error)),
+            ) => Error::InvalidSecurity(Box::new(error)),
             crate::operation::ChangeMessageVisibilityBatchError::Unlisted(error) => error,
             crate::operation::ChangeMessageVisibilityBatchError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -452,32 +409,32 @@ for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::CreateQueueError> for Error {
+impl From<crate::operation::CreateQueueError> for Error {
     fn from(error: crate::operation::CreateQueueError) -> Self {
         match error {
             crate::operation::CreateQueueError::QueueDeletedRecently(error) => {
-                Error::QueueDeletedRecently(::std::boxed::Box::new(error))
+                Error::QueueDeletedRecently(Box::new(error))
             }
             crate::operation::CreateQueueError::QueueNameExists(error) => {
-                Error::QueueNameExists(::std::boxed::Box::new(error))
+                Error::QueueNameExists(Box::new(error))
             }
             crate::operation::CreateQueueError::RequestThrottled(error) => {
-                Error::RequestThrottled(::std::boxed::Box::new(error))
+                Error::RequestThrottled(Box::new(error))
             }
             crate::operation::CreateQueueError::InvalidAddress(error) => {
-                Error::InvalidAddress(::std::boxed::Box::new(error))
+                Error::InvalidAddress(Box::new(error))
             }
             crate::operation::CreateQueueError::InvalidAttributeName(error) => {
-                Error::InvalidAttributeName(::std::boxed::Box::new(error))
+                Error::InvalidAttributeName(Box::new(error))
             }
             crate::operation::CreateQueueError::InvalidAttributeValue(error) => {
-                Error::InvalidAttributeValue(::std::boxed::Box::new(error))
+                Error::InvalidAttributeValue(Box::new(error))
             }
             crate::operation::CreateQueueError::UnsupportedOperation(error) => {
-                Error::UnsupportedOperation(::std::boxed::Box::new(error))
+                Error::UnsupportedOperation(Box::new(error))
             }
             crate::operation::CreateQueueError::InvalidSecurity(error) => {
-                Error::InvalidSecurity(::std::boxed::Box::new(error))
+                Error::InvalidSecurity(Box::new(error))
             }
             crate::operation::CreateQueueError::Unlisted(error) => error,
             crate::operation::CreateQueueError::Unhandled(error) => {
@@ -489,29 +446,29 @@ impl ::std::convert::From<crate::operation::CreateQueueError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteMessageError> for Error {
+impl From<crate::operation::DeleteMessageError> for Error {
     fn from(error: crate::operation::DeleteMessageError) -> Self {
         match error {
             crate::operation::DeleteMessageError::InvalidIdFormat(error) => {
-                Error::InvalidIdFormat(::std::boxed::Box::new(error))
+                Error::InvalidIdFormat(Box::new(error))
             }
             crate::operation::DeleteMessageError::ReceiptHandleIsInvalid(error) => {
-                Error::ReceiptHandleIsInvalid(::std::boxed::Box::new(error))
+                Error::ReceiptHandleIsInvalid(Box::new(error))
             }
             crate::operation::DeleteMessageError::RequestThrottled(error) => {
-                Error::RequestThrottled(::std::boxed::Box::new(error))
+                Error::RequestThrottled(Box::new(error))
             }
             crate::operation::DeleteMessageError::QueueDoesNotExist(error) => {
-                Error::QueueDoesNotExist(::std::boxed::Box::new(error))
+                Error::QueueDoesNotExist(Box::new(error))
             }
             crate::operation::DeleteMessageError::UnsupportedOperation(error) => {
-                Error::UnsupportedOperation(::std::boxed::Box::new(error))
+                Error::UnsupportedOperation(Box::new(error))
             }
             crate::operation::DeleteMessageError::InvalidSecurity(error) => {
-                Error::InvalidSecurity(::std::boxed::Box::new(error))
+                Error::InvalidSecurity(Box::new(error))
             }
             crate::operation::DeleteMessageError::InvalidAddress(error) => {
-                Error::InvalidAddress(::std::boxed::Box::new(error))
+                Error::InvalidAddress(Box::new(error))
             }
             crate::operation::DeleteMessageError::Unlisted(error) => error,
             crate::operation::DeleteMessageError::Unhandled(error) => {
@@ -523,35 +480,35 @@ impl ::std::convert::From<crate::operation::DeleteMessageError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteMessageBatchError> for Error {
+impl From<crate::operation::DeleteMessageBatchError> for Error {
     fn from(error: crate::operation::DeleteMessageBatchError) -> Self {
         match error {
             crate::operation::DeleteMessageBatchError::TooManyEntriesInBatchRequest(
                 error,
-            ) => Error::TooManyEntriesInBatchRequest(::std::boxed::Box::new(error)),
+            ) => Error::TooManyEntriesInBatchRequest(Box::new(error)),
             crate::operation::DeleteMessageBatchError::EmptyBatchRequest(error) => {
-                Error::EmptyBatchRequest(::std::boxed::Box::new(error))
+                Error::EmptyBatchRequest(Box::new(error))
             }
             crate::operation::DeleteMessageBatchError::BatchEntryIdsNotDistinct(
                 error,
-            ) => Error::BatchEntryIdsNotDistinct(::std::boxed::Box::new(error)),
+            ) => Error::BatchEntryIdsNotDistinct(Box::new(error)),
             crate::operation::DeleteMessageBatchError::InvalidBatchEntryId(error) => {
-                Error::InvalidBatchEntryId(::std::boxed::Box::new(error))
+                Error::InvalidBatchEntryId(Box::new(error))
             }
             crate::operation::DeleteMessageBatchError::RequestThrottled(error) => {
-                Error::RequestThrottled(::std::boxed::Box::new(error))
+                Error::RequestThrottled(Box::new(error))
             }
             crate::operation::DeleteMessageBatchError::QueueDoesNotExist(error) => {
-                Error::QueueDoesNotExist(::std::boxed::Box::new(error))
+                Error::QueueDoesNotExist(Box::new(error))
             }
             crate::operation::DeleteMessageBatchError::UnsupportedOperation(error) => {
-                Error::UnsupportedOperation(::std::boxed::Box::new(error))
+                Error::UnsupportedOperation(Box::new(error))
             }
             crate::operation::DeleteMessageBatchError::InvalidAddress(error) => {
-                Error::InvalidAddress(::std::boxed::Box::new(error))
+                Error::InvalidAddress(Box::new(error))
             }
             crate::operation::DeleteMessageBatchError::InvalidSecurity(error) => {
-                Error::InvalidSecurity(::std::boxed::Box::new(error))
+                Error::InvalidSecurity(Box::new(error))
             }
             crate::operation::DeleteMessageBatchError::Unlisted(error) => error,
             crate::operation::DeleteMessageBatchError::Unhandled(error) => {
@@ -563,23 +520,23 @@ impl ::std::convert::From<crate::operation::DeleteMessageBatchError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DeleteQueueError> for Error {
+impl From<crate::operation::DeleteQueueError> for Error {
     fn from(error: crate::operation::DeleteQueueError) -> Self {
         match error {
             crate::operation::DeleteQueueError::RequestThrottled(error) => {
-                Error::RequestThrottled(::std::boxed::Box::new(error))
+                Error::RequestThrottled(Box::new(error))
             }
             crate::operation::DeleteQueueError::QueueDoesNotExist(error) => {
-                Error::QueueDoesNotExist(::std::boxed::Box::new(error))
+                Error::QueueDoesNotExist(Box::new(error))
             }
             crate::operation::DeleteQueueError::InvalidAddress(error) => {
-                Error::InvalidAddress(::std::boxed::Box::new(error))
+                Error::InvalidAddress(Box::new(error))
             }
             crate::operation::DeleteQueueError::UnsupportedOperation(error) => {
-                Error::UnsupportedOperation(::std::boxed::Box::new(error))
+                Error::UnsupportedOperation(Box::new(error))
             }
             crate::operation::DeleteQueueError::InvalidSecurity(error) => {
-                Error::InvalidSecurity(::std::boxed::Box::new(error))
+                Error::InvalidSecurity(Box::new(error))
             }
             crate::operation::DeleteQueueError::Unlisted(error) => error,
             crate::operation::DeleteQueueError::Unhandled(error) => {
@@ -591,26 +548,26 @@ impl ::std::convert::From<crate::operation::DeleteQueueError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetQueueAttributesError> for Error {
+impl From<crate::operation::GetQueueAttributesError> for Error {
     fn from(error: crate::operation::GetQueueAttributesError) -> Self {
         match error {
             crate::operation::GetQueueAttributesError::InvalidAttributeName(error) => {
-                Error::InvalidAttributeName(::std::boxed::Box::new(error))
+                Error::InvalidAttributeName(Box::new(error))
             }
             crate::operation::GetQueueAttributesError::RequestThrottled(error) => {
-                Error::RequestThrottled(::std::boxed::Box::new(error))
+                Error::RequestThrottled(Box::new(error))
             }
             crate::operation::GetQueueAttributesError::QueueDoesNotExist(error) => {
-                Error::QueueDoesNotExist(::std::boxed::Box::new(error))
+                Error::QueueDoesNotExist(Box::new(error))
             }
             crate::operation::GetQueueAttributesError::UnsupportedOperation(error) => {
-                Error::UnsupportedOperation(::std::boxed::Box::new(error))
+                Error::UnsupportedOperation(Box::new(error))
             }
             crate::operation::GetQueueAttributesError::InvalidSecurity(error) => {
-                Error::InvalidSecurity(::std::boxed::Box::new(error))
+                Error::InvalidSecurity(Box::new(error))
             }
             crate::operation::GetQueueAttributesError::InvalidAddress(error) => {
-                Error::InvalidAddress(::std::boxed::Box::new(error))
+                Error::InvalidAddress(Box::new(error))
             }
             crate::operation::GetQueueAttributesError::Unlisted(error) => error,
             crate::operation::GetQueueAttributesError::Unhandled(error) => {
@@ -622,23 +579,23 @@ impl ::std::convert::From<crate::operation::GetQueueAttributesError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetQueueUrlError> for Error {
+impl From<crate::operation::GetQueueUrlError> for Error {
     fn from(error: crate::operation::GetQueueUrlError) -> Self {
         match error {
             crate::operation::GetQueueUrlError::RequestThrottled(error) => {
-                Error::RequestThrottled(::std::boxed::Box::new(error))
+                Error::RequestThrottled(Box::new(error))
             }
             crate::operation::GetQueueUrlError::QueueDoesNotExist(error) => {
-                Error::QueueDoesNotExist(::std::boxed::Box::new(error))
+                Error::QueueDoesNotExist(Box::new(error))
             }
             crate::operation::GetQueueUrlError::InvalidAddress(error) => {
-                Error::InvalidAddress(::std::boxed::Box::new(error))
+                Error::InvalidAddress(Box::new(error))
             }
             crate::operation::GetQueueUrlError::InvalidSecurity(error) => {
-                Error::InvalidSecurity(::std::boxed::Box::new(error))
+                Error::InvalidSecurity(Box::new(error))
             }
             crate::operation::GetQueueUrlError::UnsupportedOperation(error) => {
-                Error::UnsupportedOperation(::std::boxed::Box::new(error))
+                Error::UnsupportedOperation(Box::new(error))
             }
             crate::operation::GetQueueUrlError::Unlisted(error) => error,
             crate::operation::GetQueueUrlError::Unhandled(error) => {
@@ -650,24 +607,24 @@ impl ::std::convert::From<crate::operation::GetQueueUrlError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListDeadLetterSourceQueuesError> for Error {
+impl From<crate::operation::ListDeadLetterSourceQueuesError> for Error {
     fn from(error: crate::operation::ListDeadLetterSourceQueuesError) -> Self {
         match error {
             crate::operation::ListDeadLetterSourceQueuesError::QueueDoesNotExist(
                 error,
-            ) => Error::QueueDoesNotExist(::std::boxed::Box::new(error)),
+            ) => Error::QueueDoesNotExist(Box::new(error)),
             crate::operation::ListDeadLetterSourceQueuesError::RequestThrottled(
                 error,
-            ) => Error::RequestThrottled(::std::boxed::Box::new(error)),
+            ) => Error::RequestThrottled(Box::new(error)),
             crate::operation::ListDeadLetterSourceQueuesError::InvalidSecurity(error) => {
-                Error::InvalidSecurity(::std::boxed::Box::new(error))
+                Error::InvalidSecurity(Box::new(error))
             }
             crate::operation::ListDeadLetterSourceQueuesError::InvalidAddress(error) => {
-                Error::InvalidAddress(::std::boxed::Box::new(error))
+                Error::InvalidAddress(Box::new(error))
             }
             crate::operation::ListDeadLetterSourceQueuesError::UnsupportedOperation(
                 error,
-            ) => Error::UnsupportedOperation(::std::boxed::Box::new(error)),
+            ) => Error::UnsupportedOperation(Box::new(error)),
             crate::operation::ListDeadLetterSourceQueuesError::Unlisted(error) => error,
             crate::operation::ListDeadLetterSourceQueuesError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -678,23 +635,23 @@ impl ::std::convert::From<crate::operation::ListDeadLetterSourceQueuesError> for
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListMessageMoveTasksError> for Error {
+impl From<crate::operation::ListMessageMoveTasksError> for Error {
     fn from(error: crate::operation::ListMessageMoveTasksError) -> Self {
         match error {
             crate::operation::ListMessageMoveTasksError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::ListMessageMoveTasksError::RequestThrottled(error) => {
-                Error::RequestThrottled(::std::boxed::Box::new(error))
+                Error::RequestThrottled(Box::new(error))
             }
             crate::operation::ListMessageMoveTasksError::InvalidAddress(error) => {
-                Error::InvalidAddress(::std::boxed::Box::new(error))
+                Error::InvalidAddress(Box::new(error))
             }
             crate::operation::ListMessageMoveTasksError::InvalidSecurity(error) => {
-                Error::InvalidSecurity(::std::boxed::Box::new(error))
+                Error::InvalidSecurity(Box::new(error))
             }
             crate::operation::ListMessageMoveTasksError::UnsupportedOperation(error) => {
-                Error::UnsupportedOperation(::std::boxed::Box::new(error))
+                Error::UnsupportedOperation(Box::new(error))
             }
             crate::operation::ListMessageMoveTasksError::Unlisted(error) => error,
             crate::operation::ListMessageMoveTasksError::Unhandled(error) => {
@@ -706,23 +663,23 @@ impl ::std::convert::From<crate::operation::ListMessageMoveTasksError> for Error
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListQueueTagsError> for Error {
+impl From<crate::operation::ListQueueTagsError> for Error {
     fn from(error: crate::operation::ListQueueTagsError) -> Self {
         match error {
             crate::operation::ListQueueTagsError::RequestThrottled(error) => {
-                Error::RequestThrottled(::std::boxed::Box::new(error))
+                Error::RequestThrottled(Box::new(error))
             }
             crate::operation::ListQueueTagsError::QueueDoesNotExist(error) => {
-                Error::QueueDoesNotExist(::std::boxed::Box::new(error))
+                Error::QueueDoesNotExist(Box::new(error))
             }
             crate::operation::ListQueueTagsError::UnsupportedOperation(error) => {
-                Error::UnsupportedOperation(::std::boxed::Box::new(error))
+                Error::UnsupportedOperation(Box::new(error))
             }
             crate::operation::ListQueueTagsError::InvalidAddress(error) => {
-                Error::InvalidAddress(::std::boxed::Box::new(error))
+                Error::InvalidAddress(Box::new(error))
             }
             crate::operation::ListQueueTagsError::InvalidSecurity(error) => {
-                Error::InvalidSecurity(::std::boxed::Box::new(error))
+                Error::InvalidSecurity(Box::new(error))
             }
             crate::operation::ListQueueTagsError::Unlisted(error) => error,
             crate::operation::ListQueueTagsError::Unhandled(error) => {
@@ -734,20 +691,20 @@ impl ::std::convert::From<crate::operation::ListQueueTagsError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ListQueuesError> for Error {
+impl From<crate::operation::ListQueuesError> for Error {
     fn from(error: crate::operation::ListQueuesError) -> Self {
         match error {
             crate::operation::ListQueuesError::RequestThrottled(error) => {
-                Error::RequestThrottled(::std::boxed::Box::new(error))
+                Error::RequestThrottled(Box::new(error))
             }
             crate::operation::ListQueuesError::InvalidSecurity(error) => {
-                Error::InvalidSecurity(::std::boxed::Box::new(error))
+                Error::InvalidSecurity(Box::new(error))
             }
             crate::operation::ListQueuesError::InvalidAddress(error) => {
-                Error::InvalidAddress(::std::boxed::Box::new(error))
+                Error::InvalidAddress(Box::new(error))
             }
             crate::operation::ListQueuesError::UnsupportedOperation(error) => {
-                Error::UnsupportedOperation(::std::boxed::Box::new(error))
+                Error::UnsupportedOperation(Box::new(error))
             }
             crate::operation::ListQueuesError::Unlisted(error) => error,
             crate::operation::ListQueuesError::Unhandled(error) => {
@@ -759,26 +716,26 @@ impl ::std::convert::From<crate::operation::ListQueuesError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::PurgeQueueError> for Error {
+impl From<crate::operation::PurgeQueueError> for Error {
     fn from(error: crate::operation::PurgeQueueError) -> Self {
         match error {
             crate::operation::PurgeQueueError::QueueDoesNotExist(error) => {
-                Error::QueueDoesNotExist(::std::boxed::Box::new(error))
+                Error::QueueDoesNotExist(Box::new(error))
             }
             crate::operation::PurgeQueueError::PurgeQueueInProgress(error) => {
-                Error::PurgeQueueInProgress(::std::boxed::Box::new(error))
+                Error::PurgeQueueInProgress(Box::new(error))
             }
             crate::operation::PurgeQueueError::RequestThrottled(error) => {
-                Error::RequestThrottled(::std::boxed::Box::new(error))
+                Error::RequestThrottled(Box::new(error))
             }
             crate::operation::PurgeQueueError::InvalidAddress(error) => {
-                Error::InvalidAddress(::std::boxed::Box::new(error))
+                Error::InvalidAddress(Box::new(error))
             }
             crate::operation::PurgeQueueError::InvalidSecurity(error) => {
-                Error::InvalidSecurity(::std::boxed::Box::new(error))
+                Error::InvalidSecurity(Box::new(error))
             }
             crate::operation::PurgeQueueError::UnsupportedOperation(error) => {
-                Error::UnsupportedOperation(::std::boxed::Box::new(error))
+                Error::UnsupportedOperation(Box::new(error))
             }
             crate::operation::PurgeQueueError::Unlisted(error) => error,
             crate::operation::PurgeQueueError::Unhandled(error) => {
@@ -790,47 +747,47 @@ impl ::std::convert::From<crate::operation::PurgeQueueError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::ReceiveMessageError> for Error {
+impl From<crate::operation::ReceiveMessageError> for Error {
     fn from(error: crate::operation::ReceiveMessageError) -> Self {
         match error {
             crate::operation::ReceiveMessageError::UnsupportedOperation(error) => {
-                Error::UnsupportedOperation(::std::boxed::Box::new(error))
+                Error::UnsupportedOperation(Box::new(error))
             }
             crate::operation::ReceiveMessageError::OverLimit(error) => {
-                Error::OverLimit(::std::boxed::Box::new(error))
+                Error::OverLimit(Box::new(error))
             }
             crate::operation::ReceiveMessageError::RequestThrottled(error) => {
-                Error::RequestThrottled(::std::boxed::Box::new(error))
+                Error::RequestThrottled(Box::new(error))
             }
             crate::operation::ReceiveMessageError::QueueDoesNotExist(error) => {
-                Error::QueueDoesNotExist(::std::boxed::Box::new(error))
+                Error::QueueDoesNotExist(Box::new(error))
             }
             crate::operation::ReceiveMessageError::InvalidSecurity(error) => {
-                Error::InvalidSecurity(::std::boxed::Box::new(error))
+                Error::InvalidSecurity(Box::new(error))
             }
             crate::operation::ReceiveMessageError::KmsDisabled(error) => {
-                Error::KmsDisabled(::std::boxed::Box::new(error))
+                Error::KmsDisabled(Box::new(error))
             }
             crate::operation::ReceiveMessageError::KmsInvalidState(error) => {
-                Error::KmsInvalidState(::std::boxed::Box::new(error))
+                Error::KmsInvalidState(Box::new(error))
             }
             crate::operation::ReceiveMessageError::KmsNotFound(error) => {
-                Error::KmsNotFound(::std::boxed::Box::new(error))
+                Error::KmsNotFound(Box::new(error))
             }
             crate::operation::ReceiveMessageError::KmsOptInRequired(error) => {
-                Error::KmsOptInRequired(::std::boxed::Box::new(error))
+                Error::KmsOptInRequired(Box::new(error))
             }
             crate::operation::ReceiveMessageError::KmsThrottled(error) => {
-                Error::KmsThrottled(::std::boxed::Box::new(error))
+                Error::KmsThrottled(Box::new(error))
             }
             crate::operation::ReceiveMessageError::KmsAccessDenied(error) => {
-                Error::KmsAccessDenied(::std::boxed::Box::new(error))
+                Error::KmsAccessDenied(Box::new(error))
             }
             crate::operation::ReceiveMessageError::KmsInvalidKeyUsage(error) => {
-                Error::KmsInvalidKeyUsage(::std::boxed::Box::new(error))
+                Error::KmsInvalidKeyUsage(Box::new(error))
             }
             crate::operation::ReceiveMessageError::InvalidAddress(error) => {
-                Error::InvalidAddress(::std::boxed::Box::new(error))
+                Error::InvalidAddress(Box::new(error))
             }
             crate::operation::ReceiveMessageError::Unlisted(error) => error,
             crate::operation::ReceiveMessageError::Unhandled(error) => {
@@ -842,23 +799,23 @@ impl ::std::convert::From<crate::operation::ReceiveMessageError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::RemovePermissionError> for Error {
+impl From<crate::operation::RemovePermissionError> for Error {
     fn from(error: crate::operation::RemovePermissionError) -> Self {
         match error {
             crate::operation::RemovePermissionError::InvalidAddress(error) => {
-                Error::InvalidAddress(::std::boxed::Box::new(error))
+                Error::InvalidAddress(Box::new(error))
             }
             crate::operation::RemovePermissionError::RequestThrottled(error) => {
-                Error::RequestThrottled(::std::boxed::Box::new(error))
+                Error::RequestThrottled(Box::new(error))
             }
             crate::operation::RemovePermissionError::QueueDoesNotExist(error) => {
-                Error::QueueDoesNotExist(::std::boxed::Box::new(error))
+                Error::QueueDoesNotExist(Box::new(error))
             }
             crate::operation::RemovePermissionError::InvalidSecurity(error) => {
-                Error::InvalidSecurity(::std::boxed::Box::new(error))
+                Error::InvalidSecurity(Box::new(error))
             }
             crate::operation::RemovePermissionError::UnsupportedOperation(error) => {
-                Error::UnsupportedOperation(::std::boxed::Box::new(error))
+                Error::UnsupportedOperation(Box::new(error))
             }
             crate::operation::RemovePermissionError::Unlisted(error) => error,
             crate::operation::RemovePermissionError::Unhandled(error) => {
@@ -870,47 +827,47 @@ impl ::std::convert::From<crate::operation::RemovePermissionError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::SendMessageError> for Error {
+impl From<crate::operation::SendMessageError> for Error {
     fn from(error: crate::operation::SendMessageError) -> Self {
         match error {
             crate::operation::SendMessageError::InvalidMessageContents(error) => {
-                Error::InvalidMessageContents(::std::boxed::Box::new(error))
+                Error::InvalidMessageContents(Box::new(error))
             }
             crate::operation::SendMessageError::UnsupportedOperation(error) => {
-                Error::UnsupportedOperation(::std::boxed::Box::new(error))
+                Error::UnsupportedOperation(Box::new(error))
             }
             crate::operation::SendMessageError::RequestThrottled(error) => {
-                Error::RequestThrottled(::std::boxed::Box::new(error))
+                Error::RequestThrottled(Box::new(error))
             }
             crate::operation::SendMessageError::QueueDoesNotExist(error) => {
-                Error::QueueDoesNotExist(::std::boxed::Box::new(error))
+                Error::QueueDoesNotExist(Box::new(error))
             }
             crate::operation::SendMessageError::InvalidSecurity(error) => {
-                Error::InvalidSecurity(::std::boxed::Box::new(error))
+                Error::InvalidSecurity(Box::new(error))
             }
             crate::operation::SendMessageError::KmsDisabled(error) => {
-                Error::KmsDisabled(::std::boxed::Box::new(error))
+                Error::KmsDisabled(Box::new(error))
             }
             crate::operation::SendMessageError::KmsInvalidState(error) => {
-                Error::KmsInvalidState(::std::boxed::Box::new(error))
+                Error::KmsInvalidState(Box::new(error))
             }
             crate::operation::SendMessageError::KmsNotFound(error) => {
-                Error::KmsNotFound(::std::boxed::Box::new(error))
+                Error::KmsNotFound(Box::new(error))
             }
             crate::operation::SendMessageError::KmsOptInRequired(error) => {
-                Error::KmsOptInRequired(::std::boxed::Box::new(error))
+                Error::KmsOptInRequired(Box::new(error))
             }
             crate::operation::SendMessageError::KmsThrottled(error) => {
-                Error::KmsThrottled(::std::boxed::Box::new(error))
+                Error::KmsThrottled(Box::new(error))
             }
             crate::operation::SendMessageError::KmsAccessDenied(error) => {
-                Error::KmsAccessDenied(::std::boxed::Box::new(error))
+                Error::KmsAccessDenied(Box::new(error))
             }
             crate::operation::SendMessageError::KmsInvalidKeyUsage(error) => {
-                Error::KmsInvalidKeyUsage(::std::boxed::Box::new(error))
+                Error::KmsInvalidKeyUsage(Box::new(error))
             }
             crate::operation::SendMessageError::InvalidAddress(error) => {
-                Error::InvalidAddress(::std::boxed::Box::new(error))
+                Error::InvalidAddress(Box::new(error))
             }
             crate::operation::SendMessageError::Unlisted(error) => error,
             crate::operation::SendMessageError::Unhandled(error) => {
@@ -922,59 +879,59 @@ impl ::std::convert::From<crate::operation::SendMessageError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::SendMessageBatchError> for Error {
+impl From<crate::operation::SendMessageBatchError> for Error {
     fn from(error: crate::operation::SendMessageBatchError) -> Self {
         match error {
             crate::operation::SendMessageBatchError::TooManyEntriesInBatchRequest(
                 error,
-            ) => Error::TooManyEntriesInBatchRequest(::std::boxed::Box::new(error)),
+            ) => Error::TooManyEntriesInBatchRequest(Box::new(error)),
             crate::operation::SendMessageBatchError::EmptyBatchRequest(error) => {
-                Error::EmptyBatchRequest(::std::boxed::Box::new(error))
+                Error::EmptyBatchRequest(Box::new(error))
             }
             crate::operation::SendMessageBatchError::BatchEntryIdsNotDistinct(error) => {
-                Error::BatchEntryIdsNotDistinct(::std::boxed::Box::new(error))
+                Error::BatchEntryIdsNotDistinct(Box::new(error))
             }
             crate::operation::SendMessageBatchError::BatchRequestTooLong(error) => {
-                Error::BatchRequestTooLong(::std::boxed::Box::new(error))
+                Error::BatchRequestTooLong(Box::new(error))
             }
             crate::operation::SendMessageBatchError::InvalidBatchEntryId(error) => {
-                Error::InvalidBatchEntryId(::std::boxed::Box::new(error))
+                Error::InvalidBatchEntryId(Box::new(error))
             }
             crate::operation::SendMessageBatchError::UnsupportedOperation(error) => {
-                Error::UnsupportedOperation(::std::boxed::Box::new(error))
+                Error::UnsupportedOperation(Box::new(error))
             }
             crate::operation::SendMessageBatchError::RequestThrottled(error) => {
-                Error::RequestThrottled(::std::boxed::Box::new(error))
+                Error::RequestThrottled(Box::new(error))
             }
             crate::operation::SendMessageBatchError::QueueDoesNotExist(error) => {
-                Error::QueueDoesNotExist(::std::boxed::Box::new(error))
+                Error::QueueDoesNotExist(Box::new(error))
             }
             crate::operation::SendMessageBatchError::InvalidSecurity(error) => {
-                Error::InvalidSecurity(::std::boxed::Box::new(error))
+                Error::InvalidSecurity(Box::new(error))
             }
             crate::operation::SendMessageBatchError::KmsDisabled(error) => {
-                Error::KmsDisabled(::std::boxed::Box::new(error))
+                Error::KmsDisabled(Box::new(error))
             }
             crate::operation::SendMessageBatchError::KmsInvalidState(error) => {
-                Error::KmsInvalidState(::std::boxed::Box::new(error))
+                Error::KmsInvalidState(Box::new(error))
             }
             crate::operation::SendMessageBatchError::KmsNotFound(error) => {
-                Error::KmsNotFound(::std::boxed::Box::new(error))
+                Error::KmsNotFound(Box::new(error))
             }
             crate::operation::SendMessageBatchError::KmsOptInRequired(error) => {
-                Error::KmsOptInRequired(::std::boxed::Box::new(error))
+                Error::KmsOptInRequired(Box::new(error))
             }
             crate::operation::SendMessageBatchError::KmsThrottled(error) => {
-                Error::KmsThrottled(::std::boxed::Box::new(error))
+                Error::KmsThrottled(Box::new(error))
             }
             crate::operation::SendMessageBatchError::KmsAccessDenied(error) => {
-                Error::KmsAccessDenied(::std::boxed::Box::new(error))
+                Error::KmsAccessDenied(Box::new(error))
             }
             crate::operation::SendMessageBatchError::KmsInvalidKeyUsage(error) => {
-                Error::KmsInvalidKeyUsage(::std::boxed::Box::new(error))
+                Error::KmsInvalidKeyUsage(Box::new(error))
             }
             crate::operation::SendMessageBatchError::InvalidAddress(error) => {
-                Error::InvalidAddress(::std::boxed::Box::new(error))
+                Error::InvalidAddress(Box::new(error))
             }
             crate::operation::SendMessageBatchError::Unlisted(error) => error,
             crate::operation::SendMessageBatchError::Unhandled(error) => {
@@ -986,32 +943,32 @@ impl ::std::convert::From<crate::operation::SendMessageBatchError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::SetQueueAttributesError> for Error {
+impl From<crate::operation::SetQueueAttributesError> for Error {
     fn from(error: crate::operation::SetQueueAttributesError) -> Self {
         match error {
             crate::operation::SetQueueAttributesError::InvalidAttributeName(error) => {
-                Error::InvalidAttributeName(::std::boxed::Box::new(error))
+                Error::InvalidAttributeName(Box::new(error))
             }
             crate::operation::SetQueueAttributesError::InvalidAttributeValue(error) => {
-                Error::InvalidAttributeValue(::std::boxed::Box::new(error))
+                Error::InvalidAttributeValue(Box::new(error))
             }
             crate::operation::SetQueueAttributesError::RequestThrottled(error) => {
-                Error::RequestThrottled(::std::boxed::Box::new(error))
+                Error::RequestThrottled(Box::new(error))
             }
             crate::operation::SetQueueAttributesError::QueueDoesNotExist(error) => {
-                Error::QueueDoesNotExist(::std::boxed::Box::new(error))
+                Error::QueueDoesNotExist(Box::new(error))
             }
             crate::operation::SetQueueAttributesError::UnsupportedOperation(error) => {
-                Error::UnsupportedOperation(::std::boxed::Box::new(error))
+                Error::UnsupportedOperation(Box::new(error))
             }
             crate::operation::SetQueueAttributesError::OverLimit(error) => {
-                Error::OverLimit(::std::boxed::Box::new(error))
+                Error::OverLimit(Box::new(error))
             }
             crate::operation::SetQueueAttributesError::InvalidAddress(error) => {
-                Error::InvalidAddress(::std::boxed::Box::new(error))
+                Error::InvalidAddress(Box::new(error))
             }
             crate::operation::SetQueueAttributesError::InvalidSecurity(error) => {
-                Error::InvalidSecurity(::std::boxed::Box::new(error))
+                Error::InvalidSecurity(Box::new(error))
             }
             crate::operation::SetQueueAttributesError::Unlisted(error) => error,
             crate::operation::SetQueueAttributesError::Unhandled(error) => {
@@ -1023,23 +980,23 @@ impl ::std::convert::From<crate::operation::SetQueueAttributesError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::StartMessageMoveTaskError> for Error {
+impl From<crate::operation::StartMessageMoveTaskError> for Error {
     fn from(error: crate::operation::StartMessageMoveTaskError) -> Self {
         match error {
             crate::operation::StartMessageMoveTaskError::ResourceNotFoundException(
                 error,
-            ) => Error::ResourceNotFoundException(::std::boxed::Box::new(error)),
+            ) => Error::ResourceNotFoundException(Box::new(error)),
             crate::operation::StartMessageMoveTaskError::RequestThrottled(error) => {
-                Error::RequestThrottled(::std::boxed::Box::new(error))
+                Error::RequestThrottled(Box::new(error))
             }
             crate::operation::StartMessageMoveTaskError::InvalidAddress(error) => {
-                Error::InvalidAddress(::std::boxed::Box::new(error))
+                Error::InvalidAddress(Box::new(error))
             }
             crate::operation::StartMessageMoveTaskError::InvalidSecurity(error) => {
-                Error::InvalidSecurity(::std::boxed::Box::new(error))
+                Error::InvalidSecurity(Box::new(error))
             }
             crate::operation::StartMessageMoveTaskError::UnsupportedOperation(error) => {
-                Error::UnsupportedOperation(::std::boxed::Box::new(error))
+                Error::UnsupportedOperation(Box::new(error))
             }
             crate::operation::StartMessageMoveTaskError::Unlisted(error) => error,
             crate::operation::StartMessageMoveTaskError::Unhandled(error) => {
@@ -1051,23 +1008,23 @@ impl ::std::convert::From<crate::operation::StartMessageMoveTaskError> for Error
         }
     }
 }
-impl ::std::convert::From<crate::operation::TagQueueError> for Error {
+impl From<crate::operation::TagQueueError> for Error {
     fn from(error: crate::operation::TagQueueError) -> Self {
         match error {
             crate::operation::TagQueueError::InvalidAddress(error) => {
-                Error::InvalidAddress(::std::boxed::Box::new(error))
+                Error::InvalidAddress(Box::new(error))
             }
             crate::operation::TagQueueError::RequestThrottled(error) => {
-                Error::RequestThrottled(::std::boxed::Box::new(error))
+                Error::RequestThrottled(Box::new(error))
             }
             crate::operation::TagQueueError::QueueDoesNotExist(error) => {
-                Error::QueueDoesNotExist(::std::boxed::Box::new(error))
+                Error::QueueDoesNotExist(Box::new(error))
             }
             crate::operation::TagQueueError::InvalidSecurity(error) => {
-                Error::InvalidSecurity(::std::boxed::Box::new(error))
+                Error::InvalidSecurity(Box::new(error))
             }
             crate::operation::TagQueueError::UnsupportedOperation(error) => {
-                Error::UnsupportedOperation(::std::boxed::Box::new(error))
+                Error::UnsupportedOperation(Box::new(error))
             }
             crate::operation::TagQueueError::Unlisted(error) => error,
             crate::operation::TagQueueError::Unhandled(error) => Error::Unhandled(error),
@@ -1077,23 +1034,23 @@ impl ::std::convert::From<crate::operation::TagQueueError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::UntagQueueError> for Error {
+impl From<crate::operation::UntagQueueError> for Error {
     fn from(error: crate::operation::UntagQueueError) -> Self {
         match error {
             crate::operation::UntagQueueError::InvalidAddress(error) => {
-                Error::InvalidAddress(::std::boxed::Box::new(error))
+                Error::InvalidAddress(Box::new(error))
             }
             crate::operation::UntagQueueError::RequestThrottled(error) => {
-                Error::RequestThrottled(::std::boxed::Box::new(error))
+                Error::RequestThrottled(Box::new(error))
             }
             crate::operation::UntagQueueError::QueueDoesNotExist(error) => {
-                Error::QueueDoesNotExist(::std::boxed::Box::new(error))
+                Error::QueueDoesNotExist(Box::new(error))
             }
             crate::operation::UntagQueueError::InvalidSecurity(error) => {
-                Error::InvalidSecurity(::std::boxed::Box::new(error))
+                Error::InvalidSecurity(Box::new(error))
             }
             crate::operation::UntagQueueError::UnsupportedOperation(error) => {
-                Error::UnsupportedOperation(::std::boxed::Box::new(error))
+                Error::UnsupportedOperation(Box::new(error))
             }
             crate::operation::UntagQueueError::Unlisted(error) => error,
             crate::operation::UntagQueueError::Unhandled(error) => {
@@ -1142,208 +1099,178 @@ impl Error {
     pub(crate) fn from_modeled_code(
         code: &str,
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::option::Option<
-        ::std::result::Result<Error, ::awsgen_runtime::protocol::ResponseError>,
-    > {
+    ) -> Option<Result<Error, ::awsgen_runtime::protocol::ResponseError>> {
         let error = match code {
             "BatchEntryIdsNotDistinct" => {
                 <crate::error::BatchEntryIdsNotDistinct as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::BatchEntryIdsNotDistinct(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::BatchEntryIdsNotDistinct(Box::new(error)))
             }
             "BatchRequestTooLong" => {
                 <crate::error::BatchRequestTooLong as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::BatchRequestTooLong(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::BatchRequestTooLong(Box::new(error)))
             }
             "EmptyBatchRequest" => {
                 <crate::error::EmptyBatchRequest as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::EmptyBatchRequest(::std::boxed::Box::new(error)))
+                    .map(|error| Error::EmptyBatchRequest(Box::new(error)))
             }
             "InvalidAddress" => {
                 <crate::error::InvalidAddress as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidAddress(::std::boxed::Box::new(error)))
+                    .map(|error| Error::InvalidAddress(Box::new(error)))
             }
             "InvalidAttributeName" => {
                 <crate::error::InvalidAttributeName as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidAttributeName(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidAttributeName(Box::new(error)))
             }
             "InvalidAttributeValue" => {
                 <crate::error::InvalidAttributeValue as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidAttributeValue(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidAttributeValue(Box::new(error)))
             }
             "InvalidBatchEntryId" => {
                 <crate::error::InvalidBatchEntryId as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidBatchEntryId(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidBatchEntryId(Box::new(error)))
             }
             "InvalidIdFormat" => {
                 <crate::error::InvalidIdFormat as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidIdFormat(::std::boxed::Box::new(error)))
+                    .map(|error| Error::InvalidIdFormat(Box::new(error)))
             }
             "InvalidMessageContents" => {
                 <crate::error::InvalidMessageContents as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidMessageContents(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidMessageContents(Box::new(error)))
             }
             "InvalidSecurity" => {
                 <crate::error::InvalidSecurity as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidSecurity(::std::boxed::Box::new(error)))
+                    .map(|error| Error::InvalidSecurity(Box::new(error)))
             }
             "KmsAccessDenied" => {
                 <crate::error::KmsAccessDenied as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::KmsAccessDenied(::std::boxed::Box::new(error)))
+                    .map(|error| Error::KmsAccessDenied(Box::new(error)))
             }
             "KmsDisabled" => {
                 <crate::error::KmsDisabled as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::KmsDisabled(::std::boxed::Box::new(error)))
+                    .map(|error| Error::KmsDisabled(Box::new(error)))
             }
             "KmsInvalidKeyUsage" => {
                 <crate::error::KmsInvalidKeyUsage as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::KmsInvalidKeyUsage(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::KmsInvalidKeyUsage(Box::new(error)))
             }
             "KmsInvalidState" => {
                 <crate::error::KmsInvalidState as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::KmsInvalidState(::std::boxed::Box::new(error)))
+                    .map(|error| Error::KmsInvalidState(Box::new(error)))
             }
             "KmsNotFound" => {
                 <crate::error::KmsNotFound as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::KmsNotFound(::std::boxed::Box::new(error)))
+                    .map(|error| Error::KmsNotFound(Box::new(error)))
             }
             "KmsOptInRequired" => {
                 <crate::error::KmsOptInRequired as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::KmsOptInRequired(::std::boxed::Box::new(error)))
+                    .map(|error| Error::KmsOptInRequired(Box::new(error)))
             }
             "KmsThrottled" => {
                 <crate::error::KmsThrottled as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::KmsThrottled(::std::boxed::Box::new(error)))
+                    .map(|error| Error::KmsThrottled(Box::new(error)))
             }
             "MessageNotInflight" => {
                 <crate::error::MessageNotInflight as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::MessageNotInflight(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::MessageNotInflight(Box::new(error)))
             }
             "OverLimit" => {
                 <crate::error::OverLimit as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::OverLimit(::std::boxed::Box::new(error)))
+                    .map(|error| Error::OverLimit(Box::new(error)))
             }
             "PurgeQueueInProgress" => {
                 <crate::error::PurgeQueueInProgress as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::PurgeQueueInProgress(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::PurgeQueueInProgress(Box::new(error)))
             }
             "QueueDeletedRecently" => {
                 <crate::error::QueueDeletedRecently as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::QueueDeletedRecently(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::QueueDeletedRecently(Box::new(error)))
             }
             "QueueDoesNotExist" => {
                 <crate::error::QueueDoesNotExist as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::QueueDoesNotExist(::std::boxed::Box::new(error)))
+                    .map(|error| Error::QueueDoesNotExist(Box::new(error)))
             }
             "QueueNameExists" => {
                 <crate::error::QueueNameExists as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::QueueNameExists(::std::boxed::Box::new(error)))
+                    .map(|error| Error::QueueNameExists(Box::new(error)))
             }
             "ReceiptHandleIsInvalid" => {
                 <crate::error::ReceiptHandleIsInvalid as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ReceiptHandleIsInvalid(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ReceiptHandleIsInvalid(Box::new(error)))
             }
             "RequestThrottled" => {
                 <crate::error::RequestThrottled as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::RequestThrottled(::std::boxed::Box::new(error)))
+                    .map(|error| Error::RequestThrottled(Box::new(error)))
             }
             "ResourceNotFoundException" => {
                 <crate::error::ResourceNotFoundException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ResourceNotFoundException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ResourceNotFoundException(Box::new(error)))
             }
             "TooManyEntriesInBatchRequest" => {
                 <crate::error::TooManyEntriesInBatchRequest as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::TooManyEntriesInBatchRequest(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::TooManyEntriesInBatchRequest(Box::new(error)))
             }
             "UnsupportedOperation" => {
                 <crate::error::UnsupportedOperation as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::UnsupportedOperation(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::UnsupportedOperation(Box::new(error)))
             }
-            _ => return ::std::option::Option::None,
+            _ => return None,
         };
-        ::std::option::Option::Some(error)
+        Some(error)
     }
 }

@@ -5,52 +5,40 @@
 /// Any error of AWS Security Token Service: an exception the service models, an error response it does not, a response that could not be read, or an input that could not become a request.
 ///
 /// Every operation's error converts into it, as do [`BuildError`](crate::primitives::BuildError) and [`RequestError`](crate::protocol::RequestError), so a function that calls several operations can return this one type with `?`.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
     /// The service answered `ExpiredTokenException`.
-    ExpiredTokenException(::std::boxed::Box<crate::error::ExpiredTokenException>),
+    ExpiredTokenException(Box<crate::error::ExpiredTokenException>),
     /// The service answered `ExpiredTradeInTokenException`.
-    ExpiredTradeInTokenException(
-        ::std::boxed::Box<crate::error::ExpiredTradeInTokenException>,
-    ),
+    ExpiredTradeInTokenException(Box<crate::error::ExpiredTradeInTokenException>),
     /// The service answered `IDPCommunicationError`.
-    IdpCommunicationErrorException(
-        ::std::boxed::Box<crate::error::IdpCommunicationErrorException>,
-    ),
+    IdpCommunicationErrorException(Box<crate::error::IdpCommunicationErrorException>),
     /// The service answered `IDPRejectedClaim`.
-    IdpRejectedClaimException(
-        ::std::boxed::Box<crate::error::IdpRejectedClaimException>,
-    ),
+    IdpRejectedClaimException(Box<crate::error::IdpRejectedClaimException>),
     /// The service answered `InvalidAuthorizationMessageException`.
     InvalidAuthorizationMessageException(
-        ::std::boxed::Box<crate::error::InvalidAuthorizationMessageException>,
+        Box<crate::error::InvalidAuthorizationMessageException>,
     ),
     /// The service answered `InvalidIdentityToken`.
-    InvalidIdentityTokenException(
-        ::std::boxed::Box<crate::error::InvalidIdentityTokenException>,
-    ),
+    InvalidIdentityTokenException(Box<crate::error::InvalidIdentityTokenException>),
     /// The service answered `JWTPayloadSizeExceededException`.
-    JwtPayloadSizeExceededException(
-        ::std::boxed::Box<crate::error::JwtPayloadSizeExceededException>,
-    ),
+    JwtPayloadSizeExceededException(Box<crate::error::JwtPayloadSizeExceededException>),
     /// The service answered `MalformedPolicyDocument`.
     MalformedPolicyDocumentException(
-        ::std::boxed::Box<crate::error::MalformedPolicyDocumentException>,
+        Box<crate::error::MalformedPolicyDocumentException>,
     ),
     /// The service answered `OutboundWebIdentityFederationDisabledException`.
     OutboundWebIdentityFederationDisabledException(
-        ::std::boxed::Box<crate::error::OutboundWebIdentityFederationDisabledException>,
+        Box<crate::error::OutboundWebIdentityFederationDisabledException>,
     ),
     /// The service answered `PackedPolicyTooLarge`.
-    PackedPolicyTooLargeException(
-        ::std::boxed::Box<crate::error::PackedPolicyTooLargeException>,
-    ),
+    PackedPolicyTooLargeException(Box<crate::error::PackedPolicyTooLargeException>),
     /// The service answered `RegionDisabledException`.
-    RegionDisabledException(::std::boxed::Box<crate::error::RegionDisabledException>),
+    RegionDisabledException(Box<crate::error::RegionDisabledException>),
     /// The service answered `SessionDurationEscalationException`.
     SessionDurationEscalationException(
-        ::std::boxed::Box<crate::error::SessionDurationEscalationException>,
+        Box<crate::error::SessionDurationEscalationException>,
     ),
     /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
@@ -63,56 +51,38 @@ pub enum Error {
 }
 impl Error {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            Error::ExpiredTokenException(_) => {
-                ::std::option::Option::Some("ExpiredTokenException")
-            }
+            Error::ExpiredTokenException(_) => Some("ExpiredTokenException"),
             Error::ExpiredTradeInTokenException(_) => {
-                ::std::option::Option::Some("ExpiredTradeInTokenException")
+                Some("ExpiredTradeInTokenException")
             }
-            Error::IdpCommunicationErrorException(_) => {
-                ::std::option::Option::Some("IDPCommunicationError")
-            }
-            Error::IdpRejectedClaimException(_) => {
-                ::std::option::Option::Some("IDPRejectedClaim")
-            }
+            Error::IdpCommunicationErrorException(_) => Some("IDPCommunicationError"),
+            Error::IdpRejectedClaimException(_) => Some("IDPRejectedClaim"),
             Error::InvalidAuthorizationMessageException(_) => {
-                ::std::option::Option::Some("InvalidAuthorizationMessageException")
+                Some("InvalidAuthorizationMessageException")
             }
-            Error::InvalidIdentityTokenException(_) => {
-                ::std::option::Option::Some("InvalidIdentityToken")
-            }
+            Error::InvalidIdentityTokenException(_) => Some("InvalidIdentityToken"),
             Error::JwtPayloadSizeExceededException(_) => {
-                ::std::option::Option::Some("JWTPayloadSizeExceededException")
+                Some("JWTPayloadSizeExceededException")
             }
-            Error::MalformedPolicyDocumentException(_) => {
-                ::std::option::Option::Some("MalformedPolicyDocument")
-            }
+            Error::MalformedPolicyDocumentException(_) => Some("MalformedPolicyDocument"),
             Error::OutboundWebIdentityFederationDisabledException(_) => {
-                ::std::option::Option::Some(
-                    "OutboundWebIdentityFederationDisabledException",
-                )
+                Some("OutboundWebIdentityFederationDisabledException")
             }
-            Error::PackedPolicyTooLargeException(_) => {
-                ::std::option::Option::Some("PackedPolicyTooLarge")
-            }
-            Error::RegionDisabledException(_) => {
-                ::std::option::Option::Some("RegionDisabledException")
-            }
+            Error::PackedPolicyTooLargeException(_) => Some("PackedPolicyTooLarge"),
+            Error::RegionDisabledException(_) => Some("RegionDisabledException"),
             Error::SessionDurationEscalationException(_) => {
-                ::std::option::Option::Some("SessionDurationEscalationException")
+                Some("SessionDurationEscalationException")
             }
             Error::Unhandled(error) => error.code.as_deref(),
-            Error::InvalidResponse(_) | Error::Build(_) | Error::Request(_) => {
-                ::std::option::Option::None
-            }
+            Error::InvalidResponse(_) | Error::Build(_) | Error::Request(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id; `None` for an error before any response (a
     /// failed build or request).
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             Error::ExpiredTokenException(error) => error.meta(),
             Error::ExpiredTradeInTokenException(error) => error.meta(),
@@ -126,13 +96,13 @@ impl Error {
             Error::PackedPolicyTooLargeException(error) => error.meta(),
             Error::RegionDisabledException(error) => error.meta(),
             Error::SessionDurationEscalationException(error) => error.meta(),
-            Error::Unhandled(meta) => ::std::option::Option::Some(meta),
+            Error::Unhandled(meta) => Some(meta),
             Error::InvalidResponse(error) => error.meta(),
-            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+            Error::Build(_) | Error::Request(_) => None,
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Error::ExpiredTokenException(error) => error.message(),
             Error::ExpiredTradeInTokenException(error) => error.message(),
@@ -152,7 +122,7 @@ impl Error {
             Error::InvalidResponse(error) => {
                 error.meta().and_then(|meta| meta.message.as_deref())
             }
-            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+            Error::Build(_) | Error::Request(_) => None,
         }
     }
 }
@@ -197,73 +167,53 @@ impl ::std::fmt::Display for Error {
     }
 }
 impl ::std::error::Error for Error {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Error::ExpiredTokenException(error) => ::std::option::Option::Some(&**error),
-            Error::ExpiredTradeInTokenException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::IdpCommunicationErrorException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::IdpRejectedClaimException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::InvalidAuthorizationMessageException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::InvalidIdentityTokenException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::JwtPayloadSizeExceededException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::MalformedPolicyDocumentException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
+            Error::ExpiredTokenException(error) => Some(&**error),
+            Error::ExpiredTradeInTokenException(error) => Some(&**error),
+            Error::IdpCommunicationErrorException(error) => Some(&**error),
+            Error::IdpRejectedClaimException(error) => Some(&**error),
+            Error::InvalidAuthorizationMessageException(error) => Some(&**error),
+            Error::InvalidIdentityTokenException(error) => Some(&**error),
+            Error::JwtPayloadSizeExceededException(error) => Some(&**error),
+            Error::MalformedPolicyDocumentException(error) => Some(&**error),
             Error::OutboundWebIdentityFederationDisabledException(error) => {
-                ::std::option::Option::Some(&**error)
+                Some(&**error)
             }
-            Error::PackedPolicyTooLargeException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::RegionDisabledException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::SessionDurationEscalationException(error) => {
-                ::std::option::Option::Some(&**error)
-            }
-            Error::Unhandled(error) => ::std::option::Option::Some(error),
-            Error::InvalidResponse(error) => ::std::option::Option::Some(error),
-            Error::Build(error) => ::std::option::Option::Some(error),
-            Error::Request(error) => ::std::option::Option::Some(error),
+            Error::PackedPolicyTooLargeException(error) => Some(&**error),
+            Error::RegionDisabledException(error) => Some(&**error),
+            Error::SessionDurationEscalationException(error) => Some(&**error),
+            Error::Unhandled(error) => Some(error),
+            Error::InvalidResponse(error) => Some(error),
+            Error::Build(error) => Some(error),
+            Error::Request(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<::awsgen_runtime::primitives::BuildError> for Error {
+impl From<::awsgen_runtime::primitives::BuildError> for Error {
     fn from(error: ::awsgen_runtime::primitives::BuildError) -> Self {
         Error::Build(error)
     }
 }
-impl ::std::convert::From<::awsgen_runtime::protocol::RequestError> for Error {
+impl From<::awsgen_runtime::protocol::RequestError> for Error {
     fn from(error: ::awsgen_runtime::protocol::RequestError) -> Self {
         Error::Request(error)
     }
 }
-impl ::std::convert::From<crate::operation::AssumeRoleError> for Error {
+impl From<crate::operation::AssumeRoleError> for Error {
     fn from(error: crate::operation::AssumeRoleError) -> Self {
         match error {
             crate::operation::AssumeRoleError::MalformedPolicyDocumentException(
                 error,
-            ) => Error::MalformedPolicyDocumentException(::std::boxed::Box::new(error)),
+            ) => Error::MalformedPolicyDocumentException(Box::new(error)),
             crate::operation::AssumeRoleError::PackedPolicyTooLargeException(error) => {
-                Error::PackedPolicyTooLargeException(::std::boxed::Box::new(error))
+                Error::PackedPolicyTooLargeException(Box::new(error))
             }
             crate::operation::AssumeRoleError::RegionDisabledException(error) => {
-                Error::RegionDisabledException(::std::boxed::Box::new(error))
+                Error::RegionDisabledException(Box::new(error))
             }
             crate::operation::AssumeRoleError::ExpiredTokenException(error) => {
-                Error::ExpiredTokenException(::std::boxed::Box::new(error))
+                Error::ExpiredTokenException(Box::new(error))
             }
             crate::operation::AssumeRoleError::Unlisted(error) => error,
             crate::operation::AssumeRoleError::Unhandled(error) => {
@@ -275,26 +225,26 @@ impl ::std::convert::From<crate::operation::AssumeRoleError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::AssumeRoleWithSamlError> for Error {
+impl From<crate::operation::AssumeRoleWithSamlError> for Error {
     fn from(error: crate::operation::AssumeRoleWithSamlError) -> Self {
         match error {
             crate::operation::AssumeRoleWithSamlError::MalformedPolicyDocumentException(
                 error,
-            ) => Error::MalformedPolicyDocumentException(::std::boxed::Box::new(error)),
+            ) => Error::MalformedPolicyDocumentException(Box::new(error)),
             crate::operation::AssumeRoleWithSamlError::PackedPolicyTooLargeException(
                 error,
-            ) => Error::PackedPolicyTooLargeException(::std::boxed::Box::new(error)),
+            ) => Error::PackedPolicyTooLargeException(Box::new(error)),
             crate::operation::AssumeRoleWithSamlError::IdpRejectedClaimException(
                 error,
-            ) => Error::IdpRejectedClaimException(::std::boxed::Box::new(error)),
+            ) => Error::IdpRejectedClaimException(Box::new(error)),
             crate::operation::AssumeRoleWithSamlError::InvalidIdentityTokenException(
                 error,
-            ) => Error::InvalidIdentityTokenException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidIdentityTokenException(Box::new(error)),
             crate::operation::AssumeRoleWithSamlError::ExpiredTokenException(error) => {
-                Error::ExpiredTokenException(::std::boxed::Box::new(error))
+                Error::ExpiredTokenException(Box::new(error))
             }
             crate::operation::AssumeRoleWithSamlError::RegionDisabledException(error) => {
-                Error::RegionDisabledException(::std::boxed::Box::new(error))
+                Error::RegionDisabledException(Box::new(error))
             }
             crate::operation::AssumeRoleWithSamlError::Unlisted(error) => error,
             crate::operation::AssumeRoleWithSamlError::Unhandled(error) => {
@@ -306,30 +256,30 @@ impl ::std::convert::From<crate::operation::AssumeRoleWithSamlError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::AssumeRoleWithWebIdentityError> for Error {
+impl From<crate::operation::AssumeRoleWithWebIdentityError> for Error {
     fn from(error: crate::operation::AssumeRoleWithWebIdentityError) -> Self {
         match error {
             crate::operation::AssumeRoleWithWebIdentityError::MalformedPolicyDocumentException(
                 error,
-            ) => Error::MalformedPolicyDocumentException(::std::boxed::Box::new(error)),
+            ) => Error::MalformedPolicyDocumentException(Box::new(error)),
             crate::operation::AssumeRoleWithWebIdentityError::PackedPolicyTooLargeException(
                 error,
-            ) => Error::PackedPolicyTooLargeException(::std::boxed::Box::new(error)),
+            ) => Error::PackedPolicyTooLargeException(Box::new(error)),
             crate::operation::AssumeRoleWithWebIdentityError::IdpRejectedClaimException(
                 error,
-            ) => Error::IdpRejectedClaimException(::std::boxed::Box::new(error)),
+            ) => Error::IdpRejectedClaimException(Box::new(error)),
             crate::operation::AssumeRoleWithWebIdentityError::IdpCommunicationErrorException(
                 error,
-            ) => Error::IdpCommunicationErrorException(::std::boxed::Box::new(error)),
+            ) => Error::IdpCommunicationErrorException(Box::new(error)),
             crate::operation::AssumeRoleWithWebIdentityError::InvalidIdentityTokenException(
                 error,
-            ) => Error::InvalidIdentityTokenException(::std::boxed::Box::new(error)),
+            ) => Error::InvalidIdentityTokenException(Box::new(error)),
             crate::operation::AssumeRoleWithWebIdentityError::ExpiredTokenException(
                 error,
-            ) => Error::ExpiredTokenException(::std::boxed::Box::new(error)),
+            ) => Error::ExpiredTokenException(Box::new(error)),
             crate::operation::AssumeRoleWithWebIdentityError::RegionDisabledException(
                 error,
-            ) => Error::RegionDisabledException(::std::boxed::Box::new(error)),
+            ) => Error::RegionDisabledException(Box::new(error)),
             crate::operation::AssumeRoleWithWebIdentityError::Unlisted(error) => error,
             crate::operation::AssumeRoleWithWebIdentityError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -340,14 +290,14 @@ impl ::std::convert::From<crate::operation::AssumeRoleWithWebIdentityError> for 
         }
     }
 }
-impl ::std::convert::From<crate::operation::AssumeRootError> for Error {
+impl From<crate::operation::AssumeRootError> for Error {
     fn from(error: crate::operation::AssumeRootError) -> Self {
         match error {
             crate::operation::AssumeRootError::RegionDisabledException(error) => {
-                Error::RegionDisabledException(::std::boxed::Box::new(error))
+                Error::RegionDisabledException(Box::new(error))
             }
             crate::operation::AssumeRootError::ExpiredTokenException(error) => {
-                Error::ExpiredTokenException(::std::boxed::Box::new(error))
+                Error::ExpiredTokenException(Box::new(error))
             }
             crate::operation::AssumeRootError::Unlisted(error) => error,
             crate::operation::AssumeRootError::Unhandled(error) => {
@@ -359,16 +309,12 @@ impl ::std::convert::From<crate::operation::AssumeRootError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::DecodeAuthorizationMessageError> for Error {
+impl From<crate::operation::DecodeAuthorizationMessageError> for Error {
     fn from(error: crate::operation::DecodeAuthorizationMessageError) -> Self {
         match error {
             crate::operation::DecodeAuthorizationMessageError::InvalidAuthorizationMessageException(
                 error,
-            ) => {
-                Error::InvalidAuthorizationMessageException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::InvalidAuthorizationMessageException(Box::new(error)),
             crate::operation::DecodeAuthorizationMessageError::Unlisted(error) => error,
             crate::operation::DecodeAuthorizationMessageError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -379,18 +325,18 @@ impl ::std::convert::From<crate::operation::DecodeAuthorizationMessageError> for
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetDelegatedAccessTokenError> for Error {
+impl From<crate::operation::GetDelegatedAccessTokenError> for Error {
     fn from(error: crate::operation::GetDelegatedAccessTokenError) -> Self {
         match error {
             crate::operation::GetDelegatedAccessTokenError::ExpiredTradeInTokenException(
                 error,
-            ) => Error::ExpiredTradeInTokenException(::std::boxed::Box::new(error)),
+            ) => Error::ExpiredTradeInTokenException(Box::new(error)),
             crate::operation::GetDelegatedAccessTokenError::RegionDisabledException(
                 error,
-            ) => Error::RegionDisabledException(::std::boxed::Box::new(error)),
+            ) => Error::RegionDisabledException(Box::new(error)),
             crate::operation::GetDelegatedAccessTokenError::PackedPolicyTooLargeException(
                 error,
-            ) => Error::PackedPolicyTooLargeException(::std::boxed::Box::new(error)),
+            ) => Error::PackedPolicyTooLargeException(Box::new(error)),
             crate::operation::GetDelegatedAccessTokenError::Unlisted(error) => error,
             crate::operation::GetDelegatedAccessTokenError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -401,17 +347,17 @@ impl ::std::convert::From<crate::operation::GetDelegatedAccessTokenError> for Er
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetFederationTokenError> for Error {
+impl From<crate::operation::GetFederationTokenError> for Error {
     fn from(error: crate::operation::GetFederationTokenError) -> Self {
         match error {
             crate::operation::GetFederationTokenError::MalformedPolicyDocumentException(
                 error,
-            ) => Error::MalformedPolicyDocumentException(::std::boxed::Box::new(error)),
+            ) => Error::MalformedPolicyDocumentException(Box::new(error)),
             crate::operation::GetFederationTokenError::PackedPolicyTooLargeException(
                 error,
-            ) => Error::PackedPolicyTooLargeException(::std::boxed::Box::new(error)),
+            ) => Error::PackedPolicyTooLargeException(Box::new(error)),
             crate::operation::GetFederationTokenError::RegionDisabledException(error) => {
-                Error::RegionDisabledException(::std::boxed::Box::new(error))
+                Error::RegionDisabledException(Box::new(error))
             }
             crate::operation::GetFederationTokenError::Unlisted(error) => error,
             crate::operation::GetFederationTokenError::Unhandled(error) => {
@@ -423,11 +369,11 @@ impl ::std::convert::From<crate::operation::GetFederationTokenError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetSessionTokenError> for Error {
+impl From<crate::operation::GetSessionTokenError> for Error {
     fn from(error: crate::operation::GetSessionTokenError) -> Self {
         match error {
             crate::operation::GetSessionTokenError::RegionDisabledException(error) => {
-                Error::RegionDisabledException(::std::boxed::Box::new(error))
+                Error::RegionDisabledException(Box::new(error))
             }
             crate::operation::GetSessionTokenError::Unlisted(error) => error,
             crate::operation::GetSessionTokenError::Unhandled(error) => {
@@ -439,22 +385,18 @@ impl ::std::convert::From<crate::operation::GetSessionTokenError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetWebIdentityTokenError> for Error {
+impl From<crate::operation::GetWebIdentityTokenError> for Error {
     fn from(error: crate::operation::GetWebIdentityTokenError) -> Self {
         match error {
             crate::operation::GetWebIdentityTokenError::SessionDurationEscalationException(
                 error,
-            ) => Error::SessionDurationEscalationException(::std::boxed::Box::new(error)),
+            ) => Error::SessionDurationEscalationException(Box::new(error)),
             crate::operation::GetWebIdentityTokenError::OutboundWebIdentityFederationDisabledException(
                 error,
-            ) => {
-                Error::OutboundWebIdentityFederationDisabledException(
-                    ::std::boxed::Box::new(error),
-                )
-            }
+            ) => Error::OutboundWebIdentityFederationDisabledException(Box::new(error)),
             crate::operation::GetWebIdentityTokenError::JwtPayloadSizeExceededException(
                 error,
-            ) => Error::JwtPayloadSizeExceededException(::std::boxed::Box::new(error)),
+            ) => Error::JwtPayloadSizeExceededException(Box::new(error)),
             crate::operation::GetWebIdentityTokenError::Unlisted(error) => error,
             crate::operation::GetWebIdentityTokenError::Unhandled(error) => {
                 Error::Unhandled(error)
@@ -465,7 +407,7 @@ impl ::std::convert::From<crate::operation::GetWebIdentityTokenError> for Error 
         }
     }
 }
-impl ::std::convert::From<crate::operation::OperationError> for Error {
+impl From<crate::operation::OperationError> for Error {
     fn from(error: crate::operation::OperationError) -> Self {
         match error {
             crate::operation::OperationError::Unlisted(error) => error,
@@ -482,72 +424,58 @@ impl Error {
     pub(crate) fn from_modeled_code(
         code: &str,
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::option::Option<
-        ::std::result::Result<Error, ::awsgen_runtime::protocol::ResponseError>,
-    > {
+    ) -> Option<Result<Error, ::awsgen_runtime::protocol::ResponseError>> {
         let error = match code {
             "ExpiredTokenException" => {
                 <crate::error::ExpiredTokenException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ExpiredTokenException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ExpiredTokenException(Box::new(error)))
             }
             "ExpiredTradeInTokenException" => {
                 <crate::error::ExpiredTradeInTokenException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::ExpiredTradeInTokenException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::ExpiredTradeInTokenException(Box::new(error)))
             }
             "IDPCommunicationError" => {
                 <crate::error::IdpCommunicationErrorException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::IdpCommunicationErrorException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::IdpCommunicationErrorException(Box::new(error)))
             }
             "IDPRejectedClaim" => {
                 <crate::error::IdpRejectedClaimException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::IdpRejectedClaimException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::IdpRejectedClaimException(Box::new(error)))
             }
             "InvalidAuthorizationMessageException" => {
                 <crate::error::InvalidAuthorizationMessageException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::InvalidAuthorizationMessageException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "InvalidIdentityToken" => {
                 <crate::error::InvalidIdentityTokenException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::InvalidIdentityTokenException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::InvalidIdentityTokenException(Box::new(error)))
             }
             "JWTPayloadSizeExceededException" => {
                 <crate::error::JwtPayloadSizeExceededException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::JwtPayloadSizeExceededException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::JwtPayloadSizeExceededException(Box::new(error)))
             }
             "MalformedPolicyDocument" => {
                 <crate::error::MalformedPolicyDocumentException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::MalformedPolicyDocumentException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "OutboundWebIdentityFederationDisabledException" => {
@@ -555,35 +483,31 @@ impl Error {
                         response,
                     )
                     .map(|error| Error::OutboundWebIdentityFederationDisabledException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
             "PackedPolicyTooLarge" => {
                 <crate::error::PackedPolicyTooLargeException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::PackedPolicyTooLargeException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::PackedPolicyTooLargeException(Box::new(error)))
             }
             "RegionDisabledException" => {
                 <crate::error::RegionDisabledException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
-                    .map(|error| Error::RegionDisabledException(
-                        ::std::boxed::Box::new(error),
-                    ))
+                    .map(|error| Error::RegionDisabledException(Box::new(error)))
             }
             "SessionDurationEscalationException" => {
                 <crate::error::SessionDurationEscalationException as ::awsgen_runtime::protocol::FromResponse>::from_response(
                         response,
                     )
                     .map(|error| Error::SessionDurationEscalationException(
-                        ::std::boxed::Box::new(error),
+                        Box::new(error),
                     ))
             }
-            _ => return ::std::option::Option::None,
+            _ => return None,
         };
-        ::std::option::Option::Some(error)
+        Some(error)
     }
 }

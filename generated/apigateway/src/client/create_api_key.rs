@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateApiKey, CreateApiKeyError, Operation};
 /// A call to [`CreateApiKey`](crate::operation::CreateApiKey): Create an ApiKey resource. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateApiKeyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateApiKeyRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateApiKeyFluentBuilder {
     ) -> Self {
         CreateApiKeyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateApiKeyError`](crate::operation::CreateApiKeyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ApiKey,
         ::awsgen_runtime::client::SdkError<CreateApiKeyError>,
     > {
@@ -32,43 +32,31 @@ impl CreateApiKeyFluentBuilder {
         &self.input
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::CreateApiKeyRequestBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateApiKeyRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `enabled`: see [`enabled`](crate::types::builders::CreateApiKeyRequestBuilder::enabled).
@@ -77,12 +65,12 @@ impl CreateApiKeyFluentBuilder {
         self
     }
     /// Sets or clears the input's `enabled`.
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_enabled(input);
         self
     }
     /// The value set for the input's `enabled`, if any.
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         self.input.get_enabled()
     }
     /// Sets the input's `generate_distinct_id`: see [`generate_distinct_id`](crate::types::builders::CreateApiKeyRequestBuilder::generate_distinct_id).
@@ -91,35 +79,26 @@ impl CreateApiKeyFluentBuilder {
         self
     }
     /// Sets or clears the input's `generate_distinct_id`.
-    pub fn set_generate_distinct_id(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_generate_distinct_id(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_generate_distinct_id(input);
         self
     }
     /// The value set for the input's `generate_distinct_id`, if any.
-    pub fn get_generate_distinct_id(&self) -> &::std::option::Option<bool> {
+    pub fn get_generate_distinct_id(&self) -> &Option<bool> {
         self.input.get_generate_distinct_id()
     }
     /// Sets the input's `value`: see [`value`](crate::types::builders::CreateApiKeyRequestBuilder::value).
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn value(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.value(input);
         self
     }
     /// Sets or clears the input's `value`.
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_value(input);
         self
     }
     /// The value set for the input's `value`, if any.
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         self.input.get_value()
     }
     /// Appends one item to the input's `stage_keys`: see [`stage_keys`](crate::types::builders::CreateApiKeyRequestBuilder::stage_keys).
@@ -128,64 +107,43 @@ impl CreateApiKeyFluentBuilder {
         self
     }
     /// Sets or clears the input's `stage_keys`.
-    pub fn set_stage_keys(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::StageKey>>,
-    ) -> Self {
+    pub fn set_stage_keys(mut self, input: Option<Vec<crate::types::StageKey>>) -> Self {
         self.input = self.input.set_stage_keys(input);
         self
     }
     /// The value set for the input's `stage_keys`, if any.
-    pub fn get_stage_keys(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::StageKey>> {
+    pub fn get_stage_keys(&self) -> &Option<Vec<crate::types::StageKey>> {
         self.input.get_stage_keys()
     }
     /// Sets the input's `customer_id`: see [`customer_id`](crate::types::builders::CreateApiKeyRequestBuilder::customer_id).
-    pub fn customer_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn customer_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.customer_id(input);
         self
     }
     /// Sets or clears the input's `customer_id`.
-    pub fn set_customer_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_customer_id(input);
         self
     }
     /// The value set for the input's `customer_id`, if any.
-    pub fn get_customer_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_id(&self) -> &Option<String> {
         self.input.get_customer_id()
     }
     /// Adds one entry to the input's `tags`: see [`tags`](crate::types::builders::CreateApiKeyRequestBuilder::tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.input = self.input.tags(key, value);
         self
     }
     /// Sets or clears the input's `tags`.
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_tags(input);
         self
     }
     /// The value set for the input's `tags`, if any.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_tags()
     }
 }
@@ -201,17 +159,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateApiKey as Operation>::serialize_request(input),
             <CreateApiKey as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateApiKeyError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateApiKeyError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

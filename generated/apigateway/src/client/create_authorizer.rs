@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateAuthorizer, CreateAuthorizerError, Operation};
 /// A call to [`CreateAuthorizer`](crate::operation::CreateAuthorizer): Adds a new Authorizer resource to an existing RestApi resource. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateAuthorizerFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateAuthorizerRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateAuthorizerFluentBuilder {
     ) -> Self {
         CreateAuthorizerFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateAuthorizerError`](crate::operation::CreateAuthorizerError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::Authorizer,
         ::awsgen_runtime::client::SdkError<CreateAuthorizerError>,
     > {
@@ -35,43 +35,31 @@ impl CreateAuthorizerFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::CreateAuthorizerRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::CreateAuthorizerRequestBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Sets the input's `type_`: see [`type_`](crate::types::builders::CreateAuthorizerRequestBuilder::type_).
@@ -80,141 +68,96 @@ impl CreateAuthorizerFluentBuilder {
         self
     }
     /// Sets or clears the input's `type_`.
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::AuthorizerType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::AuthorizerType>) -> Self {
         self.input = self.input.set_type_(input);
         self
     }
     /// The value set for the input's `type_`, if any.
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::AuthorizerType> {
+    pub fn get_type_(&self) -> &Option<crate::types::AuthorizerType> {
         self.input.get_type_()
     }
     /// Appends one item to the input's `provider_arns`: see [`provider_arns`](crate::types::builders::CreateAuthorizerRequestBuilder::provider_arns).
-    pub fn provider_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn provider_arns(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.provider_arns(input);
         self
     }
     /// Sets or clears the input's `provider_arns`.
-    pub fn set_provider_arns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_provider_arns(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_provider_arns(input);
         self
     }
     /// The value set for the input's `provider_arns`, if any.
-    pub fn get_provider_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_provider_arns(&self) -> &Option<Vec<String>> {
         self.input.get_provider_arns()
     }
     /// Sets the input's `auth_type`: see [`auth_type`](crate::types::builders::CreateAuthorizerRequestBuilder::auth_type).
-    pub fn auth_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn auth_type(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.auth_type(input);
         self
     }
     /// Sets or clears the input's `auth_type`.
-    pub fn set_auth_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_auth_type(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_auth_type(input);
         self
     }
     /// The value set for the input's `auth_type`, if any.
-    pub fn get_auth_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_auth_type(&self) -> &Option<String> {
         self.input.get_auth_type()
     }
     /// Sets the input's `authorizer_uri`: see [`authorizer_uri`](crate::types::builders::CreateAuthorizerRequestBuilder::authorizer_uri).
-    pub fn authorizer_uri(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn authorizer_uri(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.authorizer_uri(input);
         self
     }
     /// Sets or clears the input's `authorizer_uri`.
-    pub fn set_authorizer_uri(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_authorizer_uri(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_authorizer_uri(input);
         self
     }
     /// The value set for the input's `authorizer_uri`, if any.
-    pub fn get_authorizer_uri(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_authorizer_uri(&self) -> &Option<String> {
         self.input.get_authorizer_uri()
     }
     /// Sets the input's `authorizer_credentials`: see [`authorizer_credentials`](crate::types::builders::CreateAuthorizerRequestBuilder::authorizer_credentials).
-    pub fn authorizer_credentials(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn authorizer_credentials(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.authorizer_credentials(input);
         self
     }
     /// Sets or clears the input's `authorizer_credentials`.
-    pub fn set_authorizer_credentials(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_authorizer_credentials(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_authorizer_credentials(input);
         self
     }
     /// The value set for the input's `authorizer_credentials`, if any.
-    pub fn get_authorizer_credentials(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_authorizer_credentials(&self) -> &Option<String> {
         self.input.get_authorizer_credentials()
     }
     /// Sets the input's `identity_source`: see [`identity_source`](crate::types::builders::CreateAuthorizerRequestBuilder::identity_source).
-    pub fn identity_source(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn identity_source(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.identity_source(input);
         self
     }
     /// Sets or clears the input's `identity_source`.
-    pub fn set_identity_source(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_identity_source(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_identity_source(input);
         self
     }
     /// The value set for the input's `identity_source`, if any.
-    pub fn get_identity_source(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_identity_source(&self) -> &Option<String> {
         self.input.get_identity_source()
     }
     /// Sets the input's `identity_validation_expression`: see [`identity_validation_expression`](crate::types::builders::CreateAuthorizerRequestBuilder::identity_validation_expression).
-    pub fn identity_validation_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn identity_validation_expression(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.identity_validation_expression(input);
         self
     }
     /// Sets or clears the input's `identity_validation_expression`.
-    pub fn set_identity_validation_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_identity_validation_expression(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_identity_validation_expression(input);
         self
     }
     /// The value set for the input's `identity_validation_expression`, if any.
-    pub fn get_identity_validation_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_identity_validation_expression(&self) -> &Option<String> {
         self.input.get_identity_validation_expression()
     }
     /// Sets the input's `authorizer_result_ttl_in_seconds`: see [`authorizer_result_ttl_in_seconds`](crate::types::builders::CreateAuthorizerRequestBuilder::authorizer_result_ttl_in_seconds).
@@ -223,15 +166,12 @@ impl CreateAuthorizerFluentBuilder {
         self
     }
     /// Sets or clears the input's `authorizer_result_ttl_in_seconds`.
-    pub fn set_authorizer_result_ttl_in_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_authorizer_result_ttl_in_seconds(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_authorizer_result_ttl_in_seconds(input);
         self
     }
     /// The value set for the input's `authorizer_result_ttl_in_seconds`, if any.
-    pub fn get_authorizer_result_ttl_in_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_authorizer_result_ttl_in_seconds(&self) -> &Option<i32> {
         self.input.get_authorizer_result_ttl_in_seconds()
     }
 }
@@ -247,17 +187,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateAuthorizer as Operation>::serialize_request(input),
             <CreateAuthorizer as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateAuthorizerError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateAuthorizerError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateBasePathMapping, CreateBasePathMappingError, Operation};
 /// A call to [`CreateBasePathMapping`](crate::operation::CreateBasePathMapping): Creates a new BasePathMapping resource. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateBasePathMappingFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateBasePathMappingRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateBasePathMappingFluentBuilder {
     ) -> Self {
         CreateBasePathMappingFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateBasePathMappingError`](crate::operation::CreateBasePathMappingError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::BasePathMapping,
         ::awsgen_runtime::client::SdkError<CreateBasePathMappingError>,
     > {
@@ -37,103 +37,73 @@ impl CreateBasePathMappingFluentBuilder {
         &self.input
     }
     /// Sets the input's `domain_name`: see [`domain_name`](crate::types::builders::CreateBasePathMappingRequestBuilder::domain_name).
-    pub fn domain_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn domain_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.domain_name(input);
         self
     }
     /// Sets or clears the input's `domain_name`.
-    pub fn set_domain_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_domain_name(input);
         self
     }
     /// The value set for the input's `domain_name`, if any.
-    pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name(&self) -> &Option<String> {
         self.input.get_domain_name()
     }
     /// Sets the input's `domain_name_id`: see [`domain_name_id`](crate::types::builders::CreateBasePathMappingRequestBuilder::domain_name_id).
-    pub fn domain_name_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn domain_name_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.domain_name_id(input);
         self
     }
     /// Sets or clears the input's `domain_name_id`.
-    pub fn set_domain_name_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_domain_name_id(input);
         self
     }
     /// The value set for the input's `domain_name_id`, if any.
-    pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name_id(&self) -> &Option<String> {
         self.input.get_domain_name_id()
     }
     /// Sets the input's `base_path`: see [`base_path`](crate::types::builders::CreateBasePathMappingRequestBuilder::base_path).
-    pub fn base_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn base_path(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.base_path(input);
         self
     }
     /// Sets or clears the input's `base_path`.
-    pub fn set_base_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_base_path(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_base_path(input);
         self
     }
     /// The value set for the input's `base_path`, if any.
-    pub fn get_base_path(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_base_path(&self) -> &Option<String> {
         self.input.get_base_path()
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::CreateBasePathMappingRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `stage`: see [`stage`](crate::types::builders::CreateBasePathMappingRequestBuilder::stage).
-    pub fn stage(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn stage(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.stage(input);
         self
     }
     /// Sets or clears the input's `stage`.
-    pub fn set_stage(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_stage(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_stage(input);
         self
     }
     /// The value set for the input's `stage`, if any.
-    pub fn get_stage(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_stage(&self) -> &Option<String> {
         self.input.get_stage()
     }
 }
@@ -152,17 +122,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateBasePathMapping as Operation>::serialize_request(input),
             <CreateBasePathMapping as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateBasePathMappingError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateBasePathMappingError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateDeployment, CreateDeploymentError, Operation};
 /// A call to [`CreateDeployment`](crate::operation::CreateDeployment): Creates a Deployment resource, which makes a specified RestApi callable over the internet. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateDeploymentFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateDeploymentRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateDeploymentFluentBuilder {
     ) -> Self {
         CreateDeploymentFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateDeploymentError`](crate::operation::CreateDeploymentError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::Deployment,
         ::awsgen_runtime::client::SdkError<CreateDeploymentError>,
     > {
@@ -35,85 +35,59 @@ impl CreateDeploymentFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::CreateDeploymentRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `stage_name`: see [`stage_name`](crate::types::builders::CreateDeploymentRequestBuilder::stage_name).
-    pub fn stage_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn stage_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.stage_name(input);
         self
     }
     /// Sets or clears the input's `stage_name`.
-    pub fn set_stage_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_stage_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_stage_name(input);
         self
     }
     /// The value set for the input's `stage_name`, if any.
-    pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_stage_name(&self) -> &Option<String> {
         self.input.get_stage_name()
     }
     /// Sets the input's `stage_description`: see [`stage_description`](crate::types::builders::CreateDeploymentRequestBuilder::stage_description).
-    pub fn stage_description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn stage_description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.stage_description(input);
         self
     }
     /// Sets or clears the input's `stage_description`.
-    pub fn set_stage_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_stage_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_stage_description(input);
         self
     }
     /// The value set for the input's `stage_description`, if any.
-    pub fn get_stage_description(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_stage_description(&self) -> &Option<String> {
         self.input.get_stage_description()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateDeploymentRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `cache_cluster_enabled`: see [`cache_cluster_enabled`](crate::types::builders::CreateDeploymentRequestBuilder::cache_cluster_enabled).
@@ -122,15 +96,12 @@ impl CreateDeploymentFluentBuilder {
         self
     }
     /// Sets or clears the input's `cache_cluster_enabled`.
-    pub fn set_cache_cluster_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_cache_cluster_enabled(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_cache_cluster_enabled(input);
         self
     }
     /// The value set for the input's `cache_cluster_enabled`, if any.
-    pub fn get_cache_cluster_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_cache_cluster_enabled(&self) -> &Option<bool> {
         self.input.get_cache_cluster_enabled()
     }
     /// Sets the input's `cache_cluster_size`: see [`cache_cluster_size`](crate::types::builders::CreateDeploymentRequestBuilder::cache_cluster_size).
@@ -141,22 +112,20 @@ impl CreateDeploymentFluentBuilder {
     /// Sets or clears the input's `cache_cluster_size`.
     pub fn set_cache_cluster_size(
         mut self,
-        input: ::std::option::Option<crate::types::CacheClusterSize>,
+        input: Option<crate::types::CacheClusterSize>,
     ) -> Self {
         self.input = self.input.set_cache_cluster_size(input);
         self
     }
     /// The value set for the input's `cache_cluster_size`, if any.
-    pub fn get_cache_cluster_size(
-        &self,
-    ) -> &::std::option::Option<crate::types::CacheClusterSize> {
+    pub fn get_cache_cluster_size(&self) -> &Option<crate::types::CacheClusterSize> {
         self.input.get_cache_cluster_size()
     }
     /// Adds one entry to the input's `variables`: see [`variables`](crate::types::builders::CreateDeploymentRequestBuilder::variables).
     pub fn variables(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.variables(key, value);
         self
@@ -164,9 +133,7 @@ impl CreateDeploymentFluentBuilder {
     /// Sets or clears the input's `variables`.
     pub fn set_variables(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_variables(input);
         self
@@ -174,9 +141,7 @@ impl CreateDeploymentFluentBuilder {
     /// The value set for the input's `variables`, if any.
     pub fn get_variables(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_variables()
     }
     /// Sets the input's `canary_settings`: see [`canary_settings`](crate::types::builders::CreateDeploymentRequestBuilder::canary_settings).
@@ -190,7 +155,7 @@ impl CreateDeploymentFluentBuilder {
     /// Sets or clears the input's `canary_settings`.
     pub fn set_canary_settings(
         mut self,
-        input: ::std::option::Option<crate::types::DeploymentCanarySettings>,
+        input: Option<crate::types::DeploymentCanarySettings>,
     ) -> Self {
         self.input = self.input.set_canary_settings(input);
         self
@@ -198,7 +163,7 @@ impl CreateDeploymentFluentBuilder {
     /// The value set for the input's `canary_settings`, if any.
     pub fn get_canary_settings(
         &self,
-    ) -> &::std::option::Option<crate::types::DeploymentCanarySettings> {
+    ) -> &Option<crate::types::DeploymentCanarySettings> {
         self.input.get_canary_settings()
     }
     /// Sets the input's `tracing_enabled`: see [`tracing_enabled`](crate::types::builders::CreateDeploymentRequestBuilder::tracing_enabled).
@@ -207,12 +172,12 @@ impl CreateDeploymentFluentBuilder {
         self
     }
     /// Sets or clears the input's `tracing_enabled`.
-    pub fn set_tracing_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_tracing_enabled(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_tracing_enabled(input);
         self
     }
     /// The value set for the input's `tracing_enabled`, if any.
-    pub fn get_tracing_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_tracing_enabled(&self) -> &Option<bool> {
         self.input.get_tracing_enabled()
     }
 }
@@ -228,17 +193,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateDeployment as Operation>::serialize_request(input),
             <CreateDeployment as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateDeploymentError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateDeploymentError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateDocumentationPart, CreateDocumentationPartError, Operation};
 /// A call to [`CreateDocumentationPart`](crate::operation::CreateDocumentationPart): Creates a documentation part. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateDocumentationPartFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateDocumentationPartRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateDocumentationPartFluentBuilder {
     ) -> Self {
         CreateDocumentationPartFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateDocumentationPartError`](crate::operation::CreateDocumentationPartError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DocumentationPart,
         ::awsgen_runtime::client::SdkError<CreateDocumentationPartError>,
     > {
@@ -37,23 +37,17 @@ impl CreateDocumentationPartFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::CreateDocumentationPartRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `location`: see [`location`](crate::types::builders::CreateDocumentationPartRequestBuilder::location).
@@ -64,35 +58,27 @@ impl CreateDocumentationPartFluentBuilder {
     /// Sets or clears the input's `location`.
     pub fn set_location(
         mut self,
-        input: ::std::option::Option<crate::types::DocumentationPartLocation>,
+        input: Option<crate::types::DocumentationPartLocation>,
     ) -> Self {
         self.input = self.input.set_location(input);
         self
     }
     /// The value set for the input's `location`, if any.
-    pub fn get_location(
-        &self,
-    ) -> &::std::option::Option<crate::types::DocumentationPartLocation> {
+    pub fn get_location(&self) -> &Option<crate::types::DocumentationPartLocation> {
         self.input.get_location()
     }
     /// Sets the input's `properties`: see [`properties`](crate::types::builders::CreateDocumentationPartRequestBuilder::properties).
-    pub fn properties(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn properties(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.properties(input);
         self
     }
     /// Sets or clears the input's `properties`.
-    pub fn set_properties(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_properties(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_properties(input);
         self
     }
     /// The value set for the input's `properties`, if any.
-    pub fn get_properties(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_properties(&self) -> &Option<String> {
         self.input.get_properties()
     }
 }
@@ -111,17 +97,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateDocumentationPart as Operation>::serialize_request(input),
             <CreateDocumentationPart as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateDocumentationPartError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateDocumentationPartError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateDomainName, CreateDomainNameError, Operation};
 /// A call to [`CreateDomainName`](crate::operation::CreateDomainName): Creates a new domain name. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateDomainNameFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateDomainNameRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateDomainNameFluentBuilder {
     ) -> Self {
         CreateDomainNameFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateDomainNameError`](crate::operation::CreateDomainNameError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DomainName,
         ::awsgen_runtime::client::SdkError<CreateDomainNameError>,
     > {
@@ -35,171 +35,115 @@ impl CreateDomainNameFluentBuilder {
         &self.input
     }
     /// Sets the input's `domain_name`: see [`domain_name`](crate::types::builders::CreateDomainNameRequestBuilder::domain_name).
-    pub fn domain_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn domain_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.domain_name(input);
         self
     }
     /// Sets or clears the input's `domain_name`.
-    pub fn set_domain_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_domain_name(input);
         self
     }
     /// The value set for the input's `domain_name`, if any.
-    pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name(&self) -> &Option<String> {
         self.input.get_domain_name()
     }
     /// Sets the input's `certificate_name`: see [`certificate_name`](crate::types::builders::CreateDomainNameRequestBuilder::certificate_name).
-    pub fn certificate_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn certificate_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.certificate_name(input);
         self
     }
     /// Sets or clears the input's `certificate_name`.
-    pub fn set_certificate_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_certificate_name(input);
         self
     }
     /// The value set for the input's `certificate_name`, if any.
-    pub fn get_certificate_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_name(&self) -> &Option<String> {
         self.input.get_certificate_name()
     }
     /// Sets the input's `certificate_body`: see [`certificate_body`](crate::types::builders::CreateDomainNameRequestBuilder::certificate_body).
-    pub fn certificate_body(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn certificate_body(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.certificate_body(input);
         self
     }
     /// Sets or clears the input's `certificate_body`.
-    pub fn set_certificate_body(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_body(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_certificate_body(input);
         self
     }
     /// The value set for the input's `certificate_body`, if any.
-    pub fn get_certificate_body(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_body(&self) -> &Option<String> {
         self.input.get_certificate_body()
     }
     /// Sets the input's `certificate_private_key`: see [`certificate_private_key`](crate::types::builders::CreateDomainNameRequestBuilder::certificate_private_key).
-    pub fn certificate_private_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn certificate_private_key(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.certificate_private_key(input);
         self
     }
     /// Sets or clears the input's `certificate_private_key`.
-    pub fn set_certificate_private_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_private_key(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_certificate_private_key(input);
         self
     }
     /// The value set for the input's `certificate_private_key`, if any.
-    pub fn get_certificate_private_key(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_private_key(&self) -> &Option<String> {
         self.input.get_certificate_private_key()
     }
     /// Sets the input's `certificate_chain`: see [`certificate_chain`](crate::types::builders::CreateDomainNameRequestBuilder::certificate_chain).
-    pub fn certificate_chain(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn certificate_chain(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.certificate_chain(input);
         self
     }
     /// Sets or clears the input's `certificate_chain`.
-    pub fn set_certificate_chain(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_chain(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_certificate_chain(input);
         self
     }
     /// The value set for the input's `certificate_chain`, if any.
-    pub fn get_certificate_chain(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_chain(&self) -> &Option<String> {
         self.input.get_certificate_chain()
     }
     /// Sets the input's `certificate_arn`: see [`certificate_arn`](crate::types::builders::CreateDomainNameRequestBuilder::certificate_arn).
-    pub fn certificate_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn certificate_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.certificate_arn(input);
         self
     }
     /// Sets or clears the input's `certificate_arn`.
-    pub fn set_certificate_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_certificate_arn(input);
         self
     }
     /// The value set for the input's `certificate_arn`, if any.
-    pub fn get_certificate_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_arn(&self) -> &Option<String> {
         self.input.get_certificate_arn()
     }
     /// Sets the input's `regional_certificate_name`: see [`regional_certificate_name`](crate::types::builders::CreateDomainNameRequestBuilder::regional_certificate_name).
-    pub fn regional_certificate_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn regional_certificate_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.regional_certificate_name(input);
         self
     }
     /// Sets or clears the input's `regional_certificate_name`.
-    pub fn set_regional_certificate_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_regional_certificate_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_regional_certificate_name(input);
         self
     }
     /// The value set for the input's `regional_certificate_name`, if any.
-    pub fn get_regional_certificate_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_regional_certificate_name(&self) -> &Option<String> {
         self.input.get_regional_certificate_name()
     }
     /// Sets the input's `regional_certificate_arn`: see [`regional_certificate_arn`](crate::types::builders::CreateDomainNameRequestBuilder::regional_certificate_arn).
-    pub fn regional_certificate_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn regional_certificate_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.regional_certificate_arn(input);
         self
     }
     /// Sets or clears the input's `regional_certificate_arn`.
-    pub fn set_regional_certificate_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_regional_certificate_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_regional_certificate_arn(input);
         self
     }
     /// The value set for the input's `regional_certificate_arn`, if any.
-    pub fn get_regional_certificate_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_regional_certificate_arn(&self) -> &Option<String> {
         self.input.get_regional_certificate_arn()
     }
     /// Sets the input's `endpoint_configuration`: see [`endpoint_configuration`](crate::types::builders::CreateDomainNameRequestBuilder::endpoint_configuration).
@@ -213,7 +157,7 @@ impl CreateDomainNameFluentBuilder {
     /// Sets or clears the input's `endpoint_configuration`.
     pub fn set_endpoint_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::EndpointConfiguration>,
+        input: Option<crate::types::EndpointConfiguration>,
     ) -> Self {
         self.input = self.input.set_endpoint_configuration(input);
         self
@@ -221,34 +165,24 @@ impl CreateDomainNameFluentBuilder {
     /// The value set for the input's `endpoint_configuration`, if any.
     pub fn get_endpoint_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::EndpointConfiguration> {
+    ) -> &Option<crate::types::EndpointConfiguration> {
         self.input.get_endpoint_configuration()
     }
     /// Adds one entry to the input's `tags`: see [`tags`](crate::types::builders::CreateDomainNameRequestBuilder::tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.input = self.input.tags(key, value);
         self
     }
     /// Sets or clears the input's `tags`.
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_tags(input);
         self
     }
     /// The value set for the input's `tags`, if any.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_tags()
     }
     /// Sets the input's `security_policy`: see [`security_policy`](crate::types::builders::CreateDomainNameRequestBuilder::security_policy).
@@ -259,15 +193,13 @@ impl CreateDomainNameFluentBuilder {
     /// Sets or clears the input's `security_policy`.
     pub fn set_security_policy(
         mut self,
-        input: ::std::option::Option<crate::types::SecurityPolicy>,
+        input: Option<crate::types::SecurityPolicy>,
     ) -> Self {
         self.input = self.input.set_security_policy(input);
         self
     }
     /// The value set for the input's `security_policy`, if any.
-    pub fn get_security_policy(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecurityPolicy> {
+    pub fn get_security_policy(&self) -> &Option<crate::types::SecurityPolicy> {
         self.input.get_security_policy()
     }
     /// Sets the input's `endpoint_access_mode`: see [`endpoint_access_mode`](crate::types::builders::CreateDomainNameRequestBuilder::endpoint_access_mode).
@@ -281,15 +213,13 @@ impl CreateDomainNameFluentBuilder {
     /// Sets or clears the input's `endpoint_access_mode`.
     pub fn set_endpoint_access_mode(
         mut self,
-        input: ::std::option::Option<crate::types::EndpointAccessMode>,
+        input: Option<crate::types::EndpointAccessMode>,
     ) -> Self {
         self.input = self.input.set_endpoint_access_mode(input);
         self
     }
     /// The value set for the input's `endpoint_access_mode`, if any.
-    pub fn get_endpoint_access_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::EndpointAccessMode> {
+    pub fn get_endpoint_access_mode(&self) -> &Option<crate::types::EndpointAccessMode> {
         self.input.get_endpoint_access_mode()
     }
     /// Sets the input's `mutual_tls_authentication`: see [`mutual_tls_authentication`](crate::types::builders::CreateDomainNameRequestBuilder::mutual_tls_authentication).
@@ -303,7 +233,7 @@ impl CreateDomainNameFluentBuilder {
     /// Sets or clears the input's `mutual_tls_authentication`.
     pub fn set_mutual_tls_authentication(
         mut self,
-        input: ::std::option::Option<crate::types::MutualTlsAuthenticationInput>,
+        input: Option<crate::types::MutualTlsAuthenticationInput>,
     ) -> Self {
         self.input = self.input.set_mutual_tls_authentication(input);
         self
@@ -311,13 +241,13 @@ impl CreateDomainNameFluentBuilder {
     /// The value set for the input's `mutual_tls_authentication`, if any.
     pub fn get_mutual_tls_authentication(
         &self,
-    ) -> &::std::option::Option<crate::types::MutualTlsAuthenticationInput> {
+    ) -> &Option<crate::types::MutualTlsAuthenticationInput> {
         self.input.get_mutual_tls_authentication()
     }
     /// Sets the input's `ownership_verification_certificate_arn`: see [`ownership_verification_certificate_arn`](crate::types::builders::CreateDomainNameRequestBuilder::ownership_verification_certificate_arn).
     pub fn ownership_verification_certificate_arn(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.ownership_verification_certificate_arn(input);
         self
@@ -325,35 +255,27 @@ impl CreateDomainNameFluentBuilder {
     /// Sets or clears the input's `ownership_verification_certificate_arn`.
     pub fn set_ownership_verification_certificate_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_ownership_verification_certificate_arn(input);
         self
     }
     /// The value set for the input's `ownership_verification_certificate_arn`, if any.
-    pub fn get_ownership_verification_certificate_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ownership_verification_certificate_arn(&self) -> &Option<String> {
         self.input.get_ownership_verification_certificate_arn()
     }
     /// Sets the input's `policy`: see [`policy`](crate::types::builders::CreateDomainNameRequestBuilder::policy).
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.policy(input);
         self
     }
     /// Sets or clears the input's `policy`.
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_policy(input);
         self
     }
     /// The value set for the input's `policy`, if any.
-    pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy(&self) -> &Option<String> {
         self.input.get_policy()
     }
     /// Sets the input's `routing_mode`: see [`routing_mode`](crate::types::builders::CreateDomainNameRequestBuilder::routing_mode).
@@ -362,15 +284,12 @@ impl CreateDomainNameFluentBuilder {
         self
     }
     /// Sets or clears the input's `routing_mode`.
-    pub fn set_routing_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::RoutingMode>,
-    ) -> Self {
+    pub fn set_routing_mode(mut self, input: Option<crate::types::RoutingMode>) -> Self {
         self.input = self.input.set_routing_mode(input);
         self
     }
     /// The value set for the input's `routing_mode`, if any.
-    pub fn get_routing_mode(&self) -> &::std::option::Option<crate::types::RoutingMode> {
+    pub fn get_routing_mode(&self) -> &Option<crate::types::RoutingMode> {
         self.input.get_routing_mode()
     }
 }
@@ -386,17 +305,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateDomainName as Operation>::serialize_request(input),
             <CreateDomainName as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateDomainNameError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateDomainNameError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     CreateDomainNameAccessAssociation, CreateDomainNameAccessAssociationError, Operation,
 };
 /// A call to [`CreateDomainNameAccessAssociation`](crate::operation::CreateDomainNameAccessAssociation): Creates a domain name access association resource between an access association source and a private custom domain name. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateDomainNameAccessAssociationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateDomainNameAccessAssociationRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateDomainNameAccessAssociationFluentBuilder {
     ) -> Self {
         CreateDomainNameAccessAssociationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateDomainNameAccessAssociationError`](crate::operation::CreateDomainNameAccessAssociationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DomainNameAccessAssociation,
         ::awsgen_runtime::client::SdkError<CreateDomainNameAccessAssociationError>,
     > {
@@ -39,23 +39,17 @@ impl CreateDomainNameAccessAssociationFluentBuilder {
         &self.input
     }
     /// Sets the input's `domain_name_arn`: see [`domain_name_arn`](crate::types::builders::CreateDomainNameAccessAssociationRequestBuilder::domain_name_arn).
-    pub fn domain_name_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn domain_name_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.domain_name_arn(input);
         self
     }
     /// Sets or clears the input's `domain_name_arn`.
-    pub fn set_domain_name_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_domain_name_arn(input);
         self
     }
     /// The value set for the input's `domain_name_arn`, if any.
-    pub fn get_domain_name_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name_arn(&self) -> &Option<String> {
         self.input.get_domain_name_arn()
     }
     /// Sets the input's `access_association_source_type`: see [`access_association_source_type`](crate::types::builders::CreateDomainNameAccessAssociationRequestBuilder::access_association_source_type).
@@ -69,7 +63,7 @@ impl CreateDomainNameAccessAssociationFluentBuilder {
     /// Sets or clears the input's `access_association_source_type`.
     pub fn set_access_association_source_type(
         mut self,
-        input: ::std::option::Option<crate::types::AccessAssociationSourceType>,
+        input: Option<crate::types::AccessAssociationSourceType>,
     ) -> Self {
         self.input = self.input.set_access_association_source_type(input);
         self
@@ -77,56 +71,38 @@ impl CreateDomainNameAccessAssociationFluentBuilder {
     /// The value set for the input's `access_association_source_type`, if any.
     pub fn get_access_association_source_type(
         &self,
-    ) -> &::std::option::Option<crate::types::AccessAssociationSourceType> {
+    ) -> &Option<crate::types::AccessAssociationSourceType> {
         self.input.get_access_association_source_type()
     }
     /// Sets the input's `access_association_source`: see [`access_association_source`](crate::types::builders::CreateDomainNameAccessAssociationRequestBuilder::access_association_source).
-    pub fn access_association_source(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn access_association_source(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.access_association_source(input);
         self
     }
     /// Sets or clears the input's `access_association_source`.
-    pub fn set_access_association_source(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_access_association_source(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_access_association_source(input);
         self
     }
     /// The value set for the input's `access_association_source`, if any.
-    pub fn get_access_association_source(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_access_association_source(&self) -> &Option<String> {
         self.input.get_access_association_source()
     }
     /// Adds one entry to the input's `tags`: see [`tags`](crate::types::builders::CreateDomainNameAccessAssociationRequestBuilder::tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.input = self.input.tags(key, value);
         self
     }
     /// Sets or clears the input's `tags`.
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_tags(input);
         self
     }
     /// The value set for the input's `tags`, if any.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_tags()
     }
 }
@@ -145,17 +121,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateDomainNameAccessAssociation as Operation>::serialize_request(input),
             <CreateDomainNameAccessAssociation as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateDomainNameAccessAssociationError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateDomainNameAccessAssociationError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

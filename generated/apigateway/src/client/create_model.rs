@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateModel, CreateModelError, Operation};
 /// A call to [`CreateModel`](crate::operation::CreateModel): Adds a new Model resource to an existing RestApi resource. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateModelFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateModelRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateModelFluentBuilder {
     ) -> Self {
         CreateModelFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateModelError`](crate::operation::CreateModelError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::Model,
         ::awsgen_runtime::client::SdkError<CreateModelError>,
     > {
@@ -35,103 +35,73 @@ impl CreateModelFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::CreateModelRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::CreateModelRequestBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateModelRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `schema`: see [`schema`](crate::types::builders::CreateModelRequestBuilder::schema).
-    pub fn schema(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn schema(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.schema(input);
         self
     }
     /// Sets or clears the input's `schema`.
-    pub fn set_schema(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_schema(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_schema(input);
         self
     }
     /// The value set for the input's `schema`, if any.
-    pub fn get_schema(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_schema(&self) -> &Option<String> {
         self.input.get_schema()
     }
     /// Sets the input's `content_type`: see [`content_type`](crate::types::builders::CreateModelRequestBuilder::content_type).
-    pub fn content_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn content_type(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.content_type(input);
         self
     }
     /// Sets or clears the input's `content_type`.
-    pub fn set_content_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_content_type(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_content_type(input);
         self
     }
     /// The value set for the input's `content_type`, if any.
-    pub fn get_content_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_content_type(&self) -> &Option<String> {
         self.input.get_content_type()
     }
 }
@@ -147,17 +117,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateModel as Operation>::serialize_request(input),
             <CreateModel as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateModelError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateModelError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateRequestValidator, CreateRequestValidatorError, Operation};
 /// A call to [`CreateRequestValidator`](crate::operation::CreateRequestValidator): Creates a RequestValidator of a given RestApi. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateRequestValidatorFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateRequestValidatorRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateRequestValidatorFluentBuilder {
     ) -> Self {
         CreateRequestValidatorFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateRequestValidatorError`](crate::operation::CreateRequestValidatorError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RequestValidator,
         ::awsgen_runtime::client::SdkError<CreateRequestValidatorError>,
     > {
@@ -37,43 +37,31 @@ impl CreateRequestValidatorFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::CreateRequestValidatorRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::CreateRequestValidatorRequestBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Sets the input's `validate_request_body`: see [`validate_request_body`](crate::types::builders::CreateRequestValidatorRequestBuilder::validate_request_body).
@@ -82,15 +70,12 @@ impl CreateRequestValidatorFluentBuilder {
         self
     }
     /// Sets or clears the input's `validate_request_body`.
-    pub fn set_validate_request_body(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_validate_request_body(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_validate_request_body(input);
         self
     }
     /// The value set for the input's `validate_request_body`, if any.
-    pub fn get_validate_request_body(&self) -> &::std::option::Option<bool> {
+    pub fn get_validate_request_body(&self) -> &Option<bool> {
         self.input.get_validate_request_body()
     }
     /// Sets the input's `validate_request_parameters`: see [`validate_request_parameters`](crate::types::builders::CreateRequestValidatorRequestBuilder::validate_request_parameters).
@@ -99,15 +84,12 @@ impl CreateRequestValidatorFluentBuilder {
         self
     }
     /// Sets or clears the input's `validate_request_parameters`.
-    pub fn set_validate_request_parameters(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_validate_request_parameters(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_validate_request_parameters(input);
         self
     }
     /// The value set for the input's `validate_request_parameters`, if any.
-    pub fn get_validate_request_parameters(&self) -> &::std::option::Option<bool> {
+    pub fn get_validate_request_parameters(&self) -> &Option<bool> {
         self.input.get_validate_request_parameters()
     }
 }
@@ -126,17 +108,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateRequestValidator as Operation>::serialize_request(input),
             <CreateRequestValidator as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateRequestValidatorError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateRequestValidatorError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

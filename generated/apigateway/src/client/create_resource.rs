@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateResource, CreateResourceError, Operation};
 /// A call to [`CreateResource`](crate::operation::CreateResource): Creates a Resource resource. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateResourceFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateResourceRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateResourceFluentBuilder {
     ) -> Self {
         CreateResourceFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateResourceError`](crate::operation::CreateResourceError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::Resource,
         ::awsgen_runtime::client::SdkError<CreateResourceError>,
     > {
@@ -35,63 +35,45 @@ impl CreateResourceFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::CreateResourceRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `parent_id`: see [`parent_id`](crate::types::builders::CreateResourceRequestBuilder::parent_id).
-    pub fn parent_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn parent_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.parent_id(input);
         self
     }
     /// Sets or clears the input's `parent_id`.
-    pub fn set_parent_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_parent_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_parent_id(input);
         self
     }
     /// The value set for the input's `parent_id`, if any.
-    pub fn get_parent_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_parent_id(&self) -> &Option<String> {
         self.input.get_parent_id()
     }
     /// Sets the input's `path_part`: see [`path_part`](crate::types::builders::CreateResourceRequestBuilder::path_part).
-    pub fn path_part(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn path_part(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.path_part(input);
         self
     }
     /// Sets or clears the input's `path_part`.
-    pub fn set_path_part(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_path_part(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_path_part(input);
         self
     }
     /// The value set for the input's `path_part`, if any.
-    pub fn get_path_part(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_path_part(&self) -> &Option<String> {
         self.input.get_path_part()
     }
 }
@@ -107,17 +89,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateResource as Operation>::serialize_request(input),
             <CreateResource as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateResourceError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateResourceError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateRestApi, CreateRestApiError, Operation};
 /// A call to [`CreateRestApi`](crate::operation::CreateRestApi): Creates a new RestApi resource. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateRestApiFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateRestApiRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateRestApiFluentBuilder {
     ) -> Self {
         CreateRestApiFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateRestApiError`](crate::operation::CreateRestApiError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RestApi,
         ::awsgen_runtime::client::SdkError<CreateRestApiError>,
     > {
@@ -35,105 +35,73 @@ impl CreateRestApiFluentBuilder {
         &self.input
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::CreateRestApiRequestBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateRestApiRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `version`: see [`version`](crate::types::builders::CreateRestApiRequestBuilder::version).
-    pub fn version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn version(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.version(input);
         self
     }
     /// Sets or clears the input's `version`.
-    pub fn set_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_version(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_version(input);
         self
     }
     /// The value set for the input's `version`, if any.
-    pub fn get_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_version(&self) -> &Option<String> {
         self.input.get_version()
     }
     /// Sets the input's `clone_from`: see [`clone_from`](crate::types::builders::CreateRestApiRequestBuilder::clone_from).
-    pub fn clone_from(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn clone_from(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.clone_from(input);
         self
     }
     /// Sets or clears the input's `clone_from`.
-    pub fn set_clone_from(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_clone_from(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_clone_from(input);
         self
     }
     /// The value set for the input's `clone_from`, if any.
-    pub fn get_clone_from(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_clone_from(&self) -> &Option<String> {
         self.input.get_clone_from()
     }
     /// Appends one item to the input's `binary_media_types`: see [`binary_media_types`](crate::types::builders::CreateRestApiRequestBuilder::binary_media_types).
-    pub fn binary_media_types(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn binary_media_types(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.binary_media_types(input);
         self
     }
     /// Sets or clears the input's `binary_media_types`.
-    pub fn set_binary_media_types(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_binary_media_types(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_binary_media_types(input);
         self
     }
     /// The value set for the input's `binary_media_types`, if any.
-    pub fn get_binary_media_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_binary_media_types(&self) -> &Option<Vec<String>> {
         self.input.get_binary_media_types()
     }
     /// Sets the input's `minimum_compression_size`: see [`minimum_compression_size`](crate::types::builders::CreateRestApiRequestBuilder::minimum_compression_size).
@@ -142,15 +110,12 @@ impl CreateRestApiFluentBuilder {
         self
     }
     /// Sets or clears the input's `minimum_compression_size`.
-    pub fn set_minimum_compression_size(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_minimum_compression_size(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_minimum_compression_size(input);
         self
     }
     /// The value set for the input's `minimum_compression_size`, if any.
-    pub fn get_minimum_compression_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_minimum_compression_size(&self) -> &Option<i32> {
         self.input.get_minimum_compression_size()
     }
     /// Sets the input's `api_key_source`: see [`api_key_source`](crate::types::builders::CreateRestApiRequestBuilder::api_key_source).
@@ -161,15 +126,13 @@ impl CreateRestApiFluentBuilder {
     /// Sets or clears the input's `api_key_source`.
     pub fn set_api_key_source(
         mut self,
-        input: ::std::option::Option<crate::types::ApiKeySourceType>,
+        input: Option<crate::types::ApiKeySourceType>,
     ) -> Self {
         self.input = self.input.set_api_key_source(input);
         self
     }
     /// The value set for the input's `api_key_source`, if any.
-    pub fn get_api_key_source(
-        &self,
-    ) -> &::std::option::Option<crate::types::ApiKeySourceType> {
+    pub fn get_api_key_source(&self) -> &Option<crate::types::ApiKeySourceType> {
         self.input.get_api_key_source()
     }
     /// Sets the input's `endpoint_configuration`: see [`endpoint_configuration`](crate::types::builders::CreateRestApiRequestBuilder::endpoint_configuration).
@@ -183,7 +146,7 @@ impl CreateRestApiFluentBuilder {
     /// Sets or clears the input's `endpoint_configuration`.
     pub fn set_endpoint_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::EndpointConfiguration>,
+        input: Option<crate::types::EndpointConfiguration>,
     ) -> Self {
         self.input = self.input.set_endpoint_configuration(input);
         self
@@ -191,54 +154,38 @@ impl CreateRestApiFluentBuilder {
     /// The value set for the input's `endpoint_configuration`, if any.
     pub fn get_endpoint_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::EndpointConfiguration> {
+    ) -> &Option<crate::types::EndpointConfiguration> {
         self.input.get_endpoint_configuration()
     }
     /// Sets the input's `policy`: see [`policy`](crate::types::builders::CreateRestApiRequestBuilder::policy).
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.policy(input);
         self
     }
     /// Sets or clears the input's `policy`.
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_policy(input);
         self
     }
     /// The value set for the input's `policy`, if any.
-    pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy(&self) -> &Option<String> {
         self.input.get_policy()
     }
     /// Adds one entry to the input's `tags`: see [`tags`](crate::types::builders::CreateRestApiRequestBuilder::tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.input = self.input.tags(key, value);
         self
     }
     /// Sets or clears the input's `tags`.
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_tags(input);
         self
     }
     /// The value set for the input's `tags`, if any.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_tags()
     }
     /// Sets the input's `disable_execute_api_endpoint`: see [`disable_execute_api_endpoint`](crate::types::builders::CreateRestApiRequestBuilder::disable_execute_api_endpoint).
@@ -247,15 +194,12 @@ impl CreateRestApiFluentBuilder {
         self
     }
     /// Sets or clears the input's `disable_execute_api_endpoint`.
-    pub fn set_disable_execute_api_endpoint(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_disable_execute_api_endpoint(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_disable_execute_api_endpoint(input);
         self
     }
     /// The value set for the input's `disable_execute_api_endpoint`, if any.
-    pub fn get_disable_execute_api_endpoint(&self) -> &::std::option::Option<bool> {
+    pub fn get_disable_execute_api_endpoint(&self) -> &Option<bool> {
         self.input.get_disable_execute_api_endpoint()
     }
     /// Sets the input's `security_policy`: see [`security_policy`](crate::types::builders::CreateRestApiRequestBuilder::security_policy).
@@ -266,15 +210,13 @@ impl CreateRestApiFluentBuilder {
     /// Sets or clears the input's `security_policy`.
     pub fn set_security_policy(
         mut self,
-        input: ::std::option::Option<crate::types::SecurityPolicy>,
+        input: Option<crate::types::SecurityPolicy>,
     ) -> Self {
         self.input = self.input.set_security_policy(input);
         self
     }
     /// The value set for the input's `security_policy`, if any.
-    pub fn get_security_policy(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecurityPolicy> {
+    pub fn get_security_policy(&self) -> &Option<crate::types::SecurityPolicy> {
         self.input.get_security_policy()
     }
     /// Sets the input's `endpoint_access_mode`: see [`endpoint_access_mode`](crate::types::builders::CreateRestApiRequestBuilder::endpoint_access_mode).
@@ -288,15 +230,13 @@ impl CreateRestApiFluentBuilder {
     /// Sets or clears the input's `endpoint_access_mode`.
     pub fn set_endpoint_access_mode(
         mut self,
-        input: ::std::option::Option<crate::types::EndpointAccessMode>,
+        input: Option<crate::types::EndpointAccessMode>,
     ) -> Self {
         self.input = self.input.set_endpoint_access_mode(input);
         self
     }
     /// The value set for the input's `endpoint_access_mode`, if any.
-    pub fn get_endpoint_access_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::EndpointAccessMode> {
+    pub fn get_endpoint_access_mode(&self) -> &Option<crate::types::EndpointAccessMode> {
         self.input.get_endpoint_access_mode()
     }
 }
@@ -312,17 +252,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateRestApi as Operation>::serialize_request(input),
             <CreateRestApi as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateRestApiError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateRestApiError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

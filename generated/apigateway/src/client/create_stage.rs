@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateStage, CreateStageError, Operation};
 /// A call to [`CreateStage`](crate::operation::CreateStage): Creates a new Stage resource that references a pre-existing Deployment for the API. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateStageFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateStageRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateStageFluentBuilder {
     ) -> Self {
         CreateStageFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateStageError`](crate::operation::CreateStageError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::Stage,
         ::awsgen_runtime::client::SdkError<CreateStageError>,
     > {
@@ -35,83 +35,59 @@ impl CreateStageFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::CreateStageRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `stage_name`: see [`stage_name`](crate::types::builders::CreateStageRequestBuilder::stage_name).
-    pub fn stage_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn stage_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.stage_name(input);
         self
     }
     /// Sets or clears the input's `stage_name`.
-    pub fn set_stage_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_stage_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_stage_name(input);
         self
     }
     /// The value set for the input's `stage_name`, if any.
-    pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_stage_name(&self) -> &Option<String> {
         self.input.get_stage_name()
     }
     /// Sets the input's `deployment_id`: see [`deployment_id`](crate::types::builders::CreateStageRequestBuilder::deployment_id).
-    pub fn deployment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn deployment_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.deployment_id(input);
         self
     }
     /// Sets or clears the input's `deployment_id`.
-    pub fn set_deployment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_deployment_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_deployment_id(input);
         self
     }
     /// The value set for the input's `deployment_id`, if any.
-    pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_deployment_id(&self) -> &Option<String> {
         self.input.get_deployment_id()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateStageRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `cache_cluster_enabled`: see [`cache_cluster_enabled`](crate::types::builders::CreateStageRequestBuilder::cache_cluster_enabled).
@@ -120,15 +96,12 @@ impl CreateStageFluentBuilder {
         self
     }
     /// Sets or clears the input's `cache_cluster_enabled`.
-    pub fn set_cache_cluster_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_cache_cluster_enabled(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_cache_cluster_enabled(input);
         self
     }
     /// The value set for the input's `cache_cluster_enabled`, if any.
-    pub fn get_cache_cluster_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_cache_cluster_enabled(&self) -> &Option<bool> {
         self.input.get_cache_cluster_enabled()
     }
     /// Sets the input's `cache_cluster_size`: see [`cache_cluster_size`](crate::types::builders::CreateStageRequestBuilder::cache_cluster_size).
@@ -139,22 +112,20 @@ impl CreateStageFluentBuilder {
     /// Sets or clears the input's `cache_cluster_size`.
     pub fn set_cache_cluster_size(
         mut self,
-        input: ::std::option::Option<crate::types::CacheClusterSize>,
+        input: Option<crate::types::CacheClusterSize>,
     ) -> Self {
         self.input = self.input.set_cache_cluster_size(input);
         self
     }
     /// The value set for the input's `cache_cluster_size`, if any.
-    pub fn get_cache_cluster_size(
-        &self,
-    ) -> &::std::option::Option<crate::types::CacheClusterSize> {
+    pub fn get_cache_cluster_size(&self) -> &Option<crate::types::CacheClusterSize> {
         self.input.get_cache_cluster_size()
     }
     /// Adds one entry to the input's `variables`: see [`variables`](crate::types::builders::CreateStageRequestBuilder::variables).
     pub fn variables(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.variables(key, value);
         self
@@ -162,9 +133,7 @@ impl CreateStageFluentBuilder {
     /// Sets or clears the input's `variables`.
     pub fn set_variables(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_variables(input);
         self
@@ -172,31 +141,21 @@ impl CreateStageFluentBuilder {
     /// The value set for the input's `variables`, if any.
     pub fn get_variables(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_variables()
     }
     /// Sets the input's `documentation_version`: see [`documentation_version`](crate::types::builders::CreateStageRequestBuilder::documentation_version).
-    pub fn documentation_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn documentation_version(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.documentation_version(input);
         self
     }
     /// Sets or clears the input's `documentation_version`.
-    pub fn set_documentation_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_documentation_version(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_documentation_version(input);
         self
     }
     /// The value set for the input's `documentation_version`, if any.
-    pub fn get_documentation_version(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_documentation_version(&self) -> &Option<String> {
         self.input.get_documentation_version()
     }
     /// Sets the input's `canary_settings`: see [`canary_settings`](crate::types::builders::CreateStageRequestBuilder::canary_settings).
@@ -207,15 +166,13 @@ impl CreateStageFluentBuilder {
     /// Sets or clears the input's `canary_settings`.
     pub fn set_canary_settings(
         mut self,
-        input: ::std::option::Option<crate::types::CanarySettings>,
+        input: Option<crate::types::CanarySettings>,
     ) -> Self {
         self.input = self.input.set_canary_settings(input);
         self
     }
     /// The value set for the input's `canary_settings`, if any.
-    pub fn get_canary_settings(
-        &self,
-    ) -> &::std::option::Option<crate::types::CanarySettings> {
+    pub fn get_canary_settings(&self) -> &Option<crate::types::CanarySettings> {
         self.input.get_canary_settings()
     }
     /// Sets the input's `tracing_enabled`: see [`tracing_enabled`](crate::types::builders::CreateStageRequestBuilder::tracing_enabled).
@@ -224,39 +181,29 @@ impl CreateStageFluentBuilder {
         self
     }
     /// Sets or clears the input's `tracing_enabled`.
-    pub fn set_tracing_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_tracing_enabled(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_tracing_enabled(input);
         self
     }
     /// The value set for the input's `tracing_enabled`, if any.
-    pub fn get_tracing_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_tracing_enabled(&self) -> &Option<bool> {
         self.input.get_tracing_enabled()
     }
     /// Adds one entry to the input's `tags`: see [`tags`](crate::types::builders::CreateStageRequestBuilder::tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.input = self.input.tags(key, value);
         self
     }
     /// Sets or clears the input's `tags`.
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_tags(input);
         self
     }
     /// The value set for the input's `tags`, if any.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_tags()
     }
 }
@@ -272,17 +219,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateStage as Operation>::serialize_request(input),
             <CreateStage as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateStageError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateStageError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

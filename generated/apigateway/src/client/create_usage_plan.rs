@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateUsagePlan, CreateUsagePlanError, Operation};
 /// A call to [`CreateUsagePlan`](crate::operation::CreateUsagePlan): Creates a usage plan with the throttle and quota limits, as well as the associated API stages, specified in the payload. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateUsagePlanFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateUsagePlanRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateUsagePlanFluentBuilder {
     ) -> Self {
         CreateUsagePlanFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateUsagePlanError`](crate::operation::CreateUsagePlanError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UsagePlan,
         ::awsgen_runtime::client::SdkError<CreateUsagePlanError>,
     > {
@@ -35,43 +35,31 @@ impl CreateUsagePlanFluentBuilder {
         &self.input
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::CreateUsagePlanRequestBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateUsagePlanRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Appends one item to the input's `api_stages`: see [`api_stages`](crate::types::builders::CreateUsagePlanRequestBuilder::api_stages).
@@ -80,17 +68,12 @@ impl CreateUsagePlanFluentBuilder {
         self
     }
     /// Sets or clears the input's `api_stages`.
-    pub fn set_api_stages(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ApiStage>>,
-    ) -> Self {
+    pub fn set_api_stages(mut self, input: Option<Vec<crate::types::ApiStage>>) -> Self {
         self.input = self.input.set_api_stages(input);
         self
     }
     /// The value set for the input's `api_stages`, if any.
-    pub fn get_api_stages(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ApiStage>> {
+    pub fn get_api_stages(&self) -> &Option<Vec<crate::types::ApiStage>> {
         self.input.get_api_stages()
     }
     /// Sets the input's `throttle`: see [`throttle`](crate::types::builders::CreateUsagePlanRequestBuilder::throttle).
@@ -101,15 +84,13 @@ impl CreateUsagePlanFluentBuilder {
     /// Sets or clears the input's `throttle`.
     pub fn set_throttle(
         mut self,
-        input: ::std::option::Option<crate::types::ThrottleSettings>,
+        input: Option<crate::types::ThrottleSettings>,
     ) -> Self {
         self.input = self.input.set_throttle(input);
         self
     }
     /// The value set for the input's `throttle`, if any.
-    pub fn get_throttle(
-        &self,
-    ) -> &::std::option::Option<crate::types::ThrottleSettings> {
+    pub fn get_throttle(&self) -> &Option<crate::types::ThrottleSettings> {
         self.input.get_throttle()
     }
     /// Sets the input's `quota`: see [`quota`](crate::types::builders::CreateUsagePlanRequestBuilder::quota).
@@ -118,42 +99,29 @@ impl CreateUsagePlanFluentBuilder {
         self
     }
     /// Sets or clears the input's `quota`.
-    pub fn set_quota(
-        mut self,
-        input: ::std::option::Option<crate::types::QuotaSettings>,
-    ) -> Self {
+    pub fn set_quota(mut self, input: Option<crate::types::QuotaSettings>) -> Self {
         self.input = self.input.set_quota(input);
         self
     }
     /// The value set for the input's `quota`, if any.
-    pub fn get_quota(&self) -> &::std::option::Option<crate::types::QuotaSettings> {
+    pub fn get_quota(&self) -> &Option<crate::types::QuotaSettings> {
         self.input.get_quota()
     }
     /// Adds one entry to the input's `tags`: see [`tags`](crate::types::builders::CreateUsagePlanRequestBuilder::tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.input = self.input.tags(key, value);
         self
     }
     /// Sets or clears the input's `tags`.
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_tags(input);
         self
     }
     /// The value set for the input's `tags`, if any.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_tags()
     }
 }
@@ -169,17 +137,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateUsagePlan as Operation>::serialize_request(input),
             <CreateUsagePlan as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateUsagePlanError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateUsagePlanError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

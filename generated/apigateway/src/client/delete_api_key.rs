@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteApiKey, DeleteApiKeyError, Operation};
 /// A call to [`DeleteApiKey`](crate::operation::DeleteApiKey): Deletes the ApiKey resource. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteApiKeyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteApiKeyRequestBuilder,
@@ -14,16 +14,13 @@ impl DeleteApiKeyFluentBuilder {
     ) -> Self {
         DeleteApiKeyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteApiKeyError`](crate::operation::DeleteApiKeyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DeleteApiKeyError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DeleteApiKeyError>> {
         let input = self
             .input
             .build()
@@ -35,23 +32,17 @@ impl DeleteApiKeyFluentBuilder {
         &self.input
     }
     /// Sets the input's `api_key`: see [`api_key`](crate::types::builders::DeleteApiKeyRequestBuilder::api_key).
-    pub fn api_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn api_key(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.api_key(input);
         self
     }
     /// Sets or clears the input's `api_key`.
-    pub fn set_api_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_api_key(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_api_key(input);
         self
     }
     /// The value set for the input's `api_key`, if any.
-    pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_api_key(&self) -> &Option<String> {
         self.input.get_api_key()
     }
 }
@@ -67,17 +58,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteApiKey as Operation>::serialize_request(input),
             <DeleteApiKey as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeleteApiKeyError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeleteApiKeyError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

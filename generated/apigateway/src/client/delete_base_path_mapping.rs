@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteBasePathMapping, DeleteBasePathMappingError, Operation};
 /// A call to [`DeleteBasePathMapping`](crate::operation::DeleteBasePathMapping): Deletes the BasePathMapping resource. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteBasePathMappingFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteBasePathMappingRequestBuilder,
@@ -14,16 +14,13 @@ impl DeleteBasePathMappingFluentBuilder {
     ) -> Self {
         DeleteBasePathMappingFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteBasePathMappingError`](crate::operation::DeleteBasePathMappingError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DeleteBasePathMappingError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DeleteBasePathMappingError>> {
         let input = self
             .input
             .build()
@@ -37,63 +34,45 @@ impl DeleteBasePathMappingFluentBuilder {
         &self.input
     }
     /// Sets the input's `domain_name`: see [`domain_name`](crate::types::builders::DeleteBasePathMappingRequestBuilder::domain_name).
-    pub fn domain_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn domain_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.domain_name(input);
         self
     }
     /// Sets or clears the input's `domain_name`.
-    pub fn set_domain_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_domain_name(input);
         self
     }
     /// The value set for the input's `domain_name`, if any.
-    pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name(&self) -> &Option<String> {
         self.input.get_domain_name()
     }
     /// Sets the input's `domain_name_id`: see [`domain_name_id`](crate::types::builders::DeleteBasePathMappingRequestBuilder::domain_name_id).
-    pub fn domain_name_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn domain_name_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.domain_name_id(input);
         self
     }
     /// Sets or clears the input's `domain_name_id`.
-    pub fn set_domain_name_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_domain_name_id(input);
         self
     }
     /// The value set for the input's `domain_name_id`, if any.
-    pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name_id(&self) -> &Option<String> {
         self.input.get_domain_name_id()
     }
     /// Sets the input's `base_path`: see [`base_path`](crate::types::builders::DeleteBasePathMappingRequestBuilder::base_path).
-    pub fn base_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn base_path(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.base_path(input);
         self
     }
     /// Sets or clears the input's `base_path`.
-    pub fn set_base_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_base_path(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_base_path(input);
         self
     }
     /// The value set for the input's `base_path`, if any.
-    pub fn get_base_path(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_base_path(&self) -> &Option<String> {
         self.input.get_base_path()
     }
 }
@@ -109,17 +88,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteBasePathMapping as Operation>::serialize_request(input),
             <DeleteBasePathMapping as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeleteBasePathMappingError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeleteBasePathMappingError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

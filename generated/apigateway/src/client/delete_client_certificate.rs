@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteClientCertificate, DeleteClientCertificateError, Operation};
 /// A call to [`DeleteClientCertificate`](crate::operation::DeleteClientCertificate): Deletes the ClientCertificate resource. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteClientCertificateFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteClientCertificateRequestBuilder,
@@ -14,16 +14,13 @@ impl DeleteClientCertificateFluentBuilder {
     ) -> Self {
         DeleteClientCertificateFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteClientCertificateError`](crate::operation::DeleteClientCertificateError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DeleteClientCertificateError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DeleteClientCertificateError>> {
         let input = self
             .input
             .build()
@@ -37,25 +34,17 @@ impl DeleteClientCertificateFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_certificate_id`: see [`client_certificate_id`](crate::types::builders::DeleteClientCertificateRequestBuilder::client_certificate_id).
-    pub fn client_certificate_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_certificate_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_certificate_id(input);
         self
     }
     /// Sets or clears the input's `client_certificate_id`.
-    pub fn set_client_certificate_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_certificate_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_certificate_id(input);
         self
     }
     /// The value set for the input's `client_certificate_id`, if any.
-    pub fn get_client_certificate_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_certificate_id(&self) -> &Option<String> {
         self.input.get_client_certificate_id()
     }
 }
@@ -71,17 +60,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteClientCertificate as Operation>::serialize_request(input),
             <DeleteClientCertificate as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeleteClientCertificateError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeleteClientCertificateError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteDeployment, DeleteDeploymentError, Operation};
 /// A call to [`DeleteDeployment`](crate::operation::DeleteDeployment): Deletes a Deployment resource. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteDeploymentFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteDeploymentRequestBuilder,
@@ -14,16 +14,13 @@ impl DeleteDeploymentFluentBuilder {
     ) -> Self {
         DeleteDeploymentFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteDeploymentError`](crate::operation::DeleteDeploymentError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DeleteDeploymentError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DeleteDeploymentError>> {
         let input = self
             .input
             .build()
@@ -35,43 +32,31 @@ impl DeleteDeploymentFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::DeleteDeploymentRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `deployment_id`: see [`deployment_id`](crate::types::builders::DeleteDeploymentRequestBuilder::deployment_id).
-    pub fn deployment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn deployment_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.deployment_id(input);
         self
     }
     /// Sets or clears the input's `deployment_id`.
-    pub fn set_deployment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_deployment_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_deployment_id(input);
         self
     }
     /// The value set for the input's `deployment_id`, if any.
-    pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_deployment_id(&self) -> &Option<String> {
         self.input.get_deployment_id()
     }
 }
@@ -87,17 +72,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteDeployment as Operation>::serialize_request(input),
             <DeleteDeployment as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeleteDeploymentError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeleteDeploymentError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

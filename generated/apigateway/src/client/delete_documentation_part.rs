@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteDocumentationPart, DeleteDocumentationPartError, Operation};
 /// A call to [`DeleteDocumentationPart`](crate::operation::DeleteDocumentationPart): Deletes a documentation part Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteDocumentationPartFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteDocumentationPartRequestBuilder,
@@ -14,16 +14,13 @@ impl DeleteDocumentationPartFluentBuilder {
     ) -> Self {
         DeleteDocumentationPartFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteDocumentationPartError`](crate::operation::DeleteDocumentationPartError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DeleteDocumentationPartError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DeleteDocumentationPartError>> {
         let input = self
             .input
             .build()
@@ -37,45 +34,31 @@ impl DeleteDocumentationPartFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::DeleteDocumentationPartRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `documentation_part_id`: see [`documentation_part_id`](crate::types::builders::DeleteDocumentationPartRequestBuilder::documentation_part_id).
-    pub fn documentation_part_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn documentation_part_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.documentation_part_id(input);
         self
     }
     /// Sets or clears the input's `documentation_part_id`.
-    pub fn set_documentation_part_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_documentation_part_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_documentation_part_id(input);
         self
     }
     /// The value set for the input's `documentation_part_id`, if any.
-    pub fn get_documentation_part_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_documentation_part_id(&self) -> &Option<String> {
         self.input.get_documentation_part_id()
     }
 }
@@ -91,17 +74,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteDocumentationPart as Operation>::serialize_request(input),
             <DeleteDocumentationPart as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeleteDocumentationPartError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeleteDocumentationPartError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteGatewayResponse, DeleteGatewayResponseError, Operation};
 /// A call to [`DeleteGatewayResponse`](crate::operation::DeleteGatewayResponse): Clears any customization of a GatewayResponse of a specified response type on the given RestApi and resets it with the default settings. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteGatewayResponseFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteGatewayResponseRequestBuilder,
@@ -14,16 +14,13 @@ impl DeleteGatewayResponseFluentBuilder {
     ) -> Self {
         DeleteGatewayResponseFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteGatewayResponseError`](crate::operation::DeleteGatewayResponseError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DeleteGatewayResponseError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DeleteGatewayResponseError>> {
         let input = self
             .input
             .build()
@@ -37,23 +34,17 @@ impl DeleteGatewayResponseFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::DeleteGatewayResponseRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `response_type`: see [`response_type`](crate::types::builders::DeleteGatewayResponseRequestBuilder::response_type).
@@ -64,15 +55,13 @@ impl DeleteGatewayResponseFluentBuilder {
     /// Sets or clears the input's `response_type`.
     pub fn set_response_type(
         mut self,
-        input: ::std::option::Option<crate::types::GatewayResponseType>,
+        input: Option<crate::types::GatewayResponseType>,
     ) -> Self {
         self.input = self.input.set_response_type(input);
         self
     }
     /// The value set for the input's `response_type`, if any.
-    pub fn get_response_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::GatewayResponseType> {
+    pub fn get_response_type(&self) -> &Option<crate::types::GatewayResponseType> {
         self.input.get_response_type()
     }
 }
@@ -88,17 +77,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteGatewayResponse as Operation>::serialize_request(input),
             <DeleteGatewayResponse as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeleteGatewayResponseError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeleteGatewayResponseError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteRequestValidator, DeleteRequestValidatorError, Operation};
 /// A call to [`DeleteRequestValidator`](crate::operation::DeleteRequestValidator): Deletes a RequestValidator of a given RestApi. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteRequestValidatorFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteRequestValidatorRequestBuilder,
@@ -14,16 +14,13 @@ impl DeleteRequestValidatorFluentBuilder {
     ) -> Self {
         DeleteRequestValidatorFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteRequestValidatorError`](crate::operation::DeleteRequestValidatorError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DeleteRequestValidatorError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DeleteRequestValidatorError>> {
         let input = self
             .input
             .build()
@@ -37,45 +34,31 @@ impl DeleteRequestValidatorFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::DeleteRequestValidatorRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `request_validator_id`: see [`request_validator_id`](crate::types::builders::DeleteRequestValidatorRequestBuilder::request_validator_id).
-    pub fn request_validator_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn request_validator_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.request_validator_id(input);
         self
     }
     /// Sets or clears the input's `request_validator_id`.
-    pub fn set_request_validator_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_request_validator_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_request_validator_id(input);
         self
     }
     /// The value set for the input's `request_validator_id`, if any.
-    pub fn get_request_validator_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_request_validator_id(&self) -> &Option<String> {
         self.input.get_request_validator_id()
     }
 }
@@ -91,17 +74,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteRequestValidator as Operation>::serialize_request(input),
             <DeleteRequestValidator as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeleteRequestValidatorError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeleteRequestValidatorError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

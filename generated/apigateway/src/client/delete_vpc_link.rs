@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteVpcLink, DeleteVpcLinkError, Operation};
 /// A call to [`DeleteVpcLink`](crate::operation::DeleteVpcLink): Deletes an existing VpcLink of a specified identifier. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteVpcLinkFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteVpcLinkRequestBuilder,
@@ -14,16 +14,13 @@ impl DeleteVpcLinkFluentBuilder {
     ) -> Self {
         DeleteVpcLinkFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteVpcLinkError`](crate::operation::DeleteVpcLinkError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DeleteVpcLinkError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DeleteVpcLinkError>> {
         let input = self
             .input
             .build()
@@ -35,23 +32,17 @@ impl DeleteVpcLinkFluentBuilder {
         &self.input
     }
     /// Sets the input's `vpc_link_id`: see [`vpc_link_id`](crate::types::builders::DeleteVpcLinkRequestBuilder::vpc_link_id).
-    pub fn vpc_link_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_link_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_link_id(input);
         self
     }
     /// Sets or clears the input's `vpc_link_id`.
-    pub fn set_vpc_link_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_link_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_link_id(input);
         self
     }
     /// The value set for the input's `vpc_link_id`, if any.
-    pub fn get_vpc_link_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_link_id(&self) -> &Option<String> {
         self.input.get_vpc_link_id()
     }
 }
@@ -67,17 +58,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteVpcLink as Operation>::serialize_request(input),
             <DeleteVpcLink as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeleteVpcLinkError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeleteVpcLinkError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     FlushStageAuthorizersCache, FlushStageAuthorizersCacheError, Operation,
 };
 /// A call to [`FlushStageAuthorizersCache`](crate::operation::FlushStageAuthorizersCache): Flushes all authorizer cache entries on a stage. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct FlushStageAuthorizersCacheFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::FlushStageAuthorizersCacheRequestBuilder,
@@ -16,13 +16,13 @@ impl FlushStageAuthorizersCacheFluentBuilder {
     ) -> Self {
         FlushStageAuthorizersCacheFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`FlushStageAuthorizersCacheError`](crate::operation::FlushStageAuthorizersCacheError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         (),
         ::awsgen_runtime::client::SdkError<FlushStageAuthorizersCacheError>,
     > {
@@ -39,43 +39,31 @@ impl FlushStageAuthorizersCacheFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::FlushStageAuthorizersCacheRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `stage_name`: see [`stage_name`](crate::types::builders::FlushStageAuthorizersCacheRequestBuilder::stage_name).
-    pub fn stage_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn stage_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.stage_name(input);
         self
     }
     /// Sets or clears the input's `stage_name`.
-    pub fn set_stage_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_stage_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_stage_name(input);
         self
     }
     /// The value set for the input's `stage_name`, if any.
-    pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_stage_name(&self) -> &Option<String> {
         self.input.get_stage_name()
     }
 }
@@ -91,17 +79,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <FlushStageAuthorizersCache as Operation>::serialize_request(input),
             <FlushStageAuthorizersCache as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for FlushStageAuthorizersCacheError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         FlushStageAuthorizersCacheError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

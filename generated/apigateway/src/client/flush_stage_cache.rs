@@ -3,7 +3,7 @@
 
 use crate::operation::{FlushStageCache, FlushStageCacheError, Operation};
 /// A call to [`FlushStageCache`](crate::operation::FlushStageCache): Flushes a stage's cache. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct FlushStageCacheFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::FlushStageCacheRequestBuilder,
@@ -14,16 +14,13 @@ impl FlushStageCacheFluentBuilder {
     ) -> Self {
         FlushStageCacheFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`FlushStageCacheError`](crate::operation::FlushStageCacheError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<FlushStageCacheError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<FlushStageCacheError>> {
         let input = self
             .input
             .build()
@@ -35,43 +32,31 @@ impl FlushStageCacheFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::FlushStageCacheRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `stage_name`: see [`stage_name`](crate::types::builders::FlushStageCacheRequestBuilder::stage_name).
-    pub fn stage_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn stage_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.stage_name(input);
         self
     }
     /// Sets or clears the input's `stage_name`.
-    pub fn set_stage_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_stage_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_stage_name(input);
         self
     }
     /// The value set for the input's `stage_name`, if any.
-    pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_stage_name(&self) -> &Option<String> {
         self.input.get_stage_name()
     }
 }
@@ -87,17 +72,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <FlushStageCache as Operation>::serialize_request(input),
             <FlushStageCache as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for FlushStageCacheError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         FlushStageCacheError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetApiKey, GetApiKeyError, Operation};
 /// A call to [`GetApiKey`](crate::operation::GetApiKey): Gets information about the current ApiKey resource. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetApiKeyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetApiKeyRequestBuilder,
@@ -14,13 +14,13 @@ impl GetApiKeyFluentBuilder {
     ) -> Self {
         GetApiKeyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetApiKeyError`](crate::operation::GetApiKeyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ApiKey,
         ::awsgen_runtime::client::SdkError<GetApiKeyError>,
     > {
@@ -35,23 +35,17 @@ impl GetApiKeyFluentBuilder {
         &self.input
     }
     /// Sets the input's `api_key`: see [`api_key`](crate::types::builders::GetApiKeyRequestBuilder::api_key).
-    pub fn api_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn api_key(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.api_key(input);
         self
     }
     /// Sets or clears the input's `api_key`.
-    pub fn set_api_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_api_key(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_api_key(input);
         self
     }
     /// The value set for the input's `api_key`, if any.
-    pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_api_key(&self) -> &Option<String> {
         self.input.get_api_key()
     }
     /// Sets the input's `include_value`: see [`include_value`](crate::types::builders::GetApiKeyRequestBuilder::include_value).
@@ -60,12 +54,12 @@ impl GetApiKeyFluentBuilder {
         self
     }
     /// Sets or clears the input's `include_value`.
-    pub fn set_include_value(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_include_value(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_include_value(input);
         self
     }
     /// The value set for the input's `include_value`, if any.
-    pub fn get_include_value(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_value(&self) -> &Option<bool> {
         self.input.get_include_value()
     }
 }
@@ -81,17 +75,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetApiKey as Operation>::serialize_request(input),
             <GetApiKey as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetApiKeyError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetApiKeyError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetApiKeys, GetApiKeysError, Operation};
 /// A call to [`GetApiKeys`](crate::operation::GetApiKeys): Gets information about the current ApiKeys resource. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetApiKeysFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetApiKeysRequestBuilder,
@@ -14,13 +14,13 @@ impl GetApiKeysFluentBuilder {
     ) -> Self {
         GetApiKeysFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetApiKeysError`](crate::operation::GetApiKeysError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ApiKeys,
         ::awsgen_runtime::client::SdkError<GetApiKeysError>,
     > {
@@ -32,23 +32,17 @@ impl GetApiKeysFluentBuilder {
         &self.input
     }
     /// Sets the input's `position`: see [`position`](crate::types::builders::GetApiKeysRequestBuilder::position).
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn position(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.position(input);
         self
     }
     /// Sets or clears the input's `position`.
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_position(input);
         self
     }
     /// The value set for the input's `position`, if any.
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         self.input.get_position()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::GetApiKeysRequestBuilder::limit).
@@ -57,52 +51,40 @@ impl GetApiKeysFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Sets the input's `name_query`: see [`name_query`](crate::types::builders::GetApiKeysRequestBuilder::name_query).
-    pub fn name_query(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name_query(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name_query(input);
         self
     }
     /// Sets or clears the input's `name_query`.
-    pub fn set_name_query(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name_query(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name_query(input);
         self
     }
     /// The value set for the input's `name_query`, if any.
-    pub fn get_name_query(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name_query(&self) -> &Option<String> {
         self.input.get_name_query()
     }
     /// Sets the input's `customer_id`: see [`customer_id`](crate::types::builders::GetApiKeysRequestBuilder::customer_id).
-    pub fn customer_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn customer_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.customer_id(input);
         self
     }
     /// Sets or clears the input's `customer_id`.
-    pub fn set_customer_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_customer_id(input);
         self
     }
     /// The value set for the input's `customer_id`, if any.
-    pub fn get_customer_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_id(&self) -> &Option<String> {
         self.input.get_customer_id()
     }
     /// Sets the input's `include_values`: see [`include_values`](crate::types::builders::GetApiKeysRequestBuilder::include_values).
@@ -111,12 +93,12 @@ impl GetApiKeysFluentBuilder {
         self
     }
     /// Sets or clears the input's `include_values`.
-    pub fn set_include_values(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_include_values(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_include_values(input);
         self
     }
     /// The value set for the input's `include_values`, if any.
-    pub fn get_include_values(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_values(&self) -> &Option<bool> {
         self.input.get_include_values()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -124,12 +106,12 @@ impl GetApiKeysFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<GetApiKeysPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`GetApiKeys`](crate::operation::GetApiKeys) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetApiKeysPages;
 impl ::awsgen_runtime::client::paginate::Paginated for GetApiKeysPages {
@@ -139,7 +121,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetApiKeysPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetApiKeysRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ApiKeys,
         ::awsgen_runtime::client::SdkError<GetApiKeysError>,
     > {
@@ -148,7 +130,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetApiKeysPages {
     fn next_input(
         input: &crate::types::GetApiKeysRequest,
         output: &crate::types::ApiKeys,
-    ) -> ::std::option::Option<crate::types::GetApiKeysRequest> {
+    ) -> Option<crate::types::GetApiKeysRequest> {
         let mut next = input.clone();
         next.position = output
             .position
@@ -156,15 +138,13 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetApiKeysPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.position.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for GetApiKeysPages {
     type Item = crate::types::ApiKey;
-    fn items(output: crate::types::ApiKeys) -> ::std::vec::Vec<crate::types::ApiKey> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.items)
-            .unwrap_or_default()
+    fn items(output: crate::types::ApiKeys) -> Vec<crate::types::ApiKey> {
+        Some(output).and_then(|value| value.items).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -179,17 +159,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetApiKeys as Operation>::serialize_request(input),
             <GetApiKeys as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetApiKeysError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetApiKeysError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetBasePathMappings, GetBasePathMappingsError, Operation};
 /// A call to [`GetBasePathMappings`](crate::operation::GetBasePathMappings): Represents a collection of BasePathMapping resources. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetBasePathMappingsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetBasePathMappingsRequestBuilder,
@@ -14,13 +14,13 @@ impl GetBasePathMappingsFluentBuilder {
     ) -> Self {
         GetBasePathMappingsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetBasePathMappingsError`](crate::operation::GetBasePathMappingsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::BasePathMappings,
         ::awsgen_runtime::client::SdkError<GetBasePathMappingsError>,
     > {
@@ -37,63 +37,45 @@ impl GetBasePathMappingsFluentBuilder {
         &self.input
     }
     /// Sets the input's `domain_name`: see [`domain_name`](crate::types::builders::GetBasePathMappingsRequestBuilder::domain_name).
-    pub fn domain_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn domain_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.domain_name(input);
         self
     }
     /// Sets or clears the input's `domain_name`.
-    pub fn set_domain_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_domain_name(input);
         self
     }
     /// The value set for the input's `domain_name`, if any.
-    pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name(&self) -> &Option<String> {
         self.input.get_domain_name()
     }
     /// Sets the input's `domain_name_id`: see [`domain_name_id`](crate::types::builders::GetBasePathMappingsRequestBuilder::domain_name_id).
-    pub fn domain_name_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn domain_name_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.domain_name_id(input);
         self
     }
     /// Sets or clears the input's `domain_name_id`.
-    pub fn set_domain_name_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_domain_name_id(input);
         self
     }
     /// The value set for the input's `domain_name_id`, if any.
-    pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name_id(&self) -> &Option<String> {
         self.input.get_domain_name_id()
     }
     /// Sets the input's `position`: see [`position`](crate::types::builders::GetBasePathMappingsRequestBuilder::position).
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn position(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.position(input);
         self
     }
     /// Sets or clears the input's `position`.
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_position(input);
         self
     }
     /// The value set for the input's `position`, if any.
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         self.input.get_position()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::GetBasePathMappingsRequestBuilder::limit).
@@ -102,12 +84,12 @@ impl GetBasePathMappingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -123,7 +105,7 @@ impl GetBasePathMappingsFluentBuilder {
     }
 }
 /// How [`GetBasePathMappings`](crate::operation::GetBasePathMappings) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetBasePathMappingsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for GetBasePathMappingsPages {
@@ -133,7 +115,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetBasePathMappingsPages 
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetBasePathMappingsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::BasePathMappings,
         ::awsgen_runtime::client::SdkError<GetBasePathMappingsError>,
     > {
@@ -142,7 +124,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetBasePathMappingsPages 
     fn next_input(
         input: &crate::types::GetBasePathMappingsRequest,
         output: &crate::types::BasePathMappings,
-    ) -> ::std::option::Option<crate::types::GetBasePathMappingsRequest> {
+    ) -> Option<crate::types::GetBasePathMappingsRequest> {
         let mut next = input.clone();
         next.position = output
             .position
@@ -150,17 +132,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetBasePathMappingsPages 
             .filter(|token| !token.is_empty())
             .cloned();
         next.position.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for GetBasePathMappingsPages {
     type Item = crate::types::BasePathMapping;
     fn items(
         output: crate::types::BasePathMappings,
-    ) -> ::std::vec::Vec<crate::types::BasePathMapping> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.items)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::BasePathMapping> {
+        Some(output).and_then(|value| value.items).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -178,17 +158,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetBasePathMappings as Operation>::serialize_request(input),
             <GetBasePathMappings as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetBasePathMappingsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetBasePathMappingsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetClientCertificate, GetClientCertificateError, Operation};
 /// A call to [`GetClientCertificate`](crate::operation::GetClientCertificate): Gets information about the current ClientCertificate resource. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetClientCertificateFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetClientCertificateRequestBuilder,
@@ -14,13 +14,13 @@ impl GetClientCertificateFluentBuilder {
     ) -> Self {
         GetClientCertificateFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetClientCertificateError`](crate::operation::GetClientCertificateError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ClientCertificate,
         ::awsgen_runtime::client::SdkError<GetClientCertificateError>,
     > {
@@ -37,25 +37,17 @@ impl GetClientCertificateFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_certificate_id`: see [`client_certificate_id`](crate::types::builders::GetClientCertificateRequestBuilder::client_certificate_id).
-    pub fn client_certificate_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_certificate_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_certificate_id(input);
         self
     }
     /// Sets or clears the input's `client_certificate_id`.
-    pub fn set_client_certificate_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_certificate_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_certificate_id(input);
         self
     }
     /// The value set for the input's `client_certificate_id`, if any.
-    pub fn get_client_certificate_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_certificate_id(&self) -> &Option<String> {
         self.input.get_client_certificate_id()
     }
 }
@@ -74,17 +66,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetClientCertificate as Operation>::serialize_request(input),
             <GetClientCertificate as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetClientCertificateError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetClientCertificateError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetClientCertificates, GetClientCertificatesError, Operation};
 /// A call to [`GetClientCertificates`](crate::operation::GetClientCertificates): Gets a collection of ClientCertificate resources. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetClientCertificatesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetClientCertificatesRequestBuilder,
@@ -14,13 +14,13 @@ impl GetClientCertificatesFluentBuilder {
     ) -> Self {
         GetClientCertificatesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetClientCertificatesError`](crate::operation::GetClientCertificatesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ClientCertificates,
         ::awsgen_runtime::client::SdkError<GetClientCertificatesError>,
     > {
@@ -34,23 +34,17 @@ impl GetClientCertificatesFluentBuilder {
         &self.input
     }
     /// Sets the input's `position`: see [`position`](crate::types::builders::GetClientCertificatesRequestBuilder::position).
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn position(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.position(input);
         self
     }
     /// Sets or clears the input's `position`.
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_position(input);
         self
     }
     /// The value set for the input's `position`, if any.
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         self.input.get_position()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::GetClientCertificatesRequestBuilder::limit).
@@ -59,12 +53,12 @@ impl GetClientCertificatesFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -72,12 +66,12 @@ impl GetClientCertificatesFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<GetClientCertificatesPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`GetClientCertificates`](crate::operation::GetClientCertificates) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetClientCertificatesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for GetClientCertificatesPages {
@@ -87,7 +81,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetClientCertificatesPage
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetClientCertificatesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ClientCertificates,
         ::awsgen_runtime::client::SdkError<GetClientCertificatesError>,
     > {
@@ -96,7 +90,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetClientCertificatesPage
     fn next_input(
         input: &crate::types::GetClientCertificatesRequest,
         output: &crate::types::ClientCertificates,
-    ) -> ::std::option::Option<crate::types::GetClientCertificatesRequest> {
+    ) -> Option<crate::types::GetClientCertificatesRequest> {
         let mut next = input.clone();
         next.position = output
             .position
@@ -104,17 +98,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetClientCertificatesPage
             .filter(|token| !token.is_empty())
             .cloned();
         next.position.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for GetClientCertificatesPages {
     type Item = crate::types::ClientCertificate;
     fn items(
         output: crate::types::ClientCertificates,
-    ) -> ::std::vec::Vec<crate::types::ClientCertificate> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.items)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::ClientCertificate> {
+        Some(output).and_then(|value| value.items).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -132,17 +124,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetClientCertificates as Operation>::serialize_request(input),
             <GetClientCertificates as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetClientCertificatesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetClientCertificatesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

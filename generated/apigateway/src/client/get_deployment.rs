@@ -3,7 +3,7 @@
 
 use crate::operation::{GetDeployment, GetDeploymentError, Operation};
 /// A call to [`GetDeployment`](crate::operation::GetDeployment): Gets information about a Deployment resource. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetDeploymentFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetDeploymentRequestBuilder,
@@ -14,13 +14,13 @@ impl GetDeploymentFluentBuilder {
     ) -> Self {
         GetDeploymentFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetDeploymentError`](crate::operation::GetDeploymentError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::Deployment,
         ::awsgen_runtime::client::SdkError<GetDeploymentError>,
     > {
@@ -35,65 +35,45 @@ impl GetDeploymentFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::GetDeploymentRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `deployment_id`: see [`deployment_id`](crate::types::builders::GetDeploymentRequestBuilder::deployment_id).
-    pub fn deployment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn deployment_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.deployment_id(input);
         self
     }
     /// Sets or clears the input's `deployment_id`.
-    pub fn set_deployment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_deployment_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_deployment_id(input);
         self
     }
     /// The value set for the input's `deployment_id`, if any.
-    pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_deployment_id(&self) -> &Option<String> {
         self.input.get_deployment_id()
     }
     /// Appends one item to the input's `embed`: see [`embed`](crate::types::builders::GetDeploymentRequestBuilder::embed).
-    pub fn embed(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn embed(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.embed(input);
         self
     }
     /// Sets or clears the input's `embed`.
-    pub fn set_embed(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_embed(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_embed(input);
         self
     }
     /// The value set for the input's `embed`, if any.
-    pub fn get_embed(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_embed(&self) -> &Option<Vec<String>> {
         self.input.get_embed()
     }
 }
@@ -109,17 +89,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetDeployment as Operation>::serialize_request(input),
             <GetDeployment as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetDeploymentError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetDeploymentError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetDocumentationParts, GetDocumentationPartsError, Operation};
 /// A call to [`GetDocumentationParts`](crate::operation::GetDocumentationParts): Gets documentation parts. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetDocumentationPartsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetDocumentationPartsRequestBuilder,
@@ -14,13 +14,13 @@ impl GetDocumentationPartsFluentBuilder {
     ) -> Self {
         GetDocumentationPartsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetDocumentationPartsError`](crate::operation::GetDocumentationPartsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DocumentationParts,
         ::awsgen_runtime::client::SdkError<GetDocumentationPartsError>,
     > {
@@ -37,23 +37,17 @@ impl GetDocumentationPartsFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::GetDocumentationPartsRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `type_`: see [`type_`](crate::types::builders::GetDocumentationPartsRequestBuilder::type_).
@@ -64,75 +58,55 @@ impl GetDocumentationPartsFluentBuilder {
     /// Sets or clears the input's `type_`.
     pub fn set_type_(
         mut self,
-        input: ::std::option::Option<crate::types::DocumentationPartType>,
+        input: Option<crate::types::DocumentationPartType>,
     ) -> Self {
         self.input = self.input.set_type_(input);
         self
     }
     /// The value set for the input's `type_`, if any.
-    pub fn get_type_(
-        &self,
-    ) -> &::std::option::Option<crate::types::DocumentationPartType> {
+    pub fn get_type_(&self) -> &Option<crate::types::DocumentationPartType> {
         self.input.get_type_()
     }
     /// Sets the input's `name_query`: see [`name_query`](crate::types::builders::GetDocumentationPartsRequestBuilder::name_query).
-    pub fn name_query(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name_query(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name_query(input);
         self
     }
     /// Sets or clears the input's `name_query`.
-    pub fn set_name_query(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name_query(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name_query(input);
         self
     }
     /// The value set for the input's `name_query`, if any.
-    pub fn get_name_query(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name_query(&self) -> &Option<String> {
         self.input.get_name_query()
     }
     /// Sets the input's `path`: see [`path`](crate::types::builders::GetDocumentationPartsRequestBuilder::path).
-    pub fn path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn path(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.path(input);
         self
     }
     /// Sets or clears the input's `path`.
-    pub fn set_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_path(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_path(input);
         self
     }
     /// The value set for the input's `path`, if any.
-    pub fn get_path(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_path(&self) -> &Option<String> {
         self.input.get_path()
     }
     /// Sets the input's `position`: see [`position`](crate::types::builders::GetDocumentationPartsRequestBuilder::position).
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn position(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.position(input);
         self
     }
     /// Sets or clears the input's `position`.
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_position(input);
         self
     }
     /// The value set for the input's `position`, if any.
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         self.input.get_position()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::GetDocumentationPartsRequestBuilder::limit).
@@ -141,12 +115,12 @@ impl GetDocumentationPartsFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Sets the input's `location_status`: see [`location_status`](crate::types::builders::GetDocumentationPartsRequestBuilder::location_status).
@@ -157,15 +131,13 @@ impl GetDocumentationPartsFluentBuilder {
     /// Sets or clears the input's `location_status`.
     pub fn set_location_status(
         mut self,
-        input: ::std::option::Option<crate::types::LocationStatusType>,
+        input: Option<crate::types::LocationStatusType>,
     ) -> Self {
         self.input = self.input.set_location_status(input);
         self
     }
     /// The value set for the input's `location_status`, if any.
-    pub fn get_location_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::LocationStatusType> {
+    pub fn get_location_status(&self) -> &Option<crate::types::LocationStatusType> {
         self.input.get_location_status()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -181,7 +153,7 @@ impl GetDocumentationPartsFluentBuilder {
     }
 }
 /// How [`GetDocumentationParts`](crate::operation::GetDocumentationParts) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDocumentationPartsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for GetDocumentationPartsPages {
@@ -191,7 +163,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetDocumentationPartsPage
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetDocumentationPartsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DocumentationParts,
         ::awsgen_runtime::client::SdkError<GetDocumentationPartsError>,
     > {
@@ -200,7 +172,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetDocumentationPartsPage
     fn next_input(
         input: &crate::types::GetDocumentationPartsRequest,
         output: &crate::types::DocumentationParts,
-    ) -> ::std::option::Option<crate::types::GetDocumentationPartsRequest> {
+    ) -> Option<crate::types::GetDocumentationPartsRequest> {
         let mut next = input.clone();
         next.position = output
             .position
@@ -208,17 +180,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetDocumentationPartsPage
             .filter(|token| !token.is_empty())
             .cloned();
         next.position.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for GetDocumentationPartsPages {
     type Item = crate::types::DocumentationPart;
     fn items(
         output: crate::types::DocumentationParts,
-    ) -> ::std::vec::Vec<crate::types::DocumentationPart> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.items)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::DocumentationPart> {
+        Some(output).and_then(|value| value.items).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -236,17 +206,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetDocumentationParts as Operation>::serialize_request(input),
             <GetDocumentationParts as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetDocumentationPartsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetDocumentationPartsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

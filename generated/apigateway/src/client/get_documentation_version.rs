@@ -3,7 +3,7 @@
 
 use crate::operation::{GetDocumentationVersion, GetDocumentationVersionError, Operation};
 /// A call to [`GetDocumentationVersion`](crate::operation::GetDocumentationVersion): Gets a documentation version. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetDocumentationVersionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetDocumentationVersionRequestBuilder,
@@ -14,13 +14,13 @@ impl GetDocumentationVersionFluentBuilder {
     ) -> Self {
         GetDocumentationVersionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetDocumentationVersionError`](crate::operation::GetDocumentationVersionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DocumentationVersion,
         ::awsgen_runtime::client::SdkError<GetDocumentationVersionError>,
     > {
@@ -37,45 +37,31 @@ impl GetDocumentationVersionFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::GetDocumentationVersionRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `documentation_version`: see [`documentation_version`](crate::types::builders::GetDocumentationVersionRequestBuilder::documentation_version).
-    pub fn documentation_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn documentation_version(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.documentation_version(input);
         self
     }
     /// Sets or clears the input's `documentation_version`.
-    pub fn set_documentation_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_documentation_version(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_documentation_version(input);
         self
     }
     /// The value set for the input's `documentation_version`, if any.
-    pub fn get_documentation_version(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_documentation_version(&self) -> &Option<String> {
         self.input.get_documentation_version()
     }
 }
@@ -94,17 +80,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetDocumentationVersion as Operation>::serialize_request(input),
             <GetDocumentationVersion as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetDocumentationVersionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetDocumentationVersionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

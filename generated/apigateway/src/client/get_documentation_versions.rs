@@ -5,7 +5,7 @@ use crate::operation::{
     GetDocumentationVersions, GetDocumentationVersionsError, Operation,
 };
 /// A call to [`GetDocumentationVersions`](crate::operation::GetDocumentationVersions): Gets documentation versions. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetDocumentationVersionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetDocumentationVersionsRequestBuilder,
@@ -16,13 +16,13 @@ impl GetDocumentationVersionsFluentBuilder {
     ) -> Self {
         GetDocumentationVersionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetDocumentationVersionsError`](crate::operation::GetDocumentationVersionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DocumentationVersions,
         ::awsgen_runtime::client::SdkError<GetDocumentationVersionsError>,
     > {
@@ -39,43 +39,31 @@ impl GetDocumentationVersionsFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::GetDocumentationVersionsRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `position`: see [`position`](crate::types::builders::GetDocumentationVersionsRequestBuilder::position).
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn position(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.position(input);
         self
     }
     /// Sets or clears the input's `position`.
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_position(input);
         self
     }
     /// The value set for the input's `position`, if any.
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         self.input.get_position()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::GetDocumentationVersionsRequestBuilder::limit).
@@ -84,12 +72,12 @@ impl GetDocumentationVersionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -105,7 +93,7 @@ impl GetDocumentationVersionsFluentBuilder {
     }
 }
 /// How [`GetDocumentationVersions`](crate::operation::GetDocumentationVersions) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDocumentationVersionsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for GetDocumentationVersionsPages {
@@ -115,7 +103,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetDocumentationVersionsP
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetDocumentationVersionsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DocumentationVersions,
         ::awsgen_runtime::client::SdkError<GetDocumentationVersionsError>,
     > {
@@ -124,7 +112,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetDocumentationVersionsP
     fn next_input(
         input: &crate::types::GetDocumentationVersionsRequest,
         output: &crate::types::DocumentationVersions,
-    ) -> ::std::option::Option<crate::types::GetDocumentationVersionsRequest> {
+    ) -> Option<crate::types::GetDocumentationVersionsRequest> {
         let mut next = input.clone();
         next.position = output
             .position
@@ -132,7 +120,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetDocumentationVersionsP
             .filter(|token| !token.is_empty())
             .cloned();
         next.position.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -140,10 +128,8 @@ for GetDocumentationVersionsPages {
     type Item = crate::types::DocumentationVersion;
     fn items(
         output: crate::types::DocumentationVersions,
-    ) -> ::std::vec::Vec<crate::types::DocumentationVersion> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.items)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::DocumentationVersion> {
+        Some(output).and_then(|value| value.items).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -161,17 +147,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetDocumentationVersions as Operation>::serialize_request(input),
             <GetDocumentationVersions as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetDocumentationVersionsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetDocumentationVersionsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

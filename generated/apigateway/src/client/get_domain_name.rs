@@ -3,7 +3,7 @@
 
 use crate::operation::{GetDomainName, GetDomainNameError, Operation};
 /// A call to [`GetDomainName`](crate::operation::GetDomainName): Represents a domain name that is contained in a simpler, more intuitive URL that can be called. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetDomainNameFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetDomainNameRequestBuilder,
@@ -14,13 +14,13 @@ impl GetDomainNameFluentBuilder {
     ) -> Self {
         GetDomainNameFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetDomainNameError`](crate::operation::GetDomainNameError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DomainName,
         ::awsgen_runtime::client::SdkError<GetDomainNameError>,
     > {
@@ -35,43 +35,31 @@ impl GetDomainNameFluentBuilder {
         &self.input
     }
     /// Sets the input's `domain_name`: see [`domain_name`](crate::types::builders::GetDomainNameRequestBuilder::domain_name).
-    pub fn domain_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn domain_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.domain_name(input);
         self
     }
     /// Sets or clears the input's `domain_name`.
-    pub fn set_domain_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_domain_name(input);
         self
     }
     /// The value set for the input's `domain_name`, if any.
-    pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name(&self) -> &Option<String> {
         self.input.get_domain_name()
     }
     /// Sets the input's `domain_name_id`: see [`domain_name_id`](crate::types::builders::GetDomainNameRequestBuilder::domain_name_id).
-    pub fn domain_name_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn domain_name_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.domain_name_id(input);
         self
     }
     /// Sets or clears the input's `domain_name_id`.
-    pub fn set_domain_name_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_domain_name_id(input);
         self
     }
     /// The value set for the input's `domain_name_id`, if any.
-    pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name_id(&self) -> &Option<String> {
         self.input.get_domain_name_id()
     }
 }
@@ -87,17 +75,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetDomainName as Operation>::serialize_request(input),
             <GetDomainName as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetDomainNameError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetDomainNameError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     GetDomainNameAccessAssociations, GetDomainNameAccessAssociationsError, Operation,
 };
 /// A call to [`GetDomainNameAccessAssociations`](crate::operation::GetDomainNameAccessAssociations): Represents a collection on DomainNameAccessAssociations resources. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetDomainNameAccessAssociationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetDomainNameAccessAssociationsRequestBuilder,
@@ -16,13 +16,13 @@ impl GetDomainNameAccessAssociationsFluentBuilder {
     ) -> Self {
         GetDomainNameAccessAssociationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetDomainNameAccessAssociationsError`](crate::operation::GetDomainNameAccessAssociationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DomainNameAccessAssociations,
         ::awsgen_runtime::client::SdkError<GetDomainNameAccessAssociationsError>,
     > {
@@ -36,23 +36,17 @@ impl GetDomainNameAccessAssociationsFluentBuilder {
         &self.input
     }
     /// Sets the input's `position`: see [`position`](crate::types::builders::GetDomainNameAccessAssociationsRequestBuilder::position).
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn position(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.position(input);
         self
     }
     /// Sets or clears the input's `position`.
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_position(input);
         self
     }
     /// The value set for the input's `position`, if any.
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         self.input.get_position()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::GetDomainNameAccessAssociationsRequestBuilder::limit).
@@ -61,12 +55,12 @@ impl GetDomainNameAccessAssociationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Sets the input's `resource_owner`: see [`resource_owner`](crate::types::builders::GetDomainNameAccessAssociationsRequestBuilder::resource_owner).
@@ -77,15 +71,13 @@ impl GetDomainNameAccessAssociationsFluentBuilder {
     /// Sets or clears the input's `resource_owner`.
     pub fn set_resource_owner(
         mut self,
-        input: ::std::option::Option<crate::types::ResourceOwner>,
+        input: Option<crate::types::ResourceOwner>,
     ) -> Self {
         self.input = self.input.set_resource_owner(input);
         self
     }
     /// The value set for the input's `resource_owner`, if any.
-    pub fn get_resource_owner(
-        &self,
-    ) -> &::std::option::Option<crate::types::ResourceOwner> {
+    pub fn get_resource_owner(&self) -> &Option<crate::types::ResourceOwner> {
         self.input.get_resource_owner()
     }
 }
@@ -104,17 +96,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetDomainNameAccessAssociations as Operation>::serialize_request(input),
             <GetDomainNameAccessAssociations as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetDomainNameAccessAssociationsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetDomainNameAccessAssociationsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetDomainNames, GetDomainNamesError, Operation};
 /// A call to [`GetDomainNames`](crate::operation::GetDomainNames): Represents a collection of DomainName resources. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetDomainNamesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetDomainNamesRequestBuilder,
@@ -14,13 +14,13 @@ impl GetDomainNamesFluentBuilder {
     ) -> Self {
         GetDomainNamesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetDomainNamesError`](crate::operation::GetDomainNamesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DomainNames,
         ::awsgen_runtime::client::SdkError<GetDomainNamesError>,
     > {
@@ -32,23 +32,17 @@ impl GetDomainNamesFluentBuilder {
         &self.input
     }
     /// Sets the input's `position`: see [`position`](crate::types::builders::GetDomainNamesRequestBuilder::position).
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn position(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.position(input);
         self
     }
     /// Sets or clears the input's `position`.
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_position(input);
         self
     }
     /// The value set for the input's `position`, if any.
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         self.input.get_position()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::GetDomainNamesRequestBuilder::limit).
@@ -57,12 +51,12 @@ impl GetDomainNamesFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Sets the input's `resource_owner`: see [`resource_owner`](crate::types::builders::GetDomainNamesRequestBuilder::resource_owner).
@@ -73,15 +67,13 @@ impl GetDomainNamesFluentBuilder {
     /// Sets or clears the input's `resource_owner`.
     pub fn set_resource_owner(
         mut self,
-        input: ::std::option::Option<crate::types::ResourceOwner>,
+        input: Option<crate::types::ResourceOwner>,
     ) -> Self {
         self.input = self.input.set_resource_owner(input);
         self
     }
     /// The value set for the input's `resource_owner`, if any.
-    pub fn get_resource_owner(
-        &self,
-    ) -> &::std::option::Option<crate::types::ResourceOwner> {
+    pub fn get_resource_owner(&self) -> &Option<crate::types::ResourceOwner> {
         self.input.get_resource_owner()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -89,12 +81,12 @@ impl GetDomainNamesFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<GetDomainNamesPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`GetDomainNames`](crate::operation::GetDomainNames) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDomainNamesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for GetDomainNamesPages {
@@ -104,7 +96,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetDomainNamesPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetDomainNamesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DomainNames,
         ::awsgen_runtime::client::SdkError<GetDomainNamesError>,
     > {
@@ -113,7 +105,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetDomainNamesPages {
     fn next_input(
         input: &crate::types::GetDomainNamesRequest,
         output: &crate::types::DomainNames,
-    ) -> ::std::option::Option<crate::types::GetDomainNamesRequest> {
+    ) -> Option<crate::types::GetDomainNamesRequest> {
         let mut next = input.clone();
         next.position = output
             .position
@@ -121,17 +113,13 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetDomainNamesPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.position.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for GetDomainNamesPages {
     type Item = crate::types::DomainName;
-    fn items(
-        output: crate::types::DomainNames,
-    ) -> ::std::vec::Vec<crate::types::DomainName> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.items)
-            .unwrap_or_default()
+    fn items(output: crate::types::DomainNames) -> Vec<crate::types::DomainName> {
+        Some(output).and_then(|value| value.items).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -146,17 +134,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetDomainNames as Operation>::serialize_request(input),
             <GetDomainNames as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetDomainNamesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetDomainNamesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

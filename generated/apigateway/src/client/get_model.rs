@@ -3,7 +3,7 @@
 
 use crate::operation::{GetModel, GetModelError, Operation};
 /// A call to [`GetModel`](crate::operation::GetModel): Describes an existing model defined for a RestApi resource. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetModelFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetModelRequestBuilder,
@@ -14,16 +14,13 @@ impl GetModelFluentBuilder {
     ) -> Self {
         GetModelFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetModelError`](crate::operation::GetModelError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        crate::types::Model,
-        ::awsgen_runtime::client::SdkError<GetModelError>,
-    > {
+    ) -> Result<crate::types::Model, ::awsgen_runtime::client::SdkError<GetModelError>> {
         let input = self
             .input
             .build()
@@ -35,43 +32,31 @@ impl GetModelFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::GetModelRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `model_name`: see [`model_name`](crate::types::builders::GetModelRequestBuilder::model_name).
-    pub fn model_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn model_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.model_name(input);
         self
     }
     /// Sets or clears the input's `model_name`.
-    pub fn set_model_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_model_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_model_name(input);
         self
     }
     /// The value set for the input's `model_name`, if any.
-    pub fn get_model_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_model_name(&self) -> &Option<String> {
         self.input.get_model_name()
     }
     /// Sets the input's `flatten`: see [`flatten`](crate::types::builders::GetModelRequestBuilder::flatten).
@@ -80,12 +65,12 @@ impl GetModelFluentBuilder {
         self
     }
     /// Sets or clears the input's `flatten`.
-    pub fn set_flatten(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_flatten(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_flatten(input);
         self
     }
     /// The value set for the input's `flatten`, if any.
-    pub fn get_flatten(&self) -> &::std::option::Option<bool> {
+    pub fn get_flatten(&self) -> &Option<bool> {
         self.input.get_flatten()
     }
 }
@@ -101,17 +86,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetModel as Operation>::serialize_request(input),
             <GetModel as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetModelError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetModelError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetRequestValidators, GetRequestValidatorsError, Operation};
 /// A call to [`GetRequestValidators`](crate::operation::GetRequestValidators): Gets the RequestValidators collection of a given RestApi. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetRequestValidatorsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetRequestValidatorsRequestBuilder,
@@ -14,13 +14,13 @@ impl GetRequestValidatorsFluentBuilder {
     ) -> Self {
         GetRequestValidatorsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetRequestValidatorsError`](crate::operation::GetRequestValidatorsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RequestValidators,
         ::awsgen_runtime::client::SdkError<GetRequestValidatorsError>,
     > {
@@ -37,43 +37,31 @@ impl GetRequestValidatorsFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::GetRequestValidatorsRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `position`: see [`position`](crate::types::builders::GetRequestValidatorsRequestBuilder::position).
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn position(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.position(input);
         self
     }
     /// Sets or clears the input's `position`.
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_position(input);
         self
     }
     /// The value set for the input's `position`, if any.
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         self.input.get_position()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::GetRequestValidatorsRequestBuilder::limit).
@@ -82,12 +70,12 @@ impl GetRequestValidatorsFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -103,7 +91,7 @@ impl GetRequestValidatorsFluentBuilder {
     }
 }
 /// How [`GetRequestValidators`](crate::operation::GetRequestValidators) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetRequestValidatorsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for GetRequestValidatorsPages {
@@ -113,7 +101,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetRequestValidatorsPages
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetRequestValidatorsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RequestValidators,
         ::awsgen_runtime::client::SdkError<GetRequestValidatorsError>,
     > {
@@ -122,7 +110,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetRequestValidatorsPages
     fn next_input(
         input: &crate::types::GetRequestValidatorsRequest,
         output: &crate::types::RequestValidators,
-    ) -> ::std::option::Option<crate::types::GetRequestValidatorsRequest> {
+    ) -> Option<crate::types::GetRequestValidatorsRequest> {
         let mut next = input.clone();
         next.position = output
             .position
@@ -130,17 +118,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetRequestValidatorsPages
             .filter(|token| !token.is_empty())
             .cloned();
         next.position.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for GetRequestValidatorsPages {
     type Item = crate::types::RequestValidator;
     fn items(
         output: crate::types::RequestValidators,
-    ) -> ::std::vec::Vec<crate::types::RequestValidator> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.items)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::RequestValidator> {
+        Some(output).and_then(|value| value.items).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -158,17 +144,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetRequestValidators as Operation>::serialize_request(input),
             <GetRequestValidators as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetRequestValidatorsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetRequestValidatorsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetResources, GetResourcesError, Operation};
 /// A call to [`GetResources`](crate::operation::GetResources): Lists information about a collection of Resource resources. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetResourcesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetResourcesRequestBuilder,
@@ -14,13 +14,13 @@ impl GetResourcesFluentBuilder {
     ) -> Self {
         GetResourcesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetResourcesError`](crate::operation::GetResourcesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::Resources,
         ::awsgen_runtime::client::SdkError<GetResourcesError>,
     > {
@@ -35,43 +35,31 @@ impl GetResourcesFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::GetResourcesRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `position`: see [`position`](crate::types::builders::GetResourcesRequestBuilder::position).
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn position(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.position(input);
         self
     }
     /// Sets or clears the input's `position`.
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_position(input);
         self
     }
     /// The value set for the input's `position`, if any.
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         self.input.get_position()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::GetResourcesRequestBuilder::limit).
@@ -80,34 +68,26 @@ impl GetResourcesFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Appends one item to the input's `embed`: see [`embed`](crate::types::builders::GetResourcesRequestBuilder::embed).
-    pub fn embed(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn embed(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.embed(input);
         self
     }
     /// Sets or clears the input's `embed`.
-    pub fn set_embed(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_embed(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_embed(input);
         self
     }
     /// The value set for the input's `embed`, if any.
-    pub fn get_embed(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_embed(&self) -> &Option<Vec<String>> {
         self.input.get_embed()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -123,7 +103,7 @@ impl GetResourcesFluentBuilder {
     }
 }
 /// How [`GetResources`](crate::operation::GetResources) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetResourcesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for GetResourcesPages {
@@ -133,7 +113,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetResourcesPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetResourcesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::Resources,
         ::awsgen_runtime::client::SdkError<GetResourcesError>,
     > {
@@ -142,7 +122,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetResourcesPages {
     fn next_input(
         input: &crate::types::GetResourcesRequest,
         output: &crate::types::Resources,
-    ) -> ::std::option::Option<crate::types::GetResourcesRequest> {
+    ) -> Option<crate::types::GetResourcesRequest> {
         let mut next = input.clone();
         next.position = output
             .position
@@ -150,17 +130,13 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetResourcesPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.position.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for GetResourcesPages {
     type Item = crate::types::Resource;
-    fn items(
-        output: crate::types::Resources,
-    ) -> ::std::vec::Vec<crate::types::Resource> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.items)
-            .unwrap_or_default()
+    fn items(output: crate::types::Resources) -> Vec<crate::types::Resource> {
+        Some(output).and_then(|value| value.items).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -175,17 +151,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetResources as Operation>::serialize_request(input),
             <GetResources as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetResourcesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetResourcesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

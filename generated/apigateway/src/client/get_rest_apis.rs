@@ -3,7 +3,7 @@
 
 use crate::operation::{GetRestApis, GetRestApisError, Operation};
 /// A call to [`GetRestApis`](crate::operation::GetRestApis): Lists the RestApis resources for your collection. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetRestApisFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetRestApisRequestBuilder,
@@ -14,13 +14,13 @@ impl GetRestApisFluentBuilder {
     ) -> Self {
         GetRestApisFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetRestApisError`](crate::operation::GetRestApisError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RestApis,
         ::awsgen_runtime::client::SdkError<GetRestApisError>,
     > {
@@ -32,23 +32,17 @@ impl GetRestApisFluentBuilder {
         &self.input
     }
     /// Sets the input's `position`: see [`position`](crate::types::builders::GetRestApisRequestBuilder::position).
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn position(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.position(input);
         self
     }
     /// Sets or clears the input's `position`.
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_position(input);
         self
     }
     /// The value set for the input's `position`, if any.
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         self.input.get_position()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::GetRestApisRequestBuilder::limit).
@@ -57,12 +51,12 @@ impl GetRestApisFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -70,12 +64,12 @@ impl GetRestApisFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<GetRestApisPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`GetRestApis`](crate::operation::GetRestApis) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetRestApisPages;
 impl ::awsgen_runtime::client::paginate::Paginated for GetRestApisPages {
@@ -85,7 +79,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetRestApisPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetRestApisRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RestApis,
         ::awsgen_runtime::client::SdkError<GetRestApisError>,
     > {
@@ -94,7 +88,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetRestApisPages {
     fn next_input(
         input: &crate::types::GetRestApisRequest,
         output: &crate::types::RestApis,
-    ) -> ::std::option::Option<crate::types::GetRestApisRequest> {
+    ) -> Option<crate::types::GetRestApisRequest> {
         let mut next = input.clone();
         next.position = output
             .position
@@ -102,15 +96,13 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetRestApisPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.position.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for GetRestApisPages {
     type Item = crate::types::RestApi;
-    fn items(output: crate::types::RestApis) -> ::std::vec::Vec<crate::types::RestApi> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.items)
-            .unwrap_or_default()
+    fn items(output: crate::types::RestApis) -> Vec<crate::types::RestApi> {
+        Some(output).and_then(|value| value.items).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -125,17 +117,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetRestApis as Operation>::serialize_request(input),
             <GetRestApis as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetRestApisError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetRestApisError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

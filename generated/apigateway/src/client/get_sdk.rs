@@ -3,7 +3,7 @@
 
 use crate::operation::{GetSdk, GetSdkError, Operation};
 /// A call to [`GetSdk`](crate::operation::GetSdk): Generates a client SDK for a RestApi and Stage. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetSdkFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetSdkRequestBuilder,
@@ -14,13 +14,13 @@ impl GetSdkFluentBuilder {
     ) -> Self {
         GetSdkFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetSdkError`](crate::operation::GetSdkError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SdkResponse,
         ::awsgen_runtime::client::SdkError<GetSdkError>,
     > {
@@ -35,70 +35,52 @@ impl GetSdkFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::GetSdkRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `stage_name`: see [`stage_name`](crate::types::builders::GetSdkRequestBuilder::stage_name).
-    pub fn stage_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn stage_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.stage_name(input);
         self
     }
     /// Sets or clears the input's `stage_name`.
-    pub fn set_stage_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_stage_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_stage_name(input);
         self
     }
     /// The value set for the input's `stage_name`, if any.
-    pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_stage_name(&self) -> &Option<String> {
         self.input.get_stage_name()
     }
     /// Sets the input's `sdk_type`: see [`sdk_type`](crate::types::builders::GetSdkRequestBuilder::sdk_type).
-    pub fn sdk_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn sdk_type(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.sdk_type(input);
         self
     }
     /// Sets or clears the input's `sdk_type`.
-    pub fn set_sdk_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_sdk_type(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_sdk_type(input);
         self
     }
     /// The value set for the input's `sdk_type`, if any.
-    pub fn get_sdk_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_sdk_type(&self) -> &Option<String> {
         self.input.get_sdk_type()
     }
     /// Adds one entry to the input's `parameters`: see [`parameters`](crate::types::builders::GetSdkRequestBuilder::parameters).
     pub fn parameters(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.parameters(key, value);
         self
@@ -106,9 +88,7 @@ impl GetSdkFluentBuilder {
     /// Sets or clears the input's `parameters`.
     pub fn set_parameters(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_parameters(input);
         self
@@ -116,9 +96,7 @@ impl GetSdkFluentBuilder {
     /// The value set for the input's `parameters`, if any.
     pub fn get_parameters(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_parameters()
     }
 }
@@ -134,17 +112,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetSdk as Operation>::serialize_request(input),
             <GetSdk as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetSdkError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetSdkError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

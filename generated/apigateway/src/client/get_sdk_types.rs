@@ -3,7 +3,7 @@
 
 use crate::operation::{GetSdkTypes, GetSdkTypesError, Operation};
 /// A call to [`GetSdkTypes`](crate::operation::GetSdkTypes): Gets SDK types Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetSdkTypesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetSdkTypesRequestBuilder,
@@ -14,13 +14,13 @@ impl GetSdkTypesFluentBuilder {
     ) -> Self {
         GetSdkTypesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetSdkTypesError`](crate::operation::GetSdkTypesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SdkTypes,
         ::awsgen_runtime::client::SdkError<GetSdkTypesError>,
     > {
@@ -32,23 +32,17 @@ impl GetSdkTypesFluentBuilder {
         &self.input
     }
     /// Sets the input's `position`: see [`position`](crate::types::builders::GetSdkTypesRequestBuilder::position).
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn position(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.position(input);
         self
     }
     /// Sets or clears the input's `position`.
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_position(input);
         self
     }
     /// The value set for the input's `position`, if any.
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         self.input.get_position()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::GetSdkTypesRequestBuilder::limit).
@@ -57,12 +51,12 @@ impl GetSdkTypesFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -70,12 +64,12 @@ impl GetSdkTypesFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<GetSdkTypesPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`GetSdkTypes`](crate::operation::GetSdkTypes) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetSdkTypesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for GetSdkTypesPages {
@@ -85,7 +79,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetSdkTypesPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetSdkTypesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SdkTypes,
         ::awsgen_runtime::client::SdkError<GetSdkTypesError>,
     > {
@@ -94,7 +88,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetSdkTypesPages {
     fn next_input(
         input: &crate::types::GetSdkTypesRequest,
         output: &crate::types::SdkTypes,
-    ) -> ::std::option::Option<crate::types::GetSdkTypesRequest> {
+    ) -> Option<crate::types::GetSdkTypesRequest> {
         let mut next = input.clone();
         next.position = output
             .position
@@ -102,15 +96,13 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetSdkTypesPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.position.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for GetSdkTypesPages {
     type Item = crate::types::SdkType;
-    fn items(output: crate::types::SdkTypes) -> ::std::vec::Vec<crate::types::SdkType> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.items)
-            .unwrap_or_default()
+    fn items(output: crate::types::SdkTypes) -> Vec<crate::types::SdkType> {
+        Some(output).and_then(|value| value.items).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -125,17 +117,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetSdkTypes as Operation>::serialize_request(input),
             <GetSdkTypes as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetSdkTypesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetSdkTypesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

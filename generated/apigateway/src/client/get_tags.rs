@@ -3,7 +3,7 @@
 
 use crate::operation::{GetTags, GetTagsError, Operation};
 /// A call to [`GetTags`](crate::operation::GetTags): Gets the Tags collection for a given resource. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetTagsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetTagsRequestBuilder,
@@ -14,16 +14,13 @@ impl GetTagsFluentBuilder {
     ) -> Self {
         GetTagsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetTagsError`](crate::operation::GetTagsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        crate::types::Tags,
-        ::awsgen_runtime::client::SdkError<GetTagsError>,
-    > {
+    ) -> Result<crate::types::Tags, ::awsgen_runtime::client::SdkError<GetTagsError>> {
         let input = self
             .input
             .build()
@@ -35,43 +32,31 @@ impl GetTagsFluentBuilder {
         &self.input
     }
     /// Sets the input's `resource_arn`: see [`resource_arn`](crate::types::builders::GetTagsRequestBuilder::resource_arn).
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_arn(input);
         self
     }
     /// Sets or clears the input's `resource_arn`.
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource_arn(input);
         self
     }
     /// The value set for the input's `resource_arn`, if any.
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_arn(&self) -> &Option<String> {
         self.input.get_resource_arn()
     }
     /// Sets the input's `position`: see [`position`](crate::types::builders::GetTagsRequestBuilder::position).
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn position(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.position(input);
         self
     }
     /// Sets or clears the input's `position`.
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_position(input);
         self
     }
     /// The value set for the input's `position`, if any.
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         self.input.get_position()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::GetTagsRequestBuilder::limit).
@@ -80,12 +65,12 @@ impl GetTagsFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
 }
@@ -101,17 +86,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetTags as Operation>::serialize_request(input),
             <GetTags as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetTagsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetTagsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

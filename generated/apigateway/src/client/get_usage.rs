@@ -3,7 +3,7 @@
 
 use crate::operation::{GetUsage, GetUsageError, Operation};
 /// A call to [`GetUsage`](crate::operation::GetUsage): Gets the usage data of a usage plan in a specified time interval. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetUsageFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetUsageRequestBuilder,
@@ -14,16 +14,13 @@ impl GetUsageFluentBuilder {
     ) -> Self {
         GetUsageFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetUsageError`](crate::operation::GetUsageError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        crate::types::Usage,
-        ::awsgen_runtime::client::SdkError<GetUsageError>,
-    > {
+    ) -> Result<crate::types::Usage, ::awsgen_runtime::client::SdkError<GetUsageError>> {
         let input = self
             .input
             .build()
@@ -35,103 +32,73 @@ impl GetUsageFluentBuilder {
         &self.input
     }
     /// Sets the input's `usage_plan_id`: see [`usage_plan_id`](crate::types::builders::GetUsageRequestBuilder::usage_plan_id).
-    pub fn usage_plan_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn usage_plan_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.usage_plan_id(input);
         self
     }
     /// Sets or clears the input's `usage_plan_id`.
-    pub fn set_usage_plan_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_usage_plan_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_usage_plan_id(input);
         self
     }
     /// The value set for the input's `usage_plan_id`, if any.
-    pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_usage_plan_id(&self) -> &Option<String> {
         self.input.get_usage_plan_id()
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::GetUsageRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Sets the input's `start_date`: see [`start_date`](crate::types::builders::GetUsageRequestBuilder::start_date).
-    pub fn start_date(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn start_date(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.start_date(input);
         self
     }
     /// Sets or clears the input's `start_date`.
-    pub fn set_start_date(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_start_date(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_start_date(input);
         self
     }
     /// The value set for the input's `start_date`, if any.
-    pub fn get_start_date(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_start_date(&self) -> &Option<String> {
         self.input.get_start_date()
     }
     /// Sets the input's `end_date`: see [`end_date`](crate::types::builders::GetUsageRequestBuilder::end_date).
-    pub fn end_date(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn end_date(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.end_date(input);
         self
     }
     /// Sets or clears the input's `end_date`.
-    pub fn set_end_date(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_end_date(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_end_date(input);
         self
     }
     /// The value set for the input's `end_date`, if any.
-    pub fn get_end_date(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_end_date(&self) -> &Option<String> {
         self.input.get_end_date()
     }
     /// Sets the input's `position`: see [`position`](crate::types::builders::GetUsageRequestBuilder::position).
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn position(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.position(input);
         self
     }
     /// Sets or clears the input's `position`.
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_position(input);
         self
     }
     /// The value set for the input's `position`, if any.
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         self.input.get_position()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::GetUsageRequestBuilder::limit).
@@ -140,12 +107,12 @@ impl GetUsageFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Nothing is sent until the stream is polled.
@@ -161,7 +128,7 @@ impl GetUsageFluentBuilder {
     }
 }
 /// How [`GetUsage`](crate::operation::GetUsage) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetUsagePages;
 impl ::awsgen_runtime::client::paginate::Paginated for GetUsagePages {
@@ -171,16 +138,13 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetUsagePages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetUsageRequest,
-    ) -> ::std::result::Result<
-        crate::types::Usage,
-        ::awsgen_runtime::client::SdkError<GetUsageError>,
-    > {
+    ) -> Result<crate::types::Usage, ::awsgen_runtime::client::SdkError<GetUsageError>> {
         call(&handle, &input).await.result
     }
     fn next_input(
         input: &crate::types::GetUsageRequest,
         output: &crate::types::Usage,
-    ) -> ::std::option::Option<crate::types::GetUsageRequest> {
+    ) -> Option<crate::types::GetUsageRequest> {
         let mut next = input.clone();
         next.position = output
             .position
@@ -188,7 +152,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetUsagePages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.position.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -203,17 +167,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetUsage as Operation>::serialize_request(input),
             <GetUsage as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetUsageError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetUsageError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetUsagePlan, GetUsagePlanError, Operation};
 /// A call to [`GetUsagePlan`](crate::operation::GetUsagePlan): Gets a usage plan of a given plan identifier. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetUsagePlanFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetUsagePlanRequestBuilder,
@@ -14,13 +14,13 @@ impl GetUsagePlanFluentBuilder {
     ) -> Self {
         GetUsagePlanFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetUsagePlanError`](crate::operation::GetUsagePlanError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UsagePlan,
         ::awsgen_runtime::client::SdkError<GetUsagePlanError>,
     > {
@@ -35,23 +35,17 @@ impl GetUsagePlanFluentBuilder {
         &self.input
     }
     /// Sets the input's `usage_plan_id`: see [`usage_plan_id`](crate::types::builders::GetUsagePlanRequestBuilder::usage_plan_id).
-    pub fn usage_plan_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn usage_plan_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.usage_plan_id(input);
         self
     }
     /// Sets or clears the input's `usage_plan_id`.
-    pub fn set_usage_plan_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_usage_plan_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_usage_plan_id(input);
         self
     }
     /// The value set for the input's `usage_plan_id`, if any.
-    pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_usage_plan_id(&self) -> &Option<String> {
         self.input.get_usage_plan_id()
     }
 }
@@ -67,17 +61,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetUsagePlan as Operation>::serialize_request(input),
             <GetUsagePlan as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetUsagePlanError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetUsagePlanError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

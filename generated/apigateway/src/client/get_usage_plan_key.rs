@@ -3,7 +3,7 @@
 
 use crate::operation::{GetUsagePlanKey, GetUsagePlanKeyError, Operation};
 /// A call to [`GetUsagePlanKey`](crate::operation::GetUsagePlanKey): Gets a usage plan key of a given key identifier. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetUsagePlanKeyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetUsagePlanKeyRequestBuilder,
@@ -14,13 +14,13 @@ impl GetUsagePlanKeyFluentBuilder {
     ) -> Self {
         GetUsagePlanKeyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetUsagePlanKeyError`](crate::operation::GetUsagePlanKeyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UsagePlanKey,
         ::awsgen_runtime::client::SdkError<GetUsagePlanKeyError>,
     > {
@@ -35,43 +35,31 @@ impl GetUsagePlanKeyFluentBuilder {
         &self.input
     }
     /// Sets the input's `usage_plan_id`: see [`usage_plan_id`](crate::types::builders::GetUsagePlanKeyRequestBuilder::usage_plan_id).
-    pub fn usage_plan_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn usage_plan_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.usage_plan_id(input);
         self
     }
     /// Sets or clears the input's `usage_plan_id`.
-    pub fn set_usage_plan_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_usage_plan_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_usage_plan_id(input);
         self
     }
     /// The value set for the input's `usage_plan_id`, if any.
-    pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_usage_plan_id(&self) -> &Option<String> {
         self.input.get_usage_plan_id()
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::GetUsagePlanKeyRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
 }
@@ -87,17 +75,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetUsagePlanKey as Operation>::serialize_request(input),
             <GetUsagePlanKey as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetUsagePlanKeyError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetUsagePlanKeyError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetUsagePlanKeys, GetUsagePlanKeysError, Operation};
 /// A call to [`GetUsagePlanKeys`](crate::operation::GetUsagePlanKeys): Gets all the usage plan keys representing the API keys added to a specified usage plan. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetUsagePlanKeysFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetUsagePlanKeysRequestBuilder,
@@ -14,13 +14,13 @@ impl GetUsagePlanKeysFluentBuilder {
     ) -> Self {
         GetUsagePlanKeysFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetUsagePlanKeysError`](crate::operation::GetUsagePlanKeysError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UsagePlanKeys,
         ::awsgen_runtime::client::SdkError<GetUsagePlanKeysError>,
     > {
@@ -35,43 +35,31 @@ impl GetUsagePlanKeysFluentBuilder {
         &self.input
     }
     /// Sets the input's `usage_plan_id`: see [`usage_plan_id`](crate::types::builders::GetUsagePlanKeysRequestBuilder::usage_plan_id).
-    pub fn usage_plan_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn usage_plan_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.usage_plan_id(input);
         self
     }
     /// Sets or clears the input's `usage_plan_id`.
-    pub fn set_usage_plan_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_usage_plan_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_usage_plan_id(input);
         self
     }
     /// The value set for the input's `usage_plan_id`, if any.
-    pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_usage_plan_id(&self) -> &Option<String> {
         self.input.get_usage_plan_id()
     }
     /// Sets the input's `position`: see [`position`](crate::types::builders::GetUsagePlanKeysRequestBuilder::position).
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn position(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.position(input);
         self
     }
     /// Sets or clears the input's `position`.
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_position(input);
         self
     }
     /// The value set for the input's `position`, if any.
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         self.input.get_position()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::GetUsagePlanKeysRequestBuilder::limit).
@@ -80,32 +68,26 @@ impl GetUsagePlanKeysFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Sets the input's `name_query`: see [`name_query`](crate::types::builders::GetUsagePlanKeysRequestBuilder::name_query).
-    pub fn name_query(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name_query(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name_query(input);
         self
     }
     /// Sets or clears the input's `name_query`.
-    pub fn set_name_query(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name_query(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name_query(input);
         self
     }
     /// The value set for the input's `name_query`, if any.
-    pub fn get_name_query(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name_query(&self) -> &Option<String> {
         self.input.get_name_query()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -121,7 +103,7 @@ impl GetUsagePlanKeysFluentBuilder {
     }
 }
 /// How [`GetUsagePlanKeys`](crate::operation::GetUsagePlanKeys) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetUsagePlanKeysPages;
 impl ::awsgen_runtime::client::paginate::Paginated for GetUsagePlanKeysPages {
@@ -131,7 +113,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetUsagePlanKeysPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetUsagePlanKeysRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UsagePlanKeys,
         ::awsgen_runtime::client::SdkError<GetUsagePlanKeysError>,
     > {
@@ -140,7 +122,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetUsagePlanKeysPages {
     fn next_input(
         input: &crate::types::GetUsagePlanKeysRequest,
         output: &crate::types::UsagePlanKeys,
-    ) -> ::std::option::Option<crate::types::GetUsagePlanKeysRequest> {
+    ) -> Option<crate::types::GetUsagePlanKeysRequest> {
         let mut next = input.clone();
         next.position = output
             .position
@@ -148,17 +130,13 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetUsagePlanKeysPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.position.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for GetUsagePlanKeysPages {
     type Item = crate::types::UsagePlanKey;
-    fn items(
-        output: crate::types::UsagePlanKeys,
-    ) -> ::std::vec::Vec<crate::types::UsagePlanKey> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.items)
-            .unwrap_or_default()
+    fn items(output: crate::types::UsagePlanKeys) -> Vec<crate::types::UsagePlanKey> {
+        Some(output).and_then(|value| value.items).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -176,17 +154,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetUsagePlanKeys as Operation>::serialize_request(input),
             <GetUsagePlanKeys as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetUsagePlanKeysError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetUsagePlanKeysError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetUsagePlans, GetUsagePlansError, Operation};
 /// A call to [`GetUsagePlans`](crate::operation::GetUsagePlans): Gets all the usage plans of the caller's account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetUsagePlansFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetUsagePlansRequestBuilder,
@@ -14,13 +14,13 @@ impl GetUsagePlansFluentBuilder {
     ) -> Self {
         GetUsagePlansFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetUsagePlansError`](crate::operation::GetUsagePlansError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UsagePlans,
         ::awsgen_runtime::client::SdkError<GetUsagePlansError>,
     > {
@@ -32,43 +32,31 @@ impl GetUsagePlansFluentBuilder {
         &self.input
     }
     /// Sets the input's `position`: see [`position`](crate::types::builders::GetUsagePlansRequestBuilder::position).
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn position(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.position(input);
         self
     }
     /// Sets or clears the input's `position`.
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_position(input);
         self
     }
     /// The value set for the input's `position`, if any.
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         self.input.get_position()
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::GetUsagePlansRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::GetUsagePlansRequestBuilder::limit).
@@ -77,12 +65,12 @@ impl GetUsagePlansFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -90,12 +78,12 @@ impl GetUsagePlansFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<GetUsagePlansPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`GetUsagePlans`](crate::operation::GetUsagePlans) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetUsagePlansPages;
 impl ::awsgen_runtime::client::paginate::Paginated for GetUsagePlansPages {
@@ -105,7 +93,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetUsagePlansPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetUsagePlansRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UsagePlans,
         ::awsgen_runtime::client::SdkError<GetUsagePlansError>,
     > {
@@ -114,7 +102,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetUsagePlansPages {
     fn next_input(
         input: &crate::types::GetUsagePlansRequest,
         output: &crate::types::UsagePlans,
-    ) -> ::std::option::Option<crate::types::GetUsagePlansRequest> {
+    ) -> Option<crate::types::GetUsagePlansRequest> {
         let mut next = input.clone();
         next.position = output
             .position
@@ -122,17 +110,13 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetUsagePlansPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.position.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for GetUsagePlansPages {
     type Item = crate::types::UsagePlan;
-    fn items(
-        output: crate::types::UsagePlans,
-    ) -> ::std::vec::Vec<crate::types::UsagePlan> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.items)
-            .unwrap_or_default()
+    fn items(output: crate::types::UsagePlans) -> Vec<crate::types::UsagePlan> {
+        Some(output).and_then(|value| value.items).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -147,17 +131,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetUsagePlans as Operation>::serialize_request(input),
             <GetUsagePlans as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetUsagePlansError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetUsagePlansError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

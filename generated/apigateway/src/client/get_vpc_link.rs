@@ -3,7 +3,7 @@
 
 use crate::operation::{GetVpcLink, GetVpcLinkError, Operation};
 /// A call to [`GetVpcLink`](crate::operation::GetVpcLink): Gets a specified VPC link under the caller's account in a region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetVpcLinkFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetVpcLinkRequestBuilder,
@@ -14,13 +14,13 @@ impl GetVpcLinkFluentBuilder {
     ) -> Self {
         GetVpcLinkFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetVpcLinkError`](crate::operation::GetVpcLinkError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::VpcLink,
         ::awsgen_runtime::client::SdkError<GetVpcLinkError>,
     > {
@@ -35,23 +35,17 @@ impl GetVpcLinkFluentBuilder {
         &self.input
     }
     /// Sets the input's `vpc_link_id`: see [`vpc_link_id`](crate::types::builders::GetVpcLinkRequestBuilder::vpc_link_id).
-    pub fn vpc_link_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_link_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_link_id(input);
         self
     }
     /// Sets or clears the input's `vpc_link_id`.
-    pub fn set_vpc_link_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_link_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_link_id(input);
         self
     }
     /// The value set for the input's `vpc_link_id`, if any.
-    pub fn get_vpc_link_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_link_id(&self) -> &Option<String> {
         self.input.get_vpc_link_id()
     }
 }
@@ -67,17 +61,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetVpcLink as Operation>::serialize_request(input),
             <GetVpcLink as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetVpcLinkError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetVpcLinkError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ImportApiKeys, ImportApiKeysError, Operation};
 /// A call to [`ImportApiKeys`](crate::operation::ImportApiKeys): Import API keys from an external source, such as a CSV-formatted file. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ImportApiKeysFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ImportApiKeysRequestBuilder,
@@ -14,13 +14,13 @@ impl ImportApiKeysFluentBuilder {
     ) -> Self {
         ImportApiKeysFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ImportApiKeysError`](crate::operation::ImportApiKeysError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ApiKeyIds,
         ::awsgen_runtime::client::SdkError<ImportApiKeysError>,
     > {
@@ -35,25 +35,20 @@ impl ImportApiKeysFluentBuilder {
         &self.input
     }
     /// Sets the input's `body`: see [`body`](crate::types::builders::ImportApiKeysRequestBuilder::body).
-    pub fn body(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
-    ) -> Self {
+    pub fn body(mut self, input: impl Into<::awsgen_runtime::primitives::Blob>) -> Self {
         self.input = self.input.body(input);
         self
     }
     /// Sets or clears the input's `body`.
     pub fn set_body(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.set_body(input);
         self
     }
     /// The value set for the input's `body`, if any.
-    pub fn get_body(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_body(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         self.input.get_body()
     }
     /// Sets the input's `format`: see [`format`](crate::types::builders::ImportApiKeysRequestBuilder::format).
@@ -62,15 +57,12 @@ impl ImportApiKeysFluentBuilder {
         self
     }
     /// Sets or clears the input's `format`.
-    pub fn set_format(
-        mut self,
-        input: ::std::option::Option<crate::types::ApiKeysFormat>,
-    ) -> Self {
+    pub fn set_format(mut self, input: Option<crate::types::ApiKeysFormat>) -> Self {
         self.input = self.input.set_format(input);
         self
     }
     /// The value set for the input's `format`, if any.
-    pub fn get_format(&self) -> &::std::option::Option<crate::types::ApiKeysFormat> {
+    pub fn get_format(&self) -> &Option<crate::types::ApiKeysFormat> {
         self.input.get_format()
     }
     /// Sets the input's `fail_on_warnings`: see [`fail_on_warnings`](crate::types::builders::ImportApiKeysRequestBuilder::fail_on_warnings).
@@ -79,12 +71,12 @@ impl ImportApiKeysFluentBuilder {
         self
     }
     /// Sets or clears the input's `fail_on_warnings`.
-    pub fn set_fail_on_warnings(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_fail_on_warnings(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_fail_on_warnings(input);
         self
     }
     /// The value set for the input's `fail_on_warnings`, if any.
-    pub fn get_fail_on_warnings(&self) -> &::std::option::Option<bool> {
+    pub fn get_fail_on_warnings(&self) -> &Option<bool> {
         self.input.get_fail_on_warnings()
     }
 }
@@ -100,17 +92,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ImportApiKeys as Operation>::serialize_request(input),
             <ImportApiKeys as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ImportApiKeysError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ImportApiKeysError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

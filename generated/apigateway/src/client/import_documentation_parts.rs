@@ -5,7 +5,7 @@ use crate::operation::{
     ImportDocumentationParts, ImportDocumentationPartsError, Operation,
 };
 /// A call to [`ImportDocumentationParts`](crate::operation::ImportDocumentationParts): Imports documentation parts Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ImportDocumentationPartsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ImportDocumentationPartsRequestBuilder,
@@ -16,13 +16,13 @@ impl ImportDocumentationPartsFluentBuilder {
     ) -> Self {
         ImportDocumentationPartsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ImportDocumentationPartsError`](crate::operation::ImportDocumentationPartsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DocumentationPartIds,
         ::awsgen_runtime::client::SdkError<ImportDocumentationPartsError>,
     > {
@@ -39,23 +39,17 @@ impl ImportDocumentationPartsFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::ImportDocumentationPartsRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `mode`: see [`mode`](crate::types::builders::ImportDocumentationPartsRequestBuilder::mode).
@@ -64,15 +58,12 @@ impl ImportDocumentationPartsFluentBuilder {
         self
     }
     /// Sets or clears the input's `mode`.
-    pub fn set_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::PutMode>,
-    ) -> Self {
+    pub fn set_mode(mut self, input: Option<crate::types::PutMode>) -> Self {
         self.input = self.input.set_mode(input);
         self
     }
     /// The value set for the input's `mode`, if any.
-    pub fn get_mode(&self) -> &::std::option::Option<crate::types::PutMode> {
+    pub fn get_mode(&self) -> &Option<crate::types::PutMode> {
         self.input.get_mode()
     }
     /// Sets the input's `fail_on_warnings`: see [`fail_on_warnings`](crate::types::builders::ImportDocumentationPartsRequestBuilder::fail_on_warnings).
@@ -81,34 +72,29 @@ impl ImportDocumentationPartsFluentBuilder {
         self
     }
     /// Sets or clears the input's `fail_on_warnings`.
-    pub fn set_fail_on_warnings(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_fail_on_warnings(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_fail_on_warnings(input);
         self
     }
     /// The value set for the input's `fail_on_warnings`, if any.
-    pub fn get_fail_on_warnings(&self) -> &::std::option::Option<bool> {
+    pub fn get_fail_on_warnings(&self) -> &Option<bool> {
         self.input.get_fail_on_warnings()
     }
     /// Sets the input's `body`: see [`body`](crate::types::builders::ImportDocumentationPartsRequestBuilder::body).
-    pub fn body(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
-    ) -> Self {
+    pub fn body(mut self, input: impl Into<::awsgen_runtime::primitives::Blob>) -> Self {
         self.input = self.input.body(input);
         self
     }
     /// Sets or clears the input's `body`.
     pub fn set_body(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.set_body(input);
         self
     }
     /// The value set for the input's `body`, if any.
-    pub fn get_body(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_body(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         self.input.get_body()
     }
 }
@@ -127,17 +113,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ImportDocumentationParts as Operation>::serialize_request(input),
             <ImportDocumentationParts as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ImportDocumentationPartsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ImportDocumentationPartsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ImportRestApi, ImportRestApiError, Operation};
 /// A call to [`ImportRestApi`](crate::operation::ImportRestApi): A feature of the API Gateway control service for creating a new API from an external API definition file. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ImportRestApiFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ImportRestApiRequestBuilder,
@@ -14,13 +14,13 @@ impl ImportRestApiFluentBuilder {
     ) -> Self {
         ImportRestApiFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ImportRestApiError`](crate::operation::ImportRestApiError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RestApi,
         ::awsgen_runtime::client::SdkError<ImportRestApiError>,
     > {
@@ -40,19 +40,19 @@ impl ImportRestApiFluentBuilder {
         self
     }
     /// Sets or clears the input's `fail_on_warnings`.
-    pub fn set_fail_on_warnings(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_fail_on_warnings(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_fail_on_warnings(input);
         self
     }
     /// The value set for the input's `fail_on_warnings`, if any.
-    pub fn get_fail_on_warnings(&self) -> &::std::option::Option<bool> {
+    pub fn get_fail_on_warnings(&self) -> &Option<bool> {
         self.input.get_fail_on_warnings()
     }
     /// Adds one entry to the input's `parameters`: see [`parameters`](crate::types::builders::ImportRestApiRequestBuilder::parameters).
     pub fn parameters(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.parameters(key, value);
         self
@@ -60,9 +60,7 @@ impl ImportRestApiFluentBuilder {
     /// Sets or clears the input's `parameters`.
     pub fn set_parameters(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_parameters(input);
         self
@@ -70,31 +68,24 @@ impl ImportRestApiFluentBuilder {
     /// The value set for the input's `parameters`, if any.
     pub fn get_parameters(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_parameters()
     }
     /// Sets the input's `body`: see [`body`](crate::types::builders::ImportRestApiRequestBuilder::body).
-    pub fn body(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
-    ) -> Self {
+    pub fn body(mut self, input: impl Into<::awsgen_runtime::primitives::Blob>) -> Self {
         self.input = self.input.body(input);
         self
     }
     /// Sets or clears the input's `body`.
     pub fn set_body(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.set_body(input);
         self
     }
     /// The value set for the input's `body`, if any.
-    pub fn get_body(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_body(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         self.input.get_body()
     }
 }
@@ -110,17 +101,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ImportRestApi as Operation>::serialize_request(input),
             <ImportRestApi as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ImportRestApiError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ImportRestApiError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

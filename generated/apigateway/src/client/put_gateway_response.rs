@@ -3,7 +3,7 @@
 
 use crate::operation::{PutGatewayResponse, PutGatewayResponseError, Operation};
 /// A call to [`PutGatewayResponse`](crate::operation::PutGatewayResponse): Creates a customization of a GatewayResponse of a specified response type and status code on the given RestApi. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PutGatewayResponseFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::PutGatewayResponseRequestBuilder,
@@ -14,13 +14,13 @@ impl PutGatewayResponseFluentBuilder {
     ) -> Self {
         PutGatewayResponseFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`PutGatewayResponseError`](crate::operation::PutGatewayResponseError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GatewayResponse,
         ::awsgen_runtime::client::SdkError<PutGatewayResponseError>,
     > {
@@ -35,23 +35,17 @@ impl PutGatewayResponseFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::PutGatewayResponseRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `response_type`: see [`response_type`](crate::types::builders::PutGatewayResponseRequestBuilder::response_type).
@@ -62,42 +56,34 @@ impl PutGatewayResponseFluentBuilder {
     /// Sets or clears the input's `response_type`.
     pub fn set_response_type(
         mut self,
-        input: ::std::option::Option<crate::types::GatewayResponseType>,
+        input: Option<crate::types::GatewayResponseType>,
     ) -> Self {
         self.input = self.input.set_response_type(input);
         self
     }
     /// The value set for the input's `response_type`, if any.
-    pub fn get_response_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::GatewayResponseType> {
+    pub fn get_response_type(&self) -> &Option<crate::types::GatewayResponseType> {
         self.input.get_response_type()
     }
     /// Sets the input's `status_code`: see [`status_code`](crate::types::builders::PutGatewayResponseRequestBuilder::status_code).
-    pub fn status_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn status_code(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.status_code(input);
         self
     }
     /// Sets or clears the input's `status_code`.
-    pub fn set_status_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_code(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_status_code(input);
         self
     }
     /// The value set for the input's `status_code`, if any.
-    pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_code(&self) -> &Option<String> {
         self.input.get_status_code()
     }
     /// Adds one entry to the input's `response_parameters`: see [`response_parameters`](crate::types::builders::PutGatewayResponseRequestBuilder::response_parameters).
     pub fn response_parameters(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.response_parameters(key, value);
         self
@@ -105,9 +91,7 @@ impl PutGatewayResponseFluentBuilder {
     /// Sets or clears the input's `response_parameters`.
     pub fn set_response_parameters(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_response_parameters(input);
         self
@@ -115,16 +99,14 @@ impl PutGatewayResponseFluentBuilder {
     /// The value set for the input's `response_parameters`, if any.
     pub fn get_response_parameters(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_response_parameters()
     }
     /// Adds one entry to the input's `response_templates`: see [`response_templates`](crate::types::builders::PutGatewayResponseRequestBuilder::response_templates).
     pub fn response_templates(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.response_templates(key, value);
         self
@@ -132,9 +114,7 @@ impl PutGatewayResponseFluentBuilder {
     /// Sets or clears the input's `response_templates`.
     pub fn set_response_templates(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_response_templates(input);
         self
@@ -142,9 +122,7 @@ impl PutGatewayResponseFluentBuilder {
     /// The value set for the input's `response_templates`, if any.
     pub fn get_response_templates(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_response_templates()
     }
 }
@@ -163,17 +141,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <PutGatewayResponse as Operation>::serialize_request(input),
             <PutGatewayResponse as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for PutGatewayResponseError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         PutGatewayResponseError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{PutIntegration, PutIntegrationError, Operation};
 /// A call to [`PutIntegration`](crate::operation::PutIntegration): Sets up a method's integration. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PutIntegrationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::PutIntegrationRequestBuilder,
@@ -14,13 +14,13 @@ impl PutIntegrationFluentBuilder {
     ) -> Self {
         PutIntegrationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`PutIntegrationError`](crate::operation::PutIntegrationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::Integration,
         ::awsgen_runtime::client::SdkError<PutIntegrationError>,
     > {
@@ -35,63 +35,45 @@ impl PutIntegrationFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::PutIntegrationRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `resource_id`: see [`resource_id`](crate::types::builders::PutIntegrationRequestBuilder::resource_id).
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_id(input);
         self
     }
     /// Sets or clears the input's `resource_id`.
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource_id(input);
         self
     }
     /// The value set for the input's `resource_id`, if any.
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         self.input.get_resource_id()
     }
     /// Sets the input's `http_method`: see [`http_method`](crate::types::builders::PutIntegrationRequestBuilder::http_method).
-    pub fn http_method(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn http_method(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.http_method(input);
         self
     }
     /// Sets or clears the input's `http_method`.
-    pub fn set_http_method(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_http_method(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_http_method(input);
         self
     }
     /// The value set for the input's `http_method`, if any.
-    pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_http_method(&self) -> &Option<String> {
         self.input.get_http_method()
     }
     /// Sets the input's `type_`: see [`type_`](crate::types::builders::PutIntegrationRequestBuilder::type_).
@@ -100,57 +82,40 @@ impl PutIntegrationFluentBuilder {
         self
     }
     /// Sets or clears the input's `type_`.
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::IntegrationType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::IntegrationType>) -> Self {
         self.input = self.input.set_type_(input);
         self
     }
     /// The value set for the input's `type_`, if any.
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::IntegrationType> {
+    pub fn get_type_(&self) -> &Option<crate::types::IntegrationType> {
         self.input.get_type_()
     }
     /// Sets the input's `integration_http_method`: see [`integration_http_method`](crate::types::builders::PutIntegrationRequestBuilder::integration_http_method).
-    pub fn integration_http_method(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn integration_http_method(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.integration_http_method(input);
         self
     }
     /// Sets or clears the input's `integration_http_method`.
-    pub fn set_integration_http_method(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_integration_http_method(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_integration_http_method(input);
         self
     }
     /// The value set for the input's `integration_http_method`, if any.
-    pub fn get_integration_http_method(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_integration_http_method(&self) -> &Option<String> {
         self.input.get_integration_http_method()
     }
     /// Sets the input's `uri`: see [`uri`](crate::types::builders::PutIntegrationRequestBuilder::uri).
-    pub fn uri(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn uri(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.uri(input);
         self
     }
     /// Sets or clears the input's `uri`.
-    pub fn set_uri(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_uri(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_uri(input);
         self
     }
     /// The value set for the input's `uri`, if any.
-    pub fn get_uri(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_uri(&self) -> &Option<String> {
         self.input.get_uri()
     }
     /// Sets the input's `connection_type`: see [`connection_type`](crate::types::builders::PutIntegrationRequestBuilder::connection_type).
@@ -161,62 +126,48 @@ impl PutIntegrationFluentBuilder {
     /// Sets or clears the input's `connection_type`.
     pub fn set_connection_type(
         mut self,
-        input: ::std::option::Option<crate::types::ConnectionType>,
+        input: Option<crate::types::ConnectionType>,
     ) -> Self {
         self.input = self.input.set_connection_type(input);
         self
     }
     /// The value set for the input's `connection_type`, if any.
-    pub fn get_connection_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::ConnectionType> {
+    pub fn get_connection_type(&self) -> &Option<crate::types::ConnectionType> {
         self.input.get_connection_type()
     }
     /// Sets the input's `connection_id`: see [`connection_id`](crate::types::builders::PutIntegrationRequestBuilder::connection_id).
-    pub fn connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn connection_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.connection_id(input);
         self
     }
     /// Sets or clears the input's `connection_id`.
-    pub fn set_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_connection_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_connection_id(input);
         self
     }
     /// The value set for the input's `connection_id`, if any.
-    pub fn get_connection_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_connection_id(&self) -> &Option<String> {
         self.input.get_connection_id()
     }
     /// Sets the input's `credentials`: see [`credentials`](crate::types::builders::PutIntegrationRequestBuilder::credentials).
-    pub fn credentials(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn credentials(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.credentials(input);
         self
     }
     /// Sets or clears the input's `credentials`.
-    pub fn set_credentials(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_credentials(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_credentials(input);
         self
     }
     /// The value set for the input's `credentials`, if any.
-    pub fn get_credentials(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_credentials(&self) -> &Option<String> {
         self.input.get_credentials()
     }
     /// Adds one entry to the input's `request_parameters`: see [`request_parameters`](crate::types::builders::PutIntegrationRequestBuilder::request_parameters).
     pub fn request_parameters(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.request_parameters(key, value);
         self
@@ -224,9 +175,7 @@ impl PutIntegrationFluentBuilder {
     /// Sets or clears the input's `request_parameters`.
     pub fn set_request_parameters(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_request_parameters(input);
         self
@@ -234,16 +183,14 @@ impl PutIntegrationFluentBuilder {
     /// The value set for the input's `request_parameters`, if any.
     pub fn get_request_parameters(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_request_parameters()
     }
     /// Adds one entry to the input's `request_templates`: see [`request_templates`](crate::types::builders::PutIntegrationRequestBuilder::request_templates).
     pub fn request_templates(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.request_templates(key, value);
         self
@@ -251,9 +198,7 @@ impl PutIntegrationFluentBuilder {
     /// Sets or clears the input's `request_templates`.
     pub fn set_request_templates(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_request_templates(input);
         self
@@ -261,73 +206,49 @@ impl PutIntegrationFluentBuilder {
     /// The value set for the input's `request_templates`, if any.
     pub fn get_request_templates(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_request_templates()
     }
     /// Sets the input's `passthrough_behavior`: see [`passthrough_behavior`](crate::types::builders::PutIntegrationRequestBuilder::passthrough_behavior).
-    pub fn passthrough_behavior(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn passthrough_behavior(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.passthrough_behavior(input);
         self
     }
     /// Sets or clears the input's `passthrough_behavior`.
-    pub fn set_passthrough_behavior(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_passthrough_behavior(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_passthrough_behavior(input);
         self
     }
     /// The value set for the input's `passthrough_behavior`, if any.
-    pub fn get_passthrough_behavior(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_passthrough_behavior(&self) -> &Option<String> {
         self.input.get_passthrough_behavior()
     }
     /// Sets the input's `cache_namespace`: see [`cache_namespace`](crate::types::builders::PutIntegrationRequestBuilder::cache_namespace).
-    pub fn cache_namespace(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cache_namespace(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cache_namespace(input);
         self
     }
     /// Sets or clears the input's `cache_namespace`.
-    pub fn set_cache_namespace(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cache_namespace(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cache_namespace(input);
         self
     }
     /// The value set for the input's `cache_namespace`, if any.
-    pub fn get_cache_namespace(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cache_namespace(&self) -> &Option<String> {
         self.input.get_cache_namespace()
     }
     /// Appends one item to the input's `cache_key_parameters`: see [`cache_key_parameters`](crate::types::builders::PutIntegrationRequestBuilder::cache_key_parameters).
-    pub fn cache_key_parameters(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cache_key_parameters(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cache_key_parameters(input);
         self
     }
     /// Sets or clears the input's `cache_key_parameters`.
-    pub fn set_cache_key_parameters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_cache_key_parameters(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_cache_key_parameters(input);
         self
     }
     /// The value set for the input's `cache_key_parameters`, if any.
-    pub fn get_cache_key_parameters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_cache_key_parameters(&self) -> &Option<Vec<String>> {
         self.input.get_cache_key_parameters()
     }
     /// Sets the input's `content_handling`: see [`content_handling`](crate::types::builders::PutIntegrationRequestBuilder::content_handling).
@@ -341,7 +262,7 @@ impl PutIntegrationFluentBuilder {
     /// Sets or clears the input's `content_handling`.
     pub fn set_content_handling(
         mut self,
-        input: ::std::option::Option<crate::types::ContentHandlingStrategy>,
+        input: Option<crate::types::ContentHandlingStrategy>,
     ) -> Self {
         self.input = self.input.set_content_handling(input);
         self
@@ -349,7 +270,7 @@ impl PutIntegrationFluentBuilder {
     /// The value set for the input's `content_handling`, if any.
     pub fn get_content_handling(
         &self,
-    ) -> &::std::option::Option<crate::types::ContentHandlingStrategy> {
+    ) -> &Option<crate::types::ContentHandlingStrategy> {
         self.input.get_content_handling()
     }
     /// Sets the input's `timeout_in_millis`: see [`timeout_in_millis`](crate::types::builders::PutIntegrationRequestBuilder::timeout_in_millis).
@@ -358,12 +279,12 @@ impl PutIntegrationFluentBuilder {
         self
     }
     /// Sets or clears the input's `timeout_in_millis`.
-    pub fn set_timeout_in_millis(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_timeout_in_millis(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_timeout_in_millis(input);
         self
     }
     /// The value set for the input's `timeout_in_millis`, if any.
-    pub fn get_timeout_in_millis(&self) -> &::std::option::Option<i32> {
+    pub fn get_timeout_in_millis(&self) -> &Option<i32> {
         self.input.get_timeout_in_millis()
     }
     /// Sets the input's `tls_config`: see [`tls_config`](crate::types::builders::PutIntegrationRequestBuilder::tls_config).
@@ -372,15 +293,12 @@ impl PutIntegrationFluentBuilder {
         self
     }
     /// Sets or clears the input's `tls_config`.
-    pub fn set_tls_config(
-        mut self,
-        input: ::std::option::Option<crate::types::TlsConfig>,
-    ) -> Self {
+    pub fn set_tls_config(mut self, input: Option<crate::types::TlsConfig>) -> Self {
         self.input = self.input.set_tls_config(input);
         self
     }
     /// The value set for the input's `tls_config`, if any.
-    pub fn get_tls_config(&self) -> &::std::option::Option<crate::types::TlsConfig> {
+    pub fn get_tls_config(&self) -> &Option<crate::types::TlsConfig> {
         self.input.get_tls_config()
     }
     /// Sets the input's `response_transfer_mode`: see [`response_transfer_mode`](crate::types::builders::PutIntegrationRequestBuilder::response_transfer_mode).
@@ -394,7 +312,7 @@ impl PutIntegrationFluentBuilder {
     /// Sets or clears the input's `response_transfer_mode`.
     pub fn set_response_transfer_mode(
         mut self,
-        input: ::std::option::Option<crate::types::ResponseTransferMode>,
+        input: Option<crate::types::ResponseTransferMode>,
     ) -> Self {
         self.input = self.input.set_response_transfer_mode(input);
         self
@@ -402,29 +320,21 @@ impl PutIntegrationFluentBuilder {
     /// The value set for the input's `response_transfer_mode`, if any.
     pub fn get_response_transfer_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::ResponseTransferMode> {
+    ) -> &Option<crate::types::ResponseTransferMode> {
         self.input.get_response_transfer_mode()
     }
     /// Sets the input's `integration_target`: see [`integration_target`](crate::types::builders::PutIntegrationRequestBuilder::integration_target).
-    pub fn integration_target(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn integration_target(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.integration_target(input);
         self
     }
     /// Sets or clears the input's `integration_target`.
-    pub fn set_integration_target(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_integration_target(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_integration_target(input);
         self
     }
     /// The value set for the input's `integration_target`, if any.
-    pub fn get_integration_target(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_integration_target(&self) -> &Option<String> {
         self.input.get_integration_target()
     }
 }
@@ -440,17 +350,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <PutIntegration as Operation>::serialize_request(input),
             <PutIntegration as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for PutIntegrationError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         PutIntegrationError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

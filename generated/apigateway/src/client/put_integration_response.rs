@@ -3,7 +3,7 @@
 
 use crate::operation::{PutIntegrationResponse, PutIntegrationResponseError, Operation};
 /// A call to [`PutIntegrationResponse`](crate::operation::PutIntegrationResponse): Represents a put integration. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PutIntegrationResponseFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::PutIntegrationResponseRequestBuilder,
@@ -14,13 +14,13 @@ impl PutIntegrationResponseFluentBuilder {
     ) -> Self {
         PutIntegrationResponseFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`PutIntegrationResponseError`](crate::operation::PutIntegrationResponseError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::IntegrationResponse,
         ::awsgen_runtime::client::SdkError<PutIntegrationResponseError>,
     > {
@@ -37,112 +37,80 @@ impl PutIntegrationResponseFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::PutIntegrationResponseRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `resource_id`: see [`resource_id`](crate::types::builders::PutIntegrationResponseRequestBuilder::resource_id).
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_id(input);
         self
     }
     /// Sets or clears the input's `resource_id`.
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource_id(input);
         self
     }
     /// The value set for the input's `resource_id`, if any.
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         self.input.get_resource_id()
     }
     /// Sets the input's `http_method`: see [`http_method`](crate::types::builders::PutIntegrationResponseRequestBuilder::http_method).
-    pub fn http_method(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn http_method(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.http_method(input);
         self
     }
     /// Sets or clears the input's `http_method`.
-    pub fn set_http_method(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_http_method(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_http_method(input);
         self
     }
     /// The value set for the input's `http_method`, if any.
-    pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_http_method(&self) -> &Option<String> {
         self.input.get_http_method()
     }
     /// Sets the input's `status_code`: see [`status_code`](crate::types::builders::PutIntegrationResponseRequestBuilder::status_code).
-    pub fn status_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn status_code(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.status_code(input);
         self
     }
     /// Sets or clears the input's `status_code`.
-    pub fn set_status_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_code(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_status_code(input);
         self
     }
     /// The value set for the input's `status_code`, if any.
-    pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_code(&self) -> &Option<String> {
         self.input.get_status_code()
     }
     /// Sets the input's `selection_pattern`: see [`selection_pattern`](crate::types::builders::PutIntegrationResponseRequestBuilder::selection_pattern).
-    pub fn selection_pattern(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn selection_pattern(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.selection_pattern(input);
         self
     }
     /// Sets or clears the input's `selection_pattern`.
-    pub fn set_selection_pattern(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_selection_pattern(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_selection_pattern(input);
         self
     }
     /// The value set for the input's `selection_pattern`, if any.
-    pub fn get_selection_pattern(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_selection_pattern(&self) -> &Option<String> {
         self.input.get_selection_pattern()
     }
     /// Adds one entry to the input's `response_parameters`: see [`response_parameters`](crate::types::builders::PutIntegrationResponseRequestBuilder::response_parameters).
     pub fn response_parameters(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.response_parameters(key, value);
         self
@@ -150,9 +118,7 @@ impl PutIntegrationResponseFluentBuilder {
     /// Sets or clears the input's `response_parameters`.
     pub fn set_response_parameters(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_response_parameters(input);
         self
@@ -160,16 +126,14 @@ impl PutIntegrationResponseFluentBuilder {
     /// The value set for the input's `response_parameters`, if any.
     pub fn get_response_parameters(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_response_parameters()
     }
     /// Adds one entry to the input's `response_templates`: see [`response_templates`](crate::types::builders::PutIntegrationResponseRequestBuilder::response_templates).
     pub fn response_templates(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.response_templates(key, value);
         self
@@ -177,9 +141,7 @@ impl PutIntegrationResponseFluentBuilder {
     /// Sets or clears the input's `response_templates`.
     pub fn set_response_templates(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_response_templates(input);
         self
@@ -187,9 +149,7 @@ impl PutIntegrationResponseFluentBuilder {
     /// The value set for the input's `response_templates`, if any.
     pub fn get_response_templates(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_response_templates()
     }
     /// Sets the input's `content_handling`: see [`content_handling`](crate::types::builders::PutIntegrationResponseRequestBuilder::content_handling).
@@ -203,7 +163,7 @@ impl PutIntegrationResponseFluentBuilder {
     /// Sets or clears the input's `content_handling`.
     pub fn set_content_handling(
         mut self,
-        input: ::std::option::Option<crate::types::ContentHandlingStrategy>,
+        input: Option<crate::types::ContentHandlingStrategy>,
     ) -> Self {
         self.input = self.input.set_content_handling(input);
         self
@@ -211,7 +171,7 @@ impl PutIntegrationResponseFluentBuilder {
     /// The value set for the input's `content_handling`, if any.
     pub fn get_content_handling(
         &self,
-    ) -> &::std::option::Option<crate::types::ContentHandlingStrategy> {
+    ) -> &Option<crate::types::ContentHandlingStrategy> {
         self.input.get_content_handling()
     }
 }
@@ -230,17 +190,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <PutIntegrationResponse as Operation>::serialize_request(input),
             <PutIntegrationResponse as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for PutIntegrationResponseError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         PutIntegrationResponseError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{PutMethod, PutMethodError, Operation};
 /// A call to [`PutMethod`](crate::operation::PutMethod): Add a method to an existing Resource resource. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PutMethodFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::PutMethodRequestBuilder,
@@ -14,13 +14,13 @@ impl PutMethodFluentBuilder {
     ) -> Self {
         PutMethodFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`PutMethodError`](crate::operation::PutMethodError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::Method,
         ::awsgen_runtime::client::SdkError<PutMethodError>,
     > {
@@ -35,105 +35,73 @@ impl PutMethodFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::PutMethodRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `resource_id`: see [`resource_id`](crate::types::builders::PutMethodRequestBuilder::resource_id).
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_id(input);
         self
     }
     /// Sets or clears the input's `resource_id`.
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource_id(input);
         self
     }
     /// The value set for the input's `resource_id`, if any.
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         self.input.get_resource_id()
     }
     /// Sets the input's `http_method`: see [`http_method`](crate::types::builders::PutMethodRequestBuilder::http_method).
-    pub fn http_method(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn http_method(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.http_method(input);
         self
     }
     /// Sets or clears the input's `http_method`.
-    pub fn set_http_method(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_http_method(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_http_method(input);
         self
     }
     /// The value set for the input's `http_method`, if any.
-    pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_http_method(&self) -> &Option<String> {
         self.input.get_http_method()
     }
     /// Sets the input's `authorization_type`: see [`authorization_type`](crate::types::builders::PutMethodRequestBuilder::authorization_type).
-    pub fn authorization_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn authorization_type(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.authorization_type(input);
         self
     }
     /// Sets or clears the input's `authorization_type`.
-    pub fn set_authorization_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_authorization_type(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_authorization_type(input);
         self
     }
     /// The value set for the input's `authorization_type`, if any.
-    pub fn get_authorization_type(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_authorization_type(&self) -> &Option<String> {
         self.input.get_authorization_type()
     }
     /// Sets the input's `authorizer_id`: see [`authorizer_id`](crate::types::builders::PutMethodRequestBuilder::authorizer_id).
-    pub fn authorizer_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn authorizer_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.authorizer_id(input);
         self
     }
     /// Sets or clears the input's `authorizer_id`.
-    pub fn set_authorizer_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_authorizer_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_authorizer_id(input);
         self
     }
     /// The value set for the input's `authorizer_id`, if any.
-    pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_authorizer_id(&self) -> &Option<String> {
         self.input.get_authorizer_id()
     }
     /// Sets the input's `api_key_required`: see [`api_key_required`](crate::types::builders::PutMethodRequestBuilder::api_key_required).
@@ -142,49 +110,37 @@ impl PutMethodFluentBuilder {
         self
     }
     /// Sets or clears the input's `api_key_required`.
-    pub fn set_api_key_required(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_api_key_required(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_api_key_required(input);
         self
     }
     /// The value set for the input's `api_key_required`, if any.
-    pub fn get_api_key_required(&self) -> &::std::option::Option<bool> {
+    pub fn get_api_key_required(&self) -> &Option<bool> {
         self.input.get_api_key_required()
     }
     /// Sets the input's `operation_name`: see [`operation_name`](crate::types::builders::PutMethodRequestBuilder::operation_name).
-    pub fn operation_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn operation_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.operation_name(input);
         self
     }
     /// Sets or clears the input's `operation_name`.
-    pub fn set_operation_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_operation_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_operation_name(input);
         self
     }
     /// The value set for the input's `operation_name`, if any.
-    pub fn get_operation_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_operation_name(&self) -> &Option<String> {
         self.input.get_operation_name()
     }
     /// Adds one entry to the input's `request_parameters`: see [`request_parameters`](crate::types::builders::PutMethodRequestBuilder::request_parameters).
-    pub fn request_parameters(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: bool,
-    ) -> Self {
+    pub fn request_parameters(mut self, key: impl Into<String>, value: bool) -> Self {
         self.input = self.input.request_parameters(key, value);
         self
     }
     /// Sets or clears the input's `request_parameters`.
     pub fn set_request_parameters(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, bool>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, bool>>,
     ) -> Self {
         self.input = self.input.set_request_parameters(input);
         self
@@ -192,16 +148,14 @@ impl PutMethodFluentBuilder {
     /// The value set for the input's `request_parameters`, if any.
     pub fn get_request_parameters(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, bool>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, bool>> {
         self.input.get_request_parameters()
     }
     /// Adds one entry to the input's `request_models`: see [`request_models`](crate::types::builders::PutMethodRequestBuilder::request_models).
     pub fn request_models(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.request_models(key, value);
         self
@@ -209,9 +163,7 @@ impl PutMethodFluentBuilder {
     /// Sets or clears the input's `request_models`.
     pub fn set_request_models(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_request_models(input);
         self
@@ -219,53 +171,35 @@ impl PutMethodFluentBuilder {
     /// The value set for the input's `request_models`, if any.
     pub fn get_request_models(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_request_models()
     }
     /// Sets the input's `request_validator_id`: see [`request_validator_id`](crate::types::builders::PutMethodRequestBuilder::request_validator_id).
-    pub fn request_validator_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn request_validator_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.request_validator_id(input);
         self
     }
     /// Sets or clears the input's `request_validator_id`.
-    pub fn set_request_validator_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_request_validator_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_request_validator_id(input);
         self
     }
     /// The value set for the input's `request_validator_id`, if any.
-    pub fn get_request_validator_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_request_validator_id(&self) -> &Option<String> {
         self.input.get_request_validator_id()
     }
     /// Appends one item to the input's `authorization_scopes`: see [`authorization_scopes`](crate::types::builders::PutMethodRequestBuilder::authorization_scopes).
-    pub fn authorization_scopes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn authorization_scopes(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.authorization_scopes(input);
         self
     }
     /// Sets or clears the input's `authorization_scopes`.
-    pub fn set_authorization_scopes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_authorization_scopes(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_authorization_scopes(input);
         self
     }
     /// The value set for the input's `authorization_scopes`, if any.
-    pub fn get_authorization_scopes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_authorization_scopes(&self) -> &Option<Vec<String>> {
         self.input.get_authorization_scopes()
     }
 }
@@ -281,17 +215,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <PutMethod as Operation>::serialize_request(input),
             <PutMethod as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for PutMethodError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         PutMethodError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{PutMethodResponse, PutMethodResponseError, Operation};
 /// A call to [`PutMethodResponse`](crate::operation::PutMethodResponse): Adds a MethodResponse to an existing Method resource. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PutMethodResponseFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::PutMethodResponseRequestBuilder,
@@ -14,13 +14,13 @@ impl PutMethodResponseFluentBuilder {
     ) -> Self {
         PutMethodResponseFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`PutMethodResponseError`](crate::operation::PutMethodResponseError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::MethodResponse,
         ::awsgen_runtime::client::SdkError<PutMethodResponseError>,
     > {
@@ -35,100 +35,70 @@ impl PutMethodResponseFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::PutMethodResponseRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `resource_id`: see [`resource_id`](crate::types::builders::PutMethodResponseRequestBuilder::resource_id).
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_id(input);
         self
     }
     /// Sets or clears the input's `resource_id`.
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource_id(input);
         self
     }
     /// The value set for the input's `resource_id`, if any.
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         self.input.get_resource_id()
     }
     /// Sets the input's `http_method`: see [`http_method`](crate::types::builders::PutMethodResponseRequestBuilder::http_method).
-    pub fn http_method(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn http_method(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.http_method(input);
         self
     }
     /// Sets or clears the input's `http_method`.
-    pub fn set_http_method(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_http_method(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_http_method(input);
         self
     }
     /// The value set for the input's `http_method`, if any.
-    pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_http_method(&self) -> &Option<String> {
         self.input.get_http_method()
     }
     /// Sets the input's `status_code`: see [`status_code`](crate::types::builders::PutMethodResponseRequestBuilder::status_code).
-    pub fn status_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn status_code(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.status_code(input);
         self
     }
     /// Sets or clears the input's `status_code`.
-    pub fn set_status_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_code(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_status_code(input);
         self
     }
     /// The value set for the input's `status_code`, if any.
-    pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_code(&self) -> &Option<String> {
         self.input.get_status_code()
     }
     /// Adds one entry to the input's `response_parameters`: see [`response_parameters`](crate::types::builders::PutMethodResponseRequestBuilder::response_parameters).
-    pub fn response_parameters(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: bool,
-    ) -> Self {
+    pub fn response_parameters(mut self, key: impl Into<String>, value: bool) -> Self {
         self.input = self.input.response_parameters(key, value);
         self
     }
     /// Sets or clears the input's `response_parameters`.
     pub fn set_response_parameters(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, bool>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, bool>>,
     ) -> Self {
         self.input = self.input.set_response_parameters(input);
         self
@@ -136,16 +106,14 @@ impl PutMethodResponseFluentBuilder {
     /// The value set for the input's `response_parameters`, if any.
     pub fn get_response_parameters(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, bool>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, bool>> {
         self.input.get_response_parameters()
     }
     /// Adds one entry to the input's `response_models`: see [`response_models`](crate::types::builders::PutMethodResponseRequestBuilder::response_models).
     pub fn response_models(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.response_models(key, value);
         self
@@ -153,9 +121,7 @@ impl PutMethodResponseFluentBuilder {
     /// Sets or clears the input's `response_models`.
     pub fn set_response_models(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_response_models(input);
         self
@@ -163,9 +129,7 @@ impl PutMethodResponseFluentBuilder {
     /// The value set for the input's `response_models`, if any.
     pub fn get_response_models(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_response_models()
     }
 }
@@ -184,17 +148,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <PutMethodResponse as Operation>::serialize_request(input),
             <PutMethodResponse as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for PutMethodResponseError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         PutMethodResponseError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{PutRestApi, PutRestApiError, Operation};
 /// A call to [`PutRestApi`](crate::operation::PutRestApi): A feature of the API Gateway control service for updating an existing API with an input of external API definitions. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PutRestApiFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::PutRestApiRequestBuilder,
@@ -14,13 +14,13 @@ impl PutRestApiFluentBuilder {
     ) -> Self {
         PutRestApiFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`PutRestApiError`](crate::operation::PutRestApiError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RestApi,
         ::awsgen_runtime::client::SdkError<PutRestApiError>,
     > {
@@ -35,23 +35,17 @@ impl PutRestApiFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::PutRestApiRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `mode`: see [`mode`](crate::types::builders::PutRestApiRequestBuilder::mode).
@@ -60,15 +54,12 @@ impl PutRestApiFluentBuilder {
         self
     }
     /// Sets or clears the input's `mode`.
-    pub fn set_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::PutMode>,
-    ) -> Self {
+    pub fn set_mode(mut self, input: Option<crate::types::PutMode>) -> Self {
         self.input = self.input.set_mode(input);
         self
     }
     /// The value set for the input's `mode`, if any.
-    pub fn get_mode(&self) -> &::std::option::Option<crate::types::PutMode> {
+    pub fn get_mode(&self) -> &Option<crate::types::PutMode> {
         self.input.get_mode()
     }
     /// Sets the input's `fail_on_warnings`: see [`fail_on_warnings`](crate::types::builders::PutRestApiRequestBuilder::fail_on_warnings).
@@ -77,19 +68,19 @@ impl PutRestApiFluentBuilder {
         self
     }
     /// Sets or clears the input's `fail_on_warnings`.
-    pub fn set_fail_on_warnings(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_fail_on_warnings(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_fail_on_warnings(input);
         self
     }
     /// The value set for the input's `fail_on_warnings`, if any.
-    pub fn get_fail_on_warnings(&self) -> &::std::option::Option<bool> {
+    pub fn get_fail_on_warnings(&self) -> &Option<bool> {
         self.input.get_fail_on_warnings()
     }
     /// Adds one entry to the input's `parameters`: see [`parameters`](crate::types::builders::PutRestApiRequestBuilder::parameters).
     pub fn parameters(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.parameters(key, value);
         self
@@ -97,9 +88,7 @@ impl PutRestApiFluentBuilder {
     /// Sets or clears the input's `parameters`.
     pub fn set_parameters(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_parameters(input);
         self
@@ -107,31 +96,24 @@ impl PutRestApiFluentBuilder {
     /// The value set for the input's `parameters`, if any.
     pub fn get_parameters(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_parameters()
     }
     /// Sets the input's `body`: see [`body`](crate::types::builders::PutRestApiRequestBuilder::body).
-    pub fn body(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
-    ) -> Self {
+    pub fn body(mut self, input: impl Into<::awsgen_runtime::primitives::Blob>) -> Self {
         self.input = self.input.body(input);
         self
     }
     /// Sets or clears the input's `body`.
     pub fn set_body(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.set_body(input);
         self
     }
     /// The value set for the input's `body`, if any.
-    pub fn get_body(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_body(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         self.input.get_body()
     }
 }
@@ -147,17 +129,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <PutRestApi as Operation>::serialize_request(input),
             <PutRestApi as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for PutRestApiError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         PutRestApiError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

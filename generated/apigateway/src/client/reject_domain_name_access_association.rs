@@ -5,7 +5,7 @@ use crate::operation::{
     RejectDomainNameAccessAssociation, RejectDomainNameAccessAssociationError, Operation,
 };
 /// A call to [`RejectDomainNameAccessAssociation`](crate::operation::RejectDomainNameAccessAssociation): Rejects a domain name access association with a private custom domain name. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RejectDomainNameAccessAssociationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::RejectDomainNameAccessAssociationRequestBuilder,
@@ -16,13 +16,13 @@ impl RejectDomainNameAccessAssociationFluentBuilder {
     ) -> Self {
         RejectDomainNameAccessAssociationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`RejectDomainNameAccessAssociationError`](crate::operation::RejectDomainNameAccessAssociationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         (),
         ::awsgen_runtime::client::SdkError<RejectDomainNameAccessAssociationError>,
     > {
@@ -41,7 +41,7 @@ impl RejectDomainNameAccessAssociationFluentBuilder {
     /// Sets the input's `domain_name_access_association_arn`: see [`domain_name_access_association_arn`](crate::types::builders::RejectDomainNameAccessAssociationRequestBuilder::domain_name_access_association_arn).
     pub fn domain_name_access_association_arn(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.domain_name_access_association_arn(input);
         self
@@ -49,35 +49,27 @@ impl RejectDomainNameAccessAssociationFluentBuilder {
     /// Sets or clears the input's `domain_name_access_association_arn`.
     pub fn set_domain_name_access_association_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_domain_name_access_association_arn(input);
         self
     }
     /// The value set for the input's `domain_name_access_association_arn`, if any.
-    pub fn get_domain_name_access_association_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name_access_association_arn(&self) -> &Option<String> {
         self.input.get_domain_name_access_association_arn()
     }
     /// Sets the input's `domain_name_arn`: see [`domain_name_arn`](crate::types::builders::RejectDomainNameAccessAssociationRequestBuilder::domain_name_arn).
-    pub fn domain_name_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn domain_name_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.domain_name_arn(input);
         self
     }
     /// Sets or clears the input's `domain_name_arn`.
-    pub fn set_domain_name_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_domain_name_arn(input);
         self
     }
     /// The value set for the input's `domain_name_arn`, if any.
-    pub fn get_domain_name_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name_arn(&self) -> &Option<String> {
         self.input.get_domain_name_arn()
     }
 }
@@ -93,17 +85,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <RejectDomainNameAccessAssociation as Operation>::serialize_request(input),
             <RejectDomainNameAccessAssociation as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for RejectDomainNameAccessAssociationError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         RejectDomainNameAccessAssociationError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{TestInvokeAuthorizer, TestInvokeAuthorizerError, Operation};
 /// A call to [`TestInvokeAuthorizer`](crate::operation::TestInvokeAuthorizer): Simulate the execution of an Authorizer in your RestApi with headers, parameters, and an incoming request body. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct TestInvokeAuthorizerFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::TestInvokeAuthorizerRequestBuilder,
@@ -14,13 +14,13 @@ impl TestInvokeAuthorizerFluentBuilder {
     ) -> Self {
         TestInvokeAuthorizerFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`TestInvokeAuthorizerError`](crate::operation::TestInvokeAuthorizerError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TestInvokeAuthorizerResponse,
         ::awsgen_runtime::client::SdkError<TestInvokeAuthorizerError>,
     > {
@@ -37,77 +37,55 @@ impl TestInvokeAuthorizerFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::TestInvokeAuthorizerRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `authorizer_id`: see [`authorizer_id`](crate::types::builders::TestInvokeAuthorizerRequestBuilder::authorizer_id).
-    pub fn authorizer_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn authorizer_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.authorizer_id(input);
         self
     }
     /// Sets or clears the input's `authorizer_id`.
-    pub fn set_authorizer_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_authorizer_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_authorizer_id(input);
         self
     }
     /// The value set for the input's `authorizer_id`, if any.
-    pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_authorizer_id(&self) -> &Option<String> {
         self.input.get_authorizer_id()
     }
     /// Adds one entry to the input's `headers`: see [`headers`](crate::types::builders::TestInvokeAuthorizerRequestBuilder::headers).
-    pub fn headers(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn headers(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.input = self.input.headers(key, value);
         self
     }
     /// Sets or clears the input's `headers`.
     pub fn set_headers(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_headers(input);
         self
     }
     /// The value set for the input's `headers`, if any.
-    pub fn get_headers(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_headers(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_headers()
     }
     /// Adds one entry to the input's `multi_value_headers`: see [`multi_value_headers`](crate::types::builders::TestInvokeAuthorizerRequestBuilder::multi_value_headers).
     pub fn multi_value_headers(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: ::std::vec::Vec<::std::string::String>,
+        key: impl Into<String>,
+        value: Vec<String>,
     ) -> Self {
         self.input = self.input.multi_value_headers(key, value);
         self
@@ -115,12 +93,7 @@ impl TestInvokeAuthorizerFluentBuilder {
     /// Sets or clears the input's `multi_value_headers`.
     pub fn set_multi_value_headers(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::vec::Vec<::std::string::String>,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, Vec<String>>>,
     ) -> Self {
         self.input = self.input.set_multi_value_headers(input);
         self
@@ -128,61 +101,42 @@ impl TestInvokeAuthorizerFluentBuilder {
     /// The value set for the input's `multi_value_headers`, if any.
     pub fn get_multi_value_headers(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, Vec<String>>> {
         self.input.get_multi_value_headers()
     }
     /// Sets the input's `path_with_query_string`: see [`path_with_query_string`](crate::types::builders::TestInvokeAuthorizerRequestBuilder::path_with_query_string).
-    pub fn path_with_query_string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn path_with_query_string(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.path_with_query_string(input);
         self
     }
     /// Sets or clears the input's `path_with_query_string`.
-    pub fn set_path_with_query_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_path_with_query_string(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_path_with_query_string(input);
         self
     }
     /// The value set for the input's `path_with_query_string`, if any.
-    pub fn get_path_with_query_string(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_path_with_query_string(&self) -> &Option<String> {
         self.input.get_path_with_query_string()
     }
     /// Sets the input's `body`: see [`body`](crate::types::builders::TestInvokeAuthorizerRequestBuilder::body).
-    pub fn body(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn body(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.body(input);
         self
     }
     /// Sets or clears the input's `body`.
-    pub fn set_body(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_body(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_body(input);
         self
     }
     /// The value set for the input's `body`, if any.
-    pub fn get_body(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_body(&self) -> &Option<String> {
         self.input.get_body()
     }
     /// Adds one entry to the input's `stage_variables`: see [`stage_variables`](crate::types::builders::TestInvokeAuthorizerRequestBuilder::stage_variables).
     pub fn stage_variables(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.stage_variables(key, value);
         self
@@ -190,9 +144,7 @@ impl TestInvokeAuthorizerFluentBuilder {
     /// Sets or clears the input's `stage_variables`.
     pub fn set_stage_variables(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_stage_variables(input);
         self
@@ -200,16 +152,14 @@ impl TestInvokeAuthorizerFluentBuilder {
     /// The value set for the input's `stage_variables`, if any.
     pub fn get_stage_variables(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_stage_variables()
     }
     /// Adds one entry to the input's `additional_context`: see [`additional_context`](crate::types::builders::TestInvokeAuthorizerRequestBuilder::additional_context).
     pub fn additional_context(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.additional_context(key, value);
         self
@@ -217,9 +167,7 @@ impl TestInvokeAuthorizerFluentBuilder {
     /// Sets or clears the input's `additional_context`.
     pub fn set_additional_context(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_additional_context(input);
         self
@@ -227,9 +175,7 @@ impl TestInvokeAuthorizerFluentBuilder {
     /// The value set for the input's `additional_context`, if any.
     pub fn get_additional_context(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_additional_context()
     }
 }
@@ -248,17 +194,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <TestInvokeAuthorizer as Operation>::serialize_request(input),
             <TestInvokeAuthorizer as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for TestInvokeAuthorizerError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         TestInvokeAuthorizerError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{TestInvokeMethod, TestInvokeMethodError, Operation};
 /// A call to [`TestInvokeMethod`](crate::operation::TestInvokeMethod): Simulate the invocation of a Method in your RestApi with headers, parameters, and an incoming request body. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct TestInvokeMethodFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::TestInvokeMethodRequestBuilder,
@@ -14,13 +14,13 @@ impl TestInvokeMethodFluentBuilder {
     ) -> Self {
         TestInvokeMethodFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`TestInvokeMethodError`](crate::operation::TestInvokeMethodError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TestInvokeMethodResponse,
         ::awsgen_runtime::client::SdkError<TestInvokeMethodError>,
     > {
@@ -35,139 +35,97 @@ impl TestInvokeMethodFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::TestInvokeMethodRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `resource_id`: see [`resource_id`](crate::types::builders::TestInvokeMethodRequestBuilder::resource_id).
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_id(input);
         self
     }
     /// Sets or clears the input's `resource_id`.
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource_id(input);
         self
     }
     /// The value set for the input's `resource_id`, if any.
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         self.input.get_resource_id()
     }
     /// Sets the input's `http_method`: see [`http_method`](crate::types::builders::TestInvokeMethodRequestBuilder::http_method).
-    pub fn http_method(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn http_method(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.http_method(input);
         self
     }
     /// Sets or clears the input's `http_method`.
-    pub fn set_http_method(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_http_method(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_http_method(input);
         self
     }
     /// The value set for the input's `http_method`, if any.
-    pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_http_method(&self) -> &Option<String> {
         self.input.get_http_method()
     }
     /// Sets the input's `path_with_query_string`: see [`path_with_query_string`](crate::types::builders::TestInvokeMethodRequestBuilder::path_with_query_string).
-    pub fn path_with_query_string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn path_with_query_string(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.path_with_query_string(input);
         self
     }
     /// Sets or clears the input's `path_with_query_string`.
-    pub fn set_path_with_query_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_path_with_query_string(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_path_with_query_string(input);
         self
     }
     /// The value set for the input's `path_with_query_string`, if any.
-    pub fn get_path_with_query_string(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_path_with_query_string(&self) -> &Option<String> {
         self.input.get_path_with_query_string()
     }
     /// Sets the input's `body`: see [`body`](crate::types::builders::TestInvokeMethodRequestBuilder::body).
-    pub fn body(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn body(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.body(input);
         self
     }
     /// Sets or clears the input's `body`.
-    pub fn set_body(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_body(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_body(input);
         self
     }
     /// The value set for the input's `body`, if any.
-    pub fn get_body(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_body(&self) -> &Option<String> {
         self.input.get_body()
     }
     /// Adds one entry to the input's `headers`: see [`headers`](crate::types::builders::TestInvokeMethodRequestBuilder::headers).
-    pub fn headers(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn headers(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.input = self.input.headers(key, value);
         self
     }
     /// Sets or clears the input's `headers`.
     pub fn set_headers(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_headers(input);
         self
     }
     /// The value set for the input's `headers`, if any.
-    pub fn get_headers(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_headers(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_headers()
     }
     /// Adds one entry to the input's `multi_value_headers`: see [`multi_value_headers`](crate::types::builders::TestInvokeMethodRequestBuilder::multi_value_headers).
     pub fn multi_value_headers(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: ::std::vec::Vec<::std::string::String>,
+        key: impl Into<String>,
+        value: Vec<String>,
     ) -> Self {
         self.input = self.input.multi_value_headers(key, value);
         self
@@ -175,12 +133,7 @@ impl TestInvokeMethodFluentBuilder {
     /// Sets or clears the input's `multi_value_headers`.
     pub fn set_multi_value_headers(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::vec::Vec<::std::string::String>,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, Vec<String>>>,
     ) -> Self {
         self.input = self.input.set_multi_value_headers(input);
         self
@@ -188,41 +141,28 @@ impl TestInvokeMethodFluentBuilder {
     /// The value set for the input's `multi_value_headers`, if any.
     pub fn get_multi_value_headers(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, Vec<String>>> {
         self.input.get_multi_value_headers()
     }
     /// Sets the input's `client_certificate_id`: see [`client_certificate_id`](crate::types::builders::TestInvokeMethodRequestBuilder::client_certificate_id).
-    pub fn client_certificate_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_certificate_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_certificate_id(input);
         self
     }
     /// Sets or clears the input's `client_certificate_id`.
-    pub fn set_client_certificate_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_certificate_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_certificate_id(input);
         self
     }
     /// The value set for the input's `client_certificate_id`, if any.
-    pub fn get_client_certificate_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_certificate_id(&self) -> &Option<String> {
         self.input.get_client_certificate_id()
     }
     /// Adds one entry to the input's `stage_variables`: see [`stage_variables`](crate::types::builders::TestInvokeMethodRequestBuilder::stage_variables).
     pub fn stage_variables(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.stage_variables(key, value);
         self
@@ -230,9 +170,7 @@ impl TestInvokeMethodFluentBuilder {
     /// Sets or clears the input's `stage_variables`.
     pub fn set_stage_variables(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_stage_variables(input);
         self
@@ -240,9 +178,7 @@ impl TestInvokeMethodFluentBuilder {
     /// The value set for the input's `stage_variables`, if any.
     pub fn get_stage_variables(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_stage_variables()
     }
 }
@@ -261,17 +197,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <TestInvokeMethod as Operation>::serialize_request(input),
             <TestInvokeMethod as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for TestInvokeMethodError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         TestInvokeMethodError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{UpdateApiKey, UpdateApiKeyError, Operation};
 /// A call to [`UpdateApiKey`](crate::operation::UpdateApiKey): Changes information about an ApiKey resource. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateApiKeyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateApiKeyRequestBuilder,
@@ -14,13 +14,13 @@ impl UpdateApiKeyFluentBuilder {
     ) -> Self {
         UpdateApiKeyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateApiKeyError`](crate::operation::UpdateApiKeyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ApiKey,
         ::awsgen_runtime::client::SdkError<UpdateApiKeyError>,
     > {
@@ -35,23 +35,17 @@ impl UpdateApiKeyFluentBuilder {
         &self.input
     }
     /// Sets the input's `api_key`: see [`api_key`](crate::types::builders::UpdateApiKeyRequestBuilder::api_key).
-    pub fn api_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn api_key(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.api_key(input);
         self
     }
     /// Sets or clears the input's `api_key`.
-    pub fn set_api_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_api_key(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_api_key(input);
         self
     }
     /// The value set for the input's `api_key`, if any.
-    pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_api_key(&self) -> &Option<String> {
         self.input.get_api_key()
     }
     /// Appends one item to the input's `patch_operations`: see [`patch_operations`](crate::types::builders::UpdateApiKeyRequestBuilder::patch_operations).
@@ -62,15 +56,13 @@ impl UpdateApiKeyFluentBuilder {
     /// Sets or clears the input's `patch_operations`.
     pub fn set_patch_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
+        input: Option<Vec<crate::types::PatchOperation>>,
     ) -> Self {
         self.input = self.input.set_patch_operations(input);
         self
     }
     /// The value set for the input's `patch_operations`, if any.
-    pub fn get_patch_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
+    pub fn get_patch_operations(&self) -> &Option<Vec<crate::types::PatchOperation>> {
         self.input.get_patch_operations()
     }
 }
@@ -86,17 +78,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateApiKey as Operation>::serialize_request(input),
             <UpdateApiKey as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateApiKeyError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateApiKeyError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

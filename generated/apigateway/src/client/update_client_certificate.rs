@@ -3,7 +3,7 @@
 
 use crate::operation::{UpdateClientCertificate, UpdateClientCertificateError, Operation};
 /// A call to [`UpdateClientCertificate`](crate::operation::UpdateClientCertificate): Changes information about an ClientCertificate resource. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateClientCertificateFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateClientCertificateRequestBuilder,
@@ -14,13 +14,13 @@ impl UpdateClientCertificateFluentBuilder {
     ) -> Self {
         UpdateClientCertificateFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateClientCertificateError`](crate::operation::UpdateClientCertificateError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ClientCertificate,
         ::awsgen_runtime::client::SdkError<UpdateClientCertificateError>,
     > {
@@ -37,25 +37,17 @@ impl UpdateClientCertificateFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_certificate_id`: see [`client_certificate_id`](crate::types::builders::UpdateClientCertificateRequestBuilder::client_certificate_id).
-    pub fn client_certificate_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_certificate_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_certificate_id(input);
         self
     }
     /// Sets or clears the input's `client_certificate_id`.
-    pub fn set_client_certificate_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_certificate_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_certificate_id(input);
         self
     }
     /// The value set for the input's `client_certificate_id`, if any.
-    pub fn get_client_certificate_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_certificate_id(&self) -> &Option<String> {
         self.input.get_client_certificate_id()
     }
     /// Appends one item to the input's `patch_operations`: see [`patch_operations`](crate::types::builders::UpdateClientCertificateRequestBuilder::patch_operations).
@@ -66,15 +58,13 @@ impl UpdateClientCertificateFluentBuilder {
     /// Sets or clears the input's `patch_operations`.
     pub fn set_patch_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
+        input: Option<Vec<crate::types::PatchOperation>>,
     ) -> Self {
         self.input = self.input.set_patch_operations(input);
         self
     }
     /// The value set for the input's `patch_operations`, if any.
-    pub fn get_patch_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
+    pub fn get_patch_operations(&self) -> &Option<Vec<crate::types::PatchOperation>> {
         self.input.get_patch_operations()
     }
 }
@@ -93,17 +83,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateClientCertificate as Operation>::serialize_request(input),
             <UpdateClientCertificate as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateClientCertificateError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateClientCertificateError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

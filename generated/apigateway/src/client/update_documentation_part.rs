@@ -3,7 +3,7 @@
 
 use crate::operation::{UpdateDocumentationPart, UpdateDocumentationPartError, Operation};
 /// A call to [`UpdateDocumentationPart`](crate::operation::UpdateDocumentationPart): Updates a documentation part. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateDocumentationPartFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateDocumentationPartRequestBuilder,
@@ -14,13 +14,13 @@ impl UpdateDocumentationPartFluentBuilder {
     ) -> Self {
         UpdateDocumentationPartFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateDocumentationPartError`](crate::operation::UpdateDocumentationPartError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DocumentationPart,
         ::awsgen_runtime::client::SdkError<UpdateDocumentationPartError>,
     > {
@@ -37,45 +37,31 @@ impl UpdateDocumentationPartFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::UpdateDocumentationPartRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `documentation_part_id`: see [`documentation_part_id`](crate::types::builders::UpdateDocumentationPartRequestBuilder::documentation_part_id).
-    pub fn documentation_part_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn documentation_part_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.documentation_part_id(input);
         self
     }
     /// Sets or clears the input's `documentation_part_id`.
-    pub fn set_documentation_part_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_documentation_part_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_documentation_part_id(input);
         self
     }
     /// The value set for the input's `documentation_part_id`, if any.
-    pub fn get_documentation_part_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_documentation_part_id(&self) -> &Option<String> {
         self.input.get_documentation_part_id()
     }
     /// Appends one item to the input's `patch_operations`: see [`patch_operations`](crate::types::builders::UpdateDocumentationPartRequestBuilder::patch_operations).
@@ -86,15 +72,13 @@ impl UpdateDocumentationPartFluentBuilder {
     /// Sets or clears the input's `patch_operations`.
     pub fn set_patch_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
+        input: Option<Vec<crate::types::PatchOperation>>,
     ) -> Self {
         self.input = self.input.set_patch_operations(input);
         self
     }
     /// The value set for the input's `patch_operations`, if any.
-    pub fn get_patch_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
+    pub fn get_patch_operations(&self) -> &Option<Vec<crate::types::PatchOperation>> {
         self.input.get_patch_operations()
     }
 }
@@ -113,17 +97,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateDocumentationPart as Operation>::serialize_request(input),
             <UpdateDocumentationPart as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateDocumentationPartError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateDocumentationPartError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

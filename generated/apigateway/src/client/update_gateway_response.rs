@@ -3,7 +3,7 @@
 
 use crate::operation::{UpdateGatewayResponse, UpdateGatewayResponseError, Operation};
 /// A call to [`UpdateGatewayResponse`](crate::operation::UpdateGatewayResponse): Updates a GatewayResponse of a specified response type on the given RestApi. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateGatewayResponseFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateGatewayResponseRequestBuilder,
@@ -14,13 +14,13 @@ impl UpdateGatewayResponseFluentBuilder {
     ) -> Self {
         UpdateGatewayResponseFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateGatewayResponseError`](crate::operation::UpdateGatewayResponseError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GatewayResponse,
         ::awsgen_runtime::client::SdkError<UpdateGatewayResponseError>,
     > {
@@ -37,23 +37,17 @@ impl UpdateGatewayResponseFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::UpdateGatewayResponseRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `response_type`: see [`response_type`](crate::types::builders::UpdateGatewayResponseRequestBuilder::response_type).
@@ -64,15 +58,13 @@ impl UpdateGatewayResponseFluentBuilder {
     /// Sets or clears the input's `response_type`.
     pub fn set_response_type(
         mut self,
-        input: ::std::option::Option<crate::types::GatewayResponseType>,
+        input: Option<crate::types::GatewayResponseType>,
     ) -> Self {
         self.input = self.input.set_response_type(input);
         self
     }
     /// The value set for the input's `response_type`, if any.
-    pub fn get_response_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::GatewayResponseType> {
+    pub fn get_response_type(&self) -> &Option<crate::types::GatewayResponseType> {
         self.input.get_response_type()
     }
     /// Appends one item to the input's `patch_operations`: see [`patch_operations`](crate::types::builders::UpdateGatewayResponseRequestBuilder::patch_operations).
@@ -83,15 +75,13 @@ impl UpdateGatewayResponseFluentBuilder {
     /// Sets or clears the input's `patch_operations`.
     pub fn set_patch_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
+        input: Option<Vec<crate::types::PatchOperation>>,
     ) -> Self {
         self.input = self.input.set_patch_operations(input);
         self
     }
     /// The value set for the input's `patch_operations`, if any.
-    pub fn get_patch_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
+    pub fn get_patch_operations(&self) -> &Option<Vec<crate::types::PatchOperation>> {
         self.input.get_patch_operations()
     }
 }
@@ -110,17 +100,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateGatewayResponse as Operation>::serialize_request(input),
             <UpdateGatewayResponse as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateGatewayResponseError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateGatewayResponseError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

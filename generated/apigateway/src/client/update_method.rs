@@ -3,7 +3,7 @@
 
 use crate::operation::{UpdateMethod, UpdateMethodError, Operation};
 /// A call to [`UpdateMethod`](crate::operation::UpdateMethod): Updates an existing Method resource. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateMethodFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateMethodRequestBuilder,
@@ -14,13 +14,13 @@ impl UpdateMethodFluentBuilder {
     ) -> Self {
         UpdateMethodFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateMethodError`](crate::operation::UpdateMethodError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::Method,
         ::awsgen_runtime::client::SdkError<UpdateMethodError>,
     > {
@@ -35,63 +35,45 @@ impl UpdateMethodFluentBuilder {
         &self.input
     }
     /// Sets the input's `rest_api_id`: see [`rest_api_id`](crate::types::builders::UpdateMethodRequestBuilder::rest_api_id).
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rest_api_id(input);
         self
     }
     /// Sets or clears the input's `rest_api_id`.
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rest_api_id(input);
         self
     }
     /// The value set for the input's `rest_api_id`, if any.
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         self.input.get_rest_api_id()
     }
     /// Sets the input's `resource_id`: see [`resource_id`](crate::types::builders::UpdateMethodRequestBuilder::resource_id).
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_id(input);
         self
     }
     /// Sets or clears the input's `resource_id`.
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource_id(input);
         self
     }
     /// The value set for the input's `resource_id`, if any.
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         self.input.get_resource_id()
     }
     /// Sets the input's `http_method`: see [`http_method`](crate::types::builders::UpdateMethodRequestBuilder::http_method).
-    pub fn http_method(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn http_method(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.http_method(input);
         self
     }
     /// Sets or clears the input's `http_method`.
-    pub fn set_http_method(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_http_method(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_http_method(input);
         self
     }
     /// The value set for the input's `http_method`, if any.
-    pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_http_method(&self) -> &Option<String> {
         self.input.get_http_method()
     }
     /// Appends one item to the input's `patch_operations`: see [`patch_operations`](crate::types::builders::UpdateMethodRequestBuilder::patch_operations).
@@ -102,15 +84,13 @@ impl UpdateMethodFluentBuilder {
     /// Sets or clears the input's `patch_operations`.
     pub fn set_patch_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
+        input: Option<Vec<crate::types::PatchOperation>>,
     ) -> Self {
         self.input = self.input.set_patch_operations(input);
         self
     }
     /// The value set for the input's `patch_operations`, if any.
-    pub fn get_patch_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
+    pub fn get_patch_operations(&self) -> &Option<Vec<crate::types::PatchOperation>> {
         self.input.get_patch_operations()
     }
 }
@@ -126,17 +106,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateMethod as Operation>::serialize_request(input),
             <UpdateMethod as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateMethodError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateMethodError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

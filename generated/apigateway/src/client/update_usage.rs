@@ -3,7 +3,7 @@
 
 use crate::operation::{UpdateUsage, UpdateUsageError, Operation};
 /// A call to [`UpdateUsage`](crate::operation::UpdateUsage): Grants a temporary extension to the remaining quota of a usage plan associated with a specified API key. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateUsageFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateUsageRequestBuilder,
@@ -14,13 +14,13 @@ impl UpdateUsageFluentBuilder {
     ) -> Self {
         UpdateUsageFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateUsageError`](crate::operation::UpdateUsageError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::Usage,
         ::awsgen_runtime::client::SdkError<UpdateUsageError>,
     > {
@@ -35,43 +35,31 @@ impl UpdateUsageFluentBuilder {
         &self.input
     }
     /// Sets the input's `usage_plan_id`: see [`usage_plan_id`](crate::types::builders::UpdateUsageRequestBuilder::usage_plan_id).
-    pub fn usage_plan_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn usage_plan_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.usage_plan_id(input);
         self
     }
     /// Sets or clears the input's `usage_plan_id`.
-    pub fn set_usage_plan_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_usage_plan_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_usage_plan_id(input);
         self
     }
     /// The value set for the input's `usage_plan_id`, if any.
-    pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_usage_plan_id(&self) -> &Option<String> {
         self.input.get_usage_plan_id()
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::UpdateUsageRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Appends one item to the input's `patch_operations`: see [`patch_operations`](crate::types::builders::UpdateUsageRequestBuilder::patch_operations).
@@ -82,15 +70,13 @@ impl UpdateUsageFluentBuilder {
     /// Sets or clears the input's `patch_operations`.
     pub fn set_patch_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
+        input: Option<Vec<crate::types::PatchOperation>>,
     ) -> Self {
         self.input = self.input.set_patch_operations(input);
         self
     }
     /// The value set for the input's `patch_operations`, if any.
-    pub fn get_patch_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
+    pub fn get_patch_operations(&self) -> &Option<Vec<crate::types::PatchOperation>> {
         self.input.get_patch_operations()
     }
 }
@@ -106,17 +92,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateUsage as Operation>::serialize_request(input),
             <UpdateUsage as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateUsageError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateUsageError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

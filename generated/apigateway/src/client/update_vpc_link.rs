@@ -3,7 +3,7 @@
 
 use crate::operation::{UpdateVpcLink, UpdateVpcLinkError, Operation};
 /// A call to [`UpdateVpcLink`](crate::operation::UpdateVpcLink): Updates an existing VpcLink of a specified identifier. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateVpcLinkFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateVpcLinkRequestBuilder,
@@ -14,13 +14,13 @@ impl UpdateVpcLinkFluentBuilder {
     ) -> Self {
         UpdateVpcLinkFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateVpcLinkError`](crate::operation::UpdateVpcLinkError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::VpcLink,
         ::awsgen_runtime::client::SdkError<UpdateVpcLinkError>,
     > {
@@ -35,23 +35,17 @@ impl UpdateVpcLinkFluentBuilder {
         &self.input
     }
     /// Sets the input's `vpc_link_id`: see [`vpc_link_id`](crate::types::builders::UpdateVpcLinkRequestBuilder::vpc_link_id).
-    pub fn vpc_link_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_link_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_link_id(input);
         self
     }
     /// Sets or clears the input's `vpc_link_id`.
-    pub fn set_vpc_link_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_link_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_link_id(input);
         self
     }
     /// The value set for the input's `vpc_link_id`, if any.
-    pub fn get_vpc_link_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_link_id(&self) -> &Option<String> {
         self.input.get_vpc_link_id()
     }
     /// Appends one item to the input's `patch_operations`: see [`patch_operations`](crate::types::builders::UpdateVpcLinkRequestBuilder::patch_operations).
@@ -62,15 +56,13 @@ impl UpdateVpcLinkFluentBuilder {
     /// Sets or clears the input's `patch_operations`.
     pub fn set_patch_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
+        input: Option<Vec<crate::types::PatchOperation>>,
     ) -> Self {
         self.input = self.input.set_patch_operations(input);
         self
     }
     /// The value set for the input's `patch_operations`, if any.
-    pub fn get_patch_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
+    pub fn get_patch_operations(&self) -> &Option<Vec<crate::types::PatchOperation>> {
         self.input.get_patch_operations()
     }
 }
@@ -86,17 +78,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateVpcLink as Operation>::serialize_request(input),
             <UpdateVpcLink as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateVpcLinkError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateVpcLinkError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

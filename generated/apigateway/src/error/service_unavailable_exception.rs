@@ -2,150 +2,120 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The requested service is not available. For details see the accompanying error message. Retry after the specified time period.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ServiceUnavailableException {
     /// The `retryAfterSeconds` member.
     ///
     /// Sent in the header `Retry-After`, not in the JSON body.
-    pub retry_after_seconds: ::std::option::Option<::std::string::String>,
+    pub retry_after_seconds: Option<String>,
     /// The `message` member.
-    pub message: ::std::option::Option<::std::string::String>,
-    meta: ::std::option::Option<::awsgen_runtime::protocol::ErrorMeta>,
+    pub message: Option<String>,
+    meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
 }
 impl ServiceUnavailableException {
     /// Starts building a [`ServiceUnavailableException`].
     #[inline]
     pub fn builder() -> crate::error::builders::ServiceUnavailableExceptionBuilder {
-        <crate::error::builders::ServiceUnavailableExceptionBuilder as ::std::default::Default>::default()
+        <crate::error::builders::ServiceUnavailableExceptionBuilder as Default>::default()
     }
     /// The `retryAfterSeconds` member, when set.
     #[inline]
-    pub fn retry_after_seconds(&self) -> ::std::option::Option<&str> {
+    pub fn retry_after_seconds(&self) -> Option<&str> {
         self.retry_after_seconds.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ServiceUnavailableException {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ServiceUnavailableException")?
             .0;
-        if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
+        if let Some(text) = ::awsgen_runtime::protocol::header(
             response,
             "Retry-After",
         )? {
-            value.retry_after_seconds = ::std::option::Option::Some(
-                ::std::string::String::from(text),
-            );
+            value.retry_after_seconds = Some(String::from(text));
         }
-        value.meta = ::std::option::Option::Some(
+        value.meta = Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                 response,
-                ::std::option::Option::Some(::std::borrow::ToOwned::to_owned(Self::CODE)),
+                Some(ToOwned::to_owned(Self::CODE)),
             ),
         );
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 impl ServiceUnavailableException {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "ServiceUnavailableException";
     /// The HTTP status the service answers this error with, when the model says.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
-        503u16,
-    );
+    pub const HTTP_STATUS: Option<u16> = Some(503u16);
     /// Whether the service, rather than the caller, is at fault.
     pub const IS_FAULT: bool = true;
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message
             .as_deref()
             .or_else(|| self.meta.as_ref().and_then(|meta| meta.message.as_deref()))
     }
     /// What the error response said about itself (status, code,
     /// message, request id); `None` for an error built by hand.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         self.meta.as_ref()
     }
 }
 impl ::std::fmt::Display for ServiceUnavailableException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)?
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE)?,
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message)?,
+            None => f.write_str(Self::CODE)?,
         }
         match &self.meta {
-            ::std::option::Option::Some(meta) => meta.fmt_origin(f),
-            ::std::option::Option::None => ::std::result::Result::Ok(()),
+            Some(meta) => meta.fmt_origin(f),
+            None => Ok(()),
         }
     }
 }
 impl ::std::error::Error for ServiceUnavailableException {}
 /// A builder for [`ServiceUnavailableException`](crate::error::ServiceUnavailableException); start one with `ServiceUnavailableException::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ServiceUnavailableExceptionBuilder {
     inner: crate::error::ServiceUnavailableException,
 }
 impl ServiceUnavailableExceptionBuilder {
     /// Sets [`ServiceUnavailableException::retry_after_seconds`](crate::error::ServiceUnavailableException::retry_after_seconds)
-    pub fn retry_after_seconds(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.retry_after_seconds = ::std::option::Option::Some(input.into());
+    pub fn retry_after_seconds(mut self, input: impl Into<String>) -> Self {
+        self.inner.retry_after_seconds = Some(input.into());
         self
     }
     /// Sets or clears [`ServiceUnavailableException::retry_after_seconds`](crate::error::ServiceUnavailableException::retry_after_seconds).
     #[inline]
-    pub fn set_retry_after_seconds(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_retry_after_seconds(mut self, input: Option<String>) -> Self {
         self.inner.retry_after_seconds = input;
         self
     }
     /// The value set for [`ServiceUnavailableException::retry_after_seconds`](crate::error::ServiceUnavailableException::retry_after_seconds), if any.
     #[inline]
-    pub fn get_retry_after_seconds(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_retry_after_seconds(&self) -> &Option<String> {
         &self.inner.retry_after_seconds
     }
     /// Sets [`ServiceUnavailableException::message`](crate::error::ServiceUnavailableException::message)
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`ServiceUnavailableException::message`](crate::error::ServiceUnavailableException::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`ServiceUnavailableException::message`](crate::error::ServiceUnavailableException::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`ServiceUnavailableException`]; it has no required members, so this cannot fail.

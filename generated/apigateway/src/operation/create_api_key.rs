@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Create an ApiKey resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateApiKey;
 impl super::private::Sealed for CreateApiKey {}
 /// Errors of [`CreateApiKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateApiKeyError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,26 @@ pub enum CreateApiKeyError {
 }
 impl CreateApiKeyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            CreateApiKeyError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            CreateApiKeyError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            CreateApiKeyError::BadRequestException(_) => Some("BadRequestException"),
+            CreateApiKeyError::ConflictException(_) => Some("ConflictException"),
             CreateApiKeyError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            CreateApiKeyError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            CreateApiKeyError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            CreateApiKeyError::NotFoundException(_) => Some("NotFoundException"),
+            CreateApiKeyError::UnauthorizedException(_) => Some("UnauthorizedException"),
             CreateApiKeyError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             CreateApiKeyError::Unlisted(error) => error.code(),
             CreateApiKeyError::Unhandled(error) => error.code.as_deref(),
-            CreateApiKeyError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateApiKeyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateApiKeyError::BadRequestException(error) => error.meta(),
             CreateApiKeyError::ConflictException(error) => error.meta(),
@@ -73,12 +60,12 @@ impl CreateApiKeyError {
             CreateApiKeyError::UnauthorizedException(error) => error.meta(),
             CreateApiKeyError::TooManyRequestsException(error) => error.meta(),
             CreateApiKeyError::Unlisted(error) => error.meta(),
-            CreateApiKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateApiKeyError::Unhandled(meta) => Some(meta),
             CreateApiKeyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateApiKeyError::BadRequestException(error) => error.message(),
             CreateApiKeyError::ConflictException(error) => error.message(),
@@ -100,37 +87,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateApiKeyError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateApiKeyError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateApiKeyError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateApiKeyError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateApiKeyError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateApiKeyError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateApiKeyError::TooManyRequestsException,
@@ -141,13 +128,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateApiKeyError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateApiKeyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateApiKeyError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateApiKeyError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateApiKeyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -193,31 +178,17 @@ impl ::std::fmt::Display for CreateApiKeyError {
     }
 }
 impl ::std::error::Error for CreateApiKeyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateApiKeyError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateApiKeyError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateApiKeyError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateApiKeyError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateApiKeyError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateApiKeyError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateApiKeyError::BadRequestException(error) => Some(error),
+            CreateApiKeyError::ConflictException(error) => Some(error),
+            CreateApiKeyError::LimitExceededException(error) => Some(error),
+            CreateApiKeyError::NotFoundException(error) => Some(error),
+            CreateApiKeyError::UnauthorizedException(error) => Some(error),
+            CreateApiKeyError::TooManyRequestsException(error) => Some(error),
             CreateApiKeyError::Unlisted(error) => ::std::error::Error::source(error),
-            CreateApiKeyError::Unhandled(error) => ::std::option::Option::Some(error),
-            CreateApiKeyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateApiKeyError::Unhandled(error) => Some(error),
+            CreateApiKeyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -238,11 +209,11 @@ impl super::Operation for CreateApiKey {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/apikeys");
+        let path = String::from("/apikeys");
         let query = ::awsgen_runtime::protocol::Query::new("");
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Adds a new Authorizer resource to an existing RestApi resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateAuthorizer;
 impl super::private::Sealed for CreateAuthorizer {}
 /// Errors of [`CreateAuthorizer`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateAuthorizerError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,28 @@ pub enum CreateAuthorizerError {
 }
 impl CreateAuthorizerError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            CreateAuthorizerError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            CreateAuthorizerError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            CreateAuthorizerError::BadRequestException(_) => Some("BadRequestException"),
+            CreateAuthorizerError::ConflictException(_) => Some("ConflictException"),
             CreateAuthorizerError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            CreateAuthorizerError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            CreateAuthorizerError::NotFoundException(_) => Some("NotFoundException"),
             CreateAuthorizerError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             CreateAuthorizerError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             CreateAuthorizerError::Unlisted(error) => error.code(),
             CreateAuthorizerError::Unhandled(error) => error.code.as_deref(),
-            CreateAuthorizerError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateAuthorizerError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateAuthorizerError::BadRequestException(error) => error.meta(),
             CreateAuthorizerError::ConflictException(error) => error.meta(),
@@ -73,12 +62,12 @@ impl CreateAuthorizerError {
             CreateAuthorizerError::UnauthorizedException(error) => error.meta(),
             CreateAuthorizerError::TooManyRequestsException(error) => error.meta(),
             CreateAuthorizerError::Unlisted(error) => error.meta(),
-            CreateAuthorizerError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateAuthorizerError::Unhandled(meta) => Some(meta),
             CreateAuthorizerError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateAuthorizerError::BadRequestException(error) => error.message(),
             CreateAuthorizerError::ConflictException(error) => error.message(),
@@ -100,37 +89,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateAuthorizerError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateAuthorizerError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateAuthorizerError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateAuthorizerError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateAuthorizerError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateAuthorizerError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateAuthorizerError::TooManyRequestsException,
@@ -141,15 +130,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateAuthorizerError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateAuthorizerError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateAuthorizerError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateAuthorizerError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateAuthorizerError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -195,31 +182,17 @@ impl ::std::fmt::Display for CreateAuthorizerError {
     }
 }
 impl ::std::error::Error for CreateAuthorizerError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateAuthorizerError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateAuthorizerError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateAuthorizerError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateAuthorizerError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateAuthorizerError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateAuthorizerError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateAuthorizerError::BadRequestException(error) => Some(error),
+            CreateAuthorizerError::ConflictException(error) => Some(error),
+            CreateAuthorizerError::LimitExceededException(error) => Some(error),
+            CreateAuthorizerError::NotFoundException(error) => Some(error),
+            CreateAuthorizerError::UnauthorizedException(error) => Some(error),
+            CreateAuthorizerError::TooManyRequestsException(error) => Some(error),
             CreateAuthorizerError::Unlisted(error) => ::std::error::Error::source(error),
-            CreateAuthorizerError::Unhandled(error) => ::std::option::Option::Some(error),
-            CreateAuthorizerError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateAuthorizerError::Unhandled(error) => Some(error),
+            CreateAuthorizerError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -240,14 +213,14 @@ impl super::Operation for CreateAuthorizer {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(50usize);
+        let mut path = String::with_capacity(50usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -255,8 +228,8 @@ impl super::Operation for CreateAuthorizer {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a new BasePathMapping resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateBasePathMapping;
 impl super::private::Sealed for CreateBasePathMapping {}
 /// Errors of [`CreateBasePathMapping`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateBasePathMappingError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,30 @@ pub enum CreateBasePathMappingError {
 }
 impl CreateBasePathMappingError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateBasePathMappingError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
-            CreateBasePathMappingError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            CreateBasePathMappingError::ConflictException(_) => Some("ConflictException"),
             CreateBasePathMappingError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            CreateBasePathMappingError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            CreateBasePathMappingError::NotFoundException(_) => Some("NotFoundException"),
             CreateBasePathMappingError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             CreateBasePathMappingError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             CreateBasePathMappingError::Unlisted(error) => error.code(),
             CreateBasePathMappingError::Unhandled(error) => error.code.as_deref(),
-            CreateBasePathMappingError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateBasePathMappingError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateBasePathMappingError::BadRequestException(error) => error.meta(),
             CreateBasePathMappingError::ConflictException(error) => error.meta(),
@@ -73,14 +64,12 @@ impl CreateBasePathMappingError {
             CreateBasePathMappingError::UnauthorizedException(error) => error.meta(),
             CreateBasePathMappingError::TooManyRequestsException(error) => error.meta(),
             CreateBasePathMappingError::Unlisted(error) => error.meta(),
-            CreateBasePathMappingError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CreateBasePathMappingError::Unhandled(meta) => Some(meta),
             CreateBasePathMappingError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateBasePathMappingError::BadRequestException(error) => error.message(),
             CreateBasePathMappingError::ConflictException(error) => error.message(),
@@ -104,37 +93,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateBasePathMappingErro
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateBasePathMappingError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateBasePathMappingError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateBasePathMappingError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateBasePathMappingError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateBasePathMappingError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateBasePathMappingError::TooManyRequestsException,
@@ -145,15 +134,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateBasePathMappingErro
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateBasePathMappingError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateBasePathMappingError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateBasePathMappingError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateBasePathMappingError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -203,35 +190,19 @@ impl ::std::fmt::Display for CreateBasePathMappingError {
     }
 }
 impl ::std::error::Error for CreateBasePathMappingError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateBasePathMappingError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateBasePathMappingError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateBasePathMappingError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateBasePathMappingError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateBasePathMappingError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateBasePathMappingError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateBasePathMappingError::BadRequestException(error) => Some(error),
+            CreateBasePathMappingError::ConflictException(error) => Some(error),
+            CreateBasePathMappingError::LimitExceededException(error) => Some(error),
+            CreateBasePathMappingError::NotFoundException(error) => Some(error),
+            CreateBasePathMappingError::UnauthorizedException(error) => Some(error),
+            CreateBasePathMappingError::TooManyRequestsException(error) => Some(error),
             CreateBasePathMappingError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CreateBasePathMappingError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateBasePathMappingError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateBasePathMappingError::Unhandled(error) => Some(error),
+            CreateBasePathMappingError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -252,14 +223,14 @@ impl super::Operation for CreateBasePathMapping {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(59usize);
+        let mut path = String::with_capacity(59usize);
         path.push_str("/domainnames/");
         match input.domain_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "domainName",
@@ -267,15 +238,15 @@ impl super::Operation for CreateBasePathMapping {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "domainName",
                 });
             }
         }
         path.push_str("/basepathmappings");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.domain_name_id.as_ref() {
+        if let Some(value) = input.domain_name_id.as_ref() {
             query.push("domainNameId", value.as_str());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

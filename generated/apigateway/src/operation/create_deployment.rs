@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a Deployment resource, which makes a specified RestApi callable over the internet.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateDeployment;
 impl super::private::Sealed for CreateDeployment {}
 /// Errors of [`CreateDeployment`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateDeploymentError {
     /// The service answered `BadRequestException`.
@@ -39,37 +34,31 @@ pub enum CreateDeploymentError {
 }
 impl CreateDeploymentError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            CreateDeploymentError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            CreateDeploymentError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            CreateDeploymentError::BadRequestException(_) => Some("BadRequestException"),
+            CreateDeploymentError::ConflictException(_) => Some("ConflictException"),
             CreateDeploymentError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            CreateDeploymentError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            CreateDeploymentError::NotFoundException(_) => Some("NotFoundException"),
             CreateDeploymentError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             CreateDeploymentError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             CreateDeploymentError::ServiceUnavailableException(_) => {
-                ::std::option::Option::Some("ServiceUnavailableException")
+                Some("ServiceUnavailableException")
             }
             CreateDeploymentError::Unlisted(error) => error.code(),
             CreateDeploymentError::Unhandled(error) => error.code.as_deref(),
-            CreateDeploymentError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateDeploymentError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateDeploymentError::BadRequestException(error) => error.meta(),
             CreateDeploymentError::ConflictException(error) => error.meta(),
@@ -79,12 +68,12 @@ impl CreateDeploymentError {
             CreateDeploymentError::TooManyRequestsException(error) => error.meta(),
             CreateDeploymentError::ServiceUnavailableException(error) => error.meta(),
             CreateDeploymentError::Unlisted(error) => error.meta(),
-            CreateDeploymentError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateDeploymentError::Unhandled(meta) => Some(meta),
             CreateDeploymentError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateDeploymentError::BadRequestException(error) => error.message(),
             CreateDeploymentError::ConflictException(error) => error.message(),
@@ -107,43 +96,43 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateDeploymentError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDeploymentError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDeploymentError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDeploymentError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDeploymentError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDeploymentError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDeploymentError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ServiceUnavailableException") => {
+            Some("ServiceUnavailableException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDeploymentError::ServiceUnavailableException,
@@ -154,15 +143,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateDeploymentError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateDeploymentError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateDeploymentError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateDeploymentError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateDeploymentError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -211,34 +198,18 @@ impl ::std::fmt::Display for CreateDeploymentError {
     }
 }
 impl ::std::error::Error for CreateDeploymentError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateDeploymentError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateDeploymentError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateDeploymentError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateDeploymentError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateDeploymentError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateDeploymentError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateDeploymentError::ServiceUnavailableException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateDeploymentError::BadRequestException(error) => Some(error),
+            CreateDeploymentError::ConflictException(error) => Some(error),
+            CreateDeploymentError::LimitExceededException(error) => Some(error),
+            CreateDeploymentError::NotFoundException(error) => Some(error),
+            CreateDeploymentError::UnauthorizedException(error) => Some(error),
+            CreateDeploymentError::TooManyRequestsException(error) => Some(error),
+            CreateDeploymentError::ServiceUnavailableException(error) => Some(error),
             CreateDeploymentError::Unlisted(error) => ::std::error::Error::source(error),
-            CreateDeploymentError::Unhandled(error) => ::std::option::Option::Some(error),
-            CreateDeploymentError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateDeploymentError::Unhandled(error) => Some(error),
+            CreateDeploymentError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -260,14 +231,14 @@ impl super::Operation for CreateDeployment {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(50usize);
+        let mut path = String::with_capacity(50usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -275,8 +246,8 @@ impl super::Operation for CreateDeployment {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a documentation part.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateDocumentationPart;
 impl super::private::Sealed for CreateDocumentationPart {}
 /// Errors of [`CreateDocumentationPart`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateDocumentationPartError {
     /// The service answered `BadRequestException`.
@@ -37,36 +32,34 @@ pub enum CreateDocumentationPartError {
 }
 impl CreateDocumentationPartError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateDocumentationPartError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
             CreateDocumentationPartError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             CreateDocumentationPartError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             CreateDocumentationPartError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             CreateDocumentationPartError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             CreateDocumentationPartError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             CreateDocumentationPartError::Unlisted(error) => error.code(),
             CreateDocumentationPartError::Unhandled(error) => error.code.as_deref(),
-            CreateDocumentationPartError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            CreateDocumentationPartError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateDocumentationPartError::BadRequestException(error) => error.meta(),
             CreateDocumentationPartError::ConflictException(error) => error.meta(),
@@ -75,14 +68,12 @@ impl CreateDocumentationPartError {
             CreateDocumentationPartError::UnauthorizedException(error) => error.meta(),
             CreateDocumentationPartError::TooManyRequestsException(error) => error.meta(),
             CreateDocumentationPartError::Unlisted(error) => error.meta(),
-            CreateDocumentationPartError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CreateDocumentationPartError::Unhandled(meta) => Some(meta),
             CreateDocumentationPartError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateDocumentationPartError::BadRequestException(error) => error.message(),
             CreateDocumentationPartError::ConflictException(error) => error.message(),
@@ -108,37 +99,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateDocumentationPartEr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDocumentationPartError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDocumentationPartError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDocumentationPartError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDocumentationPartError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDocumentationPartError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDocumentationPartError::TooManyRequestsException,
@@ -149,15 +140,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateDocumentationPartEr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateDocumentationPartError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateDocumentationPartError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateDocumentationPartError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateDocumentationPartError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -207,35 +196,19 @@ impl ::std::fmt::Display for CreateDocumentationPartError {
     }
 }
 impl ::std::error::Error for CreateDocumentationPartError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateDocumentationPartError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateDocumentationPartError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateDocumentationPartError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateDocumentationPartError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateDocumentationPartError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateDocumentationPartError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateDocumentationPartError::BadRequestException(error) => Some(error),
+            CreateDocumentationPartError::ConflictException(error) => Some(error),
+            CreateDocumentationPartError::LimitExceededException(error) => Some(error),
+            CreateDocumentationPartError::NotFoundException(error) => Some(error),
+            CreateDocumentationPartError::UnauthorizedException(error) => Some(error),
+            CreateDocumentationPartError::TooManyRequestsException(error) => Some(error),
             CreateDocumentationPartError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CreateDocumentationPartError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateDocumentationPartError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateDocumentationPartError::Unhandled(error) => Some(error),
+            CreateDocumentationPartError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -256,14 +229,14 @@ impl super::Operation for CreateDocumentationPart {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(58usize);
+        let mut path = String::with_capacity(58usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -271,8 +244,8 @@ impl super::Operation for CreateDocumentationPart {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }

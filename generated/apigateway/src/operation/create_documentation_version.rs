@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a documentation version
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateDocumentationVersion;
 impl super::private::Sealed for CreateDocumentationVersion {}
 /// Errors of [`CreateDocumentationVersion`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateDocumentationVersionError {
     /// The service answered `BadRequestException`.
@@ -37,36 +32,34 @@ pub enum CreateDocumentationVersionError {
 }
 impl CreateDocumentationVersionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateDocumentationVersionError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
             CreateDocumentationVersionError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             CreateDocumentationVersionError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             CreateDocumentationVersionError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             CreateDocumentationVersionError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             CreateDocumentationVersionError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             CreateDocumentationVersionError::Unlisted(error) => error.code(),
             CreateDocumentationVersionError::Unhandled(error) => error.code.as_deref(),
-            CreateDocumentationVersionError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            CreateDocumentationVersionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateDocumentationVersionError::BadRequestException(error) => error.meta(),
             CreateDocumentationVersionError::ConflictException(error) => error.meta(),
@@ -79,14 +72,12 @@ impl CreateDocumentationVersionError {
                 error.meta()
             }
             CreateDocumentationVersionError::Unlisted(error) => error.meta(),
-            CreateDocumentationVersionError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CreateDocumentationVersionError::Unhandled(meta) => Some(meta),
             CreateDocumentationVersionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateDocumentationVersionError::BadRequestException(error) => {
                 error.message()
@@ -116,37 +107,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateDocumentationVersio
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDocumentationVersionError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDocumentationVersionError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDocumentationVersionError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDocumentationVersionError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDocumentationVersionError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDocumentationVersionError::TooManyRequestsException,
@@ -157,15 +148,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateDocumentationVersio
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateDocumentationVersionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateDocumentationVersionError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateDocumentationVersionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateDocumentationVersionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -215,35 +204,21 @@ impl ::std::fmt::Display for CreateDocumentationVersionError {
     }
 }
 impl ::std::error::Error for CreateDocumentationVersionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateDocumentationVersionError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateDocumentationVersionError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateDocumentationVersionError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateDocumentationVersionError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateDocumentationVersionError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateDocumentationVersionError::BadRequestException(error) => Some(error),
+            CreateDocumentationVersionError::ConflictException(error) => Some(error),
+            CreateDocumentationVersionError::LimitExceededException(error) => Some(error),
+            CreateDocumentationVersionError::NotFoundException(error) => Some(error),
+            CreateDocumentationVersionError::UnauthorizedException(error) => Some(error),
             CreateDocumentationVersionError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateDocumentationVersionError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CreateDocumentationVersionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateDocumentationVersionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateDocumentationVersionError::Unhandled(error) => Some(error),
+            CreateDocumentationVersionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -264,14 +239,14 @@ impl super::Operation for CreateDocumentationVersion {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(61usize);
+        let mut path = String::with_capacity(61usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -279,8 +254,8 @@ impl super::Operation for CreateDocumentationVersion {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }

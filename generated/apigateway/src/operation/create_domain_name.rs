@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a new domain name.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateDomainName;
 impl super::private::Sealed for CreateDomainName {}
 /// Errors of [`CreateDomainName`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateDomainNameError {
     /// The service answered `BadRequestException`.
@@ -35,31 +30,27 @@ pub enum CreateDomainNameError {
 }
 impl CreateDomainNameError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            CreateDomainNameError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            CreateDomainNameError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            CreateDomainNameError::BadRequestException(_) => Some("BadRequestException"),
+            CreateDomainNameError::ConflictException(_) => Some("ConflictException"),
             CreateDomainNameError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             CreateDomainNameError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             CreateDomainNameError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             CreateDomainNameError::Unlisted(error) => error.code(),
             CreateDomainNameError::Unhandled(error) => error.code.as_deref(),
-            CreateDomainNameError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateDomainNameError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateDomainNameError::BadRequestException(error) => error.meta(),
             CreateDomainNameError::ConflictException(error) => error.meta(),
@@ -67,12 +58,12 @@ impl CreateDomainNameError {
             CreateDomainNameError::UnauthorizedException(error) => error.meta(),
             CreateDomainNameError::TooManyRequestsException(error) => error.meta(),
             CreateDomainNameError::Unlisted(error) => error.meta(),
-            CreateDomainNameError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateDomainNameError::Unhandled(meta) => Some(meta),
             CreateDomainNameError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateDomainNameError::BadRequestException(error) => error.message(),
             CreateDomainNameError::ConflictException(error) => error.message(),
@@ -93,31 +84,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateDomainNameError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDomainNameError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDomainNameError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDomainNameError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDomainNameError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDomainNameError::TooManyRequestsException,
@@ -128,15 +119,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateDomainNameError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateDomainNameError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateDomainNameError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateDomainNameError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateDomainNameError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -179,28 +168,16 @@ impl ::std::fmt::Display for CreateDomainNameError {
     }
 }
 impl ::std::error::Error for CreateDomainNameError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateDomainNameError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateDomainNameError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateDomainNameError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateDomainNameError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateDomainNameError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateDomainNameError::BadRequestException(error) => Some(error),
+            CreateDomainNameError::ConflictException(error) => Some(error),
+            CreateDomainNameError::LimitExceededException(error) => Some(error),
+            CreateDomainNameError::UnauthorizedException(error) => Some(error),
+            CreateDomainNameError::TooManyRequestsException(error) => Some(error),
             CreateDomainNameError::Unlisted(error) => ::std::error::Error::source(error),
-            CreateDomainNameError::Unhandled(error) => ::std::option::Option::Some(error),
-            CreateDomainNameError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateDomainNameError::Unhandled(error) => Some(error),
+            CreateDomainNameError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -220,11 +197,11 @@ impl super::Operation for CreateDomainName {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/domainnames");
+        let path = String::from("/domainnames");
         let query = ::awsgen_runtime::protocol::Query::new("");
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",

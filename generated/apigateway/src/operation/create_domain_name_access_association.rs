@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a domain name access association resource between an access association source and a private custom domain name.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateDomainNameAccessAssociation;
 impl super::private::Sealed for CreateDomainNameAccessAssociation {}
 /// Errors of [`CreateDomainNameAccessAssociation`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateDomainNameAccessAssociationError {
     /// The service answered `BadRequestException`.
@@ -35,35 +30,33 @@ pub enum CreateDomainNameAccessAssociationError {
 }
 impl CreateDomainNameAccessAssociationError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateDomainNameAccessAssociationError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
             CreateDomainNameAccessAssociationError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             CreateDomainNameAccessAssociationError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             CreateDomainNameAccessAssociationError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             CreateDomainNameAccessAssociationError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             CreateDomainNameAccessAssociationError::Unlisted(error) => error.code(),
             CreateDomainNameAccessAssociationError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            CreateDomainNameAccessAssociationError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            CreateDomainNameAccessAssociationError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateDomainNameAccessAssociationError::BadRequestException(error) => {
                 error.meta()
@@ -81,16 +74,14 @@ impl CreateDomainNameAccessAssociationError {
                 error.meta()
             }
             CreateDomainNameAccessAssociationError::Unlisted(error) => error.meta(),
-            CreateDomainNameAccessAssociationError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CreateDomainNameAccessAssociationError::Unhandled(meta) => Some(meta),
             CreateDomainNameAccessAssociationError::InvalidResponse(error) => {
                 error.meta()
             }
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateDomainNameAccessAssociationError::BadRequestException(error) => {
                 error.message()
@@ -124,31 +115,31 @@ for CreateDomainNameAccessAssociationError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDomainNameAccessAssociationError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDomainNameAccessAssociationError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDomainNameAccessAssociationError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDomainNameAccessAssociationError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateDomainNameAccessAssociationError::TooManyRequestsException,
@@ -159,15 +150,15 @@ for CreateDomainNameAccessAssociationError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         CreateDomainNameAccessAssociationError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         CreateDomainNameAccessAssociationError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateDomainNameAccessAssociationError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -214,32 +205,28 @@ impl ::std::fmt::Display for CreateDomainNameAccessAssociationError {
     }
 }
 impl ::std::error::Error for CreateDomainNameAccessAssociationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             CreateDomainNameAccessAssociationError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateDomainNameAccessAssociationError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateDomainNameAccessAssociationError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateDomainNameAccessAssociationError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateDomainNameAccessAssociationError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateDomainNameAccessAssociationError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CreateDomainNameAccessAssociationError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateDomainNameAccessAssociationError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateDomainNameAccessAssociationError::Unhandled(error) => Some(error),
+            CreateDomainNameAccessAssociationError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -259,11 +246,11 @@ impl super::Operation for CreateDomainNameAccessAssociation {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/domainnameaccessassociations");
+        let path = String::from("/domainnameaccessassociations");
         let query = ::awsgen_runtime::protocol::Query::new("");
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",

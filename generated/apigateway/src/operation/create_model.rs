@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Adds a new Model resource to an existing RestApi resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateModel;
 impl super::private::Sealed for CreateModel {}
 /// Errors of [`CreateModel`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateModelError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,24 @@ pub enum CreateModelError {
 }
 impl CreateModelError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            CreateModelError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            CreateModelError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            CreateModelError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
-            CreateModelError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            CreateModelError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            CreateModelError::BadRequestException(_) => Some("BadRequestException"),
+            CreateModelError::ConflictException(_) => Some("ConflictException"),
+            CreateModelError::LimitExceededException(_) => Some("LimitExceededException"),
+            CreateModelError::NotFoundException(_) => Some("NotFoundException"),
+            CreateModelError::UnauthorizedException(_) => Some("UnauthorizedException"),
             CreateModelError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             CreateModelError::Unlisted(error) => error.code(),
             CreateModelError::Unhandled(error) => error.code.as_deref(),
-            CreateModelError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateModelError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateModelError::BadRequestException(error) => error.meta(),
             CreateModelError::ConflictException(error) => error.meta(),
@@ -73,12 +58,12 @@ impl CreateModelError {
             CreateModelError::UnauthorizedException(error) => error.meta(),
             CreateModelError::TooManyRequestsException(error) => error.meta(),
             CreateModelError::Unlisted(error) => error.meta(),
-            CreateModelError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateModelError::Unhandled(meta) => Some(meta),
             CreateModelError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateModelError::BadRequestException(error) => error.message(),
             CreateModelError::ConflictException(error) => error.message(),
@@ -100,37 +85,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateModelError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateModelError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateModelError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateModelError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateModelError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateModelError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateModelError::TooManyRequestsException,
@@ -141,13 +126,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateModelError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateModelError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateModelError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateModelError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateModelError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -193,31 +176,17 @@ impl ::std::fmt::Display for CreateModelError {
     }
 }
 impl ::std::error::Error for CreateModelError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateModelError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateModelError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateModelError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateModelError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateModelError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateModelError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateModelError::BadRequestException(error) => Some(error),
+            CreateModelError::ConflictException(error) => Some(error),
+            CreateModelError::LimitExceededException(error) => Some(error),
+            CreateModelError::NotFoundException(error) => Some(error),
+            CreateModelError::UnauthorizedException(error) => Some(error),
+            CreateModelError::TooManyRequestsException(error) => Some(error),
             CreateModelError::Unlisted(error) => ::std::error::Error::source(error),
-            CreateModelError::Unhandled(error) => ::std::option::Option::Some(error),
-            CreateModelError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateModelError::Unhandled(error) => Some(error),
+            CreateModelError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -238,14 +207,14 @@ impl super::Operation for CreateModel {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(45usize);
+        let mut path = String::with_capacity(45usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -253,8 +222,8 @@ impl super::Operation for CreateModel {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a RequestValidator of a given RestApi.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateRequestValidator;
 impl super::private::Sealed for CreateRequestValidator {}
 /// Errors of [`CreateRequestValidator`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateRequestValidatorError {
     /// The service answered `BadRequestException`.
@@ -37,36 +32,34 @@ pub enum CreateRequestValidatorError {
 }
 impl CreateRequestValidatorError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateRequestValidatorError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
             CreateRequestValidatorError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             CreateRequestValidatorError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             CreateRequestValidatorError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             CreateRequestValidatorError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             CreateRequestValidatorError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             CreateRequestValidatorError::Unlisted(error) => error.code(),
             CreateRequestValidatorError::Unhandled(error) => error.code.as_deref(),
-            CreateRequestValidatorError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            CreateRequestValidatorError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateRequestValidatorError::BadRequestException(error) => error.meta(),
             CreateRequestValidatorError::ConflictException(error) => error.meta(),
@@ -75,14 +68,12 @@ impl CreateRequestValidatorError {
             CreateRequestValidatorError::UnauthorizedException(error) => error.meta(),
             CreateRequestValidatorError::TooManyRequestsException(error) => error.meta(),
             CreateRequestValidatorError::Unlisted(error) => error.meta(),
-            CreateRequestValidatorError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CreateRequestValidatorError::Unhandled(meta) => Some(meta),
             CreateRequestValidatorError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateRequestValidatorError::BadRequestException(error) => error.message(),
             CreateRequestValidatorError::ConflictException(error) => error.message(),
@@ -106,37 +97,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateRequestValidatorErr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateRequestValidatorError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateRequestValidatorError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateRequestValidatorError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateRequestValidatorError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateRequestValidatorError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateRequestValidatorError::TooManyRequestsException,
@@ -147,15 +138,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateRequestValidatorErr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateRequestValidatorError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateRequestValidatorError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateRequestValidatorError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateRequestValidatorError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -205,35 +194,19 @@ impl ::std::fmt::Display for CreateRequestValidatorError {
     }
 }
 impl ::std::error::Error for CreateRequestValidatorError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateRequestValidatorError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateRequestValidatorError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateRequestValidatorError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateRequestValidatorError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateRequestValidatorError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateRequestValidatorError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateRequestValidatorError::BadRequestException(error) => Some(error),
+            CreateRequestValidatorError::ConflictException(error) => Some(error),
+            CreateRequestValidatorError::LimitExceededException(error) => Some(error),
+            CreateRequestValidatorError::NotFoundException(error) => Some(error),
+            CreateRequestValidatorError::UnauthorizedException(error) => Some(error),
+            CreateRequestValidatorError::TooManyRequestsException(error) => Some(error),
             CreateRequestValidatorError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CreateRequestValidatorError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateRequestValidatorError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateRequestValidatorError::Unhandled(error) => Some(error),
+            CreateRequestValidatorError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -254,14 +227,14 @@ impl super::Operation for CreateRequestValidator {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(56usize);
+        let mut path = String::with_capacity(56usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -269,8 +242,8 @@ impl super::Operation for CreateRequestValidator {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a Resource resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateResource;
 impl super::private::Sealed for CreateResource {}
 /// Errors of [`CreateResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateResourceError {
     /// The service answered `UnauthorizedException`.
@@ -37,34 +32,28 @@ pub enum CreateResourceError {
 }
 impl CreateResourceError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateResourceError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
-            CreateResourceError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            CreateResourceError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            CreateResourceError::NotFoundException(_) => Some("NotFoundException"),
+            CreateResourceError::ConflictException(_) => Some("ConflictException"),
             CreateResourceError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            CreateResourceError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
+            CreateResourceError::BadRequestException(_) => Some("BadRequestException"),
             CreateResourceError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             CreateResourceError::Unlisted(error) => error.code(),
             CreateResourceError::Unhandled(error) => error.code.as_deref(),
-            CreateResourceError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateResourceError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateResourceError::UnauthorizedException(error) => error.meta(),
             CreateResourceError::NotFoundException(error) => error.meta(),
@@ -73,12 +62,12 @@ impl CreateResourceError {
             CreateResourceError::BadRequestException(error) => error.meta(),
             CreateResourceError::TooManyRequestsException(error) => error.meta(),
             CreateResourceError::Unlisted(error) => error.meta(),
-            CreateResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateResourceError::Unhandled(meta) => Some(meta),
             CreateResourceError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateResourceError::UnauthorizedException(error) => error.message(),
             CreateResourceError::NotFoundException(error) => error.message(),
@@ -100,37 +89,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateResourceError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateResourceError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateResourceError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateResourceError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateResourceError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateResourceError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateResourceError::TooManyRequestsException,
@@ -141,15 +130,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateResourceError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateResourceError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateResourceError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateResourceError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateResourceError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -195,31 +182,17 @@ impl ::std::fmt::Display for CreateResourceError {
     }
 }
 impl ::std::error::Error for CreateResourceError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateResourceError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateResourceError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateResourceError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateResourceError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateResourceError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateResourceError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateResourceError::UnauthorizedException(error) => Some(error),
+            CreateResourceError::NotFoundException(error) => Some(error),
+            CreateResourceError::ConflictException(error) => Some(error),
+            CreateResourceError::LimitExceededException(error) => Some(error),
+            CreateResourceError::BadRequestException(error) => Some(error),
+            CreateResourceError::TooManyRequestsException(error) => Some(error),
             CreateResourceError::Unlisted(error) => ::std::error::Error::source(error),
-            CreateResourceError::Unhandled(error) => ::std::option::Option::Some(error),
-            CreateResourceError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateResourceError::Unhandled(error) => Some(error),
+            CreateResourceError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -240,14 +213,14 @@ impl super::Operation for CreateResource {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(60usize);
+        let mut path = String::with_capacity(60usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -255,15 +228,15 @@ impl super::Operation for CreateResource {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/resources/");
         match input.parent_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "parentId",
@@ -271,8 +244,8 @@ impl super::Operation for CreateResource {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "parentId",
                 });
             }

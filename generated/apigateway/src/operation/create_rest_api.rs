@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a new RestApi resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateRestApi;
 impl super::private::Sealed for CreateRestApi {}
 /// Errors of [`CreateRestApi`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateRestApiError {
     /// The service answered `BadRequestException`.
@@ -35,31 +30,25 @@ pub enum CreateRestApiError {
 }
 impl CreateRestApiError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            CreateRestApiError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            CreateRestApiError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            CreateRestApiError::BadRequestException(_) => Some("BadRequestException"),
+            CreateRestApiError::ConflictException(_) => Some("ConflictException"),
             CreateRestApiError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            CreateRestApiError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            CreateRestApiError::UnauthorizedException(_) => Some("UnauthorizedException"),
             CreateRestApiError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             CreateRestApiError::Unlisted(error) => error.code(),
             CreateRestApiError::Unhandled(error) => error.code.as_deref(),
-            CreateRestApiError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateRestApiError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateRestApiError::BadRequestException(error) => error.meta(),
             CreateRestApiError::ConflictException(error) => error.meta(),
@@ -67,12 +56,12 @@ impl CreateRestApiError {
             CreateRestApiError::UnauthorizedException(error) => error.meta(),
             CreateRestApiError::TooManyRequestsException(error) => error.meta(),
             CreateRestApiError::Unlisted(error) => error.meta(),
-            CreateRestApiError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateRestApiError::Unhandled(meta) => Some(meta),
             CreateRestApiError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateRestApiError::BadRequestException(error) => error.message(),
             CreateRestApiError::ConflictException(error) => error.message(),
@@ -93,31 +82,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateRestApiError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateRestApiError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateRestApiError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateRestApiError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateRestApiError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateRestApiError::TooManyRequestsException,
@@ -128,15 +117,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateRestApiError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateRestApiError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateRestApiError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateRestApiError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateRestApiError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -179,28 +166,16 @@ impl ::std::fmt::Display for CreateRestApiError {
     }
 }
 impl ::std::error::Error for CreateRestApiError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateRestApiError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateRestApiError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateRestApiError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateRestApiError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateRestApiError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateRestApiError::BadRequestException(error) => Some(error),
+            CreateRestApiError::ConflictException(error) => Some(error),
+            CreateRestApiError::LimitExceededException(error) => Some(error),
+            CreateRestApiError::UnauthorizedException(error) => Some(error),
+            CreateRestApiError::TooManyRequestsException(error) => Some(error),
             CreateRestApiError::Unlisted(error) => ::std::error::Error::source(error),
-            CreateRestApiError::Unhandled(error) => ::std::option::Option::Some(error),
-            CreateRestApiError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateRestApiError::Unhandled(error) => Some(error),
+            CreateRestApiError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -220,11 +195,11 @@ impl super::Operation for CreateRestApi {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/restapis");
+        let path = String::from("/restapis");
         let query = ::awsgen_runtime::protocol::Query::new("");
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",

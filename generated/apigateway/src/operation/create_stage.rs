@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a new Stage resource that references a pre-existing Deployment for the API.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateStage;
 impl super::private::Sealed for CreateStage {}
 /// Errors of [`CreateStage`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateStageError {
     /// The service answered `UnauthorizedException`.
@@ -37,34 +32,24 @@ pub enum CreateStageError {
 }
 impl CreateStageError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            CreateStageError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
-            CreateStageError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            CreateStageError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            CreateStageError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            CreateStageError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
+            CreateStageError::UnauthorizedException(_) => Some("UnauthorizedException"),
+            CreateStageError::BadRequestException(_) => Some("BadRequestException"),
+            CreateStageError::NotFoundException(_) => Some("NotFoundException"),
+            CreateStageError::ConflictException(_) => Some("ConflictException"),
+            CreateStageError::LimitExceededException(_) => Some("LimitExceededException"),
             CreateStageError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             CreateStageError::Unlisted(error) => error.code(),
             CreateStageError::Unhandled(error) => error.code.as_deref(),
-            CreateStageError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateStageError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateStageError::UnauthorizedException(error) => error.meta(),
             CreateStageError::BadRequestException(error) => error.meta(),
@@ -73,12 +58,12 @@ impl CreateStageError {
             CreateStageError::LimitExceededException(error) => error.meta(),
             CreateStageError::TooManyRequestsException(error) => error.meta(),
             CreateStageError::Unlisted(error) => error.meta(),
-            CreateStageError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateStageError::Unhandled(meta) => Some(meta),
             CreateStageError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateStageError::UnauthorizedException(error) => error.message(),
             CreateStageError::BadRequestException(error) => error.message(),
@@ -100,37 +85,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateStageError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateStageError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateStageError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateStageError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateStageError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateStageError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateStageError::TooManyRequestsException,
@@ -141,13 +126,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateStageError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateStageError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateStageError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateStageError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateStageError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -193,31 +176,17 @@ impl ::std::fmt::Display for CreateStageError {
     }
 }
 impl ::std::error::Error for CreateStageError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateStageError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateStageError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateStageError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateStageError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateStageError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateStageError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateStageError::UnauthorizedException(error) => Some(error),
+            CreateStageError::BadRequestException(error) => Some(error),
+            CreateStageError::NotFoundException(error) => Some(error),
+            CreateStageError::ConflictException(error) => Some(error),
+            CreateStageError::LimitExceededException(error) => Some(error),
+            CreateStageError::TooManyRequestsException(error) => Some(error),
             CreateStageError::Unlisted(error) => ::std::error::Error::source(error),
-            CreateStageError::Unhandled(error) => ::std::option::Option::Some(error),
-            CreateStageError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateStageError::Unhandled(error) => Some(error),
+            CreateStageError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -238,14 +207,14 @@ impl super::Operation for CreateStage {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(45usize);
+        let mut path = String::with_capacity(45usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -253,8 +222,8 @@ impl super::Operation for CreateStage {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }

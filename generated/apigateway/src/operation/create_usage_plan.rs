@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a usage plan with the throttle and quota limits, as well as the associated API stages, specified in the payload.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateUsagePlan;
 impl super::private::Sealed for CreateUsagePlan {}
 /// Errors of [`CreateUsagePlan`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateUsagePlanError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,28 @@ pub enum CreateUsagePlanError {
 }
 impl CreateUsagePlanError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            CreateUsagePlanError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            CreateUsagePlanError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            CreateUsagePlanError::BadRequestException(_) => Some("BadRequestException"),
+            CreateUsagePlanError::ConflictException(_) => Some("ConflictException"),
             CreateUsagePlanError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            CreateUsagePlanError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            CreateUsagePlanError::NotFoundException(_) => Some("NotFoundException"),
             CreateUsagePlanError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             CreateUsagePlanError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             CreateUsagePlanError::Unlisted(error) => error.code(),
             CreateUsagePlanError::Unhandled(error) => error.code.as_deref(),
-            CreateUsagePlanError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateUsagePlanError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateUsagePlanError::BadRequestException(error) => error.meta(),
             CreateUsagePlanError::ConflictException(error) => error.meta(),
@@ -73,12 +62,12 @@ impl CreateUsagePlanError {
             CreateUsagePlanError::UnauthorizedException(error) => error.meta(),
             CreateUsagePlanError::TooManyRequestsException(error) => error.meta(),
             CreateUsagePlanError::Unlisted(error) => error.meta(),
-            CreateUsagePlanError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateUsagePlanError::Unhandled(meta) => Some(meta),
             CreateUsagePlanError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateUsagePlanError::BadRequestException(error) => error.message(),
             CreateUsagePlanError::ConflictException(error) => error.message(),
@@ -100,37 +89,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateUsagePlanError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateUsagePlanError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateUsagePlanError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateUsagePlanError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateUsagePlanError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateUsagePlanError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateUsagePlanError::TooManyRequestsException,
@@ -141,15 +130,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateUsagePlanError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateUsagePlanError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateUsagePlanError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateUsagePlanError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateUsagePlanError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -195,31 +182,17 @@ impl ::std::fmt::Display for CreateUsagePlanError {
     }
 }
 impl ::std::error::Error for CreateUsagePlanError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateUsagePlanError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateUsagePlanError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateUsagePlanError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateUsagePlanError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateUsagePlanError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateUsagePlanError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateUsagePlanError::BadRequestException(error) => Some(error),
+            CreateUsagePlanError::ConflictException(error) => Some(error),
+            CreateUsagePlanError::LimitExceededException(error) => Some(error),
+            CreateUsagePlanError::NotFoundException(error) => Some(error),
+            CreateUsagePlanError::UnauthorizedException(error) => Some(error),
+            CreateUsagePlanError::TooManyRequestsException(error) => Some(error),
             CreateUsagePlanError::Unlisted(error) => ::std::error::Error::source(error),
-            CreateUsagePlanError::Unhandled(error) => ::std::option::Option::Some(error),
-            CreateUsagePlanError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateUsagePlanError::Unhandled(error) => Some(error),
+            CreateUsagePlanError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -240,11 +213,11 @@ impl super::Operation for CreateUsagePlan {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/usageplans");
+        let path = String::from("/usageplans");
         let query = ::awsgen_runtime::protocol::Query::new("");
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",

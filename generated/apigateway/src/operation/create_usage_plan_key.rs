@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a usage plan key for adding an existing API key to a usage plan.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateUsagePlanKey;
 impl super::private::Sealed for CreateUsagePlanKey {}
 /// Errors of [`CreateUsagePlanKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateUsagePlanKeyError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,30 @@ pub enum CreateUsagePlanKeyError {
 }
 impl CreateUsagePlanKeyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateUsagePlanKeyError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
-            CreateUsagePlanKeyError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            CreateUsagePlanKeyError::ConflictException(_) => Some("ConflictException"),
             CreateUsagePlanKeyError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            CreateUsagePlanKeyError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            CreateUsagePlanKeyError::NotFoundException(_) => Some("NotFoundException"),
             CreateUsagePlanKeyError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             CreateUsagePlanKeyError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             CreateUsagePlanKeyError::Unlisted(error) => error.code(),
             CreateUsagePlanKeyError::Unhandled(error) => error.code.as_deref(),
-            CreateUsagePlanKeyError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateUsagePlanKeyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateUsagePlanKeyError::BadRequestException(error) => error.meta(),
             CreateUsagePlanKeyError::ConflictException(error) => error.meta(),
@@ -73,12 +64,12 @@ impl CreateUsagePlanKeyError {
             CreateUsagePlanKeyError::UnauthorizedException(error) => error.meta(),
             CreateUsagePlanKeyError::TooManyRequestsException(error) => error.meta(),
             CreateUsagePlanKeyError::Unlisted(error) => error.meta(),
-            CreateUsagePlanKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateUsagePlanKeyError::Unhandled(meta) => Some(meta),
             CreateUsagePlanKeyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateUsagePlanKeyError::BadRequestException(error) => error.message(),
             CreateUsagePlanKeyError::ConflictException(error) => error.message(),
@@ -100,37 +91,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateUsagePlanKeyError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateUsagePlanKeyError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateUsagePlanKeyError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateUsagePlanKeyError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateUsagePlanKeyError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateUsagePlanKeyError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateUsagePlanKeyError::TooManyRequestsException,
@@ -141,15 +132,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateUsagePlanKeyError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateUsagePlanKeyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateUsagePlanKeyError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateUsagePlanKeyError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateUsagePlanKeyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -199,35 +188,19 @@ impl ::std::fmt::Display for CreateUsagePlanKeyError {
     }
 }
 impl ::std::error::Error for CreateUsagePlanKeyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateUsagePlanKeyError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateUsagePlanKeyError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateUsagePlanKeyError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateUsagePlanKeyError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateUsagePlanKeyError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateUsagePlanKeyError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateUsagePlanKeyError::BadRequestException(error) => Some(error),
+            CreateUsagePlanKeyError::ConflictException(error) => Some(error),
+            CreateUsagePlanKeyError::LimitExceededException(error) => Some(error),
+            CreateUsagePlanKeyError::NotFoundException(error) => Some(error),
+            CreateUsagePlanKeyError::UnauthorizedException(error) => Some(error),
+            CreateUsagePlanKeyError::TooManyRequestsException(error) => Some(error),
             CreateUsagePlanKeyError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CreateUsagePlanKeyError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateUsagePlanKeyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateUsagePlanKeyError::Unhandled(error) => Some(error),
+            CreateUsagePlanKeyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -248,14 +221,14 @@ impl super::Operation for CreateUsagePlanKey {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(46usize);
+        let mut path = String::with_capacity(46usize);
         path.push_str("/usageplans/");
         match input.usage_plan_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "usagePlanId",
@@ -263,8 +236,8 @@ impl super::Operation for CreateUsagePlanKey {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "usagePlanId",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a VPC link, under the caller's account in a selected region, in an asynchronous operation that typically takes 2-4 minutes to complete and become operational. The caller must have permissions to create and update VPC Endpoint services.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateVpcLink;
 impl super::private::Sealed for CreateVpcLink {}
 /// Errors of [`CreateVpcLink`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateVpcLinkError {
     /// The service answered `BadRequestException`.
@@ -35,31 +30,25 @@ pub enum CreateVpcLinkError {
 }
 impl CreateVpcLinkError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            CreateVpcLinkError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            CreateVpcLinkError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            CreateVpcLinkError::BadRequestException(_) => Some("BadRequestException"),
+            CreateVpcLinkError::ConflictException(_) => Some("ConflictException"),
             CreateVpcLinkError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            CreateVpcLinkError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            CreateVpcLinkError::UnauthorizedException(_) => Some("UnauthorizedException"),
             CreateVpcLinkError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             CreateVpcLinkError::Unlisted(error) => error.code(),
             CreateVpcLinkError::Unhandled(error) => error.code.as_deref(),
-            CreateVpcLinkError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateVpcLinkError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateVpcLinkError::BadRequestException(error) => error.meta(),
             CreateVpcLinkError::ConflictException(error) => error.meta(),
@@ -67,12 +56,12 @@ impl CreateVpcLinkError {
             CreateVpcLinkError::UnauthorizedException(error) => error.meta(),
             CreateVpcLinkError::TooManyRequestsException(error) => error.meta(),
             CreateVpcLinkError::Unlisted(error) => error.meta(),
-            CreateVpcLinkError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateVpcLinkError::Unhandled(meta) => Some(meta),
             CreateVpcLinkError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateVpcLinkError::BadRequestException(error) => error.message(),
             CreateVpcLinkError::ConflictException(error) => error.message(),
@@ -93,31 +82,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateVpcLinkError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateVpcLinkError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateVpcLinkError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateVpcLinkError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateVpcLinkError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateVpcLinkError::TooManyRequestsException,
@@ -128,15 +117,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateVpcLinkError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateVpcLinkError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateVpcLinkError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateVpcLinkError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateVpcLinkError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -179,28 +166,16 @@ impl ::std::fmt::Display for CreateVpcLinkError {
     }
 }
 impl ::std::error::Error for CreateVpcLinkError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateVpcLinkError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateVpcLinkError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateVpcLinkError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateVpcLinkError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateVpcLinkError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateVpcLinkError::BadRequestException(error) => Some(error),
+            CreateVpcLinkError::ConflictException(error) => Some(error),
+            CreateVpcLinkError::LimitExceededException(error) => Some(error),
+            CreateVpcLinkError::UnauthorizedException(error) => Some(error),
+            CreateVpcLinkError::TooManyRequestsException(error) => Some(error),
             CreateVpcLinkError::Unlisted(error) => ::std::error::Error::source(error),
-            CreateVpcLinkError::Unhandled(error) => ::std::option::Option::Some(error),
-            CreateVpcLinkError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateVpcLinkError::Unhandled(error) => Some(error),
+            CreateVpcLinkError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -220,11 +195,11 @@ impl super::Operation for CreateVpcLink {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/vpclinks");
+        let path = String::from("/vpclinks");
         let query = ::awsgen_runtime::protocol::Query::new("");
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",

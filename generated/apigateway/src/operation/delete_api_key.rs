@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes the ApiKey resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteApiKey;
 impl super::private::Sealed for DeleteApiKey {}
 /// Errors of [`DeleteApiKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteApiKeyError {
     /// The service answered `BadRequestException`.
@@ -35,31 +30,23 @@ pub enum DeleteApiKeyError {
 }
 impl DeleteApiKeyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            DeleteApiKeyError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            DeleteApiKeyError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            DeleteApiKeyError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            DeleteApiKeyError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            DeleteApiKeyError::BadRequestException(_) => Some("BadRequestException"),
+            DeleteApiKeyError::ConflictException(_) => Some("ConflictException"),
+            DeleteApiKeyError::NotFoundException(_) => Some("NotFoundException"),
+            DeleteApiKeyError::UnauthorizedException(_) => Some("UnauthorizedException"),
             DeleteApiKeyError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteApiKeyError::Unlisted(error) => error.code(),
             DeleteApiKeyError::Unhandled(error) => error.code.as_deref(),
-            DeleteApiKeyError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteApiKeyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteApiKeyError::BadRequestException(error) => error.meta(),
             DeleteApiKeyError::ConflictException(error) => error.meta(),
@@ -67,12 +54,12 @@ impl DeleteApiKeyError {
             DeleteApiKeyError::UnauthorizedException(error) => error.meta(),
             DeleteApiKeyError::TooManyRequestsException(error) => error.meta(),
             DeleteApiKeyError::Unlisted(error) => error.meta(),
-            DeleteApiKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteApiKeyError::Unhandled(meta) => Some(meta),
             DeleteApiKeyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteApiKeyError::BadRequestException(error) => error.message(),
             DeleteApiKeyError::ConflictException(error) => error.message(),
@@ -93,31 +80,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteApiKeyError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteApiKeyError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteApiKeyError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteApiKeyError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteApiKeyError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteApiKeyError::TooManyRequestsException,
@@ -128,13 +115,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteApiKeyError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteApiKeyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteApiKeyError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteApiKeyError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteApiKeyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -177,28 +162,16 @@ impl ::std::fmt::Display for DeleteApiKeyError {
     }
 }
 impl ::std::error::Error for DeleteApiKeyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteApiKeyError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteApiKeyError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteApiKeyError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteApiKeyError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteApiKeyError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteApiKeyError::BadRequestException(error) => Some(error),
+            DeleteApiKeyError::ConflictException(error) => Some(error),
+            DeleteApiKeyError::NotFoundException(error) => Some(error),
+            DeleteApiKeyError::UnauthorizedException(error) => Some(error),
+            DeleteApiKeyError::TooManyRequestsException(error) => Some(error),
             DeleteApiKeyError::Unlisted(error) => ::std::error::Error::source(error),
-            DeleteApiKeyError::Unhandled(error) => ::std::option::Option::Some(error),
-            DeleteApiKeyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteApiKeyError::Unhandled(error) => Some(error),
+            DeleteApiKeyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -218,14 +191,14 @@ impl super::Operation for DeleteApiKey {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(34usize);
+        let mut path = String::with_capacity(34usize);
         path.push_str("/apikeys/");
         match input.api_key.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "apiKey",
@@ -233,8 +206,8 @@ impl super::Operation for DeleteApiKey {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "apiKey",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes an existing Authorizer resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteAuthorizer;
 impl super::private::Sealed for DeleteAuthorizer {}
 /// Errors of [`DeleteAuthorizer`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteAuthorizerError {
     /// The service answered `BadRequestException`.
@@ -35,31 +30,25 @@ pub enum DeleteAuthorizerError {
 }
 impl DeleteAuthorizerError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            DeleteAuthorizerError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            DeleteAuthorizerError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            DeleteAuthorizerError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            DeleteAuthorizerError::BadRequestException(_) => Some("BadRequestException"),
+            DeleteAuthorizerError::ConflictException(_) => Some("ConflictException"),
+            DeleteAuthorizerError::NotFoundException(_) => Some("NotFoundException"),
             DeleteAuthorizerError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             DeleteAuthorizerError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteAuthorizerError::Unlisted(error) => error.code(),
             DeleteAuthorizerError::Unhandled(error) => error.code.as_deref(),
-            DeleteAuthorizerError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteAuthorizerError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteAuthorizerError::BadRequestException(error) => error.meta(),
             DeleteAuthorizerError::ConflictException(error) => error.meta(),
@@ -67,12 +56,12 @@ impl DeleteAuthorizerError {
             DeleteAuthorizerError::UnauthorizedException(error) => error.meta(),
             DeleteAuthorizerError::TooManyRequestsException(error) => error.meta(),
             DeleteAuthorizerError::Unlisted(error) => error.meta(),
-            DeleteAuthorizerError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteAuthorizerError::Unhandled(meta) => Some(meta),
             DeleteAuthorizerError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteAuthorizerError::BadRequestException(error) => error.message(),
             DeleteAuthorizerError::ConflictException(error) => error.message(),
@@ -93,31 +82,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteAuthorizerError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteAuthorizerError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteAuthorizerError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteAuthorizerError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteAuthorizerError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteAuthorizerError::TooManyRequestsException,
@@ -128,15 +117,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteAuthorizerError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteAuthorizerError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteAuthorizerError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteAuthorizerError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteAuthorizerError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -179,28 +166,16 @@ impl ::std::fmt::Display for DeleteAuthorizerError {
     }
 }
 impl ::std::error::Error for DeleteAuthorizerError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteAuthorizerError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteAuthorizerError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteAuthorizerError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteAuthorizerError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteAuthorizerError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteAuthorizerError::BadRequestException(error) => Some(error),
+            DeleteAuthorizerError::ConflictException(error) => Some(error),
+            DeleteAuthorizerError::NotFoundException(error) => Some(error),
+            DeleteAuthorizerError::UnauthorizedException(error) => Some(error),
+            DeleteAuthorizerError::TooManyRequestsException(error) => Some(error),
             DeleteAuthorizerError::Unlisted(error) => ::std::error::Error::source(error),
-            DeleteAuthorizerError::Unhandled(error) => ::std::option::Option::Some(error),
-            DeleteAuthorizerError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteAuthorizerError::Unhandled(error) => Some(error),
+            DeleteAuthorizerError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -220,14 +195,14 @@ impl super::Operation for DeleteAuthorizer {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(66usize);
+        let mut path = String::with_capacity(66usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -235,15 +210,15 @@ impl super::Operation for DeleteAuthorizer {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/authorizers/");
         match input.authorizer_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "authorizerId",
@@ -251,8 +226,8 @@ impl super::Operation for DeleteAuthorizer {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "authorizerId",
                 });
             }

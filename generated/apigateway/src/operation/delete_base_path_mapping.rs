@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes the BasePathMapping resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteBasePathMapping;
 impl super::private::Sealed for DeleteBasePathMapping {}
 /// Errors of [`DeleteBasePathMapping`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteBasePathMappingError {
     /// The service answered `BadRequestException`.
@@ -35,31 +30,27 @@ pub enum DeleteBasePathMappingError {
 }
 impl DeleteBasePathMappingError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteBasePathMappingError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
-            DeleteBasePathMappingError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            DeleteBasePathMappingError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            DeleteBasePathMappingError::ConflictException(_) => Some("ConflictException"),
+            DeleteBasePathMappingError::NotFoundException(_) => Some("NotFoundException"),
             DeleteBasePathMappingError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             DeleteBasePathMappingError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteBasePathMappingError::Unlisted(error) => error.code(),
             DeleteBasePathMappingError::Unhandled(error) => error.code.as_deref(),
-            DeleteBasePathMappingError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteBasePathMappingError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteBasePathMappingError::BadRequestException(error) => error.meta(),
             DeleteBasePathMappingError::ConflictException(error) => error.meta(),
@@ -67,14 +58,12 @@ impl DeleteBasePathMappingError {
             DeleteBasePathMappingError::UnauthorizedException(error) => error.meta(),
             DeleteBasePathMappingError::TooManyRequestsException(error) => error.meta(),
             DeleteBasePathMappingError::Unlisted(error) => error.meta(),
-            DeleteBasePathMappingError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteBasePathMappingError::Unhandled(meta) => Some(meta),
             DeleteBasePathMappingError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteBasePathMappingError::BadRequestException(error) => error.message(),
             DeleteBasePathMappingError::ConflictException(error) => error.message(),
@@ -97,31 +86,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteBasePathMappingErro
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteBasePathMappingError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteBasePathMappingError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteBasePathMappingError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteBasePathMappingError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteBasePathMappingError::TooManyRequestsException,
@@ -132,15 +121,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteBasePathMappingErro
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteBasePathMappingError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteBasePathMappingError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteBasePathMappingError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteBasePathMappingError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -187,32 +174,18 @@ impl ::std::fmt::Display for DeleteBasePathMappingError {
     }
 }
 impl ::std::error::Error for DeleteBasePathMappingError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteBasePathMappingError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteBasePathMappingError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteBasePathMappingError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteBasePathMappingError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteBasePathMappingError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteBasePathMappingError::BadRequestException(error) => Some(error),
+            DeleteBasePathMappingError::ConflictException(error) => Some(error),
+            DeleteBasePathMappingError::NotFoundException(error) => Some(error),
+            DeleteBasePathMappingError::UnauthorizedException(error) => Some(error),
+            DeleteBasePathMappingError::TooManyRequestsException(error) => Some(error),
             DeleteBasePathMappingError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteBasePathMappingError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteBasePathMappingError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteBasePathMappingError::Unhandled(error) => Some(error),
+            DeleteBasePathMappingError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -232,14 +205,14 @@ impl super::Operation for DeleteBasePathMapping {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(71usize);
+        let mut path = String::with_capacity(71usize);
         path.push_str("/domainnames/");
         match input.domain_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "domainName",
@@ -247,15 +220,15 @@ impl super::Operation for DeleteBasePathMapping {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "domainName",
                 });
             }
         }
         path.push_str("/basepathmappings/");
         match input.base_path.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "basePath",
@@ -263,14 +236,14 @@ impl super::Operation for DeleteBasePathMapping {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "basePath",
                 });
             }
         }
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.domain_name_id.as_ref() {
+        if let Some(value) = input.domain_name_id.as_ref() {
             query.push("domainNameId", value.as_str());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes the ClientCertificate resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteClientCertificate;
 impl super::private::Sealed for DeleteClientCertificate {}
 /// Errors of [`DeleteClientCertificate`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteClientCertificateError {
     /// The service answered `BadRequestException`.
@@ -35,33 +30,31 @@ pub enum DeleteClientCertificateError {
 }
 impl DeleteClientCertificateError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteClientCertificateError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
             DeleteClientCertificateError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             DeleteClientCertificateError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             DeleteClientCertificateError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             DeleteClientCertificateError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteClientCertificateError::Unlisted(error) => error.code(),
             DeleteClientCertificateError::Unhandled(error) => error.code.as_deref(),
-            DeleteClientCertificateError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DeleteClientCertificateError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteClientCertificateError::BadRequestException(error) => error.meta(),
             DeleteClientCertificateError::ConflictException(error) => error.meta(),
@@ -69,14 +62,12 @@ impl DeleteClientCertificateError {
             DeleteClientCertificateError::UnauthorizedException(error) => error.meta(),
             DeleteClientCertificateError::TooManyRequestsException(error) => error.meta(),
             DeleteClientCertificateError::Unlisted(error) => error.meta(),
-            DeleteClientCertificateError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteClientCertificateError::Unhandled(meta) => Some(meta),
             DeleteClientCertificateError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteClientCertificateError::BadRequestException(error) => error.message(),
             DeleteClientCertificateError::ConflictException(error) => error.message(),
@@ -99,31 +90,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteClientCertificateEr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteClientCertificateError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteClientCertificateError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteClientCertificateError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteClientCertificateError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteClientCertificateError::TooManyRequestsException,
@@ -134,15 +125,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteClientCertificateEr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteClientCertificateError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteClientCertificateError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteClientCertificateError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteClientCertificateError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -189,32 +178,18 @@ impl ::std::fmt::Display for DeleteClientCertificateError {
     }
 }
 impl ::std::error::Error for DeleteClientCertificateError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteClientCertificateError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteClientCertificateError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteClientCertificateError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteClientCertificateError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteClientCertificateError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteClientCertificateError::BadRequestException(error) => Some(error),
+            DeleteClientCertificateError::ConflictException(error) => Some(error),
+            DeleteClientCertificateError::NotFoundException(error) => Some(error),
+            DeleteClientCertificateError::UnauthorizedException(error) => Some(error),
+            DeleteClientCertificateError::TooManyRequestsException(error) => Some(error),
             DeleteClientCertificateError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteClientCertificateError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteClientCertificateError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteClientCertificateError::Unhandled(error) => Some(error),
+            DeleteClientCertificateError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -234,14 +209,14 @@ impl super::Operation for DeleteClientCertificate {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(58usize);
+        let mut path = String::with_capacity(58usize);
         path.push_str("/clientcertificates/");
         match input.client_certificate_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "clientCertificateId",
@@ -249,8 +224,8 @@ impl super::Operation for DeleteClientCertificate {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "clientCertificateId",
                 });
             }

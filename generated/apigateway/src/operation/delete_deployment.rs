@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes a Deployment resource. Deleting a deployment will only succeed if there are no Stage resources associated with it.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteDeployment;
 impl super::private::Sealed for DeleteDeployment {}
 /// Errors of [`DeleteDeployment`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteDeploymentError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,28 @@ pub enum DeleteDeploymentError {
 }
 impl DeleteDeploymentError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            DeleteDeploymentError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            DeleteDeploymentError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            DeleteDeploymentError::BadRequestException(_) => Some("BadRequestException"),
+            DeleteDeploymentError::ConflictException(_) => Some("ConflictException"),
             DeleteDeploymentError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            DeleteDeploymentError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            DeleteDeploymentError::NotFoundException(_) => Some("NotFoundException"),
             DeleteDeploymentError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             DeleteDeploymentError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteDeploymentError::Unlisted(error) => error.code(),
             DeleteDeploymentError::Unhandled(error) => error.code.as_deref(),
-            DeleteDeploymentError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteDeploymentError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteDeploymentError::BadRequestException(error) => error.meta(),
             DeleteDeploymentError::ConflictException(error) => error.meta(),
@@ -73,12 +62,12 @@ impl DeleteDeploymentError {
             DeleteDeploymentError::UnauthorizedException(error) => error.meta(),
             DeleteDeploymentError::TooManyRequestsException(error) => error.meta(),
             DeleteDeploymentError::Unlisted(error) => error.meta(),
-            DeleteDeploymentError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteDeploymentError::Unhandled(meta) => Some(meta),
             DeleteDeploymentError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteDeploymentError::BadRequestException(error) => error.message(),
             DeleteDeploymentError::ConflictException(error) => error.message(),
@@ -100,37 +89,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteDeploymentError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDeploymentError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDeploymentError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDeploymentError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDeploymentError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDeploymentError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDeploymentError::TooManyRequestsException,
@@ -141,15 +130,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteDeploymentError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteDeploymentError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteDeploymentError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteDeploymentError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteDeploymentError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -195,31 +182,17 @@ impl ::std::fmt::Display for DeleteDeploymentError {
     }
 }
 impl ::std::error::Error for DeleteDeploymentError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteDeploymentError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteDeploymentError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteDeploymentError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteDeploymentError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteDeploymentError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteDeploymentError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteDeploymentError::BadRequestException(error) => Some(error),
+            DeleteDeploymentError::ConflictException(error) => Some(error),
+            DeleteDeploymentError::LimitExceededException(error) => Some(error),
+            DeleteDeploymentError::NotFoundException(error) => Some(error),
+            DeleteDeploymentError::UnauthorizedException(error) => Some(error),
+            DeleteDeploymentError::TooManyRequestsException(error) => Some(error),
             DeleteDeploymentError::Unlisted(error) => ::std::error::Error::source(error),
-            DeleteDeploymentError::Unhandled(error) => ::std::option::Option::Some(error),
-            DeleteDeploymentError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteDeploymentError::Unhandled(error) => Some(error),
+            DeleteDeploymentError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -240,14 +213,14 @@ impl super::Operation for DeleteDeployment {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(66usize);
+        let mut path = String::with_capacity(66usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -255,15 +228,15 @@ impl super::Operation for DeleteDeployment {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/deployments/");
         match input.deployment_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "deploymentId",
@@ -271,8 +244,8 @@ impl super::Operation for DeleteDeployment {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "deploymentId",
                 });
             }

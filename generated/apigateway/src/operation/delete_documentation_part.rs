@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes a documentation part
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteDocumentationPart;
 impl super::private::Sealed for DeleteDocumentationPart {}
 /// Errors of [`DeleteDocumentationPart`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteDocumentationPartError {
     /// The service answered `BadRequestException`.
@@ -35,33 +30,31 @@ pub enum DeleteDocumentationPartError {
 }
 impl DeleteDocumentationPartError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteDocumentationPartError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
             DeleteDocumentationPartError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             DeleteDocumentationPartError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             DeleteDocumentationPartError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             DeleteDocumentationPartError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteDocumentationPartError::Unlisted(error) => error.code(),
             DeleteDocumentationPartError::Unhandled(error) => error.code.as_deref(),
-            DeleteDocumentationPartError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DeleteDocumentationPartError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteDocumentationPartError::BadRequestException(error) => error.meta(),
             DeleteDocumentationPartError::ConflictException(error) => error.meta(),
@@ -69,14 +62,12 @@ impl DeleteDocumentationPartError {
             DeleteDocumentationPartError::UnauthorizedException(error) => error.meta(),
             DeleteDocumentationPartError::TooManyRequestsException(error) => error.meta(),
             DeleteDocumentationPartError::Unlisted(error) => error.meta(),
-            DeleteDocumentationPartError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteDocumentationPartError::Unhandled(meta) => Some(meta),
             DeleteDocumentationPartError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteDocumentationPartError::BadRequestException(error) => error.message(),
             DeleteDocumentationPartError::ConflictException(error) => error.message(),
@@ -99,31 +90,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteDocumentationPartEr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDocumentationPartError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDocumentationPartError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDocumentationPartError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDocumentationPartError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDocumentationPartError::TooManyRequestsException,
@@ -134,15 +125,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteDocumentationPartEr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteDocumentationPartError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteDocumentationPartError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteDocumentationPartError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteDocumentationPartError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -189,32 +178,18 @@ impl ::std::fmt::Display for DeleteDocumentationPartError {
     }
 }
 impl ::std::error::Error for DeleteDocumentationPartError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteDocumentationPartError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteDocumentationPartError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteDocumentationPartError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteDocumentationPartError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteDocumentationPartError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteDocumentationPartError::BadRequestException(error) => Some(error),
+            DeleteDocumentationPartError::ConflictException(error) => Some(error),
+            DeleteDocumentationPartError::NotFoundException(error) => Some(error),
+            DeleteDocumentationPartError::UnauthorizedException(error) => Some(error),
+            DeleteDocumentationPartError::TooManyRequestsException(error) => Some(error),
             DeleteDocumentationPartError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteDocumentationPartError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteDocumentationPartError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteDocumentationPartError::Unhandled(error) => Some(error),
+            DeleteDocumentationPartError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -234,14 +209,14 @@ impl super::Operation for DeleteDocumentationPart {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(68usize);
+        let mut path = String::with_capacity(68usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -249,15 +224,15 @@ impl super::Operation for DeleteDocumentationPart {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/documentation/parts/");
         match input.documentation_part_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "documentationPartId",
@@ -265,8 +240,8 @@ impl super::Operation for DeleteDocumentationPart {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "documentationPartId",
                 });
             }

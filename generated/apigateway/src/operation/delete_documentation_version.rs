@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes a documentation version.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteDocumentationVersion;
 impl super::private::Sealed for DeleteDocumentationVersion {}
 /// Errors of [`DeleteDocumentationVersion`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteDocumentationVersionError {
     /// The service answered `BadRequestException`.
@@ -35,33 +30,31 @@ pub enum DeleteDocumentationVersionError {
 }
 impl DeleteDocumentationVersionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteDocumentationVersionError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
             DeleteDocumentationVersionError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             DeleteDocumentationVersionError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             DeleteDocumentationVersionError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             DeleteDocumentationVersionError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteDocumentationVersionError::Unlisted(error) => error.code(),
             DeleteDocumentationVersionError::Unhandled(error) => error.code.as_deref(),
-            DeleteDocumentationVersionError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DeleteDocumentationVersionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteDocumentationVersionError::BadRequestException(error) => error.meta(),
             DeleteDocumentationVersionError::ConflictException(error) => error.meta(),
@@ -71,14 +64,12 @@ impl DeleteDocumentationVersionError {
                 error.meta()
             }
             DeleteDocumentationVersionError::Unlisted(error) => error.meta(),
-            DeleteDocumentationVersionError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteDocumentationVersionError::Unhandled(meta) => Some(meta),
             DeleteDocumentationVersionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteDocumentationVersionError::BadRequestException(error) => {
                 error.message()
@@ -105,31 +96,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteDocumentationVersio
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDocumentationVersionError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDocumentationVersionError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDocumentationVersionError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDocumentationVersionError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDocumentationVersionError::TooManyRequestsException,
@@ -140,15 +131,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteDocumentationVersio
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteDocumentationVersionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteDocumentationVersionError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteDocumentationVersionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteDocumentationVersionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -195,32 +184,20 @@ impl ::std::fmt::Display for DeleteDocumentationVersionError {
     }
 }
 impl ::std::error::Error for DeleteDocumentationVersionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteDocumentationVersionError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteDocumentationVersionError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteDocumentationVersionError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteDocumentationVersionError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteDocumentationVersionError::BadRequestException(error) => Some(error),
+            DeleteDocumentationVersionError::ConflictException(error) => Some(error),
+            DeleteDocumentationVersionError::NotFoundException(error) => Some(error),
+            DeleteDocumentationVersionError::UnauthorizedException(error) => Some(error),
             DeleteDocumentationVersionError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteDocumentationVersionError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteDocumentationVersionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteDocumentationVersionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteDocumentationVersionError::Unhandled(error) => Some(error),
+            DeleteDocumentationVersionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -240,14 +217,14 @@ impl super::Operation for DeleteDocumentationVersion {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(75usize);
+        let mut path = String::with_capacity(75usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -255,15 +232,15 @@ impl super::Operation for DeleteDocumentationVersion {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/documentation/versions/");
         match input.documentation_version.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "documentationVersion",
@@ -271,8 +248,8 @@ impl super::Operation for DeleteDocumentationVersion {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "documentationVersion",
                 });
             }

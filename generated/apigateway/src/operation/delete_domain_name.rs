@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes the DomainName resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteDomainName;
 impl super::private::Sealed for DeleteDomainName {}
 /// Errors of [`DeleteDomainName`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteDomainNameError {
     /// The service answered `BadRequestException`.
@@ -35,31 +30,25 @@ pub enum DeleteDomainNameError {
 }
 impl DeleteDomainNameError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            DeleteDomainNameError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            DeleteDomainNameError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            DeleteDomainNameError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            DeleteDomainNameError::BadRequestException(_) => Some("BadRequestException"),
+            DeleteDomainNameError::ConflictException(_) => Some("ConflictException"),
+            DeleteDomainNameError::NotFoundException(_) => Some("NotFoundException"),
             DeleteDomainNameError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             DeleteDomainNameError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteDomainNameError::Unlisted(error) => error.code(),
             DeleteDomainNameError::Unhandled(error) => error.code.as_deref(),
-            DeleteDomainNameError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteDomainNameError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteDomainNameError::BadRequestException(error) => error.meta(),
             DeleteDomainNameError::ConflictException(error) => error.meta(),
@@ -67,12 +56,12 @@ impl DeleteDomainNameError {
             DeleteDomainNameError::UnauthorizedException(error) => error.meta(),
             DeleteDomainNameError::TooManyRequestsException(error) => error.meta(),
             DeleteDomainNameError::Unlisted(error) => error.meta(),
-            DeleteDomainNameError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteDomainNameError::Unhandled(meta) => Some(meta),
             DeleteDomainNameError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteDomainNameError::BadRequestException(error) => error.message(),
             DeleteDomainNameError::ConflictException(error) => error.message(),
@@ -93,31 +82,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteDomainNameError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDomainNameError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDomainNameError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDomainNameError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDomainNameError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDomainNameError::TooManyRequestsException,
@@ -128,15 +117,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteDomainNameError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteDomainNameError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteDomainNameError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteDomainNameError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteDomainNameError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -179,28 +166,16 @@ impl ::std::fmt::Display for DeleteDomainNameError {
     }
 }
 impl ::std::error::Error for DeleteDomainNameError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteDomainNameError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteDomainNameError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteDomainNameError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteDomainNameError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteDomainNameError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteDomainNameError::BadRequestException(error) => Some(error),
+            DeleteDomainNameError::ConflictException(error) => Some(error),
+            DeleteDomainNameError::NotFoundException(error) => Some(error),
+            DeleteDomainNameError::UnauthorizedException(error) => Some(error),
+            DeleteDomainNameError::TooManyRequestsException(error) => Some(error),
             DeleteDomainNameError::Unlisted(error) => ::std::error::Error::source(error),
-            DeleteDomainNameError::Unhandled(error) => ::std::option::Option::Some(error),
-            DeleteDomainNameError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteDomainNameError::Unhandled(error) => Some(error),
+            DeleteDomainNameError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -220,14 +195,14 @@ impl super::Operation for DeleteDomainName {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(42usize);
+        let mut path = String::with_capacity(42usize);
         path.push_str("/domainnames/");
         match input.domain_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "domainName",
@@ -235,14 +210,14 @@ impl super::Operation for DeleteDomainName {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "domainName",
                 });
             }
         }
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.domain_name_id.as_ref() {
+        if let Some(value) = input.domain_name_id.as_ref() {
             query.push("domainNameId", value.as_str());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -4,17 +4,12 @@
 /// Deletes the DomainNameAccessAssociation resource.
 ///
 /// Only the AWS account that created the DomainNameAccessAssociation resource can delete it. To stop an access association source in another AWS account from accessing your private custom domain name, use the RejectDomainNameAccessAssociation operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteDomainNameAccessAssociation;
 impl super::private::Sealed for DeleteDomainNameAccessAssociation {}
 /// Errors of [`DeleteDomainNameAccessAssociation`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteDomainNameAccessAssociationError {
     /// The service answered `BadRequestException`.
@@ -37,35 +32,33 @@ pub enum DeleteDomainNameAccessAssociationError {
 }
 impl DeleteDomainNameAccessAssociationError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteDomainNameAccessAssociationError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
             DeleteDomainNameAccessAssociationError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             DeleteDomainNameAccessAssociationError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             DeleteDomainNameAccessAssociationError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             DeleteDomainNameAccessAssociationError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteDomainNameAccessAssociationError::Unlisted(error) => error.code(),
             DeleteDomainNameAccessAssociationError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            DeleteDomainNameAccessAssociationError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DeleteDomainNameAccessAssociationError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteDomainNameAccessAssociationError::BadRequestException(error) => {
                 error.meta()
@@ -83,16 +76,14 @@ impl DeleteDomainNameAccessAssociationError {
                 error.meta()
             }
             DeleteDomainNameAccessAssociationError::Unlisted(error) => error.meta(),
-            DeleteDomainNameAccessAssociationError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteDomainNameAccessAssociationError::Unhandled(meta) => Some(meta),
             DeleteDomainNameAccessAssociationError::InvalidResponse(error) => {
                 error.meta()
             }
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteDomainNameAccessAssociationError::BadRequestException(error) => {
                 error.message()
@@ -126,31 +117,31 @@ for DeleteDomainNameAccessAssociationError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDomainNameAccessAssociationError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDomainNameAccessAssociationError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDomainNameAccessAssociationError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDomainNameAccessAssociationError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteDomainNameAccessAssociationError::TooManyRequestsException,
@@ -161,15 +152,15 @@ for DeleteDomainNameAccessAssociationError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         DeleteDomainNameAccessAssociationError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         DeleteDomainNameAccessAssociationError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteDomainNameAccessAssociationError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -216,32 +207,28 @@ impl ::std::fmt::Display for DeleteDomainNameAccessAssociationError {
     }
 }
 impl ::std::error::Error for DeleteDomainNameAccessAssociationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             DeleteDomainNameAccessAssociationError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteDomainNameAccessAssociationError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteDomainNameAccessAssociationError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteDomainNameAccessAssociationError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteDomainNameAccessAssociationError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteDomainNameAccessAssociationError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteDomainNameAccessAssociationError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteDomainNameAccessAssociationError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteDomainNameAccessAssociationError::Unhandled(error) => Some(error),
+            DeleteDomainNameAccessAssociationError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -261,14 +248,14 @@ impl super::Operation for DeleteDomainNameAccessAssociation {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(82usize);
+        let mut path = String::with_capacity(82usize);
         path.push_str("/domainnameaccessassociations/");
         match input.domain_name_access_association_arn.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "domainNameAccessAssociationArn",
@@ -276,8 +263,8 @@ impl super::Operation for DeleteDomainNameAccessAssociation {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "domainNameAccessAssociationArn",
                 });
             }

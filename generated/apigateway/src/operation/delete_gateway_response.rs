@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Clears any customization of a GatewayResponse of a specified response type on the given RestApi and resets it with the default settings.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteGatewayResponse;
 impl super::private::Sealed for DeleteGatewayResponse {}
 /// Errors of [`DeleteGatewayResponse`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteGatewayResponseError {
     /// The service answered `BadRequestException`.
@@ -35,31 +30,27 @@ pub enum DeleteGatewayResponseError {
 }
 impl DeleteGatewayResponseError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteGatewayResponseError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
-            DeleteGatewayResponseError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            DeleteGatewayResponseError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            DeleteGatewayResponseError::ConflictException(_) => Some("ConflictException"),
+            DeleteGatewayResponseError::NotFoundException(_) => Some("NotFoundException"),
             DeleteGatewayResponseError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             DeleteGatewayResponseError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteGatewayResponseError::Unlisted(error) => error.code(),
             DeleteGatewayResponseError::Unhandled(error) => error.code.as_deref(),
-            DeleteGatewayResponseError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteGatewayResponseError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteGatewayResponseError::BadRequestException(error) => error.meta(),
             DeleteGatewayResponseError::ConflictException(error) => error.meta(),
@@ -67,14 +58,12 @@ impl DeleteGatewayResponseError {
             DeleteGatewayResponseError::UnauthorizedException(error) => error.meta(),
             DeleteGatewayResponseError::TooManyRequestsException(error) => error.meta(),
             DeleteGatewayResponseError::Unlisted(error) => error.meta(),
-            DeleteGatewayResponseError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteGatewayResponseError::Unhandled(meta) => Some(meta),
             DeleteGatewayResponseError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteGatewayResponseError::BadRequestException(error) => error.message(),
             DeleteGatewayResponseError::ConflictException(error) => error.message(),
@@ -97,31 +86,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteGatewayResponseErro
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteGatewayResponseError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteGatewayResponseError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteGatewayResponseError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteGatewayResponseError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteGatewayResponseError::TooManyRequestsException,
@@ -132,15 +121,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteGatewayResponseErro
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteGatewayResponseError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteGatewayResponseError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteGatewayResponseError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteGatewayResponseError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -187,32 +174,18 @@ impl ::std::fmt::Display for DeleteGatewayResponseError {
     }
 }
 impl ::std::error::Error for DeleteGatewayResponseError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteGatewayResponseError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteGatewayResponseError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteGatewayResponseError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteGatewayResponseError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteGatewayResponseError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteGatewayResponseError::BadRequestException(error) => Some(error),
+            DeleteGatewayResponseError::ConflictException(error) => Some(error),
+            DeleteGatewayResponseError::NotFoundException(error) => Some(error),
+            DeleteGatewayResponseError::UnauthorizedException(error) => Some(error),
+            DeleteGatewayResponseError::TooManyRequestsException(error) => Some(error),
             DeleteGatewayResponseError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteGatewayResponseError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteGatewayResponseError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteGatewayResponseError::Unhandled(error) => Some(error),
+            DeleteGatewayResponseError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -232,14 +205,14 @@ impl super::Operation for DeleteGatewayResponse {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(71usize);
+        let mut path = String::with_capacity(71usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -247,15 +220,15 @@ impl super::Operation for DeleteGatewayResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/gatewayresponses/");
         match input.response_type.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "responseType",
@@ -263,8 +236,8 @@ impl super::Operation for DeleteGatewayResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "responseType",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a delete integration.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteIntegration;
 impl super::private::Sealed for DeleteIntegration {}
 /// Errors of [`DeleteIntegration`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteIntegrationError {
     /// The service answered `BadRequestException`.
@@ -35,31 +30,25 @@ pub enum DeleteIntegrationError {
 }
 impl DeleteIntegrationError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            DeleteIntegrationError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            DeleteIntegrationError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            DeleteIntegrationError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            DeleteIntegrationError::BadRequestException(_) => Some("BadRequestException"),
+            DeleteIntegrationError::ConflictException(_) => Some("ConflictException"),
+            DeleteIntegrationError::NotFoundException(_) => Some("NotFoundException"),
             DeleteIntegrationError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             DeleteIntegrationError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteIntegrationError::Unlisted(error) => error.code(),
             DeleteIntegrationError::Unhandled(error) => error.code.as_deref(),
-            DeleteIntegrationError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteIntegrationError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteIntegrationError::BadRequestException(error) => error.meta(),
             DeleteIntegrationError::ConflictException(error) => error.meta(),
@@ -67,12 +56,12 @@ impl DeleteIntegrationError {
             DeleteIntegrationError::UnauthorizedException(error) => error.meta(),
             DeleteIntegrationError::TooManyRequestsException(error) => error.meta(),
             DeleteIntegrationError::Unlisted(error) => error.meta(),
-            DeleteIntegrationError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteIntegrationError::Unhandled(meta) => Some(meta),
             DeleteIntegrationError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteIntegrationError::BadRequestException(error) => error.message(),
             DeleteIntegrationError::ConflictException(error) => error.message(),
@@ -93,31 +82,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteIntegrationError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteIntegrationError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteIntegrationError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteIntegrationError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteIntegrationError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteIntegrationError::TooManyRequestsException,
@@ -128,15 +117,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteIntegrationError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteIntegrationError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteIntegrationError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteIntegrationError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteIntegrationError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -181,30 +168,16 @@ impl ::std::fmt::Display for DeleteIntegrationError {
     }
 }
 impl ::std::error::Error for DeleteIntegrationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteIntegrationError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteIntegrationError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteIntegrationError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteIntegrationError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteIntegrationError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteIntegrationError::BadRequestException(error) => Some(error),
+            DeleteIntegrationError::ConflictException(error) => Some(error),
+            DeleteIntegrationError::NotFoundException(error) => Some(error),
+            DeleteIntegrationError::UnauthorizedException(error) => Some(error),
+            DeleteIntegrationError::TooManyRequestsException(error) => Some(error),
             DeleteIntegrationError::Unlisted(error) => ::std::error::Error::source(error),
-            DeleteIntegrationError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteIntegrationError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteIntegrationError::Unhandled(error) => Some(error),
+            DeleteIntegrationError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -224,14 +197,14 @@ impl super::Operation for DeleteIntegration {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(96usize);
+        let mut path = String::with_capacity(96usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -239,15 +212,15 @@ impl super::Operation for DeleteIntegration {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/resources/");
         match input.resource_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "resourceId",
@@ -255,15 +228,15 @@ impl super::Operation for DeleteIntegration {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "resourceId",
                 });
             }
         }
         path.push_str("/methods/");
         match input.http_method.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "httpMethod",
@@ -271,8 +244,8 @@ impl super::Operation for DeleteIntegration {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "httpMethod",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a delete integration response.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteIntegrationResponse;
 impl super::private::Sealed for DeleteIntegrationResponse {}
 /// Errors of [`DeleteIntegrationResponse`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteIntegrationResponseError {
     /// The service answered `BadRequestException`.
@@ -35,33 +30,31 @@ pub enum DeleteIntegrationResponseError {
 }
 impl DeleteIntegrationResponseError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteIntegrationResponseError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
             DeleteIntegrationResponseError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             DeleteIntegrationResponseError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             DeleteIntegrationResponseError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             DeleteIntegrationResponseError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteIntegrationResponseError::Unlisted(error) => error.code(),
             DeleteIntegrationResponseError::Unhandled(error) => error.code.as_deref(),
-            DeleteIntegrationResponseError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DeleteIntegrationResponseError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteIntegrationResponseError::BadRequestException(error) => error.meta(),
             DeleteIntegrationResponseError::ConflictException(error) => error.meta(),
@@ -71,14 +64,12 @@ impl DeleteIntegrationResponseError {
                 error.meta()
             }
             DeleteIntegrationResponseError::Unlisted(error) => error.meta(),
-            DeleteIntegrationResponseError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteIntegrationResponseError::Unhandled(meta) => Some(meta),
             DeleteIntegrationResponseError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteIntegrationResponseError::BadRequestException(error) => error.message(),
             DeleteIntegrationResponseError::ConflictException(error) => error.message(),
@@ -103,31 +94,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteIntegrationResponse
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteIntegrationResponseError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteIntegrationResponseError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteIntegrationResponseError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteIntegrationResponseError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteIntegrationResponseError::TooManyRequestsException,
@@ -138,15 +129,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteIntegrationResponse
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteIntegrationResponseError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteIntegrationResponseError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteIntegrationResponseError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteIntegrationResponseError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -193,32 +182,20 @@ impl ::std::fmt::Display for DeleteIntegrationResponseError {
     }
 }
 impl ::std::error::Error for DeleteIntegrationResponseError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteIntegrationResponseError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteIntegrationResponseError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteIntegrationResponseError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteIntegrationResponseError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteIntegrationResponseError::BadRequestException(error) => Some(error),
+            DeleteIntegrationResponseError::ConflictException(error) => Some(error),
+            DeleteIntegrationResponseError::NotFoundException(error) => Some(error),
+            DeleteIntegrationResponseError::UnauthorizedException(error) => Some(error),
             DeleteIntegrationResponseError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteIntegrationResponseError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteIntegrationResponseError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteIntegrationResponseError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteIntegrationResponseError::Unhandled(error) => Some(error),
+            DeleteIntegrationResponseError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -238,14 +215,14 @@ impl super::Operation for DeleteIntegrationResponse {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(120usize);
+        let mut path = String::with_capacity(120usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -253,15 +230,15 @@ impl super::Operation for DeleteIntegrationResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/resources/");
         match input.resource_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "resourceId",
@@ -269,15 +246,15 @@ impl super::Operation for DeleteIntegrationResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "resourceId",
                 });
             }
         }
         path.push_str("/methods/");
         match input.http_method.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "httpMethod",
@@ -285,15 +262,15 @@ impl super::Operation for DeleteIntegrationResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "httpMethod",
                 });
             }
         }
         path.push_str("/integration/responses/");
         match input.status_code.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "statusCode",
@@ -301,8 +278,8 @@ impl super::Operation for DeleteIntegrationResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "statusCode",
                 });
             }

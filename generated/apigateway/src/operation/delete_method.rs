@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes an existing Method resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteMethod;
 impl super::private::Sealed for DeleteMethod {}
 /// Errors of [`DeleteMethod`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteMethodError {
     /// The service answered `UnauthorizedException`.
@@ -33,40 +28,34 @@ pub enum DeleteMethodError {
 }
 impl DeleteMethodError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            DeleteMethodError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
-            DeleteMethodError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            DeleteMethodError::UnauthorizedException(_) => Some("UnauthorizedException"),
+            DeleteMethodError::NotFoundException(_) => Some("NotFoundException"),
             DeleteMethodError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
-            DeleteMethodError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            DeleteMethodError::ConflictException(_) => Some("ConflictException"),
             DeleteMethodError::Unlisted(error) => error.code(),
             DeleteMethodError::Unhandled(error) => error.code.as_deref(),
-            DeleteMethodError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteMethodError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteMethodError::UnauthorizedException(error) => error.meta(),
             DeleteMethodError::NotFoundException(error) => error.meta(),
             DeleteMethodError::TooManyRequestsException(error) => error.meta(),
             DeleteMethodError::ConflictException(error) => error.meta(),
             DeleteMethodError::Unlisted(error) => error.meta(),
-            DeleteMethodError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteMethodError::Unhandled(meta) => Some(meta),
             DeleteMethodError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteMethodError::UnauthorizedException(error) => error.message(),
             DeleteMethodError::NotFoundException(error) => error.message(),
@@ -86,25 +75,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteMethodError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteMethodError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteMethodError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteMethodError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteMethodError::ConflictException,
@@ -115,13 +104,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteMethodError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteMethodError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteMethodError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteMethodError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteMethodError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -161,25 +148,15 @@ impl ::std::fmt::Display for DeleteMethodError {
     }
 }
 impl ::std::error::Error for DeleteMethodError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteMethodError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteMethodError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteMethodError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteMethodError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteMethodError::UnauthorizedException(error) => Some(error),
+            DeleteMethodError::NotFoundException(error) => Some(error),
+            DeleteMethodError::TooManyRequestsException(error) => Some(error),
+            DeleteMethodError::ConflictException(error) => Some(error),
             DeleteMethodError::Unlisted(error) => ::std::error::Error::source(error),
-            DeleteMethodError::Unhandled(error) => ::std::option::Option::Some(error),
-            DeleteMethodError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteMethodError::Unhandled(error) => Some(error),
+            DeleteMethodError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -198,14 +175,14 @@ impl super::Operation for DeleteMethod {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(84usize);
+        let mut path = String::with_capacity(84usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -213,15 +190,15 @@ impl super::Operation for DeleteMethod {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/resources/");
         match input.resource_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "resourceId",
@@ -229,15 +206,15 @@ impl super::Operation for DeleteMethod {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "resourceId",
                 });
             }
         }
         path.push_str("/methods/");
         match input.http_method.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "httpMethod",
@@ -245,8 +222,8 @@ impl super::Operation for DeleteMethod {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "httpMethod",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes an existing MethodResponse resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteMethodResponse;
 impl super::private::Sealed for DeleteMethodResponse {}
 /// Errors of [`DeleteMethodResponse`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteMethodResponseError {
     /// The service answered `UnauthorizedException`.
@@ -35,31 +30,27 @@ pub enum DeleteMethodResponseError {
 }
 impl DeleteMethodResponseError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteMethodResponseError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
-            DeleteMethodResponseError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            DeleteMethodResponseError::NotFoundException(_) => Some("NotFoundException"),
             DeleteMethodResponseError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteMethodResponseError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
-            DeleteMethodResponseError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            DeleteMethodResponseError::ConflictException(_) => Some("ConflictException"),
             DeleteMethodResponseError::Unlisted(error) => error.code(),
             DeleteMethodResponseError::Unhandled(error) => error.code.as_deref(),
-            DeleteMethodResponseError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteMethodResponseError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteMethodResponseError::UnauthorizedException(error) => error.meta(),
             DeleteMethodResponseError::NotFoundException(error) => error.meta(),
@@ -67,14 +58,12 @@ impl DeleteMethodResponseError {
             DeleteMethodResponseError::BadRequestException(error) => error.meta(),
             DeleteMethodResponseError::ConflictException(error) => error.meta(),
             DeleteMethodResponseError::Unlisted(error) => error.meta(),
-            DeleteMethodResponseError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteMethodResponseError::Unhandled(meta) => Some(meta),
             DeleteMethodResponseError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteMethodResponseError::UnauthorizedException(error) => error.message(),
             DeleteMethodResponseError::NotFoundException(error) => error.message(),
@@ -95,31 +84,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteMethodResponseError
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteMethodResponseError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteMethodResponseError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteMethodResponseError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteMethodResponseError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteMethodResponseError::ConflictException,
@@ -130,15 +119,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteMethodResponseError
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteMethodResponseError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteMethodResponseError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteMethodResponseError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteMethodResponseError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -185,32 +172,18 @@ impl ::std::fmt::Display for DeleteMethodResponseError {
     }
 }
 impl ::std::error::Error for DeleteMethodResponseError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteMethodResponseError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteMethodResponseError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteMethodResponseError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteMethodResponseError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteMethodResponseError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteMethodResponseError::UnauthorizedException(error) => Some(error),
+            DeleteMethodResponseError::NotFoundException(error) => Some(error),
+            DeleteMethodResponseError::TooManyRequestsException(error) => Some(error),
+            DeleteMethodResponseError::BadRequestException(error) => Some(error),
+            DeleteMethodResponseError::ConflictException(error) => Some(error),
             DeleteMethodResponseError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteMethodResponseError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteMethodResponseError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteMethodResponseError::Unhandled(error) => Some(error),
+            DeleteMethodResponseError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -230,14 +203,14 @@ impl super::Operation for DeleteMethodResponse {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(108usize);
+        let mut path = String::with_capacity(108usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -245,15 +218,15 @@ impl super::Operation for DeleteMethodResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/resources/");
         match input.resource_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "resourceId",
@@ -261,15 +234,15 @@ impl super::Operation for DeleteMethodResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "resourceId",
                 });
             }
         }
         path.push_str("/methods/");
         match input.http_method.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "httpMethod",
@@ -277,15 +250,15 @@ impl super::Operation for DeleteMethodResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "httpMethod",
                 });
             }
         }
         path.push_str("/responses/");
         match input.status_code.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "statusCode",
@@ -293,8 +266,8 @@ impl super::Operation for DeleteMethodResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "statusCode",
                 });
             }

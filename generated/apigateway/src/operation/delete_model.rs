@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes a model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteModel;
 impl super::private::Sealed for DeleteModel {}
 /// Errors of [`DeleteModel`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteModelError {
     /// The service answered `BadRequestException`.
@@ -35,31 +30,23 @@ pub enum DeleteModelError {
 }
 impl DeleteModelError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            DeleteModelError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            DeleteModelError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            DeleteModelError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            DeleteModelError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            DeleteModelError::BadRequestException(_) => Some("BadRequestException"),
+            DeleteModelError::ConflictException(_) => Some("ConflictException"),
+            DeleteModelError::NotFoundException(_) => Some("NotFoundException"),
+            DeleteModelError::UnauthorizedException(_) => Some("UnauthorizedException"),
             DeleteModelError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteModelError::Unlisted(error) => error.code(),
             DeleteModelError::Unhandled(error) => error.code.as_deref(),
-            DeleteModelError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteModelError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteModelError::BadRequestException(error) => error.meta(),
             DeleteModelError::ConflictException(error) => error.meta(),
@@ -67,12 +54,12 @@ impl DeleteModelError {
             DeleteModelError::UnauthorizedException(error) => error.meta(),
             DeleteModelError::TooManyRequestsException(error) => error.meta(),
             DeleteModelError::Unlisted(error) => error.meta(),
-            DeleteModelError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteModelError::Unhandled(meta) => Some(meta),
             DeleteModelError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteModelError::BadRequestException(error) => error.message(),
             DeleteModelError::ConflictException(error) => error.message(),
@@ -93,31 +80,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteModelError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteModelError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteModelError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteModelError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteModelError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteModelError::TooManyRequestsException,
@@ -128,13 +115,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteModelError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteModelError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteModelError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteModelError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteModelError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -177,28 +162,16 @@ impl ::std::fmt::Display for DeleteModelError {
     }
 }
 impl ::std::error::Error for DeleteModelError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteModelError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteModelError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteModelError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteModelError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteModelError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteModelError::BadRequestException(error) => Some(error),
+            DeleteModelError::ConflictException(error) => Some(error),
+            DeleteModelError::NotFoundException(error) => Some(error),
+            DeleteModelError::UnauthorizedException(error) => Some(error),
+            DeleteModelError::TooManyRequestsException(error) => Some(error),
             DeleteModelError::Unlisted(error) => ::std::error::Error::source(error),
-            DeleteModelError::Unhandled(error) => ::std::option::Option::Some(error),
-            DeleteModelError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteModelError::Unhandled(error) => Some(error),
+            DeleteModelError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -218,14 +191,14 @@ impl super::Operation for DeleteModel {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(58usize);
+        let mut path = String::with_capacity(58usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -233,15 +206,15 @@ impl super::Operation for DeleteModel {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/models/");
         match input.model_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "modelName",
@@ -249,8 +222,8 @@ impl super::Operation for DeleteModel {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "modelName",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes a RequestValidator of a given RestApi.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteRequestValidator;
 impl super::private::Sealed for DeleteRequestValidator {}
 /// Errors of [`DeleteRequestValidator`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteRequestValidatorError {
     /// The service answered `BadRequestException`.
@@ -35,33 +30,31 @@ pub enum DeleteRequestValidatorError {
 }
 impl DeleteRequestValidatorError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteRequestValidatorError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
             DeleteRequestValidatorError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             DeleteRequestValidatorError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             DeleteRequestValidatorError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             DeleteRequestValidatorError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteRequestValidatorError::Unlisted(error) => error.code(),
             DeleteRequestValidatorError::Unhandled(error) => error.code.as_deref(),
-            DeleteRequestValidatorError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DeleteRequestValidatorError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteRequestValidatorError::BadRequestException(error) => error.meta(),
             DeleteRequestValidatorError::ConflictException(error) => error.meta(),
@@ -69,14 +62,12 @@ impl DeleteRequestValidatorError {
             DeleteRequestValidatorError::UnauthorizedException(error) => error.meta(),
             DeleteRequestValidatorError::TooManyRequestsException(error) => error.meta(),
             DeleteRequestValidatorError::Unlisted(error) => error.meta(),
-            DeleteRequestValidatorError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteRequestValidatorError::Unhandled(meta) => Some(meta),
             DeleteRequestValidatorError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteRequestValidatorError::BadRequestException(error) => error.message(),
             DeleteRequestValidatorError::ConflictException(error) => error.message(),
@@ -99,31 +90,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteRequestValidatorErr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteRequestValidatorError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteRequestValidatorError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteRequestValidatorError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteRequestValidatorError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteRequestValidatorError::TooManyRequestsException,
@@ -134,15 +125,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteRequestValidatorErr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteRequestValidatorError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteRequestValidatorError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteRequestValidatorError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteRequestValidatorError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -189,32 +178,18 @@ impl ::std::fmt::Display for DeleteRequestValidatorError {
     }
 }
 impl ::std::error::Error for DeleteRequestValidatorError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteRequestValidatorError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteRequestValidatorError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteRequestValidatorError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteRequestValidatorError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteRequestValidatorError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteRequestValidatorError::BadRequestException(error) => Some(error),
+            DeleteRequestValidatorError::ConflictException(error) => Some(error),
+            DeleteRequestValidatorError::NotFoundException(error) => Some(error),
+            DeleteRequestValidatorError::UnauthorizedException(error) => Some(error),
+            DeleteRequestValidatorError::TooManyRequestsException(error) => Some(error),
             DeleteRequestValidatorError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteRequestValidatorError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteRequestValidatorError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteRequestValidatorError::Unhandled(error) => Some(error),
+            DeleteRequestValidatorError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -234,14 +209,14 @@ impl super::Operation for DeleteRequestValidator {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(78usize);
+        let mut path = String::with_capacity(78usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -249,15 +224,15 @@ impl super::Operation for DeleteRequestValidator {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/requestvalidators/");
         match input.request_validator_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "requestValidatorId",
@@ -265,8 +240,8 @@ impl super::Operation for DeleteRequestValidator {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "requestValidatorId",
                 });
             }

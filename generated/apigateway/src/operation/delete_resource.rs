@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes a Resource resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteResource;
 impl super::private::Sealed for DeleteResource {}
 /// Errors of [`DeleteResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteResourceError {
     /// The service answered `UnauthorizedException`.
@@ -35,31 +30,25 @@ pub enum DeleteResourceError {
 }
 impl DeleteResourceError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteResourceError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
-            DeleteResourceError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            DeleteResourceError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            DeleteResourceError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            DeleteResourceError::NotFoundException(_) => Some("NotFoundException"),
+            DeleteResourceError::BadRequestException(_) => Some("BadRequestException"),
+            DeleteResourceError::ConflictException(_) => Some("ConflictException"),
             DeleteResourceError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteResourceError::Unlisted(error) => error.code(),
             DeleteResourceError::Unhandled(error) => error.code.as_deref(),
-            DeleteResourceError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteResourceError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteResourceError::UnauthorizedException(error) => error.meta(),
             DeleteResourceError::NotFoundException(error) => error.meta(),
@@ -67,12 +56,12 @@ impl DeleteResourceError {
             DeleteResourceError::ConflictException(error) => error.meta(),
             DeleteResourceError::TooManyRequestsException(error) => error.meta(),
             DeleteResourceError::Unlisted(error) => error.meta(),
-            DeleteResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteResourceError::Unhandled(meta) => Some(meta),
             DeleteResourceError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteResourceError::UnauthorizedException(error) => error.message(),
             DeleteResourceError::NotFoundException(error) => error.message(),
@@ -93,31 +82,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteResourceError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteResourceError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteResourceError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteResourceError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteResourceError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteResourceError::TooManyRequestsException,
@@ -128,15 +117,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteResourceError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteResourceError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteResourceError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteResourceError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteResourceError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -179,28 +166,16 @@ impl ::std::fmt::Display for DeleteResourceError {
     }
 }
 impl ::std::error::Error for DeleteResourceError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteResourceError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteResourceError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteResourceError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteResourceError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteResourceError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteResourceError::UnauthorizedException(error) => Some(error),
+            DeleteResourceError::NotFoundException(error) => Some(error),
+            DeleteResourceError::BadRequestException(error) => Some(error),
+            DeleteResourceError::ConflictException(error) => Some(error),
+            DeleteResourceError::TooManyRequestsException(error) => Some(error),
             DeleteResourceError::Unlisted(error) => ::std::error::Error::source(error),
-            DeleteResourceError::Unhandled(error) => ::std::option::Option::Some(error),
-            DeleteResourceError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteResourceError::Unhandled(error) => Some(error),
+            DeleteResourceError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -220,14 +195,14 @@ impl super::Operation for DeleteResource {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(62usize);
+        let mut path = String::with_capacity(62usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -235,15 +210,15 @@ impl super::Operation for DeleteResource {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/resources/");
         match input.resource_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "resourceId",
@@ -251,8 +226,8 @@ impl super::Operation for DeleteResource {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "resourceId",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes the specified API.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteRestApi;
 impl super::private::Sealed for DeleteRestApi {}
 /// Errors of [`DeleteRestApi`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteRestApiError {
     /// The service answered `BadRequestException`.
@@ -35,31 +30,23 @@ pub enum DeleteRestApiError {
 }
 impl DeleteRestApiError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            DeleteRestApiError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            DeleteRestApiError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            DeleteRestApiError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            DeleteRestApiError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            DeleteRestApiError::BadRequestException(_) => Some("BadRequestException"),
+            DeleteRestApiError::ConflictException(_) => Some("ConflictException"),
+            DeleteRestApiError::NotFoundException(_) => Some("NotFoundException"),
+            DeleteRestApiError::UnauthorizedException(_) => Some("UnauthorizedException"),
             DeleteRestApiError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteRestApiError::Unlisted(error) => error.code(),
             DeleteRestApiError::Unhandled(error) => error.code.as_deref(),
-            DeleteRestApiError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteRestApiError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteRestApiError::BadRequestException(error) => error.meta(),
             DeleteRestApiError::ConflictException(error) => error.meta(),
@@ -67,12 +54,12 @@ impl DeleteRestApiError {
             DeleteRestApiError::UnauthorizedException(error) => error.meta(),
             DeleteRestApiError::TooManyRequestsException(error) => error.meta(),
             DeleteRestApiError::Unlisted(error) => error.meta(),
-            DeleteRestApiError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteRestApiError::Unhandled(meta) => Some(meta),
             DeleteRestApiError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteRestApiError::BadRequestException(error) => error.message(),
             DeleteRestApiError::ConflictException(error) => error.message(),
@@ -93,31 +80,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteRestApiError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteRestApiError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteRestApiError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteRestApiError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteRestApiError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteRestApiError::TooManyRequestsException,
@@ -128,15 +115,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteRestApiError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteRestApiError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteRestApiError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteRestApiError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteRestApiError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -179,28 +164,16 @@ impl ::std::fmt::Display for DeleteRestApiError {
     }
 }
 impl ::std::error::Error for DeleteRestApiError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteRestApiError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteRestApiError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteRestApiError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteRestApiError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteRestApiError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteRestApiError::BadRequestException(error) => Some(error),
+            DeleteRestApiError::ConflictException(error) => Some(error),
+            DeleteRestApiError::NotFoundException(error) => Some(error),
+            DeleteRestApiError::UnauthorizedException(error) => Some(error),
+            DeleteRestApiError::TooManyRequestsException(error) => Some(error),
             DeleteRestApiError::Unlisted(error) => ::std::error::Error::source(error),
-            DeleteRestApiError::Unhandled(error) => ::std::option::Option::Some(error),
-            DeleteRestApiError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteRestApiError::Unhandled(error) => Some(error),
+            DeleteRestApiError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -220,14 +193,14 @@ impl super::Operation for DeleteRestApi {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(38usize);
+        let mut path = String::with_capacity(38usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -235,8 +208,8 @@ impl super::Operation for DeleteRestApi {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }

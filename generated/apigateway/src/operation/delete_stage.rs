@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes a Stage resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteStage;
 impl super::private::Sealed for DeleteStage {}
 /// Errors of [`DeleteStage`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteStageError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,24 @@ pub enum DeleteStageError {
 }
 impl DeleteStageError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            DeleteStageError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            DeleteStageError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            DeleteStageError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
-            DeleteStageError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            DeleteStageError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            DeleteStageError::BadRequestException(_) => Some("BadRequestException"),
+            DeleteStageError::ConflictException(_) => Some("ConflictException"),
+            DeleteStageError::LimitExceededException(_) => Some("LimitExceededException"),
+            DeleteStageError::NotFoundException(_) => Some("NotFoundException"),
+            DeleteStageError::UnauthorizedException(_) => Some("UnauthorizedException"),
             DeleteStageError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteStageError::Unlisted(error) => error.code(),
             DeleteStageError::Unhandled(error) => error.code.as_deref(),
-            DeleteStageError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteStageError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteStageError::BadRequestException(error) => error.meta(),
             DeleteStageError::ConflictException(error) => error.meta(),
@@ -73,12 +58,12 @@ impl DeleteStageError {
             DeleteStageError::UnauthorizedException(error) => error.meta(),
             DeleteStageError::TooManyRequestsException(error) => error.meta(),
             DeleteStageError::Unlisted(error) => error.meta(),
-            DeleteStageError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteStageError::Unhandled(meta) => Some(meta),
             DeleteStageError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteStageError::BadRequestException(error) => error.message(),
             DeleteStageError::ConflictException(error) => error.message(),
@@ -100,37 +85,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteStageError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteStageError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteStageError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteStageError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteStageError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteStageError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteStageError::TooManyRequestsException,
@@ -141,13 +126,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteStageError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteStageError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteStageError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteStageError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteStageError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -193,31 +176,17 @@ impl ::std::fmt::Display for DeleteStageError {
     }
 }
 impl ::std::error::Error for DeleteStageError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteStageError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteStageError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteStageError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteStageError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteStageError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteStageError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteStageError::BadRequestException(error) => Some(error),
+            DeleteStageError::ConflictException(error) => Some(error),
+            DeleteStageError::LimitExceededException(error) => Some(error),
+            DeleteStageError::NotFoundException(error) => Some(error),
+            DeleteStageError::UnauthorizedException(error) => Some(error),
+            DeleteStageError::TooManyRequestsException(error) => Some(error),
             DeleteStageError::Unlisted(error) => ::std::error::Error::source(error),
-            DeleteStageError::Unhandled(error) => ::std::option::Option::Some(error),
-            DeleteStageError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteStageError::Unhandled(error) => Some(error),
+            DeleteStageError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -238,14 +207,14 @@ impl super::Operation for DeleteStage {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(58usize);
+        let mut path = String::with_capacity(58usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -253,15 +222,15 @@ impl super::Operation for DeleteStage {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/stages/");
         match input.stage_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "stageName",
@@ -269,8 +238,8 @@ impl super::Operation for DeleteStage {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "stageName",
                 });
             }

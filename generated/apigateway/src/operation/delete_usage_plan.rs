@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes a usage plan of a given plan Id.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteUsagePlan;
 impl super::private::Sealed for DeleteUsagePlan {}
 /// Errors of [`DeleteUsagePlan`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteUsagePlanError {
     /// The service answered `BadRequestException`.
@@ -35,31 +30,25 @@ pub enum DeleteUsagePlanError {
 }
 impl DeleteUsagePlanError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            DeleteUsagePlanError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            DeleteUsagePlanError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            DeleteUsagePlanError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            DeleteUsagePlanError::BadRequestException(_) => Some("BadRequestException"),
+            DeleteUsagePlanError::ConflictException(_) => Some("ConflictException"),
+            DeleteUsagePlanError::NotFoundException(_) => Some("NotFoundException"),
             DeleteUsagePlanError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             DeleteUsagePlanError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteUsagePlanError::Unlisted(error) => error.code(),
             DeleteUsagePlanError::Unhandled(error) => error.code.as_deref(),
-            DeleteUsagePlanError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteUsagePlanError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteUsagePlanError::BadRequestException(error) => error.meta(),
             DeleteUsagePlanError::ConflictException(error) => error.meta(),
@@ -67,12 +56,12 @@ impl DeleteUsagePlanError {
             DeleteUsagePlanError::UnauthorizedException(error) => error.meta(),
             DeleteUsagePlanError::TooManyRequestsException(error) => error.meta(),
             DeleteUsagePlanError::Unlisted(error) => error.meta(),
-            DeleteUsagePlanError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteUsagePlanError::Unhandled(meta) => Some(meta),
             DeleteUsagePlanError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteUsagePlanError::BadRequestException(error) => error.message(),
             DeleteUsagePlanError::ConflictException(error) => error.message(),
@@ -93,31 +82,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteUsagePlanError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteUsagePlanError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteUsagePlanError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteUsagePlanError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteUsagePlanError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteUsagePlanError::TooManyRequestsException,
@@ -128,15 +117,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteUsagePlanError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteUsagePlanError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteUsagePlanError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteUsagePlanError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteUsagePlanError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -179,28 +166,16 @@ impl ::std::fmt::Display for DeleteUsagePlanError {
     }
 }
 impl ::std::error::Error for DeleteUsagePlanError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteUsagePlanError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteUsagePlanError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteUsagePlanError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteUsagePlanError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteUsagePlanError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteUsagePlanError::BadRequestException(error) => Some(error),
+            DeleteUsagePlanError::ConflictException(error) => Some(error),
+            DeleteUsagePlanError::NotFoundException(error) => Some(error),
+            DeleteUsagePlanError::UnauthorizedException(error) => Some(error),
+            DeleteUsagePlanError::TooManyRequestsException(error) => Some(error),
             DeleteUsagePlanError::Unlisted(error) => ::std::error::Error::source(error),
-            DeleteUsagePlanError::Unhandled(error) => ::std::option::Option::Some(error),
-            DeleteUsagePlanError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteUsagePlanError::Unhandled(error) => Some(error),
+            DeleteUsagePlanError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -220,14 +195,14 @@ impl super::Operation for DeleteUsagePlan {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(41usize);
+        let mut path = String::with_capacity(41usize);
         path.push_str("/usageplans/");
         match input.usage_plan_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "usagePlanId",
@@ -235,8 +210,8 @@ impl super::Operation for DeleteUsagePlan {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "usagePlanId",
                 });
             }

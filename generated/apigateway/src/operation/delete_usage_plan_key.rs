@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes a usage plan key and remove the underlying API key from the associated usage plan.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteUsagePlanKey;
 impl super::private::Sealed for DeleteUsagePlanKey {}
 /// Errors of [`DeleteUsagePlanKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteUsagePlanKeyError {
     /// The service answered `BadRequestException`.
@@ -35,31 +30,27 @@ pub enum DeleteUsagePlanKeyError {
 }
 impl DeleteUsagePlanKeyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteUsagePlanKeyError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
-            DeleteUsagePlanKeyError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            DeleteUsagePlanKeyError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            DeleteUsagePlanKeyError::ConflictException(_) => Some("ConflictException"),
+            DeleteUsagePlanKeyError::NotFoundException(_) => Some("NotFoundException"),
             DeleteUsagePlanKeyError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             DeleteUsagePlanKeyError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteUsagePlanKeyError::Unlisted(error) => error.code(),
             DeleteUsagePlanKeyError::Unhandled(error) => error.code.as_deref(),
-            DeleteUsagePlanKeyError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteUsagePlanKeyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteUsagePlanKeyError::BadRequestException(error) => error.meta(),
             DeleteUsagePlanKeyError::ConflictException(error) => error.meta(),
@@ -67,12 +58,12 @@ impl DeleteUsagePlanKeyError {
             DeleteUsagePlanKeyError::UnauthorizedException(error) => error.meta(),
             DeleteUsagePlanKeyError::TooManyRequestsException(error) => error.meta(),
             DeleteUsagePlanKeyError::Unlisted(error) => error.meta(),
-            DeleteUsagePlanKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteUsagePlanKeyError::Unhandled(meta) => Some(meta),
             DeleteUsagePlanKeyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteUsagePlanKeyError::BadRequestException(error) => error.message(),
             DeleteUsagePlanKeyError::ConflictException(error) => error.message(),
@@ -93,31 +84,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteUsagePlanKeyError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteUsagePlanKeyError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteUsagePlanKeyError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteUsagePlanKeyError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteUsagePlanKeyError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteUsagePlanKeyError::TooManyRequestsException,
@@ -128,15 +119,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteUsagePlanKeyError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteUsagePlanKeyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteUsagePlanKeyError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteUsagePlanKeyError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteUsagePlanKeyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -183,32 +172,18 @@ impl ::std::fmt::Display for DeleteUsagePlanKeyError {
     }
 }
 impl ::std::error::Error for DeleteUsagePlanKeyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteUsagePlanKeyError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteUsagePlanKeyError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteUsagePlanKeyError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteUsagePlanKeyError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteUsagePlanKeyError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteUsagePlanKeyError::BadRequestException(error) => Some(error),
+            DeleteUsagePlanKeyError::ConflictException(error) => Some(error),
+            DeleteUsagePlanKeyError::NotFoundException(error) => Some(error),
+            DeleteUsagePlanKeyError::UnauthorizedException(error) => Some(error),
+            DeleteUsagePlanKeyError::TooManyRequestsException(error) => Some(error),
             DeleteUsagePlanKeyError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteUsagePlanKeyError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteUsagePlanKeyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteUsagePlanKeyError::Unhandled(error) => Some(error),
+            DeleteUsagePlanKeyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -228,14 +203,14 @@ impl super::Operation for DeleteUsagePlanKey {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(54usize);
+        let mut path = String::with_capacity(54usize);
         path.push_str("/usageplans/");
         match input.usage_plan_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "usagePlanId",
@@ -243,15 +218,15 @@ impl super::Operation for DeleteUsagePlanKey {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "usagePlanId",
                 });
             }
         }
         path.push_str("/keys/");
         match input.key_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "keyId",
@@ -259,8 +234,8 @@ impl super::Operation for DeleteUsagePlanKey {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "keyId",
                 });
             }

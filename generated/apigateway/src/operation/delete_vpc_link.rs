@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes an existing VpcLink of a specified identifier.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteVpcLink;
 impl super::private::Sealed for DeleteVpcLink {}
 /// Errors of [`DeleteVpcLink`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteVpcLinkError {
     /// The service answered `BadRequestException`.
@@ -35,31 +30,23 @@ pub enum DeleteVpcLinkError {
 }
 impl DeleteVpcLinkError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            DeleteVpcLinkError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            DeleteVpcLinkError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            DeleteVpcLinkError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            DeleteVpcLinkError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            DeleteVpcLinkError::BadRequestException(_) => Some("BadRequestException"),
+            DeleteVpcLinkError::ConflictException(_) => Some("ConflictException"),
+            DeleteVpcLinkError::NotFoundException(_) => Some("NotFoundException"),
+            DeleteVpcLinkError::UnauthorizedException(_) => Some("UnauthorizedException"),
             DeleteVpcLinkError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteVpcLinkError::Unlisted(error) => error.code(),
             DeleteVpcLinkError::Unhandled(error) => error.code.as_deref(),
-            DeleteVpcLinkError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteVpcLinkError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteVpcLinkError::BadRequestException(error) => error.meta(),
             DeleteVpcLinkError::ConflictException(error) => error.meta(),
@@ -67,12 +54,12 @@ impl DeleteVpcLinkError {
             DeleteVpcLinkError::UnauthorizedException(error) => error.meta(),
             DeleteVpcLinkError::TooManyRequestsException(error) => error.meta(),
             DeleteVpcLinkError::Unlisted(error) => error.meta(),
-            DeleteVpcLinkError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteVpcLinkError::Unhandled(meta) => Some(meta),
             DeleteVpcLinkError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteVpcLinkError::BadRequestException(error) => error.message(),
             DeleteVpcLinkError::ConflictException(error) => error.message(),
@@ -93,31 +80,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteVpcLinkError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteVpcLinkError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteVpcLinkError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteVpcLinkError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteVpcLinkError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteVpcLinkError::TooManyRequestsException,
@@ -128,15 +115,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteVpcLinkError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteVpcLinkError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteVpcLinkError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteVpcLinkError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteVpcLinkError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -179,28 +164,16 @@ impl ::std::fmt::Display for DeleteVpcLinkError {
     }
 }
 impl ::std::error::Error for DeleteVpcLinkError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteVpcLinkError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteVpcLinkError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteVpcLinkError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteVpcLinkError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteVpcLinkError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteVpcLinkError::BadRequestException(error) => Some(error),
+            DeleteVpcLinkError::ConflictException(error) => Some(error),
+            DeleteVpcLinkError::NotFoundException(error) => Some(error),
+            DeleteVpcLinkError::UnauthorizedException(error) => Some(error),
+            DeleteVpcLinkError::TooManyRequestsException(error) => Some(error),
             DeleteVpcLinkError::Unlisted(error) => ::std::error::Error::source(error),
-            DeleteVpcLinkError::Unhandled(error) => ::std::option::Option::Some(error),
-            DeleteVpcLinkError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteVpcLinkError::Unhandled(error) => Some(error),
+            DeleteVpcLinkError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -220,14 +193,14 @@ impl super::Operation for DeleteVpcLink {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(38usize);
+        let mut path = String::with_capacity(38usize);
         path.push_str("/vpclinks/");
         match input.vpc_link_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "vpcLinkId",
@@ -235,8 +208,8 @@ impl super::Operation for DeleteVpcLink {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "vpcLinkId",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Flushes all authorizer cache entries on a stage.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct FlushStageAuthorizersCache;
 impl super::private::Sealed for FlushStageAuthorizersCache {}
 /// Errors of [`FlushStageAuthorizersCache`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum FlushStageAuthorizersCacheError {
     /// The service answered `BadRequestException`.
@@ -37,36 +32,34 @@ pub enum FlushStageAuthorizersCacheError {
 }
 impl FlushStageAuthorizersCacheError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             FlushStageAuthorizersCacheError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
             FlushStageAuthorizersCacheError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             FlushStageAuthorizersCacheError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             FlushStageAuthorizersCacheError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             FlushStageAuthorizersCacheError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             FlushStageAuthorizersCacheError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             FlushStageAuthorizersCacheError::Unlisted(error) => error.code(),
             FlushStageAuthorizersCacheError::Unhandled(error) => error.code.as_deref(),
-            FlushStageAuthorizersCacheError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            FlushStageAuthorizersCacheError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             FlushStageAuthorizersCacheError::BadRequestException(error) => error.meta(),
             FlushStageAuthorizersCacheError::ConflictException(error) => error.meta(),
@@ -79,14 +72,12 @@ impl FlushStageAuthorizersCacheError {
                 error.meta()
             }
             FlushStageAuthorizersCacheError::Unlisted(error) => error.meta(),
-            FlushStageAuthorizersCacheError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            FlushStageAuthorizersCacheError::Unhandled(meta) => Some(meta),
             FlushStageAuthorizersCacheError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             FlushStageAuthorizersCacheError::BadRequestException(error) => {
                 error.message()
@@ -116,37 +107,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for FlushStageAuthorizersCach
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     FlushStageAuthorizersCacheError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     FlushStageAuthorizersCacheError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     FlushStageAuthorizersCacheError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     FlushStageAuthorizersCacheError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     FlushStageAuthorizersCacheError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     FlushStageAuthorizersCacheError::TooManyRequestsException,
@@ -157,15 +148,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for FlushStageAuthorizersCach
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        FlushStageAuthorizersCacheError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => FlushStageAuthorizersCacheError::Unlisted(error),
+                    Some(Err(error)) => {
                         FlushStageAuthorizersCacheError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         FlushStageAuthorizersCacheError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -215,35 +204,21 @@ impl ::std::fmt::Display for FlushStageAuthorizersCacheError {
     }
 }
 impl ::std::error::Error for FlushStageAuthorizersCacheError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            FlushStageAuthorizersCacheError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            FlushStageAuthorizersCacheError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            FlushStageAuthorizersCacheError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            FlushStageAuthorizersCacheError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            FlushStageAuthorizersCacheError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            FlushStageAuthorizersCacheError::BadRequestException(error) => Some(error),
+            FlushStageAuthorizersCacheError::ConflictException(error) => Some(error),
+            FlushStageAuthorizersCacheError::LimitExceededException(error) => Some(error),
+            FlushStageAuthorizersCacheError::NotFoundException(error) => Some(error),
+            FlushStageAuthorizersCacheError::UnauthorizedException(error) => Some(error),
             FlushStageAuthorizersCacheError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             FlushStageAuthorizersCacheError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            FlushStageAuthorizersCacheError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            FlushStageAuthorizersCacheError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            FlushStageAuthorizersCacheError::Unhandled(error) => Some(error),
+            FlushStageAuthorizersCacheError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -264,14 +239,14 @@ impl super::Operation for FlushStageAuthorizersCache {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(76usize);
+        let mut path = String::with_capacity(76usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -279,15 +254,15 @@ impl super::Operation for FlushStageAuthorizersCache {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/stages/");
         match input.stage_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "stageName",
@@ -295,8 +270,8 @@ impl super::Operation for FlushStageAuthorizersCache {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "stageName",
                 });
             }

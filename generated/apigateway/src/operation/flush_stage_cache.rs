@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Flushes a stage's cache.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct FlushStageCache;
 impl super::private::Sealed for FlushStageCache {}
 /// Errors of [`FlushStageCache`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum FlushStageCacheError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,28 @@ pub enum FlushStageCacheError {
 }
 impl FlushStageCacheError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            FlushStageCacheError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            FlushStageCacheError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            FlushStageCacheError::BadRequestException(_) => Some("BadRequestException"),
+            FlushStageCacheError::ConflictException(_) => Some("ConflictException"),
             FlushStageCacheError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            FlushStageCacheError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            FlushStageCacheError::NotFoundException(_) => Some("NotFoundException"),
             FlushStageCacheError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             FlushStageCacheError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             FlushStageCacheError::Unlisted(error) => error.code(),
             FlushStageCacheError::Unhandled(error) => error.code.as_deref(),
-            FlushStageCacheError::InvalidResponse(_) => ::std::option::Option::None,
+            FlushStageCacheError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             FlushStageCacheError::BadRequestException(error) => error.meta(),
             FlushStageCacheError::ConflictException(error) => error.meta(),
@@ -73,12 +62,12 @@ impl FlushStageCacheError {
             FlushStageCacheError::UnauthorizedException(error) => error.meta(),
             FlushStageCacheError::TooManyRequestsException(error) => error.meta(),
             FlushStageCacheError::Unlisted(error) => error.meta(),
-            FlushStageCacheError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            FlushStageCacheError::Unhandled(meta) => Some(meta),
             FlushStageCacheError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             FlushStageCacheError::BadRequestException(error) => error.message(),
             FlushStageCacheError::ConflictException(error) => error.message(),
@@ -100,37 +89,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for FlushStageCacheError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     FlushStageCacheError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     FlushStageCacheError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     FlushStageCacheError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     FlushStageCacheError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     FlushStageCacheError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     FlushStageCacheError::TooManyRequestsException,
@@ -141,15 +130,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for FlushStageCacheError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        FlushStageCacheError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => FlushStageCacheError::Unlisted(error),
+                    Some(Err(error)) => {
                         FlushStageCacheError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         FlushStageCacheError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -195,31 +182,17 @@ impl ::std::fmt::Display for FlushStageCacheError {
     }
 }
 impl ::std::error::Error for FlushStageCacheError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            FlushStageCacheError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            FlushStageCacheError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            FlushStageCacheError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            FlushStageCacheError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            FlushStageCacheError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            FlushStageCacheError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            FlushStageCacheError::BadRequestException(error) => Some(error),
+            FlushStageCacheError::ConflictException(error) => Some(error),
+            FlushStageCacheError::LimitExceededException(error) => Some(error),
+            FlushStageCacheError::NotFoundException(error) => Some(error),
+            FlushStageCacheError::UnauthorizedException(error) => Some(error),
+            FlushStageCacheError::TooManyRequestsException(error) => Some(error),
             FlushStageCacheError::Unlisted(error) => ::std::error::Error::source(error),
-            FlushStageCacheError::Unhandled(error) => ::std::option::Option::Some(error),
-            FlushStageCacheError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            FlushStageCacheError::Unhandled(error) => Some(error),
+            FlushStageCacheError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -240,14 +213,14 @@ impl super::Operation for FlushStageCache {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(69usize);
+        let mut path = String::with_capacity(69usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -255,15 +228,15 @@ impl super::Operation for FlushStageCache {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/stages/");
         match input.stage_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "stageName",
@@ -271,8 +244,8 @@ impl super::Operation for FlushStageCache {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "stageName",
                 });
             }

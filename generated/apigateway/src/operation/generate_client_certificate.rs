@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Generates a ClientCertificate resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GenerateClientCertificate;
 impl super::private::Sealed for GenerateClientCertificate {}
 /// Errors of [`GenerateClientCertificate`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GenerateClientCertificateError {
     /// The service answered `BadRequestException`.
@@ -35,33 +30,31 @@ pub enum GenerateClientCertificateError {
 }
 impl GenerateClientCertificateError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GenerateClientCertificateError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
             GenerateClientCertificateError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             GenerateClientCertificateError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             GenerateClientCertificateError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             GenerateClientCertificateError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GenerateClientCertificateError::Unlisted(error) => error.code(),
             GenerateClientCertificateError::Unhandled(error) => error.code.as_deref(),
-            GenerateClientCertificateError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GenerateClientCertificateError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GenerateClientCertificateError::BadRequestException(error) => error.meta(),
             GenerateClientCertificateError::ConflictException(error) => error.meta(),
@@ -71,14 +64,12 @@ impl GenerateClientCertificateError {
                 error.meta()
             }
             GenerateClientCertificateError::Unlisted(error) => error.meta(),
-            GenerateClientCertificateError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GenerateClientCertificateError::Unhandled(meta) => Some(meta),
             GenerateClientCertificateError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GenerateClientCertificateError::BadRequestException(error) => error.message(),
             GenerateClientCertificateError::ConflictException(error) => error.message(),
@@ -105,31 +96,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GenerateClientCertificate
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateClientCertificateError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateClientCertificateError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateClientCertificateError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateClientCertificateError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateClientCertificateError::TooManyRequestsException,
@@ -140,15 +131,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GenerateClientCertificate
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GenerateClientCertificateError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GenerateClientCertificateError::Unlisted(error),
+                    Some(Err(error)) => {
                         GenerateClientCertificateError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GenerateClientCertificateError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -195,32 +184,20 @@ impl ::std::fmt::Display for GenerateClientCertificateError {
     }
 }
 impl ::std::error::Error for GenerateClientCertificateError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GenerateClientCertificateError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateClientCertificateError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateClientCertificateError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateClientCertificateError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GenerateClientCertificateError::BadRequestException(error) => Some(error),
+            GenerateClientCertificateError::ConflictException(error) => Some(error),
+            GenerateClientCertificateError::LimitExceededException(error) => Some(error),
+            GenerateClientCertificateError::UnauthorizedException(error) => Some(error),
             GenerateClientCertificateError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GenerateClientCertificateError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GenerateClientCertificateError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateClientCertificateError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GenerateClientCertificateError::Unhandled(error) => Some(error),
+            GenerateClientCertificateError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -240,11 +217,11 @@ impl super::Operation for GenerateClientCertificate {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/clientcertificates");
+        let path = String::from("/clientcertificates");
         let query = ::awsgen_runtime::protocol::Query::new("");
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets information about the current Account resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetAccount;
 impl super::private::Sealed for GetAccount {}
 /// Errors of [`GetAccount`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetAccountError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,34 @@ pub enum GetAccountError {
 }
 impl GetAccountError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetAccountError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetAccountError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GetAccountError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            GetAccountError::BadRequestException(_) => Some("BadRequestException"),
+            GetAccountError::NotFoundException(_) => Some("NotFoundException"),
+            GetAccountError::UnauthorizedException(_) => Some("UnauthorizedException"),
             GetAccountError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetAccountError::Unlisted(error) => error.code(),
             GetAccountError::Unhandled(error) => error.code.as_deref(),
-            GetAccountError::InvalidResponse(_) => ::std::option::Option::None,
+            GetAccountError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetAccountError::BadRequestException(error) => error.meta(),
             GetAccountError::NotFoundException(error) => error.meta(),
             GetAccountError::UnauthorizedException(error) => error.meta(),
             GetAccountError::TooManyRequestsException(error) => error.meta(),
             GetAccountError::Unlisted(error) => error.meta(),
-            GetAccountError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetAccountError::Unhandled(meta) => Some(meta),
             GetAccountError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetAccountError::BadRequestException(error) => error.message(),
             GetAccountError::NotFoundException(error) => error.message(),
@@ -86,25 +75,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetAccountError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetAccountError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetAccountError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetAccountError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetAccountError::TooManyRequestsException,
@@ -115,13 +104,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetAccountError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetAccountError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetAccountError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetAccountError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetAccountError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -159,23 +146,15 @@ impl ::std::fmt::Display for GetAccountError {
     }
 }
 impl ::std::error::Error for GetAccountError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetAccountError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetAccountError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetAccountError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetAccountError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetAccountError::BadRequestException(error) => Some(error),
+            GetAccountError::NotFoundException(error) => Some(error),
+            GetAccountError::UnauthorizedException(error) => Some(error),
+            GetAccountError::TooManyRequestsException(error) => Some(error),
             GetAccountError::Unlisted(error) => ::std::error::Error::source(error),
-            GetAccountError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetAccountError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            GetAccountError::Unhandled(error) => Some(error),
+            GetAccountError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -193,12 +172,12 @@ impl super::Operation for GetAccount {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let _ = input;
-        let path = ::std::string::String::from("/account");
+        let path = String::from("/account");
         let query = ::awsgen_runtime::protocol::Query::new("");
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "GET",

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets information about the current ApiKey resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetApiKey;
 impl super::private::Sealed for GetApiKey {}
 /// Errors of [`GetApiKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetApiKeyError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,34 @@ pub enum GetApiKeyError {
 }
 impl GetApiKeyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetApiKeyError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetApiKeyError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GetApiKeyError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            GetApiKeyError::BadRequestException(_) => Some("BadRequestException"),
+            GetApiKeyError::NotFoundException(_) => Some("NotFoundException"),
+            GetApiKeyError::UnauthorizedException(_) => Some("UnauthorizedException"),
             GetApiKeyError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetApiKeyError::Unlisted(error) => error.code(),
             GetApiKeyError::Unhandled(error) => error.code.as_deref(),
-            GetApiKeyError::InvalidResponse(_) => ::std::option::Option::None,
+            GetApiKeyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetApiKeyError::BadRequestException(error) => error.meta(),
             GetApiKeyError::NotFoundException(error) => error.meta(),
             GetApiKeyError::UnauthorizedException(error) => error.meta(),
             GetApiKeyError::TooManyRequestsException(error) => error.meta(),
             GetApiKeyError::Unlisted(error) => error.meta(),
-            GetApiKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetApiKeyError::Unhandled(meta) => Some(meta),
             GetApiKeyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetApiKeyError::BadRequestException(error) => error.message(),
             GetApiKeyError::NotFoundException(error) => error.message(),
@@ -86,25 +75,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetApiKeyError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetApiKeyError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetApiKeyError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetApiKeyError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetApiKeyError::TooManyRequestsException,
@@ -115,13 +104,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetApiKeyError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetApiKeyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetApiKeyError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetApiKeyError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetApiKeyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -159,23 +146,15 @@ impl ::std::fmt::Display for GetApiKeyError {
     }
 }
 impl ::std::error::Error for GetApiKeyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetApiKeyError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetApiKeyError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetApiKeyError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetApiKeyError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetApiKeyError::BadRequestException(error) => Some(error),
+            GetApiKeyError::NotFoundException(error) => Some(error),
+            GetApiKeyError::UnauthorizedException(error) => Some(error),
+            GetApiKeyError::TooManyRequestsException(error) => Some(error),
             GetApiKeyError::Unlisted(error) => ::std::error::Error::source(error),
-            GetApiKeyError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetApiKeyError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            GetApiKeyError::Unhandled(error) => Some(error),
+            GetApiKeyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -193,14 +172,14 @@ impl super::Operation for GetApiKey {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(34usize);
+        let mut path = String::with_capacity(34usize);
         path.push_str("/apikeys/");
         match input.api_key.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "apiKey",
@@ -208,14 +187,14 @@ impl super::Operation for GetApiKey {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "apiKey",
                 });
             }
         }
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.include_value.as_ref() {
+        if let Some(value) = input.include_value.as_ref() {
             query.push("includeValue", &value.to_string());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

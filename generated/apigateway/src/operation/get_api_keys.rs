@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets information about the current ApiKeys resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetApiKeys;
 impl super::private::Sealed for GetApiKeys {}
 /// Errors of [`GetApiKeys`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetApiKeysError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,34 @@ pub enum GetApiKeysError {
 }
 impl GetApiKeysError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetApiKeysError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetApiKeysError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GetApiKeysError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            GetApiKeysError::BadRequestException(_) => Some("BadRequestException"),
+            GetApiKeysError::NotFoundException(_) => Some("NotFoundException"),
+            GetApiKeysError::UnauthorizedException(_) => Some("UnauthorizedException"),
             GetApiKeysError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetApiKeysError::Unlisted(error) => error.code(),
             GetApiKeysError::Unhandled(error) => error.code.as_deref(),
-            GetApiKeysError::InvalidResponse(_) => ::std::option::Option::None,
+            GetApiKeysError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetApiKeysError::BadRequestException(error) => error.meta(),
             GetApiKeysError::NotFoundException(error) => error.meta(),
             GetApiKeysError::UnauthorizedException(error) => error.meta(),
             GetApiKeysError::TooManyRequestsException(error) => error.meta(),
             GetApiKeysError::Unlisted(error) => error.meta(),
-            GetApiKeysError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetApiKeysError::Unhandled(meta) => Some(meta),
             GetApiKeysError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetApiKeysError::BadRequestException(error) => error.message(),
             GetApiKeysError::NotFoundException(error) => error.message(),
@@ -86,25 +75,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetApiKeysError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetApiKeysError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetApiKeysError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetApiKeysError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetApiKeysError::TooManyRequestsException,
@@ -115,13 +104,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetApiKeysError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetApiKeysError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetApiKeysError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetApiKeysError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetApiKeysError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -159,23 +146,15 @@ impl ::std::fmt::Display for GetApiKeysError {
     }
 }
 impl ::std::error::Error for GetApiKeysError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetApiKeysError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetApiKeysError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetApiKeysError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetApiKeysError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetApiKeysError::BadRequestException(error) => Some(error),
+            GetApiKeysError::NotFoundException(error) => Some(error),
+            GetApiKeysError::UnauthorizedException(error) => Some(error),
+            GetApiKeysError::TooManyRequestsException(error) => Some(error),
             GetApiKeysError::Unlisted(error) => ::std::error::Error::source(error),
-            GetApiKeysError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetApiKeysError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            GetApiKeysError::Unhandled(error) => Some(error),
+            GetApiKeysError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -191,33 +170,33 @@ impl super::Operation for GetApiKeys {
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["position"],
         output_tokens: &["position"],
-        limit_key: ::std::option::Option::Some("limit"),
+        limit_key: Some("limit"),
         result_keys: &["items"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/apikeys");
+        let path = String::from("/apikeys");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+        if let Some(value) = input.position.as_ref() {
             query.push("position", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+        if let Some(value) = input.limit.as_ref() {
             query.push("limit", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = input.name_query.as_ref() {
+        if let Some(value) = input.name_query.as_ref() {
             query.push("name", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.customer_id.as_ref() {
+        if let Some(value) = input.customer_id.as_ref() {
             query.push("customerId", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.include_values.as_ref() {
+        if let Some(value) = input.include_values.as_ref() {
             query.push("includeValues", &value.to_string());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describe an existing Authorizer resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetAuthorizer;
 impl super::private::Sealed for GetAuthorizer {}
 /// Errors of [`GetAuthorizer`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetAuthorizerError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,34 @@ pub enum GetAuthorizerError {
 }
 impl GetAuthorizerError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetAuthorizerError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetAuthorizerError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GetAuthorizerError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            GetAuthorizerError::BadRequestException(_) => Some("BadRequestException"),
+            GetAuthorizerError::NotFoundException(_) => Some("NotFoundException"),
+            GetAuthorizerError::UnauthorizedException(_) => Some("UnauthorizedException"),
             GetAuthorizerError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetAuthorizerError::Unlisted(error) => error.code(),
             GetAuthorizerError::Unhandled(error) => error.code.as_deref(),
-            GetAuthorizerError::InvalidResponse(_) => ::std::option::Option::None,
+            GetAuthorizerError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetAuthorizerError::BadRequestException(error) => error.meta(),
             GetAuthorizerError::NotFoundException(error) => error.meta(),
             GetAuthorizerError::UnauthorizedException(error) => error.meta(),
             GetAuthorizerError::TooManyRequestsException(error) => error.meta(),
             GetAuthorizerError::Unlisted(error) => error.meta(),
-            GetAuthorizerError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetAuthorizerError::Unhandled(meta) => Some(meta),
             GetAuthorizerError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetAuthorizerError::BadRequestException(error) => error.message(),
             GetAuthorizerError::NotFoundException(error) => error.message(),
@@ -86,25 +75,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetAuthorizerError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetAuthorizerError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetAuthorizerError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetAuthorizerError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetAuthorizerError::TooManyRequestsException,
@@ -115,15 +104,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetAuthorizerError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetAuthorizerError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetAuthorizerError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetAuthorizerError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetAuthorizerError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -163,25 +150,15 @@ impl ::std::fmt::Display for GetAuthorizerError {
     }
 }
 impl ::std::error::Error for GetAuthorizerError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetAuthorizerError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetAuthorizerError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetAuthorizerError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetAuthorizerError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetAuthorizerError::BadRequestException(error) => Some(error),
+            GetAuthorizerError::NotFoundException(error) => Some(error),
+            GetAuthorizerError::UnauthorizedException(error) => Some(error),
+            GetAuthorizerError::TooManyRequestsException(error) => Some(error),
             GetAuthorizerError::Unlisted(error) => ::std::error::Error::source(error),
-            GetAuthorizerError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetAuthorizerError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetAuthorizerError::Unhandled(error) => Some(error),
+            GetAuthorizerError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -199,14 +176,14 @@ impl super::Operation for GetAuthorizer {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(66usize);
+        let mut path = String::with_capacity(66usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -214,15 +191,15 @@ impl super::Operation for GetAuthorizer {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/authorizers/");
         match input.authorizer_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "authorizerId",
@@ -230,8 +207,8 @@ impl super::Operation for GetAuthorizer {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "authorizerId",
                 });
             }

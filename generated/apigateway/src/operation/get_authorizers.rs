@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describe an existing Authorizers resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetAuthorizers;
 impl super::private::Sealed for GetAuthorizers {}
 /// Errors of [`GetAuthorizers`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetAuthorizersError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,36 @@ pub enum GetAuthorizersError {
 }
 impl GetAuthorizersError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetAuthorizersError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetAuthorizersError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            GetAuthorizersError::BadRequestException(_) => Some("BadRequestException"),
+            GetAuthorizersError::NotFoundException(_) => Some("NotFoundException"),
             GetAuthorizersError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             GetAuthorizersError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetAuthorizersError::Unlisted(error) => error.code(),
             GetAuthorizersError::Unhandled(error) => error.code.as_deref(),
-            GetAuthorizersError::InvalidResponse(_) => ::std::option::Option::None,
+            GetAuthorizersError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetAuthorizersError::BadRequestException(error) => error.meta(),
             GetAuthorizersError::NotFoundException(error) => error.meta(),
             GetAuthorizersError::UnauthorizedException(error) => error.meta(),
             GetAuthorizersError::TooManyRequestsException(error) => error.meta(),
             GetAuthorizersError::Unlisted(error) => error.meta(),
-            GetAuthorizersError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetAuthorizersError::Unhandled(meta) => Some(meta),
             GetAuthorizersError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetAuthorizersError::BadRequestException(error) => error.message(),
             GetAuthorizersError::NotFoundException(error) => error.message(),
@@ -86,25 +77,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetAuthorizersError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetAuthorizersError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetAuthorizersError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetAuthorizersError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetAuthorizersError::TooManyRequestsException,
@@ -115,15 +106,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetAuthorizersError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetAuthorizersError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetAuthorizersError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetAuthorizersError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetAuthorizersError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -163,25 +152,15 @@ impl ::std::fmt::Display for GetAuthorizersError {
     }
 }
 impl ::std::error::Error for GetAuthorizersError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetAuthorizersError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetAuthorizersError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetAuthorizersError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetAuthorizersError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetAuthorizersError::BadRequestException(error) => Some(error),
+            GetAuthorizersError::NotFoundException(error) => Some(error),
+            GetAuthorizersError::UnauthorizedException(error) => Some(error),
+            GetAuthorizersError::TooManyRequestsException(error) => Some(error),
             GetAuthorizersError::Unlisted(error) => ::std::error::Error::source(error),
-            GetAuthorizersError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetAuthorizersError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetAuthorizersError::Unhandled(error) => Some(error),
+            GetAuthorizersError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -197,22 +176,22 @@ impl super::Operation for GetAuthorizers {
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["position"],
         output_tokens: &["position"],
-        limit_key: ::std::option::Option::Some("limit"),
+        limit_key: Some("limit"),
         result_keys: &["items"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(50usize);
+        let mut path = String::with_capacity(50usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -220,18 +199,18 @@ impl super::Operation for GetAuthorizers {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/authorizers");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+        if let Some(value) = input.position.as_ref() {
             query.push("position", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+        if let Some(value) = input.limit.as_ref() {
             query.push("limit", &value.to_string());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describe a BasePathMapping resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetBasePathMapping;
 impl super::private::Sealed for GetBasePathMapping {}
 /// Errors of [`GetBasePathMapping`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetBasePathMappingError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,38 @@ pub enum GetBasePathMappingError {
 }
 impl GetBasePathMappingError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetBasePathMappingError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
-            GetBasePathMappingError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            GetBasePathMappingError::NotFoundException(_) => Some("NotFoundException"),
             GetBasePathMappingError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             GetBasePathMappingError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetBasePathMappingError::Unlisted(error) => error.code(),
             GetBasePathMappingError::Unhandled(error) => error.code.as_deref(),
-            GetBasePathMappingError::InvalidResponse(_) => ::std::option::Option::None,
+            GetBasePathMappingError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetBasePathMappingError::BadRequestException(error) => error.meta(),
             GetBasePathMappingError::NotFoundException(error) => error.meta(),
             GetBasePathMappingError::UnauthorizedException(error) => error.meta(),
             GetBasePathMappingError::TooManyRequestsException(error) => error.meta(),
             GetBasePathMappingError::Unlisted(error) => error.meta(),
-            GetBasePathMappingError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetBasePathMappingError::Unhandled(meta) => Some(meta),
             GetBasePathMappingError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetBasePathMappingError::BadRequestException(error) => error.message(),
             GetBasePathMappingError::NotFoundException(error) => error.message(),
@@ -86,25 +79,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetBasePathMappingError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetBasePathMappingError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetBasePathMappingError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetBasePathMappingError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetBasePathMappingError::TooManyRequestsException,
@@ -115,15 +108,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetBasePathMappingError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetBasePathMappingError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetBasePathMappingError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetBasePathMappingError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetBasePathMappingError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -167,29 +158,17 @@ impl ::std::fmt::Display for GetBasePathMappingError {
     }
 }
 impl ::std::error::Error for GetBasePathMappingError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetBasePathMappingError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetBasePathMappingError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetBasePathMappingError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetBasePathMappingError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetBasePathMappingError::BadRequestException(error) => Some(error),
+            GetBasePathMappingError::NotFoundException(error) => Some(error),
+            GetBasePathMappingError::UnauthorizedException(error) => Some(error),
+            GetBasePathMappingError::TooManyRequestsException(error) => Some(error),
             GetBasePathMappingError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetBasePathMappingError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetBasePathMappingError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetBasePathMappingError::Unhandled(error) => Some(error),
+            GetBasePathMappingError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -207,14 +186,14 @@ impl super::Operation for GetBasePathMapping {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(71usize);
+        let mut path = String::with_capacity(71usize);
         path.push_str("/domainnames/");
         match input.domain_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "domainName",
@@ -222,15 +201,15 @@ impl super::Operation for GetBasePathMapping {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "domainName",
                 });
             }
         }
         path.push_str("/basepathmappings/");
         match input.base_path.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "basePath",
@@ -238,14 +217,14 @@ impl super::Operation for GetBasePathMapping {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "basePath",
                 });
             }
         }
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.domain_name_id.as_ref() {
+        if let Some(value) = input.domain_name_id.as_ref() {
             query.push("domainNameId", value.as_str());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a collection of BasePathMapping resources.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetBasePathMappings;
 impl super::private::Sealed for GetBasePathMappings {}
 /// Errors of [`GetBasePathMappings`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetBasePathMappingsError {
     /// The service answered `BadRequestException`.
@@ -33,42 +28,38 @@ pub enum GetBasePathMappingsError {
 }
 impl GetBasePathMappingsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetBasePathMappingsError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
-            GetBasePathMappingsError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            GetBasePathMappingsError::NotFoundException(_) => Some("NotFoundException"),
             GetBasePathMappingsError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             GetBasePathMappingsError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetBasePathMappingsError::Unlisted(error) => error.code(),
             GetBasePathMappingsError::Unhandled(error) => error.code.as_deref(),
-            GetBasePathMappingsError::InvalidResponse(_) => ::std::option::Option::None,
+            GetBasePathMappingsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetBasePathMappingsError::BadRequestException(error) => error.meta(),
             GetBasePathMappingsError::NotFoundException(error) => error.meta(),
             GetBasePathMappingsError::UnauthorizedException(error) => error.meta(),
             GetBasePathMappingsError::TooManyRequestsException(error) => error.meta(),
             GetBasePathMappingsError::Unlisted(error) => error.meta(),
-            GetBasePathMappingsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetBasePathMappingsError::Unhandled(meta) => Some(meta),
             GetBasePathMappingsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetBasePathMappingsError::BadRequestException(error) => error.message(),
             GetBasePathMappingsError::NotFoundException(error) => error.message(),
@@ -88,25 +79,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetBasePathMappingsError 
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetBasePathMappingsError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetBasePathMappingsError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetBasePathMappingsError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetBasePathMappingsError::TooManyRequestsException,
@@ -117,15 +108,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetBasePathMappingsError 
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetBasePathMappingsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetBasePathMappingsError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetBasePathMappingsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetBasePathMappingsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -169,29 +158,17 @@ impl ::std::fmt::Display for GetBasePathMappingsError {
     }
 }
 impl ::std::error::Error for GetBasePathMappingsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetBasePathMappingsError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetBasePathMappingsError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetBasePathMappingsError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetBasePathMappingsError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetBasePathMappingsError::BadRequestException(error) => Some(error),
+            GetBasePathMappingsError::NotFoundException(error) => Some(error),
+            GetBasePathMappingsError::UnauthorizedException(error) => Some(error),
+            GetBasePathMappingsError::TooManyRequestsException(error) => Some(error),
             GetBasePathMappingsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetBasePathMappingsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetBasePathMappingsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetBasePathMappingsError::Unhandled(error) => Some(error),
+            GetBasePathMappingsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -207,22 +184,22 @@ impl super::Operation for GetBasePathMappings {
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["position"],
         output_tokens: &["position"],
-        limit_key: ::std::option::Option::Some("limit"),
+        limit_key: Some("limit"),
         result_keys: &["items"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(59usize);
+        let mut path = String::with_capacity(59usize);
         path.push_str("/domainnames/");
         match input.domain_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "domainName",
@@ -230,21 +207,21 @@ impl super::Operation for GetBasePathMappings {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "domainName",
                 });
             }
         }
         path.push_str("/basepathmappings");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.domain_name_id.as_ref() {
+        if let Some(value) = input.domain_name_id.as_ref() {
             query.push("domainNameId", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+        if let Some(value) = input.position.as_ref() {
             query.push("position", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+        if let Some(value) = input.limit.as_ref() {
             query.push("limit", &value.to_string());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

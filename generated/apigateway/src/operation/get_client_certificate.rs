@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets information about the current ClientCertificate resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetClientCertificate;
 impl super::private::Sealed for GetClientCertificate {}
 /// Errors of [`GetClientCertificate`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetClientCertificateError {
     /// The service answered `BadRequestException`.
@@ -33,42 +28,38 @@ pub enum GetClientCertificateError {
 }
 impl GetClientCertificateError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetClientCertificateError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
-            GetClientCertificateError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            GetClientCertificateError::NotFoundException(_) => Some("NotFoundException"),
             GetClientCertificateError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             GetClientCertificateError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetClientCertificateError::Unlisted(error) => error.code(),
             GetClientCertificateError::Unhandled(error) => error.code.as_deref(),
-            GetClientCertificateError::InvalidResponse(_) => ::std::option::Option::None,
+            GetClientCertificateError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetClientCertificateError::BadRequestException(error) => error.meta(),
             GetClientCertificateError::NotFoundException(error) => error.meta(),
             GetClientCertificateError::UnauthorizedException(error) => error.meta(),
             GetClientCertificateError::TooManyRequestsException(error) => error.meta(),
             GetClientCertificateError::Unlisted(error) => error.meta(),
-            GetClientCertificateError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetClientCertificateError::Unhandled(meta) => Some(meta),
             GetClientCertificateError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetClientCertificateError::BadRequestException(error) => error.message(),
             GetClientCertificateError::NotFoundException(error) => error.message(),
@@ -88,25 +79,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetClientCertificateError
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetClientCertificateError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetClientCertificateError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetClientCertificateError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetClientCertificateError::TooManyRequestsException,
@@ -117,15 +108,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetClientCertificateError
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetClientCertificateError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetClientCertificateError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetClientCertificateError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetClientCertificateError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -169,29 +158,17 @@ impl ::std::fmt::Display for GetClientCertificateError {
     }
 }
 impl ::std::error::Error for GetClientCertificateError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetClientCertificateError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetClientCertificateError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetClientCertificateError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetClientCertificateError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetClientCertificateError::BadRequestException(error) => Some(error),
+            GetClientCertificateError::NotFoundException(error) => Some(error),
+            GetClientCertificateError::UnauthorizedException(error) => Some(error),
+            GetClientCertificateError::TooManyRequestsException(error) => Some(error),
             GetClientCertificateError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetClientCertificateError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetClientCertificateError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetClientCertificateError::Unhandled(error) => Some(error),
+            GetClientCertificateError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -209,14 +186,14 @@ impl super::Operation for GetClientCertificate {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(58usize);
+        let mut path = String::with_capacity(58usize);
         path.push_str("/clientcertificates/");
         match input.client_certificate_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "clientCertificateId",
@@ -224,8 +201,8 @@ impl super::Operation for GetClientCertificate {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "clientCertificateId",
                 });
             }

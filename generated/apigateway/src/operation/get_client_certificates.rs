@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets a collection of ClientCertificate resources.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetClientCertificates;
 impl super::private::Sealed for GetClientCertificates {}
 /// Errors of [`GetClientCertificates`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetClientCertificatesError {
     /// The service answered `BadRequestException`.
@@ -33,42 +28,38 @@ pub enum GetClientCertificatesError {
 }
 impl GetClientCertificatesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetClientCertificatesError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
-            GetClientCertificatesError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            GetClientCertificatesError::NotFoundException(_) => Some("NotFoundException"),
             GetClientCertificatesError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             GetClientCertificatesError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetClientCertificatesError::Unlisted(error) => error.code(),
             GetClientCertificatesError::Unhandled(error) => error.code.as_deref(),
-            GetClientCertificatesError::InvalidResponse(_) => ::std::option::Option::None,
+            GetClientCertificatesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetClientCertificatesError::BadRequestException(error) => error.meta(),
             GetClientCertificatesError::NotFoundException(error) => error.meta(),
             GetClientCertificatesError::UnauthorizedException(error) => error.meta(),
             GetClientCertificatesError::TooManyRequestsException(error) => error.meta(),
             GetClientCertificatesError::Unlisted(error) => error.meta(),
-            GetClientCertificatesError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetClientCertificatesError::Unhandled(meta) => Some(meta),
             GetClientCertificatesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetClientCertificatesError::BadRequestException(error) => error.message(),
             GetClientCertificatesError::NotFoundException(error) => error.message(),
@@ -90,25 +81,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetClientCertificatesErro
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetClientCertificatesError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetClientCertificatesError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetClientCertificatesError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetClientCertificatesError::TooManyRequestsException,
@@ -119,15 +110,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetClientCertificatesErro
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetClientCertificatesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetClientCertificatesError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetClientCertificatesError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetClientCertificatesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -171,29 +160,17 @@ impl ::std::fmt::Display for GetClientCertificatesError {
     }
 }
 impl ::std::error::Error for GetClientCertificatesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetClientCertificatesError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetClientCertificatesError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetClientCertificatesError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetClientCertificatesError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetClientCertificatesError::BadRequestException(error) => Some(error),
+            GetClientCertificatesError::NotFoundException(error) => Some(error),
+            GetClientCertificatesError::UnauthorizedException(error) => Some(error),
+            GetClientCertificatesError::TooManyRequestsException(error) => Some(error),
             GetClientCertificatesError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetClientCertificatesError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetClientCertificatesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetClientCertificatesError::Unhandled(error) => Some(error),
+            GetClientCertificatesError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -209,24 +186,24 @@ impl super::Operation for GetClientCertificates {
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["position"],
         output_tokens: &["position"],
-        limit_key: ::std::option::Option::Some("limit"),
+        limit_key: Some("limit"),
         result_keys: &["items"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/clientcertificates");
+        let path = String::from("/clientcertificates");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+        if let Some(value) = input.position.as_ref() {
             query.push("position", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+        if let Some(value) = input.limit.as_ref() {
             query.push("limit", &value.to_string());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets information about a Deployment resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetDeployment;
 impl super::private::Sealed for GetDeployment {}
 /// Errors of [`GetDeployment`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetDeploymentError {
     /// The service answered `BadRequestException`.
@@ -35,31 +30,25 @@ pub enum GetDeploymentError {
 }
 impl GetDeploymentError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetDeploymentError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetDeploymentError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GetDeploymentError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            GetDeploymentError::BadRequestException(_) => Some("BadRequestException"),
+            GetDeploymentError::NotFoundException(_) => Some("NotFoundException"),
+            GetDeploymentError::UnauthorizedException(_) => Some("UnauthorizedException"),
             GetDeploymentError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetDeploymentError::ServiceUnavailableException(_) => {
-                ::std::option::Option::Some("ServiceUnavailableException")
+                Some("ServiceUnavailableException")
             }
             GetDeploymentError::Unlisted(error) => error.code(),
             GetDeploymentError::Unhandled(error) => error.code.as_deref(),
-            GetDeploymentError::InvalidResponse(_) => ::std::option::Option::None,
+            GetDeploymentError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetDeploymentError::BadRequestException(error) => error.meta(),
             GetDeploymentError::NotFoundException(error) => error.meta(),
@@ -67,12 +56,12 @@ impl GetDeploymentError {
             GetDeploymentError::TooManyRequestsException(error) => error.meta(),
             GetDeploymentError::ServiceUnavailableException(error) => error.meta(),
             GetDeploymentError::Unlisted(error) => error.meta(),
-            GetDeploymentError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetDeploymentError::Unhandled(meta) => Some(meta),
             GetDeploymentError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetDeploymentError::BadRequestException(error) => error.message(),
             GetDeploymentError::NotFoundException(error) => error.message(),
@@ -93,31 +82,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDeploymentError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDeploymentError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDeploymentError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDeploymentError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDeploymentError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ServiceUnavailableException") => {
+            Some("ServiceUnavailableException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDeploymentError::ServiceUnavailableException,
@@ -128,15 +117,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDeploymentError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetDeploymentError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetDeploymentError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetDeploymentError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetDeploymentError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -179,28 +166,16 @@ impl ::std::fmt::Display for GetDeploymentError {
     }
 }
 impl ::std::error::Error for GetDeploymentError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetDeploymentError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDeploymentError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDeploymentError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDeploymentError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDeploymentError::ServiceUnavailableException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDeploymentError::BadRequestException(error) => Some(error),
+            GetDeploymentError::NotFoundException(error) => Some(error),
+            GetDeploymentError::UnauthorizedException(error) => Some(error),
+            GetDeploymentError::TooManyRequestsException(error) => Some(error),
+            GetDeploymentError::ServiceUnavailableException(error) => Some(error),
             GetDeploymentError::Unlisted(error) => ::std::error::Error::source(error),
-            GetDeploymentError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetDeploymentError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDeploymentError::Unhandled(error) => Some(error),
+            GetDeploymentError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -219,14 +194,14 @@ impl super::Operation for GetDeployment {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(66usize);
+        let mut path = String::with_capacity(66usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -234,15 +209,15 @@ impl super::Operation for GetDeployment {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/deployments/");
         match input.deployment_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "deploymentId",
@@ -250,14 +225,14 @@ impl super::Operation for GetDeployment {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "deploymentId",
                 });
             }
         }
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(items) = input.embed.as_ref() {
+        if let Some(items) = input.embed.as_ref() {
             for item in items {
                 query.push("embed", item.as_str());
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets information about a Deployments collection.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetDeployments;
 impl super::private::Sealed for GetDeployments {}
 /// Errors of [`GetDeployments`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetDeploymentsError {
     /// The service answered `BadRequestException`.
@@ -35,31 +30,27 @@ pub enum GetDeploymentsError {
 }
 impl GetDeploymentsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetDeploymentsError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetDeploymentsError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            GetDeploymentsError::BadRequestException(_) => Some("BadRequestException"),
+            GetDeploymentsError::NotFoundException(_) => Some("NotFoundException"),
             GetDeploymentsError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             GetDeploymentsError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetDeploymentsError::ServiceUnavailableException(_) => {
-                ::std::option::Option::Some("ServiceUnavailableException")
+                Some("ServiceUnavailableException")
             }
             GetDeploymentsError::Unlisted(error) => error.code(),
             GetDeploymentsError::Unhandled(error) => error.code.as_deref(),
-            GetDeploymentsError::InvalidResponse(_) => ::std::option::Option::None,
+            GetDeploymentsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetDeploymentsError::BadRequestException(error) => error.meta(),
             GetDeploymentsError::NotFoundException(error) => error.meta(),
@@ -67,12 +58,12 @@ impl GetDeploymentsError {
             GetDeploymentsError::TooManyRequestsException(error) => error.meta(),
             GetDeploymentsError::ServiceUnavailableException(error) => error.meta(),
             GetDeploymentsError::Unlisted(error) => error.meta(),
-            GetDeploymentsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetDeploymentsError::Unhandled(meta) => Some(meta),
             GetDeploymentsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetDeploymentsError::BadRequestException(error) => error.message(),
             GetDeploymentsError::NotFoundException(error) => error.message(),
@@ -93,31 +84,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDeploymentsError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDeploymentsError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDeploymentsError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDeploymentsError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDeploymentsError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ServiceUnavailableException") => {
+            Some("ServiceUnavailableException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDeploymentsError::ServiceUnavailableException,
@@ -128,15 +119,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDeploymentsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetDeploymentsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetDeploymentsError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetDeploymentsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetDeploymentsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -179,28 +168,16 @@ impl ::std::fmt::Display for GetDeploymentsError {
     }
 }
 impl ::std::error::Error for GetDeploymentsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetDeploymentsError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDeploymentsError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDeploymentsError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDeploymentsError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDeploymentsError::ServiceUnavailableException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDeploymentsError::BadRequestException(error) => Some(error),
+            GetDeploymentsError::NotFoundException(error) => Some(error),
+            GetDeploymentsError::UnauthorizedException(error) => Some(error),
+            GetDeploymentsError::TooManyRequestsException(error) => Some(error),
+            GetDeploymentsError::ServiceUnavailableException(error) => Some(error),
             GetDeploymentsError::Unlisted(error) => ::std::error::Error::source(error),
-            GetDeploymentsError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetDeploymentsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDeploymentsError::Unhandled(error) => Some(error),
+            GetDeploymentsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -217,22 +194,22 @@ impl super::Operation for GetDeployments {
         "TooManyRequestsException",
         "ServiceUnavailableException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["position"],
         output_tokens: &["position"],
-        limit_key: ::std::option::Option::Some("limit"),
+        limit_key: Some("limit"),
         result_keys: &["items"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(50usize);
+        let mut path = String::with_capacity(50usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -240,18 +217,18 @@ impl super::Operation for GetDeployments {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/deployments");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+        if let Some(value) = input.position.as_ref() {
             query.push("position", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+        if let Some(value) = input.limit.as_ref() {
             query.push("limit", &value.to_string());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

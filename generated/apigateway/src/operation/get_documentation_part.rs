@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets a documentation part.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetDocumentationPart;
 impl super::private::Sealed for GetDocumentationPart {}
 /// Errors of [`GetDocumentationPart`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetDocumentationPartError {
     /// The service answered `BadRequestException`.
@@ -33,42 +28,38 @@ pub enum GetDocumentationPartError {
 }
 impl GetDocumentationPartError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetDocumentationPartError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
-            GetDocumentationPartError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            GetDocumentationPartError::NotFoundException(_) => Some("NotFoundException"),
             GetDocumentationPartError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             GetDocumentationPartError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetDocumentationPartError::Unlisted(error) => error.code(),
             GetDocumentationPartError::Unhandled(error) => error.code.as_deref(),
-            GetDocumentationPartError::InvalidResponse(_) => ::std::option::Option::None,
+            GetDocumentationPartError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetDocumentationPartError::BadRequestException(error) => error.meta(),
             GetDocumentationPartError::NotFoundException(error) => error.meta(),
             GetDocumentationPartError::UnauthorizedException(error) => error.meta(),
             GetDocumentationPartError::TooManyRequestsException(error) => error.meta(),
             GetDocumentationPartError::Unlisted(error) => error.meta(),
-            GetDocumentationPartError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetDocumentationPartError::Unhandled(meta) => Some(meta),
             GetDocumentationPartError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetDocumentationPartError::BadRequestException(error) => error.message(),
             GetDocumentationPartError::NotFoundException(error) => error.message(),
@@ -88,25 +79,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDocumentationPartError
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDocumentationPartError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDocumentationPartError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDocumentationPartError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDocumentationPartError::TooManyRequestsException,
@@ -117,15 +108,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDocumentationPartError
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetDocumentationPartError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetDocumentationPartError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetDocumentationPartError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetDocumentationPartError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -169,29 +158,17 @@ impl ::std::fmt::Display for GetDocumentationPartError {
     }
 }
 impl ::std::error::Error for GetDocumentationPartError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetDocumentationPartError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDocumentationPartError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDocumentationPartError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDocumentationPartError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDocumentationPartError::BadRequestException(error) => Some(error),
+            GetDocumentationPartError::NotFoundException(error) => Some(error),
+            GetDocumentationPartError::UnauthorizedException(error) => Some(error),
+            GetDocumentationPartError::TooManyRequestsException(error) => Some(error),
             GetDocumentationPartError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetDocumentationPartError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDocumentationPartError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDocumentationPartError::Unhandled(error) => Some(error),
+            GetDocumentationPartError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -209,14 +186,14 @@ impl super::Operation for GetDocumentationPart {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(68usize);
+        let mut path = String::with_capacity(68usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -224,15 +201,15 @@ impl super::Operation for GetDocumentationPart {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/documentation/parts/");
         match input.documentation_part_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "documentationPartId",
@@ -240,8 +217,8 @@ impl super::Operation for GetDocumentationPart {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "documentationPartId",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets documentation parts.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetDocumentationParts;
 impl super::private::Sealed for GetDocumentationParts {}
 /// Errors of [`GetDocumentationParts`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetDocumentationPartsError {
     /// The service answered `BadRequestException`.
@@ -33,42 +28,38 @@ pub enum GetDocumentationPartsError {
 }
 impl GetDocumentationPartsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetDocumentationPartsError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
-            GetDocumentationPartsError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            GetDocumentationPartsError::NotFoundException(_) => Some("NotFoundException"),
             GetDocumentationPartsError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             GetDocumentationPartsError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetDocumentationPartsError::Unlisted(error) => error.code(),
             GetDocumentationPartsError::Unhandled(error) => error.code.as_deref(),
-            GetDocumentationPartsError::InvalidResponse(_) => ::std::option::Option::None,
+            GetDocumentationPartsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetDocumentationPartsError::BadRequestException(error) => error.meta(),
             GetDocumentationPartsError::NotFoundException(error) => error.meta(),
             GetDocumentationPartsError::UnauthorizedException(error) => error.meta(),
             GetDocumentationPartsError::TooManyRequestsException(error) => error.meta(),
             GetDocumentationPartsError::Unlisted(error) => error.meta(),
-            GetDocumentationPartsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetDocumentationPartsError::Unhandled(meta) => Some(meta),
             GetDocumentationPartsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetDocumentationPartsError::BadRequestException(error) => error.message(),
             GetDocumentationPartsError::NotFoundException(error) => error.message(),
@@ -90,25 +81,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDocumentationPartsErro
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDocumentationPartsError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDocumentationPartsError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDocumentationPartsError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDocumentationPartsError::TooManyRequestsException,
@@ -119,15 +110,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDocumentationPartsErro
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetDocumentationPartsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetDocumentationPartsError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetDocumentationPartsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetDocumentationPartsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -171,29 +160,17 @@ impl ::std::fmt::Display for GetDocumentationPartsError {
     }
 }
 impl ::std::error::Error for GetDocumentationPartsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetDocumentationPartsError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDocumentationPartsError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDocumentationPartsError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDocumentationPartsError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDocumentationPartsError::BadRequestException(error) => Some(error),
+            GetDocumentationPartsError::NotFoundException(error) => Some(error),
+            GetDocumentationPartsError::UnauthorizedException(error) => Some(error),
+            GetDocumentationPartsError::TooManyRequestsException(error) => Some(error),
             GetDocumentationPartsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetDocumentationPartsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDocumentationPartsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDocumentationPartsError::Unhandled(error) => Some(error),
+            GetDocumentationPartsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -209,22 +186,22 @@ impl super::Operation for GetDocumentationParts {
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["position"],
         output_tokens: &["position"],
-        limit_key: ::std::option::Option::Some("limit"),
+        limit_key: Some("limit"),
         result_keys: &["items"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(58usize);
+        let mut path = String::with_capacity(58usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -232,30 +209,30 @@ impl super::Operation for GetDocumentationParts {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/documentation/parts");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.type_.as_ref() {
+        if let Some(value) = input.type_.as_ref() {
             query.push("type", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.name_query.as_ref() {
+        if let Some(value) = input.name_query.as_ref() {
             query.push("name", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.path.as_ref() {
+        if let Some(value) = input.path.as_ref() {
             query.push("path", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+        if let Some(value) = input.position.as_ref() {
             query.push("position", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+        if let Some(value) = input.limit.as_ref() {
             query.push("limit", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = input.location_status.as_ref() {
+        if let Some(value) = input.location_status.as_ref() {
             query.push("locationStatus", value.as_str());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets a documentation version.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetDocumentationVersion;
 impl super::private::Sealed for GetDocumentationVersion {}
 /// Errors of [`GetDocumentationVersion`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetDocumentationVersionError {
     /// The service answered `UnauthorizedException`.
@@ -31,40 +26,36 @@ pub enum GetDocumentationVersionError {
 }
 impl GetDocumentationVersionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetDocumentationVersionError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             GetDocumentationVersionError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             GetDocumentationVersionError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetDocumentationVersionError::Unlisted(error) => error.code(),
             GetDocumentationVersionError::Unhandled(error) => error.code.as_deref(),
-            GetDocumentationVersionError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetDocumentationVersionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetDocumentationVersionError::UnauthorizedException(error) => error.meta(),
             GetDocumentationVersionError::NotFoundException(error) => error.meta(),
             GetDocumentationVersionError::TooManyRequestsException(error) => error.meta(),
             GetDocumentationVersionError::Unlisted(error) => error.meta(),
-            GetDocumentationVersionError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetDocumentationVersionError::Unhandled(meta) => Some(meta),
             GetDocumentationVersionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetDocumentationVersionError::UnauthorizedException(error) => error.message(),
             GetDocumentationVersionError::NotFoundException(error) => error.message(),
@@ -85,19 +76,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDocumentationVersionEr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDocumentationVersionError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDocumentationVersionError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDocumentationVersionError::TooManyRequestsException,
@@ -108,15 +99,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDocumentationVersionEr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetDocumentationVersionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetDocumentationVersionError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetDocumentationVersionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetDocumentationVersionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -157,26 +146,16 @@ impl ::std::fmt::Display for GetDocumentationVersionError {
     }
 }
 impl ::std::error::Error for GetDocumentationVersionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetDocumentationVersionError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDocumentationVersionError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDocumentationVersionError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDocumentationVersionError::UnauthorizedException(error) => Some(error),
+            GetDocumentationVersionError::NotFoundException(error) => Some(error),
+            GetDocumentationVersionError::TooManyRequestsException(error) => Some(error),
             GetDocumentationVersionError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetDocumentationVersionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDocumentationVersionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDocumentationVersionError::Unhandled(error) => Some(error),
+            GetDocumentationVersionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -193,14 +172,14 @@ impl super::Operation for GetDocumentationVersion {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(75usize);
+        let mut path = String::with_capacity(75usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -208,15 +187,15 @@ impl super::Operation for GetDocumentationVersion {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/documentation/versions/");
         match input.documentation_version.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "documentationVersion",
@@ -224,8 +203,8 @@ impl super::Operation for GetDocumentationVersion {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "documentationVersion",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets documentation versions.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetDocumentationVersions;
 impl super::private::Sealed for GetDocumentationVersions {}
 /// Errors of [`GetDocumentationVersions`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetDocumentationVersionsError {
     /// The service answered `BadRequestException`.
@@ -33,30 +28,28 @@ pub enum GetDocumentationVersionsError {
 }
 impl GetDocumentationVersionsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetDocumentationVersionsError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
             GetDocumentationVersionsError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             GetDocumentationVersionsError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             GetDocumentationVersionsError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetDocumentationVersionsError::Unlisted(error) => error.code(),
             GetDocumentationVersionsError::Unhandled(error) => error.code.as_deref(),
-            GetDocumentationVersionsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetDocumentationVersionsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetDocumentationVersionsError::BadRequestException(error) => error.meta(),
             GetDocumentationVersionsError::UnauthorizedException(error) => error.meta(),
@@ -65,14 +58,12 @@ impl GetDocumentationVersionsError {
                 error.meta()
             }
             GetDocumentationVersionsError::Unlisted(error) => error.meta(),
-            GetDocumentationVersionsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetDocumentationVersionsError::Unhandled(meta) => Some(meta),
             GetDocumentationVersionsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetDocumentationVersionsError::BadRequestException(error) => error.message(),
             GetDocumentationVersionsError::UnauthorizedException(error) => {
@@ -96,25 +87,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDocumentationVersionsE
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDocumentationVersionsError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDocumentationVersionsError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDocumentationVersionsError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDocumentationVersionsError::TooManyRequestsException,
@@ -125,15 +116,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDocumentationVersionsE
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetDocumentationVersionsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetDocumentationVersionsError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetDocumentationVersionsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetDocumentationVersionsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -177,29 +166,17 @@ impl ::std::fmt::Display for GetDocumentationVersionsError {
     }
 }
 impl ::std::error::Error for GetDocumentationVersionsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetDocumentationVersionsError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDocumentationVersionsError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDocumentationVersionsError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDocumentationVersionsError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDocumentationVersionsError::BadRequestException(error) => Some(error),
+            GetDocumentationVersionsError::UnauthorizedException(error) => Some(error),
+            GetDocumentationVersionsError::NotFoundException(error) => Some(error),
+            GetDocumentationVersionsError::TooManyRequestsException(error) => Some(error),
             GetDocumentationVersionsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetDocumentationVersionsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDocumentationVersionsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDocumentationVersionsError::Unhandled(error) => Some(error),
+            GetDocumentationVersionsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -215,22 +192,22 @@ impl super::Operation for GetDocumentationVersions {
         "NotFoundException",
         "TooManyRequestsException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["position"],
         output_tokens: &["position"],
-        limit_key: ::std::option::Option::Some("limit"),
+        limit_key: Some("limit"),
         result_keys: &["items"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(61usize);
+        let mut path = String::with_capacity(61usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -238,18 +215,18 @@ impl super::Operation for GetDocumentationVersions {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/documentation/versions");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+        if let Some(value) = input.position.as_ref() {
             query.push("position", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+        if let Some(value) = input.limit.as_ref() {
             query.push("limit", &value.to_string());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a domain name that is contained in a simpler, more intuitive URL that can be called.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetDomainName;
 impl super::private::Sealed for GetDomainName {}
 /// Errors of [`GetDomainName`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetDomainNameError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,34 @@ pub enum GetDomainNameError {
 }
 impl GetDomainNameError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetDomainNameError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetDomainNameError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GetDomainNameError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            GetDomainNameError::BadRequestException(_) => Some("BadRequestException"),
+            GetDomainNameError::NotFoundException(_) => Some("NotFoundException"),
+            GetDomainNameError::UnauthorizedException(_) => Some("UnauthorizedException"),
             GetDomainNameError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetDomainNameError::Unlisted(error) => error.code(),
             GetDomainNameError::Unhandled(error) => error.code.as_deref(),
-            GetDomainNameError::InvalidResponse(_) => ::std::option::Option::None,
+            GetDomainNameError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetDomainNameError::BadRequestException(error) => error.meta(),
             GetDomainNameError::NotFoundException(error) => error.meta(),
             GetDomainNameError::UnauthorizedException(error) => error.meta(),
             GetDomainNameError::TooManyRequestsException(error) => error.meta(),
             GetDomainNameError::Unlisted(error) => error.meta(),
-            GetDomainNameError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetDomainNameError::Unhandled(meta) => Some(meta),
             GetDomainNameError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetDomainNameError::BadRequestException(error) => error.message(),
             GetDomainNameError::NotFoundException(error) => error.message(),
@@ -86,25 +75,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDomainNameError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDomainNameError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDomainNameError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDomainNameError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDomainNameError::TooManyRequestsException,
@@ -115,15 +104,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDomainNameError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetDomainNameError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetDomainNameError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetDomainNameError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetDomainNameError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -163,25 +150,15 @@ impl ::std::fmt::Display for GetDomainNameError {
     }
 }
 impl ::std::error::Error for GetDomainNameError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetDomainNameError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDomainNameError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDomainNameError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDomainNameError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDomainNameError::BadRequestException(error) => Some(error),
+            GetDomainNameError::NotFoundException(error) => Some(error),
+            GetDomainNameError::UnauthorizedException(error) => Some(error),
+            GetDomainNameError::TooManyRequestsException(error) => Some(error),
             GetDomainNameError::Unlisted(error) => ::std::error::Error::source(error),
-            GetDomainNameError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetDomainNameError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDomainNameError::Unhandled(error) => Some(error),
+            GetDomainNameError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -199,14 +176,14 @@ impl super::Operation for GetDomainName {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(42usize);
+        let mut path = String::with_capacity(42usize);
         path.push_str("/domainnames/");
         match input.domain_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "domainName",
@@ -214,14 +191,14 @@ impl super::Operation for GetDomainName {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "domainName",
                 });
             }
         }
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.domain_name_id.as_ref() {
+        if let Some(value) = input.domain_name_id.as_ref() {
             query.push("domainNameId", value.as_str());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

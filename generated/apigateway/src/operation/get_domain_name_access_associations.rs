@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a collection on DomainNameAccessAssociations resources.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetDomainNameAccessAssociations;
 impl super::private::Sealed for GetDomainNameAccessAssociations {}
 /// Errors of [`GetDomainNameAccessAssociations`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetDomainNameAccessAssociationsError {
     /// The service answered `BadRequestException`.
@@ -33,32 +28,30 @@ pub enum GetDomainNameAccessAssociationsError {
 }
 impl GetDomainNameAccessAssociationsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetDomainNameAccessAssociationsError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
             GetDomainNameAccessAssociationsError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             GetDomainNameAccessAssociationsError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             GetDomainNameAccessAssociationsError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetDomainNameAccessAssociationsError::Unlisted(error) => error.code(),
             GetDomainNameAccessAssociationsError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            GetDomainNameAccessAssociationsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetDomainNameAccessAssociationsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetDomainNameAccessAssociationsError::BadRequestException(error) => {
                 error.meta()
@@ -73,14 +66,12 @@ impl GetDomainNameAccessAssociationsError {
                 error.meta()
             }
             GetDomainNameAccessAssociationsError::Unlisted(error) => error.meta(),
-            GetDomainNameAccessAssociationsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetDomainNameAccessAssociationsError::Unhandled(meta) => Some(meta),
             GetDomainNameAccessAssociationsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetDomainNameAccessAssociationsError::BadRequestException(error) => {
                 error.message()
@@ -111,25 +102,25 @@ for GetDomainNameAccessAssociationsError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDomainNameAccessAssociationsError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDomainNameAccessAssociationsError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDomainNameAccessAssociationsError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDomainNameAccessAssociationsError::TooManyRequestsException,
@@ -140,15 +131,15 @@ for GetDomainNameAccessAssociationsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         GetDomainNameAccessAssociationsError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         GetDomainNameAccessAssociationsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetDomainNameAccessAssociationsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -192,29 +183,23 @@ impl ::std::fmt::Display for GetDomainNameAccessAssociationsError {
     }
 }
 impl ::std::error::Error for GetDomainNameAccessAssociationsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetDomainNameAccessAssociationsError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetDomainNameAccessAssociationsError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDomainNameAccessAssociationsError::NotFoundException(error) => Some(error),
             GetDomainNameAccessAssociationsError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetDomainNameAccessAssociationsError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetDomainNameAccessAssociationsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetDomainNameAccessAssociationsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDomainNameAccessAssociationsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDomainNameAccessAssociationsError::Unhandled(error) => Some(error),
+            GetDomainNameAccessAssociationsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -232,19 +217,19 @@ impl super::Operation for GetDomainNameAccessAssociations {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/domainnameaccessassociations");
+        let path = String::from("/domainnameaccessassociations");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+        if let Some(value) = input.position.as_ref() {
             query.push("position", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+        if let Some(value) = input.limit.as_ref() {
             query.push("limit", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = input.resource_owner.as_ref() {
+        if let Some(value) = input.resource_owner.as_ref() {
             query.push("resourceOwner", value.as_str());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a collection of DomainName resources.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetDomainNames;
 impl super::private::Sealed for GetDomainNames {}
 /// Errors of [`GetDomainNames`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetDomainNamesError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,36 @@ pub enum GetDomainNamesError {
 }
 impl GetDomainNamesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetDomainNamesError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetDomainNamesError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            GetDomainNamesError::BadRequestException(_) => Some("BadRequestException"),
+            GetDomainNamesError::NotFoundException(_) => Some("NotFoundException"),
             GetDomainNamesError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             GetDomainNamesError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetDomainNamesError::Unlisted(error) => error.code(),
             GetDomainNamesError::Unhandled(error) => error.code.as_deref(),
-            GetDomainNamesError::InvalidResponse(_) => ::std::option::Option::None,
+            GetDomainNamesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetDomainNamesError::BadRequestException(error) => error.meta(),
             GetDomainNamesError::NotFoundException(error) => error.meta(),
             GetDomainNamesError::UnauthorizedException(error) => error.meta(),
             GetDomainNamesError::TooManyRequestsException(error) => error.meta(),
             GetDomainNamesError::Unlisted(error) => error.meta(),
-            GetDomainNamesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetDomainNamesError::Unhandled(meta) => Some(meta),
             GetDomainNamesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetDomainNamesError::BadRequestException(error) => error.message(),
             GetDomainNamesError::NotFoundException(error) => error.message(),
@@ -86,25 +77,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDomainNamesError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDomainNamesError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDomainNamesError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDomainNamesError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDomainNamesError::TooManyRequestsException,
@@ -115,15 +106,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDomainNamesError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetDomainNamesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetDomainNamesError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetDomainNamesError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetDomainNamesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -163,25 +152,15 @@ impl ::std::fmt::Display for GetDomainNamesError {
     }
 }
 impl ::std::error::Error for GetDomainNamesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetDomainNamesError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDomainNamesError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDomainNamesError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDomainNamesError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDomainNamesError::BadRequestException(error) => Some(error),
+            GetDomainNamesError::NotFoundException(error) => Some(error),
+            GetDomainNamesError::UnauthorizedException(error) => Some(error),
+            GetDomainNamesError::TooManyRequestsException(error) => Some(error),
             GetDomainNamesError::Unlisted(error) => ::std::error::Error::source(error),
-            GetDomainNamesError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetDomainNamesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDomainNamesError::Unhandled(error) => Some(error),
+            GetDomainNamesError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -197,27 +176,27 @@ impl super::Operation for GetDomainNames {
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["position"],
         output_tokens: &["position"],
-        limit_key: ::std::option::Option::Some("limit"),
+        limit_key: Some("limit"),
         result_keys: &["items"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/domainnames");
+        let path = String::from("/domainnames");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+        if let Some(value) = input.position.as_ref() {
             query.push("position", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+        if let Some(value) = input.limit.as_ref() {
             query.push("limit", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = input.resource_owner.as_ref() {
+        if let Some(value) = input.resource_owner.as_ref() {
             query.push("resourceOwner", value.as_str());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

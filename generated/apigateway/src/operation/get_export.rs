@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Exports a deployed version of a RestApi in a specified format.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetExport;
 impl super::private::Sealed for GetExport {}
 /// Errors of [`GetExport`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetExportError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,24 @@ pub enum GetExportError {
 }
 impl GetExportError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetExportError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetExportError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            GetExportError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
-            GetExportError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GetExportError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            GetExportError::BadRequestException(_) => Some("BadRequestException"),
+            GetExportError::ConflictException(_) => Some("ConflictException"),
+            GetExportError::LimitExceededException(_) => Some("LimitExceededException"),
+            GetExportError::NotFoundException(_) => Some("NotFoundException"),
+            GetExportError::UnauthorizedException(_) => Some("UnauthorizedException"),
             GetExportError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetExportError::Unlisted(error) => error.code(),
             GetExportError::Unhandled(error) => error.code.as_deref(),
-            GetExportError::InvalidResponse(_) => ::std::option::Option::None,
+            GetExportError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetExportError::BadRequestException(error) => error.meta(),
             GetExportError::ConflictException(error) => error.meta(),
@@ -73,12 +58,12 @@ impl GetExportError {
             GetExportError::UnauthorizedException(error) => error.meta(),
             GetExportError::TooManyRequestsException(error) => error.meta(),
             GetExportError::Unlisted(error) => error.meta(),
-            GetExportError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetExportError::Unhandled(meta) => Some(meta),
             GetExportError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetExportError::BadRequestException(error) => error.message(),
             GetExportError::ConflictException(error) => error.message(),
@@ -100,37 +85,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetExportError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetExportError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetExportError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetExportError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetExportError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetExportError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetExportError::TooManyRequestsException,
@@ -141,13 +126,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetExportError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetExportError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetExportError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetExportError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetExportError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -191,29 +174,17 @@ impl ::std::fmt::Display for GetExportError {
     }
 }
 impl ::std::error::Error for GetExportError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetExportError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetExportError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetExportError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetExportError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetExportError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetExportError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetExportError::BadRequestException(error) => Some(error),
+            GetExportError::ConflictException(error) => Some(error),
+            GetExportError::LimitExceededException(error) => Some(error),
+            GetExportError::NotFoundException(error) => Some(error),
+            GetExportError::UnauthorizedException(error) => Some(error),
+            GetExportError::TooManyRequestsException(error) => Some(error),
             GetExportError::Unlisted(error) => ::std::error::Error::source(error),
-            GetExportError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetExportError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            GetExportError::Unhandled(error) => Some(error),
+            GetExportError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -233,14 +204,14 @@ impl super::Operation for GetExport {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(80usize);
+        let mut path = String::with_capacity(80usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -248,15 +219,15 @@ impl super::Operation for GetExport {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/stages/");
         match input.stage_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "stageName",
@@ -264,15 +235,15 @@ impl super::Operation for GetExport {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "stageName",
                 });
             }
         }
         path.push_str("/exports/");
         match input.export_type.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "exportType",
@@ -280,14 +251,14 @@ impl super::Operation for GetExport {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "exportType",
                 });
             }
         }
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(map) = input.parameters.as_ref() {
+        if let Some(map) = input.parameters.as_ref() {
             for (key, values) in map {
                 let key: &str = key.as_ref();
                 query.push_from_map(key, values.as_str());
@@ -298,7 +269,7 @@ impl super::Operation for GetExport {
             path,
             query.finish(),
         );
-        if let ::std::option::Option::Some(value) = input.accepts.as_ref() {
+        if let Some(value) = input.accepts.as_ref() {
             request.header("Accept", value.as_str());
         }
         if !request.has_header("Accept") {

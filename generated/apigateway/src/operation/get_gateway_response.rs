@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets a GatewayResponse of a specified response type on the given RestApi.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetGatewayResponse;
 impl super::private::Sealed for GetGatewayResponse {}
 /// Errors of [`GetGatewayResponse`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetGatewayResponseError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,38 @@ pub enum GetGatewayResponseError {
 }
 impl GetGatewayResponseError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetGatewayResponseError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
-            GetGatewayResponseError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            GetGatewayResponseError::NotFoundException(_) => Some("NotFoundException"),
             GetGatewayResponseError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             GetGatewayResponseError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetGatewayResponseError::Unlisted(error) => error.code(),
             GetGatewayResponseError::Unhandled(error) => error.code.as_deref(),
-            GetGatewayResponseError::InvalidResponse(_) => ::std::option::Option::None,
+            GetGatewayResponseError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetGatewayResponseError::BadRequestException(error) => error.meta(),
             GetGatewayResponseError::NotFoundException(error) => error.meta(),
             GetGatewayResponseError::UnauthorizedException(error) => error.meta(),
             GetGatewayResponseError::TooManyRequestsException(error) => error.meta(),
             GetGatewayResponseError::Unlisted(error) => error.meta(),
-            GetGatewayResponseError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetGatewayResponseError::Unhandled(meta) => Some(meta),
             GetGatewayResponseError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetGatewayResponseError::BadRequestException(error) => error.message(),
             GetGatewayResponseError::NotFoundException(error) => error.message(),
@@ -86,25 +79,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetGatewayResponseError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetGatewayResponseError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetGatewayResponseError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetGatewayResponseError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetGatewayResponseError::TooManyRequestsException,
@@ -115,15 +108,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetGatewayResponseError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetGatewayResponseError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetGatewayResponseError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetGatewayResponseError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetGatewayResponseError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -167,29 +158,17 @@ impl ::std::fmt::Display for GetGatewayResponseError {
     }
 }
 impl ::std::error::Error for GetGatewayResponseError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetGatewayResponseError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetGatewayResponseError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetGatewayResponseError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetGatewayResponseError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetGatewayResponseError::BadRequestException(error) => Some(error),
+            GetGatewayResponseError::NotFoundException(error) => Some(error),
+            GetGatewayResponseError::UnauthorizedException(error) => Some(error),
+            GetGatewayResponseError::TooManyRequestsException(error) => Some(error),
             GetGatewayResponseError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetGatewayResponseError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetGatewayResponseError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetGatewayResponseError::Unhandled(error) => Some(error),
+            GetGatewayResponseError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -207,14 +186,14 @@ impl super::Operation for GetGatewayResponse {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(71usize);
+        let mut path = String::with_capacity(71usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -222,15 +201,15 @@ impl super::Operation for GetGatewayResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/gatewayresponses/");
         match input.response_type.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "responseType",
@@ -238,8 +217,8 @@ impl super::Operation for GetGatewayResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "responseType",
                 });
             }

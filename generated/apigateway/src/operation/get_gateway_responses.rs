@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets the GatewayResponses collection on the given RestApi. If an API developer has not added any definitions for gateway responses, the result will be the API Gateway-generated default GatewayResponses collection for the supported response types.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetGatewayResponses;
 impl super::private::Sealed for GetGatewayResponses {}
 /// Errors of [`GetGatewayResponses`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetGatewayResponsesError {
     /// The service answered `BadRequestException`.
@@ -33,42 +28,38 @@ pub enum GetGatewayResponsesError {
 }
 impl GetGatewayResponsesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetGatewayResponsesError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
-            GetGatewayResponsesError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            GetGatewayResponsesError::NotFoundException(_) => Some("NotFoundException"),
             GetGatewayResponsesError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             GetGatewayResponsesError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetGatewayResponsesError::Unlisted(error) => error.code(),
             GetGatewayResponsesError::Unhandled(error) => error.code.as_deref(),
-            GetGatewayResponsesError::InvalidResponse(_) => ::std::option::Option::None,
+            GetGatewayResponsesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetGatewayResponsesError::BadRequestException(error) => error.meta(),
             GetGatewayResponsesError::NotFoundException(error) => error.meta(),
             GetGatewayResponsesError::UnauthorizedException(error) => error.meta(),
             GetGatewayResponsesError::TooManyRequestsException(error) => error.meta(),
             GetGatewayResponsesError::Unlisted(error) => error.meta(),
-            GetGatewayResponsesError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetGatewayResponsesError::Unhandled(meta) => Some(meta),
             GetGatewayResponsesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetGatewayResponsesError::BadRequestException(error) => error.message(),
             GetGatewayResponsesError::NotFoundException(error) => error.message(),
@@ -88,25 +79,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetGatewayResponsesError 
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetGatewayResponsesError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetGatewayResponsesError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetGatewayResponsesError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetGatewayResponsesError::TooManyRequestsException,
@@ -117,15 +108,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetGatewayResponsesError 
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetGatewayResponsesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetGatewayResponsesError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetGatewayResponsesError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetGatewayResponsesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -169,29 +158,17 @@ impl ::std::fmt::Display for GetGatewayResponsesError {
     }
 }
 impl ::std::error::Error for GetGatewayResponsesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetGatewayResponsesError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetGatewayResponsesError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetGatewayResponsesError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetGatewayResponsesError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetGatewayResponsesError::BadRequestException(error) => Some(error),
+            GetGatewayResponsesError::NotFoundException(error) => Some(error),
+            GetGatewayResponsesError::UnauthorizedException(error) => Some(error),
+            GetGatewayResponsesError::TooManyRequestsException(error) => Some(error),
             GetGatewayResponsesError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetGatewayResponsesError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetGatewayResponsesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetGatewayResponsesError::Unhandled(error) => Some(error),
+            GetGatewayResponsesError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -207,22 +184,22 @@ impl super::Operation for GetGatewayResponses {
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["position"],
         output_tokens: &["position"],
-        limit_key: ::std::option::Option::Some("limit"),
+        limit_key: Some("limit"),
         result_keys: &["items"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(55usize);
+        let mut path = String::with_capacity(55usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -230,18 +207,18 @@ impl super::Operation for GetGatewayResponses {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/gatewayresponses");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+        if let Some(value) = input.position.as_ref() {
             query.push("position", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+        if let Some(value) = input.limit.as_ref() {
             query.push("limit", &value.to_string());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Get the integration settings.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetIntegration;
 impl super::private::Sealed for GetIntegration {}
 /// Errors of [`GetIntegration`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetIntegrationError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,36 @@ pub enum GetIntegrationError {
 }
 impl GetIntegrationError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetIntegrationError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetIntegrationError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            GetIntegrationError::BadRequestException(_) => Some("BadRequestException"),
+            GetIntegrationError::NotFoundException(_) => Some("NotFoundException"),
             GetIntegrationError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             GetIntegrationError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetIntegrationError::Unlisted(error) => error.code(),
             GetIntegrationError::Unhandled(error) => error.code.as_deref(),
-            GetIntegrationError::InvalidResponse(_) => ::std::option::Option::None,
+            GetIntegrationError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetIntegrationError::BadRequestException(error) => error.meta(),
             GetIntegrationError::NotFoundException(error) => error.meta(),
             GetIntegrationError::UnauthorizedException(error) => error.meta(),
             GetIntegrationError::TooManyRequestsException(error) => error.meta(),
             GetIntegrationError::Unlisted(error) => error.meta(),
-            GetIntegrationError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetIntegrationError::Unhandled(meta) => Some(meta),
             GetIntegrationError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetIntegrationError::BadRequestException(error) => error.message(),
             GetIntegrationError::NotFoundException(error) => error.message(),
@@ -86,25 +77,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetIntegrationError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetIntegrationError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetIntegrationError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetIntegrationError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetIntegrationError::TooManyRequestsException,
@@ -115,15 +106,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetIntegrationError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetIntegrationError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetIntegrationError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetIntegrationError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetIntegrationError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -163,25 +152,15 @@ impl ::std::fmt::Display for GetIntegrationError {
     }
 }
 impl ::std::error::Error for GetIntegrationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetIntegrationError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetIntegrationError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetIntegrationError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetIntegrationError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetIntegrationError::BadRequestException(error) => Some(error),
+            GetIntegrationError::NotFoundException(error) => Some(error),
+            GetIntegrationError::UnauthorizedException(error) => Some(error),
+            GetIntegrationError::TooManyRequestsException(error) => Some(error),
             GetIntegrationError::Unlisted(error) => ::std::error::Error::source(error),
-            GetIntegrationError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetIntegrationError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetIntegrationError::Unhandled(error) => Some(error),
+            GetIntegrationError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -199,14 +178,14 @@ impl super::Operation for GetIntegration {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(96usize);
+        let mut path = String::with_capacity(96usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -214,15 +193,15 @@ impl super::Operation for GetIntegration {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/resources/");
         match input.resource_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "resourceId",
@@ -230,15 +209,15 @@ impl super::Operation for GetIntegration {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "resourceId",
                 });
             }
         }
         path.push_str("/methods/");
         match input.http_method.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "httpMethod",
@@ -246,8 +225,8 @@ impl super::Operation for GetIntegration {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "httpMethod",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a get integration response.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetIntegrationResponse;
 impl super::private::Sealed for GetIntegrationResponse {}
 /// Errors of [`GetIntegrationResponse`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetIntegrationResponseError {
     /// The service answered `BadRequestException`.
@@ -33,44 +28,40 @@ pub enum GetIntegrationResponseError {
 }
 impl GetIntegrationResponseError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetIntegrationResponseError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
             GetIntegrationResponseError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             GetIntegrationResponseError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             GetIntegrationResponseError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetIntegrationResponseError::Unlisted(error) => error.code(),
             GetIntegrationResponseError::Unhandled(error) => error.code.as_deref(),
-            GetIntegrationResponseError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetIntegrationResponseError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetIntegrationResponseError::BadRequestException(error) => error.meta(),
             GetIntegrationResponseError::NotFoundException(error) => error.meta(),
             GetIntegrationResponseError::UnauthorizedException(error) => error.meta(),
             GetIntegrationResponseError::TooManyRequestsException(error) => error.meta(),
             GetIntegrationResponseError::Unlisted(error) => error.meta(),
-            GetIntegrationResponseError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetIntegrationResponseError::Unhandled(meta) => Some(meta),
             GetIntegrationResponseError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetIntegrationResponseError::BadRequestException(error) => error.message(),
             GetIntegrationResponseError::NotFoundException(error) => error.message(),
@@ -92,25 +83,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetIntegrationResponseErr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetIntegrationResponseError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetIntegrationResponseError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetIntegrationResponseError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetIntegrationResponseError::TooManyRequestsException,
@@ -121,15 +112,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetIntegrationResponseErr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetIntegrationResponseError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetIntegrationResponseError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetIntegrationResponseError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetIntegrationResponseError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -173,29 +162,17 @@ impl ::std::fmt::Display for GetIntegrationResponseError {
     }
 }
 impl ::std::error::Error for GetIntegrationResponseError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetIntegrationResponseError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetIntegrationResponseError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetIntegrationResponseError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetIntegrationResponseError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetIntegrationResponseError::BadRequestException(error) => Some(error),
+            GetIntegrationResponseError::NotFoundException(error) => Some(error),
+            GetIntegrationResponseError::UnauthorizedException(error) => Some(error),
+            GetIntegrationResponseError::TooManyRequestsException(error) => Some(error),
             GetIntegrationResponseError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetIntegrationResponseError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetIntegrationResponseError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetIntegrationResponseError::Unhandled(error) => Some(error),
+            GetIntegrationResponseError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -213,14 +190,14 @@ impl super::Operation for GetIntegrationResponse {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(120usize);
+        let mut path = String::with_capacity(120usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -228,15 +205,15 @@ impl super::Operation for GetIntegrationResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/resources/");
         match input.resource_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "resourceId",
@@ -244,15 +221,15 @@ impl super::Operation for GetIntegrationResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "resourceId",
                 });
             }
         }
         path.push_str("/methods/");
         match input.http_method.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "httpMethod",
@@ -260,15 +237,15 @@ impl super::Operation for GetIntegrationResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "httpMethod",
                 });
             }
         }
         path.push_str("/integration/responses/");
         match input.status_code.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "statusCode",
@@ -276,8 +253,8 @@ impl super::Operation for GetIntegrationResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "statusCode",
                 });
             }

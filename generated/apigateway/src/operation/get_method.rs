@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describe an existing Method resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetMethod;
 impl super::private::Sealed for GetMethod {}
 /// Errors of [`GetMethod`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetMethodError {
     /// The service answered `UnauthorizedException`.
@@ -31,36 +26,32 @@ pub enum GetMethodError {
 }
 impl GetMethodError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetMethodError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
-            GetMethodError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            GetMethodError::UnauthorizedException(_) => Some("UnauthorizedException"),
+            GetMethodError::NotFoundException(_) => Some("NotFoundException"),
             GetMethodError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetMethodError::Unlisted(error) => error.code(),
             GetMethodError::Unhandled(error) => error.code.as_deref(),
-            GetMethodError::InvalidResponse(_) => ::std::option::Option::None,
+            GetMethodError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetMethodError::UnauthorizedException(error) => error.meta(),
             GetMethodError::NotFoundException(error) => error.meta(),
             GetMethodError::TooManyRequestsException(error) => error.meta(),
             GetMethodError::Unlisted(error) => error.meta(),
-            GetMethodError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetMethodError::Unhandled(meta) => Some(meta),
             GetMethodError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetMethodError::UnauthorizedException(error) => error.message(),
             GetMethodError::NotFoundException(error) => error.message(),
@@ -79,19 +70,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetMethodError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetMethodError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetMethodError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetMethodError::TooManyRequestsException,
@@ -102,13 +93,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetMethodError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetMethodError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetMethodError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetMethodError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetMethodError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -143,20 +132,14 @@ impl ::std::fmt::Display for GetMethodError {
     }
 }
 impl ::std::error::Error for GetMethodError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetMethodError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetMethodError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetMethodError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetMethodError::UnauthorizedException(error) => Some(error),
+            GetMethodError::NotFoundException(error) => Some(error),
+            GetMethodError::TooManyRequestsException(error) => Some(error),
             GetMethodError::Unlisted(error) => ::std::error::Error::source(error),
-            GetMethodError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetMethodError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            GetMethodError::Unhandled(error) => Some(error),
+            GetMethodError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -173,14 +156,14 @@ impl super::Operation for GetMethod {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(84usize);
+        let mut path = String::with_capacity(84usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -188,15 +171,15 @@ impl super::Operation for GetMethod {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/resources/");
         match input.resource_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "resourceId",
@@ -204,15 +187,15 @@ impl super::Operation for GetMethod {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "resourceId",
                 });
             }
         }
         path.push_str("/methods/");
         match input.http_method.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "httpMethod",
@@ -220,8 +203,8 @@ impl super::Operation for GetMethod {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "httpMethod",
                 });
             }

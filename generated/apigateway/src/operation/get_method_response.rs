@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a MethodResponse resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetMethodResponse;
 impl super::private::Sealed for GetMethodResponse {}
 /// Errors of [`GetMethodResponse`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetMethodResponseError {
     /// The service answered `UnauthorizedException`.
@@ -31,36 +26,34 @@ pub enum GetMethodResponseError {
 }
 impl GetMethodResponseError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetMethodResponseError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
-            GetMethodResponseError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            GetMethodResponseError::NotFoundException(_) => Some("NotFoundException"),
             GetMethodResponseError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetMethodResponseError::Unlisted(error) => error.code(),
             GetMethodResponseError::Unhandled(error) => error.code.as_deref(),
-            GetMethodResponseError::InvalidResponse(_) => ::std::option::Option::None,
+            GetMethodResponseError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetMethodResponseError::UnauthorizedException(error) => error.meta(),
             GetMethodResponseError::NotFoundException(error) => error.meta(),
             GetMethodResponseError::TooManyRequestsException(error) => error.meta(),
             GetMethodResponseError::Unlisted(error) => error.meta(),
-            GetMethodResponseError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetMethodResponseError::Unhandled(meta) => Some(meta),
             GetMethodResponseError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetMethodResponseError::UnauthorizedException(error) => error.message(),
             GetMethodResponseError::NotFoundException(error) => error.message(),
@@ -79,19 +72,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetMethodResponseError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetMethodResponseError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetMethodResponseError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetMethodResponseError::TooManyRequestsException,
@@ -102,15 +95,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetMethodResponseError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetMethodResponseError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetMethodResponseError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetMethodResponseError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetMethodResponseError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -149,24 +140,14 @@ impl ::std::fmt::Display for GetMethodResponseError {
     }
 }
 impl ::std::error::Error for GetMethodResponseError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetMethodResponseError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetMethodResponseError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetMethodResponseError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetMethodResponseError::UnauthorizedException(error) => Some(error),
+            GetMethodResponseError::NotFoundException(error) => Some(error),
+            GetMethodResponseError::TooManyRequestsException(error) => Some(error),
             GetMethodResponseError::Unlisted(error) => ::std::error::Error::source(error),
-            GetMethodResponseError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetMethodResponseError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetMethodResponseError::Unhandled(error) => Some(error),
+            GetMethodResponseError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -183,14 +164,14 @@ impl super::Operation for GetMethodResponse {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(108usize);
+        let mut path = String::with_capacity(108usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -198,15 +179,15 @@ impl super::Operation for GetMethodResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/resources/");
         match input.resource_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "resourceId",
@@ -214,15 +195,15 @@ impl super::Operation for GetMethodResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "resourceId",
                 });
             }
         }
         path.push_str("/methods/");
         match input.http_method.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "httpMethod",
@@ -230,15 +211,15 @@ impl super::Operation for GetMethodResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "httpMethod",
                 });
             }
         }
         path.push_str("/responses/");
         match input.status_code.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "statusCode",
@@ -246,8 +227,8 @@ impl super::Operation for GetMethodResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "statusCode",
                 });
             }

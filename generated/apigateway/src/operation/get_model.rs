@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an existing model defined for a RestApi resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetModel;
 impl super::private::Sealed for GetModel {}
 /// Errors of [`GetModel`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetModelError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,34 @@ pub enum GetModelError {
 }
 impl GetModelError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetModelError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetModelError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GetModelError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            GetModelError::BadRequestException(_) => Some("BadRequestException"),
+            GetModelError::NotFoundException(_) => Some("NotFoundException"),
+            GetModelError::UnauthorizedException(_) => Some("UnauthorizedException"),
             GetModelError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetModelError::Unlisted(error) => error.code(),
             GetModelError::Unhandled(error) => error.code.as_deref(),
-            GetModelError::InvalidResponse(_) => ::std::option::Option::None,
+            GetModelError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetModelError::BadRequestException(error) => error.meta(),
             GetModelError::NotFoundException(error) => error.meta(),
             GetModelError::UnauthorizedException(error) => error.meta(),
             GetModelError::TooManyRequestsException(error) => error.meta(),
             GetModelError::Unlisted(error) => error.meta(),
-            GetModelError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetModelError::Unhandled(meta) => Some(meta),
             GetModelError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetModelError::BadRequestException(error) => error.message(),
             GetModelError::NotFoundException(error) => error.message(),
@@ -86,25 +75,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetModelError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetModelError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetModelError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetModelError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetModelError::TooManyRequestsException,
@@ -115,13 +104,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetModelError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetModelError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetModelError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetModelError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetModelError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -157,21 +144,15 @@ impl ::std::fmt::Display for GetModelError {
     }
 }
 impl ::std::error::Error for GetModelError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetModelError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetModelError::NotFoundException(error) => ::std::option::Option::Some(error),
-            GetModelError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetModelError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetModelError::BadRequestException(error) => Some(error),
+            GetModelError::NotFoundException(error) => Some(error),
+            GetModelError::UnauthorizedException(error) => Some(error),
+            GetModelError::TooManyRequestsException(error) => Some(error),
             GetModelError::Unlisted(error) => ::std::error::Error::source(error),
-            GetModelError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetModelError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            GetModelError::Unhandled(error) => Some(error),
+            GetModelError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -189,14 +170,14 @@ impl super::Operation for GetModel {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(58usize);
+        let mut path = String::with_capacity(58usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -204,15 +185,15 @@ impl super::Operation for GetModel {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/models/");
         match input.model_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "modelName",
@@ -220,14 +201,14 @@ impl super::Operation for GetModel {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "modelName",
                 });
             }
         }
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.flatten.as_ref() {
+        if let Some(value) = input.flatten.as_ref() {
             query.push("flatten", &value.to_string());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Generates a sample mapping template that can be used to transform a payload into the structure of a model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetModelTemplate;
 impl super::private::Sealed for GetModelTemplate {}
 /// Errors of [`GetModelTemplate`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetModelTemplateError {
     /// The service answered `UnauthorizedException`.
@@ -33,40 +28,36 @@ pub enum GetModelTemplateError {
 }
 impl GetModelTemplateError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetModelTemplateError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
-            GetModelTemplateError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GetModelTemplateError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
+            GetModelTemplateError::NotFoundException(_) => Some("NotFoundException"),
+            GetModelTemplateError::BadRequestException(_) => Some("BadRequestException"),
             GetModelTemplateError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetModelTemplateError::Unlisted(error) => error.code(),
             GetModelTemplateError::Unhandled(error) => error.code.as_deref(),
-            GetModelTemplateError::InvalidResponse(_) => ::std::option::Option::None,
+            GetModelTemplateError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetModelTemplateError::UnauthorizedException(error) => error.meta(),
             GetModelTemplateError::NotFoundException(error) => error.meta(),
             GetModelTemplateError::BadRequestException(error) => error.meta(),
             GetModelTemplateError::TooManyRequestsException(error) => error.meta(),
             GetModelTemplateError::Unlisted(error) => error.meta(),
-            GetModelTemplateError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetModelTemplateError::Unhandled(meta) => Some(meta),
             GetModelTemplateError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetModelTemplateError::UnauthorizedException(error) => error.message(),
             GetModelTemplateError::NotFoundException(error) => error.message(),
@@ -86,25 +77,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetModelTemplateError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetModelTemplateError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetModelTemplateError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetModelTemplateError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetModelTemplateError::TooManyRequestsException,
@@ -115,15 +106,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetModelTemplateError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetModelTemplateError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetModelTemplateError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetModelTemplateError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetModelTemplateError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -163,25 +152,15 @@ impl ::std::fmt::Display for GetModelTemplateError {
     }
 }
 impl ::std::error::Error for GetModelTemplateError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetModelTemplateError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetModelTemplateError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetModelTemplateError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetModelTemplateError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetModelTemplateError::UnauthorizedException(error) => Some(error),
+            GetModelTemplateError::NotFoundException(error) => Some(error),
+            GetModelTemplateError::BadRequestException(error) => Some(error),
+            GetModelTemplateError::TooManyRequestsException(error) => Some(error),
             GetModelTemplateError::Unlisted(error) => ::std::error::Error::source(error),
-            GetModelTemplateError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetModelTemplateError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetModelTemplateError::Unhandled(error) => Some(error),
+            GetModelTemplateError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -199,14 +178,14 @@ impl super::Operation for GetModelTemplate {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(75usize);
+        let mut path = String::with_capacity(75usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -214,15 +193,15 @@ impl super::Operation for GetModelTemplate {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/models/");
         match input.model_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "modelName",
@@ -230,8 +209,8 @@ impl super::Operation for GetModelTemplate {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "modelName",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes existing Models defined for a RestApi resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetModels;
 impl super::private::Sealed for GetModels {}
 /// Errors of [`GetModels`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetModelsError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,34 @@ pub enum GetModelsError {
 }
 impl GetModelsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetModelsError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetModelsError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
-            GetModelsError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            GetModelsError::BadRequestException(_) => Some("BadRequestException"),
+            GetModelsError::UnauthorizedException(_) => Some("UnauthorizedException"),
+            GetModelsError::NotFoundException(_) => Some("NotFoundException"),
             GetModelsError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetModelsError::Unlisted(error) => error.code(),
             GetModelsError::Unhandled(error) => error.code.as_deref(),
-            GetModelsError::InvalidResponse(_) => ::std::option::Option::None,
+            GetModelsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetModelsError::BadRequestException(error) => error.meta(),
             GetModelsError::UnauthorizedException(error) => error.meta(),
             GetModelsError::NotFoundException(error) => error.meta(),
             GetModelsError::TooManyRequestsException(error) => error.meta(),
             GetModelsError::Unlisted(error) => error.meta(),
-            GetModelsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetModelsError::Unhandled(meta) => Some(meta),
             GetModelsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetModelsError::BadRequestException(error) => error.message(),
             GetModelsError::UnauthorizedException(error) => error.message(),
@@ -86,25 +75,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetModelsError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetModelsError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetModelsError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetModelsError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetModelsError::TooManyRequestsException,
@@ -115,13 +104,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetModelsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetModelsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetModelsError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetModelsError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetModelsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -159,23 +146,15 @@ impl ::std::fmt::Display for GetModelsError {
     }
 }
 impl ::std::error::Error for GetModelsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetModelsError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetModelsError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetModelsError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetModelsError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetModelsError::BadRequestException(error) => Some(error),
+            GetModelsError::UnauthorizedException(error) => Some(error),
+            GetModelsError::NotFoundException(error) => Some(error),
+            GetModelsError::TooManyRequestsException(error) => Some(error),
             GetModelsError::Unlisted(error) => ::std::error::Error::source(error),
-            GetModelsError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetModelsError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            GetModelsError::Unhandled(error) => Some(error),
+            GetModelsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -191,22 +170,22 @@ impl super::Operation for GetModels {
         "NotFoundException",
         "TooManyRequestsException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["position"],
         output_tokens: &["position"],
-        limit_key: ::std::option::Option::Some("limit"),
+        limit_key: Some("limit"),
         result_keys: &["items"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(45usize);
+        let mut path = String::with_capacity(45usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -214,18 +193,18 @@ impl super::Operation for GetModels {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/models");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+        if let Some(value) = input.position.as_ref() {
             query.push("position", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+        if let Some(value) = input.limit.as_ref() {
             query.push("limit", &value.to_string());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

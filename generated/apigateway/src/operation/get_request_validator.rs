@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets a RequestValidator of a given RestApi.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetRequestValidator;
 impl super::private::Sealed for GetRequestValidator {}
 /// Errors of [`GetRequestValidator`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetRequestValidatorError {
     /// The service answered `BadRequestException`.
@@ -33,42 +28,38 @@ pub enum GetRequestValidatorError {
 }
 impl GetRequestValidatorError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetRequestValidatorError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
-            GetRequestValidatorError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            GetRequestValidatorError::NotFoundException(_) => Some("NotFoundException"),
             GetRequestValidatorError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             GetRequestValidatorError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetRequestValidatorError::Unlisted(error) => error.code(),
             GetRequestValidatorError::Unhandled(error) => error.code.as_deref(),
-            GetRequestValidatorError::InvalidResponse(_) => ::std::option::Option::None,
+            GetRequestValidatorError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetRequestValidatorError::BadRequestException(error) => error.meta(),
             GetRequestValidatorError::NotFoundException(error) => error.meta(),
             GetRequestValidatorError::UnauthorizedException(error) => error.meta(),
             GetRequestValidatorError::TooManyRequestsException(error) => error.meta(),
             GetRequestValidatorError::Unlisted(error) => error.meta(),
-            GetRequestValidatorError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetRequestValidatorError::Unhandled(meta) => Some(meta),
             GetRequestValidatorError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetRequestValidatorError::BadRequestException(error) => error.message(),
             GetRequestValidatorError::NotFoundException(error) => error.message(),
@@ -88,25 +79,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetRequestValidatorError 
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRequestValidatorError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRequestValidatorError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRequestValidatorError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRequestValidatorError::TooManyRequestsException,
@@ -117,15 +108,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetRequestValidatorError 
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetRequestValidatorError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetRequestValidatorError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetRequestValidatorError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetRequestValidatorError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -169,29 +158,17 @@ impl ::std::fmt::Display for GetRequestValidatorError {
     }
 }
 impl ::std::error::Error for GetRequestValidatorError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetRequestValidatorError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetRequestValidatorError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetRequestValidatorError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetRequestValidatorError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetRequestValidatorError::BadRequestException(error) => Some(error),
+            GetRequestValidatorError::NotFoundException(error) => Some(error),
+            GetRequestValidatorError::UnauthorizedException(error) => Some(error),
+            GetRequestValidatorError::TooManyRequestsException(error) => Some(error),
             GetRequestValidatorError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetRequestValidatorError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetRequestValidatorError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetRequestValidatorError::Unhandled(error) => Some(error),
+            GetRequestValidatorError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -209,14 +186,14 @@ impl super::Operation for GetRequestValidator {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(78usize);
+        let mut path = String::with_capacity(78usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -224,15 +201,15 @@ impl super::Operation for GetRequestValidator {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/requestvalidators/");
         match input.request_validator_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "requestValidatorId",
@@ -240,8 +217,8 @@ impl super::Operation for GetRequestValidator {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "requestValidatorId",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets the RequestValidators collection of a given RestApi.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetRequestValidators;
 impl super::private::Sealed for GetRequestValidators {}
 /// Errors of [`GetRequestValidators`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetRequestValidatorsError {
     /// The service answered `BadRequestException`.
@@ -33,42 +28,38 @@ pub enum GetRequestValidatorsError {
 }
 impl GetRequestValidatorsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetRequestValidatorsError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
-            GetRequestValidatorsError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            GetRequestValidatorsError::NotFoundException(_) => Some("NotFoundException"),
             GetRequestValidatorsError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             GetRequestValidatorsError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetRequestValidatorsError::Unlisted(error) => error.code(),
             GetRequestValidatorsError::Unhandled(error) => error.code.as_deref(),
-            GetRequestValidatorsError::InvalidResponse(_) => ::std::option::Option::None,
+            GetRequestValidatorsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetRequestValidatorsError::BadRequestException(error) => error.meta(),
             GetRequestValidatorsError::NotFoundException(error) => error.meta(),
             GetRequestValidatorsError::UnauthorizedException(error) => error.meta(),
             GetRequestValidatorsError::TooManyRequestsException(error) => error.meta(),
             GetRequestValidatorsError::Unlisted(error) => error.meta(),
-            GetRequestValidatorsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetRequestValidatorsError::Unhandled(meta) => Some(meta),
             GetRequestValidatorsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetRequestValidatorsError::BadRequestException(error) => error.message(),
             GetRequestValidatorsError::NotFoundException(error) => error.message(),
@@ -88,25 +79,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetRequestValidatorsError
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRequestValidatorsError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRequestValidatorsError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRequestValidatorsError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRequestValidatorsError::TooManyRequestsException,
@@ -117,15 +108,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetRequestValidatorsError
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetRequestValidatorsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetRequestValidatorsError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetRequestValidatorsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetRequestValidatorsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -169,29 +158,17 @@ impl ::std::fmt::Display for GetRequestValidatorsError {
     }
 }
 impl ::std::error::Error for GetRequestValidatorsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetRequestValidatorsError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetRequestValidatorsError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetRequestValidatorsError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetRequestValidatorsError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetRequestValidatorsError::BadRequestException(error) => Some(error),
+            GetRequestValidatorsError::NotFoundException(error) => Some(error),
+            GetRequestValidatorsError::UnauthorizedException(error) => Some(error),
+            GetRequestValidatorsError::TooManyRequestsException(error) => Some(error),
             GetRequestValidatorsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetRequestValidatorsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetRequestValidatorsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetRequestValidatorsError::Unhandled(error) => Some(error),
+            GetRequestValidatorsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -207,22 +184,22 @@ impl super::Operation for GetRequestValidators {
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["position"],
         output_tokens: &["position"],
-        limit_key: ::std::option::Option::Some("limit"),
+        limit_key: Some("limit"),
         result_keys: &["items"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(56usize);
+        let mut path = String::with_capacity(56usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -230,18 +207,18 @@ impl super::Operation for GetRequestValidators {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/requestvalidators");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+        if let Some(value) = input.position.as_ref() {
             query.push("position", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+        if let Some(value) = input.limit.as_ref() {
             query.push("limit", &value.to_string());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lists information about a resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetResource;
 impl super::private::Sealed for GetResource {}
 /// Errors of [`GetResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetResourceError {
     /// The service answered `UnauthorizedException`.
@@ -31,36 +26,32 @@ pub enum GetResourceError {
 }
 impl GetResourceError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetResourceError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
-            GetResourceError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            GetResourceError::UnauthorizedException(_) => Some("UnauthorizedException"),
+            GetResourceError::NotFoundException(_) => Some("NotFoundException"),
             GetResourceError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetResourceError::Unlisted(error) => error.code(),
             GetResourceError::Unhandled(error) => error.code.as_deref(),
-            GetResourceError::InvalidResponse(_) => ::std::option::Option::None,
+            GetResourceError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetResourceError::UnauthorizedException(error) => error.meta(),
             GetResourceError::NotFoundException(error) => error.meta(),
             GetResourceError::TooManyRequestsException(error) => error.meta(),
             GetResourceError::Unlisted(error) => error.meta(),
-            GetResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetResourceError::Unhandled(meta) => Some(meta),
             GetResourceError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetResourceError::UnauthorizedException(error) => error.message(),
             GetResourceError::NotFoundException(error) => error.message(),
@@ -79,19 +70,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetResourceError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetResourceError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetResourceError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetResourceError::TooManyRequestsException,
@@ -102,13 +93,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetResourceError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetResourceError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetResourceError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetResourceError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetResourceError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -145,22 +134,14 @@ impl ::std::fmt::Display for GetResourceError {
     }
 }
 impl ::std::error::Error for GetResourceError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetResourceError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetResourceError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetResourceError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetResourceError::UnauthorizedException(error) => Some(error),
+            GetResourceError::NotFoundException(error) => Some(error),
+            GetResourceError::TooManyRequestsException(error) => Some(error),
             GetResourceError::Unlisted(error) => ::std::error::Error::source(error),
-            GetResourceError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetResourceError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetResourceError::Unhandled(error) => Some(error),
+            GetResourceError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -177,14 +158,14 @@ impl super::Operation for GetResource {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(62usize);
+        let mut path = String::with_capacity(62usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -192,15 +173,15 @@ impl super::Operation for GetResource {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/resources/");
         match input.resource_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "resourceId",
@@ -208,14 +189,14 @@ impl super::Operation for GetResource {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "resourceId",
                 });
             }
         }
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(items) = input.embed.as_ref() {
+        if let Some(items) = input.embed.as_ref() {
             for item in items {
                 query.push("embed", item.as_str());
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lists information about a collection of Resource resources.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetResources;
 impl super::private::Sealed for GetResources {}
 /// Errors of [`GetResources`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetResourcesError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,34 @@ pub enum GetResourcesError {
 }
 impl GetResourcesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetResourcesError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetResourcesError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
-            GetResourcesError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            GetResourcesError::BadRequestException(_) => Some("BadRequestException"),
+            GetResourcesError::UnauthorizedException(_) => Some("UnauthorizedException"),
+            GetResourcesError::NotFoundException(_) => Some("NotFoundException"),
             GetResourcesError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetResourcesError::Unlisted(error) => error.code(),
             GetResourcesError::Unhandled(error) => error.code.as_deref(),
-            GetResourcesError::InvalidResponse(_) => ::std::option::Option::None,
+            GetResourcesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetResourcesError::BadRequestException(error) => error.meta(),
             GetResourcesError::UnauthorizedException(error) => error.meta(),
             GetResourcesError::NotFoundException(error) => error.meta(),
             GetResourcesError::TooManyRequestsException(error) => error.meta(),
             GetResourcesError::Unlisted(error) => error.meta(),
-            GetResourcesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetResourcesError::Unhandled(meta) => Some(meta),
             GetResourcesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetResourcesError::BadRequestException(error) => error.message(),
             GetResourcesError::UnauthorizedException(error) => error.message(),
@@ -86,25 +75,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetResourcesError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetResourcesError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetResourcesError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetResourcesError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetResourcesError::TooManyRequestsException,
@@ -115,13 +104,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetResourcesError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetResourcesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetResourcesError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetResourcesError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetResourcesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -161,25 +148,15 @@ impl ::std::fmt::Display for GetResourcesError {
     }
 }
 impl ::std::error::Error for GetResourcesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetResourcesError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetResourcesError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetResourcesError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetResourcesError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetResourcesError::BadRequestException(error) => Some(error),
+            GetResourcesError::UnauthorizedException(error) => Some(error),
+            GetResourcesError::NotFoundException(error) => Some(error),
+            GetResourcesError::TooManyRequestsException(error) => Some(error),
             GetResourcesError::Unlisted(error) => ::std::error::Error::source(error),
-            GetResourcesError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetResourcesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetResourcesError::Unhandled(error) => Some(error),
+            GetResourcesError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -195,22 +172,22 @@ impl super::Operation for GetResources {
         "NotFoundException",
         "TooManyRequestsException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["position"],
         output_tokens: &["position"],
-        limit_key: ::std::option::Option::Some("limit"),
+        limit_key: Some("limit"),
         result_keys: &["items"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(48usize);
+        let mut path = String::with_capacity(48usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -218,21 +195,21 @@ impl super::Operation for GetResources {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/resources");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+        if let Some(value) = input.position.as_ref() {
             query.push("position", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+        if let Some(value) = input.limit.as_ref() {
             query.push("limit", &value.to_string());
         }
-        if let ::std::option::Option::Some(items) = input.embed.as_ref() {
+        if let Some(items) = input.embed.as_ref() {
             for item in items {
                 query.push("embed", item.as_str());
             }

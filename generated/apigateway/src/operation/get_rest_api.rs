@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lists the RestApi resource in the collection.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetRestApi;
 impl super::private::Sealed for GetRestApi {}
 /// Errors of [`GetRestApi`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetRestApiError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,34 @@ pub enum GetRestApiError {
 }
 impl GetRestApiError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetRestApiError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetRestApiError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GetRestApiError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            GetRestApiError::BadRequestException(_) => Some("BadRequestException"),
+            GetRestApiError::NotFoundException(_) => Some("NotFoundException"),
+            GetRestApiError::UnauthorizedException(_) => Some("UnauthorizedException"),
             GetRestApiError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetRestApiError::Unlisted(error) => error.code(),
             GetRestApiError::Unhandled(error) => error.code.as_deref(),
-            GetRestApiError::InvalidResponse(_) => ::std::option::Option::None,
+            GetRestApiError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetRestApiError::BadRequestException(error) => error.meta(),
             GetRestApiError::NotFoundException(error) => error.meta(),
             GetRestApiError::UnauthorizedException(error) => error.meta(),
             GetRestApiError::TooManyRequestsException(error) => error.meta(),
             GetRestApiError::Unlisted(error) => error.meta(),
-            GetRestApiError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetRestApiError::Unhandled(meta) => Some(meta),
             GetRestApiError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetRestApiError::BadRequestException(error) => error.message(),
             GetRestApiError::NotFoundException(error) => error.message(),
@@ -86,25 +75,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetRestApiError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRestApiError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRestApiError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRestApiError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRestApiError::TooManyRequestsException,
@@ -115,13 +104,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetRestApiError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetRestApiError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetRestApiError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetRestApiError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetRestApiError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -159,23 +146,15 @@ impl ::std::fmt::Display for GetRestApiError {
     }
 }
 impl ::std::error::Error for GetRestApiError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetRestApiError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetRestApiError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetRestApiError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetRestApiError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetRestApiError::BadRequestException(error) => Some(error),
+            GetRestApiError::NotFoundException(error) => Some(error),
+            GetRestApiError::UnauthorizedException(error) => Some(error),
+            GetRestApiError::TooManyRequestsException(error) => Some(error),
             GetRestApiError::Unlisted(error) => ::std::error::Error::source(error),
-            GetRestApiError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetRestApiError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            GetRestApiError::Unhandled(error) => Some(error),
+            GetRestApiError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -193,14 +172,14 @@ impl super::Operation for GetRestApi {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(38usize);
+        let mut path = String::with_capacity(38usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -208,8 +187,8 @@ impl super::Operation for GetRestApi {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }

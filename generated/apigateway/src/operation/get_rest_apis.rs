@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lists the RestApis resources for your collection.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetRestApis;
 impl super::private::Sealed for GetRestApis {}
 /// Errors of [`GetRestApis`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetRestApisError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,34 @@ pub enum GetRestApisError {
 }
 impl GetRestApisError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetRestApisError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetRestApisError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GetRestApisError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            GetRestApisError::BadRequestException(_) => Some("BadRequestException"),
+            GetRestApisError::NotFoundException(_) => Some("NotFoundException"),
+            GetRestApisError::UnauthorizedException(_) => Some("UnauthorizedException"),
             GetRestApisError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetRestApisError::Unlisted(error) => error.code(),
             GetRestApisError::Unhandled(error) => error.code.as_deref(),
-            GetRestApisError::InvalidResponse(_) => ::std::option::Option::None,
+            GetRestApisError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetRestApisError::BadRequestException(error) => error.meta(),
             GetRestApisError::NotFoundException(error) => error.meta(),
             GetRestApisError::UnauthorizedException(error) => error.meta(),
             GetRestApisError::TooManyRequestsException(error) => error.meta(),
             GetRestApisError::Unlisted(error) => error.meta(),
-            GetRestApisError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetRestApisError::Unhandled(meta) => Some(meta),
             GetRestApisError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetRestApisError::BadRequestException(error) => error.message(),
             GetRestApisError::NotFoundException(error) => error.message(),
@@ -86,25 +75,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetRestApisError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRestApisError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRestApisError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRestApisError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRestApisError::TooManyRequestsException,
@@ -115,13 +104,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetRestApisError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetRestApisError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetRestApisError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetRestApisError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetRestApisError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -161,25 +148,15 @@ impl ::std::fmt::Display for GetRestApisError {
     }
 }
 impl ::std::error::Error for GetRestApisError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetRestApisError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetRestApisError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetRestApisError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetRestApisError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetRestApisError::BadRequestException(error) => Some(error),
+            GetRestApisError::NotFoundException(error) => Some(error),
+            GetRestApisError::UnauthorizedException(error) => Some(error),
+            GetRestApisError::TooManyRequestsException(error) => Some(error),
             GetRestApisError::Unlisted(error) => ::std::error::Error::source(error),
-            GetRestApisError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetRestApisError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetRestApisError::Unhandled(error) => Some(error),
+            GetRestApisError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -195,24 +172,24 @@ impl super::Operation for GetRestApis {
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["position"],
         output_tokens: &["position"],
-        limit_key: ::std::option::Option::Some("limit"),
+        limit_key: Some("limit"),
         result_keys: &["items"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/restapis");
+        let path = String::from("/restapis");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+        if let Some(value) = input.position.as_ref() {
             query.push("position", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+        if let Some(value) = input.limit.as_ref() {
             query.push("limit", &value.to_string());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

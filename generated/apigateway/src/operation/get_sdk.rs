@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Generates a client SDK for a RestApi and Stage.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetSdk;
 impl super::private::Sealed for GetSdk {}
 /// Errors of [`GetSdk`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetSdkError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,22 @@ pub enum GetSdkError {
 }
 impl GetSdkError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetSdkError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetSdkError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            GetSdkError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
-            GetSdkError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GetSdkError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
-            GetSdkError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
-            }
+            GetSdkError::BadRequestException(_) => Some("BadRequestException"),
+            GetSdkError::ConflictException(_) => Some("ConflictException"),
+            GetSdkError::LimitExceededException(_) => Some("LimitExceededException"),
+            GetSdkError::NotFoundException(_) => Some("NotFoundException"),
+            GetSdkError::UnauthorizedException(_) => Some("UnauthorizedException"),
+            GetSdkError::TooManyRequestsException(_) => Some("TooManyRequestsException"),
             GetSdkError::Unlisted(error) => error.code(),
             GetSdkError::Unhandled(error) => error.code.as_deref(),
-            GetSdkError::InvalidResponse(_) => ::std::option::Option::None,
+            GetSdkError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetSdkError::BadRequestException(error) => error.meta(),
             GetSdkError::ConflictException(error) => error.meta(),
@@ -73,12 +56,12 @@ impl GetSdkError {
             GetSdkError::UnauthorizedException(error) => error.meta(),
             GetSdkError::TooManyRequestsException(error) => error.meta(),
             GetSdkError::Unlisted(error) => error.meta(),
-            GetSdkError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetSdkError::Unhandled(meta) => Some(meta),
             GetSdkError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetSdkError::BadRequestException(error) => error.message(),
             GetSdkError::ConflictException(error) => error.message(),
@@ -100,37 +83,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetSdkError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSdkError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSdkError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSdkError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSdkError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSdkError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSdkError::TooManyRequestsException,
@@ -141,13 +124,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetSdkError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetSdkError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetSdkError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetSdkError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetSdkError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -185,23 +166,17 @@ impl ::std::fmt::Display for GetSdkError {
     }
 }
 impl ::std::error::Error for GetSdkError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetSdkError::BadRequestException(error) => ::std::option::Option::Some(error),
-            GetSdkError::ConflictException(error) => ::std::option::Option::Some(error),
-            GetSdkError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetSdkError::NotFoundException(error) => ::std::option::Option::Some(error),
-            GetSdkError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetSdkError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetSdkError::BadRequestException(error) => Some(error),
+            GetSdkError::ConflictException(error) => Some(error),
+            GetSdkError::LimitExceededException(error) => Some(error),
+            GetSdkError::NotFoundException(error) => Some(error),
+            GetSdkError::UnauthorizedException(error) => Some(error),
+            GetSdkError::TooManyRequestsException(error) => Some(error),
             GetSdkError::Unlisted(error) => ::std::error::Error::source(error),
-            GetSdkError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetSdkError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            GetSdkError::Unhandled(error) => Some(error),
+            GetSdkError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -221,14 +196,14 @@ impl super::Operation for GetSdk {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(74usize);
+        let mut path = String::with_capacity(74usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -236,15 +211,15 @@ impl super::Operation for GetSdk {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/stages/");
         match input.stage_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "stageName",
@@ -252,15 +227,15 @@ impl super::Operation for GetSdk {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "stageName",
                 });
             }
         }
         path.push_str("/sdks/");
         match input.sdk_type.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "sdkType",
@@ -268,14 +243,14 @@ impl super::Operation for GetSdk {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "sdkType",
                 });
             }
         }
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(map) = input.parameters.as_ref() {
+        if let Some(map) = input.parameters.as_ref() {
             for (key, values) in map {
                 let key: &str = key.as_ref();
                 query.push_from_map(key, values.as_str());

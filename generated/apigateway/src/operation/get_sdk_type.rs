@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets an SDK type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetSdkType;
 impl super::private::Sealed for GetSdkType {}
 /// Errors of [`GetSdkType`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetSdkTypeError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,34 @@ pub enum GetSdkTypeError {
 }
 impl GetSdkTypeError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetSdkTypeError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetSdkTypeError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GetSdkTypeError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            GetSdkTypeError::BadRequestException(_) => Some("BadRequestException"),
+            GetSdkTypeError::NotFoundException(_) => Some("NotFoundException"),
+            GetSdkTypeError::UnauthorizedException(_) => Some("UnauthorizedException"),
             GetSdkTypeError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetSdkTypeError::Unlisted(error) => error.code(),
             GetSdkTypeError::Unhandled(error) => error.code.as_deref(),
-            GetSdkTypeError::InvalidResponse(_) => ::std::option::Option::None,
+            GetSdkTypeError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetSdkTypeError::BadRequestException(error) => error.meta(),
             GetSdkTypeError::NotFoundException(error) => error.meta(),
             GetSdkTypeError::UnauthorizedException(error) => error.meta(),
             GetSdkTypeError::TooManyRequestsException(error) => error.meta(),
             GetSdkTypeError::Unlisted(error) => error.meta(),
-            GetSdkTypeError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetSdkTypeError::Unhandled(meta) => Some(meta),
             GetSdkTypeError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetSdkTypeError::BadRequestException(error) => error.message(),
             GetSdkTypeError::NotFoundException(error) => error.message(),
@@ -86,25 +75,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetSdkTypeError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSdkTypeError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSdkTypeError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSdkTypeError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSdkTypeError::TooManyRequestsException,
@@ -115,13 +104,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetSdkTypeError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetSdkTypeError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetSdkTypeError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetSdkTypeError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetSdkTypeError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -159,23 +146,15 @@ impl ::std::fmt::Display for GetSdkTypeError {
     }
 }
 impl ::std::error::Error for GetSdkTypeError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetSdkTypeError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetSdkTypeError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetSdkTypeError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetSdkTypeError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetSdkTypeError::BadRequestException(error) => Some(error),
+            GetSdkTypeError::NotFoundException(error) => Some(error),
+            GetSdkTypeError::UnauthorizedException(error) => Some(error),
+            GetSdkTypeError::TooManyRequestsException(error) => Some(error),
             GetSdkTypeError::Unlisted(error) => ::std::error::Error::source(error),
-            GetSdkTypeError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetSdkTypeError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            GetSdkTypeError::Unhandled(error) => Some(error),
+            GetSdkTypeError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -193,14 +172,14 @@ impl super::Operation for GetSdkType {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(38usize);
+        let mut path = String::with_capacity(38usize);
         path.push_str("/sdktypes/");
         match input.id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "id",
@@ -208,8 +187,8 @@ impl super::Operation for GetSdkType {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "id",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets SDK types
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetSdkTypes;
 impl super::private::Sealed for GetSdkTypes {}
 /// Errors of [`GetSdkTypes`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetSdkTypesError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,34 @@ pub enum GetSdkTypesError {
 }
 impl GetSdkTypesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetSdkTypesError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetSdkTypesError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GetSdkTypesError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            GetSdkTypesError::BadRequestException(_) => Some("BadRequestException"),
+            GetSdkTypesError::NotFoundException(_) => Some("NotFoundException"),
+            GetSdkTypesError::UnauthorizedException(_) => Some("UnauthorizedException"),
             GetSdkTypesError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetSdkTypesError::Unlisted(error) => error.code(),
             GetSdkTypesError::Unhandled(error) => error.code.as_deref(),
-            GetSdkTypesError::InvalidResponse(_) => ::std::option::Option::None,
+            GetSdkTypesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetSdkTypesError::BadRequestException(error) => error.meta(),
             GetSdkTypesError::NotFoundException(error) => error.meta(),
             GetSdkTypesError::UnauthorizedException(error) => error.meta(),
             GetSdkTypesError::TooManyRequestsException(error) => error.meta(),
             GetSdkTypesError::Unlisted(error) => error.meta(),
-            GetSdkTypesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetSdkTypesError::Unhandled(meta) => Some(meta),
             GetSdkTypesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetSdkTypesError::BadRequestException(error) => error.message(),
             GetSdkTypesError::NotFoundException(error) => error.message(),
@@ -86,25 +75,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetSdkTypesError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSdkTypesError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSdkTypesError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSdkTypesError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSdkTypesError::TooManyRequestsException,
@@ -115,13 +104,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetSdkTypesError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetSdkTypesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetSdkTypesError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetSdkTypesError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetSdkTypesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -161,25 +148,15 @@ impl ::std::fmt::Display for GetSdkTypesError {
     }
 }
 impl ::std::error::Error for GetSdkTypesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetSdkTypesError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetSdkTypesError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetSdkTypesError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetSdkTypesError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetSdkTypesError::BadRequestException(error) => Some(error),
+            GetSdkTypesError::NotFoundException(error) => Some(error),
+            GetSdkTypesError::UnauthorizedException(error) => Some(error),
+            GetSdkTypesError::TooManyRequestsException(error) => Some(error),
             GetSdkTypesError::Unlisted(error) => ::std::error::Error::source(error),
-            GetSdkTypesError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetSdkTypesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetSdkTypesError::Unhandled(error) => Some(error),
+            GetSdkTypesError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -195,24 +172,24 @@ impl super::Operation for GetSdkTypes {
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["position"],
         output_tokens: &["position"],
-        limit_key: ::std::option::Option::Some("limit"),
+        limit_key: Some("limit"),
         result_keys: &["items"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/sdktypes");
+        let path = String::from("/sdktypes");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+        if let Some(value) = input.position.as_ref() {
             query.push("position", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+        if let Some(value) = input.limit.as_ref() {
             query.push("limit", &value.to_string());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets information about a Stage resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetStage;
 impl super::private::Sealed for GetStage {}
 /// Errors of [`GetStage`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetStageError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,24 @@ pub enum GetStageError {
 }
 impl GetStageError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetStageError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetStageError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            GetStageError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
-            GetStageError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GetStageError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            GetStageError::BadRequestException(_) => Some("BadRequestException"),
+            GetStageError::ConflictException(_) => Some("ConflictException"),
+            GetStageError::LimitExceededException(_) => Some("LimitExceededException"),
+            GetStageError::NotFoundException(_) => Some("NotFoundException"),
+            GetStageError::UnauthorizedException(_) => Some("UnauthorizedException"),
             GetStageError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetStageError::Unlisted(error) => error.code(),
             GetStageError::Unhandled(error) => error.code.as_deref(),
-            GetStageError::InvalidResponse(_) => ::std::option::Option::None,
+            GetStageError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetStageError::BadRequestException(error) => error.meta(),
             GetStageError::ConflictException(error) => error.meta(),
@@ -73,12 +58,12 @@ impl GetStageError {
             GetStageError::UnauthorizedException(error) => error.meta(),
             GetStageError::TooManyRequestsException(error) => error.meta(),
             GetStageError::Unlisted(error) => error.meta(),
-            GetStageError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetStageError::Unhandled(meta) => Some(meta),
             GetStageError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetStageError::BadRequestException(error) => error.message(),
             GetStageError::ConflictException(error) => error.message(),
@@ -100,37 +85,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetStageError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetStageError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetStageError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetStageError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetStageError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetStageError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetStageError::TooManyRequestsException,
@@ -141,13 +126,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetStageError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetStageError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetStageError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetStageError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetStageError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -187,25 +170,17 @@ impl ::std::fmt::Display for GetStageError {
     }
 }
 impl ::std::error::Error for GetStageError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetStageError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetStageError::ConflictException(error) => ::std::option::Option::Some(error),
-            GetStageError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetStageError::NotFoundException(error) => ::std::option::Option::Some(error),
-            GetStageError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetStageError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetStageError::BadRequestException(error) => Some(error),
+            GetStageError::ConflictException(error) => Some(error),
+            GetStageError::LimitExceededException(error) => Some(error),
+            GetStageError::NotFoundException(error) => Some(error),
+            GetStageError::UnauthorizedException(error) => Some(error),
+            GetStageError::TooManyRequestsException(error) => Some(error),
             GetStageError::Unlisted(error) => ::std::error::Error::source(error),
-            GetStageError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetStageError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            GetStageError::Unhandled(error) => Some(error),
+            GetStageError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -225,14 +200,14 @@ impl super::Operation for GetStage {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(58usize);
+        let mut path = String::with_capacity(58usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -240,15 +215,15 @@ impl super::Operation for GetStage {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/stages/");
         match input.stage_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "stageName",
@@ -256,8 +231,8 @@ impl super::Operation for GetStage {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "stageName",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets information about one or more Stage resources.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetStages;
 impl super::private::Sealed for GetStages {}
 /// Errors of [`GetStages`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetStagesError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,24 @@ pub enum GetStagesError {
 }
 impl GetStagesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetStagesError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetStagesError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            GetStagesError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
-            GetStagesError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GetStagesError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            GetStagesError::BadRequestException(_) => Some("BadRequestException"),
+            GetStagesError::ConflictException(_) => Some("ConflictException"),
+            GetStagesError::LimitExceededException(_) => Some("LimitExceededException"),
+            GetStagesError::NotFoundException(_) => Some("NotFoundException"),
+            GetStagesError::UnauthorizedException(_) => Some("UnauthorizedException"),
             GetStagesError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetStagesError::Unlisted(error) => error.code(),
             GetStagesError::Unhandled(error) => error.code.as_deref(),
-            GetStagesError::InvalidResponse(_) => ::std::option::Option::None,
+            GetStagesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetStagesError::BadRequestException(error) => error.meta(),
             GetStagesError::ConflictException(error) => error.meta(),
@@ -73,12 +58,12 @@ impl GetStagesError {
             GetStagesError::UnauthorizedException(error) => error.meta(),
             GetStagesError::TooManyRequestsException(error) => error.meta(),
             GetStagesError::Unlisted(error) => error.meta(),
-            GetStagesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetStagesError::Unhandled(meta) => Some(meta),
             GetStagesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetStagesError::BadRequestException(error) => error.message(),
             GetStagesError::ConflictException(error) => error.message(),
@@ -100,37 +85,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetStagesError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetStagesError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetStagesError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetStagesError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetStagesError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetStagesError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetStagesError::TooManyRequestsException,
@@ -141,13 +126,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetStagesError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetStagesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetStagesError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetStagesError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetStagesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -191,29 +174,17 @@ impl ::std::fmt::Display for GetStagesError {
     }
 }
 impl ::std::error::Error for GetStagesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetStagesError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetStagesError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetStagesError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetStagesError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetStagesError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetStagesError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetStagesError::BadRequestException(error) => Some(error),
+            GetStagesError::ConflictException(error) => Some(error),
+            GetStagesError::LimitExceededException(error) => Some(error),
+            GetStagesError::NotFoundException(error) => Some(error),
+            GetStagesError::UnauthorizedException(error) => Some(error),
+            GetStagesError::TooManyRequestsException(error) => Some(error),
             GetStagesError::Unlisted(error) => ::std::error::Error::source(error),
-            GetStagesError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetStagesError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            GetStagesError::Unhandled(error) => Some(error),
+            GetStagesError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -233,14 +204,14 @@ impl super::Operation for GetStages {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(45usize);
+        let mut path = String::with_capacity(45usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -248,15 +219,15 @@ impl super::Operation for GetStages {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/stages");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.deployment_id.as_ref() {
+        if let Some(value) = input.deployment_id.as_ref() {
             query.push("deploymentId", value.as_str());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets the Tags collection for a given resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetTags;
 impl super::private::Sealed for GetTags {}
 /// Errors of [`GetTags`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetTagsError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,32 @@ pub enum GetTagsError {
 }
 impl GetTagsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetTagsError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetTagsError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GetTagsError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
-            GetTagsError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
-            }
+            GetTagsError::BadRequestException(_) => Some("BadRequestException"),
+            GetTagsError::NotFoundException(_) => Some("NotFoundException"),
+            GetTagsError::UnauthorizedException(_) => Some("UnauthorizedException"),
+            GetTagsError::TooManyRequestsException(_) => Some("TooManyRequestsException"),
             GetTagsError::Unlisted(error) => error.code(),
             GetTagsError::Unhandled(error) => error.code.as_deref(),
-            GetTagsError::InvalidResponse(_) => ::std::option::Option::None,
+            GetTagsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetTagsError::BadRequestException(error) => error.meta(),
             GetTagsError::NotFoundException(error) => error.meta(),
             GetTagsError::UnauthorizedException(error) => error.meta(),
             GetTagsError::TooManyRequestsException(error) => error.meta(),
             GetTagsError::Unlisted(error) => error.meta(),
-            GetTagsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetTagsError::Unhandled(meta) => Some(meta),
             GetTagsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetTagsError::BadRequestException(error) => error.message(),
             GetTagsError::NotFoundException(error) => error.message(),
@@ -86,25 +73,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetTagsError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetTagsError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetTagsError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetTagsError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetTagsError::TooManyRequestsException,
@@ -115,13 +102,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetTagsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetTagsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetTagsError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetTagsError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetTagsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -157,21 +142,15 @@ impl ::std::fmt::Display for GetTagsError {
     }
 }
 impl ::std::error::Error for GetTagsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetTagsError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetTagsError::NotFoundException(error) => ::std::option::Option::Some(error),
-            GetTagsError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetTagsError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetTagsError::BadRequestException(error) => Some(error),
+            GetTagsError::NotFoundException(error) => Some(error),
+            GetTagsError::UnauthorizedException(error) => Some(error),
+            GetTagsError::TooManyRequestsException(error) => Some(error),
             GetTagsError::Unlisted(error) => ::std::error::Error::source(error),
-            GetTagsError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetTagsError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            GetTagsError::Unhandled(error) => Some(error),
+            GetTagsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -189,14 +168,14 @@ impl super::Operation for GetTags {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(36usize);
+        let mut path = String::with_capacity(36usize);
         path.push_str("/tags/");
         match input.resource_arn.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "resourceArn",
@@ -204,17 +183,17 @@ impl super::Operation for GetTags {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "resourceArn",
                 });
             }
         }
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+        if let Some(value) = input.position.as_ref() {
             query.push("position", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+        if let Some(value) = input.limit.as_ref() {
             query.push("limit", &value.to_string());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

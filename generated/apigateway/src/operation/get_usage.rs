@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets the usage data of a usage plan in a specified time interval.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetUsage;
 impl super::private::Sealed for GetUsage {}
 /// Errors of [`GetUsage`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetUsageError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,34 @@ pub enum GetUsageError {
 }
 impl GetUsageError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetUsageError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetUsageError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
-            GetUsageError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            GetUsageError::BadRequestException(_) => Some("BadRequestException"),
+            GetUsageError::UnauthorizedException(_) => Some("UnauthorizedException"),
+            GetUsageError::NotFoundException(_) => Some("NotFoundException"),
             GetUsageError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetUsageError::Unlisted(error) => error.code(),
             GetUsageError::Unhandled(error) => error.code.as_deref(),
-            GetUsageError::InvalidResponse(_) => ::std::option::Option::None,
+            GetUsageError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetUsageError::BadRequestException(error) => error.meta(),
             GetUsageError::UnauthorizedException(error) => error.meta(),
             GetUsageError::NotFoundException(error) => error.meta(),
             GetUsageError::TooManyRequestsException(error) => error.meta(),
             GetUsageError::Unlisted(error) => error.meta(),
-            GetUsageError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetUsageError::Unhandled(meta) => Some(meta),
             GetUsageError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetUsageError::BadRequestException(error) => error.message(),
             GetUsageError::UnauthorizedException(error) => error.message(),
@@ -86,25 +75,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetUsageError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetUsageError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetUsageError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetUsageError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetUsageError::TooManyRequestsException,
@@ -115,13 +104,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetUsageError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetUsageError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetUsageError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetUsageError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetUsageError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -157,21 +144,15 @@ impl ::std::fmt::Display for GetUsageError {
     }
 }
 impl ::std::error::Error for GetUsageError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetUsageError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetUsageError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetUsageError::NotFoundException(error) => ::std::option::Option::Some(error),
-            GetUsageError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetUsageError::BadRequestException(error) => Some(error),
+            GetUsageError::UnauthorizedException(error) => Some(error),
+            GetUsageError::NotFoundException(error) => Some(error),
+            GetUsageError::TooManyRequestsException(error) => Some(error),
             GetUsageError::Unlisted(error) => ::std::error::Error::source(error),
-            GetUsageError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetUsageError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            GetUsageError::Unhandled(error) => Some(error),
+            GetUsageError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -187,22 +168,22 @@ impl super::Operation for GetUsage {
         "NotFoundException",
         "TooManyRequestsException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["position"],
         output_tokens: &["position"],
-        limit_key: ::std::option::Option::Some("limit"),
+        limit_key: Some("limit"),
         result_keys: &["items"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(47usize);
+        let mut path = String::with_capacity(47usize);
         path.push_str("/usageplans/");
         match input.usage_plan_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "usagePlanId",
@@ -210,27 +191,27 @@ impl super::Operation for GetUsage {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "usagePlanId",
                 });
             }
         }
         path.push_str("/usage");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.key_id.as_ref() {
+        if let Some(value) = input.key_id.as_ref() {
             query.push("keyId", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.start_date.as_ref() {
+        if let Some(value) = input.start_date.as_ref() {
             query.push("startDate", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.end_date.as_ref() {
+        if let Some(value) = input.end_date.as_ref() {
             query.push("endDate", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+        if let Some(value) = input.position.as_ref() {
             query.push("position", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+        if let Some(value) = input.limit.as_ref() {
             query.push("limit", &value.to_string());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

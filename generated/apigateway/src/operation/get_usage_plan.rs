@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets a usage plan of a given plan identifier.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetUsagePlan;
 impl super::private::Sealed for GetUsagePlan {}
 /// Errors of [`GetUsagePlan`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetUsagePlanError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,34 @@ pub enum GetUsagePlanError {
 }
 impl GetUsagePlanError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetUsagePlanError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetUsagePlanError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GetUsagePlanError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            GetUsagePlanError::BadRequestException(_) => Some("BadRequestException"),
+            GetUsagePlanError::NotFoundException(_) => Some("NotFoundException"),
+            GetUsagePlanError::UnauthorizedException(_) => Some("UnauthorizedException"),
             GetUsagePlanError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetUsagePlanError::Unlisted(error) => error.code(),
             GetUsagePlanError::Unhandled(error) => error.code.as_deref(),
-            GetUsagePlanError::InvalidResponse(_) => ::std::option::Option::None,
+            GetUsagePlanError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetUsagePlanError::BadRequestException(error) => error.meta(),
             GetUsagePlanError::NotFoundException(error) => error.meta(),
             GetUsagePlanError::UnauthorizedException(error) => error.meta(),
             GetUsagePlanError::TooManyRequestsException(error) => error.meta(),
             GetUsagePlanError::Unlisted(error) => error.meta(),
-            GetUsagePlanError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetUsagePlanError::Unhandled(meta) => Some(meta),
             GetUsagePlanError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetUsagePlanError::BadRequestException(error) => error.message(),
             GetUsagePlanError::NotFoundException(error) => error.message(),
@@ -86,25 +75,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetUsagePlanError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetUsagePlanError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetUsagePlanError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetUsagePlanError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetUsagePlanError::TooManyRequestsException,
@@ -115,13 +104,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetUsagePlanError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetUsagePlanError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetUsagePlanError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetUsagePlanError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetUsagePlanError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -161,25 +148,15 @@ impl ::std::fmt::Display for GetUsagePlanError {
     }
 }
 impl ::std::error::Error for GetUsagePlanError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetUsagePlanError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetUsagePlanError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetUsagePlanError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetUsagePlanError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetUsagePlanError::BadRequestException(error) => Some(error),
+            GetUsagePlanError::NotFoundException(error) => Some(error),
+            GetUsagePlanError::UnauthorizedException(error) => Some(error),
+            GetUsagePlanError::TooManyRequestsException(error) => Some(error),
             GetUsagePlanError::Unlisted(error) => ::std::error::Error::source(error),
-            GetUsagePlanError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetUsagePlanError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetUsagePlanError::Unhandled(error) => Some(error),
+            GetUsagePlanError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -197,14 +174,14 @@ impl super::Operation for GetUsagePlan {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(41usize);
+        let mut path = String::with_capacity(41usize);
         path.push_str("/usageplans/");
         match input.usage_plan_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "usagePlanId",
@@ -212,8 +189,8 @@ impl super::Operation for GetUsagePlan {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "usagePlanId",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets a usage plan key of a given key identifier.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetUsagePlanKey;
 impl super::private::Sealed for GetUsagePlanKey {}
 /// Errors of [`GetUsagePlanKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetUsagePlanKeyError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,36 @@ pub enum GetUsagePlanKeyError {
 }
 impl GetUsagePlanKeyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetUsagePlanKeyError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetUsagePlanKeyError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            GetUsagePlanKeyError::BadRequestException(_) => Some("BadRequestException"),
+            GetUsagePlanKeyError::NotFoundException(_) => Some("NotFoundException"),
             GetUsagePlanKeyError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             GetUsagePlanKeyError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetUsagePlanKeyError::Unlisted(error) => error.code(),
             GetUsagePlanKeyError::Unhandled(error) => error.code.as_deref(),
-            GetUsagePlanKeyError::InvalidResponse(_) => ::std::option::Option::None,
+            GetUsagePlanKeyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetUsagePlanKeyError::BadRequestException(error) => error.meta(),
             GetUsagePlanKeyError::NotFoundException(error) => error.meta(),
             GetUsagePlanKeyError::UnauthorizedException(error) => error.meta(),
             GetUsagePlanKeyError::TooManyRequestsException(error) => error.meta(),
             GetUsagePlanKeyError::Unlisted(error) => error.meta(),
-            GetUsagePlanKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetUsagePlanKeyError::Unhandled(meta) => Some(meta),
             GetUsagePlanKeyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetUsagePlanKeyError::BadRequestException(error) => error.message(),
             GetUsagePlanKeyError::NotFoundException(error) => error.message(),
@@ -86,25 +77,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetUsagePlanKeyError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetUsagePlanKeyError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetUsagePlanKeyError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetUsagePlanKeyError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetUsagePlanKeyError::TooManyRequestsException,
@@ -115,15 +106,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetUsagePlanKeyError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetUsagePlanKeyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetUsagePlanKeyError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetUsagePlanKeyError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetUsagePlanKeyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -163,25 +152,15 @@ impl ::std::fmt::Display for GetUsagePlanKeyError {
     }
 }
 impl ::std::error::Error for GetUsagePlanKeyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetUsagePlanKeyError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetUsagePlanKeyError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetUsagePlanKeyError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetUsagePlanKeyError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetUsagePlanKeyError::BadRequestException(error) => Some(error),
+            GetUsagePlanKeyError::NotFoundException(error) => Some(error),
+            GetUsagePlanKeyError::UnauthorizedException(error) => Some(error),
+            GetUsagePlanKeyError::TooManyRequestsException(error) => Some(error),
             GetUsagePlanKeyError::Unlisted(error) => ::std::error::Error::source(error),
-            GetUsagePlanKeyError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetUsagePlanKeyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetUsagePlanKeyError::Unhandled(error) => Some(error),
+            GetUsagePlanKeyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -199,14 +178,14 @@ impl super::Operation for GetUsagePlanKey {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(54usize);
+        let mut path = String::with_capacity(54usize);
         path.push_str("/usageplans/");
         match input.usage_plan_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "usagePlanId",
@@ -214,15 +193,15 @@ impl super::Operation for GetUsagePlanKey {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "usagePlanId",
                 });
             }
         }
         path.push_str("/keys/");
         match input.key_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "keyId",
@@ -230,8 +209,8 @@ impl super::Operation for GetUsagePlanKey {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "keyId",
                 });
             }

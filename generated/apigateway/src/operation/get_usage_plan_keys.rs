@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets all the usage plan keys representing the API keys added to a specified usage plan.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetUsagePlanKeys;
 impl super::private::Sealed for GetUsagePlanKeys {}
 /// Errors of [`GetUsagePlanKeys`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetUsagePlanKeysError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,36 @@ pub enum GetUsagePlanKeysError {
 }
 impl GetUsagePlanKeysError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetUsagePlanKeysError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetUsagePlanKeysError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            GetUsagePlanKeysError::BadRequestException(_) => Some("BadRequestException"),
+            GetUsagePlanKeysError::NotFoundException(_) => Some("NotFoundException"),
             GetUsagePlanKeysError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             GetUsagePlanKeysError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetUsagePlanKeysError::Unlisted(error) => error.code(),
             GetUsagePlanKeysError::Unhandled(error) => error.code.as_deref(),
-            GetUsagePlanKeysError::InvalidResponse(_) => ::std::option::Option::None,
+            GetUsagePlanKeysError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetUsagePlanKeysError::BadRequestException(error) => error.meta(),
             GetUsagePlanKeysError::NotFoundException(error) => error.meta(),
             GetUsagePlanKeysError::UnauthorizedException(error) => error.meta(),
             GetUsagePlanKeysError::TooManyRequestsException(error) => error.meta(),
             GetUsagePlanKeysError::Unlisted(error) => error.meta(),
-            GetUsagePlanKeysError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetUsagePlanKeysError::Unhandled(meta) => Some(meta),
             GetUsagePlanKeysError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetUsagePlanKeysError::BadRequestException(error) => error.message(),
             GetUsagePlanKeysError::NotFoundException(error) => error.message(),
@@ -86,25 +77,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetUsagePlanKeysError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetUsagePlanKeysError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetUsagePlanKeysError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetUsagePlanKeysError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetUsagePlanKeysError::TooManyRequestsException,
@@ -115,15 +106,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetUsagePlanKeysError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetUsagePlanKeysError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetUsagePlanKeysError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetUsagePlanKeysError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetUsagePlanKeysError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -163,25 +152,15 @@ impl ::std::fmt::Display for GetUsagePlanKeysError {
     }
 }
 impl ::std::error::Error for GetUsagePlanKeysError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetUsagePlanKeysError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetUsagePlanKeysError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetUsagePlanKeysError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetUsagePlanKeysError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetUsagePlanKeysError::BadRequestException(error) => Some(error),
+            GetUsagePlanKeysError::NotFoundException(error) => Some(error),
+            GetUsagePlanKeysError::UnauthorizedException(error) => Some(error),
+            GetUsagePlanKeysError::TooManyRequestsException(error) => Some(error),
             GetUsagePlanKeysError::Unlisted(error) => ::std::error::Error::source(error),
-            GetUsagePlanKeysError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetUsagePlanKeysError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetUsagePlanKeysError::Unhandled(error) => Some(error),
+            GetUsagePlanKeysError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -197,22 +176,22 @@ impl super::Operation for GetUsagePlanKeys {
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["position"],
         output_tokens: &["position"],
-        limit_key: ::std::option::Option::Some("limit"),
+        limit_key: Some("limit"),
         result_keys: &["items"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(46usize);
+        let mut path = String::with_capacity(46usize);
         path.push_str("/usageplans/");
         match input.usage_plan_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "usagePlanId",
@@ -220,21 +199,21 @@ impl super::Operation for GetUsagePlanKeys {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "usagePlanId",
                 });
             }
         }
         path.push_str("/keys");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+        if let Some(value) = input.position.as_ref() {
             query.push("position", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+        if let Some(value) = input.limit.as_ref() {
             query.push("limit", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = input.name_query.as_ref() {
+        if let Some(value) = input.name_query.as_ref() {
             query.push("name", value.as_str());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

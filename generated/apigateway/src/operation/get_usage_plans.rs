@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets all the usage plans of the caller's account.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetUsagePlans;
 impl super::private::Sealed for GetUsagePlans {}
 /// Errors of [`GetUsagePlans`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetUsagePlansError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,34 @@ pub enum GetUsagePlansError {
 }
 impl GetUsagePlansError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetUsagePlansError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetUsagePlansError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GetUsagePlansError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            GetUsagePlansError::BadRequestException(_) => Some("BadRequestException"),
+            GetUsagePlansError::NotFoundException(_) => Some("NotFoundException"),
+            GetUsagePlansError::UnauthorizedException(_) => Some("UnauthorizedException"),
             GetUsagePlansError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetUsagePlansError::Unlisted(error) => error.code(),
             GetUsagePlansError::Unhandled(error) => error.code.as_deref(),
-            GetUsagePlansError::InvalidResponse(_) => ::std::option::Option::None,
+            GetUsagePlansError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetUsagePlansError::BadRequestException(error) => error.meta(),
             GetUsagePlansError::NotFoundException(error) => error.meta(),
             GetUsagePlansError::UnauthorizedException(error) => error.meta(),
             GetUsagePlansError::TooManyRequestsException(error) => error.meta(),
             GetUsagePlansError::Unlisted(error) => error.meta(),
-            GetUsagePlansError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetUsagePlansError::Unhandled(meta) => Some(meta),
             GetUsagePlansError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetUsagePlansError::BadRequestException(error) => error.message(),
             GetUsagePlansError::NotFoundException(error) => error.message(),
@@ -86,25 +75,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetUsagePlansError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetUsagePlansError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetUsagePlansError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetUsagePlansError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetUsagePlansError::TooManyRequestsException,
@@ -115,15 +104,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetUsagePlansError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetUsagePlansError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetUsagePlansError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetUsagePlansError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetUsagePlansError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -163,25 +150,15 @@ impl ::std::fmt::Display for GetUsagePlansError {
     }
 }
 impl ::std::error::Error for GetUsagePlansError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetUsagePlansError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetUsagePlansError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetUsagePlansError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetUsagePlansError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetUsagePlansError::BadRequestException(error) => Some(error),
+            GetUsagePlansError::NotFoundException(error) => Some(error),
+            GetUsagePlansError::UnauthorizedException(error) => Some(error),
+            GetUsagePlansError::TooManyRequestsException(error) => Some(error),
             GetUsagePlansError::Unlisted(error) => ::std::error::Error::source(error),
-            GetUsagePlansError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetUsagePlansError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetUsagePlansError::Unhandled(error) => Some(error),
+            GetUsagePlansError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -197,27 +174,27 @@ impl super::Operation for GetUsagePlans {
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["position"],
         output_tokens: &["position"],
-        limit_key: ::std::option::Option::Some("limit"),
+        limit_key: Some("limit"),
         result_keys: &["items"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/usageplans");
+        let path = String::from("/usageplans");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+        if let Some(value) = input.position.as_ref() {
             query.push("position", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.key_id.as_ref() {
+        if let Some(value) = input.key_id.as_ref() {
             query.push("keyId", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+        if let Some(value) = input.limit.as_ref() {
             query.push("limit", &value.to_string());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets a specified VPC link under the caller's account in a region.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetVpcLink;
 impl super::private::Sealed for GetVpcLink {}
 /// Errors of [`GetVpcLink`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetVpcLinkError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,34 @@ pub enum GetVpcLinkError {
 }
 impl GetVpcLinkError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetVpcLinkError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetVpcLinkError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GetVpcLinkError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            GetVpcLinkError::BadRequestException(_) => Some("BadRequestException"),
+            GetVpcLinkError::NotFoundException(_) => Some("NotFoundException"),
+            GetVpcLinkError::UnauthorizedException(_) => Some("UnauthorizedException"),
             GetVpcLinkError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetVpcLinkError::Unlisted(error) => error.code(),
             GetVpcLinkError::Unhandled(error) => error.code.as_deref(),
-            GetVpcLinkError::InvalidResponse(_) => ::std::option::Option::None,
+            GetVpcLinkError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetVpcLinkError::BadRequestException(error) => error.meta(),
             GetVpcLinkError::NotFoundException(error) => error.meta(),
             GetVpcLinkError::UnauthorizedException(error) => error.meta(),
             GetVpcLinkError::TooManyRequestsException(error) => error.meta(),
             GetVpcLinkError::Unlisted(error) => error.meta(),
-            GetVpcLinkError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetVpcLinkError::Unhandled(meta) => Some(meta),
             GetVpcLinkError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetVpcLinkError::BadRequestException(error) => error.message(),
             GetVpcLinkError::NotFoundException(error) => error.message(),
@@ -86,25 +75,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetVpcLinkError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetVpcLinkError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetVpcLinkError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetVpcLinkError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetVpcLinkError::TooManyRequestsException,
@@ -115,13 +104,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetVpcLinkError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetVpcLinkError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetVpcLinkError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetVpcLinkError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetVpcLinkError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -159,23 +146,15 @@ impl ::std::fmt::Display for GetVpcLinkError {
     }
 }
 impl ::std::error::Error for GetVpcLinkError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetVpcLinkError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetVpcLinkError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetVpcLinkError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetVpcLinkError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetVpcLinkError::BadRequestException(error) => Some(error),
+            GetVpcLinkError::NotFoundException(error) => Some(error),
+            GetVpcLinkError::UnauthorizedException(error) => Some(error),
+            GetVpcLinkError::TooManyRequestsException(error) => Some(error),
             GetVpcLinkError::Unlisted(error) => ::std::error::Error::source(error),
-            GetVpcLinkError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetVpcLinkError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            GetVpcLinkError::Unhandled(error) => Some(error),
+            GetVpcLinkError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -193,14 +172,14 @@ impl super::Operation for GetVpcLink {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(38usize);
+        let mut path = String::with_capacity(38usize);
         path.push_str("/vpclinks/");
         match input.vpc_link_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "vpcLinkId",
@@ -208,8 +187,8 @@ impl super::Operation for GetVpcLink {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "vpcLinkId",
                 });
             }

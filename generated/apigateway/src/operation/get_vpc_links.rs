@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets the VpcLinks collection under the caller's account in a selected region.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetVpcLinks;
 impl super::private::Sealed for GetVpcLinks {}
 /// Errors of [`GetVpcLinks`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetVpcLinksError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,34 @@ pub enum GetVpcLinksError {
 }
 impl GetVpcLinksError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetVpcLinksError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            GetVpcLinksError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GetVpcLinksError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            GetVpcLinksError::BadRequestException(_) => Some("BadRequestException"),
+            GetVpcLinksError::NotFoundException(_) => Some("NotFoundException"),
+            GetVpcLinksError::UnauthorizedException(_) => Some("UnauthorizedException"),
             GetVpcLinksError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetVpcLinksError::Unlisted(error) => error.code(),
             GetVpcLinksError::Unhandled(error) => error.code.as_deref(),
-            GetVpcLinksError::InvalidResponse(_) => ::std::option::Option::None,
+            GetVpcLinksError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetVpcLinksError::BadRequestException(error) => error.meta(),
             GetVpcLinksError::NotFoundException(error) => error.meta(),
             GetVpcLinksError::UnauthorizedException(error) => error.meta(),
             GetVpcLinksError::TooManyRequestsException(error) => error.meta(),
             GetVpcLinksError::Unlisted(error) => error.meta(),
-            GetVpcLinksError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetVpcLinksError::Unhandled(meta) => Some(meta),
             GetVpcLinksError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetVpcLinksError::BadRequestException(error) => error.message(),
             GetVpcLinksError::NotFoundException(error) => error.message(),
@@ -86,25 +75,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetVpcLinksError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetVpcLinksError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetVpcLinksError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetVpcLinksError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetVpcLinksError::TooManyRequestsException,
@@ -115,13 +104,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetVpcLinksError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetVpcLinksError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetVpcLinksError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetVpcLinksError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetVpcLinksError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -161,25 +148,15 @@ impl ::std::fmt::Display for GetVpcLinksError {
     }
 }
 impl ::std::error::Error for GetVpcLinksError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetVpcLinksError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetVpcLinksError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetVpcLinksError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetVpcLinksError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetVpcLinksError::BadRequestException(error) => Some(error),
+            GetVpcLinksError::NotFoundException(error) => Some(error),
+            GetVpcLinksError::UnauthorizedException(error) => Some(error),
+            GetVpcLinksError::TooManyRequestsException(error) => Some(error),
             GetVpcLinksError::Unlisted(error) => ::std::error::Error::source(error),
-            GetVpcLinksError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetVpcLinksError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetVpcLinksError::Unhandled(error) => Some(error),
+            GetVpcLinksError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -195,24 +172,24 @@ impl super::Operation for GetVpcLinks {
         "UnauthorizedException",
         "TooManyRequestsException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["position"],
         output_tokens: &["position"],
-        limit_key: ::std::option::Option::Some("limit"),
+        limit_key: Some("limit"),
         result_keys: &["items"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/vpclinks");
+        let path = String::from("/vpclinks");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+        if let Some(value) = input.position.as_ref() {
             query.push("position", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+        if let Some(value) = input.limit.as_ref() {
             query.push("limit", &value.to_string());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

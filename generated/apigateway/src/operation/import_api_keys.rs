@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Import API keys from an external source, such as a CSV-formatted file.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ImportApiKeys;
 impl super::private::Sealed for ImportApiKeys {}
 /// Errors of [`ImportApiKeys`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ImportApiKeysError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,26 @@ pub enum ImportApiKeysError {
 }
 impl ImportApiKeysError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ImportApiKeysError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            ImportApiKeysError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            ImportApiKeysError::BadRequestException(_) => Some("BadRequestException"),
+            ImportApiKeysError::ConflictException(_) => Some("ConflictException"),
             ImportApiKeysError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            ImportApiKeysError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            ImportApiKeysError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            ImportApiKeysError::NotFoundException(_) => Some("NotFoundException"),
+            ImportApiKeysError::UnauthorizedException(_) => Some("UnauthorizedException"),
             ImportApiKeysError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             ImportApiKeysError::Unlisted(error) => error.code(),
             ImportApiKeysError::Unhandled(error) => error.code.as_deref(),
-            ImportApiKeysError::InvalidResponse(_) => ::std::option::Option::None,
+            ImportApiKeysError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ImportApiKeysError::BadRequestException(error) => error.meta(),
             ImportApiKeysError::ConflictException(error) => error.meta(),
@@ -73,12 +60,12 @@ impl ImportApiKeysError {
             ImportApiKeysError::UnauthorizedException(error) => error.meta(),
             ImportApiKeysError::TooManyRequestsException(error) => error.meta(),
             ImportApiKeysError::Unlisted(error) => error.meta(),
-            ImportApiKeysError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ImportApiKeysError::Unhandled(meta) => Some(meta),
             ImportApiKeysError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ImportApiKeysError::BadRequestException(error) => error.message(),
             ImportApiKeysError::ConflictException(error) => error.message(),
@@ -100,37 +87,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ImportApiKeysError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportApiKeysError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportApiKeysError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportApiKeysError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportApiKeysError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportApiKeysError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportApiKeysError::TooManyRequestsException,
@@ -141,15 +128,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ImportApiKeysError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ImportApiKeysError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ImportApiKeysError::Unlisted(error),
+                    Some(Err(error)) => {
                         ImportApiKeysError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ImportApiKeysError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -195,31 +180,17 @@ impl ::std::fmt::Display for ImportApiKeysError {
     }
 }
 impl ::std::error::Error for ImportApiKeysError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ImportApiKeysError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportApiKeysError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportApiKeysError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportApiKeysError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportApiKeysError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportApiKeysError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ImportApiKeysError::BadRequestException(error) => Some(error),
+            ImportApiKeysError::ConflictException(error) => Some(error),
+            ImportApiKeysError::LimitExceededException(error) => Some(error),
+            ImportApiKeysError::NotFoundException(error) => Some(error),
+            ImportApiKeysError::UnauthorizedException(error) => Some(error),
+            ImportApiKeysError::TooManyRequestsException(error) => Some(error),
             ImportApiKeysError::Unlisted(error) => ::std::error::Error::source(error),
-            ImportApiKeysError::Unhandled(error) => ::std::option::Option::Some(error),
-            ImportApiKeysError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ImportApiKeysError::Unhandled(error) => Some(error),
+            ImportApiKeysError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -240,16 +211,16 @@ impl super::Operation for ImportApiKeys {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/apikeys");
+        let path = String::from("/apikeys");
         let mut query = ::awsgen_runtime::protocol::Query::new("mode=import");
-        if let ::std::option::Option::Some(value) = input.format.as_ref() {
+        if let Some(value) = input.format.as_ref() {
             query.push("format", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.fail_on_warnings.as_ref() {
+        if let Some(value) = input.fail_on_warnings.as_ref() {
             query.push("failonwarnings", &value.to_string());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
@@ -260,7 +231,7 @@ impl super::Operation for ImportApiKeys {
         if !request.has_header("Accept") {
             request.header("Accept", "application/json");
         }
-        if let ::std::option::Option::Some(blob) = &input.body {
+        if let Some(blob) = &input.body {
             request.body("application/octet-stream", blob.as_bytes().to_vec());
         }
         request.finish()

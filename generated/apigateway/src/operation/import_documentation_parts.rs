@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Imports documentation parts
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ImportDocumentationParts;
 impl super::private::Sealed for ImportDocumentationParts {}
 /// Errors of [`ImportDocumentationParts`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ImportDocumentationPartsError {
     /// The service answered `BadRequestException`.
@@ -37,36 +32,34 @@ pub enum ImportDocumentationPartsError {
 }
 impl ImportDocumentationPartsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ImportDocumentationPartsError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
             ImportDocumentationPartsError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             ImportDocumentationPartsError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             ImportDocumentationPartsError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             ImportDocumentationPartsError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             ImportDocumentationPartsError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             ImportDocumentationPartsError::Unlisted(error) => error.code(),
             ImportDocumentationPartsError::Unhandled(error) => error.code.as_deref(),
-            ImportDocumentationPartsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ImportDocumentationPartsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ImportDocumentationPartsError::BadRequestException(error) => error.meta(),
             ImportDocumentationPartsError::ConflictException(error) => error.meta(),
@@ -77,14 +70,12 @@ impl ImportDocumentationPartsError {
                 error.meta()
             }
             ImportDocumentationPartsError::Unlisted(error) => error.meta(),
-            ImportDocumentationPartsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ImportDocumentationPartsError::Unhandled(meta) => Some(meta),
             ImportDocumentationPartsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ImportDocumentationPartsError::BadRequestException(error) => error.message(),
             ImportDocumentationPartsError::ConflictException(error) => error.message(),
@@ -112,37 +103,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ImportDocumentationPartsE
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportDocumentationPartsError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportDocumentationPartsError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportDocumentationPartsError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportDocumentationPartsError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportDocumentationPartsError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportDocumentationPartsError::TooManyRequestsException,
@@ -153,15 +144,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ImportDocumentationPartsE
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ImportDocumentationPartsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ImportDocumentationPartsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ImportDocumentationPartsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ImportDocumentationPartsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -211,35 +200,19 @@ impl ::std::fmt::Display for ImportDocumentationPartsError {
     }
 }
 impl ::std::error::Error for ImportDocumentationPartsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ImportDocumentationPartsError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportDocumentationPartsError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportDocumentationPartsError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportDocumentationPartsError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportDocumentationPartsError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportDocumentationPartsError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ImportDocumentationPartsError::BadRequestException(error) => Some(error),
+            ImportDocumentationPartsError::ConflictException(error) => Some(error),
+            ImportDocumentationPartsError::LimitExceededException(error) => Some(error),
+            ImportDocumentationPartsError::NotFoundException(error) => Some(error),
+            ImportDocumentationPartsError::UnauthorizedException(error) => Some(error),
+            ImportDocumentationPartsError::TooManyRequestsException(error) => Some(error),
             ImportDocumentationPartsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ImportDocumentationPartsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportDocumentationPartsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ImportDocumentationPartsError::Unhandled(error) => Some(error),
+            ImportDocumentationPartsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -259,14 +232,14 @@ impl super::Operation for ImportDocumentationParts {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(58usize);
+        let mut path = String::with_capacity(58usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -274,18 +247,18 @@ impl super::Operation for ImportDocumentationParts {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/documentation/parts");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.mode.as_ref() {
+        if let Some(value) = input.mode.as_ref() {
             query.push("mode", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.fail_on_warnings.as_ref() {
+        if let Some(value) = input.fail_on_warnings.as_ref() {
             query.push("failonwarnings", &value.to_string());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
@@ -296,7 +269,7 @@ impl super::Operation for ImportDocumentationParts {
         if !request.has_header("Accept") {
             request.header("Accept", "application/json");
         }
-        if let ::std::option::Option::Some(blob) = &input.body {
+        if let Some(blob) = &input.body {
             request.body("application/octet-stream", blob.as_bytes().to_vec());
         }
         request.finish()

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A feature of the API Gateway control service for creating a new API from an external API definition file.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ImportRestApi;
 impl super::private::Sealed for ImportRestApi {}
 /// Errors of [`ImportRestApi`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ImportRestApiError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,26 @@ pub enum ImportRestApiError {
 }
 impl ImportRestApiError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ImportRestApiError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            ImportRestApiError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            ImportRestApiError::BadRequestException(_) => Some("BadRequestException"),
+            ImportRestApiError::ConflictException(_) => Some("ConflictException"),
             ImportRestApiError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            ImportRestApiError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            ImportRestApiError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            ImportRestApiError::NotFoundException(_) => Some("NotFoundException"),
+            ImportRestApiError::UnauthorizedException(_) => Some("UnauthorizedException"),
             ImportRestApiError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             ImportRestApiError::Unlisted(error) => error.code(),
             ImportRestApiError::Unhandled(error) => error.code.as_deref(),
-            ImportRestApiError::InvalidResponse(_) => ::std::option::Option::None,
+            ImportRestApiError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ImportRestApiError::BadRequestException(error) => error.meta(),
             ImportRestApiError::ConflictException(error) => error.meta(),
@@ -73,12 +60,12 @@ impl ImportRestApiError {
             ImportRestApiError::UnauthorizedException(error) => error.meta(),
             ImportRestApiError::TooManyRequestsException(error) => error.meta(),
             ImportRestApiError::Unlisted(error) => error.meta(),
-            ImportRestApiError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ImportRestApiError::Unhandled(meta) => Some(meta),
             ImportRestApiError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ImportRestApiError::BadRequestException(error) => error.message(),
             ImportRestApiError::ConflictException(error) => error.message(),
@@ -100,37 +87,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ImportRestApiError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportRestApiError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportRestApiError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportRestApiError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportRestApiError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportRestApiError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportRestApiError::TooManyRequestsException,
@@ -141,15 +128,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ImportRestApiError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ImportRestApiError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ImportRestApiError::Unlisted(error),
+                    Some(Err(error)) => {
                         ImportRestApiError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ImportRestApiError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -195,31 +180,17 @@ impl ::std::fmt::Display for ImportRestApiError {
     }
 }
 impl ::std::error::Error for ImportRestApiError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ImportRestApiError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportRestApiError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportRestApiError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportRestApiError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportRestApiError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportRestApiError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ImportRestApiError::BadRequestException(error) => Some(error),
+            ImportRestApiError::ConflictException(error) => Some(error),
+            ImportRestApiError::LimitExceededException(error) => Some(error),
+            ImportRestApiError::NotFoundException(error) => Some(error),
+            ImportRestApiError::UnauthorizedException(error) => Some(error),
+            ImportRestApiError::TooManyRequestsException(error) => Some(error),
             ImportRestApiError::Unlisted(error) => ::std::error::Error::source(error),
-            ImportRestApiError::Unhandled(error) => ::std::option::Option::Some(error),
-            ImportRestApiError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ImportRestApiError::Unhandled(error) => Some(error),
+            ImportRestApiError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -240,16 +211,16 @@ impl super::Operation for ImportRestApi {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/restapis");
+        let path = String::from("/restapis");
         let mut query = ::awsgen_runtime::protocol::Query::new("mode=import");
-        if let ::std::option::Option::Some(value) = input.fail_on_warnings.as_ref() {
+        if let Some(value) = input.fail_on_warnings.as_ref() {
             query.push("failonwarnings", &value.to_string());
         }
-        if let ::std::option::Option::Some(map) = input.parameters.as_ref() {
+        if let Some(map) = input.parameters.as_ref() {
             for (key, values) in map {
                 let key: &str = key.as_ref();
                 query.push_from_map(key, values.as_str());
@@ -263,7 +234,7 @@ impl super::Operation for ImportRestApi {
         if !request.has_header("Accept") {
             request.header("Accept", "application/json");
         }
-        if let ::std::option::Option::Some(blob) = &input.body {
+        if let Some(blob) = &input.body {
             request.body("application/octet-stream", blob.as_bytes().to_vec());
         }
         request.finish()

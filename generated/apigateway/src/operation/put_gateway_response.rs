@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a customization of a GatewayResponse of a specified response type and status code on the given RestApi.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct PutGatewayResponse;
 impl super::private::Sealed for PutGatewayResponse {}
 /// Errors of [`PutGatewayResponse`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum PutGatewayResponseError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,30 @@ pub enum PutGatewayResponseError {
 }
 impl PutGatewayResponseError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             PutGatewayResponseError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
-            PutGatewayResponseError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            PutGatewayResponseError::ConflictException(_) => Some("ConflictException"),
             PutGatewayResponseError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            PutGatewayResponseError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            PutGatewayResponseError::NotFoundException(_) => Some("NotFoundException"),
             PutGatewayResponseError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             PutGatewayResponseError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             PutGatewayResponseError::Unlisted(error) => error.code(),
             PutGatewayResponseError::Unhandled(error) => error.code.as_deref(),
-            PutGatewayResponseError::InvalidResponse(_) => ::std::option::Option::None,
+            PutGatewayResponseError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             PutGatewayResponseError::BadRequestException(error) => error.meta(),
             PutGatewayResponseError::ConflictException(error) => error.meta(),
@@ -73,12 +64,12 @@ impl PutGatewayResponseError {
             PutGatewayResponseError::UnauthorizedException(error) => error.meta(),
             PutGatewayResponseError::TooManyRequestsException(error) => error.meta(),
             PutGatewayResponseError::Unlisted(error) => error.meta(),
-            PutGatewayResponseError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            PutGatewayResponseError::Unhandled(meta) => Some(meta),
             PutGatewayResponseError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             PutGatewayResponseError::BadRequestException(error) => error.message(),
             PutGatewayResponseError::ConflictException(error) => error.message(),
@@ -100,37 +91,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutGatewayResponseError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutGatewayResponseError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutGatewayResponseError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutGatewayResponseError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutGatewayResponseError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutGatewayResponseError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutGatewayResponseError::TooManyRequestsException,
@@ -141,15 +132,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutGatewayResponseError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        PutGatewayResponseError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => PutGatewayResponseError::Unlisted(error),
+                    Some(Err(error)) => {
                         PutGatewayResponseError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         PutGatewayResponseError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -199,35 +188,19 @@ impl ::std::fmt::Display for PutGatewayResponseError {
     }
 }
 impl ::std::error::Error for PutGatewayResponseError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            PutGatewayResponseError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutGatewayResponseError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutGatewayResponseError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutGatewayResponseError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutGatewayResponseError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutGatewayResponseError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutGatewayResponseError::BadRequestException(error) => Some(error),
+            PutGatewayResponseError::ConflictException(error) => Some(error),
+            PutGatewayResponseError::LimitExceededException(error) => Some(error),
+            PutGatewayResponseError::NotFoundException(error) => Some(error),
+            PutGatewayResponseError::UnauthorizedException(error) => Some(error),
+            PutGatewayResponseError::TooManyRequestsException(error) => Some(error),
             PutGatewayResponseError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            PutGatewayResponseError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutGatewayResponseError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutGatewayResponseError::Unhandled(error) => Some(error),
+            PutGatewayResponseError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -248,14 +221,14 @@ impl super::Operation for PutGatewayResponse {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(71usize);
+        let mut path = String::with_capacity(71usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -263,15 +236,15 @@ impl super::Operation for PutGatewayResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/gatewayresponses/");
         match input.response_type.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "responseType",
@@ -279,8 +252,8 @@ impl super::Operation for PutGatewayResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "responseType",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Sets up a method's integration.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct PutIntegration;
 impl super::private::Sealed for PutIntegration {}
 /// Errors of [`PutIntegration`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum PutIntegrationError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,28 @@ pub enum PutIntegrationError {
 }
 impl PutIntegrationError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            PutIntegrationError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            PutIntegrationError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            PutIntegrationError::BadRequestException(_) => Some("BadRequestException"),
+            PutIntegrationError::ConflictException(_) => Some("ConflictException"),
             PutIntegrationError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            PutIntegrationError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            PutIntegrationError::NotFoundException(_) => Some("NotFoundException"),
             PutIntegrationError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             PutIntegrationError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             PutIntegrationError::Unlisted(error) => error.code(),
             PutIntegrationError::Unhandled(error) => error.code.as_deref(),
-            PutIntegrationError::InvalidResponse(_) => ::std::option::Option::None,
+            PutIntegrationError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             PutIntegrationError::BadRequestException(error) => error.meta(),
             PutIntegrationError::ConflictException(error) => error.meta(),
@@ -73,12 +62,12 @@ impl PutIntegrationError {
             PutIntegrationError::UnauthorizedException(error) => error.meta(),
             PutIntegrationError::TooManyRequestsException(error) => error.meta(),
             PutIntegrationError::Unlisted(error) => error.meta(),
-            PutIntegrationError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            PutIntegrationError::Unhandled(meta) => Some(meta),
             PutIntegrationError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             PutIntegrationError::BadRequestException(error) => error.message(),
             PutIntegrationError::ConflictException(error) => error.message(),
@@ -100,37 +89,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutIntegrationError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutIntegrationError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutIntegrationError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutIntegrationError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutIntegrationError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutIntegrationError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutIntegrationError::TooManyRequestsException,
@@ -141,15 +130,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutIntegrationError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        PutIntegrationError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => PutIntegrationError::Unlisted(error),
+                    Some(Err(error)) => {
                         PutIntegrationError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         PutIntegrationError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -195,31 +182,17 @@ impl ::std::fmt::Display for PutIntegrationError {
     }
 }
 impl ::std::error::Error for PutIntegrationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            PutIntegrationError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutIntegrationError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutIntegrationError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutIntegrationError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutIntegrationError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutIntegrationError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutIntegrationError::BadRequestException(error) => Some(error),
+            PutIntegrationError::ConflictException(error) => Some(error),
+            PutIntegrationError::LimitExceededException(error) => Some(error),
+            PutIntegrationError::NotFoundException(error) => Some(error),
+            PutIntegrationError::UnauthorizedException(error) => Some(error),
+            PutIntegrationError::TooManyRequestsException(error) => Some(error),
             PutIntegrationError::Unlisted(error) => ::std::error::Error::source(error),
-            PutIntegrationError::Unhandled(error) => ::std::option::Option::Some(error),
-            PutIntegrationError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutIntegrationError::Unhandled(error) => Some(error),
+            PutIntegrationError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -240,14 +213,14 @@ impl super::Operation for PutIntegration {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(96usize);
+        let mut path = String::with_capacity(96usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -255,15 +228,15 @@ impl super::Operation for PutIntegration {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/resources/");
         match input.resource_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "resourceId",
@@ -271,15 +244,15 @@ impl super::Operation for PutIntegration {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "resourceId",
                 });
             }
         }
         path.push_str("/methods/");
         match input.http_method.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "httpMethod",
@@ -287,8 +260,8 @@ impl super::Operation for PutIntegration {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "httpMethod",
                 });
             }

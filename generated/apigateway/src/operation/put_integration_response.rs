@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a put integration.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct PutIntegrationResponse;
 impl super::private::Sealed for PutIntegrationResponse {}
 /// Errors of [`PutIntegrationResponse`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum PutIntegrationResponseError {
     /// The service answered `BadRequestException`.
@@ -37,36 +32,34 @@ pub enum PutIntegrationResponseError {
 }
 impl PutIntegrationResponseError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             PutIntegrationResponseError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
             PutIntegrationResponseError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             PutIntegrationResponseError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             PutIntegrationResponseError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             PutIntegrationResponseError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             PutIntegrationResponseError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             PutIntegrationResponseError::Unlisted(error) => error.code(),
             PutIntegrationResponseError::Unhandled(error) => error.code.as_deref(),
-            PutIntegrationResponseError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            PutIntegrationResponseError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             PutIntegrationResponseError::BadRequestException(error) => error.meta(),
             PutIntegrationResponseError::ConflictException(error) => error.meta(),
@@ -75,14 +68,12 @@ impl PutIntegrationResponseError {
             PutIntegrationResponseError::UnauthorizedException(error) => error.meta(),
             PutIntegrationResponseError::TooManyRequestsException(error) => error.meta(),
             PutIntegrationResponseError::Unlisted(error) => error.meta(),
-            PutIntegrationResponseError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            PutIntegrationResponseError::Unhandled(meta) => Some(meta),
             PutIntegrationResponseError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             PutIntegrationResponseError::BadRequestException(error) => error.message(),
             PutIntegrationResponseError::ConflictException(error) => error.message(),
@@ -106,37 +97,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutIntegrationResponseErr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutIntegrationResponseError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutIntegrationResponseError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutIntegrationResponseError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutIntegrationResponseError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutIntegrationResponseError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutIntegrationResponseError::TooManyRequestsException,
@@ -147,15 +138,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutIntegrationResponseErr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        PutIntegrationResponseError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => PutIntegrationResponseError::Unlisted(error),
+                    Some(Err(error)) => {
                         PutIntegrationResponseError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         PutIntegrationResponseError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -205,35 +194,19 @@ impl ::std::fmt::Display for PutIntegrationResponseError {
     }
 }
 impl ::std::error::Error for PutIntegrationResponseError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            PutIntegrationResponseError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutIntegrationResponseError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutIntegrationResponseError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutIntegrationResponseError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutIntegrationResponseError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutIntegrationResponseError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutIntegrationResponseError::BadRequestException(error) => Some(error),
+            PutIntegrationResponseError::ConflictException(error) => Some(error),
+            PutIntegrationResponseError::LimitExceededException(error) => Some(error),
+            PutIntegrationResponseError::NotFoundException(error) => Some(error),
+            PutIntegrationResponseError::UnauthorizedException(error) => Some(error),
+            PutIntegrationResponseError::TooManyRequestsException(error) => Some(error),
             PutIntegrationResponseError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            PutIntegrationResponseError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutIntegrationResponseError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutIntegrationResponseError::Unhandled(error) => Some(error),
+            PutIntegrationResponseError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -254,14 +227,14 @@ impl super::Operation for PutIntegrationResponse {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(120usize);
+        let mut path = String::with_capacity(120usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -269,15 +242,15 @@ impl super::Operation for PutIntegrationResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/resources/");
         match input.resource_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "resourceId",
@@ -285,15 +258,15 @@ impl super::Operation for PutIntegrationResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "resourceId",
                 });
             }
         }
         path.push_str("/methods/");
         match input.http_method.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "httpMethod",
@@ -301,15 +274,15 @@ impl super::Operation for PutIntegrationResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "httpMethod",
                 });
             }
         }
         path.push_str("/integration/responses/");
         match input.status_code.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "statusCode",
@@ -317,8 +290,8 @@ impl super::Operation for PutIntegrationResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "statusCode",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Add a method to an existing Resource resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct PutMethod;
 impl super::private::Sealed for PutMethod {}
 /// Errors of [`PutMethod`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum PutMethodError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,24 @@ pub enum PutMethodError {
 }
 impl PutMethodError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            PutMethodError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            PutMethodError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
-            PutMethodError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            PutMethodError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            PutMethodError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
+            PutMethodError::BadRequestException(_) => Some("BadRequestException"),
+            PutMethodError::UnauthorizedException(_) => Some("UnauthorizedException"),
+            PutMethodError::NotFoundException(_) => Some("NotFoundException"),
+            PutMethodError::ConflictException(_) => Some("ConflictException"),
+            PutMethodError::LimitExceededException(_) => Some("LimitExceededException"),
             PutMethodError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             PutMethodError::Unlisted(error) => error.code(),
             PutMethodError::Unhandled(error) => error.code.as_deref(),
-            PutMethodError::InvalidResponse(_) => ::std::option::Option::None,
+            PutMethodError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             PutMethodError::BadRequestException(error) => error.meta(),
             PutMethodError::UnauthorizedException(error) => error.meta(),
@@ -73,12 +58,12 @@ impl PutMethodError {
             PutMethodError::LimitExceededException(error) => error.meta(),
             PutMethodError::TooManyRequestsException(error) => error.meta(),
             PutMethodError::Unlisted(error) => error.meta(),
-            PutMethodError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            PutMethodError::Unhandled(meta) => Some(meta),
             PutMethodError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             PutMethodError::BadRequestException(error) => error.message(),
             PutMethodError::UnauthorizedException(error) => error.message(),
@@ -100,37 +85,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutMethodError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutMethodError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutMethodError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutMethodError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutMethodError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutMethodError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutMethodError::TooManyRequestsException,
@@ -141,13 +126,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutMethodError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        PutMethodError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => PutMethodError::Unlisted(error),
+                    Some(Err(error)) => {
                         PutMethodError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         PutMethodError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -191,29 +174,17 @@ impl ::std::fmt::Display for PutMethodError {
     }
 }
 impl ::std::error::Error for PutMethodError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            PutMethodError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutMethodError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutMethodError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutMethodError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutMethodError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutMethodError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutMethodError::BadRequestException(error) => Some(error),
+            PutMethodError::UnauthorizedException(error) => Some(error),
+            PutMethodError::NotFoundException(error) => Some(error),
+            PutMethodError::ConflictException(error) => Some(error),
+            PutMethodError::LimitExceededException(error) => Some(error),
+            PutMethodError::TooManyRequestsException(error) => Some(error),
             PutMethodError::Unlisted(error) => ::std::error::Error::source(error),
-            PutMethodError::Unhandled(error) => ::std::option::Option::Some(error),
-            PutMethodError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            PutMethodError::Unhandled(error) => Some(error),
+            PutMethodError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -234,14 +205,14 @@ impl super::Operation for PutMethod {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(84usize);
+        let mut path = String::with_capacity(84usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -249,15 +220,15 @@ impl super::Operation for PutMethod {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/resources/");
         match input.resource_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "resourceId",
@@ -265,15 +236,15 @@ impl super::Operation for PutMethod {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "resourceId",
                 });
             }
         }
         path.push_str("/methods/");
         match input.http_method.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "httpMethod",
@@ -281,8 +252,8 @@ impl super::Operation for PutMethod {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "httpMethod",
                 });
             }

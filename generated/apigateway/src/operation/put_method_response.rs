@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Adds a MethodResponse to an existing Method resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct PutMethodResponse;
 impl super::private::Sealed for PutMethodResponse {}
 /// Errors of [`PutMethodResponse`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum PutMethodResponseError {
     /// The service answered `UnauthorizedException`.
@@ -37,34 +32,28 @@ pub enum PutMethodResponseError {
 }
 impl PutMethodResponseError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             PutMethodResponseError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
-            PutMethodResponseError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            PutMethodResponseError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            PutMethodResponseError::NotFoundException(_) => Some("NotFoundException"),
+            PutMethodResponseError::ConflictException(_) => Some("ConflictException"),
             PutMethodResponseError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            PutMethodResponseError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
+            PutMethodResponseError::BadRequestException(_) => Some("BadRequestException"),
             PutMethodResponseError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             PutMethodResponseError::Unlisted(error) => error.code(),
             PutMethodResponseError::Unhandled(error) => error.code.as_deref(),
-            PutMethodResponseError::InvalidResponse(_) => ::std::option::Option::None,
+            PutMethodResponseError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             PutMethodResponseError::UnauthorizedException(error) => error.meta(),
             PutMethodResponseError::NotFoundException(error) => error.meta(),
@@ -73,12 +62,12 @@ impl PutMethodResponseError {
             PutMethodResponseError::BadRequestException(error) => error.meta(),
             PutMethodResponseError::TooManyRequestsException(error) => error.meta(),
             PutMethodResponseError::Unlisted(error) => error.meta(),
-            PutMethodResponseError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            PutMethodResponseError::Unhandled(meta) => Some(meta),
             PutMethodResponseError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             PutMethodResponseError::UnauthorizedException(error) => error.message(),
             PutMethodResponseError::NotFoundException(error) => error.message(),
@@ -100,37 +89,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutMethodResponseError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutMethodResponseError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutMethodResponseError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutMethodResponseError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutMethodResponseError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutMethodResponseError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutMethodResponseError::TooManyRequestsException,
@@ -141,15 +130,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutMethodResponseError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        PutMethodResponseError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => PutMethodResponseError::Unlisted(error),
+                    Some(Err(error)) => {
                         PutMethodResponseError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         PutMethodResponseError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -197,33 +184,17 @@ impl ::std::fmt::Display for PutMethodResponseError {
     }
 }
 impl ::std::error::Error for PutMethodResponseError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            PutMethodResponseError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutMethodResponseError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutMethodResponseError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutMethodResponseError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutMethodResponseError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutMethodResponseError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutMethodResponseError::UnauthorizedException(error) => Some(error),
+            PutMethodResponseError::NotFoundException(error) => Some(error),
+            PutMethodResponseError::ConflictException(error) => Some(error),
+            PutMethodResponseError::LimitExceededException(error) => Some(error),
+            PutMethodResponseError::BadRequestException(error) => Some(error),
+            PutMethodResponseError::TooManyRequestsException(error) => Some(error),
             PutMethodResponseError::Unlisted(error) => ::std::error::Error::source(error),
-            PutMethodResponseError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutMethodResponseError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutMethodResponseError::Unhandled(error) => Some(error),
+            PutMethodResponseError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -244,14 +215,14 @@ impl super::Operation for PutMethodResponse {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(108usize);
+        let mut path = String::with_capacity(108usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -259,15 +230,15 @@ impl super::Operation for PutMethodResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/resources/");
         match input.resource_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "resourceId",
@@ -275,15 +246,15 @@ impl super::Operation for PutMethodResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "resourceId",
                 });
             }
         }
         path.push_str("/methods/");
         match input.http_method.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "httpMethod",
@@ -291,15 +262,15 @@ impl super::Operation for PutMethodResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "httpMethod",
                 });
             }
         }
         path.push_str("/responses/");
         match input.status_code.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "statusCode",
@@ -307,8 +278,8 @@ impl super::Operation for PutMethodResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "statusCode",
                 });
             }

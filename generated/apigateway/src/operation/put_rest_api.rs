@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A feature of the API Gateway control service for updating an existing API with an input of external API definitions. The update can take the form of merging the supplied definition into the existing API or overwriting the existing API.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct PutRestApi;
 impl super::private::Sealed for PutRestApi {}
 /// Errors of [`PutRestApi`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum PutRestApiError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,24 @@ pub enum PutRestApiError {
 }
 impl PutRestApiError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            PutRestApiError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            PutRestApiError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            PutRestApiError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
-            PutRestApiError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            PutRestApiError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            PutRestApiError::BadRequestException(_) => Some("BadRequestException"),
+            PutRestApiError::ConflictException(_) => Some("ConflictException"),
+            PutRestApiError::LimitExceededException(_) => Some("LimitExceededException"),
+            PutRestApiError::NotFoundException(_) => Some("NotFoundException"),
+            PutRestApiError::UnauthorizedException(_) => Some("UnauthorizedException"),
             PutRestApiError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             PutRestApiError::Unlisted(error) => error.code(),
             PutRestApiError::Unhandled(error) => error.code.as_deref(),
-            PutRestApiError::InvalidResponse(_) => ::std::option::Option::None,
+            PutRestApiError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             PutRestApiError::BadRequestException(error) => error.meta(),
             PutRestApiError::ConflictException(error) => error.meta(),
@@ -73,12 +58,12 @@ impl PutRestApiError {
             PutRestApiError::UnauthorizedException(error) => error.meta(),
             PutRestApiError::TooManyRequestsException(error) => error.meta(),
             PutRestApiError::Unlisted(error) => error.meta(),
-            PutRestApiError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            PutRestApiError::Unhandled(meta) => Some(meta),
             PutRestApiError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             PutRestApiError::BadRequestException(error) => error.message(),
             PutRestApiError::ConflictException(error) => error.message(),
@@ -100,37 +85,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutRestApiError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutRestApiError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutRestApiError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutRestApiError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutRestApiError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutRestApiError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutRestApiError::TooManyRequestsException,
@@ -141,13 +126,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutRestApiError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        PutRestApiError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => PutRestApiError::Unlisted(error),
+                    Some(Err(error)) => {
                         PutRestApiError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         PutRestApiError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -191,29 +174,17 @@ impl ::std::fmt::Display for PutRestApiError {
     }
 }
 impl ::std::error::Error for PutRestApiError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            PutRestApiError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutRestApiError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutRestApiError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutRestApiError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutRestApiError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutRestApiError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutRestApiError::BadRequestException(error) => Some(error),
+            PutRestApiError::ConflictException(error) => Some(error),
+            PutRestApiError::LimitExceededException(error) => Some(error),
+            PutRestApiError::NotFoundException(error) => Some(error),
+            PutRestApiError::UnauthorizedException(error) => Some(error),
+            PutRestApiError::TooManyRequestsException(error) => Some(error),
             PutRestApiError::Unlisted(error) => ::std::error::Error::source(error),
-            PutRestApiError::Unhandled(error) => ::std::option::Option::Some(error),
-            PutRestApiError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            PutRestApiError::Unhandled(error) => Some(error),
+            PutRestApiError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -233,14 +204,14 @@ impl super::Operation for PutRestApi {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(38usize);
+        let mut path = String::with_capacity(38usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -248,20 +219,20 @@ impl super::Operation for PutRestApi {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.mode.as_ref() {
+        if let Some(value) = input.mode.as_ref() {
             query.push("mode", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.fail_on_warnings.as_ref() {
+        if let Some(value) = input.fail_on_warnings.as_ref() {
             query.push("failonwarnings", &value.to_string());
         }
-        if let ::std::option::Option::Some(map) = input.parameters.as_ref() {
+        if let Some(map) = input.parameters.as_ref() {
             for (key, values) in map {
                 let key: &str = key.as_ref();
                 query.push_from_map(key, values.as_str());
@@ -275,7 +246,7 @@ impl super::Operation for PutRestApi {
         if !request.has_header("Accept") {
             request.header("Accept", "application/json");
         }
-        if let ::std::option::Option::Some(blob) = &input.body {
+        if let Some(blob) = &input.body {
             request.body("application/octet-stream", blob.as_bytes().to_vec());
         }
         request.finish()

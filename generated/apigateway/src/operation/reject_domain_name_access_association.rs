@@ -4,17 +4,12 @@
 /// Rejects a domain name access association with a private custom domain name.
 ///
 /// To reject a domain name access association with an access association source in another AWS account, use this operation. To remove a domain name access association with an access association source in your own account, use the DeleteDomainNameAccessAssociation operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct RejectDomainNameAccessAssociation;
 impl super::private::Sealed for RejectDomainNameAccessAssociation {}
 /// Errors of [`RejectDomainNameAccessAssociation`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum RejectDomainNameAccessAssociationError {
     /// The service answered `BadRequestException`.
@@ -37,35 +32,33 @@ pub enum RejectDomainNameAccessAssociationError {
 }
 impl RejectDomainNameAccessAssociationError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             RejectDomainNameAccessAssociationError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
             RejectDomainNameAccessAssociationError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             RejectDomainNameAccessAssociationError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             RejectDomainNameAccessAssociationError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             RejectDomainNameAccessAssociationError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             RejectDomainNameAccessAssociationError::Unlisted(error) => error.code(),
             RejectDomainNameAccessAssociationError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            RejectDomainNameAccessAssociationError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            RejectDomainNameAccessAssociationError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             RejectDomainNameAccessAssociationError::BadRequestException(error) => {
                 error.meta()
@@ -83,16 +76,14 @@ impl RejectDomainNameAccessAssociationError {
                 error.meta()
             }
             RejectDomainNameAccessAssociationError::Unlisted(error) => error.meta(),
-            RejectDomainNameAccessAssociationError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            RejectDomainNameAccessAssociationError::Unhandled(meta) => Some(meta),
             RejectDomainNameAccessAssociationError::InvalidResponse(error) => {
                 error.meta()
             }
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             RejectDomainNameAccessAssociationError::BadRequestException(error) => {
                 error.message()
@@ -126,31 +117,31 @@ for RejectDomainNameAccessAssociationError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RejectDomainNameAccessAssociationError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RejectDomainNameAccessAssociationError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RejectDomainNameAccessAssociationError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RejectDomainNameAccessAssociationError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RejectDomainNameAccessAssociationError::TooManyRequestsException,
@@ -161,15 +152,15 @@ for RejectDomainNameAccessAssociationError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         RejectDomainNameAccessAssociationError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         RejectDomainNameAccessAssociationError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         RejectDomainNameAccessAssociationError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -216,32 +207,28 @@ impl ::std::fmt::Display for RejectDomainNameAccessAssociationError {
     }
 }
 impl ::std::error::Error for RejectDomainNameAccessAssociationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             RejectDomainNameAccessAssociationError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             RejectDomainNameAccessAssociationError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             RejectDomainNameAccessAssociationError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             RejectDomainNameAccessAssociationError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             RejectDomainNameAccessAssociationError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             RejectDomainNameAccessAssociationError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            RejectDomainNameAccessAssociationError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RejectDomainNameAccessAssociationError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            RejectDomainNameAccessAssociationError::Unhandled(error) => Some(error),
+            RejectDomainNameAccessAssociationError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -261,19 +248,16 @@ impl super::Operation for RejectDomainNameAccessAssociation {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/rejectdomainnameaccessassociations");
+        let path = String::from("/rejectdomainnameaccessassociations");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input
-            .domain_name_access_association_arn
-            .as_ref()
-        {
+        if let Some(value) = input.domain_name_access_association_arn.as_ref() {
             query.push("domainNameAccessAssociationArn", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.domain_name_arn.as_ref() {
+        if let Some(value) = input.domain_name_arn.as_ref() {
             query.push("domainNameArn", value.as_str());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Adds or updates a tag on a given resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct TagResource;
 impl super::private::Sealed for TagResource {}
 /// Errors of [`TagResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum TagResourceError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,24 @@ pub enum TagResourceError {
 }
 impl TagResourceError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            TagResourceError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            TagResourceError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            TagResourceError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
-            TagResourceError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            TagResourceError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            TagResourceError::BadRequestException(_) => Some("BadRequestException"),
+            TagResourceError::ConflictException(_) => Some("ConflictException"),
+            TagResourceError::LimitExceededException(_) => Some("LimitExceededException"),
+            TagResourceError::NotFoundException(_) => Some("NotFoundException"),
+            TagResourceError::UnauthorizedException(_) => Some("UnauthorizedException"),
             TagResourceError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             TagResourceError::Unlisted(error) => error.code(),
             TagResourceError::Unhandled(error) => error.code.as_deref(),
-            TagResourceError::InvalidResponse(_) => ::std::option::Option::None,
+            TagResourceError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             TagResourceError::BadRequestException(error) => error.meta(),
             TagResourceError::ConflictException(error) => error.meta(),
@@ -73,12 +58,12 @@ impl TagResourceError {
             TagResourceError::UnauthorizedException(error) => error.meta(),
             TagResourceError::TooManyRequestsException(error) => error.meta(),
             TagResourceError::Unlisted(error) => error.meta(),
-            TagResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            TagResourceError::Unhandled(meta) => Some(meta),
             TagResourceError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             TagResourceError::BadRequestException(error) => error.message(),
             TagResourceError::ConflictException(error) => error.message(),
@@ -100,37 +85,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for TagResourceError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::TooManyRequestsException,
@@ -141,13 +126,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for TagResourceError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        TagResourceError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => TagResourceError::Unlisted(error),
+                    Some(Err(error)) => {
                         TagResourceError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         TagResourceError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -193,31 +176,17 @@ impl ::std::fmt::Display for TagResourceError {
     }
 }
 impl ::std::error::Error for TagResourceError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            TagResourceError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TagResourceError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TagResourceError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TagResourceError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TagResourceError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TagResourceError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            TagResourceError::BadRequestException(error) => Some(error),
+            TagResourceError::ConflictException(error) => Some(error),
+            TagResourceError::LimitExceededException(error) => Some(error),
+            TagResourceError::NotFoundException(error) => Some(error),
+            TagResourceError::UnauthorizedException(error) => Some(error),
+            TagResourceError::TooManyRequestsException(error) => Some(error),
             TagResourceError::Unlisted(error) => ::std::error::Error::source(error),
-            TagResourceError::Unhandled(error) => ::std::option::Option::Some(error),
-            TagResourceError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            TagResourceError::Unhandled(error) => Some(error),
+            TagResourceError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -238,14 +207,14 @@ impl super::Operation for TagResource {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(36usize);
+        let mut path = String::with_capacity(36usize);
         path.push_str("/tags/");
         match input.resource_arn.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "resourceArn",
@@ -253,8 +222,8 @@ impl super::Operation for TagResource {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "resourceArn",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Simulate the execution of an Authorizer in your RestApi with headers, parameters, and an incoming request body.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct TestInvokeAuthorizer;
 impl super::private::Sealed for TestInvokeAuthorizer {}
 /// Errors of [`TestInvokeAuthorizer`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum TestInvokeAuthorizerError {
     /// The service answered `BadRequestException`.
@@ -33,42 +28,38 @@ pub enum TestInvokeAuthorizerError {
 }
 impl TestInvokeAuthorizerError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             TestInvokeAuthorizerError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
             TestInvokeAuthorizerError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
-            TestInvokeAuthorizerError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            TestInvokeAuthorizerError::NotFoundException(_) => Some("NotFoundException"),
             TestInvokeAuthorizerError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             TestInvokeAuthorizerError::Unlisted(error) => error.code(),
             TestInvokeAuthorizerError::Unhandled(error) => error.code.as_deref(),
-            TestInvokeAuthorizerError::InvalidResponse(_) => ::std::option::Option::None,
+            TestInvokeAuthorizerError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             TestInvokeAuthorizerError::BadRequestException(error) => error.meta(),
             TestInvokeAuthorizerError::UnauthorizedException(error) => error.meta(),
             TestInvokeAuthorizerError::NotFoundException(error) => error.meta(),
             TestInvokeAuthorizerError::TooManyRequestsException(error) => error.meta(),
             TestInvokeAuthorizerError::Unlisted(error) => error.meta(),
-            TestInvokeAuthorizerError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            TestInvokeAuthorizerError::Unhandled(meta) => Some(meta),
             TestInvokeAuthorizerError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             TestInvokeAuthorizerError::BadRequestException(error) => error.message(),
             TestInvokeAuthorizerError::UnauthorizedException(error) => error.message(),
@@ -88,25 +79,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for TestInvokeAuthorizerError
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TestInvokeAuthorizerError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TestInvokeAuthorizerError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TestInvokeAuthorizerError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TestInvokeAuthorizerError::TooManyRequestsException,
@@ -117,15 +108,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for TestInvokeAuthorizerError
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        TestInvokeAuthorizerError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => TestInvokeAuthorizerError::Unlisted(error),
+                    Some(Err(error)) => {
                         TestInvokeAuthorizerError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         TestInvokeAuthorizerError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -169,29 +158,17 @@ impl ::std::fmt::Display for TestInvokeAuthorizerError {
     }
 }
 impl ::std::error::Error for TestInvokeAuthorizerError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            TestInvokeAuthorizerError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TestInvokeAuthorizerError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TestInvokeAuthorizerError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TestInvokeAuthorizerError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            TestInvokeAuthorizerError::BadRequestException(error) => Some(error),
+            TestInvokeAuthorizerError::UnauthorizedException(error) => Some(error),
+            TestInvokeAuthorizerError::NotFoundException(error) => Some(error),
+            TestInvokeAuthorizerError::TooManyRequestsException(error) => Some(error),
             TestInvokeAuthorizerError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            TestInvokeAuthorizerError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TestInvokeAuthorizerError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            TestInvokeAuthorizerError::Unhandled(error) => Some(error),
+            TestInvokeAuthorizerError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -209,14 +186,14 @@ impl super::Operation for TestInvokeAuthorizer {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(66usize);
+        let mut path = String::with_capacity(66usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -224,15 +201,15 @@ impl super::Operation for TestInvokeAuthorizer {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/authorizers/");
         match input.authorizer_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "authorizerId",
@@ -240,8 +217,8 @@ impl super::Operation for TestInvokeAuthorizer {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "authorizerId",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Simulate the invocation of a Method in your RestApi with headers, parameters, and an incoming request body.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct TestInvokeMethod;
 impl super::private::Sealed for TestInvokeMethod {}
 /// Errors of [`TestInvokeMethod`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum TestInvokeMethodError {
     /// The service answered `BadRequestException`.
@@ -33,40 +28,36 @@ pub enum TestInvokeMethodError {
 }
 impl TestInvokeMethodError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            TestInvokeMethodError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
+            TestInvokeMethodError::BadRequestException(_) => Some("BadRequestException"),
             TestInvokeMethodError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
-            TestInvokeMethodError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            TestInvokeMethodError::NotFoundException(_) => Some("NotFoundException"),
             TestInvokeMethodError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             TestInvokeMethodError::Unlisted(error) => error.code(),
             TestInvokeMethodError::Unhandled(error) => error.code.as_deref(),
-            TestInvokeMethodError::InvalidResponse(_) => ::std::option::Option::None,
+            TestInvokeMethodError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             TestInvokeMethodError::BadRequestException(error) => error.meta(),
             TestInvokeMethodError::UnauthorizedException(error) => error.meta(),
             TestInvokeMethodError::NotFoundException(error) => error.meta(),
             TestInvokeMethodError::TooManyRequestsException(error) => error.meta(),
             TestInvokeMethodError::Unlisted(error) => error.meta(),
-            TestInvokeMethodError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            TestInvokeMethodError::Unhandled(meta) => Some(meta),
             TestInvokeMethodError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             TestInvokeMethodError::BadRequestException(error) => error.message(),
             TestInvokeMethodError::UnauthorizedException(error) => error.message(),
@@ -86,25 +77,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for TestInvokeMethodError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TestInvokeMethodError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TestInvokeMethodError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TestInvokeMethodError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TestInvokeMethodError::TooManyRequestsException,
@@ -115,15 +106,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for TestInvokeMethodError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        TestInvokeMethodError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => TestInvokeMethodError::Unlisted(error),
+                    Some(Err(error)) => {
                         TestInvokeMethodError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         TestInvokeMethodError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -163,25 +152,15 @@ impl ::std::fmt::Display for TestInvokeMethodError {
     }
 }
 impl ::std::error::Error for TestInvokeMethodError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            TestInvokeMethodError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TestInvokeMethodError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TestInvokeMethodError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TestInvokeMethodError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            TestInvokeMethodError::BadRequestException(error) => Some(error),
+            TestInvokeMethodError::UnauthorizedException(error) => Some(error),
+            TestInvokeMethodError::NotFoundException(error) => Some(error),
+            TestInvokeMethodError::TooManyRequestsException(error) => Some(error),
             TestInvokeMethodError::Unlisted(error) => ::std::error::Error::source(error),
-            TestInvokeMethodError::Unhandled(error) => ::std::option::Option::Some(error),
-            TestInvokeMethodError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            TestInvokeMethodError::Unhandled(error) => Some(error),
+            TestInvokeMethodError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -199,14 +178,14 @@ impl super::Operation for TestInvokeMethod {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(84usize);
+        let mut path = String::with_capacity(84usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -214,15 +193,15 @@ impl super::Operation for TestInvokeMethod {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/resources/");
         match input.resource_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "resourceId",
@@ -230,15 +209,15 @@ impl super::Operation for TestInvokeMethod {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "resourceId",
                 });
             }
         }
         path.push_str("/methods/");
         match input.http_method.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "httpMethod",
@@ -246,8 +225,8 @@ impl super::Operation for TestInvokeMethod {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "httpMethod",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Removes a tag from a given resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UntagResource;
 impl super::private::Sealed for UntagResource {}
 /// Errors of [`UntagResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UntagResourceError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,26 @@ pub enum UntagResourceError {
 }
 impl UntagResourceError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UntagResourceError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            UntagResourceError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            UntagResourceError::BadRequestException(_) => Some("BadRequestException"),
+            UntagResourceError::ConflictException(_) => Some("ConflictException"),
             UntagResourceError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            UntagResourceError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            UntagResourceError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            UntagResourceError::NotFoundException(_) => Some("NotFoundException"),
+            UntagResourceError::UnauthorizedException(_) => Some("UnauthorizedException"),
             UntagResourceError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UntagResourceError::Unlisted(error) => error.code(),
             UntagResourceError::Unhandled(error) => error.code.as_deref(),
-            UntagResourceError::InvalidResponse(_) => ::std::option::Option::None,
+            UntagResourceError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UntagResourceError::BadRequestException(error) => error.meta(),
             UntagResourceError::ConflictException(error) => error.meta(),
@@ -73,12 +60,12 @@ impl UntagResourceError {
             UntagResourceError::UnauthorizedException(error) => error.meta(),
             UntagResourceError::TooManyRequestsException(error) => error.meta(),
             UntagResourceError::Unlisted(error) => error.meta(),
-            UntagResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UntagResourceError::Unhandled(meta) => Some(meta),
             UntagResourceError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UntagResourceError::BadRequestException(error) => error.message(),
             UntagResourceError::ConflictException(error) => error.message(),
@@ -100,37 +87,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UntagResourceError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::TooManyRequestsException,
@@ -141,15 +128,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UntagResourceError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UntagResourceError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UntagResourceError::Unlisted(error),
+                    Some(Err(error)) => {
                         UntagResourceError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UntagResourceError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -195,31 +180,17 @@ impl ::std::fmt::Display for UntagResourceError {
     }
 }
 impl ::std::error::Error for UntagResourceError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UntagResourceError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UntagResourceError::BadRequestException(error) => Some(error),
+            UntagResourceError::ConflictException(error) => Some(error),
+            UntagResourceError::LimitExceededException(error) => Some(error),
+            UntagResourceError::NotFoundException(error) => Some(error),
+            UntagResourceError::UnauthorizedException(error) => Some(error),
+            UntagResourceError::TooManyRequestsException(error) => Some(error),
             UntagResourceError::Unlisted(error) => ::std::error::Error::source(error),
-            UntagResourceError::Unhandled(error) => ::std::option::Option::Some(error),
-            UntagResourceError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UntagResourceError::Unhandled(error) => Some(error),
+            UntagResourceError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -240,14 +211,14 @@ impl super::Operation for UntagResource {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(36usize);
+        let mut path = String::with_capacity(36usize);
         path.push_str("/tags/");
         match input.resource_arn.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "resourceArn",
@@ -255,14 +226,14 @@ impl super::Operation for UntagResource {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "resourceArn",
                 });
             }
         }
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(items) = input.tag_keys.as_ref() {
+        if let Some(items) = input.tag_keys.as_ref() {
             for item in items {
                 query.push("tagKeys", item.as_str());
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Changes information about the current Account resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateAccount;
 impl super::private::Sealed for UpdateAccount {}
 /// Errors of [`UpdateAccount`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateAccountError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,26 @@ pub enum UpdateAccountError {
 }
 impl UpdateAccountError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UpdateAccountError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            UpdateAccountError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            UpdateAccountError::BadRequestException(_) => Some("BadRequestException"),
+            UpdateAccountError::ConflictException(_) => Some("ConflictException"),
             UpdateAccountError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            UpdateAccountError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            UpdateAccountError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            UpdateAccountError::NotFoundException(_) => Some("NotFoundException"),
+            UpdateAccountError::UnauthorizedException(_) => Some("UnauthorizedException"),
             UpdateAccountError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateAccountError::Unlisted(error) => error.code(),
             UpdateAccountError::Unhandled(error) => error.code.as_deref(),
-            UpdateAccountError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateAccountError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateAccountError::BadRequestException(error) => error.meta(),
             UpdateAccountError::ConflictException(error) => error.meta(),
@@ -73,12 +60,12 @@ impl UpdateAccountError {
             UpdateAccountError::UnauthorizedException(error) => error.meta(),
             UpdateAccountError::TooManyRequestsException(error) => error.meta(),
             UpdateAccountError::Unlisted(error) => error.meta(),
-            UpdateAccountError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateAccountError::Unhandled(meta) => Some(meta),
             UpdateAccountError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateAccountError::BadRequestException(error) => error.message(),
             UpdateAccountError::ConflictException(error) => error.message(),
@@ -100,37 +87,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateAccountError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateAccountError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateAccountError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateAccountError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateAccountError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateAccountError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateAccountError::TooManyRequestsException,
@@ -141,15 +128,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateAccountError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateAccountError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateAccountError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateAccountError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateAccountError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -195,31 +180,17 @@ impl ::std::fmt::Display for UpdateAccountError {
     }
 }
 impl ::std::error::Error for UpdateAccountError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateAccountError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateAccountError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateAccountError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateAccountError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateAccountError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateAccountError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateAccountError::BadRequestException(error) => Some(error),
+            UpdateAccountError::ConflictException(error) => Some(error),
+            UpdateAccountError::LimitExceededException(error) => Some(error),
+            UpdateAccountError::NotFoundException(error) => Some(error),
+            UpdateAccountError::UnauthorizedException(error) => Some(error),
+            UpdateAccountError::TooManyRequestsException(error) => Some(error),
             UpdateAccountError::Unlisted(error) => ::std::error::Error::source(error),
-            UpdateAccountError::Unhandled(error) => ::std::option::Option::Some(error),
-            UpdateAccountError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateAccountError::Unhandled(error) => Some(error),
+            UpdateAccountError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -239,11 +210,11 @@ impl super::Operation for UpdateAccount {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/account");
+        let path = String::from("/account");
         let query = ::awsgen_runtime::protocol::Query::new("");
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "PATCH",

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Changes information about an ApiKey resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateApiKey;
 impl super::private::Sealed for UpdateApiKey {}
 /// Errors of [`UpdateApiKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateApiKeyError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,26 @@ pub enum UpdateApiKeyError {
 }
 impl UpdateApiKeyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UpdateApiKeyError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            UpdateApiKeyError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            UpdateApiKeyError::BadRequestException(_) => Some("BadRequestException"),
+            UpdateApiKeyError::ConflictException(_) => Some("ConflictException"),
             UpdateApiKeyError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            UpdateApiKeyError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            UpdateApiKeyError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            UpdateApiKeyError::NotFoundException(_) => Some("NotFoundException"),
+            UpdateApiKeyError::UnauthorizedException(_) => Some("UnauthorizedException"),
             UpdateApiKeyError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateApiKeyError::Unlisted(error) => error.code(),
             UpdateApiKeyError::Unhandled(error) => error.code.as_deref(),
-            UpdateApiKeyError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateApiKeyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateApiKeyError::BadRequestException(error) => error.meta(),
             UpdateApiKeyError::ConflictException(error) => error.meta(),
@@ -73,12 +60,12 @@ impl UpdateApiKeyError {
             UpdateApiKeyError::UnauthorizedException(error) => error.meta(),
             UpdateApiKeyError::TooManyRequestsException(error) => error.meta(),
             UpdateApiKeyError::Unlisted(error) => error.meta(),
-            UpdateApiKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateApiKeyError::Unhandled(meta) => Some(meta),
             UpdateApiKeyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateApiKeyError::BadRequestException(error) => error.message(),
             UpdateApiKeyError::ConflictException(error) => error.message(),
@@ -100,37 +87,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateApiKeyError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateApiKeyError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateApiKeyError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateApiKeyError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateApiKeyError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateApiKeyError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateApiKeyError::TooManyRequestsException,
@@ -141,13 +128,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateApiKeyError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateApiKeyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateApiKeyError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateApiKeyError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateApiKeyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -193,31 +178,17 @@ impl ::std::fmt::Display for UpdateApiKeyError {
     }
 }
 impl ::std::error::Error for UpdateApiKeyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateApiKeyError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateApiKeyError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateApiKeyError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateApiKeyError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateApiKeyError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateApiKeyError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateApiKeyError::BadRequestException(error) => Some(error),
+            UpdateApiKeyError::ConflictException(error) => Some(error),
+            UpdateApiKeyError::LimitExceededException(error) => Some(error),
+            UpdateApiKeyError::NotFoundException(error) => Some(error),
+            UpdateApiKeyError::UnauthorizedException(error) => Some(error),
+            UpdateApiKeyError::TooManyRequestsException(error) => Some(error),
             UpdateApiKeyError::Unlisted(error) => ::std::error::Error::source(error),
-            UpdateApiKeyError::Unhandled(error) => ::std::option::Option::Some(error),
-            UpdateApiKeyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateApiKeyError::Unhandled(error) => Some(error),
+            UpdateApiKeyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -237,14 +208,14 @@ impl super::Operation for UpdateApiKey {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(34usize);
+        let mut path = String::with_capacity(34usize);
         path.push_str("/apikeys/");
         match input.api_key.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "apiKey",
@@ -252,8 +223,8 @@ impl super::Operation for UpdateApiKey {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "apiKey",
                 });
             }

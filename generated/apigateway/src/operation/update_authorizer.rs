@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates an existing Authorizer resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateAuthorizer;
 impl super::private::Sealed for UpdateAuthorizer {}
 /// Errors of [`UpdateAuthorizer`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateAuthorizerError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,28 @@ pub enum UpdateAuthorizerError {
 }
 impl UpdateAuthorizerError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UpdateAuthorizerError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            UpdateAuthorizerError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            UpdateAuthorizerError::BadRequestException(_) => Some("BadRequestException"),
+            UpdateAuthorizerError::ConflictException(_) => Some("ConflictException"),
             UpdateAuthorizerError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            UpdateAuthorizerError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            UpdateAuthorizerError::NotFoundException(_) => Some("NotFoundException"),
             UpdateAuthorizerError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             UpdateAuthorizerError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateAuthorizerError::Unlisted(error) => error.code(),
             UpdateAuthorizerError::Unhandled(error) => error.code.as_deref(),
-            UpdateAuthorizerError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateAuthorizerError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateAuthorizerError::BadRequestException(error) => error.meta(),
             UpdateAuthorizerError::ConflictException(error) => error.meta(),
@@ -73,12 +62,12 @@ impl UpdateAuthorizerError {
             UpdateAuthorizerError::UnauthorizedException(error) => error.meta(),
             UpdateAuthorizerError::TooManyRequestsException(error) => error.meta(),
             UpdateAuthorizerError::Unlisted(error) => error.meta(),
-            UpdateAuthorizerError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateAuthorizerError::Unhandled(meta) => Some(meta),
             UpdateAuthorizerError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateAuthorizerError::BadRequestException(error) => error.message(),
             UpdateAuthorizerError::ConflictException(error) => error.message(),
@@ -100,37 +89,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateAuthorizerError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateAuthorizerError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateAuthorizerError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateAuthorizerError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateAuthorizerError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateAuthorizerError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateAuthorizerError::TooManyRequestsException,
@@ -141,15 +130,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateAuthorizerError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateAuthorizerError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateAuthorizerError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateAuthorizerError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateAuthorizerError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -195,31 +182,17 @@ impl ::std::fmt::Display for UpdateAuthorizerError {
     }
 }
 impl ::std::error::Error for UpdateAuthorizerError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateAuthorizerError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateAuthorizerError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateAuthorizerError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateAuthorizerError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateAuthorizerError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateAuthorizerError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateAuthorizerError::BadRequestException(error) => Some(error),
+            UpdateAuthorizerError::ConflictException(error) => Some(error),
+            UpdateAuthorizerError::LimitExceededException(error) => Some(error),
+            UpdateAuthorizerError::NotFoundException(error) => Some(error),
+            UpdateAuthorizerError::UnauthorizedException(error) => Some(error),
+            UpdateAuthorizerError::TooManyRequestsException(error) => Some(error),
             UpdateAuthorizerError::Unlisted(error) => ::std::error::Error::source(error),
-            UpdateAuthorizerError::Unhandled(error) => ::std::option::Option::Some(error),
-            UpdateAuthorizerError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateAuthorizerError::Unhandled(error) => Some(error),
+            UpdateAuthorizerError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -239,14 +212,14 @@ impl super::Operation for UpdateAuthorizer {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(66usize);
+        let mut path = String::with_capacity(66usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -254,15 +227,15 @@ impl super::Operation for UpdateAuthorizer {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/authorizers/");
         match input.authorizer_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "authorizerId",
@@ -270,8 +243,8 @@ impl super::Operation for UpdateAuthorizer {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "authorizerId",
                 });
             }

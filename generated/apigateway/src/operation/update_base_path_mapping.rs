@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Changes information about the BasePathMapping resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateBasePathMapping;
 impl super::private::Sealed for UpdateBasePathMapping {}
 /// Errors of [`UpdateBasePathMapping`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateBasePathMappingError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,30 @@ pub enum UpdateBasePathMappingError {
 }
 impl UpdateBasePathMappingError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateBasePathMappingError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
-            UpdateBasePathMappingError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            UpdateBasePathMappingError::ConflictException(_) => Some("ConflictException"),
             UpdateBasePathMappingError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            UpdateBasePathMappingError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            UpdateBasePathMappingError::NotFoundException(_) => Some("NotFoundException"),
             UpdateBasePathMappingError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             UpdateBasePathMappingError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateBasePathMappingError::Unlisted(error) => error.code(),
             UpdateBasePathMappingError::Unhandled(error) => error.code.as_deref(),
-            UpdateBasePathMappingError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateBasePathMappingError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateBasePathMappingError::BadRequestException(error) => error.meta(),
             UpdateBasePathMappingError::ConflictException(error) => error.meta(),
@@ -73,14 +64,12 @@ impl UpdateBasePathMappingError {
             UpdateBasePathMappingError::UnauthorizedException(error) => error.meta(),
             UpdateBasePathMappingError::TooManyRequestsException(error) => error.meta(),
             UpdateBasePathMappingError::Unlisted(error) => error.meta(),
-            UpdateBasePathMappingError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateBasePathMappingError::Unhandled(meta) => Some(meta),
             UpdateBasePathMappingError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateBasePathMappingError::BadRequestException(error) => error.message(),
             UpdateBasePathMappingError::ConflictException(error) => error.message(),
@@ -104,37 +93,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateBasePathMappingErro
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateBasePathMappingError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateBasePathMappingError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateBasePathMappingError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateBasePathMappingError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateBasePathMappingError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateBasePathMappingError::TooManyRequestsException,
@@ -145,15 +134,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateBasePathMappingErro
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateBasePathMappingError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateBasePathMappingError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateBasePathMappingError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateBasePathMappingError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -203,35 +190,19 @@ impl ::std::fmt::Display for UpdateBasePathMappingError {
     }
 }
 impl ::std::error::Error for UpdateBasePathMappingError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateBasePathMappingError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateBasePathMappingError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateBasePathMappingError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateBasePathMappingError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateBasePathMappingError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateBasePathMappingError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateBasePathMappingError::BadRequestException(error) => Some(error),
+            UpdateBasePathMappingError::ConflictException(error) => Some(error),
+            UpdateBasePathMappingError::LimitExceededException(error) => Some(error),
+            UpdateBasePathMappingError::NotFoundException(error) => Some(error),
+            UpdateBasePathMappingError::UnauthorizedException(error) => Some(error),
+            UpdateBasePathMappingError::TooManyRequestsException(error) => Some(error),
             UpdateBasePathMappingError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateBasePathMappingError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateBasePathMappingError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateBasePathMappingError::Unhandled(error) => Some(error),
+            UpdateBasePathMappingError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -251,14 +222,14 @@ impl super::Operation for UpdateBasePathMapping {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(71usize);
+        let mut path = String::with_capacity(71usize);
         path.push_str("/domainnames/");
         match input.domain_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "domainName",
@@ -266,15 +237,15 @@ impl super::Operation for UpdateBasePathMapping {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "domainName",
                 });
             }
         }
         path.push_str("/basepathmappings/");
         match input.base_path.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "basePath",
@@ -282,14 +253,14 @@ impl super::Operation for UpdateBasePathMapping {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "basePath",
                 });
             }
         }
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.domain_name_id.as_ref() {
+        if let Some(value) = input.domain_name_id.as_ref() {
             query.push("domainNameId", value.as_str());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Changes information about an ClientCertificate resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateClientCertificate;
 impl super::private::Sealed for UpdateClientCertificate {}
 /// Errors of [`UpdateClientCertificate`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateClientCertificateError {
     /// The service answered `BadRequestException`.
@@ -37,36 +32,34 @@ pub enum UpdateClientCertificateError {
 }
 impl UpdateClientCertificateError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateClientCertificateError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
             UpdateClientCertificateError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             UpdateClientCertificateError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             UpdateClientCertificateError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             UpdateClientCertificateError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             UpdateClientCertificateError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateClientCertificateError::Unlisted(error) => error.code(),
             UpdateClientCertificateError::Unhandled(error) => error.code.as_deref(),
-            UpdateClientCertificateError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            UpdateClientCertificateError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateClientCertificateError::BadRequestException(error) => error.meta(),
             UpdateClientCertificateError::ConflictException(error) => error.meta(),
@@ -75,14 +68,12 @@ impl UpdateClientCertificateError {
             UpdateClientCertificateError::UnauthorizedException(error) => error.meta(),
             UpdateClientCertificateError::TooManyRequestsException(error) => error.meta(),
             UpdateClientCertificateError::Unlisted(error) => error.meta(),
-            UpdateClientCertificateError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateClientCertificateError::Unhandled(meta) => Some(meta),
             UpdateClientCertificateError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateClientCertificateError::BadRequestException(error) => error.message(),
             UpdateClientCertificateError::ConflictException(error) => error.message(),
@@ -108,37 +99,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateClientCertificateEr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateClientCertificateError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateClientCertificateError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateClientCertificateError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateClientCertificateError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateClientCertificateError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateClientCertificateError::TooManyRequestsException,
@@ -149,15 +140,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateClientCertificateEr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateClientCertificateError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateClientCertificateError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateClientCertificateError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateClientCertificateError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -207,35 +196,19 @@ impl ::std::fmt::Display for UpdateClientCertificateError {
     }
 }
 impl ::std::error::Error for UpdateClientCertificateError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateClientCertificateError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateClientCertificateError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateClientCertificateError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateClientCertificateError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateClientCertificateError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateClientCertificateError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateClientCertificateError::BadRequestException(error) => Some(error),
+            UpdateClientCertificateError::ConflictException(error) => Some(error),
+            UpdateClientCertificateError::LimitExceededException(error) => Some(error),
+            UpdateClientCertificateError::NotFoundException(error) => Some(error),
+            UpdateClientCertificateError::UnauthorizedException(error) => Some(error),
+            UpdateClientCertificateError::TooManyRequestsException(error) => Some(error),
             UpdateClientCertificateError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateClientCertificateError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateClientCertificateError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateClientCertificateError::Unhandled(error) => Some(error),
+            UpdateClientCertificateError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -255,14 +228,14 @@ impl super::Operation for UpdateClientCertificate {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(58usize);
+        let mut path = String::with_capacity(58usize);
         path.push_str("/clientcertificates/");
         match input.client_certificate_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "clientCertificateId",
@@ -270,8 +243,8 @@ impl super::Operation for UpdateClientCertificate {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "clientCertificateId",
                 });
             }

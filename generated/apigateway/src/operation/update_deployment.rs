@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Changes information about a Deployment resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateDeployment;
 impl super::private::Sealed for UpdateDeployment {}
 /// Errors of [`UpdateDeployment`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateDeploymentError {
     /// The service answered `BadRequestException`.
@@ -39,37 +34,31 @@ pub enum UpdateDeploymentError {
 }
 impl UpdateDeploymentError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UpdateDeploymentError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            UpdateDeploymentError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            UpdateDeploymentError::BadRequestException(_) => Some("BadRequestException"),
+            UpdateDeploymentError::ConflictException(_) => Some("ConflictException"),
             UpdateDeploymentError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            UpdateDeploymentError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            UpdateDeploymentError::NotFoundException(_) => Some("NotFoundException"),
             UpdateDeploymentError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             UpdateDeploymentError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateDeploymentError::ServiceUnavailableException(_) => {
-                ::std::option::Option::Some("ServiceUnavailableException")
+                Some("ServiceUnavailableException")
             }
             UpdateDeploymentError::Unlisted(error) => error.code(),
             UpdateDeploymentError::Unhandled(error) => error.code.as_deref(),
-            UpdateDeploymentError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateDeploymentError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateDeploymentError::BadRequestException(error) => error.meta(),
             UpdateDeploymentError::ConflictException(error) => error.meta(),
@@ -79,12 +68,12 @@ impl UpdateDeploymentError {
             UpdateDeploymentError::TooManyRequestsException(error) => error.meta(),
             UpdateDeploymentError::ServiceUnavailableException(error) => error.meta(),
             UpdateDeploymentError::Unlisted(error) => error.meta(),
-            UpdateDeploymentError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateDeploymentError::Unhandled(meta) => Some(meta),
             UpdateDeploymentError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateDeploymentError::BadRequestException(error) => error.message(),
             UpdateDeploymentError::ConflictException(error) => error.message(),
@@ -107,43 +96,43 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateDeploymentError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateDeploymentError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateDeploymentError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateDeploymentError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateDeploymentError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateDeploymentError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateDeploymentError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ServiceUnavailableException") => {
+            Some("ServiceUnavailableException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateDeploymentError::ServiceUnavailableException,
@@ -154,15 +143,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateDeploymentError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateDeploymentError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateDeploymentError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateDeploymentError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateDeploymentError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -211,34 +198,18 @@ impl ::std::fmt::Display for UpdateDeploymentError {
     }
 }
 impl ::std::error::Error for UpdateDeploymentError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateDeploymentError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateDeploymentError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateDeploymentError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateDeploymentError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateDeploymentError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateDeploymentError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateDeploymentError::ServiceUnavailableException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateDeploymentError::BadRequestException(error) => Some(error),
+            UpdateDeploymentError::ConflictException(error) => Some(error),
+            UpdateDeploymentError::LimitExceededException(error) => Some(error),
+            UpdateDeploymentError::NotFoundException(error) => Some(error),
+            UpdateDeploymentError::UnauthorizedException(error) => Some(error),
+            UpdateDeploymentError::TooManyRequestsException(error) => Some(error),
+            UpdateDeploymentError::ServiceUnavailableException(error) => Some(error),
             UpdateDeploymentError::Unlisted(error) => ::std::error::Error::source(error),
-            UpdateDeploymentError::Unhandled(error) => ::std::option::Option::Some(error),
-            UpdateDeploymentError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateDeploymentError::Unhandled(error) => Some(error),
+            UpdateDeploymentError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -259,14 +230,14 @@ impl super::Operation for UpdateDeployment {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(66usize);
+        let mut path = String::with_capacity(66usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -274,15 +245,15 @@ impl super::Operation for UpdateDeployment {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/deployments/");
         match input.deployment_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "deploymentId",
@@ -290,8 +261,8 @@ impl super::Operation for UpdateDeployment {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "deploymentId",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates a documentation part.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateDocumentationPart;
 impl super::private::Sealed for UpdateDocumentationPart {}
 /// Errors of [`UpdateDocumentationPart`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateDocumentationPartError {
     /// The service answered `BadRequestException`.
@@ -37,36 +32,34 @@ pub enum UpdateDocumentationPartError {
 }
 impl UpdateDocumentationPartError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateDocumentationPartError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
             UpdateDocumentationPartError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             UpdateDocumentationPartError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             UpdateDocumentationPartError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             UpdateDocumentationPartError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             UpdateDocumentationPartError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateDocumentationPartError::Unlisted(error) => error.code(),
             UpdateDocumentationPartError::Unhandled(error) => error.code.as_deref(),
-            UpdateDocumentationPartError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            UpdateDocumentationPartError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateDocumentationPartError::BadRequestException(error) => error.meta(),
             UpdateDocumentationPartError::ConflictException(error) => error.meta(),
@@ -75,14 +68,12 @@ impl UpdateDocumentationPartError {
             UpdateDocumentationPartError::UnauthorizedException(error) => error.meta(),
             UpdateDocumentationPartError::TooManyRequestsException(error) => error.meta(),
             UpdateDocumentationPartError::Unlisted(error) => error.meta(),
-            UpdateDocumentationPartError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateDocumentationPartError::Unhandled(meta) => Some(meta),
             UpdateDocumentationPartError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateDocumentationPartError::BadRequestException(error) => error.message(),
             UpdateDocumentationPartError::ConflictException(error) => error.message(),
@@ -108,37 +99,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateDocumentationPartEr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateDocumentationPartError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateDocumentationPartError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateDocumentationPartError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateDocumentationPartError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateDocumentationPartError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateDocumentationPartError::TooManyRequestsException,
@@ -149,15 +140,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateDocumentationPartEr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateDocumentationPartError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateDocumentationPartError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateDocumentationPartError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateDocumentationPartError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -207,35 +196,19 @@ impl ::std::fmt::Display for UpdateDocumentationPartError {
     }
 }
 impl ::std::error::Error for UpdateDocumentationPartError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateDocumentationPartError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateDocumentationPartError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateDocumentationPartError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateDocumentationPartError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateDocumentationPartError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateDocumentationPartError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateDocumentationPartError::BadRequestException(error) => Some(error),
+            UpdateDocumentationPartError::ConflictException(error) => Some(error),
+            UpdateDocumentationPartError::LimitExceededException(error) => Some(error),
+            UpdateDocumentationPartError::NotFoundException(error) => Some(error),
+            UpdateDocumentationPartError::UnauthorizedException(error) => Some(error),
+            UpdateDocumentationPartError::TooManyRequestsException(error) => Some(error),
             UpdateDocumentationPartError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateDocumentationPartError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateDocumentationPartError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateDocumentationPartError::Unhandled(error) => Some(error),
+            UpdateDocumentationPartError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -255,14 +228,14 @@ impl super::Operation for UpdateDocumentationPart {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(68usize);
+        let mut path = String::with_capacity(68usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -270,15 +243,15 @@ impl super::Operation for UpdateDocumentationPart {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/documentation/parts/");
         match input.documentation_part_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "documentationPartId",
@@ -286,8 +259,8 @@ impl super::Operation for UpdateDocumentationPart {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "documentationPartId",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates a documentation version.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateDocumentationVersion;
 impl super::private::Sealed for UpdateDocumentationVersion {}
 /// Errors of [`UpdateDocumentationVersion`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateDocumentationVersionError {
     /// The service answered `BadRequestException`.
@@ -37,36 +32,34 @@ pub enum UpdateDocumentationVersionError {
 }
 impl UpdateDocumentationVersionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateDocumentationVersionError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
             UpdateDocumentationVersionError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             UpdateDocumentationVersionError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             UpdateDocumentationVersionError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             UpdateDocumentationVersionError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             UpdateDocumentationVersionError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateDocumentationVersionError::Unlisted(error) => error.code(),
             UpdateDocumentationVersionError::Unhandled(error) => error.code.as_deref(),
-            UpdateDocumentationVersionError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            UpdateDocumentationVersionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateDocumentationVersionError::BadRequestException(error) => error.meta(),
             UpdateDocumentationVersionError::ConflictException(error) => error.meta(),
@@ -79,14 +72,12 @@ impl UpdateDocumentationVersionError {
                 error.meta()
             }
             UpdateDocumentationVersionError::Unlisted(error) => error.meta(),
-            UpdateDocumentationVersionError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateDocumentationVersionError::Unhandled(meta) => Some(meta),
             UpdateDocumentationVersionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateDocumentationVersionError::BadRequestException(error) => {
                 error.message()
@@ -116,37 +107,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateDocumentationVersio
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateDocumentationVersionError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateDocumentationVersionError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateDocumentationVersionError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateDocumentationVersionError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateDocumentationVersionError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateDocumentationVersionError::TooManyRequestsException,
@@ -157,15 +148,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateDocumentationVersio
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateDocumentationVersionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateDocumentationVersionError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateDocumentationVersionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateDocumentationVersionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -215,35 +204,21 @@ impl ::std::fmt::Display for UpdateDocumentationVersionError {
     }
 }
 impl ::std::error::Error for UpdateDocumentationVersionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateDocumentationVersionError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateDocumentationVersionError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateDocumentationVersionError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateDocumentationVersionError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateDocumentationVersionError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateDocumentationVersionError::BadRequestException(error) => Some(error),
+            UpdateDocumentationVersionError::ConflictException(error) => Some(error),
+            UpdateDocumentationVersionError::LimitExceededException(error) => Some(error),
+            UpdateDocumentationVersionError::NotFoundException(error) => Some(error),
+            UpdateDocumentationVersionError::UnauthorizedException(error) => Some(error),
             UpdateDocumentationVersionError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateDocumentationVersionError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateDocumentationVersionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateDocumentationVersionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateDocumentationVersionError::Unhandled(error) => Some(error),
+            UpdateDocumentationVersionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -263,14 +238,14 @@ impl super::Operation for UpdateDocumentationVersion {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(75usize);
+        let mut path = String::with_capacity(75usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -278,15 +253,15 @@ impl super::Operation for UpdateDocumentationVersion {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/documentation/versions/");
         match input.documentation_version.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "documentationVersion",
@@ -294,8 +269,8 @@ impl super::Operation for UpdateDocumentationVersion {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "documentationVersion",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Changes information about the DomainName resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateDomainName;
 impl super::private::Sealed for UpdateDomainName {}
 /// Errors of [`UpdateDomainName`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateDomainNameError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,28 @@ pub enum UpdateDomainNameError {
 }
 impl UpdateDomainNameError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UpdateDomainNameError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            UpdateDomainNameError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            UpdateDomainNameError::BadRequestException(_) => Some("BadRequestException"),
+            UpdateDomainNameError::ConflictException(_) => Some("ConflictException"),
             UpdateDomainNameError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            UpdateDomainNameError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            UpdateDomainNameError::NotFoundException(_) => Some("NotFoundException"),
             UpdateDomainNameError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             UpdateDomainNameError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateDomainNameError::Unlisted(error) => error.code(),
             UpdateDomainNameError::Unhandled(error) => error.code.as_deref(),
-            UpdateDomainNameError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateDomainNameError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateDomainNameError::BadRequestException(error) => error.meta(),
             UpdateDomainNameError::ConflictException(error) => error.meta(),
@@ -73,12 +62,12 @@ impl UpdateDomainNameError {
             UpdateDomainNameError::UnauthorizedException(error) => error.meta(),
             UpdateDomainNameError::TooManyRequestsException(error) => error.meta(),
             UpdateDomainNameError::Unlisted(error) => error.meta(),
-            UpdateDomainNameError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateDomainNameError::Unhandled(meta) => Some(meta),
             UpdateDomainNameError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateDomainNameError::BadRequestException(error) => error.message(),
             UpdateDomainNameError::ConflictException(error) => error.message(),
@@ -100,37 +89,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateDomainNameError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateDomainNameError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateDomainNameError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateDomainNameError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateDomainNameError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateDomainNameError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateDomainNameError::TooManyRequestsException,
@@ -141,15 +130,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateDomainNameError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateDomainNameError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateDomainNameError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateDomainNameError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateDomainNameError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -195,31 +182,17 @@ impl ::std::fmt::Display for UpdateDomainNameError {
     }
 }
 impl ::std::error::Error for UpdateDomainNameError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateDomainNameError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateDomainNameError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateDomainNameError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateDomainNameError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateDomainNameError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateDomainNameError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateDomainNameError::BadRequestException(error) => Some(error),
+            UpdateDomainNameError::ConflictException(error) => Some(error),
+            UpdateDomainNameError::LimitExceededException(error) => Some(error),
+            UpdateDomainNameError::NotFoundException(error) => Some(error),
+            UpdateDomainNameError::UnauthorizedException(error) => Some(error),
+            UpdateDomainNameError::TooManyRequestsException(error) => Some(error),
             UpdateDomainNameError::Unlisted(error) => ::std::error::Error::source(error),
-            UpdateDomainNameError::Unhandled(error) => ::std::option::Option::Some(error),
-            UpdateDomainNameError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateDomainNameError::Unhandled(error) => Some(error),
+            UpdateDomainNameError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -239,14 +212,14 @@ impl super::Operation for UpdateDomainName {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(42usize);
+        let mut path = String::with_capacity(42usize);
         path.push_str("/domainnames/");
         match input.domain_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "domainName",
@@ -254,14 +227,14 @@ impl super::Operation for UpdateDomainName {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "domainName",
                 });
             }
         }
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.domain_name_id.as_ref() {
+        if let Some(value) = input.domain_name_id.as_ref() {
             query.push("domainNameId", value.as_str());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

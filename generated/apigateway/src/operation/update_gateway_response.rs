@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates a GatewayResponse of a specified response type on the given RestApi.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateGatewayResponse;
 impl super::private::Sealed for UpdateGatewayResponse {}
 /// Errors of [`UpdateGatewayResponse`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateGatewayResponseError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,30 @@ pub enum UpdateGatewayResponseError {
 }
 impl UpdateGatewayResponseError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateGatewayResponseError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
-            UpdateGatewayResponseError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            UpdateGatewayResponseError::ConflictException(_) => Some("ConflictException"),
             UpdateGatewayResponseError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            UpdateGatewayResponseError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            UpdateGatewayResponseError::NotFoundException(_) => Some("NotFoundException"),
             UpdateGatewayResponseError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             UpdateGatewayResponseError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateGatewayResponseError::Unlisted(error) => error.code(),
             UpdateGatewayResponseError::Unhandled(error) => error.code.as_deref(),
-            UpdateGatewayResponseError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateGatewayResponseError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateGatewayResponseError::BadRequestException(error) => error.meta(),
             UpdateGatewayResponseError::ConflictException(error) => error.meta(),
@@ -73,14 +64,12 @@ impl UpdateGatewayResponseError {
             UpdateGatewayResponseError::UnauthorizedException(error) => error.meta(),
             UpdateGatewayResponseError::TooManyRequestsException(error) => error.meta(),
             UpdateGatewayResponseError::Unlisted(error) => error.meta(),
-            UpdateGatewayResponseError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateGatewayResponseError::Unhandled(meta) => Some(meta),
             UpdateGatewayResponseError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateGatewayResponseError::BadRequestException(error) => error.message(),
             UpdateGatewayResponseError::ConflictException(error) => error.message(),
@@ -104,37 +93,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateGatewayResponseErro
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateGatewayResponseError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateGatewayResponseError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateGatewayResponseError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateGatewayResponseError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateGatewayResponseError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateGatewayResponseError::TooManyRequestsException,
@@ -145,15 +134,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateGatewayResponseErro
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateGatewayResponseError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateGatewayResponseError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateGatewayResponseError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateGatewayResponseError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -203,35 +190,19 @@ impl ::std::fmt::Display for UpdateGatewayResponseError {
     }
 }
 impl ::std::error::Error for UpdateGatewayResponseError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateGatewayResponseError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateGatewayResponseError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateGatewayResponseError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateGatewayResponseError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateGatewayResponseError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateGatewayResponseError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateGatewayResponseError::BadRequestException(error) => Some(error),
+            UpdateGatewayResponseError::ConflictException(error) => Some(error),
+            UpdateGatewayResponseError::LimitExceededException(error) => Some(error),
+            UpdateGatewayResponseError::NotFoundException(error) => Some(error),
+            UpdateGatewayResponseError::UnauthorizedException(error) => Some(error),
+            UpdateGatewayResponseError::TooManyRequestsException(error) => Some(error),
             UpdateGatewayResponseError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateGatewayResponseError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateGatewayResponseError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateGatewayResponseError::Unhandled(error) => Some(error),
+            UpdateGatewayResponseError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -251,14 +222,14 @@ impl super::Operation for UpdateGatewayResponse {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(71usize);
+        let mut path = String::with_capacity(71usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -266,15 +237,15 @@ impl super::Operation for UpdateGatewayResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/gatewayresponses/");
         match input.response_type.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "responseType",
@@ -282,8 +253,8 @@ impl super::Operation for UpdateGatewayResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "responseType",
                 });
             }

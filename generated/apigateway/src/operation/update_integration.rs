@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents an update integration.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateIntegration;
 impl super::private::Sealed for UpdateIntegration {}
 /// Errors of [`UpdateIntegration`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateIntegrationError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,28 @@ pub enum UpdateIntegrationError {
 }
 impl UpdateIntegrationError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UpdateIntegrationError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            UpdateIntegrationError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            UpdateIntegrationError::BadRequestException(_) => Some("BadRequestException"),
+            UpdateIntegrationError::ConflictException(_) => Some("ConflictException"),
             UpdateIntegrationError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            UpdateIntegrationError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            UpdateIntegrationError::NotFoundException(_) => Some("NotFoundException"),
             UpdateIntegrationError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             UpdateIntegrationError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateIntegrationError::Unlisted(error) => error.code(),
             UpdateIntegrationError::Unhandled(error) => error.code.as_deref(),
-            UpdateIntegrationError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateIntegrationError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateIntegrationError::BadRequestException(error) => error.meta(),
             UpdateIntegrationError::ConflictException(error) => error.meta(),
@@ -73,12 +62,12 @@ impl UpdateIntegrationError {
             UpdateIntegrationError::UnauthorizedException(error) => error.meta(),
             UpdateIntegrationError::TooManyRequestsException(error) => error.meta(),
             UpdateIntegrationError::Unlisted(error) => error.meta(),
-            UpdateIntegrationError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateIntegrationError::Unhandled(meta) => Some(meta),
             UpdateIntegrationError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateIntegrationError::BadRequestException(error) => error.message(),
             UpdateIntegrationError::ConflictException(error) => error.message(),
@@ -100,37 +89,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateIntegrationError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateIntegrationError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateIntegrationError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateIntegrationError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateIntegrationError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateIntegrationError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateIntegrationError::TooManyRequestsException,
@@ -141,15 +130,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateIntegrationError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateIntegrationError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateIntegrationError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateIntegrationError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateIntegrationError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -197,33 +184,17 @@ impl ::std::fmt::Display for UpdateIntegrationError {
     }
 }
 impl ::std::error::Error for UpdateIntegrationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateIntegrationError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateIntegrationError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateIntegrationError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateIntegrationError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateIntegrationError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateIntegrationError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateIntegrationError::BadRequestException(error) => Some(error),
+            UpdateIntegrationError::ConflictException(error) => Some(error),
+            UpdateIntegrationError::LimitExceededException(error) => Some(error),
+            UpdateIntegrationError::NotFoundException(error) => Some(error),
+            UpdateIntegrationError::UnauthorizedException(error) => Some(error),
+            UpdateIntegrationError::TooManyRequestsException(error) => Some(error),
             UpdateIntegrationError::Unlisted(error) => ::std::error::Error::source(error),
-            UpdateIntegrationError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateIntegrationError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateIntegrationError::Unhandled(error) => Some(error),
+            UpdateIntegrationError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -243,14 +214,14 @@ impl super::Operation for UpdateIntegration {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(96usize);
+        let mut path = String::with_capacity(96usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -258,15 +229,15 @@ impl super::Operation for UpdateIntegration {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/resources/");
         match input.resource_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "resourceId",
@@ -274,15 +245,15 @@ impl super::Operation for UpdateIntegration {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "resourceId",
                 });
             }
         }
         path.push_str("/methods/");
         match input.http_method.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "httpMethod",
@@ -290,8 +261,8 @@ impl super::Operation for UpdateIntegration {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "httpMethod",
                 });
             }

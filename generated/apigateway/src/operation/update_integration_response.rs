@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents an update integration response.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateIntegrationResponse;
 impl super::private::Sealed for UpdateIntegrationResponse {}
 /// Errors of [`UpdateIntegrationResponse`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateIntegrationResponseError {
     /// The service answered `BadRequestException`.
@@ -37,36 +32,34 @@ pub enum UpdateIntegrationResponseError {
 }
 impl UpdateIntegrationResponseError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateIntegrationResponseError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
             UpdateIntegrationResponseError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             UpdateIntegrationResponseError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             UpdateIntegrationResponseError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             UpdateIntegrationResponseError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             UpdateIntegrationResponseError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateIntegrationResponseError::Unlisted(error) => error.code(),
             UpdateIntegrationResponseError::Unhandled(error) => error.code.as_deref(),
-            UpdateIntegrationResponseError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            UpdateIntegrationResponseError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateIntegrationResponseError::BadRequestException(error) => error.meta(),
             UpdateIntegrationResponseError::ConflictException(error) => error.meta(),
@@ -77,14 +70,12 @@ impl UpdateIntegrationResponseError {
                 error.meta()
             }
             UpdateIntegrationResponseError::Unlisted(error) => error.meta(),
-            UpdateIntegrationResponseError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateIntegrationResponseError::Unhandled(meta) => Some(meta),
             UpdateIntegrationResponseError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateIntegrationResponseError::BadRequestException(error) => error.message(),
             UpdateIntegrationResponseError::ConflictException(error) => error.message(),
@@ -112,37 +103,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateIntegrationResponse
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateIntegrationResponseError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateIntegrationResponseError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateIntegrationResponseError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateIntegrationResponseError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateIntegrationResponseError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateIntegrationResponseError::TooManyRequestsException,
@@ -153,15 +144,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateIntegrationResponse
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateIntegrationResponseError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateIntegrationResponseError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateIntegrationResponseError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateIntegrationResponseError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -211,35 +200,21 @@ impl ::std::fmt::Display for UpdateIntegrationResponseError {
     }
 }
 impl ::std::error::Error for UpdateIntegrationResponseError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateIntegrationResponseError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateIntegrationResponseError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateIntegrationResponseError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateIntegrationResponseError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateIntegrationResponseError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateIntegrationResponseError::BadRequestException(error) => Some(error),
+            UpdateIntegrationResponseError::ConflictException(error) => Some(error),
+            UpdateIntegrationResponseError::LimitExceededException(error) => Some(error),
+            UpdateIntegrationResponseError::NotFoundException(error) => Some(error),
+            UpdateIntegrationResponseError::UnauthorizedException(error) => Some(error),
             UpdateIntegrationResponseError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateIntegrationResponseError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateIntegrationResponseError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateIntegrationResponseError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateIntegrationResponseError::Unhandled(error) => Some(error),
+            UpdateIntegrationResponseError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -259,14 +234,14 @@ impl super::Operation for UpdateIntegrationResponse {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(120usize);
+        let mut path = String::with_capacity(120usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -274,15 +249,15 @@ impl super::Operation for UpdateIntegrationResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/resources/");
         match input.resource_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "resourceId",
@@ -290,15 +265,15 @@ impl super::Operation for UpdateIntegrationResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "resourceId",
                 });
             }
         }
         path.push_str("/methods/");
         match input.http_method.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "httpMethod",
@@ -306,15 +281,15 @@ impl super::Operation for UpdateIntegrationResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "httpMethod",
                 });
             }
         }
         path.push_str("/integration/responses/");
         match input.status_code.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "statusCode",
@@ -322,8 +297,8 @@ impl super::Operation for UpdateIntegrationResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "statusCode",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates an existing Method resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateMethod;
 impl super::private::Sealed for UpdateMethod {}
 /// Errors of [`UpdateMethod`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateMethodError {
     /// The service answered `UnauthorizedException`.
@@ -35,31 +30,23 @@ pub enum UpdateMethodError {
 }
 impl UpdateMethodError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UpdateMethodError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
-            UpdateMethodError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            UpdateMethodError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            UpdateMethodError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            UpdateMethodError::UnauthorizedException(_) => Some("UnauthorizedException"),
+            UpdateMethodError::NotFoundException(_) => Some("NotFoundException"),
+            UpdateMethodError::BadRequestException(_) => Some("BadRequestException"),
+            UpdateMethodError::ConflictException(_) => Some("ConflictException"),
             UpdateMethodError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateMethodError::Unlisted(error) => error.code(),
             UpdateMethodError::Unhandled(error) => error.code.as_deref(),
-            UpdateMethodError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateMethodError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateMethodError::UnauthorizedException(error) => error.meta(),
             UpdateMethodError::NotFoundException(error) => error.meta(),
@@ -67,12 +54,12 @@ impl UpdateMethodError {
             UpdateMethodError::ConflictException(error) => error.meta(),
             UpdateMethodError::TooManyRequestsException(error) => error.meta(),
             UpdateMethodError::Unlisted(error) => error.meta(),
-            UpdateMethodError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateMethodError::Unhandled(meta) => Some(meta),
             UpdateMethodError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateMethodError::UnauthorizedException(error) => error.message(),
             UpdateMethodError::NotFoundException(error) => error.message(),
@@ -93,31 +80,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateMethodError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateMethodError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateMethodError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateMethodError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateMethodError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateMethodError::TooManyRequestsException,
@@ -128,13 +115,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateMethodError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateMethodError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateMethodError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateMethodError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateMethodError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -177,28 +162,16 @@ impl ::std::fmt::Display for UpdateMethodError {
     }
 }
 impl ::std::error::Error for UpdateMethodError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateMethodError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateMethodError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateMethodError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateMethodError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateMethodError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateMethodError::UnauthorizedException(error) => Some(error),
+            UpdateMethodError::NotFoundException(error) => Some(error),
+            UpdateMethodError::BadRequestException(error) => Some(error),
+            UpdateMethodError::ConflictException(error) => Some(error),
+            UpdateMethodError::TooManyRequestsException(error) => Some(error),
             UpdateMethodError::Unlisted(error) => ::std::error::Error::source(error),
-            UpdateMethodError::Unhandled(error) => ::std::option::Option::Some(error),
-            UpdateMethodError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateMethodError::Unhandled(error) => Some(error),
+            UpdateMethodError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -217,14 +190,14 @@ impl super::Operation for UpdateMethod {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(84usize);
+        let mut path = String::with_capacity(84usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -232,15 +205,15 @@ impl super::Operation for UpdateMethod {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/resources/");
         match input.resource_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "resourceId",
@@ -248,15 +221,15 @@ impl super::Operation for UpdateMethod {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "resourceId",
                 });
             }
         }
         path.push_str("/methods/");
         match input.http_method.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "httpMethod",
@@ -264,8 +237,8 @@ impl super::Operation for UpdateMethod {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "httpMethod",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates an existing MethodResponse resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateMethodResponse;
 impl super::private::Sealed for UpdateMethodResponse {}
 /// Errors of [`UpdateMethodResponse`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateMethodResponseError {
     /// The service answered `UnauthorizedException`.
@@ -37,34 +32,30 @@ pub enum UpdateMethodResponseError {
 }
 impl UpdateMethodResponseError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateMethodResponseError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
-            UpdateMethodResponseError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            UpdateMethodResponseError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            UpdateMethodResponseError::NotFoundException(_) => Some("NotFoundException"),
+            UpdateMethodResponseError::ConflictException(_) => Some("ConflictException"),
             UpdateMethodResponseError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             UpdateMethodResponseError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
             UpdateMethodResponseError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateMethodResponseError::Unlisted(error) => error.code(),
             UpdateMethodResponseError::Unhandled(error) => error.code.as_deref(),
-            UpdateMethodResponseError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateMethodResponseError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateMethodResponseError::UnauthorizedException(error) => error.meta(),
             UpdateMethodResponseError::NotFoundException(error) => error.meta(),
@@ -73,14 +64,12 @@ impl UpdateMethodResponseError {
             UpdateMethodResponseError::BadRequestException(error) => error.meta(),
             UpdateMethodResponseError::TooManyRequestsException(error) => error.meta(),
             UpdateMethodResponseError::Unlisted(error) => error.meta(),
-            UpdateMethodResponseError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateMethodResponseError::Unhandled(meta) => Some(meta),
             UpdateMethodResponseError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateMethodResponseError::UnauthorizedException(error) => error.message(),
             UpdateMethodResponseError::NotFoundException(error) => error.message(),
@@ -102,37 +91,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateMethodResponseError
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateMethodResponseError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateMethodResponseError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateMethodResponseError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateMethodResponseError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateMethodResponseError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateMethodResponseError::TooManyRequestsException,
@@ -143,15 +132,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateMethodResponseError
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateMethodResponseError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateMethodResponseError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateMethodResponseError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateMethodResponseError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -201,35 +188,19 @@ impl ::std::fmt::Display for UpdateMethodResponseError {
     }
 }
 impl ::std::error::Error for UpdateMethodResponseError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateMethodResponseError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateMethodResponseError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateMethodResponseError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateMethodResponseError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateMethodResponseError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateMethodResponseError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateMethodResponseError::UnauthorizedException(error) => Some(error),
+            UpdateMethodResponseError::NotFoundException(error) => Some(error),
+            UpdateMethodResponseError::ConflictException(error) => Some(error),
+            UpdateMethodResponseError::LimitExceededException(error) => Some(error),
+            UpdateMethodResponseError::BadRequestException(error) => Some(error),
+            UpdateMethodResponseError::TooManyRequestsException(error) => Some(error),
             UpdateMethodResponseError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateMethodResponseError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateMethodResponseError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateMethodResponseError::Unhandled(error) => Some(error),
+            UpdateMethodResponseError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -250,14 +221,14 @@ impl super::Operation for UpdateMethodResponse {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(108usize);
+        let mut path = String::with_capacity(108usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -265,15 +236,15 @@ impl super::Operation for UpdateMethodResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/resources/");
         match input.resource_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "resourceId",
@@ -281,15 +252,15 @@ impl super::Operation for UpdateMethodResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "resourceId",
                 });
             }
         }
         path.push_str("/methods/");
         match input.http_method.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "httpMethod",
@@ -297,15 +268,15 @@ impl super::Operation for UpdateMethodResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "httpMethod",
                 });
             }
         }
         path.push_str("/responses/");
         match input.status_code.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "statusCode",
@@ -313,8 +284,8 @@ impl super::Operation for UpdateMethodResponse {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "statusCode",
                 });
             }

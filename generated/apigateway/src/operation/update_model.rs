@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Changes information about a model. The maximum size of the model is 400 KB.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateModel;
 impl super::private::Sealed for UpdateModel {}
 /// Errors of [`UpdateModel`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateModelError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,24 @@ pub enum UpdateModelError {
 }
 impl UpdateModelError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UpdateModelError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            UpdateModelError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            UpdateModelError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
-            UpdateModelError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            UpdateModelError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            UpdateModelError::BadRequestException(_) => Some("BadRequestException"),
+            UpdateModelError::ConflictException(_) => Some("ConflictException"),
+            UpdateModelError::LimitExceededException(_) => Some("LimitExceededException"),
+            UpdateModelError::NotFoundException(_) => Some("NotFoundException"),
+            UpdateModelError::UnauthorizedException(_) => Some("UnauthorizedException"),
             UpdateModelError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateModelError::Unlisted(error) => error.code(),
             UpdateModelError::Unhandled(error) => error.code.as_deref(),
-            UpdateModelError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateModelError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateModelError::BadRequestException(error) => error.meta(),
             UpdateModelError::ConflictException(error) => error.meta(),
@@ -73,12 +58,12 @@ impl UpdateModelError {
             UpdateModelError::UnauthorizedException(error) => error.meta(),
             UpdateModelError::TooManyRequestsException(error) => error.meta(),
             UpdateModelError::Unlisted(error) => error.meta(),
-            UpdateModelError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateModelError::Unhandled(meta) => Some(meta),
             UpdateModelError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateModelError::BadRequestException(error) => error.message(),
             UpdateModelError::ConflictException(error) => error.message(),
@@ -100,37 +85,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateModelError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateModelError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateModelError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateModelError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateModelError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateModelError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateModelError::TooManyRequestsException,
@@ -141,13 +126,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateModelError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateModelError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateModelError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateModelError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateModelError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -193,31 +176,17 @@ impl ::std::fmt::Display for UpdateModelError {
     }
 }
 impl ::std::error::Error for UpdateModelError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateModelError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateModelError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateModelError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateModelError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateModelError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateModelError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateModelError::BadRequestException(error) => Some(error),
+            UpdateModelError::ConflictException(error) => Some(error),
+            UpdateModelError::LimitExceededException(error) => Some(error),
+            UpdateModelError::NotFoundException(error) => Some(error),
+            UpdateModelError::UnauthorizedException(error) => Some(error),
+            UpdateModelError::TooManyRequestsException(error) => Some(error),
             UpdateModelError::Unlisted(error) => ::std::error::Error::source(error),
-            UpdateModelError::Unhandled(error) => ::std::option::Option::Some(error),
-            UpdateModelError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateModelError::Unhandled(error) => Some(error),
+            UpdateModelError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -237,14 +206,14 @@ impl super::Operation for UpdateModel {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(58usize);
+        let mut path = String::with_capacity(58usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -252,15 +221,15 @@ impl super::Operation for UpdateModel {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/models/");
         match input.model_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "modelName",
@@ -268,8 +237,8 @@ impl super::Operation for UpdateModel {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "modelName",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates a RequestValidator of a given RestApi.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateRequestValidator;
 impl super::private::Sealed for UpdateRequestValidator {}
 /// Errors of [`UpdateRequestValidator`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateRequestValidatorError {
     /// The service answered `BadRequestException`.
@@ -37,36 +32,34 @@ pub enum UpdateRequestValidatorError {
 }
 impl UpdateRequestValidatorError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateRequestValidatorError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
+                Some("BadRequestException")
             }
             UpdateRequestValidatorError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             UpdateRequestValidatorError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             UpdateRequestValidatorError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             UpdateRequestValidatorError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             UpdateRequestValidatorError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateRequestValidatorError::Unlisted(error) => error.code(),
             UpdateRequestValidatorError::Unhandled(error) => error.code.as_deref(),
-            UpdateRequestValidatorError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            UpdateRequestValidatorError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateRequestValidatorError::BadRequestException(error) => error.meta(),
             UpdateRequestValidatorError::ConflictException(error) => error.meta(),
@@ -75,14 +68,12 @@ impl UpdateRequestValidatorError {
             UpdateRequestValidatorError::UnauthorizedException(error) => error.meta(),
             UpdateRequestValidatorError::TooManyRequestsException(error) => error.meta(),
             UpdateRequestValidatorError::Unlisted(error) => error.meta(),
-            UpdateRequestValidatorError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateRequestValidatorError::Unhandled(meta) => Some(meta),
             UpdateRequestValidatorError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateRequestValidatorError::BadRequestException(error) => error.message(),
             UpdateRequestValidatorError::ConflictException(error) => error.message(),
@@ -106,37 +97,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateRequestValidatorErr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateRequestValidatorError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateRequestValidatorError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateRequestValidatorError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateRequestValidatorError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateRequestValidatorError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateRequestValidatorError::TooManyRequestsException,
@@ -147,15 +138,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateRequestValidatorErr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateRequestValidatorError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateRequestValidatorError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateRequestValidatorError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateRequestValidatorError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -205,35 +194,19 @@ impl ::std::fmt::Display for UpdateRequestValidatorError {
     }
 }
 impl ::std::error::Error for UpdateRequestValidatorError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateRequestValidatorError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateRequestValidatorError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateRequestValidatorError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateRequestValidatorError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateRequestValidatorError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateRequestValidatorError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateRequestValidatorError::BadRequestException(error) => Some(error),
+            UpdateRequestValidatorError::ConflictException(error) => Some(error),
+            UpdateRequestValidatorError::LimitExceededException(error) => Some(error),
+            UpdateRequestValidatorError::NotFoundException(error) => Some(error),
+            UpdateRequestValidatorError::UnauthorizedException(error) => Some(error),
+            UpdateRequestValidatorError::TooManyRequestsException(error) => Some(error),
             UpdateRequestValidatorError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateRequestValidatorError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateRequestValidatorError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateRequestValidatorError::Unhandled(error) => Some(error),
+            UpdateRequestValidatorError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -253,14 +226,14 @@ impl super::Operation for UpdateRequestValidator {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(78usize);
+        let mut path = String::with_capacity(78usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -268,15 +241,15 @@ impl super::Operation for UpdateRequestValidator {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/requestvalidators/");
         match input.request_validator_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "requestValidatorId",
@@ -284,8 +257,8 @@ impl super::Operation for UpdateRequestValidator {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "requestValidatorId",
                 });
             }

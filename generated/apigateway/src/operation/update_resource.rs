@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Changes information about a Resource resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateResource;
 impl super::private::Sealed for UpdateResource {}
 /// Errors of [`UpdateResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateResourceError {
     /// The service answered `UnauthorizedException`.
@@ -35,31 +30,25 @@ pub enum UpdateResourceError {
 }
 impl UpdateResourceError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateResourceError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
-            UpdateResourceError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            UpdateResourceError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            UpdateResourceError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
+            UpdateResourceError::NotFoundException(_) => Some("NotFoundException"),
+            UpdateResourceError::ConflictException(_) => Some("ConflictException"),
+            UpdateResourceError::BadRequestException(_) => Some("BadRequestException"),
             UpdateResourceError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateResourceError::Unlisted(error) => error.code(),
             UpdateResourceError::Unhandled(error) => error.code.as_deref(),
-            UpdateResourceError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateResourceError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateResourceError::UnauthorizedException(error) => error.meta(),
             UpdateResourceError::NotFoundException(error) => error.meta(),
@@ -67,12 +56,12 @@ impl UpdateResourceError {
             UpdateResourceError::BadRequestException(error) => error.meta(),
             UpdateResourceError::TooManyRequestsException(error) => error.meta(),
             UpdateResourceError::Unlisted(error) => error.meta(),
-            UpdateResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateResourceError::Unhandled(meta) => Some(meta),
             UpdateResourceError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateResourceError::UnauthorizedException(error) => error.message(),
             UpdateResourceError::NotFoundException(error) => error.message(),
@@ -93,31 +82,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateResourceError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateResourceError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateResourceError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateResourceError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateResourceError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateResourceError::TooManyRequestsException,
@@ -128,15 +117,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateResourceError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateResourceError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateResourceError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateResourceError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateResourceError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -179,28 +166,16 @@ impl ::std::fmt::Display for UpdateResourceError {
     }
 }
 impl ::std::error::Error for UpdateResourceError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateResourceError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateResourceError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateResourceError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateResourceError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateResourceError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateResourceError::UnauthorizedException(error) => Some(error),
+            UpdateResourceError::NotFoundException(error) => Some(error),
+            UpdateResourceError::ConflictException(error) => Some(error),
+            UpdateResourceError::BadRequestException(error) => Some(error),
+            UpdateResourceError::TooManyRequestsException(error) => Some(error),
             UpdateResourceError::Unlisted(error) => ::std::error::Error::source(error),
-            UpdateResourceError::Unhandled(error) => ::std::option::Option::Some(error),
-            UpdateResourceError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateResourceError::Unhandled(error) => Some(error),
+            UpdateResourceError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -219,14 +194,14 @@ impl super::Operation for UpdateResource {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(62usize);
+        let mut path = String::with_capacity(62usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -234,15 +209,15 @@ impl super::Operation for UpdateResource {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/resources/");
         match input.resource_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "resourceId",
@@ -250,8 +225,8 @@ impl super::Operation for UpdateResource {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "resourceId",
                 });
             }

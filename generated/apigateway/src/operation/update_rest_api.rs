@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Changes information about the specified API.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateRestApi;
 impl super::private::Sealed for UpdateRestApi {}
 /// Errors of [`UpdateRestApi`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateRestApiError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,26 @@ pub enum UpdateRestApiError {
 }
 impl UpdateRestApiError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UpdateRestApiError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            UpdateRestApiError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            UpdateRestApiError::BadRequestException(_) => Some("BadRequestException"),
+            UpdateRestApiError::ConflictException(_) => Some("ConflictException"),
             UpdateRestApiError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            UpdateRestApiError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            UpdateRestApiError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            UpdateRestApiError::NotFoundException(_) => Some("NotFoundException"),
+            UpdateRestApiError::UnauthorizedException(_) => Some("UnauthorizedException"),
             UpdateRestApiError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateRestApiError::Unlisted(error) => error.code(),
             UpdateRestApiError::Unhandled(error) => error.code.as_deref(),
-            UpdateRestApiError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateRestApiError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateRestApiError::BadRequestException(error) => error.meta(),
             UpdateRestApiError::ConflictException(error) => error.meta(),
@@ -73,12 +60,12 @@ impl UpdateRestApiError {
             UpdateRestApiError::UnauthorizedException(error) => error.meta(),
             UpdateRestApiError::TooManyRequestsException(error) => error.meta(),
             UpdateRestApiError::Unlisted(error) => error.meta(),
-            UpdateRestApiError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateRestApiError::Unhandled(meta) => Some(meta),
             UpdateRestApiError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateRestApiError::BadRequestException(error) => error.message(),
             UpdateRestApiError::ConflictException(error) => error.message(),
@@ -100,37 +87,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateRestApiError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateRestApiError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateRestApiError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateRestApiError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateRestApiError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateRestApiError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateRestApiError::TooManyRequestsException,
@@ -141,15 +128,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateRestApiError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateRestApiError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateRestApiError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateRestApiError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateRestApiError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -195,31 +180,17 @@ impl ::std::fmt::Display for UpdateRestApiError {
     }
 }
 impl ::std::error::Error for UpdateRestApiError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateRestApiError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateRestApiError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateRestApiError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateRestApiError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateRestApiError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateRestApiError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateRestApiError::BadRequestException(error) => Some(error),
+            UpdateRestApiError::ConflictException(error) => Some(error),
+            UpdateRestApiError::LimitExceededException(error) => Some(error),
+            UpdateRestApiError::NotFoundException(error) => Some(error),
+            UpdateRestApiError::UnauthorizedException(error) => Some(error),
+            UpdateRestApiError::TooManyRequestsException(error) => Some(error),
             UpdateRestApiError::Unlisted(error) => ::std::error::Error::source(error),
-            UpdateRestApiError::Unhandled(error) => ::std::option::Option::Some(error),
-            UpdateRestApiError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateRestApiError::Unhandled(error) => Some(error),
+            UpdateRestApiError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -239,14 +210,14 @@ impl super::Operation for UpdateRestApi {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(38usize);
+        let mut path = String::with_capacity(38usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -254,8 +225,8 @@ impl super::Operation for UpdateRestApi {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Changes information about a Stage resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateStage;
 impl super::private::Sealed for UpdateStage {}
 /// Errors of [`UpdateStage`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateStageError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,24 @@ pub enum UpdateStageError {
 }
 impl UpdateStageError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UpdateStageError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            UpdateStageError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            UpdateStageError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
-            UpdateStageError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            UpdateStageError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            UpdateStageError::BadRequestException(_) => Some("BadRequestException"),
+            UpdateStageError::ConflictException(_) => Some("ConflictException"),
+            UpdateStageError::LimitExceededException(_) => Some("LimitExceededException"),
+            UpdateStageError::NotFoundException(_) => Some("NotFoundException"),
+            UpdateStageError::UnauthorizedException(_) => Some("UnauthorizedException"),
             UpdateStageError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateStageError::Unlisted(error) => error.code(),
             UpdateStageError::Unhandled(error) => error.code.as_deref(),
-            UpdateStageError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateStageError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateStageError::BadRequestException(error) => error.meta(),
             UpdateStageError::ConflictException(error) => error.meta(),
@@ -73,12 +58,12 @@ impl UpdateStageError {
             UpdateStageError::UnauthorizedException(error) => error.meta(),
             UpdateStageError::TooManyRequestsException(error) => error.meta(),
             UpdateStageError::Unlisted(error) => error.meta(),
-            UpdateStageError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateStageError::Unhandled(meta) => Some(meta),
             UpdateStageError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateStageError::BadRequestException(error) => error.message(),
             UpdateStageError::ConflictException(error) => error.message(),
@@ -100,37 +85,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateStageError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateStageError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateStageError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateStageError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateStageError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateStageError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateStageError::TooManyRequestsException,
@@ -141,13 +126,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateStageError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateStageError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateStageError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateStageError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateStageError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -193,31 +176,17 @@ impl ::std::fmt::Display for UpdateStageError {
     }
 }
 impl ::std::error::Error for UpdateStageError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateStageError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateStageError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateStageError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateStageError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateStageError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateStageError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateStageError::BadRequestException(error) => Some(error),
+            UpdateStageError::ConflictException(error) => Some(error),
+            UpdateStageError::LimitExceededException(error) => Some(error),
+            UpdateStageError::NotFoundException(error) => Some(error),
+            UpdateStageError::UnauthorizedException(error) => Some(error),
+            UpdateStageError::TooManyRequestsException(error) => Some(error),
             UpdateStageError::Unlisted(error) => ::std::error::Error::source(error),
-            UpdateStageError::Unhandled(error) => ::std::option::Option::Some(error),
-            UpdateStageError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateStageError::Unhandled(error) => Some(error),
+            UpdateStageError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -237,14 +206,14 @@ impl super::Operation for UpdateStage {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(58usize);
+        let mut path = String::with_capacity(58usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
@@ -252,15 +221,15 @@ impl super::Operation for UpdateStage {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
         path.push_str("/stages/");
         match input.stage_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "stageName",
@@ -268,8 +237,8 @@ impl super::Operation for UpdateStage {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "stageName",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Grants a temporary extension to the remaining quota of a usage plan associated with a specified API key.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateUsage;
 impl super::private::Sealed for UpdateUsage {}
 /// Errors of [`UpdateUsage`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateUsageError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,24 @@ pub enum UpdateUsageError {
 }
 impl UpdateUsageError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UpdateUsageError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            UpdateUsageError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
-            UpdateUsageError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
-            UpdateUsageError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            UpdateUsageError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            UpdateUsageError::BadRequestException(_) => Some("BadRequestException"),
+            UpdateUsageError::ConflictException(_) => Some("ConflictException"),
+            UpdateUsageError::LimitExceededException(_) => Some("LimitExceededException"),
+            UpdateUsageError::NotFoundException(_) => Some("NotFoundException"),
+            UpdateUsageError::UnauthorizedException(_) => Some("UnauthorizedException"),
             UpdateUsageError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateUsageError::Unlisted(error) => error.code(),
             UpdateUsageError::Unhandled(error) => error.code.as_deref(),
-            UpdateUsageError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateUsageError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateUsageError::BadRequestException(error) => error.meta(),
             UpdateUsageError::ConflictException(error) => error.meta(),
@@ -73,12 +58,12 @@ impl UpdateUsageError {
             UpdateUsageError::UnauthorizedException(error) => error.meta(),
             UpdateUsageError::TooManyRequestsException(error) => error.meta(),
             UpdateUsageError::Unlisted(error) => error.meta(),
-            UpdateUsageError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateUsageError::Unhandled(meta) => Some(meta),
             UpdateUsageError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateUsageError::BadRequestException(error) => error.message(),
             UpdateUsageError::ConflictException(error) => error.message(),
@@ -100,37 +85,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateUsageError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateUsageError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateUsageError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateUsageError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateUsageError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateUsageError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateUsageError::TooManyRequestsException,
@@ -141,13 +126,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateUsageError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateUsageError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateUsageError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateUsageError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateUsageError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -193,31 +176,17 @@ impl ::std::fmt::Display for UpdateUsageError {
     }
 }
 impl ::std::error::Error for UpdateUsageError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateUsageError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateUsageError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateUsageError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateUsageError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateUsageError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateUsageError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateUsageError::BadRequestException(error) => Some(error),
+            UpdateUsageError::ConflictException(error) => Some(error),
+            UpdateUsageError::LimitExceededException(error) => Some(error),
+            UpdateUsageError::NotFoundException(error) => Some(error),
+            UpdateUsageError::UnauthorizedException(error) => Some(error),
+            UpdateUsageError::TooManyRequestsException(error) => Some(error),
             UpdateUsageError::Unlisted(error) => ::std::error::Error::source(error),
-            UpdateUsageError::Unhandled(error) => ::std::option::Option::Some(error),
-            UpdateUsageError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateUsageError::Unhandled(error) => Some(error),
+            UpdateUsageError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -237,14 +206,14 @@ impl super::Operation for UpdateUsage {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(60usize);
+        let mut path = String::with_capacity(60usize);
         path.push_str("/usageplans/");
         match input.usage_plan_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "usagePlanId",
@@ -252,15 +221,15 @@ impl super::Operation for UpdateUsage {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "usagePlanId",
                 });
             }
         }
         path.push_str("/keys/");
         match input.key_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "keyId",
@@ -268,8 +237,8 @@ impl super::Operation for UpdateUsage {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "keyId",
                 });
             }

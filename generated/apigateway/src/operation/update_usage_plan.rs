@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates a usage plan of a given plan Id.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateUsagePlan;
 impl super::private::Sealed for UpdateUsagePlan {}
 /// Errors of [`UpdateUsagePlan`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateUsagePlanError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,28 @@ pub enum UpdateUsagePlanError {
 }
 impl UpdateUsagePlanError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UpdateUsagePlanError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            UpdateUsagePlanError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            UpdateUsagePlanError::BadRequestException(_) => Some("BadRequestException"),
+            UpdateUsagePlanError::ConflictException(_) => Some("ConflictException"),
             UpdateUsagePlanError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            UpdateUsagePlanError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            UpdateUsagePlanError::NotFoundException(_) => Some("NotFoundException"),
             UpdateUsagePlanError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
+                Some("UnauthorizedException")
             }
             UpdateUsagePlanError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateUsagePlanError::Unlisted(error) => error.code(),
             UpdateUsagePlanError::Unhandled(error) => error.code.as_deref(),
-            UpdateUsagePlanError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateUsagePlanError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateUsagePlanError::BadRequestException(error) => error.meta(),
             UpdateUsagePlanError::ConflictException(error) => error.meta(),
@@ -73,12 +62,12 @@ impl UpdateUsagePlanError {
             UpdateUsagePlanError::UnauthorizedException(error) => error.meta(),
             UpdateUsagePlanError::TooManyRequestsException(error) => error.meta(),
             UpdateUsagePlanError::Unlisted(error) => error.meta(),
-            UpdateUsagePlanError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateUsagePlanError::Unhandled(meta) => Some(meta),
             UpdateUsagePlanError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateUsagePlanError::BadRequestException(error) => error.message(),
             UpdateUsagePlanError::ConflictException(error) => error.message(),
@@ -100,37 +89,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateUsagePlanError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateUsagePlanError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateUsagePlanError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateUsagePlanError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateUsagePlanError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateUsagePlanError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateUsagePlanError::TooManyRequestsException,
@@ -141,15 +130,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateUsagePlanError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateUsagePlanError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateUsagePlanError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateUsagePlanError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateUsagePlanError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -195,31 +182,17 @@ impl ::std::fmt::Display for UpdateUsagePlanError {
     }
 }
 impl ::std::error::Error for UpdateUsagePlanError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateUsagePlanError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateUsagePlanError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateUsagePlanError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateUsagePlanError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateUsagePlanError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateUsagePlanError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateUsagePlanError::BadRequestException(error) => Some(error),
+            UpdateUsagePlanError::ConflictException(error) => Some(error),
+            UpdateUsagePlanError::LimitExceededException(error) => Some(error),
+            UpdateUsagePlanError::NotFoundException(error) => Some(error),
+            UpdateUsagePlanError::UnauthorizedException(error) => Some(error),
+            UpdateUsagePlanError::TooManyRequestsException(error) => Some(error),
             UpdateUsagePlanError::Unlisted(error) => ::std::error::Error::source(error),
-            UpdateUsagePlanError::Unhandled(error) => ::std::option::Option::Some(error),
-            UpdateUsagePlanError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateUsagePlanError::Unhandled(error) => Some(error),
+            UpdateUsagePlanError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -239,14 +212,14 @@ impl super::Operation for UpdateUsagePlan {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(41usize);
+        let mut path = String::with_capacity(41usize);
         path.push_str("/usageplans/");
         match input.usage_plan_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "usagePlanId",
@@ -254,8 +227,8 @@ impl super::Operation for UpdateUsagePlan {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "usagePlanId",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates an existing VpcLink of a specified identifier.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateVpcLink;
 impl super::private::Sealed for UpdateVpcLink {}
 /// Errors of [`UpdateVpcLink`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateVpcLinkError {
     /// The service answered `BadRequestException`.
@@ -37,34 +32,26 @@ pub enum UpdateVpcLinkError {
 }
 impl UpdateVpcLinkError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UpdateVpcLinkError::BadRequestException(_) => {
-                ::std::option::Option::Some("BadRequestException")
-            }
-            UpdateVpcLinkError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            UpdateVpcLinkError::BadRequestException(_) => Some("BadRequestException"),
+            UpdateVpcLinkError::ConflictException(_) => Some("ConflictException"),
             UpdateVpcLinkError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            UpdateVpcLinkError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            UpdateVpcLinkError::UnauthorizedException(_) => {
-                ::std::option::Option::Some("UnauthorizedException")
-            }
+            UpdateVpcLinkError::NotFoundException(_) => Some("NotFoundException"),
+            UpdateVpcLinkError::UnauthorizedException(_) => Some("UnauthorizedException"),
             UpdateVpcLinkError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateVpcLinkError::Unlisted(error) => error.code(),
             UpdateVpcLinkError::Unhandled(error) => error.code.as_deref(),
-            UpdateVpcLinkError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateVpcLinkError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateVpcLinkError::BadRequestException(error) => error.meta(),
             UpdateVpcLinkError::ConflictException(error) => error.meta(),
@@ -73,12 +60,12 @@ impl UpdateVpcLinkError {
             UpdateVpcLinkError::UnauthorizedException(error) => error.meta(),
             UpdateVpcLinkError::TooManyRequestsException(error) => error.meta(),
             UpdateVpcLinkError::Unlisted(error) => error.meta(),
-            UpdateVpcLinkError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateVpcLinkError::Unhandled(meta) => Some(meta),
             UpdateVpcLinkError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateVpcLinkError::BadRequestException(error) => error.message(),
             UpdateVpcLinkError::ConflictException(error) => error.message(),
@@ -100,37 +87,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateVpcLinkError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BadRequestException") => {
+            Some("BadRequestException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateVpcLinkError::BadRequestException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateVpcLinkError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateVpcLinkError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateVpcLinkError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnauthorizedException") => {
+            Some("UnauthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateVpcLinkError::UnauthorizedException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateVpcLinkError::TooManyRequestsException,
@@ -141,15 +128,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateVpcLinkError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateVpcLinkError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateVpcLinkError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateVpcLinkError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateVpcLinkError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -195,31 +180,17 @@ impl ::std::fmt::Display for UpdateVpcLinkError {
     }
 }
 impl ::std::error::Error for UpdateVpcLinkError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateVpcLinkError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateVpcLinkError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateVpcLinkError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateVpcLinkError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateVpcLinkError::UnauthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateVpcLinkError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateVpcLinkError::BadRequestException(error) => Some(error),
+            UpdateVpcLinkError::ConflictException(error) => Some(error),
+            UpdateVpcLinkError::LimitExceededException(error) => Some(error),
+            UpdateVpcLinkError::NotFoundException(error) => Some(error),
+            UpdateVpcLinkError::UnauthorizedException(error) => Some(error),
+            UpdateVpcLinkError::TooManyRequestsException(error) => Some(error),
             UpdateVpcLinkError::Unlisted(error) => ::std::error::Error::source(error),
-            UpdateVpcLinkError::Unhandled(error) => ::std::option::Option::Some(error),
-            UpdateVpcLinkError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateVpcLinkError::Unhandled(error) => Some(error),
+            UpdateVpcLinkError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -239,14 +210,14 @@ impl super::Operation for UpdateVpcLink {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(38usize);
+        let mut path = String::with_capacity(38usize);
         path.push_str("/vpclinks/");
         match input.vpc_link_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "vpcLinkId",
@@ -254,8 +225,8 @@ impl super::Operation for UpdateVpcLink {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "vpcLinkId",
                 });
             }

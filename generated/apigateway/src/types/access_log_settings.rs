@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Access log settings, including the access log format and access log destination ARN.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AccessLogSettings {
     /// A single line format of the access logs of data, as specified by selected $context variables. The format must include at least `$context.requestId`.
-    pub format: ::std::option::Option<::std::string::String>,
+    pub format: Option<String>,
     /// The Amazon Resource Name (ARN) of the CloudWatch Logs log group or Kinesis Data Firehose delivery stream to receive access logs. If you specify a Kinesis Data Firehose delivery stream, the stream name must begin with `amazon-apigateway-`.
-    pub destination_arn: ::std::option::Option<::std::string::String>,
+    pub destination_arn: Option<String>,
 }
 impl AccessLogSettings {
     /// Starts building a [`AccessLogSettings`].
     #[inline]
     pub fn builder() -> crate::types::builders::AccessLogSettingsBuilder {
-        <crate::types::builders::AccessLogSettingsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AccessLogSettingsBuilder as Default>::default()
     }
     /// The `format` member, when set.
     #[inline]
-    pub fn format(&self) -> ::std::option::Option<&str> {
+    pub fn format(&self) -> Option<&str> {
         self.format.as_deref()
     }
     /// The `destinationArn` member, when set.
     #[inline]
-    pub fn destination_arn(&self) -> ::std::option::Option<&str> {
+    pub fn destination_arn(&self) -> Option<&str> {
         self.destination_arn.as_deref()
     }
 }
 /// A builder for [`AccessLogSettings`](crate::types::AccessLogSettings); start one with `AccessLogSettings::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AccessLogSettingsBuilder {
     inner: crate::types::AccessLogSettings,
 }
 impl AccessLogSettingsBuilder {
     /// Sets [`AccessLogSettings::format`](crate::types::AccessLogSettings::format): A single line format of the access logs of data, as specified by selected $context variables.
-    pub fn format(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.format = ::std::option::Option::Some(input.into());
+    pub fn format(mut self, input: impl Into<String>) -> Self {
+        self.inner.format = Some(input.into());
         self
     }
     /// Sets or clears [`AccessLogSettings::format`](crate::types::AccessLogSettings::format).
     #[inline]
-    pub fn set_format(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_format(mut self, input: Option<String>) -> Self {
         self.inner.format = input;
         self
     }
     /// The value set for [`AccessLogSettings::format`](crate::types::AccessLogSettings::format), if any.
     #[inline]
-    pub fn get_format(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_format(&self) -> &Option<String> {
         &self.inner.format
     }
     /// Sets [`AccessLogSettings::destination_arn`](crate::types::AccessLogSettings::destination_arn): The Amazon Resource Name (ARN) of the CloudWatch Logs log group or Kinesis Data Firehose delivery stream to receive access logs.
-    pub fn destination_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_arn = ::std::option::Option::Some(input.into());
+    pub fn destination_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_arn = Some(input.into());
         self
     }
     /// Sets or clears [`AccessLogSettings::destination_arn`](crate::types::AccessLogSettings::destination_arn).
     #[inline]
-    pub fn set_destination_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_arn(mut self, input: Option<String>) -> Self {
         self.inner.destination_arn = input;
         self
     }
     /// The value set for [`AccessLogSettings::destination_arn`](crate::types::AccessLogSettings::destination_arn), if any.
     #[inline]
-    pub fn get_destination_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_arn(&self) -> &Option<String> {
         &self.inner.destination_arn
     }
     /// Builds the [`AccessLogSettings`]; it has no required members, so this cannot fail.

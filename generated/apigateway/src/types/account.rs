@@ -2,165 +2,129 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents an AWS account that is associated with API Gateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Account {
     /// The ARN of an Amazon CloudWatch role for the current Account.
-    pub cloudwatch_role_arn: ::std::option::Option<::std::string::String>,
+    pub cloudwatch_role_arn: Option<String>,
     /// Specifies the API request limits configured for the current Account.
-    pub throttle_settings: ::std::option::Option<crate::types::ThrottleSettings>,
+    pub throttle_settings: Option<crate::types::ThrottleSettings>,
     /// A list of features supported for the account. When usage plans are enabled, the features list will include an entry of `"UsagePlans"`.
-    pub features: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub features: Option<Vec<String>>,
     /// The version of the API keys used for the account.
-    pub api_key_version: ::std::option::Option<::std::string::String>,
+    pub api_key_version: Option<String>,
 }
 impl Account {
     /// Starts building a [`Account`].
     #[inline]
     pub fn builder() -> crate::types::builders::AccountBuilder {
-        <crate::types::builders::AccountBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AccountBuilder as Default>::default()
     }
     /// The `cloudwatchRoleArn` member, when set.
     #[inline]
-    pub fn cloudwatch_role_arn(&self) -> ::std::option::Option<&str> {
+    pub fn cloudwatch_role_arn(&self) -> Option<&str> {
         self.cloudwatch_role_arn.as_deref()
     }
     /// The `throttleSettings` member, when set.
     #[inline]
-    pub fn throttle_settings(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ThrottleSettings> {
+    pub fn throttle_settings(&self) -> Option<&crate::types::ThrottleSettings> {
         self.throttle_settings.as_ref()
     }
     /// The `features` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn features(&self) -> &[::std::string::String] {
+    pub fn features(&self) -> &[String] {
         self.features.as_deref().unwrap_or_default()
     }
     /// The `apiKeyVersion` member, when set.
     #[inline]
-    pub fn api_key_version(&self) -> ::std::option::Option<&str> {
+    pub fn api_key_version(&self) -> Option<&str> {
         self.api_key_version.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for Account {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "Account")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`Account`](crate::types::Account); start one with `Account::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AccountBuilder {
     inner: crate::types::Account,
 }
 impl AccountBuilder {
     /// Sets [`Account::cloudwatch_role_arn`](crate::types::Account::cloudwatch_role_arn): The ARN of an Amazon CloudWatch role for the current Account.
-    pub fn cloudwatch_role_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cloudwatch_role_arn = ::std::option::Option::Some(input.into());
+    pub fn cloudwatch_role_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.cloudwatch_role_arn = Some(input.into());
         self
     }
     /// Sets or clears [`Account::cloudwatch_role_arn`](crate::types::Account::cloudwatch_role_arn).
     #[inline]
-    pub fn set_cloudwatch_role_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cloudwatch_role_arn(mut self, input: Option<String>) -> Self {
         self.inner.cloudwatch_role_arn = input;
         self
     }
     /// The value set for [`Account::cloudwatch_role_arn`](crate::types::Account::cloudwatch_role_arn), if any.
     #[inline]
-    pub fn get_cloudwatch_role_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cloudwatch_role_arn(&self) -> &Option<String> {
         &self.inner.cloudwatch_role_arn
     }
     /// Sets [`Account::throttle_settings`](crate::types::Account::throttle_settings): Specifies the API request limits configured for the current Account.
     pub fn throttle_settings(mut self, input: crate::types::ThrottleSettings) -> Self {
-        self.inner.throttle_settings = ::std::option::Option::Some(input);
+        self.inner.throttle_settings = Some(input);
         self
     }
     /// Sets or clears [`Account::throttle_settings`](crate::types::Account::throttle_settings).
     #[inline]
     pub fn set_throttle_settings(
         mut self,
-        input: ::std::option::Option<crate::types::ThrottleSettings>,
+        input: Option<crate::types::ThrottleSettings>,
     ) -> Self {
         self.inner.throttle_settings = input;
         self
     }
     /// The value set for [`Account::throttle_settings`](crate::types::Account::throttle_settings), if any.
     #[inline]
-    pub fn get_throttle_settings(
-        &self,
-    ) -> &::std::option::Option<crate::types::ThrottleSettings> {
+    pub fn get_throttle_settings(&self) -> &Option<crate::types::ThrottleSettings> {
         &self.inner.throttle_settings
     }
     /// Appends one item to [`Account::features`](crate::types::Account::features): A list of features supported for the account.
     ///
     /// To set the whole list at once, use [`set_features`](Self::set_features).
-    pub fn features(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn features(mut self, input: impl Into<String>) -> Self {
         self.inner.features.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Account::features`](crate::types::Account::features).
     #[inline]
-    pub fn set_features(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_features(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.features = input;
         self
     }
     /// The value set for [`Account::features`](crate::types::Account::features), if any.
     #[inline]
-    pub fn get_features(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_features(&self) -> &Option<Vec<String>> {
         &self.inner.features
     }
     /// Sets [`Account::api_key_version`](crate::types::Account::api_key_version): The version of the API keys used for the account.
-    pub fn api_key_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.api_key_version = ::std::option::Option::Some(input.into());
+    pub fn api_key_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.api_key_version = Some(input.into());
         self
     }
     /// Sets or clears [`Account::api_key_version`](crate::types::Account::api_key_version).
     #[inline]
-    pub fn set_api_key_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_api_key_version(mut self, input: Option<String>) -> Self {
         self.inner.api_key_version = input;
         self
     }
     /// The value set for [`Account::api_key_version`](crate::types::Account::api_key_version), if any.
     #[inline]
-    pub fn get_api_key_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_api_key_version(&self) -> &Option<String> {
         &self.inner.api_key_version
     }
     /// Builds the [`Account`]; it has no required members, so this cannot fail.

@@ -2,248 +2,198 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A resource that can be distributed to callers for executing Method resources that require an API key. API keys can be mapped to any Stage on any RestApi, which indicates that the callers with the API key can make requests to that stage.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ApiKey {
     /// The identifier of the API Key.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The value of the API Key.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
     /// The name of the API Key.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// An Amazon Web Services Marketplace customer identifier, when integrating with the Amazon Web Services SaaS Marketplace.
-    pub customer_id: ::std::option::Option<::std::string::String>,
+    pub customer_id: Option<String>,
     /// The description of the API Key.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Specifies whether the API Key can be used by callers.
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
     /// The timestamp when the API Key was created.
-    pub created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub created_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The timestamp when the API Key was last updated.
-    pub last_updated_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub last_updated_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// A list of Stage resources that are associated with the ApiKey resource.
-    pub stage_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub stage_keys: Option<Vec<String>>,
     /// The collection of tags. Each tag element is associated with a given resource.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl ApiKey {
     /// Starts building a [`ApiKey`].
     #[inline]
     pub fn builder() -> crate::types::builders::ApiKeyBuilder {
-        <crate::types::builders::ApiKeyBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ApiKeyBuilder as Default>::default()
     }
     /// The `id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
     /// The `name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `customerId` member, when set.
     #[inline]
-    pub fn customer_id(&self) -> ::std::option::Option<&str> {
+    pub fn customer_id(&self) -> Option<&str> {
         self.customer_id.as_deref()
     }
     /// The `description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
     /// The `createdDate` member, when set.
     #[inline]
-    pub fn created_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn created_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.created_date.as_ref()
     }
     /// The `lastUpdatedDate` member, when set.
     #[inline]
-    pub fn last_updated_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn last_updated_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_updated_date.as_ref()
     }
     /// The `stageKeys` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn stage_keys(&self) -> &[::std::string::String] {
+    pub fn stage_keys(&self) -> &[String] {
         self.stage_keys.as_deref().unwrap_or_default()
     }
     /// The `tags` member, when set.
     #[inline]
-    pub fn tags(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ApiKey {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ApiKey")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ApiKey`](crate::types::ApiKey); start one with `ApiKey::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ApiKeyBuilder {
     inner: crate::types::ApiKey,
 }
 impl ApiKeyBuilder {
     /// Sets [`ApiKey::id`](crate::types::ApiKey::id): The identifier of the API Key.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`ApiKey::id`](crate::types::ApiKey::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`ApiKey::id`](crate::types::ApiKey::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`ApiKey::value`](crate::types::ApiKey::value): The value of the API Key.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`ApiKey::value`](crate::types::ApiKey::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`ApiKey::value`](crate::types::ApiKey::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.inner.value
     }
     /// Sets [`ApiKey::name`](crate::types::ApiKey::name): The name of the API Key.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`ApiKey::name`](crate::types::ApiKey::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`ApiKey::name`](crate::types::ApiKey::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`ApiKey::customer_id`](crate::types::ApiKey::customer_id): An Amazon Web Services Marketplace customer identifier, when integrating with the Amazon Web Services SaaS Marketplace.
-    pub fn customer_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.customer_id = ::std::option::Option::Some(input.into());
+    pub fn customer_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.customer_id = Some(input.into());
         self
     }
     /// Sets or clears [`ApiKey::customer_id`](crate::types::ApiKey::customer_id).
     #[inline]
-    pub fn set_customer_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_id(mut self, input: Option<String>) -> Self {
         self.inner.customer_id = input;
         self
     }
     /// The value set for [`ApiKey::customer_id`](crate::types::ApiKey::customer_id), if any.
     #[inline]
-    pub fn get_customer_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_id(&self) -> &Option<String> {
         &self.inner.customer_id
     }
     /// Sets [`ApiKey::description`](crate::types::ApiKey::description): The description of the API Key.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ApiKey::description`](crate::types::ApiKey::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ApiKey::description`](crate::types::ApiKey::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ApiKey::enabled`](crate::types::ApiKey::enabled): Specifies whether the API Key can be used by callers.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`ApiKey::enabled`](crate::types::ApiKey::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`ApiKey::enabled`](crate::types::ApiKey::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Sets [`ApiKey::created_date`](crate::types::ApiKey::created_date): The timestamp when the API Key was created.
@@ -251,23 +201,21 @@ impl ApiKeyBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input);
+        self.inner.created_date = Some(input);
         self
     }
     /// Sets or clears [`ApiKey::created_date`](crate::types::ApiKey::created_date).
     #[inline]
     pub fn set_created_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.created_date = input;
         self
     }
     /// The value set for [`ApiKey::created_date`](crate::types::ApiKey::created_date), if any.
     #[inline]
-    pub fn get_created_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_created_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.created_date
     }
     /// Sets [`ApiKey::last_updated_date`](crate::types::ApiKey::last_updated_date): The timestamp when the API Key was last updated.
@@ -275,14 +223,14 @@ impl ApiKeyBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_updated_date = ::std::option::Option::Some(input);
+        self.inner.last_updated_date = Some(input);
         self
     }
     /// Sets or clears [`ApiKey::last_updated_date`](crate::types::ApiKey::last_updated_date).
     #[inline]
     pub fn set_last_updated_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_updated_date = input;
         self
@@ -291,43 +239,31 @@ impl ApiKeyBuilder {
     #[inline]
     pub fn get_last_updated_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_updated_date
     }
     /// Appends one item to [`ApiKey::stage_keys`](crate::types::ApiKey::stage_keys): A list of Stage resources that are associated with the ApiKey resource.
     ///
     /// To set the whole list at once, use [`set_stage_keys`](Self::set_stage_keys).
-    pub fn stage_keys(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn stage_keys(mut self, input: impl Into<String>) -> Self {
         self.inner.stage_keys.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ApiKey::stage_keys`](crate::types::ApiKey::stage_keys).
     #[inline]
-    pub fn set_stage_keys(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_stage_keys(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.stage_keys = input;
         self
     }
     /// The value set for [`ApiKey::stage_keys`](crate::types::ApiKey::stage_keys), if any.
     #[inline]
-    pub fn get_stage_keys(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_stage_keys(&self) -> &Option<Vec<String>> {
         &self.inner.stage_keys
     }
     /// Adds one entry to [`ApiKey::tags`](crate::types::ApiKey::tags): The collection of tags.
     ///
     /// To set the whole map at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -335,20 +271,14 @@ impl ApiKeyBuilder {
     #[inline]
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ApiKey::tags`](crate::types::ApiKey::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.tags
     }
     /// Builds the [`ApiKey`]; it has no required members, so this cannot fail.

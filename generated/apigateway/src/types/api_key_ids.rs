@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The identifier of an ApiKey used in a UsagePlan.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ApiKeyIds {
     /// A list of all the ApiKey identifiers.
-    pub ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub ids: Option<Vec<String>>,
     /// A list of warning messages.
-    pub warnings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub warnings: Option<Vec<String>>,
 }
 impl ApiKeyIds {
     /// Starts building a [`ApiKeyIds`].
     #[inline]
     pub fn builder() -> crate::types::builders::ApiKeyIdsBuilder {
-        <crate::types::builders::ApiKeyIdsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ApiKeyIdsBuilder as Default>::default()
     }
     /// The `ids` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn ids(&self) -> &[::std::string::String] {
+    pub fn ids(&self) -> &[String] {
         self.ids.as_deref().unwrap_or_default()
     }
     /// The `warnings` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn warnings(&self) -> &[::std::string::String] {
+    pub fn warnings(&self) -> &[String] {
         self.warnings.as_deref().unwrap_or_default()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ApiKeyIds {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ApiKeyIds")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ApiKeyIds`](crate::types::ApiKeyIds); start one with `ApiKeyIds::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ApiKeyIdsBuilder {
     inner: crate::types::ApiKeyIds,
 }
@@ -57,53 +47,37 @@ impl ApiKeyIdsBuilder {
     /// Appends one item to [`ApiKeyIds::ids`](crate::types::ApiKeyIds::ids): A list of all the ApiKey identifiers.
     ///
     /// To set the whole list at once, use [`set_ids`](Self::set_ids).
-    pub fn ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ids(mut self, input: impl Into<String>) -> Self {
         self.inner.ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ApiKeyIds::ids`](crate::types::ApiKeyIds::ids).
     #[inline]
-    pub fn set_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.ids = input;
         self
     }
     /// The value set for [`ApiKeyIds::ids`](crate::types::ApiKeyIds::ids), if any.
     #[inline]
-    pub fn get_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ids(&self) -> &Option<Vec<String>> {
         &self.inner.ids
     }
     /// Appends one item to [`ApiKeyIds::warnings`](crate::types::ApiKeyIds::warnings): A list of warning messages.
     ///
     /// To set the whole list at once, use [`set_warnings`](Self::set_warnings).
-    pub fn warnings(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn warnings(mut self, input: impl Into<String>) -> Self {
         self.inner.warnings.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ApiKeyIds::warnings`](crate::types::ApiKeyIds::warnings).
     #[inline]
-    pub fn set_warnings(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_warnings(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.warnings = input;
         self
     }
     /// The value set for [`ApiKeyIds::warnings`](crate::types::ApiKeyIds::warnings), if any.
     #[inline]
-    pub fn get_warnings(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_warnings(&self) -> &Option<Vec<String>> {
         &self.inner.warnings
     }
     /// Builds the [`ApiKeyIds`]; it has no required members, so this cannot fail.

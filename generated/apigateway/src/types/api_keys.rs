@@ -2,35 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a collection of API keys as represented by an ApiKeys resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ApiKeys {
     /// A list of warning messages logged during the import of API keys when the `failOnWarnings` option is set to true.
-    pub warnings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub warnings: Option<Vec<String>>,
     /// The `position` member.
-    pub position: ::std::option::Option<::std::string::String>,
+    pub position: Option<String>,
     /// The current page of elements from this collection.
-    pub items: ::std::option::Option<::std::vec::Vec<crate::types::ApiKey>>,
+    pub items: Option<Vec<crate::types::ApiKey>>,
 }
 impl ApiKeys {
     /// Starts building a [`ApiKeys`].
     #[inline]
     pub fn builder() -> crate::types::builders::ApiKeysBuilder {
-        <crate::types::builders::ApiKeysBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ApiKeysBuilder as Default>::default()
     }
     /// The `warnings` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn warnings(&self) -> &[::std::string::String] {
+    pub fn warnings(&self) -> &[String] {
         self.warnings.as_deref().unwrap_or_default()
     }
     /// The `position` member, when set.
     #[inline]
-    pub fn position(&self) -> ::std::option::Option<&str> {
+    pub fn position(&self) -> Option<&str> {
         self.position.as_deref()
     }
     /// The `items` member, empty when not set; the field tells an empty list from an absent one.
@@ -42,21 +37,16 @@ impl ApiKeys {
 impl ::awsgen_runtime::protocol::FromResponse for ApiKeys {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ApiKeys")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ApiKeys`](crate::types::ApiKeys); start one with `ApiKeys::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ApiKeysBuilder {
     inner: crate::types::ApiKeys,
 }
@@ -64,49 +54,35 @@ impl ApiKeysBuilder {
     /// Appends one item to [`ApiKeys::warnings`](crate::types::ApiKeys::warnings): A list of warning messages logged during the import of API keys when the `failOnWarnings` option is set to true.
     ///
     /// To set the whole list at once, use [`set_warnings`](Self::set_warnings).
-    pub fn warnings(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn warnings(mut self, input: impl Into<String>) -> Self {
         self.inner.warnings.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ApiKeys::warnings`](crate::types::ApiKeys::warnings).
     #[inline]
-    pub fn set_warnings(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_warnings(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.warnings = input;
         self
     }
     /// The value set for [`ApiKeys::warnings`](crate::types::ApiKeys::warnings), if any.
     #[inline]
-    pub fn get_warnings(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_warnings(&self) -> &Option<Vec<String>> {
         &self.inner.warnings
     }
     /// Sets [`ApiKeys::position`](crate::types::ApiKeys::position)
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.position = ::std::option::Option::Some(input.into());
+    pub fn position(mut self, input: impl Into<String>) -> Self {
+        self.inner.position = Some(input.into());
         self
     }
     /// Sets or clears [`ApiKeys::position`](crate::types::ApiKeys::position).
     #[inline]
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.inner.position = input;
         self
     }
     /// The value set for [`ApiKeys::position`](crate::types::ApiKeys::position), if any.
     #[inline]
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         &self.inner.position
     }
     /// Appends one item to [`ApiKeys::items`](crate::types::ApiKeys::items): The current page of elements from this collection.
@@ -118,18 +94,13 @@ impl ApiKeysBuilder {
     }
     /// Sets or clears [`ApiKeys::items`](crate::types::ApiKeys::items).
     #[inline]
-    pub fn set_items(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ApiKey>>,
-    ) -> Self {
+    pub fn set_items(mut self, input: Option<Vec<crate::types::ApiKey>>) -> Self {
         self.inner.items = input;
         self
     }
     /// The value set for [`ApiKeys::items`](crate::types::ApiKeys::items), if any.
     #[inline]
-    pub fn get_items(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ApiKey>> {
+    pub fn get_items(&self) -> &Option<Vec<crate::types::ApiKey>> {
         &self.inner.items
     }
     /// Builds the [`ApiKeys`]; it has no required members, so this cannot fail.

@@ -2,108 +2,78 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// API stage name of the associated API stage in a usage plan.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ApiStage {
     /// API Id of the associated API stage in a usage plan.
-    pub api_id: ::std::option::Option<::std::string::String>,
+    pub api_id: Option<String>,
     /// API stage name of the associated API stage in a usage plan.
-    pub stage: ::std::option::Option<::std::string::String>,
+    pub stage: Option<String>,
     /// Map containing method level throttling information for API stage in a usage plan.
-    pub throttle: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::ThrottleSettings,
-        >,
+    pub throttle: Option<
+        ::std::collections::BTreeMap<String, crate::types::ThrottleSettings>,
     >,
 }
 impl ApiStage {
     /// Starts building a [`ApiStage`].
     #[inline]
     pub fn builder() -> crate::types::builders::ApiStageBuilder {
-        <crate::types::builders::ApiStageBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ApiStageBuilder as Default>::default()
     }
     /// The `apiId` member, when set.
     #[inline]
-    pub fn api_id(&self) -> ::std::option::Option<&str> {
+    pub fn api_id(&self) -> Option<&str> {
         self.api_id.as_deref()
     }
     /// The `stage` member, when set.
     #[inline]
-    pub fn stage(&self) -> ::std::option::Option<&str> {
+    pub fn stage(&self) -> Option<&str> {
         self.stage.as_deref()
     }
     /// The `throttle` member, when set.
     #[inline]
     pub fn throttle(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::ThrottleSettings,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::ThrottleSettings>> {
         self.throttle.as_ref()
     }
 }
 /// A builder for [`ApiStage`](crate::types::ApiStage); start one with `ApiStage::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ApiStageBuilder {
     inner: crate::types::ApiStage,
 }
 impl ApiStageBuilder {
     /// Sets [`ApiStage::api_id`](crate::types::ApiStage::api_id): API Id of the associated API stage in a usage plan.
-    pub fn api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.api_id = ::std::option::Option::Some(input.into());
+    pub fn api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.api_id = Some(input.into());
         self
     }
     /// Sets or clears [`ApiStage::api_id`](crate::types::ApiStage::api_id).
     #[inline]
-    pub fn set_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_api_id(mut self, input: Option<String>) -> Self {
         self.inner.api_id = input;
         self
     }
     /// The value set for [`ApiStage::api_id`](crate::types::ApiStage::api_id), if any.
     #[inline]
-    pub fn get_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_api_id(&self) -> &Option<String> {
         &self.inner.api_id
     }
     /// Sets [`ApiStage::stage`](crate::types::ApiStage::stage): API stage name of the associated API stage in a usage plan.
-    pub fn stage(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.stage = ::std::option::Option::Some(input.into());
+    pub fn stage(mut self, input: impl Into<String>) -> Self {
+        self.inner.stage = Some(input.into());
         self
     }
     /// Sets or clears [`ApiStage::stage`](crate::types::ApiStage::stage).
     #[inline]
-    pub fn set_stage(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_stage(mut self, input: Option<String>) -> Self {
         self.inner.stage = input;
         self
     }
     /// The value set for [`ApiStage::stage`](crate::types::ApiStage::stage), if any.
     #[inline]
-    pub fn get_stage(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_stage(&self) -> &Option<String> {
         &self.inner.stage
     }
     /// Adds one entry to [`ApiStage::throttle`](crate::types::ApiStage::throttle): Map containing method level throttling information for API stage in a usage plan.
@@ -111,7 +81,7 @@ impl ApiStageBuilder {
     /// To set the whole map at once, use [`set_throttle`](Self::set_throttle).
     pub fn throttle(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::ThrottleSettings,
     ) -> Self {
         self.inner.throttle.get_or_insert_default().insert(key.into(), value);
@@ -121,11 +91,8 @@ impl ApiStageBuilder {
     #[inline]
     pub fn set_throttle(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::ThrottleSettings,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<String, crate::types::ThrottleSettings>,
         >,
     ) -> Self {
         self.inner.throttle = input;
@@ -135,12 +102,7 @@ impl ApiStageBuilder {
     #[inline]
     pub fn get_throttle(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::ThrottleSettings,
-        >,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::ThrottleSettings>> {
         &self.inner.throttle
     }
     /// Builds the [`ApiStage`]; it has no required members, so this cannot fail.

@@ -2,336 +2,264 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents an authorization layer for methods. If enabled on a method, API Gateway will activate the authorizer when a client calls the method.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Authorizer {
     /// The identifier for the authorizer resource.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The name of the authorizer.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The authorizer type. Valid values are `TOKEN` for a Lambda function using a single authorization token submitted in a custom header, `REQUEST` for a Lambda function using incoming request parameters, and `COGNITO_USER_POOLS` for using an Amazon Cognito user pool.
-    pub type_: ::std::option::Option<crate::types::AuthorizerType>,
+    pub type_: Option<crate::types::AuthorizerType>,
     /// A list of the Amazon Cognito user pool ARNs for the `COGNITO_USER_POOLS` authorizer. Each element is of this format: `arn:aws:cognito-idp:{region}:{account_id}:userpool/{user_pool_id}`. For a `TOKEN` or `REQUEST` authorizer, this is not defined.
-    pub provider_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub provider_arns: Option<Vec<String>>,
     /// Optional customer-defined field, used in OpenAPI imports and exports without functional impact.
-    pub auth_type: ::std::option::Option<::std::string::String>,
+    pub auth_type: Option<String>,
     /// Specifies the authorizer's Uniform Resource Identifier (URI). For `TOKEN` or `REQUEST` authorizers, this must be a well-formed Lambda function URI, for example, `arn:aws:apigateway:us-west-2:lambda:path/2015-03-31/functions/arn:aws:lambda:us-west-2:{account_id}:function:{lambda_function_name}/invocations`. In general, the URI has this form `arn:aws:apigateway:{region}:lambda:path/{service_api}`, where `{region}` is the same as the region hosting the Lambda function, `path` indicates that the remaining substring in the URI should be treated as the path to the resource, including the initial `/`. For Lambda functions, this is usually of the form `/2015-03-31/functions/[FunctionARN]/invocations`.
-    pub authorizer_uri: ::std::option::Option<::std::string::String>,
+    pub authorizer_uri: Option<String>,
     /// Specifies the required credentials as an IAM role for API Gateway to invoke the authorizer. To specify an IAM role for API Gateway to assume, use the role's Amazon Resource Name (ARN). To use resource-based permissions on the Lambda function, specify null.
-    pub authorizer_credentials: ::std::option::Option<::std::string::String>,
+    pub authorizer_credentials: Option<String>,
     /// The identity source for which authorization is requested. For a `TOKEN` or `COGNITO_USER_POOLS` authorizer, this is required and specifies the request header mapping expression for the custom header holding the authorization token submitted by the client. For example, if the token header name is `Auth`, the header mapping expression is `method.request.header.Auth`. For the `REQUEST` authorizer, this is required when authorization caching is enabled. The value is a comma-separated string of one or more mapping expressions of the specified request parameters. For example, if an `Auth` header, a `Name` query string parameter are defined as identity sources, this value is `method.request.header.Auth`, `method.request.querystring.Name`. These parameters will be used to derive the authorization caching key and to perform runtime validation of the `REQUEST` authorizer by verifying all of the identity-related request parameters are present, not null and non-empty. Only when this is true does the authorizer invoke the authorizer Lambda function, otherwise, it returns a 401 Unauthorized response without calling the Lambda function. The valid value is a string of comma-separated mapping expressions of the specified request parameters. When the authorization caching is not enabled, this property is optional.
-    pub identity_source: ::std::option::Option<::std::string::String>,
+    pub identity_source: Option<String>,
     /// A validation expression for the incoming identity token. For `TOKEN` authorizers, this value is a regular expression. For `COGNITO_USER_POOLS` authorizers, API Gateway will match the `aud` field of the incoming token from the client against the specified regular expression. It will invoke the authorizer's Lambda function when there is a match. Otherwise, it will return a 401 Unauthorized response without calling the Lambda function. The validation expression does not apply to the `REQUEST` authorizer.
-    pub identity_validation_expression: ::std::option::Option<::std::string::String>,
+    pub identity_validation_expression: Option<String>,
     /// The TTL in seconds of cached authorizer results. If it equals 0, authorization caching is disabled. If it is greater than 0, API Gateway will cache authorizer responses. If this field is not set, the default value is 300. The maximum value is 3600, or 1 hour.
-    pub authorizer_result_ttl_in_seconds: ::std::option::Option<i32>,
+    pub authorizer_result_ttl_in_seconds: Option<i32>,
 }
 impl Authorizer {
     /// Starts building a [`Authorizer`].
     #[inline]
     pub fn builder() -> crate::types::builders::AuthorizerBuilder {
-        <crate::types::builders::AuthorizerBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AuthorizerBuilder as Default>::default()
     }
     /// The `id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::AuthorizerType> {
+    pub fn type_(&self) -> Option<&crate::types::AuthorizerType> {
         self.type_.as_ref()
     }
     /// The `providerARNs` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn provider_arns(&self) -> &[::std::string::String] {
+    pub fn provider_arns(&self) -> &[String] {
         self.provider_arns.as_deref().unwrap_or_default()
     }
     /// The `authType` member, when set.
     #[inline]
-    pub fn auth_type(&self) -> ::std::option::Option<&str> {
+    pub fn auth_type(&self) -> Option<&str> {
         self.auth_type.as_deref()
     }
     /// The `authorizerUri` member, when set.
     #[inline]
-    pub fn authorizer_uri(&self) -> ::std::option::Option<&str> {
+    pub fn authorizer_uri(&self) -> Option<&str> {
         self.authorizer_uri.as_deref()
     }
     /// The `authorizerCredentials` member, when set.
     #[inline]
-    pub fn authorizer_credentials(&self) -> ::std::option::Option<&str> {
+    pub fn authorizer_credentials(&self) -> Option<&str> {
         self.authorizer_credentials.as_deref()
     }
     /// The `identitySource` member, when set.
     #[inline]
-    pub fn identity_source(&self) -> ::std::option::Option<&str> {
+    pub fn identity_source(&self) -> Option<&str> {
         self.identity_source.as_deref()
     }
     /// The `identityValidationExpression` member, when set.
     #[inline]
-    pub fn identity_validation_expression(&self) -> ::std::option::Option<&str> {
+    pub fn identity_validation_expression(&self) -> Option<&str> {
         self.identity_validation_expression.as_deref()
     }
     /// The `authorizerResultTtlInSeconds` member, when set.
     #[inline]
-    pub fn authorizer_result_ttl_in_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn authorizer_result_ttl_in_seconds(&self) -> Option<i32> {
         self.authorizer_result_ttl_in_seconds
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for Authorizer {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "Authorizer")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`Authorizer`](crate::types::Authorizer); start one with `Authorizer::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AuthorizerBuilder {
     inner: crate::types::Authorizer,
 }
 impl AuthorizerBuilder {
     /// Sets [`Authorizer::id`](crate::types::Authorizer::id): The identifier for the authorizer resource.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`Authorizer::id`](crate::types::Authorizer::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`Authorizer::id`](crate::types::Authorizer::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`Authorizer::name`](crate::types::Authorizer::name): The name of the authorizer.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`Authorizer::name`](crate::types::Authorizer::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`Authorizer::name`](crate::types::Authorizer::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`Authorizer::type_`](crate::types::Authorizer::type_): The authorizer type.
     pub fn type_(mut self, input: crate::types::AuthorizerType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`Authorizer::type_`](crate::types::Authorizer::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::AuthorizerType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::AuthorizerType>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`Authorizer::type_`](crate::types::Authorizer::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::AuthorizerType> {
+    pub fn get_type_(&self) -> &Option<crate::types::AuthorizerType> {
         &self.inner.type_
     }
     /// Appends one item to [`Authorizer::provider_arns`](crate::types::Authorizer::provider_arns): A list of the Amazon Cognito user pool ARNs for the `COGNITO_USER_POOLS` authorizer.
     ///
     /// To set the whole list at once, use [`set_provider_arns`](Self::set_provider_arns).
-    pub fn provider_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn provider_arns(mut self, input: impl Into<String>) -> Self {
         self.inner.provider_arns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Authorizer::provider_arns`](crate::types::Authorizer::provider_arns).
     #[inline]
-    pub fn set_provider_arns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_provider_arns(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.provider_arns = input;
         self
     }
     /// The value set for [`Authorizer::provider_arns`](crate::types::Authorizer::provider_arns), if any.
     #[inline]
-    pub fn get_provider_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_provider_arns(&self) -> &Option<Vec<String>> {
         &self.inner.provider_arns
     }
     /// Sets [`Authorizer::auth_type`](crate::types::Authorizer::auth_type): Optional customer-defined field, used in OpenAPI imports and exports without functional impact.
-    pub fn auth_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.auth_type = ::std::option::Option::Some(input.into());
+    pub fn auth_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.auth_type = Some(input.into());
         self
     }
     /// Sets or clears [`Authorizer::auth_type`](crate::types::Authorizer::auth_type).
     #[inline]
-    pub fn set_auth_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_auth_type(mut self, input: Option<String>) -> Self {
         self.inner.auth_type = input;
         self
     }
     /// The value set for [`Authorizer::auth_type`](crate::types::Authorizer::auth_type), if any.
     #[inline]
-    pub fn get_auth_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_auth_type(&self) -> &Option<String> {
         &self.inner.auth_type
     }
     /// Sets [`Authorizer::authorizer_uri`](crate::types::Authorizer::authorizer_uri): Specifies the authorizer's Uniform Resource Identifier (URI).
-    pub fn authorizer_uri(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.authorizer_uri = ::std::option::Option::Some(input.into());
+    pub fn authorizer_uri(mut self, input: impl Into<String>) -> Self {
+        self.inner.authorizer_uri = Some(input.into());
         self
     }
     /// Sets or clears [`Authorizer::authorizer_uri`](crate::types::Authorizer::authorizer_uri).
     #[inline]
-    pub fn set_authorizer_uri(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_authorizer_uri(mut self, input: Option<String>) -> Self {
         self.inner.authorizer_uri = input;
         self
     }
     /// The value set for [`Authorizer::authorizer_uri`](crate::types::Authorizer::authorizer_uri), if any.
     #[inline]
-    pub fn get_authorizer_uri(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_authorizer_uri(&self) -> &Option<String> {
         &self.inner.authorizer_uri
     }
     /// Sets [`Authorizer::authorizer_credentials`](crate::types::Authorizer::authorizer_credentials): Specifies the required credentials as an IAM role for API Gateway to invoke the authorizer.
-    pub fn authorizer_credentials(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.authorizer_credentials = ::std::option::Option::Some(input.into());
+    pub fn authorizer_credentials(mut self, input: impl Into<String>) -> Self {
+        self.inner.authorizer_credentials = Some(input.into());
         self
     }
     /// Sets or clears [`Authorizer::authorizer_credentials`](crate::types::Authorizer::authorizer_credentials).
     #[inline]
-    pub fn set_authorizer_credentials(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_authorizer_credentials(mut self, input: Option<String>) -> Self {
         self.inner.authorizer_credentials = input;
         self
     }
     /// The value set for [`Authorizer::authorizer_credentials`](crate::types::Authorizer::authorizer_credentials), if any.
     #[inline]
-    pub fn get_authorizer_credentials(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_authorizer_credentials(&self) -> &Option<String> {
         &self.inner.authorizer_credentials
     }
     /// Sets [`Authorizer::identity_source`](crate::types::Authorizer::identity_source): The identity source for which authorization is requested.
-    pub fn identity_source(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.identity_source = ::std::option::Option::Some(input.into());
+    pub fn identity_source(mut self, input: impl Into<String>) -> Self {
+        self.inner.identity_source = Some(input.into());
         self
     }
     /// Sets or clears [`Authorizer::identity_source`](crate::types::Authorizer::identity_source).
     #[inline]
-    pub fn set_identity_source(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_identity_source(mut self, input: Option<String>) -> Self {
         self.inner.identity_source = input;
         self
     }
     /// The value set for [`Authorizer::identity_source`](crate::types::Authorizer::identity_source), if any.
     #[inline]
-    pub fn get_identity_source(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_identity_source(&self) -> &Option<String> {
         &self.inner.identity_source
     }
     /// Sets [`Authorizer::identity_validation_expression`](crate::types::Authorizer::identity_validation_expression): A validation expression for the incoming identity token.
-    pub fn identity_validation_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.identity_validation_expression = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn identity_validation_expression(mut self, input: impl Into<String>) -> Self {
+        self.inner.identity_validation_expression = Some(input.into());
         self
     }
     /// Sets or clears [`Authorizer::identity_validation_expression`](crate::types::Authorizer::identity_validation_expression).
     #[inline]
-    pub fn set_identity_validation_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_identity_validation_expression(mut self, input: Option<String>) -> Self {
         self.inner.identity_validation_expression = input;
         self
     }
     /// The value set for [`Authorizer::identity_validation_expression`](crate::types::Authorizer::identity_validation_expression), if any.
     #[inline]
-    pub fn get_identity_validation_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_identity_validation_expression(&self) -> &Option<String> {
         &self.inner.identity_validation_expression
     }
     /// Sets [`Authorizer::authorizer_result_ttl_in_seconds`](crate::types::Authorizer::authorizer_result_ttl_in_seconds): The TTL in seconds of cached authorizer results.
     pub fn authorizer_result_ttl_in_seconds(mut self, input: i32) -> Self {
-        self.inner.authorizer_result_ttl_in_seconds = ::std::option::Option::Some(input);
+        self.inner.authorizer_result_ttl_in_seconds = Some(input);
         self
     }
     /// Sets or clears [`Authorizer::authorizer_result_ttl_in_seconds`](crate::types::Authorizer::authorizer_result_ttl_in_seconds).
     #[inline]
-    pub fn set_authorizer_result_ttl_in_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_authorizer_result_ttl_in_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.authorizer_result_ttl_in_seconds = input;
         self
     }
     /// The value set for [`Authorizer::authorizer_result_ttl_in_seconds`](crate::types::Authorizer::authorizer_result_ttl_in_seconds), if any.
     #[inline]
-    pub fn get_authorizer_result_ttl_in_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_authorizer_result_ttl_in_seconds(&self) -> &Option<i32> {
         &self.inner.authorizer_result_ttl_in_seconds
     }
     /// Builds the [`Authorizer`]; it has no required members, so this cannot fail.

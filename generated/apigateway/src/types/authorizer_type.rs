@@ -4,7 +4,7 @@
 /// The authorizer type. Valid values are `TOKEN` for a Lambda function using a single authorization token submitted in a custom header, `REQUEST` for a Lambda function using incoming request parameters, and `COGNITO_USER_POOLS` for using an Amazon Cognito user pool.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AuthorizerType {
     /// `TOKEN`
@@ -39,7 +39,7 @@ impl AuthorizerType {
         }
     }
 }
-impl ::std::convert::From<&str> for AuthorizerType {
+impl From<&str> for AuthorizerType {
     fn from(value: &str) -> Self {
         match value {
             "TOKEN" => AuthorizerType::Token,
@@ -55,18 +55,18 @@ impl ::std::convert::From<&str> for AuthorizerType {
 }
 impl ::std::str::FromStr for AuthorizerType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::cmp::PartialOrd for AuthorizerType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+impl PartialOrd for AuthorizerType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(Ord::cmp(self, other))
     }
 }
 /// Ordered by wire value, so values a later model adds never reorder
 /// the ones before them (a derived order would follow variant order).
-impl ::std::cmp::Ord for AuthorizerType {
+impl Ord for AuthorizerType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
@@ -95,7 +95,7 @@ impl ::std::hash::Hash for AuthorizerType {
         ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
-impl ::std::convert::AsRef<str> for AuthorizerType {
+impl AsRef<str> for AuthorizerType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

@@ -2,129 +2,101 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the base path that callers of the API must provide as part of the URL after the domain name.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BasePathMapping {
     /// The base path name that callers of the API must provide as part of the URL after the domain name.
-    pub base_path: ::std::option::Option<::std::string::String>,
+    pub base_path: Option<String>,
     /// The string identifier of the associated RestApi.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The name of the associated stage.
-    pub stage: ::std::option::Option<::std::string::String>,
+    pub stage: Option<String>,
 }
 impl BasePathMapping {
     /// Starts building a [`BasePathMapping`].
     #[inline]
     pub fn builder() -> crate::types::builders::BasePathMappingBuilder {
-        <crate::types::builders::BasePathMappingBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BasePathMappingBuilder as Default>::default()
     }
     /// The `basePath` member, when set.
     #[inline]
-    pub fn base_path(&self) -> ::std::option::Option<&str> {
+    pub fn base_path(&self) -> Option<&str> {
         self.base_path.as_deref()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `stage` member, when set.
     #[inline]
-    pub fn stage(&self) -> ::std::option::Option<&str> {
+    pub fn stage(&self) -> Option<&str> {
         self.stage.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for BasePathMapping {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "BasePathMapping")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`BasePathMapping`](crate::types::BasePathMapping); start one with `BasePathMapping::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BasePathMappingBuilder {
     inner: crate::types::BasePathMapping,
 }
 impl BasePathMappingBuilder {
     /// Sets [`BasePathMapping::base_path`](crate::types::BasePathMapping::base_path): The base path name that callers of the API must provide as part of the URL after the domain name.
-    pub fn base_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.base_path = ::std::option::Option::Some(input.into());
+    pub fn base_path(mut self, input: impl Into<String>) -> Self {
+        self.inner.base_path = Some(input.into());
         self
     }
     /// Sets or clears [`BasePathMapping::base_path`](crate::types::BasePathMapping::base_path).
     #[inline]
-    pub fn set_base_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_base_path(mut self, input: Option<String>) -> Self {
         self.inner.base_path = input;
         self
     }
     /// The value set for [`BasePathMapping::base_path`](crate::types::BasePathMapping::base_path), if any.
     #[inline]
-    pub fn get_base_path(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_base_path(&self) -> &Option<String> {
         &self.inner.base_path
     }
     /// Sets [`BasePathMapping::rest_api_id`](crate::types::BasePathMapping::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`BasePathMapping::rest_api_id`](crate::types::BasePathMapping::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`BasePathMapping::rest_api_id`](crate::types::BasePathMapping::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`BasePathMapping::stage`](crate::types::BasePathMapping::stage): The name of the associated stage.
-    pub fn stage(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.stage = ::std::option::Option::Some(input.into());
+    pub fn stage(mut self, input: impl Into<String>) -> Self {
+        self.inner.stage = Some(input.into());
         self
     }
     /// Sets or clears [`BasePathMapping::stage`](crate::types::BasePathMapping::stage).
     #[inline]
-    pub fn set_stage(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_stage(mut self, input: Option<String>) -> Self {
         self.inner.stage = input;
         self
     }
     /// The value set for [`BasePathMapping::stage`](crate::types::BasePathMapping::stage), if any.
     #[inline]
-    pub fn get_stage(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_stage(&self) -> &Option<String> {
         &self.inner.stage
     }
     /// Builds the [`BasePathMapping`]; it has no required members, so this cannot fail.

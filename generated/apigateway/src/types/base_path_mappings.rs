@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a collection of BasePathMapping resources.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BasePathMappings {
     /// The `position` member.
-    pub position: ::std::option::Option<::std::string::String>,
+    pub position: Option<String>,
     /// The current page of elements from this collection.
-    pub items: ::std::option::Option<::std::vec::Vec<crate::types::BasePathMapping>>,
+    pub items: Option<Vec<crate::types::BasePathMapping>>,
 }
 impl BasePathMappings {
     /// Starts building a [`BasePathMappings`].
     #[inline]
     pub fn builder() -> crate::types::builders::BasePathMappingsBuilder {
-        <crate::types::builders::BasePathMappingsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BasePathMappingsBuilder as Default>::default()
     }
     /// The `position` member, when set.
     #[inline]
-    pub fn position(&self) -> ::std::option::Option<&str> {
+    pub fn position(&self) -> Option<&str> {
         self.position.as_deref()
     }
     /// The `items` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,45 +30,34 @@ impl BasePathMappings {
 impl ::awsgen_runtime::protocol::FromResponse for BasePathMappings {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "BasePathMappings")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`BasePathMappings`](crate::types::BasePathMappings); start one with `BasePathMappings::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BasePathMappingsBuilder {
     inner: crate::types::BasePathMappings,
 }
 impl BasePathMappingsBuilder {
     /// Sets [`BasePathMappings::position`](crate::types::BasePathMappings::position)
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.position = ::std::option::Option::Some(input.into());
+    pub fn position(mut self, input: impl Into<String>) -> Self {
+        self.inner.position = Some(input.into());
         self
     }
     /// Sets or clears [`BasePathMappings::position`](crate::types::BasePathMappings::position).
     #[inline]
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.inner.position = input;
         self
     }
     /// The value set for [`BasePathMappings::position`](crate::types::BasePathMappings::position), if any.
     #[inline]
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         &self.inner.position
     }
     /// Appends one item to [`BasePathMappings::items`](crate::types::BasePathMappings::items): The current page of elements from this collection.
@@ -87,16 +71,14 @@ impl BasePathMappingsBuilder {
     #[inline]
     pub fn set_items(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::BasePathMapping>>,
+        input: Option<Vec<crate::types::BasePathMapping>>,
     ) -> Self {
         self.inner.items = input;
         self
     }
     /// The value set for [`BasePathMappings::items`](crate::types::BasePathMappings::items), if any.
     #[inline]
-    pub fn get_items(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::BasePathMapping>> {
+    pub fn get_items(&self) -> &Option<Vec<crate::types::BasePathMapping>> {
         &self.inner.items
     }
     /// Builds the [`BasePathMappings`]; it has no required members, so this cannot fail.

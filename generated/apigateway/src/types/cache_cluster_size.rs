@@ -4,7 +4,7 @@
 /// Returns the size of the CacheCluster.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CacheClusterSize {
     /// `0.5`
@@ -64,7 +64,7 @@ impl CacheClusterSize {
         }
     }
 }
-impl ::std::convert::From<&str> for CacheClusterSize {
+impl From<&str> for CacheClusterSize {
     fn from(value: &str) -> Self {
         match value {
             "0.5" => CacheClusterSize::V0_5,
@@ -85,18 +85,18 @@ impl ::std::convert::From<&str> for CacheClusterSize {
 }
 impl ::std::str::FromStr for CacheClusterSize {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::cmp::PartialOrd for CacheClusterSize {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+impl PartialOrd for CacheClusterSize {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(Ord::cmp(self, other))
     }
 }
 /// Ordered by wire value, so values a later model adds never reorder
 /// the ones before them (a derived order would follow variant order).
-impl ::std::cmp::Ord for CacheClusterSize {
+impl Ord for CacheClusterSize {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
@@ -125,7 +125,7 @@ impl ::std::hash::Hash for CacheClusterSize {
         ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
-impl ::std::convert::AsRef<str> for CacheClusterSize {
+impl AsRef<str> for CacheClusterSize {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

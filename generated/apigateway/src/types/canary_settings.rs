@@ -2,103 +2,83 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration settings of a canary deployment.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CanarySettings {
     /// The percent (0-100) of traffic diverted to a canary deployment.
-    pub percent_traffic: ::std::option::Option<f64>,
+    pub percent_traffic: Option<f64>,
     /// The ID of the canary deployment.
-    pub deployment_id: ::std::option::Option<::std::string::String>,
+    pub deployment_id: Option<String>,
     /// Stage variables overridden for a canary release deployment, including new stage variables introduced in the canary. These stage variables are represented as a string-to-string map between stage variable names and their values.
-    pub stage_variable_overrides: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub stage_variable_overrides: Option<::std::collections::BTreeMap<String, String>>,
     /// A Boolean flag to indicate whether the canary deployment uses the stage cache or not.
-    pub use_stage_cache: ::std::option::Option<bool>,
+    pub use_stage_cache: Option<bool>,
 }
 impl CanarySettings {
     /// Starts building a [`CanarySettings`].
     #[inline]
     pub fn builder() -> crate::types::builders::CanarySettingsBuilder {
-        <crate::types::builders::CanarySettingsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CanarySettingsBuilder as Default>::default()
     }
     /// The `percentTraffic` member, when set.
     #[inline]
-    pub fn percent_traffic(&self) -> ::std::option::Option<f64> {
+    pub fn percent_traffic(&self) -> Option<f64> {
         self.percent_traffic
     }
     /// The `deploymentId` member, when set.
     #[inline]
-    pub fn deployment_id(&self) -> ::std::option::Option<&str> {
+    pub fn deployment_id(&self) -> Option<&str> {
         self.deployment_id.as_deref()
     }
     /// The `stageVariableOverrides` member, when set.
     #[inline]
     pub fn stage_variable_overrides(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.stage_variable_overrides.as_ref()
     }
     /// The `useStageCache` member, when set.
     #[inline]
-    pub fn use_stage_cache(&self) -> ::std::option::Option<bool> {
+    pub fn use_stage_cache(&self) -> Option<bool> {
         self.use_stage_cache
     }
 }
 /// A builder for [`CanarySettings`](crate::types::CanarySettings); start one with `CanarySettings::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CanarySettingsBuilder {
     inner: crate::types::CanarySettings,
 }
 impl CanarySettingsBuilder {
     /// Sets [`CanarySettings::percent_traffic`](crate::types::CanarySettings::percent_traffic): The percent (0-100) of traffic diverted to a canary deployment.
     pub fn percent_traffic(mut self, input: f64) -> Self {
-        self.inner.percent_traffic = ::std::option::Option::Some(input);
+        self.inner.percent_traffic = Some(input);
         self
     }
     /// Sets or clears [`CanarySettings::percent_traffic`](crate::types::CanarySettings::percent_traffic).
     #[inline]
-    pub fn set_percent_traffic(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_percent_traffic(mut self, input: Option<f64>) -> Self {
         self.inner.percent_traffic = input;
         self
     }
     /// The value set for [`CanarySettings::percent_traffic`](crate::types::CanarySettings::percent_traffic), if any.
     #[inline]
-    pub fn get_percent_traffic(&self) -> &::std::option::Option<f64> {
+    pub fn get_percent_traffic(&self) -> &Option<f64> {
         &self.inner.percent_traffic
     }
     /// Sets [`CanarySettings::deployment_id`](crate::types::CanarySettings::deployment_id): The ID of the canary deployment.
-    pub fn deployment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.deployment_id = ::std::option::Option::Some(input.into());
+    pub fn deployment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.deployment_id = Some(input.into());
         self
     }
     /// Sets or clears [`CanarySettings::deployment_id`](crate::types::CanarySettings::deployment_id).
     #[inline]
-    pub fn set_deployment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_deployment_id(mut self, input: Option<String>) -> Self {
         self.inner.deployment_id = input;
         self
     }
     /// The value set for [`CanarySettings::deployment_id`](crate::types::CanarySettings::deployment_id), if any.
     #[inline]
-    pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_deployment_id(&self) -> &Option<String> {
         &self.inner.deployment_id
     }
     /// Adds one entry to [`CanarySettings::stage_variable_overrides`](crate::types::CanarySettings::stage_variable_overrides): Stage variables overridden for a canary release deployment, including new stage variables introduced in the canary.
@@ -106,8 +86,8 @@ impl CanarySettingsBuilder {
     /// To set the whole map at once, use [`set_stage_variable_overrides`](Self::set_stage_variable_overrides).
     pub fn stage_variable_overrides(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .stage_variable_overrides
@@ -119,9 +99,7 @@ impl CanarySettingsBuilder {
     #[inline]
     pub fn set_stage_variable_overrides(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.stage_variable_overrides = input;
         self
@@ -130,25 +108,23 @@ impl CanarySettingsBuilder {
     #[inline]
     pub fn get_stage_variable_overrides(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.stage_variable_overrides
     }
     /// Sets [`CanarySettings::use_stage_cache`](crate::types::CanarySettings::use_stage_cache): A Boolean flag to indicate whether the canary deployment uses the stage cache or not.
     pub fn use_stage_cache(mut self, input: bool) -> Self {
-        self.inner.use_stage_cache = ::std::option::Option::Some(input);
+        self.inner.use_stage_cache = Some(input);
         self
     }
     /// Sets or clears [`CanarySettings::use_stage_cache`](crate::types::CanarySettings::use_stage_cache).
     #[inline]
-    pub fn set_use_stage_cache(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_use_stage_cache(mut self, input: Option<bool>) -> Self {
         self.inner.use_stage_cache = input;
         self
     }
     /// The value set for [`CanarySettings::use_stage_cache`](crate::types::CanarySettings::use_stage_cache), if any.
     #[inline]
-    pub fn get_use_stage_cache(&self) -> &::std::option::Option<bool> {
+    pub fn get_use_stage_cache(&self) -> &Option<bool> {
         &self.inner.use_stage_cache
     }
     /// Builds the [`CanarySettings`]; it has no required members, so this cannot fail.

@@ -2,164 +2,122 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a client certificate used to configure client-side SSL authentication while sending requests to the integration endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ClientCertificate {
     /// The identifier of the client certificate.
-    pub client_certificate_id: ::std::option::Option<::std::string::String>,
+    pub client_certificate_id: Option<String>,
     /// The description of the client certificate.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The PEM-encoded public key of the client certificate, which can be used to configure certificate authentication in the integration endpoint .
-    pub pem_encoded_certificate: ::std::option::Option<::std::string::String>,
+    pub pem_encoded_certificate: Option<String>,
     /// The timestamp when the client certificate was created.
-    pub created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub created_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The timestamp when the client certificate will expire.
-    pub expiration_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub expiration_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The collection of tags. Each tag element is associated with a given resource.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl ClientCertificate {
     /// Starts building a [`ClientCertificate`].
     #[inline]
     pub fn builder() -> crate::types::builders::ClientCertificateBuilder {
-        <crate::types::builders::ClientCertificateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ClientCertificateBuilder as Default>::default()
     }
     /// The `clientCertificateId` member, when set.
     #[inline]
-    pub fn client_certificate_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_certificate_id(&self) -> Option<&str> {
         self.client_certificate_id.as_deref()
     }
     /// The `description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `pemEncodedCertificate` member, when set.
     #[inline]
-    pub fn pem_encoded_certificate(&self) -> ::std::option::Option<&str> {
+    pub fn pem_encoded_certificate(&self) -> Option<&str> {
         self.pem_encoded_certificate.as_deref()
     }
     /// The `createdDate` member, when set.
     #[inline]
-    pub fn created_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn created_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.created_date.as_ref()
     }
     /// The `expirationDate` member, when set.
     #[inline]
-    pub fn expiration_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn expiration_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.expiration_date.as_ref()
     }
     /// The `tags` member, when set.
     #[inline]
-    pub fn tags(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ClientCertificate {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ClientCertificate")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ClientCertificate`](crate::types::ClientCertificate); start one with `ClientCertificate::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ClientCertificateBuilder {
     inner: crate::types::ClientCertificate,
 }
 impl ClientCertificateBuilder {
     /// Sets [`ClientCertificate::client_certificate_id`](crate::types::ClientCertificate::client_certificate_id): The identifier of the client certificate.
-    pub fn client_certificate_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_certificate_id = ::std::option::Option::Some(input.into());
+    pub fn client_certificate_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_certificate_id = Some(input.into());
         self
     }
     /// Sets or clears [`ClientCertificate::client_certificate_id`](crate::types::ClientCertificate::client_certificate_id).
     #[inline]
-    pub fn set_client_certificate_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_certificate_id(mut self, input: Option<String>) -> Self {
         self.inner.client_certificate_id = input;
         self
     }
     /// The value set for [`ClientCertificate::client_certificate_id`](crate::types::ClientCertificate::client_certificate_id), if any.
     #[inline]
-    pub fn get_client_certificate_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_certificate_id(&self) -> &Option<String> {
         &self.inner.client_certificate_id
     }
     /// Sets [`ClientCertificate::description`](crate::types::ClientCertificate::description): The description of the client certificate.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ClientCertificate::description`](crate::types::ClientCertificate::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ClientCertificate::description`](crate::types::ClientCertificate::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ClientCertificate::pem_encoded_certificate`](crate::types::ClientCertificate::pem_encoded_certificate): The PEM-encoded public key of the client certificate, which can be used to configure certificate authentication in the integration endpoint .
-    pub fn pem_encoded_certificate(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.pem_encoded_certificate = ::std::option::Option::Some(input.into());
+    pub fn pem_encoded_certificate(mut self, input: impl Into<String>) -> Self {
+        self.inner.pem_encoded_certificate = Some(input.into());
         self
     }
     /// Sets or clears [`ClientCertificate::pem_encoded_certificate`](crate::types::ClientCertificate::pem_encoded_certificate).
     #[inline]
-    pub fn set_pem_encoded_certificate(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pem_encoded_certificate(mut self, input: Option<String>) -> Self {
         self.inner.pem_encoded_certificate = input;
         self
     }
     /// The value set for [`ClientCertificate::pem_encoded_certificate`](crate::types::ClientCertificate::pem_encoded_certificate), if any.
     #[inline]
-    pub fn get_pem_encoded_certificate(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pem_encoded_certificate(&self) -> &Option<String> {
         &self.inner.pem_encoded_certificate
     }
     /// Sets [`ClientCertificate::created_date`](crate::types::ClientCertificate::created_date): The timestamp when the client certificate was created.
@@ -167,23 +125,21 @@ impl ClientCertificateBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input);
+        self.inner.created_date = Some(input);
         self
     }
     /// Sets or clears [`ClientCertificate::created_date`](crate::types::ClientCertificate::created_date).
     #[inline]
     pub fn set_created_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.created_date = input;
         self
     }
     /// The value set for [`ClientCertificate::created_date`](crate::types::ClientCertificate::created_date), if any.
     #[inline]
-    pub fn get_created_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_created_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.created_date
     }
     /// Sets [`ClientCertificate::expiration_date`](crate::types::ClientCertificate::expiration_date): The timestamp when the client certificate will expire.
@@ -191,14 +147,14 @@ impl ClientCertificateBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.expiration_date = ::std::option::Option::Some(input);
+        self.inner.expiration_date = Some(input);
         self
     }
     /// Sets or clears [`ClientCertificate::expiration_date`](crate::types::ClientCertificate::expiration_date).
     #[inline]
     pub fn set_expiration_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.expiration_date = input;
         self
@@ -207,17 +163,13 @@ impl ClientCertificateBuilder {
     #[inline]
     pub fn get_expiration_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.expiration_date
     }
     /// Adds one entry to [`ClientCertificate::tags`](crate::types::ClientCertificate::tags): The collection of tags.
     ///
     /// To set the whole map at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -225,20 +177,14 @@ impl ClientCertificateBuilder {
     #[inline]
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ClientCertificate::tags`](crate::types::ClientCertificate::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.tags
     }
     /// Builds the [`ClientCertificate`]; it has no required members, so this cannot fail.

@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a collection of ClientCertificate resources.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ClientCertificates {
     /// The `position` member.
-    pub position: ::std::option::Option<::std::string::String>,
+    pub position: Option<String>,
     /// The current page of elements from this collection.
-    pub items: ::std::option::Option<::std::vec::Vec<crate::types::ClientCertificate>>,
+    pub items: Option<Vec<crate::types::ClientCertificate>>,
 }
 impl ClientCertificates {
     /// Starts building a [`ClientCertificates`].
     #[inline]
     pub fn builder() -> crate::types::builders::ClientCertificatesBuilder {
-        <crate::types::builders::ClientCertificatesBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ClientCertificatesBuilder as Default>::default()
     }
     /// The `position` member, when set.
     #[inline]
-    pub fn position(&self) -> ::std::option::Option<&str> {
+    pub fn position(&self) -> Option<&str> {
         self.position.as_deref()
     }
     /// The `items` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,45 +30,34 @@ impl ClientCertificates {
 impl ::awsgen_runtime::protocol::FromResponse for ClientCertificates {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ClientCertificates")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ClientCertificates`](crate::types::ClientCertificates); start one with `ClientCertificates::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ClientCertificatesBuilder {
     inner: crate::types::ClientCertificates,
 }
 impl ClientCertificatesBuilder {
     /// Sets [`ClientCertificates::position`](crate::types::ClientCertificates::position)
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.position = ::std::option::Option::Some(input.into());
+    pub fn position(mut self, input: impl Into<String>) -> Self {
+        self.inner.position = Some(input.into());
         self
     }
     /// Sets or clears [`ClientCertificates::position`](crate::types::ClientCertificates::position).
     #[inline]
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.inner.position = input;
         self
     }
     /// The value set for [`ClientCertificates::position`](crate::types::ClientCertificates::position), if any.
     #[inline]
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         &self.inner.position
     }
     /// Appends one item to [`ClientCertificates::items`](crate::types::ClientCertificates::items): The current page of elements from this collection.
@@ -87,16 +71,14 @@ impl ClientCertificatesBuilder {
     #[inline]
     pub fn set_items(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ClientCertificate>>,
+        input: Option<Vec<crate::types::ClientCertificate>>,
     ) -> Self {
         self.inner.items = input;
         self
     }
     /// The value set for [`ClientCertificates::items`](crate::types::ClientCertificates::items), if any.
     #[inline]
-    pub fn get_items(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ClientCertificate>> {
+    pub fn get_items(&self) -> &Option<Vec<crate::types::ClientCertificate>> {
         &self.inner.items
     }
     /// Builds the [`ClientCertificates`]; it has no required members, so this cannot fail.

@@ -2,62 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to create an ApiKey resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateApiKeyRequest {
     /// The name of the ApiKey.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The description of the ApiKey.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Specifies whether the ApiKey can be used by callers.
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
     /// Specifies whether (`true`) or not (`false`) the key identifier is distinct from the created API key value. This parameter is deprecated and should not be used.
-    pub generate_distinct_id: ::std::option::Option<bool>,
+    pub generate_distinct_id: Option<bool>,
     /// Specifies a value of the API key.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
     /// DEPRECATED FOR USAGE PLANS - Specifies stages associated with the API key.
-    pub stage_keys: ::std::option::Option<::std::vec::Vec<crate::types::StageKey>>,
+    pub stage_keys: Option<Vec<crate::types::StageKey>>,
     /// An Amazon Web Services Marketplace customer identifier, when integrating with the Amazon Web Services SaaS Marketplace.
-    pub customer_id: ::std::option::Option<::std::string::String>,
+    pub customer_id: Option<String>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl CreateApiKeyRequest {
     /// Starts building a [`CreateApiKeyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateApiKeyRequestBuilder {
-        <crate::types::builders::CreateApiKeyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateApiKeyRequestBuilder as Default>::default()
     }
     /// The `name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
     /// The `generateDistinctId` member, when set.
     #[inline]
-    pub fn generate_distinct_id(&self) -> ::std::option::Option<bool> {
+    pub fn generate_distinct_id(&self) -> Option<bool> {
         self.generate_distinct_id
     }
     /// The `value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
     /// The `stageKeys` member, empty when not set; the field tells an empty list from an absent one.
@@ -67,16 +60,12 @@ impl CreateApiKeyRequest {
     }
     /// The `customerId` member, when set.
     #[inline]
-    pub fn customer_id(&self) -> ::std::option::Option<&str> {
+    pub fn customer_id(&self) -> Option<&str> {
         self.customer_id.as_deref()
     }
     /// The `tags` member, when set.
     #[inline]
-    pub fn tags(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
     }
 }
@@ -87,115 +76,89 @@ impl CreateApiKeyRequest {
     }
 }
 /// A builder for [`CreateApiKeyRequest`](crate::types::CreateApiKeyRequest); start one with `CreateApiKeyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateApiKeyRequestBuilder {
     inner: crate::types::CreateApiKeyRequest,
 }
 impl CreateApiKeyRequestBuilder {
     /// Sets [`CreateApiKeyRequest::name`](crate::types::CreateApiKeyRequest::name): The name of the ApiKey.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateApiKeyRequest::name`](crate::types::CreateApiKeyRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`CreateApiKeyRequest::name`](crate::types::CreateApiKeyRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`CreateApiKeyRequest::description`](crate::types::CreateApiKeyRequest::description): The description of the ApiKey.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateApiKeyRequest::description`](crate::types::CreateApiKeyRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateApiKeyRequest::description`](crate::types::CreateApiKeyRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateApiKeyRequest::enabled`](crate::types::CreateApiKeyRequest::enabled): Specifies whether the ApiKey can be used by callers.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`CreateApiKeyRequest::enabled`](crate::types::CreateApiKeyRequest::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`CreateApiKeyRequest::enabled`](crate::types::CreateApiKeyRequest::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Sets [`CreateApiKeyRequest::generate_distinct_id`](crate::types::CreateApiKeyRequest::generate_distinct_id): Specifies whether (`true`) or not (`false`) the key identifier is distinct from the created API key value.
     pub fn generate_distinct_id(mut self, input: bool) -> Self {
-        self.inner.generate_distinct_id = ::std::option::Option::Some(input);
+        self.inner.generate_distinct_id = Some(input);
         self
     }
     /// Sets or clears [`CreateApiKeyRequest::generate_distinct_id`](crate::types::CreateApiKeyRequest::generate_distinct_id).
     #[inline]
-    pub fn set_generate_distinct_id(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_generate_distinct_id(mut self, input: Option<bool>) -> Self {
         self.inner.generate_distinct_id = input;
         self
     }
     /// The value set for [`CreateApiKeyRequest::generate_distinct_id`](crate::types::CreateApiKeyRequest::generate_distinct_id), if any.
     #[inline]
-    pub fn get_generate_distinct_id(&self) -> &::std::option::Option<bool> {
+    pub fn get_generate_distinct_id(&self) -> &Option<bool> {
         &self.inner.generate_distinct_id
     }
     /// Sets [`CreateApiKeyRequest::value`](crate::types::CreateApiKeyRequest::value): Specifies a value of the API key.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`CreateApiKeyRequest::value`](crate::types::CreateApiKeyRequest::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`CreateApiKeyRequest::value`](crate::types::CreateApiKeyRequest::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.inner.value
     }
     /// Appends one item to [`CreateApiKeyRequest::stage_keys`](crate::types::CreateApiKeyRequest::stage_keys): DEPRECATED FOR USAGE PLANS - Specifies stages associated with the API key.
@@ -207,50 +170,35 @@ impl CreateApiKeyRequestBuilder {
     }
     /// Sets or clears [`CreateApiKeyRequest::stage_keys`](crate::types::CreateApiKeyRequest::stage_keys).
     #[inline]
-    pub fn set_stage_keys(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::StageKey>>,
-    ) -> Self {
+    pub fn set_stage_keys(mut self, input: Option<Vec<crate::types::StageKey>>) -> Self {
         self.inner.stage_keys = input;
         self
     }
     /// The value set for [`CreateApiKeyRequest::stage_keys`](crate::types::CreateApiKeyRequest::stage_keys), if any.
     #[inline]
-    pub fn get_stage_keys(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::StageKey>> {
+    pub fn get_stage_keys(&self) -> &Option<Vec<crate::types::StageKey>> {
         &self.inner.stage_keys
     }
     /// Sets [`CreateApiKeyRequest::customer_id`](crate::types::CreateApiKeyRequest::customer_id): An Amazon Web Services Marketplace customer identifier, when integrating with the Amazon Web Services SaaS Marketplace.
-    pub fn customer_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.customer_id = ::std::option::Option::Some(input.into());
+    pub fn customer_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.customer_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateApiKeyRequest::customer_id`](crate::types::CreateApiKeyRequest::customer_id).
     #[inline]
-    pub fn set_customer_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_id(mut self, input: Option<String>) -> Self {
         self.inner.customer_id = input;
         self
     }
     /// The value set for [`CreateApiKeyRequest::customer_id`](crate::types::CreateApiKeyRequest::customer_id), if any.
     #[inline]
-    pub fn get_customer_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_id(&self) -> &Option<String> {
         &self.inner.customer_id
     }
     /// Adds one entry to [`CreateApiKeyRequest::tags`](crate::types::CreateApiKeyRequest::tags): The key-value map of strings.
     ///
     /// To set the whole map at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -258,20 +206,14 @@ impl CreateApiKeyRequestBuilder {
     #[inline]
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CreateApiKeyRequest::tags`](crate::types::CreateApiKeyRequest::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.tags
     }
     /// Builds the [`CreateApiKeyRequest`]; it has no required members, so this cannot fail.

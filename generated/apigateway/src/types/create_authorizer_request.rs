@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to add a new Authorizer to an existing RestApi resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateAuthorizerRequest {
     /// The string identifier of the associated RestApi.
@@ -15,84 +10,84 @@ pub struct CreateAuthorizerRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The name of the authorizer.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The authorizer type. Valid values are `TOKEN` for a Lambda function using a single authorization token submitted in a custom header, `REQUEST` for a Lambda function using incoming request parameters, and `COGNITO_USER_POOLS` for using an Amazon Cognito user pool.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub type_: ::std::option::Option<crate::types::AuthorizerType>,
+    pub type_: Option<crate::types::AuthorizerType>,
     /// A list of the Amazon Cognito user pool ARNs for the `COGNITO_USER_POOLS` authorizer. Each element is of this format: `arn:aws:cognito-idp:{region}:{account_id}:userpool/{user_pool_id}`. For a `TOKEN` or `REQUEST` authorizer, this is not defined.
-    pub provider_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub provider_arns: Option<Vec<String>>,
     /// Optional customer-defined field, used in OpenAPI imports and exports without functional impact.
-    pub auth_type: ::std::option::Option<::std::string::String>,
+    pub auth_type: Option<String>,
     /// Specifies the authorizer's Uniform Resource Identifier (URI). For `TOKEN` or `REQUEST` authorizers, this must be a well-formed Lambda function URI, for example, `arn:aws:apigateway:us-west-2:lambda:path/2015-03-31/functions/arn:aws:lambda:us-west-2:{account_id}:function:{lambda_function_name}/invocations`. In general, the URI has this form `arn:aws:apigateway:{region}:lambda:path/{service_api}`, where `{region}` is the same as the region hosting the Lambda function, `path` indicates that the remaining substring in the URI should be treated as the path to the resource, including the initial `/`. For Lambda functions, this is usually of the form `/2015-03-31/functions/[FunctionARN]/invocations`.
-    pub authorizer_uri: ::std::option::Option<::std::string::String>,
+    pub authorizer_uri: Option<String>,
     /// Specifies the required credentials as an IAM role for API Gateway to invoke the authorizer. To specify an IAM role for API Gateway to assume, use the role's Amazon Resource Name (ARN). To use resource-based permissions on the Lambda function, specify null.
-    pub authorizer_credentials: ::std::option::Option<::std::string::String>,
+    pub authorizer_credentials: Option<String>,
     /// The identity source for which authorization is requested. For a `TOKEN` or `COGNITO_USER_POOLS` authorizer, this is required and specifies the request header mapping expression for the custom header holding the authorization token submitted by the client. For example, if the token header name is `Auth`, the header mapping expression is `method.request.header.Auth`. For the `REQUEST` authorizer, this is required when authorization caching is enabled. The value is a comma-separated string of one or more mapping expressions of the specified request parameters. For example, if an `Auth` header, a `Name` query string parameter are defined as identity sources, this value is `method.request.header.Auth, method.request.querystring.Name`. These parameters will be used to derive the authorization caching key and to perform runtime validation of the `REQUEST` authorizer by verifying all of the identity-related request parameters are present, not null and non-empty. Only when this is true does the authorizer invoke the authorizer Lambda function, otherwise, it returns a 401 Unauthorized response without calling the Lambda function. The valid value is a string of comma-separated mapping expressions of the specified request parameters. When the authorization caching is not enabled, this property is optional.
-    pub identity_source: ::std::option::Option<::std::string::String>,
+    pub identity_source: Option<String>,
     /// A validation expression for the incoming identity token. For `TOKEN` authorizers, this value is a regular expression. For `COGNITO_USER_POOLS` authorizers, API Gateway will match the `aud` field of the incoming token from the client against the specified regular expression. It will invoke the authorizer's Lambda function when there is a match. Otherwise, it will return a 401 Unauthorized response without calling the Lambda function. The validation expression does not apply to the `REQUEST` authorizer.
-    pub identity_validation_expression: ::std::option::Option<::std::string::String>,
+    pub identity_validation_expression: Option<String>,
     /// The TTL in seconds of cached authorizer results. If it equals 0, authorization caching is disabled. If it is greater than 0, API Gateway will cache authorizer responses. If this field is not set, the default value is 300. The maximum value is 3600, or 1 hour.
-    pub authorizer_result_ttl_in_seconds: ::std::option::Option<i32>,
+    pub authorizer_result_ttl_in_seconds: Option<i32>,
 }
 impl CreateAuthorizerRequest {
     /// Starts building a [`CreateAuthorizerRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateAuthorizerRequestBuilder {
-        <crate::types::builders::CreateAuthorizerRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateAuthorizerRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::AuthorizerType> {
+    pub fn type_(&self) -> Option<&crate::types::AuthorizerType> {
         self.type_.as_ref()
     }
     /// The `providerARNs` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn provider_arns(&self) -> &[::std::string::String] {
+    pub fn provider_arns(&self) -> &[String] {
         self.provider_arns.as_deref().unwrap_or_default()
     }
     /// The `authType` member, when set.
     #[inline]
-    pub fn auth_type(&self) -> ::std::option::Option<&str> {
+    pub fn auth_type(&self) -> Option<&str> {
         self.auth_type.as_deref()
     }
     /// The `authorizerUri` member, when set.
     #[inline]
-    pub fn authorizer_uri(&self) -> ::std::option::Option<&str> {
+    pub fn authorizer_uri(&self) -> Option<&str> {
         self.authorizer_uri.as_deref()
     }
     /// The `authorizerCredentials` member, when set.
     #[inline]
-    pub fn authorizer_credentials(&self) -> ::std::option::Option<&str> {
+    pub fn authorizer_credentials(&self) -> Option<&str> {
         self.authorizer_credentials.as_deref()
     }
     /// The `identitySource` member, when set.
     #[inline]
-    pub fn identity_source(&self) -> ::std::option::Option<&str> {
+    pub fn identity_source(&self) -> Option<&str> {
         self.identity_source.as_deref()
     }
     /// The `identityValidationExpression` member, when set.
     #[inline]
-    pub fn identity_validation_expression(&self) -> ::std::option::Option<&str> {
+    pub fn identity_validation_expression(&self) -> Option<&str> {
         self.identity_validation_expression.as_deref()
     }
     /// The `authorizerResultTtlInSeconds` member, when set.
     #[inline]
-    pub fn authorizer_result_ttl_in_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn authorizer_result_ttl_in_seconds(&self) -> Option<i32> {
         self.authorizer_result_ttl_in_seconds
     }
 }
@@ -103,266 +98,199 @@ impl CreateAuthorizerRequest {
     }
 }
 /// A builder for [`CreateAuthorizerRequest`](crate::types::CreateAuthorizerRequest); start one with `CreateAuthorizerRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateAuthorizerRequestBuilder {
     inner: crate::types::CreateAuthorizerRequest,
 }
 impl CreateAuthorizerRequestBuilder {
     /// Sets [`CreateAuthorizerRequest::rest_api_id`](crate::types::CreateAuthorizerRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::rest_api_id`](crate::types::CreateAuthorizerRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`CreateAuthorizerRequest::rest_api_id`](crate::types::CreateAuthorizerRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`CreateAuthorizerRequest::name`](crate::types::CreateAuthorizerRequest::name): The name of the authorizer.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::name`](crate::types::CreateAuthorizerRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`CreateAuthorizerRequest::name`](crate::types::CreateAuthorizerRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`CreateAuthorizerRequest::type_`](crate::types::CreateAuthorizerRequest::type_): The authorizer type.
     pub fn type_(mut self, input: crate::types::AuthorizerType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::type_`](crate::types::CreateAuthorizerRequest::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::AuthorizerType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::AuthorizerType>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`CreateAuthorizerRequest::type_`](crate::types::CreateAuthorizerRequest::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::AuthorizerType> {
+    pub fn get_type_(&self) -> &Option<crate::types::AuthorizerType> {
         &self.inner.type_
     }
     /// Appends one item to [`CreateAuthorizerRequest::provider_arns`](crate::types::CreateAuthorizerRequest::provider_arns): A list of the Amazon Cognito user pool ARNs for the `COGNITO_USER_POOLS` authorizer.
     ///
     /// To set the whole list at once, use [`set_provider_arns`](Self::set_provider_arns).
-    pub fn provider_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn provider_arns(mut self, input: impl Into<String>) -> Self {
         self.inner.provider_arns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::provider_arns`](crate::types::CreateAuthorizerRequest::provider_arns).
     #[inline]
-    pub fn set_provider_arns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_provider_arns(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.provider_arns = input;
         self
     }
     /// The value set for [`CreateAuthorizerRequest::provider_arns`](crate::types::CreateAuthorizerRequest::provider_arns), if any.
     #[inline]
-    pub fn get_provider_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_provider_arns(&self) -> &Option<Vec<String>> {
         &self.inner.provider_arns
     }
     /// Sets [`CreateAuthorizerRequest::auth_type`](crate::types::CreateAuthorizerRequest::auth_type): Optional customer-defined field, used in OpenAPI imports and exports without functional impact.
-    pub fn auth_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.auth_type = ::std::option::Option::Some(input.into());
+    pub fn auth_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.auth_type = Some(input.into());
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::auth_type`](crate::types::CreateAuthorizerRequest::auth_type).
     #[inline]
-    pub fn set_auth_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_auth_type(mut self, input: Option<String>) -> Self {
         self.inner.auth_type = input;
         self
     }
     /// The value set for [`CreateAuthorizerRequest::auth_type`](crate::types::CreateAuthorizerRequest::auth_type), if any.
     #[inline]
-    pub fn get_auth_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_auth_type(&self) -> &Option<String> {
         &self.inner.auth_type
     }
     /// Sets [`CreateAuthorizerRequest::authorizer_uri`](crate::types::CreateAuthorizerRequest::authorizer_uri): Specifies the authorizer's Uniform Resource Identifier (URI).
-    pub fn authorizer_uri(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.authorizer_uri = ::std::option::Option::Some(input.into());
+    pub fn authorizer_uri(mut self, input: impl Into<String>) -> Self {
+        self.inner.authorizer_uri = Some(input.into());
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::authorizer_uri`](crate::types::CreateAuthorizerRequest::authorizer_uri).
     #[inline]
-    pub fn set_authorizer_uri(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_authorizer_uri(mut self, input: Option<String>) -> Self {
         self.inner.authorizer_uri = input;
         self
     }
     /// The value set for [`CreateAuthorizerRequest::authorizer_uri`](crate::types::CreateAuthorizerRequest::authorizer_uri), if any.
     #[inline]
-    pub fn get_authorizer_uri(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_authorizer_uri(&self) -> &Option<String> {
         &self.inner.authorizer_uri
     }
     /// Sets [`CreateAuthorizerRequest::authorizer_credentials`](crate::types::CreateAuthorizerRequest::authorizer_credentials): Specifies the required credentials as an IAM role for API Gateway to invoke the authorizer.
-    pub fn authorizer_credentials(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.authorizer_credentials = ::std::option::Option::Some(input.into());
+    pub fn authorizer_credentials(mut self, input: impl Into<String>) -> Self {
+        self.inner.authorizer_credentials = Some(input.into());
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::authorizer_credentials`](crate::types::CreateAuthorizerRequest::authorizer_credentials).
     #[inline]
-    pub fn set_authorizer_credentials(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_authorizer_credentials(mut self, input: Option<String>) -> Self {
         self.inner.authorizer_credentials = input;
         self
     }
     /// The value set for [`CreateAuthorizerRequest::authorizer_credentials`](crate::types::CreateAuthorizerRequest::authorizer_credentials), if any.
     #[inline]
-    pub fn get_authorizer_credentials(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_authorizer_credentials(&self) -> &Option<String> {
         &self.inner.authorizer_credentials
     }
     /// Sets [`CreateAuthorizerRequest::identity_source`](crate::types::CreateAuthorizerRequest::identity_source): The identity source for which authorization is requested.
-    pub fn identity_source(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.identity_source = ::std::option::Option::Some(input.into());
+    pub fn identity_source(mut self, input: impl Into<String>) -> Self {
+        self.inner.identity_source = Some(input.into());
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::identity_source`](crate::types::CreateAuthorizerRequest::identity_source).
     #[inline]
-    pub fn set_identity_source(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_identity_source(mut self, input: Option<String>) -> Self {
         self.inner.identity_source = input;
         self
     }
     /// The value set for [`CreateAuthorizerRequest::identity_source`](crate::types::CreateAuthorizerRequest::identity_source), if any.
     #[inline]
-    pub fn get_identity_source(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_identity_source(&self) -> &Option<String> {
         &self.inner.identity_source
     }
     /// Sets [`CreateAuthorizerRequest::identity_validation_expression`](crate::types::CreateAuthorizerRequest::identity_validation_expression): A validation expression for the incoming identity token.
-    pub fn identity_validation_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.identity_validation_expression = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn identity_validation_expression(mut self, input: impl Into<String>) -> Self {
+        self.inner.identity_validation_expression = Some(input.into());
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::identity_validation_expression`](crate::types::CreateAuthorizerRequest::identity_validation_expression).
     #[inline]
-    pub fn set_identity_validation_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_identity_validation_expression(mut self, input: Option<String>) -> Self {
         self.inner.identity_validation_expression = input;
         self
     }
     /// The value set for [`CreateAuthorizerRequest::identity_validation_expression`](crate::types::CreateAuthorizerRequest::identity_validation_expression), if any.
     #[inline]
-    pub fn get_identity_validation_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_identity_validation_expression(&self) -> &Option<String> {
         &self.inner.identity_validation_expression
     }
     /// Sets [`CreateAuthorizerRequest::authorizer_result_ttl_in_seconds`](crate::types::CreateAuthorizerRequest::authorizer_result_ttl_in_seconds): The TTL in seconds of cached authorizer results.
     pub fn authorizer_result_ttl_in_seconds(mut self, input: i32) -> Self {
-        self.inner.authorizer_result_ttl_in_seconds = ::std::option::Option::Some(input);
+        self.inner.authorizer_result_ttl_in_seconds = Some(input);
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::authorizer_result_ttl_in_seconds`](crate::types::CreateAuthorizerRequest::authorizer_result_ttl_in_seconds).
     #[inline]
-    pub fn set_authorizer_result_ttl_in_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_authorizer_result_ttl_in_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.authorizer_result_ttl_in_seconds = input;
         self
     }
     /// The value set for [`CreateAuthorizerRequest::authorizer_result_ttl_in_seconds`](crate::types::CreateAuthorizerRequest::authorizer_result_ttl_in_seconds), if any.
     #[inline]
-    pub fn get_authorizer_result_ttl_in_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_authorizer_result_ttl_in_seconds(&self) -> &Option<i32> {
         &self.inner.authorizer_result_ttl_in_seconds
     }
     /// Builds the [`CreateAuthorizerRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateAuthorizerRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateAuthorizerRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateAuthorizerRequest",
                 member: "name",
             });
         }
         if self.inner.type_.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateAuthorizerRequest",
                 member: "type_",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

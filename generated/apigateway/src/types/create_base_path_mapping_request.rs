@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Requests API Gateway to create a new BasePathMapping resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateBasePathMappingRequest {
     /// The domain name of the BasePathMapping resource to create.
@@ -15,49 +10,49 @@ pub struct CreateBasePathMappingRequest {
     /// Sent in the URI label `{domain_name}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub domain_name: ::std::option::Option<::std::string::String>,
+    pub domain_name: Option<String>,
     /// The identifier for the domain name resource. Required for private custom domain names.
     ///
     /// Sent in the query parameter `domainNameId`, not in the JSON body.
-    pub domain_name_id: ::std::option::Option<::std::string::String>,
+    pub domain_name_id: Option<String>,
     /// The base path name that callers of the API must provide as part of the URL after the domain name. This value must be unique for all of the mappings across a single API. Specify '(none)' if you do not want callers to specify a base path name after the domain name.
-    pub base_path: ::std::option::Option<::std::string::String>,
+    pub base_path: Option<String>,
     /// The string identifier of the associated RestApi.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The name of the API's stage that you want to use for this mapping. Specify '(none)' if you want callers to explicitly specify the stage name after any base path name.
-    pub stage: ::std::option::Option<::std::string::String>,
+    pub stage: Option<String>,
 }
 impl CreateBasePathMappingRequest {
     /// Starts building a [`CreateBasePathMappingRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateBasePathMappingRequestBuilder {
-        <crate::types::builders::CreateBasePathMappingRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateBasePathMappingRequestBuilder as Default>::default()
     }
     /// The `domainName` member, when set.
     #[inline]
-    pub fn domain_name(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name(&self) -> Option<&str> {
         self.domain_name.as_deref()
     }
     /// The `domainNameId` member, when set.
     #[inline]
-    pub fn domain_name_id(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name_id(&self) -> Option<&str> {
         self.domain_name_id.as_deref()
     }
     /// The `basePath` member, when set.
     #[inline]
-    pub fn base_path(&self) -> ::std::option::Option<&str> {
+    pub fn base_path(&self) -> Option<&str> {
         self.base_path.as_deref()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `stage` member, when set.
     #[inline]
-    pub fn stage(&self) -> ::std::option::Option<&str> {
+    pub fn stage(&self) -> Option<&str> {
         self.stage.as_deref()
     }
 }
@@ -68,146 +63,111 @@ impl CreateBasePathMappingRequest {
     }
 }
 /// A builder for [`CreateBasePathMappingRequest`](crate::types::CreateBasePathMappingRequest); start one with `CreateBasePathMappingRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateBasePathMappingRequestBuilder {
     inner: crate::types::CreateBasePathMappingRequest,
 }
 impl CreateBasePathMappingRequestBuilder {
     /// Sets [`CreateBasePathMappingRequest::domain_name`](crate::types::CreateBasePathMappingRequest::domain_name): The domain name of the BasePathMapping resource to create.
-    pub fn domain_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.domain_name = ::std::option::Option::Some(input.into());
+    pub fn domain_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.domain_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateBasePathMappingRequest::domain_name`](crate::types::CreateBasePathMappingRequest::domain_name).
     #[inline]
-    pub fn set_domain_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name(mut self, input: Option<String>) -> Self {
         self.inner.domain_name = input;
         self
     }
     /// The value set for [`CreateBasePathMappingRequest::domain_name`](crate::types::CreateBasePathMappingRequest::domain_name), if any.
     #[inline]
-    pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name(&self) -> &Option<String> {
         &self.inner.domain_name
     }
     /// Sets [`CreateBasePathMappingRequest::domain_name_id`](crate::types::CreateBasePathMappingRequest::domain_name_id): The identifier for the domain name resource.
-    pub fn domain_name_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.domain_name_id = ::std::option::Option::Some(input.into());
+    pub fn domain_name_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.domain_name_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateBasePathMappingRequest::domain_name_id`](crate::types::CreateBasePathMappingRequest::domain_name_id).
     #[inline]
-    pub fn set_domain_name_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name_id(mut self, input: Option<String>) -> Self {
         self.inner.domain_name_id = input;
         self
     }
     /// The value set for [`CreateBasePathMappingRequest::domain_name_id`](crate::types::CreateBasePathMappingRequest::domain_name_id), if any.
     #[inline]
-    pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name_id(&self) -> &Option<String> {
         &self.inner.domain_name_id
     }
     /// Sets [`CreateBasePathMappingRequest::base_path`](crate::types::CreateBasePathMappingRequest::base_path): The base path name that callers of the API must provide as part of the URL after the domain name.
-    pub fn base_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.base_path = ::std::option::Option::Some(input.into());
+    pub fn base_path(mut self, input: impl Into<String>) -> Self {
+        self.inner.base_path = Some(input.into());
         self
     }
     /// Sets or clears [`CreateBasePathMappingRequest::base_path`](crate::types::CreateBasePathMappingRequest::base_path).
     #[inline]
-    pub fn set_base_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_base_path(mut self, input: Option<String>) -> Self {
         self.inner.base_path = input;
         self
     }
     /// The value set for [`CreateBasePathMappingRequest::base_path`](crate::types::CreateBasePathMappingRequest::base_path), if any.
     #[inline]
-    pub fn get_base_path(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_base_path(&self) -> &Option<String> {
         &self.inner.base_path
     }
     /// Sets [`CreateBasePathMappingRequest::rest_api_id`](crate::types::CreateBasePathMappingRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateBasePathMappingRequest::rest_api_id`](crate::types::CreateBasePathMappingRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`CreateBasePathMappingRequest::rest_api_id`](crate::types::CreateBasePathMappingRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`CreateBasePathMappingRequest::stage`](crate::types::CreateBasePathMappingRequest::stage): The name of the API's stage that you want to use for this mapping.
-    pub fn stage(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.stage = ::std::option::Option::Some(input.into());
+    pub fn stage(mut self, input: impl Into<String>) -> Self {
+        self.inner.stage = Some(input.into());
         self
     }
     /// Sets or clears [`CreateBasePathMappingRequest::stage`](crate::types::CreateBasePathMappingRequest::stage).
     #[inline]
-    pub fn set_stage(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_stage(mut self, input: Option<String>) -> Self {
         self.inner.stage = input;
         self
     }
     /// The value set for [`CreateBasePathMappingRequest::stage`](crate::types::CreateBasePathMappingRequest::stage), if any.
     #[inline]
-    pub fn get_stage(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_stage(&self) -> &Option<String> {
         &self.inner.stage
     }
     /// Builds the [`CreateBasePathMappingRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateBasePathMappingRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.domain_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateBasePathMappingRequest",
                 member: "domain_name",
             });
         }
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateBasePathMappingRequest",
                 member: "rest_api_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Requests API Gateway to create a Deployment resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateDeploymentRequest {
     /// The string identifier of the associated RestApi.
@@ -15,83 +10,73 @@ pub struct CreateDeploymentRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The name of the Stage resource for the Deployment resource to create.
-    pub stage_name: ::std::option::Option<::std::string::String>,
+    pub stage_name: Option<String>,
     /// The description of the Stage resource for the Deployment resource to create.
-    pub stage_description: ::std::option::Option<::std::string::String>,
+    pub stage_description: Option<String>,
     /// The description for the Deployment resource to create.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Enables a cache cluster for the Stage resource specified in the input.
-    pub cache_cluster_enabled: ::std::option::Option<bool>,
+    pub cache_cluster_enabled: Option<bool>,
     /// The stage's cache capacity in GB. For more information about choosing a cache size, see [Enabling API caching to enhance responsiveness](https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html).
-    pub cache_cluster_size: ::std::option::Option<crate::types::CacheClusterSize>,
+    pub cache_cluster_size: Option<crate::types::CacheClusterSize>,
     /// A map that defines the stage variables for the Stage resource that is associated with the new deployment. Variable names can have alphanumeric and underscore characters, and the values must match `[A-Za-z0-9-._~:/?#&=,]+`.
-    pub variables: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub variables: Option<::std::collections::BTreeMap<String, String>>,
     /// The input configuration for the canary deployment when the deployment is a canary release deployment.
-    pub canary_settings: ::std::option::Option<crate::types::DeploymentCanarySettings>,
+    pub canary_settings: Option<crate::types::DeploymentCanarySettings>,
     /// Specifies whether active tracing with X-ray is enabled for the Stage.
-    pub tracing_enabled: ::std::option::Option<bool>,
+    pub tracing_enabled: Option<bool>,
 }
 impl CreateDeploymentRequest {
     /// Starts building a [`CreateDeploymentRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateDeploymentRequestBuilder {
-        <crate::types::builders::CreateDeploymentRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateDeploymentRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `stageName` member, when set.
     #[inline]
-    pub fn stage_name(&self) -> ::std::option::Option<&str> {
+    pub fn stage_name(&self) -> Option<&str> {
         self.stage_name.as_deref()
     }
     /// The `stageDescription` member, when set.
     #[inline]
-    pub fn stage_description(&self) -> ::std::option::Option<&str> {
+    pub fn stage_description(&self) -> Option<&str> {
         self.stage_description.as_deref()
     }
     /// The `description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `cacheClusterEnabled` member, when set.
     #[inline]
-    pub fn cache_cluster_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn cache_cluster_enabled(&self) -> Option<bool> {
         self.cache_cluster_enabled
     }
     /// The `cacheClusterSize` member, when set.
     #[inline]
-    pub fn cache_cluster_size(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CacheClusterSize> {
+    pub fn cache_cluster_size(&self) -> Option<&crate::types::CacheClusterSize> {
         self.cache_cluster_size.as_ref()
     }
     /// The `variables` member, when set.
     #[inline]
-    pub fn variables(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn variables(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.variables.as_ref()
     }
     /// The `canarySettings` member, when set.
     #[inline]
-    pub fn canary_settings(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DeploymentCanarySettings> {
+    pub fn canary_settings(&self) -> Option<&crate::types::DeploymentCanarySettings> {
         self.canary_settings.as_ref()
     }
     /// The `tracingEnabled` member, when set.
     #[inline]
-    pub fn tracing_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn tracing_enabled(&self) -> Option<bool> {
         self.tracing_enabled
     }
 }
@@ -102,144 +87,108 @@ impl CreateDeploymentRequest {
     }
 }
 /// A builder for [`CreateDeploymentRequest`](crate::types::CreateDeploymentRequest); start one with `CreateDeploymentRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateDeploymentRequestBuilder {
     inner: crate::types::CreateDeploymentRequest,
 }
 impl CreateDeploymentRequestBuilder {
     /// Sets [`CreateDeploymentRequest::rest_api_id`](crate::types::CreateDeploymentRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::rest_api_id`](crate::types::CreateDeploymentRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`CreateDeploymentRequest::rest_api_id`](crate::types::CreateDeploymentRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`CreateDeploymentRequest::stage_name`](crate::types::CreateDeploymentRequest::stage_name): The name of the Stage resource for the Deployment resource to create.
-    pub fn stage_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.stage_name = ::std::option::Option::Some(input.into());
+    pub fn stage_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.stage_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::stage_name`](crate::types::CreateDeploymentRequest::stage_name).
     #[inline]
-    pub fn set_stage_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_stage_name(mut self, input: Option<String>) -> Self {
         self.inner.stage_name = input;
         self
     }
     /// The value set for [`CreateDeploymentRequest::stage_name`](crate::types::CreateDeploymentRequest::stage_name), if any.
     #[inline]
-    pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_stage_name(&self) -> &Option<String> {
         &self.inner.stage_name
     }
     /// Sets [`CreateDeploymentRequest::stage_description`](crate::types::CreateDeploymentRequest::stage_description): The description of the Stage resource for the Deployment resource to create.
-    pub fn stage_description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.stage_description = ::std::option::Option::Some(input.into());
+    pub fn stage_description(mut self, input: impl Into<String>) -> Self {
+        self.inner.stage_description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::stage_description`](crate::types::CreateDeploymentRequest::stage_description).
     #[inline]
-    pub fn set_stage_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_stage_description(mut self, input: Option<String>) -> Self {
         self.inner.stage_description = input;
         self
     }
     /// The value set for [`CreateDeploymentRequest::stage_description`](crate::types::CreateDeploymentRequest::stage_description), if any.
     #[inline]
-    pub fn get_stage_description(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_stage_description(&self) -> &Option<String> {
         &self.inner.stage_description
     }
     /// Sets [`CreateDeploymentRequest::description`](crate::types::CreateDeploymentRequest::description): The description for the Deployment resource to create.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::description`](crate::types::CreateDeploymentRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateDeploymentRequest::description`](crate::types::CreateDeploymentRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateDeploymentRequest::cache_cluster_enabled`](crate::types::CreateDeploymentRequest::cache_cluster_enabled): Enables a cache cluster for the Stage resource specified in the input.
     pub fn cache_cluster_enabled(mut self, input: bool) -> Self {
-        self.inner.cache_cluster_enabled = ::std::option::Option::Some(input);
+        self.inner.cache_cluster_enabled = Some(input);
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::cache_cluster_enabled`](crate::types::CreateDeploymentRequest::cache_cluster_enabled).
     #[inline]
-    pub fn set_cache_cluster_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_cache_cluster_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.cache_cluster_enabled = input;
         self
     }
     /// The value set for [`CreateDeploymentRequest::cache_cluster_enabled`](crate::types::CreateDeploymentRequest::cache_cluster_enabled), if any.
     #[inline]
-    pub fn get_cache_cluster_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_cache_cluster_enabled(&self) -> &Option<bool> {
         &self.inner.cache_cluster_enabled
     }
     /// Sets [`CreateDeploymentRequest::cache_cluster_size`](crate::types::CreateDeploymentRequest::cache_cluster_size): The stage's cache capacity in GB.
     pub fn cache_cluster_size(mut self, input: crate::types::CacheClusterSize) -> Self {
-        self.inner.cache_cluster_size = ::std::option::Option::Some(input);
+        self.inner.cache_cluster_size = Some(input);
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::cache_cluster_size`](crate::types::CreateDeploymentRequest::cache_cluster_size).
     #[inline]
     pub fn set_cache_cluster_size(
         mut self,
-        input: ::std::option::Option<crate::types::CacheClusterSize>,
+        input: Option<crate::types::CacheClusterSize>,
     ) -> Self {
         self.inner.cache_cluster_size = input;
         self
     }
     /// The value set for [`CreateDeploymentRequest::cache_cluster_size`](crate::types::CreateDeploymentRequest::cache_cluster_size), if any.
     #[inline]
-    pub fn get_cache_cluster_size(
-        &self,
-    ) -> &::std::option::Option<crate::types::CacheClusterSize> {
+    pub fn get_cache_cluster_size(&self) -> &Option<crate::types::CacheClusterSize> {
         &self.inner.cache_cluster_size
     }
     /// Adds one entry to [`CreateDeploymentRequest::variables`](crate::types::CreateDeploymentRequest::variables): A map that defines the stage variables for the Stage resource that is associated with the new deployment.
@@ -247,8 +196,8 @@ impl CreateDeploymentRequestBuilder {
     /// To set the whole map at once, use [`set_variables`](Self::set_variables).
     pub fn variables(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.variables.get_or_insert_default().insert(key.into(), value.into());
         self
@@ -257,9 +206,7 @@ impl CreateDeploymentRequestBuilder {
     #[inline]
     pub fn set_variables(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.variables = input;
         self
@@ -268,9 +215,7 @@ impl CreateDeploymentRequestBuilder {
     #[inline]
     pub fn get_variables(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.variables
     }
     /// Sets [`CreateDeploymentRequest::canary_settings`](crate::types::CreateDeploymentRequest::canary_settings): The input configuration for the canary deployment when the deployment is a canary release deployment.
@@ -278,14 +223,14 @@ impl CreateDeploymentRequestBuilder {
         mut self,
         input: crate::types::DeploymentCanarySettings,
     ) -> Self {
-        self.inner.canary_settings = ::std::option::Option::Some(input);
+        self.inner.canary_settings = Some(input);
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::canary_settings`](crate::types::CreateDeploymentRequest::canary_settings).
     #[inline]
     pub fn set_canary_settings(
         mut self,
-        input: ::std::option::Option<crate::types::DeploymentCanarySettings>,
+        input: Option<crate::types::DeploymentCanarySettings>,
     ) -> Self {
         self.inner.canary_settings = input;
         self
@@ -294,39 +239,39 @@ impl CreateDeploymentRequestBuilder {
     #[inline]
     pub fn get_canary_settings(
         &self,
-    ) -> &::std::option::Option<crate::types::DeploymentCanarySettings> {
+    ) -> &Option<crate::types::DeploymentCanarySettings> {
         &self.inner.canary_settings
     }
     /// Sets [`CreateDeploymentRequest::tracing_enabled`](crate::types::CreateDeploymentRequest::tracing_enabled): Specifies whether active tracing with X-ray is enabled for the Stage.
     pub fn tracing_enabled(mut self, input: bool) -> Self {
-        self.inner.tracing_enabled = ::std::option::Option::Some(input);
+        self.inner.tracing_enabled = Some(input);
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::tracing_enabled`](crate::types::CreateDeploymentRequest::tracing_enabled).
     #[inline]
-    pub fn set_tracing_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_tracing_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.tracing_enabled = input;
         self
     }
     /// The value set for [`CreateDeploymentRequest::tracing_enabled`](crate::types::CreateDeploymentRequest::tracing_enabled), if any.
     #[inline]
-    pub fn get_tracing_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_tracing_enabled(&self) -> &Option<bool> {
         &self.inner.tracing_enabled
     }
     /// Builds the [`CreateDeploymentRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateDeploymentRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDeploymentRequest",
                 member: "rest_api_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a new documentation part of a given API.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateDocumentationPartRequest {
     /// The string identifier of the associated RestApi.
@@ -15,37 +10,35 @@ pub struct CreateDocumentationPartRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The location of the targeted API entity of the to-be-created documentation part.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub location: ::std::option::Option<crate::types::DocumentationPartLocation>,
+    pub location: Option<crate::types::DocumentationPartLocation>,
     /// The new documentation content map of the targeted API entity. Enclosed key-value pairs are API-specific, but only OpenAPI-compliant key-value pairs can be exported and, hence, published.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub properties: ::std::option::Option<::std::string::String>,
+    pub properties: Option<String>,
 }
 impl CreateDocumentationPartRequest {
     /// Starts building a [`CreateDocumentationPartRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateDocumentationPartRequestBuilder {
-        <crate::types::builders::CreateDocumentationPartRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateDocumentationPartRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `location` member, when set.
     #[inline]
-    pub fn location(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DocumentationPartLocation> {
+    pub fn location(&self) -> Option<&crate::types::DocumentationPartLocation> {
         self.location.as_ref()
     }
     /// The `properties` member, when set.
     #[inline]
-    pub fn properties(&self) -> ::std::option::Option<&str> {
+    pub fn properties(&self) -> Option<&str> {
         self.properties.as_deref()
     }
 }
@@ -56,107 +49,88 @@ impl CreateDocumentationPartRequest {
     }
 }
 /// A builder for [`CreateDocumentationPartRequest`](crate::types::CreateDocumentationPartRequest); start one with `CreateDocumentationPartRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateDocumentationPartRequestBuilder {
     inner: crate::types::CreateDocumentationPartRequest,
 }
 impl CreateDocumentationPartRequestBuilder {
     /// Sets [`CreateDocumentationPartRequest::rest_api_id`](crate::types::CreateDocumentationPartRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDocumentationPartRequest::rest_api_id`](crate::types::CreateDocumentationPartRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`CreateDocumentationPartRequest::rest_api_id`](crate::types::CreateDocumentationPartRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`CreateDocumentationPartRequest::location`](crate::types::CreateDocumentationPartRequest::location): The location of the targeted API entity of the to-be-created documentation part.
     pub fn location(mut self, input: crate::types::DocumentationPartLocation) -> Self {
-        self.inner.location = ::std::option::Option::Some(input);
+        self.inner.location = Some(input);
         self
     }
     /// Sets or clears [`CreateDocumentationPartRequest::location`](crate::types::CreateDocumentationPartRequest::location).
     #[inline]
     pub fn set_location(
         mut self,
-        input: ::std::option::Option<crate::types::DocumentationPartLocation>,
+        input: Option<crate::types::DocumentationPartLocation>,
     ) -> Self {
         self.inner.location = input;
         self
     }
     /// The value set for [`CreateDocumentationPartRequest::location`](crate::types::CreateDocumentationPartRequest::location), if any.
     #[inline]
-    pub fn get_location(
-        &self,
-    ) -> &::std::option::Option<crate::types::DocumentationPartLocation> {
+    pub fn get_location(&self) -> &Option<crate::types::DocumentationPartLocation> {
         &self.inner.location
     }
     /// Sets [`CreateDocumentationPartRequest::properties`](crate::types::CreateDocumentationPartRequest::properties): The new documentation content map of the targeted API entity.
-    pub fn properties(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.properties = ::std::option::Option::Some(input.into());
+    pub fn properties(mut self, input: impl Into<String>) -> Self {
+        self.inner.properties = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDocumentationPartRequest::properties`](crate::types::CreateDocumentationPartRequest::properties).
     #[inline]
-    pub fn set_properties(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_properties(mut self, input: Option<String>) -> Self {
         self.inner.properties = input;
         self
     }
     /// The value set for [`CreateDocumentationPartRequest::properties`](crate::types::CreateDocumentationPartRequest::properties), if any.
     #[inline]
-    pub fn get_properties(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_properties(&self) -> &Option<String> {
         &self.inner.properties
     }
     /// Builds the [`CreateDocumentationPartRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateDocumentationPartRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDocumentationPartRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.location.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDocumentationPartRequest",
                 member: "location",
             });
         }
         if self.inner.properties.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDocumentationPartRequest",
                 member: "properties",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

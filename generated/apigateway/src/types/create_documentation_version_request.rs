@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a new documentation version of a given API.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateDocumentationVersionRequest {
     /// The string identifier of the associated RestApi.
@@ -15,40 +10,40 @@ pub struct CreateDocumentationVersionRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The version identifier of the new snapshot.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub documentation_version: ::std::option::Option<::std::string::String>,
+    pub documentation_version: Option<String>,
     /// The stage name to be associated with the new documentation snapshot.
-    pub stage_name: ::std::option::Option<::std::string::String>,
+    pub stage_name: Option<String>,
     /// A description about the new documentation snapshot.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
 }
 impl CreateDocumentationVersionRequest {
     /// Starts building a [`CreateDocumentationVersionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateDocumentationVersionRequestBuilder {
-        <crate::types::builders::CreateDocumentationVersionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateDocumentationVersionRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `documentationVersion` member, when set.
     #[inline]
-    pub fn documentation_version(&self) -> ::std::option::Option<&str> {
+    pub fn documentation_version(&self) -> Option<&str> {
         self.documentation_version.as_deref()
     }
     /// The `stageName` member, when set.
     #[inline]
-    pub fn stage_name(&self) -> ::std::option::Option<&str> {
+    pub fn stage_name(&self) -> Option<&str> {
         self.stage_name.as_deref()
     }
     /// The `description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 }
@@ -59,126 +54,95 @@ impl CreateDocumentationVersionRequest {
     }
 }
 /// A builder for [`CreateDocumentationVersionRequest`](crate::types::CreateDocumentationVersionRequest); start one with `CreateDocumentationVersionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateDocumentationVersionRequestBuilder {
     inner: crate::types::CreateDocumentationVersionRequest,
 }
 impl CreateDocumentationVersionRequestBuilder {
     /// Sets [`CreateDocumentationVersionRequest::rest_api_id`](crate::types::CreateDocumentationVersionRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDocumentationVersionRequest::rest_api_id`](crate::types::CreateDocumentationVersionRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`CreateDocumentationVersionRequest::rest_api_id`](crate::types::CreateDocumentationVersionRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`CreateDocumentationVersionRequest::documentation_version`](crate::types::CreateDocumentationVersionRequest::documentation_version): The version identifier of the new snapshot.
-    pub fn documentation_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.documentation_version = ::std::option::Option::Some(input.into());
+    pub fn documentation_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.documentation_version = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDocumentationVersionRequest::documentation_version`](crate::types::CreateDocumentationVersionRequest::documentation_version).
     #[inline]
-    pub fn set_documentation_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_documentation_version(mut self, input: Option<String>) -> Self {
         self.inner.documentation_version = input;
         self
     }
     /// The value set for [`CreateDocumentationVersionRequest::documentation_version`](crate::types::CreateDocumentationVersionRequest::documentation_version), if any.
     #[inline]
-    pub fn get_documentation_version(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_documentation_version(&self) -> &Option<String> {
         &self.inner.documentation_version
     }
     /// Sets [`CreateDocumentationVersionRequest::stage_name`](crate::types::CreateDocumentationVersionRequest::stage_name): The stage name to be associated with the new documentation snapshot.
-    pub fn stage_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.stage_name = ::std::option::Option::Some(input.into());
+    pub fn stage_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.stage_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDocumentationVersionRequest::stage_name`](crate::types::CreateDocumentationVersionRequest::stage_name).
     #[inline]
-    pub fn set_stage_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_stage_name(mut self, input: Option<String>) -> Self {
         self.inner.stage_name = input;
         self
     }
     /// The value set for [`CreateDocumentationVersionRequest::stage_name`](crate::types::CreateDocumentationVersionRequest::stage_name), if any.
     #[inline]
-    pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_stage_name(&self) -> &Option<String> {
         &self.inner.stage_name
     }
     /// Sets [`CreateDocumentationVersionRequest::description`](crate::types::CreateDocumentationVersionRequest::description): A description about the new documentation snapshot.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDocumentationVersionRequest::description`](crate::types::CreateDocumentationVersionRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateDocumentationVersionRequest::description`](crate::types::CreateDocumentationVersionRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Builds the [`CreateDocumentationVersionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateDocumentationVersionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDocumentationVersionRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.documentation_version.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDocumentationVersionRequest",
                 member: "documentation_version",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,63 +2,52 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateDomainNameAccessAssociationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateDomainNameAccessAssociationRequest {
     /// The ARN of the domain name.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub domain_name_arn: ::std::option::Option<::std::string::String>,
+    pub domain_name_arn: Option<String>,
     /// The type of the domain name access association source.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub access_association_source_type: ::std::option::Option<
+    pub access_association_source_type: Option<
         crate::types::AccessAssociationSourceType,
     >,
     /// The identifier of the domain name access association source. For a VPCE, the value is the VPC endpoint ID.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub access_association_source: ::std::option::Option<::std::string::String>,
+    pub access_association_source: Option<String>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl CreateDomainNameAccessAssociationRequest {
     /// Starts building a [`CreateDomainNameAccessAssociationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateDomainNameAccessAssociationRequestBuilder {
-        <crate::types::builders::CreateDomainNameAccessAssociationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateDomainNameAccessAssociationRequestBuilder as Default>::default()
     }
     /// The `domainNameArn` member, when set.
     #[inline]
-    pub fn domain_name_arn(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name_arn(&self) -> Option<&str> {
         self.domain_name_arn.as_deref()
     }
     /// The `accessAssociationSourceType` member, when set.
     #[inline]
     pub fn access_association_source_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::AccessAssociationSourceType> {
+    ) -> Option<&crate::types::AccessAssociationSourceType> {
         self.access_association_source_type.as_ref()
     }
     /// The `accessAssociationSource` member, when set.
     #[inline]
-    pub fn access_association_source(&self) -> ::std::option::Option<&str> {
+    pub fn access_association_source(&self) -> Option<&str> {
         self.access_association_source.as_deref()
     }
     /// The `tags` member, when set.
     #[inline]
-    pub fn tags(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
     }
 }
@@ -69,36 +58,25 @@ impl CreateDomainNameAccessAssociationRequest {
     }
 }
 /// A builder for [`CreateDomainNameAccessAssociationRequest`](crate::types::CreateDomainNameAccessAssociationRequest); start one with `CreateDomainNameAccessAssociationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateDomainNameAccessAssociationRequestBuilder {
     inner: crate::types::CreateDomainNameAccessAssociationRequest,
 }
 impl CreateDomainNameAccessAssociationRequestBuilder {
     /// Sets [`CreateDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::CreateDomainNameAccessAssociationRequest::domain_name_arn): The ARN of the domain name.
-    pub fn domain_name_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.domain_name_arn = ::std::option::Option::Some(input.into());
+    pub fn domain_name_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.domain_name_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::CreateDomainNameAccessAssociationRequest::domain_name_arn).
     #[inline]
-    pub fn set_domain_name_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name_arn(mut self, input: Option<String>) -> Self {
         self.inner.domain_name_arn = input;
         self
     }
     /// The value set for [`CreateDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::CreateDomainNameAccessAssociationRequest::domain_name_arn), if any.
     #[inline]
-    pub fn get_domain_name_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name_arn(&self) -> &Option<String> {
         &self.inner.domain_name_arn
     }
     /// Sets [`CreateDomainNameAccessAssociationRequest::access_association_source_type`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source_type): The type of the domain name access association source.
@@ -106,14 +84,14 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
         mut self,
         input: crate::types::AccessAssociationSourceType,
     ) -> Self {
-        self.inner.access_association_source_type = ::std::option::Option::Some(input);
+        self.inner.access_association_source_type = Some(input);
         self
     }
     /// Sets or clears [`CreateDomainNameAccessAssociationRequest::access_association_source_type`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source_type).
     #[inline]
     pub fn set_access_association_source_type(
         mut self,
-        input: ::std::option::Option<crate::types::AccessAssociationSourceType>,
+        input: Option<crate::types::AccessAssociationSourceType>,
     ) -> Self {
         self.inner.access_association_source_type = input;
         self
@@ -122,41 +100,29 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
     #[inline]
     pub fn get_access_association_source_type(
         &self,
-    ) -> &::std::option::Option<crate::types::AccessAssociationSourceType> {
+    ) -> &Option<crate::types::AccessAssociationSourceType> {
         &self.inner.access_association_source_type
     }
     /// Sets [`CreateDomainNameAccessAssociationRequest::access_association_source`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source): The identifier of the domain name access association source.
-    pub fn access_association_source(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.access_association_source = ::std::option::Option::Some(input.into());
+    pub fn access_association_source(mut self, input: impl Into<String>) -> Self {
+        self.inner.access_association_source = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameAccessAssociationRequest::access_association_source`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source).
     #[inline]
-    pub fn set_access_association_source(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_access_association_source(mut self, input: Option<String>) -> Self {
         self.inner.access_association_source = input;
         self
     }
     /// The value set for [`CreateDomainNameAccessAssociationRequest::access_association_source`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source), if any.
     #[inline]
-    pub fn get_access_association_source(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_access_association_source(&self) -> &Option<String> {
         &self.inner.access_association_source
     }
     /// Adds one entry to [`CreateDomainNameAccessAssociationRequest::tags`](crate::types::CreateDomainNameAccessAssociationRequest::tags): The key-value map of strings.
     ///
     /// To set the whole map at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -164,48 +130,42 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
     #[inline]
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CreateDomainNameAccessAssociationRequest::tags`](crate::types::CreateDomainNameAccessAssociationRequest::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.tags
     }
     /// Builds the [`CreateDomainNameAccessAssociationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateDomainNameAccessAssociationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.domain_name_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDomainNameAccessAssociationRequest",
                 member: "domain_name_arn",
             });
         }
         if self.inner.access_association_source_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDomainNameAccessAssociationRequest",
                 member: "access_association_source_type",
             });
         }
         if self.inner.access_association_source.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDomainNameAccessAssociationRequest",
                 member: "access_association_source",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,153 +2,132 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to create a new domain name.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateDomainNameRequest {
     /// The name of the DomainName resource.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub domain_name: ::std::option::Option<::std::string::String>,
+    pub domain_name: Option<String>,
     /// The user-friendly name of the certificate that will be used by edge-optimized endpoint or private endpoint for this domain name.
-    pub certificate_name: ::std::option::Option<::std::string::String>,
+    pub certificate_name: Option<String>,
     /// \[Deprecated\] The body of the server certificate that will be used by edge-optimized endpoint or private endpoint for this domain name provided by your certificate authority.
-    pub certificate_body: ::std::option::Option<::std::string::String>,
+    pub certificate_body: Option<String>,
     /// \[Deprecated\] Your edge-optimized endpoint's domain name certificate's private key.
-    pub certificate_private_key: ::std::option::Option<::std::string::String>,
+    pub certificate_private_key: Option<String>,
     /// \[Deprecated\] The intermediate certificates and optionally the root certificate, one after the other without any blank lines, used by an edge-optimized endpoint for this domain name. If you include the root certificate, your certificate chain must start with intermediate certificates and end with the root certificate. Use the intermediate certificates that were provided by your certificate authority. Do not include any intermediaries that are not in the chain of trust path.
-    pub certificate_chain: ::std::option::Option<::std::string::String>,
+    pub certificate_chain: Option<String>,
     /// The reference to an Amazon Web Services-managed certificate that will be used by edge-optimized endpoint or private endpoint for this domain name. Certificate Manager is the only supported source.
-    pub certificate_arn: ::std::option::Option<::std::string::String>,
+    pub certificate_arn: Option<String>,
     /// The user-friendly name of the certificate that will be used by regional endpoint for this domain name.
-    pub regional_certificate_name: ::std::option::Option<::std::string::String>,
+    pub regional_certificate_name: Option<String>,
     /// The reference to an Amazon Web Services-managed certificate that will be used by regional endpoint for this domain name. Certificate Manager is the only supported source.
-    pub regional_certificate_arn: ::std::option::Option<::std::string::String>,
+    pub regional_certificate_arn: Option<String>,
     /// The endpoint configuration of this DomainName showing the endpoint types and IP address types of the domain name.
-    pub endpoint_configuration: ::std::option::Option<
-        crate::types::EndpointConfiguration,
-    >,
+    pub endpoint_configuration: Option<crate::types::EndpointConfiguration>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
     /// The Transport Layer Security (TLS) version + cipher suite for this DomainName.
-    pub security_policy: ::std::option::Option<crate::types::SecurityPolicy>,
+    pub security_policy: Option<crate::types::SecurityPolicy>,
     /// The endpoint access mode of the DomainName. Only available for DomainNames that use security policies that start with `SecurityPolicy_`.
-    pub endpoint_access_mode: ::std::option::Option<crate::types::EndpointAccessMode>,
+    pub endpoint_access_mode: Option<crate::types::EndpointAccessMode>,
     /// The `mutualTlsAuthentication` member.
-    pub mutual_tls_authentication: ::std::option::Option<
-        crate::types::MutualTlsAuthenticationInput,
-    >,
+    pub mutual_tls_authentication: Option<crate::types::MutualTlsAuthenticationInput>,
     /// The ARN of the public certificate issued by ACM to validate ownership of your custom domain. Only required when configuring mutual TLS and using an ACM imported or private CA certificate ARN as the regionalCertificateArn.
-    pub ownership_verification_certificate_arn: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub ownership_verification_certificate_arn: Option<String>,
     /// A stringified JSON policy document that applies to the `execute-api` service for this DomainName regardless of the caller and Method configuration. Supported only for private custom domain names.
-    pub policy: ::std::option::Option<::std::string::String>,
+    pub policy: Option<String>,
     /// The routing mode for this domain name. The routing mode determines how API Gateway sends traffic from your custom domain name to your private APIs.
-    pub routing_mode: ::std::option::Option<crate::types::RoutingMode>,
+    pub routing_mode: Option<crate::types::RoutingMode>,
 }
 impl CreateDomainNameRequest {
     /// Starts building a [`CreateDomainNameRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateDomainNameRequestBuilder {
-        <crate::types::builders::CreateDomainNameRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateDomainNameRequestBuilder as Default>::default()
     }
     /// The `domainName` member, when set.
     #[inline]
-    pub fn domain_name(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name(&self) -> Option<&str> {
         self.domain_name.as_deref()
     }
     /// The `certificateName` member, when set.
     #[inline]
-    pub fn certificate_name(&self) -> ::std::option::Option<&str> {
+    pub fn certificate_name(&self) -> Option<&str> {
         self.certificate_name.as_deref()
     }
     /// The `certificateBody` member, when set.
     #[inline]
-    pub fn certificate_body(&self) -> ::std::option::Option<&str> {
+    pub fn certificate_body(&self) -> Option<&str> {
         self.certificate_body.as_deref()
     }
     /// The `certificatePrivateKey` member, when set.
     #[inline]
-    pub fn certificate_private_key(&self) -> ::std::option::Option<&str> {
+    pub fn certificate_private_key(&self) -> Option<&str> {
         self.certificate_private_key.as_deref()
     }
     /// The `certificateChain` member, when set.
     #[inline]
-    pub fn certificate_chain(&self) -> ::std::option::Option<&str> {
+    pub fn certificate_chain(&self) -> Option<&str> {
         self.certificate_chain.as_deref()
     }
     /// The `certificateArn` member, when set.
     #[inline]
-    pub fn certificate_arn(&self) -> ::std::option::Option<&str> {
+    pub fn certificate_arn(&self) -> Option<&str> {
         self.certificate_arn.as_deref()
     }
     /// The `regionalCertificateName` member, when set.
     #[inline]
-    pub fn regional_certificate_name(&self) -> ::std::option::Option<&str> {
+    pub fn regional_certificate_name(&self) -> Option<&str> {
         self.regional_certificate_name.as_deref()
     }
     /// The `regionalCertificateArn` member, when set.
     #[inline]
-    pub fn regional_certificate_arn(&self) -> ::std::option::Option<&str> {
+    pub fn regional_certificate_arn(&self) -> Option<&str> {
         self.regional_certificate_arn.as_deref()
     }
     /// The `endpointConfiguration` member, when set.
     #[inline]
     pub fn endpoint_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::EndpointConfiguration> {
+    ) -> Option<&crate::types::EndpointConfiguration> {
         self.endpoint_configuration.as_ref()
     }
     /// The `tags` member, when set.
     #[inline]
-    pub fn tags(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
     }
     /// The `securityPolicy` member, when set.
     #[inline]
-    pub fn security_policy(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SecurityPolicy> {
+    pub fn security_policy(&self) -> Option<&crate::types::SecurityPolicy> {
         self.security_policy.as_ref()
     }
     /// The `endpointAccessMode` member, when set.
     #[inline]
-    pub fn endpoint_access_mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EndpointAccessMode> {
+    pub fn endpoint_access_mode(&self) -> Option<&crate::types::EndpointAccessMode> {
         self.endpoint_access_mode.as_ref()
     }
     /// The `mutualTlsAuthentication` member, when set.
     #[inline]
     pub fn mutual_tls_authentication(
         &self,
-    ) -> ::std::option::Option<&crate::types::MutualTlsAuthenticationInput> {
+    ) -> Option<&crate::types::MutualTlsAuthenticationInput> {
         self.mutual_tls_authentication.as_ref()
     }
     /// The `ownershipVerificationCertificateArn` member, when set.
     #[inline]
-    pub fn ownership_verification_certificate_arn(&self) -> ::std::option::Option<&str> {
+    pub fn ownership_verification_certificate_arn(&self) -> Option<&str> {
         self.ownership_verification_certificate_arn.as_deref()
     }
     /// The `policy` member, when set.
     #[inline]
-    pub fn policy(&self) -> ::std::option::Option<&str> {
+    pub fn policy(&self) -> Option<&str> {
         self.policy.as_deref()
     }
     /// The `routingMode` member, when set.
     #[inline]
-    pub fn routing_mode(&self) -> ::std::option::Option<&crate::types::RoutingMode> {
+    pub fn routing_mode(&self) -> Option<&crate::types::RoutingMode> {
         self.routing_mode.as_ref()
     }
 }
@@ -159,198 +138,137 @@ impl CreateDomainNameRequest {
     }
 }
 /// A builder for [`CreateDomainNameRequest`](crate::types::CreateDomainNameRequest); start one with `CreateDomainNameRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateDomainNameRequestBuilder {
     inner: crate::types::CreateDomainNameRequest,
 }
 impl CreateDomainNameRequestBuilder {
     /// Sets [`CreateDomainNameRequest::domain_name`](crate::types::CreateDomainNameRequest::domain_name): The name of the DomainName resource.
-    pub fn domain_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.domain_name = ::std::option::Option::Some(input.into());
+    pub fn domain_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.domain_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::domain_name`](crate::types::CreateDomainNameRequest::domain_name).
     #[inline]
-    pub fn set_domain_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name(mut self, input: Option<String>) -> Self {
         self.inner.domain_name = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::domain_name`](crate::types::CreateDomainNameRequest::domain_name), if any.
     #[inline]
-    pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name(&self) -> &Option<String> {
         &self.inner.domain_name
     }
     /// Sets [`CreateDomainNameRequest::certificate_name`](crate::types::CreateDomainNameRequest::certificate_name): The user-friendly name of the certificate that will be used by edge-optimized endpoint or private endpoint for this domain name.
-    pub fn certificate_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.certificate_name = ::std::option::Option::Some(input.into());
+    pub fn certificate_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.certificate_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::certificate_name`](crate::types::CreateDomainNameRequest::certificate_name).
     #[inline]
-    pub fn set_certificate_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_name(mut self, input: Option<String>) -> Self {
         self.inner.certificate_name = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::certificate_name`](crate::types::CreateDomainNameRequest::certificate_name), if any.
     #[inline]
-    pub fn get_certificate_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_name(&self) -> &Option<String> {
         &self.inner.certificate_name
     }
     /// Sets [`CreateDomainNameRequest::certificate_body`](crate::types::CreateDomainNameRequest::certificate_body): \[Deprecated\] The body of the server certificate that will be used by edge-optimized endpoint or private endpoint for this domain name provided by your certificate authority.
-    pub fn certificate_body(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.certificate_body = ::std::option::Option::Some(input.into());
+    pub fn certificate_body(mut self, input: impl Into<String>) -> Self {
+        self.inner.certificate_body = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::certificate_body`](crate::types::CreateDomainNameRequest::certificate_body).
     #[inline]
-    pub fn set_certificate_body(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_body(mut self, input: Option<String>) -> Self {
         self.inner.certificate_body = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::certificate_body`](crate::types::CreateDomainNameRequest::certificate_body), if any.
     #[inline]
-    pub fn get_certificate_body(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_body(&self) -> &Option<String> {
         &self.inner.certificate_body
     }
     /// Sets [`CreateDomainNameRequest::certificate_private_key`](crate::types::CreateDomainNameRequest::certificate_private_key): \[Deprecated\] Your edge-optimized endpoint's domain name certificate's private key.
-    pub fn certificate_private_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.certificate_private_key = ::std::option::Option::Some(input.into());
+    pub fn certificate_private_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.certificate_private_key = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::certificate_private_key`](crate::types::CreateDomainNameRequest::certificate_private_key).
     #[inline]
-    pub fn set_certificate_private_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_private_key(mut self, input: Option<String>) -> Self {
         self.inner.certificate_private_key = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::certificate_private_key`](crate::types::CreateDomainNameRequest::certificate_private_key), if any.
     #[inline]
-    pub fn get_certificate_private_key(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_private_key(&self) -> &Option<String> {
         &self.inner.certificate_private_key
     }
     /// Sets [`CreateDomainNameRequest::certificate_chain`](crate::types::CreateDomainNameRequest::certificate_chain): \[Deprecated\] The intermediate certificates and optionally the root certificate, one after the other without any blank lines, used by an edge-optimized endpoint for this domain name.
-    pub fn certificate_chain(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.certificate_chain = ::std::option::Option::Some(input.into());
+    pub fn certificate_chain(mut self, input: impl Into<String>) -> Self {
+        self.inner.certificate_chain = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::certificate_chain`](crate::types::CreateDomainNameRequest::certificate_chain).
     #[inline]
-    pub fn set_certificate_chain(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_chain(mut self, input: Option<String>) -> Self {
         self.inner.certificate_chain = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::certificate_chain`](crate::types::CreateDomainNameRequest::certificate_chain), if any.
     #[inline]
-    pub fn get_certificate_chain(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_chain(&self) -> &Option<String> {
         &self.inner.certificate_chain
     }
     /// Sets [`CreateDomainNameRequest::certificate_arn`](crate::types::CreateDomainNameRequest::certificate_arn): The reference to an Amazon Web Services-managed certificate that will be used by edge-optimized endpoint or private endpoint for this domain name.
-    pub fn certificate_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.certificate_arn = ::std::option::Option::Some(input.into());
+    pub fn certificate_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.certificate_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::certificate_arn`](crate::types::CreateDomainNameRequest::certificate_arn).
     #[inline]
-    pub fn set_certificate_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_arn(mut self, input: Option<String>) -> Self {
         self.inner.certificate_arn = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::certificate_arn`](crate::types::CreateDomainNameRequest::certificate_arn), if any.
     #[inline]
-    pub fn get_certificate_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_arn(&self) -> &Option<String> {
         &self.inner.certificate_arn
     }
     /// Sets [`CreateDomainNameRequest::regional_certificate_name`](crate::types::CreateDomainNameRequest::regional_certificate_name): The user-friendly name of the certificate that will be used by regional endpoint for this domain name.
-    pub fn regional_certificate_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.regional_certificate_name = ::std::option::Option::Some(input.into());
+    pub fn regional_certificate_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.regional_certificate_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::regional_certificate_name`](crate::types::CreateDomainNameRequest::regional_certificate_name).
     #[inline]
-    pub fn set_regional_certificate_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_regional_certificate_name(mut self, input: Option<String>) -> Self {
         self.inner.regional_certificate_name = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::regional_certificate_name`](crate::types::CreateDomainNameRequest::regional_certificate_name), if any.
     #[inline]
-    pub fn get_regional_certificate_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_regional_certificate_name(&self) -> &Option<String> {
         &self.inner.regional_certificate_name
     }
     /// Sets [`CreateDomainNameRequest::regional_certificate_arn`](crate::types::CreateDomainNameRequest::regional_certificate_arn): The reference to an Amazon Web Services-managed certificate that will be used by regional endpoint for this domain name.
-    pub fn regional_certificate_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.regional_certificate_arn = ::std::option::Option::Some(input.into());
+    pub fn regional_certificate_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.regional_certificate_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::regional_certificate_arn`](crate::types::CreateDomainNameRequest::regional_certificate_arn).
     #[inline]
-    pub fn set_regional_certificate_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_regional_certificate_arn(mut self, input: Option<String>) -> Self {
         self.inner.regional_certificate_arn = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::regional_certificate_arn`](crate::types::CreateDomainNameRequest::regional_certificate_arn), if any.
     #[inline]
-    pub fn get_regional_certificate_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_regional_certificate_arn(&self) -> &Option<String> {
         &self.inner.regional_certificate_arn
     }
     /// Sets [`CreateDomainNameRequest::endpoint_configuration`](crate::types::CreateDomainNameRequest::endpoint_configuration): The endpoint configuration of this DomainName showing the endpoint types and IP address types of the domain name.
@@ -358,14 +276,14 @@ impl CreateDomainNameRequestBuilder {
         mut self,
         input: crate::types::EndpointConfiguration,
     ) -> Self {
-        self.inner.endpoint_configuration = ::std::option::Option::Some(input);
+        self.inner.endpoint_configuration = Some(input);
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::endpoint_configuration`](crate::types::CreateDomainNameRequest::endpoint_configuration).
     #[inline]
     pub fn set_endpoint_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::EndpointConfiguration>,
+        input: Option<crate::types::EndpointConfiguration>,
     ) -> Self {
         self.inner.endpoint_configuration = input;
         self
@@ -374,17 +292,13 @@ impl CreateDomainNameRequestBuilder {
     #[inline]
     pub fn get_endpoint_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::EndpointConfiguration> {
+    ) -> &Option<crate::types::EndpointConfiguration> {
         &self.inner.endpoint_configuration
     }
     /// Adds one entry to [`CreateDomainNameRequest::tags`](crate::types::CreateDomainNameRequest::tags): The key-value map of strings.
     ///
     /// To set the whole map at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -392,41 +306,33 @@ impl CreateDomainNameRequestBuilder {
     #[inline]
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::tags`](crate::types::CreateDomainNameRequest::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.tags
     }
     /// Sets [`CreateDomainNameRequest::security_policy`](crate::types::CreateDomainNameRequest::security_policy): The Transport Layer Security (TLS) version + cipher suite for this DomainName.
     pub fn security_policy(mut self, input: crate::types::SecurityPolicy) -> Self {
-        self.inner.security_policy = ::std::option::Option::Some(input);
+        self.inner.security_policy = Some(input);
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::security_policy`](crate::types::CreateDomainNameRequest::security_policy).
     #[inline]
     pub fn set_security_policy(
         mut self,
-        input: ::std::option::Option<crate::types::SecurityPolicy>,
+        input: Option<crate::types::SecurityPolicy>,
     ) -> Self {
         self.inner.security_policy = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::security_policy`](crate::types::CreateDomainNameRequest::security_policy), if any.
     #[inline]
-    pub fn get_security_policy(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecurityPolicy> {
+    pub fn get_security_policy(&self) -> &Option<crate::types::SecurityPolicy> {
         &self.inner.security_policy
     }
     /// Sets [`CreateDomainNameRequest::endpoint_access_mode`](crate::types::CreateDomainNameRequest::endpoint_access_mode): The endpoint access mode of the DomainName.
@@ -434,23 +340,21 @@ impl CreateDomainNameRequestBuilder {
         mut self,
         input: crate::types::EndpointAccessMode,
     ) -> Self {
-        self.inner.endpoint_access_mode = ::std::option::Option::Some(input);
+        self.inner.endpoint_access_mode = Some(input);
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::endpoint_access_mode`](crate::types::CreateDomainNameRequest::endpoint_access_mode).
     #[inline]
     pub fn set_endpoint_access_mode(
         mut self,
-        input: ::std::option::Option<crate::types::EndpointAccessMode>,
+        input: Option<crate::types::EndpointAccessMode>,
     ) -> Self {
         self.inner.endpoint_access_mode = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::endpoint_access_mode`](crate::types::CreateDomainNameRequest::endpoint_access_mode), if any.
     #[inline]
-    pub fn get_endpoint_access_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::EndpointAccessMode> {
+    pub fn get_endpoint_access_mode(&self) -> &Option<crate::types::EndpointAccessMode> {
         &self.inner.endpoint_access_mode
     }
     /// Sets [`CreateDomainNameRequest::mutual_tls_authentication`](crate::types::CreateDomainNameRequest::mutual_tls_authentication)
@@ -458,14 +362,14 @@ impl CreateDomainNameRequestBuilder {
         mut self,
         input: crate::types::MutualTlsAuthenticationInput,
     ) -> Self {
-        self.inner.mutual_tls_authentication = ::std::option::Option::Some(input);
+        self.inner.mutual_tls_authentication = Some(input);
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::mutual_tls_authentication`](crate::types::CreateDomainNameRequest::mutual_tls_authentication).
     #[inline]
     pub fn set_mutual_tls_authentication(
         mut self,
-        input: ::std::option::Option<crate::types::MutualTlsAuthenticationInput>,
+        input: Option<crate::types::MutualTlsAuthenticationInput>,
     ) -> Self {
         self.inner.mutual_tls_authentication = input;
         self
@@ -474,90 +378,77 @@ impl CreateDomainNameRequestBuilder {
     #[inline]
     pub fn get_mutual_tls_authentication(
         &self,
-    ) -> &::std::option::Option<crate::types::MutualTlsAuthenticationInput> {
+    ) -> &Option<crate::types::MutualTlsAuthenticationInput> {
         &self.inner.mutual_tls_authentication
     }
     /// Sets [`CreateDomainNameRequest::ownership_verification_certificate_arn`](crate::types::CreateDomainNameRequest::ownership_verification_certificate_arn): The ARN of the public certificate issued by ACM to validate ownership of your custom domain.
     pub fn ownership_verification_certificate_arn(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.ownership_verification_certificate_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ownership_verification_certificate_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::ownership_verification_certificate_arn`](crate::types::CreateDomainNameRequest::ownership_verification_certificate_arn).
     #[inline]
     pub fn set_ownership_verification_certificate_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.ownership_verification_certificate_arn = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::ownership_verification_certificate_arn`](crate::types::CreateDomainNameRequest::ownership_verification_certificate_arn), if any.
     #[inline]
-    pub fn get_ownership_verification_certificate_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ownership_verification_certificate_arn(&self) -> &Option<String> {
         &self.inner.ownership_verification_certificate_arn
     }
     /// Sets [`CreateDomainNameRequest::policy`](crate::types::CreateDomainNameRequest::policy): A stringified JSON policy document that applies to the `execute-api` service for this DomainName regardless of the caller and Method configuration.
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy = ::std::option::Option::Some(input.into());
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::policy`](crate::types::CreateDomainNameRequest::policy).
     #[inline]
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.inner.policy = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::policy`](crate::types::CreateDomainNameRequest::policy), if any.
     #[inline]
-    pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy(&self) -> &Option<String> {
         &self.inner.policy
     }
     /// Sets [`CreateDomainNameRequest::routing_mode`](crate::types::CreateDomainNameRequest::routing_mode): The routing mode for this domain name.
     pub fn routing_mode(mut self, input: crate::types::RoutingMode) -> Self {
-        self.inner.routing_mode = ::std::option::Option::Some(input);
+        self.inner.routing_mode = Some(input);
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::routing_mode`](crate::types::CreateDomainNameRequest::routing_mode).
     #[inline]
-    pub fn set_routing_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::RoutingMode>,
-    ) -> Self {
+    pub fn set_routing_mode(mut self, input: Option<crate::types::RoutingMode>) -> Self {
         self.inner.routing_mode = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::routing_mode`](crate::types::CreateDomainNameRequest::routing_mode), if any.
     #[inline]
-    pub fn get_routing_mode(&self) -> &::std::option::Option<crate::types::RoutingMode> {
+    pub fn get_routing_mode(&self) -> &Option<crate::types::RoutingMode> {
         &self.inner.routing_mode
     }
     /// Builds the [`CreateDomainNameRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateDomainNameRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.domain_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDomainNameRequest",
                 member: "domain_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

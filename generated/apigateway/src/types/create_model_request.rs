@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to add a new Model to an existing RestApi resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateModelRequest {
     /// The RestApi identifier under which the Model will be created.
@@ -15,49 +10,49 @@ pub struct CreateModelRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The name of the model. Must be alphanumeric.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The description of the model.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The schema for the model. For `application/json` models, this should be JSON schema draft 4 model. The maximum size of the model is 400 KB.
-    pub schema: ::std::option::Option<::std::string::String>,
+    pub schema: Option<String>,
     /// The content-type for the model.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub content_type: ::std::option::Option<::std::string::String>,
+    pub content_type: Option<String>,
 }
 impl CreateModelRequest {
     /// Starts building a [`CreateModelRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateModelRequestBuilder {
-        <crate::types::builders::CreateModelRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateModelRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `schema` member, when set.
     #[inline]
-    pub fn schema(&self) -> ::std::option::Option<&str> {
+    pub fn schema(&self) -> Option<&str> {
         self.schema.as_deref()
     }
     /// The `contentType` member, when set.
     #[inline]
-    pub fn content_type(&self) -> ::std::option::Option<&str> {
+    pub fn content_type(&self) -> Option<&str> {
         self.content_type.as_deref()
     }
 }
@@ -68,152 +63,117 @@ impl CreateModelRequest {
     }
 }
 /// A builder for [`CreateModelRequest`](crate::types::CreateModelRequest); start one with `CreateModelRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateModelRequestBuilder {
     inner: crate::types::CreateModelRequest,
 }
 impl CreateModelRequestBuilder {
     /// Sets [`CreateModelRequest::rest_api_id`](crate::types::CreateModelRequest::rest_api_id): The RestApi identifier under which the Model will be created.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateModelRequest::rest_api_id`](crate::types::CreateModelRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`CreateModelRequest::rest_api_id`](crate::types::CreateModelRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`CreateModelRequest::name`](crate::types::CreateModelRequest::name): The name of the model.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateModelRequest::name`](crate::types::CreateModelRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`CreateModelRequest::name`](crate::types::CreateModelRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`CreateModelRequest::description`](crate::types::CreateModelRequest::description): The description of the model.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateModelRequest::description`](crate::types::CreateModelRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateModelRequest::description`](crate::types::CreateModelRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateModelRequest::schema`](crate::types::CreateModelRequest::schema): The schema for the model.
-    pub fn schema(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.schema = ::std::option::Option::Some(input.into());
+    pub fn schema(mut self, input: impl Into<String>) -> Self {
+        self.inner.schema = Some(input.into());
         self
     }
     /// Sets or clears [`CreateModelRequest::schema`](crate::types::CreateModelRequest::schema).
     #[inline]
-    pub fn set_schema(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_schema(mut self, input: Option<String>) -> Self {
         self.inner.schema = input;
         self
     }
     /// The value set for [`CreateModelRequest::schema`](crate::types::CreateModelRequest::schema), if any.
     #[inline]
-    pub fn get_schema(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_schema(&self) -> &Option<String> {
         &self.inner.schema
     }
     /// Sets [`CreateModelRequest::content_type`](crate::types::CreateModelRequest::content_type): The content-type for the model.
-    pub fn content_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.content_type = ::std::option::Option::Some(input.into());
+    pub fn content_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.content_type = Some(input.into());
         self
     }
     /// Sets or clears [`CreateModelRequest::content_type`](crate::types::CreateModelRequest::content_type).
     #[inline]
-    pub fn set_content_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_content_type(mut self, input: Option<String>) -> Self {
         self.inner.content_type = input;
         self
     }
     /// The value set for [`CreateModelRequest::content_type`](crate::types::CreateModelRequest::content_type), if any.
     #[inline]
-    pub fn get_content_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_content_type(&self) -> &Option<String> {
         &self.inner.content_type
     }
     /// Builds the [`CreateModelRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateModelRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateModelRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateModelRequest",
                 member: "name",
             });
         }
         if self.inner.content_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateModelRequest",
                 member: "content_type",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a RequestValidator of a given RestApi.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateRequestValidatorRequest {
     /// The string identifier of the associated RestApi.
@@ -15,38 +10,38 @@ pub struct CreateRequestValidatorRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The name of the to-be-created RequestValidator.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// A Boolean flag to indicate whether to validate request body according to the configured model schema for the method (`true`) or not (`false`).
-    pub validate_request_body: ::std::option::Option<bool>,
+    pub validate_request_body: Option<bool>,
     /// A Boolean flag to indicate whether to validate request parameters, `true`, or not `false`.
-    pub validate_request_parameters: ::std::option::Option<bool>,
+    pub validate_request_parameters: Option<bool>,
 }
 impl CreateRequestValidatorRequest {
     /// Starts building a [`CreateRequestValidatorRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateRequestValidatorRequestBuilder {
-        <crate::types::builders::CreateRequestValidatorRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateRequestValidatorRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `validateRequestBody` member, when set.
     #[inline]
-    pub fn validate_request_body(&self) -> ::std::option::Option<bool> {
+    pub fn validate_request_body(&self) -> Option<bool> {
         self.validate_request_body
     }
     /// The `validateRequestParameters` member, when set.
     #[inline]
-    pub fn validate_request_parameters(&self) -> ::std::option::Option<bool> {
+    pub fn validate_request_parameters(&self) -> Option<bool> {
         self.validate_request_parameters
     }
 }
@@ -57,112 +52,89 @@ impl CreateRequestValidatorRequest {
     }
 }
 /// A builder for [`CreateRequestValidatorRequest`](crate::types::CreateRequestValidatorRequest); start one with `CreateRequestValidatorRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateRequestValidatorRequestBuilder {
     inner: crate::types::CreateRequestValidatorRequest,
 }
 impl CreateRequestValidatorRequestBuilder {
     /// Sets [`CreateRequestValidatorRequest::rest_api_id`](crate::types::CreateRequestValidatorRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRequestValidatorRequest::rest_api_id`](crate::types::CreateRequestValidatorRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`CreateRequestValidatorRequest::rest_api_id`](crate::types::CreateRequestValidatorRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`CreateRequestValidatorRequest::name`](crate::types::CreateRequestValidatorRequest::name): The name of the to-be-created RequestValidator.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRequestValidatorRequest::name`](crate::types::CreateRequestValidatorRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`CreateRequestValidatorRequest::name`](crate::types::CreateRequestValidatorRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`CreateRequestValidatorRequest::validate_request_body`](crate::types::CreateRequestValidatorRequest::validate_request_body): A Boolean flag to indicate whether to validate request body according to the configured model schema for the method (`true`) or not (`false`).
     pub fn validate_request_body(mut self, input: bool) -> Self {
-        self.inner.validate_request_body = ::std::option::Option::Some(input);
+        self.inner.validate_request_body = Some(input);
         self
     }
     /// Sets or clears [`CreateRequestValidatorRequest::validate_request_body`](crate::types::CreateRequestValidatorRequest::validate_request_body).
     #[inline]
-    pub fn set_validate_request_body(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_validate_request_body(mut self, input: Option<bool>) -> Self {
         self.inner.validate_request_body = input;
         self
     }
     /// The value set for [`CreateRequestValidatorRequest::validate_request_body`](crate::types::CreateRequestValidatorRequest::validate_request_body), if any.
     #[inline]
-    pub fn get_validate_request_body(&self) -> &::std::option::Option<bool> {
+    pub fn get_validate_request_body(&self) -> &Option<bool> {
         &self.inner.validate_request_body
     }
     /// Sets [`CreateRequestValidatorRequest::validate_request_parameters`](crate::types::CreateRequestValidatorRequest::validate_request_parameters): A Boolean flag to indicate whether to validate request parameters, `true`, or not `false`.
     pub fn validate_request_parameters(mut self, input: bool) -> Self {
-        self.inner.validate_request_parameters = ::std::option::Option::Some(input);
+        self.inner.validate_request_parameters = Some(input);
         self
     }
     /// Sets or clears [`CreateRequestValidatorRequest::validate_request_parameters`](crate::types::CreateRequestValidatorRequest::validate_request_parameters).
     #[inline]
-    pub fn set_validate_request_parameters(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_validate_request_parameters(mut self, input: Option<bool>) -> Self {
         self.inner.validate_request_parameters = input;
         self
     }
     /// The value set for [`CreateRequestValidatorRequest::validate_request_parameters`](crate::types::CreateRequestValidatorRequest::validate_request_parameters), if any.
     #[inline]
-    pub fn get_validate_request_parameters(&self) -> &::std::option::Option<bool> {
+    pub fn get_validate_request_parameters(&self) -> &Option<bool> {
         &self.inner.validate_request_parameters
     }
     /// Builds the [`CreateRequestValidatorRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateRequestValidatorRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateRequestValidatorRequest",
                 member: "rest_api_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Requests API Gateway to create a Resource resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateResourceRequest {
     /// The string identifier of the associated RestApi.
@@ -15,37 +10,37 @@ pub struct CreateResourceRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The parent resource's identifier.
     ///
     /// Sent in the URI label `{parent_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub parent_id: ::std::option::Option<::std::string::String>,
+    pub parent_id: Option<String>,
     /// The last path segment for this resource.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub path_part: ::std::option::Option<::std::string::String>,
+    pub path_part: Option<String>,
 }
 impl CreateResourceRequest {
     /// Starts building a [`CreateResourceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateResourceRequestBuilder {
-        <crate::types::builders::CreateResourceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateResourceRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `parentId` member, when set.
     #[inline]
-    pub fn parent_id(&self) -> ::std::option::Option<&str> {
+    pub fn parent_id(&self) -> Option<&str> {
         self.parent_id.as_deref()
     }
     /// The `pathPart` member, when set.
     #[inline]
-    pub fn path_part(&self) -> ::std::option::Option<&str> {
+    pub fn path_part(&self) -> Option<&str> {
         self.path_part.as_deref()
     }
 }
@@ -56,108 +51,85 @@ impl CreateResourceRequest {
     }
 }
 /// A builder for [`CreateResourceRequest`](crate::types::CreateResourceRequest); start one with `CreateResourceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateResourceRequestBuilder {
     inner: crate::types::CreateResourceRequest,
 }
 impl CreateResourceRequestBuilder {
     /// Sets [`CreateResourceRequest::rest_api_id`](crate::types::CreateResourceRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateResourceRequest::rest_api_id`](crate::types::CreateResourceRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`CreateResourceRequest::rest_api_id`](crate::types::CreateResourceRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`CreateResourceRequest::parent_id`](crate::types::CreateResourceRequest::parent_id): The parent resource's identifier.
-    pub fn parent_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.parent_id = ::std::option::Option::Some(input.into());
+    pub fn parent_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.parent_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateResourceRequest::parent_id`](crate::types::CreateResourceRequest::parent_id).
     #[inline]
-    pub fn set_parent_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_parent_id(mut self, input: Option<String>) -> Self {
         self.inner.parent_id = input;
         self
     }
     /// The value set for [`CreateResourceRequest::parent_id`](crate::types::CreateResourceRequest::parent_id), if any.
     #[inline]
-    pub fn get_parent_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_parent_id(&self) -> &Option<String> {
         &self.inner.parent_id
     }
     /// Sets [`CreateResourceRequest::path_part`](crate::types::CreateResourceRequest::path_part): The last path segment for this resource.
-    pub fn path_part(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.path_part = ::std::option::Option::Some(input.into());
+    pub fn path_part(mut self, input: impl Into<String>) -> Self {
+        self.inner.path_part = Some(input.into());
         self
     }
     /// Sets or clears [`CreateResourceRequest::path_part`](crate::types::CreateResourceRequest::path_part).
     #[inline]
-    pub fn set_path_part(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_path_part(mut self, input: Option<String>) -> Self {
         self.inner.path_part = input;
         self
     }
     /// The value set for [`CreateResourceRequest::path_part`](crate::types::CreateResourceRequest::path_part), if any.
     #[inline]
-    pub fn get_path_part(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_path_part(&self) -> &Option<String> {
         &self.inner.path_part
     }
     /// Builds the [`CreateResourceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateResourceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateResourceRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.parent_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateResourceRequest",
                 member: "parent_id",
             });
         }
         if self.inner.path_part.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateResourceRequest",
                 member: "path_part",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,130 +2,109 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The POST Request to add a new RestApi resource to your collection.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateRestApiRequest {
     /// The name of the RestApi.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The description of the RestApi.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// A version identifier for the API.
-    pub version: ::std::option::Option<::std::string::String>,
+    pub version: Option<String>,
     /// The ID of the RestApi that you want to clone from.
-    pub clone_from: ::std::option::Option<::std::string::String>,
+    pub clone_from: Option<String>,
     /// The list of binary media types supported by the RestApi. By default, the RestApi supports only UTF-8-encoded text payloads.
-    pub binary_media_types: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub binary_media_types: Option<Vec<String>>,
     /// A nullable integer that is used to enable compression (with non-negative between 0 and 10485760 (10M) bytes, inclusive) or disable compression (with a null value) on an API. When compression is enabled, compression or decompression is not applied on the payload if the payload size is smaller than this value. Setting it to zero allows compression for any payload size.
-    pub minimum_compression_size: ::std::option::Option<i32>,
+    pub minimum_compression_size: Option<i32>,
     /// The source of the API key for metering requests according to a usage plan. Valid values are: `HEADER` to read the API key from the `X-API-Key` header of a request. `AUTHORIZER` to read the API key from the `UsageIdentifierKey` from a custom authorizer.
-    pub api_key_source: ::std::option::Option<crate::types::ApiKeySourceType>,
+    pub api_key_source: Option<crate::types::ApiKeySourceType>,
     /// The endpoint configuration of this RestApi showing the endpoint types and IP address types of the API.
-    pub endpoint_configuration: ::std::option::Option<
-        crate::types::EndpointConfiguration,
-    >,
+    pub endpoint_configuration: Option<crate::types::EndpointConfiguration>,
     /// A stringified JSON policy document that applies to this RestApi regardless of the caller and Method configuration.
-    pub policy: ::std::option::Option<::std::string::String>,
+    pub policy: Option<String>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
     /// Specifies whether clients can invoke your API by using the default `execute-api` endpoint. By default, clients can invoke your API with the default `https://{api_id}.execute-api.{region}.amazonaws.com` endpoint. To require that clients use a custom domain name to invoke your API, disable the default endpoint
-    pub disable_execute_api_endpoint: ::std::option::Option<bool>,
+    pub disable_execute_api_endpoint: Option<bool>,
     /// The Transport Layer Security (TLS) version + cipher suite for this RestApi.
-    pub security_policy: ::std::option::Option<crate::types::SecurityPolicy>,
+    pub security_policy: Option<crate::types::SecurityPolicy>,
     /// The endpoint access mode of the RestApi. Only available for RestApis that use security policies that start with `SecurityPolicy_`.
-    pub endpoint_access_mode: ::std::option::Option<crate::types::EndpointAccessMode>,
+    pub endpoint_access_mode: Option<crate::types::EndpointAccessMode>,
 }
 impl CreateRestApiRequest {
     /// Starts building a [`CreateRestApiRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateRestApiRequestBuilder {
-        <crate::types::builders::CreateRestApiRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateRestApiRequestBuilder as Default>::default()
     }
     /// The `name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `version` member, when set.
     #[inline]
-    pub fn version(&self) -> ::std::option::Option<&str> {
+    pub fn version(&self) -> Option<&str> {
         self.version.as_deref()
     }
     /// The `cloneFrom` member, when set.
     #[inline]
-    pub fn clone_from(&self) -> ::std::option::Option<&str> {
+    pub fn clone_from(&self) -> Option<&str> {
         self.clone_from.as_deref()
     }
     /// The `binaryMediaTypes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn binary_media_types(&self) -> &[::std::string::String] {
+    pub fn binary_media_types(&self) -> &[String] {
         self.binary_media_types.as_deref().unwrap_or_default()
     }
     /// The `minimumCompressionSize` member, when set.
     #[inline]
-    pub fn minimum_compression_size(&self) -> ::std::option::Option<i32> {
+    pub fn minimum_compression_size(&self) -> Option<i32> {
         self.minimum_compression_size
     }
     /// The `apiKeySource` member, when set.
     #[inline]
-    pub fn api_key_source(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ApiKeySourceType> {
+    pub fn api_key_source(&self) -> Option<&crate::types::ApiKeySourceType> {
         self.api_key_source.as_ref()
     }
     /// The `endpointConfiguration` member, when set.
     #[inline]
     pub fn endpoint_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::EndpointConfiguration> {
+    ) -> Option<&crate::types::EndpointConfiguration> {
         self.endpoint_configuration.as_ref()
     }
     /// The `policy` member, when set.
     #[inline]
-    pub fn policy(&self) -> ::std::option::Option<&str> {
+    pub fn policy(&self) -> Option<&str> {
         self.policy.as_deref()
     }
     /// The `tags` member, when set.
     #[inline]
-    pub fn tags(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
     }
     /// The `disableExecuteApiEndpoint` member, when set.
     #[inline]
-    pub fn disable_execute_api_endpoint(&self) -> ::std::option::Option<bool> {
+    pub fn disable_execute_api_endpoint(&self) -> Option<bool> {
         self.disable_execute_api_endpoint
     }
     /// The `securityPolicy` member, when set.
     #[inline]
-    pub fn security_policy(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SecurityPolicy> {
+    pub fn security_policy(&self) -> Option<&crate::types::SecurityPolicy> {
         self.security_policy.as_ref()
     }
     /// The `endpointAccessMode` member, when set.
     #[inline]
-    pub fn endpoint_access_mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EndpointAccessMode> {
+    pub fn endpoint_access_mode(&self) -> Option<&crate::types::EndpointAccessMode> {
         self.endpoint_access_mode.as_ref()
     }
 }
@@ -136,168 +115,126 @@ impl CreateRestApiRequest {
     }
 }
 /// A builder for [`CreateRestApiRequest`](crate::types::CreateRestApiRequest); start one with `CreateRestApiRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateRestApiRequestBuilder {
     inner: crate::types::CreateRestApiRequest,
 }
 impl CreateRestApiRequestBuilder {
     /// Sets [`CreateRestApiRequest::name`](crate::types::CreateRestApiRequest::name): The name of the RestApi.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRestApiRequest::name`](crate::types::CreateRestApiRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`CreateRestApiRequest::name`](crate::types::CreateRestApiRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`CreateRestApiRequest::description`](crate::types::CreateRestApiRequest::description): The description of the RestApi.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRestApiRequest::description`](crate::types::CreateRestApiRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateRestApiRequest::description`](crate::types::CreateRestApiRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateRestApiRequest::version`](crate::types::CreateRestApiRequest::version): A version identifier for the API.
-    pub fn version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.version = ::std::option::Option::Some(input.into());
+    pub fn version(mut self, input: impl Into<String>) -> Self {
+        self.inner.version = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRestApiRequest::version`](crate::types::CreateRestApiRequest::version).
     #[inline]
-    pub fn set_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_version(mut self, input: Option<String>) -> Self {
         self.inner.version = input;
         self
     }
     /// The value set for [`CreateRestApiRequest::version`](crate::types::CreateRestApiRequest::version), if any.
     #[inline]
-    pub fn get_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_version(&self) -> &Option<String> {
         &self.inner.version
     }
     /// Sets [`CreateRestApiRequest::clone_from`](crate::types::CreateRestApiRequest::clone_from): The ID of the RestApi that you want to clone from.
-    pub fn clone_from(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.clone_from = ::std::option::Option::Some(input.into());
+    pub fn clone_from(mut self, input: impl Into<String>) -> Self {
+        self.inner.clone_from = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRestApiRequest::clone_from`](crate::types::CreateRestApiRequest::clone_from).
     #[inline]
-    pub fn set_clone_from(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_clone_from(mut self, input: Option<String>) -> Self {
         self.inner.clone_from = input;
         self
     }
     /// The value set for [`CreateRestApiRequest::clone_from`](crate::types::CreateRestApiRequest::clone_from), if any.
     #[inline]
-    pub fn get_clone_from(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_clone_from(&self) -> &Option<String> {
         &self.inner.clone_from
     }
     /// Appends one item to [`CreateRestApiRequest::binary_media_types`](crate::types::CreateRestApiRequest::binary_media_types): The list of binary media types supported by the RestApi.
     ///
     /// To set the whole list at once, use [`set_binary_media_types`](Self::set_binary_media_types).
-    pub fn binary_media_types(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn binary_media_types(mut self, input: impl Into<String>) -> Self {
         self.inner.binary_media_types.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateRestApiRequest::binary_media_types`](crate::types::CreateRestApiRequest::binary_media_types).
     #[inline]
-    pub fn set_binary_media_types(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_binary_media_types(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.binary_media_types = input;
         self
     }
     /// The value set for [`CreateRestApiRequest::binary_media_types`](crate::types::CreateRestApiRequest::binary_media_types), if any.
     #[inline]
-    pub fn get_binary_media_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_binary_media_types(&self) -> &Option<Vec<String>> {
         &self.inner.binary_media_types
     }
     /// Sets [`CreateRestApiRequest::minimum_compression_size`](crate::types::CreateRestApiRequest::minimum_compression_size): A nullable integer that is used to enable compression (with non-negative between 0 and 10485760 (10M) bytes, inclusive) or disable compression (with a null value) on an API.
     pub fn minimum_compression_size(mut self, input: i32) -> Self {
-        self.inner.minimum_compression_size = ::std::option::Option::Some(input);
+        self.inner.minimum_compression_size = Some(input);
         self
     }
     /// Sets or clears [`CreateRestApiRequest::minimum_compression_size`](crate::types::CreateRestApiRequest::minimum_compression_size).
     #[inline]
-    pub fn set_minimum_compression_size(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_minimum_compression_size(mut self, input: Option<i32>) -> Self {
         self.inner.minimum_compression_size = input;
         self
     }
     /// The value set for [`CreateRestApiRequest::minimum_compression_size`](crate::types::CreateRestApiRequest::minimum_compression_size), if any.
     #[inline]
-    pub fn get_minimum_compression_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_minimum_compression_size(&self) -> &Option<i32> {
         &self.inner.minimum_compression_size
     }
     /// Sets [`CreateRestApiRequest::api_key_source`](crate::types::CreateRestApiRequest::api_key_source): The source of the API key for metering requests according to a usage plan.
     pub fn api_key_source(mut self, input: crate::types::ApiKeySourceType) -> Self {
-        self.inner.api_key_source = ::std::option::Option::Some(input);
+        self.inner.api_key_source = Some(input);
         self
     }
     /// Sets or clears [`CreateRestApiRequest::api_key_source`](crate::types::CreateRestApiRequest::api_key_source).
     #[inline]
     pub fn set_api_key_source(
         mut self,
-        input: ::std::option::Option<crate::types::ApiKeySourceType>,
+        input: Option<crate::types::ApiKeySourceType>,
     ) -> Self {
         self.inner.api_key_source = input;
         self
     }
     /// The value set for [`CreateRestApiRequest::api_key_source`](crate::types::CreateRestApiRequest::api_key_source), if any.
     #[inline]
-    pub fn get_api_key_source(
-        &self,
-    ) -> &::std::option::Option<crate::types::ApiKeySourceType> {
+    pub fn get_api_key_source(&self) -> &Option<crate::types::ApiKeySourceType> {
         &self.inner.api_key_source
     }
     /// Sets [`CreateRestApiRequest::endpoint_configuration`](crate::types::CreateRestApiRequest::endpoint_configuration): The endpoint configuration of this RestApi showing the endpoint types and IP address types of the API.
@@ -305,14 +242,14 @@ impl CreateRestApiRequestBuilder {
         mut self,
         input: crate::types::EndpointConfiguration,
     ) -> Self {
-        self.inner.endpoint_configuration = ::std::option::Option::Some(input);
+        self.inner.endpoint_configuration = Some(input);
         self
     }
     /// Sets or clears [`CreateRestApiRequest::endpoint_configuration`](crate::types::CreateRestApiRequest::endpoint_configuration).
     #[inline]
     pub fn set_endpoint_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::EndpointConfiguration>,
+        input: Option<crate::types::EndpointConfiguration>,
     ) -> Self {
         self.inner.endpoint_configuration = input;
         self
@@ -321,39 +258,29 @@ impl CreateRestApiRequestBuilder {
     #[inline]
     pub fn get_endpoint_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::EndpointConfiguration> {
+    ) -> &Option<crate::types::EndpointConfiguration> {
         &self.inner.endpoint_configuration
     }
     /// Sets [`CreateRestApiRequest::policy`](crate::types::CreateRestApiRequest::policy): A stringified JSON policy document that applies to this RestApi regardless of the caller and Method configuration.
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy = ::std::option::Option::Some(input.into());
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRestApiRequest::policy`](crate::types::CreateRestApiRequest::policy).
     #[inline]
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.inner.policy = input;
         self
     }
     /// The value set for [`CreateRestApiRequest::policy`](crate::types::CreateRestApiRequest::policy), if any.
     #[inline]
-    pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy(&self) -> &Option<String> {
         &self.inner.policy
     }
     /// Adds one entry to [`CreateRestApiRequest::tags`](crate::types::CreateRestApiRequest::tags): The key-value map of strings.
     ///
     /// To set the whole map at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -361,60 +288,49 @@ impl CreateRestApiRequestBuilder {
     #[inline]
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CreateRestApiRequest::tags`](crate::types::CreateRestApiRequest::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.tags
     }
     /// Sets [`CreateRestApiRequest::disable_execute_api_endpoint`](crate::types::CreateRestApiRequest::disable_execute_api_endpoint): Specifies whether clients can invoke your API by using the default `execute-api` endpoint.
     pub fn disable_execute_api_endpoint(mut self, input: bool) -> Self {
-        self.inner.disable_execute_api_endpoint = ::std::option::Option::Some(input);
+        self.inner.disable_execute_api_endpoint = Some(input);
         self
     }
     /// Sets or clears [`CreateRestApiRequest::disable_execute_api_endpoint`](crate::types::CreateRestApiRequest::disable_execute_api_endpoint).
     #[inline]
-    pub fn set_disable_execute_api_endpoint(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_disable_execute_api_endpoint(mut self, input: Option<bool>) -> Self {
         self.inner.disable_execute_api_endpoint = input;
         self
     }
     /// The value set for [`CreateRestApiRequest::disable_execute_api_endpoint`](crate::types::CreateRestApiRequest::disable_execute_api_endpoint), if any.
     #[inline]
-    pub fn get_disable_execute_api_endpoint(&self) -> &::std::option::Option<bool> {
+    pub fn get_disable_execute_api_endpoint(&self) -> &Option<bool> {
         &self.inner.disable_execute_api_endpoint
     }
     /// Sets [`CreateRestApiRequest::security_policy`](crate::types::CreateRestApiRequest::security_policy): The Transport Layer Security (TLS) version + cipher suite for this RestApi.
     pub fn security_policy(mut self, input: crate::types::SecurityPolicy) -> Self {
-        self.inner.security_policy = ::std::option::Option::Some(input);
+        self.inner.security_policy = Some(input);
         self
     }
     /// Sets or clears [`CreateRestApiRequest::security_policy`](crate::types::CreateRestApiRequest::security_policy).
     #[inline]
     pub fn set_security_policy(
         mut self,
-        input: ::std::option::Option<crate::types::SecurityPolicy>,
+        input: Option<crate::types::SecurityPolicy>,
     ) -> Self {
         self.inner.security_policy = input;
         self
     }
     /// The value set for [`CreateRestApiRequest::security_policy`](crate::types::CreateRestApiRequest::security_policy), if any.
     #[inline]
-    pub fn get_security_policy(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecurityPolicy> {
+    pub fn get_security_policy(&self) -> &Option<crate::types::SecurityPolicy> {
         &self.inner.security_policy
     }
     /// Sets [`CreateRestApiRequest::endpoint_access_mode`](crate::types::CreateRestApiRequest::endpoint_access_mode): The endpoint access mode of the RestApi.
@@ -422,39 +338,37 @@ impl CreateRestApiRequestBuilder {
         mut self,
         input: crate::types::EndpointAccessMode,
     ) -> Self {
-        self.inner.endpoint_access_mode = ::std::option::Option::Some(input);
+        self.inner.endpoint_access_mode = Some(input);
         self
     }
     /// Sets or clears [`CreateRestApiRequest::endpoint_access_mode`](crate::types::CreateRestApiRequest::endpoint_access_mode).
     #[inline]
     pub fn set_endpoint_access_mode(
         mut self,
-        input: ::std::option::Option<crate::types::EndpointAccessMode>,
+        input: Option<crate::types::EndpointAccessMode>,
     ) -> Self {
         self.inner.endpoint_access_mode = input;
         self
     }
     /// The value set for [`CreateRestApiRequest::endpoint_access_mode`](crate::types::CreateRestApiRequest::endpoint_access_mode), if any.
     #[inline]
-    pub fn get_endpoint_access_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::EndpointAccessMode> {
+    pub fn get_endpoint_access_mode(&self) -> &Option<crate::types::EndpointAccessMode> {
         &self.inner.endpoint_access_mode
     }
     /// Builds the [`CreateRestApiRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateRestApiRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateRestApiRequest",
                 member: "name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Requests API Gateway to create a Stage resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateStageRequest {
     /// The string identifier of the associated RestApi.
@@ -15,107 +10,91 @@ pub struct CreateStageRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The name for the Stage resource. Stage names can only contain alphanumeric characters, hyphens, and underscores. Maximum length is 128 characters.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub stage_name: ::std::option::Option<::std::string::String>,
+    pub stage_name: Option<String>,
     /// The identifier of the Deployment resource for the Stage resource.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub deployment_id: ::std::option::Option<::std::string::String>,
+    pub deployment_id: Option<String>,
     /// The description of the Stage resource.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Whether cache clustering is enabled for the stage.
-    pub cache_cluster_enabled: ::std::option::Option<bool>,
+    pub cache_cluster_enabled: Option<bool>,
     /// The stage's cache capacity in GB. For more information about choosing a cache size, see [Enabling API caching to enhance responsiveness](https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html).
-    pub cache_cluster_size: ::std::option::Option<crate::types::CacheClusterSize>,
+    pub cache_cluster_size: Option<crate::types::CacheClusterSize>,
     /// A map that defines the stage variables for the new Stage resource. Variable names can have alphanumeric and underscore characters, and the values must match `[A-Za-z0-9-._~:/?#&=,]+`.
-    pub variables: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub variables: Option<::std::collections::BTreeMap<String, String>>,
     /// The version of the associated API documentation.
-    pub documentation_version: ::std::option::Option<::std::string::String>,
+    pub documentation_version: Option<String>,
     /// The canary deployment settings of this stage.
-    pub canary_settings: ::std::option::Option<crate::types::CanarySettings>,
+    pub canary_settings: Option<crate::types::CanarySettings>,
     /// Specifies whether active tracing with X-ray is enabled for the Stage.
-    pub tracing_enabled: ::std::option::Option<bool>,
+    pub tracing_enabled: Option<bool>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl CreateStageRequest {
     /// Starts building a [`CreateStageRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateStageRequestBuilder {
-        <crate::types::builders::CreateStageRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateStageRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `stageName` member, when set.
     #[inline]
-    pub fn stage_name(&self) -> ::std::option::Option<&str> {
+    pub fn stage_name(&self) -> Option<&str> {
         self.stage_name.as_deref()
     }
     /// The `deploymentId` member, when set.
     #[inline]
-    pub fn deployment_id(&self) -> ::std::option::Option<&str> {
+    pub fn deployment_id(&self) -> Option<&str> {
         self.deployment_id.as_deref()
     }
     /// The `description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `cacheClusterEnabled` member, when set.
     #[inline]
-    pub fn cache_cluster_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn cache_cluster_enabled(&self) -> Option<bool> {
         self.cache_cluster_enabled
     }
     /// The `cacheClusterSize` member, when set.
     #[inline]
-    pub fn cache_cluster_size(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CacheClusterSize> {
+    pub fn cache_cluster_size(&self) -> Option<&crate::types::CacheClusterSize> {
         self.cache_cluster_size.as_ref()
     }
     /// The `variables` member, when set.
     #[inline]
-    pub fn variables(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn variables(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.variables.as_ref()
     }
     /// The `documentationVersion` member, when set.
     #[inline]
-    pub fn documentation_version(&self) -> ::std::option::Option<&str> {
+    pub fn documentation_version(&self) -> Option<&str> {
         self.documentation_version.as_deref()
     }
     /// The `canarySettings` member, when set.
     #[inline]
-    pub fn canary_settings(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CanarySettings> {
+    pub fn canary_settings(&self) -> Option<&crate::types::CanarySettings> {
         self.canary_settings.as_ref()
     }
     /// The `tracingEnabled` member, when set.
     #[inline]
-    pub fn tracing_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn tracing_enabled(&self) -> Option<bool> {
         self.tracing_enabled
     }
     /// The `tags` member, when set.
     #[inline]
-    pub fn tags(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
     }
 }
@@ -126,142 +105,108 @@ impl CreateStageRequest {
     }
 }
 /// A builder for [`CreateStageRequest`](crate::types::CreateStageRequest); start one with `CreateStageRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateStageRequestBuilder {
     inner: crate::types::CreateStageRequest,
 }
 impl CreateStageRequestBuilder {
     /// Sets [`CreateStageRequest::rest_api_id`](crate::types::CreateStageRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateStageRequest::rest_api_id`](crate::types::CreateStageRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`CreateStageRequest::rest_api_id`](crate::types::CreateStageRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`CreateStageRequest::stage_name`](crate::types::CreateStageRequest::stage_name): The name for the Stage resource.
-    pub fn stage_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.stage_name = ::std::option::Option::Some(input.into());
+    pub fn stage_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.stage_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateStageRequest::stage_name`](crate::types::CreateStageRequest::stage_name).
     #[inline]
-    pub fn set_stage_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_stage_name(mut self, input: Option<String>) -> Self {
         self.inner.stage_name = input;
         self
     }
     /// The value set for [`CreateStageRequest::stage_name`](crate::types::CreateStageRequest::stage_name), if any.
     #[inline]
-    pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_stage_name(&self) -> &Option<String> {
         &self.inner.stage_name
     }
     /// Sets [`CreateStageRequest::deployment_id`](crate::types::CreateStageRequest::deployment_id): The identifier of the Deployment resource for the Stage resource.
-    pub fn deployment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.deployment_id = ::std::option::Option::Some(input.into());
+    pub fn deployment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.deployment_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateStageRequest::deployment_id`](crate::types::CreateStageRequest::deployment_id).
     #[inline]
-    pub fn set_deployment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_deployment_id(mut self, input: Option<String>) -> Self {
         self.inner.deployment_id = input;
         self
     }
     /// The value set for [`CreateStageRequest::deployment_id`](crate::types::CreateStageRequest::deployment_id), if any.
     #[inline]
-    pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_deployment_id(&self) -> &Option<String> {
         &self.inner.deployment_id
     }
     /// Sets [`CreateStageRequest::description`](crate::types::CreateStageRequest::description): The description of the Stage resource.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateStageRequest::description`](crate::types::CreateStageRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateStageRequest::description`](crate::types::CreateStageRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateStageRequest::cache_cluster_enabled`](crate::types::CreateStageRequest::cache_cluster_enabled): Whether cache clustering is enabled for the stage.
     pub fn cache_cluster_enabled(mut self, input: bool) -> Self {
-        self.inner.cache_cluster_enabled = ::std::option::Option::Some(input);
+        self.inner.cache_cluster_enabled = Some(input);
         self
     }
     /// Sets or clears [`CreateStageRequest::cache_cluster_enabled`](crate::types::CreateStageRequest::cache_cluster_enabled).
     #[inline]
-    pub fn set_cache_cluster_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_cache_cluster_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.cache_cluster_enabled = input;
         self
     }
     /// The value set for [`CreateStageRequest::cache_cluster_enabled`](crate::types::CreateStageRequest::cache_cluster_enabled), if any.
     #[inline]
-    pub fn get_cache_cluster_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_cache_cluster_enabled(&self) -> &Option<bool> {
         &self.inner.cache_cluster_enabled
     }
     /// Sets [`CreateStageRequest::cache_cluster_size`](crate::types::CreateStageRequest::cache_cluster_size): The stage's cache capacity in GB.
     pub fn cache_cluster_size(mut self, input: crate::types::CacheClusterSize) -> Self {
-        self.inner.cache_cluster_size = ::std::option::Option::Some(input);
+        self.inner.cache_cluster_size = Some(input);
         self
     }
     /// Sets or clears [`CreateStageRequest::cache_cluster_size`](crate::types::CreateStageRequest::cache_cluster_size).
     #[inline]
     pub fn set_cache_cluster_size(
         mut self,
-        input: ::std::option::Option<crate::types::CacheClusterSize>,
+        input: Option<crate::types::CacheClusterSize>,
     ) -> Self {
         self.inner.cache_cluster_size = input;
         self
     }
     /// The value set for [`CreateStageRequest::cache_cluster_size`](crate::types::CreateStageRequest::cache_cluster_size), if any.
     #[inline]
-    pub fn get_cache_cluster_size(
-        &self,
-    ) -> &::std::option::Option<crate::types::CacheClusterSize> {
+    pub fn get_cache_cluster_size(&self) -> &Option<crate::types::CacheClusterSize> {
         &self.inner.cache_cluster_size
     }
     /// Adds one entry to [`CreateStageRequest::variables`](crate::types::CreateStageRequest::variables): A map that defines the stage variables for the new Stage resource.
@@ -269,8 +214,8 @@ impl CreateStageRequestBuilder {
     /// To set the whole map at once, use [`set_variables`](Self::set_variables).
     pub fn variables(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.variables.get_or_insert_default().insert(key.into(), value.into());
         self
@@ -279,9 +224,7 @@ impl CreateStageRequestBuilder {
     #[inline]
     pub fn set_variables(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.variables = input;
         self
@@ -290,80 +233,64 @@ impl CreateStageRequestBuilder {
     #[inline]
     pub fn get_variables(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.variables
     }
     /// Sets [`CreateStageRequest::documentation_version`](crate::types::CreateStageRequest::documentation_version): The version of the associated API documentation.
-    pub fn documentation_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.documentation_version = ::std::option::Option::Some(input.into());
+    pub fn documentation_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.documentation_version = Some(input.into());
         self
     }
     /// Sets or clears [`CreateStageRequest::documentation_version`](crate::types::CreateStageRequest::documentation_version).
     #[inline]
-    pub fn set_documentation_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_documentation_version(mut self, input: Option<String>) -> Self {
         self.inner.documentation_version = input;
         self
     }
     /// The value set for [`CreateStageRequest::documentation_version`](crate::types::CreateStageRequest::documentation_version), if any.
     #[inline]
-    pub fn get_documentation_version(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_documentation_version(&self) -> &Option<String> {
         &self.inner.documentation_version
     }
     /// Sets [`CreateStageRequest::canary_settings`](crate::types::CreateStageRequest::canary_settings): The canary deployment settings of this stage.
     pub fn canary_settings(mut self, input: crate::types::CanarySettings) -> Self {
-        self.inner.canary_settings = ::std::option::Option::Some(input);
+        self.inner.canary_settings = Some(input);
         self
     }
     /// Sets or clears [`CreateStageRequest::canary_settings`](crate::types::CreateStageRequest::canary_settings).
     #[inline]
     pub fn set_canary_settings(
         mut self,
-        input: ::std::option::Option<crate::types::CanarySettings>,
+        input: Option<crate::types::CanarySettings>,
     ) -> Self {
         self.inner.canary_settings = input;
         self
     }
     /// The value set for [`CreateStageRequest::canary_settings`](crate::types::CreateStageRequest::canary_settings), if any.
     #[inline]
-    pub fn get_canary_settings(
-        &self,
-    ) -> &::std::option::Option<crate::types::CanarySettings> {
+    pub fn get_canary_settings(&self) -> &Option<crate::types::CanarySettings> {
         &self.inner.canary_settings
     }
     /// Sets [`CreateStageRequest::tracing_enabled`](crate::types::CreateStageRequest::tracing_enabled): Specifies whether active tracing with X-ray is enabled for the Stage.
     pub fn tracing_enabled(mut self, input: bool) -> Self {
-        self.inner.tracing_enabled = ::std::option::Option::Some(input);
+        self.inner.tracing_enabled = Some(input);
         self
     }
     /// Sets or clears [`CreateStageRequest::tracing_enabled`](crate::types::CreateStageRequest::tracing_enabled).
     #[inline]
-    pub fn set_tracing_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_tracing_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.tracing_enabled = input;
         self
     }
     /// The value set for [`CreateStageRequest::tracing_enabled`](crate::types::CreateStageRequest::tracing_enabled), if any.
     #[inline]
-    pub fn get_tracing_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_tracing_enabled(&self) -> &Option<bool> {
         &self.inner.tracing_enabled
     }
     /// Adds one entry to [`CreateStageRequest::tags`](crate::types::CreateStageRequest::tags): The key-value map of strings.
     ///
     /// To set the whole map at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -371,48 +298,42 @@ impl CreateStageRequestBuilder {
     #[inline]
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CreateStageRequest::tags`](crate::types::CreateStageRequest::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.tags
     }
     /// Builds the [`CreateStageRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateStageRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateStageRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.stage_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateStageRequest",
                 member: "stage_name",
             });
         }
         if self.inner.deployment_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateStageRequest",
                 member: "deployment_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

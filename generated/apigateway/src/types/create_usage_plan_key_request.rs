@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The POST request to create a usage plan key for adding an existing API key to a usage plan.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateUsagePlanKeyRequest {
     /// The Id of the UsagePlan resource representing the usage plan containing the to-be-created UsagePlanKey resource representing a plan customer.
@@ -15,35 +10,35 @@ pub struct CreateUsagePlanKeyRequest {
     /// Sent in the URI label `{usageplanId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub usage_plan_id: ::std::option::Option<::std::string::String>,
+    pub usage_plan_id: Option<String>,
     /// The identifier of a UsagePlanKey resource for a plan customer.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// The type of a UsagePlanKey resource for a plan customer.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_type: ::std::option::Option<::std::string::String>,
+    pub key_type: Option<String>,
 }
 impl CreateUsagePlanKeyRequest {
     /// Starts building a [`CreateUsagePlanKeyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateUsagePlanKeyRequestBuilder {
-        <crate::types::builders::CreateUsagePlanKeyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateUsagePlanKeyRequestBuilder as Default>::default()
     }
     /// The `usagePlanId` member, when set.
     #[inline]
-    pub fn usage_plan_id(&self) -> ::std::option::Option<&str> {
+    pub fn usage_plan_id(&self) -> Option<&str> {
         self.usage_plan_id.as_deref()
     }
     /// The `keyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `keyType` member, when set.
     #[inline]
-    pub fn key_type(&self) -> ::std::option::Option<&str> {
+    pub fn key_type(&self) -> Option<&str> {
         self.key_type.as_deref()
     }
 }
@@ -54,108 +49,85 @@ impl CreateUsagePlanKeyRequest {
     }
 }
 /// A builder for [`CreateUsagePlanKeyRequest`](crate::types::CreateUsagePlanKeyRequest); start one with `CreateUsagePlanKeyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateUsagePlanKeyRequestBuilder {
     inner: crate::types::CreateUsagePlanKeyRequest,
 }
 impl CreateUsagePlanKeyRequestBuilder {
     /// Sets [`CreateUsagePlanKeyRequest::usage_plan_id`](crate::types::CreateUsagePlanKeyRequest::usage_plan_id): The Id of the UsagePlan resource representing the usage plan containing the to-be-created UsagePlanKey resource representing a plan customer.
-    pub fn usage_plan_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.usage_plan_id = ::std::option::Option::Some(input.into());
+    pub fn usage_plan_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.usage_plan_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateUsagePlanKeyRequest::usage_plan_id`](crate::types::CreateUsagePlanKeyRequest::usage_plan_id).
     #[inline]
-    pub fn set_usage_plan_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_usage_plan_id(mut self, input: Option<String>) -> Self {
         self.inner.usage_plan_id = input;
         self
     }
     /// The value set for [`CreateUsagePlanKeyRequest::usage_plan_id`](crate::types::CreateUsagePlanKeyRequest::usage_plan_id), if any.
     #[inline]
-    pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_usage_plan_id(&self) -> &Option<String> {
         &self.inner.usage_plan_id
     }
     /// Sets [`CreateUsagePlanKeyRequest::key_id`](crate::types::CreateUsagePlanKeyRequest::key_id): The identifier of a UsagePlanKey resource for a plan customer.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateUsagePlanKeyRequest::key_id`](crate::types::CreateUsagePlanKeyRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`CreateUsagePlanKeyRequest::key_id`](crate::types::CreateUsagePlanKeyRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`CreateUsagePlanKeyRequest::key_type`](crate::types::CreateUsagePlanKeyRequest::key_type): The type of a UsagePlanKey resource for a plan customer.
-    pub fn key_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_type = ::std::option::Option::Some(input.into());
+    pub fn key_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_type = Some(input.into());
         self
     }
     /// Sets or clears [`CreateUsagePlanKeyRequest::key_type`](crate::types::CreateUsagePlanKeyRequest::key_type).
     #[inline]
-    pub fn set_key_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_type(mut self, input: Option<String>) -> Self {
         self.inner.key_type = input;
         self
     }
     /// The value set for [`CreateUsagePlanKeyRequest::key_type`](crate::types::CreateUsagePlanKeyRequest::key_type), if any.
     #[inline]
-    pub fn get_key_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_type(&self) -> &Option<String> {
         &self.inner.key_type
     }
     /// Builds the [`CreateUsagePlanKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateUsagePlanKeyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.usage_plan_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateUsagePlanKeyRequest",
                 member: "usage_plan_id",
             });
         }
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateUsagePlanKeyRequest",
                 member: "key_id",
             });
         }
         if self.inner.key_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateUsagePlanKeyRequest",
                 member: "key_type",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,45 +2,38 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The POST request to create a usage plan with the name, description, throttle limits and quota limits, as well as the associated API stages, specified in the payload.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateUsagePlanRequest {
     /// The name of the usage plan.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The description of the usage plan.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The associated API stages of the usage plan.
-    pub api_stages: ::std::option::Option<::std::vec::Vec<crate::types::ApiStage>>,
+    pub api_stages: Option<Vec<crate::types::ApiStage>>,
     /// The throttling limits of the usage plan.
-    pub throttle: ::std::option::Option<crate::types::ThrottleSettings>,
+    pub throttle: Option<crate::types::ThrottleSettings>,
     /// The quota of the usage plan.
-    pub quota: ::std::option::Option<crate::types::QuotaSettings>,
+    pub quota: Option<crate::types::QuotaSettings>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl CreateUsagePlanRequest {
     /// Starts building a [`CreateUsagePlanRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateUsagePlanRequestBuilder {
-        <crate::types::builders::CreateUsagePlanRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateUsagePlanRequestBuilder as Default>::default()
     }
     /// The `name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `apiStages` member, empty when not set; the field tells an empty list from an absent one.
@@ -50,21 +43,17 @@ impl CreateUsagePlanRequest {
     }
     /// The `throttle` member, when set.
     #[inline]
-    pub fn throttle(&self) -> ::std::option::Option<&crate::types::ThrottleSettings> {
+    pub fn throttle(&self) -> Option<&crate::types::ThrottleSettings> {
         self.throttle.as_ref()
     }
     /// The `quota` member, when set.
     #[inline]
-    pub fn quota(&self) -> ::std::option::Option<&crate::types::QuotaSettings> {
+    pub fn quota(&self) -> Option<&crate::types::QuotaSettings> {
         self.quota.as_ref()
     }
     /// The `tags` member, when set.
     #[inline]
-    pub fn tags(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
     }
 }
@@ -75,58 +64,41 @@ impl CreateUsagePlanRequest {
     }
 }
 /// A builder for [`CreateUsagePlanRequest`](crate::types::CreateUsagePlanRequest); start one with `CreateUsagePlanRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateUsagePlanRequestBuilder {
     inner: crate::types::CreateUsagePlanRequest,
 }
 impl CreateUsagePlanRequestBuilder {
     /// Sets [`CreateUsagePlanRequest::name`](crate::types::CreateUsagePlanRequest::name): The name of the usage plan.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateUsagePlanRequest::name`](crate::types::CreateUsagePlanRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`CreateUsagePlanRequest::name`](crate::types::CreateUsagePlanRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`CreateUsagePlanRequest::description`](crate::types::CreateUsagePlanRequest::description): The description of the usage plan.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateUsagePlanRequest::description`](crate::types::CreateUsagePlanRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateUsagePlanRequest::description`](crate::types::CreateUsagePlanRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`CreateUsagePlanRequest::api_stages`](crate::types::CreateUsagePlanRequest::api_stages): The associated API stages of the usage plan.
@@ -138,68 +110,54 @@ impl CreateUsagePlanRequestBuilder {
     }
     /// Sets or clears [`CreateUsagePlanRequest::api_stages`](crate::types::CreateUsagePlanRequest::api_stages).
     #[inline]
-    pub fn set_api_stages(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ApiStage>>,
-    ) -> Self {
+    pub fn set_api_stages(mut self, input: Option<Vec<crate::types::ApiStage>>) -> Self {
         self.inner.api_stages = input;
         self
     }
     /// The value set for [`CreateUsagePlanRequest::api_stages`](crate::types::CreateUsagePlanRequest::api_stages), if any.
     #[inline]
-    pub fn get_api_stages(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ApiStage>> {
+    pub fn get_api_stages(&self) -> &Option<Vec<crate::types::ApiStage>> {
         &self.inner.api_stages
     }
     /// Sets [`CreateUsagePlanRequest::throttle`](crate::types::CreateUsagePlanRequest::throttle): The throttling limits of the usage plan.
     pub fn throttle(mut self, input: crate::types::ThrottleSettings) -> Self {
-        self.inner.throttle = ::std::option::Option::Some(input);
+        self.inner.throttle = Some(input);
         self
     }
     /// Sets or clears [`CreateUsagePlanRequest::throttle`](crate::types::CreateUsagePlanRequest::throttle).
     #[inline]
     pub fn set_throttle(
         mut self,
-        input: ::std::option::Option<crate::types::ThrottleSettings>,
+        input: Option<crate::types::ThrottleSettings>,
     ) -> Self {
         self.inner.throttle = input;
         self
     }
     /// The value set for [`CreateUsagePlanRequest::throttle`](crate::types::CreateUsagePlanRequest::throttle), if any.
     #[inline]
-    pub fn get_throttle(
-        &self,
-    ) -> &::std::option::Option<crate::types::ThrottleSettings> {
+    pub fn get_throttle(&self) -> &Option<crate::types::ThrottleSettings> {
         &self.inner.throttle
     }
     /// Sets [`CreateUsagePlanRequest::quota`](crate::types::CreateUsagePlanRequest::quota): The quota of the usage plan.
     pub fn quota(mut self, input: crate::types::QuotaSettings) -> Self {
-        self.inner.quota = ::std::option::Option::Some(input);
+        self.inner.quota = Some(input);
         self
     }
     /// Sets or clears [`CreateUsagePlanRequest::quota`](crate::types::CreateUsagePlanRequest::quota).
     #[inline]
-    pub fn set_quota(
-        mut self,
-        input: ::std::option::Option<crate::types::QuotaSettings>,
-    ) -> Self {
+    pub fn set_quota(mut self, input: Option<crate::types::QuotaSettings>) -> Self {
         self.inner.quota = input;
         self
     }
     /// The value set for [`CreateUsagePlanRequest::quota`](crate::types::CreateUsagePlanRequest::quota), if any.
     #[inline]
-    pub fn get_quota(&self) -> &::std::option::Option<crate::types::QuotaSettings> {
+    pub fn get_quota(&self) -> &Option<crate::types::QuotaSettings> {
         &self.inner.quota
     }
     /// Adds one entry to [`CreateUsagePlanRequest::tags`](crate::types::CreateUsagePlanRequest::tags): The key-value map of strings.
     ///
     /// To set the whole map at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -207,36 +165,30 @@ impl CreateUsagePlanRequestBuilder {
     #[inline]
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CreateUsagePlanRequest::tags`](crate::types::CreateUsagePlanRequest::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.tags
     }
     /// Builds the [`CreateUsagePlanRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateUsagePlanRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateUsagePlanRequest",
                 member: "name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

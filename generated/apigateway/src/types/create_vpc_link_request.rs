@@ -2,57 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a VPC link, under the caller's account in a selected region, in an asynchronous operation that typically takes 2-4 minutes to complete and become operational. The caller must have permissions to create and update VPC Endpoint services.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVpcLinkRequest {
     /// The name used to label and identify the VPC link.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The description of the VPC link.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The ARN of the network load balancer of the VPC targeted by the VPC link. The network load balancer must be owned by the same Amazon Web Services account of the API owner.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub target_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub target_arns: Option<Vec<String>>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl CreateVpcLinkRequest {
     /// Starts building a [`CreateVpcLinkRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVpcLinkRequestBuilder {
-        <crate::types::builders::CreateVpcLinkRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVpcLinkRequestBuilder as Default>::default()
     }
     /// The `name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `targetArns` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn target_arns(&self) -> &[::std::string::String] {
+    pub fn target_arns(&self) -> &[String] {
         self.target_arns.as_deref().unwrap_or_default()
     }
     /// The `tags` member, when set.
     #[inline]
-    pub fn tags(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
     }
 }
@@ -63,94 +52,65 @@ impl CreateVpcLinkRequest {
     }
 }
 /// A builder for [`CreateVpcLinkRequest`](crate::types::CreateVpcLinkRequest); start one with `CreateVpcLinkRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVpcLinkRequestBuilder {
     inner: crate::types::CreateVpcLinkRequest,
 }
 impl CreateVpcLinkRequestBuilder {
     /// Sets [`CreateVpcLinkRequest::name`](crate::types::CreateVpcLinkRequest::name): The name used to label and identify the VPC link.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcLinkRequest::name`](crate::types::CreateVpcLinkRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`CreateVpcLinkRequest::name`](crate::types::CreateVpcLinkRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`CreateVpcLinkRequest::description`](crate::types::CreateVpcLinkRequest::description): The description of the VPC link.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcLinkRequest::description`](crate::types::CreateVpcLinkRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateVpcLinkRequest::description`](crate::types::CreateVpcLinkRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`CreateVpcLinkRequest::target_arns`](crate::types::CreateVpcLinkRequest::target_arns): The ARN of the network load balancer of the VPC targeted by the VPC link.
     ///
     /// To set the whole list at once, use [`set_target_arns`](Self::set_target_arns).
-    pub fn target_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn target_arns(mut self, input: impl Into<String>) -> Self {
         self.inner.target_arns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateVpcLinkRequest::target_arns`](crate::types::CreateVpcLinkRequest::target_arns).
     #[inline]
-    pub fn set_target_arns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_target_arns(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.target_arns = input;
         self
     }
     /// The value set for [`CreateVpcLinkRequest::target_arns`](crate::types::CreateVpcLinkRequest::target_arns), if any.
     #[inline]
-    pub fn get_target_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_target_arns(&self) -> &Option<Vec<String>> {
         &self.inner.target_arns
     }
     /// Adds one entry to [`CreateVpcLinkRequest::tags`](crate::types::CreateVpcLinkRequest::tags): The key-value map of strings.
     ///
     /// To set the whole map at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -158,42 +118,36 @@ impl CreateVpcLinkRequestBuilder {
     #[inline]
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CreateVpcLinkRequest::tags`](crate::types::CreateVpcLinkRequest::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.tags
     }
     /// Builds the [`CreateVpcLinkRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateVpcLinkRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVpcLinkRequest",
                 member: "name",
             });
         }
         if self.inner.target_arns.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVpcLinkRequest",
                 member: "target_arns",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to delete the ApiKey resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteApiKeyRequest {
     /// The identifier of the ApiKey resource to be deleted.
@@ -15,17 +10,17 @@ pub struct DeleteApiKeyRequest {
     /// Sent in the URI label `{api_Key}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub api_key: ::std::option::Option<::std::string::String>,
+    pub api_key: Option<String>,
 }
 impl DeleteApiKeyRequest {
     /// Starts building a [`DeleteApiKeyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteApiKeyRequestBuilder {
-        <crate::types::builders::DeleteApiKeyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteApiKeyRequestBuilder as Default>::default()
     }
     /// The `apiKey` member, when set.
     #[inline]
-    pub fn api_key(&self) -> ::std::option::Option<&str> {
+    pub fn api_key(&self) -> Option<&str> {
         self.api_key.as_deref()
     }
 }
@@ -36,52 +31,41 @@ impl DeleteApiKeyRequest {
     }
 }
 /// A builder for [`DeleteApiKeyRequest`](crate::types::DeleteApiKeyRequest); start one with `DeleteApiKeyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteApiKeyRequestBuilder {
     inner: crate::types::DeleteApiKeyRequest,
 }
 impl DeleteApiKeyRequestBuilder {
     /// Sets [`DeleteApiKeyRequest::api_key`](crate::types::DeleteApiKeyRequest::api_key): The identifier of the ApiKey resource to be deleted.
-    pub fn api_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.api_key = ::std::option::Option::Some(input.into());
+    pub fn api_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.api_key = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteApiKeyRequest::api_key`](crate::types::DeleteApiKeyRequest::api_key).
     #[inline]
-    pub fn set_api_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_api_key(mut self, input: Option<String>) -> Self {
         self.inner.api_key = input;
         self
     }
     /// The value set for [`DeleteApiKeyRequest::api_key`](crate::types::DeleteApiKeyRequest::api_key), if any.
     #[inline]
-    pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_api_key(&self) -> &Option<String> {
         &self.inner.api_key
     }
     /// Builds the [`DeleteApiKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteApiKeyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.api_key.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteApiKeyRequest",
                 member: "api_key",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

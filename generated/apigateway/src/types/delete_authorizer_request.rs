@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to delete an existing Authorizer resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteAuthorizerRequest {
     /// The string identifier of the associated RestApi.
@@ -15,28 +10,28 @@ pub struct DeleteAuthorizerRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The identifier of the Authorizer resource.
     ///
     /// Sent in the URI label `{authorizer_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub authorizer_id: ::std::option::Option<::std::string::String>,
+    pub authorizer_id: Option<String>,
 }
 impl DeleteAuthorizerRequest {
     /// Starts building a [`DeleteAuthorizerRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteAuthorizerRequestBuilder {
-        <crate::types::builders::DeleteAuthorizerRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteAuthorizerRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `authorizerId` member, when set.
     #[inline]
-    pub fn authorizer_id(&self) -> ::std::option::Option<&str> {
+    pub fn authorizer_id(&self) -> Option<&str> {
         self.authorizer_id.as_deref()
     }
 }
@@ -47,80 +42,63 @@ impl DeleteAuthorizerRequest {
     }
 }
 /// A builder for [`DeleteAuthorizerRequest`](crate::types::DeleteAuthorizerRequest); start one with `DeleteAuthorizerRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteAuthorizerRequestBuilder {
     inner: crate::types::DeleteAuthorizerRequest,
 }
 impl DeleteAuthorizerRequestBuilder {
     /// Sets [`DeleteAuthorizerRequest::rest_api_id`](crate::types::DeleteAuthorizerRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteAuthorizerRequest::rest_api_id`](crate::types::DeleteAuthorizerRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`DeleteAuthorizerRequest::rest_api_id`](crate::types::DeleteAuthorizerRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`DeleteAuthorizerRequest::authorizer_id`](crate::types::DeleteAuthorizerRequest::authorizer_id): The identifier of the Authorizer resource.
-    pub fn authorizer_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.authorizer_id = ::std::option::Option::Some(input.into());
+    pub fn authorizer_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.authorizer_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteAuthorizerRequest::authorizer_id`](crate::types::DeleteAuthorizerRequest::authorizer_id).
     #[inline]
-    pub fn set_authorizer_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_authorizer_id(mut self, input: Option<String>) -> Self {
         self.inner.authorizer_id = input;
         self
     }
     /// The value set for [`DeleteAuthorizerRequest::authorizer_id`](crate::types::DeleteAuthorizerRequest::authorizer_id), if any.
     #[inline]
-    pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_authorizer_id(&self) -> &Option<String> {
         &self.inner.authorizer_id
     }
     /// Builds the [`DeleteAuthorizerRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteAuthorizerRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteAuthorizerRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.authorizer_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteAuthorizerRequest",
                 member: "authorizer_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

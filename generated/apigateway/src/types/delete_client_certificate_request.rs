@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to delete the ClientCertificate resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteClientCertificateRequest {
     /// The identifier of the ClientCertificate resource to be deleted.
@@ -15,17 +10,17 @@ pub struct DeleteClientCertificateRequest {
     /// Sent in the URI label `{clientcertificate_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub client_certificate_id: ::std::option::Option<::std::string::String>,
+    pub client_certificate_id: Option<String>,
 }
 impl DeleteClientCertificateRequest {
     /// Starts building a [`DeleteClientCertificateRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteClientCertificateRequestBuilder {
-        <crate::types::builders::DeleteClientCertificateRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteClientCertificateRequestBuilder as Default>::default()
     }
     /// The `clientCertificateId` member, when set.
     #[inline]
-    pub fn client_certificate_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_certificate_id(&self) -> Option<&str> {
         self.client_certificate_id.as_deref()
     }
 }
@@ -36,54 +31,41 @@ impl DeleteClientCertificateRequest {
     }
 }
 /// A builder for [`DeleteClientCertificateRequest`](crate::types::DeleteClientCertificateRequest); start one with `DeleteClientCertificateRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteClientCertificateRequestBuilder {
     inner: crate::types::DeleteClientCertificateRequest,
 }
 impl DeleteClientCertificateRequestBuilder {
     /// Sets [`DeleteClientCertificateRequest::client_certificate_id`](crate::types::DeleteClientCertificateRequest::client_certificate_id): The identifier of the ClientCertificate resource to be deleted.
-    pub fn client_certificate_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_certificate_id = ::std::option::Option::Some(input.into());
+    pub fn client_certificate_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_certificate_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteClientCertificateRequest::client_certificate_id`](crate::types::DeleteClientCertificateRequest::client_certificate_id).
     #[inline]
-    pub fn set_client_certificate_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_certificate_id(mut self, input: Option<String>) -> Self {
         self.inner.client_certificate_id = input;
         self
     }
     /// The value set for [`DeleteClientCertificateRequest::client_certificate_id`](crate::types::DeleteClientCertificateRequest::client_certificate_id), if any.
     #[inline]
-    pub fn get_client_certificate_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_certificate_id(&self) -> &Option<String> {
         &self.inner.client_certificate_id
     }
     /// Builds the [`DeleteClientCertificateRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteClientCertificateRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.client_certificate_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteClientCertificateRequest",
                 member: "client_certificate_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

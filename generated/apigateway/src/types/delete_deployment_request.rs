@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Requests API Gateway to delete a Deployment resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteDeploymentRequest {
     /// The string identifier of the associated RestApi.
@@ -15,28 +10,28 @@ pub struct DeleteDeploymentRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The identifier of the Deployment resource to delete.
     ///
     /// Sent in the URI label `{deployment_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub deployment_id: ::std::option::Option<::std::string::String>,
+    pub deployment_id: Option<String>,
 }
 impl DeleteDeploymentRequest {
     /// Starts building a [`DeleteDeploymentRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteDeploymentRequestBuilder {
-        <crate::types::builders::DeleteDeploymentRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteDeploymentRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `deploymentId` member, when set.
     #[inline]
-    pub fn deployment_id(&self) -> ::std::option::Option<&str> {
+    pub fn deployment_id(&self) -> Option<&str> {
         self.deployment_id.as_deref()
     }
 }
@@ -47,80 +42,63 @@ impl DeleteDeploymentRequest {
     }
 }
 /// A builder for [`DeleteDeploymentRequest`](crate::types::DeleteDeploymentRequest); start one with `DeleteDeploymentRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteDeploymentRequestBuilder {
     inner: crate::types::DeleteDeploymentRequest,
 }
 impl DeleteDeploymentRequestBuilder {
     /// Sets [`DeleteDeploymentRequest::rest_api_id`](crate::types::DeleteDeploymentRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteDeploymentRequest::rest_api_id`](crate::types::DeleteDeploymentRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`DeleteDeploymentRequest::rest_api_id`](crate::types::DeleteDeploymentRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`DeleteDeploymentRequest::deployment_id`](crate::types::DeleteDeploymentRequest::deployment_id): The identifier of the Deployment resource to delete.
-    pub fn deployment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.deployment_id = ::std::option::Option::Some(input.into());
+    pub fn deployment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.deployment_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteDeploymentRequest::deployment_id`](crate::types::DeleteDeploymentRequest::deployment_id).
     #[inline]
-    pub fn set_deployment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_deployment_id(mut self, input: Option<String>) -> Self {
         self.inner.deployment_id = input;
         self
     }
     /// The value set for [`DeleteDeploymentRequest::deployment_id`](crate::types::DeleteDeploymentRequest::deployment_id), if any.
     #[inline]
-    pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_deployment_id(&self) -> &Option<String> {
         &self.inner.deployment_id
     }
     /// Builds the [`DeleteDeploymentRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteDeploymentRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteDeploymentRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.deployment_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteDeploymentRequest",
                 member: "deployment_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

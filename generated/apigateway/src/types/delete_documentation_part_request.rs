@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes an existing documentation part of an API.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteDocumentationPartRequest {
     /// The string identifier of the associated RestApi.
@@ -15,28 +10,28 @@ pub struct DeleteDocumentationPartRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The identifier of the to-be-deleted documentation part.
     ///
     /// Sent in the URI label `{part_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub documentation_part_id: ::std::option::Option<::std::string::String>,
+    pub documentation_part_id: Option<String>,
 }
 impl DeleteDocumentationPartRequest {
     /// Starts building a [`DeleteDocumentationPartRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteDocumentationPartRequestBuilder {
-        <crate::types::builders::DeleteDocumentationPartRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteDocumentationPartRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `documentationPartId` member, when set.
     #[inline]
-    pub fn documentation_part_id(&self) -> ::std::option::Option<&str> {
+    pub fn documentation_part_id(&self) -> Option<&str> {
         self.documentation_part_id.as_deref()
     }
 }
@@ -47,82 +42,63 @@ impl DeleteDocumentationPartRequest {
     }
 }
 /// A builder for [`DeleteDocumentationPartRequest`](crate::types::DeleteDocumentationPartRequest); start one with `DeleteDocumentationPartRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteDocumentationPartRequestBuilder {
     inner: crate::types::DeleteDocumentationPartRequest,
 }
 impl DeleteDocumentationPartRequestBuilder {
     /// Sets [`DeleteDocumentationPartRequest::rest_api_id`](crate::types::DeleteDocumentationPartRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteDocumentationPartRequest::rest_api_id`](crate::types::DeleteDocumentationPartRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`DeleteDocumentationPartRequest::rest_api_id`](crate::types::DeleteDocumentationPartRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`DeleteDocumentationPartRequest::documentation_part_id`](crate::types::DeleteDocumentationPartRequest::documentation_part_id): The identifier of the to-be-deleted documentation part.
-    pub fn documentation_part_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.documentation_part_id = ::std::option::Option::Some(input.into());
+    pub fn documentation_part_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.documentation_part_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteDocumentationPartRequest::documentation_part_id`](crate::types::DeleteDocumentationPartRequest::documentation_part_id).
     #[inline]
-    pub fn set_documentation_part_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_documentation_part_id(mut self, input: Option<String>) -> Self {
         self.inner.documentation_part_id = input;
         self
     }
     /// The value set for [`DeleteDocumentationPartRequest::documentation_part_id`](crate::types::DeleteDocumentationPartRequest::documentation_part_id), if any.
     #[inline]
-    pub fn get_documentation_part_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_documentation_part_id(&self) -> &Option<String> {
         &self.inner.documentation_part_id
     }
     /// Builds the [`DeleteDocumentationPartRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteDocumentationPartRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteDocumentationPartRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.documentation_part_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteDocumentationPartRequest",
                 member: "documentation_part_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes an existing documentation version of an API.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteDocumentationVersionRequest {
     /// The string identifier of the associated RestApi.
@@ -15,28 +10,28 @@ pub struct DeleteDocumentationVersionRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The version identifier of a to-be-deleted documentation snapshot.
     ///
     /// Sent in the URI label `{doc_version}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub documentation_version: ::std::option::Option<::std::string::String>,
+    pub documentation_version: Option<String>,
 }
 impl DeleteDocumentationVersionRequest {
     /// Starts building a [`DeleteDocumentationVersionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteDocumentationVersionRequestBuilder {
-        <crate::types::builders::DeleteDocumentationVersionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteDocumentationVersionRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `documentationVersion` member, when set.
     #[inline]
-    pub fn documentation_version(&self) -> ::std::option::Option<&str> {
+    pub fn documentation_version(&self) -> Option<&str> {
         self.documentation_version.as_deref()
     }
 }
@@ -47,82 +42,63 @@ impl DeleteDocumentationVersionRequest {
     }
 }
 /// A builder for [`DeleteDocumentationVersionRequest`](crate::types::DeleteDocumentationVersionRequest); start one with `DeleteDocumentationVersionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteDocumentationVersionRequestBuilder {
     inner: crate::types::DeleteDocumentationVersionRequest,
 }
 impl DeleteDocumentationVersionRequestBuilder {
     /// Sets [`DeleteDocumentationVersionRequest::rest_api_id`](crate::types::DeleteDocumentationVersionRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteDocumentationVersionRequest::rest_api_id`](crate::types::DeleteDocumentationVersionRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`DeleteDocumentationVersionRequest::rest_api_id`](crate::types::DeleteDocumentationVersionRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`DeleteDocumentationVersionRequest::documentation_version`](crate::types::DeleteDocumentationVersionRequest::documentation_version): The version identifier of a to-be-deleted documentation snapshot.
-    pub fn documentation_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.documentation_version = ::std::option::Option::Some(input.into());
+    pub fn documentation_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.documentation_version = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteDocumentationVersionRequest::documentation_version`](crate::types::DeleteDocumentationVersionRequest::documentation_version).
     #[inline]
-    pub fn set_documentation_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_documentation_version(mut self, input: Option<String>) -> Self {
         self.inner.documentation_version = input;
         self
     }
     /// The value set for [`DeleteDocumentationVersionRequest::documentation_version`](crate::types::DeleteDocumentationVersionRequest::documentation_version), if any.
     #[inline]
-    pub fn get_documentation_version(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_documentation_version(&self) -> &Option<String> {
         &self.inner.documentation_version
     }
     /// Builds the [`DeleteDocumentationVersionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteDocumentationVersionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteDocumentationVersionRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.documentation_version.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteDocumentationVersionRequest",
                 member: "documentation_version",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteDomainNameAccessAssociationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteDomainNameAccessAssociationRequest {
     /// The ARN of the domain name access association resource.
@@ -15,17 +10,17 @@ pub struct DeleteDomainNameAccessAssociationRequest {
     /// Sent in the URI label `{domain_name_access_association_arn}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub domain_name_access_association_arn: ::std::option::Option<::std::string::String>,
+    pub domain_name_access_association_arn: Option<String>,
 }
 impl DeleteDomainNameAccessAssociationRequest {
     /// Starts building a [`DeleteDomainNameAccessAssociationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteDomainNameAccessAssociationRequestBuilder {
-        <crate::types::builders::DeleteDomainNameAccessAssociationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteDomainNameAccessAssociationRequestBuilder as Default>::default()
     }
     /// The `domainNameAccessAssociationArn` member, when set.
     #[inline]
-    pub fn domain_name_access_association_arn(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name_access_association_arn(&self) -> Option<&str> {
         self.domain_name_access_association_arn.as_deref()
     }
 }
@@ -36,12 +31,7 @@ impl DeleteDomainNameAccessAssociationRequest {
     }
 }
 /// A builder for [`DeleteDomainNameAccessAssociationRequest`](crate::types::DeleteDomainNameAccessAssociationRequest); start one with `DeleteDomainNameAccessAssociationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteDomainNameAccessAssociationRequestBuilder {
     inner: crate::types::DeleteDomainNameAccessAssociationRequest,
 }
@@ -49,43 +39,39 @@ impl DeleteDomainNameAccessAssociationRequestBuilder {
     /// Sets [`DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn): The ARN of the domain name access association resource.
     pub fn domain_name_access_association_arn(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.domain_name_access_association_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.domain_name_access_association_arn = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn).
     #[inline]
     pub fn set_domain_name_access_association_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.domain_name_access_association_arn = input;
         self
     }
     /// The value set for [`DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn), if any.
     #[inline]
-    pub fn get_domain_name_access_association_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name_access_association_arn(&self) -> &Option<String> {
         &self.inner.domain_name_access_association_arn
     }
     /// Builds the [`DeleteDomainNameAccessAssociationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteDomainNameAccessAssociationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.domain_name_access_association_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteDomainNameAccessAssociationRequest",
                 member: "domain_name_access_association_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a delete integration request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteIntegrationRequest {
     /// The string identifier of the associated RestApi.
@@ -15,39 +10,39 @@ pub struct DeleteIntegrationRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// Specifies a delete integration request's resource identifier.
     ///
     /// Sent in the URI label `{resource_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// Specifies a delete integration request's HTTP method.
     ///
     /// Sent in the URI label `{http_method}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub http_method: ::std::option::Option<::std::string::String>,
+    pub http_method: Option<String>,
 }
 impl DeleteIntegrationRequest {
     /// Starts building a [`DeleteIntegrationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteIntegrationRequestBuilder {
-        <crate::types::builders::DeleteIntegrationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteIntegrationRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `resourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `httpMethod` member, when set.
     #[inline]
-    pub fn http_method(&self) -> ::std::option::Option<&str> {
+    pub fn http_method(&self) -> Option<&str> {
         self.http_method.as_deref()
     }
 }
@@ -58,108 +53,85 @@ impl DeleteIntegrationRequest {
     }
 }
 /// A builder for [`DeleteIntegrationRequest`](crate::types::DeleteIntegrationRequest); start one with `DeleteIntegrationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteIntegrationRequestBuilder {
     inner: crate::types::DeleteIntegrationRequest,
 }
 impl DeleteIntegrationRequestBuilder {
     /// Sets [`DeleteIntegrationRequest::rest_api_id`](crate::types::DeleteIntegrationRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteIntegrationRequest::rest_api_id`](crate::types::DeleteIntegrationRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`DeleteIntegrationRequest::rest_api_id`](crate::types::DeleteIntegrationRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`DeleteIntegrationRequest::resource_id`](crate::types::DeleteIntegrationRequest::resource_id): Specifies a delete integration request's resource identifier.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteIntegrationRequest::resource_id`](crate::types::DeleteIntegrationRequest::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`DeleteIntegrationRequest::resource_id`](crate::types::DeleteIntegrationRequest::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`DeleteIntegrationRequest::http_method`](crate::types::DeleteIntegrationRequest::http_method): Specifies a delete integration request's HTTP method.
-    pub fn http_method(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.http_method = ::std::option::Option::Some(input.into());
+    pub fn http_method(mut self, input: impl Into<String>) -> Self {
+        self.inner.http_method = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteIntegrationRequest::http_method`](crate::types::DeleteIntegrationRequest::http_method).
     #[inline]
-    pub fn set_http_method(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_http_method(mut self, input: Option<String>) -> Self {
         self.inner.http_method = input;
         self
     }
     /// The value set for [`DeleteIntegrationRequest::http_method`](crate::types::DeleteIntegrationRequest::http_method), if any.
     #[inline]
-    pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_http_method(&self) -> &Option<String> {
         &self.inner.http_method
     }
     /// Builds the [`DeleteIntegrationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteIntegrationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteIntegrationRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.resource_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteIntegrationRequest",
                 member: "resource_id",
             });
         }
         if self.inner.http_method.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteIntegrationRequest",
                 member: "http_method",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to delete an existing model in an existing RestApi resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteModelRequest {
     /// The string identifier of the associated RestApi.
@@ -15,28 +10,28 @@ pub struct DeleteModelRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The name of the model to delete.
     ///
     /// Sent in the URI label `{model_name}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub model_name: ::std::option::Option<::std::string::String>,
+    pub model_name: Option<String>,
 }
 impl DeleteModelRequest {
     /// Starts building a [`DeleteModelRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteModelRequestBuilder {
-        <crate::types::builders::DeleteModelRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteModelRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `modelName` member, when set.
     #[inline]
-    pub fn model_name(&self) -> ::std::option::Option<&str> {
+    pub fn model_name(&self) -> Option<&str> {
         self.model_name.as_deref()
     }
 }
@@ -47,80 +42,63 @@ impl DeleteModelRequest {
     }
 }
 /// A builder for [`DeleteModelRequest`](crate::types::DeleteModelRequest); start one with `DeleteModelRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteModelRequestBuilder {
     inner: crate::types::DeleteModelRequest,
 }
 impl DeleteModelRequestBuilder {
     /// Sets [`DeleteModelRequest::rest_api_id`](crate::types::DeleteModelRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteModelRequest::rest_api_id`](crate::types::DeleteModelRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`DeleteModelRequest::rest_api_id`](crate::types::DeleteModelRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`DeleteModelRequest::model_name`](crate::types::DeleteModelRequest::model_name): The name of the model to delete.
-    pub fn model_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.model_name = ::std::option::Option::Some(input.into());
+    pub fn model_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.model_name = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteModelRequest::model_name`](crate::types::DeleteModelRequest::model_name).
     #[inline]
-    pub fn set_model_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_model_name(mut self, input: Option<String>) -> Self {
         self.inner.model_name = input;
         self
     }
     /// The value set for [`DeleteModelRequest::model_name`](crate::types::DeleteModelRequest::model_name), if any.
     #[inline]
-    pub fn get_model_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_model_name(&self) -> &Option<String> {
         &self.inner.model_name
     }
     /// Builds the [`DeleteModelRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteModelRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteModelRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.model_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteModelRequest",
                 member: "model_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes a specified RequestValidator of a given RestApi.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteRequestValidatorRequest {
     /// The string identifier of the associated RestApi.
@@ -15,28 +10,28 @@ pub struct DeleteRequestValidatorRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The identifier of the RequestValidator to be deleted.
     ///
     /// Sent in the URI label `{requestvalidator_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub request_validator_id: ::std::option::Option<::std::string::String>,
+    pub request_validator_id: Option<String>,
 }
 impl DeleteRequestValidatorRequest {
     /// Starts building a [`DeleteRequestValidatorRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteRequestValidatorRequestBuilder {
-        <crate::types::builders::DeleteRequestValidatorRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteRequestValidatorRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `requestValidatorId` member, when set.
     #[inline]
-    pub fn request_validator_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_validator_id(&self) -> Option<&str> {
         self.request_validator_id.as_deref()
     }
 }
@@ -47,82 +42,63 @@ impl DeleteRequestValidatorRequest {
     }
 }
 /// A builder for [`DeleteRequestValidatorRequest`](crate::types::DeleteRequestValidatorRequest); start one with `DeleteRequestValidatorRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteRequestValidatorRequestBuilder {
     inner: crate::types::DeleteRequestValidatorRequest,
 }
 impl DeleteRequestValidatorRequestBuilder {
     /// Sets [`DeleteRequestValidatorRequest::rest_api_id`](crate::types::DeleteRequestValidatorRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteRequestValidatorRequest::rest_api_id`](crate::types::DeleteRequestValidatorRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`DeleteRequestValidatorRequest::rest_api_id`](crate::types::DeleteRequestValidatorRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`DeleteRequestValidatorRequest::request_validator_id`](crate::types::DeleteRequestValidatorRequest::request_validator_id): The identifier of the RequestValidator to be deleted.
-    pub fn request_validator_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.request_validator_id = ::std::option::Option::Some(input.into());
+    pub fn request_validator_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.request_validator_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteRequestValidatorRequest::request_validator_id`](crate::types::DeleteRequestValidatorRequest::request_validator_id).
     #[inline]
-    pub fn set_request_validator_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_request_validator_id(mut self, input: Option<String>) -> Self {
         self.inner.request_validator_id = input;
         self
     }
     /// The value set for [`DeleteRequestValidatorRequest::request_validator_id`](crate::types::DeleteRequestValidatorRequest::request_validator_id), if any.
     #[inline]
-    pub fn get_request_validator_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_request_validator_id(&self) -> &Option<String> {
         &self.inner.request_validator_id
     }
     /// Builds the [`DeleteRequestValidatorRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteRequestValidatorRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteRequestValidatorRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.request_validator_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteRequestValidatorRequest",
                 member: "request_validator_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

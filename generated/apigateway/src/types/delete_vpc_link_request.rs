@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes an existing VpcLink of a specified identifier.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteVpcLinkRequest {
     /// The identifier of the VpcLink. It is used in an Integration to reference this VpcLink.
@@ -15,17 +10,17 @@ pub struct DeleteVpcLinkRequest {
     /// Sent in the URI label `{vpclink_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_link_id: ::std::option::Option<::std::string::String>,
+    pub vpc_link_id: Option<String>,
 }
 impl DeleteVpcLinkRequest {
     /// Starts building a [`DeleteVpcLinkRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteVpcLinkRequestBuilder {
-        <crate::types::builders::DeleteVpcLinkRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteVpcLinkRequestBuilder as Default>::default()
     }
     /// The `vpcLinkId` member, when set.
     #[inline]
-    pub fn vpc_link_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_link_id(&self) -> Option<&str> {
         self.vpc_link_id.as_deref()
     }
 }
@@ -36,52 +31,41 @@ impl DeleteVpcLinkRequest {
     }
 }
 /// A builder for [`DeleteVpcLinkRequest`](crate::types::DeleteVpcLinkRequest); start one with `DeleteVpcLinkRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteVpcLinkRequestBuilder {
     inner: crate::types::DeleteVpcLinkRequest,
 }
 impl DeleteVpcLinkRequestBuilder {
     /// Sets [`DeleteVpcLinkRequest::vpc_link_id`](crate::types::DeleteVpcLinkRequest::vpc_link_id): The identifier of the VpcLink.
-    pub fn vpc_link_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_link_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_link_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_link_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteVpcLinkRequest::vpc_link_id`](crate::types::DeleteVpcLinkRequest::vpc_link_id).
     #[inline]
-    pub fn set_vpc_link_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_link_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_link_id = input;
         self
     }
     /// The value set for [`DeleteVpcLinkRequest::vpc_link_id`](crate::types::DeleteVpcLinkRequest::vpc_link_id), if any.
     #[inline]
-    pub fn get_vpc_link_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_link_id(&self) -> &Option<String> {
         &self.inner.vpc_link_id
     }
     /// Builds the [`DeleteVpcLinkRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteVpcLinkRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.vpc_link_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteVpcLinkRequest",
                 member: "vpc_link_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

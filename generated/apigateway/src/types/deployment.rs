@@ -2,28 +2,20 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An immutable representation of a RestApi resource that can be called by users using Stages. A deployment must be associated with a Stage for it to be callable over the Internet.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Deployment {
     /// The identifier for the deployment resource.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The description for the deployment resource.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The date and time that the deployment resource was created.
-    pub created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub created_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// A summary of the RestApi at the date and time that the deployment resource was created.
-    pub api_summary: ::std::option::Option<
+    pub api_summary: Option<
         ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::MethodSnapshot,
-            >,
+            String,
+            ::std::collections::BTreeMap<String, crate::types::MethodSnapshot>,
         >,
     >,
 }
@@ -31,36 +23,31 @@ impl Deployment {
     /// Starts building a [`Deployment`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeploymentBuilder {
-        <crate::types::builders::DeploymentBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeploymentBuilder as Default>::default()
     }
     /// The `id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `createdDate` member, when set.
     #[inline]
-    pub fn created_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn created_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.created_date.as_ref()
     }
     /// The `apiSummary` member, when set.
     #[inline]
     pub fn api_summary(
         &self,
-    ) -> ::std::option::Option<
+    ) -> Option<
         &::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::MethodSnapshot,
-            >,
+            String,
+            ::std::collections::BTreeMap<String, crate::types::MethodSnapshot>,
         >,
     > {
         self.api_summary.as_ref()
@@ -69,67 +56,50 @@ impl Deployment {
 impl ::awsgen_runtime::protocol::FromResponse for Deployment {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "Deployment")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`Deployment`](crate::types::Deployment); start one with `Deployment::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeploymentBuilder {
     inner: crate::types::Deployment,
 }
 impl DeploymentBuilder {
     /// Sets [`Deployment::id`](crate::types::Deployment::id): The identifier for the deployment resource.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`Deployment::id`](crate::types::Deployment::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`Deployment::id`](crate::types::Deployment::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`Deployment::description`](crate::types::Deployment::description): The description for the deployment resource.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`Deployment::description`](crate::types::Deployment::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`Deployment::description`](crate::types::Deployment::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`Deployment::created_date`](crate::types::Deployment::created_date): The date and time that the deployment resource was created.
@@ -137,23 +107,21 @@ impl DeploymentBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input);
+        self.inner.created_date = Some(input);
         self
     }
     /// Sets or clears [`Deployment::created_date`](crate::types::Deployment::created_date).
     #[inline]
     pub fn set_created_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.created_date = input;
         self
     }
     /// The value set for [`Deployment::created_date`](crate::types::Deployment::created_date), if any.
     #[inline]
-    pub fn get_created_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_created_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.created_date
     }
     /// Adds one entry to [`Deployment::api_summary`](crate::types::Deployment::api_summary): A summary of the RestApi at the date and time that the deployment resource was created.
@@ -161,11 +129,8 @@ impl DeploymentBuilder {
     /// To set the whole map at once, use [`set_api_summary`](Self::set_api_summary).
     pub fn api_summary(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::MethodSnapshot,
-        >,
+        key: impl Into<String>,
+        value: ::std::collections::BTreeMap<String, crate::types::MethodSnapshot>,
     ) -> Self {
         self.inner.api_summary.get_or_insert_default().insert(key.into(), value);
         self
@@ -174,13 +139,10 @@ impl DeploymentBuilder {
     #[inline]
     pub fn set_api_summary(
         mut self,
-        input: ::std::option::Option<
+        input: Option<
             ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::collections::BTreeMap<
-                    ::std::string::String,
-                    crate::types::MethodSnapshot,
-                >,
+                String,
+                ::std::collections::BTreeMap<String, crate::types::MethodSnapshot>,
             >,
         >,
     ) -> Self {
@@ -191,13 +153,10 @@ impl DeploymentBuilder {
     #[inline]
     pub fn get_api_summary(
         &self,
-    ) -> &::std::option::Option<
+    ) -> &Option<
         ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::MethodSnapshot,
-            >,
+            String,
+            ::std::collections::BTreeMap<String, crate::types::MethodSnapshot>,
         >,
     > {
         &self.inner.api_summary

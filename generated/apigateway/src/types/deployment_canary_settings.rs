@@ -2,74 +2,60 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The input configuration for a canary deployment.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeploymentCanarySettings {
     /// The percentage (0.0-100.0) of traffic routed to the canary deployment.
-    pub percent_traffic: ::std::option::Option<f64>,
+    pub percent_traffic: Option<f64>,
     /// A stage variable overrides used for the canary release deployment. They can override existing stage variables or add new stage variables for the canary release deployment. These stage variables are represented as a string-to-string map between stage variable names and their values.
-    pub stage_variable_overrides: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub stage_variable_overrides: Option<::std::collections::BTreeMap<String, String>>,
     /// A Boolean flag to indicate whether the canary release deployment uses the stage cache or not.
-    pub use_stage_cache: ::std::option::Option<bool>,
+    pub use_stage_cache: Option<bool>,
 }
 impl DeploymentCanarySettings {
     /// Starts building a [`DeploymentCanarySettings`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeploymentCanarySettingsBuilder {
-        <crate::types::builders::DeploymentCanarySettingsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeploymentCanarySettingsBuilder as Default>::default()
     }
     /// The `percentTraffic` member, when set.
     #[inline]
-    pub fn percent_traffic(&self) -> ::std::option::Option<f64> {
+    pub fn percent_traffic(&self) -> Option<f64> {
         self.percent_traffic
     }
     /// The `stageVariableOverrides` member, when set.
     #[inline]
     pub fn stage_variable_overrides(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.stage_variable_overrides.as_ref()
     }
     /// The `useStageCache` member, when set.
     #[inline]
-    pub fn use_stage_cache(&self) -> ::std::option::Option<bool> {
+    pub fn use_stage_cache(&self) -> Option<bool> {
         self.use_stage_cache
     }
 }
 /// A builder for [`DeploymentCanarySettings`](crate::types::DeploymentCanarySettings); start one with `DeploymentCanarySettings::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeploymentCanarySettingsBuilder {
     inner: crate::types::DeploymentCanarySettings,
 }
 impl DeploymentCanarySettingsBuilder {
     /// Sets [`DeploymentCanarySettings::percent_traffic`](crate::types::DeploymentCanarySettings::percent_traffic): The percentage (0.0-100.0) of traffic routed to the canary deployment.
     pub fn percent_traffic(mut self, input: f64) -> Self {
-        self.inner.percent_traffic = ::std::option::Option::Some(input);
+        self.inner.percent_traffic = Some(input);
         self
     }
     /// Sets or clears [`DeploymentCanarySettings::percent_traffic`](crate::types::DeploymentCanarySettings::percent_traffic).
     #[inline]
-    pub fn set_percent_traffic(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_percent_traffic(mut self, input: Option<f64>) -> Self {
         self.inner.percent_traffic = input;
         self
     }
     /// The value set for [`DeploymentCanarySettings::percent_traffic`](crate::types::DeploymentCanarySettings::percent_traffic), if any.
     #[inline]
-    pub fn get_percent_traffic(&self) -> &::std::option::Option<f64> {
+    pub fn get_percent_traffic(&self) -> &Option<f64> {
         &self.inner.percent_traffic
     }
     /// Adds one entry to [`DeploymentCanarySettings::stage_variable_overrides`](crate::types::DeploymentCanarySettings::stage_variable_overrides): A stage variable overrides used for the canary release deployment.
@@ -77,8 +63,8 @@ impl DeploymentCanarySettingsBuilder {
     /// To set the whole map at once, use [`set_stage_variable_overrides`](Self::set_stage_variable_overrides).
     pub fn stage_variable_overrides(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .stage_variable_overrides
@@ -90,9 +76,7 @@ impl DeploymentCanarySettingsBuilder {
     #[inline]
     pub fn set_stage_variable_overrides(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.stage_variable_overrides = input;
         self
@@ -101,25 +85,23 @@ impl DeploymentCanarySettingsBuilder {
     #[inline]
     pub fn get_stage_variable_overrides(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.stage_variable_overrides
     }
     /// Sets [`DeploymentCanarySettings::use_stage_cache`](crate::types::DeploymentCanarySettings::use_stage_cache): A Boolean flag to indicate whether the canary release deployment uses the stage cache or not.
     pub fn use_stage_cache(mut self, input: bool) -> Self {
-        self.inner.use_stage_cache = ::std::option::Option::Some(input);
+        self.inner.use_stage_cache = Some(input);
         self
     }
     /// Sets or clears [`DeploymentCanarySettings::use_stage_cache`](crate::types::DeploymentCanarySettings::use_stage_cache).
     #[inline]
-    pub fn set_use_stage_cache(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_use_stage_cache(mut self, input: Option<bool>) -> Self {
         self.inner.use_stage_cache = input;
         self
     }
     /// The value set for [`DeploymentCanarySettings::use_stage_cache`](crate::types::DeploymentCanarySettings::use_stage_cache), if any.
     #[inline]
-    pub fn get_use_stage_cache(&self) -> &::std::option::Option<bool> {
+    pub fn get_use_stage_cache(&self) -> &Option<bool> {
         &self.inner.use_stage_cache
     }
     /// Builds the [`DeploymentCanarySettings`]; it has no required members, so this cannot fail.

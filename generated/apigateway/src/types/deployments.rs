@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a collection resource that contains zero or more references to your existing deployments, and links that guide you on how to interact with your collection. The collection offers a paginated view of the contained deployments.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Deployments {
     /// The `position` member.
-    pub position: ::std::option::Option<::std::string::String>,
+    pub position: Option<String>,
     /// The current page of elements from this collection.
-    pub items: ::std::option::Option<::std::vec::Vec<crate::types::Deployment>>,
+    pub items: Option<Vec<crate::types::Deployment>>,
 }
 impl Deployments {
     /// Starts building a [`Deployments`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeploymentsBuilder {
-        <crate::types::builders::DeploymentsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeploymentsBuilder as Default>::default()
     }
     /// The `position` member, when set.
     #[inline]
-    pub fn position(&self) -> ::std::option::Option<&str> {
+    pub fn position(&self) -> Option<&str> {
         self.position.as_deref()
     }
     /// The `items` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,45 +30,34 @@ impl Deployments {
 impl ::awsgen_runtime::protocol::FromResponse for Deployments {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "Deployments")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`Deployments`](crate::types::Deployments); start one with `Deployments::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeploymentsBuilder {
     inner: crate::types::Deployments,
 }
 impl DeploymentsBuilder {
     /// Sets [`Deployments::position`](crate::types::Deployments::position)
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.position = ::std::option::Option::Some(input.into());
+    pub fn position(mut self, input: impl Into<String>) -> Self {
+        self.inner.position = Some(input.into());
         self
     }
     /// Sets or clears [`Deployments::position`](crate::types::Deployments::position).
     #[inline]
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.inner.position = input;
         self
     }
     /// The value set for [`Deployments::position`](crate::types::Deployments::position), if any.
     #[inline]
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         &self.inner.position
     }
     /// Appends one item to [`Deployments::items`](crate::types::Deployments::items): The current page of elements from this collection.
@@ -85,18 +69,13 @@ impl DeploymentsBuilder {
     }
     /// Sets or clears [`Deployments::items`](crate::types::Deployments::items).
     #[inline]
-    pub fn set_items(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Deployment>>,
-    ) -> Self {
+    pub fn set_items(mut self, input: Option<Vec<crate::types::Deployment>>) -> Self {
         self.inner.items = input;
         self
     }
     /// The value set for [`Deployments::items`](crate::types::Deployments::items), if any.
     #[inline]
-    pub fn get_items(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Deployment>> {
+    pub fn get_items(&self) -> &Option<Vec<crate::types::Deployment>> {
         &self.inner.items
     }
     /// Builds the [`Deployments`]; it has no required members, so this cannot fail.

@@ -2,193 +2,157 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies the target API entity to which the documentation applies.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DocumentationPartLocation {
     /// The type of API entity to which the documentation content applies. Valid values are `API`, `AUTHORIZER`, `MODEL`, `RESOURCE`, `METHOD`, `PATH_PARAMETER`, `QUERY_PARAMETER`, `REQUEST_HEADER`, `REQUEST_BODY`, `RESPONSE`, `RESPONSE_HEADER`, and `RESPONSE_BODY`. Content inheritance does not apply to any entity of the `API`, `AUTHORIZER`, `METHOD`, `MODEL`, `REQUEST_BODY`, or `RESOURCE` type.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub type_: ::std::option::Option<crate::types::DocumentationPartType>,
+    pub type_: Option<crate::types::DocumentationPartType>,
     /// The URL path of the target. It is a valid field for the API entity types of `RESOURCE`, `METHOD`, `PATH_PARAMETER`, `QUERY_PARAMETER`, `REQUEST_HEADER`, `REQUEST_BODY`, `RESPONSE`, `RESPONSE_HEADER`, and `RESPONSE_BODY`. The default value is `/` for the root resource. When an applicable child entity inherits the content of another entity of the same type with more general specifications of the other `location` attributes, the child entity's `path` attribute must match that of the parent entity as a prefix.
-    pub path: ::std::option::Option<::std::string::String>,
+    pub path: Option<String>,
     /// The HTTP verb of a method. It is a valid field for the API entity types of `METHOD`, `PATH_PARAMETER`, `QUERY_PARAMETER`, `REQUEST_HEADER`, `REQUEST_BODY`, `RESPONSE`, `RESPONSE_HEADER`, and `RESPONSE_BODY`. The default value is `*` for any method. When an applicable child entity inherits the content of an entity of the same type with more general specifications of the other `location` attributes, the child entity's `method` attribute must match that of the parent entity exactly.
-    pub method: ::std::option::Option<::std::string::String>,
+    pub method: Option<String>,
     /// The HTTP status code of a response. It is a valid field for the API entity types of `RESPONSE`, `RESPONSE_HEADER`, and `RESPONSE_BODY`. The default value is `*` for any status code. When an applicable child entity inherits the content of an entity of the same type with more general specifications of the other `location` attributes, the child entity's `statusCode` attribute must match that of the parent entity exactly.
-    pub status_code: ::std::option::Option<::std::string::String>,
+    pub status_code: Option<String>,
     /// The name of the targeted API entity. It is a valid and required field for the API entity types of `AUTHORIZER`, `MODEL`, `PATH_PARAMETER`, `QUERY_PARAMETER`, `REQUEST_HEADER`, `REQUEST_BODY` and `RESPONSE_HEADER`. It is an invalid field for any other entity type.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
 }
 impl DocumentationPartLocation {
     /// Starts building a [`DocumentationPartLocation`].
     #[inline]
     pub fn builder() -> crate::types::builders::DocumentationPartLocationBuilder {
-        <crate::types::builders::DocumentationPartLocationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DocumentationPartLocationBuilder as Default>::default()
     }
     /// The `type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::DocumentationPartType> {
+    pub fn type_(&self) -> Option<&crate::types::DocumentationPartType> {
         self.type_.as_ref()
     }
     /// The `path` member, when set.
     #[inline]
-    pub fn path(&self) -> ::std::option::Option<&str> {
+    pub fn path(&self) -> Option<&str> {
         self.path.as_deref()
     }
     /// The `method` member, when set.
     #[inline]
-    pub fn method(&self) -> ::std::option::Option<&str> {
+    pub fn method(&self) -> Option<&str> {
         self.method.as_deref()
     }
     /// The `statusCode` member, when set.
     #[inline]
-    pub fn status_code(&self) -> ::std::option::Option<&str> {
+    pub fn status_code(&self) -> Option<&str> {
         self.status_code.as_deref()
     }
     /// The `name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 }
 /// A builder for [`DocumentationPartLocation`](crate::types::DocumentationPartLocation); start one with `DocumentationPartLocation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DocumentationPartLocationBuilder {
     inner: crate::types::DocumentationPartLocation,
 }
 impl DocumentationPartLocationBuilder {
     /// Sets [`DocumentationPartLocation::type_`](crate::types::DocumentationPartLocation::type_): The type of API entity to which the documentation content applies.
     pub fn type_(mut self, input: crate::types::DocumentationPartType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`DocumentationPartLocation::type_`](crate::types::DocumentationPartLocation::type_).
     #[inline]
     pub fn set_type_(
         mut self,
-        input: ::std::option::Option<crate::types::DocumentationPartType>,
+        input: Option<crate::types::DocumentationPartType>,
     ) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`DocumentationPartLocation::type_`](crate::types::DocumentationPartLocation::type_), if any.
     #[inline]
-    pub fn get_type_(
-        &self,
-    ) -> &::std::option::Option<crate::types::DocumentationPartType> {
+    pub fn get_type_(&self) -> &Option<crate::types::DocumentationPartType> {
         &self.inner.type_
     }
     /// Sets [`DocumentationPartLocation::path`](crate::types::DocumentationPartLocation::path): The URL path of the target.
-    pub fn path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.path = ::std::option::Option::Some(input.into());
+    pub fn path(mut self, input: impl Into<String>) -> Self {
+        self.inner.path = Some(input.into());
         self
     }
     /// Sets or clears [`DocumentationPartLocation::path`](crate::types::DocumentationPartLocation::path).
     #[inline]
-    pub fn set_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_path(mut self, input: Option<String>) -> Self {
         self.inner.path = input;
         self
     }
     /// The value set for [`DocumentationPartLocation::path`](crate::types::DocumentationPartLocation::path), if any.
     #[inline]
-    pub fn get_path(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_path(&self) -> &Option<String> {
         &self.inner.path
     }
     /// Sets [`DocumentationPartLocation::method`](crate::types::DocumentationPartLocation::method): The HTTP verb of a method.
-    pub fn method(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.method = ::std::option::Option::Some(input.into());
+    pub fn method(mut self, input: impl Into<String>) -> Self {
+        self.inner.method = Some(input.into());
         self
     }
     /// Sets or clears [`DocumentationPartLocation::method`](crate::types::DocumentationPartLocation::method).
     #[inline]
-    pub fn set_method(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_method(mut self, input: Option<String>) -> Self {
         self.inner.method = input;
         self
     }
     /// The value set for [`DocumentationPartLocation::method`](crate::types::DocumentationPartLocation::method), if any.
     #[inline]
-    pub fn get_method(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_method(&self) -> &Option<String> {
         &self.inner.method
     }
     /// Sets [`DocumentationPartLocation::status_code`](crate::types::DocumentationPartLocation::status_code): The HTTP status code of a response.
-    pub fn status_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_code = ::std::option::Option::Some(input.into());
+    pub fn status_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_code = Some(input.into());
         self
     }
     /// Sets or clears [`DocumentationPartLocation::status_code`](crate::types::DocumentationPartLocation::status_code).
     #[inline]
-    pub fn set_status_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_code(mut self, input: Option<String>) -> Self {
         self.inner.status_code = input;
         self
     }
     /// The value set for [`DocumentationPartLocation::status_code`](crate::types::DocumentationPartLocation::status_code), if any.
     #[inline]
-    pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_code(&self) -> &Option<String> {
         &self.inner.status_code
     }
     /// Sets [`DocumentationPartLocation::name`](crate::types::DocumentationPartLocation::name): The name of the targeted API entity.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`DocumentationPartLocation::name`](crate::types::DocumentationPartLocation::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`DocumentationPartLocation::name`](crate::types::DocumentationPartLocation::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Builds the [`DocumentationPartLocation`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DocumentationPartLocation,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.type_.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DocumentationPartLocation",
                 member: "type_",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

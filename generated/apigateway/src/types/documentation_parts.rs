@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The collection of documentation parts of an API.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DocumentationParts {
     /// The `position` member.
-    pub position: ::std::option::Option<::std::string::String>,
+    pub position: Option<String>,
     /// The current page of elements from this collection.
-    pub items: ::std::option::Option<::std::vec::Vec<crate::types::DocumentationPart>>,
+    pub items: Option<Vec<crate::types::DocumentationPart>>,
 }
 impl DocumentationParts {
     /// Starts building a [`DocumentationParts`].
     #[inline]
     pub fn builder() -> crate::types::builders::DocumentationPartsBuilder {
-        <crate::types::builders::DocumentationPartsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DocumentationPartsBuilder as Default>::default()
     }
     /// The `position` member, when set.
     #[inline]
-    pub fn position(&self) -> ::std::option::Option<&str> {
+    pub fn position(&self) -> Option<&str> {
         self.position.as_deref()
     }
     /// The `items` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,45 +30,34 @@ impl DocumentationParts {
 impl ::awsgen_runtime::protocol::FromResponse for DocumentationParts {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DocumentationParts")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DocumentationParts`](crate::types::DocumentationParts); start one with `DocumentationParts::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DocumentationPartsBuilder {
     inner: crate::types::DocumentationParts,
 }
 impl DocumentationPartsBuilder {
     /// Sets [`DocumentationParts::position`](crate::types::DocumentationParts::position)
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.position = ::std::option::Option::Some(input.into());
+    pub fn position(mut self, input: impl Into<String>) -> Self {
+        self.inner.position = Some(input.into());
         self
     }
     /// Sets or clears [`DocumentationParts::position`](crate::types::DocumentationParts::position).
     #[inline]
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.inner.position = input;
         self
     }
     /// The value set for [`DocumentationParts::position`](crate::types::DocumentationParts::position), if any.
     #[inline]
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         &self.inner.position
     }
     /// Appends one item to [`DocumentationParts::items`](crate::types::DocumentationParts::items): The current page of elements from this collection.
@@ -87,16 +71,14 @@ impl DocumentationPartsBuilder {
     #[inline]
     pub fn set_items(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::DocumentationPart>>,
+        input: Option<Vec<crate::types::DocumentationPart>>,
     ) -> Self {
         self.inner.items = input;
         self
     }
     /// The value set for [`DocumentationParts::items`](crate::types::DocumentationParts::items), if any.
     #[inline]
-    pub fn get_items(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::DocumentationPart>> {
+    pub fn get_items(&self) -> &Option<Vec<crate::types::DocumentationPart>> {
         &self.inner.items
     }
     /// Builds the [`DocumentationParts`]; it has no required members, so this cannot fail.

@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The collection of documentation snapshots of an API.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DocumentationVersions {
     /// The `position` member.
-    pub position: ::std::option::Option<::std::string::String>,
+    pub position: Option<String>,
     /// The current page of elements from this collection.
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DocumentationVersion>,
-    >,
+    pub items: Option<Vec<crate::types::DocumentationVersion>>,
 }
 impl DocumentationVersions {
     /// Starts building a [`DocumentationVersions`].
     #[inline]
     pub fn builder() -> crate::types::builders::DocumentationVersionsBuilder {
-        <crate::types::builders::DocumentationVersionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DocumentationVersionsBuilder as Default>::default()
     }
     /// The `position` member, when set.
     #[inline]
-    pub fn position(&self) -> ::std::option::Option<&str> {
+    pub fn position(&self) -> Option<&str> {
         self.position.as_deref()
     }
     /// The `items` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,45 +30,34 @@ impl DocumentationVersions {
 impl ::awsgen_runtime::protocol::FromResponse for DocumentationVersions {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DocumentationVersions")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DocumentationVersions`](crate::types::DocumentationVersions); start one with `DocumentationVersions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DocumentationVersionsBuilder {
     inner: crate::types::DocumentationVersions,
 }
 impl DocumentationVersionsBuilder {
     /// Sets [`DocumentationVersions::position`](crate::types::DocumentationVersions::position)
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.position = ::std::option::Option::Some(input.into());
+    pub fn position(mut self, input: impl Into<String>) -> Self {
+        self.inner.position = Some(input.into());
         self
     }
     /// Sets or clears [`DocumentationVersions::position`](crate::types::DocumentationVersions::position).
     #[inline]
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.inner.position = input;
         self
     }
     /// The value set for [`DocumentationVersions::position`](crate::types::DocumentationVersions::position), if any.
     #[inline]
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         &self.inner.position
     }
     /// Appends one item to [`DocumentationVersions::items`](crate::types::DocumentationVersions::items): The current page of elements from this collection.
@@ -89,16 +71,14 @@ impl DocumentationVersionsBuilder {
     #[inline]
     pub fn set_items(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::DocumentationVersion>>,
+        input: Option<Vec<crate::types::DocumentationVersion>>,
     ) -> Self {
         self.inner.items = input;
         self
     }
     /// The value set for [`DocumentationVersions::items`](crate::types::DocumentationVersions::items), if any.
     #[inline]
-    pub fn get_items(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::DocumentationVersion>> {
+    pub fn get_items(&self) -> &Option<Vec<crate::types::DocumentationVersion>> {
         &self.inner.items
     }
     /// Builds the [`DocumentationVersions`]; it has no required members, so this cannot fail.

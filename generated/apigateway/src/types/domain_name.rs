@@ -2,339 +2,279 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a custom domain name as a user-friendly host name of an API (RestApi).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DomainName {
     /// The custom domain name as an API host name, for example, `my-api.example.com`.
-    pub domain_name: ::std::option::Option<::std::string::String>,
+    pub domain_name: Option<String>,
     /// The identifier for the domain name resource. Supported only for private custom domain names.
-    pub domain_name_id: ::std::option::Option<::std::string::String>,
+    pub domain_name_id: Option<String>,
     /// The ARN of the domain name.
-    pub domain_name_arn: ::std::option::Option<::std::string::String>,
+    pub domain_name_arn: Option<String>,
     /// The name of the certificate that will be used by edge-optimized endpoint or private endpoint for this domain name.
-    pub certificate_name: ::std::option::Option<::std::string::String>,
+    pub certificate_name: Option<String>,
     /// The reference to an Amazon Web Services-managed certificate that will be used by edge-optimized endpoint or private endpoint for this domain name. Certificate Manager is the only supported source.
-    pub certificate_arn: ::std::option::Option<::std::string::String>,
+    pub certificate_arn: Option<String>,
     /// The timestamp when the certificate that was used by edge-optimized endpoint or private endpoint for this domain name was uploaded.
-    pub certificate_upload_date: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub certificate_upload_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The domain name associated with the regional endpoint for this custom domain name. You set up this association by adding a DNS record that points the custom domain name to this regional domain name. The regional domain name is returned by API Gateway when you create a regional endpoint.
-    pub regional_domain_name: ::std::option::Option<::std::string::String>,
+    pub regional_domain_name: Option<String>,
     /// The region-specific Amazon Route 53 Hosted Zone ID of the regional endpoint. For more information, see Set up a Regional Custom Domain Name and AWS Regions and Endpoints for API Gateway.
-    pub regional_hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub regional_hosted_zone_id: Option<String>,
     /// The name of the certificate that will be used for validating the regional domain name.
-    pub regional_certificate_name: ::std::option::Option<::std::string::String>,
+    pub regional_certificate_name: Option<String>,
     /// The reference to an Amazon Web Services-managed certificate that will be used for validating the regional domain name. Certificate Manager is the only supported source.
-    pub regional_certificate_arn: ::std::option::Option<::std::string::String>,
+    pub regional_certificate_arn: Option<String>,
     /// The domain name of the Amazon CloudFront distribution associated with this custom domain name for an edge-optimized endpoint. You set up this association when adding a DNS record pointing the custom domain name to this distribution name. For more information about CloudFront distributions, see the Amazon CloudFront documentation.
-    pub distribution_domain_name: ::std::option::Option<::std::string::String>,
+    pub distribution_domain_name: Option<String>,
     /// The region-agnostic Amazon Route 53 Hosted Zone ID of the edge-optimized endpoint. The valid value is `Z2FDTNDATAQYW2` for all the regions. For more information, see Set up a Regional Custom Domain Name and AWS Regions and Endpoints for API Gateway.
-    pub distribution_hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub distribution_hosted_zone_id: Option<String>,
     /// The endpoint configuration of this DomainName showing the endpoint types and IP address types of the domain name.
-    pub endpoint_configuration: ::std::option::Option<
-        crate::types::EndpointConfiguration,
-    >,
+    pub endpoint_configuration: Option<crate::types::EndpointConfiguration>,
     /// The status of the DomainName migration. The valid values are `AVAILABLE` and `UPDATING`. If the status is `UPDATING`, the domain cannot be modified further until the existing operation is complete. If it is `AVAILABLE`, the domain can be updated.
-    pub domain_name_status: ::std::option::Option<crate::types::DomainNameStatus>,
+    pub domain_name_status: Option<crate::types::DomainNameStatus>,
     /// An optional text message containing detailed information about status of the DomainName migration.
-    pub domain_name_status_message: ::std::option::Option<::std::string::String>,
+    pub domain_name_status_message: Option<String>,
     /// The Transport Layer Security (TLS) version + cipher suite for this DomainName.
-    pub security_policy: ::std::option::Option<crate::types::SecurityPolicy>,
+    pub security_policy: Option<crate::types::SecurityPolicy>,
     /// The endpoint access mode of the DomainName.
-    pub endpoint_access_mode: ::std::option::Option<crate::types::EndpointAccessMode>,
+    pub endpoint_access_mode: Option<crate::types::EndpointAccessMode>,
     /// The collection of tags. Each tag element is associated with a given resource.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
     /// The mutual TLS authentication configuration for a custom domain name. If specified, API Gateway performs two-way authentication between the client and the server. Clients must present a trusted certificate to access your API.
-    pub mutual_tls_authentication: ::std::option::Option<
-        crate::types::MutualTlsAuthentication,
-    >,
+    pub mutual_tls_authentication: Option<crate::types::MutualTlsAuthentication>,
     /// The ARN of the public certificate issued by ACM to validate ownership of your custom domain. Only required when configuring mutual TLS and using an ACM imported or private CA certificate ARN as the regionalCertificateArn.
-    pub ownership_verification_certificate_arn: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub ownership_verification_certificate_arn: Option<String>,
     /// A stringified JSON policy document that applies to the API Gateway Management service for this DomainName. This policy document controls access for access association sources to create domain name access associations with this DomainName. Supported only for private custom domain names.
-    pub management_policy: ::std::option::Option<::std::string::String>,
+    pub management_policy: Option<String>,
     /// A stringified JSON policy document that applies to the `execute-api` service for this DomainName regardless of the caller and Method configuration. Supported only for private custom domain names.
-    pub policy: ::std::option::Option<::std::string::String>,
+    pub policy: Option<String>,
     /// The routing mode for this domain name. The routing mode determines how API Gateway sends traffic from your custom domain name to your private APIs.
-    pub routing_mode: ::std::option::Option<crate::types::RoutingMode>,
+    pub routing_mode: Option<crate::types::RoutingMode>,
 }
 impl DomainName {
     /// Starts building a [`DomainName`].
     #[inline]
     pub fn builder() -> crate::types::builders::DomainNameBuilder {
-        <crate::types::builders::DomainNameBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DomainNameBuilder as Default>::default()
     }
     /// The `domainName` member, when set.
     #[inline]
-    pub fn domain_name(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name(&self) -> Option<&str> {
         self.domain_name.as_deref()
     }
     /// The `domainNameId` member, when set.
     #[inline]
-    pub fn domain_name_id(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name_id(&self) -> Option<&str> {
         self.domain_name_id.as_deref()
     }
     /// The `domainNameArn` member, when set.
     #[inline]
-    pub fn domain_name_arn(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name_arn(&self) -> Option<&str> {
         self.domain_name_arn.as_deref()
     }
     /// The `certificateName` member, when set.
     #[inline]
-    pub fn certificate_name(&self) -> ::std::option::Option<&str> {
+    pub fn certificate_name(&self) -> Option<&str> {
         self.certificate_name.as_deref()
     }
     /// The `certificateArn` member, when set.
     #[inline]
-    pub fn certificate_arn(&self) -> ::std::option::Option<&str> {
+    pub fn certificate_arn(&self) -> Option<&str> {
         self.certificate_arn.as_deref()
     }
     /// The `certificateUploadDate` member, when set.
     #[inline]
     pub fn certificate_upload_date(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.certificate_upload_date.as_ref()
     }
     /// The `regionalDomainName` member, when set.
     #[inline]
-    pub fn regional_domain_name(&self) -> ::std::option::Option<&str> {
+    pub fn regional_domain_name(&self) -> Option<&str> {
         self.regional_domain_name.as_deref()
     }
     /// The `regionalHostedZoneId` member, when set.
     #[inline]
-    pub fn regional_hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn regional_hosted_zone_id(&self) -> Option<&str> {
         self.regional_hosted_zone_id.as_deref()
     }
     /// The `regionalCertificateName` member, when set.
     #[inline]
-    pub fn regional_certificate_name(&self) -> ::std::option::Option<&str> {
+    pub fn regional_certificate_name(&self) -> Option<&str> {
         self.regional_certificate_name.as_deref()
     }
     /// The `regionalCertificateArn` member, when set.
     #[inline]
-    pub fn regional_certificate_arn(&self) -> ::std::option::Option<&str> {
+    pub fn regional_certificate_arn(&self) -> Option<&str> {
         self.regional_certificate_arn.as_deref()
     }
     /// The `distributionDomainName` member, when set.
     #[inline]
-    pub fn distribution_domain_name(&self) -> ::std::option::Option<&str> {
+    pub fn distribution_domain_name(&self) -> Option<&str> {
         self.distribution_domain_name.as_deref()
     }
     /// The `distributionHostedZoneId` member, when set.
     #[inline]
-    pub fn distribution_hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn distribution_hosted_zone_id(&self) -> Option<&str> {
         self.distribution_hosted_zone_id.as_deref()
     }
     /// The `endpointConfiguration` member, when set.
     #[inline]
     pub fn endpoint_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::EndpointConfiguration> {
+    ) -> Option<&crate::types::EndpointConfiguration> {
         self.endpoint_configuration.as_ref()
     }
     /// The `domainNameStatus` member, when set.
     #[inline]
-    pub fn domain_name_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DomainNameStatus> {
+    pub fn domain_name_status(&self) -> Option<&crate::types::DomainNameStatus> {
         self.domain_name_status.as_ref()
     }
     /// The `domainNameStatusMessage` member, when set.
     #[inline]
-    pub fn domain_name_status_message(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name_status_message(&self) -> Option<&str> {
         self.domain_name_status_message.as_deref()
     }
     /// The `securityPolicy` member, when set.
     #[inline]
-    pub fn security_policy(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SecurityPolicy> {
+    pub fn security_policy(&self) -> Option<&crate::types::SecurityPolicy> {
         self.security_policy.as_ref()
     }
     /// The `endpointAccessMode` member, when set.
     #[inline]
-    pub fn endpoint_access_mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EndpointAccessMode> {
+    pub fn endpoint_access_mode(&self) -> Option<&crate::types::EndpointAccessMode> {
         self.endpoint_access_mode.as_ref()
     }
     /// The `tags` member, when set.
     #[inline]
-    pub fn tags(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
     }
     /// The `mutualTlsAuthentication` member, when set.
     #[inline]
     pub fn mutual_tls_authentication(
         &self,
-    ) -> ::std::option::Option<&crate::types::MutualTlsAuthentication> {
+    ) -> Option<&crate::types::MutualTlsAuthentication> {
         self.mutual_tls_authentication.as_ref()
     }
     /// The `ownershipVerificationCertificateArn` member, when set.
     #[inline]
-    pub fn ownership_verification_certificate_arn(&self) -> ::std::option::Option<&str> {
+    pub fn ownership_verification_certificate_arn(&self) -> Option<&str> {
         self.ownership_verification_certificate_arn.as_deref()
     }
     /// The `managementPolicy` member, when set.
     #[inline]
-    pub fn management_policy(&self) -> ::std::option::Option<&str> {
+    pub fn management_policy(&self) -> Option<&str> {
         self.management_policy.as_deref()
     }
     /// The `policy` member, when set.
     #[inline]
-    pub fn policy(&self) -> ::std::option::Option<&str> {
+    pub fn policy(&self) -> Option<&str> {
         self.policy.as_deref()
     }
     /// The `routingMode` member, when set.
     #[inline]
-    pub fn routing_mode(&self) -> ::std::option::Option<&crate::types::RoutingMode> {
+    pub fn routing_mode(&self) -> Option<&crate::types::RoutingMode> {
         self.routing_mode.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DomainName {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DomainName")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DomainName`](crate::types::DomainName); start one with `DomainName::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DomainNameBuilder {
     inner: crate::types::DomainName,
 }
 impl DomainNameBuilder {
     /// Sets [`DomainName::domain_name`](crate::types::DomainName::domain_name): The custom domain name as an API host name, for example, `my-api.example.com`.
-    pub fn domain_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.domain_name = ::std::option::Option::Some(input.into());
+    pub fn domain_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.domain_name = Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::domain_name`](crate::types::DomainName::domain_name).
     #[inline]
-    pub fn set_domain_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name(mut self, input: Option<String>) -> Self {
         self.inner.domain_name = input;
         self
     }
     /// The value set for [`DomainName::domain_name`](crate::types::DomainName::domain_name), if any.
     #[inline]
-    pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name(&self) -> &Option<String> {
         &self.inner.domain_name
     }
     /// Sets [`DomainName::domain_name_id`](crate::types::DomainName::domain_name_id): The identifier for the domain name resource.
-    pub fn domain_name_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.domain_name_id = ::std::option::Option::Some(input.into());
+    pub fn domain_name_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.domain_name_id = Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::domain_name_id`](crate::types::DomainName::domain_name_id).
     #[inline]
-    pub fn set_domain_name_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name_id(mut self, input: Option<String>) -> Self {
         self.inner.domain_name_id = input;
         self
     }
     /// The value set for [`DomainName::domain_name_id`](crate::types::DomainName::domain_name_id), if any.
     #[inline]
-    pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name_id(&self) -> &Option<String> {
         &self.inner.domain_name_id
     }
     /// Sets [`DomainName::domain_name_arn`](crate::types::DomainName::domain_name_arn): The ARN of the domain name.
-    pub fn domain_name_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.domain_name_arn = ::std::option::Option::Some(input.into());
+    pub fn domain_name_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.domain_name_arn = Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::domain_name_arn`](crate::types::DomainName::domain_name_arn).
     #[inline]
-    pub fn set_domain_name_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name_arn(mut self, input: Option<String>) -> Self {
         self.inner.domain_name_arn = input;
         self
     }
     /// The value set for [`DomainName::domain_name_arn`](crate::types::DomainName::domain_name_arn), if any.
     #[inline]
-    pub fn get_domain_name_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name_arn(&self) -> &Option<String> {
         &self.inner.domain_name_arn
     }
     /// Sets [`DomainName::certificate_name`](crate::types::DomainName::certificate_name): The name of the certificate that will be used by edge-optimized endpoint or private endpoint for this domain name.
-    pub fn certificate_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.certificate_name = ::std::option::Option::Some(input.into());
+    pub fn certificate_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.certificate_name = Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::certificate_name`](crate::types::DomainName::certificate_name).
     #[inline]
-    pub fn set_certificate_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_name(mut self, input: Option<String>) -> Self {
         self.inner.certificate_name = input;
         self
     }
     /// The value set for [`DomainName::certificate_name`](crate::types::DomainName::certificate_name), if any.
     #[inline]
-    pub fn get_certificate_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_name(&self) -> &Option<String> {
         &self.inner.certificate_name
     }
     /// Sets [`DomainName::certificate_arn`](crate::types::DomainName::certificate_arn): The reference to an Amazon Web Services-managed certificate that will be used by edge-optimized endpoint or private endpoint for this domain name.
-    pub fn certificate_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.certificate_arn = ::std::option::Option::Some(input.into());
+    pub fn certificate_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.certificate_arn = Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::certificate_arn`](crate::types::DomainName::certificate_arn).
     #[inline]
-    pub fn set_certificate_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_arn(mut self, input: Option<String>) -> Self {
         self.inner.certificate_arn = input;
         self
     }
     /// The value set for [`DomainName::certificate_arn`](crate::types::DomainName::certificate_arn), if any.
     #[inline]
-    pub fn get_certificate_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_arn(&self) -> &Option<String> {
         &self.inner.certificate_arn
     }
     /// Sets [`DomainName::certificate_upload_date`](crate::types::DomainName::certificate_upload_date): The timestamp when the certificate that was used by edge-optimized endpoint or private endpoint for this domain name was uploaded.
@@ -342,14 +282,14 @@ impl DomainNameBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.certificate_upload_date = ::std::option::Option::Some(input);
+        self.inner.certificate_upload_date = Some(input);
         self
     }
     /// Sets or clears [`DomainName::certificate_upload_date`](crate::types::DomainName::certificate_upload_date).
     #[inline]
     pub fn set_certificate_upload_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.certificate_upload_date = input;
         self
@@ -358,153 +298,103 @@ impl DomainNameBuilder {
     #[inline]
     pub fn get_certificate_upload_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.certificate_upload_date
     }
     /// Sets [`DomainName::regional_domain_name`](crate::types::DomainName::regional_domain_name): The domain name associated with the regional endpoint for this custom domain name.
-    pub fn regional_domain_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.regional_domain_name = ::std::option::Option::Some(input.into());
+    pub fn regional_domain_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.regional_domain_name = Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::regional_domain_name`](crate::types::DomainName::regional_domain_name).
     #[inline]
-    pub fn set_regional_domain_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_regional_domain_name(mut self, input: Option<String>) -> Self {
         self.inner.regional_domain_name = input;
         self
     }
     /// The value set for [`DomainName::regional_domain_name`](crate::types::DomainName::regional_domain_name), if any.
     #[inline]
-    pub fn get_regional_domain_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_regional_domain_name(&self) -> &Option<String> {
         &self.inner.regional_domain_name
     }
     /// Sets [`DomainName::regional_hosted_zone_id`](crate::types::DomainName::regional_hosted_zone_id): The region-specific Amazon Route 53 Hosted Zone ID of the regional endpoint.
-    pub fn regional_hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.regional_hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn regional_hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.regional_hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::regional_hosted_zone_id`](crate::types::DomainName::regional_hosted_zone_id).
     #[inline]
-    pub fn set_regional_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_regional_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.regional_hosted_zone_id = input;
         self
     }
     /// The value set for [`DomainName::regional_hosted_zone_id`](crate::types::DomainName::regional_hosted_zone_id), if any.
     #[inline]
-    pub fn get_regional_hosted_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_regional_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.regional_hosted_zone_id
     }
     /// Sets [`DomainName::regional_certificate_name`](crate::types::DomainName::regional_certificate_name): The name of the certificate that will be used for validating the regional domain name.
-    pub fn regional_certificate_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.regional_certificate_name = ::std::option::Option::Some(input.into());
+    pub fn regional_certificate_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.regional_certificate_name = Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::regional_certificate_name`](crate::types::DomainName::regional_certificate_name).
     #[inline]
-    pub fn set_regional_certificate_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_regional_certificate_name(mut self, input: Option<String>) -> Self {
         self.inner.regional_certificate_name = input;
         self
     }
     /// The value set for [`DomainName::regional_certificate_name`](crate::types::DomainName::regional_certificate_name), if any.
     #[inline]
-    pub fn get_regional_certificate_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_regional_certificate_name(&self) -> &Option<String> {
         &self.inner.regional_certificate_name
     }
     /// Sets [`DomainName::regional_certificate_arn`](crate::types::DomainName::regional_certificate_arn): The reference to an Amazon Web Services-managed certificate that will be used for validating the regional domain name.
-    pub fn regional_certificate_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.regional_certificate_arn = ::std::option::Option::Some(input.into());
+    pub fn regional_certificate_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.regional_certificate_arn = Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::regional_certificate_arn`](crate::types::DomainName::regional_certificate_arn).
     #[inline]
-    pub fn set_regional_certificate_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_regional_certificate_arn(mut self, input: Option<String>) -> Self {
         self.inner.regional_certificate_arn = input;
         self
     }
     /// The value set for [`DomainName::regional_certificate_arn`](crate::types::DomainName::regional_certificate_arn), if any.
     #[inline]
-    pub fn get_regional_certificate_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_regional_certificate_arn(&self) -> &Option<String> {
         &self.inner.regional_certificate_arn
     }
     /// Sets [`DomainName::distribution_domain_name`](crate::types::DomainName::distribution_domain_name): The domain name of the Amazon CloudFront distribution associated with this custom domain name for an edge-optimized endpoint.
-    pub fn distribution_domain_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.distribution_domain_name = ::std::option::Option::Some(input.into());
+    pub fn distribution_domain_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.distribution_domain_name = Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::distribution_domain_name`](crate::types::DomainName::distribution_domain_name).
     #[inline]
-    pub fn set_distribution_domain_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_distribution_domain_name(mut self, input: Option<String>) -> Self {
         self.inner.distribution_domain_name = input;
         self
     }
     /// The value set for [`DomainName::distribution_domain_name`](crate::types::DomainName::distribution_domain_name), if any.
     #[inline]
-    pub fn get_distribution_domain_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_distribution_domain_name(&self) -> &Option<String> {
         &self.inner.distribution_domain_name
     }
     /// Sets [`DomainName::distribution_hosted_zone_id`](crate::types::DomainName::distribution_hosted_zone_id): The region-agnostic Amazon Route 53 Hosted Zone ID of the edge-optimized endpoint.
-    pub fn distribution_hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.distribution_hosted_zone_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn distribution_hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.distribution_hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::distribution_hosted_zone_id`](crate::types::DomainName::distribution_hosted_zone_id).
     #[inline]
-    pub fn set_distribution_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_distribution_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.distribution_hosted_zone_id = input;
         self
     }
     /// The value set for [`DomainName::distribution_hosted_zone_id`](crate::types::DomainName::distribution_hosted_zone_id), if any.
     #[inline]
-    pub fn get_distribution_hosted_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_distribution_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.distribution_hosted_zone_id
     }
     /// Sets [`DomainName::endpoint_configuration`](crate::types::DomainName::endpoint_configuration): The endpoint configuration of this DomainName showing the endpoint types and IP address types of the domain name.
@@ -512,14 +402,14 @@ impl DomainNameBuilder {
         mut self,
         input: crate::types::EndpointConfiguration,
     ) -> Self {
-        self.inner.endpoint_configuration = ::std::option::Option::Some(input);
+        self.inner.endpoint_configuration = Some(input);
         self
     }
     /// Sets or clears [`DomainName::endpoint_configuration`](crate::types::DomainName::endpoint_configuration).
     #[inline]
     pub fn set_endpoint_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::EndpointConfiguration>,
+        input: Option<crate::types::EndpointConfiguration>,
     ) -> Self {
         self.inner.endpoint_configuration = input;
         self
@@ -528,75 +418,61 @@ impl DomainNameBuilder {
     #[inline]
     pub fn get_endpoint_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::EndpointConfiguration> {
+    ) -> &Option<crate::types::EndpointConfiguration> {
         &self.inner.endpoint_configuration
     }
     /// Sets [`DomainName::domain_name_status`](crate::types::DomainName::domain_name_status): The status of the DomainName migration.
     pub fn domain_name_status(mut self, input: crate::types::DomainNameStatus) -> Self {
-        self.inner.domain_name_status = ::std::option::Option::Some(input);
+        self.inner.domain_name_status = Some(input);
         self
     }
     /// Sets or clears [`DomainName::domain_name_status`](crate::types::DomainName::domain_name_status).
     #[inline]
     pub fn set_domain_name_status(
         mut self,
-        input: ::std::option::Option<crate::types::DomainNameStatus>,
+        input: Option<crate::types::DomainNameStatus>,
     ) -> Self {
         self.inner.domain_name_status = input;
         self
     }
     /// The value set for [`DomainName::domain_name_status`](crate::types::DomainName::domain_name_status), if any.
     #[inline]
-    pub fn get_domain_name_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::DomainNameStatus> {
+    pub fn get_domain_name_status(&self) -> &Option<crate::types::DomainNameStatus> {
         &self.inner.domain_name_status
     }
     /// Sets [`DomainName::domain_name_status_message`](crate::types::DomainName::domain_name_status_message): An optional text message containing detailed information about status of the DomainName migration.
-    pub fn domain_name_status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.domain_name_status_message = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn domain_name_status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.domain_name_status_message = Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::domain_name_status_message`](crate::types::DomainName::domain_name_status_message).
     #[inline]
-    pub fn set_domain_name_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name_status_message(mut self, input: Option<String>) -> Self {
         self.inner.domain_name_status_message = input;
         self
     }
     /// The value set for [`DomainName::domain_name_status_message`](crate::types::DomainName::domain_name_status_message), if any.
     #[inline]
-    pub fn get_domain_name_status_message(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name_status_message(&self) -> &Option<String> {
         &self.inner.domain_name_status_message
     }
     /// Sets [`DomainName::security_policy`](crate::types::DomainName::security_policy): The Transport Layer Security (TLS) version + cipher suite for this DomainName.
     pub fn security_policy(mut self, input: crate::types::SecurityPolicy) -> Self {
-        self.inner.security_policy = ::std::option::Option::Some(input);
+        self.inner.security_policy = Some(input);
         self
     }
     /// Sets or clears [`DomainName::security_policy`](crate::types::DomainName::security_policy).
     #[inline]
     pub fn set_security_policy(
         mut self,
-        input: ::std::option::Option<crate::types::SecurityPolicy>,
+        input: Option<crate::types::SecurityPolicy>,
     ) -> Self {
         self.inner.security_policy = input;
         self
     }
     /// The value set for [`DomainName::security_policy`](crate::types::DomainName::security_policy), if any.
     #[inline]
-    pub fn get_security_policy(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecurityPolicy> {
+    pub fn get_security_policy(&self) -> &Option<crate::types::SecurityPolicy> {
         &self.inner.security_policy
     }
     /// Sets [`DomainName::endpoint_access_mode`](crate::types::DomainName::endpoint_access_mode): The endpoint access mode of the DomainName.
@@ -604,33 +480,27 @@ impl DomainNameBuilder {
         mut self,
         input: crate::types::EndpointAccessMode,
     ) -> Self {
-        self.inner.endpoint_access_mode = ::std::option::Option::Some(input);
+        self.inner.endpoint_access_mode = Some(input);
         self
     }
     /// Sets or clears [`DomainName::endpoint_access_mode`](crate::types::DomainName::endpoint_access_mode).
     #[inline]
     pub fn set_endpoint_access_mode(
         mut self,
-        input: ::std::option::Option<crate::types::EndpointAccessMode>,
+        input: Option<crate::types::EndpointAccessMode>,
     ) -> Self {
         self.inner.endpoint_access_mode = input;
         self
     }
     /// The value set for [`DomainName::endpoint_access_mode`](crate::types::DomainName::endpoint_access_mode), if any.
     #[inline]
-    pub fn get_endpoint_access_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::EndpointAccessMode> {
+    pub fn get_endpoint_access_mode(&self) -> &Option<crate::types::EndpointAccessMode> {
         &self.inner.endpoint_access_mode
     }
     /// Adds one entry to [`DomainName::tags`](crate::types::DomainName::tags): The collection of tags.
     ///
     /// To set the whole map at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -638,20 +508,14 @@ impl DomainNameBuilder {
     #[inline]
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`DomainName::tags`](crate::types::DomainName::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.tags
     }
     /// Sets [`DomainName::mutual_tls_authentication`](crate::types::DomainName::mutual_tls_authentication): The mutual TLS authentication configuration for a custom domain name.
@@ -659,14 +523,14 @@ impl DomainNameBuilder {
         mut self,
         input: crate::types::MutualTlsAuthentication,
     ) -> Self {
-        self.inner.mutual_tls_authentication = ::std::option::Option::Some(input);
+        self.inner.mutual_tls_authentication = Some(input);
         self
     }
     /// Sets or clears [`DomainName::mutual_tls_authentication`](crate::types::DomainName::mutual_tls_authentication).
     #[inline]
     pub fn set_mutual_tls_authentication(
         mut self,
-        input: ::std::option::Option<crate::types::MutualTlsAuthentication>,
+        input: Option<crate::types::MutualTlsAuthentication>,
     ) -> Self {
         self.inner.mutual_tls_authentication = input;
         self
@@ -675,98 +539,77 @@ impl DomainNameBuilder {
     #[inline]
     pub fn get_mutual_tls_authentication(
         &self,
-    ) -> &::std::option::Option<crate::types::MutualTlsAuthentication> {
+    ) -> &Option<crate::types::MutualTlsAuthentication> {
         &self.inner.mutual_tls_authentication
     }
     /// Sets [`DomainName::ownership_verification_certificate_arn`](crate::types::DomainName::ownership_verification_certificate_arn): The ARN of the public certificate issued by ACM to validate ownership of your custom domain.
     pub fn ownership_verification_certificate_arn(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.ownership_verification_certificate_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ownership_verification_certificate_arn = Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::ownership_verification_certificate_arn`](crate::types::DomainName::ownership_verification_certificate_arn).
     #[inline]
     pub fn set_ownership_verification_certificate_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.ownership_verification_certificate_arn = input;
         self
     }
     /// The value set for [`DomainName::ownership_verification_certificate_arn`](crate::types::DomainName::ownership_verification_certificate_arn), if any.
     #[inline]
-    pub fn get_ownership_verification_certificate_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ownership_verification_certificate_arn(&self) -> &Option<String> {
         &self.inner.ownership_verification_certificate_arn
     }
     /// Sets [`DomainName::management_policy`](crate::types::DomainName::management_policy): A stringified JSON policy document that applies to the API Gateway Management service for this DomainName.
-    pub fn management_policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.management_policy = ::std::option::Option::Some(input.into());
+    pub fn management_policy(mut self, input: impl Into<String>) -> Self {
+        self.inner.management_policy = Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::management_policy`](crate::types::DomainName::management_policy).
     #[inline]
-    pub fn set_management_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_management_policy(mut self, input: Option<String>) -> Self {
         self.inner.management_policy = input;
         self
     }
     /// The value set for [`DomainName::management_policy`](crate::types::DomainName::management_policy), if any.
     #[inline]
-    pub fn get_management_policy(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_management_policy(&self) -> &Option<String> {
         &self.inner.management_policy
     }
     /// Sets [`DomainName::policy`](crate::types::DomainName::policy): A stringified JSON policy document that applies to the `execute-api` service for this DomainName regardless of the caller and Method configuration.
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy = ::std::option::Option::Some(input.into());
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy = Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::policy`](crate::types::DomainName::policy).
     #[inline]
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.inner.policy = input;
         self
     }
     /// The value set for [`DomainName::policy`](crate::types::DomainName::policy), if any.
     #[inline]
-    pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy(&self) -> &Option<String> {
         &self.inner.policy
     }
     /// Sets [`DomainName::routing_mode`](crate::types::DomainName::routing_mode): The routing mode for this domain name.
     pub fn routing_mode(mut self, input: crate::types::RoutingMode) -> Self {
-        self.inner.routing_mode = ::std::option::Option::Some(input);
+        self.inner.routing_mode = Some(input);
         self
     }
     /// Sets or clears [`DomainName::routing_mode`](crate::types::DomainName::routing_mode).
     #[inline]
-    pub fn set_routing_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::RoutingMode>,
-    ) -> Self {
+    pub fn set_routing_mode(mut self, input: Option<crate::types::RoutingMode>) -> Self {
         self.inner.routing_mode = input;
         self
     }
     /// The value set for [`DomainName::routing_mode`](crate::types::DomainName::routing_mode), if any.
     #[inline]
-    pub fn get_routing_mode(&self) -> &::std::option::Option<crate::types::RoutingMode> {
+    pub fn get_routing_mode(&self) -> &Option<crate::types::RoutingMode> {
         &self.inner.routing_mode
     }
     /// Builds the [`DomainName`]; it has no required members, so this cannot fail.

@@ -2,85 +2,69 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a domain name access association between an access association source and a private custom domain name. With a domain name access association, an access association source can invoke a private custom domain name while isolated from the public internet.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DomainNameAccessAssociation {
     /// The ARN of the domain name access association resource.
-    pub domain_name_access_association_arn: ::std::option::Option<::std::string::String>,
+    pub domain_name_access_association_arn: Option<String>,
     /// The ARN of the domain name.
-    pub domain_name_arn: ::std::option::Option<::std::string::String>,
+    pub domain_name_arn: Option<String>,
     /// The type of the domain name access association source.
-    pub access_association_source_type: ::std::option::Option<
+    pub access_association_source_type: Option<
         crate::types::AccessAssociationSourceType,
     >,
     /// The ARN of the domain name access association source. For a VPCE, the ARN must be a VPC endpoint.
-    pub access_association_source: ::std::option::Option<::std::string::String>,
+    pub access_association_source: Option<String>,
     /// The collection of tags. Each tag element is associated with a given resource.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl DomainNameAccessAssociation {
     /// Starts building a [`DomainNameAccessAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::DomainNameAccessAssociationBuilder {
-        <crate::types::builders::DomainNameAccessAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DomainNameAccessAssociationBuilder as Default>::default()
     }
     /// The `domainNameAccessAssociationArn` member, when set.
     #[inline]
-    pub fn domain_name_access_association_arn(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name_access_association_arn(&self) -> Option<&str> {
         self.domain_name_access_association_arn.as_deref()
     }
     /// The `domainNameArn` member, when set.
     #[inline]
-    pub fn domain_name_arn(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name_arn(&self) -> Option<&str> {
         self.domain_name_arn.as_deref()
     }
     /// The `accessAssociationSourceType` member, when set.
     #[inline]
     pub fn access_association_source_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::AccessAssociationSourceType> {
+    ) -> Option<&crate::types::AccessAssociationSourceType> {
         self.access_association_source_type.as_ref()
     }
     /// The `accessAssociationSource` member, when set.
     #[inline]
-    pub fn access_association_source(&self) -> ::std::option::Option<&str> {
+    pub fn access_association_source(&self) -> Option<&str> {
         self.access_association_source.as_deref()
     }
     /// The `tags` member, when set.
     #[inline]
-    pub fn tags(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DomainNameAccessAssociation {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DomainNameAccessAssociation")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DomainNameAccessAssociation`](crate::types::DomainNameAccessAssociation); start one with `DomainNameAccessAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DomainNameAccessAssociationBuilder {
     inner: crate::types::DomainNameAccessAssociation,
 }
@@ -88,49 +72,39 @@ impl DomainNameAccessAssociationBuilder {
     /// Sets [`DomainNameAccessAssociation::domain_name_access_association_arn`](crate::types::DomainNameAccessAssociation::domain_name_access_association_arn): The ARN of the domain name access association resource.
     pub fn domain_name_access_association_arn(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.domain_name_access_association_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.domain_name_access_association_arn = Some(input.into());
         self
     }
     /// Sets or clears [`DomainNameAccessAssociation::domain_name_access_association_arn`](crate::types::DomainNameAccessAssociation::domain_name_access_association_arn).
     #[inline]
     pub fn set_domain_name_access_association_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.domain_name_access_association_arn = input;
         self
     }
     /// The value set for [`DomainNameAccessAssociation::domain_name_access_association_arn`](crate::types::DomainNameAccessAssociation::domain_name_access_association_arn), if any.
     #[inline]
-    pub fn get_domain_name_access_association_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name_access_association_arn(&self) -> &Option<String> {
         &self.inner.domain_name_access_association_arn
     }
     /// Sets [`DomainNameAccessAssociation::domain_name_arn`](crate::types::DomainNameAccessAssociation::domain_name_arn): The ARN of the domain name.
-    pub fn domain_name_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.domain_name_arn = ::std::option::Option::Some(input.into());
+    pub fn domain_name_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.domain_name_arn = Some(input.into());
         self
     }
     /// Sets or clears [`DomainNameAccessAssociation::domain_name_arn`](crate::types::DomainNameAccessAssociation::domain_name_arn).
     #[inline]
-    pub fn set_domain_name_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name_arn(mut self, input: Option<String>) -> Self {
         self.inner.domain_name_arn = input;
         self
     }
     /// The value set for [`DomainNameAccessAssociation::domain_name_arn`](crate::types::DomainNameAccessAssociation::domain_name_arn), if any.
     #[inline]
-    pub fn get_domain_name_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name_arn(&self) -> &Option<String> {
         &self.inner.domain_name_arn
     }
     /// Sets [`DomainNameAccessAssociation::access_association_source_type`](crate::types::DomainNameAccessAssociation::access_association_source_type): The type of the domain name access association source.
@@ -138,14 +112,14 @@ impl DomainNameAccessAssociationBuilder {
         mut self,
         input: crate::types::AccessAssociationSourceType,
     ) -> Self {
-        self.inner.access_association_source_type = ::std::option::Option::Some(input);
+        self.inner.access_association_source_type = Some(input);
         self
     }
     /// Sets or clears [`DomainNameAccessAssociation::access_association_source_type`](crate::types::DomainNameAccessAssociation::access_association_source_type).
     #[inline]
     pub fn set_access_association_source_type(
         mut self,
-        input: ::std::option::Option<crate::types::AccessAssociationSourceType>,
+        input: Option<crate::types::AccessAssociationSourceType>,
     ) -> Self {
         self.inner.access_association_source_type = input;
         self
@@ -154,41 +128,29 @@ impl DomainNameAccessAssociationBuilder {
     #[inline]
     pub fn get_access_association_source_type(
         &self,
-    ) -> &::std::option::Option<crate::types::AccessAssociationSourceType> {
+    ) -> &Option<crate::types::AccessAssociationSourceType> {
         &self.inner.access_association_source_type
     }
     /// Sets [`DomainNameAccessAssociation::access_association_source`](crate::types::DomainNameAccessAssociation::access_association_source): The ARN of the domain name access association source.
-    pub fn access_association_source(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.access_association_source = ::std::option::Option::Some(input.into());
+    pub fn access_association_source(mut self, input: impl Into<String>) -> Self {
+        self.inner.access_association_source = Some(input.into());
         self
     }
     /// Sets or clears [`DomainNameAccessAssociation::access_association_source`](crate::types::DomainNameAccessAssociation::access_association_source).
     #[inline]
-    pub fn set_access_association_source(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_access_association_source(mut self, input: Option<String>) -> Self {
         self.inner.access_association_source = input;
         self
     }
     /// The value set for [`DomainNameAccessAssociation::access_association_source`](crate::types::DomainNameAccessAssociation::access_association_source), if any.
     #[inline]
-    pub fn get_access_association_source(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_access_association_source(&self) -> &Option<String> {
         &self.inner.access_association_source
     }
     /// Adds one entry to [`DomainNameAccessAssociation::tags`](crate::types::DomainNameAccessAssociation::tags): The collection of tags.
     ///
     /// To set the whole map at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -196,20 +158,14 @@ impl DomainNameAccessAssociationBuilder {
     #[inline]
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`DomainNameAccessAssociation::tags`](crate::types::DomainNameAccessAssociation::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.tags
     }
     /// Builds the [`DomainNameAccessAssociation`]; it has no required members, so this cannot fail.

@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DomainNameAccessAssociations` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DomainNameAccessAssociations {
     /// The `position` member.
-    pub position: ::std::option::Option<::std::string::String>,
+    pub position: Option<String>,
     /// The current page of elements from this collection.
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DomainNameAccessAssociation>,
-    >,
+    pub items: Option<Vec<crate::types::DomainNameAccessAssociation>>,
 }
 impl DomainNameAccessAssociations {
     /// Starts building a [`DomainNameAccessAssociations`].
     #[inline]
     pub fn builder() -> crate::types::builders::DomainNameAccessAssociationsBuilder {
-        <crate::types::builders::DomainNameAccessAssociationsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DomainNameAccessAssociationsBuilder as Default>::default()
     }
     /// The `position` member, when set.
     #[inline]
-    pub fn position(&self) -> ::std::option::Option<&str> {
+    pub fn position(&self) -> Option<&str> {
         self.position.as_deref()
     }
     /// The `items` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,45 +30,34 @@ impl DomainNameAccessAssociations {
 impl ::awsgen_runtime::protocol::FromResponse for DomainNameAccessAssociations {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DomainNameAccessAssociations")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DomainNameAccessAssociations`](crate::types::DomainNameAccessAssociations); start one with `DomainNameAccessAssociations::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DomainNameAccessAssociationsBuilder {
     inner: crate::types::DomainNameAccessAssociations,
 }
 impl DomainNameAccessAssociationsBuilder {
     /// Sets [`DomainNameAccessAssociations::position`](crate::types::DomainNameAccessAssociations::position)
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.position = ::std::option::Option::Some(input.into());
+    pub fn position(mut self, input: impl Into<String>) -> Self {
+        self.inner.position = Some(input.into());
         self
     }
     /// Sets or clears [`DomainNameAccessAssociations::position`](crate::types::DomainNameAccessAssociations::position).
     #[inline]
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.inner.position = input;
         self
     }
     /// The value set for [`DomainNameAccessAssociations::position`](crate::types::DomainNameAccessAssociations::position), if any.
     #[inline]
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         &self.inner.position
     }
     /// Appends one item to [`DomainNameAccessAssociations::items`](crate::types::DomainNameAccessAssociations::items): The current page of elements from this collection.
@@ -89,20 +71,14 @@ impl DomainNameAccessAssociationsBuilder {
     #[inline]
     pub fn set_items(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::DomainNameAccessAssociation>,
-        >,
+        input: Option<Vec<crate::types::DomainNameAccessAssociation>>,
     ) -> Self {
         self.inner.items = input;
         self
     }
     /// The value set for [`DomainNameAccessAssociations::items`](crate::types::DomainNameAccessAssociations::items), if any.
     #[inline]
-    pub fn get_items(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::DomainNameAccessAssociation>,
-    > {
+    pub fn get_items(&self) -> &Option<Vec<crate::types::DomainNameAccessAssociation>> {
         &self.inner.items
     }
     /// Builds the [`DomainNameAccessAssociations`]; it has no required members, so this cannot fail.

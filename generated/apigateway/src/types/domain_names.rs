@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a collection of DomainName resources.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DomainNames {
     /// The `position` member.
-    pub position: ::std::option::Option<::std::string::String>,
+    pub position: Option<String>,
     /// The current page of elements from this collection.
-    pub items: ::std::option::Option<::std::vec::Vec<crate::types::DomainName>>,
+    pub items: Option<Vec<crate::types::DomainName>>,
 }
 impl DomainNames {
     /// Starts building a [`DomainNames`].
     #[inline]
     pub fn builder() -> crate::types::builders::DomainNamesBuilder {
-        <crate::types::builders::DomainNamesBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DomainNamesBuilder as Default>::default()
     }
     /// The `position` member, when set.
     #[inline]
-    pub fn position(&self) -> ::std::option::Option<&str> {
+    pub fn position(&self) -> Option<&str> {
         self.position.as_deref()
     }
     /// The `items` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,45 +30,34 @@ impl DomainNames {
 impl ::awsgen_runtime::protocol::FromResponse for DomainNames {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DomainNames")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DomainNames`](crate::types::DomainNames); start one with `DomainNames::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DomainNamesBuilder {
     inner: crate::types::DomainNames,
 }
 impl DomainNamesBuilder {
     /// Sets [`DomainNames::position`](crate::types::DomainNames::position)
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.position = ::std::option::Option::Some(input.into());
+    pub fn position(mut self, input: impl Into<String>) -> Self {
+        self.inner.position = Some(input.into());
         self
     }
     /// Sets or clears [`DomainNames::position`](crate::types::DomainNames::position).
     #[inline]
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.inner.position = input;
         self
     }
     /// The value set for [`DomainNames::position`](crate::types::DomainNames::position), if any.
     #[inline]
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         &self.inner.position
     }
     /// Appends one item to [`DomainNames::items`](crate::types::DomainNames::items): The current page of elements from this collection.
@@ -85,18 +69,13 @@ impl DomainNamesBuilder {
     }
     /// Sets or clears [`DomainNames::items`](crate::types::DomainNames::items).
     #[inline]
-    pub fn set_items(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::DomainName>>,
-    ) -> Self {
+    pub fn set_items(mut self, input: Option<Vec<crate::types::DomainName>>) -> Self {
         self.inner.items = input;
         self
     }
     /// The value set for [`DomainNames::items`](crate::types::DomainNames::items), if any.
     #[inline]
-    pub fn get_items(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::DomainName>> {
+    pub fn get_items(&self) -> &Option<Vec<crate::types::DomainName>> {
         &self.inner.items
     }
     /// Builds the [`DomainNames`]; it has no required members, so this cannot fail.

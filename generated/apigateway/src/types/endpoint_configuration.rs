@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The endpoint configuration to indicate the types of endpoints an API (RestApi) or its custom domain name (DomainName) has and the IP address types that can invoke it.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EndpointConfiguration {
     /// A list of endpoint types of an API (RestApi) or its custom domain name (DomainName). For an edge-optimized API and its custom domain name, the endpoint type is `"EDGE"`. For a regional API and its custom domain name, the endpoint type is `REGIONAL`. For a private API, the endpoint type is `PRIVATE`.
-    pub types: ::std::option::Option<::std::vec::Vec<crate::types::EndpointType>>,
+    pub types: Option<Vec<crate::types::EndpointType>>,
     /// The IP address types that can invoke an API (RestApi) or a DomainName. Use `ipv4` to allow only IPv4 addresses to invoke an API or DomainName, or use `dualstack` to allow both IPv4 and IPv6 addresses to invoke an API or a DomainName. For the `PRIVATE` endpoint type, only `dualstack` is supported.
-    pub ip_address_type: ::std::option::Option<crate::types::IpAddressType>,
+    pub ip_address_type: Option<crate::types::IpAddressType>,
     /// A list of VpcEndpointIds of an API (RestApi) against which to create Route53 ALIASes. It is only supported for `PRIVATE` endpoint type.
-    pub vpc_endpoint_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub vpc_endpoint_ids: Option<Vec<String>>,
 }
 impl EndpointConfiguration {
     /// Starts building a [`EndpointConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::EndpointConfigurationBuilder {
-        <crate::types::builders::EndpointConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EndpointConfigurationBuilder as Default>::default()
     }
     /// The `types` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,24 +25,17 @@ impl EndpointConfiguration {
     }
     /// The `ipAddressType` member, when set.
     #[inline]
-    pub fn ip_address_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpAddressType> {
+    pub fn ip_address_type(&self) -> Option<&crate::types::IpAddressType> {
         self.ip_address_type.as_ref()
     }
     /// The `vpcEndpointIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn vpc_endpoint_ids(&self) -> &[::std::string::String] {
+    pub fn vpc_endpoint_ids(&self) -> &[String] {
         self.vpc_endpoint_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`EndpointConfiguration`](crate::types::EndpointConfiguration); start one with `EndpointConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EndpointConfigurationBuilder {
     inner: crate::types::EndpointConfiguration,
 }
@@ -61,65 +49,50 @@ impl EndpointConfigurationBuilder {
     }
     /// Sets or clears [`EndpointConfiguration::types`](crate::types::EndpointConfiguration::types).
     #[inline]
-    pub fn set_types(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::EndpointType>>,
-    ) -> Self {
+    pub fn set_types(mut self, input: Option<Vec<crate::types::EndpointType>>) -> Self {
         self.inner.types = input;
         self
     }
     /// The value set for [`EndpointConfiguration::types`](crate::types::EndpointConfiguration::types), if any.
     #[inline]
-    pub fn get_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::EndpointType>> {
+    pub fn get_types(&self) -> &Option<Vec<crate::types::EndpointType>> {
         &self.inner.types
     }
     /// Sets [`EndpointConfiguration::ip_address_type`](crate::types::EndpointConfiguration::ip_address_type): The IP address types that can invoke an API (RestApi) or a DomainName.
     pub fn ip_address_type(mut self, input: crate::types::IpAddressType) -> Self {
-        self.inner.ip_address_type = ::std::option::Option::Some(input);
+        self.inner.ip_address_type = Some(input);
         self
     }
     /// Sets or clears [`EndpointConfiguration::ip_address_type`](crate::types::EndpointConfiguration::ip_address_type).
     #[inline]
     pub fn set_ip_address_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpAddressType>,
+        input: Option<crate::types::IpAddressType>,
     ) -> Self {
         self.inner.ip_address_type = input;
         self
     }
     /// The value set for [`EndpointConfiguration::ip_address_type`](crate::types::EndpointConfiguration::ip_address_type), if any.
     #[inline]
-    pub fn get_ip_address_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpAddressType> {
+    pub fn get_ip_address_type(&self) -> &Option<crate::types::IpAddressType> {
         &self.inner.ip_address_type
     }
     /// Appends one item to [`EndpointConfiguration::vpc_endpoint_ids`](crate::types::EndpointConfiguration::vpc_endpoint_ids): A list of VpcEndpointIds of an API (RestApi) against which to create Route53 ALIASes.
     ///
     /// To set the whole list at once, use [`set_vpc_endpoint_ids`](Self::set_vpc_endpoint_ids).
-    pub fn vpc_endpoint_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_endpoint_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.vpc_endpoint_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`EndpointConfiguration::vpc_endpoint_ids`](crate::types::EndpointConfiguration::vpc_endpoint_ids).
     #[inline]
-    pub fn set_vpc_endpoint_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.vpc_endpoint_ids = input;
         self
     }
     /// The value set for [`EndpointConfiguration::vpc_endpoint_ids`](crate::types::EndpointConfiguration::vpc_endpoint_ids), if any.
     #[inline]
-    pub fn get_vpc_endpoint_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_vpc_endpoint_ids(&self) -> &Option<Vec<String>> {
         &self.inner.vpc_endpoint_ids
     }
     /// Builds the [`EndpointConfiguration`]; it has no required members, so this cannot fail.

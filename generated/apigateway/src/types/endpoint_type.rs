@@ -4,7 +4,7 @@
 /// The endpoint type. The valid values are `EDGE` for edge-optimized API setup, most suitable for mobile applications; `REGIONAL` for regional API endpoint setup, most suitable for calling from AWS Region; and `PRIVATE` for private APIs.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum EndpointType {
     /// `REGIONAL`
@@ -31,7 +31,7 @@ impl EndpointType {
         }
     }
 }
-impl ::std::convert::From<&str> for EndpointType {
+impl From<&str> for EndpointType {
     fn from(value: &str) -> Self {
         match value {
             "REGIONAL" => EndpointType::Regional,
@@ -47,18 +47,18 @@ impl ::std::convert::From<&str> for EndpointType {
 }
 impl ::std::str::FromStr for EndpointType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::cmp::PartialOrd for EndpointType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+impl PartialOrd for EndpointType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(Ord::cmp(self, other))
     }
 }
 /// Ordered by wire value, so values a later model adds never reorder
 /// the ones before them (a derived order would follow variant order).
-impl ::std::cmp::Ord for EndpointType {
+impl Ord for EndpointType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
@@ -87,7 +87,7 @@ impl ::std::hash::Hash for EndpointType {
         ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
-impl ::std::convert::AsRef<str> for EndpointType {
+impl AsRef<str> for EndpointType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

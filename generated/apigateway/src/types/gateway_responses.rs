@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The collection of the GatewayResponse instances of a RestApi as a `responseType`-to-GatewayResponse object map of key-value pairs. As such, pagination is not supported for querying this collection.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GatewayResponses {
     /// The `position` member.
-    pub position: ::std::option::Option<::std::string::String>,
+    pub position: Option<String>,
     /// Returns the entire collection, because of no pagination support.
-    pub items: ::std::option::Option<::std::vec::Vec<crate::types::GatewayResponse>>,
+    pub items: Option<Vec<crate::types::GatewayResponse>>,
 }
 impl GatewayResponses {
     /// Starts building a [`GatewayResponses`].
     #[inline]
     pub fn builder() -> crate::types::builders::GatewayResponsesBuilder {
-        <crate::types::builders::GatewayResponsesBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GatewayResponsesBuilder as Default>::default()
     }
     /// The `position` member, when set.
     #[inline]
-    pub fn position(&self) -> ::std::option::Option<&str> {
+    pub fn position(&self) -> Option<&str> {
         self.position.as_deref()
     }
     /// The `items` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,45 +30,34 @@ impl GatewayResponses {
 impl ::awsgen_runtime::protocol::FromResponse for GatewayResponses {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GatewayResponses")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GatewayResponses`](crate::types::GatewayResponses); start one with `GatewayResponses::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GatewayResponsesBuilder {
     inner: crate::types::GatewayResponses,
 }
 impl GatewayResponsesBuilder {
     /// Sets [`GatewayResponses::position`](crate::types::GatewayResponses::position)
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.position = ::std::option::Option::Some(input.into());
+    pub fn position(mut self, input: impl Into<String>) -> Self {
+        self.inner.position = Some(input.into());
         self
     }
     /// Sets or clears [`GatewayResponses::position`](crate::types::GatewayResponses::position).
     #[inline]
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.inner.position = input;
         self
     }
     /// The value set for [`GatewayResponses::position`](crate::types::GatewayResponses::position), if any.
     #[inline]
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         &self.inner.position
     }
     /// Appends one item to [`GatewayResponses::items`](crate::types::GatewayResponses::items): Returns the entire collection, because of no pagination support.
@@ -87,16 +71,14 @@ impl GatewayResponsesBuilder {
     #[inline]
     pub fn set_items(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GatewayResponse>>,
+        input: Option<Vec<crate::types::GatewayResponse>>,
     ) -> Self {
         self.inner.items = input;
         self
     }
     /// The value set for [`GatewayResponses::items`](crate::types::GatewayResponses::items), if any.
     #[inline]
-    pub fn get_items(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GatewayResponse>> {
+    pub fn get_items(&self) -> &Option<Vec<crate::types::GatewayResponse>> {
         &self.inner.items
     }
     /// Builds the [`GatewayResponses`]; it has no required members, so this cannot fail.

@@ -2,39 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to generate a ClientCertificate resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GenerateClientCertificateRequest {
     /// The description of the ClientCertificate.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl GenerateClientCertificateRequest {
     /// Starts building a [`GenerateClientCertificateRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GenerateClientCertificateRequestBuilder {
-        <crate::types::builders::GenerateClientCertificateRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GenerateClientCertificateRequestBuilder as Default>::default()
     }
     /// The `description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `tags` member, when set.
     #[inline]
-    pub fn tags(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
     }
 }
@@ -45,46 +34,31 @@ impl GenerateClientCertificateRequest {
     }
 }
 /// A builder for [`GenerateClientCertificateRequest`](crate::types::GenerateClientCertificateRequest); start one with `GenerateClientCertificateRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GenerateClientCertificateRequestBuilder {
     inner: crate::types::GenerateClientCertificateRequest,
 }
 impl GenerateClientCertificateRequestBuilder {
     /// Sets [`GenerateClientCertificateRequest::description`](crate::types::GenerateClientCertificateRequest::description): The description of the ClientCertificate.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateClientCertificateRequest::description`](crate::types::GenerateClientCertificateRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`GenerateClientCertificateRequest::description`](crate::types::GenerateClientCertificateRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Adds one entry to [`GenerateClientCertificateRequest::tags`](crate::types::GenerateClientCertificateRequest::tags): The key-value map of strings.
     ///
     /// To set the whole map at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -92,20 +66,14 @@ impl GenerateClientCertificateRequestBuilder {
     #[inline]
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`GenerateClientCertificateRequest::tags`](crate::types::GenerateClientCertificateRequest::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.tags
     }
     /// Builds the [`GenerateClientCertificateRequest`]; it has no required members, so this cannot fail.

@@ -2,19 +2,14 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Requests API Gateway to get information about the current Account resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetAccountRequest {}
 impl GetAccountRequest {
     /// Starts building a [`GetAccountRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetAccountRequestBuilder {
-        <crate::types::builders::GetAccountRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetAccountRequestBuilder as Default>::default()
     }
 }
 impl GetAccountRequest {
@@ -24,12 +19,7 @@ impl GetAccountRequest {
     }
 }
 /// A builder for [`GetAccountRequest`](crate::types::GetAccountRequest); start one with `GetAccountRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetAccountRequestBuilder {
     inner: crate::types::GetAccountRequest,
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to get information about the current ApiKey resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetApiKeyRequest {
     /// The identifier of the ApiKey resource.
@@ -15,26 +10,26 @@ pub struct GetApiKeyRequest {
     /// Sent in the URI label `{api_Key}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub api_key: ::std::option::Option<::std::string::String>,
+    pub api_key: Option<String>,
     /// A boolean flag to specify whether (`true`) or not (`false`) the result contains the key value.
     ///
     /// Sent in the query parameter `includeValue`, not in the JSON body.
-    pub include_value: ::std::option::Option<bool>,
+    pub include_value: Option<bool>,
 }
 impl GetApiKeyRequest {
     /// Starts building a [`GetApiKeyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetApiKeyRequestBuilder {
-        <crate::types::builders::GetApiKeyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetApiKeyRequestBuilder as Default>::default()
     }
     /// The `apiKey` member, when set.
     #[inline]
-    pub fn api_key(&self) -> ::std::option::Option<&str> {
+    pub fn api_key(&self) -> Option<&str> {
         self.api_key.as_deref()
     }
     /// The `includeValue` member, when set.
     #[inline]
-    pub fn include_value(&self) -> ::std::option::Option<bool> {
+    pub fn include_value(&self) -> Option<bool> {
         self.include_value
     }
 }
@@ -45,68 +40,57 @@ impl GetApiKeyRequest {
     }
 }
 /// A builder for [`GetApiKeyRequest`](crate::types::GetApiKeyRequest); start one with `GetApiKeyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetApiKeyRequestBuilder {
     inner: crate::types::GetApiKeyRequest,
 }
 impl GetApiKeyRequestBuilder {
     /// Sets [`GetApiKeyRequest::api_key`](crate::types::GetApiKeyRequest::api_key): The identifier of the ApiKey resource.
-    pub fn api_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.api_key = ::std::option::Option::Some(input.into());
+    pub fn api_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.api_key = Some(input.into());
         self
     }
     /// Sets or clears [`GetApiKeyRequest::api_key`](crate::types::GetApiKeyRequest::api_key).
     #[inline]
-    pub fn set_api_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_api_key(mut self, input: Option<String>) -> Self {
         self.inner.api_key = input;
         self
     }
     /// The value set for [`GetApiKeyRequest::api_key`](crate::types::GetApiKeyRequest::api_key), if any.
     #[inline]
-    pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_api_key(&self) -> &Option<String> {
         &self.inner.api_key
     }
     /// Sets [`GetApiKeyRequest::include_value`](crate::types::GetApiKeyRequest::include_value): A boolean flag to specify whether (`true`) or not (`false`) the result contains the key value.
     pub fn include_value(mut self, input: bool) -> Self {
-        self.inner.include_value = ::std::option::Option::Some(input);
+        self.inner.include_value = Some(input);
         self
     }
     /// Sets or clears [`GetApiKeyRequest::include_value`](crate::types::GetApiKeyRequest::include_value).
     #[inline]
-    pub fn set_include_value(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_include_value(mut self, input: Option<bool>) -> Self {
         self.inner.include_value = input;
         self
     }
     /// The value set for [`GetApiKeyRequest::include_value`](crate::types::GetApiKeyRequest::include_value), if any.
     #[inline]
-    pub fn get_include_value(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_value(&self) -> &Option<bool> {
         &self.inner.include_value
     }
     /// Builds the [`GetApiKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetApiKeyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.api_key.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetApiKeyRequest",
                 member: "api_key",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

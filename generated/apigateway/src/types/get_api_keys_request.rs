@@ -2,64 +2,59 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to get information about the current ApiKeys resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetApiKeysRequest {
     /// The current pagination position in the paged result set.
     ///
     /// Sent in the query parameter `position`, not in the JSON body.
-    pub position: ::std::option::Option<::std::string::String>,
+    pub position: Option<String>,
     /// The maximum number of returned results per page. The default value is 25 and the maximum value is 500.
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
-    pub limit: ::std::option::Option<i32>,
+    pub limit: Option<i32>,
     /// The name of queried API keys.
     ///
     /// Sent in the query parameter `name`, not in the JSON body.
-    pub name_query: ::std::option::Option<::std::string::String>,
+    pub name_query: Option<String>,
     /// The identifier of a customer in Amazon Web Services Marketplace or an external system, such as a developer portal.
     ///
     /// Sent in the query parameter `customerId`, not in the JSON body.
-    pub customer_id: ::std::option::Option<::std::string::String>,
+    pub customer_id: Option<String>,
     /// A boolean flag to specify whether (`true`) or not (`false`) the result contains key values.
     ///
     /// Sent in the query parameter `includeValues`, not in the JSON body.
-    pub include_values: ::std::option::Option<bool>,
+    pub include_values: Option<bool>,
 }
 impl GetApiKeysRequest {
     /// Starts building a [`GetApiKeysRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetApiKeysRequestBuilder {
-        <crate::types::builders::GetApiKeysRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetApiKeysRequestBuilder as Default>::default()
     }
     /// The `position` member, when set.
     #[inline]
-    pub fn position(&self) -> ::std::option::Option<&str> {
+    pub fn position(&self) -> Option<&str> {
         self.position.as_deref()
     }
     /// The `limit` member, when set.
     #[inline]
-    pub fn limit(&self) -> ::std::option::Option<i32> {
+    pub fn limit(&self) -> Option<i32> {
         self.limit
     }
     /// The `nameQuery` member, when set.
     #[inline]
-    pub fn name_query(&self) -> ::std::option::Option<&str> {
+    pub fn name_query(&self) -> Option<&str> {
         self.name_query.as_deref()
     }
     /// The `customerId` member, when set.
     #[inline]
-    pub fn customer_id(&self) -> ::std::option::Option<&str> {
+    pub fn customer_id(&self) -> Option<&str> {
         self.customer_id.as_deref()
     }
     /// The `includeValues` member, when set.
     #[inline]
-    pub fn include_values(&self) -> ::std::option::Option<bool> {
+    pub fn include_values(&self) -> Option<bool> {
         self.include_values
     }
 }
@@ -70,112 +65,89 @@ impl GetApiKeysRequest {
     }
 }
 /// A builder for [`GetApiKeysRequest`](crate::types::GetApiKeysRequest); start one with `GetApiKeysRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetApiKeysRequestBuilder {
     inner: crate::types::GetApiKeysRequest,
 }
 impl GetApiKeysRequestBuilder {
     /// Sets [`GetApiKeysRequest::position`](crate::types::GetApiKeysRequest::position): The current pagination position in the paged result set.
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.position = ::std::option::Option::Some(input.into());
+    pub fn position(mut self, input: impl Into<String>) -> Self {
+        self.inner.position = Some(input.into());
         self
     }
     /// Sets or clears [`GetApiKeysRequest::position`](crate::types::GetApiKeysRequest::position).
     #[inline]
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.inner.position = input;
         self
     }
     /// The value set for [`GetApiKeysRequest::position`](crate::types::GetApiKeysRequest::position), if any.
     #[inline]
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         &self.inner.position
     }
     /// Sets [`GetApiKeysRequest::limit`](crate::types::GetApiKeysRequest::limit): The maximum number of returned results per page.
     pub fn limit(mut self, input: i32) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input);
+        self.inner.limit = Some(input);
         self
     }
     /// Sets or clears [`GetApiKeysRequest::limit`](crate::types::GetApiKeysRequest::limit).
     #[inline]
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.inner.limit = input;
         self
     }
     /// The value set for [`GetApiKeysRequest::limit`](crate::types::GetApiKeysRequest::limit), if any.
     #[inline]
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         &self.inner.limit
     }
     /// Sets [`GetApiKeysRequest::name_query`](crate::types::GetApiKeysRequest::name_query): The name of queried API keys.
-    pub fn name_query(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name_query = ::std::option::Option::Some(input.into());
+    pub fn name_query(mut self, input: impl Into<String>) -> Self {
+        self.inner.name_query = Some(input.into());
         self
     }
     /// Sets or clears [`GetApiKeysRequest::name_query`](crate::types::GetApiKeysRequest::name_query).
     #[inline]
-    pub fn set_name_query(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name_query(mut self, input: Option<String>) -> Self {
         self.inner.name_query = input;
         self
     }
     /// The value set for [`GetApiKeysRequest::name_query`](crate::types::GetApiKeysRequest::name_query), if any.
     #[inline]
-    pub fn get_name_query(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name_query(&self) -> &Option<String> {
         &self.inner.name_query
     }
     /// Sets [`GetApiKeysRequest::customer_id`](crate::types::GetApiKeysRequest::customer_id): The identifier of a customer in Amazon Web Services Marketplace or an external system, such as a developer portal.
-    pub fn customer_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.customer_id = ::std::option::Option::Some(input.into());
+    pub fn customer_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.customer_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetApiKeysRequest::customer_id`](crate::types::GetApiKeysRequest::customer_id).
     #[inline]
-    pub fn set_customer_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_id(mut self, input: Option<String>) -> Self {
         self.inner.customer_id = input;
         self
     }
     /// The value set for [`GetApiKeysRequest::customer_id`](crate::types::GetApiKeysRequest::customer_id), if any.
     #[inline]
-    pub fn get_customer_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_id(&self) -> &Option<String> {
         &self.inner.customer_id
     }
     /// Sets [`GetApiKeysRequest::include_values`](crate::types::GetApiKeysRequest::include_values): A boolean flag to specify whether (`true`) or not (`false`) the result contains key values.
     pub fn include_values(mut self, input: bool) -> Self {
-        self.inner.include_values = ::std::option::Option::Some(input);
+        self.inner.include_values = Some(input);
         self
     }
     /// Sets or clears [`GetApiKeysRequest::include_values`](crate::types::GetApiKeysRequest::include_values).
     #[inline]
-    pub fn set_include_values(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_include_values(mut self, input: Option<bool>) -> Self {
         self.inner.include_values = input;
         self
     }
     /// The value set for [`GetApiKeysRequest::include_values`](crate::types::GetApiKeysRequest::include_values), if any.
     #[inline]
-    pub fn get_include_values(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_values(&self) -> &Option<bool> {
         &self.inner.include_values
     }
     /// Builds the [`GetApiKeysRequest`]; it has no required members, so this cannot fail.

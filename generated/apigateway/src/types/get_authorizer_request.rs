@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to describe an existing Authorizer resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetAuthorizerRequest {
     /// The string identifier of the associated RestApi.
@@ -15,28 +10,28 @@ pub struct GetAuthorizerRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The identifier of the Authorizer resource.
     ///
     /// Sent in the URI label `{authorizer_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub authorizer_id: ::std::option::Option<::std::string::String>,
+    pub authorizer_id: Option<String>,
 }
 impl GetAuthorizerRequest {
     /// Starts building a [`GetAuthorizerRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetAuthorizerRequestBuilder {
-        <crate::types::builders::GetAuthorizerRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetAuthorizerRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `authorizerId` member, when set.
     #[inline]
-    pub fn authorizer_id(&self) -> ::std::option::Option<&str> {
+    pub fn authorizer_id(&self) -> Option<&str> {
         self.authorizer_id.as_deref()
     }
 }
@@ -47,80 +42,63 @@ impl GetAuthorizerRequest {
     }
 }
 /// A builder for [`GetAuthorizerRequest`](crate::types::GetAuthorizerRequest); start one with `GetAuthorizerRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetAuthorizerRequestBuilder {
     inner: crate::types::GetAuthorizerRequest,
 }
 impl GetAuthorizerRequestBuilder {
     /// Sets [`GetAuthorizerRequest::rest_api_id`](crate::types::GetAuthorizerRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetAuthorizerRequest::rest_api_id`](crate::types::GetAuthorizerRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetAuthorizerRequest::rest_api_id`](crate::types::GetAuthorizerRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`GetAuthorizerRequest::authorizer_id`](crate::types::GetAuthorizerRequest::authorizer_id): The identifier of the Authorizer resource.
-    pub fn authorizer_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.authorizer_id = ::std::option::Option::Some(input.into());
+    pub fn authorizer_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.authorizer_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetAuthorizerRequest::authorizer_id`](crate::types::GetAuthorizerRequest::authorizer_id).
     #[inline]
-    pub fn set_authorizer_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_authorizer_id(mut self, input: Option<String>) -> Self {
         self.inner.authorizer_id = input;
         self
     }
     /// The value set for [`GetAuthorizerRequest::authorizer_id`](crate::types::GetAuthorizerRequest::authorizer_id), if any.
     #[inline]
-    pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_authorizer_id(&self) -> &Option<String> {
         &self.inner.authorizer_id
     }
     /// Builds the [`GetAuthorizerRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetAuthorizerRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetAuthorizerRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.authorizer_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetAuthorizerRequest",
                 member: "authorizer_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

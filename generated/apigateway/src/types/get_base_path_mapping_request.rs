@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to describe a BasePathMapping resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetBasePathMappingRequest {
     /// The domain name of the BasePathMapping resource to be described.
@@ -15,37 +10,37 @@ pub struct GetBasePathMappingRequest {
     /// Sent in the URI label `{domain_name}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub domain_name: ::std::option::Option<::std::string::String>,
+    pub domain_name: Option<String>,
     /// The identifier for the domain name resource. Supported only for private custom domain names.
     ///
     /// Sent in the query parameter `domainNameId`, not in the JSON body.
-    pub domain_name_id: ::std::option::Option<::std::string::String>,
+    pub domain_name_id: Option<String>,
     /// The base path name that callers of the API must provide as part of the URL after the domain name. This value must be unique for all of the mappings across a single API. Specify '(none)' if you do not want callers to specify any base path name after the domain name.
     ///
     /// Sent in the URI label `{base_path}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub base_path: ::std::option::Option<::std::string::String>,
+    pub base_path: Option<String>,
 }
 impl GetBasePathMappingRequest {
     /// Starts building a [`GetBasePathMappingRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetBasePathMappingRequestBuilder {
-        <crate::types::builders::GetBasePathMappingRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetBasePathMappingRequestBuilder as Default>::default()
     }
     /// The `domainName` member, when set.
     #[inline]
-    pub fn domain_name(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name(&self) -> Option<&str> {
         self.domain_name.as_deref()
     }
     /// The `domainNameId` member, when set.
     #[inline]
-    pub fn domain_name_id(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name_id(&self) -> Option<&str> {
         self.domain_name_id.as_deref()
     }
     /// The `basePath` member, when set.
     #[inline]
-    pub fn base_path(&self) -> ::std::option::Option<&str> {
+    pub fn base_path(&self) -> Option<&str> {
         self.base_path.as_deref()
     }
 }
@@ -56,102 +51,79 @@ impl GetBasePathMappingRequest {
     }
 }
 /// A builder for [`GetBasePathMappingRequest`](crate::types::GetBasePathMappingRequest); start one with `GetBasePathMappingRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetBasePathMappingRequestBuilder {
     inner: crate::types::GetBasePathMappingRequest,
 }
 impl GetBasePathMappingRequestBuilder {
     /// Sets [`GetBasePathMappingRequest::domain_name`](crate::types::GetBasePathMappingRequest::domain_name): The domain name of the BasePathMapping resource to be described.
-    pub fn domain_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.domain_name = ::std::option::Option::Some(input.into());
+    pub fn domain_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.domain_name = Some(input.into());
         self
     }
     /// Sets or clears [`GetBasePathMappingRequest::domain_name`](crate::types::GetBasePathMappingRequest::domain_name).
     #[inline]
-    pub fn set_domain_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name(mut self, input: Option<String>) -> Self {
         self.inner.domain_name = input;
         self
     }
     /// The value set for [`GetBasePathMappingRequest::domain_name`](crate::types::GetBasePathMappingRequest::domain_name), if any.
     #[inline]
-    pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name(&self) -> &Option<String> {
         &self.inner.domain_name
     }
     /// Sets [`GetBasePathMappingRequest::domain_name_id`](crate::types::GetBasePathMappingRequest::domain_name_id): The identifier for the domain name resource.
-    pub fn domain_name_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.domain_name_id = ::std::option::Option::Some(input.into());
+    pub fn domain_name_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.domain_name_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetBasePathMappingRequest::domain_name_id`](crate::types::GetBasePathMappingRequest::domain_name_id).
     #[inline]
-    pub fn set_domain_name_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name_id(mut self, input: Option<String>) -> Self {
         self.inner.domain_name_id = input;
         self
     }
     /// The value set for [`GetBasePathMappingRequest::domain_name_id`](crate::types::GetBasePathMappingRequest::domain_name_id), if any.
     #[inline]
-    pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name_id(&self) -> &Option<String> {
         &self.inner.domain_name_id
     }
     /// Sets [`GetBasePathMappingRequest::base_path`](crate::types::GetBasePathMappingRequest::base_path): The base path name that callers of the API must provide as part of the URL after the domain name.
-    pub fn base_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.base_path = ::std::option::Option::Some(input.into());
+    pub fn base_path(mut self, input: impl Into<String>) -> Self {
+        self.inner.base_path = Some(input.into());
         self
     }
     /// Sets or clears [`GetBasePathMappingRequest::base_path`](crate::types::GetBasePathMappingRequest::base_path).
     #[inline]
-    pub fn set_base_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_base_path(mut self, input: Option<String>) -> Self {
         self.inner.base_path = input;
         self
     }
     /// The value set for [`GetBasePathMappingRequest::base_path`](crate::types::GetBasePathMappingRequest::base_path), if any.
     #[inline]
-    pub fn get_base_path(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_base_path(&self) -> &Option<String> {
         &self.inner.base_path
     }
     /// Builds the [`GetBasePathMappingRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetBasePathMappingRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.domain_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetBasePathMappingRequest",
                 member: "domain_name",
             });
         }
         if self.inner.base_path.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetBasePathMappingRequest",
                 member: "base_path",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

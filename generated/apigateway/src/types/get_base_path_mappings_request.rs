@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to get information about a collection of BasePathMapping resources.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetBasePathMappingsRequest {
     /// The domain name of a BasePathMapping resource.
@@ -15,44 +10,44 @@ pub struct GetBasePathMappingsRequest {
     /// Sent in the URI label `{domain_name}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub domain_name: ::std::option::Option<::std::string::String>,
+    pub domain_name: Option<String>,
     /// The identifier for the domain name resource. Supported only for private custom domain names.
     ///
     /// Sent in the query parameter `domainNameId`, not in the JSON body.
-    pub domain_name_id: ::std::option::Option<::std::string::String>,
+    pub domain_name_id: Option<String>,
     /// The current pagination position in the paged result set.
     ///
     /// Sent in the query parameter `position`, not in the JSON body.
-    pub position: ::std::option::Option<::std::string::String>,
+    pub position: Option<String>,
     /// The maximum number of returned results per page. The default value is 25 and the maximum value is 500.
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
-    pub limit: ::std::option::Option<i32>,
+    pub limit: Option<i32>,
 }
 impl GetBasePathMappingsRequest {
     /// Starts building a [`GetBasePathMappingsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetBasePathMappingsRequestBuilder {
-        <crate::types::builders::GetBasePathMappingsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetBasePathMappingsRequestBuilder as Default>::default()
     }
     /// The `domainName` member, when set.
     #[inline]
-    pub fn domain_name(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name(&self) -> Option<&str> {
         self.domain_name.as_deref()
     }
     /// The `domainNameId` member, when set.
     #[inline]
-    pub fn domain_name_id(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name_id(&self) -> Option<&str> {
         self.domain_name_id.as_deref()
     }
     /// The `position` member, when set.
     #[inline]
-    pub fn position(&self) -> ::std::option::Option<&str> {
+    pub fn position(&self) -> Option<&str> {
         self.position.as_deref()
     }
     /// The `limit` member, when set.
     #[inline]
-    pub fn limit(&self) -> ::std::option::Option<i32> {
+    pub fn limit(&self) -> Option<i32> {
         self.limit
     }
 }
@@ -63,112 +58,89 @@ impl GetBasePathMappingsRequest {
     }
 }
 /// A builder for [`GetBasePathMappingsRequest`](crate::types::GetBasePathMappingsRequest); start one with `GetBasePathMappingsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetBasePathMappingsRequestBuilder {
     inner: crate::types::GetBasePathMappingsRequest,
 }
 impl GetBasePathMappingsRequestBuilder {
     /// Sets [`GetBasePathMappingsRequest::domain_name`](crate::types::GetBasePathMappingsRequest::domain_name): The domain name of a BasePathMapping resource.
-    pub fn domain_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.domain_name = ::std::option::Option::Some(input.into());
+    pub fn domain_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.domain_name = Some(input.into());
         self
     }
     /// Sets or clears [`GetBasePathMappingsRequest::domain_name`](crate::types::GetBasePathMappingsRequest::domain_name).
     #[inline]
-    pub fn set_domain_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name(mut self, input: Option<String>) -> Self {
         self.inner.domain_name = input;
         self
     }
     /// The value set for [`GetBasePathMappingsRequest::domain_name`](crate::types::GetBasePathMappingsRequest::domain_name), if any.
     #[inline]
-    pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name(&self) -> &Option<String> {
         &self.inner.domain_name
     }
     /// Sets [`GetBasePathMappingsRequest::domain_name_id`](crate::types::GetBasePathMappingsRequest::domain_name_id): The identifier for the domain name resource.
-    pub fn domain_name_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.domain_name_id = ::std::option::Option::Some(input.into());
+    pub fn domain_name_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.domain_name_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetBasePathMappingsRequest::domain_name_id`](crate::types::GetBasePathMappingsRequest::domain_name_id).
     #[inline]
-    pub fn set_domain_name_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name_id(mut self, input: Option<String>) -> Self {
         self.inner.domain_name_id = input;
         self
     }
     /// The value set for [`GetBasePathMappingsRequest::domain_name_id`](crate::types::GetBasePathMappingsRequest::domain_name_id), if any.
     #[inline]
-    pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name_id(&self) -> &Option<String> {
         &self.inner.domain_name_id
     }
     /// Sets [`GetBasePathMappingsRequest::position`](crate::types::GetBasePathMappingsRequest::position): The current pagination position in the paged result set.
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.position = ::std::option::Option::Some(input.into());
+    pub fn position(mut self, input: impl Into<String>) -> Self {
+        self.inner.position = Some(input.into());
         self
     }
     /// Sets or clears [`GetBasePathMappingsRequest::position`](crate::types::GetBasePathMappingsRequest::position).
     #[inline]
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.inner.position = input;
         self
     }
     /// The value set for [`GetBasePathMappingsRequest::position`](crate::types::GetBasePathMappingsRequest::position), if any.
     #[inline]
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         &self.inner.position
     }
     /// Sets [`GetBasePathMappingsRequest::limit`](crate::types::GetBasePathMappingsRequest::limit): The maximum number of returned results per page.
     pub fn limit(mut self, input: i32) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input);
+        self.inner.limit = Some(input);
         self
     }
     /// Sets or clears [`GetBasePathMappingsRequest::limit`](crate::types::GetBasePathMappingsRequest::limit).
     #[inline]
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.inner.limit = input;
         self
     }
     /// The value set for [`GetBasePathMappingsRequest::limit`](crate::types::GetBasePathMappingsRequest::limit), if any.
     #[inline]
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         &self.inner.limit
     }
     /// Builds the [`GetBasePathMappingsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetBasePathMappingsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.domain_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetBasePathMappingsRequest",
                 member: "domain_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,37 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to get information about a collection of ClientCertificate resources.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetClientCertificatesRequest {
     /// The current pagination position in the paged result set.
     ///
     /// Sent in the query parameter `position`, not in the JSON body.
-    pub position: ::std::option::Option<::std::string::String>,
+    pub position: Option<String>,
     /// The maximum number of returned results per page. The default value is 25 and the maximum value is 500.
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
-    pub limit: ::std::option::Option<i32>,
+    pub limit: Option<i32>,
 }
 impl GetClientCertificatesRequest {
     /// Starts building a [`GetClientCertificatesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetClientCertificatesRequestBuilder {
-        <crate::types::builders::GetClientCertificatesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetClientCertificatesRequestBuilder as Default>::default()
     }
     /// The `position` member, when set.
     #[inline]
-    pub fn position(&self) -> ::std::option::Option<&str> {
+    pub fn position(&self) -> Option<&str> {
         self.position.as_deref()
     }
     /// The `limit` member, when set.
     #[inline]
-    pub fn limit(&self) -> ::std::option::Option<i32> {
+    pub fn limit(&self) -> Option<i32> {
         self.limit
     }
 }
@@ -43,52 +38,41 @@ impl GetClientCertificatesRequest {
     }
 }
 /// A builder for [`GetClientCertificatesRequest`](crate::types::GetClientCertificatesRequest); start one with `GetClientCertificatesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetClientCertificatesRequestBuilder {
     inner: crate::types::GetClientCertificatesRequest,
 }
 impl GetClientCertificatesRequestBuilder {
     /// Sets [`GetClientCertificatesRequest::position`](crate::types::GetClientCertificatesRequest::position): The current pagination position in the paged result set.
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.position = ::std::option::Option::Some(input.into());
+    pub fn position(mut self, input: impl Into<String>) -> Self {
+        self.inner.position = Some(input.into());
         self
     }
     /// Sets or clears [`GetClientCertificatesRequest::position`](crate::types::GetClientCertificatesRequest::position).
     #[inline]
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.inner.position = input;
         self
     }
     /// The value set for [`GetClientCertificatesRequest::position`](crate::types::GetClientCertificatesRequest::position), if any.
     #[inline]
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         &self.inner.position
     }
     /// Sets [`GetClientCertificatesRequest::limit`](crate::types::GetClientCertificatesRequest::limit): The maximum number of returned results per page.
     pub fn limit(mut self, input: i32) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input);
+        self.inner.limit = Some(input);
         self
     }
     /// Sets or clears [`GetClientCertificatesRequest::limit`](crate::types::GetClientCertificatesRequest::limit).
     #[inline]
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.inner.limit = input;
         self
     }
     /// The value set for [`GetClientCertificatesRequest::limit`](crate::types::GetClientCertificatesRequest::limit), if any.
     #[inline]
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         &self.inner.limit
     }
     /// Builds the [`GetClientCertificatesRequest`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Requests API Gateway to get information about a Deployment resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetDeploymentRequest {
     /// The string identifier of the associated RestApi.
@@ -15,37 +10,37 @@ pub struct GetDeploymentRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The identifier of the Deployment resource to get information about.
     ///
     /// Sent in the URI label `{deployment_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub deployment_id: ::std::option::Option<::std::string::String>,
+    pub deployment_id: Option<String>,
     /// A query parameter to retrieve the specified embedded resources of the returned Deployment resource in the response. In a REST API call, this `embed` parameter value is a list of comma-separated strings, as in `GET /restapis/{restapi_id}/deployments/{deployment_id}?embed=var1,var2`. The SDK and other platform-dependent libraries might use a different format for the list. Currently, this request supports only retrieval of the embedded API summary this way. Hence, the parameter value must be a single-valued list containing only the `"apisummary"` string. For example, `GET /restapis/{restapi_id}/deployments/{deployment_id}?embed=apisummary`.
     ///
     /// Sent in the query parameter `embed`, not in the JSON body.
-    pub embed: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub embed: Option<Vec<String>>,
 }
 impl GetDeploymentRequest {
     /// Starts building a [`GetDeploymentRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDeploymentRequestBuilder {
-        <crate::types::builders::GetDeploymentRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetDeploymentRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `deploymentId` member, when set.
     #[inline]
-    pub fn deployment_id(&self) -> ::std::option::Option<&str> {
+    pub fn deployment_id(&self) -> Option<&str> {
         self.deployment_id.as_deref()
     }
     /// The `embed` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn embed(&self) -> &[::std::string::String] {
+    pub fn embed(&self) -> &[String] {
         self.embed.as_deref().unwrap_or_default()
     }
 }
@@ -56,106 +51,81 @@ impl GetDeploymentRequest {
     }
 }
 /// A builder for [`GetDeploymentRequest`](crate::types::GetDeploymentRequest); start one with `GetDeploymentRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetDeploymentRequestBuilder {
     inner: crate::types::GetDeploymentRequest,
 }
 impl GetDeploymentRequestBuilder {
     /// Sets [`GetDeploymentRequest::rest_api_id`](crate::types::GetDeploymentRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetDeploymentRequest::rest_api_id`](crate::types::GetDeploymentRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetDeploymentRequest::rest_api_id`](crate::types::GetDeploymentRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`GetDeploymentRequest::deployment_id`](crate::types::GetDeploymentRequest::deployment_id): The identifier of the Deployment resource to get information about.
-    pub fn deployment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.deployment_id = ::std::option::Option::Some(input.into());
+    pub fn deployment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.deployment_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetDeploymentRequest::deployment_id`](crate::types::GetDeploymentRequest::deployment_id).
     #[inline]
-    pub fn set_deployment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_deployment_id(mut self, input: Option<String>) -> Self {
         self.inner.deployment_id = input;
         self
     }
     /// The value set for [`GetDeploymentRequest::deployment_id`](crate::types::GetDeploymentRequest::deployment_id), if any.
     #[inline]
-    pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_deployment_id(&self) -> &Option<String> {
         &self.inner.deployment_id
     }
     /// Appends one item to [`GetDeploymentRequest::embed`](crate::types::GetDeploymentRequest::embed): A query parameter to retrieve the specified embedded resources of the returned Deployment resource in the response.
     ///
     /// To set the whole list at once, use [`set_embed`](Self::set_embed).
-    pub fn embed(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn embed(mut self, input: impl Into<String>) -> Self {
         self.inner.embed.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GetDeploymentRequest::embed`](crate::types::GetDeploymentRequest::embed).
     #[inline]
-    pub fn set_embed(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_embed(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.embed = input;
         self
     }
     /// The value set for [`GetDeploymentRequest::embed`](crate::types::GetDeploymentRequest::embed), if any.
     #[inline]
-    pub fn get_embed(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_embed(&self) -> &Option<Vec<String>> {
         &self.inner.embed
     }
     /// Builds the [`GetDeploymentRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDeploymentRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDeploymentRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.deployment_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDeploymentRequest",
                 member: "deployment_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets a specified documentation part of a given API.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetDocumentationPartRequest {
     /// The string identifier of the associated RestApi.
@@ -15,28 +10,28 @@ pub struct GetDocumentationPartRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The string identifier of the associated RestApi.
     ///
     /// Sent in the URI label `{part_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub documentation_part_id: ::std::option::Option<::std::string::String>,
+    pub documentation_part_id: Option<String>,
 }
 impl GetDocumentationPartRequest {
     /// Starts building a [`GetDocumentationPartRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDocumentationPartRequestBuilder {
-        <crate::types::builders::GetDocumentationPartRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetDocumentationPartRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `documentationPartId` member, when set.
     #[inline]
-    pub fn documentation_part_id(&self) -> ::std::option::Option<&str> {
+    pub fn documentation_part_id(&self) -> Option<&str> {
         self.documentation_part_id.as_deref()
     }
 }
@@ -47,82 +42,63 @@ impl GetDocumentationPartRequest {
     }
 }
 /// A builder for [`GetDocumentationPartRequest`](crate::types::GetDocumentationPartRequest); start one with `GetDocumentationPartRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetDocumentationPartRequestBuilder {
     inner: crate::types::GetDocumentationPartRequest,
 }
 impl GetDocumentationPartRequestBuilder {
     /// Sets [`GetDocumentationPartRequest::rest_api_id`](crate::types::GetDocumentationPartRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetDocumentationPartRequest::rest_api_id`](crate::types::GetDocumentationPartRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetDocumentationPartRequest::rest_api_id`](crate::types::GetDocumentationPartRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`GetDocumentationPartRequest::documentation_part_id`](crate::types::GetDocumentationPartRequest::documentation_part_id): The string identifier of the associated RestApi.
-    pub fn documentation_part_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.documentation_part_id = ::std::option::Option::Some(input.into());
+    pub fn documentation_part_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.documentation_part_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetDocumentationPartRequest::documentation_part_id`](crate::types::GetDocumentationPartRequest::documentation_part_id).
     #[inline]
-    pub fn set_documentation_part_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_documentation_part_id(mut self, input: Option<String>) -> Self {
         self.inner.documentation_part_id = input;
         self
     }
     /// The value set for [`GetDocumentationPartRequest::documentation_part_id`](crate::types::GetDocumentationPartRequest::documentation_part_id), if any.
     #[inline]
-    pub fn get_documentation_part_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_documentation_part_id(&self) -> &Option<String> {
         &self.inner.documentation_part_id
     }
     /// Builds the [`GetDocumentationPartRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDocumentationPartRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDocumentationPartRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.documentation_part_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDocumentationPartRequest",
                 member: "documentation_part_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets the documentation parts of an API. The result may be filtered by the type, name, or path of API entities (targets).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetDocumentationPartsRequest {
     /// The string identifier of the associated RestApi.
@@ -15,73 +10,71 @@ pub struct GetDocumentationPartsRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The type of API entities of the to-be-retrieved documentation parts.
     ///
     /// Sent in the query parameter `type`, not in the JSON body.
-    pub type_: ::std::option::Option<crate::types::DocumentationPartType>,
+    pub type_: Option<crate::types::DocumentationPartType>,
     /// The name of API entities of the to-be-retrieved documentation parts.
     ///
     /// Sent in the query parameter `name`, not in the JSON body.
-    pub name_query: ::std::option::Option<::std::string::String>,
+    pub name_query: Option<String>,
     /// The path of API entities of the to-be-retrieved documentation parts.
     ///
     /// Sent in the query parameter `path`, not in the JSON body.
-    pub path: ::std::option::Option<::std::string::String>,
+    pub path: Option<String>,
     /// The current pagination position in the paged result set.
     ///
     /// Sent in the query parameter `position`, not in the JSON body.
-    pub position: ::std::option::Option<::std::string::String>,
+    pub position: Option<String>,
     /// The maximum number of returned results per page. The default value is 25 and the maximum value is 500.
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
-    pub limit: ::std::option::Option<i32>,
+    pub limit: Option<i32>,
     /// The status of the API documentation parts to retrieve. Valid values are `DOCUMENTED` for retrieving DocumentationPart resources with content and `UNDOCUMENTED` for DocumentationPart resources without content.
     ///
     /// Sent in the query parameter `locationStatus`, not in the JSON body.
-    pub location_status: ::std::option::Option<crate::types::LocationStatusType>,
+    pub location_status: Option<crate::types::LocationStatusType>,
 }
 impl GetDocumentationPartsRequest {
     /// Starts building a [`GetDocumentationPartsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDocumentationPartsRequestBuilder {
-        <crate::types::builders::GetDocumentationPartsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetDocumentationPartsRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::DocumentationPartType> {
+    pub fn type_(&self) -> Option<&crate::types::DocumentationPartType> {
         self.type_.as_ref()
     }
     /// The `nameQuery` member, when set.
     #[inline]
-    pub fn name_query(&self) -> ::std::option::Option<&str> {
+    pub fn name_query(&self) -> Option<&str> {
         self.name_query.as_deref()
     }
     /// The `path` member, when set.
     #[inline]
-    pub fn path(&self) -> ::std::option::Option<&str> {
+    pub fn path(&self) -> Option<&str> {
         self.path.as_deref()
     }
     /// The `position` member, when set.
     #[inline]
-    pub fn position(&self) -> ::std::option::Option<&str> {
+    pub fn position(&self) -> Option<&str> {
         self.position.as_deref()
     }
     /// The `limit` member, when set.
     #[inline]
-    pub fn limit(&self) -> ::std::option::Option<i32> {
+    pub fn limit(&self) -> Option<i32> {
         self.limit
     }
     /// The `locationStatus` member, when set.
     #[inline]
-    pub fn location_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LocationStatusType> {
+    pub fn location_status(&self) -> Option<&crate::types::LocationStatusType> {
         self.location_status.as_ref()
     }
 }
@@ -92,176 +85,143 @@ impl GetDocumentationPartsRequest {
     }
 }
 /// A builder for [`GetDocumentationPartsRequest`](crate::types::GetDocumentationPartsRequest); start one with `GetDocumentationPartsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetDocumentationPartsRequestBuilder {
     inner: crate::types::GetDocumentationPartsRequest,
 }
 impl GetDocumentationPartsRequestBuilder {
     /// Sets [`GetDocumentationPartsRequest::rest_api_id`](crate::types::GetDocumentationPartsRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetDocumentationPartsRequest::rest_api_id`](crate::types::GetDocumentationPartsRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetDocumentationPartsRequest::rest_api_id`](crate::types::GetDocumentationPartsRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`GetDocumentationPartsRequest::type_`](crate::types::GetDocumentationPartsRequest::type_): The type of API entities of the to-be-retrieved documentation parts.
     pub fn type_(mut self, input: crate::types::DocumentationPartType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`GetDocumentationPartsRequest::type_`](crate::types::GetDocumentationPartsRequest::type_).
     #[inline]
     pub fn set_type_(
         mut self,
-        input: ::std::option::Option<crate::types::DocumentationPartType>,
+        input: Option<crate::types::DocumentationPartType>,
     ) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`GetDocumentationPartsRequest::type_`](crate::types::GetDocumentationPartsRequest::type_), if any.
     #[inline]
-    pub fn get_type_(
-        &self,
-    ) -> &::std::option::Option<crate::types::DocumentationPartType> {
+    pub fn get_type_(&self) -> &Option<crate::types::DocumentationPartType> {
         &self.inner.type_
     }
     /// Sets [`GetDocumentationPartsRequest::name_query`](crate::types::GetDocumentationPartsRequest::name_query): The name of API entities of the to-be-retrieved documentation parts.
-    pub fn name_query(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name_query = ::std::option::Option::Some(input.into());
+    pub fn name_query(mut self, input: impl Into<String>) -> Self {
+        self.inner.name_query = Some(input.into());
         self
     }
     /// Sets or clears [`GetDocumentationPartsRequest::name_query`](crate::types::GetDocumentationPartsRequest::name_query).
     #[inline]
-    pub fn set_name_query(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name_query(mut self, input: Option<String>) -> Self {
         self.inner.name_query = input;
         self
     }
     /// The value set for [`GetDocumentationPartsRequest::name_query`](crate::types::GetDocumentationPartsRequest::name_query), if any.
     #[inline]
-    pub fn get_name_query(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name_query(&self) -> &Option<String> {
         &self.inner.name_query
     }
     /// Sets [`GetDocumentationPartsRequest::path`](crate::types::GetDocumentationPartsRequest::path): The path of API entities of the to-be-retrieved documentation parts.
-    pub fn path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.path = ::std::option::Option::Some(input.into());
+    pub fn path(mut self, input: impl Into<String>) -> Self {
+        self.inner.path = Some(input.into());
         self
     }
     /// Sets or clears [`GetDocumentationPartsRequest::path`](crate::types::GetDocumentationPartsRequest::path).
     #[inline]
-    pub fn set_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_path(mut self, input: Option<String>) -> Self {
         self.inner.path = input;
         self
     }
     /// The value set for [`GetDocumentationPartsRequest::path`](crate::types::GetDocumentationPartsRequest::path), if any.
     #[inline]
-    pub fn get_path(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_path(&self) -> &Option<String> {
         &self.inner.path
     }
     /// Sets [`GetDocumentationPartsRequest::position`](crate::types::GetDocumentationPartsRequest::position): The current pagination position in the paged result set.
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.position = ::std::option::Option::Some(input.into());
+    pub fn position(mut self, input: impl Into<String>) -> Self {
+        self.inner.position = Some(input.into());
         self
     }
     /// Sets or clears [`GetDocumentationPartsRequest::position`](crate::types::GetDocumentationPartsRequest::position).
     #[inline]
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.inner.position = input;
         self
     }
     /// The value set for [`GetDocumentationPartsRequest::position`](crate::types::GetDocumentationPartsRequest::position), if any.
     #[inline]
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         &self.inner.position
     }
     /// Sets [`GetDocumentationPartsRequest::limit`](crate::types::GetDocumentationPartsRequest::limit): The maximum number of returned results per page.
     pub fn limit(mut self, input: i32) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input);
+        self.inner.limit = Some(input);
         self
     }
     /// Sets or clears [`GetDocumentationPartsRequest::limit`](crate::types::GetDocumentationPartsRequest::limit).
     #[inline]
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.inner.limit = input;
         self
     }
     /// The value set for [`GetDocumentationPartsRequest::limit`](crate::types::GetDocumentationPartsRequest::limit), if any.
     #[inline]
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         &self.inner.limit
     }
     /// Sets [`GetDocumentationPartsRequest::location_status`](crate::types::GetDocumentationPartsRequest::location_status): The status of the API documentation parts to retrieve.
     pub fn location_status(mut self, input: crate::types::LocationStatusType) -> Self {
-        self.inner.location_status = ::std::option::Option::Some(input);
+        self.inner.location_status = Some(input);
         self
     }
     /// Sets or clears [`GetDocumentationPartsRequest::location_status`](crate::types::GetDocumentationPartsRequest::location_status).
     #[inline]
     pub fn set_location_status(
         mut self,
-        input: ::std::option::Option<crate::types::LocationStatusType>,
+        input: Option<crate::types::LocationStatusType>,
     ) -> Self {
         self.inner.location_status = input;
         self
     }
     /// The value set for [`GetDocumentationPartsRequest::location_status`](crate::types::GetDocumentationPartsRequest::location_status), if any.
     #[inline]
-    pub fn get_location_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::LocationStatusType> {
+    pub fn get_location_status(&self) -> &Option<crate::types::LocationStatusType> {
         &self.inner.location_status
     }
     /// Builds the [`GetDocumentationPartsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDocumentationPartsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDocumentationPartsRequest",
                 member: "rest_api_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

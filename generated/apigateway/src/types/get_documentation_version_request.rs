@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets a documentation snapshot of an API.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetDocumentationVersionRequest {
     /// The string identifier of the associated RestApi.
@@ -15,28 +10,28 @@ pub struct GetDocumentationVersionRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The version identifier of the to-be-retrieved documentation snapshot.
     ///
     /// Sent in the URI label `{doc_version}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub documentation_version: ::std::option::Option<::std::string::String>,
+    pub documentation_version: Option<String>,
 }
 impl GetDocumentationVersionRequest {
     /// Starts building a [`GetDocumentationVersionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDocumentationVersionRequestBuilder {
-        <crate::types::builders::GetDocumentationVersionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetDocumentationVersionRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `documentationVersion` member, when set.
     #[inline]
-    pub fn documentation_version(&self) -> ::std::option::Option<&str> {
+    pub fn documentation_version(&self) -> Option<&str> {
         self.documentation_version.as_deref()
     }
 }
@@ -47,82 +42,63 @@ impl GetDocumentationVersionRequest {
     }
 }
 /// A builder for [`GetDocumentationVersionRequest`](crate::types::GetDocumentationVersionRequest); start one with `GetDocumentationVersionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetDocumentationVersionRequestBuilder {
     inner: crate::types::GetDocumentationVersionRequest,
 }
 impl GetDocumentationVersionRequestBuilder {
     /// Sets [`GetDocumentationVersionRequest::rest_api_id`](crate::types::GetDocumentationVersionRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetDocumentationVersionRequest::rest_api_id`](crate::types::GetDocumentationVersionRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetDocumentationVersionRequest::rest_api_id`](crate::types::GetDocumentationVersionRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`GetDocumentationVersionRequest::documentation_version`](crate::types::GetDocumentationVersionRequest::documentation_version): The version identifier of the to-be-retrieved documentation snapshot.
-    pub fn documentation_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.documentation_version = ::std::option::Option::Some(input.into());
+    pub fn documentation_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.documentation_version = Some(input.into());
         self
     }
     /// Sets or clears [`GetDocumentationVersionRequest::documentation_version`](crate::types::GetDocumentationVersionRequest::documentation_version).
     #[inline]
-    pub fn set_documentation_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_documentation_version(mut self, input: Option<String>) -> Self {
         self.inner.documentation_version = input;
         self
     }
     /// The value set for [`GetDocumentationVersionRequest::documentation_version`](crate::types::GetDocumentationVersionRequest::documentation_version), if any.
     #[inline]
-    pub fn get_documentation_version(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_documentation_version(&self) -> &Option<String> {
         &self.inner.documentation_version
     }
     /// Builds the [`GetDocumentationVersionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDocumentationVersionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDocumentationVersionRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.documentation_version.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDocumentationVersionRequest",
                 member: "documentation_version",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

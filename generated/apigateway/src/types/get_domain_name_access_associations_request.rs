@@ -2,46 +2,41 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDomainNameAccessAssociationsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetDomainNameAccessAssociationsRequest {
     /// The current pagination position in the paged result set.
     ///
     /// Sent in the query parameter `position`, not in the JSON body.
-    pub position: ::std::option::Option<::std::string::String>,
+    pub position: Option<String>,
     /// The maximum number of returned results per page. The default value is 25 and the maximum value is 500.
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
-    pub limit: ::std::option::Option<i32>,
+    pub limit: Option<i32>,
     /// The owner of the domain name access association. Use `SELF` to only list the domain name access associations owned by your own account. Use `OTHER_ACCOUNTS` to list the domain name access associations with your private custom domain names that are owned by other AWS accounts.
     ///
     /// Sent in the query parameter `resourceOwner`, not in the JSON body.
-    pub resource_owner: ::std::option::Option<crate::types::ResourceOwner>,
+    pub resource_owner: Option<crate::types::ResourceOwner>,
 }
 impl GetDomainNameAccessAssociationsRequest {
     /// Starts building a [`GetDomainNameAccessAssociationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDomainNameAccessAssociationsRequestBuilder {
-        <crate::types::builders::GetDomainNameAccessAssociationsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetDomainNameAccessAssociationsRequestBuilder as Default>::default()
     }
     /// The `position` member, when set.
     #[inline]
-    pub fn position(&self) -> ::std::option::Option<&str> {
+    pub fn position(&self) -> Option<&str> {
         self.position.as_deref()
     }
     /// The `limit` member, when set.
     #[inline]
-    pub fn limit(&self) -> ::std::option::Option<i32> {
+    pub fn limit(&self) -> Option<i32> {
         self.limit
     }
     /// The `resourceOwner` member, when set.
     #[inline]
-    pub fn resource_owner(&self) -> ::std::option::Option<&crate::types::ResourceOwner> {
+    pub fn resource_owner(&self) -> Option<&crate::types::ResourceOwner> {
         self.resource_owner.as_ref()
     }
 }
@@ -52,73 +47,60 @@ impl GetDomainNameAccessAssociationsRequest {
     }
 }
 /// A builder for [`GetDomainNameAccessAssociationsRequest`](crate::types::GetDomainNameAccessAssociationsRequest); start one with `GetDomainNameAccessAssociationsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetDomainNameAccessAssociationsRequestBuilder {
     inner: crate::types::GetDomainNameAccessAssociationsRequest,
 }
 impl GetDomainNameAccessAssociationsRequestBuilder {
     /// Sets [`GetDomainNameAccessAssociationsRequest::position`](crate::types::GetDomainNameAccessAssociationsRequest::position): The current pagination position in the paged result set.
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.position = ::std::option::Option::Some(input.into());
+    pub fn position(mut self, input: impl Into<String>) -> Self {
+        self.inner.position = Some(input.into());
         self
     }
     /// Sets or clears [`GetDomainNameAccessAssociationsRequest::position`](crate::types::GetDomainNameAccessAssociationsRequest::position).
     #[inline]
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.inner.position = input;
         self
     }
     /// The value set for [`GetDomainNameAccessAssociationsRequest::position`](crate::types::GetDomainNameAccessAssociationsRequest::position), if any.
     #[inline]
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         &self.inner.position
     }
     /// Sets [`GetDomainNameAccessAssociationsRequest::limit`](crate::types::GetDomainNameAccessAssociationsRequest::limit): The maximum number of returned results per page.
     pub fn limit(mut self, input: i32) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input);
+        self.inner.limit = Some(input);
         self
     }
     /// Sets or clears [`GetDomainNameAccessAssociationsRequest::limit`](crate::types::GetDomainNameAccessAssociationsRequest::limit).
     #[inline]
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.inner.limit = input;
         self
     }
     /// The value set for [`GetDomainNameAccessAssociationsRequest::limit`](crate::types::GetDomainNameAccessAssociationsRequest::limit), if any.
     #[inline]
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         &self.inner.limit
     }
     /// Sets [`GetDomainNameAccessAssociationsRequest::resource_owner`](crate::types::GetDomainNameAccessAssociationsRequest::resource_owner): The owner of the domain name access association.
     pub fn resource_owner(mut self, input: crate::types::ResourceOwner) -> Self {
-        self.inner.resource_owner = ::std::option::Option::Some(input);
+        self.inner.resource_owner = Some(input);
         self
     }
     /// Sets or clears [`GetDomainNameAccessAssociationsRequest::resource_owner`](crate::types::GetDomainNameAccessAssociationsRequest::resource_owner).
     #[inline]
     pub fn set_resource_owner(
         mut self,
-        input: ::std::option::Option<crate::types::ResourceOwner>,
+        input: Option<crate::types::ResourceOwner>,
     ) -> Self {
         self.inner.resource_owner = input;
         self
     }
     /// The value set for [`GetDomainNameAccessAssociationsRequest::resource_owner`](crate::types::GetDomainNameAccessAssociationsRequest::resource_owner), if any.
     #[inline]
-    pub fn get_resource_owner(
-        &self,
-    ) -> &::std::option::Option<crate::types::ResourceOwner> {
+    pub fn get_resource_owner(&self) -> &Option<crate::types::ResourceOwner> {
         &self.inner.resource_owner
     }
     /// Builds the [`GetDomainNameAccessAssociationsRequest`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to get the name of a DomainName resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetDomainNameRequest {
     /// The name of the DomainName resource.
@@ -15,26 +10,26 @@ pub struct GetDomainNameRequest {
     /// Sent in the URI label `{domain_name}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub domain_name: ::std::option::Option<::std::string::String>,
+    pub domain_name: Option<String>,
     /// The identifier for the domain name resource. Required for private custom domain names.
     ///
     /// Sent in the query parameter `domainNameId`, not in the JSON body.
-    pub domain_name_id: ::std::option::Option<::std::string::String>,
+    pub domain_name_id: Option<String>,
 }
 impl GetDomainNameRequest {
     /// Starts building a [`GetDomainNameRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDomainNameRequestBuilder {
-        <crate::types::builders::GetDomainNameRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetDomainNameRequestBuilder as Default>::default()
     }
     /// The `domainName` member, when set.
     #[inline]
-    pub fn domain_name(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name(&self) -> Option<&str> {
         self.domain_name.as_deref()
     }
     /// The `domainNameId` member, when set.
     #[inline]
-    pub fn domain_name_id(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name_id(&self) -> Option<&str> {
         self.domain_name_id.as_deref()
     }
 }
@@ -45,74 +40,57 @@ impl GetDomainNameRequest {
     }
 }
 /// A builder for [`GetDomainNameRequest`](crate::types::GetDomainNameRequest); start one with `GetDomainNameRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetDomainNameRequestBuilder {
     inner: crate::types::GetDomainNameRequest,
 }
 impl GetDomainNameRequestBuilder {
     /// Sets [`GetDomainNameRequest::domain_name`](crate::types::GetDomainNameRequest::domain_name): The name of the DomainName resource.
-    pub fn domain_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.domain_name = ::std::option::Option::Some(input.into());
+    pub fn domain_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.domain_name = Some(input.into());
         self
     }
     /// Sets or clears [`GetDomainNameRequest::domain_name`](crate::types::GetDomainNameRequest::domain_name).
     #[inline]
-    pub fn set_domain_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name(mut self, input: Option<String>) -> Self {
         self.inner.domain_name = input;
         self
     }
     /// The value set for [`GetDomainNameRequest::domain_name`](crate::types::GetDomainNameRequest::domain_name), if any.
     #[inline]
-    pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name(&self) -> &Option<String> {
         &self.inner.domain_name
     }
     /// Sets [`GetDomainNameRequest::domain_name_id`](crate::types::GetDomainNameRequest::domain_name_id): The identifier for the domain name resource.
-    pub fn domain_name_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.domain_name_id = ::std::option::Option::Some(input.into());
+    pub fn domain_name_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.domain_name_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetDomainNameRequest::domain_name_id`](crate::types::GetDomainNameRequest::domain_name_id).
     #[inline]
-    pub fn set_domain_name_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name_id(mut self, input: Option<String>) -> Self {
         self.inner.domain_name_id = input;
         self
     }
     /// The value set for [`GetDomainNameRequest::domain_name_id`](crate::types::GetDomainNameRequest::domain_name_id), if any.
     #[inline]
-    pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name_id(&self) -> &Option<String> {
         &self.inner.domain_name_id
     }
     /// Builds the [`GetDomainNameRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDomainNameRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.domain_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDomainNameRequest",
                 member: "domain_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

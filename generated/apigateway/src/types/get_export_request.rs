@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request a new export of a RestApi for a particular Stage.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetExportRequest {
     /// The string identifier of the associated RestApi.
@@ -15,63 +10,57 @@ pub struct GetExportRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The name of the Stage that will be exported.
     ///
     /// Sent in the URI label `{stage_name}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub stage_name: ::std::option::Option<::std::string::String>,
+    pub stage_name: Option<String>,
     /// The type of export. Acceptable values are 'oas30' for OpenAPI 3.0.x and 'swagger' for Swagger/OpenAPI 2.0.
     ///
     /// Sent in the URI label `{export_type}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub export_type: ::std::option::Option<::std::string::String>,
+    pub export_type: Option<String>,
     /// A key-value map of query string parameters that specify properties of the export, depending on the requested `exportType`. For `exportType` `oas30` and `swagger`, any combination of the following parameters are supported: `extensions='integrations'` or `extensions='apigateway'` will export the API with x-amazon-apigateway-integration extensions. `extensions='authorizers'` will export the API with x-amazon-apigateway-authorizer extensions. `postman` will export the API with Postman extensions, allowing for import to the Postman tool
     ///
     /// Sent in the query parameter `parameters`, not in the JSON body.
-    pub parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub parameters: Option<::std::collections::BTreeMap<String, String>>,
     /// The content-type of the export, for example `application/json`. Currently `application/json` and `application/yaml` are supported for `exportType` of`oas30` and `swagger`. This should be specified in the `Accept` header for direct API requests.
     ///
     /// Sent in the header `Accept`, not in the JSON body.
-    pub accepts: ::std::option::Option<::std::string::String>,
+    pub accepts: Option<String>,
 }
 impl GetExportRequest {
     /// Starts building a [`GetExportRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetExportRequestBuilder {
-        <crate::types::builders::GetExportRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetExportRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `stageName` member, when set.
     #[inline]
-    pub fn stage_name(&self) -> ::std::option::Option<&str> {
+    pub fn stage_name(&self) -> Option<&str> {
         self.stage_name.as_deref()
     }
     /// The `exportType` member, when set.
     #[inline]
-    pub fn export_type(&self) -> ::std::option::Option<&str> {
+    pub fn export_type(&self) -> Option<&str> {
         self.export_type.as_deref()
     }
     /// The `parameters` member, when set.
     #[inline]
-    pub fn parameters(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn parameters(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.parameters.as_ref()
     }
     /// The `accepts` member, when set.
     #[inline]
-    pub fn accepts(&self) -> ::std::option::Option<&str> {
+    pub fn accepts(&self) -> Option<&str> {
         self.accepts.as_deref()
     }
 }
@@ -82,80 +71,57 @@ impl GetExportRequest {
     }
 }
 /// A builder for [`GetExportRequest`](crate::types::GetExportRequest); start one with `GetExportRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetExportRequestBuilder {
     inner: crate::types::GetExportRequest,
 }
 impl GetExportRequestBuilder {
     /// Sets [`GetExportRequest::rest_api_id`](crate::types::GetExportRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetExportRequest::rest_api_id`](crate::types::GetExportRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetExportRequest::rest_api_id`](crate::types::GetExportRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`GetExportRequest::stage_name`](crate::types::GetExportRequest::stage_name): The name of the Stage that will be exported.
-    pub fn stage_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.stage_name = ::std::option::Option::Some(input.into());
+    pub fn stage_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.stage_name = Some(input.into());
         self
     }
     /// Sets or clears [`GetExportRequest::stage_name`](crate::types::GetExportRequest::stage_name).
     #[inline]
-    pub fn set_stage_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_stage_name(mut self, input: Option<String>) -> Self {
         self.inner.stage_name = input;
         self
     }
     /// The value set for [`GetExportRequest::stage_name`](crate::types::GetExportRequest::stage_name), if any.
     #[inline]
-    pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_stage_name(&self) -> &Option<String> {
         &self.inner.stage_name
     }
     /// Sets [`GetExportRequest::export_type`](crate::types::GetExportRequest::export_type): The type of export.
-    pub fn export_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.export_type = ::std::option::Option::Some(input.into());
+    pub fn export_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.export_type = Some(input.into());
         self
     }
     /// Sets or clears [`GetExportRequest::export_type`](crate::types::GetExportRequest::export_type).
     #[inline]
-    pub fn set_export_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_export_type(mut self, input: Option<String>) -> Self {
         self.inner.export_type = input;
         self
     }
     /// The value set for [`GetExportRequest::export_type`](crate::types::GetExportRequest::export_type), if any.
     #[inline]
-    pub fn get_export_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_export_type(&self) -> &Option<String> {
         &self.inner.export_type
     }
     /// Adds one entry to [`GetExportRequest::parameters`](crate::types::GetExportRequest::parameters): A key-value map of query string parameters that specify properties of the export, depending on the requested `exportType`.
@@ -163,8 +129,8 @@ impl GetExportRequestBuilder {
     /// To set the whole map at once, use [`set_parameters`](Self::set_parameters).
     pub fn parameters(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.parameters.get_or_insert_default().insert(key.into(), value.into());
         self
@@ -173,9 +139,7 @@ impl GetExportRequestBuilder {
     #[inline]
     pub fn set_parameters(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.parameters = input;
         self
@@ -184,59 +148,51 @@ impl GetExportRequestBuilder {
     #[inline]
     pub fn get_parameters(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.parameters
     }
     /// Sets [`GetExportRequest::accepts`](crate::types::GetExportRequest::accepts): The content-type of the export, for example `application/json`.
-    pub fn accepts(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.accepts = ::std::option::Option::Some(input.into());
+    pub fn accepts(mut self, input: impl Into<String>) -> Self {
+        self.inner.accepts = Some(input.into());
         self
     }
     /// Sets or clears [`GetExportRequest::accepts`](crate::types::GetExportRequest::accepts).
     #[inline]
-    pub fn set_accepts(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_accepts(mut self, input: Option<String>) -> Self {
         self.inner.accepts = input;
         self
     }
     /// The value set for [`GetExportRequest::accepts`](crate::types::GetExportRequest::accepts), if any.
     #[inline]
-    pub fn get_accepts(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_accepts(&self) -> &Option<String> {
         &self.inner.accepts
     }
     /// Builds the [`GetExportRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetExportRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetExportRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.stage_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetExportRequest",
                 member: "stage_name",
             });
         }
         if self.inner.export_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetExportRequest",
                 member: "export_type",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets a GatewayResponse of a specified response type on the given RestApi.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetGatewayResponseRequest {
     /// The string identifier of the associated RestApi.
@@ -15,30 +10,28 @@ pub struct GetGatewayResponseRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The response type of the associated GatewayResponse.
     ///
     /// Sent in the URI label `{response_type}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub response_type: ::std::option::Option<crate::types::GatewayResponseType>,
+    pub response_type: Option<crate::types::GatewayResponseType>,
 }
 impl GetGatewayResponseRequest {
     /// Starts building a [`GetGatewayResponseRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetGatewayResponseRequestBuilder {
-        <crate::types::builders::GetGatewayResponseRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetGatewayResponseRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `responseType` member, when set.
     #[inline]
-    pub fn response_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::GatewayResponseType> {
+    pub fn response_type(&self) -> Option<&crate::types::GatewayResponseType> {
         self.response_type.as_ref()
     }
 }
@@ -49,79 +42,66 @@ impl GetGatewayResponseRequest {
     }
 }
 /// A builder for [`GetGatewayResponseRequest`](crate::types::GetGatewayResponseRequest); start one with `GetGatewayResponseRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetGatewayResponseRequestBuilder {
     inner: crate::types::GetGatewayResponseRequest,
 }
 impl GetGatewayResponseRequestBuilder {
     /// Sets [`GetGatewayResponseRequest::rest_api_id`](crate::types::GetGatewayResponseRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetGatewayResponseRequest::rest_api_id`](crate::types::GetGatewayResponseRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetGatewayResponseRequest::rest_api_id`](crate::types::GetGatewayResponseRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`GetGatewayResponseRequest::response_type`](crate::types::GetGatewayResponseRequest::response_type): The response type of the associated GatewayResponse.
     pub fn response_type(mut self, input: crate::types::GatewayResponseType) -> Self {
-        self.inner.response_type = ::std::option::Option::Some(input);
+        self.inner.response_type = Some(input);
         self
     }
     /// Sets or clears [`GetGatewayResponseRequest::response_type`](crate::types::GetGatewayResponseRequest::response_type).
     #[inline]
     pub fn set_response_type(
         mut self,
-        input: ::std::option::Option<crate::types::GatewayResponseType>,
+        input: Option<crate::types::GatewayResponseType>,
     ) -> Self {
         self.inner.response_type = input;
         self
     }
     /// The value set for [`GetGatewayResponseRequest::response_type`](crate::types::GetGatewayResponseRequest::response_type), if any.
     #[inline]
-    pub fn get_response_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::GatewayResponseType> {
+    pub fn get_response_type(&self) -> &Option<crate::types::GatewayResponseType> {
         &self.inner.response_type
     }
     /// Builds the [`GetGatewayResponseRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetGatewayResponseRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetGatewayResponseRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.response_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetGatewayResponseRequest",
                 member: "response_type",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

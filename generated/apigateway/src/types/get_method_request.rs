@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to describe an existing Method resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetMethodRequest {
     /// The string identifier of the associated RestApi.
@@ -15,39 +10,39 @@ pub struct GetMethodRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The Resource identifier for the Method resource.
     ///
     /// Sent in the URI label `{resource_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// Specifies the method request's HTTP method type.
     ///
     /// Sent in the URI label `{http_method}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub http_method: ::std::option::Option<::std::string::String>,
+    pub http_method: Option<String>,
 }
 impl GetMethodRequest {
     /// Starts building a [`GetMethodRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetMethodRequestBuilder {
-        <crate::types::builders::GetMethodRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetMethodRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `resourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `httpMethod` member, when set.
     #[inline]
-    pub fn http_method(&self) -> ::std::option::Option<&str> {
+    pub fn http_method(&self) -> Option<&str> {
         self.http_method.as_deref()
     }
 }
@@ -58,108 +53,85 @@ impl GetMethodRequest {
     }
 }
 /// A builder for [`GetMethodRequest`](crate::types::GetMethodRequest); start one with `GetMethodRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetMethodRequestBuilder {
     inner: crate::types::GetMethodRequest,
 }
 impl GetMethodRequestBuilder {
     /// Sets [`GetMethodRequest::rest_api_id`](crate::types::GetMethodRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetMethodRequest::rest_api_id`](crate::types::GetMethodRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetMethodRequest::rest_api_id`](crate::types::GetMethodRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`GetMethodRequest::resource_id`](crate::types::GetMethodRequest::resource_id): The Resource identifier for the Method resource.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetMethodRequest::resource_id`](crate::types::GetMethodRequest::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`GetMethodRequest::resource_id`](crate::types::GetMethodRequest::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`GetMethodRequest::http_method`](crate::types::GetMethodRequest::http_method): Specifies the method request's HTTP method type.
-    pub fn http_method(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.http_method = ::std::option::Option::Some(input.into());
+    pub fn http_method(mut self, input: impl Into<String>) -> Self {
+        self.inner.http_method = Some(input.into());
         self
     }
     /// Sets or clears [`GetMethodRequest::http_method`](crate::types::GetMethodRequest::http_method).
     #[inline]
-    pub fn set_http_method(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_http_method(mut self, input: Option<String>) -> Self {
         self.inner.http_method = input;
         self
     }
     /// The value set for [`GetMethodRequest::http_method`](crate::types::GetMethodRequest::http_method), if any.
     #[inline]
-    pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_http_method(&self) -> &Option<String> {
         &self.inner.http_method
     }
     /// Builds the [`GetMethodRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetMethodRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetMethodRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.resource_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetMethodRequest",
                 member: "resource_id",
             });
         }
         if self.inner.http_method.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetMethodRequest",
                 member: "http_method",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

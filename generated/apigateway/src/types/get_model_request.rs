@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to list information about a model in an existing RestApi resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetModelRequest {
     /// The RestApi identifier under which the Model exists.
@@ -15,37 +10,37 @@ pub struct GetModelRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The name of the model as an identifier.
     ///
     /// Sent in the URI label `{model_name}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub model_name: ::std::option::Option<::std::string::String>,
+    pub model_name: Option<String>,
     /// A query parameter of a Boolean value to resolve (`true`) all external model references and returns a flattened model schema or not (`false`) The default is `false`.
     ///
     /// Sent in the query parameter `flatten`, not in the JSON body.
-    pub flatten: ::std::option::Option<bool>,
+    pub flatten: Option<bool>,
 }
 impl GetModelRequest {
     /// Starts building a [`GetModelRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetModelRequestBuilder {
-        <crate::types::builders::GetModelRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetModelRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `modelName` member, when set.
     #[inline]
-    pub fn model_name(&self) -> ::std::option::Option<&str> {
+    pub fn model_name(&self) -> Option<&str> {
         self.model_name.as_deref()
     }
     /// The `flatten` member, when set.
     #[inline]
-    pub fn flatten(&self) -> ::std::option::Option<bool> {
+    pub fn flatten(&self) -> Option<bool> {
         self.flatten
     }
 }
@@ -56,96 +51,79 @@ impl GetModelRequest {
     }
 }
 /// A builder for [`GetModelRequest`](crate::types::GetModelRequest); start one with `GetModelRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetModelRequestBuilder {
     inner: crate::types::GetModelRequest,
 }
 impl GetModelRequestBuilder {
     /// Sets [`GetModelRequest::rest_api_id`](crate::types::GetModelRequest::rest_api_id): The RestApi identifier under which the Model exists.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetModelRequest::rest_api_id`](crate::types::GetModelRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetModelRequest::rest_api_id`](crate::types::GetModelRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`GetModelRequest::model_name`](crate::types::GetModelRequest::model_name): The name of the model as an identifier.
-    pub fn model_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.model_name = ::std::option::Option::Some(input.into());
+    pub fn model_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.model_name = Some(input.into());
         self
     }
     /// Sets or clears [`GetModelRequest::model_name`](crate::types::GetModelRequest::model_name).
     #[inline]
-    pub fn set_model_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_model_name(mut self, input: Option<String>) -> Self {
         self.inner.model_name = input;
         self
     }
     /// The value set for [`GetModelRequest::model_name`](crate::types::GetModelRequest::model_name), if any.
     #[inline]
-    pub fn get_model_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_model_name(&self) -> &Option<String> {
         &self.inner.model_name
     }
     /// Sets [`GetModelRequest::flatten`](crate::types::GetModelRequest::flatten): A query parameter of a Boolean value to resolve (`true`) all external model references and returns a flattened model schema or not (`false`) The default is `false`.
     pub fn flatten(mut self, input: bool) -> Self {
-        self.inner.flatten = ::std::option::Option::Some(input);
+        self.inner.flatten = Some(input);
         self
     }
     /// Sets or clears [`GetModelRequest::flatten`](crate::types::GetModelRequest::flatten).
     #[inline]
-    pub fn set_flatten(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_flatten(mut self, input: Option<bool>) -> Self {
         self.inner.flatten = input;
         self
     }
     /// The value set for [`GetModelRequest::flatten`](crate::types::GetModelRequest::flatten), if any.
     #[inline]
-    pub fn get_flatten(&self) -> &::std::option::Option<bool> {
+    pub fn get_flatten(&self) -> &Option<bool> {
         &self.inner.flatten
     }
     /// Builds the [`GetModelRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetModelRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetModelRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.model_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetModelRequest",
                 member: "model_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to generate a sample mapping template used to transform the payload.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetModelTemplateRequest {
     /// The string identifier of the associated RestApi.
@@ -15,28 +10,28 @@ pub struct GetModelTemplateRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The name of the model for which to generate a template.
     ///
     /// Sent in the URI label `{model_name}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub model_name: ::std::option::Option<::std::string::String>,
+    pub model_name: Option<String>,
 }
 impl GetModelTemplateRequest {
     /// Starts building a [`GetModelTemplateRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetModelTemplateRequestBuilder {
-        <crate::types::builders::GetModelTemplateRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetModelTemplateRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `modelName` member, when set.
     #[inline]
-    pub fn model_name(&self) -> ::std::option::Option<&str> {
+    pub fn model_name(&self) -> Option<&str> {
         self.model_name.as_deref()
     }
 }
@@ -47,80 +42,63 @@ impl GetModelTemplateRequest {
     }
 }
 /// A builder for [`GetModelTemplateRequest`](crate::types::GetModelTemplateRequest); start one with `GetModelTemplateRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetModelTemplateRequestBuilder {
     inner: crate::types::GetModelTemplateRequest,
 }
 impl GetModelTemplateRequestBuilder {
     /// Sets [`GetModelTemplateRequest::rest_api_id`](crate::types::GetModelTemplateRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetModelTemplateRequest::rest_api_id`](crate::types::GetModelTemplateRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetModelTemplateRequest::rest_api_id`](crate::types::GetModelTemplateRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`GetModelTemplateRequest::model_name`](crate::types::GetModelTemplateRequest::model_name): The name of the model for which to generate a template.
-    pub fn model_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.model_name = ::std::option::Option::Some(input.into());
+    pub fn model_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.model_name = Some(input.into());
         self
     }
     /// Sets or clears [`GetModelTemplateRequest::model_name`](crate::types::GetModelTemplateRequest::model_name).
     #[inline]
-    pub fn set_model_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_model_name(mut self, input: Option<String>) -> Self {
         self.inner.model_name = input;
         self
     }
     /// The value set for [`GetModelTemplateRequest::model_name`](crate::types::GetModelTemplateRequest::model_name), if any.
     #[inline]
-    pub fn get_model_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_model_name(&self) -> &Option<String> {
         &self.inner.model_name
     }
     /// Builds the [`GetModelTemplateRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetModelTemplateRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetModelTemplateRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.model_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetModelTemplateRequest",
                 member: "model_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

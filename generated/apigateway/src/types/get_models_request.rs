@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to list existing Models defined for a RestApi resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetModelsRequest {
     /// The string identifier of the associated RestApi.
@@ -15,35 +10,35 @@ pub struct GetModelsRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The current pagination position in the paged result set.
     ///
     /// Sent in the query parameter `position`, not in the JSON body.
-    pub position: ::std::option::Option<::std::string::String>,
+    pub position: Option<String>,
     /// The maximum number of returned results per page. The default value is 25 and the maximum value is 500.
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
-    pub limit: ::std::option::Option<i32>,
+    pub limit: Option<i32>,
 }
 impl GetModelsRequest {
     /// Starts building a [`GetModelsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetModelsRequestBuilder {
-        <crate::types::builders::GetModelsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetModelsRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `position` member, when set.
     #[inline]
-    pub fn position(&self) -> ::std::option::Option<&str> {
+    pub fn position(&self) -> Option<&str> {
         self.position.as_deref()
     }
     /// The `limit` member, when set.
     #[inline]
-    pub fn limit(&self) -> ::std::option::Option<i32> {
+    pub fn limit(&self) -> Option<i32> {
         self.limit
     }
 }
@@ -54,90 +49,73 @@ impl GetModelsRequest {
     }
 }
 /// A builder for [`GetModelsRequest`](crate::types::GetModelsRequest); start one with `GetModelsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetModelsRequestBuilder {
     inner: crate::types::GetModelsRequest,
 }
 impl GetModelsRequestBuilder {
     /// Sets [`GetModelsRequest::rest_api_id`](crate::types::GetModelsRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetModelsRequest::rest_api_id`](crate::types::GetModelsRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetModelsRequest::rest_api_id`](crate::types::GetModelsRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`GetModelsRequest::position`](crate::types::GetModelsRequest::position): The current pagination position in the paged result set.
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.position = ::std::option::Option::Some(input.into());
+    pub fn position(mut self, input: impl Into<String>) -> Self {
+        self.inner.position = Some(input.into());
         self
     }
     /// Sets or clears [`GetModelsRequest::position`](crate::types::GetModelsRequest::position).
     #[inline]
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.inner.position = input;
         self
     }
     /// The value set for [`GetModelsRequest::position`](crate::types::GetModelsRequest::position), if any.
     #[inline]
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         &self.inner.position
     }
     /// Sets [`GetModelsRequest::limit`](crate::types::GetModelsRequest::limit): The maximum number of returned results per page.
     pub fn limit(mut self, input: i32) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input);
+        self.inner.limit = Some(input);
         self
     }
     /// Sets or clears [`GetModelsRequest::limit`](crate::types::GetModelsRequest::limit).
     #[inline]
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.inner.limit = input;
         self
     }
     /// The value set for [`GetModelsRequest::limit`](crate::types::GetModelsRequest::limit), if any.
     #[inline]
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         &self.inner.limit
     }
     /// Builds the [`GetModelsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetModelsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetModelsRequest",
                 member: "rest_api_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets a RequestValidator of a given RestApi.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetRequestValidatorRequest {
     /// The string identifier of the associated RestApi.
@@ -15,28 +10,28 @@ pub struct GetRequestValidatorRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The identifier of the RequestValidator to be retrieved.
     ///
     /// Sent in the URI label `{requestvalidator_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub request_validator_id: ::std::option::Option<::std::string::String>,
+    pub request_validator_id: Option<String>,
 }
 impl GetRequestValidatorRequest {
     /// Starts building a [`GetRequestValidatorRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetRequestValidatorRequestBuilder {
-        <crate::types::builders::GetRequestValidatorRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetRequestValidatorRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `requestValidatorId` member, when set.
     #[inline]
-    pub fn request_validator_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_validator_id(&self) -> Option<&str> {
         self.request_validator_id.as_deref()
     }
 }
@@ -47,82 +42,63 @@ impl GetRequestValidatorRequest {
     }
 }
 /// A builder for [`GetRequestValidatorRequest`](crate::types::GetRequestValidatorRequest); start one with `GetRequestValidatorRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetRequestValidatorRequestBuilder {
     inner: crate::types::GetRequestValidatorRequest,
 }
 impl GetRequestValidatorRequestBuilder {
     /// Sets [`GetRequestValidatorRequest::rest_api_id`](crate::types::GetRequestValidatorRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetRequestValidatorRequest::rest_api_id`](crate::types::GetRequestValidatorRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetRequestValidatorRequest::rest_api_id`](crate::types::GetRequestValidatorRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`GetRequestValidatorRequest::request_validator_id`](crate::types::GetRequestValidatorRequest::request_validator_id): The identifier of the RequestValidator to be retrieved.
-    pub fn request_validator_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.request_validator_id = ::std::option::Option::Some(input.into());
+    pub fn request_validator_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.request_validator_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetRequestValidatorRequest::request_validator_id`](crate::types::GetRequestValidatorRequest::request_validator_id).
     #[inline]
-    pub fn set_request_validator_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_request_validator_id(mut self, input: Option<String>) -> Self {
         self.inner.request_validator_id = input;
         self
     }
     /// The value set for [`GetRequestValidatorRequest::request_validator_id`](crate::types::GetRequestValidatorRequest::request_validator_id), if any.
     #[inline]
-    pub fn get_request_validator_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_request_validator_id(&self) -> &Option<String> {
         &self.inner.request_validator_id
     }
     /// Builds the [`GetRequestValidatorRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetRequestValidatorRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRequestValidatorRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.request_validator_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRequestValidatorRequest",
                 member: "request_validator_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to list information about a resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetResourceRequest {
     /// The string identifier of the associated RestApi.
@@ -15,37 +10,37 @@ pub struct GetResourceRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The identifier for the Resource resource.
     ///
     /// Sent in the URI label `{resource_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// A query parameter to retrieve the specified resources embedded in the returned Resource representation in the response. This `embed` parameter value is a list of comma-separated strings. Currently, the request supports only retrieval of the embedded Method resources this way. The query parameter value must be a single-valued list and contain the `"methods"` string. For example, `GET /restapis/{restapi_id}/resources/{resource_id}?embed=methods`.
     ///
     /// Sent in the query parameter `embed`, not in the JSON body.
-    pub embed: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub embed: Option<Vec<String>>,
 }
 impl GetResourceRequest {
     /// Starts building a [`GetResourceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetResourceRequestBuilder {
-        <crate::types::builders::GetResourceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetResourceRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `resourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `embed` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn embed(&self) -> &[::std::string::String] {
+    pub fn embed(&self) -> &[String] {
         self.embed.as_deref().unwrap_or_default()
     }
 }
@@ -56,106 +51,81 @@ impl GetResourceRequest {
     }
 }
 /// A builder for [`GetResourceRequest`](crate::types::GetResourceRequest); start one with `GetResourceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetResourceRequestBuilder {
     inner: crate::types::GetResourceRequest,
 }
 impl GetResourceRequestBuilder {
     /// Sets [`GetResourceRequest::rest_api_id`](crate::types::GetResourceRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetResourceRequest::rest_api_id`](crate::types::GetResourceRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetResourceRequest::rest_api_id`](crate::types::GetResourceRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`GetResourceRequest::resource_id`](crate::types::GetResourceRequest::resource_id): The identifier for the Resource resource.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetResourceRequest::resource_id`](crate::types::GetResourceRequest::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`GetResourceRequest::resource_id`](crate::types::GetResourceRequest::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Appends one item to [`GetResourceRequest::embed`](crate::types::GetResourceRequest::embed): A query parameter to retrieve the specified resources embedded in the returned Resource representation in the response.
     ///
     /// To set the whole list at once, use [`set_embed`](Self::set_embed).
-    pub fn embed(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn embed(mut self, input: impl Into<String>) -> Self {
         self.inner.embed.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GetResourceRequest::embed`](crate::types::GetResourceRequest::embed).
     #[inline]
-    pub fn set_embed(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_embed(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.embed = input;
         self
     }
     /// The value set for [`GetResourceRequest::embed`](crate::types::GetResourceRequest::embed), if any.
     #[inline]
-    pub fn get_embed(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_embed(&self) -> &Option<Vec<String>> {
         &self.inner.embed
     }
     /// Builds the [`GetResourceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetResourceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetResourceRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.resource_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetResourceRequest",
                 member: "resource_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

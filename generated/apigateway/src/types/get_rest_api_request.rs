@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The GET request to list an existing RestApi defined for your collection.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetRestApiRequest {
     /// The string identifier of the associated RestApi.
@@ -15,17 +10,17 @@ pub struct GetRestApiRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
 }
 impl GetRestApiRequest {
     /// Starts building a [`GetRestApiRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetRestApiRequestBuilder {
-        <crate::types::builders::GetRestApiRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetRestApiRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
 }
@@ -36,52 +31,41 @@ impl GetRestApiRequest {
     }
 }
 /// A builder for [`GetRestApiRequest`](crate::types::GetRestApiRequest); start one with `GetRestApiRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetRestApiRequestBuilder {
     inner: crate::types::GetRestApiRequest,
 }
 impl GetRestApiRequestBuilder {
     /// Sets [`GetRestApiRequest::rest_api_id`](crate::types::GetRestApiRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetRestApiRequest::rest_api_id`](crate::types::GetRestApiRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetRestApiRequest::rest_api_id`](crate::types::GetRestApiRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Builds the [`GetRestApiRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetRestApiRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRestApiRequest",
                 member: "rest_api_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

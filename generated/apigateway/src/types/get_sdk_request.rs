@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request a new generated client SDK for a RestApi and Stage.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetSdkRequest {
     /// The string identifier of the associated RestApi.
@@ -15,54 +10,48 @@ pub struct GetSdkRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The name of the Stage that the SDK will use.
     ///
     /// Sent in the URI label `{stage_name}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub stage_name: ::std::option::Option<::std::string::String>,
+    pub stage_name: Option<String>,
     /// The language for the generated SDK. Currently `java`, `javascript`, `android`, `objectivec` (for iOS), `swift` (for iOS), and `ruby` are supported.
     ///
     /// Sent in the URI label `{sdk_type}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub sdk_type: ::std::option::Option<::std::string::String>,
+    pub sdk_type: Option<String>,
     /// A string-to-string key-value map of query parameters `sdkType`-dependent properties of the SDK. For `sdkType` of `objectivec` or `swift`, a parameter named `classPrefix` is required. For `sdkType` of `android`, parameters named `groupId`, `artifactId`, `artifactVersion`, and `invokerPackage` are required. For `sdkType` of `java`, parameters named `serviceName` and `javaPackageName` are required.
     ///
     /// Sent in the query parameter `parameters`, not in the JSON body.
-    pub parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub parameters: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl GetSdkRequest {
     /// Starts building a [`GetSdkRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetSdkRequestBuilder {
-        <crate::types::builders::GetSdkRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetSdkRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `stageName` member, when set.
     #[inline]
-    pub fn stage_name(&self) -> ::std::option::Option<&str> {
+    pub fn stage_name(&self) -> Option<&str> {
         self.stage_name.as_deref()
     }
     /// The `sdkType` member, when set.
     #[inline]
-    pub fn sdk_type(&self) -> ::std::option::Option<&str> {
+    pub fn sdk_type(&self) -> Option<&str> {
         self.sdk_type.as_deref()
     }
     /// The `parameters` member, when set.
     #[inline]
-    pub fn parameters(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn parameters(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.parameters.as_ref()
     }
 }
@@ -73,80 +62,57 @@ impl GetSdkRequest {
     }
 }
 /// A builder for [`GetSdkRequest`](crate::types::GetSdkRequest); start one with `GetSdkRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetSdkRequestBuilder {
     inner: crate::types::GetSdkRequest,
 }
 impl GetSdkRequestBuilder {
     /// Sets [`GetSdkRequest::rest_api_id`](crate::types::GetSdkRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetSdkRequest::rest_api_id`](crate::types::GetSdkRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetSdkRequest::rest_api_id`](crate::types::GetSdkRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`GetSdkRequest::stage_name`](crate::types::GetSdkRequest::stage_name): The name of the Stage that the SDK will use.
-    pub fn stage_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.stage_name = ::std::option::Option::Some(input.into());
+    pub fn stage_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.stage_name = Some(input.into());
         self
     }
     /// Sets or clears [`GetSdkRequest::stage_name`](crate::types::GetSdkRequest::stage_name).
     #[inline]
-    pub fn set_stage_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_stage_name(mut self, input: Option<String>) -> Self {
         self.inner.stage_name = input;
         self
     }
     /// The value set for [`GetSdkRequest::stage_name`](crate::types::GetSdkRequest::stage_name), if any.
     #[inline]
-    pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_stage_name(&self) -> &Option<String> {
         &self.inner.stage_name
     }
     /// Sets [`GetSdkRequest::sdk_type`](crate::types::GetSdkRequest::sdk_type): The language for the generated SDK.
-    pub fn sdk_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.sdk_type = ::std::option::Option::Some(input.into());
+    pub fn sdk_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.sdk_type = Some(input.into());
         self
     }
     /// Sets or clears [`GetSdkRequest::sdk_type`](crate::types::GetSdkRequest::sdk_type).
     #[inline]
-    pub fn set_sdk_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_sdk_type(mut self, input: Option<String>) -> Self {
         self.inner.sdk_type = input;
         self
     }
     /// The value set for [`GetSdkRequest::sdk_type`](crate::types::GetSdkRequest::sdk_type), if any.
     #[inline]
-    pub fn get_sdk_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_sdk_type(&self) -> &Option<String> {
         &self.inner.sdk_type
     }
     /// Adds one entry to [`GetSdkRequest::parameters`](crate::types::GetSdkRequest::parameters): A string-to-string key-value map of query parameters `sdkType`-dependent properties of the SDK.
@@ -154,8 +120,8 @@ impl GetSdkRequestBuilder {
     /// To set the whole map at once, use [`set_parameters`](Self::set_parameters).
     pub fn parameters(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.parameters.get_or_insert_default().insert(key.into(), value.into());
         self
@@ -164,9 +130,7 @@ impl GetSdkRequestBuilder {
     #[inline]
     pub fn set_parameters(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.parameters = input;
         self
@@ -175,37 +139,32 @@ impl GetSdkRequestBuilder {
     #[inline]
     pub fn get_parameters(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.parameters
     }
     /// Builds the [`GetSdkRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::GetSdkRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::GetSdkRequest, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetSdkRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.stage_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetSdkRequest",
                 member: "stage_name",
             });
         }
         if self.inner.sdk_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetSdkRequest",
                 member: "sdk_type",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

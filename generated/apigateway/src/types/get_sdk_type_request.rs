@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Get an SdkType instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetSdkTypeRequest {
     /// The identifier of the queried SdkType instance.
@@ -15,17 +10,17 @@ pub struct GetSdkTypeRequest {
     /// Sent in the URI label `{sdktype_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
 }
 impl GetSdkTypeRequest {
     /// Starts building a [`GetSdkTypeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetSdkTypeRequestBuilder {
-        <crate::types::builders::GetSdkTypeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetSdkTypeRequestBuilder as Default>::default()
     }
     /// The `id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 }
@@ -36,52 +31,41 @@ impl GetSdkTypeRequest {
     }
 }
 /// A builder for [`GetSdkTypeRequest`](crate::types::GetSdkTypeRequest); start one with `GetSdkTypeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetSdkTypeRequestBuilder {
     inner: crate::types::GetSdkTypeRequest,
 }
 impl GetSdkTypeRequestBuilder {
     /// Sets [`GetSdkTypeRequest::id`](crate::types::GetSdkTypeRequest::id): The identifier of the queried SdkType instance.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`GetSdkTypeRequest::id`](crate::types::GetSdkTypeRequest::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`GetSdkTypeRequest::id`](crate::types::GetSdkTypeRequest::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Builds the [`GetSdkTypeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetSdkTypeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetSdkTypeRequest",
                 member: "id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

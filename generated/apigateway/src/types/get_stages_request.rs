@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Requests API Gateway to get information about one or more Stage resources.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetStagesRequest {
     /// The string identifier of the associated RestApi.
@@ -15,26 +10,26 @@ pub struct GetStagesRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The stages' deployment identifiers.
     ///
     /// Sent in the query parameter `deploymentId`, not in the JSON body.
-    pub deployment_id: ::std::option::Option<::std::string::String>,
+    pub deployment_id: Option<String>,
 }
 impl GetStagesRequest {
     /// Starts building a [`GetStagesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetStagesRequestBuilder {
-        <crate::types::builders::GetStagesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetStagesRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `deploymentId` member, when set.
     #[inline]
-    pub fn deployment_id(&self) -> ::std::option::Option<&str> {
+    pub fn deployment_id(&self) -> Option<&str> {
         self.deployment_id.as_deref()
     }
 }
@@ -45,74 +40,57 @@ impl GetStagesRequest {
     }
 }
 /// A builder for [`GetStagesRequest`](crate::types::GetStagesRequest); start one with `GetStagesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetStagesRequestBuilder {
     inner: crate::types::GetStagesRequest,
 }
 impl GetStagesRequestBuilder {
     /// Sets [`GetStagesRequest::rest_api_id`](crate::types::GetStagesRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetStagesRequest::rest_api_id`](crate::types::GetStagesRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetStagesRequest::rest_api_id`](crate::types::GetStagesRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`GetStagesRequest::deployment_id`](crate::types::GetStagesRequest::deployment_id): The stages' deployment identifiers.
-    pub fn deployment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.deployment_id = ::std::option::Option::Some(input.into());
+    pub fn deployment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.deployment_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetStagesRequest::deployment_id`](crate::types::GetStagesRequest::deployment_id).
     #[inline]
-    pub fn set_deployment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_deployment_id(mut self, input: Option<String>) -> Self {
         self.inner.deployment_id = input;
         self
     }
     /// The value set for [`GetStagesRequest::deployment_id`](crate::types::GetStagesRequest::deployment_id), if any.
     #[inline]
-    pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_deployment_id(&self) -> &Option<String> {
         &self.inner.deployment_id
     }
     /// Builds the [`GetStagesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetStagesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetStagesRequest",
                 member: "rest_api_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

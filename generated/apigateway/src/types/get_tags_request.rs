@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets the Tags collection for a given resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetTagsRequest {
     /// The ARN of a resource that can be tagged.
@@ -15,35 +10,35 @@ pub struct GetTagsRequest {
     /// Sent in the URI label `{resource_arn}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_arn: ::std::option::Option<::std::string::String>,
+    pub resource_arn: Option<String>,
     /// (Not currently supported) The current pagination position in the paged result set.
     ///
     /// Sent in the query parameter `position`, not in the JSON body.
-    pub position: ::std::option::Option<::std::string::String>,
+    pub position: Option<String>,
     /// (Not currently supported) The maximum number of returned results per page. The default value is 25 and the maximum value is 500.
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
-    pub limit: ::std::option::Option<i32>,
+    pub limit: Option<i32>,
 }
 impl GetTagsRequest {
     /// Starts building a [`GetTagsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetTagsRequestBuilder {
-        <crate::types::builders::GetTagsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetTagsRequestBuilder as Default>::default()
     }
     /// The `resourceArn` member, when set.
     #[inline]
-    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+    pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
     /// The `position` member, when set.
     #[inline]
-    pub fn position(&self) -> ::std::option::Option<&str> {
+    pub fn position(&self) -> Option<&str> {
         self.position.as_deref()
     }
     /// The `limit` member, when set.
     #[inline]
-    pub fn limit(&self) -> ::std::option::Option<i32> {
+    pub fn limit(&self) -> Option<i32> {
         self.limit
     }
 }
@@ -54,90 +49,70 @@ impl GetTagsRequest {
     }
 }
 /// A builder for [`GetTagsRequest`](crate::types::GetTagsRequest); start one with `GetTagsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetTagsRequestBuilder {
     inner: crate::types::GetTagsRequest,
 }
 impl GetTagsRequestBuilder {
     /// Sets [`GetTagsRequest::resource_arn`](crate::types::GetTagsRequest::resource_arn): The ARN of a resource that can be tagged.
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_arn = ::std::option::Option::Some(input.into());
+    pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_arn = Some(input.into());
         self
     }
     /// Sets or clears [`GetTagsRequest::resource_arn`](crate::types::GetTagsRequest::resource_arn).
     #[inline]
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.inner.resource_arn = input;
         self
     }
     /// The value set for [`GetTagsRequest::resource_arn`](crate::types::GetTagsRequest::resource_arn), if any.
     #[inline]
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_arn(&self) -> &Option<String> {
         &self.inner.resource_arn
     }
     /// Sets [`GetTagsRequest::position`](crate::types::GetTagsRequest::position): (Not currently supported) The current pagination position in the paged result set.
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.position = ::std::option::Option::Some(input.into());
+    pub fn position(mut self, input: impl Into<String>) -> Self {
+        self.inner.position = Some(input.into());
         self
     }
     /// Sets or clears [`GetTagsRequest::position`](crate::types::GetTagsRequest::position).
     #[inline]
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.inner.position = input;
         self
     }
     /// The value set for [`GetTagsRequest::position`](crate::types::GetTagsRequest::position), if any.
     #[inline]
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         &self.inner.position
     }
     /// Sets [`GetTagsRequest::limit`](crate::types::GetTagsRequest::limit): (Not currently supported) The maximum number of returned results per page.
     pub fn limit(mut self, input: i32) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input);
+        self.inner.limit = Some(input);
         self
     }
     /// Sets or clears [`GetTagsRequest::limit`](crate::types::GetTagsRequest::limit).
     #[inline]
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.inner.limit = input;
         self
     }
     /// The value set for [`GetTagsRequest::limit`](crate::types::GetTagsRequest::limit), if any.
     #[inline]
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         &self.inner.limit
     }
     /// Builds the [`GetTagsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::GetTagsRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::GetTagsRequest, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.resource_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetTagsRequest",
                 member: "resource_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

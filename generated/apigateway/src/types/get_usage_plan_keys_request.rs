@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The GET request to get all the usage plan keys representing the API keys added to a specified usage plan.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetUsagePlanKeysRequest {
     /// The Id of the UsagePlan resource representing the usage plan containing the to-be-retrieved UsagePlanKey resource representing a plan customer.
@@ -15,44 +10,44 @@ pub struct GetUsagePlanKeysRequest {
     /// Sent in the URI label `{usageplanId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub usage_plan_id: ::std::option::Option<::std::string::String>,
+    pub usage_plan_id: Option<String>,
     /// The current pagination position in the paged result set.
     ///
     /// Sent in the query parameter `position`, not in the JSON body.
-    pub position: ::std::option::Option<::std::string::String>,
+    pub position: Option<String>,
     /// The maximum number of returned results per page. The default value is 25 and the maximum value is 500.
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
-    pub limit: ::std::option::Option<i32>,
+    pub limit: Option<i32>,
     /// A query parameter specifying the name of the to-be-returned usage plan keys.
     ///
     /// Sent in the query parameter `name`, not in the JSON body.
-    pub name_query: ::std::option::Option<::std::string::String>,
+    pub name_query: Option<String>,
 }
 impl GetUsagePlanKeysRequest {
     /// Starts building a [`GetUsagePlanKeysRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetUsagePlanKeysRequestBuilder {
-        <crate::types::builders::GetUsagePlanKeysRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetUsagePlanKeysRequestBuilder as Default>::default()
     }
     /// The `usagePlanId` member, when set.
     #[inline]
-    pub fn usage_plan_id(&self) -> ::std::option::Option<&str> {
+    pub fn usage_plan_id(&self) -> Option<&str> {
         self.usage_plan_id.as_deref()
     }
     /// The `position` member, when set.
     #[inline]
-    pub fn position(&self) -> ::std::option::Option<&str> {
+    pub fn position(&self) -> Option<&str> {
         self.position.as_deref()
     }
     /// The `limit` member, when set.
     #[inline]
-    pub fn limit(&self) -> ::std::option::Option<i32> {
+    pub fn limit(&self) -> Option<i32> {
         self.limit
     }
     /// The `nameQuery` member, when set.
     #[inline]
-    pub fn name_query(&self) -> ::std::option::Option<&str> {
+    pub fn name_query(&self) -> Option<&str> {
         self.name_query.as_deref()
     }
 }
@@ -63,112 +58,89 @@ impl GetUsagePlanKeysRequest {
     }
 }
 /// A builder for [`GetUsagePlanKeysRequest`](crate::types::GetUsagePlanKeysRequest); start one with `GetUsagePlanKeysRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetUsagePlanKeysRequestBuilder {
     inner: crate::types::GetUsagePlanKeysRequest,
 }
 impl GetUsagePlanKeysRequestBuilder {
     /// Sets [`GetUsagePlanKeysRequest::usage_plan_id`](crate::types::GetUsagePlanKeysRequest::usage_plan_id): The Id of the UsagePlan resource representing the usage plan containing the to-be-retrieved UsagePlanKey resource representing a plan customer.
-    pub fn usage_plan_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.usage_plan_id = ::std::option::Option::Some(input.into());
+    pub fn usage_plan_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.usage_plan_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetUsagePlanKeysRequest::usage_plan_id`](crate::types::GetUsagePlanKeysRequest::usage_plan_id).
     #[inline]
-    pub fn set_usage_plan_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_usage_plan_id(mut self, input: Option<String>) -> Self {
         self.inner.usage_plan_id = input;
         self
     }
     /// The value set for [`GetUsagePlanKeysRequest::usage_plan_id`](crate::types::GetUsagePlanKeysRequest::usage_plan_id), if any.
     #[inline]
-    pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_usage_plan_id(&self) -> &Option<String> {
         &self.inner.usage_plan_id
     }
     /// Sets [`GetUsagePlanKeysRequest::position`](crate::types::GetUsagePlanKeysRequest::position): The current pagination position in the paged result set.
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.position = ::std::option::Option::Some(input.into());
+    pub fn position(mut self, input: impl Into<String>) -> Self {
+        self.inner.position = Some(input.into());
         self
     }
     /// Sets or clears [`GetUsagePlanKeysRequest::position`](crate::types::GetUsagePlanKeysRequest::position).
     #[inline]
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.inner.position = input;
         self
     }
     /// The value set for [`GetUsagePlanKeysRequest::position`](crate::types::GetUsagePlanKeysRequest::position), if any.
     #[inline]
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         &self.inner.position
     }
     /// Sets [`GetUsagePlanKeysRequest::limit`](crate::types::GetUsagePlanKeysRequest::limit): The maximum number of returned results per page.
     pub fn limit(mut self, input: i32) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input);
+        self.inner.limit = Some(input);
         self
     }
     /// Sets or clears [`GetUsagePlanKeysRequest::limit`](crate::types::GetUsagePlanKeysRequest::limit).
     #[inline]
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.inner.limit = input;
         self
     }
     /// The value set for [`GetUsagePlanKeysRequest::limit`](crate::types::GetUsagePlanKeysRequest::limit), if any.
     #[inline]
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         &self.inner.limit
     }
     /// Sets [`GetUsagePlanKeysRequest::name_query`](crate::types::GetUsagePlanKeysRequest::name_query): A query parameter specifying the name of the to-be-returned usage plan keys.
-    pub fn name_query(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name_query = ::std::option::Option::Some(input.into());
+    pub fn name_query(mut self, input: impl Into<String>) -> Self {
+        self.inner.name_query = Some(input.into());
         self
     }
     /// Sets or clears [`GetUsagePlanKeysRequest::name_query`](crate::types::GetUsagePlanKeysRequest::name_query).
     #[inline]
-    pub fn set_name_query(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name_query(mut self, input: Option<String>) -> Self {
         self.inner.name_query = input;
         self
     }
     /// The value set for [`GetUsagePlanKeysRequest::name_query`](crate::types::GetUsagePlanKeysRequest::name_query), if any.
     #[inline]
-    pub fn get_name_query(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name_query(&self) -> &Option<String> {
         &self.inner.name_query
     }
     /// Builds the [`GetUsagePlanKeysRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetUsagePlanKeysRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.usage_plan_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetUsagePlanKeysRequest",
                 member: "usage_plan_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

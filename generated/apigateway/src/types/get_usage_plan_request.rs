@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The GET request to get a usage plan of a given plan identifier.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetUsagePlanRequest {
     /// The identifier of the UsagePlan resource to be retrieved.
@@ -15,17 +10,17 @@ pub struct GetUsagePlanRequest {
     /// Sent in the URI label `{usageplanId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub usage_plan_id: ::std::option::Option<::std::string::String>,
+    pub usage_plan_id: Option<String>,
 }
 impl GetUsagePlanRequest {
     /// Starts building a [`GetUsagePlanRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetUsagePlanRequestBuilder {
-        <crate::types::builders::GetUsagePlanRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetUsagePlanRequestBuilder as Default>::default()
     }
     /// The `usagePlanId` member, when set.
     #[inline]
-    pub fn usage_plan_id(&self) -> ::std::option::Option<&str> {
+    pub fn usage_plan_id(&self) -> Option<&str> {
         self.usage_plan_id.as_deref()
     }
 }
@@ -36,52 +31,41 @@ impl GetUsagePlanRequest {
     }
 }
 /// A builder for [`GetUsagePlanRequest`](crate::types::GetUsagePlanRequest); start one with `GetUsagePlanRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetUsagePlanRequestBuilder {
     inner: crate::types::GetUsagePlanRequest,
 }
 impl GetUsagePlanRequestBuilder {
     /// Sets [`GetUsagePlanRequest::usage_plan_id`](crate::types::GetUsagePlanRequest::usage_plan_id): The identifier of the UsagePlan resource to be retrieved.
-    pub fn usage_plan_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.usage_plan_id = ::std::option::Option::Some(input.into());
+    pub fn usage_plan_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.usage_plan_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetUsagePlanRequest::usage_plan_id`](crate::types::GetUsagePlanRequest::usage_plan_id).
     #[inline]
-    pub fn set_usage_plan_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_usage_plan_id(mut self, input: Option<String>) -> Self {
         self.inner.usage_plan_id = input;
         self
     }
     /// The value set for [`GetUsagePlanRequest::usage_plan_id`](crate::types::GetUsagePlanRequest::usage_plan_id), if any.
     #[inline]
-    pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_usage_plan_id(&self) -> &Option<String> {
         &self.inner.usage_plan_id
     }
     /// Builds the [`GetUsagePlanRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetUsagePlanRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.usage_plan_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetUsagePlanRequest",
                 member: "usage_plan_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

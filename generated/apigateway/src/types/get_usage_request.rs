@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The GET request to get the usage data of a usage plan in a specified time interval.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetUsageRequest {
     /// The Id of the usage plan associated with the usage data.
@@ -15,66 +10,66 @@ pub struct GetUsageRequest {
     /// Sent in the URI label `{usageplanId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub usage_plan_id: ::std::option::Option<::std::string::String>,
+    pub usage_plan_id: Option<String>,
     /// The Id of the API key associated with the resultant usage data.
     ///
     /// Sent in the query parameter `keyId`, not in the JSON body.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// The starting date (e.g., 2016-01-01) of the usage data.
     ///
     /// Sent in the query parameter `startDate`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub start_date: ::std::option::Option<::std::string::String>,
+    pub start_date: Option<String>,
     /// The ending date (e.g., 2016-12-31) of the usage data.
     ///
     /// Sent in the query parameter `endDate`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub end_date: ::std::option::Option<::std::string::String>,
+    pub end_date: Option<String>,
     /// The current pagination position in the paged result set.
     ///
     /// Sent in the query parameter `position`, not in the JSON body.
-    pub position: ::std::option::Option<::std::string::String>,
+    pub position: Option<String>,
     /// The maximum number of returned results per page. The default value is 25 and the maximum value is 500.
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
-    pub limit: ::std::option::Option<i32>,
+    pub limit: Option<i32>,
 }
 impl GetUsageRequest {
     /// Starts building a [`GetUsageRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetUsageRequestBuilder {
-        <crate::types::builders::GetUsageRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetUsageRequestBuilder as Default>::default()
     }
     /// The `usagePlanId` member, when set.
     #[inline]
-    pub fn usage_plan_id(&self) -> ::std::option::Option<&str> {
+    pub fn usage_plan_id(&self) -> Option<&str> {
         self.usage_plan_id.as_deref()
     }
     /// The `keyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `startDate` member, when set.
     #[inline]
-    pub fn start_date(&self) -> ::std::option::Option<&str> {
+    pub fn start_date(&self) -> Option<&str> {
         self.start_date.as_deref()
     }
     /// The `endDate` member, when set.
     #[inline]
-    pub fn end_date(&self) -> ::std::option::Option<&str> {
+    pub fn end_date(&self) -> Option<&str> {
         self.end_date.as_deref()
     }
     /// The `position` member, when set.
     #[inline]
-    pub fn position(&self) -> ::std::option::Option<&str> {
+    pub fn position(&self) -> Option<&str> {
         self.position.as_deref()
     }
     /// The `limit` member, when set.
     #[inline]
-    pub fn limit(&self) -> ::std::option::Option<i32> {
+    pub fn limit(&self) -> Option<i32> {
         self.limit
     }
 }
@@ -85,168 +80,133 @@ impl GetUsageRequest {
     }
 }
 /// A builder for [`GetUsageRequest`](crate::types::GetUsageRequest); start one with `GetUsageRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetUsageRequestBuilder {
     inner: crate::types::GetUsageRequest,
 }
 impl GetUsageRequestBuilder {
     /// Sets [`GetUsageRequest::usage_plan_id`](crate::types::GetUsageRequest::usage_plan_id): The Id of the usage plan associated with the usage data.
-    pub fn usage_plan_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.usage_plan_id = ::std::option::Option::Some(input.into());
+    pub fn usage_plan_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.usage_plan_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetUsageRequest::usage_plan_id`](crate::types::GetUsageRequest::usage_plan_id).
     #[inline]
-    pub fn set_usage_plan_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_usage_plan_id(mut self, input: Option<String>) -> Self {
         self.inner.usage_plan_id = input;
         self
     }
     /// The value set for [`GetUsageRequest::usage_plan_id`](crate::types::GetUsageRequest::usage_plan_id), if any.
     #[inline]
-    pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_usage_plan_id(&self) -> &Option<String> {
         &self.inner.usage_plan_id
     }
     /// Sets [`GetUsageRequest::key_id`](crate::types::GetUsageRequest::key_id): The Id of the API key associated with the resultant usage data.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetUsageRequest::key_id`](crate::types::GetUsageRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`GetUsageRequest::key_id`](crate::types::GetUsageRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`GetUsageRequest::start_date`](crate::types::GetUsageRequest::start_date): The starting date (e.g., 2016-01-01) of the usage data.
-    pub fn start_date(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.start_date = ::std::option::Option::Some(input.into());
+    pub fn start_date(mut self, input: impl Into<String>) -> Self {
+        self.inner.start_date = Some(input.into());
         self
     }
     /// Sets or clears [`GetUsageRequest::start_date`](crate::types::GetUsageRequest::start_date).
     #[inline]
-    pub fn set_start_date(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_start_date(mut self, input: Option<String>) -> Self {
         self.inner.start_date = input;
         self
     }
     /// The value set for [`GetUsageRequest::start_date`](crate::types::GetUsageRequest::start_date), if any.
     #[inline]
-    pub fn get_start_date(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_start_date(&self) -> &Option<String> {
         &self.inner.start_date
     }
     /// Sets [`GetUsageRequest::end_date`](crate::types::GetUsageRequest::end_date): The ending date (e.g., 2016-12-31) of the usage data.
-    pub fn end_date(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.end_date = ::std::option::Option::Some(input.into());
+    pub fn end_date(mut self, input: impl Into<String>) -> Self {
+        self.inner.end_date = Some(input.into());
         self
     }
     /// Sets or clears [`GetUsageRequest::end_date`](crate::types::GetUsageRequest::end_date).
     #[inline]
-    pub fn set_end_date(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_end_date(mut self, input: Option<String>) -> Self {
         self.inner.end_date = input;
         self
     }
     /// The value set for [`GetUsageRequest::end_date`](crate::types::GetUsageRequest::end_date), if any.
     #[inline]
-    pub fn get_end_date(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_end_date(&self) -> &Option<String> {
         &self.inner.end_date
     }
     /// Sets [`GetUsageRequest::position`](crate::types::GetUsageRequest::position): The current pagination position in the paged result set.
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.position = ::std::option::Option::Some(input.into());
+    pub fn position(mut self, input: impl Into<String>) -> Self {
+        self.inner.position = Some(input.into());
         self
     }
     /// Sets or clears [`GetUsageRequest::position`](crate::types::GetUsageRequest::position).
     #[inline]
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.inner.position = input;
         self
     }
     /// The value set for [`GetUsageRequest::position`](crate::types::GetUsageRequest::position), if any.
     #[inline]
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         &self.inner.position
     }
     /// Sets [`GetUsageRequest::limit`](crate::types::GetUsageRequest::limit): The maximum number of returned results per page.
     pub fn limit(mut self, input: i32) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input);
+        self.inner.limit = Some(input);
         self
     }
     /// Sets or clears [`GetUsageRequest::limit`](crate::types::GetUsageRequest::limit).
     #[inline]
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.inner.limit = input;
         self
     }
     /// The value set for [`GetUsageRequest::limit`](crate::types::GetUsageRequest::limit), if any.
     #[inline]
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         &self.inner.limit
     }
     /// Builds the [`GetUsageRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetUsageRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.usage_plan_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetUsageRequest",
                 member: "usage_plan_id",
             });
         }
         if self.inner.start_date.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetUsageRequest",
                 member: "start_date",
             });
         }
         if self.inner.end_date.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetUsageRequest",
                 member: "end_date",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets a specified VPC link under the caller's account in a region.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetVpcLinkRequest {
     /// The identifier of the VpcLink. It is used in an Integration to reference this VpcLink.
@@ -15,17 +10,17 @@ pub struct GetVpcLinkRequest {
     /// Sent in the URI label `{vpclink_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_link_id: ::std::option::Option<::std::string::String>,
+    pub vpc_link_id: Option<String>,
 }
 impl GetVpcLinkRequest {
     /// Starts building a [`GetVpcLinkRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetVpcLinkRequestBuilder {
-        <crate::types::builders::GetVpcLinkRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetVpcLinkRequestBuilder as Default>::default()
     }
     /// The `vpcLinkId` member, when set.
     #[inline]
-    pub fn vpc_link_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_link_id(&self) -> Option<&str> {
         self.vpc_link_id.as_deref()
     }
 }
@@ -36,52 +31,41 @@ impl GetVpcLinkRequest {
     }
 }
 /// A builder for [`GetVpcLinkRequest`](crate::types::GetVpcLinkRequest); start one with `GetVpcLinkRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetVpcLinkRequestBuilder {
     inner: crate::types::GetVpcLinkRequest,
 }
 impl GetVpcLinkRequestBuilder {
     /// Sets [`GetVpcLinkRequest::vpc_link_id`](crate::types::GetVpcLinkRequest::vpc_link_id): The identifier of the VpcLink.
-    pub fn vpc_link_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_link_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_link_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_link_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetVpcLinkRequest::vpc_link_id`](crate::types::GetVpcLinkRequest::vpc_link_id).
     #[inline]
-    pub fn set_vpc_link_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_link_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_link_id = input;
         self
     }
     /// The value set for [`GetVpcLinkRequest::vpc_link_id`](crate::types::GetVpcLinkRequest::vpc_link_id), if any.
     #[inline]
-    pub fn get_vpc_link_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_link_id(&self) -> &Option<String> {
         &self.inner.vpc_link_id
     }
     /// Builds the [`GetVpcLinkRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetVpcLinkRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.vpc_link_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetVpcLinkRequest",
                 member: "vpc_link_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The POST request to import API keys from an external source, such as a CSV-formatted file.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportApiKeysRequest {
     /// The payload of the POST request to import API keys. For the payload format, see API Key File Format.
@@ -15,130 +10,117 @@ pub struct ImportApiKeysRequest {
     /// Sent in the HTTP payload, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub body: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub body: Option<::awsgen_runtime::primitives::Blob>,
     /// A query parameter to specify the input format to imported API keys. Currently, only the `csv` format is supported.
     ///
     /// Sent in the query parameter `format`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub format: ::std::option::Option<crate::types::ApiKeysFormat>,
+    pub format: Option<crate::types::ApiKeysFormat>,
     /// A query parameter to indicate whether to rollback ApiKey importation (`true`) or not (`false`) when error is encountered.
     ///
     /// Sent in the query parameter `failonwarnings`, not in the JSON body.
-    pub fail_on_warnings: ::std::option::Option<bool>,
+    pub fail_on_warnings: Option<bool>,
 }
 impl ImportApiKeysRequest {
     /// Starts building a [`ImportApiKeysRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportApiKeysRequestBuilder {
-        <crate::types::builders::ImportApiKeysRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportApiKeysRequestBuilder as Default>::default()
     }
     /// The `body` member, when set.
     #[inline]
-    pub fn body(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn body(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.body.as_ref()
     }
     /// The `format` member, when set.
     #[inline]
-    pub fn format(&self) -> ::std::option::Option<&crate::types::ApiKeysFormat> {
+    pub fn format(&self) -> Option<&crate::types::ApiKeysFormat> {
         self.format.as_ref()
     }
     /// The `failOnWarnings` member, when set.
     #[inline]
-    pub fn fail_on_warnings(&self) -> ::std::option::Option<bool> {
+    pub fn fail_on_warnings(&self) -> Option<bool> {
         self.fail_on_warnings
     }
 }
 /// A builder for [`ImportApiKeysRequest`](crate::types::ImportApiKeysRequest); start one with `ImportApiKeysRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportApiKeysRequestBuilder {
     inner: crate::types::ImportApiKeysRequest,
 }
 impl ImportApiKeysRequestBuilder {
     /// Sets [`ImportApiKeysRequest::body`](crate::types::ImportApiKeysRequest::body): The payload of the POST request to import API keys.
-    pub fn body(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
-    ) -> Self {
-        self.inner.body = ::std::option::Option::Some(input.into());
+    pub fn body(mut self, input: impl Into<::awsgen_runtime::primitives::Blob>) -> Self {
+        self.inner.body = Some(input.into());
         self
     }
     /// Sets or clears [`ImportApiKeysRequest::body`](crate::types::ImportApiKeysRequest::body).
     #[inline]
     pub fn set_body(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.body = input;
         self
     }
     /// The value set for [`ImportApiKeysRequest::body`](crate::types::ImportApiKeysRequest::body), if any.
     #[inline]
-    pub fn get_body(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_body(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.body
     }
     /// Sets [`ImportApiKeysRequest::format`](crate::types::ImportApiKeysRequest::format): A query parameter to specify the input format to imported API keys.
     pub fn format(mut self, input: crate::types::ApiKeysFormat) -> Self {
-        self.inner.format = ::std::option::Option::Some(input);
+        self.inner.format = Some(input);
         self
     }
     /// Sets or clears [`ImportApiKeysRequest::format`](crate::types::ImportApiKeysRequest::format).
     #[inline]
-    pub fn set_format(
-        mut self,
-        input: ::std::option::Option<crate::types::ApiKeysFormat>,
-    ) -> Self {
+    pub fn set_format(mut self, input: Option<crate::types::ApiKeysFormat>) -> Self {
         self.inner.format = input;
         self
     }
     /// The value set for [`ImportApiKeysRequest::format`](crate::types::ImportApiKeysRequest::format), if any.
     #[inline]
-    pub fn get_format(&self) -> &::std::option::Option<crate::types::ApiKeysFormat> {
+    pub fn get_format(&self) -> &Option<crate::types::ApiKeysFormat> {
         &self.inner.format
     }
     /// Sets [`ImportApiKeysRequest::fail_on_warnings`](crate::types::ImportApiKeysRequest::fail_on_warnings): A query parameter to indicate whether to rollback ApiKey importation (`true`) or not (`false`) when error is encountered.
     pub fn fail_on_warnings(mut self, input: bool) -> Self {
-        self.inner.fail_on_warnings = ::std::option::Option::Some(input);
+        self.inner.fail_on_warnings = Some(input);
         self
     }
     /// Sets or clears [`ImportApiKeysRequest::fail_on_warnings`](crate::types::ImportApiKeysRequest::fail_on_warnings).
     #[inline]
-    pub fn set_fail_on_warnings(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_fail_on_warnings(mut self, input: Option<bool>) -> Self {
         self.inner.fail_on_warnings = input;
         self
     }
     /// The value set for [`ImportApiKeysRequest::fail_on_warnings`](crate::types::ImportApiKeysRequest::fail_on_warnings), if any.
     #[inline]
-    pub fn get_fail_on_warnings(&self) -> &::std::option::Option<bool> {
+    pub fn get_fail_on_warnings(&self) -> &Option<bool> {
         &self.inner.fail_on_warnings
     }
     /// Builds the [`ImportApiKeysRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ImportApiKeysRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.body.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportApiKeysRequest",
                 member: "body",
             });
         }
         if self.inner.format.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportApiKeysRequest",
                 member: "format",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

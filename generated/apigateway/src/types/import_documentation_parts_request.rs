@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Import documentation parts from an external (e.g., OpenAPI) definition file.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportDocumentationPartsRequest {
     /// The string identifier of the associated RestApi.
@@ -15,161 +10,142 @@ pub struct ImportDocumentationPartsRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// A query parameter to indicate whether to overwrite (`overwrite`) any existing DocumentationParts definition or to merge (`merge`) the new definition into the existing one. The default value is `merge`.
     ///
     /// Sent in the query parameter `mode`, not in the JSON body.
-    pub mode: ::std::option::Option<crate::types::PutMode>,
+    pub mode: Option<crate::types::PutMode>,
     /// A query parameter to specify whether to rollback the documentation importation (`true`) or not (`false`) when a warning is encountered. The default value is `false`.
     ///
     /// Sent in the query parameter `failonwarnings`, not in the JSON body.
-    pub fail_on_warnings: ::std::option::Option<bool>,
+    pub fail_on_warnings: Option<bool>,
     /// Raw byte array representing the to-be-imported documentation parts. To import from an OpenAPI file, this is a JSON object.
     ///
     /// Sent in the HTTP payload, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub body: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub body: Option<::awsgen_runtime::primitives::Blob>,
 }
 impl ImportDocumentationPartsRequest {
     /// Starts building a [`ImportDocumentationPartsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportDocumentationPartsRequestBuilder {
-        <crate::types::builders::ImportDocumentationPartsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportDocumentationPartsRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `mode` member, when set.
     #[inline]
-    pub fn mode(&self) -> ::std::option::Option<&crate::types::PutMode> {
+    pub fn mode(&self) -> Option<&crate::types::PutMode> {
         self.mode.as_ref()
     }
     /// The `failOnWarnings` member, when set.
     #[inline]
-    pub fn fail_on_warnings(&self) -> ::std::option::Option<bool> {
+    pub fn fail_on_warnings(&self) -> Option<bool> {
         self.fail_on_warnings
     }
     /// The `body` member, when set.
     #[inline]
-    pub fn body(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn body(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.body.as_ref()
     }
 }
 /// A builder for [`ImportDocumentationPartsRequest`](crate::types::ImportDocumentationPartsRequest); start one with `ImportDocumentationPartsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportDocumentationPartsRequestBuilder {
     inner: crate::types::ImportDocumentationPartsRequest,
 }
 impl ImportDocumentationPartsRequestBuilder {
     /// Sets [`ImportDocumentationPartsRequest::rest_api_id`](crate::types::ImportDocumentationPartsRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImportDocumentationPartsRequest::rest_api_id`](crate::types::ImportDocumentationPartsRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`ImportDocumentationPartsRequest::rest_api_id`](crate::types::ImportDocumentationPartsRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`ImportDocumentationPartsRequest::mode`](crate::types::ImportDocumentationPartsRequest::mode): A query parameter to indicate whether to overwrite (`overwrite`) any existing DocumentationParts definition or to merge (`merge`) the new definition into the existing one.
     pub fn mode(mut self, input: crate::types::PutMode) -> Self {
-        self.inner.mode = ::std::option::Option::Some(input);
+        self.inner.mode = Some(input);
         self
     }
     /// Sets or clears [`ImportDocumentationPartsRequest::mode`](crate::types::ImportDocumentationPartsRequest::mode).
     #[inline]
-    pub fn set_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::PutMode>,
-    ) -> Self {
+    pub fn set_mode(mut self, input: Option<crate::types::PutMode>) -> Self {
         self.inner.mode = input;
         self
     }
     /// The value set for [`ImportDocumentationPartsRequest::mode`](crate::types::ImportDocumentationPartsRequest::mode), if any.
     #[inline]
-    pub fn get_mode(&self) -> &::std::option::Option<crate::types::PutMode> {
+    pub fn get_mode(&self) -> &Option<crate::types::PutMode> {
         &self.inner.mode
     }
     /// Sets [`ImportDocumentationPartsRequest::fail_on_warnings`](crate::types::ImportDocumentationPartsRequest::fail_on_warnings): A query parameter to specify whether to rollback the documentation importation (`true`) or not (`false`) when a warning is encountered.
     pub fn fail_on_warnings(mut self, input: bool) -> Self {
-        self.inner.fail_on_warnings = ::std::option::Option::Some(input);
+        self.inner.fail_on_warnings = Some(input);
         self
     }
     /// Sets or clears [`ImportDocumentationPartsRequest::fail_on_warnings`](crate::types::ImportDocumentationPartsRequest::fail_on_warnings).
     #[inline]
-    pub fn set_fail_on_warnings(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_fail_on_warnings(mut self, input: Option<bool>) -> Self {
         self.inner.fail_on_warnings = input;
         self
     }
     /// The value set for [`ImportDocumentationPartsRequest::fail_on_warnings`](crate::types::ImportDocumentationPartsRequest::fail_on_warnings), if any.
     #[inline]
-    pub fn get_fail_on_warnings(&self) -> &::std::option::Option<bool> {
+    pub fn get_fail_on_warnings(&self) -> &Option<bool> {
         &self.inner.fail_on_warnings
     }
     /// Sets [`ImportDocumentationPartsRequest::body`](crate::types::ImportDocumentationPartsRequest::body): Raw byte array representing the to-be-imported documentation parts.
-    pub fn body(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
-    ) -> Self {
-        self.inner.body = ::std::option::Option::Some(input.into());
+    pub fn body(mut self, input: impl Into<::awsgen_runtime::primitives::Blob>) -> Self {
+        self.inner.body = Some(input.into());
         self
     }
     /// Sets or clears [`ImportDocumentationPartsRequest::body`](crate::types::ImportDocumentationPartsRequest::body).
     #[inline]
     pub fn set_body(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.body = input;
         self
     }
     /// The value set for [`ImportDocumentationPartsRequest::body`](crate::types::ImportDocumentationPartsRequest::body), if any.
     #[inline]
-    pub fn get_body(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_body(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.body
     }
     /// Builds the [`ImportDocumentationPartsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ImportDocumentationPartsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportDocumentationPartsRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.body.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportDocumentationPartsRequest",
                 member: "body",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A POST request to import an API to API Gateway using an input of an API definition file.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportRestApiRequest {
     /// A query parameter to indicate whether to rollback the API creation (`true`) or not (`false`) when a warning is encountered. The default value is `false`.
     ///
     /// Sent in the query parameter `failonwarnings`, not in the JSON body.
-    pub fail_on_warnings: ::std::option::Option<bool>,
+    pub fail_on_warnings: Option<bool>,
     /// A key-value map of context-specific query string parameters specifying the behavior of different API importing operations. The following shows operation-specific parameters and their supported values.
     ///
     /// To exclude DocumentationParts from the import, set `parameters` as `ignore=documentation`.
@@ -23,67 +18,56 @@ pub struct ImportRestApiRequest {
     /// To handle imported `basepath`, set `parameters` as `basepath=ignore`, `basepath=prepend` or `basepath=split`.
     ///
     /// Sent in the query parameter `parameters`, not in the JSON body.
-    pub parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub parameters: Option<::std::collections::BTreeMap<String, String>>,
     /// The POST request body containing external API definitions. Currently, only OpenAPI definition JSON/YAML files are supported. The maximum size of the API definition file is 6MB.
     ///
     /// Sent in the HTTP payload, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub body: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub body: Option<::awsgen_runtime::primitives::Blob>,
 }
 impl ImportRestApiRequest {
     /// Starts building a [`ImportRestApiRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportRestApiRequestBuilder {
-        <crate::types::builders::ImportRestApiRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportRestApiRequestBuilder as Default>::default()
     }
     /// The `failOnWarnings` member, when set.
     #[inline]
-    pub fn fail_on_warnings(&self) -> ::std::option::Option<bool> {
+    pub fn fail_on_warnings(&self) -> Option<bool> {
         self.fail_on_warnings
     }
     /// The `parameters` member, when set.
     #[inline]
-    pub fn parameters(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn parameters(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.parameters.as_ref()
     }
     /// The `body` member, when set.
     #[inline]
-    pub fn body(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn body(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.body.as_ref()
     }
 }
 /// A builder for [`ImportRestApiRequest`](crate::types::ImportRestApiRequest); start one with `ImportRestApiRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportRestApiRequestBuilder {
     inner: crate::types::ImportRestApiRequest,
 }
 impl ImportRestApiRequestBuilder {
     /// Sets [`ImportRestApiRequest::fail_on_warnings`](crate::types::ImportRestApiRequest::fail_on_warnings): A query parameter to indicate whether to rollback the API creation (`true`) or not (`false`) when a warning is encountered.
     pub fn fail_on_warnings(mut self, input: bool) -> Self {
-        self.inner.fail_on_warnings = ::std::option::Option::Some(input);
+        self.inner.fail_on_warnings = Some(input);
         self
     }
     /// Sets or clears [`ImportRestApiRequest::fail_on_warnings`](crate::types::ImportRestApiRequest::fail_on_warnings).
     #[inline]
-    pub fn set_fail_on_warnings(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_fail_on_warnings(mut self, input: Option<bool>) -> Self {
         self.inner.fail_on_warnings = input;
         self
     }
     /// The value set for [`ImportRestApiRequest::fail_on_warnings`](crate::types::ImportRestApiRequest::fail_on_warnings), if any.
     #[inline]
-    pub fn get_fail_on_warnings(&self) -> &::std::option::Option<bool> {
+    pub fn get_fail_on_warnings(&self) -> &Option<bool> {
         &self.inner.fail_on_warnings
     }
     /// Adds one entry to [`ImportRestApiRequest::parameters`](crate::types::ImportRestApiRequest::parameters): A key-value map of context-specific query string parameters specifying the behavior of different API importing operations.
@@ -91,8 +75,8 @@ impl ImportRestApiRequestBuilder {
     /// To set the whole map at once, use [`set_parameters`](Self::set_parameters).
     pub fn parameters(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.parameters.get_or_insert_default().insert(key.into(), value.into());
         self
@@ -101,9 +85,7 @@ impl ImportRestApiRequestBuilder {
     #[inline]
     pub fn set_parameters(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.parameters = input;
         self
@@ -112,49 +94,42 @@ impl ImportRestApiRequestBuilder {
     #[inline]
     pub fn get_parameters(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.parameters
     }
     /// Sets [`ImportRestApiRequest::body`](crate::types::ImportRestApiRequest::body): The POST request body containing external API definitions.
-    pub fn body(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
-    ) -> Self {
-        self.inner.body = ::std::option::Option::Some(input.into());
+    pub fn body(mut self, input: impl Into<::awsgen_runtime::primitives::Blob>) -> Self {
+        self.inner.body = Some(input.into());
         self
     }
     /// Sets or clears [`ImportRestApiRequest::body`](crate::types::ImportRestApiRequest::body).
     #[inline]
     pub fn set_body(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.body = input;
         self
     }
     /// The value set for [`ImportRestApiRequest::body`](crate::types::ImportRestApiRequest::body), if any.
     #[inline]
-    pub fn get_body(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_body(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.body
     }
     /// Builds the [`ImportRestApiRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ImportRestApiRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.body.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportRestApiRequest",
                 member: "body",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

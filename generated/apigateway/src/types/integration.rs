@@ -2,329 +2,266 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents an `HTTP`, `HTTP_PROXY`, `AWS`, `AWS_PROXY`, or Mock integration.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Integration {
     /// Specifies an API method integration type. The valid value is one of the following:
     ///
     /// For the HTTP and HTTP proxy integrations, each integration can specify a protocol (`http/https`), port and path. Standard 80 and 443 ports are supported as well as custom ports above 1024. An HTTP or HTTP proxy integration with a `connectionType` of `VPC_LINK` is referred to as a private integration and uses a VpcLink to connect API Gateway to a network load balancer of a VPC.
-    pub type_: ::std::option::Option<crate::types::IntegrationType>,
+    pub type_: Option<crate::types::IntegrationType>,
     /// Specifies the integration's HTTP method type. For the Type property, if you specify `MOCK`, this property is optional. For Lambda integrations, you must set the integration method to `POST`. For all other types, you must specify this property.
-    pub http_method: ::std::option::Option<::std::string::String>,
+    pub http_method: Option<String>,
     /// Specifies Uniform Resource Identifier (URI) of the integration endpoint.
     ///
     /// For `HTTP` or `HTTP_PROXY` integrations, the URI must be a fully formed, encoded HTTP(S) URL according to the RFC-3986 specification for standard integrations. If `connectionType` is `VPC_LINK` specify the Network Load Balancer DNS name. For `AWS` or `AWS_PROXY` integrations, the URI is of the form `arn:aws:apigateway:{region}:{subdomain.service|service}:path|action/{service_api}`. Here, {Region} is the API Gateway region (e.g., us-east-1); {service} is the name of the integrated Amazon Web Services service (e.g., s3); and {subdomain} is a designated subdomain supported by certain Amazon Web Services service for fast host-name lookup. action can be used for an Amazon Web Services service action-based API, using an Action={name}&{p1}={v1}&p2={v2}... query string. The ensuing {service_api} refers to a supported action {name} plus any required input parameters. Alternatively, path can be used for an Amazon Web Services service path-based API. The ensuing service_api refers to the path to an Amazon Web Services service resource, including the region of the integrated Amazon Web Services service, if applicable. For example, for integration with the S3 API of GetObject, the uri can be either `arn:aws:apigateway:us-west-2:s3:action/GetObject&Bucket={bucket}&Key={key}` or `arn:aws:apigateway:us-west-2:s3:path/{bucket}/{key}`
-    pub uri: ::std::option::Option<::std::string::String>,
+    pub uri: Option<String>,
     /// The type of the network connection to the integration endpoint. The valid value is `INTERNET` for connections through the public routable internet or `VPC_LINK` for private connections between API Gateway and a network load balancer in a VPC. The default value is `INTERNET`.
-    pub connection_type: ::std::option::Option<crate::types::ConnectionType>,
+    pub connection_type: Option<crate::types::ConnectionType>,
     /// The ID of the VpcLink used for the integration when `connectionType=VPC_LINK` and undefined, otherwise.
-    pub connection_id: ::std::option::Option<::std::string::String>,
+    pub connection_id: Option<String>,
     /// Specifies the credentials required for the integration, if any. For AWS integrations, three options are available. To specify an IAM Role for API Gateway to assume, use the role's Amazon Resource Name (ARN). To require that the caller's identity be passed through from the request, specify the string `arn:aws:iam::\*:user/\*`. To use resource-based permissions on supported Amazon Web Services services, specify null.
-    pub credentials: ::std::option::Option<::std::string::String>,
+    pub credentials: Option<String>,
     /// A key-value map specifying request parameters that are passed from the method request to the back end. The key is an integration request parameter name and the associated value is a method request parameter value or static value that must be enclosed within single quotes and pre-encoded as required by the back end. The method request parameter value must match the pattern of `method.request.{location}.{name}`, where `location` is `querystring`, `path`, or `header` and `name` must be a valid and unique method request parameter name.
-    pub request_parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub request_parameters: Option<::std::collections::BTreeMap<String, String>>,
     /// Represents a map of Velocity templates that are applied on the request payload based on the value of the Content-Type header sent by the client. The content type value is the key in this map, and the template (as a String) is the value.
-    pub request_templates: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub request_templates: Option<::std::collections::BTreeMap<String, String>>,
     /// Specifies how the method request body of an unmapped content type will be passed through the integration request to the back end without transformation. A content type is unmapped if no mapping template is defined in the integration or the content type does not match any of the mapped content types, as specified in `requestTemplates`. The valid value is one of the following: `WHEN_NO_MATCH`: passes the method request body through the integration request to the back end without transformation when the method request content type does not match any content type associated with the mapping templates defined in the integration request. `WHEN_NO_TEMPLATES`: passes the method request body through the integration request to the back end without transformation when no mapping template is defined in the integration request. If a template is defined when this option is selected, the method request of an unmapped content-type will be rejected with an HTTP 415 Unsupported Media Type response. `NEVER`: rejects the method request with an HTTP 415 Unsupported Media Type response when either the method request content type does not match any content type associated with the mapping templates defined in the integration request or no mapping template is defined in the integration request.
-    pub passthrough_behavior: ::std::option::Option<::std::string::String>,
+    pub passthrough_behavior: Option<String>,
     /// Specifies how to handle request payload content type conversions. Supported values are `CONVERT_TO_BINARY` and `CONVERT_TO_TEXT`, with the following behaviors:
     ///
     /// If this property is not defined, the request payload will be passed through from the method request to integration request without modification, provided that the `passthroughBehavior` is configured to support payload pass-through.
-    pub content_handling: ::std::option::Option<crate::types::ContentHandlingStrategy>,
+    pub content_handling: Option<crate::types::ContentHandlingStrategy>,
     /// Custom timeout between 50 and 29,000 milliseconds. The default value is 29,000 milliseconds or 29 seconds. You can increase the default value to longer than 29 seconds for Regional or private APIs only.
-    pub timeout_in_millis: ::std::option::Option<i32>,
+    pub timeout_in_millis: Option<i32>,
     /// Specifies a group of related cached parameters. By default, API Gateway uses the resource ID as the `cacheNamespace`. You can specify the same `cacheNamespace` across resources to return the same cached data for requests to different resources.
-    pub cache_namespace: ::std::option::Option<::std::string::String>,
+    pub cache_namespace: Option<String>,
     /// A list of request parameters whose values API Gateway caches. To be valid values for `cacheKeyParameters`, these parameters must also be specified for Method `requestParameters`.
-    pub cache_key_parameters: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub cache_key_parameters: Option<Vec<String>>,
     /// Specifies the integration's responses.
-    pub integration_responses: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::IntegrationResponse,
-        >,
+    pub integration_responses: Option<
+        ::std::collections::BTreeMap<String, crate::types::IntegrationResponse>,
     >,
     /// Specifies the TLS configuration for an integration.
-    pub tls_config: ::std::option::Option<crate::types::TlsConfig>,
+    pub tls_config: Option<crate::types::TlsConfig>,
     /// The response transfer mode of the integration.
-    pub response_transfer_mode: ::std::option::Option<
-        crate::types::ResponseTransferMode,
-    >,
+    pub response_transfer_mode: Option<crate::types::ResponseTransferMode>,
     /// The ALB or NLB listener to send the request to.
-    pub integration_target: ::std::option::Option<::std::string::String>,
+    pub integration_target: Option<String>,
 }
 impl Integration {
     /// Starts building a [`Integration`].
     #[inline]
     pub fn builder() -> crate::types::builders::IntegrationBuilder {
-        <crate::types::builders::IntegrationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IntegrationBuilder as Default>::default()
     }
     /// The `type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::IntegrationType> {
+    pub fn type_(&self) -> Option<&crate::types::IntegrationType> {
         self.type_.as_ref()
     }
     /// The `httpMethod` member, when set.
     #[inline]
-    pub fn http_method(&self) -> ::std::option::Option<&str> {
+    pub fn http_method(&self) -> Option<&str> {
         self.http_method.as_deref()
     }
     /// The `uri` member, when set.
     #[inline]
-    pub fn uri(&self) -> ::std::option::Option<&str> {
+    pub fn uri(&self) -> Option<&str> {
         self.uri.as_deref()
     }
     /// The `connectionType` member, when set.
     #[inline]
-    pub fn connection_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ConnectionType> {
+    pub fn connection_type(&self) -> Option<&crate::types::ConnectionType> {
         self.connection_type.as_ref()
     }
     /// The `connectionId` member, when set.
     #[inline]
-    pub fn connection_id(&self) -> ::std::option::Option<&str> {
+    pub fn connection_id(&self) -> Option<&str> {
         self.connection_id.as_deref()
     }
     /// The `credentials` member, when set.
     #[inline]
-    pub fn credentials(&self) -> ::std::option::Option<&str> {
+    pub fn credentials(&self) -> Option<&str> {
         self.credentials.as_deref()
     }
     /// The `requestParameters` member, when set.
     #[inline]
     pub fn request_parameters(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.request_parameters.as_ref()
     }
     /// The `requestTemplates` member, when set.
     #[inline]
     pub fn request_templates(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.request_templates.as_ref()
     }
     /// The `passthroughBehavior` member, when set.
     #[inline]
-    pub fn passthrough_behavior(&self) -> ::std::option::Option<&str> {
+    pub fn passthrough_behavior(&self) -> Option<&str> {
         self.passthrough_behavior.as_deref()
     }
     /// The `contentHandling` member, when set.
     #[inline]
-    pub fn content_handling(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ContentHandlingStrategy> {
+    pub fn content_handling(&self) -> Option<&crate::types::ContentHandlingStrategy> {
         self.content_handling.as_ref()
     }
     /// The `timeoutInMillis` member, when set.
     #[inline]
-    pub fn timeout_in_millis(&self) -> ::std::option::Option<i32> {
+    pub fn timeout_in_millis(&self) -> Option<i32> {
         self.timeout_in_millis
     }
     /// The `cacheNamespace` member, when set.
     #[inline]
-    pub fn cache_namespace(&self) -> ::std::option::Option<&str> {
+    pub fn cache_namespace(&self) -> Option<&str> {
         self.cache_namespace.as_deref()
     }
     /// The `cacheKeyParameters` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn cache_key_parameters(&self) -> &[::std::string::String] {
+    pub fn cache_key_parameters(&self) -> &[String] {
         self.cache_key_parameters.as_deref().unwrap_or_default()
     }
     /// The `integrationResponses` member, when set.
     #[inline]
     pub fn integration_responses(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::IntegrationResponse,
-        >,
+    ) -> Option<
+        &::std::collections::BTreeMap<String, crate::types::IntegrationResponse>,
     > {
         self.integration_responses.as_ref()
     }
     /// The `tlsConfig` member, when set.
     #[inline]
-    pub fn tls_config(&self) -> ::std::option::Option<&crate::types::TlsConfig> {
+    pub fn tls_config(&self) -> Option<&crate::types::TlsConfig> {
         self.tls_config.as_ref()
     }
     /// The `responseTransferMode` member, when set.
     #[inline]
-    pub fn response_transfer_mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ResponseTransferMode> {
+    pub fn response_transfer_mode(&self) -> Option<&crate::types::ResponseTransferMode> {
         self.response_transfer_mode.as_ref()
     }
     /// The `integrationTarget` member, when set.
     #[inline]
-    pub fn integration_target(&self) -> ::std::option::Option<&str> {
+    pub fn integration_target(&self) -> Option<&str> {
         self.integration_target.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for Integration {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "Integration")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`Integration`](crate::types::Integration); start one with `Integration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IntegrationBuilder {
     inner: crate::types::Integration,
 }
 impl IntegrationBuilder {
     /// Sets [`Integration::type_`](crate::types::Integration::type_): Specifies an API method integration type.
     pub fn type_(mut self, input: crate::types::IntegrationType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`Integration::type_`](crate::types::Integration::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::IntegrationType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::IntegrationType>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`Integration::type_`](crate::types::Integration::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::IntegrationType> {
+    pub fn get_type_(&self) -> &Option<crate::types::IntegrationType> {
         &self.inner.type_
     }
     /// Sets [`Integration::http_method`](crate::types::Integration::http_method): Specifies the integration's HTTP method type.
-    pub fn http_method(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.http_method = ::std::option::Option::Some(input.into());
+    pub fn http_method(mut self, input: impl Into<String>) -> Self {
+        self.inner.http_method = Some(input.into());
         self
     }
     /// Sets or clears [`Integration::http_method`](crate::types::Integration::http_method).
     #[inline]
-    pub fn set_http_method(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_http_method(mut self, input: Option<String>) -> Self {
         self.inner.http_method = input;
         self
     }
     /// The value set for [`Integration::http_method`](crate::types::Integration::http_method), if any.
     #[inline]
-    pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_http_method(&self) -> &Option<String> {
         &self.inner.http_method
     }
     /// Sets [`Integration::uri`](crate::types::Integration::uri): Specifies Uniform Resource Identifier (URI) of the integration endpoint.
-    pub fn uri(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.uri = ::std::option::Option::Some(input.into());
+    pub fn uri(mut self, input: impl Into<String>) -> Self {
+        self.inner.uri = Some(input.into());
         self
     }
     /// Sets or clears [`Integration::uri`](crate::types::Integration::uri).
     #[inline]
-    pub fn set_uri(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_uri(mut self, input: Option<String>) -> Self {
         self.inner.uri = input;
         self
     }
     /// The value set for [`Integration::uri`](crate::types::Integration::uri), if any.
     #[inline]
-    pub fn get_uri(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_uri(&self) -> &Option<String> {
         &self.inner.uri
     }
     /// Sets [`Integration::connection_type`](crate::types::Integration::connection_type): The type of the network connection to the integration endpoint.
     pub fn connection_type(mut self, input: crate::types::ConnectionType) -> Self {
-        self.inner.connection_type = ::std::option::Option::Some(input);
+        self.inner.connection_type = Some(input);
         self
     }
     /// Sets or clears [`Integration::connection_type`](crate::types::Integration::connection_type).
     #[inline]
     pub fn set_connection_type(
         mut self,
-        input: ::std::option::Option<crate::types::ConnectionType>,
+        input: Option<crate::types::ConnectionType>,
     ) -> Self {
         self.inner.connection_type = input;
         self
     }
     /// The value set for [`Integration::connection_type`](crate::types::Integration::connection_type), if any.
     #[inline]
-    pub fn get_connection_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::ConnectionType> {
+    pub fn get_connection_type(&self) -> &Option<crate::types::ConnectionType> {
         &self.inner.connection_type
     }
     /// Sets [`Integration::connection_id`](crate::types::Integration::connection_id): The ID of the VpcLink used for the integration when `connectionType=VPC_LINK` and undefined, otherwise.
-    pub fn connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.connection_id = ::std::option::Option::Some(input.into());
+    pub fn connection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.connection_id = Some(input.into());
         self
     }
     /// Sets or clears [`Integration::connection_id`](crate::types::Integration::connection_id).
     #[inline]
-    pub fn set_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_connection_id(mut self, input: Option<String>) -> Self {
         self.inner.connection_id = input;
         self
     }
     /// The value set for [`Integration::connection_id`](crate::types::Integration::connection_id), if any.
     #[inline]
-    pub fn get_connection_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_connection_id(&self) -> &Option<String> {
         &self.inner.connection_id
     }
     /// Sets [`Integration::credentials`](crate::types::Integration::credentials): Specifies the credentials required for the integration, if any.
-    pub fn credentials(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.credentials = ::std::option::Option::Some(input.into());
+    pub fn credentials(mut self, input: impl Into<String>) -> Self {
+        self.inner.credentials = Some(input.into());
         self
     }
     /// Sets or clears [`Integration::credentials`](crate::types::Integration::credentials).
     #[inline]
-    pub fn set_credentials(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_credentials(mut self, input: Option<String>) -> Self {
         self.inner.credentials = input;
         self
     }
     /// The value set for [`Integration::credentials`](crate::types::Integration::credentials), if any.
     #[inline]
-    pub fn get_credentials(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_credentials(&self) -> &Option<String> {
         &self.inner.credentials
     }
     /// Adds one entry to [`Integration::request_parameters`](crate::types::Integration::request_parameters): A key-value map specifying request parameters that are passed from the method request to the back end.
@@ -332,8 +269,8 @@ impl IntegrationBuilder {
     /// To set the whole map at once, use [`set_request_parameters`](Self::set_request_parameters).
     pub fn request_parameters(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .request_parameters
@@ -345,9 +282,7 @@ impl IntegrationBuilder {
     #[inline]
     pub fn set_request_parameters(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.request_parameters = input;
         self
@@ -356,9 +291,7 @@ impl IntegrationBuilder {
     #[inline]
     pub fn get_request_parameters(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.request_parameters
     }
     /// Adds one entry to [`Integration::request_templates`](crate::types::Integration::request_templates): Represents a map of Velocity templates that are applied on the request payload based on the value of the Content-Type header sent by the client.
@@ -366,8 +299,8 @@ impl IntegrationBuilder {
     /// To set the whole map at once, use [`set_request_templates`](Self::set_request_templates).
     pub fn request_templates(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .request_templates
@@ -379,9 +312,7 @@ impl IntegrationBuilder {
     #[inline]
     pub fn set_request_templates(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.request_templates = input;
         self
@@ -390,33 +321,23 @@ impl IntegrationBuilder {
     #[inline]
     pub fn get_request_templates(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.request_templates
     }
     /// Sets [`Integration::passthrough_behavior`](crate::types::Integration::passthrough_behavior): Specifies how the method request body of an unmapped content type will be passed through the integration request to the back end without transformation.
-    pub fn passthrough_behavior(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.passthrough_behavior = ::std::option::Option::Some(input.into());
+    pub fn passthrough_behavior(mut self, input: impl Into<String>) -> Self {
+        self.inner.passthrough_behavior = Some(input.into());
         self
     }
     /// Sets or clears [`Integration::passthrough_behavior`](crate::types::Integration::passthrough_behavior).
     #[inline]
-    pub fn set_passthrough_behavior(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_passthrough_behavior(mut self, input: Option<String>) -> Self {
         self.inner.passthrough_behavior = input;
         self
     }
     /// The value set for [`Integration::passthrough_behavior`](crate::types::Integration::passthrough_behavior), if any.
     #[inline]
-    pub fn get_passthrough_behavior(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_passthrough_behavior(&self) -> &Option<String> {
         &self.inner.passthrough_behavior
     }
     /// Sets [`Integration::content_handling`](crate::types::Integration::content_handling): Specifies how to handle request payload content type conversions.
@@ -424,14 +345,14 @@ impl IntegrationBuilder {
         mut self,
         input: crate::types::ContentHandlingStrategy,
     ) -> Self {
-        self.inner.content_handling = ::std::option::Option::Some(input);
+        self.inner.content_handling = Some(input);
         self
     }
     /// Sets or clears [`Integration::content_handling`](crate::types::Integration::content_handling).
     #[inline]
     pub fn set_content_handling(
         mut self,
-        input: ::std::option::Option<crate::types::ContentHandlingStrategy>,
+        input: Option<crate::types::ContentHandlingStrategy>,
     ) -> Self {
         self.inner.content_handling = input;
         self
@@ -440,71 +361,57 @@ impl IntegrationBuilder {
     #[inline]
     pub fn get_content_handling(
         &self,
-    ) -> &::std::option::Option<crate::types::ContentHandlingStrategy> {
+    ) -> &Option<crate::types::ContentHandlingStrategy> {
         &self.inner.content_handling
     }
     /// Sets [`Integration::timeout_in_millis`](crate::types::Integration::timeout_in_millis): Custom timeout between 50 and 29,000 milliseconds.
     pub fn timeout_in_millis(mut self, input: i32) -> Self {
-        self.inner.timeout_in_millis = ::std::option::Option::Some(input);
+        self.inner.timeout_in_millis = Some(input);
         self
     }
     /// Sets or clears [`Integration::timeout_in_millis`](crate::types::Integration::timeout_in_millis).
     #[inline]
-    pub fn set_timeout_in_millis(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_timeout_in_millis(mut self, input: Option<i32>) -> Self {
         self.inner.timeout_in_millis = input;
         self
     }
     /// The value set for [`Integration::timeout_in_millis`](crate::types::Integration::timeout_in_millis), if any.
     #[inline]
-    pub fn get_timeout_in_millis(&self) -> &::std::option::Option<i32> {
+    pub fn get_timeout_in_millis(&self) -> &Option<i32> {
         &self.inner.timeout_in_millis
     }
     /// Sets [`Integration::cache_namespace`](crate::types::Integration::cache_namespace): Specifies a group of related cached parameters.
-    pub fn cache_namespace(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cache_namespace = ::std::option::Option::Some(input.into());
+    pub fn cache_namespace(mut self, input: impl Into<String>) -> Self {
+        self.inner.cache_namespace = Some(input.into());
         self
     }
     /// Sets or clears [`Integration::cache_namespace`](crate::types::Integration::cache_namespace).
     #[inline]
-    pub fn set_cache_namespace(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cache_namespace(mut self, input: Option<String>) -> Self {
         self.inner.cache_namespace = input;
         self
     }
     /// The value set for [`Integration::cache_namespace`](crate::types::Integration::cache_namespace), if any.
     #[inline]
-    pub fn get_cache_namespace(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cache_namespace(&self) -> &Option<String> {
         &self.inner.cache_namespace
     }
     /// Appends one item to [`Integration::cache_key_parameters`](crate::types::Integration::cache_key_parameters): A list of request parameters whose values API Gateway caches.
     ///
     /// To set the whole list at once, use [`set_cache_key_parameters`](Self::set_cache_key_parameters).
-    pub fn cache_key_parameters(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cache_key_parameters(mut self, input: impl Into<String>) -> Self {
         self.inner.cache_key_parameters.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Integration::cache_key_parameters`](crate::types::Integration::cache_key_parameters).
     #[inline]
-    pub fn set_cache_key_parameters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_cache_key_parameters(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.cache_key_parameters = input;
         self
     }
     /// The value set for [`Integration::cache_key_parameters`](crate::types::Integration::cache_key_parameters), if any.
     #[inline]
-    pub fn get_cache_key_parameters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_cache_key_parameters(&self) -> &Option<Vec<String>> {
         &self.inner.cache_key_parameters
     }
     /// Adds one entry to [`Integration::integration_responses`](crate::types::Integration::integration_responses): Specifies the integration's responses.
@@ -512,7 +419,7 @@ impl IntegrationBuilder {
     /// To set the whole map at once, use [`set_integration_responses`](Self::set_integration_responses).
     pub fn integration_responses(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::IntegrationResponse,
     ) -> Self {
         self.inner
@@ -525,11 +432,8 @@ impl IntegrationBuilder {
     #[inline]
     pub fn set_integration_responses(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::IntegrationResponse,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<String, crate::types::IntegrationResponse>,
         >,
     ) -> Self {
         self.inner.integration_responses = input;
@@ -539,31 +443,25 @@ impl IntegrationBuilder {
     #[inline]
     pub fn get_integration_responses(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::IntegrationResponse,
-        >,
+    ) -> &Option<
+        ::std::collections::BTreeMap<String, crate::types::IntegrationResponse>,
     > {
         &self.inner.integration_responses
     }
     /// Sets [`Integration::tls_config`](crate::types::Integration::tls_config): Specifies the TLS configuration for an integration.
     pub fn tls_config(mut self, input: crate::types::TlsConfig) -> Self {
-        self.inner.tls_config = ::std::option::Option::Some(input);
+        self.inner.tls_config = Some(input);
         self
     }
     /// Sets or clears [`Integration::tls_config`](crate::types::Integration::tls_config).
     #[inline]
-    pub fn set_tls_config(
-        mut self,
-        input: ::std::option::Option<crate::types::TlsConfig>,
-    ) -> Self {
+    pub fn set_tls_config(mut self, input: Option<crate::types::TlsConfig>) -> Self {
         self.inner.tls_config = input;
         self
     }
     /// The value set for [`Integration::tls_config`](crate::types::Integration::tls_config), if any.
     #[inline]
-    pub fn get_tls_config(&self) -> &::std::option::Option<crate::types::TlsConfig> {
+    pub fn get_tls_config(&self) -> &Option<crate::types::TlsConfig> {
         &self.inner.tls_config
     }
     /// Sets [`Integration::response_transfer_mode`](crate::types::Integration::response_transfer_mode): The response transfer mode of the integration.
@@ -571,14 +469,14 @@ impl IntegrationBuilder {
         mut self,
         input: crate::types::ResponseTransferMode,
     ) -> Self {
-        self.inner.response_transfer_mode = ::std::option::Option::Some(input);
+        self.inner.response_transfer_mode = Some(input);
         self
     }
     /// Sets or clears [`Integration::response_transfer_mode`](crate::types::Integration::response_transfer_mode).
     #[inline]
     pub fn set_response_transfer_mode(
         mut self,
-        input: ::std::option::Option<crate::types::ResponseTransferMode>,
+        input: Option<crate::types::ResponseTransferMode>,
     ) -> Self {
         self.inner.response_transfer_mode = input;
         self
@@ -587,31 +485,23 @@ impl IntegrationBuilder {
     #[inline]
     pub fn get_response_transfer_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::ResponseTransferMode> {
+    ) -> &Option<crate::types::ResponseTransferMode> {
         &self.inner.response_transfer_mode
     }
     /// Sets [`Integration::integration_target`](crate::types::Integration::integration_target): The ALB or NLB listener to send the request to.
-    pub fn integration_target(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.integration_target = ::std::option::Option::Some(input.into());
+    pub fn integration_target(mut self, input: impl Into<String>) -> Self {
+        self.inner.integration_target = Some(input.into());
         self
     }
     /// Sets or clears [`Integration::integration_target`](crate::types::Integration::integration_target).
     #[inline]
-    pub fn set_integration_target(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_integration_target(mut self, input: Option<String>) -> Self {
         self.inner.integration_target = input;
         self
     }
     /// The value set for [`Integration::integration_target`](crate::types::Integration::integration_target), if any.
     #[inline]
-    pub fn get_integration_target(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_integration_target(&self) -> &Option<String> {
         &self.inner.integration_target
     }
     /// Builds the [`Integration`]; it has no required members, so this cannot fail.

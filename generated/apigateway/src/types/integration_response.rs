@@ -2,139 +2,105 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents an integration response. The status code must map to an existing MethodResponse, and parameters and templates can be used to transform the back-end response.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IntegrationResponse {
     /// Specifies the status code that is used to map the integration response to an existing MethodResponse.
-    pub status_code: ::std::option::Option<::std::string::String>,
+    pub status_code: Option<String>,
     /// Specifies the regular expression (regex) pattern used to choose an integration response based on the response from the back end. For example, if the success response returns nothing and the error response returns some string, you could use the `.+` regex to match error response. However, make sure that the error response does not contain any newline (`\n`) character in such cases. If the back end is an Lambda function, the Lambda function error header is matched. For all other HTTP and Amazon Web Services back ends, the HTTP status code is matched.
-    pub selection_pattern: ::std::option::Option<::std::string::String>,
+    pub selection_pattern: Option<String>,
     /// A key-value map specifying response parameters that are passed to the method response from the back end. The key is a method response header parameter name and the mapped value is an integration response header value, a static value enclosed within a pair of single quotes, or a JSON expression from the integration response body. The mapping key must match the pattern of `method.response.header.{name}`, where `name` is a valid and unique header name. The mapped non-static value must match the pattern of `integration.response.header.{name}` or `integration.response.body.{JSON-expression}`, where `name` is a valid and unique response header name and `JSON-expression` is a valid JSON expression without the `$` prefix.
-    pub response_parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub response_parameters: Option<::std::collections::BTreeMap<String, String>>,
     /// Specifies the templates used to transform the integration response body. Response templates are represented as a key/value map, with a content-type as the key and a template as the value.
-    pub response_templates: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub response_templates: Option<::std::collections::BTreeMap<String, String>>,
     /// Specifies how to handle response payload content type conversions. Supported values are `CONVERT_TO_BINARY` and `CONVERT_TO_TEXT`, with the following behaviors:
     ///
     /// If this property is not defined, the response payload will be passed through from the integration response to the method response without modification.
-    pub content_handling: ::std::option::Option<crate::types::ContentHandlingStrategy>,
+    pub content_handling: Option<crate::types::ContentHandlingStrategy>,
 }
 impl IntegrationResponse {
     /// Starts building a [`IntegrationResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::IntegrationResponseBuilder {
-        <crate::types::builders::IntegrationResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IntegrationResponseBuilder as Default>::default()
     }
     /// The `statusCode` member, when set.
     #[inline]
-    pub fn status_code(&self) -> ::std::option::Option<&str> {
+    pub fn status_code(&self) -> Option<&str> {
         self.status_code.as_deref()
     }
     /// The `selectionPattern` member, when set.
     #[inline]
-    pub fn selection_pattern(&self) -> ::std::option::Option<&str> {
+    pub fn selection_pattern(&self) -> Option<&str> {
         self.selection_pattern.as_deref()
     }
     /// The `responseParameters` member, when set.
     #[inline]
     pub fn response_parameters(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.response_parameters.as_ref()
     }
     /// The `responseTemplates` member, when set.
     #[inline]
     pub fn response_templates(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.response_templates.as_ref()
     }
     /// The `contentHandling` member, when set.
     #[inline]
-    pub fn content_handling(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ContentHandlingStrategy> {
+    pub fn content_handling(&self) -> Option<&crate::types::ContentHandlingStrategy> {
         self.content_handling.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for IntegrationResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "IntegrationResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`IntegrationResponse`](crate::types::IntegrationResponse); start one with `IntegrationResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IntegrationResponseBuilder {
     inner: crate::types::IntegrationResponse,
 }
 impl IntegrationResponseBuilder {
     /// Sets [`IntegrationResponse::status_code`](crate::types::IntegrationResponse::status_code): Specifies the status code that is used to map the integration response to an existing MethodResponse.
-    pub fn status_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_code = ::std::option::Option::Some(input.into());
+    pub fn status_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_code = Some(input.into());
         self
     }
     /// Sets or clears [`IntegrationResponse::status_code`](crate::types::IntegrationResponse::status_code).
     #[inline]
-    pub fn set_status_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_code(mut self, input: Option<String>) -> Self {
         self.inner.status_code = input;
         self
     }
     /// The value set for [`IntegrationResponse::status_code`](crate::types::IntegrationResponse::status_code), if any.
     #[inline]
-    pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_code(&self) -> &Option<String> {
         &self.inner.status_code
     }
     /// Sets [`IntegrationResponse::selection_pattern`](crate::types::IntegrationResponse::selection_pattern): Specifies the regular expression (regex) pattern used to choose an integration response based on the response from the back end.
-    pub fn selection_pattern(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.selection_pattern = ::std::option::Option::Some(input.into());
+    pub fn selection_pattern(mut self, input: impl Into<String>) -> Self {
+        self.inner.selection_pattern = Some(input.into());
         self
     }
     /// Sets or clears [`IntegrationResponse::selection_pattern`](crate::types::IntegrationResponse::selection_pattern).
     #[inline]
-    pub fn set_selection_pattern(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_selection_pattern(mut self, input: Option<String>) -> Self {
         self.inner.selection_pattern = input;
         self
     }
     /// The value set for [`IntegrationResponse::selection_pattern`](crate::types::IntegrationResponse::selection_pattern), if any.
     #[inline]
-    pub fn get_selection_pattern(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_selection_pattern(&self) -> &Option<String> {
         &self.inner.selection_pattern
     }
     /// Adds one entry to [`IntegrationResponse::response_parameters`](crate::types::IntegrationResponse::response_parameters): A key-value map specifying response parameters that are passed to the method response from the back end.
@@ -142,8 +108,8 @@ impl IntegrationResponseBuilder {
     /// To set the whole map at once, use [`set_response_parameters`](Self::set_response_parameters).
     pub fn response_parameters(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .response_parameters
@@ -155,9 +121,7 @@ impl IntegrationResponseBuilder {
     #[inline]
     pub fn set_response_parameters(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.response_parameters = input;
         self
@@ -166,9 +130,7 @@ impl IntegrationResponseBuilder {
     #[inline]
     pub fn get_response_parameters(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.response_parameters
     }
     /// Adds one entry to [`IntegrationResponse::response_templates`](crate::types::IntegrationResponse::response_templates): Specifies the templates used to transform the integration response body.
@@ -176,8 +138,8 @@ impl IntegrationResponseBuilder {
     /// To set the whole map at once, use [`set_response_templates`](Self::set_response_templates).
     pub fn response_templates(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .response_templates
@@ -189,9 +151,7 @@ impl IntegrationResponseBuilder {
     #[inline]
     pub fn set_response_templates(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.response_templates = input;
         self
@@ -200,9 +160,7 @@ impl IntegrationResponseBuilder {
     #[inline]
     pub fn get_response_templates(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.response_templates
     }
     /// Sets [`IntegrationResponse::content_handling`](crate::types::IntegrationResponse::content_handling): Specifies how to handle response payload content type conversions.
@@ -210,14 +168,14 @@ impl IntegrationResponseBuilder {
         mut self,
         input: crate::types::ContentHandlingStrategy,
     ) -> Self {
-        self.inner.content_handling = ::std::option::Option::Some(input);
+        self.inner.content_handling = Some(input);
         self
     }
     /// Sets or clears [`IntegrationResponse::content_handling`](crate::types::IntegrationResponse::content_handling).
     #[inline]
     pub fn set_content_handling(
         mut self,
-        input: ::std::option::Option<crate::types::ContentHandlingStrategy>,
+        input: Option<crate::types::ContentHandlingStrategy>,
     ) -> Self {
         self.inner.content_handling = input;
         self
@@ -226,7 +184,7 @@ impl IntegrationResponseBuilder {
     #[inline]
     pub fn get_content_handling(
         &self,
-    ) -> &::std::option::Option<crate::types::ContentHandlingStrategy> {
+    ) -> &Option<crate::types::ContentHandlingStrategy> {
         &self.inner.content_handling
     }
     /// Builds the [`IntegrationResponse`]; it has no required members, so this cannot fail.

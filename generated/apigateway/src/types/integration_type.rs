@@ -4,7 +4,7 @@
 /// The integration type. The valid value is `HTTP` for integrating an API method with an HTTP backend; `AWS` with any Amazon Web Services service endpoints; `MOCK` for testing without actually invoking the backend; `HTTP_PROXY` for integrating with the HTTP proxy integration; `AWS_PROXY` for integrating with the Lambda proxy integration.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum IntegrationType {
     /// `HTTP`
@@ -49,7 +49,7 @@ impl IntegrationType {
         }
     }
 }
-impl ::std::convert::From<&str> for IntegrationType {
+impl From<&str> for IntegrationType {
     fn from(value: &str) -> Self {
         match value {
             "HTTP" => IntegrationType::Http,
@@ -67,18 +67,18 @@ impl ::std::convert::From<&str> for IntegrationType {
 }
 impl ::std::str::FromStr for IntegrationType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::cmp::PartialOrd for IntegrationType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+impl PartialOrd for IntegrationType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(Ord::cmp(self, other))
     }
 }
 /// Ordered by wire value, so values a later model adds never reorder
 /// the ones before them (a derived order would follow variant order).
-impl ::std::cmp::Ord for IntegrationType {
+impl Ord for IntegrationType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
@@ -107,7 +107,7 @@ impl ::std::hash::Hash for IntegrationType {
         ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
-impl ::std::convert::AsRef<str> for IntegrationType {
+impl AsRef<str> for IntegrationType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

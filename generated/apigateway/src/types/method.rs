@@ -2,284 +2,219 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a client-facing interface by which the client calls the API to access back-end resources. A Method resource is integrated with an Integration resource. Both consist of a request and one or more responses. The method request takes the client input that is passed to the back end through the integration request. A method response returns the output from the back end to the client through an integration response. A method request is embodied in a Method resource, whereas an integration request is embodied in an Integration resource. On the other hand, a method response is represented by a MethodResponse resource, whereas an integration response is represented by an IntegrationResponse resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Method {
     /// The method's HTTP verb.
-    pub http_method: ::std::option::Option<::std::string::String>,
+    pub http_method: Option<String>,
     /// The method's authorization type. Valid values are `NONE` for open access, `AWS_IAM` for using AWS IAM permissions, `CUSTOM` for using a custom authorizer, or `COGNITO_USER_POOLS` for using a Cognito user pool.
-    pub authorization_type: ::std::option::Option<::std::string::String>,
+    pub authorization_type: Option<String>,
     /// The identifier of an Authorizer to use on this method. The `authorizationType` must be `CUSTOM`.
-    pub authorizer_id: ::std::option::Option<::std::string::String>,
+    pub authorizer_id: Option<String>,
     /// A boolean flag specifying whether a valid ApiKey is required to invoke this method.
-    pub api_key_required: ::std::option::Option<bool>,
+    pub api_key_required: Option<bool>,
     /// The identifier of a RequestValidator for request validation.
-    pub request_validator_id: ::std::option::Option<::std::string::String>,
+    pub request_validator_id: Option<String>,
     /// A human-friendly operation identifier for the method. For example, you can assign the `operationName` of `ListPets` for the `GET /pets` method in the `PetStore` example.
-    pub operation_name: ::std::option::Option<::std::string::String>,
+    pub operation_name: Option<String>,
     /// A key-value map defining required or optional method request parameters that can be accepted by API Gateway. A key is a method request parameter name matching the pattern of `method.request.{location}.{name}`, where `location` is `querystring`, `path`, or `header` and `name` is a valid and unique parameter name. The value associated with the key is a Boolean flag indicating whether the parameter is required (`true`) or optional (`false`). The method request parameter names defined here are available in Integration to be mapped to integration request parameters or templates.
-    pub request_parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, bool>,
-    >,
+    pub request_parameters: Option<::std::collections::BTreeMap<String, bool>>,
     /// A key-value map specifying data schemas, represented by Model resources, (as the mapped value) of the request payloads of given content types (as the mapping key).
-    pub request_models: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub request_models: Option<::std::collections::BTreeMap<String, String>>,
     /// Gets a method response associated with a given HTTP status code.
-    pub method_responses: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::MethodResponse>,
+    pub method_responses: Option<
+        ::std::collections::BTreeMap<String, crate::types::MethodResponse>,
     >,
     /// Gets the method's integration responsible for passing the client-submitted request to the back end and performing necessary transformations to make the request compliant with the back end.
-    pub method_integration: ::std::option::Option<crate::types::Integration>,
+    pub method_integration: Option<crate::types::Integration>,
     /// A list of authorization scopes configured on the method. The scopes are used with a `COGNITO_USER_POOLS` authorizer to authorize the method invocation. The authorization works by matching the method scopes against the scopes parsed from the access token in the incoming request. The method invocation is authorized if any method scopes matches a claimed scope in the access token. Otherwise, the invocation is not authorized. When the method scope is configured, the client must provide an access token instead of an identity token for authorization purposes.
-    pub authorization_scopes: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub authorization_scopes: Option<Vec<String>>,
 }
 impl Method {
     /// Starts building a [`Method`].
     #[inline]
     pub fn builder() -> crate::types::builders::MethodBuilder {
-        <crate::types::builders::MethodBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MethodBuilder as Default>::default()
     }
     /// The `httpMethod` member, when set.
     #[inline]
-    pub fn http_method(&self) -> ::std::option::Option<&str> {
+    pub fn http_method(&self) -> Option<&str> {
         self.http_method.as_deref()
     }
     /// The `authorizationType` member, when set.
     #[inline]
-    pub fn authorization_type(&self) -> ::std::option::Option<&str> {
+    pub fn authorization_type(&self) -> Option<&str> {
         self.authorization_type.as_deref()
     }
     /// The `authorizerId` member, when set.
     #[inline]
-    pub fn authorizer_id(&self) -> ::std::option::Option<&str> {
+    pub fn authorizer_id(&self) -> Option<&str> {
         self.authorizer_id.as_deref()
     }
     /// The `apiKeyRequired` member, when set.
     #[inline]
-    pub fn api_key_required(&self) -> ::std::option::Option<bool> {
+    pub fn api_key_required(&self) -> Option<bool> {
         self.api_key_required
     }
     /// The `requestValidatorId` member, when set.
     #[inline]
-    pub fn request_validator_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_validator_id(&self) -> Option<&str> {
         self.request_validator_id.as_deref()
     }
     /// The `operationName` member, when set.
     #[inline]
-    pub fn operation_name(&self) -> ::std::option::Option<&str> {
+    pub fn operation_name(&self) -> Option<&str> {
         self.operation_name.as_deref()
     }
     /// The `requestParameters` member, when set.
     #[inline]
     pub fn request_parameters(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, bool>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, bool>> {
         self.request_parameters.as_ref()
     }
     /// The `requestModels` member, when set.
     #[inline]
     pub fn request_models(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.request_models.as_ref()
     }
     /// The `methodResponses` member, when set.
     #[inline]
     pub fn method_responses(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::MethodResponse,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::MethodResponse>> {
         self.method_responses.as_ref()
     }
     /// The `methodIntegration` member, when set.
     #[inline]
-    pub fn method_integration(
-        &self,
-    ) -> ::std::option::Option<&crate::types::Integration> {
+    pub fn method_integration(&self) -> Option<&crate::types::Integration> {
         self.method_integration.as_ref()
     }
     /// The `authorizationScopes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn authorization_scopes(&self) -> &[::std::string::String] {
+    pub fn authorization_scopes(&self) -> &[String] {
         self.authorization_scopes.as_deref().unwrap_or_default()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for Method {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "Method")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`Method`](crate::types::Method); start one with `Method::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MethodBuilder {
     inner: crate::types::Method,
 }
 impl MethodBuilder {
     /// Sets [`Method::http_method`](crate::types::Method::http_method): The method's HTTP verb.
-    pub fn http_method(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.http_method = ::std::option::Option::Some(input.into());
+    pub fn http_method(mut self, input: impl Into<String>) -> Self {
+        self.inner.http_method = Some(input.into());
         self
     }
     /// Sets or clears [`Method::http_method`](crate::types::Method::http_method).
     #[inline]
-    pub fn set_http_method(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_http_method(mut self, input: Option<String>) -> Self {
         self.inner.http_method = input;
         self
     }
     /// The value set for [`Method::http_method`](crate::types::Method::http_method), if any.
     #[inline]
-    pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_http_method(&self) -> &Option<String> {
         &self.inner.http_method
     }
     /// Sets [`Method::authorization_type`](crate::types::Method::authorization_type): The method's authorization type.
-    pub fn authorization_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.authorization_type = ::std::option::Option::Some(input.into());
+    pub fn authorization_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.authorization_type = Some(input.into());
         self
     }
     /// Sets or clears [`Method::authorization_type`](crate::types::Method::authorization_type).
     #[inline]
-    pub fn set_authorization_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_authorization_type(mut self, input: Option<String>) -> Self {
         self.inner.authorization_type = input;
         self
     }
     /// The value set for [`Method::authorization_type`](crate::types::Method::authorization_type), if any.
     #[inline]
-    pub fn get_authorization_type(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_authorization_type(&self) -> &Option<String> {
         &self.inner.authorization_type
     }
     /// Sets [`Method::authorizer_id`](crate::types::Method::authorizer_id): The identifier of an Authorizer to use on this method.
-    pub fn authorizer_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.authorizer_id = ::std::option::Option::Some(input.into());
+    pub fn authorizer_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.authorizer_id = Some(input.into());
         self
     }
     /// Sets or clears [`Method::authorizer_id`](crate::types::Method::authorizer_id).
     #[inline]
-    pub fn set_authorizer_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_authorizer_id(mut self, input: Option<String>) -> Self {
         self.inner.authorizer_id = input;
         self
     }
     /// The value set for [`Method::authorizer_id`](crate::types::Method::authorizer_id), if any.
     #[inline]
-    pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_authorizer_id(&self) -> &Option<String> {
         &self.inner.authorizer_id
     }
     /// Sets [`Method::api_key_required`](crate::types::Method::api_key_required): A boolean flag specifying whether a valid ApiKey is required to invoke this method.
     pub fn api_key_required(mut self, input: bool) -> Self {
-        self.inner.api_key_required = ::std::option::Option::Some(input);
+        self.inner.api_key_required = Some(input);
         self
     }
     /// Sets or clears [`Method::api_key_required`](crate::types::Method::api_key_required).
     #[inline]
-    pub fn set_api_key_required(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_api_key_required(mut self, input: Option<bool>) -> Self {
         self.inner.api_key_required = input;
         self
     }
     /// The value set for [`Method::api_key_required`](crate::types::Method::api_key_required), if any.
     #[inline]
-    pub fn get_api_key_required(&self) -> &::std::option::Option<bool> {
+    pub fn get_api_key_required(&self) -> &Option<bool> {
         &self.inner.api_key_required
     }
     /// Sets [`Method::request_validator_id`](crate::types::Method::request_validator_id): The identifier of a RequestValidator for request validation.
-    pub fn request_validator_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.request_validator_id = ::std::option::Option::Some(input.into());
+    pub fn request_validator_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.request_validator_id = Some(input.into());
         self
     }
     /// Sets or clears [`Method::request_validator_id`](crate::types::Method::request_validator_id).
     #[inline]
-    pub fn set_request_validator_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_request_validator_id(mut self, input: Option<String>) -> Self {
         self.inner.request_validator_id = input;
         self
     }
     /// The value set for [`Method::request_validator_id`](crate::types::Method::request_validator_id), if any.
     #[inline]
-    pub fn get_request_validator_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_request_validator_id(&self) -> &Option<String> {
         &self.inner.request_validator_id
     }
     /// Sets [`Method::operation_name`](crate::types::Method::operation_name): A human-friendly operation identifier for the method.
-    pub fn operation_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.operation_name = ::std::option::Option::Some(input.into());
+    pub fn operation_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.operation_name = Some(input.into());
         self
     }
     /// Sets or clears [`Method::operation_name`](crate::types::Method::operation_name).
     #[inline]
-    pub fn set_operation_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_operation_name(mut self, input: Option<String>) -> Self {
         self.inner.operation_name = input;
         self
     }
     /// The value set for [`Method::operation_name`](crate::types::Method::operation_name), if any.
     #[inline]
-    pub fn get_operation_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_operation_name(&self) -> &Option<String> {
         &self.inner.operation_name
     }
     /// Adds one entry to [`Method::request_parameters`](crate::types::Method::request_parameters): A key-value map defining required or optional method request parameters that can be accepted by API Gateway.
     ///
     /// To set the whole map at once, use [`set_request_parameters`](Self::set_request_parameters).
-    pub fn request_parameters(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: bool,
-    ) -> Self {
+    pub fn request_parameters(mut self, key: impl Into<String>, value: bool) -> Self {
         self.inner.request_parameters.get_or_insert_default().insert(key.into(), value);
         self
     }
@@ -287,9 +222,7 @@ impl MethodBuilder {
     #[inline]
     pub fn set_request_parameters(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, bool>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, bool>>,
     ) -> Self {
         self.inner.request_parameters = input;
         self
@@ -298,9 +231,7 @@ impl MethodBuilder {
     #[inline]
     pub fn get_request_parameters(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, bool>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, bool>> {
         &self.inner.request_parameters
     }
     /// Adds one entry to [`Method::request_models`](crate::types::Method::request_models): A key-value map specifying data schemas, represented by Model resources, (as the mapped value) of the request payloads of given content types (as the mapping key).
@@ -308,8 +239,8 @@ impl MethodBuilder {
     /// To set the whole map at once, use [`set_request_models`](Self::set_request_models).
     pub fn request_models(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .request_models
@@ -321,9 +252,7 @@ impl MethodBuilder {
     #[inline]
     pub fn set_request_models(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.request_models = input;
         self
@@ -332,9 +261,7 @@ impl MethodBuilder {
     #[inline]
     pub fn get_request_models(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.request_models
     }
     /// Adds one entry to [`Method::method_responses`](crate::types::Method::method_responses): Gets a method response associated with a given HTTP status code.
@@ -342,7 +269,7 @@ impl MethodBuilder {
     /// To set the whole map at once, use [`set_method_responses`](Self::set_method_responses).
     pub fn method_responses(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::MethodResponse,
     ) -> Self {
         self.inner.method_responses.get_or_insert_default().insert(key.into(), value);
@@ -352,12 +279,7 @@ impl MethodBuilder {
     #[inline]
     pub fn set_method_responses(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::MethodResponse,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::MethodResponse>>,
     ) -> Self {
         self.inner.method_responses = input;
         self
@@ -366,56 +288,44 @@ impl MethodBuilder {
     #[inline]
     pub fn get_method_responses(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::MethodResponse>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::MethodResponse>> {
         &self.inner.method_responses
     }
     /// Sets [`Method::method_integration`](crate::types::Method::method_integration): Gets the method's integration responsible for passing the client-submitted request to the back end and performing necessary transformations to make the request compliant with the back end.
     pub fn method_integration(mut self, input: crate::types::Integration) -> Self {
-        self.inner.method_integration = ::std::option::Option::Some(input);
+        self.inner.method_integration = Some(input);
         self
     }
     /// Sets or clears [`Method::method_integration`](crate::types::Method::method_integration).
     #[inline]
     pub fn set_method_integration(
         mut self,
-        input: ::std::option::Option<crate::types::Integration>,
+        input: Option<crate::types::Integration>,
     ) -> Self {
         self.inner.method_integration = input;
         self
     }
     /// The value set for [`Method::method_integration`](crate::types::Method::method_integration), if any.
     #[inline]
-    pub fn get_method_integration(
-        &self,
-    ) -> &::std::option::Option<crate::types::Integration> {
+    pub fn get_method_integration(&self) -> &Option<crate::types::Integration> {
         &self.inner.method_integration
     }
     /// Appends one item to [`Method::authorization_scopes`](crate::types::Method::authorization_scopes): A list of authorization scopes configured on the method.
     ///
     /// To set the whole list at once, use [`set_authorization_scopes`](Self::set_authorization_scopes).
-    pub fn authorization_scopes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn authorization_scopes(mut self, input: impl Into<String>) -> Self {
         self.inner.authorization_scopes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Method::authorization_scopes`](crate::types::Method::authorization_scopes).
     #[inline]
-    pub fn set_authorization_scopes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_authorization_scopes(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.authorization_scopes = input;
         self
     }
     /// The value set for [`Method::authorization_scopes`](crate::types::Method::authorization_scopes), if any.
     #[inline]
-    pub fn get_authorization_scopes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_authorization_scopes(&self) -> &Option<Vec<String>> {
         &self.inner.authorization_scopes
     }
     /// Builds the [`Method`]; it has no required members, so this cannot fail.

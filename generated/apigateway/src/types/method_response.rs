@@ -2,107 +2,79 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a method response of a given HTTP status code returned to the client. The method response is passed from the back end through the associated integration response that can be transformed using a mapping template.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MethodResponse {
     /// The method response's status code.
-    pub status_code: ::std::option::Option<::std::string::String>,
+    pub status_code: Option<String>,
     /// A key-value map specifying required or optional response parameters that API Gateway can send back to the caller. A key defines a method response header and the value specifies whether the associated method response header is required or not. The expression of the key must match the pattern `method.response.header.{name}`, where `name` is a valid and unique header name. API Gateway passes certain integration response data to the method response headers specified here according to the mapping you prescribe in the API's IntegrationResponse. The integration response data that can be mapped include an integration response header expressed in `integration.response.header.{name}`, a static value enclosed within a pair of single quotes (e.g., `'application/json'`), or a JSON expression from the back-end response payload in the form of `integration.response.body.{JSON-expression}`, where `JSON-expression` is a valid JSON expression without the `$` prefix.)
-    pub response_parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, bool>,
-    >,
+    pub response_parameters: Option<::std::collections::BTreeMap<String, bool>>,
     /// Specifies the Model resources used for the response's content-type. Response models are represented as a key/value map, with a content-type as the key and a Model name as the value.
-    pub response_models: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub response_models: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl MethodResponse {
     /// Starts building a [`MethodResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::MethodResponseBuilder {
-        <crate::types::builders::MethodResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MethodResponseBuilder as Default>::default()
     }
     /// The `statusCode` member, when set.
     #[inline]
-    pub fn status_code(&self) -> ::std::option::Option<&str> {
+    pub fn status_code(&self) -> Option<&str> {
         self.status_code.as_deref()
     }
     /// The `responseParameters` member, when set.
     #[inline]
     pub fn response_parameters(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, bool>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, bool>> {
         self.response_parameters.as_ref()
     }
     /// The `responseModels` member, when set.
     #[inline]
     pub fn response_models(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.response_models.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for MethodResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "MethodResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`MethodResponse`](crate::types::MethodResponse); start one with `MethodResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MethodResponseBuilder {
     inner: crate::types::MethodResponse,
 }
 impl MethodResponseBuilder {
     /// Sets [`MethodResponse::status_code`](crate::types::MethodResponse::status_code): The method response's status code.
-    pub fn status_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_code = ::std::option::Option::Some(input.into());
+    pub fn status_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_code = Some(input.into());
         self
     }
     /// Sets or clears [`MethodResponse::status_code`](crate::types::MethodResponse::status_code).
     #[inline]
-    pub fn set_status_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_code(mut self, input: Option<String>) -> Self {
         self.inner.status_code = input;
         self
     }
     /// The value set for [`MethodResponse::status_code`](crate::types::MethodResponse::status_code), if any.
     #[inline]
-    pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_code(&self) -> &Option<String> {
         &self.inner.status_code
     }
     /// Adds one entry to [`MethodResponse::response_parameters`](crate::types::MethodResponse::response_parameters): A key-value map specifying required or optional response parameters that API Gateway can send back to the caller.
     ///
     /// To set the whole map at once, use [`set_response_parameters`](Self::set_response_parameters).
-    pub fn response_parameters(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: bool,
-    ) -> Self {
+    pub fn response_parameters(mut self, key: impl Into<String>, value: bool) -> Self {
         self.inner.response_parameters.get_or_insert_default().insert(key.into(), value);
         self
     }
@@ -110,9 +82,7 @@ impl MethodResponseBuilder {
     #[inline]
     pub fn set_response_parameters(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, bool>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, bool>>,
     ) -> Self {
         self.inner.response_parameters = input;
         self
@@ -121,9 +91,7 @@ impl MethodResponseBuilder {
     #[inline]
     pub fn get_response_parameters(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, bool>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, bool>> {
         &self.inner.response_parameters
     }
     /// Adds one entry to [`MethodResponse::response_models`](crate::types::MethodResponse::response_models): Specifies the Model resources used for the response's content-type.
@@ -131,8 +99,8 @@ impl MethodResponseBuilder {
     /// To set the whole map at once, use [`set_response_models`](Self::set_response_models).
     pub fn response_models(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .response_models
@@ -144,9 +112,7 @@ impl MethodResponseBuilder {
     #[inline]
     pub fn set_response_models(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.response_models = input;
         self
@@ -155,9 +121,7 @@ impl MethodResponseBuilder {
     #[inline]
     pub fn get_response_models(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.response_models
     }
     /// Builds the [`MethodResponse`]; it has no required members, so this cannot fail.

@@ -2,34 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies the method setting properties.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MethodSetting {
     /// Specifies whether Amazon CloudWatch metrics are enabled for this method.
-    pub metrics_enabled: ::std::option::Option<bool>,
+    pub metrics_enabled: Option<bool>,
     /// Specifies the logging level for this method, which affects the log entries pushed to Amazon CloudWatch Logs. Valid values are `OFF`, `ERROR`, and `INFO`. Choose `ERROR` to write only error-level entries to CloudWatch Logs, or choose `INFO` to include all `ERROR` events as well as extra informational events.
-    pub logging_level: ::std::option::Option<::std::string::String>,
+    pub logging_level: Option<String>,
     /// Specifies whether data trace logging is enabled for this method, which affects the log entries pushed to Amazon CloudWatch Logs. This can be useful to troubleshoot APIs, but can result in logging sensitive data. We recommend that you don't enable this option for production APIs.
-    pub data_trace_enabled: ::std::option::Option<bool>,
+    pub data_trace_enabled: Option<bool>,
     /// Specifies the throttling burst limit.
-    pub throttling_burst_limit: ::std::option::Option<i32>,
+    pub throttling_burst_limit: Option<i32>,
     /// Specifies the throttling rate limit.
-    pub throttling_rate_limit: ::std::option::Option<f64>,
+    pub throttling_rate_limit: Option<f64>,
     /// Specifies whether responses should be cached and returned for requests. A cache cluster must be enabled on the stage for responses to be cached.
-    pub caching_enabled: ::std::option::Option<bool>,
+    pub caching_enabled: Option<bool>,
     /// Specifies the time to live (TTL), in seconds, for cached responses. The higher the TTL, the longer the response will be cached.
-    pub cache_ttl_in_seconds: ::std::option::Option<i32>,
+    pub cache_ttl_in_seconds: Option<i32>,
     /// Specifies whether the cached responses are encrypted.
-    pub cache_data_encrypted: ::std::option::Option<bool>,
+    pub cache_data_encrypted: Option<bool>,
     /// Specifies whether authorization is required for a cache invalidation request.
-    pub require_authorization_for_cache_control: ::std::option::Option<bool>,
+    pub require_authorization_for_cache_control: Option<bool>,
     /// Specifies how to handle unauthorized requests for cache invalidation.
-    pub unauthorized_cache_control_header_strategy: ::std::option::Option<
+    pub unauthorized_cache_control_header_strategy: Option<
         crate::types::UnauthorizedCacheControlHeaderStrategy,
     >,
 }
@@ -37,241 +32,212 @@ impl MethodSetting {
     /// Starts building a [`MethodSetting`].
     #[inline]
     pub fn builder() -> crate::types::builders::MethodSettingBuilder {
-        <crate::types::builders::MethodSettingBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MethodSettingBuilder as Default>::default()
     }
     /// The `metricsEnabled` member, when set.
     #[inline]
-    pub fn metrics_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn metrics_enabled(&self) -> Option<bool> {
         self.metrics_enabled
     }
     /// The `loggingLevel` member, when set.
     #[inline]
-    pub fn logging_level(&self) -> ::std::option::Option<&str> {
+    pub fn logging_level(&self) -> Option<&str> {
         self.logging_level.as_deref()
     }
     /// The `dataTraceEnabled` member, when set.
     #[inline]
-    pub fn data_trace_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn data_trace_enabled(&self) -> Option<bool> {
         self.data_trace_enabled
     }
     /// The `throttlingBurstLimit` member, when set.
     #[inline]
-    pub fn throttling_burst_limit(&self) -> ::std::option::Option<i32> {
+    pub fn throttling_burst_limit(&self) -> Option<i32> {
         self.throttling_burst_limit
     }
     /// The `throttlingRateLimit` member, when set.
     #[inline]
-    pub fn throttling_rate_limit(&self) -> ::std::option::Option<f64> {
+    pub fn throttling_rate_limit(&self) -> Option<f64> {
         self.throttling_rate_limit
     }
     /// The `cachingEnabled` member, when set.
     #[inline]
-    pub fn caching_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn caching_enabled(&self) -> Option<bool> {
         self.caching_enabled
     }
     /// The `cacheTtlInSeconds` member, when set.
     #[inline]
-    pub fn cache_ttl_in_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn cache_ttl_in_seconds(&self) -> Option<i32> {
         self.cache_ttl_in_seconds
     }
     /// The `cacheDataEncrypted` member, when set.
     #[inline]
-    pub fn cache_data_encrypted(&self) -> ::std::option::Option<bool> {
+    pub fn cache_data_encrypted(&self) -> Option<bool> {
         self.cache_data_encrypted
     }
     /// The `requireAuthorizationForCacheControl` member, when set.
     #[inline]
-    pub fn require_authorization_for_cache_control(
-        &self,
-    ) -> ::std::option::Option<bool> {
+    pub fn require_authorization_for_cache_control(&self) -> Option<bool> {
         self.require_authorization_for_cache_control
     }
     /// The `unauthorizedCacheControlHeaderStrategy` member, when set.
     #[inline]
     pub fn unauthorized_cache_control_header_strategy(
         &self,
-    ) -> ::std::option::Option<&crate::types::UnauthorizedCacheControlHeaderStrategy> {
+    ) -> Option<&crate::types::UnauthorizedCacheControlHeaderStrategy> {
         self.unauthorized_cache_control_header_strategy.as_ref()
     }
 }
 /// A builder for [`MethodSetting`](crate::types::MethodSetting); start one with `MethodSetting::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MethodSettingBuilder {
     inner: crate::types::MethodSetting,
 }
 impl MethodSettingBuilder {
     /// Sets [`MethodSetting::metrics_enabled`](crate::types::MethodSetting::metrics_enabled): Specifies whether Amazon CloudWatch metrics are enabled for this method.
     pub fn metrics_enabled(mut self, input: bool) -> Self {
-        self.inner.metrics_enabled = ::std::option::Option::Some(input);
+        self.inner.metrics_enabled = Some(input);
         self
     }
     /// Sets or clears [`MethodSetting::metrics_enabled`](crate::types::MethodSetting::metrics_enabled).
     #[inline]
-    pub fn set_metrics_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_metrics_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.metrics_enabled = input;
         self
     }
     /// The value set for [`MethodSetting::metrics_enabled`](crate::types::MethodSetting::metrics_enabled), if any.
     #[inline]
-    pub fn get_metrics_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_metrics_enabled(&self) -> &Option<bool> {
         &self.inner.metrics_enabled
     }
     /// Sets [`MethodSetting::logging_level`](crate::types::MethodSetting::logging_level): Specifies the logging level for this method, which affects the log entries pushed to Amazon CloudWatch Logs.
-    pub fn logging_level(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.logging_level = ::std::option::Option::Some(input.into());
+    pub fn logging_level(mut self, input: impl Into<String>) -> Self {
+        self.inner.logging_level = Some(input.into());
         self
     }
     /// Sets or clears [`MethodSetting::logging_level`](crate::types::MethodSetting::logging_level).
     #[inline]
-    pub fn set_logging_level(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_logging_level(mut self, input: Option<String>) -> Self {
         self.inner.logging_level = input;
         self
     }
     /// The value set for [`MethodSetting::logging_level`](crate::types::MethodSetting::logging_level), if any.
     #[inline]
-    pub fn get_logging_level(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_logging_level(&self) -> &Option<String> {
         &self.inner.logging_level
     }
     /// Sets [`MethodSetting::data_trace_enabled`](crate::types::MethodSetting::data_trace_enabled): Specifies whether data trace logging is enabled for this method, which affects the log entries pushed to Amazon CloudWatch Logs.
     pub fn data_trace_enabled(mut self, input: bool) -> Self {
-        self.inner.data_trace_enabled = ::std::option::Option::Some(input);
+        self.inner.data_trace_enabled = Some(input);
         self
     }
     /// Sets or clears [`MethodSetting::data_trace_enabled`](crate::types::MethodSetting::data_trace_enabled).
     #[inline]
-    pub fn set_data_trace_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_data_trace_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.data_trace_enabled = input;
         self
     }
     /// The value set for [`MethodSetting::data_trace_enabled`](crate::types::MethodSetting::data_trace_enabled), if any.
     #[inline]
-    pub fn get_data_trace_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_data_trace_enabled(&self) -> &Option<bool> {
         &self.inner.data_trace_enabled
     }
     /// Sets [`MethodSetting::throttling_burst_limit`](crate::types::MethodSetting::throttling_burst_limit): Specifies the throttling burst limit.
     pub fn throttling_burst_limit(mut self, input: i32) -> Self {
-        self.inner.throttling_burst_limit = ::std::option::Option::Some(input);
+        self.inner.throttling_burst_limit = Some(input);
         self
     }
     /// Sets or clears [`MethodSetting::throttling_burst_limit`](crate::types::MethodSetting::throttling_burst_limit).
     #[inline]
-    pub fn set_throttling_burst_limit(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_throttling_burst_limit(mut self, input: Option<i32>) -> Self {
         self.inner.throttling_burst_limit = input;
         self
     }
     /// The value set for [`MethodSetting::throttling_burst_limit`](crate::types::MethodSetting::throttling_burst_limit), if any.
     #[inline]
-    pub fn get_throttling_burst_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_throttling_burst_limit(&self) -> &Option<i32> {
         &self.inner.throttling_burst_limit
     }
     /// Sets [`MethodSetting::throttling_rate_limit`](crate::types::MethodSetting::throttling_rate_limit): Specifies the throttling rate limit.
     pub fn throttling_rate_limit(mut self, input: f64) -> Self {
-        self.inner.throttling_rate_limit = ::std::option::Option::Some(input);
+        self.inner.throttling_rate_limit = Some(input);
         self
     }
     /// Sets or clears [`MethodSetting::throttling_rate_limit`](crate::types::MethodSetting::throttling_rate_limit).
     #[inline]
-    pub fn set_throttling_rate_limit(
-        mut self,
-        input: ::std::option::Option<f64>,
-    ) -> Self {
+    pub fn set_throttling_rate_limit(mut self, input: Option<f64>) -> Self {
         self.inner.throttling_rate_limit = input;
         self
     }
     /// The value set for [`MethodSetting::throttling_rate_limit`](crate::types::MethodSetting::throttling_rate_limit), if any.
     #[inline]
-    pub fn get_throttling_rate_limit(&self) -> &::std::option::Option<f64> {
+    pub fn get_throttling_rate_limit(&self) -> &Option<f64> {
         &self.inner.throttling_rate_limit
     }
     /// Sets [`MethodSetting::caching_enabled`](crate::types::MethodSetting::caching_enabled): Specifies whether responses should be cached and returned for requests.
     pub fn caching_enabled(mut self, input: bool) -> Self {
-        self.inner.caching_enabled = ::std::option::Option::Some(input);
+        self.inner.caching_enabled = Some(input);
         self
     }
     /// Sets or clears [`MethodSetting::caching_enabled`](crate::types::MethodSetting::caching_enabled).
     #[inline]
-    pub fn set_caching_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_caching_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.caching_enabled = input;
         self
     }
     /// The value set for [`MethodSetting::caching_enabled`](crate::types::MethodSetting::caching_enabled), if any.
     #[inline]
-    pub fn get_caching_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_caching_enabled(&self) -> &Option<bool> {
         &self.inner.caching_enabled
     }
     /// Sets [`MethodSetting::cache_ttl_in_seconds`](crate::types::MethodSetting::cache_ttl_in_seconds): Specifies the time to live (TTL), in seconds, for cached responses.
     pub fn cache_ttl_in_seconds(mut self, input: i32) -> Self {
-        self.inner.cache_ttl_in_seconds = ::std::option::Option::Some(input);
+        self.inner.cache_ttl_in_seconds = Some(input);
         self
     }
     /// Sets or clears [`MethodSetting::cache_ttl_in_seconds`](crate::types::MethodSetting::cache_ttl_in_seconds).
     #[inline]
-    pub fn set_cache_ttl_in_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_cache_ttl_in_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.cache_ttl_in_seconds = input;
         self
     }
     /// The value set for [`MethodSetting::cache_ttl_in_seconds`](crate::types::MethodSetting::cache_ttl_in_seconds), if any.
     #[inline]
-    pub fn get_cache_ttl_in_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_cache_ttl_in_seconds(&self) -> &Option<i32> {
         &self.inner.cache_ttl_in_seconds
     }
     /// Sets [`MethodSetting::cache_data_encrypted`](crate::types::MethodSetting::cache_data_encrypted): Specifies whether the cached responses are encrypted.
     pub fn cache_data_encrypted(mut self, input: bool) -> Self {
-        self.inner.cache_data_encrypted = ::std::option::Option::Some(input);
+        self.inner.cache_data_encrypted = Some(input);
         self
     }
     /// Sets or clears [`MethodSetting::cache_data_encrypted`](crate::types::MethodSetting::cache_data_encrypted).
     #[inline]
-    pub fn set_cache_data_encrypted(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_cache_data_encrypted(mut self, input: Option<bool>) -> Self {
         self.inner.cache_data_encrypted = input;
         self
     }
     /// The value set for [`MethodSetting::cache_data_encrypted`](crate::types::MethodSetting::cache_data_encrypted), if any.
     #[inline]
-    pub fn get_cache_data_encrypted(&self) -> &::std::option::Option<bool> {
+    pub fn get_cache_data_encrypted(&self) -> &Option<bool> {
         &self.inner.cache_data_encrypted
     }
     /// Sets [`MethodSetting::require_authorization_for_cache_control`](crate::types::MethodSetting::require_authorization_for_cache_control): Specifies whether authorization is required for a cache invalidation request.
     pub fn require_authorization_for_cache_control(mut self, input: bool) -> Self {
-        self.inner.require_authorization_for_cache_control = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.require_authorization_for_cache_control = Some(input);
         self
     }
     /// Sets or clears [`MethodSetting::require_authorization_for_cache_control`](crate::types::MethodSetting::require_authorization_for_cache_control).
     #[inline]
     pub fn set_require_authorization_for_cache_control(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.require_authorization_for_cache_control = input;
         self
     }
     /// The value set for [`MethodSetting::require_authorization_for_cache_control`](crate::types::MethodSetting::require_authorization_for_cache_control), if any.
     #[inline]
-    pub fn get_require_authorization_for_cache_control(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_require_authorization_for_cache_control(&self) -> &Option<bool> {
         &self.inner.require_authorization_for_cache_control
     }
     /// Sets [`MethodSetting::unauthorized_cache_control_header_strategy`](crate::types::MethodSetting::unauthorized_cache_control_header_strategy): Specifies how to handle unauthorized requests for cache invalidation.
@@ -279,18 +245,14 @@ impl MethodSettingBuilder {
         mut self,
         input: crate::types::UnauthorizedCacheControlHeaderStrategy,
     ) -> Self {
-        self.inner.unauthorized_cache_control_header_strategy = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.unauthorized_cache_control_header_strategy = Some(input);
         self
     }
     /// Sets or clears [`MethodSetting::unauthorized_cache_control_header_strategy`](crate::types::MethodSetting::unauthorized_cache_control_header_strategy).
     #[inline]
     pub fn set_unauthorized_cache_control_header_strategy(
         mut self,
-        input: ::std::option::Option<
-            crate::types::UnauthorizedCacheControlHeaderStrategy,
-        >,
+        input: Option<crate::types::UnauthorizedCacheControlHeaderStrategy>,
     ) -> Self {
         self.inner.unauthorized_cache_control_header_strategy = input;
         self
@@ -299,7 +261,7 @@ impl MethodSettingBuilder {
     #[inline]
     pub fn get_unauthorized_cache_control_header_strategy(
         &self,
-    ) -> &::std::option::Option<crate::types::UnauthorizedCacheControlHeaderStrategy> {
+    ) -> &Option<crate::types::UnauthorizedCacheControlHeaderStrategy> {
         &self.inner.unauthorized_cache_control_header_strategy
     }
     /// Builds the [`MethodSetting`]; it has no required members, so this cannot fail.

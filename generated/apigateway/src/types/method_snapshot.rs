@@ -2,85 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a summary of a Method resource, given a particular date and time.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MethodSnapshot {
     /// The method's authorization type. Valid values are `NONE` for open access, `AWS_IAM` for using AWS IAM permissions, `CUSTOM` for using a custom authorizer, or `COGNITO_USER_POOLS` for using a Cognito user pool.
-    pub authorization_type: ::std::option::Option<::std::string::String>,
+    pub authorization_type: Option<String>,
     /// Specifies whether the method requires a valid ApiKey.
-    pub api_key_required: ::std::option::Option<bool>,
+    pub api_key_required: Option<bool>,
 }
 impl MethodSnapshot {
     /// Starts building a [`MethodSnapshot`].
     #[inline]
     pub fn builder() -> crate::types::builders::MethodSnapshotBuilder {
-        <crate::types::builders::MethodSnapshotBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MethodSnapshotBuilder as Default>::default()
     }
     /// The `authorizationType` member, when set.
     #[inline]
-    pub fn authorization_type(&self) -> ::std::option::Option<&str> {
+    pub fn authorization_type(&self) -> Option<&str> {
         self.authorization_type.as_deref()
     }
     /// The `apiKeyRequired` member, when set.
     #[inline]
-    pub fn api_key_required(&self) -> ::std::option::Option<bool> {
+    pub fn api_key_required(&self) -> Option<bool> {
         self.api_key_required
     }
 }
 /// A builder for [`MethodSnapshot`](crate::types::MethodSnapshot); start one with `MethodSnapshot::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MethodSnapshotBuilder {
     inner: crate::types::MethodSnapshot,
 }
 impl MethodSnapshotBuilder {
     /// Sets [`MethodSnapshot::authorization_type`](crate::types::MethodSnapshot::authorization_type): The method's authorization type.
-    pub fn authorization_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.authorization_type = ::std::option::Option::Some(input.into());
+    pub fn authorization_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.authorization_type = Some(input.into());
         self
     }
     /// Sets or clears [`MethodSnapshot::authorization_type`](crate::types::MethodSnapshot::authorization_type).
     #[inline]
-    pub fn set_authorization_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_authorization_type(mut self, input: Option<String>) -> Self {
         self.inner.authorization_type = input;
         self
     }
     /// The value set for [`MethodSnapshot::authorization_type`](crate::types::MethodSnapshot::authorization_type), if any.
     #[inline]
-    pub fn get_authorization_type(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_authorization_type(&self) -> &Option<String> {
         &self.inner.authorization_type
     }
     /// Sets [`MethodSnapshot::api_key_required`](crate::types::MethodSnapshot::api_key_required): Specifies whether the method requires a valid ApiKey.
     pub fn api_key_required(mut self, input: bool) -> Self {
-        self.inner.api_key_required = ::std::option::Option::Some(input);
+        self.inner.api_key_required = Some(input);
         self
     }
     /// Sets or clears [`MethodSnapshot::api_key_required`](crate::types::MethodSnapshot::api_key_required).
     #[inline]
-    pub fn set_api_key_required(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_api_key_required(mut self, input: Option<bool>) -> Self {
         self.inner.api_key_required = input;
         self
     }
     /// The value set for [`MethodSnapshot::api_key_required`](crate::types::MethodSnapshot::api_key_required), if any.
     #[inline]
-    pub fn get_api_key_required(&self) -> &::std::option::Option<bool> {
+    pub fn get_api_key_required(&self) -> &Option<bool> {
         &self.inner.api_key_required
     }
     /// Builds the [`MethodSnapshot`]; it has no required members, so this cannot fail.

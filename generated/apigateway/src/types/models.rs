@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a collection of Model resources.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Models {
     /// The `position` member.
-    pub position: ::std::option::Option<::std::string::String>,
+    pub position: Option<String>,
     /// The current page of elements from this collection.
-    pub items: ::std::option::Option<::std::vec::Vec<crate::types::Model>>,
+    pub items: Option<Vec<crate::types::Model>>,
 }
 impl Models {
     /// Starts building a [`Models`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModelsBuilder {
-        <crate::types::builders::ModelsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModelsBuilder as Default>::default()
     }
     /// The `position` member, when set.
     #[inline]
-    pub fn position(&self) -> ::std::option::Option<&str> {
+    pub fn position(&self) -> Option<&str> {
         self.position.as_deref()
     }
     /// The `items` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,45 +30,34 @@ impl Models {
 impl ::awsgen_runtime::protocol::FromResponse for Models {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "Models")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`Models`](crate::types::Models); start one with `Models::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModelsBuilder {
     inner: crate::types::Models,
 }
 impl ModelsBuilder {
     /// Sets [`Models::position`](crate::types::Models::position)
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.position = ::std::option::Option::Some(input.into());
+    pub fn position(mut self, input: impl Into<String>) -> Self {
+        self.inner.position = Some(input.into());
         self
     }
     /// Sets or clears [`Models::position`](crate::types::Models::position).
     #[inline]
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.inner.position = input;
         self
     }
     /// The value set for [`Models::position`](crate::types::Models::position), if any.
     #[inline]
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         &self.inner.position
     }
     /// Appends one item to [`Models::items`](crate::types::Models::items): The current page of elements from this collection.
@@ -85,18 +69,13 @@ impl ModelsBuilder {
     }
     /// Sets or clears [`Models::items`](crate::types::Models::items).
     #[inline]
-    pub fn set_items(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Model>>,
-    ) -> Self {
+    pub fn set_items(mut self, input: Option<Vec<crate::types::Model>>) -> Self {
         self.inner.items = input;
         self
     }
     /// The value set for [`Models::items`](crate::types::Models::items), if any.
     #[inline]
-    pub fn get_items(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Model>> {
+    pub fn get_items(&self) -> &Option<Vec<crate::types::Model>> {
         &self.inner.items
     }
     /// Builds the [`Models`]; it has no required members, so this cannot fail.

@@ -2,126 +2,92 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The mutual TLS authentication configuration for a custom domain name. If specified, API Gateway performs two-way authentication between the client and the server. Clients must present a trusted certificate to access your API.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MutualTlsAuthentication {
     /// An Amazon S3 URL that specifies the truststore for mutual TLS authentication, for example `s3://bucket-name/key-name`. The truststore can contain certificates from public or private certificate authorities. To update the truststore, upload a new version to S3, and then update your custom domain name to use the new version. To update the truststore, you must have permissions to access the S3 object.
-    pub truststore_uri: ::std::option::Option<::std::string::String>,
+    pub truststore_uri: Option<String>,
     /// The version of the S3 object that contains your truststore. To specify a version, you must have versioning enabled for the S3 bucket.
-    pub truststore_version: ::std::option::Option<::std::string::String>,
+    pub truststore_version: Option<String>,
     /// A list of warnings that API Gateway returns while processing your truststore. Invalid certificates produce warnings. Mutual TLS is still enabled, but some clients might not be able to access your API. To resolve warnings, upload a new truststore to S3, and then update you domain name to use the new version.
-    pub truststore_warnings: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub truststore_warnings: Option<Vec<String>>,
 }
 impl MutualTlsAuthentication {
     /// Starts building a [`MutualTlsAuthentication`].
     #[inline]
     pub fn builder() -> crate::types::builders::MutualTlsAuthenticationBuilder {
-        <crate::types::builders::MutualTlsAuthenticationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MutualTlsAuthenticationBuilder as Default>::default()
     }
     /// The `truststoreUri` member, when set.
     #[inline]
-    pub fn truststore_uri(&self) -> ::std::option::Option<&str> {
+    pub fn truststore_uri(&self) -> Option<&str> {
         self.truststore_uri.as_deref()
     }
     /// The `truststoreVersion` member, when set.
     #[inline]
-    pub fn truststore_version(&self) -> ::std::option::Option<&str> {
+    pub fn truststore_version(&self) -> Option<&str> {
         self.truststore_version.as_deref()
     }
     /// The `truststoreWarnings` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn truststore_warnings(&self) -> &[::std::string::String] {
+    pub fn truststore_warnings(&self) -> &[String] {
         self.truststore_warnings.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`MutualTlsAuthentication`](crate::types::MutualTlsAuthentication); start one with `MutualTlsAuthentication::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MutualTlsAuthenticationBuilder {
     inner: crate::types::MutualTlsAuthentication,
 }
 impl MutualTlsAuthenticationBuilder {
     /// Sets [`MutualTlsAuthentication::truststore_uri`](crate::types::MutualTlsAuthentication::truststore_uri): An Amazon S3 URL that specifies the truststore for mutual TLS authentication, for example `s3://bucket-name/key-name`.
-    pub fn truststore_uri(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.truststore_uri = ::std::option::Option::Some(input.into());
+    pub fn truststore_uri(mut self, input: impl Into<String>) -> Self {
+        self.inner.truststore_uri = Some(input.into());
         self
     }
     /// Sets or clears [`MutualTlsAuthentication::truststore_uri`](crate::types::MutualTlsAuthentication::truststore_uri).
     #[inline]
-    pub fn set_truststore_uri(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_truststore_uri(mut self, input: Option<String>) -> Self {
         self.inner.truststore_uri = input;
         self
     }
     /// The value set for [`MutualTlsAuthentication::truststore_uri`](crate::types::MutualTlsAuthentication::truststore_uri), if any.
     #[inline]
-    pub fn get_truststore_uri(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_truststore_uri(&self) -> &Option<String> {
         &self.inner.truststore_uri
     }
     /// Sets [`MutualTlsAuthentication::truststore_version`](crate::types::MutualTlsAuthentication::truststore_version): The version of the S3 object that contains your truststore.
-    pub fn truststore_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.truststore_version = ::std::option::Option::Some(input.into());
+    pub fn truststore_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.truststore_version = Some(input.into());
         self
     }
     /// Sets or clears [`MutualTlsAuthentication::truststore_version`](crate::types::MutualTlsAuthentication::truststore_version).
     #[inline]
-    pub fn set_truststore_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_truststore_version(mut self, input: Option<String>) -> Self {
         self.inner.truststore_version = input;
         self
     }
     /// The value set for [`MutualTlsAuthentication::truststore_version`](crate::types::MutualTlsAuthentication::truststore_version), if any.
     #[inline]
-    pub fn get_truststore_version(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_truststore_version(&self) -> &Option<String> {
         &self.inner.truststore_version
     }
     /// Appends one item to [`MutualTlsAuthentication::truststore_warnings`](crate::types::MutualTlsAuthentication::truststore_warnings): A list of warnings that API Gateway returns while processing your truststore.
     ///
     /// To set the whole list at once, use [`set_truststore_warnings`](Self::set_truststore_warnings).
-    pub fn truststore_warnings(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn truststore_warnings(mut self, input: impl Into<String>) -> Self {
         self.inner.truststore_warnings.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`MutualTlsAuthentication::truststore_warnings`](crate::types::MutualTlsAuthentication::truststore_warnings).
     #[inline]
-    pub fn set_truststore_warnings(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_truststore_warnings(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.truststore_warnings = input;
         self
     }
     /// The value set for [`MutualTlsAuthentication::truststore_warnings`](crate::types::MutualTlsAuthentication::truststore_warnings), if any.
     #[inline]
-    pub fn get_truststore_warnings(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_truststore_warnings(&self) -> &Option<Vec<String>> {
         &self.inner.truststore_warnings
     }
     /// Builds the [`MutualTlsAuthentication`]; it has no required members, so this cannot fail.

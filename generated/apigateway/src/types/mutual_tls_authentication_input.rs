@@ -2,91 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The mutual TLS authentication configuration for a custom domain name. If specified, API Gateway performs two-way authentication between the client and the server. Clients must present a trusted certificate to access your API.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MutualTlsAuthenticationInput {
     /// An Amazon S3 URL that specifies the truststore for mutual TLS authentication, for example `s3://bucket-name/key-name`. The truststore can contain certificates from public or private certificate authorities. To update the truststore, upload a new version to S3, and then update your custom domain name to use the new version. To update the truststore, you must have permissions to access the S3 object.
-    pub truststore_uri: ::std::option::Option<::std::string::String>,
+    pub truststore_uri: Option<String>,
     /// The version of the S3 object that contains your truststore. To specify a version, you must have versioning enabled for the S3 bucket
-    pub truststore_version: ::std::option::Option<::std::string::String>,
+    pub truststore_version: Option<String>,
 }
 impl MutualTlsAuthenticationInput {
     /// Starts building a [`MutualTlsAuthenticationInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::MutualTlsAuthenticationInputBuilder {
-        <crate::types::builders::MutualTlsAuthenticationInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MutualTlsAuthenticationInputBuilder as Default>::default()
     }
     /// The `truststoreUri` member, when set.
     #[inline]
-    pub fn truststore_uri(&self) -> ::std::option::Option<&str> {
+    pub fn truststore_uri(&self) -> Option<&str> {
         self.truststore_uri.as_deref()
     }
     /// The `truststoreVersion` member, when set.
     #[inline]
-    pub fn truststore_version(&self) -> ::std::option::Option<&str> {
+    pub fn truststore_version(&self) -> Option<&str> {
         self.truststore_version.as_deref()
     }
 }
 /// A builder for [`MutualTlsAuthenticationInput`](crate::types::MutualTlsAuthenticationInput); start one with `MutualTlsAuthenticationInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MutualTlsAuthenticationInputBuilder {
     inner: crate::types::MutualTlsAuthenticationInput,
 }
 impl MutualTlsAuthenticationInputBuilder {
     /// Sets [`MutualTlsAuthenticationInput::truststore_uri`](crate::types::MutualTlsAuthenticationInput::truststore_uri): An Amazon S3 URL that specifies the truststore for mutual TLS authentication, for example `s3://bucket-name/key-name`.
-    pub fn truststore_uri(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.truststore_uri = ::std::option::Option::Some(input.into());
+    pub fn truststore_uri(mut self, input: impl Into<String>) -> Self {
+        self.inner.truststore_uri = Some(input.into());
         self
     }
     /// Sets or clears [`MutualTlsAuthenticationInput::truststore_uri`](crate::types::MutualTlsAuthenticationInput::truststore_uri).
     #[inline]
-    pub fn set_truststore_uri(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_truststore_uri(mut self, input: Option<String>) -> Self {
         self.inner.truststore_uri = input;
         self
     }
     /// The value set for [`MutualTlsAuthenticationInput::truststore_uri`](crate::types::MutualTlsAuthenticationInput::truststore_uri), if any.
     #[inline]
-    pub fn get_truststore_uri(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_truststore_uri(&self) -> &Option<String> {
         &self.inner.truststore_uri
     }
     /// Sets [`MutualTlsAuthenticationInput::truststore_version`](crate::types::MutualTlsAuthenticationInput::truststore_version): The version of the S3 object that contains your truststore.
-    pub fn truststore_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.truststore_version = ::std::option::Option::Some(input.into());
+    pub fn truststore_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.truststore_version = Some(input.into());
         self
     }
     /// Sets or clears [`MutualTlsAuthenticationInput::truststore_version`](crate::types::MutualTlsAuthenticationInput::truststore_version).
     #[inline]
-    pub fn set_truststore_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_truststore_version(mut self, input: Option<String>) -> Self {
         self.inner.truststore_version = input;
         self
     }
     /// The value set for [`MutualTlsAuthenticationInput::truststore_version`](crate::types::MutualTlsAuthenticationInput::truststore_version), if any.
     #[inline]
-    pub fn get_truststore_version(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_truststore_version(&self) -> &Option<String> {
         &self.inner.truststore_version
     }
     /// Builds the [`MutualTlsAuthenticationInput`]; it has no required members, so this cannot fail.

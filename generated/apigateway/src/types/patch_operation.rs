@@ -2,141 +2,113 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PatchOperation {
     /// An update operation to be performed with this PATCH request. The valid value can be add, remove, replace or copy. Not all valid operations are supported for a given resource. Support of the operations depends on specific operational contexts. Attempts to apply an unsupported operation on a resource will return an error message..
-    pub op: ::std::option::Option<crate::types::Op>,
+    pub op: Option<crate::types::Op>,
     /// The op operation's target, as identified by a JSON Pointer value that references a location within the targeted resource. For example, if the target resource has an updateable property of {"name":"value"}, the path for this property is /name. If the name property value is a JSON object (e.g., {"name": {"child/name": "child-value"}}), the path for the child/name property will be /name/child\~1name. Any slash ("/") character appearing in path names must be escaped with "\~1", as shown in the example above. Each op operation can have only one path associated with it.
-    pub path: ::std::option::Option<::std::string::String>,
+    pub path: Option<String>,
     /// The new target value of the update operation. It is applicable for the add or replace operation. When using AWS CLI to update a property of a JSON value, enclose the JSON object with a pair of single quotes in a Linux shell, e.g., '{"a": ...}'.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
     /// The copy update operation's source as identified by a JSON-Pointer value referencing the location within the targeted resource to copy the value from. For example, to promote a canary deployment, you copy the canary deployment ID to the affiliated deployment ID by calling a PATCH request on a Stage resource with "op":"copy", "from":"/canarySettings/deploymentId" and "path":"/deploymentId".
-    pub from: ::std::option::Option<::std::string::String>,
+    pub from: Option<String>,
 }
 impl PatchOperation {
     /// Starts building a [`PatchOperation`].
     #[inline]
     pub fn builder() -> crate::types::builders::PatchOperationBuilder {
-        <crate::types::builders::PatchOperationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PatchOperationBuilder as Default>::default()
     }
     /// The `op` member, when set.
     #[inline]
-    pub fn op(&self) -> ::std::option::Option<&crate::types::Op> {
+    pub fn op(&self) -> Option<&crate::types::Op> {
         self.op.as_ref()
     }
     /// The `path` member, when set.
     #[inline]
-    pub fn path(&self) -> ::std::option::Option<&str> {
+    pub fn path(&self) -> Option<&str> {
         self.path.as_deref()
     }
     /// The `value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
     /// The `from` member, when set.
     #[inline]
-    pub fn from(&self) -> ::std::option::Option<&str> {
+    pub fn from(&self) -> Option<&str> {
         self.from.as_deref()
     }
 }
 /// A builder for [`PatchOperation`](crate::types::PatchOperation); start one with `PatchOperation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PatchOperationBuilder {
     inner: crate::types::PatchOperation,
 }
 impl PatchOperationBuilder {
     /// Sets [`PatchOperation::op`](crate::types::PatchOperation::op): An update operation to be performed with this PATCH request.
     pub fn op(mut self, input: crate::types::Op) -> Self {
-        self.inner.op = ::std::option::Option::Some(input);
+        self.inner.op = Some(input);
         self
     }
     /// Sets or clears [`PatchOperation::op`](crate::types::PatchOperation::op).
     #[inline]
-    pub fn set_op(mut self, input: ::std::option::Option<crate::types::Op>) -> Self {
+    pub fn set_op(mut self, input: Option<crate::types::Op>) -> Self {
         self.inner.op = input;
         self
     }
     /// The value set for [`PatchOperation::op`](crate::types::PatchOperation::op), if any.
     #[inline]
-    pub fn get_op(&self) -> &::std::option::Option<crate::types::Op> {
+    pub fn get_op(&self) -> &Option<crate::types::Op> {
         &self.inner.op
     }
     /// Sets [`PatchOperation::path`](crate::types::PatchOperation::path): The op operation's target, as identified by a JSON Pointer value that references a location within the targeted resource.
-    pub fn path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.path = ::std::option::Option::Some(input.into());
+    pub fn path(mut self, input: impl Into<String>) -> Self {
+        self.inner.path = Some(input.into());
         self
     }
     /// Sets or clears [`PatchOperation::path`](crate::types::PatchOperation::path).
     #[inline]
-    pub fn set_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_path(mut self, input: Option<String>) -> Self {
         self.inner.path = input;
         self
     }
     /// The value set for [`PatchOperation::path`](crate::types::PatchOperation::path), if any.
     #[inline]
-    pub fn get_path(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_path(&self) -> &Option<String> {
         &self.inner.path
     }
     /// Sets [`PatchOperation::value`](crate::types::PatchOperation::value): The new target value of the update operation.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`PatchOperation::value`](crate::types::PatchOperation::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`PatchOperation::value`](crate::types::PatchOperation::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.inner.value
     }
     /// Sets [`PatchOperation::from`](crate::types::PatchOperation::from): The copy update operation's source as identified by a JSON-Pointer value referencing the location within the targeted resource to copy the value from.
-    pub fn from(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.from = ::std::option::Option::Some(input.into());
+    pub fn from(mut self, input: impl Into<String>) -> Self {
+        self.inner.from = Some(input.into());
         self
     }
     /// Sets or clears [`PatchOperation::from`](crate::types::PatchOperation::from).
     #[inline]
-    pub fn set_from(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_from(mut self, input: Option<String>) -> Self {
         self.inner.from = input;
         self
     }
     /// The value set for [`PatchOperation::from`](crate::types::PatchOperation::from), if any.
     #[inline]
-    pub fn get_from(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_from(&self) -> &Option<String> {
         &self.inner.from
     }
     /// Builds the [`PatchOperation`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a customization of a GatewayResponse of a specified response type and status code on the given RestApi.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutGatewayResponseRequest {
     /// The string identifier of the associated RestApi.
@@ -15,63 +10,53 @@ pub struct PutGatewayResponseRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The response type of the associated GatewayResponse
     ///
     /// Sent in the URI label `{response_type}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub response_type: ::std::option::Option<crate::types::GatewayResponseType>,
+    pub response_type: Option<crate::types::GatewayResponseType>,
     /// The HTTP status code of the GatewayResponse.
-    pub status_code: ::std::option::Option<::std::string::String>,
+    pub status_code: Option<String>,
     /// Response parameters (paths, query strings and headers) of the GatewayResponse as a string-to-string map of key-value pairs.
-    pub response_parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub response_parameters: Option<::std::collections::BTreeMap<String, String>>,
     /// Response templates of the GatewayResponse as a string-to-string map of key-value pairs.
-    pub response_templates: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub response_templates: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl PutGatewayResponseRequest {
     /// Starts building a [`PutGatewayResponseRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutGatewayResponseRequestBuilder {
-        <crate::types::builders::PutGatewayResponseRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PutGatewayResponseRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `responseType` member, when set.
     #[inline]
-    pub fn response_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::GatewayResponseType> {
+    pub fn response_type(&self) -> Option<&crate::types::GatewayResponseType> {
         self.response_type.as_ref()
     }
     /// The `statusCode` member, when set.
     #[inline]
-    pub fn status_code(&self) -> ::std::option::Option<&str> {
+    pub fn status_code(&self) -> Option<&str> {
         self.status_code.as_deref()
     }
     /// The `responseParameters` member, when set.
     #[inline]
     pub fn response_parameters(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.response_parameters.as_ref()
     }
     /// The `responseTemplates` member, when set.
     #[inline]
     pub fn response_templates(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.response_templates.as_ref()
     }
 }
@@ -82,79 +67,60 @@ impl PutGatewayResponseRequest {
     }
 }
 /// A builder for [`PutGatewayResponseRequest`](crate::types::PutGatewayResponseRequest); start one with `PutGatewayResponseRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PutGatewayResponseRequestBuilder {
     inner: crate::types::PutGatewayResponseRequest,
 }
 impl PutGatewayResponseRequestBuilder {
     /// Sets [`PutGatewayResponseRequest::rest_api_id`](crate::types::PutGatewayResponseRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`PutGatewayResponseRequest::rest_api_id`](crate::types::PutGatewayResponseRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`PutGatewayResponseRequest::rest_api_id`](crate::types::PutGatewayResponseRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`PutGatewayResponseRequest::response_type`](crate::types::PutGatewayResponseRequest::response_type): The response type of the associated GatewayResponse
     pub fn response_type(mut self, input: crate::types::GatewayResponseType) -> Self {
-        self.inner.response_type = ::std::option::Option::Some(input);
+        self.inner.response_type = Some(input);
         self
     }
     /// Sets or clears [`PutGatewayResponseRequest::response_type`](crate::types::PutGatewayResponseRequest::response_type).
     #[inline]
     pub fn set_response_type(
         mut self,
-        input: ::std::option::Option<crate::types::GatewayResponseType>,
+        input: Option<crate::types::GatewayResponseType>,
     ) -> Self {
         self.inner.response_type = input;
         self
     }
     /// The value set for [`PutGatewayResponseRequest::response_type`](crate::types::PutGatewayResponseRequest::response_type), if any.
     #[inline]
-    pub fn get_response_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::GatewayResponseType> {
+    pub fn get_response_type(&self) -> &Option<crate::types::GatewayResponseType> {
         &self.inner.response_type
     }
     /// Sets [`PutGatewayResponseRequest::status_code`](crate::types::PutGatewayResponseRequest::status_code): The HTTP status code of the GatewayResponse.
-    pub fn status_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_code = ::std::option::Option::Some(input.into());
+    pub fn status_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_code = Some(input.into());
         self
     }
     /// Sets or clears [`PutGatewayResponseRequest::status_code`](crate::types::PutGatewayResponseRequest::status_code).
     #[inline]
-    pub fn set_status_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_code(mut self, input: Option<String>) -> Self {
         self.inner.status_code = input;
         self
     }
     /// The value set for [`PutGatewayResponseRequest::status_code`](crate::types::PutGatewayResponseRequest::status_code), if any.
     #[inline]
-    pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_code(&self) -> &Option<String> {
         &self.inner.status_code
     }
     /// Adds one entry to [`PutGatewayResponseRequest::response_parameters`](crate::types::PutGatewayResponseRequest::response_parameters): Response parameters (paths, query strings and headers) of the GatewayResponse as a string-to-string map of key-value pairs.
@@ -162,8 +128,8 @@ impl PutGatewayResponseRequestBuilder {
     /// To set the whole map at once, use [`set_response_parameters`](Self::set_response_parameters).
     pub fn response_parameters(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .response_parameters
@@ -175,9 +141,7 @@ impl PutGatewayResponseRequestBuilder {
     #[inline]
     pub fn set_response_parameters(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.response_parameters = input;
         self
@@ -186,9 +150,7 @@ impl PutGatewayResponseRequestBuilder {
     #[inline]
     pub fn get_response_parameters(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.response_parameters
     }
     /// Adds one entry to [`PutGatewayResponseRequest::response_templates`](crate::types::PutGatewayResponseRequest::response_templates): Response templates of the GatewayResponse as a string-to-string map of key-value pairs.
@@ -196,8 +158,8 @@ impl PutGatewayResponseRequestBuilder {
     /// To set the whole map at once, use [`set_response_templates`](Self::set_response_templates).
     pub fn response_templates(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .response_templates
@@ -209,9 +171,7 @@ impl PutGatewayResponseRequestBuilder {
     #[inline]
     pub fn set_response_templates(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.response_templates = input;
         self
@@ -220,31 +180,29 @@ impl PutGatewayResponseRequestBuilder {
     #[inline]
     pub fn get_response_templates(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.response_templates
     }
     /// Builds the [`PutGatewayResponseRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PutGatewayResponseRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutGatewayResponseRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.response_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutGatewayResponseRequest",
                 member: "response_type",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

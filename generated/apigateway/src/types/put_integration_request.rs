@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Sets up a method's integration.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutIntegrationRequest {
     /// The string identifier of the associated RestApi.
@@ -15,177 +10,159 @@ pub struct PutIntegrationRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// Specifies a put integration request's resource ID.
     ///
     /// Sent in the URI label `{resource_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// Specifies the HTTP method for the integration.
     ///
     /// Sent in the URI label `{http_method}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub http_method: ::std::option::Option<::std::string::String>,
+    pub http_method: Option<String>,
     /// Specifies a put integration input's type.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub type_: ::std::option::Option<crate::types::IntegrationType>,
+    pub type_: Option<crate::types::IntegrationType>,
     /// The HTTP method for the integration.
-    pub integration_http_method: ::std::option::Option<::std::string::String>,
+    pub integration_http_method: Option<String>,
     /// Specifies Uniform Resource Identifier (URI) of the integration endpoint. For HTTP or `HTTP_PROXY` integrations, the URI must be a fully formed, encoded HTTP(S) URL according to the RFC-3986 specification, for either standard integration, where `connectionType` is not `VPC_LINK`, or private integration, where `connectionType` is `VPC_LINK`. For a private HTTP integration, the URI is not used for routing. For `AWS` or `AWS_PROXY` integrations, the URI is of the form `arn:aws:apigateway:{region}:{subdomain.service|service}:path|action/{service_api`}. Here, {Region} is the API Gateway region (e.g., us-east-1); {service} is the name of the integrated Amazon Web Services service (e.g., s3); and {subdomain} is a designated subdomain supported by certain Amazon Web Services service for fast host-name lookup. action can be used for an Amazon Web Services service action-based API, using an Action={name}&{p1}={v1}&p2={v2}... query string. The ensuing {service_api} refers to a supported action {name} plus any required input parameters. Alternatively, path can be used for an Amazon Web Services service path-based API. The ensuing service_api refers to the path to an Amazon Web Services service resource, including the region of the integrated Amazon Web Services service, if applicable. For example, for integration with the S3 API of `GetObject`, the `uri` can be either `arn:aws:apigateway:us-west-2:s3:action/GetObject&Bucket={bucket}&Key={key}` or `arn:aws:apigateway:us-west-2:s3:path/{bucket}/{key}`.
-    pub uri: ::std::option::Option<::std::string::String>,
+    pub uri: Option<String>,
     /// The type of the network connection to the integration endpoint. The valid value is `INTERNET` for connections through the public routable internet or `VPC_LINK` for private connections between API Gateway and a network load balancer in a VPC. The default value is `INTERNET`.
-    pub connection_type: ::std::option::Option<crate::types::ConnectionType>,
+    pub connection_type: Option<crate::types::ConnectionType>,
     /// The ID of the VpcLink used for the integration. Specify this value only if you specify `VPC_LINK` as the connection type.
-    pub connection_id: ::std::option::Option<::std::string::String>,
+    pub connection_id: Option<String>,
     /// Specifies whether credentials are required for a put integration.
-    pub credentials: ::std::option::Option<::std::string::String>,
+    pub credentials: Option<String>,
     /// A key-value map specifying request parameters that are passed from the method request to the back end. The key is an integration request parameter name and the associated value is a method request parameter value or static value that must be enclosed within single quotes and pre-encoded as required by the back end. The method request parameter value must match the pattern of `method.request.{location}.{name}`, where `location` is `querystring`, `path`, or `header` and `name` must be a valid and unique method request parameter name.
-    pub request_parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub request_parameters: Option<::std::collections::BTreeMap<String, String>>,
     /// Represents a map of Velocity templates that are applied on the request payload based on the value of the Content-Type header sent by the client. The content type value is the key in this map, and the template (as a String) is the value.
-    pub request_templates: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub request_templates: Option<::std::collections::BTreeMap<String, String>>,
     /// Specifies the pass-through behavior for incoming requests based on the Content-Type header in the request, and the available mapping templates specified as the `requestTemplates` property on the Integration resource. There are three valid values: `WHEN_NO_MATCH`, `WHEN_NO_TEMPLATES`, and `NEVER`.
-    pub passthrough_behavior: ::std::option::Option<::std::string::String>,
+    pub passthrough_behavior: Option<String>,
     /// Specifies a group of related cached parameters. By default, API Gateway uses the resource ID as the `cacheNamespace`. You can specify the same `cacheNamespace` across resources to return the same cached data for requests to different resources.
-    pub cache_namespace: ::std::option::Option<::std::string::String>,
+    pub cache_namespace: Option<String>,
     /// A list of request parameters whose values API Gateway caches. To be valid values for `cacheKeyParameters`, these parameters must also be specified for Method `requestParameters`.
-    pub cache_key_parameters: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub cache_key_parameters: Option<Vec<String>>,
     /// Specifies how to handle request payload content type conversions. Supported values are `CONVERT_TO_BINARY` and `CONVERT_TO_TEXT`, with the following behaviors:
     ///
     /// If this property is not defined, the request payload will be passed through from the method request to integration request without modification, provided that the `passthroughBehavior` is configured to support payload pass-through.
-    pub content_handling: ::std::option::Option<crate::types::ContentHandlingStrategy>,
+    pub content_handling: Option<crate::types::ContentHandlingStrategy>,
     /// Custom timeout between 50 and 29,000 milliseconds. The default value is 29,000 milliseconds or 29 seconds. You can increase the default value to longer than 29 seconds for Regional or private APIs only.
-    pub timeout_in_millis: ::std::option::Option<i32>,
+    pub timeout_in_millis: Option<i32>,
     /// The `tlsConfig` member.
-    pub tls_config: ::std::option::Option<crate::types::TlsConfig>,
+    pub tls_config: Option<crate::types::TlsConfig>,
     /// The response transfer mode of the integration.
-    pub response_transfer_mode: ::std::option::Option<
-        crate::types::ResponseTransferMode,
-    >,
+    pub response_transfer_mode: Option<crate::types::ResponseTransferMode>,
     /// The ALB or NLB listener to send the request to.
-    pub integration_target: ::std::option::Option<::std::string::String>,
+    pub integration_target: Option<String>,
 }
 impl PutIntegrationRequest {
     /// Starts building a [`PutIntegrationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutIntegrationRequestBuilder {
-        <crate::types::builders::PutIntegrationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PutIntegrationRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `resourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `httpMethod` member, when set.
     #[inline]
-    pub fn http_method(&self) -> ::std::option::Option<&str> {
+    pub fn http_method(&self) -> Option<&str> {
         self.http_method.as_deref()
     }
     /// The `type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::IntegrationType> {
+    pub fn type_(&self) -> Option<&crate::types::IntegrationType> {
         self.type_.as_ref()
     }
     /// The `integrationHttpMethod` member, when set.
     #[inline]
-    pub fn integration_http_method(&self) -> ::std::option::Option<&str> {
+    pub fn integration_http_method(&self) -> Option<&str> {
         self.integration_http_method.as_deref()
     }
     /// The `uri` member, when set.
     #[inline]
-    pub fn uri(&self) -> ::std::option::Option<&str> {
+    pub fn uri(&self) -> Option<&str> {
         self.uri.as_deref()
     }
     /// The `connectionType` member, when set.
     #[inline]
-    pub fn connection_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ConnectionType> {
+    pub fn connection_type(&self) -> Option<&crate::types::ConnectionType> {
         self.connection_type.as_ref()
     }
     /// The `connectionId` member, when set.
     #[inline]
-    pub fn connection_id(&self) -> ::std::option::Option<&str> {
+    pub fn connection_id(&self) -> Option<&str> {
         self.connection_id.as_deref()
     }
     /// The `credentials` member, when set.
     #[inline]
-    pub fn credentials(&self) -> ::std::option::Option<&str> {
+    pub fn credentials(&self) -> Option<&str> {
         self.credentials.as_deref()
     }
     /// The `requestParameters` member, when set.
     #[inline]
     pub fn request_parameters(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.request_parameters.as_ref()
     }
     /// The `requestTemplates` member, when set.
     #[inline]
     pub fn request_templates(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.request_templates.as_ref()
     }
     /// The `passthroughBehavior` member, when set.
     #[inline]
-    pub fn passthrough_behavior(&self) -> ::std::option::Option<&str> {
+    pub fn passthrough_behavior(&self) -> Option<&str> {
         self.passthrough_behavior.as_deref()
     }
     /// The `cacheNamespace` member, when set.
     #[inline]
-    pub fn cache_namespace(&self) -> ::std::option::Option<&str> {
+    pub fn cache_namespace(&self) -> Option<&str> {
         self.cache_namespace.as_deref()
     }
     /// The `cacheKeyParameters` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn cache_key_parameters(&self) -> &[::std::string::String] {
+    pub fn cache_key_parameters(&self) -> &[String] {
         self.cache_key_parameters.as_deref().unwrap_or_default()
     }
     /// The `contentHandling` member, when set.
     #[inline]
-    pub fn content_handling(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ContentHandlingStrategy> {
+    pub fn content_handling(&self) -> Option<&crate::types::ContentHandlingStrategy> {
         self.content_handling.as_ref()
     }
     /// The `timeoutInMillis` member, when set.
     #[inline]
-    pub fn timeout_in_millis(&self) -> ::std::option::Option<i32> {
+    pub fn timeout_in_millis(&self) -> Option<i32> {
         self.timeout_in_millis
     }
     /// The `tlsConfig` member, when set.
     #[inline]
-    pub fn tls_config(&self) -> ::std::option::Option<&crate::types::TlsConfig> {
+    pub fn tls_config(&self) -> Option<&crate::types::TlsConfig> {
         self.tls_config.as_ref()
     }
     /// The `responseTransferMode` member, when set.
     #[inline]
-    pub fn response_transfer_mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ResponseTransferMode> {
+    pub fn response_transfer_mode(&self) -> Option<&crate::types::ResponseTransferMode> {
         self.response_transfer_mode.as_ref()
     }
     /// The `integrationTarget` member, when set.
     #[inline]
-    pub fn integration_target(&self) -> ::std::option::Option<&str> {
+    pub fn integration_target(&self) -> Option<&str> {
         self.integration_target.as_deref()
     }
 }
@@ -196,210 +173,156 @@ impl PutIntegrationRequest {
     }
 }
 /// A builder for [`PutIntegrationRequest`](crate::types::PutIntegrationRequest); start one with `PutIntegrationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PutIntegrationRequestBuilder {
     inner: crate::types::PutIntegrationRequest,
 }
 impl PutIntegrationRequestBuilder {
     /// Sets [`PutIntegrationRequest::rest_api_id`](crate::types::PutIntegrationRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::rest_api_id`](crate::types::PutIntegrationRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::rest_api_id`](crate::types::PutIntegrationRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`PutIntegrationRequest::resource_id`](crate::types::PutIntegrationRequest::resource_id): Specifies a put integration request's resource ID.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::resource_id`](crate::types::PutIntegrationRequest::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::resource_id`](crate::types::PutIntegrationRequest::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`PutIntegrationRequest::http_method`](crate::types::PutIntegrationRequest::http_method): Specifies the HTTP method for the integration.
-    pub fn http_method(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.http_method = ::std::option::Option::Some(input.into());
+    pub fn http_method(mut self, input: impl Into<String>) -> Self {
+        self.inner.http_method = Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::http_method`](crate::types::PutIntegrationRequest::http_method).
     #[inline]
-    pub fn set_http_method(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_http_method(mut self, input: Option<String>) -> Self {
         self.inner.http_method = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::http_method`](crate::types::PutIntegrationRequest::http_method), if any.
     #[inline]
-    pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_http_method(&self) -> &Option<String> {
         &self.inner.http_method
     }
     /// Sets [`PutIntegrationRequest::type_`](crate::types::PutIntegrationRequest::type_): Specifies a put integration input's type.
     pub fn type_(mut self, input: crate::types::IntegrationType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`PutIntegrationRequest::type_`](crate::types::PutIntegrationRequest::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::IntegrationType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::IntegrationType>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::type_`](crate::types::PutIntegrationRequest::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::IntegrationType> {
+    pub fn get_type_(&self) -> &Option<crate::types::IntegrationType> {
         &self.inner.type_
     }
     /// Sets [`PutIntegrationRequest::integration_http_method`](crate::types::PutIntegrationRequest::integration_http_method): The HTTP method for the integration.
-    pub fn integration_http_method(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.integration_http_method = ::std::option::Option::Some(input.into());
+    pub fn integration_http_method(mut self, input: impl Into<String>) -> Self {
+        self.inner.integration_http_method = Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::integration_http_method`](crate::types::PutIntegrationRequest::integration_http_method).
     #[inline]
-    pub fn set_integration_http_method(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_integration_http_method(mut self, input: Option<String>) -> Self {
         self.inner.integration_http_method = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::integration_http_method`](crate::types::PutIntegrationRequest::integration_http_method), if any.
     #[inline]
-    pub fn get_integration_http_method(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_integration_http_method(&self) -> &Option<String> {
         &self.inner.integration_http_method
     }
     /// Sets [`PutIntegrationRequest::uri`](crate::types::PutIntegrationRequest::uri): Specifies Uniform Resource Identifier (URI) of the integration endpoint.
-    pub fn uri(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.uri = ::std::option::Option::Some(input.into());
+    pub fn uri(mut self, input: impl Into<String>) -> Self {
+        self.inner.uri = Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::uri`](crate::types::PutIntegrationRequest::uri).
     #[inline]
-    pub fn set_uri(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_uri(mut self, input: Option<String>) -> Self {
         self.inner.uri = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::uri`](crate::types::PutIntegrationRequest::uri), if any.
     #[inline]
-    pub fn get_uri(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_uri(&self) -> &Option<String> {
         &self.inner.uri
     }
     /// Sets [`PutIntegrationRequest::connection_type`](crate::types::PutIntegrationRequest::connection_type): The type of the network connection to the integration endpoint.
     pub fn connection_type(mut self, input: crate::types::ConnectionType) -> Self {
-        self.inner.connection_type = ::std::option::Option::Some(input);
+        self.inner.connection_type = Some(input);
         self
     }
     /// Sets or clears [`PutIntegrationRequest::connection_type`](crate::types::PutIntegrationRequest::connection_type).
     #[inline]
     pub fn set_connection_type(
         mut self,
-        input: ::std::option::Option<crate::types::ConnectionType>,
+        input: Option<crate::types::ConnectionType>,
     ) -> Self {
         self.inner.connection_type = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::connection_type`](crate::types::PutIntegrationRequest::connection_type), if any.
     #[inline]
-    pub fn get_connection_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::ConnectionType> {
+    pub fn get_connection_type(&self) -> &Option<crate::types::ConnectionType> {
         &self.inner.connection_type
     }
     /// Sets [`PutIntegrationRequest::connection_id`](crate::types::PutIntegrationRequest::connection_id): The ID of the VpcLink used for the integration.
-    pub fn connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.connection_id = ::std::option::Option::Some(input.into());
+    pub fn connection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.connection_id = Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::connection_id`](crate::types::PutIntegrationRequest::connection_id).
     #[inline]
-    pub fn set_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_connection_id(mut self, input: Option<String>) -> Self {
         self.inner.connection_id = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::connection_id`](crate::types::PutIntegrationRequest::connection_id), if any.
     #[inline]
-    pub fn get_connection_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_connection_id(&self) -> &Option<String> {
         &self.inner.connection_id
     }
     /// Sets [`PutIntegrationRequest::credentials`](crate::types::PutIntegrationRequest::credentials): Specifies whether credentials are required for a put integration.
-    pub fn credentials(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.credentials = ::std::option::Option::Some(input.into());
+    pub fn credentials(mut self, input: impl Into<String>) -> Self {
+        self.inner.credentials = Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::credentials`](crate::types::PutIntegrationRequest::credentials).
     #[inline]
-    pub fn set_credentials(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_credentials(mut self, input: Option<String>) -> Self {
         self.inner.credentials = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::credentials`](crate::types::PutIntegrationRequest::credentials), if any.
     #[inline]
-    pub fn get_credentials(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_credentials(&self) -> &Option<String> {
         &self.inner.credentials
     }
     /// Adds one entry to [`PutIntegrationRequest::request_parameters`](crate::types::PutIntegrationRequest::request_parameters): A key-value map specifying request parameters that are passed from the method request to the back end.
@@ -407,8 +330,8 @@ impl PutIntegrationRequestBuilder {
     /// To set the whole map at once, use [`set_request_parameters`](Self::set_request_parameters).
     pub fn request_parameters(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .request_parameters
@@ -420,9 +343,7 @@ impl PutIntegrationRequestBuilder {
     #[inline]
     pub fn set_request_parameters(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.request_parameters = input;
         self
@@ -431,9 +352,7 @@ impl PutIntegrationRequestBuilder {
     #[inline]
     pub fn get_request_parameters(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.request_parameters
     }
     /// Adds one entry to [`PutIntegrationRequest::request_templates`](crate::types::PutIntegrationRequest::request_templates): Represents a map of Velocity templates that are applied on the request payload based on the value of the Content-Type header sent by the client.
@@ -441,8 +360,8 @@ impl PutIntegrationRequestBuilder {
     /// To set the whole map at once, use [`set_request_templates`](Self::set_request_templates).
     pub fn request_templates(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .request_templates
@@ -454,9 +373,7 @@ impl PutIntegrationRequestBuilder {
     #[inline]
     pub fn set_request_templates(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.request_templates = input;
         self
@@ -465,81 +382,57 @@ impl PutIntegrationRequestBuilder {
     #[inline]
     pub fn get_request_templates(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.request_templates
     }
     /// Sets [`PutIntegrationRequest::passthrough_behavior`](crate::types::PutIntegrationRequest::passthrough_behavior): Specifies the pass-through behavior for incoming requests based on the Content-Type header in the request, and the available mapping templates specified as the `requestTemplates` property on the Integration resource.
-    pub fn passthrough_behavior(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.passthrough_behavior = ::std::option::Option::Some(input.into());
+    pub fn passthrough_behavior(mut self, input: impl Into<String>) -> Self {
+        self.inner.passthrough_behavior = Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::passthrough_behavior`](crate::types::PutIntegrationRequest::passthrough_behavior).
     #[inline]
-    pub fn set_passthrough_behavior(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_passthrough_behavior(mut self, input: Option<String>) -> Self {
         self.inner.passthrough_behavior = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::passthrough_behavior`](crate::types::PutIntegrationRequest::passthrough_behavior), if any.
     #[inline]
-    pub fn get_passthrough_behavior(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_passthrough_behavior(&self) -> &Option<String> {
         &self.inner.passthrough_behavior
     }
     /// Sets [`PutIntegrationRequest::cache_namespace`](crate::types::PutIntegrationRequest::cache_namespace): Specifies a group of related cached parameters.
-    pub fn cache_namespace(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cache_namespace = ::std::option::Option::Some(input.into());
+    pub fn cache_namespace(mut self, input: impl Into<String>) -> Self {
+        self.inner.cache_namespace = Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::cache_namespace`](crate::types::PutIntegrationRequest::cache_namespace).
     #[inline]
-    pub fn set_cache_namespace(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cache_namespace(mut self, input: Option<String>) -> Self {
         self.inner.cache_namespace = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::cache_namespace`](crate::types::PutIntegrationRequest::cache_namespace), if any.
     #[inline]
-    pub fn get_cache_namespace(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cache_namespace(&self) -> &Option<String> {
         &self.inner.cache_namespace
     }
     /// Appends one item to [`PutIntegrationRequest::cache_key_parameters`](crate::types::PutIntegrationRequest::cache_key_parameters): A list of request parameters whose values API Gateway caches.
     ///
     /// To set the whole list at once, use [`set_cache_key_parameters`](Self::set_cache_key_parameters).
-    pub fn cache_key_parameters(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cache_key_parameters(mut self, input: impl Into<String>) -> Self {
         self.inner.cache_key_parameters.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::cache_key_parameters`](crate::types::PutIntegrationRequest::cache_key_parameters).
     #[inline]
-    pub fn set_cache_key_parameters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_cache_key_parameters(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.cache_key_parameters = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::cache_key_parameters`](crate::types::PutIntegrationRequest::cache_key_parameters), if any.
     #[inline]
-    pub fn get_cache_key_parameters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_cache_key_parameters(&self) -> &Option<Vec<String>> {
         &self.inner.cache_key_parameters
     }
     /// Sets [`PutIntegrationRequest::content_handling`](crate::types::PutIntegrationRequest::content_handling): Specifies how to handle request payload content type conversions.
@@ -547,14 +440,14 @@ impl PutIntegrationRequestBuilder {
         mut self,
         input: crate::types::ContentHandlingStrategy,
     ) -> Self {
-        self.inner.content_handling = ::std::option::Option::Some(input);
+        self.inner.content_handling = Some(input);
         self
     }
     /// Sets or clears [`PutIntegrationRequest::content_handling`](crate::types::PutIntegrationRequest::content_handling).
     #[inline]
     pub fn set_content_handling(
         mut self,
-        input: ::std::option::Option<crate::types::ContentHandlingStrategy>,
+        input: Option<crate::types::ContentHandlingStrategy>,
     ) -> Self {
         self.inner.content_handling = input;
         self
@@ -563,42 +456,39 @@ impl PutIntegrationRequestBuilder {
     #[inline]
     pub fn get_content_handling(
         &self,
-    ) -> &::std::option::Option<crate::types::ContentHandlingStrategy> {
+    ) -> &Option<crate::types::ContentHandlingStrategy> {
         &self.inner.content_handling
     }
     /// Sets [`PutIntegrationRequest::timeout_in_millis`](crate::types::PutIntegrationRequest::timeout_in_millis): Custom timeout between 50 and 29,000 milliseconds.
     pub fn timeout_in_millis(mut self, input: i32) -> Self {
-        self.inner.timeout_in_millis = ::std::option::Option::Some(input);
+        self.inner.timeout_in_millis = Some(input);
         self
     }
     /// Sets or clears [`PutIntegrationRequest::timeout_in_millis`](crate::types::PutIntegrationRequest::timeout_in_millis).
     #[inline]
-    pub fn set_timeout_in_millis(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_timeout_in_millis(mut self, input: Option<i32>) -> Self {
         self.inner.timeout_in_millis = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::timeout_in_millis`](crate::types::PutIntegrationRequest::timeout_in_millis), if any.
     #[inline]
-    pub fn get_timeout_in_millis(&self) -> &::std::option::Option<i32> {
+    pub fn get_timeout_in_millis(&self) -> &Option<i32> {
         &self.inner.timeout_in_millis
     }
     /// Sets [`PutIntegrationRequest::tls_config`](crate::types::PutIntegrationRequest::tls_config)
     pub fn tls_config(mut self, input: crate::types::TlsConfig) -> Self {
-        self.inner.tls_config = ::std::option::Option::Some(input);
+        self.inner.tls_config = Some(input);
         self
     }
     /// Sets or clears [`PutIntegrationRequest::tls_config`](crate::types::PutIntegrationRequest::tls_config).
     #[inline]
-    pub fn set_tls_config(
-        mut self,
-        input: ::std::option::Option<crate::types::TlsConfig>,
-    ) -> Self {
+    pub fn set_tls_config(mut self, input: Option<crate::types::TlsConfig>) -> Self {
         self.inner.tls_config = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::tls_config`](crate::types::PutIntegrationRequest::tls_config), if any.
     #[inline]
-    pub fn get_tls_config(&self) -> &::std::option::Option<crate::types::TlsConfig> {
+    pub fn get_tls_config(&self) -> &Option<crate::types::TlsConfig> {
         &self.inner.tls_config
     }
     /// Sets [`PutIntegrationRequest::response_transfer_mode`](crate::types::PutIntegrationRequest::response_transfer_mode): The response transfer mode of the integration.
@@ -606,14 +496,14 @@ impl PutIntegrationRequestBuilder {
         mut self,
         input: crate::types::ResponseTransferMode,
     ) -> Self {
-        self.inner.response_transfer_mode = ::std::option::Option::Some(input);
+        self.inner.response_transfer_mode = Some(input);
         self
     }
     /// Sets or clears [`PutIntegrationRequest::response_transfer_mode`](crate::types::PutIntegrationRequest::response_transfer_mode).
     #[inline]
     pub fn set_response_transfer_mode(
         mut self,
-        input: ::std::option::Option<crate::types::ResponseTransferMode>,
+        input: Option<crate::types::ResponseTransferMode>,
     ) -> Self {
         self.inner.response_transfer_mode = input;
         self
@@ -622,65 +512,57 @@ impl PutIntegrationRequestBuilder {
     #[inline]
     pub fn get_response_transfer_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::ResponseTransferMode> {
+    ) -> &Option<crate::types::ResponseTransferMode> {
         &self.inner.response_transfer_mode
     }
     /// Sets [`PutIntegrationRequest::integration_target`](crate::types::PutIntegrationRequest::integration_target): The ALB or NLB listener to send the request to.
-    pub fn integration_target(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.integration_target = ::std::option::Option::Some(input.into());
+    pub fn integration_target(mut self, input: impl Into<String>) -> Self {
+        self.inner.integration_target = Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::integration_target`](crate::types::PutIntegrationRequest::integration_target).
     #[inline]
-    pub fn set_integration_target(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_integration_target(mut self, input: Option<String>) -> Self {
         self.inner.integration_target = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::integration_target`](crate::types::PutIntegrationRequest::integration_target), if any.
     #[inline]
-    pub fn get_integration_target(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_integration_target(&self) -> &Option<String> {
         &self.inner.integration_target
     }
     /// Builds the [`PutIntegrationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PutIntegrationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutIntegrationRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.resource_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutIntegrationRequest",
                 member: "resource_id",
             });
         }
         if self.inner.http_method.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutIntegrationRequest",
                 member: "http_method",
             });
         }
         if self.inner.type_.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutIntegrationRequest",
                 member: "type_",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a put integration response request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutIntegrationResponseRequest {
     /// The string identifier of the associated RestApi.
@@ -15,94 +10,84 @@ pub struct PutIntegrationResponseRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// Specifies a put integration response request's resource identifier.
     ///
     /// Sent in the URI label `{resource_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// Specifies a put integration response request's HTTP method.
     ///
     /// Sent in the URI label `{http_method}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub http_method: ::std::option::Option<::std::string::String>,
+    pub http_method: Option<String>,
     /// Specifies the status code that is used to map the integration response to an existing MethodResponse.
     ///
     /// Sent in the URI label `{status_code}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub status_code: ::std::option::Option<::std::string::String>,
+    pub status_code: Option<String>,
     /// Specifies the selection pattern of a put integration response.
-    pub selection_pattern: ::std::option::Option<::std::string::String>,
+    pub selection_pattern: Option<String>,
     /// A key-value map specifying response parameters that are passed to the method response from the back end. The key is a method response header parameter name and the mapped value is an integration response header value, a static value enclosed within a pair of single quotes, or a JSON expression from the integration response body. The mapping key must match the pattern of `method.response.header.{name}`, where `name` is a valid and unique header name. The mapped non-static value must match the pattern of `integration.response.header.{name}` or `integration.response.body.{JSON-expression}`, where `name` must be a valid and unique response header name and `JSON-expression` a valid JSON expression without the `$` prefix.
-    pub response_parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub response_parameters: Option<::std::collections::BTreeMap<String, String>>,
     /// Specifies a put integration response's templates.
-    pub response_templates: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub response_templates: Option<::std::collections::BTreeMap<String, String>>,
     /// Specifies how to handle response payload content type conversions. Supported values are `CONVERT_TO_BINARY` and `CONVERT_TO_TEXT`, with the following behaviors:
     ///
     /// If this property is not defined, the response payload will be passed through from the integration response to the method response without modification.
-    pub content_handling: ::std::option::Option<crate::types::ContentHandlingStrategy>,
+    pub content_handling: Option<crate::types::ContentHandlingStrategy>,
 }
 impl PutIntegrationResponseRequest {
     /// Starts building a [`PutIntegrationResponseRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutIntegrationResponseRequestBuilder {
-        <crate::types::builders::PutIntegrationResponseRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PutIntegrationResponseRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `resourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `httpMethod` member, when set.
     #[inline]
-    pub fn http_method(&self) -> ::std::option::Option<&str> {
+    pub fn http_method(&self) -> Option<&str> {
         self.http_method.as_deref()
     }
     /// The `statusCode` member, when set.
     #[inline]
-    pub fn status_code(&self) -> ::std::option::Option<&str> {
+    pub fn status_code(&self) -> Option<&str> {
         self.status_code.as_deref()
     }
     /// The `selectionPattern` member, when set.
     #[inline]
-    pub fn selection_pattern(&self) -> ::std::option::Option<&str> {
+    pub fn selection_pattern(&self) -> Option<&str> {
         self.selection_pattern.as_deref()
     }
     /// The `responseParameters` member, when set.
     #[inline]
     pub fn response_parameters(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.response_parameters.as_ref()
     }
     /// The `responseTemplates` member, when set.
     #[inline]
     pub fn response_templates(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.response_templates.as_ref()
     }
     /// The `contentHandling` member, when set.
     #[inline]
-    pub fn content_handling(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ContentHandlingStrategy> {
+    pub fn content_handling(&self) -> Option<&crate::types::ContentHandlingStrategy> {
         self.content_handling.as_ref()
     }
 }
@@ -113,126 +98,89 @@ impl PutIntegrationResponseRequest {
     }
 }
 /// A builder for [`PutIntegrationResponseRequest`](crate::types::PutIntegrationResponseRequest); start one with `PutIntegrationResponseRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PutIntegrationResponseRequestBuilder {
     inner: crate::types::PutIntegrationResponseRequest,
 }
 impl PutIntegrationResponseRequestBuilder {
     /// Sets [`PutIntegrationResponseRequest::rest_api_id`](crate::types::PutIntegrationResponseRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationResponseRequest::rest_api_id`](crate::types::PutIntegrationResponseRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`PutIntegrationResponseRequest::rest_api_id`](crate::types::PutIntegrationResponseRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`PutIntegrationResponseRequest::resource_id`](crate::types::PutIntegrationResponseRequest::resource_id): Specifies a put integration response request's resource identifier.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationResponseRequest::resource_id`](crate::types::PutIntegrationResponseRequest::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`PutIntegrationResponseRequest::resource_id`](crate::types::PutIntegrationResponseRequest::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`PutIntegrationResponseRequest::http_method`](crate::types::PutIntegrationResponseRequest::http_method): Specifies a put integration response request's HTTP method.
-    pub fn http_method(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.http_method = ::std::option::Option::Some(input.into());
+    pub fn http_method(mut self, input: impl Into<String>) -> Self {
+        self.inner.http_method = Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationResponseRequest::http_method`](crate::types::PutIntegrationResponseRequest::http_method).
     #[inline]
-    pub fn set_http_method(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_http_method(mut self, input: Option<String>) -> Self {
         self.inner.http_method = input;
         self
     }
     /// The value set for [`PutIntegrationResponseRequest::http_method`](crate::types::PutIntegrationResponseRequest::http_method), if any.
     #[inline]
-    pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_http_method(&self) -> &Option<String> {
         &self.inner.http_method
     }
     /// Sets [`PutIntegrationResponseRequest::status_code`](crate::types::PutIntegrationResponseRequest::status_code): Specifies the status code that is used to map the integration response to an existing MethodResponse.
-    pub fn status_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_code = ::std::option::Option::Some(input.into());
+    pub fn status_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_code = Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationResponseRequest::status_code`](crate::types::PutIntegrationResponseRequest::status_code).
     #[inline]
-    pub fn set_status_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_code(mut self, input: Option<String>) -> Self {
         self.inner.status_code = input;
         self
     }
     /// The value set for [`PutIntegrationResponseRequest::status_code`](crate::types::PutIntegrationResponseRequest::status_code), if any.
     #[inline]
-    pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_code(&self) -> &Option<String> {
         &self.inner.status_code
     }
     /// Sets [`PutIntegrationResponseRequest::selection_pattern`](crate::types::PutIntegrationResponseRequest::selection_pattern): Specifies the selection pattern of a put integration response.
-    pub fn selection_pattern(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.selection_pattern = ::std::option::Option::Some(input.into());
+    pub fn selection_pattern(mut self, input: impl Into<String>) -> Self {
+        self.inner.selection_pattern = Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationResponseRequest::selection_pattern`](crate::types::PutIntegrationResponseRequest::selection_pattern).
     #[inline]
-    pub fn set_selection_pattern(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_selection_pattern(mut self, input: Option<String>) -> Self {
         self.inner.selection_pattern = input;
         self
     }
     /// The value set for [`PutIntegrationResponseRequest::selection_pattern`](crate::types::PutIntegrationResponseRequest::selection_pattern), if any.
     #[inline]
-    pub fn get_selection_pattern(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_selection_pattern(&self) -> &Option<String> {
         &self.inner.selection_pattern
     }
     /// Adds one entry to [`PutIntegrationResponseRequest::response_parameters`](crate::types::PutIntegrationResponseRequest::response_parameters): A key-value map specifying response parameters that are passed to the method response from the back end.
@@ -240,8 +188,8 @@ impl PutIntegrationResponseRequestBuilder {
     /// To set the whole map at once, use [`set_response_parameters`](Self::set_response_parameters).
     pub fn response_parameters(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .response_parameters
@@ -253,9 +201,7 @@ impl PutIntegrationResponseRequestBuilder {
     #[inline]
     pub fn set_response_parameters(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.response_parameters = input;
         self
@@ -264,9 +210,7 @@ impl PutIntegrationResponseRequestBuilder {
     #[inline]
     pub fn get_response_parameters(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.response_parameters
     }
     /// Adds one entry to [`PutIntegrationResponseRequest::response_templates`](crate::types::PutIntegrationResponseRequest::response_templates): Specifies a put integration response's templates.
@@ -274,8 +218,8 @@ impl PutIntegrationResponseRequestBuilder {
     /// To set the whole map at once, use [`set_response_templates`](Self::set_response_templates).
     pub fn response_templates(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .response_templates
@@ -287,9 +231,7 @@ impl PutIntegrationResponseRequestBuilder {
     #[inline]
     pub fn set_response_templates(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.response_templates = input;
         self
@@ -298,9 +240,7 @@ impl PutIntegrationResponseRequestBuilder {
     #[inline]
     pub fn get_response_templates(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.response_templates
     }
     /// Sets [`PutIntegrationResponseRequest::content_handling`](crate::types::PutIntegrationResponseRequest::content_handling): Specifies how to handle response payload content type conversions.
@@ -308,14 +248,14 @@ impl PutIntegrationResponseRequestBuilder {
         mut self,
         input: crate::types::ContentHandlingStrategy,
     ) -> Self {
-        self.inner.content_handling = ::std::option::Option::Some(input);
+        self.inner.content_handling = Some(input);
         self
     }
     /// Sets or clears [`PutIntegrationResponseRequest::content_handling`](crate::types::PutIntegrationResponseRequest::content_handling).
     #[inline]
     pub fn set_content_handling(
         mut self,
-        input: ::std::option::Option<crate::types::ContentHandlingStrategy>,
+        input: Option<crate::types::ContentHandlingStrategy>,
     ) -> Self {
         self.inner.content_handling = input;
         self
@@ -324,41 +264,41 @@ impl PutIntegrationResponseRequestBuilder {
     #[inline]
     pub fn get_content_handling(
         &self,
-    ) -> &::std::option::Option<crate::types::ContentHandlingStrategy> {
+    ) -> &Option<crate::types::ContentHandlingStrategy> {
         &self.inner.content_handling
     }
     /// Builds the [`PutIntegrationResponseRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PutIntegrationResponseRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutIntegrationResponseRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.resource_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutIntegrationResponseRequest",
                 member: "resource_id",
             });
         }
         if self.inner.http_method.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutIntegrationResponseRequest",
                 member: "http_method",
             });
         }
         if self.inner.status_code.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutIntegrationResponseRequest",
                 member: "status_code",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to add a MethodResponse to an existing Method resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutMethodResponseRequest {
     /// The string identifier of the associated RestApi.
@@ -15,76 +10,68 @@ pub struct PutMethodResponseRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The Resource identifier for the Method resource.
     ///
     /// Sent in the URI label `{resource_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// The HTTP verb of the Method resource.
     ///
     /// Sent in the URI label `{http_method}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub http_method: ::std::option::Option<::std::string::String>,
+    pub http_method: Option<String>,
     /// The method response's status code.
     ///
     /// Sent in the URI label `{status_code}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub status_code: ::std::option::Option<::std::string::String>,
+    pub status_code: Option<String>,
     /// A key-value map specifying required or optional response parameters that API Gateway can send back to the caller. A key defines a method response header name and the associated value is a Boolean flag indicating whether the method response parameter is required or not. The method response header names must match the pattern of `method.response.header.{name}`, where `name` is a valid and unique header name. The response parameter names defined here are available in the integration response to be mapped from an integration response header expressed in `integration.response.header.{name}`, a static value enclosed within a pair of single quotes (e.g., `'application/json'`), or a JSON expression from the back-end response payload in the form of `integration.response.body.{JSON-expression}`, where `JSON-expression` is a valid JSON expression without the `$` prefix.)
-    pub response_parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, bool>,
-    >,
+    pub response_parameters: Option<::std::collections::BTreeMap<String, bool>>,
     /// Specifies the Model resources used for the response's content type. Response models are represented as a key/value map, with a content type as the key and a Model name as the value.
-    pub response_models: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub response_models: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl PutMethodResponseRequest {
     /// Starts building a [`PutMethodResponseRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutMethodResponseRequestBuilder {
-        <crate::types::builders::PutMethodResponseRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PutMethodResponseRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `resourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `httpMethod` member, when set.
     #[inline]
-    pub fn http_method(&self) -> ::std::option::Option<&str> {
+    pub fn http_method(&self) -> Option<&str> {
         self.http_method.as_deref()
     }
     /// The `statusCode` member, when set.
     #[inline]
-    pub fn status_code(&self) -> ::std::option::Option<&str> {
+    pub fn status_code(&self) -> Option<&str> {
         self.status_code.as_deref()
     }
     /// The `responseParameters` member, when set.
     #[inline]
     pub fn response_parameters(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, bool>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, bool>> {
         self.response_parameters.as_ref()
     }
     /// The `responseModels` member, when set.
     #[inline]
     pub fn response_models(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.response_models.as_ref()
     }
 }
@@ -95,112 +82,79 @@ impl PutMethodResponseRequest {
     }
 }
 /// A builder for [`PutMethodResponseRequest`](crate::types::PutMethodResponseRequest); start one with `PutMethodResponseRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PutMethodResponseRequestBuilder {
     inner: crate::types::PutMethodResponseRequest,
 }
 impl PutMethodResponseRequestBuilder {
     /// Sets [`PutMethodResponseRequest::rest_api_id`](crate::types::PutMethodResponseRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`PutMethodResponseRequest::rest_api_id`](crate::types::PutMethodResponseRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`PutMethodResponseRequest::rest_api_id`](crate::types::PutMethodResponseRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`PutMethodResponseRequest::resource_id`](crate::types::PutMethodResponseRequest::resource_id): The Resource identifier for the Method resource.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`PutMethodResponseRequest::resource_id`](crate::types::PutMethodResponseRequest::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`PutMethodResponseRequest::resource_id`](crate::types::PutMethodResponseRequest::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`PutMethodResponseRequest::http_method`](crate::types::PutMethodResponseRequest::http_method): The HTTP verb of the Method resource.
-    pub fn http_method(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.http_method = ::std::option::Option::Some(input.into());
+    pub fn http_method(mut self, input: impl Into<String>) -> Self {
+        self.inner.http_method = Some(input.into());
         self
     }
     /// Sets or clears [`PutMethodResponseRequest::http_method`](crate::types::PutMethodResponseRequest::http_method).
     #[inline]
-    pub fn set_http_method(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_http_method(mut self, input: Option<String>) -> Self {
         self.inner.http_method = input;
         self
     }
     /// The value set for [`PutMethodResponseRequest::http_method`](crate::types::PutMethodResponseRequest::http_method), if any.
     #[inline]
-    pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_http_method(&self) -> &Option<String> {
         &self.inner.http_method
     }
     /// Sets [`PutMethodResponseRequest::status_code`](crate::types::PutMethodResponseRequest::status_code): The method response's status code.
-    pub fn status_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_code = ::std::option::Option::Some(input.into());
+    pub fn status_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_code = Some(input.into());
         self
     }
     /// Sets or clears [`PutMethodResponseRequest::status_code`](crate::types::PutMethodResponseRequest::status_code).
     #[inline]
-    pub fn set_status_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_code(mut self, input: Option<String>) -> Self {
         self.inner.status_code = input;
         self
     }
     /// The value set for [`PutMethodResponseRequest::status_code`](crate::types::PutMethodResponseRequest::status_code), if any.
     #[inline]
-    pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_code(&self) -> &Option<String> {
         &self.inner.status_code
     }
     /// Adds one entry to [`PutMethodResponseRequest::response_parameters`](crate::types::PutMethodResponseRequest::response_parameters): A key-value map specifying required or optional response parameters that API Gateway can send back to the caller.
     ///
     /// To set the whole map at once, use [`set_response_parameters`](Self::set_response_parameters).
-    pub fn response_parameters(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: bool,
-    ) -> Self {
+    pub fn response_parameters(mut self, key: impl Into<String>, value: bool) -> Self {
         self.inner.response_parameters.get_or_insert_default().insert(key.into(), value);
         self
     }
@@ -208,9 +162,7 @@ impl PutMethodResponseRequestBuilder {
     #[inline]
     pub fn set_response_parameters(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, bool>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, bool>>,
     ) -> Self {
         self.inner.response_parameters = input;
         self
@@ -219,9 +171,7 @@ impl PutMethodResponseRequestBuilder {
     #[inline]
     pub fn get_response_parameters(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, bool>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, bool>> {
         &self.inner.response_parameters
     }
     /// Adds one entry to [`PutMethodResponseRequest::response_models`](crate::types::PutMethodResponseRequest::response_models): Specifies the Model resources used for the response's content type.
@@ -229,8 +179,8 @@ impl PutMethodResponseRequestBuilder {
     /// To set the whole map at once, use [`set_response_models`](Self::set_response_models).
     pub fn response_models(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .response_models
@@ -242,9 +192,7 @@ impl PutMethodResponseRequestBuilder {
     #[inline]
     pub fn set_response_models(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.response_models = input;
         self
@@ -253,43 +201,41 @@ impl PutMethodResponseRequestBuilder {
     #[inline]
     pub fn get_response_models(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.response_models
     }
     /// Builds the [`PutMethodResponseRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PutMethodResponseRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutMethodResponseRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.resource_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutMethodResponseRequest",
                 member: "resource_id",
             });
         }
         if self.inner.http_method.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutMethodResponseRequest",
                 member: "http_method",
             });
         }
         if self.inner.status_code.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutMethodResponseRequest",
                 member: "status_code",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A PUT request to update an existing API, with external API definitions specified as the request body.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutRestApiRequest {
     /// The string identifier of the associated RestApi.
@@ -15,130 +10,110 @@ pub struct PutRestApiRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The `mode` query parameter to specify the update mode. Valid values are "merge" and "overwrite". By default, the update mode is "merge".
     ///
     /// Sent in the query parameter `mode`, not in the JSON body.
-    pub mode: ::std::option::Option<crate::types::PutMode>,
+    pub mode: Option<crate::types::PutMode>,
     /// A query parameter to indicate whether to rollback the API update (`true`) or not (`false`) when a warning is encountered. The default value is `false`.
     ///
     /// Sent in the query parameter `failonwarnings`, not in the JSON body.
-    pub fail_on_warnings: ::std::option::Option<bool>,
+    pub fail_on_warnings: Option<bool>,
     /// Custom header parameters as part of the request. For example, to exclude DocumentationParts from an imported API, set `ignore=documentation` as a `parameters` value, as in the AWS CLI command of `aws apigateway import-rest-api --parameters ignore=documentation --body 'file:///path/to/imported-api-body.json'`.
     ///
     /// Sent in the query parameter `parameters`, not in the JSON body.
-    pub parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub parameters: Option<::std::collections::BTreeMap<String, String>>,
     /// The PUT request body containing external API definitions. Currently, only OpenAPI definition JSON/YAML files are supported. The maximum size of the API definition file is 6MB.
     ///
     /// Sent in the HTTP payload, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub body: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub body: Option<::awsgen_runtime::primitives::Blob>,
 }
 impl PutRestApiRequest {
     /// Starts building a [`PutRestApiRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutRestApiRequestBuilder {
-        <crate::types::builders::PutRestApiRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PutRestApiRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `mode` member, when set.
     #[inline]
-    pub fn mode(&self) -> ::std::option::Option<&crate::types::PutMode> {
+    pub fn mode(&self) -> Option<&crate::types::PutMode> {
         self.mode.as_ref()
     }
     /// The `failOnWarnings` member, when set.
     #[inline]
-    pub fn fail_on_warnings(&self) -> ::std::option::Option<bool> {
+    pub fn fail_on_warnings(&self) -> Option<bool> {
         self.fail_on_warnings
     }
     /// The `parameters` member, when set.
     #[inline]
-    pub fn parameters(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn parameters(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.parameters.as_ref()
     }
     /// The `body` member, when set.
     #[inline]
-    pub fn body(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn body(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.body.as_ref()
     }
 }
 /// A builder for [`PutRestApiRequest`](crate::types::PutRestApiRequest); start one with `PutRestApiRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PutRestApiRequestBuilder {
     inner: crate::types::PutRestApiRequest,
 }
 impl PutRestApiRequestBuilder {
     /// Sets [`PutRestApiRequest::rest_api_id`](crate::types::PutRestApiRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`PutRestApiRequest::rest_api_id`](crate::types::PutRestApiRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`PutRestApiRequest::rest_api_id`](crate::types::PutRestApiRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`PutRestApiRequest::mode`](crate::types::PutRestApiRequest::mode): The `mode` query parameter to specify the update mode.
     pub fn mode(mut self, input: crate::types::PutMode) -> Self {
-        self.inner.mode = ::std::option::Option::Some(input);
+        self.inner.mode = Some(input);
         self
     }
     /// Sets or clears [`PutRestApiRequest::mode`](crate::types::PutRestApiRequest::mode).
     #[inline]
-    pub fn set_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::PutMode>,
-    ) -> Self {
+    pub fn set_mode(mut self, input: Option<crate::types::PutMode>) -> Self {
         self.inner.mode = input;
         self
     }
     /// The value set for [`PutRestApiRequest::mode`](crate::types::PutRestApiRequest::mode), if any.
     #[inline]
-    pub fn get_mode(&self) -> &::std::option::Option<crate::types::PutMode> {
+    pub fn get_mode(&self) -> &Option<crate::types::PutMode> {
         &self.inner.mode
     }
     /// Sets [`PutRestApiRequest::fail_on_warnings`](crate::types::PutRestApiRequest::fail_on_warnings): A query parameter to indicate whether to rollback the API update (`true`) or not (`false`) when a warning is encountered.
     pub fn fail_on_warnings(mut self, input: bool) -> Self {
-        self.inner.fail_on_warnings = ::std::option::Option::Some(input);
+        self.inner.fail_on_warnings = Some(input);
         self
     }
     /// Sets or clears [`PutRestApiRequest::fail_on_warnings`](crate::types::PutRestApiRequest::fail_on_warnings).
     #[inline]
-    pub fn set_fail_on_warnings(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_fail_on_warnings(mut self, input: Option<bool>) -> Self {
         self.inner.fail_on_warnings = input;
         self
     }
     /// The value set for [`PutRestApiRequest::fail_on_warnings`](crate::types::PutRestApiRequest::fail_on_warnings), if any.
     #[inline]
-    pub fn get_fail_on_warnings(&self) -> &::std::option::Option<bool> {
+    pub fn get_fail_on_warnings(&self) -> &Option<bool> {
         &self.inner.fail_on_warnings
     }
     /// Adds one entry to [`PutRestApiRequest::parameters`](crate::types::PutRestApiRequest::parameters): Custom header parameters as part of the request.
@@ -146,8 +121,8 @@ impl PutRestApiRequestBuilder {
     /// To set the whole map at once, use [`set_parameters`](Self::set_parameters).
     pub fn parameters(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.parameters.get_or_insert_default().insert(key.into(), value.into());
         self
@@ -156,9 +131,7 @@ impl PutRestApiRequestBuilder {
     #[inline]
     pub fn set_parameters(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.parameters = input;
         self
@@ -167,55 +140,48 @@ impl PutRestApiRequestBuilder {
     #[inline]
     pub fn get_parameters(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.parameters
     }
     /// Sets [`PutRestApiRequest::body`](crate::types::PutRestApiRequest::body): The PUT request body containing external API definitions.
-    pub fn body(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
-    ) -> Self {
-        self.inner.body = ::std::option::Option::Some(input.into());
+    pub fn body(mut self, input: impl Into<::awsgen_runtime::primitives::Blob>) -> Self {
+        self.inner.body = Some(input.into());
         self
     }
     /// Sets or clears [`PutRestApiRequest::body`](crate::types::PutRestApiRequest::body).
     #[inline]
     pub fn set_body(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.body = input;
         self
     }
     /// The value set for [`PutRestApiRequest::body`](crate::types::PutRestApiRequest::body), if any.
     #[inline]
-    pub fn get_body(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_body(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.body
     }
     /// Builds the [`PutRestApiRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PutRestApiRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutRestApiRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.body.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutRestApiRequest",
                 member: "body",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

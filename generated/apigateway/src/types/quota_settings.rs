@@ -2,103 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Quotas configured for a usage plan.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct QuotaSettings {
     /// The target maximum number of requests that can be made in a given time period.
-    pub limit: ::std::option::Option<i32>,
+    pub limit: Option<i32>,
     /// The number of requests subtracted from the given limit in the initial time period.
-    pub offset: ::std::option::Option<i32>,
+    pub offset: Option<i32>,
     /// The time period in which the limit applies. Valid values are "DAY", "WEEK" or "MONTH".
-    pub period: ::std::option::Option<crate::types::QuotaPeriodType>,
+    pub period: Option<crate::types::QuotaPeriodType>,
 }
 impl QuotaSettings {
     /// Starts building a [`QuotaSettings`].
     #[inline]
     pub fn builder() -> crate::types::builders::QuotaSettingsBuilder {
-        <crate::types::builders::QuotaSettingsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::QuotaSettingsBuilder as Default>::default()
     }
     /// The `limit` member, when set.
     #[inline]
-    pub fn limit(&self) -> ::std::option::Option<i32> {
+    pub fn limit(&self) -> Option<i32> {
         self.limit
     }
     /// The `offset` member, when set.
     #[inline]
-    pub fn offset(&self) -> ::std::option::Option<i32> {
+    pub fn offset(&self) -> Option<i32> {
         self.offset
     }
     /// The `period` member, when set.
     #[inline]
-    pub fn period(&self) -> ::std::option::Option<&crate::types::QuotaPeriodType> {
+    pub fn period(&self) -> Option<&crate::types::QuotaPeriodType> {
         self.period.as_ref()
     }
 }
 /// A builder for [`QuotaSettings`](crate::types::QuotaSettings); start one with `QuotaSettings::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct QuotaSettingsBuilder {
     inner: crate::types::QuotaSettings,
 }
 impl QuotaSettingsBuilder {
     /// Sets [`QuotaSettings::limit`](crate::types::QuotaSettings::limit): The target maximum number of requests that can be made in a given time period.
     pub fn limit(mut self, input: i32) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input);
+        self.inner.limit = Some(input);
         self
     }
     /// Sets or clears [`QuotaSettings::limit`](crate::types::QuotaSettings::limit).
     #[inline]
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.inner.limit = input;
         self
     }
     /// The value set for [`QuotaSettings::limit`](crate::types::QuotaSettings::limit), if any.
     #[inline]
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         &self.inner.limit
     }
     /// Sets [`QuotaSettings::offset`](crate::types::QuotaSettings::offset): The number of requests subtracted from the given limit in the initial time period.
     pub fn offset(mut self, input: i32) -> Self {
-        self.inner.offset = ::std::option::Option::Some(input);
+        self.inner.offset = Some(input);
         self
     }
     /// Sets or clears [`QuotaSettings::offset`](crate::types::QuotaSettings::offset).
     #[inline]
-    pub fn set_offset(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_offset(mut self, input: Option<i32>) -> Self {
         self.inner.offset = input;
         self
     }
     /// The value set for [`QuotaSettings::offset`](crate::types::QuotaSettings::offset), if any.
     #[inline]
-    pub fn get_offset(&self) -> &::std::option::Option<i32> {
+    pub fn get_offset(&self) -> &Option<i32> {
         &self.inner.offset
     }
     /// Sets [`QuotaSettings::period`](crate::types::QuotaSettings::period): The time period in which the limit applies.
     pub fn period(mut self, input: crate::types::QuotaPeriodType) -> Self {
-        self.inner.period = ::std::option::Option::Some(input);
+        self.inner.period = Some(input);
         self
     }
     /// Sets or clears [`QuotaSettings::period`](crate::types::QuotaSettings::period).
     #[inline]
-    pub fn set_period(
-        mut self,
-        input: ::std::option::Option<crate::types::QuotaPeriodType>,
-    ) -> Self {
+    pub fn set_period(mut self, input: Option<crate::types::QuotaPeriodType>) -> Self {
         self.inner.period = input;
         self
     }
     /// The value set for [`QuotaSettings::period`](crate::types::QuotaSettings::period), if any.
     #[inline]
-    pub fn get_period(&self) -> &::std::option::Option<crate::types::QuotaPeriodType> {
+    pub fn get_period(&self) -> &Option<crate::types::QuotaPeriodType> {
         &self.inner.period
     }
     /// Builds the [`QuotaSettings`]; it has no required members, so this cannot fail.

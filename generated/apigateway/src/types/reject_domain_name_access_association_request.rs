@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RejectDomainNameAccessAssociationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RejectDomainNameAccessAssociationRequest {
     /// The ARN of the domain name access association resource.
@@ -15,28 +10,28 @@ pub struct RejectDomainNameAccessAssociationRequest {
     /// Sent in the query parameter `domainNameAccessAssociationArn`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub domain_name_access_association_arn: ::std::option::Option<::std::string::String>,
+    pub domain_name_access_association_arn: Option<String>,
     /// The ARN of the domain name.
     ///
     /// Sent in the query parameter `domainNameArn`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub domain_name_arn: ::std::option::Option<::std::string::String>,
+    pub domain_name_arn: Option<String>,
 }
 impl RejectDomainNameAccessAssociationRequest {
     /// Starts building a [`RejectDomainNameAccessAssociationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::RejectDomainNameAccessAssociationRequestBuilder {
-        <crate::types::builders::RejectDomainNameAccessAssociationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RejectDomainNameAccessAssociationRequestBuilder as Default>::default()
     }
     /// The `domainNameAccessAssociationArn` member, when set.
     #[inline]
-    pub fn domain_name_access_association_arn(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name_access_association_arn(&self) -> Option<&str> {
         self.domain_name_access_association_arn.as_deref()
     }
     /// The `domainNameArn` member, when set.
     #[inline]
-    pub fn domain_name_arn(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name_arn(&self) -> Option<&str> {
         self.domain_name_arn.as_deref()
     }
 }
@@ -47,12 +42,7 @@ impl RejectDomainNameAccessAssociationRequest {
     }
 }
 /// A builder for [`RejectDomainNameAccessAssociationRequest`](crate::types::RejectDomainNameAccessAssociationRequest); start one with `RejectDomainNameAccessAssociationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RejectDomainNameAccessAssociationRequestBuilder {
     inner: crate::types::RejectDomainNameAccessAssociationRequest,
 }
@@ -60,71 +50,61 @@ impl RejectDomainNameAccessAssociationRequestBuilder {
     /// Sets [`RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn): The ARN of the domain name access association resource.
     pub fn domain_name_access_association_arn(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.domain_name_access_association_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.domain_name_access_association_arn = Some(input.into());
         self
     }
     /// Sets or clears [`RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn).
     #[inline]
     pub fn set_domain_name_access_association_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.domain_name_access_association_arn = input;
         self
     }
     /// The value set for [`RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn), if any.
     #[inline]
-    pub fn get_domain_name_access_association_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name_access_association_arn(&self) -> &Option<String> {
         &self.inner.domain_name_access_association_arn
     }
     /// Sets [`RejectDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_arn): The ARN of the domain name.
-    pub fn domain_name_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.domain_name_arn = ::std::option::Option::Some(input.into());
+    pub fn domain_name_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.domain_name_arn = Some(input.into());
         self
     }
     /// Sets or clears [`RejectDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_arn).
     #[inline]
-    pub fn set_domain_name_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name_arn(mut self, input: Option<String>) -> Self {
         self.inner.domain_name_arn = input;
         self
     }
     /// The value set for [`RejectDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_arn), if any.
     #[inline]
-    pub fn get_domain_name_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name_arn(&self) -> &Option<String> {
         &self.inner.domain_name_arn
     }
     /// Builds the [`RejectDomainNameAccessAssociationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RejectDomainNameAccessAssociationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.domain_name_access_association_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RejectDomainNameAccessAssociationRequest",
                 member: "domain_name_access_association_arn",
             });
         }
         if self.inner.domain_name_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RejectDomainNameAccessAssociationRequest",
                 member: "domain_name_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

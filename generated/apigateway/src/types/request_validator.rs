@@ -2,152 +2,124 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A set of validation rules for incoming Method requests.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RequestValidator {
     /// The identifier of this RequestValidator.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The name of this RequestValidator
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// A Boolean flag to indicate whether to validate a request body according to the configured Model schema.
-    pub validate_request_body: ::std::option::Option<bool>,
+    pub validate_request_body: Option<bool>,
     /// A Boolean flag to indicate whether to validate request parameters (`true`) or not (`false`).
-    pub validate_request_parameters: ::std::option::Option<bool>,
+    pub validate_request_parameters: Option<bool>,
 }
 impl RequestValidator {
     /// Starts building a [`RequestValidator`].
     #[inline]
     pub fn builder() -> crate::types::builders::RequestValidatorBuilder {
-        <crate::types::builders::RequestValidatorBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RequestValidatorBuilder as Default>::default()
     }
     /// The `id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `validateRequestBody` member, when set.
     #[inline]
-    pub fn validate_request_body(&self) -> ::std::option::Option<bool> {
+    pub fn validate_request_body(&self) -> Option<bool> {
         self.validate_request_body
     }
     /// The `validateRequestParameters` member, when set.
     #[inline]
-    pub fn validate_request_parameters(&self) -> ::std::option::Option<bool> {
+    pub fn validate_request_parameters(&self) -> Option<bool> {
         self.validate_request_parameters
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for RequestValidator {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "RequestValidator")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`RequestValidator`](crate::types::RequestValidator); start one with `RequestValidator::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RequestValidatorBuilder {
     inner: crate::types::RequestValidator,
 }
 impl RequestValidatorBuilder {
     /// Sets [`RequestValidator::id`](crate::types::RequestValidator::id): The identifier of this RequestValidator.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`RequestValidator::id`](crate::types::RequestValidator::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`RequestValidator::id`](crate::types::RequestValidator::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`RequestValidator::name`](crate::types::RequestValidator::name): The name of this RequestValidator
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`RequestValidator::name`](crate::types::RequestValidator::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`RequestValidator::name`](crate::types::RequestValidator::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`RequestValidator::validate_request_body`](crate::types::RequestValidator::validate_request_body): A Boolean flag to indicate whether to validate a request body according to the configured Model schema.
     pub fn validate_request_body(mut self, input: bool) -> Self {
-        self.inner.validate_request_body = ::std::option::Option::Some(input);
+        self.inner.validate_request_body = Some(input);
         self
     }
     /// Sets or clears [`RequestValidator::validate_request_body`](crate::types::RequestValidator::validate_request_body).
     #[inline]
-    pub fn set_validate_request_body(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_validate_request_body(mut self, input: Option<bool>) -> Self {
         self.inner.validate_request_body = input;
         self
     }
     /// The value set for [`RequestValidator::validate_request_body`](crate::types::RequestValidator::validate_request_body), if any.
     #[inline]
-    pub fn get_validate_request_body(&self) -> &::std::option::Option<bool> {
+    pub fn get_validate_request_body(&self) -> &Option<bool> {
         &self.inner.validate_request_body
     }
     /// Sets [`RequestValidator::validate_request_parameters`](crate::types::RequestValidator::validate_request_parameters): A Boolean flag to indicate whether to validate request parameters (`true`) or not (`false`).
     pub fn validate_request_parameters(mut self, input: bool) -> Self {
-        self.inner.validate_request_parameters = ::std::option::Option::Some(input);
+        self.inner.validate_request_parameters = Some(input);
         self
     }
     /// Sets or clears [`RequestValidator::validate_request_parameters`](crate::types::RequestValidator::validate_request_parameters).
     #[inline]
-    pub fn set_validate_request_parameters(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_validate_request_parameters(mut self, input: Option<bool>) -> Self {
         self.inner.validate_request_parameters = input;
         self
     }
     /// The value set for [`RequestValidator::validate_request_parameters`](crate::types::RequestValidator::validate_request_parameters), if any.
     #[inline]
-    pub fn get_validate_request_parameters(&self) -> &::std::option::Option<bool> {
+    pub fn get_validate_request_parameters(&self) -> &Option<bool> {
         &self.inner.validate_request_parameters
     }
     /// Builds the [`RequestValidator`]; it has no required members, so this cannot fail.

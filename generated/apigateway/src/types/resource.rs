@@ -2,171 +2,135 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents an API resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Resource {
     /// The resource's identifier.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The parent resource's identifier.
-    pub parent_id: ::std::option::Option<::std::string::String>,
+    pub parent_id: Option<String>,
     /// The last path segment for this resource.
-    pub path_part: ::std::option::Option<::std::string::String>,
+    pub path_part: Option<String>,
     /// The full path for this resource.
-    pub path: ::std::option::Option<::std::string::String>,
+    pub path: Option<String>,
     /// Gets an API resource's method of a given HTTP verb.
-    pub resource_methods: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::Method>,
+    pub resource_methods: Option<
+        ::std::collections::BTreeMap<String, crate::types::Method>,
     >,
 }
 impl Resource {
     /// Starts building a [`Resource`].
     #[inline]
     pub fn builder() -> crate::types::builders::ResourceBuilder {
-        <crate::types::builders::ResourceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ResourceBuilder as Default>::default()
     }
     /// The `id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `parentId` member, when set.
     #[inline]
-    pub fn parent_id(&self) -> ::std::option::Option<&str> {
+    pub fn parent_id(&self) -> Option<&str> {
         self.parent_id.as_deref()
     }
     /// The `pathPart` member, when set.
     #[inline]
-    pub fn path_part(&self) -> ::std::option::Option<&str> {
+    pub fn path_part(&self) -> Option<&str> {
         self.path_part.as_deref()
     }
     /// The `path` member, when set.
     #[inline]
-    pub fn path(&self) -> ::std::option::Option<&str> {
+    pub fn path(&self) -> Option<&str> {
         self.path.as_deref()
     }
     /// The `resourceMethods` member, when set.
     #[inline]
     pub fn resource_methods(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, crate::types::Method>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::Method>> {
         self.resource_methods.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for Resource {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "Resource")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`Resource`](crate::types::Resource); start one with `Resource::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ResourceBuilder {
     inner: crate::types::Resource,
 }
 impl ResourceBuilder {
     /// Sets [`Resource::id`](crate::types::Resource::id): The resource's identifier.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`Resource::id`](crate::types::Resource::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`Resource::id`](crate::types::Resource::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`Resource::parent_id`](crate::types::Resource::parent_id): The parent resource's identifier.
-    pub fn parent_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.parent_id = ::std::option::Option::Some(input.into());
+    pub fn parent_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.parent_id = Some(input.into());
         self
     }
     /// Sets or clears [`Resource::parent_id`](crate::types::Resource::parent_id).
     #[inline]
-    pub fn set_parent_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_parent_id(mut self, input: Option<String>) -> Self {
         self.inner.parent_id = input;
         self
     }
     /// The value set for [`Resource::parent_id`](crate::types::Resource::parent_id), if any.
     #[inline]
-    pub fn get_parent_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_parent_id(&self) -> &Option<String> {
         &self.inner.parent_id
     }
     /// Sets [`Resource::path_part`](crate::types::Resource::path_part): The last path segment for this resource.
-    pub fn path_part(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.path_part = ::std::option::Option::Some(input.into());
+    pub fn path_part(mut self, input: impl Into<String>) -> Self {
+        self.inner.path_part = Some(input.into());
         self
     }
     /// Sets or clears [`Resource::path_part`](crate::types::Resource::path_part).
     #[inline]
-    pub fn set_path_part(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_path_part(mut self, input: Option<String>) -> Self {
         self.inner.path_part = input;
         self
     }
     /// The value set for [`Resource::path_part`](crate::types::Resource::path_part), if any.
     #[inline]
-    pub fn get_path_part(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_path_part(&self) -> &Option<String> {
         &self.inner.path_part
     }
     /// Sets [`Resource::path`](crate::types::Resource::path): The full path for this resource.
-    pub fn path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.path = ::std::option::Option::Some(input.into());
+    pub fn path(mut self, input: impl Into<String>) -> Self {
+        self.inner.path = Some(input.into());
         self
     }
     /// Sets or clears [`Resource::path`](crate::types::Resource::path).
     #[inline]
-    pub fn set_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_path(mut self, input: Option<String>) -> Self {
         self.inner.path = input;
         self
     }
     /// The value set for [`Resource::path`](crate::types::Resource::path), if any.
     #[inline]
-    pub fn get_path(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_path(&self) -> &Option<String> {
         &self.inner.path
     }
     /// Adds one entry to [`Resource::resource_methods`](crate::types::Resource::resource_methods): Gets an API resource's method of a given HTTP verb.
@@ -174,7 +138,7 @@ impl ResourceBuilder {
     /// To set the whole map at once, use [`set_resource_methods`](Self::set_resource_methods).
     pub fn resource_methods(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::Method,
     ) -> Self {
         self.inner.resource_methods.get_or_insert_default().insert(key.into(), value);
@@ -184,9 +148,7 @@ impl ResourceBuilder {
     #[inline]
     pub fn set_resource_methods(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, crate::types::Method>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::Method>>,
     ) -> Self {
         self.inner.resource_methods = input;
         self
@@ -195,9 +157,7 @@ impl ResourceBuilder {
     #[inline]
     pub fn get_resource_methods(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::Method>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::Method>> {
         &self.inner.resource_methods
     }
     /// Builds the [`Resource`]; it has no required members, so this cannot fail.

@@ -2,254 +2,208 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a REST API.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RestApi {
     /// The API's identifier. This identifier is unique across all of your APIs in API Gateway.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The API's name.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The API's description.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The timestamp when the API was created.
-    pub created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub created_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// A version identifier for the API.
-    pub version: ::std::option::Option<::std::string::String>,
+    pub version: Option<String>,
     /// The warning messages reported when `failonwarnings` is turned on during API import.
-    pub warnings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub warnings: Option<Vec<String>>,
     /// The list of binary media types supported by the RestApi. By default, the RestApi supports only UTF-8-encoded text payloads.
-    pub binary_media_types: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub binary_media_types: Option<Vec<String>>,
     /// A nullable integer that is used to enable compression (with non-negative between 0 and 10485760 (10M) bytes, inclusive) or disable compression (with a null value) on an API. When compression is enabled, compression or decompression is not applied on the payload if the payload size is smaller than this value. Setting it to zero allows compression for any payload size.
-    pub minimum_compression_size: ::std::option::Option<i32>,
+    pub minimum_compression_size: Option<i32>,
     /// The source of the API key for metering requests according to a usage plan. Valid values are: \>`HEADER` to read the API key from the `X-API-Key` header of a request. `AUTHORIZER` to read the API key from the `UsageIdentifierKey` from a custom authorizer.
-    pub api_key_source: ::std::option::Option<crate::types::ApiKeySourceType>,
+    pub api_key_source: Option<crate::types::ApiKeySourceType>,
     /// The endpoint configuration of this RestApi showing the endpoint types and IP address types of the API.
-    pub endpoint_configuration: ::std::option::Option<
-        crate::types::EndpointConfiguration,
-    >,
+    pub endpoint_configuration: Option<crate::types::EndpointConfiguration>,
     /// A stringified JSON policy document that applies to this RestApi regardless of the caller and Method configuration.
-    pub policy: ::std::option::Option<::std::string::String>,
+    pub policy: Option<String>,
     /// The collection of tags. Each tag element is associated with a given resource.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
     /// Specifies whether clients can invoke your API by using the default `execute-api` endpoint. By default, clients can invoke your API with the default `https://{api_id}.execute-api.{region}.amazonaws.com` endpoint. To require that clients use a custom domain name to invoke your API, disable the default endpoint.
-    pub disable_execute_api_endpoint: ::std::option::Option<bool>,
+    pub disable_execute_api_endpoint: Option<bool>,
     /// The API's root resource ID.
-    pub root_resource_id: ::std::option::Option<::std::string::String>,
+    pub root_resource_id: Option<String>,
     /// The Transport Layer Security (TLS) version + cipher suite for this RestApi.
-    pub security_policy: ::std::option::Option<crate::types::SecurityPolicy>,
+    pub security_policy: Option<crate::types::SecurityPolicy>,
     /// The endpoint access mode of the RestApi.
-    pub endpoint_access_mode: ::std::option::Option<crate::types::EndpointAccessMode>,
+    pub endpoint_access_mode: Option<crate::types::EndpointAccessMode>,
     /// The ApiStatus of the RestApi.
-    pub api_status: ::std::option::Option<crate::types::ApiStatus>,
+    pub api_status: Option<crate::types::ApiStatus>,
     /// The status message of the RestApi. When the status message is `UPDATING` you can still invoke it.
-    pub api_status_message: ::std::option::Option<::std::string::String>,
+    pub api_status_message: Option<String>,
 }
 impl RestApi {
     /// Starts building a [`RestApi`].
     #[inline]
     pub fn builder() -> crate::types::builders::RestApiBuilder {
-        <crate::types::builders::RestApiBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RestApiBuilder as Default>::default()
     }
     /// The `id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `createdDate` member, when set.
     #[inline]
-    pub fn created_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn created_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.created_date.as_ref()
     }
     /// The `version` member, when set.
     #[inline]
-    pub fn version(&self) -> ::std::option::Option<&str> {
+    pub fn version(&self) -> Option<&str> {
         self.version.as_deref()
     }
     /// The `warnings` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn warnings(&self) -> &[::std::string::String] {
+    pub fn warnings(&self) -> &[String] {
         self.warnings.as_deref().unwrap_or_default()
     }
     /// The `binaryMediaTypes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn binary_media_types(&self) -> &[::std::string::String] {
+    pub fn binary_media_types(&self) -> &[String] {
         self.binary_media_types.as_deref().unwrap_or_default()
     }
     /// The `minimumCompressionSize` member, when set.
     #[inline]
-    pub fn minimum_compression_size(&self) -> ::std::option::Option<i32> {
+    pub fn minimum_compression_size(&self) -> Option<i32> {
         self.minimum_compression_size
     }
     /// The `apiKeySource` member, when set.
     #[inline]
-    pub fn api_key_source(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ApiKeySourceType> {
+    pub fn api_key_source(&self) -> Option<&crate::types::ApiKeySourceType> {
         self.api_key_source.as_ref()
     }
     /// The `endpointConfiguration` member, when set.
     #[inline]
     pub fn endpoint_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::EndpointConfiguration> {
+    ) -> Option<&crate::types::EndpointConfiguration> {
         self.endpoint_configuration.as_ref()
     }
     /// The `policy` member, when set.
     #[inline]
-    pub fn policy(&self) -> ::std::option::Option<&str> {
+    pub fn policy(&self) -> Option<&str> {
         self.policy.as_deref()
     }
     /// The `tags` member, when set.
     #[inline]
-    pub fn tags(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
     }
     /// The `disableExecuteApiEndpoint` member, when set.
     #[inline]
-    pub fn disable_execute_api_endpoint(&self) -> ::std::option::Option<bool> {
+    pub fn disable_execute_api_endpoint(&self) -> Option<bool> {
         self.disable_execute_api_endpoint
     }
     /// The `rootResourceId` member, when set.
     #[inline]
-    pub fn root_resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn root_resource_id(&self) -> Option<&str> {
         self.root_resource_id.as_deref()
     }
     /// The `securityPolicy` member, when set.
     #[inline]
-    pub fn security_policy(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SecurityPolicy> {
+    pub fn security_policy(&self) -> Option<&crate::types::SecurityPolicy> {
         self.security_policy.as_ref()
     }
     /// The `endpointAccessMode` member, when set.
     #[inline]
-    pub fn endpoint_access_mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EndpointAccessMode> {
+    pub fn endpoint_access_mode(&self) -> Option<&crate::types::EndpointAccessMode> {
         self.endpoint_access_mode.as_ref()
     }
     /// The `apiStatus` member, when set.
     #[inline]
-    pub fn api_status(&self) -> ::std::option::Option<&crate::types::ApiStatus> {
+    pub fn api_status(&self) -> Option<&crate::types::ApiStatus> {
         self.api_status.as_ref()
     }
     /// The `apiStatusMessage` member, when set.
     #[inline]
-    pub fn api_status_message(&self) -> ::std::option::Option<&str> {
+    pub fn api_status_message(&self) -> Option<&str> {
         self.api_status_message.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for RestApi {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "RestApi")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`RestApi`](crate::types::RestApi); start one with `RestApi::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RestApiBuilder {
     inner: crate::types::RestApi,
 }
 impl RestApiBuilder {
     /// Sets [`RestApi::id`](crate::types::RestApi::id): The API's identifier.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`RestApi::id`](crate::types::RestApi::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`RestApi::id`](crate::types::RestApi::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`RestApi::name`](crate::types::RestApi::name): The API's name.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`RestApi::name`](crate::types::RestApi::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`RestApi::name`](crate::types::RestApi::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`RestApi::description`](crate::types::RestApi::description): The API's description.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`RestApi::description`](crate::types::RestApi::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`RestApi::description`](crate::types::RestApi::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`RestApi::created_date`](crate::types::RestApi::created_date): The timestamp when the API was created.
@@ -257,137 +211,108 @@ impl RestApiBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input);
+        self.inner.created_date = Some(input);
         self
     }
     /// Sets or clears [`RestApi::created_date`](crate::types::RestApi::created_date).
     #[inline]
     pub fn set_created_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.created_date = input;
         self
     }
     /// The value set for [`RestApi::created_date`](crate::types::RestApi::created_date), if any.
     #[inline]
-    pub fn get_created_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_created_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.created_date
     }
     /// Sets [`RestApi::version`](crate::types::RestApi::version): A version identifier for the API.
-    pub fn version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.version = ::std::option::Option::Some(input.into());
+    pub fn version(mut self, input: impl Into<String>) -> Self {
+        self.inner.version = Some(input.into());
         self
     }
     /// Sets or clears [`RestApi::version`](crate::types::RestApi::version).
     #[inline]
-    pub fn set_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_version(mut self, input: Option<String>) -> Self {
         self.inner.version = input;
         self
     }
     /// The value set for [`RestApi::version`](crate::types::RestApi::version), if any.
     #[inline]
-    pub fn get_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_version(&self) -> &Option<String> {
         &self.inner.version
     }
     /// Appends one item to [`RestApi::warnings`](crate::types::RestApi::warnings): The warning messages reported when `failonwarnings` is turned on during API import.
     ///
     /// To set the whole list at once, use [`set_warnings`](Self::set_warnings).
-    pub fn warnings(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn warnings(mut self, input: impl Into<String>) -> Self {
         self.inner.warnings.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`RestApi::warnings`](crate::types::RestApi::warnings).
     #[inline]
-    pub fn set_warnings(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_warnings(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.warnings = input;
         self
     }
     /// The value set for [`RestApi::warnings`](crate::types::RestApi::warnings), if any.
     #[inline]
-    pub fn get_warnings(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_warnings(&self) -> &Option<Vec<String>> {
         &self.inner.warnings
     }
     /// Appends one item to [`RestApi::binary_media_types`](crate::types::RestApi::binary_media_types): The list of binary media types supported by the RestApi.
     ///
     /// To set the whole list at once, use [`set_binary_media_types`](Self::set_binary_media_types).
-    pub fn binary_media_types(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn binary_media_types(mut self, input: impl Into<String>) -> Self {
         self.inner.binary_media_types.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`RestApi::binary_media_types`](crate::types::RestApi::binary_media_types).
     #[inline]
-    pub fn set_binary_media_types(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_binary_media_types(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.binary_media_types = input;
         self
     }
     /// The value set for [`RestApi::binary_media_types`](crate::types::RestApi::binary_media_types), if any.
     #[inline]
-    pub fn get_binary_media_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_binary_media_types(&self) -> &Option<Vec<String>> {
         &self.inner.binary_media_types
     }
     /// Sets [`RestApi::minimum_compression_size`](crate::types::RestApi::minimum_compression_size): A nullable integer that is used to enable compression (with non-negative between 0 and 10485760 (10M) bytes, inclusive) or disable compression (with a null value) on an API.
     pub fn minimum_compression_size(mut self, input: i32) -> Self {
-        self.inner.minimum_compression_size = ::std::option::Option::Some(input);
+        self.inner.minimum_compression_size = Some(input);
         self
     }
     /// Sets or clears [`RestApi::minimum_compression_size`](crate::types::RestApi::minimum_compression_size).
     #[inline]
-    pub fn set_minimum_compression_size(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_minimum_compression_size(mut self, input: Option<i32>) -> Self {
         self.inner.minimum_compression_size = input;
         self
     }
     /// The value set for [`RestApi::minimum_compression_size`](crate::types::RestApi::minimum_compression_size), if any.
     #[inline]
-    pub fn get_minimum_compression_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_minimum_compression_size(&self) -> &Option<i32> {
         &self.inner.minimum_compression_size
     }
     /// Sets [`RestApi::api_key_source`](crate::types::RestApi::api_key_source): The source of the API key for metering requests according to a usage plan.
     pub fn api_key_source(mut self, input: crate::types::ApiKeySourceType) -> Self {
-        self.inner.api_key_source = ::std::option::Option::Some(input);
+        self.inner.api_key_source = Some(input);
         self
     }
     /// Sets or clears [`RestApi::api_key_source`](crate::types::RestApi::api_key_source).
     #[inline]
     pub fn set_api_key_source(
         mut self,
-        input: ::std::option::Option<crate::types::ApiKeySourceType>,
+        input: Option<crate::types::ApiKeySourceType>,
     ) -> Self {
         self.inner.api_key_source = input;
         self
     }
     /// The value set for [`RestApi::api_key_source`](crate::types::RestApi::api_key_source), if any.
     #[inline]
-    pub fn get_api_key_source(
-        &self,
-    ) -> &::std::option::Option<crate::types::ApiKeySourceType> {
+    pub fn get_api_key_source(&self) -> &Option<crate::types::ApiKeySourceType> {
         &self.inner.api_key_source
     }
     /// Sets [`RestApi::endpoint_configuration`](crate::types::RestApi::endpoint_configuration): The endpoint configuration of this RestApi showing the endpoint types and IP address types of the API.
@@ -395,14 +320,14 @@ impl RestApiBuilder {
         mut self,
         input: crate::types::EndpointConfiguration,
     ) -> Self {
-        self.inner.endpoint_configuration = ::std::option::Option::Some(input);
+        self.inner.endpoint_configuration = Some(input);
         self
     }
     /// Sets or clears [`RestApi::endpoint_configuration`](crate::types::RestApi::endpoint_configuration).
     #[inline]
     pub fn set_endpoint_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::EndpointConfiguration>,
+        input: Option<crate::types::EndpointConfiguration>,
     ) -> Self {
         self.inner.endpoint_configuration = input;
         self
@@ -411,39 +336,29 @@ impl RestApiBuilder {
     #[inline]
     pub fn get_endpoint_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::EndpointConfiguration> {
+    ) -> &Option<crate::types::EndpointConfiguration> {
         &self.inner.endpoint_configuration
     }
     /// Sets [`RestApi::policy`](crate::types::RestApi::policy): A stringified JSON policy document that applies to this RestApi regardless of the caller and Method configuration.
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy = ::std::option::Option::Some(input.into());
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy = Some(input.into());
         self
     }
     /// Sets or clears [`RestApi::policy`](crate::types::RestApi::policy).
     #[inline]
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.inner.policy = input;
         self
     }
     /// The value set for [`RestApi::policy`](crate::types::RestApi::policy), if any.
     #[inline]
-    pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy(&self) -> &Option<String> {
         &self.inner.policy
     }
     /// Adds one entry to [`RestApi::tags`](crate::types::RestApi::tags): The collection of tags.
     ///
     /// To set the whole map at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -451,82 +366,65 @@ impl RestApiBuilder {
     #[inline]
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`RestApi::tags`](crate::types::RestApi::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.tags
     }
     /// Sets [`RestApi::disable_execute_api_endpoint`](crate::types::RestApi::disable_execute_api_endpoint): Specifies whether clients can invoke your API by using the default `execute-api` endpoint.
     pub fn disable_execute_api_endpoint(mut self, input: bool) -> Self {
-        self.inner.disable_execute_api_endpoint = ::std::option::Option::Some(input);
+        self.inner.disable_execute_api_endpoint = Some(input);
         self
     }
     /// Sets or clears [`RestApi::disable_execute_api_endpoint`](crate::types::RestApi::disable_execute_api_endpoint).
     #[inline]
-    pub fn set_disable_execute_api_endpoint(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_disable_execute_api_endpoint(mut self, input: Option<bool>) -> Self {
         self.inner.disable_execute_api_endpoint = input;
         self
     }
     /// The value set for [`RestApi::disable_execute_api_endpoint`](crate::types::RestApi::disable_execute_api_endpoint), if any.
     #[inline]
-    pub fn get_disable_execute_api_endpoint(&self) -> &::std::option::Option<bool> {
+    pub fn get_disable_execute_api_endpoint(&self) -> &Option<bool> {
         &self.inner.disable_execute_api_endpoint
     }
     /// Sets [`RestApi::root_resource_id`](crate::types::RestApi::root_resource_id): The API's root resource ID.
-    pub fn root_resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.root_resource_id = ::std::option::Option::Some(input.into());
+    pub fn root_resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.root_resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`RestApi::root_resource_id`](crate::types::RestApi::root_resource_id).
     #[inline]
-    pub fn set_root_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_root_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.root_resource_id = input;
         self
     }
     /// The value set for [`RestApi::root_resource_id`](crate::types::RestApi::root_resource_id), if any.
     #[inline]
-    pub fn get_root_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_root_resource_id(&self) -> &Option<String> {
         &self.inner.root_resource_id
     }
     /// Sets [`RestApi::security_policy`](crate::types::RestApi::security_policy): The Transport Layer Security (TLS) version + cipher suite for this RestApi.
     pub fn security_policy(mut self, input: crate::types::SecurityPolicy) -> Self {
-        self.inner.security_policy = ::std::option::Option::Some(input);
+        self.inner.security_policy = Some(input);
         self
     }
     /// Sets or clears [`RestApi::security_policy`](crate::types::RestApi::security_policy).
     #[inline]
     pub fn set_security_policy(
         mut self,
-        input: ::std::option::Option<crate::types::SecurityPolicy>,
+        input: Option<crate::types::SecurityPolicy>,
     ) -> Self {
         self.inner.security_policy = input;
         self
     }
     /// The value set for [`RestApi::security_policy`](crate::types::RestApi::security_policy), if any.
     #[inline]
-    pub fn get_security_policy(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecurityPolicy> {
+    pub fn get_security_policy(&self) -> &Option<crate::types::SecurityPolicy> {
         &self.inner.security_policy
     }
     /// Sets [`RestApi::endpoint_access_mode`](crate::types::RestApi::endpoint_access_mode): The endpoint access mode of the RestApi.
@@ -534,66 +432,53 @@ impl RestApiBuilder {
         mut self,
         input: crate::types::EndpointAccessMode,
     ) -> Self {
-        self.inner.endpoint_access_mode = ::std::option::Option::Some(input);
+        self.inner.endpoint_access_mode = Some(input);
         self
     }
     /// Sets or clears [`RestApi::endpoint_access_mode`](crate::types::RestApi::endpoint_access_mode).
     #[inline]
     pub fn set_endpoint_access_mode(
         mut self,
-        input: ::std::option::Option<crate::types::EndpointAccessMode>,
+        input: Option<crate::types::EndpointAccessMode>,
     ) -> Self {
         self.inner.endpoint_access_mode = input;
         self
     }
     /// The value set for [`RestApi::endpoint_access_mode`](crate::types::RestApi::endpoint_access_mode), if any.
     #[inline]
-    pub fn get_endpoint_access_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::EndpointAccessMode> {
+    pub fn get_endpoint_access_mode(&self) -> &Option<crate::types::EndpointAccessMode> {
         &self.inner.endpoint_access_mode
     }
     /// Sets [`RestApi::api_status`](crate::types::RestApi::api_status): The ApiStatus of the RestApi.
     pub fn api_status(mut self, input: crate::types::ApiStatus) -> Self {
-        self.inner.api_status = ::std::option::Option::Some(input);
+        self.inner.api_status = Some(input);
         self
     }
     /// Sets or clears [`RestApi::api_status`](crate::types::RestApi::api_status).
     #[inline]
-    pub fn set_api_status(
-        mut self,
-        input: ::std::option::Option<crate::types::ApiStatus>,
-    ) -> Self {
+    pub fn set_api_status(mut self, input: Option<crate::types::ApiStatus>) -> Self {
         self.inner.api_status = input;
         self
     }
     /// The value set for [`RestApi::api_status`](crate::types::RestApi::api_status), if any.
     #[inline]
-    pub fn get_api_status(&self) -> &::std::option::Option<crate::types::ApiStatus> {
+    pub fn get_api_status(&self) -> &Option<crate::types::ApiStatus> {
         &self.inner.api_status
     }
     /// Sets [`RestApi::api_status_message`](crate::types::RestApi::api_status_message): The status message of the RestApi.
-    pub fn api_status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.api_status_message = ::std::option::Option::Some(input.into());
+    pub fn api_status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.api_status_message = Some(input.into());
         self
     }
     /// Sets or clears [`RestApi::api_status_message`](crate::types::RestApi::api_status_message).
     #[inline]
-    pub fn set_api_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_api_status_message(mut self, input: Option<String>) -> Self {
         self.inner.api_status_message = input;
         self
     }
     /// The value set for [`RestApi::api_status_message`](crate::types::RestApi::api_status_message), if any.
     #[inline]
-    pub fn get_api_status_message(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_api_status_message(&self) -> &Option<String> {
         &self.inner.api_status_message
     }
     /// Builds the [`RestApi`]; it has no required members, so this cannot fail.

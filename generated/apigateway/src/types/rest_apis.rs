@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains references to your APIs and links that guide you in how to interact with your collection. A collection offers a paginated view of your APIs.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RestApis {
     /// The `position` member.
-    pub position: ::std::option::Option<::std::string::String>,
+    pub position: Option<String>,
     /// The current page of elements from this collection.
-    pub items: ::std::option::Option<::std::vec::Vec<crate::types::RestApi>>,
+    pub items: Option<Vec<crate::types::RestApi>>,
 }
 impl RestApis {
     /// Starts building a [`RestApis`].
     #[inline]
     pub fn builder() -> crate::types::builders::RestApisBuilder {
-        <crate::types::builders::RestApisBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RestApisBuilder as Default>::default()
     }
     /// The `position` member, when set.
     #[inline]
-    pub fn position(&self) -> ::std::option::Option<&str> {
+    pub fn position(&self) -> Option<&str> {
         self.position.as_deref()
     }
     /// The `items` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,45 +30,34 @@ impl RestApis {
 impl ::awsgen_runtime::protocol::FromResponse for RestApis {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "RestApis")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`RestApis`](crate::types::RestApis); start one with `RestApis::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RestApisBuilder {
     inner: crate::types::RestApis,
 }
 impl RestApisBuilder {
     /// Sets [`RestApis::position`](crate::types::RestApis::position)
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.position = ::std::option::Option::Some(input.into());
+    pub fn position(mut self, input: impl Into<String>) -> Self {
+        self.inner.position = Some(input.into());
         self
     }
     /// Sets or clears [`RestApis::position`](crate::types::RestApis::position).
     #[inline]
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.inner.position = input;
         self
     }
     /// The value set for [`RestApis::position`](crate::types::RestApis::position), if any.
     #[inline]
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         &self.inner.position
     }
     /// Appends one item to [`RestApis::items`](crate::types::RestApis::items): The current page of elements from this collection.
@@ -85,18 +69,13 @@ impl RestApisBuilder {
     }
     /// Sets or clears [`RestApis::items`](crate::types::RestApis::items).
     #[inline]
-    pub fn set_items(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::RestApi>>,
-    ) -> Self {
+    pub fn set_items(mut self, input: Option<Vec<crate::types::RestApi>>) -> Self {
         self.inner.items = input;
         self
     }
     /// The value set for [`RestApis::items`](crate::types::RestApis::items), if any.
     #[inline]
-    pub fn get_items(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RestApi>> {
+    pub fn get_items(&self) -> &Option<Vec<crate::types::RestApi>> {
         &self.inner.items
     }
     /// Builds the [`RestApis`]; it has no required members, so this cannot fail.

@@ -2,170 +2,136 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A configuration property of an SDK type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SdkConfigurationProperty {
     /// The name of a an SdkType configuration property.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The user-friendly name of an SdkType configuration property.
-    pub friendly_name: ::std::option::Option<::std::string::String>,
+    pub friendly_name: Option<String>,
     /// The description of an SdkType configuration property.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// A boolean flag of an SdkType configuration property to indicate if the associated SDK configuration property is required (`true`) or not (`false`).
-    pub required: ::std::option::Option<bool>,
+    pub required: Option<bool>,
     /// The default value of an SdkType configuration property.
-    pub default_value: ::std::option::Option<::std::string::String>,
+    pub default_value: Option<String>,
 }
 impl SdkConfigurationProperty {
     /// Starts building a [`SdkConfigurationProperty`].
     #[inline]
     pub fn builder() -> crate::types::builders::SdkConfigurationPropertyBuilder {
-        <crate::types::builders::SdkConfigurationPropertyBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SdkConfigurationPropertyBuilder as Default>::default()
     }
     /// The `name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `friendlyName` member, when set.
     #[inline]
-    pub fn friendly_name(&self) -> ::std::option::Option<&str> {
+    pub fn friendly_name(&self) -> Option<&str> {
         self.friendly_name.as_deref()
     }
     /// The `description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `required` member, when set.
     #[inline]
-    pub fn required(&self) -> ::std::option::Option<bool> {
+    pub fn required(&self) -> Option<bool> {
         self.required
     }
     /// The `defaultValue` member, when set.
     #[inline]
-    pub fn default_value(&self) -> ::std::option::Option<&str> {
+    pub fn default_value(&self) -> Option<&str> {
         self.default_value.as_deref()
     }
 }
 /// A builder for [`SdkConfigurationProperty`](crate::types::SdkConfigurationProperty); start one with `SdkConfigurationProperty::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SdkConfigurationPropertyBuilder {
     inner: crate::types::SdkConfigurationProperty,
 }
 impl SdkConfigurationPropertyBuilder {
     /// Sets [`SdkConfigurationProperty::name`](crate::types::SdkConfigurationProperty::name): The name of a an SdkType configuration property.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`SdkConfigurationProperty::name`](crate::types::SdkConfigurationProperty::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`SdkConfigurationProperty::name`](crate::types::SdkConfigurationProperty::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`SdkConfigurationProperty::friendly_name`](crate::types::SdkConfigurationProperty::friendly_name): The user-friendly name of an SdkType configuration property.
-    pub fn friendly_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.friendly_name = ::std::option::Option::Some(input.into());
+    pub fn friendly_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.friendly_name = Some(input.into());
         self
     }
     /// Sets or clears [`SdkConfigurationProperty::friendly_name`](crate::types::SdkConfigurationProperty::friendly_name).
     #[inline]
-    pub fn set_friendly_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_friendly_name(mut self, input: Option<String>) -> Self {
         self.inner.friendly_name = input;
         self
     }
     /// The value set for [`SdkConfigurationProperty::friendly_name`](crate::types::SdkConfigurationProperty::friendly_name), if any.
     #[inline]
-    pub fn get_friendly_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_friendly_name(&self) -> &Option<String> {
         &self.inner.friendly_name
     }
     /// Sets [`SdkConfigurationProperty::description`](crate::types::SdkConfigurationProperty::description): The description of an SdkType configuration property.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`SdkConfigurationProperty::description`](crate::types::SdkConfigurationProperty::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`SdkConfigurationProperty::description`](crate::types::SdkConfigurationProperty::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`SdkConfigurationProperty::required`](crate::types::SdkConfigurationProperty::required): A boolean flag of an SdkType configuration property to indicate if the associated SDK configuration property is required (`true`) or not (`false`).
     pub fn required(mut self, input: bool) -> Self {
-        self.inner.required = ::std::option::Option::Some(input);
+        self.inner.required = Some(input);
         self
     }
     /// Sets or clears [`SdkConfigurationProperty::required`](crate::types::SdkConfigurationProperty::required).
     #[inline]
-    pub fn set_required(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_required(mut self, input: Option<bool>) -> Self {
         self.inner.required = input;
         self
     }
     /// The value set for [`SdkConfigurationProperty::required`](crate::types::SdkConfigurationProperty::required), if any.
     #[inline]
-    pub fn get_required(&self) -> &::std::option::Option<bool> {
+    pub fn get_required(&self) -> &Option<bool> {
         &self.inner.required
     }
     /// Sets [`SdkConfigurationProperty::default_value`](crate::types::SdkConfigurationProperty::default_value): The default value of an SdkType configuration property.
-    pub fn default_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.default_value = ::std::option::Option::Some(input.into());
+    pub fn default_value(mut self, input: impl Into<String>) -> Self {
+        self.inner.default_value = Some(input.into());
         self
     }
     /// Sets or clears [`SdkConfigurationProperty::default_value`](crate::types::SdkConfigurationProperty::default_value).
     #[inline]
-    pub fn set_default_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_default_value(mut self, input: Option<String>) -> Self {
         self.inner.default_value = input;
         self
     }
     /// The value set for [`SdkConfigurationProperty::default_value`](crate::types::SdkConfigurationProperty::default_value), if any.
     #[inline]
-    pub fn get_default_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_default_value(&self) -> &Option<String> {
         &self.inner.default_value
     }
     /// Builds the [`SdkConfigurationProperty`]; it has no required members, so this cannot fail.

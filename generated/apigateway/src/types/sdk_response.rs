@@ -2,158 +2,125 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The binary blob response to GetSdk, which contains the generated SDK.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SdkResponse {
     /// The content-type header value in the HTTP response.
     ///
     /// Sent in the header `Content-Type`, not in the JSON body.
-    pub content_type: ::std::option::Option<::std::string::String>,
+    pub content_type: Option<String>,
     /// The content-disposition header value in the HTTP response.
     ///
     /// Sent in the header `Content-Disposition`, not in the JSON body.
-    pub content_disposition: ::std::option::Option<::std::string::String>,
+    pub content_disposition: Option<String>,
     /// The binary blob response to GetSdk, which contains the generated SDK.
     ///
     /// Sent in the HTTP payload, not in the JSON body.
-    pub body: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub body: Option<::awsgen_runtime::primitives::Blob>,
 }
 impl SdkResponse {
     /// Starts building a [`SdkResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::SdkResponseBuilder {
-        <crate::types::builders::SdkResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SdkResponseBuilder as Default>::default()
     }
     /// The `contentType` member, when set.
     #[inline]
-    pub fn content_type(&self) -> ::std::option::Option<&str> {
+    pub fn content_type(&self) -> Option<&str> {
         self.content_type.as_deref()
     }
     /// The `contentDisposition` member, when set.
     #[inline]
-    pub fn content_disposition(&self) -> ::std::option::Option<&str> {
+    pub fn content_disposition(&self) -> Option<&str> {
         self.content_disposition.as_deref()
     }
     /// The `body` member, when set.
     #[inline]
-    pub fn body(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn body(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.body.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for SdkResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = Self {
             body: (!response.body().is_empty())
                 .then(|| ::awsgen_runtime::primitives::Blob::new(
                     response.body().to_vec(),
                 )),
-            ..::std::default::Default::default()
+            ..Default::default()
         };
-        if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
+        if let Some(text) = ::awsgen_runtime::protocol::header(
             response,
             "Content-Type",
         )? {
-            value.content_type = ::std::option::Option::Some(
-                ::std::string::String::from(text),
-            );
+            value.content_type = Some(String::from(text));
         }
-        if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
+        if let Some(text) = ::awsgen_runtime::protocol::header(
             response,
             "Content-Disposition",
         )? {
-            value.content_disposition = ::std::option::Option::Some(
-                ::std::string::String::from(text),
-            );
+            value.content_disposition = Some(String::from(text));
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`SdkResponse`](crate::types::SdkResponse); start one with `SdkResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SdkResponseBuilder {
     inner: crate::types::SdkResponse,
 }
 impl SdkResponseBuilder {
     /// Sets [`SdkResponse::content_type`](crate::types::SdkResponse::content_type): The content-type header value in the HTTP response.
-    pub fn content_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.content_type = ::std::option::Option::Some(input.into());
+    pub fn content_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.content_type = Some(input.into());
         self
     }
     /// Sets or clears [`SdkResponse::content_type`](crate::types::SdkResponse::content_type).
     #[inline]
-    pub fn set_content_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_content_type(mut self, input: Option<String>) -> Self {
         self.inner.content_type = input;
         self
     }
     /// The value set for [`SdkResponse::content_type`](crate::types::SdkResponse::content_type), if any.
     #[inline]
-    pub fn get_content_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_content_type(&self) -> &Option<String> {
         &self.inner.content_type
     }
     /// Sets [`SdkResponse::content_disposition`](crate::types::SdkResponse::content_disposition): The content-disposition header value in the HTTP response.
-    pub fn content_disposition(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.content_disposition = ::std::option::Option::Some(input.into());
+    pub fn content_disposition(mut self, input: impl Into<String>) -> Self {
+        self.inner.content_disposition = Some(input.into());
         self
     }
     /// Sets or clears [`SdkResponse::content_disposition`](crate::types::SdkResponse::content_disposition).
     #[inline]
-    pub fn set_content_disposition(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_content_disposition(mut self, input: Option<String>) -> Self {
         self.inner.content_disposition = input;
         self
     }
     /// The value set for [`SdkResponse::content_disposition`](crate::types::SdkResponse::content_disposition), if any.
     #[inline]
-    pub fn get_content_disposition(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_content_disposition(&self) -> &Option<String> {
         &self.inner.content_disposition
     }
     /// Sets [`SdkResponse::body`](crate::types::SdkResponse::body): The binary blob response to GetSdk, which contains the generated SDK.
-    pub fn body(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
-    ) -> Self {
-        self.inner.body = ::std::option::Option::Some(input.into());
+    pub fn body(mut self, input: impl Into<::awsgen_runtime::primitives::Blob>) -> Self {
+        self.inner.body = Some(input.into());
         self
     }
     /// Sets or clears [`SdkResponse::body`](crate::types::SdkResponse::body).
     #[inline]
     pub fn set_body(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.body = input;
         self
     }
     /// The value set for [`SdkResponse::body`](crate::types::SdkResponse::body), if any.
     #[inline]
-    pub fn get_body(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_body(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.body
     }
     /// Builds the [`SdkResponse`]; it has no required members, so this cannot fail.

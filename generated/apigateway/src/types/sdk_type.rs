@@ -2,44 +2,37 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A type of SDK that API Gateway can generate.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SdkType {
     /// The identifier of an SdkType instance.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The user-friendly name of an SdkType instance.
-    pub friendly_name: ::std::option::Option<::std::string::String>,
+    pub friendly_name: Option<String>,
     /// The description of an SdkType.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// A list of configuration properties of an SdkType.
-    pub configuration_properties: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SdkConfigurationProperty>,
-    >,
+    pub configuration_properties: Option<Vec<crate::types::SdkConfigurationProperty>>,
 }
 impl SdkType {
     /// Starts building a [`SdkType`].
     #[inline]
     pub fn builder() -> crate::types::builders::SdkTypeBuilder {
-        <crate::types::builders::SdkTypeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SdkTypeBuilder as Default>::default()
     }
     /// The `id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `friendlyName` member, when set.
     #[inline]
-    pub fn friendly_name(&self) -> ::std::option::Option<&str> {
+    pub fn friendly_name(&self) -> Option<&str> {
         self.friendly_name.as_deref()
     }
     /// The `description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `configurationProperties` member, empty when not set; the field tells an empty list from an absent one.
@@ -51,89 +44,66 @@ impl SdkType {
 impl ::awsgen_runtime::protocol::FromResponse for SdkType {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "SdkType")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`SdkType`](crate::types::SdkType); start one with `SdkType::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SdkTypeBuilder {
     inner: crate::types::SdkType,
 }
 impl SdkTypeBuilder {
     /// Sets [`SdkType::id`](crate::types::SdkType::id): The identifier of an SdkType instance.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`SdkType::id`](crate::types::SdkType::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`SdkType::id`](crate::types::SdkType::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`SdkType::friendly_name`](crate::types::SdkType::friendly_name): The user-friendly name of an SdkType instance.
-    pub fn friendly_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.friendly_name = ::std::option::Option::Some(input.into());
+    pub fn friendly_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.friendly_name = Some(input.into());
         self
     }
     /// Sets or clears [`SdkType::friendly_name`](crate::types::SdkType::friendly_name).
     #[inline]
-    pub fn set_friendly_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_friendly_name(mut self, input: Option<String>) -> Self {
         self.inner.friendly_name = input;
         self
     }
     /// The value set for [`SdkType::friendly_name`](crate::types::SdkType::friendly_name), if any.
     #[inline]
-    pub fn get_friendly_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_friendly_name(&self) -> &Option<String> {
         &self.inner.friendly_name
     }
     /// Sets [`SdkType::description`](crate::types::SdkType::description): The description of an SdkType.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`SdkType::description`](crate::types::SdkType::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`SdkType::description`](crate::types::SdkType::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`SdkType::configuration_properties`](crate::types::SdkType::configuration_properties): A list of configuration properties of an SdkType.
@@ -150,9 +120,7 @@ impl SdkTypeBuilder {
     #[inline]
     pub fn set_configuration_properties(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SdkConfigurationProperty>,
-        >,
+        input: Option<Vec<crate::types::SdkConfigurationProperty>>,
     ) -> Self {
         self.inner.configuration_properties = input;
         self
@@ -161,9 +129,7 @@ impl SdkTypeBuilder {
     #[inline]
     pub fn get_configuration_properties(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::SdkConfigurationProperty>,
-    > {
+    ) -> &Option<Vec<crate::types::SdkConfigurationProperty>> {
         &self.inner.configuration_properties
     }
     /// Builds the [`SdkType`]; it has no required members, so this cannot fail.

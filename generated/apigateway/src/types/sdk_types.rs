@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The collection of SdkType instances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SdkTypes {
     /// The `position` member.
-    pub position: ::std::option::Option<::std::string::String>,
+    pub position: Option<String>,
     /// The current page of elements from this collection.
-    pub items: ::std::option::Option<::std::vec::Vec<crate::types::SdkType>>,
+    pub items: Option<Vec<crate::types::SdkType>>,
 }
 impl SdkTypes {
     /// Starts building a [`SdkTypes`].
     #[inline]
     pub fn builder() -> crate::types::builders::SdkTypesBuilder {
-        <crate::types::builders::SdkTypesBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SdkTypesBuilder as Default>::default()
     }
     /// The `position` member, when set.
     #[inline]
-    pub fn position(&self) -> ::std::option::Option<&str> {
+    pub fn position(&self) -> Option<&str> {
         self.position.as_deref()
     }
     /// The `items` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,45 +30,34 @@ impl SdkTypes {
 impl ::awsgen_runtime::protocol::FromResponse for SdkTypes {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "SdkTypes")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`SdkTypes`](crate::types::SdkTypes); start one with `SdkTypes::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SdkTypesBuilder {
     inner: crate::types::SdkTypes,
 }
 impl SdkTypesBuilder {
     /// Sets [`SdkTypes::position`](crate::types::SdkTypes::position)
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.position = ::std::option::Option::Some(input.into());
+    pub fn position(mut self, input: impl Into<String>) -> Self {
+        self.inner.position = Some(input.into());
         self
     }
     /// Sets or clears [`SdkTypes::position`](crate::types::SdkTypes::position).
     #[inline]
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.inner.position = input;
         self
     }
     /// The value set for [`SdkTypes::position`](crate::types::SdkTypes::position), if any.
     #[inline]
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         &self.inner.position
     }
     /// Appends one item to [`SdkTypes::items`](crate::types::SdkTypes::items): The current page of elements from this collection.
@@ -85,18 +69,13 @@ impl SdkTypesBuilder {
     }
     /// Sets or clears [`SdkTypes::items`](crate::types::SdkTypes::items).
     #[inline]
-    pub fn set_items(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SdkType>>,
-    ) -> Self {
+    pub fn set_items(mut self, input: Option<Vec<crate::types::SdkType>>) -> Self {
         self.inner.items = input;
         self
     }
     /// The value set for [`SdkTypes::items`](crate::types::SdkTypes::items), if any.
     #[inline]
-    pub fn get_items(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SdkType>> {
+    pub fn get_items(&self) -> &Option<Vec<crate::types::SdkType>> {
         &self.inner.items
     }
     /// Builds the [`SdkTypes`]; it has no required members, so this cannot fail.

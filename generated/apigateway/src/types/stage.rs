@@ -2,321 +2,254 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a unique identifier for a version of a deployed RestApi that is callable by users.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Stage {
     /// The identifier of the Deployment that the stage points to.
-    pub deployment_id: ::std::option::Option<::std::string::String>,
+    pub deployment_id: Option<String>,
     /// The identifier of a client certificate for an API stage.
-    pub client_certificate_id: ::std::option::Option<::std::string::String>,
+    pub client_certificate_id: Option<String>,
     /// The name of the stage is the first path segment in the Uniform Resource Identifier (URI) of a call to API Gateway. Stage names can only contain alphanumeric characters, hyphens, and underscores. Maximum length is 128 characters.
-    pub stage_name: ::std::option::Option<::std::string::String>,
+    pub stage_name: Option<String>,
     /// The stage's description.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Specifies whether a cache cluster is enabled for the stage. To activate a method-level cache, set `CachingEnabled` to `true` for a method.
-    pub cache_cluster_enabled: ::std::option::Option<bool>,
+    pub cache_cluster_enabled: Option<bool>,
     /// The stage's cache capacity in GB. For more information about choosing a cache size, see [Enabling API caching to enhance responsiveness](https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html).
-    pub cache_cluster_size: ::std::option::Option<crate::types::CacheClusterSize>,
+    pub cache_cluster_size: Option<crate::types::CacheClusterSize>,
     /// The status of the cache cluster for the stage, if enabled.
-    pub cache_cluster_status: ::std::option::Option<crate::types::CacheClusterStatus>,
+    pub cache_cluster_status: Option<crate::types::CacheClusterStatus>,
     /// A map that defines the method settings for a Stage resource. Keys (designated as `/{method_setting_key` below) are method paths defined as `{resource_path}/{http_method}` for an individual method override, or `/\*/\*` for overriding all methods in the stage.
-    pub method_settings: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::MethodSetting>,
+    pub method_settings: Option<
+        ::std::collections::BTreeMap<String, crate::types::MethodSetting>,
     >,
     /// A map that defines the stage variables for a Stage resource. Variable names can have alphanumeric and underscore characters, and the values must match `[A-Za-z0-9-._~:/?#&=,]+`.
-    pub variables: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub variables: Option<::std::collections::BTreeMap<String, String>>,
     /// The version of the associated API documentation.
-    pub documentation_version: ::std::option::Option<::std::string::String>,
+    pub documentation_version: Option<String>,
     /// Settings for logging access in this stage.
-    pub access_log_settings: ::std::option::Option<crate::types::AccessLogSettings>,
+    pub access_log_settings: Option<crate::types::AccessLogSettings>,
     /// Settings for the canary deployment in this stage.
-    pub canary_settings: ::std::option::Option<crate::types::CanarySettings>,
+    pub canary_settings: Option<crate::types::CanarySettings>,
     /// Specifies whether active tracing with X-ray is enabled for the Stage.
-    pub tracing_enabled: ::std::option::Option<bool>,
+    pub tracing_enabled: Option<bool>,
     /// The ARN of the WebAcl associated with the Stage.
-    pub web_acl_arn: ::std::option::Option<::std::string::String>,
+    pub web_acl_arn: Option<String>,
     /// The collection of tags. Each tag element is associated with a given resource.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
     /// The timestamp when the stage was created.
-    pub created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub created_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The timestamp when the stage last updated.
-    pub last_updated_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub last_updated_date: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl Stage {
     /// Starts building a [`Stage`].
     #[inline]
     pub fn builder() -> crate::types::builders::StageBuilder {
-        <crate::types::builders::StageBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StageBuilder as Default>::default()
     }
     /// The `deploymentId` member, when set.
     #[inline]
-    pub fn deployment_id(&self) -> ::std::option::Option<&str> {
+    pub fn deployment_id(&self) -> Option<&str> {
         self.deployment_id.as_deref()
     }
     /// The `clientCertificateId` member, when set.
     #[inline]
-    pub fn client_certificate_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_certificate_id(&self) -> Option<&str> {
         self.client_certificate_id.as_deref()
     }
     /// The `stageName` member, when set.
     #[inline]
-    pub fn stage_name(&self) -> ::std::option::Option<&str> {
+    pub fn stage_name(&self) -> Option<&str> {
         self.stage_name.as_deref()
     }
     /// The `description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `cacheClusterEnabled` member, when set.
     #[inline]
-    pub fn cache_cluster_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn cache_cluster_enabled(&self) -> Option<bool> {
         self.cache_cluster_enabled
     }
     /// The `cacheClusterSize` member, when set.
     #[inline]
-    pub fn cache_cluster_size(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CacheClusterSize> {
+    pub fn cache_cluster_size(&self) -> Option<&crate::types::CacheClusterSize> {
         self.cache_cluster_size.as_ref()
     }
     /// The `cacheClusterStatus` member, when set.
     #[inline]
-    pub fn cache_cluster_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CacheClusterStatus> {
+    pub fn cache_cluster_status(&self) -> Option<&crate::types::CacheClusterStatus> {
         self.cache_cluster_status.as_ref()
     }
     /// The `methodSettings` member, when set.
     #[inline]
     pub fn method_settings(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, crate::types::MethodSetting>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::MethodSetting>> {
         self.method_settings.as_ref()
     }
     /// The `variables` member, when set.
     #[inline]
-    pub fn variables(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn variables(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.variables.as_ref()
     }
     /// The `documentationVersion` member, when set.
     #[inline]
-    pub fn documentation_version(&self) -> ::std::option::Option<&str> {
+    pub fn documentation_version(&self) -> Option<&str> {
         self.documentation_version.as_deref()
     }
     /// The `accessLogSettings` member, when set.
     #[inline]
-    pub fn access_log_settings(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AccessLogSettings> {
+    pub fn access_log_settings(&self) -> Option<&crate::types::AccessLogSettings> {
         self.access_log_settings.as_ref()
     }
     /// The `canarySettings` member, when set.
     #[inline]
-    pub fn canary_settings(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CanarySettings> {
+    pub fn canary_settings(&self) -> Option<&crate::types::CanarySettings> {
         self.canary_settings.as_ref()
     }
     /// The `tracingEnabled` member, when set.
     #[inline]
-    pub fn tracing_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn tracing_enabled(&self) -> Option<bool> {
         self.tracing_enabled
     }
     /// The `webAclArn` member, when set.
     #[inline]
-    pub fn web_acl_arn(&self) -> ::std::option::Option<&str> {
+    pub fn web_acl_arn(&self) -> Option<&str> {
         self.web_acl_arn.as_deref()
     }
     /// The `tags` member, when set.
     #[inline]
-    pub fn tags(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
     }
     /// The `createdDate` member, when set.
     #[inline]
-    pub fn created_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn created_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.created_date.as_ref()
     }
     /// The `lastUpdatedDate` member, when set.
     #[inline]
-    pub fn last_updated_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn last_updated_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_updated_date.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for Stage {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "Stage")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`Stage`](crate::types::Stage); start one with `Stage::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StageBuilder {
     inner: crate::types::Stage,
 }
 impl StageBuilder {
     /// Sets [`Stage::deployment_id`](crate::types::Stage::deployment_id): The identifier of the Deployment that the stage points to.
-    pub fn deployment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.deployment_id = ::std::option::Option::Some(input.into());
+    pub fn deployment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.deployment_id = Some(input.into());
         self
     }
     /// Sets or clears [`Stage::deployment_id`](crate::types::Stage::deployment_id).
     #[inline]
-    pub fn set_deployment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_deployment_id(mut self, input: Option<String>) -> Self {
         self.inner.deployment_id = input;
         self
     }
     /// The value set for [`Stage::deployment_id`](crate::types::Stage::deployment_id), if any.
     #[inline]
-    pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_deployment_id(&self) -> &Option<String> {
         &self.inner.deployment_id
     }
     /// Sets [`Stage::client_certificate_id`](crate::types::Stage::client_certificate_id): The identifier of a client certificate for an API stage.
-    pub fn client_certificate_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_certificate_id = ::std::option::Option::Some(input.into());
+    pub fn client_certificate_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_certificate_id = Some(input.into());
         self
     }
     /// Sets or clears [`Stage::client_certificate_id`](crate::types::Stage::client_certificate_id).
     #[inline]
-    pub fn set_client_certificate_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_certificate_id(mut self, input: Option<String>) -> Self {
         self.inner.client_certificate_id = input;
         self
     }
     /// The value set for [`Stage::client_certificate_id`](crate::types::Stage::client_certificate_id), if any.
     #[inline]
-    pub fn get_client_certificate_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_certificate_id(&self) -> &Option<String> {
         &self.inner.client_certificate_id
     }
     /// Sets [`Stage::stage_name`](crate::types::Stage::stage_name): The name of the stage is the first path segment in the Uniform Resource Identifier (URI) of a call to API Gateway.
-    pub fn stage_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.stage_name = ::std::option::Option::Some(input.into());
+    pub fn stage_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.stage_name = Some(input.into());
         self
     }
     /// Sets or clears [`Stage::stage_name`](crate::types::Stage::stage_name).
     #[inline]
-    pub fn set_stage_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_stage_name(mut self, input: Option<String>) -> Self {
         self.inner.stage_name = input;
         self
     }
     /// The value set for [`Stage::stage_name`](crate::types::Stage::stage_name), if any.
     #[inline]
-    pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_stage_name(&self) -> &Option<String> {
         &self.inner.stage_name
     }
     /// Sets [`Stage::description`](crate::types::Stage::description): The stage's description.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`Stage::description`](crate::types::Stage::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`Stage::description`](crate::types::Stage::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`Stage::cache_cluster_enabled`](crate::types::Stage::cache_cluster_enabled): Specifies whether a cache cluster is enabled for the stage.
     pub fn cache_cluster_enabled(mut self, input: bool) -> Self {
-        self.inner.cache_cluster_enabled = ::std::option::Option::Some(input);
+        self.inner.cache_cluster_enabled = Some(input);
         self
     }
     /// Sets or clears [`Stage::cache_cluster_enabled`](crate::types::Stage::cache_cluster_enabled).
     #[inline]
-    pub fn set_cache_cluster_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_cache_cluster_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.cache_cluster_enabled = input;
         self
     }
     /// The value set for [`Stage::cache_cluster_enabled`](crate::types::Stage::cache_cluster_enabled), if any.
     #[inline]
-    pub fn get_cache_cluster_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_cache_cluster_enabled(&self) -> &Option<bool> {
         &self.inner.cache_cluster_enabled
     }
     /// Sets [`Stage::cache_cluster_size`](crate::types::Stage::cache_cluster_size): The stage's cache capacity in GB.
     pub fn cache_cluster_size(mut self, input: crate::types::CacheClusterSize) -> Self {
-        self.inner.cache_cluster_size = ::std::option::Option::Some(input);
+        self.inner.cache_cluster_size = Some(input);
         self
     }
     /// Sets or clears [`Stage::cache_cluster_size`](crate::types::Stage::cache_cluster_size).
     #[inline]
     pub fn set_cache_cluster_size(
         mut self,
-        input: ::std::option::Option<crate::types::CacheClusterSize>,
+        input: Option<crate::types::CacheClusterSize>,
     ) -> Self {
         self.inner.cache_cluster_size = input;
         self
     }
     /// The value set for [`Stage::cache_cluster_size`](crate::types::Stage::cache_cluster_size), if any.
     #[inline]
-    pub fn get_cache_cluster_size(
-        &self,
-    ) -> &::std::option::Option<crate::types::CacheClusterSize> {
+    pub fn get_cache_cluster_size(&self) -> &Option<crate::types::CacheClusterSize> {
         &self.inner.cache_cluster_size
     }
     /// Sets [`Stage::cache_cluster_status`](crate::types::Stage::cache_cluster_status): The status of the cache cluster for the stage, if enabled.
@@ -324,23 +257,21 @@ impl StageBuilder {
         mut self,
         input: crate::types::CacheClusterStatus,
     ) -> Self {
-        self.inner.cache_cluster_status = ::std::option::Option::Some(input);
+        self.inner.cache_cluster_status = Some(input);
         self
     }
     /// Sets or clears [`Stage::cache_cluster_status`](crate::types::Stage::cache_cluster_status).
     #[inline]
     pub fn set_cache_cluster_status(
         mut self,
-        input: ::std::option::Option<crate::types::CacheClusterStatus>,
+        input: Option<crate::types::CacheClusterStatus>,
     ) -> Self {
         self.inner.cache_cluster_status = input;
         self
     }
     /// The value set for [`Stage::cache_cluster_status`](crate::types::Stage::cache_cluster_status), if any.
     #[inline]
-    pub fn get_cache_cluster_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::CacheClusterStatus> {
+    pub fn get_cache_cluster_status(&self) -> &Option<crate::types::CacheClusterStatus> {
         &self.inner.cache_cluster_status
     }
     /// Adds one entry to [`Stage::method_settings`](crate::types::Stage::method_settings): A map that defines the method settings for a Stage resource.
@@ -348,7 +279,7 @@ impl StageBuilder {
     /// To set the whole map at once, use [`set_method_settings`](Self::set_method_settings).
     pub fn method_settings(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::MethodSetting,
     ) -> Self {
         self.inner.method_settings.get_or_insert_default().insert(key.into(), value);
@@ -358,12 +289,7 @@ impl StageBuilder {
     #[inline]
     pub fn set_method_settings(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::MethodSetting,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::MethodSetting>>,
     ) -> Self {
         self.inner.method_settings = input;
         self
@@ -372,9 +298,7 @@ impl StageBuilder {
     #[inline]
     pub fn get_method_settings(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::MethodSetting>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::MethodSetting>> {
         &self.inner.method_settings
     }
     /// Adds one entry to [`Stage::variables`](crate::types::Stage::variables): A map that defines the stage variables for a Stage resource.
@@ -382,8 +306,8 @@ impl StageBuilder {
     /// To set the whole map at once, use [`set_variables`](Self::set_variables).
     pub fn variables(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.variables.get_or_insert_default().insert(key.into(), value.into());
         self
@@ -392,9 +316,7 @@ impl StageBuilder {
     #[inline]
     pub fn set_variables(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.variables = input;
         self
@@ -403,33 +325,23 @@ impl StageBuilder {
     #[inline]
     pub fn get_variables(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.variables
     }
     /// Sets [`Stage::documentation_version`](crate::types::Stage::documentation_version): The version of the associated API documentation.
-    pub fn documentation_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.documentation_version = ::std::option::Option::Some(input.into());
+    pub fn documentation_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.documentation_version = Some(input.into());
         self
     }
     /// Sets or clears [`Stage::documentation_version`](crate::types::Stage::documentation_version).
     #[inline]
-    pub fn set_documentation_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_documentation_version(mut self, input: Option<String>) -> Self {
         self.inner.documentation_version = input;
         self
     }
     /// The value set for [`Stage::documentation_version`](crate::types::Stage::documentation_version), if any.
     #[inline]
-    pub fn get_documentation_version(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_documentation_version(&self) -> &Option<String> {
         &self.inner.documentation_version
     }
     /// Sets [`Stage::access_log_settings`](crate::types::Stage::access_log_settings): Settings for logging access in this stage.
@@ -437,92 +349,78 @@ impl StageBuilder {
         mut self,
         input: crate::types::AccessLogSettings,
     ) -> Self {
-        self.inner.access_log_settings = ::std::option::Option::Some(input);
+        self.inner.access_log_settings = Some(input);
         self
     }
     /// Sets or clears [`Stage::access_log_settings`](crate::types::Stage::access_log_settings).
     #[inline]
     pub fn set_access_log_settings(
         mut self,
-        input: ::std::option::Option<crate::types::AccessLogSettings>,
+        input: Option<crate::types::AccessLogSettings>,
     ) -> Self {
         self.inner.access_log_settings = input;
         self
     }
     /// The value set for [`Stage::access_log_settings`](crate::types::Stage::access_log_settings), if any.
     #[inline]
-    pub fn get_access_log_settings(
-        &self,
-    ) -> &::std::option::Option<crate::types::AccessLogSettings> {
+    pub fn get_access_log_settings(&self) -> &Option<crate::types::AccessLogSettings> {
         &self.inner.access_log_settings
     }
     /// Sets [`Stage::canary_settings`](crate::types::Stage::canary_settings): Settings for the canary deployment in this stage.
     pub fn canary_settings(mut self, input: crate::types::CanarySettings) -> Self {
-        self.inner.canary_settings = ::std::option::Option::Some(input);
+        self.inner.canary_settings = Some(input);
         self
     }
     /// Sets or clears [`Stage::canary_settings`](crate::types::Stage::canary_settings).
     #[inline]
     pub fn set_canary_settings(
         mut self,
-        input: ::std::option::Option<crate::types::CanarySettings>,
+        input: Option<crate::types::CanarySettings>,
     ) -> Self {
         self.inner.canary_settings = input;
         self
     }
     /// The value set for [`Stage::canary_settings`](crate::types::Stage::canary_settings), if any.
     #[inline]
-    pub fn get_canary_settings(
-        &self,
-    ) -> &::std::option::Option<crate::types::CanarySettings> {
+    pub fn get_canary_settings(&self) -> &Option<crate::types::CanarySettings> {
         &self.inner.canary_settings
     }
     /// Sets [`Stage::tracing_enabled`](crate::types::Stage::tracing_enabled): Specifies whether active tracing with X-ray is enabled for the Stage.
     pub fn tracing_enabled(mut self, input: bool) -> Self {
-        self.inner.tracing_enabled = ::std::option::Option::Some(input);
+        self.inner.tracing_enabled = Some(input);
         self
     }
     /// Sets or clears [`Stage::tracing_enabled`](crate::types::Stage::tracing_enabled).
     #[inline]
-    pub fn set_tracing_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_tracing_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.tracing_enabled = input;
         self
     }
     /// The value set for [`Stage::tracing_enabled`](crate::types::Stage::tracing_enabled), if any.
     #[inline]
-    pub fn get_tracing_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_tracing_enabled(&self) -> &Option<bool> {
         &self.inner.tracing_enabled
     }
     /// Sets [`Stage::web_acl_arn`](crate::types::Stage::web_acl_arn): The ARN of the WebAcl associated with the Stage.
-    pub fn web_acl_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.web_acl_arn = ::std::option::Option::Some(input.into());
+    pub fn web_acl_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.web_acl_arn = Some(input.into());
         self
     }
     /// Sets or clears [`Stage::web_acl_arn`](crate::types::Stage::web_acl_arn).
     #[inline]
-    pub fn set_web_acl_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_web_acl_arn(mut self, input: Option<String>) -> Self {
         self.inner.web_acl_arn = input;
         self
     }
     /// The value set for [`Stage::web_acl_arn`](crate::types::Stage::web_acl_arn), if any.
     #[inline]
-    pub fn get_web_acl_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_web_acl_arn(&self) -> &Option<String> {
         &self.inner.web_acl_arn
     }
     /// Adds one entry to [`Stage::tags`](crate::types::Stage::tags): The collection of tags.
     ///
     /// To set the whole map at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -530,20 +428,14 @@ impl StageBuilder {
     #[inline]
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`Stage::tags`](crate::types::Stage::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.tags
     }
     /// Sets [`Stage::created_date`](crate::types::Stage::created_date): The timestamp when the stage was created.
@@ -551,23 +443,21 @@ impl StageBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input);
+        self.inner.created_date = Some(input);
         self
     }
     /// Sets or clears [`Stage::created_date`](crate::types::Stage::created_date).
     #[inline]
     pub fn set_created_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.created_date = input;
         self
     }
     /// The value set for [`Stage::created_date`](crate::types::Stage::created_date), if any.
     #[inline]
-    pub fn get_created_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_created_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.created_date
     }
     /// Sets [`Stage::last_updated_date`](crate::types::Stage::last_updated_date): The timestamp when the stage last updated.
@@ -575,14 +465,14 @@ impl StageBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_updated_date = ::std::option::Option::Some(input);
+        self.inner.last_updated_date = Some(input);
         self
     }
     /// Sets or clears [`Stage::last_updated_date`](crate::types::Stage::last_updated_date).
     #[inline]
     pub fn set_last_updated_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_updated_date = input;
         self
@@ -591,7 +481,7 @@ impl StageBuilder {
     #[inline]
     pub fn get_last_updated_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_updated_date
     }
     /// Builds the [`Stage`]; it has no required members, so this cannot fail.

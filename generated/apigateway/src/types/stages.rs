@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A list of Stage resources that are associated with the ApiKey resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Stages {
     /// The current page of elements from this collection.
-    pub item: ::std::option::Option<::std::vec::Vec<crate::types::Stage>>,
+    pub item: Option<Vec<crate::types::Stage>>,
 }
 impl Stages {
     /// Starts building a [`Stages`].
     #[inline]
     pub fn builder() -> crate::types::builders::StagesBuilder {
-        <crate::types::builders::StagesBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StagesBuilder as Default>::default()
     }
     /// The `item` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,21 +23,16 @@ impl Stages {
 impl ::awsgen_runtime::protocol::FromResponse for Stages {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "Stages")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`Stages`](crate::types::Stages); start one with `Stages::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StagesBuilder {
     inner: crate::types::Stages,
 }
@@ -56,18 +46,13 @@ impl StagesBuilder {
     }
     /// Sets or clears [`Stages::item`](crate::types::Stages::item).
     #[inline]
-    pub fn set_item(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Stage>>,
-    ) -> Self {
+    pub fn set_item(mut self, input: Option<Vec<crate::types::Stage>>) -> Self {
         self.inner.item = input;
         self
     }
     /// The value set for [`Stages::item`](crate::types::Stages::item), if any.
     #[inline]
-    pub fn get_item(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Stage>> {
+    pub fn get_item(&self) -> &Option<Vec<crate::types::Stage>> {
         &self.inner.item
     }
     /// Builds the [`Stages`]; it has no required members, so this cannot fail.

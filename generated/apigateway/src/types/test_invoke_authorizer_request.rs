@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Make a request to simulate the invocation of an Authorizer.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TestInvokeAuthorizerRequest {
     /// The string identifier of the associated RestApi.
@@ -15,100 +10,76 @@ pub struct TestInvokeAuthorizerRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// Specifies a test invoke authorizer request's Authorizer ID.
     ///
     /// Sent in the URI label `{authorizer_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub authorizer_id: ::std::option::Option<::std::string::String>,
+    pub authorizer_id: Option<String>,
     /// A key-value map of headers to simulate an incoming invocation request. This is where the incoming authorization token, or identity source, should be specified.
-    pub headers: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub headers: Option<::std::collections::BTreeMap<String, String>>,
     /// The headers as a map from string to list of values to simulate an incoming invocation request. This is where the incoming authorization token, or identity source, may be specified.
-    pub multi_value_headers: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    >,
+    pub multi_value_headers: Option<::std::collections::BTreeMap<String, Vec<String>>>,
     /// The URI path, including query string, of the simulated invocation request. Use this to specify path parameters and query string parameters.
-    pub path_with_query_string: ::std::option::Option<::std::string::String>,
+    pub path_with_query_string: Option<String>,
     /// The simulated request body of an incoming invocation request.
-    pub body: ::std::option::Option<::std::string::String>,
+    pub body: Option<String>,
     /// A key-value map of stage variables to simulate an invocation on a deployed Stage.
-    pub stage_variables: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub stage_variables: Option<::std::collections::BTreeMap<String, String>>,
     /// A key-value map of additional context variables.
-    pub additional_context: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub additional_context: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl TestInvokeAuthorizerRequest {
     /// Starts building a [`TestInvokeAuthorizerRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::TestInvokeAuthorizerRequestBuilder {
-        <crate::types::builders::TestInvokeAuthorizerRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TestInvokeAuthorizerRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `authorizerId` member, when set.
     #[inline]
-    pub fn authorizer_id(&self) -> ::std::option::Option<&str> {
+    pub fn authorizer_id(&self) -> Option<&str> {
         self.authorizer_id.as_deref()
     }
     /// The `headers` member, when set.
     #[inline]
-    pub fn headers(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn headers(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.headers.as_ref()
     }
     /// The `multiValueHeaders` member, when set.
     #[inline]
     pub fn multi_value_headers(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, Vec<String>>> {
         self.multi_value_headers.as_ref()
     }
     /// The `pathWithQueryString` member, when set.
     #[inline]
-    pub fn path_with_query_string(&self) -> ::std::option::Option<&str> {
+    pub fn path_with_query_string(&self) -> Option<&str> {
         self.path_with_query_string.as_deref()
     }
     /// The `body` member, when set.
     #[inline]
-    pub fn body(&self) -> ::std::option::Option<&str> {
+    pub fn body(&self) -> Option<&str> {
         self.body.as_deref()
     }
     /// The `stageVariables` member, when set.
     #[inline]
     pub fn stage_variables(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.stage_variables.as_ref()
     }
     /// The `additionalContext` member, when set.
     #[inline]
     pub fn additional_context(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.additional_context.as_ref()
     }
 }
@@ -119,68 +90,47 @@ impl TestInvokeAuthorizerRequest {
     }
 }
 /// A builder for [`TestInvokeAuthorizerRequest`](crate::types::TestInvokeAuthorizerRequest); start one with `TestInvokeAuthorizerRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TestInvokeAuthorizerRequestBuilder {
     inner: crate::types::TestInvokeAuthorizerRequest,
 }
 impl TestInvokeAuthorizerRequestBuilder {
     /// Sets [`TestInvokeAuthorizerRequest::rest_api_id`](crate::types::TestInvokeAuthorizerRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerRequest::rest_api_id`](crate::types::TestInvokeAuthorizerRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerRequest::rest_api_id`](crate::types::TestInvokeAuthorizerRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`TestInvokeAuthorizerRequest::authorizer_id`](crate::types::TestInvokeAuthorizerRequest::authorizer_id): Specifies a test invoke authorizer request's Authorizer ID.
-    pub fn authorizer_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.authorizer_id = ::std::option::Option::Some(input.into());
+    pub fn authorizer_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.authorizer_id = Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerRequest::authorizer_id`](crate::types::TestInvokeAuthorizerRequest::authorizer_id).
     #[inline]
-    pub fn set_authorizer_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_authorizer_id(mut self, input: Option<String>) -> Self {
         self.inner.authorizer_id = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerRequest::authorizer_id`](crate::types::TestInvokeAuthorizerRequest::authorizer_id), if any.
     #[inline]
-    pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_authorizer_id(&self) -> &Option<String> {
         &self.inner.authorizer_id
     }
     /// Adds one entry to [`TestInvokeAuthorizerRequest::headers`](crate::types::TestInvokeAuthorizerRequest::headers): A key-value map of headers to simulate an incoming invocation request.
     ///
     /// To set the whole map at once, use [`set_headers`](Self::set_headers).
-    pub fn headers(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn headers(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.headers.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -188,20 +138,14 @@ impl TestInvokeAuthorizerRequestBuilder {
     #[inline]
     pub fn set_headers(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.headers = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerRequest::headers`](crate::types::TestInvokeAuthorizerRequest::headers), if any.
     #[inline]
-    pub fn get_headers(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_headers(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.headers
     }
     /// Adds one entry to [`TestInvokeAuthorizerRequest::multi_value_headers`](crate::types::TestInvokeAuthorizerRequest::multi_value_headers): The headers as a map from string to list of values to simulate an incoming invocation request.
@@ -209,8 +153,8 @@ impl TestInvokeAuthorizerRequestBuilder {
     /// To set the whole map at once, use [`set_multi_value_headers`](Self::set_multi_value_headers).
     pub fn multi_value_headers(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: ::std::vec::Vec<::std::string::String>,
+        key: impl Into<String>,
+        value: Vec<String>,
     ) -> Self {
         self.inner.multi_value_headers.get_or_insert_default().insert(key.into(), value);
         self
@@ -219,12 +163,7 @@ impl TestInvokeAuthorizerRequestBuilder {
     #[inline]
     pub fn set_multi_value_headers(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::vec::Vec<::std::string::String>,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, Vec<String>>>,
     ) -> Self {
         self.inner.multi_value_headers = input;
         self
@@ -233,58 +172,39 @@ impl TestInvokeAuthorizerRequestBuilder {
     #[inline]
     pub fn get_multi_value_headers(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, Vec<String>>> {
         &self.inner.multi_value_headers
     }
     /// Sets [`TestInvokeAuthorizerRequest::path_with_query_string`](crate::types::TestInvokeAuthorizerRequest::path_with_query_string): The URI path, including query string, of the simulated invocation request.
-    pub fn path_with_query_string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.path_with_query_string = ::std::option::Option::Some(input.into());
+    pub fn path_with_query_string(mut self, input: impl Into<String>) -> Self {
+        self.inner.path_with_query_string = Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerRequest::path_with_query_string`](crate::types::TestInvokeAuthorizerRequest::path_with_query_string).
     #[inline]
-    pub fn set_path_with_query_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_path_with_query_string(mut self, input: Option<String>) -> Self {
         self.inner.path_with_query_string = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerRequest::path_with_query_string`](crate::types::TestInvokeAuthorizerRequest::path_with_query_string), if any.
     #[inline]
-    pub fn get_path_with_query_string(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_path_with_query_string(&self) -> &Option<String> {
         &self.inner.path_with_query_string
     }
     /// Sets [`TestInvokeAuthorizerRequest::body`](crate::types::TestInvokeAuthorizerRequest::body): The simulated request body of an incoming invocation request.
-    pub fn body(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.body = ::std::option::Option::Some(input.into());
+    pub fn body(mut self, input: impl Into<String>) -> Self {
+        self.inner.body = Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerRequest::body`](crate::types::TestInvokeAuthorizerRequest::body).
     #[inline]
-    pub fn set_body(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_body(mut self, input: Option<String>) -> Self {
         self.inner.body = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerRequest::body`](crate::types::TestInvokeAuthorizerRequest::body), if any.
     #[inline]
-    pub fn get_body(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_body(&self) -> &Option<String> {
         &self.inner.body
     }
     /// Adds one entry to [`TestInvokeAuthorizerRequest::stage_variables`](crate::types::TestInvokeAuthorizerRequest::stage_variables): A key-value map of stage variables to simulate an invocation on a deployed Stage.
@@ -292,8 +212,8 @@ impl TestInvokeAuthorizerRequestBuilder {
     /// To set the whole map at once, use [`set_stage_variables`](Self::set_stage_variables).
     pub fn stage_variables(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .stage_variables
@@ -305,9 +225,7 @@ impl TestInvokeAuthorizerRequestBuilder {
     #[inline]
     pub fn set_stage_variables(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.stage_variables = input;
         self
@@ -316,9 +234,7 @@ impl TestInvokeAuthorizerRequestBuilder {
     #[inline]
     pub fn get_stage_variables(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.stage_variables
     }
     /// Adds one entry to [`TestInvokeAuthorizerRequest::additional_context`](crate::types::TestInvokeAuthorizerRequest::additional_context): A key-value map of additional context variables.
@@ -326,8 +242,8 @@ impl TestInvokeAuthorizerRequestBuilder {
     /// To set the whole map at once, use [`set_additional_context`](Self::set_additional_context).
     pub fn additional_context(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .additional_context
@@ -339,9 +255,7 @@ impl TestInvokeAuthorizerRequestBuilder {
     #[inline]
     pub fn set_additional_context(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.additional_context = input;
         self
@@ -350,31 +264,29 @@ impl TestInvokeAuthorizerRequestBuilder {
     #[inline]
     pub fn get_additional_context(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.additional_context
     }
     /// Builds the [`TestInvokeAuthorizerRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TestInvokeAuthorizerRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestInvokeAuthorizerRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.authorizer_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestInvokeAuthorizerRequest",
                 member: "authorizer_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

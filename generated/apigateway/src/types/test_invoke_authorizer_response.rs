@@ -2,217 +2,169 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the response of the test invoke request for a custom Authorizer
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TestInvokeAuthorizerResponse {
     /// The HTTP status code that the client would have received. Value is 0 if the authorizer succeeded.
-    pub client_status: ::std::option::Option<i32>,
+    pub client_status: Option<i32>,
     /// The API Gateway execution log for the test authorizer request.
-    pub log: ::std::option::Option<::std::string::String>,
+    pub log: Option<String>,
     /// The execution latency, in ms, of the test authorizer request.
-    pub latency: ::std::option::Option<i64>,
+    pub latency: Option<i64>,
     /// The principal identity returned by the Authorizer
-    pub principal_id: ::std::option::Option<::std::string::String>,
+    pub principal_id: Option<String>,
     /// The JSON policy document returned by the Authorizer
-    pub policy: ::std::option::Option<::std::string::String>,
+    pub policy: Option<String>,
     /// The authorization response.
-    pub authorization: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    >,
+    pub authorization: Option<::std::collections::BTreeMap<String, Vec<String>>>,
     /// The open identity claims, with any supported custom attributes, returned from the Cognito Your User Pool configured for the API.
-    pub claims: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub claims: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl TestInvokeAuthorizerResponse {
     /// Starts building a [`TestInvokeAuthorizerResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::TestInvokeAuthorizerResponseBuilder {
-        <crate::types::builders::TestInvokeAuthorizerResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TestInvokeAuthorizerResponseBuilder as Default>::default()
     }
     /// The `clientStatus` member, when set.
     #[inline]
-    pub fn client_status(&self) -> ::std::option::Option<i32> {
+    pub fn client_status(&self) -> Option<i32> {
         self.client_status
     }
     /// The `log` member, when set.
     #[inline]
-    pub fn log(&self) -> ::std::option::Option<&str> {
+    pub fn log(&self) -> Option<&str> {
         self.log.as_deref()
     }
     /// The `latency` member, when set.
     #[inline]
-    pub fn latency(&self) -> ::std::option::Option<i64> {
+    pub fn latency(&self) -> Option<i64> {
         self.latency
     }
     /// The `principalId` member, when set.
     #[inline]
-    pub fn principal_id(&self) -> ::std::option::Option<&str> {
+    pub fn principal_id(&self) -> Option<&str> {
         self.principal_id.as_deref()
     }
     /// The `policy` member, when set.
     #[inline]
-    pub fn policy(&self) -> ::std::option::Option<&str> {
+    pub fn policy(&self) -> Option<&str> {
         self.policy.as_deref()
     }
     /// The `authorization` member, when set.
     #[inline]
     pub fn authorization(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, Vec<String>>> {
         self.authorization.as_ref()
     }
     /// The `claims` member, when set.
     #[inline]
-    pub fn claims(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn claims(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.claims.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for TestInvokeAuthorizerResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "TestInvokeAuthorizerResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`TestInvokeAuthorizerResponse`](crate::types::TestInvokeAuthorizerResponse); start one with `TestInvokeAuthorizerResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TestInvokeAuthorizerResponseBuilder {
     inner: crate::types::TestInvokeAuthorizerResponse,
 }
 impl TestInvokeAuthorizerResponseBuilder {
     /// Sets [`TestInvokeAuthorizerResponse::client_status`](crate::types::TestInvokeAuthorizerResponse::client_status): The HTTP status code that the client would have received.
     pub fn client_status(mut self, input: i32) -> Self {
-        self.inner.client_status = ::std::option::Option::Some(input);
+        self.inner.client_status = Some(input);
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerResponse::client_status`](crate::types::TestInvokeAuthorizerResponse::client_status).
     #[inline]
-    pub fn set_client_status(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_client_status(mut self, input: Option<i32>) -> Self {
         self.inner.client_status = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerResponse::client_status`](crate::types::TestInvokeAuthorizerResponse::client_status), if any.
     #[inline]
-    pub fn get_client_status(&self) -> &::std::option::Option<i32> {
+    pub fn get_client_status(&self) -> &Option<i32> {
         &self.inner.client_status
     }
     /// Sets [`TestInvokeAuthorizerResponse::log`](crate::types::TestInvokeAuthorizerResponse::log): The API Gateway execution log for the test authorizer request.
-    pub fn log(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.log = ::std::option::Option::Some(input.into());
+    pub fn log(mut self, input: impl Into<String>) -> Self {
+        self.inner.log = Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerResponse::log`](crate::types::TestInvokeAuthorizerResponse::log).
     #[inline]
-    pub fn set_log(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_log(mut self, input: Option<String>) -> Self {
         self.inner.log = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerResponse::log`](crate::types::TestInvokeAuthorizerResponse::log), if any.
     #[inline]
-    pub fn get_log(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_log(&self) -> &Option<String> {
         &self.inner.log
     }
     /// Sets [`TestInvokeAuthorizerResponse::latency`](crate::types::TestInvokeAuthorizerResponse::latency): The execution latency, in ms, of the test authorizer request.
     pub fn latency(mut self, input: i64) -> Self {
-        self.inner.latency = ::std::option::Option::Some(input);
+        self.inner.latency = Some(input);
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerResponse::latency`](crate::types::TestInvokeAuthorizerResponse::latency).
     #[inline]
-    pub fn set_latency(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_latency(mut self, input: Option<i64>) -> Self {
         self.inner.latency = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerResponse::latency`](crate::types::TestInvokeAuthorizerResponse::latency), if any.
     #[inline]
-    pub fn get_latency(&self) -> &::std::option::Option<i64> {
+    pub fn get_latency(&self) -> &Option<i64> {
         &self.inner.latency
     }
     /// Sets [`TestInvokeAuthorizerResponse::principal_id`](crate::types::TestInvokeAuthorizerResponse::principal_id): The principal identity returned by the Authorizer
-    pub fn principal_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.principal_id = ::std::option::Option::Some(input.into());
+    pub fn principal_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.principal_id = Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerResponse::principal_id`](crate::types::TestInvokeAuthorizerResponse::principal_id).
     #[inline]
-    pub fn set_principal_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_principal_id(mut self, input: Option<String>) -> Self {
         self.inner.principal_id = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerResponse::principal_id`](crate::types::TestInvokeAuthorizerResponse::principal_id), if any.
     #[inline]
-    pub fn get_principal_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_principal_id(&self) -> &Option<String> {
         &self.inner.principal_id
     }
     /// Sets [`TestInvokeAuthorizerResponse::policy`](crate::types::TestInvokeAuthorizerResponse::policy): The JSON policy document returned by the Authorizer
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy = ::std::option::Option::Some(input.into());
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy = Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerResponse::policy`](crate::types::TestInvokeAuthorizerResponse::policy).
     #[inline]
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.inner.policy = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerResponse::policy`](crate::types::TestInvokeAuthorizerResponse::policy), if any.
     #[inline]
-    pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy(&self) -> &Option<String> {
         &self.inner.policy
     }
     /// Adds one entry to [`TestInvokeAuthorizerResponse::authorization`](crate::types::TestInvokeAuthorizerResponse::authorization): The authorization response.
     ///
     /// To set the whole map at once, use [`set_authorization`](Self::set_authorization).
-    pub fn authorization(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: ::std::vec::Vec<::std::string::String>,
-    ) -> Self {
+    pub fn authorization(mut self, key: impl Into<String>, value: Vec<String>) -> Self {
         self.inner.authorization.get_or_insert_default().insert(key.into(), value);
         self
     }
@@ -220,12 +172,7 @@ impl TestInvokeAuthorizerResponseBuilder {
     #[inline]
     pub fn set_authorization(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::vec::Vec<::std::string::String>,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, Vec<String>>>,
     ) -> Self {
         self.inner.authorization = input;
         self
@@ -234,22 +181,13 @@ impl TestInvokeAuthorizerResponseBuilder {
     #[inline]
     pub fn get_authorization(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, Vec<String>>> {
         &self.inner.authorization
     }
     /// Adds one entry to [`TestInvokeAuthorizerResponse::claims`](crate::types::TestInvokeAuthorizerResponse::claims): The open identity claims, with any supported custom attributes, returned from the Cognito Your User Pool configured for the API.
     ///
     /// To set the whole map at once, use [`set_claims`](Self::set_claims).
-    pub fn claims(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn claims(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.claims.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -257,20 +195,14 @@ impl TestInvokeAuthorizerResponseBuilder {
     #[inline]
     pub fn set_claims(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.claims = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerResponse::claims`](crate::types::TestInvokeAuthorizerResponse::claims), if any.
     #[inline]
-    pub fn get_claims(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_claims(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.claims
     }
     /// Builds the [`TestInvokeAuthorizerResponse`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Make a request to simulate the invocation of a Method.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TestInvokeMethodRequest {
     /// The string identifier of the associated RestApi.
@@ -15,105 +10,85 @@ pub struct TestInvokeMethodRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// Specifies a test invoke method request's resource ID.
     ///
     /// Sent in the URI label `{resource_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// Specifies a test invoke method request's HTTP method.
     ///
     /// Sent in the URI label `{http_method}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub http_method: ::std::option::Option<::std::string::String>,
+    pub http_method: Option<String>,
     /// The URI path, including query string, of the simulated invocation request. Use this to specify path parameters and query string parameters.
-    pub path_with_query_string: ::std::option::Option<::std::string::String>,
+    pub path_with_query_string: Option<String>,
     /// The simulated request body of an incoming invocation request.
-    pub body: ::std::option::Option<::std::string::String>,
+    pub body: Option<String>,
     /// A key-value map of headers to simulate an incoming invocation request.
-    pub headers: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub headers: Option<::std::collections::BTreeMap<String, String>>,
     /// The headers as a map from string to list of values to simulate an incoming invocation request.
-    pub multi_value_headers: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    >,
+    pub multi_value_headers: Option<::std::collections::BTreeMap<String, Vec<String>>>,
     /// A ClientCertificate identifier to use in the test invocation. API Gateway will use the certificate when making the HTTPS request to the defined back-end endpoint.
-    pub client_certificate_id: ::std::option::Option<::std::string::String>,
+    pub client_certificate_id: Option<String>,
     /// A key-value map of stage variables to simulate an invocation on a deployed Stage.
-    pub stage_variables: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub stage_variables: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl TestInvokeMethodRequest {
     /// Starts building a [`TestInvokeMethodRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::TestInvokeMethodRequestBuilder {
-        <crate::types::builders::TestInvokeMethodRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TestInvokeMethodRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `resourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `httpMethod` member, when set.
     #[inline]
-    pub fn http_method(&self) -> ::std::option::Option<&str> {
+    pub fn http_method(&self) -> Option<&str> {
         self.http_method.as_deref()
     }
     /// The `pathWithQueryString` member, when set.
     #[inline]
-    pub fn path_with_query_string(&self) -> ::std::option::Option<&str> {
+    pub fn path_with_query_string(&self) -> Option<&str> {
         self.path_with_query_string.as_deref()
     }
     /// The `body` member, when set.
     #[inline]
-    pub fn body(&self) -> ::std::option::Option<&str> {
+    pub fn body(&self) -> Option<&str> {
         self.body.as_deref()
     }
     /// The `headers` member, when set.
     #[inline]
-    pub fn headers(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn headers(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.headers.as_ref()
     }
     /// The `multiValueHeaders` member, when set.
     #[inline]
     pub fn multi_value_headers(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, Vec<String>>> {
         self.multi_value_headers.as_ref()
     }
     /// The `clientCertificateId` member, when set.
     #[inline]
-    pub fn client_certificate_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_certificate_id(&self) -> Option<&str> {
         self.client_certificate_id.as_deref()
     }
     /// The `stageVariables` member, when set.
     #[inline]
     pub fn stage_variables(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.stage_variables.as_ref()
     }
 }
@@ -124,136 +99,95 @@ impl TestInvokeMethodRequest {
     }
 }
 /// A builder for [`TestInvokeMethodRequest`](crate::types::TestInvokeMethodRequest); start one with `TestInvokeMethodRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TestInvokeMethodRequestBuilder {
     inner: crate::types::TestInvokeMethodRequest,
 }
 impl TestInvokeMethodRequestBuilder {
     /// Sets [`TestInvokeMethodRequest::rest_api_id`](crate::types::TestInvokeMethodRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeMethodRequest::rest_api_id`](crate::types::TestInvokeMethodRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`TestInvokeMethodRequest::rest_api_id`](crate::types::TestInvokeMethodRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`TestInvokeMethodRequest::resource_id`](crate::types::TestInvokeMethodRequest::resource_id): Specifies a test invoke method request's resource ID.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeMethodRequest::resource_id`](crate::types::TestInvokeMethodRequest::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`TestInvokeMethodRequest::resource_id`](crate::types::TestInvokeMethodRequest::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`TestInvokeMethodRequest::http_method`](crate::types::TestInvokeMethodRequest::http_method): Specifies a test invoke method request's HTTP method.
-    pub fn http_method(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.http_method = ::std::option::Option::Some(input.into());
+    pub fn http_method(mut self, input: impl Into<String>) -> Self {
+        self.inner.http_method = Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeMethodRequest::http_method`](crate::types::TestInvokeMethodRequest::http_method).
     #[inline]
-    pub fn set_http_method(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_http_method(mut self, input: Option<String>) -> Self {
         self.inner.http_method = input;
         self
     }
     /// The value set for [`TestInvokeMethodRequest::http_method`](crate::types::TestInvokeMethodRequest::http_method), if any.
     #[inline]
-    pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_http_method(&self) -> &Option<String> {
         &self.inner.http_method
     }
     /// Sets [`TestInvokeMethodRequest::path_with_query_string`](crate::types::TestInvokeMethodRequest::path_with_query_string): The URI path, including query string, of the simulated invocation request.
-    pub fn path_with_query_string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.path_with_query_string = ::std::option::Option::Some(input.into());
+    pub fn path_with_query_string(mut self, input: impl Into<String>) -> Self {
+        self.inner.path_with_query_string = Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeMethodRequest::path_with_query_string`](crate::types::TestInvokeMethodRequest::path_with_query_string).
     #[inline]
-    pub fn set_path_with_query_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_path_with_query_string(mut self, input: Option<String>) -> Self {
         self.inner.path_with_query_string = input;
         self
     }
     /// The value set for [`TestInvokeMethodRequest::path_with_query_string`](crate::types::TestInvokeMethodRequest::path_with_query_string), if any.
     #[inline]
-    pub fn get_path_with_query_string(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_path_with_query_string(&self) -> &Option<String> {
         &self.inner.path_with_query_string
     }
     /// Sets [`TestInvokeMethodRequest::body`](crate::types::TestInvokeMethodRequest::body): The simulated request body of an incoming invocation request.
-    pub fn body(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.body = ::std::option::Option::Some(input.into());
+    pub fn body(mut self, input: impl Into<String>) -> Self {
+        self.inner.body = Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeMethodRequest::body`](crate::types::TestInvokeMethodRequest::body).
     #[inline]
-    pub fn set_body(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_body(mut self, input: Option<String>) -> Self {
         self.inner.body = input;
         self
     }
     /// The value set for [`TestInvokeMethodRequest::body`](crate::types::TestInvokeMethodRequest::body), if any.
     #[inline]
-    pub fn get_body(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_body(&self) -> &Option<String> {
         &self.inner.body
     }
     /// Adds one entry to [`TestInvokeMethodRequest::headers`](crate::types::TestInvokeMethodRequest::headers): A key-value map of headers to simulate an incoming invocation request.
     ///
     /// To set the whole map at once, use [`set_headers`](Self::set_headers).
-    pub fn headers(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn headers(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.headers.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -261,20 +195,14 @@ impl TestInvokeMethodRequestBuilder {
     #[inline]
     pub fn set_headers(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.headers = input;
         self
     }
     /// The value set for [`TestInvokeMethodRequest::headers`](crate::types::TestInvokeMethodRequest::headers), if any.
     #[inline]
-    pub fn get_headers(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_headers(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.headers
     }
     /// Adds one entry to [`TestInvokeMethodRequest::multi_value_headers`](crate::types::TestInvokeMethodRequest::multi_value_headers): The headers as a map from string to list of values to simulate an incoming invocation request.
@@ -282,8 +210,8 @@ impl TestInvokeMethodRequestBuilder {
     /// To set the whole map at once, use [`set_multi_value_headers`](Self::set_multi_value_headers).
     pub fn multi_value_headers(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: ::std::vec::Vec<::std::string::String>,
+        key: impl Into<String>,
+        value: Vec<String>,
     ) -> Self {
         self.inner.multi_value_headers.get_or_insert_default().insert(key.into(), value);
         self
@@ -292,12 +220,7 @@ impl TestInvokeMethodRequestBuilder {
     #[inline]
     pub fn set_multi_value_headers(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::vec::Vec<::std::string::String>,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, Vec<String>>>,
     ) -> Self {
         self.inner.multi_value_headers = input;
         self
@@ -306,36 +229,23 @@ impl TestInvokeMethodRequestBuilder {
     #[inline]
     pub fn get_multi_value_headers(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, Vec<String>>> {
         &self.inner.multi_value_headers
     }
     /// Sets [`TestInvokeMethodRequest::client_certificate_id`](crate::types::TestInvokeMethodRequest::client_certificate_id): A ClientCertificate identifier to use in the test invocation.
-    pub fn client_certificate_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_certificate_id = ::std::option::Option::Some(input.into());
+    pub fn client_certificate_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_certificate_id = Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeMethodRequest::client_certificate_id`](crate::types::TestInvokeMethodRequest::client_certificate_id).
     #[inline]
-    pub fn set_client_certificate_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_certificate_id(mut self, input: Option<String>) -> Self {
         self.inner.client_certificate_id = input;
         self
     }
     /// The value set for [`TestInvokeMethodRequest::client_certificate_id`](crate::types::TestInvokeMethodRequest::client_certificate_id), if any.
     #[inline]
-    pub fn get_client_certificate_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_certificate_id(&self) -> &Option<String> {
         &self.inner.client_certificate_id
     }
     /// Adds one entry to [`TestInvokeMethodRequest::stage_variables`](crate::types::TestInvokeMethodRequest::stage_variables): A key-value map of stage variables to simulate an invocation on a deployed Stage.
@@ -343,8 +253,8 @@ impl TestInvokeMethodRequestBuilder {
     /// To set the whole map at once, use [`set_stage_variables`](Self::set_stage_variables).
     pub fn stage_variables(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .stage_variables
@@ -356,9 +266,7 @@ impl TestInvokeMethodRequestBuilder {
     #[inline]
     pub fn set_stage_variables(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.stage_variables = input;
         self
@@ -367,37 +275,35 @@ impl TestInvokeMethodRequestBuilder {
     #[inline]
     pub fn get_stage_variables(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.stage_variables
     }
     /// Builds the [`TestInvokeMethodRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TestInvokeMethodRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestInvokeMethodRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.resource_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestInvokeMethodRequest",
                 member: "resource_id",
             });
         }
         if self.inner.http_method.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestInvokeMethodRequest",
                 member: "http_method",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,150 +2,114 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the response of the test invoke request in the HTTP method.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TestInvokeMethodResponse {
     /// The HTTP status code.
-    pub status: ::std::option::Option<i32>,
+    pub status: Option<i32>,
     /// The body of the HTTP response.
-    pub body: ::std::option::Option<::std::string::String>,
+    pub body: Option<String>,
     /// The headers of the HTTP response.
-    pub headers: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub headers: Option<::std::collections::BTreeMap<String, String>>,
     /// The headers of the HTTP response as a map from string to list of values.
-    pub multi_value_headers: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    >,
+    pub multi_value_headers: Option<::std::collections::BTreeMap<String, Vec<String>>>,
     /// The API Gateway execution log for the test invoke request.
-    pub log: ::std::option::Option<::std::string::String>,
+    pub log: Option<String>,
     /// The execution latency, in ms, of the test invoke request.
-    pub latency: ::std::option::Option<i64>,
+    pub latency: Option<i64>,
 }
 impl TestInvokeMethodResponse {
     /// Starts building a [`TestInvokeMethodResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::TestInvokeMethodResponseBuilder {
-        <crate::types::builders::TestInvokeMethodResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TestInvokeMethodResponseBuilder as Default>::default()
     }
     /// The `status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<i32> {
+    pub fn status(&self) -> Option<i32> {
         self.status
     }
     /// The `body` member, when set.
     #[inline]
-    pub fn body(&self) -> ::std::option::Option<&str> {
+    pub fn body(&self) -> Option<&str> {
         self.body.as_deref()
     }
     /// The `headers` member, when set.
     #[inline]
-    pub fn headers(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn headers(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.headers.as_ref()
     }
     /// The `multiValueHeaders` member, when set.
     #[inline]
     pub fn multi_value_headers(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, Vec<String>>> {
         self.multi_value_headers.as_ref()
     }
     /// The `log` member, when set.
     #[inline]
-    pub fn log(&self) -> ::std::option::Option<&str> {
+    pub fn log(&self) -> Option<&str> {
         self.log.as_deref()
     }
     /// The `latency` member, when set.
     #[inline]
-    pub fn latency(&self) -> ::std::option::Option<i64> {
+    pub fn latency(&self) -> Option<i64> {
         self.latency
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for TestInvokeMethodResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "TestInvokeMethodResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`TestInvokeMethodResponse`](crate::types::TestInvokeMethodResponse); start one with `TestInvokeMethodResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TestInvokeMethodResponseBuilder {
     inner: crate::types::TestInvokeMethodResponse,
 }
 impl TestInvokeMethodResponseBuilder {
     /// Sets [`TestInvokeMethodResponse::status`](crate::types::TestInvokeMethodResponse::status): The HTTP status code.
     pub fn status(mut self, input: i32) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`TestInvokeMethodResponse::status`](crate::types::TestInvokeMethodResponse::status).
     #[inline]
-    pub fn set_status(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_status(mut self, input: Option<i32>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`TestInvokeMethodResponse::status`](crate::types::TestInvokeMethodResponse::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<i32> {
+    pub fn get_status(&self) -> &Option<i32> {
         &self.inner.status
     }
     /// Sets [`TestInvokeMethodResponse::body`](crate::types::TestInvokeMethodResponse::body): The body of the HTTP response.
-    pub fn body(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.body = ::std::option::Option::Some(input.into());
+    pub fn body(mut self, input: impl Into<String>) -> Self {
+        self.inner.body = Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeMethodResponse::body`](crate::types::TestInvokeMethodResponse::body).
     #[inline]
-    pub fn set_body(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_body(mut self, input: Option<String>) -> Self {
         self.inner.body = input;
         self
     }
     /// The value set for [`TestInvokeMethodResponse::body`](crate::types::TestInvokeMethodResponse::body), if any.
     #[inline]
-    pub fn get_body(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_body(&self) -> &Option<String> {
         &self.inner.body
     }
     /// Adds one entry to [`TestInvokeMethodResponse::headers`](crate::types::TestInvokeMethodResponse::headers): The headers of the HTTP response.
     ///
     /// To set the whole map at once, use [`set_headers`](Self::set_headers).
-    pub fn headers(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn headers(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.headers.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -153,20 +117,14 @@ impl TestInvokeMethodResponseBuilder {
     #[inline]
     pub fn set_headers(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.headers = input;
         self
     }
     /// The value set for [`TestInvokeMethodResponse::headers`](crate::types::TestInvokeMethodResponse::headers), if any.
     #[inline]
-    pub fn get_headers(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_headers(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.headers
     }
     /// Adds one entry to [`TestInvokeMethodResponse::multi_value_headers`](crate::types::TestInvokeMethodResponse::multi_value_headers): The headers of the HTTP response as a map from string to list of values.
@@ -174,8 +132,8 @@ impl TestInvokeMethodResponseBuilder {
     /// To set the whole map at once, use [`set_multi_value_headers`](Self::set_multi_value_headers).
     pub fn multi_value_headers(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: ::std::vec::Vec<::std::string::String>,
+        key: impl Into<String>,
+        value: Vec<String>,
     ) -> Self {
         self.inner.multi_value_headers.get_or_insert_default().insert(key.into(), value);
         self
@@ -184,12 +142,7 @@ impl TestInvokeMethodResponseBuilder {
     #[inline]
     pub fn set_multi_value_headers(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::vec::Vec<::std::string::String>,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, Vec<String>>>,
     ) -> Self {
         self.inner.multi_value_headers = input;
         self
@@ -198,50 +151,39 @@ impl TestInvokeMethodResponseBuilder {
     #[inline]
     pub fn get_multi_value_headers(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, Vec<String>>> {
         &self.inner.multi_value_headers
     }
     /// Sets [`TestInvokeMethodResponse::log`](crate::types::TestInvokeMethodResponse::log): The API Gateway execution log for the test invoke request.
-    pub fn log(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.log = ::std::option::Option::Some(input.into());
+    pub fn log(mut self, input: impl Into<String>) -> Self {
+        self.inner.log = Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeMethodResponse::log`](crate::types::TestInvokeMethodResponse::log).
     #[inline]
-    pub fn set_log(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_log(mut self, input: Option<String>) -> Self {
         self.inner.log = input;
         self
     }
     /// The value set for [`TestInvokeMethodResponse::log`](crate::types::TestInvokeMethodResponse::log), if any.
     #[inline]
-    pub fn get_log(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_log(&self) -> &Option<String> {
         &self.inner.log
     }
     /// Sets [`TestInvokeMethodResponse::latency`](crate::types::TestInvokeMethodResponse::latency): The execution latency, in ms, of the test invoke request.
     pub fn latency(mut self, input: i64) -> Self {
-        self.inner.latency = ::std::option::Option::Some(input);
+        self.inner.latency = Some(input);
         self
     }
     /// Sets or clears [`TestInvokeMethodResponse::latency`](crate::types::TestInvokeMethodResponse::latency).
     #[inline]
-    pub fn set_latency(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_latency(mut self, input: Option<i64>) -> Self {
         self.inner.latency = input;
         self
     }
     /// The value set for [`TestInvokeMethodResponse::latency`](crate::types::TestInvokeMethodResponse::latency), if any.
     #[inline]
-    pub fn get_latency(&self) -> &::std::option::Option<i64> {
+    pub fn get_latency(&self) -> &Option<i64> {
         &self.inner.latency
     }
     /// Builds the [`TestInvokeMethodResponse`]; it has no required members, so this cannot fail.

@@ -2,77 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The API request rate limits.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ThrottleSettings {
     /// The API target request burst rate limit. This allows more requests through for a period of time than the target rate limit.
-    pub burst_limit: ::std::option::Option<i32>,
+    pub burst_limit: Option<i32>,
     /// The API target request rate limit.
-    pub rate_limit: ::std::option::Option<f64>,
+    pub rate_limit: Option<f64>,
 }
 impl ThrottleSettings {
     /// Starts building a [`ThrottleSettings`].
     #[inline]
     pub fn builder() -> crate::types::builders::ThrottleSettingsBuilder {
-        <crate::types::builders::ThrottleSettingsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ThrottleSettingsBuilder as Default>::default()
     }
     /// The `burstLimit` member, when set.
     #[inline]
-    pub fn burst_limit(&self) -> ::std::option::Option<i32> {
+    pub fn burst_limit(&self) -> Option<i32> {
         self.burst_limit
     }
     /// The `rateLimit` member, when set.
     #[inline]
-    pub fn rate_limit(&self) -> ::std::option::Option<f64> {
+    pub fn rate_limit(&self) -> Option<f64> {
         self.rate_limit
     }
 }
 /// A builder for [`ThrottleSettings`](crate::types::ThrottleSettings); start one with `ThrottleSettings::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ThrottleSettingsBuilder {
     inner: crate::types::ThrottleSettings,
 }
 impl ThrottleSettingsBuilder {
     /// Sets [`ThrottleSettings::burst_limit`](crate::types::ThrottleSettings::burst_limit): The API target request burst rate limit.
     pub fn burst_limit(mut self, input: i32) -> Self {
-        self.inner.burst_limit = ::std::option::Option::Some(input);
+        self.inner.burst_limit = Some(input);
         self
     }
     /// Sets or clears [`ThrottleSettings::burst_limit`](crate::types::ThrottleSettings::burst_limit).
     #[inline]
-    pub fn set_burst_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_burst_limit(mut self, input: Option<i32>) -> Self {
         self.inner.burst_limit = input;
         self
     }
     /// The value set for [`ThrottleSettings::burst_limit`](crate::types::ThrottleSettings::burst_limit), if any.
     #[inline]
-    pub fn get_burst_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_burst_limit(&self) -> &Option<i32> {
         &self.inner.burst_limit
     }
     /// Sets [`ThrottleSettings::rate_limit`](crate::types::ThrottleSettings::rate_limit): The API target request rate limit.
     pub fn rate_limit(mut self, input: f64) -> Self {
-        self.inner.rate_limit = ::std::option::Option::Some(input);
+        self.inner.rate_limit = Some(input);
         self
     }
     /// Sets or clears [`ThrottleSettings::rate_limit`](crate::types::ThrottleSettings::rate_limit).
     #[inline]
-    pub fn set_rate_limit(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_rate_limit(mut self, input: Option<f64>) -> Self {
         self.inner.rate_limit = input;
         self
     }
     /// The value set for [`ThrottleSettings::rate_limit`](crate::types::ThrottleSettings::rate_limit), if any.
     #[inline]
-    pub fn get_rate_limit(&self) -> &::std::option::Option<f64> {
+    pub fn get_rate_limit(&self) -> &Option<f64> {
         &self.inner.rate_limit
     }
     /// Builds the [`ThrottleSettings`]; it has no required members, so this cannot fail.

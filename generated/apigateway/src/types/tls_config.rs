@@ -2,59 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies the TLS configuration for an integration.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TlsConfig {
     /// Specifies whether or not API Gateway skips verification that the certificate for an integration endpoint is issued by a supported certificate authority. This isn’t recommended, but it enables you to use certificates that are signed by private certificate authorities, or certificates that are self-signed. If enabled, API Gateway still performs basic certificate validation, which includes checking the certificate's expiration date, hostname, and presence of a root certificate authority. Supported only for `HTTP` and `HTTP_PROXY` integrations.
     ///
     /// **Important:** Enabling `insecureSkipVerification` isn't recommended, especially for integrations with public HTTPS endpoints. If you enable `insecureSkipVerification`, you increase the risk of man-in-the-middle attacks.
-    pub insecure_skip_verification: ::std::option::Option<bool>,
+    pub insecure_skip_verification: Option<bool>,
 }
 impl TlsConfig {
     /// Starts building a [`TlsConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::TlsConfigBuilder {
-        <crate::types::builders::TlsConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TlsConfigBuilder as Default>::default()
     }
     /// The `insecureSkipVerification` member, when set.
     #[inline]
-    pub fn insecure_skip_verification(&self) -> ::std::option::Option<bool> {
+    pub fn insecure_skip_verification(&self) -> Option<bool> {
         self.insecure_skip_verification
     }
 }
 /// A builder for [`TlsConfig`](crate::types::TlsConfig); start one with `TlsConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TlsConfigBuilder {
     inner: crate::types::TlsConfig,
 }
 impl TlsConfigBuilder {
     /// Sets [`TlsConfig::insecure_skip_verification`](crate::types::TlsConfig::insecure_skip_verification): Specifies whether or not API Gateway skips verification that the certificate for an integration endpoint is issued by a supported certificate authority.
     pub fn insecure_skip_verification(mut self, input: bool) -> Self {
-        self.inner.insecure_skip_verification = ::std::option::Option::Some(input);
+        self.inner.insecure_skip_verification = Some(input);
         self
     }
     /// Sets or clears [`TlsConfig::insecure_skip_verification`](crate::types::TlsConfig::insecure_skip_verification).
     #[inline]
-    pub fn set_insecure_skip_verification(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_insecure_skip_verification(mut self, input: Option<bool>) -> Self {
         self.inner.insecure_skip_verification = input;
         self
     }
     /// The value set for [`TlsConfig::insecure_skip_verification`](crate::types::TlsConfig::insecure_skip_verification), if any.
     #[inline]
-    pub fn get_insecure_skip_verification(&self) -> &::std::option::Option<bool> {
+    pub fn get_insecure_skip_verification(&self) -> &Option<bool> {
         &self.inner.insecure_skip_verification
     }
     /// Builds the [`TlsConfig`]; it has no required members, so this cannot fail.

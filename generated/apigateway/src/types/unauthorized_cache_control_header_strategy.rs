@@ -4,7 +4,7 @@
 /// The `UnauthorizedCacheControlHeaderStrategy` enumeration of the model.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum UnauthorizedCacheControlHeaderStrategy {
     /// `FAIL_WITH_403`
@@ -43,7 +43,7 @@ impl UnauthorizedCacheControlHeaderStrategy {
         }
     }
 }
-impl ::std::convert::From<&str> for UnauthorizedCacheControlHeaderStrategy {
+impl From<&str> for UnauthorizedCacheControlHeaderStrategy {
     fn from(value: &str) -> Self {
         match value {
             "FAIL_WITH_403" => UnauthorizedCacheControlHeaderStrategy::FailWith403,
@@ -63,18 +63,18 @@ impl ::std::convert::From<&str> for UnauthorizedCacheControlHeaderStrategy {
 }
 impl ::std::str::FromStr for UnauthorizedCacheControlHeaderStrategy {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::cmp::PartialOrd for UnauthorizedCacheControlHeaderStrategy {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+impl PartialOrd for UnauthorizedCacheControlHeaderStrategy {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(Ord::cmp(self, other))
     }
 }
 /// Ordered by wire value, so values a later model adds never reorder
 /// the ones before them (a derived order would follow variant order).
-impl ::std::cmp::Ord for UnauthorizedCacheControlHeaderStrategy {
+impl Ord for UnauthorizedCacheControlHeaderStrategy {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
@@ -103,7 +103,7 @@ impl ::std::hash::Hash for UnauthorizedCacheControlHeaderStrategy {
         ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
-impl ::std::convert::AsRef<str> for UnauthorizedCacheControlHeaderStrategy {
+impl AsRef<str> for UnauthorizedCacheControlHeaderStrategy {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Requests API Gateway to change information about the current Account resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateAccountRequest {
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-    pub patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
 }
 impl UpdateAccountRequest {
     /// Starts building a [`UpdateAccountRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateAccountRequestBuilder {
-        <crate::types::builders::UpdateAccountRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateAccountRequestBuilder as Default>::default()
     }
     /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -34,12 +27,7 @@ impl UpdateAccountRequest {
     }
 }
 /// A builder for [`UpdateAccountRequest`](crate::types::UpdateAccountRequest); start one with `UpdateAccountRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateAccountRequestBuilder {
     inner: crate::types::UpdateAccountRequest,
 }
@@ -55,16 +43,14 @@ impl UpdateAccountRequestBuilder {
     #[inline]
     pub fn set_patch_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
+        input: Option<Vec<crate::types::PatchOperation>>,
     ) -> Self {
         self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateAccountRequest::patch_operations`](crate::types::UpdateAccountRequest::patch_operations), if any.
     #[inline]
-    pub fn get_patch_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
+    pub fn get_patch_operations(&self) -> &Option<Vec<crate::types::PatchOperation>> {
         &self.inner.patch_operations
     }
     /// Builds the [`UpdateAccountRequest`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to change information about an ApiKey resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateApiKeyRequest {
     /// The identifier of the ApiKey resource to be updated.
@@ -15,21 +10,19 @@ pub struct UpdateApiKeyRequest {
     /// Sent in the URI label `{api_Key}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub api_key: ::std::option::Option<::std::string::String>,
+    pub api_key: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-    pub patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
 }
 impl UpdateApiKeyRequest {
     /// Starts building a [`UpdateApiKeyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateApiKeyRequestBuilder {
-        <crate::types::builders::UpdateApiKeyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateApiKeyRequestBuilder as Default>::default()
     }
     /// The `apiKey` member, when set.
     #[inline]
-    pub fn api_key(&self) -> ::std::option::Option<&str> {
+    pub fn api_key(&self) -> Option<&str> {
         self.api_key.as_deref()
     }
     /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
@@ -45,36 +38,25 @@ impl UpdateApiKeyRequest {
     }
 }
 /// A builder for [`UpdateApiKeyRequest`](crate::types::UpdateApiKeyRequest); start one with `UpdateApiKeyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateApiKeyRequestBuilder {
     inner: crate::types::UpdateApiKeyRequest,
 }
 impl UpdateApiKeyRequestBuilder {
     /// Sets [`UpdateApiKeyRequest::api_key`](crate::types::UpdateApiKeyRequest::api_key): The identifier of the ApiKey resource to be updated.
-    pub fn api_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.api_key = ::std::option::Option::Some(input.into());
+    pub fn api_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.api_key = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateApiKeyRequest::api_key`](crate::types::UpdateApiKeyRequest::api_key).
     #[inline]
-    pub fn set_api_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_api_key(mut self, input: Option<String>) -> Self {
         self.inner.api_key = input;
         self
     }
     /// The value set for [`UpdateApiKeyRequest::api_key`](crate::types::UpdateApiKeyRequest::api_key), if any.
     #[inline]
-    pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_api_key(&self) -> &Option<String> {
         &self.inner.api_key
     }
     /// Appends one item to [`UpdateApiKeyRequest::patch_operations`](crate::types::UpdateApiKeyRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
@@ -88,32 +70,30 @@ impl UpdateApiKeyRequestBuilder {
     #[inline]
     pub fn set_patch_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
+        input: Option<Vec<crate::types::PatchOperation>>,
     ) -> Self {
         self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateApiKeyRequest::patch_operations`](crate::types::UpdateApiKeyRequest::patch_operations), if any.
     #[inline]
-    pub fn get_patch_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
+    pub fn get_patch_operations(&self) -> &Option<Vec<crate::types::PatchOperation>> {
         &self.inner.patch_operations
     }
     /// Builds the [`UpdateApiKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateApiKeyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.api_key.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateApiKeyRequest",
                 member: "api_key",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to update an existing Authorizer resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateAuthorizerRequest {
     /// The string identifier of the associated RestApi.
@@ -15,32 +10,30 @@ pub struct UpdateAuthorizerRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The identifier of the Authorizer resource.
     ///
     /// Sent in the URI label `{authorizer_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub authorizer_id: ::std::option::Option<::std::string::String>,
+    pub authorizer_id: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-    pub patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
 }
 impl UpdateAuthorizerRequest {
     /// Starts building a [`UpdateAuthorizerRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateAuthorizerRequestBuilder {
-        <crate::types::builders::UpdateAuthorizerRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateAuthorizerRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `authorizerId` member, when set.
     #[inline]
-    pub fn authorizer_id(&self) -> ::std::option::Option<&str> {
+    pub fn authorizer_id(&self) -> Option<&str> {
         self.authorizer_id.as_deref()
     }
     /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,58 +49,41 @@ impl UpdateAuthorizerRequest {
     }
 }
 /// A builder for [`UpdateAuthorizerRequest`](crate::types::UpdateAuthorizerRequest); start one with `UpdateAuthorizerRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateAuthorizerRequestBuilder {
     inner: crate::types::UpdateAuthorizerRequest,
 }
 impl UpdateAuthorizerRequestBuilder {
     /// Sets [`UpdateAuthorizerRequest::rest_api_id`](crate::types::UpdateAuthorizerRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateAuthorizerRequest::rest_api_id`](crate::types::UpdateAuthorizerRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`UpdateAuthorizerRequest::rest_api_id`](crate::types::UpdateAuthorizerRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`UpdateAuthorizerRequest::authorizer_id`](crate::types::UpdateAuthorizerRequest::authorizer_id): The identifier of the Authorizer resource.
-    pub fn authorizer_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.authorizer_id = ::std::option::Option::Some(input.into());
+    pub fn authorizer_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.authorizer_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateAuthorizerRequest::authorizer_id`](crate::types::UpdateAuthorizerRequest::authorizer_id).
     #[inline]
-    pub fn set_authorizer_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_authorizer_id(mut self, input: Option<String>) -> Self {
         self.inner.authorizer_id = input;
         self
     }
     /// The value set for [`UpdateAuthorizerRequest::authorizer_id`](crate::types::UpdateAuthorizerRequest::authorizer_id), if any.
     #[inline]
-    pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_authorizer_id(&self) -> &Option<String> {
         &self.inner.authorizer_id
     }
     /// Appends one item to [`UpdateAuthorizerRequest::patch_operations`](crate::types::UpdateAuthorizerRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
@@ -121,38 +97,36 @@ impl UpdateAuthorizerRequestBuilder {
     #[inline]
     pub fn set_patch_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
+        input: Option<Vec<crate::types::PatchOperation>>,
     ) -> Self {
         self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateAuthorizerRequest::patch_operations`](crate::types::UpdateAuthorizerRequest::patch_operations), if any.
     #[inline]
-    pub fn get_patch_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
+    pub fn get_patch_operations(&self) -> &Option<Vec<crate::types::PatchOperation>> {
         &self.inner.patch_operations
     }
     /// Builds the [`UpdateAuthorizerRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateAuthorizerRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateAuthorizerRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.authorizer_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateAuthorizerRequest",
                 member: "authorizer_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to change information about the BasePathMapping resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateBasePathMappingRequest {
     /// The domain name of the BasePathMapping resource to change.
@@ -15,11 +10,11 @@ pub struct UpdateBasePathMappingRequest {
     /// Sent in the URI label `{domain_name}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub domain_name: ::std::option::Option<::std::string::String>,
+    pub domain_name: Option<String>,
     /// The identifier for the domain name resource. Supported only for private custom domain names.
     ///
     /// Sent in the query parameter `domainNameId`, not in the JSON body.
-    pub domain_name_id: ::std::option::Option<::std::string::String>,
+    pub domain_name_id: Option<String>,
     /// The base path of the BasePathMapping resource to change.
     ///
     /// To specify an empty base path, set this parameter to `'(none)'`.
@@ -27,31 +22,29 @@ pub struct UpdateBasePathMappingRequest {
     /// Sent in the URI label `{base_path}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub base_path: ::std::option::Option<::std::string::String>,
+    pub base_path: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-    pub patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
 }
 impl UpdateBasePathMappingRequest {
     /// Starts building a [`UpdateBasePathMappingRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateBasePathMappingRequestBuilder {
-        <crate::types::builders::UpdateBasePathMappingRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateBasePathMappingRequestBuilder as Default>::default()
     }
     /// The `domainName` member, when set.
     #[inline]
-    pub fn domain_name(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name(&self) -> Option<&str> {
         self.domain_name.as_deref()
     }
     /// The `domainNameId` member, when set.
     #[inline]
-    pub fn domain_name_id(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name_id(&self) -> Option<&str> {
         self.domain_name_id.as_deref()
     }
     /// The `basePath` member, when set.
     #[inline]
-    pub fn base_path(&self) -> ::std::option::Option<&str> {
+    pub fn base_path(&self) -> Option<&str> {
         self.base_path.as_deref()
     }
     /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
@@ -67,80 +60,57 @@ impl UpdateBasePathMappingRequest {
     }
 }
 /// A builder for [`UpdateBasePathMappingRequest`](crate::types::UpdateBasePathMappingRequest); start one with `UpdateBasePathMappingRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateBasePathMappingRequestBuilder {
     inner: crate::types::UpdateBasePathMappingRequest,
 }
 impl UpdateBasePathMappingRequestBuilder {
     /// Sets [`UpdateBasePathMappingRequest::domain_name`](crate::types::UpdateBasePathMappingRequest::domain_name): The domain name of the BasePathMapping resource to change.
-    pub fn domain_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.domain_name = ::std::option::Option::Some(input.into());
+    pub fn domain_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.domain_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateBasePathMappingRequest::domain_name`](crate::types::UpdateBasePathMappingRequest::domain_name).
     #[inline]
-    pub fn set_domain_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name(mut self, input: Option<String>) -> Self {
         self.inner.domain_name = input;
         self
     }
     /// The value set for [`UpdateBasePathMappingRequest::domain_name`](crate::types::UpdateBasePathMappingRequest::domain_name), if any.
     #[inline]
-    pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name(&self) -> &Option<String> {
         &self.inner.domain_name
     }
     /// Sets [`UpdateBasePathMappingRequest::domain_name_id`](crate::types::UpdateBasePathMappingRequest::domain_name_id): The identifier for the domain name resource.
-    pub fn domain_name_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.domain_name_id = ::std::option::Option::Some(input.into());
+    pub fn domain_name_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.domain_name_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateBasePathMappingRequest::domain_name_id`](crate::types::UpdateBasePathMappingRequest::domain_name_id).
     #[inline]
-    pub fn set_domain_name_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name_id(mut self, input: Option<String>) -> Self {
         self.inner.domain_name_id = input;
         self
     }
     /// The value set for [`UpdateBasePathMappingRequest::domain_name_id`](crate::types::UpdateBasePathMappingRequest::domain_name_id), if any.
     #[inline]
-    pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name_id(&self) -> &Option<String> {
         &self.inner.domain_name_id
     }
     /// Sets [`UpdateBasePathMappingRequest::base_path`](crate::types::UpdateBasePathMappingRequest::base_path): The base path of the BasePathMapping resource to change.
-    pub fn base_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.base_path = ::std::option::Option::Some(input.into());
+    pub fn base_path(mut self, input: impl Into<String>) -> Self {
+        self.inner.base_path = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateBasePathMappingRequest::base_path`](crate::types::UpdateBasePathMappingRequest::base_path).
     #[inline]
-    pub fn set_base_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_base_path(mut self, input: Option<String>) -> Self {
         self.inner.base_path = input;
         self
     }
     /// The value set for [`UpdateBasePathMappingRequest::base_path`](crate::types::UpdateBasePathMappingRequest::base_path), if any.
     #[inline]
-    pub fn get_base_path(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_base_path(&self) -> &Option<String> {
         &self.inner.base_path
     }
     /// Appends one item to [`UpdateBasePathMappingRequest::patch_operations`](crate::types::UpdateBasePathMappingRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
@@ -154,38 +124,36 @@ impl UpdateBasePathMappingRequestBuilder {
     #[inline]
     pub fn set_patch_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
+        input: Option<Vec<crate::types::PatchOperation>>,
     ) -> Self {
         self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateBasePathMappingRequest::patch_operations`](crate::types::UpdateBasePathMappingRequest::patch_operations), if any.
     #[inline]
-    pub fn get_patch_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
+    pub fn get_patch_operations(&self) -> &Option<Vec<crate::types::PatchOperation>> {
         &self.inner.patch_operations
     }
     /// Builds the [`UpdateBasePathMappingRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateBasePathMappingRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.domain_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateBasePathMappingRequest",
                 member: "domain_name",
             });
         }
         if self.inner.base_path.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateBasePathMappingRequest",
                 member: "base_path",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to change information about an ClientCertificate resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateClientCertificateRequest {
     /// The identifier of the ClientCertificate resource to be updated.
@@ -15,21 +10,19 @@ pub struct UpdateClientCertificateRequest {
     /// Sent in the URI label `{clientcertificate_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub client_certificate_id: ::std::option::Option<::std::string::String>,
+    pub client_certificate_id: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-    pub patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
 }
 impl UpdateClientCertificateRequest {
     /// Starts building a [`UpdateClientCertificateRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateClientCertificateRequestBuilder {
-        <crate::types::builders::UpdateClientCertificateRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateClientCertificateRequestBuilder as Default>::default()
     }
     /// The `clientCertificateId` member, when set.
     #[inline]
-    pub fn client_certificate_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_certificate_id(&self) -> Option<&str> {
         self.client_certificate_id.as_deref()
     }
     /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
@@ -45,38 +38,25 @@ impl UpdateClientCertificateRequest {
     }
 }
 /// A builder for [`UpdateClientCertificateRequest`](crate::types::UpdateClientCertificateRequest); start one with `UpdateClientCertificateRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateClientCertificateRequestBuilder {
     inner: crate::types::UpdateClientCertificateRequest,
 }
 impl UpdateClientCertificateRequestBuilder {
     /// Sets [`UpdateClientCertificateRequest::client_certificate_id`](crate::types::UpdateClientCertificateRequest::client_certificate_id): The identifier of the ClientCertificate resource to be updated.
-    pub fn client_certificate_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_certificate_id = ::std::option::Option::Some(input.into());
+    pub fn client_certificate_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_certificate_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateClientCertificateRequest::client_certificate_id`](crate::types::UpdateClientCertificateRequest::client_certificate_id).
     #[inline]
-    pub fn set_client_certificate_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_certificate_id(mut self, input: Option<String>) -> Self {
         self.inner.client_certificate_id = input;
         self
     }
     /// The value set for [`UpdateClientCertificateRequest::client_certificate_id`](crate::types::UpdateClientCertificateRequest::client_certificate_id), if any.
     #[inline]
-    pub fn get_client_certificate_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_certificate_id(&self) -> &Option<String> {
         &self.inner.client_certificate_id
     }
     /// Appends one item to [`UpdateClientCertificateRequest::patch_operations`](crate::types::UpdateClientCertificateRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
@@ -90,32 +70,30 @@ impl UpdateClientCertificateRequestBuilder {
     #[inline]
     pub fn set_patch_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
+        input: Option<Vec<crate::types::PatchOperation>>,
     ) -> Self {
         self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateClientCertificateRequest::patch_operations`](crate::types::UpdateClientCertificateRequest::patch_operations), if any.
     #[inline]
-    pub fn get_patch_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
+    pub fn get_patch_operations(&self) -> &Option<Vec<crate::types::PatchOperation>> {
         &self.inner.patch_operations
     }
     /// Builds the [`UpdateClientCertificateRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateClientCertificateRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.client_certificate_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateClientCertificateRequest",
                 member: "client_certificate_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

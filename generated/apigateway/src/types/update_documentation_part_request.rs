@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates an existing documentation part of a given API.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateDocumentationPartRequest {
     /// The string identifier of the associated RestApi.
@@ -15,32 +10,30 @@ pub struct UpdateDocumentationPartRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The identifier of the to-be-updated documentation part.
     ///
     /// Sent in the URI label `{part_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub documentation_part_id: ::std::option::Option<::std::string::String>,
+    pub documentation_part_id: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-    pub patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
 }
 impl UpdateDocumentationPartRequest {
     /// Starts building a [`UpdateDocumentationPartRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateDocumentationPartRequestBuilder {
-        <crate::types::builders::UpdateDocumentationPartRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateDocumentationPartRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `documentationPartId` member, when set.
     #[inline]
-    pub fn documentation_part_id(&self) -> ::std::option::Option<&str> {
+    pub fn documentation_part_id(&self) -> Option<&str> {
         self.documentation_part_id.as_deref()
     }
     /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,60 +49,41 @@ impl UpdateDocumentationPartRequest {
     }
 }
 /// A builder for [`UpdateDocumentationPartRequest`](crate::types::UpdateDocumentationPartRequest); start one with `UpdateDocumentationPartRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateDocumentationPartRequestBuilder {
     inner: crate::types::UpdateDocumentationPartRequest,
 }
 impl UpdateDocumentationPartRequestBuilder {
     /// Sets [`UpdateDocumentationPartRequest::rest_api_id`](crate::types::UpdateDocumentationPartRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateDocumentationPartRequest::rest_api_id`](crate::types::UpdateDocumentationPartRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`UpdateDocumentationPartRequest::rest_api_id`](crate::types::UpdateDocumentationPartRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`UpdateDocumentationPartRequest::documentation_part_id`](crate::types::UpdateDocumentationPartRequest::documentation_part_id): The identifier of the to-be-updated documentation part.
-    pub fn documentation_part_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.documentation_part_id = ::std::option::Option::Some(input.into());
+    pub fn documentation_part_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.documentation_part_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateDocumentationPartRequest::documentation_part_id`](crate::types::UpdateDocumentationPartRequest::documentation_part_id).
     #[inline]
-    pub fn set_documentation_part_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_documentation_part_id(mut self, input: Option<String>) -> Self {
         self.inner.documentation_part_id = input;
         self
     }
     /// The value set for [`UpdateDocumentationPartRequest::documentation_part_id`](crate::types::UpdateDocumentationPartRequest::documentation_part_id), if any.
     #[inline]
-    pub fn get_documentation_part_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_documentation_part_id(&self) -> &Option<String> {
         &self.inner.documentation_part_id
     }
     /// Appends one item to [`UpdateDocumentationPartRequest::patch_operations`](crate::types::UpdateDocumentationPartRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
@@ -123,38 +97,36 @@ impl UpdateDocumentationPartRequestBuilder {
     #[inline]
     pub fn set_patch_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
+        input: Option<Vec<crate::types::PatchOperation>>,
     ) -> Self {
         self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateDocumentationPartRequest::patch_operations`](crate::types::UpdateDocumentationPartRequest::patch_operations), if any.
     #[inline]
-    pub fn get_patch_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
+    pub fn get_patch_operations(&self) -> &Option<Vec<crate::types::PatchOperation>> {
         &self.inner.patch_operations
     }
     /// Builds the [`UpdateDocumentationPartRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateDocumentationPartRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateDocumentationPartRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.documentation_part_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateDocumentationPartRequest",
                 member: "documentation_part_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

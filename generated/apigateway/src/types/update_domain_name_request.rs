@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to change information about the DomainName resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateDomainNameRequest {
     /// The name of the DomainName resource to be changed.
@@ -15,30 +10,28 @@ pub struct UpdateDomainNameRequest {
     /// Sent in the URI label `{domain_name}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub domain_name: ::std::option::Option<::std::string::String>,
+    pub domain_name: Option<String>,
     /// The identifier for the domain name resource. Supported only for private custom domain names.
     ///
     /// Sent in the query parameter `domainNameId`, not in the JSON body.
-    pub domain_name_id: ::std::option::Option<::std::string::String>,
+    pub domain_name_id: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-    pub patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
 }
 impl UpdateDomainNameRequest {
     /// Starts building a [`UpdateDomainNameRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateDomainNameRequestBuilder {
-        <crate::types::builders::UpdateDomainNameRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateDomainNameRequestBuilder as Default>::default()
     }
     /// The `domainName` member, when set.
     #[inline]
-    pub fn domain_name(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name(&self) -> Option<&str> {
         self.domain_name.as_deref()
     }
     /// The `domainNameId` member, when set.
     #[inline]
-    pub fn domain_name_id(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name_id(&self) -> Option<&str> {
         self.domain_name_id.as_deref()
     }
     /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
@@ -54,58 +47,41 @@ impl UpdateDomainNameRequest {
     }
 }
 /// A builder for [`UpdateDomainNameRequest`](crate::types::UpdateDomainNameRequest); start one with `UpdateDomainNameRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateDomainNameRequestBuilder {
     inner: crate::types::UpdateDomainNameRequest,
 }
 impl UpdateDomainNameRequestBuilder {
     /// Sets [`UpdateDomainNameRequest::domain_name`](crate::types::UpdateDomainNameRequest::domain_name): The name of the DomainName resource to be changed.
-    pub fn domain_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.domain_name = ::std::option::Option::Some(input.into());
+    pub fn domain_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.domain_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateDomainNameRequest::domain_name`](crate::types::UpdateDomainNameRequest::domain_name).
     #[inline]
-    pub fn set_domain_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name(mut self, input: Option<String>) -> Self {
         self.inner.domain_name = input;
         self
     }
     /// The value set for [`UpdateDomainNameRequest::domain_name`](crate::types::UpdateDomainNameRequest::domain_name), if any.
     #[inline]
-    pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name(&self) -> &Option<String> {
         &self.inner.domain_name
     }
     /// Sets [`UpdateDomainNameRequest::domain_name_id`](crate::types::UpdateDomainNameRequest::domain_name_id): The identifier for the domain name resource.
-    pub fn domain_name_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.domain_name_id = ::std::option::Option::Some(input.into());
+    pub fn domain_name_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.domain_name_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateDomainNameRequest::domain_name_id`](crate::types::UpdateDomainNameRequest::domain_name_id).
     #[inline]
-    pub fn set_domain_name_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name_id(mut self, input: Option<String>) -> Self {
         self.inner.domain_name_id = input;
         self
     }
     /// The value set for [`UpdateDomainNameRequest::domain_name_id`](crate::types::UpdateDomainNameRequest::domain_name_id), if any.
     #[inline]
-    pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name_id(&self) -> &Option<String> {
         &self.inner.domain_name_id
     }
     /// Appends one item to [`UpdateDomainNameRequest::patch_operations`](crate::types::UpdateDomainNameRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
@@ -119,32 +95,30 @@ impl UpdateDomainNameRequestBuilder {
     #[inline]
     pub fn set_patch_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
+        input: Option<Vec<crate::types::PatchOperation>>,
     ) -> Self {
         self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateDomainNameRequest::patch_operations`](crate::types::UpdateDomainNameRequest::patch_operations), if any.
     #[inline]
-    pub fn get_patch_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
+    pub fn get_patch_operations(&self) -> &Option<Vec<crate::types::PatchOperation>> {
         &self.inner.patch_operations
     }
     /// Builds the [`UpdateDomainNameRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateDomainNameRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.domain_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateDomainNameRequest",
                 member: "domain_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates a GatewayResponse of a specified response type on the given RestApi.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateGatewayResponseRequest {
     /// The string identifier of the associated RestApi.
@@ -15,34 +10,30 @@ pub struct UpdateGatewayResponseRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The response type of the associated GatewayResponse.
     ///
     /// Sent in the URI label `{response_type}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub response_type: ::std::option::Option<crate::types::GatewayResponseType>,
+    pub response_type: Option<crate::types::GatewayResponseType>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-    pub patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
 }
 impl UpdateGatewayResponseRequest {
     /// Starts building a [`UpdateGatewayResponseRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateGatewayResponseRequestBuilder {
-        <crate::types::builders::UpdateGatewayResponseRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateGatewayResponseRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `responseType` member, when set.
     #[inline]
-    pub fn response_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::GatewayResponseType> {
+    pub fn response_type(&self) -> Option<&crate::types::GatewayResponseType> {
         self.response_type.as_ref()
     }
     /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
@@ -58,57 +49,44 @@ impl UpdateGatewayResponseRequest {
     }
 }
 /// A builder for [`UpdateGatewayResponseRequest`](crate::types::UpdateGatewayResponseRequest); start one with `UpdateGatewayResponseRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateGatewayResponseRequestBuilder {
     inner: crate::types::UpdateGatewayResponseRequest,
 }
 impl UpdateGatewayResponseRequestBuilder {
     /// Sets [`UpdateGatewayResponseRequest::rest_api_id`](crate::types::UpdateGatewayResponseRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateGatewayResponseRequest::rest_api_id`](crate::types::UpdateGatewayResponseRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`UpdateGatewayResponseRequest::rest_api_id`](crate::types::UpdateGatewayResponseRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`UpdateGatewayResponseRequest::response_type`](crate::types::UpdateGatewayResponseRequest::response_type): The response type of the associated GatewayResponse.
     pub fn response_type(mut self, input: crate::types::GatewayResponseType) -> Self {
-        self.inner.response_type = ::std::option::Option::Some(input);
+        self.inner.response_type = Some(input);
         self
     }
     /// Sets or clears [`UpdateGatewayResponseRequest::response_type`](crate::types::UpdateGatewayResponseRequest::response_type).
     #[inline]
     pub fn set_response_type(
         mut self,
-        input: ::std::option::Option<crate::types::GatewayResponseType>,
+        input: Option<crate::types::GatewayResponseType>,
     ) -> Self {
         self.inner.response_type = input;
         self
     }
     /// The value set for [`UpdateGatewayResponseRequest::response_type`](crate::types::UpdateGatewayResponseRequest::response_type), if any.
     #[inline]
-    pub fn get_response_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::GatewayResponseType> {
+    pub fn get_response_type(&self) -> &Option<crate::types::GatewayResponseType> {
         &self.inner.response_type
     }
     /// Appends one item to [`UpdateGatewayResponseRequest::patch_operations`](crate::types::UpdateGatewayResponseRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
@@ -122,38 +100,36 @@ impl UpdateGatewayResponseRequestBuilder {
     #[inline]
     pub fn set_patch_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
+        input: Option<Vec<crate::types::PatchOperation>>,
     ) -> Self {
         self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateGatewayResponseRequest::patch_operations`](crate::types::UpdateGatewayResponseRequest::patch_operations), if any.
     #[inline]
-    pub fn get_patch_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
+    pub fn get_patch_operations(&self) -> &Option<Vec<crate::types::PatchOperation>> {
         &self.inner.patch_operations
     }
     /// Builds the [`UpdateGatewayResponseRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateGatewayResponseRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateGatewayResponseRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.response_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateGatewayResponseRequest",
                 member: "response_type",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

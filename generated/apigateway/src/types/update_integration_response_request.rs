@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents an update integration response request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateIntegrationResponseRequest {
     /// The string identifier of the associated RestApi.
@@ -15,54 +10,52 @@ pub struct UpdateIntegrationResponseRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// Specifies an update integration response request's resource identifier.
     ///
     /// Sent in the URI label `{resource_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// Specifies an update integration response request's HTTP method.
     ///
     /// Sent in the URI label `{http_method}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub http_method: ::std::option::Option<::std::string::String>,
+    pub http_method: Option<String>,
     /// Specifies an update integration response request's status code.
     ///
     /// Sent in the URI label `{status_code}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub status_code: ::std::option::Option<::std::string::String>,
+    pub status_code: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-    pub patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
 }
 impl UpdateIntegrationResponseRequest {
     /// Starts building a [`UpdateIntegrationResponseRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateIntegrationResponseRequestBuilder {
-        <crate::types::builders::UpdateIntegrationResponseRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateIntegrationResponseRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `resourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `httpMethod` member, when set.
     #[inline]
-    pub fn http_method(&self) -> ::std::option::Option<&str> {
+    pub fn http_method(&self) -> Option<&str> {
         self.http_method.as_deref()
     }
     /// The `statusCode` member, when set.
     #[inline]
-    pub fn status_code(&self) -> ::std::option::Option<&str> {
+    pub fn status_code(&self) -> Option<&str> {
         self.status_code.as_deref()
     }
     /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
@@ -78,102 +71,73 @@ impl UpdateIntegrationResponseRequest {
     }
 }
 /// A builder for [`UpdateIntegrationResponseRequest`](crate::types::UpdateIntegrationResponseRequest); start one with `UpdateIntegrationResponseRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateIntegrationResponseRequestBuilder {
     inner: crate::types::UpdateIntegrationResponseRequest,
 }
 impl UpdateIntegrationResponseRequestBuilder {
     /// Sets [`UpdateIntegrationResponseRequest::rest_api_id`](crate::types::UpdateIntegrationResponseRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateIntegrationResponseRequest::rest_api_id`](crate::types::UpdateIntegrationResponseRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`UpdateIntegrationResponseRequest::rest_api_id`](crate::types::UpdateIntegrationResponseRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`UpdateIntegrationResponseRequest::resource_id`](crate::types::UpdateIntegrationResponseRequest::resource_id): Specifies an update integration response request's resource identifier.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateIntegrationResponseRequest::resource_id`](crate::types::UpdateIntegrationResponseRequest::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`UpdateIntegrationResponseRequest::resource_id`](crate::types::UpdateIntegrationResponseRequest::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`UpdateIntegrationResponseRequest::http_method`](crate::types::UpdateIntegrationResponseRequest::http_method): Specifies an update integration response request's HTTP method.
-    pub fn http_method(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.http_method = ::std::option::Option::Some(input.into());
+    pub fn http_method(mut self, input: impl Into<String>) -> Self {
+        self.inner.http_method = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateIntegrationResponseRequest::http_method`](crate::types::UpdateIntegrationResponseRequest::http_method).
     #[inline]
-    pub fn set_http_method(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_http_method(mut self, input: Option<String>) -> Self {
         self.inner.http_method = input;
         self
     }
     /// The value set for [`UpdateIntegrationResponseRequest::http_method`](crate::types::UpdateIntegrationResponseRequest::http_method), if any.
     #[inline]
-    pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_http_method(&self) -> &Option<String> {
         &self.inner.http_method
     }
     /// Sets [`UpdateIntegrationResponseRequest::status_code`](crate::types::UpdateIntegrationResponseRequest::status_code): Specifies an update integration response request's status code.
-    pub fn status_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_code = ::std::option::Option::Some(input.into());
+    pub fn status_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_code = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateIntegrationResponseRequest::status_code`](crate::types::UpdateIntegrationResponseRequest::status_code).
     #[inline]
-    pub fn set_status_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_code(mut self, input: Option<String>) -> Self {
         self.inner.status_code = input;
         self
     }
     /// The value set for [`UpdateIntegrationResponseRequest::status_code`](crate::types::UpdateIntegrationResponseRequest::status_code), if any.
     #[inline]
-    pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_code(&self) -> &Option<String> {
         &self.inner.status_code
     }
     /// Appends one item to [`UpdateIntegrationResponseRequest::patch_operations`](crate::types::UpdateIntegrationResponseRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
@@ -187,50 +151,48 @@ impl UpdateIntegrationResponseRequestBuilder {
     #[inline]
     pub fn set_patch_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
+        input: Option<Vec<crate::types::PatchOperation>>,
     ) -> Self {
         self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateIntegrationResponseRequest::patch_operations`](crate::types::UpdateIntegrationResponseRequest::patch_operations), if any.
     #[inline]
-    pub fn get_patch_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
+    pub fn get_patch_operations(&self) -> &Option<Vec<crate::types::PatchOperation>> {
         &self.inner.patch_operations
     }
     /// Builds the [`UpdateIntegrationResponseRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateIntegrationResponseRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateIntegrationResponseRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.resource_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateIntegrationResponseRequest",
                 member: "resource_id",
             });
         }
         if self.inner.http_method.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateIntegrationResponseRequest",
                 member: "http_method",
             });
         }
         if self.inner.status_code.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateIntegrationResponseRequest",
                 member: "status_code",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

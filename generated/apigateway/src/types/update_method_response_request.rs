@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to update an existing MethodResponse resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateMethodResponseRequest {
     /// The string identifier of the associated RestApi.
@@ -15,54 +10,52 @@ pub struct UpdateMethodResponseRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The Resource identifier for the MethodResponse resource.
     ///
     /// Sent in the URI label `{resource_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// The HTTP verb of the Method resource.
     ///
     /// Sent in the URI label `{http_method}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub http_method: ::std::option::Option<::std::string::String>,
+    pub http_method: Option<String>,
     /// The status code for the MethodResponse resource.
     ///
     /// Sent in the URI label `{status_code}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub status_code: ::std::option::Option<::std::string::String>,
+    pub status_code: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-    pub patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
 }
 impl UpdateMethodResponseRequest {
     /// Starts building a [`UpdateMethodResponseRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateMethodResponseRequestBuilder {
-        <crate::types::builders::UpdateMethodResponseRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateMethodResponseRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `resourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `httpMethod` member, when set.
     #[inline]
-    pub fn http_method(&self) -> ::std::option::Option<&str> {
+    pub fn http_method(&self) -> Option<&str> {
         self.http_method.as_deref()
     }
     /// The `statusCode` member, when set.
     #[inline]
-    pub fn status_code(&self) -> ::std::option::Option<&str> {
+    pub fn status_code(&self) -> Option<&str> {
         self.status_code.as_deref()
     }
     /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
@@ -78,102 +71,73 @@ impl UpdateMethodResponseRequest {
     }
 }
 /// A builder for [`UpdateMethodResponseRequest`](crate::types::UpdateMethodResponseRequest); start one with `UpdateMethodResponseRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateMethodResponseRequestBuilder {
     inner: crate::types::UpdateMethodResponseRequest,
 }
 impl UpdateMethodResponseRequestBuilder {
     /// Sets [`UpdateMethodResponseRequest::rest_api_id`](crate::types::UpdateMethodResponseRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateMethodResponseRequest::rest_api_id`](crate::types::UpdateMethodResponseRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`UpdateMethodResponseRequest::rest_api_id`](crate::types::UpdateMethodResponseRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`UpdateMethodResponseRequest::resource_id`](crate::types::UpdateMethodResponseRequest::resource_id): The Resource identifier for the MethodResponse resource.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateMethodResponseRequest::resource_id`](crate::types::UpdateMethodResponseRequest::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`UpdateMethodResponseRequest::resource_id`](crate::types::UpdateMethodResponseRequest::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`UpdateMethodResponseRequest::http_method`](crate::types::UpdateMethodResponseRequest::http_method): The HTTP verb of the Method resource.
-    pub fn http_method(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.http_method = ::std::option::Option::Some(input.into());
+    pub fn http_method(mut self, input: impl Into<String>) -> Self {
+        self.inner.http_method = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateMethodResponseRequest::http_method`](crate::types::UpdateMethodResponseRequest::http_method).
     #[inline]
-    pub fn set_http_method(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_http_method(mut self, input: Option<String>) -> Self {
         self.inner.http_method = input;
         self
     }
     /// The value set for [`UpdateMethodResponseRequest::http_method`](crate::types::UpdateMethodResponseRequest::http_method), if any.
     #[inline]
-    pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_http_method(&self) -> &Option<String> {
         &self.inner.http_method
     }
     /// Sets [`UpdateMethodResponseRequest::status_code`](crate::types::UpdateMethodResponseRequest::status_code): The status code for the MethodResponse resource.
-    pub fn status_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_code = ::std::option::Option::Some(input.into());
+    pub fn status_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_code = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateMethodResponseRequest::status_code`](crate::types::UpdateMethodResponseRequest::status_code).
     #[inline]
-    pub fn set_status_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_code(mut self, input: Option<String>) -> Self {
         self.inner.status_code = input;
         self
     }
     /// The value set for [`UpdateMethodResponseRequest::status_code`](crate::types::UpdateMethodResponseRequest::status_code), if any.
     #[inline]
-    pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_code(&self) -> &Option<String> {
         &self.inner.status_code
     }
     /// Appends one item to [`UpdateMethodResponseRequest::patch_operations`](crate::types::UpdateMethodResponseRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
@@ -187,50 +151,48 @@ impl UpdateMethodResponseRequestBuilder {
     #[inline]
     pub fn set_patch_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
+        input: Option<Vec<crate::types::PatchOperation>>,
     ) -> Self {
         self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateMethodResponseRequest::patch_operations`](crate::types::UpdateMethodResponseRequest::patch_operations), if any.
     #[inline]
-    pub fn get_patch_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
+    pub fn get_patch_operations(&self) -> &Option<Vec<crate::types::PatchOperation>> {
         &self.inner.patch_operations
     }
     /// Builds the [`UpdateMethodResponseRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateMethodResponseRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateMethodResponseRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.resource_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateMethodResponseRequest",
                 member: "resource_id",
             });
         }
         if self.inner.http_method.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateMethodResponseRequest",
                 member: "http_method",
             });
         }
         if self.inner.status_code.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateMethodResponseRequest",
                 member: "status_code",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

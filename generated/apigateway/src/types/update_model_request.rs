@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to update an existing model in an existing RestApi resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateModelRequest {
     /// The string identifier of the associated RestApi.
@@ -15,32 +10,30 @@ pub struct UpdateModelRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The name of the model to update.
     ///
     /// Sent in the URI label `{model_name}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub model_name: ::std::option::Option<::std::string::String>,
+    pub model_name: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-    pub patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
 }
 impl UpdateModelRequest {
     /// Starts building a [`UpdateModelRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateModelRequestBuilder {
-        <crate::types::builders::UpdateModelRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateModelRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `modelName` member, when set.
     #[inline]
-    pub fn model_name(&self) -> ::std::option::Option<&str> {
+    pub fn model_name(&self) -> Option<&str> {
         self.model_name.as_deref()
     }
     /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,58 +49,41 @@ impl UpdateModelRequest {
     }
 }
 /// A builder for [`UpdateModelRequest`](crate::types::UpdateModelRequest); start one with `UpdateModelRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateModelRequestBuilder {
     inner: crate::types::UpdateModelRequest,
 }
 impl UpdateModelRequestBuilder {
     /// Sets [`UpdateModelRequest::rest_api_id`](crate::types::UpdateModelRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateModelRequest::rest_api_id`](crate::types::UpdateModelRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`UpdateModelRequest::rest_api_id`](crate::types::UpdateModelRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`UpdateModelRequest::model_name`](crate::types::UpdateModelRequest::model_name): The name of the model to update.
-    pub fn model_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.model_name = ::std::option::Option::Some(input.into());
+    pub fn model_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.model_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateModelRequest::model_name`](crate::types::UpdateModelRequest::model_name).
     #[inline]
-    pub fn set_model_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_model_name(mut self, input: Option<String>) -> Self {
         self.inner.model_name = input;
         self
     }
     /// The value set for [`UpdateModelRequest::model_name`](crate::types::UpdateModelRequest::model_name), if any.
     #[inline]
-    pub fn get_model_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_model_name(&self) -> &Option<String> {
         &self.inner.model_name
     }
     /// Appends one item to [`UpdateModelRequest::patch_operations`](crate::types::UpdateModelRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
@@ -121,38 +97,36 @@ impl UpdateModelRequestBuilder {
     #[inline]
     pub fn set_patch_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
+        input: Option<Vec<crate::types::PatchOperation>>,
     ) -> Self {
         self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateModelRequest::patch_operations`](crate::types::UpdateModelRequest::patch_operations), if any.
     #[inline]
-    pub fn get_patch_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
+    pub fn get_patch_operations(&self) -> &Option<Vec<crate::types::PatchOperation>> {
         &self.inner.patch_operations
     }
     /// Builds the [`UpdateModelRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateModelRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateModelRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.model_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateModelRequest",
                 member: "model_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates a RequestValidator of a given RestApi.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateRequestValidatorRequest {
     /// The string identifier of the associated RestApi.
@@ -15,32 +10,30 @@ pub struct UpdateRequestValidatorRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// The identifier of RequestValidator to be updated.
     ///
     /// Sent in the URI label `{requestvalidator_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub request_validator_id: ::std::option::Option<::std::string::String>,
+    pub request_validator_id: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-    pub patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
 }
 impl UpdateRequestValidatorRequest {
     /// Starts building a [`UpdateRequestValidatorRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateRequestValidatorRequestBuilder {
-        <crate::types::builders::UpdateRequestValidatorRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateRequestValidatorRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `requestValidatorId` member, when set.
     #[inline]
-    pub fn request_validator_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_validator_id(&self) -> Option<&str> {
         self.request_validator_id.as_deref()
     }
     /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,60 +49,41 @@ impl UpdateRequestValidatorRequest {
     }
 }
 /// A builder for [`UpdateRequestValidatorRequest`](crate::types::UpdateRequestValidatorRequest); start one with `UpdateRequestValidatorRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateRequestValidatorRequestBuilder {
     inner: crate::types::UpdateRequestValidatorRequest,
 }
 impl UpdateRequestValidatorRequestBuilder {
     /// Sets [`UpdateRequestValidatorRequest::rest_api_id`](crate::types::UpdateRequestValidatorRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateRequestValidatorRequest::rest_api_id`](crate::types::UpdateRequestValidatorRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`UpdateRequestValidatorRequest::rest_api_id`](crate::types::UpdateRequestValidatorRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Sets [`UpdateRequestValidatorRequest::request_validator_id`](crate::types::UpdateRequestValidatorRequest::request_validator_id): The identifier of RequestValidator to be updated.
-    pub fn request_validator_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.request_validator_id = ::std::option::Option::Some(input.into());
+    pub fn request_validator_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.request_validator_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateRequestValidatorRequest::request_validator_id`](crate::types::UpdateRequestValidatorRequest::request_validator_id).
     #[inline]
-    pub fn set_request_validator_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_request_validator_id(mut self, input: Option<String>) -> Self {
         self.inner.request_validator_id = input;
         self
     }
     /// The value set for [`UpdateRequestValidatorRequest::request_validator_id`](crate::types::UpdateRequestValidatorRequest::request_validator_id), if any.
     #[inline]
-    pub fn get_request_validator_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_request_validator_id(&self) -> &Option<String> {
         &self.inner.request_validator_id
     }
     /// Appends one item to [`UpdateRequestValidatorRequest::patch_operations`](crate::types::UpdateRequestValidatorRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
@@ -123,38 +97,36 @@ impl UpdateRequestValidatorRequestBuilder {
     #[inline]
     pub fn set_patch_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
+        input: Option<Vec<crate::types::PatchOperation>>,
     ) -> Self {
         self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateRequestValidatorRequest::patch_operations`](crate::types::UpdateRequestValidatorRequest::patch_operations), if any.
     #[inline]
-    pub fn get_patch_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
+    pub fn get_patch_operations(&self) -> &Option<Vec<crate::types::PatchOperation>> {
         &self.inner.patch_operations
     }
     /// Builds the [`UpdateRequestValidatorRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateRequestValidatorRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateRequestValidatorRequest",
                 member: "rest_api_id",
             });
         }
         if self.inner.request_validator_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateRequestValidatorRequest",
                 member: "request_validator_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

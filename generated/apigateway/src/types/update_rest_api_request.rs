@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to update an existing RestApi resource in your collection.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateRestApiRequest {
     /// The string identifier of the associated RestApi.
@@ -15,21 +10,19 @@ pub struct UpdateRestApiRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rest_api_id: ::std::option::Option<::std::string::String>,
+    pub rest_api_id: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-    pub patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
 }
 impl UpdateRestApiRequest {
     /// Starts building a [`UpdateRestApiRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateRestApiRequestBuilder {
-        <crate::types::builders::UpdateRestApiRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateRestApiRequestBuilder as Default>::default()
     }
     /// The `restApiId` member, when set.
     #[inline]
-    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+    pub fn rest_api_id(&self) -> Option<&str> {
         self.rest_api_id.as_deref()
     }
     /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
@@ -45,36 +38,25 @@ impl UpdateRestApiRequest {
     }
 }
 /// A builder for [`UpdateRestApiRequest`](crate::types::UpdateRestApiRequest); start one with `UpdateRestApiRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateRestApiRequestBuilder {
     inner: crate::types::UpdateRestApiRequest,
 }
 impl UpdateRestApiRequestBuilder {
     /// Sets [`UpdateRestApiRequest::rest_api_id`](crate::types::UpdateRestApiRequest::rest_api_id): The string identifier of the associated RestApi.
-    pub fn rest_api_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
+    pub fn rest_api_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.rest_api_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateRestApiRequest::rest_api_id`](crate::types::UpdateRestApiRequest::rest_api_id).
     #[inline]
-    pub fn set_rest_api_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rest_api_id(mut self, input: Option<String>) -> Self {
         self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`UpdateRestApiRequest::rest_api_id`](crate::types::UpdateRestApiRequest::rest_api_id), if any.
     #[inline]
-    pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rest_api_id(&self) -> &Option<String> {
         &self.inner.rest_api_id
     }
     /// Appends one item to [`UpdateRestApiRequest::patch_operations`](crate::types::UpdateRestApiRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
@@ -88,32 +70,30 @@ impl UpdateRestApiRequestBuilder {
     #[inline]
     pub fn set_patch_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
+        input: Option<Vec<crate::types::PatchOperation>>,
     ) -> Self {
         self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateRestApiRequest::patch_operations`](crate::types::UpdateRestApiRequest::patch_operations), if any.
     #[inline]
-    pub fn get_patch_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
+    pub fn get_patch_operations(&self) -> &Option<Vec<crate::types::PatchOperation>> {
         &self.inner.patch_operations
     }
     /// Builds the [`UpdateRestApiRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateRestApiRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rest_api_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateRestApiRequest",
                 member: "rest_api_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The PATCH request to update a usage plan of a given plan Id.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateUsagePlanRequest {
     /// The Id of the to-be-updated usage plan.
@@ -15,21 +10,19 @@ pub struct UpdateUsagePlanRequest {
     /// Sent in the URI label `{usageplanId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub usage_plan_id: ::std::option::Option<::std::string::String>,
+    pub usage_plan_id: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-    pub patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
 }
 impl UpdateUsagePlanRequest {
     /// Starts building a [`UpdateUsagePlanRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateUsagePlanRequestBuilder {
-        <crate::types::builders::UpdateUsagePlanRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateUsagePlanRequestBuilder as Default>::default()
     }
     /// The `usagePlanId` member, when set.
     #[inline]
-    pub fn usage_plan_id(&self) -> ::std::option::Option<&str> {
+    pub fn usage_plan_id(&self) -> Option<&str> {
         self.usage_plan_id.as_deref()
     }
     /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
@@ -45,36 +38,25 @@ impl UpdateUsagePlanRequest {
     }
 }
 /// A builder for [`UpdateUsagePlanRequest`](crate::types::UpdateUsagePlanRequest); start one with `UpdateUsagePlanRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateUsagePlanRequestBuilder {
     inner: crate::types::UpdateUsagePlanRequest,
 }
 impl UpdateUsagePlanRequestBuilder {
     /// Sets [`UpdateUsagePlanRequest::usage_plan_id`](crate::types::UpdateUsagePlanRequest::usage_plan_id): The Id of the to-be-updated usage plan.
-    pub fn usage_plan_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.usage_plan_id = ::std::option::Option::Some(input.into());
+    pub fn usage_plan_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.usage_plan_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateUsagePlanRequest::usage_plan_id`](crate::types::UpdateUsagePlanRequest::usage_plan_id).
     #[inline]
-    pub fn set_usage_plan_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_usage_plan_id(mut self, input: Option<String>) -> Self {
         self.inner.usage_plan_id = input;
         self
     }
     /// The value set for [`UpdateUsagePlanRequest::usage_plan_id`](crate::types::UpdateUsagePlanRequest::usage_plan_id), if any.
     #[inline]
-    pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_usage_plan_id(&self) -> &Option<String> {
         &self.inner.usage_plan_id
     }
     /// Appends one item to [`UpdateUsagePlanRequest::patch_operations`](crate::types::UpdateUsagePlanRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
@@ -88,32 +70,30 @@ impl UpdateUsagePlanRequestBuilder {
     #[inline]
     pub fn set_patch_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
+        input: Option<Vec<crate::types::PatchOperation>>,
     ) -> Self {
         self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateUsagePlanRequest::patch_operations`](crate::types::UpdateUsagePlanRequest::patch_operations), if any.
     #[inline]
-    pub fn get_patch_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
+    pub fn get_patch_operations(&self) -> &Option<Vec<crate::types::PatchOperation>> {
         &self.inner.patch_operations
     }
     /// Builds the [`UpdateUsagePlanRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateUsagePlanRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.usage_plan_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateUsagePlanRequest",
                 member: "usage_plan_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

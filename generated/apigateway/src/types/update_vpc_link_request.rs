@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates an existing VpcLink of a specified identifier.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateVpcLinkRequest {
     /// The identifier of the VpcLink. It is used in an Integration to reference this VpcLink.
@@ -15,21 +10,19 @@ pub struct UpdateVpcLinkRequest {
     /// Sent in the URI label `{vpclink_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_link_id: ::std::option::Option<::std::string::String>,
+    pub vpc_link_id: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-    pub patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
 }
 impl UpdateVpcLinkRequest {
     /// Starts building a [`UpdateVpcLinkRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateVpcLinkRequestBuilder {
-        <crate::types::builders::UpdateVpcLinkRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateVpcLinkRequestBuilder as Default>::default()
     }
     /// The `vpcLinkId` member, when set.
     #[inline]
-    pub fn vpc_link_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_link_id(&self) -> Option<&str> {
         self.vpc_link_id.as_deref()
     }
     /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
@@ -45,36 +38,25 @@ impl UpdateVpcLinkRequest {
     }
 }
 /// A builder for [`UpdateVpcLinkRequest`](crate::types::UpdateVpcLinkRequest); start one with `UpdateVpcLinkRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateVpcLinkRequestBuilder {
     inner: crate::types::UpdateVpcLinkRequest,
 }
 impl UpdateVpcLinkRequestBuilder {
     /// Sets [`UpdateVpcLinkRequest::vpc_link_id`](crate::types::UpdateVpcLinkRequest::vpc_link_id): The identifier of the VpcLink.
-    pub fn vpc_link_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_link_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_link_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_link_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateVpcLinkRequest::vpc_link_id`](crate::types::UpdateVpcLinkRequest::vpc_link_id).
     #[inline]
-    pub fn set_vpc_link_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_link_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_link_id = input;
         self
     }
     /// The value set for [`UpdateVpcLinkRequest::vpc_link_id`](crate::types::UpdateVpcLinkRequest::vpc_link_id), if any.
     #[inline]
-    pub fn get_vpc_link_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_link_id(&self) -> &Option<String> {
         &self.inner.vpc_link_id
     }
     /// Appends one item to [`UpdateVpcLinkRequest::patch_operations`](crate::types::UpdateVpcLinkRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
@@ -88,32 +70,30 @@ impl UpdateVpcLinkRequestBuilder {
     #[inline]
     pub fn set_patch_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
+        input: Option<Vec<crate::types::PatchOperation>>,
     ) -> Self {
         self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateVpcLinkRequest::patch_operations`](crate::types::UpdateVpcLinkRequest::patch_operations), if any.
     #[inline]
-    pub fn get_patch_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
+    pub fn get_patch_operations(&self) -> &Option<Vec<crate::types::PatchOperation>> {
         &self.inner.patch_operations
     }
     /// Builds the [`UpdateVpcLinkRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateVpcLinkRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.vpc_link_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateVpcLinkRequest",
                 member: "vpc_link_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,187 +2,137 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the usage data of a usage plan.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Usage {
     /// The plan Id associated with this usage data.
-    pub usage_plan_id: ::std::option::Option<::std::string::String>,
+    pub usage_plan_id: Option<String>,
     /// The starting date of the usage data.
-    pub start_date: ::std::option::Option<::std::string::String>,
+    pub start_date: Option<String>,
     /// The ending date of the usage data.
-    pub end_date: ::std::option::Option<::std::string::String>,
+    pub end_date: Option<String>,
     /// The `position` member.
-    pub position: ::std::option::Option<::std::string::String>,
+    pub position: Option<String>,
     /// The usage data, as daily logs of used and remaining quotas, over the specified time interval indexed over the API keys in a usage plan. For example, `{..., "values" : { "{api_key}" : [ [0, 100], [10, 90], [100, 10]]}`, where `{api_key}` stands for an API key value and the daily log entry is of the format `[used quota, remaining quota]`.
-    pub items: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::vec::Vec<i64>>,
-        >,
-    >,
+    pub items: Option<::std::collections::BTreeMap<String, Vec<Vec<i64>>>>,
 }
 impl Usage {
     /// Starts building a [`Usage`].
     #[inline]
     pub fn builder() -> crate::types::builders::UsageBuilder {
-        <crate::types::builders::UsageBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UsageBuilder as Default>::default()
     }
     /// The `usagePlanId` member, when set.
     #[inline]
-    pub fn usage_plan_id(&self) -> ::std::option::Option<&str> {
+    pub fn usage_plan_id(&self) -> Option<&str> {
         self.usage_plan_id.as_deref()
     }
     /// The `startDate` member, when set.
     #[inline]
-    pub fn start_date(&self) -> ::std::option::Option<&str> {
+    pub fn start_date(&self) -> Option<&str> {
         self.start_date.as_deref()
     }
     /// The `endDate` member, when set.
     #[inline]
-    pub fn end_date(&self) -> ::std::option::Option<&str> {
+    pub fn end_date(&self) -> Option<&str> {
         self.end_date.as_deref()
     }
     /// The `position` member, when set.
     #[inline]
-    pub fn position(&self) -> ::std::option::Option<&str> {
+    pub fn position(&self) -> Option<&str> {
         self.position.as_deref()
     }
     /// The `items` member, when set.
     #[inline]
-    pub fn items(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::vec::Vec<i64>>,
-        >,
-    > {
+    pub fn items(&self) -> Option<&::std::collections::BTreeMap<String, Vec<Vec<i64>>>> {
         self.items.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for Usage {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "Usage")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`Usage`](crate::types::Usage); start one with `Usage::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UsageBuilder {
     inner: crate::types::Usage,
 }
 impl UsageBuilder {
     /// Sets [`Usage::usage_plan_id`](crate::types::Usage::usage_plan_id): The plan Id associated with this usage data.
-    pub fn usage_plan_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.usage_plan_id = ::std::option::Option::Some(input.into());
+    pub fn usage_plan_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.usage_plan_id = Some(input.into());
         self
     }
     /// Sets or clears [`Usage::usage_plan_id`](crate::types::Usage::usage_plan_id).
     #[inline]
-    pub fn set_usage_plan_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_usage_plan_id(mut self, input: Option<String>) -> Self {
         self.inner.usage_plan_id = input;
         self
     }
     /// The value set for [`Usage::usage_plan_id`](crate::types::Usage::usage_plan_id), if any.
     #[inline]
-    pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_usage_plan_id(&self) -> &Option<String> {
         &self.inner.usage_plan_id
     }
     /// Sets [`Usage::start_date`](crate::types::Usage::start_date): The starting date of the usage data.
-    pub fn start_date(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.start_date = ::std::option::Option::Some(input.into());
+    pub fn start_date(mut self, input: impl Into<String>) -> Self {
+        self.inner.start_date = Some(input.into());
         self
     }
     /// Sets or clears [`Usage::start_date`](crate::types::Usage::start_date).
     #[inline]
-    pub fn set_start_date(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_start_date(mut self, input: Option<String>) -> Self {
         self.inner.start_date = input;
         self
     }
     /// The value set for [`Usage::start_date`](crate::types::Usage::start_date), if any.
     #[inline]
-    pub fn get_start_date(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_start_date(&self) -> &Option<String> {
         &self.inner.start_date
     }
     /// Sets [`Usage::end_date`](crate::types::Usage::end_date): The ending date of the usage data.
-    pub fn end_date(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.end_date = ::std::option::Option::Some(input.into());
+    pub fn end_date(mut self, input: impl Into<String>) -> Self {
+        self.inner.end_date = Some(input.into());
         self
     }
     /// Sets or clears [`Usage::end_date`](crate::types::Usage::end_date).
     #[inline]
-    pub fn set_end_date(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_end_date(mut self, input: Option<String>) -> Self {
         self.inner.end_date = input;
         self
     }
     /// The value set for [`Usage::end_date`](crate::types::Usage::end_date), if any.
     #[inline]
-    pub fn get_end_date(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_end_date(&self) -> &Option<String> {
         &self.inner.end_date
     }
     /// Sets [`Usage::position`](crate::types::Usage::position)
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.position = ::std::option::Option::Some(input.into());
+    pub fn position(mut self, input: impl Into<String>) -> Self {
+        self.inner.position = Some(input.into());
         self
     }
     /// Sets or clears [`Usage::position`](crate::types::Usage::position).
     #[inline]
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.inner.position = input;
         self
     }
     /// The value set for [`Usage::position`](crate::types::Usage::position), if any.
     #[inline]
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         &self.inner.position
     }
     /// Adds one entry to [`Usage::items`](crate::types::Usage::items): The usage data, as daily logs of used and remaining quotas, over the specified time interval indexed over the API keys in a usage plan.
     ///
     /// To set the whole map at once, use [`set_items`](Self::set_items).
-    pub fn items(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: ::std::vec::Vec<::std::vec::Vec<i64>>,
-    ) -> Self {
+    pub fn items(mut self, key: impl Into<String>, value: Vec<Vec<i64>>) -> Self {
         self.inner.items.get_or_insert_default().insert(key.into(), value);
         self
     }
@@ -190,12 +140,7 @@ impl UsageBuilder {
     #[inline]
     pub fn set_items(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::vec::Vec<::std::vec::Vec<i64>>,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, Vec<Vec<i64>>>>,
     ) -> Self {
         self.inner.items = input;
         self
@@ -204,12 +149,7 @@ impl UsageBuilder {
     #[inline]
     pub fn get_items(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::vec::Vec<i64>>,
-        >,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, Vec<Vec<i64>>>> {
         &self.inner.items
     }
     /// Builds the [`Usage`]; it has no required members, so this cannot fail.

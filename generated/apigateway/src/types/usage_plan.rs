@@ -2,52 +2,45 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a usage plan used to specify who can assess associated API stages. Optionally, target request rate and quota limits can be set. In some cases clients can exceed the targets that you set. Don’t rely on usage plans to control costs. Consider using [Amazon Web Services Budgets](https://docs.aws.amazon.com/cost-management/latest/userguide/budgets-managing-costs.html) to monitor costs and [WAF](https://docs.aws.amazon.com/waf/latest/developerguide/waf-chapter.html) to manage API requests.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsagePlan {
     /// The identifier of a UsagePlan resource.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The name of a usage plan.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The description of a usage plan.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The associated API stages of a usage plan.
-    pub api_stages: ::std::option::Option<::std::vec::Vec<crate::types::ApiStage>>,
+    pub api_stages: Option<Vec<crate::types::ApiStage>>,
     /// A map containing method level throttling information for API stage in a usage plan.
-    pub throttle: ::std::option::Option<crate::types::ThrottleSettings>,
+    pub throttle: Option<crate::types::ThrottleSettings>,
     /// The target maximum number of permitted requests per a given unit time interval.
-    pub quota: ::std::option::Option<crate::types::QuotaSettings>,
+    pub quota: Option<crate::types::QuotaSettings>,
     /// The Amazon Web Services Marketplace product identifier to associate with the usage plan as a SaaS product on the Amazon Web Services Marketplace.
-    pub product_code: ::std::option::Option<::std::string::String>,
+    pub product_code: Option<String>,
     /// The collection of tags. Each tag element is associated with a given resource.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl UsagePlan {
     /// Starts building a [`UsagePlan`].
     #[inline]
     pub fn builder() -> crate::types::builders::UsagePlanBuilder {
-        <crate::types::builders::UsagePlanBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UsagePlanBuilder as Default>::default()
     }
     /// The `id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `apiStages` member, empty when not set; the field tells an empty list from an absent one.
@@ -57,115 +50,88 @@ impl UsagePlan {
     }
     /// The `throttle` member, when set.
     #[inline]
-    pub fn throttle(&self) -> ::std::option::Option<&crate::types::ThrottleSettings> {
+    pub fn throttle(&self) -> Option<&crate::types::ThrottleSettings> {
         self.throttle.as_ref()
     }
     /// The `quota` member, when set.
     #[inline]
-    pub fn quota(&self) -> ::std::option::Option<&crate::types::QuotaSettings> {
+    pub fn quota(&self) -> Option<&crate::types::QuotaSettings> {
         self.quota.as_ref()
     }
     /// The `productCode` member, when set.
     #[inline]
-    pub fn product_code(&self) -> ::std::option::Option<&str> {
+    pub fn product_code(&self) -> Option<&str> {
         self.product_code.as_deref()
     }
     /// The `tags` member, when set.
     #[inline]
-    pub fn tags(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for UsagePlan {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "UsagePlan")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`UsagePlan`](crate::types::UsagePlan); start one with `UsagePlan::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UsagePlanBuilder {
     inner: crate::types::UsagePlan,
 }
 impl UsagePlanBuilder {
     /// Sets [`UsagePlan::id`](crate::types::UsagePlan::id): The identifier of a UsagePlan resource.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`UsagePlan::id`](crate::types::UsagePlan::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`UsagePlan::id`](crate::types::UsagePlan::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`UsagePlan::name`](crate::types::UsagePlan::name): The name of a usage plan.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`UsagePlan::name`](crate::types::UsagePlan::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`UsagePlan::name`](crate::types::UsagePlan::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`UsagePlan::description`](crate::types::UsagePlan::description): The description of a usage plan.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`UsagePlan::description`](crate::types::UsagePlan::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`UsagePlan::description`](crate::types::UsagePlan::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`UsagePlan::api_stages`](crate::types::UsagePlan::api_stages): The associated API stages of a usage plan.
@@ -177,90 +143,70 @@ impl UsagePlanBuilder {
     }
     /// Sets or clears [`UsagePlan::api_stages`](crate::types::UsagePlan::api_stages).
     #[inline]
-    pub fn set_api_stages(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ApiStage>>,
-    ) -> Self {
+    pub fn set_api_stages(mut self, input: Option<Vec<crate::types::ApiStage>>) -> Self {
         self.inner.api_stages = input;
         self
     }
     /// The value set for [`UsagePlan::api_stages`](crate::types::UsagePlan::api_stages), if any.
     #[inline]
-    pub fn get_api_stages(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ApiStage>> {
+    pub fn get_api_stages(&self) -> &Option<Vec<crate::types::ApiStage>> {
         &self.inner.api_stages
     }
     /// Sets [`UsagePlan::throttle`](crate::types::UsagePlan::throttle): A map containing method level throttling information for API stage in a usage plan.
     pub fn throttle(mut self, input: crate::types::ThrottleSettings) -> Self {
-        self.inner.throttle = ::std::option::Option::Some(input);
+        self.inner.throttle = Some(input);
         self
     }
     /// Sets or clears [`UsagePlan::throttle`](crate::types::UsagePlan::throttle).
     #[inline]
     pub fn set_throttle(
         mut self,
-        input: ::std::option::Option<crate::types::ThrottleSettings>,
+        input: Option<crate::types::ThrottleSettings>,
     ) -> Self {
         self.inner.throttle = input;
         self
     }
     /// The value set for [`UsagePlan::throttle`](crate::types::UsagePlan::throttle), if any.
     #[inline]
-    pub fn get_throttle(
-        &self,
-    ) -> &::std::option::Option<crate::types::ThrottleSettings> {
+    pub fn get_throttle(&self) -> &Option<crate::types::ThrottleSettings> {
         &self.inner.throttle
     }
     /// Sets [`UsagePlan::quota`](crate::types::UsagePlan::quota): The target maximum number of permitted requests per a given unit time interval.
     pub fn quota(mut self, input: crate::types::QuotaSettings) -> Self {
-        self.inner.quota = ::std::option::Option::Some(input);
+        self.inner.quota = Some(input);
         self
     }
     /// Sets or clears [`UsagePlan::quota`](crate::types::UsagePlan::quota).
     #[inline]
-    pub fn set_quota(
-        mut self,
-        input: ::std::option::Option<crate::types::QuotaSettings>,
-    ) -> Self {
+    pub fn set_quota(mut self, input: Option<crate::types::QuotaSettings>) -> Self {
         self.inner.quota = input;
         self
     }
     /// The value set for [`UsagePlan::quota`](crate::types::UsagePlan::quota), if any.
     #[inline]
-    pub fn get_quota(&self) -> &::std::option::Option<crate::types::QuotaSettings> {
+    pub fn get_quota(&self) -> &Option<crate::types::QuotaSettings> {
         &self.inner.quota
     }
     /// Sets [`UsagePlan::product_code`](crate::types::UsagePlan::product_code): The Amazon Web Services Marketplace product identifier to associate with the usage plan as a SaaS product on the Amazon Web Services Marketplace.
-    pub fn product_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.product_code = ::std::option::Option::Some(input.into());
+    pub fn product_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.product_code = Some(input.into());
         self
     }
     /// Sets or clears [`UsagePlan::product_code`](crate::types::UsagePlan::product_code).
     #[inline]
-    pub fn set_product_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_code(mut self, input: Option<String>) -> Self {
         self.inner.product_code = input;
         self
     }
     /// The value set for [`UsagePlan::product_code`](crate::types::UsagePlan::product_code), if any.
     #[inline]
-    pub fn get_product_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_code(&self) -> &Option<String> {
         &self.inner.product_code
     }
     /// Adds one entry to [`UsagePlan::tags`](crate::types::UsagePlan::tags): The collection of tags.
     ///
     /// To set the whole map at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -268,20 +214,14 @@ impl UsagePlanBuilder {
     #[inline]
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`UsagePlan::tags`](crate::types::UsagePlan::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.tags
     }
     /// Builds the [`UsagePlan`]; it has no required members, so this cannot fail.

@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the collection of usage plan keys added to usage plans for the associated API keys and, possibly, other types of keys.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsagePlanKeys {
     /// The `position` member.
-    pub position: ::std::option::Option<::std::string::String>,
+    pub position: Option<String>,
     /// The current page of elements from this collection.
-    pub items: ::std::option::Option<::std::vec::Vec<crate::types::UsagePlanKey>>,
+    pub items: Option<Vec<crate::types::UsagePlanKey>>,
 }
 impl UsagePlanKeys {
     /// Starts building a [`UsagePlanKeys`].
     #[inline]
     pub fn builder() -> crate::types::builders::UsagePlanKeysBuilder {
-        <crate::types::builders::UsagePlanKeysBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UsagePlanKeysBuilder as Default>::default()
     }
     /// The `position` member, when set.
     #[inline]
-    pub fn position(&self) -> ::std::option::Option<&str> {
+    pub fn position(&self) -> Option<&str> {
         self.position.as_deref()
     }
     /// The `items` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,45 +30,34 @@ impl UsagePlanKeys {
 impl ::awsgen_runtime::protocol::FromResponse for UsagePlanKeys {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "UsagePlanKeys")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`UsagePlanKeys`](crate::types::UsagePlanKeys); start one with `UsagePlanKeys::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UsagePlanKeysBuilder {
     inner: crate::types::UsagePlanKeys,
 }
 impl UsagePlanKeysBuilder {
     /// Sets [`UsagePlanKeys::position`](crate::types::UsagePlanKeys::position)
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.position = ::std::option::Option::Some(input.into());
+    pub fn position(mut self, input: impl Into<String>) -> Self {
+        self.inner.position = Some(input.into());
         self
     }
     /// Sets or clears [`UsagePlanKeys::position`](crate::types::UsagePlanKeys::position).
     #[inline]
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.inner.position = input;
         self
     }
     /// The value set for [`UsagePlanKeys::position`](crate::types::UsagePlanKeys::position), if any.
     #[inline]
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         &self.inner.position
     }
     /// Appends one item to [`UsagePlanKeys::items`](crate::types::UsagePlanKeys::items): The current page of elements from this collection.
@@ -85,18 +69,13 @@ impl UsagePlanKeysBuilder {
     }
     /// Sets or clears [`UsagePlanKeys::items`](crate::types::UsagePlanKeys::items).
     #[inline]
-    pub fn set_items(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::UsagePlanKey>>,
-    ) -> Self {
+    pub fn set_items(mut self, input: Option<Vec<crate::types::UsagePlanKey>>) -> Self {
         self.inner.items = input;
         self
     }
     /// The value set for [`UsagePlanKeys::items`](crate::types::UsagePlanKeys::items), if any.
     #[inline]
-    pub fn get_items(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::UsagePlanKey>> {
+    pub fn get_items(&self) -> &Option<Vec<crate::types::UsagePlanKey>> {
         &self.inner.items
     }
     /// Builds the [`UsagePlanKeys`]; it has no required members, so this cannot fail.

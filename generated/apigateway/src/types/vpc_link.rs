@@ -2,240 +2,185 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An API Gateway VPC link for a RestApi to access resources in an Amazon Virtual Private Cloud (VPC).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpcLink {
     /// The identifier of the VpcLink. It is used in an Integration to reference this VpcLink.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The name used to label and identify the VPC link.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The description of the VPC link.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The ARN of the network load balancer of the VPC targeted by the VPC link. The network load balancer must be owned by the same Amazon Web Services account of the API owner.
-    pub target_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub target_arns: Option<Vec<String>>,
     /// The status of the VPC link. The valid values are `AVAILABLE`, `PENDING`, `DELETING`, or `FAILED`. Deploying an API will wait if the status is `PENDING` and will fail if the status is `DELETING`.
-    pub status: ::std::option::Option<crate::types::VpcLinkStatus>,
+    pub status: Option<crate::types::VpcLinkStatus>,
     /// A description about the VPC link status.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
     /// The collection of tags. Each tag element is associated with a given resource.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl VpcLink {
     /// Starts building a [`VpcLink`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpcLinkBuilder {
-        <crate::types::builders::VpcLinkBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpcLinkBuilder as Default>::default()
     }
     /// The `id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `targetArns` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn target_arns(&self) -> &[::std::string::String] {
+    pub fn target_arns(&self) -> &[String] {
         self.target_arns.as_deref().unwrap_or_default()
     }
     /// The `status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::VpcLinkStatus> {
+    pub fn status(&self) -> Option<&crate::types::VpcLinkStatus> {
         self.status.as_ref()
     }
     /// The `statusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
     /// The `tags` member, when set.
     #[inline]
-    pub fn tags(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for VpcLink {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "VpcLink")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`VpcLink`](crate::types::VpcLink); start one with `VpcLink::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpcLinkBuilder {
     inner: crate::types::VpcLink,
 }
 impl VpcLinkBuilder {
     /// Sets [`VpcLink::id`](crate::types::VpcLink::id): The identifier of the VpcLink.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`VpcLink::id`](crate::types::VpcLink::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`VpcLink::id`](crate::types::VpcLink::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`VpcLink::name`](crate::types::VpcLink::name): The name used to label and identify the VPC link.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`VpcLink::name`](crate::types::VpcLink::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`VpcLink::name`](crate::types::VpcLink::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`VpcLink::description`](crate::types::VpcLink::description): The description of the VPC link.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`VpcLink::description`](crate::types::VpcLink::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`VpcLink::description`](crate::types::VpcLink::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`VpcLink::target_arns`](crate::types::VpcLink::target_arns): The ARN of the network load balancer of the VPC targeted by the VPC link.
     ///
     /// To set the whole list at once, use [`set_target_arns`](Self::set_target_arns).
-    pub fn target_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn target_arns(mut self, input: impl Into<String>) -> Self {
         self.inner.target_arns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`VpcLink::target_arns`](crate::types::VpcLink::target_arns).
     #[inline]
-    pub fn set_target_arns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_target_arns(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.target_arns = input;
         self
     }
     /// The value set for [`VpcLink::target_arns`](crate::types::VpcLink::target_arns), if any.
     #[inline]
-    pub fn get_target_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_target_arns(&self) -> &Option<Vec<String>> {
         &self.inner.target_arns
     }
     /// Sets [`VpcLink::status`](crate::types::VpcLink::status): The status of the VPC link.
     pub fn status(mut self, input: crate::types::VpcLinkStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`VpcLink::status`](crate::types::VpcLink::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::VpcLinkStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::VpcLinkStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`VpcLink::status`](crate::types::VpcLink::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::VpcLinkStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::VpcLinkStatus> {
         &self.inner.status
     }
     /// Sets [`VpcLink::status_message`](crate::types::VpcLink::status_message): A description about the VPC link status.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`VpcLink::status_message`](crate::types::VpcLink::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`VpcLink::status_message`](crate::types::VpcLink::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Adds one entry to [`VpcLink::tags`](crate::types::VpcLink::tags): The collection of tags.
     ///
     /// To set the whole map at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -243,20 +188,14 @@ impl VpcLinkBuilder {
     #[inline]
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`VpcLink::tags`](crate::types::VpcLink::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.tags
     }
     /// Builds the [`VpcLink`]; it has no required members, so this cannot fail.

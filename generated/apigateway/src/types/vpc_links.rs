@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The collection of VPC links under the caller's account in a region.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpcLinks {
     /// The `position` member.
-    pub position: ::std::option::Option<::std::string::String>,
+    pub position: Option<String>,
     /// The current page of elements from this collection.
-    pub items: ::std::option::Option<::std::vec::Vec<crate::types::VpcLink>>,
+    pub items: Option<Vec<crate::types::VpcLink>>,
 }
 impl VpcLinks {
     /// Starts building a [`VpcLinks`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpcLinksBuilder {
-        <crate::types::builders::VpcLinksBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpcLinksBuilder as Default>::default()
     }
     /// The `position` member, when set.
     #[inline]
-    pub fn position(&self) -> ::std::option::Option<&str> {
+    pub fn position(&self) -> Option<&str> {
         self.position.as_deref()
     }
     /// The `items` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,45 +30,34 @@ impl VpcLinks {
 impl ::awsgen_runtime::protocol::FromResponse for VpcLinks {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "VpcLinks")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`VpcLinks`](crate::types::VpcLinks); start one with `VpcLinks::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpcLinksBuilder {
     inner: crate::types::VpcLinks,
 }
 impl VpcLinksBuilder {
     /// Sets [`VpcLinks::position`](crate::types::VpcLinks::position)
-    pub fn position(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.position = ::std::option::Option::Some(input.into());
+    pub fn position(mut self, input: impl Into<String>) -> Self {
+        self.inner.position = Some(input.into());
         self
     }
     /// Sets or clears [`VpcLinks::position`](crate::types::VpcLinks::position).
     #[inline]
-    pub fn set_position(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_position(mut self, input: Option<String>) -> Self {
         self.inner.position = input;
         self
     }
     /// The value set for [`VpcLinks::position`](crate::types::VpcLinks::position), if any.
     #[inline]
-    pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_position(&self) -> &Option<String> {
         &self.inner.position
     }
     /// Appends one item to [`VpcLinks::items`](crate::types::VpcLinks::items): The current page of elements from this collection.
@@ -85,18 +69,13 @@ impl VpcLinksBuilder {
     }
     /// Sets or clears [`VpcLinks::items`](crate::types::VpcLinks::items).
     #[inline]
-    pub fn set_items(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VpcLink>>,
-    ) -> Self {
+    pub fn set_items(mut self, input: Option<Vec<crate::types::VpcLink>>) -> Self {
         self.inner.items = input;
         self
     }
     /// The value set for [`VpcLinks::items`](crate::types::VpcLinks::items), if any.
     #[inline]
-    pub fn get_items(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VpcLink>> {
+    pub fn get_items(&self) -> &Option<Vec<crate::types::VpcLink>> {
         &self.inner.items
     }
     /// Builds the [`VpcLinks`]; it has no required members, so this cannot fail.

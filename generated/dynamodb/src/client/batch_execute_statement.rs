@@ -3,7 +3,7 @@
 
 use crate::operation::{BatchExecuteStatement, BatchExecuteStatementError, Operation};
 /// A call to [`BatchExecuteStatement`](crate::operation::BatchExecuteStatement): This operation allows you to perform batch reads or writes on data stored in DynamoDB, using PartiQL. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct BatchExecuteStatementFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::BatchExecuteStatementInputBuilder,
@@ -14,13 +14,13 @@ impl BatchExecuteStatementFluentBuilder {
     ) -> Self {
         BatchExecuteStatementFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`BatchExecuteStatementError`](crate::operation::BatchExecuteStatementError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::BatchExecuteStatementOutput,
         ::awsgen_runtime::client::SdkError<BatchExecuteStatementError>,
     > {
@@ -44,17 +44,13 @@ impl BatchExecuteStatementFluentBuilder {
     /// Sets or clears the input's `statements`.
     pub fn set_statements(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::BatchStatementRequest>,
-        >,
+        input: Option<Vec<crate::types::BatchStatementRequest>>,
     ) -> Self {
         self.input = self.input.set_statements(input);
         self
     }
     /// The value set for the input's `statements`, if any.
-    pub fn get_statements(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::BatchStatementRequest>> {
+    pub fn get_statements(&self) -> &Option<Vec<crate::types::BatchStatementRequest>> {
         self.input.get_statements()
     }
     /// Sets the input's `return_consumed_capacity`: see [`return_consumed_capacity`](crate::types::builders::BatchExecuteStatementInputBuilder::return_consumed_capacity).
@@ -68,7 +64,7 @@ impl BatchExecuteStatementFluentBuilder {
     /// Sets or clears the input's `return_consumed_capacity`.
     pub fn set_return_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
+        input: Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
         self.input = self.input.set_return_consumed_capacity(input);
         self
@@ -76,7 +72,7 @@ impl BatchExecuteStatementFluentBuilder {
     /// The value set for the input's `return_consumed_capacity`, if any.
     pub fn get_return_consumed_capacity(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
+    ) -> &Option<crate::types::ReturnConsumedCapacity> {
         self.input.get_return_consumed_capacity()
     }
 }
@@ -95,17 +91,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <BatchExecuteStatement as Operation>::serialize_request(input),
             <BatchExecuteStatement as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for BatchExecuteStatementError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         BatchExecuteStatementError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

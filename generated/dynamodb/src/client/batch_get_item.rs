@@ -3,7 +3,7 @@
 
 use crate::operation::{BatchGetItem, BatchGetItemError, Operation};
 /// A call to [`BatchGetItem`](crate::operation::BatchGetItem): The `BatchGetItem` operation returns the attributes of one or more items from one or more tables. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct BatchGetItemFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::BatchGetItemInputBuilder,
@@ -14,13 +14,13 @@ impl BatchGetItemFluentBuilder {
     ) -> Self {
         BatchGetItemFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`BatchGetItemError`](crate::operation::BatchGetItemError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::BatchGetItemOutput,
         ::awsgen_runtime::client::SdkError<BatchGetItemError>,
     > {
@@ -37,7 +37,7 @@ impl BatchGetItemFluentBuilder {
     /// Adds one entry to the input's `request_items`: see [`request_items`](crate::types::builders::BatchGetItemInputBuilder::request_items).
     pub fn request_items(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::KeysAndAttributes,
     ) -> Self {
         self.input = self.input.request_items(key, value);
@@ -46,11 +46,8 @@ impl BatchGetItemFluentBuilder {
     /// Sets or clears the input's `request_items`.
     pub fn set_request_items(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::KeysAndAttributes,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<String, crate::types::KeysAndAttributes>,
         >,
     ) -> Self {
         self.input = self.input.set_request_items(input);
@@ -59,12 +56,7 @@ impl BatchGetItemFluentBuilder {
     /// The value set for the input's `request_items`, if any.
     pub fn get_request_items(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::KeysAndAttributes,
-        >,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::KeysAndAttributes>> {
         self.input.get_request_items()
     }
     /// Sets the input's `return_consumed_capacity`: see [`return_consumed_capacity`](crate::types::builders::BatchGetItemInputBuilder::return_consumed_capacity).
@@ -78,7 +70,7 @@ impl BatchGetItemFluentBuilder {
     /// Sets or clears the input's `return_consumed_capacity`.
     pub fn set_return_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
+        input: Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
         self.input = self.input.set_return_consumed_capacity(input);
         self
@@ -86,7 +78,7 @@ impl BatchGetItemFluentBuilder {
     /// The value set for the input's `return_consumed_capacity`, if any.
     pub fn get_return_consumed_capacity(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
+    ) -> &Option<crate::types::ReturnConsumedCapacity> {
         self.input.get_return_consumed_capacity()
     }
 }
@@ -106,10 +98,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = (input
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = (input
                     .request_items
                     .as_ref()
                     .map(|m| ::awsgen_runtime::client::jmespath::Value::Array(
@@ -133,10 +123,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for BatchGetItemError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         BatchGetItemError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{BatchWriteItem, BatchWriteItemError, Operation};
 /// A call to [`BatchWriteItem`](crate::operation::BatchWriteItem): The `BatchWriteItem` operation puts or deletes multiple items in one or more tables. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct BatchWriteItemFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::BatchWriteItemInputBuilder,
@@ -14,13 +14,13 @@ impl BatchWriteItemFluentBuilder {
     ) -> Self {
         BatchWriteItemFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`BatchWriteItemError`](crate::operation::BatchWriteItemError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::BatchWriteItemOutput,
         ::awsgen_runtime::client::SdkError<BatchWriteItemError>,
     > {
@@ -37,8 +37,8 @@ impl BatchWriteItemFluentBuilder {
     /// Adds one entry to the input's `request_items`: see [`request_items`](crate::types::builders::BatchWriteItemInputBuilder::request_items).
     pub fn request_items(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: ::std::vec::Vec<crate::types::WriteRequest>,
+        key: impl Into<String>,
+        value: Vec<crate::types::WriteRequest>,
     ) -> Self {
         self.input = self.input.request_items(key, value);
         self
@@ -46,11 +46,8 @@ impl BatchWriteItemFluentBuilder {
     /// Sets or clears the input's `request_items`.
     pub fn set_request_items(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::vec::Vec<crate::types::WriteRequest>,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<String, Vec<crate::types::WriteRequest>>,
         >,
     ) -> Self {
         self.input = self.input.set_request_items(input);
@@ -59,12 +56,7 @@ impl BatchWriteItemFluentBuilder {
     /// The value set for the input's `request_items`, if any.
     pub fn get_request_items(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<crate::types::WriteRequest>,
-        >,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, Vec<crate::types::WriteRequest>>> {
         self.input.get_request_items()
     }
     /// Sets the input's `return_consumed_capacity`: see [`return_consumed_capacity`](crate::types::builders::BatchWriteItemInputBuilder::return_consumed_capacity).
@@ -78,7 +70,7 @@ impl BatchWriteItemFluentBuilder {
     /// Sets or clears the input's `return_consumed_capacity`.
     pub fn set_return_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
+        input: Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
         self.input = self.input.set_return_consumed_capacity(input);
         self
@@ -86,7 +78,7 @@ impl BatchWriteItemFluentBuilder {
     /// The value set for the input's `return_consumed_capacity`, if any.
     pub fn get_return_consumed_capacity(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
+    ) -> &Option<crate::types::ReturnConsumedCapacity> {
         self.input.get_return_consumed_capacity()
     }
     /// Sets the input's `return_item_collection_metrics`: see [`return_item_collection_metrics`](crate::types::builders::BatchWriteItemInputBuilder::return_item_collection_metrics).
@@ -100,7 +92,7 @@ impl BatchWriteItemFluentBuilder {
     /// Sets or clears the input's `return_item_collection_metrics`.
     pub fn set_return_item_collection_metrics(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnItemCollectionMetrics>,
+        input: Option<crate::types::ReturnItemCollectionMetrics>,
     ) -> Self {
         self.input = self.input.set_return_item_collection_metrics(input);
         self
@@ -108,7 +100,7 @@ impl BatchWriteItemFluentBuilder {
     /// The value set for the input's `return_item_collection_metrics`, if any.
     pub fn get_return_item_collection_metrics(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnItemCollectionMetrics> {
+    ) -> &Option<crate::types::ReturnItemCollectionMetrics> {
         self.input.get_return_item_collection_metrics()
     }
 }
@@ -128,10 +120,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = (input
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = (input
                     .request_items
                     .as_ref()
                     .map(|m| ::awsgen_runtime::client::jmespath::Value::Array(
@@ -155,10 +145,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for BatchWriteItemError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         BatchWriteItemError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

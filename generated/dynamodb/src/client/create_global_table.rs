@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateGlobalTable, CreateGlobalTableError, Operation};
 /// A call to [`CreateGlobalTable`](crate::operation::CreateGlobalTable): Creates a global table from an existing table. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateGlobalTableFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateGlobalTableInputBuilder,
@@ -14,13 +14,13 @@ impl CreateGlobalTableFluentBuilder {
     ) -> Self {
         CreateGlobalTableFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateGlobalTableError`](crate::operation::CreateGlobalTableError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateGlobalTableOutput,
         ::awsgen_runtime::client::SdkError<CreateGlobalTableError>,
     > {
@@ -35,25 +35,17 @@ impl CreateGlobalTableFluentBuilder {
         &self.input
     }
     /// Sets the input's `global_table_name`: see [`global_table_name`](crate::types::builders::CreateGlobalTableInputBuilder::global_table_name).
-    pub fn global_table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn global_table_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.global_table_name(input);
         self
     }
     /// Sets or clears the input's `global_table_name`.
-    pub fn set_global_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_global_table_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_global_table_name(input);
         self
     }
     /// The value set for the input's `global_table_name`, if any.
-    pub fn get_global_table_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_global_table_name(&self) -> &Option<String> {
         self.input.get_global_table_name()
     }
     /// Appends one item to the input's `replication_group`: see [`replication_group`](crate::types::builders::CreateGlobalTableInputBuilder::replication_group).
@@ -64,15 +56,13 @@ impl CreateGlobalTableFluentBuilder {
     /// Sets or clears the input's `replication_group`.
     pub fn set_replication_group(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Replica>>,
+        input: Option<Vec<crate::types::Replica>>,
     ) -> Self {
         self.input = self.input.set_replication_group(input);
         self
     }
     /// The value set for the input's `replication_group`, if any.
-    pub fn get_replication_group(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Replica>> {
+    pub fn get_replication_group(&self) -> &Option<Vec<crate::types::Replica>> {
         self.input.get_replication_group()
     }
 }
@@ -92,10 +82,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.global_table_name {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.global_table_name {
                     params
                         .push((
                             "ResourceArn",
@@ -110,10 +98,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateGlobalTableError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateGlobalTableError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

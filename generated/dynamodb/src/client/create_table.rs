@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateTable, CreateTableError, Operation};
 /// A call to [`CreateTable`](crate::operation::CreateTable): The `CreateTable` operation adds a new table to your account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateTableFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateTableInputBuilder,
@@ -14,13 +14,13 @@ impl CreateTableFluentBuilder {
     ) -> Self {
         CreateTableFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateTableError`](crate::operation::CreateTableError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTableOutput,
         ::awsgen_runtime::client::SdkError<CreateTableError>,
     > {
@@ -45,7 +45,7 @@ impl CreateTableFluentBuilder {
     /// Sets or clears the input's `attribute_definitions`.
     pub fn set_attribute_definitions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeDefinition>>,
+        input: Option<Vec<crate::types::AttributeDefinition>>,
     ) -> Self {
         self.input = self.input.set_attribute_definitions(input);
         self
@@ -53,27 +53,21 @@ impl CreateTableFluentBuilder {
     /// The value set for the input's `attribute_definitions`, if any.
     pub fn get_attribute_definitions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeDefinition>> {
+    ) -> &Option<Vec<crate::types::AttributeDefinition>> {
         self.input.get_attribute_definitions()
     }
     /// Sets the input's `table_name`: see [`table_name`](crate::types::builders::CreateTableInputBuilder::table_name).
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.table_name(input);
         self
     }
     /// Sets or clears the input's `table_name`.
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_table_name(input);
         self
     }
     /// The value set for the input's `table_name`, if any.
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         self.input.get_table_name()
     }
     /// Appends one item to the input's `key_schema`: see [`key_schema`](crate::types::builders::CreateTableInputBuilder::key_schema).
@@ -84,15 +78,13 @@ impl CreateTableFluentBuilder {
     /// Sets or clears the input's `key_schema`.
     pub fn set_key_schema(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
+        input: Option<Vec<crate::types::KeySchemaElement>>,
     ) -> Self {
         self.input = self.input.set_key_schema(input);
         self
     }
     /// The value set for the input's `key_schema`, if any.
-    pub fn get_key_schema(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>> {
+    pub fn get_key_schema(&self) -> &Option<Vec<crate::types::KeySchemaElement>> {
         self.input.get_key_schema()
     }
     /// Appends one item to the input's `local_secondary_indexes`: see [`local_secondary_indexes`](crate::types::builders::CreateTableInputBuilder::local_secondary_indexes).
@@ -106,7 +98,7 @@ impl CreateTableFluentBuilder {
     /// Sets or clears the input's `local_secondary_indexes`.
     pub fn set_local_secondary_indexes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::LocalSecondaryIndex>>,
+        input: Option<Vec<crate::types::LocalSecondaryIndex>>,
     ) -> Self {
         self.input = self.input.set_local_secondary_indexes(input);
         self
@@ -114,7 +106,7 @@ impl CreateTableFluentBuilder {
     /// The value set for the input's `local_secondary_indexes`, if any.
     pub fn get_local_secondary_indexes(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LocalSecondaryIndex>> {
+    ) -> &Option<Vec<crate::types::LocalSecondaryIndex>> {
         self.input.get_local_secondary_indexes()
     }
     /// Appends one item to the input's `global_secondary_indexes`: see [`global_secondary_indexes`](crate::types::builders::CreateTableInputBuilder::global_secondary_indexes).
@@ -128,7 +120,7 @@ impl CreateTableFluentBuilder {
     /// Sets or clears the input's `global_secondary_indexes`.
     pub fn set_global_secondary_indexes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>>,
+        input: Option<Vec<crate::types::GlobalSecondaryIndex>>,
     ) -> Self {
         self.input = self.input.set_global_secondary_indexes(input);
         self
@@ -136,7 +128,7 @@ impl CreateTableFluentBuilder {
     /// The value set for the input's `global_secondary_indexes`, if any.
     pub fn get_global_secondary_indexes(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>> {
+    ) -> &Option<Vec<crate::types::GlobalSecondaryIndex>> {
         self.input.get_global_secondary_indexes()
     }
     /// Sets the input's `billing_mode`: see [`billing_mode`](crate::types::builders::CreateTableInputBuilder::billing_mode).
@@ -145,15 +137,12 @@ impl CreateTableFluentBuilder {
         self
     }
     /// Sets or clears the input's `billing_mode`.
-    pub fn set_billing_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::BillingMode>,
-    ) -> Self {
+    pub fn set_billing_mode(mut self, input: Option<crate::types::BillingMode>) -> Self {
         self.input = self.input.set_billing_mode(input);
         self
     }
     /// The value set for the input's `billing_mode`, if any.
-    pub fn get_billing_mode(&self) -> &::std::option::Option<crate::types::BillingMode> {
+    pub fn get_billing_mode(&self) -> &Option<crate::types::BillingMode> {
         self.input.get_billing_mode()
     }
     /// Sets the input's `provisioned_throughput`: see [`provisioned_throughput`](crate::types::builders::CreateTableInputBuilder::provisioned_throughput).
@@ -167,7 +156,7 @@ impl CreateTableFluentBuilder {
     /// Sets or clears the input's `provisioned_throughput`.
     pub fn set_provisioned_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedThroughput>,
+        input: Option<crate::types::ProvisionedThroughput>,
     ) -> Self {
         self.input = self.input.set_provisioned_throughput(input);
         self
@@ -175,7 +164,7 @@ impl CreateTableFluentBuilder {
     /// The value set for the input's `provisioned_throughput`, if any.
     pub fn get_provisioned_throughput(
         &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
+    ) -> &Option<crate::types::ProvisionedThroughput> {
         self.input.get_provisioned_throughput()
     }
     /// Sets the input's `stream_specification`: see [`stream_specification`](crate::types::builders::CreateTableInputBuilder::stream_specification).
@@ -189,7 +178,7 @@ impl CreateTableFluentBuilder {
     /// Sets or clears the input's `stream_specification`.
     pub fn set_stream_specification(
         mut self,
-        input: ::std::option::Option<crate::types::StreamSpecification>,
+        input: Option<crate::types::StreamSpecification>,
     ) -> Self {
         self.input = self.input.set_stream_specification(input);
         self
@@ -197,7 +186,7 @@ impl CreateTableFluentBuilder {
     /// The value set for the input's `stream_specification`, if any.
     pub fn get_stream_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::StreamSpecification> {
+    ) -> &Option<crate::types::StreamSpecification> {
         self.input.get_stream_specification()
     }
     /// Sets the input's `sse_specification`: see [`sse_specification`](crate::types::builders::CreateTableInputBuilder::sse_specification).
@@ -208,15 +197,13 @@ impl CreateTableFluentBuilder {
     /// Sets or clears the input's `sse_specification`.
     pub fn set_sse_specification(
         mut self,
-        input: ::std::option::Option<crate::types::SseSpecification>,
+        input: Option<crate::types::SseSpecification>,
     ) -> Self {
         self.input = self.input.set_sse_specification(input);
         self
     }
     /// The value set for the input's `sse_specification`, if any.
-    pub fn get_sse_specification(
-        &self,
-    ) -> &::std::option::Option<crate::types::SseSpecification> {
+    pub fn get_sse_specification(&self) -> &Option<crate::types::SseSpecification> {
         self.input.get_sse_specification()
     }
     /// Appends one item to the input's `tags`: see [`tags`](crate::types::builders::CreateTableInputBuilder::tags).
@@ -225,17 +212,12 @@ impl CreateTableFluentBuilder {
         self
     }
     /// Sets or clears the input's `tags`.
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.input = self.input.set_tags(input);
         self
     }
     /// The value set for the input's `tags`, if any.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         self.input.get_tags()
     }
     /// Sets the input's `table_class`: see [`table_class`](crate::types::builders::CreateTableInputBuilder::table_class).
@@ -244,15 +226,12 @@ impl CreateTableFluentBuilder {
         self
     }
     /// Sets or clears the input's `table_class`.
-    pub fn set_table_class(
-        mut self,
-        input: ::std::option::Option<crate::types::TableClass>,
-    ) -> Self {
+    pub fn set_table_class(mut self, input: Option<crate::types::TableClass>) -> Self {
         self.input = self.input.set_table_class(input);
         self
     }
     /// The value set for the input's `table_class`, if any.
-    pub fn get_table_class(&self) -> &::std::option::Option<crate::types::TableClass> {
+    pub fn get_table_class(&self) -> &Option<crate::types::TableClass> {
         self.input.get_table_class()
     }
     /// Sets the input's `deletion_protection_enabled`: see [`deletion_protection_enabled`](crate::types::builders::CreateTableInputBuilder::deletion_protection_enabled).
@@ -261,15 +240,12 @@ impl CreateTableFluentBuilder {
         self
     }
     /// Sets or clears the input's `deletion_protection_enabled`.
-    pub fn set_deletion_protection_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_deletion_protection_enabled(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_deletion_protection_enabled(input);
         self
     }
     /// The value set for the input's `deletion_protection_enabled`, if any.
-    pub fn get_deletion_protection_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_deletion_protection_enabled(&self) -> &Option<bool> {
         self.input.get_deletion_protection_enabled()
     }
     /// Sets the input's `warm_throughput`: see [`warm_throughput`](crate::types::builders::CreateTableInputBuilder::warm_throughput).
@@ -280,35 +256,27 @@ impl CreateTableFluentBuilder {
     /// Sets or clears the input's `warm_throughput`.
     pub fn set_warm_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::WarmThroughput>,
+        input: Option<crate::types::WarmThroughput>,
     ) -> Self {
         self.input = self.input.set_warm_throughput(input);
         self
     }
     /// The value set for the input's `warm_throughput`, if any.
-    pub fn get_warm_throughput(
-        &self,
-    ) -> &::std::option::Option<crate::types::WarmThroughput> {
+    pub fn get_warm_throughput(&self) -> &Option<crate::types::WarmThroughput> {
         self.input.get_warm_throughput()
     }
     /// Sets the input's `resource_policy`: see [`resource_policy`](crate::types::builders::CreateTableInputBuilder::resource_policy).
-    pub fn resource_policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_policy(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_policy(input);
         self
     }
     /// Sets or clears the input's `resource_policy`.
-    pub fn set_resource_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_policy(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource_policy(input);
         self
     }
     /// The value set for the input's `resource_policy`, if any.
-    pub fn get_resource_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_policy(&self) -> &Option<String> {
         self.input.get_resource_policy()
     }
     /// Sets the input's `on_demand_throughput`: see [`on_demand_throughput`](crate::types::builders::CreateTableInputBuilder::on_demand_throughput).
@@ -322,37 +290,27 @@ impl CreateTableFluentBuilder {
     /// Sets or clears the input's `on_demand_throughput`.
     pub fn set_on_demand_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::OnDemandThroughput>,
+        input: Option<crate::types::OnDemandThroughput>,
     ) -> Self {
         self.input = self.input.set_on_demand_throughput(input);
         self
     }
     /// The value set for the input's `on_demand_throughput`, if any.
-    pub fn get_on_demand_throughput(
-        &self,
-    ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
+    pub fn get_on_demand_throughput(&self) -> &Option<crate::types::OnDemandThroughput> {
         self.input.get_on_demand_throughput()
     }
     /// Sets the input's `global_table_source_arn`: see [`global_table_source_arn`](crate::types::builders::CreateTableInputBuilder::global_table_source_arn).
-    pub fn global_table_source_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn global_table_source_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.global_table_source_arn(input);
         self
     }
     /// Sets or clears the input's `global_table_source_arn`.
-    pub fn set_global_table_source_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_global_table_source_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_global_table_source_arn(input);
         self
     }
     /// The value set for the input's `global_table_source_arn`, if any.
-    pub fn get_global_table_source_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_global_table_source_arn(&self) -> &Option<String> {
         self.input.get_global_table_source_arn()
     }
     /// Sets the input's `global_table_settings_replication_mode`: see [`global_table_settings_replication_mode`](crate::types::builders::CreateTableInputBuilder::global_table_settings_replication_mode).
@@ -366,7 +324,7 @@ impl CreateTableFluentBuilder {
     /// Sets or clears the input's `global_table_settings_replication_mode`.
     pub fn set_global_table_settings_replication_mode(
         mut self,
-        input: ::std::option::Option<crate::types::GlobalTableSettingsReplicationMode>,
+        input: Option<crate::types::GlobalTableSettingsReplicationMode>,
     ) -> Self {
         self.input = self.input.set_global_table_settings_replication_mode(input);
         self
@@ -374,7 +332,7 @@ impl CreateTableFluentBuilder {
     /// The value set for the input's `global_table_settings_replication_mode`, if any.
     pub fn get_global_table_settings_replication_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::GlobalTableSettingsReplicationMode> {
+    ) -> &Option<crate::types::GlobalTableSettingsReplicationMode> {
         self.input.get_global_table_settings_replication_mode()
     }
     /// Appends one item to the input's `vector_indexes`: see [`vector_indexes`](crate::types::builders::CreateTableInputBuilder::vector_indexes).
@@ -385,15 +343,13 @@ impl CreateTableFluentBuilder {
     /// Sets or clears the input's `vector_indexes`.
     pub fn set_vector_indexes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VectorIndex>>,
+        input: Option<Vec<crate::types::VectorIndex>>,
     ) -> Self {
         self.input = self.input.set_vector_indexes(input);
         self
     }
     /// The value set for the input's `vector_indexes`, if any.
-    pub fn get_vector_indexes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VectorIndex>> {
+    pub fn get_vector_indexes(&self) -> &Option<Vec<crate::types::VectorIndex>> {
         self.input.get_vector_indexes()
     }
 }
@@ -413,10 +369,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.table_name {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.table_name {
                     params
                         .push((
                             "ResourceArn",
@@ -431,10 +385,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateTableError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateTableError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

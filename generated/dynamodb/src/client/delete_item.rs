@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteItem, DeleteItemError, Operation};
 /// A call to [`DeleteItem`](crate::operation::DeleteItem): Deletes a single item in a table by primary key. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteItemFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteItemInputBuilder,
@@ -14,13 +14,13 @@ impl DeleteItemFluentBuilder {
     ) -> Self {
         DeleteItemFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteItemError`](crate::operation::DeleteItemError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteItemOutput,
         ::awsgen_runtime::client::SdkError<DeleteItemError>,
     > {
@@ -35,29 +35,23 @@ impl DeleteItemFluentBuilder {
         &self.input
     }
     /// Sets the input's `table_name`: see [`table_name`](crate::types::builders::DeleteItemInputBuilder::table_name).
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.table_name(input);
         self
     }
     /// Sets or clears the input's `table_name`.
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_table_name(input);
         self
     }
     /// The value set for the input's `table_name`, if any.
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         self.input.get_table_name()
     }
     /// Adds one entry to the input's `key`: see [`key`](crate::types::builders::DeleteItemInputBuilder::key).
     pub fn key(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.input = self.input.key(key, value);
@@ -66,12 +60,7 @@ impl DeleteItemFluentBuilder {
     /// Sets or clears the input's `key`.
     pub fn set_key(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.input = self.input.set_key(input);
         self
@@ -79,15 +68,13 @@ impl DeleteItemFluentBuilder {
     /// The value set for the input's `key`, if any.
     pub fn get_key(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.input.get_key()
     }
     /// Adds one entry to the input's `expected`: see [`expected`](crate::types::builders::DeleteItemInputBuilder::expected).
     pub fn expected(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::ExpectedAttributeValue,
     ) -> Self {
         self.input = self.input.expected(key, value);
@@ -96,11 +83,8 @@ impl DeleteItemFluentBuilder {
     /// Sets or clears the input's `expected`.
     pub fn set_expected(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::ExpectedAttributeValue,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<String, crate::types::ExpectedAttributeValue>,
         >,
     ) -> Self {
         self.input = self.input.set_expected(input);
@@ -109,11 +93,8 @@ impl DeleteItemFluentBuilder {
     /// The value set for the input's `expected`, if any.
     pub fn get_expected(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::ExpectedAttributeValue,
-        >,
+    ) -> &Option<
+        ::std::collections::BTreeMap<String, crate::types::ExpectedAttributeValue>,
     > {
         self.input.get_expected()
     }
@@ -128,7 +109,7 @@ impl DeleteItemFluentBuilder {
     /// Sets or clears the input's `conditional_operator`.
     pub fn set_conditional_operator(
         mut self,
-        input: ::std::option::Option<crate::types::ConditionalOperator>,
+        input: Option<crate::types::ConditionalOperator>,
     ) -> Self {
         self.input = self.input.set_conditional_operator(input);
         self
@@ -136,7 +117,7 @@ impl DeleteItemFluentBuilder {
     /// The value set for the input's `conditional_operator`, if any.
     pub fn get_conditional_operator(
         &self,
-    ) -> &::std::option::Option<crate::types::ConditionalOperator> {
+    ) -> &Option<crate::types::ConditionalOperator> {
         self.input.get_conditional_operator()
     }
     /// Sets the input's `return_values`: see [`return_values`](crate::types::builders::DeleteItemInputBuilder::return_values).
@@ -147,15 +128,13 @@ impl DeleteItemFluentBuilder {
     /// Sets or clears the input's `return_values`.
     pub fn set_return_values(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnValue>,
+        input: Option<crate::types::ReturnValue>,
     ) -> Self {
         self.input = self.input.set_return_values(input);
         self
     }
     /// The value set for the input's `return_values`, if any.
-    pub fn get_return_values(
-        &self,
-    ) -> &::std::option::Option<crate::types::ReturnValue> {
+    pub fn get_return_values(&self) -> &Option<crate::types::ReturnValue> {
         self.input.get_return_values()
     }
     /// Sets the input's `return_consumed_capacity`: see [`return_consumed_capacity`](crate::types::builders::DeleteItemInputBuilder::return_consumed_capacity).
@@ -169,7 +148,7 @@ impl DeleteItemFluentBuilder {
     /// Sets or clears the input's `return_consumed_capacity`.
     pub fn set_return_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
+        input: Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
         self.input = self.input.set_return_consumed_capacity(input);
         self
@@ -177,7 +156,7 @@ impl DeleteItemFluentBuilder {
     /// The value set for the input's `return_consumed_capacity`, if any.
     pub fn get_return_consumed_capacity(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
+    ) -> &Option<crate::types::ReturnConsumedCapacity> {
         self.input.get_return_consumed_capacity()
     }
     /// Sets the input's `return_item_collection_metrics`: see [`return_item_collection_metrics`](crate::types::builders::DeleteItemInputBuilder::return_item_collection_metrics).
@@ -191,7 +170,7 @@ impl DeleteItemFluentBuilder {
     /// Sets or clears the input's `return_item_collection_metrics`.
     pub fn set_return_item_collection_metrics(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnItemCollectionMetrics>,
+        input: Option<crate::types::ReturnItemCollectionMetrics>,
     ) -> Self {
         self.input = self.input.set_return_item_collection_metrics(input);
         self
@@ -199,36 +178,28 @@ impl DeleteItemFluentBuilder {
     /// The value set for the input's `return_item_collection_metrics`, if any.
     pub fn get_return_item_collection_metrics(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnItemCollectionMetrics> {
+    ) -> &Option<crate::types::ReturnItemCollectionMetrics> {
         self.input.get_return_item_collection_metrics()
     }
     /// Sets the input's `condition_expression`: see [`condition_expression`](crate::types::builders::DeleteItemInputBuilder::condition_expression).
-    pub fn condition_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn condition_expression(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.condition_expression(input);
         self
     }
     /// Sets or clears the input's `condition_expression`.
-    pub fn set_condition_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_condition_expression(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_condition_expression(input);
         self
     }
     /// The value set for the input's `condition_expression`, if any.
-    pub fn get_condition_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_condition_expression(&self) -> &Option<String> {
         self.input.get_condition_expression()
     }
     /// Adds one entry to the input's `expression_attribute_names`: see [`expression_attribute_names`](crate::types::builders::DeleteItemInputBuilder::expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.expression_attribute_names(key, value);
         self
@@ -236,9 +207,7 @@ impl DeleteItemFluentBuilder {
     /// Sets or clears the input's `expression_attribute_names`.
     pub fn set_expression_attribute_names(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_expression_attribute_names(input);
         self
@@ -246,15 +215,13 @@ impl DeleteItemFluentBuilder {
     /// The value set for the input's `expression_attribute_names`, if any.
     pub fn get_expression_attribute_names(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_expression_attribute_names()
     }
     /// Adds one entry to the input's `expression_attribute_values`: see [`expression_attribute_values`](crate::types::builders::DeleteItemInputBuilder::expression_attribute_values).
     pub fn expression_attribute_values(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.input = self.input.expression_attribute_values(key, value);
@@ -263,12 +230,7 @@ impl DeleteItemFluentBuilder {
     /// Sets or clears the input's `expression_attribute_values`.
     pub fn set_expression_attribute_values(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.input = self.input.set_expression_attribute_values(input);
         self
@@ -276,9 +238,7 @@ impl DeleteItemFluentBuilder {
     /// The value set for the input's `expression_attribute_values`, if any.
     pub fn get_expression_attribute_values(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.input.get_expression_attribute_values()
     }
     /// Sets the input's `return_values_on_condition_check_failure`: see [`return_values_on_condition_check_failure`](crate::types::builders::DeleteItemInputBuilder::return_values_on_condition_check_failure).
@@ -292,7 +252,7 @@ impl DeleteItemFluentBuilder {
     /// Sets or clears the input's `return_values_on_condition_check_failure`.
     pub fn set_return_values_on_condition_check_failure(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure>,
+        input: Option<crate::types::ReturnValuesOnConditionCheckFailure>,
     ) -> Self {
         self.input = self.input.set_return_values_on_condition_check_failure(input);
         self
@@ -300,7 +260,7 @@ impl DeleteItemFluentBuilder {
     /// The value set for the input's `return_values_on_condition_check_failure`, if any.
     pub fn get_return_values_on_condition_check_failure(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure> {
+    ) -> &Option<crate::types::ReturnValuesOnConditionCheckFailure> {
         self.input.get_return_values_on_condition_check_failure()
     }
 }
@@ -317,10 +277,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.table_name {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.table_name {
                     params
                         .push((
                             "ResourceArn",
@@ -335,10 +293,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeleteItemError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeleteItemError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteResourcePolicy, DeleteResourcePolicyError, Operation};
 /// A call to [`DeleteResourcePolicy`](crate::operation::DeleteResourcePolicy): Deletes the resource-based policy attached to the resource, which can be a table or stream. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteResourcePolicyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteResourcePolicyInputBuilder,
@@ -14,13 +14,13 @@ impl DeleteResourcePolicyFluentBuilder {
     ) -> Self {
         DeleteResourcePolicyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteResourcePolicyError`](crate::operation::DeleteResourcePolicyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteResourcePolicyOutput,
         ::awsgen_runtime::client::SdkError<DeleteResourcePolicyError>,
     > {
@@ -35,45 +35,31 @@ impl DeleteResourcePolicyFluentBuilder {
         &self.input
     }
     /// Sets the input's `resource_arn`: see [`resource_arn`](crate::types::builders::DeleteResourcePolicyInputBuilder::resource_arn).
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_arn(input);
         self
     }
     /// Sets or clears the input's `resource_arn`.
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource_arn(input);
         self
     }
     /// The value set for the input's `resource_arn`, if any.
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_arn(&self) -> &Option<String> {
         self.input.get_resource_arn()
     }
     /// Sets the input's `expected_revision_id`: see [`expected_revision_id`](crate::types::builders::DeleteResourcePolicyInputBuilder::expected_revision_id).
-    pub fn expected_revision_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn expected_revision_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.expected_revision_id(input);
         self
     }
     /// Sets or clears the input's `expected_revision_id`.
-    pub fn set_expected_revision_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_expected_revision_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_expected_revision_id(input);
         self
     }
     /// The value set for the input's `expected_revision_id`, if any.
-    pub fn get_expected_revision_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_expected_revision_id(&self) -> &Option<String> {
         self.input.get_expected_revision_id()
     }
 }
@@ -93,10 +79,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.resource_arn {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.resource_arn {
                     params
                         .push((
                             "ResourceArn",
@@ -111,10 +95,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeleteResourcePolicyError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeleteResourcePolicyError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeBackup, DescribeBackupError, Operation};
 /// A call to [`DescribeBackup`](crate::operation::DescribeBackup): Describes an existing backup of a table. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeBackupFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeBackupInputBuilder,
@@ -14,13 +14,13 @@ impl DescribeBackupFluentBuilder {
     ) -> Self {
         DescribeBackupFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeBackupError`](crate::operation::DescribeBackupError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeBackupOutput,
         ::awsgen_runtime::client::SdkError<DescribeBackupError>,
     > {
@@ -35,23 +35,17 @@ impl DescribeBackupFluentBuilder {
         &self.input
     }
     /// Sets the input's `backup_arn`: see [`backup_arn`](crate::types::builders::DescribeBackupInputBuilder::backup_arn).
-    pub fn backup_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn backup_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.backup_arn(input);
         self
     }
     /// Sets or clears the input's `backup_arn`.
-    pub fn set_backup_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_backup_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_backup_arn(input);
         self
     }
     /// The value set for the input's `backup_arn`, if any.
-    pub fn get_backup_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_backup_arn(&self) -> &Option<String> {
         self.input.get_backup_arn()
     }
 }
@@ -71,10 +65,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.backup_arn {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.backup_arn {
                     params
                         .push((
                             "ResourceArn",
@@ -89,10 +81,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DescribeBackupError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DescribeBackupError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

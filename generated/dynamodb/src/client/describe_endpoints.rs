@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeEndpoints, DescribeEndpointsError, Operation};
 /// A call to [`DescribeEndpoints`](crate::operation::DescribeEndpoints): Returns the regional endpoint information. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeEndpointsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeEndpointsRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeEndpointsFluentBuilder {
     ) -> Self {
         DescribeEndpointsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeEndpointsError`](crate::operation::DescribeEndpointsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeEndpointsResponse,
         ::awsgen_runtime::client::SdkError<DescribeEndpointsError>,
     > {
@@ -47,7 +47,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeEndpoints as Operation>::serialize_request(input),
             <DescribeEndpoints as Operation>::parse_response,
         )

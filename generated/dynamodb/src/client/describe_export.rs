@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeExport, DescribeExportError, Operation};
 /// A call to [`DescribeExport`](crate::operation::DescribeExport): Describes an existing table export. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeExportFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeExportInputBuilder,
@@ -14,13 +14,13 @@ impl DescribeExportFluentBuilder {
     ) -> Self {
         DescribeExportFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeExportError`](crate::operation::DescribeExportError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeExportOutput,
         ::awsgen_runtime::client::SdkError<DescribeExportError>,
     > {
@@ -35,23 +35,17 @@ impl DescribeExportFluentBuilder {
         &self.input
     }
     /// Sets the input's `export_arn`: see [`export_arn`](crate::types::builders::DescribeExportInputBuilder::export_arn).
-    pub fn export_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn export_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.export_arn(input);
         self
     }
     /// Sets or clears the input's `export_arn`.
-    pub fn set_export_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_export_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_export_arn(input);
         self
     }
     /// The value set for the input's `export_arn`, if any.
-    pub fn get_export_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_export_arn(&self) -> &Option<String> {
         self.input.get_export_arn()
     }
     /// Waits until [`ExportCompleted`](crate::waiters::ExportCompleted) says the wait is over: polls `DescribeExport` with this input every 20 seconds, at most 60 times, and for at most `timeout` overall.
@@ -60,7 +54,7 @@ impl DescribeExportFluentBuilder {
     pub async fn wait_until_export_completed(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeExportOutput,
             DescribeExportError,
@@ -76,9 +70,9 @@ impl DescribeExportFluentBuilder {
             .build()
             .map_err(::awsgen_runtime::client::SdkError::Build)
         {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -117,10 +111,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.export_arn {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.export_arn {
                     params
                         .push((
                             "ResourceArn",
@@ -135,10 +127,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DescribeExportError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DescribeExportError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

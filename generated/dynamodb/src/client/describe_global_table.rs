@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeGlobalTable, DescribeGlobalTableError, Operation};
 /// A call to [`DescribeGlobalTable`](crate::operation::DescribeGlobalTable): Returns information about the specified global table. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeGlobalTableFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeGlobalTableInputBuilder,
@@ -14,13 +14,13 @@ impl DescribeGlobalTableFluentBuilder {
     ) -> Self {
         DescribeGlobalTableFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeGlobalTableError`](crate::operation::DescribeGlobalTableError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeGlobalTableOutput,
         ::awsgen_runtime::client::SdkError<DescribeGlobalTableError>,
     > {
@@ -35,25 +35,17 @@ impl DescribeGlobalTableFluentBuilder {
         &self.input
     }
     /// Sets the input's `global_table_name`: see [`global_table_name`](crate::types::builders::DescribeGlobalTableInputBuilder::global_table_name).
-    pub fn global_table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn global_table_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.global_table_name(input);
         self
     }
     /// Sets or clears the input's `global_table_name`.
-    pub fn set_global_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_global_table_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_global_table_name(input);
         self
     }
     /// The value set for the input's `global_table_name`, if any.
-    pub fn get_global_table_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_global_table_name(&self) -> &Option<String> {
         self.input.get_global_table_name()
     }
 }
@@ -73,10 +65,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.global_table_name {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.global_table_name {
                     params
                         .push((
                             "ResourceArn",
@@ -91,10 +81,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DescribeGlobalTableError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DescribeGlobalTableError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeGlobalTableSettings, DescribeGlobalTableSettingsError, Operation,
 };
 /// A call to [`DescribeGlobalTableSettings`](crate::operation::DescribeGlobalTableSettings): Describes Region-specific settings for a global table. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeGlobalTableSettingsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeGlobalTableSettingsInputBuilder,
@@ -16,13 +16,13 @@ impl DescribeGlobalTableSettingsFluentBuilder {
     ) -> Self {
         DescribeGlobalTableSettingsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeGlobalTableSettingsError`](crate::operation::DescribeGlobalTableSettingsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeGlobalTableSettingsOutput,
         ::awsgen_runtime::client::SdkError<DescribeGlobalTableSettingsError>,
     > {
@@ -39,25 +39,17 @@ impl DescribeGlobalTableSettingsFluentBuilder {
         &self.input
     }
     /// Sets the input's `global_table_name`: see [`global_table_name`](crate::types::builders::DescribeGlobalTableSettingsInputBuilder::global_table_name).
-    pub fn global_table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn global_table_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.global_table_name(input);
         self
     }
     /// Sets or clears the input's `global_table_name`.
-    pub fn set_global_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_global_table_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_global_table_name(input);
         self
     }
     /// The value set for the input's `global_table_name`, if any.
-    pub fn get_global_table_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_global_table_name(&self) -> &Option<String> {
         self.input.get_global_table_name()
     }
 }
@@ -77,10 +69,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.global_table_name {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.global_table_name {
                     params
                         .push((
                             "ResourceArn",
@@ -95,10 +85,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DescribeGlobalTableSettingsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DescribeGlobalTableSettingsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DescribeKinesisStreamingDestination`](crate::operation::DescribeKinesisStreamingDestination): Returns information about the status of Kinesis streaming. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeKinesisStreamingDestinationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeKinesisStreamingDestinationInputBuilder,
@@ -17,13 +17,13 @@ impl DescribeKinesisStreamingDestinationFluentBuilder {
     ) -> Self {
         DescribeKinesisStreamingDestinationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeKinesisStreamingDestinationError`](crate::operation::DescribeKinesisStreamingDestinationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeKinesisStreamingDestinationOutput,
         ::awsgen_runtime::client::SdkError<DescribeKinesisStreamingDestinationError>,
     > {
@@ -40,23 +40,17 @@ impl DescribeKinesisStreamingDestinationFluentBuilder {
         &self.input
     }
     /// Sets the input's `table_name`: see [`table_name`](crate::types::builders::DescribeKinesisStreamingDestinationInputBuilder::table_name).
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.table_name(input);
         self
     }
     /// Sets or clears the input's `table_name`.
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_table_name(input);
         self
     }
     /// The value set for the input's `table_name`, if any.
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         self.input.get_table_name()
     }
     /// Waits until [`KinesisStreamingDestinationActive`](crate::waiters::KinesisStreamingDestinationActive) says the wait is over: polls `DescribeKinesisStreamingDestination` with this input every 20 seconds, at most 30 times, and for at most `timeout` overall.
@@ -65,7 +59,7 @@ impl DescribeKinesisStreamingDestinationFluentBuilder {
     pub async fn wait_until_kinesis_streaming_destination_active(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeKinesisStreamingDestinationOutput,
             DescribeKinesisStreamingDestinationError,
@@ -82,9 +76,9 @@ impl DescribeKinesisStreamingDestinationFluentBuilder {
             .build()
             .map_err(::awsgen_runtime::client::SdkError::Build)
         {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -125,10 +119,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.table_name {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.table_name {
                     params
                         .push((
                             "ResourceArn",
@@ -144,10 +136,10 @@ pub(crate) async fn call(
 }
 impl ::awsgen_runtime::client::ServiceError
 for DescribeKinesisStreamingDestinationError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DescribeKinesisStreamingDestinationError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DisableKinesisStreamingDestination`](crate::operation::DisableKinesisStreamingDestination): Stops replication from the DynamoDB table to the Kinesis data stream. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisableKinesisStreamingDestinationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::KinesisStreamingDestinationInputBuilder,
@@ -17,13 +17,13 @@ impl DisableKinesisStreamingDestinationFluentBuilder {
     ) -> Self {
         DisableKinesisStreamingDestinationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisableKinesisStreamingDestinationError`](crate::operation::DisableKinesisStreamingDestinationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::KinesisStreamingDestinationOutput,
         ::awsgen_runtime::client::SdkError<DisableKinesisStreamingDestinationError>,
     > {
@@ -40,43 +40,31 @@ impl DisableKinesisStreamingDestinationFluentBuilder {
         &self.input
     }
     /// Sets the input's `table_name`: see [`table_name`](crate::types::builders::KinesisStreamingDestinationInputBuilder::table_name).
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.table_name(input);
         self
     }
     /// Sets or clears the input's `table_name`.
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_table_name(input);
         self
     }
     /// The value set for the input's `table_name`, if any.
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         self.input.get_table_name()
     }
     /// Sets the input's `stream_arn`: see [`stream_arn`](crate::types::builders::KinesisStreamingDestinationInputBuilder::stream_arn).
-    pub fn stream_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn stream_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.stream_arn(input);
         self
     }
     /// Sets or clears the input's `stream_arn`.
-    pub fn set_stream_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_stream_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_stream_arn(input);
         self
     }
     /// The value set for the input's `stream_arn`, if any.
-    pub fn get_stream_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_stream_arn(&self) -> &Option<String> {
         self.input.get_stream_arn()
     }
     /// Sets the input's `enable_kinesis_streaming_configuration`: see [`enable_kinesis_streaming_configuration`](crate::types::builders::KinesisStreamingDestinationInputBuilder::enable_kinesis_streaming_configuration).
@@ -90,7 +78,7 @@ impl DisableKinesisStreamingDestinationFluentBuilder {
     /// Sets or clears the input's `enable_kinesis_streaming_configuration`.
     pub fn set_enable_kinesis_streaming_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::EnableKinesisStreamingConfiguration>,
+        input: Option<crate::types::EnableKinesisStreamingConfiguration>,
     ) -> Self {
         self.input = self.input.set_enable_kinesis_streaming_configuration(input);
         self
@@ -98,7 +86,7 @@ impl DisableKinesisStreamingDestinationFluentBuilder {
     /// The value set for the input's `enable_kinesis_streaming_configuration`, if any.
     pub fn get_enable_kinesis_streaming_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::EnableKinesisStreamingConfiguration> {
+    ) -> &Option<crate::types::EnableKinesisStreamingConfiguration> {
         self.input.get_enable_kinesis_streaming_configuration()
     }
 }
@@ -118,10 +106,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.table_name {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.table_name {
                     params
                         .push((
                             "ResourceArn",
@@ -136,10 +122,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DisableKinesisStreamingDestinationError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DisableKinesisStreamingDestinationError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

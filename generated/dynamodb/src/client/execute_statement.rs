@@ -3,7 +3,7 @@
 
 use crate::operation::{ExecuteStatement, ExecuteStatementError, Operation};
 /// A call to [`ExecuteStatement`](crate::operation::ExecuteStatement): This operation allows you to perform reads and singleton writes on data stored in DynamoDB, using PartiQL. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ExecuteStatementFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ExecuteStatementInputBuilder,
@@ -14,13 +14,13 @@ impl ExecuteStatementFluentBuilder {
     ) -> Self {
         ExecuteStatementFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ExecuteStatementError`](crate::operation::ExecuteStatementError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ExecuteStatementOutput,
         ::awsgen_runtime::client::SdkError<ExecuteStatementError>,
     > {
@@ -35,23 +35,17 @@ impl ExecuteStatementFluentBuilder {
         &self.input
     }
     /// Sets the input's `statement`: see [`statement`](crate::types::builders::ExecuteStatementInputBuilder::statement).
-    pub fn statement(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn statement(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.statement(input);
         self
     }
     /// Sets or clears the input's `statement`.
-    pub fn set_statement(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_statement(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_statement(input);
         self
     }
     /// The value set for the input's `statement`, if any.
-    pub fn get_statement(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_statement(&self) -> &Option<String> {
         self.input.get_statement()
     }
     /// Appends one item to the input's `parameters`: see [`parameters`](crate::types::builders::ExecuteStatementInputBuilder::parameters).
@@ -62,15 +56,13 @@ impl ExecuteStatementFluentBuilder {
     /// Sets or clears the input's `parameters`.
     pub fn set_parameters(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
+        input: Option<Vec<crate::types::AttributeValue>>,
     ) -> Self {
         self.input = self.input.set_parameters(input);
         self
     }
     /// The value set for the input's `parameters`, if any.
-    pub fn get_parameters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>> {
+    pub fn get_parameters(&self) -> &Option<Vec<crate::types::AttributeValue>> {
         self.input.get_parameters()
     }
     /// Sets the input's `consistent_read`: see [`consistent_read`](crate::types::builders::ExecuteStatementInputBuilder::consistent_read).
@@ -79,32 +71,26 @@ impl ExecuteStatementFluentBuilder {
         self
     }
     /// Sets or clears the input's `consistent_read`.
-    pub fn set_consistent_read(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_consistent_read(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_consistent_read(input);
         self
     }
     /// The value set for the input's `consistent_read`, if any.
-    pub fn get_consistent_read(&self) -> &::std::option::Option<bool> {
+    pub fn get_consistent_read(&self) -> &Option<bool> {
         self.input.get_consistent_read()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::ExecuteStatementInputBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `return_consumed_capacity`: see [`return_consumed_capacity`](crate::types::builders::ExecuteStatementInputBuilder::return_consumed_capacity).
@@ -118,7 +104,7 @@ impl ExecuteStatementFluentBuilder {
     /// Sets or clears the input's `return_consumed_capacity`.
     pub fn set_return_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
+        input: Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
         self.input = self.input.set_return_consumed_capacity(input);
         self
@@ -126,7 +112,7 @@ impl ExecuteStatementFluentBuilder {
     /// The value set for the input's `return_consumed_capacity`, if any.
     pub fn get_return_consumed_capacity(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
+    ) -> &Option<crate::types::ReturnConsumedCapacity> {
         self.input.get_return_consumed_capacity()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::ExecuteStatementInputBuilder::limit).
@@ -135,12 +121,12 @@ impl ExecuteStatementFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Sets the input's `return_values_on_condition_check_failure`: see [`return_values_on_condition_check_failure`](crate::types::builders::ExecuteStatementInputBuilder::return_values_on_condition_check_failure).
@@ -154,7 +140,7 @@ impl ExecuteStatementFluentBuilder {
     /// Sets or clears the input's `return_values_on_condition_check_failure`.
     pub fn set_return_values_on_condition_check_failure(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure>,
+        input: Option<crate::types::ReturnValuesOnConditionCheckFailure>,
     ) -> Self {
         self.input = self.input.set_return_values_on_condition_check_failure(input);
         self
@@ -162,7 +148,7 @@ impl ExecuteStatementFluentBuilder {
     /// The value set for the input's `return_values_on_condition_check_failure`, if any.
     pub fn get_return_values_on_condition_check_failure(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure> {
+    ) -> &Option<crate::types::ReturnValuesOnConditionCheckFailure> {
         self.input.get_return_values_on_condition_check_failure()
     }
 }
@@ -181,17 +167,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ExecuteStatement as Operation>::serialize_request(input),
             <ExecuteStatement as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ExecuteStatementError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ExecuteStatementError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ExecuteTransaction, ExecuteTransactionError, Operation};
 /// A call to [`ExecuteTransaction`](crate::operation::ExecuteTransaction): This operation allows you to perform transactional reads or writes on data stored in DynamoDB, using PartiQL. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ExecuteTransactionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ExecuteTransactionInputBuilder,
@@ -14,13 +14,13 @@ impl ExecuteTransactionFluentBuilder {
     ) -> Self {
         ExecuteTransactionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ExecuteTransactionError`](crate::operation::ExecuteTransactionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ExecuteTransactionOutput,
         ::awsgen_runtime::client::SdkError<ExecuteTransactionError>,
     > {
@@ -45,9 +45,7 @@ impl ExecuteTransactionFluentBuilder {
     /// Sets or clears the input's `transact_statements`.
     pub fn set_transact_statements(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ParameterizedStatement>,
-        >,
+        input: Option<Vec<crate::types::ParameterizedStatement>>,
     ) -> Self {
         self.input = self.input.set_transact_statements(input);
         self
@@ -55,29 +53,21 @@ impl ExecuteTransactionFluentBuilder {
     /// The value set for the input's `transact_statements`, if any.
     pub fn get_transact_statements(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ParameterizedStatement>> {
+    ) -> &Option<Vec<crate::types::ParameterizedStatement>> {
         self.input.get_transact_statements()
     }
     /// Sets the input's `client_request_token`: see [`client_request_token`](crate::types::builders::ExecuteTransactionInputBuilder::client_request_token).
-    pub fn client_request_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_request_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_request_token(input);
         self
     }
     /// Sets or clears the input's `client_request_token`.
-    pub fn set_client_request_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_request_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_request_token(input);
         self
     }
     /// The value set for the input's `client_request_token`, if any.
-    pub fn get_client_request_token(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_request_token(&self) -> &Option<String> {
         self.input.get_client_request_token()
     }
     /// Sets the input's `return_consumed_capacity`: see [`return_consumed_capacity`](crate::types::builders::ExecuteTransactionInputBuilder::return_consumed_capacity).
@@ -91,7 +81,7 @@ impl ExecuteTransactionFluentBuilder {
     /// Sets or clears the input's `return_consumed_capacity`.
     pub fn set_return_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
+        input: Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
         self.input = self.input.set_return_consumed_capacity(input);
         self
@@ -99,7 +89,7 @@ impl ExecuteTransactionFluentBuilder {
     /// The value set for the input's `return_consumed_capacity`, if any.
     pub fn get_return_consumed_capacity(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
+    ) -> &Option<crate::types::ReturnConsumedCapacity> {
         self.input.get_return_consumed_capacity()
     }
 }
@@ -118,17 +108,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ExecuteTransaction as Operation>::serialize_request(input),
             <ExecuteTransaction as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ExecuteTransactionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ExecuteTransactionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     ExportTableToPointInTime, ExportTableToPointInTimeError, Operation,
 };
 /// A call to [`ExportTableToPointInTime`](crate::operation::ExportTableToPointInTime): Exports table data to an S3 bucket. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ExportTableToPointInTimeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ExportTableToPointInTimeInputBuilder,
@@ -16,13 +16,13 @@ impl ExportTableToPointInTimeFluentBuilder {
     ) -> Self {
         ExportTableToPointInTimeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ExportTableToPointInTimeError`](crate::operation::ExportTableToPointInTimeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ExportTableToPointInTimeOutput,
         ::awsgen_runtime::client::SdkError<ExportTableToPointInTimeError>,
     > {
@@ -39,23 +39,17 @@ impl ExportTableToPointInTimeFluentBuilder {
         &self.input
     }
     /// Sets the input's `table_arn`: see [`table_arn`](crate::types::builders::ExportTableToPointInTimeInputBuilder::table_arn).
-    pub fn table_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn table_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.table_arn(input);
         self
     }
     /// Sets or clears the input's `table_arn`.
-    pub fn set_table_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_table_arn(input);
         self
     }
     /// The value set for the input's `table_arn`, if any.
-    pub fn get_table_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_arn(&self) -> &Option<String> {
         self.input.get_table_arn()
     }
     /// Sets the input's `export_time`: see [`export_time`](crate::types::builders::ExportTableToPointInTimeInputBuilder::export_time).
@@ -66,95 +60,69 @@ impl ExportTableToPointInTimeFluentBuilder {
     /// Sets or clears the input's `export_time`.
     pub fn set_export_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_export_time(input);
         self
     }
     /// The value set for the input's `export_time`, if any.
-    pub fn get_export_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_export_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_export_time()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::ExportTableToPointInTimeInputBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `s3_bucket`: see [`s3_bucket`](crate::types::builders::ExportTableToPointInTimeInputBuilder::s3_bucket).
-    pub fn s3_bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn s3_bucket(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.s3_bucket(input);
         self
     }
     /// Sets or clears the input's `s3_bucket`.
-    pub fn set_s3_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_s3_bucket(input);
         self
     }
     /// The value set for the input's `s3_bucket`, if any.
-    pub fn get_s3_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket(&self) -> &Option<String> {
         self.input.get_s3_bucket()
     }
     /// Sets the input's `s3_bucket_owner`: see [`s3_bucket_owner`](crate::types::builders::ExportTableToPointInTimeInputBuilder::s3_bucket_owner).
-    pub fn s3_bucket_owner(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn s3_bucket_owner(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.s3_bucket_owner(input);
         self
     }
     /// Sets or clears the input's `s3_bucket_owner`.
-    pub fn set_s3_bucket_owner(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket_owner(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_s3_bucket_owner(input);
         self
     }
     /// The value set for the input's `s3_bucket_owner`, if any.
-    pub fn get_s3_bucket_owner(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket_owner(&self) -> &Option<String> {
         self.input.get_s3_bucket_owner()
     }
     /// Sets the input's `s3_prefix`: see [`s3_prefix`](crate::types::builders::ExportTableToPointInTimeInputBuilder::s3_prefix).
-    pub fn s3_prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn s3_prefix(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.s3_prefix(input);
         self
     }
     /// Sets or clears the input's `s3_prefix`.
-    pub fn set_s3_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_prefix(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_s3_prefix(input);
         self
     }
     /// The value set for the input's `s3_prefix`, if any.
-    pub fn get_s3_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_prefix(&self) -> &Option<String> {
         self.input.get_s3_prefix()
     }
     /// Sets the input's `s3_sse_algorithm`: see [`s3_sse_algorithm`](crate::types::builders::ExportTableToPointInTimeInputBuilder::s3_sse_algorithm).
@@ -165,37 +133,27 @@ impl ExportTableToPointInTimeFluentBuilder {
     /// Sets or clears the input's `s3_sse_algorithm`.
     pub fn set_s3_sse_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::S3SseAlgorithm>,
+        input: Option<crate::types::S3SseAlgorithm>,
     ) -> Self {
         self.input = self.input.set_s3_sse_algorithm(input);
         self
     }
     /// The value set for the input's `s3_sse_algorithm`, if any.
-    pub fn get_s3_sse_algorithm(
-        &self,
-    ) -> &::std::option::Option<crate::types::S3SseAlgorithm> {
+    pub fn get_s3_sse_algorithm(&self) -> &Option<crate::types::S3SseAlgorithm> {
         self.input.get_s3_sse_algorithm()
     }
     /// Sets the input's `s3_sse_kms_key_id`: see [`s3_sse_kms_key_id`](crate::types::builders::ExportTableToPointInTimeInputBuilder::s3_sse_kms_key_id).
-    pub fn s3_sse_kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn s3_sse_kms_key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.s3_sse_kms_key_id(input);
         self
     }
     /// Sets or clears the input's `s3_sse_kms_key_id`.
-    pub fn set_s3_sse_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_sse_kms_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_s3_sse_kms_key_id(input);
         self
     }
     /// The value set for the input's `s3_sse_kms_key_id`, if any.
-    pub fn get_s3_sse_kms_key_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_sse_kms_key_id(&self) -> &Option<String> {
         self.input.get_s3_sse_kms_key_id()
     }
     /// Sets the input's `export_format`: see [`export_format`](crate::types::builders::ExportTableToPointInTimeInputBuilder::export_format).
@@ -206,15 +164,13 @@ impl ExportTableToPointInTimeFluentBuilder {
     /// Sets or clears the input's `export_format`.
     pub fn set_export_format(
         mut self,
-        input: ::std::option::Option<crate::types::ExportFormat>,
+        input: Option<crate::types::ExportFormat>,
     ) -> Self {
         self.input = self.input.set_export_format(input);
         self
     }
     /// The value set for the input's `export_format`, if any.
-    pub fn get_export_format(
-        &self,
-    ) -> &::std::option::Option<crate::types::ExportFormat> {
+    pub fn get_export_format(&self) -> &Option<crate::types::ExportFormat> {
         self.input.get_export_format()
     }
     /// Sets the input's `export_type`: see [`export_type`](crate::types::builders::ExportTableToPointInTimeInputBuilder::export_type).
@@ -223,15 +179,12 @@ impl ExportTableToPointInTimeFluentBuilder {
         self
     }
     /// Sets or clears the input's `export_type`.
-    pub fn set_export_type(
-        mut self,
-        input: ::std::option::Option<crate::types::ExportType>,
-    ) -> Self {
+    pub fn set_export_type(mut self, input: Option<crate::types::ExportType>) -> Self {
         self.input = self.input.set_export_type(input);
         self
     }
     /// The value set for the input's `export_type`, if any.
-    pub fn get_export_type(&self) -> &::std::option::Option<crate::types::ExportType> {
+    pub fn get_export_type(&self) -> &Option<crate::types::ExportType> {
         self.input.get_export_type()
     }
     /// Sets the input's `incremental_export_specification`: see [`incremental_export_specification`](crate::types::builders::ExportTableToPointInTimeInputBuilder::incremental_export_specification).
@@ -245,7 +198,7 @@ impl ExportTableToPointInTimeFluentBuilder {
     /// Sets or clears the input's `incremental_export_specification`.
     pub fn set_incremental_export_specification(
         mut self,
-        input: ::std::option::Option<crate::types::IncrementalExportSpecification>,
+        input: Option<crate::types::IncrementalExportSpecification>,
     ) -> Self {
         self.input = self.input.set_incremental_export_specification(input);
         self
@@ -253,7 +206,7 @@ impl ExportTableToPointInTimeFluentBuilder {
     /// The value set for the input's `incremental_export_specification`, if any.
     pub fn get_incremental_export_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::IncrementalExportSpecification> {
+    ) -> &Option<crate::types::IncrementalExportSpecification> {
         self.input.get_incremental_export_specification()
     }
 }
@@ -273,10 +226,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.table_arn {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.table_arn {
                     params
                         .push((
                             "ResourceArn",
@@ -291,10 +242,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ExportTableToPointInTimeError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ExportTableToPointInTimeError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ImportTable, ImportTableError, Operation};
 /// A call to [`ImportTable`](crate::operation::ImportTable): Imports table data from an S3 bucket. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ImportTableFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ImportTableInputBuilder,
@@ -14,13 +14,13 @@ impl ImportTableFluentBuilder {
     ) -> Self {
         ImportTableFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ImportTableError`](crate::operation::ImportTableError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ImportTableOutput,
         ::awsgen_runtime::client::SdkError<ImportTableError>,
     > {
@@ -35,23 +35,17 @@ impl ImportTableFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::ImportTableInputBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `s3_bucket_source`: see [`s3_bucket_source`](crate::types::builders::ImportTableInputBuilder::s3_bucket_source).
@@ -62,15 +56,13 @@ impl ImportTableFluentBuilder {
     /// Sets or clears the input's `s3_bucket_source`.
     pub fn set_s3_bucket_source(
         mut self,
-        input: ::std::option::Option<crate::types::S3BucketSource>,
+        input: Option<crate::types::S3BucketSource>,
     ) -> Self {
         self.input = self.input.set_s3_bucket_source(input);
         self
     }
     /// The value set for the input's `s3_bucket_source`, if any.
-    pub fn get_s3_bucket_source(
-        &self,
-    ) -> &::std::option::Option<crate::types::S3BucketSource> {
+    pub fn get_s3_bucket_source(&self) -> &Option<crate::types::S3BucketSource> {
         self.input.get_s3_bucket_source()
     }
     /// Sets the input's `input_format`: see [`input_format`](crate::types::builders::ImportTableInputBuilder::input_format).
@@ -79,15 +71,12 @@ impl ImportTableFluentBuilder {
         self
     }
     /// Sets or clears the input's `input_format`.
-    pub fn set_input_format(
-        mut self,
-        input: ::std::option::Option<crate::types::InputFormat>,
-    ) -> Self {
+    pub fn set_input_format(mut self, input: Option<crate::types::InputFormat>) -> Self {
         self.input = self.input.set_input_format(input);
         self
     }
     /// The value set for the input's `input_format`, if any.
-    pub fn get_input_format(&self) -> &::std::option::Option<crate::types::InputFormat> {
+    pub fn get_input_format(&self) -> &Option<crate::types::InputFormat> {
         self.input.get_input_format()
     }
     /// Sets the input's `input_format_options`: see [`input_format_options`](crate::types::builders::ImportTableInputBuilder::input_format_options).
@@ -101,15 +90,13 @@ impl ImportTableFluentBuilder {
     /// Sets or clears the input's `input_format_options`.
     pub fn set_input_format_options(
         mut self,
-        input: ::std::option::Option<crate::types::InputFormatOptions>,
+        input: Option<crate::types::InputFormatOptions>,
     ) -> Self {
         self.input = self.input.set_input_format_options(input);
         self
     }
     /// The value set for the input's `input_format_options`, if any.
-    pub fn get_input_format_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::InputFormatOptions> {
+    pub fn get_input_format_options(&self) -> &Option<crate::types::InputFormatOptions> {
         self.input.get_input_format_options()
     }
     /// Sets the input's `input_compression_type`: see [`input_compression_type`](crate::types::builders::ImportTableInputBuilder::input_compression_type).
@@ -123,7 +110,7 @@ impl ImportTableFluentBuilder {
     /// Sets or clears the input's `input_compression_type`.
     pub fn set_input_compression_type(
         mut self,
-        input: ::std::option::Option<crate::types::InputCompressionType>,
+        input: Option<crate::types::InputCompressionType>,
     ) -> Self {
         self.input = self.input.set_input_compression_type(input);
         self
@@ -131,7 +118,7 @@ impl ImportTableFluentBuilder {
     /// The value set for the input's `input_compression_type`, if any.
     pub fn get_input_compression_type(
         &self,
-    ) -> &::std::option::Option<crate::types::InputCompressionType> {
+    ) -> &Option<crate::types::InputCompressionType> {
         self.input.get_input_compression_type()
     }
     /// Sets the input's `table_creation_parameters`: see [`table_creation_parameters`](crate::types::builders::ImportTableInputBuilder::table_creation_parameters).
@@ -145,7 +132,7 @@ impl ImportTableFluentBuilder {
     /// Sets or clears the input's `table_creation_parameters`.
     pub fn set_table_creation_parameters(
         mut self,
-        input: ::std::option::Option<crate::types::TableCreationParameters>,
+        input: Option<crate::types::TableCreationParameters>,
     ) -> Self {
         self.input = self.input.set_table_creation_parameters(input);
         self
@@ -153,7 +140,7 @@ impl ImportTableFluentBuilder {
     /// The value set for the input's `table_creation_parameters`, if any.
     pub fn get_table_creation_parameters(
         &self,
-    ) -> &::std::option::Option<crate::types::TableCreationParameters> {
+    ) -> &Option<crate::types::TableCreationParameters> {
         self.input.get_table_creation_parameters()
     }
 }
@@ -173,10 +160,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = (::awsgen_runtime::client::jmespath::IntoValue::into_value(
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = (::awsgen_runtime::client::jmespath::IntoValue::into_value(
                     input
                         .table_creation_parameters
                         .as_ref()
@@ -194,10 +179,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ImportTableError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ImportTableError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ListBackups, ListBackupsError, Operation};
 /// A call to [`ListBackups`](crate::operation::ListBackups): List DynamoDB backups that are associated with an Amazon Web Services account and weren't made with Amazon Web Services Backup. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListBackupsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListBackupsInputBuilder,
@@ -14,13 +14,13 @@ impl ListBackupsFluentBuilder {
     ) -> Self {
         ListBackupsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListBackupsError`](crate::operation::ListBackupsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListBackupsOutput,
         ::awsgen_runtime::client::SdkError<ListBackupsError>,
     > {
@@ -32,23 +32,17 @@ impl ListBackupsFluentBuilder {
         &self.input
     }
     /// Sets the input's `table_name`: see [`table_name`](crate::types::builders::ListBackupsInputBuilder::table_name).
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.table_name(input);
         self
     }
     /// Sets or clears the input's `table_name`.
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_table_name(input);
         self
     }
     /// The value set for the input's `table_name`, if any.
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         self.input.get_table_name()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::ListBackupsInputBuilder::limit).
@@ -57,12 +51,12 @@ impl ListBackupsFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Sets the input's `time_range_lower_bound`: see [`time_range_lower_bound`](crate::types::builders::ListBackupsInputBuilder::time_range_lower_bound).
@@ -76,7 +70,7 @@ impl ListBackupsFluentBuilder {
     /// Sets or clears the input's `time_range_lower_bound`.
     pub fn set_time_range_lower_bound(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_time_range_lower_bound(input);
         self
@@ -84,7 +78,7 @@ impl ListBackupsFluentBuilder {
     /// The value set for the input's `time_range_lower_bound`, if any.
     pub fn get_time_range_lower_bound(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_time_range_lower_bound()
     }
     /// Sets the input's `time_range_upper_bound`: see [`time_range_upper_bound`](crate::types::builders::ListBackupsInputBuilder::time_range_upper_bound).
@@ -98,7 +92,7 @@ impl ListBackupsFluentBuilder {
     /// Sets or clears the input's `time_range_upper_bound`.
     pub fn set_time_range_upper_bound(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_time_range_upper_bound(input);
         self
@@ -106,29 +100,21 @@ impl ListBackupsFluentBuilder {
     /// The value set for the input's `time_range_upper_bound`, if any.
     pub fn get_time_range_upper_bound(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_time_range_upper_bound()
     }
     /// Sets the input's `exclusive_start_backup_arn`: see [`exclusive_start_backup_arn`](crate::types::builders::ListBackupsInputBuilder::exclusive_start_backup_arn).
-    pub fn exclusive_start_backup_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn exclusive_start_backup_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.exclusive_start_backup_arn(input);
         self
     }
     /// Sets or clears the input's `exclusive_start_backup_arn`.
-    pub fn set_exclusive_start_backup_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_exclusive_start_backup_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_exclusive_start_backup_arn(input);
         self
     }
     /// The value set for the input's `exclusive_start_backup_arn`, if any.
-    pub fn get_exclusive_start_backup_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_exclusive_start_backup_arn(&self) -> &Option<String> {
         self.input.get_exclusive_start_backup_arn()
     }
     /// Sets the input's `backup_type`: see [`backup_type`](crate::types::builders::ListBackupsInputBuilder::backup_type).
@@ -139,15 +125,13 @@ impl ListBackupsFluentBuilder {
     /// Sets or clears the input's `backup_type`.
     pub fn set_backup_type(
         mut self,
-        input: ::std::option::Option<crate::types::BackupTypeFilter>,
+        input: Option<crate::types::BackupTypeFilter>,
     ) -> Self {
         self.input = self.input.set_backup_type(input);
         self
     }
     /// The value set for the input's `backup_type`, if any.
-    pub fn get_backup_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::BackupTypeFilter> {
+    pub fn get_backup_type(&self) -> &Option<crate::types::BackupTypeFilter> {
         self.input.get_backup_type()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -155,12 +139,12 @@ impl ListBackupsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<ListBackupsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`ListBackups`](crate::operation::ListBackups) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListBackupsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListBackupsPages {
@@ -170,7 +154,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListBackupsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListBackupsInput,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListBackupsOutput,
         ::awsgen_runtime::client::SdkError<ListBackupsError>,
     > {
@@ -179,7 +163,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListBackupsPages {
     fn next_input(
         input: &crate::types::ListBackupsInput,
         output: &crate::types::ListBackupsOutput,
-    ) -> ::std::option::Option<crate::types::ListBackupsInput> {
+    ) -> Option<crate::types::ListBackupsInput> {
         let mut next = input.clone();
         next.exclusive_start_backup_arn = output
             .last_evaluated_backup_arn
@@ -187,17 +171,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListBackupsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.exclusive_start_backup_arn.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListBackupsPages {
     type Item = crate::types::BackupSummary;
     fn items(
         output: crate::types::ListBackupsOutput,
-    ) -> ::std::vec::Vec<crate::types::BackupSummary> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.backup_summaries)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::BackupSummary> {
+        Some(output).and_then(|value| value.backup_summaries).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -216,10 +198,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.table_name {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.table_name {
                     params
                         .push((
                             "ResourceArn",
@@ -234,10 +214,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListBackupsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListBackupsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ListGlobalTables, ListGlobalTablesError, Operation};
 /// A call to [`ListGlobalTables`](crate::operation::ListGlobalTables): Lists all global tables that have a replica in the specified Region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListGlobalTablesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListGlobalTablesInputBuilder,
@@ -14,13 +14,13 @@ impl ListGlobalTablesFluentBuilder {
     ) -> Self {
         ListGlobalTablesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListGlobalTablesError`](crate::operation::ListGlobalTablesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListGlobalTablesOutput,
         ::awsgen_runtime::client::SdkError<ListGlobalTablesError>,
     > {
@@ -34,7 +34,7 @@ impl ListGlobalTablesFluentBuilder {
     /// Sets the input's `exclusive_start_global_table_name`: see [`exclusive_start_global_table_name`](crate::types::builders::ListGlobalTablesInputBuilder::exclusive_start_global_table_name).
     pub fn exclusive_start_global_table_name(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.exclusive_start_global_table_name(input);
         self
@@ -42,15 +42,13 @@ impl ListGlobalTablesFluentBuilder {
     /// Sets or clears the input's `exclusive_start_global_table_name`.
     pub fn set_exclusive_start_global_table_name(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_exclusive_start_global_table_name(input);
         self
     }
     /// The value set for the input's `exclusive_start_global_table_name`, if any.
-    pub fn get_exclusive_start_global_table_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_exclusive_start_global_table_name(&self) -> &Option<String> {
         self.input.get_exclusive_start_global_table_name()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::ListGlobalTablesInputBuilder::limit).
@@ -59,32 +57,26 @@ impl ListGlobalTablesFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Sets the input's `region_name`: see [`region_name`](crate::types::builders::ListGlobalTablesInputBuilder::region_name).
-    pub fn region_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn region_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.region_name(input);
         self
     }
     /// Sets or clears the input's `region_name`.
-    pub fn set_region_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_region_name(input);
         self
     }
     /// The value set for the input's `region_name`, if any.
-    pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region_name(&self) -> &Option<String> {
         self.input.get_region_name()
     }
 }
@@ -103,17 +95,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListGlobalTables as Operation>::serialize_request(input),
             <ListGlobalTables as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListGlobalTablesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListGlobalTablesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ListTables, ListTablesError, Operation};
 /// A call to [`ListTables`](crate::operation::ListTables): Returns an array of table names associated with the current account and endpoint. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListTablesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListTablesInputBuilder,
@@ -14,13 +14,13 @@ impl ListTablesFluentBuilder {
     ) -> Self {
         ListTablesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListTablesError`](crate::operation::ListTablesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTablesOutput,
         ::awsgen_runtime::client::SdkError<ListTablesError>,
     > {
@@ -32,25 +32,17 @@ impl ListTablesFluentBuilder {
         &self.input
     }
     /// Sets the input's `exclusive_start_table_name`: see [`exclusive_start_table_name`](crate::types::builders::ListTablesInputBuilder::exclusive_start_table_name).
-    pub fn exclusive_start_table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn exclusive_start_table_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.exclusive_start_table_name(input);
         self
     }
     /// Sets or clears the input's `exclusive_start_table_name`.
-    pub fn set_exclusive_start_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_exclusive_start_table_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_exclusive_start_table_name(input);
         self
     }
     /// The value set for the input's `exclusive_start_table_name`, if any.
-    pub fn get_exclusive_start_table_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_exclusive_start_table_name(&self) -> &Option<String> {
         self.input.get_exclusive_start_table_name()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::ListTablesInputBuilder::limit).
@@ -59,12 +51,12 @@ impl ListTablesFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -72,12 +64,12 @@ impl ListTablesFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<ListTablesPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`ListTables`](crate::operation::ListTables) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTablesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListTablesPages {
@@ -87,7 +79,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListTablesPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListTablesInput,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTablesOutput,
         ::awsgen_runtime::client::SdkError<ListTablesError>,
     > {
@@ -96,7 +88,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListTablesPages {
     fn next_input(
         input: &crate::types::ListTablesInput,
         output: &crate::types::ListTablesOutput,
-    ) -> ::std::option::Option<crate::types::ListTablesInput> {
+    ) -> Option<crate::types::ListTablesInput> {
         let mut next = input.clone();
         next.exclusive_start_table_name = output
             .last_evaluated_table_name
@@ -104,17 +96,13 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListTablesPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.exclusive_start_table_name.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListTablesPages {
-    type Item = ::std::string::String;
-    fn items(
-        output: crate::types::ListTablesOutput,
-    ) -> ::std::vec::Vec<::std::string::String> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.table_names)
-            .unwrap_or_default()
+    type Item = String;
+    fn items(output: crate::types::ListTablesOutput) -> Vec<String> {
+        Some(output).and_then(|value| value.table_names).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -129,17 +117,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListTables as Operation>::serialize_request(input),
             <ListTables as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListTablesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListTablesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

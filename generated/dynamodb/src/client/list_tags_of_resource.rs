@@ -3,7 +3,7 @@
 
 use crate::operation::{ListTagsOfResource, ListTagsOfResourceError, Operation};
 /// A call to [`ListTagsOfResource`](crate::operation::ListTagsOfResource): List all tags on an Amazon DynamoDB resource. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListTagsOfResourceFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListTagsOfResourceInputBuilder,
@@ -14,13 +14,13 @@ impl ListTagsOfResourceFluentBuilder {
     ) -> Self {
         ListTagsOfResourceFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListTagsOfResourceError`](crate::operation::ListTagsOfResourceError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTagsOfResourceOutput,
         ::awsgen_runtime::client::SdkError<ListTagsOfResourceError>,
     > {
@@ -35,43 +35,31 @@ impl ListTagsOfResourceFluentBuilder {
         &self.input
     }
     /// Sets the input's `resource_arn`: see [`resource_arn`](crate::types::builders::ListTagsOfResourceInputBuilder::resource_arn).
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_arn(input);
         self
     }
     /// Sets or clears the input's `resource_arn`.
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource_arn(input);
         self
     }
     /// The value set for the input's `resource_arn`, if any.
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_arn(&self) -> &Option<String> {
         self.input.get_resource_arn()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::ListTagsOfResourceInputBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -87,7 +75,7 @@ impl ListTagsOfResourceFluentBuilder {
     }
 }
 /// How [`ListTagsOfResource`](crate::operation::ListTagsOfResource) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTagsOfResourcePages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListTagsOfResourcePages {
@@ -97,7 +85,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListTagsOfResourcePages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListTagsOfResourceInput,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTagsOfResourceOutput,
         ::awsgen_runtime::client::SdkError<ListTagsOfResourceError>,
     > {
@@ -106,7 +94,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListTagsOfResourcePages {
     fn next_input(
         input: &crate::types::ListTagsOfResourceInput,
         output: &crate::types::ListTagsOfResourceOutput,
-    ) -> ::std::option::Option<crate::types::ListTagsOfResourceInput> {
+    ) -> Option<crate::types::ListTagsOfResourceInput> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -114,17 +102,13 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListTagsOfResourcePages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListTagsOfResourcePages {
     type Item = crate::types::Tag;
-    fn items(
-        output: crate::types::ListTagsOfResourceOutput,
-    ) -> ::std::vec::Vec<crate::types::Tag> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.tags)
-            .unwrap_or_default()
+    fn items(output: crate::types::ListTagsOfResourceOutput) -> Vec<crate::types::Tag> {
+        Some(output).and_then(|value| value.tags).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -143,10 +127,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.resource_arn {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.resource_arn {
                     params
                         .push((
                             "ResourceArn",
@@ -161,10 +143,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListTagsOfResourceError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListTagsOfResourceError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

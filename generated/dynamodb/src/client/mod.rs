@@ -124,7 +124,7 @@ pub(crate) static SERVICE: ::awsgen_runtime::client::ServiceSpec = ::awsgen_runt
     signing_name: "dynamodb",
     crate_name: "awsgen-dynamodb",
     crate_version: env!("CARGO_PKG_VERSION"),
-    rules: ::std::option::Option::Some({
+    rules: Some({
         static RULES: ::awsgen_runtime::client::EndpointRules = ::awsgen_runtime::client::EndpointRules::new(
             include_str!("endpoint_rules.json"),
         );
@@ -134,7 +134,7 @@ pub(crate) static SERVICE: ::awsgen_runtime::client::ServiceSpec = ::awsgen_runt
 /// A client for **Amazon DynamoDB**: a method per operation, each returning a builder to set the input on and `send()`.
 ///
 /// Made from a [`Config`](::awsgen_runtime::config::Config), which one program shares between all its services' clients. Cloning a client is cheap: clones share the configuration, the connection pool and the retry quota.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct Client {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
 }
@@ -525,17 +525,17 @@ impl Client {
 }
 /// The model's `retryable` trait of an error code: `Some(true)` for
 /// throttling, `Some(false)` for another retryable error.
-pub(crate) fn modeled_retry(code: &str) -> ::std::option::Option<bool> {
+pub(crate) fn modeled_retry(code: &str) -> Option<bool> {
     match code {
-        "ReplicatedWriteConflictException" => ::std::option::Option::Some(false),
-        _ => ::std::option::Option::None,
+        "ReplicatedWriteConflictException" => Some(false),
+        _ => None,
     }
 }
 impl ::awsgen_runtime::client::ServiceError for crate::operation::OperationError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         crate::operation::OperationError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{PutResourcePolicy, PutResourcePolicyError, Operation};
 /// A call to [`PutResourcePolicy`](crate::operation::PutResourcePolicy): Attaches a resource-based policy document to the resource, which can be a table or stream. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PutResourcePolicyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::PutResourcePolicyInputBuilder,
@@ -14,13 +14,13 @@ impl PutResourcePolicyFluentBuilder {
     ) -> Self {
         PutResourcePolicyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`PutResourcePolicyError`](crate::operation::PutResourcePolicyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PutResourcePolicyOutput,
         ::awsgen_runtime::client::SdkError<PutResourcePolicyError>,
     > {
@@ -35,65 +35,45 @@ impl PutResourcePolicyFluentBuilder {
         &self.input
     }
     /// Sets the input's `resource_arn`: see [`resource_arn`](crate::types::builders::PutResourcePolicyInputBuilder::resource_arn).
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_arn(input);
         self
     }
     /// Sets or clears the input's `resource_arn`.
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource_arn(input);
         self
     }
     /// The value set for the input's `resource_arn`, if any.
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_arn(&self) -> &Option<String> {
         self.input.get_resource_arn()
     }
     /// Sets the input's `policy`: see [`policy`](crate::types::builders::PutResourcePolicyInputBuilder::policy).
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.policy(input);
         self
     }
     /// Sets or clears the input's `policy`.
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_policy(input);
         self
     }
     /// The value set for the input's `policy`, if any.
-    pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy(&self) -> &Option<String> {
         self.input.get_policy()
     }
     /// Sets the input's `expected_revision_id`: see [`expected_revision_id`](crate::types::builders::PutResourcePolicyInputBuilder::expected_revision_id).
-    pub fn expected_revision_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn expected_revision_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.expected_revision_id(input);
         self
     }
     /// Sets or clears the input's `expected_revision_id`.
-    pub fn set_expected_revision_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_expected_revision_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_expected_revision_id(input);
         self
     }
     /// The value set for the input's `expected_revision_id`, if any.
-    pub fn get_expected_revision_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_expected_revision_id(&self) -> &Option<String> {
         self.input.get_expected_revision_id()
     }
     /// Sets the input's `confirm_remove_self_resource_access`: see [`confirm_remove_self_resource_access`](crate::types::builders::PutResourcePolicyInputBuilder::confirm_remove_self_resource_access).
@@ -104,15 +84,13 @@ impl PutResourcePolicyFluentBuilder {
     /// Sets or clears the input's `confirm_remove_self_resource_access`.
     pub fn set_confirm_remove_self_resource_access(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.input = self.input.set_confirm_remove_self_resource_access(input);
         self
     }
     /// The value set for the input's `confirm_remove_self_resource_access`, if any.
-    pub fn get_confirm_remove_self_resource_access(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_confirm_remove_self_resource_access(&self) -> &Option<bool> {
         self.input.get_confirm_remove_self_resource_access()
     }
 }
@@ -132,10 +110,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.resource_arn {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.resource_arn {
                     params
                         .push((
                             "ResourceArn",
@@ -150,10 +126,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for PutResourcePolicyError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         PutResourcePolicyError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{Query, QueryError, Operation};
 /// A call to [`Query`](crate::operation::Query): You must provide the name of the partition key attribute and a single value for that attribute. `Query` returns all items with that partition key value. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct QueryFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::QueryInputBuilder,
@@ -14,13 +14,13 @@ impl QueryFluentBuilder {
     ) -> Self {
         QueryFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`QueryError`](crate::operation::QueryError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::QueryOutput,
         ::awsgen_runtime::client::SdkError<QueryError>,
     > {
@@ -35,43 +35,31 @@ impl QueryFluentBuilder {
         &self.input
     }
     /// Sets the input's `table_name`: see [`table_name`](crate::types::builders::QueryInputBuilder::table_name).
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.table_name(input);
         self
     }
     /// Sets or clears the input's `table_name`.
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_table_name(input);
         self
     }
     /// The value set for the input's `table_name`, if any.
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         self.input.get_table_name()
     }
     /// Sets the input's `index_name`: see [`index_name`](crate::types::builders::QueryInputBuilder::index_name).
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.index_name(input);
         self
     }
     /// Sets or clears the input's `index_name`.
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_index_name(input);
         self
     }
     /// The value set for the input's `index_name`, if any.
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         self.input.get_index_name()
     }
     /// Sets the input's `select`: see [`select`](crate::types::builders::QueryInputBuilder::select).
@@ -80,37 +68,26 @@ impl QueryFluentBuilder {
         self
     }
     /// Sets or clears the input's `select`.
-    pub fn set_select(
-        mut self,
-        input: ::std::option::Option<crate::types::Select>,
-    ) -> Self {
+    pub fn set_select(mut self, input: Option<crate::types::Select>) -> Self {
         self.input = self.input.set_select(input);
         self
     }
     /// The value set for the input's `select`, if any.
-    pub fn get_select(&self) -> &::std::option::Option<crate::types::Select> {
+    pub fn get_select(&self) -> &Option<crate::types::Select> {
         self.input.get_select()
     }
     /// Appends one item to the input's `attributes_to_get`: see [`attributes_to_get`](crate::types::builders::QueryInputBuilder::attributes_to_get).
-    pub fn attributes_to_get(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn attributes_to_get(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.attributes_to_get(input);
         self
     }
     /// Sets or clears the input's `attributes_to_get`.
-    pub fn set_attributes_to_get(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_attributes_to_get(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_attributes_to_get(input);
         self
     }
     /// The value set for the input's `attributes_to_get`, if any.
-    pub fn get_attributes_to_get(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_attributes_to_get(&self) -> &Option<Vec<String>> {
         self.input.get_attributes_to_get()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::QueryInputBuilder::limit).
@@ -119,12 +96,12 @@ impl QueryFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Sets the input's `consistent_read`: see [`consistent_read`](crate::types::builders::QueryInputBuilder::consistent_read).
@@ -133,18 +110,18 @@ impl QueryFluentBuilder {
         self
     }
     /// Sets or clears the input's `consistent_read`.
-    pub fn set_consistent_read(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_consistent_read(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_consistent_read(input);
         self
     }
     /// The value set for the input's `consistent_read`, if any.
-    pub fn get_consistent_read(&self) -> &::std::option::Option<bool> {
+    pub fn get_consistent_read(&self) -> &Option<bool> {
         self.input.get_consistent_read()
     }
     /// Adds one entry to the input's `key_conditions`: see [`key_conditions`](crate::types::builders::QueryInputBuilder::key_conditions).
     pub fn key_conditions(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::Condition,
     ) -> Self {
         self.input = self.input.key_conditions(key, value);
@@ -153,9 +130,7 @@ impl QueryFluentBuilder {
     /// Sets or clears the input's `key_conditions`.
     pub fn set_key_conditions(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::Condition>>,
     ) -> Self {
         self.input = self.input.set_key_conditions(input);
         self
@@ -163,15 +138,13 @@ impl QueryFluentBuilder {
     /// The value set for the input's `key_conditions`, if any.
     pub fn get_key_conditions(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::Condition>> {
         self.input.get_key_conditions()
     }
     /// Adds one entry to the input's `query_filter`: see [`query_filter`](crate::types::builders::QueryInputBuilder::query_filter).
     pub fn query_filter(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::Condition,
     ) -> Self {
         self.input = self.input.query_filter(key, value);
@@ -180,9 +153,7 @@ impl QueryFluentBuilder {
     /// Sets or clears the input's `query_filter`.
     pub fn set_query_filter(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::Condition>>,
     ) -> Self {
         self.input = self.input.set_query_filter(input);
         self
@@ -190,9 +161,7 @@ impl QueryFluentBuilder {
     /// The value set for the input's `query_filter`, if any.
     pub fn get_query_filter(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::Condition>> {
         self.input.get_query_filter()
     }
     /// Sets the input's `conditional_operator`: see [`conditional_operator`](crate::types::builders::QueryInputBuilder::conditional_operator).
@@ -206,7 +175,7 @@ impl QueryFluentBuilder {
     /// Sets or clears the input's `conditional_operator`.
     pub fn set_conditional_operator(
         mut self,
-        input: ::std::option::Option<crate::types::ConditionalOperator>,
+        input: Option<crate::types::ConditionalOperator>,
     ) -> Self {
         self.input = self.input.set_conditional_operator(input);
         self
@@ -214,7 +183,7 @@ impl QueryFluentBuilder {
     /// The value set for the input's `conditional_operator`, if any.
     pub fn get_conditional_operator(
         &self,
-    ) -> &::std::option::Option<crate::types::ConditionalOperator> {
+    ) -> &Option<crate::types::ConditionalOperator> {
         self.input.get_conditional_operator()
     }
     /// Sets the input's `scan_index_forward`: see [`scan_index_forward`](crate::types::builders::QueryInputBuilder::scan_index_forward).
@@ -223,18 +192,18 @@ impl QueryFluentBuilder {
         self
     }
     /// Sets or clears the input's `scan_index_forward`.
-    pub fn set_scan_index_forward(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_scan_index_forward(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_scan_index_forward(input);
         self
     }
     /// The value set for the input's `scan_index_forward`, if any.
-    pub fn get_scan_index_forward(&self) -> &::std::option::Option<bool> {
+    pub fn get_scan_index_forward(&self) -> &Option<bool> {
         self.input.get_scan_index_forward()
     }
     /// Adds one entry to the input's `exclusive_start_key`: see [`exclusive_start_key`](crate::types::builders::QueryInputBuilder::exclusive_start_key).
     pub fn exclusive_start_key(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.input = self.input.exclusive_start_key(key, value);
@@ -243,12 +212,7 @@ impl QueryFluentBuilder {
     /// Sets or clears the input's `exclusive_start_key`.
     pub fn set_exclusive_start_key(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.input = self.input.set_exclusive_start_key(input);
         self
@@ -256,9 +220,7 @@ impl QueryFluentBuilder {
     /// The value set for the input's `exclusive_start_key`, if any.
     pub fn get_exclusive_start_key(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.input.get_exclusive_start_key()
     }
     /// Sets the input's `return_consumed_capacity`: see [`return_consumed_capacity`](crate::types::builders::QueryInputBuilder::return_consumed_capacity).
@@ -272,7 +234,7 @@ impl QueryFluentBuilder {
     /// Sets or clears the input's `return_consumed_capacity`.
     pub fn set_return_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
+        input: Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
         self.input = self.input.set_return_consumed_capacity(input);
         self
@@ -280,80 +242,56 @@ impl QueryFluentBuilder {
     /// The value set for the input's `return_consumed_capacity`, if any.
     pub fn get_return_consumed_capacity(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
+    ) -> &Option<crate::types::ReturnConsumedCapacity> {
         self.input.get_return_consumed_capacity()
     }
     /// Sets the input's `projection_expression`: see [`projection_expression`](crate::types::builders::QueryInputBuilder::projection_expression).
-    pub fn projection_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn projection_expression(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.projection_expression(input);
         self
     }
     /// Sets or clears the input's `projection_expression`.
-    pub fn set_projection_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_projection_expression(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_projection_expression(input);
         self
     }
     /// The value set for the input's `projection_expression`, if any.
-    pub fn get_projection_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_projection_expression(&self) -> &Option<String> {
         self.input.get_projection_expression()
     }
     /// Sets the input's `filter_expression`: see [`filter_expression`](crate::types::builders::QueryInputBuilder::filter_expression).
-    pub fn filter_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn filter_expression(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.filter_expression(input);
         self
     }
     /// Sets or clears the input's `filter_expression`.
-    pub fn set_filter_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_filter_expression(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_filter_expression(input);
         self
     }
     /// The value set for the input's `filter_expression`, if any.
-    pub fn get_filter_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_filter_expression(&self) -> &Option<String> {
         self.input.get_filter_expression()
     }
     /// Sets the input's `key_condition_expression`: see [`key_condition_expression`](crate::types::builders::QueryInputBuilder::key_condition_expression).
-    pub fn key_condition_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_condition_expression(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_condition_expression(input);
         self
     }
     /// Sets or clears the input's `key_condition_expression`.
-    pub fn set_key_condition_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_condition_expression(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_condition_expression(input);
         self
     }
     /// The value set for the input's `key_condition_expression`, if any.
-    pub fn get_key_condition_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_condition_expression(&self) -> &Option<String> {
         self.input.get_key_condition_expression()
     }
     /// Adds one entry to the input's `expression_attribute_names`: see [`expression_attribute_names`](crate::types::builders::QueryInputBuilder::expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.expression_attribute_names(key, value);
         self
@@ -361,9 +299,7 @@ impl QueryFluentBuilder {
     /// Sets or clears the input's `expression_attribute_names`.
     pub fn set_expression_attribute_names(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_expression_attribute_names(input);
         self
@@ -371,15 +307,13 @@ impl QueryFluentBuilder {
     /// The value set for the input's `expression_attribute_names`, if any.
     pub fn get_expression_attribute_names(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_expression_attribute_names()
     }
     /// Adds one entry to the input's `expression_attribute_values`: see [`expression_attribute_values`](crate::types::builders::QueryInputBuilder::expression_attribute_values).
     pub fn expression_attribute_values(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.input = self.input.expression_attribute_values(key, value);
@@ -388,12 +322,7 @@ impl QueryFluentBuilder {
     /// Sets or clears the input's `expression_attribute_values`.
     pub fn set_expression_attribute_values(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.input = self.input.set_expression_attribute_values(input);
         self
@@ -401,9 +330,7 @@ impl QueryFluentBuilder {
     /// The value set for the input's `expression_attribute_values`, if any.
     pub fn get_expression_attribute_values(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.input.get_expression_attribute_values()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Nothing is sent until the stream is polled.
@@ -419,7 +346,7 @@ impl QueryFluentBuilder {
     }
 }
 /// How [`Query`](crate::operation::Query) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct QueryPages;
 impl ::awsgen_runtime::client::paginate::Paginated for QueryPages {
@@ -429,7 +356,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for QueryPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::QueryInput,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::QueryOutput,
         ::awsgen_runtime::client::SdkError<QueryError>,
     > {
@@ -438,7 +365,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for QueryPages {
     fn next_input(
         input: &crate::types::QueryInput,
         output: &crate::types::QueryOutput,
-    ) -> ::std::option::Option<crate::types::QueryInput> {
+    ) -> Option<crate::types::QueryInput> {
         let mut next = input.clone();
         next.exclusive_start_key = output
             .last_evaluated_key
@@ -446,7 +373,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for QueryPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.exclusive_start_key.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -462,10 +389,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.table_name {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.table_name {
                     params
                         .push((
                             "ResourceArn",
@@ -480,10 +405,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for QueryError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         QueryError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{RestoreTableFromBackup, RestoreTableFromBackupError, Operation};
 /// A call to [`RestoreTableFromBackup`](crate::operation::RestoreTableFromBackup): Creates a new table from an existing backup. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RestoreTableFromBackupFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::RestoreTableFromBackupInputBuilder,
@@ -14,13 +14,13 @@ impl RestoreTableFromBackupFluentBuilder {
     ) -> Self {
         RestoreTableFromBackupFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`RestoreTableFromBackupError`](crate::operation::RestoreTableFromBackupError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RestoreTableFromBackupOutput,
         ::awsgen_runtime::client::SdkError<RestoreTableFromBackupError>,
     > {
@@ -37,45 +37,31 @@ impl RestoreTableFromBackupFluentBuilder {
         &self.input
     }
     /// Sets the input's `target_table_name`: see [`target_table_name`](crate::types::builders::RestoreTableFromBackupInputBuilder::target_table_name).
-    pub fn target_table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn target_table_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.target_table_name(input);
         self
     }
     /// Sets or clears the input's `target_table_name`.
-    pub fn set_target_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_table_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_target_table_name(input);
         self
     }
     /// The value set for the input's `target_table_name`, if any.
-    pub fn get_target_table_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_table_name(&self) -> &Option<String> {
         self.input.get_target_table_name()
     }
     /// Sets the input's `backup_arn`: see [`backup_arn`](crate::types::builders::RestoreTableFromBackupInputBuilder::backup_arn).
-    pub fn backup_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn backup_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.backup_arn(input);
         self
     }
     /// Sets or clears the input's `backup_arn`.
-    pub fn set_backup_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_backup_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_backup_arn(input);
         self
     }
     /// The value set for the input's `backup_arn`, if any.
-    pub fn get_backup_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_backup_arn(&self) -> &Option<String> {
         self.input.get_backup_arn()
     }
     /// Sets the input's `billing_mode_override`: see [`billing_mode_override`](crate::types::builders::RestoreTableFromBackupInputBuilder::billing_mode_override).
@@ -86,15 +72,13 @@ impl RestoreTableFromBackupFluentBuilder {
     /// Sets or clears the input's `billing_mode_override`.
     pub fn set_billing_mode_override(
         mut self,
-        input: ::std::option::Option<crate::types::BillingMode>,
+        input: Option<crate::types::BillingMode>,
     ) -> Self {
         self.input = self.input.set_billing_mode_override(input);
         self
     }
     /// The value set for the input's `billing_mode_override`, if any.
-    pub fn get_billing_mode_override(
-        &self,
-    ) -> &::std::option::Option<crate::types::BillingMode> {
+    pub fn get_billing_mode_override(&self) -> &Option<crate::types::BillingMode> {
         self.input.get_billing_mode_override()
     }
     /// Appends one item to the input's `global_secondary_index_override`: see [`global_secondary_index_override`](crate::types::builders::RestoreTableFromBackupInputBuilder::global_secondary_index_override).
@@ -108,7 +92,7 @@ impl RestoreTableFromBackupFluentBuilder {
     /// Sets or clears the input's `global_secondary_index_override`.
     pub fn set_global_secondary_index_override(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>>,
+        input: Option<Vec<crate::types::GlobalSecondaryIndex>>,
     ) -> Self {
         self.input = self.input.set_global_secondary_index_override(input);
         self
@@ -116,7 +100,7 @@ impl RestoreTableFromBackupFluentBuilder {
     /// The value set for the input's `global_secondary_index_override`, if any.
     pub fn get_global_secondary_index_override(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>> {
+    ) -> &Option<Vec<crate::types::GlobalSecondaryIndex>> {
         self.input.get_global_secondary_index_override()
     }
     /// Appends one item to the input's `local_secondary_index_override`: see [`local_secondary_index_override`](crate::types::builders::RestoreTableFromBackupInputBuilder::local_secondary_index_override).
@@ -130,7 +114,7 @@ impl RestoreTableFromBackupFluentBuilder {
     /// Sets or clears the input's `local_secondary_index_override`.
     pub fn set_local_secondary_index_override(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::LocalSecondaryIndex>>,
+        input: Option<Vec<crate::types::LocalSecondaryIndex>>,
     ) -> Self {
         self.input = self.input.set_local_secondary_index_override(input);
         self
@@ -138,7 +122,7 @@ impl RestoreTableFromBackupFluentBuilder {
     /// The value set for the input's `local_secondary_index_override`, if any.
     pub fn get_local_secondary_index_override(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LocalSecondaryIndex>> {
+    ) -> &Option<Vec<crate::types::LocalSecondaryIndex>> {
         self.input.get_local_secondary_index_override()
     }
     /// Sets the input's `provisioned_throughput_override`: see [`provisioned_throughput_override`](crate::types::builders::RestoreTableFromBackupInputBuilder::provisioned_throughput_override).
@@ -152,7 +136,7 @@ impl RestoreTableFromBackupFluentBuilder {
     /// Sets or clears the input's `provisioned_throughput_override`.
     pub fn set_provisioned_throughput_override(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedThroughput>,
+        input: Option<crate::types::ProvisionedThroughput>,
     ) -> Self {
         self.input = self.input.set_provisioned_throughput_override(input);
         self
@@ -160,7 +144,7 @@ impl RestoreTableFromBackupFluentBuilder {
     /// The value set for the input's `provisioned_throughput_override`, if any.
     pub fn get_provisioned_throughput_override(
         &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
+    ) -> &Option<crate::types::ProvisionedThroughput> {
         self.input.get_provisioned_throughput_override()
     }
     /// Sets the input's `on_demand_throughput_override`: see [`on_demand_throughput_override`](crate::types::builders::RestoreTableFromBackupInputBuilder::on_demand_throughput_override).
@@ -174,7 +158,7 @@ impl RestoreTableFromBackupFluentBuilder {
     /// Sets or clears the input's `on_demand_throughput_override`.
     pub fn set_on_demand_throughput_override(
         mut self,
-        input: ::std::option::Option<crate::types::OnDemandThroughput>,
+        input: Option<crate::types::OnDemandThroughput>,
     ) -> Self {
         self.input = self.input.set_on_demand_throughput_override(input);
         self
@@ -182,7 +166,7 @@ impl RestoreTableFromBackupFluentBuilder {
     /// The value set for the input's `on_demand_throughput_override`, if any.
     pub fn get_on_demand_throughput_override(
         &self,
-    ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
+    ) -> &Option<crate::types::OnDemandThroughput> {
         self.input.get_on_demand_throughput_override()
     }
     /// Sets the input's `sse_specification_override`: see [`sse_specification_override`](crate::types::builders::RestoreTableFromBackupInputBuilder::sse_specification_override).
@@ -196,7 +180,7 @@ impl RestoreTableFromBackupFluentBuilder {
     /// Sets or clears the input's `sse_specification_override`.
     pub fn set_sse_specification_override(
         mut self,
-        input: ::std::option::Option<crate::types::SseSpecification>,
+        input: Option<crate::types::SseSpecification>,
     ) -> Self {
         self.input = self.input.set_sse_specification_override(input);
         self
@@ -204,7 +188,7 @@ impl RestoreTableFromBackupFluentBuilder {
     /// The value set for the input's `sse_specification_override`, if any.
     pub fn get_sse_specification_override(
         &self,
-    ) -> &::std::option::Option<crate::types::SseSpecification> {
+    ) -> &Option<crate::types::SseSpecification> {
         self.input.get_sse_specification_override()
     }
     /// Appends one item to the input's `vector_index_override`: see [`vector_index_override`](crate::types::builders::RestoreTableFromBackupInputBuilder::vector_index_override).
@@ -215,15 +199,13 @@ impl RestoreTableFromBackupFluentBuilder {
     /// Sets or clears the input's `vector_index_override`.
     pub fn set_vector_index_override(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VectorIndex>>,
+        input: Option<Vec<crate::types::VectorIndex>>,
     ) -> Self {
         self.input = self.input.set_vector_index_override(input);
         self
     }
     /// The value set for the input's `vector_index_override`, if any.
-    pub fn get_vector_index_override(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VectorIndex>> {
+    pub fn get_vector_index_override(&self) -> &Option<Vec<crate::types::VectorIndex>> {
         self.input.get_vector_index_override()
     }
 }
@@ -243,10 +225,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.target_table_name {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.target_table_name {
                     params
                         .push((
                             "ResourceArn",
@@ -261,10 +241,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for RestoreTableFromBackupError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         RestoreTableFromBackupError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

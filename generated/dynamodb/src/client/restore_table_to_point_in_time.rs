@@ -5,7 +5,7 @@ use crate::operation::{
     RestoreTableToPointInTime, RestoreTableToPointInTimeError, Operation,
 };
 /// A call to [`RestoreTableToPointInTime`](crate::operation::RestoreTableToPointInTime): Restores the specified table to the specified point in time within `EarliestRestorableDateTime` and `LatestRestorableDateTime`. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RestoreTableToPointInTimeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::RestoreTableToPointInTimeInputBuilder,
@@ -16,13 +16,13 @@ impl RestoreTableToPointInTimeFluentBuilder {
     ) -> Self {
         RestoreTableToPointInTimeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`RestoreTableToPointInTimeError`](crate::operation::RestoreTableToPointInTimeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RestoreTableToPointInTimeOutput,
         ::awsgen_runtime::client::SdkError<RestoreTableToPointInTimeError>,
     > {
@@ -39,67 +39,45 @@ impl RestoreTableToPointInTimeFluentBuilder {
         &self.input
     }
     /// Sets the input's `source_table_arn`: see [`source_table_arn`](crate::types::builders::RestoreTableToPointInTimeInputBuilder::source_table_arn).
-    pub fn source_table_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_table_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_table_arn(input);
         self
     }
     /// Sets or clears the input's `source_table_arn`.
-    pub fn set_source_table_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_table_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_table_arn(input);
         self
     }
     /// The value set for the input's `source_table_arn`, if any.
-    pub fn get_source_table_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_table_arn(&self) -> &Option<String> {
         self.input.get_source_table_arn()
     }
     /// Sets the input's `source_table_name`: see [`source_table_name`](crate::types::builders::RestoreTableToPointInTimeInputBuilder::source_table_name).
-    pub fn source_table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_table_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_table_name(input);
         self
     }
     /// Sets or clears the input's `source_table_name`.
-    pub fn set_source_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_table_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_table_name(input);
         self
     }
     /// The value set for the input's `source_table_name`, if any.
-    pub fn get_source_table_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_table_name(&self) -> &Option<String> {
         self.input.get_source_table_name()
     }
     /// Sets the input's `target_table_name`: see [`target_table_name`](crate::types::builders::RestoreTableToPointInTimeInputBuilder::target_table_name).
-    pub fn target_table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn target_table_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.target_table_name(input);
         self
     }
     /// Sets or clears the input's `target_table_name`.
-    pub fn set_target_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_table_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_target_table_name(input);
         self
     }
     /// The value set for the input's `target_table_name`, if any.
-    pub fn get_target_table_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_table_name(&self) -> &Option<String> {
         self.input.get_target_table_name()
     }
     /// Sets the input's `use_latest_restorable_time`: see [`use_latest_restorable_time`](crate::types::builders::RestoreTableToPointInTimeInputBuilder::use_latest_restorable_time).
@@ -108,15 +86,12 @@ impl RestoreTableToPointInTimeFluentBuilder {
         self
     }
     /// Sets or clears the input's `use_latest_restorable_time`.
-    pub fn set_use_latest_restorable_time(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_use_latest_restorable_time(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_use_latest_restorable_time(input);
         self
     }
     /// The value set for the input's `use_latest_restorable_time`, if any.
-    pub fn get_use_latest_restorable_time(&self) -> &::std::option::Option<bool> {
+    pub fn get_use_latest_restorable_time(&self) -> &Option<bool> {
         self.input.get_use_latest_restorable_time()
     }
     /// Sets the input's `restore_date_time`: see [`restore_date_time`](crate::types::builders::RestoreTableToPointInTimeInputBuilder::restore_date_time).
@@ -130,7 +105,7 @@ impl RestoreTableToPointInTimeFluentBuilder {
     /// Sets or clears the input's `restore_date_time`.
     pub fn set_restore_date_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_restore_date_time(input);
         self
@@ -138,7 +113,7 @@ impl RestoreTableToPointInTimeFluentBuilder {
     /// The value set for the input's `restore_date_time`, if any.
     pub fn get_restore_date_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_restore_date_time()
     }
     /// Sets the input's `billing_mode_override`: see [`billing_mode_override`](crate::types::builders::RestoreTableToPointInTimeInputBuilder::billing_mode_override).
@@ -149,15 +124,13 @@ impl RestoreTableToPointInTimeFluentBuilder {
     /// Sets or clears the input's `billing_mode_override`.
     pub fn set_billing_mode_override(
         mut self,
-        input: ::std::option::Option<crate::types::BillingMode>,
+        input: Option<crate::types::BillingMode>,
     ) -> Self {
         self.input = self.input.set_billing_mode_override(input);
         self
     }
     /// The value set for the input's `billing_mode_override`, if any.
-    pub fn get_billing_mode_override(
-        &self,
-    ) -> &::std::option::Option<crate::types::BillingMode> {
+    pub fn get_billing_mode_override(&self) -> &Option<crate::types::BillingMode> {
         self.input.get_billing_mode_override()
     }
     /// Appends one item to the input's `global_secondary_index_override`: see [`global_secondary_index_override`](crate::types::builders::RestoreTableToPointInTimeInputBuilder::global_secondary_index_override).
@@ -171,7 +144,7 @@ impl RestoreTableToPointInTimeFluentBuilder {
     /// Sets or clears the input's `global_secondary_index_override`.
     pub fn set_global_secondary_index_override(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>>,
+        input: Option<Vec<crate::types::GlobalSecondaryIndex>>,
     ) -> Self {
         self.input = self.input.set_global_secondary_index_override(input);
         self
@@ -179,7 +152,7 @@ impl RestoreTableToPointInTimeFluentBuilder {
     /// The value set for the input's `global_secondary_index_override`, if any.
     pub fn get_global_secondary_index_override(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>> {
+    ) -> &Option<Vec<crate::types::GlobalSecondaryIndex>> {
         self.input.get_global_secondary_index_override()
     }
     /// Appends one item to the input's `local_secondary_index_override`: see [`local_secondary_index_override`](crate::types::builders::RestoreTableToPointInTimeInputBuilder::local_secondary_index_override).
@@ -193,7 +166,7 @@ impl RestoreTableToPointInTimeFluentBuilder {
     /// Sets or clears the input's `local_secondary_index_override`.
     pub fn set_local_secondary_index_override(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::LocalSecondaryIndex>>,
+        input: Option<Vec<crate::types::LocalSecondaryIndex>>,
     ) -> Self {
         self.input = self.input.set_local_secondary_index_override(input);
         self
@@ -201,7 +174,7 @@ impl RestoreTableToPointInTimeFluentBuilder {
     /// The value set for the input's `local_secondary_index_override`, if any.
     pub fn get_local_secondary_index_override(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LocalSecondaryIndex>> {
+    ) -> &Option<Vec<crate::types::LocalSecondaryIndex>> {
         self.input.get_local_secondary_index_override()
     }
     /// Sets the input's `provisioned_throughput_override`: see [`provisioned_throughput_override`](crate::types::builders::RestoreTableToPointInTimeInputBuilder::provisioned_throughput_override).
@@ -215,7 +188,7 @@ impl RestoreTableToPointInTimeFluentBuilder {
     /// Sets or clears the input's `provisioned_throughput_override`.
     pub fn set_provisioned_throughput_override(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedThroughput>,
+        input: Option<crate::types::ProvisionedThroughput>,
     ) -> Self {
         self.input = self.input.set_provisioned_throughput_override(input);
         self
@@ -223,7 +196,7 @@ impl RestoreTableToPointInTimeFluentBuilder {
     /// The value set for the input's `provisioned_throughput_override`, if any.
     pub fn get_provisioned_throughput_override(
         &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
+    ) -> &Option<crate::types::ProvisionedThroughput> {
         self.input.get_provisioned_throughput_override()
     }
     /// Sets the input's `on_demand_throughput_override`: see [`on_demand_throughput_override`](crate::types::builders::RestoreTableToPointInTimeInputBuilder::on_demand_throughput_override).
@@ -237,7 +210,7 @@ impl RestoreTableToPointInTimeFluentBuilder {
     /// Sets or clears the input's `on_demand_throughput_override`.
     pub fn set_on_demand_throughput_override(
         mut self,
-        input: ::std::option::Option<crate::types::OnDemandThroughput>,
+        input: Option<crate::types::OnDemandThroughput>,
     ) -> Self {
         self.input = self.input.set_on_demand_throughput_override(input);
         self
@@ -245,7 +218,7 @@ impl RestoreTableToPointInTimeFluentBuilder {
     /// The value set for the input's `on_demand_throughput_override`, if any.
     pub fn get_on_demand_throughput_override(
         &self,
-    ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
+    ) -> &Option<crate::types::OnDemandThroughput> {
         self.input.get_on_demand_throughput_override()
     }
     /// Sets the input's `sse_specification_override`: see [`sse_specification_override`](crate::types::builders::RestoreTableToPointInTimeInputBuilder::sse_specification_override).
@@ -259,7 +232,7 @@ impl RestoreTableToPointInTimeFluentBuilder {
     /// Sets or clears the input's `sse_specification_override`.
     pub fn set_sse_specification_override(
         mut self,
-        input: ::std::option::Option<crate::types::SseSpecification>,
+        input: Option<crate::types::SseSpecification>,
     ) -> Self {
         self.input = self.input.set_sse_specification_override(input);
         self
@@ -267,7 +240,7 @@ impl RestoreTableToPointInTimeFluentBuilder {
     /// The value set for the input's `sse_specification_override`, if any.
     pub fn get_sse_specification_override(
         &self,
-    ) -> &::std::option::Option<crate::types::SseSpecification> {
+    ) -> &Option<crate::types::SseSpecification> {
         self.input.get_sse_specification_override()
     }
     /// Appends one item to the input's `vector_index_override`: see [`vector_index_override`](crate::types::builders::RestoreTableToPointInTimeInputBuilder::vector_index_override).
@@ -278,15 +251,13 @@ impl RestoreTableToPointInTimeFluentBuilder {
     /// Sets or clears the input's `vector_index_override`.
     pub fn set_vector_index_override(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VectorIndex>>,
+        input: Option<Vec<crate::types::VectorIndex>>,
     ) -> Self {
         self.input = self.input.set_vector_index_override(input);
         self
     }
     /// The value set for the input's `vector_index_override`, if any.
-    pub fn get_vector_index_override(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VectorIndex>> {
+    pub fn get_vector_index_override(&self) -> &Option<Vec<crate::types::VectorIndex>> {
         self.input.get_vector_index_override()
     }
 }
@@ -306,10 +277,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.target_table_name {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.target_table_name {
                     params
                         .push((
                             "ResourceArn",
@@ -324,10 +293,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for RestoreTableToPointInTimeError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         RestoreTableToPointInTimeError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{Scan, ScanError, Operation};
 /// A call to [`Scan`](crate::operation::Scan): The `Scan` operation returns one or more items and item attributes by accessing every item in a table or a secondary index. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ScanFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ScanInputBuilder,
@@ -14,13 +14,13 @@ impl ScanFluentBuilder {
     ) -> Self {
         ScanFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ScanError`](crate::operation::ScanError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ScanOutput,
         ::awsgen_runtime::client::SdkError<ScanError>,
     > {
@@ -35,65 +35,45 @@ impl ScanFluentBuilder {
         &self.input
     }
     /// Sets the input's `table_name`: see [`table_name`](crate::types::builders::ScanInputBuilder::table_name).
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.table_name(input);
         self
     }
     /// Sets or clears the input's `table_name`.
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_table_name(input);
         self
     }
     /// The value set for the input's `table_name`, if any.
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         self.input.get_table_name()
     }
     /// Sets the input's `index_name`: see [`index_name`](crate::types::builders::ScanInputBuilder::index_name).
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.index_name(input);
         self
     }
     /// Sets or clears the input's `index_name`.
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_index_name(input);
         self
     }
     /// The value set for the input's `index_name`, if any.
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         self.input.get_index_name()
     }
     /// Appends one item to the input's `attributes_to_get`: see [`attributes_to_get`](crate::types::builders::ScanInputBuilder::attributes_to_get).
-    pub fn attributes_to_get(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn attributes_to_get(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.attributes_to_get(input);
         self
     }
     /// Sets or clears the input's `attributes_to_get`.
-    pub fn set_attributes_to_get(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_attributes_to_get(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_attributes_to_get(input);
         self
     }
     /// The value set for the input's `attributes_to_get`, if any.
-    pub fn get_attributes_to_get(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_attributes_to_get(&self) -> &Option<Vec<String>> {
         self.input.get_attributes_to_get()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::ScanInputBuilder::limit).
@@ -102,12 +82,12 @@ impl ScanFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Sets the input's `select`: see [`select`](crate::types::builders::ScanInputBuilder::select).
@@ -116,21 +96,18 @@ impl ScanFluentBuilder {
         self
     }
     /// Sets or clears the input's `select`.
-    pub fn set_select(
-        mut self,
-        input: ::std::option::Option<crate::types::Select>,
-    ) -> Self {
+    pub fn set_select(mut self, input: Option<crate::types::Select>) -> Self {
         self.input = self.input.set_select(input);
         self
     }
     /// The value set for the input's `select`, if any.
-    pub fn get_select(&self) -> &::std::option::Option<crate::types::Select> {
+    pub fn get_select(&self) -> &Option<crate::types::Select> {
         self.input.get_select()
     }
     /// Adds one entry to the input's `scan_filter`: see [`scan_filter`](crate::types::builders::ScanInputBuilder::scan_filter).
     pub fn scan_filter(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::Condition,
     ) -> Self {
         self.input = self.input.scan_filter(key, value);
@@ -139,9 +116,7 @@ impl ScanFluentBuilder {
     /// Sets or clears the input's `scan_filter`.
     pub fn set_scan_filter(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::Condition>>,
     ) -> Self {
         self.input = self.input.set_scan_filter(input);
         self
@@ -149,9 +124,7 @@ impl ScanFluentBuilder {
     /// The value set for the input's `scan_filter`, if any.
     pub fn get_scan_filter(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::Condition>> {
         self.input.get_scan_filter()
     }
     /// Sets the input's `conditional_operator`: see [`conditional_operator`](crate::types::builders::ScanInputBuilder::conditional_operator).
@@ -165,7 +138,7 @@ impl ScanFluentBuilder {
     /// Sets or clears the input's `conditional_operator`.
     pub fn set_conditional_operator(
         mut self,
-        input: ::std::option::Option<crate::types::ConditionalOperator>,
+        input: Option<crate::types::ConditionalOperator>,
     ) -> Self {
         self.input = self.input.set_conditional_operator(input);
         self
@@ -173,13 +146,13 @@ impl ScanFluentBuilder {
     /// The value set for the input's `conditional_operator`, if any.
     pub fn get_conditional_operator(
         &self,
-    ) -> &::std::option::Option<crate::types::ConditionalOperator> {
+    ) -> &Option<crate::types::ConditionalOperator> {
         self.input.get_conditional_operator()
     }
     /// Adds one entry to the input's `exclusive_start_key`: see [`exclusive_start_key`](crate::types::builders::ScanInputBuilder::exclusive_start_key).
     pub fn exclusive_start_key(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.input = self.input.exclusive_start_key(key, value);
@@ -188,12 +161,7 @@ impl ScanFluentBuilder {
     /// Sets or clears the input's `exclusive_start_key`.
     pub fn set_exclusive_start_key(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.input = self.input.set_exclusive_start_key(input);
         self
@@ -201,9 +169,7 @@ impl ScanFluentBuilder {
     /// The value set for the input's `exclusive_start_key`, if any.
     pub fn get_exclusive_start_key(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.input.get_exclusive_start_key()
     }
     /// Sets the input's `return_consumed_capacity`: see [`return_consumed_capacity`](crate::types::builders::ScanInputBuilder::return_consumed_capacity).
@@ -217,7 +183,7 @@ impl ScanFluentBuilder {
     /// Sets or clears the input's `return_consumed_capacity`.
     pub fn set_return_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
+        input: Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
         self.input = self.input.set_return_consumed_capacity(input);
         self
@@ -225,7 +191,7 @@ impl ScanFluentBuilder {
     /// The value set for the input's `return_consumed_capacity`, if any.
     pub fn get_return_consumed_capacity(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
+    ) -> &Option<crate::types::ReturnConsumedCapacity> {
         self.input.get_return_consumed_capacity()
     }
     /// Sets the input's `total_segments`: see [`total_segments`](crate::types::builders::ScanInputBuilder::total_segments).
@@ -234,12 +200,12 @@ impl ScanFluentBuilder {
         self
     }
     /// Sets or clears the input's `total_segments`.
-    pub fn set_total_segments(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_total_segments(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_total_segments(input);
         self
     }
     /// The value set for the input's `total_segments`, if any.
-    pub fn get_total_segments(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_segments(&self) -> &Option<i32> {
         self.input.get_total_segments()
     }
     /// Sets the input's `segment`: see [`segment`](crate::types::builders::ScanInputBuilder::segment).
@@ -248,63 +214,47 @@ impl ScanFluentBuilder {
         self
     }
     /// Sets or clears the input's `segment`.
-    pub fn set_segment(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_segment(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_segment(input);
         self
     }
     /// The value set for the input's `segment`, if any.
-    pub fn get_segment(&self) -> &::std::option::Option<i32> {
+    pub fn get_segment(&self) -> &Option<i32> {
         self.input.get_segment()
     }
     /// Sets the input's `projection_expression`: see [`projection_expression`](crate::types::builders::ScanInputBuilder::projection_expression).
-    pub fn projection_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn projection_expression(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.projection_expression(input);
         self
     }
     /// Sets or clears the input's `projection_expression`.
-    pub fn set_projection_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_projection_expression(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_projection_expression(input);
         self
     }
     /// The value set for the input's `projection_expression`, if any.
-    pub fn get_projection_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_projection_expression(&self) -> &Option<String> {
         self.input.get_projection_expression()
     }
     /// Sets the input's `filter_expression`: see [`filter_expression`](crate::types::builders::ScanInputBuilder::filter_expression).
-    pub fn filter_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn filter_expression(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.filter_expression(input);
         self
     }
     /// Sets or clears the input's `filter_expression`.
-    pub fn set_filter_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_filter_expression(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_filter_expression(input);
         self
     }
     /// The value set for the input's `filter_expression`, if any.
-    pub fn get_filter_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_filter_expression(&self) -> &Option<String> {
         self.input.get_filter_expression()
     }
     /// Adds one entry to the input's `expression_attribute_names`: see [`expression_attribute_names`](crate::types::builders::ScanInputBuilder::expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.expression_attribute_names(key, value);
         self
@@ -312,9 +262,7 @@ impl ScanFluentBuilder {
     /// Sets or clears the input's `expression_attribute_names`.
     pub fn set_expression_attribute_names(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_expression_attribute_names(input);
         self
@@ -322,15 +270,13 @@ impl ScanFluentBuilder {
     /// The value set for the input's `expression_attribute_names`, if any.
     pub fn get_expression_attribute_names(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_expression_attribute_names()
     }
     /// Adds one entry to the input's `expression_attribute_values`: see [`expression_attribute_values`](crate::types::builders::ScanInputBuilder::expression_attribute_values).
     pub fn expression_attribute_values(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.input = self.input.expression_attribute_values(key, value);
@@ -339,12 +285,7 @@ impl ScanFluentBuilder {
     /// Sets or clears the input's `expression_attribute_values`.
     pub fn set_expression_attribute_values(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.input = self.input.set_expression_attribute_values(input);
         self
@@ -352,9 +293,7 @@ impl ScanFluentBuilder {
     /// The value set for the input's `expression_attribute_values`, if any.
     pub fn get_expression_attribute_values(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.input.get_expression_attribute_values()
     }
     /// Sets the input's `consistent_read`: see [`consistent_read`](crate::types::builders::ScanInputBuilder::consistent_read).
@@ -363,12 +302,12 @@ impl ScanFluentBuilder {
         self
     }
     /// Sets or clears the input's `consistent_read`.
-    pub fn set_consistent_read(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_consistent_read(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_consistent_read(input);
         self
     }
     /// The value set for the input's `consistent_read`, if any.
-    pub fn get_consistent_read(&self) -> &::std::option::Option<bool> {
+    pub fn get_consistent_read(&self) -> &Option<bool> {
         self.input.get_consistent_read()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Nothing is sent until the stream is polled.
@@ -382,7 +321,7 @@ impl ScanFluentBuilder {
     }
 }
 /// How [`Scan`](crate::operation::Scan) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ScanPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ScanPages {
@@ -392,7 +331,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ScanPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ScanInput,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ScanOutput,
         ::awsgen_runtime::client::SdkError<ScanError>,
     > {
@@ -401,7 +340,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ScanPages {
     fn next_input(
         input: &crate::types::ScanInput,
         output: &crate::types::ScanOutput,
-    ) -> ::std::option::Option<crate::types::ScanInput> {
+    ) -> Option<crate::types::ScanInput> {
         let mut next = input.clone();
         next.exclusive_start_key = output
             .last_evaluated_key
@@ -409,7 +348,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ScanPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.exclusive_start_key.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -425,10 +364,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.table_name {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.table_name {
                     params
                         .push((
                             "ResourceArn",
@@ -443,10 +380,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ScanError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ScanError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

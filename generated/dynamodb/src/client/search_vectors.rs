@@ -3,7 +3,7 @@
 
 use crate::operation::{SearchVectors, SearchVectorsError, Operation};
 /// A call to [`SearchVectors`](crate::operation::SearchVectors): Performs a vector similarity search on a vector index associated with an Amazon DynamoDB table, and returns the most similar items sorted by similarity score based on the distance function configured for the index. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct SearchVectorsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::SearchVectorsInputBuilder,
@@ -14,13 +14,13 @@ impl SearchVectorsFluentBuilder {
     ) -> Self {
         SearchVectorsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`SearchVectorsError`](crate::operation::SearchVectorsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SearchVectorsOutput,
         ::awsgen_runtime::client::SdkError<SearchVectorsError>,
     > {
@@ -35,43 +35,31 @@ impl SearchVectorsFluentBuilder {
         &self.input
     }
     /// Sets the input's `table_name`: see [`table_name`](crate::types::builders::SearchVectorsInputBuilder::table_name).
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.table_name(input);
         self
     }
     /// Sets or clears the input's `table_name`.
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_table_name(input);
         self
     }
     /// The value set for the input's `table_name`, if any.
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         self.input.get_table_name()
     }
     /// Sets the input's `index_name`: see [`index_name`](crate::types::builders::SearchVectorsInputBuilder::index_name).
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.index_name(input);
         self
     }
     /// Sets or clears the input's `index_name`.
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_index_name(input);
         self
     }
     /// The value set for the input's `index_name`, if any.
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         self.input.get_index_name()
     }
     /// Sets the input's `return_consumed_capacity`: see [`return_consumed_capacity`](crate::types::builders::SearchVectorsInputBuilder::return_consumed_capacity).
@@ -85,7 +73,7 @@ impl SearchVectorsFluentBuilder {
     /// Sets or clears the input's `return_consumed_capacity`.
     pub fn set_return_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
+        input: Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
         self.input = self.input.set_return_consumed_capacity(input);
         self
@@ -93,14 +81,14 @@ impl SearchVectorsFluentBuilder {
     /// The value set for the input's `return_consumed_capacity`, if any.
     pub fn get_return_consumed_capacity(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
+    ) -> &Option<crate::types::ReturnConsumedCapacity> {
         self.input.get_return_consumed_capacity()
     }
     /// Adds one entry to the input's `expression_attribute_names`: see [`expression_attribute_names`](crate::types::builders::SearchVectorsInputBuilder::expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.expression_attribute_names(key, value);
         self
@@ -108,9 +96,7 @@ impl SearchVectorsFluentBuilder {
     /// Sets or clears the input's `expression_attribute_names`.
     pub fn set_expression_attribute_names(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_expression_attribute_names(input);
         self
@@ -118,15 +104,13 @@ impl SearchVectorsFluentBuilder {
     /// The value set for the input's `expression_attribute_names`, if any.
     pub fn get_expression_attribute_names(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_expression_attribute_names()
     }
     /// Adds one entry to the input's `expression_attribute_values`: see [`expression_attribute_values`](crate::types::builders::SearchVectorsInputBuilder::expression_attribute_values).
     pub fn expression_attribute_values(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.input = self.input.expression_attribute_values(key, value);
@@ -135,12 +119,7 @@ impl SearchVectorsFluentBuilder {
     /// Sets or clears the input's `expression_attribute_values`.
     pub fn set_expression_attribute_values(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.input = self.input.set_expression_attribute_values(input);
         self
@@ -148,31 +127,21 @@ impl SearchVectorsFluentBuilder {
     /// The value set for the input's `expression_attribute_values`, if any.
     pub fn get_expression_attribute_values(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.input.get_expression_attribute_values()
     }
     /// Sets the input's `projection_expression`: see [`projection_expression`](crate::types::builders::SearchVectorsInputBuilder::projection_expression).
-    pub fn projection_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn projection_expression(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.projection_expression(input);
         self
     }
     /// Sets or clears the input's `projection_expression`.
-    pub fn set_projection_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_projection_expression(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_projection_expression(input);
         self
     }
     /// The value set for the input's `projection_expression`, if any.
-    pub fn get_projection_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_projection_expression(&self) -> &Option<String> {
         self.input.get_projection_expression()
     }
     /// Appends one item to the input's `search_vector`: see [`search_vector`](crate::types::builders::SearchVectorsInputBuilder::search_vector).
@@ -183,37 +152,27 @@ impl SearchVectorsFluentBuilder {
     /// Sets or clears the input's `search_vector`.
     pub fn set_search_vector(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
+        input: Option<Vec<crate::types::AttributeValue>>,
     ) -> Self {
         self.input = self.input.set_search_vector(input);
         self
     }
     /// The value set for the input's `search_vector`, if any.
-    pub fn get_search_vector(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>> {
+    pub fn get_search_vector(&self) -> &Option<Vec<crate::types::AttributeValue>> {
         self.input.get_search_vector()
     }
     /// Sets the input's `search_condition_expression`: see [`search_condition_expression`](crate::types::builders::SearchVectorsInputBuilder::search_condition_expression).
-    pub fn search_condition_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn search_condition_expression(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.search_condition_expression(input);
         self
     }
     /// Sets or clears the input's `search_condition_expression`.
-    pub fn set_search_condition_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_search_condition_expression(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_search_condition_expression(input);
         self
     }
     /// The value set for the input's `search_condition_expression`, if any.
-    pub fn get_search_condition_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_search_condition_expression(&self) -> &Option<String> {
         self.input.get_search_condition_expression()
     }
     /// Sets the input's `top_k`: see [`top_k`](crate::types::builders::SearchVectorsInputBuilder::top_k).
@@ -222,12 +181,12 @@ impl SearchVectorsFluentBuilder {
         self
     }
     /// Sets or clears the input's `top_k`.
-    pub fn set_top_k(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_top_k(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_top_k(input);
         self
     }
     /// The value set for the input's `top_k`, if any.
-    pub fn get_top_k(&self) -> &::std::option::Option<i32> {
+    pub fn get_top_k(&self) -> &Option<i32> {
         self.input.get_top_k()
     }
 }
@@ -247,12 +206,10 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![
                     ("IsSearchOperation", ::awsgen_runtime::endpoint::Value::Bool(true))
                 ];
-                if let ::std::option::Option::Some(value) = &input.table_name {
+                if let Some(value) = &input.table_name {
                     params
                         .push((
                             "ResourceArn",
@@ -267,10 +224,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for SearchVectorsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         SearchVectorsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

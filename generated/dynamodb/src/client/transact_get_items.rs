@@ -3,7 +3,7 @@
 
 use crate::operation::{TransactGetItems, TransactGetItemsError, Operation};
 /// A call to [`TransactGetItems`](crate::operation::TransactGetItems): `TransactGetItems` is a synchronous operation that atomically retrieves multiple items from one or more tables (but not from indexes) in a single account and Region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct TransactGetItemsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::TransactGetItemsInputBuilder,
@@ -14,13 +14,13 @@ impl TransactGetItemsFluentBuilder {
     ) -> Self {
         TransactGetItemsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`TransactGetItemsError`](crate::operation::TransactGetItemsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TransactGetItemsOutput,
         ::awsgen_runtime::client::SdkError<TransactGetItemsError>,
     > {
@@ -42,15 +42,13 @@ impl TransactGetItemsFluentBuilder {
     /// Sets or clears the input's `transact_items`.
     pub fn set_transact_items(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TransactGetItem>>,
+        input: Option<Vec<crate::types::TransactGetItem>>,
     ) -> Self {
         self.input = self.input.set_transact_items(input);
         self
     }
     /// The value set for the input's `transact_items`, if any.
-    pub fn get_transact_items(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TransactGetItem>> {
+    pub fn get_transact_items(&self) -> &Option<Vec<crate::types::TransactGetItem>> {
         self.input.get_transact_items()
     }
     /// Sets the input's `return_consumed_capacity`: see [`return_consumed_capacity`](crate::types::builders::TransactGetItemsInputBuilder::return_consumed_capacity).
@@ -64,7 +62,7 @@ impl TransactGetItemsFluentBuilder {
     /// Sets or clears the input's `return_consumed_capacity`.
     pub fn set_return_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
+        input: Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
         self.input = self.input.set_return_consumed_capacity(input);
         self
@@ -72,7 +70,7 @@ impl TransactGetItemsFluentBuilder {
     /// The value set for the input's `return_consumed_capacity`, if any.
     pub fn get_return_consumed_capacity(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
+    ) -> &Option<crate::types::ReturnConsumedCapacity> {
         self.input.get_return_consumed_capacity()
     }
 }
@@ -92,10 +90,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = (input
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = (input
                     .transact_items
                     .as_ref()
                     .map(|list0| {
@@ -104,13 +100,13 @@ pub(crate) async fn call(
                             .filter_map(|item1| {
                                 item1.get.as_ref().and_then(|v| v.table_name.as_ref())
                             })
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<Vec<_>>()
                     })
                     .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
                         list2
                             .into_iter()
                             .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
-                                ::std::option::Option::Some(item3),
+                                Some(item3),
                             ))
                             .collect(),
                     ))
@@ -127,10 +123,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for TransactGetItemsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         TransactGetItemsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{TransactWriteItems, TransactWriteItemsError, Operation};
 /// A call to [`TransactWriteItems`](crate::operation::TransactWriteItems): `TransactWriteItems` is a synchronous write operation that groups up to 100 action requests. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct TransactWriteItemsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::TransactWriteItemsInputBuilder,
@@ -14,13 +14,13 @@ impl TransactWriteItemsFluentBuilder {
     ) -> Self {
         TransactWriteItemsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`TransactWriteItemsError`](crate::operation::TransactWriteItemsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TransactWriteItemsOutput,
         ::awsgen_runtime::client::SdkError<TransactWriteItemsError>,
     > {
@@ -42,15 +42,13 @@ impl TransactWriteItemsFluentBuilder {
     /// Sets or clears the input's `transact_items`.
     pub fn set_transact_items(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TransactWriteItem>>,
+        input: Option<Vec<crate::types::TransactWriteItem>>,
     ) -> Self {
         self.input = self.input.set_transact_items(input);
         self
     }
     /// The value set for the input's `transact_items`, if any.
-    pub fn get_transact_items(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TransactWriteItem>> {
+    pub fn get_transact_items(&self) -> &Option<Vec<crate::types::TransactWriteItem>> {
         self.input.get_transact_items()
     }
     /// Sets the input's `return_consumed_capacity`: see [`return_consumed_capacity`](crate::types::builders::TransactWriteItemsInputBuilder::return_consumed_capacity).
@@ -64,7 +62,7 @@ impl TransactWriteItemsFluentBuilder {
     /// Sets or clears the input's `return_consumed_capacity`.
     pub fn set_return_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
+        input: Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
         self.input = self.input.set_return_consumed_capacity(input);
         self
@@ -72,7 +70,7 @@ impl TransactWriteItemsFluentBuilder {
     /// The value set for the input's `return_consumed_capacity`, if any.
     pub fn get_return_consumed_capacity(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
+    ) -> &Option<crate::types::ReturnConsumedCapacity> {
         self.input.get_return_consumed_capacity()
     }
     /// Sets the input's `return_item_collection_metrics`: see [`return_item_collection_metrics`](crate::types::builders::TransactWriteItemsInputBuilder::return_item_collection_metrics).
@@ -86,7 +84,7 @@ impl TransactWriteItemsFluentBuilder {
     /// Sets or clears the input's `return_item_collection_metrics`.
     pub fn set_return_item_collection_metrics(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnItemCollectionMetrics>,
+        input: Option<crate::types::ReturnItemCollectionMetrics>,
     ) -> Self {
         self.input = self.input.set_return_item_collection_metrics(input);
         self
@@ -94,29 +92,21 @@ impl TransactWriteItemsFluentBuilder {
     /// The value set for the input's `return_item_collection_metrics`, if any.
     pub fn get_return_item_collection_metrics(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnItemCollectionMetrics> {
+    ) -> &Option<crate::types::ReturnItemCollectionMetrics> {
         self.input.get_return_item_collection_metrics()
     }
     /// Sets the input's `client_request_token`: see [`client_request_token`](crate::types::builders::TransactWriteItemsInputBuilder::client_request_token).
-    pub fn client_request_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_request_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_request_token(input);
         self
     }
     /// Sets or clears the input's `client_request_token`.
-    pub fn set_client_request_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_request_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_request_token(input);
         self
     }
     /// The value set for the input's `client_request_token`, if any.
-    pub fn get_client_request_token(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_request_token(&self) -> &Option<String> {
         self.input.get_client_request_token()
     }
 }
@@ -136,10 +126,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = (input
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = (input
                     .transact_items
                     .as_ref()
                     .map(|list0| ::awsgen_runtime::client::jmespath::Value::Array(
@@ -162,7 +150,7 @@ pub(crate) async fn call(
                                 )
                             })
                             .filter(|v| !v.is_null())
-                            .collect::<::std::vec::Vec<_>>(),
+                            .collect::<Vec<_>>(),
                     ))
                     .unwrap_or_default()
                     .flatten()
@@ -179,10 +167,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for TransactWriteItemsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         TransactWriteItemsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

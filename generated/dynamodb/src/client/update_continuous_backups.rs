@@ -3,7 +3,7 @@
 
 use crate::operation::{UpdateContinuousBackups, UpdateContinuousBackupsError, Operation};
 /// A call to [`UpdateContinuousBackups`](crate::operation::UpdateContinuousBackups): `UpdateContinuousBackups` enables or disables point in time recovery for the specified table. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateContinuousBackupsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateContinuousBackupsInputBuilder,
@@ -14,13 +14,13 @@ impl UpdateContinuousBackupsFluentBuilder {
     ) -> Self {
         UpdateContinuousBackupsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateContinuousBackupsError`](crate::operation::UpdateContinuousBackupsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateContinuousBackupsOutput,
         ::awsgen_runtime::client::SdkError<UpdateContinuousBackupsError>,
     > {
@@ -37,23 +37,17 @@ impl UpdateContinuousBackupsFluentBuilder {
         &self.input
     }
     /// Sets the input's `table_name`: see [`table_name`](crate::types::builders::UpdateContinuousBackupsInputBuilder::table_name).
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.table_name(input);
         self
     }
     /// Sets or clears the input's `table_name`.
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_table_name(input);
         self
     }
     /// The value set for the input's `table_name`, if any.
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         self.input.get_table_name()
     }
     /// Sets the input's `point_in_time_recovery_specification`: see [`point_in_time_recovery_specification`](crate::types::builders::UpdateContinuousBackupsInputBuilder::point_in_time_recovery_specification).
@@ -67,7 +61,7 @@ impl UpdateContinuousBackupsFluentBuilder {
     /// Sets or clears the input's `point_in_time_recovery_specification`.
     pub fn set_point_in_time_recovery_specification(
         mut self,
-        input: ::std::option::Option<crate::types::PointInTimeRecoverySpecification>,
+        input: Option<crate::types::PointInTimeRecoverySpecification>,
     ) -> Self {
         self.input = self.input.set_point_in_time_recovery_specification(input);
         self
@@ -75,7 +69,7 @@ impl UpdateContinuousBackupsFluentBuilder {
     /// The value set for the input's `point_in_time_recovery_specification`, if any.
     pub fn get_point_in_time_recovery_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::PointInTimeRecoverySpecification> {
+    ) -> &Option<crate::types::PointInTimeRecoverySpecification> {
         self.input.get_point_in_time_recovery_specification()
     }
 }
@@ -95,10 +89,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.table_name {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.table_name {
                     params
                         .push((
                             "ResourceArn",
@@ -113,10 +105,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateContinuousBackupsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateContinuousBackupsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

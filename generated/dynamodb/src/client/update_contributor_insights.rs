@@ -5,7 +5,7 @@ use crate::operation::{
     UpdateContributorInsights, UpdateContributorInsightsError, Operation,
 };
 /// A call to [`UpdateContributorInsights`](crate::operation::UpdateContributorInsights): Updates the status for contributor insights for a specific table or index. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateContributorInsightsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateContributorInsightsInputBuilder,
@@ -16,13 +16,13 @@ impl UpdateContributorInsightsFluentBuilder {
     ) -> Self {
         UpdateContributorInsightsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateContributorInsightsError`](crate::operation::UpdateContributorInsightsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateContributorInsightsOutput,
         ::awsgen_runtime::client::SdkError<UpdateContributorInsightsError>,
     > {
@@ -39,43 +39,31 @@ impl UpdateContributorInsightsFluentBuilder {
         &self.input
     }
     /// Sets the input's `table_name`: see [`table_name`](crate::types::builders::UpdateContributorInsightsInputBuilder::table_name).
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.table_name(input);
         self
     }
     /// Sets or clears the input's `table_name`.
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_table_name(input);
         self
     }
     /// The value set for the input's `table_name`, if any.
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         self.input.get_table_name()
     }
     /// Sets the input's `index_name`: see [`index_name`](crate::types::builders::UpdateContributorInsightsInputBuilder::index_name).
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.index_name(input);
         self
     }
     /// Sets or clears the input's `index_name`.
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_index_name(input);
         self
     }
     /// The value set for the input's `index_name`, if any.
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         self.input.get_index_name()
     }
     /// Sets the input's `contributor_insights_action`: see [`contributor_insights_action`](crate::types::builders::UpdateContributorInsightsInputBuilder::contributor_insights_action).
@@ -89,7 +77,7 @@ impl UpdateContributorInsightsFluentBuilder {
     /// Sets or clears the input's `contributor_insights_action`.
     pub fn set_contributor_insights_action(
         mut self,
-        input: ::std::option::Option<crate::types::ContributorInsightsAction>,
+        input: Option<crate::types::ContributorInsightsAction>,
     ) -> Self {
         self.input = self.input.set_contributor_insights_action(input);
         self
@@ -97,7 +85,7 @@ impl UpdateContributorInsightsFluentBuilder {
     /// The value set for the input's `contributor_insights_action`, if any.
     pub fn get_contributor_insights_action(
         &self,
-    ) -> &::std::option::Option<crate::types::ContributorInsightsAction> {
+    ) -> &Option<crate::types::ContributorInsightsAction> {
         self.input.get_contributor_insights_action()
     }
     /// Sets the input's `contributor_insights_mode`: see [`contributor_insights_mode`](crate::types::builders::UpdateContributorInsightsInputBuilder::contributor_insights_mode).
@@ -111,7 +99,7 @@ impl UpdateContributorInsightsFluentBuilder {
     /// Sets or clears the input's `contributor_insights_mode`.
     pub fn set_contributor_insights_mode(
         mut self,
-        input: ::std::option::Option<crate::types::ContributorInsightsMode>,
+        input: Option<crate::types::ContributorInsightsMode>,
     ) -> Self {
         self.input = self.input.set_contributor_insights_mode(input);
         self
@@ -119,7 +107,7 @@ impl UpdateContributorInsightsFluentBuilder {
     /// The value set for the input's `contributor_insights_mode`, if any.
     pub fn get_contributor_insights_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::ContributorInsightsMode> {
+    ) -> &Option<crate::types::ContributorInsightsMode> {
         self.input.get_contributor_insights_mode()
     }
 }
@@ -139,10 +127,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.table_name {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.table_name {
                     params
                         .push((
                             "ResourceArn",
@@ -157,10 +143,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateContributorInsightsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateContributorInsightsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{UpdateGlobalTable, UpdateGlobalTableError, Operation};
 /// A call to [`UpdateGlobalTable`](crate::operation::UpdateGlobalTable): Adds or removes replicas in the specified global table. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateGlobalTableFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateGlobalTableInputBuilder,
@@ -14,13 +14,13 @@ impl UpdateGlobalTableFluentBuilder {
     ) -> Self {
         UpdateGlobalTableFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateGlobalTableError`](crate::operation::UpdateGlobalTableError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateGlobalTableOutput,
         ::awsgen_runtime::client::SdkError<UpdateGlobalTableError>,
     > {
@@ -35,25 +35,17 @@ impl UpdateGlobalTableFluentBuilder {
         &self.input
     }
     /// Sets the input's `global_table_name`: see [`global_table_name`](crate::types::builders::UpdateGlobalTableInputBuilder::global_table_name).
-    pub fn global_table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn global_table_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.global_table_name(input);
         self
     }
     /// Sets or clears the input's `global_table_name`.
-    pub fn set_global_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_global_table_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_global_table_name(input);
         self
     }
     /// The value set for the input's `global_table_name`, if any.
-    pub fn get_global_table_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_global_table_name(&self) -> &Option<String> {
         self.input.get_global_table_name()
     }
     /// Appends one item to the input's `replica_updates`: see [`replica_updates`](crate::types::builders::UpdateGlobalTableInputBuilder::replica_updates).
@@ -64,15 +56,13 @@ impl UpdateGlobalTableFluentBuilder {
     /// Sets or clears the input's `replica_updates`.
     pub fn set_replica_updates(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ReplicaUpdate>>,
+        input: Option<Vec<crate::types::ReplicaUpdate>>,
     ) -> Self {
         self.input = self.input.set_replica_updates(input);
         self
     }
     /// The value set for the input's `replica_updates`, if any.
-    pub fn get_replica_updates(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ReplicaUpdate>> {
+    pub fn get_replica_updates(&self) -> &Option<Vec<crate::types::ReplicaUpdate>> {
         self.input.get_replica_updates()
     }
 }
@@ -92,10 +82,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.global_table_name {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.global_table_name {
                     params
                         .push((
                             "ResourceArn",
@@ -110,10 +98,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateGlobalTableError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateGlobalTableError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     UpdateGlobalTableSettings, UpdateGlobalTableSettingsError, Operation,
 };
 /// A call to [`UpdateGlobalTableSettings`](crate::operation::UpdateGlobalTableSettings): Updates settings for a global table. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateGlobalTableSettingsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateGlobalTableSettingsInputBuilder,
@@ -16,13 +16,13 @@ impl UpdateGlobalTableSettingsFluentBuilder {
     ) -> Self {
         UpdateGlobalTableSettingsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateGlobalTableSettingsError`](crate::operation::UpdateGlobalTableSettingsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateGlobalTableSettingsOutput,
         ::awsgen_runtime::client::SdkError<UpdateGlobalTableSettingsError>,
     > {
@@ -39,25 +39,17 @@ impl UpdateGlobalTableSettingsFluentBuilder {
         &self.input
     }
     /// Sets the input's `global_table_name`: see [`global_table_name`](crate::types::builders::UpdateGlobalTableSettingsInputBuilder::global_table_name).
-    pub fn global_table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn global_table_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.global_table_name(input);
         self
     }
     /// Sets or clears the input's `global_table_name`.
-    pub fn set_global_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_global_table_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_global_table_name(input);
         self
     }
     /// The value set for the input's `global_table_name`, if any.
-    pub fn get_global_table_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_global_table_name(&self) -> &Option<String> {
         self.input.get_global_table_name()
     }
     /// Sets the input's `global_table_billing_mode`: see [`global_table_billing_mode`](crate::types::builders::UpdateGlobalTableSettingsInputBuilder::global_table_billing_mode).
@@ -71,15 +63,13 @@ impl UpdateGlobalTableSettingsFluentBuilder {
     /// Sets or clears the input's `global_table_billing_mode`.
     pub fn set_global_table_billing_mode(
         mut self,
-        input: ::std::option::Option<crate::types::BillingMode>,
+        input: Option<crate::types::BillingMode>,
     ) -> Self {
         self.input = self.input.set_global_table_billing_mode(input);
         self
     }
     /// The value set for the input's `global_table_billing_mode`, if any.
-    pub fn get_global_table_billing_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::BillingMode> {
+    pub fn get_global_table_billing_mode(&self) -> &Option<crate::types::BillingMode> {
         self.input.get_global_table_billing_mode()
     }
     /// Sets the input's `global_table_provisioned_write_capacity_units`: see [`global_table_provisioned_write_capacity_units`](crate::types::builders::UpdateGlobalTableSettingsInputBuilder::global_table_provisioned_write_capacity_units).
@@ -90,15 +80,13 @@ impl UpdateGlobalTableSettingsFluentBuilder {
     /// Sets or clears the input's `global_table_provisioned_write_capacity_units`.
     pub fn set_global_table_provisioned_write_capacity_units(
         mut self,
-        input: ::std::option::Option<i64>,
+        input: Option<i64>,
     ) -> Self {
         self.input = self.input.set_global_table_provisioned_write_capacity_units(input);
         self
     }
     /// The value set for the input's `global_table_provisioned_write_capacity_units`, if any.
-    pub fn get_global_table_provisioned_write_capacity_units(
-        &self,
-    ) -> &::std::option::Option<i64> {
+    pub fn get_global_table_provisioned_write_capacity_units(&self) -> &Option<i64> {
         self.input.get_global_table_provisioned_write_capacity_units()
     }
     /// Sets the input's `global_table_provisioned_write_capacity_auto_scaling_settings_update`: see [`global_table_provisioned_write_capacity_auto_scaling_settings_update`](crate::types::builders::UpdateGlobalTableSettingsInputBuilder::global_table_provisioned_write_capacity_auto_scaling_settings_update).
@@ -114,7 +102,7 @@ impl UpdateGlobalTableSettingsFluentBuilder {
     /// Sets or clears the input's `global_table_provisioned_write_capacity_auto_scaling_settings_update`.
     pub fn set_global_table_provisioned_write_capacity_auto_scaling_settings_update(
         mut self,
-        input: ::std::option::Option<crate::types::AutoScalingSettingsUpdate>,
+        input: Option<crate::types::AutoScalingSettingsUpdate>,
     ) -> Self {
         self.input = self
             .input
@@ -126,7 +114,7 @@ impl UpdateGlobalTableSettingsFluentBuilder {
     /// The value set for the input's `global_table_provisioned_write_capacity_auto_scaling_settings_update`, if any.
     pub fn get_global_table_provisioned_write_capacity_auto_scaling_settings_update(
         &self,
-    ) -> &::std::option::Option<crate::types::AutoScalingSettingsUpdate> {
+    ) -> &Option<crate::types::AutoScalingSettingsUpdate> {
         self.input
             .get_global_table_provisioned_write_capacity_auto_scaling_settings_update()
     }
@@ -143,9 +131,7 @@ impl UpdateGlobalTableSettingsFluentBuilder {
     /// Sets or clears the input's `global_table_global_secondary_index_settings_update`.
     pub fn set_global_table_global_secondary_index_settings_update(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate>,
-        >,
+        input: Option<Vec<crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate>>,
     ) -> Self {
         self.input = self
             .input
@@ -155,9 +141,7 @@ impl UpdateGlobalTableSettingsFluentBuilder {
     /// The value set for the input's `global_table_global_secondary_index_settings_update`, if any.
     pub fn get_global_table_global_secondary_index_settings_update(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate>,
-    > {
+    ) -> &Option<Vec<crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate>> {
         self.input.get_global_table_global_secondary_index_settings_update()
     }
     /// Appends one item to the input's `replica_settings_update`: see [`replica_settings_update`](crate::types::builders::UpdateGlobalTableSettingsInputBuilder::replica_settings_update).
@@ -171,9 +155,7 @@ impl UpdateGlobalTableSettingsFluentBuilder {
     /// Sets or clears the input's `replica_settings_update`.
     pub fn set_replica_settings_update(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReplicaSettingsUpdate>,
-        >,
+        input: Option<Vec<crate::types::ReplicaSettingsUpdate>>,
     ) -> Self {
         self.input = self.input.set_replica_settings_update(input);
         self
@@ -181,7 +163,7 @@ impl UpdateGlobalTableSettingsFluentBuilder {
     /// The value set for the input's `replica_settings_update`, if any.
     pub fn get_replica_settings_update(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ReplicaSettingsUpdate>> {
+    ) -> &Option<Vec<crate::types::ReplicaSettingsUpdate>> {
         self.input.get_replica_settings_update()
     }
 }
@@ -201,10 +183,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.global_table_name {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.global_table_name {
                     params
                         .push((
                             "ResourceArn",
@@ -219,10 +199,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateGlobalTableSettingsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateGlobalTableSettingsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     UpdateKinesisStreamingDestination, UpdateKinesisStreamingDestinationError, Operation,
 };
 /// A call to [`UpdateKinesisStreamingDestination`](crate::operation::UpdateKinesisStreamingDestination): The command to update the Kinesis stream destination. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateKinesisStreamingDestinationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateKinesisStreamingDestinationInputBuilder,
@@ -16,13 +16,13 @@ impl UpdateKinesisStreamingDestinationFluentBuilder {
     ) -> Self {
         UpdateKinesisStreamingDestinationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateKinesisStreamingDestinationError`](crate::operation::UpdateKinesisStreamingDestinationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateKinesisStreamingDestinationOutput,
         ::awsgen_runtime::client::SdkError<UpdateKinesisStreamingDestinationError>,
     > {
@@ -39,43 +39,31 @@ impl UpdateKinesisStreamingDestinationFluentBuilder {
         &self.input
     }
     /// Sets the input's `table_name`: see [`table_name`](crate::types::builders::UpdateKinesisStreamingDestinationInputBuilder::table_name).
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.table_name(input);
         self
     }
     /// Sets or clears the input's `table_name`.
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_table_name(input);
         self
     }
     /// The value set for the input's `table_name`, if any.
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         self.input.get_table_name()
     }
     /// Sets the input's `stream_arn`: see [`stream_arn`](crate::types::builders::UpdateKinesisStreamingDestinationInputBuilder::stream_arn).
-    pub fn stream_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn stream_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.stream_arn(input);
         self
     }
     /// Sets or clears the input's `stream_arn`.
-    pub fn set_stream_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_stream_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_stream_arn(input);
         self
     }
     /// The value set for the input's `stream_arn`, if any.
-    pub fn get_stream_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_stream_arn(&self) -> &Option<String> {
         self.input.get_stream_arn()
     }
     /// Sets the input's `update_kinesis_streaming_configuration`: see [`update_kinesis_streaming_configuration`](crate::types::builders::UpdateKinesisStreamingDestinationInputBuilder::update_kinesis_streaming_configuration).
@@ -89,7 +77,7 @@ impl UpdateKinesisStreamingDestinationFluentBuilder {
     /// Sets or clears the input's `update_kinesis_streaming_configuration`.
     pub fn set_update_kinesis_streaming_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::UpdateKinesisStreamingConfiguration>,
+        input: Option<crate::types::UpdateKinesisStreamingConfiguration>,
     ) -> Self {
         self.input = self.input.set_update_kinesis_streaming_configuration(input);
         self
@@ -97,7 +85,7 @@ impl UpdateKinesisStreamingDestinationFluentBuilder {
     /// The value set for the input's `update_kinesis_streaming_configuration`, if any.
     pub fn get_update_kinesis_streaming_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::UpdateKinesisStreamingConfiguration> {
+    ) -> &Option<crate::types::UpdateKinesisStreamingConfiguration> {
         self.input.get_update_kinesis_streaming_configuration()
     }
 }
@@ -117,10 +105,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.table_name {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.table_name {
                     params
                         .push((
                             "ResourceArn",
@@ -135,10 +121,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateKinesisStreamingDestinationError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateKinesisStreamingDestinationError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{UpdateTable, UpdateTableError, Operation};
 /// A call to [`UpdateTable`](crate::operation::UpdateTable): Modifies the provisioned throughput settings, global secondary indexes, or DynamoDB Streams settings for a given table. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateTableFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateTableInputBuilder,
@@ -14,13 +14,13 @@ impl UpdateTableFluentBuilder {
     ) -> Self {
         UpdateTableFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateTableError`](crate::operation::UpdateTableError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateTableOutput,
         ::awsgen_runtime::client::SdkError<UpdateTableError>,
     > {
@@ -45,7 +45,7 @@ impl UpdateTableFluentBuilder {
     /// Sets or clears the input's `attribute_definitions`.
     pub fn set_attribute_definitions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeDefinition>>,
+        input: Option<Vec<crate::types::AttributeDefinition>>,
     ) -> Self {
         self.input = self.input.set_attribute_definitions(input);
         self
@@ -53,27 +53,21 @@ impl UpdateTableFluentBuilder {
     /// The value set for the input's `attribute_definitions`, if any.
     pub fn get_attribute_definitions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeDefinition>> {
+    ) -> &Option<Vec<crate::types::AttributeDefinition>> {
         self.input.get_attribute_definitions()
     }
     /// Sets the input's `table_name`: see [`table_name`](crate::types::builders::UpdateTableInputBuilder::table_name).
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.table_name(input);
         self
     }
     /// Sets or clears the input's `table_name`.
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_table_name(input);
         self
     }
     /// The value set for the input's `table_name`, if any.
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         self.input.get_table_name()
     }
     /// Sets the input's `billing_mode`: see [`billing_mode`](crate::types::builders::UpdateTableInputBuilder::billing_mode).
@@ -82,15 +76,12 @@ impl UpdateTableFluentBuilder {
         self
     }
     /// Sets or clears the input's `billing_mode`.
-    pub fn set_billing_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::BillingMode>,
-    ) -> Self {
+    pub fn set_billing_mode(mut self, input: Option<crate::types::BillingMode>) -> Self {
         self.input = self.input.set_billing_mode(input);
         self
     }
     /// The value set for the input's `billing_mode`, if any.
-    pub fn get_billing_mode(&self) -> &::std::option::Option<crate::types::BillingMode> {
+    pub fn get_billing_mode(&self) -> &Option<crate::types::BillingMode> {
         self.input.get_billing_mode()
     }
     /// Sets the input's `provisioned_throughput`: see [`provisioned_throughput`](crate::types::builders::UpdateTableInputBuilder::provisioned_throughput).
@@ -104,7 +95,7 @@ impl UpdateTableFluentBuilder {
     /// Sets or clears the input's `provisioned_throughput`.
     pub fn set_provisioned_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedThroughput>,
+        input: Option<crate::types::ProvisionedThroughput>,
     ) -> Self {
         self.input = self.input.set_provisioned_throughput(input);
         self
@@ -112,7 +103,7 @@ impl UpdateTableFluentBuilder {
     /// The value set for the input's `provisioned_throughput`, if any.
     pub fn get_provisioned_throughput(
         &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
+    ) -> &Option<crate::types::ProvisionedThroughput> {
         self.input.get_provisioned_throughput()
     }
     /// Appends one item to the input's `global_secondary_index_updates`: see [`global_secondary_index_updates`](crate::types::builders::UpdateTableInputBuilder::global_secondary_index_updates).
@@ -126,9 +117,7 @@ impl UpdateTableFluentBuilder {
     /// Sets or clears the input's `global_secondary_index_updates`.
     pub fn set_global_secondary_index_updates(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::GlobalSecondaryIndexUpdate>,
-        >,
+        input: Option<Vec<crate::types::GlobalSecondaryIndexUpdate>>,
     ) -> Self {
         self.input = self.input.set_global_secondary_index_updates(input);
         self
@@ -136,9 +125,7 @@ impl UpdateTableFluentBuilder {
     /// The value set for the input's `global_secondary_index_updates`, if any.
     pub fn get_global_secondary_index_updates(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalSecondaryIndexUpdate>,
-    > {
+    ) -> &Option<Vec<crate::types::GlobalSecondaryIndexUpdate>> {
         self.input.get_global_secondary_index_updates()
     }
     /// Sets the input's `stream_specification`: see [`stream_specification`](crate::types::builders::UpdateTableInputBuilder::stream_specification).
@@ -152,7 +139,7 @@ impl UpdateTableFluentBuilder {
     /// Sets or clears the input's `stream_specification`.
     pub fn set_stream_specification(
         mut self,
-        input: ::std::option::Option<crate::types::StreamSpecification>,
+        input: Option<crate::types::StreamSpecification>,
     ) -> Self {
         self.input = self.input.set_stream_specification(input);
         self
@@ -160,7 +147,7 @@ impl UpdateTableFluentBuilder {
     /// The value set for the input's `stream_specification`, if any.
     pub fn get_stream_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::StreamSpecification> {
+    ) -> &Option<crate::types::StreamSpecification> {
         self.input.get_stream_specification()
     }
     /// Sets the input's `sse_specification`: see [`sse_specification`](crate::types::builders::UpdateTableInputBuilder::sse_specification).
@@ -171,15 +158,13 @@ impl UpdateTableFluentBuilder {
     /// Sets or clears the input's `sse_specification`.
     pub fn set_sse_specification(
         mut self,
-        input: ::std::option::Option<crate::types::SseSpecification>,
+        input: Option<crate::types::SseSpecification>,
     ) -> Self {
         self.input = self.input.set_sse_specification(input);
         self
     }
     /// The value set for the input's `sse_specification`, if any.
-    pub fn get_sse_specification(
-        &self,
-    ) -> &::std::option::Option<crate::types::SseSpecification> {
+    pub fn get_sse_specification(&self) -> &Option<crate::types::SseSpecification> {
         self.input.get_sse_specification()
     }
     /// Appends one item to the input's `replica_updates`: see [`replica_updates`](crate::types::builders::UpdateTableInputBuilder::replica_updates).
@@ -193,9 +178,7 @@ impl UpdateTableFluentBuilder {
     /// Sets or clears the input's `replica_updates`.
     pub fn set_replica_updates(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReplicationGroupUpdate>,
-        >,
+        input: Option<Vec<crate::types::ReplicationGroupUpdate>>,
     ) -> Self {
         self.input = self.input.set_replica_updates(input);
         self
@@ -203,7 +186,7 @@ impl UpdateTableFluentBuilder {
     /// The value set for the input's `replica_updates`, if any.
     pub fn get_replica_updates(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ReplicationGroupUpdate>> {
+    ) -> &Option<Vec<crate::types::ReplicationGroupUpdate>> {
         self.input.get_replica_updates()
     }
     /// Sets the input's `table_class`: see [`table_class`](crate::types::builders::UpdateTableInputBuilder::table_class).
@@ -212,15 +195,12 @@ impl UpdateTableFluentBuilder {
         self
     }
     /// Sets or clears the input's `table_class`.
-    pub fn set_table_class(
-        mut self,
-        input: ::std::option::Option<crate::types::TableClass>,
-    ) -> Self {
+    pub fn set_table_class(mut self, input: Option<crate::types::TableClass>) -> Self {
         self.input = self.input.set_table_class(input);
         self
     }
     /// The value set for the input's `table_class`, if any.
-    pub fn get_table_class(&self) -> &::std::option::Option<crate::types::TableClass> {
+    pub fn get_table_class(&self) -> &Option<crate::types::TableClass> {
         self.input.get_table_class()
     }
     /// Sets the input's `deletion_protection_enabled`: see [`deletion_protection_enabled`](crate::types::builders::UpdateTableInputBuilder::deletion_protection_enabled).
@@ -229,15 +209,12 @@ impl UpdateTableFluentBuilder {
         self
     }
     /// Sets or clears the input's `deletion_protection_enabled`.
-    pub fn set_deletion_protection_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_deletion_protection_enabled(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_deletion_protection_enabled(input);
         self
     }
     /// The value set for the input's `deletion_protection_enabled`, if any.
-    pub fn get_deletion_protection_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_deletion_protection_enabled(&self) -> &Option<bool> {
         self.input.get_deletion_protection_enabled()
     }
     /// Sets the input's `multi_region_consistency`: see [`multi_region_consistency`](crate::types::builders::UpdateTableInputBuilder::multi_region_consistency).
@@ -251,7 +228,7 @@ impl UpdateTableFluentBuilder {
     /// Sets or clears the input's `multi_region_consistency`.
     pub fn set_multi_region_consistency(
         mut self,
-        input: ::std::option::Option<crate::types::MultiRegionConsistency>,
+        input: Option<crate::types::MultiRegionConsistency>,
     ) -> Self {
         self.input = self.input.set_multi_region_consistency(input);
         self
@@ -259,7 +236,7 @@ impl UpdateTableFluentBuilder {
     /// The value set for the input's `multi_region_consistency`, if any.
     pub fn get_multi_region_consistency(
         &self,
-    ) -> &::std::option::Option<crate::types::MultiRegionConsistency> {
+    ) -> &Option<crate::types::MultiRegionConsistency> {
         self.input.get_multi_region_consistency()
     }
     /// Appends one item to the input's `global_table_witness_updates`: see [`global_table_witness_updates`](crate::types::builders::UpdateTableInputBuilder::global_table_witness_updates).
@@ -273,9 +250,7 @@ impl UpdateTableFluentBuilder {
     /// Sets or clears the input's `global_table_witness_updates`.
     pub fn set_global_table_witness_updates(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::GlobalTableWitnessGroupUpdate>,
-        >,
+        input: Option<Vec<crate::types::GlobalTableWitnessGroupUpdate>>,
     ) -> Self {
         self.input = self.input.set_global_table_witness_updates(input);
         self
@@ -283,9 +258,7 @@ impl UpdateTableFluentBuilder {
     /// The value set for the input's `global_table_witness_updates`, if any.
     pub fn get_global_table_witness_updates(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalTableWitnessGroupUpdate>,
-    > {
+    ) -> &Option<Vec<crate::types::GlobalTableWitnessGroupUpdate>> {
         self.input.get_global_table_witness_updates()
     }
     /// Sets the input's `on_demand_throughput`: see [`on_demand_throughput`](crate::types::builders::UpdateTableInputBuilder::on_demand_throughput).
@@ -299,15 +272,13 @@ impl UpdateTableFluentBuilder {
     /// Sets or clears the input's `on_demand_throughput`.
     pub fn set_on_demand_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::OnDemandThroughput>,
+        input: Option<crate::types::OnDemandThroughput>,
     ) -> Self {
         self.input = self.input.set_on_demand_throughput(input);
         self
     }
     /// The value set for the input's `on_demand_throughput`, if any.
-    pub fn get_on_demand_throughput(
-        &self,
-    ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
+    pub fn get_on_demand_throughput(&self) -> &Option<crate::types::OnDemandThroughput> {
         self.input.get_on_demand_throughput()
     }
     /// Sets the input's `warm_throughput`: see [`warm_throughput`](crate::types::builders::UpdateTableInputBuilder::warm_throughput).
@@ -318,15 +289,13 @@ impl UpdateTableFluentBuilder {
     /// Sets or clears the input's `warm_throughput`.
     pub fn set_warm_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::WarmThroughput>,
+        input: Option<crate::types::WarmThroughput>,
     ) -> Self {
         self.input = self.input.set_warm_throughput(input);
         self
     }
     /// The value set for the input's `warm_throughput`, if any.
-    pub fn get_warm_throughput(
-        &self,
-    ) -> &::std::option::Option<crate::types::WarmThroughput> {
+    pub fn get_warm_throughput(&self) -> &Option<crate::types::WarmThroughput> {
         self.input.get_warm_throughput()
     }
     /// Sets the input's `global_table_settings_replication_mode`: see [`global_table_settings_replication_mode`](crate::types::builders::UpdateTableInputBuilder::global_table_settings_replication_mode).
@@ -340,7 +309,7 @@ impl UpdateTableFluentBuilder {
     /// Sets or clears the input's `global_table_settings_replication_mode`.
     pub fn set_global_table_settings_replication_mode(
         mut self,
-        input: ::std::option::Option<crate::types::GlobalTableSettingsReplicationMode>,
+        input: Option<crate::types::GlobalTableSettingsReplicationMode>,
     ) -> Self {
         self.input = self.input.set_global_table_settings_replication_mode(input);
         self
@@ -348,7 +317,7 @@ impl UpdateTableFluentBuilder {
     /// The value set for the input's `global_table_settings_replication_mode`, if any.
     pub fn get_global_table_settings_replication_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::GlobalTableSettingsReplicationMode> {
+    ) -> &Option<crate::types::GlobalTableSettingsReplicationMode> {
         self.input.get_global_table_settings_replication_mode()
     }
     /// Appends one item to the input's `vector_index_updates`: see [`vector_index_updates`](crate::types::builders::UpdateTableInputBuilder::vector_index_updates).
@@ -362,7 +331,7 @@ impl UpdateTableFluentBuilder {
     /// Sets or clears the input's `vector_index_updates`.
     pub fn set_vector_index_updates(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VectorIndexUpdate>>,
+        input: Option<Vec<crate::types::VectorIndexUpdate>>,
     ) -> Self {
         self.input = self.input.set_vector_index_updates(input);
         self
@@ -370,7 +339,7 @@ impl UpdateTableFluentBuilder {
     /// The value set for the input's `vector_index_updates`, if any.
     pub fn get_vector_index_updates(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VectorIndexUpdate>> {
+    ) -> &Option<Vec<crate::types::VectorIndexUpdate>> {
         self.input.get_vector_index_updates()
     }
 }
@@ -390,10 +359,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.table_name {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.table_name {
                     params
                         .push((
                             "ResourceArn",
@@ -408,10 +375,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateTableError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateTableError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

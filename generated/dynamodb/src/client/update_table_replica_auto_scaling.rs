@@ -5,7 +5,7 @@ use crate::operation::{
     UpdateTableReplicaAutoScaling, UpdateTableReplicaAutoScalingError, Operation,
 };
 /// A call to [`UpdateTableReplicaAutoScaling`](crate::operation::UpdateTableReplicaAutoScaling): Updates auto scaling settings on your global tables at once. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateTableReplicaAutoScalingFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateTableReplicaAutoScalingInputBuilder,
@@ -16,13 +16,13 @@ impl UpdateTableReplicaAutoScalingFluentBuilder {
     ) -> Self {
         UpdateTableReplicaAutoScalingFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateTableReplicaAutoScalingError`](crate::operation::UpdateTableReplicaAutoScalingError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateTableReplicaAutoScalingOutput,
         ::awsgen_runtime::client::SdkError<UpdateTableReplicaAutoScalingError>,
     > {
@@ -49,9 +49,7 @@ impl UpdateTableReplicaAutoScalingFluentBuilder {
     /// Sets or clears the input's `global_secondary_index_updates`.
     pub fn set_global_secondary_index_updates(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::GlobalSecondaryIndexAutoScalingUpdate>,
-        >,
+        input: Option<Vec<crate::types::GlobalSecondaryIndexAutoScalingUpdate>>,
     ) -> Self {
         self.input = self.input.set_global_secondary_index_updates(input);
         self
@@ -59,29 +57,21 @@ impl UpdateTableReplicaAutoScalingFluentBuilder {
     /// The value set for the input's `global_secondary_index_updates`, if any.
     pub fn get_global_secondary_index_updates(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalSecondaryIndexAutoScalingUpdate>,
-    > {
+    ) -> &Option<Vec<crate::types::GlobalSecondaryIndexAutoScalingUpdate>> {
         self.input.get_global_secondary_index_updates()
     }
     /// Sets the input's `table_name`: see [`table_name`](crate::types::builders::UpdateTableReplicaAutoScalingInputBuilder::table_name).
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.table_name(input);
         self
     }
     /// Sets or clears the input's `table_name`.
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_table_name(input);
         self
     }
     /// The value set for the input's `table_name`, if any.
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         self.input.get_table_name()
     }
     /// Sets the input's `provisioned_write_capacity_auto_scaling_update`: see [`provisioned_write_capacity_auto_scaling_update`](crate::types::builders::UpdateTableReplicaAutoScalingInputBuilder::provisioned_write_capacity_auto_scaling_update).
@@ -95,7 +85,7 @@ impl UpdateTableReplicaAutoScalingFluentBuilder {
     /// Sets or clears the input's `provisioned_write_capacity_auto_scaling_update`.
     pub fn set_provisioned_write_capacity_auto_scaling_update(
         mut self,
-        input: ::std::option::Option<crate::types::AutoScalingSettingsUpdate>,
+        input: Option<crate::types::AutoScalingSettingsUpdate>,
     ) -> Self {
         self.input = self
             .input
@@ -105,7 +95,7 @@ impl UpdateTableReplicaAutoScalingFluentBuilder {
     /// The value set for the input's `provisioned_write_capacity_auto_scaling_update`, if any.
     pub fn get_provisioned_write_capacity_auto_scaling_update(
         &self,
-    ) -> &::std::option::Option<crate::types::AutoScalingSettingsUpdate> {
+    ) -> &Option<crate::types::AutoScalingSettingsUpdate> {
         self.input.get_provisioned_write_capacity_auto_scaling_update()
     }
     /// Appends one item to the input's `replica_updates`: see [`replica_updates`](crate::types::builders::UpdateTableReplicaAutoScalingInputBuilder::replica_updates).
@@ -119,9 +109,7 @@ impl UpdateTableReplicaAutoScalingFluentBuilder {
     /// Sets or clears the input's `replica_updates`.
     pub fn set_replica_updates(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReplicaAutoScalingUpdate>,
-        >,
+        input: Option<Vec<crate::types::ReplicaAutoScalingUpdate>>,
     ) -> Self {
         self.input = self.input.set_replica_updates(input);
         self
@@ -129,9 +117,7 @@ impl UpdateTableReplicaAutoScalingFluentBuilder {
     /// The value set for the input's `replica_updates`, if any.
     pub fn get_replica_updates(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaAutoScalingUpdate>,
-    > {
+    ) -> &Option<Vec<crate::types::ReplicaAutoScalingUpdate>> {
         self.input.get_replica_updates()
     }
 }
@@ -151,10 +137,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.table_name {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.table_name {
                     params
                         .push((
                             "ResourceArn",
@@ -169,10 +153,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateTableReplicaAutoScalingError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateTableReplicaAutoScalingError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{UpdateTimeToLive, UpdateTimeToLiveError, Operation};
 /// A call to [`UpdateTimeToLive`](crate::operation::UpdateTimeToLive): The `UpdateTimeToLive` method enables or disables Time to Live (TTL) for the specified table. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateTimeToLiveFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateTimeToLiveInputBuilder,
@@ -14,13 +14,13 @@ impl UpdateTimeToLiveFluentBuilder {
     ) -> Self {
         UpdateTimeToLiveFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateTimeToLiveError`](crate::operation::UpdateTimeToLiveError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateTimeToLiveOutput,
         ::awsgen_runtime::client::SdkError<UpdateTimeToLiveError>,
     > {
@@ -35,23 +35,17 @@ impl UpdateTimeToLiveFluentBuilder {
         &self.input
     }
     /// Sets the input's `table_name`: see [`table_name`](crate::types::builders::UpdateTimeToLiveInputBuilder::table_name).
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.table_name(input);
         self
     }
     /// Sets or clears the input's `table_name`.
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_table_name(input);
         self
     }
     /// The value set for the input's `table_name`, if any.
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         self.input.get_table_name()
     }
     /// Sets the input's `time_to_live_specification`: see [`time_to_live_specification`](crate::types::builders::UpdateTimeToLiveInputBuilder::time_to_live_specification).
@@ -65,7 +59,7 @@ impl UpdateTimeToLiveFluentBuilder {
     /// Sets or clears the input's `time_to_live_specification`.
     pub fn set_time_to_live_specification(
         mut self,
-        input: ::std::option::Option<crate::types::TimeToLiveSpecification>,
+        input: Option<crate::types::TimeToLiveSpecification>,
     ) -> Self {
         self.input = self.input.set_time_to_live_specification(input);
         self
@@ -73,7 +67,7 @@ impl UpdateTimeToLiveFluentBuilder {
     /// The value set for the input's `time_to_live_specification`, if any.
     pub fn get_time_to_live_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::TimeToLiveSpecification> {
+    ) -> &Option<crate::types::TimeToLiveSpecification> {
         self.input.get_time_to_live_specification()
     }
 }
@@ -93,10 +87,8 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params: ::std::vec::Vec<
-                    (&'static str, ::awsgen_runtime::endpoint::Value),
-                > = ::std::vec![];
-                if let ::std::option::Option::Some(value) = &input.table_name {
+                let mut params: Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = ::std::vec![];
+                if let Some(value) = &input.table_name {
                     params
                         .push((
                             "ResourceArn",
@@ -111,10 +103,10 @@ pub(crate) async fn call(
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateTimeToLiveError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateTimeToLiveError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -2,123 +2,98 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A condition specified in the operation failed to be evaluated.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConditionalCheckFailedException {
     /// The conditional request failed.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// Item which caused the [`ConditionalCheckFailedException`](crate::error::ConditionalCheckFailedException).
-    pub item: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    meta: ::std::option::Option<::awsgen_runtime::protocol::ErrorMeta>,
+    pub item: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
+    meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
 }
 impl ConditionalCheckFailedException {
     /// Starts building a [`ConditionalCheckFailedException`].
     #[inline]
     pub fn builder() -> crate::error::builders::ConditionalCheckFailedExceptionBuilder {
-        <crate::error::builders::ConditionalCheckFailedExceptionBuilder as ::std::default::Default>::default()
+        <crate::error::builders::ConditionalCheckFailedExceptionBuilder as Default>::default()
     }
     /// The `Item` member, when set.
     #[inline]
     pub fn item(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.item.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ConditionalCheckFailedException {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ConditionalCheckFailedException")?
             .0;
-        value.meta = ::std::option::Option::Some(
+        value.meta = Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                 response,
-                ::std::option::Option::Some(::std::borrow::ToOwned::to_owned(Self::CODE)),
+                Some(ToOwned::to_owned(Self::CODE)),
             ),
         );
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 impl ConditionalCheckFailedException {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "ConditionalCheckFailedException";
     /// The HTTP status the service answers this error with, when the model says.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// Whether the service, rather than the caller, is at fault.
     pub const IS_FAULT: bool = false;
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message
             .as_deref()
             .or_else(|| self.meta.as_ref().and_then(|meta| meta.message.as_deref()))
     }
     /// What the error response said about itself (status, code,
     /// message, request id); `None` for an error built by hand.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         self.meta.as_ref()
     }
 }
 impl ::std::fmt::Display for ConditionalCheckFailedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)?
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE)?,
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message)?,
+            None => f.write_str(Self::CODE)?,
         }
         match &self.meta {
-            ::std::option::Option::Some(meta) => meta.fmt_origin(f),
-            ::std::option::Option::None => ::std::result::Result::Ok(()),
+            Some(meta) => meta.fmt_origin(f),
+            None => Ok(()),
         }
     }
 }
 impl ::std::error::Error for ConditionalCheckFailedException {}
 /// A builder for [`ConditionalCheckFailedException`](crate::error::ConditionalCheckFailedException); start one with `ConditionalCheckFailedException::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ConditionalCheckFailedExceptionBuilder {
     inner: crate::error::ConditionalCheckFailedException,
 }
 impl ConditionalCheckFailedExceptionBuilder {
     /// Sets [`ConditionalCheckFailedException::message`](crate::error::ConditionalCheckFailedException::message): The conditional request failed.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`ConditionalCheckFailedException::message`](crate::error::ConditionalCheckFailedException::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`ConditionalCheckFailedException::message`](crate::error::ConditionalCheckFailedException::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Adds one entry to [`ConditionalCheckFailedException::item`](crate::error::ConditionalCheckFailedException::item): Item which caused the [`ConditionalCheckFailedException`](crate::error::ConditionalCheckFailedException).
@@ -126,7 +101,7 @@ impl ConditionalCheckFailedExceptionBuilder {
     /// To set the whole map at once, use [`set_item`](Self::set_item).
     pub fn item(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner.item.get_or_insert_default().insert(key.into(), value);
@@ -136,12 +111,7 @@ impl ConditionalCheckFailedExceptionBuilder {
     #[inline]
     pub fn set_item(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.item = input;
         self
@@ -150,9 +120,7 @@ impl ConditionalCheckFailedExceptionBuilder {
     #[inline]
     pub fn get_item(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.item
     }
     /// Builds the [`ConditionalCheckFailedException`]; it has no required members, so this cannot fail.

@@ -2,27 +2,20 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Throughput exceeds the current throughput quota for your account. For detailed information about why the request was throttled and the ARN of the impacted resource, find the [ThrottlingReason](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ThrottlingReason.html) field in the returned exception. Contact [Amazon Web Services Support](https://aws.amazon.com/support) to request a quota increase.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RequestLimitExceeded {
     /// The `message` member.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// A list of [ThrottlingReason](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ThrottlingReason.html) that provide detailed diagnostic information about why the request was throttled.
-    pub throttling_reasons: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ThrottlingReason>,
-    >,
-    meta: ::std::option::Option<::awsgen_runtime::protocol::ErrorMeta>,
+    pub throttling_reasons: Option<Vec<crate::types::ThrottlingReason>>,
+    meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
 }
 impl RequestLimitExceeded {
     /// Starts building a [`RequestLimitExceeded`].
     #[inline]
     pub fn builder() -> crate::error::builders::RequestLimitExceededBuilder {
-        <crate::error::builders::RequestLimitExceededBuilder as ::std::default::Default>::default()
+        <crate::error::builders::RequestLimitExceededBuilder as Default>::default()
     }
     /// The `ThrottlingReasons` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -33,85 +26,72 @@ impl RequestLimitExceeded {
 impl ::awsgen_runtime::protocol::FromResponse for RequestLimitExceeded {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "RequestLimitExceeded")?
             .0;
-        value.meta = ::std::option::Option::Some(
+        value.meta = Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                 response,
-                ::std::option::Option::Some(::std::borrow::ToOwned::to_owned(Self::CODE)),
+                Some(ToOwned::to_owned(Self::CODE)),
             ),
         );
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 impl RequestLimitExceeded {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "RequestLimitExceeded";
     /// The HTTP status the service answers this error with, when the model says.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// Whether the service, rather than the caller, is at fault.
     pub const IS_FAULT: bool = false;
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message
             .as_deref()
             .or_else(|| self.meta.as_ref().and_then(|meta| meta.message.as_deref()))
     }
     /// What the error response said about itself (status, code,
     /// message, request id); `None` for an error built by hand.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         self.meta.as_ref()
     }
 }
 impl ::std::fmt::Display for RequestLimitExceeded {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)?
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE)?,
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message)?,
+            None => f.write_str(Self::CODE)?,
         }
         match &self.meta {
-            ::std::option::Option::Some(meta) => meta.fmt_origin(f),
-            ::std::option::Option::None => ::std::result::Result::Ok(()),
+            Some(meta) => meta.fmt_origin(f),
+            None => Ok(()),
         }
     }
 }
 impl ::std::error::Error for RequestLimitExceeded {}
 /// A builder for [`RequestLimitExceeded`](crate::error::RequestLimitExceeded); start one with `RequestLimitExceeded::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RequestLimitExceededBuilder {
     inner: crate::error::RequestLimitExceeded,
 }
 impl RequestLimitExceededBuilder {
     /// Sets [`RequestLimitExceeded::message`](crate::error::RequestLimitExceeded::message)
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`RequestLimitExceeded::message`](crate::error::RequestLimitExceeded::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`RequestLimitExceeded::message`](crate::error::RequestLimitExceeded::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Appends one item to [`RequestLimitExceeded::throttling_reasons`](crate::error::RequestLimitExceeded::throttling_reasons): A list of [ThrottlingReason](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ThrottlingReason.html) that provide detailed diagnostic information about why the request was throttled.
@@ -125,7 +105,7 @@ impl RequestLimitExceededBuilder {
     #[inline]
     pub fn set_throttling_reasons(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ThrottlingReason>>,
+        input: Option<Vec<crate::types::ThrottlingReason>>,
     ) -> Self {
         self.inner.throttling_reasons = input;
         self
@@ -134,7 +114,7 @@ impl RequestLimitExceededBuilder {
     #[inline]
     pub fn get_throttling_reasons(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ThrottlingReason>> {
+    ) -> &Option<Vec<crate::types::ThrottlingReason>> {
         &self.inner.throttling_reasons
     }
     /// Builds the [`RequestLimitExceeded`]; it has no required members, so this cannot fail.

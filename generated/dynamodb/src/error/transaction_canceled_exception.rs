@@ -67,27 +67,20 @@
 ///     - Nesting Levels have exceeded supported limits.
 ///     - The document path provided in the update expression is invalid for update.
 ///     - The provided expression refers to an attribute that does not exist in the item.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransactionCanceledException {
     /// The `Message` member.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// A list of cancellation reasons.
-    pub cancellation_reasons: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CancellationReason>,
-    >,
-    meta: ::std::option::Option<::awsgen_runtime::protocol::ErrorMeta>,
+    pub cancellation_reasons: Option<Vec<crate::types::CancellationReason>>,
+    meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
 }
 impl TransactionCanceledException {
     /// Starts building a [`TransactionCanceledException`].
     #[inline]
     pub fn builder() -> crate::error::builders::TransactionCanceledExceptionBuilder {
-        <crate::error::builders::TransactionCanceledExceptionBuilder as ::std::default::Default>::default()
+        <crate::error::builders::TransactionCanceledExceptionBuilder as Default>::default()
     }
     /// The `CancellationReasons` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -98,85 +91,72 @@ impl TransactionCanceledException {
 impl ::awsgen_runtime::protocol::FromResponse for TransactionCanceledException {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "TransactionCanceledException")?
             .0;
-        value.meta = ::std::option::Option::Some(
+        value.meta = Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                 response,
-                ::std::option::Option::Some(::std::borrow::ToOwned::to_owned(Self::CODE)),
+                Some(ToOwned::to_owned(Self::CODE)),
             ),
         );
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 impl TransactionCanceledException {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "TransactionCanceledException";
     /// The HTTP status the service answers this error with, when the model says.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// Whether the service, rather than the caller, is at fault.
     pub const IS_FAULT: bool = false;
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message
             .as_deref()
             .or_else(|| self.meta.as_ref().and_then(|meta| meta.message.as_deref()))
     }
     /// What the error response said about itself (status, code,
     /// message, request id); `None` for an error built by hand.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         self.meta.as_ref()
     }
 }
 impl ::std::fmt::Display for TransactionCanceledException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)?
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE)?,
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message)?,
+            None => f.write_str(Self::CODE)?,
         }
         match &self.meta {
-            ::std::option::Option::Some(meta) => meta.fmt_origin(f),
-            ::std::option::Option::None => ::std::result::Result::Ok(()),
+            Some(meta) => meta.fmt_origin(f),
+            None => Ok(()),
         }
     }
 }
 impl ::std::error::Error for TransactionCanceledException {}
 /// A builder for [`TransactionCanceledException`](crate::error::TransactionCanceledException); start one with `TransactionCanceledException::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransactionCanceledExceptionBuilder {
     inner: crate::error::TransactionCanceledException,
 }
 impl TransactionCanceledExceptionBuilder {
     /// Sets [`TransactionCanceledException::message`](crate::error::TransactionCanceledException::message)
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`TransactionCanceledException::message`](crate::error::TransactionCanceledException::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`TransactionCanceledException::message`](crate::error::TransactionCanceledException::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Appends one item to [`TransactionCanceledException::cancellation_reasons`](crate::error::TransactionCanceledException::cancellation_reasons): A list of cancellation reasons.
@@ -193,7 +173,7 @@ impl TransactionCanceledExceptionBuilder {
     #[inline]
     pub fn set_cancellation_reasons(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::CancellationReason>>,
+        input: Option<Vec<crate::types::CancellationReason>>,
     ) -> Self {
         self.inner.cancellation_reasons = input;
         self
@@ -202,7 +182,7 @@ impl TransactionCanceledExceptionBuilder {
     #[inline]
     pub fn get_cancellation_reasons(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CancellationReason>> {
+    ) -> &Option<Vec<crate::types::CancellationReason>> {
         &self.inner.cancellation_reasons
     }
     /// Builds the [`TransactionCanceledException`]; it has no required members, so this cannot fail.

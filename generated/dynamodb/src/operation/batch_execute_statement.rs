@@ -6,17 +6,12 @@
 /// **Note:** The entire batch must consist of either read statements or write statements, you cannot mix both in one batch.
 ///
 /// **Important:** A HTTP 200 response does not mean that all statements in the BatchExecuteStatement succeeded. Error details for individual statements can be found under the [Error](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchStatementResponse.html#DDB-Type-BatchStatementResponse-Error) field of the [`BatchStatementResponse`](crate::types::BatchStatementResponse) for each statement.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct BatchExecuteStatement;
 impl super::private::Sealed for BatchExecuteStatement {}
 /// Errors of [`BatchExecuteStatement`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum BatchExecuteStatementError {
     /// The service answered `RequestLimitExceeded`.
@@ -35,38 +30,36 @@ pub enum BatchExecuteStatementError {
 }
 impl BatchExecuteStatementError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             BatchExecuteStatementError::RequestLimitExceeded(_) => {
-                ::std::option::Option::Some("RequestLimitExceeded")
+                Some("RequestLimitExceeded")
             }
             BatchExecuteStatementError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
+                Some("InternalServerError")
             }
             BatchExecuteStatementError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
+                Some("ThrottlingException")
             }
             BatchExecuteStatementError::Unlisted(error) => error.code(),
             BatchExecuteStatementError::Unhandled(error) => error.code.as_deref(),
-            BatchExecuteStatementError::InvalidResponse(_) => ::std::option::Option::None,
+            BatchExecuteStatementError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             BatchExecuteStatementError::RequestLimitExceeded(error) => error.meta(),
             BatchExecuteStatementError::InternalServerError(error) => error.meta(),
             BatchExecuteStatementError::ThrottlingException(error) => error.meta(),
             BatchExecuteStatementError::Unlisted(error) => error.meta(),
-            BatchExecuteStatementError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            BatchExecuteStatementError::Unhandled(meta) => Some(meta),
             BatchExecuteStatementError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             BatchExecuteStatementError::RequestLimitExceeded(error) => error.message(),
             BatchExecuteStatementError::InternalServerError(error) => error.message(),
@@ -85,19 +78,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for BatchExecuteStatementErro
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("RequestLimitExceeded") => {
+            Some("RequestLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     BatchExecuteStatementError::RequestLimitExceeded,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     BatchExecuteStatementError::InternalServerError,
                 )
             }
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     BatchExecuteStatementError::ThrottlingException,
@@ -108,15 +101,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for BatchExecuteStatementErro
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        BatchExecuteStatementError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => BatchExecuteStatementError::Unlisted(error),
+                    Some(Err(error)) => {
                         BatchExecuteStatementError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         BatchExecuteStatementError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -157,26 +148,16 @@ impl ::std::fmt::Display for BatchExecuteStatementError {
     }
 }
 impl ::std::error::Error for BatchExecuteStatementError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            BatchExecuteStatementError::RequestLimitExceeded(error) => {
-                ::std::option::Option::Some(error)
-            }
-            BatchExecuteStatementError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
-            BatchExecuteStatementError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            BatchExecuteStatementError::RequestLimitExceeded(error) => Some(error),
+            BatchExecuteStatementError::InternalServerError(error) => Some(error),
+            BatchExecuteStatementError::ThrottlingException(error) => Some(error),
             BatchExecuteStatementError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            BatchExecuteStatementError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            BatchExecuteStatementError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            BatchExecuteStatementError::Unhandled(error) => Some(error),
+            BatchExecuteStatementError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -193,14 +174,14 @@ impl super::Operation for BatchExecuteStatement {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.BatchExecuteStatement");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -24,17 +24,12 @@
 /// If a requested item does not exist, it is not returned in the result. Requests for nonexistent items consume the minimum read capacity units according to the type of read. For more information, see [Working with Tables](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/WorkingWithTables.html#CapacityUnitCalculations) in the *Amazon DynamoDB Developer Guide*.
 ///
 /// **Note:** `BatchGetItem` will result in a `ValidationException` if the same key is specified multiple times.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct BatchGetItem;
 impl super::private::Sealed for BatchGetItem {}
 /// Errors of [`BatchGetItem`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum BatchGetItemError {
     /// The service answered `ProvisionedThroughputExceededException`.
@@ -59,31 +54,25 @@ pub enum BatchGetItemError {
 }
 impl BatchGetItemError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             BatchGetItemError::ProvisionedThroughputExceededException(_) => {
-                ::std::option::Option::Some("ProvisionedThroughputExceededException")
+                Some("ProvisionedThroughputExceededException")
             }
             BatchGetItemError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
-            BatchGetItemError::RequestLimitExceeded(_) => {
-                ::std::option::Option::Some("RequestLimitExceeded")
-            }
-            BatchGetItemError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
-            BatchGetItemError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
-            }
+            BatchGetItemError::RequestLimitExceeded(_) => Some("RequestLimitExceeded"),
+            BatchGetItemError::InternalServerError(_) => Some("InternalServerError"),
+            BatchGetItemError::ThrottlingException(_) => Some("ThrottlingException"),
             BatchGetItemError::Unlisted(error) => error.code(),
             BatchGetItemError::Unhandled(error) => error.code.as_deref(),
-            BatchGetItemError::InvalidResponse(_) => ::std::option::Option::None,
+            BatchGetItemError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             BatchGetItemError::ProvisionedThroughputExceededException(error) => {
                 error.meta()
@@ -93,12 +82,12 @@ impl BatchGetItemError {
             BatchGetItemError::InternalServerError(error) => error.meta(),
             BatchGetItemError::ThrottlingException(error) => error.meta(),
             BatchGetItemError::Unlisted(error) => error.meta(),
-            BatchGetItemError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            BatchGetItemError::Unhandled(meta) => Some(meta),
             BatchGetItemError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             BatchGetItemError::ProvisionedThroughputExceededException(error) => {
                 error.message()
@@ -121,31 +110,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for BatchGetItemError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ProvisionedThroughputExceededException") => {
+            Some("ProvisionedThroughputExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     BatchGetItemError::ProvisionedThroughputExceededException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     BatchGetItemError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("RequestLimitExceeded") => {
+            Some("RequestLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     BatchGetItemError::RequestLimitExceeded,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     BatchGetItemError::InternalServerError,
                 )
             }
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     BatchGetItemError::ThrottlingException,
@@ -156,13 +145,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for BatchGetItemError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        BatchGetItemError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => BatchGetItemError::Unlisted(error),
+                    Some(Err(error)) => {
                         BatchGetItemError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         BatchGetItemError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -205,28 +192,18 @@ impl ::std::fmt::Display for BatchGetItemError {
     }
 }
 impl ::std::error::Error for BatchGetItemError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             BatchGetItemError::ProvisionedThroughputExceededException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            BatchGetItemError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            BatchGetItemError::RequestLimitExceeded(error) => {
-                ::std::option::Option::Some(error)
-            }
-            BatchGetItemError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
-            BatchGetItemError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            BatchGetItemError::ResourceNotFoundException(error) => Some(error),
+            BatchGetItemError::RequestLimitExceeded(error) => Some(error),
+            BatchGetItemError::InternalServerError(error) => Some(error),
+            BatchGetItemError::ThrottlingException(error) => Some(error),
             BatchGetItemError::Unlisted(error) => ::std::error::Error::source(error),
-            BatchGetItemError::Unhandled(error) => ::std::option::Option::Some(error),
-            BatchGetItemError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            BatchGetItemError::Unhandled(error) => Some(error),
+            BatchGetItemError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -245,14 +222,14 @@ impl super::Operation for BatchGetItem {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.BatchGetItem");
         request.header("Content-Type", "application/x-amz-json-1.0");

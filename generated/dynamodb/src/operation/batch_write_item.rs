@@ -29,17 +29,12 @@
 /// - Any individual item in a batch exceeds 400 KB.
 /// - The total request size exceeds 16 MB.
 /// - Any individual items with keys exceeding the key length limits. For a partition key, the limit is 2048 bytes and for a sort key, the limit is 1024 bytes.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct BatchWriteItem;
 impl super::private::Sealed for BatchWriteItem {}
 /// Errors of [`BatchWriteItem`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum BatchWriteItemError {
     /// The service answered `ProvisionedThroughputExceededException`.
@@ -70,37 +65,31 @@ pub enum BatchWriteItemError {
 }
 impl BatchWriteItemError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             BatchWriteItemError::ProvisionedThroughputExceededException(_) => {
-                ::std::option::Option::Some("ProvisionedThroughputExceededException")
+                Some("ProvisionedThroughputExceededException")
             }
             BatchWriteItemError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             BatchWriteItemError::ItemCollectionSizeLimitExceededException(_) => {
-                ::std::option::Option::Some("ItemCollectionSizeLimitExceededException")
+                Some("ItemCollectionSizeLimitExceededException")
             }
-            BatchWriteItemError::RequestLimitExceeded(_) => {
-                ::std::option::Option::Some("RequestLimitExceeded")
-            }
-            BatchWriteItemError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
+            BatchWriteItemError::RequestLimitExceeded(_) => Some("RequestLimitExceeded"),
+            BatchWriteItemError::InternalServerError(_) => Some("InternalServerError"),
             BatchWriteItemError::ReplicatedWriteConflictException(_) => {
-                ::std::option::Option::Some("ReplicatedWriteConflictException")
+                Some("ReplicatedWriteConflictException")
             }
-            BatchWriteItemError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
-            }
+            BatchWriteItemError::ThrottlingException(_) => Some("ThrottlingException"),
             BatchWriteItemError::Unlisted(error) => error.code(),
             BatchWriteItemError::Unhandled(error) => error.code.as_deref(),
-            BatchWriteItemError::InvalidResponse(_) => ::std::option::Option::None,
+            BatchWriteItemError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             BatchWriteItemError::ProvisionedThroughputExceededException(error) => {
                 error.meta()
@@ -114,12 +103,12 @@ impl BatchWriteItemError {
             BatchWriteItemError::ReplicatedWriteConflictException(error) => error.meta(),
             BatchWriteItemError::ThrottlingException(error) => error.meta(),
             BatchWriteItemError::Unlisted(error) => error.meta(),
-            BatchWriteItemError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            BatchWriteItemError::Unhandled(meta) => Some(meta),
             BatchWriteItemError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             BatchWriteItemError::ProvisionedThroughputExceededException(error) => {
                 error.message()
@@ -148,43 +137,43 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for BatchWriteItemError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ProvisionedThroughputExceededException") => {
+            Some("ProvisionedThroughputExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     BatchWriteItemError::ProvisionedThroughputExceededException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     BatchWriteItemError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("ItemCollectionSizeLimitExceededException") => {
+            Some("ItemCollectionSizeLimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     BatchWriteItemError::ItemCollectionSizeLimitExceededException,
                 )
             }
-            ::std::option::Option::Some("RequestLimitExceeded") => {
+            Some("RequestLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     BatchWriteItemError::RequestLimitExceeded,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     BatchWriteItemError::InternalServerError,
                 )
             }
-            ::std::option::Option::Some("ReplicatedWriteConflictException") => {
+            Some("ReplicatedWriteConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     BatchWriteItemError::ReplicatedWriteConflictException,
                 )
             }
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     BatchWriteItemError::ThrottlingException,
@@ -195,15 +184,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for BatchWriteItemError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        BatchWriteItemError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => BatchWriteItemError::Unlisted(error),
+                    Some(Err(error)) => {
                         BatchWriteItemError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         BatchWriteItemError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -252,34 +239,22 @@ impl ::std::fmt::Display for BatchWriteItemError {
     }
 }
 impl ::std::error::Error for BatchWriteItemError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             BatchWriteItemError::ProvisionedThroughputExceededException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            BatchWriteItemError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            BatchWriteItemError::ResourceNotFoundException(error) => Some(error),
             BatchWriteItemError::ItemCollectionSizeLimitExceededException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            BatchWriteItemError::RequestLimitExceeded(error) => {
-                ::std::option::Option::Some(error)
-            }
-            BatchWriteItemError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
-            BatchWriteItemError::ReplicatedWriteConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            BatchWriteItemError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            BatchWriteItemError::RequestLimitExceeded(error) => Some(error),
+            BatchWriteItemError::InternalServerError(error) => Some(error),
+            BatchWriteItemError::ReplicatedWriteConflictException(error) => Some(error),
+            BatchWriteItemError::ThrottlingException(error) => Some(error),
             BatchWriteItemError::Unlisted(error) => ::std::error::Error::source(error),
-            BatchWriteItemError::Unhandled(error) => ::std::option::Option::Some(error),
-            BatchWriteItemError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            BatchWriteItemError::Unhandled(error) => Some(error),
+            BatchWriteItemError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -300,14 +275,14 @@ impl super::Operation for BatchWriteItem {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.BatchWriteItem");
         request.header("Content-Type", "application/x-amz-json-1.0");

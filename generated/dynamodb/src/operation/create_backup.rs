@@ -19,17 +19,12 @@
 /// - Local secondary indexes (LSIs)
 /// - Streams
 /// - Provisioned read and write capacity
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateBackup;
 impl super::private::Sealed for CreateBackup {}
 /// Errors of [`CreateBackup`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateBackupError {
     /// The service answered `TableNotFoundException`.
@@ -56,34 +51,28 @@ pub enum CreateBackupError {
 }
 impl CreateBackupError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateBackupError::TableNotFoundException(_) => {
-                ::std::option::Option::Some("TableNotFoundException")
+                Some("TableNotFoundException")
             }
-            CreateBackupError::TableInUseException(_) => {
-                ::std::option::Option::Some("TableInUseException")
-            }
+            CreateBackupError::TableInUseException(_) => Some("TableInUseException"),
             CreateBackupError::ContinuousBackupsUnavailableException(_) => {
-                ::std::option::Option::Some("ContinuousBackupsUnavailableException")
+                Some("ContinuousBackupsUnavailableException")
             }
-            CreateBackupError::BackupInUseException(_) => {
-                ::std::option::Option::Some("BackupInUseException")
-            }
+            CreateBackupError::BackupInUseException(_) => Some("BackupInUseException"),
             CreateBackupError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            CreateBackupError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
+            CreateBackupError::InternalServerError(_) => Some("InternalServerError"),
             CreateBackupError::Unlisted(error) => error.code(),
             CreateBackupError::Unhandled(error) => error.code.as_deref(),
-            CreateBackupError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateBackupError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateBackupError::TableNotFoundException(error) => error.meta(),
             CreateBackupError::TableInUseException(error) => error.meta(),
@@ -94,12 +83,12 @@ impl CreateBackupError {
             CreateBackupError::LimitExceededException(error) => error.meta(),
             CreateBackupError::InternalServerError(error) => error.meta(),
             CreateBackupError::Unlisted(error) => error.meta(),
-            CreateBackupError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateBackupError::Unhandled(meta) => Some(meta),
             CreateBackupError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateBackupError::TableNotFoundException(error) => error.message(),
             CreateBackupError::TableInUseException(error) => error.message(),
@@ -123,37 +112,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateBackupError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("TableNotFoundException") => {
+            Some("TableNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateBackupError::TableNotFoundException,
                 )
             }
-            ::std::option::Option::Some("TableInUseException") => {
+            Some("TableInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateBackupError::TableInUseException,
                 )
             }
-            ::std::option::Option::Some("ContinuousBackupsUnavailableException") => {
+            Some("ContinuousBackupsUnavailableException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateBackupError::ContinuousBackupsUnavailableException,
                 )
             }
-            ::std::option::Option::Some("BackupInUseException") => {
+            Some("BackupInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateBackupError::BackupInUseException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateBackupError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateBackupError::InternalServerError,
@@ -164,13 +153,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateBackupError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateBackupError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateBackupError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateBackupError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateBackupError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -216,31 +203,19 @@ impl ::std::fmt::Display for CreateBackupError {
     }
 }
 impl ::std::error::Error for CreateBackupError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateBackupError::TableNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateBackupError::TableInUseException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateBackupError::TableNotFoundException(error) => Some(error),
+            CreateBackupError::TableInUseException(error) => Some(error),
             CreateBackupError::ContinuousBackupsUnavailableException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            CreateBackupError::BackupInUseException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateBackupError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateBackupError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateBackupError::BackupInUseException(error) => Some(error),
+            CreateBackupError::LimitExceededException(error) => Some(error),
+            CreateBackupError::InternalServerError(error) => Some(error),
             CreateBackupError::Unlisted(error) => ::std::error::Error::source(error),
-            CreateBackupError::Unhandled(error) => ::std::option::Option::Some(error),
-            CreateBackupError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateBackupError::Unhandled(error) => Some(error),
+            CreateBackupError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -260,14 +235,14 @@ impl super::Operation for CreateBackup {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.CreateBackup");
         request.header("Content-Type", "application/x-amz-json-1.0");

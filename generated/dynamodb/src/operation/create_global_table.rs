@@ -27,17 +27,12 @@
 /// **Important:** Write capacity settings should be set consistently across your replica tables and secondary indexes. DynamoDB strongly recommends enabling auto scaling to manage the write capacity settings for all of your global tables replicas and indexes.
 ///
 /// If you prefer to manage write capacity settings manually, you should provision equal replicated write capacity units to your replica tables. You should also provision equal replicated write capacity units to matching secondary indexes across your global table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateGlobalTable;
 impl super::private::Sealed for CreateGlobalTable {}
 /// Errors of [`CreateGlobalTable`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateGlobalTableError {
     /// The service answered `LimitExceededException`.
@@ -58,28 +53,26 @@ pub enum CreateGlobalTableError {
 }
 impl CreateGlobalTableError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateGlobalTableError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            CreateGlobalTableError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
+            CreateGlobalTableError::InternalServerError(_) => Some("InternalServerError"),
             CreateGlobalTableError::GlobalTableAlreadyExistsException(_) => {
-                ::std::option::Option::Some("GlobalTableAlreadyExistsException")
+                Some("GlobalTableAlreadyExistsException")
             }
             CreateGlobalTableError::TableNotFoundException(_) => {
-                ::std::option::Option::Some("TableNotFoundException")
+                Some("TableNotFoundException")
             }
             CreateGlobalTableError::Unlisted(error) => error.code(),
             CreateGlobalTableError::Unhandled(error) => error.code.as_deref(),
-            CreateGlobalTableError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateGlobalTableError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateGlobalTableError::LimitExceededException(error) => error.meta(),
             CreateGlobalTableError::InternalServerError(error) => error.meta(),
@@ -88,12 +81,12 @@ impl CreateGlobalTableError {
             }
             CreateGlobalTableError::TableNotFoundException(error) => error.meta(),
             CreateGlobalTableError::Unlisted(error) => error.meta(),
-            CreateGlobalTableError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateGlobalTableError::Unhandled(meta) => Some(meta),
             CreateGlobalTableError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateGlobalTableError::LimitExceededException(error) => error.message(),
             CreateGlobalTableError::InternalServerError(error) => error.message(),
@@ -115,25 +108,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateGlobalTableError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateGlobalTableError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateGlobalTableError::InternalServerError,
                 )
             }
-            ::std::option::Option::Some("GlobalTableAlreadyExistsException") => {
+            Some("GlobalTableAlreadyExistsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateGlobalTableError::GlobalTableAlreadyExistsException,
                 )
             }
-            ::std::option::Option::Some("TableNotFoundException") => {
+            Some("TableNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateGlobalTableError::TableNotFoundException,
@@ -144,15 +137,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateGlobalTableError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateGlobalTableError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateGlobalTableError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateGlobalTableError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateGlobalTableError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -194,27 +185,17 @@ impl ::std::fmt::Display for CreateGlobalTableError {
     }
 }
 impl ::std::error::Error for CreateGlobalTableError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateGlobalTableError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateGlobalTableError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateGlobalTableError::LimitExceededException(error) => Some(error),
+            CreateGlobalTableError::InternalServerError(error) => Some(error),
             CreateGlobalTableError::GlobalTableAlreadyExistsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            CreateGlobalTableError::TableNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateGlobalTableError::TableNotFoundException(error) => Some(error),
             CreateGlobalTableError::Unlisted(error) => ::std::error::Error::source(error),
-            CreateGlobalTableError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateGlobalTableError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateGlobalTableError::Unhandled(error) => Some(error),
+            CreateGlobalTableError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -232,14 +213,14 @@ impl super::Operation for CreateGlobalTable {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.CreateGlobalTable");
         request.header("Content-Type", "application/x-amz-json-1.0");

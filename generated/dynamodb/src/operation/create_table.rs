@@ -8,17 +8,12 @@
 /// You can optionally define secondary indexes on the new table, as part of the `CreateTable` operation. If you want to create multiple tables with secondary indexes on them, you must create the tables sequentially. Only one table with secondary indexes can be in the `CREATING` state at any given time.
 ///
 /// You can use the `DescribeTable` action to check the table status.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateTable;
 impl super::private::Sealed for CreateTable {}
 /// Errors of [`CreateTable`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateTableError {
     /// The service answered `ResourceInUseException`.
@@ -37,36 +32,30 @@ pub enum CreateTableError {
 }
 impl CreateTableError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            CreateTableError::ResourceInUseException(_) => {
-                ::std::option::Option::Some("ResourceInUseException")
-            }
-            CreateTableError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
-            CreateTableError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
+            CreateTableError::ResourceInUseException(_) => Some("ResourceInUseException"),
+            CreateTableError::LimitExceededException(_) => Some("LimitExceededException"),
+            CreateTableError::InternalServerError(_) => Some("InternalServerError"),
             CreateTableError::Unlisted(error) => error.code(),
             CreateTableError::Unhandled(error) => error.code.as_deref(),
-            CreateTableError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateTableError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateTableError::ResourceInUseException(error) => error.meta(),
             CreateTableError::LimitExceededException(error) => error.meta(),
             CreateTableError::InternalServerError(error) => error.meta(),
             CreateTableError::Unlisted(error) => error.meta(),
-            CreateTableError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateTableError::Unhandled(meta) => Some(meta),
             CreateTableError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateTableError::ResourceInUseException(error) => error.message(),
             CreateTableError::LimitExceededException(error) => error.message(),
@@ -85,19 +74,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateTableError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceInUseException") => {
+            Some("ResourceInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTableError::ResourceInUseException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTableError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTableError::InternalServerError,
@@ -108,13 +97,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateTableError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateTableError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateTableError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateTableError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateTableError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -151,22 +138,14 @@ impl ::std::fmt::Display for CreateTableError {
     }
 }
 impl ::std::error::Error for CreateTableError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateTableError::ResourceInUseException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateTableError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateTableError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateTableError::ResourceInUseException(error) => Some(error),
+            CreateTableError::LimitExceededException(error) => Some(error),
+            CreateTableError::InternalServerError(error) => Some(error),
             CreateTableError::Unlisted(error) => ::std::error::Error::source(error),
-            CreateTableError::Unhandled(error) => ::std::option::Option::Some(error),
-            CreateTableError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateTableError::Unhandled(error) => Some(error),
+            CreateTableError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -183,14 +162,14 @@ impl super::Operation for CreateTable {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.CreateTable");
         request.header("Content-Type", "application/x-amz-json-1.0");

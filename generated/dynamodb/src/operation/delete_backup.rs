@@ -4,17 +4,12 @@
 /// Deletes an existing backup of a table.
 ///
 /// You can call `DeleteBackup` at a maximum rate of 10 times per second.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteBackup;
 impl super::private::Sealed for DeleteBackup {}
 /// Errors of [`DeleteBackup`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteBackupError {
     /// The service answered `BackupNotFoundException`.
@@ -35,40 +30,36 @@ pub enum DeleteBackupError {
 }
 impl DeleteBackupError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteBackupError::BackupNotFoundException(_) => {
-                ::std::option::Option::Some("BackupNotFoundException")
+                Some("BackupNotFoundException")
             }
-            DeleteBackupError::BackupInUseException(_) => {
-                ::std::option::Option::Some("BackupInUseException")
-            }
+            DeleteBackupError::BackupInUseException(_) => Some("BackupInUseException"),
             DeleteBackupError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            DeleteBackupError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
+            DeleteBackupError::InternalServerError(_) => Some("InternalServerError"),
             DeleteBackupError::Unlisted(error) => error.code(),
             DeleteBackupError::Unhandled(error) => error.code.as_deref(),
-            DeleteBackupError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteBackupError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteBackupError::BackupNotFoundException(error) => error.meta(),
             DeleteBackupError::BackupInUseException(error) => error.meta(),
             DeleteBackupError::LimitExceededException(error) => error.meta(),
             DeleteBackupError::InternalServerError(error) => error.meta(),
             DeleteBackupError::Unlisted(error) => error.meta(),
-            DeleteBackupError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteBackupError::Unhandled(meta) => Some(meta),
             DeleteBackupError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteBackupError::BackupNotFoundException(error) => error.message(),
             DeleteBackupError::BackupInUseException(error) => error.message(),
@@ -88,25 +79,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteBackupError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BackupNotFoundException") => {
+            Some("BackupNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteBackupError::BackupNotFoundException,
                 )
             }
-            ::std::option::Option::Some("BackupInUseException") => {
+            Some("BackupInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteBackupError::BackupInUseException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteBackupError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteBackupError::InternalServerError,
@@ -117,13 +108,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteBackupError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteBackupError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteBackupError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteBackupError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteBackupError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -163,25 +152,15 @@ impl ::std::fmt::Display for DeleteBackupError {
     }
 }
 impl ::std::error::Error for DeleteBackupError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteBackupError::BackupNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteBackupError::BackupInUseException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteBackupError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteBackupError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteBackupError::BackupNotFoundException(error) => Some(error),
+            DeleteBackupError::BackupInUseException(error) => Some(error),
+            DeleteBackupError::LimitExceededException(error) => Some(error),
+            DeleteBackupError::InternalServerError(error) => Some(error),
             DeleteBackupError::Unlisted(error) => ::std::error::Error::source(error),
-            DeleteBackupError::Unhandled(error) => ::std::option::Option::Some(error),
-            DeleteBackupError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteBackupError::Unhandled(error) => Some(error),
+            DeleteBackupError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -199,14 +178,14 @@ impl super::Operation for DeleteBackup {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.DeleteBackup");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -8,17 +8,12 @@
 /// Unless you specify conditions, the `DeleteItem` is an idempotent operation; running it multiple times on the same item or attribute does *not* result in an error response.
 ///
 /// Conditional deletes are useful for deleting items only if specific conditions are met. If those conditions are met, DynamoDB performs the delete. Otherwise, the item is not deleted.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteItem;
 impl super::private::Sealed for DeleteItem {}
 /// Errors of [`DeleteItem`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteItemError {
     /// The service answered `ConditionalCheckFailedException`.
@@ -53,43 +48,37 @@ pub enum DeleteItemError {
 }
 impl DeleteItemError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteItemError::ConditionalCheckFailedException(_) => {
-                ::std::option::Option::Some("ConditionalCheckFailedException")
+                Some("ConditionalCheckFailedException")
             }
             DeleteItemError::ProvisionedThroughputExceededException(_) => {
-                ::std::option::Option::Some("ProvisionedThroughputExceededException")
+                Some("ProvisionedThroughputExceededException")
             }
             DeleteItemError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             DeleteItemError::ItemCollectionSizeLimitExceededException(_) => {
-                ::std::option::Option::Some("ItemCollectionSizeLimitExceededException")
+                Some("ItemCollectionSizeLimitExceededException")
             }
             DeleteItemError::TransactionConflictException(_) => {
-                ::std::option::Option::Some("TransactionConflictException")
+                Some("TransactionConflictException")
             }
-            DeleteItemError::RequestLimitExceeded(_) => {
-                ::std::option::Option::Some("RequestLimitExceeded")
-            }
-            DeleteItemError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
+            DeleteItemError::RequestLimitExceeded(_) => Some("RequestLimitExceeded"),
+            DeleteItemError::InternalServerError(_) => Some("InternalServerError"),
             DeleteItemError::ReplicatedWriteConflictException(_) => {
-                ::std::option::Option::Some("ReplicatedWriteConflictException")
+                Some("ReplicatedWriteConflictException")
             }
-            DeleteItemError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
-            }
+            DeleteItemError::ThrottlingException(_) => Some("ThrottlingException"),
             DeleteItemError::Unlisted(error) => error.code(),
             DeleteItemError::Unhandled(error) => error.code.as_deref(),
-            DeleteItemError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteItemError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteItemError::ConditionalCheckFailedException(error) => error.meta(),
             DeleteItemError::ProvisionedThroughputExceededException(error) => {
@@ -105,12 +94,12 @@ impl DeleteItemError {
             DeleteItemError::ReplicatedWriteConflictException(error) => error.meta(),
             DeleteItemError::ThrottlingException(error) => error.meta(),
             DeleteItemError::Unlisted(error) => error.meta(),
-            DeleteItemError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteItemError::Unhandled(meta) => Some(meta),
             DeleteItemError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteItemError::ConditionalCheckFailedException(error) => error.message(),
             DeleteItemError::ProvisionedThroughputExceededException(error) => {
@@ -139,55 +128,55 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteItemError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ConditionalCheckFailedException") => {
+            Some("ConditionalCheckFailedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteItemError::ConditionalCheckFailedException,
                 )
             }
-            ::std::option::Option::Some("ProvisionedThroughputExceededException") => {
+            Some("ProvisionedThroughputExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteItemError::ProvisionedThroughputExceededException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteItemError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("ItemCollectionSizeLimitExceededException") => {
+            Some("ItemCollectionSizeLimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteItemError::ItemCollectionSizeLimitExceededException,
                 )
             }
-            ::std::option::Option::Some("TransactionConflictException") => {
+            Some("TransactionConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteItemError::TransactionConflictException,
                 )
             }
-            ::std::option::Option::Some("RequestLimitExceeded") => {
+            Some("RequestLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteItemError::RequestLimitExceeded,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteItemError::InternalServerError,
                 )
             }
-            ::std::option::Option::Some("ReplicatedWriteConflictException") => {
+            Some("ReplicatedWriteConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteItemError::ReplicatedWriteConflictException,
                 )
             }
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteItemError::ThrottlingException,
@@ -198,13 +187,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteItemError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteItemError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteItemError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteItemError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteItemError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -257,38 +244,22 @@ impl ::std::fmt::Display for DeleteItemError {
     }
 }
 impl ::std::error::Error for DeleteItemError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteItemError::ConditionalCheckFailedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteItemError::ProvisionedThroughputExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteItemError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteItemError::ConditionalCheckFailedException(error) => Some(error),
+            DeleteItemError::ProvisionedThroughputExceededException(error) => Some(error),
+            DeleteItemError::ResourceNotFoundException(error) => Some(error),
             DeleteItemError::ItemCollectionSizeLimitExceededException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DeleteItemError::TransactionConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteItemError::RequestLimitExceeded(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteItemError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteItemError::ReplicatedWriteConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteItemError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteItemError::TransactionConflictException(error) => Some(error),
+            DeleteItemError::RequestLimitExceeded(error) => Some(error),
+            DeleteItemError::InternalServerError(error) => Some(error),
+            DeleteItemError::ReplicatedWriteConflictException(error) => Some(error),
+            DeleteItemError::ThrottlingException(error) => Some(error),
             DeleteItemError::Unlisted(error) => ::std::error::Error::source(error),
-            DeleteItemError::Unhandled(error) => ::std::option::Option::Some(error),
-            DeleteItemError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            DeleteItemError::Unhandled(error) => Some(error),
+            DeleteItemError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -311,14 +282,14 @@ impl super::Operation for DeleteItem {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.DeleteItem");
         request.header("Content-Type", "application/x-amz-json-1.0");

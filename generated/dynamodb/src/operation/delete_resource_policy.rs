@@ -8,17 +8,12 @@
 /// **Important:** To make sure that you don't inadvertently lock yourself out of your own resources, the root principal in your Amazon Web Services account can perform `DeleteResourcePolicy` requests, even if your resource-based policy explicitly denies the root principal's access.
 ///
 /// **Note:** `DeleteResourcePolicy` is an asynchronous operation. If you issue a `GetResourcePolicy` request immediately after running the `DeleteResourcePolicy` request, DynamoDB might still return the deleted policy. This is because the policy for your resource might not have been deleted yet. Wait for a few seconds, and then try the `GetResourcePolicy` request again.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteResourcePolicy;
 impl super::private::Sealed for DeleteResourcePolicy {}
 /// Errors of [`DeleteResourcePolicy`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteResourcePolicyError {
     /// The service answered `ResourceNotFoundException`.
@@ -41,31 +36,31 @@ pub enum DeleteResourcePolicyError {
 }
 impl DeleteResourcePolicyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteResourcePolicyError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             DeleteResourcePolicyError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
+                Some("InternalServerError")
             }
             DeleteResourcePolicyError::PolicyNotFoundException(_) => {
-                ::std::option::Option::Some("PolicyNotFoundException")
+                Some("PolicyNotFoundException")
             }
             DeleteResourcePolicyError::ResourceInUseException(_) => {
-                ::std::option::Option::Some("ResourceInUseException")
+                Some("ResourceInUseException")
             }
             DeleteResourcePolicyError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             DeleteResourcePolicyError::Unlisted(error) => error.code(),
             DeleteResourcePolicyError::Unhandled(error) => error.code.as_deref(),
-            DeleteResourcePolicyError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteResourcePolicyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteResourcePolicyError::ResourceNotFoundException(error) => error.meta(),
             DeleteResourcePolicyError::InternalServerError(error) => error.meta(),
@@ -73,14 +68,12 @@ impl DeleteResourcePolicyError {
             DeleteResourcePolicyError::ResourceInUseException(error) => error.meta(),
             DeleteResourcePolicyError::LimitExceededException(error) => error.meta(),
             DeleteResourcePolicyError::Unlisted(error) => error.meta(),
-            DeleteResourcePolicyError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteResourcePolicyError::Unhandled(meta) => Some(meta),
             DeleteResourcePolicyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteResourcePolicyError::ResourceNotFoundException(error) => {
                 error.message()
@@ -103,31 +96,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteResourcePolicyError
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteResourcePolicyError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteResourcePolicyError::InternalServerError,
                 )
             }
-            ::std::option::Option::Some("PolicyNotFoundException") => {
+            Some("PolicyNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteResourcePolicyError::PolicyNotFoundException,
                 )
             }
-            ::std::option::Option::Some("ResourceInUseException") => {
+            Some("ResourceInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteResourcePolicyError::ResourceInUseException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteResourcePolicyError::LimitExceededException,
@@ -138,15 +131,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteResourcePolicyError
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteResourcePolicyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteResourcePolicyError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteResourcePolicyError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteResourcePolicyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -193,32 +184,18 @@ impl ::std::fmt::Display for DeleteResourcePolicyError {
     }
 }
 impl ::std::error::Error for DeleteResourcePolicyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteResourcePolicyError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteResourcePolicyError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteResourcePolicyError::PolicyNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteResourcePolicyError::ResourceInUseException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteResourcePolicyError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteResourcePolicyError::ResourceNotFoundException(error) => Some(error),
+            DeleteResourcePolicyError::InternalServerError(error) => Some(error),
+            DeleteResourcePolicyError::PolicyNotFoundException(error) => Some(error),
+            DeleteResourcePolicyError::ResourceInUseException(error) => Some(error),
+            DeleteResourcePolicyError::LimitExceededException(error) => Some(error),
             DeleteResourcePolicyError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteResourcePolicyError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteResourcePolicyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteResourcePolicyError::Unhandled(error) => Some(error),
+            DeleteResourcePolicyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -237,14 +214,14 @@ impl super::Operation for DeleteResourcePolicy {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.DeleteResourcePolicy");
         request.header("Content-Type", "application/x-amz-json-1.0");

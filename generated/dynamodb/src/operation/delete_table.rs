@@ -10,17 +10,12 @@
 /// If you have DynamoDB Streams enabled on the table, then the corresponding stream on that table goes into the `DISABLED` state, and the stream is automatically deleted after 24 hours.
 ///
 /// Use the `DescribeTable` action to check the status of the table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteTable;
 impl super::private::Sealed for DeleteTable {}
 /// Errors of [`DeleteTable`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteTableError {
     /// The service answered `ResourceInUseException`.
@@ -41,40 +36,34 @@ pub enum DeleteTableError {
 }
 impl DeleteTableError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            DeleteTableError::ResourceInUseException(_) => {
-                ::std::option::Option::Some("ResourceInUseException")
-            }
+            DeleteTableError::ResourceInUseException(_) => Some("ResourceInUseException"),
             DeleteTableError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
-            DeleteTableError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
-            DeleteTableError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
+            DeleteTableError::LimitExceededException(_) => Some("LimitExceededException"),
+            DeleteTableError::InternalServerError(_) => Some("InternalServerError"),
             DeleteTableError::Unlisted(error) => error.code(),
             DeleteTableError::Unhandled(error) => error.code.as_deref(),
-            DeleteTableError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteTableError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteTableError::ResourceInUseException(error) => error.meta(),
             DeleteTableError::ResourceNotFoundException(error) => error.meta(),
             DeleteTableError::LimitExceededException(error) => error.meta(),
             DeleteTableError::InternalServerError(error) => error.meta(),
             DeleteTableError::Unlisted(error) => error.meta(),
-            DeleteTableError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteTableError::Unhandled(meta) => Some(meta),
             DeleteTableError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteTableError::ResourceInUseException(error) => error.message(),
             DeleteTableError::ResourceNotFoundException(error) => error.message(),
@@ -94,25 +83,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteTableError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceInUseException") => {
+            Some("ResourceInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteTableError::ResourceInUseException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteTableError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteTableError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteTableError::InternalServerError,
@@ -123,13 +112,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteTableError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteTableError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteTableError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteTableError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteTableError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -169,25 +156,15 @@ impl ::std::fmt::Display for DeleteTableError {
     }
 }
 impl ::std::error::Error for DeleteTableError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteTableError::ResourceInUseException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteTableError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteTableError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteTableError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteTableError::ResourceInUseException(error) => Some(error),
+            DeleteTableError::ResourceNotFoundException(error) => Some(error),
+            DeleteTableError::LimitExceededException(error) => Some(error),
+            DeleteTableError::InternalServerError(error) => Some(error),
             DeleteTableError::Unlisted(error) => ::std::error::Error::source(error),
-            DeleteTableError::Unhandled(error) => ::std::option::Option::Some(error),
-            DeleteTableError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteTableError::Unhandled(error) => Some(error),
+            DeleteTableError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -205,14 +182,14 @@ impl super::Operation for DeleteTable {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.DeleteTable");
         request.header("Content-Type", "application/x-amz-json-1.0");

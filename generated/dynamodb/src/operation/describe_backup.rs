@@ -4,17 +4,12 @@
 /// Describes an existing backup of a table.
 ///
 /// You can call `DescribeBackup` at a maximum rate of 10 times per second.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeBackup;
 impl super::private::Sealed for DescribeBackup {}
 /// Errors of [`DescribeBackup`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeBackupError {
     /// The service answered `BackupNotFoundException`.
@@ -31,32 +26,30 @@ pub enum DescribeBackupError {
 }
 impl DescribeBackupError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DescribeBackupError::BackupNotFoundException(_) => {
-                ::std::option::Option::Some("BackupNotFoundException")
+                Some("BackupNotFoundException")
             }
-            DescribeBackupError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
+            DescribeBackupError::InternalServerError(_) => Some("InternalServerError"),
             DescribeBackupError::Unlisted(error) => error.code(),
             DescribeBackupError::Unhandled(error) => error.code.as_deref(),
-            DescribeBackupError::InvalidResponse(_) => ::std::option::Option::None,
+            DescribeBackupError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DescribeBackupError::BackupNotFoundException(error) => error.meta(),
             DescribeBackupError::InternalServerError(error) => error.meta(),
             DescribeBackupError::Unlisted(error) => error.meta(),
-            DescribeBackupError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DescribeBackupError::Unhandled(meta) => Some(meta),
             DescribeBackupError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DescribeBackupError::BackupNotFoundException(error) => error.message(),
             DescribeBackupError::InternalServerError(error) => error.message(),
@@ -74,13 +67,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeBackupError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("BackupNotFoundException") => {
+            Some("BackupNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeBackupError::BackupNotFoundException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeBackupError::InternalServerError,
@@ -91,15 +84,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeBackupError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DescribeBackupError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DescribeBackupError::Unlisted(error),
+                    Some(Err(error)) => {
                         DescribeBackupError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DescribeBackupError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -133,19 +124,13 @@ impl ::std::fmt::Display for DescribeBackupError {
     }
 }
 impl ::std::error::Error for DescribeBackupError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DescribeBackupError::BackupNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DescribeBackupError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeBackupError::BackupNotFoundException(error) => Some(error),
+            DescribeBackupError::InternalServerError(error) => Some(error),
             DescribeBackupError::Unlisted(error) => ::std::error::Error::source(error),
-            DescribeBackupError::Unhandled(error) => ::std::option::Option::Some(error),
-            DescribeBackupError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeBackupError::Unhandled(error) => Some(error),
+            DescribeBackupError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -161,14 +146,14 @@ impl super::Operation for DescribeBackup {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.DescribeBackup");
         request.header("Content-Type", "application/x-amz-json-1.0");

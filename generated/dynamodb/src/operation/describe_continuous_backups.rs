@@ -8,17 +8,12 @@
 /// `LatestRestorableDateTime` is typically 5 minutes before the current time. You can restore your table to any point in time in the last 35 days. You can set the recovery period to any value between 1 and 35 days.
 ///
 /// You can call `DescribeContinuousBackups` at a maximum rate of 10 times per second.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeContinuousBackups;
 impl super::private::Sealed for DescribeContinuousBackups {}
 /// Errors of [`DescribeContinuousBackups`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeContinuousBackupsError {
     /// The service answered `TableNotFoundException`.
@@ -35,36 +30,32 @@ pub enum DescribeContinuousBackupsError {
 }
 impl DescribeContinuousBackupsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DescribeContinuousBackupsError::TableNotFoundException(_) => {
-                ::std::option::Option::Some("TableNotFoundException")
+                Some("TableNotFoundException")
             }
             DescribeContinuousBackupsError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
+                Some("InternalServerError")
             }
             DescribeContinuousBackupsError::Unlisted(error) => error.code(),
             DescribeContinuousBackupsError::Unhandled(error) => error.code.as_deref(),
-            DescribeContinuousBackupsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DescribeContinuousBackupsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DescribeContinuousBackupsError::TableNotFoundException(error) => error.meta(),
             DescribeContinuousBackupsError::InternalServerError(error) => error.meta(),
             DescribeContinuousBackupsError::Unlisted(error) => error.meta(),
-            DescribeContinuousBackupsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DescribeContinuousBackupsError::Unhandled(meta) => Some(meta),
             DescribeContinuousBackupsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DescribeContinuousBackupsError::TableNotFoundException(error) => {
                 error.message()
@@ -84,13 +75,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeContinuousBackups
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("TableNotFoundException") => {
+            Some("TableNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeContinuousBackupsError::TableNotFoundException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeContinuousBackupsError::InternalServerError,
@@ -101,15 +92,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeContinuousBackups
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DescribeContinuousBackupsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DescribeContinuousBackupsError::Unlisted(error),
+                    Some(Err(error)) => {
                         DescribeContinuousBackupsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DescribeContinuousBackupsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -147,23 +136,15 @@ impl ::std::fmt::Display for DescribeContinuousBackupsError {
     }
 }
 impl ::std::error::Error for DescribeContinuousBackupsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DescribeContinuousBackupsError::TableNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DescribeContinuousBackupsError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeContinuousBackupsError::TableNotFoundException(error) => Some(error),
+            DescribeContinuousBackupsError::InternalServerError(error) => Some(error),
             DescribeContinuousBackupsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DescribeContinuousBackupsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DescribeContinuousBackupsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeContinuousBackupsError::Unhandled(error) => Some(error),
+            DescribeContinuousBackupsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -179,14 +160,14 @@ impl super::Operation for DescribeContinuousBackups {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.DescribeContinuousBackups");
         request.header("Content-Type", "application/x-amz-json-1.0");

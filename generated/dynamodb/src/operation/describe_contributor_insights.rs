@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns information about contributor insights for a given table or global secondary index.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeContributorInsights;
 impl super::private::Sealed for DescribeContributorInsights {}
 /// Errors of [`DescribeContributorInsights`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeContributorInsightsError {
     /// The service answered `ResourceNotFoundException`.
@@ -29,38 +24,34 @@ pub enum DescribeContributorInsightsError {
 }
 impl DescribeContributorInsightsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DescribeContributorInsightsError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             DescribeContributorInsightsError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
+                Some("InternalServerError")
             }
             DescribeContributorInsightsError::Unlisted(error) => error.code(),
             DescribeContributorInsightsError::Unhandled(error) => error.code.as_deref(),
-            DescribeContributorInsightsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DescribeContributorInsightsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DescribeContributorInsightsError::ResourceNotFoundException(error) => {
                 error.meta()
             }
             DescribeContributorInsightsError::InternalServerError(error) => error.meta(),
             DescribeContributorInsightsError::Unlisted(error) => error.meta(),
-            DescribeContributorInsightsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DescribeContributorInsightsError::Unhandled(meta) => Some(meta),
             DescribeContributorInsightsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DescribeContributorInsightsError::ResourceNotFoundException(error) => {
                 error.message()
@@ -82,13 +73,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeContributorInsigh
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeContributorInsightsError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeContributorInsightsError::InternalServerError,
@@ -99,15 +90,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeContributorInsigh
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DescribeContributorInsightsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DescribeContributorInsightsError::Unlisted(error),
+                    Some(Err(error)) => {
                         DescribeContributorInsightsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DescribeContributorInsightsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -145,23 +134,17 @@ impl ::std::fmt::Display for DescribeContributorInsightsError {
     }
 }
 impl ::std::error::Error for DescribeContributorInsightsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             DescribeContributorInsightsError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DescribeContributorInsightsError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeContributorInsightsError::InternalServerError(error) => Some(error),
             DescribeContributorInsightsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DescribeContributorInsightsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DescribeContributorInsightsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeContributorInsightsError::Unhandled(error) => Some(error),
+            DescribeContributorInsightsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -177,14 +160,14 @@ impl super::Operation for DescribeContributorInsights {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.DescribeContributorInsights");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an existing table export.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeExport;
 impl super::private::Sealed for DescribeExport {}
 /// Errors of [`DescribeExport`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeExportError {
     /// The service answered `ExportNotFoundException`.
@@ -31,36 +26,34 @@ pub enum DescribeExportError {
 }
 impl DescribeExportError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DescribeExportError::ExportNotFoundException(_) => {
-                ::std::option::Option::Some("ExportNotFoundException")
+                Some("ExportNotFoundException")
             }
             DescribeExportError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            DescribeExportError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
+            DescribeExportError::InternalServerError(_) => Some("InternalServerError"),
             DescribeExportError::Unlisted(error) => error.code(),
             DescribeExportError::Unhandled(error) => error.code.as_deref(),
-            DescribeExportError::InvalidResponse(_) => ::std::option::Option::None,
+            DescribeExportError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DescribeExportError::ExportNotFoundException(error) => error.meta(),
             DescribeExportError::LimitExceededException(error) => error.meta(),
             DescribeExportError::InternalServerError(error) => error.meta(),
             DescribeExportError::Unlisted(error) => error.meta(),
-            DescribeExportError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DescribeExportError::Unhandled(meta) => Some(meta),
             DescribeExportError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DescribeExportError::ExportNotFoundException(error) => error.message(),
             DescribeExportError::LimitExceededException(error) => error.message(),
@@ -79,19 +72,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeExportError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ExportNotFoundException") => {
+            Some("ExportNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeExportError::ExportNotFoundException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeExportError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeExportError::InternalServerError,
@@ -102,15 +95,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeExportError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DescribeExportError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DescribeExportError::Unlisted(error),
+                    Some(Err(error)) => {
                         DescribeExportError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DescribeExportError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -147,22 +138,14 @@ impl ::std::fmt::Display for DescribeExportError {
     }
 }
 impl ::std::error::Error for DescribeExportError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DescribeExportError::ExportNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DescribeExportError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DescribeExportError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeExportError::ExportNotFoundException(error) => Some(error),
+            DescribeExportError::LimitExceededException(error) => Some(error),
+            DescribeExportError::InternalServerError(error) => Some(error),
             DescribeExportError::Unlisted(error) => ::std::error::Error::source(error),
-            DescribeExportError::Unhandled(error) => ::std::option::Option::Some(error),
-            DescribeExportError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeExportError::Unhandled(error) => Some(error),
+            DescribeExportError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -179,14 +162,14 @@ impl super::Operation for DescribeExport {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.DescribeExport");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -6,17 +6,12 @@
 /// **Important:** This documentation is for version 2017.11.29 (Legacy) of global tables, which should be avoided for new global tables. Customers should use [Global Tables version 2019.11.21 (Current)](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GlobalTables.html) when possible, because it provides greater flexibility, higher efficiency, and consumes less write capacity than 2017.11.29 (Legacy).
 ///
 /// To determine which version you're using, see [Determining the global table version you are using](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/globaltables.DetermineVersion.html). To update existing global tables from version 2017.11.29 (Legacy) to version 2019.11.21 (Current), see [Upgrading global tables](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_upgrade.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeGlobalTable;
 impl super::private::Sealed for DescribeGlobalTable {}
 /// Errors of [`DescribeGlobalTable`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeGlobalTableError {
     /// The service answered `InternalServerError`.
@@ -33,34 +28,32 @@ pub enum DescribeGlobalTableError {
 }
 impl DescribeGlobalTableError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DescribeGlobalTableError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
+                Some("InternalServerError")
             }
             DescribeGlobalTableError::GlobalTableNotFoundException(_) => {
-                ::std::option::Option::Some("GlobalTableNotFoundException")
+                Some("GlobalTableNotFoundException")
             }
             DescribeGlobalTableError::Unlisted(error) => error.code(),
             DescribeGlobalTableError::Unhandled(error) => error.code.as_deref(),
-            DescribeGlobalTableError::InvalidResponse(_) => ::std::option::Option::None,
+            DescribeGlobalTableError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DescribeGlobalTableError::InternalServerError(error) => error.meta(),
             DescribeGlobalTableError::GlobalTableNotFoundException(error) => error.meta(),
             DescribeGlobalTableError::Unlisted(error) => error.meta(),
-            DescribeGlobalTableError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DescribeGlobalTableError::Unhandled(meta) => Some(meta),
             DescribeGlobalTableError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DescribeGlobalTableError::InternalServerError(error) => error.message(),
             DescribeGlobalTableError::GlobalTableNotFoundException(error) => {
@@ -80,13 +73,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeGlobalTableError 
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeGlobalTableError::InternalServerError,
                 )
             }
-            ::std::option::Option::Some("GlobalTableNotFoundException") => {
+            Some("GlobalTableNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeGlobalTableError::GlobalTableNotFoundException,
@@ -97,15 +90,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeGlobalTableError 
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DescribeGlobalTableError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DescribeGlobalTableError::Unlisted(error),
+                    Some(Err(error)) => {
                         DescribeGlobalTableError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DescribeGlobalTableError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -143,23 +134,15 @@ impl ::std::fmt::Display for DescribeGlobalTableError {
     }
 }
 impl ::std::error::Error for DescribeGlobalTableError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DescribeGlobalTableError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DescribeGlobalTableError::GlobalTableNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeGlobalTableError::InternalServerError(error) => Some(error),
+            DescribeGlobalTableError::GlobalTableNotFoundException(error) => Some(error),
             DescribeGlobalTableError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DescribeGlobalTableError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DescribeGlobalTableError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeGlobalTableError::Unhandled(error) => Some(error),
+            DescribeGlobalTableError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -175,14 +158,14 @@ impl super::Operation for DescribeGlobalTable {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.DescribeGlobalTable");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -6,17 +6,12 @@
 /// **Important:** This documentation is for version 2017.11.29 (Legacy) of global tables, which should be avoided for new global tables. Customers should use [Global Tables version 2019.11.21 (Current)](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GlobalTables.html) when possible, because it provides greater flexibility, higher efficiency, and consumes less write capacity than 2017.11.29 (Legacy).
 ///
 /// To determine which version you're using, see [Determining the global table version you are using](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/globaltables.DetermineVersion.html). To update existing global tables from version 2017.11.29 (Legacy) to version 2019.11.21 (Current), see [Upgrading global tables](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_upgrade.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeGlobalTableSettings;
 impl super::private::Sealed for DescribeGlobalTableSettings {}
 /// Errors of [`DescribeGlobalTableSettings`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeGlobalTableSettingsError {
     /// The service answered `GlobalTableNotFoundException`.
@@ -33,38 +28,34 @@ pub enum DescribeGlobalTableSettingsError {
 }
 impl DescribeGlobalTableSettingsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DescribeGlobalTableSettingsError::GlobalTableNotFoundException(_) => {
-                ::std::option::Option::Some("GlobalTableNotFoundException")
+                Some("GlobalTableNotFoundException")
             }
             DescribeGlobalTableSettingsError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
+                Some("InternalServerError")
             }
             DescribeGlobalTableSettingsError::Unlisted(error) => error.code(),
             DescribeGlobalTableSettingsError::Unhandled(error) => error.code.as_deref(),
-            DescribeGlobalTableSettingsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DescribeGlobalTableSettingsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DescribeGlobalTableSettingsError::GlobalTableNotFoundException(error) => {
                 error.meta()
             }
             DescribeGlobalTableSettingsError::InternalServerError(error) => error.meta(),
             DescribeGlobalTableSettingsError::Unlisted(error) => error.meta(),
-            DescribeGlobalTableSettingsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DescribeGlobalTableSettingsError::Unhandled(meta) => Some(meta),
             DescribeGlobalTableSettingsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DescribeGlobalTableSettingsError::GlobalTableNotFoundException(error) => {
                 error.message()
@@ -86,13 +77,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeGlobalTableSettin
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("GlobalTableNotFoundException") => {
+            Some("GlobalTableNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeGlobalTableSettingsError::GlobalTableNotFoundException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeGlobalTableSettingsError::InternalServerError,
@@ -103,15 +94,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeGlobalTableSettin
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DescribeGlobalTableSettingsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DescribeGlobalTableSettingsError::Unlisted(error),
+                    Some(Err(error)) => {
                         DescribeGlobalTableSettingsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DescribeGlobalTableSettingsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -149,23 +138,17 @@ impl ::std::fmt::Display for DescribeGlobalTableSettingsError {
     }
 }
 impl ::std::error::Error for DescribeGlobalTableSettingsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             DescribeGlobalTableSettingsError::GlobalTableNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DescribeGlobalTableSettingsError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeGlobalTableSettingsError::InternalServerError(error) => Some(error),
             DescribeGlobalTableSettingsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DescribeGlobalTableSettingsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DescribeGlobalTableSettingsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeGlobalTableSettingsError::Unhandled(error) => Some(error),
+            DescribeGlobalTableSettingsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -181,14 +164,14 @@ impl super::Operation for DescribeGlobalTableSettings {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.DescribeGlobalTableSettings");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of the import.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeImport;
 impl super::private::Sealed for DescribeImport {}
 /// Errors of [`DescribeImport`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeImportError {
     /// The service answered `ImportNotFoundException`.
@@ -27,28 +22,28 @@ pub enum DescribeImportError {
 }
 impl DescribeImportError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DescribeImportError::ImportNotFoundException(_) => {
-                ::std::option::Option::Some("ImportNotFoundException")
+                Some("ImportNotFoundException")
             }
             DescribeImportError::Unlisted(error) => error.code(),
             DescribeImportError::Unhandled(error) => error.code.as_deref(),
-            DescribeImportError::InvalidResponse(_) => ::std::option::Option::None,
+            DescribeImportError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DescribeImportError::ImportNotFoundException(error) => error.meta(),
             DescribeImportError::Unlisted(error) => error.meta(),
-            DescribeImportError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DescribeImportError::Unhandled(meta) => Some(meta),
             DescribeImportError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DescribeImportError::ImportNotFoundException(error) => error.message(),
             DescribeImportError::Unlisted(error) => error.message(),
@@ -65,7 +60,7 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeImportError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ImportNotFoundException") => {
+            Some("ImportNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeImportError::ImportNotFoundException,
@@ -76,15 +71,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeImportError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DescribeImportError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DescribeImportError::Unlisted(error),
+                    Some(Err(error)) => {
                         DescribeImportError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DescribeImportError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -115,16 +108,12 @@ impl ::std::fmt::Display for DescribeImportError {
     }
 }
 impl ::std::error::Error for DescribeImportError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DescribeImportError::ImportNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeImportError::ImportNotFoundException(error) => Some(error),
             DescribeImportError::Unlisted(error) => ::std::error::Error::source(error),
-            DescribeImportError::Unhandled(error) => ::std::option::Option::Some(error),
-            DescribeImportError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeImportError::Unhandled(error) => Some(error),
+            DescribeImportError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -137,14 +126,14 @@ impl super::Operation for DescribeImport {
     const ERRORS: &'static [&'static str] = &["ImportNotFoundException"];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.DescribeImport");
         request.header("Content-Type", "application/x-amz-json-1.0");

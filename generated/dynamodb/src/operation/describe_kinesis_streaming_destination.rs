@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns information about the status of Kinesis streaming.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeKinesisStreamingDestination;
 impl super::private::Sealed for DescribeKinesisStreamingDestination {}
 /// Errors of [`DescribeKinesisStreamingDestination`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeKinesisStreamingDestinationError {
     /// The service answered `ResourceNotFoundException`.
@@ -29,26 +24,24 @@ pub enum DescribeKinesisStreamingDestinationError {
 }
 impl DescribeKinesisStreamingDestinationError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DescribeKinesisStreamingDestinationError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             DescribeKinesisStreamingDestinationError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
+                Some("InternalServerError")
             }
             DescribeKinesisStreamingDestinationError::Unlisted(error) => error.code(),
             DescribeKinesisStreamingDestinationError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            DescribeKinesisStreamingDestinationError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DescribeKinesisStreamingDestinationError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DescribeKinesisStreamingDestinationError::ResourceNotFoundException(
                 error,
@@ -57,16 +50,14 @@ impl DescribeKinesisStreamingDestinationError {
                 error.meta()
             }
             DescribeKinesisStreamingDestinationError::Unlisted(error) => error.meta(),
-            DescribeKinesisStreamingDestinationError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DescribeKinesisStreamingDestinationError::Unhandled(meta) => Some(meta),
             DescribeKinesisStreamingDestinationError::InvalidResponse(error) => {
                 error.meta()
             }
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DescribeKinesisStreamingDestinationError::ResourceNotFoundException(
                 error,
@@ -91,13 +82,13 @@ for DescribeKinesisStreamingDestinationError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeKinesisStreamingDestinationError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeKinesisStreamingDestinationError::InternalServerError,
@@ -108,15 +99,15 @@ for DescribeKinesisStreamingDestinationError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         DescribeKinesisStreamingDestinationError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         DescribeKinesisStreamingDestinationError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DescribeKinesisStreamingDestinationError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -154,22 +145,20 @@ impl ::std::fmt::Display for DescribeKinesisStreamingDestinationError {
     }
 }
 impl ::std::error::Error for DescribeKinesisStreamingDestinationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             DescribeKinesisStreamingDestinationError::ResourceNotFoundException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             DescribeKinesisStreamingDestinationError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DescribeKinesisStreamingDestinationError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DescribeKinesisStreamingDestinationError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeKinesisStreamingDestinationError::Unhandled(error) => Some(error),
             DescribeKinesisStreamingDestinationError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
         }
     }
@@ -186,14 +175,14 @@ impl super::Operation for DescribeKinesisStreamingDestination {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request
             .header(

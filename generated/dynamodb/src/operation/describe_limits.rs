@@ -27,17 +27,12 @@
 /// **Note:** `DescribeLimits` should only be called periodically. You can expect throttling errors if you call it more than once in a minute.
 ///
 /// The `DescribeLimits` Request element has no content.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeLimits;
 impl super::private::Sealed for DescribeLimits {}
 /// Errors of [`DescribeLimits`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeLimitsError {
     /// The service answered `InternalServerError`.
@@ -52,28 +47,26 @@ pub enum DescribeLimitsError {
 }
 impl DescribeLimitsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            DescribeLimitsError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
+            DescribeLimitsError::InternalServerError(_) => Some("InternalServerError"),
             DescribeLimitsError::Unlisted(error) => error.code(),
             DescribeLimitsError::Unhandled(error) => error.code.as_deref(),
-            DescribeLimitsError::InvalidResponse(_) => ::std::option::Option::None,
+            DescribeLimitsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DescribeLimitsError::InternalServerError(error) => error.meta(),
             DescribeLimitsError::Unlisted(error) => error.meta(),
-            DescribeLimitsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DescribeLimitsError::Unhandled(meta) => Some(meta),
             DescribeLimitsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DescribeLimitsError::InternalServerError(error) => error.message(),
             DescribeLimitsError::Unlisted(error) => error.message(),
@@ -90,7 +83,7 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeLimitsError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeLimitsError::InternalServerError,
@@ -101,15 +94,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeLimitsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DescribeLimitsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DescribeLimitsError::Unlisted(error),
+                    Some(Err(error)) => {
                         DescribeLimitsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DescribeLimitsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -140,16 +131,12 @@ impl ::std::fmt::Display for DescribeLimitsError {
     }
 }
 impl ::std::error::Error for DescribeLimitsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DescribeLimitsError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeLimitsError::InternalServerError(error) => Some(error),
             DescribeLimitsError::Unlisted(error) => ::std::error::Error::source(error),
-            DescribeLimitsError::Unhandled(error) => ::std::option::Option::Some(error),
-            DescribeLimitsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeLimitsError::Unhandled(error) => Some(error),
+            DescribeLimitsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -162,14 +149,14 @@ impl super::Operation for DescribeLimits {
     const ERRORS: &'static [&'static str] = &["InternalServerError"];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.DescribeLimits");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -4,17 +4,12 @@
 /// Returns information about the table, including the current status of the table, when it was created, the primary key schema, and any indexes on the table.
 ///
 /// **Note:** If you issue a `DescribeTable` request immediately after a `CreateTable` request, DynamoDB might return a [`ResourceNotFoundException`](crate::error::ResourceNotFoundException). This is because `DescribeTable` uses an eventually consistent query, and the metadata for your table might not be available at that moment. Wait for a few seconds, and then try the `DescribeTable` request again.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeTable;
 impl super::private::Sealed for DescribeTable {}
 /// Errors of [`DescribeTable`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeTableError {
     /// The service answered `ResourceNotFoundException`.
@@ -31,32 +26,30 @@ pub enum DescribeTableError {
 }
 impl DescribeTableError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DescribeTableError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
-            DescribeTableError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
+            DescribeTableError::InternalServerError(_) => Some("InternalServerError"),
             DescribeTableError::Unlisted(error) => error.code(),
             DescribeTableError::Unhandled(error) => error.code.as_deref(),
-            DescribeTableError::InvalidResponse(_) => ::std::option::Option::None,
+            DescribeTableError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DescribeTableError::ResourceNotFoundException(error) => error.meta(),
             DescribeTableError::InternalServerError(error) => error.meta(),
             DescribeTableError::Unlisted(error) => error.meta(),
-            DescribeTableError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DescribeTableError::Unhandled(meta) => Some(meta),
             DescribeTableError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DescribeTableError::ResourceNotFoundException(error) => error.message(),
             DescribeTableError::InternalServerError(error) => error.message(),
@@ -74,13 +67,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeTableError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeTableError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeTableError::InternalServerError,
@@ -91,15 +84,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeTableError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DescribeTableError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DescribeTableError::Unlisted(error),
+                    Some(Err(error)) => {
                         DescribeTableError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DescribeTableError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -133,19 +124,13 @@ impl ::std::fmt::Display for DescribeTableError {
     }
 }
 impl ::std::error::Error for DescribeTableError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DescribeTableError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DescribeTableError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeTableError::ResourceNotFoundException(error) => Some(error),
+            DescribeTableError::InternalServerError(error) => Some(error),
             DescribeTableError::Unlisted(error) => ::std::error::Error::source(error),
-            DescribeTableError::Unhandled(error) => ::std::option::Option::Some(error),
-            DescribeTableError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeTableError::Unhandled(error) => Some(error),
+            DescribeTableError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -161,14 +146,14 @@ impl super::Operation for DescribeTable {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.DescribeTable");
         request.header("Content-Type", "application/x-amz-json-1.0");

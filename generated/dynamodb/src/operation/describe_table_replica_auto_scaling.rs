@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes auto scaling settings across replicas of the global table at once.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeTableReplicaAutoScaling;
 impl super::private::Sealed for DescribeTableReplicaAutoScaling {}
 /// Errors of [`DescribeTableReplicaAutoScaling`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeTableReplicaAutoScalingError {
     /// The service answered `ResourceNotFoundException`.
@@ -29,26 +24,24 @@ pub enum DescribeTableReplicaAutoScalingError {
 }
 impl DescribeTableReplicaAutoScalingError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DescribeTableReplicaAutoScalingError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             DescribeTableReplicaAutoScalingError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
+                Some("InternalServerError")
             }
             DescribeTableReplicaAutoScalingError::Unlisted(error) => error.code(),
             DescribeTableReplicaAutoScalingError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            DescribeTableReplicaAutoScalingError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DescribeTableReplicaAutoScalingError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DescribeTableReplicaAutoScalingError::ResourceNotFoundException(error) => {
                 error.meta()
@@ -57,14 +50,12 @@ impl DescribeTableReplicaAutoScalingError {
                 error.meta()
             }
             DescribeTableReplicaAutoScalingError::Unlisted(error) => error.meta(),
-            DescribeTableReplicaAutoScalingError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DescribeTableReplicaAutoScalingError::Unhandled(meta) => Some(meta),
             DescribeTableReplicaAutoScalingError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DescribeTableReplicaAutoScalingError::ResourceNotFoundException(error) => {
                 error.message()
@@ -89,13 +80,13 @@ for DescribeTableReplicaAutoScalingError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeTableReplicaAutoScalingError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeTableReplicaAutoScalingError::InternalServerError,
@@ -106,15 +97,15 @@ for DescribeTableReplicaAutoScalingError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         DescribeTableReplicaAutoScalingError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         DescribeTableReplicaAutoScalingError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DescribeTableReplicaAutoScalingError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -152,23 +143,19 @@ impl ::std::fmt::Display for DescribeTableReplicaAutoScalingError {
     }
 }
 impl ::std::error::Error for DescribeTableReplicaAutoScalingError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             DescribeTableReplicaAutoScalingError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DescribeTableReplicaAutoScalingError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DescribeTableReplicaAutoScalingError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DescribeTableReplicaAutoScalingError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DescribeTableReplicaAutoScalingError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeTableReplicaAutoScalingError::Unhandled(error) => Some(error),
+            DescribeTableReplicaAutoScalingError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -184,14 +171,14 @@ impl super::Operation for DescribeTableReplicaAutoScaling {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request
             .header("X-Amz-Target", "DynamoDB_20120810.DescribeTableReplicaAutoScaling");

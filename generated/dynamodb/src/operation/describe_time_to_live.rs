@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gives a description of the Time to Live (TTL) status on the specified table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeTimeToLive;
 impl super::private::Sealed for DescribeTimeToLive {}
 /// Errors of [`DescribeTimeToLive`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeTimeToLiveError {
     /// The service answered `ResourceNotFoundException`.
@@ -29,32 +24,32 @@ pub enum DescribeTimeToLiveError {
 }
 impl DescribeTimeToLiveError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DescribeTimeToLiveError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             DescribeTimeToLiveError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
+                Some("InternalServerError")
             }
             DescribeTimeToLiveError::Unlisted(error) => error.code(),
             DescribeTimeToLiveError::Unhandled(error) => error.code.as_deref(),
-            DescribeTimeToLiveError::InvalidResponse(_) => ::std::option::Option::None,
+            DescribeTimeToLiveError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DescribeTimeToLiveError::ResourceNotFoundException(error) => error.meta(),
             DescribeTimeToLiveError::InternalServerError(error) => error.meta(),
             DescribeTimeToLiveError::Unlisted(error) => error.meta(),
-            DescribeTimeToLiveError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DescribeTimeToLiveError::Unhandled(meta) => Some(meta),
             DescribeTimeToLiveError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DescribeTimeToLiveError::ResourceNotFoundException(error) => error.message(),
             DescribeTimeToLiveError::InternalServerError(error) => error.message(),
@@ -72,13 +67,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeTimeToLiveError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeTimeToLiveError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeTimeToLiveError::InternalServerError,
@@ -89,15 +84,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeTimeToLiveError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DescribeTimeToLiveError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DescribeTimeToLiveError::Unlisted(error),
+                    Some(Err(error)) => {
                         DescribeTimeToLiveError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DescribeTimeToLiveError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -135,23 +128,15 @@ impl ::std::fmt::Display for DescribeTimeToLiveError {
     }
 }
 impl ::std::error::Error for DescribeTimeToLiveError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DescribeTimeToLiveError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DescribeTimeToLiveError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeTimeToLiveError::ResourceNotFoundException(error) => Some(error),
+            DescribeTimeToLiveError::InternalServerError(error) => Some(error),
             DescribeTimeToLiveError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DescribeTimeToLiveError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DescribeTimeToLiveError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeTimeToLiveError::Unhandled(error) => Some(error),
+            DescribeTimeToLiveError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -167,14 +152,14 @@ impl super::Operation for DescribeTimeToLive {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.DescribeTimeToLive");
         request.header("Content-Type", "application/x-amz-json-1.0");

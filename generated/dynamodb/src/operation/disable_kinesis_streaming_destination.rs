@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Stops replication from the DynamoDB table to the Kinesis data stream. This is done without deleting either of the resources.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DisableKinesisStreamingDestination;
 impl super::private::Sealed for DisableKinesisStreamingDestination {}
 /// Errors of [`DisableKinesisStreamingDestination`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DisableKinesisStreamingDestinationError {
     /// The service answered `InternalServerError`.
@@ -33,32 +28,30 @@ pub enum DisableKinesisStreamingDestinationError {
 }
 impl DisableKinesisStreamingDestinationError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DisableKinesisStreamingDestinationError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
+                Some("InternalServerError")
             }
             DisableKinesisStreamingDestinationError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             DisableKinesisStreamingDestinationError::ResourceInUseException(_) => {
-                ::std::option::Option::Some("ResourceInUseException")
+                Some("ResourceInUseException")
             }
             DisableKinesisStreamingDestinationError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             DisableKinesisStreamingDestinationError::Unlisted(error) => error.code(),
             DisableKinesisStreamingDestinationError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            DisableKinesisStreamingDestinationError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DisableKinesisStreamingDestinationError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DisableKinesisStreamingDestinationError::InternalServerError(error) => {
                 error.meta()
@@ -73,16 +66,14 @@ impl DisableKinesisStreamingDestinationError {
                 error.meta()
             }
             DisableKinesisStreamingDestinationError::Unlisted(error) => error.meta(),
-            DisableKinesisStreamingDestinationError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DisableKinesisStreamingDestinationError::Unhandled(meta) => Some(meta),
             DisableKinesisStreamingDestinationError::InvalidResponse(error) => {
                 error.meta()
             }
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DisableKinesisStreamingDestinationError::InternalServerError(error) => {
                 error.message()
@@ -113,25 +104,25 @@ for DisableKinesisStreamingDestinationError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisableKinesisStreamingDestinationError::InternalServerError,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisableKinesisStreamingDestinationError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("ResourceInUseException") => {
+            Some("ResourceInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisableKinesisStreamingDestinationError::ResourceInUseException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisableKinesisStreamingDestinationError::ResourceNotFoundException,
@@ -142,15 +133,15 @@ for DisableKinesisStreamingDestinationError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         DisableKinesisStreamingDestinationError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         DisableKinesisStreamingDestinationError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DisableKinesisStreamingDestinationError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -194,28 +185,26 @@ impl ::std::fmt::Display for DisableKinesisStreamingDestinationError {
     }
 }
 impl ::std::error::Error for DisableKinesisStreamingDestinationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             DisableKinesisStreamingDestinationError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DisableKinesisStreamingDestinationError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DisableKinesisStreamingDestinationError::ResourceInUseException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DisableKinesisStreamingDestinationError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DisableKinesisStreamingDestinationError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DisableKinesisStreamingDestinationError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DisableKinesisStreamingDestinationError::Unhandled(error) => Some(error),
             DisableKinesisStreamingDestinationError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
         }
     }
@@ -234,14 +223,14 @@ impl super::Operation for DisableKinesisStreamingDestination {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request
             .header(

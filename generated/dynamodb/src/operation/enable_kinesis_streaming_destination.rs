@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Starts table data replication to the specified Kinesis data stream at a timestamp chosen during the enable workflow. If this operation doesn't return results immediately, use DescribeKinesisStreamingDestination to check if streaming to the Kinesis data stream is ACTIVE.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct EnableKinesisStreamingDestination;
 impl super::private::Sealed for EnableKinesisStreamingDestination {}
 /// Errors of [`EnableKinesisStreamingDestination`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum EnableKinesisStreamingDestinationError {
     /// The service answered `InternalServerError`.
@@ -33,32 +28,30 @@ pub enum EnableKinesisStreamingDestinationError {
 }
 impl EnableKinesisStreamingDestinationError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             EnableKinesisStreamingDestinationError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
+                Some("InternalServerError")
             }
             EnableKinesisStreamingDestinationError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             EnableKinesisStreamingDestinationError::ResourceInUseException(_) => {
-                ::std::option::Option::Some("ResourceInUseException")
+                Some("ResourceInUseException")
             }
             EnableKinesisStreamingDestinationError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             EnableKinesisStreamingDestinationError::Unlisted(error) => error.code(),
             EnableKinesisStreamingDestinationError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            EnableKinesisStreamingDestinationError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            EnableKinesisStreamingDestinationError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             EnableKinesisStreamingDestinationError::InternalServerError(error) => {
                 error.meta()
@@ -73,16 +66,14 @@ impl EnableKinesisStreamingDestinationError {
                 error.meta()
             }
             EnableKinesisStreamingDestinationError::Unlisted(error) => error.meta(),
-            EnableKinesisStreamingDestinationError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            EnableKinesisStreamingDestinationError::Unhandled(meta) => Some(meta),
             EnableKinesisStreamingDestinationError::InvalidResponse(error) => {
                 error.meta()
             }
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             EnableKinesisStreamingDestinationError::InternalServerError(error) => {
                 error.message()
@@ -113,25 +104,25 @@ for EnableKinesisStreamingDestinationError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableKinesisStreamingDestinationError::InternalServerError,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableKinesisStreamingDestinationError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("ResourceInUseException") => {
+            Some("ResourceInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableKinesisStreamingDestinationError::ResourceInUseException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableKinesisStreamingDestinationError::ResourceNotFoundException,
@@ -142,15 +133,15 @@ for EnableKinesisStreamingDestinationError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         EnableKinesisStreamingDestinationError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         EnableKinesisStreamingDestinationError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         EnableKinesisStreamingDestinationError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -194,29 +185,25 @@ impl ::std::fmt::Display for EnableKinesisStreamingDestinationError {
     }
 }
 impl ::std::error::Error for EnableKinesisStreamingDestinationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             EnableKinesisStreamingDestinationError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             EnableKinesisStreamingDestinationError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             EnableKinesisStreamingDestinationError::ResourceInUseException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             EnableKinesisStreamingDestinationError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             EnableKinesisStreamingDestinationError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            EnableKinesisStreamingDestinationError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            EnableKinesisStreamingDestinationError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            EnableKinesisStreamingDestinationError::Unhandled(error) => Some(error),
+            EnableKinesisStreamingDestinationError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -234,14 +221,14 @@ impl super::Operation for EnableKinesisStreamingDestination {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request
             .header(

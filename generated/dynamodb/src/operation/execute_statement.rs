@@ -6,17 +6,12 @@
 /// For PartiQL reads (`SELECT` statement), if the total number of processed items exceeds the maximum dataset size limit of 1 MB, the read stops and results are returned to the user as a `LastEvaluatedKey` value to continue the read in a subsequent operation. If the filter criteria in `WHERE` clause does not match any data, the read will return an empty result set.
 ///
 /// A single `SELECT` statement response can return up to the maximum number of items (if using the Limit parameter) or a maximum of 1 MB of data (and then apply any filtering to the results using `WHERE` clause). If `LastEvaluatedKey` is present in the response, you need to paginate the result set. If `NextToken` is present, you need to paginate the result set and include `NextToken`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ExecuteStatement;
 impl super::private::Sealed for ExecuteStatement {}
 /// Errors of [`ExecuteStatement`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ExecuteStatementError {
     /// The service answered `ConditionalCheckFailedException`.
@@ -51,43 +46,39 @@ pub enum ExecuteStatementError {
 }
 impl ExecuteStatementError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ExecuteStatementError::ConditionalCheckFailedException(_) => {
-                ::std::option::Option::Some("ConditionalCheckFailedException")
+                Some("ConditionalCheckFailedException")
             }
             ExecuteStatementError::ProvisionedThroughputExceededException(_) => {
-                ::std::option::Option::Some("ProvisionedThroughputExceededException")
+                Some("ProvisionedThroughputExceededException")
             }
             ExecuteStatementError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             ExecuteStatementError::ItemCollectionSizeLimitExceededException(_) => {
-                ::std::option::Option::Some("ItemCollectionSizeLimitExceededException")
+                Some("ItemCollectionSizeLimitExceededException")
             }
             ExecuteStatementError::TransactionConflictException(_) => {
-                ::std::option::Option::Some("TransactionConflictException")
+                Some("TransactionConflictException")
             }
             ExecuteStatementError::RequestLimitExceeded(_) => {
-                ::std::option::Option::Some("RequestLimitExceeded")
+                Some("RequestLimitExceeded")
             }
-            ExecuteStatementError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
+            ExecuteStatementError::InternalServerError(_) => Some("InternalServerError"),
             ExecuteStatementError::DuplicateItemException(_) => {
-                ::std::option::Option::Some("DuplicateItemException")
+                Some("DuplicateItemException")
             }
-            ExecuteStatementError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
-            }
+            ExecuteStatementError::ThrottlingException(_) => Some("ThrottlingException"),
             ExecuteStatementError::Unlisted(error) => error.code(),
             ExecuteStatementError::Unhandled(error) => error.code.as_deref(),
-            ExecuteStatementError::InvalidResponse(_) => ::std::option::Option::None,
+            ExecuteStatementError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ExecuteStatementError::ConditionalCheckFailedException(error) => error.meta(),
             ExecuteStatementError::ProvisionedThroughputExceededException(error) => {
@@ -103,12 +94,12 @@ impl ExecuteStatementError {
             ExecuteStatementError::DuplicateItemException(error) => error.meta(),
             ExecuteStatementError::ThrottlingException(error) => error.meta(),
             ExecuteStatementError::Unlisted(error) => error.meta(),
-            ExecuteStatementError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ExecuteStatementError::Unhandled(meta) => Some(meta),
             ExecuteStatementError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ExecuteStatementError::ConditionalCheckFailedException(error) => {
                 error.message()
@@ -139,55 +130,55 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ExecuteStatementError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ConditionalCheckFailedException") => {
+            Some("ConditionalCheckFailedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ExecuteStatementError::ConditionalCheckFailedException,
                 )
             }
-            ::std::option::Option::Some("ProvisionedThroughputExceededException") => {
+            Some("ProvisionedThroughputExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ExecuteStatementError::ProvisionedThroughputExceededException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ExecuteStatementError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("ItemCollectionSizeLimitExceededException") => {
+            Some("ItemCollectionSizeLimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ExecuteStatementError::ItemCollectionSizeLimitExceededException,
                 )
             }
-            ::std::option::Option::Some("TransactionConflictException") => {
+            Some("TransactionConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ExecuteStatementError::TransactionConflictException,
                 )
             }
-            ::std::option::Option::Some("RequestLimitExceeded") => {
+            Some("RequestLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ExecuteStatementError::RequestLimitExceeded,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ExecuteStatementError::InternalServerError,
                 )
             }
-            ::std::option::Option::Some("DuplicateItemException") => {
+            Some("DuplicateItemException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ExecuteStatementError::DuplicateItemException,
                 )
             }
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ExecuteStatementError::ThrottlingException,
@@ -198,15 +189,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ExecuteStatementError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ExecuteStatementError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ExecuteStatementError::Unlisted(error),
+                    Some(Err(error)) => {
                         ExecuteStatementError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ExecuteStatementError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -261,40 +250,24 @@ impl ::std::fmt::Display for ExecuteStatementError {
     }
 }
 impl ::std::error::Error for ExecuteStatementError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ExecuteStatementError::ConditionalCheckFailedException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ExecuteStatementError::ConditionalCheckFailedException(error) => Some(error),
             ExecuteStatementError::ProvisionedThroughputExceededException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            ExecuteStatementError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ExecuteStatementError::ResourceNotFoundException(error) => Some(error),
             ExecuteStatementError::ItemCollectionSizeLimitExceededException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            ExecuteStatementError::TransactionConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ExecuteStatementError::RequestLimitExceeded(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ExecuteStatementError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ExecuteStatementError::DuplicateItemException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ExecuteStatementError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ExecuteStatementError::TransactionConflictException(error) => Some(error),
+            ExecuteStatementError::RequestLimitExceeded(error) => Some(error),
+            ExecuteStatementError::InternalServerError(error) => Some(error),
+            ExecuteStatementError::DuplicateItemException(error) => Some(error),
+            ExecuteStatementError::ThrottlingException(error) => Some(error),
             ExecuteStatementError::Unlisted(error) => ::std::error::Error::source(error),
-            ExecuteStatementError::Unhandled(error) => ::std::option::Option::Some(error),
-            ExecuteStatementError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ExecuteStatementError::Unhandled(error) => Some(error),
+            ExecuteStatementError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -317,14 +290,14 @@ impl super::Operation for ExecuteStatement {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.ExecuteStatement");
         request.header("Content-Type", "application/x-amz-json-1.0");

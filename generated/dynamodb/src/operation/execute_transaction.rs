@@ -4,17 +4,12 @@
 /// This operation allows you to perform transactional reads or writes on data stored in DynamoDB, using PartiQL.
 ///
 /// **Note:** The entire transaction must consist of either read statements or write statements, you cannot mix both in one transaction. The EXISTS function is an exception and can be used to check the condition of specific attributes of the item in a similar manner to [`ConditionCheck`](crate::types::ConditionCheck) in the [TransactWriteItems](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html#transaction-apis-txwriteitems) API.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ExecuteTransaction;
 impl super::private::Sealed for ExecuteTransaction {}
 /// Errors of [`ExecuteTransaction`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ExecuteTransactionError {
     /// The service answered `ResourceNotFoundException`.
@@ -47,40 +42,40 @@ pub enum ExecuteTransactionError {
 }
 impl ExecuteTransactionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ExecuteTransactionError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             ExecuteTransactionError::TransactionCanceledException(_) => {
-                ::std::option::Option::Some("TransactionCanceledException")
+                Some("TransactionCanceledException")
             }
             ExecuteTransactionError::TransactionInProgressException(_) => {
-                ::std::option::Option::Some("TransactionInProgressException")
+                Some("TransactionInProgressException")
             }
             ExecuteTransactionError::IdempotentParameterMismatchException(_) => {
-                ::std::option::Option::Some("IdempotentParameterMismatchException")
+                Some("IdempotentParameterMismatchException")
             }
             ExecuteTransactionError::ProvisionedThroughputExceededException(_) => {
-                ::std::option::Option::Some("ProvisionedThroughputExceededException")
+                Some("ProvisionedThroughputExceededException")
             }
             ExecuteTransactionError::RequestLimitExceeded(_) => {
-                ::std::option::Option::Some("RequestLimitExceeded")
+                Some("RequestLimitExceeded")
             }
             ExecuteTransactionError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
+                Some("InternalServerError")
             }
             ExecuteTransactionError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
+                Some("ThrottlingException")
             }
             ExecuteTransactionError::Unlisted(error) => error.code(),
             ExecuteTransactionError::Unhandled(error) => error.code.as_deref(),
-            ExecuteTransactionError::InvalidResponse(_) => ::std::option::Option::None,
+            ExecuteTransactionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ExecuteTransactionError::ResourceNotFoundException(error) => error.meta(),
             ExecuteTransactionError::TransactionCanceledException(error) => error.meta(),
@@ -97,12 +92,12 @@ impl ExecuteTransactionError {
             ExecuteTransactionError::InternalServerError(error) => error.meta(),
             ExecuteTransactionError::ThrottlingException(error) => error.meta(),
             ExecuteTransactionError::Unlisted(error) => error.meta(),
-            ExecuteTransactionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ExecuteTransactionError::Unhandled(meta) => Some(meta),
             ExecuteTransactionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ExecuteTransactionError::ResourceNotFoundException(error) => error.message(),
             ExecuteTransactionError::TransactionCanceledException(error) => {
@@ -134,49 +129,49 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ExecuteTransactionError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ExecuteTransactionError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("TransactionCanceledException") => {
+            Some("TransactionCanceledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ExecuteTransactionError::TransactionCanceledException,
                 )
             }
-            ::std::option::Option::Some("TransactionInProgressException") => {
+            Some("TransactionInProgressException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ExecuteTransactionError::TransactionInProgressException,
                 )
             }
-            ::std::option::Option::Some("IdempotentParameterMismatchException") => {
+            Some("IdempotentParameterMismatchException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ExecuteTransactionError::IdempotentParameterMismatchException,
                 )
             }
-            ::std::option::Option::Some("ProvisionedThroughputExceededException") => {
+            Some("ProvisionedThroughputExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ExecuteTransactionError::ProvisionedThroughputExceededException,
                 )
             }
-            ::std::option::Option::Some("RequestLimitExceeded") => {
+            Some("RequestLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ExecuteTransactionError::RequestLimitExceeded,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ExecuteTransactionError::InternalServerError,
                 )
             }
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ExecuteTransactionError::ThrottlingException,
@@ -187,15 +182,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ExecuteTransactionError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ExecuteTransactionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ExecuteTransactionError::Unlisted(error),
+                    Some(Err(error)) => {
                         ExecuteTransactionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ExecuteTransactionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -251,41 +244,25 @@ impl ::std::fmt::Display for ExecuteTransactionError {
     }
 }
 impl ::std::error::Error for ExecuteTransactionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ExecuteTransactionError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ExecuteTransactionError::TransactionCanceledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ExecuteTransactionError::TransactionInProgressException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ExecuteTransactionError::ResourceNotFoundException(error) => Some(error),
+            ExecuteTransactionError::TransactionCanceledException(error) => Some(error),
+            ExecuteTransactionError::TransactionInProgressException(error) => Some(error),
             ExecuteTransactionError::IdempotentParameterMismatchException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ExecuteTransactionError::ProvisionedThroughputExceededException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            ExecuteTransactionError::RequestLimitExceeded(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ExecuteTransactionError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ExecuteTransactionError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ExecuteTransactionError::RequestLimitExceeded(error) => Some(error),
+            ExecuteTransactionError::InternalServerError(error) => Some(error),
+            ExecuteTransactionError::ThrottlingException(error) => Some(error),
             ExecuteTransactionError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ExecuteTransactionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ExecuteTransactionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ExecuteTransactionError::Unhandled(error) => Some(error),
+            ExecuteTransactionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -307,15 +284,15 @@ impl super::Operation for ExecuteTransaction {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let filled;
         let input = if input.client_request_token.is_none() {
-            let mut copy = ::std::clone::Clone::clone(input);
+            let mut copy = Clone::clone(input);
             if copy.client_request_token.is_none() {
-                copy.client_request_token = ::std::option::Option::Some(
+                copy.client_request_token = Some(
                     ::awsgen_runtime::protocol::idempotency_token(),
                 );
             }
@@ -326,8 +303,8 @@ impl super::Operation for ExecuteTransaction {
         };
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.ExecuteTransaction");
         request.header("Content-Type", "application/x-amz-json-1.0");

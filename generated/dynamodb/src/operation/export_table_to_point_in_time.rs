@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Exports table data to an S3 bucket. The table must have point in time recovery enabled, and you can export data from any time within the point in time recovery window.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ExportTableToPointInTime;
 impl super::private::Sealed for ExportTableToPointInTime {}
 /// Errors of [`ExportTableToPointInTime`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ExportTableToPointInTimeError {
     /// The service answered `TableNotFoundException`.
@@ -39,36 +34,34 @@ pub enum ExportTableToPointInTimeError {
 }
 impl ExportTableToPointInTimeError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ExportTableToPointInTimeError::TableNotFoundException(_) => {
-                ::std::option::Option::Some("TableNotFoundException")
+                Some("TableNotFoundException")
             }
             ExportTableToPointInTimeError::PointInTimeRecoveryUnavailableException(_) => {
-                ::std::option::Option::Some("PointInTimeRecoveryUnavailableException")
+                Some("PointInTimeRecoveryUnavailableException")
             }
             ExportTableToPointInTimeError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             ExportTableToPointInTimeError::InvalidExportTimeException(_) => {
-                ::std::option::Option::Some("InvalidExportTimeException")
+                Some("InvalidExportTimeException")
             }
             ExportTableToPointInTimeError::ExportConflictException(_) => {
-                ::std::option::Option::Some("ExportConflictException")
+                Some("ExportConflictException")
             }
             ExportTableToPointInTimeError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
+                Some("InternalServerError")
             }
             ExportTableToPointInTimeError::Unlisted(error) => error.code(),
             ExportTableToPointInTimeError::Unhandled(error) => error.code.as_deref(),
-            ExportTableToPointInTimeError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ExportTableToPointInTimeError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ExportTableToPointInTimeError::TableNotFoundException(error) => error.meta(),
             ExportTableToPointInTimeError::PointInTimeRecoveryUnavailableException(
@@ -81,14 +74,12 @@ impl ExportTableToPointInTimeError {
             ExportTableToPointInTimeError::ExportConflictException(error) => error.meta(),
             ExportTableToPointInTimeError::InternalServerError(error) => error.meta(),
             ExportTableToPointInTimeError::Unlisted(error) => error.meta(),
-            ExportTableToPointInTimeError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ExportTableToPointInTimeError::Unhandled(meta) => Some(meta),
             ExportTableToPointInTimeError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ExportTableToPointInTimeError::TableNotFoundException(error) => {
                 error.message()
@@ -120,37 +111,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ExportTableToPointInTimeE
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("TableNotFoundException") => {
+            Some("TableNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ExportTableToPointInTimeError::TableNotFoundException,
                 )
             }
-            ::std::option::Option::Some("PointInTimeRecoveryUnavailableException") => {
+            Some("PointInTimeRecoveryUnavailableException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ExportTableToPointInTimeError::PointInTimeRecoveryUnavailableException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ExportTableToPointInTimeError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("InvalidExportTimeException") => {
+            Some("InvalidExportTimeException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ExportTableToPointInTimeError::InvalidExportTimeException,
                 )
             }
-            ::std::option::Option::Some("ExportConflictException") => {
+            Some("ExportConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ExportTableToPointInTimeError::ExportConflictException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ExportTableToPointInTimeError::InternalServerError,
@@ -161,15 +152,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ExportTableToPointInTimeE
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ExportTableToPointInTimeError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ExportTableToPointInTimeError::Unlisted(error),
+                    Some(Err(error)) => {
                         ExportTableToPointInTimeError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ExportTableToPointInTimeError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -219,35 +208,23 @@ impl ::std::fmt::Display for ExportTableToPointInTimeError {
     }
 }
 impl ::std::error::Error for ExportTableToPointInTimeError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ExportTableToPointInTimeError::TableNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ExportTableToPointInTimeError::TableNotFoundException(error) => Some(error),
             ExportTableToPointInTimeError::PointInTimeRecoveryUnavailableException(
                 error,
-            ) => ::std::option::Option::Some(error),
-            ExportTableToPointInTimeError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ) => Some(error),
+            ExportTableToPointInTimeError::LimitExceededException(error) => Some(error),
             ExportTableToPointInTimeError::InvalidExportTimeException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            ExportTableToPointInTimeError::ExportConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ExportTableToPointInTimeError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ExportTableToPointInTimeError::ExportConflictException(error) => Some(error),
+            ExportTableToPointInTimeError::InternalServerError(error) => Some(error),
             ExportTableToPointInTimeError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ExportTableToPointInTimeError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ExportTableToPointInTimeError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ExportTableToPointInTimeError::Unhandled(error) => Some(error),
+            ExportTableToPointInTimeError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -267,15 +244,15 @@ impl super::Operation for ExportTableToPointInTime {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let filled;
         let input = if input.client_token.is_none() {
-            let mut copy = ::std::clone::Clone::clone(input);
+            let mut copy = Clone::clone(input);
             if copy.client_token.is_none() {
-                copy.client_token = ::std::option::Option::Some(
+                copy.client_token = Some(
                     ::awsgen_runtime::protocol::idempotency_token(),
                 );
             }
@@ -286,8 +263,8 @@ impl super::Operation for ExportTableToPointInTime {
         };
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.ExportTableToPointInTime");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -4,17 +4,12 @@
 /// The `GetItem` operation returns a set of attributes for the item with the given primary key. If there is no matching item, `GetItem` does not return any data and there will be no `Item` element in the response.
 ///
 /// `GetItem` provides an eventually consistent read by default. If your application requires a strongly consistent read, set `ConsistentRead` to `true`. Although a strongly consistent read might take more time than an eventually consistent read, it always returns the last updated value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetItem;
 impl super::private::Sealed for GetItem {}
 /// Errors of [`GetItem`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetItemError {
     /// The service answered `ProvisionedThroughputExceededException`.
@@ -39,31 +34,25 @@ pub enum GetItemError {
 }
 impl GetItemError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetItemError::ProvisionedThroughputExceededException(_) => {
-                ::std::option::Option::Some("ProvisionedThroughputExceededException")
+                Some("ProvisionedThroughputExceededException")
             }
             GetItemError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
-            GetItemError::RequestLimitExceeded(_) => {
-                ::std::option::Option::Some("RequestLimitExceeded")
-            }
-            GetItemError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
-            GetItemError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
-            }
+            GetItemError::RequestLimitExceeded(_) => Some("RequestLimitExceeded"),
+            GetItemError::InternalServerError(_) => Some("InternalServerError"),
+            GetItemError::ThrottlingException(_) => Some("ThrottlingException"),
             GetItemError::Unlisted(error) => error.code(),
             GetItemError::Unhandled(error) => error.code.as_deref(),
-            GetItemError::InvalidResponse(_) => ::std::option::Option::None,
+            GetItemError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetItemError::ProvisionedThroughputExceededException(error) => error.meta(),
             GetItemError::ResourceNotFoundException(error) => error.meta(),
@@ -71,12 +60,12 @@ impl GetItemError {
             GetItemError::InternalServerError(error) => error.meta(),
             GetItemError::ThrottlingException(error) => error.meta(),
             GetItemError::Unlisted(error) => error.meta(),
-            GetItemError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetItemError::Unhandled(meta) => Some(meta),
             GetItemError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetItemError::ProvisionedThroughputExceededException(error) => {
                 error.message()
@@ -99,31 +88,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetItemError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ProvisionedThroughputExceededException") => {
+            Some("ProvisionedThroughputExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetItemError::ProvisionedThroughputExceededException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetItemError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("RequestLimitExceeded") => {
+            Some("RequestLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetItemError::RequestLimitExceeded,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetItemError::InternalServerError,
                 )
             }
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetItemError::ThrottlingException,
@@ -134,13 +123,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetItemError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetItemError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetItemError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetItemError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetItemError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -181,26 +168,16 @@ impl ::std::fmt::Display for GetItemError {
     }
 }
 impl ::std::error::Error for GetItemError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetItemError::ProvisionedThroughputExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetItemError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetItemError::RequestLimitExceeded(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetItemError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetItemError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetItemError::ProvisionedThroughputExceededException(error) => Some(error),
+            GetItemError::ResourceNotFoundException(error) => Some(error),
+            GetItemError::RequestLimitExceeded(error) => Some(error),
+            GetItemError::InternalServerError(error) => Some(error),
+            GetItemError::ThrottlingException(error) => Some(error),
             GetItemError::Unlisted(error) => ::std::error::Error::source(error),
-            GetItemError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetItemError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            GetItemError::Unhandled(error) => Some(error),
+            GetItemError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -219,14 +196,14 @@ impl super::Operation for GetItem {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.GetItem");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -12,17 +12,12 @@
 /// Because `GetResourcePolicy` uses an *eventually consistent* query, the metadata for your policy or table might not be available at that moment. Wait for a few seconds, and then retry the `GetResourcePolicy` request.
 ///
 /// After a `GetResourcePolicy` request returns a policy created using the `PutResourcePolicy` request, the policy will be applied in the authorization of requests to the resource. Because this process is eventually consistent, it will take some time to apply the policy to all requests to a resource. Policies that you attach while creating a table using the `CreateTable` request will always be applied to all requests for that table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetResourcePolicy;
 impl super::private::Sealed for GetResourcePolicy {}
 /// Errors of [`GetResourcePolicy`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetResourcePolicyError {
     /// The service answered `ResourceNotFoundException`.
@@ -41,36 +36,34 @@ pub enum GetResourcePolicyError {
 }
 impl GetResourcePolicyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetResourcePolicyError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
-            GetResourcePolicyError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
+            GetResourcePolicyError::InternalServerError(_) => Some("InternalServerError"),
             GetResourcePolicyError::PolicyNotFoundException(_) => {
-                ::std::option::Option::Some("PolicyNotFoundException")
+                Some("PolicyNotFoundException")
             }
             GetResourcePolicyError::Unlisted(error) => error.code(),
             GetResourcePolicyError::Unhandled(error) => error.code.as_deref(),
-            GetResourcePolicyError::InvalidResponse(_) => ::std::option::Option::None,
+            GetResourcePolicyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetResourcePolicyError::ResourceNotFoundException(error) => error.meta(),
             GetResourcePolicyError::InternalServerError(error) => error.meta(),
             GetResourcePolicyError::PolicyNotFoundException(error) => error.meta(),
             GetResourcePolicyError::Unlisted(error) => error.meta(),
-            GetResourcePolicyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetResourcePolicyError::Unhandled(meta) => Some(meta),
             GetResourcePolicyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetResourcePolicyError::ResourceNotFoundException(error) => error.message(),
             GetResourcePolicyError::InternalServerError(error) => error.message(),
@@ -89,19 +82,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetResourcePolicyError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetResourcePolicyError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetResourcePolicyError::InternalServerError,
                 )
             }
-            ::std::option::Option::Some("PolicyNotFoundException") => {
+            Some("PolicyNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetResourcePolicyError::PolicyNotFoundException,
@@ -112,15 +105,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetResourcePolicyError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetResourcePolicyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetResourcePolicyError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetResourcePolicyError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetResourcePolicyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -159,24 +150,14 @@ impl ::std::fmt::Display for GetResourcePolicyError {
     }
 }
 impl ::std::error::Error for GetResourcePolicyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetResourcePolicyError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetResourcePolicyError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetResourcePolicyError::PolicyNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetResourcePolicyError::ResourceNotFoundException(error) => Some(error),
+            GetResourcePolicyError::InternalServerError(error) => Some(error),
+            GetResourcePolicyError::PolicyNotFoundException(error) => Some(error),
             GetResourcePolicyError::Unlisted(error) => ::std::error::Error::source(error),
-            GetResourcePolicyError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetResourcePolicyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetResourcePolicyError::Unhandled(error) => Some(error),
+            GetResourcePolicyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -193,14 +174,14 @@ impl super::Operation for GetResourcePolicy {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.GetResourcePolicy");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Imports table data from an S3 bucket.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ImportTable;
 impl super::private::Sealed for ImportTable {}
 /// Errors of [`ImportTable`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ImportTableError {
     /// The service answered `ResourceInUseException`.
@@ -31,36 +26,32 @@ pub enum ImportTableError {
 }
 impl ImportTableError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ImportTableError::ResourceInUseException(_) => {
-                ::std::option::Option::Some("ResourceInUseException")
-            }
-            ImportTableError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
+            ImportTableError::ResourceInUseException(_) => Some("ResourceInUseException"),
+            ImportTableError::LimitExceededException(_) => Some("LimitExceededException"),
             ImportTableError::ImportConflictException(_) => {
-                ::std::option::Option::Some("ImportConflictException")
+                Some("ImportConflictException")
             }
             ImportTableError::Unlisted(error) => error.code(),
             ImportTableError::Unhandled(error) => error.code.as_deref(),
-            ImportTableError::InvalidResponse(_) => ::std::option::Option::None,
+            ImportTableError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ImportTableError::ResourceInUseException(error) => error.meta(),
             ImportTableError::LimitExceededException(error) => error.meta(),
             ImportTableError::ImportConflictException(error) => error.meta(),
             ImportTableError::Unlisted(error) => error.meta(),
-            ImportTableError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ImportTableError::Unhandled(meta) => Some(meta),
             ImportTableError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ImportTableError::ResourceInUseException(error) => error.message(),
             ImportTableError::LimitExceededException(error) => error.message(),
@@ -79,19 +70,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ImportTableError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceInUseException") => {
+            Some("ResourceInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportTableError::ResourceInUseException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportTableError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("ImportConflictException") => {
+            Some("ImportConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportTableError::ImportConflictException,
@@ -102,13 +93,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ImportTableError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ImportTableError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ImportTableError::Unlisted(error),
+                    Some(Err(error)) => {
                         ImportTableError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ImportTableError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -145,22 +134,14 @@ impl ::std::fmt::Display for ImportTableError {
     }
 }
 impl ::std::error::Error for ImportTableError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ImportTableError::ResourceInUseException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportTableError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportTableError::ImportConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ImportTableError::ResourceInUseException(error) => Some(error),
+            ImportTableError::LimitExceededException(error) => Some(error),
+            ImportTableError::ImportConflictException(error) => Some(error),
             ImportTableError::Unlisted(error) => ::std::error::Error::source(error),
-            ImportTableError::Unhandled(error) => ::std::option::Option::Some(error),
-            ImportTableError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ImportTableError::Unhandled(error) => Some(error),
+            ImportTableError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -177,15 +158,15 @@ impl super::Operation for ImportTable {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let filled;
         let input = if input.client_token.is_none() {
-            let mut copy = ::std::clone::Clone::clone(input);
+            let mut copy = Clone::clone(input);
             if copy.client_token.is_none() {
-                copy.client_token = ::std::option::Option::Some(
+                copy.client_token = Some(
                     ::awsgen_runtime::protocol::idempotency_token(),
                 );
             }
@@ -196,8 +177,8 @@ impl super::Operation for ImportTable {
         };
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.ImportTable");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -8,17 +8,12 @@
 /// You can call `ListBackups` a maximum of five times per second.
 ///
 /// If you want to retrieve the complete list of backups made with Amazon Web Services Backup, use the [Amazon Web Services Backup list API.](https://docs.aws.amazon.com/aws-backup/latest/devguide/API_ListBackupJobs.html)
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListBackups;
 impl super::private::Sealed for ListBackups {}
 /// Errors of [`ListBackups`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListBackupsError {
     /// The service answered `InternalServerError`.
@@ -33,28 +28,26 @@ pub enum ListBackupsError {
 }
 impl ListBackupsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListBackupsError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
+            ListBackupsError::InternalServerError(_) => Some("InternalServerError"),
             ListBackupsError::Unlisted(error) => error.code(),
             ListBackupsError::Unhandled(error) => error.code.as_deref(),
-            ListBackupsError::InvalidResponse(_) => ::std::option::Option::None,
+            ListBackupsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListBackupsError::InternalServerError(error) => error.meta(),
             ListBackupsError::Unlisted(error) => error.meta(),
-            ListBackupsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListBackupsError::Unhandled(meta) => Some(meta),
             ListBackupsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListBackupsError::InternalServerError(error) => error.message(),
             ListBackupsError::Unlisted(error) => error.message(),
@@ -71,7 +64,7 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListBackupsError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListBackupsError::InternalServerError,
@@ -82,13 +75,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListBackupsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListBackupsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListBackupsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListBackupsError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListBackupsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -119,16 +110,12 @@ impl ::std::fmt::Display for ListBackupsError {
     }
 }
 impl ::std::error::Error for ListBackupsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListBackupsError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListBackupsError::InternalServerError(error) => Some(error),
             ListBackupsError::Unlisted(error) => ::std::error::Error::source(error),
-            ListBackupsError::Unhandled(error) => ::std::option::Option::Some(error),
-            ListBackupsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListBackupsError::Unhandled(error) => Some(error),
+            ListBackupsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -139,22 +126,22 @@ impl super::Operation for ListBackups {
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
     const ERRORS: &'static [&'static str] = &["InternalServerError"];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["ExclusiveStartBackupArn"],
         output_tokens: &["LastEvaluatedBackupArn"],
-        limit_key: ::std::option::Option::Some("Limit"),
+        limit_key: Some("Limit"),
         result_keys: &["BackupSummaries"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.ListBackups");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns a list of ContributorInsightsSummary for a table and all its global secondary indexes.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListContributorInsights;
 impl super::private::Sealed for ListContributorInsights {}
 /// Errors of [`ListContributorInsights`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListContributorInsightsError {
     /// The service answered `ResourceNotFoundException`.
@@ -29,38 +24,34 @@ pub enum ListContributorInsightsError {
 }
 impl ListContributorInsightsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListContributorInsightsError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             ListContributorInsightsError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
+                Some("InternalServerError")
             }
             ListContributorInsightsError::Unlisted(error) => error.code(),
             ListContributorInsightsError::Unhandled(error) => error.code.as_deref(),
-            ListContributorInsightsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListContributorInsightsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListContributorInsightsError::ResourceNotFoundException(error) => {
                 error.meta()
             }
             ListContributorInsightsError::InternalServerError(error) => error.meta(),
             ListContributorInsightsError::Unlisted(error) => error.meta(),
-            ListContributorInsightsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListContributorInsightsError::Unhandled(meta) => Some(meta),
             ListContributorInsightsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListContributorInsightsError::ResourceNotFoundException(error) => {
                 error.message()
@@ -80,13 +71,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListContributorInsightsEr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListContributorInsightsError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListContributorInsightsError::InternalServerError,
@@ -97,15 +88,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListContributorInsightsEr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListContributorInsightsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListContributorInsightsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListContributorInsightsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListContributorInsightsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -143,23 +132,15 @@ impl ::std::fmt::Display for ListContributorInsightsError {
     }
 }
 impl ::std::error::Error for ListContributorInsightsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListContributorInsightsError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListContributorInsightsError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListContributorInsightsError::ResourceNotFoundException(error) => Some(error),
+            ListContributorInsightsError::InternalServerError(error) => Some(error),
             ListContributorInsightsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListContributorInsightsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListContributorInsightsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListContributorInsightsError::Unhandled(error) => Some(error),
+            ListContributorInsightsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -175,14 +156,14 @@ impl super::Operation for ListContributorInsights {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.ListContributorInsights");
         request.header("Content-Type", "application/x-amz-json-1.0");

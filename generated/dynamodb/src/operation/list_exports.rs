@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lists completed exports within the past 90 days, in reverse alphanumeric order of `ExportArn`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListExports;
 impl super::private::Sealed for ListExports {}
 /// Errors of [`ListExports`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListExportsError {
     /// The service answered `LimitExceededException`.
@@ -29,32 +24,28 @@ pub enum ListExportsError {
 }
 impl ListExportsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListExportsError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
-            ListExportsError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
+            ListExportsError::LimitExceededException(_) => Some("LimitExceededException"),
+            ListExportsError::InternalServerError(_) => Some("InternalServerError"),
             ListExportsError::Unlisted(error) => error.code(),
             ListExportsError::Unhandled(error) => error.code.as_deref(),
-            ListExportsError::InvalidResponse(_) => ::std::option::Option::None,
+            ListExportsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListExportsError::LimitExceededException(error) => error.meta(),
             ListExportsError::InternalServerError(error) => error.meta(),
             ListExportsError::Unlisted(error) => error.meta(),
-            ListExportsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListExportsError::Unhandled(meta) => Some(meta),
             ListExportsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListExportsError::LimitExceededException(error) => error.message(),
             ListExportsError::InternalServerError(error) => error.message(),
@@ -72,13 +63,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListExportsError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListExportsError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListExportsError::InternalServerError,
@@ -89,13 +80,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListExportsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListExportsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListExportsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListExportsError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListExportsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -129,19 +118,13 @@ impl ::std::fmt::Display for ListExportsError {
     }
 }
 impl ::std::error::Error for ListExportsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListExportsError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListExportsError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListExportsError::LimitExceededException(error) => Some(error),
+            ListExportsError::InternalServerError(error) => Some(error),
             ListExportsError::Unlisted(error) => ::std::error::Error::source(error),
-            ListExportsError::Unhandled(error) => ::std::option::Option::Some(error),
-            ListExportsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListExportsError::Unhandled(error) => Some(error),
+            ListExportsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -157,14 +140,14 @@ impl super::Operation for ListExports {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.ListExports");
         request.header("Content-Type", "application/x-amz-json-1.0");

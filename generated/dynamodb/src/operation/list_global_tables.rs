@@ -6,17 +6,12 @@
 /// **Important:** This documentation is for version 2017.11.29 (Legacy) of global tables, which should be avoided for new global tables. Customers should use [Global Tables version 2019.11.21 (Current)](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GlobalTables.html) when possible, because it provides greater flexibility, higher efficiency, and consumes less write capacity than 2017.11.29 (Legacy).
 ///
 /// To determine which version you're using, see [Determining the global table version you are using](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/globaltables.DetermineVersion.html). To update existing global tables from version 2017.11.29 (Legacy) to version 2019.11.21 (Current), see [Upgrading global tables](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_upgrade.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListGlobalTables;
 impl super::private::Sealed for ListGlobalTables {}
 /// Errors of [`ListGlobalTables`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListGlobalTablesError {
     /// The service answered `InternalServerError`.
@@ -31,28 +26,26 @@ pub enum ListGlobalTablesError {
 }
 impl ListGlobalTablesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListGlobalTablesError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
+            ListGlobalTablesError::InternalServerError(_) => Some("InternalServerError"),
             ListGlobalTablesError::Unlisted(error) => error.code(),
             ListGlobalTablesError::Unhandled(error) => error.code.as_deref(),
-            ListGlobalTablesError::InvalidResponse(_) => ::std::option::Option::None,
+            ListGlobalTablesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListGlobalTablesError::InternalServerError(error) => error.meta(),
             ListGlobalTablesError::Unlisted(error) => error.meta(),
-            ListGlobalTablesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListGlobalTablesError::Unhandled(meta) => Some(meta),
             ListGlobalTablesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListGlobalTablesError::InternalServerError(error) => error.message(),
             ListGlobalTablesError::Unlisted(error) => error.message(),
@@ -69,7 +62,7 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListGlobalTablesError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListGlobalTablesError::InternalServerError,
@@ -80,15 +73,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListGlobalTablesError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListGlobalTablesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListGlobalTablesError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListGlobalTablesError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListGlobalTablesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -119,16 +110,12 @@ impl ::std::fmt::Display for ListGlobalTablesError {
     }
 }
 impl ::std::error::Error for ListGlobalTablesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListGlobalTablesError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListGlobalTablesError::InternalServerError(error) => Some(error),
             ListGlobalTablesError::Unlisted(error) => ::std::error::Error::source(error),
-            ListGlobalTablesError::Unhandled(error) => ::std::option::Option::Some(error),
-            ListGlobalTablesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListGlobalTablesError::Unhandled(error) => Some(error),
+            ListGlobalTablesError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -141,14 +128,14 @@ impl super::Operation for ListGlobalTables {
     const ERRORS: &'static [&'static str] = &["InternalServerError"];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.ListGlobalTables");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lists completed imports within the past 90 days.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListImports;
 impl super::private::Sealed for ListImports {}
 /// Errors of [`ListImports`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListImportsError {
     /// The service answered `LimitExceededException`.
@@ -27,28 +22,26 @@ pub enum ListImportsError {
 }
 impl ListImportsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListImportsError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
+            ListImportsError::LimitExceededException(_) => Some("LimitExceededException"),
             ListImportsError::Unlisted(error) => error.code(),
             ListImportsError::Unhandled(error) => error.code.as_deref(),
-            ListImportsError::InvalidResponse(_) => ::std::option::Option::None,
+            ListImportsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListImportsError::LimitExceededException(error) => error.meta(),
             ListImportsError::Unlisted(error) => error.meta(),
-            ListImportsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListImportsError::Unhandled(meta) => Some(meta),
             ListImportsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListImportsError::LimitExceededException(error) => error.message(),
             ListImportsError::Unlisted(error) => error.message(),
@@ -65,7 +58,7 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListImportsError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListImportsError::LimitExceededException,
@@ -76,13 +69,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListImportsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListImportsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListImportsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListImportsError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListImportsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -113,16 +104,12 @@ impl ::std::fmt::Display for ListImportsError {
     }
 }
 impl ::std::error::Error for ListImportsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListImportsError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListImportsError::LimitExceededException(error) => Some(error),
             ListImportsError::Unlisted(error) => ::std::error::Error::source(error),
-            ListImportsError::Unhandled(error) => ::std::option::Option::Some(error),
-            ListImportsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListImportsError::Unhandled(error) => Some(error),
+            ListImportsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -135,14 +122,14 @@ impl super::Operation for ListImports {
     const ERRORS: &'static [&'static str] = &["LimitExceededException"];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.ListImports");
         request.header("Content-Type", "application/x-amz-json-1.0");

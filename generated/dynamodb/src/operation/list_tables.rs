@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns an array of table names associated with the current account and endpoint. The output from `ListTables` is paginated, with each page returning a maximum of 100 table names.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListTables;
 impl super::private::Sealed for ListTables {}
 /// Errors of [`ListTables`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListTablesError {
     /// The service answered `InternalServerError`.
@@ -27,28 +22,26 @@ pub enum ListTablesError {
 }
 impl ListTablesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListTablesError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
+            ListTablesError::InternalServerError(_) => Some("InternalServerError"),
             ListTablesError::Unlisted(error) => error.code(),
             ListTablesError::Unhandled(error) => error.code.as_deref(),
-            ListTablesError::InvalidResponse(_) => ::std::option::Option::None,
+            ListTablesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListTablesError::InternalServerError(error) => error.meta(),
             ListTablesError::Unlisted(error) => error.meta(),
-            ListTablesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListTablesError::Unhandled(meta) => Some(meta),
             ListTablesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListTablesError::InternalServerError(error) => error.message(),
             ListTablesError::Unlisted(error) => error.message(),
@@ -65,7 +58,7 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListTablesError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTablesError::InternalServerError,
@@ -76,13 +69,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListTablesError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListTablesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListTablesError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListTablesError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListTablesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -111,14 +102,12 @@ impl ::std::fmt::Display for ListTablesError {
     }
 }
 impl ::std::error::Error for ListTablesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListTablesError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListTablesError::InternalServerError(error) => Some(error),
             ListTablesError::Unlisted(error) => ::std::error::Error::source(error),
-            ListTablesError::Unhandled(error) => ::std::option::Option::Some(error),
-            ListTablesError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            ListTablesError::Unhandled(error) => Some(error),
+            ListTablesError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -129,22 +118,22 @@ impl super::Operation for ListTables {
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
     const ERRORS: &'static [&'static str] = &["InternalServerError"];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["ExclusiveStartTableName"],
         output_tokens: &["LastEvaluatedTableName"],
-        limit_key: ::std::option::Option::Some("Limit"),
+        limit_key: Some("Limit"),
         result_keys: &["TableNames"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.ListTables");
         request.header("Content-Type", "application/x-amz-json-1.0");

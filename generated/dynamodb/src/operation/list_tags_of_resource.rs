@@ -4,17 +4,12 @@
 /// List all tags on an Amazon DynamoDB resource. You can call ListTagsOfResource up to 10 times per second, per account.
 ///
 /// For an overview on tagging DynamoDB resources, see [Tagging for DynamoDB](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Tagging.html) in the *Amazon DynamoDB Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListTagsOfResource;
 impl super::private::Sealed for ListTagsOfResource {}
 /// Errors of [`ListTagsOfResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListTagsOfResourceError {
     /// The service answered `ResourceNotFoundException`.
@@ -31,32 +26,32 @@ pub enum ListTagsOfResourceError {
 }
 impl ListTagsOfResourceError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListTagsOfResourceError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             ListTagsOfResourceError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
+                Some("InternalServerError")
             }
             ListTagsOfResourceError::Unlisted(error) => error.code(),
             ListTagsOfResourceError::Unhandled(error) => error.code.as_deref(),
-            ListTagsOfResourceError::InvalidResponse(_) => ::std::option::Option::None,
+            ListTagsOfResourceError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListTagsOfResourceError::ResourceNotFoundException(error) => error.meta(),
             ListTagsOfResourceError::InternalServerError(error) => error.meta(),
             ListTagsOfResourceError::Unlisted(error) => error.meta(),
-            ListTagsOfResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListTagsOfResourceError::Unhandled(meta) => Some(meta),
             ListTagsOfResourceError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListTagsOfResourceError::ResourceNotFoundException(error) => error.message(),
             ListTagsOfResourceError::InternalServerError(error) => error.message(),
@@ -74,13 +69,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListTagsOfResourceError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsOfResourceError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsOfResourceError::InternalServerError,
@@ -91,15 +86,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListTagsOfResourceError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListTagsOfResourceError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListTagsOfResourceError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListTagsOfResourceError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListTagsOfResourceError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -137,23 +130,15 @@ impl ::std::fmt::Display for ListTagsOfResourceError {
     }
 }
 impl ::std::error::Error for ListTagsOfResourceError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListTagsOfResourceError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTagsOfResourceError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListTagsOfResourceError::ResourceNotFoundException(error) => Some(error),
+            ListTagsOfResourceError::InternalServerError(error) => Some(error),
             ListTagsOfResourceError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListTagsOfResourceError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTagsOfResourceError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListTagsOfResourceError::Unhandled(error) => Some(error),
+            ListTagsOfResourceError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -167,22 +152,22 @@ impl super::Operation for ListTagsOfResource {
         "ResourceNotFoundException",
         "InternalServerError",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::None,
+        limit_key: None,
         result_keys: &["Tags"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.ListTagsOfResource");
         request.header("Content-Type", "application/x-amz-json-1.0");

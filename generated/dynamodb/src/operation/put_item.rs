@@ -14,17 +14,12 @@
 /// **Note:** To determine whether `PutItem` overwrote an existing item, use `ReturnValues` set to `ALL_OLD`. If the response includes the `Attributes` element, an existing item was overwritten.
 ///
 /// For more information about `PutItem`, see [Working with Items](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/WorkingWithItems.html) in the *Amazon DynamoDB Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct PutItem;
 impl super::private::Sealed for PutItem {}
 /// Errors of [`PutItem`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum PutItemError {
     /// The service answered `ConditionalCheckFailedException`.
@@ -59,43 +54,37 @@ pub enum PutItemError {
 }
 impl PutItemError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             PutItemError::ConditionalCheckFailedException(_) => {
-                ::std::option::Option::Some("ConditionalCheckFailedException")
+                Some("ConditionalCheckFailedException")
             }
             PutItemError::ProvisionedThroughputExceededException(_) => {
-                ::std::option::Option::Some("ProvisionedThroughputExceededException")
+                Some("ProvisionedThroughputExceededException")
             }
             PutItemError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             PutItemError::ItemCollectionSizeLimitExceededException(_) => {
-                ::std::option::Option::Some("ItemCollectionSizeLimitExceededException")
+                Some("ItemCollectionSizeLimitExceededException")
             }
             PutItemError::TransactionConflictException(_) => {
-                ::std::option::Option::Some("TransactionConflictException")
+                Some("TransactionConflictException")
             }
-            PutItemError::RequestLimitExceeded(_) => {
-                ::std::option::Option::Some("RequestLimitExceeded")
-            }
-            PutItemError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
+            PutItemError::RequestLimitExceeded(_) => Some("RequestLimitExceeded"),
+            PutItemError::InternalServerError(_) => Some("InternalServerError"),
             PutItemError::ReplicatedWriteConflictException(_) => {
-                ::std::option::Option::Some("ReplicatedWriteConflictException")
+                Some("ReplicatedWriteConflictException")
             }
-            PutItemError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
-            }
+            PutItemError::ThrottlingException(_) => Some("ThrottlingException"),
             PutItemError::Unlisted(error) => error.code(),
             PutItemError::Unhandled(error) => error.code.as_deref(),
-            PutItemError::InvalidResponse(_) => ::std::option::Option::None,
+            PutItemError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             PutItemError::ConditionalCheckFailedException(error) => error.meta(),
             PutItemError::ProvisionedThroughputExceededException(error) => error.meta(),
@@ -107,12 +96,12 @@ impl PutItemError {
             PutItemError::ReplicatedWriteConflictException(error) => error.meta(),
             PutItemError::ThrottlingException(error) => error.meta(),
             PutItemError::Unlisted(error) => error.meta(),
-            PutItemError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            PutItemError::Unhandled(meta) => Some(meta),
             PutItemError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             PutItemError::ConditionalCheckFailedException(error) => error.message(),
             PutItemError::ProvisionedThroughputExceededException(error) => {
@@ -141,55 +130,55 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutItemError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ConditionalCheckFailedException") => {
+            Some("ConditionalCheckFailedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutItemError::ConditionalCheckFailedException,
                 )
             }
-            ::std::option::Option::Some("ProvisionedThroughputExceededException") => {
+            Some("ProvisionedThroughputExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutItemError::ProvisionedThroughputExceededException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutItemError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("ItemCollectionSizeLimitExceededException") => {
+            Some("ItemCollectionSizeLimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutItemError::ItemCollectionSizeLimitExceededException,
                 )
             }
-            ::std::option::Option::Some("TransactionConflictException") => {
+            Some("TransactionConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutItemError::TransactionConflictException,
                 )
             }
-            ::std::option::Option::Some("RequestLimitExceeded") => {
+            Some("RequestLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutItemError::RequestLimitExceeded,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutItemError::InternalServerError,
                 )
             }
-            ::std::option::Option::Some("ReplicatedWriteConflictException") => {
+            Some("ReplicatedWriteConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutItemError::ReplicatedWriteConflictException,
                 )
             }
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutItemError::ThrottlingException,
@@ -200,13 +189,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutItemError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        PutItemError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => PutItemError::Unlisted(error),
+                    Some(Err(error)) => {
                         PutItemError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         PutItemError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -259,38 +246,20 @@ impl ::std::fmt::Display for PutItemError {
     }
 }
 impl ::std::error::Error for PutItemError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            PutItemError::ConditionalCheckFailedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutItemError::ProvisionedThroughputExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutItemError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutItemError::ItemCollectionSizeLimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutItemError::TransactionConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutItemError::RequestLimitExceeded(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutItemError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutItemError::ReplicatedWriteConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutItemError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutItemError::ConditionalCheckFailedException(error) => Some(error),
+            PutItemError::ProvisionedThroughputExceededException(error) => Some(error),
+            PutItemError::ResourceNotFoundException(error) => Some(error),
+            PutItemError::ItemCollectionSizeLimitExceededException(error) => Some(error),
+            PutItemError::TransactionConflictException(error) => Some(error),
+            PutItemError::RequestLimitExceeded(error) => Some(error),
+            PutItemError::InternalServerError(error) => Some(error),
+            PutItemError::ReplicatedWriteConflictException(error) => Some(error),
+            PutItemError::ThrottlingException(error) => Some(error),
             PutItemError::Unlisted(error) => ::std::error::Error::source(error),
-            PutItemError::Unhandled(error) => ::std::option::Option::Some(error),
-            PutItemError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            PutItemError::Unhandled(error) => Some(error),
+            PutItemError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -313,14 +282,14 @@ impl super::Operation for PutItem {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.PutItem");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -6,17 +6,12 @@
 /// `PutResourcePolicy` is an idempotent operation; running it multiple times on the same resource using the same policy document will return the same revision ID. If you specify an `ExpectedRevisionId` that doesn't match the current policy's `RevisionId`, the [`PolicyNotFoundException`](crate::error::PolicyNotFoundException) will be returned.
 ///
 /// **Note:** `PutResourcePolicy` is an asynchronous operation. If you issue a `GetResourcePolicy` request immediately after a `PutResourcePolicy` request, DynamoDB might return your previous policy, if there was one, or return the [`PolicyNotFoundException`](crate::error::PolicyNotFoundException). This is because `GetResourcePolicy` uses an eventually consistent query, and the metadata for your policy or table might not be available at that moment. Wait for a few seconds, and then try the `GetResourcePolicy` request again.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct PutResourcePolicy;
 impl super::private::Sealed for PutResourcePolicy {}
 /// Errors of [`PutResourcePolicy`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum PutResourcePolicyError {
     /// The service answered `ResourceNotFoundException`.
@@ -39,31 +34,29 @@ pub enum PutResourcePolicyError {
 }
 impl PutResourcePolicyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             PutResourcePolicyError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
-            PutResourcePolicyError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
+            PutResourcePolicyError::InternalServerError(_) => Some("InternalServerError"),
             PutResourcePolicyError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             PutResourcePolicyError::PolicyNotFoundException(_) => {
-                ::std::option::Option::Some("PolicyNotFoundException")
+                Some("PolicyNotFoundException")
             }
             PutResourcePolicyError::ResourceInUseException(_) => {
-                ::std::option::Option::Some("ResourceInUseException")
+                Some("ResourceInUseException")
             }
             PutResourcePolicyError::Unlisted(error) => error.code(),
             PutResourcePolicyError::Unhandled(error) => error.code.as_deref(),
-            PutResourcePolicyError::InvalidResponse(_) => ::std::option::Option::None,
+            PutResourcePolicyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             PutResourcePolicyError::ResourceNotFoundException(error) => error.meta(),
             PutResourcePolicyError::InternalServerError(error) => error.meta(),
@@ -71,12 +64,12 @@ impl PutResourcePolicyError {
             PutResourcePolicyError::PolicyNotFoundException(error) => error.meta(),
             PutResourcePolicyError::ResourceInUseException(error) => error.meta(),
             PutResourcePolicyError::Unlisted(error) => error.meta(),
-            PutResourcePolicyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            PutResourcePolicyError::Unhandled(meta) => Some(meta),
             PutResourcePolicyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             PutResourcePolicyError::ResourceNotFoundException(error) => error.message(),
             PutResourcePolicyError::InternalServerError(error) => error.message(),
@@ -97,31 +90,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutResourcePolicyError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutResourcePolicyError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutResourcePolicyError::InternalServerError,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutResourcePolicyError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("PolicyNotFoundException") => {
+            Some("PolicyNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutResourcePolicyError::PolicyNotFoundException,
                 )
             }
-            ::std::option::Option::Some("ResourceInUseException") => {
+            Some("ResourceInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutResourcePolicyError::ResourceInUseException,
@@ -132,15 +125,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutResourcePolicyError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        PutResourcePolicyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => PutResourcePolicyError::Unlisted(error),
+                    Some(Err(error)) => {
                         PutResourcePolicyError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         PutResourcePolicyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -185,30 +176,16 @@ impl ::std::fmt::Display for PutResourcePolicyError {
     }
 }
 impl ::std::error::Error for PutResourcePolicyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            PutResourcePolicyError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutResourcePolicyError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutResourcePolicyError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutResourcePolicyError::PolicyNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutResourcePolicyError::ResourceInUseException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutResourcePolicyError::ResourceNotFoundException(error) => Some(error),
+            PutResourcePolicyError::InternalServerError(error) => Some(error),
+            PutResourcePolicyError::LimitExceededException(error) => Some(error),
+            PutResourcePolicyError::PolicyNotFoundException(error) => Some(error),
+            PutResourcePolicyError::ResourceInUseException(error) => Some(error),
             PutResourcePolicyError::Unlisted(error) => ::std::error::Error::source(error),
-            PutResourcePolicyError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutResourcePolicyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutResourcePolicyError::Unhandled(error) => Some(error),
+            PutResourcePolicyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -227,14 +204,14 @@ impl super::Operation for PutResourcePolicy {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.PutResourcePolicy");
         request.header("Content-Type", "application/x-amz-json-1.0");

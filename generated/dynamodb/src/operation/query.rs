@@ -18,17 +18,12 @@
 /// **Note:** A `Query` operation can return an empty result set and a `LastEvaluatedKey` if all the items read for the page of results are filtered out.
 ///
 /// You can query a table, a local secondary index, or a global secondary index. For a query on a table or on a local secondary index, you can set the `ConsistentRead` parameter to `true` and obtain a strongly consistent result. Global secondary indexes support eventually consistent reads only, so do not specify `ConsistentRead` when querying a global secondary index.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct Query;
 impl super::private::Sealed for Query {}
 /// Errors of [`Query`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum QueryError {
     /// The service answered `ProvisionedThroughputExceededException`.
@@ -53,31 +48,23 @@ pub enum QueryError {
 }
 impl QueryError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             QueryError::ProvisionedThroughputExceededException(_) => {
-                ::std::option::Option::Some("ProvisionedThroughputExceededException")
+                Some("ProvisionedThroughputExceededException")
             }
-            QueryError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
-            }
-            QueryError::RequestLimitExceeded(_) => {
-                ::std::option::Option::Some("RequestLimitExceeded")
-            }
-            QueryError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
-            QueryError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
-            }
+            QueryError::ResourceNotFoundException(_) => Some("ResourceNotFoundException"),
+            QueryError::RequestLimitExceeded(_) => Some("RequestLimitExceeded"),
+            QueryError::InternalServerError(_) => Some("InternalServerError"),
+            QueryError::ThrottlingException(_) => Some("ThrottlingException"),
             QueryError::Unlisted(error) => error.code(),
             QueryError::Unhandled(error) => error.code.as_deref(),
-            QueryError::InvalidResponse(_) => ::std::option::Option::None,
+            QueryError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             QueryError::ProvisionedThroughputExceededException(error) => error.meta(),
             QueryError::ResourceNotFoundException(error) => error.meta(),
@@ -85,12 +72,12 @@ impl QueryError {
             QueryError::InternalServerError(error) => error.meta(),
             QueryError::ThrottlingException(error) => error.meta(),
             QueryError::Unlisted(error) => error.meta(),
-            QueryError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            QueryError::Unhandled(meta) => Some(meta),
             QueryError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             QueryError::ProvisionedThroughputExceededException(error) => error.message(),
             QueryError::ResourceNotFoundException(error) => error.message(),
@@ -111,31 +98,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for QueryError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ProvisionedThroughputExceededException") => {
+            Some("ProvisionedThroughputExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     QueryError::ProvisionedThroughputExceededException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     QueryError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("RequestLimitExceeded") => {
+            Some("RequestLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     QueryError::RequestLimitExceeded,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     QueryError::InternalServerError,
                 )
             }
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     QueryError::ThrottlingException,
@@ -146,13 +133,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for QueryError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        QueryError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => QueryError::Unlisted(error),
+                    Some(Err(error)) => {
                         QueryError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         QueryError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -187,20 +172,16 @@ impl ::std::fmt::Display for QueryError {
     }
 }
 impl ::std::error::Error for QueryError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            QueryError::ProvisionedThroughputExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            QueryError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            QueryError::RequestLimitExceeded(error) => ::std::option::Option::Some(error),
-            QueryError::InternalServerError(error) => ::std::option::Option::Some(error),
-            QueryError::ThrottlingException(error) => ::std::option::Option::Some(error),
+            QueryError::ProvisionedThroughputExceededException(error) => Some(error),
+            QueryError::ResourceNotFoundException(error) => Some(error),
+            QueryError::RequestLimitExceeded(error) => Some(error),
+            QueryError::InternalServerError(error) => Some(error),
+            QueryError::ThrottlingException(error) => Some(error),
             QueryError::Unlisted(error) => ::std::error::Error::source(error),
-            QueryError::Unhandled(error) => ::std::option::Option::Some(error),
-            QueryError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            QueryError::Unhandled(error) => Some(error),
+            QueryError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -217,22 +198,22 @@ impl super::Operation for Query {
         "InternalServerError",
         "ThrottlingException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["ExclusiveStartKey"],
         output_tokens: &["LastEvaluatedKey"],
-        limit_key: ::std::option::Option::Some("Limit"),
+        limit_key: Some("Limit"),
         result_keys: &["Items", "Count", "ScannedCount"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.Query");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -13,17 +13,12 @@
 /// - Tags
 /// - Stream settings
 /// - Time to Live (TTL) settings
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct RestoreTableFromBackup;
 impl super::private::Sealed for RestoreTableFromBackup {}
 /// Errors of [`RestoreTableFromBackup`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum RestoreTableFromBackupError {
     /// The service answered `TableAlreadyExistsException`.
@@ -48,36 +43,34 @@ pub enum RestoreTableFromBackupError {
 }
 impl RestoreTableFromBackupError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             RestoreTableFromBackupError::TableAlreadyExistsException(_) => {
-                ::std::option::Option::Some("TableAlreadyExistsException")
+                Some("TableAlreadyExistsException")
             }
             RestoreTableFromBackupError::TableInUseException(_) => {
-                ::std::option::Option::Some("TableInUseException")
+                Some("TableInUseException")
             }
             RestoreTableFromBackupError::BackupNotFoundException(_) => {
-                ::std::option::Option::Some("BackupNotFoundException")
+                Some("BackupNotFoundException")
             }
             RestoreTableFromBackupError::BackupInUseException(_) => {
-                ::std::option::Option::Some("BackupInUseException")
+                Some("BackupInUseException")
             }
             RestoreTableFromBackupError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             RestoreTableFromBackupError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
+                Some("InternalServerError")
             }
             RestoreTableFromBackupError::Unlisted(error) => error.code(),
             RestoreTableFromBackupError::Unhandled(error) => error.code.as_deref(),
-            RestoreTableFromBackupError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            RestoreTableFromBackupError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             RestoreTableFromBackupError::TableAlreadyExistsException(error) => {
                 error.meta()
@@ -88,14 +81,12 @@ impl RestoreTableFromBackupError {
             RestoreTableFromBackupError::LimitExceededException(error) => error.meta(),
             RestoreTableFromBackupError::InternalServerError(error) => error.meta(),
             RestoreTableFromBackupError::Unlisted(error) => error.meta(),
-            RestoreTableFromBackupError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            RestoreTableFromBackupError::Unhandled(meta) => Some(meta),
             RestoreTableFromBackupError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             RestoreTableFromBackupError::TableAlreadyExistsException(error) => {
                 error.message()
@@ -121,37 +112,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for RestoreTableFromBackupErr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("TableAlreadyExistsException") => {
+            Some("TableAlreadyExistsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RestoreTableFromBackupError::TableAlreadyExistsException,
                 )
             }
-            ::std::option::Option::Some("TableInUseException") => {
+            Some("TableInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RestoreTableFromBackupError::TableInUseException,
                 )
             }
-            ::std::option::Option::Some("BackupNotFoundException") => {
+            Some("BackupNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RestoreTableFromBackupError::BackupNotFoundException,
                 )
             }
-            ::std::option::Option::Some("BackupInUseException") => {
+            Some("BackupInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RestoreTableFromBackupError::BackupInUseException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RestoreTableFromBackupError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RestoreTableFromBackupError::InternalServerError,
@@ -162,15 +153,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for RestoreTableFromBackupErr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        RestoreTableFromBackupError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => RestoreTableFromBackupError::Unlisted(error),
+                    Some(Err(error)) => {
                         RestoreTableFromBackupError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         RestoreTableFromBackupError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -220,35 +209,21 @@ impl ::std::fmt::Display for RestoreTableFromBackupError {
     }
 }
 impl ::std::error::Error for RestoreTableFromBackupError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             RestoreTableFromBackupError::TableAlreadyExistsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            RestoreTableFromBackupError::TableInUseException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RestoreTableFromBackupError::BackupNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RestoreTableFromBackupError::BackupInUseException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RestoreTableFromBackupError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RestoreTableFromBackupError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            RestoreTableFromBackupError::TableInUseException(error) => Some(error),
+            RestoreTableFromBackupError::BackupNotFoundException(error) => Some(error),
+            RestoreTableFromBackupError::BackupInUseException(error) => Some(error),
+            RestoreTableFromBackupError::LimitExceededException(error) => Some(error),
+            RestoreTableFromBackupError::InternalServerError(error) => Some(error),
             RestoreTableFromBackupError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            RestoreTableFromBackupError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RestoreTableFromBackupError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            RestoreTableFromBackupError::Unhandled(error) => Some(error),
+            RestoreTableFromBackupError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -268,14 +243,14 @@ impl super::Operation for RestoreTableFromBackup {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.RestoreTableFromBackup");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -23,17 +23,12 @@
 /// - Stream settings
 /// - Time to Live (TTL) settings
 /// - Point in time recovery settings
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct RestoreTableToPointInTime;
 impl super::private::Sealed for RestoreTableToPointInTime {}
 /// Errors of [`RestoreTableToPointInTime`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum RestoreTableToPointInTimeError {
     /// The service answered `TableAlreadyExistsException`.
@@ -62,39 +57,37 @@ pub enum RestoreTableToPointInTimeError {
 }
 impl RestoreTableToPointInTimeError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             RestoreTableToPointInTimeError::TableAlreadyExistsException(_) => {
-                ::std::option::Option::Some("TableAlreadyExistsException")
+                Some("TableAlreadyExistsException")
             }
             RestoreTableToPointInTimeError::TableNotFoundException(_) => {
-                ::std::option::Option::Some("TableNotFoundException")
+                Some("TableNotFoundException")
             }
             RestoreTableToPointInTimeError::TableInUseException(_) => {
-                ::std::option::Option::Some("TableInUseException")
+                Some("TableInUseException")
             }
             RestoreTableToPointInTimeError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             RestoreTableToPointInTimeError::InvalidRestoreTimeException(_) => {
-                ::std::option::Option::Some("InvalidRestoreTimeException")
+                Some("InvalidRestoreTimeException")
             }
             RestoreTableToPointInTimeError::PointInTimeRecoveryUnavailableException(
                 _,
-            ) => ::std::option::Option::Some("PointInTimeRecoveryUnavailableException"),
+            ) => Some("PointInTimeRecoveryUnavailableException"),
             RestoreTableToPointInTimeError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
+                Some("InternalServerError")
             }
             RestoreTableToPointInTimeError::Unlisted(error) => error.code(),
             RestoreTableToPointInTimeError::Unhandled(error) => error.code.as_deref(),
-            RestoreTableToPointInTimeError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            RestoreTableToPointInTimeError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             RestoreTableToPointInTimeError::TableAlreadyExistsException(error) => {
                 error.meta()
@@ -110,14 +103,12 @@ impl RestoreTableToPointInTimeError {
             ) => error.meta(),
             RestoreTableToPointInTimeError::InternalServerError(error) => error.meta(),
             RestoreTableToPointInTimeError::Unlisted(error) => error.meta(),
-            RestoreTableToPointInTimeError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            RestoreTableToPointInTimeError::Unhandled(meta) => Some(meta),
             RestoreTableToPointInTimeError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             RestoreTableToPointInTimeError::TableAlreadyExistsException(error) => {
                 error.message()
@@ -150,43 +141,43 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for RestoreTableToPointInTime
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("TableAlreadyExistsException") => {
+            Some("TableAlreadyExistsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RestoreTableToPointInTimeError::TableAlreadyExistsException,
                 )
             }
-            ::std::option::Option::Some("TableNotFoundException") => {
+            Some("TableNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RestoreTableToPointInTimeError::TableNotFoundException,
                 )
             }
-            ::std::option::Option::Some("TableInUseException") => {
+            Some("TableInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RestoreTableToPointInTimeError::TableInUseException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RestoreTableToPointInTimeError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("InvalidRestoreTimeException") => {
+            Some("InvalidRestoreTimeException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RestoreTableToPointInTimeError::InvalidRestoreTimeException,
                 )
             }
-            ::std::option::Option::Some("PointInTimeRecoveryUnavailableException") => {
+            Some("PointInTimeRecoveryUnavailableException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RestoreTableToPointInTimeError::PointInTimeRecoveryUnavailableException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RestoreTableToPointInTimeError::InternalServerError,
@@ -197,15 +188,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for RestoreTableToPointInTime
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        RestoreTableToPointInTimeError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => RestoreTableToPointInTimeError::Unlisted(error),
+                    Some(Err(error)) => {
                         RestoreTableToPointInTimeError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         RestoreTableToPointInTimeError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -258,38 +247,26 @@ impl ::std::fmt::Display for RestoreTableToPointInTimeError {
     }
 }
 impl ::std::error::Error for RestoreTableToPointInTimeError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             RestoreTableToPointInTimeError::TableAlreadyExistsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            RestoreTableToPointInTimeError::TableNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RestoreTableToPointInTimeError::TableInUseException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RestoreTableToPointInTimeError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            RestoreTableToPointInTimeError::TableNotFoundException(error) => Some(error),
+            RestoreTableToPointInTimeError::TableInUseException(error) => Some(error),
+            RestoreTableToPointInTimeError::LimitExceededException(error) => Some(error),
             RestoreTableToPointInTimeError::InvalidRestoreTimeException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             RestoreTableToPointInTimeError::PointInTimeRecoveryUnavailableException(
                 error,
-            ) => ::std::option::Option::Some(error),
-            RestoreTableToPointInTimeError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ) => Some(error),
+            RestoreTableToPointInTimeError::InternalServerError(error) => Some(error),
             RestoreTableToPointInTimeError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            RestoreTableToPointInTimeError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RestoreTableToPointInTimeError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            RestoreTableToPointInTimeError::Unhandled(error) => Some(error),
+            RestoreTableToPointInTimeError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -310,14 +287,14 @@ impl super::Operation for RestoreTableToPointInTime {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.RestoreTableToPointInTime");
         request.header("Content-Type", "application/x-amz-json-1.0");

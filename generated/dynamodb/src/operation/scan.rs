@@ -14,17 +14,12 @@
 /// By default, a `Scan` uses eventually consistent reads when accessing the items in a table. Therefore, the results from an eventually consistent `Scan` may not include the latest item changes at the time the scan iterates through each item in the table. If you require a strongly consistent read of each item as the scan iterates through the items in the table, you can set the `ConsistentRead` parameter to true. Strong consistency only relates to the consistency of the read at the item level.
 ///
 /// **Note:** DynamoDB does not provide snapshot isolation for a scan operation when the `ConsistentRead` parameter is set to true. Thus, a DynamoDB scan operation does not guarantee that all reads in a scan see a consistent snapshot of the table when the scan operation was requested.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct Scan;
 impl super::private::Sealed for Scan {}
 /// Errors of [`Scan`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ScanError {
     /// The service answered `ProvisionedThroughputExceededException`.
@@ -49,31 +44,23 @@ pub enum ScanError {
 }
 impl ScanError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ScanError::ProvisionedThroughputExceededException(_) => {
-                ::std::option::Option::Some("ProvisionedThroughputExceededException")
+                Some("ProvisionedThroughputExceededException")
             }
-            ScanError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
-            }
-            ScanError::RequestLimitExceeded(_) => {
-                ::std::option::Option::Some("RequestLimitExceeded")
-            }
-            ScanError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
-            ScanError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
-            }
+            ScanError::ResourceNotFoundException(_) => Some("ResourceNotFoundException"),
+            ScanError::RequestLimitExceeded(_) => Some("RequestLimitExceeded"),
+            ScanError::InternalServerError(_) => Some("InternalServerError"),
+            ScanError::ThrottlingException(_) => Some("ThrottlingException"),
             ScanError::Unlisted(error) => error.code(),
             ScanError::Unhandled(error) => error.code.as_deref(),
-            ScanError::InvalidResponse(_) => ::std::option::Option::None,
+            ScanError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ScanError::ProvisionedThroughputExceededException(error) => error.meta(),
             ScanError::ResourceNotFoundException(error) => error.meta(),
@@ -81,12 +68,12 @@ impl ScanError {
             ScanError::InternalServerError(error) => error.meta(),
             ScanError::ThrottlingException(error) => error.meta(),
             ScanError::Unlisted(error) => error.meta(),
-            ScanError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ScanError::Unhandled(meta) => Some(meta),
             ScanError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ScanError::ProvisionedThroughputExceededException(error) => error.message(),
             ScanError::ResourceNotFoundException(error) => error.message(),
@@ -107,31 +94,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ScanError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ProvisionedThroughputExceededException") => {
+            Some("ProvisionedThroughputExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ScanError::ProvisionedThroughputExceededException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ScanError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("RequestLimitExceeded") => {
+            Some("RequestLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ScanError::RequestLimitExceeded,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ScanError::InternalServerError,
                 )
             }
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ScanError::ThrottlingException,
@@ -142,13 +129,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ScanError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ScanError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ScanError::Unlisted(error),
+                    Some(Err(error)) => {
                         ScanError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ScanError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -183,20 +168,16 @@ impl ::std::fmt::Display for ScanError {
     }
 }
 impl ::std::error::Error for ScanError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ScanError::ProvisionedThroughputExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ScanError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ScanError::RequestLimitExceeded(error) => ::std::option::Option::Some(error),
-            ScanError::InternalServerError(error) => ::std::option::Option::Some(error),
-            ScanError::ThrottlingException(error) => ::std::option::Option::Some(error),
+            ScanError::ProvisionedThroughputExceededException(error) => Some(error),
+            ScanError::ResourceNotFoundException(error) => Some(error),
+            ScanError::RequestLimitExceeded(error) => Some(error),
+            ScanError::InternalServerError(error) => Some(error),
+            ScanError::ThrottlingException(error) => Some(error),
             ScanError::Unlisted(error) => ::std::error::Error::source(error),
-            ScanError::Unhandled(error) => ::std::option::Option::Some(error),
-            ScanError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            ScanError::Unhandled(error) => Some(error),
+            ScanError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -213,22 +194,22 @@ impl super::Operation for Scan {
         "InternalServerError",
         "ThrottlingException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["ExclusiveStartKey"],
         output_tokens: &["LastEvaluatedKey"],
-        limit_key: ::std::option::Option::Some("Limit"),
+        limit_key: Some("Limit"),
         result_keys: &["Items", "Count", "ScannedCount"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.Scan");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -8,17 +8,12 @@
 /// - `COSINE` - Returns the items with the *k smallest* scores. Scores range from 0 (identical) to 2 (opposite). Lower scores indicate higher similarity.
 /// - `EUCLIDEAN` - Returns the items with the *k smallest* scores. Scores represent the Euclidean distance between vectors. Lower scores indicate higher similarity.
 /// - `DOT_PRODUCT` - Returns the items with the *k highest* scores. Higher scores indicate higher similarity.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct SearchVectors;
 impl super::private::Sealed for SearchVectors {}
 /// Errors of [`SearchVectors`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum SearchVectorsError {
     /// The service answered `ResourceNotFoundException`.
@@ -39,40 +34,34 @@ pub enum SearchVectorsError {
 }
 impl SearchVectorsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             SearchVectorsError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
-            SearchVectorsError::RequestLimitExceeded(_) => {
-                ::std::option::Option::Some("RequestLimitExceeded")
-            }
-            SearchVectorsError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
-            SearchVectorsError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
-            }
+            SearchVectorsError::RequestLimitExceeded(_) => Some("RequestLimitExceeded"),
+            SearchVectorsError::InternalServerError(_) => Some("InternalServerError"),
+            SearchVectorsError::ThrottlingException(_) => Some("ThrottlingException"),
             SearchVectorsError::Unlisted(error) => error.code(),
             SearchVectorsError::Unhandled(error) => error.code.as_deref(),
-            SearchVectorsError::InvalidResponse(_) => ::std::option::Option::None,
+            SearchVectorsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             SearchVectorsError::ResourceNotFoundException(error) => error.meta(),
             SearchVectorsError::RequestLimitExceeded(error) => error.meta(),
             SearchVectorsError::InternalServerError(error) => error.meta(),
             SearchVectorsError::ThrottlingException(error) => error.meta(),
             SearchVectorsError::Unlisted(error) => error.meta(),
-            SearchVectorsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            SearchVectorsError::Unhandled(meta) => Some(meta),
             SearchVectorsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             SearchVectorsError::ResourceNotFoundException(error) => error.message(),
             SearchVectorsError::RequestLimitExceeded(error) => error.message(),
@@ -92,25 +81,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for SearchVectorsError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SearchVectorsError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("RequestLimitExceeded") => {
+            Some("RequestLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SearchVectorsError::RequestLimitExceeded,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SearchVectorsError::InternalServerError,
                 )
             }
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SearchVectorsError::ThrottlingException,
@@ -121,15 +110,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for SearchVectorsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        SearchVectorsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => SearchVectorsError::Unlisted(error),
+                    Some(Err(error)) => {
                         SearchVectorsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         SearchVectorsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -169,25 +156,15 @@ impl ::std::fmt::Display for SearchVectorsError {
     }
 }
 impl ::std::error::Error for SearchVectorsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            SearchVectorsError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SearchVectorsError::RequestLimitExceeded(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SearchVectorsError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SearchVectorsError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            SearchVectorsError::ResourceNotFoundException(error) => Some(error),
+            SearchVectorsError::RequestLimitExceeded(error) => Some(error),
+            SearchVectorsError::InternalServerError(error) => Some(error),
+            SearchVectorsError::ThrottlingException(error) => Some(error),
             SearchVectorsError::Unlisted(error) => ::std::error::Error::source(error),
-            SearchVectorsError::Unhandled(error) => ::std::option::Option::Some(error),
-            SearchVectorsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            SearchVectorsError::Unhandled(error) => Some(error),
+            SearchVectorsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -205,14 +182,14 @@ impl super::Operation for SearchVectors {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.SearchVectors");
         request.header("Content-Type", "application/x-amz-json-1.0");

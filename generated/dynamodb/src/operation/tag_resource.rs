@@ -7,17 +7,12 @@
 /// - The application or removal of tags using `TagResource` and `UntagResource` APIs is eventually consistent. `ListTagsOfResource` API will only reflect the changes after a few seconds.
 ///
 /// For an overview on tagging DynamoDB resources, see [Tagging for DynamoDB](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Tagging.html) in the *Amazon DynamoDB Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct TagResource;
 impl super::private::Sealed for TagResource {}
 /// Errors of [`TagResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum TagResourceError {
     /// The service answered `LimitExceededException`.
@@ -38,40 +33,34 @@ pub enum TagResourceError {
 }
 impl TagResourceError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            TagResourceError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
+            TagResourceError::LimitExceededException(_) => Some("LimitExceededException"),
             TagResourceError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
-            TagResourceError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
-            TagResourceError::ResourceInUseException(_) => {
-                ::std::option::Option::Some("ResourceInUseException")
-            }
+            TagResourceError::InternalServerError(_) => Some("InternalServerError"),
+            TagResourceError::ResourceInUseException(_) => Some("ResourceInUseException"),
             TagResourceError::Unlisted(error) => error.code(),
             TagResourceError::Unhandled(error) => error.code.as_deref(),
-            TagResourceError::InvalidResponse(_) => ::std::option::Option::None,
+            TagResourceError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             TagResourceError::LimitExceededException(error) => error.meta(),
             TagResourceError::ResourceNotFoundException(error) => error.meta(),
             TagResourceError::InternalServerError(error) => error.meta(),
             TagResourceError::ResourceInUseException(error) => error.meta(),
             TagResourceError::Unlisted(error) => error.meta(),
-            TagResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            TagResourceError::Unhandled(meta) => Some(meta),
             TagResourceError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             TagResourceError::LimitExceededException(error) => error.message(),
             TagResourceError::ResourceNotFoundException(error) => error.message(),
@@ -91,25 +80,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for TagResourceError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::InternalServerError,
                 )
             }
-            ::std::option::Option::Some("ResourceInUseException") => {
+            Some("ResourceInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::ResourceInUseException,
@@ -120,13 +109,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for TagResourceError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        TagResourceError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => TagResourceError::Unlisted(error),
+                    Some(Err(error)) => {
                         TagResourceError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         TagResourceError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -166,25 +153,15 @@ impl ::std::fmt::Display for TagResourceError {
     }
 }
 impl ::std::error::Error for TagResourceError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            TagResourceError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TagResourceError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TagResourceError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TagResourceError::ResourceInUseException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            TagResourceError::LimitExceededException(error) => Some(error),
+            TagResourceError::ResourceNotFoundException(error) => Some(error),
+            TagResourceError::InternalServerError(error) => Some(error),
+            TagResourceError::ResourceInUseException(error) => Some(error),
             TagResourceError::Unlisted(error) => ::std::error::Error::source(error),
-            TagResourceError::Unhandled(error) => ::std::option::Option::Some(error),
-            TagResourceError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            TagResourceError::Unhandled(error) => Some(error),
+            TagResourceError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -202,14 +179,14 @@ impl super::Operation for TagResource {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.TagResource");
         request.header("Content-Type", "application/x-amz-json-1.0");

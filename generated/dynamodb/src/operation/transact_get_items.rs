@@ -9,17 +9,12 @@
 /// - There is insufficient provisioned capacity for the transaction to be completed.
 /// - There is a user error, such as an invalid data format.
 /// - The aggregate size of the items in the transaction exceeded 4 MB.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct TransactGetItems;
 impl super::private::Sealed for TransactGetItems {}
 /// Errors of [`TransactGetItems`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum TransactGetItemsError {
     /// The service answered `ResourceNotFoundException`.
@@ -46,34 +41,30 @@ pub enum TransactGetItemsError {
 }
 impl TransactGetItemsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             TransactGetItemsError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             TransactGetItemsError::TransactionCanceledException(_) => {
-                ::std::option::Option::Some("TransactionCanceledException")
+                Some("TransactionCanceledException")
             }
             TransactGetItemsError::ProvisionedThroughputExceededException(_) => {
-                ::std::option::Option::Some("ProvisionedThroughputExceededException")
+                Some("ProvisionedThroughputExceededException")
             }
             TransactGetItemsError::RequestLimitExceeded(_) => {
-                ::std::option::Option::Some("RequestLimitExceeded")
+                Some("RequestLimitExceeded")
             }
-            TransactGetItemsError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
-            TransactGetItemsError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
-            }
+            TransactGetItemsError::InternalServerError(_) => Some("InternalServerError"),
+            TransactGetItemsError::ThrottlingException(_) => Some("ThrottlingException"),
             TransactGetItemsError::Unlisted(error) => error.code(),
             TransactGetItemsError::Unhandled(error) => error.code.as_deref(),
-            TransactGetItemsError::InvalidResponse(_) => ::std::option::Option::None,
+            TransactGetItemsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             TransactGetItemsError::ResourceNotFoundException(error) => error.meta(),
             TransactGetItemsError::TransactionCanceledException(error) => error.meta(),
@@ -84,12 +75,12 @@ impl TransactGetItemsError {
             TransactGetItemsError::InternalServerError(error) => error.meta(),
             TransactGetItemsError::ThrottlingException(error) => error.meta(),
             TransactGetItemsError::Unlisted(error) => error.meta(),
-            TransactGetItemsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            TransactGetItemsError::Unhandled(meta) => Some(meta),
             TransactGetItemsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             TransactGetItemsError::ResourceNotFoundException(error) => error.message(),
             TransactGetItemsError::TransactionCanceledException(error) => error.message(),
@@ -113,37 +104,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for TransactGetItemsError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TransactGetItemsError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("TransactionCanceledException") => {
+            Some("TransactionCanceledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TransactGetItemsError::TransactionCanceledException,
                 )
             }
-            ::std::option::Option::Some("ProvisionedThroughputExceededException") => {
+            Some("ProvisionedThroughputExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TransactGetItemsError::ProvisionedThroughputExceededException,
                 )
             }
-            ::std::option::Option::Some("RequestLimitExceeded") => {
+            Some("RequestLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TransactGetItemsError::RequestLimitExceeded,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TransactGetItemsError::InternalServerError,
                 )
             }
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TransactGetItemsError::ThrottlingException,
@@ -154,15 +145,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for TransactGetItemsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        TransactGetItemsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => TransactGetItemsError::Unlisted(error),
+                    Some(Err(error)) => {
                         TransactGetItemsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         TransactGetItemsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -208,31 +197,19 @@ impl ::std::fmt::Display for TransactGetItemsError {
     }
 }
 impl ::std::error::Error for TransactGetItemsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            TransactGetItemsError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TransactGetItemsError::TransactionCanceledException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            TransactGetItemsError::ResourceNotFoundException(error) => Some(error),
+            TransactGetItemsError::TransactionCanceledException(error) => Some(error),
             TransactGetItemsError::ProvisionedThroughputExceededException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            TransactGetItemsError::RequestLimitExceeded(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TransactGetItemsError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TransactGetItemsError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            TransactGetItemsError::RequestLimitExceeded(error) => Some(error),
+            TransactGetItemsError::InternalServerError(error) => Some(error),
+            TransactGetItemsError::ThrottlingException(error) => Some(error),
             TransactGetItemsError::Unlisted(error) => ::std::error::Error::source(error),
-            TransactGetItemsError::Unhandled(error) => ::std::option::Option::Some(error),
-            TransactGetItemsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            TransactGetItemsError::Unhandled(error) => Some(error),
+            TransactGetItemsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -252,14 +229,14 @@ impl super::Operation for TransactGetItems {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.TransactGetItems");
         request.header("Content-Type", "application/x-amz-json-1.0");

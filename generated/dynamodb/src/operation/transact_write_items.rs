@@ -18,17 +18,12 @@
 /// - An item size becomes too large (bigger than 400 KB), a local secondary index (LSI) becomes too large, or a similar validation error occurs because of changes made by the transaction.
 /// - The aggregate size of the items in the transaction exceeds 4 MB.
 /// - There is a user error, such as an invalid data format.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct TransactWriteItems;
 impl super::private::Sealed for TransactWriteItems {}
 /// Errors of [`TransactWriteItems`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum TransactWriteItemsError {
     /// The service answered `ResourceNotFoundException`.
@@ -61,40 +56,40 @@ pub enum TransactWriteItemsError {
 }
 impl TransactWriteItemsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             TransactWriteItemsError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             TransactWriteItemsError::TransactionCanceledException(_) => {
-                ::std::option::Option::Some("TransactionCanceledException")
+                Some("TransactionCanceledException")
             }
             TransactWriteItemsError::TransactionInProgressException(_) => {
-                ::std::option::Option::Some("TransactionInProgressException")
+                Some("TransactionInProgressException")
             }
             TransactWriteItemsError::IdempotentParameterMismatchException(_) => {
-                ::std::option::Option::Some("IdempotentParameterMismatchException")
+                Some("IdempotentParameterMismatchException")
             }
             TransactWriteItemsError::ProvisionedThroughputExceededException(_) => {
-                ::std::option::Option::Some("ProvisionedThroughputExceededException")
+                Some("ProvisionedThroughputExceededException")
             }
             TransactWriteItemsError::RequestLimitExceeded(_) => {
-                ::std::option::Option::Some("RequestLimitExceeded")
+                Some("RequestLimitExceeded")
             }
             TransactWriteItemsError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
+                Some("InternalServerError")
             }
             TransactWriteItemsError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
+                Some("ThrottlingException")
             }
             TransactWriteItemsError::Unlisted(error) => error.code(),
             TransactWriteItemsError::Unhandled(error) => error.code.as_deref(),
-            TransactWriteItemsError::InvalidResponse(_) => ::std::option::Option::None,
+            TransactWriteItemsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             TransactWriteItemsError::ResourceNotFoundException(error) => error.meta(),
             TransactWriteItemsError::TransactionCanceledException(error) => error.meta(),
@@ -111,12 +106,12 @@ impl TransactWriteItemsError {
             TransactWriteItemsError::InternalServerError(error) => error.meta(),
             TransactWriteItemsError::ThrottlingException(error) => error.meta(),
             TransactWriteItemsError::Unlisted(error) => error.meta(),
-            TransactWriteItemsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            TransactWriteItemsError::Unhandled(meta) => Some(meta),
             TransactWriteItemsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             TransactWriteItemsError::ResourceNotFoundException(error) => error.message(),
             TransactWriteItemsError::TransactionCanceledException(error) => {
@@ -148,49 +143,49 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for TransactWriteItemsError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TransactWriteItemsError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("TransactionCanceledException") => {
+            Some("TransactionCanceledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TransactWriteItemsError::TransactionCanceledException,
                 )
             }
-            ::std::option::Option::Some("TransactionInProgressException") => {
+            Some("TransactionInProgressException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TransactWriteItemsError::TransactionInProgressException,
                 )
             }
-            ::std::option::Option::Some("IdempotentParameterMismatchException") => {
+            Some("IdempotentParameterMismatchException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TransactWriteItemsError::IdempotentParameterMismatchException,
                 )
             }
-            ::std::option::Option::Some("ProvisionedThroughputExceededException") => {
+            Some("ProvisionedThroughputExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TransactWriteItemsError::ProvisionedThroughputExceededException,
                 )
             }
-            ::std::option::Option::Some("RequestLimitExceeded") => {
+            Some("RequestLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TransactWriteItemsError::RequestLimitExceeded,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TransactWriteItemsError::InternalServerError,
                 )
             }
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TransactWriteItemsError::ThrottlingException,
@@ -201,15 +196,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for TransactWriteItemsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        TransactWriteItemsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => TransactWriteItemsError::Unlisted(error),
+                    Some(Err(error)) => {
                         TransactWriteItemsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         TransactWriteItemsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -265,41 +258,25 @@ impl ::std::fmt::Display for TransactWriteItemsError {
     }
 }
 impl ::std::error::Error for TransactWriteItemsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            TransactWriteItemsError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TransactWriteItemsError::TransactionCanceledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TransactWriteItemsError::TransactionInProgressException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            TransactWriteItemsError::ResourceNotFoundException(error) => Some(error),
+            TransactWriteItemsError::TransactionCanceledException(error) => Some(error),
+            TransactWriteItemsError::TransactionInProgressException(error) => Some(error),
             TransactWriteItemsError::IdempotentParameterMismatchException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             TransactWriteItemsError::ProvisionedThroughputExceededException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            TransactWriteItemsError::RequestLimitExceeded(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TransactWriteItemsError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TransactWriteItemsError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            TransactWriteItemsError::RequestLimitExceeded(error) => Some(error),
+            TransactWriteItemsError::InternalServerError(error) => Some(error),
+            TransactWriteItemsError::ThrottlingException(error) => Some(error),
             TransactWriteItemsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            TransactWriteItemsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TransactWriteItemsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            TransactWriteItemsError::Unhandled(error) => Some(error),
+            TransactWriteItemsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -321,15 +298,15 @@ impl super::Operation for TransactWriteItems {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let filled;
         let input = if input.client_request_token.is_none() {
-            let mut copy = ::std::clone::Clone::clone(input);
+            let mut copy = Clone::clone(input);
             if copy.client_request_token.is_none() {
-                copy.client_request_token = ::std::option::Option::Some(
+                copy.client_request_token = Some(
                     ::awsgen_runtime::protocol::idempotency_token(),
                 );
             }
@@ -340,8 +317,8 @@ impl super::Operation for TransactWriteItems {
         };
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.TransactWriteItems");
         request.header("Content-Type", "application/x-amz-json-1.0");

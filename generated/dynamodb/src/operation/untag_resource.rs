@@ -7,17 +7,12 @@
 /// - The application or removal of tags using `TagResource` and `UntagResource` APIs is eventually consistent. `ListTagsOfResource` API will only reflect the changes after a few seconds.
 ///
 /// For an overview on tagging DynamoDB resources, see [Tagging for DynamoDB](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Tagging.html) in the *Amazon DynamoDB Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UntagResource;
 impl super::private::Sealed for UntagResource {}
 /// Errors of [`UntagResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UntagResourceError {
     /// The service answered `LimitExceededException`.
@@ -38,40 +33,38 @@ pub enum UntagResourceError {
 }
 impl UntagResourceError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UntagResourceError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             UntagResourceError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
-            UntagResourceError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
+            UntagResourceError::InternalServerError(_) => Some("InternalServerError"),
             UntagResourceError::ResourceInUseException(_) => {
-                ::std::option::Option::Some("ResourceInUseException")
+                Some("ResourceInUseException")
             }
             UntagResourceError::Unlisted(error) => error.code(),
             UntagResourceError::Unhandled(error) => error.code.as_deref(),
-            UntagResourceError::InvalidResponse(_) => ::std::option::Option::None,
+            UntagResourceError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UntagResourceError::LimitExceededException(error) => error.meta(),
             UntagResourceError::ResourceNotFoundException(error) => error.meta(),
             UntagResourceError::InternalServerError(error) => error.meta(),
             UntagResourceError::ResourceInUseException(error) => error.meta(),
             UntagResourceError::Unlisted(error) => error.meta(),
-            UntagResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UntagResourceError::Unhandled(meta) => Some(meta),
             UntagResourceError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UntagResourceError::LimitExceededException(error) => error.message(),
             UntagResourceError::ResourceNotFoundException(error) => error.message(),
@@ -91,25 +84,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UntagResourceError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::InternalServerError,
                 )
             }
-            ::std::option::Option::Some("ResourceInUseException") => {
+            Some("ResourceInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::ResourceInUseException,
@@ -120,15 +113,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UntagResourceError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UntagResourceError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UntagResourceError::Unlisted(error),
+                    Some(Err(error)) => {
                         UntagResourceError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UntagResourceError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -168,25 +159,15 @@ impl ::std::fmt::Display for UntagResourceError {
     }
 }
 impl ::std::error::Error for UntagResourceError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UntagResourceError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::ResourceInUseException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UntagResourceError::LimitExceededException(error) => Some(error),
+            UntagResourceError::ResourceNotFoundException(error) => Some(error),
+            UntagResourceError::InternalServerError(error) => Some(error),
+            UntagResourceError::ResourceInUseException(error) => Some(error),
             UntagResourceError::Unlisted(error) => ::std::error::Error::source(error),
-            UntagResourceError::Unhandled(error) => ::std::option::Option::Some(error),
-            UntagResourceError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UntagResourceError::Unhandled(error) => Some(error),
+            UntagResourceError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -204,14 +185,14 @@ impl super::Operation for UntagResource {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.UntagResource");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -6,17 +6,12 @@
 /// Once continuous backups and point in time recovery are enabled, you can restore to any point in time within `EarliestRestorableDateTime` and `LatestRestorableDateTime`.
 ///
 /// `LatestRestorableDateTime` is typically 5 minutes before the current time. You can restore your table to any point in time in the last 35 days. You can set the `RecoveryPeriodInDays` to any value between 1 and 35 days.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateContinuousBackups;
 impl super::private::Sealed for UpdateContinuousBackups {}
 /// Errors of [`UpdateContinuousBackups`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateContinuousBackupsError {
     /// The service answered `TableNotFoundException`.
@@ -37,27 +32,25 @@ pub enum UpdateContinuousBackupsError {
 }
 impl UpdateContinuousBackupsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateContinuousBackupsError::TableNotFoundException(_) => {
-                ::std::option::Option::Some("TableNotFoundException")
+                Some("TableNotFoundException")
             }
             UpdateContinuousBackupsError::ContinuousBackupsUnavailableException(_) => {
-                ::std::option::Option::Some("ContinuousBackupsUnavailableException")
+                Some("ContinuousBackupsUnavailableException")
             }
             UpdateContinuousBackupsError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
+                Some("InternalServerError")
             }
             UpdateContinuousBackupsError::Unlisted(error) => error.code(),
             UpdateContinuousBackupsError::Unhandled(error) => error.code.as_deref(),
-            UpdateContinuousBackupsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            UpdateContinuousBackupsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateContinuousBackupsError::TableNotFoundException(error) => error.meta(),
             UpdateContinuousBackupsError::ContinuousBackupsUnavailableException(
@@ -65,14 +58,12 @@ impl UpdateContinuousBackupsError {
             ) => error.meta(),
             UpdateContinuousBackupsError::InternalServerError(error) => error.meta(),
             UpdateContinuousBackupsError::Unlisted(error) => error.meta(),
-            UpdateContinuousBackupsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateContinuousBackupsError::Unhandled(meta) => Some(meta),
             UpdateContinuousBackupsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateContinuousBackupsError::TableNotFoundException(error) => {
                 error.message()
@@ -95,19 +86,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateContinuousBackupsEr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("TableNotFoundException") => {
+            Some("TableNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateContinuousBackupsError::TableNotFoundException,
                 )
             }
-            ::std::option::Option::Some("ContinuousBackupsUnavailableException") => {
+            Some("ContinuousBackupsUnavailableException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateContinuousBackupsError::ContinuousBackupsUnavailableException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateContinuousBackupsError::InternalServerError,
@@ -118,15 +109,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateContinuousBackupsEr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateContinuousBackupsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateContinuousBackupsError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateContinuousBackupsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateContinuousBackupsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -167,26 +156,18 @@ impl ::std::fmt::Display for UpdateContinuousBackupsError {
     }
 }
 impl ::std::error::Error for UpdateContinuousBackupsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateContinuousBackupsError::TableNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateContinuousBackupsError::TableNotFoundException(error) => Some(error),
             UpdateContinuousBackupsError::ContinuousBackupsUnavailableException(
                 error,
-            ) => ::std::option::Option::Some(error),
-            UpdateContinuousBackupsError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ) => Some(error),
+            UpdateContinuousBackupsError::InternalServerError(error) => Some(error),
             UpdateContinuousBackupsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateContinuousBackupsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateContinuousBackupsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateContinuousBackupsError::Unhandled(error) => Some(error),
+            UpdateContinuousBackupsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -203,14 +184,14 @@ impl super::Operation for UpdateContinuousBackups {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.UpdateContinuousBackups");
         request.header("Content-Type", "application/x-amz-json-1.0");

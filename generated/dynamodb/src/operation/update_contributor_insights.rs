@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates the status for contributor insights for a specific table or index. CloudWatch Contributor Insights for DynamoDB graphs display the partition key and (if applicable) sort key of frequently accessed items and frequently throttled items in plaintext. If you require the use of Amazon Web Services Key Management Service (KMS) to encrypt this table’s partition key and sort key data with an Amazon Web Services managed key or customer managed key, you should not enable CloudWatch Contributor Insights for DynamoDB for this table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateContributorInsights;
 impl super::private::Sealed for UpdateContributorInsights {}
 /// Errors of [`UpdateContributorInsights`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateContributorInsightsError {
     /// The service answered `ResourceNotFoundException`.
@@ -29,38 +24,34 @@ pub enum UpdateContributorInsightsError {
 }
 impl UpdateContributorInsightsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateContributorInsightsError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             UpdateContributorInsightsError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
+                Some("InternalServerError")
             }
             UpdateContributorInsightsError::Unlisted(error) => error.code(),
             UpdateContributorInsightsError::Unhandled(error) => error.code.as_deref(),
-            UpdateContributorInsightsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            UpdateContributorInsightsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateContributorInsightsError::ResourceNotFoundException(error) => {
                 error.meta()
             }
             UpdateContributorInsightsError::InternalServerError(error) => error.meta(),
             UpdateContributorInsightsError::Unlisted(error) => error.meta(),
-            UpdateContributorInsightsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateContributorInsightsError::Unhandled(meta) => Some(meta),
             UpdateContributorInsightsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateContributorInsightsError::ResourceNotFoundException(error) => {
                 error.message()
@@ -80,13 +71,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateContributorInsights
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateContributorInsightsError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateContributorInsightsError::InternalServerError,
@@ -97,15 +88,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateContributorInsights
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateContributorInsightsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateContributorInsightsError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateContributorInsightsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateContributorInsightsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -143,23 +132,17 @@ impl ::std::fmt::Display for UpdateContributorInsightsError {
     }
 }
 impl ::std::error::Error for UpdateContributorInsightsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             UpdateContributorInsightsError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            UpdateContributorInsightsError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateContributorInsightsError::InternalServerError(error) => Some(error),
             UpdateContributorInsightsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateContributorInsightsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateContributorInsightsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateContributorInsightsError::Unhandled(error) => Some(error),
+            UpdateContributorInsightsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -175,14 +158,14 @@ impl super::Operation for UpdateContributorInsights {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.UpdateContributorInsights");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -16,17 +16,12 @@
 /// - The global secondary indexes must have the same name.
 /// - The global secondary indexes must have the same hash key and sort key (if present).
 /// - The global secondary indexes must have the same provisioned and maximum write capacity units.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateGlobalTable;
 impl super::private::Sealed for UpdateGlobalTable {}
 /// Errors of [`UpdateGlobalTable`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateGlobalTableError {
     /// The service answered `InternalServerError`.
@@ -49,31 +44,29 @@ pub enum UpdateGlobalTableError {
 }
 impl UpdateGlobalTableError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UpdateGlobalTableError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
+            UpdateGlobalTableError::InternalServerError(_) => Some("InternalServerError"),
             UpdateGlobalTableError::GlobalTableNotFoundException(_) => {
-                ::std::option::Option::Some("GlobalTableNotFoundException")
+                Some("GlobalTableNotFoundException")
             }
             UpdateGlobalTableError::ReplicaAlreadyExistsException(_) => {
-                ::std::option::Option::Some("ReplicaAlreadyExistsException")
+                Some("ReplicaAlreadyExistsException")
             }
             UpdateGlobalTableError::ReplicaNotFoundException(_) => {
-                ::std::option::Option::Some("ReplicaNotFoundException")
+                Some("ReplicaNotFoundException")
             }
             UpdateGlobalTableError::TableNotFoundException(_) => {
-                ::std::option::Option::Some("TableNotFoundException")
+                Some("TableNotFoundException")
             }
             UpdateGlobalTableError::Unlisted(error) => error.code(),
             UpdateGlobalTableError::Unhandled(error) => error.code.as_deref(),
-            UpdateGlobalTableError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateGlobalTableError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateGlobalTableError::InternalServerError(error) => error.meta(),
             UpdateGlobalTableError::GlobalTableNotFoundException(error) => error.meta(),
@@ -81,12 +74,12 @@ impl UpdateGlobalTableError {
             UpdateGlobalTableError::ReplicaNotFoundException(error) => error.meta(),
             UpdateGlobalTableError::TableNotFoundException(error) => error.meta(),
             UpdateGlobalTableError::Unlisted(error) => error.meta(),
-            UpdateGlobalTableError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateGlobalTableError::Unhandled(meta) => Some(meta),
             UpdateGlobalTableError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateGlobalTableError::InternalServerError(error) => error.message(),
             UpdateGlobalTableError::GlobalTableNotFoundException(error) => {
@@ -111,31 +104,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateGlobalTableError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateGlobalTableError::InternalServerError,
                 )
             }
-            ::std::option::Option::Some("GlobalTableNotFoundException") => {
+            Some("GlobalTableNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateGlobalTableError::GlobalTableNotFoundException,
                 )
             }
-            ::std::option::Option::Some("ReplicaAlreadyExistsException") => {
+            Some("ReplicaAlreadyExistsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateGlobalTableError::ReplicaAlreadyExistsException,
                 )
             }
-            ::std::option::Option::Some("ReplicaNotFoundException") => {
+            Some("ReplicaNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateGlobalTableError::ReplicaNotFoundException,
                 )
             }
-            ::std::option::Option::Some("TableNotFoundException") => {
+            Some("TableNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateGlobalTableError::TableNotFoundException,
@@ -146,15 +139,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateGlobalTableError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateGlobalTableError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateGlobalTableError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateGlobalTableError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateGlobalTableError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -199,30 +190,16 @@ impl ::std::fmt::Display for UpdateGlobalTableError {
     }
 }
 impl ::std::error::Error for UpdateGlobalTableError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateGlobalTableError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateGlobalTableError::GlobalTableNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateGlobalTableError::ReplicaAlreadyExistsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateGlobalTableError::ReplicaNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateGlobalTableError::TableNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateGlobalTableError::InternalServerError(error) => Some(error),
+            UpdateGlobalTableError::GlobalTableNotFoundException(error) => Some(error),
+            UpdateGlobalTableError::ReplicaAlreadyExistsException(error) => Some(error),
+            UpdateGlobalTableError::ReplicaNotFoundException(error) => Some(error),
+            UpdateGlobalTableError::TableNotFoundException(error) => Some(error),
             UpdateGlobalTableError::Unlisted(error) => ::std::error::Error::source(error),
-            UpdateGlobalTableError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateGlobalTableError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateGlobalTableError::Unhandled(error) => Some(error),
+            UpdateGlobalTableError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -241,14 +218,14 @@ impl super::Operation for UpdateGlobalTable {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.UpdateGlobalTable");
         request.header("Content-Type", "application/x-amz-json-1.0");

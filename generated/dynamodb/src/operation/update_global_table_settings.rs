@@ -6,17 +6,12 @@
 /// **Important:** This documentation is for version 2017.11.29 (Legacy) of global tables, which should be avoided for new global tables. Customers should use [Global Tables version 2019.11.21 (Current)](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GlobalTables.html) when possible, because it provides greater flexibility, higher efficiency, and consumes less write capacity than 2017.11.29 (Legacy).
 ///
 /// To determine which version you're using, see [Determining the global table version you are using](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/globaltables.DetermineVersion.html). To update existing global tables from version 2017.11.29 (Legacy) to version 2019.11.21 (Current), see [Upgrading global tables](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_upgrade.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateGlobalTableSettings;
 impl super::private::Sealed for UpdateGlobalTableSettings {}
 /// Errors of [`UpdateGlobalTableSettings`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateGlobalTableSettingsError {
     /// The service answered `GlobalTableNotFoundException`.
@@ -41,36 +36,34 @@ pub enum UpdateGlobalTableSettingsError {
 }
 impl UpdateGlobalTableSettingsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateGlobalTableSettingsError::GlobalTableNotFoundException(_) => {
-                ::std::option::Option::Some("GlobalTableNotFoundException")
+                Some("GlobalTableNotFoundException")
             }
             UpdateGlobalTableSettingsError::ReplicaNotFoundException(_) => {
-                ::std::option::Option::Some("ReplicaNotFoundException")
+                Some("ReplicaNotFoundException")
             }
             UpdateGlobalTableSettingsError::IndexNotFoundException(_) => {
-                ::std::option::Option::Some("IndexNotFoundException")
+                Some("IndexNotFoundException")
             }
             UpdateGlobalTableSettingsError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             UpdateGlobalTableSettingsError::ResourceInUseException(_) => {
-                ::std::option::Option::Some("ResourceInUseException")
+                Some("ResourceInUseException")
             }
             UpdateGlobalTableSettingsError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
+                Some("InternalServerError")
             }
             UpdateGlobalTableSettingsError::Unlisted(error) => error.code(),
             UpdateGlobalTableSettingsError::Unhandled(error) => error.code.as_deref(),
-            UpdateGlobalTableSettingsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            UpdateGlobalTableSettingsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateGlobalTableSettingsError::GlobalTableNotFoundException(error) => {
                 error.meta()
@@ -83,14 +76,12 @@ impl UpdateGlobalTableSettingsError {
             UpdateGlobalTableSettingsError::ResourceInUseException(error) => error.meta(),
             UpdateGlobalTableSettingsError::InternalServerError(error) => error.meta(),
             UpdateGlobalTableSettingsError::Unlisted(error) => error.meta(),
-            UpdateGlobalTableSettingsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateGlobalTableSettingsError::Unhandled(meta) => Some(meta),
             UpdateGlobalTableSettingsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateGlobalTableSettingsError::GlobalTableNotFoundException(error) => {
                 error.message()
@@ -122,37 +113,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateGlobalTableSettings
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("GlobalTableNotFoundException") => {
+            Some("GlobalTableNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateGlobalTableSettingsError::GlobalTableNotFoundException,
                 )
             }
-            ::std::option::Option::Some("ReplicaNotFoundException") => {
+            Some("ReplicaNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateGlobalTableSettingsError::ReplicaNotFoundException,
                 )
             }
-            ::std::option::Option::Some("IndexNotFoundException") => {
+            Some("IndexNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateGlobalTableSettingsError::IndexNotFoundException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateGlobalTableSettingsError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("ResourceInUseException") => {
+            Some("ResourceInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateGlobalTableSettingsError::ResourceInUseException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateGlobalTableSettingsError::InternalServerError,
@@ -163,15 +154,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateGlobalTableSettings
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateGlobalTableSettingsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateGlobalTableSettingsError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateGlobalTableSettingsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateGlobalTableSettingsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -221,35 +210,23 @@ impl ::std::fmt::Display for UpdateGlobalTableSettingsError {
     }
 }
 impl ::std::error::Error for UpdateGlobalTableSettingsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             UpdateGlobalTableSettingsError::GlobalTableNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateGlobalTableSettingsError::ReplicaNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            UpdateGlobalTableSettingsError::IndexNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateGlobalTableSettingsError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateGlobalTableSettingsError::ResourceInUseException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateGlobalTableSettingsError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateGlobalTableSettingsError::IndexNotFoundException(error) => Some(error),
+            UpdateGlobalTableSettingsError::LimitExceededException(error) => Some(error),
+            UpdateGlobalTableSettingsError::ResourceInUseException(error) => Some(error),
+            UpdateGlobalTableSettingsError::InternalServerError(error) => Some(error),
             UpdateGlobalTableSettingsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateGlobalTableSettingsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateGlobalTableSettingsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateGlobalTableSettingsError::Unhandled(error) => Some(error),
+            UpdateGlobalTableSettingsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -269,14 +246,14 @@ impl super::Operation for UpdateGlobalTableSettings {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.UpdateGlobalTableSettings");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -4,17 +4,12 @@
 /// Edits an existing item's attributes, or adds a new item to the table if it does not already exist. You can put, delete, or add attribute values. You can also perform a conditional update on an existing item (insert a new attribute name-value pair if it doesn't exist, or replace an existing name-value pair if it has certain expected attribute values).
 ///
 /// You can also return the item's attribute values in the same `UpdateItem` operation using the `ReturnValues` parameter.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateItem;
 impl super::private::Sealed for UpdateItem {}
 /// Errors of [`UpdateItem`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateItemError {
     /// The service answered `ConditionalCheckFailedException`.
@@ -49,43 +44,37 @@ pub enum UpdateItemError {
 }
 impl UpdateItemError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateItemError::ConditionalCheckFailedException(_) => {
-                ::std::option::Option::Some("ConditionalCheckFailedException")
+                Some("ConditionalCheckFailedException")
             }
             UpdateItemError::ProvisionedThroughputExceededException(_) => {
-                ::std::option::Option::Some("ProvisionedThroughputExceededException")
+                Some("ProvisionedThroughputExceededException")
             }
             UpdateItemError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             UpdateItemError::ItemCollectionSizeLimitExceededException(_) => {
-                ::std::option::Option::Some("ItemCollectionSizeLimitExceededException")
+                Some("ItemCollectionSizeLimitExceededException")
             }
             UpdateItemError::TransactionConflictException(_) => {
-                ::std::option::Option::Some("TransactionConflictException")
+                Some("TransactionConflictException")
             }
-            UpdateItemError::RequestLimitExceeded(_) => {
-                ::std::option::Option::Some("RequestLimitExceeded")
-            }
-            UpdateItemError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
+            UpdateItemError::RequestLimitExceeded(_) => Some("RequestLimitExceeded"),
+            UpdateItemError::InternalServerError(_) => Some("InternalServerError"),
             UpdateItemError::ReplicatedWriteConflictException(_) => {
-                ::std::option::Option::Some("ReplicatedWriteConflictException")
+                Some("ReplicatedWriteConflictException")
             }
-            UpdateItemError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
-            }
+            UpdateItemError::ThrottlingException(_) => Some("ThrottlingException"),
             UpdateItemError::Unlisted(error) => error.code(),
             UpdateItemError::Unhandled(error) => error.code.as_deref(),
-            UpdateItemError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateItemError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateItemError::ConditionalCheckFailedException(error) => error.meta(),
             UpdateItemError::ProvisionedThroughputExceededException(error) => {
@@ -101,12 +90,12 @@ impl UpdateItemError {
             UpdateItemError::ReplicatedWriteConflictException(error) => error.meta(),
             UpdateItemError::ThrottlingException(error) => error.meta(),
             UpdateItemError::Unlisted(error) => error.meta(),
-            UpdateItemError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateItemError::Unhandled(meta) => Some(meta),
             UpdateItemError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateItemError::ConditionalCheckFailedException(error) => error.message(),
             UpdateItemError::ProvisionedThroughputExceededException(error) => {
@@ -135,55 +124,55 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateItemError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ConditionalCheckFailedException") => {
+            Some("ConditionalCheckFailedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateItemError::ConditionalCheckFailedException,
                 )
             }
-            ::std::option::Option::Some("ProvisionedThroughputExceededException") => {
+            Some("ProvisionedThroughputExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateItemError::ProvisionedThroughputExceededException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateItemError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("ItemCollectionSizeLimitExceededException") => {
+            Some("ItemCollectionSizeLimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateItemError::ItemCollectionSizeLimitExceededException,
                 )
             }
-            ::std::option::Option::Some("TransactionConflictException") => {
+            Some("TransactionConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateItemError::TransactionConflictException,
                 )
             }
-            ::std::option::Option::Some("RequestLimitExceeded") => {
+            Some("RequestLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateItemError::RequestLimitExceeded,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateItemError::InternalServerError,
                 )
             }
-            ::std::option::Option::Some("ReplicatedWriteConflictException") => {
+            Some("ReplicatedWriteConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateItemError::ReplicatedWriteConflictException,
                 )
             }
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateItemError::ThrottlingException,
@@ -194,13 +183,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateItemError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateItemError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateItemError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateItemError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateItemError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -253,38 +240,22 @@ impl ::std::fmt::Display for UpdateItemError {
     }
 }
 impl ::std::error::Error for UpdateItemError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateItemError::ConditionalCheckFailedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateItemError::ProvisionedThroughputExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateItemError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateItemError::ConditionalCheckFailedException(error) => Some(error),
+            UpdateItemError::ProvisionedThroughputExceededException(error) => Some(error),
+            UpdateItemError::ResourceNotFoundException(error) => Some(error),
             UpdateItemError::ItemCollectionSizeLimitExceededException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            UpdateItemError::TransactionConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateItemError::RequestLimitExceeded(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateItemError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateItemError::ReplicatedWriteConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateItemError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateItemError::TransactionConflictException(error) => Some(error),
+            UpdateItemError::RequestLimitExceeded(error) => Some(error),
+            UpdateItemError::InternalServerError(error) => Some(error),
+            UpdateItemError::ReplicatedWriteConflictException(error) => Some(error),
+            UpdateItemError::ThrottlingException(error) => Some(error),
             UpdateItemError::Unlisted(error) => ::std::error::Error::source(error),
-            UpdateItemError::Unhandled(error) => ::std::option::Option::Some(error),
-            UpdateItemError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            UpdateItemError::Unhandled(error) => Some(error),
+            UpdateItemError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -307,14 +278,14 @@ impl super::Operation for UpdateItem {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.UpdateItem");
         request.header("Content-Type", "application/x-amz-json-1.0");

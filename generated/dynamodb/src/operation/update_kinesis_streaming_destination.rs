@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The command to update the Kinesis stream destination.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateKinesisStreamingDestination;
 impl super::private::Sealed for UpdateKinesisStreamingDestination {}
 /// Errors of [`UpdateKinesisStreamingDestination`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateKinesisStreamingDestinationError {
     /// The service answered `InternalServerError`.
@@ -33,32 +28,30 @@ pub enum UpdateKinesisStreamingDestinationError {
 }
 impl UpdateKinesisStreamingDestinationError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateKinesisStreamingDestinationError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
+                Some("InternalServerError")
             }
             UpdateKinesisStreamingDestinationError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             UpdateKinesisStreamingDestinationError::ResourceInUseException(_) => {
-                ::std::option::Option::Some("ResourceInUseException")
+                Some("ResourceInUseException")
             }
             UpdateKinesisStreamingDestinationError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             UpdateKinesisStreamingDestinationError::Unlisted(error) => error.code(),
             UpdateKinesisStreamingDestinationError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            UpdateKinesisStreamingDestinationError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            UpdateKinesisStreamingDestinationError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateKinesisStreamingDestinationError::InternalServerError(error) => {
                 error.meta()
@@ -73,16 +66,14 @@ impl UpdateKinesisStreamingDestinationError {
                 error.meta()
             }
             UpdateKinesisStreamingDestinationError::Unlisted(error) => error.meta(),
-            UpdateKinesisStreamingDestinationError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateKinesisStreamingDestinationError::Unhandled(meta) => Some(meta),
             UpdateKinesisStreamingDestinationError::InvalidResponse(error) => {
                 error.meta()
             }
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateKinesisStreamingDestinationError::InternalServerError(error) => {
                 error.message()
@@ -113,25 +104,25 @@ for UpdateKinesisStreamingDestinationError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateKinesisStreamingDestinationError::InternalServerError,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateKinesisStreamingDestinationError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("ResourceInUseException") => {
+            Some("ResourceInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateKinesisStreamingDestinationError::ResourceInUseException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateKinesisStreamingDestinationError::ResourceNotFoundException,
@@ -142,15 +133,15 @@ for UpdateKinesisStreamingDestinationError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         UpdateKinesisStreamingDestinationError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         UpdateKinesisStreamingDestinationError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateKinesisStreamingDestinationError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -194,29 +185,25 @@ impl ::std::fmt::Display for UpdateKinesisStreamingDestinationError {
     }
 }
 impl ::std::error::Error for UpdateKinesisStreamingDestinationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             UpdateKinesisStreamingDestinationError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateKinesisStreamingDestinationError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateKinesisStreamingDestinationError::ResourceInUseException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateKinesisStreamingDestinationError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateKinesisStreamingDestinationError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateKinesisStreamingDestinationError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateKinesisStreamingDestinationError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateKinesisStreamingDestinationError::Unhandled(error) => Some(error),
+            UpdateKinesisStreamingDestinationError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -234,14 +221,14 @@ impl super::Operation for UpdateKinesisStreamingDestination {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request
             .header(

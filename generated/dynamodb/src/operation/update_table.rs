@@ -10,17 +10,12 @@
 /// - Create a new global secondary index on the table. After the index begins backfilling, you can use `UpdateTable` to perform other operations.
 ///
 /// `UpdateTable` is an asynchronous operation; while it's executing, the table status changes from `ACTIVE` to `UPDATING`. While it's `UPDATING`, you can't issue another `UpdateTable` request. When the table returns to the `ACTIVE` state, the `UpdateTable` operation is complete.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateTable;
 impl super::private::Sealed for UpdateTable {}
 /// Errors of [`UpdateTable`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateTableError {
     /// The service answered `ResourceInUseException`.
@@ -41,40 +36,34 @@ pub enum UpdateTableError {
 }
 impl UpdateTableError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UpdateTableError::ResourceInUseException(_) => {
-                ::std::option::Option::Some("ResourceInUseException")
-            }
+            UpdateTableError::ResourceInUseException(_) => Some("ResourceInUseException"),
             UpdateTableError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
-            UpdateTableError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
-            UpdateTableError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
+            UpdateTableError::LimitExceededException(_) => Some("LimitExceededException"),
+            UpdateTableError::InternalServerError(_) => Some("InternalServerError"),
             UpdateTableError::Unlisted(error) => error.code(),
             UpdateTableError::Unhandled(error) => error.code.as_deref(),
-            UpdateTableError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateTableError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateTableError::ResourceInUseException(error) => error.meta(),
             UpdateTableError::ResourceNotFoundException(error) => error.meta(),
             UpdateTableError::LimitExceededException(error) => error.meta(),
             UpdateTableError::InternalServerError(error) => error.meta(),
             UpdateTableError::Unlisted(error) => error.meta(),
-            UpdateTableError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateTableError::Unhandled(meta) => Some(meta),
             UpdateTableError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateTableError::ResourceInUseException(error) => error.message(),
             UpdateTableError::ResourceNotFoundException(error) => error.message(),
@@ -94,25 +83,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateTableError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceInUseException") => {
+            Some("ResourceInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateTableError::ResourceInUseException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateTableError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateTableError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateTableError::InternalServerError,
@@ -123,13 +112,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateTableError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateTableError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateTableError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateTableError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateTableError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -169,25 +156,15 @@ impl ::std::fmt::Display for UpdateTableError {
     }
 }
 impl ::std::error::Error for UpdateTableError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateTableError::ResourceInUseException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateTableError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateTableError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateTableError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateTableError::ResourceInUseException(error) => Some(error),
+            UpdateTableError::ResourceNotFoundException(error) => Some(error),
+            UpdateTableError::LimitExceededException(error) => Some(error),
+            UpdateTableError::InternalServerError(error) => Some(error),
             UpdateTableError::Unlisted(error) => ::std::error::Error::source(error),
-            UpdateTableError::Unhandled(error) => ::std::option::Option::Some(error),
-            UpdateTableError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateTableError::Unhandled(error) => Some(error),
+            UpdateTableError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -205,14 +182,14 @@ impl super::Operation for UpdateTable {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.UpdateTable");
         request.header("Content-Type", "application/x-amz-json-1.0");

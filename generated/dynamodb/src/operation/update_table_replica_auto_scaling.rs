@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates auto scaling settings on your global tables at once.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateTableReplicaAutoScaling;
 impl super::private::Sealed for UpdateTableReplicaAutoScaling {}
 /// Errors of [`UpdateTableReplicaAutoScaling`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateTableReplicaAutoScalingError {
     /// The service answered `ResourceNotFoundException`.
@@ -33,30 +28,28 @@ pub enum UpdateTableReplicaAutoScalingError {
 }
 impl UpdateTableReplicaAutoScalingError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateTableReplicaAutoScalingError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             UpdateTableReplicaAutoScalingError::ResourceInUseException(_) => {
-                ::std::option::Option::Some("ResourceInUseException")
+                Some("ResourceInUseException")
             }
             UpdateTableReplicaAutoScalingError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             UpdateTableReplicaAutoScalingError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
+                Some("InternalServerError")
             }
             UpdateTableReplicaAutoScalingError::Unlisted(error) => error.code(),
             UpdateTableReplicaAutoScalingError::Unhandled(error) => error.code.as_deref(),
-            UpdateTableReplicaAutoScalingError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            UpdateTableReplicaAutoScalingError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateTableReplicaAutoScalingError::ResourceNotFoundException(error) => {
                 error.meta()
@@ -71,14 +64,12 @@ impl UpdateTableReplicaAutoScalingError {
                 error.meta()
             }
             UpdateTableReplicaAutoScalingError::Unlisted(error) => error.meta(),
-            UpdateTableReplicaAutoScalingError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateTableReplicaAutoScalingError::Unhandled(meta) => Some(meta),
             UpdateTableReplicaAutoScalingError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateTableReplicaAutoScalingError::ResourceNotFoundException(error) => {
                 error.message()
@@ -109,25 +100,25 @@ for UpdateTableReplicaAutoScalingError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateTableReplicaAutoScalingError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("ResourceInUseException") => {
+            Some("ResourceInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateTableReplicaAutoScalingError::ResourceInUseException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateTableReplicaAutoScalingError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateTableReplicaAutoScalingError::InternalServerError,
@@ -138,15 +129,15 @@ for UpdateTableReplicaAutoScalingError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         UpdateTableReplicaAutoScalingError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         UpdateTableReplicaAutoScalingError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateTableReplicaAutoScalingError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -190,29 +181,23 @@ impl ::std::fmt::Display for UpdateTableReplicaAutoScalingError {
     }
 }
 impl ::std::error::Error for UpdateTableReplicaAutoScalingError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             UpdateTableReplicaAutoScalingError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateTableReplicaAutoScalingError::ResourceInUseException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateTableReplicaAutoScalingError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            UpdateTableReplicaAutoScalingError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateTableReplicaAutoScalingError::InternalServerError(error) => Some(error),
             UpdateTableReplicaAutoScalingError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateTableReplicaAutoScalingError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateTableReplicaAutoScalingError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateTableReplicaAutoScalingError::Unhandled(error) => Some(error),
+            UpdateTableReplicaAutoScalingError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -230,14 +215,14 @@ impl super::Operation for UpdateTableReplicaAutoScaling {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request
             .header("X-Amz-Target", "DynamoDB_20120810.UpdateTableReplicaAutoScaling");

@@ -14,17 +14,12 @@
 /// As items are deleted, they are removed from any local secondary index and global secondary index immediately in the same eventually consistent way as a standard delete operation.
 ///
 /// For more information, see [Time To Live](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/TTL.html) in the Amazon DynamoDB Developer Guide.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateTimeToLive;
 impl super::private::Sealed for UpdateTimeToLive {}
 /// Errors of [`UpdateTimeToLive`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateTimeToLiveError {
     /// The service answered `ResourceInUseException`.
@@ -45,40 +40,38 @@ pub enum UpdateTimeToLiveError {
 }
 impl UpdateTimeToLiveError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateTimeToLiveError::ResourceInUseException(_) => {
-                ::std::option::Option::Some("ResourceInUseException")
+                Some("ResourceInUseException")
             }
             UpdateTimeToLiveError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             UpdateTimeToLiveError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            UpdateTimeToLiveError::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
+            UpdateTimeToLiveError::InternalServerError(_) => Some("InternalServerError"),
             UpdateTimeToLiveError::Unlisted(error) => error.code(),
             UpdateTimeToLiveError::Unhandled(error) => error.code.as_deref(),
-            UpdateTimeToLiveError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateTimeToLiveError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateTimeToLiveError::ResourceInUseException(error) => error.meta(),
             UpdateTimeToLiveError::ResourceNotFoundException(error) => error.meta(),
             UpdateTimeToLiveError::LimitExceededException(error) => error.meta(),
             UpdateTimeToLiveError::InternalServerError(error) => error.meta(),
             UpdateTimeToLiveError::Unlisted(error) => error.meta(),
-            UpdateTimeToLiveError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateTimeToLiveError::Unhandled(meta) => Some(meta),
             UpdateTimeToLiveError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateTimeToLiveError::ResourceInUseException(error) => error.message(),
             UpdateTimeToLiveError::ResourceNotFoundException(error) => error.message(),
@@ -98,25 +91,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateTimeToLiveError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceInUseException") => {
+            Some("ResourceInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateTimeToLiveError::ResourceInUseException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateTimeToLiveError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateTimeToLiveError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateTimeToLiveError::InternalServerError,
@@ -127,15 +120,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateTimeToLiveError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateTimeToLiveError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateTimeToLiveError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateTimeToLiveError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateTimeToLiveError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -175,25 +166,15 @@ impl ::std::fmt::Display for UpdateTimeToLiveError {
     }
 }
 impl ::std::error::Error for UpdateTimeToLiveError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateTimeToLiveError::ResourceInUseException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateTimeToLiveError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateTimeToLiveError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateTimeToLiveError::InternalServerError(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateTimeToLiveError::ResourceInUseException(error) => Some(error),
+            UpdateTimeToLiveError::ResourceNotFoundException(error) => Some(error),
+            UpdateTimeToLiveError::LimitExceededException(error) => Some(error),
+            UpdateTimeToLiveError::InternalServerError(error) => Some(error),
             UpdateTimeToLiveError::Unlisted(error) => ::std::error::Error::source(error),
-            UpdateTimeToLiveError::Unhandled(error) => ::std::option::Option::Some(error),
-            UpdateTimeToLiveError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateTimeToLiveError::Unhandled(error) => Some(error),
+            UpdateTimeToLiveError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -211,14 +192,14 @@ impl super::Operation for UpdateTimeToLive {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "DynamoDB_20120810.UpdateTimeToLive");
         request.header("Content-Type", "application/x-amz-json-1.0");

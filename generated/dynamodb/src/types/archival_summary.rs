@@ -2,56 +2,42 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains details of a table archival operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ArchivalSummary {
     /// The date and time when table archival was initiated by DynamoDB, in UNIX epoch time format.
-    pub archival_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub archival_date_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The reason DynamoDB archived the table. Currently, the only possible value is:
     ///
     /// - `INACCESSIBLE_ENCRYPTION_CREDENTIALS` - The table was archived due to the table's KMS key being inaccessible for more than seven days. An On-Demand backup was created at the archival time.
-    pub archival_reason: ::std::option::Option<::std::string::String>,
+    pub archival_reason: Option<String>,
     /// The Amazon Resource Name (ARN) of the backup the table was archived to, when applicable in the archival reason. If you wish to restore this backup to the same table name, you will need to delete the original table.
-    pub archival_backup_arn: ::std::option::Option<::std::string::String>,
+    pub archival_backup_arn: Option<String>,
 }
 impl ArchivalSummary {
     /// Starts building a [`ArchivalSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::ArchivalSummaryBuilder {
-        <crate::types::builders::ArchivalSummaryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ArchivalSummaryBuilder as Default>::default()
     }
     /// The `ArchivalDateTime` member, when set.
     #[inline]
-    pub fn archival_date_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn archival_date_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.archival_date_time.as_ref()
     }
     /// The `ArchivalReason` member, when set.
     #[inline]
-    pub fn archival_reason(&self) -> ::std::option::Option<&str> {
+    pub fn archival_reason(&self) -> Option<&str> {
         self.archival_reason.as_deref()
     }
     /// The `ArchivalBackupArn` member, when set.
     #[inline]
-    pub fn archival_backup_arn(&self) -> ::std::option::Option<&str> {
+    pub fn archival_backup_arn(&self) -> Option<&str> {
         self.archival_backup_arn.as_deref()
     }
 }
 /// A builder for [`ArchivalSummary`](crate::types::ArchivalSummary); start one with `ArchivalSummary::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ArchivalSummaryBuilder {
     inner: crate::types::ArchivalSummary,
 }
@@ -61,14 +47,14 @@ impl ArchivalSummaryBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.archival_date_time = ::std::option::Option::Some(input);
+        self.inner.archival_date_time = Some(input);
         self
     }
     /// Sets or clears [`ArchivalSummary::archival_date_time`](crate::types::ArchivalSummary::archival_date_time).
     #[inline]
     pub fn set_archival_date_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.archival_date_time = input;
         self
@@ -77,53 +63,39 @@ impl ArchivalSummaryBuilder {
     #[inline]
     pub fn get_archival_date_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.archival_date_time
     }
     /// Sets [`ArchivalSummary::archival_reason`](crate::types::ArchivalSummary::archival_reason): The reason DynamoDB archived the table.
-    pub fn archival_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.archival_reason = ::std::option::Option::Some(input.into());
+    pub fn archival_reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.archival_reason = Some(input.into());
         self
     }
     /// Sets or clears [`ArchivalSummary::archival_reason`](crate::types::ArchivalSummary::archival_reason).
     #[inline]
-    pub fn set_archival_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_archival_reason(mut self, input: Option<String>) -> Self {
         self.inner.archival_reason = input;
         self
     }
     /// The value set for [`ArchivalSummary::archival_reason`](crate::types::ArchivalSummary::archival_reason), if any.
     #[inline]
-    pub fn get_archival_reason(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_archival_reason(&self) -> &Option<String> {
         &self.inner.archival_reason
     }
     /// Sets [`ArchivalSummary::archival_backup_arn`](crate::types::ArchivalSummary::archival_backup_arn): The Amazon Resource Name (ARN) of the backup the table was archived to, when applicable in the archival reason.
-    pub fn archival_backup_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.archival_backup_arn = ::std::option::Option::Some(input.into());
+    pub fn archival_backup_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.archival_backup_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ArchivalSummary::archival_backup_arn`](crate::types::ArchivalSummary::archival_backup_arn).
     #[inline]
-    pub fn set_archival_backup_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_archival_backup_arn(mut self, input: Option<String>) -> Self {
         self.inner.archival_backup_arn = input;
         self
     }
     /// The value set for [`ArchivalSummary::archival_backup_arn`](crate::types::ArchivalSummary::archival_backup_arn), if any.
     #[inline]
-    pub fn get_archival_backup_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_archival_backup_arn(&self) -> &Option<String> {
         &self.inner.archival_backup_arn
     }
     /// Builds the [`ArchivalSummary`]; it has no required members, so this cannot fail.

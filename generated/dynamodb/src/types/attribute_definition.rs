@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents an attribute for describing the schema for the table and indexes.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttributeDefinition {
     /// A name for the attribute.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub attribute_name: ::std::option::Option<::std::string::String>,
+    pub attribute_name: Option<String>,
     /// The data type for the attribute, where:
     ///
     /// - `S` - the attribute is of type String
@@ -21,101 +16,86 @@ pub struct AttributeDefinition {
     /// - `B` - the attribute is of type Binary
     ///
     /// Required: the builder's `build()` fails without it.
-    pub attribute_type: ::std::option::Option<crate::types::ScalarAttributeType>,
+    pub attribute_type: Option<crate::types::ScalarAttributeType>,
 }
 impl AttributeDefinition {
     /// Starts building a [`AttributeDefinition`].
     #[inline]
     pub fn builder() -> crate::types::builders::AttributeDefinitionBuilder {
-        <crate::types::builders::AttributeDefinitionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AttributeDefinitionBuilder as Default>::default()
     }
     /// The `AttributeName` member, when set.
     #[inline]
-    pub fn attribute_name(&self) -> ::std::option::Option<&str> {
+    pub fn attribute_name(&self) -> Option<&str> {
         self.attribute_name.as_deref()
     }
     /// The `AttributeType` member, when set.
     #[inline]
-    pub fn attribute_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ScalarAttributeType> {
+    pub fn attribute_type(&self) -> Option<&crate::types::ScalarAttributeType> {
         self.attribute_type.as_ref()
     }
 }
 /// A builder for [`AttributeDefinition`](crate::types::AttributeDefinition); start one with `AttributeDefinition::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AttributeDefinitionBuilder {
     inner: crate::types::AttributeDefinition,
 }
 impl AttributeDefinitionBuilder {
     /// Sets [`AttributeDefinition::attribute_name`](crate::types::AttributeDefinition::attribute_name): A name for the attribute.
-    pub fn attribute_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.attribute_name = ::std::option::Option::Some(input.into());
+    pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.attribute_name = Some(input.into());
         self
     }
     /// Sets or clears [`AttributeDefinition::attribute_name`](crate::types::AttributeDefinition::attribute_name).
     #[inline]
-    pub fn set_attribute_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.inner.attribute_name = input;
         self
     }
     /// The value set for [`AttributeDefinition::attribute_name`](crate::types::AttributeDefinition::attribute_name), if any.
     #[inline]
-    pub fn get_attribute_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attribute_name(&self) -> &Option<String> {
         &self.inner.attribute_name
     }
     /// Sets [`AttributeDefinition::attribute_type`](crate::types::AttributeDefinition::attribute_type): The data type for the attribute, where:
     pub fn attribute_type(mut self, input: crate::types::ScalarAttributeType) -> Self {
-        self.inner.attribute_type = ::std::option::Option::Some(input);
+        self.inner.attribute_type = Some(input);
         self
     }
     /// Sets or clears [`AttributeDefinition::attribute_type`](crate::types::AttributeDefinition::attribute_type).
     #[inline]
     pub fn set_attribute_type(
         mut self,
-        input: ::std::option::Option<crate::types::ScalarAttributeType>,
+        input: Option<crate::types::ScalarAttributeType>,
     ) -> Self {
         self.inner.attribute_type = input;
         self
     }
     /// The value set for [`AttributeDefinition::attribute_type`](crate::types::AttributeDefinition::attribute_type), if any.
     #[inline]
-    pub fn get_attribute_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::ScalarAttributeType> {
+    pub fn get_attribute_type(&self) -> &Option<crate::types::ScalarAttributeType> {
         &self.inner.attribute_type
     }
     /// Builds the [`AttributeDefinition`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AttributeDefinition,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.attribute_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AttributeDefinition",
                 member: "attribute_name",
             });
         }
         if self.inner.attribute_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AttributeDefinition",
                 member: "attribute_type",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

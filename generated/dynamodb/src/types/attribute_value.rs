@@ -6,90 +6,83 @@
 /// Each attribute value is described as a name-value pair. The name is the data type, and the value is the data itself.
 ///
 /// For more information, see [Data Types](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html#HowItWorks.DataTypes) in the *Amazon DynamoDB Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttributeValue {
     /// An attribute of type String. For example:
     ///
     /// `"S": "Hello"`
-    pub s: ::std::option::Option<::std::string::String>,
+    pub s: Option<String>,
     /// An attribute of type Number. For example:
     ///
     /// `"N": "123.45"`
     ///
     /// Numbers are sent across the network to DynamoDB as strings, to maximize compatibility across languages and libraries. However, DynamoDB treats them as number type attributes for mathematical operations.
-    pub n: ::std::option::Option<::std::string::String>,
+    pub n: Option<String>,
     /// An attribute of type Binary. For example:
     ///
     /// `"B": "dGhpcyB0ZXh0IGlzIGJhc2U2NC1lbmNvZGVk"`
-    pub b: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub b: Option<::awsgen_runtime::primitives::Blob>,
     /// An attribute of type String Set. For example:
     ///
     /// `"SS": ["Giraffe", "Hippo" ,"Zebra"]`
-    pub ss: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub ss: Option<Vec<String>>,
     /// An attribute of type Number Set. For example:
     ///
     /// `"NS": ["42.2", "-19", "7.5", "3.14"]`
     ///
     /// Numbers are sent across the network to DynamoDB as strings, to maximize compatibility across languages and libraries. However, DynamoDB treats them as number type attributes for mathematical operations.
-    pub ns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub ns: Option<Vec<String>>,
     /// An attribute of type Binary Set. For example:
     ///
     /// `"BS": ["U3Vubnk=", "UmFpbnk=", "U25vd3k="]`
-    pub bs: ::std::option::Option<::std::vec::Vec<::awsgen_runtime::primitives::Blob>>,
+    pub bs: Option<Vec<::awsgen_runtime::primitives::Blob>>,
     /// An attribute of type Map. For example:
     ///
     /// `"M": {"Name": {"S": "Joe"}, "Age": {"N": "35"}}`
-    pub m: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
+    pub m: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     /// An attribute of type List. For example:
     ///
     /// `"L": [ {"S": "Cookies"} , {"S": "Coffee"}, {"N": "3.14159"}]`
-    pub l: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
+    pub l: Option<Vec<crate::types::AttributeValue>>,
     /// An attribute of type Null. For example:
     ///
     /// `"NULL": true`
-    pub null: ::std::option::Option<bool>,
+    pub null: Option<bool>,
     /// An attribute of type Boolean. For example:
     ///
     /// `"BOOL": true`
-    pub bool: ::std::option::Option<bool>,
+    pub bool: Option<bool>,
 }
 impl AttributeValue {
     /// Starts building a [`AttributeValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::AttributeValueBuilder {
-        <crate::types::builders::AttributeValueBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AttributeValueBuilder as Default>::default()
     }
     /// The `S` member, when set.
     #[inline]
-    pub fn s(&self) -> ::std::option::Option<&str> {
+    pub fn s(&self) -> Option<&str> {
         self.s.as_deref()
     }
     /// The `N` member, when set.
     #[inline]
-    pub fn n(&self) -> ::std::option::Option<&str> {
+    pub fn n(&self) -> Option<&str> {
         self.n.as_deref()
     }
     /// The `B` member, when set.
     #[inline]
-    pub fn b(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn b(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.b.as_ref()
     }
     /// The `SS` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn ss(&self) -> &[::std::string::String] {
+    pub fn ss(&self) -> &[String] {
         self.ss.as_deref().unwrap_or_default()
     }
     /// The `NS` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn ns(&self) -> &[::std::string::String] {
+    pub fn ns(&self) -> &[String] {
         self.ns.as_deref().unwrap_or_default()
     }
     /// The `BS` member, empty when not set; the field tells an empty list from an absent one.
@@ -101,12 +94,7 @@ impl AttributeValue {
     #[inline]
     pub fn m(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.m.as_ref()
     }
     /// The `L` member, empty when not set; the field tells an empty list from an absent one.
@@ -116,139 +104,109 @@ impl AttributeValue {
     }
     /// The `NULL` member, when set.
     #[inline]
-    pub fn null(&self) -> ::std::option::Option<bool> {
+    pub fn null(&self) -> Option<bool> {
         self.null
     }
     /// The `BOOL` member, when set.
     #[inline]
-    pub fn bool(&self) -> ::std::option::Option<bool> {
+    pub fn bool(&self) -> Option<bool> {
         self.bool
     }
 }
 /// A builder for [`AttributeValue`](crate::types::AttributeValue); start one with `AttributeValue::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AttributeValueBuilder {
     inner: crate::types::AttributeValue,
 }
 impl AttributeValueBuilder {
     /// Sets [`AttributeValue::s`](crate::types::AttributeValue::s): An attribute of type String.
-    pub fn s(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.inner.s = ::std::option::Option::Some(input.into());
+    pub fn s(mut self, input: impl Into<String>) -> Self {
+        self.inner.s = Some(input.into());
         self
     }
     /// Sets or clears [`AttributeValue::s`](crate::types::AttributeValue::s).
     #[inline]
-    pub fn set_s(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_s(mut self, input: Option<String>) -> Self {
         self.inner.s = input;
         self
     }
     /// The value set for [`AttributeValue::s`](crate::types::AttributeValue::s), if any.
     #[inline]
-    pub fn get_s(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s(&self) -> &Option<String> {
         &self.inner.s
     }
     /// Sets [`AttributeValue::n`](crate::types::AttributeValue::n): An attribute of type Number.
-    pub fn n(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.inner.n = ::std::option::Option::Some(input.into());
+    pub fn n(mut self, input: impl Into<String>) -> Self {
+        self.inner.n = Some(input.into());
         self
     }
     /// Sets or clears [`AttributeValue::n`](crate::types::AttributeValue::n).
     #[inline]
-    pub fn set_n(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_n(mut self, input: Option<String>) -> Self {
         self.inner.n = input;
         self
     }
     /// The value set for [`AttributeValue::n`](crate::types::AttributeValue::n), if any.
     #[inline]
-    pub fn get_n(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_n(&self) -> &Option<String> {
         &self.inner.n
     }
     /// Sets [`AttributeValue::b`](crate::types::AttributeValue::b): An attribute of type Binary.
-    pub fn b(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
-    ) -> Self {
-        self.inner.b = ::std::option::Option::Some(input.into());
+    pub fn b(mut self, input: impl Into<::awsgen_runtime::primitives::Blob>) -> Self {
+        self.inner.b = Some(input.into());
         self
     }
     /// Sets or clears [`AttributeValue::b`](crate::types::AttributeValue::b).
     #[inline]
-    pub fn set_b(
-        mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    ) -> Self {
+    pub fn set_b(mut self, input: Option<::awsgen_runtime::primitives::Blob>) -> Self {
         self.inner.b = input;
         self
     }
     /// The value set for [`AttributeValue::b`](crate::types::AttributeValue::b), if any.
     #[inline]
-    pub fn get_b(&self) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_b(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.b
     }
     /// Appends one item to [`AttributeValue::ss`](crate::types::AttributeValue::ss): An attribute of type String Set.
     ///
     /// To set the whole list at once, use [`set_ss`](Self::set_ss).
-    pub fn ss(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ss(mut self, input: impl Into<String>) -> Self {
         self.inner.ss.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AttributeValue::ss`](crate::types::AttributeValue::ss).
     #[inline]
-    pub fn set_ss(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_ss(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.ss = input;
         self
     }
     /// The value set for [`AttributeValue::ss`](crate::types::AttributeValue::ss), if any.
     #[inline]
-    pub fn get_ss(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ss(&self) -> &Option<Vec<String>> {
         &self.inner.ss
     }
     /// Appends one item to [`AttributeValue::ns`](crate::types::AttributeValue::ns): An attribute of type Number Set.
     ///
     /// To set the whole list at once, use [`set_ns`](Self::set_ns).
-    pub fn ns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ns(mut self, input: impl Into<String>) -> Self {
         self.inner.ns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AttributeValue::ns`](crate::types::AttributeValue::ns).
     #[inline]
-    pub fn set_ns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_ns(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.ns = input;
         self
     }
     /// The value set for [`AttributeValue::ns`](crate::types::AttributeValue::ns), if any.
     #[inline]
-    pub fn get_ns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ns(&self) -> &Option<Vec<String>> {
         &self.inner.ns
     }
     /// Appends one item to [`AttributeValue::bs`](crate::types::AttributeValue::bs): An attribute of type Binary Set.
     ///
     /// To set the whole list at once, use [`set_bs`](Self::set_bs).
-    pub fn bs(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
-    ) -> Self {
+    pub fn bs(mut self, input: impl Into<::awsgen_runtime::primitives::Blob>) -> Self {
         self.inner.bs.get_or_insert_default().push(input.into());
         self
     }
@@ -256,16 +214,14 @@ impl AttributeValueBuilder {
     #[inline]
     pub fn set_bs(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::awsgen_runtime::primitives::Blob>>,
+        input: Option<Vec<::awsgen_runtime::primitives::Blob>>,
     ) -> Self {
         self.inner.bs = input;
         self
     }
     /// The value set for [`AttributeValue::bs`](crate::types::AttributeValue::bs), if any.
     #[inline]
-    pub fn get_bs(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::awsgen_runtime::primitives::Blob>> {
+    pub fn get_bs(&self) -> &Option<Vec<::awsgen_runtime::primitives::Blob>> {
         &self.inner.bs
     }
     /// Adds one entry to [`AttributeValue::m`](crate::types::AttributeValue::m): An attribute of type Map.
@@ -273,7 +229,7 @@ impl AttributeValueBuilder {
     /// To set the whole map at once, use [`set_m`](Self::set_m).
     pub fn m(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner.m.get_or_insert_default().insert(key.into(), value);
@@ -283,12 +239,7 @@ impl AttributeValueBuilder {
     #[inline]
     pub fn set_m(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.m = input;
         self
@@ -297,9 +248,7 @@ impl AttributeValueBuilder {
     #[inline]
     pub fn get_m(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.m
     }
     /// Appends one item to [`AttributeValue::l`](crate::types::AttributeValue::l): An attribute of type List.
@@ -311,50 +260,45 @@ impl AttributeValueBuilder {
     }
     /// Sets or clears [`AttributeValue::l`](crate::types::AttributeValue::l).
     #[inline]
-    pub fn set_l(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
-    ) -> Self {
+    pub fn set_l(mut self, input: Option<Vec<crate::types::AttributeValue>>) -> Self {
         self.inner.l = input;
         self
     }
     /// The value set for [`AttributeValue::l`](crate::types::AttributeValue::l), if any.
     #[inline]
-    pub fn get_l(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>> {
+    pub fn get_l(&self) -> &Option<Vec<crate::types::AttributeValue>> {
         &self.inner.l
     }
     /// Sets [`AttributeValue::null`](crate::types::AttributeValue::null): An attribute of type Null.
     pub fn null(mut self, input: bool) -> Self {
-        self.inner.null = ::std::option::Option::Some(input);
+        self.inner.null = Some(input);
         self
     }
     /// Sets or clears [`AttributeValue::null`](crate::types::AttributeValue::null).
     #[inline]
-    pub fn set_null(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_null(mut self, input: Option<bool>) -> Self {
         self.inner.null = input;
         self
     }
     /// The value set for [`AttributeValue::null`](crate::types::AttributeValue::null), if any.
     #[inline]
-    pub fn get_null(&self) -> &::std::option::Option<bool> {
+    pub fn get_null(&self) -> &Option<bool> {
         &self.inner.null
     }
     /// Sets [`AttributeValue::bool`](crate::types::AttributeValue::bool): An attribute of type Boolean.
     pub fn bool(mut self, input: bool) -> Self {
-        self.inner.bool = ::std::option::Option::Some(input);
+        self.inner.bool = Some(input);
         self
     }
     /// Sets or clears [`AttributeValue::bool`](crate::types::AttributeValue::bool).
     #[inline]
-    pub fn set_bool(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_bool(mut self, input: Option<bool>) -> Self {
         self.inner.bool = input;
         self
     }
     /// The value set for [`AttributeValue::bool`](crate::types::AttributeValue::bool), if any.
     #[inline]
-    pub fn get_bool(&self) -> &::std::option::Option<bool> {
+    pub fn get_bool(&self) -> &Option<bool> {
         &self.inner.bool
     }
     /// Builds the [`AttributeValue`]; it has no required members, so this cannot fail.

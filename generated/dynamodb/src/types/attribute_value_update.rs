@@ -6,12 +6,7 @@
 /// **Note:** You cannot use `UpdateItem` to update any primary key attributes. Instead, you will need to delete the item, and then use `PutItem` to create a new item with new attributes.
 ///
 /// Attribute values cannot be null; string and binary type attributes must have lengths greater than zero; and set type attributes must not be empty. Requests with empty values will be rejected with a `ValidationException` exception.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttributeValueUpdate {
     /// Represents the data for an attribute.
@@ -19,7 +14,7 @@ pub struct AttributeValueUpdate {
     /// Each attribute value is described as a name-value pair. The name is the data type, and the value is the data itself.
     ///
     /// For more information, see [Data Types](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html#HowItWorks.DataTypes) in the *Amazon DynamoDB Developer Guide*.
-    pub value: ::std::option::Option<crate::types::AttributeValue>,
+    pub value: Option<crate::types::AttributeValue>,
     /// Specifies how to perform the update. Valid values are `PUT` (default), `DELETE`, and `ADD`. The behavior depends on whether the specified primary key already exists in the table.
     ///
     /// **If an item with the specified *Key* is found in the table:**
@@ -45,72 +40,61 @@ pub struct AttributeValueUpdate {
     /// - `PUT` - DynamoDB creates a new item with the specified primary key, and then adds the attribute.
     /// - `DELETE` - Nothing happens; there is no attribute to delete.
     /// - `ADD` - DynamoDB creates a new item with the supplied primary key and number (or set) for the attribute value. The only data types allowed are number, number set, string set or binary set.
-    pub action: ::std::option::Option<crate::types::AttributeAction>,
+    pub action: Option<crate::types::AttributeAction>,
 }
 impl AttributeValueUpdate {
     /// Starts building a [`AttributeValueUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::AttributeValueUpdateBuilder {
-        <crate::types::builders::AttributeValueUpdateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AttributeValueUpdateBuilder as Default>::default()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn value(&self) -> Option<&crate::types::AttributeValue> {
         self.value.as_ref()
     }
     /// The `Action` member, when set.
     #[inline]
-    pub fn action(&self) -> ::std::option::Option<&crate::types::AttributeAction> {
+    pub fn action(&self) -> Option<&crate::types::AttributeAction> {
         self.action.as_ref()
     }
 }
 /// A builder for [`AttributeValueUpdate`](crate::types::AttributeValueUpdate); start one with `AttributeValueUpdate::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AttributeValueUpdateBuilder {
     inner: crate::types::AttributeValueUpdate,
 }
 impl AttributeValueUpdateBuilder {
     /// Sets [`AttributeValueUpdate::value`](crate::types::AttributeValueUpdate::value): Represents the data for an attribute.
     pub fn value(mut self, input: crate::types::AttributeValue) -> Self {
-        self.inner.value = ::std::option::Option::Some(input);
+        self.inner.value = Some(input);
         self
     }
     /// Sets or clears [`AttributeValueUpdate::value`](crate::types::AttributeValueUpdate::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<crate::types::AttributeValue>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`AttributeValueUpdate::value`](crate::types::AttributeValueUpdate::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_value(&self) -> &Option<crate::types::AttributeValue> {
         &self.inner.value
     }
     /// Sets [`AttributeValueUpdate::action`](crate::types::AttributeValueUpdate::action): Specifies how to perform the update.
     pub fn action(mut self, input: crate::types::AttributeAction) -> Self {
-        self.inner.action = ::std::option::Option::Some(input);
+        self.inner.action = Some(input);
         self
     }
     /// Sets or clears [`AttributeValueUpdate::action`](crate::types::AttributeValueUpdate::action).
     #[inline]
-    pub fn set_action(
-        mut self,
-        input: ::std::option::Option<crate::types::AttributeAction>,
-    ) -> Self {
+    pub fn set_action(mut self, input: Option<crate::types::AttributeAction>) -> Self {
         self.inner.action = input;
         self
     }
     /// The value set for [`AttributeValueUpdate::action`](crate::types::AttributeValueUpdate::action), if any.
     #[inline]
-    pub fn get_action(&self) -> &::std::option::Option<crate::types::AttributeAction> {
+    pub fn get_action(&self) -> &Option<crate::types::AttributeAction> {
         &self.inner.action
     }
     /// Builds the [`AttributeValueUpdate`]; it has no required members, so this cannot fail.

@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of the scaling policy.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AutoScalingPolicyDescription {
     /// The name of the scaling policy.
-    pub policy_name: ::std::option::Option<::std::string::String>,
+    pub policy_name: Option<String>,
     /// Represents a target tracking scaling policy configuration.
-    pub target_tracking_scaling_policy_configuration: ::std::option::Option<
+    pub target_tracking_scaling_policy_configuration: Option<
         crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription,
     >,
 }
@@ -21,54 +16,43 @@ impl AutoScalingPolicyDescription {
     /// Starts building a [`AutoScalingPolicyDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::AutoScalingPolicyDescriptionBuilder {
-        <crate::types::builders::AutoScalingPolicyDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AutoScalingPolicyDescriptionBuilder as Default>::default()
     }
     /// The `PolicyName` member, when set.
     #[inline]
-    pub fn policy_name(&self) -> ::std::option::Option<&str> {
+    pub fn policy_name(&self) -> Option<&str> {
         self.policy_name.as_deref()
     }
     /// The `TargetTrackingScalingPolicyConfiguration` member, when set.
     #[inline]
     pub fn target_tracking_scaling_policy_configuration(
         &self,
-    ) -> ::std::option::Option<
+    ) -> Option<
         &crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription,
     > {
         self.target_tracking_scaling_policy_configuration.as_ref()
     }
 }
 /// A builder for [`AutoScalingPolicyDescription`](crate::types::AutoScalingPolicyDescription); start one with `AutoScalingPolicyDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AutoScalingPolicyDescriptionBuilder {
     inner: crate::types::AutoScalingPolicyDescription,
 }
 impl AutoScalingPolicyDescriptionBuilder {
     /// Sets [`AutoScalingPolicyDescription::policy_name`](crate::types::AutoScalingPolicyDescription::policy_name): The name of the scaling policy.
-    pub fn policy_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy_name = ::std::option::Option::Some(input.into());
+    pub fn policy_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy_name = Some(input.into());
         self
     }
     /// Sets or clears [`AutoScalingPolicyDescription::policy_name`](crate::types::AutoScalingPolicyDescription::policy_name).
     #[inline]
-    pub fn set_policy_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_name(mut self, input: Option<String>) -> Self {
         self.inner.policy_name = input;
         self
     }
     /// The value set for [`AutoScalingPolicyDescription::policy_name`](crate::types::AutoScalingPolicyDescription::policy_name), if any.
     #[inline]
-    pub fn get_policy_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_name(&self) -> &Option<String> {
         &self.inner.policy_name
     }
     /// Sets [`AutoScalingPolicyDescription::target_tracking_scaling_policy_configuration`](crate::types::AutoScalingPolicyDescription::target_tracking_scaling_policy_configuration): Represents a target tracking scaling policy configuration.
@@ -76,16 +60,14 @@ impl AutoScalingPolicyDescriptionBuilder {
         mut self,
         input: crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription,
     ) -> Self {
-        self.inner.target_tracking_scaling_policy_configuration = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.target_tracking_scaling_policy_configuration = Some(input);
         self
     }
     /// Sets or clears [`AutoScalingPolicyDescription::target_tracking_scaling_policy_configuration`](crate::types::AutoScalingPolicyDescription::target_tracking_scaling_policy_configuration).
     #[inline]
     pub fn set_target_tracking_scaling_policy_configuration(
         mut self,
-        input: ::std::option::Option<
+        input: Option<
             crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription,
         >,
     ) -> Self {
@@ -96,7 +78,7 @@ impl AutoScalingPolicyDescriptionBuilder {
     #[inline]
     pub fn get_target_tracking_scaling_policy_configuration(
         &self,
-    ) -> &::std::option::Option<
+    ) -> &Option<
         crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription,
     > {
         &self.inner.target_tracking_scaling_policy_configuration

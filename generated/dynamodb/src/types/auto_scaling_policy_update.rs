@@ -2,20 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the auto scaling policy to be modified.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AutoScalingPolicyUpdate {
     /// The name of the scaling policy.
-    pub policy_name: ::std::option::Option<::std::string::String>,
+    pub policy_name: Option<String>,
     /// Represents a target tracking scaling policy configuration.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub target_tracking_scaling_policy_configuration: ::std::option::Option<
+    pub target_tracking_scaling_policy_configuration: Option<
         crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate,
     >,
 }
@@ -23,54 +18,43 @@ impl AutoScalingPolicyUpdate {
     /// Starts building a [`AutoScalingPolicyUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::AutoScalingPolicyUpdateBuilder {
-        <crate::types::builders::AutoScalingPolicyUpdateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AutoScalingPolicyUpdateBuilder as Default>::default()
     }
     /// The `PolicyName` member, when set.
     #[inline]
-    pub fn policy_name(&self) -> ::std::option::Option<&str> {
+    pub fn policy_name(&self) -> Option<&str> {
         self.policy_name.as_deref()
     }
     /// The `TargetTrackingScalingPolicyConfiguration` member, when set.
     #[inline]
     pub fn target_tracking_scaling_policy_configuration(
         &self,
-    ) -> ::std::option::Option<
+    ) -> Option<
         &crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate,
     > {
         self.target_tracking_scaling_policy_configuration.as_ref()
     }
 }
 /// A builder for [`AutoScalingPolicyUpdate`](crate::types::AutoScalingPolicyUpdate); start one with `AutoScalingPolicyUpdate::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AutoScalingPolicyUpdateBuilder {
     inner: crate::types::AutoScalingPolicyUpdate,
 }
 impl AutoScalingPolicyUpdateBuilder {
     /// Sets [`AutoScalingPolicyUpdate::policy_name`](crate::types::AutoScalingPolicyUpdate::policy_name): The name of the scaling policy.
-    pub fn policy_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy_name = ::std::option::Option::Some(input.into());
+    pub fn policy_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy_name = Some(input.into());
         self
     }
     /// Sets or clears [`AutoScalingPolicyUpdate::policy_name`](crate::types::AutoScalingPolicyUpdate::policy_name).
     #[inline]
-    pub fn set_policy_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_name(mut self, input: Option<String>) -> Self {
         self.inner.policy_name = input;
         self
     }
     /// The value set for [`AutoScalingPolicyUpdate::policy_name`](crate::types::AutoScalingPolicyUpdate::policy_name), if any.
     #[inline]
-    pub fn get_policy_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_name(&self) -> &Option<String> {
         &self.inner.policy_name
     }
     /// Sets [`AutoScalingPolicyUpdate::target_tracking_scaling_policy_configuration`](crate::types::AutoScalingPolicyUpdate::target_tracking_scaling_policy_configuration): Represents a target tracking scaling policy configuration.
@@ -78,16 +62,14 @@ impl AutoScalingPolicyUpdateBuilder {
         mut self,
         input: crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate,
     ) -> Self {
-        self.inner.target_tracking_scaling_policy_configuration = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.target_tracking_scaling_policy_configuration = Some(input);
         self
     }
     /// Sets or clears [`AutoScalingPolicyUpdate::target_tracking_scaling_policy_configuration`](crate::types::AutoScalingPolicyUpdate::target_tracking_scaling_policy_configuration).
     #[inline]
     pub fn set_target_tracking_scaling_policy_configuration(
         mut self,
-        input: ::std::option::Option<
+        input: Option<
             crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate,
         >,
     ) -> Self {
@@ -98,7 +80,7 @@ impl AutoScalingPolicyUpdateBuilder {
     #[inline]
     pub fn get_target_tracking_scaling_policy_configuration(
         &self,
-    ) -> &::std::option::Option<
+    ) -> &Option<
         crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate,
     > {
         &self.inner.target_tracking_scaling_policy_configuration
@@ -107,16 +89,16 @@ impl AutoScalingPolicyUpdateBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AutoScalingPolicyUpdate,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.target_tracking_scaling_policy_configuration.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AutoScalingPolicyUpdate",
                 member: "target_tracking_scaling_policy_configuration",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,51 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the auto scaling settings for a global table or global secondary index.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AutoScalingSettingsDescription {
     /// The minimum capacity units that a global table or global secondary index should be scaled down to.
-    pub minimum_units: ::std::option::Option<i64>,
+    pub minimum_units: Option<i64>,
     /// The maximum capacity units that a global table or global secondary index should be scaled up to.
-    pub maximum_units: ::std::option::Option<i64>,
+    pub maximum_units: Option<i64>,
     /// Disabled auto scaling for this global table or global secondary index.
-    pub auto_scaling_disabled: ::std::option::Option<bool>,
+    pub auto_scaling_disabled: Option<bool>,
     /// Role ARN used for configuring the auto scaling policy.
-    pub auto_scaling_role_arn: ::std::option::Option<::std::string::String>,
+    pub auto_scaling_role_arn: Option<String>,
     /// Information about the scaling policies.
-    pub scaling_policies: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AutoScalingPolicyDescription>,
-    >,
+    pub scaling_policies: Option<Vec<crate::types::AutoScalingPolicyDescription>>,
 }
 impl AutoScalingSettingsDescription {
     /// Starts building a [`AutoScalingSettingsDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::AutoScalingSettingsDescriptionBuilder {
-        <crate::types::builders::AutoScalingSettingsDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AutoScalingSettingsDescriptionBuilder as Default>::default()
     }
     /// The `MinimumUnits` member, when set.
     #[inline]
-    pub fn minimum_units(&self) -> ::std::option::Option<i64> {
+    pub fn minimum_units(&self) -> Option<i64> {
         self.minimum_units
     }
     /// The `MaximumUnits` member, when set.
     #[inline]
-    pub fn maximum_units(&self) -> ::std::option::Option<i64> {
+    pub fn maximum_units(&self) -> Option<i64> {
         self.maximum_units
     }
     /// The `AutoScalingDisabled` member, when set.
     #[inline]
-    pub fn auto_scaling_disabled(&self) -> ::std::option::Option<bool> {
+    pub fn auto_scaling_disabled(&self) -> Option<bool> {
         self.auto_scaling_disabled
     }
     /// The `AutoScalingRoleArn` member, when set.
     #[inline]
-    pub fn auto_scaling_role_arn(&self) -> ::std::option::Option<&str> {
+    pub fn auto_scaling_role_arn(&self) -> Option<&str> {
         self.auto_scaling_role_arn.as_deref()
     }
     /// The `ScalingPolicies` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,89 +49,73 @@ impl AutoScalingSettingsDescription {
     }
 }
 /// A builder for [`AutoScalingSettingsDescription`](crate::types::AutoScalingSettingsDescription); start one with `AutoScalingSettingsDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AutoScalingSettingsDescriptionBuilder {
     inner: crate::types::AutoScalingSettingsDescription,
 }
 impl AutoScalingSettingsDescriptionBuilder {
     /// Sets [`AutoScalingSettingsDescription::minimum_units`](crate::types::AutoScalingSettingsDescription::minimum_units): The minimum capacity units that a global table or global secondary index should be scaled down to.
     pub fn minimum_units(mut self, input: i64) -> Self {
-        self.inner.minimum_units = ::std::option::Option::Some(input);
+        self.inner.minimum_units = Some(input);
         self
     }
     /// Sets or clears [`AutoScalingSettingsDescription::minimum_units`](crate::types::AutoScalingSettingsDescription::minimum_units).
     #[inline]
-    pub fn set_minimum_units(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_minimum_units(mut self, input: Option<i64>) -> Self {
         self.inner.minimum_units = input;
         self
     }
     /// The value set for [`AutoScalingSettingsDescription::minimum_units`](crate::types::AutoScalingSettingsDescription::minimum_units), if any.
     #[inline]
-    pub fn get_minimum_units(&self) -> &::std::option::Option<i64> {
+    pub fn get_minimum_units(&self) -> &Option<i64> {
         &self.inner.minimum_units
     }
     /// Sets [`AutoScalingSettingsDescription::maximum_units`](crate::types::AutoScalingSettingsDescription::maximum_units): The maximum capacity units that a global table or global secondary index should be scaled up to.
     pub fn maximum_units(mut self, input: i64) -> Self {
-        self.inner.maximum_units = ::std::option::Option::Some(input);
+        self.inner.maximum_units = Some(input);
         self
     }
     /// Sets or clears [`AutoScalingSettingsDescription::maximum_units`](crate::types::AutoScalingSettingsDescription::maximum_units).
     #[inline]
-    pub fn set_maximum_units(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_maximum_units(mut self, input: Option<i64>) -> Self {
         self.inner.maximum_units = input;
         self
     }
     /// The value set for [`AutoScalingSettingsDescription::maximum_units`](crate::types::AutoScalingSettingsDescription::maximum_units), if any.
     #[inline]
-    pub fn get_maximum_units(&self) -> &::std::option::Option<i64> {
+    pub fn get_maximum_units(&self) -> &Option<i64> {
         &self.inner.maximum_units
     }
     /// Sets [`AutoScalingSettingsDescription::auto_scaling_disabled`](crate::types::AutoScalingSettingsDescription::auto_scaling_disabled): Disabled auto scaling for this global table or global secondary index.
     pub fn auto_scaling_disabled(mut self, input: bool) -> Self {
-        self.inner.auto_scaling_disabled = ::std::option::Option::Some(input);
+        self.inner.auto_scaling_disabled = Some(input);
         self
     }
     /// Sets or clears [`AutoScalingSettingsDescription::auto_scaling_disabled`](crate::types::AutoScalingSettingsDescription::auto_scaling_disabled).
     #[inline]
-    pub fn set_auto_scaling_disabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_auto_scaling_disabled(mut self, input: Option<bool>) -> Self {
         self.inner.auto_scaling_disabled = input;
         self
     }
     /// The value set for [`AutoScalingSettingsDescription::auto_scaling_disabled`](crate::types::AutoScalingSettingsDescription::auto_scaling_disabled), if any.
     #[inline]
-    pub fn get_auto_scaling_disabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_auto_scaling_disabled(&self) -> &Option<bool> {
         &self.inner.auto_scaling_disabled
     }
     /// Sets [`AutoScalingSettingsDescription::auto_scaling_role_arn`](crate::types::AutoScalingSettingsDescription::auto_scaling_role_arn): Role ARN used for configuring the auto scaling policy.
-    pub fn auto_scaling_role_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.auto_scaling_role_arn = ::std::option::Option::Some(input.into());
+    pub fn auto_scaling_role_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.auto_scaling_role_arn = Some(input.into());
         self
     }
     /// Sets or clears [`AutoScalingSettingsDescription::auto_scaling_role_arn`](crate::types::AutoScalingSettingsDescription::auto_scaling_role_arn).
     #[inline]
-    pub fn set_auto_scaling_role_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_auto_scaling_role_arn(mut self, input: Option<String>) -> Self {
         self.inner.auto_scaling_role_arn = input;
         self
     }
     /// The value set for [`AutoScalingSettingsDescription::auto_scaling_role_arn`](crate::types::AutoScalingSettingsDescription::auto_scaling_role_arn), if any.
     #[inline]
-    pub fn get_auto_scaling_role_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_auto_scaling_role_arn(&self) -> &Option<String> {
         &self.inner.auto_scaling_role_arn
     }
     /// Appends one item to [`AutoScalingSettingsDescription::scaling_policies`](crate::types::AutoScalingSettingsDescription::scaling_policies): Information about the scaling policies.
@@ -155,9 +132,7 @@ impl AutoScalingSettingsDescriptionBuilder {
     #[inline]
     pub fn set_scaling_policies(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AutoScalingPolicyDescription>,
-        >,
+        input: Option<Vec<crate::types::AutoScalingPolicyDescription>>,
     ) -> Self {
         self.inner.scaling_policies = input;
         self
@@ -166,9 +141,7 @@ impl AutoScalingSettingsDescriptionBuilder {
     #[inline]
     pub fn get_scaling_policies(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::AutoScalingPolicyDescription>,
-    > {
+    ) -> &Option<Vec<crate::types::AutoScalingPolicyDescription>> {
         &self.inner.scaling_policies
     }
     /// Builds the [`AutoScalingSettingsDescription`]; it has no required members, so this cannot fail.

@@ -2,145 +2,122 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the auto scaling settings to be modified for a global table or global secondary index.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AutoScalingSettingsUpdate {
     /// The minimum capacity units that a global table or global secondary index should be scaled down to.
-    pub minimum_units: ::std::option::Option<i64>,
+    pub minimum_units: Option<i64>,
     /// The maximum capacity units that a global table or global secondary index should be scaled up to.
-    pub maximum_units: ::std::option::Option<i64>,
+    pub maximum_units: Option<i64>,
     /// Disabled auto scaling for this global table or global secondary index.
-    pub auto_scaling_disabled: ::std::option::Option<bool>,
+    pub auto_scaling_disabled: Option<bool>,
     /// Role ARN used for configuring auto scaling policy.
-    pub auto_scaling_role_arn: ::std::option::Option<::std::string::String>,
+    pub auto_scaling_role_arn: Option<String>,
     /// The scaling policy to apply for scaling target global table or global secondary index capacity units.
-    pub scaling_policy_update: ::std::option::Option<
-        crate::types::AutoScalingPolicyUpdate,
-    >,
+    pub scaling_policy_update: Option<crate::types::AutoScalingPolicyUpdate>,
 }
 impl AutoScalingSettingsUpdate {
     /// Starts building a [`AutoScalingSettingsUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::AutoScalingSettingsUpdateBuilder {
-        <crate::types::builders::AutoScalingSettingsUpdateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AutoScalingSettingsUpdateBuilder as Default>::default()
     }
     /// The `MinimumUnits` member, when set.
     #[inline]
-    pub fn minimum_units(&self) -> ::std::option::Option<i64> {
+    pub fn minimum_units(&self) -> Option<i64> {
         self.minimum_units
     }
     /// The `MaximumUnits` member, when set.
     #[inline]
-    pub fn maximum_units(&self) -> ::std::option::Option<i64> {
+    pub fn maximum_units(&self) -> Option<i64> {
         self.maximum_units
     }
     /// The `AutoScalingDisabled` member, when set.
     #[inline]
-    pub fn auto_scaling_disabled(&self) -> ::std::option::Option<bool> {
+    pub fn auto_scaling_disabled(&self) -> Option<bool> {
         self.auto_scaling_disabled
     }
     /// The `AutoScalingRoleArn` member, when set.
     #[inline]
-    pub fn auto_scaling_role_arn(&self) -> ::std::option::Option<&str> {
+    pub fn auto_scaling_role_arn(&self) -> Option<&str> {
         self.auto_scaling_role_arn.as_deref()
     }
     /// The `ScalingPolicyUpdate` member, when set.
     #[inline]
     pub fn scaling_policy_update(
         &self,
-    ) -> ::std::option::Option<&crate::types::AutoScalingPolicyUpdate> {
+    ) -> Option<&crate::types::AutoScalingPolicyUpdate> {
         self.scaling_policy_update.as_ref()
     }
 }
 /// A builder for [`AutoScalingSettingsUpdate`](crate::types::AutoScalingSettingsUpdate); start one with `AutoScalingSettingsUpdate::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AutoScalingSettingsUpdateBuilder {
     inner: crate::types::AutoScalingSettingsUpdate,
 }
 impl AutoScalingSettingsUpdateBuilder {
     /// Sets [`AutoScalingSettingsUpdate::minimum_units`](crate::types::AutoScalingSettingsUpdate::minimum_units): The minimum capacity units that a global table or global secondary index should be scaled down to.
     pub fn minimum_units(mut self, input: i64) -> Self {
-        self.inner.minimum_units = ::std::option::Option::Some(input);
+        self.inner.minimum_units = Some(input);
         self
     }
     /// Sets or clears [`AutoScalingSettingsUpdate::minimum_units`](crate::types::AutoScalingSettingsUpdate::minimum_units).
     #[inline]
-    pub fn set_minimum_units(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_minimum_units(mut self, input: Option<i64>) -> Self {
         self.inner.minimum_units = input;
         self
     }
     /// The value set for [`AutoScalingSettingsUpdate::minimum_units`](crate::types::AutoScalingSettingsUpdate::minimum_units), if any.
     #[inline]
-    pub fn get_minimum_units(&self) -> &::std::option::Option<i64> {
+    pub fn get_minimum_units(&self) -> &Option<i64> {
         &self.inner.minimum_units
     }
     /// Sets [`AutoScalingSettingsUpdate::maximum_units`](crate::types::AutoScalingSettingsUpdate::maximum_units): The maximum capacity units that a global table or global secondary index should be scaled up to.
     pub fn maximum_units(mut self, input: i64) -> Self {
-        self.inner.maximum_units = ::std::option::Option::Some(input);
+        self.inner.maximum_units = Some(input);
         self
     }
     /// Sets or clears [`AutoScalingSettingsUpdate::maximum_units`](crate::types::AutoScalingSettingsUpdate::maximum_units).
     #[inline]
-    pub fn set_maximum_units(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_maximum_units(mut self, input: Option<i64>) -> Self {
         self.inner.maximum_units = input;
         self
     }
     /// The value set for [`AutoScalingSettingsUpdate::maximum_units`](crate::types::AutoScalingSettingsUpdate::maximum_units), if any.
     #[inline]
-    pub fn get_maximum_units(&self) -> &::std::option::Option<i64> {
+    pub fn get_maximum_units(&self) -> &Option<i64> {
         &self.inner.maximum_units
     }
     /// Sets [`AutoScalingSettingsUpdate::auto_scaling_disabled`](crate::types::AutoScalingSettingsUpdate::auto_scaling_disabled): Disabled auto scaling for this global table or global secondary index.
     pub fn auto_scaling_disabled(mut self, input: bool) -> Self {
-        self.inner.auto_scaling_disabled = ::std::option::Option::Some(input);
+        self.inner.auto_scaling_disabled = Some(input);
         self
     }
     /// Sets or clears [`AutoScalingSettingsUpdate::auto_scaling_disabled`](crate::types::AutoScalingSettingsUpdate::auto_scaling_disabled).
     #[inline]
-    pub fn set_auto_scaling_disabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_auto_scaling_disabled(mut self, input: Option<bool>) -> Self {
         self.inner.auto_scaling_disabled = input;
         self
     }
     /// The value set for [`AutoScalingSettingsUpdate::auto_scaling_disabled`](crate::types::AutoScalingSettingsUpdate::auto_scaling_disabled), if any.
     #[inline]
-    pub fn get_auto_scaling_disabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_auto_scaling_disabled(&self) -> &Option<bool> {
         &self.inner.auto_scaling_disabled
     }
     /// Sets [`AutoScalingSettingsUpdate::auto_scaling_role_arn`](crate::types::AutoScalingSettingsUpdate::auto_scaling_role_arn): Role ARN used for configuring auto scaling policy.
-    pub fn auto_scaling_role_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.auto_scaling_role_arn = ::std::option::Option::Some(input.into());
+    pub fn auto_scaling_role_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.auto_scaling_role_arn = Some(input.into());
         self
     }
     /// Sets or clears [`AutoScalingSettingsUpdate::auto_scaling_role_arn`](crate::types::AutoScalingSettingsUpdate::auto_scaling_role_arn).
     #[inline]
-    pub fn set_auto_scaling_role_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_auto_scaling_role_arn(mut self, input: Option<String>) -> Self {
         self.inner.auto_scaling_role_arn = input;
         self
     }
     /// The value set for [`AutoScalingSettingsUpdate::auto_scaling_role_arn`](crate::types::AutoScalingSettingsUpdate::auto_scaling_role_arn), if any.
     #[inline]
-    pub fn get_auto_scaling_role_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_auto_scaling_role_arn(&self) -> &Option<String> {
         &self.inner.auto_scaling_role_arn
     }
     /// Sets [`AutoScalingSettingsUpdate::scaling_policy_update`](crate::types::AutoScalingSettingsUpdate::scaling_policy_update): The scaling policy to apply for scaling target global table or global secondary index capacity units.
@@ -148,14 +125,14 @@ impl AutoScalingSettingsUpdateBuilder {
         mut self,
         input: crate::types::AutoScalingPolicyUpdate,
     ) -> Self {
-        self.inner.scaling_policy_update = ::std::option::Option::Some(input);
+        self.inner.scaling_policy_update = Some(input);
         self
     }
     /// Sets or clears [`AutoScalingSettingsUpdate::scaling_policy_update`](crate::types::AutoScalingSettingsUpdate::scaling_policy_update).
     #[inline]
     pub fn set_scaling_policy_update(
         mut self,
-        input: ::std::option::Option<crate::types::AutoScalingPolicyUpdate>,
+        input: Option<crate::types::AutoScalingPolicyUpdate>,
     ) -> Self {
         self.inner.scaling_policy_update = input;
         self
@@ -164,7 +141,7 @@ impl AutoScalingSettingsUpdateBuilder {
     #[inline]
     pub fn get_scaling_policy_update(
         &self,
-    ) -> &::std::option::Option<crate::types::AutoScalingPolicyUpdate> {
+    ) -> &Option<crate::types::AutoScalingPolicyUpdate> {
         &self.inner.scaling_policy_update
     }
     /// Builds the [`AutoScalingSettingsUpdate`]; it has no required members, so this cannot fail.

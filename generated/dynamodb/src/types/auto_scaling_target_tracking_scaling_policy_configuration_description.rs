@@ -2,141 +2,131 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a target tracking scaling policy.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AutoScalingTargetTrackingScalingPolicyConfigurationDescription {
     /// Indicates whether scale in by the target tracking policy is disabled. If the value is true, scale in is disabled and the target tracking policy won't remove capacity from the scalable resource. Otherwise, scale in is enabled and the target tracking policy can remove capacity from the scalable resource. The default value is false.
-    pub disable_scale_in: ::std::option::Option<bool>,
+    pub disable_scale_in: Option<bool>,
     /// The amount of time, in seconds, after a scale in activity completes before another scale in activity can start. The cooldown period is used to block subsequent scale in requests until it has expired. You should scale in conservatively to protect your application's availability. However, if another alarm triggers a scale out policy during the cooldown period after a scale-in, application auto scaling scales out your scalable target immediately.
-    pub scale_in_cooldown: ::std::option::Option<i32>,
+    pub scale_in_cooldown: Option<i32>,
     /// The amount of time, in seconds, after a scale out activity completes before another scale out activity can start. While the cooldown period is in effect, the capacity that has been added by the previous scale out event that initiated the cooldown is calculated as part of the desired capacity for the next scale out. You should continuously (but not excessively) scale out.
-    pub scale_out_cooldown: ::std::option::Option<i32>,
+    pub scale_out_cooldown: Option<i32>,
     /// The target value for the metric. The range is 8.515920e-109 to 1.174271e+108 (Base 10) or 2e-360 to 2e360 (Base 2).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub target_value: ::std::option::Option<f64>,
+    pub target_value: Option<f64>,
 }
 impl AutoScalingTargetTrackingScalingPolicyConfigurationDescription {
     /// Starts building a [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::AutoScalingTargetTrackingScalingPolicyConfigurationDescriptionBuilder {
-        <crate::types::builders::AutoScalingTargetTrackingScalingPolicyConfigurationDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AutoScalingTargetTrackingScalingPolicyConfigurationDescriptionBuilder as Default>::default()
     }
     /// The `DisableScaleIn` member, when set.
     #[inline]
-    pub fn disable_scale_in(&self) -> ::std::option::Option<bool> {
+    pub fn disable_scale_in(&self) -> Option<bool> {
         self.disable_scale_in
     }
     /// The `ScaleInCooldown` member, when set.
     #[inline]
-    pub fn scale_in_cooldown(&self) -> ::std::option::Option<i32> {
+    pub fn scale_in_cooldown(&self) -> Option<i32> {
         self.scale_in_cooldown
     }
     /// The `ScaleOutCooldown` member, when set.
     #[inline]
-    pub fn scale_out_cooldown(&self) -> ::std::option::Option<i32> {
+    pub fn scale_out_cooldown(&self) -> Option<i32> {
         self.scale_out_cooldown
     }
     /// The `TargetValue` member, when set.
     #[inline]
-    pub fn target_value(&self) -> ::std::option::Option<f64> {
+    pub fn target_value(&self) -> Option<f64> {
         self.target_value
     }
 }
 /// A builder for [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription); start one with `AutoScalingTargetTrackingScalingPolicyConfigurationDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AutoScalingTargetTrackingScalingPolicyConfigurationDescriptionBuilder {
     inner: crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription,
 }
 impl AutoScalingTargetTrackingScalingPolicyConfigurationDescriptionBuilder {
     /// Sets [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription::disable_scale_in`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription::disable_scale_in): Indicates whether scale in by the target tracking policy is disabled.
     pub fn disable_scale_in(mut self, input: bool) -> Self {
-        self.inner.disable_scale_in = ::std::option::Option::Some(input);
+        self.inner.disable_scale_in = Some(input);
         self
     }
     /// Sets or clears [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription::disable_scale_in`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription::disable_scale_in).
     #[inline]
-    pub fn set_disable_scale_in(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_disable_scale_in(mut self, input: Option<bool>) -> Self {
         self.inner.disable_scale_in = input;
         self
     }
     /// The value set for [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription::disable_scale_in`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription::disable_scale_in), if any.
     #[inline]
-    pub fn get_disable_scale_in(&self) -> &::std::option::Option<bool> {
+    pub fn get_disable_scale_in(&self) -> &Option<bool> {
         &self.inner.disable_scale_in
     }
     /// Sets [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription::scale_in_cooldown`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription::scale_in_cooldown): The amount of time, in seconds, after a scale in activity completes before another scale in activity can start.
     pub fn scale_in_cooldown(mut self, input: i32) -> Self {
-        self.inner.scale_in_cooldown = ::std::option::Option::Some(input);
+        self.inner.scale_in_cooldown = Some(input);
         self
     }
     /// Sets or clears [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription::scale_in_cooldown`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription::scale_in_cooldown).
     #[inline]
-    pub fn set_scale_in_cooldown(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_scale_in_cooldown(mut self, input: Option<i32>) -> Self {
         self.inner.scale_in_cooldown = input;
         self
     }
     /// The value set for [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription::scale_in_cooldown`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription::scale_in_cooldown), if any.
     #[inline]
-    pub fn get_scale_in_cooldown(&self) -> &::std::option::Option<i32> {
+    pub fn get_scale_in_cooldown(&self) -> &Option<i32> {
         &self.inner.scale_in_cooldown
     }
     /// Sets [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription::scale_out_cooldown`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription::scale_out_cooldown): The amount of time, in seconds, after a scale out activity completes before another scale out activity can start.
     pub fn scale_out_cooldown(mut self, input: i32) -> Self {
-        self.inner.scale_out_cooldown = ::std::option::Option::Some(input);
+        self.inner.scale_out_cooldown = Some(input);
         self
     }
     /// Sets or clears [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription::scale_out_cooldown`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription::scale_out_cooldown).
     #[inline]
-    pub fn set_scale_out_cooldown(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_scale_out_cooldown(mut self, input: Option<i32>) -> Self {
         self.inner.scale_out_cooldown = input;
         self
     }
     /// The value set for [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription::scale_out_cooldown`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription::scale_out_cooldown), if any.
     #[inline]
-    pub fn get_scale_out_cooldown(&self) -> &::std::option::Option<i32> {
+    pub fn get_scale_out_cooldown(&self) -> &Option<i32> {
         &self.inner.scale_out_cooldown
     }
     /// Sets [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription::target_value`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription::target_value): The target value for the metric.
     pub fn target_value(mut self, input: f64) -> Self {
-        self.inner.target_value = ::std::option::Option::Some(input);
+        self.inner.target_value = Some(input);
         self
     }
     /// Sets or clears [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription::target_value`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription::target_value).
     #[inline]
-    pub fn set_target_value(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_target_value(mut self, input: Option<f64>) -> Self {
         self.inner.target_value = input;
         self
     }
     /// The value set for [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription::target_value`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription::target_value), if any.
     #[inline]
-    pub fn get_target_value(&self) -> &::std::option::Option<f64> {
+    pub fn get_target_value(&self) -> &Option<f64> {
         &self.inner.target_value
     }
     /// Builds the [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.target_value.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AutoScalingTargetTrackingScalingPolicyConfigurationDescription",
                 member: "target_value",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

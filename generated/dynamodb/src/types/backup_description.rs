@@ -2,79 +2,63 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the description of the backup created for the table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BackupDescription {
     /// Contains the details of the backup created for the table.
-    pub backup_details: ::std::option::Option<crate::types::BackupDetails>,
+    pub backup_details: Option<crate::types::BackupDetails>,
     /// Contains the details of the table when the backup was created.
-    pub source_table_details: ::std::option::Option<crate::types::SourceTableDetails>,
+    pub source_table_details: Option<crate::types::SourceTableDetails>,
     /// Contains the details of the features enabled on the table when the backup was created. For example, LSIs, GSIs, streams, TTL.
-    pub source_table_feature_details: ::std::option::Option<
-        crate::types::SourceTableFeatureDetails,
-    >,
+    pub source_table_feature_details: Option<crate::types::SourceTableFeatureDetails>,
 }
 impl BackupDescription {
     /// Starts building a [`BackupDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::BackupDescriptionBuilder {
-        <crate::types::builders::BackupDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BackupDescriptionBuilder as Default>::default()
     }
     /// The `BackupDetails` member, when set.
     #[inline]
-    pub fn backup_details(&self) -> ::std::option::Option<&crate::types::BackupDetails> {
+    pub fn backup_details(&self) -> Option<&crate::types::BackupDetails> {
         self.backup_details.as_ref()
     }
     /// The `SourceTableDetails` member, when set.
     #[inline]
-    pub fn source_table_details(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SourceTableDetails> {
+    pub fn source_table_details(&self) -> Option<&crate::types::SourceTableDetails> {
         self.source_table_details.as_ref()
     }
     /// The `SourceTableFeatureDetails` member, when set.
     #[inline]
     pub fn source_table_feature_details(
         &self,
-    ) -> ::std::option::Option<&crate::types::SourceTableFeatureDetails> {
+    ) -> Option<&crate::types::SourceTableFeatureDetails> {
         self.source_table_feature_details.as_ref()
     }
 }
 /// A builder for [`BackupDescription`](crate::types::BackupDescription); start one with `BackupDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BackupDescriptionBuilder {
     inner: crate::types::BackupDescription,
 }
 impl BackupDescriptionBuilder {
     /// Sets [`BackupDescription::backup_details`](crate::types::BackupDescription::backup_details): Contains the details of the backup created for the table.
     pub fn backup_details(mut self, input: crate::types::BackupDetails) -> Self {
-        self.inner.backup_details = ::std::option::Option::Some(input);
+        self.inner.backup_details = Some(input);
         self
     }
     /// Sets or clears [`BackupDescription::backup_details`](crate::types::BackupDescription::backup_details).
     #[inline]
     pub fn set_backup_details(
         mut self,
-        input: ::std::option::Option<crate::types::BackupDetails>,
+        input: Option<crate::types::BackupDetails>,
     ) -> Self {
         self.inner.backup_details = input;
         self
     }
     /// The value set for [`BackupDescription::backup_details`](crate::types::BackupDescription::backup_details), if any.
     #[inline]
-    pub fn get_backup_details(
-        &self,
-    ) -> &::std::option::Option<crate::types::BackupDetails> {
+    pub fn get_backup_details(&self) -> &Option<crate::types::BackupDetails> {
         &self.inner.backup_details
     }
     /// Sets [`BackupDescription::source_table_details`](crate::types::BackupDescription::source_table_details): Contains the details of the table when the backup was created.
@@ -82,23 +66,21 @@ impl BackupDescriptionBuilder {
         mut self,
         input: crate::types::SourceTableDetails,
     ) -> Self {
-        self.inner.source_table_details = ::std::option::Option::Some(input);
+        self.inner.source_table_details = Some(input);
         self
     }
     /// Sets or clears [`BackupDescription::source_table_details`](crate::types::BackupDescription::source_table_details).
     #[inline]
     pub fn set_source_table_details(
         mut self,
-        input: ::std::option::Option<crate::types::SourceTableDetails>,
+        input: Option<crate::types::SourceTableDetails>,
     ) -> Self {
         self.inner.source_table_details = input;
         self
     }
     /// The value set for [`BackupDescription::source_table_details`](crate::types::BackupDescription::source_table_details), if any.
     #[inline]
-    pub fn get_source_table_details(
-        &self,
-    ) -> &::std::option::Option<crate::types::SourceTableDetails> {
+    pub fn get_source_table_details(&self) -> &Option<crate::types::SourceTableDetails> {
         &self.inner.source_table_details
     }
     /// Sets [`BackupDescription::source_table_feature_details`](crate::types::BackupDescription::source_table_feature_details): Contains the details of the features enabled on the table when the backup was created.
@@ -106,14 +88,14 @@ impl BackupDescriptionBuilder {
         mut self,
         input: crate::types::SourceTableFeatureDetails,
     ) -> Self {
-        self.inner.source_table_feature_details = ::std::option::Option::Some(input);
+        self.inner.source_table_feature_details = Some(input);
         self
     }
     /// Sets or clears [`BackupDescription::source_table_feature_details`](crate::types::BackupDescription::source_table_feature_details).
     #[inline]
     pub fn set_source_table_feature_details(
         mut self,
-        input: ::std::option::Option<crate::types::SourceTableFeatureDetails>,
+        input: Option<crate::types::SourceTableFeatureDetails>,
     ) -> Self {
         self.inner.source_table_feature_details = input;
         self
@@ -122,7 +104,7 @@ impl BackupDescriptionBuilder {
     #[inline]
     pub fn get_source_table_feature_details(
         &self,
-    ) -> &::std::option::Option<crate::types::SourceTableFeatureDetails> {
+    ) -> &Option<crate::types::SourceTableFeatureDetails> {
         &self.inner.source_table_feature_details
     }
     /// Builds the [`BackupDescription`]; it has no required members, so this cannot fail.

@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the details of the backup created for the table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BackupDetails {
     /// ARN associated with the backup.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub backup_arn: ::std::option::Option<::std::string::String>,
+    pub backup_arn: Option<String>,
     /// Name of the requested backup.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub backup_name: ::std::option::Option<::std::string::String>,
+    pub backup_name: Option<String>,
     /// Size of the backup in bytes. DynamoDB updates this value approximately every six hours. Recent changes might not be reflected in this value.
-    pub backup_size_bytes: ::std::option::Option<i64>,
+    pub backup_size_bytes: Option<i64>,
     /// Backup can be in one of the following states: CREATING, ACTIVE, DELETED.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub backup_status: ::std::option::Option<crate::types::BackupStatus>,
+    pub backup_status: Option<crate::types::BackupStatus>,
     /// BackupType:
     ///
     /// - `USER` - You create and manage these using the on-demand backup feature.
@@ -31,173 +26,147 @@ pub struct BackupDetails {
     /// - `AWS_BACKUP` - On-demand backup created by you from Backup service.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub backup_type: ::std::option::Option<crate::types::BackupType>,
+    pub backup_type: Option<crate::types::BackupType>,
     /// Time at which the backup was created. This is the request time of the backup.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub backup_creation_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub backup_creation_date_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Time at which the automatic on-demand backup created by DynamoDB will expire. This `SYSTEM` on-demand backup expires automatically 35 days after its creation.
-    pub backup_expiry_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub backup_expiry_date_time: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl BackupDetails {
     /// Starts building a [`BackupDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::BackupDetailsBuilder {
-        <crate::types::builders::BackupDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BackupDetailsBuilder as Default>::default()
     }
     /// The `BackupArn` member, when set.
     #[inline]
-    pub fn backup_arn(&self) -> ::std::option::Option<&str> {
+    pub fn backup_arn(&self) -> Option<&str> {
         self.backup_arn.as_deref()
     }
     /// The `BackupName` member, when set.
     #[inline]
-    pub fn backup_name(&self) -> ::std::option::Option<&str> {
+    pub fn backup_name(&self) -> Option<&str> {
         self.backup_name.as_deref()
     }
     /// The `BackupSizeBytes` member, when set.
     #[inline]
-    pub fn backup_size_bytes(&self) -> ::std::option::Option<i64> {
+    pub fn backup_size_bytes(&self) -> Option<i64> {
         self.backup_size_bytes
     }
     /// The `BackupStatus` member, when set.
     #[inline]
-    pub fn backup_status(&self) -> ::std::option::Option<&crate::types::BackupStatus> {
+    pub fn backup_status(&self) -> Option<&crate::types::BackupStatus> {
         self.backup_status.as_ref()
     }
     /// The `BackupType` member, when set.
     #[inline]
-    pub fn backup_type(&self) -> ::std::option::Option<&crate::types::BackupType> {
+    pub fn backup_type(&self) -> Option<&crate::types::BackupType> {
         self.backup_type.as_ref()
     }
     /// The `BackupCreationDateTime` member, when set.
     #[inline]
     pub fn backup_creation_date_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.backup_creation_date_time.as_ref()
     }
     /// The `BackupExpiryDateTime` member, when set.
     #[inline]
     pub fn backup_expiry_date_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.backup_expiry_date_time.as_ref()
     }
 }
 /// A builder for [`BackupDetails`](crate::types::BackupDetails); start one with `BackupDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BackupDetailsBuilder {
     inner: crate::types::BackupDetails,
 }
 impl BackupDetailsBuilder {
     /// Sets [`BackupDetails::backup_arn`](crate::types::BackupDetails::backup_arn): ARN associated with the backup.
-    pub fn backup_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.backup_arn = ::std::option::Option::Some(input.into());
+    pub fn backup_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.backup_arn = Some(input.into());
         self
     }
     /// Sets or clears [`BackupDetails::backup_arn`](crate::types::BackupDetails::backup_arn).
     #[inline]
-    pub fn set_backup_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_backup_arn(mut self, input: Option<String>) -> Self {
         self.inner.backup_arn = input;
         self
     }
     /// The value set for [`BackupDetails::backup_arn`](crate::types::BackupDetails::backup_arn), if any.
     #[inline]
-    pub fn get_backup_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_backup_arn(&self) -> &Option<String> {
         &self.inner.backup_arn
     }
     /// Sets [`BackupDetails::backup_name`](crate::types::BackupDetails::backup_name): Name of the requested backup.
-    pub fn backup_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.backup_name = ::std::option::Option::Some(input.into());
+    pub fn backup_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.backup_name = Some(input.into());
         self
     }
     /// Sets or clears [`BackupDetails::backup_name`](crate::types::BackupDetails::backup_name).
     #[inline]
-    pub fn set_backup_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_backup_name(mut self, input: Option<String>) -> Self {
         self.inner.backup_name = input;
         self
     }
     /// The value set for [`BackupDetails::backup_name`](crate::types::BackupDetails::backup_name), if any.
     #[inline]
-    pub fn get_backup_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_backup_name(&self) -> &Option<String> {
         &self.inner.backup_name
     }
     /// Sets [`BackupDetails::backup_size_bytes`](crate::types::BackupDetails::backup_size_bytes): Size of the backup in bytes.
     pub fn backup_size_bytes(mut self, input: i64) -> Self {
-        self.inner.backup_size_bytes = ::std::option::Option::Some(input);
+        self.inner.backup_size_bytes = Some(input);
         self
     }
     /// Sets or clears [`BackupDetails::backup_size_bytes`](crate::types::BackupDetails::backup_size_bytes).
     #[inline]
-    pub fn set_backup_size_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_backup_size_bytes(mut self, input: Option<i64>) -> Self {
         self.inner.backup_size_bytes = input;
         self
     }
     /// The value set for [`BackupDetails::backup_size_bytes`](crate::types::BackupDetails::backup_size_bytes), if any.
     #[inline]
-    pub fn get_backup_size_bytes(&self) -> &::std::option::Option<i64> {
+    pub fn get_backup_size_bytes(&self) -> &Option<i64> {
         &self.inner.backup_size_bytes
     }
     /// Sets [`BackupDetails::backup_status`](crate::types::BackupDetails::backup_status): Backup can be in one of the following states: CREATING, ACTIVE, DELETED.
     pub fn backup_status(mut self, input: crate::types::BackupStatus) -> Self {
-        self.inner.backup_status = ::std::option::Option::Some(input);
+        self.inner.backup_status = Some(input);
         self
     }
     /// Sets or clears [`BackupDetails::backup_status`](crate::types::BackupDetails::backup_status).
     #[inline]
     pub fn set_backup_status(
         mut self,
-        input: ::std::option::Option<crate::types::BackupStatus>,
+        input: Option<crate::types::BackupStatus>,
     ) -> Self {
         self.inner.backup_status = input;
         self
     }
     /// The value set for [`BackupDetails::backup_status`](crate::types::BackupDetails::backup_status), if any.
     #[inline]
-    pub fn get_backup_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::BackupStatus> {
+    pub fn get_backup_status(&self) -> &Option<crate::types::BackupStatus> {
         &self.inner.backup_status
     }
     /// Sets [`BackupDetails::backup_type`](crate::types::BackupDetails::backup_type): BackupType:
     pub fn backup_type(mut self, input: crate::types::BackupType) -> Self {
-        self.inner.backup_type = ::std::option::Option::Some(input);
+        self.inner.backup_type = Some(input);
         self
     }
     /// Sets or clears [`BackupDetails::backup_type`](crate::types::BackupDetails::backup_type).
     #[inline]
-    pub fn set_backup_type(
-        mut self,
-        input: ::std::option::Option<crate::types::BackupType>,
-    ) -> Self {
+    pub fn set_backup_type(mut self, input: Option<crate::types::BackupType>) -> Self {
         self.inner.backup_type = input;
         self
     }
     /// The value set for [`BackupDetails::backup_type`](crate::types::BackupDetails::backup_type), if any.
     #[inline]
-    pub fn get_backup_type(&self) -> &::std::option::Option<crate::types::BackupType> {
+    pub fn get_backup_type(&self) -> &Option<crate::types::BackupType> {
         &self.inner.backup_type
     }
     /// Sets [`BackupDetails::backup_creation_date_time`](crate::types::BackupDetails::backup_creation_date_time): Time at which the backup was created.
@@ -205,14 +174,14 @@ impl BackupDetailsBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.backup_creation_date_time = ::std::option::Option::Some(input);
+        self.inner.backup_creation_date_time = Some(input);
         self
     }
     /// Sets or clears [`BackupDetails::backup_creation_date_time`](crate::types::BackupDetails::backup_creation_date_time).
     #[inline]
     pub fn set_backup_creation_date_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.backup_creation_date_time = input;
         self
@@ -221,7 +190,7 @@ impl BackupDetailsBuilder {
     #[inline]
     pub fn get_backup_creation_date_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.backup_creation_date_time
     }
     /// Sets [`BackupDetails::backup_expiry_date_time`](crate::types::BackupDetails::backup_expiry_date_time): Time at which the automatic on-demand backup created by DynamoDB will expire.
@@ -229,14 +198,14 @@ impl BackupDetailsBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.backup_expiry_date_time = ::std::option::Option::Some(input);
+        self.inner.backup_expiry_date_time = Some(input);
         self
     }
     /// Sets or clears [`BackupDetails::backup_expiry_date_time`](crate::types::BackupDetails::backup_expiry_date_time).
     #[inline]
     pub fn set_backup_expiry_date_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.backup_expiry_date_time = input;
         self
@@ -245,47 +214,44 @@ impl BackupDetailsBuilder {
     #[inline]
     pub fn get_backup_expiry_date_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.backup_expiry_date_time
     }
     /// Builds the [`BackupDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::BackupDetails,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::BackupDetails, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.backup_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BackupDetails",
                 member: "backup_arn",
             });
         }
         if self.inner.backup_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BackupDetails",
                 member: "backup_name",
             });
         }
         if self.inner.backup_status.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BackupDetails",
                 member: "backup_status",
             });
         }
         if self.inner.backup_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BackupDetails",
                 member: "backup_type",
             });
         }
         if self.inner.backup_creation_date_time.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BackupDetails",
                 member: "backup_creation_date_time",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -4,7 +4,7 @@
 /// The `BackupStatus` enumeration of the model.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum BackupStatus {
     /// `CREATING`
@@ -31,7 +31,7 @@ impl BackupStatus {
         }
     }
 }
-impl ::std::convert::From<&str> for BackupStatus {
+impl From<&str> for BackupStatus {
     fn from(value: &str) -> Self {
         match value {
             "CREATING" => BackupStatus::Creating,
@@ -47,18 +47,18 @@ impl ::std::convert::From<&str> for BackupStatus {
 }
 impl ::std::str::FromStr for BackupStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::cmp::PartialOrd for BackupStatus {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+impl PartialOrd for BackupStatus {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(Ord::cmp(self, other))
     }
 }
 /// Ordered by wire value, so values a later model adds never reorder
 /// the ones before them (a derived order would follow variant order).
-impl ::std::cmp::Ord for BackupStatus {
+impl Ord for BackupStatus {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
@@ -87,7 +87,7 @@ impl ::std::hash::Hash for BackupStatus {
         ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
-impl ::std::convert::AsRef<str> for BackupStatus {
+impl AsRef<str> for BackupStatus {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

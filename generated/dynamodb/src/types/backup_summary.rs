@@ -2,223 +2,179 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains details for the backup.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BackupSummary {
     /// Name of the table.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// Unique identifier for the table.
-    pub table_id: ::std::option::Option<::std::string::String>,
+    pub table_id: Option<String>,
     /// ARN associated with the table.
-    pub table_arn: ::std::option::Option<::std::string::String>,
+    pub table_arn: Option<String>,
     /// ARN associated with the backup.
-    pub backup_arn: ::std::option::Option<::std::string::String>,
+    pub backup_arn: Option<String>,
     /// Name of the specified backup.
-    pub backup_name: ::std::option::Option<::std::string::String>,
+    pub backup_name: Option<String>,
     /// Time at which the backup was created.
-    pub backup_creation_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub backup_creation_date_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Time at which the automatic on-demand backup created by DynamoDB will expire. This `SYSTEM` on-demand backup expires automatically 35 days after its creation.
-    pub backup_expiry_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub backup_expiry_date_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Backup can be in one of the following states: CREATING, ACTIVE, DELETED.
-    pub backup_status: ::std::option::Option<crate::types::BackupStatus>,
+    pub backup_status: Option<crate::types::BackupStatus>,
     /// BackupType:
     ///
     /// - `USER` - You create and manage these using the on-demand backup feature.
     /// - `SYSTEM` - If you delete a table with point-in-time recovery enabled, a `SYSTEM` backup is automatically created and is retained for 35 days (at no additional cost). System backups allow you to restore the deleted table to the state it was in just before the point of deletion.
     /// - `AWS_BACKUP` - On-demand backup created by you from Backup service.
-    pub backup_type: ::std::option::Option<crate::types::BackupType>,
+    pub backup_type: Option<crate::types::BackupType>,
     /// Size of the backup in bytes.
-    pub backup_size_bytes: ::std::option::Option<i64>,
+    pub backup_size_bytes: Option<i64>,
 }
 impl BackupSummary {
     /// Starts building a [`BackupSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::BackupSummaryBuilder {
-        <crate::types::builders::BackupSummaryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BackupSummaryBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `TableId` member, when set.
     #[inline]
-    pub fn table_id(&self) -> ::std::option::Option<&str> {
+    pub fn table_id(&self) -> Option<&str> {
         self.table_id.as_deref()
     }
     /// The `TableArn` member, when set.
     #[inline]
-    pub fn table_arn(&self) -> ::std::option::Option<&str> {
+    pub fn table_arn(&self) -> Option<&str> {
         self.table_arn.as_deref()
     }
     /// The `BackupArn` member, when set.
     #[inline]
-    pub fn backup_arn(&self) -> ::std::option::Option<&str> {
+    pub fn backup_arn(&self) -> Option<&str> {
         self.backup_arn.as_deref()
     }
     /// The `BackupName` member, when set.
     #[inline]
-    pub fn backup_name(&self) -> ::std::option::Option<&str> {
+    pub fn backup_name(&self) -> Option<&str> {
         self.backup_name.as_deref()
     }
     /// The `BackupCreationDateTime` member, when set.
     #[inline]
     pub fn backup_creation_date_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.backup_creation_date_time.as_ref()
     }
     /// The `BackupExpiryDateTime` member, when set.
     #[inline]
     pub fn backup_expiry_date_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.backup_expiry_date_time.as_ref()
     }
     /// The `BackupStatus` member, when set.
     #[inline]
-    pub fn backup_status(&self) -> ::std::option::Option<&crate::types::BackupStatus> {
+    pub fn backup_status(&self) -> Option<&crate::types::BackupStatus> {
         self.backup_status.as_ref()
     }
     /// The `BackupType` member, when set.
     #[inline]
-    pub fn backup_type(&self) -> ::std::option::Option<&crate::types::BackupType> {
+    pub fn backup_type(&self) -> Option<&crate::types::BackupType> {
         self.backup_type.as_ref()
     }
     /// The `BackupSizeBytes` member, when set.
     #[inline]
-    pub fn backup_size_bytes(&self) -> ::std::option::Option<i64> {
+    pub fn backup_size_bytes(&self) -> Option<i64> {
         self.backup_size_bytes
     }
 }
 /// A builder for [`BackupSummary`](crate::types::BackupSummary); start one with `BackupSummary::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BackupSummaryBuilder {
     inner: crate::types::BackupSummary,
 }
 impl BackupSummaryBuilder {
     /// Sets [`BackupSummary::table_name`](crate::types::BackupSummary::table_name): Name of the table.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`BackupSummary::table_name`](crate::types::BackupSummary::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`BackupSummary::table_name`](crate::types::BackupSummary::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`BackupSummary::table_id`](crate::types::BackupSummary::table_id): Unique identifier for the table.
-    pub fn table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_id = ::std::option::Option::Some(input.into());
+    pub fn table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_id = Some(input.into());
         self
     }
     /// Sets or clears [`BackupSummary::table_id`](crate::types::BackupSummary::table_id).
     #[inline]
-    pub fn set_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_id(mut self, input: Option<String>) -> Self {
         self.inner.table_id = input;
         self
     }
     /// The value set for [`BackupSummary::table_id`](crate::types::BackupSummary::table_id), if any.
     #[inline]
-    pub fn get_table_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_id(&self) -> &Option<String> {
         &self.inner.table_id
     }
     /// Sets [`BackupSummary::table_arn`](crate::types::BackupSummary::table_arn): ARN associated with the table.
-    pub fn table_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_arn = ::std::option::Option::Some(input.into());
+    pub fn table_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_arn = Some(input.into());
         self
     }
     /// Sets or clears [`BackupSummary::table_arn`](crate::types::BackupSummary::table_arn).
     #[inline]
-    pub fn set_table_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_arn(mut self, input: Option<String>) -> Self {
         self.inner.table_arn = input;
         self
     }
     /// The value set for [`BackupSummary::table_arn`](crate::types::BackupSummary::table_arn), if any.
     #[inline]
-    pub fn get_table_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_arn(&self) -> &Option<String> {
         &self.inner.table_arn
     }
     /// Sets [`BackupSummary::backup_arn`](crate::types::BackupSummary::backup_arn): ARN associated with the backup.
-    pub fn backup_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.backup_arn = ::std::option::Option::Some(input.into());
+    pub fn backup_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.backup_arn = Some(input.into());
         self
     }
     /// Sets or clears [`BackupSummary::backup_arn`](crate::types::BackupSummary::backup_arn).
     #[inline]
-    pub fn set_backup_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_backup_arn(mut self, input: Option<String>) -> Self {
         self.inner.backup_arn = input;
         self
     }
     /// The value set for [`BackupSummary::backup_arn`](crate::types::BackupSummary::backup_arn), if any.
     #[inline]
-    pub fn get_backup_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_backup_arn(&self) -> &Option<String> {
         &self.inner.backup_arn
     }
     /// Sets [`BackupSummary::backup_name`](crate::types::BackupSummary::backup_name): Name of the specified backup.
-    pub fn backup_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.backup_name = ::std::option::Option::Some(input.into());
+    pub fn backup_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.backup_name = Some(input.into());
         self
     }
     /// Sets or clears [`BackupSummary::backup_name`](crate::types::BackupSummary::backup_name).
     #[inline]
-    pub fn set_backup_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_backup_name(mut self, input: Option<String>) -> Self {
         self.inner.backup_name = input;
         self
     }
     /// The value set for [`BackupSummary::backup_name`](crate::types::BackupSummary::backup_name), if any.
     #[inline]
-    pub fn get_backup_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_backup_name(&self) -> &Option<String> {
         &self.inner.backup_name
     }
     /// Sets [`BackupSummary::backup_creation_date_time`](crate::types::BackupSummary::backup_creation_date_time): Time at which the backup was created.
@@ -226,14 +182,14 @@ impl BackupSummaryBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.backup_creation_date_time = ::std::option::Option::Some(input);
+        self.inner.backup_creation_date_time = Some(input);
         self
     }
     /// Sets or clears [`BackupSummary::backup_creation_date_time`](crate::types::BackupSummary::backup_creation_date_time).
     #[inline]
     pub fn set_backup_creation_date_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.backup_creation_date_time = input;
         self
@@ -242,7 +198,7 @@ impl BackupSummaryBuilder {
     #[inline]
     pub fn get_backup_creation_date_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.backup_creation_date_time
     }
     /// Sets [`BackupSummary::backup_expiry_date_time`](crate::types::BackupSummary::backup_expiry_date_time): Time at which the automatic on-demand backup created by DynamoDB will expire.
@@ -250,14 +206,14 @@ impl BackupSummaryBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.backup_expiry_date_time = ::std::option::Option::Some(input);
+        self.inner.backup_expiry_date_time = Some(input);
         self
     }
     /// Sets or clears [`BackupSummary::backup_expiry_date_time`](crate::types::BackupSummary::backup_expiry_date_time).
     #[inline]
     pub fn set_backup_expiry_date_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.backup_expiry_date_time = input;
         self
@@ -266,63 +222,58 @@ impl BackupSummaryBuilder {
     #[inline]
     pub fn get_backup_expiry_date_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.backup_expiry_date_time
     }
     /// Sets [`BackupSummary::backup_status`](crate::types::BackupSummary::backup_status): Backup can be in one of the following states: CREATING, ACTIVE, DELETED.
     pub fn backup_status(mut self, input: crate::types::BackupStatus) -> Self {
-        self.inner.backup_status = ::std::option::Option::Some(input);
+        self.inner.backup_status = Some(input);
         self
     }
     /// Sets or clears [`BackupSummary::backup_status`](crate::types::BackupSummary::backup_status).
     #[inline]
     pub fn set_backup_status(
         mut self,
-        input: ::std::option::Option<crate::types::BackupStatus>,
+        input: Option<crate::types::BackupStatus>,
     ) -> Self {
         self.inner.backup_status = input;
         self
     }
     /// The value set for [`BackupSummary::backup_status`](crate::types::BackupSummary::backup_status), if any.
     #[inline]
-    pub fn get_backup_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::BackupStatus> {
+    pub fn get_backup_status(&self) -> &Option<crate::types::BackupStatus> {
         &self.inner.backup_status
     }
     /// Sets [`BackupSummary::backup_type`](crate::types::BackupSummary::backup_type): BackupType:
     pub fn backup_type(mut self, input: crate::types::BackupType) -> Self {
-        self.inner.backup_type = ::std::option::Option::Some(input);
+        self.inner.backup_type = Some(input);
         self
     }
     /// Sets or clears [`BackupSummary::backup_type`](crate::types::BackupSummary::backup_type).
     #[inline]
-    pub fn set_backup_type(
-        mut self,
-        input: ::std::option::Option<crate::types::BackupType>,
-    ) -> Self {
+    pub fn set_backup_type(mut self, input: Option<crate::types::BackupType>) -> Self {
         self.inner.backup_type = input;
         self
     }
     /// The value set for [`BackupSummary::backup_type`](crate::types::BackupSummary::backup_type), if any.
     #[inline]
-    pub fn get_backup_type(&self) -> &::std::option::Option<crate::types::BackupType> {
+    pub fn get_backup_type(&self) -> &Option<crate::types::BackupType> {
         &self.inner.backup_type
     }
     /// Sets [`BackupSummary::backup_size_bytes`](crate::types::BackupSummary::backup_size_bytes): Size of the backup in bytes.
     pub fn backup_size_bytes(mut self, input: i64) -> Self {
-        self.inner.backup_size_bytes = ::std::option::Option::Some(input);
+        self.inner.backup_size_bytes = Some(input);
         self
     }
     /// Sets or clears [`BackupSummary::backup_size_bytes`](crate::types::BackupSummary::backup_size_bytes).
     #[inline]
-    pub fn set_backup_size_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_backup_size_bytes(mut self, input: Option<i64>) -> Self {
         self.inner.backup_size_bytes = input;
         self
     }
     /// The value set for [`BackupSummary::backup_size_bytes`](crate::types::BackupSummary::backup_size_bytes), if any.
     #[inline]
-    pub fn get_backup_size_bytes(&self) -> &::std::option::Option<i64> {
+    pub fn get_backup_size_bytes(&self) -> &Option<i64> {
         &self.inner.backup_size_bytes
     }
     /// Builds the [`BackupSummary`]; it has no required members, so this cannot fail.

@@ -2,30 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `BatchExecuteStatementInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BatchExecuteStatementInput {
     /// The list of PartiQL statements representing the batch to run.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub statements: ::std::option::Option<
-        ::std::vec::Vec<crate::types::BatchStatementRequest>,
-    >,
+    pub statements: Option<Vec<crate::types::BatchStatementRequest>>,
     /// The `ReturnConsumedCapacity` member.
-    pub return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
+    pub return_consumed_capacity: Option<crate::types::ReturnConsumedCapacity>,
 }
 impl BatchExecuteStatementInput {
     /// Starts building a [`BatchExecuteStatementInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::BatchExecuteStatementInputBuilder {
-        <crate::types::builders::BatchExecuteStatementInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BatchExecuteStatementInputBuilder as Default>::default()
     }
     /// The `Statements` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -36,7 +27,7 @@ impl BatchExecuteStatementInput {
     #[inline]
     pub fn return_consumed_capacity(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReturnConsumedCapacity> {
+    ) -> Option<&crate::types::ReturnConsumedCapacity> {
         self.return_consumed_capacity.as_ref()
     }
 }
@@ -47,12 +38,7 @@ impl BatchExecuteStatementInput {
     }
 }
 /// A builder for [`BatchExecuteStatementInput`](crate::types::BatchExecuteStatementInput); start one with `BatchExecuteStatementInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BatchExecuteStatementInputBuilder {
     inner: crate::types::BatchExecuteStatementInput,
 }
@@ -68,18 +54,14 @@ impl BatchExecuteStatementInputBuilder {
     #[inline]
     pub fn set_statements(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::BatchStatementRequest>,
-        >,
+        input: Option<Vec<crate::types::BatchStatementRequest>>,
     ) -> Self {
         self.inner.statements = input;
         self
     }
     /// The value set for [`BatchExecuteStatementInput::statements`](crate::types::BatchExecuteStatementInput::statements), if any.
     #[inline]
-    pub fn get_statements(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::BatchStatementRequest>> {
+    pub fn get_statements(&self) -> &Option<Vec<crate::types::BatchStatementRequest>> {
         &self.inner.statements
     }
     /// Sets [`BatchExecuteStatementInput::return_consumed_capacity`](crate::types::BatchExecuteStatementInput::return_consumed_capacity)
@@ -87,14 +69,14 @@ impl BatchExecuteStatementInputBuilder {
         mut self,
         input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
+        self.inner.return_consumed_capacity = Some(input);
         self
     }
     /// Sets or clears [`BatchExecuteStatementInput::return_consumed_capacity`](crate::types::BatchExecuteStatementInput::return_consumed_capacity).
     #[inline]
     pub fn set_return_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
+        input: Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
         self.inner.return_consumed_capacity = input;
         self
@@ -103,23 +85,23 @@ impl BatchExecuteStatementInputBuilder {
     #[inline]
     pub fn get_return_consumed_capacity(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
+    ) -> &Option<crate::types::ReturnConsumedCapacity> {
         &self.inner.return_consumed_capacity
     }
     /// Builds the [`BatchExecuteStatementInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::BatchExecuteStatementInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.statements.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BatchExecuteStatementInput",
                 member: "statements",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,28 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `BatchExecuteStatementOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BatchExecuteStatementOutput {
     /// The response to each PartiQL statement in the batch. The values of the list are ordered according to the ordering of the request statements.
-    pub responses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::BatchStatementResponse>,
-    >,
+    pub responses: Option<Vec<crate::types::BatchStatementResponse>>,
     /// The capacity units consumed by the entire operation. The values of the list are ordered according to the ordering of the statements.
-    pub consumed_capacity: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ConsumedCapacity>,
-    >,
+    pub consumed_capacity: Option<Vec<crate::types::ConsumedCapacity>>,
 }
 impl BatchExecuteStatementOutput {
     /// Starts building a [`BatchExecuteStatementOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::BatchExecuteStatementOutputBuilder {
-        <crate::types::builders::BatchExecuteStatementOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BatchExecuteStatementOutputBuilder as Default>::default()
     }
     /// The `Responses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -39,21 +30,16 @@ impl BatchExecuteStatementOutput {
 impl ::awsgen_runtime::protocol::FromResponse for BatchExecuteStatementOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "BatchExecuteStatementOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`BatchExecuteStatementOutput`](crate::types::BatchExecuteStatementOutput); start one with `BatchExecuteStatementOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BatchExecuteStatementOutputBuilder {
     inner: crate::types::BatchExecuteStatementOutput,
 }
@@ -69,18 +55,14 @@ impl BatchExecuteStatementOutputBuilder {
     #[inline]
     pub fn set_responses(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::BatchStatementResponse>,
-        >,
+        input: Option<Vec<crate::types::BatchStatementResponse>>,
     ) -> Self {
         self.inner.responses = input;
         self
     }
     /// The value set for [`BatchExecuteStatementOutput::responses`](crate::types::BatchExecuteStatementOutput::responses), if any.
     #[inline]
-    pub fn get_responses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::BatchStatementResponse>> {
+    pub fn get_responses(&self) -> &Option<Vec<crate::types::BatchStatementResponse>> {
         &self.inner.responses
     }
     /// Appends one item to [`BatchExecuteStatementOutput::consumed_capacity`](crate::types::BatchExecuteStatementOutput::consumed_capacity): The capacity units consumed by the entire operation.
@@ -94,16 +76,14 @@ impl BatchExecuteStatementOutputBuilder {
     #[inline]
     pub fn set_consumed_capacity(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>>,
+        input: Option<Vec<crate::types::ConsumedCapacity>>,
     ) -> Self {
         self.inner.consumed_capacity = input;
         self
     }
     /// The value set for [`BatchExecuteStatementOutput::consumed_capacity`](crate::types::BatchExecuteStatementOutput::consumed_capacity), if any.
     #[inline]
-    pub fn get_consumed_capacity(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>> {
+    pub fn get_consumed_capacity(&self) -> &Option<Vec<crate::types::ConsumedCapacity>> {
         &self.inner.consumed_capacity
     }
     /// Builds the [`BatchExecuteStatementOutput`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of a `BatchGetItem` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BatchGetItemInput {
     /// A map of one or more table names or table ARNs and, for each table, a map that describes one or more items to retrieve from that table. Each table name or ARN can be used only once per `BatchGetItem` request.
@@ -41,40 +36,30 @@ pub struct BatchGetItemInput {
     /// - `AttributesToGet` - This is a legacy parameter. Use `ProjectionExpression` instead. For more information, see [AttributesToGet](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.AttributesToGet.html) in the *Amazon DynamoDB Developer Guide*.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub request_items: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::KeysAndAttributes,
-        >,
+    pub request_items: Option<
+        ::std::collections::BTreeMap<String, crate::types::KeysAndAttributes>,
     >,
     /// The `ReturnConsumedCapacity` member.
-    pub return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
+    pub return_consumed_capacity: Option<crate::types::ReturnConsumedCapacity>,
 }
 impl BatchGetItemInput {
     /// Starts building a [`BatchGetItemInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::BatchGetItemInputBuilder {
-        <crate::types::builders::BatchGetItemInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BatchGetItemInputBuilder as Default>::default()
     }
     /// The `RequestItems` member, when set.
     #[inline]
     pub fn request_items(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::KeysAndAttributes,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::KeysAndAttributes>> {
         self.request_items.as_ref()
     }
     /// The `ReturnConsumedCapacity` member, when set.
     #[inline]
     pub fn return_consumed_capacity(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReturnConsumedCapacity> {
+    ) -> Option<&crate::types::ReturnConsumedCapacity> {
         self.return_consumed_capacity.as_ref()
     }
 }
@@ -85,12 +70,7 @@ impl BatchGetItemInput {
     }
 }
 /// A builder for [`BatchGetItemInput`](crate::types::BatchGetItemInput); start one with `BatchGetItemInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BatchGetItemInputBuilder {
     inner: crate::types::BatchGetItemInput,
 }
@@ -100,7 +80,7 @@ impl BatchGetItemInputBuilder {
     /// To set the whole map at once, use [`set_request_items`](Self::set_request_items).
     pub fn request_items(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::KeysAndAttributes,
     ) -> Self {
         self.inner.request_items.get_or_insert_default().insert(key.into(), value);
@@ -110,11 +90,8 @@ impl BatchGetItemInputBuilder {
     #[inline]
     pub fn set_request_items(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::KeysAndAttributes,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<String, crate::types::KeysAndAttributes>,
         >,
     ) -> Self {
         self.inner.request_items = input;
@@ -124,12 +101,7 @@ impl BatchGetItemInputBuilder {
     #[inline]
     pub fn get_request_items(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::KeysAndAttributes,
-        >,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::KeysAndAttributes>> {
         &self.inner.request_items
     }
     /// Sets [`BatchGetItemInput::return_consumed_capacity`](crate::types::BatchGetItemInput::return_consumed_capacity)
@@ -137,14 +109,14 @@ impl BatchGetItemInputBuilder {
         mut self,
         input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
+        self.inner.return_consumed_capacity = Some(input);
         self
     }
     /// Sets or clears [`BatchGetItemInput::return_consumed_capacity`](crate::types::BatchGetItemInput::return_consumed_capacity).
     #[inline]
     pub fn set_return_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
+        input: Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
         self.inner.return_consumed_capacity = input;
         self
@@ -153,23 +125,23 @@ impl BatchGetItemInputBuilder {
     #[inline]
     pub fn get_return_consumed_capacity(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
+    ) -> &Option<crate::types::ReturnConsumedCapacity> {
         &self.inner.return_consumed_capacity
     }
     /// Builds the [`BatchGetItemInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::BatchGetItemInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.request_items.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BatchGetItemInput",
                 member: "request_items",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

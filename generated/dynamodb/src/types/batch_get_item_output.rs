@@ -2,24 +2,14 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the output of a `BatchGetItem` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BatchGetItemOutput {
     /// A map of table name or table ARN to a list of items. Each object in `Responses` consists of a table name or ARN, along with a map of attribute data consisting of the data type and attribute value.
-    pub responses: ::std::option::Option<
+    pub responses: Option<
         ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<
-                ::std::collections::BTreeMap<
-                    ::std::string::String,
-                    crate::types::AttributeValue,
-                >,
-            >,
+            String,
+            Vec<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
         >,
     >,
     /// A map of tables and their respective keys that were not processed with the current response. The `UnprocessedKeys` value is in the same form as `RequestItems`, so the value can be provided directly to a subsequent `BatchGetItem` operation. For more information, see `RequestItems` in the Request Parameters section.
@@ -31,11 +21,8 @@ pub struct BatchGetItemOutput {
     /// - `ConsistentRead` - The consistency of a read operation. If set to `true`, then a strongly consistent read is used; otherwise, an eventually consistent read is used.
     ///
     /// If there are no unprocessed keys remaining, the response contains an empty `UnprocessedKeys` map.
-    pub unprocessed_keys: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::KeysAndAttributes,
-        >,
+    pub unprocessed_keys: Option<
+        ::std::collections::BTreeMap<String, crate::types::KeysAndAttributes>,
     >,
     /// The read capacity units consumed by the entire `BatchGetItem` operation.
     ///
@@ -43,29 +30,22 @@ pub struct BatchGetItemOutput {
     ///
     /// - `TableName` - The table that consumed the provisioned throughput.
     /// - `CapacityUnits` - The total number of capacity units consumed.
-    pub consumed_capacity: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ConsumedCapacity>,
-    >,
+    pub consumed_capacity: Option<Vec<crate::types::ConsumedCapacity>>,
 }
 impl BatchGetItemOutput {
     /// Starts building a [`BatchGetItemOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::BatchGetItemOutputBuilder {
-        <crate::types::builders::BatchGetItemOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BatchGetItemOutputBuilder as Default>::default()
     }
     /// The `Responses` member, when set.
     #[inline]
     pub fn responses(
         &self,
-    ) -> ::std::option::Option<
+    ) -> Option<
         &::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<
-                ::std::collections::BTreeMap<
-                    ::std::string::String,
-                    crate::types::AttributeValue,
-                >,
-            >,
+            String,
+            Vec<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
         >,
     > {
         self.responses.as_ref()
@@ -74,12 +54,7 @@ impl BatchGetItemOutput {
     #[inline]
     pub fn unprocessed_keys(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::KeysAndAttributes,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::KeysAndAttributes>> {
         self.unprocessed_keys.as_ref()
     }
     /// The `ConsumedCapacity` member, empty when not set; the field tells an empty list from an absent one.
@@ -91,21 +66,16 @@ impl BatchGetItemOutput {
 impl ::awsgen_runtime::protocol::FromResponse for BatchGetItemOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "BatchGetItemOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`BatchGetItemOutput`](crate::types::BatchGetItemOutput); start one with `BatchGetItemOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BatchGetItemOutputBuilder {
     inner: crate::types::BatchGetItemOutput,
 }
@@ -115,13 +85,8 @@ impl BatchGetItemOutputBuilder {
     /// To set the whole map at once, use [`set_responses`](Self::set_responses).
     pub fn responses(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: ::std::vec::Vec<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        key: impl Into<String>,
+        value: Vec<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.responses.get_or_insert_default().insert(key.into(), value);
         self
@@ -130,15 +95,10 @@ impl BatchGetItemOutputBuilder {
     #[inline]
     pub fn set_responses(
         mut self,
-        input: ::std::option::Option<
+        input: Option<
             ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::vec::Vec<
-                    ::std::collections::BTreeMap<
-                        ::std::string::String,
-                        crate::types::AttributeValue,
-                    >,
-                >,
+                String,
+                Vec<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
             >,
         >,
     ) -> Self {
@@ -149,15 +109,10 @@ impl BatchGetItemOutputBuilder {
     #[inline]
     pub fn get_responses(
         &self,
-    ) -> &::std::option::Option<
+    ) -> &Option<
         ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<
-                ::std::collections::BTreeMap<
-                    ::std::string::String,
-                    crate::types::AttributeValue,
-                >,
-            >,
+            String,
+            Vec<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
         >,
     > {
         &self.inner.responses
@@ -167,7 +122,7 @@ impl BatchGetItemOutputBuilder {
     /// To set the whole map at once, use [`set_unprocessed_keys`](Self::set_unprocessed_keys).
     pub fn unprocessed_keys(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::KeysAndAttributes,
     ) -> Self {
         self.inner.unprocessed_keys.get_or_insert_default().insert(key.into(), value);
@@ -177,11 +132,8 @@ impl BatchGetItemOutputBuilder {
     #[inline]
     pub fn set_unprocessed_keys(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::KeysAndAttributes,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<String, crate::types::KeysAndAttributes>,
         >,
     ) -> Self {
         self.inner.unprocessed_keys = input;
@@ -191,12 +143,7 @@ impl BatchGetItemOutputBuilder {
     #[inline]
     pub fn get_unprocessed_keys(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::KeysAndAttributes,
-        >,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::KeysAndAttributes>> {
         &self.inner.unprocessed_keys
     }
     /// Appends one item to [`BatchGetItemOutput::consumed_capacity`](crate::types::BatchGetItemOutput::consumed_capacity): The read capacity units consumed by the entire `BatchGetItem` operation.
@@ -210,16 +157,14 @@ impl BatchGetItemOutputBuilder {
     #[inline]
     pub fn set_consumed_capacity(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>>,
+        input: Option<Vec<crate::types::ConsumedCapacity>>,
     ) -> Self {
         self.inner.consumed_capacity = input;
         self
     }
     /// The value set for [`BatchGetItemOutput::consumed_capacity`](crate::types::BatchGetItemOutput::consumed_capacity), if any.
     #[inline]
-    pub fn get_consumed_capacity(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>> {
+    pub fn get_consumed_capacity(&self) -> &Option<Vec<crate::types::ConsumedCapacity>> {
         &self.inner.consumed_capacity
     }
     /// Builds the [`BatchGetItemOutput`]; it has no required members, so this cannot fail.

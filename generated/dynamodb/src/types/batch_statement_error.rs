@@ -2,106 +2,79 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An error associated with a statement in a PartiQL batch that was run.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BatchStatementError {
     /// The error code associated with the failed PartiQL batch statement.
-    pub code: ::std::option::Option<crate::types::BatchStatementErrorCodeEnum>,
+    pub code: Option<crate::types::BatchStatementErrorCodeEnum>,
     /// The error message associated with the PartiQL batch response.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The item which caused the condition check to fail. This will be set if ReturnValuesOnConditionCheckFailure is specified as `ALL_OLD`.
-    pub item: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
+    pub item: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
 }
 impl BatchStatementError {
     /// Starts building a [`BatchStatementError`].
     #[inline]
     pub fn builder() -> crate::types::builders::BatchStatementErrorBuilder {
-        <crate::types::builders::BatchStatementErrorBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BatchStatementErrorBuilder as Default>::default()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(
-        &self,
-    ) -> ::std::option::Option<&crate::types::BatchStatementErrorCodeEnum> {
+    pub fn code(&self) -> Option<&crate::types::BatchStatementErrorCodeEnum> {
         self.code.as_ref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// The `Item` member, when set.
     #[inline]
     pub fn item(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.item.as_ref()
     }
 }
 /// A builder for [`BatchStatementError`](crate::types::BatchStatementError); start one with `BatchStatementError::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BatchStatementErrorBuilder {
     inner: crate::types::BatchStatementError,
 }
 impl BatchStatementErrorBuilder {
     /// Sets [`BatchStatementError::code`](crate::types::BatchStatementError::code): The error code associated with the failed PartiQL batch statement.
     pub fn code(mut self, input: crate::types::BatchStatementErrorCodeEnum) -> Self {
-        self.inner.code = ::std::option::Option::Some(input);
+        self.inner.code = Some(input);
         self
     }
     /// Sets or clears [`BatchStatementError::code`](crate::types::BatchStatementError::code).
     #[inline]
     pub fn set_code(
         mut self,
-        input: ::std::option::Option<crate::types::BatchStatementErrorCodeEnum>,
+        input: Option<crate::types::BatchStatementErrorCodeEnum>,
     ) -> Self {
         self.inner.code = input;
         self
     }
     /// The value set for [`BatchStatementError::code`](crate::types::BatchStatementError::code), if any.
     #[inline]
-    pub fn get_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::BatchStatementErrorCodeEnum> {
+    pub fn get_code(&self) -> &Option<crate::types::BatchStatementErrorCodeEnum> {
         &self.inner.code
     }
     /// Sets [`BatchStatementError::message`](crate::types::BatchStatementError::message): The error message associated with the PartiQL batch response.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`BatchStatementError::message`](crate::types::BatchStatementError::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`BatchStatementError::message`](crate::types::BatchStatementError::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Adds one entry to [`BatchStatementError::item`](crate::types::BatchStatementError::item): The item which caused the condition check to fail.
@@ -109,7 +82,7 @@ impl BatchStatementErrorBuilder {
     /// To set the whole map at once, use [`set_item`](Self::set_item).
     pub fn item(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner.item.get_or_insert_default().insert(key.into(), value);
@@ -119,12 +92,7 @@ impl BatchStatementErrorBuilder {
     #[inline]
     pub fn set_item(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.item = input;
         self
@@ -133,9 +101,7 @@ impl BatchStatementErrorBuilder {
     #[inline]
     pub fn get_item(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.item
     }
     /// Builds the [`BatchStatementError`]; it has no required members, so this cannot fail.

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A PartiQL batch statement request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BatchStatementRequest {
     /// A valid PartiQL statement.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub statement: ::std::option::Option<::std::string::String>,
+    pub statement: Option<String>,
     /// The parameters associated with a PartiQL statement in the batch request.
-    pub parameters: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
+    pub parameters: Option<Vec<crate::types::AttributeValue>>,
     /// The read consistency of the PartiQL batch request.
-    pub consistent_read: ::std::option::Option<bool>,
+    pub consistent_read: Option<bool>,
     /// An optional parameter that returns the item attributes for a PartiQL batch request operation that failed a condition check.
     ///
     /// There is no additional cost associated with requesting a return value aside from the small network and processing overhead of receiving a larger response. No read capacity units are consumed.
-    pub return_values_on_condition_check_failure: ::std::option::Option<
+    pub return_values_on_condition_check_failure: Option<
         crate::types::ReturnValuesOnConditionCheckFailure,
     >,
 }
@@ -29,11 +24,11 @@ impl BatchStatementRequest {
     /// Starts building a [`BatchStatementRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::BatchStatementRequestBuilder {
-        <crate::types::builders::BatchStatementRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BatchStatementRequestBuilder as Default>::default()
     }
     /// The `Statement` member, when set.
     #[inline]
-    pub fn statement(&self) -> ::std::option::Option<&str> {
+    pub fn statement(&self) -> Option<&str> {
         self.statement.as_deref()
     }
     /// The `Parameters` member, empty when not set; the field tells an empty list from an absent one.
@@ -43,48 +38,37 @@ impl BatchStatementRequest {
     }
     /// The `ConsistentRead` member, when set.
     #[inline]
-    pub fn consistent_read(&self) -> ::std::option::Option<bool> {
+    pub fn consistent_read(&self) -> Option<bool> {
         self.consistent_read
     }
     /// The `ReturnValuesOnConditionCheckFailure` member, when set.
     #[inline]
     pub fn return_values_on_condition_check_failure(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReturnValuesOnConditionCheckFailure> {
+    ) -> Option<&crate::types::ReturnValuesOnConditionCheckFailure> {
         self.return_values_on_condition_check_failure.as_ref()
     }
 }
 /// A builder for [`BatchStatementRequest`](crate::types::BatchStatementRequest); start one with `BatchStatementRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BatchStatementRequestBuilder {
     inner: crate::types::BatchStatementRequest,
 }
 impl BatchStatementRequestBuilder {
     /// Sets [`BatchStatementRequest::statement`](crate::types::BatchStatementRequest::statement): A valid PartiQL statement.
-    pub fn statement(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.statement = ::std::option::Option::Some(input.into());
+    pub fn statement(mut self, input: impl Into<String>) -> Self {
+        self.inner.statement = Some(input.into());
         self
     }
     /// Sets or clears [`BatchStatementRequest::statement`](crate::types::BatchStatementRequest::statement).
     #[inline]
-    pub fn set_statement(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_statement(mut self, input: Option<String>) -> Self {
         self.inner.statement = input;
         self
     }
     /// The value set for [`BatchStatementRequest::statement`](crate::types::BatchStatementRequest::statement), if any.
     #[inline]
-    pub fn get_statement(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_statement(&self) -> &Option<String> {
         &self.inner.statement
     }
     /// Appends one item to [`BatchStatementRequest::parameters`](crate::types::BatchStatementRequest::parameters): The parameters associated with a PartiQL statement in the batch request.
@@ -98,32 +82,30 @@ impl BatchStatementRequestBuilder {
     #[inline]
     pub fn set_parameters(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
+        input: Option<Vec<crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.parameters = input;
         self
     }
     /// The value set for [`BatchStatementRequest::parameters`](crate::types::BatchStatementRequest::parameters), if any.
     #[inline]
-    pub fn get_parameters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>> {
+    pub fn get_parameters(&self) -> &Option<Vec<crate::types::AttributeValue>> {
         &self.inner.parameters
     }
     /// Sets [`BatchStatementRequest::consistent_read`](crate::types::BatchStatementRequest::consistent_read): The read consistency of the PartiQL batch request.
     pub fn consistent_read(mut self, input: bool) -> Self {
-        self.inner.consistent_read = ::std::option::Option::Some(input);
+        self.inner.consistent_read = Some(input);
         self
     }
     /// Sets or clears [`BatchStatementRequest::consistent_read`](crate::types::BatchStatementRequest::consistent_read).
     #[inline]
-    pub fn set_consistent_read(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_consistent_read(mut self, input: Option<bool>) -> Self {
         self.inner.consistent_read = input;
         self
     }
     /// The value set for [`BatchStatementRequest::consistent_read`](crate::types::BatchStatementRequest::consistent_read), if any.
     #[inline]
-    pub fn get_consistent_read(&self) -> &::std::option::Option<bool> {
+    pub fn get_consistent_read(&self) -> &Option<bool> {
         &self.inner.consistent_read
     }
     /// Sets [`BatchStatementRequest::return_values_on_condition_check_failure`](crate::types::BatchStatementRequest::return_values_on_condition_check_failure): An optional parameter that returns the item attributes for a PartiQL batch request operation that failed a condition check.
@@ -131,16 +113,14 @@ impl BatchStatementRequestBuilder {
         mut self,
         input: crate::types::ReturnValuesOnConditionCheckFailure,
     ) -> Self {
-        self.inner.return_values_on_condition_check_failure = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.return_values_on_condition_check_failure = Some(input);
         self
     }
     /// Sets or clears [`BatchStatementRequest::return_values_on_condition_check_failure`](crate::types::BatchStatementRequest::return_values_on_condition_check_failure).
     #[inline]
     pub fn set_return_values_on_condition_check_failure(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure>,
+        input: Option<crate::types::ReturnValuesOnConditionCheckFailure>,
     ) -> Self {
         self.inner.return_values_on_condition_check_failure = input;
         self
@@ -149,23 +129,23 @@ impl BatchStatementRequestBuilder {
     #[inline]
     pub fn get_return_values_on_condition_check_failure(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure> {
+    ) -> &Option<crate::types::ReturnValuesOnConditionCheckFailure> {
         &self.inner.return_values_on_condition_check_failure
     }
     /// Builds the [`BatchStatementRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::BatchStatementRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.statement.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BatchStatementRequest",
                 member: "statement",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

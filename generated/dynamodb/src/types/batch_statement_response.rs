@@ -2,104 +2,79 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A PartiQL batch statement response..
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BatchStatementResponse {
     /// The error associated with a failed PartiQL batch statement.
-    pub error: ::std::option::Option<crate::types::BatchStatementError>,
+    pub error: Option<crate::types::BatchStatementError>,
     /// The table name associated with a failed PartiQL batch statement.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// A DynamoDB item associated with a BatchStatementResponse
-    pub item: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
+    pub item: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
 }
 impl BatchStatementResponse {
     /// Starts building a [`BatchStatementResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::BatchStatementResponseBuilder {
-        <crate::types::builders::BatchStatementResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BatchStatementResponseBuilder as Default>::default()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(&self) -> ::std::option::Option<&crate::types::BatchStatementError> {
+    pub fn error(&self) -> Option<&crate::types::BatchStatementError> {
         self.error.as_ref()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `Item` member, when set.
     #[inline]
     pub fn item(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.item.as_ref()
     }
 }
 /// A builder for [`BatchStatementResponse`](crate::types::BatchStatementResponse); start one with `BatchStatementResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BatchStatementResponseBuilder {
     inner: crate::types::BatchStatementResponse,
 }
 impl BatchStatementResponseBuilder {
     /// Sets [`BatchStatementResponse::error`](crate::types::BatchStatementResponse::error): The error associated with a failed PartiQL batch statement.
     pub fn error(mut self, input: crate::types::BatchStatementError) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`BatchStatementResponse::error`](crate::types::BatchStatementResponse::error).
     #[inline]
     pub fn set_error(
         mut self,
-        input: ::std::option::Option<crate::types::BatchStatementError>,
+        input: Option<crate::types::BatchStatementError>,
     ) -> Self {
         self.inner.error = input;
         self
     }
     /// The value set for [`BatchStatementResponse::error`](crate::types::BatchStatementResponse::error), if any.
     #[inline]
-    pub fn get_error(
-        &self,
-    ) -> &::std::option::Option<crate::types::BatchStatementError> {
+    pub fn get_error(&self) -> &Option<crate::types::BatchStatementError> {
         &self.inner.error
     }
     /// Sets [`BatchStatementResponse::table_name`](crate::types::BatchStatementResponse::table_name): The table name associated with a failed PartiQL batch statement.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`BatchStatementResponse::table_name`](crate::types::BatchStatementResponse::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`BatchStatementResponse::table_name`](crate::types::BatchStatementResponse::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Adds one entry to [`BatchStatementResponse::item`](crate::types::BatchStatementResponse::item): A DynamoDB item associated with a BatchStatementResponse
@@ -107,7 +82,7 @@ impl BatchStatementResponseBuilder {
     /// To set the whole map at once, use [`set_item`](Self::set_item).
     pub fn item(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner.item.get_or_insert_default().insert(key.into(), value);
@@ -117,12 +92,7 @@ impl BatchStatementResponseBuilder {
     #[inline]
     pub fn set_item(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.item = input;
         self
@@ -131,9 +101,7 @@ impl BatchStatementResponseBuilder {
     #[inline]
     pub fn get_item(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.item
     }
     /// Builds the [`BatchStatementResponse`]; it has no required members, so this cannot fail.

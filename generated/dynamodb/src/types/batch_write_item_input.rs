@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of a `BatchWriteItem` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BatchWriteItemInput {
     /// A map of one or more table names or table ARNs and, for each table, a list of operations to be performed ([`DeleteRequest`](crate::types::DeleteRequest) or [`PutRequest`](crate::types::PutRequest)). Each element in the map consists of the following:
@@ -20,18 +15,13 @@ pub struct BatchWriteItemInput {
     ///     If you specify any attributes that are part of an index key, then the data types for those attributes must match those of the schema in the table's attribute definition.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub request_items: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<crate::types::WriteRequest>,
-        >,
+    pub request_items: Option<
+        ::std::collections::BTreeMap<String, Vec<crate::types::WriteRequest>>,
     >,
     /// The `ReturnConsumedCapacity` member.
-    pub return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
+    pub return_consumed_capacity: Option<crate::types::ReturnConsumedCapacity>,
     /// Determines whether item collection metrics are returned. If set to `SIZE`, the response includes statistics about item collections, if any, that were modified during the operation are returned in the response. If set to `NONE` (the default), no statistics are returned.
-    pub return_item_collection_metrics: ::std::option::Option<
+    pub return_item_collection_metrics: Option<
         crate::types::ReturnItemCollectionMetrics,
     >,
 }
@@ -39,32 +29,27 @@ impl BatchWriteItemInput {
     /// Starts building a [`BatchWriteItemInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::BatchWriteItemInputBuilder {
-        <crate::types::builders::BatchWriteItemInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BatchWriteItemInputBuilder as Default>::default()
     }
     /// The `RequestItems` member, when set.
     #[inline]
     pub fn request_items(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<crate::types::WriteRequest>,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, Vec<crate::types::WriteRequest>>> {
         self.request_items.as_ref()
     }
     /// The `ReturnConsumedCapacity` member, when set.
     #[inline]
     pub fn return_consumed_capacity(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReturnConsumedCapacity> {
+    ) -> Option<&crate::types::ReturnConsumedCapacity> {
         self.return_consumed_capacity.as_ref()
     }
     /// The `ReturnItemCollectionMetrics` member, when set.
     #[inline]
     pub fn return_item_collection_metrics(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReturnItemCollectionMetrics> {
+    ) -> Option<&crate::types::ReturnItemCollectionMetrics> {
         self.return_item_collection_metrics.as_ref()
     }
 }
@@ -75,12 +60,7 @@ impl BatchWriteItemInput {
     }
 }
 /// A builder for [`BatchWriteItemInput`](crate::types::BatchWriteItemInput); start one with `BatchWriteItemInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BatchWriteItemInputBuilder {
     inner: crate::types::BatchWriteItemInput,
 }
@@ -90,8 +70,8 @@ impl BatchWriteItemInputBuilder {
     /// To set the whole map at once, use [`set_request_items`](Self::set_request_items).
     pub fn request_items(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: ::std::vec::Vec<crate::types::WriteRequest>,
+        key: impl Into<String>,
+        value: Vec<crate::types::WriteRequest>,
     ) -> Self {
         self.inner.request_items.get_or_insert_default().insert(key.into(), value);
         self
@@ -100,11 +80,8 @@ impl BatchWriteItemInputBuilder {
     #[inline]
     pub fn set_request_items(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::vec::Vec<crate::types::WriteRequest>,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<String, Vec<crate::types::WriteRequest>>,
         >,
     ) -> Self {
         self.inner.request_items = input;
@@ -114,12 +91,7 @@ impl BatchWriteItemInputBuilder {
     #[inline]
     pub fn get_request_items(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<crate::types::WriteRequest>,
-        >,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, Vec<crate::types::WriteRequest>>> {
         &self.inner.request_items
     }
     /// Sets [`BatchWriteItemInput::return_consumed_capacity`](crate::types::BatchWriteItemInput::return_consumed_capacity)
@@ -127,14 +99,14 @@ impl BatchWriteItemInputBuilder {
         mut self,
         input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
+        self.inner.return_consumed_capacity = Some(input);
         self
     }
     /// Sets or clears [`BatchWriteItemInput::return_consumed_capacity`](crate::types::BatchWriteItemInput::return_consumed_capacity).
     #[inline]
     pub fn set_return_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
+        input: Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
         self.inner.return_consumed_capacity = input;
         self
@@ -143,7 +115,7 @@ impl BatchWriteItemInputBuilder {
     #[inline]
     pub fn get_return_consumed_capacity(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
+    ) -> &Option<crate::types::ReturnConsumedCapacity> {
         &self.inner.return_consumed_capacity
     }
     /// Sets [`BatchWriteItemInput::return_item_collection_metrics`](crate::types::BatchWriteItemInput::return_item_collection_metrics): Determines whether item collection metrics are returned.
@@ -151,14 +123,14 @@ impl BatchWriteItemInputBuilder {
         mut self,
         input: crate::types::ReturnItemCollectionMetrics,
     ) -> Self {
-        self.inner.return_item_collection_metrics = ::std::option::Option::Some(input);
+        self.inner.return_item_collection_metrics = Some(input);
         self
     }
     /// Sets or clears [`BatchWriteItemInput::return_item_collection_metrics`](crate::types::BatchWriteItemInput::return_item_collection_metrics).
     #[inline]
     pub fn set_return_item_collection_metrics(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnItemCollectionMetrics>,
+        input: Option<crate::types::ReturnItemCollectionMetrics>,
     ) -> Self {
         self.inner.return_item_collection_metrics = input;
         self
@@ -167,23 +139,23 @@ impl BatchWriteItemInputBuilder {
     #[inline]
     pub fn get_return_item_collection_metrics(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnItemCollectionMetrics> {
+    ) -> &Option<crate::types::ReturnItemCollectionMetrics> {
         &self.inner.return_item_collection_metrics
     }
     /// Builds the [`BatchWriteItemInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::BatchWriteItemInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.request_items.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BatchWriteItemInput",
                 member: "request_items",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

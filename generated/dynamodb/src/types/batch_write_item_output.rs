@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the output of a `BatchWriteItem` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BatchWriteItemOutput {
     /// A map of tables and requests against those tables that were not processed. The `UnprocessedItems` value is in the same form as `RequestItems`, so you can provide this value directly to a subsequent `BatchWriteItem` operation. For more information, see `RequestItems` in the Request Parameters section.
@@ -22,11 +17,8 @@ pub struct BatchWriteItemOutput {
     ///     If you specify any attributes that are part of an index key, then the data types for those attributes must match those of the schema in the table's attribute definition.
     ///
     /// If there are no unprocessed items remaining, the response contains an empty `UnprocessedItems` map.
-    pub unprocessed_items: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<crate::types::WriteRequest>,
-        >,
+    pub unprocessed_items: Option<
+        ::std::collections::BTreeMap<String, Vec<crate::types::WriteRequest>>,
     >,
     /// A list of tables that were processed by `BatchWriteItem` and, for each table, information about any item collections that were affected by individual `DeleteItem` or `PutItem` operations.
     ///
@@ -36,11 +28,8 @@ pub struct BatchWriteItemOutput {
     /// - `SizeEstimateRangeGB` - An estimate of item collection size, expressed in GB. This is a two-element array containing a lower bound and an upper bound for the estimate. The estimate includes the size of all the items in the table, plus the size of all attributes projected into all of the local secondary indexes on the table. Use this estimate to measure whether a local secondary index is approaching its size limit.
     ///
     ///   The estimate is subject to change over time; therefore, do not rely on the precision or accuracy of the estimate.
-    pub item_collection_metrics: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<crate::types::ItemCollectionMetrics>,
-        >,
+    pub item_collection_metrics: Option<
+        ::std::collections::BTreeMap<String, Vec<crate::types::ItemCollectionMetrics>>,
     >,
     /// The capacity units consumed by the entire `BatchWriteItem` operation.
     ///
@@ -50,37 +39,27 @@ pub struct BatchWriteItemOutput {
     /// - `CapacityUnits` - The total number of capacity units consumed.
     ///
     /// If the table has vector indexes, each element also includes a `VectorIndexes` field with `VectorWriteRequestBytes` consumed for each affected vector index.
-    pub consumed_capacity: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ConsumedCapacity>,
-    >,
+    pub consumed_capacity: Option<Vec<crate::types::ConsumedCapacity>>,
 }
 impl BatchWriteItemOutput {
     /// Starts building a [`BatchWriteItemOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::BatchWriteItemOutputBuilder {
-        <crate::types::builders::BatchWriteItemOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BatchWriteItemOutputBuilder as Default>::default()
     }
     /// The `UnprocessedItems` member, when set.
     #[inline]
     pub fn unprocessed_items(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<crate::types::WriteRequest>,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, Vec<crate::types::WriteRequest>>> {
         self.unprocessed_items.as_ref()
     }
     /// The `ItemCollectionMetrics` member, when set.
     #[inline]
     pub fn item_collection_metrics(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<crate::types::ItemCollectionMetrics>,
-        >,
+    ) -> Option<
+        &::std::collections::BTreeMap<String, Vec<crate::types::ItemCollectionMetrics>>,
     > {
         self.item_collection_metrics.as_ref()
     }
@@ -93,21 +72,16 @@ impl BatchWriteItemOutput {
 impl ::awsgen_runtime::protocol::FromResponse for BatchWriteItemOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "BatchWriteItemOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`BatchWriteItemOutput`](crate::types::BatchWriteItemOutput); start one with `BatchWriteItemOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BatchWriteItemOutputBuilder {
     inner: crate::types::BatchWriteItemOutput,
 }
@@ -117,8 +91,8 @@ impl BatchWriteItemOutputBuilder {
     /// To set the whole map at once, use [`set_unprocessed_items`](Self::set_unprocessed_items).
     pub fn unprocessed_items(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: ::std::vec::Vec<crate::types::WriteRequest>,
+        key: impl Into<String>,
+        value: Vec<crate::types::WriteRequest>,
     ) -> Self {
         self.inner.unprocessed_items.get_or_insert_default().insert(key.into(), value);
         self
@@ -127,11 +101,8 @@ impl BatchWriteItemOutputBuilder {
     #[inline]
     pub fn set_unprocessed_items(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::vec::Vec<crate::types::WriteRequest>,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<String, Vec<crate::types::WriteRequest>>,
         >,
     ) -> Self {
         self.inner.unprocessed_items = input;
@@ -141,12 +112,7 @@ impl BatchWriteItemOutputBuilder {
     #[inline]
     pub fn get_unprocessed_items(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<crate::types::WriteRequest>,
-        >,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, Vec<crate::types::WriteRequest>>> {
         &self.inner.unprocessed_items
     }
     /// Adds one entry to [`BatchWriteItemOutput::item_collection_metrics`](crate::types::BatchWriteItemOutput::item_collection_metrics): A list of tables that were processed by `BatchWriteItem` and, for each table, information about any item collections that were affected by individual `DeleteItem` or `PutItem` operations.
@@ -154,8 +120,8 @@ impl BatchWriteItemOutputBuilder {
     /// To set the whole map at once, use [`set_item_collection_metrics`](Self::set_item_collection_metrics).
     pub fn item_collection_metrics(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: ::std::vec::Vec<crate::types::ItemCollectionMetrics>,
+        key: impl Into<String>,
+        value: Vec<crate::types::ItemCollectionMetrics>,
     ) -> Self {
         self.inner
             .item_collection_metrics
@@ -167,10 +133,10 @@ impl BatchWriteItemOutputBuilder {
     #[inline]
     pub fn set_item_collection_metrics(
         mut self,
-        input: ::std::option::Option<
+        input: Option<
             ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::vec::Vec<crate::types::ItemCollectionMetrics>,
+                String,
+                Vec<crate::types::ItemCollectionMetrics>,
             >,
         >,
     ) -> Self {
@@ -181,11 +147,8 @@ impl BatchWriteItemOutputBuilder {
     #[inline]
     pub fn get_item_collection_metrics(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<crate::types::ItemCollectionMetrics>,
-        >,
+    ) -> &Option<
+        ::std::collections::BTreeMap<String, Vec<crate::types::ItemCollectionMetrics>>,
     > {
         &self.inner.item_collection_metrics
     }
@@ -200,16 +163,14 @@ impl BatchWriteItemOutputBuilder {
     #[inline]
     pub fn set_consumed_capacity(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>>,
+        input: Option<Vec<crate::types::ConsumedCapacity>>,
     ) -> Self {
         self.inner.consumed_capacity = input;
         self
     }
     /// The value set for [`BatchWriteItemOutput::consumed_capacity`](crate::types::BatchWriteItemOutput::consumed_capacity), if any.
     #[inline]
-    pub fn get_consumed_capacity(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>> {
+    pub fn get_consumed_capacity(&self) -> &Option<Vec<crate::types::ConsumedCapacity>> {
         &self.inner.consumed_capacity
     }
     /// Builds the [`BatchWriteItemOutput`]; it has no required members, so this cannot fail.

@@ -4,21 +4,16 @@
 /// Contains the details for the read/write capacity mode. This page talks about `PROVISIONED` and `PAY_PER_REQUEST` billing modes. For more information about these modes, see [Read/write capacity mode](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.ReadWriteCapacityMode.html).
 ///
 /// **Note:** You may need to switch to on-demand mode at least once in order to return a [`BillingModeSummary`](crate::types::BillingModeSummary) response.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BillingModeSummary {
     /// Controls how you are charged for read and write throughput and how you manage capacity. This setting can be changed later.
     ///
     /// - `PROVISIONED` - Sets the read/write capacity mode to `PROVISIONED`. We recommend using `PROVISIONED` for predictable workloads.
     /// - `PAY_PER_REQUEST` - Sets the read/write capacity mode to `PAY_PER_REQUEST`. We recommend using `PAY_PER_REQUEST` for unpredictable workloads.
-    pub billing_mode: ::std::option::Option<crate::types::BillingMode>,
+    pub billing_mode: Option<crate::types::BillingMode>,
     /// Represents the time when `PAY_PER_REQUEST` was last set as the read/write capacity mode.
-    pub last_update_to_pay_per_request_date_time: ::std::option::Option<
+    pub last_update_to_pay_per_request_date_time: Option<
         ::awsgen_runtime::time::OffsetDateTime,
     >,
 }
@@ -26,49 +21,41 @@ impl BillingModeSummary {
     /// Starts building a [`BillingModeSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::BillingModeSummaryBuilder {
-        <crate::types::builders::BillingModeSummaryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BillingModeSummaryBuilder as Default>::default()
     }
     /// The `BillingMode` member, when set.
     #[inline]
-    pub fn billing_mode(&self) -> ::std::option::Option<&crate::types::BillingMode> {
+    pub fn billing_mode(&self) -> Option<&crate::types::BillingMode> {
         self.billing_mode.as_ref()
     }
     /// The `LastUpdateToPayPerRequestDateTime` member, when set.
     #[inline]
     pub fn last_update_to_pay_per_request_date_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_update_to_pay_per_request_date_time.as_ref()
     }
 }
 /// A builder for [`BillingModeSummary`](crate::types::BillingModeSummary); start one with `BillingModeSummary::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BillingModeSummaryBuilder {
     inner: crate::types::BillingModeSummary,
 }
 impl BillingModeSummaryBuilder {
     /// Sets [`BillingModeSummary::billing_mode`](crate::types::BillingModeSummary::billing_mode): Controls how you are charged for read and write throughput and how you manage capacity.
     pub fn billing_mode(mut self, input: crate::types::BillingMode) -> Self {
-        self.inner.billing_mode = ::std::option::Option::Some(input);
+        self.inner.billing_mode = Some(input);
         self
     }
     /// Sets or clears [`BillingModeSummary::billing_mode`](crate::types::BillingModeSummary::billing_mode).
     #[inline]
-    pub fn set_billing_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::BillingMode>,
-    ) -> Self {
+    pub fn set_billing_mode(mut self, input: Option<crate::types::BillingMode>) -> Self {
         self.inner.billing_mode = input;
         self
     }
     /// The value set for [`BillingModeSummary::billing_mode`](crate::types::BillingModeSummary::billing_mode), if any.
     #[inline]
-    pub fn get_billing_mode(&self) -> &::std::option::Option<crate::types::BillingMode> {
+    pub fn get_billing_mode(&self) -> &Option<crate::types::BillingMode> {
         &self.inner.billing_mode
     }
     /// Sets [`BillingModeSummary::last_update_to_pay_per_request_date_time`](crate::types::BillingModeSummary::last_update_to_pay_per_request_date_time): Represents the time when `PAY_PER_REQUEST` was last set as the read/write capacity mode.
@@ -76,16 +63,14 @@ impl BillingModeSummaryBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_update_to_pay_per_request_date_time = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.last_update_to_pay_per_request_date_time = Some(input);
         self
     }
     /// Sets or clears [`BillingModeSummary::last_update_to_pay_per_request_date_time`](crate::types::BillingModeSummary::last_update_to_pay_per_request_date_time).
     #[inline]
     pub fn set_last_update_to_pay_per_request_date_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_update_to_pay_per_request_date_time = input;
         self
@@ -94,7 +79,7 @@ impl BillingModeSummaryBuilder {
     #[inline]
     pub fn get_last_update_to_pay_per_request_date_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_update_to_pay_per_request_date_time
     }
     /// Builds the [`BillingModeSummary`]; it has no required members, so this cannot fail.

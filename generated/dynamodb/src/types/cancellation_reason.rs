@@ -2,59 +2,42 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An ordered list of errors for each item in the request which caused the transaction to get cancelled. The values of the list are ordered according to the ordering of the `TransactWriteItems` request parameter. If no error occurred for the associated item an error with a Null code and Null message will be present.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancellationReason {
     /// Item in the request which caused the transaction to get cancelled.
-    pub item: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
+    pub item: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     /// Status code for the result of the cancelled transaction.
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: Option<String>,
     /// Cancellation reason message description.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl CancellationReason {
     /// Starts building a [`CancellationReason`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancellationReasonBuilder {
-        <crate::types::builders::CancellationReasonBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CancellationReasonBuilder as Default>::default()
     }
     /// The `Item` member, when set.
     #[inline]
     pub fn item(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.item.as_ref()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         self.code.as_deref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`CancellationReason`](crate::types::CancellationReason); start one with `CancellationReason::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancellationReasonBuilder {
     inner: crate::types::CancellationReason,
 }
@@ -64,7 +47,7 @@ impl CancellationReasonBuilder {
     /// To set the whole map at once, use [`set_item`](Self::set_item).
     pub fn item(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner.item.get_or_insert_default().insert(key.into(), value);
@@ -74,12 +57,7 @@ impl CancellationReasonBuilder {
     #[inline]
     pub fn set_item(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.item = input;
         self
@@ -88,53 +66,39 @@ impl CancellationReasonBuilder {
     #[inline]
     pub fn get_item(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.item
     }
     /// Sets [`CancellationReason::code`](crate::types::CancellationReason::code): Status code for the result of the cancelled transaction.
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: impl Into<String>) -> Self {
+        self.inner.code = Some(input.into());
         self
     }
     /// Sets or clears [`CancellationReason::code`](crate::types::CancellationReason::code).
     #[inline]
-    pub fn set_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code(mut self, input: Option<String>) -> Self {
         self.inner.code = input;
         self
     }
     /// The value set for [`CancellationReason::code`](crate::types::CancellationReason::code), if any.
     #[inline]
-    pub fn get_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code(&self) -> &Option<String> {
         &self.inner.code
     }
     /// Sets [`CancellationReason::message`](crate::types::CancellationReason::message): Cancellation reason message description.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`CancellationReason::message`](crate::types::CancellationReason::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`CancellationReason::message`](crate::types::CancellationReason::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`CancellationReason`]; it has no required members, so this cannot fail.

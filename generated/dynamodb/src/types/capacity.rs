@@ -2,103 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the amount of provisioned throughput capacity consumed on a table or an index.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Capacity {
     /// The total number of read capacity units consumed on a table or an index.
-    pub read_capacity_units: ::std::option::Option<f64>,
+    pub read_capacity_units: Option<f64>,
     /// The total number of write capacity units consumed on a table or an index.
-    pub write_capacity_units: ::std::option::Option<f64>,
+    pub write_capacity_units: Option<f64>,
     /// The total number of capacity units consumed on a table or an index.
-    pub capacity_units: ::std::option::Option<f64>,
+    pub capacity_units: Option<f64>,
 }
 impl Capacity {
     /// Starts building a [`Capacity`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityBuilder {
-        <crate::types::builders::CapacityBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityBuilder as Default>::default()
     }
     /// The `ReadCapacityUnits` member, when set.
     #[inline]
-    pub fn read_capacity_units(&self) -> ::std::option::Option<f64> {
+    pub fn read_capacity_units(&self) -> Option<f64> {
         self.read_capacity_units
     }
     /// The `WriteCapacityUnits` member, when set.
     #[inline]
-    pub fn write_capacity_units(&self) -> ::std::option::Option<f64> {
+    pub fn write_capacity_units(&self) -> Option<f64> {
         self.write_capacity_units
     }
     /// The `CapacityUnits` member, when set.
     #[inline]
-    pub fn capacity_units(&self) -> ::std::option::Option<f64> {
+    pub fn capacity_units(&self) -> Option<f64> {
         self.capacity_units
     }
 }
 /// A builder for [`Capacity`](crate::types::Capacity); start one with `Capacity::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityBuilder {
     inner: crate::types::Capacity,
 }
 impl CapacityBuilder {
     /// Sets [`Capacity::read_capacity_units`](crate::types::Capacity::read_capacity_units): The total number of read capacity units consumed on a table or an index.
     pub fn read_capacity_units(mut self, input: f64) -> Self {
-        self.inner.read_capacity_units = ::std::option::Option::Some(input);
+        self.inner.read_capacity_units = Some(input);
         self
     }
     /// Sets or clears [`Capacity::read_capacity_units`](crate::types::Capacity::read_capacity_units).
     #[inline]
-    pub fn set_read_capacity_units(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_read_capacity_units(mut self, input: Option<f64>) -> Self {
         self.inner.read_capacity_units = input;
         self
     }
     /// The value set for [`Capacity::read_capacity_units`](crate::types::Capacity::read_capacity_units), if any.
     #[inline]
-    pub fn get_read_capacity_units(&self) -> &::std::option::Option<f64> {
+    pub fn get_read_capacity_units(&self) -> &Option<f64> {
         &self.inner.read_capacity_units
     }
     /// Sets [`Capacity::write_capacity_units`](crate::types::Capacity::write_capacity_units): The total number of write capacity units consumed on a table or an index.
     pub fn write_capacity_units(mut self, input: f64) -> Self {
-        self.inner.write_capacity_units = ::std::option::Option::Some(input);
+        self.inner.write_capacity_units = Some(input);
         self
     }
     /// Sets or clears [`Capacity::write_capacity_units`](crate::types::Capacity::write_capacity_units).
     #[inline]
-    pub fn set_write_capacity_units(
-        mut self,
-        input: ::std::option::Option<f64>,
-    ) -> Self {
+    pub fn set_write_capacity_units(mut self, input: Option<f64>) -> Self {
         self.inner.write_capacity_units = input;
         self
     }
     /// The value set for [`Capacity::write_capacity_units`](crate::types::Capacity::write_capacity_units), if any.
     #[inline]
-    pub fn get_write_capacity_units(&self) -> &::std::option::Option<f64> {
+    pub fn get_write_capacity_units(&self) -> &Option<f64> {
         &self.inner.write_capacity_units
     }
     /// Sets [`Capacity::capacity_units`](crate::types::Capacity::capacity_units): The total number of capacity units consumed on a table or an index.
     pub fn capacity_units(mut self, input: f64) -> Self {
-        self.inner.capacity_units = ::std::option::Option::Some(input);
+        self.inner.capacity_units = Some(input);
         self
     }
     /// Sets or clears [`Capacity::capacity_units`](crate::types::Capacity::capacity_units).
     #[inline]
-    pub fn set_capacity_units(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_capacity_units(mut self, input: Option<f64>) -> Self {
         self.inner.capacity_units = input;
         self
     }
     /// The value set for [`Capacity::capacity_units`](crate::types::Capacity::capacity_units), if any.
     #[inline]
-    pub fn get_capacity_units(&self) -> &::std::option::Option<f64> {
+    pub fn get_capacity_units(&self) -> &Option<f64> {
         &self.inner.capacity_units
     }
     /// Builds the [`Capacity`]; it has no required members, so this cannot fail.

@@ -9,12 +9,7 @@
 ///
 ///   [`Condition`](crate::types::Condition) is also used in a `QueryFilter`, which evaluates the query results and returns only the desired values.
 /// - For a `Scan` operation, [`Condition`](crate::types::Condition) is used in a `ScanFilter`, which evaluates the scan results and returns only the desired values.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Condition {
     /// One or more values to evaluate against the supplied attribute. The number of values in the list depends on the [`ComparisonOperator`](crate::types::ComparisonOperator) being used.
@@ -24,9 +19,7 @@ pub struct Condition {
     /// String value comparisons for greater than, equals, or less than are based on ASCII character code values. For example, `a` is greater than `A`, and `a` is greater than `B`. For a list of code values, see <http://en.wikipedia.org/wiki/ASCII#ASCII_printable_characters>.
     ///
     /// For Binary, DynamoDB treats each byte of the binary data as unsigned when it compares binary values.
-    pub attribute_value_list: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AttributeValue>,
-    >,
+    pub attribute_value_list: Option<Vec<crate::types::AttributeValue>>,
     /// A comparator for evaluating attributes. For example, equals, greater than, less than, etc.
     ///
     /// The following comparison operators are available:
@@ -82,13 +75,13 @@ pub struct Condition {
     /// For usage examples of `AttributeValueList` and [`ComparisonOperator`](crate::types::ComparisonOperator), see [Legacy Conditional Parameters](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.html) in the *Amazon DynamoDB Developer Guide*.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub comparison_operator: ::std::option::Option<crate::types::ComparisonOperator>,
+    pub comparison_operator: Option<crate::types::ComparisonOperator>,
 }
 impl Condition {
     /// Starts building a [`Condition`].
     #[inline]
     pub fn builder() -> crate::types::builders::ConditionBuilder {
-        <crate::types::builders::ConditionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ConditionBuilder as Default>::default()
     }
     /// The `AttributeValueList` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -97,19 +90,12 @@ impl Condition {
     }
     /// The `ComparisonOperator` member, when set.
     #[inline]
-    pub fn comparison_operator(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ComparisonOperator> {
+    pub fn comparison_operator(&self) -> Option<&crate::types::ComparisonOperator> {
         self.comparison_operator.as_ref()
     }
 }
 /// A builder for [`Condition`](crate::types::Condition); start one with `Condition::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ConditionBuilder {
     inner: crate::types::Condition,
 }
@@ -125,7 +111,7 @@ impl ConditionBuilder {
     #[inline]
     pub fn set_attribute_value_list(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
+        input: Option<Vec<crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.attribute_value_list = input;
         self
@@ -134,7 +120,7 @@ impl ConditionBuilder {
     #[inline]
     pub fn get_attribute_value_list(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>> {
+    ) -> &Option<Vec<crate::types::AttributeValue>> {
         &self.inner.attribute_value_list
     }
     /// Sets [`Condition::comparison_operator`](crate::types::Condition::comparison_operator): A comparator for evaluating attributes.
@@ -142,39 +128,34 @@ impl ConditionBuilder {
         mut self,
         input: crate::types::ComparisonOperator,
     ) -> Self {
-        self.inner.comparison_operator = ::std::option::Option::Some(input);
+        self.inner.comparison_operator = Some(input);
         self
     }
     /// Sets or clears [`Condition::comparison_operator`](crate::types::Condition::comparison_operator).
     #[inline]
     pub fn set_comparison_operator(
         mut self,
-        input: ::std::option::Option<crate::types::ComparisonOperator>,
+        input: Option<crate::types::ComparisonOperator>,
     ) -> Self {
         self.inner.comparison_operator = input;
         self
     }
     /// The value set for [`Condition::comparison_operator`](crate::types::Condition::comparison_operator), if any.
     #[inline]
-    pub fn get_comparison_operator(
-        &self,
-    ) -> &::std::option::Option<crate::types::ComparisonOperator> {
+    pub fn get_comparison_operator(&self) -> &Option<crate::types::ComparisonOperator> {
         &self.inner.comparison_operator
     }
     /// Builds the [`Condition`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::Condition,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::Condition, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.comparison_operator.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Condition",
                 member: "comparison_operator",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

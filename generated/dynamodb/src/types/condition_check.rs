@@ -2,38 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a request to perform a check that an item exists or to check the condition of specific attributes of the item.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConditionCheck {
     /// The primary key of the item to be checked. Each element consists of an attribute name and a value for that attribute.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
+    pub key: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     /// Name of the table for the check item request. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// A condition that must be satisfied in order for a conditional update to succeed. For more information, see [Condition expressions](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ConditionExpressions.html) in the *Amazon DynamoDB Developer Guide*.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub condition_expression: ::std::option::Option<::std::string::String>,
+    pub condition_expression: Option<String>,
     /// One or more substitution tokens for attribute names in an expression. For more information, see [Expression attribute names](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ExpressionAttributeNames.html) in the *Amazon DynamoDB Developer Guide*.
-    pub expression_attribute_names: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub expression_attribute_names: Option<::std::collections::BTreeMap<String, String>>,
     /// One or more values that can be substituted in an expression. For more information, see [Condition expressions](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ConditionExpressions.html) in the *Amazon DynamoDB Developer Guide*.
-    pub expression_attribute_values: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
+    pub expression_attribute_values: Option<
+        ::std::collections::BTreeMap<String, crate::types::AttributeValue>,
     >,
     /// Use [`ReturnValuesOnConditionCheckFailure`](crate::types::ReturnValuesOnConditionCheckFailure) to get the item attributes if the [`ConditionCheck`](crate::types::ConditionCheck) condition fails. For [`ReturnValuesOnConditionCheckFailure`](crate::types::ReturnValuesOnConditionCheckFailure), the valid values are: NONE and ALL_OLD.
-    pub return_values_on_condition_check_failure: ::std::option::Option<
+    pub return_values_on_condition_check_failure: Option<
         crate::types::ReturnValuesOnConditionCheckFailure,
     >,
 }
@@ -41,66 +32,49 @@ impl ConditionCheck {
     /// Starts building a [`ConditionCheck`].
     #[inline]
     pub fn builder() -> crate::types::builders::ConditionCheckBuilder {
-        <crate::types::builders::ConditionCheckBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ConditionCheckBuilder as Default>::default()
     }
     /// The `Key` member, when set.
     #[inline]
     pub fn key(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.key.as_ref()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `ConditionExpression` member, when set.
     #[inline]
-    pub fn condition_expression(&self) -> ::std::option::Option<&str> {
+    pub fn condition_expression(&self) -> Option<&str> {
         self.condition_expression.as_deref()
     }
     /// The `ExpressionAttributeNames` member, when set.
     #[inline]
     pub fn expression_attribute_names(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.expression_attribute_names.as_ref()
     }
     /// The `ExpressionAttributeValues` member, when set.
     #[inline]
     pub fn expression_attribute_values(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.expression_attribute_values.as_ref()
     }
     /// The `ReturnValuesOnConditionCheckFailure` member, when set.
     #[inline]
     pub fn return_values_on_condition_check_failure(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReturnValuesOnConditionCheckFailure> {
+    ) -> Option<&crate::types::ReturnValuesOnConditionCheckFailure> {
         self.return_values_on_condition_check_failure.as_ref()
     }
 }
 /// A builder for [`ConditionCheck`](crate::types::ConditionCheck); start one with `ConditionCheck::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ConditionCheckBuilder {
     inner: crate::types::ConditionCheck,
 }
@@ -110,7 +84,7 @@ impl ConditionCheckBuilder {
     /// To set the whole map at once, use [`set_key`](Self::set_key).
     pub fn key(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner.key.get_or_insert_default().insert(key.into(), value);
@@ -120,12 +94,7 @@ impl ConditionCheckBuilder {
     #[inline]
     pub fn set_key(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.key = input;
         self
@@ -134,55 +103,39 @@ impl ConditionCheckBuilder {
     #[inline]
     pub fn get_key(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.key
     }
     /// Sets [`ConditionCheck::table_name`](crate::types::ConditionCheck::table_name): Name of the table for the check item request.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`ConditionCheck::table_name`](crate::types::ConditionCheck::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`ConditionCheck::table_name`](crate::types::ConditionCheck::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`ConditionCheck::condition_expression`](crate::types::ConditionCheck::condition_expression): A condition that must be satisfied in order for a conditional update to succeed.
-    pub fn condition_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.condition_expression = ::std::option::Option::Some(input.into());
+    pub fn condition_expression(mut self, input: impl Into<String>) -> Self {
+        self.inner.condition_expression = Some(input.into());
         self
     }
     /// Sets or clears [`ConditionCheck::condition_expression`](crate::types::ConditionCheck::condition_expression).
     #[inline]
-    pub fn set_condition_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_condition_expression(mut self, input: Option<String>) -> Self {
         self.inner.condition_expression = input;
         self
     }
     /// The value set for [`ConditionCheck::condition_expression`](crate::types::ConditionCheck::condition_expression), if any.
     #[inline]
-    pub fn get_condition_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_condition_expression(&self) -> &Option<String> {
         &self.inner.condition_expression
     }
     /// Adds one entry to [`ConditionCheck::expression_attribute_names`](crate::types::ConditionCheck::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
@@ -190,8 +143,8 @@ impl ConditionCheckBuilder {
     /// To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .expression_attribute_names
@@ -203,9 +156,7 @@ impl ConditionCheckBuilder {
     #[inline]
     pub fn set_expression_attribute_names(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.expression_attribute_names = input;
         self
@@ -214,9 +165,7 @@ impl ConditionCheckBuilder {
     #[inline]
     pub fn get_expression_attribute_names(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.expression_attribute_names
     }
     /// Adds one entry to [`ConditionCheck::expression_attribute_values`](crate::types::ConditionCheck::expression_attribute_values): One or more values that can be substituted in an expression.
@@ -224,7 +173,7 @@ impl ConditionCheckBuilder {
     /// To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).
     pub fn expression_attribute_values(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner
@@ -237,12 +186,7 @@ impl ConditionCheckBuilder {
     #[inline]
     pub fn set_expression_attribute_values(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.expression_attribute_values = input;
         self
@@ -251,9 +195,7 @@ impl ConditionCheckBuilder {
     #[inline]
     pub fn get_expression_attribute_values(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.expression_attribute_values
     }
     /// Sets [`ConditionCheck::return_values_on_condition_check_failure`](crate::types::ConditionCheck::return_values_on_condition_check_failure): Use [`ReturnValuesOnConditionCheckFailure`](crate::types::ReturnValuesOnConditionCheckFailure) to get the item attributes if the [`ConditionCheck`](crate::types::ConditionCheck) condition fails.
@@ -261,16 +203,14 @@ impl ConditionCheckBuilder {
         mut self,
         input: crate::types::ReturnValuesOnConditionCheckFailure,
     ) -> Self {
-        self.inner.return_values_on_condition_check_failure = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.return_values_on_condition_check_failure = Some(input);
         self
     }
     /// Sets or clears [`ConditionCheck::return_values_on_condition_check_failure`](crate::types::ConditionCheck::return_values_on_condition_check_failure).
     #[inline]
     pub fn set_return_values_on_condition_check_failure(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure>,
+        input: Option<crate::types::ReturnValuesOnConditionCheckFailure>,
     ) -> Self {
         self.inner.return_values_on_condition_check_failure = input;
         self
@@ -279,35 +219,32 @@ impl ConditionCheckBuilder {
     #[inline]
     pub fn get_return_values_on_condition_check_failure(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure> {
+    ) -> &Option<crate::types::ReturnValuesOnConditionCheckFailure> {
         &self.inner.return_values_on_condition_check_failure
     }
     /// Builds the [`ConditionCheck`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::ConditionCheck,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::ConditionCheck, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.key.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ConditionCheck",
                 member: "key",
             });
         }
         if self.inner.table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ConditionCheck",
                 member: "table_name",
             });
         }
         if self.inner.condition_expression.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ConditionCheck",
                 member: "condition_expression",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,200 +2,169 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The capacity units consumed by an operation. The data returned includes the total provisioned throughput consumed, along with statistics for the table and any indexes involved in the operation. [`ConsumedCapacity`](crate::types::ConsumedCapacity) is only returned if the request asked for it. For more information, see [Provisioned capacity mode](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/provisioned-capacity-mode.html) in the *Amazon DynamoDB Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConsumedCapacity {
     /// The name of the table that was affected by the operation. If you had specified the Amazon Resource Name (ARN) of a table in the input, you'll see the table ARN in the response.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// The total number of capacity units consumed by the operation.
-    pub capacity_units: ::std::option::Option<f64>,
+    pub capacity_units: Option<f64>,
     /// The total number of read capacity units consumed by the operation.
-    pub read_capacity_units: ::std::option::Option<f64>,
+    pub read_capacity_units: Option<f64>,
     /// The total number of write capacity units consumed by the operation.
-    pub write_capacity_units: ::std::option::Option<f64>,
+    pub write_capacity_units: Option<f64>,
     /// The amount of throughput consumed on the table affected by the operation.
-    pub table: ::std::option::Option<crate::types::Capacity>,
+    pub table: Option<crate::types::Capacity>,
     /// The amount of throughput consumed on each local index affected by the operation.
-    pub local_secondary_indexes: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::Capacity>,
+    pub local_secondary_indexes: Option<
+        ::std::collections::BTreeMap<String, crate::types::Capacity>,
     >,
     /// The amount of throughput consumed on each global index affected by the operation.
-    pub global_secondary_indexes: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::Capacity>,
+    pub global_secondary_indexes: Option<
+        ::std::collections::BTreeMap<String, crate::types::Capacity>,
     >,
     /// The amount of throughput consumed on each vector index affected by the operation. Each entry contains `VectorWriteRequestBytes` (for write operations) or `VectorSearchRequestBytes` (for search operations).
-    pub vector_indexes: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::VectorCapacity>,
+    pub vector_indexes: Option<
+        ::std::collections::BTreeMap<String, crate::types::VectorCapacity>,
     >,
 }
 impl ConsumedCapacity {
     /// Starts building a [`ConsumedCapacity`].
     #[inline]
     pub fn builder() -> crate::types::builders::ConsumedCapacityBuilder {
-        <crate::types::builders::ConsumedCapacityBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ConsumedCapacityBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `CapacityUnits` member, when set.
     #[inline]
-    pub fn capacity_units(&self) -> ::std::option::Option<f64> {
+    pub fn capacity_units(&self) -> Option<f64> {
         self.capacity_units
     }
     /// The `ReadCapacityUnits` member, when set.
     #[inline]
-    pub fn read_capacity_units(&self) -> ::std::option::Option<f64> {
+    pub fn read_capacity_units(&self) -> Option<f64> {
         self.read_capacity_units
     }
     /// The `WriteCapacityUnits` member, when set.
     #[inline]
-    pub fn write_capacity_units(&self) -> ::std::option::Option<f64> {
+    pub fn write_capacity_units(&self) -> Option<f64> {
         self.write_capacity_units
     }
     /// The `Table` member, when set.
     #[inline]
-    pub fn table(&self) -> ::std::option::Option<&crate::types::Capacity> {
+    pub fn table(&self) -> Option<&crate::types::Capacity> {
         self.table.as_ref()
     }
     /// The `LocalSecondaryIndexes` member, when set.
     #[inline]
     pub fn local_secondary_indexes(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, crate::types::Capacity>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::Capacity>> {
         self.local_secondary_indexes.as_ref()
     }
     /// The `GlobalSecondaryIndexes` member, when set.
     #[inline]
     pub fn global_secondary_indexes(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, crate::types::Capacity>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::Capacity>> {
         self.global_secondary_indexes.as_ref()
     }
     /// The `VectorIndexes` member, when set.
     #[inline]
     pub fn vector_indexes(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::VectorCapacity,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::VectorCapacity>> {
         self.vector_indexes.as_ref()
     }
 }
 /// A builder for [`ConsumedCapacity`](crate::types::ConsumedCapacity); start one with `ConsumedCapacity::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ConsumedCapacityBuilder {
     inner: crate::types::ConsumedCapacity,
 }
 impl ConsumedCapacityBuilder {
     /// Sets [`ConsumedCapacity::table_name`](crate::types::ConsumedCapacity::table_name): The name of the table that was affected by the operation.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`ConsumedCapacity::table_name`](crate::types::ConsumedCapacity::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`ConsumedCapacity::table_name`](crate::types::ConsumedCapacity::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`ConsumedCapacity::capacity_units`](crate::types::ConsumedCapacity::capacity_units): The total number of capacity units consumed by the operation.
     pub fn capacity_units(mut self, input: f64) -> Self {
-        self.inner.capacity_units = ::std::option::Option::Some(input);
+        self.inner.capacity_units = Some(input);
         self
     }
     /// Sets or clears [`ConsumedCapacity::capacity_units`](crate::types::ConsumedCapacity::capacity_units).
     #[inline]
-    pub fn set_capacity_units(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_capacity_units(mut self, input: Option<f64>) -> Self {
         self.inner.capacity_units = input;
         self
     }
     /// The value set for [`ConsumedCapacity::capacity_units`](crate::types::ConsumedCapacity::capacity_units), if any.
     #[inline]
-    pub fn get_capacity_units(&self) -> &::std::option::Option<f64> {
+    pub fn get_capacity_units(&self) -> &Option<f64> {
         &self.inner.capacity_units
     }
     /// Sets [`ConsumedCapacity::read_capacity_units`](crate::types::ConsumedCapacity::read_capacity_units): The total number of read capacity units consumed by the operation.
     pub fn read_capacity_units(mut self, input: f64) -> Self {
-        self.inner.read_capacity_units = ::std::option::Option::Some(input);
+        self.inner.read_capacity_units = Some(input);
         self
     }
     /// Sets or clears [`ConsumedCapacity::read_capacity_units`](crate::types::ConsumedCapacity::read_capacity_units).
     #[inline]
-    pub fn set_read_capacity_units(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_read_capacity_units(mut self, input: Option<f64>) -> Self {
         self.inner.read_capacity_units = input;
         self
     }
     /// The value set for [`ConsumedCapacity::read_capacity_units`](crate::types::ConsumedCapacity::read_capacity_units), if any.
     #[inline]
-    pub fn get_read_capacity_units(&self) -> &::std::option::Option<f64> {
+    pub fn get_read_capacity_units(&self) -> &Option<f64> {
         &self.inner.read_capacity_units
     }
     /// Sets [`ConsumedCapacity::write_capacity_units`](crate::types::ConsumedCapacity::write_capacity_units): The total number of write capacity units consumed by the operation.
     pub fn write_capacity_units(mut self, input: f64) -> Self {
-        self.inner.write_capacity_units = ::std::option::Option::Some(input);
+        self.inner.write_capacity_units = Some(input);
         self
     }
     /// Sets or clears [`ConsumedCapacity::write_capacity_units`](crate::types::ConsumedCapacity::write_capacity_units).
     #[inline]
-    pub fn set_write_capacity_units(
-        mut self,
-        input: ::std::option::Option<f64>,
-    ) -> Self {
+    pub fn set_write_capacity_units(mut self, input: Option<f64>) -> Self {
         self.inner.write_capacity_units = input;
         self
     }
     /// The value set for [`ConsumedCapacity::write_capacity_units`](crate::types::ConsumedCapacity::write_capacity_units), if any.
     #[inline]
-    pub fn get_write_capacity_units(&self) -> &::std::option::Option<f64> {
+    pub fn get_write_capacity_units(&self) -> &Option<f64> {
         &self.inner.write_capacity_units
     }
     /// Sets [`ConsumedCapacity::table`](crate::types::ConsumedCapacity::table): The amount of throughput consumed on the table affected by the operation.
     pub fn table(mut self, input: crate::types::Capacity) -> Self {
-        self.inner.table = ::std::option::Option::Some(input);
+        self.inner.table = Some(input);
         self
     }
     /// Sets or clears [`ConsumedCapacity::table`](crate::types::ConsumedCapacity::table).
     #[inline]
-    pub fn set_table(
-        mut self,
-        input: ::std::option::Option<crate::types::Capacity>,
-    ) -> Self {
+    pub fn set_table(mut self, input: Option<crate::types::Capacity>) -> Self {
         self.inner.table = input;
         self
     }
     /// The value set for [`ConsumedCapacity::table`](crate::types::ConsumedCapacity::table), if any.
     #[inline]
-    pub fn get_table(&self) -> &::std::option::Option<crate::types::Capacity> {
+    pub fn get_table(&self) -> &Option<crate::types::Capacity> {
         &self.inner.table
     }
     /// Adds one entry to [`ConsumedCapacity::local_secondary_indexes`](crate::types::ConsumedCapacity::local_secondary_indexes): The amount of throughput consumed on each local index affected by the operation.
@@ -203,7 +172,7 @@ impl ConsumedCapacityBuilder {
     /// To set the whole map at once, use [`set_local_secondary_indexes`](Self::set_local_secondary_indexes).
     pub fn local_secondary_indexes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::Capacity,
     ) -> Self {
         self.inner
@@ -216,9 +185,7 @@ impl ConsumedCapacityBuilder {
     #[inline]
     pub fn set_local_secondary_indexes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, crate::types::Capacity>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::Capacity>>,
     ) -> Self {
         self.inner.local_secondary_indexes = input;
         self
@@ -227,9 +194,7 @@ impl ConsumedCapacityBuilder {
     #[inline]
     pub fn get_local_secondary_indexes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::Capacity>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::Capacity>> {
         &self.inner.local_secondary_indexes
     }
     /// Adds one entry to [`ConsumedCapacity::global_secondary_indexes`](crate::types::ConsumedCapacity::global_secondary_indexes): The amount of throughput consumed on each global index affected by the operation.
@@ -237,7 +202,7 @@ impl ConsumedCapacityBuilder {
     /// To set the whole map at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).
     pub fn global_secondary_indexes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::Capacity,
     ) -> Self {
         self.inner
@@ -250,9 +215,7 @@ impl ConsumedCapacityBuilder {
     #[inline]
     pub fn set_global_secondary_indexes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, crate::types::Capacity>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::Capacity>>,
     ) -> Self {
         self.inner.global_secondary_indexes = input;
         self
@@ -261,9 +224,7 @@ impl ConsumedCapacityBuilder {
     #[inline]
     pub fn get_global_secondary_indexes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::Capacity>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::Capacity>> {
         &self.inner.global_secondary_indexes
     }
     /// Adds one entry to [`ConsumedCapacity::vector_indexes`](crate::types::ConsumedCapacity::vector_indexes): The amount of throughput consumed on each vector index affected by the operation.
@@ -271,7 +232,7 @@ impl ConsumedCapacityBuilder {
     /// To set the whole map at once, use [`set_vector_indexes`](Self::set_vector_indexes).
     pub fn vector_indexes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::VectorCapacity,
     ) -> Self {
         self.inner.vector_indexes.get_or_insert_default().insert(key.into(), value);
@@ -281,12 +242,7 @@ impl ConsumedCapacityBuilder {
     #[inline]
     pub fn set_vector_indexes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::VectorCapacity,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::VectorCapacity>>,
     ) -> Self {
         self.inner.vector_indexes = input;
         self
@@ -295,9 +251,7 @@ impl ConsumedCapacityBuilder {
     #[inline]
     pub fn get_vector_indexes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::VectorCapacity>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::VectorCapacity>> {
         &self.inner.vector_indexes
     }
     /// Builds the [`ConsumedCapacity`]; it has no required members, so this cannot fail.

@@ -2,22 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the continuous backups and point in time recovery settings on the table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContinuousBackupsDescription {
     /// [`ContinuousBackupsStatus`](crate::types::ContinuousBackupsStatus) can be one of the following states: ENABLED, DISABLED
     ///
     /// Required: the builder's `build()` fails without it.
-    pub continuous_backups_status: ::std::option::Option<
-        crate::types::ContinuousBackupsStatus,
-    >,
+    pub continuous_backups_status: Option<crate::types::ContinuousBackupsStatus>,
     /// The description of the point in time recovery settings applied to the table.
-    pub point_in_time_recovery_description: ::std::option::Option<
+    pub point_in_time_recovery_description: Option<
         crate::types::PointInTimeRecoveryDescription,
     >,
 }
@@ -25,30 +18,25 @@ impl ContinuousBackupsDescription {
     /// Starts building a [`ContinuousBackupsDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::ContinuousBackupsDescriptionBuilder {
-        <crate::types::builders::ContinuousBackupsDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ContinuousBackupsDescriptionBuilder as Default>::default()
     }
     /// The `ContinuousBackupsStatus` member, when set.
     #[inline]
     pub fn continuous_backups_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::ContinuousBackupsStatus> {
+    ) -> Option<&crate::types::ContinuousBackupsStatus> {
         self.continuous_backups_status.as_ref()
     }
     /// The `PointInTimeRecoveryDescription` member, when set.
     #[inline]
     pub fn point_in_time_recovery_description(
         &self,
-    ) -> ::std::option::Option<&crate::types::PointInTimeRecoveryDescription> {
+    ) -> Option<&crate::types::PointInTimeRecoveryDescription> {
         self.point_in_time_recovery_description.as_ref()
     }
 }
 /// A builder for [`ContinuousBackupsDescription`](crate::types::ContinuousBackupsDescription); start one with `ContinuousBackupsDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ContinuousBackupsDescriptionBuilder {
     inner: crate::types::ContinuousBackupsDescription,
 }
@@ -58,14 +46,14 @@ impl ContinuousBackupsDescriptionBuilder {
         mut self,
         input: crate::types::ContinuousBackupsStatus,
     ) -> Self {
-        self.inner.continuous_backups_status = ::std::option::Option::Some(input);
+        self.inner.continuous_backups_status = Some(input);
         self
     }
     /// Sets or clears [`ContinuousBackupsDescription::continuous_backups_status`](crate::types::ContinuousBackupsDescription::continuous_backups_status).
     #[inline]
     pub fn set_continuous_backups_status(
         mut self,
-        input: ::std::option::Option<crate::types::ContinuousBackupsStatus>,
+        input: Option<crate::types::ContinuousBackupsStatus>,
     ) -> Self {
         self.inner.continuous_backups_status = input;
         self
@@ -74,7 +62,7 @@ impl ContinuousBackupsDescriptionBuilder {
     #[inline]
     pub fn get_continuous_backups_status(
         &self,
-    ) -> &::std::option::Option<crate::types::ContinuousBackupsStatus> {
+    ) -> &Option<crate::types::ContinuousBackupsStatus> {
         &self.inner.continuous_backups_status
     }
     /// Sets [`ContinuousBackupsDescription::point_in_time_recovery_description`](crate::types::ContinuousBackupsDescription::point_in_time_recovery_description): The description of the point in time recovery settings applied to the table.
@@ -82,16 +70,14 @@ impl ContinuousBackupsDescriptionBuilder {
         mut self,
         input: crate::types::PointInTimeRecoveryDescription,
     ) -> Self {
-        self.inner.point_in_time_recovery_description = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.point_in_time_recovery_description = Some(input);
         self
     }
     /// Sets or clears [`ContinuousBackupsDescription::point_in_time_recovery_description`](crate::types::ContinuousBackupsDescription::point_in_time_recovery_description).
     #[inline]
     pub fn set_point_in_time_recovery_description(
         mut self,
-        input: ::std::option::Option<crate::types::PointInTimeRecoveryDescription>,
+        input: Option<crate::types::PointInTimeRecoveryDescription>,
     ) -> Self {
         self.inner.point_in_time_recovery_description = input;
         self
@@ -100,23 +86,23 @@ impl ContinuousBackupsDescriptionBuilder {
     #[inline]
     pub fn get_point_in_time_recovery_description(
         &self,
-    ) -> &::std::option::Option<crate::types::PointInTimeRecoveryDescription> {
+    ) -> &Option<crate::types::PointInTimeRecoveryDescription> {
         &self.inner.point_in_time_recovery_description
     }
     /// Builds the [`ContinuousBackupsDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ContinuousBackupsDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.continuous_backups_status.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ContinuousBackupsDescription",
                 member: "continuous_backups_status",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,111 +2,85 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a Contributor Insights summary entry.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContributorInsightsSummary {
     /// Name of the table associated with the summary.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// Name of the index associated with the summary, if any.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
     /// Describes the current status for contributor insights for the given table and index, if applicable.
-    pub contributor_insights_status: ::std::option::Option<
-        crate::types::ContributorInsightsStatus,
-    >,
+    pub contributor_insights_status: Option<crate::types::ContributorInsightsStatus>,
     /// Indicates the current mode of CloudWatch Contributor Insights, specifying whether it tracks all access and throttled events or throttled events only for the DynamoDB table or index.
-    pub contributor_insights_mode: ::std::option::Option<
-        crate::types::ContributorInsightsMode,
-    >,
+    pub contributor_insights_mode: Option<crate::types::ContributorInsightsMode>,
 }
 impl ContributorInsightsSummary {
     /// Starts building a [`ContributorInsightsSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::ContributorInsightsSummaryBuilder {
-        <crate::types::builders::ContributorInsightsSummaryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ContributorInsightsSummaryBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
     /// The `ContributorInsightsStatus` member, when set.
     #[inline]
     pub fn contributor_insights_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::ContributorInsightsStatus> {
+    ) -> Option<&crate::types::ContributorInsightsStatus> {
         self.contributor_insights_status.as_ref()
     }
     /// The `ContributorInsightsMode` member, when set.
     #[inline]
     pub fn contributor_insights_mode(
         &self,
-    ) -> ::std::option::Option<&crate::types::ContributorInsightsMode> {
+    ) -> Option<&crate::types::ContributorInsightsMode> {
         self.contributor_insights_mode.as_ref()
     }
 }
 /// A builder for [`ContributorInsightsSummary`](crate::types::ContributorInsightsSummary); start one with `ContributorInsightsSummary::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ContributorInsightsSummaryBuilder {
     inner: crate::types::ContributorInsightsSummary,
 }
 impl ContributorInsightsSummaryBuilder {
     /// Sets [`ContributorInsightsSummary::table_name`](crate::types::ContributorInsightsSummary::table_name): Name of the table associated with the summary.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`ContributorInsightsSummary::table_name`](crate::types::ContributorInsightsSummary::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`ContributorInsightsSummary::table_name`](crate::types::ContributorInsightsSummary::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`ContributorInsightsSummary::index_name`](crate::types::ContributorInsightsSummary::index_name): Name of the index associated with the summary, if any.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`ContributorInsightsSummary::index_name`](crate::types::ContributorInsightsSummary::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`ContributorInsightsSummary::index_name`](crate::types::ContributorInsightsSummary::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Sets [`ContributorInsightsSummary::contributor_insights_status`](crate::types::ContributorInsightsSummary::contributor_insights_status): Describes the current status for contributor insights for the given table and index, if applicable.
@@ -114,14 +88,14 @@ impl ContributorInsightsSummaryBuilder {
         mut self,
         input: crate::types::ContributorInsightsStatus,
     ) -> Self {
-        self.inner.contributor_insights_status = ::std::option::Option::Some(input);
+        self.inner.contributor_insights_status = Some(input);
         self
     }
     /// Sets or clears [`ContributorInsightsSummary::contributor_insights_status`](crate::types::ContributorInsightsSummary::contributor_insights_status).
     #[inline]
     pub fn set_contributor_insights_status(
         mut self,
-        input: ::std::option::Option<crate::types::ContributorInsightsStatus>,
+        input: Option<crate::types::ContributorInsightsStatus>,
     ) -> Self {
         self.inner.contributor_insights_status = input;
         self
@@ -130,7 +104,7 @@ impl ContributorInsightsSummaryBuilder {
     #[inline]
     pub fn get_contributor_insights_status(
         &self,
-    ) -> &::std::option::Option<crate::types::ContributorInsightsStatus> {
+    ) -> &Option<crate::types::ContributorInsightsStatus> {
         &self.inner.contributor_insights_status
     }
     /// Sets [`ContributorInsightsSummary::contributor_insights_mode`](crate::types::ContributorInsightsSummary::contributor_insights_mode): Indicates the current mode of CloudWatch Contributor Insights, specifying whether it tracks all access and throttled events or throttled events only for the DynamoDB table or index.
@@ -138,14 +112,14 @@ impl ContributorInsightsSummaryBuilder {
         mut self,
         input: crate::types::ContributorInsightsMode,
     ) -> Self {
-        self.inner.contributor_insights_mode = ::std::option::Option::Some(input);
+        self.inner.contributor_insights_mode = Some(input);
         self
     }
     /// Sets or clears [`ContributorInsightsSummary::contributor_insights_mode`](crate::types::ContributorInsightsSummary::contributor_insights_mode).
     #[inline]
     pub fn set_contributor_insights_mode(
         mut self,
-        input: ::std::option::Option<crate::types::ContributorInsightsMode>,
+        input: Option<crate::types::ContributorInsightsMode>,
     ) -> Self {
         self.inner.contributor_insights_mode = input;
         self
@@ -154,7 +128,7 @@ impl ContributorInsightsSummaryBuilder {
     #[inline]
     pub fn get_contributor_insights_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::ContributorInsightsMode> {
+    ) -> &Option<crate::types::ContributorInsightsMode> {
         &self.inner.contributor_insights_mode
     }
     /// Builds the [`ContributorInsightsSummary`]; it has no required members, so this cannot fail.

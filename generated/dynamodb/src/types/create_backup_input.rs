@@ -2,37 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateBackupInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateBackupInput {
     /// The name of the table. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// Specified name for the backup.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub backup_name: ::std::option::Option<::std::string::String>,
+    pub backup_name: Option<String>,
 }
 impl CreateBackupInput {
     /// Starts building a [`CreateBackupInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateBackupInputBuilder {
-        <crate::types::builders::CreateBackupInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateBackupInputBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `BackupName` member, when set.
     #[inline]
-    pub fn backup_name(&self) -> ::std::option::Option<&str> {
+    pub fn backup_name(&self) -> Option<&str> {
         self.backup_name.as_deref()
     }
 }
@@ -43,80 +38,63 @@ impl CreateBackupInput {
     }
 }
 /// A builder for [`CreateBackupInput`](crate::types::CreateBackupInput); start one with `CreateBackupInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateBackupInputBuilder {
     inner: crate::types::CreateBackupInput,
 }
 impl CreateBackupInputBuilder {
     /// Sets [`CreateBackupInput::table_name`](crate::types::CreateBackupInput::table_name): The name of the table.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateBackupInput::table_name`](crate::types::CreateBackupInput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`CreateBackupInput::table_name`](crate::types::CreateBackupInput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`CreateBackupInput::backup_name`](crate::types::CreateBackupInput::backup_name): Specified name for the backup.
-    pub fn backup_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.backup_name = ::std::option::Option::Some(input.into());
+    pub fn backup_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.backup_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateBackupInput::backup_name`](crate::types::CreateBackupInput::backup_name).
     #[inline]
-    pub fn set_backup_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_backup_name(mut self, input: Option<String>) -> Self {
         self.inner.backup_name = input;
         self
     }
     /// The value set for [`CreateBackupInput::backup_name`](crate::types::CreateBackupInput::backup_name), if any.
     #[inline]
-    pub fn get_backup_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_backup_name(&self) -> &Option<String> {
         &self.inner.backup_name
     }
     /// Builds the [`CreateBackupInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateBackupInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateBackupInput",
                 member: "table_name",
             });
         }
         if self.inner.backup_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateBackupInput",
                 member: "backup_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,70 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateBackupOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateBackupOutput {
     /// Contains the details of the backup created for the table.
-    pub backup_details: ::std::option::Option<crate::types::BackupDetails>,
+    pub backup_details: Option<crate::types::BackupDetails>,
 }
 impl CreateBackupOutput {
     /// Starts building a [`CreateBackupOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateBackupOutputBuilder {
-        <crate::types::builders::CreateBackupOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateBackupOutputBuilder as Default>::default()
     }
     /// The `BackupDetails` member, when set.
     #[inline]
-    pub fn backup_details(&self) -> ::std::option::Option<&crate::types::BackupDetails> {
+    pub fn backup_details(&self) -> Option<&crate::types::BackupDetails> {
         self.backup_details.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for CreateBackupOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "CreateBackupOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`CreateBackupOutput`](crate::types::CreateBackupOutput); start one with `CreateBackupOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateBackupOutputBuilder {
     inner: crate::types::CreateBackupOutput,
 }
 impl CreateBackupOutputBuilder {
     /// Sets [`CreateBackupOutput::backup_details`](crate::types::CreateBackupOutput::backup_details): Contains the details of the backup created for the table.
     pub fn backup_details(mut self, input: crate::types::BackupDetails) -> Self {
-        self.inner.backup_details = ::std::option::Option::Some(input);
+        self.inner.backup_details = Some(input);
         self
     }
     /// Sets or clears [`CreateBackupOutput::backup_details`](crate::types::CreateBackupOutput::backup_details).
     #[inline]
     pub fn set_backup_details(
         mut self,
-        input: ::std::option::Option<crate::types::BackupDetails>,
+        input: Option<crate::types::BackupDetails>,
     ) -> Self {
         self.inner.backup_details = input;
         self
     }
     /// The value set for [`CreateBackupOutput::backup_details`](crate::types::CreateBackupOutput::backup_details), if any.
     #[inline]
-    pub fn get_backup_details(
-        &self,
-    ) -> &::std::option::Option<crate::types::BackupDetails> {
+    pub fn get_backup_details(&self) -> &Option<crate::types::BackupDetails> {
         &self.inner.backup_details
     }
     /// Builds the [`CreateBackupOutput`]; it has no required members, so this cannot fail.

@@ -2,48 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a new global secondary index to be added to an existing table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateGlobalSecondaryIndexAction {
     /// The name of the global secondary index to be created.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
     /// The key schema for the global secondary index. Global secondary index supports up to 4 partition and up to 4 sort keys.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_schema: ::std::option::Option<
-        ::std::vec::Vec<crate::types::KeySchemaElement>,
-    >,
+    pub key_schema: Option<Vec<crate::types::KeySchemaElement>>,
     /// Represents attributes that are copied (projected) from the table into an index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub projection: ::std::option::Option<crate::types::Projection>,
+    pub projection: Option<crate::types::Projection>,
     /// Represents the provisioned throughput settings for the specified global secondary index.
     ///
     /// For current minimum and maximum provisioned throughput values, see [Service, Account, and Table Quotas](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Limits.html) in the *Amazon DynamoDB Developer Guide*.
-    pub provisioned_throughput: ::std::option::Option<
-        crate::types::ProvisionedThroughput,
-    >,
+    pub provisioned_throughput: Option<crate::types::ProvisionedThroughput>,
     /// The maximum number of read and write units for the global secondary index being created. If you use this parameter, you must specify `MaxReadRequestUnits`, `MaxWriteRequestUnits`, or both. You must use either `OnDemand Throughput` or [`ProvisionedThroughput`](crate::types::ProvisionedThroughput) based on your table's capacity mode.
-    pub on_demand_throughput: ::std::option::Option<crate::types::OnDemandThroughput>,
+    pub on_demand_throughput: Option<crate::types::OnDemandThroughput>,
     /// Represents the warm throughput value (in read units per second and write units per second) when creating a secondary index.
-    pub warm_throughput: ::std::option::Option<crate::types::WarmThroughput>,
+    pub warm_throughput: Option<crate::types::WarmThroughput>,
 }
 impl CreateGlobalSecondaryIndexAction {
     /// Starts building a [`CreateGlobalSecondaryIndexAction`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateGlobalSecondaryIndexActionBuilder {
-        <crate::types::builders::CreateGlobalSecondaryIndexActionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateGlobalSecondaryIndexActionBuilder as Default>::default()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
     /// The `KeySchema` member, empty when not set; the field tells an empty list from an absent one.
@@ -53,62 +44,47 @@ impl CreateGlobalSecondaryIndexAction {
     }
     /// The `Projection` member, when set.
     #[inline]
-    pub fn projection(&self) -> ::std::option::Option<&crate::types::Projection> {
+    pub fn projection(&self) -> Option<&crate::types::Projection> {
         self.projection.as_ref()
     }
     /// The `ProvisionedThroughput` member, when set.
     #[inline]
     pub fn provisioned_throughput(
         &self,
-    ) -> ::std::option::Option<&crate::types::ProvisionedThroughput> {
+    ) -> Option<&crate::types::ProvisionedThroughput> {
         self.provisioned_throughput.as_ref()
     }
     /// The `OnDemandThroughput` member, when set.
     #[inline]
-    pub fn on_demand_throughput(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OnDemandThroughput> {
+    pub fn on_demand_throughput(&self) -> Option<&crate::types::OnDemandThroughput> {
         self.on_demand_throughput.as_ref()
     }
     /// The `WarmThroughput` member, when set.
     #[inline]
-    pub fn warm_throughput(
-        &self,
-    ) -> ::std::option::Option<&crate::types::WarmThroughput> {
+    pub fn warm_throughput(&self) -> Option<&crate::types::WarmThroughput> {
         self.warm_throughput.as_ref()
     }
 }
 /// A builder for [`CreateGlobalSecondaryIndexAction`](crate::types::CreateGlobalSecondaryIndexAction); start one with `CreateGlobalSecondaryIndexAction::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateGlobalSecondaryIndexActionBuilder {
     inner: crate::types::CreateGlobalSecondaryIndexAction,
 }
 impl CreateGlobalSecondaryIndexActionBuilder {
     /// Sets [`CreateGlobalSecondaryIndexAction::index_name`](crate::types::CreateGlobalSecondaryIndexAction::index_name): The name of the global secondary index to be created.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateGlobalSecondaryIndexAction::index_name`](crate::types::CreateGlobalSecondaryIndexAction::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`CreateGlobalSecondaryIndexAction::index_name`](crate::types::CreateGlobalSecondaryIndexAction::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Appends one item to [`CreateGlobalSecondaryIndexAction::key_schema`](crate::types::CreateGlobalSecondaryIndexAction::key_schema): The key schema for the global secondary index.
@@ -122,35 +98,30 @@ impl CreateGlobalSecondaryIndexActionBuilder {
     #[inline]
     pub fn set_key_schema(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
+        input: Option<Vec<crate::types::KeySchemaElement>>,
     ) -> Self {
         self.inner.key_schema = input;
         self
     }
     /// The value set for [`CreateGlobalSecondaryIndexAction::key_schema`](crate::types::CreateGlobalSecondaryIndexAction::key_schema), if any.
     #[inline]
-    pub fn get_key_schema(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>> {
+    pub fn get_key_schema(&self) -> &Option<Vec<crate::types::KeySchemaElement>> {
         &self.inner.key_schema
     }
     /// Sets [`CreateGlobalSecondaryIndexAction::projection`](crate::types::CreateGlobalSecondaryIndexAction::projection): Represents attributes that are copied (projected) from the table into an index.
     pub fn projection(mut self, input: crate::types::Projection) -> Self {
-        self.inner.projection = ::std::option::Option::Some(input);
+        self.inner.projection = Some(input);
         self
     }
     /// Sets or clears [`CreateGlobalSecondaryIndexAction::projection`](crate::types::CreateGlobalSecondaryIndexAction::projection).
     #[inline]
-    pub fn set_projection(
-        mut self,
-        input: ::std::option::Option<crate::types::Projection>,
-    ) -> Self {
+    pub fn set_projection(mut self, input: Option<crate::types::Projection>) -> Self {
         self.inner.projection = input;
         self
     }
     /// The value set for [`CreateGlobalSecondaryIndexAction::projection`](crate::types::CreateGlobalSecondaryIndexAction::projection), if any.
     #[inline]
-    pub fn get_projection(&self) -> &::std::option::Option<crate::types::Projection> {
+    pub fn get_projection(&self) -> &Option<crate::types::Projection> {
         &self.inner.projection
     }
     /// Sets [`CreateGlobalSecondaryIndexAction::provisioned_throughput`](crate::types::CreateGlobalSecondaryIndexAction::provisioned_throughput): Represents the provisioned throughput settings for the specified global secondary index.
@@ -158,14 +129,14 @@ impl CreateGlobalSecondaryIndexActionBuilder {
         mut self,
         input: crate::types::ProvisionedThroughput,
     ) -> Self {
-        self.inner.provisioned_throughput = ::std::option::Option::Some(input);
+        self.inner.provisioned_throughput = Some(input);
         self
     }
     /// Sets or clears [`CreateGlobalSecondaryIndexAction::provisioned_throughput`](crate::types::CreateGlobalSecondaryIndexAction::provisioned_throughput).
     #[inline]
     pub fn set_provisioned_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedThroughput>,
+        input: Option<crate::types::ProvisionedThroughput>,
     ) -> Self {
         self.inner.provisioned_throughput = input;
         self
@@ -174,7 +145,7 @@ impl CreateGlobalSecondaryIndexActionBuilder {
     #[inline]
     pub fn get_provisioned_throughput(
         &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
+    ) -> &Option<crate::types::ProvisionedThroughput> {
         &self.inner.provisioned_throughput
     }
     /// Sets [`CreateGlobalSecondaryIndexAction::on_demand_throughput`](crate::types::CreateGlobalSecondaryIndexAction::on_demand_throughput): The maximum number of read and write units for the global secondary index being created.
@@ -182,72 +153,68 @@ impl CreateGlobalSecondaryIndexActionBuilder {
         mut self,
         input: crate::types::OnDemandThroughput,
     ) -> Self {
-        self.inner.on_demand_throughput = ::std::option::Option::Some(input);
+        self.inner.on_demand_throughput = Some(input);
         self
     }
     /// Sets or clears [`CreateGlobalSecondaryIndexAction::on_demand_throughput`](crate::types::CreateGlobalSecondaryIndexAction::on_demand_throughput).
     #[inline]
     pub fn set_on_demand_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::OnDemandThroughput>,
+        input: Option<crate::types::OnDemandThroughput>,
     ) -> Self {
         self.inner.on_demand_throughput = input;
         self
     }
     /// The value set for [`CreateGlobalSecondaryIndexAction::on_demand_throughput`](crate::types::CreateGlobalSecondaryIndexAction::on_demand_throughput), if any.
     #[inline]
-    pub fn get_on_demand_throughput(
-        &self,
-    ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
+    pub fn get_on_demand_throughput(&self) -> &Option<crate::types::OnDemandThroughput> {
         &self.inner.on_demand_throughput
     }
     /// Sets [`CreateGlobalSecondaryIndexAction::warm_throughput`](crate::types::CreateGlobalSecondaryIndexAction::warm_throughput): Represents the warm throughput value (in read units per second and write units per second) when creating a secondary index.
     pub fn warm_throughput(mut self, input: crate::types::WarmThroughput) -> Self {
-        self.inner.warm_throughput = ::std::option::Option::Some(input);
+        self.inner.warm_throughput = Some(input);
         self
     }
     /// Sets or clears [`CreateGlobalSecondaryIndexAction::warm_throughput`](crate::types::CreateGlobalSecondaryIndexAction::warm_throughput).
     #[inline]
     pub fn set_warm_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::WarmThroughput>,
+        input: Option<crate::types::WarmThroughput>,
     ) -> Self {
         self.inner.warm_throughput = input;
         self
     }
     /// The value set for [`CreateGlobalSecondaryIndexAction::warm_throughput`](crate::types::CreateGlobalSecondaryIndexAction::warm_throughput), if any.
     #[inline]
-    pub fn get_warm_throughput(
-        &self,
-    ) -> &::std::option::Option<crate::types::WarmThroughput> {
+    pub fn get_warm_throughput(&self) -> &Option<crate::types::WarmThroughput> {
         &self.inner.warm_throughput
     }
     /// Builds the [`CreateGlobalSecondaryIndexAction`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateGlobalSecondaryIndexAction,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.index_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateGlobalSecondaryIndexAction",
                 member: "index_name",
             });
         }
         if self.inner.key_schema.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateGlobalSecondaryIndexAction",
                 member: "key_schema",
             });
         }
         if self.inner.projection.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateGlobalSecondaryIndexAction",
                 member: "projection",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,32 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateGlobalTableInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateGlobalTableInput {
     /// The global table name.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub global_table_name: ::std::option::Option<::std::string::String>,
+    pub global_table_name: Option<String>,
     /// The Regions where the global table needs to be created.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub replication_group: ::std::option::Option<::std::vec::Vec<crate::types::Replica>>,
+    pub replication_group: Option<Vec<crate::types::Replica>>,
 }
 impl CreateGlobalTableInput {
     /// Starts building a [`CreateGlobalTableInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateGlobalTableInputBuilder {
-        <crate::types::builders::CreateGlobalTableInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateGlobalTableInputBuilder as Default>::default()
     }
     /// The `GlobalTableName` member, when set.
     #[inline]
-    pub fn global_table_name(&self) -> ::std::option::Option<&str> {
+    pub fn global_table_name(&self) -> Option<&str> {
         self.global_table_name.as_deref()
     }
     /// The `ReplicationGroup` member, empty when not set; the field tells an empty list from an absent one.
@@ -43,38 +38,25 @@ impl CreateGlobalTableInput {
     }
 }
 /// A builder for [`CreateGlobalTableInput`](crate::types::CreateGlobalTableInput); start one with `CreateGlobalTableInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateGlobalTableInputBuilder {
     inner: crate::types::CreateGlobalTableInput,
 }
 impl CreateGlobalTableInputBuilder {
     /// Sets [`CreateGlobalTableInput::global_table_name`](crate::types::CreateGlobalTableInput::global_table_name): The global table name.
-    pub fn global_table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.global_table_name = ::std::option::Option::Some(input.into());
+    pub fn global_table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.global_table_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateGlobalTableInput::global_table_name`](crate::types::CreateGlobalTableInput::global_table_name).
     #[inline]
-    pub fn set_global_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_global_table_name(mut self, input: Option<String>) -> Self {
         self.inner.global_table_name = input;
         self
     }
     /// The value set for [`CreateGlobalTableInput::global_table_name`](crate::types::CreateGlobalTableInput::global_table_name), if any.
     #[inline]
-    pub fn get_global_table_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_global_table_name(&self) -> &Option<String> {
         &self.inner.global_table_name
     }
     /// Appends one item to [`CreateGlobalTableInput::replication_group`](crate::types::CreateGlobalTableInput::replication_group): The Regions where the global table needs to be created.
@@ -88,38 +70,36 @@ impl CreateGlobalTableInputBuilder {
     #[inline]
     pub fn set_replication_group(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Replica>>,
+        input: Option<Vec<crate::types::Replica>>,
     ) -> Self {
         self.inner.replication_group = input;
         self
     }
     /// The value set for [`CreateGlobalTableInput::replication_group`](crate::types::CreateGlobalTableInput::replication_group), if any.
     #[inline]
-    pub fn get_replication_group(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Replica>> {
+    pub fn get_replication_group(&self) -> &Option<Vec<crate::types::Replica>> {
         &self.inner.replication_group
     }
     /// Builds the [`CreateGlobalTableInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateGlobalTableInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.global_table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateGlobalTableInput",
                 member: "global_table_name",
             });
         }
         if self.inner.replication_group.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateGlobalTableInput",
                 member: "replication_group",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies the action to add a new witness Region to a MRSC global table. A MRSC global table can be configured with either three replicas, or with two replicas and one witness.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateGlobalTableWitnessGroupMemberAction {
     /// The Amazon Web Services Region name to be added as a witness Region for the MRSC global table. The witness must be in a different Region than the replicas and within the same Region set:
@@ -17,67 +12,56 @@ pub struct CreateGlobalTableWitnessGroupMemberAction {
     /// - AP Region set: Asia Pacific (Tokyo), Asia Pacific (Seoul), Asia Pacific (Osaka)
     ///
     /// Required: the builder's `build()` fails without it.
-    pub region_name: ::std::option::Option<::std::string::String>,
+    pub region_name: Option<String>,
 }
 impl CreateGlobalTableWitnessGroupMemberAction {
     /// Starts building a [`CreateGlobalTableWitnessGroupMemberAction`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateGlobalTableWitnessGroupMemberActionBuilder {
-        <crate::types::builders::CreateGlobalTableWitnessGroupMemberActionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateGlobalTableWitnessGroupMemberActionBuilder as Default>::default()
     }
     /// The `RegionName` member, when set.
     #[inline]
-    pub fn region_name(&self) -> ::std::option::Option<&str> {
+    pub fn region_name(&self) -> Option<&str> {
         self.region_name.as_deref()
     }
 }
 /// A builder for [`CreateGlobalTableWitnessGroupMemberAction`](crate::types::CreateGlobalTableWitnessGroupMemberAction); start one with `CreateGlobalTableWitnessGroupMemberAction::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateGlobalTableWitnessGroupMemberActionBuilder {
     inner: crate::types::CreateGlobalTableWitnessGroupMemberAction,
 }
 impl CreateGlobalTableWitnessGroupMemberActionBuilder {
     /// Sets [`CreateGlobalTableWitnessGroupMemberAction::region_name`](crate::types::CreateGlobalTableWitnessGroupMemberAction::region_name): The Amazon Web Services Region name to be added as a witness Region for the MRSC global table.
-    pub fn region_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.region_name = ::std::option::Option::Some(input.into());
+    pub fn region_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.region_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateGlobalTableWitnessGroupMemberAction::region_name`](crate::types::CreateGlobalTableWitnessGroupMemberAction::region_name).
     #[inline]
-    pub fn set_region_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region_name(mut self, input: Option<String>) -> Self {
         self.inner.region_name = input;
         self
     }
     /// The value set for [`CreateGlobalTableWitnessGroupMemberAction::region_name`](crate::types::CreateGlobalTableWitnessGroupMemberAction::region_name), if any.
     #[inline]
-    pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region_name(&self) -> &Option<String> {
         &self.inner.region_name
     }
     /// Builds the [`CreateGlobalTableWitnessGroupMemberAction`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateGlobalTableWitnessGroupMemberAction,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.region_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateGlobalTableWitnessGroupMemberAction",
                 member: "region_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

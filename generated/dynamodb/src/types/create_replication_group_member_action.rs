@@ -2,63 +2,54 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a replica to be created.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateReplicationGroupMemberAction {
     /// The Region where the new replica will be created.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub region_name: ::std::option::Option<::std::string::String>,
+    pub region_name: Option<String>,
     /// The KMS key that should be used for KMS encryption in the new replica. To specify a key, use its key ID, Amazon Resource Name (ARN), alias name, or alias ARN. Note that you should only provide this parameter if the key is different from the default DynamoDB KMS key `alias/aws/dynamodb`.
-    pub kms_master_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_master_key_id: Option<String>,
     /// Replica-specific provisioned throughput. If not specified, uses the source table's provisioned throughput settings.
-    pub provisioned_throughput_override: ::std::option::Option<
+    pub provisioned_throughput_override: Option<
         crate::types::ProvisionedThroughputOverride,
     >,
     /// The maximum on-demand throughput settings for the specified replica table being created. You can only modify `MaxReadRequestUnits`, because you can't modify `MaxWriteRequestUnits` for individual replica tables.
-    pub on_demand_throughput_override: ::std::option::Option<
-        crate::types::OnDemandThroughputOverride,
-    >,
+    pub on_demand_throughput_override: Option<crate::types::OnDemandThroughputOverride>,
     /// Replica-specific global secondary index settings.
-    pub global_secondary_indexes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndex>,
-    >,
+    pub global_secondary_indexes: Option<Vec<crate::types::ReplicaGlobalSecondaryIndex>>,
     /// Replica-specific table class. If not specified, uses the source table's table class.
-    pub table_class_override: ::std::option::Option<crate::types::TableClass>,
+    pub table_class_override: Option<crate::types::TableClass>,
 }
 impl CreateReplicationGroupMemberAction {
     /// Starts building a [`CreateReplicationGroupMemberAction`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateReplicationGroupMemberActionBuilder {
-        <crate::types::builders::CreateReplicationGroupMemberActionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateReplicationGroupMemberActionBuilder as Default>::default()
     }
     /// The `RegionName` member, when set.
     #[inline]
-    pub fn region_name(&self) -> ::std::option::Option<&str> {
+    pub fn region_name(&self) -> Option<&str> {
         self.region_name.as_deref()
     }
     /// The `KMSMasterKeyId` member, when set.
     #[inline]
-    pub fn kms_master_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_master_key_id(&self) -> Option<&str> {
         self.kms_master_key_id.as_deref()
     }
     /// The `ProvisionedThroughputOverride` member, when set.
     #[inline]
     pub fn provisioned_throughput_override(
         &self,
-    ) -> ::std::option::Option<&crate::types::ProvisionedThroughputOverride> {
+    ) -> Option<&crate::types::ProvisionedThroughputOverride> {
         self.provisioned_throughput_override.as_ref()
     }
     /// The `OnDemandThroughputOverride` member, when set.
     #[inline]
     pub fn on_demand_throughput_override(
         &self,
-    ) -> ::std::option::Option<&crate::types::OnDemandThroughputOverride> {
+    ) -> Option<&crate::types::OnDemandThroughputOverride> {
         self.on_demand_throughput_override.as_ref()
     }
     /// The `GlobalSecondaryIndexes` member, empty when not set; the field tells an empty list from an absent one.
@@ -70,67 +61,46 @@ impl CreateReplicationGroupMemberAction {
     }
     /// The `TableClassOverride` member, when set.
     #[inline]
-    pub fn table_class_override(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TableClass> {
+    pub fn table_class_override(&self) -> Option<&crate::types::TableClass> {
         self.table_class_override.as_ref()
     }
 }
 /// A builder for [`CreateReplicationGroupMemberAction`](crate::types::CreateReplicationGroupMemberAction); start one with `CreateReplicationGroupMemberAction::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateReplicationGroupMemberActionBuilder {
     inner: crate::types::CreateReplicationGroupMemberAction,
 }
 impl CreateReplicationGroupMemberActionBuilder {
     /// Sets [`CreateReplicationGroupMemberAction::region_name`](crate::types::CreateReplicationGroupMemberAction::region_name): The Region where the new replica will be created.
-    pub fn region_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.region_name = ::std::option::Option::Some(input.into());
+    pub fn region_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.region_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateReplicationGroupMemberAction::region_name`](crate::types::CreateReplicationGroupMemberAction::region_name).
     #[inline]
-    pub fn set_region_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region_name(mut self, input: Option<String>) -> Self {
         self.inner.region_name = input;
         self
     }
     /// The value set for [`CreateReplicationGroupMemberAction::region_name`](crate::types::CreateReplicationGroupMemberAction::region_name), if any.
     #[inline]
-    pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region_name(&self) -> &Option<String> {
         &self.inner.region_name
     }
     /// Sets [`CreateReplicationGroupMemberAction::kms_master_key_id`](crate::types::CreateReplicationGroupMemberAction::kms_master_key_id): The KMS key that should be used for KMS encryption in the new replica.
-    pub fn kms_master_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_master_key_id = ::std::option::Option::Some(input.into());
+    pub fn kms_master_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_master_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateReplicationGroupMemberAction::kms_master_key_id`](crate::types::CreateReplicationGroupMemberAction::kms_master_key_id).
     #[inline]
-    pub fn set_kms_master_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_master_key_id(mut self, input: Option<String>) -> Self {
         self.inner.kms_master_key_id = input;
         self
     }
     /// The value set for [`CreateReplicationGroupMemberAction::kms_master_key_id`](crate::types::CreateReplicationGroupMemberAction::kms_master_key_id), if any.
     #[inline]
-    pub fn get_kms_master_key_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_master_key_id(&self) -> &Option<String> {
         &self.inner.kms_master_key_id
     }
     /// Sets [`CreateReplicationGroupMemberAction::provisioned_throughput_override`](crate::types::CreateReplicationGroupMemberAction::provisioned_throughput_override): Replica-specific provisioned throughput.
@@ -138,14 +108,14 @@ impl CreateReplicationGroupMemberActionBuilder {
         mut self,
         input: crate::types::ProvisionedThroughputOverride,
     ) -> Self {
-        self.inner.provisioned_throughput_override = ::std::option::Option::Some(input);
+        self.inner.provisioned_throughput_override = Some(input);
         self
     }
     /// Sets or clears [`CreateReplicationGroupMemberAction::provisioned_throughput_override`](crate::types::CreateReplicationGroupMemberAction::provisioned_throughput_override).
     #[inline]
     pub fn set_provisioned_throughput_override(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedThroughputOverride>,
+        input: Option<crate::types::ProvisionedThroughputOverride>,
     ) -> Self {
         self.inner.provisioned_throughput_override = input;
         self
@@ -154,7 +124,7 @@ impl CreateReplicationGroupMemberActionBuilder {
     #[inline]
     pub fn get_provisioned_throughput_override(
         &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedThroughputOverride> {
+    ) -> &Option<crate::types::ProvisionedThroughputOverride> {
         &self.inner.provisioned_throughput_override
     }
     /// Sets [`CreateReplicationGroupMemberAction::on_demand_throughput_override`](crate::types::CreateReplicationGroupMemberAction::on_demand_throughput_override): The maximum on-demand throughput settings for the specified replica table being created.
@@ -162,14 +132,14 @@ impl CreateReplicationGroupMemberActionBuilder {
         mut self,
         input: crate::types::OnDemandThroughputOverride,
     ) -> Self {
-        self.inner.on_demand_throughput_override = ::std::option::Option::Some(input);
+        self.inner.on_demand_throughput_override = Some(input);
         self
     }
     /// Sets or clears [`CreateReplicationGroupMemberAction::on_demand_throughput_override`](crate::types::CreateReplicationGroupMemberAction::on_demand_throughput_override).
     #[inline]
     pub fn set_on_demand_throughput_override(
         mut self,
-        input: ::std::option::Option<crate::types::OnDemandThroughputOverride>,
+        input: Option<crate::types::OnDemandThroughputOverride>,
     ) -> Self {
         self.inner.on_demand_throughput_override = input;
         self
@@ -178,7 +148,7 @@ impl CreateReplicationGroupMemberActionBuilder {
     #[inline]
     pub fn get_on_demand_throughput_override(
         &self,
-    ) -> &::std::option::Option<crate::types::OnDemandThroughputOverride> {
+    ) -> &Option<crate::types::OnDemandThroughputOverride> {
         &self.inner.on_demand_throughput_override
     }
     /// Appends one item to [`CreateReplicationGroupMemberAction::global_secondary_indexes`](crate::types::CreateReplicationGroupMemberAction::global_secondary_indexes): Replica-specific global secondary index settings.
@@ -195,9 +165,7 @@ impl CreateReplicationGroupMemberActionBuilder {
     #[inline]
     pub fn set_global_secondary_indexes(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndex>,
-        >,
+        input: Option<Vec<crate::types::ReplicaGlobalSecondaryIndex>>,
     ) -> Self {
         self.inner.global_secondary_indexes = input;
         self
@@ -206,46 +174,42 @@ impl CreateReplicationGroupMemberActionBuilder {
     #[inline]
     pub fn get_global_secondary_indexes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndex>,
-    > {
+    ) -> &Option<Vec<crate::types::ReplicaGlobalSecondaryIndex>> {
         &self.inner.global_secondary_indexes
     }
     /// Sets [`CreateReplicationGroupMemberAction::table_class_override`](crate::types::CreateReplicationGroupMemberAction::table_class_override): Replica-specific table class.
     pub fn table_class_override(mut self, input: crate::types::TableClass) -> Self {
-        self.inner.table_class_override = ::std::option::Option::Some(input);
+        self.inner.table_class_override = Some(input);
         self
     }
     /// Sets or clears [`CreateReplicationGroupMemberAction::table_class_override`](crate::types::CreateReplicationGroupMemberAction::table_class_override).
     #[inline]
     pub fn set_table_class_override(
         mut self,
-        input: ::std::option::Option<crate::types::TableClass>,
+        input: Option<crate::types::TableClass>,
     ) -> Self {
         self.inner.table_class_override = input;
         self
     }
     /// The value set for [`CreateReplicationGroupMemberAction::table_class_override`](crate::types::CreateReplicationGroupMemberAction::table_class_override), if any.
     #[inline]
-    pub fn get_table_class_override(
-        &self,
-    ) -> &::std::option::Option<crate::types::TableClass> {
+    pub fn get_table_class_override(&self) -> &Option<crate::types::TableClass> {
         &self.inner.table_class_override
     }
     /// Builds the [`CreateReplicationGroupMemberAction`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateReplicationGroupMemberAction,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.region_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateReplicationGroupMemberAction",
                 member: "region_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

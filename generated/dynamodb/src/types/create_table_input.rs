@@ -2,22 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of a `CreateTable` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTableInput {
     /// An array of attributes that describe the key schema for the table and indexes.
-    pub attribute_definitions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AttributeDefinition>,
-    >,
+    pub attribute_definitions: Option<Vec<crate::types::AttributeDefinition>>,
     /// The name of the table to create. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// Specifies the attributes that make up the primary key for a table or an index. The attributes in `KeySchema` must also be defined in the `AttributeDefinitions` array. For more information, see [Data Model](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DataModel.html) in the *Amazon DynamoDB Developer Guide*.
     ///
     /// Each [`KeySchemaElement`](crate::types::KeySchemaElement) in the array is composed of:
@@ -36,9 +29,7 @@ pub struct CreateTableInput {
     /// For a composite primary key (partition key and sort key), you must provide exactly two elements, in this order: The first element must have a [`KeyType`](crate::types::KeyType) of `HASH`, and the second element must have a [`KeyType`](crate::types::KeyType) of `RANGE`.
     ///
     /// For more information, see [Working with Tables](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/WorkingWithTables.html#WorkingWithTables.primary.key) in the *Amazon DynamoDB Developer Guide*.
-    pub key_schema: ::std::option::Option<
-        ::std::vec::Vec<crate::types::KeySchemaElement>,
-    >,
+    pub key_schema: Option<Vec<crate::types::KeySchemaElement>>,
     /// One or more local secondary indexes (the maximum is 5) to be created on the table. Each index is scoped to a given partition key value. There is a 10 GB size limit per partition key value; otherwise, the size of a local secondary index is unconstrained.
     ///
     /// Each local secondary index in the array includes the following:
@@ -51,9 +42,7 @@ pub struct CreateTableInput {
     ///     - `INCLUDE` - Only the specified table attributes are projected into the index. The list of projected attributes is in `NonKeyAttributes`.
     ///     - `ALL` - All of the table attributes are projected into the index.
     ///   - `NonKeyAttributes` - A list of one or more non-key attribute names that are projected into the secondary index. The total count of attributes provided in `NonKeyAttributes`, summed across all of the secondary indexes, must not exceed 100. If you project the same attribute into two different indexes, this counts as two distinct attributes when determining the total. This limit only applies when you specify the ProjectionType of `INCLUDE`. You still can specify the ProjectionType of `ALL` to project all attributes from the source table, even if the table has more than 100 attributes.
-    pub local_secondary_indexes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LocalSecondaryIndex>,
-    >,
+    pub local_secondary_indexes: Option<Vec<crate::types::LocalSecondaryIndex>>,
     /// One or more global secondary indexes (the maximum is 20) to be created on the table. Each global secondary index in the array includes the following:
     ///
     /// - `IndexName` - The name of the global secondary index. Must be unique only for this table.
@@ -65,22 +54,18 @@ pub struct CreateTableInput {
     ///     - `ALL` - All of the table attributes are projected into the index.
     ///   - `NonKeyAttributes` - A list of one or more non-key attribute names that are projected into the secondary index. The total count of attributes provided in `NonKeyAttributes`, summed across all of the secondary indexes, must not exceed 100. If you project the same attribute into two different indexes, this counts as two distinct attributes when determining the total. This limit only applies when you specify the ProjectionType of `INCLUDE`. You still can specify the ProjectionType of `ALL` to project all attributes from the source table, even if the table has more than 100 attributes.
     /// - [`ProvisionedThroughput`](crate::types::ProvisionedThroughput) - The provisioned throughput settings for the global secondary index, consisting of read and write capacity units.
-    pub global_secondary_indexes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalSecondaryIndex>,
-    >,
+    pub global_secondary_indexes: Option<Vec<crate::types::GlobalSecondaryIndex>>,
     /// Controls how you are charged for read and write throughput and how you manage capacity. This setting can be changed later.
     ///
     /// - `PAY_PER_REQUEST` - We recommend using `PAY_PER_REQUEST` for most DynamoDB workloads. `PAY_PER_REQUEST` sets the billing mode to [On-demand capacity mode](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/on-demand-capacity-mode.html).
     /// - `PROVISIONED` - We recommend using `PROVISIONED` for steady workloads with predictable growth where capacity requirements can be reliably forecasted. `PROVISIONED` sets the billing mode to [Provisioned capacity mode](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/provisioned-capacity-mode.html).
-    pub billing_mode: ::std::option::Option<crate::types::BillingMode>,
+    pub billing_mode: Option<crate::types::BillingMode>,
     /// Represents the provisioned throughput settings for a specified table or index. The settings can be modified using the `UpdateTable` operation.
     ///
     /// If you set BillingMode as `PROVISIONED`, you must specify this property. If you set BillingMode as `PAY_PER_REQUEST`, you cannot specify this property.
     ///
     /// For current minimum and maximum provisioned throughput values, see [Service, Account, and Table Quotas](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Limits.html) in the *Amazon DynamoDB Developer Guide*.
-    pub provisioned_throughput: ::std::option::Option<
-        crate::types::ProvisionedThroughput,
-    >,
+    pub provisioned_throughput: Option<crate::types::ProvisionedThroughput>,
     /// The settings for DynamoDB Streams on the table. These settings consist of:
     ///
     /// - `StreamEnabled` - Indicates whether DynamoDB Streams is to be enabled (true) or disabled (false).
@@ -89,17 +74,17 @@ pub struct CreateTableInput {
     ///   - `NEW_IMAGE` - The entire item, as it appears after it was modified, is written to the stream.
     ///   - `OLD_IMAGE` - The entire item, as it appeared before it was modified, is written to the stream.
     ///   - `NEW_AND_OLD_IMAGES` - Both the new and the old item images of the item are written to the stream.
-    pub stream_specification: ::std::option::Option<crate::types::StreamSpecification>,
+    pub stream_specification: Option<crate::types::StreamSpecification>,
     /// Represents the settings used to enable server-side encryption.
-    pub sse_specification: ::std::option::Option<crate::types::SseSpecification>,
+    pub sse_specification: Option<crate::types::SseSpecification>,
     /// A list of key-value pairs to label the table. For more information, see [Tagging for DynamoDB](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Tagging.html).
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The table class of the new table. Valid values are `STANDARD` and `STANDARD_INFREQUENT_ACCESS`.
-    pub table_class: ::std::option::Option<crate::types::TableClass>,
+    pub table_class: Option<crate::types::TableClass>,
     /// Indicates whether deletion protection is to be enabled (true) or disabled (false) on the table.
-    pub deletion_protection_enabled: ::std::option::Option<bool>,
+    pub deletion_protection_enabled: Option<bool>,
     /// Represents the warm throughput (in read units per second and write units per second) for creating a table.
-    pub warm_throughput: ::std::option::Option<crate::types::WarmThroughput>,
+    pub warm_throughput: Option<crate::types::WarmThroughput>,
     /// An Amazon Web Services resource-based policy document in JSON format that will be attached to the table.
     ///
     /// When you attach a resource-based policy while creating a table, the policy application is *strongly consistent*.
@@ -107,13 +92,13 @@ pub struct CreateTableInput {
     /// The maximum size supported for a resource-based policy document is 20 KB. DynamoDB counts whitespaces when calculating the size of a policy against this limit. For a full list of all considerations that apply for resource-based policies, see [Resource-based policy considerations](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/rbac-considerations.html).
     ///
     /// **Note:** You need to specify the `CreateTable` and `PutResourcePolicy` IAM actions for authorizing a user to create a table with a resource-based policy.
-    pub resource_policy: ::std::option::Option<::std::string::String>,
+    pub resource_policy: Option<String>,
     /// Sets the maximum number of read and write units for the specified table in on-demand capacity mode. If you use this parameter, you must specify `MaxReadRequestUnits`, `MaxWriteRequestUnits`, or both.
-    pub on_demand_throughput: ::std::option::Option<crate::types::OnDemandThroughput>,
+    pub on_demand_throughput: Option<crate::types::OnDemandThroughput>,
     /// The Amazon Resource Name (ARN) of the source table used for the creation of a multi-account global table.
-    pub global_table_source_arn: ::std::option::Option<::std::string::String>,
+    pub global_table_source_arn: Option<String>,
     /// Controls the settings synchronization mode for the global table. For multi-account global tables, this parameter is required and the only supported value is ENABLED. For same-account global tables, this parameter is set to ENABLED_WITH_OVERRIDES.
-    pub global_table_settings_replication_mode: ::std::option::Option<
+    pub global_table_settings_replication_mode: Option<
         crate::types::GlobalTableSettingsReplicationMode,
     >,
     /// One or more vector indexes to be created on the table. Each vector index enables similarity search on a vector attribute. Each element in the list consists of:
@@ -124,15 +109,13 @@ pub struct CreateTableInput {
     /// - `DistanceFunction` - The distance function used to calculate similarity. Valid values: `COSINE`, `EUCLIDEAN`, `DOT_PRODUCT`.
     /// - [`Projection`](crate::types::Projection) - Specifies attributes that are copied (projected) from the table into the vector index. The total number of projected non-key attributes is shared across the vector attribute (counts as 1) and `INLINE_FILTER` search schema elements (each counts as 1). `HASH` search schema elements do not count toward this limit.
     /// - `SearchSchema` - (Optional) Defines the partition key (`HASH`) and inline filter (`INLINE_FILTER`) attributes for the vector index.
-    pub vector_indexes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VectorIndex>,
-    >,
+    pub vector_indexes: Option<Vec<crate::types::VectorIndex>>,
 }
 impl CreateTableInput {
     /// Starts building a [`CreateTableInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTableInputBuilder {
-        <crate::types::builders::CreateTableInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTableInputBuilder as Default>::default()
     }
     /// The `AttributeDefinitions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -141,7 +124,7 @@ impl CreateTableInput {
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `KeySchema` member, empty when not set; the field tells an empty list from an absent one.
@@ -161,28 +144,24 @@ impl CreateTableInput {
     }
     /// The `BillingMode` member, when set.
     #[inline]
-    pub fn billing_mode(&self) -> ::std::option::Option<&crate::types::BillingMode> {
+    pub fn billing_mode(&self) -> Option<&crate::types::BillingMode> {
         self.billing_mode.as_ref()
     }
     /// The `ProvisionedThroughput` member, when set.
     #[inline]
     pub fn provisioned_throughput(
         &self,
-    ) -> ::std::option::Option<&crate::types::ProvisionedThroughput> {
+    ) -> Option<&crate::types::ProvisionedThroughput> {
         self.provisioned_throughput.as_ref()
     }
     /// The `StreamSpecification` member, when set.
     #[inline]
-    pub fn stream_specification(
-        &self,
-    ) -> ::std::option::Option<&crate::types::StreamSpecification> {
+    pub fn stream_specification(&self) -> Option<&crate::types::StreamSpecification> {
         self.stream_specification.as_ref()
     }
     /// The `SSESpecification` member, when set.
     #[inline]
-    pub fn sse_specification(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SseSpecification> {
+    pub fn sse_specification(&self) -> Option<&crate::types::SseSpecification> {
         self.sse_specification.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -192,43 +171,39 @@ impl CreateTableInput {
     }
     /// The `TableClass` member, when set.
     #[inline]
-    pub fn table_class(&self) -> ::std::option::Option<&crate::types::TableClass> {
+    pub fn table_class(&self) -> Option<&crate::types::TableClass> {
         self.table_class.as_ref()
     }
     /// The `DeletionProtectionEnabled` member, when set.
     #[inline]
-    pub fn deletion_protection_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn deletion_protection_enabled(&self) -> Option<bool> {
         self.deletion_protection_enabled
     }
     /// The `WarmThroughput` member, when set.
     #[inline]
-    pub fn warm_throughput(
-        &self,
-    ) -> ::std::option::Option<&crate::types::WarmThroughput> {
+    pub fn warm_throughput(&self) -> Option<&crate::types::WarmThroughput> {
         self.warm_throughput.as_ref()
     }
     /// The `ResourcePolicy` member, when set.
     #[inline]
-    pub fn resource_policy(&self) -> ::std::option::Option<&str> {
+    pub fn resource_policy(&self) -> Option<&str> {
         self.resource_policy.as_deref()
     }
     /// The `OnDemandThroughput` member, when set.
     #[inline]
-    pub fn on_demand_throughput(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OnDemandThroughput> {
+    pub fn on_demand_throughput(&self) -> Option<&crate::types::OnDemandThroughput> {
         self.on_demand_throughput.as_ref()
     }
     /// The `GlobalTableSourceArn` member, when set.
     #[inline]
-    pub fn global_table_source_arn(&self) -> ::std::option::Option<&str> {
+    pub fn global_table_source_arn(&self) -> Option<&str> {
         self.global_table_source_arn.as_deref()
     }
     /// The `GlobalTableSettingsReplicationMode` member, when set.
     #[inline]
     pub fn global_table_settings_replication_mode(
         &self,
-    ) -> ::std::option::Option<&crate::types::GlobalTableSettingsReplicationMode> {
+    ) -> Option<&crate::types::GlobalTableSettingsReplicationMode> {
         self.global_table_settings_replication_mode.as_ref()
     }
     /// The `VectorIndexes` member, empty when not set; the field tells an empty list from an absent one.
@@ -244,12 +219,7 @@ impl CreateTableInput {
     }
 }
 /// A builder for [`CreateTableInput`](crate::types::CreateTableInput); start one with `CreateTableInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTableInputBuilder {
     inner: crate::types::CreateTableInput,
 }
@@ -268,7 +238,7 @@ impl CreateTableInputBuilder {
     #[inline]
     pub fn set_attribute_definitions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeDefinition>>,
+        input: Option<Vec<crate::types::AttributeDefinition>>,
     ) -> Self {
         self.inner.attribute_definitions = input;
         self
@@ -277,29 +247,23 @@ impl CreateTableInputBuilder {
     #[inline]
     pub fn get_attribute_definitions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeDefinition>> {
+    ) -> &Option<Vec<crate::types::AttributeDefinition>> {
         &self.inner.attribute_definitions
     }
     /// Sets [`CreateTableInput::table_name`](crate::types::CreateTableInput::table_name): The name of the table to create.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTableInput::table_name`](crate::types::CreateTableInput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`CreateTableInput::table_name`](crate::types::CreateTableInput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Appends one item to [`CreateTableInput::key_schema`](crate::types::CreateTableInput::key_schema): Specifies the attributes that make up the primary key for a table or an index.
@@ -313,16 +277,14 @@ impl CreateTableInputBuilder {
     #[inline]
     pub fn set_key_schema(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
+        input: Option<Vec<crate::types::KeySchemaElement>>,
     ) -> Self {
         self.inner.key_schema = input;
         self
     }
     /// The value set for [`CreateTableInput::key_schema`](crate::types::CreateTableInput::key_schema), if any.
     #[inline]
-    pub fn get_key_schema(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>> {
+    pub fn get_key_schema(&self) -> &Option<Vec<crate::types::KeySchemaElement>> {
         &self.inner.key_schema
     }
     /// Appends one item to [`CreateTableInput::local_secondary_indexes`](crate::types::CreateTableInput::local_secondary_indexes): One or more local secondary indexes (the maximum is 5) to be created on the table.
@@ -339,7 +301,7 @@ impl CreateTableInputBuilder {
     #[inline]
     pub fn set_local_secondary_indexes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::LocalSecondaryIndex>>,
+        input: Option<Vec<crate::types::LocalSecondaryIndex>>,
     ) -> Self {
         self.inner.local_secondary_indexes = input;
         self
@@ -348,7 +310,7 @@ impl CreateTableInputBuilder {
     #[inline]
     pub fn get_local_secondary_indexes(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LocalSecondaryIndex>> {
+    ) -> &Option<Vec<crate::types::LocalSecondaryIndex>> {
         &self.inner.local_secondary_indexes
     }
     /// Appends one item to [`CreateTableInput::global_secondary_indexes`](crate::types::CreateTableInput::global_secondary_indexes): One or more global secondary indexes (the maximum is 20) to be created on the table.
@@ -365,7 +327,7 @@ impl CreateTableInputBuilder {
     #[inline]
     pub fn set_global_secondary_indexes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>>,
+        input: Option<Vec<crate::types::GlobalSecondaryIndex>>,
     ) -> Self {
         self.inner.global_secondary_indexes = input;
         self
@@ -374,26 +336,23 @@ impl CreateTableInputBuilder {
     #[inline]
     pub fn get_global_secondary_indexes(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>> {
+    ) -> &Option<Vec<crate::types::GlobalSecondaryIndex>> {
         &self.inner.global_secondary_indexes
     }
     /// Sets [`CreateTableInput::billing_mode`](crate::types::CreateTableInput::billing_mode): Controls how you are charged for read and write throughput and how you manage capacity.
     pub fn billing_mode(mut self, input: crate::types::BillingMode) -> Self {
-        self.inner.billing_mode = ::std::option::Option::Some(input);
+        self.inner.billing_mode = Some(input);
         self
     }
     /// Sets or clears [`CreateTableInput::billing_mode`](crate::types::CreateTableInput::billing_mode).
     #[inline]
-    pub fn set_billing_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::BillingMode>,
-    ) -> Self {
+    pub fn set_billing_mode(mut self, input: Option<crate::types::BillingMode>) -> Self {
         self.inner.billing_mode = input;
         self
     }
     /// The value set for [`CreateTableInput::billing_mode`](crate::types::CreateTableInput::billing_mode), if any.
     #[inline]
-    pub fn get_billing_mode(&self) -> &::std::option::Option<crate::types::BillingMode> {
+    pub fn get_billing_mode(&self) -> &Option<crate::types::BillingMode> {
         &self.inner.billing_mode
     }
     /// Sets [`CreateTableInput::provisioned_throughput`](crate::types::CreateTableInput::provisioned_throughput): Represents the provisioned throughput settings for a specified table or index.
@@ -401,14 +360,14 @@ impl CreateTableInputBuilder {
         mut self,
         input: crate::types::ProvisionedThroughput,
     ) -> Self {
-        self.inner.provisioned_throughput = ::std::option::Option::Some(input);
+        self.inner.provisioned_throughput = Some(input);
         self
     }
     /// Sets or clears [`CreateTableInput::provisioned_throughput`](crate::types::CreateTableInput::provisioned_throughput).
     #[inline]
     pub fn set_provisioned_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedThroughput>,
+        input: Option<crate::types::ProvisionedThroughput>,
     ) -> Self {
         self.inner.provisioned_throughput = input;
         self
@@ -417,7 +376,7 @@ impl CreateTableInputBuilder {
     #[inline]
     pub fn get_provisioned_throughput(
         &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
+    ) -> &Option<crate::types::ProvisionedThroughput> {
         &self.inner.provisioned_throughput
     }
     /// Sets [`CreateTableInput::stream_specification`](crate::types::CreateTableInput::stream_specification): The settings for DynamoDB Streams on the table.
@@ -425,14 +384,14 @@ impl CreateTableInputBuilder {
         mut self,
         input: crate::types::StreamSpecification,
     ) -> Self {
-        self.inner.stream_specification = ::std::option::Option::Some(input);
+        self.inner.stream_specification = Some(input);
         self
     }
     /// Sets or clears [`CreateTableInput::stream_specification`](crate::types::CreateTableInput::stream_specification).
     #[inline]
     pub fn set_stream_specification(
         mut self,
-        input: ::std::option::Option<crate::types::StreamSpecification>,
+        input: Option<crate::types::StreamSpecification>,
     ) -> Self {
         self.inner.stream_specification = input;
         self
@@ -441,28 +400,26 @@ impl CreateTableInputBuilder {
     #[inline]
     pub fn get_stream_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::StreamSpecification> {
+    ) -> &Option<crate::types::StreamSpecification> {
         &self.inner.stream_specification
     }
     /// Sets [`CreateTableInput::sse_specification`](crate::types::CreateTableInput::sse_specification): Represents the settings used to enable server-side encryption.
     pub fn sse_specification(mut self, input: crate::types::SseSpecification) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input);
+        self.inner.sse_specification = Some(input);
         self
     }
     /// Sets or clears [`CreateTableInput::sse_specification`](crate::types::CreateTableInput::sse_specification).
     #[inline]
     pub fn set_sse_specification(
         mut self,
-        input: ::std::option::Option<crate::types::SseSpecification>,
+        input: Option<crate::types::SseSpecification>,
     ) -> Self {
         self.inner.sse_specification = input;
         self
     }
     /// The value set for [`CreateTableInput::sse_specification`](crate::types::CreateTableInput::sse_specification), if any.
     #[inline]
-    pub fn get_sse_specification(
-        &self,
-    ) -> &::std::option::Option<crate::types::SseSpecification> {
+    pub fn get_sse_specification(&self) -> &Option<crate::types::SseSpecification> {
         &self.inner.sse_specification
     }
     /// Appends one item to [`CreateTableInput::tags`](crate::types::CreateTableInput::tags): A list of key-value pairs to label the table.
@@ -474,99 +431,80 @@ impl CreateTableInputBuilder {
     }
     /// Sets or clears [`CreateTableInput::tags`](crate::types::CreateTableInput::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CreateTableInput::tags`](crate::types::CreateTableInput::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`CreateTableInput::table_class`](crate::types::CreateTableInput::table_class): The table class of the new table.
     pub fn table_class(mut self, input: crate::types::TableClass) -> Self {
-        self.inner.table_class = ::std::option::Option::Some(input);
+        self.inner.table_class = Some(input);
         self
     }
     /// Sets or clears [`CreateTableInput::table_class`](crate::types::CreateTableInput::table_class).
     #[inline]
-    pub fn set_table_class(
-        mut self,
-        input: ::std::option::Option<crate::types::TableClass>,
-    ) -> Self {
+    pub fn set_table_class(mut self, input: Option<crate::types::TableClass>) -> Self {
         self.inner.table_class = input;
         self
     }
     /// The value set for [`CreateTableInput::table_class`](crate::types::CreateTableInput::table_class), if any.
     #[inline]
-    pub fn get_table_class(&self) -> &::std::option::Option<crate::types::TableClass> {
+    pub fn get_table_class(&self) -> &Option<crate::types::TableClass> {
         &self.inner.table_class
     }
     /// Sets [`CreateTableInput::deletion_protection_enabled`](crate::types::CreateTableInput::deletion_protection_enabled): Indicates whether deletion protection is to be enabled (true) or disabled (false) on the table.
     pub fn deletion_protection_enabled(mut self, input: bool) -> Self {
-        self.inner.deletion_protection_enabled = ::std::option::Option::Some(input);
+        self.inner.deletion_protection_enabled = Some(input);
         self
     }
     /// Sets or clears [`CreateTableInput::deletion_protection_enabled`](crate::types::CreateTableInput::deletion_protection_enabled).
     #[inline]
-    pub fn set_deletion_protection_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_deletion_protection_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.deletion_protection_enabled = input;
         self
     }
     /// The value set for [`CreateTableInput::deletion_protection_enabled`](crate::types::CreateTableInput::deletion_protection_enabled), if any.
     #[inline]
-    pub fn get_deletion_protection_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_deletion_protection_enabled(&self) -> &Option<bool> {
         &self.inner.deletion_protection_enabled
     }
     /// Sets [`CreateTableInput::warm_throughput`](crate::types::CreateTableInput::warm_throughput): Represents the warm throughput (in read units per second and write units per second) for creating a table.
     pub fn warm_throughput(mut self, input: crate::types::WarmThroughput) -> Self {
-        self.inner.warm_throughput = ::std::option::Option::Some(input);
+        self.inner.warm_throughput = Some(input);
         self
     }
     /// Sets or clears [`CreateTableInput::warm_throughput`](crate::types::CreateTableInput::warm_throughput).
     #[inline]
     pub fn set_warm_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::WarmThroughput>,
+        input: Option<crate::types::WarmThroughput>,
     ) -> Self {
         self.inner.warm_throughput = input;
         self
     }
     /// The value set for [`CreateTableInput::warm_throughput`](crate::types::CreateTableInput::warm_throughput), if any.
     #[inline]
-    pub fn get_warm_throughput(
-        &self,
-    ) -> &::std::option::Option<crate::types::WarmThroughput> {
+    pub fn get_warm_throughput(&self) -> &Option<crate::types::WarmThroughput> {
         &self.inner.warm_throughput
     }
     /// Sets [`CreateTableInput::resource_policy`](crate::types::CreateTableInput::resource_policy): An Amazon Web Services resource-based policy document in JSON format that will be attached to the table.
-    pub fn resource_policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_policy = ::std::option::Option::Some(input.into());
+    pub fn resource_policy(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_policy = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTableInput::resource_policy`](crate::types::CreateTableInput::resource_policy).
     #[inline]
-    pub fn set_resource_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_policy(mut self, input: Option<String>) -> Self {
         self.inner.resource_policy = input;
         self
     }
     /// The value set for [`CreateTableInput::resource_policy`](crate::types::CreateTableInput::resource_policy), if any.
     #[inline]
-    pub fn get_resource_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_policy(&self) -> &Option<String> {
         &self.inner.resource_policy
     }
     /// Sets [`CreateTableInput::on_demand_throughput`](crate::types::CreateTableInput::on_demand_throughput): Sets the maximum number of read and write units for the specified table in on-demand capacity mode.
@@ -574,47 +512,37 @@ impl CreateTableInputBuilder {
         mut self,
         input: crate::types::OnDemandThroughput,
     ) -> Self {
-        self.inner.on_demand_throughput = ::std::option::Option::Some(input);
+        self.inner.on_demand_throughput = Some(input);
         self
     }
     /// Sets or clears [`CreateTableInput::on_demand_throughput`](crate::types::CreateTableInput::on_demand_throughput).
     #[inline]
     pub fn set_on_demand_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::OnDemandThroughput>,
+        input: Option<crate::types::OnDemandThroughput>,
     ) -> Self {
         self.inner.on_demand_throughput = input;
         self
     }
     /// The value set for [`CreateTableInput::on_demand_throughput`](crate::types::CreateTableInput::on_demand_throughput), if any.
     #[inline]
-    pub fn get_on_demand_throughput(
-        &self,
-    ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
+    pub fn get_on_demand_throughput(&self) -> &Option<crate::types::OnDemandThroughput> {
         &self.inner.on_demand_throughput
     }
     /// Sets [`CreateTableInput::global_table_source_arn`](crate::types::CreateTableInput::global_table_source_arn): The Amazon Resource Name (ARN) of the source table used for the creation of a multi-account global table.
-    pub fn global_table_source_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.global_table_source_arn = ::std::option::Option::Some(input.into());
+    pub fn global_table_source_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.global_table_source_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTableInput::global_table_source_arn`](crate::types::CreateTableInput::global_table_source_arn).
     #[inline]
-    pub fn set_global_table_source_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_global_table_source_arn(mut self, input: Option<String>) -> Self {
         self.inner.global_table_source_arn = input;
         self
     }
     /// The value set for [`CreateTableInput::global_table_source_arn`](crate::types::CreateTableInput::global_table_source_arn), if any.
     #[inline]
-    pub fn get_global_table_source_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_global_table_source_arn(&self) -> &Option<String> {
         &self.inner.global_table_source_arn
     }
     /// Sets [`CreateTableInput::global_table_settings_replication_mode`](crate::types::CreateTableInput::global_table_settings_replication_mode): Controls the settings synchronization mode for the global table.
@@ -622,16 +550,14 @@ impl CreateTableInputBuilder {
         mut self,
         input: crate::types::GlobalTableSettingsReplicationMode,
     ) -> Self {
-        self.inner.global_table_settings_replication_mode = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.global_table_settings_replication_mode = Some(input);
         self
     }
     /// Sets or clears [`CreateTableInput::global_table_settings_replication_mode`](crate::types::CreateTableInput::global_table_settings_replication_mode).
     #[inline]
     pub fn set_global_table_settings_replication_mode(
         mut self,
-        input: ::std::option::Option<crate::types::GlobalTableSettingsReplicationMode>,
+        input: Option<crate::types::GlobalTableSettingsReplicationMode>,
     ) -> Self {
         self.inner.global_table_settings_replication_mode = input;
         self
@@ -640,7 +566,7 @@ impl CreateTableInputBuilder {
     #[inline]
     pub fn get_global_table_settings_replication_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::GlobalTableSettingsReplicationMode> {
+    ) -> &Option<crate::types::GlobalTableSettingsReplicationMode> {
         &self.inner.global_table_settings_replication_mode
     }
     /// Appends one item to [`CreateTableInput::vector_indexes`](crate::types::CreateTableInput::vector_indexes): One or more vector indexes to be created on the table.
@@ -654,32 +580,30 @@ impl CreateTableInputBuilder {
     #[inline]
     pub fn set_vector_indexes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VectorIndex>>,
+        input: Option<Vec<crate::types::VectorIndex>>,
     ) -> Self {
         self.inner.vector_indexes = input;
         self
     }
     /// The value set for [`CreateTableInput::vector_indexes`](crate::types::CreateTableInput::vector_indexes), if any.
     #[inline]
-    pub fn get_vector_indexes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VectorIndex>> {
+    pub fn get_vector_indexes(&self) -> &Option<Vec<crate::types::VectorIndex>> {
         &self.inner.vector_indexes
     }
     /// Builds the [`CreateTableInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTableInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTableInput",
                 member: "table_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,72 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the output of a `CreateTable` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTableOutput {
     /// Represents the properties of the table.
-    pub table_description: ::std::option::Option<crate::types::TableDescription>,
+    pub table_description: Option<crate::types::TableDescription>,
 }
 impl CreateTableOutput {
     /// Starts building a [`CreateTableOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTableOutputBuilder {
-        <crate::types::builders::CreateTableOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTableOutputBuilder as Default>::default()
     }
     /// The `TableDescription` member, when set.
     #[inline]
-    pub fn table_description(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TableDescription> {
+    pub fn table_description(&self) -> Option<&crate::types::TableDescription> {
         self.table_description.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for CreateTableOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "CreateTableOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`CreateTableOutput`](crate::types::CreateTableOutput); start one with `CreateTableOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTableOutputBuilder {
     inner: crate::types::CreateTableOutput,
 }
 impl CreateTableOutputBuilder {
     /// Sets [`CreateTableOutput::table_description`](crate::types::CreateTableOutput::table_description): Represents the properties of the table.
     pub fn table_description(mut self, input: crate::types::TableDescription) -> Self {
-        self.inner.table_description = ::std::option::Option::Some(input);
+        self.inner.table_description = Some(input);
         self
     }
     /// Sets or clears [`CreateTableOutput::table_description`](crate::types::CreateTableOutput::table_description).
     #[inline]
     pub fn set_table_description(
         mut self,
-        input: ::std::option::Option<crate::types::TableDescription>,
+        input: Option<crate::types::TableDescription>,
     ) -> Self {
         self.inner.table_description = input;
         self
     }
     /// The value set for [`CreateTableOutput::table_description`](crate::types::CreateTableOutput::table_description), if any.
     #[inline]
-    pub fn get_table_description(
-        &self,
-    ) -> &::std::option::Option<crate::types::TableDescription> {
+    pub fn get_table_description(&self) -> &Option<crate::types::TableDescription> {
         &self.inner.table_description
     }
     /// Builds the [`CreateTableOutput`]; it has no required members, so this cannot fail.

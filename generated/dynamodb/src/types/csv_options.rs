@@ -2,93 +2,69 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Processing options for the CSV file being imported.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CsvOptions {
     /// The delimiter used for separating items in the CSV file being imported.
-    pub delimiter: ::std::option::Option<::std::string::String>,
+    pub delimiter: Option<String>,
     /// List of the headers used to specify a common header for all source CSV files being imported. If this field is specified then the first line of each CSV file is treated as data instead of the header. If this field is not specified the the first line of each CSV file is treated as the header.
-    pub header_list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub header_list: Option<Vec<String>>,
 }
 impl CsvOptions {
     /// Starts building a [`CsvOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::CsvOptionsBuilder {
-        <crate::types::builders::CsvOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CsvOptionsBuilder as Default>::default()
     }
     /// The `Delimiter` member, when set.
     #[inline]
-    pub fn delimiter(&self) -> ::std::option::Option<&str> {
+    pub fn delimiter(&self) -> Option<&str> {
         self.delimiter.as_deref()
     }
     /// The `HeaderList` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn header_list(&self) -> &[::std::string::String] {
+    pub fn header_list(&self) -> &[String] {
         self.header_list.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`CsvOptions`](crate::types::CsvOptions); start one with `CsvOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CsvOptionsBuilder {
     inner: crate::types::CsvOptions,
 }
 impl CsvOptionsBuilder {
     /// Sets [`CsvOptions::delimiter`](crate::types::CsvOptions::delimiter): The delimiter used for separating items in the CSV file being imported.
-    pub fn delimiter(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.delimiter = ::std::option::Option::Some(input.into());
+    pub fn delimiter(mut self, input: impl Into<String>) -> Self {
+        self.inner.delimiter = Some(input.into());
         self
     }
     /// Sets or clears [`CsvOptions::delimiter`](crate::types::CsvOptions::delimiter).
     #[inline]
-    pub fn set_delimiter(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_delimiter(mut self, input: Option<String>) -> Self {
         self.inner.delimiter = input;
         self
     }
     /// The value set for [`CsvOptions::delimiter`](crate::types::CsvOptions::delimiter), if any.
     #[inline]
-    pub fn get_delimiter(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_delimiter(&self) -> &Option<String> {
         &self.inner.delimiter
     }
     /// Appends one item to [`CsvOptions::header_list`](crate::types::CsvOptions::header_list): List of the headers used to specify a common header for all source CSV files being imported.
     ///
     /// To set the whole list at once, use [`set_header_list`](Self::set_header_list).
-    pub fn header_list(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn header_list(mut self, input: impl Into<String>) -> Self {
         self.inner.header_list.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CsvOptions::header_list`](crate::types::CsvOptions::header_list).
     #[inline]
-    pub fn set_header_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_header_list(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.header_list = input;
         self
     }
     /// The value set for [`CsvOptions::header_list`](crate::types::CsvOptions::header_list), if any.
     #[inline]
-    pub fn get_header_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_header_list(&self) -> &Option<Vec<String>> {
         &self.inner.header_list
     }
     /// Builds the [`CsvOptions`]; it has no required members, so this cannot fail.

@@ -2,36 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a request to perform a `DeleteItem` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Delete {
     /// The primary key of the item to be deleted. Each element consists of an attribute name and a value for that attribute.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
+    pub key: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     /// Name of the table in which the item to be deleted resides. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// A condition that must be satisfied in order for a conditional delete to succeed.
-    pub condition_expression: ::std::option::Option<::std::string::String>,
+    pub condition_expression: Option<String>,
     /// One or more substitution tokens for attribute names in an expression.
-    pub expression_attribute_names: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub expression_attribute_names: Option<::std::collections::BTreeMap<String, String>>,
     /// One or more values that can be substituted in an expression.
-    pub expression_attribute_values: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
+    pub expression_attribute_values: Option<
+        ::std::collections::BTreeMap<String, crate::types::AttributeValue>,
     >,
     /// Use [`ReturnValuesOnConditionCheckFailure`](crate::types::ReturnValuesOnConditionCheckFailure) to get the item attributes if the [`Delete`](crate::types::Delete) condition fails. For [`ReturnValuesOnConditionCheckFailure`](crate::types::ReturnValuesOnConditionCheckFailure), the valid values are: NONE and ALL_OLD.
-    pub return_values_on_condition_check_failure: ::std::option::Option<
+    pub return_values_on_condition_check_failure: Option<
         crate::types::ReturnValuesOnConditionCheckFailure,
     >,
 }
@@ -39,66 +30,49 @@ impl Delete {
     /// Starts building a [`Delete`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteBuilder {
-        <crate::types::builders::DeleteBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteBuilder as Default>::default()
     }
     /// The `Key` member, when set.
     #[inline]
     pub fn key(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.key.as_ref()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `ConditionExpression` member, when set.
     #[inline]
-    pub fn condition_expression(&self) -> ::std::option::Option<&str> {
+    pub fn condition_expression(&self) -> Option<&str> {
         self.condition_expression.as_deref()
     }
     /// The `ExpressionAttributeNames` member, when set.
     #[inline]
     pub fn expression_attribute_names(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.expression_attribute_names.as_ref()
     }
     /// The `ExpressionAttributeValues` member, when set.
     #[inline]
     pub fn expression_attribute_values(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.expression_attribute_values.as_ref()
     }
     /// The `ReturnValuesOnConditionCheckFailure` member, when set.
     #[inline]
     pub fn return_values_on_condition_check_failure(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReturnValuesOnConditionCheckFailure> {
+    ) -> Option<&crate::types::ReturnValuesOnConditionCheckFailure> {
         self.return_values_on_condition_check_failure.as_ref()
     }
 }
 /// A builder for [`Delete`](crate::types::Delete); start one with `Delete::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteBuilder {
     inner: crate::types::Delete,
 }
@@ -108,7 +82,7 @@ impl DeleteBuilder {
     /// To set the whole map at once, use [`set_key`](Self::set_key).
     pub fn key(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner.key.get_or_insert_default().insert(key.into(), value);
@@ -118,12 +92,7 @@ impl DeleteBuilder {
     #[inline]
     pub fn set_key(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.key = input;
         self
@@ -132,55 +101,39 @@ impl DeleteBuilder {
     #[inline]
     pub fn get_key(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.key
     }
     /// Sets [`Delete::table_name`](crate::types::Delete::table_name): Name of the table in which the item to be deleted resides.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`Delete::table_name`](crate::types::Delete::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`Delete::table_name`](crate::types::Delete::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`Delete::condition_expression`](crate::types::Delete::condition_expression): A condition that must be satisfied in order for a conditional delete to succeed.
-    pub fn condition_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.condition_expression = ::std::option::Option::Some(input.into());
+    pub fn condition_expression(mut self, input: impl Into<String>) -> Self {
+        self.inner.condition_expression = Some(input.into());
         self
     }
     /// Sets or clears [`Delete::condition_expression`](crate::types::Delete::condition_expression).
     #[inline]
-    pub fn set_condition_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_condition_expression(mut self, input: Option<String>) -> Self {
         self.inner.condition_expression = input;
         self
     }
     /// The value set for [`Delete::condition_expression`](crate::types::Delete::condition_expression), if any.
     #[inline]
-    pub fn get_condition_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_condition_expression(&self) -> &Option<String> {
         &self.inner.condition_expression
     }
     /// Adds one entry to [`Delete::expression_attribute_names`](crate::types::Delete::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
@@ -188,8 +141,8 @@ impl DeleteBuilder {
     /// To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .expression_attribute_names
@@ -201,9 +154,7 @@ impl DeleteBuilder {
     #[inline]
     pub fn set_expression_attribute_names(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.expression_attribute_names = input;
         self
@@ -212,9 +163,7 @@ impl DeleteBuilder {
     #[inline]
     pub fn get_expression_attribute_names(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.expression_attribute_names
     }
     /// Adds one entry to [`Delete::expression_attribute_values`](crate::types::Delete::expression_attribute_values): One or more values that can be substituted in an expression.
@@ -222,7 +171,7 @@ impl DeleteBuilder {
     /// To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).
     pub fn expression_attribute_values(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner
@@ -235,12 +184,7 @@ impl DeleteBuilder {
     #[inline]
     pub fn set_expression_attribute_values(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.expression_attribute_values = input;
         self
@@ -249,9 +193,7 @@ impl DeleteBuilder {
     #[inline]
     pub fn get_expression_attribute_values(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.expression_attribute_values
     }
     /// Sets [`Delete::return_values_on_condition_check_failure`](crate::types::Delete::return_values_on_condition_check_failure): Use [`ReturnValuesOnConditionCheckFailure`](crate::types::ReturnValuesOnConditionCheckFailure) to get the item attributes if the [`Delete`](crate::types::Delete) condition fails.
@@ -259,16 +201,14 @@ impl DeleteBuilder {
         mut self,
         input: crate::types::ReturnValuesOnConditionCheckFailure,
     ) -> Self {
-        self.inner.return_values_on_condition_check_failure = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.return_values_on_condition_check_failure = Some(input);
         self
     }
     /// Sets or clears [`Delete::return_values_on_condition_check_failure`](crate::types::Delete::return_values_on_condition_check_failure).
     #[inline]
     pub fn set_return_values_on_condition_check_failure(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure>,
+        input: Option<crate::types::ReturnValuesOnConditionCheckFailure>,
     ) -> Self {
         self.inner.return_values_on_condition_check_failure = input;
         self
@@ -277,29 +217,26 @@ impl DeleteBuilder {
     #[inline]
     pub fn get_return_values_on_condition_check_failure(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure> {
+    ) -> &Option<crate::types::ReturnValuesOnConditionCheckFailure> {
         &self.inner.return_values_on_condition_check_failure
     }
     /// Builds the [`Delete`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::Delete,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::Delete, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.key.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Delete",
                 member: "key",
             });
         }
         if self.inner.table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Delete",
                 member: "table_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteBackupInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteBackupInput {
     /// The ARN associated with the backup.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub backup_arn: ::std::option::Option<::std::string::String>,
+    pub backup_arn: Option<String>,
 }
 impl DeleteBackupInput {
     /// Starts building a [`DeleteBackupInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteBackupInputBuilder {
-        <crate::types::builders::DeleteBackupInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteBackupInputBuilder as Default>::default()
     }
     /// The `BackupArn` member, when set.
     #[inline]
-    pub fn backup_arn(&self) -> ::std::option::Option<&str> {
+    pub fn backup_arn(&self) -> Option<&str> {
         self.backup_arn.as_deref()
     }
 }
@@ -34,52 +29,41 @@ impl DeleteBackupInput {
     }
 }
 /// A builder for [`DeleteBackupInput`](crate::types::DeleteBackupInput); start one with `DeleteBackupInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteBackupInputBuilder {
     inner: crate::types::DeleteBackupInput,
 }
 impl DeleteBackupInputBuilder {
     /// Sets [`DeleteBackupInput::backup_arn`](crate::types::DeleteBackupInput::backup_arn): The ARN associated with the backup.
-    pub fn backup_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.backup_arn = ::std::option::Option::Some(input.into());
+    pub fn backup_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.backup_arn = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteBackupInput::backup_arn`](crate::types::DeleteBackupInput::backup_arn).
     #[inline]
-    pub fn set_backup_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_backup_arn(mut self, input: Option<String>) -> Self {
         self.inner.backup_arn = input;
         self
     }
     /// The value set for [`DeleteBackupInput::backup_arn`](crate::types::DeleteBackupInput::backup_arn), if any.
     #[inline]
-    pub fn get_backup_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_backup_arn(&self) -> &Option<String> {
         &self.inner.backup_arn
     }
     /// Builds the [`DeleteBackupInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteBackupInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.backup_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteBackupInput",
                 member: "backup_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

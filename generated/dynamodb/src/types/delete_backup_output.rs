@@ -2,72 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteBackupOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteBackupOutput {
     /// Contains the description of the backup created for the table.
-    pub backup_description: ::std::option::Option<crate::types::BackupDescription>,
+    pub backup_description: Option<crate::types::BackupDescription>,
 }
 impl DeleteBackupOutput {
     /// Starts building a [`DeleteBackupOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteBackupOutputBuilder {
-        <crate::types::builders::DeleteBackupOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteBackupOutputBuilder as Default>::default()
     }
     /// The `BackupDescription` member, when set.
     #[inline]
-    pub fn backup_description(
-        &self,
-    ) -> ::std::option::Option<&crate::types::BackupDescription> {
+    pub fn backup_description(&self) -> Option<&crate::types::BackupDescription> {
         self.backup_description.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DeleteBackupOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DeleteBackupOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DeleteBackupOutput`](crate::types::DeleteBackupOutput); start one with `DeleteBackupOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteBackupOutputBuilder {
     inner: crate::types::DeleteBackupOutput,
 }
 impl DeleteBackupOutputBuilder {
     /// Sets [`DeleteBackupOutput::backup_description`](crate::types::DeleteBackupOutput::backup_description): Contains the description of the backup created for the table.
     pub fn backup_description(mut self, input: crate::types::BackupDescription) -> Self {
-        self.inner.backup_description = ::std::option::Option::Some(input);
+        self.inner.backup_description = Some(input);
         self
     }
     /// Sets or clears [`DeleteBackupOutput::backup_description`](crate::types::DeleteBackupOutput::backup_description).
     #[inline]
     pub fn set_backup_description(
         mut self,
-        input: ::std::option::Option<crate::types::BackupDescription>,
+        input: Option<crate::types::BackupDescription>,
     ) -> Self {
         self.inner.backup_description = input;
         self
     }
     /// The value set for [`DeleteBackupOutput::backup_description`](crate::types::DeleteBackupOutput::backup_description), if any.
     #[inline]
-    pub fn get_backup_description(
-        &self,
-    ) -> &::std::option::Option<crate::types::BackupDescription> {
+    pub fn get_backup_description(&self) -> &Option<crate::types::BackupDescription> {
         &self.inner.backup_description
     }
     /// Builds the [`DeleteBackupOutput`]; it has no required members, so this cannot fail.

@@ -2,78 +2,62 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies the action to remove a witness Region from a MRSC global table. You cannot delete a single witness from a MRSC global table - you must delete both a replica and the witness together. The deletion of both a witness and replica converts the remaining replica to a single-Region DynamoDB table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteGlobalTableWitnessGroupMemberAction {
     /// The witness Region name to be removed from the MRSC global table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub region_name: ::std::option::Option<::std::string::String>,
+    pub region_name: Option<String>,
 }
 impl DeleteGlobalTableWitnessGroupMemberAction {
     /// Starts building a [`DeleteGlobalTableWitnessGroupMemberAction`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteGlobalTableWitnessGroupMemberActionBuilder {
-        <crate::types::builders::DeleteGlobalTableWitnessGroupMemberActionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteGlobalTableWitnessGroupMemberActionBuilder as Default>::default()
     }
     /// The `RegionName` member, when set.
     #[inline]
-    pub fn region_name(&self) -> ::std::option::Option<&str> {
+    pub fn region_name(&self) -> Option<&str> {
         self.region_name.as_deref()
     }
 }
 /// A builder for [`DeleteGlobalTableWitnessGroupMemberAction`](crate::types::DeleteGlobalTableWitnessGroupMemberAction); start one with `DeleteGlobalTableWitnessGroupMemberAction::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteGlobalTableWitnessGroupMemberActionBuilder {
     inner: crate::types::DeleteGlobalTableWitnessGroupMemberAction,
 }
 impl DeleteGlobalTableWitnessGroupMemberActionBuilder {
     /// Sets [`DeleteGlobalTableWitnessGroupMemberAction::region_name`](crate::types::DeleteGlobalTableWitnessGroupMemberAction::region_name): The witness Region name to be removed from the MRSC global table.
-    pub fn region_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.region_name = ::std::option::Option::Some(input.into());
+    pub fn region_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.region_name = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteGlobalTableWitnessGroupMemberAction::region_name`](crate::types::DeleteGlobalTableWitnessGroupMemberAction::region_name).
     #[inline]
-    pub fn set_region_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region_name(mut self, input: Option<String>) -> Self {
         self.inner.region_name = input;
         self
     }
     /// The value set for [`DeleteGlobalTableWitnessGroupMemberAction::region_name`](crate::types::DeleteGlobalTableWitnessGroupMemberAction::region_name), if any.
     #[inline]
-    pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region_name(&self) -> &Option<String> {
         &self.inner.region_name
     }
     /// Builds the [`DeleteGlobalTableWitnessGroupMemberAction`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteGlobalTableWitnessGroupMemberAction,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.region_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteGlobalTableWitnessGroupMemberAction",
                 member: "region_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

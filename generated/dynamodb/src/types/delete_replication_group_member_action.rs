@@ -2,78 +2,62 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a replica to be deleted.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteReplicationGroupMemberAction {
     /// The Region where the replica exists.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub region_name: ::std::option::Option<::std::string::String>,
+    pub region_name: Option<String>,
 }
 impl DeleteReplicationGroupMemberAction {
     /// Starts building a [`DeleteReplicationGroupMemberAction`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteReplicationGroupMemberActionBuilder {
-        <crate::types::builders::DeleteReplicationGroupMemberActionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteReplicationGroupMemberActionBuilder as Default>::default()
     }
     /// The `RegionName` member, when set.
     #[inline]
-    pub fn region_name(&self) -> ::std::option::Option<&str> {
+    pub fn region_name(&self) -> Option<&str> {
         self.region_name.as_deref()
     }
 }
 /// A builder for [`DeleteReplicationGroupMemberAction`](crate::types::DeleteReplicationGroupMemberAction); start one with `DeleteReplicationGroupMemberAction::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteReplicationGroupMemberActionBuilder {
     inner: crate::types::DeleteReplicationGroupMemberAction,
 }
 impl DeleteReplicationGroupMemberActionBuilder {
     /// Sets [`DeleteReplicationGroupMemberAction::region_name`](crate::types::DeleteReplicationGroupMemberAction::region_name): The Region where the replica exists.
-    pub fn region_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.region_name = ::std::option::Option::Some(input.into());
+    pub fn region_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.region_name = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteReplicationGroupMemberAction::region_name`](crate::types::DeleteReplicationGroupMemberAction::region_name).
     #[inline]
-    pub fn set_region_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region_name(mut self, input: Option<String>) -> Self {
         self.inner.region_name = input;
         self
     }
     /// The value set for [`DeleteReplicationGroupMemberAction::region_name`](crate::types::DeleteReplicationGroupMemberAction::region_name), if any.
     #[inline]
-    pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region_name(&self) -> &Option<String> {
         &self.inner.region_name
     }
     /// Builds the [`DeleteReplicationGroupMemberAction`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteReplicationGroupMemberAction,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.region_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteReplicationGroupMemberAction",
                 member: "region_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,35 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteResourcePolicyInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteResourcePolicyInput {
     /// The Amazon Resource Name (ARN) of the DynamoDB resource from which the policy will be removed. The resources you can specify include tables and streams. If you remove the policy of a table, it will also remove the permissions for the table's indexes defined in that policy document. This is because index permissions are defined in the table's policy.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_arn: ::std::option::Option<::std::string::String>,
+    pub resource_arn: Option<String>,
     /// A string value that you can use to conditionally delete your policy. When you provide an expected revision ID, if the revision ID of the existing policy on the resource doesn't match or if there's no policy attached to the resource, the request will fail and return a [`PolicyNotFoundException`](crate::error::PolicyNotFoundException).
-    pub expected_revision_id: ::std::option::Option<::std::string::String>,
+    pub expected_revision_id: Option<String>,
 }
 impl DeleteResourcePolicyInput {
     /// Starts building a [`DeleteResourcePolicyInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteResourcePolicyInputBuilder {
-        <crate::types::builders::DeleteResourcePolicyInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteResourcePolicyInputBuilder as Default>::default()
     }
     /// The `ResourceArn` member, when set.
     #[inline]
-    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+    pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
     /// The `ExpectedRevisionId` member, when set.
     #[inline]
-    pub fn expected_revision_id(&self) -> ::std::option::Option<&str> {
+    pub fn expected_revision_id(&self) -> Option<&str> {
         self.expected_revision_id.as_deref()
     }
 }
@@ -41,76 +36,57 @@ impl DeleteResourcePolicyInput {
     }
 }
 /// A builder for [`DeleteResourcePolicyInput`](crate::types::DeleteResourcePolicyInput); start one with `DeleteResourcePolicyInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteResourcePolicyInputBuilder {
     inner: crate::types::DeleteResourcePolicyInput,
 }
 impl DeleteResourcePolicyInputBuilder {
     /// Sets [`DeleteResourcePolicyInput::resource_arn`](crate::types::DeleteResourcePolicyInput::resource_arn): The Amazon Resource Name (ARN) of the DynamoDB resource from which the policy will be removed.
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_arn = ::std::option::Option::Some(input.into());
+    pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_arn = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteResourcePolicyInput::resource_arn`](crate::types::DeleteResourcePolicyInput::resource_arn).
     #[inline]
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.inner.resource_arn = input;
         self
     }
     /// The value set for [`DeleteResourcePolicyInput::resource_arn`](crate::types::DeleteResourcePolicyInput::resource_arn), if any.
     #[inline]
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_arn(&self) -> &Option<String> {
         &self.inner.resource_arn
     }
     /// Sets [`DeleteResourcePolicyInput::expected_revision_id`](crate::types::DeleteResourcePolicyInput::expected_revision_id): A string value that you can use to conditionally delete your policy.
-    pub fn expected_revision_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.expected_revision_id = ::std::option::Option::Some(input.into());
+    pub fn expected_revision_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.expected_revision_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteResourcePolicyInput::expected_revision_id`](crate::types::DeleteResourcePolicyInput::expected_revision_id).
     #[inline]
-    pub fn set_expected_revision_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_expected_revision_id(mut self, input: Option<String>) -> Self {
         self.inner.expected_revision_id = input;
         self
     }
     /// The value set for [`DeleteResourcePolicyInput::expected_revision_id`](crate::types::DeleteResourcePolicyInput::expected_revision_id), if any.
     #[inline]
-    pub fn get_expected_revision_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_expected_revision_id(&self) -> &Option<String> {
         &self.inner.expected_revision_id
     }
     /// Builds the [`DeleteResourcePolicyInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteResourcePolicyInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.resource_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteResourcePolicyInput",
                 member: "resource_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

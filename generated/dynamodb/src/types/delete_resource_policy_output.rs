@@ -2,73 +2,57 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteResourcePolicyOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteResourcePolicyOutput {
     /// A unique string that represents the revision ID of the policy. If you're comparing revision IDs, make sure to always use string comparison logic.
     ///
     /// This value will be empty if you make a request against a resource without a policy.
-    pub revision_id: ::std::option::Option<::std::string::String>,
+    pub revision_id: Option<String>,
 }
 impl DeleteResourcePolicyOutput {
     /// Starts building a [`DeleteResourcePolicyOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteResourcePolicyOutputBuilder {
-        <crate::types::builders::DeleteResourcePolicyOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteResourcePolicyOutputBuilder as Default>::default()
     }
     /// The `RevisionId` member, when set.
     #[inline]
-    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+    pub fn revision_id(&self) -> Option<&str> {
         self.revision_id.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DeleteResourcePolicyOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DeleteResourcePolicyOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DeleteResourcePolicyOutput`](crate::types::DeleteResourcePolicyOutput); start one with `DeleteResourcePolicyOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteResourcePolicyOutputBuilder {
     inner: crate::types::DeleteResourcePolicyOutput,
 }
 impl DeleteResourcePolicyOutputBuilder {
     /// Sets [`DeleteResourcePolicyOutput::revision_id`](crate::types::DeleteResourcePolicyOutput::revision_id): A unique string that represents the revision ID of the policy.
-    pub fn revision_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revision_id = ::std::option::Option::Some(input.into());
+    pub fn revision_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.revision_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteResourcePolicyOutput::revision_id`](crate::types::DeleteResourcePolicyOutput::revision_id).
     #[inline]
-    pub fn set_revision_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision_id(mut self, input: Option<String>) -> Self {
         self.inner.revision_id = input;
         self
     }
     /// The value set for [`DeleteResourcePolicyOutput::revision_id`](crate::types::DeleteResourcePolicyOutput::revision_id), if any.
     #[inline]
-    pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision_id(&self) -> &Option<String> {
         &self.inner.revision_id
     }
     /// Builds the [`DeleteResourcePolicyOutput`]; it has no required members, so this cannot fail.

@@ -2,72 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the output of a `DeleteTable` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTableOutput {
     /// Represents the properties of a table.
-    pub table_description: ::std::option::Option<crate::types::TableDescription>,
+    pub table_description: Option<crate::types::TableDescription>,
 }
 impl DeleteTableOutput {
     /// Starts building a [`DeleteTableOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTableOutputBuilder {
-        <crate::types::builders::DeleteTableOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTableOutputBuilder as Default>::default()
     }
     /// The `TableDescription` member, when set.
     #[inline]
-    pub fn table_description(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TableDescription> {
+    pub fn table_description(&self) -> Option<&crate::types::TableDescription> {
         self.table_description.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DeleteTableOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DeleteTableOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DeleteTableOutput`](crate::types::DeleteTableOutput); start one with `DeleteTableOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTableOutputBuilder {
     inner: crate::types::DeleteTableOutput,
 }
 impl DeleteTableOutputBuilder {
     /// Sets [`DeleteTableOutput::table_description`](crate::types::DeleteTableOutput::table_description): Represents the properties of a table.
     pub fn table_description(mut self, input: crate::types::TableDescription) -> Self {
-        self.inner.table_description = ::std::option::Option::Some(input);
+        self.inner.table_description = Some(input);
         self
     }
     /// Sets or clears [`DeleteTableOutput::table_description`](crate::types::DeleteTableOutput::table_description).
     #[inline]
     pub fn set_table_description(
         mut self,
-        input: ::std::option::Option<crate::types::TableDescription>,
+        input: Option<crate::types::TableDescription>,
     ) -> Self {
         self.inner.table_description = input;
         self
     }
     /// The value set for [`DeleteTableOutput::table_description`](crate::types::DeleteTableOutput::table_description), if any.
     #[inline]
-    pub fn get_table_description(
-        &self,
-    ) -> &::std::option::Option<crate::types::TableDescription> {
+    pub fn get_table_description(&self) -> &Option<crate::types::TableDescription> {
         &self.inner.table_description
     }
     /// Builds the [`DeleteTableOutput`]; it has no required members, so this cannot fail.

@@ -2,78 +2,62 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A vector index to be removed from a table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteVectorIndexAction {
     /// The name of the vector index to delete.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
 }
 impl DeleteVectorIndexAction {
     /// Starts building a [`DeleteVectorIndexAction`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteVectorIndexActionBuilder {
-        <crate::types::builders::DeleteVectorIndexActionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteVectorIndexActionBuilder as Default>::default()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
 }
 /// A builder for [`DeleteVectorIndexAction`](crate::types::DeleteVectorIndexAction); start one with `DeleteVectorIndexAction::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteVectorIndexActionBuilder {
     inner: crate::types::DeleteVectorIndexAction,
 }
 impl DeleteVectorIndexActionBuilder {
     /// Sets [`DeleteVectorIndexAction::index_name`](crate::types::DeleteVectorIndexAction::index_name): The name of the vector index to delete.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteVectorIndexAction::index_name`](crate::types::DeleteVectorIndexAction::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`DeleteVectorIndexAction::index_name`](crate::types::DeleteVectorIndexAction::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Builds the [`DeleteVectorIndexAction`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteVectorIndexAction,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.index_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteVectorIndexAction",
                 member: "index_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeBackupInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeBackupInput {
     /// The Amazon Resource Name (ARN) associated with the backup.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub backup_arn: ::std::option::Option<::std::string::String>,
+    pub backup_arn: Option<String>,
 }
 impl DescribeBackupInput {
     /// Starts building a [`DescribeBackupInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeBackupInputBuilder {
-        <crate::types::builders::DescribeBackupInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeBackupInputBuilder as Default>::default()
     }
     /// The `BackupArn` member, when set.
     #[inline]
-    pub fn backup_arn(&self) -> ::std::option::Option<&str> {
+    pub fn backup_arn(&self) -> Option<&str> {
         self.backup_arn.as_deref()
     }
 }
@@ -34,52 +29,41 @@ impl DescribeBackupInput {
     }
 }
 /// A builder for [`DescribeBackupInput`](crate::types::DescribeBackupInput); start one with `DescribeBackupInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeBackupInputBuilder {
     inner: crate::types::DescribeBackupInput,
 }
 impl DescribeBackupInputBuilder {
     /// Sets [`DescribeBackupInput::backup_arn`](crate::types::DescribeBackupInput::backup_arn): The Amazon Resource Name (ARN) associated with the backup.
-    pub fn backup_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.backup_arn = ::std::option::Option::Some(input.into());
+    pub fn backup_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.backup_arn = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeBackupInput::backup_arn`](crate::types::DescribeBackupInput::backup_arn).
     #[inline]
-    pub fn set_backup_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_backup_arn(mut self, input: Option<String>) -> Self {
         self.inner.backup_arn = input;
         self
     }
     /// The value set for [`DescribeBackupInput::backup_arn`](crate::types::DescribeBackupInput::backup_arn), if any.
     #[inline]
-    pub fn get_backup_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_backup_arn(&self) -> &Option<String> {
         &self.inner.backup_arn
     }
     /// Builds the [`DescribeBackupInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeBackupInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.backup_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeBackupInput",
                 member: "backup_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeContinuousBackupsInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeContinuousBackupsInput {
     /// Name of the table for which the customer wants to check the continuous backups and point in time recovery settings.
@@ -15,17 +10,17 @@ pub struct DescribeContinuousBackupsInput {
     /// You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
 }
 impl DescribeContinuousBackupsInput {
     /// Starts building a [`DescribeContinuousBackupsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeContinuousBackupsInputBuilder {
-        <crate::types::builders::DescribeContinuousBackupsInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeContinuousBackupsInputBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
 }
@@ -36,52 +31,41 @@ impl DescribeContinuousBackupsInput {
     }
 }
 /// A builder for [`DescribeContinuousBackupsInput`](crate::types::DescribeContinuousBackupsInput); start one with `DescribeContinuousBackupsInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeContinuousBackupsInputBuilder {
     inner: crate::types::DescribeContinuousBackupsInput,
 }
 impl DescribeContinuousBackupsInputBuilder {
     /// Sets [`DescribeContinuousBackupsInput::table_name`](crate::types::DescribeContinuousBackupsInput::table_name): Name of the table for which the customer wants to check the continuous backups and point in time recovery settings.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeContinuousBackupsInput::table_name`](crate::types::DescribeContinuousBackupsInput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`DescribeContinuousBackupsInput::table_name`](crate::types::DescribeContinuousBackupsInput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Builds the [`DescribeContinuousBackupsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeContinuousBackupsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeContinuousBackupsInput",
                 member: "table_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeContinuousBackupsOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeContinuousBackupsOutput {
     /// Represents the continuous backups and point in time recovery settings on the table.
-    pub continuous_backups_description: ::std::option::Option<
+    pub continuous_backups_description: Option<
         crate::types::ContinuousBackupsDescription,
     >,
 }
@@ -19,34 +14,29 @@ impl DescribeContinuousBackupsOutput {
     /// Starts building a [`DescribeContinuousBackupsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeContinuousBackupsOutputBuilder {
-        <crate::types::builders::DescribeContinuousBackupsOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeContinuousBackupsOutputBuilder as Default>::default()
     }
     /// The `ContinuousBackupsDescription` member, when set.
     #[inline]
     pub fn continuous_backups_description(
         &self,
-    ) -> ::std::option::Option<&crate::types::ContinuousBackupsDescription> {
+    ) -> Option<&crate::types::ContinuousBackupsDescription> {
         self.continuous_backups_description.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DescribeContinuousBackupsOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DescribeContinuousBackupsOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DescribeContinuousBackupsOutput`](crate::types::DescribeContinuousBackupsOutput); start one with `DescribeContinuousBackupsOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeContinuousBackupsOutputBuilder {
     inner: crate::types::DescribeContinuousBackupsOutput,
 }
@@ -56,14 +46,14 @@ impl DescribeContinuousBackupsOutputBuilder {
         mut self,
         input: crate::types::ContinuousBackupsDescription,
     ) -> Self {
-        self.inner.continuous_backups_description = ::std::option::Option::Some(input);
+        self.inner.continuous_backups_description = Some(input);
         self
     }
     /// Sets or clears [`DescribeContinuousBackupsOutput::continuous_backups_description`](crate::types::DescribeContinuousBackupsOutput::continuous_backups_description).
     #[inline]
     pub fn set_continuous_backups_description(
         mut self,
-        input: ::std::option::Option<crate::types::ContinuousBackupsDescription>,
+        input: Option<crate::types::ContinuousBackupsDescription>,
     ) -> Self {
         self.inner.continuous_backups_description = input;
         self
@@ -72,7 +62,7 @@ impl DescribeContinuousBackupsOutputBuilder {
     #[inline]
     pub fn get_continuous_backups_description(
         &self,
-    ) -> &::std::option::Option<crate::types::ContinuousBackupsDescription> {
+    ) -> &Option<crate::types::ContinuousBackupsDescription> {
         &self.inner.continuous_backups_description
     }
     /// Builds the [`DescribeContinuousBackupsOutput`]; it has no required members, so this cannot fail.

@@ -2,35 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeContributorInsightsInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeContributorInsightsInput {
     /// The name of the table to describe. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// The name of the global secondary index to describe, if applicable.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
 }
 impl DescribeContributorInsightsInput {
     /// Starts building a [`DescribeContributorInsightsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeContributorInsightsInputBuilder {
-        <crate::types::builders::DescribeContributorInsightsInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeContributorInsightsInputBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
 }
@@ -41,74 +36,57 @@ impl DescribeContributorInsightsInput {
     }
 }
 /// A builder for [`DescribeContributorInsightsInput`](crate::types::DescribeContributorInsightsInput); start one with `DescribeContributorInsightsInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeContributorInsightsInputBuilder {
     inner: crate::types::DescribeContributorInsightsInput,
 }
 impl DescribeContributorInsightsInputBuilder {
     /// Sets [`DescribeContributorInsightsInput::table_name`](crate::types::DescribeContributorInsightsInput::table_name): The name of the table to describe.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeContributorInsightsInput::table_name`](crate::types::DescribeContributorInsightsInput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`DescribeContributorInsightsInput::table_name`](crate::types::DescribeContributorInsightsInput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`DescribeContributorInsightsInput::index_name`](crate::types::DescribeContributorInsightsInput::index_name): The name of the global secondary index to describe, if applicable.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeContributorInsightsInput::index_name`](crate::types::DescribeContributorInsightsInput::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`DescribeContributorInsightsInput::index_name`](crate::types::DescribeContributorInsightsInput::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Builds the [`DescribeContributorInsightsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeContributorInsightsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeContributorInsightsInput",
                 member: "table_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,30 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeContributorInsightsOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeContributorInsightsOutput {
     /// The name of the table being described.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// The name of the global secondary index being described.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
     /// List of names of the associated contributor insights rules.
-    pub contributor_insights_rule_list: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub contributor_insights_rule_list: Option<Vec<String>>,
     /// Current status of contributor insights.
-    pub contributor_insights_status: ::std::option::Option<
-        crate::types::ContributorInsightsStatus,
-    >,
+    pub contributor_insights_status: Option<crate::types::ContributorInsightsStatus>,
     /// Timestamp of the last time the status was changed.
-    pub last_update_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub last_update_date_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Returns information about the last failure that was encountered.
     ///
     /// The most common exceptions for a FAILED status are:
@@ -34,135 +23,111 @@ pub struct DescribeContributorInsightsOutput {
     /// - AccessDeniedException - Amazon CloudWatch Contributor Insights rules cannot be modified due to insufficient permissions.
     /// - AccessDeniedException - Failed to create service-linked role for Contributor Insights due to insufficient permissions.
     /// - InternalServerError - Failed to create Amazon CloudWatch Contributor Insights rules. Please retry request.
-    pub failure_exception: ::std::option::Option<crate::types::FailureException>,
+    pub failure_exception: Option<crate::types::FailureException>,
     /// The mode of CloudWatch Contributor Insights for DynamoDB that determines which events are emitted. Can be set to track all access and throttled events or throttled events only.
-    pub contributor_insights_mode: ::std::option::Option<
-        crate::types::ContributorInsightsMode,
-    >,
+    pub contributor_insights_mode: Option<crate::types::ContributorInsightsMode>,
 }
 impl DescribeContributorInsightsOutput {
     /// Starts building a [`DescribeContributorInsightsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeContributorInsightsOutputBuilder {
-        <crate::types::builders::DescribeContributorInsightsOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeContributorInsightsOutputBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
     /// The `ContributorInsightsRuleList` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn contributor_insights_rule_list(&self) -> &[::std::string::String] {
+    pub fn contributor_insights_rule_list(&self) -> &[String] {
         self.contributor_insights_rule_list.as_deref().unwrap_or_default()
     }
     /// The `ContributorInsightsStatus` member, when set.
     #[inline]
     pub fn contributor_insights_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::ContributorInsightsStatus> {
+    ) -> Option<&crate::types::ContributorInsightsStatus> {
         self.contributor_insights_status.as_ref()
     }
     /// The `LastUpdateDateTime` member, when set.
     #[inline]
     pub fn last_update_date_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_update_date_time.as_ref()
     }
     /// The `FailureException` member, when set.
     #[inline]
-    pub fn failure_exception(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FailureException> {
+    pub fn failure_exception(&self) -> Option<&crate::types::FailureException> {
         self.failure_exception.as_ref()
     }
     /// The `ContributorInsightsMode` member, when set.
     #[inline]
     pub fn contributor_insights_mode(
         &self,
-    ) -> ::std::option::Option<&crate::types::ContributorInsightsMode> {
+    ) -> Option<&crate::types::ContributorInsightsMode> {
         self.contributor_insights_mode.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DescribeContributorInsightsOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DescribeContributorInsightsOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DescribeContributorInsightsOutput`](crate::types::DescribeContributorInsightsOutput); start one with `DescribeContributorInsightsOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeContributorInsightsOutputBuilder {
     inner: crate::types::DescribeContributorInsightsOutput,
 }
 impl DescribeContributorInsightsOutputBuilder {
     /// Sets [`DescribeContributorInsightsOutput::table_name`](crate::types::DescribeContributorInsightsOutput::table_name): The name of the table being described.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeContributorInsightsOutput::table_name`](crate::types::DescribeContributorInsightsOutput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`DescribeContributorInsightsOutput::table_name`](crate::types::DescribeContributorInsightsOutput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`DescribeContributorInsightsOutput::index_name`](crate::types::DescribeContributorInsightsOutput::index_name): The name of the global secondary index being described.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeContributorInsightsOutput::index_name`](crate::types::DescribeContributorInsightsOutput::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`DescribeContributorInsightsOutput::index_name`](crate::types::DescribeContributorInsightsOutput::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Appends one item to [`DescribeContributorInsightsOutput::contributor_insights_rule_list`](crate::types::DescribeContributorInsightsOutput::contributor_insights_rule_list): List of names of the associated contributor insights rules.
     ///
     /// To set the whole list at once, use [`set_contributor_insights_rule_list`](Self::set_contributor_insights_rule_list).
-    pub fn contributor_insights_rule_list(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn contributor_insights_rule_list(mut self, input: impl Into<String>) -> Self {
         self.inner
             .contributor_insights_rule_list
             .get_or_insert_default()
@@ -173,16 +138,14 @@ impl DescribeContributorInsightsOutputBuilder {
     #[inline]
     pub fn set_contributor_insights_rule_list(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.contributor_insights_rule_list = input;
         self
     }
     /// The value set for [`DescribeContributorInsightsOutput::contributor_insights_rule_list`](crate::types::DescribeContributorInsightsOutput::contributor_insights_rule_list), if any.
     #[inline]
-    pub fn get_contributor_insights_rule_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_contributor_insights_rule_list(&self) -> &Option<Vec<String>> {
         &self.inner.contributor_insights_rule_list
     }
     /// Sets [`DescribeContributorInsightsOutput::contributor_insights_status`](crate::types::DescribeContributorInsightsOutput::contributor_insights_status): Current status of contributor insights.
@@ -190,14 +153,14 @@ impl DescribeContributorInsightsOutputBuilder {
         mut self,
         input: crate::types::ContributorInsightsStatus,
     ) -> Self {
-        self.inner.contributor_insights_status = ::std::option::Option::Some(input);
+        self.inner.contributor_insights_status = Some(input);
         self
     }
     /// Sets or clears [`DescribeContributorInsightsOutput::contributor_insights_status`](crate::types::DescribeContributorInsightsOutput::contributor_insights_status).
     #[inline]
     pub fn set_contributor_insights_status(
         mut self,
-        input: ::std::option::Option<crate::types::ContributorInsightsStatus>,
+        input: Option<crate::types::ContributorInsightsStatus>,
     ) -> Self {
         self.inner.contributor_insights_status = input;
         self
@@ -206,7 +169,7 @@ impl DescribeContributorInsightsOutputBuilder {
     #[inline]
     pub fn get_contributor_insights_status(
         &self,
-    ) -> &::std::option::Option<crate::types::ContributorInsightsStatus> {
+    ) -> &Option<crate::types::ContributorInsightsStatus> {
         &self.inner.contributor_insights_status
     }
     /// Sets [`DescribeContributorInsightsOutput::last_update_date_time`](crate::types::DescribeContributorInsightsOutput::last_update_date_time): Timestamp of the last time the status was changed.
@@ -214,14 +177,14 @@ impl DescribeContributorInsightsOutputBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_update_date_time = ::std::option::Option::Some(input);
+        self.inner.last_update_date_time = Some(input);
         self
     }
     /// Sets or clears [`DescribeContributorInsightsOutput::last_update_date_time`](crate::types::DescribeContributorInsightsOutput::last_update_date_time).
     #[inline]
     pub fn set_last_update_date_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_update_date_time = input;
         self
@@ -230,28 +193,26 @@ impl DescribeContributorInsightsOutputBuilder {
     #[inline]
     pub fn get_last_update_date_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_update_date_time
     }
     /// Sets [`DescribeContributorInsightsOutput::failure_exception`](crate::types::DescribeContributorInsightsOutput::failure_exception): Returns information about the last failure that was encountered.
     pub fn failure_exception(mut self, input: crate::types::FailureException) -> Self {
-        self.inner.failure_exception = ::std::option::Option::Some(input);
+        self.inner.failure_exception = Some(input);
         self
     }
     /// Sets or clears [`DescribeContributorInsightsOutput::failure_exception`](crate::types::DescribeContributorInsightsOutput::failure_exception).
     #[inline]
     pub fn set_failure_exception(
         mut self,
-        input: ::std::option::Option<crate::types::FailureException>,
+        input: Option<crate::types::FailureException>,
     ) -> Self {
         self.inner.failure_exception = input;
         self
     }
     /// The value set for [`DescribeContributorInsightsOutput::failure_exception`](crate::types::DescribeContributorInsightsOutput::failure_exception), if any.
     #[inline]
-    pub fn get_failure_exception(
-        &self,
-    ) -> &::std::option::Option<crate::types::FailureException> {
+    pub fn get_failure_exception(&self) -> &Option<crate::types::FailureException> {
         &self.inner.failure_exception
     }
     /// Sets [`DescribeContributorInsightsOutput::contributor_insights_mode`](crate::types::DescribeContributorInsightsOutput::contributor_insights_mode): The mode of CloudWatch Contributor Insights for DynamoDB that determines which events are emitted.
@@ -259,14 +220,14 @@ impl DescribeContributorInsightsOutputBuilder {
         mut self,
         input: crate::types::ContributorInsightsMode,
     ) -> Self {
-        self.inner.contributor_insights_mode = ::std::option::Option::Some(input);
+        self.inner.contributor_insights_mode = Some(input);
         self
     }
     /// Sets or clears [`DescribeContributorInsightsOutput::contributor_insights_mode`](crate::types::DescribeContributorInsightsOutput::contributor_insights_mode).
     #[inline]
     pub fn set_contributor_insights_mode(
         mut self,
-        input: ::std::option::Option<crate::types::ContributorInsightsMode>,
+        input: Option<crate::types::ContributorInsightsMode>,
     ) -> Self {
         self.inner.contributor_insights_mode = input;
         self
@@ -275,7 +236,7 @@ impl DescribeContributorInsightsOutputBuilder {
     #[inline]
     pub fn get_contributor_insights_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::ContributorInsightsMode> {
+    ) -> &Option<crate::types::ContributorInsightsMode> {
         &self.inner.contributor_insights_mode
     }
     /// Builds the [`DescribeContributorInsightsOutput`]; it has no required members, so this cannot fail.

@@ -2,19 +2,14 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeEndpointsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeEndpointsRequest {}
 impl DescribeEndpointsRequest {
     /// Starts building a [`DescribeEndpointsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeEndpointsRequestBuilder {
-        <crate::types::builders::DescribeEndpointsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeEndpointsRequestBuilder as Default>::default()
     }
 }
 impl DescribeEndpointsRequest {
@@ -24,12 +19,7 @@ impl DescribeEndpointsRequest {
     }
 }
 /// A builder for [`DescribeEndpointsRequest`](crate::types::DescribeEndpointsRequest); start one with `DescribeEndpointsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeEndpointsRequestBuilder {
     inner: crate::types::DescribeEndpointsRequest,
 }

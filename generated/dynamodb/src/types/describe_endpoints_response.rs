@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeEndpointsResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeEndpointsResponse {
     /// List of endpoints.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub endpoints: ::std::option::Option<::std::vec::Vec<crate::types::Endpoint>>,
+    pub endpoints: Option<Vec<crate::types::Endpoint>>,
 }
 impl DescribeEndpointsResponse {
     /// Starts building a [`DescribeEndpointsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeEndpointsResponseBuilder {
-        <crate::types::builders::DescribeEndpointsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeEndpointsResponseBuilder as Default>::default()
     }
     /// The `Endpoints` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,21 +25,16 @@ impl DescribeEndpointsResponse {
 impl ::awsgen_runtime::protocol::FromResponse for DescribeEndpointsResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DescribeEndpointsResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DescribeEndpointsResponse`](crate::types::DescribeEndpointsResponse); start one with `DescribeEndpointsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeEndpointsResponseBuilder {
     inner: crate::types::DescribeEndpointsResponse,
 }
@@ -58,34 +48,29 @@ impl DescribeEndpointsResponseBuilder {
     }
     /// Sets or clears [`DescribeEndpointsResponse::endpoints`](crate::types::DescribeEndpointsResponse::endpoints).
     #[inline]
-    pub fn set_endpoints(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Endpoint>>,
-    ) -> Self {
+    pub fn set_endpoints(mut self, input: Option<Vec<crate::types::Endpoint>>) -> Self {
         self.inner.endpoints = input;
         self
     }
     /// The value set for [`DescribeEndpointsResponse::endpoints`](crate::types::DescribeEndpointsResponse::endpoints), if any.
     #[inline]
-    pub fn get_endpoints(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Endpoint>> {
+    pub fn get_endpoints(&self) -> &Option<Vec<crate::types::Endpoint>> {
         &self.inner.endpoints
     }
     /// Builds the [`DescribeEndpointsResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeEndpointsResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.endpoints.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeEndpointsResponse",
                 member: "endpoints",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

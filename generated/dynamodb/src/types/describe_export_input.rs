@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeExportInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeExportInput {
     /// The Amazon Resource Name (ARN) associated with the export.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub export_arn: ::std::option::Option<::std::string::String>,
+    pub export_arn: Option<String>,
 }
 impl DescribeExportInput {
     /// Starts building a [`DescribeExportInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeExportInputBuilder {
-        <crate::types::builders::DescribeExportInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeExportInputBuilder as Default>::default()
     }
     /// The `ExportArn` member, when set.
     #[inline]
-    pub fn export_arn(&self) -> ::std::option::Option<&str> {
+    pub fn export_arn(&self) -> Option<&str> {
         self.export_arn.as_deref()
     }
 }
@@ -34,52 +29,41 @@ impl DescribeExportInput {
     }
 }
 /// A builder for [`DescribeExportInput`](crate::types::DescribeExportInput); start one with `DescribeExportInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeExportInputBuilder {
     inner: crate::types::DescribeExportInput,
 }
 impl DescribeExportInputBuilder {
     /// Sets [`DescribeExportInput::export_arn`](crate::types::DescribeExportInput::export_arn): The Amazon Resource Name (ARN) associated with the export.
-    pub fn export_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.export_arn = ::std::option::Option::Some(input.into());
+    pub fn export_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.export_arn = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeExportInput::export_arn`](crate::types::DescribeExportInput::export_arn).
     #[inline]
-    pub fn set_export_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_export_arn(mut self, input: Option<String>) -> Self {
         self.inner.export_arn = input;
         self
     }
     /// The value set for [`DescribeExportInput::export_arn`](crate::types::DescribeExportInput::export_arn), if any.
     #[inline]
-    pub fn get_export_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_export_arn(&self) -> &Option<String> {
         &self.inner.export_arn
     }
     /// Builds the [`DescribeExportInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeExportInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.export_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeExportInput",
                 member: "export_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,72 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeExportOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeExportOutput {
     /// Represents the properties of the export.
-    pub export_description: ::std::option::Option<crate::types::ExportDescription>,
+    pub export_description: Option<crate::types::ExportDescription>,
 }
 impl DescribeExportOutput {
     /// Starts building a [`DescribeExportOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeExportOutputBuilder {
-        <crate::types::builders::DescribeExportOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeExportOutputBuilder as Default>::default()
     }
     /// The `ExportDescription` member, when set.
     #[inline]
-    pub fn export_description(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ExportDescription> {
+    pub fn export_description(&self) -> Option<&crate::types::ExportDescription> {
         self.export_description.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DescribeExportOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DescribeExportOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DescribeExportOutput`](crate::types::DescribeExportOutput); start one with `DescribeExportOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeExportOutputBuilder {
     inner: crate::types::DescribeExportOutput,
 }
 impl DescribeExportOutputBuilder {
     /// Sets [`DescribeExportOutput::export_description`](crate::types::DescribeExportOutput::export_description): Represents the properties of the export.
     pub fn export_description(mut self, input: crate::types::ExportDescription) -> Self {
-        self.inner.export_description = ::std::option::Option::Some(input);
+        self.inner.export_description = Some(input);
         self
     }
     /// Sets or clears [`DescribeExportOutput::export_description`](crate::types::DescribeExportOutput::export_description).
     #[inline]
     pub fn set_export_description(
         mut self,
-        input: ::std::option::Option<crate::types::ExportDescription>,
+        input: Option<crate::types::ExportDescription>,
     ) -> Self {
         self.inner.export_description = input;
         self
     }
     /// The value set for [`DescribeExportOutput::export_description`](crate::types::DescribeExportOutput::export_description), if any.
     #[inline]
-    pub fn get_export_description(
-        &self,
-    ) -> &::std::option::Option<crate::types::ExportDescription> {
+    pub fn get_export_description(&self) -> &Option<crate::types::ExportDescription> {
         &self.inner.export_description
     }
     /// Builds the [`DescribeExportOutput`]; it has no required members, so this cannot fail.

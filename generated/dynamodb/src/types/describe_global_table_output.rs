@@ -2,51 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeGlobalTableOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeGlobalTableOutput {
     /// Contains the details of the global table.
-    pub global_table_description: ::std::option::Option<
-        crate::types::GlobalTableDescription,
-    >,
+    pub global_table_description: Option<crate::types::GlobalTableDescription>,
 }
 impl DescribeGlobalTableOutput {
     /// Starts building a [`DescribeGlobalTableOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeGlobalTableOutputBuilder {
-        <crate::types::builders::DescribeGlobalTableOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeGlobalTableOutputBuilder as Default>::default()
     }
     /// The `GlobalTableDescription` member, when set.
     #[inline]
     pub fn global_table_description(
         &self,
-    ) -> ::std::option::Option<&crate::types::GlobalTableDescription> {
+    ) -> Option<&crate::types::GlobalTableDescription> {
         self.global_table_description.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DescribeGlobalTableOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DescribeGlobalTableOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DescribeGlobalTableOutput`](crate::types::DescribeGlobalTableOutput); start one with `DescribeGlobalTableOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeGlobalTableOutputBuilder {
     inner: crate::types::DescribeGlobalTableOutput,
 }
@@ -56,14 +44,14 @@ impl DescribeGlobalTableOutputBuilder {
         mut self,
         input: crate::types::GlobalTableDescription,
     ) -> Self {
-        self.inner.global_table_description = ::std::option::Option::Some(input);
+        self.inner.global_table_description = Some(input);
         self
     }
     /// Sets or clears [`DescribeGlobalTableOutput::global_table_description`](crate::types::DescribeGlobalTableOutput::global_table_description).
     #[inline]
     pub fn set_global_table_description(
         mut self,
-        input: ::std::option::Option<crate::types::GlobalTableDescription>,
+        input: Option<crate::types::GlobalTableDescription>,
     ) -> Self {
         self.inner.global_table_description = input;
         self
@@ -72,7 +60,7 @@ impl DescribeGlobalTableOutputBuilder {
     #[inline]
     pub fn get_global_table_description(
         &self,
-    ) -> &::std::option::Option<crate::types::GlobalTableDescription> {
+    ) -> &Option<crate::types::GlobalTableDescription> {
         &self.inner.global_table_description
     }
     /// Builds the [`DescribeGlobalTableOutput`]; it has no required members, so this cannot fail.

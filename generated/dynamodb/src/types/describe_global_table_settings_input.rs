@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeGlobalTableSettingsInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeGlobalTableSettingsInput {
     /// The name of the global table to describe.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub global_table_name: ::std::option::Option<::std::string::String>,
+    pub global_table_name: Option<String>,
 }
 impl DescribeGlobalTableSettingsInput {
     /// Starts building a [`DescribeGlobalTableSettingsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeGlobalTableSettingsInputBuilder {
-        <crate::types::builders::DescribeGlobalTableSettingsInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeGlobalTableSettingsInputBuilder as Default>::default()
     }
     /// The `GlobalTableName` member, when set.
     #[inline]
-    pub fn global_table_name(&self) -> ::std::option::Option<&str> {
+    pub fn global_table_name(&self) -> Option<&str> {
         self.global_table_name.as_deref()
     }
 }
@@ -34,54 +29,41 @@ impl DescribeGlobalTableSettingsInput {
     }
 }
 /// A builder for [`DescribeGlobalTableSettingsInput`](crate::types::DescribeGlobalTableSettingsInput); start one with `DescribeGlobalTableSettingsInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeGlobalTableSettingsInputBuilder {
     inner: crate::types::DescribeGlobalTableSettingsInput,
 }
 impl DescribeGlobalTableSettingsInputBuilder {
     /// Sets [`DescribeGlobalTableSettingsInput::global_table_name`](crate::types::DescribeGlobalTableSettingsInput::global_table_name): The name of the global table to describe.
-    pub fn global_table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.global_table_name = ::std::option::Option::Some(input.into());
+    pub fn global_table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.global_table_name = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeGlobalTableSettingsInput::global_table_name`](crate::types::DescribeGlobalTableSettingsInput::global_table_name).
     #[inline]
-    pub fn set_global_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_global_table_name(mut self, input: Option<String>) -> Self {
         self.inner.global_table_name = input;
         self
     }
     /// The value set for [`DescribeGlobalTableSettingsInput::global_table_name`](crate::types::DescribeGlobalTableSettingsInput::global_table_name), if any.
     #[inline]
-    pub fn get_global_table_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_global_table_name(&self) -> &Option<String> {
         &self.inner.global_table_name
     }
     /// Builds the [`DescribeGlobalTableSettingsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeGlobalTableSettingsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.global_table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeGlobalTableSettingsInput",
                 member: "global_table_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeGlobalTableSettingsOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeGlobalTableSettingsOutput {
     /// The name of the global table.
-    pub global_table_name: ::std::option::Option<::std::string::String>,
+    pub global_table_name: Option<String>,
     /// The Region-specific settings for the global table.
-    pub replica_settings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaSettingsDescription>,
-    >,
+    pub replica_settings: Option<Vec<crate::types::ReplicaSettingsDescription>>,
 }
 impl DescribeGlobalTableSettingsOutput {
     /// Starts building a [`DescribeGlobalTableSettingsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeGlobalTableSettingsOutputBuilder {
-        <crate::types::builders::DescribeGlobalTableSettingsOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeGlobalTableSettingsOutputBuilder as Default>::default()
     }
     /// The `GlobalTableName` member, when set.
     #[inline]
-    pub fn global_table_name(&self) -> ::std::option::Option<&str> {
+    pub fn global_table_name(&self) -> Option<&str> {
         self.global_table_name.as_deref()
     }
     /// The `ReplicaSettings` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,47 +30,34 @@ impl DescribeGlobalTableSettingsOutput {
 impl ::awsgen_runtime::protocol::FromResponse for DescribeGlobalTableSettingsOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DescribeGlobalTableSettingsOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DescribeGlobalTableSettingsOutput`](crate::types::DescribeGlobalTableSettingsOutput); start one with `DescribeGlobalTableSettingsOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeGlobalTableSettingsOutputBuilder {
     inner: crate::types::DescribeGlobalTableSettingsOutput,
 }
 impl DescribeGlobalTableSettingsOutputBuilder {
     /// Sets [`DescribeGlobalTableSettingsOutput::global_table_name`](crate::types::DescribeGlobalTableSettingsOutput::global_table_name): The name of the global table.
-    pub fn global_table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.global_table_name = ::std::option::Option::Some(input.into());
+    pub fn global_table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.global_table_name = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeGlobalTableSettingsOutput::global_table_name`](crate::types::DescribeGlobalTableSettingsOutput::global_table_name).
     #[inline]
-    pub fn set_global_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_global_table_name(mut self, input: Option<String>) -> Self {
         self.inner.global_table_name = input;
         self
     }
     /// The value set for [`DescribeGlobalTableSettingsOutput::global_table_name`](crate::types::DescribeGlobalTableSettingsOutput::global_table_name), if any.
     #[inline]
-    pub fn get_global_table_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_global_table_name(&self) -> &Option<String> {
         &self.inner.global_table_name
     }
     /// Appends one item to [`DescribeGlobalTableSettingsOutput::replica_settings`](crate::types::DescribeGlobalTableSettingsOutput::replica_settings): The Region-specific settings for the global table.
@@ -94,9 +74,7 @@ impl DescribeGlobalTableSettingsOutputBuilder {
     #[inline]
     pub fn set_replica_settings(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReplicaSettingsDescription>,
-        >,
+        input: Option<Vec<crate::types::ReplicaSettingsDescription>>,
     ) -> Self {
         self.inner.replica_settings = input;
         self
@@ -105,9 +83,7 @@ impl DescribeGlobalTableSettingsOutputBuilder {
     #[inline]
     pub fn get_replica_settings(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaSettingsDescription>,
-    > {
+    ) -> &Option<Vec<crate::types::ReplicaSettingsDescription>> {
         &self.inner.replica_settings
     }
     /// Builds the [`DescribeGlobalTableSettingsOutput`]; it has no required members, so this cannot fail.

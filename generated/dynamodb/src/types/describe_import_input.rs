@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImportInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeImportInput {
     /// The Amazon Resource Name (ARN) associated with the table you're importing to.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub import_arn: ::std::option::Option<::std::string::String>,
+    pub import_arn: Option<String>,
 }
 impl DescribeImportInput {
     /// Starts building a [`DescribeImportInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeImportInputBuilder {
-        <crate::types::builders::DescribeImportInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeImportInputBuilder as Default>::default()
     }
     /// The `ImportArn` member, when set.
     #[inline]
-    pub fn import_arn(&self) -> ::std::option::Option<&str> {
+    pub fn import_arn(&self) -> Option<&str> {
         self.import_arn.as_deref()
     }
 }
@@ -34,52 +29,41 @@ impl DescribeImportInput {
     }
 }
 /// A builder for [`DescribeImportInput`](crate::types::DescribeImportInput); start one with `DescribeImportInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeImportInputBuilder {
     inner: crate::types::DescribeImportInput,
 }
 impl DescribeImportInputBuilder {
     /// Sets [`DescribeImportInput::import_arn`](crate::types::DescribeImportInput::import_arn): The Amazon Resource Name (ARN) associated with the table you're importing to.
-    pub fn import_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.import_arn = ::std::option::Option::Some(input.into());
+    pub fn import_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.import_arn = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeImportInput::import_arn`](crate::types::DescribeImportInput::import_arn).
     #[inline]
-    pub fn set_import_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_import_arn(mut self, input: Option<String>) -> Self {
         self.inner.import_arn = input;
         self
     }
     /// The value set for [`DescribeImportInput::import_arn`](crate::types::DescribeImportInput::import_arn), if any.
     #[inline]
-    pub fn get_import_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_import_arn(&self) -> &Option<String> {
         &self.inner.import_arn
     }
     /// Builds the [`DescribeImportInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeImportInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.import_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeImportInput",
                 member: "import_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,53 +2,41 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImportOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeImportOutput {
     /// Represents the properties of the table created for the import, and parameters of the import. The import parameters include import status, how many items were processed, and how many errors were encountered.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub import_table_description: ::std::option::Option<
-        crate::types::ImportTableDescription,
-    >,
+    pub import_table_description: Option<crate::types::ImportTableDescription>,
 }
 impl DescribeImportOutput {
     /// Starts building a [`DescribeImportOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeImportOutputBuilder {
-        <crate::types::builders::DescribeImportOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeImportOutputBuilder as Default>::default()
     }
     /// The `ImportTableDescription` member, when set.
     #[inline]
     pub fn import_table_description(
         &self,
-    ) -> ::std::option::Option<&crate::types::ImportTableDescription> {
+    ) -> Option<&crate::types::ImportTableDescription> {
         self.import_table_description.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DescribeImportOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DescribeImportOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DescribeImportOutput`](crate::types::DescribeImportOutput); start one with `DescribeImportOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeImportOutputBuilder {
     inner: crate::types::DescribeImportOutput,
 }
@@ -58,14 +46,14 @@ impl DescribeImportOutputBuilder {
         mut self,
         input: crate::types::ImportTableDescription,
     ) -> Self {
-        self.inner.import_table_description = ::std::option::Option::Some(input);
+        self.inner.import_table_description = Some(input);
         self
     }
     /// Sets or clears [`DescribeImportOutput::import_table_description`](crate::types::DescribeImportOutput::import_table_description).
     #[inline]
     pub fn set_import_table_description(
         mut self,
-        input: ::std::option::Option<crate::types::ImportTableDescription>,
+        input: Option<crate::types::ImportTableDescription>,
     ) -> Self {
         self.inner.import_table_description = input;
         self
@@ -74,23 +62,23 @@ impl DescribeImportOutputBuilder {
     #[inline]
     pub fn get_import_table_description(
         &self,
-    ) -> &::std::option::Option<crate::types::ImportTableDescription> {
+    ) -> &Option<crate::types::ImportTableDescription> {
         &self.inner.import_table_description
     }
     /// Builds the [`DescribeImportOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeImportOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.import_table_description.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeImportOutput",
                 member: "import_table_description",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

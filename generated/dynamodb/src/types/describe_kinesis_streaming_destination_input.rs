@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeKinesisStreamingDestinationInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeKinesisStreamingDestinationInput {
     /// The name of the table being described. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
 }
 impl DescribeKinesisStreamingDestinationInput {
     /// Starts building a [`DescribeKinesisStreamingDestinationInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeKinesisStreamingDestinationInputBuilder {
-        <crate::types::builders::DescribeKinesisStreamingDestinationInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeKinesisStreamingDestinationInputBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
 }
@@ -34,52 +29,41 @@ impl DescribeKinesisStreamingDestinationInput {
     }
 }
 /// A builder for [`DescribeKinesisStreamingDestinationInput`](crate::types::DescribeKinesisStreamingDestinationInput); start one with `DescribeKinesisStreamingDestinationInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeKinesisStreamingDestinationInputBuilder {
     inner: crate::types::DescribeKinesisStreamingDestinationInput,
 }
 impl DescribeKinesisStreamingDestinationInputBuilder {
     /// Sets [`DescribeKinesisStreamingDestinationInput::table_name`](crate::types::DescribeKinesisStreamingDestinationInput::table_name): The name of the table being described.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeKinesisStreamingDestinationInput::table_name`](crate::types::DescribeKinesisStreamingDestinationInput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`DescribeKinesisStreamingDestinationInput::table_name`](crate::types::DescribeKinesisStreamingDestinationInput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Builds the [`DescribeKinesisStreamingDestinationInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeKinesisStreamingDestinationInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeKinesisStreamingDestinationInput",
                 member: "table_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,30 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeKinesisStreamingDestinationOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeKinesisStreamingDestinationOutput {
     /// The name of the table being described.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// The list of replica structures for the table being described.
-    pub kinesis_data_stream_destinations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::KinesisDataStreamDestination>,
+    pub kinesis_data_stream_destinations: Option<
+        Vec<crate::types::KinesisDataStreamDestination>,
     >,
 }
 impl DescribeKinesisStreamingDestinationOutput {
     /// Starts building a [`DescribeKinesisStreamingDestinationOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeKinesisStreamingDestinationOutputBuilder {
-        <crate::types::builders::DescribeKinesisStreamingDestinationOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeKinesisStreamingDestinationOutputBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `KinesisDataStreamDestinations` member, empty when not set; the field tells an empty list from an absent one.
@@ -40,45 +35,34 @@ impl ::awsgen_runtime::protocol::FromResponse
 for DescribeKinesisStreamingDestinationOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DescribeKinesisStreamingDestinationOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DescribeKinesisStreamingDestinationOutput`](crate::types::DescribeKinesisStreamingDestinationOutput); start one with `DescribeKinesisStreamingDestinationOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeKinesisStreamingDestinationOutputBuilder {
     inner: crate::types::DescribeKinesisStreamingDestinationOutput,
 }
 impl DescribeKinesisStreamingDestinationOutputBuilder {
     /// Sets [`DescribeKinesisStreamingDestinationOutput::table_name`](crate::types::DescribeKinesisStreamingDestinationOutput::table_name): The name of the table being described.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeKinesisStreamingDestinationOutput::table_name`](crate::types::DescribeKinesisStreamingDestinationOutput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`DescribeKinesisStreamingDestinationOutput::table_name`](crate::types::DescribeKinesisStreamingDestinationOutput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Appends one item to [`DescribeKinesisStreamingDestinationOutput::kinesis_data_stream_destinations`](crate::types::DescribeKinesisStreamingDestinationOutput::kinesis_data_stream_destinations): The list of replica structures for the table being described.
@@ -95,9 +79,7 @@ impl DescribeKinesisStreamingDestinationOutputBuilder {
     #[inline]
     pub fn set_kinesis_data_stream_destinations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::KinesisDataStreamDestination>,
-        >,
+        input: Option<Vec<crate::types::KinesisDataStreamDestination>>,
     ) -> Self {
         self.inner.kinesis_data_stream_destinations = input;
         self
@@ -106,9 +88,7 @@ impl DescribeKinesisStreamingDestinationOutputBuilder {
     #[inline]
     pub fn get_kinesis_data_stream_destinations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::KinesisDataStreamDestination>,
-    > {
+    ) -> &Option<Vec<crate::types::KinesisDataStreamDestination>> {
         &self.inner.kinesis_data_stream_destinations
     }
     /// Builds the [`DescribeKinesisStreamingDestinationOutput`]; it has no required members, so this cannot fail.

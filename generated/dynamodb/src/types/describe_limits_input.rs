@@ -2,19 +2,14 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of a `DescribeLimits` operation. Has no content.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeLimitsInput {}
 impl DescribeLimitsInput {
     /// Starts building a [`DescribeLimitsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeLimitsInputBuilder {
-        <crate::types::builders::DescribeLimitsInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeLimitsInputBuilder as Default>::default()
     }
 }
 impl DescribeLimitsInput {
@@ -24,12 +19,7 @@ impl DescribeLimitsInput {
     }
 }
 /// A builder for [`DescribeLimitsInput`](crate::types::DescribeLimitsInput); start one with `DescribeLimitsInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeLimitsInputBuilder {
     inner: crate::types::DescribeLimitsInput,
 }

@@ -2,146 +2,124 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the output of a `DescribeLimits` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeLimitsOutput {
     /// The maximum total read capacity units that your account allows you to provision across all of your tables in this Region.
-    pub account_max_read_capacity_units: ::std::option::Option<i64>,
+    pub account_max_read_capacity_units: Option<i64>,
     /// The maximum total write capacity units that your account allows you to provision across all of your tables in this Region.
-    pub account_max_write_capacity_units: ::std::option::Option<i64>,
+    pub account_max_write_capacity_units: Option<i64>,
     /// The maximum read capacity units that your account allows you to provision for a new table that you are creating in this Region, including the read capacity units provisioned for its global secondary indexes (GSIs).
-    pub table_max_read_capacity_units: ::std::option::Option<i64>,
+    pub table_max_read_capacity_units: Option<i64>,
     /// The maximum write capacity units that your account allows you to provision for a new table that you are creating in this Region, including the write capacity units provisioned for its global secondary indexes (GSIs).
-    pub table_max_write_capacity_units: ::std::option::Option<i64>,
+    pub table_max_write_capacity_units: Option<i64>,
 }
 impl DescribeLimitsOutput {
     /// Starts building a [`DescribeLimitsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeLimitsOutputBuilder {
-        <crate::types::builders::DescribeLimitsOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeLimitsOutputBuilder as Default>::default()
     }
     /// The `AccountMaxReadCapacityUnits` member, when set.
     #[inline]
-    pub fn account_max_read_capacity_units(&self) -> ::std::option::Option<i64> {
+    pub fn account_max_read_capacity_units(&self) -> Option<i64> {
         self.account_max_read_capacity_units
     }
     /// The `AccountMaxWriteCapacityUnits` member, when set.
     #[inline]
-    pub fn account_max_write_capacity_units(&self) -> ::std::option::Option<i64> {
+    pub fn account_max_write_capacity_units(&self) -> Option<i64> {
         self.account_max_write_capacity_units
     }
     /// The `TableMaxReadCapacityUnits` member, when set.
     #[inline]
-    pub fn table_max_read_capacity_units(&self) -> ::std::option::Option<i64> {
+    pub fn table_max_read_capacity_units(&self) -> Option<i64> {
         self.table_max_read_capacity_units
     }
     /// The `TableMaxWriteCapacityUnits` member, when set.
     #[inline]
-    pub fn table_max_write_capacity_units(&self) -> ::std::option::Option<i64> {
+    pub fn table_max_write_capacity_units(&self) -> Option<i64> {
         self.table_max_write_capacity_units
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DescribeLimitsOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DescribeLimitsOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DescribeLimitsOutput`](crate::types::DescribeLimitsOutput); start one with `DescribeLimitsOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeLimitsOutputBuilder {
     inner: crate::types::DescribeLimitsOutput,
 }
 impl DescribeLimitsOutputBuilder {
     /// Sets [`DescribeLimitsOutput::account_max_read_capacity_units`](crate::types::DescribeLimitsOutput::account_max_read_capacity_units): The maximum total read capacity units that your account allows you to provision across all of your tables in this Region.
     pub fn account_max_read_capacity_units(mut self, input: i64) -> Self {
-        self.inner.account_max_read_capacity_units = ::std::option::Option::Some(input);
+        self.inner.account_max_read_capacity_units = Some(input);
         self
     }
     /// Sets or clears [`DescribeLimitsOutput::account_max_read_capacity_units`](crate::types::DescribeLimitsOutput::account_max_read_capacity_units).
     #[inline]
-    pub fn set_account_max_read_capacity_units(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_account_max_read_capacity_units(mut self, input: Option<i64>) -> Self {
         self.inner.account_max_read_capacity_units = input;
         self
     }
     /// The value set for [`DescribeLimitsOutput::account_max_read_capacity_units`](crate::types::DescribeLimitsOutput::account_max_read_capacity_units), if any.
     #[inline]
-    pub fn get_account_max_read_capacity_units(&self) -> &::std::option::Option<i64> {
+    pub fn get_account_max_read_capacity_units(&self) -> &Option<i64> {
         &self.inner.account_max_read_capacity_units
     }
     /// Sets [`DescribeLimitsOutput::account_max_write_capacity_units`](crate::types::DescribeLimitsOutput::account_max_write_capacity_units): The maximum total write capacity units that your account allows you to provision across all of your tables in this Region.
     pub fn account_max_write_capacity_units(mut self, input: i64) -> Self {
-        self.inner.account_max_write_capacity_units = ::std::option::Option::Some(input);
+        self.inner.account_max_write_capacity_units = Some(input);
         self
     }
     /// Sets or clears [`DescribeLimitsOutput::account_max_write_capacity_units`](crate::types::DescribeLimitsOutput::account_max_write_capacity_units).
     #[inline]
-    pub fn set_account_max_write_capacity_units(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_account_max_write_capacity_units(mut self, input: Option<i64>) -> Self {
         self.inner.account_max_write_capacity_units = input;
         self
     }
     /// The value set for [`DescribeLimitsOutput::account_max_write_capacity_units`](crate::types::DescribeLimitsOutput::account_max_write_capacity_units), if any.
     #[inline]
-    pub fn get_account_max_write_capacity_units(&self) -> &::std::option::Option<i64> {
+    pub fn get_account_max_write_capacity_units(&self) -> &Option<i64> {
         &self.inner.account_max_write_capacity_units
     }
     /// Sets [`DescribeLimitsOutput::table_max_read_capacity_units`](crate::types::DescribeLimitsOutput::table_max_read_capacity_units): The maximum read capacity units that your account allows you to provision for a new table that you are creating in this Region, including the read capacity units provisioned for its global secondary indexes (GSIs).
     pub fn table_max_read_capacity_units(mut self, input: i64) -> Self {
-        self.inner.table_max_read_capacity_units = ::std::option::Option::Some(input);
+        self.inner.table_max_read_capacity_units = Some(input);
         self
     }
     /// Sets or clears [`DescribeLimitsOutput::table_max_read_capacity_units`](crate::types::DescribeLimitsOutput::table_max_read_capacity_units).
     #[inline]
-    pub fn set_table_max_read_capacity_units(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_table_max_read_capacity_units(mut self, input: Option<i64>) -> Self {
         self.inner.table_max_read_capacity_units = input;
         self
     }
     /// The value set for [`DescribeLimitsOutput::table_max_read_capacity_units`](crate::types::DescribeLimitsOutput::table_max_read_capacity_units), if any.
     #[inline]
-    pub fn get_table_max_read_capacity_units(&self) -> &::std::option::Option<i64> {
+    pub fn get_table_max_read_capacity_units(&self) -> &Option<i64> {
         &self.inner.table_max_read_capacity_units
     }
     /// Sets [`DescribeLimitsOutput::table_max_write_capacity_units`](crate::types::DescribeLimitsOutput::table_max_write_capacity_units): The maximum write capacity units that your account allows you to provision for a new table that you are creating in this Region, including the write capacity units provisioned for its global secondary indexes (GSIs).
     pub fn table_max_write_capacity_units(mut self, input: i64) -> Self {
-        self.inner.table_max_write_capacity_units = ::std::option::Option::Some(input);
+        self.inner.table_max_write_capacity_units = Some(input);
         self
     }
     /// Sets or clears [`DescribeLimitsOutput::table_max_write_capacity_units`](crate::types::DescribeLimitsOutput::table_max_write_capacity_units).
     #[inline]
-    pub fn set_table_max_write_capacity_units(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_table_max_write_capacity_units(mut self, input: Option<i64>) -> Self {
         self.inner.table_max_write_capacity_units = input;
         self
     }
     /// The value set for [`DescribeLimitsOutput::table_max_write_capacity_units`](crate::types::DescribeLimitsOutput::table_max_write_capacity_units), if any.
     #[inline]
-    pub fn get_table_max_write_capacity_units(&self) -> &::std::option::Option<i64> {
+    pub fn get_table_max_write_capacity_units(&self) -> &Option<i64> {
         &self.inner.table_max_write_capacity_units
     }
     /// Builds the [`DescribeLimitsOutput`]; it has no required members, so this cannot fail.

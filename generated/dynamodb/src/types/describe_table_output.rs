@@ -2,68 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the output of a `DescribeTable` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTableOutput {
     /// The properties of the table.
-    pub table: ::std::option::Option<crate::types::TableDescription>,
+    pub table: Option<crate::types::TableDescription>,
 }
 impl DescribeTableOutput {
     /// Starts building a [`DescribeTableOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTableOutputBuilder {
-        <crate::types::builders::DescribeTableOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTableOutputBuilder as Default>::default()
     }
     /// The `Table` member, when set.
     #[inline]
-    pub fn table(&self) -> ::std::option::Option<&crate::types::TableDescription> {
+    pub fn table(&self) -> Option<&crate::types::TableDescription> {
         self.table.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DescribeTableOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DescribeTableOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DescribeTableOutput`](crate::types::DescribeTableOutput); start one with `DescribeTableOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTableOutputBuilder {
     inner: crate::types::DescribeTableOutput,
 }
 impl DescribeTableOutputBuilder {
     /// Sets [`DescribeTableOutput::table`](crate::types::DescribeTableOutput::table): The properties of the table.
     pub fn table(mut self, input: crate::types::TableDescription) -> Self {
-        self.inner.table = ::std::option::Option::Some(input);
+        self.inner.table = Some(input);
         self
     }
     /// Sets or clears [`DescribeTableOutput::table`](crate::types::DescribeTableOutput::table).
     #[inline]
-    pub fn set_table(
-        mut self,
-        input: ::std::option::Option<crate::types::TableDescription>,
-    ) -> Self {
+    pub fn set_table(mut self, input: Option<crate::types::TableDescription>) -> Self {
         self.inner.table = input;
         self
     }
     /// The value set for [`DescribeTableOutput::table`](crate::types::DescribeTableOutput::table), if any.
     #[inline]
-    pub fn get_table(&self) -> &::std::option::Option<crate::types::TableDescription> {
+    pub fn get_table(&self) -> &Option<crate::types::TableDescription> {
         &self.inner.table
     }
     /// Builds the [`DescribeTableOutput`]; it has no required members, so this cannot fail.

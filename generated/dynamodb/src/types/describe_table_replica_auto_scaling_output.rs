@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTableReplicaAutoScalingOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTableReplicaAutoScalingOutput {
     /// Represents the auto scaling properties of the table.
-    pub table_auto_scaling_description: ::std::option::Option<
+    pub table_auto_scaling_description: Option<
         crate::types::TableAutoScalingDescription,
     >,
 }
@@ -19,34 +14,29 @@ impl DescribeTableReplicaAutoScalingOutput {
     /// Starts building a [`DescribeTableReplicaAutoScalingOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTableReplicaAutoScalingOutputBuilder {
-        <crate::types::builders::DescribeTableReplicaAutoScalingOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTableReplicaAutoScalingOutputBuilder as Default>::default()
     }
     /// The `TableAutoScalingDescription` member, when set.
     #[inline]
     pub fn table_auto_scaling_description(
         &self,
-    ) -> ::std::option::Option<&crate::types::TableAutoScalingDescription> {
+    ) -> Option<&crate::types::TableAutoScalingDescription> {
         self.table_auto_scaling_description.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DescribeTableReplicaAutoScalingOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DescribeTableReplicaAutoScalingOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DescribeTableReplicaAutoScalingOutput`](crate::types::DescribeTableReplicaAutoScalingOutput); start one with `DescribeTableReplicaAutoScalingOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTableReplicaAutoScalingOutputBuilder {
     inner: crate::types::DescribeTableReplicaAutoScalingOutput,
 }
@@ -56,14 +46,14 @@ impl DescribeTableReplicaAutoScalingOutputBuilder {
         mut self,
         input: crate::types::TableAutoScalingDescription,
     ) -> Self {
-        self.inner.table_auto_scaling_description = ::std::option::Option::Some(input);
+        self.inner.table_auto_scaling_description = Some(input);
         self
     }
     /// Sets or clears [`DescribeTableReplicaAutoScalingOutput::table_auto_scaling_description`](crate::types::DescribeTableReplicaAutoScalingOutput::table_auto_scaling_description).
     #[inline]
     pub fn set_table_auto_scaling_description(
         mut self,
-        input: ::std::option::Option<crate::types::TableAutoScalingDescription>,
+        input: Option<crate::types::TableAutoScalingDescription>,
     ) -> Self {
         self.inner.table_auto_scaling_description = input;
         self
@@ -72,7 +62,7 @@ impl DescribeTableReplicaAutoScalingOutputBuilder {
     #[inline]
     pub fn get_table_auto_scaling_description(
         &self,
-    ) -> &::std::option::Option<crate::types::TableAutoScalingDescription> {
+    ) -> &Option<crate::types::TableAutoScalingDescription> {
         &self.inner.table_auto_scaling_description
     }
     /// Builds the [`DescribeTableReplicaAutoScalingOutput`]; it has no required members, so this cannot fail.

@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTimeToLiveInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTimeToLiveInput {
     /// The name of the table to be described. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
 }
 impl DescribeTimeToLiveInput {
     /// Starts building a [`DescribeTimeToLiveInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTimeToLiveInputBuilder {
-        <crate::types::builders::DescribeTimeToLiveInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTimeToLiveInputBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
 }
@@ -34,52 +29,41 @@ impl DescribeTimeToLiveInput {
     }
 }
 /// A builder for [`DescribeTimeToLiveInput`](crate::types::DescribeTimeToLiveInput); start one with `DescribeTimeToLiveInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTimeToLiveInputBuilder {
     inner: crate::types::DescribeTimeToLiveInput,
 }
 impl DescribeTimeToLiveInputBuilder {
     /// Sets [`DescribeTimeToLiveInput::table_name`](crate::types::DescribeTimeToLiveInput::table_name): The name of the table to be described.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTimeToLiveInput::table_name`](crate::types::DescribeTimeToLiveInput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`DescribeTimeToLiveInput::table_name`](crate::types::DescribeTimeToLiveInput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Builds the [`DescribeTimeToLiveInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeTimeToLiveInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeTimeToLiveInput",
                 member: "table_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,51 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTimeToLiveOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTimeToLiveOutput {
     /// The `TimeToLiveDescription` member.
-    pub time_to_live_description: ::std::option::Option<
-        crate::types::TimeToLiveDescription,
-    >,
+    pub time_to_live_description: Option<crate::types::TimeToLiveDescription>,
 }
 impl DescribeTimeToLiveOutput {
     /// Starts building a [`DescribeTimeToLiveOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTimeToLiveOutputBuilder {
-        <crate::types::builders::DescribeTimeToLiveOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTimeToLiveOutputBuilder as Default>::default()
     }
     /// The `TimeToLiveDescription` member, when set.
     #[inline]
     pub fn time_to_live_description(
         &self,
-    ) -> ::std::option::Option<&crate::types::TimeToLiveDescription> {
+    ) -> Option<&crate::types::TimeToLiveDescription> {
         self.time_to_live_description.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DescribeTimeToLiveOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DescribeTimeToLiveOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DescribeTimeToLiveOutput`](crate::types::DescribeTimeToLiveOutput); start one with `DescribeTimeToLiveOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTimeToLiveOutputBuilder {
     inner: crate::types::DescribeTimeToLiveOutput,
 }
@@ -56,14 +44,14 @@ impl DescribeTimeToLiveOutputBuilder {
         mut self,
         input: crate::types::TimeToLiveDescription,
     ) -> Self {
-        self.inner.time_to_live_description = ::std::option::Option::Some(input);
+        self.inner.time_to_live_description = Some(input);
         self
     }
     /// Sets or clears [`DescribeTimeToLiveOutput::time_to_live_description`](crate::types::DescribeTimeToLiveOutput::time_to_live_description).
     #[inline]
     pub fn set_time_to_live_description(
         mut self,
-        input: ::std::option::Option<crate::types::TimeToLiveDescription>,
+        input: Option<crate::types::TimeToLiveDescription>,
     ) -> Self {
         self.inner.time_to_live_description = input;
         self
@@ -72,7 +60,7 @@ impl DescribeTimeToLiveOutputBuilder {
     #[inline]
     pub fn get_time_to_live_description(
         &self,
-    ) -> &::std::option::Option<crate::types::TimeToLiveDescription> {
+    ) -> &Option<crate::types::TimeToLiveDescription> {
         &self.inner.time_to_live_description
     }
     /// Builds the [`DescribeTimeToLiveOutput`]; it has no required members, so this cannot fail.

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Enables setting the configuration for Kinesis Streaming.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableKinesisStreamingConfiguration {
     /// Toggle for the precision of Kinesis data stream timestamp. The values are either `MILLISECOND` or `MICROSECOND`.
-    pub approximate_creation_date_time_precision: ::std::option::Option<
+    pub approximate_creation_date_time_precision: Option<
         crate::types::ApproximateCreationDateTimePrecision,
     >,
 }
@@ -19,23 +14,18 @@ impl EnableKinesisStreamingConfiguration {
     /// Starts building a [`EnableKinesisStreamingConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableKinesisStreamingConfigurationBuilder {
-        <crate::types::builders::EnableKinesisStreamingConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableKinesisStreamingConfigurationBuilder as Default>::default()
     }
     /// The `ApproximateCreationDateTimePrecision` member, when set.
     #[inline]
     pub fn approximate_creation_date_time_precision(
         &self,
-    ) -> ::std::option::Option<&crate::types::ApproximateCreationDateTimePrecision> {
+    ) -> Option<&crate::types::ApproximateCreationDateTimePrecision> {
         self.approximate_creation_date_time_precision.as_ref()
     }
 }
 /// A builder for [`EnableKinesisStreamingConfiguration`](crate::types::EnableKinesisStreamingConfiguration); start one with `EnableKinesisStreamingConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableKinesisStreamingConfigurationBuilder {
     inner: crate::types::EnableKinesisStreamingConfiguration,
 }
@@ -45,16 +35,14 @@ impl EnableKinesisStreamingConfigurationBuilder {
         mut self,
         input: crate::types::ApproximateCreationDateTimePrecision,
     ) -> Self {
-        self.inner.approximate_creation_date_time_precision = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.approximate_creation_date_time_precision = Some(input);
         self
     }
     /// Sets or clears [`EnableKinesisStreamingConfiguration::approximate_creation_date_time_precision`](crate::types::EnableKinesisStreamingConfiguration::approximate_creation_date_time_precision).
     #[inline]
     pub fn set_approximate_creation_date_time_precision(
         mut self,
-        input: ::std::option::Option<crate::types::ApproximateCreationDateTimePrecision>,
+        input: Option<crate::types::ApproximateCreationDateTimePrecision>,
     ) -> Self {
         self.inner.approximate_creation_date_time_precision = input;
         self
@@ -63,7 +51,7 @@ impl EnableKinesisStreamingConfigurationBuilder {
     #[inline]
     pub fn get_approximate_creation_date_time_precision(
         &self,
-    ) -> &::std::option::Option<crate::types::ApproximateCreationDateTimePrecision> {
+    ) -> &Option<crate::types::ApproximateCreationDateTimePrecision> {
         &self.inner.approximate_creation_date_time_precision
     }
     /// Builds the [`EnableKinesisStreamingConfiguration`]; it has no required members, so this cannot fail.

@@ -2,112 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An endpoint information details.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Endpoint {
     /// IP address of the endpoint.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub address: ::std::option::Option<::std::string::String>,
+    pub address: Option<String>,
     /// Endpoint cache time to live (TTL) value.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub cache_period_in_minutes: ::std::option::Option<i64>,
+    pub cache_period_in_minutes: Option<i64>,
 }
 impl Endpoint {
     /// Starts building a [`Endpoint`].
     #[inline]
     pub fn builder() -> crate::types::builders::EndpointBuilder {
-        <crate::types::builders::EndpointBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EndpointBuilder as Default>::default()
     }
     /// The `Address` member, when set.
     #[inline]
-    pub fn address(&self) -> ::std::option::Option<&str> {
+    pub fn address(&self) -> Option<&str> {
         self.address.as_deref()
     }
     /// The `CachePeriodInMinutes` member, when set.
     #[inline]
-    pub fn cache_period_in_minutes(&self) -> ::std::option::Option<i64> {
+    pub fn cache_period_in_minutes(&self) -> Option<i64> {
         self.cache_period_in_minutes
     }
 }
 /// A builder for [`Endpoint`](crate::types::Endpoint); start one with `Endpoint::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EndpointBuilder {
     inner: crate::types::Endpoint,
 }
 impl EndpointBuilder {
     /// Sets [`Endpoint::address`](crate::types::Endpoint::address): IP address of the endpoint.
-    pub fn address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.address = ::std::option::Option::Some(input.into());
+    pub fn address(mut self, input: impl Into<String>) -> Self {
+        self.inner.address = Some(input.into());
         self
     }
     /// Sets or clears [`Endpoint::address`](crate::types::Endpoint::address).
     #[inline]
-    pub fn set_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_address(mut self, input: Option<String>) -> Self {
         self.inner.address = input;
         self
     }
     /// The value set for [`Endpoint::address`](crate::types::Endpoint::address), if any.
     #[inline]
-    pub fn get_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_address(&self) -> &Option<String> {
         &self.inner.address
     }
     /// Sets [`Endpoint::cache_period_in_minutes`](crate::types::Endpoint::cache_period_in_minutes): Endpoint cache time to live (TTL) value.
     pub fn cache_period_in_minutes(mut self, input: i64) -> Self {
-        self.inner.cache_period_in_minutes = ::std::option::Option::Some(input);
+        self.inner.cache_period_in_minutes = Some(input);
         self
     }
     /// Sets or clears [`Endpoint::cache_period_in_minutes`](crate::types::Endpoint::cache_period_in_minutes).
     #[inline]
-    pub fn set_cache_period_in_minutes(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_cache_period_in_minutes(mut self, input: Option<i64>) -> Self {
         self.inner.cache_period_in_minutes = input;
         self
     }
     /// The value set for [`Endpoint::cache_period_in_minutes`](crate::types::Endpoint::cache_period_in_minutes), if any.
     #[inline]
-    pub fn get_cache_period_in_minutes(&self) -> &::std::option::Option<i64> {
+    pub fn get_cache_period_in_minutes(&self) -> &Option<i64> {
         &self.inner.cache_period_in_minutes
     }
     /// Builds the [`Endpoint`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::Endpoint,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::Endpoint, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.address.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Endpoint",
                 member: "address",
             });
         }
         if self.inner.cache_period_in_minutes.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Endpoint",
                 member: "cache_period_in_minutes",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

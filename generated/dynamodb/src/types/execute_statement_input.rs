@@ -2,34 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExecuteStatementInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExecuteStatementInput {
     /// The PartiQL statement representing the operation to run.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub statement: ::std::option::Option<::std::string::String>,
+    pub statement: Option<String>,
     /// The parameters for the PartiQL statement, if any.
-    pub parameters: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
+    pub parameters: Option<Vec<crate::types::AttributeValue>>,
     /// The consistency of a read operation. If set to `true`, then a strongly consistent read is used; otherwise, an eventually consistent read is used.
-    pub consistent_read: ::std::option::Option<bool>,
+    pub consistent_read: Option<bool>,
     /// Set this value to get remaining results, if `NextToken` was returned in the statement response.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The `ReturnConsumedCapacity` member.
-    pub return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
+    pub return_consumed_capacity: Option<crate::types::ReturnConsumedCapacity>,
     /// The maximum number of items to evaluate (not necessarily the number of matching items). If DynamoDB processes the number of items up to the limit while processing the results, it stops the operation and returns the matching values up to that point, along with a key in `LastEvaluatedKey` to apply in a subsequent operation so you can pick up where you left off. Also, if the processed dataset size exceeds 1 MB before DynamoDB reaches this limit, it stops the operation and returns the matching values up to the limit, and a key in `LastEvaluatedKey` to apply in a subsequent operation to continue the operation.
-    pub limit: ::std::option::Option<i32>,
+    pub limit: Option<i32>,
     /// An optional parameter that returns the item attributes for an `ExecuteStatement` operation that failed a condition check.
     ///
     /// There is no additional cost associated with requesting a return value aside from the small network and processing overhead of receiving a larger response. No read capacity units are consumed.
-    pub return_values_on_condition_check_failure: ::std::option::Option<
+    pub return_values_on_condition_check_failure: Option<
         crate::types::ReturnValuesOnConditionCheckFailure,
     >,
 }
@@ -37,11 +30,11 @@ impl ExecuteStatementInput {
     /// Starts building a [`ExecuteStatementInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExecuteStatementInputBuilder {
-        <crate::types::builders::ExecuteStatementInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExecuteStatementInputBuilder as Default>::default()
     }
     /// The `Statement` member, when set.
     #[inline]
-    pub fn statement(&self) -> ::std::option::Option<&str> {
+    pub fn statement(&self) -> Option<&str> {
         self.statement.as_deref()
     }
     /// The `Parameters` member, empty when not set; the field tells an empty list from an absent one.
@@ -51,31 +44,31 @@ impl ExecuteStatementInput {
     }
     /// The `ConsistentRead` member, when set.
     #[inline]
-    pub fn consistent_read(&self) -> ::std::option::Option<bool> {
+    pub fn consistent_read(&self) -> Option<bool> {
         self.consistent_read
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `ReturnConsumedCapacity` member, when set.
     #[inline]
     pub fn return_consumed_capacity(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReturnConsumedCapacity> {
+    ) -> Option<&crate::types::ReturnConsumedCapacity> {
         self.return_consumed_capacity.as_ref()
     }
     /// The `Limit` member, when set.
     #[inline]
-    pub fn limit(&self) -> ::std::option::Option<i32> {
+    pub fn limit(&self) -> Option<i32> {
         self.limit
     }
     /// The `ReturnValuesOnConditionCheckFailure` member, when set.
     #[inline]
     pub fn return_values_on_condition_check_failure(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReturnValuesOnConditionCheckFailure> {
+    ) -> Option<&crate::types::ReturnValuesOnConditionCheckFailure> {
         self.return_values_on_condition_check_failure.as_ref()
     }
 }
@@ -86,36 +79,25 @@ impl ExecuteStatementInput {
     }
 }
 /// A builder for [`ExecuteStatementInput`](crate::types::ExecuteStatementInput); start one with `ExecuteStatementInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExecuteStatementInputBuilder {
     inner: crate::types::ExecuteStatementInput,
 }
 impl ExecuteStatementInputBuilder {
     /// Sets [`ExecuteStatementInput::statement`](crate::types::ExecuteStatementInput::statement): The PartiQL statement representing the operation to run.
-    pub fn statement(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.statement = ::std::option::Option::Some(input.into());
+    pub fn statement(mut self, input: impl Into<String>) -> Self {
+        self.inner.statement = Some(input.into());
         self
     }
     /// Sets or clears [`ExecuteStatementInput::statement`](crate::types::ExecuteStatementInput::statement).
     #[inline]
-    pub fn set_statement(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_statement(mut self, input: Option<String>) -> Self {
         self.inner.statement = input;
         self
     }
     /// The value set for [`ExecuteStatementInput::statement`](crate::types::ExecuteStatementInput::statement), if any.
     #[inline]
-    pub fn get_statement(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_statement(&self) -> &Option<String> {
         &self.inner.statement
     }
     /// Appends one item to [`ExecuteStatementInput::parameters`](crate::types::ExecuteStatementInput::parameters): The parameters for the PartiQL statement, if any.
@@ -129,54 +111,46 @@ impl ExecuteStatementInputBuilder {
     #[inline]
     pub fn set_parameters(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
+        input: Option<Vec<crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.parameters = input;
         self
     }
     /// The value set for [`ExecuteStatementInput::parameters`](crate::types::ExecuteStatementInput::parameters), if any.
     #[inline]
-    pub fn get_parameters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>> {
+    pub fn get_parameters(&self) -> &Option<Vec<crate::types::AttributeValue>> {
         &self.inner.parameters
     }
     /// Sets [`ExecuteStatementInput::consistent_read`](crate::types::ExecuteStatementInput::consistent_read): The consistency of a read operation.
     pub fn consistent_read(mut self, input: bool) -> Self {
-        self.inner.consistent_read = ::std::option::Option::Some(input);
+        self.inner.consistent_read = Some(input);
         self
     }
     /// Sets or clears [`ExecuteStatementInput::consistent_read`](crate::types::ExecuteStatementInput::consistent_read).
     #[inline]
-    pub fn set_consistent_read(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_consistent_read(mut self, input: Option<bool>) -> Self {
         self.inner.consistent_read = input;
         self
     }
     /// The value set for [`ExecuteStatementInput::consistent_read`](crate::types::ExecuteStatementInput::consistent_read), if any.
     #[inline]
-    pub fn get_consistent_read(&self) -> &::std::option::Option<bool> {
+    pub fn get_consistent_read(&self) -> &Option<bool> {
         &self.inner.consistent_read
     }
     /// Sets [`ExecuteStatementInput::next_token`](crate::types::ExecuteStatementInput::next_token): Set this value to get remaining results, if `NextToken` was returned in the statement response.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ExecuteStatementInput::next_token`](crate::types::ExecuteStatementInput::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ExecuteStatementInput::next_token`](crate::types::ExecuteStatementInput::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`ExecuteStatementInput::return_consumed_capacity`](crate::types::ExecuteStatementInput::return_consumed_capacity)
@@ -184,14 +158,14 @@ impl ExecuteStatementInputBuilder {
         mut self,
         input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
+        self.inner.return_consumed_capacity = Some(input);
         self
     }
     /// Sets or clears [`ExecuteStatementInput::return_consumed_capacity`](crate::types::ExecuteStatementInput::return_consumed_capacity).
     #[inline]
     pub fn set_return_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
+        input: Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
         self.inner.return_consumed_capacity = input;
         self
@@ -200,23 +174,23 @@ impl ExecuteStatementInputBuilder {
     #[inline]
     pub fn get_return_consumed_capacity(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
+    ) -> &Option<crate::types::ReturnConsumedCapacity> {
         &self.inner.return_consumed_capacity
     }
     /// Sets [`ExecuteStatementInput::limit`](crate::types::ExecuteStatementInput::limit): The maximum number of items to evaluate (not necessarily the number of matching items).
     pub fn limit(mut self, input: i32) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input);
+        self.inner.limit = Some(input);
         self
     }
     /// Sets or clears [`ExecuteStatementInput::limit`](crate::types::ExecuteStatementInput::limit).
     #[inline]
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.inner.limit = input;
         self
     }
     /// The value set for [`ExecuteStatementInput::limit`](crate::types::ExecuteStatementInput::limit), if any.
     #[inline]
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         &self.inner.limit
     }
     /// Sets [`ExecuteStatementInput::return_values_on_condition_check_failure`](crate::types::ExecuteStatementInput::return_values_on_condition_check_failure): An optional parameter that returns the item attributes for an `ExecuteStatement` operation that failed a condition check.
@@ -224,16 +198,14 @@ impl ExecuteStatementInputBuilder {
         mut self,
         input: crate::types::ReturnValuesOnConditionCheckFailure,
     ) -> Self {
-        self.inner.return_values_on_condition_check_failure = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.return_values_on_condition_check_failure = Some(input);
         self
     }
     /// Sets or clears [`ExecuteStatementInput::return_values_on_condition_check_failure`](crate::types::ExecuteStatementInput::return_values_on_condition_check_failure).
     #[inline]
     pub fn set_return_values_on_condition_check_failure(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure>,
+        input: Option<crate::types::ReturnValuesOnConditionCheckFailure>,
     ) -> Self {
         self.inner.return_values_on_condition_check_failure = input;
         self
@@ -242,23 +214,23 @@ impl ExecuteStatementInputBuilder {
     #[inline]
     pub fn get_return_values_on_condition_check_failure(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure> {
+    ) -> &Option<crate::types::ReturnValuesOnConditionCheckFailure> {
         &self.inner.return_values_on_condition_check_failure
     }
     /// Builds the [`ExecuteStatementInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ExecuteStatementInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.statement.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ExecuteStatementInput",
                 member: "statement",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,91 +2,66 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExecuteStatementOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExecuteStatementOutput {
     /// If a read operation was used, this property will contain the result of the read operation; a map of attribute names and their values. For the write operations this value will be empty.
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+    pub items: Option<
+        Vec<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     >,
     /// If the response of a read request exceeds the response payload limit DynamoDB will set this value in the response. If set, you can use that this value in the subsequent request to get the remaining results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The `ConsumedCapacity` member.
-    pub consumed_capacity: ::std::option::Option<crate::types::ConsumedCapacity>,
+    pub consumed_capacity: Option<crate::types::ConsumedCapacity>,
     /// The primary key of the item where the operation stopped, inclusive of the previous result set. Use this value to start a new operation, excluding this value in the new request. If `LastEvaluatedKey` is empty, then the "last page" of results has been processed and there is no more data to be retrieved. If `LastEvaluatedKey` is not empty, it does not necessarily mean that there is more data in the result set. The only way to know when you have reached the end of the result set is when `LastEvaluatedKey` is empty.
-    pub last_evaluated_key: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
+    pub last_evaluated_key: Option<
+        ::std::collections::BTreeMap<String, crate::types::AttributeValue>,
     >,
 }
 impl ExecuteStatementOutput {
     /// Starts building a [`ExecuteStatementOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExecuteStatementOutputBuilder {
-        <crate::types::builders::ExecuteStatementOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExecuteStatementOutputBuilder as Default>::default()
     }
     /// The `Items` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
     pub fn items(
         &self,
-    ) -> &[::std::collections::BTreeMap<
-        ::std::string::String,
-        crate::types::AttributeValue,
-    >] {
+    ) -> &[::std::collections::BTreeMap<String, crate::types::AttributeValue>] {
         self.items.as_deref().unwrap_or_default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `ConsumedCapacity` member, when set.
     #[inline]
-    pub fn consumed_capacity(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ConsumedCapacity> {
+    pub fn consumed_capacity(&self) -> Option<&crate::types::ConsumedCapacity> {
         self.consumed_capacity.as_ref()
     }
     /// The `LastEvaluatedKey` member, when set.
     #[inline]
     pub fn last_evaluated_key(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.last_evaluated_key.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ExecuteStatementOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ExecuteStatementOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ExecuteStatementOutput`](crate::types::ExecuteStatementOutput); start one with `ExecuteStatementOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExecuteStatementOutputBuilder {
     inner: crate::types::ExecuteStatementOutput,
 }
@@ -96,10 +71,7 @@ impl ExecuteStatementOutputBuilder {
     /// To set the whole list at once, use [`set_items`](Self::set_items).
     pub fn items(
         mut self,
-        input: ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
+        input: ::std::collections::BTreeMap<String, crate::types::AttributeValue>,
     ) -> Self {
         self.inner.items.get_or_insert_default().push(input);
         self
@@ -108,13 +80,8 @@ impl ExecuteStatementOutputBuilder {
     #[inline]
     pub fn set_items(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<
-                ::std::collections::BTreeMap<
-                    ::std::string::String,
-                    crate::types::AttributeValue,
-                >,
-            >,
+        input: Option<
+            Vec<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
         >,
     ) -> Self {
         self.inner.items = input;
@@ -124,57 +91,44 @@ impl ExecuteStatementOutputBuilder {
     #[inline]
     pub fn get_items(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+    ) -> &Option<
+        Vec<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     > {
         &self.inner.items
     }
     /// Sets [`ExecuteStatementOutput::next_token`](crate::types::ExecuteStatementOutput::next_token): If the response of a read request exceeds the response payload limit DynamoDB will set this value in the response.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ExecuteStatementOutput::next_token`](crate::types::ExecuteStatementOutput::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ExecuteStatementOutput::next_token`](crate::types::ExecuteStatementOutput::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`ExecuteStatementOutput::consumed_capacity`](crate::types::ExecuteStatementOutput::consumed_capacity)
     pub fn consumed_capacity(mut self, input: crate::types::ConsumedCapacity) -> Self {
-        self.inner.consumed_capacity = ::std::option::Option::Some(input);
+        self.inner.consumed_capacity = Some(input);
         self
     }
     /// Sets or clears [`ExecuteStatementOutput::consumed_capacity`](crate::types::ExecuteStatementOutput::consumed_capacity).
     #[inline]
     pub fn set_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ConsumedCapacity>,
+        input: Option<crate::types::ConsumedCapacity>,
     ) -> Self {
         self.inner.consumed_capacity = input;
         self
     }
     /// The value set for [`ExecuteStatementOutput::consumed_capacity`](crate::types::ExecuteStatementOutput::consumed_capacity), if any.
     #[inline]
-    pub fn get_consumed_capacity(
-        &self,
-    ) -> &::std::option::Option<crate::types::ConsumedCapacity> {
+    pub fn get_consumed_capacity(&self) -> &Option<crate::types::ConsumedCapacity> {
         &self.inner.consumed_capacity
     }
     /// Adds one entry to [`ExecuteStatementOutput::last_evaluated_key`](crate::types::ExecuteStatementOutput::last_evaluated_key): The primary key of the item where the operation stopped, inclusive of the previous result set.
@@ -182,7 +136,7 @@ impl ExecuteStatementOutputBuilder {
     /// To set the whole map at once, use [`set_last_evaluated_key`](Self::set_last_evaluated_key).
     pub fn last_evaluated_key(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner.last_evaluated_key.get_or_insert_default().insert(key.into(), value);
@@ -192,12 +146,7 @@ impl ExecuteStatementOutputBuilder {
     #[inline]
     pub fn set_last_evaluated_key(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.last_evaluated_key = input;
         self
@@ -206,9 +155,7 @@ impl ExecuteStatementOutputBuilder {
     #[inline]
     pub fn get_last_evaluated_key(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.last_evaluated_key
     }
     /// Builds the [`ExecuteStatementOutput`]; it has no required members, so this cannot fail.

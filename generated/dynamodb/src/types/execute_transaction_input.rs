@@ -2,32 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExecuteTransactionInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExecuteTransactionInput {
     /// The list of PartiQL statements representing the transaction to run.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transact_statements: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ParameterizedStatement>,
-    >,
+    pub transact_statements: Option<Vec<crate::types::ParameterizedStatement>>,
     /// Set this value to get remaining results, if `NextToken` was returned in the statement response.
-    pub client_request_token: ::std::option::Option<::std::string::String>,
+    pub client_request_token: Option<String>,
     /// Determines the level of detail about either provisioned or on-demand throughput consumption that is returned in the response. For more information, see [TransactGetItems](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactGetItems.html) and [TransactWriteItems](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html).
-    pub return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
+    pub return_consumed_capacity: Option<crate::types::ReturnConsumedCapacity>,
 }
 impl ExecuteTransactionInput {
     /// Starts building a [`ExecuteTransactionInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExecuteTransactionInputBuilder {
-        <crate::types::builders::ExecuteTransactionInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExecuteTransactionInputBuilder as Default>::default()
     }
     /// The `TransactStatements` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -36,14 +27,14 @@ impl ExecuteTransactionInput {
     }
     /// The `ClientRequestToken` member, when set.
     #[inline]
-    pub fn client_request_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_request_token(&self) -> Option<&str> {
         self.client_request_token.as_deref()
     }
     /// The `ReturnConsumedCapacity` member, when set.
     #[inline]
     pub fn return_consumed_capacity(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReturnConsumedCapacity> {
+    ) -> Option<&crate::types::ReturnConsumedCapacity> {
         self.return_consumed_capacity.as_ref()
     }
 }
@@ -54,12 +45,7 @@ impl ExecuteTransactionInput {
     }
 }
 /// A builder for [`ExecuteTransactionInput`](crate::types::ExecuteTransactionInput); start one with `ExecuteTransactionInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExecuteTransactionInputBuilder {
     inner: crate::types::ExecuteTransactionInput,
 }
@@ -78,9 +64,7 @@ impl ExecuteTransactionInputBuilder {
     #[inline]
     pub fn set_transact_statements(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ParameterizedStatement>,
-        >,
+        input: Option<Vec<crate::types::ParameterizedStatement>>,
     ) -> Self {
         self.inner.transact_statements = input;
         self
@@ -89,31 +73,23 @@ impl ExecuteTransactionInputBuilder {
     #[inline]
     pub fn get_transact_statements(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ParameterizedStatement>> {
+    ) -> &Option<Vec<crate::types::ParameterizedStatement>> {
         &self.inner.transact_statements
     }
     /// Sets [`ExecuteTransactionInput::client_request_token`](crate::types::ExecuteTransactionInput::client_request_token): Set this value to get remaining results, if `NextToken` was returned in the statement response.
-    pub fn client_request_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_request_token = ::std::option::Option::Some(input.into());
+    pub fn client_request_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_request_token = Some(input.into());
         self
     }
     /// Sets or clears [`ExecuteTransactionInput::client_request_token`](crate::types::ExecuteTransactionInput::client_request_token).
     #[inline]
-    pub fn set_client_request_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_request_token(mut self, input: Option<String>) -> Self {
         self.inner.client_request_token = input;
         self
     }
     /// The value set for [`ExecuteTransactionInput::client_request_token`](crate::types::ExecuteTransactionInput::client_request_token), if any.
     #[inline]
-    pub fn get_client_request_token(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_request_token(&self) -> &Option<String> {
         &self.inner.client_request_token
     }
     /// Sets [`ExecuteTransactionInput::return_consumed_capacity`](crate::types::ExecuteTransactionInput::return_consumed_capacity): Determines the level of detail about either provisioned or on-demand throughput consumption that is returned in the response.
@@ -121,14 +97,14 @@ impl ExecuteTransactionInputBuilder {
         mut self,
         input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
+        self.inner.return_consumed_capacity = Some(input);
         self
     }
     /// Sets or clears [`ExecuteTransactionInput::return_consumed_capacity`](crate::types::ExecuteTransactionInput::return_consumed_capacity).
     #[inline]
     pub fn set_return_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
+        input: Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
         self.inner.return_consumed_capacity = input;
         self
@@ -137,23 +113,23 @@ impl ExecuteTransactionInputBuilder {
     #[inline]
     pub fn get_return_consumed_capacity(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
+    ) -> &Option<crate::types::ReturnConsumedCapacity> {
         &self.inner.return_consumed_capacity
     }
     /// Builds the [`ExecuteTransactionInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ExecuteTransactionInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transact_statements.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ExecuteTransactionInput",
                 member: "transact_statements",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExecuteTransactionOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExecuteTransactionOutput {
     /// The response to a PartiQL transaction.
-    pub responses: ::std::option::Option<::std::vec::Vec<crate::types::ItemResponse>>,
+    pub responses: Option<Vec<crate::types::ItemResponse>>,
     /// The capacity units consumed by the entire operation. The values of the list are ordered according to the ordering of the statements.
-    pub consumed_capacity: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ConsumedCapacity>,
-    >,
+    pub consumed_capacity: Option<Vec<crate::types::ConsumedCapacity>>,
 }
 impl ExecuteTransactionOutput {
     /// Starts building a [`ExecuteTransactionOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExecuteTransactionOutputBuilder {
-        <crate::types::builders::ExecuteTransactionOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExecuteTransactionOutputBuilder as Default>::default()
     }
     /// The `Responses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -37,21 +30,16 @@ impl ExecuteTransactionOutput {
 impl ::awsgen_runtime::protocol::FromResponse for ExecuteTransactionOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ExecuteTransactionOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ExecuteTransactionOutput`](crate::types::ExecuteTransactionOutput); start one with `ExecuteTransactionOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExecuteTransactionOutputBuilder {
     inner: crate::types::ExecuteTransactionOutput,
 }
@@ -67,16 +55,14 @@ impl ExecuteTransactionOutputBuilder {
     #[inline]
     pub fn set_responses(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ItemResponse>>,
+        input: Option<Vec<crate::types::ItemResponse>>,
     ) -> Self {
         self.inner.responses = input;
         self
     }
     /// The value set for [`ExecuteTransactionOutput::responses`](crate::types::ExecuteTransactionOutput::responses), if any.
     #[inline]
-    pub fn get_responses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ItemResponse>> {
+    pub fn get_responses(&self) -> &Option<Vec<crate::types::ItemResponse>> {
         &self.inner.responses
     }
     /// Appends one item to [`ExecuteTransactionOutput::consumed_capacity`](crate::types::ExecuteTransactionOutput::consumed_capacity): The capacity units consumed by the entire operation.
@@ -90,16 +76,14 @@ impl ExecuteTransactionOutputBuilder {
     #[inline]
     pub fn set_consumed_capacity(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>>,
+        input: Option<Vec<crate::types::ConsumedCapacity>>,
     ) -> Self {
         self.inner.consumed_capacity = input;
         self
     }
     /// The value set for [`ExecuteTransactionOutput::consumed_capacity`](crate::types::ExecuteTransactionOutput::consumed_capacity), if any.
     #[inline]
-    pub fn get_consumed_capacity(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>> {
+    pub fn get_consumed_capacity(&self) -> &Option<Vec<crate::types::ConsumedCapacity>> {
         &self.inner.consumed_capacity
     }
     /// Builds the [`ExecuteTransactionOutput`]; it has no required members, so this cannot fail.

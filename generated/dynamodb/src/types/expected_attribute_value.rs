@@ -7,12 +7,7 @@
 /// - Use `Value` to specify a value that DynamoDB will compare against an attribute. If the values match, then [`ExpectedAttributeValue`](crate::types::ExpectedAttributeValue) evaluates to true and the conditional operation succeeds. Optionally, you can also set `Exists` to false, indicating that you *do not* expect to find the attribute value in the table. In this case, the conditional operation succeeds only if the comparison evaluates to false.
 ///
 /// `Value` and `Exists` are incompatible with `AttributeValueList` and [`ComparisonOperator`](crate::types::ComparisonOperator). Note that if you use both sets of parameters at once, DynamoDB will return a `ValidationException` exception.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExpectedAttributeValue {
     /// Represents the data for the expected attribute.
@@ -20,7 +15,7 @@ pub struct ExpectedAttributeValue {
     /// Each attribute value is described as a name-value pair. The name is the data type, and the value is the data itself.
     ///
     /// For more information, see [Data Types](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html#HowItWorks.DataTypes) in the *Amazon DynamoDB Developer Guide*.
-    pub value: ::std::option::Option<crate::types::AttributeValue>,
+    pub value: Option<crate::types::AttributeValue>,
     /// Causes DynamoDB to evaluate the value before attempting a conditional operation:
     ///
     /// - If `Exists` is `true`, DynamoDB will check to see if that attribute value already exists in the table. If it is found, then the operation succeeds. If it is not found, the operation fails with a `ConditionCheckFailedException`.
@@ -32,7 +27,7 @@ pub struct ExpectedAttributeValue {
     ///
     /// - `Exists` is `true` but there is no `Value` to check. (You expect a value to exist, but don't specify what that value is.)
     /// - `Exists` is `false` but you also provide a `Value`. (You cannot expect an attribute to have a value, while also expecting it not to exist.)
-    pub exists: ::std::option::Option<bool>,
+    pub exists: Option<bool>,
     /// A comparator for evaluating attributes in the `AttributeValueList`. For example, equals, greater than, less than, etc.
     ///
     /// The following comparison operators are available:
@@ -84,7 +79,7 @@ pub struct ExpectedAttributeValue {
     /// - `BETWEEN` : Greater than or equal to the first value, and less than or equal to the second value.
     ///
     ///   `AttributeValueList` must contain two [`AttributeValue`](crate::types::AttributeValue) elements of the same type, either String, Number, or Binary (not a set type). A target attribute matches if the target value is greater than, or equal to, the first element and less than, or equal to, the second element. If an item contains an [`AttributeValue`](crate::types::AttributeValue) element of a different type than the one provided in the request, the value does not match. For example, `{"S":"6"}` does not compare to `{"N":"6"}`. Also, `{"N":"6"}` does not compare to `{"NS":["6", "2", "1"]}`
-    pub comparison_operator: ::std::option::Option<crate::types::ComparisonOperator>,
+    pub comparison_operator: Option<crate::types::ComparisonOperator>,
     /// One or more values to evaluate against the supplied attribute. The number of values in the list depends on the [`ComparisonOperator`](crate::types::ComparisonOperator) being used.
     ///
     /// For type Number, value comparisons are numeric.
@@ -94,31 +89,27 @@ pub struct ExpectedAttributeValue {
     /// For Binary, DynamoDB treats each byte of the binary data as unsigned when it compares binary values.
     ///
     /// For information on specifying data types in JSON, see [JSON Data Format](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DataFormat.html) in the *Amazon DynamoDB Developer Guide*.
-    pub attribute_value_list: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AttributeValue>,
-    >,
+    pub attribute_value_list: Option<Vec<crate::types::AttributeValue>>,
 }
 impl ExpectedAttributeValue {
     /// Starts building a [`ExpectedAttributeValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExpectedAttributeValueBuilder {
-        <crate::types::builders::ExpectedAttributeValueBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExpectedAttributeValueBuilder as Default>::default()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn value(&self) -> Option<&crate::types::AttributeValue> {
         self.value.as_ref()
     }
     /// The `Exists` member, when set.
     #[inline]
-    pub fn exists(&self) -> ::std::option::Option<bool> {
+    pub fn exists(&self) -> Option<bool> {
         self.exists
     }
     /// The `ComparisonOperator` member, when set.
     #[inline]
-    pub fn comparison_operator(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ComparisonOperator> {
+    pub fn comparison_operator(&self) -> Option<&crate::types::ComparisonOperator> {
         self.comparison_operator.as_ref()
     }
     /// The `AttributeValueList` member, empty when not set; the field tells an empty list from an absent one.
@@ -128,49 +119,41 @@ impl ExpectedAttributeValue {
     }
 }
 /// A builder for [`ExpectedAttributeValue`](crate::types::ExpectedAttributeValue); start one with `ExpectedAttributeValue::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExpectedAttributeValueBuilder {
     inner: crate::types::ExpectedAttributeValue,
 }
 impl ExpectedAttributeValueBuilder {
     /// Sets [`ExpectedAttributeValue::value`](crate::types::ExpectedAttributeValue::value): Represents the data for the expected attribute.
     pub fn value(mut self, input: crate::types::AttributeValue) -> Self {
-        self.inner.value = ::std::option::Option::Some(input);
+        self.inner.value = Some(input);
         self
     }
     /// Sets or clears [`ExpectedAttributeValue::value`](crate::types::ExpectedAttributeValue::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<crate::types::AttributeValue>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`ExpectedAttributeValue::value`](crate::types::ExpectedAttributeValue::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_value(&self) -> &Option<crate::types::AttributeValue> {
         &self.inner.value
     }
     /// Sets [`ExpectedAttributeValue::exists`](crate::types::ExpectedAttributeValue::exists): Causes DynamoDB to evaluate the value before attempting a conditional operation:
     pub fn exists(mut self, input: bool) -> Self {
-        self.inner.exists = ::std::option::Option::Some(input);
+        self.inner.exists = Some(input);
         self
     }
     /// Sets or clears [`ExpectedAttributeValue::exists`](crate::types::ExpectedAttributeValue::exists).
     #[inline]
-    pub fn set_exists(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_exists(mut self, input: Option<bool>) -> Self {
         self.inner.exists = input;
         self
     }
     /// The value set for [`ExpectedAttributeValue::exists`](crate::types::ExpectedAttributeValue::exists), if any.
     #[inline]
-    pub fn get_exists(&self) -> &::std::option::Option<bool> {
+    pub fn get_exists(&self) -> &Option<bool> {
         &self.inner.exists
     }
     /// Sets [`ExpectedAttributeValue::comparison_operator`](crate::types::ExpectedAttributeValue::comparison_operator): A comparator for evaluating attributes in the `AttributeValueList`.
@@ -178,23 +161,21 @@ impl ExpectedAttributeValueBuilder {
         mut self,
         input: crate::types::ComparisonOperator,
     ) -> Self {
-        self.inner.comparison_operator = ::std::option::Option::Some(input);
+        self.inner.comparison_operator = Some(input);
         self
     }
     /// Sets or clears [`ExpectedAttributeValue::comparison_operator`](crate::types::ExpectedAttributeValue::comparison_operator).
     #[inline]
     pub fn set_comparison_operator(
         mut self,
-        input: ::std::option::Option<crate::types::ComparisonOperator>,
+        input: Option<crate::types::ComparisonOperator>,
     ) -> Self {
         self.inner.comparison_operator = input;
         self
     }
     /// The value set for [`ExpectedAttributeValue::comparison_operator`](crate::types::ExpectedAttributeValue::comparison_operator), if any.
     #[inline]
-    pub fn get_comparison_operator(
-        &self,
-    ) -> &::std::option::Option<crate::types::ComparisonOperator> {
+    pub fn get_comparison_operator(&self) -> &Option<crate::types::ComparisonOperator> {
         &self.inner.comparison_operator
     }
     /// Appends one item to [`ExpectedAttributeValue::attribute_value_list`](crate::types::ExpectedAttributeValue::attribute_value_list): One or more values to evaluate against the supplied attribute.
@@ -208,7 +189,7 @@ impl ExpectedAttributeValueBuilder {
     #[inline]
     pub fn set_attribute_value_list(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
+        input: Option<Vec<crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.attribute_value_list = input;
         self
@@ -217,7 +198,7 @@ impl ExpectedAttributeValueBuilder {
     #[inline]
     pub fn get_attribute_value_list(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>> {
+    ) -> &Option<Vec<crate::types::AttributeValue>> {
         &self.inner.attribute_value_list
     }
     /// Builds the [`ExpectedAttributeValue`]; it has no required members, so this cannot fail.

@@ -2,59 +2,54 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of the exported table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExportDescription {
     /// The Amazon Resource Name (ARN) of the table export.
-    pub export_arn: ::std::option::Option<::std::string::String>,
+    pub export_arn: Option<String>,
     /// Export can be in one of the following states: IN_PROGRESS, COMPLETED, or FAILED.
-    pub export_status: ::std::option::Option<crate::types::ExportStatus>,
+    pub export_status: Option<crate::types::ExportStatus>,
     /// The time at which the export task began.
-    pub start_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The time at which the export task completed.
-    pub end_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The name of the manifest file for the export task.
-    pub export_manifest: ::std::option::Option<::std::string::String>,
+    pub export_manifest: Option<String>,
     /// The Amazon Resource Name (ARN) of the table that was exported.
-    pub table_arn: ::std::option::Option<::std::string::String>,
+    pub table_arn: Option<String>,
     /// Unique ID of the table that was exported.
-    pub table_id: ::std::option::Option<::std::string::String>,
+    pub table_id: Option<String>,
     /// Point in time from which table data was exported.
-    pub export_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub export_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The client token that was provided for the export task. A client token makes calls to [`ExportTableToPointInTimeInput`](crate::types::ExportTableToPointInTimeInput) idempotent, meaning that multiple identical calls have the same effect as one single call.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The name of the Amazon S3 bucket containing the export.
-    pub s3_bucket: ::std::option::Option<::std::string::String>,
+    pub s3_bucket: Option<String>,
     /// The ID of the Amazon Web Services account that owns the bucket containing the export.
-    pub s3_bucket_owner: ::std::option::Option<::std::string::String>,
+    pub s3_bucket_owner: Option<String>,
     /// The Amazon S3 bucket prefix used as the file name and path of the exported snapshot.
-    pub s3_prefix: ::std::option::Option<::std::string::String>,
+    pub s3_prefix: Option<String>,
     /// Type of encryption used on the bucket where export data is stored. Valid values for [`S3SseAlgorithm`](crate::types::S3SseAlgorithm) are:
     ///
     /// - `AES256` - server-side encryption with Amazon S3 managed keys
     /// - `KMS` - server-side encryption with KMS managed keys
-    pub s3_sse_algorithm: ::std::option::Option<crate::types::S3SseAlgorithm>,
+    pub s3_sse_algorithm: Option<crate::types::S3SseAlgorithm>,
     /// The ID of the KMS managed key used to encrypt the S3 bucket where export data is stored (if applicable).
-    pub s3_sse_kms_key_id: ::std::option::Option<::std::string::String>,
+    pub s3_sse_kms_key_id: Option<String>,
     /// Status code for the result of the failed export.
-    pub failure_code: ::std::option::Option<::std::string::String>,
+    pub failure_code: Option<String>,
     /// Export failure reason description.
-    pub failure_message: ::std::option::Option<::std::string::String>,
+    pub failure_message: Option<String>,
     /// The format of the exported data. Valid values for [`ExportFormat`](crate::types::ExportFormat) are `DYNAMODB_JSON` or `ION`.
-    pub export_format: ::std::option::Option<crate::types::ExportFormat>,
+    pub export_format: Option<crate::types::ExportFormat>,
     /// The billable size of the table export.
-    pub billed_size_bytes: ::std::option::Option<i64>,
+    pub billed_size_bytes: Option<i64>,
     /// The number of items exported.
-    pub item_count: ::std::option::Option<i64>,
+    pub item_count: Option<i64>,
     /// The type of export that was performed. Valid values are `FULL_EXPORT` or `INCREMENTAL_EXPORT`.
-    pub export_type: ::std::option::Option<crate::types::ExportType>,
+    pub export_type: Option<crate::types::ExportType>,
     /// Optional object containing the parameters specific to an incremental export.
-    pub incremental_export_specification: ::std::option::Option<
+    pub incremental_export_specification: Option<
         crate::types::IncrementalExportSpecification,
     >,
 }
@@ -62,554 +57,458 @@ impl ExportDescription {
     /// Starts building a [`ExportDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExportDescriptionBuilder {
-        <crate::types::builders::ExportDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExportDescriptionBuilder as Default>::default()
     }
     /// The `ExportArn` member, when set.
     #[inline]
-    pub fn export_arn(&self) -> ::std::option::Option<&str> {
+    pub fn export_arn(&self) -> Option<&str> {
         self.export_arn.as_deref()
     }
     /// The `ExportStatus` member, when set.
     #[inline]
-    pub fn export_status(&self) -> ::std::option::Option<&crate::types::ExportStatus> {
+    pub fn export_status(&self) -> Option<&crate::types::ExportStatus> {
         self.export_status.as_ref()
     }
     /// The `StartTime` member, when set.
     #[inline]
-    pub fn start_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_time.as_ref()
     }
     /// The `EndTime` member, when set.
     #[inline]
-    pub fn end_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_time.as_ref()
     }
     /// The `ExportManifest` member, when set.
     #[inline]
-    pub fn export_manifest(&self) -> ::std::option::Option<&str> {
+    pub fn export_manifest(&self) -> Option<&str> {
         self.export_manifest.as_deref()
     }
     /// The `TableArn` member, when set.
     #[inline]
-    pub fn table_arn(&self) -> ::std::option::Option<&str> {
+    pub fn table_arn(&self) -> Option<&str> {
         self.table_arn.as_deref()
     }
     /// The `TableId` member, when set.
     #[inline]
-    pub fn table_id(&self) -> ::std::option::Option<&str> {
+    pub fn table_id(&self) -> Option<&str> {
         self.table_id.as_deref()
     }
     /// The `ExportTime` member, when set.
     #[inline]
-    pub fn export_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn export_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.export_time.as_ref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `S3Bucket` member, when set.
     #[inline]
-    pub fn s3_bucket(&self) -> ::std::option::Option<&str> {
+    pub fn s3_bucket(&self) -> Option<&str> {
         self.s3_bucket.as_deref()
     }
     /// The `S3BucketOwner` member, when set.
     #[inline]
-    pub fn s3_bucket_owner(&self) -> ::std::option::Option<&str> {
+    pub fn s3_bucket_owner(&self) -> Option<&str> {
         self.s3_bucket_owner.as_deref()
     }
     /// The `S3Prefix` member, when set.
     #[inline]
-    pub fn s3_prefix(&self) -> ::std::option::Option<&str> {
+    pub fn s3_prefix(&self) -> Option<&str> {
         self.s3_prefix.as_deref()
     }
     /// The `S3SseAlgorithm` member, when set.
     #[inline]
-    pub fn s3_sse_algorithm(
-        &self,
-    ) -> ::std::option::Option<&crate::types::S3SseAlgorithm> {
+    pub fn s3_sse_algorithm(&self) -> Option<&crate::types::S3SseAlgorithm> {
         self.s3_sse_algorithm.as_ref()
     }
     /// The `S3SseKmsKeyId` member, when set.
     #[inline]
-    pub fn s3_sse_kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn s3_sse_kms_key_id(&self) -> Option<&str> {
         self.s3_sse_kms_key_id.as_deref()
     }
     /// The `FailureCode` member, when set.
     #[inline]
-    pub fn failure_code(&self) -> ::std::option::Option<&str> {
+    pub fn failure_code(&self) -> Option<&str> {
         self.failure_code.as_deref()
     }
     /// The `FailureMessage` member, when set.
     #[inline]
-    pub fn failure_message(&self) -> ::std::option::Option<&str> {
+    pub fn failure_message(&self) -> Option<&str> {
         self.failure_message.as_deref()
     }
     /// The `ExportFormat` member, when set.
     #[inline]
-    pub fn export_format(&self) -> ::std::option::Option<&crate::types::ExportFormat> {
+    pub fn export_format(&self) -> Option<&crate::types::ExportFormat> {
         self.export_format.as_ref()
     }
     /// The `BilledSizeBytes` member, when set.
     #[inline]
-    pub fn billed_size_bytes(&self) -> ::std::option::Option<i64> {
+    pub fn billed_size_bytes(&self) -> Option<i64> {
         self.billed_size_bytes
     }
     /// The `ItemCount` member, when set.
     #[inline]
-    pub fn item_count(&self) -> ::std::option::Option<i64> {
+    pub fn item_count(&self) -> Option<i64> {
         self.item_count
     }
     /// The `ExportType` member, when set.
     #[inline]
-    pub fn export_type(&self) -> ::std::option::Option<&crate::types::ExportType> {
+    pub fn export_type(&self) -> Option<&crate::types::ExportType> {
         self.export_type.as_ref()
     }
     /// The `IncrementalExportSpecification` member, when set.
     #[inline]
     pub fn incremental_export_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::IncrementalExportSpecification> {
+    ) -> Option<&crate::types::IncrementalExportSpecification> {
         self.incremental_export_specification.as_ref()
     }
 }
 /// A builder for [`ExportDescription`](crate::types::ExportDescription); start one with `ExportDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExportDescriptionBuilder {
     inner: crate::types::ExportDescription,
 }
 impl ExportDescriptionBuilder {
     /// Sets [`ExportDescription::export_arn`](crate::types::ExportDescription::export_arn): The Amazon Resource Name (ARN) of the table export.
-    pub fn export_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.export_arn = ::std::option::Option::Some(input.into());
+    pub fn export_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.export_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::export_arn`](crate::types::ExportDescription::export_arn).
     #[inline]
-    pub fn set_export_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_export_arn(mut self, input: Option<String>) -> Self {
         self.inner.export_arn = input;
         self
     }
     /// The value set for [`ExportDescription::export_arn`](crate::types::ExportDescription::export_arn), if any.
     #[inline]
-    pub fn get_export_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_export_arn(&self) -> &Option<String> {
         &self.inner.export_arn
     }
     /// Sets [`ExportDescription::export_status`](crate::types::ExportDescription::export_status): Export can be in one of the following states: IN_PROGRESS, COMPLETED, or FAILED.
     pub fn export_status(mut self, input: crate::types::ExportStatus) -> Self {
-        self.inner.export_status = ::std::option::Option::Some(input);
+        self.inner.export_status = Some(input);
         self
     }
     /// Sets or clears [`ExportDescription::export_status`](crate::types::ExportDescription::export_status).
     #[inline]
     pub fn set_export_status(
         mut self,
-        input: ::std::option::Option<crate::types::ExportStatus>,
+        input: Option<crate::types::ExportStatus>,
     ) -> Self {
         self.inner.export_status = input;
         self
     }
     /// The value set for [`ExportDescription::export_status`](crate::types::ExportDescription::export_status), if any.
     #[inline]
-    pub fn get_export_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::ExportStatus> {
+    pub fn get_export_status(&self) -> &Option<crate::types::ExportStatus> {
         &self.inner.export_status
     }
     /// Sets [`ExportDescription::start_time`](crate::types::ExportDescription::start_time): The time at which the export task began.
     pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input);
+        self.inner.start_time = Some(input);
         self
     }
     /// Sets or clears [`ExportDescription::start_time`](crate::types::ExportDescription::start_time).
     #[inline]
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_time = input;
         self
     }
     /// The value set for [`ExportDescription::start_time`](crate::types::ExportDescription::start_time), if any.
     #[inline]
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_time
     }
     /// Sets [`ExportDescription::end_time`](crate::types::ExportDescription::end_time): The time at which the export task completed.
     pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input);
+        self.inner.end_time = Some(input);
         self
     }
     /// Sets or clears [`ExportDescription::end_time`](crate::types::ExportDescription::end_time).
     #[inline]
     pub fn set_end_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_time = input;
         self
     }
     /// The value set for [`ExportDescription::end_time`](crate::types::ExportDescription::end_time), if any.
     #[inline]
-    pub fn get_end_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_time
     }
     /// Sets [`ExportDescription::export_manifest`](crate::types::ExportDescription::export_manifest): The name of the manifest file for the export task.
-    pub fn export_manifest(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.export_manifest = ::std::option::Option::Some(input.into());
+    pub fn export_manifest(mut self, input: impl Into<String>) -> Self {
+        self.inner.export_manifest = Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::export_manifest`](crate::types::ExportDescription::export_manifest).
     #[inline]
-    pub fn set_export_manifest(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_export_manifest(mut self, input: Option<String>) -> Self {
         self.inner.export_manifest = input;
         self
     }
     /// The value set for [`ExportDescription::export_manifest`](crate::types::ExportDescription::export_manifest), if any.
     #[inline]
-    pub fn get_export_manifest(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_export_manifest(&self) -> &Option<String> {
         &self.inner.export_manifest
     }
     /// Sets [`ExportDescription::table_arn`](crate::types::ExportDescription::table_arn): The Amazon Resource Name (ARN) of the table that was exported.
-    pub fn table_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_arn = ::std::option::Option::Some(input.into());
+    pub fn table_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::table_arn`](crate::types::ExportDescription::table_arn).
     #[inline]
-    pub fn set_table_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_arn(mut self, input: Option<String>) -> Self {
         self.inner.table_arn = input;
         self
     }
     /// The value set for [`ExportDescription::table_arn`](crate::types::ExportDescription::table_arn), if any.
     #[inline]
-    pub fn get_table_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_arn(&self) -> &Option<String> {
         &self.inner.table_arn
     }
     /// Sets [`ExportDescription::table_id`](crate::types::ExportDescription::table_id): Unique ID of the table that was exported.
-    pub fn table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_id = ::std::option::Option::Some(input.into());
+    pub fn table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_id = Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::table_id`](crate::types::ExportDescription::table_id).
     #[inline]
-    pub fn set_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_id(mut self, input: Option<String>) -> Self {
         self.inner.table_id = input;
         self
     }
     /// The value set for [`ExportDescription::table_id`](crate::types::ExportDescription::table_id), if any.
     #[inline]
-    pub fn get_table_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_id(&self) -> &Option<String> {
         &self.inner.table_id
     }
     /// Sets [`ExportDescription::export_time`](crate::types::ExportDescription::export_time): Point in time from which table data was exported.
     pub fn export_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.export_time = ::std::option::Option::Some(input);
+        self.inner.export_time = Some(input);
         self
     }
     /// Sets or clears [`ExportDescription::export_time`](crate::types::ExportDescription::export_time).
     #[inline]
     pub fn set_export_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.export_time = input;
         self
     }
     /// The value set for [`ExportDescription::export_time`](crate::types::ExportDescription::export_time), if any.
     #[inline]
-    pub fn get_export_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_export_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.export_time
     }
     /// Sets [`ExportDescription::client_token`](crate::types::ExportDescription::client_token): The client token that was provided for the export task.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::client_token`](crate::types::ExportDescription::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`ExportDescription::client_token`](crate::types::ExportDescription::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`ExportDescription::s3_bucket`](crate::types::ExportDescription::s3_bucket): The name of the Amazon S3 bucket containing the export.
-    pub fn s3_bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_bucket = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_bucket = Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::s3_bucket`](crate::types::ExportDescription::s3_bucket).
     #[inline]
-    pub fn set_s3_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket(mut self, input: Option<String>) -> Self {
         self.inner.s3_bucket = input;
         self
     }
     /// The value set for [`ExportDescription::s3_bucket`](crate::types::ExportDescription::s3_bucket), if any.
     #[inline]
-    pub fn get_s3_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket(&self) -> &Option<String> {
         &self.inner.s3_bucket
     }
     /// Sets [`ExportDescription::s3_bucket_owner`](crate::types::ExportDescription::s3_bucket_owner): The ID of the Amazon Web Services account that owns the bucket containing the export.
-    pub fn s3_bucket_owner(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_bucket_owner = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket_owner(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_bucket_owner = Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::s3_bucket_owner`](crate::types::ExportDescription::s3_bucket_owner).
     #[inline]
-    pub fn set_s3_bucket_owner(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket_owner(mut self, input: Option<String>) -> Self {
         self.inner.s3_bucket_owner = input;
         self
     }
     /// The value set for [`ExportDescription::s3_bucket_owner`](crate::types::ExportDescription::s3_bucket_owner), if any.
     #[inline]
-    pub fn get_s3_bucket_owner(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket_owner(&self) -> &Option<String> {
         &self.inner.s3_bucket_owner
     }
     /// Sets [`ExportDescription::s3_prefix`](crate::types::ExportDescription::s3_prefix): The Amazon S3 bucket prefix used as the file name and path of the exported snapshot.
-    pub fn s3_prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_prefix = ::std::option::Option::Some(input.into());
+    pub fn s3_prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_prefix = Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::s3_prefix`](crate::types::ExportDescription::s3_prefix).
     #[inline]
-    pub fn set_s3_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_prefix(mut self, input: Option<String>) -> Self {
         self.inner.s3_prefix = input;
         self
     }
     /// The value set for [`ExportDescription::s3_prefix`](crate::types::ExportDescription::s3_prefix), if any.
     #[inline]
-    pub fn get_s3_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_prefix(&self) -> &Option<String> {
         &self.inner.s3_prefix
     }
     /// Sets [`ExportDescription::s3_sse_algorithm`](crate::types::ExportDescription::s3_sse_algorithm): Type of encryption used on the bucket where export data is stored.
     pub fn s3_sse_algorithm(mut self, input: crate::types::S3SseAlgorithm) -> Self {
-        self.inner.s3_sse_algorithm = ::std::option::Option::Some(input);
+        self.inner.s3_sse_algorithm = Some(input);
         self
     }
     /// Sets or clears [`ExportDescription::s3_sse_algorithm`](crate::types::ExportDescription::s3_sse_algorithm).
     #[inline]
     pub fn set_s3_sse_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::S3SseAlgorithm>,
+        input: Option<crate::types::S3SseAlgorithm>,
     ) -> Self {
         self.inner.s3_sse_algorithm = input;
         self
     }
     /// The value set for [`ExportDescription::s3_sse_algorithm`](crate::types::ExportDescription::s3_sse_algorithm), if any.
     #[inline]
-    pub fn get_s3_sse_algorithm(
-        &self,
-    ) -> &::std::option::Option<crate::types::S3SseAlgorithm> {
+    pub fn get_s3_sse_algorithm(&self) -> &Option<crate::types::S3SseAlgorithm> {
         &self.inner.s3_sse_algorithm
     }
     /// Sets [`ExportDescription::s3_sse_kms_key_id`](crate::types::ExportDescription::s3_sse_kms_key_id): The ID of the KMS managed key used to encrypt the S3 bucket where export data is stored (if applicable).
-    pub fn s3_sse_kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_sse_kms_key_id = ::std::option::Option::Some(input.into());
+    pub fn s3_sse_kms_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_sse_kms_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::s3_sse_kms_key_id`](crate::types::ExportDescription::s3_sse_kms_key_id).
     #[inline]
-    pub fn set_s3_sse_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_sse_kms_key_id(mut self, input: Option<String>) -> Self {
         self.inner.s3_sse_kms_key_id = input;
         self
     }
     /// The value set for [`ExportDescription::s3_sse_kms_key_id`](crate::types::ExportDescription::s3_sse_kms_key_id), if any.
     #[inline]
-    pub fn get_s3_sse_kms_key_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_sse_kms_key_id(&self) -> &Option<String> {
         &self.inner.s3_sse_kms_key_id
     }
     /// Sets [`ExportDescription::failure_code`](crate::types::ExportDescription::failure_code): Status code for the result of the failed export.
-    pub fn failure_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.failure_code = ::std::option::Option::Some(input.into());
+    pub fn failure_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.failure_code = Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::failure_code`](crate::types::ExportDescription::failure_code).
     #[inline]
-    pub fn set_failure_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_failure_code(mut self, input: Option<String>) -> Self {
         self.inner.failure_code = input;
         self
     }
     /// The value set for [`ExportDescription::failure_code`](crate::types::ExportDescription::failure_code), if any.
     #[inline]
-    pub fn get_failure_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_failure_code(&self) -> &Option<String> {
         &self.inner.failure_code
     }
     /// Sets [`ExportDescription::failure_message`](crate::types::ExportDescription::failure_message): Export failure reason description.
-    pub fn failure_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.failure_message = ::std::option::Option::Some(input.into());
+    pub fn failure_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.failure_message = Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::failure_message`](crate::types::ExportDescription::failure_message).
     #[inline]
-    pub fn set_failure_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_failure_message(mut self, input: Option<String>) -> Self {
         self.inner.failure_message = input;
         self
     }
     /// The value set for [`ExportDescription::failure_message`](crate::types::ExportDescription::failure_message), if any.
     #[inline]
-    pub fn get_failure_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_failure_message(&self) -> &Option<String> {
         &self.inner.failure_message
     }
     /// Sets [`ExportDescription::export_format`](crate::types::ExportDescription::export_format): The format of the exported data.
     pub fn export_format(mut self, input: crate::types::ExportFormat) -> Self {
-        self.inner.export_format = ::std::option::Option::Some(input);
+        self.inner.export_format = Some(input);
         self
     }
     /// Sets or clears [`ExportDescription::export_format`](crate::types::ExportDescription::export_format).
     #[inline]
     pub fn set_export_format(
         mut self,
-        input: ::std::option::Option<crate::types::ExportFormat>,
+        input: Option<crate::types::ExportFormat>,
     ) -> Self {
         self.inner.export_format = input;
         self
     }
     /// The value set for [`ExportDescription::export_format`](crate::types::ExportDescription::export_format), if any.
     #[inline]
-    pub fn get_export_format(
-        &self,
-    ) -> &::std::option::Option<crate::types::ExportFormat> {
+    pub fn get_export_format(&self) -> &Option<crate::types::ExportFormat> {
         &self.inner.export_format
     }
     /// Sets [`ExportDescription::billed_size_bytes`](crate::types::ExportDescription::billed_size_bytes): The billable size of the table export.
     pub fn billed_size_bytes(mut self, input: i64) -> Self {
-        self.inner.billed_size_bytes = ::std::option::Option::Some(input);
+        self.inner.billed_size_bytes = Some(input);
         self
     }
     /// Sets or clears [`ExportDescription::billed_size_bytes`](crate::types::ExportDescription::billed_size_bytes).
     #[inline]
-    pub fn set_billed_size_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_billed_size_bytes(mut self, input: Option<i64>) -> Self {
         self.inner.billed_size_bytes = input;
         self
     }
     /// The value set for [`ExportDescription::billed_size_bytes`](crate::types::ExportDescription::billed_size_bytes), if any.
     #[inline]
-    pub fn get_billed_size_bytes(&self) -> &::std::option::Option<i64> {
+    pub fn get_billed_size_bytes(&self) -> &Option<i64> {
         &self.inner.billed_size_bytes
     }
     /// Sets [`ExportDescription::item_count`](crate::types::ExportDescription::item_count): The number of items exported.
     pub fn item_count(mut self, input: i64) -> Self {
-        self.inner.item_count = ::std::option::Option::Some(input);
+        self.inner.item_count = Some(input);
         self
     }
     /// Sets or clears [`ExportDescription::item_count`](crate::types::ExportDescription::item_count).
     #[inline]
-    pub fn set_item_count(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_item_count(mut self, input: Option<i64>) -> Self {
         self.inner.item_count = input;
         self
     }
     /// The value set for [`ExportDescription::item_count`](crate::types::ExportDescription::item_count), if any.
     #[inline]
-    pub fn get_item_count(&self) -> &::std::option::Option<i64> {
+    pub fn get_item_count(&self) -> &Option<i64> {
         &self.inner.item_count
     }
     /// Sets [`ExportDescription::export_type`](crate::types::ExportDescription::export_type): The type of export that was performed.
     pub fn export_type(mut self, input: crate::types::ExportType) -> Self {
-        self.inner.export_type = ::std::option::Option::Some(input);
+        self.inner.export_type = Some(input);
         self
     }
     /// Sets or clears [`ExportDescription::export_type`](crate::types::ExportDescription::export_type).
     #[inline]
-    pub fn set_export_type(
-        mut self,
-        input: ::std::option::Option<crate::types::ExportType>,
-    ) -> Self {
+    pub fn set_export_type(mut self, input: Option<crate::types::ExportType>) -> Self {
         self.inner.export_type = input;
         self
     }
     /// The value set for [`ExportDescription::export_type`](crate::types::ExportDescription::export_type), if any.
     #[inline]
-    pub fn get_export_type(&self) -> &::std::option::Option<crate::types::ExportType> {
+    pub fn get_export_type(&self) -> &Option<crate::types::ExportType> {
         &self.inner.export_type
     }
     /// Sets [`ExportDescription::incremental_export_specification`](crate::types::ExportDescription::incremental_export_specification): Optional object containing the parameters specific to an incremental export.
@@ -617,14 +516,14 @@ impl ExportDescriptionBuilder {
         mut self,
         input: crate::types::IncrementalExportSpecification,
     ) -> Self {
-        self.inner.incremental_export_specification = ::std::option::Option::Some(input);
+        self.inner.incremental_export_specification = Some(input);
         self
     }
     /// Sets or clears [`ExportDescription::incremental_export_specification`](crate::types::ExportDescription::incremental_export_specification).
     #[inline]
     pub fn set_incremental_export_specification(
         mut self,
-        input: ::std::option::Option<crate::types::IncrementalExportSpecification>,
+        input: Option<crate::types::IncrementalExportSpecification>,
     ) -> Self {
         self.inner.incremental_export_specification = input;
         self
@@ -633,7 +532,7 @@ impl ExportDescriptionBuilder {
     #[inline]
     pub fn get_incremental_export_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::IncrementalExportSpecification> {
+    ) -> &Option<crate::types::IncrementalExportSpecification> {
         &self.inner.incremental_export_specification
     }
     /// Builds the [`ExportDescription`]; it has no required members, so this cannot fail.

@@ -2,114 +2,93 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Summary information about an export task.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExportSummary {
     /// The Amazon Resource Name (ARN) of the export.
-    pub export_arn: ::std::option::Option<::std::string::String>,
+    pub export_arn: Option<String>,
     /// Export can be in one of the following states: IN_PROGRESS, COMPLETED, or FAILED.
-    pub export_status: ::std::option::Option<crate::types::ExportStatus>,
+    pub export_status: Option<crate::types::ExportStatus>,
     /// The type of export that was performed. Valid values are `FULL_EXPORT` or `INCREMENTAL_EXPORT`.
-    pub export_type: ::std::option::Option<crate::types::ExportType>,
+    pub export_type: Option<crate::types::ExportType>,
 }
 impl ExportSummary {
     /// Starts building a [`ExportSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExportSummaryBuilder {
-        <crate::types::builders::ExportSummaryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExportSummaryBuilder as Default>::default()
     }
     /// The `ExportArn` member, when set.
     #[inline]
-    pub fn export_arn(&self) -> ::std::option::Option<&str> {
+    pub fn export_arn(&self) -> Option<&str> {
         self.export_arn.as_deref()
     }
     /// The `ExportStatus` member, when set.
     #[inline]
-    pub fn export_status(&self) -> ::std::option::Option<&crate::types::ExportStatus> {
+    pub fn export_status(&self) -> Option<&crate::types::ExportStatus> {
         self.export_status.as_ref()
     }
     /// The `ExportType` member, when set.
     #[inline]
-    pub fn export_type(&self) -> ::std::option::Option<&crate::types::ExportType> {
+    pub fn export_type(&self) -> Option<&crate::types::ExportType> {
         self.export_type.as_ref()
     }
 }
 /// A builder for [`ExportSummary`](crate::types::ExportSummary); start one with `ExportSummary::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExportSummaryBuilder {
     inner: crate::types::ExportSummary,
 }
 impl ExportSummaryBuilder {
     /// Sets [`ExportSummary::export_arn`](crate::types::ExportSummary::export_arn): The Amazon Resource Name (ARN) of the export.
-    pub fn export_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.export_arn = ::std::option::Option::Some(input.into());
+    pub fn export_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.export_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ExportSummary::export_arn`](crate::types::ExportSummary::export_arn).
     #[inline]
-    pub fn set_export_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_export_arn(mut self, input: Option<String>) -> Self {
         self.inner.export_arn = input;
         self
     }
     /// The value set for [`ExportSummary::export_arn`](crate::types::ExportSummary::export_arn), if any.
     #[inline]
-    pub fn get_export_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_export_arn(&self) -> &Option<String> {
         &self.inner.export_arn
     }
     /// Sets [`ExportSummary::export_status`](crate::types::ExportSummary::export_status): Export can be in one of the following states: IN_PROGRESS, COMPLETED, or FAILED.
     pub fn export_status(mut self, input: crate::types::ExportStatus) -> Self {
-        self.inner.export_status = ::std::option::Option::Some(input);
+        self.inner.export_status = Some(input);
         self
     }
     /// Sets or clears [`ExportSummary::export_status`](crate::types::ExportSummary::export_status).
     #[inline]
     pub fn set_export_status(
         mut self,
-        input: ::std::option::Option<crate::types::ExportStatus>,
+        input: Option<crate::types::ExportStatus>,
     ) -> Self {
         self.inner.export_status = input;
         self
     }
     /// The value set for [`ExportSummary::export_status`](crate::types::ExportSummary::export_status), if any.
     #[inline]
-    pub fn get_export_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::ExportStatus> {
+    pub fn get_export_status(&self) -> &Option<crate::types::ExportStatus> {
         &self.inner.export_status
     }
     /// Sets [`ExportSummary::export_type`](crate::types::ExportSummary::export_type): The type of export that was performed.
     pub fn export_type(mut self, input: crate::types::ExportType) -> Self {
-        self.inner.export_type = ::std::option::Option::Some(input);
+        self.inner.export_type = Some(input);
         self
     }
     /// Sets or clears [`ExportSummary::export_type`](crate::types::ExportSummary::export_type).
     #[inline]
-    pub fn set_export_type(
-        mut self,
-        input: ::std::option::Option<crate::types::ExportType>,
-    ) -> Self {
+    pub fn set_export_type(mut self, input: Option<crate::types::ExportType>) -> Self {
         self.inner.export_type = input;
         self
     }
     /// The value set for [`ExportSummary::export_type`](crate::types::ExportSummary::export_type), if any.
     #[inline]
-    pub fn get_export_type(&self) -> &::std::option::Option<crate::types::ExportType> {
+    pub fn get_export_type(&self) -> &Option<crate::types::ExportType> {
         &self.inner.export_type
     }
     /// Builds the [`ExportSummary`]; it has no required members, so this cannot fail.

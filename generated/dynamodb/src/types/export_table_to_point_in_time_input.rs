@@ -2,49 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExportTableToPointInTimeInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExportTableToPointInTimeInput {
     /// The Amazon Resource Name (ARN) associated with the table to export.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_arn: ::std::option::Option<::std::string::String>,
+    pub table_arn: Option<String>,
     /// Time in the past from which to export table data, counted in seconds from the start of the Unix epoch. The table export will be a snapshot of the table's state at this point in time.
-    pub export_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub export_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Providing a `ClientToken` makes the call to [`ExportTableToPointInTimeInput`](crate::types::ExportTableToPointInTimeInput) idempotent, meaning that multiple identical calls have the same effect as one single call.
     ///
     /// A client token is valid for 8 hours after the first request that uses it is completed. After 8 hours, any request with the same client token is treated as a new request. Do not resubmit the same request with the same client token for more than 8 hours, or the result might not be idempotent.
     ///
     /// If you submit a request with the same client token but a change in other parameters within the 8-hour idempotency window, DynamoDB returns an [`ExportConflictException`](crate::error::ExportConflictException).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The name of the Amazon S3 bucket to export the snapshot to.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub s3_bucket: ::std::option::Option<::std::string::String>,
+    pub s3_bucket: Option<String>,
     /// The ID of the Amazon Web Services account that owns the bucket the export will be stored in.
     ///
     /// **Note:** S3BucketOwner is a required parameter when exporting to a S3 bucket in another account.
-    pub s3_bucket_owner: ::std::option::Option<::std::string::String>,
+    pub s3_bucket_owner: Option<String>,
     /// The Amazon S3 bucket prefix to use as the file name and path of the exported snapshot.
-    pub s3_prefix: ::std::option::Option<::std::string::String>,
+    pub s3_prefix: Option<String>,
     /// Type of encryption used on the bucket where export data will be stored. Valid values for [`S3SseAlgorithm`](crate::types::S3SseAlgorithm) are:
     ///
     /// - `AES256` - server-side encryption with Amazon S3 managed keys
     /// - `KMS` - server-side encryption with KMS managed keys
-    pub s3_sse_algorithm: ::std::option::Option<crate::types::S3SseAlgorithm>,
+    pub s3_sse_algorithm: Option<crate::types::S3SseAlgorithm>,
     /// The ID of the KMS managed key used to encrypt the S3 bucket where export data will be stored (if applicable).
-    pub s3_sse_kms_key_id: ::std::option::Option<::std::string::String>,
+    pub s3_sse_kms_key_id: Option<String>,
     /// The format for the exported data. Valid values for [`ExportFormat`](crate::types::ExportFormat) are `DYNAMODB_JSON` or `ION`.
-    pub export_format: ::std::option::Option<crate::types::ExportFormat>,
+    pub export_format: Option<crate::types::ExportFormat>,
     /// Choice of whether to execute as a full export or incremental export. Valid values are FULL_EXPORT or INCREMENTAL_EXPORT. The default value is FULL_EXPORT. If INCREMENTAL_EXPORT is provided, the IncrementalExportSpecification must also be used.
-    pub export_type: ::std::option::Option<crate::types::ExportType>,
+    pub export_type: Option<crate::types::ExportType>,
     /// Optional object containing the parameters specific to an incremental export.
-    pub incremental_export_specification: ::std::option::Option<
+    pub incremental_export_specification: Option<
         crate::types::IncrementalExportSpecification,
     >,
 }
@@ -52,67 +47,63 @@ impl ExportTableToPointInTimeInput {
     /// Starts building a [`ExportTableToPointInTimeInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExportTableToPointInTimeInputBuilder {
-        <crate::types::builders::ExportTableToPointInTimeInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExportTableToPointInTimeInputBuilder as Default>::default()
     }
     /// The `TableArn` member, when set.
     #[inline]
-    pub fn table_arn(&self) -> ::std::option::Option<&str> {
+    pub fn table_arn(&self) -> Option<&str> {
         self.table_arn.as_deref()
     }
     /// The `ExportTime` member, when set.
     #[inline]
-    pub fn export_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn export_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.export_time.as_ref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `S3Bucket` member, when set.
     #[inline]
-    pub fn s3_bucket(&self) -> ::std::option::Option<&str> {
+    pub fn s3_bucket(&self) -> Option<&str> {
         self.s3_bucket.as_deref()
     }
     /// The `S3BucketOwner` member, when set.
     #[inline]
-    pub fn s3_bucket_owner(&self) -> ::std::option::Option<&str> {
+    pub fn s3_bucket_owner(&self) -> Option<&str> {
         self.s3_bucket_owner.as_deref()
     }
     /// The `S3Prefix` member, when set.
     #[inline]
-    pub fn s3_prefix(&self) -> ::std::option::Option<&str> {
+    pub fn s3_prefix(&self) -> Option<&str> {
         self.s3_prefix.as_deref()
     }
     /// The `S3SseAlgorithm` member, when set.
     #[inline]
-    pub fn s3_sse_algorithm(
-        &self,
-    ) -> ::std::option::Option<&crate::types::S3SseAlgorithm> {
+    pub fn s3_sse_algorithm(&self) -> Option<&crate::types::S3SseAlgorithm> {
         self.s3_sse_algorithm.as_ref()
     }
     /// The `S3SseKmsKeyId` member, when set.
     #[inline]
-    pub fn s3_sse_kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn s3_sse_kms_key_id(&self) -> Option<&str> {
         self.s3_sse_kms_key_id.as_deref()
     }
     /// The `ExportFormat` member, when set.
     #[inline]
-    pub fn export_format(&self) -> ::std::option::Option<&crate::types::ExportFormat> {
+    pub fn export_format(&self) -> Option<&crate::types::ExportFormat> {
         self.export_format.as_ref()
     }
     /// The `ExportType` member, when set.
     #[inline]
-    pub fn export_type(&self) -> ::std::option::Option<&crate::types::ExportType> {
+    pub fn export_type(&self) -> Option<&crate::types::ExportType> {
         self.export_type.as_ref()
     }
     /// The `IncrementalExportSpecification` member, when set.
     #[inline]
     pub fn incremental_export_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::IncrementalExportSpecification> {
+    ) -> Option<&crate::types::IncrementalExportSpecification> {
         self.incremental_export_specification.as_ref()
     }
 }
@@ -123,230 +114,178 @@ impl ExportTableToPointInTimeInput {
     }
 }
 /// A builder for [`ExportTableToPointInTimeInput`](crate::types::ExportTableToPointInTimeInput); start one with `ExportTableToPointInTimeInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExportTableToPointInTimeInputBuilder {
     inner: crate::types::ExportTableToPointInTimeInput,
 }
 impl ExportTableToPointInTimeInputBuilder {
     /// Sets [`ExportTableToPointInTimeInput::table_arn`](crate::types::ExportTableToPointInTimeInput::table_arn): The Amazon Resource Name (ARN) associated with the table to export.
-    pub fn table_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_arn = ::std::option::Option::Some(input.into());
+    pub fn table_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::table_arn`](crate::types::ExportTableToPointInTimeInput::table_arn).
     #[inline]
-    pub fn set_table_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_arn(mut self, input: Option<String>) -> Self {
         self.inner.table_arn = input;
         self
     }
     /// The value set for [`ExportTableToPointInTimeInput::table_arn`](crate::types::ExportTableToPointInTimeInput::table_arn), if any.
     #[inline]
-    pub fn get_table_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_arn(&self) -> &Option<String> {
         &self.inner.table_arn
     }
     /// Sets [`ExportTableToPointInTimeInput::export_time`](crate::types::ExportTableToPointInTimeInput::export_time): Time in the past from which to export table data, counted in seconds from the start of the Unix epoch.
     pub fn export_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.export_time = ::std::option::Option::Some(input);
+        self.inner.export_time = Some(input);
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::export_time`](crate::types::ExportTableToPointInTimeInput::export_time).
     #[inline]
     pub fn set_export_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.export_time = input;
         self
     }
     /// The value set for [`ExportTableToPointInTimeInput::export_time`](crate::types::ExportTableToPointInTimeInput::export_time), if any.
     #[inline]
-    pub fn get_export_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_export_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.export_time
     }
     /// Sets [`ExportTableToPointInTimeInput::client_token`](crate::types::ExportTableToPointInTimeInput::client_token): Providing a `ClientToken` makes the call to [`ExportTableToPointInTimeInput`](crate::types::ExportTableToPointInTimeInput) idempotent, meaning that multiple identical calls have the same effect as one single call.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::client_token`](crate::types::ExportTableToPointInTimeInput::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`ExportTableToPointInTimeInput::client_token`](crate::types::ExportTableToPointInTimeInput::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`ExportTableToPointInTimeInput::s3_bucket`](crate::types::ExportTableToPointInTimeInput::s3_bucket): The name of the Amazon S3 bucket to export the snapshot to.
-    pub fn s3_bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_bucket = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_bucket = Some(input.into());
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::s3_bucket`](crate::types::ExportTableToPointInTimeInput::s3_bucket).
     #[inline]
-    pub fn set_s3_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket(mut self, input: Option<String>) -> Self {
         self.inner.s3_bucket = input;
         self
     }
     /// The value set for [`ExportTableToPointInTimeInput::s3_bucket`](crate::types::ExportTableToPointInTimeInput::s3_bucket), if any.
     #[inline]
-    pub fn get_s3_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket(&self) -> &Option<String> {
         &self.inner.s3_bucket
     }
     /// Sets [`ExportTableToPointInTimeInput::s3_bucket_owner`](crate::types::ExportTableToPointInTimeInput::s3_bucket_owner): The ID of the Amazon Web Services account that owns the bucket the export will be stored in.
-    pub fn s3_bucket_owner(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_bucket_owner = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket_owner(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_bucket_owner = Some(input.into());
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::s3_bucket_owner`](crate::types::ExportTableToPointInTimeInput::s3_bucket_owner).
     #[inline]
-    pub fn set_s3_bucket_owner(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket_owner(mut self, input: Option<String>) -> Self {
         self.inner.s3_bucket_owner = input;
         self
     }
     /// The value set for [`ExportTableToPointInTimeInput::s3_bucket_owner`](crate::types::ExportTableToPointInTimeInput::s3_bucket_owner), if any.
     #[inline]
-    pub fn get_s3_bucket_owner(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket_owner(&self) -> &Option<String> {
         &self.inner.s3_bucket_owner
     }
     /// Sets [`ExportTableToPointInTimeInput::s3_prefix`](crate::types::ExportTableToPointInTimeInput::s3_prefix): The Amazon S3 bucket prefix to use as the file name and path of the exported snapshot.
-    pub fn s3_prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_prefix = ::std::option::Option::Some(input.into());
+    pub fn s3_prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_prefix = Some(input.into());
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::s3_prefix`](crate::types::ExportTableToPointInTimeInput::s3_prefix).
     #[inline]
-    pub fn set_s3_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_prefix(mut self, input: Option<String>) -> Self {
         self.inner.s3_prefix = input;
         self
     }
     /// The value set for [`ExportTableToPointInTimeInput::s3_prefix`](crate::types::ExportTableToPointInTimeInput::s3_prefix), if any.
     #[inline]
-    pub fn get_s3_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_prefix(&self) -> &Option<String> {
         &self.inner.s3_prefix
     }
     /// Sets [`ExportTableToPointInTimeInput::s3_sse_algorithm`](crate::types::ExportTableToPointInTimeInput::s3_sse_algorithm): Type of encryption used on the bucket where export data will be stored.
     pub fn s3_sse_algorithm(mut self, input: crate::types::S3SseAlgorithm) -> Self {
-        self.inner.s3_sse_algorithm = ::std::option::Option::Some(input);
+        self.inner.s3_sse_algorithm = Some(input);
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::s3_sse_algorithm`](crate::types::ExportTableToPointInTimeInput::s3_sse_algorithm).
     #[inline]
     pub fn set_s3_sse_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::S3SseAlgorithm>,
+        input: Option<crate::types::S3SseAlgorithm>,
     ) -> Self {
         self.inner.s3_sse_algorithm = input;
         self
     }
     /// The value set for [`ExportTableToPointInTimeInput::s3_sse_algorithm`](crate::types::ExportTableToPointInTimeInput::s3_sse_algorithm), if any.
     #[inline]
-    pub fn get_s3_sse_algorithm(
-        &self,
-    ) -> &::std::option::Option<crate::types::S3SseAlgorithm> {
+    pub fn get_s3_sse_algorithm(&self) -> &Option<crate::types::S3SseAlgorithm> {
         &self.inner.s3_sse_algorithm
     }
     /// Sets [`ExportTableToPointInTimeInput::s3_sse_kms_key_id`](crate::types::ExportTableToPointInTimeInput::s3_sse_kms_key_id): The ID of the KMS managed key used to encrypt the S3 bucket where export data will be stored (if applicable).
-    pub fn s3_sse_kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_sse_kms_key_id = ::std::option::Option::Some(input.into());
+    pub fn s3_sse_kms_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_sse_kms_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::s3_sse_kms_key_id`](crate::types::ExportTableToPointInTimeInput::s3_sse_kms_key_id).
     #[inline]
-    pub fn set_s3_sse_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_sse_kms_key_id(mut self, input: Option<String>) -> Self {
         self.inner.s3_sse_kms_key_id = input;
         self
     }
     /// The value set for [`ExportTableToPointInTimeInput::s3_sse_kms_key_id`](crate::types::ExportTableToPointInTimeInput::s3_sse_kms_key_id), if any.
     #[inline]
-    pub fn get_s3_sse_kms_key_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_sse_kms_key_id(&self) -> &Option<String> {
         &self.inner.s3_sse_kms_key_id
     }
     /// Sets [`ExportTableToPointInTimeInput::export_format`](crate::types::ExportTableToPointInTimeInput::export_format): The format for the exported data.
     pub fn export_format(mut self, input: crate::types::ExportFormat) -> Self {
-        self.inner.export_format = ::std::option::Option::Some(input);
+        self.inner.export_format = Some(input);
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::export_format`](crate::types::ExportTableToPointInTimeInput::export_format).
     #[inline]
     pub fn set_export_format(
         mut self,
-        input: ::std::option::Option<crate::types::ExportFormat>,
+        input: Option<crate::types::ExportFormat>,
     ) -> Self {
         self.inner.export_format = input;
         self
     }
     /// The value set for [`ExportTableToPointInTimeInput::export_format`](crate::types::ExportTableToPointInTimeInput::export_format), if any.
     #[inline]
-    pub fn get_export_format(
-        &self,
-    ) -> &::std::option::Option<crate::types::ExportFormat> {
+    pub fn get_export_format(&self) -> &Option<crate::types::ExportFormat> {
         &self.inner.export_format
     }
     /// Sets [`ExportTableToPointInTimeInput::export_type`](crate::types::ExportTableToPointInTimeInput::export_type): Choice of whether to execute as a full export or incremental export.
     pub fn export_type(mut self, input: crate::types::ExportType) -> Self {
-        self.inner.export_type = ::std::option::Option::Some(input);
+        self.inner.export_type = Some(input);
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::export_type`](crate::types::ExportTableToPointInTimeInput::export_type).
     #[inline]
-    pub fn set_export_type(
-        mut self,
-        input: ::std::option::Option<crate::types::ExportType>,
-    ) -> Self {
+    pub fn set_export_type(mut self, input: Option<crate::types::ExportType>) -> Self {
         self.inner.export_type = input;
         self
     }
     /// The value set for [`ExportTableToPointInTimeInput::export_type`](crate::types::ExportTableToPointInTimeInput::export_type), if any.
     #[inline]
-    pub fn get_export_type(&self) -> &::std::option::Option<crate::types::ExportType> {
+    pub fn get_export_type(&self) -> &Option<crate::types::ExportType> {
         &self.inner.export_type
     }
     /// Sets [`ExportTableToPointInTimeInput::incremental_export_specification`](crate::types::ExportTableToPointInTimeInput::incremental_export_specification): Optional object containing the parameters specific to an incremental export.
@@ -354,14 +293,14 @@ impl ExportTableToPointInTimeInputBuilder {
         mut self,
         input: crate::types::IncrementalExportSpecification,
     ) -> Self {
-        self.inner.incremental_export_specification = ::std::option::Option::Some(input);
+        self.inner.incremental_export_specification = Some(input);
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::incremental_export_specification`](crate::types::ExportTableToPointInTimeInput::incremental_export_specification).
     #[inline]
     pub fn set_incremental_export_specification(
         mut self,
-        input: ::std::option::Option<crate::types::IncrementalExportSpecification>,
+        input: Option<crate::types::IncrementalExportSpecification>,
     ) -> Self {
         self.inner.incremental_export_specification = input;
         self
@@ -370,29 +309,29 @@ impl ExportTableToPointInTimeInputBuilder {
     #[inline]
     pub fn get_incremental_export_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::IncrementalExportSpecification> {
+    ) -> &Option<crate::types::IncrementalExportSpecification> {
         &self.inner.incremental_export_specification
     }
     /// Builds the [`ExportTableToPointInTimeInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ExportTableToPointInTimeInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.table_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ExportTableToPointInTimeInput",
                 member: "table_arn",
             });
         }
         if self.inner.s3_bucket.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ExportTableToPointInTimeInput",
                 member: "s3_bucket",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,72 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExportTableToPointInTimeOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExportTableToPointInTimeOutput {
     /// Contains a description of the table export.
-    pub export_description: ::std::option::Option<crate::types::ExportDescription>,
+    pub export_description: Option<crate::types::ExportDescription>,
 }
 impl ExportTableToPointInTimeOutput {
     /// Starts building a [`ExportTableToPointInTimeOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExportTableToPointInTimeOutputBuilder {
-        <crate::types::builders::ExportTableToPointInTimeOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExportTableToPointInTimeOutputBuilder as Default>::default()
     }
     /// The `ExportDescription` member, when set.
     #[inline]
-    pub fn export_description(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ExportDescription> {
+    pub fn export_description(&self) -> Option<&crate::types::ExportDescription> {
         self.export_description.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ExportTableToPointInTimeOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ExportTableToPointInTimeOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ExportTableToPointInTimeOutput`](crate::types::ExportTableToPointInTimeOutput); start one with `ExportTableToPointInTimeOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExportTableToPointInTimeOutputBuilder {
     inner: crate::types::ExportTableToPointInTimeOutput,
 }
 impl ExportTableToPointInTimeOutputBuilder {
     /// Sets [`ExportTableToPointInTimeOutput::export_description`](crate::types::ExportTableToPointInTimeOutput::export_description): Contains a description of the table export.
     pub fn export_description(mut self, input: crate::types::ExportDescription) -> Self {
-        self.inner.export_description = ::std::option::Option::Some(input);
+        self.inner.export_description = Some(input);
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeOutput::export_description`](crate::types::ExportTableToPointInTimeOutput::export_description).
     #[inline]
     pub fn set_export_description(
         mut self,
-        input: ::std::option::Option<crate::types::ExportDescription>,
+        input: Option<crate::types::ExportDescription>,
     ) -> Self {
         self.inner.export_description = input;
         self
     }
     /// The value set for [`ExportTableToPointInTimeOutput::export_description`](crate::types::ExportTableToPointInTimeOutput::export_description), if any.
     #[inline]
-    pub fn get_export_description(
-        &self,
-    ) -> &::std::option::Option<crate::types::ExportDescription> {
+    pub fn get_export_description(&self) -> &Option<crate::types::ExportDescription> {
         &self.inner.export_description
     }
     /// Builds the [`ExportTableToPointInTimeOutput`]; it has no required members, so this cannot fail.

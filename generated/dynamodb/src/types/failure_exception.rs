@@ -2,91 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a failure a contributor insights operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FailureException {
     /// Exception name.
-    pub exception_name: ::std::option::Option<::std::string::String>,
+    pub exception_name: Option<String>,
     /// Description of the failure.
-    pub exception_description: ::std::option::Option<::std::string::String>,
+    pub exception_description: Option<String>,
 }
 impl FailureException {
     /// Starts building a [`FailureException`].
     #[inline]
     pub fn builder() -> crate::types::builders::FailureExceptionBuilder {
-        <crate::types::builders::FailureExceptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FailureExceptionBuilder as Default>::default()
     }
     /// The `ExceptionName` member, when set.
     #[inline]
-    pub fn exception_name(&self) -> ::std::option::Option<&str> {
+    pub fn exception_name(&self) -> Option<&str> {
         self.exception_name.as_deref()
     }
     /// The `ExceptionDescription` member, when set.
     #[inline]
-    pub fn exception_description(&self) -> ::std::option::Option<&str> {
+    pub fn exception_description(&self) -> Option<&str> {
         self.exception_description.as_deref()
     }
 }
 /// A builder for [`FailureException`](crate::types::FailureException); start one with `FailureException::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FailureExceptionBuilder {
     inner: crate::types::FailureException,
 }
 impl FailureExceptionBuilder {
     /// Sets [`FailureException::exception_name`](crate::types::FailureException::exception_name): Exception name.
-    pub fn exception_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.exception_name = ::std::option::Option::Some(input.into());
+    pub fn exception_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.exception_name = Some(input.into());
         self
     }
     /// Sets or clears [`FailureException::exception_name`](crate::types::FailureException::exception_name).
     #[inline]
-    pub fn set_exception_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_exception_name(mut self, input: Option<String>) -> Self {
         self.inner.exception_name = input;
         self
     }
     /// The value set for [`FailureException::exception_name`](crate::types::FailureException::exception_name), if any.
     #[inline]
-    pub fn get_exception_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_exception_name(&self) -> &Option<String> {
         &self.inner.exception_name
     }
     /// Sets [`FailureException::exception_description`](crate::types::FailureException::exception_description): Description of the failure.
-    pub fn exception_description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.exception_description = ::std::option::Option::Some(input.into());
+    pub fn exception_description(mut self, input: impl Into<String>) -> Self {
+        self.inner.exception_description = Some(input.into());
         self
     }
     /// Sets or clears [`FailureException::exception_description`](crate::types::FailureException::exception_description).
     #[inline]
-    pub fn set_exception_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_exception_description(mut self, input: Option<String>) -> Self {
         self.inner.exception_description = input;
         self
     }
     /// The value set for [`FailureException::exception_description`](crate::types::FailureException::exception_description), if any.
     #[inline]
-    pub fn get_exception_description(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_exception_description(&self) -> &Option<String> {
         &self.inner.exception_description
     }
     /// Builds the [`FailureException`]; it has no required members, so this cannot fail.

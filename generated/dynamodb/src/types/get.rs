@@ -2,76 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies an item and related attribute values to retrieve in a [`TransactGetItem`](crate::types::TransactGetItem) object.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Get {
     /// A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects that specifies the primary key of the item to retrieve.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
+    pub key: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     /// The name of the table from which to retrieve the specified item. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// A string that identifies one or more attributes of the specified item to retrieve from the table. The attributes in the expression must be separated by commas. If no attribute names are specified, then all attributes of the specified item are returned. If any of the requested attributes are not found, they do not appear in the result.
-    pub projection_expression: ::std::option::Option<::std::string::String>,
+    pub projection_expression: Option<String>,
     /// One or more substitution tokens for attribute names in the ProjectionExpression parameter.
-    pub expression_attribute_names: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub expression_attribute_names: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl Get {
     /// Starts building a [`Get`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetBuilder {
-        <crate::types::builders::GetBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetBuilder as Default>::default()
     }
     /// The `Key` member, when set.
     #[inline]
     pub fn key(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.key.as_ref()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `ProjectionExpression` member, when set.
     #[inline]
-    pub fn projection_expression(&self) -> ::std::option::Option<&str> {
+    pub fn projection_expression(&self) -> Option<&str> {
         self.projection_expression.as_deref()
     }
     /// The `ExpressionAttributeNames` member, when set.
     #[inline]
     pub fn expression_attribute_names(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.expression_attribute_names.as_ref()
     }
 }
 /// A builder for [`Get`](crate::types::Get); start one with `Get::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetBuilder {
     inner: crate::types::Get,
 }
@@ -81,7 +60,7 @@ impl GetBuilder {
     /// To set the whole map at once, use [`set_key`](Self::set_key).
     pub fn key(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner.key.get_or_insert_default().insert(key.into(), value);
@@ -91,12 +70,7 @@ impl GetBuilder {
     #[inline]
     pub fn set_key(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.key = input;
         self
@@ -105,55 +79,39 @@ impl GetBuilder {
     #[inline]
     pub fn get_key(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.key
     }
     /// Sets [`Get::table_name`](crate::types::Get::table_name): The name of the table from which to retrieve the specified item.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`Get::table_name`](crate::types::Get::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`Get::table_name`](crate::types::Get::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`Get::projection_expression`](crate::types::Get::projection_expression): A string that identifies one or more attributes of the specified item to retrieve from the table.
-    pub fn projection_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.projection_expression = ::std::option::Option::Some(input.into());
+    pub fn projection_expression(mut self, input: impl Into<String>) -> Self {
+        self.inner.projection_expression = Some(input.into());
         self
     }
     /// Sets or clears [`Get::projection_expression`](crate::types::Get::projection_expression).
     #[inline]
-    pub fn set_projection_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_projection_expression(mut self, input: Option<String>) -> Self {
         self.inner.projection_expression = input;
         self
     }
     /// The value set for [`Get::projection_expression`](crate::types::Get::projection_expression), if any.
     #[inline]
-    pub fn get_projection_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_projection_expression(&self) -> &Option<String> {
         &self.inner.projection_expression
     }
     /// Adds one entry to [`Get::expression_attribute_names`](crate::types::Get::expression_attribute_names): One or more substitution tokens for attribute names in the ProjectionExpression parameter.
@@ -161,8 +119,8 @@ impl GetBuilder {
     /// To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .expression_attribute_names
@@ -174,9 +132,7 @@ impl GetBuilder {
     #[inline]
     pub fn set_expression_attribute_names(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.expression_attribute_names = input;
         self
@@ -185,31 +141,26 @@ impl GetBuilder {
     #[inline]
     pub fn get_expression_attribute_names(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.expression_attribute_names
     }
     /// Builds the [`Get`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::Get,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::Get, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.key.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Get",
                 member: "key",
             });
         }
         if self.inner.table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Get",
                 member: "table_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

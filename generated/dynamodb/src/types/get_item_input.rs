@@ -2,40 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of a `GetItem` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetItemInput {
     /// The name of the table containing the requested item. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, representing the primary key of the item to retrieve.
     ///
     /// For the primary key, you must provide all of the attributes. For example, with a simple primary key, you only need to provide a value for the partition key. For a composite primary key, you must provide values for both the partition key and the sort key.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
+    pub key: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     /// This is a legacy parameter. Use `ProjectionExpression` instead. For more information, see [AttributesToGet](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.AttributesToGet.html) in the *Amazon DynamoDB Developer Guide*.
-    pub attributes_to_get: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub attributes_to_get: Option<Vec<String>>,
     /// Determines the read consistency model: If set to `true`, then the operation uses strongly consistent reads; otherwise, the operation uses eventually consistent reads.
-    pub consistent_read: ::std::option::Option<bool>,
+    pub consistent_read: Option<bool>,
     /// The `ReturnConsumedCapacity` member.
-    pub return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
+    pub return_consumed_capacity: Option<crate::types::ReturnConsumedCapacity>,
     /// A string that identifies one or more attributes to retrieve from the table. These attributes can include scalars, sets, or elements of a JSON document. The attributes in the expression must be separated by commas.
     ///
     /// If no attribute names are specified, then all attributes are returned. If any of the requested attributes are not found, they do not appear in the result.
     ///
     /// For more information, see [Specifying Item Attributes](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html) in the *Amazon DynamoDB Developer Guide*.
-    pub projection_expression: ::std::option::Option<::std::string::String>,
+    pub projection_expression: Option<String>,
     /// One or more substitution tokens for attribute names in an expression. The following are some use cases for using `ExpressionAttributeNames`:
     ///
     /// - To access an attribute whose name conflicts with a DynamoDB reserved word.
@@ -57,62 +48,53 @@ pub struct GetItemInput {
     /// **Note:** Tokens that begin with the **:** character are *expression attribute values*, which are placeholders for the actual value at runtime.
     ///
     /// For more information on expression attribute names, see [Specifying Item Attributes](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html) in the *Amazon DynamoDB Developer Guide*.
-    pub expression_attribute_names: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub expression_attribute_names: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl GetItemInput {
     /// Starts building a [`GetItemInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetItemInputBuilder {
-        <crate::types::builders::GetItemInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetItemInputBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `Key` member, when set.
     #[inline]
     pub fn key(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.key.as_ref()
     }
     /// The `AttributesToGet` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn attributes_to_get(&self) -> &[::std::string::String] {
+    pub fn attributes_to_get(&self) -> &[String] {
         self.attributes_to_get.as_deref().unwrap_or_default()
     }
     /// The `ConsistentRead` member, when set.
     #[inline]
-    pub fn consistent_read(&self) -> ::std::option::Option<bool> {
+    pub fn consistent_read(&self) -> Option<bool> {
         self.consistent_read
     }
     /// The `ReturnConsumedCapacity` member, when set.
     #[inline]
     pub fn return_consumed_capacity(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReturnConsumedCapacity> {
+    ) -> Option<&crate::types::ReturnConsumedCapacity> {
         self.return_consumed_capacity.as_ref()
     }
     /// The `ProjectionExpression` member, when set.
     #[inline]
-    pub fn projection_expression(&self) -> ::std::option::Option<&str> {
+    pub fn projection_expression(&self) -> Option<&str> {
         self.projection_expression.as_deref()
     }
     /// The `ExpressionAttributeNames` member, when set.
     #[inline]
     pub fn expression_attribute_names(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.expression_attribute_names.as_ref()
     }
 }
@@ -123,36 +105,25 @@ impl GetItemInput {
     }
 }
 /// A builder for [`GetItemInput`](crate::types::GetItemInput); start one with `GetItemInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetItemInputBuilder {
     inner: crate::types::GetItemInput,
 }
 impl GetItemInputBuilder {
     /// Sets [`GetItemInput::table_name`](crate::types::GetItemInput::table_name): The name of the table containing the requested item.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`GetItemInput::table_name`](crate::types::GetItemInput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`GetItemInput::table_name`](crate::types::GetItemInput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Adds one entry to [`GetItemInput::key`](crate::types::GetItemInput::key): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, representing the primary key of the item to retrieve.
@@ -160,7 +131,7 @@ impl GetItemInputBuilder {
     /// To set the whole map at once, use [`set_key`](Self::set_key).
     pub fn key(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner.key.get_or_insert_default().insert(key.into(), value);
@@ -170,12 +141,7 @@ impl GetItemInputBuilder {
     #[inline]
     pub fn set_key(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.key = input;
         self
@@ -184,51 +150,41 @@ impl GetItemInputBuilder {
     #[inline]
     pub fn get_key(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.key
     }
     /// Appends one item to [`GetItemInput::attributes_to_get`](crate::types::GetItemInput::attributes_to_get): This is a legacy parameter.
     ///
     /// To set the whole list at once, use [`set_attributes_to_get`](Self::set_attributes_to_get).
-    pub fn attributes_to_get(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn attributes_to_get(mut self, input: impl Into<String>) -> Self {
         self.inner.attributes_to_get.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GetItemInput::attributes_to_get`](crate::types::GetItemInput::attributes_to_get).
     #[inline]
-    pub fn set_attributes_to_get(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_attributes_to_get(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.attributes_to_get = input;
         self
     }
     /// The value set for [`GetItemInput::attributes_to_get`](crate::types::GetItemInput::attributes_to_get), if any.
     #[inline]
-    pub fn get_attributes_to_get(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_attributes_to_get(&self) -> &Option<Vec<String>> {
         &self.inner.attributes_to_get
     }
     /// Sets [`GetItemInput::consistent_read`](crate::types::GetItemInput::consistent_read): Determines the read consistency model: If set to `true`, then the operation uses strongly consistent reads; otherwise, the operation uses eventually consistent reads.
     pub fn consistent_read(mut self, input: bool) -> Self {
-        self.inner.consistent_read = ::std::option::Option::Some(input);
+        self.inner.consistent_read = Some(input);
         self
     }
     /// Sets or clears [`GetItemInput::consistent_read`](crate::types::GetItemInput::consistent_read).
     #[inline]
-    pub fn set_consistent_read(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_consistent_read(mut self, input: Option<bool>) -> Self {
         self.inner.consistent_read = input;
         self
     }
     /// The value set for [`GetItemInput::consistent_read`](crate::types::GetItemInput::consistent_read), if any.
     #[inline]
-    pub fn get_consistent_read(&self) -> &::std::option::Option<bool> {
+    pub fn get_consistent_read(&self) -> &Option<bool> {
         &self.inner.consistent_read
     }
     /// Sets [`GetItemInput::return_consumed_capacity`](crate::types::GetItemInput::return_consumed_capacity)
@@ -236,14 +192,14 @@ impl GetItemInputBuilder {
         mut self,
         input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
+        self.inner.return_consumed_capacity = Some(input);
         self
     }
     /// Sets or clears [`GetItemInput::return_consumed_capacity`](crate::types::GetItemInput::return_consumed_capacity).
     #[inline]
     pub fn set_return_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
+        input: Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
         self.inner.return_consumed_capacity = input;
         self
@@ -252,31 +208,23 @@ impl GetItemInputBuilder {
     #[inline]
     pub fn get_return_consumed_capacity(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
+    ) -> &Option<crate::types::ReturnConsumedCapacity> {
         &self.inner.return_consumed_capacity
     }
     /// Sets [`GetItemInput::projection_expression`](crate::types::GetItemInput::projection_expression): A string that identifies one or more attributes to retrieve from the table.
-    pub fn projection_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.projection_expression = ::std::option::Option::Some(input.into());
+    pub fn projection_expression(mut self, input: impl Into<String>) -> Self {
+        self.inner.projection_expression = Some(input.into());
         self
     }
     /// Sets or clears [`GetItemInput::projection_expression`](crate::types::GetItemInput::projection_expression).
     #[inline]
-    pub fn set_projection_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_projection_expression(mut self, input: Option<String>) -> Self {
         self.inner.projection_expression = input;
         self
     }
     /// The value set for [`GetItemInput::projection_expression`](crate::types::GetItemInput::projection_expression), if any.
     #[inline]
-    pub fn get_projection_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_projection_expression(&self) -> &Option<String> {
         &self.inner.projection_expression
     }
     /// Adds one entry to [`GetItemInput::expression_attribute_names`](crate::types::GetItemInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
@@ -284,8 +232,8 @@ impl GetItemInputBuilder {
     /// To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .expression_attribute_names
@@ -297,9 +245,7 @@ impl GetItemInputBuilder {
     #[inline]
     pub fn set_expression_attribute_names(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.expression_attribute_names = input;
         self
@@ -308,31 +254,26 @@ impl GetItemInputBuilder {
     #[inline]
     pub fn get_expression_attribute_names(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.expression_attribute_names
     }
     /// Builds the [`GetItemInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::GetItemInput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::GetItemInput, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetItemInput",
                 member: "table_name",
             });
         }
         if self.inner.key.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetItemInput",
                 member: "key",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,65 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the output of a `GetItem` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetItemOutput {
     /// A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, as specified by `ProjectionExpression`.
-    pub item: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
+    pub item: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     /// The capacity units consumed by the `GetItem` operation. The data returned includes the total provisioned throughput consumed, along with statistics for the table and any indexes involved in the operation. [`ConsumedCapacity`](crate::types::ConsumedCapacity) is only returned if the [`ReturnConsumedCapacity`](crate::types::ReturnConsumedCapacity) parameter was specified. For more information, see [Capacity unit consumption for read operations](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html#read-operation-consumption) in the *Amazon DynamoDB Developer Guide*.
-    pub consumed_capacity: ::std::option::Option<crate::types::ConsumedCapacity>,
+    pub consumed_capacity: Option<crate::types::ConsumedCapacity>,
 }
 impl GetItemOutput {
     /// Starts building a [`GetItemOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetItemOutputBuilder {
-        <crate::types::builders::GetItemOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetItemOutputBuilder as Default>::default()
     }
     /// The `Item` member, when set.
     #[inline]
     pub fn item(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.item.as_ref()
     }
     /// The `ConsumedCapacity` member, when set.
     #[inline]
-    pub fn consumed_capacity(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ConsumedCapacity> {
+    pub fn consumed_capacity(&self) -> Option<&crate::types::ConsumedCapacity> {
         self.consumed_capacity.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetItemOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetItemOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetItemOutput`](crate::types::GetItemOutput); start one with `GetItemOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetItemOutputBuilder {
     inner: crate::types::GetItemOutput,
 }
@@ -70,7 +51,7 @@ impl GetItemOutputBuilder {
     /// To set the whole map at once, use [`set_item`](Self::set_item).
     pub fn item(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner.item.get_or_insert_default().insert(key.into(), value);
@@ -80,12 +61,7 @@ impl GetItemOutputBuilder {
     #[inline]
     pub fn set_item(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.item = input;
         self
@@ -94,30 +70,26 @@ impl GetItemOutputBuilder {
     #[inline]
     pub fn get_item(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.item
     }
     /// Sets [`GetItemOutput::consumed_capacity`](crate::types::GetItemOutput::consumed_capacity): The capacity units consumed by the `GetItem` operation.
     pub fn consumed_capacity(mut self, input: crate::types::ConsumedCapacity) -> Self {
-        self.inner.consumed_capacity = ::std::option::Option::Some(input);
+        self.inner.consumed_capacity = Some(input);
         self
     }
     /// Sets or clears [`GetItemOutput::consumed_capacity`](crate::types::GetItemOutput::consumed_capacity).
     #[inline]
     pub fn set_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ConsumedCapacity>,
+        input: Option<crate::types::ConsumedCapacity>,
     ) -> Self {
         self.inner.consumed_capacity = input;
         self
     }
     /// The value set for [`GetItemOutput::consumed_capacity`](crate::types::GetItemOutput::consumed_capacity), if any.
     #[inline]
-    pub fn get_consumed_capacity(
-        &self,
-    ) -> &::std::option::Option<crate::types::ConsumedCapacity> {
+    pub fn get_consumed_capacity(&self) -> &Option<crate::types::ConsumedCapacity> {
         &self.inner.consumed_capacity
     }
     /// Builds the [`GetItemOutput`]; it has no required members, so this cannot fail.

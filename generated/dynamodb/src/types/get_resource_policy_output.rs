@@ -2,100 +2,78 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetResourcePolicyOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetResourcePolicyOutput {
     /// The resource-based policy document attached to the resource, which can be a table or stream, in JSON format.
-    pub policy: ::std::option::Option<::std::string::String>,
+    pub policy: Option<String>,
     /// A unique string that represents the revision ID of the policy. If you're comparing revision IDs, make sure to always use string comparison logic.
-    pub revision_id: ::std::option::Option<::std::string::String>,
+    pub revision_id: Option<String>,
 }
 impl GetResourcePolicyOutput {
     /// Starts building a [`GetResourcePolicyOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetResourcePolicyOutputBuilder {
-        <crate::types::builders::GetResourcePolicyOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetResourcePolicyOutputBuilder as Default>::default()
     }
     /// The `Policy` member, when set.
     #[inline]
-    pub fn policy(&self) -> ::std::option::Option<&str> {
+    pub fn policy(&self) -> Option<&str> {
         self.policy.as_deref()
     }
     /// The `RevisionId` member, when set.
     #[inline]
-    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+    pub fn revision_id(&self) -> Option<&str> {
         self.revision_id.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetResourcePolicyOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetResourcePolicyOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetResourcePolicyOutput`](crate::types::GetResourcePolicyOutput); start one with `GetResourcePolicyOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetResourcePolicyOutputBuilder {
     inner: crate::types::GetResourcePolicyOutput,
 }
 impl GetResourcePolicyOutputBuilder {
     /// Sets [`GetResourcePolicyOutput::policy`](crate::types::GetResourcePolicyOutput::policy): The resource-based policy document attached to the resource, which can be a table or stream, in JSON format.
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy = ::std::option::Option::Some(input.into());
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy = Some(input.into());
         self
     }
     /// Sets or clears [`GetResourcePolicyOutput::policy`](crate::types::GetResourcePolicyOutput::policy).
     #[inline]
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.inner.policy = input;
         self
     }
     /// The value set for [`GetResourcePolicyOutput::policy`](crate::types::GetResourcePolicyOutput::policy), if any.
     #[inline]
-    pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy(&self) -> &Option<String> {
         &self.inner.policy
     }
     /// Sets [`GetResourcePolicyOutput::revision_id`](crate::types::GetResourcePolicyOutput::revision_id): A unique string that represents the revision ID of the policy.
-    pub fn revision_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revision_id = ::std::option::Option::Some(input.into());
+    pub fn revision_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.revision_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetResourcePolicyOutput::revision_id`](crate::types::GetResourcePolicyOutput::revision_id).
     #[inline]
-    pub fn set_revision_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision_id(mut self, input: Option<String>) -> Self {
         self.inner.revision_id = input;
         self
     }
     /// The value set for [`GetResourcePolicyOutput::revision_id`](crate::types::GetResourcePolicyOutput::revision_id), if any.
     #[inline]
-    pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision_id(&self) -> &Option<String> {
         &self.inner.revision_id
     }
     /// Builds the [`GetResourcePolicyOutput`]; it has no required members, so this cannot fail.

@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a global secondary index.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GlobalSecondaryIndex {
     /// The name of the global secondary index. The name must be unique among all other indexes on this table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
     /// The complete key schema for a global secondary index, which consists of one or more pairs of attribute names and key types:
     ///
     /// - `HASH` - partition key
@@ -24,33 +19,29 @@ pub struct GlobalSecondaryIndex {
     /// The sort key of an item is also known as its *range attribute*. The term "range attribute" derives from the way DynamoDB stores items with the same partition key physically close together, in sorted order by the sort key value.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_schema: ::std::option::Option<
-        ::std::vec::Vec<crate::types::KeySchemaElement>,
-    >,
+    pub key_schema: Option<Vec<crate::types::KeySchemaElement>>,
     /// Represents attributes that are copied (projected) from the table into the global secondary index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub projection: ::std::option::Option<crate::types::Projection>,
+    pub projection: Option<crate::types::Projection>,
     /// Represents the provisioned throughput settings for the specified global secondary index. You must use either [`OnDemandThroughput`](crate::types::OnDemandThroughput) or [`ProvisionedThroughput`](crate::types::ProvisionedThroughput) based on your table's capacity mode.
     ///
     /// For current minimum and maximum provisioned throughput values, see [Service, Account, and Table Quotas](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Limits.html) in the *Amazon DynamoDB Developer Guide*.
-    pub provisioned_throughput: ::std::option::Option<
-        crate::types::ProvisionedThroughput,
-    >,
+    pub provisioned_throughput: Option<crate::types::ProvisionedThroughput>,
     /// The maximum number of read and write units for the specified global secondary index. If you use this parameter, you must specify `MaxReadRequestUnits`, `MaxWriteRequestUnits`, or both. You must use either [`OnDemandThroughput`](crate::types::OnDemandThroughput) or [`ProvisionedThroughput`](crate::types::ProvisionedThroughput) based on your table's capacity mode.
-    pub on_demand_throughput: ::std::option::Option<crate::types::OnDemandThroughput>,
+    pub on_demand_throughput: Option<crate::types::OnDemandThroughput>,
     /// Represents the warm throughput value (in read units per second and write units per second) for the specified secondary index. If you use this parameter, you must specify `ReadUnitsPerSecond`, `WriteUnitsPerSecond`, or both.
-    pub warm_throughput: ::std::option::Option<crate::types::WarmThroughput>,
+    pub warm_throughput: Option<crate::types::WarmThroughput>,
 }
 impl GlobalSecondaryIndex {
     /// Starts building a [`GlobalSecondaryIndex`].
     #[inline]
     pub fn builder() -> crate::types::builders::GlobalSecondaryIndexBuilder {
-        <crate::types::builders::GlobalSecondaryIndexBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GlobalSecondaryIndexBuilder as Default>::default()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
     /// The `KeySchema` member, empty when not set; the field tells an empty list from an absent one.
@@ -60,62 +51,47 @@ impl GlobalSecondaryIndex {
     }
     /// The `Projection` member, when set.
     #[inline]
-    pub fn projection(&self) -> ::std::option::Option<&crate::types::Projection> {
+    pub fn projection(&self) -> Option<&crate::types::Projection> {
         self.projection.as_ref()
     }
     /// The `ProvisionedThroughput` member, when set.
     #[inline]
     pub fn provisioned_throughput(
         &self,
-    ) -> ::std::option::Option<&crate::types::ProvisionedThroughput> {
+    ) -> Option<&crate::types::ProvisionedThroughput> {
         self.provisioned_throughput.as_ref()
     }
     /// The `OnDemandThroughput` member, when set.
     #[inline]
-    pub fn on_demand_throughput(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OnDemandThroughput> {
+    pub fn on_demand_throughput(&self) -> Option<&crate::types::OnDemandThroughput> {
         self.on_demand_throughput.as_ref()
     }
     /// The `WarmThroughput` member, when set.
     #[inline]
-    pub fn warm_throughput(
-        &self,
-    ) -> ::std::option::Option<&crate::types::WarmThroughput> {
+    pub fn warm_throughput(&self) -> Option<&crate::types::WarmThroughput> {
         self.warm_throughput.as_ref()
     }
 }
 /// A builder for [`GlobalSecondaryIndex`](crate::types::GlobalSecondaryIndex); start one with `GlobalSecondaryIndex::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GlobalSecondaryIndexBuilder {
     inner: crate::types::GlobalSecondaryIndex,
 }
 impl GlobalSecondaryIndexBuilder {
     /// Sets [`GlobalSecondaryIndex::index_name`](crate::types::GlobalSecondaryIndex::index_name): The name of the global secondary index.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndex::index_name`](crate::types::GlobalSecondaryIndex::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndex::index_name`](crate::types::GlobalSecondaryIndex::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Appends one item to [`GlobalSecondaryIndex::key_schema`](crate::types::GlobalSecondaryIndex::key_schema): The complete key schema for a global secondary index, which consists of one or more pairs of attribute names and key types:
@@ -129,35 +105,30 @@ impl GlobalSecondaryIndexBuilder {
     #[inline]
     pub fn set_key_schema(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
+        input: Option<Vec<crate::types::KeySchemaElement>>,
     ) -> Self {
         self.inner.key_schema = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndex::key_schema`](crate::types::GlobalSecondaryIndex::key_schema), if any.
     #[inline]
-    pub fn get_key_schema(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>> {
+    pub fn get_key_schema(&self) -> &Option<Vec<crate::types::KeySchemaElement>> {
         &self.inner.key_schema
     }
     /// Sets [`GlobalSecondaryIndex::projection`](crate::types::GlobalSecondaryIndex::projection): Represents attributes that are copied (projected) from the table into the global secondary index.
     pub fn projection(mut self, input: crate::types::Projection) -> Self {
-        self.inner.projection = ::std::option::Option::Some(input);
+        self.inner.projection = Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndex::projection`](crate::types::GlobalSecondaryIndex::projection).
     #[inline]
-    pub fn set_projection(
-        mut self,
-        input: ::std::option::Option<crate::types::Projection>,
-    ) -> Self {
+    pub fn set_projection(mut self, input: Option<crate::types::Projection>) -> Self {
         self.inner.projection = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndex::projection`](crate::types::GlobalSecondaryIndex::projection), if any.
     #[inline]
-    pub fn get_projection(&self) -> &::std::option::Option<crate::types::Projection> {
+    pub fn get_projection(&self) -> &Option<crate::types::Projection> {
         &self.inner.projection
     }
     /// Sets [`GlobalSecondaryIndex::provisioned_throughput`](crate::types::GlobalSecondaryIndex::provisioned_throughput): Represents the provisioned throughput settings for the specified global secondary index.
@@ -165,14 +136,14 @@ impl GlobalSecondaryIndexBuilder {
         mut self,
         input: crate::types::ProvisionedThroughput,
     ) -> Self {
-        self.inner.provisioned_throughput = ::std::option::Option::Some(input);
+        self.inner.provisioned_throughput = Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndex::provisioned_throughput`](crate::types::GlobalSecondaryIndex::provisioned_throughput).
     #[inline]
     pub fn set_provisioned_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedThroughput>,
+        input: Option<crate::types::ProvisionedThroughput>,
     ) -> Self {
         self.inner.provisioned_throughput = input;
         self
@@ -181,7 +152,7 @@ impl GlobalSecondaryIndexBuilder {
     #[inline]
     pub fn get_provisioned_throughput(
         &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
+    ) -> &Option<crate::types::ProvisionedThroughput> {
         &self.inner.provisioned_throughput
     }
     /// Sets [`GlobalSecondaryIndex::on_demand_throughput`](crate::types::GlobalSecondaryIndex::on_demand_throughput): The maximum number of read and write units for the specified global secondary index.
@@ -189,72 +160,68 @@ impl GlobalSecondaryIndexBuilder {
         mut self,
         input: crate::types::OnDemandThroughput,
     ) -> Self {
-        self.inner.on_demand_throughput = ::std::option::Option::Some(input);
+        self.inner.on_demand_throughput = Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndex::on_demand_throughput`](crate::types::GlobalSecondaryIndex::on_demand_throughput).
     #[inline]
     pub fn set_on_demand_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::OnDemandThroughput>,
+        input: Option<crate::types::OnDemandThroughput>,
     ) -> Self {
         self.inner.on_demand_throughput = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndex::on_demand_throughput`](crate::types::GlobalSecondaryIndex::on_demand_throughput), if any.
     #[inline]
-    pub fn get_on_demand_throughput(
-        &self,
-    ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
+    pub fn get_on_demand_throughput(&self) -> &Option<crate::types::OnDemandThroughput> {
         &self.inner.on_demand_throughput
     }
     /// Sets [`GlobalSecondaryIndex::warm_throughput`](crate::types::GlobalSecondaryIndex::warm_throughput): Represents the warm throughput value (in read units per second and write units per second) for the specified secondary index.
     pub fn warm_throughput(mut self, input: crate::types::WarmThroughput) -> Self {
-        self.inner.warm_throughput = ::std::option::Option::Some(input);
+        self.inner.warm_throughput = Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndex::warm_throughput`](crate::types::GlobalSecondaryIndex::warm_throughput).
     #[inline]
     pub fn set_warm_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::WarmThroughput>,
+        input: Option<crate::types::WarmThroughput>,
     ) -> Self {
         self.inner.warm_throughput = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndex::warm_throughput`](crate::types::GlobalSecondaryIndex::warm_throughput), if any.
     #[inline]
-    pub fn get_warm_throughput(
-        &self,
-    ) -> &::std::option::Option<crate::types::WarmThroughput> {
+    pub fn get_warm_throughput(&self) -> &Option<crate::types::WarmThroughput> {
         &self.inner.warm_throughput
     }
     /// Builds the [`GlobalSecondaryIndex`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GlobalSecondaryIndex,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.index_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GlobalSecondaryIndex",
                 member: "index_name",
             });
         }
         if self.inner.key_schema.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GlobalSecondaryIndex",
                 member: "key_schema",
             });
         }
         if self.inner.projection.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GlobalSecondaryIndex",
                 member: "projection",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

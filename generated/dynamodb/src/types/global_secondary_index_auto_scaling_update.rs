@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the auto scaling settings of a global secondary index for a global table that will be modified.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GlobalSecondaryIndexAutoScalingUpdate {
     /// The name of the global secondary index.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
     /// The `ProvisionedWriteCapacityAutoScalingUpdate` member.
-    pub provisioned_write_capacity_auto_scaling_update: ::std::option::Option<
+    pub provisioned_write_capacity_auto_scaling_update: Option<
         crate::types::AutoScalingSettingsUpdate,
     >,
 }
@@ -21,52 +16,41 @@ impl GlobalSecondaryIndexAutoScalingUpdate {
     /// Starts building a [`GlobalSecondaryIndexAutoScalingUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::GlobalSecondaryIndexAutoScalingUpdateBuilder {
-        <crate::types::builders::GlobalSecondaryIndexAutoScalingUpdateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GlobalSecondaryIndexAutoScalingUpdateBuilder as Default>::default()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
     /// The `ProvisionedWriteCapacityAutoScalingUpdate` member, when set.
     #[inline]
     pub fn provisioned_write_capacity_auto_scaling_update(
         &self,
-    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsUpdate> {
+    ) -> Option<&crate::types::AutoScalingSettingsUpdate> {
         self.provisioned_write_capacity_auto_scaling_update.as_ref()
     }
 }
 /// A builder for [`GlobalSecondaryIndexAutoScalingUpdate`](crate::types::GlobalSecondaryIndexAutoScalingUpdate); start one with `GlobalSecondaryIndexAutoScalingUpdate::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GlobalSecondaryIndexAutoScalingUpdateBuilder {
     inner: crate::types::GlobalSecondaryIndexAutoScalingUpdate,
 }
 impl GlobalSecondaryIndexAutoScalingUpdateBuilder {
     /// Sets [`GlobalSecondaryIndexAutoScalingUpdate::index_name`](crate::types::GlobalSecondaryIndexAutoScalingUpdate::index_name): The name of the global secondary index.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexAutoScalingUpdate::index_name`](crate::types::GlobalSecondaryIndexAutoScalingUpdate::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexAutoScalingUpdate::index_name`](crate::types::GlobalSecondaryIndexAutoScalingUpdate::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Sets [`GlobalSecondaryIndexAutoScalingUpdate::provisioned_write_capacity_auto_scaling_update`](crate::types::GlobalSecondaryIndexAutoScalingUpdate::provisioned_write_capacity_auto_scaling_update)
@@ -74,16 +58,14 @@ impl GlobalSecondaryIndexAutoScalingUpdateBuilder {
         mut self,
         input: crate::types::AutoScalingSettingsUpdate,
     ) -> Self {
-        self.inner.provisioned_write_capacity_auto_scaling_update = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.provisioned_write_capacity_auto_scaling_update = Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexAutoScalingUpdate::provisioned_write_capacity_auto_scaling_update`](crate::types::GlobalSecondaryIndexAutoScalingUpdate::provisioned_write_capacity_auto_scaling_update).
     #[inline]
     pub fn set_provisioned_write_capacity_auto_scaling_update(
         mut self,
-        input: ::std::option::Option<crate::types::AutoScalingSettingsUpdate>,
+        input: Option<crate::types::AutoScalingSettingsUpdate>,
     ) -> Self {
         self.inner.provisioned_write_capacity_auto_scaling_update = input;
         self
@@ -92,7 +74,7 @@ impl GlobalSecondaryIndexAutoScalingUpdateBuilder {
     #[inline]
     pub fn get_provisioned_write_capacity_auto_scaling_update(
         &self,
-    ) -> &::std::option::Option<crate::types::AutoScalingSettingsUpdate> {
+    ) -> &Option<crate::types::AutoScalingSettingsUpdate> {
         &self.inner.provisioned_write_capacity_auto_scaling_update
     }
     /// Builds the [`GlobalSecondaryIndexAutoScalingUpdate`]; it has no required members, so this cannot fail.

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a global secondary index.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GlobalSecondaryIndexDescription {
     /// The name of the global secondary index.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
     /// The complete key schema for a global secondary index, which consists of one or more pairs of attribute names and key types:
     ///
     /// - `HASH` - partition key
@@ -20,40 +15,36 @@ pub struct GlobalSecondaryIndexDescription {
     /// **Note:** The partition key of an item is also known as its *hash attribute*. The term "hash attribute" derives from DynamoDB's usage of an internal hash function to evenly distribute data items across partitions, based on their partition key values.
     ///
     /// The sort key of an item is also known as its *range attribute*. The term "range attribute" derives from the way DynamoDB stores items with the same partition key physically close together, in sorted order by the sort key value.
-    pub key_schema: ::std::option::Option<
-        ::std::vec::Vec<crate::types::KeySchemaElement>,
-    >,
+    pub key_schema: Option<Vec<crate::types::KeySchemaElement>>,
     /// Represents attributes that are copied (projected) from the table into the global secondary index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
-    pub projection: ::std::option::Option<crate::types::Projection>,
+    pub projection: Option<crate::types::Projection>,
     /// The current state of the global secondary index:
     ///
     /// - `CREATING` - The index is being created.
     /// - `UPDATING` - The index is being updated.
     /// - `DELETING` - The index is being deleted.
     /// - `ACTIVE` - The index is ready for use.
-    pub index_status: ::std::option::Option<crate::types::IndexStatus>,
+    pub index_status: Option<crate::types::IndexStatus>,
     /// Indicates whether the index is currently backfilling. *Backfilling* is the process of reading items from the table and determining whether they can be added to the index. (Not all items will qualify: For example, a partition key cannot have any duplicate values.) If an item can be added to the index, DynamoDB will do so. After all items have been processed, the backfilling operation is complete and `Backfilling` is false.
     ///
     /// You can delete an index that is being created during the `Backfilling` phase when [`IndexStatus`](crate::types::IndexStatus) is set to CREATING and `Backfilling` is true. You can't delete the index that is being created when [`IndexStatus`](crate::types::IndexStatus) is set to CREATING and `Backfilling` is false.
     ///
     /// **Note:** For indexes that were created during a `CreateTable` operation, the `Backfilling` attribute does not appear in the `DescribeTable` output.
-    pub backfilling: ::std::option::Option<bool>,
+    pub backfilling: Option<bool>,
     /// Represents the provisioned throughput settings for the specified global secondary index.
     ///
     /// For current minimum and maximum provisioned throughput values, see [Service, Account, and Table Quotas](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Limits.html) in the *Amazon DynamoDB Developer Guide*.
-    pub provisioned_throughput: ::std::option::Option<
-        crate::types::ProvisionedThroughputDescription,
-    >,
+    pub provisioned_throughput: Option<crate::types::ProvisionedThroughputDescription>,
     /// The total size of the specified index, in bytes. DynamoDB updates this value approximately every six hours. Recent changes might not be reflected in this value.
-    pub index_size_bytes: ::std::option::Option<i64>,
+    pub index_size_bytes: Option<i64>,
     /// The number of items in the specified index. DynamoDB updates this value approximately every six hours. Recent changes might not be reflected in this value.
-    pub item_count: ::std::option::Option<i64>,
+    pub item_count: Option<i64>,
     /// The Amazon Resource Name (ARN) that uniquely identifies the index.
-    pub index_arn: ::std::option::Option<::std::string::String>,
+    pub index_arn: Option<String>,
     /// The maximum number of read and write units for the specified global secondary index. If you use this parameter, you must specify `MaxReadRequestUnits`, `MaxWriteRequestUnits`, or both.
-    pub on_demand_throughput: ::std::option::Option<crate::types::OnDemandThroughput>,
+    pub on_demand_throughput: Option<crate::types::OnDemandThroughput>,
     /// Represents the warm throughput value (in read units per second and write units per second) for the specified secondary index.
-    pub warm_throughput: ::std::option::Option<
+    pub warm_throughput: Option<
         crate::types::GlobalSecondaryIndexWarmThroughputDescription,
     >,
 }
@@ -61,11 +52,11 @@ impl GlobalSecondaryIndexDescription {
     /// Starts building a [`GlobalSecondaryIndexDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::GlobalSecondaryIndexDescriptionBuilder {
-        <crate::types::builders::GlobalSecondaryIndexDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GlobalSecondaryIndexDescriptionBuilder as Default>::default()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
     /// The `KeySchema` member, empty when not set; the field tells an empty list from an absent one.
@@ -75,89 +66,74 @@ impl GlobalSecondaryIndexDescription {
     }
     /// The `Projection` member, when set.
     #[inline]
-    pub fn projection(&self) -> ::std::option::Option<&crate::types::Projection> {
+    pub fn projection(&self) -> Option<&crate::types::Projection> {
         self.projection.as_ref()
     }
     /// The `IndexStatus` member, when set.
     #[inline]
-    pub fn index_status(&self) -> ::std::option::Option<&crate::types::IndexStatus> {
+    pub fn index_status(&self) -> Option<&crate::types::IndexStatus> {
         self.index_status.as_ref()
     }
     /// The `Backfilling` member, when set.
     #[inline]
-    pub fn backfilling(&self) -> ::std::option::Option<bool> {
+    pub fn backfilling(&self) -> Option<bool> {
         self.backfilling
     }
     /// The `ProvisionedThroughput` member, when set.
     #[inline]
     pub fn provisioned_throughput(
         &self,
-    ) -> ::std::option::Option<&crate::types::ProvisionedThroughputDescription> {
+    ) -> Option<&crate::types::ProvisionedThroughputDescription> {
         self.provisioned_throughput.as_ref()
     }
     /// The `IndexSizeBytes` member, when set.
     #[inline]
-    pub fn index_size_bytes(&self) -> ::std::option::Option<i64> {
+    pub fn index_size_bytes(&self) -> Option<i64> {
         self.index_size_bytes
     }
     /// The `ItemCount` member, when set.
     #[inline]
-    pub fn item_count(&self) -> ::std::option::Option<i64> {
+    pub fn item_count(&self) -> Option<i64> {
         self.item_count
     }
     /// The `IndexArn` member, when set.
     #[inline]
-    pub fn index_arn(&self) -> ::std::option::Option<&str> {
+    pub fn index_arn(&self) -> Option<&str> {
         self.index_arn.as_deref()
     }
     /// The `OnDemandThroughput` member, when set.
     #[inline]
-    pub fn on_demand_throughput(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OnDemandThroughput> {
+    pub fn on_demand_throughput(&self) -> Option<&crate::types::OnDemandThroughput> {
         self.on_demand_throughput.as_ref()
     }
     /// The `WarmThroughput` member, when set.
     #[inline]
     pub fn warm_throughput(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::GlobalSecondaryIndexWarmThroughputDescription,
-    > {
+    ) -> Option<&crate::types::GlobalSecondaryIndexWarmThroughputDescription> {
         self.warm_throughput.as_ref()
     }
 }
 /// A builder for [`GlobalSecondaryIndexDescription`](crate::types::GlobalSecondaryIndexDescription); start one with `GlobalSecondaryIndexDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GlobalSecondaryIndexDescriptionBuilder {
     inner: crate::types::GlobalSecondaryIndexDescription,
 }
 impl GlobalSecondaryIndexDescriptionBuilder {
     /// Sets [`GlobalSecondaryIndexDescription::index_name`](crate::types::GlobalSecondaryIndexDescription::index_name): The name of the global secondary index.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::index_name`](crate::types::GlobalSecondaryIndexDescription::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexDescription::index_name`](crate::types::GlobalSecondaryIndexDescription::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Appends one item to [`GlobalSecondaryIndexDescription::key_schema`](crate::types::GlobalSecondaryIndexDescription::key_schema): The complete key schema for a global secondary index, which consists of one or more pairs of attribute names and key types:
@@ -171,70 +147,62 @@ impl GlobalSecondaryIndexDescriptionBuilder {
     #[inline]
     pub fn set_key_schema(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
+        input: Option<Vec<crate::types::KeySchemaElement>>,
     ) -> Self {
         self.inner.key_schema = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexDescription::key_schema`](crate::types::GlobalSecondaryIndexDescription::key_schema), if any.
     #[inline]
-    pub fn get_key_schema(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>> {
+    pub fn get_key_schema(&self) -> &Option<Vec<crate::types::KeySchemaElement>> {
         &self.inner.key_schema
     }
     /// Sets [`GlobalSecondaryIndexDescription::projection`](crate::types::GlobalSecondaryIndexDescription::projection): Represents attributes that are copied (projected) from the table into the global secondary index.
     pub fn projection(mut self, input: crate::types::Projection) -> Self {
-        self.inner.projection = ::std::option::Option::Some(input);
+        self.inner.projection = Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::projection`](crate::types::GlobalSecondaryIndexDescription::projection).
     #[inline]
-    pub fn set_projection(
-        mut self,
-        input: ::std::option::Option<crate::types::Projection>,
-    ) -> Self {
+    pub fn set_projection(mut self, input: Option<crate::types::Projection>) -> Self {
         self.inner.projection = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexDescription::projection`](crate::types::GlobalSecondaryIndexDescription::projection), if any.
     #[inline]
-    pub fn get_projection(&self) -> &::std::option::Option<crate::types::Projection> {
+    pub fn get_projection(&self) -> &Option<crate::types::Projection> {
         &self.inner.projection
     }
     /// Sets [`GlobalSecondaryIndexDescription::index_status`](crate::types::GlobalSecondaryIndexDescription::index_status): The current state of the global secondary index:
     pub fn index_status(mut self, input: crate::types::IndexStatus) -> Self {
-        self.inner.index_status = ::std::option::Option::Some(input);
+        self.inner.index_status = Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::index_status`](crate::types::GlobalSecondaryIndexDescription::index_status).
     #[inline]
-    pub fn set_index_status(
-        mut self,
-        input: ::std::option::Option<crate::types::IndexStatus>,
-    ) -> Self {
+    pub fn set_index_status(mut self, input: Option<crate::types::IndexStatus>) -> Self {
         self.inner.index_status = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexDescription::index_status`](crate::types::GlobalSecondaryIndexDescription::index_status), if any.
     #[inline]
-    pub fn get_index_status(&self) -> &::std::option::Option<crate::types::IndexStatus> {
+    pub fn get_index_status(&self) -> &Option<crate::types::IndexStatus> {
         &self.inner.index_status
     }
     /// Sets [`GlobalSecondaryIndexDescription::backfilling`](crate::types::GlobalSecondaryIndexDescription::backfilling): Indicates whether the index is currently backfilling. *Backfilling* is the process of reading items from the table and determining whether they can be added to the index. (Not all items will qualify: For example, a partition key cannot have any duplicate values.) If an item can be added to the index, DynamoDB will do so.
     pub fn backfilling(mut self, input: bool) -> Self {
-        self.inner.backfilling = ::std::option::Option::Some(input);
+        self.inner.backfilling = Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::backfilling`](crate::types::GlobalSecondaryIndexDescription::backfilling).
     #[inline]
-    pub fn set_backfilling(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_backfilling(mut self, input: Option<bool>) -> Self {
         self.inner.backfilling = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexDescription::backfilling`](crate::types::GlobalSecondaryIndexDescription::backfilling), if any.
     #[inline]
-    pub fn get_backfilling(&self) -> &::std::option::Option<bool> {
+    pub fn get_backfilling(&self) -> &Option<bool> {
         &self.inner.backfilling
     }
     /// Sets [`GlobalSecondaryIndexDescription::provisioned_throughput`](crate::types::GlobalSecondaryIndexDescription::provisioned_throughput): Represents the provisioned throughput settings for the specified global secondary index.
@@ -242,14 +210,14 @@ impl GlobalSecondaryIndexDescriptionBuilder {
         mut self,
         input: crate::types::ProvisionedThroughputDescription,
     ) -> Self {
-        self.inner.provisioned_throughput = ::std::option::Option::Some(input);
+        self.inner.provisioned_throughput = Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::provisioned_throughput`](crate::types::GlobalSecondaryIndexDescription::provisioned_throughput).
     #[inline]
     pub fn set_provisioned_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedThroughputDescription>,
+        input: Option<crate::types::ProvisionedThroughputDescription>,
     ) -> Self {
         self.inner.provisioned_throughput = input;
         self
@@ -258,61 +226,55 @@ impl GlobalSecondaryIndexDescriptionBuilder {
     #[inline]
     pub fn get_provisioned_throughput(
         &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedThroughputDescription> {
+    ) -> &Option<crate::types::ProvisionedThroughputDescription> {
         &self.inner.provisioned_throughput
     }
     /// Sets [`GlobalSecondaryIndexDescription::index_size_bytes`](crate::types::GlobalSecondaryIndexDescription::index_size_bytes): The total size of the specified index, in bytes.
     pub fn index_size_bytes(mut self, input: i64) -> Self {
-        self.inner.index_size_bytes = ::std::option::Option::Some(input);
+        self.inner.index_size_bytes = Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::index_size_bytes`](crate::types::GlobalSecondaryIndexDescription::index_size_bytes).
     #[inline]
-    pub fn set_index_size_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_index_size_bytes(mut self, input: Option<i64>) -> Self {
         self.inner.index_size_bytes = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexDescription::index_size_bytes`](crate::types::GlobalSecondaryIndexDescription::index_size_bytes), if any.
     #[inline]
-    pub fn get_index_size_bytes(&self) -> &::std::option::Option<i64> {
+    pub fn get_index_size_bytes(&self) -> &Option<i64> {
         &self.inner.index_size_bytes
     }
     /// Sets [`GlobalSecondaryIndexDescription::item_count`](crate::types::GlobalSecondaryIndexDescription::item_count): The number of items in the specified index.
     pub fn item_count(mut self, input: i64) -> Self {
-        self.inner.item_count = ::std::option::Option::Some(input);
+        self.inner.item_count = Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::item_count`](crate::types::GlobalSecondaryIndexDescription::item_count).
     #[inline]
-    pub fn set_item_count(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_item_count(mut self, input: Option<i64>) -> Self {
         self.inner.item_count = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexDescription::item_count`](crate::types::GlobalSecondaryIndexDescription::item_count), if any.
     #[inline]
-    pub fn get_item_count(&self) -> &::std::option::Option<i64> {
+    pub fn get_item_count(&self) -> &Option<i64> {
         &self.inner.item_count
     }
     /// Sets [`GlobalSecondaryIndexDescription::index_arn`](crate::types::GlobalSecondaryIndexDescription::index_arn): The Amazon Resource Name (ARN) that uniquely identifies the index.
-    pub fn index_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_arn = ::std::option::Option::Some(input.into());
+    pub fn index_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_arn = Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::index_arn`](crate::types::GlobalSecondaryIndexDescription::index_arn).
     #[inline]
-    pub fn set_index_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_arn(mut self, input: Option<String>) -> Self {
         self.inner.index_arn = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexDescription::index_arn`](crate::types::GlobalSecondaryIndexDescription::index_arn), if any.
     #[inline]
-    pub fn get_index_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_arn(&self) -> &Option<String> {
         &self.inner.index_arn
     }
     /// Sets [`GlobalSecondaryIndexDescription::on_demand_throughput`](crate::types::GlobalSecondaryIndexDescription::on_demand_throughput): The maximum number of read and write units for the specified global secondary index.
@@ -320,23 +282,21 @@ impl GlobalSecondaryIndexDescriptionBuilder {
         mut self,
         input: crate::types::OnDemandThroughput,
     ) -> Self {
-        self.inner.on_demand_throughput = ::std::option::Option::Some(input);
+        self.inner.on_demand_throughput = Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::on_demand_throughput`](crate::types::GlobalSecondaryIndexDescription::on_demand_throughput).
     #[inline]
     pub fn set_on_demand_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::OnDemandThroughput>,
+        input: Option<crate::types::OnDemandThroughput>,
     ) -> Self {
         self.inner.on_demand_throughput = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexDescription::on_demand_throughput`](crate::types::GlobalSecondaryIndexDescription::on_demand_throughput), if any.
     #[inline]
-    pub fn get_on_demand_throughput(
-        &self,
-    ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
+    pub fn get_on_demand_throughput(&self) -> &Option<crate::types::OnDemandThroughput> {
         &self.inner.on_demand_throughput
     }
     /// Sets [`GlobalSecondaryIndexDescription::warm_throughput`](crate::types::GlobalSecondaryIndexDescription::warm_throughput): Represents the warm throughput value (in read units per second and write units per second) for the specified secondary index.
@@ -344,16 +304,14 @@ impl GlobalSecondaryIndexDescriptionBuilder {
         mut self,
         input: crate::types::GlobalSecondaryIndexWarmThroughputDescription,
     ) -> Self {
-        self.inner.warm_throughput = ::std::option::Option::Some(input);
+        self.inner.warm_throughput = Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::warm_throughput`](crate::types::GlobalSecondaryIndexDescription::warm_throughput).
     #[inline]
     pub fn set_warm_throughput(
         mut self,
-        input: ::std::option::Option<
-            crate::types::GlobalSecondaryIndexWarmThroughputDescription,
-        >,
+        input: Option<crate::types::GlobalSecondaryIndexWarmThroughputDescription>,
     ) -> Self {
         self.inner.warm_throughput = input;
         self
@@ -362,9 +320,7 @@ impl GlobalSecondaryIndexDescriptionBuilder {
     #[inline]
     pub fn get_warm_throughput(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::GlobalSecondaryIndexWarmThroughputDescription,
-    > {
+    ) -> &Option<crate::types::GlobalSecondaryIndexWarmThroughputDescription> {
         &self.inner.warm_throughput
     }
     /// Builds the [`GlobalSecondaryIndexDescription`]; it has no required members, so this cannot fail.

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a global secondary index for the table when the backup was created.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GlobalSecondaryIndexInfo {
     /// The name of the global secondary index.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
     /// The complete key schema for a global secondary index, which consists of one or more pairs of attribute names and key types:
     ///
     /// - `HASH` - partition key
@@ -20,27 +15,23 @@ pub struct GlobalSecondaryIndexInfo {
     /// **Note:** The partition key of an item is also known as its *hash attribute*. The term "hash attribute" derives from DynamoDB's usage of an internal hash function to evenly distribute data items across partitions, based on their partition key values.
     ///
     /// The sort key of an item is also known as its *range attribute*. The term "range attribute" derives from the way DynamoDB stores items with the same partition key physically close together, in sorted order by the sort key value.
-    pub key_schema: ::std::option::Option<
-        ::std::vec::Vec<crate::types::KeySchemaElement>,
-    >,
+    pub key_schema: Option<Vec<crate::types::KeySchemaElement>>,
     /// Represents attributes that are copied (projected) from the table into the global secondary index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
-    pub projection: ::std::option::Option<crate::types::Projection>,
+    pub projection: Option<crate::types::Projection>,
     /// Represents the provisioned throughput settings for the specified global secondary index.
-    pub provisioned_throughput: ::std::option::Option<
-        crate::types::ProvisionedThroughput,
-    >,
+    pub provisioned_throughput: Option<crate::types::ProvisionedThroughput>,
     /// The `OnDemandThroughput` member.
-    pub on_demand_throughput: ::std::option::Option<crate::types::OnDemandThroughput>,
+    pub on_demand_throughput: Option<crate::types::OnDemandThroughput>,
 }
 impl GlobalSecondaryIndexInfo {
     /// Starts building a [`GlobalSecondaryIndexInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::GlobalSecondaryIndexInfoBuilder {
-        <crate::types::builders::GlobalSecondaryIndexInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GlobalSecondaryIndexInfoBuilder as Default>::default()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
     /// The `KeySchema` member, empty when not set; the field tells an empty list from an absent one.
@@ -50,55 +41,42 @@ impl GlobalSecondaryIndexInfo {
     }
     /// The `Projection` member, when set.
     #[inline]
-    pub fn projection(&self) -> ::std::option::Option<&crate::types::Projection> {
+    pub fn projection(&self) -> Option<&crate::types::Projection> {
         self.projection.as_ref()
     }
     /// The `ProvisionedThroughput` member, when set.
     #[inline]
     pub fn provisioned_throughput(
         &self,
-    ) -> ::std::option::Option<&crate::types::ProvisionedThroughput> {
+    ) -> Option<&crate::types::ProvisionedThroughput> {
         self.provisioned_throughput.as_ref()
     }
     /// The `OnDemandThroughput` member, when set.
     #[inline]
-    pub fn on_demand_throughput(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OnDemandThroughput> {
+    pub fn on_demand_throughput(&self) -> Option<&crate::types::OnDemandThroughput> {
         self.on_demand_throughput.as_ref()
     }
 }
 /// A builder for [`GlobalSecondaryIndexInfo`](crate::types::GlobalSecondaryIndexInfo); start one with `GlobalSecondaryIndexInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GlobalSecondaryIndexInfoBuilder {
     inner: crate::types::GlobalSecondaryIndexInfo,
 }
 impl GlobalSecondaryIndexInfoBuilder {
     /// Sets [`GlobalSecondaryIndexInfo::index_name`](crate::types::GlobalSecondaryIndexInfo::index_name): The name of the global secondary index.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexInfo::index_name`](crate::types::GlobalSecondaryIndexInfo::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexInfo::index_name`](crate::types::GlobalSecondaryIndexInfo::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Appends one item to [`GlobalSecondaryIndexInfo::key_schema`](crate::types::GlobalSecondaryIndexInfo::key_schema): The complete key schema for a global secondary index, which consists of one or more pairs of attribute names and key types:
@@ -112,35 +90,30 @@ impl GlobalSecondaryIndexInfoBuilder {
     #[inline]
     pub fn set_key_schema(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
+        input: Option<Vec<crate::types::KeySchemaElement>>,
     ) -> Self {
         self.inner.key_schema = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexInfo::key_schema`](crate::types::GlobalSecondaryIndexInfo::key_schema), if any.
     #[inline]
-    pub fn get_key_schema(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>> {
+    pub fn get_key_schema(&self) -> &Option<Vec<crate::types::KeySchemaElement>> {
         &self.inner.key_schema
     }
     /// Sets [`GlobalSecondaryIndexInfo::projection`](crate::types::GlobalSecondaryIndexInfo::projection): Represents attributes that are copied (projected) from the table into the global secondary index.
     pub fn projection(mut self, input: crate::types::Projection) -> Self {
-        self.inner.projection = ::std::option::Option::Some(input);
+        self.inner.projection = Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexInfo::projection`](crate::types::GlobalSecondaryIndexInfo::projection).
     #[inline]
-    pub fn set_projection(
-        mut self,
-        input: ::std::option::Option<crate::types::Projection>,
-    ) -> Self {
+    pub fn set_projection(mut self, input: Option<crate::types::Projection>) -> Self {
         self.inner.projection = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexInfo::projection`](crate::types::GlobalSecondaryIndexInfo::projection), if any.
     #[inline]
-    pub fn get_projection(&self) -> &::std::option::Option<crate::types::Projection> {
+    pub fn get_projection(&self) -> &Option<crate::types::Projection> {
         &self.inner.projection
     }
     /// Sets [`GlobalSecondaryIndexInfo::provisioned_throughput`](crate::types::GlobalSecondaryIndexInfo::provisioned_throughput): Represents the provisioned throughput settings for the specified global secondary index.
@@ -148,14 +121,14 @@ impl GlobalSecondaryIndexInfoBuilder {
         mut self,
         input: crate::types::ProvisionedThroughput,
     ) -> Self {
-        self.inner.provisioned_throughput = ::std::option::Option::Some(input);
+        self.inner.provisioned_throughput = Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexInfo::provisioned_throughput`](crate::types::GlobalSecondaryIndexInfo::provisioned_throughput).
     #[inline]
     pub fn set_provisioned_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedThroughput>,
+        input: Option<crate::types::ProvisionedThroughput>,
     ) -> Self {
         self.inner.provisioned_throughput = input;
         self
@@ -164,7 +137,7 @@ impl GlobalSecondaryIndexInfoBuilder {
     #[inline]
     pub fn get_provisioned_throughput(
         &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
+    ) -> &Option<crate::types::ProvisionedThroughput> {
         &self.inner.provisioned_throughput
     }
     /// Sets [`GlobalSecondaryIndexInfo::on_demand_throughput`](crate::types::GlobalSecondaryIndexInfo::on_demand_throughput)
@@ -172,23 +145,21 @@ impl GlobalSecondaryIndexInfoBuilder {
         mut self,
         input: crate::types::OnDemandThroughput,
     ) -> Self {
-        self.inner.on_demand_throughput = ::std::option::Option::Some(input);
+        self.inner.on_demand_throughput = Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexInfo::on_demand_throughput`](crate::types::GlobalSecondaryIndexInfo::on_demand_throughput).
     #[inline]
     pub fn set_on_demand_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::OnDemandThroughput>,
+        input: Option<crate::types::OnDemandThroughput>,
     ) -> Self {
         self.inner.on_demand_throughput = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexInfo::on_demand_throughput`](crate::types::GlobalSecondaryIndexInfo::on_demand_throughput), if any.
     #[inline]
-    pub fn get_on_demand_throughput(
-        &self,
-    ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
+    pub fn get_on_demand_throughput(&self) -> &Option<crate::types::OnDemandThroughput> {
         &self.inner.on_demand_throughput
     }
     /// Builds the [`GlobalSecondaryIndexInfo`]; it has no required members, so this cannot fail.

@@ -6,16 +6,11 @@
 /// - A new global secondary index to be added to an existing table.
 /// - New provisioned throughput parameters for an existing global secondary index.
 /// - An existing global secondary index to be removed from an existing table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GlobalSecondaryIndexUpdate {
     /// The name of an existing global secondary index, along with new provisioned throughput settings to be applied to that index.
-    pub update: ::std::option::Option<crate::types::UpdateGlobalSecondaryIndexAction>,
+    pub update: Option<crate::types::UpdateGlobalSecondaryIndexAction>,
     /// The parameters required for creating a global secondary index on an existing table:
     ///
     /// - `IndexName`
@@ -23,45 +18,34 @@ pub struct GlobalSecondaryIndexUpdate {
     /// - `AttributeDefinitions`
     /// - [`Projection`](crate::types::Projection)
     /// - [`ProvisionedThroughput`](crate::types::ProvisionedThroughput)
-    pub create: ::std::option::Option<crate::types::CreateGlobalSecondaryIndexAction>,
+    pub create: Option<crate::types::CreateGlobalSecondaryIndexAction>,
     /// The name of an existing global secondary index to be removed.
-    pub delete: ::std::option::Option<crate::types::DeleteGlobalSecondaryIndexAction>,
+    pub delete: Option<crate::types::DeleteGlobalSecondaryIndexAction>,
 }
 impl GlobalSecondaryIndexUpdate {
     /// Starts building a [`GlobalSecondaryIndexUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::GlobalSecondaryIndexUpdateBuilder {
-        <crate::types::builders::GlobalSecondaryIndexUpdateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GlobalSecondaryIndexUpdateBuilder as Default>::default()
     }
     /// The `Update` member, when set.
     #[inline]
-    pub fn update(
-        &self,
-    ) -> ::std::option::Option<&crate::types::UpdateGlobalSecondaryIndexAction> {
+    pub fn update(&self) -> Option<&crate::types::UpdateGlobalSecondaryIndexAction> {
         self.update.as_ref()
     }
     /// The `Create` member, when set.
     #[inline]
-    pub fn create(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CreateGlobalSecondaryIndexAction> {
+    pub fn create(&self) -> Option<&crate::types::CreateGlobalSecondaryIndexAction> {
         self.create.as_ref()
     }
     /// The `Delete` member, when set.
     #[inline]
-    pub fn delete(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DeleteGlobalSecondaryIndexAction> {
+    pub fn delete(&self) -> Option<&crate::types::DeleteGlobalSecondaryIndexAction> {
         self.delete.as_ref()
     }
 }
 /// A builder for [`GlobalSecondaryIndexUpdate`](crate::types::GlobalSecondaryIndexUpdate); start one with `GlobalSecondaryIndexUpdate::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GlobalSecondaryIndexUpdateBuilder {
     inner: crate::types::GlobalSecondaryIndexUpdate,
 }
@@ -71,23 +55,21 @@ impl GlobalSecondaryIndexUpdateBuilder {
         mut self,
         input: crate::types::UpdateGlobalSecondaryIndexAction,
     ) -> Self {
-        self.inner.update = ::std::option::Option::Some(input);
+        self.inner.update = Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexUpdate::update`](crate::types::GlobalSecondaryIndexUpdate::update).
     #[inline]
     pub fn set_update(
         mut self,
-        input: ::std::option::Option<crate::types::UpdateGlobalSecondaryIndexAction>,
+        input: Option<crate::types::UpdateGlobalSecondaryIndexAction>,
     ) -> Self {
         self.inner.update = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexUpdate::update`](crate::types::GlobalSecondaryIndexUpdate::update), if any.
     #[inline]
-    pub fn get_update(
-        &self,
-    ) -> &::std::option::Option<crate::types::UpdateGlobalSecondaryIndexAction> {
+    pub fn get_update(&self) -> &Option<crate::types::UpdateGlobalSecondaryIndexAction> {
         &self.inner.update
     }
     /// Sets [`GlobalSecondaryIndexUpdate::create`](crate::types::GlobalSecondaryIndexUpdate::create): The parameters required for creating a global secondary index on an existing table:
@@ -95,23 +77,21 @@ impl GlobalSecondaryIndexUpdateBuilder {
         mut self,
         input: crate::types::CreateGlobalSecondaryIndexAction,
     ) -> Self {
-        self.inner.create = ::std::option::Option::Some(input);
+        self.inner.create = Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexUpdate::create`](crate::types::GlobalSecondaryIndexUpdate::create).
     #[inline]
     pub fn set_create(
         mut self,
-        input: ::std::option::Option<crate::types::CreateGlobalSecondaryIndexAction>,
+        input: Option<crate::types::CreateGlobalSecondaryIndexAction>,
     ) -> Self {
         self.inner.create = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexUpdate::create`](crate::types::GlobalSecondaryIndexUpdate::create), if any.
     #[inline]
-    pub fn get_create(
-        &self,
-    ) -> &::std::option::Option<crate::types::CreateGlobalSecondaryIndexAction> {
+    pub fn get_create(&self) -> &Option<crate::types::CreateGlobalSecondaryIndexAction> {
         &self.inner.create
     }
     /// Sets [`GlobalSecondaryIndexUpdate::delete`](crate::types::GlobalSecondaryIndexUpdate::delete): The name of an existing global secondary index to be removed.
@@ -119,23 +99,21 @@ impl GlobalSecondaryIndexUpdateBuilder {
         mut self,
         input: crate::types::DeleteGlobalSecondaryIndexAction,
     ) -> Self {
-        self.inner.delete = ::std::option::Option::Some(input);
+        self.inner.delete = Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexUpdate::delete`](crate::types::GlobalSecondaryIndexUpdate::delete).
     #[inline]
     pub fn set_delete(
         mut self,
-        input: ::std::option::Option<crate::types::DeleteGlobalSecondaryIndexAction>,
+        input: Option<crate::types::DeleteGlobalSecondaryIndexAction>,
     ) -> Self {
         self.inner.delete = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexUpdate::delete`](crate::types::GlobalSecondaryIndexUpdate::delete), if any.
     #[inline]
-    pub fn get_delete(
-        &self,
-    ) -> &::std::option::Option<crate::types::DeleteGlobalSecondaryIndexAction> {
+    pub fn get_delete(&self) -> &Option<crate::types::DeleteGlobalSecondaryIndexAction> {
         &self.inner.delete
     }
     /// Builds the [`GlobalSecondaryIndexUpdate`]; it has no required members, so this cannot fail.

@@ -2,109 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The description of the warm throughput value on a global secondary index.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GlobalSecondaryIndexWarmThroughputDescription {
     /// Represents warm throughput read units per second value for a global secondary index.
-    pub read_units_per_second: ::std::option::Option<i64>,
+    pub read_units_per_second: Option<i64>,
     /// Represents warm throughput write units per second value for a global secondary index.
-    pub write_units_per_second: ::std::option::Option<i64>,
+    pub write_units_per_second: Option<i64>,
     /// Represents the warm throughput status being created or updated on a global secondary index. The status can only be `UPDATING` or `ACTIVE`.
-    pub status: ::std::option::Option<crate::types::IndexStatus>,
+    pub status: Option<crate::types::IndexStatus>,
 }
 impl GlobalSecondaryIndexWarmThroughputDescription {
     /// Starts building a [`GlobalSecondaryIndexWarmThroughputDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::GlobalSecondaryIndexWarmThroughputDescriptionBuilder {
-        <crate::types::builders::GlobalSecondaryIndexWarmThroughputDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GlobalSecondaryIndexWarmThroughputDescriptionBuilder as Default>::default()
     }
     /// The `ReadUnitsPerSecond` member, when set.
     #[inline]
-    pub fn read_units_per_second(&self) -> ::std::option::Option<i64> {
+    pub fn read_units_per_second(&self) -> Option<i64> {
         self.read_units_per_second
     }
     /// The `WriteUnitsPerSecond` member, when set.
     #[inline]
-    pub fn write_units_per_second(&self) -> ::std::option::Option<i64> {
+    pub fn write_units_per_second(&self) -> Option<i64> {
         self.write_units_per_second
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::IndexStatus> {
+    pub fn status(&self) -> Option<&crate::types::IndexStatus> {
         self.status.as_ref()
     }
 }
 /// A builder for [`GlobalSecondaryIndexWarmThroughputDescription`](crate::types::GlobalSecondaryIndexWarmThroughputDescription); start one with `GlobalSecondaryIndexWarmThroughputDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GlobalSecondaryIndexWarmThroughputDescriptionBuilder {
     inner: crate::types::GlobalSecondaryIndexWarmThroughputDescription,
 }
 impl GlobalSecondaryIndexWarmThroughputDescriptionBuilder {
     /// Sets [`GlobalSecondaryIndexWarmThroughputDescription::read_units_per_second`](crate::types::GlobalSecondaryIndexWarmThroughputDescription::read_units_per_second): Represents warm throughput read units per second value for a global secondary index.
     pub fn read_units_per_second(mut self, input: i64) -> Self {
-        self.inner.read_units_per_second = ::std::option::Option::Some(input);
+        self.inner.read_units_per_second = Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexWarmThroughputDescription::read_units_per_second`](crate::types::GlobalSecondaryIndexWarmThroughputDescription::read_units_per_second).
     #[inline]
-    pub fn set_read_units_per_second(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_read_units_per_second(mut self, input: Option<i64>) -> Self {
         self.inner.read_units_per_second = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexWarmThroughputDescription::read_units_per_second`](crate::types::GlobalSecondaryIndexWarmThroughputDescription::read_units_per_second), if any.
     #[inline]
-    pub fn get_read_units_per_second(&self) -> &::std::option::Option<i64> {
+    pub fn get_read_units_per_second(&self) -> &Option<i64> {
         &self.inner.read_units_per_second
     }
     /// Sets [`GlobalSecondaryIndexWarmThroughputDescription::write_units_per_second`](crate::types::GlobalSecondaryIndexWarmThroughputDescription::write_units_per_second): Represents warm throughput write units per second value for a global secondary index.
     pub fn write_units_per_second(mut self, input: i64) -> Self {
-        self.inner.write_units_per_second = ::std::option::Option::Some(input);
+        self.inner.write_units_per_second = Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexWarmThroughputDescription::write_units_per_second`](crate::types::GlobalSecondaryIndexWarmThroughputDescription::write_units_per_second).
     #[inline]
-    pub fn set_write_units_per_second(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_write_units_per_second(mut self, input: Option<i64>) -> Self {
         self.inner.write_units_per_second = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexWarmThroughputDescription::write_units_per_second`](crate::types::GlobalSecondaryIndexWarmThroughputDescription::write_units_per_second), if any.
     #[inline]
-    pub fn get_write_units_per_second(&self) -> &::std::option::Option<i64> {
+    pub fn get_write_units_per_second(&self) -> &Option<i64> {
         &self.inner.write_units_per_second
     }
     /// Sets [`GlobalSecondaryIndexWarmThroughputDescription::status`](crate::types::GlobalSecondaryIndexWarmThroughputDescription::status): Represents the warm throughput status being created or updated on a global secondary index.
     pub fn status(mut self, input: crate::types::IndexStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexWarmThroughputDescription::status`](crate::types::GlobalSecondaryIndexWarmThroughputDescription::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::IndexStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::IndexStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexWarmThroughputDescription::status`](crate::types::GlobalSecondaryIndexWarmThroughputDescription::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::IndexStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::IndexStatus> {
         &self.inner.status
     }
     /// Builds the [`GlobalSecondaryIndexWarmThroughputDescription`]; it has no required members, so this cannot fail.

@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a global table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GlobalTable {
     /// The global table name.
-    pub global_table_name: ::std::option::Option<::std::string::String>,
+    pub global_table_name: Option<String>,
     /// The Regions where the global table has replicas.
-    pub replication_group: ::std::option::Option<::std::vec::Vec<crate::types::Replica>>,
+    pub replication_group: Option<Vec<crate::types::Replica>>,
 }
 impl GlobalTable {
     /// Starts building a [`GlobalTable`].
     #[inline]
     pub fn builder() -> crate::types::builders::GlobalTableBuilder {
-        <crate::types::builders::GlobalTableBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GlobalTableBuilder as Default>::default()
     }
     /// The `GlobalTableName` member, when set.
     #[inline]
-    pub fn global_table_name(&self) -> ::std::option::Option<&str> {
+    pub fn global_table_name(&self) -> Option<&str> {
         self.global_table_name.as_deref()
     }
     /// The `ReplicationGroup` member, empty when not set; the field tells an empty list from an absent one.
@@ -33,38 +28,25 @@ impl GlobalTable {
     }
 }
 /// A builder for [`GlobalTable`](crate::types::GlobalTable); start one with `GlobalTable::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GlobalTableBuilder {
     inner: crate::types::GlobalTable,
 }
 impl GlobalTableBuilder {
     /// Sets [`GlobalTable::global_table_name`](crate::types::GlobalTable::global_table_name): The global table name.
-    pub fn global_table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.global_table_name = ::std::option::Option::Some(input.into());
+    pub fn global_table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.global_table_name = Some(input.into());
         self
     }
     /// Sets or clears [`GlobalTable::global_table_name`](crate::types::GlobalTable::global_table_name).
     #[inline]
-    pub fn set_global_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_global_table_name(mut self, input: Option<String>) -> Self {
         self.inner.global_table_name = input;
         self
     }
     /// The value set for [`GlobalTable::global_table_name`](crate::types::GlobalTable::global_table_name), if any.
     #[inline]
-    pub fn get_global_table_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_global_table_name(&self) -> &Option<String> {
         &self.inner.global_table_name
     }
     /// Appends one item to [`GlobalTable::replication_group`](crate::types::GlobalTable::replication_group): The Regions where the global table has replicas.
@@ -78,16 +60,14 @@ impl GlobalTableBuilder {
     #[inline]
     pub fn set_replication_group(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Replica>>,
+        input: Option<Vec<crate::types::Replica>>,
     ) -> Self {
         self.inner.replication_group = input;
         self
     }
     /// The value set for [`GlobalTable::replication_group`](crate::types::GlobalTable::replication_group), if any.
     #[inline]
-    pub fn get_replication_group(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Replica>> {
+    pub fn get_replication_group(&self) -> &Option<Vec<crate::types::Replica>> {
         &self.inner.replication_group
     }
     /// Builds the [`GlobalTable`]; it has no required members, so this cannot fail.

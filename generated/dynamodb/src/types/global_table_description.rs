@@ -2,39 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains details about the global table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GlobalTableDescription {
     /// The Regions where the global table has replicas.
-    pub replication_group: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaDescription>,
-    >,
+    pub replication_group: Option<Vec<crate::types::ReplicaDescription>>,
     /// The unique identifier of the global table.
-    pub global_table_arn: ::std::option::Option<::std::string::String>,
+    pub global_table_arn: Option<String>,
     /// The creation time of the global table.
-    pub creation_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub creation_date_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The current state of the global table:
     ///
     /// - `CREATING` - The global table is being created.
     /// - `UPDATING` - The global table is being updated.
     /// - `DELETING` - The global table is being deleted.
     /// - `ACTIVE` - The global table is ready for use.
-    pub global_table_status: ::std::option::Option<crate::types::GlobalTableStatus>,
+    pub global_table_status: Option<crate::types::GlobalTableStatus>,
     /// The global table name.
-    pub global_table_name: ::std::option::Option<::std::string::String>,
+    pub global_table_name: Option<String>,
 }
 impl GlobalTableDescription {
     /// Starts building a [`GlobalTableDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::GlobalTableDescriptionBuilder {
-        <crate::types::builders::GlobalTableDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GlobalTableDescriptionBuilder as Default>::default()
     }
     /// The `ReplicationGroup` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -43,36 +34,27 @@ impl GlobalTableDescription {
     }
     /// The `GlobalTableArn` member, when set.
     #[inline]
-    pub fn global_table_arn(&self) -> ::std::option::Option<&str> {
+    pub fn global_table_arn(&self) -> Option<&str> {
         self.global_table_arn.as_deref()
     }
     /// The `CreationDateTime` member, when set.
     #[inline]
-    pub fn creation_date_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn creation_date_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.creation_date_time.as_ref()
     }
     /// The `GlobalTableStatus` member, when set.
     #[inline]
-    pub fn global_table_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::GlobalTableStatus> {
+    pub fn global_table_status(&self) -> Option<&crate::types::GlobalTableStatus> {
         self.global_table_status.as_ref()
     }
     /// The `GlobalTableName` member, when set.
     #[inline]
-    pub fn global_table_name(&self) -> ::std::option::Option<&str> {
+    pub fn global_table_name(&self) -> Option<&str> {
         self.global_table_name.as_deref()
     }
 }
 /// A builder for [`GlobalTableDescription`](crate::types::GlobalTableDescription); start one with `GlobalTableDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GlobalTableDescriptionBuilder {
     inner: crate::types::GlobalTableDescription,
 }
@@ -88,7 +70,7 @@ impl GlobalTableDescriptionBuilder {
     #[inline]
     pub fn set_replication_group(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ReplicaDescription>>,
+        input: Option<Vec<crate::types::ReplicaDescription>>,
     ) -> Self {
         self.inner.replication_group = input;
         self
@@ -97,29 +79,23 @@ impl GlobalTableDescriptionBuilder {
     #[inline]
     pub fn get_replication_group(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ReplicaDescription>> {
+    ) -> &Option<Vec<crate::types::ReplicaDescription>> {
         &self.inner.replication_group
     }
     /// Sets [`GlobalTableDescription::global_table_arn`](crate::types::GlobalTableDescription::global_table_arn): The unique identifier of the global table.
-    pub fn global_table_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.global_table_arn = ::std::option::Option::Some(input.into());
+    pub fn global_table_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.global_table_arn = Some(input.into());
         self
     }
     /// Sets or clears [`GlobalTableDescription::global_table_arn`](crate::types::GlobalTableDescription::global_table_arn).
     #[inline]
-    pub fn set_global_table_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_global_table_arn(mut self, input: Option<String>) -> Self {
         self.inner.global_table_arn = input;
         self
     }
     /// The value set for [`GlobalTableDescription::global_table_arn`](crate::types::GlobalTableDescription::global_table_arn), if any.
     #[inline]
-    pub fn get_global_table_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_global_table_arn(&self) -> &Option<String> {
         &self.inner.global_table_arn
     }
     /// Sets [`GlobalTableDescription::creation_date_time`](crate::types::GlobalTableDescription::creation_date_time): The creation time of the global table.
@@ -127,14 +103,14 @@ impl GlobalTableDescriptionBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_date_time = ::std::option::Option::Some(input);
+        self.inner.creation_date_time = Some(input);
         self
     }
     /// Sets or clears [`GlobalTableDescription::creation_date_time`](crate::types::GlobalTableDescription::creation_date_time).
     #[inline]
     pub fn set_creation_date_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.creation_date_time = input;
         self
@@ -143,7 +119,7 @@ impl GlobalTableDescriptionBuilder {
     #[inline]
     pub fn get_creation_date_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.creation_date_time
     }
     /// Sets [`GlobalTableDescription::global_table_status`](crate::types::GlobalTableDescription::global_table_status): The current state of the global table:
@@ -151,47 +127,37 @@ impl GlobalTableDescriptionBuilder {
         mut self,
         input: crate::types::GlobalTableStatus,
     ) -> Self {
-        self.inner.global_table_status = ::std::option::Option::Some(input);
+        self.inner.global_table_status = Some(input);
         self
     }
     /// Sets or clears [`GlobalTableDescription::global_table_status`](crate::types::GlobalTableDescription::global_table_status).
     #[inline]
     pub fn set_global_table_status(
         mut self,
-        input: ::std::option::Option<crate::types::GlobalTableStatus>,
+        input: Option<crate::types::GlobalTableStatus>,
     ) -> Self {
         self.inner.global_table_status = input;
         self
     }
     /// The value set for [`GlobalTableDescription::global_table_status`](crate::types::GlobalTableDescription::global_table_status), if any.
     #[inline]
-    pub fn get_global_table_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::GlobalTableStatus> {
+    pub fn get_global_table_status(&self) -> &Option<crate::types::GlobalTableStatus> {
         &self.inner.global_table_status
     }
     /// Sets [`GlobalTableDescription::global_table_name`](crate::types::GlobalTableDescription::global_table_name): The global table name.
-    pub fn global_table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.global_table_name = ::std::option::Option::Some(input.into());
+    pub fn global_table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.global_table_name = Some(input.into());
         self
     }
     /// Sets or clears [`GlobalTableDescription::global_table_name`](crate::types::GlobalTableDescription::global_table_name).
     #[inline]
-    pub fn set_global_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_global_table_name(mut self, input: Option<String>) -> Self {
         self.inner.global_table_name = input;
         self
     }
     /// The value set for [`GlobalTableDescription::global_table_name`](crate::types::GlobalTableDescription::global_table_name), if any.
     #[inline]
-    pub fn get_global_table_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_global_table_name(&self) -> &Option<String> {
         &self.inner.global_table_name
     }
     /// Builds the [`GlobalTableDescription`]; it has no required members, so this cannot fail.

@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the settings of a global secondary index for a global table that will be modified.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GlobalTableGlobalSecondaryIndexSettingsUpdate {
     /// The name of the global secondary index. The name must be unique among all other indexes on this table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
     /// The maximum number of writes consumed per second before DynamoDB returns a `ThrottlingException.`
-    pub provisioned_write_capacity_units: ::std::option::Option<i64>,
+    pub provisioned_write_capacity_units: Option<i64>,
     /// Auto scaling settings for managing a global secondary index's write capacity units.
-    pub provisioned_write_capacity_auto_scaling_settings_update: ::std::option::Option<
+    pub provisioned_write_capacity_auto_scaling_settings_update: Option<
         crate::types::AutoScalingSettingsUpdate,
     >,
 }
@@ -25,76 +20,62 @@ impl GlobalTableGlobalSecondaryIndexSettingsUpdate {
     /// Starts building a [`GlobalTableGlobalSecondaryIndexSettingsUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder {
-        <crate::types::builders::GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder as Default>::default()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
     /// The `ProvisionedWriteCapacityUnits` member, when set.
     #[inline]
-    pub fn provisioned_write_capacity_units(&self) -> ::std::option::Option<i64> {
+    pub fn provisioned_write_capacity_units(&self) -> Option<i64> {
         self.provisioned_write_capacity_units
     }
     /// The `ProvisionedWriteCapacityAutoScalingSettingsUpdate` member, when set.
     #[inline]
     pub fn provisioned_write_capacity_auto_scaling_settings_update(
         &self,
-    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsUpdate> {
+    ) -> Option<&crate::types::AutoScalingSettingsUpdate> {
         self.provisioned_write_capacity_auto_scaling_settings_update.as_ref()
     }
 }
 /// A builder for [`GlobalTableGlobalSecondaryIndexSettingsUpdate`](crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate); start one with `GlobalTableGlobalSecondaryIndexSettingsUpdate::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder {
     inner: crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate,
 }
 impl GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder {
     /// Sets [`GlobalTableGlobalSecondaryIndexSettingsUpdate::index_name`](crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate::index_name): The name of the global secondary index.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`GlobalTableGlobalSecondaryIndexSettingsUpdate::index_name`](crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`GlobalTableGlobalSecondaryIndexSettingsUpdate::index_name`](crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Sets [`GlobalTableGlobalSecondaryIndexSettingsUpdate::provisioned_write_capacity_units`](crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate::provisioned_write_capacity_units): The maximum number of writes consumed per second before DynamoDB returns a `ThrottlingException.`
     pub fn provisioned_write_capacity_units(mut self, input: i64) -> Self {
-        self.inner.provisioned_write_capacity_units = ::std::option::Option::Some(input);
+        self.inner.provisioned_write_capacity_units = Some(input);
         self
     }
     /// Sets or clears [`GlobalTableGlobalSecondaryIndexSettingsUpdate::provisioned_write_capacity_units`](crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate::provisioned_write_capacity_units).
     #[inline]
-    pub fn set_provisioned_write_capacity_units(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_provisioned_write_capacity_units(mut self, input: Option<i64>) -> Self {
         self.inner.provisioned_write_capacity_units = input;
         self
     }
     /// The value set for [`GlobalTableGlobalSecondaryIndexSettingsUpdate::provisioned_write_capacity_units`](crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate::provisioned_write_capacity_units), if any.
     #[inline]
-    pub fn get_provisioned_write_capacity_units(&self) -> &::std::option::Option<i64> {
+    pub fn get_provisioned_write_capacity_units(&self) -> &Option<i64> {
         &self.inner.provisioned_write_capacity_units
     }
     /// Sets [`GlobalTableGlobalSecondaryIndexSettingsUpdate::provisioned_write_capacity_auto_scaling_settings_update`](crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate::provisioned_write_capacity_auto_scaling_settings_update): Auto scaling settings for managing a global secondary index's write capacity units.
@@ -102,16 +83,14 @@ impl GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder {
         mut self,
         input: crate::types::AutoScalingSettingsUpdate,
     ) -> Self {
-        self.inner.provisioned_write_capacity_auto_scaling_settings_update = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.provisioned_write_capacity_auto_scaling_settings_update = Some(input);
         self
     }
     /// Sets or clears [`GlobalTableGlobalSecondaryIndexSettingsUpdate::provisioned_write_capacity_auto_scaling_settings_update`](crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate::provisioned_write_capacity_auto_scaling_settings_update).
     #[inline]
     pub fn set_provisioned_write_capacity_auto_scaling_settings_update(
         mut self,
-        input: ::std::option::Option<crate::types::AutoScalingSettingsUpdate>,
+        input: Option<crate::types::AutoScalingSettingsUpdate>,
     ) -> Self {
         self.inner.provisioned_write_capacity_auto_scaling_settings_update = input;
         self
@@ -120,23 +99,23 @@ impl GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder {
     #[inline]
     pub fn get_provisioned_write_capacity_auto_scaling_settings_update(
         &self,
-    ) -> &::std::option::Option<crate::types::AutoScalingSettingsUpdate> {
+    ) -> &Option<crate::types::AutoScalingSettingsUpdate> {
         &self.inner.provisioned_write_capacity_auto_scaling_settings_update
     }
     /// Builds the [`GlobalTableGlobalSecondaryIndexSettingsUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.index_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GlobalTableGlobalSecondaryIndexSettingsUpdate",
                 member: "index_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,88 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a witness Region in a MRSC global table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GlobalTableWitnessDescription {
     /// The name of the Amazon Web Services Region that serves as a witness for the MRSC global table.
-    pub region_name: ::std::option::Option<::std::string::String>,
+    pub region_name: Option<String>,
     /// The current status of the witness Region in the MRSC global table.
-    pub witness_status: ::std::option::Option<crate::types::WitnessStatus>,
+    pub witness_status: Option<crate::types::WitnessStatus>,
 }
 impl GlobalTableWitnessDescription {
     /// Starts building a [`GlobalTableWitnessDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::GlobalTableWitnessDescriptionBuilder {
-        <crate::types::builders::GlobalTableWitnessDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GlobalTableWitnessDescriptionBuilder as Default>::default()
     }
     /// The `RegionName` member, when set.
     #[inline]
-    pub fn region_name(&self) -> ::std::option::Option<&str> {
+    pub fn region_name(&self) -> Option<&str> {
         self.region_name.as_deref()
     }
     /// The `WitnessStatus` member, when set.
     #[inline]
-    pub fn witness_status(&self) -> ::std::option::Option<&crate::types::WitnessStatus> {
+    pub fn witness_status(&self) -> Option<&crate::types::WitnessStatus> {
         self.witness_status.as_ref()
     }
 }
 /// A builder for [`GlobalTableWitnessDescription`](crate::types::GlobalTableWitnessDescription); start one with `GlobalTableWitnessDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GlobalTableWitnessDescriptionBuilder {
     inner: crate::types::GlobalTableWitnessDescription,
 }
 impl GlobalTableWitnessDescriptionBuilder {
     /// Sets [`GlobalTableWitnessDescription::region_name`](crate::types::GlobalTableWitnessDescription::region_name): The name of the Amazon Web Services Region that serves as a witness for the MRSC global table.
-    pub fn region_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.region_name = ::std::option::Option::Some(input.into());
+    pub fn region_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.region_name = Some(input.into());
         self
     }
     /// Sets or clears [`GlobalTableWitnessDescription::region_name`](crate::types::GlobalTableWitnessDescription::region_name).
     #[inline]
-    pub fn set_region_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region_name(mut self, input: Option<String>) -> Self {
         self.inner.region_name = input;
         self
     }
     /// The value set for [`GlobalTableWitnessDescription::region_name`](crate::types::GlobalTableWitnessDescription::region_name), if any.
     #[inline]
-    pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region_name(&self) -> &Option<String> {
         &self.inner.region_name
     }
     /// Sets [`GlobalTableWitnessDescription::witness_status`](crate::types::GlobalTableWitnessDescription::witness_status): The current status of the witness Region in the MRSC global table.
     pub fn witness_status(mut self, input: crate::types::WitnessStatus) -> Self {
-        self.inner.witness_status = ::std::option::Option::Some(input);
+        self.inner.witness_status = Some(input);
         self
     }
     /// Sets or clears [`GlobalTableWitnessDescription::witness_status`](crate::types::GlobalTableWitnessDescription::witness_status).
     #[inline]
     pub fn set_witness_status(
         mut self,
-        input: ::std::option::Option<crate::types::WitnessStatus>,
+        input: Option<crate::types::WitnessStatus>,
     ) -> Self {
         self.inner.witness_status = input;
         self
     }
     /// The value set for [`GlobalTableWitnessDescription::witness_status`](crate::types::GlobalTableWitnessDescription::witness_status), if any.
     #[inline]
-    pub fn get_witness_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::WitnessStatus> {
+    pub fn get_witness_status(&self) -> &Option<crate::types::WitnessStatus> {
         &self.inner.witness_status
     }
     /// Builds the [`GlobalTableWitnessDescription`]; it has no required members, so this cannot fail.

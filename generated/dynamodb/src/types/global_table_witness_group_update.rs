@@ -7,55 +7,37 @@
 /// - An existing witness to be removed from an existing global table.
 ///
 /// You can configure one witness per MRSC global table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GlobalTableWitnessGroupUpdate {
     /// Specifies a witness Region to be added to a new MRSC global table. The witness must be added when creating the MRSC global table.
-    pub create: ::std::option::Option<
-        crate::types::CreateGlobalTableWitnessGroupMemberAction,
-    >,
+    pub create: Option<crate::types::CreateGlobalTableWitnessGroupMemberAction>,
     /// Specifies a witness Region to be removed from an existing global table. Must be done in conjunction with removing a replica. The deletion of both a witness and replica converts the remaining replica to a single-Region DynamoDB table.
-    pub delete: ::std::option::Option<
-        crate::types::DeleteGlobalTableWitnessGroupMemberAction,
-    >,
+    pub delete: Option<crate::types::DeleteGlobalTableWitnessGroupMemberAction>,
 }
 impl GlobalTableWitnessGroupUpdate {
     /// Starts building a [`GlobalTableWitnessGroupUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::GlobalTableWitnessGroupUpdateBuilder {
-        <crate::types::builders::GlobalTableWitnessGroupUpdateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GlobalTableWitnessGroupUpdateBuilder as Default>::default()
     }
     /// The `Create` member, when set.
     #[inline]
     pub fn create(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::CreateGlobalTableWitnessGroupMemberAction,
-    > {
+    ) -> Option<&crate::types::CreateGlobalTableWitnessGroupMemberAction> {
         self.create.as_ref()
     }
     /// The `Delete` member, when set.
     #[inline]
     pub fn delete(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::DeleteGlobalTableWitnessGroupMemberAction,
-    > {
+    ) -> Option<&crate::types::DeleteGlobalTableWitnessGroupMemberAction> {
         self.delete.as_ref()
     }
 }
 /// A builder for [`GlobalTableWitnessGroupUpdate`](crate::types::GlobalTableWitnessGroupUpdate); start one with `GlobalTableWitnessGroupUpdate::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GlobalTableWitnessGroupUpdateBuilder {
     inner: crate::types::GlobalTableWitnessGroupUpdate,
 }
@@ -65,16 +47,14 @@ impl GlobalTableWitnessGroupUpdateBuilder {
         mut self,
         input: crate::types::CreateGlobalTableWitnessGroupMemberAction,
     ) -> Self {
-        self.inner.create = ::std::option::Option::Some(input);
+        self.inner.create = Some(input);
         self
     }
     /// Sets or clears [`GlobalTableWitnessGroupUpdate::create`](crate::types::GlobalTableWitnessGroupUpdate::create).
     #[inline]
     pub fn set_create(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CreateGlobalTableWitnessGroupMemberAction,
-        >,
+        input: Option<crate::types::CreateGlobalTableWitnessGroupMemberAction>,
     ) -> Self {
         self.inner.create = input;
         self
@@ -83,9 +63,7 @@ impl GlobalTableWitnessGroupUpdateBuilder {
     #[inline]
     pub fn get_create(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::CreateGlobalTableWitnessGroupMemberAction,
-    > {
+    ) -> &Option<crate::types::CreateGlobalTableWitnessGroupMemberAction> {
         &self.inner.create
     }
     /// Sets [`GlobalTableWitnessGroupUpdate::delete`](crate::types::GlobalTableWitnessGroupUpdate::delete): Specifies a witness Region to be removed from an existing global table.
@@ -93,16 +71,14 @@ impl GlobalTableWitnessGroupUpdateBuilder {
         mut self,
         input: crate::types::DeleteGlobalTableWitnessGroupMemberAction,
     ) -> Self {
-        self.inner.delete = ::std::option::Option::Some(input);
+        self.inner.delete = Some(input);
         self
     }
     /// Sets or clears [`GlobalTableWitnessGroupUpdate::delete`](crate::types::GlobalTableWitnessGroupUpdate::delete).
     #[inline]
     pub fn set_delete(
         mut self,
-        input: ::std::option::Option<
-            crate::types::DeleteGlobalTableWitnessGroupMemberAction,
-        >,
+        input: Option<crate::types::DeleteGlobalTableWitnessGroupMemberAction>,
     ) -> Self {
         self.inner.delete = input;
         self
@@ -111,9 +87,7 @@ impl GlobalTableWitnessGroupUpdateBuilder {
     #[inline]
     pub fn get_delete(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::DeleteGlobalTableWitnessGroupMemberAction,
-    > {
+    ) -> &Option<crate::types::DeleteGlobalTableWitnessGroupMemberAction> {
         &self.inner.delete
     }
     /// Builds the [`GlobalTableWitnessGroupUpdate`]; it has no required members, so this cannot fail.

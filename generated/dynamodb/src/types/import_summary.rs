@@ -2,264 +2,217 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Summary information about the source file for the import.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportSummary {
     /// The Amazon Resource Number (ARN) corresponding to the import request.
-    pub import_arn: ::std::option::Option<::std::string::String>,
+    pub import_arn: Option<String>,
     /// The status of the import operation.
-    pub import_status: ::std::option::Option<crate::types::ImportStatus>,
+    pub import_status: Option<crate::types::ImportStatus>,
     /// The Amazon Resource Number (ARN) of the table being imported into.
-    pub table_arn: ::std::option::Option<::std::string::String>,
+    pub table_arn: Option<String>,
     /// The path and S3 bucket of the source file that is being imported. This includes the S3Bucket (required), S3KeyPrefix (optional) and S3BucketOwner (optional if the bucket is owned by the requester).
-    pub s3_bucket_source: ::std::option::Option<crate::types::S3BucketSource>,
+    pub s3_bucket_source: Option<crate::types::S3BucketSource>,
     /// The Amazon Resource Number (ARN) of the Cloudwatch Log Group associated with this import task.
-    pub cloud_watch_log_group_arn: ::std::option::Option<::std::string::String>,
+    pub cloud_watch_log_group_arn: Option<String>,
     /// The format of the source data. Valid values are `CSV`, `DYNAMODB_JSON` or `ION`.
-    pub input_format: ::std::option::Option<crate::types::InputFormat>,
+    pub input_format: Option<crate::types::InputFormat>,
     /// The time at which this import task began.
-    pub start_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The time at which this import task ended.
-    pub end_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_time: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl ImportSummary {
     /// Starts building a [`ImportSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportSummaryBuilder {
-        <crate::types::builders::ImportSummaryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportSummaryBuilder as Default>::default()
     }
     /// The `ImportArn` member, when set.
     #[inline]
-    pub fn import_arn(&self) -> ::std::option::Option<&str> {
+    pub fn import_arn(&self) -> Option<&str> {
         self.import_arn.as_deref()
     }
     /// The `ImportStatus` member, when set.
     #[inline]
-    pub fn import_status(&self) -> ::std::option::Option<&crate::types::ImportStatus> {
+    pub fn import_status(&self) -> Option<&crate::types::ImportStatus> {
         self.import_status.as_ref()
     }
     /// The `TableArn` member, when set.
     #[inline]
-    pub fn table_arn(&self) -> ::std::option::Option<&str> {
+    pub fn table_arn(&self) -> Option<&str> {
         self.table_arn.as_deref()
     }
     /// The `S3BucketSource` member, when set.
     #[inline]
-    pub fn s3_bucket_source(
-        &self,
-    ) -> ::std::option::Option<&crate::types::S3BucketSource> {
+    pub fn s3_bucket_source(&self) -> Option<&crate::types::S3BucketSource> {
         self.s3_bucket_source.as_ref()
     }
     /// The `CloudWatchLogGroupArn` member, when set.
     #[inline]
-    pub fn cloud_watch_log_group_arn(&self) -> ::std::option::Option<&str> {
+    pub fn cloud_watch_log_group_arn(&self) -> Option<&str> {
         self.cloud_watch_log_group_arn.as_deref()
     }
     /// The `InputFormat` member, when set.
     #[inline]
-    pub fn input_format(&self) -> ::std::option::Option<&crate::types::InputFormat> {
+    pub fn input_format(&self) -> Option<&crate::types::InputFormat> {
         self.input_format.as_ref()
     }
     /// The `StartTime` member, when set.
     #[inline]
-    pub fn start_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_time.as_ref()
     }
     /// The `EndTime` member, when set.
     #[inline]
-    pub fn end_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_time.as_ref()
     }
 }
 /// A builder for [`ImportSummary`](crate::types::ImportSummary); start one with `ImportSummary::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportSummaryBuilder {
     inner: crate::types::ImportSummary,
 }
 impl ImportSummaryBuilder {
     /// Sets [`ImportSummary::import_arn`](crate::types::ImportSummary::import_arn): The Amazon Resource Number (ARN) corresponding to the import request.
-    pub fn import_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.import_arn = ::std::option::Option::Some(input.into());
+    pub fn import_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.import_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ImportSummary::import_arn`](crate::types::ImportSummary::import_arn).
     #[inline]
-    pub fn set_import_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_import_arn(mut self, input: Option<String>) -> Self {
         self.inner.import_arn = input;
         self
     }
     /// The value set for [`ImportSummary::import_arn`](crate::types::ImportSummary::import_arn), if any.
     #[inline]
-    pub fn get_import_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_import_arn(&self) -> &Option<String> {
         &self.inner.import_arn
     }
     /// Sets [`ImportSummary::import_status`](crate::types::ImportSummary::import_status): The status of the import operation.
     pub fn import_status(mut self, input: crate::types::ImportStatus) -> Self {
-        self.inner.import_status = ::std::option::Option::Some(input);
+        self.inner.import_status = Some(input);
         self
     }
     /// Sets or clears [`ImportSummary::import_status`](crate::types::ImportSummary::import_status).
     #[inline]
     pub fn set_import_status(
         mut self,
-        input: ::std::option::Option<crate::types::ImportStatus>,
+        input: Option<crate::types::ImportStatus>,
     ) -> Self {
         self.inner.import_status = input;
         self
     }
     /// The value set for [`ImportSummary::import_status`](crate::types::ImportSummary::import_status), if any.
     #[inline]
-    pub fn get_import_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::ImportStatus> {
+    pub fn get_import_status(&self) -> &Option<crate::types::ImportStatus> {
         &self.inner.import_status
     }
     /// Sets [`ImportSummary::table_arn`](crate::types::ImportSummary::table_arn): The Amazon Resource Number (ARN) of the table being imported into.
-    pub fn table_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_arn = ::std::option::Option::Some(input.into());
+    pub fn table_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ImportSummary::table_arn`](crate::types::ImportSummary::table_arn).
     #[inline]
-    pub fn set_table_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_arn(mut self, input: Option<String>) -> Self {
         self.inner.table_arn = input;
         self
     }
     /// The value set for [`ImportSummary::table_arn`](crate::types::ImportSummary::table_arn), if any.
     #[inline]
-    pub fn get_table_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_arn(&self) -> &Option<String> {
         &self.inner.table_arn
     }
     /// Sets [`ImportSummary::s3_bucket_source`](crate::types::ImportSummary::s3_bucket_source): The path and S3 bucket of the source file that is being imported.
     pub fn s3_bucket_source(mut self, input: crate::types::S3BucketSource) -> Self {
-        self.inner.s3_bucket_source = ::std::option::Option::Some(input);
+        self.inner.s3_bucket_source = Some(input);
         self
     }
     /// Sets or clears [`ImportSummary::s3_bucket_source`](crate::types::ImportSummary::s3_bucket_source).
     #[inline]
     pub fn set_s3_bucket_source(
         mut self,
-        input: ::std::option::Option<crate::types::S3BucketSource>,
+        input: Option<crate::types::S3BucketSource>,
     ) -> Self {
         self.inner.s3_bucket_source = input;
         self
     }
     /// The value set for [`ImportSummary::s3_bucket_source`](crate::types::ImportSummary::s3_bucket_source), if any.
     #[inline]
-    pub fn get_s3_bucket_source(
-        &self,
-    ) -> &::std::option::Option<crate::types::S3BucketSource> {
+    pub fn get_s3_bucket_source(&self) -> &Option<crate::types::S3BucketSource> {
         &self.inner.s3_bucket_source
     }
     /// Sets [`ImportSummary::cloud_watch_log_group_arn`](crate::types::ImportSummary::cloud_watch_log_group_arn): The Amazon Resource Number (ARN) of the Cloudwatch Log Group associated with this import task.
-    pub fn cloud_watch_log_group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cloud_watch_log_group_arn = ::std::option::Option::Some(input.into());
+    pub fn cloud_watch_log_group_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.cloud_watch_log_group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ImportSummary::cloud_watch_log_group_arn`](crate::types::ImportSummary::cloud_watch_log_group_arn).
     #[inline]
-    pub fn set_cloud_watch_log_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cloud_watch_log_group_arn(mut self, input: Option<String>) -> Self {
         self.inner.cloud_watch_log_group_arn = input;
         self
     }
     /// The value set for [`ImportSummary::cloud_watch_log_group_arn`](crate::types::ImportSummary::cloud_watch_log_group_arn), if any.
     #[inline]
-    pub fn get_cloud_watch_log_group_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cloud_watch_log_group_arn(&self) -> &Option<String> {
         &self.inner.cloud_watch_log_group_arn
     }
     /// Sets [`ImportSummary::input_format`](crate::types::ImportSummary::input_format): The format of the source data.
     pub fn input_format(mut self, input: crate::types::InputFormat) -> Self {
-        self.inner.input_format = ::std::option::Option::Some(input);
+        self.inner.input_format = Some(input);
         self
     }
     /// Sets or clears [`ImportSummary::input_format`](crate::types::ImportSummary::input_format).
     #[inline]
-    pub fn set_input_format(
-        mut self,
-        input: ::std::option::Option<crate::types::InputFormat>,
-    ) -> Self {
+    pub fn set_input_format(mut self, input: Option<crate::types::InputFormat>) -> Self {
         self.inner.input_format = input;
         self
     }
     /// The value set for [`ImportSummary::input_format`](crate::types::ImportSummary::input_format), if any.
     #[inline]
-    pub fn get_input_format(&self) -> &::std::option::Option<crate::types::InputFormat> {
+    pub fn get_input_format(&self) -> &Option<crate::types::InputFormat> {
         &self.inner.input_format
     }
     /// Sets [`ImportSummary::start_time`](crate::types::ImportSummary::start_time): The time at which this import task began.
     pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input);
+        self.inner.start_time = Some(input);
         self
     }
     /// Sets or clears [`ImportSummary::start_time`](crate::types::ImportSummary::start_time).
     #[inline]
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_time = input;
         self
     }
     /// The value set for [`ImportSummary::start_time`](crate::types::ImportSummary::start_time), if any.
     #[inline]
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_time
     }
     /// Sets [`ImportSummary::end_time`](crate::types::ImportSummary::end_time): The time at which this import task ended.
     pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input);
+        self.inner.end_time = Some(input);
         self
     }
     /// Sets or clears [`ImportSummary::end_time`](crate::types::ImportSummary::end_time).
     #[inline]
     pub fn set_end_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_time = input;
         self
     }
     /// The value set for [`ImportSummary::end_time`](crate::types::ImportSummary::end_time), if any.
     #[inline]
-    pub fn get_end_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_time
     }
     /// Builds the [`ImportSummary`]; it has no required members, so this cannot fail.

@@ -2,369 +2,306 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of the table being imported into.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportTableDescription {
     /// The Amazon Resource Number (ARN) corresponding to the import request.
-    pub import_arn: ::std::option::Option<::std::string::String>,
+    pub import_arn: Option<String>,
     /// The status of the import.
-    pub import_status: ::std::option::Option<crate::types::ImportStatus>,
+    pub import_status: Option<crate::types::ImportStatus>,
     /// The Amazon Resource Number (ARN) of the table being imported into.
-    pub table_arn: ::std::option::Option<::std::string::String>,
+    pub table_arn: Option<String>,
     /// The table id corresponding to the table created by import table process.
-    pub table_id: ::std::option::Option<::std::string::String>,
+    pub table_id: Option<String>,
     /// The client token that was provided for the import task. Reusing the client token on retry makes a call to `ImportTable` idempotent.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Values for the S3 bucket the source file is imported from. Includes bucket name (required), key prefix (optional) and bucket account owner ID (optional).
-    pub s3_bucket_source: ::std::option::Option<crate::types::S3BucketSource>,
+    pub s3_bucket_source: Option<crate::types::S3BucketSource>,
     /// The number of errors occurred on importing the source file into the target table.
-    pub error_count: ::std::option::Option<i64>,
+    pub error_count: Option<i64>,
     /// The Amazon Resource Number (ARN) of the Cloudwatch Log Group associated with the target table.
-    pub cloud_watch_log_group_arn: ::std::option::Option<::std::string::String>,
+    pub cloud_watch_log_group_arn: Option<String>,
     /// The format of the source data going into the target table.
-    pub input_format: ::std::option::Option<crate::types::InputFormat>,
+    pub input_format: Option<crate::types::InputFormat>,
     /// The format options for the data that was imported into the target table. There is one value, CsvOption.
-    pub input_format_options: ::std::option::Option<crate::types::InputFormatOptions>,
+    pub input_format_options: Option<crate::types::InputFormatOptions>,
     /// The compression options for the data that has been imported into the target table. The values are NONE, GZIP, or ZSTD.
-    pub input_compression_type: ::std::option::Option<
-        crate::types::InputCompressionType,
-    >,
+    pub input_compression_type: Option<crate::types::InputCompressionType>,
     /// The parameters for the new table that is being imported into.
-    pub table_creation_parameters: ::std::option::Option<
-        crate::types::TableCreationParameters,
-    >,
+    pub table_creation_parameters: Option<crate::types::TableCreationParameters>,
     /// The time when this import task started.
-    pub start_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The time at which the creation of the table associated with this import task completed.
-    pub end_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The total size of data processed from the source file, in Bytes.
-    pub processed_size_bytes: ::std::option::Option<i64>,
+    pub processed_size_bytes: Option<i64>,
     /// The total number of items processed from the source file.
-    pub processed_item_count: ::std::option::Option<i64>,
+    pub processed_item_count: Option<i64>,
     /// The number of items successfully imported into the new table.
-    pub imported_item_count: ::std::option::Option<i64>,
+    pub imported_item_count: Option<i64>,
     /// The error code corresponding to the failure that the import job ran into during execution.
-    pub failure_code: ::std::option::Option<::std::string::String>,
+    pub failure_code: Option<String>,
     /// The error message corresponding to the failure that the import job ran into during execution.
-    pub failure_message: ::std::option::Option<::std::string::String>,
+    pub failure_message: Option<String>,
 }
 impl ImportTableDescription {
     /// Starts building a [`ImportTableDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportTableDescriptionBuilder {
-        <crate::types::builders::ImportTableDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportTableDescriptionBuilder as Default>::default()
     }
     /// The `ImportArn` member, when set.
     #[inline]
-    pub fn import_arn(&self) -> ::std::option::Option<&str> {
+    pub fn import_arn(&self) -> Option<&str> {
         self.import_arn.as_deref()
     }
     /// The `ImportStatus` member, when set.
     #[inline]
-    pub fn import_status(&self) -> ::std::option::Option<&crate::types::ImportStatus> {
+    pub fn import_status(&self) -> Option<&crate::types::ImportStatus> {
         self.import_status.as_ref()
     }
     /// The `TableArn` member, when set.
     #[inline]
-    pub fn table_arn(&self) -> ::std::option::Option<&str> {
+    pub fn table_arn(&self) -> Option<&str> {
         self.table_arn.as_deref()
     }
     /// The `TableId` member, when set.
     #[inline]
-    pub fn table_id(&self) -> ::std::option::Option<&str> {
+    pub fn table_id(&self) -> Option<&str> {
         self.table_id.as_deref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `S3BucketSource` member, when set.
     #[inline]
-    pub fn s3_bucket_source(
-        &self,
-    ) -> ::std::option::Option<&crate::types::S3BucketSource> {
+    pub fn s3_bucket_source(&self) -> Option<&crate::types::S3BucketSource> {
         self.s3_bucket_source.as_ref()
     }
     /// The `ErrorCount` member, when set.
     #[inline]
-    pub fn error_count(&self) -> ::std::option::Option<i64> {
+    pub fn error_count(&self) -> Option<i64> {
         self.error_count
     }
     /// The `CloudWatchLogGroupArn` member, when set.
     #[inline]
-    pub fn cloud_watch_log_group_arn(&self) -> ::std::option::Option<&str> {
+    pub fn cloud_watch_log_group_arn(&self) -> Option<&str> {
         self.cloud_watch_log_group_arn.as_deref()
     }
     /// The `InputFormat` member, when set.
     #[inline]
-    pub fn input_format(&self) -> ::std::option::Option<&crate::types::InputFormat> {
+    pub fn input_format(&self) -> Option<&crate::types::InputFormat> {
         self.input_format.as_ref()
     }
     /// The `InputFormatOptions` member, when set.
     #[inline]
-    pub fn input_format_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InputFormatOptions> {
+    pub fn input_format_options(&self) -> Option<&crate::types::InputFormatOptions> {
         self.input_format_options.as_ref()
     }
     /// The `InputCompressionType` member, when set.
     #[inline]
-    pub fn input_compression_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InputCompressionType> {
+    pub fn input_compression_type(&self) -> Option<&crate::types::InputCompressionType> {
         self.input_compression_type.as_ref()
     }
     /// The `TableCreationParameters` member, when set.
     #[inline]
     pub fn table_creation_parameters(
         &self,
-    ) -> ::std::option::Option<&crate::types::TableCreationParameters> {
+    ) -> Option<&crate::types::TableCreationParameters> {
         self.table_creation_parameters.as_ref()
     }
     /// The `StartTime` member, when set.
     #[inline]
-    pub fn start_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_time.as_ref()
     }
     /// The `EndTime` member, when set.
     #[inline]
-    pub fn end_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_time.as_ref()
     }
     /// The `ProcessedSizeBytes` member, when set.
     #[inline]
-    pub fn processed_size_bytes(&self) -> ::std::option::Option<i64> {
+    pub fn processed_size_bytes(&self) -> Option<i64> {
         self.processed_size_bytes
     }
     /// The `ProcessedItemCount` member, when set.
     #[inline]
-    pub fn processed_item_count(&self) -> ::std::option::Option<i64> {
+    pub fn processed_item_count(&self) -> Option<i64> {
         self.processed_item_count
     }
     /// The `ImportedItemCount` member, when set.
     #[inline]
-    pub fn imported_item_count(&self) -> ::std::option::Option<i64> {
+    pub fn imported_item_count(&self) -> Option<i64> {
         self.imported_item_count
     }
     /// The `FailureCode` member, when set.
     #[inline]
-    pub fn failure_code(&self) -> ::std::option::Option<&str> {
+    pub fn failure_code(&self) -> Option<&str> {
         self.failure_code.as_deref()
     }
     /// The `FailureMessage` member, when set.
     #[inline]
-    pub fn failure_message(&self) -> ::std::option::Option<&str> {
+    pub fn failure_message(&self) -> Option<&str> {
         self.failure_message.as_deref()
     }
 }
 /// A builder for [`ImportTableDescription`](crate::types::ImportTableDescription); start one with `ImportTableDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportTableDescriptionBuilder {
     inner: crate::types::ImportTableDescription,
 }
 impl ImportTableDescriptionBuilder {
     /// Sets [`ImportTableDescription::import_arn`](crate::types::ImportTableDescription::import_arn): The Amazon Resource Number (ARN) corresponding to the import request.
-    pub fn import_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.import_arn = ::std::option::Option::Some(input.into());
+    pub fn import_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.import_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::import_arn`](crate::types::ImportTableDescription::import_arn).
     #[inline]
-    pub fn set_import_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_import_arn(mut self, input: Option<String>) -> Self {
         self.inner.import_arn = input;
         self
     }
     /// The value set for [`ImportTableDescription::import_arn`](crate::types::ImportTableDescription::import_arn), if any.
     #[inline]
-    pub fn get_import_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_import_arn(&self) -> &Option<String> {
         &self.inner.import_arn
     }
     /// Sets [`ImportTableDescription::import_status`](crate::types::ImportTableDescription::import_status): The status of the import.
     pub fn import_status(mut self, input: crate::types::ImportStatus) -> Self {
-        self.inner.import_status = ::std::option::Option::Some(input);
+        self.inner.import_status = Some(input);
         self
     }
     /// Sets or clears [`ImportTableDescription::import_status`](crate::types::ImportTableDescription::import_status).
     #[inline]
     pub fn set_import_status(
         mut self,
-        input: ::std::option::Option<crate::types::ImportStatus>,
+        input: Option<crate::types::ImportStatus>,
     ) -> Self {
         self.inner.import_status = input;
         self
     }
     /// The value set for [`ImportTableDescription::import_status`](crate::types::ImportTableDescription::import_status), if any.
     #[inline]
-    pub fn get_import_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::ImportStatus> {
+    pub fn get_import_status(&self) -> &Option<crate::types::ImportStatus> {
         &self.inner.import_status
     }
     /// Sets [`ImportTableDescription::table_arn`](crate::types::ImportTableDescription::table_arn): The Amazon Resource Number (ARN) of the table being imported into.
-    pub fn table_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_arn = ::std::option::Option::Some(input.into());
+    pub fn table_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::table_arn`](crate::types::ImportTableDescription::table_arn).
     #[inline]
-    pub fn set_table_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_arn(mut self, input: Option<String>) -> Self {
         self.inner.table_arn = input;
         self
     }
     /// The value set for [`ImportTableDescription::table_arn`](crate::types::ImportTableDescription::table_arn), if any.
     #[inline]
-    pub fn get_table_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_arn(&self) -> &Option<String> {
         &self.inner.table_arn
     }
     /// Sets [`ImportTableDescription::table_id`](crate::types::ImportTableDescription::table_id): The table id corresponding to the table created by import table process.
-    pub fn table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_id = ::std::option::Option::Some(input.into());
+    pub fn table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::table_id`](crate::types::ImportTableDescription::table_id).
     #[inline]
-    pub fn set_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_id(mut self, input: Option<String>) -> Self {
         self.inner.table_id = input;
         self
     }
     /// The value set for [`ImportTableDescription::table_id`](crate::types::ImportTableDescription::table_id), if any.
     #[inline]
-    pub fn get_table_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_id(&self) -> &Option<String> {
         &self.inner.table_id
     }
     /// Sets [`ImportTableDescription::client_token`](crate::types::ImportTableDescription::client_token): The client token that was provided for the import task.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::client_token`](crate::types::ImportTableDescription::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`ImportTableDescription::client_token`](crate::types::ImportTableDescription::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`ImportTableDescription::s3_bucket_source`](crate::types::ImportTableDescription::s3_bucket_source): Values for the S3 bucket the source file is imported from.
     pub fn s3_bucket_source(mut self, input: crate::types::S3BucketSource) -> Self {
-        self.inner.s3_bucket_source = ::std::option::Option::Some(input);
+        self.inner.s3_bucket_source = Some(input);
         self
     }
     /// Sets or clears [`ImportTableDescription::s3_bucket_source`](crate::types::ImportTableDescription::s3_bucket_source).
     #[inline]
     pub fn set_s3_bucket_source(
         mut self,
-        input: ::std::option::Option<crate::types::S3BucketSource>,
+        input: Option<crate::types::S3BucketSource>,
     ) -> Self {
         self.inner.s3_bucket_source = input;
         self
     }
     /// The value set for [`ImportTableDescription::s3_bucket_source`](crate::types::ImportTableDescription::s3_bucket_source), if any.
     #[inline]
-    pub fn get_s3_bucket_source(
-        &self,
-    ) -> &::std::option::Option<crate::types::S3BucketSource> {
+    pub fn get_s3_bucket_source(&self) -> &Option<crate::types::S3BucketSource> {
         &self.inner.s3_bucket_source
     }
     /// Sets [`ImportTableDescription::error_count`](crate::types::ImportTableDescription::error_count): The number of errors occurred on importing the source file into the target table.
     pub fn error_count(mut self, input: i64) -> Self {
-        self.inner.error_count = ::std::option::Option::Some(input);
+        self.inner.error_count = Some(input);
         self
     }
     /// Sets or clears [`ImportTableDescription::error_count`](crate::types::ImportTableDescription::error_count).
     #[inline]
-    pub fn set_error_count(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_error_count(mut self, input: Option<i64>) -> Self {
         self.inner.error_count = input;
         self
     }
     /// The value set for [`ImportTableDescription::error_count`](crate::types::ImportTableDescription::error_count), if any.
     #[inline]
-    pub fn get_error_count(&self) -> &::std::option::Option<i64> {
+    pub fn get_error_count(&self) -> &Option<i64> {
         &self.inner.error_count
     }
     /// Sets [`ImportTableDescription::cloud_watch_log_group_arn`](crate::types::ImportTableDescription::cloud_watch_log_group_arn): The Amazon Resource Number (ARN) of the Cloudwatch Log Group associated with the target table.
-    pub fn cloud_watch_log_group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cloud_watch_log_group_arn = ::std::option::Option::Some(input.into());
+    pub fn cloud_watch_log_group_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.cloud_watch_log_group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::cloud_watch_log_group_arn`](crate::types::ImportTableDescription::cloud_watch_log_group_arn).
     #[inline]
-    pub fn set_cloud_watch_log_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cloud_watch_log_group_arn(mut self, input: Option<String>) -> Self {
         self.inner.cloud_watch_log_group_arn = input;
         self
     }
     /// The value set for [`ImportTableDescription::cloud_watch_log_group_arn`](crate::types::ImportTableDescription::cloud_watch_log_group_arn), if any.
     #[inline]
-    pub fn get_cloud_watch_log_group_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cloud_watch_log_group_arn(&self) -> &Option<String> {
         &self.inner.cloud_watch_log_group_arn
     }
     /// Sets [`ImportTableDescription::input_format`](crate::types::ImportTableDescription::input_format): The format of the source data going into the target table.
     pub fn input_format(mut self, input: crate::types::InputFormat) -> Self {
-        self.inner.input_format = ::std::option::Option::Some(input);
+        self.inner.input_format = Some(input);
         self
     }
     /// Sets or clears [`ImportTableDescription::input_format`](crate::types::ImportTableDescription::input_format).
     #[inline]
-    pub fn set_input_format(
-        mut self,
-        input: ::std::option::Option<crate::types::InputFormat>,
-    ) -> Self {
+    pub fn set_input_format(mut self, input: Option<crate::types::InputFormat>) -> Self {
         self.inner.input_format = input;
         self
     }
     /// The value set for [`ImportTableDescription::input_format`](crate::types::ImportTableDescription::input_format), if any.
     #[inline]
-    pub fn get_input_format(&self) -> &::std::option::Option<crate::types::InputFormat> {
+    pub fn get_input_format(&self) -> &Option<crate::types::InputFormat> {
         &self.inner.input_format
     }
     /// Sets [`ImportTableDescription::input_format_options`](crate::types::ImportTableDescription::input_format_options): The format options for the data that was imported into the target table.
@@ -372,23 +309,21 @@ impl ImportTableDescriptionBuilder {
         mut self,
         input: crate::types::InputFormatOptions,
     ) -> Self {
-        self.inner.input_format_options = ::std::option::Option::Some(input);
+        self.inner.input_format_options = Some(input);
         self
     }
     /// Sets or clears [`ImportTableDescription::input_format_options`](crate::types::ImportTableDescription::input_format_options).
     #[inline]
     pub fn set_input_format_options(
         mut self,
-        input: ::std::option::Option<crate::types::InputFormatOptions>,
+        input: Option<crate::types::InputFormatOptions>,
     ) -> Self {
         self.inner.input_format_options = input;
         self
     }
     /// The value set for [`ImportTableDescription::input_format_options`](crate::types::ImportTableDescription::input_format_options), if any.
     #[inline]
-    pub fn get_input_format_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::InputFormatOptions> {
+    pub fn get_input_format_options(&self) -> &Option<crate::types::InputFormatOptions> {
         &self.inner.input_format_options
     }
     /// Sets [`ImportTableDescription::input_compression_type`](crate::types::ImportTableDescription::input_compression_type): The compression options for the data that has been imported into the target table.
@@ -396,14 +331,14 @@ impl ImportTableDescriptionBuilder {
         mut self,
         input: crate::types::InputCompressionType,
     ) -> Self {
-        self.inner.input_compression_type = ::std::option::Option::Some(input);
+        self.inner.input_compression_type = Some(input);
         self
     }
     /// Sets or clears [`ImportTableDescription::input_compression_type`](crate::types::ImportTableDescription::input_compression_type).
     #[inline]
     pub fn set_input_compression_type(
         mut self,
-        input: ::std::option::Option<crate::types::InputCompressionType>,
+        input: Option<crate::types::InputCompressionType>,
     ) -> Self {
         self.inner.input_compression_type = input;
         self
@@ -412,7 +347,7 @@ impl ImportTableDescriptionBuilder {
     #[inline]
     pub fn get_input_compression_type(
         &self,
-    ) -> &::std::option::Option<crate::types::InputCompressionType> {
+    ) -> &Option<crate::types::InputCompressionType> {
         &self.inner.input_compression_type
     }
     /// Sets [`ImportTableDescription::table_creation_parameters`](crate::types::ImportTableDescription::table_creation_parameters): The parameters for the new table that is being imported into.
@@ -420,14 +355,14 @@ impl ImportTableDescriptionBuilder {
         mut self,
         input: crate::types::TableCreationParameters,
     ) -> Self {
-        self.inner.table_creation_parameters = ::std::option::Option::Some(input);
+        self.inner.table_creation_parameters = Some(input);
         self
     }
     /// Sets or clears [`ImportTableDescription::table_creation_parameters`](crate::types::ImportTableDescription::table_creation_parameters).
     #[inline]
     pub fn set_table_creation_parameters(
         mut self,
-        input: ::std::option::Option<crate::types::TableCreationParameters>,
+        input: Option<crate::types::TableCreationParameters>,
     ) -> Self {
         self.inner.table_creation_parameters = input;
         self
@@ -436,147 +371,125 @@ impl ImportTableDescriptionBuilder {
     #[inline]
     pub fn get_table_creation_parameters(
         &self,
-    ) -> &::std::option::Option<crate::types::TableCreationParameters> {
+    ) -> &Option<crate::types::TableCreationParameters> {
         &self.inner.table_creation_parameters
     }
     /// Sets [`ImportTableDescription::start_time`](crate::types::ImportTableDescription::start_time): The time when this import task started.
     pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input);
+        self.inner.start_time = Some(input);
         self
     }
     /// Sets or clears [`ImportTableDescription::start_time`](crate::types::ImportTableDescription::start_time).
     #[inline]
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_time = input;
         self
     }
     /// The value set for [`ImportTableDescription::start_time`](crate::types::ImportTableDescription::start_time), if any.
     #[inline]
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_time
     }
     /// Sets [`ImportTableDescription::end_time`](crate::types::ImportTableDescription::end_time): The time at which the creation of the table associated with this import task completed.
     pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input);
+        self.inner.end_time = Some(input);
         self
     }
     /// Sets or clears [`ImportTableDescription::end_time`](crate::types::ImportTableDescription::end_time).
     #[inline]
     pub fn set_end_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_time = input;
         self
     }
     /// The value set for [`ImportTableDescription::end_time`](crate::types::ImportTableDescription::end_time), if any.
     #[inline]
-    pub fn get_end_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_time
     }
     /// Sets [`ImportTableDescription::processed_size_bytes`](crate::types::ImportTableDescription::processed_size_bytes): The total size of data processed from the source file, in Bytes.
     pub fn processed_size_bytes(mut self, input: i64) -> Self {
-        self.inner.processed_size_bytes = ::std::option::Option::Some(input);
+        self.inner.processed_size_bytes = Some(input);
         self
     }
     /// Sets or clears [`ImportTableDescription::processed_size_bytes`](crate::types::ImportTableDescription::processed_size_bytes).
     #[inline]
-    pub fn set_processed_size_bytes(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_processed_size_bytes(mut self, input: Option<i64>) -> Self {
         self.inner.processed_size_bytes = input;
         self
     }
     /// The value set for [`ImportTableDescription::processed_size_bytes`](crate::types::ImportTableDescription::processed_size_bytes), if any.
     #[inline]
-    pub fn get_processed_size_bytes(&self) -> &::std::option::Option<i64> {
+    pub fn get_processed_size_bytes(&self) -> &Option<i64> {
         &self.inner.processed_size_bytes
     }
     /// Sets [`ImportTableDescription::processed_item_count`](crate::types::ImportTableDescription::processed_item_count): The total number of items processed from the source file.
     pub fn processed_item_count(mut self, input: i64) -> Self {
-        self.inner.processed_item_count = ::std::option::Option::Some(input);
+        self.inner.processed_item_count = Some(input);
         self
     }
     /// Sets or clears [`ImportTableDescription::processed_item_count`](crate::types::ImportTableDescription::processed_item_count).
     #[inline]
-    pub fn set_processed_item_count(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_processed_item_count(mut self, input: Option<i64>) -> Self {
         self.inner.processed_item_count = input;
         self
     }
     /// The value set for [`ImportTableDescription::processed_item_count`](crate::types::ImportTableDescription::processed_item_count), if any.
     #[inline]
-    pub fn get_processed_item_count(&self) -> &::std::option::Option<i64> {
+    pub fn get_processed_item_count(&self) -> &Option<i64> {
         &self.inner.processed_item_count
     }
     /// Sets [`ImportTableDescription::imported_item_count`](crate::types::ImportTableDescription::imported_item_count): The number of items successfully imported into the new table.
     pub fn imported_item_count(mut self, input: i64) -> Self {
-        self.inner.imported_item_count = ::std::option::Option::Some(input);
+        self.inner.imported_item_count = Some(input);
         self
     }
     /// Sets or clears [`ImportTableDescription::imported_item_count`](crate::types::ImportTableDescription::imported_item_count).
     #[inline]
-    pub fn set_imported_item_count(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_imported_item_count(mut self, input: Option<i64>) -> Self {
         self.inner.imported_item_count = input;
         self
     }
     /// The value set for [`ImportTableDescription::imported_item_count`](crate::types::ImportTableDescription::imported_item_count), if any.
     #[inline]
-    pub fn get_imported_item_count(&self) -> &::std::option::Option<i64> {
+    pub fn get_imported_item_count(&self) -> &Option<i64> {
         &self.inner.imported_item_count
     }
     /// Sets [`ImportTableDescription::failure_code`](crate::types::ImportTableDescription::failure_code): The error code corresponding to the failure that the import job ran into during execution.
-    pub fn failure_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.failure_code = ::std::option::Option::Some(input.into());
+    pub fn failure_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.failure_code = Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::failure_code`](crate::types::ImportTableDescription::failure_code).
     #[inline]
-    pub fn set_failure_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_failure_code(mut self, input: Option<String>) -> Self {
         self.inner.failure_code = input;
         self
     }
     /// The value set for [`ImportTableDescription::failure_code`](crate::types::ImportTableDescription::failure_code), if any.
     #[inline]
-    pub fn get_failure_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_failure_code(&self) -> &Option<String> {
         &self.inner.failure_code
     }
     /// Sets [`ImportTableDescription::failure_message`](crate::types::ImportTableDescription::failure_message): The error message corresponding to the failure that the import job ran into during execution.
-    pub fn failure_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.failure_message = ::std::option::Option::Some(input.into());
+    pub fn failure_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.failure_message = Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::failure_message`](crate::types::ImportTableDescription::failure_message).
     #[inline]
-    pub fn set_failure_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_failure_message(mut self, input: Option<String>) -> Self {
         self.inner.failure_message = input;
         self
     }
     /// The value set for [`ImportTableDescription::failure_message`](crate::types::ImportTableDescription::failure_message), if any.
     #[inline]
-    pub fn get_failure_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_failure_message(&self) -> &Option<String> {
         &self.inner.failure_message
     }
     /// Builds the [`ImportTableDescription`]; it has no required members, so this cannot fail.

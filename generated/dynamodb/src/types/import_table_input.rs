@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportTableInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportTableInput {
     /// Providing a `ClientToken` makes the call to [`ImportTableInput`](crate::types::ImportTableInput) idempotent, meaning that multiple identical calls have the same effect as one single call.
@@ -15,70 +10,60 @@ pub struct ImportTableInput {
     /// A client token is valid for 8 hours after the first request that uses it is completed. After 8 hours, any request with the same client token is treated as a new request. Do not resubmit the same request with the same client token for more than 8 hours, or the result might not be idempotent.
     ///
     /// If you submit a request with the same client token but a change in other parameters within the 8-hour idempotency window, DynamoDB returns an `IdempotentParameterMismatch` exception.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The S3 bucket that provides the source for the import.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub s3_bucket_source: ::std::option::Option<crate::types::S3BucketSource>,
+    pub s3_bucket_source: Option<crate::types::S3BucketSource>,
     /// The format of the source data. Valid values for `ImportFormat` are `CSV`, `DYNAMODB_JSON` or `ION`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub input_format: ::std::option::Option<crate::types::InputFormat>,
+    pub input_format: Option<crate::types::InputFormat>,
     /// Additional properties that specify how the input is formatted,
-    pub input_format_options: ::std::option::Option<crate::types::InputFormatOptions>,
+    pub input_format_options: Option<crate::types::InputFormatOptions>,
     /// Type of compression to be used on the input coming from the imported table.
-    pub input_compression_type: ::std::option::Option<
-        crate::types::InputCompressionType,
-    >,
+    pub input_compression_type: Option<crate::types::InputCompressionType>,
     /// Parameters for the table to import the data into.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_creation_parameters: ::std::option::Option<
-        crate::types::TableCreationParameters,
-    >,
+    pub table_creation_parameters: Option<crate::types::TableCreationParameters>,
 }
 impl ImportTableInput {
     /// Starts building a [`ImportTableInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportTableInputBuilder {
-        <crate::types::builders::ImportTableInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportTableInputBuilder as Default>::default()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `S3BucketSource` member, when set.
     #[inline]
-    pub fn s3_bucket_source(
-        &self,
-    ) -> ::std::option::Option<&crate::types::S3BucketSource> {
+    pub fn s3_bucket_source(&self) -> Option<&crate::types::S3BucketSource> {
         self.s3_bucket_source.as_ref()
     }
     /// The `InputFormat` member, when set.
     #[inline]
-    pub fn input_format(&self) -> ::std::option::Option<&crate::types::InputFormat> {
+    pub fn input_format(&self) -> Option<&crate::types::InputFormat> {
         self.input_format.as_ref()
     }
     /// The `InputFormatOptions` member, when set.
     #[inline]
-    pub fn input_format_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InputFormatOptions> {
+    pub fn input_format_options(&self) -> Option<&crate::types::InputFormatOptions> {
         self.input_format_options.as_ref()
     }
     /// The `InputCompressionType` member, when set.
     #[inline]
-    pub fn input_compression_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InputCompressionType> {
+    pub fn input_compression_type(&self) -> Option<&crate::types::InputCompressionType> {
         self.input_compression_type.as_ref()
     }
     /// The `TableCreationParameters` member, when set.
     #[inline]
     pub fn table_creation_parameters(
         &self,
-    ) -> ::std::option::Option<&crate::types::TableCreationParameters> {
+    ) -> Option<&crate::types::TableCreationParameters> {
         self.table_creation_parameters.as_ref()
     }
 }
@@ -89,76 +74,60 @@ impl ImportTableInput {
     }
 }
 /// A builder for [`ImportTableInput`](crate::types::ImportTableInput); start one with `ImportTableInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportTableInputBuilder {
     inner: crate::types::ImportTableInput,
 }
 impl ImportTableInputBuilder {
     /// Sets [`ImportTableInput::client_token`](crate::types::ImportTableInput::client_token): Providing a `ClientToken` makes the call to [`ImportTableInput`](crate::types::ImportTableInput) idempotent, meaning that multiple identical calls have the same effect as one single call.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableInput::client_token`](crate::types::ImportTableInput::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`ImportTableInput::client_token`](crate::types::ImportTableInput::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`ImportTableInput::s3_bucket_source`](crate::types::ImportTableInput::s3_bucket_source): The S3 bucket that provides the source for the import.
     pub fn s3_bucket_source(mut self, input: crate::types::S3BucketSource) -> Self {
-        self.inner.s3_bucket_source = ::std::option::Option::Some(input);
+        self.inner.s3_bucket_source = Some(input);
         self
     }
     /// Sets or clears [`ImportTableInput::s3_bucket_source`](crate::types::ImportTableInput::s3_bucket_source).
     #[inline]
     pub fn set_s3_bucket_source(
         mut self,
-        input: ::std::option::Option<crate::types::S3BucketSource>,
+        input: Option<crate::types::S3BucketSource>,
     ) -> Self {
         self.inner.s3_bucket_source = input;
         self
     }
     /// The value set for [`ImportTableInput::s3_bucket_source`](crate::types::ImportTableInput::s3_bucket_source), if any.
     #[inline]
-    pub fn get_s3_bucket_source(
-        &self,
-    ) -> &::std::option::Option<crate::types::S3BucketSource> {
+    pub fn get_s3_bucket_source(&self) -> &Option<crate::types::S3BucketSource> {
         &self.inner.s3_bucket_source
     }
     /// Sets [`ImportTableInput::input_format`](crate::types::ImportTableInput::input_format): The format of the source data.
     pub fn input_format(mut self, input: crate::types::InputFormat) -> Self {
-        self.inner.input_format = ::std::option::Option::Some(input);
+        self.inner.input_format = Some(input);
         self
     }
     /// Sets or clears [`ImportTableInput::input_format`](crate::types::ImportTableInput::input_format).
     #[inline]
-    pub fn set_input_format(
-        mut self,
-        input: ::std::option::Option<crate::types::InputFormat>,
-    ) -> Self {
+    pub fn set_input_format(mut self, input: Option<crate::types::InputFormat>) -> Self {
         self.inner.input_format = input;
         self
     }
     /// The value set for [`ImportTableInput::input_format`](crate::types::ImportTableInput::input_format), if any.
     #[inline]
-    pub fn get_input_format(&self) -> &::std::option::Option<crate::types::InputFormat> {
+    pub fn get_input_format(&self) -> &Option<crate::types::InputFormat> {
         &self.inner.input_format
     }
     /// Sets [`ImportTableInput::input_format_options`](crate::types::ImportTableInput::input_format_options): Additional properties that specify how the input is formatted,
@@ -166,23 +135,21 @@ impl ImportTableInputBuilder {
         mut self,
         input: crate::types::InputFormatOptions,
     ) -> Self {
-        self.inner.input_format_options = ::std::option::Option::Some(input);
+        self.inner.input_format_options = Some(input);
         self
     }
     /// Sets or clears [`ImportTableInput::input_format_options`](crate::types::ImportTableInput::input_format_options).
     #[inline]
     pub fn set_input_format_options(
         mut self,
-        input: ::std::option::Option<crate::types::InputFormatOptions>,
+        input: Option<crate::types::InputFormatOptions>,
     ) -> Self {
         self.inner.input_format_options = input;
         self
     }
     /// The value set for [`ImportTableInput::input_format_options`](crate::types::ImportTableInput::input_format_options), if any.
     #[inline]
-    pub fn get_input_format_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::InputFormatOptions> {
+    pub fn get_input_format_options(&self) -> &Option<crate::types::InputFormatOptions> {
         &self.inner.input_format_options
     }
     /// Sets [`ImportTableInput::input_compression_type`](crate::types::ImportTableInput::input_compression_type): Type of compression to be used on the input coming from the imported table.
@@ -190,14 +157,14 @@ impl ImportTableInputBuilder {
         mut self,
         input: crate::types::InputCompressionType,
     ) -> Self {
-        self.inner.input_compression_type = ::std::option::Option::Some(input);
+        self.inner.input_compression_type = Some(input);
         self
     }
     /// Sets or clears [`ImportTableInput::input_compression_type`](crate::types::ImportTableInput::input_compression_type).
     #[inline]
     pub fn set_input_compression_type(
         mut self,
-        input: ::std::option::Option<crate::types::InputCompressionType>,
+        input: Option<crate::types::InputCompressionType>,
     ) -> Self {
         self.inner.input_compression_type = input;
         self
@@ -206,7 +173,7 @@ impl ImportTableInputBuilder {
     #[inline]
     pub fn get_input_compression_type(
         &self,
-    ) -> &::std::option::Option<crate::types::InputCompressionType> {
+    ) -> &Option<crate::types::InputCompressionType> {
         &self.inner.input_compression_type
     }
     /// Sets [`ImportTableInput::table_creation_parameters`](crate::types::ImportTableInput::table_creation_parameters): Parameters for the table to import the data into.
@@ -214,14 +181,14 @@ impl ImportTableInputBuilder {
         mut self,
         input: crate::types::TableCreationParameters,
     ) -> Self {
-        self.inner.table_creation_parameters = ::std::option::Option::Some(input);
+        self.inner.table_creation_parameters = Some(input);
         self
     }
     /// Sets or clears [`ImportTableInput::table_creation_parameters`](crate::types::ImportTableInput::table_creation_parameters).
     #[inline]
     pub fn set_table_creation_parameters(
         mut self,
-        input: ::std::option::Option<crate::types::TableCreationParameters>,
+        input: Option<crate::types::TableCreationParameters>,
     ) -> Self {
         self.inner.table_creation_parameters = input;
         self
@@ -230,35 +197,35 @@ impl ImportTableInputBuilder {
     #[inline]
     pub fn get_table_creation_parameters(
         &self,
-    ) -> &::std::option::Option<crate::types::TableCreationParameters> {
+    ) -> &Option<crate::types::TableCreationParameters> {
         &self.inner.table_creation_parameters
     }
     /// Builds the [`ImportTableInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ImportTableInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.s3_bucket_source.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportTableInput",
                 member: "s3_bucket_source",
             });
         }
         if self.inner.input_format.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportTableInput",
                 member: "input_format",
             });
         }
         if self.inner.table_creation_parameters.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportTableInput",
                 member: "table_creation_parameters",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,53 +2,41 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportTableOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportTableOutput {
     /// Represents the properties of the table created for the import, and parameters of the import. The import parameters include import status, how many items were processed, and how many errors were encountered.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub import_table_description: ::std::option::Option<
-        crate::types::ImportTableDescription,
-    >,
+    pub import_table_description: Option<crate::types::ImportTableDescription>,
 }
 impl ImportTableOutput {
     /// Starts building a [`ImportTableOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportTableOutputBuilder {
-        <crate::types::builders::ImportTableOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportTableOutputBuilder as Default>::default()
     }
     /// The `ImportTableDescription` member, when set.
     #[inline]
     pub fn import_table_description(
         &self,
-    ) -> ::std::option::Option<&crate::types::ImportTableDescription> {
+    ) -> Option<&crate::types::ImportTableDescription> {
         self.import_table_description.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ImportTableOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ImportTableOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ImportTableOutput`](crate::types::ImportTableOutput); start one with `ImportTableOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportTableOutputBuilder {
     inner: crate::types::ImportTableOutput,
 }
@@ -58,14 +46,14 @@ impl ImportTableOutputBuilder {
         mut self,
         input: crate::types::ImportTableDescription,
     ) -> Self {
-        self.inner.import_table_description = ::std::option::Option::Some(input);
+        self.inner.import_table_description = Some(input);
         self
     }
     /// Sets or clears [`ImportTableOutput::import_table_description`](crate::types::ImportTableOutput::import_table_description).
     #[inline]
     pub fn set_import_table_description(
         mut self,
-        input: ::std::option::Option<crate::types::ImportTableDescription>,
+        input: Option<crate::types::ImportTableDescription>,
     ) -> Self {
         self.inner.import_table_description = input;
         self
@@ -74,23 +62,23 @@ impl ImportTableOutputBuilder {
     #[inline]
     pub fn get_import_table_description(
         &self,
-    ) -> &::std::option::Option<crate::types::ImportTableDescription> {
+    ) -> &Option<crate::types::ImportTableDescription> {
         &self.inner.import_table_description
     }
     /// Builds the [`ImportTableOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ImportTableOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.import_table_description.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportTableOutput",
                 member: "import_table_description",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

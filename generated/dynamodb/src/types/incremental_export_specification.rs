@@ -2,58 +2,42 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Optional object containing the parameters specific to an incremental export.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IncrementalExportSpecification {
     /// Time in the past which provides the inclusive start range for the export table's data, counted in seconds from the start of the Unix epoch. The incremental export will reflect the table's state including and after this point in time.
-    pub export_from_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub export_from_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Time in the past which provides the exclusive end range for the export table's data, counted in seconds from the start of the Unix epoch. The incremental export will reflect the table's state just prior to this point in time. If this is not provided, the latest time with data available will be used.
-    pub export_to_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub export_to_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The view type that was chosen for the export. Valid values are `NEW_AND_OLD_IMAGES` and `NEW_IMAGES`. The default value is `NEW_AND_OLD_IMAGES`.
     ///
     /// `NEW_AND_OLD_IMAGES` exports both the new and old images of each changed item, while `NEW_IMAGES` exports only the new (latest) image. The view type you choose determines the structure of each item in the output for `insert`, `update`, and `delete` operations. For details and examples of how each view type shapes the export output, see [DynamoDB table export output format](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.Output.html) in the *Amazon DynamoDB Developer Guide*.
-    pub export_view_type: ::std::option::Option<crate::types::ExportViewType>,
+    pub export_view_type: Option<crate::types::ExportViewType>,
 }
 impl IncrementalExportSpecification {
     /// Starts building a [`IncrementalExportSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::IncrementalExportSpecificationBuilder {
-        <crate::types::builders::IncrementalExportSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IncrementalExportSpecificationBuilder as Default>::default()
     }
     /// The `ExportFromTime` member, when set.
     #[inline]
-    pub fn export_from_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn export_from_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.export_from_time.as_ref()
     }
     /// The `ExportToTime` member, when set.
     #[inline]
-    pub fn export_to_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn export_to_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.export_to_time.as_ref()
     }
     /// The `ExportViewType` member, when set.
     #[inline]
-    pub fn export_view_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ExportViewType> {
+    pub fn export_view_type(&self) -> Option<&crate::types::ExportViewType> {
         self.export_view_type.as_ref()
     }
 }
 /// A builder for [`IncrementalExportSpecification`](crate::types::IncrementalExportSpecification); start one with `IncrementalExportSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IncrementalExportSpecificationBuilder {
     inner: crate::types::IncrementalExportSpecification,
 }
@@ -63,14 +47,14 @@ impl IncrementalExportSpecificationBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.export_from_time = ::std::option::Option::Some(input);
+        self.inner.export_from_time = Some(input);
         self
     }
     /// Sets or clears [`IncrementalExportSpecification::export_from_time`](crate::types::IncrementalExportSpecification::export_from_time).
     #[inline]
     pub fn set_export_from_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.export_from_time = input;
         self
@@ -79,7 +63,7 @@ impl IncrementalExportSpecificationBuilder {
     #[inline]
     pub fn get_export_from_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.export_from_time
     }
     /// Sets [`IncrementalExportSpecification::export_to_time`](crate::types::IncrementalExportSpecification::export_to_time): Time in the past which provides the exclusive end range for the export table's data, counted in seconds from the start of the Unix epoch.
@@ -87,44 +71,40 @@ impl IncrementalExportSpecificationBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.export_to_time = ::std::option::Option::Some(input);
+        self.inner.export_to_time = Some(input);
         self
     }
     /// Sets or clears [`IncrementalExportSpecification::export_to_time`](crate::types::IncrementalExportSpecification::export_to_time).
     #[inline]
     pub fn set_export_to_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.export_to_time = input;
         self
     }
     /// The value set for [`IncrementalExportSpecification::export_to_time`](crate::types::IncrementalExportSpecification::export_to_time), if any.
     #[inline]
-    pub fn get_export_to_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_export_to_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.export_to_time
     }
     /// Sets [`IncrementalExportSpecification::export_view_type`](crate::types::IncrementalExportSpecification::export_view_type): The view type that was chosen for the export.
     pub fn export_view_type(mut self, input: crate::types::ExportViewType) -> Self {
-        self.inner.export_view_type = ::std::option::Option::Some(input);
+        self.inner.export_view_type = Some(input);
         self
     }
     /// Sets or clears [`IncrementalExportSpecification::export_view_type`](crate::types::IncrementalExportSpecification::export_view_type).
     #[inline]
     pub fn set_export_view_type(
         mut self,
-        input: ::std::option::Option<crate::types::ExportViewType>,
+        input: Option<crate::types::ExportViewType>,
     ) -> Self {
         self.inner.export_view_type = input;
         self
     }
     /// The value set for [`IncrementalExportSpecification::export_view_type`](crate::types::IncrementalExportSpecification::export_view_type), if any.
     #[inline]
-    pub fn get_export_view_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::ExportViewType> {
+    pub fn get_export_view_type(&self) -> &Option<crate::types::ExportViewType> {
         &self.inner.export_view_type
     }
     /// Builds the [`IncrementalExportSpecification`]; it has no required members, so this cannot fail.

@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The format options for the data that was imported into the target table. There is one value, CsvOption.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InputFormatOptions {
     /// The options for imported source files in CSV format. The values are Delimiter and HeaderList.
-    pub csv: ::std::option::Option<crate::types::CsvOptions>,
+    pub csv: Option<crate::types::CsvOptions>,
 }
 impl InputFormatOptions {
     /// Starts building a [`InputFormatOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::InputFormatOptionsBuilder {
-        <crate::types::builders::InputFormatOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InputFormatOptionsBuilder as Default>::default()
     }
     /// The `Csv` member, when set.
     #[inline]
-    pub fn csv(&self) -> ::std::option::Option<&crate::types::CsvOptions> {
+    pub fn csv(&self) -> Option<&crate::types::CsvOptions> {
         self.csv.as_ref()
     }
 }
 /// A builder for [`InputFormatOptions`](crate::types::InputFormatOptions); start one with `InputFormatOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InputFormatOptionsBuilder {
     inner: crate::types::InputFormatOptions,
 }
 impl InputFormatOptionsBuilder {
     /// Sets [`InputFormatOptions::csv`](crate::types::InputFormatOptions::csv): The options for imported source files in CSV format.
     pub fn csv(mut self, input: crate::types::CsvOptions) -> Self {
-        self.inner.csv = ::std::option::Option::Some(input);
+        self.inner.csv = Some(input);
         self
     }
     /// Sets or clears [`InputFormatOptions::csv`](crate::types::InputFormatOptions::csv).
     #[inline]
-    pub fn set_csv(
-        mut self,
-        input: ::std::option::Option<crate::types::CsvOptions>,
-    ) -> Self {
+    pub fn set_csv(mut self, input: Option<crate::types::CsvOptions>) -> Self {
         self.inner.csv = input;
         self
     }
     /// The value set for [`InputFormatOptions::csv`](crate::types::InputFormatOptions::csv), if any.
     #[inline]
-    pub fn get_csv(&self) -> &::std::option::Option<crate::types::CsvOptions> {
+    pub fn get_csv(&self) -> &Option<crate::types::CsvOptions> {
         &self.inner.csv
     }
     /// Builds the [`InputFormatOptions`]; it has no required members, so this cannot fail.

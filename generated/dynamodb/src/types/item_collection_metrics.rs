@@ -2,39 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about item collections, if any, that were affected by the operation. [`ItemCollectionMetrics`](crate::types::ItemCollectionMetrics) is only returned if the request asked for it. If the table does not have any local secondary indexes, this information is not returned in the response.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ItemCollectionMetrics {
     /// The partition key value of the item collection. This value is the same as the partition key value of the item.
-    pub item_collection_key: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
+    pub item_collection_key: Option<
+        ::std::collections::BTreeMap<String, crate::types::AttributeValue>,
     >,
     /// An estimate of item collection size, in gigabytes. This value is a two-element array containing a lower bound and an upper bound for the estimate. The estimate includes the size of all the items in the table, plus the size of all attributes projected into all of the local secondary indexes on that table. Use this estimate to measure whether a local secondary index is approaching its size limit.
     ///
     /// The estimate is subject to change over time; therefore, do not rely on the precision or accuracy of the estimate.
-    pub size_estimate_range_gb: ::std::option::Option<::std::vec::Vec<f64>>,
+    pub size_estimate_range_gb: Option<Vec<f64>>,
 }
 impl ItemCollectionMetrics {
     /// Starts building a [`ItemCollectionMetrics`].
     #[inline]
     pub fn builder() -> crate::types::builders::ItemCollectionMetricsBuilder {
-        <crate::types::builders::ItemCollectionMetricsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ItemCollectionMetricsBuilder as Default>::default()
     }
     /// The `ItemCollectionKey` member, when set.
     #[inline]
     pub fn item_collection_key(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.item_collection_key.as_ref()
     }
     /// The `SizeEstimateRangeGB` member, empty when not set; the field tells an empty list from an absent one.
@@ -44,12 +34,7 @@ impl ItemCollectionMetrics {
     }
 }
 /// A builder for [`ItemCollectionMetrics`](crate::types::ItemCollectionMetrics); start one with `ItemCollectionMetrics::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ItemCollectionMetricsBuilder {
     inner: crate::types::ItemCollectionMetrics,
 }
@@ -59,7 +44,7 @@ impl ItemCollectionMetricsBuilder {
     /// To set the whole map at once, use [`set_item_collection_key`](Self::set_item_collection_key).
     pub fn item_collection_key(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner.item_collection_key.get_or_insert_default().insert(key.into(), value);
@@ -69,12 +54,7 @@ impl ItemCollectionMetricsBuilder {
     #[inline]
     pub fn set_item_collection_key(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.item_collection_key = input;
         self
@@ -83,9 +63,7 @@ impl ItemCollectionMetricsBuilder {
     #[inline]
     pub fn get_item_collection_key(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.item_collection_key
     }
     /// Appends one item to [`ItemCollectionMetrics::size_estimate_range_gb`](crate::types::ItemCollectionMetrics::size_estimate_range_gb): An estimate of item collection size, in gigabytes.
@@ -97,18 +75,13 @@ impl ItemCollectionMetricsBuilder {
     }
     /// Sets or clears [`ItemCollectionMetrics::size_estimate_range_gb`](crate::types::ItemCollectionMetrics::size_estimate_range_gb).
     #[inline]
-    pub fn set_size_estimate_range_gb(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<f64>>,
-    ) -> Self {
+    pub fn set_size_estimate_range_gb(mut self, input: Option<Vec<f64>>) -> Self {
         self.inner.size_estimate_range_gb = input;
         self
     }
     /// The value set for [`ItemCollectionMetrics::size_estimate_range_gb`](crate::types::ItemCollectionMetrics::size_estimate_range_gb), if any.
     #[inline]
-    pub fn get_size_estimate_range_gb(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<f64>> {
+    pub fn get_size_estimate_range_gb(&self) -> &Option<Vec<f64>> {
         &self.inner.size_estimate_range_gb
     }
     /// Builds the [`ItemCollectionMetrics`]; it has no required members, so this cannot fail.

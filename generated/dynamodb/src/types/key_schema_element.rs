@@ -6,18 +6,13 @@
 /// A [`KeySchemaElement`](crate::types::KeySchemaElement) represents exactly one attribute of the primary key. For example, a simple primary key would be represented by one [`KeySchemaElement`](crate::types::KeySchemaElement) (for the partition key). A composite primary key would require one [`KeySchemaElement`](crate::types::KeySchemaElement) for the partition key, and another [`KeySchemaElement`](crate::types::KeySchemaElement) for the sort key.
 ///
 /// A [`KeySchemaElement`](crate::types::KeySchemaElement) must be a scalar, top-level attribute (not a nested attribute). The data type must be one of String, Number, or Binary. The attribute cannot be nested within a List or a Map.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KeySchemaElement {
     /// The name of a key attribute.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub attribute_name: ::std::option::Option<::std::string::String>,
+    pub attribute_name: Option<String>,
     /// The role that this key attribute will assume:
     ///
     /// - `HASH` - partition key
@@ -28,97 +23,83 @@ pub struct KeySchemaElement {
     /// The sort key of an item is also known as its *range attribute*. The term "range attribute" derives from the way DynamoDB stores items with the same partition key physically close together, in sorted order by the sort key value.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_type: ::std::option::Option<crate::types::KeyType>,
+    pub key_type: Option<crate::types::KeyType>,
 }
 impl KeySchemaElement {
     /// Starts building a [`KeySchemaElement`].
     #[inline]
     pub fn builder() -> crate::types::builders::KeySchemaElementBuilder {
-        <crate::types::builders::KeySchemaElementBuilder as ::std::default::Default>::default()
+        <crate::types::builders::KeySchemaElementBuilder as Default>::default()
     }
     /// The `AttributeName` member, when set.
     #[inline]
-    pub fn attribute_name(&self) -> ::std::option::Option<&str> {
+    pub fn attribute_name(&self) -> Option<&str> {
         self.attribute_name.as_deref()
     }
     /// The `KeyType` member, when set.
     #[inline]
-    pub fn key_type(&self) -> ::std::option::Option<&crate::types::KeyType> {
+    pub fn key_type(&self) -> Option<&crate::types::KeyType> {
         self.key_type.as_ref()
     }
 }
 /// A builder for [`KeySchemaElement`](crate::types::KeySchemaElement); start one with `KeySchemaElement::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct KeySchemaElementBuilder {
     inner: crate::types::KeySchemaElement,
 }
 impl KeySchemaElementBuilder {
     /// Sets [`KeySchemaElement::attribute_name`](crate::types::KeySchemaElement::attribute_name): The name of a key attribute.
-    pub fn attribute_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.attribute_name = ::std::option::Option::Some(input.into());
+    pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.attribute_name = Some(input.into());
         self
     }
     /// Sets or clears [`KeySchemaElement::attribute_name`](crate::types::KeySchemaElement::attribute_name).
     #[inline]
-    pub fn set_attribute_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.inner.attribute_name = input;
         self
     }
     /// The value set for [`KeySchemaElement::attribute_name`](crate::types::KeySchemaElement::attribute_name), if any.
     #[inline]
-    pub fn get_attribute_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attribute_name(&self) -> &Option<String> {
         &self.inner.attribute_name
     }
     /// Sets [`KeySchemaElement::key_type`](crate::types::KeySchemaElement::key_type): The role that this key attribute will assume:
     pub fn key_type(mut self, input: crate::types::KeyType) -> Self {
-        self.inner.key_type = ::std::option::Option::Some(input);
+        self.inner.key_type = Some(input);
         self
     }
     /// Sets or clears [`KeySchemaElement::key_type`](crate::types::KeySchemaElement::key_type).
     #[inline]
-    pub fn set_key_type(
-        mut self,
-        input: ::std::option::Option<crate::types::KeyType>,
-    ) -> Self {
+    pub fn set_key_type(mut self, input: Option<crate::types::KeyType>) -> Self {
         self.inner.key_type = input;
         self
     }
     /// The value set for [`KeySchemaElement::key_type`](crate::types::KeySchemaElement::key_type), if any.
     #[inline]
-    pub fn get_key_type(&self) -> &::std::option::Option<crate::types::KeyType> {
+    pub fn get_key_type(&self) -> &Option<crate::types::KeyType> {
         &self.inner.key_type
     }
     /// Builds the [`KeySchemaElement`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::KeySchemaElement,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.attribute_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "KeySchemaElement",
                 member: "attribute_name",
             });
         }
         if self.inner.key_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "KeySchemaElement",
                 member: "key_type",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

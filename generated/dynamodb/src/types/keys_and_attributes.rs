@@ -4,35 +4,25 @@
 /// Represents a set of primary keys and, for each key, the attributes to retrieve from the table.
 ///
 /// For each primary key, you must provide *all* of the key attributes. For example, with a simple primary key, you only need to provide the partition key. For a composite primary key, you must provide *both* the partition key and the sort key.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KeysAndAttributes {
     /// The primary key attribute values that define the items and the attributes associated with the items.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub keys: ::std::option::Option<
-        ::std::vec::Vec<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+    pub keys: Option<
+        Vec<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     >,
     /// This is a legacy parameter. Use `ProjectionExpression` instead. For more information, see [Legacy Conditional Parameters](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.html) in the *Amazon DynamoDB Developer Guide*.
-    pub attributes_to_get: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub attributes_to_get: Option<Vec<String>>,
     /// The consistency of a read operation. If set to `true`, then a strongly consistent read is used; otherwise, an eventually consistent read is used.
-    pub consistent_read: ::std::option::Option<bool>,
+    pub consistent_read: Option<bool>,
     /// A string that identifies one or more attributes to retrieve from the table. These attributes can include scalars, sets, or elements of a JSON document. The attributes in the `ProjectionExpression` must be separated by commas.
     ///
     /// If no attribute names are specified, then all attributes will be returned. If any of the requested attributes are not found, they will not appear in the result.
     ///
     /// For more information, see [Accessing Item Attributes](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html) in the *Amazon DynamoDB Developer Guide*.
-    pub projection_expression: ::std::option::Option<::std::string::String>,
+    pub projection_expression: Option<String>,
     /// One or more substitution tokens for attribute names in an expression. The following are some use cases for using `ExpressionAttributeNames`:
     ///
     /// - To access an attribute whose name conflicts with a DynamoDB reserved word.
@@ -54,58 +44,46 @@ pub struct KeysAndAttributes {
     /// **Note:** Tokens that begin with the **:** character are *expression attribute values*, which are placeholders for the actual value at runtime.
     ///
     /// For more information on expression attribute names, see [Accessing Item Attributes](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html) in the *Amazon DynamoDB Developer Guide*.
-    pub expression_attribute_names: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub expression_attribute_names: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl KeysAndAttributes {
     /// Starts building a [`KeysAndAttributes`].
     #[inline]
     pub fn builder() -> crate::types::builders::KeysAndAttributesBuilder {
-        <crate::types::builders::KeysAndAttributesBuilder as ::std::default::Default>::default()
+        <crate::types::builders::KeysAndAttributesBuilder as Default>::default()
     }
     /// The `Keys` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
     pub fn keys(
         &self,
-    ) -> &[::std::collections::BTreeMap<
-        ::std::string::String,
-        crate::types::AttributeValue,
-    >] {
+    ) -> &[::std::collections::BTreeMap<String, crate::types::AttributeValue>] {
         self.keys.as_deref().unwrap_or_default()
     }
     /// The `AttributesToGet` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn attributes_to_get(&self) -> &[::std::string::String] {
+    pub fn attributes_to_get(&self) -> &[String] {
         self.attributes_to_get.as_deref().unwrap_or_default()
     }
     /// The `ConsistentRead` member, when set.
     #[inline]
-    pub fn consistent_read(&self) -> ::std::option::Option<bool> {
+    pub fn consistent_read(&self) -> Option<bool> {
         self.consistent_read
     }
     /// The `ProjectionExpression` member, when set.
     #[inline]
-    pub fn projection_expression(&self) -> ::std::option::Option<&str> {
+    pub fn projection_expression(&self) -> Option<&str> {
         self.projection_expression.as_deref()
     }
     /// The `ExpressionAttributeNames` member, when set.
     #[inline]
     pub fn expression_attribute_names(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.expression_attribute_names.as_ref()
     }
 }
 /// A builder for [`KeysAndAttributes`](crate::types::KeysAndAttributes); start one with `KeysAndAttributes::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct KeysAndAttributesBuilder {
     inner: crate::types::KeysAndAttributes,
 }
@@ -115,10 +93,7 @@ impl KeysAndAttributesBuilder {
     /// To set the whole list at once, use [`set_keys`](Self::set_keys).
     pub fn keys(
         mut self,
-        input: ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
+        input: ::std::collections::BTreeMap<String, crate::types::AttributeValue>,
     ) -> Self {
         self.inner.keys.get_or_insert_default().push(input);
         self
@@ -127,13 +102,8 @@ impl KeysAndAttributesBuilder {
     #[inline]
     pub fn set_keys(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<
-                ::std::collections::BTreeMap<
-                    ::std::string::String,
-                    crate::types::AttributeValue,
-                >,
-            >,
+        input: Option<
+            Vec<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
         >,
     ) -> Self {
         self.inner.keys = input;
@@ -143,80 +113,59 @@ impl KeysAndAttributesBuilder {
     #[inline]
     pub fn get_keys(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+    ) -> &Option<
+        Vec<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     > {
         &self.inner.keys
     }
     /// Appends one item to [`KeysAndAttributes::attributes_to_get`](crate::types::KeysAndAttributes::attributes_to_get): This is a legacy parameter.
     ///
     /// To set the whole list at once, use [`set_attributes_to_get`](Self::set_attributes_to_get).
-    pub fn attributes_to_get(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn attributes_to_get(mut self, input: impl Into<String>) -> Self {
         self.inner.attributes_to_get.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`KeysAndAttributes::attributes_to_get`](crate::types::KeysAndAttributes::attributes_to_get).
     #[inline]
-    pub fn set_attributes_to_get(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_attributes_to_get(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.attributes_to_get = input;
         self
     }
     /// The value set for [`KeysAndAttributes::attributes_to_get`](crate::types::KeysAndAttributes::attributes_to_get), if any.
     #[inline]
-    pub fn get_attributes_to_get(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_attributes_to_get(&self) -> &Option<Vec<String>> {
         &self.inner.attributes_to_get
     }
     /// Sets [`KeysAndAttributes::consistent_read`](crate::types::KeysAndAttributes::consistent_read): The consistency of a read operation.
     pub fn consistent_read(mut self, input: bool) -> Self {
-        self.inner.consistent_read = ::std::option::Option::Some(input);
+        self.inner.consistent_read = Some(input);
         self
     }
     /// Sets or clears [`KeysAndAttributes::consistent_read`](crate::types::KeysAndAttributes::consistent_read).
     #[inline]
-    pub fn set_consistent_read(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_consistent_read(mut self, input: Option<bool>) -> Self {
         self.inner.consistent_read = input;
         self
     }
     /// The value set for [`KeysAndAttributes::consistent_read`](crate::types::KeysAndAttributes::consistent_read), if any.
     #[inline]
-    pub fn get_consistent_read(&self) -> &::std::option::Option<bool> {
+    pub fn get_consistent_read(&self) -> &Option<bool> {
         &self.inner.consistent_read
     }
     /// Sets [`KeysAndAttributes::projection_expression`](crate::types::KeysAndAttributes::projection_expression): A string that identifies one or more attributes to retrieve from the table.
-    pub fn projection_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.projection_expression = ::std::option::Option::Some(input.into());
+    pub fn projection_expression(mut self, input: impl Into<String>) -> Self {
+        self.inner.projection_expression = Some(input.into());
         self
     }
     /// Sets or clears [`KeysAndAttributes::projection_expression`](crate::types::KeysAndAttributes::projection_expression).
     #[inline]
-    pub fn set_projection_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_projection_expression(mut self, input: Option<String>) -> Self {
         self.inner.projection_expression = input;
         self
     }
     /// The value set for [`KeysAndAttributes::projection_expression`](crate::types::KeysAndAttributes::projection_expression), if any.
     #[inline]
-    pub fn get_projection_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_projection_expression(&self) -> &Option<String> {
         &self.inner.projection_expression
     }
     /// Adds one entry to [`KeysAndAttributes::expression_attribute_names`](crate::types::KeysAndAttributes::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
@@ -224,8 +173,8 @@ impl KeysAndAttributesBuilder {
     /// To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .expression_attribute_names
@@ -237,9 +186,7 @@ impl KeysAndAttributesBuilder {
     #[inline]
     pub fn set_expression_attribute_names(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.expression_attribute_names = input;
         self
@@ -248,25 +195,23 @@ impl KeysAndAttributesBuilder {
     #[inline]
     pub fn get_expression_attribute_names(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.expression_attribute_names
     }
     /// Builds the [`KeysAndAttributes`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::KeysAndAttributes,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.keys.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "KeysAndAttributes",
                 member: "keys",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

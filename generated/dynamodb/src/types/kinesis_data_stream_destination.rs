@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Kinesis data stream destination.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KinesisDataStreamDestination {
     /// The ARN for a specific Kinesis data stream.
-    pub stream_arn: ::std::option::Option<::std::string::String>,
+    pub stream_arn: Option<String>,
     /// The current status of replication.
-    pub destination_status: ::std::option::Option<crate::types::DestinationStatus>,
+    pub destination_status: Option<crate::types::DestinationStatus>,
     /// The human-readable string that corresponds to the replica status.
-    pub destination_status_description: ::std::option::Option<::std::string::String>,
+    pub destination_status_description: Option<String>,
     /// The precision of the Kinesis data stream timestamp. The values are either `MILLISECOND` or `MICROSECOND`.
-    pub approximate_creation_date_time_precision: ::std::option::Option<
+    pub approximate_creation_date_time_precision: Option<
         crate::types::ApproximateCreationDateTimePrecision,
     >,
 }
@@ -25,111 +20,86 @@ impl KinesisDataStreamDestination {
     /// Starts building a [`KinesisDataStreamDestination`].
     #[inline]
     pub fn builder() -> crate::types::builders::KinesisDataStreamDestinationBuilder {
-        <crate::types::builders::KinesisDataStreamDestinationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::KinesisDataStreamDestinationBuilder as Default>::default()
     }
     /// The `StreamArn` member, when set.
     #[inline]
-    pub fn stream_arn(&self) -> ::std::option::Option<&str> {
+    pub fn stream_arn(&self) -> Option<&str> {
         self.stream_arn.as_deref()
     }
     /// The `DestinationStatus` member, when set.
     #[inline]
-    pub fn destination_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DestinationStatus> {
+    pub fn destination_status(&self) -> Option<&crate::types::DestinationStatus> {
         self.destination_status.as_ref()
     }
     /// The `DestinationStatusDescription` member, when set.
     #[inline]
-    pub fn destination_status_description(&self) -> ::std::option::Option<&str> {
+    pub fn destination_status_description(&self) -> Option<&str> {
         self.destination_status_description.as_deref()
     }
     /// The `ApproximateCreationDateTimePrecision` member, when set.
     #[inline]
     pub fn approximate_creation_date_time_precision(
         &self,
-    ) -> ::std::option::Option<&crate::types::ApproximateCreationDateTimePrecision> {
+    ) -> Option<&crate::types::ApproximateCreationDateTimePrecision> {
         self.approximate_creation_date_time_precision.as_ref()
     }
 }
 /// A builder for [`KinesisDataStreamDestination`](crate::types::KinesisDataStreamDestination); start one with `KinesisDataStreamDestination::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct KinesisDataStreamDestinationBuilder {
     inner: crate::types::KinesisDataStreamDestination,
 }
 impl KinesisDataStreamDestinationBuilder {
     /// Sets [`KinesisDataStreamDestination::stream_arn`](crate::types::KinesisDataStreamDestination::stream_arn): The ARN for a specific Kinesis data stream.
-    pub fn stream_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.stream_arn = ::std::option::Option::Some(input.into());
+    pub fn stream_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.stream_arn = Some(input.into());
         self
     }
     /// Sets or clears [`KinesisDataStreamDestination::stream_arn`](crate::types::KinesisDataStreamDestination::stream_arn).
     #[inline]
-    pub fn set_stream_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_stream_arn(mut self, input: Option<String>) -> Self {
         self.inner.stream_arn = input;
         self
     }
     /// The value set for [`KinesisDataStreamDestination::stream_arn`](crate::types::KinesisDataStreamDestination::stream_arn), if any.
     #[inline]
-    pub fn get_stream_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_stream_arn(&self) -> &Option<String> {
         &self.inner.stream_arn
     }
     /// Sets [`KinesisDataStreamDestination::destination_status`](crate::types::KinesisDataStreamDestination::destination_status): The current status of replication.
     pub fn destination_status(mut self, input: crate::types::DestinationStatus) -> Self {
-        self.inner.destination_status = ::std::option::Option::Some(input);
+        self.inner.destination_status = Some(input);
         self
     }
     /// Sets or clears [`KinesisDataStreamDestination::destination_status`](crate::types::KinesisDataStreamDestination::destination_status).
     #[inline]
     pub fn set_destination_status(
         mut self,
-        input: ::std::option::Option<crate::types::DestinationStatus>,
+        input: Option<crate::types::DestinationStatus>,
     ) -> Self {
         self.inner.destination_status = input;
         self
     }
     /// The value set for [`KinesisDataStreamDestination::destination_status`](crate::types::KinesisDataStreamDestination::destination_status), if any.
     #[inline]
-    pub fn get_destination_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::DestinationStatus> {
+    pub fn get_destination_status(&self) -> &Option<crate::types::DestinationStatus> {
         &self.inner.destination_status
     }
     /// Sets [`KinesisDataStreamDestination::destination_status_description`](crate::types::KinesisDataStreamDestination::destination_status_description): The human-readable string that corresponds to the replica status.
-    pub fn destination_status_description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_status_description = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn destination_status_description(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_status_description = Some(input.into());
         self
     }
     /// Sets or clears [`KinesisDataStreamDestination::destination_status_description`](crate::types::KinesisDataStreamDestination::destination_status_description).
     #[inline]
-    pub fn set_destination_status_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_status_description(mut self, input: Option<String>) -> Self {
         self.inner.destination_status_description = input;
         self
     }
     /// The value set for [`KinesisDataStreamDestination::destination_status_description`](crate::types::KinesisDataStreamDestination::destination_status_description), if any.
     #[inline]
-    pub fn get_destination_status_description(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_status_description(&self) -> &Option<String> {
         &self.inner.destination_status_description
     }
     /// Sets [`KinesisDataStreamDestination::approximate_creation_date_time_precision`](crate::types::KinesisDataStreamDestination::approximate_creation_date_time_precision): The precision of the Kinesis data stream timestamp.
@@ -137,16 +107,14 @@ impl KinesisDataStreamDestinationBuilder {
         mut self,
         input: crate::types::ApproximateCreationDateTimePrecision,
     ) -> Self {
-        self.inner.approximate_creation_date_time_precision = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.approximate_creation_date_time_precision = Some(input);
         self
     }
     /// Sets or clears [`KinesisDataStreamDestination::approximate_creation_date_time_precision`](crate::types::KinesisDataStreamDestination::approximate_creation_date_time_precision).
     #[inline]
     pub fn set_approximate_creation_date_time_precision(
         mut self,
-        input: ::std::option::Option<crate::types::ApproximateCreationDateTimePrecision>,
+        input: Option<crate::types::ApproximateCreationDateTimePrecision>,
     ) -> Self {
         self.inner.approximate_creation_date_time_precision = input;
         self
@@ -155,7 +123,7 @@ impl KinesisDataStreamDestinationBuilder {
     #[inline]
     pub fn get_approximate_creation_date_time_precision(
         &self,
-    ) -> &::std::option::Option<crate::types::ApproximateCreationDateTimePrecision> {
+    ) -> &Option<crate::types::ApproximateCreationDateTimePrecision> {
         &self.inner.approximate_creation_date_time_precision
     }
     /// Builds the [`KinesisDataStreamDestination`]; it has no required members, so this cannot fail.

@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `KinesisStreamingDestinationInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KinesisStreamingDestinationInput {
     /// The name of the DynamoDB table. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// The ARN for a Kinesis data stream.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub stream_arn: ::std::option::Option<::std::string::String>,
+    pub stream_arn: Option<String>,
     /// The source for the Kinesis streaming information that is being enabled.
-    pub enable_kinesis_streaming_configuration: ::std::option::Option<
+    pub enable_kinesis_streaming_configuration: Option<
         crate::types::EnableKinesisStreamingConfiguration,
     >,
 }
@@ -27,23 +22,23 @@ impl KinesisStreamingDestinationInput {
     /// Starts building a [`KinesisStreamingDestinationInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::KinesisStreamingDestinationInputBuilder {
-        <crate::types::builders::KinesisStreamingDestinationInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::KinesisStreamingDestinationInputBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `StreamArn` member, when set.
     #[inline]
-    pub fn stream_arn(&self) -> ::std::option::Option<&str> {
+    pub fn stream_arn(&self) -> Option<&str> {
         self.stream_arn.as_deref()
     }
     /// The `EnableKinesisStreamingConfiguration` member, when set.
     #[inline]
     pub fn enable_kinesis_streaming_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::EnableKinesisStreamingConfiguration> {
+    ) -> Option<&crate::types::EnableKinesisStreamingConfiguration> {
         self.enable_kinesis_streaming_configuration.as_ref()
     }
 }
@@ -54,58 +49,41 @@ impl KinesisStreamingDestinationInput {
     }
 }
 /// A builder for [`KinesisStreamingDestinationInput`](crate::types::KinesisStreamingDestinationInput); start one with `KinesisStreamingDestinationInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct KinesisStreamingDestinationInputBuilder {
     inner: crate::types::KinesisStreamingDestinationInput,
 }
 impl KinesisStreamingDestinationInputBuilder {
     /// Sets [`KinesisStreamingDestinationInput::table_name`](crate::types::KinesisStreamingDestinationInput::table_name): The name of the DynamoDB table.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`KinesisStreamingDestinationInput::table_name`](crate::types::KinesisStreamingDestinationInput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`KinesisStreamingDestinationInput::table_name`](crate::types::KinesisStreamingDestinationInput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`KinesisStreamingDestinationInput::stream_arn`](crate::types::KinesisStreamingDestinationInput::stream_arn): The ARN for a Kinesis data stream.
-    pub fn stream_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.stream_arn = ::std::option::Option::Some(input.into());
+    pub fn stream_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.stream_arn = Some(input.into());
         self
     }
     /// Sets or clears [`KinesisStreamingDestinationInput::stream_arn`](crate::types::KinesisStreamingDestinationInput::stream_arn).
     #[inline]
-    pub fn set_stream_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_stream_arn(mut self, input: Option<String>) -> Self {
         self.inner.stream_arn = input;
         self
     }
     /// The value set for [`KinesisStreamingDestinationInput::stream_arn`](crate::types::KinesisStreamingDestinationInput::stream_arn), if any.
     #[inline]
-    pub fn get_stream_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_stream_arn(&self) -> &Option<String> {
         &self.inner.stream_arn
     }
     /// Sets [`KinesisStreamingDestinationInput::enable_kinesis_streaming_configuration`](crate::types::KinesisStreamingDestinationInput::enable_kinesis_streaming_configuration): The source for the Kinesis streaming information that is being enabled.
@@ -113,16 +91,14 @@ impl KinesisStreamingDestinationInputBuilder {
         mut self,
         input: crate::types::EnableKinesisStreamingConfiguration,
     ) -> Self {
-        self.inner.enable_kinesis_streaming_configuration = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.enable_kinesis_streaming_configuration = Some(input);
         self
     }
     /// Sets or clears [`KinesisStreamingDestinationInput::enable_kinesis_streaming_configuration`](crate::types::KinesisStreamingDestinationInput::enable_kinesis_streaming_configuration).
     #[inline]
     pub fn set_enable_kinesis_streaming_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::EnableKinesisStreamingConfiguration>,
+        input: Option<crate::types::EnableKinesisStreamingConfiguration>,
     ) -> Self {
         self.inner.enable_kinesis_streaming_configuration = input;
         self
@@ -131,29 +107,29 @@ impl KinesisStreamingDestinationInputBuilder {
     #[inline]
     pub fn get_enable_kinesis_streaming_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::EnableKinesisStreamingConfiguration> {
+    ) -> &Option<crate::types::EnableKinesisStreamingConfiguration> {
         &self.inner.enable_kinesis_streaming_configuration
     }
     /// Builds the [`KinesisStreamingDestinationInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::KinesisStreamingDestinationInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "KinesisStreamingDestinationInput",
                 member: "table_name",
             });
         }
         if self.inner.stream_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "KinesisStreamingDestinationInput",
                 member: "stream_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

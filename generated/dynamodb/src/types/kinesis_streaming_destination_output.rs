@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `KinesisStreamingDestinationOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KinesisStreamingDestinationOutput {
     /// The name of the table being modified.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// The ARN for the specific Kinesis data stream.
-    pub stream_arn: ::std::option::Option<::std::string::String>,
+    pub stream_arn: Option<String>,
     /// The current status of the replication.
-    pub destination_status: ::std::option::Option<crate::types::DestinationStatus>,
+    pub destination_status: Option<crate::types::DestinationStatus>,
     /// The destination for the Kinesis streaming information that is being enabled.
-    pub enable_kinesis_streaming_configuration: ::std::option::Option<
+    pub enable_kinesis_streaming_configuration: Option<
         crate::types::EnableKinesisStreamingConfiguration,
     >,
 }
@@ -25,118 +20,97 @@ impl KinesisStreamingDestinationOutput {
     /// Starts building a [`KinesisStreamingDestinationOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::KinesisStreamingDestinationOutputBuilder {
-        <crate::types::builders::KinesisStreamingDestinationOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::KinesisStreamingDestinationOutputBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `StreamArn` member, when set.
     #[inline]
-    pub fn stream_arn(&self) -> ::std::option::Option<&str> {
+    pub fn stream_arn(&self) -> Option<&str> {
         self.stream_arn.as_deref()
     }
     /// The `DestinationStatus` member, when set.
     #[inline]
-    pub fn destination_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DestinationStatus> {
+    pub fn destination_status(&self) -> Option<&crate::types::DestinationStatus> {
         self.destination_status.as_ref()
     }
     /// The `EnableKinesisStreamingConfiguration` member, when set.
     #[inline]
     pub fn enable_kinesis_streaming_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::EnableKinesisStreamingConfiguration> {
+    ) -> Option<&crate::types::EnableKinesisStreamingConfiguration> {
         self.enable_kinesis_streaming_configuration.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for KinesisStreamingDestinationOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "KinesisStreamingDestinationOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`KinesisStreamingDestinationOutput`](crate::types::KinesisStreamingDestinationOutput); start one with `KinesisStreamingDestinationOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct KinesisStreamingDestinationOutputBuilder {
     inner: crate::types::KinesisStreamingDestinationOutput,
 }
 impl KinesisStreamingDestinationOutputBuilder {
     /// Sets [`KinesisStreamingDestinationOutput::table_name`](crate::types::KinesisStreamingDestinationOutput::table_name): The name of the table being modified.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`KinesisStreamingDestinationOutput::table_name`](crate::types::KinesisStreamingDestinationOutput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`KinesisStreamingDestinationOutput::table_name`](crate::types::KinesisStreamingDestinationOutput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`KinesisStreamingDestinationOutput::stream_arn`](crate::types::KinesisStreamingDestinationOutput::stream_arn): The ARN for the specific Kinesis data stream.
-    pub fn stream_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.stream_arn = ::std::option::Option::Some(input.into());
+    pub fn stream_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.stream_arn = Some(input.into());
         self
     }
     /// Sets or clears [`KinesisStreamingDestinationOutput::stream_arn`](crate::types::KinesisStreamingDestinationOutput::stream_arn).
     #[inline]
-    pub fn set_stream_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_stream_arn(mut self, input: Option<String>) -> Self {
         self.inner.stream_arn = input;
         self
     }
     /// The value set for [`KinesisStreamingDestinationOutput::stream_arn`](crate::types::KinesisStreamingDestinationOutput::stream_arn), if any.
     #[inline]
-    pub fn get_stream_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_stream_arn(&self) -> &Option<String> {
         &self.inner.stream_arn
     }
     /// Sets [`KinesisStreamingDestinationOutput::destination_status`](crate::types::KinesisStreamingDestinationOutput::destination_status): The current status of the replication.
     pub fn destination_status(mut self, input: crate::types::DestinationStatus) -> Self {
-        self.inner.destination_status = ::std::option::Option::Some(input);
+        self.inner.destination_status = Some(input);
         self
     }
     /// Sets or clears [`KinesisStreamingDestinationOutput::destination_status`](crate::types::KinesisStreamingDestinationOutput::destination_status).
     #[inline]
     pub fn set_destination_status(
         mut self,
-        input: ::std::option::Option<crate::types::DestinationStatus>,
+        input: Option<crate::types::DestinationStatus>,
     ) -> Self {
         self.inner.destination_status = input;
         self
     }
     /// The value set for [`KinesisStreamingDestinationOutput::destination_status`](crate::types::KinesisStreamingDestinationOutput::destination_status), if any.
     #[inline]
-    pub fn get_destination_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::DestinationStatus> {
+    pub fn get_destination_status(&self) -> &Option<crate::types::DestinationStatus> {
         &self.inner.destination_status
     }
     /// Sets [`KinesisStreamingDestinationOutput::enable_kinesis_streaming_configuration`](crate::types::KinesisStreamingDestinationOutput::enable_kinesis_streaming_configuration): The destination for the Kinesis streaming information that is being enabled.
@@ -144,16 +118,14 @@ impl KinesisStreamingDestinationOutputBuilder {
         mut self,
         input: crate::types::EnableKinesisStreamingConfiguration,
     ) -> Self {
-        self.inner.enable_kinesis_streaming_configuration = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.enable_kinesis_streaming_configuration = Some(input);
         self
     }
     /// Sets or clears [`KinesisStreamingDestinationOutput::enable_kinesis_streaming_configuration`](crate::types::KinesisStreamingDestinationOutput::enable_kinesis_streaming_configuration).
     #[inline]
     pub fn set_enable_kinesis_streaming_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::EnableKinesisStreamingConfiguration>,
+        input: Option<crate::types::EnableKinesisStreamingConfiguration>,
     ) -> Self {
         self.inner.enable_kinesis_streaming_configuration = input;
         self
@@ -162,7 +134,7 @@ impl KinesisStreamingDestinationOutputBuilder {
     #[inline]
     pub fn get_enable_kinesis_streaming_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::EnableKinesisStreamingConfiguration> {
+    ) -> &Option<crate::types::EnableKinesisStreamingConfiguration> {
         &self.inner.enable_kinesis_streaming_configuration
     }
     /// Builds the [`KinesisStreamingDestinationOutput`]; it has no required members, so this cannot fail.

@@ -2,28 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListBackupsInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListBackupsInput {
     /// Lists the backups from the table specified in `TableName`. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// Maximum number of backups to return at once.
-    pub limit: ::std::option::Option<i32>,
+    pub limit: Option<i32>,
     /// Only backups created after this time are listed. `TimeRangeLowerBound` is inclusive.
-    pub time_range_lower_bound: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub time_range_lower_bound: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Only backups created before this time are listed. `TimeRangeUpperBound` is exclusive.
-    pub time_range_upper_bound: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub time_range_upper_bound: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// `LastEvaluatedBackupArn` is the Amazon Resource Name (ARN) of the backup last evaluated when the current page of results was returned, inclusive of the current page of results. This value may be specified as the `ExclusiveStartBackupArn` of a new `ListBackups` operation in order to fetch the next page of results.
-    pub exclusive_start_backup_arn: ::std::option::Option<::std::string::String>,
+    pub exclusive_start_backup_arn: Option<String>,
     /// The backups from the table specified by [`BackupType`](crate::types::BackupType) are listed.
     ///
     /// Where [`BackupType`](crate::types::BackupType) can be:
@@ -31,46 +22,46 @@ pub struct ListBackupsInput {
     /// - `USER` - On-demand backup created by you. (The default setting if no other backup types are specified.)
     /// - `SYSTEM` - On-demand backup automatically created by DynamoDB.
     /// - `ALL` - All types of on-demand backups (USER and SYSTEM).
-    pub backup_type: ::std::option::Option<crate::types::BackupTypeFilter>,
+    pub backup_type: Option<crate::types::BackupTypeFilter>,
 }
 impl ListBackupsInput {
     /// Starts building a [`ListBackupsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListBackupsInputBuilder {
-        <crate::types::builders::ListBackupsInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListBackupsInputBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `Limit` member, when set.
     #[inline]
-    pub fn limit(&self) -> ::std::option::Option<i32> {
+    pub fn limit(&self) -> Option<i32> {
         self.limit
     }
     /// The `TimeRangeLowerBound` member, when set.
     #[inline]
     pub fn time_range_lower_bound(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.time_range_lower_bound.as_ref()
     }
     /// The `TimeRangeUpperBound` member, when set.
     #[inline]
     pub fn time_range_upper_bound(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.time_range_upper_bound.as_ref()
     }
     /// The `ExclusiveStartBackupArn` member, when set.
     #[inline]
-    pub fn exclusive_start_backup_arn(&self) -> ::std::option::Option<&str> {
+    pub fn exclusive_start_backup_arn(&self) -> Option<&str> {
         self.exclusive_start_backup_arn.as_deref()
     }
     /// The `BackupType` member, when set.
     #[inline]
-    pub fn backup_type(&self) -> ::std::option::Option<&crate::types::BackupTypeFilter> {
+    pub fn backup_type(&self) -> Option<&crate::types::BackupTypeFilter> {
         self.backup_type.as_ref()
     }
 }
@@ -81,52 +72,41 @@ impl ListBackupsInput {
     }
 }
 /// A builder for [`ListBackupsInput`](crate::types::ListBackupsInput); start one with `ListBackupsInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListBackupsInputBuilder {
     inner: crate::types::ListBackupsInput,
 }
 impl ListBackupsInputBuilder {
     /// Sets [`ListBackupsInput::table_name`](crate::types::ListBackupsInput::table_name): Lists the backups from the table specified in `TableName`.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`ListBackupsInput::table_name`](crate::types::ListBackupsInput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`ListBackupsInput::table_name`](crate::types::ListBackupsInput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`ListBackupsInput::limit`](crate::types::ListBackupsInput::limit): Maximum number of backups to return at once.
     pub fn limit(mut self, input: i32) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input);
+        self.inner.limit = Some(input);
         self
     }
     /// Sets or clears [`ListBackupsInput::limit`](crate::types::ListBackupsInput::limit).
     #[inline]
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.inner.limit = input;
         self
     }
     /// The value set for [`ListBackupsInput::limit`](crate::types::ListBackupsInput::limit), if any.
     #[inline]
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         &self.inner.limit
     }
     /// Sets [`ListBackupsInput::time_range_lower_bound`](crate::types::ListBackupsInput::time_range_lower_bound): Only backups created after this time are listed. `TimeRangeLowerBound` is inclusive.
@@ -134,14 +114,14 @@ impl ListBackupsInputBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.time_range_lower_bound = ::std::option::Option::Some(input);
+        self.inner.time_range_lower_bound = Some(input);
         self
     }
     /// Sets or clears [`ListBackupsInput::time_range_lower_bound`](crate::types::ListBackupsInput::time_range_lower_bound).
     #[inline]
     pub fn set_time_range_lower_bound(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.time_range_lower_bound = input;
         self
@@ -150,7 +130,7 @@ impl ListBackupsInputBuilder {
     #[inline]
     pub fn get_time_range_lower_bound(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.time_range_lower_bound
     }
     /// Sets [`ListBackupsInput::time_range_upper_bound`](crate::types::ListBackupsInput::time_range_upper_bound): Only backups created before this time are listed. `TimeRangeUpperBound` is exclusive.
@@ -158,14 +138,14 @@ impl ListBackupsInputBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.time_range_upper_bound = ::std::option::Option::Some(input);
+        self.inner.time_range_upper_bound = Some(input);
         self
     }
     /// Sets or clears [`ListBackupsInput::time_range_upper_bound`](crate::types::ListBackupsInput::time_range_upper_bound).
     #[inline]
     pub fn set_time_range_upper_bound(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.time_range_upper_bound = input;
         self
@@ -174,54 +154,42 @@ impl ListBackupsInputBuilder {
     #[inline]
     pub fn get_time_range_upper_bound(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.time_range_upper_bound
     }
     /// Sets [`ListBackupsInput::exclusive_start_backup_arn`](crate::types::ListBackupsInput::exclusive_start_backup_arn): `LastEvaluatedBackupArn` is the Amazon Resource Name (ARN) of the backup last evaluated when the current page of results was returned, inclusive of the current page of results.
-    pub fn exclusive_start_backup_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.exclusive_start_backup_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn exclusive_start_backup_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.exclusive_start_backup_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ListBackupsInput::exclusive_start_backup_arn`](crate::types::ListBackupsInput::exclusive_start_backup_arn).
     #[inline]
-    pub fn set_exclusive_start_backup_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_exclusive_start_backup_arn(mut self, input: Option<String>) -> Self {
         self.inner.exclusive_start_backup_arn = input;
         self
     }
     /// The value set for [`ListBackupsInput::exclusive_start_backup_arn`](crate::types::ListBackupsInput::exclusive_start_backup_arn), if any.
     #[inline]
-    pub fn get_exclusive_start_backup_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_exclusive_start_backup_arn(&self) -> &Option<String> {
         &self.inner.exclusive_start_backup_arn
     }
     /// Sets [`ListBackupsInput::backup_type`](crate::types::ListBackupsInput::backup_type): The backups from the table specified by [`BackupType`](crate::types::BackupType) are listed.
     pub fn backup_type(mut self, input: crate::types::BackupTypeFilter) -> Self {
-        self.inner.backup_type = ::std::option::Option::Some(input);
+        self.inner.backup_type = Some(input);
         self
     }
     /// Sets or clears [`ListBackupsInput::backup_type`](crate::types::ListBackupsInput::backup_type).
     #[inline]
     pub fn set_backup_type(
         mut self,
-        input: ::std::option::Option<crate::types::BackupTypeFilter>,
+        input: Option<crate::types::BackupTypeFilter>,
     ) -> Self {
         self.inner.backup_type = input;
         self
     }
     /// The value set for [`ListBackupsInput::backup_type`](crate::types::ListBackupsInput::backup_type), if any.
     #[inline]
-    pub fn get_backup_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::BackupTypeFilter> {
+    pub fn get_backup_type(&self) -> &Option<crate::types::BackupTypeFilter> {
         &self.inner.backup_type
     }
     /// Builds the [`ListBackupsInput`]; it has no required members, so this cannot fail.

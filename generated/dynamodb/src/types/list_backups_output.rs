@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListBackupsOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListBackupsOutput {
     /// List of [`BackupSummary`](crate::types::BackupSummary) objects.
-    pub backup_summaries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::BackupSummary>,
-    >,
+    pub backup_summaries: Option<Vec<crate::types::BackupSummary>>,
     /// The ARN of the backup last evaluated when the current page of results was returned, inclusive of the current page of results. This value may be specified as the `ExclusiveStartBackupArn` of a new `ListBackups` operation in order to fetch the next page of results.
     ///
     /// If `LastEvaluatedBackupArn` is empty, then the last page of results has been processed and there are no more results to be retrieved.
     ///
     /// If `LastEvaluatedBackupArn` is not empty, this may or may not indicate that there is more data to be returned. All results are guaranteed to have been returned if and only if no value for `LastEvaluatedBackupArn` is returned.
-    pub last_evaluated_backup_arn: ::std::option::Option<::std::string::String>,
+    pub last_evaluated_backup_arn: Option<String>,
 }
 impl ListBackupsOutput {
     /// Starts building a [`ListBackupsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListBackupsOutputBuilder {
-        <crate::types::builders::ListBackupsOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListBackupsOutputBuilder as Default>::default()
     }
     /// The `BackupSummaries` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -34,28 +27,23 @@ impl ListBackupsOutput {
     }
     /// The `LastEvaluatedBackupArn` member, when set.
     #[inline]
-    pub fn last_evaluated_backup_arn(&self) -> ::std::option::Option<&str> {
+    pub fn last_evaluated_backup_arn(&self) -> Option<&str> {
         self.last_evaluated_backup_arn.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListBackupsOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListBackupsOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListBackupsOutput`](crate::types::ListBackupsOutput); start one with `ListBackupsOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListBackupsOutputBuilder {
     inner: crate::types::ListBackupsOutput,
 }
@@ -71,40 +59,30 @@ impl ListBackupsOutputBuilder {
     #[inline]
     pub fn set_backup_summaries(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::BackupSummary>>,
+        input: Option<Vec<crate::types::BackupSummary>>,
     ) -> Self {
         self.inner.backup_summaries = input;
         self
     }
     /// The value set for [`ListBackupsOutput::backup_summaries`](crate::types::ListBackupsOutput::backup_summaries), if any.
     #[inline]
-    pub fn get_backup_summaries(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::BackupSummary>> {
+    pub fn get_backup_summaries(&self) -> &Option<Vec<crate::types::BackupSummary>> {
         &self.inner.backup_summaries
     }
     /// Sets [`ListBackupsOutput::last_evaluated_backup_arn`](crate::types::ListBackupsOutput::last_evaluated_backup_arn): The ARN of the backup last evaluated when the current page of results was returned, inclusive of the current page of results.
-    pub fn last_evaluated_backup_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.last_evaluated_backup_arn = ::std::option::Option::Some(input.into());
+    pub fn last_evaluated_backup_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.last_evaluated_backup_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ListBackupsOutput::last_evaluated_backup_arn`](crate::types::ListBackupsOutput::last_evaluated_backup_arn).
     #[inline]
-    pub fn set_last_evaluated_backup_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_last_evaluated_backup_arn(mut self, input: Option<String>) -> Self {
         self.inner.last_evaluated_backup_arn = input;
         self
     }
     /// The value set for [`ListBackupsOutput::last_evaluated_backup_arn`](crate::types::ListBackupsOutput::last_evaluated_backup_arn), if any.
     #[inline]
-    pub fn get_last_evaluated_backup_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_last_evaluated_backup_arn(&self) -> &Option<String> {
         &self.inner.last_evaluated_backup_arn
     }
     /// Builds the [`ListBackupsOutput`]; it has no required members, so this cannot fail.

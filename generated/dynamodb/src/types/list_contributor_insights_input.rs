@@ -2,40 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListContributorInsightsInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListContributorInsightsInput {
     /// The name of the table. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// A token to for the desired page, if there is one.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Maximum number of results to return per page.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
 }
 impl ListContributorInsightsInput {
     /// Starts building a [`ListContributorInsightsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListContributorInsightsInputBuilder {
-        <crate::types::builders::ListContributorInsightsInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListContributorInsightsInputBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 }
@@ -46,74 +41,57 @@ impl ListContributorInsightsInput {
     }
 }
 /// A builder for [`ListContributorInsightsInput`](crate::types::ListContributorInsightsInput); start one with `ListContributorInsightsInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListContributorInsightsInputBuilder {
     inner: crate::types::ListContributorInsightsInput,
 }
 impl ListContributorInsightsInputBuilder {
     /// Sets [`ListContributorInsightsInput::table_name`](crate::types::ListContributorInsightsInput::table_name): The name of the table.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`ListContributorInsightsInput::table_name`](crate::types::ListContributorInsightsInput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`ListContributorInsightsInput::table_name`](crate::types::ListContributorInsightsInput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`ListContributorInsightsInput::next_token`](crate::types::ListContributorInsightsInput::next_token): A token to for the desired page, if there is one.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListContributorInsightsInput::next_token`](crate::types::ListContributorInsightsInput::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListContributorInsightsInput::next_token`](crate::types::ListContributorInsightsInput::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`ListContributorInsightsInput::max_results`](crate::types::ListContributorInsightsInput::max_results): Maximum number of results to return per page.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`ListContributorInsightsInput::max_results`](crate::types::ListContributorInsightsInput::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`ListContributorInsightsInput::max_results`](crate::types::ListContributorInsightsInput::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Builds the [`ListContributorInsightsInput`]; it has no required members, so this cannot fail.

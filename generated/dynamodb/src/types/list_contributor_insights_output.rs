@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListContributorInsightsOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListContributorInsightsOutput {
     /// A list of ContributorInsightsSummary.
-    pub contributor_insights_summaries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ContributorInsightsSummary>,
+    pub contributor_insights_summaries: Option<
+        Vec<crate::types::ContributorInsightsSummary>,
     >,
     /// A token to go to the next page if there is one.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListContributorInsightsOutput {
     /// Starts building a [`ListContributorInsightsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListContributorInsightsOutputBuilder {
-        <crate::types::builders::ListContributorInsightsOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListContributorInsightsOutputBuilder as Default>::default()
     }
     /// The `ContributorInsightsSummaries` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,28 +27,23 @@ impl ListContributorInsightsOutput {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListContributorInsightsOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListContributorInsightsOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListContributorInsightsOutput`](crate::types::ListContributorInsightsOutput); start one with `ListContributorInsightsOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListContributorInsightsOutputBuilder {
     inner: crate::types::ListContributorInsightsOutput,
 }
@@ -72,9 +62,7 @@ impl ListContributorInsightsOutputBuilder {
     #[inline]
     pub fn set_contributor_insights_summaries(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ContributorInsightsSummary>,
-        >,
+        input: Option<Vec<crate::types::ContributorInsightsSummary>>,
     ) -> Self {
         self.inner.contributor_insights_summaries = input;
         self
@@ -83,31 +71,23 @@ impl ListContributorInsightsOutputBuilder {
     #[inline]
     pub fn get_contributor_insights_summaries(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ContributorInsightsSummary>,
-    > {
+    ) -> &Option<Vec<crate::types::ContributorInsightsSummary>> {
         &self.inner.contributor_insights_summaries
     }
     /// Sets [`ListContributorInsightsOutput::next_token`](crate::types::ListContributorInsightsOutput::next_token): A token to go to the next page if there is one.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListContributorInsightsOutput::next_token`](crate::types::ListContributorInsightsOutput::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListContributorInsightsOutput::next_token`](crate::types::ListContributorInsightsOutput::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListContributorInsightsOutput`]; it has no required members, so this cannot fail.

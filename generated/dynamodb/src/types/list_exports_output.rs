@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListExportsOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListExportsOutput {
     /// A list of [`ExportSummary`](crate::types::ExportSummary) objects.
-    pub export_summaries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ExportSummary>,
-    >,
+    pub export_summaries: Option<Vec<crate::types::ExportSummary>>,
     /// If this value is returned, there are additional results to be displayed. To retrieve them, call `ListExports` again, with `NextToken` set to this value.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListExportsOutput {
     /// Starts building a [`ListExportsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListExportsOutputBuilder {
-        <crate::types::builders::ListExportsOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListExportsOutputBuilder as Default>::default()
     }
     /// The `ExportSummaries` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,28 +23,23 @@ impl ListExportsOutput {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListExportsOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListExportsOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListExportsOutput`](crate::types::ListExportsOutput); start one with `ListExportsOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListExportsOutputBuilder {
     inner: crate::types::ListExportsOutput,
 }
@@ -67,38 +55,30 @@ impl ListExportsOutputBuilder {
     #[inline]
     pub fn set_export_summaries(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ExportSummary>>,
+        input: Option<Vec<crate::types::ExportSummary>>,
     ) -> Self {
         self.inner.export_summaries = input;
         self
     }
     /// The value set for [`ListExportsOutput::export_summaries`](crate::types::ListExportsOutput::export_summaries), if any.
     #[inline]
-    pub fn get_export_summaries(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ExportSummary>> {
+    pub fn get_export_summaries(&self) -> &Option<Vec<crate::types::ExportSummary>> {
         &self.inner.export_summaries
     }
     /// Sets [`ListExportsOutput::next_token`](crate::types::ListExportsOutput::next_token): If this value is returned, there are additional results to be displayed.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListExportsOutput::next_token`](crate::types::ListExportsOutput::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListExportsOutput::next_token`](crate::types::ListExportsOutput::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListExportsOutput`]; it has no required members, so this cannot fail.

@@ -2,42 +2,37 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListGlobalTablesInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListGlobalTablesInput {
     /// The first global table name that this operation will evaluate.
-    pub exclusive_start_global_table_name: ::std::option::Option<::std::string::String>,
+    pub exclusive_start_global_table_name: Option<String>,
     /// The maximum number of table names to return, if the parameter is not specified DynamoDB defaults to 100.
     ///
     /// If the number of global tables DynamoDB finds reaches this limit, it stops the operation and returns the table names collected up to that point, with a table name in the `LastEvaluatedGlobalTableName` to apply in a subsequent operation to the `ExclusiveStartGlobalTableName` parameter.
-    pub limit: ::std::option::Option<i32>,
+    pub limit: Option<i32>,
     /// Lists the global tables in a specific Region.
-    pub region_name: ::std::option::Option<::std::string::String>,
+    pub region_name: Option<String>,
 }
 impl ListGlobalTablesInput {
     /// Starts building a [`ListGlobalTablesInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListGlobalTablesInputBuilder {
-        <crate::types::builders::ListGlobalTablesInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListGlobalTablesInputBuilder as Default>::default()
     }
     /// The `ExclusiveStartGlobalTableName` member, when set.
     #[inline]
-    pub fn exclusive_start_global_table_name(&self) -> ::std::option::Option<&str> {
+    pub fn exclusive_start_global_table_name(&self) -> Option<&str> {
         self.exclusive_start_global_table_name.as_deref()
     }
     /// The `Limit` member, when set.
     #[inline]
-    pub fn limit(&self) -> ::std::option::Option<i32> {
+    pub fn limit(&self) -> Option<i32> {
         self.limit
     }
     /// The `RegionName` member, when set.
     #[inline]
-    pub fn region_name(&self) -> ::std::option::Option<&str> {
+    pub fn region_name(&self) -> Option<&str> {
         self.region_name.as_deref()
     }
 }
@@ -48,12 +43,7 @@ impl ListGlobalTablesInput {
     }
 }
 /// A builder for [`ListGlobalTablesInput`](crate::types::ListGlobalTablesInput); start one with `ListGlobalTablesInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListGlobalTablesInputBuilder {
     inner: crate::types::ListGlobalTablesInput,
 }
@@ -61,65 +51,55 @@ impl ListGlobalTablesInputBuilder {
     /// Sets [`ListGlobalTablesInput::exclusive_start_global_table_name`](crate::types::ListGlobalTablesInput::exclusive_start_global_table_name): The first global table name that this operation will evaluate.
     pub fn exclusive_start_global_table_name(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.exclusive_start_global_table_name = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.exclusive_start_global_table_name = Some(input.into());
         self
     }
     /// Sets or clears [`ListGlobalTablesInput::exclusive_start_global_table_name`](crate::types::ListGlobalTablesInput::exclusive_start_global_table_name).
     #[inline]
     pub fn set_exclusive_start_global_table_name(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.exclusive_start_global_table_name = input;
         self
     }
     /// The value set for [`ListGlobalTablesInput::exclusive_start_global_table_name`](crate::types::ListGlobalTablesInput::exclusive_start_global_table_name), if any.
     #[inline]
-    pub fn get_exclusive_start_global_table_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_exclusive_start_global_table_name(&self) -> &Option<String> {
         &self.inner.exclusive_start_global_table_name
     }
     /// Sets [`ListGlobalTablesInput::limit`](crate::types::ListGlobalTablesInput::limit): The maximum number of table names to return, if the parameter is not specified DynamoDB defaults to 100.
     pub fn limit(mut self, input: i32) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input);
+        self.inner.limit = Some(input);
         self
     }
     /// Sets or clears [`ListGlobalTablesInput::limit`](crate::types::ListGlobalTablesInput::limit).
     #[inline]
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.inner.limit = input;
         self
     }
     /// The value set for [`ListGlobalTablesInput::limit`](crate::types::ListGlobalTablesInput::limit), if any.
     #[inline]
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         &self.inner.limit
     }
     /// Sets [`ListGlobalTablesInput::region_name`](crate::types::ListGlobalTablesInput::region_name): Lists the global tables in a specific Region.
-    pub fn region_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.region_name = ::std::option::Option::Some(input.into());
+    pub fn region_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.region_name = Some(input.into());
         self
     }
     /// Sets or clears [`ListGlobalTablesInput::region_name`](crate::types::ListGlobalTablesInput::region_name).
     #[inline]
-    pub fn set_region_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region_name(mut self, input: Option<String>) -> Self {
         self.inner.region_name = input;
         self
     }
     /// The value set for [`ListGlobalTablesInput::region_name`](crate::types::ListGlobalTablesInput::region_name), if any.
     #[inline]
-    pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region_name(&self) -> &Option<String> {
         &self.inner.region_name
     }
     /// Builds the [`ListGlobalTablesInput`]; it has no required members, so this cannot fail.

@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListGlobalTablesOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListGlobalTablesOutput {
     /// List of global table names.
-    pub global_tables: ::std::option::Option<::std::vec::Vec<crate::types::GlobalTable>>,
+    pub global_tables: Option<Vec<crate::types::GlobalTable>>,
     /// Last evaluated global table name.
-    pub last_evaluated_global_table_name: ::std::option::Option<::std::string::String>,
+    pub last_evaluated_global_table_name: Option<String>,
 }
 impl ListGlobalTablesOutput {
     /// Starts building a [`ListGlobalTablesOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListGlobalTablesOutputBuilder {
-        <crate::types::builders::ListGlobalTablesOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListGlobalTablesOutputBuilder as Default>::default()
     }
     /// The `GlobalTables` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,28 +23,23 @@ impl ListGlobalTablesOutput {
     }
     /// The `LastEvaluatedGlobalTableName` member, when set.
     #[inline]
-    pub fn last_evaluated_global_table_name(&self) -> ::std::option::Option<&str> {
+    pub fn last_evaluated_global_table_name(&self) -> Option<&str> {
         self.last_evaluated_global_table_name.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListGlobalTablesOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListGlobalTablesOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListGlobalTablesOutput`](crate::types::ListGlobalTablesOutput); start one with `ListGlobalTablesOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListGlobalTablesOutputBuilder {
     inner: crate::types::ListGlobalTablesOutput,
 }
@@ -65,42 +55,33 @@ impl ListGlobalTablesOutputBuilder {
     #[inline]
     pub fn set_global_tables(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GlobalTable>>,
+        input: Option<Vec<crate::types::GlobalTable>>,
     ) -> Self {
         self.inner.global_tables = input;
         self
     }
     /// The value set for [`ListGlobalTablesOutput::global_tables`](crate::types::ListGlobalTablesOutput::global_tables), if any.
     #[inline]
-    pub fn get_global_tables(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GlobalTable>> {
+    pub fn get_global_tables(&self) -> &Option<Vec<crate::types::GlobalTable>> {
         &self.inner.global_tables
     }
     /// Sets [`ListGlobalTablesOutput::last_evaluated_global_table_name`](crate::types::ListGlobalTablesOutput::last_evaluated_global_table_name): Last evaluated global table name.
-    pub fn last_evaluated_global_table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.last_evaluated_global_table_name = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn last_evaluated_global_table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.last_evaluated_global_table_name = Some(input.into());
         self
     }
     /// Sets or clears [`ListGlobalTablesOutput::last_evaluated_global_table_name`](crate::types::ListGlobalTablesOutput::last_evaluated_global_table_name).
     #[inline]
     pub fn set_last_evaluated_global_table_name(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.last_evaluated_global_table_name = input;
         self
     }
     /// The value set for [`ListGlobalTablesOutput::last_evaluated_global_table_name`](crate::types::ListGlobalTablesOutput::last_evaluated_global_table_name), if any.
     #[inline]
-    pub fn get_last_evaluated_global_table_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_last_evaluated_global_table_name(&self) -> &Option<String> {
         &self.inner.last_evaluated_global_table_name
     }
     /// Builds the [`ListGlobalTablesOutput`]; it has no required members, so this cannot fail.

@@ -2,40 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListImportsInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListImportsInput {
     /// The Amazon Resource Name (ARN) associated with the table that was imported to.
-    pub table_arn: ::std::option::Option<::std::string::String>,
+    pub table_arn: Option<String>,
     /// The number of [`ImportSummary`](crate::types::ImportSummary) objects returned in a single page.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// An optional string that, if supplied, must be copied from the output of a previous call to `ListImports`. When provided in this manner, the API fetches the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListImportsInput {
     /// Starts building a [`ListImportsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListImportsInputBuilder {
-        <crate::types::builders::ListImportsInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListImportsInputBuilder as Default>::default()
     }
     /// The `TableArn` member, when set.
     #[inline]
-    pub fn table_arn(&self) -> ::std::option::Option<&str> {
+    pub fn table_arn(&self) -> Option<&str> {
         self.table_arn.as_deref()
     }
     /// The `PageSize` member, when set.
     #[inline]
-    pub fn page_size(&self) -> ::std::option::Option<i32> {
+    pub fn page_size(&self) -> Option<i32> {
         self.page_size
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
@@ -46,74 +41,57 @@ impl ListImportsInput {
     }
 }
 /// A builder for [`ListImportsInput`](crate::types::ListImportsInput); start one with `ListImportsInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListImportsInputBuilder {
     inner: crate::types::ListImportsInput,
 }
 impl ListImportsInputBuilder {
     /// Sets [`ListImportsInput::table_arn`](crate::types::ListImportsInput::table_arn): The Amazon Resource Name (ARN) associated with the table that was imported to.
-    pub fn table_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_arn = ::std::option::Option::Some(input.into());
+    pub fn table_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ListImportsInput::table_arn`](crate::types::ListImportsInput::table_arn).
     #[inline]
-    pub fn set_table_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_arn(mut self, input: Option<String>) -> Self {
         self.inner.table_arn = input;
         self
     }
     /// The value set for [`ListImportsInput::table_arn`](crate::types::ListImportsInput::table_arn), if any.
     #[inline]
-    pub fn get_table_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_arn(&self) -> &Option<String> {
         &self.inner.table_arn
     }
     /// Sets [`ListImportsInput::page_size`](crate::types::ListImportsInput::page_size): The number of [`ImportSummary`](crate::types::ImportSummary) objects returned in a single page.
     pub fn page_size(mut self, input: i32) -> Self {
-        self.inner.page_size = ::std::option::Option::Some(input);
+        self.inner.page_size = Some(input);
         self
     }
     /// Sets or clears [`ListImportsInput::page_size`](crate::types::ListImportsInput::page_size).
     #[inline]
-    pub fn set_page_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_page_size(mut self, input: Option<i32>) -> Self {
         self.inner.page_size = input;
         self
     }
     /// The value set for [`ListImportsInput::page_size`](crate::types::ListImportsInput::page_size), if any.
     #[inline]
-    pub fn get_page_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_page_size(&self) -> &Option<i32> {
         &self.inner.page_size
     }
     /// Sets [`ListImportsInput::next_token`](crate::types::ListImportsInput::next_token): An optional string that, if supplied, must be copied from the output of a previous call to `ListImports`.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListImportsInput::next_token`](crate::types::ListImportsInput::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListImportsInput::next_token`](crate::types::ListImportsInput::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListImportsInput`]; it has no required members, so this cannot fail.

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListImportsOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListImportsOutput {
     /// A list of [`ImportSummary`](crate::types::ImportSummary) objects.
-    pub import_summary_list: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ImportSummary>,
-    >,
+    pub import_summary_list: Option<Vec<crate::types::ImportSummary>>,
     /// If this value is returned, there are additional results to be displayed. To retrieve them, call `ListImports` again, with `NextToken` set to this value.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListImportsOutput {
     /// Starts building a [`ListImportsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListImportsOutputBuilder {
-        <crate::types::builders::ListImportsOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListImportsOutputBuilder as Default>::default()
     }
     /// The `ImportSummaryList` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,28 +23,23 @@ impl ListImportsOutput {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListImportsOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListImportsOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListImportsOutput`](crate::types::ListImportsOutput); start one with `ListImportsOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListImportsOutputBuilder {
     inner: crate::types::ListImportsOutput,
 }
@@ -67,38 +55,30 @@ impl ListImportsOutputBuilder {
     #[inline]
     pub fn set_import_summary_list(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ImportSummary>>,
+        input: Option<Vec<crate::types::ImportSummary>>,
     ) -> Self {
         self.inner.import_summary_list = input;
         self
     }
     /// The value set for [`ListImportsOutput::import_summary_list`](crate::types::ListImportsOutput::import_summary_list), if any.
     #[inline]
-    pub fn get_import_summary_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ImportSummary>> {
+    pub fn get_import_summary_list(&self) -> &Option<Vec<crate::types::ImportSummary>> {
         &self.inner.import_summary_list
     }
     /// Sets [`ListImportsOutput::next_token`](crate::types::ListImportsOutput::next_token): If this value is returned, there are additional results to be displayed.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListImportsOutput::next_token`](crate::types::ListImportsOutput::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListImportsOutput::next_token`](crate::types::ListImportsOutput::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListImportsOutput`]; it has no required members, so this cannot fail.

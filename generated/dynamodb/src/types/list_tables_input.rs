@@ -2,33 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of a `ListTables` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListTablesInput {
     /// The first table name that this operation will evaluate. Use the value that was returned for `LastEvaluatedTableName` in a previous operation, so that you can obtain the next page of results.
-    pub exclusive_start_table_name: ::std::option::Option<::std::string::String>,
+    pub exclusive_start_table_name: Option<String>,
     /// A maximum number of table names to return. If this parameter is not specified, the limit is 100.
-    pub limit: ::std::option::Option<i32>,
+    pub limit: Option<i32>,
 }
 impl ListTablesInput {
     /// Starts building a [`ListTablesInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListTablesInputBuilder {
-        <crate::types::builders::ListTablesInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListTablesInputBuilder as Default>::default()
     }
     /// The `ExclusiveStartTableName` member, when set.
     #[inline]
-    pub fn exclusive_start_table_name(&self) -> ::std::option::Option<&str> {
+    pub fn exclusive_start_table_name(&self) -> Option<&str> {
         self.exclusive_start_table_name.as_deref()
     }
     /// The `Limit` member, when set.
     #[inline]
-    pub fn limit(&self) -> ::std::option::Option<i32> {
+    pub fn limit(&self) -> Option<i32> {
         self.limit
     }
 }
@@ -39,56 +34,41 @@ impl ListTablesInput {
     }
 }
 /// A builder for [`ListTablesInput`](crate::types::ListTablesInput); start one with `ListTablesInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListTablesInputBuilder {
     inner: crate::types::ListTablesInput,
 }
 impl ListTablesInputBuilder {
     /// Sets [`ListTablesInput::exclusive_start_table_name`](crate::types::ListTablesInput::exclusive_start_table_name): The first table name that this operation will evaluate.
-    pub fn exclusive_start_table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.exclusive_start_table_name = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn exclusive_start_table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.exclusive_start_table_name = Some(input.into());
         self
     }
     /// Sets or clears [`ListTablesInput::exclusive_start_table_name`](crate::types::ListTablesInput::exclusive_start_table_name).
     #[inline]
-    pub fn set_exclusive_start_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_exclusive_start_table_name(mut self, input: Option<String>) -> Self {
         self.inner.exclusive_start_table_name = input;
         self
     }
     /// The value set for [`ListTablesInput::exclusive_start_table_name`](crate::types::ListTablesInput::exclusive_start_table_name), if any.
     #[inline]
-    pub fn get_exclusive_start_table_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_exclusive_start_table_name(&self) -> &Option<String> {
         &self.inner.exclusive_start_table_name
     }
     /// Sets [`ListTablesInput::limit`](crate::types::ListTablesInput::limit): A maximum number of table names to return.
     pub fn limit(mut self, input: i32) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input);
+        self.inner.limit = Some(input);
         self
     }
     /// Sets or clears [`ListTablesInput::limit`](crate::types::ListTablesInput::limit).
     #[inline]
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.inner.limit = input;
         self
     }
     /// The value set for [`ListTablesInput::limit`](crate::types::ListTablesInput::limit), if any.
     #[inline]
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         &self.inner.limit
     }
     /// Builds the [`ListTablesInput`]; it has no required members, so this cannot fail.

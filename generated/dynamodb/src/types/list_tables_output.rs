@@ -2,58 +2,48 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the output of a `ListTables` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListTablesOutput {
     /// The names of the tables associated with the current account at the current endpoint. The maximum size of this array is 100.
     ///
     /// If `LastEvaluatedTableName` also appears in the output, you can use this value as the `ExclusiveStartTableName` parameter in a subsequent `ListTables` request and obtain the next page of results.
-    pub table_names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub table_names: Option<Vec<String>>,
     /// The name of the last table in the current page of results. Use this value as the `ExclusiveStartTableName` in a new request to obtain the next page of results, until all the table names are returned.
     ///
     /// If you do not receive a `LastEvaluatedTableName` value in the response, this means that there are no more table names to be retrieved.
-    pub last_evaluated_table_name: ::std::option::Option<::std::string::String>,
+    pub last_evaluated_table_name: Option<String>,
 }
 impl ListTablesOutput {
     /// Starts building a [`ListTablesOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListTablesOutputBuilder {
-        <crate::types::builders::ListTablesOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListTablesOutputBuilder as Default>::default()
     }
     /// The `TableNames` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn table_names(&self) -> &[::std::string::String] {
+    pub fn table_names(&self) -> &[String] {
         self.table_names.as_deref().unwrap_or_default()
     }
     /// The `LastEvaluatedTableName` member, when set.
     #[inline]
-    pub fn last_evaluated_table_name(&self) -> ::std::option::Option<&str> {
+    pub fn last_evaluated_table_name(&self) -> Option<&str> {
         self.last_evaluated_table_name.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListTablesOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListTablesOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListTablesOutput`](crate::types::ListTablesOutput); start one with `ListTablesOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListTablesOutputBuilder {
     inner: crate::types::ListTablesOutput,
 }
@@ -61,51 +51,35 @@ impl ListTablesOutputBuilder {
     /// Appends one item to [`ListTablesOutput::table_names`](crate::types::ListTablesOutput::table_names): The names of the tables associated with the current account at the current endpoint.
     ///
     /// To set the whole list at once, use [`set_table_names`](Self::set_table_names).
-    pub fn table_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn table_names(mut self, input: impl Into<String>) -> Self {
         self.inner.table_names.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListTablesOutput::table_names`](crate::types::ListTablesOutput::table_names).
     #[inline]
-    pub fn set_table_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_table_names(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.table_names = input;
         self
     }
     /// The value set for [`ListTablesOutput::table_names`](crate::types::ListTablesOutput::table_names), if any.
     #[inline]
-    pub fn get_table_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_table_names(&self) -> &Option<Vec<String>> {
         &self.inner.table_names
     }
     /// Sets [`ListTablesOutput::last_evaluated_table_name`](crate::types::ListTablesOutput::last_evaluated_table_name): The name of the last table in the current page of results.
-    pub fn last_evaluated_table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.last_evaluated_table_name = ::std::option::Option::Some(input.into());
+    pub fn last_evaluated_table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.last_evaluated_table_name = Some(input.into());
         self
     }
     /// Sets or clears [`ListTablesOutput::last_evaluated_table_name`](crate::types::ListTablesOutput::last_evaluated_table_name).
     #[inline]
-    pub fn set_last_evaluated_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_last_evaluated_table_name(mut self, input: Option<String>) -> Self {
         self.inner.last_evaluated_table_name = input;
         self
     }
     /// The value set for [`ListTablesOutput::last_evaluated_table_name`](crate::types::ListTablesOutput::last_evaluated_table_name), if any.
     #[inline]
-    pub fn get_last_evaluated_table_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_last_evaluated_table_name(&self) -> &Option<String> {
         &self.inner.last_evaluated_table_name
     }
     /// Builds the [`ListTablesOutput`]; it has no required members, so this cannot fail.

@@ -2,35 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListTagsOfResourceInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListTagsOfResourceInput {
     /// The Amazon DynamoDB resource with tags to be listed. This value is an Amazon Resource Name (ARN).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_arn: ::std::option::Option<::std::string::String>,
+    pub resource_arn: Option<String>,
     /// An optional string that, if supplied, must be copied from the output of a previous call to ListTagOfResource. When provided in this manner, this API fetches the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListTagsOfResourceInput {
     /// Starts building a [`ListTagsOfResourceInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListTagsOfResourceInputBuilder {
-        <crate::types::builders::ListTagsOfResourceInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListTagsOfResourceInputBuilder as Default>::default()
     }
     /// The `ResourceArn` member, when set.
     #[inline]
-    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+    pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
@@ -41,74 +36,57 @@ impl ListTagsOfResourceInput {
     }
 }
 /// A builder for [`ListTagsOfResourceInput`](crate::types::ListTagsOfResourceInput); start one with `ListTagsOfResourceInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListTagsOfResourceInputBuilder {
     inner: crate::types::ListTagsOfResourceInput,
 }
 impl ListTagsOfResourceInputBuilder {
     /// Sets [`ListTagsOfResourceInput::resource_arn`](crate::types::ListTagsOfResourceInput::resource_arn): The Amazon DynamoDB resource with tags to be listed.
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_arn = ::std::option::Option::Some(input.into());
+    pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ListTagsOfResourceInput::resource_arn`](crate::types::ListTagsOfResourceInput::resource_arn).
     #[inline]
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.inner.resource_arn = input;
         self
     }
     /// The value set for [`ListTagsOfResourceInput::resource_arn`](crate::types::ListTagsOfResourceInput::resource_arn), if any.
     #[inline]
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_arn(&self) -> &Option<String> {
         &self.inner.resource_arn
     }
     /// Sets [`ListTagsOfResourceInput::next_token`](crate::types::ListTagsOfResourceInput::next_token): An optional string that, if supplied, must be copied from the output of a previous call to ListTagOfResource.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListTagsOfResourceInput::next_token`](crate::types::ListTagsOfResourceInput::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListTagsOfResourceInput::next_token`](crate::types::ListTagsOfResourceInput::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListTagsOfResourceInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTagsOfResourceInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.resource_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTagsOfResourceInput",
                 member: "resource_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListTagsOfResourceOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListTagsOfResourceOutput {
     /// The tags currently associated with the Amazon DynamoDB resource.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// If this value is returned, there are additional results to be displayed. To retrieve them, call ListTagsOfResource again, with NextToken set to this value.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListTagsOfResourceOutput {
     /// Starts building a [`ListTagsOfResourceOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListTagsOfResourceOutputBuilder {
-        <crate::types::builders::ListTagsOfResourceOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListTagsOfResourceOutputBuilder as Default>::default()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,28 +23,23 @@ impl ListTagsOfResourceOutput {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListTagsOfResourceOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListTagsOfResourceOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListTagsOfResourceOutput`](crate::types::ListTagsOfResourceOutput); start one with `ListTagsOfResourceOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListTagsOfResourceOutputBuilder {
     inner: crate::types::ListTagsOfResourceOutput,
 }
@@ -63,40 +53,29 @@ impl ListTagsOfResourceOutputBuilder {
     }
     /// Sets or clears [`ListTagsOfResourceOutput::tags`](crate::types::ListTagsOfResourceOutput::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ListTagsOfResourceOutput::tags`](crate::types::ListTagsOfResourceOutput::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`ListTagsOfResourceOutput::next_token`](crate::types::ListTagsOfResourceOutput::next_token): If this value is returned, there are additional results to be displayed.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListTagsOfResourceOutput::next_token`](crate::types::ListTagsOfResourceOutput::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListTagsOfResourceOutput::next_token`](crate::types::ListTagsOfResourceOutput::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListTagsOfResourceOutput`]; it has no required members, so this cannot fail.

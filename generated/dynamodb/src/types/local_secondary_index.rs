@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a local secondary index.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LocalSecondaryIndex {
     /// The name of the local secondary index. The name must be unique among all other indexes on this table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
     /// The complete key schema for the local secondary index, consisting of one or more pairs of attribute names and key types:
     ///
     /// - `HASH` - partition key
@@ -24,23 +19,21 @@ pub struct LocalSecondaryIndex {
     /// The sort key of an item is also known as its *range attribute*. The term "range attribute" derives from the way DynamoDB stores items with the same partition key physically close together, in sorted order by the sort key value.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_schema: ::std::option::Option<
-        ::std::vec::Vec<crate::types::KeySchemaElement>,
-    >,
+    pub key_schema: Option<Vec<crate::types::KeySchemaElement>>,
     /// Represents attributes that are copied (projected) from the table into the local secondary index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub projection: ::std::option::Option<crate::types::Projection>,
+    pub projection: Option<crate::types::Projection>,
 }
 impl LocalSecondaryIndex {
     /// Starts building a [`LocalSecondaryIndex`].
     #[inline]
     pub fn builder() -> crate::types::builders::LocalSecondaryIndexBuilder {
-        <crate::types::builders::LocalSecondaryIndexBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LocalSecondaryIndexBuilder as Default>::default()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
     /// The `KeySchema` member, empty when not set; the field tells an empty list from an absent one.
@@ -50,41 +43,30 @@ impl LocalSecondaryIndex {
     }
     /// The `Projection` member, when set.
     #[inline]
-    pub fn projection(&self) -> ::std::option::Option<&crate::types::Projection> {
+    pub fn projection(&self) -> Option<&crate::types::Projection> {
         self.projection.as_ref()
     }
 }
 /// A builder for [`LocalSecondaryIndex`](crate::types::LocalSecondaryIndex); start one with `LocalSecondaryIndex::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LocalSecondaryIndexBuilder {
     inner: crate::types::LocalSecondaryIndex,
 }
 impl LocalSecondaryIndexBuilder {
     /// Sets [`LocalSecondaryIndex::index_name`](crate::types::LocalSecondaryIndex::index_name): The name of the local secondary index.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`LocalSecondaryIndex::index_name`](crate::types::LocalSecondaryIndex::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`LocalSecondaryIndex::index_name`](crate::types::LocalSecondaryIndex::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Appends one item to [`LocalSecondaryIndex::key_schema`](crate::types::LocalSecondaryIndex::key_schema): The complete key schema for the local secondary index, consisting of one or more pairs of attribute names and key types:
@@ -98,63 +80,58 @@ impl LocalSecondaryIndexBuilder {
     #[inline]
     pub fn set_key_schema(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
+        input: Option<Vec<crate::types::KeySchemaElement>>,
     ) -> Self {
         self.inner.key_schema = input;
         self
     }
     /// The value set for [`LocalSecondaryIndex::key_schema`](crate::types::LocalSecondaryIndex::key_schema), if any.
     #[inline]
-    pub fn get_key_schema(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>> {
+    pub fn get_key_schema(&self) -> &Option<Vec<crate::types::KeySchemaElement>> {
         &self.inner.key_schema
     }
     /// Sets [`LocalSecondaryIndex::projection`](crate::types::LocalSecondaryIndex::projection): Represents attributes that are copied (projected) from the table into the local secondary index.
     pub fn projection(mut self, input: crate::types::Projection) -> Self {
-        self.inner.projection = ::std::option::Option::Some(input);
+        self.inner.projection = Some(input);
         self
     }
     /// Sets or clears [`LocalSecondaryIndex::projection`](crate::types::LocalSecondaryIndex::projection).
     #[inline]
-    pub fn set_projection(
-        mut self,
-        input: ::std::option::Option<crate::types::Projection>,
-    ) -> Self {
+    pub fn set_projection(mut self, input: Option<crate::types::Projection>) -> Self {
         self.inner.projection = input;
         self
     }
     /// The value set for [`LocalSecondaryIndex::projection`](crate::types::LocalSecondaryIndex::projection), if any.
     #[inline]
-    pub fn get_projection(&self) -> &::std::option::Option<crate::types::Projection> {
+    pub fn get_projection(&self) -> &Option<crate::types::Projection> {
         &self.inner.projection
     }
     /// Builds the [`LocalSecondaryIndex`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::LocalSecondaryIndex,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.index_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "LocalSecondaryIndex",
                 member: "index_name",
             });
         }
         if self.inner.key_schema.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "LocalSecondaryIndex",
                 member: "key_schema",
             });
         }
         if self.inner.projection.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "LocalSecondaryIndex",
                 member: "projection",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

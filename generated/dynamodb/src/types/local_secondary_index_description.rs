@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a local secondary index.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LocalSecondaryIndexDescription {
     /// Represents the name of the local secondary index.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
     /// The complete key schema for the local secondary index, consisting of one or more pairs of attribute names and key types:
     ///
     /// - `HASH` - partition key
@@ -20,27 +15,25 @@ pub struct LocalSecondaryIndexDescription {
     /// **Note:** The partition key of an item is also known as its *hash attribute*. The term "hash attribute" derives from DynamoDB's usage of an internal hash function to evenly distribute data items across partitions, based on their partition key values.
     ///
     /// The sort key of an item is also known as its *range attribute*. The term "range attribute" derives from the way DynamoDB stores items with the same partition key physically close together, in sorted order by the sort key value.
-    pub key_schema: ::std::option::Option<
-        ::std::vec::Vec<crate::types::KeySchemaElement>,
-    >,
+    pub key_schema: Option<Vec<crate::types::KeySchemaElement>>,
     /// Represents attributes that are copied (projected) from the table into the global secondary index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
-    pub projection: ::std::option::Option<crate::types::Projection>,
+    pub projection: Option<crate::types::Projection>,
     /// The total size of the specified index, in bytes. DynamoDB updates this value approximately every six hours. Recent changes might not be reflected in this value.
-    pub index_size_bytes: ::std::option::Option<i64>,
+    pub index_size_bytes: Option<i64>,
     /// The number of items in the specified index. DynamoDB updates this value approximately every six hours. Recent changes might not be reflected in this value.
-    pub item_count: ::std::option::Option<i64>,
+    pub item_count: Option<i64>,
     /// The Amazon Resource Name (ARN) that uniquely identifies the index.
-    pub index_arn: ::std::option::Option<::std::string::String>,
+    pub index_arn: Option<String>,
 }
 impl LocalSecondaryIndexDescription {
     /// Starts building a [`LocalSecondaryIndexDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::LocalSecondaryIndexDescriptionBuilder {
-        <crate::types::builders::LocalSecondaryIndexDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LocalSecondaryIndexDescriptionBuilder as Default>::default()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
     /// The `KeySchema` member, empty when not set; the field tells an empty list from an absent one.
@@ -50,56 +43,45 @@ impl LocalSecondaryIndexDescription {
     }
     /// The `Projection` member, when set.
     #[inline]
-    pub fn projection(&self) -> ::std::option::Option<&crate::types::Projection> {
+    pub fn projection(&self) -> Option<&crate::types::Projection> {
         self.projection.as_ref()
     }
     /// The `IndexSizeBytes` member, when set.
     #[inline]
-    pub fn index_size_bytes(&self) -> ::std::option::Option<i64> {
+    pub fn index_size_bytes(&self) -> Option<i64> {
         self.index_size_bytes
     }
     /// The `ItemCount` member, when set.
     #[inline]
-    pub fn item_count(&self) -> ::std::option::Option<i64> {
+    pub fn item_count(&self) -> Option<i64> {
         self.item_count
     }
     /// The `IndexArn` member, when set.
     #[inline]
-    pub fn index_arn(&self) -> ::std::option::Option<&str> {
+    pub fn index_arn(&self) -> Option<&str> {
         self.index_arn.as_deref()
     }
 }
 /// A builder for [`LocalSecondaryIndexDescription`](crate::types::LocalSecondaryIndexDescription); start one with `LocalSecondaryIndexDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LocalSecondaryIndexDescriptionBuilder {
     inner: crate::types::LocalSecondaryIndexDescription,
 }
 impl LocalSecondaryIndexDescriptionBuilder {
     /// Sets [`LocalSecondaryIndexDescription::index_name`](crate::types::LocalSecondaryIndexDescription::index_name): Represents the name of the local secondary index.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`LocalSecondaryIndexDescription::index_name`](crate::types::LocalSecondaryIndexDescription::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`LocalSecondaryIndexDescription::index_name`](crate::types::LocalSecondaryIndexDescription::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Appends one item to [`LocalSecondaryIndexDescription::key_schema`](crate::types::LocalSecondaryIndexDescription::key_schema): The complete key schema for the local secondary index, consisting of one or more pairs of attribute names and key types:
@@ -113,89 +95,78 @@ impl LocalSecondaryIndexDescriptionBuilder {
     #[inline]
     pub fn set_key_schema(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
+        input: Option<Vec<crate::types::KeySchemaElement>>,
     ) -> Self {
         self.inner.key_schema = input;
         self
     }
     /// The value set for [`LocalSecondaryIndexDescription::key_schema`](crate::types::LocalSecondaryIndexDescription::key_schema), if any.
     #[inline]
-    pub fn get_key_schema(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>> {
+    pub fn get_key_schema(&self) -> &Option<Vec<crate::types::KeySchemaElement>> {
         &self.inner.key_schema
     }
     /// Sets [`LocalSecondaryIndexDescription::projection`](crate::types::LocalSecondaryIndexDescription::projection): Represents attributes that are copied (projected) from the table into the global secondary index.
     pub fn projection(mut self, input: crate::types::Projection) -> Self {
-        self.inner.projection = ::std::option::Option::Some(input);
+        self.inner.projection = Some(input);
         self
     }
     /// Sets or clears [`LocalSecondaryIndexDescription::projection`](crate::types::LocalSecondaryIndexDescription::projection).
     #[inline]
-    pub fn set_projection(
-        mut self,
-        input: ::std::option::Option<crate::types::Projection>,
-    ) -> Self {
+    pub fn set_projection(mut self, input: Option<crate::types::Projection>) -> Self {
         self.inner.projection = input;
         self
     }
     /// The value set for [`LocalSecondaryIndexDescription::projection`](crate::types::LocalSecondaryIndexDescription::projection), if any.
     #[inline]
-    pub fn get_projection(&self) -> &::std::option::Option<crate::types::Projection> {
+    pub fn get_projection(&self) -> &Option<crate::types::Projection> {
         &self.inner.projection
     }
     /// Sets [`LocalSecondaryIndexDescription::index_size_bytes`](crate::types::LocalSecondaryIndexDescription::index_size_bytes): The total size of the specified index, in bytes.
     pub fn index_size_bytes(mut self, input: i64) -> Self {
-        self.inner.index_size_bytes = ::std::option::Option::Some(input);
+        self.inner.index_size_bytes = Some(input);
         self
     }
     /// Sets or clears [`LocalSecondaryIndexDescription::index_size_bytes`](crate::types::LocalSecondaryIndexDescription::index_size_bytes).
     #[inline]
-    pub fn set_index_size_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_index_size_bytes(mut self, input: Option<i64>) -> Self {
         self.inner.index_size_bytes = input;
         self
     }
     /// The value set for [`LocalSecondaryIndexDescription::index_size_bytes`](crate::types::LocalSecondaryIndexDescription::index_size_bytes), if any.
     #[inline]
-    pub fn get_index_size_bytes(&self) -> &::std::option::Option<i64> {
+    pub fn get_index_size_bytes(&self) -> &Option<i64> {
         &self.inner.index_size_bytes
     }
     /// Sets [`LocalSecondaryIndexDescription::item_count`](crate::types::LocalSecondaryIndexDescription::item_count): The number of items in the specified index.
     pub fn item_count(mut self, input: i64) -> Self {
-        self.inner.item_count = ::std::option::Option::Some(input);
+        self.inner.item_count = Some(input);
         self
     }
     /// Sets or clears [`LocalSecondaryIndexDescription::item_count`](crate::types::LocalSecondaryIndexDescription::item_count).
     #[inline]
-    pub fn set_item_count(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_item_count(mut self, input: Option<i64>) -> Self {
         self.inner.item_count = input;
         self
     }
     /// The value set for [`LocalSecondaryIndexDescription::item_count`](crate::types::LocalSecondaryIndexDescription::item_count), if any.
     #[inline]
-    pub fn get_item_count(&self) -> &::std::option::Option<i64> {
+    pub fn get_item_count(&self) -> &Option<i64> {
         &self.inner.item_count
     }
     /// Sets [`LocalSecondaryIndexDescription::index_arn`](crate::types::LocalSecondaryIndexDescription::index_arn): The Amazon Resource Name (ARN) that uniquely identifies the index.
-    pub fn index_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_arn = ::std::option::Option::Some(input.into());
+    pub fn index_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_arn = Some(input.into());
         self
     }
     /// Sets or clears [`LocalSecondaryIndexDescription::index_arn`](crate::types::LocalSecondaryIndexDescription::index_arn).
     #[inline]
-    pub fn set_index_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_arn(mut self, input: Option<String>) -> Self {
         self.inner.index_arn = input;
         self
     }
     /// The value set for [`LocalSecondaryIndexDescription::index_arn`](crate::types::LocalSecondaryIndexDescription::index_arn), if any.
     #[inline]
-    pub fn get_index_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_arn(&self) -> &Option<String> {
         &self.inner.index_arn
     }
     /// Builds the [`LocalSecondaryIndexDescription`]; it has no required members, so this cannot fail.

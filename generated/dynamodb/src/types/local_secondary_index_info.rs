@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a local secondary index for the table when the backup was created.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LocalSecondaryIndexInfo {
     /// Represents the name of the local secondary index.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
     /// The complete key schema for a local secondary index, which consists of one or more pairs of attribute names and key types:
     ///
     /// - `HASH` - partition key
@@ -20,21 +15,19 @@ pub struct LocalSecondaryIndexInfo {
     /// **Note:** The partition key of an item is also known as its *hash attribute*. The term "hash attribute" derives from DynamoDB's usage of an internal hash function to evenly distribute data items across partitions, based on their partition key values.
     ///
     /// The sort key of an item is also known as its *range attribute*. The term "range attribute" derives from the way DynamoDB stores items with the same partition key physically close together, in sorted order by the sort key value.
-    pub key_schema: ::std::option::Option<
-        ::std::vec::Vec<crate::types::KeySchemaElement>,
-    >,
+    pub key_schema: Option<Vec<crate::types::KeySchemaElement>>,
     /// Represents attributes that are copied (projected) from the table into the global secondary index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
-    pub projection: ::std::option::Option<crate::types::Projection>,
+    pub projection: Option<crate::types::Projection>,
 }
 impl LocalSecondaryIndexInfo {
     /// Starts building a [`LocalSecondaryIndexInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::LocalSecondaryIndexInfoBuilder {
-        <crate::types::builders::LocalSecondaryIndexInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LocalSecondaryIndexInfoBuilder as Default>::default()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
     /// The `KeySchema` member, empty when not set; the field tells an empty list from an absent one.
@@ -44,41 +37,30 @@ impl LocalSecondaryIndexInfo {
     }
     /// The `Projection` member, when set.
     #[inline]
-    pub fn projection(&self) -> ::std::option::Option<&crate::types::Projection> {
+    pub fn projection(&self) -> Option<&crate::types::Projection> {
         self.projection.as_ref()
     }
 }
 /// A builder for [`LocalSecondaryIndexInfo`](crate::types::LocalSecondaryIndexInfo); start one with `LocalSecondaryIndexInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LocalSecondaryIndexInfoBuilder {
     inner: crate::types::LocalSecondaryIndexInfo,
 }
 impl LocalSecondaryIndexInfoBuilder {
     /// Sets [`LocalSecondaryIndexInfo::index_name`](crate::types::LocalSecondaryIndexInfo::index_name): Represents the name of the local secondary index.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`LocalSecondaryIndexInfo::index_name`](crate::types::LocalSecondaryIndexInfo::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`LocalSecondaryIndexInfo::index_name`](crate::types::LocalSecondaryIndexInfo::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Appends one item to [`LocalSecondaryIndexInfo::key_schema`](crate::types::LocalSecondaryIndexInfo::key_schema): The complete key schema for a local secondary index, which consists of one or more pairs of attribute names and key types:
@@ -92,35 +74,30 @@ impl LocalSecondaryIndexInfoBuilder {
     #[inline]
     pub fn set_key_schema(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
+        input: Option<Vec<crate::types::KeySchemaElement>>,
     ) -> Self {
         self.inner.key_schema = input;
         self
     }
     /// The value set for [`LocalSecondaryIndexInfo::key_schema`](crate::types::LocalSecondaryIndexInfo::key_schema), if any.
     #[inline]
-    pub fn get_key_schema(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>> {
+    pub fn get_key_schema(&self) -> &Option<Vec<crate::types::KeySchemaElement>> {
         &self.inner.key_schema
     }
     /// Sets [`LocalSecondaryIndexInfo::projection`](crate::types::LocalSecondaryIndexInfo::projection): Represents attributes that are copied (projected) from the table into the global secondary index.
     pub fn projection(mut self, input: crate::types::Projection) -> Self {
-        self.inner.projection = ::std::option::Option::Some(input);
+        self.inner.projection = Some(input);
         self
     }
     /// Sets or clears [`LocalSecondaryIndexInfo::projection`](crate::types::LocalSecondaryIndexInfo::projection).
     #[inline]
-    pub fn set_projection(
-        mut self,
-        input: ::std::option::Option<crate::types::Projection>,
-    ) -> Self {
+    pub fn set_projection(mut self, input: Option<crate::types::Projection>) -> Self {
         self.inner.projection = input;
         self
     }
     /// The value set for [`LocalSecondaryIndexInfo::projection`](crate::types::LocalSecondaryIndexInfo::projection), if any.
     #[inline]
-    pub fn get_projection(&self) -> &::std::option::Option<crate::types::Projection> {
+    pub fn get_projection(&self) -> &Option<crate::types::Projection> {
         &self.inner.projection
     }
     /// Builds the [`LocalSecondaryIndexInfo`]; it has no required members, so this cannot fail.

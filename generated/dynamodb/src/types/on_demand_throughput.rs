@@ -2,87 +2,71 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Sets the maximum number of read and write units for the specified on-demand table. If you use this parameter, you must specify `MaxReadRequestUnits`, `MaxWriteRequestUnits`, or both.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OnDemandThroughput {
     /// Maximum number of read request units for the specified table.
     ///
     /// To specify a maximum [`OnDemandThroughput`](crate::types::OnDemandThroughput) on your table, set the value of `MaxReadRequestUnits` as greater than or equal to 1. To remove the maximum [`OnDemandThroughput`](crate::types::OnDemandThroughput) that is currently set on your table, set the value of `MaxReadRequestUnits` to -1.
-    pub max_read_request_units: ::std::option::Option<i64>,
+    pub max_read_request_units: Option<i64>,
     /// Maximum number of write request units for the specified table.
     ///
     /// To specify a maximum [`OnDemandThroughput`](crate::types::OnDemandThroughput) on your table, set the value of `MaxWriteRequestUnits` as greater than or equal to 1. To remove the maximum [`OnDemandThroughput`](crate::types::OnDemandThroughput) that is currently set on your table, set the value of `MaxWriteRequestUnits` to -1.
-    pub max_write_request_units: ::std::option::Option<i64>,
+    pub max_write_request_units: Option<i64>,
 }
 impl OnDemandThroughput {
     /// Starts building a [`OnDemandThroughput`].
     #[inline]
     pub fn builder() -> crate::types::builders::OnDemandThroughputBuilder {
-        <crate::types::builders::OnDemandThroughputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::OnDemandThroughputBuilder as Default>::default()
     }
     /// The `MaxReadRequestUnits` member, when set.
     #[inline]
-    pub fn max_read_request_units(&self) -> ::std::option::Option<i64> {
+    pub fn max_read_request_units(&self) -> Option<i64> {
         self.max_read_request_units
     }
     /// The `MaxWriteRequestUnits` member, when set.
     #[inline]
-    pub fn max_write_request_units(&self) -> ::std::option::Option<i64> {
+    pub fn max_write_request_units(&self) -> Option<i64> {
         self.max_write_request_units
     }
 }
 /// A builder for [`OnDemandThroughput`](crate::types::OnDemandThroughput); start one with `OnDemandThroughput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct OnDemandThroughputBuilder {
     inner: crate::types::OnDemandThroughput,
 }
 impl OnDemandThroughputBuilder {
     /// Sets [`OnDemandThroughput::max_read_request_units`](crate::types::OnDemandThroughput::max_read_request_units): Maximum number of read request units for the specified table.
     pub fn max_read_request_units(mut self, input: i64) -> Self {
-        self.inner.max_read_request_units = ::std::option::Option::Some(input);
+        self.inner.max_read_request_units = Some(input);
         self
     }
     /// Sets or clears [`OnDemandThroughput::max_read_request_units`](crate::types::OnDemandThroughput::max_read_request_units).
     #[inline]
-    pub fn set_max_read_request_units(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_max_read_request_units(mut self, input: Option<i64>) -> Self {
         self.inner.max_read_request_units = input;
         self
     }
     /// The value set for [`OnDemandThroughput::max_read_request_units`](crate::types::OnDemandThroughput::max_read_request_units), if any.
     #[inline]
-    pub fn get_max_read_request_units(&self) -> &::std::option::Option<i64> {
+    pub fn get_max_read_request_units(&self) -> &Option<i64> {
         &self.inner.max_read_request_units
     }
     /// Sets [`OnDemandThroughput::max_write_request_units`](crate::types::OnDemandThroughput::max_write_request_units): Maximum number of write request units for the specified table.
     pub fn max_write_request_units(mut self, input: i64) -> Self {
-        self.inner.max_write_request_units = ::std::option::Option::Some(input);
+        self.inner.max_write_request_units = Some(input);
         self
     }
     /// Sets or clears [`OnDemandThroughput::max_write_request_units`](crate::types::OnDemandThroughput::max_write_request_units).
     #[inline]
-    pub fn set_max_write_request_units(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_max_write_request_units(mut self, input: Option<i64>) -> Self {
         self.inner.max_write_request_units = input;
         self
     }
     /// The value set for [`OnDemandThroughput::max_write_request_units`](crate::types::OnDemandThroughput::max_write_request_units), if any.
     #[inline]
-    pub fn get_max_write_request_units(&self) -> &::std::option::Option<i64> {
+    pub fn get_max_write_request_units(&self) -> &Option<i64> {
         &self.inner.max_write_request_units
     }
     /// Builds the [`OnDemandThroughput`]; it has no required members, so this cannot fail.

@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Overrides the on-demand throughput settings for this replica table. If you don't specify a value for this parameter, it uses the source table's on-demand throughput settings.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OnDemandThroughputOverride {
     /// Maximum number of read request units for the specified replica table.
-    pub max_read_request_units: ::std::option::Option<i64>,
+    pub max_read_request_units: Option<i64>,
 }
 impl OnDemandThroughputOverride {
     /// Starts building a [`OnDemandThroughputOverride`].
     #[inline]
     pub fn builder() -> crate::types::builders::OnDemandThroughputOverrideBuilder {
-        <crate::types::builders::OnDemandThroughputOverrideBuilder as ::std::default::Default>::default()
+        <crate::types::builders::OnDemandThroughputOverrideBuilder as Default>::default()
     }
     /// The `MaxReadRequestUnits` member, when set.
     #[inline]
-    pub fn max_read_request_units(&self) -> ::std::option::Option<i64> {
+    pub fn max_read_request_units(&self) -> Option<i64> {
         self.max_read_request_units
     }
 }
 /// A builder for [`OnDemandThroughputOverride`](crate::types::OnDemandThroughputOverride); start one with `OnDemandThroughputOverride::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct OnDemandThroughputOverrideBuilder {
     inner: crate::types::OnDemandThroughputOverride,
 }
 impl OnDemandThroughputOverrideBuilder {
     /// Sets [`OnDemandThroughputOverride::max_read_request_units`](crate::types::OnDemandThroughputOverride::max_read_request_units): Maximum number of read request units for the specified replica table.
     pub fn max_read_request_units(mut self, input: i64) -> Self {
-        self.inner.max_read_request_units = ::std::option::Option::Some(input);
+        self.inner.max_read_request_units = Some(input);
         self
     }
     /// Sets or clears [`OnDemandThroughputOverride::max_read_request_units`](crate::types::OnDemandThroughputOverride::max_read_request_units).
     #[inline]
-    pub fn set_max_read_request_units(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_max_read_request_units(mut self, input: Option<i64>) -> Self {
         self.inner.max_read_request_units = input;
         self
     }
     /// The value set for [`OnDemandThroughputOverride::max_read_request_units`](crate::types::OnDemandThroughputOverride::max_read_request_units), if any.
     #[inline]
-    pub fn get_max_read_request_units(&self) -> &::std::option::Option<i64> {
+    pub fn get_max_read_request_units(&self) -> &Option<i64> {
         &self.inner.max_read_request_units
     }
     /// Builds the [`OnDemandThroughputOverride`]; it has no required members, so this cannot fail.

@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a PartiQL statement that uses parameters.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ParameterizedStatement {
     /// A PartiQL statement that uses parameters.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub statement: ::std::option::Option<::std::string::String>,
+    pub statement: Option<String>,
     /// The parameter values.
-    pub parameters: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
+    pub parameters: Option<Vec<crate::types::AttributeValue>>,
     /// An optional parameter that returns the item attributes for a PartiQL [`ParameterizedStatement`](crate::types::ParameterizedStatement) operation that failed a condition check.
     ///
     /// There is no additional cost associated with requesting a return value aside from the small network and processing overhead of receiving a larger response. No read capacity units are consumed.
-    pub return_values_on_condition_check_failure: ::std::option::Option<
+    pub return_values_on_condition_check_failure: Option<
         crate::types::ReturnValuesOnConditionCheckFailure,
     >,
 }
@@ -27,11 +22,11 @@ impl ParameterizedStatement {
     /// Starts building a [`ParameterizedStatement`].
     #[inline]
     pub fn builder() -> crate::types::builders::ParameterizedStatementBuilder {
-        <crate::types::builders::ParameterizedStatementBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ParameterizedStatementBuilder as Default>::default()
     }
     /// The `Statement` member, when set.
     #[inline]
-    pub fn statement(&self) -> ::std::option::Option<&str> {
+    pub fn statement(&self) -> Option<&str> {
         self.statement.as_deref()
     }
     /// The `Parameters` member, empty when not set; the field tells an empty list from an absent one.
@@ -43,41 +38,30 @@ impl ParameterizedStatement {
     #[inline]
     pub fn return_values_on_condition_check_failure(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReturnValuesOnConditionCheckFailure> {
+    ) -> Option<&crate::types::ReturnValuesOnConditionCheckFailure> {
         self.return_values_on_condition_check_failure.as_ref()
     }
 }
 /// A builder for [`ParameterizedStatement`](crate::types::ParameterizedStatement); start one with `ParameterizedStatement::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ParameterizedStatementBuilder {
     inner: crate::types::ParameterizedStatement,
 }
 impl ParameterizedStatementBuilder {
     /// Sets [`ParameterizedStatement::statement`](crate::types::ParameterizedStatement::statement): A PartiQL statement that uses parameters.
-    pub fn statement(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.statement = ::std::option::Option::Some(input.into());
+    pub fn statement(mut self, input: impl Into<String>) -> Self {
+        self.inner.statement = Some(input.into());
         self
     }
     /// Sets or clears [`ParameterizedStatement::statement`](crate::types::ParameterizedStatement::statement).
     #[inline]
-    pub fn set_statement(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_statement(mut self, input: Option<String>) -> Self {
         self.inner.statement = input;
         self
     }
     /// The value set for [`ParameterizedStatement::statement`](crate::types::ParameterizedStatement::statement), if any.
     #[inline]
-    pub fn get_statement(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_statement(&self) -> &Option<String> {
         &self.inner.statement
     }
     /// Appends one item to [`ParameterizedStatement::parameters`](crate::types::ParameterizedStatement::parameters): The parameter values.
@@ -91,16 +75,14 @@ impl ParameterizedStatementBuilder {
     #[inline]
     pub fn set_parameters(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
+        input: Option<Vec<crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.parameters = input;
         self
     }
     /// The value set for [`ParameterizedStatement::parameters`](crate::types::ParameterizedStatement::parameters), if any.
     #[inline]
-    pub fn get_parameters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>> {
+    pub fn get_parameters(&self) -> &Option<Vec<crate::types::AttributeValue>> {
         &self.inner.parameters
     }
     /// Sets [`ParameterizedStatement::return_values_on_condition_check_failure`](crate::types::ParameterizedStatement::return_values_on_condition_check_failure): An optional parameter that returns the item attributes for a PartiQL [`ParameterizedStatement`](crate::types::ParameterizedStatement) operation that failed a condition check.
@@ -108,16 +90,14 @@ impl ParameterizedStatementBuilder {
         mut self,
         input: crate::types::ReturnValuesOnConditionCheckFailure,
     ) -> Self {
-        self.inner.return_values_on_condition_check_failure = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.return_values_on_condition_check_failure = Some(input);
         self
     }
     /// Sets or clears [`ParameterizedStatement::return_values_on_condition_check_failure`](crate::types::ParameterizedStatement::return_values_on_condition_check_failure).
     #[inline]
     pub fn set_return_values_on_condition_check_failure(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure>,
+        input: Option<crate::types::ReturnValuesOnConditionCheckFailure>,
     ) -> Self {
         self.inner.return_values_on_condition_check_failure = input;
         self
@@ -126,23 +106,23 @@ impl ParameterizedStatementBuilder {
     #[inline]
     pub fn get_return_values_on_condition_check_failure(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure> {
+    ) -> &Option<crate::types::ReturnValuesOnConditionCheckFailure> {
         &self.inner.return_values_on_condition_check_failure
     }
     /// Builds the [`ParameterizedStatement`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ParameterizedStatement,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.statement.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ParameterizedStatement",
                 member: "statement",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,72 +2,56 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The description of the point in time settings applied to the table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PointInTimeRecoveryDescription {
     /// The current state of point in time recovery:
     ///
     /// - `ENABLED` - Point in time recovery is enabled.
     /// - `DISABLED` - Point in time recovery is disabled.
-    pub point_in_time_recovery_status: ::std::option::Option<
-        crate::types::PointInTimeRecoveryStatus,
-    >,
+    pub point_in_time_recovery_status: Option<crate::types::PointInTimeRecoveryStatus>,
     /// The number of preceding days for which continuous backups are taken and maintained. Your table data is only recoverable to any point-in-time from within the configured recovery period. This parameter is optional.
-    pub recovery_period_in_days: ::std::option::Option<i32>,
+    pub recovery_period_in_days: Option<i32>,
     /// Specifies the earliest point in time you can restore your table to. You can restore your table to any point in time during the last 35 days.
-    pub earliest_restorable_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub earliest_restorable_date_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// `LatestRestorableDateTime` is typically 5 minutes before the current time.
-    pub latest_restorable_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub latest_restorable_date_time: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl PointInTimeRecoveryDescription {
     /// Starts building a [`PointInTimeRecoveryDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::PointInTimeRecoveryDescriptionBuilder {
-        <crate::types::builders::PointInTimeRecoveryDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PointInTimeRecoveryDescriptionBuilder as Default>::default()
     }
     /// The `PointInTimeRecoveryStatus` member, when set.
     #[inline]
     pub fn point_in_time_recovery_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::PointInTimeRecoveryStatus> {
+    ) -> Option<&crate::types::PointInTimeRecoveryStatus> {
         self.point_in_time_recovery_status.as_ref()
     }
     /// The `RecoveryPeriodInDays` member, when set.
     #[inline]
-    pub fn recovery_period_in_days(&self) -> ::std::option::Option<i32> {
+    pub fn recovery_period_in_days(&self) -> Option<i32> {
         self.recovery_period_in_days
     }
     /// The `EarliestRestorableDateTime` member, when set.
     #[inline]
     pub fn earliest_restorable_date_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.earliest_restorable_date_time.as_ref()
     }
     /// The `LatestRestorableDateTime` member, when set.
     #[inline]
     pub fn latest_restorable_date_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.latest_restorable_date_time.as_ref()
     }
 }
 /// A builder for [`PointInTimeRecoveryDescription`](crate::types::PointInTimeRecoveryDescription); start one with `PointInTimeRecoveryDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PointInTimeRecoveryDescriptionBuilder {
     inner: crate::types::PointInTimeRecoveryDescription,
 }
@@ -77,14 +61,14 @@ impl PointInTimeRecoveryDescriptionBuilder {
         mut self,
         input: crate::types::PointInTimeRecoveryStatus,
     ) -> Self {
-        self.inner.point_in_time_recovery_status = ::std::option::Option::Some(input);
+        self.inner.point_in_time_recovery_status = Some(input);
         self
     }
     /// Sets or clears [`PointInTimeRecoveryDescription::point_in_time_recovery_status`](crate::types::PointInTimeRecoveryDescription::point_in_time_recovery_status).
     #[inline]
     pub fn set_point_in_time_recovery_status(
         mut self,
-        input: ::std::option::Option<crate::types::PointInTimeRecoveryStatus>,
+        input: Option<crate::types::PointInTimeRecoveryStatus>,
     ) -> Self {
         self.inner.point_in_time_recovery_status = input;
         self
@@ -93,26 +77,23 @@ impl PointInTimeRecoveryDescriptionBuilder {
     #[inline]
     pub fn get_point_in_time_recovery_status(
         &self,
-    ) -> &::std::option::Option<crate::types::PointInTimeRecoveryStatus> {
+    ) -> &Option<crate::types::PointInTimeRecoveryStatus> {
         &self.inner.point_in_time_recovery_status
     }
     /// Sets [`PointInTimeRecoveryDescription::recovery_period_in_days`](crate::types::PointInTimeRecoveryDescription::recovery_period_in_days): The number of preceding days for which continuous backups are taken and maintained.
     pub fn recovery_period_in_days(mut self, input: i32) -> Self {
-        self.inner.recovery_period_in_days = ::std::option::Option::Some(input);
+        self.inner.recovery_period_in_days = Some(input);
         self
     }
     /// Sets or clears [`PointInTimeRecoveryDescription::recovery_period_in_days`](crate::types::PointInTimeRecoveryDescription::recovery_period_in_days).
     #[inline]
-    pub fn set_recovery_period_in_days(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_recovery_period_in_days(mut self, input: Option<i32>) -> Self {
         self.inner.recovery_period_in_days = input;
         self
     }
     /// The value set for [`PointInTimeRecoveryDescription::recovery_period_in_days`](crate::types::PointInTimeRecoveryDescription::recovery_period_in_days), if any.
     #[inline]
-    pub fn get_recovery_period_in_days(&self) -> &::std::option::Option<i32> {
+    pub fn get_recovery_period_in_days(&self) -> &Option<i32> {
         &self.inner.recovery_period_in_days
     }
     /// Sets [`PointInTimeRecoveryDescription::earliest_restorable_date_time`](crate::types::PointInTimeRecoveryDescription::earliest_restorable_date_time): Specifies the earliest point in time you can restore your table to.
@@ -120,14 +101,14 @@ impl PointInTimeRecoveryDescriptionBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.earliest_restorable_date_time = ::std::option::Option::Some(input);
+        self.inner.earliest_restorable_date_time = Some(input);
         self
     }
     /// Sets or clears [`PointInTimeRecoveryDescription::earliest_restorable_date_time`](crate::types::PointInTimeRecoveryDescription::earliest_restorable_date_time).
     #[inline]
     pub fn set_earliest_restorable_date_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.earliest_restorable_date_time = input;
         self
@@ -136,7 +117,7 @@ impl PointInTimeRecoveryDescriptionBuilder {
     #[inline]
     pub fn get_earliest_restorable_date_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.earliest_restorable_date_time
     }
     /// Sets [`PointInTimeRecoveryDescription::latest_restorable_date_time`](crate::types::PointInTimeRecoveryDescription::latest_restorable_date_time): `LatestRestorableDateTime` is typically 5 minutes before the current time.
@@ -144,14 +125,14 @@ impl PointInTimeRecoveryDescriptionBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.latest_restorable_date_time = ::std::option::Option::Some(input);
+        self.inner.latest_restorable_date_time = Some(input);
         self
     }
     /// Sets or clears [`PointInTimeRecoveryDescription::latest_restorable_date_time`](crate::types::PointInTimeRecoveryDescription::latest_restorable_date_time).
     #[inline]
     pub fn set_latest_restorable_date_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.latest_restorable_date_time = input;
         self
@@ -160,7 +141,7 @@ impl PointInTimeRecoveryDescriptionBuilder {
     #[inline]
     pub fn get_latest_restorable_date_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.latest_restorable_date_time
     }
     /// Builds the [`PointInTimeRecoveryDescription`]; it has no required members, so this cannot fail.

@@ -2,101 +2,85 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the settings used to enable point in time recovery.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PointInTimeRecoverySpecification {
     /// Indicates whether point in time recovery is enabled (true) or disabled (false) on the table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub point_in_time_recovery_enabled: ::std::option::Option<bool>,
+    pub point_in_time_recovery_enabled: Option<bool>,
     /// The number of preceding days for which continuous backups are taken and maintained. Your table data is only recoverable to any point-in-time from within the configured recovery period. This parameter is optional. If no value is provided, the value will default to 35.
-    pub recovery_period_in_days: ::std::option::Option<i32>,
+    pub recovery_period_in_days: Option<i32>,
 }
 impl PointInTimeRecoverySpecification {
     /// Starts building a [`PointInTimeRecoverySpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::PointInTimeRecoverySpecificationBuilder {
-        <crate::types::builders::PointInTimeRecoverySpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PointInTimeRecoverySpecificationBuilder as Default>::default()
     }
     /// The `PointInTimeRecoveryEnabled` member, when set.
     #[inline]
-    pub fn point_in_time_recovery_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn point_in_time_recovery_enabled(&self) -> Option<bool> {
         self.point_in_time_recovery_enabled
     }
     /// The `RecoveryPeriodInDays` member, when set.
     #[inline]
-    pub fn recovery_period_in_days(&self) -> ::std::option::Option<i32> {
+    pub fn recovery_period_in_days(&self) -> Option<i32> {
         self.recovery_period_in_days
     }
 }
 /// A builder for [`PointInTimeRecoverySpecification`](crate::types::PointInTimeRecoverySpecification); start one with `PointInTimeRecoverySpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PointInTimeRecoverySpecificationBuilder {
     inner: crate::types::PointInTimeRecoverySpecification,
 }
 impl PointInTimeRecoverySpecificationBuilder {
     /// Sets [`PointInTimeRecoverySpecification::point_in_time_recovery_enabled`](crate::types::PointInTimeRecoverySpecification::point_in_time_recovery_enabled): Indicates whether point in time recovery is enabled (true) or disabled (false) on the table.
     pub fn point_in_time_recovery_enabled(mut self, input: bool) -> Self {
-        self.inner.point_in_time_recovery_enabled = ::std::option::Option::Some(input);
+        self.inner.point_in_time_recovery_enabled = Some(input);
         self
     }
     /// Sets or clears [`PointInTimeRecoverySpecification::point_in_time_recovery_enabled`](crate::types::PointInTimeRecoverySpecification::point_in_time_recovery_enabled).
     #[inline]
-    pub fn set_point_in_time_recovery_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_point_in_time_recovery_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.point_in_time_recovery_enabled = input;
         self
     }
     /// The value set for [`PointInTimeRecoverySpecification::point_in_time_recovery_enabled`](crate::types::PointInTimeRecoverySpecification::point_in_time_recovery_enabled), if any.
     #[inline]
-    pub fn get_point_in_time_recovery_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_point_in_time_recovery_enabled(&self) -> &Option<bool> {
         &self.inner.point_in_time_recovery_enabled
     }
     /// Sets [`PointInTimeRecoverySpecification::recovery_period_in_days`](crate::types::PointInTimeRecoverySpecification::recovery_period_in_days): The number of preceding days for which continuous backups are taken and maintained.
     pub fn recovery_period_in_days(mut self, input: i32) -> Self {
-        self.inner.recovery_period_in_days = ::std::option::Option::Some(input);
+        self.inner.recovery_period_in_days = Some(input);
         self
     }
     /// Sets or clears [`PointInTimeRecoverySpecification::recovery_period_in_days`](crate::types::PointInTimeRecoverySpecification::recovery_period_in_days).
     #[inline]
-    pub fn set_recovery_period_in_days(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_recovery_period_in_days(mut self, input: Option<i32>) -> Self {
         self.inner.recovery_period_in_days = input;
         self
     }
     /// The value set for [`PointInTimeRecoverySpecification::recovery_period_in_days`](crate::types::PointInTimeRecoverySpecification::recovery_period_in_days), if any.
     #[inline]
-    pub fn get_recovery_period_in_days(&self) -> &::std::option::Option<i32> {
+    pub fn get_recovery_period_in_days(&self) -> &Option<i32> {
         &self.inner.recovery_period_in_days
     }
     /// Builds the [`PointInTimeRecoverySpecification`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PointInTimeRecoverySpecification,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.point_in_time_recovery_enabled.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PointInTimeRecoverySpecification",
                 member: "point_in_time_recovery_enabled",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

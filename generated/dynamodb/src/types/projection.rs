@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents attributes that are copied (projected) from the table into an index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Projection {
     /// The set of attributes that are projected into the index:
@@ -17,89 +12,70 @@ pub struct Projection {
     /// - `ALL` - All of the table attributes are projected into the index.
     ///
     /// When using the DynamoDB console, `ALL` is selected by default.
-    pub projection_type: ::std::option::Option<crate::types::ProjectionType>,
+    pub projection_type: Option<crate::types::ProjectionType>,
     /// Represents the non-key attribute names which will be projected into the index.
     ///
     /// For global and local secondary indexes, the total count of `NonKeyAttributes` summed across all of the secondary indexes, must not exceed 100. If you project the same attribute into two different indexes, this counts as two distinct attributes when determining the total. This limit only applies when you specify the ProjectionType of `INCLUDE`. You still can specify the ProjectionType of `ALL` to project all attributes from the source table, even if the table has more than 100 attributes.
-    pub non_key_attributes: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub non_key_attributes: Option<Vec<String>>,
 }
 impl Projection {
     /// Starts building a [`Projection`].
     #[inline]
     pub fn builder() -> crate::types::builders::ProjectionBuilder {
-        <crate::types::builders::ProjectionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ProjectionBuilder as Default>::default()
     }
     /// The `ProjectionType` member, when set.
     #[inline]
-    pub fn projection_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ProjectionType> {
+    pub fn projection_type(&self) -> Option<&crate::types::ProjectionType> {
         self.projection_type.as_ref()
     }
     /// The `NonKeyAttributes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn non_key_attributes(&self) -> &[::std::string::String] {
+    pub fn non_key_attributes(&self) -> &[String] {
         self.non_key_attributes.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`Projection`](crate::types::Projection); start one with `Projection::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ProjectionBuilder {
     inner: crate::types::Projection,
 }
 impl ProjectionBuilder {
     /// Sets [`Projection::projection_type`](crate::types::Projection::projection_type): The set of attributes that are projected into the index:
     pub fn projection_type(mut self, input: crate::types::ProjectionType) -> Self {
-        self.inner.projection_type = ::std::option::Option::Some(input);
+        self.inner.projection_type = Some(input);
         self
     }
     /// Sets or clears [`Projection::projection_type`](crate::types::Projection::projection_type).
     #[inline]
     pub fn set_projection_type(
         mut self,
-        input: ::std::option::Option<crate::types::ProjectionType>,
+        input: Option<crate::types::ProjectionType>,
     ) -> Self {
         self.inner.projection_type = input;
         self
     }
     /// The value set for [`Projection::projection_type`](crate::types::Projection::projection_type), if any.
     #[inline]
-    pub fn get_projection_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::ProjectionType> {
+    pub fn get_projection_type(&self) -> &Option<crate::types::ProjectionType> {
         &self.inner.projection_type
     }
     /// Appends one item to [`Projection::non_key_attributes`](crate::types::Projection::non_key_attributes): Represents the non-key attribute names which will be projected into the index.
     ///
     /// To set the whole list at once, use [`set_non_key_attributes`](Self::set_non_key_attributes).
-    pub fn non_key_attributes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn non_key_attributes(mut self, input: impl Into<String>) -> Self {
         self.inner.non_key_attributes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Projection::non_key_attributes`](crate::types::Projection::non_key_attributes).
     #[inline]
-    pub fn set_non_key_attributes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_non_key_attributes(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.non_key_attributes = input;
         self
     }
     /// The value set for [`Projection::non_key_attributes`](crate::types::Projection::non_key_attributes), if any.
     #[inline]
-    pub fn get_non_key_attributes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_non_key_attributes(&self) -> &Option<Vec<String>> {
         &self.inner.non_key_attributes
     }
     /// Builds the [`Projection`]; it has no required members, so this cannot fail.

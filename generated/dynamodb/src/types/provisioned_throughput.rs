@@ -4,12 +4,7 @@
 /// Represents the provisioned throughput settings for the specified global secondary index. You must use [`ProvisionedThroughput`](crate::types::ProvisionedThroughput) or [`OnDemandThroughput`](crate::types::OnDemandThroughput) based on your table’s capacity mode.
 ///
 /// For current minimum and maximum provisioned throughput values, see [Service, Account, and Table Quotas](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Limits.html) in the *Amazon DynamoDB Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ProvisionedThroughput {
     /// The maximum number of strongly consistent reads consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException). For more information, see [Specifying Read and Write Requirements](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ProvisionedThroughput.html) in the *Amazon DynamoDB Developer Guide*.
@@ -17,97 +12,89 @@ pub struct ProvisionedThroughput {
     /// If read/write capacity mode is `PAY_PER_REQUEST` the value is set to 0.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub read_capacity_units: ::std::option::Option<i64>,
+    pub read_capacity_units: Option<i64>,
     /// The maximum number of writes consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException). For more information, see [Specifying Read and Write Requirements](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ProvisionedThroughput.html) in the *Amazon DynamoDB Developer Guide*.
     ///
     /// If read/write capacity mode is `PAY_PER_REQUEST` the value is set to 0.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub write_capacity_units: ::std::option::Option<i64>,
+    pub write_capacity_units: Option<i64>,
 }
 impl ProvisionedThroughput {
     /// Starts building a [`ProvisionedThroughput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ProvisionedThroughputBuilder {
-        <crate::types::builders::ProvisionedThroughputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ProvisionedThroughputBuilder as Default>::default()
     }
     /// The `ReadCapacityUnits` member, when set.
     #[inline]
-    pub fn read_capacity_units(&self) -> ::std::option::Option<i64> {
+    pub fn read_capacity_units(&self) -> Option<i64> {
         self.read_capacity_units
     }
     /// The `WriteCapacityUnits` member, when set.
     #[inline]
-    pub fn write_capacity_units(&self) -> ::std::option::Option<i64> {
+    pub fn write_capacity_units(&self) -> Option<i64> {
         self.write_capacity_units
     }
 }
 /// A builder for [`ProvisionedThroughput`](crate::types::ProvisionedThroughput); start one with `ProvisionedThroughput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ProvisionedThroughputBuilder {
     inner: crate::types::ProvisionedThroughput,
 }
 impl ProvisionedThroughputBuilder {
     /// Sets [`ProvisionedThroughput::read_capacity_units`](crate::types::ProvisionedThroughput::read_capacity_units): The maximum number of strongly consistent reads consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
     pub fn read_capacity_units(mut self, input: i64) -> Self {
-        self.inner.read_capacity_units = ::std::option::Option::Some(input);
+        self.inner.read_capacity_units = Some(input);
         self
     }
     /// Sets or clears [`ProvisionedThroughput::read_capacity_units`](crate::types::ProvisionedThroughput::read_capacity_units).
     #[inline]
-    pub fn set_read_capacity_units(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_read_capacity_units(mut self, input: Option<i64>) -> Self {
         self.inner.read_capacity_units = input;
         self
     }
     /// The value set for [`ProvisionedThroughput::read_capacity_units`](crate::types::ProvisionedThroughput::read_capacity_units), if any.
     #[inline]
-    pub fn get_read_capacity_units(&self) -> &::std::option::Option<i64> {
+    pub fn get_read_capacity_units(&self) -> &Option<i64> {
         &self.inner.read_capacity_units
     }
     /// Sets [`ProvisionedThroughput::write_capacity_units`](crate::types::ProvisionedThroughput::write_capacity_units): The maximum number of writes consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
     pub fn write_capacity_units(mut self, input: i64) -> Self {
-        self.inner.write_capacity_units = ::std::option::Option::Some(input);
+        self.inner.write_capacity_units = Some(input);
         self
     }
     /// Sets or clears [`ProvisionedThroughput::write_capacity_units`](crate::types::ProvisionedThroughput::write_capacity_units).
     #[inline]
-    pub fn set_write_capacity_units(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_write_capacity_units(mut self, input: Option<i64>) -> Self {
         self.inner.write_capacity_units = input;
         self
     }
     /// The value set for [`ProvisionedThroughput::write_capacity_units`](crate::types::ProvisionedThroughput::write_capacity_units), if any.
     #[inline]
-    pub fn get_write_capacity_units(&self) -> &::std::option::Option<i64> {
+    pub fn get_write_capacity_units(&self) -> &Option<i64> {
         &self.inner.write_capacity_units
     }
     /// Builds the [`ProvisionedThroughput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ProvisionedThroughput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.read_capacity_units.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ProvisionedThroughput",
                 member: "read_capacity_units",
             });
         }
         if self.inner.write_capacity_units.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ProvisionedThroughput",
                 member: "write_capacity_units",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,76 +2,62 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the provisioned throughput settings for the table, consisting of read and write capacity units, along with data about increases and decreases.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ProvisionedThroughputDescription {
     /// The date and time of the last provisioned throughput increase for this table.
-    pub last_increase_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub last_increase_date_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time of the last provisioned throughput decrease for this table.
-    pub last_decrease_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub last_decrease_date_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The number of provisioned throughput decreases for this table during this UTC calendar day. For current maximums on provisioned throughput decreases, see [Service, Account, and Table Quotas](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Limits.html) in the *Amazon DynamoDB Developer Guide*.
-    pub number_of_decreases_today: ::std::option::Option<i64>,
+    pub number_of_decreases_today: Option<i64>,
     /// The maximum number of strongly consistent reads consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException). Eventually consistent reads require less effort than strongly consistent reads, so a setting of 50 `ReadCapacityUnits` per second provides 100 eventually consistent `ReadCapacityUnits` per second.
     ///
     /// For a table or global secondary index that uses on-demand capacity mode (`PAY_PER_REQUEST`), this value is `0`, because on-demand mode does not use provisioned throughput.
-    pub read_capacity_units: ::std::option::Option<i64>,
+    pub read_capacity_units: Option<i64>,
     /// The maximum number of writes consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
     ///
     /// For a table or global secondary index that uses on-demand capacity mode (`PAY_PER_REQUEST`), this value is `0`, because on-demand mode does not use provisioned throughput.
-    pub write_capacity_units: ::std::option::Option<i64>,
+    pub write_capacity_units: Option<i64>,
 }
 impl ProvisionedThroughputDescription {
     /// Starts building a [`ProvisionedThroughputDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::ProvisionedThroughputDescriptionBuilder {
-        <crate::types::builders::ProvisionedThroughputDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ProvisionedThroughputDescriptionBuilder as Default>::default()
     }
     /// The `LastIncreaseDateTime` member, when set.
     #[inline]
     pub fn last_increase_date_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_increase_date_time.as_ref()
     }
     /// The `LastDecreaseDateTime` member, when set.
     #[inline]
     pub fn last_decrease_date_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_decrease_date_time.as_ref()
     }
     /// The `NumberOfDecreasesToday` member, when set.
     #[inline]
-    pub fn number_of_decreases_today(&self) -> ::std::option::Option<i64> {
+    pub fn number_of_decreases_today(&self) -> Option<i64> {
         self.number_of_decreases_today
     }
     /// The `ReadCapacityUnits` member, when set.
     #[inline]
-    pub fn read_capacity_units(&self) -> ::std::option::Option<i64> {
+    pub fn read_capacity_units(&self) -> Option<i64> {
         self.read_capacity_units
     }
     /// The `WriteCapacityUnits` member, when set.
     #[inline]
-    pub fn write_capacity_units(&self) -> ::std::option::Option<i64> {
+    pub fn write_capacity_units(&self) -> Option<i64> {
         self.write_capacity_units
     }
 }
 /// A builder for [`ProvisionedThroughputDescription`](crate::types::ProvisionedThroughputDescription); start one with `ProvisionedThroughputDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ProvisionedThroughputDescriptionBuilder {
     inner: crate::types::ProvisionedThroughputDescription,
 }
@@ -81,14 +67,14 @@ impl ProvisionedThroughputDescriptionBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_increase_date_time = ::std::option::Option::Some(input);
+        self.inner.last_increase_date_time = Some(input);
         self
     }
     /// Sets or clears [`ProvisionedThroughputDescription::last_increase_date_time`](crate::types::ProvisionedThroughputDescription::last_increase_date_time).
     #[inline]
     pub fn set_last_increase_date_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_increase_date_time = input;
         self
@@ -97,7 +83,7 @@ impl ProvisionedThroughputDescriptionBuilder {
     #[inline]
     pub fn get_last_increase_date_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_increase_date_time
     }
     /// Sets [`ProvisionedThroughputDescription::last_decrease_date_time`](crate::types::ProvisionedThroughputDescription::last_decrease_date_time): The date and time of the last provisioned throughput decrease for this table.
@@ -105,14 +91,14 @@ impl ProvisionedThroughputDescriptionBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_decrease_date_time = ::std::option::Option::Some(input);
+        self.inner.last_decrease_date_time = Some(input);
         self
     }
     /// Sets or clears [`ProvisionedThroughputDescription::last_decrease_date_time`](crate::types::ProvisionedThroughputDescription::last_decrease_date_time).
     #[inline]
     pub fn set_last_decrease_date_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_decrease_date_time = input;
         self
@@ -121,61 +107,55 @@ impl ProvisionedThroughputDescriptionBuilder {
     #[inline]
     pub fn get_last_decrease_date_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_decrease_date_time
     }
     /// Sets [`ProvisionedThroughputDescription::number_of_decreases_today`](crate::types::ProvisionedThroughputDescription::number_of_decreases_today): The number of provisioned throughput decreases for this table during this UTC calendar day.
     pub fn number_of_decreases_today(mut self, input: i64) -> Self {
-        self.inner.number_of_decreases_today = ::std::option::Option::Some(input);
+        self.inner.number_of_decreases_today = Some(input);
         self
     }
     /// Sets or clears [`ProvisionedThroughputDescription::number_of_decreases_today`](crate::types::ProvisionedThroughputDescription::number_of_decreases_today).
     #[inline]
-    pub fn set_number_of_decreases_today(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_number_of_decreases_today(mut self, input: Option<i64>) -> Self {
         self.inner.number_of_decreases_today = input;
         self
     }
     /// The value set for [`ProvisionedThroughputDescription::number_of_decreases_today`](crate::types::ProvisionedThroughputDescription::number_of_decreases_today), if any.
     #[inline]
-    pub fn get_number_of_decreases_today(&self) -> &::std::option::Option<i64> {
+    pub fn get_number_of_decreases_today(&self) -> &Option<i64> {
         &self.inner.number_of_decreases_today
     }
     /// Sets [`ProvisionedThroughputDescription::read_capacity_units`](crate::types::ProvisionedThroughputDescription::read_capacity_units): The maximum number of strongly consistent reads consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
     pub fn read_capacity_units(mut self, input: i64) -> Self {
-        self.inner.read_capacity_units = ::std::option::Option::Some(input);
+        self.inner.read_capacity_units = Some(input);
         self
     }
     /// Sets or clears [`ProvisionedThroughputDescription::read_capacity_units`](crate::types::ProvisionedThroughputDescription::read_capacity_units).
     #[inline]
-    pub fn set_read_capacity_units(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_read_capacity_units(mut self, input: Option<i64>) -> Self {
         self.inner.read_capacity_units = input;
         self
     }
     /// The value set for [`ProvisionedThroughputDescription::read_capacity_units`](crate::types::ProvisionedThroughputDescription::read_capacity_units), if any.
     #[inline]
-    pub fn get_read_capacity_units(&self) -> &::std::option::Option<i64> {
+    pub fn get_read_capacity_units(&self) -> &Option<i64> {
         &self.inner.read_capacity_units
     }
     /// Sets [`ProvisionedThroughputDescription::write_capacity_units`](crate::types::ProvisionedThroughputDescription::write_capacity_units): The maximum number of writes consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
     pub fn write_capacity_units(mut self, input: i64) -> Self {
-        self.inner.write_capacity_units = ::std::option::Option::Some(input);
+        self.inner.write_capacity_units = Some(input);
         self
     }
     /// Sets or clears [`ProvisionedThroughputDescription::write_capacity_units`](crate::types::ProvisionedThroughputDescription::write_capacity_units).
     #[inline]
-    pub fn set_write_capacity_units(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_write_capacity_units(mut self, input: Option<i64>) -> Self {
         self.inner.write_capacity_units = input;
         self
     }
     /// The value set for [`ProvisionedThroughputDescription::write_capacity_units`](crate::types::ProvisionedThroughputDescription::write_capacity_units), if any.
     #[inline]
-    pub fn get_write_capacity_units(&self) -> &::std::option::Option<i64> {
+    pub fn get_write_capacity_units(&self) -> &Option<i64> {
         &self.inner.write_capacity_units
     }
     /// Builds the [`ProvisionedThroughputDescription`]; it has no required members, so this cannot fail.

@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Replica-specific provisioned throughput settings. If not specified, uses the source table's provisioned throughput settings.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ProvisionedThroughputOverride {
     /// Replica-specific read capacity units. If not specified, uses the source table's read capacity settings.
-    pub read_capacity_units: ::std::option::Option<i64>,
+    pub read_capacity_units: Option<i64>,
 }
 impl ProvisionedThroughputOverride {
     /// Starts building a [`ProvisionedThroughputOverride`].
     #[inline]
     pub fn builder() -> crate::types::builders::ProvisionedThroughputOverrideBuilder {
-        <crate::types::builders::ProvisionedThroughputOverrideBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ProvisionedThroughputOverrideBuilder as Default>::default()
     }
     /// The `ReadCapacityUnits` member, when set.
     #[inline]
-    pub fn read_capacity_units(&self) -> ::std::option::Option<i64> {
+    pub fn read_capacity_units(&self) -> Option<i64> {
         self.read_capacity_units
     }
 }
 /// A builder for [`ProvisionedThroughputOverride`](crate::types::ProvisionedThroughputOverride); start one with `ProvisionedThroughputOverride::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ProvisionedThroughputOverrideBuilder {
     inner: crate::types::ProvisionedThroughputOverride,
 }
 impl ProvisionedThroughputOverrideBuilder {
     /// Sets [`ProvisionedThroughputOverride::read_capacity_units`](crate::types::ProvisionedThroughputOverride::read_capacity_units): Replica-specific read capacity units.
     pub fn read_capacity_units(mut self, input: i64) -> Self {
-        self.inner.read_capacity_units = ::std::option::Option::Some(input);
+        self.inner.read_capacity_units = Some(input);
         self
     }
     /// Sets or clears [`ProvisionedThroughputOverride::read_capacity_units`](crate::types::ProvisionedThroughputOverride::read_capacity_units).
     #[inline]
-    pub fn set_read_capacity_units(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_read_capacity_units(mut self, input: Option<i64>) -> Self {
         self.inner.read_capacity_units = input;
         self
     }
     /// The value set for [`ProvisionedThroughputOverride::read_capacity_units`](crate::types::ProvisionedThroughputOverride::read_capacity_units), if any.
     #[inline]
-    pub fn get_read_capacity_units(&self) -> &::std::option::Option<i64> {
+    pub fn get_read_capacity_units(&self) -> &Option<i64> {
         &self.inner.read_capacity_units
     }
     /// Builds the [`ProvisionedThroughputOverride`]; it has no required members, so this cannot fail.

@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of a `PutItem` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutItemInput {
     /// The name of the table to contain the item. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// A map of attribute name/value pairs, one for each attribute. Only the primary key attributes are required; you can optionally provide other attribute name-value pairs for the item.
     ///
     /// You must provide all of the attributes for the primary key. For example, with a simple primary key, you only need to provide a value for the partition key. For a composite primary key, you must provide both values for both the partition key and the sort key.
@@ -33,15 +28,10 @@ pub struct PutItemInput {
     /// Each element in the `Item` map is an [`AttributeValue`](crate::types::AttributeValue) object.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub item: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
+    pub item: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     /// This is a legacy parameter. Use `ConditionExpression` instead. For more information, see [Expected](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.Expected.html) in the *Amazon DynamoDB Developer Guide*.
-    pub expected: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::ExpectedAttributeValue,
-        >,
+    pub expected: Option<
+        ::std::collections::BTreeMap<String, crate::types::ExpectedAttributeValue>,
     >,
     /// Use `ReturnValues` if you want to get the item attributes as they appeared before they were updated with the `PutItem` request. For `PutItem`, the valid values are:
     ///
@@ -53,17 +43,15 @@ pub struct PutItemInput {
     /// There is no additional cost associated with requesting a return value aside from the small network and processing overhead of receiving a larger response. No read capacity units are consumed.
     ///
     /// **Note:** The `ReturnValues` parameter is used by several DynamoDB operations; however, `PutItem` does not recognize any values other than `NONE` or `ALL_OLD`.
-    pub return_values: ::std::option::Option<crate::types::ReturnValue>,
+    pub return_values: Option<crate::types::ReturnValue>,
     /// The `ReturnConsumedCapacity` member.
-    pub return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
+    pub return_consumed_capacity: Option<crate::types::ReturnConsumedCapacity>,
     /// Determines whether item collection metrics are returned. If set to `SIZE`, the response includes statistics about item collections, if any, that were modified during the operation are returned in the response. If set to `NONE` (the default), no statistics are returned.
-    pub return_item_collection_metrics: ::std::option::Option<
+    pub return_item_collection_metrics: Option<
         crate::types::ReturnItemCollectionMetrics,
     >,
     /// This is a legacy parameter. Use `ConditionExpression` instead. For more information, see [ConditionalOperator](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.ConditionalOperator.html) in the *Amazon DynamoDB Developer Guide*.
-    pub conditional_operator: ::std::option::Option<crate::types::ConditionalOperator>,
+    pub conditional_operator: Option<crate::types::ConditionalOperator>,
     /// A condition that must be satisfied in order for a conditional `PutItem` operation to succeed.
     ///
     /// An expression can contain any of the following:
@@ -75,7 +63,7 @@ pub struct PutItemInput {
     /// - Logical operators: `AND | OR | NOT`
     ///
     /// For more information on condition expressions, see [Condition Expressions](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.SpecifyingConditions.html) in the *Amazon DynamoDB Developer Guide*.
-    pub condition_expression: ::std::option::Option<::std::string::String>,
+    pub condition_expression: Option<String>,
     /// One or more substitution tokens for attribute names in an expression. The following are some use cases for using `ExpressionAttributeNames`:
     ///
     /// - To access an attribute whose name conflicts with a DynamoDB reserved word.
@@ -97,9 +85,7 @@ pub struct PutItemInput {
     /// **Note:** Tokens that begin with the **:** character are *expression attribute values*, which are placeholders for the actual value at runtime.
     ///
     /// For more information on expression attribute names, see [Specifying Item Attributes](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html) in the *Amazon DynamoDB Developer Guide*.
-    pub expression_attribute_names: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub expression_attribute_names: Option<::std::collections::BTreeMap<String, String>>,
     /// One or more values that can be substituted in an expression.
     ///
     /// Use the **:** (colon) character in an expression to dereference an attribute value. For example, suppose that you wanted to check whether the value of the *ProductStatus* attribute was one of the following:
@@ -115,13 +101,13 @@ pub struct PutItemInput {
     /// `ProductStatus IN (:avail, :back, :disc)`
     ///
     /// For more information on expression attribute values, see [Condition Expressions](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.SpecifyingConditions.html) in the *Amazon DynamoDB Developer Guide*.
-    pub expression_attribute_values: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
+    pub expression_attribute_values: Option<
+        ::std::collections::BTreeMap<String, crate::types::AttributeValue>,
     >,
     /// An optional parameter that returns the item attributes for a `PutItem` operation that failed a condition check.
     ///
     /// There is no additional cost associated with requesting a return value aside from the small network and processing overhead of receiving a larger response. No read capacity units are consumed.
-    pub return_values_on_condition_check_failure: ::std::option::Option<
+    pub return_values_on_condition_check_failure: Option<
         crate::types::ReturnValuesOnConditionCheckFailure,
     >,
 }
@@ -129,94 +115,77 @@ impl PutItemInput {
     /// Starts building a [`PutItemInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutItemInputBuilder {
-        <crate::types::builders::PutItemInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PutItemInputBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `Item` member, when set.
     #[inline]
     pub fn item(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.item.as_ref()
     }
     /// The `Expected` member, when set.
     #[inline]
     pub fn expected(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::ExpectedAttributeValue,
-        >,
+    ) -> Option<
+        &::std::collections::BTreeMap<String, crate::types::ExpectedAttributeValue>,
     > {
         self.expected.as_ref()
     }
     /// The `ReturnValues` member, when set.
     #[inline]
-    pub fn return_values(&self) -> ::std::option::Option<&crate::types::ReturnValue> {
+    pub fn return_values(&self) -> Option<&crate::types::ReturnValue> {
         self.return_values.as_ref()
     }
     /// The `ReturnConsumedCapacity` member, when set.
     #[inline]
     pub fn return_consumed_capacity(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReturnConsumedCapacity> {
+    ) -> Option<&crate::types::ReturnConsumedCapacity> {
         self.return_consumed_capacity.as_ref()
     }
     /// The `ReturnItemCollectionMetrics` member, when set.
     #[inline]
     pub fn return_item_collection_metrics(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReturnItemCollectionMetrics> {
+    ) -> Option<&crate::types::ReturnItemCollectionMetrics> {
         self.return_item_collection_metrics.as_ref()
     }
     /// The `ConditionalOperator` member, when set.
     #[inline]
-    pub fn conditional_operator(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ConditionalOperator> {
+    pub fn conditional_operator(&self) -> Option<&crate::types::ConditionalOperator> {
         self.conditional_operator.as_ref()
     }
     /// The `ConditionExpression` member, when set.
     #[inline]
-    pub fn condition_expression(&self) -> ::std::option::Option<&str> {
+    pub fn condition_expression(&self) -> Option<&str> {
         self.condition_expression.as_deref()
     }
     /// The `ExpressionAttributeNames` member, when set.
     #[inline]
     pub fn expression_attribute_names(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.expression_attribute_names.as_ref()
     }
     /// The `ExpressionAttributeValues` member, when set.
     #[inline]
     pub fn expression_attribute_values(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.expression_attribute_values.as_ref()
     }
     /// The `ReturnValuesOnConditionCheckFailure` member, when set.
     #[inline]
     pub fn return_values_on_condition_check_failure(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReturnValuesOnConditionCheckFailure> {
+    ) -> Option<&crate::types::ReturnValuesOnConditionCheckFailure> {
         self.return_values_on_condition_check_failure.as_ref()
     }
 }
@@ -227,36 +196,25 @@ impl PutItemInput {
     }
 }
 /// A builder for [`PutItemInput`](crate::types::PutItemInput); start one with `PutItemInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PutItemInputBuilder {
     inner: crate::types::PutItemInput,
 }
 impl PutItemInputBuilder {
     /// Sets [`PutItemInput::table_name`](crate::types::PutItemInput::table_name): The name of the table to contain the item.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`PutItemInput::table_name`](crate::types::PutItemInput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`PutItemInput::table_name`](crate::types::PutItemInput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Adds one entry to [`PutItemInput::item`](crate::types::PutItemInput::item): A map of attribute name/value pairs, one for each attribute.
@@ -264,7 +222,7 @@ impl PutItemInputBuilder {
     /// To set the whole map at once, use [`set_item`](Self::set_item).
     pub fn item(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner.item.get_or_insert_default().insert(key.into(), value);
@@ -274,12 +232,7 @@ impl PutItemInputBuilder {
     #[inline]
     pub fn set_item(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.item = input;
         self
@@ -288,9 +241,7 @@ impl PutItemInputBuilder {
     #[inline]
     pub fn get_item(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.item
     }
     /// Adds one entry to [`PutItemInput::expected`](crate::types::PutItemInput::expected): This is a legacy parameter.
@@ -298,7 +249,7 @@ impl PutItemInputBuilder {
     /// To set the whole map at once, use [`set_expected`](Self::set_expected).
     pub fn expected(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::ExpectedAttributeValue,
     ) -> Self {
         self.inner.expected.get_or_insert_default().insert(key.into(), value);
@@ -308,11 +259,8 @@ impl PutItemInputBuilder {
     #[inline]
     pub fn set_expected(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::ExpectedAttributeValue,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<String, crate::types::ExpectedAttributeValue>,
         >,
     ) -> Self {
         self.inner.expected = input;
@@ -322,33 +270,28 @@ impl PutItemInputBuilder {
     #[inline]
     pub fn get_expected(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::ExpectedAttributeValue,
-        >,
+    ) -> &Option<
+        ::std::collections::BTreeMap<String, crate::types::ExpectedAttributeValue>,
     > {
         &self.inner.expected
     }
     /// Sets [`PutItemInput::return_values`](crate::types::PutItemInput::return_values): Use `ReturnValues` if you want to get the item attributes as they appeared before they were updated with the `PutItem` request.
     pub fn return_values(mut self, input: crate::types::ReturnValue) -> Self {
-        self.inner.return_values = ::std::option::Option::Some(input);
+        self.inner.return_values = Some(input);
         self
     }
     /// Sets or clears [`PutItemInput::return_values`](crate::types::PutItemInput::return_values).
     #[inline]
     pub fn set_return_values(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnValue>,
+        input: Option<crate::types::ReturnValue>,
     ) -> Self {
         self.inner.return_values = input;
         self
     }
     /// The value set for [`PutItemInput::return_values`](crate::types::PutItemInput::return_values), if any.
     #[inline]
-    pub fn get_return_values(
-        &self,
-    ) -> &::std::option::Option<crate::types::ReturnValue> {
+    pub fn get_return_values(&self) -> &Option<crate::types::ReturnValue> {
         &self.inner.return_values
     }
     /// Sets [`PutItemInput::return_consumed_capacity`](crate::types::PutItemInput::return_consumed_capacity)
@@ -356,14 +299,14 @@ impl PutItemInputBuilder {
         mut self,
         input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
+        self.inner.return_consumed_capacity = Some(input);
         self
     }
     /// Sets or clears [`PutItemInput::return_consumed_capacity`](crate::types::PutItemInput::return_consumed_capacity).
     #[inline]
     pub fn set_return_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
+        input: Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
         self.inner.return_consumed_capacity = input;
         self
@@ -372,7 +315,7 @@ impl PutItemInputBuilder {
     #[inline]
     pub fn get_return_consumed_capacity(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
+    ) -> &Option<crate::types::ReturnConsumedCapacity> {
         &self.inner.return_consumed_capacity
     }
     /// Sets [`PutItemInput::return_item_collection_metrics`](crate::types::PutItemInput::return_item_collection_metrics): Determines whether item collection metrics are returned.
@@ -380,14 +323,14 @@ impl PutItemInputBuilder {
         mut self,
         input: crate::types::ReturnItemCollectionMetrics,
     ) -> Self {
-        self.inner.return_item_collection_metrics = ::std::option::Option::Some(input);
+        self.inner.return_item_collection_metrics = Some(input);
         self
     }
     /// Sets or clears [`PutItemInput::return_item_collection_metrics`](crate::types::PutItemInput::return_item_collection_metrics).
     #[inline]
     pub fn set_return_item_collection_metrics(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnItemCollectionMetrics>,
+        input: Option<crate::types::ReturnItemCollectionMetrics>,
     ) -> Self {
         self.inner.return_item_collection_metrics = input;
         self
@@ -396,7 +339,7 @@ impl PutItemInputBuilder {
     #[inline]
     pub fn get_return_item_collection_metrics(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnItemCollectionMetrics> {
+    ) -> &Option<crate::types::ReturnItemCollectionMetrics> {
         &self.inner.return_item_collection_metrics
     }
     /// Sets [`PutItemInput::conditional_operator`](crate::types::PutItemInput::conditional_operator): This is a legacy parameter.
@@ -404,14 +347,14 @@ impl PutItemInputBuilder {
         mut self,
         input: crate::types::ConditionalOperator,
     ) -> Self {
-        self.inner.conditional_operator = ::std::option::Option::Some(input);
+        self.inner.conditional_operator = Some(input);
         self
     }
     /// Sets or clears [`PutItemInput::conditional_operator`](crate::types::PutItemInput::conditional_operator).
     #[inline]
     pub fn set_conditional_operator(
         mut self,
-        input: ::std::option::Option<crate::types::ConditionalOperator>,
+        input: Option<crate::types::ConditionalOperator>,
     ) -> Self {
         self.inner.conditional_operator = input;
         self
@@ -420,31 +363,23 @@ impl PutItemInputBuilder {
     #[inline]
     pub fn get_conditional_operator(
         &self,
-    ) -> &::std::option::Option<crate::types::ConditionalOperator> {
+    ) -> &Option<crate::types::ConditionalOperator> {
         &self.inner.conditional_operator
     }
     /// Sets [`PutItemInput::condition_expression`](crate::types::PutItemInput::condition_expression): A condition that must be satisfied in order for a conditional `PutItem` operation to succeed.
-    pub fn condition_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.condition_expression = ::std::option::Option::Some(input.into());
+    pub fn condition_expression(mut self, input: impl Into<String>) -> Self {
+        self.inner.condition_expression = Some(input.into());
         self
     }
     /// Sets or clears [`PutItemInput::condition_expression`](crate::types::PutItemInput::condition_expression).
     #[inline]
-    pub fn set_condition_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_condition_expression(mut self, input: Option<String>) -> Self {
         self.inner.condition_expression = input;
         self
     }
     /// The value set for [`PutItemInput::condition_expression`](crate::types::PutItemInput::condition_expression), if any.
     #[inline]
-    pub fn get_condition_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_condition_expression(&self) -> &Option<String> {
         &self.inner.condition_expression
     }
     /// Adds one entry to [`PutItemInput::expression_attribute_names`](crate::types::PutItemInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
@@ -452,8 +387,8 @@ impl PutItemInputBuilder {
     /// To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .expression_attribute_names
@@ -465,9 +400,7 @@ impl PutItemInputBuilder {
     #[inline]
     pub fn set_expression_attribute_names(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.expression_attribute_names = input;
         self
@@ -476,9 +409,7 @@ impl PutItemInputBuilder {
     #[inline]
     pub fn get_expression_attribute_names(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.expression_attribute_names
     }
     /// Adds one entry to [`PutItemInput::expression_attribute_values`](crate::types::PutItemInput::expression_attribute_values): One or more values that can be substituted in an expression.
@@ -486,7 +417,7 @@ impl PutItemInputBuilder {
     /// To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).
     pub fn expression_attribute_values(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner
@@ -499,12 +430,7 @@ impl PutItemInputBuilder {
     #[inline]
     pub fn set_expression_attribute_values(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.expression_attribute_values = input;
         self
@@ -513,9 +439,7 @@ impl PutItemInputBuilder {
     #[inline]
     pub fn get_expression_attribute_values(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.expression_attribute_values
     }
     /// Sets [`PutItemInput::return_values_on_condition_check_failure`](crate::types::PutItemInput::return_values_on_condition_check_failure): An optional parameter that returns the item attributes for a `PutItem` operation that failed a condition check.
@@ -523,16 +447,14 @@ impl PutItemInputBuilder {
         mut self,
         input: crate::types::ReturnValuesOnConditionCheckFailure,
     ) -> Self {
-        self.inner.return_values_on_condition_check_failure = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.return_values_on_condition_check_failure = Some(input);
         self
     }
     /// Sets or clears [`PutItemInput::return_values_on_condition_check_failure`](crate::types::PutItemInput::return_values_on_condition_check_failure).
     #[inline]
     pub fn set_return_values_on_condition_check_failure(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure>,
+        input: Option<crate::types::ReturnValuesOnConditionCheckFailure>,
     ) -> Self {
         self.inner.return_values_on_condition_check_failure = input;
         self
@@ -541,29 +463,26 @@ impl PutItemInputBuilder {
     #[inline]
     pub fn get_return_values_on_condition_check_failure(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure> {
+    ) -> &Option<crate::types::ReturnValuesOnConditionCheckFailure> {
         &self.inner.return_values_on_condition_check_failure
     }
     /// Builds the [`PutItemInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::PutItemInput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::PutItemInput, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutItemInput",
                 member: "table_name",
             });
         }
         if self.inner.item.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutItemInput",
                 member: "item",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutResourcePolicyInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutResourcePolicyInput {
     /// The Amazon Resource Name (ARN) of the DynamoDB resource to which the policy will be attached. The resources you can specify include tables and streams.
@@ -15,7 +10,7 @@ pub struct PutResourcePolicyInput {
     /// You can control index permissions using the base table's policy. To specify the same permission level for your table and its indexes, you can provide both the table and index Amazon Resource Name (ARN)s in the `Resource` field of a given `Statement` in your policy document. Alternatively, to specify different permissions for your table, indexes, or both, you can define multiple `Statement` fields in your policy document.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_arn: ::std::option::Option<::std::string::String>,
+    pub resource_arn: Option<String>,
     /// An Amazon Web Services resource-based policy document in JSON format.
     ///
     /// - The maximum size supported for a resource-based policy document is 20 KB. DynamoDB counts whitespaces when calculating the size of a policy against this limit.
@@ -24,40 +19,40 @@ pub struct PutResourcePolicyInput {
     /// For a full list of all considerations that apply while attaching a resource-based policy, see [Resource-based policy considerations](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/rbac-considerations.html).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub policy: ::std::option::Option<::std::string::String>,
+    pub policy: Option<String>,
     /// A string value that you can use to conditionally update your policy. You can provide the revision ID of your existing policy to make mutating requests against that policy.
     ///
     /// **Note:** When you provide an expected revision ID, if the revision ID of the existing policy on the resource doesn't match or if there's no policy attached to the resource, your request will be rejected with a [`PolicyNotFoundException`](crate::error::PolicyNotFoundException).
     ///
     /// To conditionally attach a policy when no policy exists for the resource, specify `NO_POLICY` for the revision ID.
-    pub expected_revision_id: ::std::option::Option<::std::string::String>,
+    pub expected_revision_id: Option<String>,
     /// Set this parameter to `true` to confirm that you want to remove your permissions to change the policy of this resource in the future.
-    pub confirm_remove_self_resource_access: ::std::option::Option<bool>,
+    pub confirm_remove_self_resource_access: Option<bool>,
 }
 impl PutResourcePolicyInput {
     /// Starts building a [`PutResourcePolicyInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutResourcePolicyInputBuilder {
-        <crate::types::builders::PutResourcePolicyInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PutResourcePolicyInputBuilder as Default>::default()
     }
     /// The `ResourceArn` member, when set.
     #[inline]
-    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+    pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
     /// The `Policy` member, when set.
     #[inline]
-    pub fn policy(&self) -> ::std::option::Option<&str> {
+    pub fn policy(&self) -> Option<&str> {
         self.policy.as_deref()
     }
     /// The `ExpectedRevisionId` member, when set.
     #[inline]
-    pub fn expected_revision_id(&self) -> ::std::option::Option<&str> {
+    pub fn expected_revision_id(&self) -> Option<&str> {
         self.expected_revision_id.as_deref()
     }
     /// The `ConfirmRemoveSelfResourceAccess` member, when set.
     #[inline]
-    pub fn confirm_remove_self_resource_access(&self) -> ::std::option::Option<bool> {
+    pub fn confirm_remove_self_resource_access(&self) -> Option<bool> {
         self.confirm_remove_self_resource_access
     }
 }
@@ -68,127 +63,98 @@ impl PutResourcePolicyInput {
     }
 }
 /// A builder for [`PutResourcePolicyInput`](crate::types::PutResourcePolicyInput); start one with `PutResourcePolicyInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PutResourcePolicyInputBuilder {
     inner: crate::types::PutResourcePolicyInput,
 }
 impl PutResourcePolicyInputBuilder {
     /// Sets [`PutResourcePolicyInput::resource_arn`](crate::types::PutResourcePolicyInput::resource_arn): The Amazon Resource Name (ARN) of the DynamoDB resource to which the policy will be attached.
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_arn = ::std::option::Option::Some(input.into());
+    pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_arn = Some(input.into());
         self
     }
     /// Sets or clears [`PutResourcePolicyInput::resource_arn`](crate::types::PutResourcePolicyInput::resource_arn).
     #[inline]
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.inner.resource_arn = input;
         self
     }
     /// The value set for [`PutResourcePolicyInput::resource_arn`](crate::types::PutResourcePolicyInput::resource_arn), if any.
     #[inline]
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_arn(&self) -> &Option<String> {
         &self.inner.resource_arn
     }
     /// Sets [`PutResourcePolicyInput::policy`](crate::types::PutResourcePolicyInput::policy): An Amazon Web Services resource-based policy document in JSON format.
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy = ::std::option::Option::Some(input.into());
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy = Some(input.into());
         self
     }
     /// Sets or clears [`PutResourcePolicyInput::policy`](crate::types::PutResourcePolicyInput::policy).
     #[inline]
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.inner.policy = input;
         self
     }
     /// The value set for [`PutResourcePolicyInput::policy`](crate::types::PutResourcePolicyInput::policy), if any.
     #[inline]
-    pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy(&self) -> &Option<String> {
         &self.inner.policy
     }
     /// Sets [`PutResourcePolicyInput::expected_revision_id`](crate::types::PutResourcePolicyInput::expected_revision_id): A string value that you can use to conditionally update your policy.
-    pub fn expected_revision_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.expected_revision_id = ::std::option::Option::Some(input.into());
+    pub fn expected_revision_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.expected_revision_id = Some(input.into());
         self
     }
     /// Sets or clears [`PutResourcePolicyInput::expected_revision_id`](crate::types::PutResourcePolicyInput::expected_revision_id).
     #[inline]
-    pub fn set_expected_revision_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_expected_revision_id(mut self, input: Option<String>) -> Self {
         self.inner.expected_revision_id = input;
         self
     }
     /// The value set for [`PutResourcePolicyInput::expected_revision_id`](crate::types::PutResourcePolicyInput::expected_revision_id), if any.
     #[inline]
-    pub fn get_expected_revision_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_expected_revision_id(&self) -> &Option<String> {
         &self.inner.expected_revision_id
     }
     /// Sets [`PutResourcePolicyInput::confirm_remove_self_resource_access`](crate::types::PutResourcePolicyInput::confirm_remove_self_resource_access): Set this parameter to `true` to confirm that you want to remove your permissions to change the policy of this resource in the future.
     pub fn confirm_remove_self_resource_access(mut self, input: bool) -> Self {
-        self.inner.confirm_remove_self_resource_access = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.confirm_remove_self_resource_access = Some(input);
         self
     }
     /// Sets or clears [`PutResourcePolicyInput::confirm_remove_self_resource_access`](crate::types::PutResourcePolicyInput::confirm_remove_self_resource_access).
     #[inline]
     pub fn set_confirm_remove_self_resource_access(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.confirm_remove_self_resource_access = input;
         self
     }
     /// The value set for [`PutResourcePolicyInput::confirm_remove_self_resource_access`](crate::types::PutResourcePolicyInput::confirm_remove_self_resource_access), if any.
     #[inline]
-    pub fn get_confirm_remove_self_resource_access(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_confirm_remove_self_resource_access(&self) -> &Option<bool> {
         &self.inner.confirm_remove_self_resource_access
     }
     /// Builds the [`PutResourcePolicyInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PutResourcePolicyInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.resource_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutResourcePolicyInput",
                 member: "resource_arn",
             });
         }
         if self.inner.policy.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutResourcePolicyInput",
                 member: "policy",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,71 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutResourcePolicyOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutResourcePolicyOutput {
     /// A unique string that represents the revision ID of the policy. If you're comparing revision IDs, make sure to always use string comparison logic.
-    pub revision_id: ::std::option::Option<::std::string::String>,
+    pub revision_id: Option<String>,
 }
 impl PutResourcePolicyOutput {
     /// Starts building a [`PutResourcePolicyOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutResourcePolicyOutputBuilder {
-        <crate::types::builders::PutResourcePolicyOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PutResourcePolicyOutputBuilder as Default>::default()
     }
     /// The `RevisionId` member, when set.
     #[inline]
-    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+    pub fn revision_id(&self) -> Option<&str> {
         self.revision_id.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for PutResourcePolicyOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "PutResourcePolicyOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`PutResourcePolicyOutput`](crate::types::PutResourcePolicyOutput); start one with `PutResourcePolicyOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PutResourcePolicyOutputBuilder {
     inner: crate::types::PutResourcePolicyOutput,
 }
 impl PutResourcePolicyOutputBuilder {
     /// Sets [`PutResourcePolicyOutput::revision_id`](crate::types::PutResourcePolicyOutput::revision_id): A unique string that represents the revision ID of the policy.
-    pub fn revision_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revision_id = ::std::option::Option::Some(input.into());
+    pub fn revision_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.revision_id = Some(input.into());
         self
     }
     /// Sets or clears [`PutResourcePolicyOutput::revision_id`](crate::types::PutResourcePolicyOutput::revision_id).
     #[inline]
-    pub fn set_revision_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision_id(mut self, input: Option<String>) -> Self {
         self.inner.revision_id = input;
         self
     }
     /// The value set for [`PutResourcePolicyOutput::revision_id`](crate::types::PutResourcePolicyOutput::revision_id), if any.
     #[inline]
-    pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision_id(&self) -> &Option<String> {
         &self.inner.revision_id
     }
     /// Builds the [`PutResourcePolicyOutput`]; it has no required members, so this cannot fail.

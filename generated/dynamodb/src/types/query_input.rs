@@ -2,20 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of a `Query` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct QueryInput {
     /// The name of the table containing the requested items. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// The name of an index to query. This index can be any local secondary index or global secondary index on the table. Note that if you use the `IndexName` parameter, you must also provide `TableName.`
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
     /// The attributes to be returned in the result. You can retrieve all item attributes, specific item attributes, the count of matching items, or in the case of an index, some or all of the attributes projected into the index.
     ///
     /// - `ALL_ATTRIBUTES` - Returns all of the item attributes from the specified table or index. If you query a local secondary index, then for each matching item in the index, DynamoDB fetches the entire item from the parent table. If the index is configured to project all item attributes, then all of the data can be obtained from the local secondary index, and no fetching is required.
@@ -30,47 +25,45 @@ pub struct QueryInput {
     /// If neither [`Select`](crate::types::Select) nor `ProjectionExpression` are specified, DynamoDB defaults to `ALL_ATTRIBUTES` when accessing a table, and `ALL_PROJECTED_ATTRIBUTES` when accessing an index. You cannot use both [`Select`](crate::types::Select) and `ProjectionExpression` together in a single request, unless the value for [`Select`](crate::types::Select) is `SPECIFIC_ATTRIBUTES`. (This usage is equivalent to specifying `ProjectionExpression` without any value for [`Select`](crate::types::Select).)
     ///
     /// **Note:** If you use the `ProjectionExpression` parameter, then the value for [`Select`](crate::types::Select) can only be `SPECIFIC_ATTRIBUTES`. Any other value for [`Select`](crate::types::Select) will return an error.
-    pub select: ::std::option::Option<crate::types::Select>,
+    pub select: Option<crate::types::Select>,
     /// This is a legacy parameter. Use `ProjectionExpression` instead. For more information, see [AttributesToGet](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.AttributesToGet.html) in the *Amazon DynamoDB Developer Guide*.
-    pub attributes_to_get: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub attributes_to_get: Option<Vec<String>>,
     /// The maximum number of items to evaluate (not necessarily the number of matching items). If DynamoDB processes the number of items up to the limit while processing the results, it stops the operation and returns the matching values up to that point, and a key in `LastEvaluatedKey` to apply in a subsequent operation, so that you can pick up where you left off. Also, if the processed dataset size exceeds 1 MB before DynamoDB reaches this limit, it stops the operation and returns the matching values up to the limit, and a key in `LastEvaluatedKey` to apply in a subsequent operation to continue the operation. For more information, see [Query and Scan](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/QueryAndScan.html) in the *Amazon DynamoDB Developer Guide*.
-    pub limit: ::std::option::Option<i32>,
+    pub limit: Option<i32>,
     /// Determines the read consistency model: If set to `true`, then the operation uses strongly consistent reads; otherwise, the operation uses eventually consistent reads.
     ///
     /// Strongly consistent reads are not supported on global secondary indexes. If you query a global secondary index with `ConsistentRead` set to `true`, you will receive a `ValidationException`.
-    pub consistent_read: ::std::option::Option<bool>,
+    pub consistent_read: Option<bool>,
     /// This is a legacy parameter. Use `KeyConditionExpression` instead. For more information, see [KeyConditions](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.KeyConditions.html) in the *Amazon DynamoDB Developer Guide*.
-    pub key_conditions: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
+    pub key_conditions: Option<
+        ::std::collections::BTreeMap<String, crate::types::Condition>,
     >,
     /// This is a legacy parameter. Use `FilterExpression` instead. For more information, see [QueryFilter](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.QueryFilter.html) in the *Amazon DynamoDB Developer Guide*.
-    pub query_filter: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
+    pub query_filter: Option<
+        ::std::collections::BTreeMap<String, crate::types::Condition>,
     >,
     /// This is a legacy parameter. Use `FilterExpression` instead. For more information, see [ConditionalOperator](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.ConditionalOperator.html) in the *Amazon DynamoDB Developer Guide*.
-    pub conditional_operator: ::std::option::Option<crate::types::ConditionalOperator>,
+    pub conditional_operator: Option<crate::types::ConditionalOperator>,
     /// Specifies the order for index traversal: If `true` (default), the traversal is performed in ascending order; if `false`, the traversal is performed in descending order.
     ///
     /// Items with the same partition key value are stored in sorted order by sort key. If the sort key data type is Number, the results are stored in numeric order. For type String, the results are stored in order of UTF-8 bytes. For type Binary, DynamoDB treats each byte of the binary data as unsigned.
     ///
     /// If `ScanIndexForward` is `true`, DynamoDB returns the results in the order in which they are stored (by sort key value). This is the default behavior. If `ScanIndexForward` is `false`, DynamoDB reads the results in reverse order by sort key value, and then returns the results to the client.
-    pub scan_index_forward: ::std::option::Option<bool>,
+    pub scan_index_forward: Option<bool>,
     /// The primary key of the first item that this operation will evaluate. Use the value that was returned for `LastEvaluatedKey` in the previous operation.
     ///
     /// The data type for `ExclusiveStartKey` must be String, Number, or Binary. No set data types are allowed.
-    pub exclusive_start_key: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
+    pub exclusive_start_key: Option<
+        ::std::collections::BTreeMap<String, crate::types::AttributeValue>,
     >,
     /// The `ReturnConsumedCapacity` member.
-    pub return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
+    pub return_consumed_capacity: Option<crate::types::ReturnConsumedCapacity>,
     /// A string that identifies one or more attributes to retrieve from the table. These attributes can include scalars, sets, or elements of a JSON document. The attributes in the expression must be separated by commas.
     ///
     /// If no attribute names are specified, then all attributes will be returned. If any of the requested attributes are not found, they will not appear in the result.
     ///
     /// For more information, see [Accessing Item Attributes](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html) in the *Amazon DynamoDB Developer Guide*.
-    pub projection_expression: ::std::option::Option<::std::string::String>,
+    pub projection_expression: Option<String>,
     /// A string that contains conditions that DynamoDB applies after the `Query` operation, but before the data is returned to you. Items that do not satisfy the `FilterExpression` criteria are not returned.
     ///
     /// A `FilterExpression` does not allow key attributes. You cannot define a filter expression based on a partition key or a sort key.
@@ -78,7 +71,7 @@ pub struct QueryInput {
     /// **Note:** A `FilterExpression` is applied after the items have already been read; the process of filtering does not consume any additional read capacity units.
     ///
     /// For more information, see [Filter Expressions](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.FilterExpression.html) in the *Amazon DynamoDB Developer Guide*.
-    pub filter_expression: ::std::option::Option<::std::string::String>,
+    pub filter_expression: Option<String>,
     /// The condition that specifies the key values for items to be retrieved by the `Query` action.
     ///
     /// The condition must perform an equality test on a single partition key value.
@@ -116,7 +109,7 @@ pub struct QueryInput {
     /// For a list of reserved words, see [Reserved Words](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ReservedWords.html) in the *Amazon DynamoDB Developer Guide*.
     ///
     /// For more information on `ExpressionAttributeNames` and `ExpressionAttributeValues`, see [Using Placeholders for Attribute Names and Values](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ExpressionPlaceholders.html) in the *Amazon DynamoDB Developer Guide*.
-    pub key_condition_expression: ::std::option::Option<::std::string::String>,
+    pub key_condition_expression: Option<String>,
     /// One or more substitution tokens for attribute names in an expression. The following are some use cases for using `ExpressionAttributeNames`:
     ///
     /// - To access an attribute whose name conflicts with a DynamoDB reserved word.
@@ -138,9 +131,7 @@ pub struct QueryInput {
     /// **Note:** Tokens that begin with the **:** character are *expression attribute values*, which are placeholders for the actual value at runtime.
     ///
     /// For more information on expression attribute names, see [Specifying Item Attributes](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html) in the *Amazon DynamoDB Developer Guide*.
-    pub expression_attribute_names: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub expression_attribute_names: Option<::std::collections::BTreeMap<String, String>>,
     /// One or more values that can be substituted in an expression.
     ///
     /// Use the **:** (colon) character in an expression to dereference an attribute value. For example, suppose that you wanted to check whether the value of the *ProductStatus* attribute was one of the following:
@@ -156,129 +147,111 @@ pub struct QueryInput {
     /// `ProductStatus IN (:avail, :back, :disc)`
     ///
     /// For more information on expression attribute values, see [Specifying Conditions](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.SpecifyingConditions.html) in the *Amazon DynamoDB Developer Guide*.
-    pub expression_attribute_values: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
+    pub expression_attribute_values: Option<
+        ::std::collections::BTreeMap<String, crate::types::AttributeValue>,
     >,
 }
 impl QueryInput {
     /// Starts building a [`QueryInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::QueryInputBuilder {
-        <crate::types::builders::QueryInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::QueryInputBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
     /// The `Select` member, when set.
     #[inline]
-    pub fn select(&self) -> ::std::option::Option<&crate::types::Select> {
+    pub fn select(&self) -> Option<&crate::types::Select> {
         self.select.as_ref()
     }
     /// The `AttributesToGet` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn attributes_to_get(&self) -> &[::std::string::String] {
+    pub fn attributes_to_get(&self) -> &[String] {
         self.attributes_to_get.as_deref().unwrap_or_default()
     }
     /// The `Limit` member, when set.
     #[inline]
-    pub fn limit(&self) -> ::std::option::Option<i32> {
+    pub fn limit(&self) -> Option<i32> {
         self.limit
     }
     /// The `ConsistentRead` member, when set.
     #[inline]
-    pub fn consistent_read(&self) -> ::std::option::Option<bool> {
+    pub fn consistent_read(&self) -> Option<bool> {
         self.consistent_read
     }
     /// The `KeyConditions` member, when set.
     #[inline]
     pub fn key_conditions(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::Condition>> {
         self.key_conditions.as_ref()
     }
     /// The `QueryFilter` member, when set.
     #[inline]
     pub fn query_filter(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::Condition>> {
         self.query_filter.as_ref()
     }
     /// The `ConditionalOperator` member, when set.
     #[inline]
-    pub fn conditional_operator(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ConditionalOperator> {
+    pub fn conditional_operator(&self) -> Option<&crate::types::ConditionalOperator> {
         self.conditional_operator.as_ref()
     }
     /// The `ScanIndexForward` member, when set.
     #[inline]
-    pub fn scan_index_forward(&self) -> ::std::option::Option<bool> {
+    pub fn scan_index_forward(&self) -> Option<bool> {
         self.scan_index_forward
     }
     /// The `ExclusiveStartKey` member, when set.
     #[inline]
     pub fn exclusive_start_key(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.exclusive_start_key.as_ref()
     }
     /// The `ReturnConsumedCapacity` member, when set.
     #[inline]
     pub fn return_consumed_capacity(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReturnConsumedCapacity> {
+    ) -> Option<&crate::types::ReturnConsumedCapacity> {
         self.return_consumed_capacity.as_ref()
     }
     /// The `ProjectionExpression` member, when set.
     #[inline]
-    pub fn projection_expression(&self) -> ::std::option::Option<&str> {
+    pub fn projection_expression(&self) -> Option<&str> {
         self.projection_expression.as_deref()
     }
     /// The `FilterExpression` member, when set.
     #[inline]
-    pub fn filter_expression(&self) -> ::std::option::Option<&str> {
+    pub fn filter_expression(&self) -> Option<&str> {
         self.filter_expression.as_deref()
     }
     /// The `KeyConditionExpression` member, when set.
     #[inline]
-    pub fn key_condition_expression(&self) -> ::std::option::Option<&str> {
+    pub fn key_condition_expression(&self) -> Option<&str> {
         self.key_condition_expression.as_deref()
     }
     /// The `ExpressionAttributeNames` member, when set.
     #[inline]
     pub fn expression_attribute_names(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.expression_attribute_names.as_ref()
     }
     /// The `ExpressionAttributeValues` member, when set.
     #[inline]
     pub fn expression_attribute_values(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.expression_attribute_values.as_ref()
     }
 }
@@ -289,135 +262,107 @@ impl QueryInput {
     }
 }
 /// A builder for [`QueryInput`](crate::types::QueryInput); start one with `QueryInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct QueryInputBuilder {
     inner: crate::types::QueryInput,
 }
 impl QueryInputBuilder {
     /// Sets [`QueryInput::table_name`](crate::types::QueryInput::table_name): The name of the table containing the requested items.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`QueryInput::table_name`](crate::types::QueryInput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`QueryInput::table_name`](crate::types::QueryInput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`QueryInput::index_name`](crate::types::QueryInput::index_name): The name of an index to query.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`QueryInput::index_name`](crate::types::QueryInput::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`QueryInput::index_name`](crate::types::QueryInput::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Sets [`QueryInput::select`](crate::types::QueryInput::select): The attributes to be returned in the result.
     pub fn select(mut self, input: crate::types::Select) -> Self {
-        self.inner.select = ::std::option::Option::Some(input);
+        self.inner.select = Some(input);
         self
     }
     /// Sets or clears [`QueryInput::select`](crate::types::QueryInput::select).
     #[inline]
-    pub fn set_select(
-        mut self,
-        input: ::std::option::Option<crate::types::Select>,
-    ) -> Self {
+    pub fn set_select(mut self, input: Option<crate::types::Select>) -> Self {
         self.inner.select = input;
         self
     }
     /// The value set for [`QueryInput::select`](crate::types::QueryInput::select), if any.
     #[inline]
-    pub fn get_select(&self) -> &::std::option::Option<crate::types::Select> {
+    pub fn get_select(&self) -> &Option<crate::types::Select> {
         &self.inner.select
     }
     /// Appends one item to [`QueryInput::attributes_to_get`](crate::types::QueryInput::attributes_to_get): This is a legacy parameter.
     ///
     /// To set the whole list at once, use [`set_attributes_to_get`](Self::set_attributes_to_get).
-    pub fn attributes_to_get(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn attributes_to_get(mut self, input: impl Into<String>) -> Self {
         self.inner.attributes_to_get.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`QueryInput::attributes_to_get`](crate::types::QueryInput::attributes_to_get).
     #[inline]
-    pub fn set_attributes_to_get(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_attributes_to_get(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.attributes_to_get = input;
         self
     }
     /// The value set for [`QueryInput::attributes_to_get`](crate::types::QueryInput::attributes_to_get), if any.
     #[inline]
-    pub fn get_attributes_to_get(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_attributes_to_get(&self) -> &Option<Vec<String>> {
         &self.inner.attributes_to_get
     }
     /// Sets [`QueryInput::limit`](crate::types::QueryInput::limit): The maximum number of items to evaluate (not necessarily the number of matching items).
     pub fn limit(mut self, input: i32) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input);
+        self.inner.limit = Some(input);
         self
     }
     /// Sets or clears [`QueryInput::limit`](crate::types::QueryInput::limit).
     #[inline]
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.inner.limit = input;
         self
     }
     /// The value set for [`QueryInput::limit`](crate::types::QueryInput::limit), if any.
     #[inline]
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         &self.inner.limit
     }
     /// Sets [`QueryInput::consistent_read`](crate::types::QueryInput::consistent_read): Determines the read consistency model: If set to `true`, then the operation uses strongly consistent reads; otherwise, the operation uses eventually consistent reads.
     pub fn consistent_read(mut self, input: bool) -> Self {
-        self.inner.consistent_read = ::std::option::Option::Some(input);
+        self.inner.consistent_read = Some(input);
         self
     }
     /// Sets or clears [`QueryInput::consistent_read`](crate::types::QueryInput::consistent_read).
     #[inline]
-    pub fn set_consistent_read(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_consistent_read(mut self, input: Option<bool>) -> Self {
         self.inner.consistent_read = input;
         self
     }
     /// The value set for [`QueryInput::consistent_read`](crate::types::QueryInput::consistent_read), if any.
     #[inline]
-    pub fn get_consistent_read(&self) -> &::std::option::Option<bool> {
+    pub fn get_consistent_read(&self) -> &Option<bool> {
         &self.inner.consistent_read
     }
     /// Adds one entry to [`QueryInput::key_conditions`](crate::types::QueryInput::key_conditions): This is a legacy parameter.
@@ -425,7 +370,7 @@ impl QueryInputBuilder {
     /// To set the whole map at once, use [`set_key_conditions`](Self::set_key_conditions).
     pub fn key_conditions(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::Condition,
     ) -> Self {
         self.inner.key_conditions.get_or_insert_default().insert(key.into(), value);
@@ -435,9 +380,7 @@ impl QueryInputBuilder {
     #[inline]
     pub fn set_key_conditions(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::Condition>>,
     ) -> Self {
         self.inner.key_conditions = input;
         self
@@ -446,9 +389,7 @@ impl QueryInputBuilder {
     #[inline]
     pub fn get_key_conditions(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::Condition>> {
         &self.inner.key_conditions
     }
     /// Adds one entry to [`QueryInput::query_filter`](crate::types::QueryInput::query_filter): This is a legacy parameter.
@@ -456,7 +397,7 @@ impl QueryInputBuilder {
     /// To set the whole map at once, use [`set_query_filter`](Self::set_query_filter).
     pub fn query_filter(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::Condition,
     ) -> Self {
         self.inner.query_filter.get_or_insert_default().insert(key.into(), value);
@@ -466,9 +407,7 @@ impl QueryInputBuilder {
     #[inline]
     pub fn set_query_filter(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::Condition>>,
     ) -> Self {
         self.inner.query_filter = input;
         self
@@ -477,9 +416,7 @@ impl QueryInputBuilder {
     #[inline]
     pub fn get_query_filter(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::Condition>> {
         &self.inner.query_filter
     }
     /// Sets [`QueryInput::conditional_operator`](crate::types::QueryInput::conditional_operator): This is a legacy parameter.
@@ -487,14 +424,14 @@ impl QueryInputBuilder {
         mut self,
         input: crate::types::ConditionalOperator,
     ) -> Self {
-        self.inner.conditional_operator = ::std::option::Option::Some(input);
+        self.inner.conditional_operator = Some(input);
         self
     }
     /// Sets or clears [`QueryInput::conditional_operator`](crate::types::QueryInput::conditional_operator).
     #[inline]
     pub fn set_conditional_operator(
         mut self,
-        input: ::std::option::Option<crate::types::ConditionalOperator>,
+        input: Option<crate::types::ConditionalOperator>,
     ) -> Self {
         self.inner.conditional_operator = input;
         self
@@ -503,23 +440,23 @@ impl QueryInputBuilder {
     #[inline]
     pub fn get_conditional_operator(
         &self,
-    ) -> &::std::option::Option<crate::types::ConditionalOperator> {
+    ) -> &Option<crate::types::ConditionalOperator> {
         &self.inner.conditional_operator
     }
     /// Sets [`QueryInput::scan_index_forward`](crate::types::QueryInput::scan_index_forward): Specifies the order for index traversal: If `true` (default), the traversal is performed in ascending order; if `false`, the traversal is performed in descending order.
     pub fn scan_index_forward(mut self, input: bool) -> Self {
-        self.inner.scan_index_forward = ::std::option::Option::Some(input);
+        self.inner.scan_index_forward = Some(input);
         self
     }
     /// Sets or clears [`QueryInput::scan_index_forward`](crate::types::QueryInput::scan_index_forward).
     #[inline]
-    pub fn set_scan_index_forward(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_scan_index_forward(mut self, input: Option<bool>) -> Self {
         self.inner.scan_index_forward = input;
         self
     }
     /// The value set for [`QueryInput::scan_index_forward`](crate::types::QueryInput::scan_index_forward), if any.
     #[inline]
-    pub fn get_scan_index_forward(&self) -> &::std::option::Option<bool> {
+    pub fn get_scan_index_forward(&self) -> &Option<bool> {
         &self.inner.scan_index_forward
     }
     /// Adds one entry to [`QueryInput::exclusive_start_key`](crate::types::QueryInput::exclusive_start_key): The primary key of the first item that this operation will evaluate.
@@ -527,7 +464,7 @@ impl QueryInputBuilder {
     /// To set the whole map at once, use [`set_exclusive_start_key`](Self::set_exclusive_start_key).
     pub fn exclusive_start_key(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner.exclusive_start_key.get_or_insert_default().insert(key.into(), value);
@@ -537,12 +474,7 @@ impl QueryInputBuilder {
     #[inline]
     pub fn set_exclusive_start_key(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.exclusive_start_key = input;
         self
@@ -551,9 +483,7 @@ impl QueryInputBuilder {
     #[inline]
     pub fn get_exclusive_start_key(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.exclusive_start_key
     }
     /// Sets [`QueryInput::return_consumed_capacity`](crate::types::QueryInput::return_consumed_capacity)
@@ -561,14 +491,14 @@ impl QueryInputBuilder {
         mut self,
         input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
+        self.inner.return_consumed_capacity = Some(input);
         self
     }
     /// Sets or clears [`QueryInput::return_consumed_capacity`](crate::types::QueryInput::return_consumed_capacity).
     #[inline]
     pub fn set_return_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
+        input: Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
         self.inner.return_consumed_capacity = input;
         self
@@ -577,79 +507,55 @@ impl QueryInputBuilder {
     #[inline]
     pub fn get_return_consumed_capacity(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
+    ) -> &Option<crate::types::ReturnConsumedCapacity> {
         &self.inner.return_consumed_capacity
     }
     /// Sets [`QueryInput::projection_expression`](crate::types::QueryInput::projection_expression): A string that identifies one or more attributes to retrieve from the table.
-    pub fn projection_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.projection_expression = ::std::option::Option::Some(input.into());
+    pub fn projection_expression(mut self, input: impl Into<String>) -> Self {
+        self.inner.projection_expression = Some(input.into());
         self
     }
     /// Sets or clears [`QueryInput::projection_expression`](crate::types::QueryInput::projection_expression).
     #[inline]
-    pub fn set_projection_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_projection_expression(mut self, input: Option<String>) -> Self {
         self.inner.projection_expression = input;
         self
     }
     /// The value set for [`QueryInput::projection_expression`](crate::types::QueryInput::projection_expression), if any.
     #[inline]
-    pub fn get_projection_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_projection_expression(&self) -> &Option<String> {
         &self.inner.projection_expression
     }
     /// Sets [`QueryInput::filter_expression`](crate::types::QueryInput::filter_expression): A string that contains conditions that DynamoDB applies after the `Query` operation, but before the data is returned to you.
-    pub fn filter_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.filter_expression = ::std::option::Option::Some(input.into());
+    pub fn filter_expression(mut self, input: impl Into<String>) -> Self {
+        self.inner.filter_expression = Some(input.into());
         self
     }
     /// Sets or clears [`QueryInput::filter_expression`](crate::types::QueryInput::filter_expression).
     #[inline]
-    pub fn set_filter_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_filter_expression(mut self, input: Option<String>) -> Self {
         self.inner.filter_expression = input;
         self
     }
     /// The value set for [`QueryInput::filter_expression`](crate::types::QueryInput::filter_expression), if any.
     #[inline]
-    pub fn get_filter_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_filter_expression(&self) -> &Option<String> {
         &self.inner.filter_expression
     }
     /// Sets [`QueryInput::key_condition_expression`](crate::types::QueryInput::key_condition_expression): The condition that specifies the key values for items to be retrieved by the `Query` action.
-    pub fn key_condition_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_condition_expression = ::std::option::Option::Some(input.into());
+    pub fn key_condition_expression(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_condition_expression = Some(input.into());
         self
     }
     /// Sets or clears [`QueryInput::key_condition_expression`](crate::types::QueryInput::key_condition_expression).
     #[inline]
-    pub fn set_key_condition_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_condition_expression(mut self, input: Option<String>) -> Self {
         self.inner.key_condition_expression = input;
         self
     }
     /// The value set for [`QueryInput::key_condition_expression`](crate::types::QueryInput::key_condition_expression), if any.
     #[inline]
-    pub fn get_key_condition_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_condition_expression(&self) -> &Option<String> {
         &self.inner.key_condition_expression
     }
     /// Adds one entry to [`QueryInput::expression_attribute_names`](crate::types::QueryInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
@@ -657,8 +563,8 @@ impl QueryInputBuilder {
     /// To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .expression_attribute_names
@@ -670,9 +576,7 @@ impl QueryInputBuilder {
     #[inline]
     pub fn set_expression_attribute_names(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.expression_attribute_names = input;
         self
@@ -681,9 +585,7 @@ impl QueryInputBuilder {
     #[inline]
     pub fn get_expression_attribute_names(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.expression_attribute_names
     }
     /// Adds one entry to [`QueryInput::expression_attribute_values`](crate::types::QueryInput::expression_attribute_values): One or more values that can be substituted in an expression.
@@ -691,7 +593,7 @@ impl QueryInputBuilder {
     /// To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).
     pub fn expression_attribute_values(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner
@@ -704,12 +606,7 @@ impl QueryInputBuilder {
     #[inline]
     pub fn set_expression_attribute_values(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.expression_attribute_values = input;
         self
@@ -718,25 +615,20 @@ impl QueryInputBuilder {
     #[inline]
     pub fn get_expression_attribute_values(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.expression_attribute_values
     }
     /// Builds the [`QueryInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::QueryInput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::QueryInput, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "QueryInput",
                 member: "table_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a replica.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Replica {
     /// The Region where the replica needs to be created.
-    pub region_name: ::std::option::Option<::std::string::String>,
+    pub region_name: Option<String>,
 }
 impl Replica {
     /// Starts building a [`Replica`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicaBuilder {
-        <crate::types::builders::ReplicaBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReplicaBuilder as Default>::default()
     }
     /// The `RegionName` member, when set.
     #[inline]
-    pub fn region_name(&self) -> ::std::option::Option<&str> {
+    pub fn region_name(&self) -> Option<&str> {
         self.region_name.as_deref()
     }
 }
 /// A builder for [`Replica`](crate::types::Replica); start one with `Replica::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReplicaBuilder {
     inner: crate::types::Replica,
 }
 impl ReplicaBuilder {
     /// Sets [`Replica::region_name`](crate::types::Replica::region_name): The Region where the replica needs to be created.
-    pub fn region_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.region_name = ::std::option::Option::Some(input.into());
+    pub fn region_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.region_name = Some(input.into());
         self
     }
     /// Sets or clears [`Replica::region_name`](crate::types::Replica::region_name).
     #[inline]
-    pub fn set_region_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region_name(mut self, input: Option<String>) -> Self {
         self.inner.region_name = input;
         self
     }
     /// The value set for [`Replica::region_name`](crate::types::Replica::region_name), if any.
     #[inline]
-    pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region_name(&self) -> &Option<String> {
         &self.inner.region_name
     }
     /// Builds the [`Replica`]; it has no required members, so this cannot fail.

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the auto scaling settings of the replica.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReplicaAutoScalingDescription {
     /// The Region where the replica exists.
-    pub region_name: ::std::option::Option<::std::string::String>,
+    pub region_name: Option<String>,
     /// Replica-specific global secondary index auto scaling settings.
-    pub global_secondary_indexes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription>,
+    pub global_secondary_indexes: Option<
+        Vec<crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription>,
     >,
     /// The `ReplicaProvisionedReadCapacityAutoScalingSettings` member.
-    pub replica_provisioned_read_capacity_auto_scaling_settings: ::std::option::Option<
+    pub replica_provisioned_read_capacity_auto_scaling_settings: Option<
         crate::types::AutoScalingSettingsDescription,
     >,
     /// The `ReplicaProvisionedWriteCapacityAutoScalingSettings` member.
-    pub replica_provisioned_write_capacity_auto_scaling_settings: ::std::option::Option<
+    pub replica_provisioned_write_capacity_auto_scaling_settings: Option<
         crate::types::AutoScalingSettingsDescription,
     >,
     /// The current state of the replica:
@@ -30,17 +25,17 @@ pub struct ReplicaAutoScalingDescription {
     /// - `UPDATING` - The replica is being updated.
     /// - `DELETING` - The replica is being deleted.
     /// - `ACTIVE` - The replica is ready for use.
-    pub replica_status: ::std::option::Option<crate::types::ReplicaStatus>,
+    pub replica_status: Option<crate::types::ReplicaStatus>,
 }
 impl ReplicaAutoScalingDescription {
     /// Starts building a [`ReplicaAutoScalingDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicaAutoScalingDescriptionBuilder {
-        <crate::types::builders::ReplicaAutoScalingDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReplicaAutoScalingDescriptionBuilder as Default>::default()
     }
     /// The `RegionName` member, when set.
     #[inline]
-    pub fn region_name(&self) -> ::std::option::Option<&str> {
+    pub fn region_name(&self) -> Option<&str> {
         self.region_name.as_deref()
     }
     /// The `GlobalSecondaryIndexes` member, empty when not set; the field tells an empty list from an absent one.
@@ -54,53 +49,42 @@ impl ReplicaAutoScalingDescription {
     #[inline]
     pub fn replica_provisioned_read_capacity_auto_scaling_settings(
         &self,
-    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsDescription> {
+    ) -> Option<&crate::types::AutoScalingSettingsDescription> {
         self.replica_provisioned_read_capacity_auto_scaling_settings.as_ref()
     }
     /// The `ReplicaProvisionedWriteCapacityAutoScalingSettings` member, when set.
     #[inline]
     pub fn replica_provisioned_write_capacity_auto_scaling_settings(
         &self,
-    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsDescription> {
+    ) -> Option<&crate::types::AutoScalingSettingsDescription> {
         self.replica_provisioned_write_capacity_auto_scaling_settings.as_ref()
     }
     /// The `ReplicaStatus` member, when set.
     #[inline]
-    pub fn replica_status(&self) -> ::std::option::Option<&crate::types::ReplicaStatus> {
+    pub fn replica_status(&self) -> Option<&crate::types::ReplicaStatus> {
         self.replica_status.as_ref()
     }
 }
 /// A builder for [`ReplicaAutoScalingDescription`](crate::types::ReplicaAutoScalingDescription); start one with `ReplicaAutoScalingDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReplicaAutoScalingDescriptionBuilder {
     inner: crate::types::ReplicaAutoScalingDescription,
 }
 impl ReplicaAutoScalingDescriptionBuilder {
     /// Sets [`ReplicaAutoScalingDescription::region_name`](crate::types::ReplicaAutoScalingDescription::region_name): The Region where the replica exists.
-    pub fn region_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.region_name = ::std::option::Option::Some(input.into());
+    pub fn region_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.region_name = Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaAutoScalingDescription::region_name`](crate::types::ReplicaAutoScalingDescription::region_name).
     #[inline]
-    pub fn set_region_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region_name(mut self, input: Option<String>) -> Self {
         self.inner.region_name = input;
         self
     }
     /// The value set for [`ReplicaAutoScalingDescription::region_name`](crate::types::ReplicaAutoScalingDescription::region_name), if any.
     #[inline]
-    pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region_name(&self) -> &Option<String> {
         &self.inner.region_name
     }
     /// Appends one item to [`ReplicaAutoScalingDescription::global_secondary_indexes`](crate::types::ReplicaAutoScalingDescription::global_secondary_indexes): Replica-specific global secondary index auto scaling settings.
@@ -117,10 +101,8 @@ impl ReplicaAutoScalingDescriptionBuilder {
     #[inline]
     pub fn set_global_secondary_indexes(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<
-                crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription,
-            >,
+        input: Option<
+            Vec<crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription>,
         >,
     ) -> Self {
         self.inner.global_secondary_indexes = input;
@@ -130,9 +112,7 @@ impl ReplicaAutoScalingDescriptionBuilder {
     #[inline]
     pub fn get_global_secondary_indexes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription>,
-    > {
+    ) -> &Option<Vec<crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription>> {
         &self.inner.global_secondary_indexes
     }
     /// Sets [`ReplicaAutoScalingDescription::replica_provisioned_read_capacity_auto_scaling_settings`](crate::types::ReplicaAutoScalingDescription::replica_provisioned_read_capacity_auto_scaling_settings)
@@ -140,16 +120,14 @@ impl ReplicaAutoScalingDescriptionBuilder {
         mut self,
         input: crate::types::AutoScalingSettingsDescription,
     ) -> Self {
-        self.inner.replica_provisioned_read_capacity_auto_scaling_settings = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.replica_provisioned_read_capacity_auto_scaling_settings = Some(input);
         self
     }
     /// Sets or clears [`ReplicaAutoScalingDescription::replica_provisioned_read_capacity_auto_scaling_settings`](crate::types::ReplicaAutoScalingDescription::replica_provisioned_read_capacity_auto_scaling_settings).
     #[inline]
     pub fn set_replica_provisioned_read_capacity_auto_scaling_settings(
         mut self,
-        input: ::std::option::Option<crate::types::AutoScalingSettingsDescription>,
+        input: Option<crate::types::AutoScalingSettingsDescription>,
     ) -> Self {
         self.inner.replica_provisioned_read_capacity_auto_scaling_settings = input;
         self
@@ -158,7 +136,7 @@ impl ReplicaAutoScalingDescriptionBuilder {
     #[inline]
     pub fn get_replica_provisioned_read_capacity_auto_scaling_settings(
         &self,
-    ) -> &::std::option::Option<crate::types::AutoScalingSettingsDescription> {
+    ) -> &Option<crate::types::AutoScalingSettingsDescription> {
         &self.inner.replica_provisioned_read_capacity_auto_scaling_settings
     }
     /// Sets [`ReplicaAutoScalingDescription::replica_provisioned_write_capacity_auto_scaling_settings`](crate::types::ReplicaAutoScalingDescription::replica_provisioned_write_capacity_auto_scaling_settings)
@@ -166,7 +144,7 @@ impl ReplicaAutoScalingDescriptionBuilder {
         mut self,
         input: crate::types::AutoScalingSettingsDescription,
     ) -> Self {
-        self.inner.replica_provisioned_write_capacity_auto_scaling_settings = ::std::option::Option::Some(
+        self.inner.replica_provisioned_write_capacity_auto_scaling_settings = Some(
             input,
         );
         self
@@ -175,7 +153,7 @@ impl ReplicaAutoScalingDescriptionBuilder {
     #[inline]
     pub fn set_replica_provisioned_write_capacity_auto_scaling_settings(
         mut self,
-        input: ::std::option::Option<crate::types::AutoScalingSettingsDescription>,
+        input: Option<crate::types::AutoScalingSettingsDescription>,
     ) -> Self {
         self.inner.replica_provisioned_write_capacity_auto_scaling_settings = input;
         self
@@ -184,28 +162,26 @@ impl ReplicaAutoScalingDescriptionBuilder {
     #[inline]
     pub fn get_replica_provisioned_write_capacity_auto_scaling_settings(
         &self,
-    ) -> &::std::option::Option<crate::types::AutoScalingSettingsDescription> {
+    ) -> &Option<crate::types::AutoScalingSettingsDescription> {
         &self.inner.replica_provisioned_write_capacity_auto_scaling_settings
     }
     /// Sets [`ReplicaAutoScalingDescription::replica_status`](crate::types::ReplicaAutoScalingDescription::replica_status): The current state of the replica:
     pub fn replica_status(mut self, input: crate::types::ReplicaStatus) -> Self {
-        self.inner.replica_status = ::std::option::Option::Some(input);
+        self.inner.replica_status = Some(input);
         self
     }
     /// Sets or clears [`ReplicaAutoScalingDescription::replica_status`](crate::types::ReplicaAutoScalingDescription::replica_status).
     #[inline]
     pub fn set_replica_status(
         mut self,
-        input: ::std::option::Option<crate::types::ReplicaStatus>,
+        input: Option<crate::types::ReplicaStatus>,
     ) -> Self {
         self.inner.replica_status = input;
         self
     }
     /// The value set for [`ReplicaAutoScalingDescription::replica_status`](crate::types::ReplicaAutoScalingDescription::replica_status), if any.
     #[inline]
-    pub fn get_replica_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::ReplicaStatus> {
+    pub fn get_replica_status(&self) -> &Option<crate::types::ReplicaStatus> {
         &self.inner.replica_status
     }
     /// Builds the [`ReplicaAutoScalingDescription`]; it has no required members, so this cannot fail.

@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the auto scaling settings of a replica that will be modified.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReplicaAutoScalingUpdate {
     /// The Region where the replica exists.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub region_name: ::std::option::Option<::std::string::String>,
+    pub region_name: Option<String>,
     /// Represents the auto scaling settings of global secondary indexes that will be modified.
-    pub replica_global_secondary_index_updates: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate>,
+    pub replica_global_secondary_index_updates: Option<
+        Vec<crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate>,
     >,
     /// The `ReplicaProvisionedReadCapacityAutoScalingUpdate` member.
-    pub replica_provisioned_read_capacity_auto_scaling_update: ::std::option::Option<
+    pub replica_provisioned_read_capacity_auto_scaling_update: Option<
         crate::types::AutoScalingSettingsUpdate,
     >,
 }
@@ -27,11 +22,11 @@ impl ReplicaAutoScalingUpdate {
     /// Starts building a [`ReplicaAutoScalingUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicaAutoScalingUpdateBuilder {
-        <crate::types::builders::ReplicaAutoScalingUpdateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReplicaAutoScalingUpdateBuilder as Default>::default()
     }
     /// The `RegionName` member, when set.
     #[inline]
-    pub fn region_name(&self) -> ::std::option::Option<&str> {
+    pub fn region_name(&self) -> Option<&str> {
         self.region_name.as_deref()
     }
     /// The `ReplicaGlobalSecondaryIndexUpdates` member, empty when not set; the field tells an empty list from an absent one.
@@ -45,41 +40,30 @@ impl ReplicaAutoScalingUpdate {
     #[inline]
     pub fn replica_provisioned_read_capacity_auto_scaling_update(
         &self,
-    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsUpdate> {
+    ) -> Option<&crate::types::AutoScalingSettingsUpdate> {
         self.replica_provisioned_read_capacity_auto_scaling_update.as_ref()
     }
 }
 /// A builder for [`ReplicaAutoScalingUpdate`](crate::types::ReplicaAutoScalingUpdate); start one with `ReplicaAutoScalingUpdate::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReplicaAutoScalingUpdateBuilder {
     inner: crate::types::ReplicaAutoScalingUpdate,
 }
 impl ReplicaAutoScalingUpdateBuilder {
     /// Sets [`ReplicaAutoScalingUpdate::region_name`](crate::types::ReplicaAutoScalingUpdate::region_name): The Region where the replica exists.
-    pub fn region_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.region_name = ::std::option::Option::Some(input.into());
+    pub fn region_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.region_name = Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaAutoScalingUpdate::region_name`](crate::types::ReplicaAutoScalingUpdate::region_name).
     #[inline]
-    pub fn set_region_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region_name(mut self, input: Option<String>) -> Self {
         self.inner.region_name = input;
         self
     }
     /// The value set for [`ReplicaAutoScalingUpdate::region_name`](crate::types::ReplicaAutoScalingUpdate::region_name), if any.
     #[inline]
-    pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region_name(&self) -> &Option<String> {
         &self.inner.region_name
     }
     /// Appends one item to [`ReplicaAutoScalingUpdate::replica_global_secondary_index_updates`](crate::types::ReplicaAutoScalingUpdate::replica_global_secondary_index_updates): Represents the auto scaling settings of global secondary indexes that will be modified.
@@ -99,9 +83,7 @@ impl ReplicaAutoScalingUpdateBuilder {
     #[inline]
     pub fn set_replica_global_secondary_index_updates(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate>,
-        >,
+        input: Option<Vec<crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate>>,
     ) -> Self {
         self.inner.replica_global_secondary_index_updates = input;
         self
@@ -110,9 +92,7 @@ impl ReplicaAutoScalingUpdateBuilder {
     #[inline]
     pub fn get_replica_global_secondary_index_updates(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate>,
-    > {
+    ) -> &Option<Vec<crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate>> {
         &self.inner.replica_global_secondary_index_updates
     }
     /// Sets [`ReplicaAutoScalingUpdate::replica_provisioned_read_capacity_auto_scaling_update`](crate::types::ReplicaAutoScalingUpdate::replica_provisioned_read_capacity_auto_scaling_update)
@@ -120,16 +100,14 @@ impl ReplicaAutoScalingUpdateBuilder {
         mut self,
         input: crate::types::AutoScalingSettingsUpdate,
     ) -> Self {
-        self.inner.replica_provisioned_read_capacity_auto_scaling_update = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.replica_provisioned_read_capacity_auto_scaling_update = Some(input);
         self
     }
     /// Sets or clears [`ReplicaAutoScalingUpdate::replica_provisioned_read_capacity_auto_scaling_update`](crate::types::ReplicaAutoScalingUpdate::replica_provisioned_read_capacity_auto_scaling_update).
     #[inline]
     pub fn set_replica_provisioned_read_capacity_auto_scaling_update(
         mut self,
-        input: ::std::option::Option<crate::types::AutoScalingSettingsUpdate>,
+        input: Option<crate::types::AutoScalingSettingsUpdate>,
     ) -> Self {
         self.inner.replica_provisioned_read_capacity_auto_scaling_update = input;
         self
@@ -138,23 +116,23 @@ impl ReplicaAutoScalingUpdateBuilder {
     #[inline]
     pub fn get_replica_provisioned_read_capacity_auto_scaling_update(
         &self,
-    ) -> &::std::option::Option<crate::types::AutoScalingSettingsUpdate> {
+    ) -> &Option<crate::types::AutoScalingSettingsUpdate> {
         &self.inner.replica_provisioned_read_capacity_auto_scaling_update
     }
     /// Builds the [`ReplicaAutoScalingUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ReplicaAutoScalingUpdate,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.region_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplicaAutoScalingUpdate",
                 member: "region_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the details of the replica.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReplicaDescription {
     /// The name of the Region.
-    pub region_name: ::std::option::Option<::std::string::String>,
+    pub region_name: Option<String>,
     /// The current state of the replica:
     ///
     /// - `CREATING` - The replica is being created.
@@ -24,45 +19,37 @@ pub struct ReplicaDescription {
     /// - `INACCESSIBLE_ENCRYPTION_CREDENTIALS` - The KMS key used to encrypt the table is inaccessible.
     ///
     ///   **Note:** If the KMS key remains inaccessible for more than 20 hours, DynamoDB will remove this replica from the replication group. The replica will not be deleted and replication will stop from and to this region.
-    pub replica_status: ::std::option::Option<crate::types::ReplicaStatus>,
+    pub replica_status: Option<crate::types::ReplicaStatus>,
     /// The Amazon Resource Name (ARN) of the global table replica.
-    pub replica_arn: ::std::option::Option<::std::string::String>,
+    pub replica_arn: Option<String>,
     /// Detailed information about the replica status.
-    pub replica_status_description: ::std::option::Option<::std::string::String>,
+    pub replica_status_description: Option<String>,
     /// Specifies the progress of a Create, Update, or Delete action on the replica as a percentage.
-    pub replica_status_percent_progress: ::std::option::Option<::std::string::String>,
+    pub replica_status_percent_progress: Option<String>,
     /// The KMS key of the replica that will be used for KMS encryption.
-    pub kms_master_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_master_key_id: Option<String>,
     /// Replica-specific provisioned throughput. If not described, uses the source table's provisioned throughput settings.
-    pub provisioned_throughput_override: ::std::option::Option<
+    pub provisioned_throughput_override: Option<
         crate::types::ProvisionedThroughputOverride,
     >,
     /// Overrides the maximum on-demand throughput settings for the specified replica table.
-    pub on_demand_throughput_override: ::std::option::Option<
-        crate::types::OnDemandThroughputOverride,
-    >,
+    pub on_demand_throughput_override: Option<crate::types::OnDemandThroughputOverride>,
     /// Represents the warm throughput value for this replica.
-    pub warm_throughput: ::std::option::Option<
-        crate::types::TableWarmThroughputDescription,
-    >,
+    pub warm_throughput: Option<crate::types::TableWarmThroughputDescription>,
     /// Replica-specific global secondary index settings.
-    pub global_secondary_indexes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexDescription>,
+    pub global_secondary_indexes: Option<
+        Vec<crate::types::ReplicaGlobalSecondaryIndexDescription>,
     >,
     /// The time at which the replica was first detected as inaccessible. To determine cause of inaccessibility check the [`ReplicaStatus`](crate::types::ReplicaStatus) property.
-    pub replica_inaccessible_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub replica_inaccessible_date_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The `ReplicaTableClassSummary` member.
-    pub replica_table_class_summary: ::std::option::Option<
-        crate::types::TableClassSummary,
-    >,
+    pub replica_table_class_summary: Option<crate::types::TableClassSummary>,
     /// Indicates one of the settings synchronization modes for the global table replica:
     ///
     /// - `ENABLED`: Indicates that the settings synchronization mode for the global table replica is enabled.
     /// - `DISABLED`: Indicates that the settings synchronization mode for the global table replica is disabled.
     /// - `ENABLED_WITH_OVERRIDES`: This mode is set by default for a same account global table. Indicates that certain global table settings can be overridden.
-    pub global_table_settings_replication_mode: ::std::option::Option<
+    pub global_table_settings_replication_mode: Option<
         crate::types::GlobalTableSettingsReplicationMode,
     >,
 }
@@ -70,57 +57,57 @@ impl ReplicaDescription {
     /// Starts building a [`ReplicaDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicaDescriptionBuilder {
-        <crate::types::builders::ReplicaDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReplicaDescriptionBuilder as Default>::default()
     }
     /// The `RegionName` member, when set.
     #[inline]
-    pub fn region_name(&self) -> ::std::option::Option<&str> {
+    pub fn region_name(&self) -> Option<&str> {
         self.region_name.as_deref()
     }
     /// The `ReplicaStatus` member, when set.
     #[inline]
-    pub fn replica_status(&self) -> ::std::option::Option<&crate::types::ReplicaStatus> {
+    pub fn replica_status(&self) -> Option<&crate::types::ReplicaStatus> {
         self.replica_status.as_ref()
     }
     /// The `ReplicaArn` member, when set.
     #[inline]
-    pub fn replica_arn(&self) -> ::std::option::Option<&str> {
+    pub fn replica_arn(&self) -> Option<&str> {
         self.replica_arn.as_deref()
     }
     /// The `ReplicaStatusDescription` member, when set.
     #[inline]
-    pub fn replica_status_description(&self) -> ::std::option::Option<&str> {
+    pub fn replica_status_description(&self) -> Option<&str> {
         self.replica_status_description.as_deref()
     }
     /// The `ReplicaStatusPercentProgress` member, when set.
     #[inline]
-    pub fn replica_status_percent_progress(&self) -> ::std::option::Option<&str> {
+    pub fn replica_status_percent_progress(&self) -> Option<&str> {
         self.replica_status_percent_progress.as_deref()
     }
     /// The `KMSMasterKeyId` member, when set.
     #[inline]
-    pub fn kms_master_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_master_key_id(&self) -> Option<&str> {
         self.kms_master_key_id.as_deref()
     }
     /// The `ProvisionedThroughputOverride` member, when set.
     #[inline]
     pub fn provisioned_throughput_override(
         &self,
-    ) -> ::std::option::Option<&crate::types::ProvisionedThroughputOverride> {
+    ) -> Option<&crate::types::ProvisionedThroughputOverride> {
         self.provisioned_throughput_override.as_ref()
     }
     /// The `OnDemandThroughputOverride` member, when set.
     #[inline]
     pub fn on_demand_throughput_override(
         &self,
-    ) -> ::std::option::Option<&crate::types::OnDemandThroughputOverride> {
+    ) -> Option<&crate::types::OnDemandThroughputOverride> {
         self.on_demand_throughput_override.as_ref()
     }
     /// The `WarmThroughput` member, when set.
     #[inline]
     pub fn warm_throughput(
         &self,
-    ) -> ::std::option::Option<&crate::types::TableWarmThroughputDescription> {
+    ) -> Option<&crate::types::TableWarmThroughputDescription> {
         self.warm_throughput.as_ref()
     }
     /// The `GlobalSecondaryIndexes` member, empty when not set; the field tells an empty list from an absent one.
@@ -134,174 +121,127 @@ impl ReplicaDescription {
     #[inline]
     pub fn replica_inaccessible_date_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.replica_inaccessible_date_time.as_ref()
     }
     /// The `ReplicaTableClassSummary` member, when set.
     #[inline]
     pub fn replica_table_class_summary(
         &self,
-    ) -> ::std::option::Option<&crate::types::TableClassSummary> {
+    ) -> Option<&crate::types::TableClassSummary> {
         self.replica_table_class_summary.as_ref()
     }
     /// The `GlobalTableSettingsReplicationMode` member, when set.
     #[inline]
     pub fn global_table_settings_replication_mode(
         &self,
-    ) -> ::std::option::Option<&crate::types::GlobalTableSettingsReplicationMode> {
+    ) -> Option<&crate::types::GlobalTableSettingsReplicationMode> {
         self.global_table_settings_replication_mode.as_ref()
     }
 }
 /// A builder for [`ReplicaDescription`](crate::types::ReplicaDescription); start one with `ReplicaDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReplicaDescriptionBuilder {
     inner: crate::types::ReplicaDescription,
 }
 impl ReplicaDescriptionBuilder {
     /// Sets [`ReplicaDescription::region_name`](crate::types::ReplicaDescription::region_name): The name of the Region.
-    pub fn region_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.region_name = ::std::option::Option::Some(input.into());
+    pub fn region_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.region_name = Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaDescription::region_name`](crate::types::ReplicaDescription::region_name).
     #[inline]
-    pub fn set_region_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region_name(mut self, input: Option<String>) -> Self {
         self.inner.region_name = input;
         self
     }
     /// The value set for [`ReplicaDescription::region_name`](crate::types::ReplicaDescription::region_name), if any.
     #[inline]
-    pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region_name(&self) -> &Option<String> {
         &self.inner.region_name
     }
     /// Sets [`ReplicaDescription::replica_status`](crate::types::ReplicaDescription::replica_status): The current state of the replica:
     pub fn replica_status(mut self, input: crate::types::ReplicaStatus) -> Self {
-        self.inner.replica_status = ::std::option::Option::Some(input);
+        self.inner.replica_status = Some(input);
         self
     }
     /// Sets or clears [`ReplicaDescription::replica_status`](crate::types::ReplicaDescription::replica_status).
     #[inline]
     pub fn set_replica_status(
         mut self,
-        input: ::std::option::Option<crate::types::ReplicaStatus>,
+        input: Option<crate::types::ReplicaStatus>,
     ) -> Self {
         self.inner.replica_status = input;
         self
     }
     /// The value set for [`ReplicaDescription::replica_status`](crate::types::ReplicaDescription::replica_status), if any.
     #[inline]
-    pub fn get_replica_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::ReplicaStatus> {
+    pub fn get_replica_status(&self) -> &Option<crate::types::ReplicaStatus> {
         &self.inner.replica_status
     }
     /// Sets [`ReplicaDescription::replica_arn`](crate::types::ReplicaDescription::replica_arn): The Amazon Resource Name (ARN) of the global table replica.
-    pub fn replica_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.replica_arn = ::std::option::Option::Some(input.into());
+    pub fn replica_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.replica_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaDescription::replica_arn`](crate::types::ReplicaDescription::replica_arn).
     #[inline]
-    pub fn set_replica_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_replica_arn(mut self, input: Option<String>) -> Self {
         self.inner.replica_arn = input;
         self
     }
     /// The value set for [`ReplicaDescription::replica_arn`](crate::types::ReplicaDescription::replica_arn), if any.
     #[inline]
-    pub fn get_replica_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_replica_arn(&self) -> &Option<String> {
         &self.inner.replica_arn
     }
     /// Sets [`ReplicaDescription::replica_status_description`](crate::types::ReplicaDescription::replica_status_description): Detailed information about the replica status.
-    pub fn replica_status_description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.replica_status_description = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn replica_status_description(mut self, input: impl Into<String>) -> Self {
+        self.inner.replica_status_description = Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaDescription::replica_status_description`](crate::types::ReplicaDescription::replica_status_description).
     #[inline]
-    pub fn set_replica_status_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_replica_status_description(mut self, input: Option<String>) -> Self {
         self.inner.replica_status_description = input;
         self
     }
     /// The value set for [`ReplicaDescription::replica_status_description`](crate::types::ReplicaDescription::replica_status_description), if any.
     #[inline]
-    pub fn get_replica_status_description(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_replica_status_description(&self) -> &Option<String> {
         &self.inner.replica_status_description
     }
     /// Sets [`ReplicaDescription::replica_status_percent_progress`](crate::types::ReplicaDescription::replica_status_percent_progress): Specifies the progress of a Create, Update, or Delete action on the replica as a percentage.
-    pub fn replica_status_percent_progress(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.replica_status_percent_progress = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn replica_status_percent_progress(mut self, input: impl Into<String>) -> Self {
+        self.inner.replica_status_percent_progress = Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaDescription::replica_status_percent_progress`](crate::types::ReplicaDescription::replica_status_percent_progress).
     #[inline]
-    pub fn set_replica_status_percent_progress(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_replica_status_percent_progress(mut self, input: Option<String>) -> Self {
         self.inner.replica_status_percent_progress = input;
         self
     }
     /// The value set for [`ReplicaDescription::replica_status_percent_progress`](crate::types::ReplicaDescription::replica_status_percent_progress), if any.
     #[inline]
-    pub fn get_replica_status_percent_progress(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_replica_status_percent_progress(&self) -> &Option<String> {
         &self.inner.replica_status_percent_progress
     }
     /// Sets [`ReplicaDescription::kms_master_key_id`](crate::types::ReplicaDescription::kms_master_key_id): The KMS key of the replica that will be used for KMS encryption.
-    pub fn kms_master_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_master_key_id = ::std::option::Option::Some(input.into());
+    pub fn kms_master_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_master_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaDescription::kms_master_key_id`](crate::types::ReplicaDescription::kms_master_key_id).
     #[inline]
-    pub fn set_kms_master_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_master_key_id(mut self, input: Option<String>) -> Self {
         self.inner.kms_master_key_id = input;
         self
     }
     /// The value set for [`ReplicaDescription::kms_master_key_id`](crate::types::ReplicaDescription::kms_master_key_id), if any.
     #[inline]
-    pub fn get_kms_master_key_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_master_key_id(&self) -> &Option<String> {
         &self.inner.kms_master_key_id
     }
     /// Sets [`ReplicaDescription::provisioned_throughput_override`](crate::types::ReplicaDescription::provisioned_throughput_override): Replica-specific provisioned throughput.
@@ -309,14 +249,14 @@ impl ReplicaDescriptionBuilder {
         mut self,
         input: crate::types::ProvisionedThroughputOverride,
     ) -> Self {
-        self.inner.provisioned_throughput_override = ::std::option::Option::Some(input);
+        self.inner.provisioned_throughput_override = Some(input);
         self
     }
     /// Sets or clears [`ReplicaDescription::provisioned_throughput_override`](crate::types::ReplicaDescription::provisioned_throughput_override).
     #[inline]
     pub fn set_provisioned_throughput_override(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedThroughputOverride>,
+        input: Option<crate::types::ProvisionedThroughputOverride>,
     ) -> Self {
         self.inner.provisioned_throughput_override = input;
         self
@@ -325,7 +265,7 @@ impl ReplicaDescriptionBuilder {
     #[inline]
     pub fn get_provisioned_throughput_override(
         &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedThroughputOverride> {
+    ) -> &Option<crate::types::ProvisionedThroughputOverride> {
         &self.inner.provisioned_throughput_override
     }
     /// Sets [`ReplicaDescription::on_demand_throughput_override`](crate::types::ReplicaDescription::on_demand_throughput_override): Overrides the maximum on-demand throughput settings for the specified replica table.
@@ -333,14 +273,14 @@ impl ReplicaDescriptionBuilder {
         mut self,
         input: crate::types::OnDemandThroughputOverride,
     ) -> Self {
-        self.inner.on_demand_throughput_override = ::std::option::Option::Some(input);
+        self.inner.on_demand_throughput_override = Some(input);
         self
     }
     /// Sets or clears [`ReplicaDescription::on_demand_throughput_override`](crate::types::ReplicaDescription::on_demand_throughput_override).
     #[inline]
     pub fn set_on_demand_throughput_override(
         mut self,
-        input: ::std::option::Option<crate::types::OnDemandThroughputOverride>,
+        input: Option<crate::types::OnDemandThroughputOverride>,
     ) -> Self {
         self.inner.on_demand_throughput_override = input;
         self
@@ -349,7 +289,7 @@ impl ReplicaDescriptionBuilder {
     #[inline]
     pub fn get_on_demand_throughput_override(
         &self,
-    ) -> &::std::option::Option<crate::types::OnDemandThroughputOverride> {
+    ) -> &Option<crate::types::OnDemandThroughputOverride> {
         &self.inner.on_demand_throughput_override
     }
     /// Sets [`ReplicaDescription::warm_throughput`](crate::types::ReplicaDescription::warm_throughput): Represents the warm throughput value for this replica.
@@ -357,14 +297,14 @@ impl ReplicaDescriptionBuilder {
         mut self,
         input: crate::types::TableWarmThroughputDescription,
     ) -> Self {
-        self.inner.warm_throughput = ::std::option::Option::Some(input);
+        self.inner.warm_throughput = Some(input);
         self
     }
     /// Sets or clears [`ReplicaDescription::warm_throughput`](crate::types::ReplicaDescription::warm_throughput).
     #[inline]
     pub fn set_warm_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::TableWarmThroughputDescription>,
+        input: Option<crate::types::TableWarmThroughputDescription>,
     ) -> Self {
         self.inner.warm_throughput = input;
         self
@@ -373,7 +313,7 @@ impl ReplicaDescriptionBuilder {
     #[inline]
     pub fn get_warm_throughput(
         &self,
-    ) -> &::std::option::Option<crate::types::TableWarmThroughputDescription> {
+    ) -> &Option<crate::types::TableWarmThroughputDescription> {
         &self.inner.warm_throughput
     }
     /// Appends one item to [`ReplicaDescription::global_secondary_indexes`](crate::types::ReplicaDescription::global_secondary_indexes): Replica-specific global secondary index settings.
@@ -390,9 +330,7 @@ impl ReplicaDescriptionBuilder {
     #[inline]
     pub fn set_global_secondary_indexes(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexDescription>,
-        >,
+        input: Option<Vec<crate::types::ReplicaGlobalSecondaryIndexDescription>>,
     ) -> Self {
         self.inner.global_secondary_indexes = input;
         self
@@ -401,9 +339,7 @@ impl ReplicaDescriptionBuilder {
     #[inline]
     pub fn get_global_secondary_indexes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexDescription>,
-    > {
+    ) -> &Option<Vec<crate::types::ReplicaGlobalSecondaryIndexDescription>> {
         &self.inner.global_secondary_indexes
     }
     /// Sets [`ReplicaDescription::replica_inaccessible_date_time`](crate::types::ReplicaDescription::replica_inaccessible_date_time): The time at which the replica was first detected as inaccessible.
@@ -411,14 +347,14 @@ impl ReplicaDescriptionBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.replica_inaccessible_date_time = ::std::option::Option::Some(input);
+        self.inner.replica_inaccessible_date_time = Some(input);
         self
     }
     /// Sets or clears [`ReplicaDescription::replica_inaccessible_date_time`](crate::types::ReplicaDescription::replica_inaccessible_date_time).
     #[inline]
     pub fn set_replica_inaccessible_date_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.replica_inaccessible_date_time = input;
         self
@@ -427,7 +363,7 @@ impl ReplicaDescriptionBuilder {
     #[inline]
     pub fn get_replica_inaccessible_date_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.replica_inaccessible_date_time
     }
     /// Sets [`ReplicaDescription::replica_table_class_summary`](crate::types::ReplicaDescription::replica_table_class_summary)
@@ -435,14 +371,14 @@ impl ReplicaDescriptionBuilder {
         mut self,
         input: crate::types::TableClassSummary,
     ) -> Self {
-        self.inner.replica_table_class_summary = ::std::option::Option::Some(input);
+        self.inner.replica_table_class_summary = Some(input);
         self
     }
     /// Sets or clears [`ReplicaDescription::replica_table_class_summary`](crate::types::ReplicaDescription::replica_table_class_summary).
     #[inline]
     pub fn set_replica_table_class_summary(
         mut self,
-        input: ::std::option::Option<crate::types::TableClassSummary>,
+        input: Option<crate::types::TableClassSummary>,
     ) -> Self {
         self.inner.replica_table_class_summary = input;
         self
@@ -451,7 +387,7 @@ impl ReplicaDescriptionBuilder {
     #[inline]
     pub fn get_replica_table_class_summary(
         &self,
-    ) -> &::std::option::Option<crate::types::TableClassSummary> {
+    ) -> &Option<crate::types::TableClassSummary> {
         &self.inner.replica_table_class_summary
     }
     /// Sets [`ReplicaDescription::global_table_settings_replication_mode`](crate::types::ReplicaDescription::global_table_settings_replication_mode): Indicates one of the settings synchronization modes for the global table replica:
@@ -459,16 +395,14 @@ impl ReplicaDescriptionBuilder {
         mut self,
         input: crate::types::GlobalTableSettingsReplicationMode,
     ) -> Self {
-        self.inner.global_table_settings_replication_mode = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.global_table_settings_replication_mode = Some(input);
         self
     }
     /// Sets or clears [`ReplicaDescription::global_table_settings_replication_mode`](crate::types::ReplicaDescription::global_table_settings_replication_mode).
     #[inline]
     pub fn set_global_table_settings_replication_mode(
         mut self,
-        input: ::std::option::Option<crate::types::GlobalTableSettingsReplicationMode>,
+        input: Option<crate::types::GlobalTableSettingsReplicationMode>,
     ) -> Self {
         self.inner.global_table_settings_replication_mode = input;
         self
@@ -477,7 +411,7 @@ impl ReplicaDescriptionBuilder {
     #[inline]
     pub fn get_global_table_settings_replication_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::GlobalTableSettingsReplicationMode> {
+    ) -> &Option<crate::types::GlobalTableSettingsReplicationMode> {
         &self.inner.global_table_settings_replication_mode
     }
     /// Builds the [`ReplicaDescription`]; it has no required members, so this cannot fail.

@@ -2,84 +2,66 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a replica global secondary index.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReplicaGlobalSecondaryIndex {
     /// The name of the global secondary index.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
     /// Replica table GSI-specific provisioned throughput. If not specified, uses the source table GSI's read capacity settings.
-    pub provisioned_throughput_override: ::std::option::Option<
+    pub provisioned_throughput_override: Option<
         crate::types::ProvisionedThroughputOverride,
     >,
     /// Overrides the maximum on-demand throughput settings for the specified global secondary index in the specified replica table.
-    pub on_demand_throughput_override: ::std::option::Option<
-        crate::types::OnDemandThroughputOverride,
-    >,
+    pub on_demand_throughput_override: Option<crate::types::OnDemandThroughputOverride>,
 }
 impl ReplicaGlobalSecondaryIndex {
     /// Starts building a [`ReplicaGlobalSecondaryIndex`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicaGlobalSecondaryIndexBuilder {
-        <crate::types::builders::ReplicaGlobalSecondaryIndexBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReplicaGlobalSecondaryIndexBuilder as Default>::default()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
     /// The `ProvisionedThroughputOverride` member, when set.
     #[inline]
     pub fn provisioned_throughput_override(
         &self,
-    ) -> ::std::option::Option<&crate::types::ProvisionedThroughputOverride> {
+    ) -> Option<&crate::types::ProvisionedThroughputOverride> {
         self.provisioned_throughput_override.as_ref()
     }
     /// The `OnDemandThroughputOverride` member, when set.
     #[inline]
     pub fn on_demand_throughput_override(
         &self,
-    ) -> ::std::option::Option<&crate::types::OnDemandThroughputOverride> {
+    ) -> Option<&crate::types::OnDemandThroughputOverride> {
         self.on_demand_throughput_override.as_ref()
     }
 }
 /// A builder for [`ReplicaGlobalSecondaryIndex`](crate::types::ReplicaGlobalSecondaryIndex); start one with `ReplicaGlobalSecondaryIndex::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReplicaGlobalSecondaryIndexBuilder {
     inner: crate::types::ReplicaGlobalSecondaryIndex,
 }
 impl ReplicaGlobalSecondaryIndexBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndex::index_name`](crate::types::ReplicaGlobalSecondaryIndex::index_name): The name of the global secondary index.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndex::index_name`](crate::types::ReplicaGlobalSecondaryIndex::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndex::index_name`](crate::types::ReplicaGlobalSecondaryIndex::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Sets [`ReplicaGlobalSecondaryIndex::provisioned_throughput_override`](crate::types::ReplicaGlobalSecondaryIndex::provisioned_throughput_override): Replica table GSI-specific provisioned throughput.
@@ -87,14 +69,14 @@ impl ReplicaGlobalSecondaryIndexBuilder {
         mut self,
         input: crate::types::ProvisionedThroughputOverride,
     ) -> Self {
-        self.inner.provisioned_throughput_override = ::std::option::Option::Some(input);
+        self.inner.provisioned_throughput_override = Some(input);
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndex::provisioned_throughput_override`](crate::types::ReplicaGlobalSecondaryIndex::provisioned_throughput_override).
     #[inline]
     pub fn set_provisioned_throughput_override(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedThroughputOverride>,
+        input: Option<crate::types::ProvisionedThroughputOverride>,
     ) -> Self {
         self.inner.provisioned_throughput_override = input;
         self
@@ -103,7 +85,7 @@ impl ReplicaGlobalSecondaryIndexBuilder {
     #[inline]
     pub fn get_provisioned_throughput_override(
         &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedThroughputOverride> {
+    ) -> &Option<crate::types::ProvisionedThroughputOverride> {
         &self.inner.provisioned_throughput_override
     }
     /// Sets [`ReplicaGlobalSecondaryIndex::on_demand_throughput_override`](crate::types::ReplicaGlobalSecondaryIndex::on_demand_throughput_override): Overrides the maximum on-demand throughput settings for the specified global secondary index in the specified replica table.
@@ -111,14 +93,14 @@ impl ReplicaGlobalSecondaryIndexBuilder {
         mut self,
         input: crate::types::OnDemandThroughputOverride,
     ) -> Self {
-        self.inner.on_demand_throughput_override = ::std::option::Option::Some(input);
+        self.inner.on_demand_throughput_override = Some(input);
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndex::on_demand_throughput_override`](crate::types::ReplicaGlobalSecondaryIndex::on_demand_throughput_override).
     #[inline]
     pub fn set_on_demand_throughput_override(
         mut self,
-        input: ::std::option::Option<crate::types::OnDemandThroughputOverride>,
+        input: Option<crate::types::OnDemandThroughputOverride>,
     ) -> Self {
         self.inner.on_demand_throughput_override = input;
         self
@@ -127,23 +109,23 @@ impl ReplicaGlobalSecondaryIndexBuilder {
     #[inline]
     pub fn get_on_demand_throughput_override(
         &self,
-    ) -> &::std::option::Option<crate::types::OnDemandThroughputOverride> {
+    ) -> &Option<crate::types::OnDemandThroughputOverride> {
         &self.inner.on_demand_throughput_override
     }
     /// Builds the [`ReplicaGlobalSecondaryIndex`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ReplicaGlobalSecondaryIndex,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.index_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplicaGlobalSecondaryIndex",
                 member: "index_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,29 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the auto scaling configuration for a replica global secondary index.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReplicaGlobalSecondaryIndexAutoScalingDescription {
     /// The name of the global secondary index.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
     /// The current state of the replica global secondary index:
     ///
     /// - `CREATING` - The index is being created.
     /// - `UPDATING` - The table/index configuration is being updated. The table/index remains available for data operations when `UPDATING`
     /// - `DELETING` - The index is being deleted.
     /// - `ACTIVE` - The index is ready for use.
-    pub index_status: ::std::option::Option<crate::types::IndexStatus>,
+    pub index_status: Option<crate::types::IndexStatus>,
     /// The `ProvisionedReadCapacityAutoScalingSettings` member.
-    pub provisioned_read_capacity_auto_scaling_settings: ::std::option::Option<
+    pub provisioned_read_capacity_auto_scaling_settings: Option<
         crate::types::AutoScalingSettingsDescription,
     >,
     /// The `ProvisionedWriteCapacityAutoScalingSettings` member.
-    pub provisioned_write_capacity_auto_scaling_settings: ::std::option::Option<
+    pub provisioned_write_capacity_auto_scaling_settings: Option<
         crate::types::AutoScalingSettingsDescription,
     >,
 }
@@ -32,83 +27,69 @@ impl ReplicaGlobalSecondaryIndexAutoScalingDescription {
     /// Starts building a [`ReplicaGlobalSecondaryIndexAutoScalingDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
-        <crate::types::builders::ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder as Default>::default()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
     /// The `IndexStatus` member, when set.
     #[inline]
-    pub fn index_status(&self) -> ::std::option::Option<&crate::types::IndexStatus> {
+    pub fn index_status(&self) -> Option<&crate::types::IndexStatus> {
         self.index_status.as_ref()
     }
     /// The `ProvisionedReadCapacityAutoScalingSettings` member, when set.
     #[inline]
     pub fn provisioned_read_capacity_auto_scaling_settings(
         &self,
-    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsDescription> {
+    ) -> Option<&crate::types::AutoScalingSettingsDescription> {
         self.provisioned_read_capacity_auto_scaling_settings.as_ref()
     }
     /// The `ProvisionedWriteCapacityAutoScalingSettings` member, when set.
     #[inline]
     pub fn provisioned_write_capacity_auto_scaling_settings(
         &self,
-    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsDescription> {
+    ) -> Option<&crate::types::AutoScalingSettingsDescription> {
         self.provisioned_write_capacity_auto_scaling_settings.as_ref()
     }
 }
 /// A builder for [`ReplicaGlobalSecondaryIndexAutoScalingDescription`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription); start one with `ReplicaGlobalSecondaryIndexAutoScalingDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
     inner: crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription,
 }
 impl ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndexAutoScalingDescription::index_name`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription::index_name): The name of the global secondary index.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexAutoScalingDescription::index_name`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexAutoScalingDescription::index_name`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Sets [`ReplicaGlobalSecondaryIndexAutoScalingDescription::index_status`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription::index_status): The current state of the replica global secondary index:
     pub fn index_status(mut self, input: crate::types::IndexStatus) -> Self {
-        self.inner.index_status = ::std::option::Option::Some(input);
+        self.inner.index_status = Some(input);
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexAutoScalingDescription::index_status`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription::index_status).
     #[inline]
-    pub fn set_index_status(
-        mut self,
-        input: ::std::option::Option<crate::types::IndexStatus>,
-    ) -> Self {
+    pub fn set_index_status(mut self, input: Option<crate::types::IndexStatus>) -> Self {
         self.inner.index_status = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexAutoScalingDescription::index_status`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription::index_status), if any.
     #[inline]
-    pub fn get_index_status(&self) -> &::std::option::Option<crate::types::IndexStatus> {
+    pub fn get_index_status(&self) -> &Option<crate::types::IndexStatus> {
         &self.inner.index_status
     }
     /// Sets [`ReplicaGlobalSecondaryIndexAutoScalingDescription::provisioned_read_capacity_auto_scaling_settings`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription::provisioned_read_capacity_auto_scaling_settings)
@@ -116,16 +97,14 @@ impl ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
         mut self,
         input: crate::types::AutoScalingSettingsDescription,
     ) -> Self {
-        self.inner.provisioned_read_capacity_auto_scaling_settings = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.provisioned_read_capacity_auto_scaling_settings = Some(input);
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexAutoScalingDescription::provisioned_read_capacity_auto_scaling_settings`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription::provisioned_read_capacity_auto_scaling_settings).
     #[inline]
     pub fn set_provisioned_read_capacity_auto_scaling_settings(
         mut self,
-        input: ::std::option::Option<crate::types::AutoScalingSettingsDescription>,
+        input: Option<crate::types::AutoScalingSettingsDescription>,
     ) -> Self {
         self.inner.provisioned_read_capacity_auto_scaling_settings = input;
         self
@@ -134,7 +113,7 @@ impl ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
     #[inline]
     pub fn get_provisioned_read_capacity_auto_scaling_settings(
         &self,
-    ) -> &::std::option::Option<crate::types::AutoScalingSettingsDescription> {
+    ) -> &Option<crate::types::AutoScalingSettingsDescription> {
         &self.inner.provisioned_read_capacity_auto_scaling_settings
     }
     /// Sets [`ReplicaGlobalSecondaryIndexAutoScalingDescription::provisioned_write_capacity_auto_scaling_settings`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription::provisioned_write_capacity_auto_scaling_settings)
@@ -142,16 +121,14 @@ impl ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
         mut self,
         input: crate::types::AutoScalingSettingsDescription,
     ) -> Self {
-        self.inner.provisioned_write_capacity_auto_scaling_settings = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.provisioned_write_capacity_auto_scaling_settings = Some(input);
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexAutoScalingDescription::provisioned_write_capacity_auto_scaling_settings`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription::provisioned_write_capacity_auto_scaling_settings).
     #[inline]
     pub fn set_provisioned_write_capacity_auto_scaling_settings(
         mut self,
-        input: ::std::option::Option<crate::types::AutoScalingSettingsDescription>,
+        input: Option<crate::types::AutoScalingSettingsDescription>,
     ) -> Self {
         self.inner.provisioned_write_capacity_auto_scaling_settings = input;
         self
@@ -160,7 +137,7 @@ impl ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
     #[inline]
     pub fn get_provisioned_write_capacity_auto_scaling_settings(
         &self,
-    ) -> &::std::option::Option<crate::types::AutoScalingSettingsDescription> {
+    ) -> &Option<crate::types::AutoScalingSettingsDescription> {
         &self.inner.provisioned_write_capacity_auto_scaling_settings
     }
     /// Builds the [`ReplicaGlobalSecondaryIndexAutoScalingDescription`]; it has no required members, so this cannot fail.

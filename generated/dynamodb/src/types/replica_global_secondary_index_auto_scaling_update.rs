@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the auto scaling settings of a global secondary index for a replica that will be modified.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReplicaGlobalSecondaryIndexAutoScalingUpdate {
     /// The name of the global secondary index.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
     /// The `ProvisionedReadCapacityAutoScalingUpdate` member.
-    pub provisioned_read_capacity_auto_scaling_update: ::std::option::Option<
+    pub provisioned_read_capacity_auto_scaling_update: Option<
         crate::types::AutoScalingSettingsUpdate,
     >,
 }
@@ -21,52 +16,41 @@ impl ReplicaGlobalSecondaryIndexAutoScalingUpdate {
     /// Starts building a [`ReplicaGlobalSecondaryIndexAutoScalingUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder {
-        <crate::types::builders::ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder as Default>::default()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
     /// The `ProvisionedReadCapacityAutoScalingUpdate` member, when set.
     #[inline]
     pub fn provisioned_read_capacity_auto_scaling_update(
         &self,
-    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsUpdate> {
+    ) -> Option<&crate::types::AutoScalingSettingsUpdate> {
         self.provisioned_read_capacity_auto_scaling_update.as_ref()
     }
 }
 /// A builder for [`ReplicaGlobalSecondaryIndexAutoScalingUpdate`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate); start one with `ReplicaGlobalSecondaryIndexAutoScalingUpdate::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder {
     inner: crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate,
 }
 impl ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndexAutoScalingUpdate::index_name`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate::index_name): The name of the global secondary index.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexAutoScalingUpdate::index_name`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexAutoScalingUpdate::index_name`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Sets [`ReplicaGlobalSecondaryIndexAutoScalingUpdate::provisioned_read_capacity_auto_scaling_update`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate::provisioned_read_capacity_auto_scaling_update)
@@ -74,16 +58,14 @@ impl ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder {
         mut self,
         input: crate::types::AutoScalingSettingsUpdate,
     ) -> Self {
-        self.inner.provisioned_read_capacity_auto_scaling_update = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.provisioned_read_capacity_auto_scaling_update = Some(input);
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexAutoScalingUpdate::provisioned_read_capacity_auto_scaling_update`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate::provisioned_read_capacity_auto_scaling_update).
     #[inline]
     pub fn set_provisioned_read_capacity_auto_scaling_update(
         mut self,
-        input: ::std::option::Option<crate::types::AutoScalingSettingsUpdate>,
+        input: Option<crate::types::AutoScalingSettingsUpdate>,
     ) -> Self {
         self.inner.provisioned_read_capacity_auto_scaling_update = input;
         self
@@ -92,7 +74,7 @@ impl ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder {
     #[inline]
     pub fn get_provisioned_read_capacity_auto_scaling_update(
         &self,
-    ) -> &::std::option::Option<crate::types::AutoScalingSettingsUpdate> {
+    ) -> &Option<crate::types::AutoScalingSettingsUpdate> {
         &self.inner.provisioned_read_capacity_auto_scaling_update
     }
     /// Builds the [`ReplicaGlobalSecondaryIndexAutoScalingUpdate`]; it has no required members, so this cannot fail.

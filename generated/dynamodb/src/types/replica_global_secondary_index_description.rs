@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a replica global secondary index.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReplicaGlobalSecondaryIndexDescription {
     /// The name of the global secondary index.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
     /// If not described, uses the source table GSI's read capacity settings.
-    pub provisioned_throughput_override: ::std::option::Option<
+    pub provisioned_throughput_override: Option<
         crate::types::ProvisionedThroughputOverride,
     >,
     /// Overrides the maximum on-demand throughput for the specified global secondary index in the specified replica table.
-    pub on_demand_throughput_override: ::std::option::Option<
-        crate::types::OnDemandThroughputOverride,
-    >,
+    pub on_demand_throughput_override: Option<crate::types::OnDemandThroughputOverride>,
     /// Represents the warm throughput of the global secondary index for this replica.
-    pub warm_throughput: ::std::option::Option<
+    pub warm_throughput: Option<
         crate::types::GlobalSecondaryIndexWarmThroughputDescription,
     >,
 }
@@ -29,68 +22,55 @@ impl ReplicaGlobalSecondaryIndexDescription {
     /// Starts building a [`ReplicaGlobalSecondaryIndexDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicaGlobalSecondaryIndexDescriptionBuilder {
-        <crate::types::builders::ReplicaGlobalSecondaryIndexDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReplicaGlobalSecondaryIndexDescriptionBuilder as Default>::default()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
     /// The `ProvisionedThroughputOverride` member, when set.
     #[inline]
     pub fn provisioned_throughput_override(
         &self,
-    ) -> ::std::option::Option<&crate::types::ProvisionedThroughputOverride> {
+    ) -> Option<&crate::types::ProvisionedThroughputOverride> {
         self.provisioned_throughput_override.as_ref()
     }
     /// The `OnDemandThroughputOverride` member, when set.
     #[inline]
     pub fn on_demand_throughput_override(
         &self,
-    ) -> ::std::option::Option<&crate::types::OnDemandThroughputOverride> {
+    ) -> Option<&crate::types::OnDemandThroughputOverride> {
         self.on_demand_throughput_override.as_ref()
     }
     /// The `WarmThroughput` member, when set.
     #[inline]
     pub fn warm_throughput(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::GlobalSecondaryIndexWarmThroughputDescription,
-    > {
+    ) -> Option<&crate::types::GlobalSecondaryIndexWarmThroughputDescription> {
         self.warm_throughput.as_ref()
     }
 }
 /// A builder for [`ReplicaGlobalSecondaryIndexDescription`](crate::types::ReplicaGlobalSecondaryIndexDescription); start one with `ReplicaGlobalSecondaryIndexDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReplicaGlobalSecondaryIndexDescriptionBuilder {
     inner: crate::types::ReplicaGlobalSecondaryIndexDescription,
 }
 impl ReplicaGlobalSecondaryIndexDescriptionBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndexDescription::index_name`](crate::types::ReplicaGlobalSecondaryIndexDescription::index_name): The name of the global secondary index.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexDescription::index_name`](crate::types::ReplicaGlobalSecondaryIndexDescription::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexDescription::index_name`](crate::types::ReplicaGlobalSecondaryIndexDescription::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Sets [`ReplicaGlobalSecondaryIndexDescription::provisioned_throughput_override`](crate::types::ReplicaGlobalSecondaryIndexDescription::provisioned_throughput_override): If not described, uses the source table GSI's read capacity settings.
@@ -98,14 +78,14 @@ impl ReplicaGlobalSecondaryIndexDescriptionBuilder {
         mut self,
         input: crate::types::ProvisionedThroughputOverride,
     ) -> Self {
-        self.inner.provisioned_throughput_override = ::std::option::Option::Some(input);
+        self.inner.provisioned_throughput_override = Some(input);
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexDescription::provisioned_throughput_override`](crate::types::ReplicaGlobalSecondaryIndexDescription::provisioned_throughput_override).
     #[inline]
     pub fn set_provisioned_throughput_override(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedThroughputOverride>,
+        input: Option<crate::types::ProvisionedThroughputOverride>,
     ) -> Self {
         self.inner.provisioned_throughput_override = input;
         self
@@ -114,7 +94,7 @@ impl ReplicaGlobalSecondaryIndexDescriptionBuilder {
     #[inline]
     pub fn get_provisioned_throughput_override(
         &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedThroughputOverride> {
+    ) -> &Option<crate::types::ProvisionedThroughputOverride> {
         &self.inner.provisioned_throughput_override
     }
     /// Sets [`ReplicaGlobalSecondaryIndexDescription::on_demand_throughput_override`](crate::types::ReplicaGlobalSecondaryIndexDescription::on_demand_throughput_override): Overrides the maximum on-demand throughput for the specified global secondary index in the specified replica table.
@@ -122,14 +102,14 @@ impl ReplicaGlobalSecondaryIndexDescriptionBuilder {
         mut self,
         input: crate::types::OnDemandThroughputOverride,
     ) -> Self {
-        self.inner.on_demand_throughput_override = ::std::option::Option::Some(input);
+        self.inner.on_demand_throughput_override = Some(input);
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexDescription::on_demand_throughput_override`](crate::types::ReplicaGlobalSecondaryIndexDescription::on_demand_throughput_override).
     #[inline]
     pub fn set_on_demand_throughput_override(
         mut self,
-        input: ::std::option::Option<crate::types::OnDemandThroughputOverride>,
+        input: Option<crate::types::OnDemandThroughputOverride>,
     ) -> Self {
         self.inner.on_demand_throughput_override = input;
         self
@@ -138,7 +118,7 @@ impl ReplicaGlobalSecondaryIndexDescriptionBuilder {
     #[inline]
     pub fn get_on_demand_throughput_override(
         &self,
-    ) -> &::std::option::Option<crate::types::OnDemandThroughputOverride> {
+    ) -> &Option<crate::types::OnDemandThroughputOverride> {
         &self.inner.on_demand_throughput_override
     }
     /// Sets [`ReplicaGlobalSecondaryIndexDescription::warm_throughput`](crate::types::ReplicaGlobalSecondaryIndexDescription::warm_throughput): Represents the warm throughput of the global secondary index for this replica.
@@ -146,16 +126,14 @@ impl ReplicaGlobalSecondaryIndexDescriptionBuilder {
         mut self,
         input: crate::types::GlobalSecondaryIndexWarmThroughputDescription,
     ) -> Self {
-        self.inner.warm_throughput = ::std::option::Option::Some(input);
+        self.inner.warm_throughput = Some(input);
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexDescription::warm_throughput`](crate::types::ReplicaGlobalSecondaryIndexDescription::warm_throughput).
     #[inline]
     pub fn set_warm_throughput(
         mut self,
-        input: ::std::option::Option<
-            crate::types::GlobalSecondaryIndexWarmThroughputDescription,
-        >,
+        input: Option<crate::types::GlobalSecondaryIndexWarmThroughputDescription>,
     ) -> Self {
         self.inner.warm_throughput = input;
         self
@@ -164,9 +142,7 @@ impl ReplicaGlobalSecondaryIndexDescriptionBuilder {
     #[inline]
     pub fn get_warm_throughput(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::GlobalSecondaryIndexWarmThroughputDescription,
-    > {
+    ) -> &Option<crate::types::GlobalSecondaryIndexWarmThroughputDescription> {
         &self.inner.warm_throughput
     }
     /// Builds the [`ReplicaGlobalSecondaryIndexDescription`]; it has no required members, so this cannot fail.

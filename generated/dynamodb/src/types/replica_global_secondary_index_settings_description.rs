@@ -2,35 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a global secondary index.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReplicaGlobalSecondaryIndexSettingsDescription {
     /// The name of the global secondary index. The name must be unique among all other indexes on this table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
     /// The current status of the global secondary index:
     ///
     /// - `CREATING` - The global secondary index is being created.
     /// - `UPDATING` - The global secondary index is being updated.
     /// - `DELETING` - The global secondary index is being deleted.
     /// - `ACTIVE` - The global secondary index is ready for use.
-    pub index_status: ::std::option::Option<crate::types::IndexStatus>,
+    pub index_status: Option<crate::types::IndexStatus>,
     /// The maximum number of strongly consistent reads consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
-    pub provisioned_read_capacity_units: ::std::option::Option<i64>,
+    pub provisioned_read_capacity_units: Option<i64>,
     /// Auto scaling settings for a global secondary index replica's read capacity units.
-    pub provisioned_read_capacity_auto_scaling_settings: ::std::option::Option<
+    pub provisioned_read_capacity_auto_scaling_settings: Option<
         crate::types::AutoScalingSettingsDescription,
     >,
     /// The maximum number of writes consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
-    pub provisioned_write_capacity_units: ::std::option::Option<i64>,
+    pub provisioned_write_capacity_units: Option<i64>,
     /// Auto scaling settings for a global secondary index replica's write capacity units.
-    pub provisioned_write_capacity_auto_scaling_settings: ::std::option::Option<
+    pub provisioned_write_capacity_auto_scaling_settings: Option<
         crate::types::AutoScalingSettingsDescription,
     >,
 }
@@ -38,112 +33,95 @@ impl ReplicaGlobalSecondaryIndexSettingsDescription {
     /// Starts building a [`ReplicaGlobalSecondaryIndexSettingsDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
-        <crate::types::builders::ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder as Default>::default()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
     /// The `IndexStatus` member, when set.
     #[inline]
-    pub fn index_status(&self) -> ::std::option::Option<&crate::types::IndexStatus> {
+    pub fn index_status(&self) -> Option<&crate::types::IndexStatus> {
         self.index_status.as_ref()
     }
     /// The `ProvisionedReadCapacityUnits` member, when set.
     #[inline]
-    pub fn provisioned_read_capacity_units(&self) -> ::std::option::Option<i64> {
+    pub fn provisioned_read_capacity_units(&self) -> Option<i64> {
         self.provisioned_read_capacity_units
     }
     /// The `ProvisionedReadCapacityAutoScalingSettings` member, when set.
     #[inline]
     pub fn provisioned_read_capacity_auto_scaling_settings(
         &self,
-    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsDescription> {
+    ) -> Option<&crate::types::AutoScalingSettingsDescription> {
         self.provisioned_read_capacity_auto_scaling_settings.as_ref()
     }
     /// The `ProvisionedWriteCapacityUnits` member, when set.
     #[inline]
-    pub fn provisioned_write_capacity_units(&self) -> ::std::option::Option<i64> {
+    pub fn provisioned_write_capacity_units(&self) -> Option<i64> {
         self.provisioned_write_capacity_units
     }
     /// The `ProvisionedWriteCapacityAutoScalingSettings` member, when set.
     #[inline]
     pub fn provisioned_write_capacity_auto_scaling_settings(
         &self,
-    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsDescription> {
+    ) -> Option<&crate::types::AutoScalingSettingsDescription> {
         self.provisioned_write_capacity_auto_scaling_settings.as_ref()
     }
 }
 /// A builder for [`ReplicaGlobalSecondaryIndexSettingsDescription`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription); start one with `ReplicaGlobalSecondaryIndexSettingsDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
     inner: crate::types::ReplicaGlobalSecondaryIndexSettingsDescription,
 }
 impl ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndexSettingsDescription::index_name`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::index_name): The name of the global secondary index.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexSettingsDescription::index_name`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexSettingsDescription::index_name`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Sets [`ReplicaGlobalSecondaryIndexSettingsDescription::index_status`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::index_status): The current status of the global secondary index:
     pub fn index_status(mut self, input: crate::types::IndexStatus) -> Self {
-        self.inner.index_status = ::std::option::Option::Some(input);
+        self.inner.index_status = Some(input);
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexSettingsDescription::index_status`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::index_status).
     #[inline]
-    pub fn set_index_status(
-        mut self,
-        input: ::std::option::Option<crate::types::IndexStatus>,
-    ) -> Self {
+    pub fn set_index_status(mut self, input: Option<crate::types::IndexStatus>) -> Self {
         self.inner.index_status = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexSettingsDescription::index_status`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::index_status), if any.
     #[inline]
-    pub fn get_index_status(&self) -> &::std::option::Option<crate::types::IndexStatus> {
+    pub fn get_index_status(&self) -> &Option<crate::types::IndexStatus> {
         &self.inner.index_status
     }
     /// Sets [`ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_units`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_units): The maximum number of strongly consistent reads consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
     pub fn provisioned_read_capacity_units(mut self, input: i64) -> Self {
-        self.inner.provisioned_read_capacity_units = ::std::option::Option::Some(input);
+        self.inner.provisioned_read_capacity_units = Some(input);
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_units`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_units).
     #[inline]
-    pub fn set_provisioned_read_capacity_units(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_provisioned_read_capacity_units(mut self, input: Option<i64>) -> Self {
         self.inner.provisioned_read_capacity_units = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_units`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_units), if any.
     #[inline]
-    pub fn get_provisioned_read_capacity_units(&self) -> &::std::option::Option<i64> {
+    pub fn get_provisioned_read_capacity_units(&self) -> &Option<i64> {
         &self.inner.provisioned_read_capacity_units
     }
     /// Sets [`ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_auto_scaling_settings`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_auto_scaling_settings): Auto scaling settings for a global secondary index replica's read capacity units.
@@ -151,16 +129,14 @@ impl ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
         mut self,
         input: crate::types::AutoScalingSettingsDescription,
     ) -> Self {
-        self.inner.provisioned_read_capacity_auto_scaling_settings = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.provisioned_read_capacity_auto_scaling_settings = Some(input);
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_auto_scaling_settings`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_auto_scaling_settings).
     #[inline]
     pub fn set_provisioned_read_capacity_auto_scaling_settings(
         mut self,
-        input: ::std::option::Option<crate::types::AutoScalingSettingsDescription>,
+        input: Option<crate::types::AutoScalingSettingsDescription>,
     ) -> Self {
         self.inner.provisioned_read_capacity_auto_scaling_settings = input;
         self
@@ -169,26 +145,23 @@ impl ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
     #[inline]
     pub fn get_provisioned_read_capacity_auto_scaling_settings(
         &self,
-    ) -> &::std::option::Option<crate::types::AutoScalingSettingsDescription> {
+    ) -> &Option<crate::types::AutoScalingSettingsDescription> {
         &self.inner.provisioned_read_capacity_auto_scaling_settings
     }
     /// Sets [`ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_write_capacity_units`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_write_capacity_units): The maximum number of writes consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
     pub fn provisioned_write_capacity_units(mut self, input: i64) -> Self {
-        self.inner.provisioned_write_capacity_units = ::std::option::Option::Some(input);
+        self.inner.provisioned_write_capacity_units = Some(input);
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_write_capacity_units`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_write_capacity_units).
     #[inline]
-    pub fn set_provisioned_write_capacity_units(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_provisioned_write_capacity_units(mut self, input: Option<i64>) -> Self {
         self.inner.provisioned_write_capacity_units = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_write_capacity_units`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_write_capacity_units), if any.
     #[inline]
-    pub fn get_provisioned_write_capacity_units(&self) -> &::std::option::Option<i64> {
+    pub fn get_provisioned_write_capacity_units(&self) -> &Option<i64> {
         &self.inner.provisioned_write_capacity_units
     }
     /// Sets [`ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_write_capacity_auto_scaling_settings`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_write_capacity_auto_scaling_settings): Auto scaling settings for a global secondary index replica's write capacity units.
@@ -196,16 +169,14 @@ impl ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
         mut self,
         input: crate::types::AutoScalingSettingsDescription,
     ) -> Self {
-        self.inner.provisioned_write_capacity_auto_scaling_settings = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.provisioned_write_capacity_auto_scaling_settings = Some(input);
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_write_capacity_auto_scaling_settings`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_write_capacity_auto_scaling_settings).
     #[inline]
     pub fn set_provisioned_write_capacity_auto_scaling_settings(
         mut self,
-        input: ::std::option::Option<crate::types::AutoScalingSettingsDescription>,
+        input: Option<crate::types::AutoScalingSettingsDescription>,
     ) -> Self {
         self.inner.provisioned_write_capacity_auto_scaling_settings = input;
         self
@@ -214,23 +185,23 @@ impl ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
     #[inline]
     pub fn get_provisioned_write_capacity_auto_scaling_settings(
         &self,
-    ) -> &::std::option::Option<crate::types::AutoScalingSettingsDescription> {
+    ) -> &Option<crate::types::AutoScalingSettingsDescription> {
         &self.inner.provisioned_write_capacity_auto_scaling_settings
     }
     /// Builds the [`ReplicaGlobalSecondaryIndexSettingsDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ReplicaGlobalSecondaryIndexSettingsDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.index_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplicaGlobalSecondaryIndexSettingsDescription",
                 member: "index_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,97 +2,86 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a replica.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReplicaSettingsDescription {
     /// The Region name of the replica.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub region_name: ::std::option::Option<::std::string::String>,
+    pub region_name: Option<String>,
     /// The current state of the Region:
     ///
     /// - `CREATING` - The Region is being created.
     /// - `UPDATING` - The Region is being updated.
     /// - `DELETING` - The Region is being deleted.
     /// - `ACTIVE` - The Region is ready for use.
-    pub replica_status: ::std::option::Option<crate::types::ReplicaStatus>,
+    pub replica_status: Option<crate::types::ReplicaStatus>,
     /// The read/write capacity mode of the replica.
-    pub replica_billing_mode_summary: ::std::option::Option<
-        crate::types::BillingModeSummary,
-    >,
+    pub replica_billing_mode_summary: Option<crate::types::BillingModeSummary>,
     /// The maximum number of strongly consistent reads consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException). For more information, see [Specifying Read and Write Requirements](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/WorkingWithTables.html#ProvisionedThroughput) in the *Amazon DynamoDB Developer Guide*.
-    pub replica_provisioned_read_capacity_units: ::std::option::Option<i64>,
+    pub replica_provisioned_read_capacity_units: Option<i64>,
     /// Auto scaling settings for a global table replica's read capacity units.
-    pub replica_provisioned_read_capacity_auto_scaling_settings: ::std::option::Option<
+    pub replica_provisioned_read_capacity_auto_scaling_settings: Option<
         crate::types::AutoScalingSettingsDescription,
     >,
     /// The maximum number of writes consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException). For more information, see [Specifying Read and Write Requirements](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/WorkingWithTables.html#ProvisionedThroughput) in the *Amazon DynamoDB Developer Guide*.
-    pub replica_provisioned_write_capacity_units: ::std::option::Option<i64>,
+    pub replica_provisioned_write_capacity_units: Option<i64>,
     /// Auto scaling settings for a global table replica's write capacity units.
-    pub replica_provisioned_write_capacity_auto_scaling_settings: ::std::option::Option<
+    pub replica_provisioned_write_capacity_auto_scaling_settings: Option<
         crate::types::AutoScalingSettingsDescription,
     >,
     /// Replica global secondary index settings for the global table.
-    pub replica_global_secondary_index_settings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexSettingsDescription>,
+    pub replica_global_secondary_index_settings: Option<
+        Vec<crate::types::ReplicaGlobalSecondaryIndexSettingsDescription>,
     >,
     /// The `ReplicaTableClassSummary` member.
-    pub replica_table_class_summary: ::std::option::Option<
-        crate::types::TableClassSummary,
-    >,
+    pub replica_table_class_summary: Option<crate::types::TableClassSummary>,
 }
 impl ReplicaSettingsDescription {
     /// Starts building a [`ReplicaSettingsDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicaSettingsDescriptionBuilder {
-        <crate::types::builders::ReplicaSettingsDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReplicaSettingsDescriptionBuilder as Default>::default()
     }
     /// The `RegionName` member, when set.
     #[inline]
-    pub fn region_name(&self) -> ::std::option::Option<&str> {
+    pub fn region_name(&self) -> Option<&str> {
         self.region_name.as_deref()
     }
     /// The `ReplicaStatus` member, when set.
     #[inline]
-    pub fn replica_status(&self) -> ::std::option::Option<&crate::types::ReplicaStatus> {
+    pub fn replica_status(&self) -> Option<&crate::types::ReplicaStatus> {
         self.replica_status.as_ref()
     }
     /// The `ReplicaBillingModeSummary` member, when set.
     #[inline]
     pub fn replica_billing_mode_summary(
         &self,
-    ) -> ::std::option::Option<&crate::types::BillingModeSummary> {
+    ) -> Option<&crate::types::BillingModeSummary> {
         self.replica_billing_mode_summary.as_ref()
     }
     /// The `ReplicaProvisionedReadCapacityUnits` member, when set.
     #[inline]
-    pub fn replica_provisioned_read_capacity_units(&self) -> ::std::option::Option<i64> {
+    pub fn replica_provisioned_read_capacity_units(&self) -> Option<i64> {
         self.replica_provisioned_read_capacity_units
     }
     /// The `ReplicaProvisionedReadCapacityAutoScalingSettings` member, when set.
     #[inline]
     pub fn replica_provisioned_read_capacity_auto_scaling_settings(
         &self,
-    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsDescription> {
+    ) -> Option<&crate::types::AutoScalingSettingsDescription> {
         self.replica_provisioned_read_capacity_auto_scaling_settings.as_ref()
     }
     /// The `ReplicaProvisionedWriteCapacityUnits` member, when set.
     #[inline]
-    pub fn replica_provisioned_write_capacity_units(
-        &self,
-    ) -> ::std::option::Option<i64> {
+    pub fn replica_provisioned_write_capacity_units(&self) -> Option<i64> {
         self.replica_provisioned_write_capacity_units
     }
     /// The `ReplicaProvisionedWriteCapacityAutoScalingSettings` member, when set.
     #[inline]
     pub fn replica_provisioned_write_capacity_auto_scaling_settings(
         &self,
-    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsDescription> {
+    ) -> Option<&crate::types::AutoScalingSettingsDescription> {
         self.replica_provisioned_write_capacity_auto_scaling_settings.as_ref()
     }
     /// The `ReplicaGlobalSecondaryIndexSettings` member, empty when not set; the field tells an empty list from an absent one.
@@ -106,62 +95,49 @@ impl ReplicaSettingsDescription {
     #[inline]
     pub fn replica_table_class_summary(
         &self,
-    ) -> ::std::option::Option<&crate::types::TableClassSummary> {
+    ) -> Option<&crate::types::TableClassSummary> {
         self.replica_table_class_summary.as_ref()
     }
 }
 /// A builder for [`ReplicaSettingsDescription`](crate::types::ReplicaSettingsDescription); start one with `ReplicaSettingsDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReplicaSettingsDescriptionBuilder {
     inner: crate::types::ReplicaSettingsDescription,
 }
 impl ReplicaSettingsDescriptionBuilder {
     /// Sets [`ReplicaSettingsDescription::region_name`](crate::types::ReplicaSettingsDescription::region_name): The Region name of the replica.
-    pub fn region_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.region_name = ::std::option::Option::Some(input.into());
+    pub fn region_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.region_name = Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaSettingsDescription::region_name`](crate::types::ReplicaSettingsDescription::region_name).
     #[inline]
-    pub fn set_region_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region_name(mut self, input: Option<String>) -> Self {
         self.inner.region_name = input;
         self
     }
     /// The value set for [`ReplicaSettingsDescription::region_name`](crate::types::ReplicaSettingsDescription::region_name), if any.
     #[inline]
-    pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region_name(&self) -> &Option<String> {
         &self.inner.region_name
     }
     /// Sets [`ReplicaSettingsDescription::replica_status`](crate::types::ReplicaSettingsDescription::replica_status): The current state of the Region:
     pub fn replica_status(mut self, input: crate::types::ReplicaStatus) -> Self {
-        self.inner.replica_status = ::std::option::Option::Some(input);
+        self.inner.replica_status = Some(input);
         self
     }
     /// Sets or clears [`ReplicaSettingsDescription::replica_status`](crate::types::ReplicaSettingsDescription::replica_status).
     #[inline]
     pub fn set_replica_status(
         mut self,
-        input: ::std::option::Option<crate::types::ReplicaStatus>,
+        input: Option<crate::types::ReplicaStatus>,
     ) -> Self {
         self.inner.replica_status = input;
         self
     }
     /// The value set for [`ReplicaSettingsDescription::replica_status`](crate::types::ReplicaSettingsDescription::replica_status), if any.
     #[inline]
-    pub fn get_replica_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::ReplicaStatus> {
+    pub fn get_replica_status(&self) -> &Option<crate::types::ReplicaStatus> {
         &self.inner.replica_status
     }
     /// Sets [`ReplicaSettingsDescription::replica_billing_mode_summary`](crate::types::ReplicaSettingsDescription::replica_billing_mode_summary): The read/write capacity mode of the replica.
@@ -169,14 +145,14 @@ impl ReplicaSettingsDescriptionBuilder {
         mut self,
         input: crate::types::BillingModeSummary,
     ) -> Self {
-        self.inner.replica_billing_mode_summary = ::std::option::Option::Some(input);
+        self.inner.replica_billing_mode_summary = Some(input);
         self
     }
     /// Sets or clears [`ReplicaSettingsDescription::replica_billing_mode_summary`](crate::types::ReplicaSettingsDescription::replica_billing_mode_summary).
     #[inline]
     pub fn set_replica_billing_mode_summary(
         mut self,
-        input: ::std::option::Option<crate::types::BillingModeSummary>,
+        input: Option<crate::types::BillingModeSummary>,
     ) -> Self {
         self.inner.replica_billing_mode_summary = input;
         self
@@ -185,30 +161,26 @@ impl ReplicaSettingsDescriptionBuilder {
     #[inline]
     pub fn get_replica_billing_mode_summary(
         &self,
-    ) -> &::std::option::Option<crate::types::BillingModeSummary> {
+    ) -> &Option<crate::types::BillingModeSummary> {
         &self.inner.replica_billing_mode_summary
     }
     /// Sets [`ReplicaSettingsDescription::replica_provisioned_read_capacity_units`](crate::types::ReplicaSettingsDescription::replica_provisioned_read_capacity_units): The maximum number of strongly consistent reads consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
     pub fn replica_provisioned_read_capacity_units(mut self, input: i64) -> Self {
-        self.inner.replica_provisioned_read_capacity_units = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.replica_provisioned_read_capacity_units = Some(input);
         self
     }
     /// Sets or clears [`ReplicaSettingsDescription::replica_provisioned_read_capacity_units`](crate::types::ReplicaSettingsDescription::replica_provisioned_read_capacity_units).
     #[inline]
     pub fn set_replica_provisioned_read_capacity_units(
         mut self,
-        input: ::std::option::Option<i64>,
+        input: Option<i64>,
     ) -> Self {
         self.inner.replica_provisioned_read_capacity_units = input;
         self
     }
     /// The value set for [`ReplicaSettingsDescription::replica_provisioned_read_capacity_units`](crate::types::ReplicaSettingsDescription::replica_provisioned_read_capacity_units), if any.
     #[inline]
-    pub fn get_replica_provisioned_read_capacity_units(
-        &self,
-    ) -> &::std::option::Option<i64> {
+    pub fn get_replica_provisioned_read_capacity_units(&self) -> &Option<i64> {
         &self.inner.replica_provisioned_read_capacity_units
     }
     /// Sets [`ReplicaSettingsDescription::replica_provisioned_read_capacity_auto_scaling_settings`](crate::types::ReplicaSettingsDescription::replica_provisioned_read_capacity_auto_scaling_settings): Auto scaling settings for a global table replica's read capacity units.
@@ -216,16 +188,14 @@ impl ReplicaSettingsDescriptionBuilder {
         mut self,
         input: crate::types::AutoScalingSettingsDescription,
     ) -> Self {
-        self.inner.replica_provisioned_read_capacity_auto_scaling_settings = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.replica_provisioned_read_capacity_auto_scaling_settings = Some(input);
         self
     }
     /// Sets or clears [`ReplicaSettingsDescription::replica_provisioned_read_capacity_auto_scaling_settings`](crate::types::ReplicaSettingsDescription::replica_provisioned_read_capacity_auto_scaling_settings).
     #[inline]
     pub fn set_replica_provisioned_read_capacity_auto_scaling_settings(
         mut self,
-        input: ::std::option::Option<crate::types::AutoScalingSettingsDescription>,
+        input: Option<crate::types::AutoScalingSettingsDescription>,
     ) -> Self {
         self.inner.replica_provisioned_read_capacity_auto_scaling_settings = input;
         self
@@ -234,30 +204,26 @@ impl ReplicaSettingsDescriptionBuilder {
     #[inline]
     pub fn get_replica_provisioned_read_capacity_auto_scaling_settings(
         &self,
-    ) -> &::std::option::Option<crate::types::AutoScalingSettingsDescription> {
+    ) -> &Option<crate::types::AutoScalingSettingsDescription> {
         &self.inner.replica_provisioned_read_capacity_auto_scaling_settings
     }
     /// Sets [`ReplicaSettingsDescription::replica_provisioned_write_capacity_units`](crate::types::ReplicaSettingsDescription::replica_provisioned_write_capacity_units): The maximum number of writes consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
     pub fn replica_provisioned_write_capacity_units(mut self, input: i64) -> Self {
-        self.inner.replica_provisioned_write_capacity_units = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.replica_provisioned_write_capacity_units = Some(input);
         self
     }
     /// Sets or clears [`ReplicaSettingsDescription::replica_provisioned_write_capacity_units`](crate::types::ReplicaSettingsDescription::replica_provisioned_write_capacity_units).
     #[inline]
     pub fn set_replica_provisioned_write_capacity_units(
         mut self,
-        input: ::std::option::Option<i64>,
+        input: Option<i64>,
     ) -> Self {
         self.inner.replica_provisioned_write_capacity_units = input;
         self
     }
     /// The value set for [`ReplicaSettingsDescription::replica_provisioned_write_capacity_units`](crate::types::ReplicaSettingsDescription::replica_provisioned_write_capacity_units), if any.
     #[inline]
-    pub fn get_replica_provisioned_write_capacity_units(
-        &self,
-    ) -> &::std::option::Option<i64> {
+    pub fn get_replica_provisioned_write_capacity_units(&self) -> &Option<i64> {
         &self.inner.replica_provisioned_write_capacity_units
     }
     /// Sets [`ReplicaSettingsDescription::replica_provisioned_write_capacity_auto_scaling_settings`](crate::types::ReplicaSettingsDescription::replica_provisioned_write_capacity_auto_scaling_settings): Auto scaling settings for a global table replica's write capacity units.
@@ -265,7 +231,7 @@ impl ReplicaSettingsDescriptionBuilder {
         mut self,
         input: crate::types::AutoScalingSettingsDescription,
     ) -> Self {
-        self.inner.replica_provisioned_write_capacity_auto_scaling_settings = ::std::option::Option::Some(
+        self.inner.replica_provisioned_write_capacity_auto_scaling_settings = Some(
             input,
         );
         self
@@ -274,7 +240,7 @@ impl ReplicaSettingsDescriptionBuilder {
     #[inline]
     pub fn set_replica_provisioned_write_capacity_auto_scaling_settings(
         mut self,
-        input: ::std::option::Option<crate::types::AutoScalingSettingsDescription>,
+        input: Option<crate::types::AutoScalingSettingsDescription>,
     ) -> Self {
         self.inner.replica_provisioned_write_capacity_auto_scaling_settings = input;
         self
@@ -283,7 +249,7 @@ impl ReplicaSettingsDescriptionBuilder {
     #[inline]
     pub fn get_replica_provisioned_write_capacity_auto_scaling_settings(
         &self,
-    ) -> &::std::option::Option<crate::types::AutoScalingSettingsDescription> {
+    ) -> &Option<crate::types::AutoScalingSettingsDescription> {
         &self.inner.replica_provisioned_write_capacity_auto_scaling_settings
     }
     /// Appends one item to [`ReplicaSettingsDescription::replica_global_secondary_index_settings`](crate::types::ReplicaSettingsDescription::replica_global_secondary_index_settings): Replica global secondary index settings for the global table.
@@ -303,9 +269,7 @@ impl ReplicaSettingsDescriptionBuilder {
     #[inline]
     pub fn set_replica_global_secondary_index_settings(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexSettingsDescription>,
-        >,
+        input: Option<Vec<crate::types::ReplicaGlobalSecondaryIndexSettingsDescription>>,
     ) -> Self {
         self.inner.replica_global_secondary_index_settings = input;
         self
@@ -314,9 +278,7 @@ impl ReplicaSettingsDescriptionBuilder {
     #[inline]
     pub fn get_replica_global_secondary_index_settings(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexSettingsDescription>,
-    > {
+    ) -> &Option<Vec<crate::types::ReplicaGlobalSecondaryIndexSettingsDescription>> {
         &self.inner.replica_global_secondary_index_settings
     }
     /// Sets [`ReplicaSettingsDescription::replica_table_class_summary`](crate::types::ReplicaSettingsDescription::replica_table_class_summary)
@@ -324,14 +286,14 @@ impl ReplicaSettingsDescriptionBuilder {
         mut self,
         input: crate::types::TableClassSummary,
     ) -> Self {
-        self.inner.replica_table_class_summary = ::std::option::Option::Some(input);
+        self.inner.replica_table_class_summary = Some(input);
         self
     }
     /// Sets or clears [`ReplicaSettingsDescription::replica_table_class_summary`](crate::types::ReplicaSettingsDescription::replica_table_class_summary).
     #[inline]
     pub fn set_replica_table_class_summary(
         mut self,
-        input: ::std::option::Option<crate::types::TableClassSummary>,
+        input: Option<crate::types::TableClassSummary>,
     ) -> Self {
         self.inner.replica_table_class_summary = input;
         self
@@ -340,23 +302,23 @@ impl ReplicaSettingsDescriptionBuilder {
     #[inline]
     pub fn get_replica_table_class_summary(
         &self,
-    ) -> &::std::option::Option<crate::types::TableClassSummary> {
+    ) -> &Option<crate::types::TableClassSummary> {
         &self.inner.replica_table_class_summary
     }
     /// Builds the [`ReplicaSettingsDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ReplicaSettingsDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.region_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplicaSettingsDescription",
                 member: "region_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,52 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the settings for a global table in a Region that will be modified.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReplicaSettingsUpdate {
     /// The Region of the replica to be added.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub region_name: ::std::option::Option<::std::string::String>,
+    pub region_name: Option<String>,
     /// The maximum number of strongly consistent reads consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException). For more information, see [Specifying Read and Write Requirements](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/WorkingWithTables.html#ProvisionedThroughput) in the *Amazon DynamoDB Developer Guide*.
-    pub replica_provisioned_read_capacity_units: ::std::option::Option<i64>,
+    pub replica_provisioned_read_capacity_units: Option<i64>,
     /// Auto scaling settings for managing a global table replica's read capacity units.
-    pub replica_provisioned_read_capacity_auto_scaling_settings_update: ::std::option::Option<
+    pub replica_provisioned_read_capacity_auto_scaling_settings_update: Option<
         crate::types::AutoScalingSettingsUpdate,
     >,
     /// Represents the settings of a global secondary index for a global table that will be modified.
-    pub replica_global_secondary_index_settings_update: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate>,
+    pub replica_global_secondary_index_settings_update: Option<
+        Vec<crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate>,
     >,
     /// Replica-specific table class. If not specified, uses the source table's table class.
-    pub replica_table_class: ::std::option::Option<crate::types::TableClass>,
+    pub replica_table_class: Option<crate::types::TableClass>,
 }
 impl ReplicaSettingsUpdate {
     /// Starts building a [`ReplicaSettingsUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicaSettingsUpdateBuilder {
-        <crate::types::builders::ReplicaSettingsUpdateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReplicaSettingsUpdateBuilder as Default>::default()
     }
     /// The `RegionName` member, when set.
     #[inline]
-    pub fn region_name(&self) -> ::std::option::Option<&str> {
+    pub fn region_name(&self) -> Option<&str> {
         self.region_name.as_deref()
     }
     /// The `ReplicaProvisionedReadCapacityUnits` member, when set.
     #[inline]
-    pub fn replica_provisioned_read_capacity_units(&self) -> ::std::option::Option<i64> {
+    pub fn replica_provisioned_read_capacity_units(&self) -> Option<i64> {
         self.replica_provisioned_read_capacity_units
     }
     /// The `ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate` member, when set.
     #[inline]
     pub fn replica_provisioned_read_capacity_auto_scaling_settings_update(
         &self,
-    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsUpdate> {
+    ) -> Option<&crate::types::AutoScalingSettingsUpdate> {
         self.replica_provisioned_read_capacity_auto_scaling_settings_update.as_ref()
     }
     /// The `ReplicaGlobalSecondaryIndexSettingsUpdate` member, empty when not set; the field tells an empty list from an absent one.
@@ -61,66 +56,49 @@ impl ReplicaSettingsUpdate {
     }
     /// The `ReplicaTableClass` member, when set.
     #[inline]
-    pub fn replica_table_class(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TableClass> {
+    pub fn replica_table_class(&self) -> Option<&crate::types::TableClass> {
         self.replica_table_class.as_ref()
     }
 }
 /// A builder for [`ReplicaSettingsUpdate`](crate::types::ReplicaSettingsUpdate); start one with `ReplicaSettingsUpdate::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReplicaSettingsUpdateBuilder {
     inner: crate::types::ReplicaSettingsUpdate,
 }
 impl ReplicaSettingsUpdateBuilder {
     /// Sets [`ReplicaSettingsUpdate::region_name`](crate::types::ReplicaSettingsUpdate::region_name): The Region of the replica to be added.
-    pub fn region_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.region_name = ::std::option::Option::Some(input.into());
+    pub fn region_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.region_name = Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaSettingsUpdate::region_name`](crate::types::ReplicaSettingsUpdate::region_name).
     #[inline]
-    pub fn set_region_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region_name(mut self, input: Option<String>) -> Self {
         self.inner.region_name = input;
         self
     }
     /// The value set for [`ReplicaSettingsUpdate::region_name`](crate::types::ReplicaSettingsUpdate::region_name), if any.
     #[inline]
-    pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region_name(&self) -> &Option<String> {
         &self.inner.region_name
     }
     /// Sets [`ReplicaSettingsUpdate::replica_provisioned_read_capacity_units`](crate::types::ReplicaSettingsUpdate::replica_provisioned_read_capacity_units): The maximum number of strongly consistent reads consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
     pub fn replica_provisioned_read_capacity_units(mut self, input: i64) -> Self {
-        self.inner.replica_provisioned_read_capacity_units = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.replica_provisioned_read_capacity_units = Some(input);
         self
     }
     /// Sets or clears [`ReplicaSettingsUpdate::replica_provisioned_read_capacity_units`](crate::types::ReplicaSettingsUpdate::replica_provisioned_read_capacity_units).
     #[inline]
     pub fn set_replica_provisioned_read_capacity_units(
         mut self,
-        input: ::std::option::Option<i64>,
+        input: Option<i64>,
     ) -> Self {
         self.inner.replica_provisioned_read_capacity_units = input;
         self
     }
     /// The value set for [`ReplicaSettingsUpdate::replica_provisioned_read_capacity_units`](crate::types::ReplicaSettingsUpdate::replica_provisioned_read_capacity_units), if any.
     #[inline]
-    pub fn get_replica_provisioned_read_capacity_units(
-        &self,
-    ) -> &::std::option::Option<i64> {
+    pub fn get_replica_provisioned_read_capacity_units(&self) -> &Option<i64> {
         &self.inner.replica_provisioned_read_capacity_units
     }
     /// Sets [`ReplicaSettingsUpdate::replica_provisioned_read_capacity_auto_scaling_settings_update`](crate::types::ReplicaSettingsUpdate::replica_provisioned_read_capacity_auto_scaling_settings_update): Auto scaling settings for managing a global table replica's read capacity units.
@@ -128,7 +106,7 @@ impl ReplicaSettingsUpdateBuilder {
         mut self,
         input: crate::types::AutoScalingSettingsUpdate,
     ) -> Self {
-        self.inner.replica_provisioned_read_capacity_auto_scaling_settings_update = ::std::option::Option::Some(
+        self.inner.replica_provisioned_read_capacity_auto_scaling_settings_update = Some(
             input,
         );
         self
@@ -137,7 +115,7 @@ impl ReplicaSettingsUpdateBuilder {
     #[inline]
     pub fn set_replica_provisioned_read_capacity_auto_scaling_settings_update(
         mut self,
-        input: ::std::option::Option<crate::types::AutoScalingSettingsUpdate>,
+        input: Option<crate::types::AutoScalingSettingsUpdate>,
     ) -> Self {
         self.inner.replica_provisioned_read_capacity_auto_scaling_settings_update = input;
         self
@@ -146,7 +124,7 @@ impl ReplicaSettingsUpdateBuilder {
     #[inline]
     pub fn get_replica_provisioned_read_capacity_auto_scaling_settings_update(
         &self,
-    ) -> &::std::option::Option<crate::types::AutoScalingSettingsUpdate> {
+    ) -> &Option<crate::types::AutoScalingSettingsUpdate> {
         &self.inner.replica_provisioned_read_capacity_auto_scaling_settings_update
     }
     /// Appends one item to [`ReplicaSettingsUpdate::replica_global_secondary_index_settings_update`](crate::types::ReplicaSettingsUpdate::replica_global_secondary_index_settings_update): Represents the settings of a global secondary index for a global table that will be modified.
@@ -166,9 +144,7 @@ impl ReplicaSettingsUpdateBuilder {
     #[inline]
     pub fn set_replica_global_secondary_index_settings_update(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate>,
-        >,
+        input: Option<Vec<crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate>>,
     ) -> Self {
         self.inner.replica_global_secondary_index_settings_update = input;
         self
@@ -177,46 +153,42 @@ impl ReplicaSettingsUpdateBuilder {
     #[inline]
     pub fn get_replica_global_secondary_index_settings_update(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate>,
-    > {
+    ) -> &Option<Vec<crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate>> {
         &self.inner.replica_global_secondary_index_settings_update
     }
     /// Sets [`ReplicaSettingsUpdate::replica_table_class`](crate::types::ReplicaSettingsUpdate::replica_table_class): Replica-specific table class.
     pub fn replica_table_class(mut self, input: crate::types::TableClass) -> Self {
-        self.inner.replica_table_class = ::std::option::Option::Some(input);
+        self.inner.replica_table_class = Some(input);
         self
     }
     /// Sets or clears [`ReplicaSettingsUpdate::replica_table_class`](crate::types::ReplicaSettingsUpdate::replica_table_class).
     #[inline]
     pub fn set_replica_table_class(
         mut self,
-        input: ::std::option::Option<crate::types::TableClass>,
+        input: Option<crate::types::TableClass>,
     ) -> Self {
         self.inner.replica_table_class = input;
         self
     }
     /// The value set for [`ReplicaSettingsUpdate::replica_table_class`](crate::types::ReplicaSettingsUpdate::replica_table_class), if any.
     #[inline]
-    pub fn get_replica_table_class(
-        &self,
-    ) -> &::std::option::Option<crate::types::TableClass> {
+    pub fn get_replica_table_class(&self) -> &Option<crate::types::TableClass> {
         &self.inner.replica_table_class
     }
     /// Builds the [`ReplicaSettingsUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ReplicaSettingsUpdate,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.region_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplicaSettingsUpdate",
                 member: "region_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -6,87 +6,73 @@
 /// - A new replica to be added to an existing global table.
 /// - New parameters for an existing replica.
 /// - An existing replica to be removed from an existing global table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReplicaUpdate {
     /// The parameters required for creating a replica on an existing global table.
-    pub create: ::std::option::Option<crate::types::CreateReplicaAction>,
+    pub create: Option<crate::types::CreateReplicaAction>,
     /// The name of the existing replica to be removed.
-    pub delete: ::std::option::Option<crate::types::DeleteReplicaAction>,
+    pub delete: Option<crate::types::DeleteReplicaAction>,
 }
 impl ReplicaUpdate {
     /// Starts building a [`ReplicaUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicaUpdateBuilder {
-        <crate::types::builders::ReplicaUpdateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReplicaUpdateBuilder as Default>::default()
     }
     /// The `Create` member, when set.
     #[inline]
-    pub fn create(&self) -> ::std::option::Option<&crate::types::CreateReplicaAction> {
+    pub fn create(&self) -> Option<&crate::types::CreateReplicaAction> {
         self.create.as_ref()
     }
     /// The `Delete` member, when set.
     #[inline]
-    pub fn delete(&self) -> ::std::option::Option<&crate::types::DeleteReplicaAction> {
+    pub fn delete(&self) -> Option<&crate::types::DeleteReplicaAction> {
         self.delete.as_ref()
     }
 }
 /// A builder for [`ReplicaUpdate`](crate::types::ReplicaUpdate); start one with `ReplicaUpdate::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReplicaUpdateBuilder {
     inner: crate::types::ReplicaUpdate,
 }
 impl ReplicaUpdateBuilder {
     /// Sets [`ReplicaUpdate::create`](crate::types::ReplicaUpdate::create): The parameters required for creating a replica on an existing global table.
     pub fn create(mut self, input: crate::types::CreateReplicaAction) -> Self {
-        self.inner.create = ::std::option::Option::Some(input);
+        self.inner.create = Some(input);
         self
     }
     /// Sets or clears [`ReplicaUpdate::create`](crate::types::ReplicaUpdate::create).
     #[inline]
     pub fn set_create(
         mut self,
-        input: ::std::option::Option<crate::types::CreateReplicaAction>,
+        input: Option<crate::types::CreateReplicaAction>,
     ) -> Self {
         self.inner.create = input;
         self
     }
     /// The value set for [`ReplicaUpdate::create`](crate::types::ReplicaUpdate::create), if any.
     #[inline]
-    pub fn get_create(
-        &self,
-    ) -> &::std::option::Option<crate::types::CreateReplicaAction> {
+    pub fn get_create(&self) -> &Option<crate::types::CreateReplicaAction> {
         &self.inner.create
     }
     /// Sets [`ReplicaUpdate::delete`](crate::types::ReplicaUpdate::delete): The name of the existing replica to be removed.
     pub fn delete(mut self, input: crate::types::DeleteReplicaAction) -> Self {
-        self.inner.delete = ::std::option::Option::Some(input);
+        self.inner.delete = Some(input);
         self
     }
     /// Sets or clears [`ReplicaUpdate::delete`](crate::types::ReplicaUpdate::delete).
     #[inline]
     pub fn set_delete(
         mut self,
-        input: ::std::option::Option<crate::types::DeleteReplicaAction>,
+        input: Option<crate::types::DeleteReplicaAction>,
     ) -> Self {
         self.inner.delete = input;
         self
     }
     /// The value set for [`ReplicaUpdate::delete`](crate::types::ReplicaUpdate::delete), if any.
     #[inline]
-    pub fn get_delete(
-        &self,
-    ) -> &::std::option::Option<crate::types::DeleteReplicaAction> {
+    pub fn get_delete(&self) -> &Option<crate::types::DeleteReplicaAction> {
         &self.inner.delete
     }
     /// Builds the [`ReplicaUpdate`]; it has no required members, so this cannot fail.

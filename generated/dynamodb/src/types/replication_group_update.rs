@@ -8,56 +8,40 @@
 /// - An existing replica to be deleted. The request invokes the `DeleteTableReplica` action in the destination Region, deleting the replica and all if its items in the destination Region.
 ///
 /// **Note:** When you manually remove a table or global table replica, you do not automatically remove any associated scalable targets, scaling policies, or CloudWatch alarms.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReplicationGroupUpdate {
     /// The parameters required for creating a replica for the table.
-    pub create: ::std::option::Option<crate::types::CreateReplicationGroupMemberAction>,
+    pub create: Option<crate::types::CreateReplicationGroupMemberAction>,
     /// The parameters required for updating a replica for the table.
-    pub update: ::std::option::Option<crate::types::UpdateReplicationGroupMemberAction>,
+    pub update: Option<crate::types::UpdateReplicationGroupMemberAction>,
     /// The parameters required for deleting a replica for the table.
-    pub delete: ::std::option::Option<crate::types::DeleteReplicationGroupMemberAction>,
+    pub delete: Option<crate::types::DeleteReplicationGroupMemberAction>,
 }
 impl ReplicationGroupUpdate {
     /// Starts building a [`ReplicationGroupUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicationGroupUpdateBuilder {
-        <crate::types::builders::ReplicationGroupUpdateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReplicationGroupUpdateBuilder as Default>::default()
     }
     /// The `Create` member, when set.
     #[inline]
-    pub fn create(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CreateReplicationGroupMemberAction> {
+    pub fn create(&self) -> Option<&crate::types::CreateReplicationGroupMemberAction> {
         self.create.as_ref()
     }
     /// The `Update` member, when set.
     #[inline]
-    pub fn update(
-        &self,
-    ) -> ::std::option::Option<&crate::types::UpdateReplicationGroupMemberAction> {
+    pub fn update(&self) -> Option<&crate::types::UpdateReplicationGroupMemberAction> {
         self.update.as_ref()
     }
     /// The `Delete` member, when set.
     #[inline]
-    pub fn delete(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DeleteReplicationGroupMemberAction> {
+    pub fn delete(&self) -> Option<&crate::types::DeleteReplicationGroupMemberAction> {
         self.delete.as_ref()
     }
 }
 /// A builder for [`ReplicationGroupUpdate`](crate::types::ReplicationGroupUpdate); start one with `ReplicationGroupUpdate::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReplicationGroupUpdateBuilder {
     inner: crate::types::ReplicationGroupUpdate,
 }
@@ -67,14 +51,14 @@ impl ReplicationGroupUpdateBuilder {
         mut self,
         input: crate::types::CreateReplicationGroupMemberAction,
     ) -> Self {
-        self.inner.create = ::std::option::Option::Some(input);
+        self.inner.create = Some(input);
         self
     }
     /// Sets or clears [`ReplicationGroupUpdate::create`](crate::types::ReplicationGroupUpdate::create).
     #[inline]
     pub fn set_create(
         mut self,
-        input: ::std::option::Option<crate::types::CreateReplicationGroupMemberAction>,
+        input: Option<crate::types::CreateReplicationGroupMemberAction>,
     ) -> Self {
         self.inner.create = input;
         self
@@ -83,7 +67,7 @@ impl ReplicationGroupUpdateBuilder {
     #[inline]
     pub fn get_create(
         &self,
-    ) -> &::std::option::Option<crate::types::CreateReplicationGroupMemberAction> {
+    ) -> &Option<crate::types::CreateReplicationGroupMemberAction> {
         &self.inner.create
     }
     /// Sets [`ReplicationGroupUpdate::update`](crate::types::ReplicationGroupUpdate::update): The parameters required for updating a replica for the table.
@@ -91,14 +75,14 @@ impl ReplicationGroupUpdateBuilder {
         mut self,
         input: crate::types::UpdateReplicationGroupMemberAction,
     ) -> Self {
-        self.inner.update = ::std::option::Option::Some(input);
+        self.inner.update = Some(input);
         self
     }
     /// Sets or clears [`ReplicationGroupUpdate::update`](crate::types::ReplicationGroupUpdate::update).
     #[inline]
     pub fn set_update(
         mut self,
-        input: ::std::option::Option<crate::types::UpdateReplicationGroupMemberAction>,
+        input: Option<crate::types::UpdateReplicationGroupMemberAction>,
     ) -> Self {
         self.inner.update = input;
         self
@@ -107,7 +91,7 @@ impl ReplicationGroupUpdateBuilder {
     #[inline]
     pub fn get_update(
         &self,
-    ) -> &::std::option::Option<crate::types::UpdateReplicationGroupMemberAction> {
+    ) -> &Option<crate::types::UpdateReplicationGroupMemberAction> {
         &self.inner.update
     }
     /// Sets [`ReplicationGroupUpdate::delete`](crate::types::ReplicationGroupUpdate::delete): The parameters required for deleting a replica for the table.
@@ -115,14 +99,14 @@ impl ReplicationGroupUpdateBuilder {
         mut self,
         input: crate::types::DeleteReplicationGroupMemberAction,
     ) -> Self {
-        self.inner.delete = ::std::option::Option::Some(input);
+        self.inner.delete = Some(input);
         self
     }
     /// Sets or clears [`ReplicationGroupUpdate::delete`](crate::types::ReplicationGroupUpdate::delete).
     #[inline]
     pub fn set_delete(
         mut self,
-        input: ::std::option::Option<crate::types::DeleteReplicationGroupMemberAction>,
+        input: Option<crate::types::DeleteReplicationGroupMemberAction>,
     ) -> Self {
         self.inner.delete = input;
         self
@@ -131,7 +115,7 @@ impl ReplicationGroupUpdateBuilder {
     #[inline]
     pub fn get_delete(
         &self,
-    ) -> &::std::option::Option<crate::types::DeleteReplicationGroupMemberAction> {
+    ) -> &Option<crate::types::DeleteReplicationGroupMemberAction> {
         &self.inner.delete
     }
     /// Builds the [`ReplicationGroupUpdate`]; it has no required members, so this cannot fail.

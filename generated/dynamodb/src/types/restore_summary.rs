@@ -2,111 +2,85 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains details for the restore.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RestoreSummary {
     /// The Amazon Resource Name (ARN) of the backup from which the table was restored.
-    pub source_backup_arn: ::std::option::Option<::std::string::String>,
+    pub source_backup_arn: Option<String>,
     /// The ARN of the source table of the backup that is being restored.
-    pub source_table_arn: ::std::option::Option<::std::string::String>,
+    pub source_table_arn: Option<String>,
     /// Point in time or source backup time.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub restore_date_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub restore_date_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Indicates if a restore is in progress or not.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub restore_in_progress: ::std::option::Option<bool>,
+    pub restore_in_progress: Option<bool>,
 }
 impl RestoreSummary {
     /// Starts building a [`RestoreSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::RestoreSummaryBuilder {
-        <crate::types::builders::RestoreSummaryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RestoreSummaryBuilder as Default>::default()
     }
     /// The `SourceBackupArn` member, when set.
     #[inline]
-    pub fn source_backup_arn(&self) -> ::std::option::Option<&str> {
+    pub fn source_backup_arn(&self) -> Option<&str> {
         self.source_backup_arn.as_deref()
     }
     /// The `SourceTableArn` member, when set.
     #[inline]
-    pub fn source_table_arn(&self) -> ::std::option::Option<&str> {
+    pub fn source_table_arn(&self) -> Option<&str> {
         self.source_table_arn.as_deref()
     }
     /// The `RestoreDateTime` member, when set.
     #[inline]
-    pub fn restore_date_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn restore_date_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.restore_date_time.as_ref()
     }
     /// The `RestoreInProgress` member, when set.
     #[inline]
-    pub fn restore_in_progress(&self) -> ::std::option::Option<bool> {
+    pub fn restore_in_progress(&self) -> Option<bool> {
         self.restore_in_progress
     }
 }
 /// A builder for [`RestoreSummary`](crate::types::RestoreSummary); start one with `RestoreSummary::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RestoreSummaryBuilder {
     inner: crate::types::RestoreSummary,
 }
 impl RestoreSummaryBuilder {
     /// Sets [`RestoreSummary::source_backup_arn`](crate::types::RestoreSummary::source_backup_arn): The Amazon Resource Name (ARN) of the backup from which the table was restored.
-    pub fn source_backup_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_backup_arn = ::std::option::Option::Some(input.into());
+    pub fn source_backup_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_backup_arn = Some(input.into());
         self
     }
     /// Sets or clears [`RestoreSummary::source_backup_arn`](crate::types::RestoreSummary::source_backup_arn).
     #[inline]
-    pub fn set_source_backup_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_backup_arn(mut self, input: Option<String>) -> Self {
         self.inner.source_backup_arn = input;
         self
     }
     /// The value set for [`RestoreSummary::source_backup_arn`](crate::types::RestoreSummary::source_backup_arn), if any.
     #[inline]
-    pub fn get_source_backup_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_backup_arn(&self) -> &Option<String> {
         &self.inner.source_backup_arn
     }
     /// Sets [`RestoreSummary::source_table_arn`](crate::types::RestoreSummary::source_table_arn): The ARN of the source table of the backup that is being restored.
-    pub fn source_table_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_table_arn = ::std::option::Option::Some(input.into());
+    pub fn source_table_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_table_arn = Some(input.into());
         self
     }
     /// Sets or clears [`RestoreSummary::source_table_arn`](crate::types::RestoreSummary::source_table_arn).
     #[inline]
-    pub fn set_source_table_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_table_arn(mut self, input: Option<String>) -> Self {
         self.inner.source_table_arn = input;
         self
     }
     /// The value set for [`RestoreSummary::source_table_arn`](crate::types::RestoreSummary::source_table_arn), if any.
     #[inline]
-    pub fn get_source_table_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_table_arn(&self) -> &Option<String> {
         &self.inner.source_table_arn
     }
     /// Sets [`RestoreSummary::restore_date_time`](crate::types::RestoreSummary::restore_date_time): Point in time or source backup time.
@@ -114,14 +88,14 @@ impl RestoreSummaryBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.restore_date_time = ::std::option::Option::Some(input);
+        self.inner.restore_date_time = Some(input);
         self
     }
     /// Sets or clears [`RestoreSummary::restore_date_time`](crate::types::RestoreSummary::restore_date_time).
     #[inline]
     pub fn set_restore_date_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.restore_date_time = input;
         self
@@ -130,48 +104,42 @@ impl RestoreSummaryBuilder {
     #[inline]
     pub fn get_restore_date_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.restore_date_time
     }
     /// Sets [`RestoreSummary::restore_in_progress`](crate::types::RestoreSummary::restore_in_progress): Indicates if a restore is in progress or not.
     pub fn restore_in_progress(mut self, input: bool) -> Self {
-        self.inner.restore_in_progress = ::std::option::Option::Some(input);
+        self.inner.restore_in_progress = Some(input);
         self
     }
     /// Sets or clears [`RestoreSummary::restore_in_progress`](crate::types::RestoreSummary::restore_in_progress).
     #[inline]
-    pub fn set_restore_in_progress(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_restore_in_progress(mut self, input: Option<bool>) -> Self {
         self.inner.restore_in_progress = input;
         self
     }
     /// The value set for [`RestoreSummary::restore_in_progress`](crate::types::RestoreSummary::restore_in_progress), if any.
     #[inline]
-    pub fn get_restore_in_progress(&self) -> &::std::option::Option<bool> {
+    pub fn get_restore_in_progress(&self) -> &Option<bool> {
         &self.inner.restore_in_progress
     }
     /// Builds the [`RestoreSummary`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::RestoreSummary,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::RestoreSummary, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.restore_date_time.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RestoreSummary",
                 member: "restore_date_time",
             });
         }
         if self.inner.restore_in_progress.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RestoreSummary",
                 member: "restore_in_progress",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

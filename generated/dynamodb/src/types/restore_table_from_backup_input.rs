@@ -2,70 +2,51 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RestoreTableFromBackupInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RestoreTableFromBackupInput {
     /// The name of the new table to which the backup must be restored.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub target_table_name: ::std::option::Option<::std::string::String>,
+    pub target_table_name: Option<String>,
     /// The Amazon Resource Name (ARN) associated with the backup.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub backup_arn: ::std::option::Option<::std::string::String>,
+    pub backup_arn: Option<String>,
     /// The billing mode of the restored table.
-    pub billing_mode_override: ::std::option::Option<crate::types::BillingMode>,
+    pub billing_mode_override: Option<crate::types::BillingMode>,
     /// List of global secondary indexes for the restored table. The indexes provided should match existing secondary indexes. You can choose to exclude some or all of the indexes at the time of restore.
-    pub global_secondary_index_override: ::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalSecondaryIndex>,
-    >,
+    pub global_secondary_index_override: Option<Vec<crate::types::GlobalSecondaryIndex>>,
     /// List of local secondary indexes for the restored table. The indexes provided should match existing secondary indexes. You can choose to exclude some or all of the indexes at the time of restore.
-    pub local_secondary_index_override: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LocalSecondaryIndex>,
-    >,
+    pub local_secondary_index_override: Option<Vec<crate::types::LocalSecondaryIndex>>,
     /// Provisioned throughput settings for the restored table.
-    pub provisioned_throughput_override: ::std::option::Option<
-        crate::types::ProvisionedThroughput,
-    >,
+    pub provisioned_throughput_override: Option<crate::types::ProvisionedThroughput>,
     /// The `OnDemandThroughputOverride` member.
-    pub on_demand_throughput_override: ::std::option::Option<
-        crate::types::OnDemandThroughput,
-    >,
+    pub on_demand_throughput_override: Option<crate::types::OnDemandThroughput>,
     /// The new server-side encryption settings for the restored table.
-    pub sse_specification_override: ::std::option::Option<
-        crate::types::SseSpecification,
-    >,
+    pub sse_specification_override: Option<crate::types::SseSpecification>,
     /// The vector indexes for the restored table. If not specified, all vector indexes from the backup are restored. The indexes provided must match existing vector indexes from the backup. You can choose to exclude some or all of the vector indexes at the time of restore.
-    pub vector_index_override: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VectorIndex>,
-    >,
+    pub vector_index_override: Option<Vec<crate::types::VectorIndex>>,
 }
 impl RestoreTableFromBackupInput {
     /// Starts building a [`RestoreTableFromBackupInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::RestoreTableFromBackupInputBuilder {
-        <crate::types::builders::RestoreTableFromBackupInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RestoreTableFromBackupInputBuilder as Default>::default()
     }
     /// The `TargetTableName` member, when set.
     #[inline]
-    pub fn target_table_name(&self) -> ::std::option::Option<&str> {
+    pub fn target_table_name(&self) -> Option<&str> {
         self.target_table_name.as_deref()
     }
     /// The `BackupArn` member, when set.
     #[inline]
-    pub fn backup_arn(&self) -> ::std::option::Option<&str> {
+    pub fn backup_arn(&self) -> Option<&str> {
         self.backup_arn.as_deref()
     }
     /// The `BillingModeOverride` member, when set.
     #[inline]
-    pub fn billing_mode_override(
-        &self,
-    ) -> ::std::option::Option<&crate::types::BillingMode> {
+    pub fn billing_mode_override(&self) -> Option<&crate::types::BillingMode> {
         self.billing_mode_override.as_ref()
     }
     /// The `GlobalSecondaryIndexOverride` member, empty when not set; the field tells an empty list from an absent one.
@@ -86,21 +67,19 @@ impl RestoreTableFromBackupInput {
     #[inline]
     pub fn provisioned_throughput_override(
         &self,
-    ) -> ::std::option::Option<&crate::types::ProvisionedThroughput> {
+    ) -> Option<&crate::types::ProvisionedThroughput> {
         self.provisioned_throughput_override.as_ref()
     }
     /// The `OnDemandThroughputOverride` member, when set.
     #[inline]
     pub fn on_demand_throughput_override(
         &self,
-    ) -> ::std::option::Option<&crate::types::OnDemandThroughput> {
+    ) -> Option<&crate::types::OnDemandThroughput> {
         self.on_demand_throughput_override.as_ref()
     }
     /// The `SSESpecificationOverride` member, when set.
     #[inline]
-    pub fn sse_specification_override(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SseSpecification> {
+    pub fn sse_specification_override(&self) -> Option<&crate::types::SseSpecification> {
         self.sse_specification_override.as_ref()
     }
     /// The `VectorIndexOverride` member, empty when not set; the field tells an empty list from an absent one.
@@ -116,81 +95,60 @@ impl RestoreTableFromBackupInput {
     }
 }
 /// A builder for [`RestoreTableFromBackupInput`](crate::types::RestoreTableFromBackupInput); start one with `RestoreTableFromBackupInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RestoreTableFromBackupInputBuilder {
     inner: crate::types::RestoreTableFromBackupInput,
 }
 impl RestoreTableFromBackupInputBuilder {
     /// Sets [`RestoreTableFromBackupInput::target_table_name`](crate::types::RestoreTableFromBackupInput::target_table_name): The name of the new table to which the backup must be restored.
-    pub fn target_table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.target_table_name = ::std::option::Option::Some(input.into());
+    pub fn target_table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.target_table_name = Some(input.into());
         self
     }
     /// Sets or clears [`RestoreTableFromBackupInput::target_table_name`](crate::types::RestoreTableFromBackupInput::target_table_name).
     #[inline]
-    pub fn set_target_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_table_name(mut self, input: Option<String>) -> Self {
         self.inner.target_table_name = input;
         self
     }
     /// The value set for [`RestoreTableFromBackupInput::target_table_name`](crate::types::RestoreTableFromBackupInput::target_table_name), if any.
     #[inline]
-    pub fn get_target_table_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_table_name(&self) -> &Option<String> {
         &self.inner.target_table_name
     }
     /// Sets [`RestoreTableFromBackupInput::backup_arn`](crate::types::RestoreTableFromBackupInput::backup_arn): The Amazon Resource Name (ARN) associated with the backup.
-    pub fn backup_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.backup_arn = ::std::option::Option::Some(input.into());
+    pub fn backup_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.backup_arn = Some(input.into());
         self
     }
     /// Sets or clears [`RestoreTableFromBackupInput::backup_arn`](crate::types::RestoreTableFromBackupInput::backup_arn).
     #[inline]
-    pub fn set_backup_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_backup_arn(mut self, input: Option<String>) -> Self {
         self.inner.backup_arn = input;
         self
     }
     /// The value set for [`RestoreTableFromBackupInput::backup_arn`](crate::types::RestoreTableFromBackupInput::backup_arn), if any.
     #[inline]
-    pub fn get_backup_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_backup_arn(&self) -> &Option<String> {
         &self.inner.backup_arn
     }
     /// Sets [`RestoreTableFromBackupInput::billing_mode_override`](crate::types::RestoreTableFromBackupInput::billing_mode_override): The billing mode of the restored table.
     pub fn billing_mode_override(mut self, input: crate::types::BillingMode) -> Self {
-        self.inner.billing_mode_override = ::std::option::Option::Some(input);
+        self.inner.billing_mode_override = Some(input);
         self
     }
     /// Sets or clears [`RestoreTableFromBackupInput::billing_mode_override`](crate::types::RestoreTableFromBackupInput::billing_mode_override).
     #[inline]
     pub fn set_billing_mode_override(
         mut self,
-        input: ::std::option::Option<crate::types::BillingMode>,
+        input: Option<crate::types::BillingMode>,
     ) -> Self {
         self.inner.billing_mode_override = input;
         self
     }
     /// The value set for [`RestoreTableFromBackupInput::billing_mode_override`](crate::types::RestoreTableFromBackupInput::billing_mode_override), if any.
     #[inline]
-    pub fn get_billing_mode_override(
-        &self,
-    ) -> &::std::option::Option<crate::types::BillingMode> {
+    pub fn get_billing_mode_override(&self) -> &Option<crate::types::BillingMode> {
         &self.inner.billing_mode_override
     }
     /// Appends one item to [`RestoreTableFromBackupInput::global_secondary_index_override`](crate::types::RestoreTableFromBackupInput::global_secondary_index_override): List of global secondary indexes for the restored table.
@@ -207,7 +165,7 @@ impl RestoreTableFromBackupInputBuilder {
     #[inline]
     pub fn set_global_secondary_index_override(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>>,
+        input: Option<Vec<crate::types::GlobalSecondaryIndex>>,
     ) -> Self {
         self.inner.global_secondary_index_override = input;
         self
@@ -216,7 +174,7 @@ impl RestoreTableFromBackupInputBuilder {
     #[inline]
     pub fn get_global_secondary_index_override(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>> {
+    ) -> &Option<Vec<crate::types::GlobalSecondaryIndex>> {
         &self.inner.global_secondary_index_override
     }
     /// Appends one item to [`RestoreTableFromBackupInput::local_secondary_index_override`](crate::types::RestoreTableFromBackupInput::local_secondary_index_override): List of local secondary indexes for the restored table.
@@ -233,7 +191,7 @@ impl RestoreTableFromBackupInputBuilder {
     #[inline]
     pub fn set_local_secondary_index_override(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::LocalSecondaryIndex>>,
+        input: Option<Vec<crate::types::LocalSecondaryIndex>>,
     ) -> Self {
         self.inner.local_secondary_index_override = input;
         self
@@ -242,7 +200,7 @@ impl RestoreTableFromBackupInputBuilder {
     #[inline]
     pub fn get_local_secondary_index_override(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LocalSecondaryIndex>> {
+    ) -> &Option<Vec<crate::types::LocalSecondaryIndex>> {
         &self.inner.local_secondary_index_override
     }
     /// Sets [`RestoreTableFromBackupInput::provisioned_throughput_override`](crate::types::RestoreTableFromBackupInput::provisioned_throughput_override): Provisioned throughput settings for the restored table.
@@ -250,14 +208,14 @@ impl RestoreTableFromBackupInputBuilder {
         mut self,
         input: crate::types::ProvisionedThroughput,
     ) -> Self {
-        self.inner.provisioned_throughput_override = ::std::option::Option::Some(input);
+        self.inner.provisioned_throughput_override = Some(input);
         self
     }
     /// Sets or clears [`RestoreTableFromBackupInput::provisioned_throughput_override`](crate::types::RestoreTableFromBackupInput::provisioned_throughput_override).
     #[inline]
     pub fn set_provisioned_throughput_override(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedThroughput>,
+        input: Option<crate::types::ProvisionedThroughput>,
     ) -> Self {
         self.inner.provisioned_throughput_override = input;
         self
@@ -266,7 +224,7 @@ impl RestoreTableFromBackupInputBuilder {
     #[inline]
     pub fn get_provisioned_throughput_override(
         &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
+    ) -> &Option<crate::types::ProvisionedThroughput> {
         &self.inner.provisioned_throughput_override
     }
     /// Sets [`RestoreTableFromBackupInput::on_demand_throughput_override`](crate::types::RestoreTableFromBackupInput::on_demand_throughput_override)
@@ -274,14 +232,14 @@ impl RestoreTableFromBackupInputBuilder {
         mut self,
         input: crate::types::OnDemandThroughput,
     ) -> Self {
-        self.inner.on_demand_throughput_override = ::std::option::Option::Some(input);
+        self.inner.on_demand_throughput_override = Some(input);
         self
     }
     /// Sets or clears [`RestoreTableFromBackupInput::on_demand_throughput_override`](crate::types::RestoreTableFromBackupInput::on_demand_throughput_override).
     #[inline]
     pub fn set_on_demand_throughput_override(
         mut self,
-        input: ::std::option::Option<crate::types::OnDemandThroughput>,
+        input: Option<crate::types::OnDemandThroughput>,
     ) -> Self {
         self.inner.on_demand_throughput_override = input;
         self
@@ -290,7 +248,7 @@ impl RestoreTableFromBackupInputBuilder {
     #[inline]
     pub fn get_on_demand_throughput_override(
         &self,
-    ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
+    ) -> &Option<crate::types::OnDemandThroughput> {
         &self.inner.on_demand_throughput_override
     }
     /// Sets [`RestoreTableFromBackupInput::sse_specification_override`](crate::types::RestoreTableFromBackupInput::sse_specification_override): The new server-side encryption settings for the restored table.
@@ -298,14 +256,14 @@ impl RestoreTableFromBackupInputBuilder {
         mut self,
         input: crate::types::SseSpecification,
     ) -> Self {
-        self.inner.sse_specification_override = ::std::option::Option::Some(input);
+        self.inner.sse_specification_override = Some(input);
         self
     }
     /// Sets or clears [`RestoreTableFromBackupInput::sse_specification_override`](crate::types::RestoreTableFromBackupInput::sse_specification_override).
     #[inline]
     pub fn set_sse_specification_override(
         mut self,
-        input: ::std::option::Option<crate::types::SseSpecification>,
+        input: Option<crate::types::SseSpecification>,
     ) -> Self {
         self.inner.sse_specification_override = input;
         self
@@ -314,7 +272,7 @@ impl RestoreTableFromBackupInputBuilder {
     #[inline]
     pub fn get_sse_specification_override(
         &self,
-    ) -> &::std::option::Option<crate::types::SseSpecification> {
+    ) -> &Option<crate::types::SseSpecification> {
         &self.inner.sse_specification_override
     }
     /// Appends one item to [`RestoreTableFromBackupInput::vector_index_override`](crate::types::RestoreTableFromBackupInput::vector_index_override): The vector indexes for the restored table.
@@ -328,38 +286,36 @@ impl RestoreTableFromBackupInputBuilder {
     #[inline]
     pub fn set_vector_index_override(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VectorIndex>>,
+        input: Option<Vec<crate::types::VectorIndex>>,
     ) -> Self {
         self.inner.vector_index_override = input;
         self
     }
     /// The value set for [`RestoreTableFromBackupInput::vector_index_override`](crate::types::RestoreTableFromBackupInput::vector_index_override), if any.
     #[inline]
-    pub fn get_vector_index_override(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VectorIndex>> {
+    pub fn get_vector_index_override(&self) -> &Option<Vec<crate::types::VectorIndex>> {
         &self.inner.vector_index_override
     }
     /// Builds the [`RestoreTableFromBackupInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RestoreTableFromBackupInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.target_table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RestoreTableFromBackupInput",
                 member: "target_table_name",
             });
         }
         if self.inner.backup_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RestoreTableFromBackupInput",
                 member: "backup_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,72 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RestoreTableFromBackupOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RestoreTableFromBackupOutput {
     /// The description of the table created from an existing backup.
-    pub table_description: ::std::option::Option<crate::types::TableDescription>,
+    pub table_description: Option<crate::types::TableDescription>,
 }
 impl RestoreTableFromBackupOutput {
     /// Starts building a [`RestoreTableFromBackupOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::RestoreTableFromBackupOutputBuilder {
-        <crate::types::builders::RestoreTableFromBackupOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RestoreTableFromBackupOutputBuilder as Default>::default()
     }
     /// The `TableDescription` member, when set.
     #[inline]
-    pub fn table_description(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TableDescription> {
+    pub fn table_description(&self) -> Option<&crate::types::TableDescription> {
         self.table_description.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for RestoreTableFromBackupOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "RestoreTableFromBackupOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`RestoreTableFromBackupOutput`](crate::types::RestoreTableFromBackupOutput); start one with `RestoreTableFromBackupOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RestoreTableFromBackupOutputBuilder {
     inner: crate::types::RestoreTableFromBackupOutput,
 }
 impl RestoreTableFromBackupOutputBuilder {
     /// Sets [`RestoreTableFromBackupOutput::table_description`](crate::types::RestoreTableFromBackupOutput::table_description): The description of the table created from an existing backup.
     pub fn table_description(mut self, input: crate::types::TableDescription) -> Self {
-        self.inner.table_description = ::std::option::Option::Some(input);
+        self.inner.table_description = Some(input);
         self
     }
     /// Sets or clears [`RestoreTableFromBackupOutput::table_description`](crate::types::RestoreTableFromBackupOutput::table_description).
     #[inline]
     pub fn set_table_description(
         mut self,
-        input: ::std::option::Option<crate::types::TableDescription>,
+        input: Option<crate::types::TableDescription>,
     ) -> Self {
         self.inner.table_description = input;
         self
     }
     /// The value set for [`RestoreTableFromBackupOutput::table_description`](crate::types::RestoreTableFromBackupOutput::table_description), if any.
     #[inline]
-    pub fn get_table_description(
-        &self,
-    ) -> &::std::option::Option<crate::types::TableDescription> {
+    pub fn get_table_description(&self) -> &Option<crate::types::TableDescription> {
         &self.inner.table_description
     }
     /// Builds the [`RestoreTableFromBackupOutput`]; it has no required members, so this cannot fail.

@@ -2,93 +2,72 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RestoreTableToPointInTimeInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RestoreTableToPointInTimeInput {
     /// The DynamoDB table that will be restored. This value is an Amazon Resource Name (ARN).
-    pub source_table_arn: ::std::option::Option<::std::string::String>,
+    pub source_table_arn: Option<String>,
     /// Name of the source table that is being restored.
-    pub source_table_name: ::std::option::Option<::std::string::String>,
+    pub source_table_name: Option<String>,
     /// The name of the new table to which it must be restored to.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub target_table_name: ::std::option::Option<::std::string::String>,
+    pub target_table_name: Option<String>,
     /// Restore the table to the latest possible time. `LatestRestorableDateTime` is typically 5 minutes before the current time.
-    pub use_latest_restorable_time: ::std::option::Option<bool>,
+    pub use_latest_restorable_time: Option<bool>,
     /// Time in the past to restore the table to.
-    pub restore_date_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub restore_date_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The billing mode of the restored table.
-    pub billing_mode_override: ::std::option::Option<crate::types::BillingMode>,
+    pub billing_mode_override: Option<crate::types::BillingMode>,
     /// List of global secondary indexes for the restored table. The indexes provided should match existing secondary indexes. You can choose to exclude some or all of the indexes at the time of restore.
     ///
     /// The [`WarmThroughput`](crate::types::WarmThroughput) setting is not supported on global secondary indexes when you use `RestoreTableToPointInTime`. Although [`WarmThroughput`](crate::types::WarmThroughput) appears in the shared index definition, including it in a `GlobalSecondaryIndexOverride` entry causes the request to fail with a validation error.
-    pub global_secondary_index_override: ::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalSecondaryIndex>,
-    >,
+    pub global_secondary_index_override: Option<Vec<crate::types::GlobalSecondaryIndex>>,
     /// List of local secondary indexes for the restored table. The indexes provided should match existing secondary indexes. You can choose to exclude some or all of the indexes at the time of restore.
-    pub local_secondary_index_override: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LocalSecondaryIndex>,
-    >,
+    pub local_secondary_index_override: Option<Vec<crate::types::LocalSecondaryIndex>>,
     /// Provisioned throughput settings for the restored table.
-    pub provisioned_throughput_override: ::std::option::Option<
-        crate::types::ProvisionedThroughput,
-    >,
+    pub provisioned_throughput_override: Option<crate::types::ProvisionedThroughput>,
     /// The `OnDemandThroughputOverride` member.
-    pub on_demand_throughput_override: ::std::option::Option<
-        crate::types::OnDemandThroughput,
-    >,
+    pub on_demand_throughput_override: Option<crate::types::OnDemandThroughput>,
     /// The new server-side encryption settings for the restored table.
-    pub sse_specification_override: ::std::option::Option<
-        crate::types::SseSpecification,
-    >,
+    pub sse_specification_override: Option<crate::types::SseSpecification>,
     /// The vector indexes for the restored table. If not specified, all vector indexes from the source table are restored. The indexes provided must match existing vector indexes from the source table. You can choose to exclude some or all of the vector indexes at the time of restore.
-    pub vector_index_override: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VectorIndex>,
-    >,
+    pub vector_index_override: Option<Vec<crate::types::VectorIndex>>,
 }
 impl RestoreTableToPointInTimeInput {
     /// Starts building a [`RestoreTableToPointInTimeInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::RestoreTableToPointInTimeInputBuilder {
-        <crate::types::builders::RestoreTableToPointInTimeInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RestoreTableToPointInTimeInputBuilder as Default>::default()
     }
     /// The `SourceTableArn` member, when set.
     #[inline]
-    pub fn source_table_arn(&self) -> ::std::option::Option<&str> {
+    pub fn source_table_arn(&self) -> Option<&str> {
         self.source_table_arn.as_deref()
     }
     /// The `SourceTableName` member, when set.
     #[inline]
-    pub fn source_table_name(&self) -> ::std::option::Option<&str> {
+    pub fn source_table_name(&self) -> Option<&str> {
         self.source_table_name.as_deref()
     }
     /// The `TargetTableName` member, when set.
     #[inline]
-    pub fn target_table_name(&self) -> ::std::option::Option<&str> {
+    pub fn target_table_name(&self) -> Option<&str> {
         self.target_table_name.as_deref()
     }
     /// The `UseLatestRestorableTime` member, when set.
     #[inline]
-    pub fn use_latest_restorable_time(&self) -> ::std::option::Option<bool> {
+    pub fn use_latest_restorable_time(&self) -> Option<bool> {
         self.use_latest_restorable_time
     }
     /// The `RestoreDateTime` member, when set.
     #[inline]
-    pub fn restore_date_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn restore_date_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.restore_date_time.as_ref()
     }
     /// The `BillingModeOverride` member, when set.
     #[inline]
-    pub fn billing_mode_override(
-        &self,
-    ) -> ::std::option::Option<&crate::types::BillingMode> {
+    pub fn billing_mode_override(&self) -> Option<&crate::types::BillingMode> {
         self.billing_mode_override.as_ref()
     }
     /// The `GlobalSecondaryIndexOverride` member, empty when not set; the field tells an empty list from an absent one.
@@ -109,21 +88,19 @@ impl RestoreTableToPointInTimeInput {
     #[inline]
     pub fn provisioned_throughput_override(
         &self,
-    ) -> ::std::option::Option<&crate::types::ProvisionedThroughput> {
+    ) -> Option<&crate::types::ProvisionedThroughput> {
         self.provisioned_throughput_override.as_ref()
     }
     /// The `OnDemandThroughputOverride` member, when set.
     #[inline]
     pub fn on_demand_throughput_override(
         &self,
-    ) -> ::std::option::Option<&crate::types::OnDemandThroughput> {
+    ) -> Option<&crate::types::OnDemandThroughput> {
         self.on_demand_throughput_override.as_ref()
     }
     /// The `SSESpecificationOverride` member, when set.
     #[inline]
-    pub fn sse_specification_override(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SseSpecification> {
+    pub fn sse_specification_override(&self) -> Option<&crate::types::SseSpecification> {
         self.sse_specification_override.as_ref()
     }
     /// The `VectorIndexOverride` member, empty when not set; the field tells an empty list from an absent one.
@@ -139,103 +116,73 @@ impl RestoreTableToPointInTimeInput {
     }
 }
 /// A builder for [`RestoreTableToPointInTimeInput`](crate::types::RestoreTableToPointInTimeInput); start one with `RestoreTableToPointInTimeInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RestoreTableToPointInTimeInputBuilder {
     inner: crate::types::RestoreTableToPointInTimeInput,
 }
 impl RestoreTableToPointInTimeInputBuilder {
     /// Sets [`RestoreTableToPointInTimeInput::source_table_arn`](crate::types::RestoreTableToPointInTimeInput::source_table_arn): The DynamoDB table that will be restored.
-    pub fn source_table_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_table_arn = ::std::option::Option::Some(input.into());
+    pub fn source_table_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_table_arn = Some(input.into());
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::source_table_arn`](crate::types::RestoreTableToPointInTimeInput::source_table_arn).
     #[inline]
-    pub fn set_source_table_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_table_arn(mut self, input: Option<String>) -> Self {
         self.inner.source_table_arn = input;
         self
     }
     /// The value set for [`RestoreTableToPointInTimeInput::source_table_arn`](crate::types::RestoreTableToPointInTimeInput::source_table_arn), if any.
     #[inline]
-    pub fn get_source_table_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_table_arn(&self) -> &Option<String> {
         &self.inner.source_table_arn
     }
     /// Sets [`RestoreTableToPointInTimeInput::source_table_name`](crate::types::RestoreTableToPointInTimeInput::source_table_name): Name of the source table that is being restored.
-    pub fn source_table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_table_name = ::std::option::Option::Some(input.into());
+    pub fn source_table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_table_name = Some(input.into());
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::source_table_name`](crate::types::RestoreTableToPointInTimeInput::source_table_name).
     #[inline]
-    pub fn set_source_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_table_name(mut self, input: Option<String>) -> Self {
         self.inner.source_table_name = input;
         self
     }
     /// The value set for [`RestoreTableToPointInTimeInput::source_table_name`](crate::types::RestoreTableToPointInTimeInput::source_table_name), if any.
     #[inline]
-    pub fn get_source_table_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_table_name(&self) -> &Option<String> {
         &self.inner.source_table_name
     }
     /// Sets [`RestoreTableToPointInTimeInput::target_table_name`](crate::types::RestoreTableToPointInTimeInput::target_table_name): The name of the new table to which it must be restored to.
-    pub fn target_table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.target_table_name = ::std::option::Option::Some(input.into());
+    pub fn target_table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.target_table_name = Some(input.into());
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::target_table_name`](crate::types::RestoreTableToPointInTimeInput::target_table_name).
     #[inline]
-    pub fn set_target_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_table_name(mut self, input: Option<String>) -> Self {
         self.inner.target_table_name = input;
         self
     }
     /// The value set for [`RestoreTableToPointInTimeInput::target_table_name`](crate::types::RestoreTableToPointInTimeInput::target_table_name), if any.
     #[inline]
-    pub fn get_target_table_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_table_name(&self) -> &Option<String> {
         &self.inner.target_table_name
     }
     /// Sets [`RestoreTableToPointInTimeInput::use_latest_restorable_time`](crate::types::RestoreTableToPointInTimeInput::use_latest_restorable_time): Restore the table to the latest possible time. `LatestRestorableDateTime` is typically 5 minutes before the current time.
     pub fn use_latest_restorable_time(mut self, input: bool) -> Self {
-        self.inner.use_latest_restorable_time = ::std::option::Option::Some(input);
+        self.inner.use_latest_restorable_time = Some(input);
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::use_latest_restorable_time`](crate::types::RestoreTableToPointInTimeInput::use_latest_restorable_time).
     #[inline]
-    pub fn set_use_latest_restorable_time(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_use_latest_restorable_time(mut self, input: Option<bool>) -> Self {
         self.inner.use_latest_restorable_time = input;
         self
     }
     /// The value set for [`RestoreTableToPointInTimeInput::use_latest_restorable_time`](crate::types::RestoreTableToPointInTimeInput::use_latest_restorable_time), if any.
     #[inline]
-    pub fn get_use_latest_restorable_time(&self) -> &::std::option::Option<bool> {
+    pub fn get_use_latest_restorable_time(&self) -> &Option<bool> {
         &self.inner.use_latest_restorable_time
     }
     /// Sets [`RestoreTableToPointInTimeInput::restore_date_time`](crate::types::RestoreTableToPointInTimeInput::restore_date_time): Time in the past to restore the table to.
@@ -243,14 +190,14 @@ impl RestoreTableToPointInTimeInputBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.restore_date_time = ::std::option::Option::Some(input);
+        self.inner.restore_date_time = Some(input);
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::restore_date_time`](crate::types::RestoreTableToPointInTimeInput::restore_date_time).
     #[inline]
     pub fn set_restore_date_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.restore_date_time = input;
         self
@@ -259,28 +206,26 @@ impl RestoreTableToPointInTimeInputBuilder {
     #[inline]
     pub fn get_restore_date_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.restore_date_time
     }
     /// Sets [`RestoreTableToPointInTimeInput::billing_mode_override`](crate::types::RestoreTableToPointInTimeInput::billing_mode_override): The billing mode of the restored table.
     pub fn billing_mode_override(mut self, input: crate::types::BillingMode) -> Self {
-        self.inner.billing_mode_override = ::std::option::Option::Some(input);
+        self.inner.billing_mode_override = Some(input);
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::billing_mode_override`](crate::types::RestoreTableToPointInTimeInput::billing_mode_override).
     #[inline]
     pub fn set_billing_mode_override(
         mut self,
-        input: ::std::option::Option<crate::types::BillingMode>,
+        input: Option<crate::types::BillingMode>,
     ) -> Self {
         self.inner.billing_mode_override = input;
         self
     }
     /// The value set for [`RestoreTableToPointInTimeInput::billing_mode_override`](crate::types::RestoreTableToPointInTimeInput::billing_mode_override), if any.
     #[inline]
-    pub fn get_billing_mode_override(
-        &self,
-    ) -> &::std::option::Option<crate::types::BillingMode> {
+    pub fn get_billing_mode_override(&self) -> &Option<crate::types::BillingMode> {
         &self.inner.billing_mode_override
     }
     /// Appends one item to [`RestoreTableToPointInTimeInput::global_secondary_index_override`](crate::types::RestoreTableToPointInTimeInput::global_secondary_index_override): List of global secondary indexes for the restored table.
@@ -297,7 +242,7 @@ impl RestoreTableToPointInTimeInputBuilder {
     #[inline]
     pub fn set_global_secondary_index_override(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>>,
+        input: Option<Vec<crate::types::GlobalSecondaryIndex>>,
     ) -> Self {
         self.inner.global_secondary_index_override = input;
         self
@@ -306,7 +251,7 @@ impl RestoreTableToPointInTimeInputBuilder {
     #[inline]
     pub fn get_global_secondary_index_override(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>> {
+    ) -> &Option<Vec<crate::types::GlobalSecondaryIndex>> {
         &self.inner.global_secondary_index_override
     }
     /// Appends one item to [`RestoreTableToPointInTimeInput::local_secondary_index_override`](crate::types::RestoreTableToPointInTimeInput::local_secondary_index_override): List of local secondary indexes for the restored table.
@@ -323,7 +268,7 @@ impl RestoreTableToPointInTimeInputBuilder {
     #[inline]
     pub fn set_local_secondary_index_override(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::LocalSecondaryIndex>>,
+        input: Option<Vec<crate::types::LocalSecondaryIndex>>,
     ) -> Self {
         self.inner.local_secondary_index_override = input;
         self
@@ -332,7 +277,7 @@ impl RestoreTableToPointInTimeInputBuilder {
     #[inline]
     pub fn get_local_secondary_index_override(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LocalSecondaryIndex>> {
+    ) -> &Option<Vec<crate::types::LocalSecondaryIndex>> {
         &self.inner.local_secondary_index_override
     }
     /// Sets [`RestoreTableToPointInTimeInput::provisioned_throughput_override`](crate::types::RestoreTableToPointInTimeInput::provisioned_throughput_override): Provisioned throughput settings for the restored table.
@@ -340,14 +285,14 @@ impl RestoreTableToPointInTimeInputBuilder {
         mut self,
         input: crate::types::ProvisionedThroughput,
     ) -> Self {
-        self.inner.provisioned_throughput_override = ::std::option::Option::Some(input);
+        self.inner.provisioned_throughput_override = Some(input);
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::provisioned_throughput_override`](crate::types::RestoreTableToPointInTimeInput::provisioned_throughput_override).
     #[inline]
     pub fn set_provisioned_throughput_override(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedThroughput>,
+        input: Option<crate::types::ProvisionedThroughput>,
     ) -> Self {
         self.inner.provisioned_throughput_override = input;
         self
@@ -356,7 +301,7 @@ impl RestoreTableToPointInTimeInputBuilder {
     #[inline]
     pub fn get_provisioned_throughput_override(
         &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
+    ) -> &Option<crate::types::ProvisionedThroughput> {
         &self.inner.provisioned_throughput_override
     }
     /// Sets [`RestoreTableToPointInTimeInput::on_demand_throughput_override`](crate::types::RestoreTableToPointInTimeInput::on_demand_throughput_override)
@@ -364,14 +309,14 @@ impl RestoreTableToPointInTimeInputBuilder {
         mut self,
         input: crate::types::OnDemandThroughput,
     ) -> Self {
-        self.inner.on_demand_throughput_override = ::std::option::Option::Some(input);
+        self.inner.on_demand_throughput_override = Some(input);
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::on_demand_throughput_override`](crate::types::RestoreTableToPointInTimeInput::on_demand_throughput_override).
     #[inline]
     pub fn set_on_demand_throughput_override(
         mut self,
-        input: ::std::option::Option<crate::types::OnDemandThroughput>,
+        input: Option<crate::types::OnDemandThroughput>,
     ) -> Self {
         self.inner.on_demand_throughput_override = input;
         self
@@ -380,7 +325,7 @@ impl RestoreTableToPointInTimeInputBuilder {
     #[inline]
     pub fn get_on_demand_throughput_override(
         &self,
-    ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
+    ) -> &Option<crate::types::OnDemandThroughput> {
         &self.inner.on_demand_throughput_override
     }
     /// Sets [`RestoreTableToPointInTimeInput::sse_specification_override`](crate::types::RestoreTableToPointInTimeInput::sse_specification_override): The new server-side encryption settings for the restored table.
@@ -388,14 +333,14 @@ impl RestoreTableToPointInTimeInputBuilder {
         mut self,
         input: crate::types::SseSpecification,
     ) -> Self {
-        self.inner.sse_specification_override = ::std::option::Option::Some(input);
+        self.inner.sse_specification_override = Some(input);
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::sse_specification_override`](crate::types::RestoreTableToPointInTimeInput::sse_specification_override).
     #[inline]
     pub fn set_sse_specification_override(
         mut self,
-        input: ::std::option::Option<crate::types::SseSpecification>,
+        input: Option<crate::types::SseSpecification>,
     ) -> Self {
         self.inner.sse_specification_override = input;
         self
@@ -404,7 +349,7 @@ impl RestoreTableToPointInTimeInputBuilder {
     #[inline]
     pub fn get_sse_specification_override(
         &self,
-    ) -> &::std::option::Option<crate::types::SseSpecification> {
+    ) -> &Option<crate::types::SseSpecification> {
         &self.inner.sse_specification_override
     }
     /// Appends one item to [`RestoreTableToPointInTimeInput::vector_index_override`](crate::types::RestoreTableToPointInTimeInput::vector_index_override): The vector indexes for the restored table.
@@ -418,32 +363,30 @@ impl RestoreTableToPointInTimeInputBuilder {
     #[inline]
     pub fn set_vector_index_override(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VectorIndex>>,
+        input: Option<Vec<crate::types::VectorIndex>>,
     ) -> Self {
         self.inner.vector_index_override = input;
         self
     }
     /// The value set for [`RestoreTableToPointInTimeInput::vector_index_override`](crate::types::RestoreTableToPointInTimeInput::vector_index_override), if any.
     #[inline]
-    pub fn get_vector_index_override(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VectorIndex>> {
+    pub fn get_vector_index_override(&self) -> &Option<Vec<crate::types::VectorIndex>> {
         &self.inner.vector_index_override
     }
     /// Builds the [`RestoreTableToPointInTimeInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RestoreTableToPointInTimeInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.target_table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RestoreTableToPointInTimeInput",
                 member: "target_table_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,136 +2,105 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The S3 bucket that is being imported from.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct S3BucketSource {
     /// The account number of the S3 bucket that is being imported from. If the bucket is owned by the requester this is optional.
-    pub s3_bucket_owner: ::std::option::Option<::std::string::String>,
+    pub s3_bucket_owner: Option<String>,
     /// The S3 bucket that is being imported from.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub s3_bucket: ::std::option::Option<::std::string::String>,
+    pub s3_bucket: Option<String>,
     /// The key prefix shared by all S3 Objects that are being imported.
-    pub s3_key_prefix: ::std::option::Option<::std::string::String>,
+    pub s3_key_prefix: Option<String>,
 }
 impl S3BucketSource {
     /// Starts building a [`S3BucketSource`].
     #[inline]
     pub fn builder() -> crate::types::builders::S3BucketSourceBuilder {
-        <crate::types::builders::S3BucketSourceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::S3BucketSourceBuilder as Default>::default()
     }
     /// The `S3BucketOwner` member, when set.
     #[inline]
-    pub fn s3_bucket_owner(&self) -> ::std::option::Option<&str> {
+    pub fn s3_bucket_owner(&self) -> Option<&str> {
         self.s3_bucket_owner.as_deref()
     }
     /// The `S3Bucket` member, when set.
     #[inline]
-    pub fn s3_bucket(&self) -> ::std::option::Option<&str> {
+    pub fn s3_bucket(&self) -> Option<&str> {
         self.s3_bucket.as_deref()
     }
     /// The `S3KeyPrefix` member, when set.
     #[inline]
-    pub fn s3_key_prefix(&self) -> ::std::option::Option<&str> {
+    pub fn s3_key_prefix(&self) -> Option<&str> {
         self.s3_key_prefix.as_deref()
     }
 }
 /// A builder for [`S3BucketSource`](crate::types::S3BucketSource); start one with `S3BucketSource::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct S3BucketSourceBuilder {
     inner: crate::types::S3BucketSource,
 }
 impl S3BucketSourceBuilder {
     /// Sets [`S3BucketSource::s3_bucket_owner`](crate::types::S3BucketSource::s3_bucket_owner): The account number of the S3 bucket that is being imported from.
-    pub fn s3_bucket_owner(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_bucket_owner = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket_owner(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_bucket_owner = Some(input.into());
         self
     }
     /// Sets or clears [`S3BucketSource::s3_bucket_owner`](crate::types::S3BucketSource::s3_bucket_owner).
     #[inline]
-    pub fn set_s3_bucket_owner(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket_owner(mut self, input: Option<String>) -> Self {
         self.inner.s3_bucket_owner = input;
         self
     }
     /// The value set for [`S3BucketSource::s3_bucket_owner`](crate::types::S3BucketSource::s3_bucket_owner), if any.
     #[inline]
-    pub fn get_s3_bucket_owner(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket_owner(&self) -> &Option<String> {
         &self.inner.s3_bucket_owner
     }
     /// Sets [`S3BucketSource::s3_bucket`](crate::types::S3BucketSource::s3_bucket): The S3 bucket that is being imported from.
-    pub fn s3_bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_bucket = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_bucket = Some(input.into());
         self
     }
     /// Sets or clears [`S3BucketSource::s3_bucket`](crate::types::S3BucketSource::s3_bucket).
     #[inline]
-    pub fn set_s3_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket(mut self, input: Option<String>) -> Self {
         self.inner.s3_bucket = input;
         self
     }
     /// The value set for [`S3BucketSource::s3_bucket`](crate::types::S3BucketSource::s3_bucket), if any.
     #[inline]
-    pub fn get_s3_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket(&self) -> &Option<String> {
         &self.inner.s3_bucket
     }
     /// Sets [`S3BucketSource::s3_key_prefix`](crate::types::S3BucketSource::s3_key_prefix): The key prefix shared by all S3 Objects that are being imported.
-    pub fn s3_key_prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_key_prefix = ::std::option::Option::Some(input.into());
+    pub fn s3_key_prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_key_prefix = Some(input.into());
         self
     }
     /// Sets or clears [`S3BucketSource::s3_key_prefix`](crate::types::S3BucketSource::s3_key_prefix).
     #[inline]
-    pub fn set_s3_key_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_key_prefix(mut self, input: Option<String>) -> Self {
         self.inner.s3_key_prefix = input;
         self
     }
     /// The value set for [`S3BucketSource::s3_key_prefix`](crate::types::S3BucketSource::s3_key_prefix), if any.
     #[inline]
-    pub fn get_s3_key_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_key_prefix(&self) -> &Option<String> {
         &self.inner.s3_key_prefix
     }
     /// Builds the [`S3BucketSource`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::S3BucketSource,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::S3BucketSource, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.s3_bucket.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "S3BucketSource",
                 member: "s3_bucket",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of a `Scan` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ScanInput {
     /// The name of the table containing the requested items or if you provide `IndexName`, the name of the table to which that index belongs.
@@ -15,13 +10,13 @@ pub struct ScanInput {
     /// You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// The name of a secondary index to scan. This index can be any local secondary index or global secondary index. Note that if you use the `IndexName` parameter, you must also provide `TableName`.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
     /// This is a legacy parameter. Use `ProjectionExpression` instead. For more information, see [AttributesToGet](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.AttributesToGet.html) in the *Amazon DynamoDB Developer Guide*.
-    pub attributes_to_get: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub attributes_to_get: Option<Vec<String>>,
     /// The maximum number of items to evaluate (not necessarily the number of matching items). If DynamoDB processes the number of items up to the limit while processing the results, it stops the operation and returns the matching values up to that point, and a key in `LastEvaluatedKey` to apply in a subsequent operation, so that you can pick up where you left off. Also, if the processed dataset size exceeds 1 MB before DynamoDB reaches this limit, it stops the operation and returns the matching values up to the limit, and a key in `LastEvaluatedKey` to apply in a subsequent operation to continue the operation. For more information, see [Working with Queries](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/QueryAndScan.html) in the *Amazon DynamoDB Developer Guide*.
-    pub limit: ::std::option::Option<i32>,
+    pub limit: Option<i32>,
     /// The attributes to be returned in the result. You can retrieve all item attributes, specific item attributes, the count of matching items, or in the case of an index, some or all of the attributes projected into the index.
     ///
     /// - `ALL_ATTRIBUTES` - Returns all of the item attributes from the specified table or index. If you query a local secondary index, then for each matching item in the index, DynamoDB fetches the entire item from the parent table. If the index is configured to project all item attributes, then all of the data can be obtained from the local secondary index, and no fetching is required.
@@ -36,31 +31,29 @@ pub struct ScanInput {
     /// If neither [`Select`](crate::types::Select) nor `ProjectionExpression` are specified, DynamoDB defaults to `ALL_ATTRIBUTES` when accessing a table, and `ALL_PROJECTED_ATTRIBUTES` when accessing an index. You cannot use both [`Select`](crate::types::Select) and `ProjectionExpression` together in a single request, unless the value for [`Select`](crate::types::Select) is `SPECIFIC_ATTRIBUTES`. (This usage is equivalent to specifying `ProjectionExpression` without any value for [`Select`](crate::types::Select).)
     ///
     /// **Note:** If you use the `ProjectionExpression` parameter, then the value for [`Select`](crate::types::Select) can only be `SPECIFIC_ATTRIBUTES`. Any other value for [`Select`](crate::types::Select) will return an error.
-    pub select: ::std::option::Option<crate::types::Select>,
+    pub select: Option<crate::types::Select>,
     /// This is a legacy parameter. Use `FilterExpression` instead. For more information, see [ScanFilter](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.ScanFilter.html) in the *Amazon DynamoDB Developer Guide*.
-    pub scan_filter: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
+    pub scan_filter: Option<
+        ::std::collections::BTreeMap<String, crate::types::Condition>,
     >,
     /// This is a legacy parameter. Use `FilterExpression` instead. For more information, see [ConditionalOperator](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.ConditionalOperator.html) in the *Amazon DynamoDB Developer Guide*.
-    pub conditional_operator: ::std::option::Option<crate::types::ConditionalOperator>,
+    pub conditional_operator: Option<crate::types::ConditionalOperator>,
     /// The primary key of the first item that this operation will evaluate. Use the value that was returned for `LastEvaluatedKey` in the previous operation.
     ///
     /// The data type for `ExclusiveStartKey` must be String, Number or Binary. No set data types are allowed.
     ///
     /// In a parallel scan, a `Scan` request that includes `ExclusiveStartKey` must specify the same segment whose previous `Scan` returned the corresponding value of `LastEvaluatedKey`.
-    pub exclusive_start_key: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
+    pub exclusive_start_key: Option<
+        ::std::collections::BTreeMap<String, crate::types::AttributeValue>,
     >,
     /// The `ReturnConsumedCapacity` member.
-    pub return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
+    pub return_consumed_capacity: Option<crate::types::ReturnConsumedCapacity>,
     /// For a parallel `Scan` request, `TotalSegments` represents the total number of segments into which the `Scan` operation will be divided. The value of `TotalSegments` corresponds to the number of application workers that will perform the parallel scan. For example, if you want to use four application threads to scan a table or an index, specify a `TotalSegments` value of 4.
     ///
     /// The value for `TotalSegments` must be greater than or equal to 1, and less than or equal to 1000000. If you specify a `TotalSegments` value of 1, the `Scan` operation will be sequential rather than parallel.
     ///
     /// If you specify `TotalSegments`, you must also specify `Segment`.
-    pub total_segments: ::std::option::Option<i32>,
+    pub total_segments: Option<i32>,
     /// For a parallel `Scan` request, `Segment` identifies an individual segment to be scanned by an application worker.
     ///
     /// Segment IDs are zero-based, so the first segment is always 0. For example, if you want to use four application threads to scan a table or an index, then the first thread specifies a `Segment` value of 0, the second thread specifies 1, and so on.
@@ -70,19 +63,19 @@ pub struct ScanInput {
     /// The value for `Segment` must be greater than or equal to 0, and less than the value provided for `TotalSegments`.
     ///
     /// If you provide `Segment`, you must also provide `TotalSegments`.
-    pub segment: ::std::option::Option<i32>,
+    pub segment: Option<i32>,
     /// A string that identifies one or more attributes to retrieve from the specified table or index. These attributes can include scalars, sets, or elements of a JSON document. The attributes in the expression must be separated by commas.
     ///
     /// If no attribute names are specified, then all attributes will be returned. If any of the requested attributes are not found, they will not appear in the result.
     ///
     /// For more information, see [Specifying Item Attributes](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html) in the *Amazon DynamoDB Developer Guide*.
-    pub projection_expression: ::std::option::Option<::std::string::String>,
+    pub projection_expression: Option<String>,
     /// A string that contains conditions that DynamoDB applies after the `Scan` operation, but before the data is returned to you. Items that do not satisfy the `FilterExpression` criteria are not returned.
     ///
     /// **Note:** A `FilterExpression` is applied after the items have already been read; the process of filtering does not consume any additional read capacity units.
     ///
     /// For more information, see [Filter Expressions](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html#Scan.FilterExpression) in the *Amazon DynamoDB Developer Guide*.
-    pub filter_expression: ::std::option::Option<::std::string::String>,
+    pub filter_expression: Option<String>,
     /// One or more substitution tokens for attribute names in an expression. The following are some use cases for using `ExpressionAttributeNames`:
     ///
     /// - To access an attribute whose name conflicts with a DynamoDB reserved word.
@@ -104,9 +97,7 @@ pub struct ScanInput {
     /// **Note:** Tokens that begin with the **:** character are *expression attribute values*, which are placeholders for the actual value at runtime.
     ///
     /// For more information on expression attribute names, see [Specifying Item Attributes](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html) in the *Amazon DynamoDB Developer Guide*.
-    pub expression_attribute_names: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub expression_attribute_names: Option<::std::collections::BTreeMap<String, String>>,
     /// One or more values that can be substituted in an expression.
     ///
     /// Use the **:** (colon) character in an expression to dereference an attribute value. For example, suppose that you wanted to check whether the value of the `ProductStatus` attribute was one of the following:
@@ -122,8 +113,8 @@ pub struct ScanInput {
     /// `ProductStatus IN (:avail, :back, :disc)`
     ///
     /// For more information on expression attribute values, see [Condition Expressions](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.SpecifyingConditions.html) in the *Amazon DynamoDB Developer Guide*.
-    pub expression_attribute_values: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
+    pub expression_attribute_values: Option<
+        ::std::collections::BTreeMap<String, crate::types::AttributeValue>,
     >,
     /// A Boolean value that determines the read consistency model during the scan:
     ///
@@ -133,118 +124,102 @@ pub struct ScanInput {
     /// The default setting for `ConsistentRead` is `false`.
     ///
     /// The `ConsistentRead` parameter is not supported on global secondary indexes. If you scan a global secondary index with `ConsistentRead` set to true, you will receive a `ValidationException`.
-    pub consistent_read: ::std::option::Option<bool>,
+    pub consistent_read: Option<bool>,
 }
 impl ScanInput {
     /// Starts building a [`ScanInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ScanInputBuilder {
-        <crate::types::builders::ScanInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ScanInputBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
     /// The `AttributesToGet` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn attributes_to_get(&self) -> &[::std::string::String] {
+    pub fn attributes_to_get(&self) -> &[String] {
         self.attributes_to_get.as_deref().unwrap_or_default()
     }
     /// The `Limit` member, when set.
     #[inline]
-    pub fn limit(&self) -> ::std::option::Option<i32> {
+    pub fn limit(&self) -> Option<i32> {
         self.limit
     }
     /// The `Select` member, when set.
     #[inline]
-    pub fn select(&self) -> ::std::option::Option<&crate::types::Select> {
+    pub fn select(&self) -> Option<&crate::types::Select> {
         self.select.as_ref()
     }
     /// The `ScanFilter` member, when set.
     #[inline]
     pub fn scan_filter(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::Condition>> {
         self.scan_filter.as_ref()
     }
     /// The `ConditionalOperator` member, when set.
     #[inline]
-    pub fn conditional_operator(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ConditionalOperator> {
+    pub fn conditional_operator(&self) -> Option<&crate::types::ConditionalOperator> {
         self.conditional_operator.as_ref()
     }
     /// The `ExclusiveStartKey` member, when set.
     #[inline]
     pub fn exclusive_start_key(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.exclusive_start_key.as_ref()
     }
     /// The `ReturnConsumedCapacity` member, when set.
     #[inline]
     pub fn return_consumed_capacity(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReturnConsumedCapacity> {
+    ) -> Option<&crate::types::ReturnConsumedCapacity> {
         self.return_consumed_capacity.as_ref()
     }
     /// The `TotalSegments` member, when set.
     #[inline]
-    pub fn total_segments(&self) -> ::std::option::Option<i32> {
+    pub fn total_segments(&self) -> Option<i32> {
         self.total_segments
     }
     /// The `Segment` member, when set.
     #[inline]
-    pub fn segment(&self) -> ::std::option::Option<i32> {
+    pub fn segment(&self) -> Option<i32> {
         self.segment
     }
     /// The `ProjectionExpression` member, when set.
     #[inline]
-    pub fn projection_expression(&self) -> ::std::option::Option<&str> {
+    pub fn projection_expression(&self) -> Option<&str> {
         self.projection_expression.as_deref()
     }
     /// The `FilterExpression` member, when set.
     #[inline]
-    pub fn filter_expression(&self) -> ::std::option::Option<&str> {
+    pub fn filter_expression(&self) -> Option<&str> {
         self.filter_expression.as_deref()
     }
     /// The `ExpressionAttributeNames` member, when set.
     #[inline]
     pub fn expression_attribute_names(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.expression_attribute_names.as_ref()
     }
     /// The `ExpressionAttributeValues` member, when set.
     #[inline]
     pub fn expression_attribute_values(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.expression_attribute_values.as_ref()
     }
     /// The `ConsistentRead` member, when set.
     #[inline]
-    pub fn consistent_read(&self) -> ::std::option::Option<bool> {
+    pub fn consistent_read(&self) -> Option<bool> {
         self.consistent_read
     }
 }
@@ -255,119 +230,91 @@ impl ScanInput {
     }
 }
 /// A builder for [`ScanInput`](crate::types::ScanInput); start one with `ScanInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ScanInputBuilder {
     inner: crate::types::ScanInput,
 }
 impl ScanInputBuilder {
     /// Sets [`ScanInput::table_name`](crate::types::ScanInput::table_name): The name of the table containing the requested items or if you provide `IndexName`, the name of the table to which that index belongs.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`ScanInput::table_name`](crate::types::ScanInput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`ScanInput::table_name`](crate::types::ScanInput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`ScanInput::index_name`](crate::types::ScanInput::index_name): The name of a secondary index to scan.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`ScanInput::index_name`](crate::types::ScanInput::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`ScanInput::index_name`](crate::types::ScanInput::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Appends one item to [`ScanInput::attributes_to_get`](crate::types::ScanInput::attributes_to_get): This is a legacy parameter.
     ///
     /// To set the whole list at once, use [`set_attributes_to_get`](Self::set_attributes_to_get).
-    pub fn attributes_to_get(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn attributes_to_get(mut self, input: impl Into<String>) -> Self {
         self.inner.attributes_to_get.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ScanInput::attributes_to_get`](crate::types::ScanInput::attributes_to_get).
     #[inline]
-    pub fn set_attributes_to_get(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_attributes_to_get(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.attributes_to_get = input;
         self
     }
     /// The value set for [`ScanInput::attributes_to_get`](crate::types::ScanInput::attributes_to_get), if any.
     #[inline]
-    pub fn get_attributes_to_get(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_attributes_to_get(&self) -> &Option<Vec<String>> {
         &self.inner.attributes_to_get
     }
     /// Sets [`ScanInput::limit`](crate::types::ScanInput::limit): The maximum number of items to evaluate (not necessarily the number of matching items).
     pub fn limit(mut self, input: i32) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input);
+        self.inner.limit = Some(input);
         self
     }
     /// Sets or clears [`ScanInput::limit`](crate::types::ScanInput::limit).
     #[inline]
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.inner.limit = input;
         self
     }
     /// The value set for [`ScanInput::limit`](crate::types::ScanInput::limit), if any.
     #[inline]
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         &self.inner.limit
     }
     /// Sets [`ScanInput::select`](crate::types::ScanInput::select): The attributes to be returned in the result.
     pub fn select(mut self, input: crate::types::Select) -> Self {
-        self.inner.select = ::std::option::Option::Some(input);
+        self.inner.select = Some(input);
         self
     }
     /// Sets or clears [`ScanInput::select`](crate::types::ScanInput::select).
     #[inline]
-    pub fn set_select(
-        mut self,
-        input: ::std::option::Option<crate::types::Select>,
-    ) -> Self {
+    pub fn set_select(mut self, input: Option<crate::types::Select>) -> Self {
         self.inner.select = input;
         self
     }
     /// The value set for [`ScanInput::select`](crate::types::ScanInput::select), if any.
     #[inline]
-    pub fn get_select(&self) -> &::std::option::Option<crate::types::Select> {
+    pub fn get_select(&self) -> &Option<crate::types::Select> {
         &self.inner.select
     }
     /// Adds one entry to [`ScanInput::scan_filter`](crate::types::ScanInput::scan_filter): This is a legacy parameter.
@@ -375,7 +322,7 @@ impl ScanInputBuilder {
     /// To set the whole map at once, use [`set_scan_filter`](Self::set_scan_filter).
     pub fn scan_filter(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::Condition,
     ) -> Self {
         self.inner.scan_filter.get_or_insert_default().insert(key.into(), value);
@@ -385,9 +332,7 @@ impl ScanInputBuilder {
     #[inline]
     pub fn set_scan_filter(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::Condition>>,
     ) -> Self {
         self.inner.scan_filter = input;
         self
@@ -396,9 +341,7 @@ impl ScanInputBuilder {
     #[inline]
     pub fn get_scan_filter(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::Condition>> {
         &self.inner.scan_filter
     }
     /// Sets [`ScanInput::conditional_operator`](crate::types::ScanInput::conditional_operator): This is a legacy parameter.
@@ -406,14 +349,14 @@ impl ScanInputBuilder {
         mut self,
         input: crate::types::ConditionalOperator,
     ) -> Self {
-        self.inner.conditional_operator = ::std::option::Option::Some(input);
+        self.inner.conditional_operator = Some(input);
         self
     }
     /// Sets or clears [`ScanInput::conditional_operator`](crate::types::ScanInput::conditional_operator).
     #[inline]
     pub fn set_conditional_operator(
         mut self,
-        input: ::std::option::Option<crate::types::ConditionalOperator>,
+        input: Option<crate::types::ConditionalOperator>,
     ) -> Self {
         self.inner.conditional_operator = input;
         self
@@ -422,7 +365,7 @@ impl ScanInputBuilder {
     #[inline]
     pub fn get_conditional_operator(
         &self,
-    ) -> &::std::option::Option<crate::types::ConditionalOperator> {
+    ) -> &Option<crate::types::ConditionalOperator> {
         &self.inner.conditional_operator
     }
     /// Adds one entry to [`ScanInput::exclusive_start_key`](crate::types::ScanInput::exclusive_start_key): The primary key of the first item that this operation will evaluate.
@@ -430,7 +373,7 @@ impl ScanInputBuilder {
     /// To set the whole map at once, use [`set_exclusive_start_key`](Self::set_exclusive_start_key).
     pub fn exclusive_start_key(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner.exclusive_start_key.get_or_insert_default().insert(key.into(), value);
@@ -440,12 +383,7 @@ impl ScanInputBuilder {
     #[inline]
     pub fn set_exclusive_start_key(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.exclusive_start_key = input;
         self
@@ -454,9 +392,7 @@ impl ScanInputBuilder {
     #[inline]
     pub fn get_exclusive_start_key(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.exclusive_start_key
     }
     /// Sets [`ScanInput::return_consumed_capacity`](crate::types::ScanInput::return_consumed_capacity)
@@ -464,14 +400,14 @@ impl ScanInputBuilder {
         mut self,
         input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
+        self.inner.return_consumed_capacity = Some(input);
         self
     }
     /// Sets or clears [`ScanInput::return_consumed_capacity`](crate::types::ScanInput::return_consumed_capacity).
     #[inline]
     pub fn set_return_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
+        input: Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
         self.inner.return_consumed_capacity = input;
         self
@@ -480,87 +416,71 @@ impl ScanInputBuilder {
     #[inline]
     pub fn get_return_consumed_capacity(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
+    ) -> &Option<crate::types::ReturnConsumedCapacity> {
         &self.inner.return_consumed_capacity
     }
     /// Sets [`ScanInput::total_segments`](crate::types::ScanInput::total_segments): For a parallel `Scan` request, `TotalSegments` represents the total number of segments into which the `Scan` operation will be divided.
     pub fn total_segments(mut self, input: i32) -> Self {
-        self.inner.total_segments = ::std::option::Option::Some(input);
+        self.inner.total_segments = Some(input);
         self
     }
     /// Sets or clears [`ScanInput::total_segments`](crate::types::ScanInput::total_segments).
     #[inline]
-    pub fn set_total_segments(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_total_segments(mut self, input: Option<i32>) -> Self {
         self.inner.total_segments = input;
         self
     }
     /// The value set for [`ScanInput::total_segments`](crate::types::ScanInput::total_segments), if any.
     #[inline]
-    pub fn get_total_segments(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_segments(&self) -> &Option<i32> {
         &self.inner.total_segments
     }
     /// Sets [`ScanInput::segment`](crate::types::ScanInput::segment): For a parallel `Scan` request, `Segment` identifies an individual segment to be scanned by an application worker.
     pub fn segment(mut self, input: i32) -> Self {
-        self.inner.segment = ::std::option::Option::Some(input);
+        self.inner.segment = Some(input);
         self
     }
     /// Sets or clears [`ScanInput::segment`](crate::types::ScanInput::segment).
     #[inline]
-    pub fn set_segment(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_segment(mut self, input: Option<i32>) -> Self {
         self.inner.segment = input;
         self
     }
     /// The value set for [`ScanInput::segment`](crate::types::ScanInput::segment), if any.
     #[inline]
-    pub fn get_segment(&self) -> &::std::option::Option<i32> {
+    pub fn get_segment(&self) -> &Option<i32> {
         &self.inner.segment
     }
     /// Sets [`ScanInput::projection_expression`](crate::types::ScanInput::projection_expression): A string that identifies one or more attributes to retrieve from the specified table or index.
-    pub fn projection_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.projection_expression = ::std::option::Option::Some(input.into());
+    pub fn projection_expression(mut self, input: impl Into<String>) -> Self {
+        self.inner.projection_expression = Some(input.into());
         self
     }
     /// Sets or clears [`ScanInput::projection_expression`](crate::types::ScanInput::projection_expression).
     #[inline]
-    pub fn set_projection_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_projection_expression(mut self, input: Option<String>) -> Self {
         self.inner.projection_expression = input;
         self
     }
     /// The value set for [`ScanInput::projection_expression`](crate::types::ScanInput::projection_expression), if any.
     #[inline]
-    pub fn get_projection_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_projection_expression(&self) -> &Option<String> {
         &self.inner.projection_expression
     }
     /// Sets [`ScanInput::filter_expression`](crate::types::ScanInput::filter_expression): A string that contains conditions that DynamoDB applies after the `Scan` operation, but before the data is returned to you.
-    pub fn filter_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.filter_expression = ::std::option::Option::Some(input.into());
+    pub fn filter_expression(mut self, input: impl Into<String>) -> Self {
+        self.inner.filter_expression = Some(input.into());
         self
     }
     /// Sets or clears [`ScanInput::filter_expression`](crate::types::ScanInput::filter_expression).
     #[inline]
-    pub fn set_filter_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_filter_expression(mut self, input: Option<String>) -> Self {
         self.inner.filter_expression = input;
         self
     }
     /// The value set for [`ScanInput::filter_expression`](crate::types::ScanInput::filter_expression), if any.
     #[inline]
-    pub fn get_filter_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_filter_expression(&self) -> &Option<String> {
         &self.inner.filter_expression
     }
     /// Adds one entry to [`ScanInput::expression_attribute_names`](crate::types::ScanInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
@@ -568,8 +488,8 @@ impl ScanInputBuilder {
     /// To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .expression_attribute_names
@@ -581,9 +501,7 @@ impl ScanInputBuilder {
     #[inline]
     pub fn set_expression_attribute_names(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.expression_attribute_names = input;
         self
@@ -592,9 +510,7 @@ impl ScanInputBuilder {
     #[inline]
     pub fn get_expression_attribute_names(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.expression_attribute_names
     }
     /// Adds one entry to [`ScanInput::expression_attribute_values`](crate::types::ScanInput::expression_attribute_values): One or more values that can be substituted in an expression.
@@ -602,7 +518,7 @@ impl ScanInputBuilder {
     /// To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).
     pub fn expression_attribute_values(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner
@@ -615,12 +531,7 @@ impl ScanInputBuilder {
     #[inline]
     pub fn set_expression_attribute_values(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.expression_attribute_values = input;
         self
@@ -629,41 +540,36 @@ impl ScanInputBuilder {
     #[inline]
     pub fn get_expression_attribute_values(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.expression_attribute_values
     }
     /// Sets [`ScanInput::consistent_read`](crate::types::ScanInput::consistent_read): A Boolean value that determines the read consistency model during the scan:
     pub fn consistent_read(mut self, input: bool) -> Self {
-        self.inner.consistent_read = ::std::option::Option::Some(input);
+        self.inner.consistent_read = Some(input);
         self
     }
     /// Sets or clears [`ScanInput::consistent_read`](crate::types::ScanInput::consistent_read).
     #[inline]
-    pub fn set_consistent_read(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_consistent_read(mut self, input: Option<bool>) -> Self {
         self.inner.consistent_read = input;
         self
     }
     /// The value set for [`ScanInput::consistent_read`](crate::types::ScanInput::consistent_read), if any.
     #[inline]
-    pub fn get_consistent_read(&self) -> &::std::option::Option<bool> {
+    pub fn get_consistent_read(&self) -> &Option<bool> {
         &self.inner.consistent_read
     }
     /// Builds the [`ScanInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::ScanInput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::ScanInput, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ScanInput",
                 member: "table_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,108 +2,83 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the output of a `Scan` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ScanOutput {
     /// An array of item attributes that match the scan criteria. Each element in this array consists of an attribute name and the value for that attribute.
-    pub items: ::std::option::Option<
-        ::std::vec::Vec<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+    pub items: Option<
+        Vec<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     >,
     /// The number of items in the response.
     ///
     /// If you set `ScanFilter` in the request, then `Count` is the number of items returned after the filter was applied, and `ScannedCount` is the number of matching items before the filter was applied.
     ///
     /// If you did not use a filter in the request, then `Count` is the same as `ScannedCount`.
-    pub count: ::std::option::Option<i32>,
+    pub count: Option<i32>,
     /// The number of items evaluated, before any `ScanFilter` is applied. A high `ScannedCount` value with few, or no, `Count` results indicates an inefficient `Scan` operation. For more information, see [Count and ScannedCount](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/QueryAndScan.html#Count) in the *Amazon DynamoDB Developer Guide*.
     ///
     /// If you did not use a filter in the request, then `ScannedCount` is the same as `Count`.
-    pub scanned_count: ::std::option::Option<i32>,
+    pub scanned_count: Option<i32>,
     /// The primary key of the item where the operation stopped, inclusive of the previous result set. Use this value to start a new operation, excluding this value in the new request.
     ///
     /// If `LastEvaluatedKey` is empty, then the "last page" of results has been processed and there is no more data to be retrieved.
     ///
     /// If `LastEvaluatedKey` is not empty, it does not necessarily mean that there is more data in the result set. The only way to know when you have reached the end of the result set is when `LastEvaluatedKey` is empty.
-    pub last_evaluated_key: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
+    pub last_evaluated_key: Option<
+        ::std::collections::BTreeMap<String, crate::types::AttributeValue>,
     >,
     /// The capacity units consumed by the `Scan` operation. The data returned includes the total provisioned throughput consumed, along with statistics for the table and any indexes involved in the operation. [`ConsumedCapacity`](crate::types::ConsumedCapacity) is only returned if the [`ReturnConsumedCapacity`](crate::types::ReturnConsumedCapacity) parameter was specified. For more information, see [Capacity unit consumption for read operations](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html#read-operation-consumption) in the *Amazon DynamoDB Developer Guide*.
-    pub consumed_capacity: ::std::option::Option<crate::types::ConsumedCapacity>,
+    pub consumed_capacity: Option<crate::types::ConsumedCapacity>,
 }
 impl ScanOutput {
     /// Starts building a [`ScanOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ScanOutputBuilder {
-        <crate::types::builders::ScanOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ScanOutputBuilder as Default>::default()
     }
     /// The `Items` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
     pub fn items(
         &self,
-    ) -> &[::std::collections::BTreeMap<
-        ::std::string::String,
-        crate::types::AttributeValue,
-    >] {
+    ) -> &[::std::collections::BTreeMap<String, crate::types::AttributeValue>] {
         self.items.as_deref().unwrap_or_default()
     }
     /// The `Count` member, when set.
     #[inline]
-    pub fn count(&self) -> ::std::option::Option<i32> {
+    pub fn count(&self) -> Option<i32> {
         self.count
     }
     /// The `ScannedCount` member, when set.
     #[inline]
-    pub fn scanned_count(&self) -> ::std::option::Option<i32> {
+    pub fn scanned_count(&self) -> Option<i32> {
         self.scanned_count
     }
     /// The `LastEvaluatedKey` member, when set.
     #[inline]
     pub fn last_evaluated_key(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.last_evaluated_key.as_ref()
     }
     /// The `ConsumedCapacity` member, when set.
     #[inline]
-    pub fn consumed_capacity(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ConsumedCapacity> {
+    pub fn consumed_capacity(&self) -> Option<&crate::types::ConsumedCapacity> {
         self.consumed_capacity.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ScanOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ScanOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ScanOutput`](crate::types::ScanOutput); start one with `ScanOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ScanOutputBuilder {
     inner: crate::types::ScanOutput,
 }
@@ -113,10 +88,7 @@ impl ScanOutputBuilder {
     /// To set the whole list at once, use [`set_items`](Self::set_items).
     pub fn items(
         mut self,
-        input: ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
+        input: ::std::collections::BTreeMap<String, crate::types::AttributeValue>,
     ) -> Self {
         self.inner.items.get_or_insert_default().push(input);
         self
@@ -125,13 +97,8 @@ impl ScanOutputBuilder {
     #[inline]
     pub fn set_items(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<
-                ::std::collections::BTreeMap<
-                    ::std::string::String,
-                    crate::types::AttributeValue,
-                >,
-            >,
+        input: Option<
+            Vec<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
         >,
     ) -> Self {
         self.inner.items = input;
@@ -141,46 +108,41 @@ impl ScanOutputBuilder {
     #[inline]
     pub fn get_items(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+    ) -> &Option<
+        Vec<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     > {
         &self.inner.items
     }
     /// Sets [`ScanOutput::count`](crate::types::ScanOutput::count): The number of items in the response.
     pub fn count(mut self, input: i32) -> Self {
-        self.inner.count = ::std::option::Option::Some(input);
+        self.inner.count = Some(input);
         self
     }
     /// Sets or clears [`ScanOutput::count`](crate::types::ScanOutput::count).
     #[inline]
-    pub fn set_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_count(mut self, input: Option<i32>) -> Self {
         self.inner.count = input;
         self
     }
     /// The value set for [`ScanOutput::count`](crate::types::ScanOutput::count), if any.
     #[inline]
-    pub fn get_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_count(&self) -> &Option<i32> {
         &self.inner.count
     }
     /// Sets [`ScanOutput::scanned_count`](crate::types::ScanOutput::scanned_count): The number of items evaluated, before any `ScanFilter` is applied.
     pub fn scanned_count(mut self, input: i32) -> Self {
-        self.inner.scanned_count = ::std::option::Option::Some(input);
+        self.inner.scanned_count = Some(input);
         self
     }
     /// Sets or clears [`ScanOutput::scanned_count`](crate::types::ScanOutput::scanned_count).
     #[inline]
-    pub fn set_scanned_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_scanned_count(mut self, input: Option<i32>) -> Self {
         self.inner.scanned_count = input;
         self
     }
     /// The value set for [`ScanOutput::scanned_count`](crate::types::ScanOutput::scanned_count), if any.
     #[inline]
-    pub fn get_scanned_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_scanned_count(&self) -> &Option<i32> {
         &self.inner.scanned_count
     }
     /// Adds one entry to [`ScanOutput::last_evaluated_key`](crate::types::ScanOutput::last_evaluated_key): The primary key of the item where the operation stopped, inclusive of the previous result set.
@@ -188,7 +150,7 @@ impl ScanOutputBuilder {
     /// To set the whole map at once, use [`set_last_evaluated_key`](Self::set_last_evaluated_key).
     pub fn last_evaluated_key(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner.last_evaluated_key.get_or_insert_default().insert(key.into(), value);
@@ -198,12 +160,7 @@ impl ScanOutputBuilder {
     #[inline]
     pub fn set_last_evaluated_key(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.last_evaluated_key = input;
         self
@@ -212,30 +169,26 @@ impl ScanOutputBuilder {
     #[inline]
     pub fn get_last_evaluated_key(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.last_evaluated_key
     }
     /// Sets [`ScanOutput::consumed_capacity`](crate::types::ScanOutput::consumed_capacity): The capacity units consumed by the `Scan` operation.
     pub fn consumed_capacity(mut self, input: crate::types::ConsumedCapacity) -> Self {
-        self.inner.consumed_capacity = ::std::option::Option::Some(input);
+        self.inner.consumed_capacity = Some(input);
         self
     }
     /// Sets or clears [`ScanOutput::consumed_capacity`](crate::types::ScanOutput::consumed_capacity).
     #[inline]
     pub fn set_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ConsumedCapacity>,
+        input: Option<crate::types::ConsumedCapacity>,
     ) -> Self {
         self.inner.consumed_capacity = input;
         self
     }
     /// The value set for [`ScanOutput::consumed_capacity`](crate::types::ScanOutput::consumed_capacity), if any.
     #[inline]
-    pub fn get_consumed_capacity(
-        &self,
-    ) -> &::std::option::Option<crate::types::ConsumedCapacity> {
+    pub fn get_consumed_capacity(&self) -> &Option<crate::types::ConsumedCapacity> {
         &self.inner.consumed_capacity
     }
     /// Builds the [`ScanOutput`]; it has no required members, so this cannot fail.

@@ -2,52 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A single result from a `SearchVectors` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchResultItem {
     /// A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, representing the projected attributes of the item returned by the vector search.
-    pub item: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
+    pub item: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     /// The similarity score for this item relative to the search vector. The interpretation depends on the distance function configured for the vector index.
-    pub score: ::std::option::Option<f64>,
+    pub score: Option<f64>,
 }
 impl SearchResultItem {
     /// Starts building a [`SearchResultItem`].
     #[inline]
     pub fn builder() -> crate::types::builders::SearchResultItemBuilder {
-        <crate::types::builders::SearchResultItemBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SearchResultItemBuilder as Default>::default()
     }
     /// The `Item` member, when set.
     #[inline]
     pub fn item(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.item.as_ref()
     }
     /// The `Score` member, when set.
     #[inline]
-    pub fn score(&self) -> ::std::option::Option<f64> {
+    pub fn score(&self) -> Option<f64> {
         self.score
     }
 }
 /// A builder for [`SearchResultItem`](crate::types::SearchResultItem); start one with `SearchResultItem::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SearchResultItemBuilder {
     inner: crate::types::SearchResultItem,
 }
@@ -57,7 +40,7 @@ impl SearchResultItemBuilder {
     /// To set the whole map at once, use [`set_item`](Self::set_item).
     pub fn item(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner.item.get_or_insert_default().insert(key.into(), value);
@@ -67,12 +50,7 @@ impl SearchResultItemBuilder {
     #[inline]
     pub fn set_item(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.item = input;
         self
@@ -81,25 +59,23 @@ impl SearchResultItemBuilder {
     #[inline]
     pub fn get_item(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.item
     }
     /// Sets [`SearchResultItem::score`](crate::types::SearchResultItem::score): The similarity score for this item relative to the search vector.
     pub fn score(mut self, input: f64) -> Self {
-        self.inner.score = ::std::option::Option::Some(input);
+        self.inner.score = Some(input);
         self
     }
     /// Sets or clears [`SearchResultItem::score`](crate::types::SearchResultItem::score).
     #[inline]
-    pub fn set_score(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_score(mut self, input: Option<f64>) -> Self {
         self.inner.score = input;
         self
     }
     /// The value set for [`SearchResultItem::score`](crate::types::SearchResultItem::score), if any.
     #[inline]
-    pub fn get_score(&self) -> &::std::option::Option<f64> {
+    pub fn get_score(&self) -> &Option<f64> {
         &self.inner.score
     }
     /// Builds the [`SearchResultItem`]; it has no required members, so this cannot fail.

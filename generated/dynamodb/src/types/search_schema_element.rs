@@ -2,78 +2,60 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An element in the search schema of a vector index.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchSchemaElement {
     /// The name of the attribute.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub attribute_name: ::std::option::Option<::std::string::String>,
+    pub attribute_name: Option<String>,
     /// The role of the attribute in the search schema. Valid values:
     ///
     /// - `HASH` - A partition key that partitions the vector index for independent scaling. When specified, you must provide this attribute's value in the `SearchConditionExpression`.
     /// - `INLINE_FILTER` - An attribute projected into the vector index for filtering at the storage layer during search. Inline filters are optional in the `SearchConditionExpression`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub search_schema_element_type: ::std::option::Option<
-        crate::types::SearchSchemaElementType,
-    >,
+    pub search_schema_element_type: Option<crate::types::SearchSchemaElementType>,
 }
 impl SearchSchemaElement {
     /// Starts building a [`SearchSchemaElement`].
     #[inline]
     pub fn builder() -> crate::types::builders::SearchSchemaElementBuilder {
-        <crate::types::builders::SearchSchemaElementBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SearchSchemaElementBuilder as Default>::default()
     }
     /// The `AttributeName` member, when set.
     #[inline]
-    pub fn attribute_name(&self) -> ::std::option::Option<&str> {
+    pub fn attribute_name(&self) -> Option<&str> {
         self.attribute_name.as_deref()
     }
     /// The `SearchSchemaElementType` member, when set.
     #[inline]
     pub fn search_schema_element_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::SearchSchemaElementType> {
+    ) -> Option<&crate::types::SearchSchemaElementType> {
         self.search_schema_element_type.as_ref()
     }
 }
 /// A builder for [`SearchSchemaElement`](crate::types::SearchSchemaElement); start one with `SearchSchemaElement::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SearchSchemaElementBuilder {
     inner: crate::types::SearchSchemaElement,
 }
 impl SearchSchemaElementBuilder {
     /// Sets [`SearchSchemaElement::attribute_name`](crate::types::SearchSchemaElement::attribute_name): The name of the attribute.
-    pub fn attribute_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.attribute_name = ::std::option::Option::Some(input.into());
+    pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.attribute_name = Some(input.into());
         self
     }
     /// Sets or clears [`SearchSchemaElement::attribute_name`](crate::types::SearchSchemaElement::attribute_name).
     #[inline]
-    pub fn set_attribute_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.inner.attribute_name = input;
         self
     }
     /// The value set for [`SearchSchemaElement::attribute_name`](crate::types::SearchSchemaElement::attribute_name), if any.
     #[inline]
-    pub fn get_attribute_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attribute_name(&self) -> &Option<String> {
         &self.inner.attribute_name
     }
     /// Sets [`SearchSchemaElement::search_schema_element_type`](crate::types::SearchSchemaElement::search_schema_element_type): The role of the attribute in the search schema.
@@ -81,14 +63,14 @@ impl SearchSchemaElementBuilder {
         mut self,
         input: crate::types::SearchSchemaElementType,
     ) -> Self {
-        self.inner.search_schema_element_type = ::std::option::Option::Some(input);
+        self.inner.search_schema_element_type = Some(input);
         self
     }
     /// Sets or clears [`SearchSchemaElement::search_schema_element_type`](crate::types::SearchSchemaElement::search_schema_element_type).
     #[inline]
     pub fn set_search_schema_element_type(
         mut self,
-        input: ::std::option::Option<crate::types::SearchSchemaElementType>,
+        input: Option<crate::types::SearchSchemaElementType>,
     ) -> Self {
         self.inner.search_schema_element_type = input;
         self
@@ -97,29 +79,29 @@ impl SearchSchemaElementBuilder {
     #[inline]
     pub fn get_search_schema_element_type(
         &self,
-    ) -> &::std::option::Option<crate::types::SearchSchemaElementType> {
+    ) -> &Option<crate::types::SearchSchemaElementType> {
         &self.inner.search_schema_element_type
     }
     /// Builds the [`SearchSchemaElement`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SearchSchemaElement,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.attribute_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SearchSchemaElement",
                 member: "attribute_name",
             });
         }
         if self.inner.search_schema_element_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SearchSchemaElement",
                 member: "search_schema_element_type",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

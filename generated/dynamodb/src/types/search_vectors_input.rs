@@ -2,102 +2,84 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SearchVectorsInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchVectorsInput {
     /// The name or Amazon Resource Name (ARN) of the table containing the vector index.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// The name of the vector index to search. The index must be in the `ACTIVE` state.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
     /// The `ReturnConsumedCapacity` member.
-    pub return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
+    pub return_consumed_capacity: Option<crate::types::ReturnConsumedCapacity>,
     /// One or more substitution tokens for attribute names in an expression. Use the `#` character in an expression to dereference an attribute name.
-    pub expression_attribute_names: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub expression_attribute_names: Option<::std::collections::BTreeMap<String, String>>,
     /// One or more values that can be substituted in an expression. Use the `:` character in an expression to dereference an attribute value.
-    pub expression_attribute_values: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
+    pub expression_attribute_values: Option<
+        ::std::collections::BTreeMap<String, crate::types::AttributeValue>,
     >,
     /// A string that identifies one or more attributes to retrieve from the index. Separate attribute names with commas. If not specified, the operation returns all attributes projected into the vector index.
     ///
     /// Only attributes projected into the vector index can be retrieved.
-    pub projection_expression: ::std::option::Option<::std::string::String>,
+    pub projection_expression: Option<String>,
     /// The search vector to compare against the indexed vectors. Each element is a 32-bit IEEE-754 floating point number, provided in DynamoDB list format.
     ///
     /// The number of dimensions must match the number of dimensions configured for the vector index.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub search_vector: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AttributeValue>,
-    >,
+    pub search_vector: Option<Vec<crate::types::AttributeValue>>,
     /// A condition expression used to filter the vector search results. The expression can reference attributes defined in the vector index search schema, including `HASH` and `INLINE_FILTER` key elements.
     ///
     /// Only the equality operator (`=`) is supported for `HASH` attributes. Comparison and range operators are supported for `INLINE_FILTER` attributes. Only top-level attributes from the search schema can be referenced.
-    pub search_condition_expression: ::std::option::Option<::std::string::String>,
+    pub search_condition_expression: Option<String>,
     /// The number of most similar results to return.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub top_k: ::std::option::Option<i32>,
+    pub top_k: Option<i32>,
 }
 impl SearchVectorsInput {
     /// Starts building a [`SearchVectorsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::SearchVectorsInputBuilder {
-        <crate::types::builders::SearchVectorsInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SearchVectorsInputBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
     /// The `ReturnConsumedCapacity` member, when set.
     #[inline]
     pub fn return_consumed_capacity(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReturnConsumedCapacity> {
+    ) -> Option<&crate::types::ReturnConsumedCapacity> {
         self.return_consumed_capacity.as_ref()
     }
     /// The `ExpressionAttributeNames` member, when set.
     #[inline]
     pub fn expression_attribute_names(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.expression_attribute_names.as_ref()
     }
     /// The `ExpressionAttributeValues` member, when set.
     #[inline]
     pub fn expression_attribute_values(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.expression_attribute_values.as_ref()
     }
     /// The `ProjectionExpression` member, when set.
     #[inline]
-    pub fn projection_expression(&self) -> ::std::option::Option<&str> {
+    pub fn projection_expression(&self) -> Option<&str> {
         self.projection_expression.as_deref()
     }
     /// The `SearchVector` member, empty when not set; the field tells an empty list from an absent one.
@@ -107,12 +89,12 @@ impl SearchVectorsInput {
     }
     /// The `SearchConditionExpression` member, when set.
     #[inline]
-    pub fn search_condition_expression(&self) -> ::std::option::Option<&str> {
+    pub fn search_condition_expression(&self) -> Option<&str> {
         self.search_condition_expression.as_deref()
     }
     /// The `TopK` member, when set.
     #[inline]
-    pub fn top_k(&self) -> ::std::option::Option<i32> {
+    pub fn top_k(&self) -> Option<i32> {
         self.top_k
     }
 }
@@ -123,58 +105,41 @@ impl SearchVectorsInput {
     }
 }
 /// A builder for [`SearchVectorsInput`](crate::types::SearchVectorsInput); start one with `SearchVectorsInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SearchVectorsInputBuilder {
     inner: crate::types::SearchVectorsInput,
 }
 impl SearchVectorsInputBuilder {
     /// Sets [`SearchVectorsInput::table_name`](crate::types::SearchVectorsInput::table_name): The name or Amazon Resource Name (ARN) of the table containing the vector index.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`SearchVectorsInput::table_name`](crate::types::SearchVectorsInput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`SearchVectorsInput::table_name`](crate::types::SearchVectorsInput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`SearchVectorsInput::index_name`](crate::types::SearchVectorsInput::index_name): The name of the vector index to search.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`SearchVectorsInput::index_name`](crate::types::SearchVectorsInput::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`SearchVectorsInput::index_name`](crate::types::SearchVectorsInput::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Sets [`SearchVectorsInput::return_consumed_capacity`](crate::types::SearchVectorsInput::return_consumed_capacity)
@@ -182,14 +147,14 @@ impl SearchVectorsInputBuilder {
         mut self,
         input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
+        self.inner.return_consumed_capacity = Some(input);
         self
     }
     /// Sets or clears [`SearchVectorsInput::return_consumed_capacity`](crate::types::SearchVectorsInput::return_consumed_capacity).
     #[inline]
     pub fn set_return_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
+        input: Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
         self.inner.return_consumed_capacity = input;
         self
@@ -198,7 +163,7 @@ impl SearchVectorsInputBuilder {
     #[inline]
     pub fn get_return_consumed_capacity(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
+    ) -> &Option<crate::types::ReturnConsumedCapacity> {
         &self.inner.return_consumed_capacity
     }
     /// Adds one entry to [`SearchVectorsInput::expression_attribute_names`](crate::types::SearchVectorsInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
@@ -206,8 +171,8 @@ impl SearchVectorsInputBuilder {
     /// To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .expression_attribute_names
@@ -219,9 +184,7 @@ impl SearchVectorsInputBuilder {
     #[inline]
     pub fn set_expression_attribute_names(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.expression_attribute_names = input;
         self
@@ -230,9 +193,7 @@ impl SearchVectorsInputBuilder {
     #[inline]
     pub fn get_expression_attribute_names(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.expression_attribute_names
     }
     /// Adds one entry to [`SearchVectorsInput::expression_attribute_values`](crate::types::SearchVectorsInput::expression_attribute_values): One or more values that can be substituted in an expression.
@@ -240,7 +201,7 @@ impl SearchVectorsInputBuilder {
     /// To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).
     pub fn expression_attribute_values(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner
@@ -253,12 +214,7 @@ impl SearchVectorsInputBuilder {
     #[inline]
     pub fn set_expression_attribute_values(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.expression_attribute_values = input;
         self
@@ -267,33 +223,23 @@ impl SearchVectorsInputBuilder {
     #[inline]
     pub fn get_expression_attribute_values(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.expression_attribute_values
     }
     /// Sets [`SearchVectorsInput::projection_expression`](crate::types::SearchVectorsInput::projection_expression): A string that identifies one or more attributes to retrieve from the index.
-    pub fn projection_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.projection_expression = ::std::option::Option::Some(input.into());
+    pub fn projection_expression(mut self, input: impl Into<String>) -> Self {
+        self.inner.projection_expression = Some(input.into());
         self
     }
     /// Sets or clears [`SearchVectorsInput::projection_expression`](crate::types::SearchVectorsInput::projection_expression).
     #[inline]
-    pub fn set_projection_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_projection_expression(mut self, input: Option<String>) -> Self {
         self.inner.projection_expression = input;
         self
     }
     /// The value set for [`SearchVectorsInput::projection_expression`](crate::types::SearchVectorsInput::projection_expression), if any.
     #[inline]
-    pub fn get_projection_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_projection_expression(&self) -> &Option<String> {
         &self.inner.projection_expression
     }
     /// Appends one item to [`SearchVectorsInput::search_vector`](crate::types::SearchVectorsInput::search_vector): The search vector to compare against the indexed vectors.
@@ -307,92 +253,80 @@ impl SearchVectorsInputBuilder {
     #[inline]
     pub fn set_search_vector(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
+        input: Option<Vec<crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.search_vector = input;
         self
     }
     /// The value set for [`SearchVectorsInput::search_vector`](crate::types::SearchVectorsInput::search_vector), if any.
     #[inline]
-    pub fn get_search_vector(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>> {
+    pub fn get_search_vector(&self) -> &Option<Vec<crate::types::AttributeValue>> {
         &self.inner.search_vector
     }
     /// Sets [`SearchVectorsInput::search_condition_expression`](crate::types::SearchVectorsInput::search_condition_expression): A condition expression used to filter the vector search results.
-    pub fn search_condition_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.search_condition_expression = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn search_condition_expression(mut self, input: impl Into<String>) -> Self {
+        self.inner.search_condition_expression = Some(input.into());
         self
     }
     /// Sets or clears [`SearchVectorsInput::search_condition_expression`](crate::types::SearchVectorsInput::search_condition_expression).
     #[inline]
-    pub fn set_search_condition_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_search_condition_expression(mut self, input: Option<String>) -> Self {
         self.inner.search_condition_expression = input;
         self
     }
     /// The value set for [`SearchVectorsInput::search_condition_expression`](crate::types::SearchVectorsInput::search_condition_expression), if any.
     #[inline]
-    pub fn get_search_condition_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_search_condition_expression(&self) -> &Option<String> {
         &self.inner.search_condition_expression
     }
     /// Sets [`SearchVectorsInput::top_k`](crate::types::SearchVectorsInput::top_k): The number of most similar results to return.
     pub fn top_k(mut self, input: i32) -> Self {
-        self.inner.top_k = ::std::option::Option::Some(input);
+        self.inner.top_k = Some(input);
         self
     }
     /// Sets or clears [`SearchVectorsInput::top_k`](crate::types::SearchVectorsInput::top_k).
     #[inline]
-    pub fn set_top_k(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_top_k(mut self, input: Option<i32>) -> Self {
         self.inner.top_k = input;
         self
     }
     /// The value set for [`SearchVectorsInput::top_k`](crate::types::SearchVectorsInput::top_k), if any.
     #[inline]
-    pub fn get_top_k(&self) -> &::std::option::Option<i32> {
+    pub fn get_top_k(&self) -> &Option<i32> {
         &self.inner.top_k
     }
     /// Builds the [`SearchVectorsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SearchVectorsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SearchVectorsInput",
                 member: "table_name",
             });
         }
         if self.inner.index_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SearchVectorsInput",
                 member: "index_name",
             });
         }
         if self.inner.search_vector.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SearchVectorsInput",
                 member: "search_vector",
             });
         }
         if self.inner.top_k.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SearchVectorsInput",
                 member: "top_k",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,32 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SearchVectorsOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchVectorsOutput {
     /// The capacity units consumed by the `SearchVectors` operation. Contains `VectorSearchRequestBytes`, which represents the vector search capacity consumed.
-    pub consumed_capacity: ::std::option::Option<crate::types::VectorCapacity>,
+    pub consumed_capacity: Option<crate::types::VectorCapacity>,
     /// A list of items returned by the vector similarity search, sorted by similarity with the most similar item first. Each item contains the projected attributes and a similarity score.
-    pub search_results: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SearchResultItem>,
-    >,
+    pub search_results: Option<Vec<crate::types::SearchResultItem>>,
 }
 impl SearchVectorsOutput {
     /// Starts building a [`SearchVectorsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::SearchVectorsOutputBuilder {
-        <crate::types::builders::SearchVectorsOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SearchVectorsOutputBuilder as Default>::default()
     }
     /// The `ConsumedCapacity` member, when set.
     #[inline]
-    pub fn consumed_capacity(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VectorCapacity> {
+    pub fn consumed_capacity(&self) -> Option<&crate::types::VectorCapacity> {
         self.consumed_capacity.as_ref()
     }
     /// The `SearchResults` member, empty when not set; the field tells an empty list from an absent one.
@@ -39,44 +30,37 @@ impl SearchVectorsOutput {
 impl ::awsgen_runtime::protocol::FromResponse for SearchVectorsOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "SearchVectorsOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`SearchVectorsOutput`](crate::types::SearchVectorsOutput); start one with `SearchVectorsOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SearchVectorsOutputBuilder {
     inner: crate::types::SearchVectorsOutput,
 }
 impl SearchVectorsOutputBuilder {
     /// Sets [`SearchVectorsOutput::consumed_capacity`](crate::types::SearchVectorsOutput::consumed_capacity): The capacity units consumed by the `SearchVectors` operation.
     pub fn consumed_capacity(mut self, input: crate::types::VectorCapacity) -> Self {
-        self.inner.consumed_capacity = ::std::option::Option::Some(input);
+        self.inner.consumed_capacity = Some(input);
         self
     }
     /// Sets or clears [`SearchVectorsOutput::consumed_capacity`](crate::types::SearchVectorsOutput::consumed_capacity).
     #[inline]
     pub fn set_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::VectorCapacity>,
+        input: Option<crate::types::VectorCapacity>,
     ) -> Self {
         self.inner.consumed_capacity = input;
         self
     }
     /// The value set for [`SearchVectorsOutput::consumed_capacity`](crate::types::SearchVectorsOutput::consumed_capacity), if any.
     #[inline]
-    pub fn get_consumed_capacity(
-        &self,
-    ) -> &::std::option::Option<crate::types::VectorCapacity> {
+    pub fn get_consumed_capacity(&self) -> &Option<crate::types::VectorCapacity> {
         &self.inner.consumed_capacity
     }
     /// Appends one item to [`SearchVectorsOutput::search_results`](crate::types::SearchVectorsOutput::search_results): A list of items returned by the vector similarity search, sorted by similarity with the most similar item first.
@@ -90,16 +74,14 @@ impl SearchVectorsOutputBuilder {
     #[inline]
     pub fn set_search_results(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SearchResultItem>>,
+        input: Option<Vec<crate::types::SearchResultItem>>,
     ) -> Self {
         self.inner.search_results = input;
         self
     }
     /// The value set for [`SearchVectorsOutput::search_results`](crate::types::SearchVectorsOutput::search_results), if any.
     #[inline]
-    pub fn get_search_results(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SearchResultItem>> {
+    pub fn get_search_results(&self) -> &Option<Vec<crate::types::SearchResultItem>> {
         &self.inner.search_results
     }
     /// Builds the [`SearchVectorsOutput`]; it has no required members, so this cannot fail.

@@ -2,78 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the details of the table when the backup was created.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SourceTableDetails {
     /// The name of the table for which the backup was created.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// Unique identifier for the table for which the backup was created.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_id: ::std::option::Option<::std::string::String>,
+    pub table_id: Option<String>,
     /// ARN of the table for which backup was created.
-    pub table_arn: ::std::option::Option<::std::string::String>,
+    pub table_arn: Option<String>,
     /// Size of the table in bytes. Note that this is an approximate value.
-    pub table_size_bytes: ::std::option::Option<i64>,
+    pub table_size_bytes: Option<i64>,
     /// Schema of the table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_schema: ::std::option::Option<
-        ::std::vec::Vec<crate::types::KeySchemaElement>,
-    >,
+    pub key_schema: Option<Vec<crate::types::KeySchemaElement>>,
     /// Time when the source table was created.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_creation_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub table_creation_date_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Read IOPs and Write IOPS on the table when the backup was created.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub provisioned_throughput: ::std::option::Option<
-        crate::types::ProvisionedThroughput,
-    >,
+    pub provisioned_throughput: Option<crate::types::ProvisionedThroughput>,
     /// The `OnDemandThroughput` member.
-    pub on_demand_throughput: ::std::option::Option<crate::types::OnDemandThroughput>,
+    pub on_demand_throughput: Option<crate::types::OnDemandThroughput>,
     /// Number of items in the table. Note that this is an approximate value.
-    pub item_count: ::std::option::Option<i64>,
+    pub item_count: Option<i64>,
     /// Controls how you are charged for read and write throughput and how you manage capacity. This setting can be changed later.
     ///
     /// - `PROVISIONED` - Sets the read/write capacity mode to `PROVISIONED`. We recommend using `PROVISIONED` for predictable workloads.
     /// - `PAY_PER_REQUEST` - Sets the read/write capacity mode to `PAY_PER_REQUEST`. We recommend using `PAY_PER_REQUEST` for unpredictable workloads.
-    pub billing_mode: ::std::option::Option<crate::types::BillingMode>,
+    pub billing_mode: Option<crate::types::BillingMode>,
 }
 impl SourceTableDetails {
     /// Starts building a [`SourceTableDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::SourceTableDetailsBuilder {
-        <crate::types::builders::SourceTableDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SourceTableDetailsBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `TableId` member, when set.
     #[inline]
-    pub fn table_id(&self) -> ::std::option::Option<&str> {
+    pub fn table_id(&self) -> Option<&str> {
         self.table_id.as_deref()
     }
     /// The `TableArn` member, when set.
     #[inline]
-    pub fn table_arn(&self) -> ::std::option::Option<&str> {
+    pub fn table_arn(&self) -> Option<&str> {
         self.table_arn.as_deref()
     }
     /// The `TableSizeBytes` member, when set.
     #[inline]
-    pub fn table_size_bytes(&self) -> ::std::option::Option<i64> {
+    pub fn table_size_bytes(&self) -> Option<i64> {
         self.table_size_bytes
     }
     /// The `KeySchema` member, empty when not set; the field tells an empty list from an absent one.
@@ -85,125 +74,100 @@ impl SourceTableDetails {
     #[inline]
     pub fn table_creation_date_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.table_creation_date_time.as_ref()
     }
     /// The `ProvisionedThroughput` member, when set.
     #[inline]
     pub fn provisioned_throughput(
         &self,
-    ) -> ::std::option::Option<&crate::types::ProvisionedThroughput> {
+    ) -> Option<&crate::types::ProvisionedThroughput> {
         self.provisioned_throughput.as_ref()
     }
     /// The `OnDemandThroughput` member, when set.
     #[inline]
-    pub fn on_demand_throughput(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OnDemandThroughput> {
+    pub fn on_demand_throughput(&self) -> Option<&crate::types::OnDemandThroughput> {
         self.on_demand_throughput.as_ref()
     }
     /// The `ItemCount` member, when set.
     #[inline]
-    pub fn item_count(&self) -> ::std::option::Option<i64> {
+    pub fn item_count(&self) -> Option<i64> {
         self.item_count
     }
     /// The `BillingMode` member, when set.
     #[inline]
-    pub fn billing_mode(&self) -> ::std::option::Option<&crate::types::BillingMode> {
+    pub fn billing_mode(&self) -> Option<&crate::types::BillingMode> {
         self.billing_mode.as_ref()
     }
 }
 /// A builder for [`SourceTableDetails`](crate::types::SourceTableDetails); start one with `SourceTableDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SourceTableDetailsBuilder {
     inner: crate::types::SourceTableDetails,
 }
 impl SourceTableDetailsBuilder {
     /// Sets [`SourceTableDetails::table_name`](crate::types::SourceTableDetails::table_name): The name of the table for which the backup was created.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`SourceTableDetails::table_name`](crate::types::SourceTableDetails::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`SourceTableDetails::table_name`](crate::types::SourceTableDetails::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`SourceTableDetails::table_id`](crate::types::SourceTableDetails::table_id): Unique identifier for the table for which the backup was created.
-    pub fn table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_id = ::std::option::Option::Some(input.into());
+    pub fn table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_id = Some(input.into());
         self
     }
     /// Sets or clears [`SourceTableDetails::table_id`](crate::types::SourceTableDetails::table_id).
     #[inline]
-    pub fn set_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_id(mut self, input: Option<String>) -> Self {
         self.inner.table_id = input;
         self
     }
     /// The value set for [`SourceTableDetails::table_id`](crate::types::SourceTableDetails::table_id), if any.
     #[inline]
-    pub fn get_table_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_id(&self) -> &Option<String> {
         &self.inner.table_id
     }
     /// Sets [`SourceTableDetails::table_arn`](crate::types::SourceTableDetails::table_arn): ARN of the table for which backup was created.
-    pub fn table_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_arn = ::std::option::Option::Some(input.into());
+    pub fn table_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_arn = Some(input.into());
         self
     }
     /// Sets or clears [`SourceTableDetails::table_arn`](crate::types::SourceTableDetails::table_arn).
     #[inline]
-    pub fn set_table_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_arn(mut self, input: Option<String>) -> Self {
         self.inner.table_arn = input;
         self
     }
     /// The value set for [`SourceTableDetails::table_arn`](crate::types::SourceTableDetails::table_arn), if any.
     #[inline]
-    pub fn get_table_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_arn(&self) -> &Option<String> {
         &self.inner.table_arn
     }
     /// Sets [`SourceTableDetails::table_size_bytes`](crate::types::SourceTableDetails::table_size_bytes): Size of the table in bytes.
     pub fn table_size_bytes(mut self, input: i64) -> Self {
-        self.inner.table_size_bytes = ::std::option::Option::Some(input);
+        self.inner.table_size_bytes = Some(input);
         self
     }
     /// Sets or clears [`SourceTableDetails::table_size_bytes`](crate::types::SourceTableDetails::table_size_bytes).
     #[inline]
-    pub fn set_table_size_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_table_size_bytes(mut self, input: Option<i64>) -> Self {
         self.inner.table_size_bytes = input;
         self
     }
     /// The value set for [`SourceTableDetails::table_size_bytes`](crate::types::SourceTableDetails::table_size_bytes), if any.
     #[inline]
-    pub fn get_table_size_bytes(&self) -> &::std::option::Option<i64> {
+    pub fn get_table_size_bytes(&self) -> &Option<i64> {
         &self.inner.table_size_bytes
     }
     /// Appends one item to [`SourceTableDetails::key_schema`](crate::types::SourceTableDetails::key_schema): Schema of the table.
@@ -217,16 +181,14 @@ impl SourceTableDetailsBuilder {
     #[inline]
     pub fn set_key_schema(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
+        input: Option<Vec<crate::types::KeySchemaElement>>,
     ) -> Self {
         self.inner.key_schema = input;
         self
     }
     /// The value set for [`SourceTableDetails::key_schema`](crate::types::SourceTableDetails::key_schema), if any.
     #[inline]
-    pub fn get_key_schema(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>> {
+    pub fn get_key_schema(&self) -> &Option<Vec<crate::types::KeySchemaElement>> {
         &self.inner.key_schema
     }
     /// Sets [`SourceTableDetails::table_creation_date_time`](crate::types::SourceTableDetails::table_creation_date_time): Time when the source table was created.
@@ -234,14 +196,14 @@ impl SourceTableDetailsBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.table_creation_date_time = ::std::option::Option::Some(input);
+        self.inner.table_creation_date_time = Some(input);
         self
     }
     /// Sets or clears [`SourceTableDetails::table_creation_date_time`](crate::types::SourceTableDetails::table_creation_date_time).
     #[inline]
     pub fn set_table_creation_date_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.table_creation_date_time = input;
         self
@@ -250,7 +212,7 @@ impl SourceTableDetailsBuilder {
     #[inline]
     pub fn get_table_creation_date_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.table_creation_date_time
     }
     /// Sets [`SourceTableDetails::provisioned_throughput`](crate::types::SourceTableDetails::provisioned_throughput): Read IOPs and Write IOPS on the table when the backup was created.
@@ -258,14 +220,14 @@ impl SourceTableDetailsBuilder {
         mut self,
         input: crate::types::ProvisionedThroughput,
     ) -> Self {
-        self.inner.provisioned_throughput = ::std::option::Option::Some(input);
+        self.inner.provisioned_throughput = Some(input);
         self
     }
     /// Sets or clears [`SourceTableDetails::provisioned_throughput`](crate::types::SourceTableDetails::provisioned_throughput).
     #[inline]
     pub fn set_provisioned_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedThroughput>,
+        input: Option<crate::types::ProvisionedThroughput>,
     ) -> Self {
         self.inner.provisioned_throughput = input;
         self
@@ -274,7 +236,7 @@ impl SourceTableDetailsBuilder {
     #[inline]
     pub fn get_provisioned_throughput(
         &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
+    ) -> &Option<crate::types::ProvisionedThroughput> {
         &self.inner.provisioned_throughput
     }
     /// Sets [`SourceTableDetails::on_demand_throughput`](crate::types::SourceTableDetails::on_demand_throughput)
@@ -282,98 +244,93 @@ impl SourceTableDetailsBuilder {
         mut self,
         input: crate::types::OnDemandThroughput,
     ) -> Self {
-        self.inner.on_demand_throughput = ::std::option::Option::Some(input);
+        self.inner.on_demand_throughput = Some(input);
         self
     }
     /// Sets or clears [`SourceTableDetails::on_demand_throughput`](crate::types::SourceTableDetails::on_demand_throughput).
     #[inline]
     pub fn set_on_demand_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::OnDemandThroughput>,
+        input: Option<crate::types::OnDemandThroughput>,
     ) -> Self {
         self.inner.on_demand_throughput = input;
         self
     }
     /// The value set for [`SourceTableDetails::on_demand_throughput`](crate::types::SourceTableDetails::on_demand_throughput), if any.
     #[inline]
-    pub fn get_on_demand_throughput(
-        &self,
-    ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
+    pub fn get_on_demand_throughput(&self) -> &Option<crate::types::OnDemandThroughput> {
         &self.inner.on_demand_throughput
     }
     /// Sets [`SourceTableDetails::item_count`](crate::types::SourceTableDetails::item_count): Number of items in the table.
     pub fn item_count(mut self, input: i64) -> Self {
-        self.inner.item_count = ::std::option::Option::Some(input);
+        self.inner.item_count = Some(input);
         self
     }
     /// Sets or clears [`SourceTableDetails::item_count`](crate::types::SourceTableDetails::item_count).
     #[inline]
-    pub fn set_item_count(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_item_count(mut self, input: Option<i64>) -> Self {
         self.inner.item_count = input;
         self
     }
     /// The value set for [`SourceTableDetails::item_count`](crate::types::SourceTableDetails::item_count), if any.
     #[inline]
-    pub fn get_item_count(&self) -> &::std::option::Option<i64> {
+    pub fn get_item_count(&self) -> &Option<i64> {
         &self.inner.item_count
     }
     /// Sets [`SourceTableDetails::billing_mode`](crate::types::SourceTableDetails::billing_mode): Controls how you are charged for read and write throughput and how you manage capacity.
     pub fn billing_mode(mut self, input: crate::types::BillingMode) -> Self {
-        self.inner.billing_mode = ::std::option::Option::Some(input);
+        self.inner.billing_mode = Some(input);
         self
     }
     /// Sets or clears [`SourceTableDetails::billing_mode`](crate::types::SourceTableDetails::billing_mode).
     #[inline]
-    pub fn set_billing_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::BillingMode>,
-    ) -> Self {
+    pub fn set_billing_mode(mut self, input: Option<crate::types::BillingMode>) -> Self {
         self.inner.billing_mode = input;
         self
     }
     /// The value set for [`SourceTableDetails::billing_mode`](crate::types::SourceTableDetails::billing_mode), if any.
     #[inline]
-    pub fn get_billing_mode(&self) -> &::std::option::Option<crate::types::BillingMode> {
+    pub fn get_billing_mode(&self) -> &Option<crate::types::BillingMode> {
         &self.inner.billing_mode
     }
     /// Builds the [`SourceTableDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SourceTableDetails,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SourceTableDetails",
                 member: "table_name",
             });
         }
         if self.inner.table_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SourceTableDetails",
                 member: "table_id",
             });
         }
         if self.inner.key_schema.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SourceTableDetails",
                 member: "key_schema",
             });
         }
         if self.inner.table_creation_date_time.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SourceTableDetails",
                 member: "table_creation_date_time",
             });
         }
         if self.inner.provisioned_throughput.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SourceTableDetails",
                 member: "provisioned_throughput",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,40 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the details of the features enabled on the table when the backup was created. For example, LSIs, GSIs, streams, TTL.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SourceTableFeatureDetails {
     /// Represents the LSI properties for the table when the backup was created. It includes the IndexName, KeySchema and Projection for the LSIs on the table at the time of backup.
-    pub local_secondary_indexes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LocalSecondaryIndexInfo>,
-    >,
+    pub local_secondary_indexes: Option<Vec<crate::types::LocalSecondaryIndexInfo>>,
     /// Represents the GSI properties for the table when the backup was created. It includes the IndexName, KeySchema, Projection, and ProvisionedThroughput for the GSIs on the table at the time of backup.
-    pub global_secondary_indexes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalSecondaryIndexInfo>,
-    >,
+    pub global_secondary_indexes: Option<Vec<crate::types::GlobalSecondaryIndexInfo>>,
     /// Stream settings on the table when the backup was created.
-    pub stream_description: ::std::option::Option<crate::types::StreamSpecification>,
+    pub stream_description: Option<crate::types::StreamSpecification>,
     /// Time to Live settings on the table when the backup was created.
-    pub time_to_live_description: ::std::option::Option<
-        crate::types::TimeToLiveDescription,
-    >,
+    pub time_to_live_description: Option<crate::types::TimeToLiveDescription>,
     /// The description of the server-side encryption status on the table when the backup was created.
-    pub sse_description: ::std::option::Option<crate::types::SseDescription>,
+    pub sse_description: Option<crate::types::SseDescription>,
     /// The vector index properties for the table at the time the backup was created, including the index name, vector attribute, dimensions, distance function, search schema, and projection.
-    pub vector_indexes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VectorIndexInfo>,
-    >,
+    pub vector_indexes: Option<Vec<crate::types::VectorIndexInfo>>,
 }
 impl SourceTableFeatureDetails {
     /// Starts building a [`SourceTableFeatureDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::SourceTableFeatureDetailsBuilder {
-        <crate::types::builders::SourceTableFeatureDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SourceTableFeatureDetailsBuilder as Default>::default()
     }
     /// The `LocalSecondaryIndexes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -49,23 +36,19 @@ impl SourceTableFeatureDetails {
     }
     /// The `StreamDescription` member, when set.
     #[inline]
-    pub fn stream_description(
-        &self,
-    ) -> ::std::option::Option<&crate::types::StreamSpecification> {
+    pub fn stream_description(&self) -> Option<&crate::types::StreamSpecification> {
         self.stream_description.as_ref()
     }
     /// The `TimeToLiveDescription` member, when set.
     #[inline]
     pub fn time_to_live_description(
         &self,
-    ) -> ::std::option::Option<&crate::types::TimeToLiveDescription> {
+    ) -> Option<&crate::types::TimeToLiveDescription> {
         self.time_to_live_description.as_ref()
     }
     /// The `SSEDescription` member, when set.
     #[inline]
-    pub fn sse_description(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SseDescription> {
+    pub fn sse_description(&self) -> Option<&crate::types::SseDescription> {
         self.sse_description.as_ref()
     }
     /// The `VectorIndexes` member, empty when not set; the field tells an empty list from an absent one.
@@ -75,12 +58,7 @@ impl SourceTableFeatureDetails {
     }
 }
 /// A builder for [`SourceTableFeatureDetails`](crate::types::SourceTableFeatureDetails); start one with `SourceTableFeatureDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SourceTableFeatureDetailsBuilder {
     inner: crate::types::SourceTableFeatureDetails,
 }
@@ -99,9 +77,7 @@ impl SourceTableFeatureDetailsBuilder {
     #[inline]
     pub fn set_local_secondary_indexes(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::LocalSecondaryIndexInfo>,
-        >,
+        input: Option<Vec<crate::types::LocalSecondaryIndexInfo>>,
     ) -> Self {
         self.inner.local_secondary_indexes = input;
         self
@@ -110,7 +86,7 @@ impl SourceTableFeatureDetailsBuilder {
     #[inline]
     pub fn get_local_secondary_indexes(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LocalSecondaryIndexInfo>> {
+    ) -> &Option<Vec<crate::types::LocalSecondaryIndexInfo>> {
         &self.inner.local_secondary_indexes
     }
     /// Appends one item to [`SourceTableFeatureDetails::global_secondary_indexes`](crate::types::SourceTableFeatureDetails::global_secondary_indexes): Represents the GSI properties for the table when the backup was created.
@@ -127,9 +103,7 @@ impl SourceTableFeatureDetailsBuilder {
     #[inline]
     pub fn set_global_secondary_indexes(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::GlobalSecondaryIndexInfo>,
-        >,
+        input: Option<Vec<crate::types::GlobalSecondaryIndexInfo>>,
     ) -> Self {
         self.inner.global_secondary_indexes = input;
         self
@@ -138,9 +112,7 @@ impl SourceTableFeatureDetailsBuilder {
     #[inline]
     pub fn get_global_secondary_indexes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalSecondaryIndexInfo>,
-    > {
+    ) -> &Option<Vec<crate::types::GlobalSecondaryIndexInfo>> {
         &self.inner.global_secondary_indexes
     }
     /// Sets [`SourceTableFeatureDetails::stream_description`](crate::types::SourceTableFeatureDetails::stream_description): Stream settings on the table when the backup was created.
@@ -148,23 +120,21 @@ impl SourceTableFeatureDetailsBuilder {
         mut self,
         input: crate::types::StreamSpecification,
     ) -> Self {
-        self.inner.stream_description = ::std::option::Option::Some(input);
+        self.inner.stream_description = Some(input);
         self
     }
     /// Sets or clears [`SourceTableFeatureDetails::stream_description`](crate::types::SourceTableFeatureDetails::stream_description).
     #[inline]
     pub fn set_stream_description(
         mut self,
-        input: ::std::option::Option<crate::types::StreamSpecification>,
+        input: Option<crate::types::StreamSpecification>,
     ) -> Self {
         self.inner.stream_description = input;
         self
     }
     /// The value set for [`SourceTableFeatureDetails::stream_description`](crate::types::SourceTableFeatureDetails::stream_description), if any.
     #[inline]
-    pub fn get_stream_description(
-        &self,
-    ) -> &::std::option::Option<crate::types::StreamSpecification> {
+    pub fn get_stream_description(&self) -> &Option<crate::types::StreamSpecification> {
         &self.inner.stream_description
     }
     /// Sets [`SourceTableFeatureDetails::time_to_live_description`](crate::types::SourceTableFeatureDetails::time_to_live_description): Time to Live settings on the table when the backup was created.
@@ -172,14 +142,14 @@ impl SourceTableFeatureDetailsBuilder {
         mut self,
         input: crate::types::TimeToLiveDescription,
     ) -> Self {
-        self.inner.time_to_live_description = ::std::option::Option::Some(input);
+        self.inner.time_to_live_description = Some(input);
         self
     }
     /// Sets or clears [`SourceTableFeatureDetails::time_to_live_description`](crate::types::SourceTableFeatureDetails::time_to_live_description).
     #[inline]
     pub fn set_time_to_live_description(
         mut self,
-        input: ::std::option::Option<crate::types::TimeToLiveDescription>,
+        input: Option<crate::types::TimeToLiveDescription>,
     ) -> Self {
         self.inner.time_to_live_description = input;
         self
@@ -188,28 +158,26 @@ impl SourceTableFeatureDetailsBuilder {
     #[inline]
     pub fn get_time_to_live_description(
         &self,
-    ) -> &::std::option::Option<crate::types::TimeToLiveDescription> {
+    ) -> &Option<crate::types::TimeToLiveDescription> {
         &self.inner.time_to_live_description
     }
     /// Sets [`SourceTableFeatureDetails::sse_description`](crate::types::SourceTableFeatureDetails::sse_description): The description of the server-side encryption status on the table when the backup was created.
     pub fn sse_description(mut self, input: crate::types::SseDescription) -> Self {
-        self.inner.sse_description = ::std::option::Option::Some(input);
+        self.inner.sse_description = Some(input);
         self
     }
     /// Sets or clears [`SourceTableFeatureDetails::sse_description`](crate::types::SourceTableFeatureDetails::sse_description).
     #[inline]
     pub fn set_sse_description(
         mut self,
-        input: ::std::option::Option<crate::types::SseDescription>,
+        input: Option<crate::types::SseDescription>,
     ) -> Self {
         self.inner.sse_description = input;
         self
     }
     /// The value set for [`SourceTableFeatureDetails::sse_description`](crate::types::SourceTableFeatureDetails::sse_description), if any.
     #[inline]
-    pub fn get_sse_description(
-        &self,
-    ) -> &::std::option::Option<crate::types::SseDescription> {
+    pub fn get_sse_description(&self) -> &Option<crate::types::SseDescription> {
         &self.inner.sse_description
     }
     /// Appends one item to [`SourceTableFeatureDetails::vector_indexes`](crate::types::SourceTableFeatureDetails::vector_indexes): The vector index properties for the table at the time the backup was created, including the index name, vector attribute, dimensions, distance function, search schema, and projection.
@@ -223,16 +191,14 @@ impl SourceTableFeatureDetailsBuilder {
     #[inline]
     pub fn set_vector_indexes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VectorIndexInfo>>,
+        input: Option<Vec<crate::types::VectorIndexInfo>>,
     ) -> Self {
         self.inner.vector_indexes = input;
         self
     }
     /// The value set for [`SourceTableFeatureDetails::vector_indexes`](crate::types::SourceTableFeatureDetails::vector_indexes), if any.
     #[inline]
-    pub fn get_vector_indexes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VectorIndexInfo>> {
+    pub fn get_vector_indexes(&self) -> &Option<Vec<crate::types::VectorIndexInfo>> {
         &self.inner.vector_indexes
     }
     /// Builds the [`SourceTableFeatureDetails`]; it has no required members, so this cannot fail.

@@ -2,27 +2,22 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The description of the server-side encryption status on the specified table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SseDescription {
     /// Represents the current state of server-side encryption. The only supported values are:
     ///
     /// - `ENABLED` - Server-side encryption is enabled.
     /// - `UPDATING` - Server-side encryption is being updated.
-    pub status: ::std::option::Option<crate::types::SseStatus>,
+    pub status: Option<crate::types::SseStatus>,
     /// Server-side encryption type. The only supported value is:
     ///
     /// - `KMS` - Server-side encryption that uses Key Management Service. The key is stored in your account and is managed by KMS (KMS charges apply).
-    pub sse_type: ::std::option::Option<crate::types::SseType>,
+    pub sse_type: Option<crate::types::SseType>,
     /// The KMS key ARN used for the KMS encryption.
-    pub kms_master_key_arn: ::std::option::Option<::std::string::String>,
+    pub kms_master_key_arn: Option<String>,
     /// Indicates the time, in UNIX epoch date format, when DynamoDB detected that the table's KMS key was inaccessible. This attribute will automatically be cleared when DynamoDB detects that the table's KMS key is accessible again. DynamoDB will initiate the table archival process when table's KMS key remains inaccessible for more than seven days from this date.
-    pub inaccessible_encryption_date_time: ::std::option::Option<
+    pub inaccessible_encryption_date_time: Option<
         ::awsgen_runtime::time::OffsetDateTime,
     >,
 }
@@ -30,102 +25,83 @@ impl SseDescription {
     /// Starts building a [`SseDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::SseDescriptionBuilder {
-        <crate::types::builders::SseDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SseDescriptionBuilder as Default>::default()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::SseStatus> {
+    pub fn status(&self) -> Option<&crate::types::SseStatus> {
         self.status.as_ref()
     }
     /// The `SSEType` member, when set.
     #[inline]
-    pub fn sse_type(&self) -> ::std::option::Option<&crate::types::SseType> {
+    pub fn sse_type(&self) -> Option<&crate::types::SseType> {
         self.sse_type.as_ref()
     }
     /// The `KMSMasterKeyArn` member, when set.
     #[inline]
-    pub fn kms_master_key_arn(&self) -> ::std::option::Option<&str> {
+    pub fn kms_master_key_arn(&self) -> Option<&str> {
         self.kms_master_key_arn.as_deref()
     }
     /// The `InaccessibleEncryptionDateTime` member, when set.
     #[inline]
     pub fn inaccessible_encryption_date_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.inaccessible_encryption_date_time.as_ref()
     }
 }
 /// A builder for [`SseDescription`](crate::types::SseDescription); start one with `SseDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SseDescriptionBuilder {
     inner: crate::types::SseDescription,
 }
 impl SseDescriptionBuilder {
     /// Sets [`SseDescription::status`](crate::types::SseDescription::status): Represents the current state of server-side encryption.
     pub fn status(mut self, input: crate::types::SseStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`SseDescription::status`](crate::types::SseDescription::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::SseStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::SseStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`SseDescription::status`](crate::types::SseDescription::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::SseStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::SseStatus> {
         &self.inner.status
     }
     /// Sets [`SseDescription::sse_type`](crate::types::SseDescription::sse_type): Server-side encryption type.
     pub fn sse_type(mut self, input: crate::types::SseType) -> Self {
-        self.inner.sse_type = ::std::option::Option::Some(input);
+        self.inner.sse_type = Some(input);
         self
     }
     /// Sets or clears [`SseDescription::sse_type`](crate::types::SseDescription::sse_type).
     #[inline]
-    pub fn set_sse_type(
-        mut self,
-        input: ::std::option::Option<crate::types::SseType>,
-    ) -> Self {
+    pub fn set_sse_type(mut self, input: Option<crate::types::SseType>) -> Self {
         self.inner.sse_type = input;
         self
     }
     /// The value set for [`SseDescription::sse_type`](crate::types::SseDescription::sse_type), if any.
     #[inline]
-    pub fn get_sse_type(&self) -> &::std::option::Option<crate::types::SseType> {
+    pub fn get_sse_type(&self) -> &Option<crate::types::SseType> {
         &self.inner.sse_type
     }
     /// Sets [`SseDescription::kms_master_key_arn`](crate::types::SseDescription::kms_master_key_arn): The KMS key ARN used for the KMS encryption.
-    pub fn kms_master_key_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_master_key_arn = ::std::option::Option::Some(input.into());
+    pub fn kms_master_key_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_master_key_arn = Some(input.into());
         self
     }
     /// Sets or clears [`SseDescription::kms_master_key_arn`](crate::types::SseDescription::kms_master_key_arn).
     #[inline]
-    pub fn set_kms_master_key_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_master_key_arn(mut self, input: Option<String>) -> Self {
         self.inner.kms_master_key_arn = input;
         self
     }
     /// The value set for [`SseDescription::kms_master_key_arn`](crate::types::SseDescription::kms_master_key_arn), if any.
     #[inline]
-    pub fn get_kms_master_key_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_master_key_arn(&self) -> &Option<String> {
         &self.inner.kms_master_key_arn
     }
     /// Sets [`SseDescription::inaccessible_encryption_date_time`](crate::types::SseDescription::inaccessible_encryption_date_time): Indicates the time, in UNIX epoch date format, when DynamoDB detected that the table's KMS key was inaccessible.
@@ -133,16 +109,14 @@ impl SseDescriptionBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.inaccessible_encryption_date_time = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.inaccessible_encryption_date_time = Some(input);
         self
     }
     /// Sets or clears [`SseDescription::inaccessible_encryption_date_time`](crate::types::SseDescription::inaccessible_encryption_date_time).
     #[inline]
     pub fn set_inaccessible_encryption_date_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.inaccessible_encryption_date_time = input;
         self
@@ -151,7 +125,7 @@ impl SseDescriptionBuilder {
     #[inline]
     pub fn get_inaccessible_encryption_date_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.inaccessible_encryption_date_time
     }
     /// Builds the [`SseDescription`]; it has no required members, so this cannot fail.

@@ -2,113 +2,92 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the settings used to enable server-side encryption.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SseSpecification {
     /// Indicates whether server-side encryption is done using an Amazon Web Services managed key or an Amazon Web Services owned key. If enabled (true), server-side encryption type is set to `KMS` and an Amazon Web Services managed key is used (KMS charges apply). If disabled (false) or not specified, server-side encryption is set to Amazon Web Services owned key.
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
     /// Server-side encryption type. The only supported value is:
     ///
     /// - `KMS` - Server-side encryption that uses Key Management Service. The key is stored in your account and is managed by KMS (KMS charges apply).
-    pub sse_type: ::std::option::Option<crate::types::SseType>,
+    pub sse_type: Option<crate::types::SseType>,
     /// The KMS key that should be used for the KMS encryption. To specify a key, use its key ID, Amazon Resource Name (ARN), alias name, or alias ARN. Note that you should only provide this parameter if the key is different from the default DynamoDB key `alias/aws/dynamodb`.
-    pub kms_master_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_master_key_id: Option<String>,
 }
 impl SseSpecification {
     /// Starts building a [`SseSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::SseSpecificationBuilder {
-        <crate::types::builders::SseSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SseSpecificationBuilder as Default>::default()
     }
     /// The `Enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
     /// The `SSEType` member, when set.
     #[inline]
-    pub fn sse_type(&self) -> ::std::option::Option<&crate::types::SseType> {
+    pub fn sse_type(&self) -> Option<&crate::types::SseType> {
         self.sse_type.as_ref()
     }
     /// The `KMSMasterKeyId` member, when set.
     #[inline]
-    pub fn kms_master_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_master_key_id(&self) -> Option<&str> {
         self.kms_master_key_id.as_deref()
     }
 }
 /// A builder for [`SseSpecification`](crate::types::SseSpecification); start one with `SseSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SseSpecificationBuilder {
     inner: crate::types::SseSpecification,
 }
 impl SseSpecificationBuilder {
     /// Sets [`SseSpecification::enabled`](crate::types::SseSpecification::enabled): Indicates whether server-side encryption is done using an Amazon Web Services managed key or an Amazon Web Services owned key.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`SseSpecification::enabled`](crate::types::SseSpecification::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`SseSpecification::enabled`](crate::types::SseSpecification::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Sets [`SseSpecification::sse_type`](crate::types::SseSpecification::sse_type): Server-side encryption type.
     pub fn sse_type(mut self, input: crate::types::SseType) -> Self {
-        self.inner.sse_type = ::std::option::Option::Some(input);
+        self.inner.sse_type = Some(input);
         self
     }
     /// Sets or clears [`SseSpecification::sse_type`](crate::types::SseSpecification::sse_type).
     #[inline]
-    pub fn set_sse_type(
-        mut self,
-        input: ::std::option::Option<crate::types::SseType>,
-    ) -> Self {
+    pub fn set_sse_type(mut self, input: Option<crate::types::SseType>) -> Self {
         self.inner.sse_type = input;
         self
     }
     /// The value set for [`SseSpecification::sse_type`](crate::types::SseSpecification::sse_type), if any.
     #[inline]
-    pub fn get_sse_type(&self) -> &::std::option::Option<crate::types::SseType> {
+    pub fn get_sse_type(&self) -> &Option<crate::types::SseType> {
         &self.inner.sse_type
     }
     /// Sets [`SseSpecification::kms_master_key_id`](crate::types::SseSpecification::kms_master_key_id): The KMS key that should be used for the KMS encryption.
-    pub fn kms_master_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_master_key_id = ::std::option::Option::Some(input.into());
+    pub fn kms_master_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_master_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`SseSpecification::kms_master_key_id`](crate::types::SseSpecification::kms_master_key_id).
     #[inline]
-    pub fn set_kms_master_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_master_key_id(mut self, input: Option<String>) -> Self {
         self.inner.kms_master_key_id = input;
         self
     }
     /// The value set for [`SseSpecification::kms_master_key_id`](crate::types::SseSpecification::kms_master_key_id), if any.
     #[inline]
-    pub fn get_kms_master_key_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_master_key_id(&self) -> &Option<String> {
         &self.inner.kms_master_key_id
     }
     /// Builds the [`SseSpecification`]; it has no required members, so this cannot fail.

@@ -2,107 +2,93 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the DynamoDB Streams configuration for a table in DynamoDB.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StreamSpecification {
     /// Indicates whether DynamoDB Streams is enabled (true) or disabled (false) on the table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub stream_enabled: ::std::option::Option<bool>,
+    pub stream_enabled: Option<bool>,
     /// When an item in the table is modified, [`StreamViewType`](crate::types::StreamViewType) determines what information is written to the stream for this table. Valid values for [`StreamViewType`](crate::types::StreamViewType) are:
     ///
     /// - `KEYS_ONLY` - Only the key attributes of the modified item are written to the stream.
     /// - `NEW_IMAGE` - The entire item, as it appears after it was modified, is written to the stream.
     /// - `OLD_IMAGE` - The entire item, as it appeared before it was modified, is written to the stream.
     /// - `NEW_AND_OLD_IMAGES` - Both the new and the old item images of the item are written to the stream.
-    pub stream_view_type: ::std::option::Option<crate::types::StreamViewType>,
+    pub stream_view_type: Option<crate::types::StreamViewType>,
 }
 impl StreamSpecification {
     /// Starts building a [`StreamSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::StreamSpecificationBuilder {
-        <crate::types::builders::StreamSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StreamSpecificationBuilder as Default>::default()
     }
     /// The `StreamEnabled` member, when set.
     #[inline]
-    pub fn stream_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn stream_enabled(&self) -> Option<bool> {
         self.stream_enabled
     }
     /// The `StreamViewType` member, when set.
     #[inline]
-    pub fn stream_view_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::StreamViewType> {
+    pub fn stream_view_type(&self) -> Option<&crate::types::StreamViewType> {
         self.stream_view_type.as_ref()
     }
 }
 /// A builder for [`StreamSpecification`](crate::types::StreamSpecification); start one with `StreamSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StreamSpecificationBuilder {
     inner: crate::types::StreamSpecification,
 }
 impl StreamSpecificationBuilder {
     /// Sets [`StreamSpecification::stream_enabled`](crate::types::StreamSpecification::stream_enabled): Indicates whether DynamoDB Streams is enabled (true) or disabled (false) on the table.
     pub fn stream_enabled(mut self, input: bool) -> Self {
-        self.inner.stream_enabled = ::std::option::Option::Some(input);
+        self.inner.stream_enabled = Some(input);
         self
     }
     /// Sets or clears [`StreamSpecification::stream_enabled`](crate::types::StreamSpecification::stream_enabled).
     #[inline]
-    pub fn set_stream_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_stream_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.stream_enabled = input;
         self
     }
     /// The value set for [`StreamSpecification::stream_enabled`](crate::types::StreamSpecification::stream_enabled), if any.
     #[inline]
-    pub fn get_stream_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_stream_enabled(&self) -> &Option<bool> {
         &self.inner.stream_enabled
     }
     /// Sets [`StreamSpecification::stream_view_type`](crate::types::StreamSpecification::stream_view_type): When an item in the table is modified, [`StreamViewType`](crate::types::StreamViewType) determines what information is written to the stream for this table.
     pub fn stream_view_type(mut self, input: crate::types::StreamViewType) -> Self {
-        self.inner.stream_view_type = ::std::option::Option::Some(input);
+        self.inner.stream_view_type = Some(input);
         self
     }
     /// Sets or clears [`StreamSpecification::stream_view_type`](crate::types::StreamSpecification::stream_view_type).
     #[inline]
     pub fn set_stream_view_type(
         mut self,
-        input: ::std::option::Option<crate::types::StreamViewType>,
+        input: Option<crate::types::StreamViewType>,
     ) -> Self {
         self.inner.stream_view_type = input;
         self
     }
     /// The value set for [`StreamSpecification::stream_view_type`](crate::types::StreamSpecification::stream_view_type), if any.
     #[inline]
-    pub fn get_stream_view_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::StreamViewType> {
+    pub fn get_stream_view_type(&self) -> &Option<crate::types::StreamViewType> {
         &self.inner.stream_view_type
     }
     /// Builds the [`StreamSpecification`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::StreamSpecification,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.stream_enabled.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StreamSpecification",
                 member: "stream_enabled",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

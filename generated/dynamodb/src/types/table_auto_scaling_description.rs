@@ -2,42 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the auto scaling configuration for a global table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TableAutoScalingDescription {
     /// The name of the table.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// The current state of the table:
     ///
     /// - `CREATING` - The table is being created.
     /// - `UPDATING` - The table is being updated.
     /// - `DELETING` - The table is being deleted.
     /// - `ACTIVE` - The table is ready for use.
-    pub table_status: ::std::option::Option<crate::types::TableStatus>,
+    pub table_status: Option<crate::types::TableStatus>,
     /// Represents replicas of the global table.
-    pub replicas: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaAutoScalingDescription>,
-    >,
+    pub replicas: Option<Vec<crate::types::ReplicaAutoScalingDescription>>,
 }
 impl TableAutoScalingDescription {
     /// Starts building a [`TableAutoScalingDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::TableAutoScalingDescriptionBuilder {
-        <crate::types::builders::TableAutoScalingDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TableAutoScalingDescriptionBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `TableStatus` member, when set.
     #[inline]
-    pub fn table_status(&self) -> ::std::option::Option<&crate::types::TableStatus> {
+    pub fn table_status(&self) -> Option<&crate::types::TableStatus> {
         self.table_status.as_ref()
     }
     /// The `Replicas` member, empty when not set; the field tells an empty list from an absent one.
@@ -47,55 +40,41 @@ impl TableAutoScalingDescription {
     }
 }
 /// A builder for [`TableAutoScalingDescription`](crate::types::TableAutoScalingDescription); start one with `TableAutoScalingDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TableAutoScalingDescriptionBuilder {
     inner: crate::types::TableAutoScalingDescription,
 }
 impl TableAutoScalingDescriptionBuilder {
     /// Sets [`TableAutoScalingDescription::table_name`](crate::types::TableAutoScalingDescription::table_name): The name of the table.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`TableAutoScalingDescription::table_name`](crate::types::TableAutoScalingDescription::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`TableAutoScalingDescription::table_name`](crate::types::TableAutoScalingDescription::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`TableAutoScalingDescription::table_status`](crate::types::TableAutoScalingDescription::table_status): The current state of the table:
     pub fn table_status(mut self, input: crate::types::TableStatus) -> Self {
-        self.inner.table_status = ::std::option::Option::Some(input);
+        self.inner.table_status = Some(input);
         self
     }
     /// Sets or clears [`TableAutoScalingDescription::table_status`](crate::types::TableAutoScalingDescription::table_status).
     #[inline]
-    pub fn set_table_status(
-        mut self,
-        input: ::std::option::Option<crate::types::TableStatus>,
-    ) -> Self {
+    pub fn set_table_status(mut self, input: Option<crate::types::TableStatus>) -> Self {
         self.inner.table_status = input;
         self
     }
     /// The value set for [`TableAutoScalingDescription::table_status`](crate::types::TableAutoScalingDescription::table_status), if any.
     #[inline]
-    pub fn get_table_status(&self) -> &::std::option::Option<crate::types::TableStatus> {
+    pub fn get_table_status(&self) -> &Option<crate::types::TableStatus> {
         &self.inner.table_status
     }
     /// Appends one item to [`TableAutoScalingDescription::replicas`](crate::types::TableAutoScalingDescription::replicas): Represents replicas of the global table.
@@ -112,9 +91,7 @@ impl TableAutoScalingDescriptionBuilder {
     #[inline]
     pub fn set_replicas(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReplicaAutoScalingDescription>,
-        >,
+        input: Option<Vec<crate::types::ReplicaAutoScalingDescription>>,
     ) -> Self {
         self.inner.replicas = input;
         self
@@ -123,9 +100,7 @@ impl TableAutoScalingDescriptionBuilder {
     #[inline]
     pub fn get_replicas(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaAutoScalingDescription>,
-    > {
+    ) -> &Option<Vec<crate::types::ReplicaAutoScalingDescription>> {
         &self.inner.replicas
     }
     /// Builds the [`TableAutoScalingDescription`]; it has no required members, so this cannot fail.

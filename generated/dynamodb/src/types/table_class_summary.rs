@@ -2,68 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains details of the table class.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TableClassSummary {
     /// The table class of the specified table. Valid values are `STANDARD` and `STANDARD_INFREQUENT_ACCESS`.
-    pub table_class: ::std::option::Option<crate::types::TableClass>,
+    pub table_class: Option<crate::types::TableClass>,
     /// The date and time at which the table class was last updated.
-    pub last_update_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub last_update_date_time: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl TableClassSummary {
     /// Starts building a [`TableClassSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::TableClassSummaryBuilder {
-        <crate::types::builders::TableClassSummaryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TableClassSummaryBuilder as Default>::default()
     }
     /// The `TableClass` member, when set.
     #[inline]
-    pub fn table_class(&self) -> ::std::option::Option<&crate::types::TableClass> {
+    pub fn table_class(&self) -> Option<&crate::types::TableClass> {
         self.table_class.as_ref()
     }
     /// The `LastUpdateDateTime` member, when set.
     #[inline]
     pub fn last_update_date_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_update_date_time.as_ref()
     }
 }
 /// A builder for [`TableClassSummary`](crate::types::TableClassSummary); start one with `TableClassSummary::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TableClassSummaryBuilder {
     inner: crate::types::TableClassSummary,
 }
 impl TableClassSummaryBuilder {
     /// Sets [`TableClassSummary::table_class`](crate::types::TableClassSummary::table_class): The table class of the specified table.
     pub fn table_class(mut self, input: crate::types::TableClass) -> Self {
-        self.inner.table_class = ::std::option::Option::Some(input);
+        self.inner.table_class = Some(input);
         self
     }
     /// Sets or clears [`TableClassSummary::table_class`](crate::types::TableClassSummary::table_class).
     #[inline]
-    pub fn set_table_class(
-        mut self,
-        input: ::std::option::Option<crate::types::TableClass>,
-    ) -> Self {
+    pub fn set_table_class(mut self, input: Option<crate::types::TableClass>) -> Self {
         self.inner.table_class = input;
         self
     }
     /// The value set for [`TableClassSummary::table_class`](crate::types::TableClassSummary::table_class), if any.
     #[inline]
-    pub fn get_table_class(&self) -> &::std::option::Option<crate::types::TableClass> {
+    pub fn get_table_class(&self) -> &Option<crate::types::TableClass> {
         &self.inner.table_class
     }
     /// Sets [`TableClassSummary::last_update_date_time`](crate::types::TableClassSummary::last_update_date_time): The date and time at which the table class was last updated.
@@ -71,14 +56,14 @@ impl TableClassSummaryBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_update_date_time = ::std::option::Option::Some(input);
+        self.inner.last_update_date_time = Some(input);
         self
     }
     /// Sets or clears [`TableClassSummary::last_update_date_time`](crate::types::TableClassSummary::last_update_date_time).
     #[inline]
     pub fn set_last_update_date_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_update_date_time = input;
         self
@@ -87,7 +72,7 @@ impl TableClassSummaryBuilder {
     #[inline]
     pub fn get_last_update_date_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_update_date_time
     }
     /// Builds the [`TableClassSummary`]; it has no required members, so this cannot fail.

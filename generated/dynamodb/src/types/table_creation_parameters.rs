@@ -2,58 +2,43 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The parameters for the table created as part of the import operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TableCreationParameters {
     /// The name of the table created as part of the import operation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// The attributes of the table created as part of the import operation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub attribute_definitions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AttributeDefinition>,
-    >,
+    pub attribute_definitions: Option<Vec<crate::types::AttributeDefinition>>,
     /// The primary key and option sort key of the table created as part of the import operation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_schema: ::std::option::Option<
-        ::std::vec::Vec<crate::types::KeySchemaElement>,
-    >,
+    pub key_schema: Option<Vec<crate::types::KeySchemaElement>>,
     /// The billing mode for provisioning the table created as part of the import operation.
-    pub billing_mode: ::std::option::Option<crate::types::BillingMode>,
+    pub billing_mode: Option<crate::types::BillingMode>,
     /// The `ProvisionedThroughput` member.
-    pub provisioned_throughput: ::std::option::Option<
-        crate::types::ProvisionedThroughput,
-    >,
+    pub provisioned_throughput: Option<crate::types::ProvisionedThroughput>,
     /// The `OnDemandThroughput` member.
-    pub on_demand_throughput: ::std::option::Option<crate::types::OnDemandThroughput>,
+    pub on_demand_throughput: Option<crate::types::OnDemandThroughput>,
     /// The `SSESpecification` member.
-    pub sse_specification: ::std::option::Option<crate::types::SseSpecification>,
+    pub sse_specification: Option<crate::types::SseSpecification>,
     /// The Global Secondary Indexes (GSI) of the table to be created as part of the import operation.
-    pub global_secondary_indexes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalSecondaryIndex>,
-    >,
+    pub global_secondary_indexes: Option<Vec<crate::types::GlobalSecondaryIndex>>,
     /// The vector indexes of the table to be created as part of the import operation.
-    pub vector_indexes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VectorIndex>,
-    >,
+    pub vector_indexes: Option<Vec<crate::types::VectorIndex>>,
 }
 impl TableCreationParameters {
     /// Starts building a [`TableCreationParameters`].
     #[inline]
     pub fn builder() -> crate::types::builders::TableCreationParametersBuilder {
-        <crate::types::builders::TableCreationParametersBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TableCreationParametersBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `AttributeDefinitions` member, empty when not set; the field tells an empty list from an absent one.
@@ -68,28 +53,24 @@ impl TableCreationParameters {
     }
     /// The `BillingMode` member, when set.
     #[inline]
-    pub fn billing_mode(&self) -> ::std::option::Option<&crate::types::BillingMode> {
+    pub fn billing_mode(&self) -> Option<&crate::types::BillingMode> {
         self.billing_mode.as_ref()
     }
     /// The `ProvisionedThroughput` member, when set.
     #[inline]
     pub fn provisioned_throughput(
         &self,
-    ) -> ::std::option::Option<&crate::types::ProvisionedThroughput> {
+    ) -> Option<&crate::types::ProvisionedThroughput> {
         self.provisioned_throughput.as_ref()
     }
     /// The `OnDemandThroughput` member, when set.
     #[inline]
-    pub fn on_demand_throughput(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OnDemandThroughput> {
+    pub fn on_demand_throughput(&self) -> Option<&crate::types::OnDemandThroughput> {
         self.on_demand_throughput.as_ref()
     }
     /// The `SSESpecification` member, when set.
     #[inline]
-    pub fn sse_specification(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SseSpecification> {
+    pub fn sse_specification(&self) -> Option<&crate::types::SseSpecification> {
         self.sse_specification.as_ref()
     }
     /// The `GlobalSecondaryIndexes` member, empty when not set; the field tells an empty list from an absent one.
@@ -104,36 +85,25 @@ impl TableCreationParameters {
     }
 }
 /// A builder for [`TableCreationParameters`](crate::types::TableCreationParameters); start one with `TableCreationParameters::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TableCreationParametersBuilder {
     inner: crate::types::TableCreationParameters,
 }
 impl TableCreationParametersBuilder {
     /// Sets [`TableCreationParameters::table_name`](crate::types::TableCreationParameters::table_name): The name of the table created as part of the import operation.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`TableCreationParameters::table_name`](crate::types::TableCreationParameters::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`TableCreationParameters::table_name`](crate::types::TableCreationParameters::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Appends one item to [`TableCreationParameters::attribute_definitions`](crate::types::TableCreationParameters::attribute_definitions): The attributes of the table created as part of the import operation.
@@ -150,7 +120,7 @@ impl TableCreationParametersBuilder {
     #[inline]
     pub fn set_attribute_definitions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeDefinition>>,
+        input: Option<Vec<crate::types::AttributeDefinition>>,
     ) -> Self {
         self.inner.attribute_definitions = input;
         self
@@ -159,7 +129,7 @@ impl TableCreationParametersBuilder {
     #[inline]
     pub fn get_attribute_definitions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeDefinition>> {
+    ) -> &Option<Vec<crate::types::AttributeDefinition>> {
         &self.inner.attribute_definitions
     }
     /// Appends one item to [`TableCreationParameters::key_schema`](crate::types::TableCreationParameters::key_schema): The primary key and option sort key of the table created as part of the import operation.
@@ -173,35 +143,30 @@ impl TableCreationParametersBuilder {
     #[inline]
     pub fn set_key_schema(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
+        input: Option<Vec<crate::types::KeySchemaElement>>,
     ) -> Self {
         self.inner.key_schema = input;
         self
     }
     /// The value set for [`TableCreationParameters::key_schema`](crate::types::TableCreationParameters::key_schema), if any.
     #[inline]
-    pub fn get_key_schema(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>> {
+    pub fn get_key_schema(&self) -> &Option<Vec<crate::types::KeySchemaElement>> {
         &self.inner.key_schema
     }
     /// Sets [`TableCreationParameters::billing_mode`](crate::types::TableCreationParameters::billing_mode): The billing mode for provisioning the table created as part of the import operation.
     pub fn billing_mode(mut self, input: crate::types::BillingMode) -> Self {
-        self.inner.billing_mode = ::std::option::Option::Some(input);
+        self.inner.billing_mode = Some(input);
         self
     }
     /// Sets or clears [`TableCreationParameters::billing_mode`](crate::types::TableCreationParameters::billing_mode).
     #[inline]
-    pub fn set_billing_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::BillingMode>,
-    ) -> Self {
+    pub fn set_billing_mode(mut self, input: Option<crate::types::BillingMode>) -> Self {
         self.inner.billing_mode = input;
         self
     }
     /// The value set for [`TableCreationParameters::billing_mode`](crate::types::TableCreationParameters::billing_mode), if any.
     #[inline]
-    pub fn get_billing_mode(&self) -> &::std::option::Option<crate::types::BillingMode> {
+    pub fn get_billing_mode(&self) -> &Option<crate::types::BillingMode> {
         &self.inner.billing_mode
     }
     /// Sets [`TableCreationParameters::provisioned_throughput`](crate::types::TableCreationParameters::provisioned_throughput)
@@ -209,14 +174,14 @@ impl TableCreationParametersBuilder {
         mut self,
         input: crate::types::ProvisionedThroughput,
     ) -> Self {
-        self.inner.provisioned_throughput = ::std::option::Option::Some(input);
+        self.inner.provisioned_throughput = Some(input);
         self
     }
     /// Sets or clears [`TableCreationParameters::provisioned_throughput`](crate::types::TableCreationParameters::provisioned_throughput).
     #[inline]
     pub fn set_provisioned_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedThroughput>,
+        input: Option<crate::types::ProvisionedThroughput>,
     ) -> Self {
         self.inner.provisioned_throughput = input;
         self
@@ -225,7 +190,7 @@ impl TableCreationParametersBuilder {
     #[inline]
     pub fn get_provisioned_throughput(
         &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
+    ) -> &Option<crate::types::ProvisionedThroughput> {
         &self.inner.provisioned_throughput
     }
     /// Sets [`TableCreationParameters::on_demand_throughput`](crate::types::TableCreationParameters::on_demand_throughput)
@@ -233,44 +198,40 @@ impl TableCreationParametersBuilder {
         mut self,
         input: crate::types::OnDemandThroughput,
     ) -> Self {
-        self.inner.on_demand_throughput = ::std::option::Option::Some(input);
+        self.inner.on_demand_throughput = Some(input);
         self
     }
     /// Sets or clears [`TableCreationParameters::on_demand_throughput`](crate::types::TableCreationParameters::on_demand_throughput).
     #[inline]
     pub fn set_on_demand_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::OnDemandThroughput>,
+        input: Option<crate::types::OnDemandThroughput>,
     ) -> Self {
         self.inner.on_demand_throughput = input;
         self
     }
     /// The value set for [`TableCreationParameters::on_demand_throughput`](crate::types::TableCreationParameters::on_demand_throughput), if any.
     #[inline]
-    pub fn get_on_demand_throughput(
-        &self,
-    ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
+    pub fn get_on_demand_throughput(&self) -> &Option<crate::types::OnDemandThroughput> {
         &self.inner.on_demand_throughput
     }
     /// Sets [`TableCreationParameters::sse_specification`](crate::types::TableCreationParameters::sse_specification)
     pub fn sse_specification(mut self, input: crate::types::SseSpecification) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input);
+        self.inner.sse_specification = Some(input);
         self
     }
     /// Sets or clears [`TableCreationParameters::sse_specification`](crate::types::TableCreationParameters::sse_specification).
     #[inline]
     pub fn set_sse_specification(
         mut self,
-        input: ::std::option::Option<crate::types::SseSpecification>,
+        input: Option<crate::types::SseSpecification>,
     ) -> Self {
         self.inner.sse_specification = input;
         self
     }
     /// The value set for [`TableCreationParameters::sse_specification`](crate::types::TableCreationParameters::sse_specification), if any.
     #[inline]
-    pub fn get_sse_specification(
-        &self,
-    ) -> &::std::option::Option<crate::types::SseSpecification> {
+    pub fn get_sse_specification(&self) -> &Option<crate::types::SseSpecification> {
         &self.inner.sse_specification
     }
     /// Appends one item to [`TableCreationParameters::global_secondary_indexes`](crate::types::TableCreationParameters::global_secondary_indexes): The Global Secondary Indexes (GSI) of the table to be created as part of the import operation.
@@ -287,7 +248,7 @@ impl TableCreationParametersBuilder {
     #[inline]
     pub fn set_global_secondary_indexes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>>,
+        input: Option<Vec<crate::types::GlobalSecondaryIndex>>,
     ) -> Self {
         self.inner.global_secondary_indexes = input;
         self
@@ -296,7 +257,7 @@ impl TableCreationParametersBuilder {
     #[inline]
     pub fn get_global_secondary_indexes(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>> {
+    ) -> &Option<Vec<crate::types::GlobalSecondaryIndex>> {
         &self.inner.global_secondary_indexes
     }
     /// Appends one item to [`TableCreationParameters::vector_indexes`](crate::types::TableCreationParameters::vector_indexes): The vector indexes of the table to be created as part of the import operation.
@@ -310,44 +271,42 @@ impl TableCreationParametersBuilder {
     #[inline]
     pub fn set_vector_indexes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VectorIndex>>,
+        input: Option<Vec<crate::types::VectorIndex>>,
     ) -> Self {
         self.inner.vector_indexes = input;
         self
     }
     /// The value set for [`TableCreationParameters::vector_indexes`](crate::types::TableCreationParameters::vector_indexes), if any.
     #[inline]
-    pub fn get_vector_indexes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VectorIndex>> {
+    pub fn get_vector_indexes(&self) -> &Option<Vec<crate::types::VectorIndex>> {
         &self.inner.vector_indexes
     }
     /// Builds the [`TableCreationParameters`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TableCreationParameters,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TableCreationParameters",
                 member: "table_name",
             });
         }
         if self.inner.attribute_definitions.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TableCreationParameters",
                 member: "attribute_definitions",
             });
         }
         if self.inner.key_schema.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TableCreationParameters",
                 member: "key_schema",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

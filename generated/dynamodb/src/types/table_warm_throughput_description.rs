@@ -2,109 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the warm throughput value (in read units per second and write units per second) of the table. Warm throughput is applicable for DynamoDB Standard-IA tables and specifies the minimum provisioned capacity maintained for immediate data access.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TableWarmThroughputDescription {
     /// Represents the base table's warm throughput value in read units per second.
-    pub read_units_per_second: ::std::option::Option<i64>,
+    pub read_units_per_second: Option<i64>,
     /// Represents the base table's warm throughput value in write units per second.
-    pub write_units_per_second: ::std::option::Option<i64>,
+    pub write_units_per_second: Option<i64>,
     /// Represents warm throughput value of the base table.
-    pub status: ::std::option::Option<crate::types::TableStatus>,
+    pub status: Option<crate::types::TableStatus>,
 }
 impl TableWarmThroughputDescription {
     /// Starts building a [`TableWarmThroughputDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::TableWarmThroughputDescriptionBuilder {
-        <crate::types::builders::TableWarmThroughputDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TableWarmThroughputDescriptionBuilder as Default>::default()
     }
     /// The `ReadUnitsPerSecond` member, when set.
     #[inline]
-    pub fn read_units_per_second(&self) -> ::std::option::Option<i64> {
+    pub fn read_units_per_second(&self) -> Option<i64> {
         self.read_units_per_second
     }
     /// The `WriteUnitsPerSecond` member, when set.
     #[inline]
-    pub fn write_units_per_second(&self) -> ::std::option::Option<i64> {
+    pub fn write_units_per_second(&self) -> Option<i64> {
         self.write_units_per_second
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::TableStatus> {
+    pub fn status(&self) -> Option<&crate::types::TableStatus> {
         self.status.as_ref()
     }
 }
 /// A builder for [`TableWarmThroughputDescription`](crate::types::TableWarmThroughputDescription); start one with `TableWarmThroughputDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TableWarmThroughputDescriptionBuilder {
     inner: crate::types::TableWarmThroughputDescription,
 }
 impl TableWarmThroughputDescriptionBuilder {
     /// Sets [`TableWarmThroughputDescription::read_units_per_second`](crate::types::TableWarmThroughputDescription::read_units_per_second): Represents the base table's warm throughput value in read units per second.
     pub fn read_units_per_second(mut self, input: i64) -> Self {
-        self.inner.read_units_per_second = ::std::option::Option::Some(input);
+        self.inner.read_units_per_second = Some(input);
         self
     }
     /// Sets or clears [`TableWarmThroughputDescription::read_units_per_second`](crate::types::TableWarmThroughputDescription::read_units_per_second).
     #[inline]
-    pub fn set_read_units_per_second(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_read_units_per_second(mut self, input: Option<i64>) -> Self {
         self.inner.read_units_per_second = input;
         self
     }
     /// The value set for [`TableWarmThroughputDescription::read_units_per_second`](crate::types::TableWarmThroughputDescription::read_units_per_second), if any.
     #[inline]
-    pub fn get_read_units_per_second(&self) -> &::std::option::Option<i64> {
+    pub fn get_read_units_per_second(&self) -> &Option<i64> {
         &self.inner.read_units_per_second
     }
     /// Sets [`TableWarmThroughputDescription::write_units_per_second`](crate::types::TableWarmThroughputDescription::write_units_per_second): Represents the base table's warm throughput value in write units per second.
     pub fn write_units_per_second(mut self, input: i64) -> Self {
-        self.inner.write_units_per_second = ::std::option::Option::Some(input);
+        self.inner.write_units_per_second = Some(input);
         self
     }
     /// Sets or clears [`TableWarmThroughputDescription::write_units_per_second`](crate::types::TableWarmThroughputDescription::write_units_per_second).
     #[inline]
-    pub fn set_write_units_per_second(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_write_units_per_second(mut self, input: Option<i64>) -> Self {
         self.inner.write_units_per_second = input;
         self
     }
     /// The value set for [`TableWarmThroughputDescription::write_units_per_second`](crate::types::TableWarmThroughputDescription::write_units_per_second), if any.
     #[inline]
-    pub fn get_write_units_per_second(&self) -> &::std::option::Option<i64> {
+    pub fn get_write_units_per_second(&self) -> &Option<i64> {
         &self.inner.write_units_per_second
     }
     /// Sets [`TableWarmThroughputDescription::status`](crate::types::TableWarmThroughputDescription::status): Represents warm throughput value of the base table.
     pub fn status(mut self, input: crate::types::TableStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`TableWarmThroughputDescription::status`](crate::types::TableWarmThroughputDescription::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::TableStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::TableStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`TableWarmThroughputDescription::status`](crate::types::TableWarmThroughputDescription::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::TableStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::TableStatus> {
         &self.inner.status
     }
     /// Builds the [`TableWarmThroughputDescription`]; it has no required members, so this cannot fail.

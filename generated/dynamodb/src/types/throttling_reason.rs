@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the specific reason why a DynamoDB request was throttled and the ARN of the impacted resource. This helps identify exactly what resource is being throttled, what type of operation caused it, and why the throttling occurred.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ThrottlingReason {
     /// The reason for throttling. The throttling reason follows a specific format: `ResourceType+OperationType+LimitType`:
@@ -26,80 +21,63 @@ pub struct ThrottlingReason {
     /// - IndexWriteAccountLimitExceeded
     ///
     /// This helps identify exactly what resource is being throttled, what type of operation caused it, and why the throttling occurred.
-    pub reason: ::std::option::Option<::std::string::String>,
+    pub reason: Option<String>,
     /// The Amazon Resource Name (ARN) of the DynamoDB table or index that experienced the throttling event.
-    pub resource: ::std::option::Option<::std::string::String>,
+    pub resource: Option<String>,
 }
 impl ThrottlingReason {
     /// Starts building a [`ThrottlingReason`].
     #[inline]
     pub fn builder() -> crate::types::builders::ThrottlingReasonBuilder {
-        <crate::types::builders::ThrottlingReasonBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ThrottlingReasonBuilder as Default>::default()
     }
     /// The `reason` member, when set.
     #[inline]
-    pub fn reason(&self) -> ::std::option::Option<&str> {
+    pub fn reason(&self) -> Option<&str> {
         self.reason.as_deref()
     }
     /// The `resource` member, when set.
     #[inline]
-    pub fn resource(&self) -> ::std::option::Option<&str> {
+    pub fn resource(&self) -> Option<&str> {
         self.resource.as_deref()
     }
 }
 /// A builder for [`ThrottlingReason`](crate::types::ThrottlingReason); start one with `ThrottlingReason::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ThrottlingReasonBuilder {
     inner: crate::types::ThrottlingReason,
 }
 impl ThrottlingReasonBuilder {
     /// Sets [`ThrottlingReason::reason`](crate::types::ThrottlingReason::reason): The reason for throttling.
-    pub fn reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reason = ::std::option::Option::Some(input.into());
+    pub fn reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.reason = Some(input.into());
         self
     }
     /// Sets or clears [`ThrottlingReason::reason`](crate::types::ThrottlingReason::reason).
     #[inline]
-    pub fn set_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reason(mut self, input: Option<String>) -> Self {
         self.inner.reason = input;
         self
     }
     /// The value set for [`ThrottlingReason::reason`](crate::types::ThrottlingReason::reason), if any.
     #[inline]
-    pub fn get_reason(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reason(&self) -> &Option<String> {
         &self.inner.reason
     }
     /// Sets [`ThrottlingReason::resource`](crate::types::ThrottlingReason::resource): The Amazon Resource Name (ARN) of the DynamoDB table or index that experienced the throttling event.
-    pub fn resource(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource = ::std::option::Option::Some(input.into());
+    pub fn resource(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource = Some(input.into());
         self
     }
     /// Sets or clears [`ThrottlingReason::resource`](crate::types::ThrottlingReason::resource).
     #[inline]
-    pub fn set_resource(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource(mut self, input: Option<String>) -> Self {
         self.inner.resource = input;
         self
     }
     /// The value set for [`ThrottlingReason::resource`](crate::types::ThrottlingReason::resource), if any.
     #[inline]
-    pub fn get_resource(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource(&self) -> &Option<String> {
         &self.inner.resource
     }
     /// Builds the [`ThrottlingReason`]; it has no required members, so this cannot fail.

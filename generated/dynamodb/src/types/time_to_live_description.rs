@@ -2,90 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The description of the Time to Live (TTL) status on the specified table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TimeToLiveDescription {
     /// The TTL status for the table.
-    pub time_to_live_status: ::std::option::Option<crate::types::TimeToLiveStatus>,
+    pub time_to_live_status: Option<crate::types::TimeToLiveStatus>,
     /// The name of the TTL attribute for items in the table.
-    pub attribute_name: ::std::option::Option<::std::string::String>,
+    pub attribute_name: Option<String>,
 }
 impl TimeToLiveDescription {
     /// Starts building a [`TimeToLiveDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::TimeToLiveDescriptionBuilder {
-        <crate::types::builders::TimeToLiveDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TimeToLiveDescriptionBuilder as Default>::default()
     }
     /// The `TimeToLiveStatus` member, when set.
     #[inline]
-    pub fn time_to_live_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TimeToLiveStatus> {
+    pub fn time_to_live_status(&self) -> Option<&crate::types::TimeToLiveStatus> {
         self.time_to_live_status.as_ref()
     }
     /// The `AttributeName` member, when set.
     #[inline]
-    pub fn attribute_name(&self) -> ::std::option::Option<&str> {
+    pub fn attribute_name(&self) -> Option<&str> {
         self.attribute_name.as_deref()
     }
 }
 /// A builder for [`TimeToLiveDescription`](crate::types::TimeToLiveDescription); start one with `TimeToLiveDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TimeToLiveDescriptionBuilder {
     inner: crate::types::TimeToLiveDescription,
 }
 impl TimeToLiveDescriptionBuilder {
     /// Sets [`TimeToLiveDescription::time_to_live_status`](crate::types::TimeToLiveDescription::time_to_live_status): The TTL status for the table.
     pub fn time_to_live_status(mut self, input: crate::types::TimeToLiveStatus) -> Self {
-        self.inner.time_to_live_status = ::std::option::Option::Some(input);
+        self.inner.time_to_live_status = Some(input);
         self
     }
     /// Sets or clears [`TimeToLiveDescription::time_to_live_status`](crate::types::TimeToLiveDescription::time_to_live_status).
     #[inline]
     pub fn set_time_to_live_status(
         mut self,
-        input: ::std::option::Option<crate::types::TimeToLiveStatus>,
+        input: Option<crate::types::TimeToLiveStatus>,
     ) -> Self {
         self.inner.time_to_live_status = input;
         self
     }
     /// The value set for [`TimeToLiveDescription::time_to_live_status`](crate::types::TimeToLiveDescription::time_to_live_status), if any.
     #[inline]
-    pub fn get_time_to_live_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::TimeToLiveStatus> {
+    pub fn get_time_to_live_status(&self) -> &Option<crate::types::TimeToLiveStatus> {
         &self.inner.time_to_live_status
     }
     /// Sets [`TimeToLiveDescription::attribute_name`](crate::types::TimeToLiveDescription::attribute_name): The name of the TTL attribute for items in the table.
-    pub fn attribute_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.attribute_name = ::std::option::Option::Some(input.into());
+    pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.attribute_name = Some(input.into());
         self
     }
     /// Sets or clears [`TimeToLiveDescription::attribute_name`](crate::types::TimeToLiveDescription::attribute_name).
     #[inline]
-    pub fn set_attribute_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.inner.attribute_name = input;
         self
     }
     /// The value set for [`TimeToLiveDescription::attribute_name`](crate::types::TimeToLiveDescription::attribute_name), if any.
     #[inline]
-    pub fn get_attribute_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attribute_name(&self) -> &Option<String> {
         &self.inner.attribute_name
     }
     /// Builds the [`TimeToLiveDescription`]; it has no required members, so this cannot fail.

@@ -2,109 +2,93 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the settings used to enable or disable Time to Live (TTL) for the specified table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TimeToLiveSpecification {
     /// Indicates whether TTL is to be enabled (true) or disabled (false) on the table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
     /// The name of the TTL attribute used to store the expiration time for items in the table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub attribute_name: ::std::option::Option<::std::string::String>,
+    pub attribute_name: Option<String>,
 }
 impl TimeToLiveSpecification {
     /// Starts building a [`TimeToLiveSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::TimeToLiveSpecificationBuilder {
-        <crate::types::builders::TimeToLiveSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TimeToLiveSpecificationBuilder as Default>::default()
     }
     /// The `Enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
     /// The `AttributeName` member, when set.
     #[inline]
-    pub fn attribute_name(&self) -> ::std::option::Option<&str> {
+    pub fn attribute_name(&self) -> Option<&str> {
         self.attribute_name.as_deref()
     }
 }
 /// A builder for [`TimeToLiveSpecification`](crate::types::TimeToLiveSpecification); start one with `TimeToLiveSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TimeToLiveSpecificationBuilder {
     inner: crate::types::TimeToLiveSpecification,
 }
 impl TimeToLiveSpecificationBuilder {
     /// Sets [`TimeToLiveSpecification::enabled`](crate::types::TimeToLiveSpecification::enabled): Indicates whether TTL is to be enabled (true) or disabled (false) on the table.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`TimeToLiveSpecification::enabled`](crate::types::TimeToLiveSpecification::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`TimeToLiveSpecification::enabled`](crate::types::TimeToLiveSpecification::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Sets [`TimeToLiveSpecification::attribute_name`](crate::types::TimeToLiveSpecification::attribute_name): The name of the TTL attribute used to store the expiration time for items in the table.
-    pub fn attribute_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.attribute_name = ::std::option::Option::Some(input.into());
+    pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.attribute_name = Some(input.into());
         self
     }
     /// Sets or clears [`TimeToLiveSpecification::attribute_name`](crate::types::TimeToLiveSpecification::attribute_name).
     #[inline]
-    pub fn set_attribute_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.inner.attribute_name = input;
         self
     }
     /// The value set for [`TimeToLiveSpecification::attribute_name`](crate::types::TimeToLiveSpecification::attribute_name), if any.
     #[inline]
-    pub fn get_attribute_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attribute_name(&self) -> &Option<String> {
         &self.inner.attribute_name
     }
     /// Builds the [`TimeToLiveSpecification`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TimeToLiveSpecification,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.enabled.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TimeToLiveSpecification",
                 member: "enabled",
             });
         }
         if self.inner.attribute_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TimeToLiveSpecification",
                 member: "attribute_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,72 +2,62 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies an item to be retrieved as part of the transaction.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransactGetItem {
     /// Contains the primary key that identifies the item to get, together with the name of the table that contains the item, and optionally the specific attributes of the item to retrieve.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub get: ::std::option::Option<crate::types::Get>,
+    pub get: Option<crate::types::Get>,
 }
 impl TransactGetItem {
     /// Starts building a [`TransactGetItem`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransactGetItemBuilder {
-        <crate::types::builders::TransactGetItemBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransactGetItemBuilder as Default>::default()
     }
     /// The `Get` member, when set.
     #[inline]
-    pub fn get(&self) -> ::std::option::Option<&crate::types::Get> {
+    pub fn get(&self) -> Option<&crate::types::Get> {
         self.get.as_ref()
     }
 }
 /// A builder for [`TransactGetItem`](crate::types::TransactGetItem); start one with `TransactGetItem::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransactGetItemBuilder {
     inner: crate::types::TransactGetItem,
 }
 impl TransactGetItemBuilder {
     /// Sets [`TransactGetItem::get`](crate::types::TransactGetItem::get): Contains the primary key that identifies the item to get, together with the name of the table that contains the item, and optionally the specific attributes of the item to retrieve.
     pub fn get(mut self, input: crate::types::Get) -> Self {
-        self.inner.get = ::std::option::Option::Some(input);
+        self.inner.get = Some(input);
         self
     }
     /// Sets or clears [`TransactGetItem::get`](crate::types::TransactGetItem::get).
     #[inline]
-    pub fn set_get(mut self, input: ::std::option::Option<crate::types::Get>) -> Self {
+    pub fn set_get(mut self, input: Option<crate::types::Get>) -> Self {
         self.inner.get = input;
         self
     }
     /// The value set for [`TransactGetItem::get`](crate::types::TransactGetItem::get), if any.
     #[inline]
-    pub fn get_get(&self) -> &::std::option::Option<crate::types::Get> {
+    pub fn get_get(&self) -> &Option<crate::types::Get> {
         &self.inner.get
     }
     /// Builds the [`TransactGetItem`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TransactGetItem,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.get.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TransactGetItem",
                 member: "get",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

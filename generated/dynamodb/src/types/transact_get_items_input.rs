@@ -2,30 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TransactGetItemsInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransactGetItemsInput {
     /// An ordered array of up to 100 [`TransactGetItem`](crate::types::TransactGetItem) objects, each of which contains a [`Get`](crate::types::Get) structure.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transact_items: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransactGetItem>,
-    >,
+    pub transact_items: Option<Vec<crate::types::TransactGetItem>>,
     /// A value of `TOTAL` causes consumed capacity information to be returned, and a value of `NONE` prevents that information from being returned. No other value is valid.
-    pub return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
+    pub return_consumed_capacity: Option<crate::types::ReturnConsumedCapacity>,
 }
 impl TransactGetItemsInput {
     /// Starts building a [`TransactGetItemsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransactGetItemsInputBuilder {
-        <crate::types::builders::TransactGetItemsInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransactGetItemsInputBuilder as Default>::default()
     }
     /// The `TransactItems` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -36,7 +27,7 @@ impl TransactGetItemsInput {
     #[inline]
     pub fn return_consumed_capacity(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReturnConsumedCapacity> {
+    ) -> Option<&crate::types::ReturnConsumedCapacity> {
         self.return_consumed_capacity.as_ref()
     }
 }
@@ -47,12 +38,7 @@ impl TransactGetItemsInput {
     }
 }
 /// A builder for [`TransactGetItemsInput`](crate::types::TransactGetItemsInput); start one with `TransactGetItemsInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransactGetItemsInputBuilder {
     inner: crate::types::TransactGetItemsInput,
 }
@@ -68,16 +54,14 @@ impl TransactGetItemsInputBuilder {
     #[inline]
     pub fn set_transact_items(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TransactGetItem>>,
+        input: Option<Vec<crate::types::TransactGetItem>>,
     ) -> Self {
         self.inner.transact_items = input;
         self
     }
     /// The value set for [`TransactGetItemsInput::transact_items`](crate::types::TransactGetItemsInput::transact_items), if any.
     #[inline]
-    pub fn get_transact_items(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TransactGetItem>> {
+    pub fn get_transact_items(&self) -> &Option<Vec<crate::types::TransactGetItem>> {
         &self.inner.transact_items
     }
     /// Sets [`TransactGetItemsInput::return_consumed_capacity`](crate::types::TransactGetItemsInput::return_consumed_capacity): A value of `TOTAL` causes consumed capacity information to be returned, and a value of `NONE` prevents that information from being returned.
@@ -85,14 +69,14 @@ impl TransactGetItemsInputBuilder {
         mut self,
         input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
+        self.inner.return_consumed_capacity = Some(input);
         self
     }
     /// Sets or clears [`TransactGetItemsInput::return_consumed_capacity`](crate::types::TransactGetItemsInput::return_consumed_capacity).
     #[inline]
     pub fn set_return_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
+        input: Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
         self.inner.return_consumed_capacity = input;
         self
@@ -101,23 +85,23 @@ impl TransactGetItemsInputBuilder {
     #[inline]
     pub fn get_return_consumed_capacity(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
+    ) -> &Option<crate::types::ReturnConsumedCapacity> {
         &self.inner.return_consumed_capacity
     }
     /// Builds the [`TransactGetItemsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TransactGetItemsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transact_items.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TransactGetItemsInput",
                 member: "transact_items",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,28 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TransactGetItemsOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransactGetItemsOutput {
     /// If the *ReturnConsumedCapacity* value was `TOTAL`, this is an array of [`ConsumedCapacity`](crate::types::ConsumedCapacity) objects, one for each table addressed by [`TransactGetItem`](crate::types::TransactGetItem) objects in the *TransactItems* parameter. These [`ConsumedCapacity`](crate::types::ConsumedCapacity) objects report the read-capacity units consumed by the `TransactGetItems` call in that table.
-    pub consumed_capacity: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ConsumedCapacity>,
-    >,
+    pub consumed_capacity: Option<Vec<crate::types::ConsumedCapacity>>,
     /// An ordered array of up to 100 [`ItemResponse`](crate::types::ItemResponse) objects, each of which corresponds to the [`TransactGetItem`](crate::types::TransactGetItem) object in the same position in the *TransactItems* array. Each [`ItemResponse`](crate::types::ItemResponse) object contains a Map of the name-value pairs that are the projected attributes of the requested item.
     ///
     /// If a requested item could not be retrieved, the corresponding [`ItemResponse`](crate::types::ItemResponse) object is Null, or if the requested item has no projected attributes, the corresponding [`ItemResponse`](crate::types::ItemResponse) object is an empty Map.
-    pub responses: ::std::option::Option<::std::vec::Vec<crate::types::ItemResponse>>,
+    pub responses: Option<Vec<crate::types::ItemResponse>>,
 }
 impl TransactGetItemsOutput {
     /// Starts building a [`TransactGetItemsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransactGetItemsOutputBuilder {
-        <crate::types::builders::TransactGetItemsOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransactGetItemsOutputBuilder as Default>::default()
     }
     /// The `ConsumedCapacity` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -39,21 +32,16 @@ impl TransactGetItemsOutput {
 impl ::awsgen_runtime::protocol::FromResponse for TransactGetItemsOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "TransactGetItemsOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`TransactGetItemsOutput`](crate::types::TransactGetItemsOutput); start one with `TransactGetItemsOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransactGetItemsOutputBuilder {
     inner: crate::types::TransactGetItemsOutput,
 }
@@ -69,16 +57,14 @@ impl TransactGetItemsOutputBuilder {
     #[inline]
     pub fn set_consumed_capacity(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>>,
+        input: Option<Vec<crate::types::ConsumedCapacity>>,
     ) -> Self {
         self.inner.consumed_capacity = input;
         self
     }
     /// The value set for [`TransactGetItemsOutput::consumed_capacity`](crate::types::TransactGetItemsOutput::consumed_capacity), if any.
     #[inline]
-    pub fn get_consumed_capacity(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>> {
+    pub fn get_consumed_capacity(&self) -> &Option<Vec<crate::types::ConsumedCapacity>> {
         &self.inner.consumed_capacity
     }
     /// Appends one item to [`TransactGetItemsOutput::responses`](crate::types::TransactGetItemsOutput::responses): An ordered array of up to 100 [`ItemResponse`](crate::types::ItemResponse) objects, each of which corresponds to the [`TransactGetItem`](crate::types::TransactGetItem) object in the same position in the *TransactItems* array.
@@ -92,16 +78,14 @@ impl TransactGetItemsOutputBuilder {
     #[inline]
     pub fn set_responses(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ItemResponse>>,
+        input: Option<Vec<crate::types::ItemResponse>>,
     ) -> Self {
         self.inner.responses = input;
         self
     }
     /// The value set for [`TransactGetItemsOutput::responses`](crate::types::TransactGetItemsOutput::responses), if any.
     #[inline]
-    pub fn get_responses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ItemResponse>> {
+    pub fn get_responses(&self) -> &Option<Vec<crate::types::ItemResponse>> {
         &self.inner.responses
     }
     /// Builds the [`TransactGetItemsOutput`]; it has no required members, so this cannot fail.

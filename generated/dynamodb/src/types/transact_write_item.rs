@@ -2,136 +2,116 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A list of requests that can perform update, put, delete, or check operations on multiple items in one or more tables atomically.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransactWriteItem {
     /// A request to perform a check item operation.
-    pub condition_check: ::std::option::Option<crate::types::ConditionCheck>,
+    pub condition_check: Option<crate::types::ConditionCheck>,
     /// A request to perform a `PutItem` operation.
-    pub put: ::std::option::Option<crate::types::Put>,
+    pub put: Option<crate::types::Put>,
     /// A request to perform a `DeleteItem` operation.
-    pub delete: ::std::option::Option<crate::types::Delete>,
+    pub delete: Option<crate::types::Delete>,
     /// A request to perform an `UpdateItem` operation.
-    pub update: ::std::option::Option<crate::types::Update>,
+    pub update: Option<crate::types::Update>,
 }
 impl TransactWriteItem {
     /// Starts building a [`TransactWriteItem`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransactWriteItemBuilder {
-        <crate::types::builders::TransactWriteItemBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransactWriteItemBuilder as Default>::default()
     }
     /// The `ConditionCheck` member, when set.
     #[inline]
-    pub fn condition_check(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ConditionCheck> {
+    pub fn condition_check(&self) -> Option<&crate::types::ConditionCheck> {
         self.condition_check.as_ref()
     }
     /// The `Put` member, when set.
     #[inline]
-    pub fn put(&self) -> ::std::option::Option<&crate::types::Put> {
+    pub fn put(&self) -> Option<&crate::types::Put> {
         self.put.as_ref()
     }
     /// The `Delete` member, when set.
     #[inline]
-    pub fn delete(&self) -> ::std::option::Option<&crate::types::Delete> {
+    pub fn delete(&self) -> Option<&crate::types::Delete> {
         self.delete.as_ref()
     }
     /// The `Update` member, when set.
     #[inline]
-    pub fn update(&self) -> ::std::option::Option<&crate::types::Update> {
+    pub fn update(&self) -> Option<&crate::types::Update> {
         self.update.as_ref()
     }
 }
 /// A builder for [`TransactWriteItem`](crate::types::TransactWriteItem); start one with `TransactWriteItem::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransactWriteItemBuilder {
     inner: crate::types::TransactWriteItem,
 }
 impl TransactWriteItemBuilder {
     /// Sets [`TransactWriteItem::condition_check`](crate::types::TransactWriteItem::condition_check): A request to perform a check item operation.
     pub fn condition_check(mut self, input: crate::types::ConditionCheck) -> Self {
-        self.inner.condition_check = ::std::option::Option::Some(input);
+        self.inner.condition_check = Some(input);
         self
     }
     /// Sets or clears [`TransactWriteItem::condition_check`](crate::types::TransactWriteItem::condition_check).
     #[inline]
     pub fn set_condition_check(
         mut self,
-        input: ::std::option::Option<crate::types::ConditionCheck>,
+        input: Option<crate::types::ConditionCheck>,
     ) -> Self {
         self.inner.condition_check = input;
         self
     }
     /// The value set for [`TransactWriteItem::condition_check`](crate::types::TransactWriteItem::condition_check), if any.
     #[inline]
-    pub fn get_condition_check(
-        &self,
-    ) -> &::std::option::Option<crate::types::ConditionCheck> {
+    pub fn get_condition_check(&self) -> &Option<crate::types::ConditionCheck> {
         &self.inner.condition_check
     }
     /// Sets [`TransactWriteItem::put`](crate::types::TransactWriteItem::put): A request to perform a `PutItem` operation.
     pub fn put(mut self, input: crate::types::Put) -> Self {
-        self.inner.put = ::std::option::Option::Some(input);
+        self.inner.put = Some(input);
         self
     }
     /// Sets or clears [`TransactWriteItem::put`](crate::types::TransactWriteItem::put).
     #[inline]
-    pub fn set_put(mut self, input: ::std::option::Option<crate::types::Put>) -> Self {
+    pub fn set_put(mut self, input: Option<crate::types::Put>) -> Self {
         self.inner.put = input;
         self
     }
     /// The value set for [`TransactWriteItem::put`](crate::types::TransactWriteItem::put), if any.
     #[inline]
-    pub fn get_put(&self) -> &::std::option::Option<crate::types::Put> {
+    pub fn get_put(&self) -> &Option<crate::types::Put> {
         &self.inner.put
     }
     /// Sets [`TransactWriteItem::delete`](crate::types::TransactWriteItem::delete): A request to perform a `DeleteItem` operation.
     pub fn delete(mut self, input: crate::types::Delete) -> Self {
-        self.inner.delete = ::std::option::Option::Some(input);
+        self.inner.delete = Some(input);
         self
     }
     /// Sets or clears [`TransactWriteItem::delete`](crate::types::TransactWriteItem::delete).
     #[inline]
-    pub fn set_delete(
-        mut self,
-        input: ::std::option::Option<crate::types::Delete>,
-    ) -> Self {
+    pub fn set_delete(mut self, input: Option<crate::types::Delete>) -> Self {
         self.inner.delete = input;
         self
     }
     /// The value set for [`TransactWriteItem::delete`](crate::types::TransactWriteItem::delete), if any.
     #[inline]
-    pub fn get_delete(&self) -> &::std::option::Option<crate::types::Delete> {
+    pub fn get_delete(&self) -> &Option<crate::types::Delete> {
         &self.inner.delete
     }
     /// Sets [`TransactWriteItem::update`](crate::types::TransactWriteItem::update): A request to perform an `UpdateItem` operation.
     pub fn update(mut self, input: crate::types::Update) -> Self {
-        self.inner.update = ::std::option::Option::Some(input);
+        self.inner.update = Some(input);
         self
     }
     /// Sets or clears [`TransactWriteItem::update`](crate::types::TransactWriteItem::update).
     #[inline]
-    pub fn set_update(
-        mut self,
-        input: ::std::option::Option<crate::types::Update>,
-    ) -> Self {
+    pub fn set_update(mut self, input: Option<crate::types::Update>) -> Self {
         self.inner.update = input;
         self
     }
     /// The value set for [`TransactWriteItem::update`](crate::types::TransactWriteItem::update), if any.
     #[inline]
-    pub fn get_update(&self) -> &::std::option::Option<crate::types::Update> {
+    pub fn get_update(&self) -> &Option<crate::types::Update> {
         &self.inner.update
     }
     /// Builds the [`TransactWriteItem`]; it has no required members, so this cannot fail.

@@ -2,26 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TransactWriteItemsInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransactWriteItemsInput {
     /// An ordered array of up to 100 [`TransactWriteItem`](crate::types::TransactWriteItem) objects, each of which contains a [`ConditionCheck`](crate::types::ConditionCheck), [`Put`](crate::types::Put), [`Update`](crate::types::Update), or [`Delete`](crate::types::Delete) object. These can operate on items in different tables, but the tables must reside in the same Amazon Web Services account and Region, and no two of them can operate on the same item.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transact_items: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransactWriteItem>,
-    >,
+    pub transact_items: Option<Vec<crate::types::TransactWriteItem>>,
     /// The `ReturnConsumedCapacity` member.
-    pub return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
+    pub return_consumed_capacity: Option<crate::types::ReturnConsumedCapacity>,
     /// Determines whether item collection metrics are returned. If set to `SIZE`, the response includes statistics about item collections (if any), that were modified during the operation and are returned in the response. If set to `NONE` (the default), no statistics are returned.
-    pub return_item_collection_metrics: ::std::option::Option<
+    pub return_item_collection_metrics: Option<
         crate::types::ReturnItemCollectionMetrics,
     >,
     /// Providing a `ClientRequestToken` makes the call to `TransactWriteItems` idempotent, meaning that multiple identical calls have the same effect as one single call.
@@ -31,13 +22,13 @@ pub struct TransactWriteItemsInput {
     /// A client request token is valid for 10 minutes after the first request that uses it is completed. After 10 minutes, any request with the same client token is treated as a new request. Do not resubmit the same request with the same client token for more than 10 minutes, or the result might not be idempotent.
     ///
     /// If you submit a request with the same client token but a change in other parameters within the 10-minute idempotency window, DynamoDB returns an `IdempotentParameterMismatch` exception.
-    pub client_request_token: ::std::option::Option<::std::string::String>,
+    pub client_request_token: Option<String>,
 }
 impl TransactWriteItemsInput {
     /// Starts building a [`TransactWriteItemsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransactWriteItemsInputBuilder {
-        <crate::types::builders::TransactWriteItemsInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransactWriteItemsInputBuilder as Default>::default()
     }
     /// The `TransactItems` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -48,19 +39,19 @@ impl TransactWriteItemsInput {
     #[inline]
     pub fn return_consumed_capacity(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReturnConsumedCapacity> {
+    ) -> Option<&crate::types::ReturnConsumedCapacity> {
         self.return_consumed_capacity.as_ref()
     }
     /// The `ReturnItemCollectionMetrics` member, when set.
     #[inline]
     pub fn return_item_collection_metrics(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReturnItemCollectionMetrics> {
+    ) -> Option<&crate::types::ReturnItemCollectionMetrics> {
         self.return_item_collection_metrics.as_ref()
     }
     /// The `ClientRequestToken` member, when set.
     #[inline]
-    pub fn client_request_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_request_token(&self) -> Option<&str> {
         self.client_request_token.as_deref()
     }
 }
@@ -71,12 +62,7 @@ impl TransactWriteItemsInput {
     }
 }
 /// A builder for [`TransactWriteItemsInput`](crate::types::TransactWriteItemsInput); start one with `TransactWriteItemsInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransactWriteItemsInputBuilder {
     inner: crate::types::TransactWriteItemsInput,
 }
@@ -92,16 +78,14 @@ impl TransactWriteItemsInputBuilder {
     #[inline]
     pub fn set_transact_items(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TransactWriteItem>>,
+        input: Option<Vec<crate::types::TransactWriteItem>>,
     ) -> Self {
         self.inner.transact_items = input;
         self
     }
     /// The value set for [`TransactWriteItemsInput::transact_items`](crate::types::TransactWriteItemsInput::transact_items), if any.
     #[inline]
-    pub fn get_transact_items(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TransactWriteItem>> {
+    pub fn get_transact_items(&self) -> &Option<Vec<crate::types::TransactWriteItem>> {
         &self.inner.transact_items
     }
     /// Sets [`TransactWriteItemsInput::return_consumed_capacity`](crate::types::TransactWriteItemsInput::return_consumed_capacity)
@@ -109,14 +93,14 @@ impl TransactWriteItemsInputBuilder {
         mut self,
         input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
+        self.inner.return_consumed_capacity = Some(input);
         self
     }
     /// Sets or clears [`TransactWriteItemsInput::return_consumed_capacity`](crate::types::TransactWriteItemsInput::return_consumed_capacity).
     #[inline]
     pub fn set_return_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
+        input: Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
         self.inner.return_consumed_capacity = input;
         self
@@ -125,7 +109,7 @@ impl TransactWriteItemsInputBuilder {
     #[inline]
     pub fn get_return_consumed_capacity(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
+    ) -> &Option<crate::types::ReturnConsumedCapacity> {
         &self.inner.return_consumed_capacity
     }
     /// Sets [`TransactWriteItemsInput::return_item_collection_metrics`](crate::types::TransactWriteItemsInput::return_item_collection_metrics): Determines whether item collection metrics are returned.
@@ -133,14 +117,14 @@ impl TransactWriteItemsInputBuilder {
         mut self,
         input: crate::types::ReturnItemCollectionMetrics,
     ) -> Self {
-        self.inner.return_item_collection_metrics = ::std::option::Option::Some(input);
+        self.inner.return_item_collection_metrics = Some(input);
         self
     }
     /// Sets or clears [`TransactWriteItemsInput::return_item_collection_metrics`](crate::types::TransactWriteItemsInput::return_item_collection_metrics).
     #[inline]
     pub fn set_return_item_collection_metrics(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnItemCollectionMetrics>,
+        input: Option<crate::types::ReturnItemCollectionMetrics>,
     ) -> Self {
         self.inner.return_item_collection_metrics = input;
         self
@@ -149,47 +133,39 @@ impl TransactWriteItemsInputBuilder {
     #[inline]
     pub fn get_return_item_collection_metrics(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnItemCollectionMetrics> {
+    ) -> &Option<crate::types::ReturnItemCollectionMetrics> {
         &self.inner.return_item_collection_metrics
     }
     /// Sets [`TransactWriteItemsInput::client_request_token`](crate::types::TransactWriteItemsInput::client_request_token): Providing a `ClientRequestToken` makes the call to `TransactWriteItems` idempotent, meaning that multiple identical calls have the same effect as one single call.
-    pub fn client_request_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_request_token = ::std::option::Option::Some(input.into());
+    pub fn client_request_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_request_token = Some(input.into());
         self
     }
     /// Sets or clears [`TransactWriteItemsInput::client_request_token`](crate::types::TransactWriteItemsInput::client_request_token).
     #[inline]
-    pub fn set_client_request_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_request_token(mut self, input: Option<String>) -> Self {
         self.inner.client_request_token = input;
         self
     }
     /// The value set for [`TransactWriteItemsInput::client_request_token`](crate::types::TransactWriteItemsInput::client_request_token), if any.
     #[inline]
-    pub fn get_client_request_token(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_request_token(&self) -> &Option<String> {
         &self.inner.client_request_token
     }
     /// Builds the [`TransactWriteItemsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TransactWriteItemsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transact_items.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TransactWriteItemsInput",
                 member: "transact_items",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

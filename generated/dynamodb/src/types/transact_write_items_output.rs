@@ -2,33 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TransactWriteItemsOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransactWriteItemsOutput {
     /// The capacity units consumed by the entire `TransactWriteItems` operation. The values of the list are ordered according to the ordering of the `TransactItems` request parameter.
     ///
     /// If the table has vector indexes, each element also includes a `VectorIndexes` field with `VectorWriteRequestBytes` consumed for each affected vector index.
-    pub consumed_capacity: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ConsumedCapacity>,
-    >,
+    pub consumed_capacity: Option<Vec<crate::types::ConsumedCapacity>>,
     /// A list of tables that were processed by `TransactWriteItems` and, for each table, information about any item collections that were affected by individual `UpdateItem`, `PutItem`, or `DeleteItem` operations.
-    pub item_collection_metrics: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<crate::types::ItemCollectionMetrics>,
-        >,
+    pub item_collection_metrics: Option<
+        ::std::collections::BTreeMap<String, Vec<crate::types::ItemCollectionMetrics>>,
     >,
 }
 impl TransactWriteItemsOutput {
     /// Starts building a [`TransactWriteItemsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransactWriteItemsOutputBuilder {
-        <crate::types::builders::TransactWriteItemsOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransactWriteItemsOutputBuilder as Default>::default()
     }
     /// The `ConsumedCapacity` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -39,11 +29,8 @@ impl TransactWriteItemsOutput {
     #[inline]
     pub fn item_collection_metrics(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<crate::types::ItemCollectionMetrics>,
-        >,
+    ) -> Option<
+        &::std::collections::BTreeMap<String, Vec<crate::types::ItemCollectionMetrics>>,
     > {
         self.item_collection_metrics.as_ref()
     }
@@ -51,21 +38,16 @@ impl TransactWriteItemsOutput {
 impl ::awsgen_runtime::protocol::FromResponse for TransactWriteItemsOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "TransactWriteItemsOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`TransactWriteItemsOutput`](crate::types::TransactWriteItemsOutput); start one with `TransactWriteItemsOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransactWriteItemsOutputBuilder {
     inner: crate::types::TransactWriteItemsOutput,
 }
@@ -81,16 +63,14 @@ impl TransactWriteItemsOutputBuilder {
     #[inline]
     pub fn set_consumed_capacity(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>>,
+        input: Option<Vec<crate::types::ConsumedCapacity>>,
     ) -> Self {
         self.inner.consumed_capacity = input;
         self
     }
     /// The value set for [`TransactWriteItemsOutput::consumed_capacity`](crate::types::TransactWriteItemsOutput::consumed_capacity), if any.
     #[inline]
-    pub fn get_consumed_capacity(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>> {
+    pub fn get_consumed_capacity(&self) -> &Option<Vec<crate::types::ConsumedCapacity>> {
         &self.inner.consumed_capacity
     }
     /// Adds one entry to [`TransactWriteItemsOutput::item_collection_metrics`](crate::types::TransactWriteItemsOutput::item_collection_metrics): A list of tables that were processed by `TransactWriteItems` and, for each table, information about any item collections that were affected by individual `UpdateItem`, `PutItem`, or `DeleteItem` operations.
@@ -98,8 +78,8 @@ impl TransactWriteItemsOutputBuilder {
     /// To set the whole map at once, use [`set_item_collection_metrics`](Self::set_item_collection_metrics).
     pub fn item_collection_metrics(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: ::std::vec::Vec<crate::types::ItemCollectionMetrics>,
+        key: impl Into<String>,
+        value: Vec<crate::types::ItemCollectionMetrics>,
     ) -> Self {
         self.inner
             .item_collection_metrics
@@ -111,10 +91,10 @@ impl TransactWriteItemsOutputBuilder {
     #[inline]
     pub fn set_item_collection_metrics(
         mut self,
-        input: ::std::option::Option<
+        input: Option<
             ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::vec::Vec<crate::types::ItemCollectionMetrics>,
+                String,
+                Vec<crate::types::ItemCollectionMetrics>,
             >,
         >,
     ) -> Self {
@@ -125,11 +105,8 @@ impl TransactWriteItemsOutputBuilder {
     #[inline]
     pub fn get_item_collection_metrics(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<crate::types::ItemCollectionMetrics>,
-        >,
+    ) -> &Option<
+        ::std::collections::BTreeMap<String, Vec<crate::types::ItemCollectionMetrics>>,
     > {
         &self.inner.item_collection_metrics
     }

@@ -2,37 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UntagResourceInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UntagResourceInput {
     /// The DynamoDB resource that the tags will be removed from. This value is an Amazon Resource Name (ARN).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_arn: ::std::option::Option<::std::string::String>,
+    pub resource_arn: Option<String>,
     /// A list of tag keys. Existing tags of the resource whose keys are members of this list will be removed from the DynamoDB resource.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub tag_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub tag_keys: Option<Vec<String>>,
 }
 impl UntagResourceInput {
     /// Starts building a [`UntagResourceInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UntagResourceInputBuilder {
-        <crate::types::builders::UntagResourceInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UntagResourceInputBuilder as Default>::default()
     }
     /// The `ResourceArn` member, when set.
     #[inline]
-    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+    pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
     /// The `TagKeys` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn tag_keys(&self) -> &[::std::string::String] {
+    pub fn tag_keys(&self) -> &[String] {
         self.tag_keys.as_deref().unwrap_or_default()
     }
 }
@@ -43,84 +38,65 @@ impl UntagResourceInput {
     }
 }
 /// A builder for [`UntagResourceInput`](crate::types::UntagResourceInput); start one with `UntagResourceInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UntagResourceInputBuilder {
     inner: crate::types::UntagResourceInput,
 }
 impl UntagResourceInputBuilder {
     /// Sets [`UntagResourceInput::resource_arn`](crate::types::UntagResourceInput::resource_arn): The DynamoDB resource that the tags will be removed from.
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_arn = ::std::option::Option::Some(input.into());
+    pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_arn = Some(input.into());
         self
     }
     /// Sets or clears [`UntagResourceInput::resource_arn`](crate::types::UntagResourceInput::resource_arn).
     #[inline]
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.inner.resource_arn = input;
         self
     }
     /// The value set for [`UntagResourceInput::resource_arn`](crate::types::UntagResourceInput::resource_arn), if any.
     #[inline]
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_arn(&self) -> &Option<String> {
         &self.inner.resource_arn
     }
     /// Appends one item to [`UntagResourceInput::tag_keys`](crate::types::UntagResourceInput::tag_keys): A list of tag keys.
     ///
     /// To set the whole list at once, use [`set_tag_keys`](Self::set_tag_keys).
-    pub fn tag_keys(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tag_keys(mut self, input: impl Into<String>) -> Self {
         self.inner.tag_keys.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UntagResourceInput::tag_keys`](crate::types::UntagResourceInput::tag_keys).
     #[inline]
-    pub fn set_tag_keys(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_tag_keys(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.tag_keys = input;
         self
     }
     /// The value set for [`UntagResourceInput::tag_keys`](crate::types::UntagResourceInput::tag_keys), if any.
     #[inline]
-    pub fn get_tag_keys(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_tag_keys(&self) -> &Option<Vec<String>> {
         &self.inner.tag_keys
     }
     /// Builds the [`UntagResourceInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UntagResourceInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.resource_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UntagResourceInput",
                 member: "resource_arn",
             });
         }
         if self.inner.tag_keys.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UntagResourceInput",
                 member: "tag_keys",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

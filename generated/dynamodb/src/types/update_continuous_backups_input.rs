@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateContinuousBackupsInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateContinuousBackupsInput {
     /// The name of the table. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// Represents the settings used to enable point in time recovery.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub point_in_time_recovery_specification: ::std::option::Option<
+    pub point_in_time_recovery_specification: Option<
         crate::types::PointInTimeRecoverySpecification,
     >,
 }
@@ -25,18 +20,18 @@ impl UpdateContinuousBackupsInput {
     /// Starts building a [`UpdateContinuousBackupsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateContinuousBackupsInputBuilder {
-        <crate::types::builders::UpdateContinuousBackupsInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateContinuousBackupsInputBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `PointInTimeRecoverySpecification` member, when set.
     #[inline]
     pub fn point_in_time_recovery_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::PointInTimeRecoverySpecification> {
+    ) -> Option<&crate::types::PointInTimeRecoverySpecification> {
         self.point_in_time_recovery_specification.as_ref()
     }
 }
@@ -47,36 +42,25 @@ impl UpdateContinuousBackupsInput {
     }
 }
 /// A builder for [`UpdateContinuousBackupsInput`](crate::types::UpdateContinuousBackupsInput); start one with `UpdateContinuousBackupsInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateContinuousBackupsInputBuilder {
     inner: crate::types::UpdateContinuousBackupsInput,
 }
 impl UpdateContinuousBackupsInputBuilder {
     /// Sets [`UpdateContinuousBackupsInput::table_name`](crate::types::UpdateContinuousBackupsInput::table_name): The name of the table.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateContinuousBackupsInput::table_name`](crate::types::UpdateContinuousBackupsInput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`UpdateContinuousBackupsInput::table_name`](crate::types::UpdateContinuousBackupsInput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`UpdateContinuousBackupsInput::point_in_time_recovery_specification`](crate::types::UpdateContinuousBackupsInput::point_in_time_recovery_specification): Represents the settings used to enable point in time recovery.
@@ -84,16 +68,14 @@ impl UpdateContinuousBackupsInputBuilder {
         mut self,
         input: crate::types::PointInTimeRecoverySpecification,
     ) -> Self {
-        self.inner.point_in_time_recovery_specification = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.point_in_time_recovery_specification = Some(input);
         self
     }
     /// Sets or clears [`UpdateContinuousBackupsInput::point_in_time_recovery_specification`](crate::types::UpdateContinuousBackupsInput::point_in_time_recovery_specification).
     #[inline]
     pub fn set_point_in_time_recovery_specification(
         mut self,
-        input: ::std::option::Option<crate::types::PointInTimeRecoverySpecification>,
+        input: Option<crate::types::PointInTimeRecoverySpecification>,
     ) -> Self {
         self.inner.point_in_time_recovery_specification = input;
         self
@@ -102,29 +84,29 @@ impl UpdateContinuousBackupsInputBuilder {
     #[inline]
     pub fn get_point_in_time_recovery_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::PointInTimeRecoverySpecification> {
+    ) -> &Option<crate::types::PointInTimeRecoverySpecification> {
         &self.inner.point_in_time_recovery_specification
     }
     /// Builds the [`UpdateContinuousBackupsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateContinuousBackupsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateContinuousBackupsInput",
                 member: "table_name",
             });
         }
         if self.inner.point_in_time_recovery_specification.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateContinuousBackupsInput",
                 member: "point_in_time_recovery_specification",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

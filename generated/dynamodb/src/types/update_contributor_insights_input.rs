@@ -2,59 +2,50 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateContributorInsightsInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateContributorInsightsInput {
     /// The name of the table. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// The global secondary index name, if applicable.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
     /// Represents the contributor insights action.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub contributor_insights_action: ::std::option::Option<
-        crate::types::ContributorInsightsAction,
-    >,
+    pub contributor_insights_action: Option<crate::types::ContributorInsightsAction>,
     /// Specifies whether to track all access and throttled events or throttled events only for the DynamoDB table or index.
-    pub contributor_insights_mode: ::std::option::Option<
-        crate::types::ContributorInsightsMode,
-    >,
+    pub contributor_insights_mode: Option<crate::types::ContributorInsightsMode>,
 }
 impl UpdateContributorInsightsInput {
     /// Starts building a [`UpdateContributorInsightsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateContributorInsightsInputBuilder {
-        <crate::types::builders::UpdateContributorInsightsInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateContributorInsightsInputBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
     /// The `ContributorInsightsAction` member, when set.
     #[inline]
     pub fn contributor_insights_action(
         &self,
-    ) -> ::std::option::Option<&crate::types::ContributorInsightsAction> {
+    ) -> Option<&crate::types::ContributorInsightsAction> {
         self.contributor_insights_action.as_ref()
     }
     /// The `ContributorInsightsMode` member, when set.
     #[inline]
     pub fn contributor_insights_mode(
         &self,
-    ) -> ::std::option::Option<&crate::types::ContributorInsightsMode> {
+    ) -> Option<&crate::types::ContributorInsightsMode> {
         self.contributor_insights_mode.as_ref()
     }
 }
@@ -65,58 +56,41 @@ impl UpdateContributorInsightsInput {
     }
 }
 /// A builder for [`UpdateContributorInsightsInput`](crate::types::UpdateContributorInsightsInput); start one with `UpdateContributorInsightsInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateContributorInsightsInputBuilder {
     inner: crate::types::UpdateContributorInsightsInput,
 }
 impl UpdateContributorInsightsInputBuilder {
     /// Sets [`UpdateContributorInsightsInput::table_name`](crate::types::UpdateContributorInsightsInput::table_name): The name of the table.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateContributorInsightsInput::table_name`](crate::types::UpdateContributorInsightsInput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`UpdateContributorInsightsInput::table_name`](crate::types::UpdateContributorInsightsInput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`UpdateContributorInsightsInput::index_name`](crate::types::UpdateContributorInsightsInput::index_name): The global secondary index name, if applicable.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateContributorInsightsInput::index_name`](crate::types::UpdateContributorInsightsInput::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`UpdateContributorInsightsInput::index_name`](crate::types::UpdateContributorInsightsInput::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Sets [`UpdateContributorInsightsInput::contributor_insights_action`](crate::types::UpdateContributorInsightsInput::contributor_insights_action): Represents the contributor insights action.
@@ -124,14 +98,14 @@ impl UpdateContributorInsightsInputBuilder {
         mut self,
         input: crate::types::ContributorInsightsAction,
     ) -> Self {
-        self.inner.contributor_insights_action = ::std::option::Option::Some(input);
+        self.inner.contributor_insights_action = Some(input);
         self
     }
     /// Sets or clears [`UpdateContributorInsightsInput::contributor_insights_action`](crate::types::UpdateContributorInsightsInput::contributor_insights_action).
     #[inline]
     pub fn set_contributor_insights_action(
         mut self,
-        input: ::std::option::Option<crate::types::ContributorInsightsAction>,
+        input: Option<crate::types::ContributorInsightsAction>,
     ) -> Self {
         self.inner.contributor_insights_action = input;
         self
@@ -140,7 +114,7 @@ impl UpdateContributorInsightsInputBuilder {
     #[inline]
     pub fn get_contributor_insights_action(
         &self,
-    ) -> &::std::option::Option<crate::types::ContributorInsightsAction> {
+    ) -> &Option<crate::types::ContributorInsightsAction> {
         &self.inner.contributor_insights_action
     }
     /// Sets [`UpdateContributorInsightsInput::contributor_insights_mode`](crate::types::UpdateContributorInsightsInput::contributor_insights_mode): Specifies whether to track all access and throttled events or throttled events only for the DynamoDB table or index.
@@ -148,14 +122,14 @@ impl UpdateContributorInsightsInputBuilder {
         mut self,
         input: crate::types::ContributorInsightsMode,
     ) -> Self {
-        self.inner.contributor_insights_mode = ::std::option::Option::Some(input);
+        self.inner.contributor_insights_mode = Some(input);
         self
     }
     /// Sets or clears [`UpdateContributorInsightsInput::contributor_insights_mode`](crate::types::UpdateContributorInsightsInput::contributor_insights_mode).
     #[inline]
     pub fn set_contributor_insights_mode(
         mut self,
-        input: ::std::option::Option<crate::types::ContributorInsightsMode>,
+        input: Option<crate::types::ContributorInsightsMode>,
     ) -> Self {
         self.inner.contributor_insights_mode = input;
         self
@@ -164,29 +138,29 @@ impl UpdateContributorInsightsInputBuilder {
     #[inline]
     pub fn get_contributor_insights_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::ContributorInsightsMode> {
+    ) -> &Option<crate::types::ContributorInsightsMode> {
         &self.inner.contributor_insights_mode
     }
     /// Builds the [`UpdateContributorInsightsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateContributorInsightsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateContributorInsightsInput",
                 member: "table_name",
             });
         }
         if self.inner.contributor_insights_action.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateContributorInsightsInput",
                 member: "contributor_insights_action",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,122 +2,96 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateContributorInsightsOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateContributorInsightsOutput {
     /// The name of the table.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// The name of the global secondary index, if applicable.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
     /// The status of contributor insights
-    pub contributor_insights_status: ::std::option::Option<
-        crate::types::ContributorInsightsStatus,
-    >,
+    pub contributor_insights_status: Option<crate::types::ContributorInsightsStatus>,
     /// The updated mode of CloudWatch Contributor Insights that determines whether to monitor all access and throttled events or to track throttled events exclusively.
-    pub contributor_insights_mode: ::std::option::Option<
-        crate::types::ContributorInsightsMode,
-    >,
+    pub contributor_insights_mode: Option<crate::types::ContributorInsightsMode>,
 }
 impl UpdateContributorInsightsOutput {
     /// Starts building a [`UpdateContributorInsightsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateContributorInsightsOutputBuilder {
-        <crate::types::builders::UpdateContributorInsightsOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateContributorInsightsOutputBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
     /// The `ContributorInsightsStatus` member, when set.
     #[inline]
     pub fn contributor_insights_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::ContributorInsightsStatus> {
+    ) -> Option<&crate::types::ContributorInsightsStatus> {
         self.contributor_insights_status.as_ref()
     }
     /// The `ContributorInsightsMode` member, when set.
     #[inline]
     pub fn contributor_insights_mode(
         &self,
-    ) -> ::std::option::Option<&crate::types::ContributorInsightsMode> {
+    ) -> Option<&crate::types::ContributorInsightsMode> {
         self.contributor_insights_mode.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for UpdateContributorInsightsOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "UpdateContributorInsightsOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`UpdateContributorInsightsOutput`](crate::types::UpdateContributorInsightsOutput); start one with `UpdateContributorInsightsOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateContributorInsightsOutputBuilder {
     inner: crate::types::UpdateContributorInsightsOutput,
 }
 impl UpdateContributorInsightsOutputBuilder {
     /// Sets [`UpdateContributorInsightsOutput::table_name`](crate::types::UpdateContributorInsightsOutput::table_name): The name of the table.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateContributorInsightsOutput::table_name`](crate::types::UpdateContributorInsightsOutput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`UpdateContributorInsightsOutput::table_name`](crate::types::UpdateContributorInsightsOutput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`UpdateContributorInsightsOutput::index_name`](crate::types::UpdateContributorInsightsOutput::index_name): The name of the global secondary index, if applicable.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateContributorInsightsOutput::index_name`](crate::types::UpdateContributorInsightsOutput::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`UpdateContributorInsightsOutput::index_name`](crate::types::UpdateContributorInsightsOutput::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Sets [`UpdateContributorInsightsOutput::contributor_insights_status`](crate::types::UpdateContributorInsightsOutput::contributor_insights_status): The status of contributor insights
@@ -125,14 +99,14 @@ impl UpdateContributorInsightsOutputBuilder {
         mut self,
         input: crate::types::ContributorInsightsStatus,
     ) -> Self {
-        self.inner.contributor_insights_status = ::std::option::Option::Some(input);
+        self.inner.contributor_insights_status = Some(input);
         self
     }
     /// Sets or clears [`UpdateContributorInsightsOutput::contributor_insights_status`](crate::types::UpdateContributorInsightsOutput::contributor_insights_status).
     #[inline]
     pub fn set_contributor_insights_status(
         mut self,
-        input: ::std::option::Option<crate::types::ContributorInsightsStatus>,
+        input: Option<crate::types::ContributorInsightsStatus>,
     ) -> Self {
         self.inner.contributor_insights_status = input;
         self
@@ -141,7 +115,7 @@ impl UpdateContributorInsightsOutputBuilder {
     #[inline]
     pub fn get_contributor_insights_status(
         &self,
-    ) -> &::std::option::Option<crate::types::ContributorInsightsStatus> {
+    ) -> &Option<crate::types::ContributorInsightsStatus> {
         &self.inner.contributor_insights_status
     }
     /// Sets [`UpdateContributorInsightsOutput::contributor_insights_mode`](crate::types::UpdateContributorInsightsOutput::contributor_insights_mode): The updated mode of CloudWatch Contributor Insights that determines whether to monitor all access and throttled events or to track throttled events exclusively.
@@ -149,14 +123,14 @@ impl UpdateContributorInsightsOutputBuilder {
         mut self,
         input: crate::types::ContributorInsightsMode,
     ) -> Self {
-        self.inner.contributor_insights_mode = ::std::option::Option::Some(input);
+        self.inner.contributor_insights_mode = Some(input);
         self
     }
     /// Sets or clears [`UpdateContributorInsightsOutput::contributor_insights_mode`](crate::types::UpdateContributorInsightsOutput::contributor_insights_mode).
     #[inline]
     pub fn set_contributor_insights_mode(
         mut self,
-        input: ::std::option::Option<crate::types::ContributorInsightsMode>,
+        input: Option<crate::types::ContributorInsightsMode>,
     ) -> Self {
         self.inner.contributor_insights_mode = input;
         self
@@ -165,7 +139,7 @@ impl UpdateContributorInsightsOutputBuilder {
     #[inline]
     pub fn get_contributor_insights_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::ContributorInsightsMode> {
+    ) -> &Option<crate::types::ContributorInsightsMode> {
         &self.inner.contributor_insights_mode
     }
     /// Builds the [`UpdateContributorInsightsOutput`]; it has no required members, so this cannot fail.

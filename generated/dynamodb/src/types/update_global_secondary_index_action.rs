@@ -2,93 +2,71 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the new provisioned throughput settings to be applied to a global secondary index.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateGlobalSecondaryIndexAction {
     /// The name of the global secondary index to be updated.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
     /// Represents the provisioned throughput settings for the specified global secondary index.
     ///
     /// For current minimum and maximum provisioned throughput values, see [Service, Account, and Table Quotas](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Limits.html) in the *Amazon DynamoDB Developer Guide*.
-    pub provisioned_throughput: ::std::option::Option<
-        crate::types::ProvisionedThroughput,
-    >,
+    pub provisioned_throughput: Option<crate::types::ProvisionedThroughput>,
     /// Updates the maximum number of read and write units for the specified global secondary index. If you use this parameter, you must specify `MaxReadRequestUnits`, `MaxWriteRequestUnits`, or both.
-    pub on_demand_throughput: ::std::option::Option<crate::types::OnDemandThroughput>,
+    pub on_demand_throughput: Option<crate::types::OnDemandThroughput>,
     /// Represents the warm throughput value of the new provisioned throughput settings to be applied to a global secondary index.
-    pub warm_throughput: ::std::option::Option<crate::types::WarmThroughput>,
+    pub warm_throughput: Option<crate::types::WarmThroughput>,
 }
 impl UpdateGlobalSecondaryIndexAction {
     /// Starts building a [`UpdateGlobalSecondaryIndexAction`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateGlobalSecondaryIndexActionBuilder {
-        <crate::types::builders::UpdateGlobalSecondaryIndexActionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateGlobalSecondaryIndexActionBuilder as Default>::default()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
     /// The `ProvisionedThroughput` member, when set.
     #[inline]
     pub fn provisioned_throughput(
         &self,
-    ) -> ::std::option::Option<&crate::types::ProvisionedThroughput> {
+    ) -> Option<&crate::types::ProvisionedThroughput> {
         self.provisioned_throughput.as_ref()
     }
     /// The `OnDemandThroughput` member, when set.
     #[inline]
-    pub fn on_demand_throughput(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OnDemandThroughput> {
+    pub fn on_demand_throughput(&self) -> Option<&crate::types::OnDemandThroughput> {
         self.on_demand_throughput.as_ref()
     }
     /// The `WarmThroughput` member, when set.
     #[inline]
-    pub fn warm_throughput(
-        &self,
-    ) -> ::std::option::Option<&crate::types::WarmThroughput> {
+    pub fn warm_throughput(&self) -> Option<&crate::types::WarmThroughput> {
         self.warm_throughput.as_ref()
     }
 }
 /// A builder for [`UpdateGlobalSecondaryIndexAction`](crate::types::UpdateGlobalSecondaryIndexAction); start one with `UpdateGlobalSecondaryIndexAction::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateGlobalSecondaryIndexActionBuilder {
     inner: crate::types::UpdateGlobalSecondaryIndexAction,
 }
 impl UpdateGlobalSecondaryIndexActionBuilder {
     /// Sets [`UpdateGlobalSecondaryIndexAction::index_name`](crate::types::UpdateGlobalSecondaryIndexAction::index_name): The name of the global secondary index to be updated.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateGlobalSecondaryIndexAction::index_name`](crate::types::UpdateGlobalSecondaryIndexAction::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`UpdateGlobalSecondaryIndexAction::index_name`](crate::types::UpdateGlobalSecondaryIndexAction::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Sets [`UpdateGlobalSecondaryIndexAction::provisioned_throughput`](crate::types::UpdateGlobalSecondaryIndexAction::provisioned_throughput): Represents the provisioned throughput settings for the specified global secondary index.
@@ -96,14 +74,14 @@ impl UpdateGlobalSecondaryIndexActionBuilder {
         mut self,
         input: crate::types::ProvisionedThroughput,
     ) -> Self {
-        self.inner.provisioned_throughput = ::std::option::Option::Some(input);
+        self.inner.provisioned_throughput = Some(input);
         self
     }
     /// Sets or clears [`UpdateGlobalSecondaryIndexAction::provisioned_throughput`](crate::types::UpdateGlobalSecondaryIndexAction::provisioned_throughput).
     #[inline]
     pub fn set_provisioned_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedThroughput>,
+        input: Option<crate::types::ProvisionedThroughput>,
     ) -> Self {
         self.inner.provisioned_throughput = input;
         self
@@ -112,7 +90,7 @@ impl UpdateGlobalSecondaryIndexActionBuilder {
     #[inline]
     pub fn get_provisioned_throughput(
         &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
+    ) -> &Option<crate::types::ProvisionedThroughput> {
         &self.inner.provisioned_throughput
     }
     /// Sets [`UpdateGlobalSecondaryIndexAction::on_demand_throughput`](crate::types::UpdateGlobalSecondaryIndexAction::on_demand_throughput): Updates the maximum number of read and write units for the specified global secondary index.
@@ -120,60 +98,56 @@ impl UpdateGlobalSecondaryIndexActionBuilder {
         mut self,
         input: crate::types::OnDemandThroughput,
     ) -> Self {
-        self.inner.on_demand_throughput = ::std::option::Option::Some(input);
+        self.inner.on_demand_throughput = Some(input);
         self
     }
     /// Sets or clears [`UpdateGlobalSecondaryIndexAction::on_demand_throughput`](crate::types::UpdateGlobalSecondaryIndexAction::on_demand_throughput).
     #[inline]
     pub fn set_on_demand_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::OnDemandThroughput>,
+        input: Option<crate::types::OnDemandThroughput>,
     ) -> Self {
         self.inner.on_demand_throughput = input;
         self
     }
     /// The value set for [`UpdateGlobalSecondaryIndexAction::on_demand_throughput`](crate::types::UpdateGlobalSecondaryIndexAction::on_demand_throughput), if any.
     #[inline]
-    pub fn get_on_demand_throughput(
-        &self,
-    ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
+    pub fn get_on_demand_throughput(&self) -> &Option<crate::types::OnDemandThroughput> {
         &self.inner.on_demand_throughput
     }
     /// Sets [`UpdateGlobalSecondaryIndexAction::warm_throughput`](crate::types::UpdateGlobalSecondaryIndexAction::warm_throughput): Represents the warm throughput value of the new provisioned throughput settings to be applied to a global secondary index.
     pub fn warm_throughput(mut self, input: crate::types::WarmThroughput) -> Self {
-        self.inner.warm_throughput = ::std::option::Option::Some(input);
+        self.inner.warm_throughput = Some(input);
         self
     }
     /// Sets or clears [`UpdateGlobalSecondaryIndexAction::warm_throughput`](crate::types::UpdateGlobalSecondaryIndexAction::warm_throughput).
     #[inline]
     pub fn set_warm_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::WarmThroughput>,
+        input: Option<crate::types::WarmThroughput>,
     ) -> Self {
         self.inner.warm_throughput = input;
         self
     }
     /// The value set for [`UpdateGlobalSecondaryIndexAction::warm_throughput`](crate::types::UpdateGlobalSecondaryIndexAction::warm_throughput), if any.
     #[inline]
-    pub fn get_warm_throughput(
-        &self,
-    ) -> &::std::option::Option<crate::types::WarmThroughput> {
+    pub fn get_warm_throughput(&self) -> &Option<crate::types::WarmThroughput> {
         &self.inner.warm_throughput
     }
     /// Builds the [`UpdateGlobalSecondaryIndexAction`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateGlobalSecondaryIndexAction,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.index_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateGlobalSecondaryIndexAction",
                 member: "index_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,34 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateGlobalTableInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateGlobalTableInput {
     /// The global table name.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub global_table_name: ::std::option::Option<::std::string::String>,
+    pub global_table_name: Option<String>,
     /// A list of Regions that should be added or removed from the global table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub replica_updates: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaUpdate>,
-    >,
+    pub replica_updates: Option<Vec<crate::types::ReplicaUpdate>>,
 }
 impl UpdateGlobalTableInput {
     /// Starts building a [`UpdateGlobalTableInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateGlobalTableInputBuilder {
-        <crate::types::builders::UpdateGlobalTableInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateGlobalTableInputBuilder as Default>::default()
     }
     /// The `GlobalTableName` member, when set.
     #[inline]
-    pub fn global_table_name(&self) -> ::std::option::Option<&str> {
+    pub fn global_table_name(&self) -> Option<&str> {
         self.global_table_name.as_deref()
     }
     /// The `ReplicaUpdates` member, empty when not set; the field tells an empty list from an absent one.
@@ -45,38 +38,25 @@ impl UpdateGlobalTableInput {
     }
 }
 /// A builder for [`UpdateGlobalTableInput`](crate::types::UpdateGlobalTableInput); start one with `UpdateGlobalTableInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateGlobalTableInputBuilder {
     inner: crate::types::UpdateGlobalTableInput,
 }
 impl UpdateGlobalTableInputBuilder {
     /// Sets [`UpdateGlobalTableInput::global_table_name`](crate::types::UpdateGlobalTableInput::global_table_name): The global table name.
-    pub fn global_table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.global_table_name = ::std::option::Option::Some(input.into());
+    pub fn global_table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.global_table_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateGlobalTableInput::global_table_name`](crate::types::UpdateGlobalTableInput::global_table_name).
     #[inline]
-    pub fn set_global_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_global_table_name(mut self, input: Option<String>) -> Self {
         self.inner.global_table_name = input;
         self
     }
     /// The value set for [`UpdateGlobalTableInput::global_table_name`](crate::types::UpdateGlobalTableInput::global_table_name), if any.
     #[inline]
-    pub fn get_global_table_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_global_table_name(&self) -> &Option<String> {
         &self.inner.global_table_name
     }
     /// Appends one item to [`UpdateGlobalTableInput::replica_updates`](crate::types::UpdateGlobalTableInput::replica_updates): A list of Regions that should be added or removed from the global table.
@@ -90,38 +70,36 @@ impl UpdateGlobalTableInputBuilder {
     #[inline]
     pub fn set_replica_updates(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ReplicaUpdate>>,
+        input: Option<Vec<crate::types::ReplicaUpdate>>,
     ) -> Self {
         self.inner.replica_updates = input;
         self
     }
     /// The value set for [`UpdateGlobalTableInput::replica_updates`](crate::types::UpdateGlobalTableInput::replica_updates), if any.
     #[inline]
-    pub fn get_replica_updates(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ReplicaUpdate>> {
+    pub fn get_replica_updates(&self) -> &Option<Vec<crate::types::ReplicaUpdate>> {
         &self.inner.replica_updates
     }
     /// Builds the [`UpdateGlobalTableInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateGlobalTableInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.global_table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateGlobalTableInput",
                 member: "global_table_name",
             });
         }
         if self.inner.replica_updates.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateGlobalTableInput",
                 member: "replica_updates",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,51 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateGlobalTableOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateGlobalTableOutput {
     /// Contains the details of the global table.
-    pub global_table_description: ::std::option::Option<
-        crate::types::GlobalTableDescription,
-    >,
+    pub global_table_description: Option<crate::types::GlobalTableDescription>,
 }
 impl UpdateGlobalTableOutput {
     /// Starts building a [`UpdateGlobalTableOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateGlobalTableOutputBuilder {
-        <crate::types::builders::UpdateGlobalTableOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateGlobalTableOutputBuilder as Default>::default()
     }
     /// The `GlobalTableDescription` member, when set.
     #[inline]
     pub fn global_table_description(
         &self,
-    ) -> ::std::option::Option<&crate::types::GlobalTableDescription> {
+    ) -> Option<&crate::types::GlobalTableDescription> {
         self.global_table_description.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for UpdateGlobalTableOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "UpdateGlobalTableOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`UpdateGlobalTableOutput`](crate::types::UpdateGlobalTableOutput); start one with `UpdateGlobalTableOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateGlobalTableOutputBuilder {
     inner: crate::types::UpdateGlobalTableOutput,
 }
@@ -56,14 +44,14 @@ impl UpdateGlobalTableOutputBuilder {
         mut self,
         input: crate::types::GlobalTableDescription,
     ) -> Self {
-        self.inner.global_table_description = ::std::option::Option::Some(input);
+        self.inner.global_table_description = Some(input);
         self
     }
     /// Sets or clears [`UpdateGlobalTableOutput::global_table_description`](crate::types::UpdateGlobalTableOutput::global_table_description).
     #[inline]
     pub fn set_global_table_description(
         mut self,
-        input: ::std::option::Option<crate::types::GlobalTableDescription>,
+        input: Option<crate::types::GlobalTableDescription>,
     ) -> Self {
         self.inner.global_table_description = input;
         self
@@ -72,7 +60,7 @@ impl UpdateGlobalTableOutputBuilder {
     #[inline]
     pub fn get_global_table_description(
         &self,
-    ) -> &::std::option::Option<crate::types::GlobalTableDescription> {
+    ) -> &Option<crate::types::GlobalTableDescription> {
         &self.inner.global_table_description
     }
     /// Builds the [`UpdateGlobalTableOutput`]; it has no required members, so this cannot fail.

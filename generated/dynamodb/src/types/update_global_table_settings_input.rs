@@ -2,68 +2,57 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateGlobalTableSettingsInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateGlobalTableSettingsInput {
     /// The name of the global table
     ///
     /// Required: the builder's `build()` fails without it.
-    pub global_table_name: ::std::option::Option<::std::string::String>,
+    pub global_table_name: Option<String>,
     /// The billing mode of the global table. If `GlobalTableBillingMode` is not specified, the global table defaults to `PROVISIONED` capacity billing mode.
     ///
     /// - `PROVISIONED` - We recommend using `PROVISIONED` for predictable workloads. `PROVISIONED` sets the billing mode to [Provisioned capacity mode](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/provisioned-capacity-mode.html).
     /// - `PAY_PER_REQUEST` - We recommend using `PAY_PER_REQUEST` for unpredictable workloads. `PAY_PER_REQUEST` sets the billing mode to [On-demand capacity mode](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/on-demand-capacity-mode.html).
-    pub global_table_billing_mode: ::std::option::Option<crate::types::BillingMode>,
+    pub global_table_billing_mode: Option<crate::types::BillingMode>,
     /// The maximum number of writes consumed per second before DynamoDB returns a `ThrottlingException.`
-    pub global_table_provisioned_write_capacity_units: ::std::option::Option<i64>,
+    pub global_table_provisioned_write_capacity_units: Option<i64>,
     /// Auto scaling settings for managing provisioned write capacity for the global table.
-    pub global_table_provisioned_write_capacity_auto_scaling_settings_update: ::std::option::Option<
+    pub global_table_provisioned_write_capacity_auto_scaling_settings_update: Option<
         crate::types::AutoScalingSettingsUpdate,
     >,
     /// Represents the settings of a global secondary index for a global table that will be modified.
-    pub global_table_global_secondary_index_settings_update: ::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate>,
+    pub global_table_global_secondary_index_settings_update: Option<
+        Vec<crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate>,
     >,
     /// Represents the settings for a global table in a Region that will be modified.
-    pub replica_settings_update: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaSettingsUpdate>,
-    >,
+    pub replica_settings_update: Option<Vec<crate::types::ReplicaSettingsUpdate>>,
 }
 impl UpdateGlobalTableSettingsInput {
     /// Starts building a [`UpdateGlobalTableSettingsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateGlobalTableSettingsInputBuilder {
-        <crate::types::builders::UpdateGlobalTableSettingsInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateGlobalTableSettingsInputBuilder as Default>::default()
     }
     /// The `GlobalTableName` member, when set.
     #[inline]
-    pub fn global_table_name(&self) -> ::std::option::Option<&str> {
+    pub fn global_table_name(&self) -> Option<&str> {
         self.global_table_name.as_deref()
     }
     /// The `GlobalTableBillingMode` member, when set.
     #[inline]
-    pub fn global_table_billing_mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::BillingMode> {
+    pub fn global_table_billing_mode(&self) -> Option<&crate::types::BillingMode> {
         self.global_table_billing_mode.as_ref()
     }
     /// The `GlobalTableProvisionedWriteCapacityUnits` member, when set.
     #[inline]
-    pub fn global_table_provisioned_write_capacity_units(
-        &self,
-    ) -> ::std::option::Option<i64> {
+    pub fn global_table_provisioned_write_capacity_units(&self) -> Option<i64> {
         self.global_table_provisioned_write_capacity_units
     }
     /// The `GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate` member, when set.
     #[inline]
     pub fn global_table_provisioned_write_capacity_auto_scaling_settings_update(
         &self,
-    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsUpdate> {
+    ) -> Option<&crate::types::AutoScalingSettingsUpdate> {
         self.global_table_provisioned_write_capacity_auto_scaling_settings_update
             .as_ref()
     }
@@ -89,38 +78,25 @@ impl UpdateGlobalTableSettingsInput {
     }
 }
 /// A builder for [`UpdateGlobalTableSettingsInput`](crate::types::UpdateGlobalTableSettingsInput); start one with `UpdateGlobalTableSettingsInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateGlobalTableSettingsInputBuilder {
     inner: crate::types::UpdateGlobalTableSettingsInput,
 }
 impl UpdateGlobalTableSettingsInputBuilder {
     /// Sets [`UpdateGlobalTableSettingsInput::global_table_name`](crate::types::UpdateGlobalTableSettingsInput::global_table_name): The name of the global table
-    pub fn global_table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.global_table_name = ::std::option::Option::Some(input.into());
+    pub fn global_table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.global_table_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateGlobalTableSettingsInput::global_table_name`](crate::types::UpdateGlobalTableSettingsInput::global_table_name).
     #[inline]
-    pub fn set_global_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_global_table_name(mut self, input: Option<String>) -> Self {
         self.inner.global_table_name = input;
         self
     }
     /// The value set for [`UpdateGlobalTableSettingsInput::global_table_name`](crate::types::UpdateGlobalTableSettingsInput::global_table_name), if any.
     #[inline]
-    pub fn get_global_table_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_global_table_name(&self) -> &Option<String> {
         &self.inner.global_table_name
     }
     /// Sets [`UpdateGlobalTableSettingsInput::global_table_billing_mode`](crate::types::UpdateGlobalTableSettingsInput::global_table_billing_mode): The billing mode of the global table.
@@ -128,46 +104,40 @@ impl UpdateGlobalTableSettingsInputBuilder {
         mut self,
         input: crate::types::BillingMode,
     ) -> Self {
-        self.inner.global_table_billing_mode = ::std::option::Option::Some(input);
+        self.inner.global_table_billing_mode = Some(input);
         self
     }
     /// Sets or clears [`UpdateGlobalTableSettingsInput::global_table_billing_mode`](crate::types::UpdateGlobalTableSettingsInput::global_table_billing_mode).
     #[inline]
     pub fn set_global_table_billing_mode(
         mut self,
-        input: ::std::option::Option<crate::types::BillingMode>,
+        input: Option<crate::types::BillingMode>,
     ) -> Self {
         self.inner.global_table_billing_mode = input;
         self
     }
     /// The value set for [`UpdateGlobalTableSettingsInput::global_table_billing_mode`](crate::types::UpdateGlobalTableSettingsInput::global_table_billing_mode), if any.
     #[inline]
-    pub fn get_global_table_billing_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::BillingMode> {
+    pub fn get_global_table_billing_mode(&self) -> &Option<crate::types::BillingMode> {
         &self.inner.global_table_billing_mode
     }
     /// Sets [`UpdateGlobalTableSettingsInput::global_table_provisioned_write_capacity_units`](crate::types::UpdateGlobalTableSettingsInput::global_table_provisioned_write_capacity_units): The maximum number of writes consumed per second before DynamoDB returns a `ThrottlingException.`
     pub fn global_table_provisioned_write_capacity_units(mut self, input: i64) -> Self {
-        self.inner.global_table_provisioned_write_capacity_units = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.global_table_provisioned_write_capacity_units = Some(input);
         self
     }
     /// Sets or clears [`UpdateGlobalTableSettingsInput::global_table_provisioned_write_capacity_units`](crate::types::UpdateGlobalTableSettingsInput::global_table_provisioned_write_capacity_units).
     #[inline]
     pub fn set_global_table_provisioned_write_capacity_units(
         mut self,
-        input: ::std::option::Option<i64>,
+        input: Option<i64>,
     ) -> Self {
         self.inner.global_table_provisioned_write_capacity_units = input;
         self
     }
     /// The value set for [`UpdateGlobalTableSettingsInput::global_table_provisioned_write_capacity_units`](crate::types::UpdateGlobalTableSettingsInput::global_table_provisioned_write_capacity_units), if any.
     #[inline]
-    pub fn get_global_table_provisioned_write_capacity_units(
-        &self,
-    ) -> &::std::option::Option<i64> {
+    pub fn get_global_table_provisioned_write_capacity_units(&self) -> &Option<i64> {
         &self.inner.global_table_provisioned_write_capacity_units
     }
     /// Sets [`UpdateGlobalTableSettingsInput::global_table_provisioned_write_capacity_auto_scaling_settings_update`](crate::types::UpdateGlobalTableSettingsInput::global_table_provisioned_write_capacity_auto_scaling_settings_update): Auto scaling settings for managing provisioned write capacity for the global table.
@@ -177,7 +147,7 @@ impl UpdateGlobalTableSettingsInputBuilder {
     ) -> Self {
         self
             .inner
-            .global_table_provisioned_write_capacity_auto_scaling_settings_update = ::std::option::Option::Some(
+            .global_table_provisioned_write_capacity_auto_scaling_settings_update = Some(
             input,
         );
         self
@@ -186,7 +156,7 @@ impl UpdateGlobalTableSettingsInputBuilder {
     #[inline]
     pub fn set_global_table_provisioned_write_capacity_auto_scaling_settings_update(
         mut self,
-        input: ::std::option::Option<crate::types::AutoScalingSettingsUpdate>,
+        input: Option<crate::types::AutoScalingSettingsUpdate>,
     ) -> Self {
         self
             .inner
@@ -197,7 +167,7 @@ impl UpdateGlobalTableSettingsInputBuilder {
     #[inline]
     pub fn get_global_table_provisioned_write_capacity_auto_scaling_settings_update(
         &self,
-    ) -> &::std::option::Option<crate::types::AutoScalingSettingsUpdate> {
+    ) -> &Option<crate::types::AutoScalingSettingsUpdate> {
         &self.inner.global_table_provisioned_write_capacity_auto_scaling_settings_update
     }
     /// Appends one item to [`UpdateGlobalTableSettingsInput::global_table_global_secondary_index_settings_update`](crate::types::UpdateGlobalTableSettingsInput::global_table_global_secondary_index_settings_update): Represents the settings of a global secondary index for a global table that will be modified.
@@ -217,9 +187,7 @@ impl UpdateGlobalTableSettingsInputBuilder {
     #[inline]
     pub fn set_global_table_global_secondary_index_settings_update(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate>,
-        >,
+        input: Option<Vec<crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate>>,
     ) -> Self {
         self.inner.global_table_global_secondary_index_settings_update = input;
         self
@@ -228,9 +196,7 @@ impl UpdateGlobalTableSettingsInputBuilder {
     #[inline]
     pub fn get_global_table_global_secondary_index_settings_update(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate>,
-    > {
+    ) -> &Option<Vec<crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate>> {
         &self.inner.global_table_global_secondary_index_settings_update
     }
     /// Appends one item to [`UpdateGlobalTableSettingsInput::replica_settings_update`](crate::types::UpdateGlobalTableSettingsInput::replica_settings_update): Represents the settings for a global table in a Region that will be modified.
@@ -247,9 +213,7 @@ impl UpdateGlobalTableSettingsInputBuilder {
     #[inline]
     pub fn set_replica_settings_update(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReplicaSettingsUpdate>,
-        >,
+        input: Option<Vec<crate::types::ReplicaSettingsUpdate>>,
     ) -> Self {
         self.inner.replica_settings_update = input;
         self
@@ -258,23 +222,23 @@ impl UpdateGlobalTableSettingsInputBuilder {
     #[inline]
     pub fn get_replica_settings_update(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ReplicaSettingsUpdate>> {
+    ) -> &Option<Vec<crate::types::ReplicaSettingsUpdate>> {
         &self.inner.replica_settings_update
     }
     /// Builds the [`UpdateGlobalTableSettingsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateGlobalTableSettingsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.global_table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateGlobalTableSettingsInput",
                 member: "global_table_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

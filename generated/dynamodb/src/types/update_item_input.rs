@@ -2,42 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of an `UpdateItem` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateItemInput {
     /// The name of the table containing the item to update. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// The primary key of the item to be updated. Each element consists of an attribute name and a value for that attribute.
     ///
     /// For the primary key, you must provide all of the attributes. For example, with a simple primary key, you only need to provide a value for the partition key. For a composite primary key, you must provide values for both the partition key and the sort key.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
+    pub key: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     /// This is a legacy parameter. Use `UpdateExpression` instead. For more information, see [AttributeUpdates](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.AttributeUpdates.html) in the *Amazon DynamoDB Developer Guide*.
-    pub attribute_updates: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValueUpdate,
-        >,
+    pub attribute_updates: Option<
+        ::std::collections::BTreeMap<String, crate::types::AttributeValueUpdate>,
     >,
     /// This is a legacy parameter. Use `ConditionExpression` instead. For more information, see [Expected](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.Expected.html) in the *Amazon DynamoDB Developer Guide*.
-    pub expected: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::ExpectedAttributeValue,
-        >,
+    pub expected: Option<
+        ::std::collections::BTreeMap<String, crate::types::ExpectedAttributeValue>,
     >,
     /// This is a legacy parameter. Use `ConditionExpression` instead. For more information, see [ConditionalOperator](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/LegacyConditionalParameters.ConditionalOperator.html) in the *Amazon DynamoDB Developer Guide*.
-    pub conditional_operator: ::std::option::Option<crate::types::ConditionalOperator>,
+    pub conditional_operator: Option<crate::types::ConditionalOperator>,
     /// Use `ReturnValues` if you want to get the item attributes as they appear before or after they are successfully updated. For `UpdateItem`, the valid values are:
     ///
     /// - `NONE` - If `ReturnValues` is not specified, or if its value is `NONE`, then nothing is returned. (This setting is the default for `ReturnValues`.)
@@ -49,13 +36,11 @@ pub struct UpdateItemInput {
     /// There is no additional cost associated with requesting a return value aside from the small network and processing overhead of receiving a larger response. No read capacity units are consumed.
     ///
     /// The values returned are strongly consistent.
-    pub return_values: ::std::option::Option<crate::types::ReturnValue>,
+    pub return_values: Option<crate::types::ReturnValue>,
     /// The `ReturnConsumedCapacity` member.
-    pub return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
+    pub return_consumed_capacity: Option<crate::types::ReturnConsumedCapacity>,
     /// Determines whether item collection metrics are returned. If set to `SIZE`, the response includes statistics about item collections, if any, that were modified during the operation are returned in the response. If set to `NONE` (the default), no statistics are returned.
-    pub return_item_collection_metrics: ::std::option::Option<
+    pub return_item_collection_metrics: Option<
         crate::types::ReturnItemCollectionMetrics,
     >,
     /// An expression that defines one or more attributes to be updated, the action to be performed on them, and new values for them.
@@ -90,7 +75,7 @@ pub struct UpdateItemInput {
     /// You can have many actions in a single expression, such as the following: `SET a=:value1, b=:value2 DELETE :value3, :value4, :value5`
     ///
     /// For more information on update expressions, see [Modifying Items and Attributes](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.Modifying.html) in the *Amazon DynamoDB Developer Guide*.
-    pub update_expression: ::std::option::Option<::std::string::String>,
+    pub update_expression: Option<String>,
     /// A condition that must be satisfied in order for a conditional update to succeed.
     ///
     /// An expression can contain any of the following:
@@ -102,7 +87,7 @@ pub struct UpdateItemInput {
     /// - Logical operators: `AND | OR | NOT`
     ///
     /// For more information about condition expressions, see [Specifying Conditions](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.SpecifyingConditions.html) in the *Amazon DynamoDB Developer Guide*.
-    pub condition_expression: ::std::option::Option<::std::string::String>,
+    pub condition_expression: Option<String>,
     /// One or more substitution tokens for attribute names in an expression. The following are some use cases for using `ExpressionAttributeNames`:
     ///
     /// - To access an attribute whose name conflicts with a DynamoDB reserved word.
@@ -124,9 +109,7 @@ pub struct UpdateItemInput {
     /// **Note:** Tokens that begin with the **:** character are *expression attribute values*, which are placeholders for the actual value at runtime.
     ///
     /// For more information about expression attribute names, see [Specifying Item Attributes](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html) in the *Amazon DynamoDB Developer Guide*.
-    pub expression_attribute_names: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub expression_attribute_names: Option<::std::collections::BTreeMap<String, String>>,
     /// One or more values that can be substituted in an expression.
     ///
     /// Use the **:** (colon) character in an expression to dereference an attribute value. For example, suppose that you wanted to check whether the value of the `ProductStatus` attribute was one of the following:
@@ -142,13 +125,13 @@ pub struct UpdateItemInput {
     /// `ProductStatus IN (:avail, :back, :disc)`
     ///
     /// For more information on expression attribute values, see [Condition Expressions](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.SpecifyingConditions.html) in the *Amazon DynamoDB Developer Guide*.
-    pub expression_attribute_values: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
+    pub expression_attribute_values: Option<
+        ::std::collections::BTreeMap<String, crate::types::AttributeValue>,
     >,
     /// An optional parameter that returns the item attributes for an `UpdateItem` operation that failed a condition check.
     ///
     /// There is no additional cost associated with requesting a return value aside from the small network and processing overhead of receiving a larger response. No read capacity units are consumed.
-    pub return_values_on_condition_check_failure: ::std::option::Option<
+    pub return_values_on_condition_check_failure: Option<
         crate::types::ReturnValuesOnConditionCheckFailure,
     >,
 }
@@ -156,34 +139,26 @@ impl UpdateItemInput {
     /// Starts building a [`UpdateItemInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateItemInputBuilder {
-        <crate::types::builders::UpdateItemInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateItemInputBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `Key` member, when set.
     #[inline]
     pub fn key(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.key.as_ref()
     }
     /// The `AttributeUpdates` member, when set.
     #[inline]
     pub fn attribute_updates(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValueUpdate,
-        >,
+    ) -> Option<
+        &::std::collections::BTreeMap<String, crate::types::AttributeValueUpdate>,
     > {
         self.attribute_updates.as_ref()
     }
@@ -191,76 +166,64 @@ impl UpdateItemInput {
     #[inline]
     pub fn expected(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::ExpectedAttributeValue,
-        >,
+    ) -> Option<
+        &::std::collections::BTreeMap<String, crate::types::ExpectedAttributeValue>,
     > {
         self.expected.as_ref()
     }
     /// The `ConditionalOperator` member, when set.
     #[inline]
-    pub fn conditional_operator(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ConditionalOperator> {
+    pub fn conditional_operator(&self) -> Option<&crate::types::ConditionalOperator> {
         self.conditional_operator.as_ref()
     }
     /// The `ReturnValues` member, when set.
     #[inline]
-    pub fn return_values(&self) -> ::std::option::Option<&crate::types::ReturnValue> {
+    pub fn return_values(&self) -> Option<&crate::types::ReturnValue> {
         self.return_values.as_ref()
     }
     /// The `ReturnConsumedCapacity` member, when set.
     #[inline]
     pub fn return_consumed_capacity(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReturnConsumedCapacity> {
+    ) -> Option<&crate::types::ReturnConsumedCapacity> {
         self.return_consumed_capacity.as_ref()
     }
     /// The `ReturnItemCollectionMetrics` member, when set.
     #[inline]
     pub fn return_item_collection_metrics(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReturnItemCollectionMetrics> {
+    ) -> Option<&crate::types::ReturnItemCollectionMetrics> {
         self.return_item_collection_metrics.as_ref()
     }
     /// The `UpdateExpression` member, when set.
     #[inline]
-    pub fn update_expression(&self) -> ::std::option::Option<&str> {
+    pub fn update_expression(&self) -> Option<&str> {
         self.update_expression.as_deref()
     }
     /// The `ConditionExpression` member, when set.
     #[inline]
-    pub fn condition_expression(&self) -> ::std::option::Option<&str> {
+    pub fn condition_expression(&self) -> Option<&str> {
         self.condition_expression.as_deref()
     }
     /// The `ExpressionAttributeNames` member, when set.
     #[inline]
     pub fn expression_attribute_names(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.expression_attribute_names.as_ref()
     }
     /// The `ExpressionAttributeValues` member, when set.
     #[inline]
     pub fn expression_attribute_values(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.expression_attribute_values.as_ref()
     }
     /// The `ReturnValuesOnConditionCheckFailure` member, when set.
     #[inline]
     pub fn return_values_on_condition_check_failure(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReturnValuesOnConditionCheckFailure> {
+    ) -> Option<&crate::types::ReturnValuesOnConditionCheckFailure> {
         self.return_values_on_condition_check_failure.as_ref()
     }
 }
@@ -271,36 +234,25 @@ impl UpdateItemInput {
     }
 }
 /// A builder for [`UpdateItemInput`](crate::types::UpdateItemInput); start one with `UpdateItemInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateItemInputBuilder {
     inner: crate::types::UpdateItemInput,
 }
 impl UpdateItemInputBuilder {
     /// Sets [`UpdateItemInput::table_name`](crate::types::UpdateItemInput::table_name): The name of the table containing the item to update.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateItemInput::table_name`](crate::types::UpdateItemInput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`UpdateItemInput::table_name`](crate::types::UpdateItemInput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Adds one entry to [`UpdateItemInput::key`](crate::types::UpdateItemInput::key): The primary key of the item to be updated.
@@ -308,7 +260,7 @@ impl UpdateItemInputBuilder {
     /// To set the whole map at once, use [`set_key`](Self::set_key).
     pub fn key(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner.key.get_or_insert_default().insert(key.into(), value);
@@ -318,12 +270,7 @@ impl UpdateItemInputBuilder {
     #[inline]
     pub fn set_key(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.key = input;
         self
@@ -332,9 +279,7 @@ impl UpdateItemInputBuilder {
     #[inline]
     pub fn get_key(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.key
     }
     /// Adds one entry to [`UpdateItemInput::attribute_updates`](crate::types::UpdateItemInput::attribute_updates): This is a legacy parameter.
@@ -342,7 +287,7 @@ impl UpdateItemInputBuilder {
     /// To set the whole map at once, use [`set_attribute_updates`](Self::set_attribute_updates).
     pub fn attribute_updates(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValueUpdate,
     ) -> Self {
         self.inner.attribute_updates.get_or_insert_default().insert(key.into(), value);
@@ -352,11 +297,8 @@ impl UpdateItemInputBuilder {
     #[inline]
     pub fn set_attribute_updates(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValueUpdate,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<String, crate::types::AttributeValueUpdate>,
         >,
     ) -> Self {
         self.inner.attribute_updates = input;
@@ -366,11 +308,8 @@ impl UpdateItemInputBuilder {
     #[inline]
     pub fn get_attribute_updates(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValueUpdate,
-        >,
+    ) -> &Option<
+        ::std::collections::BTreeMap<String, crate::types::AttributeValueUpdate>,
     > {
         &self.inner.attribute_updates
     }
@@ -379,7 +318,7 @@ impl UpdateItemInputBuilder {
     /// To set the whole map at once, use [`set_expected`](Self::set_expected).
     pub fn expected(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::ExpectedAttributeValue,
     ) -> Self {
         self.inner.expected.get_or_insert_default().insert(key.into(), value);
@@ -389,11 +328,8 @@ impl UpdateItemInputBuilder {
     #[inline]
     pub fn set_expected(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::ExpectedAttributeValue,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<String, crate::types::ExpectedAttributeValue>,
         >,
     ) -> Self {
         self.inner.expected = input;
@@ -403,11 +339,8 @@ impl UpdateItemInputBuilder {
     #[inline]
     pub fn get_expected(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::ExpectedAttributeValue,
-        >,
+    ) -> &Option<
+        ::std::collections::BTreeMap<String, crate::types::ExpectedAttributeValue>,
     > {
         &self.inner.expected
     }
@@ -416,14 +349,14 @@ impl UpdateItemInputBuilder {
         mut self,
         input: crate::types::ConditionalOperator,
     ) -> Self {
-        self.inner.conditional_operator = ::std::option::Option::Some(input);
+        self.inner.conditional_operator = Some(input);
         self
     }
     /// Sets or clears [`UpdateItemInput::conditional_operator`](crate::types::UpdateItemInput::conditional_operator).
     #[inline]
     pub fn set_conditional_operator(
         mut self,
-        input: ::std::option::Option<crate::types::ConditionalOperator>,
+        input: Option<crate::types::ConditionalOperator>,
     ) -> Self {
         self.inner.conditional_operator = input;
         self
@@ -432,28 +365,26 @@ impl UpdateItemInputBuilder {
     #[inline]
     pub fn get_conditional_operator(
         &self,
-    ) -> &::std::option::Option<crate::types::ConditionalOperator> {
+    ) -> &Option<crate::types::ConditionalOperator> {
         &self.inner.conditional_operator
     }
     /// Sets [`UpdateItemInput::return_values`](crate::types::UpdateItemInput::return_values): Use `ReturnValues` if you want to get the item attributes as they appear before or after they are successfully updated.
     pub fn return_values(mut self, input: crate::types::ReturnValue) -> Self {
-        self.inner.return_values = ::std::option::Option::Some(input);
+        self.inner.return_values = Some(input);
         self
     }
     /// Sets or clears [`UpdateItemInput::return_values`](crate::types::UpdateItemInput::return_values).
     #[inline]
     pub fn set_return_values(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnValue>,
+        input: Option<crate::types::ReturnValue>,
     ) -> Self {
         self.inner.return_values = input;
         self
     }
     /// The value set for [`UpdateItemInput::return_values`](crate::types::UpdateItemInput::return_values), if any.
     #[inline]
-    pub fn get_return_values(
-        &self,
-    ) -> &::std::option::Option<crate::types::ReturnValue> {
+    pub fn get_return_values(&self) -> &Option<crate::types::ReturnValue> {
         &self.inner.return_values
     }
     /// Sets [`UpdateItemInput::return_consumed_capacity`](crate::types::UpdateItemInput::return_consumed_capacity)
@@ -461,14 +392,14 @@ impl UpdateItemInputBuilder {
         mut self,
         input: crate::types::ReturnConsumedCapacity,
     ) -> Self {
-        self.inner.return_consumed_capacity = ::std::option::Option::Some(input);
+        self.inner.return_consumed_capacity = Some(input);
         self
     }
     /// Sets or clears [`UpdateItemInput::return_consumed_capacity`](crate::types::UpdateItemInput::return_consumed_capacity).
     #[inline]
     pub fn set_return_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
+        input: Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
         self.inner.return_consumed_capacity = input;
         self
@@ -477,7 +408,7 @@ impl UpdateItemInputBuilder {
     #[inline]
     pub fn get_return_consumed_capacity(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
+    ) -> &Option<crate::types::ReturnConsumedCapacity> {
         &self.inner.return_consumed_capacity
     }
     /// Sets [`UpdateItemInput::return_item_collection_metrics`](crate::types::UpdateItemInput::return_item_collection_metrics): Determines whether item collection metrics are returned.
@@ -485,14 +416,14 @@ impl UpdateItemInputBuilder {
         mut self,
         input: crate::types::ReturnItemCollectionMetrics,
     ) -> Self {
-        self.inner.return_item_collection_metrics = ::std::option::Option::Some(input);
+        self.inner.return_item_collection_metrics = Some(input);
         self
     }
     /// Sets or clears [`UpdateItemInput::return_item_collection_metrics`](crate::types::UpdateItemInput::return_item_collection_metrics).
     #[inline]
     pub fn set_return_item_collection_metrics(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnItemCollectionMetrics>,
+        input: Option<crate::types::ReturnItemCollectionMetrics>,
     ) -> Self {
         self.inner.return_item_collection_metrics = input;
         self
@@ -501,55 +432,39 @@ impl UpdateItemInputBuilder {
     #[inline]
     pub fn get_return_item_collection_metrics(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnItemCollectionMetrics> {
+    ) -> &Option<crate::types::ReturnItemCollectionMetrics> {
         &self.inner.return_item_collection_metrics
     }
     /// Sets [`UpdateItemInput::update_expression`](crate::types::UpdateItemInput::update_expression): An expression that defines one or more attributes to be updated, the action to be performed on them, and new values for them.
-    pub fn update_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.update_expression = ::std::option::Option::Some(input.into());
+    pub fn update_expression(mut self, input: impl Into<String>) -> Self {
+        self.inner.update_expression = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateItemInput::update_expression`](crate::types::UpdateItemInput::update_expression).
     #[inline]
-    pub fn set_update_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_update_expression(mut self, input: Option<String>) -> Self {
         self.inner.update_expression = input;
         self
     }
     /// The value set for [`UpdateItemInput::update_expression`](crate::types::UpdateItemInput::update_expression), if any.
     #[inline]
-    pub fn get_update_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_update_expression(&self) -> &Option<String> {
         &self.inner.update_expression
     }
     /// Sets [`UpdateItemInput::condition_expression`](crate::types::UpdateItemInput::condition_expression): A condition that must be satisfied in order for a conditional update to succeed.
-    pub fn condition_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.condition_expression = ::std::option::Option::Some(input.into());
+    pub fn condition_expression(mut self, input: impl Into<String>) -> Self {
+        self.inner.condition_expression = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateItemInput::condition_expression`](crate::types::UpdateItemInput::condition_expression).
     #[inline]
-    pub fn set_condition_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_condition_expression(mut self, input: Option<String>) -> Self {
         self.inner.condition_expression = input;
         self
     }
     /// The value set for [`UpdateItemInput::condition_expression`](crate::types::UpdateItemInput::condition_expression), if any.
     #[inline]
-    pub fn get_condition_expression(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_condition_expression(&self) -> &Option<String> {
         &self.inner.condition_expression
     }
     /// Adds one entry to [`UpdateItemInput::expression_attribute_names`](crate::types::UpdateItemInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
@@ -557,8 +472,8 @@ impl UpdateItemInputBuilder {
     /// To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .expression_attribute_names
@@ -570,9 +485,7 @@ impl UpdateItemInputBuilder {
     #[inline]
     pub fn set_expression_attribute_names(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.expression_attribute_names = input;
         self
@@ -581,9 +494,7 @@ impl UpdateItemInputBuilder {
     #[inline]
     pub fn get_expression_attribute_names(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.expression_attribute_names
     }
     /// Adds one entry to [`UpdateItemInput::expression_attribute_values`](crate::types::UpdateItemInput::expression_attribute_values): One or more values that can be substituted in an expression.
@@ -591,7 +502,7 @@ impl UpdateItemInputBuilder {
     /// To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).
     pub fn expression_attribute_values(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner
@@ -604,12 +515,7 @@ impl UpdateItemInputBuilder {
     #[inline]
     pub fn set_expression_attribute_values(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.expression_attribute_values = input;
         self
@@ -618,9 +524,7 @@ impl UpdateItemInputBuilder {
     #[inline]
     pub fn get_expression_attribute_values(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.expression_attribute_values
     }
     /// Sets [`UpdateItemInput::return_values_on_condition_check_failure`](crate::types::UpdateItemInput::return_values_on_condition_check_failure): An optional parameter that returns the item attributes for an `UpdateItem` operation that failed a condition check.
@@ -628,16 +532,14 @@ impl UpdateItemInputBuilder {
         mut self,
         input: crate::types::ReturnValuesOnConditionCheckFailure,
     ) -> Self {
-        self.inner.return_values_on_condition_check_failure = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.return_values_on_condition_check_failure = Some(input);
         self
     }
     /// Sets or clears [`UpdateItemInput::return_values_on_condition_check_failure`](crate::types::UpdateItemInput::return_values_on_condition_check_failure).
     #[inline]
     pub fn set_return_values_on_condition_check_failure(
         mut self,
-        input: ::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure>,
+        input: Option<crate::types::ReturnValuesOnConditionCheckFailure>,
     ) -> Self {
         self.inner.return_values_on_condition_check_failure = input;
         self
@@ -646,29 +548,29 @@ impl UpdateItemInputBuilder {
     #[inline]
     pub fn get_return_values_on_condition_check_failure(
         &self,
-    ) -> &::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure> {
+    ) -> &Option<crate::types::ReturnValuesOnConditionCheckFailure> {
         &self.inner.return_values_on_condition_check_failure
     }
     /// Builds the [`UpdateItemInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateItemInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateItemInput",
                 member: "table_name",
             });
         }
         if self.inner.key.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateItemInput",
                 member: "key",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the output of an `UpdateItem` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateItemOutput {
     /// A map of attribute values as they appear before or after the `UpdateItem` operation, as determined by the `ReturnValues` parameter.
     ///
     /// The `Attributes` map is only present if the update was successful and `ReturnValues` was specified as something other than `NONE` in the request. Each element represents one attribute.
-    pub attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
+    pub attributes: Option<
+        ::std::collections::BTreeMap<String, crate::types::AttributeValue>,
     >,
     /// The capacity units consumed by the `UpdateItem` operation. The data returned includes the total provisioned throughput consumed, along with statistics for the table and any indexes involved in the operation. [`ConsumedCapacity`](crate::types::ConsumedCapacity) is only returned if the [`ReturnConsumedCapacity`](crate::types::ReturnConsumedCapacity) parameter was specified. For more information, see [Capacity unity consumption for write operations](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html#write-operation-consumption) in the *Amazon DynamoDB Developer Guide*.
     ///
     /// If the table has vector indexes, the response includes a `VectorIndexes` field with `VectorWriteRequestBytes` consumed for each affected vector index.
-    pub consumed_capacity: ::std::option::Option<crate::types::ConsumedCapacity>,
+    pub consumed_capacity: Option<crate::types::ConsumedCapacity>,
     /// Information about item collections, if any, that were affected by the `UpdateItem` operation. [`ItemCollectionMetrics`](crate::types::ItemCollectionMetrics) is only returned if the [`ReturnItemCollectionMetrics`](crate::types::ReturnItemCollectionMetrics) parameter was specified. If the table does not have any local secondary indexes, this information is not returned in the response.
     ///
     /// Each [`ItemCollectionMetrics`](crate::types::ItemCollectionMetrics) element consists of:
@@ -28,61 +23,47 @@ pub struct UpdateItemOutput {
     /// - `SizeEstimateRangeGB` - An estimate of item collection size, in gigabytes. This value is a two-element array containing a lower bound and an upper bound for the estimate. The estimate includes the size of all the items in the table, plus the size of all attributes projected into all of the local secondary indexes on that table. Use this estimate to measure whether a local secondary index is approaching its size limit.
     ///
     ///   The estimate is subject to change over time; therefore, do not rely on the precision or accuracy of the estimate.
-    pub item_collection_metrics: ::std::option::Option<
-        crate::types::ItemCollectionMetrics,
-    >,
+    pub item_collection_metrics: Option<crate::types::ItemCollectionMetrics>,
 }
 impl UpdateItemOutput {
     /// Starts building a [`UpdateItemOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateItemOutputBuilder {
-        <crate::types::builders::UpdateItemOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateItemOutputBuilder as Default>::default()
     }
     /// The `Attributes` member, when set.
     #[inline]
     pub fn attributes(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.attributes.as_ref()
     }
     /// The `ConsumedCapacity` member, when set.
     #[inline]
-    pub fn consumed_capacity(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ConsumedCapacity> {
+    pub fn consumed_capacity(&self) -> Option<&crate::types::ConsumedCapacity> {
         self.consumed_capacity.as_ref()
     }
     /// The `ItemCollectionMetrics` member, when set.
     #[inline]
     pub fn item_collection_metrics(
         &self,
-    ) -> ::std::option::Option<&crate::types::ItemCollectionMetrics> {
+    ) -> Option<&crate::types::ItemCollectionMetrics> {
         self.item_collection_metrics.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for UpdateItemOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "UpdateItemOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`UpdateItemOutput`](crate::types::UpdateItemOutput); start one with `UpdateItemOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateItemOutputBuilder {
     inner: crate::types::UpdateItemOutput,
 }
@@ -92,7 +73,7 @@ impl UpdateItemOutputBuilder {
     /// To set the whole map at once, use [`set_attributes`](Self::set_attributes).
     pub fn attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::AttributeValue,
     ) -> Self {
         self.inner.attributes.get_or_insert_default().insert(key.into(), value);
@@ -102,12 +83,7 @@ impl UpdateItemOutputBuilder {
     #[inline]
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.attributes = input;
         self
@@ -116,30 +92,26 @@ impl UpdateItemOutputBuilder {
     #[inline]
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.inner.attributes
     }
     /// Sets [`UpdateItemOutput::consumed_capacity`](crate::types::UpdateItemOutput::consumed_capacity): The capacity units consumed by the `UpdateItem` operation.
     pub fn consumed_capacity(mut self, input: crate::types::ConsumedCapacity) -> Self {
-        self.inner.consumed_capacity = ::std::option::Option::Some(input);
+        self.inner.consumed_capacity = Some(input);
         self
     }
     /// Sets or clears [`UpdateItemOutput::consumed_capacity`](crate::types::UpdateItemOutput::consumed_capacity).
     #[inline]
     pub fn set_consumed_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::ConsumedCapacity>,
+        input: Option<crate::types::ConsumedCapacity>,
     ) -> Self {
         self.inner.consumed_capacity = input;
         self
     }
     /// The value set for [`UpdateItemOutput::consumed_capacity`](crate::types::UpdateItemOutput::consumed_capacity), if any.
     #[inline]
-    pub fn get_consumed_capacity(
-        &self,
-    ) -> &::std::option::Option<crate::types::ConsumedCapacity> {
+    pub fn get_consumed_capacity(&self) -> &Option<crate::types::ConsumedCapacity> {
         &self.inner.consumed_capacity
     }
     /// Sets [`UpdateItemOutput::item_collection_metrics`](crate::types::UpdateItemOutput::item_collection_metrics): Information about item collections, if any, that were affected by the `UpdateItem` operation. [`ItemCollectionMetrics`](crate::types::ItemCollectionMetrics) is only returned if the [`ReturnItemCollectionMetrics`](crate::types::ReturnItemCollectionMetrics) parameter was specified.
@@ -147,14 +119,14 @@ impl UpdateItemOutputBuilder {
         mut self,
         input: crate::types::ItemCollectionMetrics,
     ) -> Self {
-        self.inner.item_collection_metrics = ::std::option::Option::Some(input);
+        self.inner.item_collection_metrics = Some(input);
         self
     }
     /// Sets or clears [`UpdateItemOutput::item_collection_metrics`](crate::types::UpdateItemOutput::item_collection_metrics).
     #[inline]
     pub fn set_item_collection_metrics(
         mut self,
-        input: ::std::option::Option<crate::types::ItemCollectionMetrics>,
+        input: Option<crate::types::ItemCollectionMetrics>,
     ) -> Self {
         self.inner.item_collection_metrics = input;
         self
@@ -163,7 +135,7 @@ impl UpdateItemOutputBuilder {
     #[inline]
     pub fn get_item_collection_metrics(
         &self,
-    ) -> &::std::option::Option<crate::types::ItemCollectionMetrics> {
+    ) -> &Option<crate::types::ItemCollectionMetrics> {
         &self.inner.item_collection_metrics
     }
     /// Builds the [`UpdateItemOutput`]; it has no required members, so this cannot fail.

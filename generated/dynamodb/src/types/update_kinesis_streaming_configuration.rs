@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Enables updating the configuration for Kinesis Streaming.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateKinesisStreamingConfiguration {
     /// Enables updating the precision of Kinesis data stream timestamp.
-    pub approximate_creation_date_time_precision: ::std::option::Option<
+    pub approximate_creation_date_time_precision: Option<
         crate::types::ApproximateCreationDateTimePrecision,
     >,
 }
@@ -19,23 +14,18 @@ impl UpdateKinesisStreamingConfiguration {
     /// Starts building a [`UpdateKinesisStreamingConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateKinesisStreamingConfigurationBuilder {
-        <crate::types::builders::UpdateKinesisStreamingConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateKinesisStreamingConfigurationBuilder as Default>::default()
     }
     /// The `ApproximateCreationDateTimePrecision` member, when set.
     #[inline]
     pub fn approximate_creation_date_time_precision(
         &self,
-    ) -> ::std::option::Option<&crate::types::ApproximateCreationDateTimePrecision> {
+    ) -> Option<&crate::types::ApproximateCreationDateTimePrecision> {
         self.approximate_creation_date_time_precision.as_ref()
     }
 }
 /// A builder for [`UpdateKinesisStreamingConfiguration`](crate::types::UpdateKinesisStreamingConfiguration); start one with `UpdateKinesisStreamingConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateKinesisStreamingConfigurationBuilder {
     inner: crate::types::UpdateKinesisStreamingConfiguration,
 }
@@ -45,16 +35,14 @@ impl UpdateKinesisStreamingConfigurationBuilder {
         mut self,
         input: crate::types::ApproximateCreationDateTimePrecision,
     ) -> Self {
-        self.inner.approximate_creation_date_time_precision = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.approximate_creation_date_time_precision = Some(input);
         self
     }
     /// Sets or clears [`UpdateKinesisStreamingConfiguration::approximate_creation_date_time_precision`](crate::types::UpdateKinesisStreamingConfiguration::approximate_creation_date_time_precision).
     #[inline]
     pub fn set_approximate_creation_date_time_precision(
         mut self,
-        input: ::std::option::Option<crate::types::ApproximateCreationDateTimePrecision>,
+        input: Option<crate::types::ApproximateCreationDateTimePrecision>,
     ) -> Self {
         self.inner.approximate_creation_date_time_precision = input;
         self
@@ -63,7 +51,7 @@ impl UpdateKinesisStreamingConfigurationBuilder {
     #[inline]
     pub fn get_approximate_creation_date_time_precision(
         &self,
-    ) -> &::std::option::Option<crate::types::ApproximateCreationDateTimePrecision> {
+    ) -> &Option<crate::types::ApproximateCreationDateTimePrecision> {
         &self.inner.approximate_creation_date_time_precision
     }
     /// Builds the [`UpdateKinesisStreamingConfiguration`]; it has no required members, so this cannot fail.

@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateKinesisStreamingDestinationInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateKinesisStreamingDestinationInput {
     /// The table name for the Kinesis streaming destination input. You can also provide the ARN of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// The Amazon Resource Name (ARN) for the Kinesis stream input.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub stream_arn: ::std::option::Option<::std::string::String>,
+    pub stream_arn: Option<String>,
     /// The command to update the Kinesis stream configuration.
-    pub update_kinesis_streaming_configuration: ::std::option::Option<
+    pub update_kinesis_streaming_configuration: Option<
         crate::types::UpdateKinesisStreamingConfiguration,
     >,
 }
@@ -27,23 +22,23 @@ impl UpdateKinesisStreamingDestinationInput {
     /// Starts building a [`UpdateKinesisStreamingDestinationInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateKinesisStreamingDestinationInputBuilder {
-        <crate::types::builders::UpdateKinesisStreamingDestinationInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateKinesisStreamingDestinationInputBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `StreamArn` member, when set.
     #[inline]
-    pub fn stream_arn(&self) -> ::std::option::Option<&str> {
+    pub fn stream_arn(&self) -> Option<&str> {
         self.stream_arn.as_deref()
     }
     /// The `UpdateKinesisStreamingConfiguration` member, when set.
     #[inline]
     pub fn update_kinesis_streaming_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::UpdateKinesisStreamingConfiguration> {
+    ) -> Option<&crate::types::UpdateKinesisStreamingConfiguration> {
         self.update_kinesis_streaming_configuration.as_ref()
     }
 }
@@ -54,58 +49,41 @@ impl UpdateKinesisStreamingDestinationInput {
     }
 }
 /// A builder for [`UpdateKinesisStreamingDestinationInput`](crate::types::UpdateKinesisStreamingDestinationInput); start one with `UpdateKinesisStreamingDestinationInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateKinesisStreamingDestinationInputBuilder {
     inner: crate::types::UpdateKinesisStreamingDestinationInput,
 }
 impl UpdateKinesisStreamingDestinationInputBuilder {
     /// Sets [`UpdateKinesisStreamingDestinationInput::table_name`](crate::types::UpdateKinesisStreamingDestinationInput::table_name): The table name for the Kinesis streaming destination input.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateKinesisStreamingDestinationInput::table_name`](crate::types::UpdateKinesisStreamingDestinationInput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`UpdateKinesisStreamingDestinationInput::table_name`](crate::types::UpdateKinesisStreamingDestinationInput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`UpdateKinesisStreamingDestinationInput::stream_arn`](crate::types::UpdateKinesisStreamingDestinationInput::stream_arn): The Amazon Resource Name (ARN) for the Kinesis stream input.
-    pub fn stream_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.stream_arn = ::std::option::Option::Some(input.into());
+    pub fn stream_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.stream_arn = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateKinesisStreamingDestinationInput::stream_arn`](crate::types::UpdateKinesisStreamingDestinationInput::stream_arn).
     #[inline]
-    pub fn set_stream_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_stream_arn(mut self, input: Option<String>) -> Self {
         self.inner.stream_arn = input;
         self
     }
     /// The value set for [`UpdateKinesisStreamingDestinationInput::stream_arn`](crate::types::UpdateKinesisStreamingDestinationInput::stream_arn), if any.
     #[inline]
-    pub fn get_stream_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_stream_arn(&self) -> &Option<String> {
         &self.inner.stream_arn
     }
     /// Sets [`UpdateKinesisStreamingDestinationInput::update_kinesis_streaming_configuration`](crate::types::UpdateKinesisStreamingDestinationInput::update_kinesis_streaming_configuration): The command to update the Kinesis stream configuration.
@@ -113,16 +91,14 @@ impl UpdateKinesisStreamingDestinationInputBuilder {
         mut self,
         input: crate::types::UpdateKinesisStreamingConfiguration,
     ) -> Self {
-        self.inner.update_kinesis_streaming_configuration = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.update_kinesis_streaming_configuration = Some(input);
         self
     }
     /// Sets or clears [`UpdateKinesisStreamingDestinationInput::update_kinesis_streaming_configuration`](crate::types::UpdateKinesisStreamingDestinationInput::update_kinesis_streaming_configuration).
     #[inline]
     pub fn set_update_kinesis_streaming_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::UpdateKinesisStreamingConfiguration>,
+        input: Option<crate::types::UpdateKinesisStreamingConfiguration>,
     ) -> Self {
         self.inner.update_kinesis_streaming_configuration = input;
         self
@@ -131,29 +107,29 @@ impl UpdateKinesisStreamingDestinationInputBuilder {
     #[inline]
     pub fn get_update_kinesis_streaming_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::UpdateKinesisStreamingConfiguration> {
+    ) -> &Option<crate::types::UpdateKinesisStreamingConfiguration> {
         &self.inner.update_kinesis_streaming_configuration
     }
     /// Builds the [`UpdateKinesisStreamingDestinationInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateKinesisStreamingDestinationInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateKinesisStreamingDestinationInput",
                 member: "table_name",
             });
         }
         if self.inner.stream_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateKinesisStreamingDestinationInput",
                 member: "stream_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

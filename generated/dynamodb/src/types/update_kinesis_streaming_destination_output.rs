@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateKinesisStreamingDestinationOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateKinesisStreamingDestinationOutput {
     /// The table name for the Kinesis streaming destination output.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// The ARN for the Kinesis stream input.
-    pub stream_arn: ::std::option::Option<::std::string::String>,
+    pub stream_arn: Option<String>,
     /// The status of the attempt to update the Kinesis streaming destination output.
-    pub destination_status: ::std::option::Option<crate::types::DestinationStatus>,
+    pub destination_status: Option<crate::types::DestinationStatus>,
     /// The command to update the Kinesis streaming destination configuration.
-    pub update_kinesis_streaming_configuration: ::std::option::Option<
+    pub update_kinesis_streaming_configuration: Option<
         crate::types::UpdateKinesisStreamingConfiguration,
     >,
 }
@@ -25,30 +20,28 @@ impl UpdateKinesisStreamingDestinationOutput {
     /// Starts building a [`UpdateKinesisStreamingDestinationOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateKinesisStreamingDestinationOutputBuilder {
-        <crate::types::builders::UpdateKinesisStreamingDestinationOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateKinesisStreamingDestinationOutputBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `StreamArn` member, when set.
     #[inline]
-    pub fn stream_arn(&self) -> ::std::option::Option<&str> {
+    pub fn stream_arn(&self) -> Option<&str> {
         self.stream_arn.as_deref()
     }
     /// The `DestinationStatus` member, when set.
     #[inline]
-    pub fn destination_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DestinationStatus> {
+    pub fn destination_status(&self) -> Option<&crate::types::DestinationStatus> {
         self.destination_status.as_ref()
     }
     /// The `UpdateKinesisStreamingConfiguration` member, when set.
     #[inline]
     pub fn update_kinesis_streaming_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::UpdateKinesisStreamingConfiguration> {
+    ) -> Option<&crate::types::UpdateKinesisStreamingConfiguration> {
         self.update_kinesis_streaming_configuration.as_ref()
     }
 }
@@ -56,88 +49,69 @@ impl ::awsgen_runtime::protocol::FromResponse
 for UpdateKinesisStreamingDestinationOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "UpdateKinesisStreamingDestinationOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`UpdateKinesisStreamingDestinationOutput`](crate::types::UpdateKinesisStreamingDestinationOutput); start one with `UpdateKinesisStreamingDestinationOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateKinesisStreamingDestinationOutputBuilder {
     inner: crate::types::UpdateKinesisStreamingDestinationOutput,
 }
 impl UpdateKinesisStreamingDestinationOutputBuilder {
     /// Sets [`UpdateKinesisStreamingDestinationOutput::table_name`](crate::types::UpdateKinesisStreamingDestinationOutput::table_name): The table name for the Kinesis streaming destination output.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateKinesisStreamingDestinationOutput::table_name`](crate::types::UpdateKinesisStreamingDestinationOutput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`UpdateKinesisStreamingDestinationOutput::table_name`](crate::types::UpdateKinesisStreamingDestinationOutput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`UpdateKinesisStreamingDestinationOutput::stream_arn`](crate::types::UpdateKinesisStreamingDestinationOutput::stream_arn): The ARN for the Kinesis stream input.
-    pub fn stream_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.stream_arn = ::std::option::Option::Some(input.into());
+    pub fn stream_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.stream_arn = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateKinesisStreamingDestinationOutput::stream_arn`](crate::types::UpdateKinesisStreamingDestinationOutput::stream_arn).
     #[inline]
-    pub fn set_stream_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_stream_arn(mut self, input: Option<String>) -> Self {
         self.inner.stream_arn = input;
         self
     }
     /// The value set for [`UpdateKinesisStreamingDestinationOutput::stream_arn`](crate::types::UpdateKinesisStreamingDestinationOutput::stream_arn), if any.
     #[inline]
-    pub fn get_stream_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_stream_arn(&self) -> &Option<String> {
         &self.inner.stream_arn
     }
     /// Sets [`UpdateKinesisStreamingDestinationOutput::destination_status`](crate::types::UpdateKinesisStreamingDestinationOutput::destination_status): The status of the attempt to update the Kinesis streaming destination output.
     pub fn destination_status(mut self, input: crate::types::DestinationStatus) -> Self {
-        self.inner.destination_status = ::std::option::Option::Some(input);
+        self.inner.destination_status = Some(input);
         self
     }
     /// Sets or clears [`UpdateKinesisStreamingDestinationOutput::destination_status`](crate::types::UpdateKinesisStreamingDestinationOutput::destination_status).
     #[inline]
     pub fn set_destination_status(
         mut self,
-        input: ::std::option::Option<crate::types::DestinationStatus>,
+        input: Option<crate::types::DestinationStatus>,
     ) -> Self {
         self.inner.destination_status = input;
         self
     }
     /// The value set for [`UpdateKinesisStreamingDestinationOutput::destination_status`](crate::types::UpdateKinesisStreamingDestinationOutput::destination_status), if any.
     #[inline]
-    pub fn get_destination_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::DestinationStatus> {
+    pub fn get_destination_status(&self) -> &Option<crate::types::DestinationStatus> {
         &self.inner.destination_status
     }
     /// Sets [`UpdateKinesisStreamingDestinationOutput::update_kinesis_streaming_configuration`](crate::types::UpdateKinesisStreamingDestinationOutput::update_kinesis_streaming_configuration): The command to update the Kinesis streaming destination configuration.
@@ -145,16 +119,14 @@ impl UpdateKinesisStreamingDestinationOutputBuilder {
         mut self,
         input: crate::types::UpdateKinesisStreamingConfiguration,
     ) -> Self {
-        self.inner.update_kinesis_streaming_configuration = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.update_kinesis_streaming_configuration = Some(input);
         self
     }
     /// Sets or clears [`UpdateKinesisStreamingDestinationOutput::update_kinesis_streaming_configuration`](crate::types::UpdateKinesisStreamingDestinationOutput::update_kinesis_streaming_configuration).
     #[inline]
     pub fn set_update_kinesis_streaming_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::UpdateKinesisStreamingConfiguration>,
+        input: Option<crate::types::UpdateKinesisStreamingConfiguration>,
     ) -> Self {
         self.inner.update_kinesis_streaming_configuration = input;
         self
@@ -163,7 +135,7 @@ impl UpdateKinesisStreamingDestinationOutputBuilder {
     #[inline]
     pub fn get_update_kinesis_streaming_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::UpdateKinesisStreamingConfiguration> {
+    ) -> &Option<crate::types::UpdateKinesisStreamingConfiguration> {
         &self.inner.update_kinesis_streaming_configuration
     }
     /// Builds the [`UpdateKinesisStreamingDestinationOutput`]; it has no required members, so this cannot fail.

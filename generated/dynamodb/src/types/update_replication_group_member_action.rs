@@ -2,63 +2,54 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a replica to be modified.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateReplicationGroupMemberAction {
     /// The Region where the replica exists.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub region_name: ::std::option::Option<::std::string::String>,
+    pub region_name: Option<String>,
     /// The KMS key of the replica that should be used for KMS encryption. To specify a key, use its key ID, Amazon Resource Name (ARN), alias name, or alias ARN. Note that you should only provide this parameter if the key is different from the default DynamoDB KMS key `alias/aws/dynamodb`.
-    pub kms_master_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_master_key_id: Option<String>,
     /// Replica-specific provisioned throughput. If not specified, uses the source table's provisioned throughput settings.
-    pub provisioned_throughput_override: ::std::option::Option<
+    pub provisioned_throughput_override: Option<
         crate::types::ProvisionedThroughputOverride,
     >,
     /// Overrides the maximum on-demand throughput for the replica table.
-    pub on_demand_throughput_override: ::std::option::Option<
-        crate::types::OnDemandThroughputOverride,
-    >,
+    pub on_demand_throughput_override: Option<crate::types::OnDemandThroughputOverride>,
     /// Replica-specific global secondary index settings.
-    pub global_secondary_indexes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndex>,
-    >,
+    pub global_secondary_indexes: Option<Vec<crate::types::ReplicaGlobalSecondaryIndex>>,
     /// Replica-specific table class. If not specified, uses the source table's table class.
-    pub table_class_override: ::std::option::Option<crate::types::TableClass>,
+    pub table_class_override: Option<crate::types::TableClass>,
 }
 impl UpdateReplicationGroupMemberAction {
     /// Starts building a [`UpdateReplicationGroupMemberAction`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateReplicationGroupMemberActionBuilder {
-        <crate::types::builders::UpdateReplicationGroupMemberActionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateReplicationGroupMemberActionBuilder as Default>::default()
     }
     /// The `RegionName` member, when set.
     #[inline]
-    pub fn region_name(&self) -> ::std::option::Option<&str> {
+    pub fn region_name(&self) -> Option<&str> {
         self.region_name.as_deref()
     }
     /// The `KMSMasterKeyId` member, when set.
     #[inline]
-    pub fn kms_master_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_master_key_id(&self) -> Option<&str> {
         self.kms_master_key_id.as_deref()
     }
     /// The `ProvisionedThroughputOverride` member, when set.
     #[inline]
     pub fn provisioned_throughput_override(
         &self,
-    ) -> ::std::option::Option<&crate::types::ProvisionedThroughputOverride> {
+    ) -> Option<&crate::types::ProvisionedThroughputOverride> {
         self.provisioned_throughput_override.as_ref()
     }
     /// The `OnDemandThroughputOverride` member, when set.
     #[inline]
     pub fn on_demand_throughput_override(
         &self,
-    ) -> ::std::option::Option<&crate::types::OnDemandThroughputOverride> {
+    ) -> Option<&crate::types::OnDemandThroughputOverride> {
         self.on_demand_throughput_override.as_ref()
     }
     /// The `GlobalSecondaryIndexes` member, empty when not set; the field tells an empty list from an absent one.
@@ -70,67 +61,46 @@ impl UpdateReplicationGroupMemberAction {
     }
     /// The `TableClassOverride` member, when set.
     #[inline]
-    pub fn table_class_override(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TableClass> {
+    pub fn table_class_override(&self) -> Option<&crate::types::TableClass> {
         self.table_class_override.as_ref()
     }
 }
 /// A builder for [`UpdateReplicationGroupMemberAction`](crate::types::UpdateReplicationGroupMemberAction); start one with `UpdateReplicationGroupMemberAction::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateReplicationGroupMemberActionBuilder {
     inner: crate::types::UpdateReplicationGroupMemberAction,
 }
 impl UpdateReplicationGroupMemberActionBuilder {
     /// Sets [`UpdateReplicationGroupMemberAction::region_name`](crate::types::UpdateReplicationGroupMemberAction::region_name): The Region where the replica exists.
-    pub fn region_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.region_name = ::std::option::Option::Some(input.into());
+    pub fn region_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.region_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateReplicationGroupMemberAction::region_name`](crate::types::UpdateReplicationGroupMemberAction::region_name).
     #[inline]
-    pub fn set_region_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region_name(mut self, input: Option<String>) -> Self {
         self.inner.region_name = input;
         self
     }
     /// The value set for [`UpdateReplicationGroupMemberAction::region_name`](crate::types::UpdateReplicationGroupMemberAction::region_name), if any.
     #[inline]
-    pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region_name(&self) -> &Option<String> {
         &self.inner.region_name
     }
     /// Sets [`UpdateReplicationGroupMemberAction::kms_master_key_id`](crate::types::UpdateReplicationGroupMemberAction::kms_master_key_id): The KMS key of the replica that should be used for KMS encryption.
-    pub fn kms_master_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_master_key_id = ::std::option::Option::Some(input.into());
+    pub fn kms_master_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_master_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateReplicationGroupMemberAction::kms_master_key_id`](crate::types::UpdateReplicationGroupMemberAction::kms_master_key_id).
     #[inline]
-    pub fn set_kms_master_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_master_key_id(mut self, input: Option<String>) -> Self {
         self.inner.kms_master_key_id = input;
         self
     }
     /// The value set for [`UpdateReplicationGroupMemberAction::kms_master_key_id`](crate::types::UpdateReplicationGroupMemberAction::kms_master_key_id), if any.
     #[inline]
-    pub fn get_kms_master_key_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_master_key_id(&self) -> &Option<String> {
         &self.inner.kms_master_key_id
     }
     /// Sets [`UpdateReplicationGroupMemberAction::provisioned_throughput_override`](crate::types::UpdateReplicationGroupMemberAction::provisioned_throughput_override): Replica-specific provisioned throughput.
@@ -138,14 +108,14 @@ impl UpdateReplicationGroupMemberActionBuilder {
         mut self,
         input: crate::types::ProvisionedThroughputOverride,
     ) -> Self {
-        self.inner.provisioned_throughput_override = ::std::option::Option::Some(input);
+        self.inner.provisioned_throughput_override = Some(input);
         self
     }
     /// Sets or clears [`UpdateReplicationGroupMemberAction::provisioned_throughput_override`](crate::types::UpdateReplicationGroupMemberAction::provisioned_throughput_override).
     #[inline]
     pub fn set_provisioned_throughput_override(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedThroughputOverride>,
+        input: Option<crate::types::ProvisionedThroughputOverride>,
     ) -> Self {
         self.inner.provisioned_throughput_override = input;
         self
@@ -154,7 +124,7 @@ impl UpdateReplicationGroupMemberActionBuilder {
     #[inline]
     pub fn get_provisioned_throughput_override(
         &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedThroughputOverride> {
+    ) -> &Option<crate::types::ProvisionedThroughputOverride> {
         &self.inner.provisioned_throughput_override
     }
     /// Sets [`UpdateReplicationGroupMemberAction::on_demand_throughput_override`](crate::types::UpdateReplicationGroupMemberAction::on_demand_throughput_override): Overrides the maximum on-demand throughput for the replica table.
@@ -162,14 +132,14 @@ impl UpdateReplicationGroupMemberActionBuilder {
         mut self,
         input: crate::types::OnDemandThroughputOverride,
     ) -> Self {
-        self.inner.on_demand_throughput_override = ::std::option::Option::Some(input);
+        self.inner.on_demand_throughput_override = Some(input);
         self
     }
     /// Sets or clears [`UpdateReplicationGroupMemberAction::on_demand_throughput_override`](crate::types::UpdateReplicationGroupMemberAction::on_demand_throughput_override).
     #[inline]
     pub fn set_on_demand_throughput_override(
         mut self,
-        input: ::std::option::Option<crate::types::OnDemandThroughputOverride>,
+        input: Option<crate::types::OnDemandThroughputOverride>,
     ) -> Self {
         self.inner.on_demand_throughput_override = input;
         self
@@ -178,7 +148,7 @@ impl UpdateReplicationGroupMemberActionBuilder {
     #[inline]
     pub fn get_on_demand_throughput_override(
         &self,
-    ) -> &::std::option::Option<crate::types::OnDemandThroughputOverride> {
+    ) -> &Option<crate::types::OnDemandThroughputOverride> {
         &self.inner.on_demand_throughput_override
     }
     /// Appends one item to [`UpdateReplicationGroupMemberAction::global_secondary_indexes`](crate::types::UpdateReplicationGroupMemberAction::global_secondary_indexes): Replica-specific global secondary index settings.
@@ -195,9 +165,7 @@ impl UpdateReplicationGroupMemberActionBuilder {
     #[inline]
     pub fn set_global_secondary_indexes(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndex>,
-        >,
+        input: Option<Vec<crate::types::ReplicaGlobalSecondaryIndex>>,
     ) -> Self {
         self.inner.global_secondary_indexes = input;
         self
@@ -206,46 +174,42 @@ impl UpdateReplicationGroupMemberActionBuilder {
     #[inline]
     pub fn get_global_secondary_indexes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndex>,
-    > {
+    ) -> &Option<Vec<crate::types::ReplicaGlobalSecondaryIndex>> {
         &self.inner.global_secondary_indexes
     }
     /// Sets [`UpdateReplicationGroupMemberAction::table_class_override`](crate::types::UpdateReplicationGroupMemberAction::table_class_override): Replica-specific table class.
     pub fn table_class_override(mut self, input: crate::types::TableClass) -> Self {
-        self.inner.table_class_override = ::std::option::Option::Some(input);
+        self.inner.table_class_override = Some(input);
         self
     }
     /// Sets or clears [`UpdateReplicationGroupMemberAction::table_class_override`](crate::types::UpdateReplicationGroupMemberAction::table_class_override).
     #[inline]
     pub fn set_table_class_override(
         mut self,
-        input: ::std::option::Option<crate::types::TableClass>,
+        input: Option<crate::types::TableClass>,
     ) -> Self {
         self.inner.table_class_override = input;
         self
     }
     /// The value set for [`UpdateReplicationGroupMemberAction::table_class_override`](crate::types::UpdateReplicationGroupMemberAction::table_class_override), if any.
     #[inline]
-    pub fn get_table_class_override(
-        &self,
-    ) -> &::std::option::Option<crate::types::TableClass> {
+    pub fn get_table_class_override(&self) -> &Option<crate::types::TableClass> {
         &self.inner.table_class_override
     }
     /// Builds the [`UpdateReplicationGroupMemberAction`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateReplicationGroupMemberAction,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.region_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateReplicationGroupMemberAction",
                 member: "region_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

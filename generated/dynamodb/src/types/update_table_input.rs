@@ -2,31 +2,22 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of an `UpdateTable` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateTableInput {
     /// An array of attributes that describe the key schema for the table and indexes. If you are adding a new global secondary index to the table, `AttributeDefinitions` must include the key element(s) of the new index.
-    pub attribute_definitions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AttributeDefinition>,
-    >,
+    pub attribute_definitions: Option<Vec<crate::types::AttributeDefinition>>,
     /// The name of the table to be updated. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// Controls how you are charged for read and write throughput and how you manage capacity. When switching from pay-per-request to provisioned capacity, initial provisioned capacity values must be set. The initial provisioned capacity values are estimated based on the consumed read and write capacity of your table and global secondary indexes over the past 30 minutes.
     ///
     /// - `PAY_PER_REQUEST` - We recommend using `PAY_PER_REQUEST` for most DynamoDB workloads. `PAY_PER_REQUEST` sets the billing mode to [On-demand capacity mode](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/on-demand-capacity-mode.html).
     /// - `PROVISIONED` - We recommend using `PROVISIONED` for steady workloads with predictable growth where capacity requirements can be reliably forecasted. `PROVISIONED` sets the billing mode to [Provisioned capacity mode](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/provisioned-capacity-mode.html).
-    pub billing_mode: ::std::option::Option<crate::types::BillingMode>,
+    pub billing_mode: Option<crate::types::BillingMode>,
     /// The new provisioned throughput settings for the specified table or index.
-    pub provisioned_throughput: ::std::option::Option<
-        crate::types::ProvisionedThroughput,
-    >,
+    pub provisioned_throughput: Option<crate::types::ProvisionedThroughput>,
     /// An array of one or more global secondary indexes for the table. For each index in the array, you can request one action:
     ///
     /// - `Create` - add a new global secondary index to the table.
@@ -36,23 +27,21 @@ pub struct UpdateTableInput {
     /// You can create or delete only one global secondary index per `UpdateTable` operation.
     ///
     /// For more information, see [Managing Global Secondary Indexes](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.OnlineOps.html) in the *Amazon DynamoDB Developer Guide*.
-    pub global_secondary_index_updates: ::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalSecondaryIndexUpdate>,
+    pub global_secondary_index_updates: Option<
+        Vec<crate::types::GlobalSecondaryIndexUpdate>,
     >,
     /// Represents the DynamoDB Streams configuration for the table.
     ///
     /// **Note:** You receive a `ValidationException` if you try to enable a stream on a table that already has a stream, or if you try to disable a stream on a table that doesn't have a stream.
-    pub stream_specification: ::std::option::Option<crate::types::StreamSpecification>,
+    pub stream_specification: Option<crate::types::StreamSpecification>,
     /// The new server-side encryption settings for the specified table.
-    pub sse_specification: ::std::option::Option<crate::types::SseSpecification>,
+    pub sse_specification: Option<crate::types::SseSpecification>,
     /// A list of replica update actions (create, delete, or update) for the table.
-    pub replica_updates: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicationGroupUpdate>,
-    >,
+    pub replica_updates: Option<Vec<crate::types::ReplicationGroupUpdate>>,
     /// The table class of the table to be updated. Valid values are `STANDARD` and `STANDARD_INFREQUENT_ACCESS`.
-    pub table_class: ::std::option::Option<crate::types::TableClass>,
+    pub table_class: Option<crate::types::TableClass>,
     /// Indicates whether deletion protection is to be enabled (true) or disabled (false) on the table.
-    pub deletion_protection_enabled: ::std::option::Option<bool>,
+    pub deletion_protection_enabled: Option<bool>,
     /// Specifies the consistency mode for a new global table. This parameter is only valid when you create a global table by specifying one or more [Create](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ReplicationGroupUpdate.html#DDB-Type-ReplicationGroupUpdate-Create) actions in the [ReplicaUpdates](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html#DDB-UpdateTable-request-ReplicaUpdates) action list.
     ///
     /// You can specify one of the following consistency modes:
@@ -61,9 +50,7 @@ pub struct UpdateTableInput {
     /// - `STRONG`: Configures a new global table for multi-Region strong consistency (MRSC).
     ///
     /// If you don't specify this field, the global table consistency mode defaults to `EVENTUAL`. For more information about global tables consistency modes, see [Consistency modes](https://docs.aws.amazon.com/V2globaltables_HowItWorks.html#V2globaltables_HowItWorks.consistency-modes) in DynamoDB developer guide.
-    pub multi_region_consistency: ::std::option::Option<
-        crate::types::MultiRegionConsistency,
-    >,
+    pub multi_region_consistency: Option<crate::types::MultiRegionConsistency>,
     /// A list of witness updates for a MRSC global table. A witness provides a cost-effective alternative to a full replica in a MRSC global table by maintaining replicated change data written to global table replicas. You cannot perform read or write operations on a witness. For each witness, you can request one action:
     ///
     /// - `Create` - add a new witness to the global table.
@@ -72,32 +59,30 @@ pub struct UpdateTableInput {
     /// You can create or delete only one witness per `UpdateTable` operation.
     ///
     /// For more information, see [Multi-Region strong consistency (MRSC)](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html#V2globaltables_HowItWorks.consistency-modes) in the Amazon DynamoDB Developer Guide
-    pub global_table_witness_updates: ::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalTableWitnessGroupUpdate>,
+    pub global_table_witness_updates: Option<
+        Vec<crate::types::GlobalTableWitnessGroupUpdate>,
     >,
     /// Updates the maximum number of read and write units for the specified table in on-demand capacity mode. If you use this parameter, you must specify `MaxReadRequestUnits`, `MaxWriteRequestUnits`, or both.
-    pub on_demand_throughput: ::std::option::Option<crate::types::OnDemandThroughput>,
+    pub on_demand_throughput: Option<crate::types::OnDemandThroughput>,
     /// Represents the warm throughput (in read units per second and write units per second) for updating a table.
-    pub warm_throughput: ::std::option::Option<crate::types::WarmThroughput>,
+    pub warm_throughput: Option<crate::types::WarmThroughput>,
     /// Controls the settings replication mode for a global table replica. This attribute can be defined using UpdateTable operation only on a regional table with values:
     ///
     /// - `ENABLED`: Defines settings replication on a regional table to be used as a source table for creating Multi-Account Global Table.
     /// - `DISABLED`: Remove settings replication on a regional table. Settings replication needs to be defined to ENABLED again in order to create a Multi-Account Global Table using this table.
-    pub global_table_settings_replication_mode: ::std::option::Option<
+    pub global_table_settings_replication_mode: Option<
         crate::types::GlobalTableSettingsReplicationMode,
     >,
     /// A list of vector indexes to be added to or removed from the table. You can add or remove one vector index for each `UpdateTable` operation.
     ///
     /// To add a vector index, specify `IndexName`, `VectorAttribute`, `Dimensions`, `DistanceFunction`, and [`Projection`](crate::types::Projection). To remove a vector index, specify only the `IndexName`.
-    pub vector_index_updates: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VectorIndexUpdate>,
-    >,
+    pub vector_index_updates: Option<Vec<crate::types::VectorIndexUpdate>>,
 }
 impl UpdateTableInput {
     /// Starts building a [`UpdateTableInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateTableInputBuilder {
-        <crate::types::builders::UpdateTableInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateTableInputBuilder as Default>::default()
     }
     /// The `AttributeDefinitions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -106,19 +91,19 @@ impl UpdateTableInput {
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `BillingMode` member, when set.
     #[inline]
-    pub fn billing_mode(&self) -> ::std::option::Option<&crate::types::BillingMode> {
+    pub fn billing_mode(&self) -> Option<&crate::types::BillingMode> {
         self.billing_mode.as_ref()
     }
     /// The `ProvisionedThroughput` member, when set.
     #[inline]
     pub fn provisioned_throughput(
         &self,
-    ) -> ::std::option::Option<&crate::types::ProvisionedThroughput> {
+    ) -> Option<&crate::types::ProvisionedThroughput> {
         self.provisioned_throughput.as_ref()
     }
     /// The `GlobalSecondaryIndexUpdates` member, empty when not set; the field tells an empty list from an absent one.
@@ -130,16 +115,12 @@ impl UpdateTableInput {
     }
     /// The `StreamSpecification` member, when set.
     #[inline]
-    pub fn stream_specification(
-        &self,
-    ) -> ::std::option::Option<&crate::types::StreamSpecification> {
+    pub fn stream_specification(&self) -> Option<&crate::types::StreamSpecification> {
         self.stream_specification.as_ref()
     }
     /// The `SSESpecification` member, when set.
     #[inline]
-    pub fn sse_specification(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SseSpecification> {
+    pub fn sse_specification(&self) -> Option<&crate::types::SseSpecification> {
         self.sse_specification.as_ref()
     }
     /// The `ReplicaUpdates` member, empty when not set; the field tells an empty list from an absent one.
@@ -149,19 +130,19 @@ impl UpdateTableInput {
     }
     /// The `TableClass` member, when set.
     #[inline]
-    pub fn table_class(&self) -> ::std::option::Option<&crate::types::TableClass> {
+    pub fn table_class(&self) -> Option<&crate::types::TableClass> {
         self.table_class.as_ref()
     }
     /// The `DeletionProtectionEnabled` member, when set.
     #[inline]
-    pub fn deletion_protection_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn deletion_protection_enabled(&self) -> Option<bool> {
         self.deletion_protection_enabled
     }
     /// The `MultiRegionConsistency` member, when set.
     #[inline]
     pub fn multi_region_consistency(
         &self,
-    ) -> ::std::option::Option<&crate::types::MultiRegionConsistency> {
+    ) -> Option<&crate::types::MultiRegionConsistency> {
         self.multi_region_consistency.as_ref()
     }
     /// The `GlobalTableWitnessUpdates` member, empty when not set; the field tells an empty list from an absent one.
@@ -173,23 +154,19 @@ impl UpdateTableInput {
     }
     /// The `OnDemandThroughput` member, when set.
     #[inline]
-    pub fn on_demand_throughput(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OnDemandThroughput> {
+    pub fn on_demand_throughput(&self) -> Option<&crate::types::OnDemandThroughput> {
         self.on_demand_throughput.as_ref()
     }
     /// The `WarmThroughput` member, when set.
     #[inline]
-    pub fn warm_throughput(
-        &self,
-    ) -> ::std::option::Option<&crate::types::WarmThroughput> {
+    pub fn warm_throughput(&self) -> Option<&crate::types::WarmThroughput> {
         self.warm_throughput.as_ref()
     }
     /// The `GlobalTableSettingsReplicationMode` member, when set.
     #[inline]
     pub fn global_table_settings_replication_mode(
         &self,
-    ) -> ::std::option::Option<&crate::types::GlobalTableSettingsReplicationMode> {
+    ) -> Option<&crate::types::GlobalTableSettingsReplicationMode> {
         self.global_table_settings_replication_mode.as_ref()
     }
     /// The `VectorIndexUpdates` member, empty when not set; the field tells an empty list from an absent one.
@@ -205,12 +182,7 @@ impl UpdateTableInput {
     }
 }
 /// A builder for [`UpdateTableInput`](crate::types::UpdateTableInput); start one with `UpdateTableInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateTableInputBuilder {
     inner: crate::types::UpdateTableInput,
 }
@@ -229,7 +201,7 @@ impl UpdateTableInputBuilder {
     #[inline]
     pub fn set_attribute_definitions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeDefinition>>,
+        input: Option<Vec<crate::types::AttributeDefinition>>,
     ) -> Self {
         self.inner.attribute_definitions = input;
         self
@@ -238,48 +210,39 @@ impl UpdateTableInputBuilder {
     #[inline]
     pub fn get_attribute_definitions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeDefinition>> {
+    ) -> &Option<Vec<crate::types::AttributeDefinition>> {
         &self.inner.attribute_definitions
     }
     /// Sets [`UpdateTableInput::table_name`](crate::types::UpdateTableInput::table_name): The name of the table to be updated.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateTableInput::table_name`](crate::types::UpdateTableInput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`UpdateTableInput::table_name`](crate::types::UpdateTableInput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`UpdateTableInput::billing_mode`](crate::types::UpdateTableInput::billing_mode): Controls how you are charged for read and write throughput and how you manage capacity.
     pub fn billing_mode(mut self, input: crate::types::BillingMode) -> Self {
-        self.inner.billing_mode = ::std::option::Option::Some(input);
+        self.inner.billing_mode = Some(input);
         self
     }
     /// Sets or clears [`UpdateTableInput::billing_mode`](crate::types::UpdateTableInput::billing_mode).
     #[inline]
-    pub fn set_billing_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::BillingMode>,
-    ) -> Self {
+    pub fn set_billing_mode(mut self, input: Option<crate::types::BillingMode>) -> Self {
         self.inner.billing_mode = input;
         self
     }
     /// The value set for [`UpdateTableInput::billing_mode`](crate::types::UpdateTableInput::billing_mode), if any.
     #[inline]
-    pub fn get_billing_mode(&self) -> &::std::option::Option<crate::types::BillingMode> {
+    pub fn get_billing_mode(&self) -> &Option<crate::types::BillingMode> {
         &self.inner.billing_mode
     }
     /// Sets [`UpdateTableInput::provisioned_throughput`](crate::types::UpdateTableInput::provisioned_throughput): The new provisioned throughput settings for the specified table or index.
@@ -287,14 +250,14 @@ impl UpdateTableInputBuilder {
         mut self,
         input: crate::types::ProvisionedThroughput,
     ) -> Self {
-        self.inner.provisioned_throughput = ::std::option::Option::Some(input);
+        self.inner.provisioned_throughput = Some(input);
         self
     }
     /// Sets or clears [`UpdateTableInput::provisioned_throughput`](crate::types::UpdateTableInput::provisioned_throughput).
     #[inline]
     pub fn set_provisioned_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedThroughput>,
+        input: Option<crate::types::ProvisionedThroughput>,
     ) -> Self {
         self.inner.provisioned_throughput = input;
         self
@@ -303,7 +266,7 @@ impl UpdateTableInputBuilder {
     #[inline]
     pub fn get_provisioned_throughput(
         &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
+    ) -> &Option<crate::types::ProvisionedThroughput> {
         &self.inner.provisioned_throughput
     }
     /// Appends one item to [`UpdateTableInput::global_secondary_index_updates`](crate::types::UpdateTableInput::global_secondary_index_updates): An array of one or more global secondary indexes for the table.
@@ -320,9 +283,7 @@ impl UpdateTableInputBuilder {
     #[inline]
     pub fn set_global_secondary_index_updates(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::GlobalSecondaryIndexUpdate>,
-        >,
+        input: Option<Vec<crate::types::GlobalSecondaryIndexUpdate>>,
     ) -> Self {
         self.inner.global_secondary_index_updates = input;
         self
@@ -331,9 +292,7 @@ impl UpdateTableInputBuilder {
     #[inline]
     pub fn get_global_secondary_index_updates(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalSecondaryIndexUpdate>,
-    > {
+    ) -> &Option<Vec<crate::types::GlobalSecondaryIndexUpdate>> {
         &self.inner.global_secondary_index_updates
     }
     /// Sets [`UpdateTableInput::stream_specification`](crate::types::UpdateTableInput::stream_specification): Represents the DynamoDB Streams configuration for the table.
@@ -341,14 +300,14 @@ impl UpdateTableInputBuilder {
         mut self,
         input: crate::types::StreamSpecification,
     ) -> Self {
-        self.inner.stream_specification = ::std::option::Option::Some(input);
+        self.inner.stream_specification = Some(input);
         self
     }
     /// Sets or clears [`UpdateTableInput::stream_specification`](crate::types::UpdateTableInput::stream_specification).
     #[inline]
     pub fn set_stream_specification(
         mut self,
-        input: ::std::option::Option<crate::types::StreamSpecification>,
+        input: Option<crate::types::StreamSpecification>,
     ) -> Self {
         self.inner.stream_specification = input;
         self
@@ -357,28 +316,26 @@ impl UpdateTableInputBuilder {
     #[inline]
     pub fn get_stream_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::StreamSpecification> {
+    ) -> &Option<crate::types::StreamSpecification> {
         &self.inner.stream_specification
     }
     /// Sets [`UpdateTableInput::sse_specification`](crate::types::UpdateTableInput::sse_specification): The new server-side encryption settings for the specified table.
     pub fn sse_specification(mut self, input: crate::types::SseSpecification) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input);
+        self.inner.sse_specification = Some(input);
         self
     }
     /// Sets or clears [`UpdateTableInput::sse_specification`](crate::types::UpdateTableInput::sse_specification).
     #[inline]
     pub fn set_sse_specification(
         mut self,
-        input: ::std::option::Option<crate::types::SseSpecification>,
+        input: Option<crate::types::SseSpecification>,
     ) -> Self {
         self.inner.sse_specification = input;
         self
     }
     /// The value set for [`UpdateTableInput::sse_specification`](crate::types::UpdateTableInput::sse_specification), if any.
     #[inline]
-    pub fn get_sse_specification(
-        &self,
-    ) -> &::std::option::Option<crate::types::SseSpecification> {
+    pub fn get_sse_specification(&self) -> &Option<crate::types::SseSpecification> {
         &self.inner.sse_specification
     }
     /// Appends one item to [`UpdateTableInput::replica_updates`](crate::types::UpdateTableInput::replica_updates): A list of replica update actions (create, delete, or update) for the table.
@@ -395,9 +352,7 @@ impl UpdateTableInputBuilder {
     #[inline]
     pub fn set_replica_updates(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReplicationGroupUpdate>,
-        >,
+        input: Option<Vec<crate::types::ReplicationGroupUpdate>>,
     ) -> Self {
         self.inner.replica_updates = input;
         self
@@ -406,45 +361,39 @@ impl UpdateTableInputBuilder {
     #[inline]
     pub fn get_replica_updates(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ReplicationGroupUpdate>> {
+    ) -> &Option<Vec<crate::types::ReplicationGroupUpdate>> {
         &self.inner.replica_updates
     }
     /// Sets [`UpdateTableInput::table_class`](crate::types::UpdateTableInput::table_class): The table class of the table to be updated.
     pub fn table_class(mut self, input: crate::types::TableClass) -> Self {
-        self.inner.table_class = ::std::option::Option::Some(input);
+        self.inner.table_class = Some(input);
         self
     }
     /// Sets or clears [`UpdateTableInput::table_class`](crate::types::UpdateTableInput::table_class).
     #[inline]
-    pub fn set_table_class(
-        mut self,
-        input: ::std::option::Option<crate::types::TableClass>,
-    ) -> Self {
+    pub fn set_table_class(mut self, input: Option<crate::types::TableClass>) -> Self {
         self.inner.table_class = input;
         self
     }
     /// The value set for [`UpdateTableInput::table_class`](crate::types::UpdateTableInput::table_class), if any.
     #[inline]
-    pub fn get_table_class(&self) -> &::std::option::Option<crate::types::TableClass> {
+    pub fn get_table_class(&self) -> &Option<crate::types::TableClass> {
         &self.inner.table_class
     }
     /// Sets [`UpdateTableInput::deletion_protection_enabled`](crate::types::UpdateTableInput::deletion_protection_enabled): Indicates whether deletion protection is to be enabled (true) or disabled (false) on the table.
     pub fn deletion_protection_enabled(mut self, input: bool) -> Self {
-        self.inner.deletion_protection_enabled = ::std::option::Option::Some(input);
+        self.inner.deletion_protection_enabled = Some(input);
         self
     }
     /// Sets or clears [`UpdateTableInput::deletion_protection_enabled`](crate::types::UpdateTableInput::deletion_protection_enabled).
     #[inline]
-    pub fn set_deletion_protection_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_deletion_protection_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.deletion_protection_enabled = input;
         self
     }
     /// The value set for [`UpdateTableInput::deletion_protection_enabled`](crate::types::UpdateTableInput::deletion_protection_enabled), if any.
     #[inline]
-    pub fn get_deletion_protection_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_deletion_protection_enabled(&self) -> &Option<bool> {
         &self.inner.deletion_protection_enabled
     }
     /// Sets [`UpdateTableInput::multi_region_consistency`](crate::types::UpdateTableInput::multi_region_consistency): Specifies the consistency mode for a new global table.
@@ -452,14 +401,14 @@ impl UpdateTableInputBuilder {
         mut self,
         input: crate::types::MultiRegionConsistency,
     ) -> Self {
-        self.inner.multi_region_consistency = ::std::option::Option::Some(input);
+        self.inner.multi_region_consistency = Some(input);
         self
     }
     /// Sets or clears [`UpdateTableInput::multi_region_consistency`](crate::types::UpdateTableInput::multi_region_consistency).
     #[inline]
     pub fn set_multi_region_consistency(
         mut self,
-        input: ::std::option::Option<crate::types::MultiRegionConsistency>,
+        input: Option<crate::types::MultiRegionConsistency>,
     ) -> Self {
         self.inner.multi_region_consistency = input;
         self
@@ -468,7 +417,7 @@ impl UpdateTableInputBuilder {
     #[inline]
     pub fn get_multi_region_consistency(
         &self,
-    ) -> &::std::option::Option<crate::types::MultiRegionConsistency> {
+    ) -> &Option<crate::types::MultiRegionConsistency> {
         &self.inner.multi_region_consistency
     }
     /// Appends one item to [`UpdateTableInput::global_table_witness_updates`](crate::types::UpdateTableInput::global_table_witness_updates): A list of witness updates for a MRSC global table.
@@ -485,9 +434,7 @@ impl UpdateTableInputBuilder {
     #[inline]
     pub fn set_global_table_witness_updates(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::GlobalTableWitnessGroupUpdate>,
-        >,
+        input: Option<Vec<crate::types::GlobalTableWitnessGroupUpdate>>,
     ) -> Self {
         self.inner.global_table_witness_updates = input;
         self
@@ -496,9 +443,7 @@ impl UpdateTableInputBuilder {
     #[inline]
     pub fn get_global_table_witness_updates(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalTableWitnessGroupUpdate>,
-    > {
+    ) -> &Option<Vec<crate::types::GlobalTableWitnessGroupUpdate>> {
         &self.inner.global_table_witness_updates
     }
     /// Sets [`UpdateTableInput::on_demand_throughput`](crate::types::UpdateTableInput::on_demand_throughput): Updates the maximum number of read and write units for the specified table in on-demand capacity mode.
@@ -506,44 +451,40 @@ impl UpdateTableInputBuilder {
         mut self,
         input: crate::types::OnDemandThroughput,
     ) -> Self {
-        self.inner.on_demand_throughput = ::std::option::Option::Some(input);
+        self.inner.on_demand_throughput = Some(input);
         self
     }
     /// Sets or clears [`UpdateTableInput::on_demand_throughput`](crate::types::UpdateTableInput::on_demand_throughput).
     #[inline]
     pub fn set_on_demand_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::OnDemandThroughput>,
+        input: Option<crate::types::OnDemandThroughput>,
     ) -> Self {
         self.inner.on_demand_throughput = input;
         self
     }
     /// The value set for [`UpdateTableInput::on_demand_throughput`](crate::types::UpdateTableInput::on_demand_throughput), if any.
     #[inline]
-    pub fn get_on_demand_throughput(
-        &self,
-    ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
+    pub fn get_on_demand_throughput(&self) -> &Option<crate::types::OnDemandThroughput> {
         &self.inner.on_demand_throughput
     }
     /// Sets [`UpdateTableInput::warm_throughput`](crate::types::UpdateTableInput::warm_throughput): Represents the warm throughput (in read units per second and write units per second) for updating a table.
     pub fn warm_throughput(mut self, input: crate::types::WarmThroughput) -> Self {
-        self.inner.warm_throughput = ::std::option::Option::Some(input);
+        self.inner.warm_throughput = Some(input);
         self
     }
     /// Sets or clears [`UpdateTableInput::warm_throughput`](crate::types::UpdateTableInput::warm_throughput).
     #[inline]
     pub fn set_warm_throughput(
         mut self,
-        input: ::std::option::Option<crate::types::WarmThroughput>,
+        input: Option<crate::types::WarmThroughput>,
     ) -> Self {
         self.inner.warm_throughput = input;
         self
     }
     /// The value set for [`UpdateTableInput::warm_throughput`](crate::types::UpdateTableInput::warm_throughput), if any.
     #[inline]
-    pub fn get_warm_throughput(
-        &self,
-    ) -> &::std::option::Option<crate::types::WarmThroughput> {
+    pub fn get_warm_throughput(&self) -> &Option<crate::types::WarmThroughput> {
         &self.inner.warm_throughput
     }
     /// Sets [`UpdateTableInput::global_table_settings_replication_mode`](crate::types::UpdateTableInput::global_table_settings_replication_mode): Controls the settings replication mode for a global table replica.
@@ -551,16 +492,14 @@ impl UpdateTableInputBuilder {
         mut self,
         input: crate::types::GlobalTableSettingsReplicationMode,
     ) -> Self {
-        self.inner.global_table_settings_replication_mode = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.global_table_settings_replication_mode = Some(input);
         self
     }
     /// Sets or clears [`UpdateTableInput::global_table_settings_replication_mode`](crate::types::UpdateTableInput::global_table_settings_replication_mode).
     #[inline]
     pub fn set_global_table_settings_replication_mode(
         mut self,
-        input: ::std::option::Option<crate::types::GlobalTableSettingsReplicationMode>,
+        input: Option<crate::types::GlobalTableSettingsReplicationMode>,
     ) -> Self {
         self.inner.global_table_settings_replication_mode = input;
         self
@@ -569,7 +508,7 @@ impl UpdateTableInputBuilder {
     #[inline]
     pub fn get_global_table_settings_replication_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::GlobalTableSettingsReplicationMode> {
+    ) -> &Option<crate::types::GlobalTableSettingsReplicationMode> {
         &self.inner.global_table_settings_replication_mode
     }
     /// Appends one item to [`UpdateTableInput::vector_index_updates`](crate::types::UpdateTableInput::vector_index_updates): A list of vector indexes to be added to or removed from the table.
@@ -586,7 +525,7 @@ impl UpdateTableInputBuilder {
     #[inline]
     pub fn set_vector_index_updates(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VectorIndexUpdate>>,
+        input: Option<Vec<crate::types::VectorIndexUpdate>>,
     ) -> Self {
         self.inner.vector_index_updates = input;
         self
@@ -595,23 +534,23 @@ impl UpdateTableInputBuilder {
     #[inline]
     pub fn get_vector_index_updates(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VectorIndexUpdate>> {
+    ) -> &Option<Vec<crate::types::VectorIndexUpdate>> {
         &self.inner.vector_index_updates
     }
     /// Builds the [`UpdateTableInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateTableInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateTableInput",
                 member: "table_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,36 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateTableReplicaAutoScalingInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateTableReplicaAutoScalingInput {
     /// Represents the auto scaling settings of the global secondary indexes of the replica to be updated.
-    pub global_secondary_index_updates: ::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalSecondaryIndexAutoScalingUpdate>,
+    pub global_secondary_index_updates: Option<
+        Vec<crate::types::GlobalSecondaryIndexAutoScalingUpdate>,
     >,
     /// The name of the global table to be updated. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// The `ProvisionedWriteCapacityAutoScalingUpdate` member.
-    pub provisioned_write_capacity_auto_scaling_update: ::std::option::Option<
+    pub provisioned_write_capacity_auto_scaling_update: Option<
         crate::types::AutoScalingSettingsUpdate,
     >,
     /// Represents the auto scaling settings of replicas of the table that will be modified.
-    pub replica_updates: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaAutoScalingUpdate>,
-    >,
+    pub replica_updates: Option<Vec<crate::types::ReplicaAutoScalingUpdate>>,
 }
 impl UpdateTableReplicaAutoScalingInput {
     /// Starts building a [`UpdateTableReplicaAutoScalingInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateTableReplicaAutoScalingInputBuilder {
-        <crate::types::builders::UpdateTableReplicaAutoScalingInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateTableReplicaAutoScalingInputBuilder as Default>::default()
     }
     /// The `GlobalSecondaryIndexUpdates` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -42,14 +35,14 @@ impl UpdateTableReplicaAutoScalingInput {
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `ProvisionedWriteCapacityAutoScalingUpdate` member, when set.
     #[inline]
     pub fn provisioned_write_capacity_auto_scaling_update(
         &self,
-    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsUpdate> {
+    ) -> Option<&crate::types::AutoScalingSettingsUpdate> {
         self.provisioned_write_capacity_auto_scaling_update.as_ref()
     }
     /// The `ReplicaUpdates` member, empty when not set; the field tells an empty list from an absent one.
@@ -65,12 +58,7 @@ impl UpdateTableReplicaAutoScalingInput {
     }
 }
 /// A builder for [`UpdateTableReplicaAutoScalingInput`](crate::types::UpdateTableReplicaAutoScalingInput); start one with `UpdateTableReplicaAutoScalingInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateTableReplicaAutoScalingInputBuilder {
     inner: crate::types::UpdateTableReplicaAutoScalingInput,
 }
@@ -89,9 +77,7 @@ impl UpdateTableReplicaAutoScalingInputBuilder {
     #[inline]
     pub fn set_global_secondary_index_updates(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::GlobalSecondaryIndexAutoScalingUpdate>,
-        >,
+        input: Option<Vec<crate::types::GlobalSecondaryIndexAutoScalingUpdate>>,
     ) -> Self {
         self.inner.global_secondary_index_updates = input;
         self
@@ -100,31 +86,23 @@ impl UpdateTableReplicaAutoScalingInputBuilder {
     #[inline]
     pub fn get_global_secondary_index_updates(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalSecondaryIndexAutoScalingUpdate>,
-    > {
+    ) -> &Option<Vec<crate::types::GlobalSecondaryIndexAutoScalingUpdate>> {
         &self.inner.global_secondary_index_updates
     }
     /// Sets [`UpdateTableReplicaAutoScalingInput::table_name`](crate::types::UpdateTableReplicaAutoScalingInput::table_name): The name of the global table to be updated.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateTableReplicaAutoScalingInput::table_name`](crate::types::UpdateTableReplicaAutoScalingInput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`UpdateTableReplicaAutoScalingInput::table_name`](crate::types::UpdateTableReplicaAutoScalingInput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`UpdateTableReplicaAutoScalingInput::provisioned_write_capacity_auto_scaling_update`](crate::types::UpdateTableReplicaAutoScalingInput::provisioned_write_capacity_auto_scaling_update)
@@ -132,16 +110,14 @@ impl UpdateTableReplicaAutoScalingInputBuilder {
         mut self,
         input: crate::types::AutoScalingSettingsUpdate,
     ) -> Self {
-        self.inner.provisioned_write_capacity_auto_scaling_update = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.provisioned_write_capacity_auto_scaling_update = Some(input);
         self
     }
     /// Sets or clears [`UpdateTableReplicaAutoScalingInput::provisioned_write_capacity_auto_scaling_update`](crate::types::UpdateTableReplicaAutoScalingInput::provisioned_write_capacity_auto_scaling_update).
     #[inline]
     pub fn set_provisioned_write_capacity_auto_scaling_update(
         mut self,
-        input: ::std::option::Option<crate::types::AutoScalingSettingsUpdate>,
+        input: Option<crate::types::AutoScalingSettingsUpdate>,
     ) -> Self {
         self.inner.provisioned_write_capacity_auto_scaling_update = input;
         self
@@ -150,7 +126,7 @@ impl UpdateTableReplicaAutoScalingInputBuilder {
     #[inline]
     pub fn get_provisioned_write_capacity_auto_scaling_update(
         &self,
-    ) -> &::std::option::Option<crate::types::AutoScalingSettingsUpdate> {
+    ) -> &Option<crate::types::AutoScalingSettingsUpdate> {
         &self.inner.provisioned_write_capacity_auto_scaling_update
     }
     /// Appends one item to [`UpdateTableReplicaAutoScalingInput::replica_updates`](crate::types::UpdateTableReplicaAutoScalingInput::replica_updates): Represents the auto scaling settings of replicas of the table that will be modified.
@@ -167,9 +143,7 @@ impl UpdateTableReplicaAutoScalingInputBuilder {
     #[inline]
     pub fn set_replica_updates(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReplicaAutoScalingUpdate>,
-        >,
+        input: Option<Vec<crate::types::ReplicaAutoScalingUpdate>>,
     ) -> Self {
         self.inner.replica_updates = input;
         self
@@ -178,25 +152,23 @@ impl UpdateTableReplicaAutoScalingInputBuilder {
     #[inline]
     pub fn get_replica_updates(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaAutoScalingUpdate>,
-    > {
+    ) -> &Option<Vec<crate::types::ReplicaAutoScalingUpdate>> {
         &self.inner.replica_updates
     }
     /// Builds the [`UpdateTableReplicaAutoScalingInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateTableReplicaAutoScalingInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateTableReplicaAutoScalingInput",
                 member: "table_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateTableReplicaAutoScalingOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateTableReplicaAutoScalingOutput {
     /// Returns information about the auto scaling settings of a table with replicas.
-    pub table_auto_scaling_description: ::std::option::Option<
+    pub table_auto_scaling_description: Option<
         crate::types::TableAutoScalingDescription,
     >,
 }
@@ -19,34 +14,29 @@ impl UpdateTableReplicaAutoScalingOutput {
     /// Starts building a [`UpdateTableReplicaAutoScalingOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateTableReplicaAutoScalingOutputBuilder {
-        <crate::types::builders::UpdateTableReplicaAutoScalingOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateTableReplicaAutoScalingOutputBuilder as Default>::default()
     }
     /// The `TableAutoScalingDescription` member, when set.
     #[inline]
     pub fn table_auto_scaling_description(
         &self,
-    ) -> ::std::option::Option<&crate::types::TableAutoScalingDescription> {
+    ) -> Option<&crate::types::TableAutoScalingDescription> {
         self.table_auto_scaling_description.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for UpdateTableReplicaAutoScalingOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "UpdateTableReplicaAutoScalingOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`UpdateTableReplicaAutoScalingOutput`](crate::types::UpdateTableReplicaAutoScalingOutput); start one with `UpdateTableReplicaAutoScalingOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateTableReplicaAutoScalingOutputBuilder {
     inner: crate::types::UpdateTableReplicaAutoScalingOutput,
 }
@@ -56,14 +46,14 @@ impl UpdateTableReplicaAutoScalingOutputBuilder {
         mut self,
         input: crate::types::TableAutoScalingDescription,
     ) -> Self {
-        self.inner.table_auto_scaling_description = ::std::option::Option::Some(input);
+        self.inner.table_auto_scaling_description = Some(input);
         self
     }
     /// Sets or clears [`UpdateTableReplicaAutoScalingOutput::table_auto_scaling_description`](crate::types::UpdateTableReplicaAutoScalingOutput::table_auto_scaling_description).
     #[inline]
     pub fn set_table_auto_scaling_description(
         mut self,
-        input: ::std::option::Option<crate::types::TableAutoScalingDescription>,
+        input: Option<crate::types::TableAutoScalingDescription>,
     ) -> Self {
         self.inner.table_auto_scaling_description = input;
         self
@@ -72,7 +62,7 @@ impl UpdateTableReplicaAutoScalingOutputBuilder {
     #[inline]
     pub fn get_table_auto_scaling_description(
         &self,
-    ) -> &::std::option::Option<crate::types::TableAutoScalingDescription> {
+    ) -> &Option<crate::types::TableAutoScalingDescription> {
         &self.inner.table_auto_scaling_description
     }
     /// Builds the [`UpdateTableReplicaAutoScalingOutput`]; it has no required members, so this cannot fail.

@@ -2,41 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of an `UpdateTimeToLive` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateTimeToLiveInput {
     /// The name of the table to be configured. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
     /// Represents the settings used to enable or disable Time to Live for the specified table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub time_to_live_specification: ::std::option::Option<
-        crate::types::TimeToLiveSpecification,
-    >,
+    pub time_to_live_specification: Option<crate::types::TimeToLiveSpecification>,
 }
 impl UpdateTimeToLiveInput {
     /// Starts building a [`UpdateTimeToLiveInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateTimeToLiveInputBuilder {
-        <crate::types::builders::UpdateTimeToLiveInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateTimeToLiveInputBuilder as Default>::default()
     }
     /// The `TableName` member, when set.
     #[inline]
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
     /// The `TimeToLiveSpecification` member, when set.
     #[inline]
     pub fn time_to_live_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::TimeToLiveSpecification> {
+    ) -> Option<&crate::types::TimeToLiveSpecification> {
         self.time_to_live_specification.as_ref()
     }
 }
@@ -47,36 +40,25 @@ impl UpdateTimeToLiveInput {
     }
 }
 /// A builder for [`UpdateTimeToLiveInput`](crate::types::UpdateTimeToLiveInput); start one with `UpdateTimeToLiveInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateTimeToLiveInputBuilder {
     inner: crate::types::UpdateTimeToLiveInput,
 }
 impl UpdateTimeToLiveInputBuilder {
     /// Sets [`UpdateTimeToLiveInput::table_name`](crate::types::UpdateTimeToLiveInput::table_name): The name of the table to be configured.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.table_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateTimeToLiveInput::table_name`](crate::types::UpdateTimeToLiveInput::table_name).
     #[inline]
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.inner.table_name = input;
         self
     }
     /// The value set for [`UpdateTimeToLiveInput::table_name`](crate::types::UpdateTimeToLiveInput::table_name), if any.
     #[inline]
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.inner.table_name
     }
     /// Sets [`UpdateTimeToLiveInput::time_to_live_specification`](crate::types::UpdateTimeToLiveInput::time_to_live_specification): Represents the settings used to enable or disable Time to Live for the specified table.
@@ -84,14 +66,14 @@ impl UpdateTimeToLiveInputBuilder {
         mut self,
         input: crate::types::TimeToLiveSpecification,
     ) -> Self {
-        self.inner.time_to_live_specification = ::std::option::Option::Some(input);
+        self.inner.time_to_live_specification = Some(input);
         self
     }
     /// Sets or clears [`UpdateTimeToLiveInput::time_to_live_specification`](crate::types::UpdateTimeToLiveInput::time_to_live_specification).
     #[inline]
     pub fn set_time_to_live_specification(
         mut self,
-        input: ::std::option::Option<crate::types::TimeToLiveSpecification>,
+        input: Option<crate::types::TimeToLiveSpecification>,
     ) -> Self {
         self.inner.time_to_live_specification = input;
         self
@@ -100,29 +82,29 @@ impl UpdateTimeToLiveInputBuilder {
     #[inline]
     pub fn get_time_to_live_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::TimeToLiveSpecification> {
+    ) -> &Option<crate::types::TimeToLiveSpecification> {
         &self.inner.time_to_live_specification
     }
     /// Builds the [`UpdateTimeToLiveInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateTimeToLiveInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.table_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateTimeToLiveInput",
                 member: "table_name",
             });
         }
         if self.inner.time_to_live_specification.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateTimeToLiveInput",
                 member: "time_to_live_specification",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

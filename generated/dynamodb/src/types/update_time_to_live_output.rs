@@ -2,51 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateTimeToLiveOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateTimeToLiveOutput {
     /// Represents the output of an `UpdateTimeToLive` operation.
-    pub time_to_live_specification: ::std::option::Option<
-        crate::types::TimeToLiveSpecification,
-    >,
+    pub time_to_live_specification: Option<crate::types::TimeToLiveSpecification>,
 }
 impl UpdateTimeToLiveOutput {
     /// Starts building a [`UpdateTimeToLiveOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateTimeToLiveOutputBuilder {
-        <crate::types::builders::UpdateTimeToLiveOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateTimeToLiveOutputBuilder as Default>::default()
     }
     /// The `TimeToLiveSpecification` member, when set.
     #[inline]
     pub fn time_to_live_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::TimeToLiveSpecification> {
+    ) -> Option<&crate::types::TimeToLiveSpecification> {
         self.time_to_live_specification.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for UpdateTimeToLiveOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "UpdateTimeToLiveOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`UpdateTimeToLiveOutput`](crate::types::UpdateTimeToLiveOutput); start one with `UpdateTimeToLiveOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateTimeToLiveOutputBuilder {
     inner: crate::types::UpdateTimeToLiveOutput,
 }
@@ -56,14 +44,14 @@ impl UpdateTimeToLiveOutputBuilder {
         mut self,
         input: crate::types::TimeToLiveSpecification,
     ) -> Self {
-        self.inner.time_to_live_specification = ::std::option::Option::Some(input);
+        self.inner.time_to_live_specification = Some(input);
         self
     }
     /// Sets or clears [`UpdateTimeToLiveOutput::time_to_live_specification`](crate::types::UpdateTimeToLiveOutput::time_to_live_specification).
     #[inline]
     pub fn set_time_to_live_specification(
         mut self,
-        input: ::std::option::Option<crate::types::TimeToLiveSpecification>,
+        input: Option<crate::types::TimeToLiveSpecification>,
     ) -> Self {
         self.inner.time_to_live_specification = input;
         self
@@ -72,7 +60,7 @@ impl UpdateTimeToLiveOutputBuilder {
     #[inline]
     pub fn get_time_to_live_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::TimeToLiveSpecification> {
+    ) -> &Option<crate::types::TimeToLiveSpecification> {
         &self.inner.time_to_live_specification
     }
     /// Builds the [`UpdateTimeToLiveOutput`]; it has no required members, so this cannot fail.

@@ -2,78 +2,62 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The definition of a vector attribute for a vector index.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VectorAttributeDefinition {
     /// The name of the vector attribute.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub attribute_name: ::std::option::Option<::std::string::String>,
+    pub attribute_name: Option<String>,
 }
 impl VectorAttributeDefinition {
     /// Starts building a [`VectorAttributeDefinition`].
     #[inline]
     pub fn builder() -> crate::types::builders::VectorAttributeDefinitionBuilder {
-        <crate::types::builders::VectorAttributeDefinitionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VectorAttributeDefinitionBuilder as Default>::default()
     }
     /// The `AttributeName` member, when set.
     #[inline]
-    pub fn attribute_name(&self) -> ::std::option::Option<&str> {
+    pub fn attribute_name(&self) -> Option<&str> {
         self.attribute_name.as_deref()
     }
 }
 /// A builder for [`VectorAttributeDefinition`](crate::types::VectorAttributeDefinition); start one with `VectorAttributeDefinition::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VectorAttributeDefinitionBuilder {
     inner: crate::types::VectorAttributeDefinition,
 }
 impl VectorAttributeDefinitionBuilder {
     /// Sets [`VectorAttributeDefinition::attribute_name`](crate::types::VectorAttributeDefinition::attribute_name): The name of the vector attribute.
-    pub fn attribute_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.attribute_name = ::std::option::Option::Some(input.into());
+    pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.attribute_name = Some(input.into());
         self
     }
     /// Sets or clears [`VectorAttributeDefinition::attribute_name`](crate::types::VectorAttributeDefinition::attribute_name).
     #[inline]
-    pub fn set_attribute_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.inner.attribute_name = input;
         self
     }
     /// The value set for [`VectorAttributeDefinition::attribute_name`](crate::types::VectorAttributeDefinition::attribute_name), if any.
     #[inline]
-    pub fn get_attribute_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attribute_name(&self) -> &Option<String> {
         &self.inner.attribute_name
     }
     /// Builds the [`VectorAttributeDefinition`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::VectorAttributeDefinition,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.attribute_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VectorAttributeDefinition",
                 member: "attribute_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,83 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The consumed capacity for vector index operations, including vector search request bytes and vector write request bytes.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VectorCapacity {
     /// The number of vector search request bytes consumed by a `SearchVectors` operation.
-    pub vector_search_request_bytes: ::std::option::Option<f64>,
+    pub vector_search_request_bytes: Option<f64>,
     /// The number of vector write request bytes consumed when writing to a vector index. Reported for write operations that modify attributes indexed by a vector index.
-    pub vector_write_request_bytes: ::std::option::Option<f64>,
+    pub vector_write_request_bytes: Option<f64>,
 }
 impl VectorCapacity {
     /// Starts building a [`VectorCapacity`].
     #[inline]
     pub fn builder() -> crate::types::builders::VectorCapacityBuilder {
-        <crate::types::builders::VectorCapacityBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VectorCapacityBuilder as Default>::default()
     }
     /// The `VectorSearchRequestBytes` member, when set.
     #[inline]
-    pub fn vector_search_request_bytes(&self) -> ::std::option::Option<f64> {
+    pub fn vector_search_request_bytes(&self) -> Option<f64> {
         self.vector_search_request_bytes
     }
     /// The `VectorWriteRequestBytes` member, when set.
     #[inline]
-    pub fn vector_write_request_bytes(&self) -> ::std::option::Option<f64> {
+    pub fn vector_write_request_bytes(&self) -> Option<f64> {
         self.vector_write_request_bytes
     }
 }
 /// A builder for [`VectorCapacity`](crate::types::VectorCapacity); start one with `VectorCapacity::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VectorCapacityBuilder {
     inner: crate::types::VectorCapacity,
 }
 impl VectorCapacityBuilder {
     /// Sets [`VectorCapacity::vector_search_request_bytes`](crate::types::VectorCapacity::vector_search_request_bytes): The number of vector search request bytes consumed by a `SearchVectors` operation.
     pub fn vector_search_request_bytes(mut self, input: f64) -> Self {
-        self.inner.vector_search_request_bytes = ::std::option::Option::Some(input);
+        self.inner.vector_search_request_bytes = Some(input);
         self
     }
     /// Sets or clears [`VectorCapacity::vector_search_request_bytes`](crate::types::VectorCapacity::vector_search_request_bytes).
     #[inline]
-    pub fn set_vector_search_request_bytes(
-        mut self,
-        input: ::std::option::Option<f64>,
-    ) -> Self {
+    pub fn set_vector_search_request_bytes(mut self, input: Option<f64>) -> Self {
         self.inner.vector_search_request_bytes = input;
         self
     }
     /// The value set for [`VectorCapacity::vector_search_request_bytes`](crate::types::VectorCapacity::vector_search_request_bytes), if any.
     #[inline]
-    pub fn get_vector_search_request_bytes(&self) -> &::std::option::Option<f64> {
+    pub fn get_vector_search_request_bytes(&self) -> &Option<f64> {
         &self.inner.vector_search_request_bytes
     }
     /// Sets [`VectorCapacity::vector_write_request_bytes`](crate::types::VectorCapacity::vector_write_request_bytes): The number of vector write request bytes consumed when writing to a vector index.
     pub fn vector_write_request_bytes(mut self, input: f64) -> Self {
-        self.inner.vector_write_request_bytes = ::std::option::Option::Some(input);
+        self.inner.vector_write_request_bytes = Some(input);
         self
     }
     /// Sets or clears [`VectorCapacity::vector_write_request_bytes`](crate::types::VectorCapacity::vector_write_request_bytes).
     #[inline]
-    pub fn set_vector_write_request_bytes(
-        mut self,
-        input: ::std::option::Option<f64>,
-    ) -> Self {
+    pub fn set_vector_write_request_bytes(mut self, input: Option<f64>) -> Self {
         self.inner.vector_write_request_bytes = input;
         self
     }
     /// The value set for [`VectorCapacity::vector_write_request_bytes`](crate::types::VectorCapacity::vector_write_request_bytes), if any.
     #[inline]
-    pub fn get_vector_write_request_bytes(&self) -> &::std::option::Option<f64> {
+    pub fn get_vector_write_request_bytes(&self) -> &Option<f64> {
         &self.inner.vector_write_request_bytes
     }
     /// Builds the [`VectorCapacity`]; it has no required members, so this cannot fail.

@@ -2,55 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the configuration settings for a vector index, including the index name, vector attribute, dimensions, distance function, search schema, and projection.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VectorIndex {
     /// The name of the vector index.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
     /// The vector attribute configuration for the index.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vector_attribute: ::std::option::Option<crate::types::VectorAttributeDefinition>,
+    pub vector_attribute: Option<crate::types::VectorAttributeDefinition>,
     /// The search schema that defines partition key and inline filter attributes for the vector index.
-    pub search_schema: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SearchSchemaElement>,
-    >,
+    pub search_schema: Option<Vec<crate::types::SearchSchemaElement>>,
     /// Specifies attributes that are copied (projected) from the table into the vector index.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub projection: ::std::option::Option<crate::types::Projection>,
+    pub projection: Option<crate::types::Projection>,
     /// The number of dimensions in each vector.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub dimensions: ::std::option::Option<i64>,
+    pub dimensions: Option<i64>,
     /// The distance function used to calculate similarity between vectors. Valid values: `COSINE`, `EUCLIDEAN`, `DOT_PRODUCT`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub distance_function: ::std::option::Option<crate::types::VectorDistanceFunction>,
+    pub distance_function: Option<crate::types::VectorDistanceFunction>,
 }
 impl VectorIndex {
     /// Starts building a [`VectorIndex`].
     #[inline]
     pub fn builder() -> crate::types::builders::VectorIndexBuilder {
-        <crate::types::builders::VectorIndexBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VectorIndexBuilder as Default>::default()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
     /// The `VectorAttribute` member, when set.
     #[inline]
-    pub fn vector_attribute(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VectorAttributeDefinition> {
+    pub fn vector_attribute(&self) -> Option<&crate::types::VectorAttributeDefinition> {
         self.vector_attribute.as_ref()
     }
     /// The `SearchSchema` member, empty when not set; the field tells an empty list from an absent one.
@@ -60,53 +51,40 @@ impl VectorIndex {
     }
     /// The `Projection` member, when set.
     #[inline]
-    pub fn projection(&self) -> ::std::option::Option<&crate::types::Projection> {
+    pub fn projection(&self) -> Option<&crate::types::Projection> {
         self.projection.as_ref()
     }
     /// The `Dimensions` member, when set.
     #[inline]
-    pub fn dimensions(&self) -> ::std::option::Option<i64> {
+    pub fn dimensions(&self) -> Option<i64> {
         self.dimensions
     }
     /// The `DistanceFunction` member, when set.
     #[inline]
-    pub fn distance_function(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VectorDistanceFunction> {
+    pub fn distance_function(&self) -> Option<&crate::types::VectorDistanceFunction> {
         self.distance_function.as_ref()
     }
 }
 /// A builder for [`VectorIndex`](crate::types::VectorIndex); start one with `VectorIndex::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VectorIndexBuilder {
     inner: crate::types::VectorIndex,
 }
 impl VectorIndexBuilder {
     /// Sets [`VectorIndex::index_name`](crate::types::VectorIndex::index_name): The name of the vector index.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`VectorIndex::index_name`](crate::types::VectorIndex::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`VectorIndex::index_name`](crate::types::VectorIndex::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Sets [`VectorIndex::vector_attribute`](crate::types::VectorIndex::vector_attribute): The vector attribute configuration for the index.
@@ -114,14 +92,14 @@ impl VectorIndexBuilder {
         mut self,
         input: crate::types::VectorAttributeDefinition,
     ) -> Self {
-        self.inner.vector_attribute = ::std::option::Option::Some(input);
+        self.inner.vector_attribute = Some(input);
         self
     }
     /// Sets or clears [`VectorIndex::vector_attribute`](crate::types::VectorIndex::vector_attribute).
     #[inline]
     pub fn set_vector_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::VectorAttributeDefinition>,
+        input: Option<crate::types::VectorAttributeDefinition>,
     ) -> Self {
         self.inner.vector_attribute = input;
         self
@@ -130,7 +108,7 @@ impl VectorIndexBuilder {
     #[inline]
     pub fn get_vector_attribute(
         &self,
-    ) -> &::std::option::Option<crate::types::VectorAttributeDefinition> {
+    ) -> &Option<crate::types::VectorAttributeDefinition> {
         &self.inner.vector_attribute
     }
     /// Appends one item to [`VectorIndex::search_schema`](crate::types::VectorIndex::search_schema): The search schema that defines partition key and inline filter attributes for the vector index.
@@ -144,51 +122,46 @@ impl VectorIndexBuilder {
     #[inline]
     pub fn set_search_schema(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SearchSchemaElement>>,
+        input: Option<Vec<crate::types::SearchSchemaElement>>,
     ) -> Self {
         self.inner.search_schema = input;
         self
     }
     /// The value set for [`VectorIndex::search_schema`](crate::types::VectorIndex::search_schema), if any.
     #[inline]
-    pub fn get_search_schema(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SearchSchemaElement>> {
+    pub fn get_search_schema(&self) -> &Option<Vec<crate::types::SearchSchemaElement>> {
         &self.inner.search_schema
     }
     /// Sets [`VectorIndex::projection`](crate::types::VectorIndex::projection): Specifies attributes that are copied (projected) from the table into the vector index.
     pub fn projection(mut self, input: crate::types::Projection) -> Self {
-        self.inner.projection = ::std::option::Option::Some(input);
+        self.inner.projection = Some(input);
         self
     }
     /// Sets or clears [`VectorIndex::projection`](crate::types::VectorIndex::projection).
     #[inline]
-    pub fn set_projection(
-        mut self,
-        input: ::std::option::Option<crate::types::Projection>,
-    ) -> Self {
+    pub fn set_projection(mut self, input: Option<crate::types::Projection>) -> Self {
         self.inner.projection = input;
         self
     }
     /// The value set for [`VectorIndex::projection`](crate::types::VectorIndex::projection), if any.
     #[inline]
-    pub fn get_projection(&self) -> &::std::option::Option<crate::types::Projection> {
+    pub fn get_projection(&self) -> &Option<crate::types::Projection> {
         &self.inner.projection
     }
     /// Sets [`VectorIndex::dimensions`](crate::types::VectorIndex::dimensions): The number of dimensions in each vector.
     pub fn dimensions(mut self, input: i64) -> Self {
-        self.inner.dimensions = ::std::option::Option::Some(input);
+        self.inner.dimensions = Some(input);
         self
     }
     /// Sets or clears [`VectorIndex::dimensions`](crate::types::VectorIndex::dimensions).
     #[inline]
-    pub fn set_dimensions(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_dimensions(mut self, input: Option<i64>) -> Self {
         self.inner.dimensions = input;
         self
     }
     /// The value set for [`VectorIndex::dimensions`](crate::types::VectorIndex::dimensions), if any.
     #[inline]
-    pub fn get_dimensions(&self) -> &::std::option::Option<i64> {
+    pub fn get_dimensions(&self) -> &Option<i64> {
         &self.inner.dimensions
     }
     /// Sets [`VectorIndex::distance_function`](crate::types::VectorIndex::distance_function): The distance function used to calculate similarity between vectors.
@@ -196,14 +169,14 @@ impl VectorIndexBuilder {
         mut self,
         input: crate::types::VectorDistanceFunction,
     ) -> Self {
-        self.inner.distance_function = ::std::option::Option::Some(input);
+        self.inner.distance_function = Some(input);
         self
     }
     /// Sets or clears [`VectorIndex::distance_function`](crate::types::VectorIndex::distance_function).
     #[inline]
     pub fn set_distance_function(
         mut self,
-        input: ::std::option::Option<crate::types::VectorDistanceFunction>,
+        input: Option<crate::types::VectorDistanceFunction>,
     ) -> Self {
         self.inner.distance_function = input;
         self
@@ -212,47 +185,44 @@ impl VectorIndexBuilder {
     #[inline]
     pub fn get_distance_function(
         &self,
-    ) -> &::std::option::Option<crate::types::VectorDistanceFunction> {
+    ) -> &Option<crate::types::VectorDistanceFunction> {
         &self.inner.distance_function
     }
     /// Builds the [`VectorIndex`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::VectorIndex,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::VectorIndex, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.index_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VectorIndex",
                 member: "index_name",
             });
         }
         if self.inner.vector_attribute.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VectorIndex",
                 member: "vector_attribute",
             });
         }
         if self.inner.projection.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VectorIndex",
                 member: "projection",
             });
         }
         if self.inner.dimensions.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VectorIndex",
                 member: "dimensions",
             });
         }
         if self.inner.distance_function.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VectorIndex",
                 member: "distance_function",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,52 +2,45 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the current state and configuration of a vector index, including its status, size, item count, and the settings specified when the index was created.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VectorIndexDescription {
     /// The name of the vector index.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
     /// The search schema that defines partition key and inline filter attributes for the vector index.
-    pub search_schema: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SearchSchemaElement>,
-    >,
+    pub search_schema: Option<Vec<crate::types::SearchSchemaElement>>,
     /// Specifies attributes that are copied (projected) from the table into the vector index.
-    pub projection: ::std::option::Option<crate::types::Projection>,
+    pub projection: Option<crate::types::Projection>,
     /// The vector attribute configuration for the index.
-    pub vector_attribute: ::std::option::Option<crate::types::VectorAttributeDefinition>,
+    pub vector_attribute: Option<crate::types::VectorAttributeDefinition>,
     /// The number of dimensions in each vector.
-    pub dimensions: ::std::option::Option<i64>,
+    pub dimensions: Option<i64>,
     /// The distance function used to calculate similarity between vectors.
-    pub distance_function: ::std::option::Option<crate::types::VectorDistanceFunction>,
+    pub distance_function: Option<crate::types::VectorDistanceFunction>,
     /// The current state of the vector index:
     ///
     /// - `CREATING` - The index is being created.
     /// - `ACTIVE` - The index is ready for use.
     /// - `DELETING` - The index is being deleted.
-    pub index_status: ::std::option::Option<crate::types::IndexStatus>,
+    pub index_status: Option<crate::types::IndexStatus>,
     /// Specifies whether the index is currently backfilling. During backfill, `SearchVectors` operations might return incomplete results.
-    pub backfilling: ::std::option::Option<bool>,
+    pub backfilling: Option<bool>,
     /// The total size of the vector index, in bytes. Amazon DynamoDB updates this value approximately every six hours. Recent changes might not be reflected in this value.
-    pub index_size_bytes: ::std::option::Option<i64>,
+    pub index_size_bytes: Option<i64>,
     /// The number of items indexed in the vector index. Amazon DynamoDB updates this value approximately every six hours. Recent changes might not be reflected in this value.
-    pub item_count: ::std::option::Option<i64>,
+    pub item_count: Option<i64>,
     /// The Amazon Resource Name (ARN) that uniquely identifies the vector index.
-    pub index_arn: ::std::option::Option<::std::string::String>,
+    pub index_arn: Option<String>,
 }
 impl VectorIndexDescription {
     /// Starts building a [`VectorIndexDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::VectorIndexDescriptionBuilder {
-        <crate::types::builders::VectorIndexDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VectorIndexDescriptionBuilder as Default>::default()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
     /// The `SearchSchema` member, empty when not set; the field tells an empty list from an absent one.
@@ -57,85 +50,70 @@ impl VectorIndexDescription {
     }
     /// The `Projection` member, when set.
     #[inline]
-    pub fn projection(&self) -> ::std::option::Option<&crate::types::Projection> {
+    pub fn projection(&self) -> Option<&crate::types::Projection> {
         self.projection.as_ref()
     }
     /// The `VectorAttribute` member, when set.
     #[inline]
-    pub fn vector_attribute(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VectorAttributeDefinition> {
+    pub fn vector_attribute(&self) -> Option<&crate::types::VectorAttributeDefinition> {
         self.vector_attribute.as_ref()
     }
     /// The `Dimensions` member, when set.
     #[inline]
-    pub fn dimensions(&self) -> ::std::option::Option<i64> {
+    pub fn dimensions(&self) -> Option<i64> {
         self.dimensions
     }
     /// The `DistanceFunction` member, when set.
     #[inline]
-    pub fn distance_function(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VectorDistanceFunction> {
+    pub fn distance_function(&self) -> Option<&crate::types::VectorDistanceFunction> {
         self.distance_function.as_ref()
     }
     /// The `IndexStatus` member, when set.
     #[inline]
-    pub fn index_status(&self) -> ::std::option::Option<&crate::types::IndexStatus> {
+    pub fn index_status(&self) -> Option<&crate::types::IndexStatus> {
         self.index_status.as_ref()
     }
     /// The `Backfilling` member, when set.
     #[inline]
-    pub fn backfilling(&self) -> ::std::option::Option<bool> {
+    pub fn backfilling(&self) -> Option<bool> {
         self.backfilling
     }
     /// The `IndexSizeBytes` member, when set.
     #[inline]
-    pub fn index_size_bytes(&self) -> ::std::option::Option<i64> {
+    pub fn index_size_bytes(&self) -> Option<i64> {
         self.index_size_bytes
     }
     /// The `ItemCount` member, when set.
     #[inline]
-    pub fn item_count(&self) -> ::std::option::Option<i64> {
+    pub fn item_count(&self) -> Option<i64> {
         self.item_count
     }
     /// The `IndexArn` member, when set.
     #[inline]
-    pub fn index_arn(&self) -> ::std::option::Option<&str> {
+    pub fn index_arn(&self) -> Option<&str> {
         self.index_arn.as_deref()
     }
 }
 /// A builder for [`VectorIndexDescription`](crate::types::VectorIndexDescription); start one with `VectorIndexDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VectorIndexDescriptionBuilder {
     inner: crate::types::VectorIndexDescription,
 }
 impl VectorIndexDescriptionBuilder {
     /// Sets [`VectorIndexDescription::index_name`](crate::types::VectorIndexDescription::index_name): The name of the vector index.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`VectorIndexDescription::index_name`](crate::types::VectorIndexDescription::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`VectorIndexDescription::index_name`](crate::types::VectorIndexDescription::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Appends one item to [`VectorIndexDescription::search_schema`](crate::types::VectorIndexDescription::search_schema): The search schema that defines partition key and inline filter attributes for the vector index.
@@ -149,35 +127,30 @@ impl VectorIndexDescriptionBuilder {
     #[inline]
     pub fn set_search_schema(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SearchSchemaElement>>,
+        input: Option<Vec<crate::types::SearchSchemaElement>>,
     ) -> Self {
         self.inner.search_schema = input;
         self
     }
     /// The value set for [`VectorIndexDescription::search_schema`](crate::types::VectorIndexDescription::search_schema), if any.
     #[inline]
-    pub fn get_search_schema(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SearchSchemaElement>> {
+    pub fn get_search_schema(&self) -> &Option<Vec<crate::types::SearchSchemaElement>> {
         &self.inner.search_schema
     }
     /// Sets [`VectorIndexDescription::projection`](crate::types::VectorIndexDescription::projection): Specifies attributes that are copied (projected) from the table into the vector index.
     pub fn projection(mut self, input: crate::types::Projection) -> Self {
-        self.inner.projection = ::std::option::Option::Some(input);
+        self.inner.projection = Some(input);
         self
     }
     /// Sets or clears [`VectorIndexDescription::projection`](crate::types::VectorIndexDescription::projection).
     #[inline]
-    pub fn set_projection(
-        mut self,
-        input: ::std::option::Option<crate::types::Projection>,
-    ) -> Self {
+    pub fn set_projection(mut self, input: Option<crate::types::Projection>) -> Self {
         self.inner.projection = input;
         self
     }
     /// The value set for [`VectorIndexDescription::projection`](crate::types::VectorIndexDescription::projection), if any.
     #[inline]
-    pub fn get_projection(&self) -> &::std::option::Option<crate::types::Projection> {
+    pub fn get_projection(&self) -> &Option<crate::types::Projection> {
         &self.inner.projection
     }
     /// Sets [`VectorIndexDescription::vector_attribute`](crate::types::VectorIndexDescription::vector_attribute): The vector attribute configuration for the index.
@@ -185,14 +158,14 @@ impl VectorIndexDescriptionBuilder {
         mut self,
         input: crate::types::VectorAttributeDefinition,
     ) -> Self {
-        self.inner.vector_attribute = ::std::option::Option::Some(input);
+        self.inner.vector_attribute = Some(input);
         self
     }
     /// Sets or clears [`VectorIndexDescription::vector_attribute`](crate::types::VectorIndexDescription::vector_attribute).
     #[inline]
     pub fn set_vector_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::VectorAttributeDefinition>,
+        input: Option<crate::types::VectorAttributeDefinition>,
     ) -> Self {
         self.inner.vector_attribute = input;
         self
@@ -201,23 +174,23 @@ impl VectorIndexDescriptionBuilder {
     #[inline]
     pub fn get_vector_attribute(
         &self,
-    ) -> &::std::option::Option<crate::types::VectorAttributeDefinition> {
+    ) -> &Option<crate::types::VectorAttributeDefinition> {
         &self.inner.vector_attribute
     }
     /// Sets [`VectorIndexDescription::dimensions`](crate::types::VectorIndexDescription::dimensions): The number of dimensions in each vector.
     pub fn dimensions(mut self, input: i64) -> Self {
-        self.inner.dimensions = ::std::option::Option::Some(input);
+        self.inner.dimensions = Some(input);
         self
     }
     /// Sets or clears [`VectorIndexDescription::dimensions`](crate::types::VectorIndexDescription::dimensions).
     #[inline]
-    pub fn set_dimensions(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_dimensions(mut self, input: Option<i64>) -> Self {
         self.inner.dimensions = input;
         self
     }
     /// The value set for [`VectorIndexDescription::dimensions`](crate::types::VectorIndexDescription::dimensions), if any.
     #[inline]
-    pub fn get_dimensions(&self) -> &::std::option::Option<i64> {
+    pub fn get_dimensions(&self) -> &Option<i64> {
         &self.inner.dimensions
     }
     /// Sets [`VectorIndexDescription::distance_function`](crate::types::VectorIndexDescription::distance_function): The distance function used to calculate similarity between vectors.
@@ -225,14 +198,14 @@ impl VectorIndexDescriptionBuilder {
         mut self,
         input: crate::types::VectorDistanceFunction,
     ) -> Self {
-        self.inner.distance_function = ::std::option::Option::Some(input);
+        self.inner.distance_function = Some(input);
         self
     }
     /// Sets or clears [`VectorIndexDescription::distance_function`](crate::types::VectorIndexDescription::distance_function).
     #[inline]
     pub fn set_distance_function(
         mut self,
-        input: ::std::option::Option<crate::types::VectorDistanceFunction>,
+        input: Option<crate::types::VectorDistanceFunction>,
     ) -> Self {
         self.inner.distance_function = input;
         self
@@ -241,96 +214,87 @@ impl VectorIndexDescriptionBuilder {
     #[inline]
     pub fn get_distance_function(
         &self,
-    ) -> &::std::option::Option<crate::types::VectorDistanceFunction> {
+    ) -> &Option<crate::types::VectorDistanceFunction> {
         &self.inner.distance_function
     }
     /// Sets [`VectorIndexDescription::index_status`](crate::types::VectorIndexDescription::index_status): The current state of the vector index:
     pub fn index_status(mut self, input: crate::types::IndexStatus) -> Self {
-        self.inner.index_status = ::std::option::Option::Some(input);
+        self.inner.index_status = Some(input);
         self
     }
     /// Sets or clears [`VectorIndexDescription::index_status`](crate::types::VectorIndexDescription::index_status).
     #[inline]
-    pub fn set_index_status(
-        mut self,
-        input: ::std::option::Option<crate::types::IndexStatus>,
-    ) -> Self {
+    pub fn set_index_status(mut self, input: Option<crate::types::IndexStatus>) -> Self {
         self.inner.index_status = input;
         self
     }
     /// The value set for [`VectorIndexDescription::index_status`](crate::types::VectorIndexDescription::index_status), if any.
     #[inline]
-    pub fn get_index_status(&self) -> &::std::option::Option<crate::types::IndexStatus> {
+    pub fn get_index_status(&self) -> &Option<crate::types::IndexStatus> {
         &self.inner.index_status
     }
     /// Sets [`VectorIndexDescription::backfilling`](crate::types::VectorIndexDescription::backfilling): Specifies whether the index is currently backfilling.
     pub fn backfilling(mut self, input: bool) -> Self {
-        self.inner.backfilling = ::std::option::Option::Some(input);
+        self.inner.backfilling = Some(input);
         self
     }
     /// Sets or clears [`VectorIndexDescription::backfilling`](crate::types::VectorIndexDescription::backfilling).
     #[inline]
-    pub fn set_backfilling(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_backfilling(mut self, input: Option<bool>) -> Self {
         self.inner.backfilling = input;
         self
     }
     /// The value set for [`VectorIndexDescription::backfilling`](crate::types::VectorIndexDescription::backfilling), if any.
     #[inline]
-    pub fn get_backfilling(&self) -> &::std::option::Option<bool> {
+    pub fn get_backfilling(&self) -> &Option<bool> {
         &self.inner.backfilling
     }
     /// Sets [`VectorIndexDescription::index_size_bytes`](crate::types::VectorIndexDescription::index_size_bytes): The total size of the vector index, in bytes.
     pub fn index_size_bytes(mut self, input: i64) -> Self {
-        self.inner.index_size_bytes = ::std::option::Option::Some(input);
+        self.inner.index_size_bytes = Some(input);
         self
     }
     /// Sets or clears [`VectorIndexDescription::index_size_bytes`](crate::types::VectorIndexDescription::index_size_bytes).
     #[inline]
-    pub fn set_index_size_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_index_size_bytes(mut self, input: Option<i64>) -> Self {
         self.inner.index_size_bytes = input;
         self
     }
     /// The value set for [`VectorIndexDescription::index_size_bytes`](crate::types::VectorIndexDescription::index_size_bytes), if any.
     #[inline]
-    pub fn get_index_size_bytes(&self) -> &::std::option::Option<i64> {
+    pub fn get_index_size_bytes(&self) -> &Option<i64> {
         &self.inner.index_size_bytes
     }
     /// Sets [`VectorIndexDescription::item_count`](crate::types::VectorIndexDescription::item_count): The number of items indexed in the vector index.
     pub fn item_count(mut self, input: i64) -> Self {
-        self.inner.item_count = ::std::option::Option::Some(input);
+        self.inner.item_count = Some(input);
         self
     }
     /// Sets or clears [`VectorIndexDescription::item_count`](crate::types::VectorIndexDescription::item_count).
     #[inline]
-    pub fn set_item_count(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_item_count(mut self, input: Option<i64>) -> Self {
         self.inner.item_count = input;
         self
     }
     /// The value set for [`VectorIndexDescription::item_count`](crate::types::VectorIndexDescription::item_count), if any.
     #[inline]
-    pub fn get_item_count(&self) -> &::std::option::Option<i64> {
+    pub fn get_item_count(&self) -> &Option<i64> {
         &self.inner.item_count
     }
     /// Sets [`VectorIndexDescription::index_arn`](crate::types::VectorIndexDescription::index_arn): The Amazon Resource Name (ARN) that uniquely identifies the vector index.
-    pub fn index_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_arn = ::std::option::Option::Some(input.into());
+    pub fn index_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_arn = Some(input.into());
         self
     }
     /// Sets or clears [`VectorIndexDescription::index_arn`](crate::types::VectorIndexDescription::index_arn).
     #[inline]
-    pub fn set_index_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_arn(mut self, input: Option<String>) -> Self {
         self.inner.index_arn = input;
         self
     }
     /// The value set for [`VectorIndexDescription::index_arn`](crate::types::VectorIndexDescription::index_arn), if any.
     #[inline]
-    pub fn get_index_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_arn(&self) -> &Option<String> {
         &self.inner.index_arn
     }
     /// Builds the [`VectorIndexDescription`]; it has no required members, so this cannot fail.

@@ -2,45 +2,36 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the configuration of a vector index as it existed at the time a backup was created.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VectorIndexInfo {
     /// The name of the vector index.
-    pub index_name: ::std::option::Option<::std::string::String>,
+    pub index_name: Option<String>,
     /// The vector attribute configuration for the index.
-    pub vector_attribute: ::std::option::Option<crate::types::VectorAttributeDefinition>,
+    pub vector_attribute: Option<crate::types::VectorAttributeDefinition>,
     /// The search schema that defines partition key and inline filter attributes for the vector index.
-    pub search_schema: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SearchSchemaElement>,
-    >,
+    pub search_schema: Option<Vec<crate::types::SearchSchemaElement>>,
     /// Specifies attributes that are copied (projected) from the table into the vector index.
-    pub projection: ::std::option::Option<crate::types::Projection>,
+    pub projection: Option<crate::types::Projection>,
     /// The number of dimensions in each vector.
-    pub dimensions: ::std::option::Option<i64>,
+    pub dimensions: Option<i64>,
     /// The distance function used to calculate similarity between vectors.
-    pub distance_function: ::std::option::Option<crate::types::VectorDistanceFunction>,
+    pub distance_function: Option<crate::types::VectorDistanceFunction>,
 }
 impl VectorIndexInfo {
     /// Starts building a [`VectorIndexInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::VectorIndexInfoBuilder {
-        <crate::types::builders::VectorIndexInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VectorIndexInfoBuilder as Default>::default()
     }
     /// The `IndexName` member, when set.
     #[inline]
-    pub fn index_name(&self) -> ::std::option::Option<&str> {
+    pub fn index_name(&self) -> Option<&str> {
         self.index_name.as_deref()
     }
     /// The `VectorAttribute` member, when set.
     #[inline]
-    pub fn vector_attribute(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VectorAttributeDefinition> {
+    pub fn vector_attribute(&self) -> Option<&crate::types::VectorAttributeDefinition> {
         self.vector_attribute.as_ref()
     }
     /// The `SearchSchema` member, empty when not set; the field tells an empty list from an absent one.
@@ -50,53 +41,40 @@ impl VectorIndexInfo {
     }
     /// The `Projection` member, when set.
     #[inline]
-    pub fn projection(&self) -> ::std::option::Option<&crate::types::Projection> {
+    pub fn projection(&self) -> Option<&crate::types::Projection> {
         self.projection.as_ref()
     }
     /// The `Dimensions` member, when set.
     #[inline]
-    pub fn dimensions(&self) -> ::std::option::Option<i64> {
+    pub fn dimensions(&self) -> Option<i64> {
         self.dimensions
     }
     /// The `DistanceFunction` member, when set.
     #[inline]
-    pub fn distance_function(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VectorDistanceFunction> {
+    pub fn distance_function(&self) -> Option<&crate::types::VectorDistanceFunction> {
         self.distance_function.as_ref()
     }
 }
 /// A builder for [`VectorIndexInfo`](crate::types::VectorIndexInfo); start one with `VectorIndexInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VectorIndexInfoBuilder {
     inner: crate::types::VectorIndexInfo,
 }
 impl VectorIndexInfoBuilder {
     /// Sets [`VectorIndexInfo::index_name`](crate::types::VectorIndexInfo::index_name): The name of the vector index.
-    pub fn index_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.index_name = ::std::option::Option::Some(input.into());
+    pub fn index_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.index_name = Some(input.into());
         self
     }
     /// Sets or clears [`VectorIndexInfo::index_name`](crate::types::VectorIndexInfo::index_name).
     #[inline]
-    pub fn set_index_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_index_name(mut self, input: Option<String>) -> Self {
         self.inner.index_name = input;
         self
     }
     /// The value set for [`VectorIndexInfo::index_name`](crate::types::VectorIndexInfo::index_name), if any.
     #[inline]
-    pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_index_name(&self) -> &Option<String> {
         &self.inner.index_name
     }
     /// Sets [`VectorIndexInfo::vector_attribute`](crate::types::VectorIndexInfo::vector_attribute): The vector attribute configuration for the index.
@@ -104,14 +82,14 @@ impl VectorIndexInfoBuilder {
         mut self,
         input: crate::types::VectorAttributeDefinition,
     ) -> Self {
-        self.inner.vector_attribute = ::std::option::Option::Some(input);
+        self.inner.vector_attribute = Some(input);
         self
     }
     /// Sets or clears [`VectorIndexInfo::vector_attribute`](crate::types::VectorIndexInfo::vector_attribute).
     #[inline]
     pub fn set_vector_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::VectorAttributeDefinition>,
+        input: Option<crate::types::VectorAttributeDefinition>,
     ) -> Self {
         self.inner.vector_attribute = input;
         self
@@ -120,7 +98,7 @@ impl VectorIndexInfoBuilder {
     #[inline]
     pub fn get_vector_attribute(
         &self,
-    ) -> &::std::option::Option<crate::types::VectorAttributeDefinition> {
+    ) -> &Option<crate::types::VectorAttributeDefinition> {
         &self.inner.vector_attribute
     }
     /// Appends one item to [`VectorIndexInfo::search_schema`](crate::types::VectorIndexInfo::search_schema): The search schema that defines partition key and inline filter attributes for the vector index.
@@ -134,51 +112,46 @@ impl VectorIndexInfoBuilder {
     #[inline]
     pub fn set_search_schema(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SearchSchemaElement>>,
+        input: Option<Vec<crate::types::SearchSchemaElement>>,
     ) -> Self {
         self.inner.search_schema = input;
         self
     }
     /// The value set for [`VectorIndexInfo::search_schema`](crate::types::VectorIndexInfo::search_schema), if any.
     #[inline]
-    pub fn get_search_schema(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SearchSchemaElement>> {
+    pub fn get_search_schema(&self) -> &Option<Vec<crate::types::SearchSchemaElement>> {
         &self.inner.search_schema
     }
     /// Sets [`VectorIndexInfo::projection`](crate::types::VectorIndexInfo::projection): Specifies attributes that are copied (projected) from the table into the vector index.
     pub fn projection(mut self, input: crate::types::Projection) -> Self {
-        self.inner.projection = ::std::option::Option::Some(input);
+        self.inner.projection = Some(input);
         self
     }
     /// Sets or clears [`VectorIndexInfo::projection`](crate::types::VectorIndexInfo::projection).
     #[inline]
-    pub fn set_projection(
-        mut self,
-        input: ::std::option::Option<crate::types::Projection>,
-    ) -> Self {
+    pub fn set_projection(mut self, input: Option<crate::types::Projection>) -> Self {
         self.inner.projection = input;
         self
     }
     /// The value set for [`VectorIndexInfo::projection`](crate::types::VectorIndexInfo::projection), if any.
     #[inline]
-    pub fn get_projection(&self) -> &::std::option::Option<crate::types::Projection> {
+    pub fn get_projection(&self) -> &Option<crate::types::Projection> {
         &self.inner.projection
     }
     /// Sets [`VectorIndexInfo::dimensions`](crate::types::VectorIndexInfo::dimensions): The number of dimensions in each vector.
     pub fn dimensions(mut self, input: i64) -> Self {
-        self.inner.dimensions = ::std::option::Option::Some(input);
+        self.inner.dimensions = Some(input);
         self
     }
     /// Sets or clears [`VectorIndexInfo::dimensions`](crate::types::VectorIndexInfo::dimensions).
     #[inline]
-    pub fn set_dimensions(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_dimensions(mut self, input: Option<i64>) -> Self {
         self.inner.dimensions = input;
         self
     }
     /// The value set for [`VectorIndexInfo::dimensions`](crate::types::VectorIndexInfo::dimensions), if any.
     #[inline]
-    pub fn get_dimensions(&self) -> &::std::option::Option<i64> {
+    pub fn get_dimensions(&self) -> &Option<i64> {
         &self.inner.dimensions
     }
     /// Sets [`VectorIndexInfo::distance_function`](crate::types::VectorIndexInfo::distance_function): The distance function used to calculate similarity between vectors.
@@ -186,14 +159,14 @@ impl VectorIndexInfoBuilder {
         mut self,
         input: crate::types::VectorDistanceFunction,
     ) -> Self {
-        self.inner.distance_function = ::std::option::Option::Some(input);
+        self.inner.distance_function = Some(input);
         self
     }
     /// Sets or clears [`VectorIndexInfo::distance_function`](crate::types::VectorIndexInfo::distance_function).
     #[inline]
     pub fn set_distance_function(
         mut self,
-        input: ::std::option::Option<crate::types::VectorDistanceFunction>,
+        input: Option<crate::types::VectorDistanceFunction>,
     ) -> Self {
         self.inner.distance_function = input;
         self
@@ -202,7 +175,7 @@ impl VectorIndexInfoBuilder {
     #[inline]
     pub fn get_distance_function(
         &self,
-    ) -> &::std::option::Option<crate::types::VectorDistanceFunction> {
+    ) -> &Option<crate::types::VectorDistanceFunction> {
         &self.inner.distance_function
     }
     /// Builds the [`VectorIndexInfo`]; it has no required members, so this cannot fail.

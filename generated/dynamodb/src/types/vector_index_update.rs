@@ -2,91 +2,73 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A vector index to be added to or removed from a table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VectorIndexUpdate {
     /// The configuration for creating a new vector index on the table.
-    pub create: ::std::option::Option<crate::types::CreateVectorIndexAction>,
+    pub create: Option<crate::types::CreateVectorIndexAction>,
     /// The configuration for deleting an existing vector index from the table.
-    pub delete: ::std::option::Option<crate::types::DeleteVectorIndexAction>,
+    pub delete: Option<crate::types::DeleteVectorIndexAction>,
 }
 impl VectorIndexUpdate {
     /// Starts building a [`VectorIndexUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::VectorIndexUpdateBuilder {
-        <crate::types::builders::VectorIndexUpdateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VectorIndexUpdateBuilder as Default>::default()
     }
     /// The `Create` member, when set.
     #[inline]
-    pub fn create(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CreateVectorIndexAction> {
+    pub fn create(&self) -> Option<&crate::types::CreateVectorIndexAction> {
         self.create.as_ref()
     }
     /// The `Delete` member, when set.
     #[inline]
-    pub fn delete(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DeleteVectorIndexAction> {
+    pub fn delete(&self) -> Option<&crate::types::DeleteVectorIndexAction> {
         self.delete.as_ref()
     }
 }
 /// A builder for [`VectorIndexUpdate`](crate::types::VectorIndexUpdate); start one with `VectorIndexUpdate::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VectorIndexUpdateBuilder {
     inner: crate::types::VectorIndexUpdate,
 }
 impl VectorIndexUpdateBuilder {
     /// Sets [`VectorIndexUpdate::create`](crate::types::VectorIndexUpdate::create): The configuration for creating a new vector index on the table.
     pub fn create(mut self, input: crate::types::CreateVectorIndexAction) -> Self {
-        self.inner.create = ::std::option::Option::Some(input);
+        self.inner.create = Some(input);
         self
     }
     /// Sets or clears [`VectorIndexUpdate::create`](crate::types::VectorIndexUpdate::create).
     #[inline]
     pub fn set_create(
         mut self,
-        input: ::std::option::Option<crate::types::CreateVectorIndexAction>,
+        input: Option<crate::types::CreateVectorIndexAction>,
     ) -> Self {
         self.inner.create = input;
         self
     }
     /// The value set for [`VectorIndexUpdate::create`](crate::types::VectorIndexUpdate::create), if any.
     #[inline]
-    pub fn get_create(
-        &self,
-    ) -> &::std::option::Option<crate::types::CreateVectorIndexAction> {
+    pub fn get_create(&self) -> &Option<crate::types::CreateVectorIndexAction> {
         &self.inner.create
     }
     /// Sets [`VectorIndexUpdate::delete`](crate::types::VectorIndexUpdate::delete): The configuration for deleting an existing vector index from the table.
     pub fn delete(mut self, input: crate::types::DeleteVectorIndexAction) -> Self {
-        self.inner.delete = ::std::option::Option::Some(input);
+        self.inner.delete = Some(input);
         self
     }
     /// Sets or clears [`VectorIndexUpdate::delete`](crate::types::VectorIndexUpdate::delete).
     #[inline]
     pub fn set_delete(
         mut self,
-        input: ::std::option::Option<crate::types::DeleteVectorIndexAction>,
+        input: Option<crate::types::DeleteVectorIndexAction>,
     ) -> Self {
         self.inner.delete = input;
         self
     }
     /// The value set for [`VectorIndexUpdate::delete`](crate::types::VectorIndexUpdate::delete), if any.
     #[inline]
-    pub fn get_delete(
-        &self,
-    ) -> &::std::option::Option<crate::types::DeleteVectorIndexAction> {
+    pub fn get_delete(&self) -> &Option<crate::types::DeleteVectorIndexAction> {
         &self.inner.delete
     }
     /// Builds the [`VectorIndexUpdate`]; it has no required members, so this cannot fail.

@@ -2,83 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Provides visibility into the number of read and write operations your table or secondary index can instantaneously support. The settings can be modified using the `UpdateTable` operation to meet the throughput requirements of an upcoming peak event.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WarmThroughput {
     /// Represents the number of read operations your base table can instantaneously support.
-    pub read_units_per_second: ::std::option::Option<i64>,
+    pub read_units_per_second: Option<i64>,
     /// Represents the number of write operations your base table can instantaneously support.
-    pub write_units_per_second: ::std::option::Option<i64>,
+    pub write_units_per_second: Option<i64>,
 }
 impl WarmThroughput {
     /// Starts building a [`WarmThroughput`].
     #[inline]
     pub fn builder() -> crate::types::builders::WarmThroughputBuilder {
-        <crate::types::builders::WarmThroughputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::WarmThroughputBuilder as Default>::default()
     }
     /// The `ReadUnitsPerSecond` member, when set.
     #[inline]
-    pub fn read_units_per_second(&self) -> ::std::option::Option<i64> {
+    pub fn read_units_per_second(&self) -> Option<i64> {
         self.read_units_per_second
     }
     /// The `WriteUnitsPerSecond` member, when set.
     #[inline]
-    pub fn write_units_per_second(&self) -> ::std::option::Option<i64> {
+    pub fn write_units_per_second(&self) -> Option<i64> {
         self.write_units_per_second
     }
 }
 /// A builder for [`WarmThroughput`](crate::types::WarmThroughput); start one with `WarmThroughput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct WarmThroughputBuilder {
     inner: crate::types::WarmThroughput,
 }
 impl WarmThroughputBuilder {
     /// Sets [`WarmThroughput::read_units_per_second`](crate::types::WarmThroughput::read_units_per_second): Represents the number of read operations your base table can instantaneously support.
     pub fn read_units_per_second(mut self, input: i64) -> Self {
-        self.inner.read_units_per_second = ::std::option::Option::Some(input);
+        self.inner.read_units_per_second = Some(input);
         self
     }
     /// Sets or clears [`WarmThroughput::read_units_per_second`](crate::types::WarmThroughput::read_units_per_second).
     #[inline]
-    pub fn set_read_units_per_second(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_read_units_per_second(mut self, input: Option<i64>) -> Self {
         self.inner.read_units_per_second = input;
         self
     }
     /// The value set for [`WarmThroughput::read_units_per_second`](crate::types::WarmThroughput::read_units_per_second), if any.
     #[inline]
-    pub fn get_read_units_per_second(&self) -> &::std::option::Option<i64> {
+    pub fn get_read_units_per_second(&self) -> &Option<i64> {
         &self.inner.read_units_per_second
     }
     /// Sets [`WarmThroughput::write_units_per_second`](crate::types::WarmThroughput::write_units_per_second): Represents the number of write operations your base table can instantaneously support.
     pub fn write_units_per_second(mut self, input: i64) -> Self {
-        self.inner.write_units_per_second = ::std::option::Option::Some(input);
+        self.inner.write_units_per_second = Some(input);
         self
     }
     /// Sets or clears [`WarmThroughput::write_units_per_second`](crate::types::WarmThroughput::write_units_per_second).
     #[inline]
-    pub fn set_write_units_per_second(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_write_units_per_second(mut self, input: Option<i64>) -> Self {
         self.inner.write_units_per_second = input;
         self
     }
     /// The value set for [`WarmThroughput::write_units_per_second`](crate::types::WarmThroughput::write_units_per_second), if any.
     #[inline]
-    pub fn get_write_units_per_second(&self) -> &::std::option::Option<i64> {
+    pub fn get_write_units_per_second(&self) -> &Option<i64> {
         &self.inner.write_units_per_second
     }
     /// Builds the [`WarmThroughput`]; it has no required members, so this cannot fail.

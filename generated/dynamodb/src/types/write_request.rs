@@ -2,85 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents an operation to perform - either `DeleteItem` or `PutItem`. You can only request one of these operations, not both, in a single [`WriteRequest`](crate::types::WriteRequest). If you do need to perform both of these operations, you need to provide two separate [`WriteRequest`](crate::types::WriteRequest) objects.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WriteRequest {
     /// A request to perform a `PutItem` operation.
-    pub put_request: ::std::option::Option<crate::types::PutRequest>,
+    pub put_request: Option<crate::types::PutRequest>,
     /// A request to perform a `DeleteItem` operation.
-    pub delete_request: ::std::option::Option<crate::types::DeleteRequest>,
+    pub delete_request: Option<crate::types::DeleteRequest>,
 }
 impl WriteRequest {
     /// Starts building a [`WriteRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::WriteRequestBuilder {
-        <crate::types::builders::WriteRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::WriteRequestBuilder as Default>::default()
     }
     /// The `PutRequest` member, when set.
     #[inline]
-    pub fn put_request(&self) -> ::std::option::Option<&crate::types::PutRequest> {
+    pub fn put_request(&self) -> Option<&crate::types::PutRequest> {
         self.put_request.as_ref()
     }
     /// The `DeleteRequest` member, when set.
     #[inline]
-    pub fn delete_request(&self) -> ::std::option::Option<&crate::types::DeleteRequest> {
+    pub fn delete_request(&self) -> Option<&crate::types::DeleteRequest> {
         self.delete_request.as_ref()
     }
 }
 /// A builder for [`WriteRequest`](crate::types::WriteRequest); start one with `WriteRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct WriteRequestBuilder {
     inner: crate::types::WriteRequest,
 }
 impl WriteRequestBuilder {
     /// Sets [`WriteRequest::put_request`](crate::types::WriteRequest::put_request): A request to perform a `PutItem` operation.
     pub fn put_request(mut self, input: crate::types::PutRequest) -> Self {
-        self.inner.put_request = ::std::option::Option::Some(input);
+        self.inner.put_request = Some(input);
         self
     }
     /// Sets or clears [`WriteRequest::put_request`](crate::types::WriteRequest::put_request).
     #[inline]
-    pub fn set_put_request(
-        mut self,
-        input: ::std::option::Option<crate::types::PutRequest>,
-    ) -> Self {
+    pub fn set_put_request(mut self, input: Option<crate::types::PutRequest>) -> Self {
         self.inner.put_request = input;
         self
     }
     /// The value set for [`WriteRequest::put_request`](crate::types::WriteRequest::put_request), if any.
     #[inline]
-    pub fn get_put_request(&self) -> &::std::option::Option<crate::types::PutRequest> {
+    pub fn get_put_request(&self) -> &Option<crate::types::PutRequest> {
         &self.inner.put_request
     }
     /// Sets [`WriteRequest::delete_request`](crate::types::WriteRequest::delete_request): A request to perform a `DeleteItem` operation.
     pub fn delete_request(mut self, input: crate::types::DeleteRequest) -> Self {
-        self.inner.delete_request = ::std::option::Option::Some(input);
+        self.inner.delete_request = Some(input);
         self
     }
     /// Sets or clears [`WriteRequest::delete_request`](crate::types::WriteRequest::delete_request).
     #[inline]
     pub fn set_delete_request(
         mut self,
-        input: ::std::option::Option<crate::types::DeleteRequest>,
+        input: Option<crate::types::DeleteRequest>,
     ) -> Self {
         self.inner.delete_request = input;
         self
     }
     /// The value set for [`WriteRequest::delete_request`](crate::types::WriteRequest::delete_request), if any.
     #[inline]
-    pub fn get_delete_request(
-        &self,
-    ) -> &::std::option::Option<crate::types::DeleteRequest> {
+    pub fn get_delete_request(&self) -> &Option<crate::types::DeleteRequest> {
         &self.inner.delete_request
     }
     /// Builds the [`WriteRequest`]; it has no required members, so this cannot fail.

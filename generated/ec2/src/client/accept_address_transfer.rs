@@ -3,7 +3,7 @@
 
 use crate::operation::{AcceptAddressTransfer, AcceptAddressTransferError, Operation};
 /// A call to [`AcceptAddressTransfer`](crate::operation::AcceptAddressTransfer): Accepts an Elastic IP address transfer. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AcceptAddressTransferFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AcceptAddressTransferRequestBuilder,
@@ -14,13 +14,13 @@ impl AcceptAddressTransferFluentBuilder {
     ) -> Self {
         AcceptAddressTransferFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AcceptAddressTransferError`](crate::operation::AcceptAddressTransferError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AcceptAddressTransferResult,
         ::awsgen_runtime::client::SdkError<AcceptAddressTransferError>,
     > {
@@ -37,23 +37,17 @@ impl AcceptAddressTransferFluentBuilder {
         &self.input
     }
     /// Sets the input's `address`: see [`address`](crate::types::builders::AcceptAddressTransferRequestBuilder::address).
-    pub fn address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn address(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.address(input);
         self
     }
     /// Sets or clears the input's `address`.
-    pub fn set_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_address(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_address(input);
         self
     }
     /// The value set for the input's `address`, if any.
-    pub fn get_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_address(&self) -> &Option<String> {
         self.input.get_address()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::AcceptAddressTransferRequestBuilder::tag_specifications).
@@ -64,7 +58,7 @@ impl AcceptAddressTransferFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -72,7 +66,7 @@ impl AcceptAddressTransferFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AcceptAddressTransferRequestBuilder::dry_run).
@@ -81,12 +75,12 @@ impl AcceptAddressTransferFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -105,7 +99,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AcceptAddressTransfer as Operation>::serialize_request(input),
             <AcceptAddressTransfer as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`AcceptReservedInstancesExchangeQuote`](crate::operation::AcceptReservedInstancesExchangeQuote): Accepts the Convertible Reserved Instance exchange quote described in the `GetReservedInstancesExchangeQuote` call. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AcceptReservedInstancesExchangeQuoteFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AcceptReservedInstancesExchangeQuoteRequestBuilder,
@@ -17,13 +17,13 @@ impl AcceptReservedInstancesExchangeQuoteFluentBuilder {
     ) -> Self {
         AcceptReservedInstancesExchangeQuoteFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AcceptReservedInstancesExchangeQuoteError`](crate::operation::AcceptReservedInstancesExchangeQuoteError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AcceptReservedInstancesExchangeQuoteResult,
         ::awsgen_runtime::client::SdkError<AcceptReservedInstancesExchangeQuoteError>,
     > {
@@ -45,34 +45,26 @@ impl AcceptReservedInstancesExchangeQuoteFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `reserved_instance_ids`: see [`reserved_instance_ids`](crate::types::builders::AcceptReservedInstancesExchangeQuoteRequestBuilder::reserved_instance_ids).
-    pub fn reserved_instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn reserved_instance_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.reserved_instance_ids(input);
         self
     }
     /// Sets or clears the input's `reserved_instance_ids`.
-    pub fn set_reserved_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_reserved_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_reserved_instance_ids(input);
         self
     }
     /// The value set for the input's `reserved_instance_ids`, if any.
-    pub fn get_reserved_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_reserved_instance_ids(&self) -> &Option<Vec<String>> {
         self.input.get_reserved_instance_ids()
     }
     /// Appends one item to the input's `target_configurations`: see [`target_configurations`](crate::types::builders::AcceptReservedInstancesExchangeQuoteRequestBuilder::target_configurations).
@@ -86,9 +78,7 @@ impl AcceptReservedInstancesExchangeQuoteFluentBuilder {
     /// Sets or clears the input's `target_configurations`.
     pub fn set_target_configurations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TargetConfigurationRequest>,
-        >,
+        input: Option<Vec<crate::types::TargetConfigurationRequest>>,
     ) -> Self {
         self.input = self.input.set_target_configurations(input);
         self
@@ -96,9 +86,7 @@ impl AcceptReservedInstancesExchangeQuoteFluentBuilder {
     /// The value set for the input's `target_configurations`, if any.
     pub fn get_target_configurations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TargetConfigurationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::TargetConfigurationRequest>> {
         self.input.get_target_configurations()
     }
 }
@@ -117,7 +105,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AcceptReservedInstancesExchangeQuote as Operation>::serialize_request(
                 input,
             ),

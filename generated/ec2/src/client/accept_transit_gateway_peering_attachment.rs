@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`AcceptTransitGatewayPeeringAttachment`](crate::operation::AcceptTransitGatewayPeeringAttachment): Accepts a transit gateway peering attachment request. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AcceptTransitGatewayPeeringAttachmentFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AcceptTransitGatewayPeeringAttachmentRequestBuilder,
@@ -17,13 +17,13 @@ impl AcceptTransitGatewayPeeringAttachmentFluentBuilder {
     ) -> Self {
         AcceptTransitGatewayPeeringAttachmentFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AcceptTransitGatewayPeeringAttachmentError`](crate::operation::AcceptTransitGatewayPeeringAttachmentError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AcceptTransitGatewayPeeringAttachmentResult,
         ::awsgen_runtime::client::SdkError<AcceptTransitGatewayPeeringAttachmentError>,
     > {
@@ -40,25 +40,17 @@ impl AcceptTransitGatewayPeeringAttachmentFluentBuilder {
         &self.input
     }
     /// Sets the input's `transit_gateway_attachment_id`: see [`transit_gateway_attachment_id`](crate::types::builders::AcceptTransitGatewayPeeringAttachmentRequestBuilder::transit_gateway_attachment_id).
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_attachment_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_attachment_id`.
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_attachment_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_attachment_id`, if any.
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_attachment_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AcceptTransitGatewayPeeringAttachmentRequestBuilder::dry_run).
@@ -67,12 +59,12 @@ impl AcceptTransitGatewayPeeringAttachmentFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -91,7 +83,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AcceptTransitGatewayPeeringAttachment as Operation>::serialize_request(
                 input,
             ),

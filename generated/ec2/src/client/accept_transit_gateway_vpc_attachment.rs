@@ -5,7 +5,7 @@ use crate::operation::{
     AcceptTransitGatewayVpcAttachment, AcceptTransitGatewayVpcAttachmentError, Operation,
 };
 /// A call to [`AcceptTransitGatewayVpcAttachment`](crate::operation::AcceptTransitGatewayVpcAttachment): Accepts a request to attach a VPC to a transit gateway. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AcceptTransitGatewayVpcAttachmentFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AcceptTransitGatewayVpcAttachmentRequestBuilder,
@@ -16,13 +16,13 @@ impl AcceptTransitGatewayVpcAttachmentFluentBuilder {
     ) -> Self {
         AcceptTransitGatewayVpcAttachmentFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AcceptTransitGatewayVpcAttachmentError`](crate::operation::AcceptTransitGatewayVpcAttachmentError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AcceptTransitGatewayVpcAttachmentResult,
         ::awsgen_runtime::client::SdkError<AcceptTransitGatewayVpcAttachmentError>,
     > {
@@ -39,25 +39,17 @@ impl AcceptTransitGatewayVpcAttachmentFluentBuilder {
         &self.input
     }
     /// Sets the input's `transit_gateway_attachment_id`: see [`transit_gateway_attachment_id`](crate::types::builders::AcceptTransitGatewayVpcAttachmentRequestBuilder::transit_gateway_attachment_id).
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_attachment_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_attachment_id`.
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_attachment_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_attachment_id`, if any.
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_attachment_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AcceptTransitGatewayVpcAttachmentRequestBuilder::dry_run).
@@ -66,12 +58,12 @@ impl AcceptTransitGatewayVpcAttachmentFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -90,7 +82,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AcceptTransitGatewayVpcAttachment as Operation>::serialize_request(input),
             <AcceptTransitGatewayVpcAttachment as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     AcceptVpcPeeringConnection, AcceptVpcPeeringConnectionError, Operation,
 };
 /// A call to [`AcceptVpcPeeringConnection`](crate::operation::AcceptVpcPeeringConnection): Accept a VPC peering connection request. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AcceptVpcPeeringConnectionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AcceptVpcPeeringConnectionRequestBuilder,
@@ -16,13 +16,13 @@ impl AcceptVpcPeeringConnectionFluentBuilder {
     ) -> Self {
         AcceptVpcPeeringConnectionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AcceptVpcPeeringConnectionError`](crate::operation::AcceptVpcPeeringConnectionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AcceptVpcPeeringConnectionResult,
         ::awsgen_runtime::client::SdkError<AcceptVpcPeeringConnectionError>,
     > {
@@ -44,34 +44,26 @@ impl AcceptVpcPeeringConnectionFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `vpc_peering_connection_id`: see [`vpc_peering_connection_id`](crate::types::builders::AcceptVpcPeeringConnectionRequestBuilder::vpc_peering_connection_id).
-    pub fn vpc_peering_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_peering_connection_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_peering_connection_id(input);
         self
     }
     /// Sets or clears the input's `vpc_peering_connection_id`.
-    pub fn set_vpc_peering_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_peering_connection_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_peering_connection_id(input);
         self
     }
     /// The value set for the input's `vpc_peering_connection_id`, if any.
-    pub fn get_vpc_peering_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_peering_connection_id(&self) -> &Option<String> {
         self.input.get_vpc_peering_connection_id()
     }
 }
@@ -90,7 +82,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AcceptVpcPeeringConnection as Operation>::serialize_request(input),
             <AcceptVpcPeeringConnection as Operation>::parse_response,
         )

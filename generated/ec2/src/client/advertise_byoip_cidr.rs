@@ -3,7 +3,7 @@
 
 use crate::operation::{AdvertiseByoipCidr, AdvertiseByoipCidrError, Operation};
 /// A call to [`AdvertiseByoipCidr`](crate::operation::AdvertiseByoipCidr): Advertises an IPv4 or IPv6 address range that is provisioned for use with your Amazon Web Services resources through bring your own IP addresses (BYOIP). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AdvertiseByoipCidrFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AdvertiseByoipCidrRequestBuilder,
@@ -14,13 +14,13 @@ impl AdvertiseByoipCidrFluentBuilder {
     ) -> Self {
         AdvertiseByoipCidrFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AdvertiseByoipCidrError`](crate::operation::AdvertiseByoipCidrError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AdvertiseByoipCidrResult,
         ::awsgen_runtime::client::SdkError<AdvertiseByoipCidrError>,
     > {
@@ -35,43 +35,31 @@ impl AdvertiseByoipCidrFluentBuilder {
         &self.input
     }
     /// Sets the input's `cidr`: see [`cidr`](crate::types::builders::AdvertiseByoipCidrRequestBuilder::cidr).
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cidr(input);
         self
     }
     /// Sets or clears the input's `cidr`.
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cidr(input);
         self
     }
     /// The value set for the input's `cidr`, if any.
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         self.input.get_cidr()
     }
     /// Sets the input's `asn`: see [`asn`](crate::types::builders::AdvertiseByoipCidrRequestBuilder::asn).
-    pub fn asn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn asn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.asn(input);
         self
     }
     /// Sets or clears the input's `asn`.
-    pub fn set_asn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_asn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_asn(input);
         self
     }
     /// The value set for the input's `asn`, if any.
-    pub fn get_asn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_asn(&self) -> &Option<String> {
         self.input.get_asn()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AdvertiseByoipCidrRequestBuilder::dry_run).
@@ -80,34 +68,26 @@ impl AdvertiseByoipCidrFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `network_border_group`: see [`network_border_group`](crate::types::builders::AdvertiseByoipCidrRequestBuilder::network_border_group).
-    pub fn network_border_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_border_group(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_border_group(input);
         self
     }
     /// Sets or clears the input's `network_border_group`.
-    pub fn set_network_border_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_border_group(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_border_group(input);
         self
     }
     /// The value set for the input's `network_border_group`, if any.
-    pub fn get_network_border_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_border_group(&self) -> &Option<String> {
         self.input.get_network_border_group()
     }
 }
@@ -126,7 +106,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AdvertiseByoipCidr as Operation>::serialize_request(input),
             <AdvertiseByoipCidr as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{AllocateAddress, AllocateAddressError, Operation};
 /// A call to [`AllocateAddress`](crate::operation::AllocateAddress): Allocates an Elastic IP address to your Amazon Web Services account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AllocateAddressFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AllocateAddressRequestBuilder,
@@ -14,13 +14,13 @@ impl AllocateAddressFluentBuilder {
     ) -> Self {
         AllocateAddressFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AllocateAddressError`](crate::operation::AllocateAddressError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AllocateAddressResult,
         ::awsgen_runtime::client::SdkError<AllocateAddressError>,
     > {
@@ -37,99 +37,68 @@ impl AllocateAddressFluentBuilder {
         self
     }
     /// Sets or clears the input's `domain`.
-    pub fn set_domain(
-        mut self,
-        input: ::std::option::Option<crate::types::DomainType>,
-    ) -> Self {
+    pub fn set_domain(mut self, input: Option<crate::types::DomainType>) -> Self {
         self.input = self.input.set_domain(input);
         self
     }
     /// The value set for the input's `domain`, if any.
-    pub fn get_domain(&self) -> &::std::option::Option<crate::types::DomainType> {
+    pub fn get_domain(&self) -> &Option<crate::types::DomainType> {
         self.input.get_domain()
     }
     /// Sets the input's `address`: see [`address`](crate::types::builders::AllocateAddressRequestBuilder::address).
-    pub fn address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn address(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.address(input);
         self
     }
     /// Sets or clears the input's `address`.
-    pub fn set_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_address(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_address(input);
         self
     }
     /// The value set for the input's `address`, if any.
-    pub fn get_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_address(&self) -> &Option<String> {
         self.input.get_address()
     }
     /// Sets the input's `public_ipv4_pool`: see [`public_ipv4_pool`](crate::types::builders::AllocateAddressRequestBuilder::public_ipv4_pool).
-    pub fn public_ipv4_pool(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn public_ipv4_pool(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.public_ipv4_pool(input);
         self
     }
     /// Sets or clears the input's `public_ipv4_pool`.
-    pub fn set_public_ipv4_pool(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ipv4_pool(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_public_ipv4_pool(input);
         self
     }
     /// The value set for the input's `public_ipv4_pool`, if any.
-    pub fn get_public_ipv4_pool(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ipv4_pool(&self) -> &Option<String> {
         self.input.get_public_ipv4_pool()
     }
     /// Sets the input's `network_border_group`: see [`network_border_group`](crate::types::builders::AllocateAddressRequestBuilder::network_border_group).
-    pub fn network_border_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_border_group(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_border_group(input);
         self
     }
     /// Sets or clears the input's `network_border_group`.
-    pub fn set_network_border_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_border_group(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_border_group(input);
         self
     }
     /// The value set for the input's `network_border_group`, if any.
-    pub fn get_network_border_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_border_group(&self) -> &Option<String> {
         self.input.get_network_border_group()
     }
     /// Sets the input's `customer_owned_ipv4_pool`: see [`customer_owned_ipv4_pool`](crate::types::builders::AllocateAddressRequestBuilder::customer_owned_ipv4_pool).
-    pub fn customer_owned_ipv4_pool(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn customer_owned_ipv4_pool(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.customer_owned_ipv4_pool(input);
         self
     }
     /// Sets or clears the input's `customer_owned_ipv4_pool`.
-    pub fn set_customer_owned_ipv4_pool(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_owned_ipv4_pool(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_customer_owned_ipv4_pool(input);
         self
     }
     /// The value set for the input's `customer_owned_ipv4_pool`, if any.
-    pub fn get_customer_owned_ipv4_pool(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_owned_ipv4_pool(&self) -> &Option<String> {
         self.input.get_customer_owned_ipv4_pool()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::AllocateAddressRequestBuilder::tag_specifications).
@@ -140,7 +109,7 @@ impl AllocateAddressFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -148,27 +117,21 @@ impl AllocateAddressFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `ipam_pool_id`: see [`ipam_pool_id`](crate::types::builders::AllocateAddressRequestBuilder::ipam_pool_id).
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_pool_id(input);
         self
     }
     /// Sets or clears the input's `ipam_pool_id`.
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_pool_id(input);
         self
     }
     /// The value set for the input's `ipam_pool_id`, if any.
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         self.input.get_ipam_pool_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AllocateAddressRequestBuilder::dry_run).
@@ -177,12 +140,12 @@ impl AllocateAddressFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -201,7 +164,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AllocateAddress as Operation>::serialize_request(input),
             <AllocateAddress as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{AllocateHosts, AllocateHostsError, Operation};
 /// A call to [`AllocateHosts`](crate::operation::AllocateHosts): Allocates a Dedicated Host to your account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AllocateHostsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AllocateHostsRequestBuilder,
@@ -14,13 +14,13 @@ impl AllocateHostsFluentBuilder {
     ) -> Self {
         AllocateHostsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AllocateHostsError`](crate::operation::AllocateHostsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AllocateHostsResult,
         ::awsgen_runtime::client::SdkError<AllocateHostsError>,
     > {
@@ -32,23 +32,17 @@ impl AllocateHostsFluentBuilder {
         &self.input
     }
     /// Sets the input's `instance_family`: see [`instance_family`](crate::types::builders::AllocateHostsRequestBuilder::instance_family).
-    pub fn instance_family(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_family(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_family(input);
         self
     }
     /// Sets or clears the input's `instance_family`.
-    pub fn set_instance_family(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_family(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_family(input);
         self
     }
     /// The value set for the input's `instance_family`, if any.
-    pub fn get_instance_family(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_family(&self) -> &Option<String> {
         self.input.get_instance_family()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::AllocateHostsRequestBuilder::tag_specifications).
@@ -59,7 +53,7 @@ impl AllocateHostsFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -67,7 +61,7 @@ impl AllocateHostsFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `host_recovery`: see [`host_recovery`](crate::types::builders::AllocateHostsRequestBuilder::host_recovery).
@@ -78,35 +72,27 @@ impl AllocateHostsFluentBuilder {
     /// Sets or clears the input's `host_recovery`.
     pub fn set_host_recovery(
         mut self,
-        input: ::std::option::Option<crate::types::HostRecovery>,
+        input: Option<crate::types::HostRecovery>,
     ) -> Self {
         self.input = self.input.set_host_recovery(input);
         self
     }
     /// The value set for the input's `host_recovery`, if any.
-    pub fn get_host_recovery(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostRecovery> {
+    pub fn get_host_recovery(&self) -> &Option<crate::types::HostRecovery> {
         self.input.get_host_recovery()
     }
     /// Sets the input's `outpost_arn`: see [`outpost_arn`](crate::types::builders::AllocateHostsRequestBuilder::outpost_arn).
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.outpost_arn(input);
         self
     }
     /// Sets or clears the input's `outpost_arn`.
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_outpost_arn(input);
         self
     }
     /// The value set for the input's `outpost_arn`, if any.
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         self.input.get_outpost_arn()
     }
     /// Sets the input's `host_maintenance`: see [`host_maintenance`](crate::types::builders::AllocateHostsRequestBuilder::host_maintenance).
@@ -117,59 +103,41 @@ impl AllocateHostsFluentBuilder {
     /// Sets or clears the input's `host_maintenance`.
     pub fn set_host_maintenance(
         mut self,
-        input: ::std::option::Option<crate::types::HostMaintenance>,
+        input: Option<crate::types::HostMaintenance>,
     ) -> Self {
         self.input = self.input.set_host_maintenance(input);
         self
     }
     /// The value set for the input's `host_maintenance`, if any.
-    pub fn get_host_maintenance(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostMaintenance> {
+    pub fn get_host_maintenance(&self) -> &Option<crate::types::HostMaintenance> {
         self.input.get_host_maintenance()
     }
     /// Appends one item to the input's `asset_ids`: see [`asset_ids`](crate::types::builders::AllocateHostsRequestBuilder::asset_ids).
-    pub fn asset_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn asset_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.asset_ids(input);
         self
     }
     /// Sets or clears the input's `asset_ids`.
-    pub fn set_asset_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_asset_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_asset_ids(input);
         self
     }
     /// The value set for the input's `asset_ids`, if any.
-    pub fn get_asset_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_asset_ids(&self) -> &Option<Vec<String>> {
         self.input.get_asset_ids()
     }
     /// Sets the input's `availability_zone_id`: see [`availability_zone_id`](crate::types::builders::AllocateHostsRequestBuilder::availability_zone_id).
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.availability_zone_id(input);
         self
     }
     /// Sets or clears the input's `availability_zone_id`.
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_availability_zone_id(input);
         self
     }
     /// The value set for the input's `availability_zone_id`, if any.
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         self.input.get_availability_zone_id()
     }
     /// Sets the input's `cpu_options`: see [`cpu_options`](crate::types::builders::AllocateHostsRequestBuilder::cpu_options).
@@ -180,15 +148,13 @@ impl AllocateHostsFluentBuilder {
     /// Sets or clears the input's `cpu_options`.
     pub fn set_cpu_options(
         mut self,
-        input: ::std::option::Option<crate::types::HostCpuOptionsRequest>,
+        input: Option<crate::types::HostCpuOptionsRequest>,
     ) -> Self {
         self.input = self.input.set_cpu_options(input);
         self
     }
     /// The value set for the input's `cpu_options`, if any.
-    pub fn get_cpu_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostCpuOptionsRequest> {
+    pub fn get_cpu_options(&self) -> &Option<crate::types::HostCpuOptionsRequest> {
         self.input.get_cpu_options()
     }
     /// Sets the input's `auto_placement`: see [`auto_placement`](crate::types::builders::AllocateHostsRequestBuilder::auto_placement).
@@ -199,55 +165,41 @@ impl AllocateHostsFluentBuilder {
     /// Sets or clears the input's `auto_placement`.
     pub fn set_auto_placement(
         mut self,
-        input: ::std::option::Option<crate::types::AutoPlacement>,
+        input: Option<crate::types::AutoPlacement>,
     ) -> Self {
         self.input = self.input.set_auto_placement(input);
         self
     }
     /// The value set for the input's `auto_placement`, if any.
-    pub fn get_auto_placement(
-        &self,
-    ) -> &::std::option::Option<crate::types::AutoPlacement> {
+    pub fn get_auto_placement(&self) -> &Option<crate::types::AutoPlacement> {
         self.input.get_auto_placement()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::AllocateHostsRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `instance_type`: see [`instance_type`](crate::types::builders::AllocateHostsRequestBuilder::instance_type).
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_type(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_type(input);
         self
     }
     /// Sets or clears the input's `instance_type`.
-    pub fn set_instance_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_type(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_type(input);
         self
     }
     /// The value set for the input's `instance_type`, if any.
-    pub fn get_instance_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_type(&self) -> &Option<String> {
         self.input.get_instance_type()
     }
     /// Sets the input's `quantity`: see [`quantity`](crate::types::builders::AllocateHostsRequestBuilder::quantity).
@@ -256,34 +208,26 @@ impl AllocateHostsFluentBuilder {
         self
     }
     /// Sets or clears the input's `quantity`.
-    pub fn set_quantity(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_quantity(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_quantity(input);
         self
     }
     /// The value set for the input's `quantity`, if any.
-    pub fn get_quantity(&self) -> &::std::option::Option<i32> {
+    pub fn get_quantity(&self) -> &Option<i32> {
         self.input.get_quantity()
     }
     /// Sets the input's `availability_zone`: see [`availability_zone`](crate::types::builders::AllocateHostsRequestBuilder::availability_zone).
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.availability_zone(input);
         self
     }
     /// Sets or clears the input's `availability_zone`.
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_availability_zone(input);
         self
     }
     /// The value set for the input's `availability_zone`, if any.
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         self.input.get_availability_zone()
     }
 }
@@ -302,7 +246,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AllocateHosts as Operation>::serialize_request(input),
             <AllocateHosts as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{AllocateIpamPoolCidr, AllocateIpamPoolCidrError, Operation};
 /// A call to [`AllocateIpamPoolCidr`](crate::operation::AllocateIpamPoolCidr): Allocate a CIDR from an IPAM pool. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AllocateIpamPoolCidrFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AllocateIpamPoolCidrRequestBuilder,
@@ -14,13 +14,13 @@ impl AllocateIpamPoolCidrFluentBuilder {
     ) -> Self {
         AllocateIpamPoolCidrFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AllocateIpamPoolCidrError`](crate::operation::AllocateIpamPoolCidrError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AllocateIpamPoolCidrResult,
         ::awsgen_runtime::client::SdkError<AllocateIpamPoolCidrError>,
     > {
@@ -42,52 +42,40 @@ impl AllocateIpamPoolCidrFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_pool_id`: see [`ipam_pool_id`](crate::types::builders::AllocateIpamPoolCidrRequestBuilder::ipam_pool_id).
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_pool_id(input);
         self
     }
     /// Sets or clears the input's `ipam_pool_id`.
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_pool_id(input);
         self
     }
     /// The value set for the input's `ipam_pool_id`, if any.
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         self.input.get_ipam_pool_id()
     }
     /// Sets the input's `cidr`: see [`cidr`](crate::types::builders::AllocateIpamPoolCidrRequestBuilder::cidr).
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cidr(input);
         self
     }
     /// Sets or clears the input's `cidr`.
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cidr(input);
         self
     }
     /// The value set for the input's `cidr`, if any.
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         self.input.get_cidr()
     }
     /// Sets the input's `netmask_length`: see [`netmask_length`](crate::types::builders::AllocateIpamPoolCidrRequestBuilder::netmask_length).
@@ -96,52 +84,40 @@ impl AllocateIpamPoolCidrFluentBuilder {
         self
     }
     /// Sets or clears the input's `netmask_length`.
-    pub fn set_netmask_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_netmask_length(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_netmask_length(input);
         self
     }
     /// The value set for the input's `netmask_length`, if any.
-    pub fn get_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_netmask_length(&self) -> &Option<i32> {
         self.input.get_netmask_length()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::AllocateIpamPoolCidrRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::AllocateIpamPoolCidrRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `preview_next_cidr`: see [`preview_next_cidr`](crate::types::builders::AllocateIpamPoolCidrRequestBuilder::preview_next_cidr).
@@ -150,56 +126,40 @@ impl AllocateIpamPoolCidrFluentBuilder {
         self
     }
     /// Sets or clears the input's `preview_next_cidr`.
-    pub fn set_preview_next_cidr(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_preview_next_cidr(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_preview_next_cidr(input);
         self
     }
     /// The value set for the input's `preview_next_cidr`, if any.
-    pub fn get_preview_next_cidr(&self) -> &::std::option::Option<bool> {
+    pub fn get_preview_next_cidr(&self) -> &Option<bool> {
         self.input.get_preview_next_cidr()
     }
     /// Appends one item to the input's `allowed_cidrs`: see [`allowed_cidrs`](crate::types::builders::AllocateIpamPoolCidrRequestBuilder::allowed_cidrs).
-    pub fn allowed_cidrs(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn allowed_cidrs(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.allowed_cidrs(input);
         self
     }
     /// Sets or clears the input's `allowed_cidrs`.
-    pub fn set_allowed_cidrs(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_allowed_cidrs(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_allowed_cidrs(input);
         self
     }
     /// The value set for the input's `allowed_cidrs`, if any.
-    pub fn get_allowed_cidrs(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_allowed_cidrs(&self) -> &Option<Vec<String>> {
         self.input.get_allowed_cidrs()
     }
     /// Appends one item to the input's `disallowed_cidrs`: see [`disallowed_cidrs`](crate::types::builders::AllocateIpamPoolCidrRequestBuilder::disallowed_cidrs).
-    pub fn disallowed_cidrs(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn disallowed_cidrs(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.disallowed_cidrs(input);
         self
     }
     /// Sets or clears the input's `disallowed_cidrs`.
-    pub fn set_disallowed_cidrs(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_disallowed_cidrs(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_disallowed_cidrs(input);
         self
     }
     /// The value set for the input's `disallowed_cidrs`, if any.
-    pub fn get_disallowed_cidrs(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_disallowed_cidrs(&self) -> &Option<Vec<String>> {
         self.input.get_disallowed_cidrs()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::AllocateIpamPoolCidrRequestBuilder::tag_specifications).
@@ -210,7 +170,7 @@ impl AllocateIpamPoolCidrFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -218,7 +178,7 @@ impl AllocateIpamPoolCidrFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
 }
@@ -237,7 +197,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AllocateIpamPoolCidr as Operation>::serialize_request(input),
             <AllocateIpamPoolCidr as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     AssignPrivateIpAddresses, AssignPrivateIpAddressesError, Operation,
 };
 /// A call to [`AssignPrivateIpAddresses`](crate::operation::AssignPrivateIpAddresses): Assigns the specified secondary private IP addresses to the specified network interface. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AssignPrivateIpAddressesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AssignPrivateIpAddressesRequestBuilder,
@@ -16,13 +16,13 @@ impl AssignPrivateIpAddressesFluentBuilder {
     ) -> Self {
         AssignPrivateIpAddressesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AssignPrivateIpAddressesError`](crate::operation::AssignPrivateIpAddressesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssignPrivateIpAddressesResult,
         ::awsgen_runtime::client::SdkError<AssignPrivateIpAddressesError>,
     > {
@@ -39,25 +39,17 @@ impl AssignPrivateIpAddressesFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `ipv4_prefixes`: see [`ipv4_prefixes`](crate::types::builders::AssignPrivateIpAddressesRequestBuilder::ipv4_prefixes).
-    pub fn ipv4_prefixes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv4_prefixes(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipv4_prefixes(input);
         self
     }
     /// Sets or clears the input's `ipv4_prefixes`.
-    pub fn set_ipv4_prefixes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_ipv4_prefixes(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_ipv4_prefixes(input);
         self
     }
     /// The value set for the input's `ipv4_prefixes`, if any.
-    pub fn get_ipv4_prefixes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ipv4_prefixes(&self) -> &Option<Vec<String>> {
         self.input.get_ipv4_prefixes()
     }
     /// Sets the input's `ipv4_prefix_count`: see [`ipv4_prefix_count`](crate::types::builders::AssignPrivateIpAddressesRequestBuilder::ipv4_prefix_count).
@@ -66,56 +58,40 @@ impl AssignPrivateIpAddressesFluentBuilder {
         self
     }
     /// Sets or clears the input's `ipv4_prefix_count`.
-    pub fn set_ipv4_prefix_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv4_prefix_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_ipv4_prefix_count(input);
         self
     }
     /// The value set for the input's `ipv4_prefix_count`, if any.
-    pub fn get_ipv4_prefix_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv4_prefix_count(&self) -> &Option<i32> {
         self.input.get_ipv4_prefix_count()
     }
     /// Sets the input's `network_interface_id`: see [`network_interface_id`](crate::types::builders::AssignPrivateIpAddressesRequestBuilder::network_interface_id).
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_interface_id(input);
         self
     }
     /// Sets or clears the input's `network_interface_id`.
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_interface_id(input);
         self
     }
     /// The value set for the input's `network_interface_id`, if any.
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         self.input.get_network_interface_id()
     }
     /// Appends one item to the input's `private_ip_addresses`: see [`private_ip_addresses`](crate::types::builders::AssignPrivateIpAddressesRequestBuilder::private_ip_addresses).
-    pub fn private_ip_addresses(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn private_ip_addresses(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.private_ip_addresses(input);
         self
     }
     /// Sets or clears the input's `private_ip_addresses`.
-    pub fn set_private_ip_addresses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_private_ip_addresses(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_private_ip_addresses(input);
         self
     }
     /// The value set for the input's `private_ip_addresses`, if any.
-    pub fn get_private_ip_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_private_ip_addresses(&self) -> &Option<Vec<String>> {
         self.input.get_private_ip_addresses()
     }
     /// Sets the input's `secondary_private_ip_address_count`: see [`secondary_private_ip_address_count`](crate::types::builders::AssignPrivateIpAddressesRequestBuilder::secondary_private_ip_address_count).
@@ -124,15 +100,12 @@ impl AssignPrivateIpAddressesFluentBuilder {
         self
     }
     /// Sets or clears the input's `secondary_private_ip_address_count`.
-    pub fn set_secondary_private_ip_address_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_secondary_private_ip_address_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_secondary_private_ip_address_count(input);
         self
     }
     /// The value set for the input's `secondary_private_ip_address_count`, if any.
-    pub fn get_secondary_private_ip_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_secondary_private_ip_address_count(&self) -> &Option<i32> {
         self.input.get_secondary_private_ip_address_count()
     }
     /// Sets the input's `allow_reassignment`: see [`allow_reassignment`](crate::types::builders::AssignPrivateIpAddressesRequestBuilder::allow_reassignment).
@@ -141,12 +114,12 @@ impl AssignPrivateIpAddressesFluentBuilder {
         self
     }
     /// Sets or clears the input's `allow_reassignment`.
-    pub fn set_allow_reassignment(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_allow_reassignment(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_allow_reassignment(input);
         self
     }
     /// The value set for the input's `allow_reassignment`, if any.
-    pub fn get_allow_reassignment(&self) -> &::std::option::Option<bool> {
+    pub fn get_allow_reassignment(&self) -> &Option<bool> {
         self.input.get_allow_reassignment()
     }
 }
@@ -165,7 +138,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AssignPrivateIpAddresses as Operation>::serialize_request(input),
             <AssignPrivateIpAddresses as Operation>::parse_response,
         )

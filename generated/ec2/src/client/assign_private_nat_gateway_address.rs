@@ -5,7 +5,7 @@ use crate::operation::{
     AssignPrivateNatGatewayAddress, AssignPrivateNatGatewayAddressError, Operation,
 };
 /// A call to [`AssignPrivateNatGatewayAddress`](crate::operation::AssignPrivateNatGatewayAddress): Assigns private IPv4 addresses to a private NAT gateway. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AssignPrivateNatGatewayAddressFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AssignPrivateNatGatewayAddressRequestBuilder,
@@ -16,13 +16,13 @@ impl AssignPrivateNatGatewayAddressFluentBuilder {
     ) -> Self {
         AssignPrivateNatGatewayAddressFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AssignPrivateNatGatewayAddressError`](crate::operation::AssignPrivateNatGatewayAddressError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssignPrivateNatGatewayAddressResult,
         ::awsgen_runtime::client::SdkError<AssignPrivateNatGatewayAddressError>,
     > {
@@ -39,45 +39,31 @@ impl AssignPrivateNatGatewayAddressFluentBuilder {
         &self.input
     }
     /// Sets the input's `nat_gateway_id`: see [`nat_gateway_id`](crate::types::builders::AssignPrivateNatGatewayAddressRequestBuilder::nat_gateway_id).
-    pub fn nat_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn nat_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.nat_gateway_id(input);
         self
     }
     /// Sets or clears the input's `nat_gateway_id`.
-    pub fn set_nat_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_nat_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_nat_gateway_id(input);
         self
     }
     /// The value set for the input's `nat_gateway_id`, if any.
-    pub fn get_nat_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_nat_gateway_id(&self) -> &Option<String> {
         self.input.get_nat_gateway_id()
     }
     /// Appends one item to the input's `private_ip_addresses`: see [`private_ip_addresses`](crate::types::builders::AssignPrivateNatGatewayAddressRequestBuilder::private_ip_addresses).
-    pub fn private_ip_addresses(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn private_ip_addresses(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.private_ip_addresses(input);
         self
     }
     /// Sets or clears the input's `private_ip_addresses`.
-    pub fn set_private_ip_addresses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_private_ip_addresses(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_private_ip_addresses(input);
         self
     }
     /// The value set for the input's `private_ip_addresses`, if any.
-    pub fn get_private_ip_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_private_ip_addresses(&self) -> &Option<Vec<String>> {
         self.input.get_private_ip_addresses()
     }
     /// Sets the input's `private_ip_address_count`: see [`private_ip_address_count`](crate::types::builders::AssignPrivateNatGatewayAddressRequestBuilder::private_ip_address_count).
@@ -86,15 +72,12 @@ impl AssignPrivateNatGatewayAddressFluentBuilder {
         self
     }
     /// Sets or clears the input's `private_ip_address_count`.
-    pub fn set_private_ip_address_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_private_ip_address_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_private_ip_address_count(input);
         self
     }
     /// The value set for the input's `private_ip_address_count`, if any.
-    pub fn get_private_ip_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_private_ip_address_count(&self) -> &Option<i32> {
         self.input.get_private_ip_address_count()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AssignPrivateNatGatewayAddressRequestBuilder::dry_run).
@@ -103,12 +86,12 @@ impl AssignPrivateNatGatewayAddressFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -127,7 +110,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AssignPrivateNatGatewayAddress as Operation>::serialize_request(input),
             <AssignPrivateNatGatewayAddress as Operation>::parse_response,
         )

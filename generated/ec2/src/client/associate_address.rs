@@ -3,7 +3,7 @@
 
 use crate::operation::{AssociateAddress, AssociateAddressError, Operation};
 /// A call to [`AssociateAddress`](crate::operation::AssociateAddress): Associates an Elastic IP address, or carrier IP address (for instances that are in subnets in Wavelength Zones) with an instance or a network interface. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AssociateAddressFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AssociateAddressRequestBuilder,
@@ -14,13 +14,13 @@ impl AssociateAddressFluentBuilder {
     ) -> Self {
         AssociateAddressFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AssociateAddressError`](crate::operation::AssociateAddressError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssociateAddressResult,
         ::awsgen_runtime::client::SdkError<AssociateAddressError>,
     > {
@@ -32,63 +32,45 @@ impl AssociateAddressFluentBuilder {
         &self.input
     }
     /// Sets the input's `allocation_id`: see [`allocation_id`](crate::types::builders::AssociateAddressRequestBuilder::allocation_id).
-    pub fn allocation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn allocation_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.allocation_id(input);
         self
     }
     /// Sets or clears the input's `allocation_id`.
-    pub fn set_allocation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_allocation_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_allocation_id(input);
         self
     }
     /// The value set for the input's `allocation_id`, if any.
-    pub fn get_allocation_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_allocation_id(&self) -> &Option<String> {
         self.input.get_allocation_id()
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::AssociateAddressRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `public_ip`: see [`public_ip`](crate::types::builders::AssociateAddressRequestBuilder::public_ip).
-    pub fn public_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn public_ip(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.public_ip(input);
         self
     }
     /// Sets or clears the input's `public_ip`.
-    pub fn set_public_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ip(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_public_ip(input);
         self
     }
     /// The value set for the input's `public_ip`, if any.
-    pub fn get_public_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ip(&self) -> &Option<String> {
         self.input.get_public_ip()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AssociateAddressRequestBuilder::dry_run).
@@ -97,56 +79,40 @@ impl AssociateAddressFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `network_interface_id`: see [`network_interface_id`](crate::types::builders::AssociateAddressRequestBuilder::network_interface_id).
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_interface_id(input);
         self
     }
     /// Sets or clears the input's `network_interface_id`.
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_interface_id(input);
         self
     }
     /// The value set for the input's `network_interface_id`, if any.
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         self.input.get_network_interface_id()
     }
     /// Sets the input's `private_ip_address`: see [`private_ip_address`](crate::types::builders::AssociateAddressRequestBuilder::private_ip_address).
-    pub fn private_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn private_ip_address(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.private_ip_address(input);
         self
     }
     /// Sets or clears the input's `private_ip_address`.
-    pub fn set_private_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_ip_address(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_private_ip_address(input);
         self
     }
     /// The value set for the input's `private_ip_address`, if any.
-    pub fn get_private_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_ip_address(&self) -> &Option<String> {
         self.input.get_private_ip_address()
     }
     /// Sets the input's `allow_reassociation`: see [`allow_reassociation`](crate::types::builders::AssociateAddressRequestBuilder::allow_reassociation).
@@ -155,15 +121,12 @@ impl AssociateAddressFluentBuilder {
         self
     }
     /// Sets or clears the input's `allow_reassociation`.
-    pub fn set_allow_reassociation(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_allow_reassociation(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_allow_reassociation(input);
         self
     }
     /// The value set for the input's `allow_reassociation`, if any.
-    pub fn get_allow_reassociation(&self) -> &::std::option::Option<bool> {
+    pub fn get_allow_reassociation(&self) -> &Option<bool> {
         self.input.get_allow_reassociation()
     }
 }
@@ -182,7 +145,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AssociateAddress as Operation>::serialize_request(input),
             <AssociateAddress as Operation>::parse_response,
         )

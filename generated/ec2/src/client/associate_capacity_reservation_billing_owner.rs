@@ -6,7 +6,7 @@ use crate::operation::{
     AssociateCapacityReservationBillingOwnerError, Operation,
 };
 /// A call to [`AssociateCapacityReservationBillingOwner`](crate::operation::AssociateCapacityReservationBillingOwner): Initiates a request to assign billing of the unused capacity of a shared Capacity Reservation to a consumer account that is consolidated under the same Amazon Web Services organizations payer account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AssociateCapacityReservationBillingOwnerFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AssociateCapacityReservationBillingOwnerRequestBuilder,
@@ -17,13 +17,13 @@ impl AssociateCapacityReservationBillingOwnerFluentBuilder {
     ) -> Self {
         AssociateCapacityReservationBillingOwnerFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AssociateCapacityReservationBillingOwnerError`](crate::operation::AssociateCapacityReservationBillingOwnerError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssociateCapacityReservationBillingOwnerResult,
         ::awsgen_runtime::client::SdkError<AssociateCapacityReservationBillingOwnerError>,
     > {
@@ -45,40 +45,32 @@ impl AssociateCapacityReservationBillingOwnerFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `capacity_reservation_id`: see [`capacity_reservation_id`](crate::types::builders::AssociateCapacityReservationBillingOwnerRequestBuilder::capacity_reservation_id).
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.capacity_reservation_id(input);
         self
     }
     /// Sets or clears the input's `capacity_reservation_id`.
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_capacity_reservation_id(input);
         self
     }
     /// The value set for the input's `capacity_reservation_id`, if any.
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         self.input.get_capacity_reservation_id()
     }
     /// Sets the input's `unused_reservation_billing_owner_id`: see [`unused_reservation_billing_owner_id`](crate::types::builders::AssociateCapacityReservationBillingOwnerRequestBuilder::unused_reservation_billing_owner_id).
     pub fn unused_reservation_billing_owner_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.unused_reservation_billing_owner_id(input);
         self
@@ -86,15 +78,13 @@ impl AssociateCapacityReservationBillingOwnerFluentBuilder {
     /// Sets or clears the input's `unused_reservation_billing_owner_id`.
     pub fn set_unused_reservation_billing_owner_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_unused_reservation_billing_owner_id(input);
         self
     }
     /// The value set for the input's `unused_reservation_billing_owner_id`, if any.
-    pub fn get_unused_reservation_billing_owner_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_unused_reservation_billing_owner_id(&self) -> &Option<String> {
         self.input.get_unused_reservation_billing_owner_id()
     }
 }
@@ -113,7 +103,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AssociateCapacityReservationBillingOwner as Operation>::serialize_request(
                 input,
             ),

@@ -3,7 +3,7 @@
 
 use crate::operation::{AssociateDhcpOptions, AssociateDhcpOptionsError, Operation};
 /// A call to [`AssociateDhcpOptions`](crate::operation::AssociateDhcpOptions): Associates a set of DHCP options (that you've previously created) with the specified VPC, or associates no DHCP options with the VPC. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AssociateDhcpOptionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AssociateDhcpOptionsRequestBuilder,
@@ -14,16 +14,13 @@ impl AssociateDhcpOptionsFluentBuilder {
     ) -> Self {
         AssociateDhcpOptionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AssociateDhcpOptionsError`](crate::operation::AssociateDhcpOptionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<AssociateDhcpOptionsError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<AssociateDhcpOptionsError>> {
         let input = self
             .input
             .build()
@@ -37,43 +34,31 @@ impl AssociateDhcpOptionsFluentBuilder {
         &self.input
     }
     /// Sets the input's `dhcp_options_id`: see [`dhcp_options_id`](crate::types::builders::AssociateDhcpOptionsRequestBuilder::dhcp_options_id).
-    pub fn dhcp_options_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn dhcp_options_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.dhcp_options_id(input);
         self
     }
     /// Sets or clears the input's `dhcp_options_id`.
-    pub fn set_dhcp_options_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_dhcp_options_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_dhcp_options_id(input);
         self
     }
     /// The value set for the input's `dhcp_options_id`, if any.
-    pub fn get_dhcp_options_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_dhcp_options_id(&self) -> &Option<String> {
         self.input.get_dhcp_options_id()
     }
     /// Sets the input's `vpc_id`: see [`vpc_id`](crate::types::builders::AssociateDhcpOptionsRequestBuilder::vpc_id).
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_id(input);
         self
     }
     /// Sets or clears the input's `vpc_id`.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_id(input);
         self
     }
     /// The value set for the input's `vpc_id`, if any.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         self.input.get_vpc_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AssociateDhcpOptionsRequestBuilder::dry_run).
@@ -82,12 +67,12 @@ impl AssociateDhcpOptionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -103,7 +88,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AssociateDhcpOptions as Operation>::serialize_request(input),
             <AssociateDhcpOptions as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     AssociateIamInstanceProfile, AssociateIamInstanceProfileError, Operation,
 };
 /// A call to [`AssociateIamInstanceProfile`](crate::operation::AssociateIamInstanceProfile): Associates an IAM instance profile with a running or stopped instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AssociateIamInstanceProfileFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AssociateIamInstanceProfileRequestBuilder,
@@ -16,13 +16,13 @@ impl AssociateIamInstanceProfileFluentBuilder {
     ) -> Self {
         AssociateIamInstanceProfileFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AssociateIamInstanceProfileError`](crate::operation::AssociateIamInstanceProfileError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssociateIamInstanceProfileResult,
         ::awsgen_runtime::client::SdkError<AssociateIamInstanceProfileError>,
     > {
@@ -49,7 +49,7 @@ impl AssociateIamInstanceProfileFluentBuilder {
     /// Sets or clears the input's `iam_instance_profile`.
     pub fn set_iam_instance_profile(
         mut self,
-        input: ::std::option::Option<crate::types::IamInstanceProfileSpecification>,
+        input: Option<crate::types::IamInstanceProfileSpecification>,
     ) -> Self {
         self.input = self.input.set_iam_instance_profile(input);
         self
@@ -57,27 +57,21 @@ impl AssociateIamInstanceProfileFluentBuilder {
     /// The value set for the input's `iam_instance_profile`, if any.
     pub fn get_iam_instance_profile(
         &self,
-    ) -> &::std::option::Option<crate::types::IamInstanceProfileSpecification> {
+    ) -> &Option<crate::types::IamInstanceProfileSpecification> {
         self.input.get_iam_instance_profile()
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::AssociateIamInstanceProfileRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
 }
@@ -96,7 +90,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AssociateIamInstanceProfile as Operation>::serialize_request(input),
             <AssociateIamInstanceProfile as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{AssociateIpamByoasn, AssociateIpamByoasnError, Operation};
 /// A call to [`AssociateIpamByoasn`](crate::operation::AssociateIpamByoasn): Associates your Autonomous System Number (ASN) with a BYOIP CIDR that you own in the same Amazon Web Services Region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AssociateIpamByoasnFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AssociateIpamByoasnRequestBuilder,
@@ -14,13 +14,13 @@ impl AssociateIpamByoasnFluentBuilder {
     ) -> Self {
         AssociateIpamByoasnFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AssociateIpamByoasnError`](crate::operation::AssociateIpamByoasnError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssociateIpamByoasnResult,
         ::awsgen_runtime::client::SdkError<AssociateIpamByoasnError>,
     > {
@@ -42,52 +42,40 @@ impl AssociateIpamByoasnFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `asn`: see [`asn`](crate::types::builders::AssociateIpamByoasnRequestBuilder::asn).
-    pub fn asn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn asn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.asn(input);
         self
     }
     /// Sets or clears the input's `asn`.
-    pub fn set_asn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_asn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_asn(input);
         self
     }
     /// The value set for the input's `asn`, if any.
-    pub fn get_asn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_asn(&self) -> &Option<String> {
         self.input.get_asn()
     }
     /// Sets the input's `cidr`: see [`cidr`](crate::types::builders::AssociateIpamByoasnRequestBuilder::cidr).
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cidr(input);
         self
     }
     /// Sets or clears the input's `cidr`.
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cidr(input);
         self
     }
     /// The value set for the input's `cidr`, if any.
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         self.input.get_cidr()
     }
 }
@@ -106,7 +94,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AssociateIpamByoasn as Operation>::serialize_request(input),
             <AssociateIpamByoasn as Operation>::parse_response,
         )

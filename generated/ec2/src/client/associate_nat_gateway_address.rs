@@ -5,7 +5,7 @@ use crate::operation::{
     AssociateNatGatewayAddress, AssociateNatGatewayAddressError, Operation,
 };
 /// A call to [`AssociateNatGatewayAddress`](crate::operation::AssociateNatGatewayAddress): Associates Elastic IP addresses (EIPs) and private IPv4 addresses with a public NAT gateway. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AssociateNatGatewayAddressFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AssociateNatGatewayAddressRequestBuilder,
@@ -16,13 +16,13 @@ impl AssociateNatGatewayAddressFluentBuilder {
     ) -> Self {
         AssociateNatGatewayAddressFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AssociateNatGatewayAddressError`](crate::operation::AssociateNatGatewayAddressError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssociateNatGatewayAddressResult,
         ::awsgen_runtime::client::SdkError<AssociateNatGatewayAddressError>,
     > {
@@ -39,67 +39,45 @@ impl AssociateNatGatewayAddressFluentBuilder {
         &self.input
     }
     /// Sets the input's `nat_gateway_id`: see [`nat_gateway_id`](crate::types::builders::AssociateNatGatewayAddressRequestBuilder::nat_gateway_id).
-    pub fn nat_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn nat_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.nat_gateway_id(input);
         self
     }
     /// Sets or clears the input's `nat_gateway_id`.
-    pub fn set_nat_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_nat_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_nat_gateway_id(input);
         self
     }
     /// The value set for the input's `nat_gateway_id`, if any.
-    pub fn get_nat_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_nat_gateway_id(&self) -> &Option<String> {
         self.input.get_nat_gateway_id()
     }
     /// Appends one item to the input's `allocation_ids`: see [`allocation_ids`](crate::types::builders::AssociateNatGatewayAddressRequestBuilder::allocation_ids).
-    pub fn allocation_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn allocation_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.allocation_ids(input);
         self
     }
     /// Sets or clears the input's `allocation_ids`.
-    pub fn set_allocation_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_allocation_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_allocation_ids(input);
         self
     }
     /// The value set for the input's `allocation_ids`, if any.
-    pub fn get_allocation_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_allocation_ids(&self) -> &Option<Vec<String>> {
         self.input.get_allocation_ids()
     }
     /// Appends one item to the input's `private_ip_addresses`: see [`private_ip_addresses`](crate::types::builders::AssociateNatGatewayAddressRequestBuilder::private_ip_addresses).
-    pub fn private_ip_addresses(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn private_ip_addresses(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.private_ip_addresses(input);
         self
     }
     /// Sets or clears the input's `private_ip_addresses`.
-    pub fn set_private_ip_addresses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_private_ip_addresses(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_private_ip_addresses(input);
         self
     }
     /// The value set for the input's `private_ip_addresses`, if any.
-    pub fn get_private_ip_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_private_ip_addresses(&self) -> &Option<Vec<String>> {
         self.input.get_private_ip_addresses()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AssociateNatGatewayAddressRequestBuilder::dry_run).
@@ -108,56 +86,40 @@ impl AssociateNatGatewayAddressFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `availability_zone`: see [`availability_zone`](crate::types::builders::AssociateNatGatewayAddressRequestBuilder::availability_zone).
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.availability_zone(input);
         self
     }
     /// Sets or clears the input's `availability_zone`.
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_availability_zone(input);
         self
     }
     /// The value set for the input's `availability_zone`, if any.
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         self.input.get_availability_zone()
     }
     /// Sets the input's `availability_zone_id`: see [`availability_zone_id`](crate::types::builders::AssociateNatGatewayAddressRequestBuilder::availability_zone_id).
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.availability_zone_id(input);
         self
     }
     /// Sets or clears the input's `availability_zone_id`.
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_availability_zone_id(input);
         self
     }
     /// The value set for the input's `availability_zone_id`, if any.
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         self.input.get_availability_zone_id()
     }
 }
@@ -176,7 +138,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AssociateNatGatewayAddress as Operation>::serialize_request(input),
             <AssociateNatGatewayAddress as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{AssociateRouteTable, AssociateRouteTableError, Operation};
 /// A call to [`AssociateRouteTable`](crate::operation::AssociateRouteTable): Associates a subnet in your VPC or an internet gateway or virtual private gateway attached to your VPC with a route table in your VPC. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AssociateRouteTableFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AssociateRouteTableRequestBuilder,
@@ -14,13 +14,13 @@ impl AssociateRouteTableFluentBuilder {
     ) -> Self {
         AssociateRouteTableFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AssociateRouteTableError`](crate::operation::AssociateRouteTableError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssociateRouteTableResult,
         ::awsgen_runtime::client::SdkError<AssociateRouteTableError>,
     > {
@@ -37,43 +37,31 @@ impl AssociateRouteTableFluentBuilder {
         &self.input
     }
     /// Sets the input's `gateway_id`: see [`gateway_id`](crate::types::builders::AssociateRouteTableRequestBuilder::gateway_id).
-    pub fn gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.gateway_id(input);
         self
     }
     /// Sets or clears the input's `gateway_id`.
-    pub fn set_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_gateway_id(input);
         self
     }
     /// The value set for the input's `gateway_id`, if any.
-    pub fn get_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_gateway_id(&self) -> &Option<String> {
         self.input.get_gateway_id()
     }
     /// Sets the input's `public_ipv4_pool`: see [`public_ipv4_pool`](crate::types::builders::AssociateRouteTableRequestBuilder::public_ipv4_pool).
-    pub fn public_ipv4_pool(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn public_ipv4_pool(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.public_ipv4_pool(input);
         self
     }
     /// Sets or clears the input's `public_ipv4_pool`.
-    pub fn set_public_ipv4_pool(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ipv4_pool(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_public_ipv4_pool(input);
         self
     }
     /// The value set for the input's `public_ipv4_pool`, if any.
-    pub fn get_public_ipv4_pool(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ipv4_pool(&self) -> &Option<String> {
         self.input.get_public_ipv4_pool()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AssociateRouteTableRequestBuilder::dry_run).
@@ -82,52 +70,40 @@ impl AssociateRouteTableFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `subnet_id`: see [`subnet_id`](crate::types::builders::AssociateRouteTableRequestBuilder::subnet_id).
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.subnet_id(input);
         self
     }
     /// Sets or clears the input's `subnet_id`.
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_subnet_id(input);
         self
     }
     /// The value set for the input's `subnet_id`, if any.
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         self.input.get_subnet_id()
     }
     /// Sets the input's `route_table_id`: see [`route_table_id`](crate::types::builders::AssociateRouteTableRequestBuilder::route_table_id).
-    pub fn route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn route_table_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.route_table_id(input);
         self
     }
     /// Sets or clears the input's `route_table_id`.
-    pub fn set_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_table_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_route_table_id(input);
         self
     }
     /// The value set for the input's `route_table_id`, if any.
-    pub fn get_route_table_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_table_id(&self) -> &Option<String> {
         self.input.get_route_table_id()
     }
 }
@@ -146,7 +122,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AssociateRouteTable as Operation>::serialize_request(input),
             <AssociateRouteTable as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     AssociateSubnetCidrBlock, AssociateSubnetCidrBlockError, Operation,
 };
 /// A call to [`AssociateSubnetCidrBlock`](crate::operation::AssociateSubnetCidrBlock): Associates a CIDR block with your subnet. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AssociateSubnetCidrBlockFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AssociateSubnetCidrBlockRequestBuilder,
@@ -16,13 +16,13 @@ impl AssociateSubnetCidrBlockFluentBuilder {
     ) -> Self {
         AssociateSubnetCidrBlockFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AssociateSubnetCidrBlockError`](crate::operation::AssociateSubnetCidrBlockError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssociateSubnetCidrBlockResult,
         ::awsgen_runtime::client::SdkError<AssociateSubnetCidrBlockError>,
     > {
@@ -39,25 +39,17 @@ impl AssociateSubnetCidrBlockFluentBuilder {
         &self.input
     }
     /// Sets the input's `ipv6_ipam_pool_id`: see [`ipv6_ipam_pool_id`](crate::types::builders::AssociateSubnetCidrBlockRequestBuilder::ipv6_ipam_pool_id).
-    pub fn ipv6_ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv6_ipam_pool_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipv6_ipam_pool_id(input);
         self
     }
     /// Sets or clears the input's `ipv6_ipam_pool_id`.
-    pub fn set_ipv6_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipv6_ipam_pool_id(input);
         self
     }
     /// The value set for the input's `ipv6_ipam_pool_id`, if any.
-    pub fn get_ipv6_ipam_pool_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_ipam_pool_id(&self) -> &Option<String> {
         self.input.get_ipv6_ipam_pool_id()
     }
     /// Sets the input's `ipv6_netmask_length`: see [`ipv6_netmask_length`](crate::types::builders::AssociateSubnetCidrBlockRequestBuilder::ipv6_netmask_length).
@@ -66,52 +58,40 @@ impl AssociateSubnetCidrBlockFluentBuilder {
         self
     }
     /// Sets or clears the input's `ipv6_netmask_length`.
-    pub fn set_ipv6_netmask_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv6_netmask_length(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_ipv6_netmask_length(input);
         self
     }
     /// The value set for the input's `ipv6_netmask_length`, if any.
-    pub fn get_ipv6_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv6_netmask_length(&self) -> &Option<i32> {
         self.input.get_ipv6_netmask_length()
     }
     /// Sets the input's `subnet_id`: see [`subnet_id`](crate::types::builders::AssociateSubnetCidrBlockRequestBuilder::subnet_id).
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.subnet_id(input);
         self
     }
     /// Sets or clears the input's `subnet_id`.
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_subnet_id(input);
         self
     }
     /// The value set for the input's `subnet_id`, if any.
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         self.input.get_subnet_id()
     }
     /// Sets the input's `ipv6_cidr_block`: see [`ipv6_cidr_block`](crate::types::builders::AssociateSubnetCidrBlockRequestBuilder::ipv6_cidr_block).
-    pub fn ipv6_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv6_cidr_block(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipv6_cidr_block(input);
         self
     }
     /// Sets or clears the input's `ipv6_cidr_block`.
-    pub fn set_ipv6_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_cidr_block(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipv6_cidr_block(input);
         self
     }
     /// The value set for the input's `ipv6_cidr_block`, if any.
-    pub fn get_ipv6_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_cidr_block(&self) -> &Option<String> {
         self.input.get_ipv6_cidr_block()
     }
 }
@@ -130,7 +110,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AssociateSubnetCidrBlock as Operation>::serialize_request(input),
             <AssociateSubnetCidrBlock as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`AssociateTransitGatewayMulticastDomain`](crate::operation::AssociateTransitGatewayMulticastDomain): Associates the specified subnets and transit gateway attachments with the specified transit gateway multicast domain. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AssociateTransitGatewayMulticastDomainFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AssociateTransitGatewayMulticastDomainRequestBuilder,
@@ -17,13 +17,13 @@ impl AssociateTransitGatewayMulticastDomainFluentBuilder {
     ) -> Self {
         AssociateTransitGatewayMulticastDomainFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AssociateTransitGatewayMulticastDomainError`](crate::operation::AssociateTransitGatewayMulticastDomainError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssociateTransitGatewayMulticastDomainResult,
         ::awsgen_runtime::client::SdkError<AssociateTransitGatewayMulticastDomainError>,
     > {
@@ -42,7 +42,7 @@ impl AssociateTransitGatewayMulticastDomainFluentBuilder {
     /// Sets the input's `transit_gateway_multicast_domain_id`: see [`transit_gateway_multicast_domain_id`](crate::types::builders::AssociateTransitGatewayMulticastDomainRequestBuilder::transit_gateway_multicast_domain_id).
     pub fn transit_gateway_multicast_domain_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.transit_gateway_multicast_domain_id(input);
         self
@@ -50,59 +50,41 @@ impl AssociateTransitGatewayMulticastDomainFluentBuilder {
     /// Sets or clears the input's `transit_gateway_multicast_domain_id`.
     pub fn set_transit_gateway_multicast_domain_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_transit_gateway_multicast_domain_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_multicast_domain_id`, if any.
-    pub fn get_transit_gateway_multicast_domain_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_multicast_domain_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_multicast_domain_id()
     }
     /// Sets the input's `transit_gateway_attachment_id`: see [`transit_gateway_attachment_id`](crate::types::builders::AssociateTransitGatewayMulticastDomainRequestBuilder::transit_gateway_attachment_id).
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_attachment_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_attachment_id`.
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_attachment_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_attachment_id`, if any.
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_attachment_id()
     }
     /// Appends one item to the input's `subnet_ids`: see [`subnet_ids`](crate::types::builders::AssociateTransitGatewayMulticastDomainRequestBuilder::subnet_ids).
-    pub fn subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.subnet_ids(input);
         self
     }
     /// Sets or clears the input's `subnet_ids`.
-    pub fn set_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_subnet_ids(input);
         self
     }
     /// The value set for the input's `subnet_ids`, if any.
-    pub fn get_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_subnet_ids(&self) -> &Option<Vec<String>> {
         self.input.get_subnet_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AssociateTransitGatewayMulticastDomainRequestBuilder::dry_run).
@@ -111,12 +93,12 @@ impl AssociateTransitGatewayMulticastDomainFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -135,7 +117,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AssociateTransitGatewayMulticastDomain as Operation>::serialize_request(
                 input,
             ),

@@ -3,7 +3,7 @@
 
 use crate::operation::{AssociateTrunkInterface, AssociateTrunkInterfaceError, Operation};
 /// A call to [`AssociateTrunkInterface`](crate::operation::AssociateTrunkInterface): Associates a branch network interface with a trunk network interface. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AssociateTrunkInterfaceFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AssociateTrunkInterfaceRequestBuilder,
@@ -14,13 +14,13 @@ impl AssociateTrunkInterfaceFluentBuilder {
     ) -> Self {
         AssociateTrunkInterfaceFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AssociateTrunkInterfaceError`](crate::operation::AssociateTrunkInterfaceError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssociateTrunkInterfaceResult,
         ::awsgen_runtime::client::SdkError<AssociateTrunkInterfaceError>,
     > {
@@ -37,47 +37,31 @@ impl AssociateTrunkInterfaceFluentBuilder {
         &self.input
     }
     /// Sets the input's `branch_interface_id`: see [`branch_interface_id`](crate::types::builders::AssociateTrunkInterfaceRequestBuilder::branch_interface_id).
-    pub fn branch_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn branch_interface_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.branch_interface_id(input);
         self
     }
     /// Sets or clears the input's `branch_interface_id`.
-    pub fn set_branch_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_branch_interface_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_branch_interface_id(input);
         self
     }
     /// The value set for the input's `branch_interface_id`, if any.
-    pub fn get_branch_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_branch_interface_id(&self) -> &Option<String> {
         self.input.get_branch_interface_id()
     }
     /// Sets the input's `trunk_interface_id`: see [`trunk_interface_id`](crate::types::builders::AssociateTrunkInterfaceRequestBuilder::trunk_interface_id).
-    pub fn trunk_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn trunk_interface_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.trunk_interface_id(input);
         self
     }
     /// Sets or clears the input's `trunk_interface_id`.
-    pub fn set_trunk_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_trunk_interface_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_trunk_interface_id(input);
         self
     }
     /// The value set for the input's `trunk_interface_id`, if any.
-    pub fn get_trunk_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_trunk_interface_id(&self) -> &Option<String> {
         self.input.get_trunk_interface_id()
     }
     /// Sets the input's `vlan_id`: see [`vlan_id`](crate::types::builders::AssociateTrunkInterfaceRequestBuilder::vlan_id).
@@ -86,12 +70,12 @@ impl AssociateTrunkInterfaceFluentBuilder {
         self
     }
     /// Sets or clears the input's `vlan_id`.
-    pub fn set_vlan_id(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_vlan_id(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_vlan_id(input);
         self
     }
     /// The value set for the input's `vlan_id`, if any.
-    pub fn get_vlan_id(&self) -> &::std::option::Option<i32> {
+    pub fn get_vlan_id(&self) -> &Option<i32> {
         self.input.get_vlan_id()
     }
     /// Sets the input's `gre_key`: see [`gre_key`](crate::types::builders::AssociateTrunkInterfaceRequestBuilder::gre_key).
@@ -100,32 +84,26 @@ impl AssociateTrunkInterfaceFluentBuilder {
         self
     }
     /// Sets or clears the input's `gre_key`.
-    pub fn set_gre_key(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_gre_key(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_gre_key(input);
         self
     }
     /// The value set for the input's `gre_key`, if any.
-    pub fn get_gre_key(&self) -> &::std::option::Option<i32> {
+    pub fn get_gre_key(&self) -> &Option<i32> {
         self.input.get_gre_key()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::AssociateTrunkInterfaceRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AssociateTrunkInterfaceRequestBuilder::dry_run).
@@ -134,12 +112,12 @@ impl AssociateTrunkInterfaceFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -158,7 +136,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AssociateTrunkInterface as Operation>::serialize_request(input),
             <AssociateTrunkInterface as Operation>::parse_response,
         )

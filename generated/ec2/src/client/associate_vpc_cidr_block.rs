@@ -3,7 +3,7 @@
 
 use crate::operation::{AssociateVpcCidrBlock, AssociateVpcCidrBlockError, Operation};
 /// A call to [`AssociateVpcCidrBlock`](crate::operation::AssociateVpcCidrBlock): Associates a CIDR block with your VPC. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AssociateVpcCidrBlockFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AssociateVpcCidrBlockRequestBuilder,
@@ -14,13 +14,13 @@ impl AssociateVpcCidrBlockFluentBuilder {
     ) -> Self {
         AssociateVpcCidrBlockFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AssociateVpcCidrBlockError`](crate::operation::AssociateVpcCidrBlockError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssociateVpcCidrBlockResult,
         ::awsgen_runtime::client::SdkError<AssociateVpcCidrBlockError>,
     > {
@@ -37,29 +37,23 @@ impl AssociateVpcCidrBlockFluentBuilder {
         &self.input
     }
     /// Sets the input's `cidr_block`: see [`cidr_block`](crate::types::builders::AssociateVpcCidrBlockRequestBuilder::cidr_block).
-    pub fn cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cidr_block(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cidr_block(input);
         self
     }
     /// Sets or clears the input's `cidr_block`.
-    pub fn set_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_block(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cidr_block(input);
         self
     }
     /// The value set for the input's `cidr_block`, if any.
-    pub fn get_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_block(&self) -> &Option<String> {
         self.input.get_cidr_block()
     }
     /// Sets the input's `ipv6_cidr_block_network_border_group`: see [`ipv6_cidr_block_network_border_group`](crate::types::builders::AssociateVpcCidrBlockRequestBuilder::ipv6_cidr_block_network_border_group).
     pub fn ipv6_cidr_block_network_border_group(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.ipv6_cidr_block_network_border_group(input);
         self
@@ -67,77 +61,55 @@ impl AssociateVpcCidrBlockFluentBuilder {
     /// Sets or clears the input's `ipv6_cidr_block_network_border_group`.
     pub fn set_ipv6_cidr_block_network_border_group(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_ipv6_cidr_block_network_border_group(input);
         self
     }
     /// The value set for the input's `ipv6_cidr_block_network_border_group`, if any.
-    pub fn get_ipv6_cidr_block_network_border_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_cidr_block_network_border_group(&self) -> &Option<String> {
         self.input.get_ipv6_cidr_block_network_border_group()
     }
     /// Sets the input's `ipv6_pool`: see [`ipv6_pool`](crate::types::builders::AssociateVpcCidrBlockRequestBuilder::ipv6_pool).
-    pub fn ipv6_pool(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv6_pool(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipv6_pool(input);
         self
     }
     /// Sets or clears the input's `ipv6_pool`.
-    pub fn set_ipv6_pool(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_pool(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipv6_pool(input);
         self
     }
     /// The value set for the input's `ipv6_pool`, if any.
-    pub fn get_ipv6_pool(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_pool(&self) -> &Option<String> {
         self.input.get_ipv6_pool()
     }
     /// Sets the input's `ipv6_cidr_block`: see [`ipv6_cidr_block`](crate::types::builders::AssociateVpcCidrBlockRequestBuilder::ipv6_cidr_block).
-    pub fn ipv6_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv6_cidr_block(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipv6_cidr_block(input);
         self
     }
     /// Sets or clears the input's `ipv6_cidr_block`.
-    pub fn set_ipv6_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_cidr_block(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipv6_cidr_block(input);
         self
     }
     /// The value set for the input's `ipv6_cidr_block`, if any.
-    pub fn get_ipv6_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_cidr_block(&self) -> &Option<String> {
         self.input.get_ipv6_cidr_block()
     }
     /// Sets the input's `ipv4_ipam_pool_id`: see [`ipv4_ipam_pool_id`](crate::types::builders::AssociateVpcCidrBlockRequestBuilder::ipv4_ipam_pool_id).
-    pub fn ipv4_ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv4_ipam_pool_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipv4_ipam_pool_id(input);
         self
     }
     /// Sets or clears the input's `ipv4_ipam_pool_id`.
-    pub fn set_ipv4_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv4_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipv4_ipam_pool_id(input);
         self
     }
     /// The value set for the input's `ipv4_ipam_pool_id`, if any.
-    pub fn get_ipv4_ipam_pool_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv4_ipam_pool_id(&self) -> &Option<String> {
         self.input.get_ipv4_ipam_pool_id()
     }
     /// Sets the input's `ipv4_netmask_length`: see [`ipv4_netmask_length`](crate::types::builders::AssociateVpcCidrBlockRequestBuilder::ipv4_netmask_length).
@@ -146,34 +118,26 @@ impl AssociateVpcCidrBlockFluentBuilder {
         self
     }
     /// Sets or clears the input's `ipv4_netmask_length`.
-    pub fn set_ipv4_netmask_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv4_netmask_length(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_ipv4_netmask_length(input);
         self
     }
     /// The value set for the input's `ipv4_netmask_length`, if any.
-    pub fn get_ipv4_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv4_netmask_length(&self) -> &Option<i32> {
         self.input.get_ipv4_netmask_length()
     }
     /// Sets the input's `ipv6_ipam_pool_id`: see [`ipv6_ipam_pool_id`](crate::types::builders::AssociateVpcCidrBlockRequestBuilder::ipv6_ipam_pool_id).
-    pub fn ipv6_ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv6_ipam_pool_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipv6_ipam_pool_id(input);
         self
     }
     /// Sets or clears the input's `ipv6_ipam_pool_id`.
-    pub fn set_ipv6_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipv6_ipam_pool_id(input);
         self
     }
     /// The value set for the input's `ipv6_ipam_pool_id`, if any.
-    pub fn get_ipv6_ipam_pool_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_ipam_pool_id(&self) -> &Option<String> {
         self.input.get_ipv6_ipam_pool_id()
     }
     /// Sets the input's `ipv6_netmask_length`: see [`ipv6_netmask_length`](crate::types::builders::AssociateVpcCidrBlockRequestBuilder::ipv6_netmask_length).
@@ -182,32 +146,26 @@ impl AssociateVpcCidrBlockFluentBuilder {
         self
     }
     /// Sets or clears the input's `ipv6_netmask_length`.
-    pub fn set_ipv6_netmask_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv6_netmask_length(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_ipv6_netmask_length(input);
         self
     }
     /// The value set for the input's `ipv6_netmask_length`, if any.
-    pub fn get_ipv6_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv6_netmask_length(&self) -> &Option<i32> {
         self.input.get_ipv6_netmask_length()
     }
     /// Sets the input's `vpc_id`: see [`vpc_id`](crate::types::builders::AssociateVpcCidrBlockRequestBuilder::vpc_id).
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_id(input);
         self
     }
     /// Sets or clears the input's `vpc_id`.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_id(input);
         self
     }
     /// The value set for the input's `vpc_id`, if any.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         self.input.get_vpc_id()
     }
     /// Sets the input's `amazon_provided_ipv6_cidr_block`: see [`amazon_provided_ipv6_cidr_block`](crate::types::builders::AssociateVpcCidrBlockRequestBuilder::amazon_provided_ipv6_cidr_block).
@@ -216,15 +174,12 @@ impl AssociateVpcCidrBlockFluentBuilder {
         self
     }
     /// Sets or clears the input's `amazon_provided_ipv6_cidr_block`.
-    pub fn set_amazon_provided_ipv6_cidr_block(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_amazon_provided_ipv6_cidr_block(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_amazon_provided_ipv6_cidr_block(input);
         self
     }
     /// The value set for the input's `amazon_provided_ipv6_cidr_block`, if any.
-    pub fn get_amazon_provided_ipv6_cidr_block(&self) -> &::std::option::Option<bool> {
+    pub fn get_amazon_provided_ipv6_cidr_block(&self) -> &Option<bool> {
         self.input.get_amazon_provided_ipv6_cidr_block()
     }
 }
@@ -243,7 +198,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AssociateVpcCidrBlock as Operation>::serialize_request(input),
             <AssociateVpcCidrBlock as Operation>::parse_response,
         )

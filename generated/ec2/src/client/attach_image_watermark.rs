@@ -3,7 +3,7 @@
 
 use crate::operation::{AttachImageWatermark, AttachImageWatermarkError, Operation};
 /// A call to [`AttachImageWatermark`](crate::operation::AttachImageWatermark): Attaches a watermark to a non-public AMI. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AttachImageWatermarkFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AttachImageWatermarkRequestBuilder,
@@ -14,13 +14,13 @@ impl AttachImageWatermarkFluentBuilder {
     ) -> Self {
         AttachImageWatermarkFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AttachImageWatermarkError`](crate::operation::AttachImageWatermarkError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AttachImageWatermarkResult,
         ::awsgen_runtime::client::SdkError<AttachImageWatermarkError>,
     > {
@@ -37,43 +37,31 @@ impl AttachImageWatermarkFluentBuilder {
         &self.input
     }
     /// Sets the input's `image_id`: see [`image_id`](crate::types::builders::AttachImageWatermarkRequestBuilder::image_id).
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.image_id(input);
         self
     }
     /// Sets or clears the input's `image_id`.
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_image_id(input);
         self
     }
     /// The value set for the input's `image_id`, if any.
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         self.input.get_image_id()
     }
     /// Sets the input's `watermark_name`: see [`watermark_name`](crate::types::builders::AttachImageWatermarkRequestBuilder::watermark_name).
-    pub fn watermark_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn watermark_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.watermark_name(input);
         self
     }
     /// Sets or clears the input's `watermark_name`.
-    pub fn set_watermark_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_watermark_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_watermark_name(input);
         self
     }
     /// The value set for the input's `watermark_name`, if any.
-    pub fn get_watermark_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_watermark_name(&self) -> &Option<String> {
         self.input.get_watermark_name()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AttachImageWatermarkRequestBuilder::dry_run).
@@ -82,12 +70,12 @@ impl AttachImageWatermarkFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -106,7 +94,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AttachImageWatermark as Operation>::serialize_request(input),
             <AttachImageWatermark as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{AttachNetworkInterface, AttachNetworkInterfaceError, Operation};
 /// A call to [`AttachNetworkInterface`](crate::operation::AttachNetworkInterface): Attaches a network interface to an instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AttachNetworkInterfaceFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AttachNetworkInterfaceRequestBuilder,
@@ -14,13 +14,13 @@ impl AttachNetworkInterfaceFluentBuilder {
     ) -> Self {
         AttachNetworkInterfaceFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AttachNetworkInterfaceError`](crate::operation::AttachNetworkInterfaceError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AttachNetworkInterfaceResult,
         ::awsgen_runtime::client::SdkError<AttachNetworkInterfaceError>,
     > {
@@ -42,12 +42,12 @@ impl AttachNetworkInterfaceFluentBuilder {
         self
     }
     /// Sets or clears the input's `network_card_index`.
-    pub fn set_network_card_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_network_card_index(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_network_card_index(input);
         self
     }
     /// The value set for the input's `network_card_index`, if any.
-    pub fn get_network_card_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_network_card_index(&self) -> &Option<i32> {
         self.input.get_network_card_index()
     }
     /// Sets the input's `ena_srd_specification`: see [`ena_srd_specification`](crate::types::builders::AttachNetworkInterfaceRequestBuilder::ena_srd_specification).
@@ -61,7 +61,7 @@ impl AttachNetworkInterfaceFluentBuilder {
     /// Sets or clears the input's `ena_srd_specification`.
     pub fn set_ena_srd_specification(
         mut self,
-        input: ::std::option::Option<crate::types::EnaSrdSpecification>,
+        input: Option<crate::types::EnaSrdSpecification>,
     ) -> Self {
         self.input = self.input.set_ena_srd_specification(input);
         self
@@ -69,7 +69,7 @@ impl AttachNetworkInterfaceFluentBuilder {
     /// The value set for the input's `ena_srd_specification`, if any.
     pub fn get_ena_srd_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::EnaSrdSpecification> {
+    ) -> &Option<crate::types::EnaSrdSpecification> {
         self.input.get_ena_srd_specification()
     }
     /// Sets the input's `ena_queue_count`: see [`ena_queue_count`](crate::types::builders::AttachNetworkInterfaceRequestBuilder::ena_queue_count).
@@ -78,12 +78,12 @@ impl AttachNetworkInterfaceFluentBuilder {
         self
     }
     /// Sets or clears the input's `ena_queue_count`.
-    pub fn set_ena_queue_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ena_queue_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_ena_queue_count(input);
         self
     }
     /// The value set for the input's `ena_queue_count`, if any.
-    pub fn get_ena_queue_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ena_queue_count(&self) -> &Option<i32> {
         self.input.get_ena_queue_count()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AttachNetworkInterfaceRequestBuilder::dry_run).
@@ -92,54 +92,40 @@ impl AttachNetworkInterfaceFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `network_interface_id`: see [`network_interface_id`](crate::types::builders::AttachNetworkInterfaceRequestBuilder::network_interface_id).
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_interface_id(input);
         self
     }
     /// Sets or clears the input's `network_interface_id`.
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_interface_id(input);
         self
     }
     /// The value set for the input's `network_interface_id`, if any.
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         self.input.get_network_interface_id()
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::AttachNetworkInterfaceRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `device_index`: see [`device_index`](crate::types::builders::AttachNetworkInterfaceRequestBuilder::device_index).
@@ -148,12 +134,12 @@ impl AttachNetworkInterfaceFluentBuilder {
         self
     }
     /// Sets or clears the input's `device_index`.
-    pub fn set_device_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_device_index(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_device_index(input);
         self
     }
     /// The value set for the input's `device_index`, if any.
-    pub fn get_device_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_device_index(&self) -> &Option<i32> {
         self.input.get_device_index()
     }
 }
@@ -172,7 +158,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AttachNetworkInterface as Operation>::serialize_request(input),
             <AttachNetworkInterface as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     AuthorizeClientVpnIngress, AuthorizeClientVpnIngressError, Operation,
 };
 /// A call to [`AuthorizeClientVpnIngress`](crate::operation::AuthorizeClientVpnIngress): Adds an ingress authorization rule to a Client VPN endpoint. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AuthorizeClientVpnIngressFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AuthorizeClientVpnIngressRequestBuilder,
@@ -16,13 +16,13 @@ impl AuthorizeClientVpnIngressFluentBuilder {
     ) -> Self {
         AuthorizeClientVpnIngressFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AuthorizeClientVpnIngressError`](crate::operation::AuthorizeClientVpnIngressError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AuthorizeClientVpnIngressResult,
         ::awsgen_runtime::client::SdkError<AuthorizeClientVpnIngressError>,
     > {
@@ -39,67 +39,45 @@ impl AuthorizeClientVpnIngressFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_vpn_endpoint_id`: see [`client_vpn_endpoint_id`](crate::types::builders::AuthorizeClientVpnIngressRequestBuilder::client_vpn_endpoint_id).
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_vpn_endpoint_id(input);
         self
     }
     /// Sets or clears the input's `client_vpn_endpoint_id`.
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_vpn_endpoint_id(input);
         self
     }
     /// The value set for the input's `client_vpn_endpoint_id`, if any.
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         self.input.get_client_vpn_endpoint_id()
     }
     /// Sets the input's `target_network_cidr`: see [`target_network_cidr`](crate::types::builders::AuthorizeClientVpnIngressRequestBuilder::target_network_cidr).
-    pub fn target_network_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn target_network_cidr(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.target_network_cidr(input);
         self
     }
     /// Sets or clears the input's `target_network_cidr`.
-    pub fn set_target_network_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_network_cidr(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_target_network_cidr(input);
         self
     }
     /// The value set for the input's `target_network_cidr`, if any.
-    pub fn get_target_network_cidr(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_network_cidr(&self) -> &Option<String> {
         self.input.get_target_network_cidr()
     }
     /// Sets the input's `access_group_id`: see [`access_group_id`](crate::types::builders::AuthorizeClientVpnIngressRequestBuilder::access_group_id).
-    pub fn access_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn access_group_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.access_group_id(input);
         self
     }
     /// Sets or clears the input's `access_group_id`.
-    pub fn set_access_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_access_group_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_access_group_id(input);
         self
     }
     /// The value set for the input's `access_group_id`, if any.
-    pub fn get_access_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_access_group_id(&self) -> &Option<String> {
         self.input.get_access_group_id()
     }
     /// Sets the input's `authorize_all_groups`: see [`authorize_all_groups`](crate::types::builders::AuthorizeClientVpnIngressRequestBuilder::authorize_all_groups).
@@ -108,55 +86,40 @@ impl AuthorizeClientVpnIngressFluentBuilder {
         self
     }
     /// Sets or clears the input's `authorize_all_groups`.
-    pub fn set_authorize_all_groups(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_authorize_all_groups(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_authorize_all_groups(input);
         self
     }
     /// The value set for the input's `authorize_all_groups`, if any.
-    pub fn get_authorize_all_groups(&self) -> &::std::option::Option<bool> {
+    pub fn get_authorize_all_groups(&self) -> &Option<bool> {
         self.input.get_authorize_all_groups()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::AuthorizeClientVpnIngressRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::AuthorizeClientVpnIngressRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::AuthorizeClientVpnIngressRequestBuilder::dry_run).
@@ -165,12 +128,12 @@ impl AuthorizeClientVpnIngressFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -189,7 +152,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AuthorizeClientVpnIngress as Operation>::serialize_request(input),
             <AuthorizeClientVpnIngress as Operation>::parse_response,
         )

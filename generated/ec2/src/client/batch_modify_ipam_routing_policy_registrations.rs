@@ -6,7 +6,7 @@ use crate::operation::{
     BatchModifyIpamRoutingPolicyRegistrationsError, Operation,
 };
 /// A call to [`BatchModifyIpamRoutingPolicyRegistrations`](crate::operation::BatchModifyIpamRoutingPolicyRegistrations): Modifies multiple routing policy registrations in a single operation. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct BatchModifyIpamRoutingPolicyRegistrationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::BatchModifyIpamRoutingPolicyRegistrationsRequestBuilder,
@@ -17,13 +17,13 @@ impl BatchModifyIpamRoutingPolicyRegistrationsFluentBuilder {
     ) -> Self {
         BatchModifyIpamRoutingPolicyRegistrationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`BatchModifyIpamRoutingPolicyRegistrationsError`](crate::operation::BatchModifyIpamRoutingPolicyRegistrationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::BatchModifyIpamRoutingPolicyRegistrationsResult,
         ::awsgen_runtime::client::SdkError<
             BatchModifyIpamRoutingPolicyRegistrationsError,
@@ -47,18 +47,18 @@ impl BatchModifyIpamRoutingPolicyRegistrationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_internet_registry_association_id`: see [`ipam_internet_registry_association_id`](crate::types::builders::BatchModifyIpamRoutingPolicyRegistrationsRequestBuilder::ipam_internet_registry_association_id).
     pub fn ipam_internet_registry_association_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.ipam_internet_registry_association_id(input);
         self
@@ -66,35 +66,27 @@ impl BatchModifyIpamRoutingPolicyRegistrationsFluentBuilder {
     /// Sets or clears the input's `ipam_internet_registry_association_id`.
     pub fn set_ipam_internet_registry_association_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_ipam_internet_registry_association_id(input);
         self
     }
     /// The value set for the input's `ipam_internet_registry_association_id`, if any.
-    pub fn get_ipam_internet_registry_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_internet_registry_association_id(&self) -> &Option<String> {
         self.input.get_ipam_internet_registry_association_id()
     }
     /// Sets the input's `delta_json`: see [`delta_json`](crate::types::builders::BatchModifyIpamRoutingPolicyRegistrationsRequestBuilder::delta_json).
-    pub fn delta_json(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn delta_json(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.delta_json(input);
         self
     }
     /// Sets or clears the input's `delta_json`.
-    pub fn set_delta_json(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_delta_json(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_delta_json(input);
         self
     }
     /// The value set for the input's `delta_json`, if any.
-    pub fn get_delta_json(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_delta_json(&self) -> &Option<String> {
         self.input.get_delta_json()
     }
     /// Sets the input's `force`: see [`force`](crate::types::builders::BatchModifyIpamRoutingPolicyRegistrationsRequestBuilder::force).
@@ -103,32 +95,26 @@ impl BatchModifyIpamRoutingPolicyRegistrationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `force`.
-    pub fn set_force(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_force(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_force(input);
         self
     }
     /// The value set for the input's `force`, if any.
-    pub fn get_force(&self) -> &::std::option::Option<bool> {
+    pub fn get_force(&self) -> &Option<bool> {
         self.input.get_force()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::BatchModifyIpamRoutingPolicyRegistrationsRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
 }
@@ -147,7 +133,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <BatchModifyIpamRoutingPolicyRegistrations as Operation>::serialize_request(
                 input,
             ),

@@ -3,7 +3,7 @@
 
 use crate::operation::{BundleInstance, BundleInstanceError, Operation};
 /// A call to [`BundleInstance`](crate::operation::BundleInstance): Bundles an Amazon instance store-backed Windows instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct BundleInstanceFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::BundleInstanceRequestBuilder,
@@ -14,13 +14,13 @@ impl BundleInstanceFluentBuilder {
     ) -> Self {
         BundleInstanceFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`BundleInstanceError`](crate::operation::BundleInstanceError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::BundleInstanceResult,
         ::awsgen_runtime::client::SdkError<BundleInstanceError>,
     > {
@@ -35,23 +35,17 @@ impl BundleInstanceFluentBuilder {
         &self.input
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::BundleInstanceRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `storage`: see [`storage`](crate::types::builders::BundleInstanceRequestBuilder::storage).
@@ -60,15 +54,12 @@ impl BundleInstanceFluentBuilder {
         self
     }
     /// Sets or clears the input's `storage`.
-    pub fn set_storage(
-        mut self,
-        input: ::std::option::Option<crate::types::Storage>,
-    ) -> Self {
+    pub fn set_storage(mut self, input: Option<crate::types::Storage>) -> Self {
         self.input = self.input.set_storage(input);
         self
     }
     /// The value set for the input's `storage`, if any.
-    pub fn get_storage(&self) -> &::std::option::Option<crate::types::Storage> {
+    pub fn get_storage(&self) -> &Option<crate::types::Storage> {
         self.input.get_storage()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::BundleInstanceRequestBuilder::dry_run).
@@ -77,12 +68,12 @@ impl BundleInstanceFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -101,7 +92,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <BundleInstance as Operation>::serialize_request(input),
             <BundleInstance as Operation>::parse_response,
         )

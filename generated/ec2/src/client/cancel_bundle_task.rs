@@ -3,7 +3,7 @@
 
 use crate::operation::{CancelBundleTask, CancelBundleTaskError, Operation};
 /// A call to [`CancelBundleTask`](crate::operation::CancelBundleTask): Cancels a bundling operation for an instance store-backed Windows instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CancelBundleTaskFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CancelBundleTaskRequestBuilder,
@@ -14,13 +14,13 @@ impl CancelBundleTaskFluentBuilder {
     ) -> Self {
         CancelBundleTaskFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CancelBundleTaskError`](crate::operation::CancelBundleTaskError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CancelBundleTaskResult,
         ::awsgen_runtime::client::SdkError<CancelBundleTaskError>,
     > {
@@ -35,23 +35,17 @@ impl CancelBundleTaskFluentBuilder {
         &self.input
     }
     /// Sets the input's `bundle_id`: see [`bundle_id`](crate::types::builders::CancelBundleTaskRequestBuilder::bundle_id).
-    pub fn bundle_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn bundle_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.bundle_id(input);
         self
     }
     /// Sets or clears the input's `bundle_id`.
-    pub fn set_bundle_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bundle_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_bundle_id(input);
         self
     }
     /// The value set for the input's `bundle_id`, if any.
-    pub fn get_bundle_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_bundle_id(&self) -> &Option<String> {
         self.input.get_bundle_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CancelBundleTaskRequestBuilder::dry_run).
@@ -60,12 +54,12 @@ impl CancelBundleTaskFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -84,7 +78,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CancelBundleTask as Operation>::serialize_request(input),
             <CancelBundleTask as Operation>::parse_response,
         )

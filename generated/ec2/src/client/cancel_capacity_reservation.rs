@@ -5,7 +5,7 @@ use crate::operation::{
     CancelCapacityReservation, CancelCapacityReservationError, Operation,
 };
 /// A call to [`CancelCapacityReservation`](crate::operation::CancelCapacityReservation): Cancels the specified Capacity Reservation, releases the reserved capacity, and changes the Capacity Reservation's state to `cancelled`. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CancelCapacityReservationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CancelCapacityReservationRequestBuilder,
@@ -16,13 +16,13 @@ impl CancelCapacityReservationFluentBuilder {
     ) -> Self {
         CancelCapacityReservationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CancelCapacityReservationError`](crate::operation::CancelCapacityReservationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CancelCapacityReservationResult,
         ::awsgen_runtime::client::SdkError<CancelCapacityReservationError>,
     > {
@@ -39,25 +39,17 @@ impl CancelCapacityReservationFluentBuilder {
         &self.input
     }
     /// Sets the input's `capacity_reservation_id`: see [`capacity_reservation_id`](crate::types::builders::CancelCapacityReservationRequestBuilder::capacity_reservation_id).
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.capacity_reservation_id(input);
         self
     }
     /// Sets or clears the input's `capacity_reservation_id`.
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_capacity_reservation_id(input);
         self
     }
     /// The value set for the input's `capacity_reservation_id`, if any.
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         self.input.get_capacity_reservation_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CancelCapacityReservationRequestBuilder::dry_run).
@@ -66,12 +58,12 @@ impl CancelCapacityReservationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `apply_cancellation_charges`: see [`apply_cancellation_charges`](crate::types::builders::CancelCapacityReservationRequestBuilder::apply_cancellation_charges).
@@ -85,7 +77,7 @@ impl CancelCapacityReservationFluentBuilder {
     /// Sets or clears the input's `apply_cancellation_charges`.
     pub fn set_apply_cancellation_charges(
         mut self,
-        input: ::std::option::Option<crate::types::ApplyCancellationCharges>,
+        input: Option<crate::types::ApplyCancellationCharges>,
     ) -> Self {
         self.input = self.input.set_apply_cancellation_charges(input);
         self
@@ -93,27 +85,21 @@ impl CancelCapacityReservationFluentBuilder {
     /// The value set for the input's `apply_cancellation_charges`, if any.
     pub fn get_apply_cancellation_charges(
         &self,
-    ) -> &::std::option::Option<crate::types::ApplyCancellationCharges> {
+    ) -> &Option<crate::types::ApplyCancellationCharges> {
         self.input.get_apply_cancellation_charges()
     }
     /// Sets the input's `quote_id`: see [`quote_id`](crate::types::builders::CancelCapacityReservationRequestBuilder::quote_id).
-    pub fn quote_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn quote_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.quote_id(input);
         self
     }
     /// Sets or clears the input's `quote_id`.
-    pub fn set_quote_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_quote_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_quote_id(input);
         self
     }
     /// The value set for the input's `quote_id`, if any.
-    pub fn get_quote_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_quote_id(&self) -> &Option<String> {
         self.input.get_quote_id()
     }
 }
@@ -132,7 +118,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CancelCapacityReservation as Operation>::serialize_request(input),
             <CancelCapacityReservation as Operation>::parse_response,
         )

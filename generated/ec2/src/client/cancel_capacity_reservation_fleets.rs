@@ -5,7 +5,7 @@ use crate::operation::{
     CancelCapacityReservationFleets, CancelCapacityReservationFleetsError, Operation,
 };
 /// A call to [`CancelCapacityReservationFleets`](crate::operation::CancelCapacityReservationFleets): Cancels one or more Capacity Reservation Fleets. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CancelCapacityReservationFleetsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CancelCapacityReservationFleetsRequestBuilder,
@@ -16,13 +16,13 @@ impl CancelCapacityReservationFleetsFluentBuilder {
     ) -> Self {
         CancelCapacityReservationFleetsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CancelCapacityReservationFleetsError`](crate::operation::CancelCapacityReservationFleetsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CancelCapacityReservationFleetsResult,
         ::awsgen_runtime::client::SdkError<CancelCapacityReservationFleetsError>,
     > {
@@ -44,34 +44,29 @@ impl CancelCapacityReservationFleetsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `capacity_reservation_fleet_ids`: see [`capacity_reservation_fleet_ids`](crate::types::builders::CancelCapacityReservationFleetsRequestBuilder::capacity_reservation_fleet_ids).
-    pub fn capacity_reservation_fleet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_reservation_fleet_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.capacity_reservation_fleet_ids(input);
         self
     }
     /// Sets or clears the input's `capacity_reservation_fleet_ids`.
     pub fn set_capacity_reservation_fleet_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_capacity_reservation_fleet_ids(input);
         self
     }
     /// The value set for the input's `capacity_reservation_fleet_ids`, if any.
-    pub fn get_capacity_reservation_fleet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_capacity_reservation_fleet_ids(&self) -> &Option<Vec<String>> {
         self.input.get_capacity_reservation_fleet_ids()
     }
 }
@@ -90,7 +85,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CancelCapacityReservationFleets as Operation>::serialize_request(input),
             <CancelCapacityReservationFleets as Operation>::parse_response,
         )

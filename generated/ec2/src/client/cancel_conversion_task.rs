@@ -3,7 +3,7 @@
 
 use crate::operation::{CancelConversionTask, CancelConversionTaskError, Operation};
 /// A call to [`CancelConversionTask`](crate::operation::CancelConversionTask): Cancels an active conversion task. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CancelConversionTaskFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CancelConversionRequestBuilder,
@@ -14,16 +14,13 @@ impl CancelConversionTaskFluentBuilder {
     ) -> Self {
         CancelConversionTaskFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CancelConversionTaskError`](crate::operation::CancelConversionTaskError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<CancelConversionTaskError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<CancelConversionTaskError>> {
         let input = self
             .input
             .build()
@@ -40,54 +37,40 @@ impl CancelConversionTaskFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `conversion_task_id`: see [`conversion_task_id`](crate::types::builders::CancelConversionRequestBuilder::conversion_task_id).
-    pub fn conversion_task_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn conversion_task_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.conversion_task_id(input);
         self
     }
     /// Sets or clears the input's `conversion_task_id`.
-    pub fn set_conversion_task_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_conversion_task_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_conversion_task_id(input);
         self
     }
     /// The value set for the input's `conversion_task_id`, if any.
-    pub fn get_conversion_task_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_conversion_task_id(&self) -> &Option<String> {
         self.input.get_conversion_task_id()
     }
     /// Sets the input's `reason_message`: see [`reason_message`](crate::types::builders::CancelConversionRequestBuilder::reason_message).
-    pub fn reason_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn reason_message(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.reason_message(input);
         self
     }
     /// Sets or clears the input's `reason_message`.
-    pub fn set_reason_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reason_message(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_reason_message(input);
         self
     }
     /// The value set for the input's `reason_message`, if any.
-    pub fn get_reason_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reason_message(&self) -> &Option<String> {
         self.input.get_reason_message()
     }
 }
@@ -103,7 +86,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CancelConversionTask as Operation>::serialize_request(input),
             <CancelConversionTask as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     CancelDeclarativePoliciesReport, CancelDeclarativePoliciesReportError, Operation,
 };
 /// A call to [`CancelDeclarativePoliciesReport`](crate::operation::CancelDeclarativePoliciesReport): Cancels the generation of an account status report. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CancelDeclarativePoliciesReportFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CancelDeclarativePoliciesReportRequestBuilder,
@@ -16,13 +16,13 @@ impl CancelDeclarativePoliciesReportFluentBuilder {
     ) -> Self {
         CancelDeclarativePoliciesReportFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CancelDeclarativePoliciesReportError`](crate::operation::CancelDeclarativePoliciesReportError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CancelDeclarativePoliciesReportResult,
         ::awsgen_runtime::client::SdkError<CancelDeclarativePoliciesReportError>,
     > {
@@ -44,32 +44,26 @@ impl CancelDeclarativePoliciesReportFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `report_id`: see [`report_id`](crate::types::builders::CancelDeclarativePoliciesReportRequestBuilder::report_id).
-    pub fn report_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn report_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.report_id(input);
         self
     }
     /// Sets or clears the input's `report_id`.
-    pub fn set_report_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_report_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_report_id(input);
         self
     }
     /// The value set for the input's `report_id`, if any.
-    pub fn get_report_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_report_id(&self) -> &Option<String> {
         self.input.get_report_id()
     }
 }
@@ -88,7 +82,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CancelDeclarativePoliciesReport as Operation>::serialize_request(input),
             <CancelDeclarativePoliciesReport as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{CancelExportTask, CancelExportTaskError, Operation};
 /// A call to [`CancelExportTask`](crate::operation::CancelExportTask): Cancels an active export task. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CancelExportTaskFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CancelExportTaskRequestBuilder,
@@ -14,16 +14,13 @@ impl CancelExportTaskFluentBuilder {
     ) -> Self {
         CancelExportTaskFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CancelExportTaskError`](crate::operation::CancelExportTaskError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<CancelExportTaskError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<CancelExportTaskError>> {
         let input = self
             .input
             .build()
@@ -35,23 +32,17 @@ impl CancelExportTaskFluentBuilder {
         &self.input
     }
     /// Sets the input's `export_task_id`: see [`export_task_id`](crate::types::builders::CancelExportTaskRequestBuilder::export_task_id).
-    pub fn export_task_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn export_task_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.export_task_id(input);
         self
     }
     /// Sets or clears the input's `export_task_id`.
-    pub fn set_export_task_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_export_task_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_export_task_id(input);
         self
     }
     /// The value set for the input's `export_task_id`, if any.
-    pub fn get_export_task_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_export_task_id(&self) -> &Option<String> {
         self.input.get_export_task_id()
     }
 }
@@ -67,7 +58,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CancelExportTask as Operation>::serialize_request(input),
             <CancelExportTask as Operation>::parse_response,
         )

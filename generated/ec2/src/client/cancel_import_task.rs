@@ -3,7 +3,7 @@
 
 use crate::operation::{CancelImportTask, CancelImportTaskError, Operation};
 /// A call to [`CancelImportTask`](crate::operation::CancelImportTask): Cancels an in-process import virtual machine or import snapshot task. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CancelImportTaskFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CancelImportTaskRequestBuilder,
@@ -14,13 +14,13 @@ impl CancelImportTaskFluentBuilder {
     ) -> Self {
         CancelImportTaskFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CancelImportTaskError`](crate::operation::CancelImportTaskError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CancelImportTaskResult,
         ::awsgen_runtime::client::SdkError<CancelImportTaskError>,
     > {
@@ -32,23 +32,17 @@ impl CancelImportTaskFluentBuilder {
         &self.input
     }
     /// Sets the input's `cancel_reason`: see [`cancel_reason`](crate::types::builders::CancelImportTaskRequestBuilder::cancel_reason).
-    pub fn cancel_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cancel_reason(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cancel_reason(input);
         self
     }
     /// Sets or clears the input's `cancel_reason`.
-    pub fn set_cancel_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cancel_reason(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cancel_reason(input);
         self
     }
     /// The value set for the input's `cancel_reason`, if any.
-    pub fn get_cancel_reason(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cancel_reason(&self) -> &Option<String> {
         self.input.get_cancel_reason()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CancelImportTaskRequestBuilder::dry_run).
@@ -57,32 +51,26 @@ impl CancelImportTaskFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `import_task_id`: see [`import_task_id`](crate::types::builders::CancelImportTaskRequestBuilder::import_task_id).
-    pub fn import_task_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn import_task_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.import_task_id(input);
         self
     }
     /// Sets or clears the input's `import_task_id`.
-    pub fn set_import_task_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_import_task_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_import_task_id(input);
         self
     }
     /// The value set for the input's `import_task_id`, if any.
-    pub fn get_import_task_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_import_task_id(&self) -> &Option<String> {
         self.input.get_import_task_id()
     }
 }
@@ -101,7 +89,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CancelImportTask as Operation>::serialize_request(input),
             <CancelImportTask as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     CancelReservedInstancesListing, CancelReservedInstancesListingError, Operation,
 };
 /// A call to [`CancelReservedInstancesListing`](crate::operation::CancelReservedInstancesListing): Cancels the specified Reserved Instance listing in the Reserved Instance Marketplace. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CancelReservedInstancesListingFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CancelReservedInstancesListingRequestBuilder,
@@ -16,13 +16,13 @@ impl CancelReservedInstancesListingFluentBuilder {
     ) -> Self {
         CancelReservedInstancesListingFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CancelReservedInstancesListingError`](crate::operation::CancelReservedInstancesListingError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CancelReservedInstancesListingResult,
         ::awsgen_runtime::client::SdkError<CancelReservedInstancesListingError>,
     > {
@@ -39,25 +39,17 @@ impl CancelReservedInstancesListingFluentBuilder {
         &self.input
     }
     /// Sets the input's `reserved_instances_listing_id`: see [`reserved_instances_listing_id`](crate::types::builders::CancelReservedInstancesListingRequestBuilder::reserved_instances_listing_id).
-    pub fn reserved_instances_listing_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn reserved_instances_listing_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.reserved_instances_listing_id(input);
         self
     }
     /// Sets or clears the input's `reserved_instances_listing_id`.
-    pub fn set_reserved_instances_listing_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reserved_instances_listing_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_reserved_instances_listing_id(input);
         self
     }
     /// The value set for the input's `reserved_instances_listing_id`, if any.
-    pub fn get_reserved_instances_listing_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reserved_instances_listing_id(&self) -> &Option<String> {
         self.input.get_reserved_instances_listing_id()
     }
 }
@@ -76,7 +68,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CancelReservedInstancesListing as Operation>::serialize_request(input),
             <CancelReservedInstancesListing as Operation>::parse_response,
         )

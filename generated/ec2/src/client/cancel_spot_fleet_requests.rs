@@ -3,7 +3,7 @@
 
 use crate::operation::{CancelSpotFleetRequests, CancelSpotFleetRequestsError, Operation};
 /// A call to [`CancelSpotFleetRequests`](crate::operation::CancelSpotFleetRequests): Cancels the specified Spot Fleet requests. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CancelSpotFleetRequestsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CancelSpotFleetRequestsRequestBuilder,
@@ -14,13 +14,13 @@ impl CancelSpotFleetRequestsFluentBuilder {
     ) -> Self {
         CancelSpotFleetRequestsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CancelSpotFleetRequestsError`](crate::operation::CancelSpotFleetRequestsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CancelSpotFleetRequestsResponse,
         ::awsgen_runtime::client::SdkError<CancelSpotFleetRequestsError>,
     > {
@@ -42,34 +42,26 @@ impl CancelSpotFleetRequestsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `spot_fleet_request_ids`: see [`spot_fleet_request_ids`](crate::types::builders::CancelSpotFleetRequestsRequestBuilder::spot_fleet_request_ids).
-    pub fn spot_fleet_request_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn spot_fleet_request_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.spot_fleet_request_ids(input);
         self
     }
     /// Sets or clears the input's `spot_fleet_request_ids`.
-    pub fn set_spot_fleet_request_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_spot_fleet_request_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_spot_fleet_request_ids(input);
         self
     }
     /// The value set for the input's `spot_fleet_request_ids`, if any.
-    pub fn get_spot_fleet_request_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_spot_fleet_request_ids(&self) -> &Option<Vec<String>> {
         self.input.get_spot_fleet_request_ids()
     }
     /// Sets the input's `terminate_instances`: see [`terminate_instances`](crate::types::builders::CancelSpotFleetRequestsRequestBuilder::terminate_instances).
@@ -78,15 +70,12 @@ impl CancelSpotFleetRequestsFluentBuilder {
         self
     }
     /// Sets or clears the input's `terminate_instances`.
-    pub fn set_terminate_instances(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_terminate_instances(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_terminate_instances(input);
         self
     }
     /// The value set for the input's `terminate_instances`, if any.
-    pub fn get_terminate_instances(&self) -> &::std::option::Option<bool> {
+    pub fn get_terminate_instances(&self) -> &Option<bool> {
         self.input.get_terminate_instances()
     }
 }
@@ -105,7 +94,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CancelSpotFleetRequests as Operation>::serialize_request(input),
             <CancelSpotFleetRequests as Operation>::parse_response,
         )

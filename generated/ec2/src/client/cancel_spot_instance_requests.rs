@@ -5,7 +5,7 @@ use crate::operation::{
     CancelSpotInstanceRequests, CancelSpotInstanceRequestsError, Operation,
 };
 /// A call to [`CancelSpotInstanceRequests`](crate::operation::CancelSpotInstanceRequests): Cancels one or more Spot Instance requests. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CancelSpotInstanceRequestsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CancelSpotInstanceRequestsRequestBuilder,
@@ -16,13 +16,13 @@ impl CancelSpotInstanceRequestsFluentBuilder {
     ) -> Self {
         CancelSpotInstanceRequestsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CancelSpotInstanceRequestsError`](crate::operation::CancelSpotInstanceRequestsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CancelSpotInstanceRequestsResult,
         ::awsgen_runtime::client::SdkError<CancelSpotInstanceRequestsError>,
     > {
@@ -44,34 +44,26 @@ impl CancelSpotInstanceRequestsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `spot_instance_request_ids`: see [`spot_instance_request_ids`](crate::types::builders::CancelSpotInstanceRequestsRequestBuilder::spot_instance_request_ids).
-    pub fn spot_instance_request_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn spot_instance_request_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.spot_instance_request_ids(input);
         self
     }
     /// Sets or clears the input's `spot_instance_request_ids`.
-    pub fn set_spot_instance_request_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_spot_instance_request_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_spot_instance_request_ids(input);
         self
     }
     /// The value set for the input's `spot_instance_request_ids`, if any.
-    pub fn get_spot_instance_request_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_spot_instance_request_ids(&self) -> &Option<Vec<String>> {
         self.input.get_spot_instance_request_ids()
     }
 }
@@ -90,7 +82,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CancelSpotInstanceRequests as Operation>::serialize_request(input),
             <CancelSpotInstanceRequests as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{ConfirmProductInstance, ConfirmProductInstanceError, Operation};
 /// A call to [`ConfirmProductInstance`](crate::operation::ConfirmProductInstance): Determines whether a product code is associated with an instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ConfirmProductInstanceFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ConfirmProductInstanceRequestBuilder,
@@ -14,13 +14,13 @@ impl ConfirmProductInstanceFluentBuilder {
     ) -> Self {
         ConfirmProductInstanceFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ConfirmProductInstanceError`](crate::operation::ConfirmProductInstanceError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ConfirmProductInstanceResult,
         ::awsgen_runtime::client::SdkError<ConfirmProductInstanceError>,
     > {
@@ -37,43 +37,31 @@ impl ConfirmProductInstanceFluentBuilder {
         &self.input
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::ConfirmProductInstanceRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `product_code`: see [`product_code`](crate::types::builders::ConfirmProductInstanceRequestBuilder::product_code).
-    pub fn product_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn product_code(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.product_code(input);
         self
     }
     /// Sets or clears the input's `product_code`.
-    pub fn set_product_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_code(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_product_code(input);
         self
     }
     /// The value set for the input's `product_code`, if any.
-    pub fn get_product_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_code(&self) -> &Option<String> {
         self.input.get_product_code()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ConfirmProductInstanceRequestBuilder::dry_run).
@@ -82,12 +70,12 @@ impl ConfirmProductInstanceFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -106,7 +94,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ConfirmProductInstance as Operation>::serialize_request(input),
             <ConfirmProductInstance as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{CopyFpgaImage, CopyFpgaImageError, Operation};
 /// A call to [`CopyFpgaImage`](crate::operation::CopyFpgaImage): Copies the specified Amazon FPGA Image (AFI) to the current Region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CopyFpgaImageFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CopyFpgaImageRequestBuilder,
@@ -14,13 +14,13 @@ impl CopyFpgaImageFluentBuilder {
     ) -> Self {
         CopyFpgaImageFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CopyFpgaImageError`](crate::operation::CopyFpgaImageError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CopyFpgaImageResult,
         ::awsgen_runtime::client::SdkError<CopyFpgaImageError>,
     > {
@@ -40,114 +40,82 @@ impl CopyFpgaImageFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `source_fpga_image_id`: see [`source_fpga_image_id`](crate::types::builders::CopyFpgaImageRequestBuilder::source_fpga_image_id).
-    pub fn source_fpga_image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_fpga_image_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_fpga_image_id(input);
         self
     }
     /// Sets or clears the input's `source_fpga_image_id`.
-    pub fn set_source_fpga_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_fpga_image_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_fpga_image_id(input);
         self
     }
     /// The value set for the input's `source_fpga_image_id`, if any.
-    pub fn get_source_fpga_image_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_fpga_image_id(&self) -> &Option<String> {
         self.input.get_source_fpga_image_id()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CopyFpgaImageRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::CopyFpgaImageRequestBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Sets the input's `source_region`: see [`source_region`](crate::types::builders::CopyFpgaImageRequestBuilder::source_region).
-    pub fn source_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_region(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_region(input);
         self
     }
     /// Sets or clears the input's `source_region`.
-    pub fn set_source_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_region(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_region(input);
         self
     }
     /// The value set for the input's `source_region`, if any.
-    pub fn get_source_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_region(&self) -> &Option<String> {
         self.input.get_source_region()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CopyFpgaImageRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
 }
@@ -166,7 +134,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CopyFpgaImage as Operation>::serialize_request(input),
             <CopyFpgaImage as Operation>::parse_response,
         )

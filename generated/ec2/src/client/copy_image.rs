@@ -3,7 +3,7 @@
 
 use crate::operation::{CopyImage, CopyImageError, Operation};
 /// A call to [`CopyImage`](crate::operation::CopyImage): Initiates an AMI copy operation. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CopyImageFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CopyImageRequestBuilder,
@@ -14,13 +14,13 @@ impl CopyImageFluentBuilder {
     ) -> Self {
         CopyImageFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CopyImageError`](crate::operation::CopyImageError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CopyImageResult,
         ::awsgen_runtime::client::SdkError<CopyImageError>,
     > {
@@ -35,43 +35,31 @@ impl CopyImageFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CopyImageRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CopyImageRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `encrypted`: see [`encrypted`](crate::types::builders::CopyImageRequestBuilder::encrypted).
@@ -80,114 +68,82 @@ impl CopyImageFluentBuilder {
         self
     }
     /// Sets or clears the input's `encrypted`.
-    pub fn set_encrypted(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_encrypted(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_encrypted(input);
         self
     }
     /// The value set for the input's `encrypted`, if any.
-    pub fn get_encrypted(&self) -> &::std::option::Option<bool> {
+    pub fn get_encrypted(&self) -> &Option<bool> {
         self.input.get_encrypted()
     }
     /// Sets the input's `kms_key_id`: see [`kms_key_id`](crate::types::builders::CopyImageRequestBuilder::kms_key_id).
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.kms_key_id(input);
         self
     }
     /// Sets or clears the input's `kms_key_id`.
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_kms_key_id(input);
         self
     }
     /// The value set for the input's `kms_key_id`, if any.
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_id(&self) -> &Option<String> {
         self.input.get_kms_key_id()
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::CopyImageRequestBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Sets the input's `source_image_id`: see [`source_image_id`](crate::types::builders::CopyImageRequestBuilder::source_image_id).
-    pub fn source_image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_image_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_image_id(input);
         self
     }
     /// Sets or clears the input's `source_image_id`.
-    pub fn set_source_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_image_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_image_id(input);
         self
     }
     /// The value set for the input's `source_image_id`, if any.
-    pub fn get_source_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_image_id(&self) -> &Option<String> {
         self.input.get_source_image_id()
     }
     /// Sets the input's `source_region`: see [`source_region`](crate::types::builders::CopyImageRequestBuilder::source_region).
-    pub fn source_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_region(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_region(input);
         self
     }
     /// Sets or clears the input's `source_region`.
-    pub fn set_source_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_region(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_region(input);
         self
     }
     /// The value set for the input's `source_region`, if any.
-    pub fn get_source_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_region(&self) -> &Option<String> {
         self.input.get_source_region()
     }
     /// Sets the input's `destination_outpost_arn`: see [`destination_outpost_arn`](crate::types::builders::CopyImageRequestBuilder::destination_outpost_arn).
-    pub fn destination_outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_outpost_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination_outpost_arn(input);
         self
     }
     /// Sets or clears the input's `destination_outpost_arn`.
-    pub fn set_destination_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_outpost_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_destination_outpost_arn(input);
         self
     }
     /// The value set for the input's `destination_outpost_arn`, if any.
-    pub fn get_destination_outpost_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_outpost_arn(&self) -> &Option<String> {
         self.input.get_destination_outpost_arn()
     }
     /// Sets the input's `copy_image_tags`: see [`copy_image_tags`](crate::types::builders::CopyImageRequestBuilder::copy_image_tags).
@@ -196,12 +152,12 @@ impl CopyImageFluentBuilder {
         self
     }
     /// Sets or clears the input's `copy_image_tags`.
-    pub fn set_copy_image_tags(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_copy_image_tags(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_copy_image_tags(input);
         self
     }
     /// The value set for the input's `copy_image_tags`, if any.
-    pub fn get_copy_image_tags(&self) -> &::std::option::Option<bool> {
+    pub fn get_copy_image_tags(&self) -> &Option<bool> {
         self.input.get_copy_image_tags()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CopyImageRequestBuilder::tag_specifications).
@@ -212,7 +168,7 @@ impl CopyImageFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -220,7 +176,7 @@ impl CopyImageFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `snapshot_copy_completion_duration_minutes`: see [`snapshot_copy_completion_duration_minutes`](crate::types::builders::CopyImageRequestBuilder::snapshot_copy_completion_duration_minutes).
@@ -231,59 +187,44 @@ impl CopyImageFluentBuilder {
     /// Sets or clears the input's `snapshot_copy_completion_duration_minutes`.
     pub fn set_snapshot_copy_completion_duration_minutes(
         mut self,
-        input: ::std::option::Option<i64>,
+        input: Option<i64>,
     ) -> Self {
         self.input = self.input.set_snapshot_copy_completion_duration_minutes(input);
         self
     }
     /// The value set for the input's `snapshot_copy_completion_duration_minutes`, if any.
-    pub fn get_snapshot_copy_completion_duration_minutes(
-        &self,
-    ) -> &::std::option::Option<i64> {
+    pub fn get_snapshot_copy_completion_duration_minutes(&self) -> &Option<i64> {
         self.input.get_snapshot_copy_completion_duration_minutes()
     }
     /// Sets the input's `destination_availability_zone`: see [`destination_availability_zone`](crate::types::builders::CopyImageRequestBuilder::destination_availability_zone).
-    pub fn destination_availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_availability_zone(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination_availability_zone(input);
         self
     }
     /// Sets or clears the input's `destination_availability_zone`.
-    pub fn set_destination_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_availability_zone(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_destination_availability_zone(input);
         self
     }
     /// The value set for the input's `destination_availability_zone`, if any.
-    pub fn get_destination_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_availability_zone(&self) -> &Option<String> {
         self.input.get_destination_availability_zone()
     }
     /// Sets the input's `destination_availability_zone_id`: see [`destination_availability_zone_id`](crate::types::builders::CopyImageRequestBuilder::destination_availability_zone_id).
-    pub fn destination_availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_availability_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination_availability_zone_id(input);
         self
     }
     /// Sets or clears the input's `destination_availability_zone_id`.
     pub fn set_destination_availability_zone_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_destination_availability_zone_id(input);
         self
     }
     /// The value set for the input's `destination_availability_zone_id`, if any.
-    pub fn get_destination_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_availability_zone_id(&self) -> &Option<String> {
         self.input.get_destination_availability_zone_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CopyImageRequestBuilder::dry_run).
@@ -292,12 +233,12 @@ impl CopyImageFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -313,7 +254,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CopyImage as Operation>::serialize_request(input),
             <CopyImage as Operation>::parse_response,
         )

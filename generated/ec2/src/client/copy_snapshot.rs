@@ -3,7 +3,7 @@
 
 use crate::operation::{CopySnapshot, CopySnapshotError, Operation};
 /// A call to [`CopySnapshot`](crate::operation::CopySnapshot): Creates an exact copy of an Amazon EBS snapshot. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CopySnapshotFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CopySnapshotRequestBuilder,
@@ -14,13 +14,13 @@ impl CopySnapshotFluentBuilder {
     ) -> Self {
         CopySnapshotFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CopySnapshotError`](crate::operation::CopySnapshotError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CopySnapshotResult,
         ::awsgen_runtime::client::SdkError<CopySnapshotError>,
     > {
@@ -35,67 +35,45 @@ impl CopySnapshotFluentBuilder {
         &self.input
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CopySnapshotRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `destination_outpost_arn`: see [`destination_outpost_arn`](crate::types::builders::CopySnapshotRequestBuilder::destination_outpost_arn).
-    pub fn destination_outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_outpost_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination_outpost_arn(input);
         self
     }
     /// Sets or clears the input's `destination_outpost_arn`.
-    pub fn set_destination_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_outpost_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_destination_outpost_arn(input);
         self
     }
     /// The value set for the input's `destination_outpost_arn`, if any.
-    pub fn get_destination_outpost_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_outpost_arn(&self) -> &Option<String> {
         self.input.get_destination_outpost_arn()
     }
     /// Sets the input's `destination_region`: see [`destination_region`](crate::types::builders::CopySnapshotRequestBuilder::destination_region).
-    pub fn destination_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_region(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination_region(input);
         self
     }
     /// Sets or clears the input's `destination_region`.
-    pub fn set_destination_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_region(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_destination_region(input);
         self
     }
     /// The value set for the input's `destination_region`, if any.
-    pub fn get_destination_region(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_region(&self) -> &Option<String> {
         self.input.get_destination_region()
     }
     /// Sets the input's `encrypted`: see [`encrypted`](crate::types::builders::CopySnapshotRequestBuilder::encrypted).
@@ -104,94 +82,68 @@ impl CopySnapshotFluentBuilder {
         self
     }
     /// Sets or clears the input's `encrypted`.
-    pub fn set_encrypted(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_encrypted(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_encrypted(input);
         self
     }
     /// The value set for the input's `encrypted`, if any.
-    pub fn get_encrypted(&self) -> &::std::option::Option<bool> {
+    pub fn get_encrypted(&self) -> &Option<bool> {
         self.input.get_encrypted()
     }
     /// Sets the input's `kms_key_id`: see [`kms_key_id`](crate::types::builders::CopySnapshotRequestBuilder::kms_key_id).
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.kms_key_id(input);
         self
     }
     /// Sets or clears the input's `kms_key_id`.
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_kms_key_id(input);
         self
     }
     /// The value set for the input's `kms_key_id`, if any.
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_id(&self) -> &Option<String> {
         self.input.get_kms_key_id()
     }
     /// Sets the input's `presigned_url`: see [`presigned_url`](crate::types::builders::CopySnapshotRequestBuilder::presigned_url).
-    pub fn presigned_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn presigned_url(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.presigned_url(input);
         self
     }
     /// Sets or clears the input's `presigned_url`.
-    pub fn set_presigned_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_presigned_url(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_presigned_url(input);
         self
     }
     /// The value set for the input's `presigned_url`, if any.
-    pub fn get_presigned_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_presigned_url(&self) -> &Option<String> {
         self.input.get_presigned_url()
     }
     /// Sets the input's `source_region`: see [`source_region`](crate::types::builders::CopySnapshotRequestBuilder::source_region).
-    pub fn source_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_region(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_region(input);
         self
     }
     /// Sets or clears the input's `source_region`.
-    pub fn set_source_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_region(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_region(input);
         self
     }
     /// The value set for the input's `source_region`, if any.
-    pub fn get_source_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_region(&self) -> &Option<String> {
         self.input.get_source_region()
     }
     /// Sets the input's `source_snapshot_id`: see [`source_snapshot_id`](crate::types::builders::CopySnapshotRequestBuilder::source_snapshot_id).
-    pub fn source_snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_snapshot_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_snapshot_id(input);
         self
     }
     /// Sets or clears the input's `source_snapshot_id`.
-    pub fn set_source_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_snapshot_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_snapshot_id(input);
         self
     }
     /// The value set for the input's `source_snapshot_id`, if any.
-    pub fn get_source_snapshot_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_snapshot_id(&self) -> &Option<String> {
         self.input.get_source_snapshot_id()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CopySnapshotRequestBuilder::tag_specifications).
@@ -202,7 +154,7 @@ impl CopySnapshotFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -210,7 +162,7 @@ impl CopySnapshotFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `completion_duration_minutes`: see [`completion_duration_minutes`](crate::types::builders::CopySnapshotRequestBuilder::completion_duration_minutes).
@@ -219,37 +171,26 @@ impl CopySnapshotFluentBuilder {
         self
     }
     /// Sets or clears the input's `completion_duration_minutes`.
-    pub fn set_completion_duration_minutes(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_completion_duration_minutes(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_completion_duration_minutes(input);
         self
     }
     /// The value set for the input's `completion_duration_minutes`, if any.
-    pub fn get_completion_duration_minutes(&self) -> &::std::option::Option<i32> {
+    pub fn get_completion_duration_minutes(&self) -> &Option<i32> {
         self.input.get_completion_duration_minutes()
     }
     /// Sets the input's `destination_availability_zone`: see [`destination_availability_zone`](crate::types::builders::CopySnapshotRequestBuilder::destination_availability_zone).
-    pub fn destination_availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_availability_zone(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination_availability_zone(input);
         self
     }
     /// Sets or clears the input's `destination_availability_zone`.
-    pub fn set_destination_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_availability_zone(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_destination_availability_zone(input);
         self
     }
     /// The value set for the input's `destination_availability_zone`, if any.
-    pub fn get_destination_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_availability_zone(&self) -> &Option<String> {
         self.input.get_destination_availability_zone()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CopySnapshotRequestBuilder::dry_run).
@@ -258,12 +199,12 @@ impl CopySnapshotFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -282,7 +223,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CopySnapshot as Operation>::serialize_request(input),
             <CopySnapshot as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{CopyVolumes, CopyVolumesError, Operation};
 /// A call to [`CopyVolumes`](crate::operation::CopyVolumes): Creates a crash-consistent, point-in-time copy of an existing Amazon EBS volume within the same Availability Zone. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CopyVolumesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CopyVolumesRequestBuilder,
@@ -14,13 +14,13 @@ impl CopyVolumesFluentBuilder {
     ) -> Self {
         CopyVolumesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CopyVolumesError`](crate::operation::CopyVolumesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CopyVolumesResult,
         ::awsgen_runtime::client::SdkError<CopyVolumesError>,
     > {
@@ -35,23 +35,17 @@ impl CopyVolumesFluentBuilder {
         &self.input
     }
     /// Sets the input's `source_volume_id`: see [`source_volume_id`](crate::types::builders::CopyVolumesRequestBuilder::source_volume_id).
-    pub fn source_volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_volume_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_volume_id(input);
         self
     }
     /// Sets or clears the input's `source_volume_id`.
-    pub fn set_source_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_volume_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_volume_id(input);
         self
     }
     /// The value set for the input's `source_volume_id`, if any.
-    pub fn get_source_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_volume_id(&self) -> &Option<String> {
         self.input.get_source_volume_id()
     }
     /// Sets the input's `iops`: see [`iops`](crate::types::builders::CopyVolumesRequestBuilder::iops).
@@ -60,12 +54,12 @@ impl CopyVolumesFluentBuilder {
         self
     }
     /// Sets or clears the input's `iops`.
-    pub fn set_iops(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_iops(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_iops(input);
         self
     }
     /// The value set for the input's `iops`, if any.
-    pub fn get_iops(&self) -> &::std::option::Option<i32> {
+    pub fn get_iops(&self) -> &Option<i32> {
         self.input.get_iops()
     }
     /// Sets the input's `size`: see [`size`](crate::types::builders::CopyVolumesRequestBuilder::size).
@@ -74,12 +68,12 @@ impl CopyVolumesFluentBuilder {
         self
     }
     /// Sets or clears the input's `size`.
-    pub fn set_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_size(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_size(input);
         self
     }
     /// The value set for the input's `size`, if any.
-    pub fn get_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_size(&self) -> &Option<i32> {
         self.input.get_size()
     }
     /// Sets the input's `volume_type`: see [`volume_type`](crate::types::builders::CopyVolumesRequestBuilder::volume_type).
@@ -88,15 +82,12 @@ impl CopyVolumesFluentBuilder {
         self
     }
     /// Sets or clears the input's `volume_type`.
-    pub fn set_volume_type(
-        mut self,
-        input: ::std::option::Option<crate::types::VolumeType>,
-    ) -> Self {
+    pub fn set_volume_type(mut self, input: Option<crate::types::VolumeType>) -> Self {
         self.input = self.input.set_volume_type(input);
         self
     }
     /// The value set for the input's `volume_type`, if any.
-    pub fn get_volume_type(&self) -> &::std::option::Option<crate::types::VolumeType> {
+    pub fn get_volume_type(&self) -> &Option<crate::types::VolumeType> {
         self.input.get_volume_type()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CopyVolumesRequestBuilder::dry_run).
@@ -105,12 +96,12 @@ impl CopyVolumesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CopyVolumesRequestBuilder::tag_specifications).
@@ -121,7 +112,7 @@ impl CopyVolumesFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -129,7 +120,7 @@ impl CopyVolumesFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `multi_attach_enabled`: see [`multi_attach_enabled`](crate::types::builders::CopyVolumesRequestBuilder::multi_attach_enabled).
@@ -138,15 +129,12 @@ impl CopyVolumesFluentBuilder {
         self
     }
     /// Sets or clears the input's `multi_attach_enabled`.
-    pub fn set_multi_attach_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_multi_attach_enabled(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_multi_attach_enabled(input);
         self
     }
     /// The value set for the input's `multi_attach_enabled`, if any.
-    pub fn get_multi_attach_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_multi_attach_enabled(&self) -> &Option<bool> {
         self.input.get_multi_attach_enabled()
     }
     /// Sets the input's `throughput`: see [`throughput`](crate::types::builders::CopyVolumesRequestBuilder::throughput).
@@ -155,32 +143,26 @@ impl CopyVolumesFluentBuilder {
         self
     }
     /// Sets or clears the input's `throughput`.
-    pub fn set_throughput(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_throughput(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_throughput(input);
         self
     }
     /// The value set for the input's `throughput`, if any.
-    pub fn get_throughput(&self) -> &::std::option::Option<i32> {
+    pub fn get_throughput(&self) -> &Option<i32> {
         self.input.get_throughput()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CopyVolumesRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
 }
@@ -199,7 +181,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CopyVolumes as Operation>::serialize_request(input),
             <CopyVolumes as Operation>::parse_response,
         )

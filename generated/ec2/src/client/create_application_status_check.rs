@@ -5,7 +5,7 @@ use crate::operation::{
     CreateApplicationStatusCheck, CreateApplicationStatusCheckError, Operation,
 };
 /// A call to [`CreateApplicationStatusCheck`](crate::operation::CreateApplicationStatusCheck): Creates an application status check for monitoring the health of applications running on your instances. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateApplicationStatusCheckFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateApplicationStatusCheckRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateApplicationStatusCheckFluentBuilder {
     ) -> Self {
         CreateApplicationStatusCheckFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateApplicationStatusCheckError`](crate::operation::CreateApplicationStatusCheckError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateApplicationStatusCheckResult,
         ::awsgen_runtime::client::SdkError<CreateApplicationStatusCheckError>,
     > {
@@ -49,9 +49,7 @@ impl CreateApplicationStatusCheckFluentBuilder {
     /// Sets or clears the input's `health_check_paths`.
     pub fn set_health_check_paths(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::HealthCheckPathRequestObject>,
-        >,
+        input: Option<Vec<crate::types::HealthCheckPathRequestObject>>,
     ) -> Self {
         self.input = self.input.set_health_check_paths(input);
         self
@@ -59,9 +57,7 @@ impl CreateApplicationStatusCheckFluentBuilder {
     /// The value set for the input's `health_check_paths`, if any.
     pub fn get_health_check_paths(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::HealthCheckPathRequestObject>,
-    > {
+    ) -> &Option<Vec<crate::types::HealthCheckPathRequestObject>> {
         self.input.get_health_check_paths()
     }
     /// Sets the input's `aggregation`: see [`aggregation`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::aggregation).
@@ -72,15 +68,13 @@ impl CreateApplicationStatusCheckFluentBuilder {
     /// Sets or clears the input's `aggregation`.
     pub fn set_aggregation(
         mut self,
-        input: ::std::option::Option<crate::types::AggregationStatusEnum>,
+        input: Option<crate::types::AggregationStatusEnum>,
     ) -> Self {
         self.input = self.input.set_aggregation(input);
         self
     }
     /// The value set for the input's `aggregation`, if any.
-    pub fn get_aggregation(
-        &self,
-    ) -> &::std::option::Option<crate::types::AggregationStatusEnum> {
+    pub fn get_aggregation(&self) -> &Option<crate::types::AggregationStatusEnum> {
         self.input.get_aggregation()
     }
     /// Sets the input's `protocol`: see [`protocol`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::protocol).
@@ -91,15 +85,13 @@ impl CreateApplicationStatusCheckFluentBuilder {
     /// Sets or clears the input's `protocol`.
     pub fn set_protocol(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkProtocolEnum>,
+        input: Option<crate::types::NetworkProtocolEnum>,
     ) -> Self {
         self.input = self.input.set_protocol(input);
         self
     }
     /// The value set for the input's `protocol`, if any.
-    pub fn get_protocol(
-        &self,
-    ) -> &::std::option::Option<crate::types::NetworkProtocolEnum> {
+    pub fn get_protocol(&self) -> &Option<crate::types::NetworkProtocolEnum> {
         self.input.get_protocol()
     }
     /// Sets the input's `port`: see [`port`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::port).
@@ -108,32 +100,26 @@ impl CreateApplicationStatusCheckFluentBuilder {
         self
     }
     /// Sets or clears the input's `port`.
-    pub fn set_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_port(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_port(input);
         self
     }
     /// The value set for the input's `port`, if any.
-    pub fn get_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_port(&self) -> &Option<i32> {
         self.input.get_port()
     }
     /// Sets the input's `path`: see [`path`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::path).
-    pub fn path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn path(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.path(input);
         self
     }
     /// Sets or clears the input's `path`.
-    pub fn set_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_path(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_path(input);
         self
     }
     /// The value set for the input's `path`, if any.
-    pub fn get_path(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_path(&self) -> &Option<String> {
         self.input.get_path()
     }
     /// Sets the input's `device_index`: see [`device_index`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::device_index).
@@ -142,12 +128,12 @@ impl CreateApplicationStatusCheckFluentBuilder {
         self
     }
     /// Sets or clears the input's `device_index`.
-    pub fn set_device_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_device_index(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_device_index(input);
         self
     }
     /// The value set for the input's `device_index`, if any.
-    pub fn get_device_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_device_index(&self) -> &Option<i32> {
         self.input.get_device_index()
     }
     /// Sets the input's `ip_version`: see [`ip_version`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::ip_version).
@@ -156,15 +142,12 @@ impl CreateApplicationStatusCheckFluentBuilder {
         self
     }
     /// Sets or clears the input's `ip_version`.
-    pub fn set_ip_version(
-        mut self,
-        input: ::std::option::Option<crate::types::IpVersionEnum>,
-    ) -> Self {
+    pub fn set_ip_version(mut self, input: Option<crate::types::IpVersionEnum>) -> Self {
         self.input = self.input.set_ip_version(input);
         self
     }
     /// The value set for the input's `ip_version`, if any.
-    pub fn get_ip_version(&self) -> &::std::option::Option<crate::types::IpVersionEnum> {
+    pub fn get_ip_version(&self) -> &Option<crate::types::IpVersionEnum> {
         self.input.get_ip_version()
     }
     /// Sets the input's `ip_scope`: see [`ip_scope`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::ip_scope).
@@ -173,15 +156,12 @@ impl CreateApplicationStatusCheckFluentBuilder {
         self
     }
     /// Sets or clears the input's `ip_scope`.
-    pub fn set_ip_scope(
-        mut self,
-        input: ::std::option::Option<crate::types::IpScopeEnum>,
-    ) -> Self {
+    pub fn set_ip_scope(mut self, input: Option<crate::types::IpScopeEnum>) -> Self {
         self.input = self.input.set_ip_scope(input);
         self
     }
     /// The value set for the input's `ip_scope`, if any.
-    pub fn get_ip_scope(&self) -> &::std::option::Option<crate::types::IpScopeEnum> {
+    pub fn get_ip_scope(&self) -> &Option<crate::types::IpScopeEnum> {
         self.input.get_ip_scope()
     }
     /// Sets the input's `interval`: see [`interval`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::interval).
@@ -190,12 +170,12 @@ impl CreateApplicationStatusCheckFluentBuilder {
         self
     }
     /// Sets or clears the input's `interval`.
-    pub fn set_interval(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_interval(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_interval(input);
         self
     }
     /// The value set for the input's `interval`, if any.
-    pub fn get_interval(&self) -> &::std::option::Option<i32> {
+    pub fn get_interval(&self) -> &Option<i32> {
         self.input.get_interval()
     }
     /// Sets the input's `timeout`: see [`timeout`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::timeout).
@@ -204,12 +184,12 @@ impl CreateApplicationStatusCheckFluentBuilder {
         self
     }
     /// Sets or clears the input's `timeout`.
-    pub fn set_timeout(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_timeout(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_timeout(input);
         self
     }
     /// The value set for the input's `timeout`, if any.
-    pub fn get_timeout(&self) -> &::std::option::Option<i32> {
+    pub fn get_timeout(&self) -> &Option<i32> {
         self.input.get_timeout()
     }
     /// Sets the input's `failure_threshold`: see [`failure_threshold`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::failure_threshold).
@@ -218,12 +198,12 @@ impl CreateApplicationStatusCheckFluentBuilder {
         self
     }
     /// Sets or clears the input's `failure_threshold`.
-    pub fn set_failure_threshold(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_failure_threshold(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_failure_threshold(input);
         self
     }
     /// The value set for the input's `failure_threshold`, if any.
-    pub fn get_failure_threshold(&self) -> &::std::option::Option<i32> {
+    pub fn get_failure_threshold(&self) -> &Option<i32> {
         self.input.get_failure_threshold()
     }
     /// Sets the input's `success_threshold`: see [`success_threshold`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::success_threshold).
@@ -232,34 +212,26 @@ impl CreateApplicationStatusCheckFluentBuilder {
         self
     }
     /// Sets or clears the input's `success_threshold`.
-    pub fn set_success_threshold(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_success_threshold(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_success_threshold(input);
         self
     }
     /// The value set for the input's `success_threshold`, if any.
-    pub fn get_success_threshold(&self) -> &::std::option::Option<i32> {
+    pub fn get_success_threshold(&self) -> &Option<i32> {
         self.input.get_success_threshold()
     }
     /// Sets the input's `status_code_matcher`: see [`status_code_matcher`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::status_code_matcher).
-    pub fn status_code_matcher(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn status_code_matcher(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.status_code_matcher(input);
         self
     }
     /// Sets or clears the input's `status_code_matcher`.
-    pub fn set_status_code_matcher(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_code_matcher(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_status_code_matcher(input);
         self
     }
     /// The value set for the input's `status_code_matcher`, if any.
-    pub fn get_status_code_matcher(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_code_matcher(&self) -> &Option<String> {
         self.input.get_status_code_matcher()
     }
     /// Sets the input's `initialization_grace_period_seconds`: see [`initialization_grace_period_seconds`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::initialization_grace_period_seconds).
@@ -270,15 +242,13 @@ impl CreateApplicationStatusCheckFluentBuilder {
     /// Sets or clears the input's `initialization_grace_period_seconds`.
     pub fn set_initialization_grace_period_seconds(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.input = self.input.set_initialization_grace_period_seconds(input);
         self
     }
     /// The value set for the input's `initialization_grace_period_seconds`, if any.
-    pub fn get_initialization_grace_period_seconds(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_initialization_grace_period_seconds(&self) -> &Option<i32> {
         self.input.get_initialization_grace_period_seconds()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::tag_specifications).
@@ -289,7 +259,7 @@ impl CreateApplicationStatusCheckFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -297,27 +267,21 @@ impl CreateApplicationStatusCheckFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateApplicationStatusCheckRequestBuilder::dry_run).
@@ -326,12 +290,12 @@ impl CreateApplicationStatusCheckFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -350,7 +314,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateApplicationStatusCheck as Operation>::serialize_request(input),
             <CreateApplicationStatusCheck as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     CreateCapacityManagerDataExport, CreateCapacityManagerDataExportError, Operation,
 };
 /// A call to [`CreateCapacityManagerDataExport`](crate::operation::CreateCapacityManagerDataExport): Creates a new data export configuration for EC2 Capacity Manager. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateCapacityManagerDataExportFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateCapacityManagerDataExportRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateCapacityManagerDataExportFluentBuilder {
     ) -> Self {
         CreateCapacityManagerDataExportFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateCapacityManagerDataExportError`](crate::operation::CreateCapacityManagerDataExportError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateCapacityManagerDataExportResult,
         ::awsgen_runtime::client::SdkError<CreateCapacityManagerDataExportError>,
     > {
@@ -39,43 +39,31 @@ impl CreateCapacityManagerDataExportFluentBuilder {
         &self.input
     }
     /// Sets the input's `s3_bucket_name`: see [`s3_bucket_name`](crate::types::builders::CreateCapacityManagerDataExportRequestBuilder::s3_bucket_name).
-    pub fn s3_bucket_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn s3_bucket_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.s3_bucket_name(input);
         self
     }
     /// Sets or clears the input's `s3_bucket_name`.
-    pub fn set_s3_bucket_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_s3_bucket_name(input);
         self
     }
     /// The value set for the input's `s3_bucket_name`, if any.
-    pub fn get_s3_bucket_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket_name(&self) -> &Option<String> {
         self.input.get_s3_bucket_name()
     }
     /// Sets the input's `s3_bucket_prefix`: see [`s3_bucket_prefix`](crate::types::builders::CreateCapacityManagerDataExportRequestBuilder::s3_bucket_prefix).
-    pub fn s3_bucket_prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn s3_bucket_prefix(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.s3_bucket_prefix(input);
         self
     }
     /// Sets or clears the input's `s3_bucket_prefix`.
-    pub fn set_s3_bucket_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket_prefix(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_s3_bucket_prefix(input);
         self
     }
     /// The value set for the input's `s3_bucket_prefix`, if any.
-    pub fn get_s3_bucket_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket_prefix(&self) -> &Option<String> {
         self.input.get_s3_bucket_prefix()
     }
     /// Sets the input's `schedule`: see [`schedule`](crate::types::builders::CreateCapacityManagerDataExportRequestBuilder::schedule).
@@ -84,15 +72,12 @@ impl CreateCapacityManagerDataExportFluentBuilder {
         self
     }
     /// Sets or clears the input's `schedule`.
-    pub fn set_schedule(
-        mut self,
-        input: ::std::option::Option<crate::types::Schedule>,
-    ) -> Self {
+    pub fn set_schedule(mut self, input: Option<crate::types::Schedule>) -> Self {
         self.input = self.input.set_schedule(input);
         self
     }
     /// The value set for the input's `schedule`, if any.
-    pub fn get_schedule(&self) -> &::std::option::Option<crate::types::Schedule> {
+    pub fn get_schedule(&self) -> &Option<crate::types::Schedule> {
         self.input.get_schedule()
     }
     /// Sets the input's `output_format`: see [`output_format`](crate::types::builders::CreateCapacityManagerDataExportRequestBuilder::output_format).
@@ -103,35 +88,27 @@ impl CreateCapacityManagerDataExportFluentBuilder {
     /// Sets or clears the input's `output_format`.
     pub fn set_output_format(
         mut self,
-        input: ::std::option::Option<crate::types::OutputFormat>,
+        input: Option<crate::types::OutputFormat>,
     ) -> Self {
         self.input = self.input.set_output_format(input);
         self
     }
     /// The value set for the input's `output_format`, if any.
-    pub fn get_output_format(
-        &self,
-    ) -> &::std::option::Option<crate::types::OutputFormat> {
+    pub fn get_output_format(&self) -> &Option<crate::types::OutputFormat> {
         self.input.get_output_format()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateCapacityManagerDataExportRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateCapacityManagerDataExportRequestBuilder::dry_run).
@@ -140,12 +117,12 @@ impl CreateCapacityManagerDataExportFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateCapacityManagerDataExportRequestBuilder::tag_specifications).
@@ -156,7 +133,7 @@ impl CreateCapacityManagerDataExportFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -164,7 +141,7 @@ impl CreateCapacityManagerDataExportFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
 }
@@ -183,7 +160,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateCapacityManagerDataExport as Operation>::serialize_request(input),
             <CreateCapacityManagerDataExport as Operation>::parse_response,
         )

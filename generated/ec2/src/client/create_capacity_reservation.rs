@@ -5,7 +5,7 @@ use crate::operation::{
     CreateCapacityReservation, CreateCapacityReservationError, Operation,
 };
 /// A call to [`CreateCapacityReservation`](crate::operation::CreateCapacityReservation): Creates a new Capacity Reservation with the specified attributes. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateCapacityReservationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateCapacityReservationRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateCapacityReservationFluentBuilder {
     ) -> Self {
         CreateCapacityReservationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateCapacityReservationError`](crate::operation::CreateCapacityReservationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateCapacityReservationResult,
         ::awsgen_runtime::client::SdkError<CreateCapacityReservationError>,
     > {
@@ -39,43 +39,31 @@ impl CreateCapacityReservationFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateCapacityReservationRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `instance_type`: see [`instance_type`](crate::types::builders::CreateCapacityReservationRequestBuilder::instance_type).
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_type(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_type(input);
         self
     }
     /// Sets or clears the input's `instance_type`.
-    pub fn set_instance_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_type(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_type(input);
         self
     }
     /// The value set for the input's `instance_type`, if any.
-    pub fn get_instance_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_type(&self) -> &Option<String> {
         self.input.get_instance_type()
     }
     /// Sets the input's `instance_platform`: see [`instance_platform`](crate::types::builders::CreateCapacityReservationRequestBuilder::instance_platform).
@@ -89,7 +77,7 @@ impl CreateCapacityReservationFluentBuilder {
     /// Sets or clears the input's `instance_platform`.
     pub fn set_instance_platform(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationInstancePlatform>,
+        input: Option<crate::types::CapacityReservationInstancePlatform>,
     ) -> Self {
         self.input = self.input.set_instance_platform(input);
         self
@@ -97,51 +85,35 @@ impl CreateCapacityReservationFluentBuilder {
     /// The value set for the input's `instance_platform`, if any.
     pub fn get_instance_platform(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationInstancePlatform> {
+    ) -> &Option<crate::types::CapacityReservationInstancePlatform> {
         self.input.get_instance_platform()
     }
     /// Sets the input's `availability_zone`: see [`availability_zone`](crate::types::builders::CreateCapacityReservationRequestBuilder::availability_zone).
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.availability_zone(input);
         self
     }
     /// Sets or clears the input's `availability_zone`.
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_availability_zone(input);
         self
     }
     /// The value set for the input's `availability_zone`, if any.
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         self.input.get_availability_zone()
     }
     /// Sets the input's `availability_zone_id`: see [`availability_zone_id`](crate::types::builders::CreateCapacityReservationRequestBuilder::availability_zone_id).
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.availability_zone_id(input);
         self
     }
     /// Sets or clears the input's `availability_zone_id`.
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_availability_zone_id(input);
         self
     }
     /// The value set for the input's `availability_zone_id`, if any.
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         self.input.get_availability_zone_id()
     }
     /// Sets the input's `tenancy`: see [`tenancy`](crate::types::builders::CreateCapacityReservationRequestBuilder::tenancy).
@@ -152,15 +124,13 @@ impl CreateCapacityReservationFluentBuilder {
     /// Sets or clears the input's `tenancy`.
     pub fn set_tenancy(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationTenancy>,
+        input: Option<crate::types::CapacityReservationTenancy>,
     ) -> Self {
         self.input = self.input.set_tenancy(input);
         self
     }
     /// The value set for the input's `tenancy`, if any.
-    pub fn get_tenancy(
-        &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationTenancy> {
+    pub fn get_tenancy(&self) -> &Option<crate::types::CapacityReservationTenancy> {
         self.input.get_tenancy()
     }
     /// Sets the input's `instance_count`: see [`instance_count`](crate::types::builders::CreateCapacityReservationRequestBuilder::instance_count).
@@ -169,12 +139,12 @@ impl CreateCapacityReservationFluentBuilder {
         self
     }
     /// Sets or clears the input's `instance_count`.
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_instance_count(input);
         self
     }
     /// The value set for the input's `instance_count`, if any.
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         self.input.get_instance_count()
     }
     /// Sets the input's `ebs_optimized`: see [`ebs_optimized`](crate::types::builders::CreateCapacityReservationRequestBuilder::ebs_optimized).
@@ -183,12 +153,12 @@ impl CreateCapacityReservationFluentBuilder {
         self
     }
     /// Sets or clears the input's `ebs_optimized`.
-    pub fn set_ebs_optimized(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ebs_optimized(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_ebs_optimized(input);
         self
     }
     /// The value set for the input's `ebs_optimized`, if any.
-    pub fn get_ebs_optimized(&self) -> &::std::option::Option<bool> {
+    pub fn get_ebs_optimized(&self) -> &Option<bool> {
         self.input.get_ebs_optimized()
     }
     /// Sets the input's `ephemeral_storage`: see [`ephemeral_storage`](crate::types::builders::CreateCapacityReservationRequestBuilder::ephemeral_storage).
@@ -197,12 +167,12 @@ impl CreateCapacityReservationFluentBuilder {
         self
     }
     /// Sets or clears the input's `ephemeral_storage`.
-    pub fn set_ephemeral_storage(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ephemeral_storage(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_ephemeral_storage(input);
         self
     }
     /// The value set for the input's `ephemeral_storage`, if any.
-    pub fn get_ephemeral_storage(&self) -> &::std::option::Option<bool> {
+    pub fn get_ephemeral_storage(&self) -> &Option<bool> {
         self.input.get_ephemeral_storage()
     }
     /// Sets the input's `end_date`: see [`end_date`](crate::types::builders::CreateCapacityReservationRequestBuilder::end_date).
@@ -213,15 +183,13 @@ impl CreateCapacityReservationFluentBuilder {
     /// Sets or clears the input's `end_date`.
     pub fn set_end_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_end_date(input);
         self
     }
     /// The value set for the input's `end_date`, if any.
-    pub fn get_end_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_end_date()
     }
     /// Sets the input's `end_date_type`: see [`end_date_type`](crate::types::builders::CreateCapacityReservationRequestBuilder::end_date_type).
@@ -232,15 +200,13 @@ impl CreateCapacityReservationFluentBuilder {
     /// Sets or clears the input's `end_date_type`.
     pub fn set_end_date_type(
         mut self,
-        input: ::std::option::Option<crate::types::EndDateType>,
+        input: Option<crate::types::EndDateType>,
     ) -> Self {
         self.input = self.input.set_end_date_type(input);
         self
     }
     /// The value set for the input's `end_date_type`, if any.
-    pub fn get_end_date_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::EndDateType> {
+    pub fn get_end_date_type(&self) -> &Option<crate::types::EndDateType> {
         self.input.get_end_date_type()
     }
     /// Sets the input's `instance_match_criteria`: see [`instance_match_criteria`](crate::types::builders::CreateCapacityReservationRequestBuilder::instance_match_criteria).
@@ -254,7 +220,7 @@ impl CreateCapacityReservationFluentBuilder {
     /// Sets or clears the input's `instance_match_criteria`.
     pub fn set_instance_match_criteria(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMatchCriteria>,
+        input: Option<crate::types::InstanceMatchCriteria>,
     ) -> Self {
         self.input = self.input.set_instance_match_criteria(input);
         self
@@ -262,7 +228,7 @@ impl CreateCapacityReservationFluentBuilder {
     /// The value set for the input's `instance_match_criteria`, if any.
     pub fn get_instance_match_criteria(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMatchCriteria> {
+    ) -> &Option<crate::types::InstanceMatchCriteria> {
         self.input.get_instance_match_criteria()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateCapacityReservationRequestBuilder::tag_specifications).
@@ -273,7 +239,7 @@ impl CreateCapacityReservationFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -281,7 +247,7 @@ impl CreateCapacityReservationFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateCapacityReservationRequestBuilder::dry_run).
@@ -290,54 +256,40 @@ impl CreateCapacityReservationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `outpost_arn`: see [`outpost_arn`](crate::types::builders::CreateCapacityReservationRequestBuilder::outpost_arn).
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.outpost_arn(input);
         self
     }
     /// Sets or clears the input's `outpost_arn`.
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_outpost_arn(input);
         self
     }
     /// The value set for the input's `outpost_arn`, if any.
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         self.input.get_outpost_arn()
     }
     /// Sets the input's `placement_group_arn`: see [`placement_group_arn`](crate::types::builders::CreateCapacityReservationRequestBuilder::placement_group_arn).
-    pub fn placement_group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn placement_group_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.placement_group_arn(input);
         self
     }
     /// Sets or clears the input's `placement_group_arn`.
-    pub fn set_placement_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_placement_group_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_placement_group_arn(input);
         self
     }
     /// The value set for the input's `placement_group_arn`, if any.
-    pub fn get_placement_group_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_placement_group_arn(&self) -> &Option<String> {
         self.input.get_placement_group_arn()
     }
     /// Sets the input's `start_date`: see [`start_date`](crate::types::builders::CreateCapacityReservationRequestBuilder::start_date).
@@ -348,15 +300,13 @@ impl CreateCapacityReservationFluentBuilder {
     /// Sets or clears the input's `start_date`.
     pub fn set_start_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_start_date(input);
         self
     }
     /// The value set for the input's `start_date`, if any.
-    pub fn get_start_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_start_date()
     }
     /// Sets the input's `commitment_duration`: see [`commitment_duration`](crate::types::builders::CreateCapacityReservationRequestBuilder::commitment_duration).
@@ -365,12 +315,12 @@ impl CreateCapacityReservationFluentBuilder {
         self
     }
     /// Sets or clears the input's `commitment_duration`.
-    pub fn set_commitment_duration(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_commitment_duration(mut self, input: Option<i64>) -> Self {
         self.input = self.input.set_commitment_duration(input);
         self
     }
     /// The value set for the input's `commitment_duration`, if any.
-    pub fn get_commitment_duration(&self) -> &::std::option::Option<i64> {
+    pub fn get_commitment_duration(&self) -> &Option<i64> {
         self.input.get_commitment_duration()
     }
     /// Sets the input's `delivery_preference`: see [`delivery_preference`](crate::types::builders::CreateCapacityReservationRequestBuilder::delivery_preference).
@@ -384,7 +334,7 @@ impl CreateCapacityReservationFluentBuilder {
     /// Sets or clears the input's `delivery_preference`.
     pub fn set_delivery_preference(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationDeliveryPreference>,
+        input: Option<crate::types::CapacityReservationDeliveryPreference>,
     ) -> Self {
         self.input = self.input.set_delivery_preference(input);
         self
@@ -392,7 +342,7 @@ impl CreateCapacityReservationFluentBuilder {
     /// The value set for the input's `delivery_preference`, if any.
     pub fn get_delivery_preference(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationDeliveryPreference> {
+    ) -> &Option<crate::types::CapacityReservationDeliveryPreference> {
         self.input.get_delivery_preference()
     }
 }
@@ -411,7 +361,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateCapacityReservation as Operation>::serialize_request(input),
             <CreateCapacityReservation as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     CreateCapacityReservationFleet, CreateCapacityReservationFleetError, Operation,
 };
 /// A call to [`CreateCapacityReservationFleet`](crate::operation::CreateCapacityReservationFleet): Creates a Capacity Reservation Fleet. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateCapacityReservationFleetFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateCapacityReservationFleetRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateCapacityReservationFleetFluentBuilder {
     ) -> Self {
         CreateCapacityReservationFleetFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateCapacityReservationFleetError`](crate::operation::CreateCapacityReservationFleetError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateCapacityReservationFleetResult,
         ::awsgen_runtime::client::SdkError<CreateCapacityReservationFleetError>,
     > {
@@ -39,45 +39,31 @@ impl CreateCapacityReservationFleetFluentBuilder {
         &self.input
     }
     /// Sets the input's `allocation_strategy`: see [`allocation_strategy`](crate::types::builders::CreateCapacityReservationFleetRequestBuilder::allocation_strategy).
-    pub fn allocation_strategy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn allocation_strategy(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.allocation_strategy(input);
         self
     }
     /// Sets or clears the input's `allocation_strategy`.
-    pub fn set_allocation_strategy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_allocation_strategy(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_allocation_strategy(input);
         self
     }
     /// The value set for the input's `allocation_strategy`, if any.
-    pub fn get_allocation_strategy(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_allocation_strategy(&self) -> &Option<String> {
         self.input.get_allocation_strategy()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateCapacityReservationFleetRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Appends one item to the input's `instance_type_specifications`: see [`instance_type_specifications`](crate::types::builders::CreateCapacityReservationFleetRequestBuilder::instance_type_specifications).
@@ -91,9 +77,7 @@ impl CreateCapacityReservationFleetFluentBuilder {
     /// Sets or clears the input's `instance_type_specifications`.
     pub fn set_instance_type_specifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReservationFleetInstanceSpecification>,
-        >,
+        input: Option<Vec<crate::types::ReservationFleetInstanceSpecification>>,
     ) -> Self {
         self.input = self.input.set_instance_type_specifications(input);
         self
@@ -101,9 +85,7 @@ impl CreateCapacityReservationFleetFluentBuilder {
     /// The value set for the input's `instance_type_specifications`, if any.
     pub fn get_instance_type_specifications(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ReservationFleetInstanceSpecification>,
-    > {
+    ) -> &Option<Vec<crate::types::ReservationFleetInstanceSpecification>> {
         self.input.get_instance_type_specifications()
     }
     /// Sets the input's `tenancy`: see [`tenancy`](crate::types::builders::CreateCapacityReservationFleetRequestBuilder::tenancy).
@@ -117,15 +99,13 @@ impl CreateCapacityReservationFleetFluentBuilder {
     /// Sets or clears the input's `tenancy`.
     pub fn set_tenancy(
         mut self,
-        input: ::std::option::Option<crate::types::FleetCapacityReservationTenancy>,
+        input: Option<crate::types::FleetCapacityReservationTenancy>,
     ) -> Self {
         self.input = self.input.set_tenancy(input);
         self
     }
     /// The value set for the input's `tenancy`, if any.
-    pub fn get_tenancy(
-        &self,
-    ) -> &::std::option::Option<crate::types::FleetCapacityReservationTenancy> {
+    pub fn get_tenancy(&self) -> &Option<crate::types::FleetCapacityReservationTenancy> {
         self.input.get_tenancy()
     }
     /// Sets the input's `total_target_capacity`: see [`total_target_capacity`](crate::types::builders::CreateCapacityReservationFleetRequestBuilder::total_target_capacity).
@@ -134,15 +114,12 @@ impl CreateCapacityReservationFleetFluentBuilder {
         self
     }
     /// Sets or clears the input's `total_target_capacity`.
-    pub fn set_total_target_capacity(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_total_target_capacity(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_total_target_capacity(input);
         self
     }
     /// The value set for the input's `total_target_capacity`, if any.
-    pub fn get_total_target_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_target_capacity(&self) -> &Option<i32> {
         self.input.get_total_target_capacity()
     }
     /// Sets the input's `end_date`: see [`end_date`](crate::types::builders::CreateCapacityReservationFleetRequestBuilder::end_date).
@@ -153,15 +130,13 @@ impl CreateCapacityReservationFleetFluentBuilder {
     /// Sets or clears the input's `end_date`.
     pub fn set_end_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_end_date(input);
         self
     }
     /// The value set for the input's `end_date`, if any.
-    pub fn get_end_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_end_date()
     }
     /// Sets the input's `instance_match_criteria`: see [`instance_match_criteria`](crate::types::builders::CreateCapacityReservationFleetRequestBuilder::instance_match_criteria).
@@ -175,7 +150,7 @@ impl CreateCapacityReservationFleetFluentBuilder {
     /// Sets or clears the input's `instance_match_criteria`.
     pub fn set_instance_match_criteria(
         mut self,
-        input: ::std::option::Option<crate::types::FleetInstanceMatchCriteria>,
+        input: Option<crate::types::FleetInstanceMatchCriteria>,
     ) -> Self {
         self.input = self.input.set_instance_match_criteria(input);
         self
@@ -183,7 +158,7 @@ impl CreateCapacityReservationFleetFluentBuilder {
     /// The value set for the input's `instance_match_criteria`, if any.
     pub fn get_instance_match_criteria(
         &self,
-    ) -> &::std::option::Option<crate::types::FleetInstanceMatchCriteria> {
+    ) -> &Option<crate::types::FleetInstanceMatchCriteria> {
         self.input.get_instance_match_criteria()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateCapacityReservationFleetRequestBuilder::tag_specifications).
@@ -194,7 +169,7 @@ impl CreateCapacityReservationFleetFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -202,7 +177,7 @@ impl CreateCapacityReservationFleetFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateCapacityReservationFleetRequestBuilder::dry_run).
@@ -211,12 +186,12 @@ impl CreateCapacityReservationFleetFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -235,7 +210,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateCapacityReservationFleet as Operation>::serialize_request(input),
             <CreateCapacityReservationFleet as Operation>::parse_response,
         )

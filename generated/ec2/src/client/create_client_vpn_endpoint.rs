@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateClientVpnEndpoint, CreateClientVpnEndpointError, Operation};
 /// A call to [`CreateClientVpnEndpoint`](crate::operation::CreateClientVpnEndpoint): Creates a Client VPN endpoint. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateClientVpnEndpointFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateClientVpnEndpointRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateClientVpnEndpointFluentBuilder {
     ) -> Self {
         CreateClientVpnEndpointFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateClientVpnEndpointError`](crate::operation::CreateClientVpnEndpointError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateClientVpnEndpointResult,
         ::awsgen_runtime::client::SdkError<CreateClientVpnEndpointError>,
     > {
@@ -37,47 +37,31 @@ impl CreateClientVpnEndpointFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_cidr_block`: see [`client_cidr_block`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::client_cidr_block).
-    pub fn client_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_cidr_block(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_cidr_block(input);
         self
     }
     /// Sets or clears the input's `client_cidr_block`.
-    pub fn set_client_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_cidr_block(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_cidr_block(input);
         self
     }
     /// The value set for the input's `client_cidr_block`, if any.
-    pub fn get_client_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_cidr_block(&self) -> &Option<String> {
         self.input.get_client_cidr_block()
     }
     /// Sets the input's `server_certificate_arn`: see [`server_certificate_arn`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::server_certificate_arn).
-    pub fn server_certificate_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn server_certificate_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.server_certificate_arn(input);
         self
     }
     /// Sets or clears the input's `server_certificate_arn`.
-    pub fn set_server_certificate_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_server_certificate_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_server_certificate_arn(input);
         self
     }
     /// The value set for the input's `server_certificate_arn`, if any.
-    pub fn get_server_certificate_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_server_certificate_arn(&self) -> &Option<String> {
         self.input.get_server_certificate_arn()
     }
     /// Appends one item to the input's `authentication_options`: see [`authentication_options`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::authentication_options).
@@ -91,9 +75,7 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// Sets or clears the input's `authentication_options`.
     pub fn set_authentication_options(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ClientVpnAuthenticationRequest>,
-        >,
+        input: Option<Vec<crate::types::ClientVpnAuthenticationRequest>>,
     ) -> Self {
         self.input = self.input.set_authentication_options(input);
         self
@@ -101,9 +83,7 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// The value set for the input's `authentication_options`, if any.
     pub fn get_authentication_options(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ClientVpnAuthenticationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::ClientVpnAuthenticationRequest>> {
         self.input.get_authentication_options()
     }
     /// Sets the input's `connection_log_options`: see [`connection_log_options`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::connection_log_options).
@@ -117,7 +97,7 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// Sets or clears the input's `connection_log_options`.
     pub fn set_connection_log_options(
         mut self,
-        input: ::std::option::Option<crate::types::ConnectionLogOptions>,
+        input: Option<crate::types::ConnectionLogOptions>,
     ) -> Self {
         self.input = self.input.set_connection_log_options(input);
         self
@@ -125,29 +105,21 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// The value set for the input's `connection_log_options`, if any.
     pub fn get_connection_log_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ConnectionLogOptions> {
+    ) -> &Option<crate::types::ConnectionLogOptions> {
         self.input.get_connection_log_options()
     }
     /// Appends one item to the input's `dns_servers`: see [`dns_servers`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::dns_servers).
-    pub fn dns_servers(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn dns_servers(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.dns_servers(input);
         self
     }
     /// Sets or clears the input's `dns_servers`.
-    pub fn set_dns_servers(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_dns_servers(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_dns_servers(input);
         self
     }
     /// The value set for the input's `dns_servers`, if any.
-    pub fn get_dns_servers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_dns_servers(&self) -> &Option<Vec<String>> {
         self.input.get_dns_servers()
     }
     /// Sets the input's `transport_protocol`: see [`transport_protocol`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::transport_protocol).
@@ -158,15 +130,13 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// Sets or clears the input's `transport_protocol`.
     pub fn set_transport_protocol(
         mut self,
-        input: ::std::option::Option<crate::types::TransportProtocol>,
+        input: Option<crate::types::TransportProtocol>,
     ) -> Self {
         self.input = self.input.set_transport_protocol(input);
         self
     }
     /// The value set for the input's `transport_protocol`, if any.
-    pub fn get_transport_protocol(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransportProtocol> {
+    pub fn get_transport_protocol(&self) -> &Option<crate::types::TransportProtocol> {
         self.input.get_transport_protocol()
     }
     /// Sets the input's `vpn_port`: see [`vpn_port`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::vpn_port).
@@ -175,32 +145,26 @@ impl CreateClientVpnEndpointFluentBuilder {
         self
     }
     /// Sets or clears the input's `vpn_port`.
-    pub fn set_vpn_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_vpn_port(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_vpn_port(input);
         self
     }
     /// The value set for the input's `vpn_port`, if any.
-    pub fn get_vpn_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_vpn_port(&self) -> &Option<i32> {
         self.input.get_vpn_port()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `split_tunnel`: see [`split_tunnel`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::split_tunnel).
@@ -209,12 +173,12 @@ impl CreateClientVpnEndpointFluentBuilder {
         self
     }
     /// Sets or clears the input's `split_tunnel`.
-    pub fn set_split_tunnel(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_split_tunnel(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_split_tunnel(input);
         self
     }
     /// The value set for the input's `split_tunnel`, if any.
-    pub fn get_split_tunnel(&self) -> &::std::option::Option<bool> {
+    pub fn get_split_tunnel(&self) -> &Option<bool> {
         self.input.get_split_tunnel()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::dry_run).
@@ -223,32 +187,26 @@ impl CreateClientVpnEndpointFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::tag_specifications).
@@ -259,7 +217,7 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -267,49 +225,35 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Appends one item to the input's `security_group_ids`: see [`security_group_ids`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::security_group_ids).
-    pub fn security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.security_group_ids(input);
         self
     }
     /// Sets or clears the input's `security_group_ids`.
-    pub fn set_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_security_group_ids(input);
         self
     }
     /// The value set for the input's `security_group_ids`, if any.
-    pub fn get_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_ids(&self) -> &Option<Vec<String>> {
         self.input.get_security_group_ids()
     }
     /// Sets the input's `vpc_id`: see [`vpc_id`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::vpc_id).
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_id(input);
         self
     }
     /// Sets or clears the input's `vpc_id`.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_id(input);
         self
     }
     /// The value set for the input's `vpc_id`, if any.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         self.input.get_vpc_id()
     }
     /// Sets the input's `self_service_portal`: see [`self_service_portal`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::self_service_portal).
@@ -323,15 +267,13 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// Sets or clears the input's `self_service_portal`.
     pub fn set_self_service_portal(
         mut self,
-        input: ::std::option::Option<crate::types::SelfServicePortal>,
+        input: Option<crate::types::SelfServicePortal>,
     ) -> Self {
         self.input = self.input.set_self_service_portal(input);
         self
     }
     /// The value set for the input's `self_service_portal`, if any.
-    pub fn get_self_service_portal(
-        &self,
-    ) -> &::std::option::Option<crate::types::SelfServicePortal> {
+    pub fn get_self_service_portal(&self) -> &Option<crate::types::SelfServicePortal> {
         self.input.get_self_service_portal()
     }
     /// Sets the input's `client_connect_options`: see [`client_connect_options`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::client_connect_options).
@@ -345,7 +287,7 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// Sets or clears the input's `client_connect_options`.
     pub fn set_client_connect_options(
         mut self,
-        input: ::std::option::Option<crate::types::ClientConnectOptions>,
+        input: Option<crate::types::ClientConnectOptions>,
     ) -> Self {
         self.input = self.input.set_client_connect_options(input);
         self
@@ -353,7 +295,7 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// The value set for the input's `client_connect_options`, if any.
     pub fn get_client_connect_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ClientConnectOptions> {
+    ) -> &Option<crate::types::ClientConnectOptions> {
         self.input.get_client_connect_options()
     }
     /// Sets the input's `session_timeout_hours`: see [`session_timeout_hours`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::session_timeout_hours).
@@ -362,15 +304,12 @@ impl CreateClientVpnEndpointFluentBuilder {
         self
     }
     /// Sets or clears the input's `session_timeout_hours`.
-    pub fn set_session_timeout_hours(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_session_timeout_hours(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_session_timeout_hours(input);
         self
     }
     /// The value set for the input's `session_timeout_hours`, if any.
-    pub fn get_session_timeout_hours(&self) -> &::std::option::Option<i32> {
+    pub fn get_session_timeout_hours(&self) -> &Option<i32> {
         self.input.get_session_timeout_hours()
     }
     /// Sets the input's `client_login_banner_options`: see [`client_login_banner_options`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::client_login_banner_options).
@@ -384,7 +323,7 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// Sets or clears the input's `client_login_banner_options`.
     pub fn set_client_login_banner_options(
         mut self,
-        input: ::std::option::Option<crate::types::ClientLoginBannerOptions>,
+        input: Option<crate::types::ClientLoginBannerOptions>,
     ) -> Self {
         self.input = self.input.set_client_login_banner_options(input);
         self
@@ -392,7 +331,7 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// The value set for the input's `client_login_banner_options`, if any.
     pub fn get_client_login_banner_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ClientLoginBannerOptions> {
+    ) -> &Option<crate::types::ClientLoginBannerOptions> {
         self.input.get_client_login_banner_options()
     }
     /// Sets the input's `client_route_enforcement_options`: see [`client_route_enforcement_options`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::client_route_enforcement_options).
@@ -406,7 +345,7 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// Sets or clears the input's `client_route_enforcement_options`.
     pub fn set_client_route_enforcement_options(
         mut self,
-        input: ::std::option::Option<crate::types::ClientRouteEnforcementOptions>,
+        input: Option<crate::types::ClientRouteEnforcementOptions>,
     ) -> Self {
         self.input = self.input.set_client_route_enforcement_options(input);
         self
@@ -414,7 +353,7 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// The value set for the input's `client_route_enforcement_options`, if any.
     pub fn get_client_route_enforcement_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ClientRouteEnforcementOptions> {
+    ) -> &Option<crate::types::ClientRouteEnforcementOptions> {
         self.input.get_client_route_enforcement_options()
     }
     /// Sets the input's `disconnect_on_session_timeout`: see [`disconnect_on_session_timeout`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::disconnect_on_session_timeout).
@@ -423,15 +362,12 @@ impl CreateClientVpnEndpointFluentBuilder {
         self
     }
     /// Sets or clears the input's `disconnect_on_session_timeout`.
-    pub fn set_disconnect_on_session_timeout(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_disconnect_on_session_timeout(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_disconnect_on_session_timeout(input);
         self
     }
     /// The value set for the input's `disconnect_on_session_timeout`, if any.
-    pub fn get_disconnect_on_session_timeout(&self) -> &::std::option::Option<bool> {
+    pub fn get_disconnect_on_session_timeout(&self) -> &Option<bool> {
         self.input.get_disconnect_on_session_timeout()
     }
     /// Sets the input's `endpoint_ip_address_type`: see [`endpoint_ip_address_type`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::endpoint_ip_address_type).
@@ -445,7 +381,7 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// Sets or clears the input's `endpoint_ip_address_type`.
     pub fn set_endpoint_ip_address_type(
         mut self,
-        input: ::std::option::Option<crate::types::EndpointIpAddressType>,
+        input: Option<crate::types::EndpointIpAddressType>,
     ) -> Self {
         self.input = self.input.set_endpoint_ip_address_type(input);
         self
@@ -453,7 +389,7 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// The value set for the input's `endpoint_ip_address_type`, if any.
     pub fn get_endpoint_ip_address_type(
         &self,
-    ) -> &::std::option::Option<crate::types::EndpointIpAddressType> {
+    ) -> &Option<crate::types::EndpointIpAddressType> {
         self.input.get_endpoint_ip_address_type()
     }
     /// Sets the input's `traffic_ip_address_type`: see [`traffic_ip_address_type`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::traffic_ip_address_type).
@@ -467,7 +403,7 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// Sets or clears the input's `traffic_ip_address_type`.
     pub fn set_traffic_ip_address_type(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficIpAddressType>,
+        input: Option<crate::types::TrafficIpAddressType>,
     ) -> Self {
         self.input = self.input.set_traffic_ip_address_type(input);
         self
@@ -475,7 +411,7 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// The value set for the input's `traffic_ip_address_type`, if any.
     pub fn get_traffic_ip_address_type(
         &self,
-    ) -> &::std::option::Option<crate::types::TrafficIpAddressType> {
+    ) -> &Option<crate::types::TrafficIpAddressType> {
         self.input.get_traffic_ip_address_type()
     }
     /// Sets the input's `transit_gateway_configuration`: see [`transit_gateway_configuration`](crate::types::builders::CreateClientVpnEndpointRequestBuilder::transit_gateway_configuration).
@@ -489,9 +425,7 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// Sets or clears the input's `transit_gateway_configuration`.
     pub fn set_transit_gateway_configuration(
         mut self,
-        input: ::std::option::Option<
-            crate::types::TransitGatewayConfigurationInputStructure,
-        >,
+        input: Option<crate::types::TransitGatewayConfigurationInputStructure>,
     ) -> Self {
         self.input = self.input.set_transit_gateway_configuration(input);
         self
@@ -499,9 +433,7 @@ impl CreateClientVpnEndpointFluentBuilder {
     /// The value set for the input's `transit_gateway_configuration`, if any.
     pub fn get_transit_gateway_configuration(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::TransitGatewayConfigurationInputStructure,
-    > {
+    ) -> &Option<crate::types::TransitGatewayConfigurationInputStructure> {
         self.input.get_transit_gateway_configuration()
     }
 }
@@ -520,7 +452,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateClientVpnEndpoint as Operation>::serialize_request(input),
             <CreateClientVpnEndpoint as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateCoipCidr, CreateCoipCidrError, Operation};
 /// A call to [`CreateCoipCidr`](crate::operation::CreateCoipCidr): Creates a range of customer-owned IP addresses. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateCoipCidrFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateCoipCidrRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateCoipCidrFluentBuilder {
     ) -> Self {
         CreateCoipCidrFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateCoipCidrError`](crate::operation::CreateCoipCidrError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateCoipCidrResult,
         ::awsgen_runtime::client::SdkError<CreateCoipCidrError>,
     > {
@@ -35,43 +35,31 @@ impl CreateCoipCidrFluentBuilder {
         &self.input
     }
     /// Sets the input's `cidr`: see [`cidr`](crate::types::builders::CreateCoipCidrRequestBuilder::cidr).
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cidr(input);
         self
     }
     /// Sets or clears the input's `cidr`.
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cidr(input);
         self
     }
     /// The value set for the input's `cidr`, if any.
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         self.input.get_cidr()
     }
     /// Sets the input's `coip_pool_id`: see [`coip_pool_id`](crate::types::builders::CreateCoipCidrRequestBuilder::coip_pool_id).
-    pub fn coip_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn coip_pool_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.coip_pool_id(input);
         self
     }
     /// Sets or clears the input's `coip_pool_id`.
-    pub fn set_coip_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_coip_pool_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_coip_pool_id(input);
         self
     }
     /// The value set for the input's `coip_pool_id`, if any.
-    pub fn get_coip_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_coip_pool_id(&self) -> &Option<String> {
         self.input.get_coip_pool_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateCoipCidrRequestBuilder::dry_run).
@@ -80,12 +68,12 @@ impl CreateCoipCidrFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -104,7 +92,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateCoipCidr as Operation>::serialize_request(input),
             <CreateCoipCidr as Operation>::parse_response,
         )

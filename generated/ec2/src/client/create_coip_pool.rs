@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateCoipPool, CreateCoipPoolError, Operation};
 /// A call to [`CreateCoipPool`](crate::operation::CreateCoipPool): Creates a pool of customer-owned IP (CoIP) addresses. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateCoipPoolFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateCoipPoolRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateCoipPoolFluentBuilder {
     ) -> Self {
         CreateCoipPoolFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateCoipPoolError`](crate::operation::CreateCoipPoolError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateCoipPoolResult,
         ::awsgen_runtime::client::SdkError<CreateCoipPoolError>,
     > {
@@ -35,25 +35,17 @@ impl CreateCoipPoolFluentBuilder {
         &self.input
     }
     /// Sets the input's `local_gateway_route_table_id`: see [`local_gateway_route_table_id`](crate::types::builders::CreateCoipPoolRequestBuilder::local_gateway_route_table_id).
-    pub fn local_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn local_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.local_gateway_route_table_id(input);
         self
     }
     /// Sets or clears the input's `local_gateway_route_table_id`.
-    pub fn set_local_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_local_gateway_route_table_id(input);
         self
     }
     /// The value set for the input's `local_gateway_route_table_id`, if any.
-    pub fn get_local_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_route_table_id(&self) -> &Option<String> {
         self.input.get_local_gateway_route_table_id()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateCoipPoolRequestBuilder::tag_specifications).
@@ -64,7 +56,7 @@ impl CreateCoipPoolFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -72,7 +64,7 @@ impl CreateCoipPoolFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateCoipPoolRequestBuilder::dry_run).
@@ -81,12 +73,12 @@ impl CreateCoipPoolFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -105,7 +97,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateCoipPool as Operation>::serialize_request(input),
             <CreateCoipPool as Operation>::parse_response,
         )

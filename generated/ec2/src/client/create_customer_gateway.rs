@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateCustomerGateway, CreateCustomerGatewayError, Operation};
 /// A call to [`CreateCustomerGateway`](crate::operation::CreateCustomerGateway): Provides information to Amazon Web Services about your customer gateway device. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateCustomerGatewayFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateCustomerGatewayRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateCustomerGatewayFluentBuilder {
     ) -> Self {
         CreateCustomerGatewayFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateCustomerGatewayError`](crate::operation::CreateCustomerGatewayError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateCustomerGatewayResult,
         ::awsgen_runtime::client::SdkError<CreateCustomerGatewayError>,
     > {
@@ -42,52 +42,40 @@ impl CreateCustomerGatewayFluentBuilder {
         self
     }
     /// Sets or clears the input's `bgp_asn`.
-    pub fn set_bgp_asn(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_bgp_asn(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_bgp_asn(input);
         self
     }
     /// The value set for the input's `bgp_asn`, if any.
-    pub fn get_bgp_asn(&self) -> &::std::option::Option<i32> {
+    pub fn get_bgp_asn(&self) -> &Option<i32> {
         self.input.get_bgp_asn()
     }
     /// Sets the input's `public_ip`: see [`public_ip`](crate::types::builders::CreateCustomerGatewayRequestBuilder::public_ip).
-    pub fn public_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn public_ip(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.public_ip(input);
         self
     }
     /// Sets or clears the input's `public_ip`.
-    pub fn set_public_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ip(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_public_ip(input);
         self
     }
     /// The value set for the input's `public_ip`, if any.
-    pub fn get_public_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ip(&self) -> &Option<String> {
         self.input.get_public_ip()
     }
     /// Sets the input's `certificate_arn`: see [`certificate_arn`](crate::types::builders::CreateCustomerGatewayRequestBuilder::certificate_arn).
-    pub fn certificate_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn certificate_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.certificate_arn(input);
         self
     }
     /// Sets or clears the input's `certificate_arn`.
-    pub fn set_certificate_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_certificate_arn(input);
         self
     }
     /// The value set for the input's `certificate_arn`, if any.
-    pub fn get_certificate_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_arn(&self) -> &Option<String> {
         self.input.get_certificate_arn()
     }
     /// Sets the input's `type_`: see [`type_`](crate::types::builders::CreateCustomerGatewayRequestBuilder::type_).
@@ -96,15 +84,12 @@ impl CreateCustomerGatewayFluentBuilder {
         self
     }
     /// Sets or clears the input's `type_`.
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::GatewayType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::GatewayType>) -> Self {
         self.input = self.input.set_type_(input);
         self
     }
     /// The value set for the input's `type_`, if any.
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::GatewayType> {
+    pub fn get_type_(&self) -> &Option<crate::types::GatewayType> {
         self.input.get_type_()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateCustomerGatewayRequestBuilder::tag_specifications).
@@ -115,7 +100,7 @@ impl CreateCustomerGatewayFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -123,47 +108,35 @@ impl CreateCustomerGatewayFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `device_name`: see [`device_name`](crate::types::builders::CreateCustomerGatewayRequestBuilder::device_name).
-    pub fn device_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn device_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.device_name(input);
         self
     }
     /// Sets or clears the input's `device_name`.
-    pub fn set_device_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_device_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_device_name(input);
         self
     }
     /// The value set for the input's `device_name`, if any.
-    pub fn get_device_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_device_name(&self) -> &Option<String> {
         self.input.get_device_name()
     }
     /// Sets the input's `ip_address`: see [`ip_address`](crate::types::builders::CreateCustomerGatewayRequestBuilder::ip_address).
-    pub fn ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ip_address(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ip_address(input);
         self
     }
     /// Sets or clears the input's `ip_address`.
-    pub fn set_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ip_address(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ip_address(input);
         self
     }
     /// The value set for the input's `ip_address`, if any.
-    pub fn get_ip_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ip_address(&self) -> &Option<String> {
         self.input.get_ip_address()
     }
     /// Sets the input's `bgp_asn_extended`: see [`bgp_asn_extended`](crate::types::builders::CreateCustomerGatewayRequestBuilder::bgp_asn_extended).
@@ -172,12 +145,12 @@ impl CreateCustomerGatewayFluentBuilder {
         self
     }
     /// Sets or clears the input's `bgp_asn_extended`.
-    pub fn set_bgp_asn_extended(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_bgp_asn_extended(mut self, input: Option<i64>) -> Self {
         self.input = self.input.set_bgp_asn_extended(input);
         self
     }
     /// The value set for the input's `bgp_asn_extended`, if any.
-    pub fn get_bgp_asn_extended(&self) -> &::std::option::Option<i64> {
+    pub fn get_bgp_asn_extended(&self) -> &Option<i64> {
         self.input.get_bgp_asn_extended()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateCustomerGatewayRequestBuilder::dry_run).
@@ -186,12 +159,12 @@ impl CreateCustomerGatewayFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -210,7 +183,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateCustomerGateway as Operation>::serialize_request(input),
             <CreateCustomerGateway as Operation>::parse_response,
         )

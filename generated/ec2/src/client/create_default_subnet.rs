@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateDefaultSubnet, CreateDefaultSubnetError, Operation};
 /// A call to [`CreateDefaultSubnet`](crate::operation::CreateDefaultSubnet): Creates a default subnet with a size `/20` IPv4 CIDR block in the specified Availability Zone in your default VPC. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateDefaultSubnetFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateDefaultSubnetRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateDefaultSubnetFluentBuilder {
     ) -> Self {
         CreateDefaultSubnetFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateDefaultSubnetError`](crate::operation::CreateDefaultSubnetError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateDefaultSubnetResult,
         ::awsgen_runtime::client::SdkError<CreateDefaultSubnetError>,
     > {
@@ -34,25 +34,17 @@ impl CreateDefaultSubnetFluentBuilder {
         &self.input
     }
     /// Sets the input's `availability_zone`: see [`availability_zone`](crate::types::builders::CreateDefaultSubnetRequestBuilder::availability_zone).
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.availability_zone(input);
         self
     }
     /// Sets or clears the input's `availability_zone`.
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_availability_zone(input);
         self
     }
     /// The value set for the input's `availability_zone`, if any.
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         self.input.get_availability_zone()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateDefaultSubnetRequestBuilder::dry_run).
@@ -61,12 +53,12 @@ impl CreateDefaultSubnetFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipv6_native`: see [`ipv6_native`](crate::types::builders::CreateDefaultSubnetRequestBuilder::ipv6_native).
@@ -75,34 +67,26 @@ impl CreateDefaultSubnetFluentBuilder {
         self
     }
     /// Sets or clears the input's `ipv6_native`.
-    pub fn set_ipv6_native(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ipv6_native(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_ipv6_native(input);
         self
     }
     /// The value set for the input's `ipv6_native`, if any.
-    pub fn get_ipv6_native(&self) -> &::std::option::Option<bool> {
+    pub fn get_ipv6_native(&self) -> &Option<bool> {
         self.input.get_ipv6_native()
     }
     /// Sets the input's `availability_zone_id`: see [`availability_zone_id`](crate::types::builders::CreateDefaultSubnetRequestBuilder::availability_zone_id).
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.availability_zone_id(input);
         self
     }
     /// Sets or clears the input's `availability_zone_id`.
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_availability_zone_id(input);
         self
     }
     /// The value set for the input's `availability_zone_id`, if any.
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         self.input.get_availability_zone_id()
     }
 }
@@ -121,7 +105,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateDefaultSubnet as Operation>::serialize_request(input),
             <CreateDefaultSubnet as Operation>::parse_response,
         )

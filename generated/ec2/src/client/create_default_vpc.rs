@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateDefaultVpc, CreateDefaultVpcError, Operation};
 /// A call to [`CreateDefaultVpc`](crate::operation::CreateDefaultVpc): Creates a default VPC with a size `/16` IPv4 CIDR block and a default subnet in each Availability Zone. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateDefaultVpcFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateDefaultVpcRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateDefaultVpcFluentBuilder {
     ) -> Self {
         CreateDefaultVpcFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateDefaultVpcError`](crate::operation::CreateDefaultVpcError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateDefaultVpcResult,
         ::awsgen_runtime::client::SdkError<CreateDefaultVpcError>,
     > {
@@ -37,12 +37,12 @@ impl CreateDefaultVpcFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -61,7 +61,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateDefaultVpc as Operation>::serialize_request(input),
             <CreateDefaultVpc as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`CreateDelegateMacVolumeOwnershipTask`](crate::operation::CreateDelegateMacVolumeOwnershipTask): Delegates ownership of the Amazon EBS root volume for an Apple silicon Mac instance to an administrative user. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateDelegateMacVolumeOwnershipTaskFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateDelegateMacVolumeOwnershipTaskRequestBuilder,
@@ -17,13 +17,13 @@ impl CreateDelegateMacVolumeOwnershipTaskFluentBuilder {
     ) -> Self {
         CreateDelegateMacVolumeOwnershipTaskFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateDelegateMacVolumeOwnershipTaskError`](crate::operation::CreateDelegateMacVolumeOwnershipTaskError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateDelegateMacVolumeOwnershipTaskResult,
         ::awsgen_runtime::client::SdkError<CreateDelegateMacVolumeOwnershipTaskError>,
     > {
@@ -40,23 +40,17 @@ impl CreateDelegateMacVolumeOwnershipTaskFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateDelegateMacVolumeOwnershipTaskRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateDelegateMacVolumeOwnershipTaskRequestBuilder::dry_run).
@@ -65,52 +59,40 @@ impl CreateDelegateMacVolumeOwnershipTaskFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::CreateDelegateMacVolumeOwnershipTaskRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `mac_credentials`: see [`mac_credentials`](crate::types::builders::CreateDelegateMacVolumeOwnershipTaskRequestBuilder::mac_credentials).
-    pub fn mac_credentials(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn mac_credentials(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.mac_credentials(input);
         self
     }
     /// Sets or clears the input's `mac_credentials`.
-    pub fn set_mac_credentials(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_mac_credentials(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_mac_credentials(input);
         self
     }
     /// The value set for the input's `mac_credentials`, if any.
-    pub fn get_mac_credentials(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_mac_credentials(&self) -> &Option<String> {
         self.input.get_mac_credentials()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateDelegateMacVolumeOwnershipTaskRequestBuilder::tag_specifications).
@@ -121,7 +103,7 @@ impl CreateDelegateMacVolumeOwnershipTaskFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -129,7 +111,7 @@ impl CreateDelegateMacVolumeOwnershipTaskFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
 }
@@ -148,7 +130,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateDelegateMacVolumeOwnershipTask as Operation>::serialize_request(
                 input,
             ),

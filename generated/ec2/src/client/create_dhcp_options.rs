@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateDhcpOptions, CreateDhcpOptionsError, Operation};
 /// A call to [`CreateDhcpOptions`](crate::operation::CreateDhcpOptions): Creates a custom set of DHCP options. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateDhcpOptionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateDhcpOptionsRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateDhcpOptionsFluentBuilder {
     ) -> Self {
         CreateDhcpOptionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateDhcpOptionsError`](crate::operation::CreateDhcpOptionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateDhcpOptionsResult,
         ::awsgen_runtime::client::SdkError<CreateDhcpOptionsError>,
     > {
@@ -45,7 +45,7 @@ impl CreateDhcpOptionsFluentBuilder {
     /// Sets or clears the input's `dhcp_configurations`.
     pub fn set_dhcp_configurations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::NewDhcpConfiguration>>,
+        input: Option<Vec<crate::types::NewDhcpConfiguration>>,
     ) -> Self {
         self.input = self.input.set_dhcp_configurations(input);
         self
@@ -53,7 +53,7 @@ impl CreateDhcpOptionsFluentBuilder {
     /// The value set for the input's `dhcp_configurations`, if any.
     pub fn get_dhcp_configurations(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::NewDhcpConfiguration>> {
+    ) -> &Option<Vec<crate::types::NewDhcpConfiguration>> {
         self.input.get_dhcp_configurations()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateDhcpOptionsRequestBuilder::tag_specifications).
@@ -64,7 +64,7 @@ impl CreateDhcpOptionsFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -72,7 +72,7 @@ impl CreateDhcpOptionsFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateDhcpOptionsRequestBuilder::dry_run).
@@ -81,12 +81,12 @@ impl CreateDhcpOptionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -105,7 +105,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateDhcpOptions as Operation>::serialize_request(input),
             <CreateDhcpOptions as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateFleet, CreateFleetError, Operation};
 /// A call to [`CreateFleet`](crate::operation::CreateFleet): Creates an EC2 Fleet that contains the configuration information for On-Demand Instances and Spot Instances. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateFleetFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateFleetRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateFleetFluentBuilder {
     ) -> Self {
         CreateFleetFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateFleetError`](crate::operation::CreateFleetError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateFleetResult,
         ::awsgen_runtime::client::SdkError<CreateFleetError>,
     > {
@@ -40,32 +40,26 @@ impl CreateFleetFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateFleetRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `spot_options`: see [`spot_options`](crate::types::builders::CreateFleetRequestBuilder::spot_options).
@@ -76,15 +70,13 @@ impl CreateFleetFluentBuilder {
     /// Sets or clears the input's `spot_options`.
     pub fn set_spot_options(
         mut self,
-        input: ::std::option::Option<crate::types::SpotOptionsRequest>,
+        input: Option<crate::types::SpotOptionsRequest>,
     ) -> Self {
         self.input = self.input.set_spot_options(input);
         self
     }
     /// The value set for the input's `spot_options`, if any.
-    pub fn get_spot_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::SpotOptionsRequest> {
+    pub fn get_spot_options(&self) -> &Option<crate::types::SpotOptionsRequest> {
         self.input.get_spot_options()
     }
     /// Sets the input's `on_demand_options`: see [`on_demand_options`](crate::types::builders::CreateFleetRequestBuilder::on_demand_options).
@@ -98,7 +90,7 @@ impl CreateFleetFluentBuilder {
     /// Sets or clears the input's `on_demand_options`.
     pub fn set_on_demand_options(
         mut self,
-        input: ::std::option::Option<crate::types::OnDemandOptionsRequest>,
+        input: Option<crate::types::OnDemandOptionsRequest>,
     ) -> Self {
         self.input = self.input.set_on_demand_options(input);
         self
@@ -106,7 +98,7 @@ impl CreateFleetFluentBuilder {
     /// The value set for the input's `on_demand_options`, if any.
     pub fn get_on_demand_options(
         &self,
-    ) -> &::std::option::Option<crate::types::OnDemandOptionsRequest> {
+    ) -> &Option<crate::types::OnDemandOptionsRequest> {
         self.input.get_on_demand_options()
     }
     /// Sets the input's `reserved_capacity_options`: see [`reserved_capacity_options`](crate::types::builders::CreateFleetRequestBuilder::reserved_capacity_options).
@@ -120,7 +112,7 @@ impl CreateFleetFluentBuilder {
     /// Sets or clears the input's `reserved_capacity_options`.
     pub fn set_reserved_capacity_options(
         mut self,
-        input: ::std::option::Option<crate::types::ReservedCapacityOptionsRequest>,
+        input: Option<crate::types::ReservedCapacityOptionsRequest>,
     ) -> Self {
         self.input = self.input.set_reserved_capacity_options(input);
         self
@@ -128,7 +120,7 @@ impl CreateFleetFluentBuilder {
     /// The value set for the input's `reserved_capacity_options`, if any.
     pub fn get_reserved_capacity_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ReservedCapacityOptionsRequest> {
+    ) -> &Option<crate::types::ReservedCapacityOptionsRequest> {
         self.input.get_reserved_capacity_options()
     }
     /// Sets the input's `excess_capacity_termination_policy`: see [`excess_capacity_termination_policy`](crate::types::builders::CreateFleetRequestBuilder::excess_capacity_termination_policy).
@@ -142,7 +134,7 @@ impl CreateFleetFluentBuilder {
     /// Sets or clears the input's `excess_capacity_termination_policy`.
     pub fn set_excess_capacity_termination_policy(
         mut self,
-        input: ::std::option::Option<crate::types::FleetExcessCapacityTerminationPolicy>,
+        input: Option<crate::types::FleetExcessCapacityTerminationPolicy>,
     ) -> Self {
         self.input = self.input.set_excess_capacity_termination_policy(input);
         self
@@ -150,7 +142,7 @@ impl CreateFleetFluentBuilder {
     /// The value set for the input's `excess_capacity_termination_policy`, if any.
     pub fn get_excess_capacity_termination_policy(
         &self,
-    ) -> &::std::option::Option<crate::types::FleetExcessCapacityTerminationPolicy> {
+    ) -> &Option<crate::types::FleetExcessCapacityTerminationPolicy> {
         self.input.get_excess_capacity_termination_policy()
     }
     /// Appends one item to the input's `launch_template_configs`: see [`launch_template_configs`](crate::types::builders::CreateFleetRequestBuilder::launch_template_configs).
@@ -164,9 +156,7 @@ impl CreateFleetFluentBuilder {
     /// Sets or clears the input's `launch_template_configs`.
     pub fn set_launch_template_configs(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::FleetLaunchTemplateConfigRequest>,
-        >,
+        input: Option<Vec<crate::types::FleetLaunchTemplateConfigRequest>>,
     ) -> Self {
         self.input = self.input.set_launch_template_configs(input);
         self
@@ -174,9 +164,7 @@ impl CreateFleetFluentBuilder {
     /// The value set for the input's `launch_template_configs`, if any.
     pub fn get_launch_template_configs(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::FleetLaunchTemplateConfigRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::FleetLaunchTemplateConfigRequest>> {
         self.input.get_launch_template_configs()
     }
     /// Sets the input's `target_capacity_specification`: see [`target_capacity_specification`](crate::types::builders::CreateFleetRequestBuilder::target_capacity_specification).
@@ -190,7 +178,7 @@ impl CreateFleetFluentBuilder {
     /// Sets or clears the input's `target_capacity_specification`.
     pub fn set_target_capacity_specification(
         mut self,
-        input: ::std::option::Option<crate::types::TargetCapacitySpecificationRequest>,
+        input: Option<crate::types::TargetCapacitySpecificationRequest>,
     ) -> Self {
         self.input = self.input.set_target_capacity_specification(input);
         self
@@ -198,7 +186,7 @@ impl CreateFleetFluentBuilder {
     /// The value set for the input's `target_capacity_specification`, if any.
     pub fn get_target_capacity_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::TargetCapacitySpecificationRequest> {
+    ) -> &Option<crate::types::TargetCapacitySpecificationRequest> {
         self.input.get_target_capacity_specification()
     }
     /// Sets the input's `terminate_instances_with_expiration`: see [`terminate_instances_with_expiration`](crate::types::builders::CreateFleetRequestBuilder::terminate_instances_with_expiration).
@@ -209,15 +197,13 @@ impl CreateFleetFluentBuilder {
     /// Sets or clears the input's `terminate_instances_with_expiration`.
     pub fn set_terminate_instances_with_expiration(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.input = self.input.set_terminate_instances_with_expiration(input);
         self
     }
     /// The value set for the input's `terminate_instances_with_expiration`, if any.
-    pub fn get_terminate_instances_with_expiration(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_terminate_instances_with_expiration(&self) -> &Option<bool> {
         self.input.get_terminate_instances_with_expiration()
     }
     /// Sets the input's `type_`: see [`type_`](crate::types::builders::CreateFleetRequestBuilder::type_).
@@ -226,15 +212,12 @@ impl CreateFleetFluentBuilder {
         self
     }
     /// Sets or clears the input's `type_`.
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::FleetType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::FleetType>) -> Self {
         self.input = self.input.set_type_(input);
         self
     }
     /// The value set for the input's `type_`, if any.
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::FleetType> {
+    pub fn get_type_(&self) -> &Option<crate::types::FleetType> {
         self.input.get_type_()
     }
     /// Sets the input's `valid_from`: see [`valid_from`](crate::types::builders::CreateFleetRequestBuilder::valid_from).
@@ -245,15 +228,13 @@ impl CreateFleetFluentBuilder {
     /// Sets or clears the input's `valid_from`.
     pub fn set_valid_from(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_valid_from(input);
         self
     }
     /// The value set for the input's `valid_from`, if any.
-    pub fn get_valid_from(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_valid_from(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_valid_from()
     }
     /// Sets the input's `valid_until`: see [`valid_until`](crate::types::builders::CreateFleetRequestBuilder::valid_until).
@@ -264,15 +245,13 @@ impl CreateFleetFluentBuilder {
     /// Sets or clears the input's `valid_until`.
     pub fn set_valid_until(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_valid_until(input);
         self
     }
     /// The value set for the input's `valid_until`, if any.
-    pub fn get_valid_until(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_valid_until(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_valid_until()
     }
     /// Sets the input's `replace_unhealthy_instances`: see [`replace_unhealthy_instances`](crate::types::builders::CreateFleetRequestBuilder::replace_unhealthy_instances).
@@ -281,15 +260,12 @@ impl CreateFleetFluentBuilder {
         self
     }
     /// Sets or clears the input's `replace_unhealthy_instances`.
-    pub fn set_replace_unhealthy_instances(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_replace_unhealthy_instances(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_replace_unhealthy_instances(input);
         self
     }
     /// The value set for the input's `replace_unhealthy_instances`, if any.
-    pub fn get_replace_unhealthy_instances(&self) -> &::std::option::Option<bool> {
+    pub fn get_replace_unhealthy_instances(&self) -> &Option<bool> {
         self.input.get_replace_unhealthy_instances()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateFleetRequestBuilder::tag_specifications).
@@ -300,7 +276,7 @@ impl CreateFleetFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -308,27 +284,21 @@ impl CreateFleetFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `context`: see [`context`](crate::types::builders::CreateFleetRequestBuilder::context).
-    pub fn context(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn context(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.context(input);
         self
     }
     /// Sets or clears the input's `context`.
-    pub fn set_context(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_context(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_context(input);
         self
     }
     /// The value set for the input's `context`, if any.
-    pub fn get_context(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_context(&self) -> &Option<String> {
         self.input.get_context()
     }
 }
@@ -347,7 +317,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateFleet as Operation>::serialize_request(input),
             <CreateFleet as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateFlowLogs, CreateFlowLogsError, Operation};
 /// A call to [`CreateFlowLogs`](crate::operation::CreateFlowLogs): Creates one or more flow logs to capture information about IP traffic for a specific network interface, subnet, or VPC. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateFlowLogsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateFlowLogsRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateFlowLogsFluentBuilder {
     ) -> Self {
         CreateFlowLogsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateFlowLogsError`](crate::operation::CreateFlowLogsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateFlowLogsResult,
         ::awsgen_runtime::client::SdkError<CreateFlowLogsError>,
     > {
@@ -40,118 +40,82 @@ impl CreateFlowLogsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateFlowLogsRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `deliver_logs_permission_arn`: see [`deliver_logs_permission_arn`](crate::types::builders::CreateFlowLogsRequestBuilder::deliver_logs_permission_arn).
-    pub fn deliver_logs_permission_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn deliver_logs_permission_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.deliver_logs_permission_arn(input);
         self
     }
     /// Sets or clears the input's `deliver_logs_permission_arn`.
-    pub fn set_deliver_logs_permission_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_deliver_logs_permission_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_deliver_logs_permission_arn(input);
         self
     }
     /// The value set for the input's `deliver_logs_permission_arn`, if any.
-    pub fn get_deliver_logs_permission_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_deliver_logs_permission_arn(&self) -> &Option<String> {
         self.input.get_deliver_logs_permission_arn()
     }
     /// Sets the input's `deliver_cross_account_role`: see [`deliver_cross_account_role`](crate::types::builders::CreateFlowLogsRequestBuilder::deliver_cross_account_role).
-    pub fn deliver_cross_account_role(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn deliver_cross_account_role(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.deliver_cross_account_role(input);
         self
     }
     /// Sets or clears the input's `deliver_cross_account_role`.
-    pub fn set_deliver_cross_account_role(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_deliver_cross_account_role(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_deliver_cross_account_role(input);
         self
     }
     /// The value set for the input's `deliver_cross_account_role`, if any.
-    pub fn get_deliver_cross_account_role(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_deliver_cross_account_role(&self) -> &Option<String> {
         self.input.get_deliver_cross_account_role()
     }
     /// Sets the input's `log_group_name`: see [`log_group_name`](crate::types::builders::CreateFlowLogsRequestBuilder::log_group_name).
-    pub fn log_group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn log_group_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.log_group_name(input);
         self
     }
     /// Sets or clears the input's `log_group_name`.
-    pub fn set_log_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_log_group_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_log_group_name(input);
         self
     }
     /// The value set for the input's `log_group_name`, if any.
-    pub fn get_log_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_log_group_name(&self) -> &Option<String> {
         self.input.get_log_group_name()
     }
     /// Appends one item to the input's `resource_ids`: see [`resource_ids`](crate::types::builders::CreateFlowLogsRequestBuilder::resource_ids).
-    pub fn resource_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_ids(input);
         self
     }
     /// Sets or clears the input's `resource_ids`.
-    pub fn set_resource_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_resource_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_resource_ids(input);
         self
     }
     /// The value set for the input's `resource_ids`, if any.
-    pub fn get_resource_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_resource_ids(&self) -> &Option<Vec<String>> {
         self.input.get_resource_ids()
     }
     /// Sets the input's `resource_type`: see [`resource_type`](crate::types::builders::CreateFlowLogsRequestBuilder::resource_type).
@@ -162,15 +126,13 @@ impl CreateFlowLogsFluentBuilder {
     /// Sets or clears the input's `resource_type`.
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::FlowLogsResourceType>,
+        input: Option<crate::types::FlowLogsResourceType>,
     ) -> Self {
         self.input = self.input.set_resource_type(input);
         self
     }
     /// The value set for the input's `resource_type`, if any.
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::FlowLogsResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::FlowLogsResourceType> {
         self.input.get_resource_type()
     }
     /// Sets the input's `traffic_type`: see [`traffic_type`](crate::types::builders::CreateFlowLogsRequestBuilder::traffic_type).
@@ -179,15 +141,12 @@ impl CreateFlowLogsFluentBuilder {
         self
     }
     /// Sets or clears the input's `traffic_type`.
-    pub fn set_traffic_type(
-        mut self,
-        input: ::std::option::Option<crate::types::TrafficType>,
-    ) -> Self {
+    pub fn set_traffic_type(mut self, input: Option<crate::types::TrafficType>) -> Self {
         self.input = self.input.set_traffic_type(input);
         self
     }
     /// The value set for the input's `traffic_type`, if any.
-    pub fn get_traffic_type(&self) -> &::std::option::Option<crate::types::TrafficType> {
+    pub fn get_traffic_type(&self) -> &Option<crate::types::TrafficType> {
         self.input.get_traffic_type()
     }
     /// Sets the input's `log_destination_type`: see [`log_destination_type`](crate::types::builders::CreateFlowLogsRequestBuilder::log_destination_type).
@@ -201,55 +160,41 @@ impl CreateFlowLogsFluentBuilder {
     /// Sets or clears the input's `log_destination_type`.
     pub fn set_log_destination_type(
         mut self,
-        input: ::std::option::Option<crate::types::LogDestinationType>,
+        input: Option<crate::types::LogDestinationType>,
     ) -> Self {
         self.input = self.input.set_log_destination_type(input);
         self
     }
     /// The value set for the input's `log_destination_type`, if any.
-    pub fn get_log_destination_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::LogDestinationType> {
+    pub fn get_log_destination_type(&self) -> &Option<crate::types::LogDestinationType> {
         self.input.get_log_destination_type()
     }
     /// Sets the input's `log_destination`: see [`log_destination`](crate::types::builders::CreateFlowLogsRequestBuilder::log_destination).
-    pub fn log_destination(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn log_destination(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.log_destination(input);
         self
     }
     /// Sets or clears the input's `log_destination`.
-    pub fn set_log_destination(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_log_destination(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_log_destination(input);
         self
     }
     /// The value set for the input's `log_destination`, if any.
-    pub fn get_log_destination(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_log_destination(&self) -> &Option<String> {
         self.input.get_log_destination()
     }
     /// Sets the input's `log_format`: see [`log_format`](crate::types::builders::CreateFlowLogsRequestBuilder::log_format).
-    pub fn log_format(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn log_format(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.log_format(input);
         self
     }
     /// Sets or clears the input's `log_format`.
-    pub fn set_log_format(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_log_format(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_log_format(input);
         self
     }
     /// The value set for the input's `log_format`, if any.
-    pub fn get_log_format(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_log_format(&self) -> &Option<String> {
         self.input.get_log_format()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateFlowLogsRequestBuilder::tag_specifications).
@@ -260,7 +205,7 @@ impl CreateFlowLogsFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -268,7 +213,7 @@ impl CreateFlowLogsFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `max_aggregation_interval`: see [`max_aggregation_interval`](crate::types::builders::CreateFlowLogsRequestBuilder::max_aggregation_interval).
@@ -277,15 +222,12 @@ impl CreateFlowLogsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_aggregation_interval`.
-    pub fn set_max_aggregation_interval(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_max_aggregation_interval(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_aggregation_interval(input);
         self
     }
     /// The value set for the input's `max_aggregation_interval`, if any.
-    pub fn get_max_aggregation_interval(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_aggregation_interval(&self) -> &Option<i32> {
         self.input.get_max_aggregation_interval()
     }
     /// Sets the input's `destination_options`: see [`destination_options`](crate::types::builders::CreateFlowLogsRequestBuilder::destination_options).
@@ -299,7 +241,7 @@ impl CreateFlowLogsFluentBuilder {
     /// Sets or clears the input's `destination_options`.
     pub fn set_destination_options(
         mut self,
-        input: ::std::option::Option<crate::types::DestinationOptionsRequest>,
+        input: Option<crate::types::DestinationOptionsRequest>,
     ) -> Self {
         self.input = self.input.set_destination_options(input);
         self
@@ -307,7 +249,7 @@ impl CreateFlowLogsFluentBuilder {
     /// The value set for the input's `destination_options`, if any.
     pub fn get_destination_options(
         &self,
-    ) -> &::std::option::Option<crate::types::DestinationOptionsRequest> {
+    ) -> &Option<crate::types::DestinationOptionsRequest> {
         self.input.get_destination_options()
     }
     /// Appends one item to the input's `tag_field_specifications`: see [`tag_field_specifications`](crate::types::builders::CreateFlowLogsRequestBuilder::tag_field_specifications).
@@ -321,9 +263,7 @@ impl CreateFlowLogsFluentBuilder {
     /// Sets or clears the input's `tag_field_specifications`.
     pub fn set_tag_field_specifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TagFieldSpecificationRequest>,
-        >,
+        input: Option<Vec<crate::types::TagFieldSpecificationRequest>>,
     ) -> Self {
         self.input = self.input.set_tag_field_specifications(input);
         self
@@ -331,9 +271,7 @@ impl CreateFlowLogsFluentBuilder {
     /// The value set for the input's `tag_field_specifications`, if any.
     pub fn get_tag_field_specifications(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TagFieldSpecificationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::TagFieldSpecificationRequest>> {
         self.input.get_tag_field_specifications()
     }
 }
@@ -352,7 +290,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateFlowLogs as Operation>::serialize_request(input),
             <CreateFlowLogs as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateFpgaImage, CreateFpgaImageError, Operation};
 /// A call to [`CreateFpgaImage`](crate::operation::CreateFpgaImage): Creates an Amazon FPGA Image (AFI) from the specified design checkpoint (DCP). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateFpgaImageFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateFpgaImageRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateFpgaImageFluentBuilder {
     ) -> Self {
         CreateFpgaImageFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateFpgaImageError`](crate::operation::CreateFpgaImageError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateFpgaImageResult,
         ::awsgen_runtime::client::SdkError<CreateFpgaImageError>,
     > {
@@ -40,12 +40,12 @@ impl CreateFpgaImageFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `input_storage_location`: see [`input_storage_location`](crate::types::builders::CreateFpgaImageRequestBuilder::input_storage_location).
@@ -59,15 +59,13 @@ impl CreateFpgaImageFluentBuilder {
     /// Sets or clears the input's `input_storage_location`.
     pub fn set_input_storage_location(
         mut self,
-        input: ::std::option::Option<crate::types::StorageLocation>,
+        input: Option<crate::types::StorageLocation>,
     ) -> Self {
         self.input = self.input.set_input_storage_location(input);
         self
     }
     /// The value set for the input's `input_storage_location`, if any.
-    pub fn get_input_storage_location(
-        &self,
-    ) -> &::std::option::Option<crate::types::StorageLocation> {
+    pub fn get_input_storage_location(&self) -> &Option<crate::types::StorageLocation> {
         self.input.get_input_storage_location()
     }
     /// Sets the input's `logs_storage_location`: see [`logs_storage_location`](crate::types::builders::CreateFpgaImageRequestBuilder::logs_storage_location).
@@ -81,75 +79,55 @@ impl CreateFpgaImageFluentBuilder {
     /// Sets or clears the input's `logs_storage_location`.
     pub fn set_logs_storage_location(
         mut self,
-        input: ::std::option::Option<crate::types::StorageLocation>,
+        input: Option<crate::types::StorageLocation>,
     ) -> Self {
         self.input = self.input.set_logs_storage_location(input);
         self
     }
     /// The value set for the input's `logs_storage_location`, if any.
-    pub fn get_logs_storage_location(
-        &self,
-    ) -> &::std::option::Option<crate::types::StorageLocation> {
+    pub fn get_logs_storage_location(&self) -> &Option<crate::types::StorageLocation> {
         self.input.get_logs_storage_location()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateFpgaImageRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::CreateFpgaImageRequestBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateFpgaImageRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateFpgaImageRequestBuilder::tag_specifications).
@@ -160,7 +138,7 @@ impl CreateFpgaImageFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -168,7 +146,7 @@ impl CreateFpgaImageFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
 }
@@ -187,7 +165,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateFpgaImage as Operation>::serialize_request(input),
             <CreateFpgaImage as Operation>::parse_response,
         )

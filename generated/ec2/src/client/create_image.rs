@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateImage, CreateImageError, Operation};
 /// A call to [`CreateImage`](crate::operation::CreateImage): Creates an Amazon EBS-backed AMI from an Amazon EBS-backed instance that is either running or stopped. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateImageFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateImageRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateImageFluentBuilder {
     ) -> Self {
         CreateImageFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateImageError`](crate::operation::CreateImageError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateImageResult,
         ::awsgen_runtime::client::SdkError<CreateImageError>,
     > {
@@ -42,7 +42,7 @@ impl CreateImageFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -50,7 +50,7 @@ impl CreateImageFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `snapshot_location`: see [`snapshot_location`](crate::types::builders::CreateImageRequestBuilder::snapshot_location).
@@ -64,15 +64,13 @@ impl CreateImageFluentBuilder {
     /// Sets or clears the input's `snapshot_location`.
     pub fn set_snapshot_location(
         mut self,
-        input: ::std::option::Option<crate::types::SnapshotLocationEnum>,
+        input: Option<crate::types::SnapshotLocationEnum>,
     ) -> Self {
         self.input = self.input.set_snapshot_location(input);
         self
     }
     /// The value set for the input's `snapshot_location`, if any.
-    pub fn get_snapshot_location(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnapshotLocationEnum> {
+    pub fn get_snapshot_location(&self) -> &Option<crate::types::SnapshotLocationEnum> {
         self.input.get_snapshot_location()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateImageRequestBuilder::dry_run).
@@ -81,72 +79,54 @@ impl CreateImageFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::CreateImageRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::CreateImageRequestBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateImageRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `no_reboot`: see [`no_reboot`](crate::types::builders::CreateImageRequestBuilder::no_reboot).
@@ -155,12 +135,12 @@ impl CreateImageFluentBuilder {
         self
     }
     /// Sets or clears the input's `no_reboot`.
-    pub fn set_no_reboot(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_no_reboot(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_no_reboot(input);
         self
     }
     /// The value set for the input's `no_reboot`, if any.
-    pub fn get_no_reboot(&self) -> &::std::option::Option<bool> {
+    pub fn get_no_reboot(&self) -> &Option<bool> {
         self.input.get_no_reboot()
     }
     /// Appends one item to the input's `block_device_mappings`: see [`block_device_mappings`](crate::types::builders::CreateImageRequestBuilder::block_device_mappings).
@@ -174,7 +154,7 @@ impl CreateImageFluentBuilder {
     /// Sets or clears the input's `block_device_mappings`.
     pub fn set_block_device_mappings(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::BlockDeviceMapping>>,
+        input: Option<Vec<crate::types::BlockDeviceMapping>>,
     ) -> Self {
         self.input = self.input.set_block_device_mappings(input);
         self
@@ -182,7 +162,7 @@ impl CreateImageFluentBuilder {
     /// The value set for the input's `block_device_mappings`, if any.
     pub fn get_block_device_mappings(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::BlockDeviceMapping>> {
+    ) -> &Option<Vec<crate::types::BlockDeviceMapping>> {
         self.input.get_block_device_mappings()
     }
 }
@@ -201,7 +181,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateImage as Operation>::serialize_request(input),
             <CreateImage as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateImageUsageReport, CreateImageUsageReportError, Operation};
 /// A call to [`CreateImageUsageReport`](crate::operation::CreateImageUsageReport): Creates a report that shows how your image is used across other Amazon Web Services accounts. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateImageUsageReportFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateImageUsageReportRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateImageUsageReportFluentBuilder {
     ) -> Self {
         CreateImageUsageReportFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateImageUsageReportError`](crate::operation::CreateImageUsageReportError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateImageUsageReportResult,
         ::awsgen_runtime::client::SdkError<CreateImageUsageReportError>,
     > {
@@ -37,23 +37,17 @@ impl CreateImageUsageReportFluentBuilder {
         &self.input
     }
     /// Sets the input's `image_id`: see [`image_id`](crate::types::builders::CreateImageUsageReportRequestBuilder::image_id).
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.image_id(input);
         self
     }
     /// Sets or clears the input's `image_id`.
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_image_id(input);
         self
     }
     /// The value set for the input's `image_id`, if any.
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         self.input.get_image_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateImageUsageReportRequestBuilder::dry_run).
@@ -62,12 +56,12 @@ impl CreateImageUsageReportFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `resource_types`: see [`resource_types`](crate::types::builders::CreateImageUsageReportRequestBuilder::resource_types).
@@ -81,9 +75,7 @@ impl CreateImageUsageReportFluentBuilder {
     /// Sets or clears the input's `resource_types`.
     pub fn set_resource_types(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ImageUsageResourceTypeRequest>,
-        >,
+        input: Option<Vec<crate::types::ImageUsageResourceTypeRequest>>,
     ) -> Self {
         self.input = self.input.set_resource_types(input);
         self
@@ -91,51 +83,35 @@ impl CreateImageUsageReportFluentBuilder {
     /// The value set for the input's `resource_types`, if any.
     pub fn get_resource_types(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ImageUsageResourceTypeRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::ImageUsageResourceTypeRequest>> {
         self.input.get_resource_types()
     }
     /// Appends one item to the input's `account_ids`: see [`account_ids`](crate::types::builders::CreateImageUsageReportRequestBuilder::account_ids).
-    pub fn account_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn account_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.account_ids(input);
         self
     }
     /// Sets or clears the input's `account_ids`.
-    pub fn set_account_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_account_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_account_ids(input);
         self
     }
     /// The value set for the input's `account_ids`, if any.
-    pub fn get_account_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_account_ids(&self) -> &Option<Vec<String>> {
         self.input.get_account_ids()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateImageUsageReportRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateImageUsageReportRequestBuilder::tag_specifications).
@@ -146,7 +122,7 @@ impl CreateImageUsageReportFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -154,7 +130,7 @@ impl CreateImageUsageReportFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
 }
@@ -173,7 +149,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateImageUsageReport as Operation>::serialize_request(input),
             <CreateImageUsageReport as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     CreateInstanceConnectEndpoint, CreateInstanceConnectEndpointError, Operation,
 };
 /// A call to [`CreateInstanceConnectEndpoint`](crate::operation::CreateInstanceConnectEndpoint): Creates an EC2 Instance Connect Endpoint. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateInstanceConnectEndpointFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateInstanceConnectEndpointRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateInstanceConnectEndpointFluentBuilder {
     ) -> Self {
         CreateInstanceConnectEndpointFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateInstanceConnectEndpointError`](crate::operation::CreateInstanceConnectEndpointError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateInstanceConnectEndpointResult,
         ::awsgen_runtime::client::SdkError<CreateInstanceConnectEndpointError>,
     > {
@@ -44,54 +44,40 @@ impl CreateInstanceConnectEndpointFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `subnet_id`: see [`subnet_id`](crate::types::builders::CreateInstanceConnectEndpointRequestBuilder::subnet_id).
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.subnet_id(input);
         self
     }
     /// Sets or clears the input's `subnet_id`.
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_subnet_id(input);
         self
     }
     /// The value set for the input's `subnet_id`, if any.
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         self.input.get_subnet_id()
     }
     /// Appends one item to the input's `security_group_ids`: see [`security_group_ids`](crate::types::builders::CreateInstanceConnectEndpointRequestBuilder::security_group_ids).
-    pub fn security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.security_group_ids(input);
         self
     }
     /// Sets or clears the input's `security_group_ids`.
-    pub fn set_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_security_group_ids(input);
         self
     }
     /// The value set for the input's `security_group_ids`, if any.
-    pub fn get_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_ids(&self) -> &Option<Vec<String>> {
         self.input.get_security_group_ids()
     }
     /// Sets the input's `preserve_client_ip`: see [`preserve_client_ip`](crate::types::builders::CreateInstanceConnectEndpointRequestBuilder::preserve_client_ip).
@@ -100,32 +86,26 @@ impl CreateInstanceConnectEndpointFluentBuilder {
         self
     }
     /// Sets or clears the input's `preserve_client_ip`.
-    pub fn set_preserve_client_ip(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_preserve_client_ip(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_preserve_client_ip(input);
         self
     }
     /// The value set for the input's `preserve_client_ip`, if any.
-    pub fn get_preserve_client_ip(&self) -> &::std::option::Option<bool> {
+    pub fn get_preserve_client_ip(&self) -> &Option<bool> {
         self.input.get_preserve_client_ip()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateInstanceConnectEndpointRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateInstanceConnectEndpointRequestBuilder::tag_specifications).
@@ -136,7 +116,7 @@ impl CreateInstanceConnectEndpointFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -144,7 +124,7 @@ impl CreateInstanceConnectEndpointFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `ip_address_type`: see [`ip_address_type`](crate::types::builders::CreateInstanceConnectEndpointRequestBuilder::ip_address_type).
@@ -155,15 +135,13 @@ impl CreateInstanceConnectEndpointFluentBuilder {
     /// Sets or clears the input's `ip_address_type`.
     pub fn set_ip_address_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpAddressType>,
+        input: Option<crate::types::IpAddressType>,
     ) -> Self {
         self.input = self.input.set_ip_address_type(input);
         self
     }
     /// The value set for the input's `ip_address_type`, if any.
-    pub fn get_ip_address_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpAddressType> {
+    pub fn get_ip_address_type(&self) -> &Option<crate::types::IpAddressType> {
         self.input.get_ip_address_type()
     }
 }
@@ -182,7 +160,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateInstanceConnectEndpoint as Operation>::serialize_request(input),
             <CreateInstanceConnectEndpoint as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     CreateInstanceEventWindow, CreateInstanceEventWindowError, Operation,
 };
 /// A call to [`CreateInstanceEventWindow`](crate::operation::CreateInstanceEventWindow): Creates an event window in which scheduled events for the associated Amazon EC2 instances can run. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateInstanceEventWindowFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateInstanceEventWindowRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateInstanceEventWindowFluentBuilder {
     ) -> Self {
         CreateInstanceEventWindowFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateInstanceEventWindowError`](crate::operation::CreateInstanceEventWindowError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateInstanceEventWindowResult,
         ::awsgen_runtime::client::SdkError<CreateInstanceEventWindowError>,
     > {
@@ -41,32 +41,26 @@ impl CreateInstanceEventWindowFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::CreateInstanceEventWindowRequestBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Appends one item to the input's `time_ranges`: see [`time_ranges`](crate::types::builders::CreateInstanceEventWindowRequestBuilder::time_ranges).
@@ -80,9 +74,7 @@ impl CreateInstanceEventWindowFluentBuilder {
     /// Sets or clears the input's `time_ranges`.
     pub fn set_time_ranges(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceEventWindowTimeRangeRequest>,
-        >,
+        input: Option<Vec<crate::types::InstanceEventWindowTimeRangeRequest>>,
     ) -> Self {
         self.input = self.input.set_time_ranges(input);
         self
@@ -90,29 +82,21 @@ impl CreateInstanceEventWindowFluentBuilder {
     /// The value set for the input's `time_ranges`, if any.
     pub fn get_time_ranges(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceEventWindowTimeRangeRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceEventWindowTimeRangeRequest>> {
         self.input.get_time_ranges()
     }
     /// Sets the input's `cron_expression`: see [`cron_expression`](crate::types::builders::CreateInstanceEventWindowRequestBuilder::cron_expression).
-    pub fn cron_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cron_expression(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cron_expression(input);
         self
     }
     /// Sets or clears the input's `cron_expression`.
-    pub fn set_cron_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cron_expression(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cron_expression(input);
         self
     }
     /// The value set for the input's `cron_expression`, if any.
-    pub fn get_cron_expression(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cron_expression(&self) -> &Option<String> {
         self.input.get_cron_expression()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateInstanceEventWindowRequestBuilder::tag_specifications).
@@ -123,7 +107,7 @@ impl CreateInstanceEventWindowFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -131,7 +115,7 @@ impl CreateInstanceEventWindowFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
 }
@@ -150,7 +134,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateInstanceEventWindow as Operation>::serialize_request(input),
             <CreateInstanceEventWindow as Operation>::parse_response,
         )

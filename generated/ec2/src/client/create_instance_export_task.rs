@@ -5,7 +5,7 @@ use crate::operation::{
     CreateInstanceExportTask, CreateInstanceExportTaskError, Operation,
 };
 /// A call to [`CreateInstanceExportTask`](crate::operation::CreateInstanceExportTask): Exports a running or stopped instance to an Amazon S3 bucket. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateInstanceExportTaskFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateInstanceExportTaskRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateInstanceExportTaskFluentBuilder {
     ) -> Self {
         CreateInstanceExportTaskFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateInstanceExportTaskError`](crate::operation::CreateInstanceExportTaskError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateInstanceExportTaskResult,
         ::awsgen_runtime::client::SdkError<CreateInstanceExportTaskError>,
     > {
@@ -46,7 +46,7 @@ impl CreateInstanceExportTaskFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -54,47 +54,35 @@ impl CreateInstanceExportTaskFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateInstanceExportTaskRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::CreateInstanceExportTaskRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `target_environment`: see [`target_environment`](crate::types::builders::CreateInstanceExportTaskRequestBuilder::target_environment).
@@ -105,15 +93,13 @@ impl CreateInstanceExportTaskFluentBuilder {
     /// Sets or clears the input's `target_environment`.
     pub fn set_target_environment(
         mut self,
-        input: ::std::option::Option<crate::types::ExportEnvironment>,
+        input: Option<crate::types::ExportEnvironment>,
     ) -> Self {
         self.input = self.input.set_target_environment(input);
         self
     }
     /// The value set for the input's `target_environment`, if any.
-    pub fn get_target_environment(
-        &self,
-    ) -> &::std::option::Option<crate::types::ExportEnvironment> {
+    pub fn get_target_environment(&self) -> &Option<crate::types::ExportEnvironment> {
         self.input.get_target_environment()
     }
     /// Sets the input's `export_to_s3_task`: see [`export_to_s3_task`](crate::types::builders::CreateInstanceExportTaskRequestBuilder::export_to_s3_task).
@@ -127,7 +113,7 @@ impl CreateInstanceExportTaskFluentBuilder {
     /// Sets or clears the input's `export_to_s3_task`.
     pub fn set_export_to_s3_task(
         mut self,
-        input: ::std::option::Option<crate::types::ExportToS3TaskSpecification>,
+        input: Option<crate::types::ExportToS3TaskSpecification>,
     ) -> Self {
         self.input = self.input.set_export_to_s3_task(input);
         self
@@ -135,7 +121,7 @@ impl CreateInstanceExportTaskFluentBuilder {
     /// The value set for the input's `export_to_s3_task`, if any.
     pub fn get_export_to_s3_task(
         &self,
-    ) -> &::std::option::Option<crate::types::ExportToS3TaskSpecification> {
+    ) -> &Option<crate::types::ExportToS3TaskSpecification> {
         self.input.get_export_to_s3_task()
     }
 }
@@ -154,7 +140,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateInstanceExportTask as Operation>::serialize_request(input),
             <CreateInstanceExportTask as Operation>::parse_response,
         )

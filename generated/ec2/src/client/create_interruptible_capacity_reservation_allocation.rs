@@ -6,7 +6,7 @@ use crate::operation::{
     CreateInterruptibleCapacityReservationAllocationError, Operation,
 };
 /// A call to [`CreateInterruptibleCapacityReservationAllocation`](crate::operation::CreateInterruptibleCapacityReservationAllocation): Creates an interruptible Capacity Reservation by specifying the number of unused instances you want to allocate from your source reservation. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateInterruptibleCapacityReservationAllocationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateInterruptibleCapacityReservationAllocationRequestBuilder,
@@ -17,13 +17,13 @@ impl CreateInterruptibleCapacityReservationAllocationFluentBuilder {
     ) -> Self {
         CreateInterruptibleCapacityReservationAllocationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateInterruptibleCapacityReservationAllocationError`](crate::operation::CreateInterruptibleCapacityReservationAllocationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateInterruptibleCapacityReservationAllocationResult,
         ::awsgen_runtime::client::SdkError<
             CreateInterruptibleCapacityReservationAllocationError,
@@ -42,25 +42,17 @@ impl CreateInterruptibleCapacityReservationAllocationFluentBuilder {
         &self.input
     }
     /// Sets the input's `capacity_reservation_id`: see [`capacity_reservation_id`](crate::types::builders::CreateInterruptibleCapacityReservationAllocationRequestBuilder::capacity_reservation_id).
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.capacity_reservation_id(input);
         self
     }
     /// Sets or clears the input's `capacity_reservation_id`.
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_capacity_reservation_id(input);
         self
     }
     /// The value set for the input's `capacity_reservation_id`, if any.
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         self.input.get_capacity_reservation_id()
     }
     /// Sets the input's `instance_count`: see [`instance_count`](crate::types::builders::CreateInterruptibleCapacityReservationAllocationRequestBuilder::instance_count).
@@ -69,32 +61,26 @@ impl CreateInterruptibleCapacityReservationAllocationFluentBuilder {
         self
     }
     /// Sets or clears the input's `instance_count`.
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_instance_count(input);
         self
     }
     /// The value set for the input's `instance_count`, if any.
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         self.input.get_instance_count()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateInterruptibleCapacityReservationAllocationRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateInterruptibleCapacityReservationAllocationRequestBuilder::dry_run).
@@ -103,12 +89,12 @@ impl CreateInterruptibleCapacityReservationAllocationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateInterruptibleCapacityReservationAllocationRequestBuilder::tag_specifications).
@@ -119,7 +105,7 @@ impl CreateInterruptibleCapacityReservationAllocationFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -127,7 +113,7 @@ impl CreateInterruptibleCapacityReservationAllocationFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
 }
@@ -146,7 +132,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateInterruptibleCapacityReservationAllocation as Operation>::serialize_request(
                 input,
             ),

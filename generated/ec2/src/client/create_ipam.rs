@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateIpam, CreateIpamError, Operation};
 /// A call to [`CreateIpam`](crate::operation::CreateIpam): Create an IPAM. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateIpamFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateIpamRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateIpamFluentBuilder {
     ) -> Self {
         CreateIpamFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateIpamError`](crate::operation::CreateIpamError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateIpamResult,
         ::awsgen_runtime::client::SdkError<CreateIpamError>,
     > {
@@ -37,32 +37,26 @@ impl CreateIpamFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateIpamRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Appends one item to the input's `operating_regions`: see [`operating_regions`](crate::types::builders::CreateIpamRequestBuilder::operating_regions).
@@ -76,9 +70,7 @@ impl CreateIpamFluentBuilder {
     /// Sets or clears the input's `operating_regions`.
     pub fn set_operating_regions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AddIpamOperatingRegion>,
-        >,
+        input: Option<Vec<crate::types::AddIpamOperatingRegion>>,
     ) -> Self {
         self.input = self.input.set_operating_regions(input);
         self
@@ -86,7 +78,7 @@ impl CreateIpamFluentBuilder {
     /// The value set for the input's `operating_regions`, if any.
     pub fn get_operating_regions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AddIpamOperatingRegion>> {
+    ) -> &Option<Vec<crate::types::AddIpamOperatingRegion>> {
         self.input.get_operating_regions()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateIpamRequestBuilder::tag_specifications).
@@ -97,7 +89,7 @@ impl CreateIpamFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -105,27 +97,21 @@ impl CreateIpamFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateIpamRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `tier`: see [`tier`](crate::types::builders::CreateIpamRequestBuilder::tier).
@@ -134,15 +120,12 @@ impl CreateIpamFluentBuilder {
         self
     }
     /// Sets or clears the input's `tier`.
-    pub fn set_tier(
-        mut self,
-        input: ::std::option::Option<crate::types::IpamTier>,
-    ) -> Self {
+    pub fn set_tier(mut self, input: Option<crate::types::IpamTier>) -> Self {
         self.input = self.input.set_tier(input);
         self
     }
     /// The value set for the input's `tier`, if any.
-    pub fn get_tier(&self) -> &::std::option::Option<crate::types::IpamTier> {
+    pub fn get_tier(&self) -> &Option<crate::types::IpamTier> {
         self.input.get_tier()
     }
     /// Sets the input's `enable_private_gua`: see [`enable_private_gua`](crate::types::builders::CreateIpamRequestBuilder::enable_private_gua).
@@ -151,12 +134,12 @@ impl CreateIpamFluentBuilder {
         self
     }
     /// Sets or clears the input's `enable_private_gua`.
-    pub fn set_enable_private_gua(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enable_private_gua(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_enable_private_gua(input);
         self
     }
     /// The value set for the input's `enable_private_gua`, if any.
-    pub fn get_enable_private_gua(&self) -> &::std::option::Option<bool> {
+    pub fn get_enable_private_gua(&self) -> &Option<bool> {
         self.input.get_enable_private_gua()
     }
     /// Sets the input's `metered_account`: see [`metered_account`](crate::types::builders::CreateIpamRequestBuilder::metered_account).
@@ -167,15 +150,13 @@ impl CreateIpamFluentBuilder {
     /// Sets or clears the input's `metered_account`.
     pub fn set_metered_account(
         mut self,
-        input: ::std::option::Option<crate::types::IpamMeteredAccount>,
+        input: Option<crate::types::IpamMeteredAccount>,
     ) -> Self {
         self.input = self.input.set_metered_account(input);
         self
     }
     /// The value set for the input's `metered_account`, if any.
-    pub fn get_metered_account(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamMeteredAccount> {
+    pub fn get_metered_account(&self) -> &Option<crate::types::IpamMeteredAccount> {
         self.input.get_metered_account()
     }
 }
@@ -191,7 +172,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateIpam as Operation>::serialize_request(input),
             <CreateIpam as Operation>::parse_response,
         )

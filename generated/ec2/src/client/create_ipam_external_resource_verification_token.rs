@@ -6,7 +6,7 @@ use crate::operation::{
     CreateIpamExternalResourceVerificationTokenError, Operation,
 };
 /// A call to [`CreateIpamExternalResourceVerificationToken`](crate::operation::CreateIpamExternalResourceVerificationToken): Create a verification token. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateIpamExternalResourceVerificationTokenFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateIpamExternalResourceVerificationTokenRequestBuilder,
@@ -17,13 +17,13 @@ impl CreateIpamExternalResourceVerificationTokenFluentBuilder {
     ) -> Self {
         CreateIpamExternalResourceVerificationTokenFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateIpamExternalResourceVerificationTokenError`](crate::operation::CreateIpamExternalResourceVerificationTokenError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateIpamExternalResourceVerificationTokenResult,
         ::awsgen_runtime::client::SdkError<
             CreateIpamExternalResourceVerificationTokenError,
@@ -47,32 +47,26 @@ impl CreateIpamExternalResourceVerificationTokenFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_id`: see [`ipam_id`](crate::types::builders::CreateIpamExternalResourceVerificationTokenRequestBuilder::ipam_id).
-    pub fn ipam_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_id(input);
         self
     }
     /// Sets or clears the input's `ipam_id`.
-    pub fn set_ipam_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_id(input);
         self
     }
     /// The value set for the input's `ipam_id`, if any.
-    pub fn get_ipam_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_id(&self) -> &Option<String> {
         self.input.get_ipam_id()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateIpamExternalResourceVerificationTokenRequestBuilder::tag_specifications).
@@ -83,7 +77,7 @@ impl CreateIpamExternalResourceVerificationTokenFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -91,27 +85,21 @@ impl CreateIpamExternalResourceVerificationTokenFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateIpamExternalResourceVerificationTokenRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
 }
@@ -130,7 +118,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateIpamExternalResourceVerificationToken as Operation>::serialize_request(
                 input,
             ),

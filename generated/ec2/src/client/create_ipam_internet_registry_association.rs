@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`CreateIpamInternetRegistryAssociation`](crate::operation::CreateIpamInternetRegistryAssociation): Creates an association between an IPAM and a Regional Internet Registry (RIR) for Resource Public Key Infrastructure (RPKI) management. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateIpamInternetRegistryAssociationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateIpamInternetRegistryAssociationRequestBuilder,
@@ -17,13 +17,13 @@ impl CreateIpamInternetRegistryAssociationFluentBuilder {
     ) -> Self {
         CreateIpamInternetRegistryAssociationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateIpamInternetRegistryAssociationError`](crate::operation::CreateIpamInternetRegistryAssociationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateIpamInternetRegistryAssociationResult,
         ::awsgen_runtime::client::SdkError<CreateIpamInternetRegistryAssociationError>,
     > {
@@ -45,32 +45,26 @@ impl CreateIpamInternetRegistryAssociationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_id`: see [`ipam_id`](crate::types::builders::CreateIpamInternetRegistryAssociationRequestBuilder::ipam_id).
-    pub fn ipam_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_id(input);
         self
     }
     /// Sets or clears the input's `ipam_id`.
-    pub fn set_ipam_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_id(input);
         self
     }
     /// The value set for the input's `ipam_id`, if any.
-    pub fn get_ipam_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_id(&self) -> &Option<String> {
         self.input.get_ipam_id()
     }
     /// Sets the input's `rir`: see [`rir`](crate::types::builders::CreateIpamInternetRegistryAssociationRequestBuilder::rir).
@@ -79,54 +73,40 @@ impl CreateIpamInternetRegistryAssociationFluentBuilder {
         self
     }
     /// Sets or clears the input's `rir`.
-    pub fn set_rir(mut self, input: ::std::option::Option<crate::types::Rir>) -> Self {
+    pub fn set_rir(mut self, input: Option<crate::types::Rir>) -> Self {
         self.input = self.input.set_rir(input);
         self
     }
     /// The value set for the input's `rir`, if any.
-    pub fn get_rir(&self) -> &::std::option::Option<crate::types::Rir> {
+    pub fn get_rir(&self) -> &Option<crate::types::Rir> {
         self.input.get_rir()
     }
     /// Sets the input's `organization_handle`: see [`organization_handle`](crate::types::builders::CreateIpamInternetRegistryAssociationRequestBuilder::organization_handle).
-    pub fn organization_handle(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn organization_handle(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.organization_handle(input);
         self
     }
     /// Sets or clears the input's `organization_handle`.
-    pub fn set_organization_handle(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_organization_handle(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_organization_handle(input);
         self
     }
     /// The value set for the input's `organization_handle`, if any.
-    pub fn get_organization_handle(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_organization_handle(&self) -> &Option<String> {
         self.input.get_organization_handle()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateIpamInternetRegistryAssociationRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateIpamInternetRegistryAssociationRequestBuilder::tag_specifications).
@@ -137,7 +117,7 @@ impl CreateIpamInternetRegistryAssociationFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -145,27 +125,21 @@ impl CreateIpamInternetRegistryAssociationFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateIpamInternetRegistryAssociationRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
 }
@@ -184,7 +158,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateIpamInternetRegistryAssociation as Operation>::serialize_request(
                 input,
             ),

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateIpamPool, CreateIpamPoolError, Operation};
 /// A call to [`CreateIpamPool`](crate::operation::CreateIpamPool): Create an IP address pool for Amazon VPC IP Address Manager (IPAM). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateIpamPoolFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateIpamPoolRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateIpamPoolFluentBuilder {
     ) -> Self {
         CreateIpamPoolFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateIpamPoolError`](crate::operation::CreateIpamPoolError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateIpamPoolResult,
         ::awsgen_runtime::client::SdkError<CreateIpamPoolError>,
     > {
@@ -40,94 +40,68 @@ impl CreateIpamPoolFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_scope_id`: see [`ipam_scope_id`](crate::types::builders::CreateIpamPoolRequestBuilder::ipam_scope_id).
-    pub fn ipam_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_scope_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_scope_id(input);
         self
     }
     /// Sets or clears the input's `ipam_scope_id`.
-    pub fn set_ipam_scope_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_scope_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_scope_id(input);
         self
     }
     /// The value set for the input's `ipam_scope_id`, if any.
-    pub fn get_ipam_scope_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_scope_id(&self) -> &Option<String> {
         self.input.get_ipam_scope_id()
     }
     /// Sets the input's `locale`: see [`locale`](crate::types::builders::CreateIpamPoolRequestBuilder::locale).
-    pub fn locale(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn locale(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.locale(input);
         self
     }
     /// Sets or clears the input's `locale`.
-    pub fn set_locale(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_locale(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_locale(input);
         self
     }
     /// The value set for the input's `locale`, if any.
-    pub fn get_locale(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_locale(&self) -> &Option<String> {
         self.input.get_locale()
     }
     /// Sets the input's `source_ipam_pool_id`: see [`source_ipam_pool_id`](crate::types::builders::CreateIpamPoolRequestBuilder::source_ipam_pool_id).
-    pub fn source_ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_ipam_pool_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_ipam_pool_id(input);
         self
     }
     /// Sets or clears the input's `source_ipam_pool_id`.
-    pub fn set_source_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_ipam_pool_id(input);
         self
     }
     /// The value set for the input's `source_ipam_pool_id`, if any.
-    pub fn get_source_ipam_pool_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_ipam_pool_id(&self) -> &Option<String> {
         self.input.get_source_ipam_pool_id()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateIpamPoolRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `address_family`: see [`address_family`](crate::types::builders::CreateIpamPoolRequestBuilder::address_family).
@@ -138,15 +112,13 @@ impl CreateIpamPoolFluentBuilder {
     /// Sets or clears the input's `address_family`.
     pub fn set_address_family(
         mut self,
-        input: ::std::option::Option<crate::types::AddressFamily>,
+        input: Option<crate::types::AddressFamily>,
     ) -> Self {
         self.input = self.input.set_address_family(input);
         self
     }
     /// The value set for the input's `address_family`, if any.
-    pub fn get_address_family(
-        &self,
-    ) -> &::std::option::Option<crate::types::AddressFamily> {
+    pub fn get_address_family(&self) -> &Option<crate::types::AddressFamily> {
         self.input.get_address_family()
     }
     /// Sets the input's `auto_import`: see [`auto_import`](crate::types::builders::CreateIpamPoolRequestBuilder::auto_import).
@@ -155,12 +127,12 @@ impl CreateIpamPoolFluentBuilder {
         self
     }
     /// Sets or clears the input's `auto_import`.
-    pub fn set_auto_import(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_auto_import(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_auto_import(input);
         self
     }
     /// The value set for the input's `auto_import`, if any.
-    pub fn get_auto_import(&self) -> &::std::option::Option<bool> {
+    pub fn get_auto_import(&self) -> &Option<bool> {
         self.input.get_auto_import()
     }
     /// Sets the input's `publicly_advertisable`: see [`publicly_advertisable`](crate::types::builders::CreateIpamPoolRequestBuilder::publicly_advertisable).
@@ -169,15 +141,12 @@ impl CreateIpamPoolFluentBuilder {
         self
     }
     /// Sets or clears the input's `publicly_advertisable`.
-    pub fn set_publicly_advertisable(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_publicly_advertisable(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_publicly_advertisable(input);
         self
     }
     /// The value set for the input's `publicly_advertisable`, if any.
-    pub fn get_publicly_advertisable(&self) -> &::std::option::Option<bool> {
+    pub fn get_publicly_advertisable(&self) -> &Option<bool> {
         self.input.get_publicly_advertisable()
     }
     /// Sets the input's `allocation_min_netmask_length`: see [`allocation_min_netmask_length`](crate::types::builders::CreateIpamPoolRequestBuilder::allocation_min_netmask_length).
@@ -186,15 +155,12 @@ impl CreateIpamPoolFluentBuilder {
         self
     }
     /// Sets or clears the input's `allocation_min_netmask_length`.
-    pub fn set_allocation_min_netmask_length(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_allocation_min_netmask_length(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_allocation_min_netmask_length(input);
         self
     }
     /// The value set for the input's `allocation_min_netmask_length`, if any.
-    pub fn get_allocation_min_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_allocation_min_netmask_length(&self) -> &Option<i32> {
         self.input.get_allocation_min_netmask_length()
     }
     /// Sets the input's `allocation_max_netmask_length`: see [`allocation_max_netmask_length`](crate::types::builders::CreateIpamPoolRequestBuilder::allocation_max_netmask_length).
@@ -203,15 +169,12 @@ impl CreateIpamPoolFluentBuilder {
         self
     }
     /// Sets or clears the input's `allocation_max_netmask_length`.
-    pub fn set_allocation_max_netmask_length(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_allocation_max_netmask_length(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_allocation_max_netmask_length(input);
         self
     }
     /// The value set for the input's `allocation_max_netmask_length`, if any.
-    pub fn get_allocation_max_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_allocation_max_netmask_length(&self) -> &Option<i32> {
         self.input.get_allocation_max_netmask_length()
     }
     /// Sets the input's `allocation_default_netmask_length`: see [`allocation_default_netmask_length`](crate::types::builders::CreateIpamPoolRequestBuilder::allocation_default_netmask_length).
@@ -220,15 +183,12 @@ impl CreateIpamPoolFluentBuilder {
         self
     }
     /// Sets or clears the input's `allocation_default_netmask_length`.
-    pub fn set_allocation_default_netmask_length(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_allocation_default_netmask_length(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_allocation_default_netmask_length(input);
         self
     }
     /// The value set for the input's `allocation_default_netmask_length`, if any.
-    pub fn get_allocation_default_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_allocation_default_netmask_length(&self) -> &Option<i32> {
         self.input.get_allocation_default_netmask_length()
     }
     /// Appends one item to the input's `allocation_resource_tags`: see [`allocation_resource_tags`](crate::types::builders::CreateIpamPoolRequestBuilder::allocation_resource_tags).
@@ -242,9 +202,7 @@ impl CreateIpamPoolFluentBuilder {
     /// Sets or clears the input's `allocation_resource_tags`.
     pub fn set_allocation_resource_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::RequestIpamResourceTag>,
-        >,
+        input: Option<Vec<crate::types::RequestIpamResourceTag>>,
     ) -> Self {
         self.input = self.input.set_allocation_resource_tags(input);
         self
@@ -252,7 +210,7 @@ impl CreateIpamPoolFluentBuilder {
     /// The value set for the input's `allocation_resource_tags`, if any.
     pub fn get_allocation_resource_tags(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RequestIpamResourceTag>> {
+    ) -> &Option<Vec<crate::types::RequestIpamResourceTag>> {
         self.input.get_allocation_resource_tags()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateIpamPoolRequestBuilder::tag_specifications).
@@ -263,7 +221,7 @@ impl CreateIpamPoolFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -271,27 +229,21 @@ impl CreateIpamPoolFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateIpamPoolRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `aws_service`: see [`aws_service`](crate::types::builders::CreateIpamPoolRequestBuilder::aws_service).
@@ -302,15 +254,13 @@ impl CreateIpamPoolFluentBuilder {
     /// Sets or clears the input's `aws_service`.
     pub fn set_aws_service(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPoolAwsService>,
+        input: Option<crate::types::IpamPoolAwsService>,
     ) -> Self {
         self.input = self.input.set_aws_service(input);
         self
     }
     /// The value set for the input's `aws_service`, if any.
-    pub fn get_aws_service(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamPoolAwsService> {
+    pub fn get_aws_service(&self) -> &Option<crate::types::IpamPoolAwsService> {
         self.input.get_aws_service()
     }
     /// Sets the input's `public_ip_source`: see [`public_ip_source`](crate::types::builders::CreateIpamPoolRequestBuilder::public_ip_source).
@@ -324,15 +274,13 @@ impl CreateIpamPoolFluentBuilder {
     /// Sets or clears the input's `public_ip_source`.
     pub fn set_public_ip_source(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPoolPublicIpSource>,
+        input: Option<crate::types::IpamPoolPublicIpSource>,
     ) -> Self {
         self.input = self.input.set_public_ip_source(input);
         self
     }
     /// The value set for the input's `public_ip_source`, if any.
-    pub fn get_public_ip_source(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamPoolPublicIpSource> {
+    pub fn get_public_ip_source(&self) -> &Option<crate::types::IpamPoolPublicIpSource> {
         self.input.get_public_ip_source()
     }
     /// Sets the input's `source_resource`: see [`source_resource`](crate::types::builders::CreateIpamPoolRequestBuilder::source_resource).
@@ -346,7 +294,7 @@ impl CreateIpamPoolFluentBuilder {
     /// Sets or clears the input's `source_resource`.
     pub fn set_source_resource(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPoolSourceResourceRequest>,
+        input: Option<crate::types::IpamPoolSourceResourceRequest>,
     ) -> Self {
         self.input = self.input.set_source_resource(input);
         self
@@ -354,7 +302,7 @@ impl CreateIpamPoolFluentBuilder {
     /// The value set for the input's `source_resource`, if any.
     pub fn get_source_resource(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamPoolSourceResourceRequest> {
+    ) -> &Option<crate::types::IpamPoolSourceResourceRequest> {
         self.input.get_source_resource()
     }
 }
@@ -373,7 +321,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateIpamPool as Operation>::serialize_request(input),
             <CreateIpamPool as Operation>::parse_response,
         )

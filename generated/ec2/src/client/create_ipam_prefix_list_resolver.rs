@@ -5,7 +5,7 @@ use crate::operation::{
     CreateIpamPrefixListResolver, CreateIpamPrefixListResolverError, Operation,
 };
 /// A call to [`CreateIpamPrefixListResolver`](crate::operation::CreateIpamPrefixListResolver): Creates an IPAM prefix list resolver. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateIpamPrefixListResolverFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateIpamPrefixListResolverRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateIpamPrefixListResolverFluentBuilder {
     ) -> Self {
         CreateIpamPrefixListResolverFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateIpamPrefixListResolverError`](crate::operation::CreateIpamPrefixListResolverError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateIpamPrefixListResolverResult,
         ::awsgen_runtime::client::SdkError<CreateIpamPrefixListResolverError>,
     > {
@@ -44,52 +44,40 @@ impl CreateIpamPrefixListResolverFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_id`: see [`ipam_id`](crate::types::builders::CreateIpamPrefixListResolverRequestBuilder::ipam_id).
-    pub fn ipam_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_id(input);
         self
     }
     /// Sets or clears the input's `ipam_id`.
-    pub fn set_ipam_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_id(input);
         self
     }
     /// The value set for the input's `ipam_id`, if any.
-    pub fn get_ipam_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_id(&self) -> &Option<String> {
         self.input.get_ipam_id()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateIpamPrefixListResolverRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `address_family`: see [`address_family`](crate::types::builders::CreateIpamPrefixListResolverRequestBuilder::address_family).
@@ -100,15 +88,13 @@ impl CreateIpamPrefixListResolverFluentBuilder {
     /// Sets or clears the input's `address_family`.
     pub fn set_address_family(
         mut self,
-        input: ::std::option::Option<crate::types::AddressFamily>,
+        input: Option<crate::types::AddressFamily>,
     ) -> Self {
         self.input = self.input.set_address_family(input);
         self
     }
     /// The value set for the input's `address_family`, if any.
-    pub fn get_address_family(
-        &self,
-    ) -> &::std::option::Option<crate::types::AddressFamily> {
+    pub fn get_address_family(&self) -> &Option<crate::types::AddressFamily> {
         self.input.get_address_family()
     }
     /// Appends one item to the input's `rules`: see [`rules`](crate::types::builders::CreateIpamPrefixListResolverRequestBuilder::rules).
@@ -122,9 +108,7 @@ impl CreateIpamPrefixListResolverFluentBuilder {
     /// Sets or clears the input's `rules`.
     pub fn set_rules(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamPrefixListResolverRuleRequest>,
-        >,
+        input: Option<Vec<crate::types::IpamPrefixListResolverRuleRequest>>,
     ) -> Self {
         self.input = self.input.set_rules(input);
         self
@@ -132,9 +116,7 @@ impl CreateIpamPrefixListResolverFluentBuilder {
     /// The value set for the input's `rules`, if any.
     pub fn get_rules(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPrefixListResolverRuleRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamPrefixListResolverRuleRequest>> {
         self.input.get_rules()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateIpamPrefixListResolverRequestBuilder::tag_specifications).
@@ -145,7 +127,7 @@ impl CreateIpamPrefixListResolverFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -153,27 +135,21 @@ impl CreateIpamPrefixListResolverFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateIpamPrefixListResolverRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
 }
@@ -192,7 +168,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateIpamPrefixListResolver as Operation>::serialize_request(input),
             <CreateIpamPrefixListResolver as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`CreateIpamPrefixListResolverTarget`](crate::operation::CreateIpamPrefixListResolverTarget): Creates an IPAM prefix list resolver target. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateIpamPrefixListResolverTargetFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateIpamPrefixListResolverTargetRequestBuilder,
@@ -17,13 +17,13 @@ impl CreateIpamPrefixListResolverTargetFluentBuilder {
     ) -> Self {
         CreateIpamPrefixListResolverTargetFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateIpamPrefixListResolverTargetError`](crate::operation::CreateIpamPrefixListResolverTargetError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateIpamPrefixListResolverTargetResult,
         ::awsgen_runtime::client::SdkError<CreateIpamPrefixListResolverTargetError>,
     > {
@@ -45,76 +45,54 @@ impl CreateIpamPrefixListResolverTargetFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_prefix_list_resolver_id`: see [`ipam_prefix_list_resolver_id`](crate::types::builders::CreateIpamPrefixListResolverTargetRequestBuilder::ipam_prefix_list_resolver_id).
-    pub fn ipam_prefix_list_resolver_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_prefix_list_resolver_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_prefix_list_resolver_id(input);
         self
     }
     /// Sets or clears the input's `ipam_prefix_list_resolver_id`.
-    pub fn set_ipam_prefix_list_resolver_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_prefix_list_resolver_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_prefix_list_resolver_id(input);
         self
     }
     /// The value set for the input's `ipam_prefix_list_resolver_id`, if any.
-    pub fn get_ipam_prefix_list_resolver_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_prefix_list_resolver_id(&self) -> &Option<String> {
         self.input.get_ipam_prefix_list_resolver_id()
     }
     /// Sets the input's `prefix_list_id`: see [`prefix_list_id`](crate::types::builders::CreateIpamPrefixListResolverTargetRequestBuilder::prefix_list_id).
-    pub fn prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn prefix_list_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.prefix_list_id(input);
         self
     }
     /// Sets or clears the input's `prefix_list_id`.
-    pub fn set_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_prefix_list_id(input);
         self
     }
     /// The value set for the input's `prefix_list_id`, if any.
-    pub fn get_prefix_list_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_id(&self) -> &Option<String> {
         self.input.get_prefix_list_id()
     }
     /// Sets the input's `prefix_list_region`: see [`prefix_list_region`](crate::types::builders::CreateIpamPrefixListResolverTargetRequestBuilder::prefix_list_region).
-    pub fn prefix_list_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn prefix_list_region(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.prefix_list_region(input);
         self
     }
     /// Sets or clears the input's `prefix_list_region`.
-    pub fn set_prefix_list_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_region(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_prefix_list_region(input);
         self
     }
     /// The value set for the input's `prefix_list_region`, if any.
-    pub fn get_prefix_list_region(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_region(&self) -> &Option<String> {
         self.input.get_prefix_list_region()
     }
     /// Sets the input's `desired_version`: see [`desired_version`](crate::types::builders::CreateIpamPrefixListResolverTargetRequestBuilder::desired_version).
@@ -123,12 +101,12 @@ impl CreateIpamPrefixListResolverTargetFluentBuilder {
         self
     }
     /// Sets or clears the input's `desired_version`.
-    pub fn set_desired_version(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_desired_version(mut self, input: Option<i64>) -> Self {
         self.input = self.input.set_desired_version(input);
         self
     }
     /// The value set for the input's `desired_version`, if any.
-    pub fn get_desired_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_desired_version(&self) -> &Option<i64> {
         self.input.get_desired_version()
     }
     /// Sets the input's `track_latest_version`: see [`track_latest_version`](crate::types::builders::CreateIpamPrefixListResolverTargetRequestBuilder::track_latest_version).
@@ -137,15 +115,12 @@ impl CreateIpamPrefixListResolverTargetFluentBuilder {
         self
     }
     /// Sets or clears the input's `track_latest_version`.
-    pub fn set_track_latest_version(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_track_latest_version(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_track_latest_version(input);
         self
     }
     /// The value set for the input's `track_latest_version`, if any.
-    pub fn get_track_latest_version(&self) -> &::std::option::Option<bool> {
+    pub fn get_track_latest_version(&self) -> &Option<bool> {
         self.input.get_track_latest_version()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateIpamPrefixListResolverTargetRequestBuilder::tag_specifications).
@@ -156,7 +131,7 @@ impl CreateIpamPrefixListResolverTargetFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -164,27 +139,21 @@ impl CreateIpamPrefixListResolverTargetFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateIpamPrefixListResolverTargetRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
 }
@@ -203,7 +172,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateIpamPrefixListResolverTarget as Operation>::serialize_request(input),
             <CreateIpamPrefixListResolverTarget as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateIpamScope, CreateIpamScopeError, Operation};
 /// A call to [`CreateIpamScope`](crate::operation::CreateIpamScope): Create an IPAM scope. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateIpamScopeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateIpamScopeRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateIpamScopeFluentBuilder {
     ) -> Self {
         CreateIpamScopeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateIpamScopeError`](crate::operation::CreateIpamScopeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateIpamScopeResult,
         ::awsgen_runtime::client::SdkError<CreateIpamScopeError>,
     > {
@@ -40,52 +40,40 @@ impl CreateIpamScopeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_id`: see [`ipam_id`](crate::types::builders::CreateIpamScopeRequestBuilder::ipam_id).
-    pub fn ipam_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_id(input);
         self
     }
     /// Sets or clears the input's `ipam_id`.
-    pub fn set_ipam_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_id(input);
         self
     }
     /// The value set for the input's `ipam_id`, if any.
-    pub fn get_ipam_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_id(&self) -> &Option<String> {
         self.input.get_ipam_id()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateIpamScopeRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateIpamScopeRequestBuilder::tag_specifications).
@@ -96,7 +84,7 @@ impl CreateIpamScopeFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -104,27 +92,21 @@ impl CreateIpamScopeFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateIpamScopeRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `external_authority_configuration`: see [`external_authority_configuration`](crate::types::builders::CreateIpamScopeRequestBuilder::external_authority_configuration).
@@ -138,7 +120,7 @@ impl CreateIpamScopeFluentBuilder {
     /// Sets or clears the input's `external_authority_configuration`.
     pub fn set_external_authority_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::ExternalAuthorityConfiguration>,
+        input: Option<crate::types::ExternalAuthorityConfiguration>,
     ) -> Self {
         self.input = self.input.set_external_authority_configuration(input);
         self
@@ -146,7 +128,7 @@ impl CreateIpamScopeFluentBuilder {
     /// The value set for the input's `external_authority_configuration`, if any.
     pub fn get_external_authority_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::ExternalAuthorityConfiguration> {
+    ) -> &Option<crate::types::ExternalAuthorityConfiguration> {
         self.input.get_external_authority_configuration()
     }
 }
@@ -165,7 +147,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateIpamScope as Operation>::serialize_request(input),
             <CreateIpamScope as Operation>::parse_response,
         )

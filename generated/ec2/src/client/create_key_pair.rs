@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateKeyPair, CreateKeyPairError, Operation};
 /// A call to [`CreateKeyPair`](crate::operation::CreateKeyPair): Creates an ED25519 or 2048-bit RSA key pair with the specified name and in the specified format. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateKeyPairFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateKeyPairRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateKeyPairFluentBuilder {
     ) -> Self {
         CreateKeyPairFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateKeyPairError`](crate::operation::CreateKeyPairError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::KeyPair,
         ::awsgen_runtime::client::SdkError<CreateKeyPairError>,
     > {
@@ -35,23 +35,17 @@ impl CreateKeyPairFluentBuilder {
         &self.input
     }
     /// Sets the input's `key_name`: see [`key_name`](crate::types::builders::CreateKeyPairRequestBuilder::key_name).
-    pub fn key_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_name(input);
         self
     }
     /// Sets or clears the input's `key_name`.
-    pub fn set_key_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_name(input);
         self
     }
     /// The value set for the input's `key_name`, if any.
-    pub fn get_key_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_name(&self) -> &Option<String> {
         self.input.get_key_name()
     }
     /// Sets the input's `key_type`: see [`key_type`](crate::types::builders::CreateKeyPairRequestBuilder::key_type).
@@ -60,15 +54,12 @@ impl CreateKeyPairFluentBuilder {
         self
     }
     /// Sets or clears the input's `key_type`.
-    pub fn set_key_type(
-        mut self,
-        input: ::std::option::Option<crate::types::KeyType>,
-    ) -> Self {
+    pub fn set_key_type(mut self, input: Option<crate::types::KeyType>) -> Self {
         self.input = self.input.set_key_type(input);
         self
     }
     /// The value set for the input's `key_type`, if any.
-    pub fn get_key_type(&self) -> &::std::option::Option<crate::types::KeyType> {
+    pub fn get_key_type(&self) -> &Option<crate::types::KeyType> {
         self.input.get_key_type()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateKeyPairRequestBuilder::tag_specifications).
@@ -79,7 +70,7 @@ impl CreateKeyPairFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -87,7 +78,7 @@ impl CreateKeyPairFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `key_format`: see [`key_format`](crate::types::builders::CreateKeyPairRequestBuilder::key_format).
@@ -96,15 +87,12 @@ impl CreateKeyPairFluentBuilder {
         self
     }
     /// Sets or clears the input's `key_format`.
-    pub fn set_key_format(
-        mut self,
-        input: ::std::option::Option<crate::types::KeyFormat>,
-    ) -> Self {
+    pub fn set_key_format(mut self, input: Option<crate::types::KeyFormat>) -> Self {
         self.input = self.input.set_key_format(input);
         self
     }
     /// The value set for the input's `key_format`, if any.
-    pub fn get_key_format(&self) -> &::std::option::Option<crate::types::KeyFormat> {
+    pub fn get_key_format(&self) -> &Option<crate::types::KeyFormat> {
         self.input.get_key_format()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateKeyPairRequestBuilder::dry_run).
@@ -113,12 +101,12 @@ impl CreateKeyPairFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -134,7 +122,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateKeyPair as Operation>::serialize_request(input),
             <CreateKeyPair as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateLaunchTemplate, CreateLaunchTemplateError, Operation};
 /// A call to [`CreateLaunchTemplate`](crate::operation::CreateLaunchTemplate): Creates a launch template. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateLaunchTemplateFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateLaunchTemplateRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateLaunchTemplateFluentBuilder {
     ) -> Self {
         CreateLaunchTemplateFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateLaunchTemplateError`](crate::operation::CreateLaunchTemplateError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateLaunchTemplateResult,
         ::awsgen_runtime::client::SdkError<CreateLaunchTemplateError>,
     > {
@@ -42,76 +42,54 @@ impl CreateLaunchTemplateFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateLaunchTemplateRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `launch_template_name`: see [`launch_template_name`](crate::types::builders::CreateLaunchTemplateRequestBuilder::launch_template_name).
-    pub fn launch_template_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn launch_template_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.launch_template_name(input);
         self
     }
     /// Sets or clears the input's `launch_template_name`.
-    pub fn set_launch_template_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_launch_template_name(input);
         self
     }
     /// The value set for the input's `launch_template_name`, if any.
-    pub fn get_launch_template_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_name(&self) -> &Option<String> {
         self.input.get_launch_template_name()
     }
     /// Sets the input's `version_description`: see [`version_description`](crate::types::builders::CreateLaunchTemplateRequestBuilder::version_description).
-    pub fn version_description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn version_description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.version_description(input);
         self
     }
     /// Sets or clears the input's `version_description`.
-    pub fn set_version_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_version_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_version_description(input);
         self
     }
     /// The value set for the input's `version_description`, if any.
-    pub fn get_version_description(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_version_description(&self) -> &Option<String> {
         self.input.get_version_description()
     }
     /// Sets the input's `launch_template_data`: see [`launch_template_data`](crate::types::builders::CreateLaunchTemplateRequestBuilder::launch_template_data).
@@ -125,7 +103,7 @@ impl CreateLaunchTemplateFluentBuilder {
     /// Sets or clears the input's `launch_template_data`.
     pub fn set_launch_template_data(
         mut self,
-        input: ::std::option::Option<crate::types::RequestLaunchTemplateData>,
+        input: Option<crate::types::RequestLaunchTemplateData>,
     ) -> Self {
         self.input = self.input.set_launch_template_data(input);
         self
@@ -133,7 +111,7 @@ impl CreateLaunchTemplateFluentBuilder {
     /// The value set for the input's `launch_template_data`, if any.
     pub fn get_launch_template_data(
         &self,
-    ) -> &::std::option::Option<crate::types::RequestLaunchTemplateData> {
+    ) -> &Option<crate::types::RequestLaunchTemplateData> {
         self.input.get_launch_template_data()
     }
     /// Sets the input's `operator`: see [`operator`](crate::types::builders::CreateLaunchTemplateRequestBuilder::operator).
@@ -142,15 +120,12 @@ impl CreateLaunchTemplateFluentBuilder {
         self
     }
     /// Sets or clears the input's `operator`.
-    pub fn set_operator(
-        mut self,
-        input: ::std::option::Option<crate::types::OperatorRequest>,
-    ) -> Self {
+    pub fn set_operator(mut self, input: Option<crate::types::OperatorRequest>) -> Self {
         self.input = self.input.set_operator(input);
         self
     }
     /// The value set for the input's `operator`, if any.
-    pub fn get_operator(&self) -> &::std::option::Option<crate::types::OperatorRequest> {
+    pub fn get_operator(&self) -> &Option<crate::types::OperatorRequest> {
         self.input.get_operator()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateLaunchTemplateRequestBuilder::tag_specifications).
@@ -161,7 +136,7 @@ impl CreateLaunchTemplateFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -169,7 +144,7 @@ impl CreateLaunchTemplateFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
 }
@@ -188,7 +163,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateLaunchTemplate as Operation>::serialize_request(input),
             <CreateLaunchTemplate as Operation>::parse_response,
         )

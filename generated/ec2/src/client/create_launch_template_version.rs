@@ -5,7 +5,7 @@ use crate::operation::{
     CreateLaunchTemplateVersion, CreateLaunchTemplateVersionError, Operation,
 };
 /// A call to [`CreateLaunchTemplateVersion`](crate::operation::CreateLaunchTemplateVersion): Creates a new version of a launch template. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateLaunchTemplateVersionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateLaunchTemplateVersionRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateLaunchTemplateVersionFluentBuilder {
     ) -> Self {
         CreateLaunchTemplateVersionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateLaunchTemplateVersionError`](crate::operation::CreateLaunchTemplateVersionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateLaunchTemplateVersionResult,
         ::awsgen_runtime::client::SdkError<CreateLaunchTemplateVersionError>,
     > {
@@ -44,118 +44,82 @@ impl CreateLaunchTemplateVersionFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateLaunchTemplateVersionRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `launch_template_id`: see [`launch_template_id`](crate::types::builders::CreateLaunchTemplateVersionRequestBuilder::launch_template_id).
-    pub fn launch_template_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn launch_template_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.launch_template_id(input);
         self
     }
     /// Sets or clears the input's `launch_template_id`.
-    pub fn set_launch_template_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_launch_template_id(input);
         self
     }
     /// The value set for the input's `launch_template_id`, if any.
-    pub fn get_launch_template_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_id(&self) -> &Option<String> {
         self.input.get_launch_template_id()
     }
     /// Sets the input's `launch_template_name`: see [`launch_template_name`](crate::types::builders::CreateLaunchTemplateVersionRequestBuilder::launch_template_name).
-    pub fn launch_template_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn launch_template_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.launch_template_name(input);
         self
     }
     /// Sets or clears the input's `launch_template_name`.
-    pub fn set_launch_template_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_launch_template_name(input);
         self
     }
     /// The value set for the input's `launch_template_name`, if any.
-    pub fn get_launch_template_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_name(&self) -> &Option<String> {
         self.input.get_launch_template_name()
     }
     /// Sets the input's `source_version`: see [`source_version`](crate::types::builders::CreateLaunchTemplateVersionRequestBuilder::source_version).
-    pub fn source_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_version(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_version(input);
         self
     }
     /// Sets or clears the input's `source_version`.
-    pub fn set_source_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_version(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_version(input);
         self
     }
     /// The value set for the input's `source_version`, if any.
-    pub fn get_source_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_version(&self) -> &Option<String> {
         self.input.get_source_version()
     }
     /// Sets the input's `version_description`: see [`version_description`](crate::types::builders::CreateLaunchTemplateVersionRequestBuilder::version_description).
-    pub fn version_description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn version_description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.version_description(input);
         self
     }
     /// Sets or clears the input's `version_description`.
-    pub fn set_version_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_version_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_version_description(input);
         self
     }
     /// The value set for the input's `version_description`, if any.
-    pub fn get_version_description(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_version_description(&self) -> &Option<String> {
         self.input.get_version_description()
     }
     /// Sets the input's `launch_template_data`: see [`launch_template_data`](crate::types::builders::CreateLaunchTemplateVersionRequestBuilder::launch_template_data).
@@ -169,7 +133,7 @@ impl CreateLaunchTemplateVersionFluentBuilder {
     /// Sets or clears the input's `launch_template_data`.
     pub fn set_launch_template_data(
         mut self,
-        input: ::std::option::Option<crate::types::RequestLaunchTemplateData>,
+        input: Option<crate::types::RequestLaunchTemplateData>,
     ) -> Self {
         self.input = self.input.set_launch_template_data(input);
         self
@@ -177,7 +141,7 @@ impl CreateLaunchTemplateVersionFluentBuilder {
     /// The value set for the input's `launch_template_data`, if any.
     pub fn get_launch_template_data(
         &self,
-    ) -> &::std::option::Option<crate::types::RequestLaunchTemplateData> {
+    ) -> &Option<crate::types::RequestLaunchTemplateData> {
         self.input.get_launch_template_data()
     }
     /// Sets the input's `resolve_alias`: see [`resolve_alias`](crate::types::builders::CreateLaunchTemplateVersionRequestBuilder::resolve_alias).
@@ -186,12 +150,12 @@ impl CreateLaunchTemplateVersionFluentBuilder {
         self
     }
     /// Sets or clears the input's `resolve_alias`.
-    pub fn set_resolve_alias(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_resolve_alias(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_resolve_alias(input);
         self
     }
     /// The value set for the input's `resolve_alias`, if any.
-    pub fn get_resolve_alias(&self) -> &::std::option::Option<bool> {
+    pub fn get_resolve_alias(&self) -> &Option<bool> {
         self.input.get_resolve_alias()
     }
 }
@@ -210,7 +174,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateLaunchTemplateVersion as Operation>::serialize_request(input),
             <CreateLaunchTemplateVersion as Operation>::parse_response,
         )

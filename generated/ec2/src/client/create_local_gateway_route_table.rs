@@ -5,7 +5,7 @@ use crate::operation::{
     CreateLocalGatewayRouteTable, CreateLocalGatewayRouteTableError, Operation,
 };
 /// A call to [`CreateLocalGatewayRouteTable`](crate::operation::CreateLocalGatewayRouteTable): Creates a local gateway route table. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateLocalGatewayRouteTableFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateLocalGatewayRouteTableRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateLocalGatewayRouteTableFluentBuilder {
     ) -> Self {
         CreateLocalGatewayRouteTableFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateLocalGatewayRouteTableError`](crate::operation::CreateLocalGatewayRouteTableError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateLocalGatewayRouteTableResult,
         ::awsgen_runtime::client::SdkError<CreateLocalGatewayRouteTableError>,
     > {
@@ -39,23 +39,17 @@ impl CreateLocalGatewayRouteTableFluentBuilder {
         &self.input
     }
     /// Sets the input's `local_gateway_id`: see [`local_gateway_id`](crate::types::builders::CreateLocalGatewayRouteTableRequestBuilder::local_gateway_id).
-    pub fn local_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn local_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.local_gateway_id(input);
         self
     }
     /// Sets or clears the input's `local_gateway_id`.
-    pub fn set_local_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_local_gateway_id(input);
         self
     }
     /// The value set for the input's `local_gateway_id`, if any.
-    pub fn get_local_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_id(&self) -> &Option<String> {
         self.input.get_local_gateway_id()
     }
     /// Sets the input's `mode`: see [`mode`](crate::types::builders::CreateLocalGatewayRouteTableRequestBuilder::mode).
@@ -66,15 +60,13 @@ impl CreateLocalGatewayRouteTableFluentBuilder {
     /// Sets or clears the input's `mode`.
     pub fn set_mode(
         mut self,
-        input: ::std::option::Option<crate::types::LocalGatewayRouteTableMode>,
+        input: Option<crate::types::LocalGatewayRouteTableMode>,
     ) -> Self {
         self.input = self.input.set_mode(input);
         self
     }
     /// The value set for the input's `mode`, if any.
-    pub fn get_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::LocalGatewayRouteTableMode> {
+    pub fn get_mode(&self) -> &Option<crate::types::LocalGatewayRouteTableMode> {
         self.input.get_mode()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateLocalGatewayRouteTableRequestBuilder::tag_specifications).
@@ -85,7 +77,7 @@ impl CreateLocalGatewayRouteTableFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -93,7 +85,7 @@ impl CreateLocalGatewayRouteTableFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateLocalGatewayRouteTableRequestBuilder::dry_run).
@@ -102,12 +94,12 @@ impl CreateLocalGatewayRouteTableFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -126,7 +118,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateLocalGatewayRouteTable as Operation>::serialize_request(input),
             <CreateLocalGatewayRouteTable as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     CreateLocalGatewayRouteTableVpcAssociationError, Operation,
 };
 /// A call to [`CreateLocalGatewayRouteTableVpcAssociation`](crate::operation::CreateLocalGatewayRouteTableVpcAssociation): Associates the specified VPC with the specified local gateway route table. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateLocalGatewayRouteTableVpcAssociationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateLocalGatewayRouteTableVpcAssociationRequestBuilder,
@@ -17,13 +17,13 @@ impl CreateLocalGatewayRouteTableVpcAssociationFluentBuilder {
     ) -> Self {
         CreateLocalGatewayRouteTableVpcAssociationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateLocalGatewayRouteTableVpcAssociationError`](crate::operation::CreateLocalGatewayRouteTableVpcAssociationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateLocalGatewayRouteTableVpcAssociationResult,
         ::awsgen_runtime::client::SdkError<
             CreateLocalGatewayRouteTableVpcAssociationError,
@@ -42,45 +42,31 @@ impl CreateLocalGatewayRouteTableVpcAssociationFluentBuilder {
         &self.input
     }
     /// Sets the input's `local_gateway_route_table_id`: see [`local_gateway_route_table_id`](crate::types::builders::CreateLocalGatewayRouteTableVpcAssociationRequestBuilder::local_gateway_route_table_id).
-    pub fn local_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn local_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.local_gateway_route_table_id(input);
         self
     }
     /// Sets or clears the input's `local_gateway_route_table_id`.
-    pub fn set_local_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_local_gateway_route_table_id(input);
         self
     }
     /// The value set for the input's `local_gateway_route_table_id`, if any.
-    pub fn get_local_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_route_table_id(&self) -> &Option<String> {
         self.input.get_local_gateway_route_table_id()
     }
     /// Sets the input's `vpc_id`: see [`vpc_id`](crate::types::builders::CreateLocalGatewayRouteTableVpcAssociationRequestBuilder::vpc_id).
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_id(input);
         self
     }
     /// Sets or clears the input's `vpc_id`.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_id(input);
         self
     }
     /// The value set for the input's `vpc_id`, if any.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         self.input.get_vpc_id()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateLocalGatewayRouteTableVpcAssociationRequestBuilder::tag_specifications).
@@ -91,7 +77,7 @@ impl CreateLocalGatewayRouteTableVpcAssociationFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -99,7 +85,7 @@ impl CreateLocalGatewayRouteTableVpcAssociationFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateLocalGatewayRouteTableVpcAssociationRequestBuilder::dry_run).
@@ -108,12 +94,12 @@ impl CreateLocalGatewayRouteTableVpcAssociationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -132,7 +118,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateLocalGatewayRouteTableVpcAssociation as Operation>::serialize_request(
                 input,
             ),

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`CreateLocalGatewayVirtualInterface`](crate::operation::CreateLocalGatewayVirtualInterface): Create a virtual interface for a local gateway. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateLocalGatewayVirtualInterfaceFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateLocalGatewayVirtualInterfaceRequestBuilder,
@@ -17,13 +17,13 @@ impl CreateLocalGatewayVirtualInterfaceFluentBuilder {
     ) -> Self {
         CreateLocalGatewayVirtualInterfaceFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateLocalGatewayVirtualInterfaceError`](crate::operation::CreateLocalGatewayVirtualInterfaceError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateLocalGatewayVirtualInterfaceResult,
         ::awsgen_runtime::client::SdkError<CreateLocalGatewayVirtualInterfaceError>,
     > {
@@ -42,7 +42,7 @@ impl CreateLocalGatewayVirtualInterfaceFluentBuilder {
     /// Sets the input's `local_gateway_virtual_interface_group_id`: see [`local_gateway_virtual_interface_group_id`](crate::types::builders::CreateLocalGatewayVirtualInterfaceRequestBuilder::local_gateway_virtual_interface_group_id).
     pub fn local_gateway_virtual_interface_group_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.local_gateway_virtual_interface_group_id(input);
         self
@@ -50,35 +50,27 @@ impl CreateLocalGatewayVirtualInterfaceFluentBuilder {
     /// Sets or clears the input's `local_gateway_virtual_interface_group_id`.
     pub fn set_local_gateway_virtual_interface_group_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_local_gateway_virtual_interface_group_id(input);
         self
     }
     /// The value set for the input's `local_gateway_virtual_interface_group_id`, if any.
-    pub fn get_local_gateway_virtual_interface_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_virtual_interface_group_id(&self) -> &Option<String> {
         self.input.get_local_gateway_virtual_interface_group_id()
     }
     /// Sets the input's `outpost_lag_id`: see [`outpost_lag_id`](crate::types::builders::CreateLocalGatewayVirtualInterfaceRequestBuilder::outpost_lag_id).
-    pub fn outpost_lag_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn outpost_lag_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.outpost_lag_id(input);
         self
     }
     /// Sets or clears the input's `outpost_lag_id`.
-    pub fn set_outpost_lag_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_lag_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_outpost_lag_id(input);
         self
     }
     /// The value set for the input's `outpost_lag_id`, if any.
-    pub fn get_outpost_lag_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_lag_id(&self) -> &Option<String> {
         self.input.get_outpost_lag_id()
     }
     /// Sets the input's `vlan`: see [`vlan`](crate::types::builders::CreateLocalGatewayVirtualInterfaceRequestBuilder::vlan).
@@ -87,52 +79,40 @@ impl CreateLocalGatewayVirtualInterfaceFluentBuilder {
         self
     }
     /// Sets or clears the input's `vlan`.
-    pub fn set_vlan(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_vlan(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_vlan(input);
         self
     }
     /// The value set for the input's `vlan`, if any.
-    pub fn get_vlan(&self) -> &::std::option::Option<i32> {
+    pub fn get_vlan(&self) -> &Option<i32> {
         self.input.get_vlan()
     }
     /// Sets the input's `local_address`: see [`local_address`](crate::types::builders::CreateLocalGatewayVirtualInterfaceRequestBuilder::local_address).
-    pub fn local_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn local_address(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.local_address(input);
         self
     }
     /// Sets or clears the input's `local_address`.
-    pub fn set_local_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_address(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_local_address(input);
         self
     }
     /// The value set for the input's `local_address`, if any.
-    pub fn get_local_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_address(&self) -> &Option<String> {
         self.input.get_local_address()
     }
     /// Sets the input's `peer_address`: see [`peer_address`](crate::types::builders::CreateLocalGatewayVirtualInterfaceRequestBuilder::peer_address).
-    pub fn peer_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn peer_address(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.peer_address(input);
         self
     }
     /// Sets or clears the input's `peer_address`.
-    pub fn set_peer_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peer_address(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_peer_address(input);
         self
     }
     /// The value set for the input's `peer_address`, if any.
-    pub fn get_peer_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peer_address(&self) -> &Option<String> {
         self.input.get_peer_address()
     }
     /// Sets the input's `peer_bgp_asn`: see [`peer_bgp_asn`](crate::types::builders::CreateLocalGatewayVirtualInterfaceRequestBuilder::peer_bgp_asn).
@@ -141,12 +121,12 @@ impl CreateLocalGatewayVirtualInterfaceFluentBuilder {
         self
     }
     /// Sets or clears the input's `peer_bgp_asn`.
-    pub fn set_peer_bgp_asn(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_peer_bgp_asn(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_peer_bgp_asn(input);
         self
     }
     /// The value set for the input's `peer_bgp_asn`, if any.
-    pub fn get_peer_bgp_asn(&self) -> &::std::option::Option<i32> {
+    pub fn get_peer_bgp_asn(&self) -> &Option<i32> {
         self.input.get_peer_bgp_asn()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateLocalGatewayVirtualInterfaceRequestBuilder::tag_specifications).
@@ -157,7 +137,7 @@ impl CreateLocalGatewayVirtualInterfaceFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -165,7 +145,7 @@ impl CreateLocalGatewayVirtualInterfaceFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateLocalGatewayVirtualInterfaceRequestBuilder::dry_run).
@@ -174,12 +154,12 @@ impl CreateLocalGatewayVirtualInterfaceFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `peer_bgp_asn_extended`: see [`peer_bgp_asn_extended`](crate::types::builders::CreateLocalGatewayVirtualInterfaceRequestBuilder::peer_bgp_asn_extended).
@@ -188,15 +168,12 @@ impl CreateLocalGatewayVirtualInterfaceFluentBuilder {
         self
     }
     /// Sets or clears the input's `peer_bgp_asn_extended`.
-    pub fn set_peer_bgp_asn_extended(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_peer_bgp_asn_extended(mut self, input: Option<i64>) -> Self {
         self.input = self.input.set_peer_bgp_asn_extended(input);
         self
     }
     /// The value set for the input's `peer_bgp_asn_extended`, if any.
-    pub fn get_peer_bgp_asn_extended(&self) -> &::std::option::Option<i64> {
+    pub fn get_peer_bgp_asn_extended(&self) -> &Option<i64> {
         self.input.get_peer_bgp_asn_extended()
     }
 }
@@ -215,7 +192,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateLocalGatewayVirtualInterface as Operation>::serialize_request(input),
             <CreateLocalGatewayVirtualInterface as Operation>::parse_response,
         )

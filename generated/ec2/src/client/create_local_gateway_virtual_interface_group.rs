@@ -6,7 +6,7 @@ use crate::operation::{
     CreateLocalGatewayVirtualInterfaceGroupError, Operation,
 };
 /// A call to [`CreateLocalGatewayVirtualInterfaceGroup`](crate::operation::CreateLocalGatewayVirtualInterfaceGroup): Create a local gateway virtual interface group. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateLocalGatewayVirtualInterfaceGroupFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateLocalGatewayVirtualInterfaceGroupRequestBuilder,
@@ -17,13 +17,13 @@ impl CreateLocalGatewayVirtualInterfaceGroupFluentBuilder {
     ) -> Self {
         CreateLocalGatewayVirtualInterfaceGroupFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateLocalGatewayVirtualInterfaceGroupError`](crate::operation::CreateLocalGatewayVirtualInterfaceGroupError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateLocalGatewayVirtualInterfaceGroupResult,
         ::awsgen_runtime::client::SdkError<CreateLocalGatewayVirtualInterfaceGroupError>,
     > {
@@ -40,23 +40,17 @@ impl CreateLocalGatewayVirtualInterfaceGroupFluentBuilder {
         &self.input
     }
     /// Sets the input's `local_gateway_id`: see [`local_gateway_id`](crate::types::builders::CreateLocalGatewayVirtualInterfaceGroupRequestBuilder::local_gateway_id).
-    pub fn local_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn local_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.local_gateway_id(input);
         self
     }
     /// Sets or clears the input's `local_gateway_id`.
-    pub fn set_local_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_local_gateway_id(input);
         self
     }
     /// The value set for the input's `local_gateway_id`, if any.
-    pub fn get_local_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_id(&self) -> &Option<String> {
         self.input.get_local_gateway_id()
     }
     /// Sets the input's `local_bgp_asn`: see [`local_bgp_asn`](crate::types::builders::CreateLocalGatewayVirtualInterfaceGroupRequestBuilder::local_bgp_asn).
@@ -65,12 +59,12 @@ impl CreateLocalGatewayVirtualInterfaceGroupFluentBuilder {
         self
     }
     /// Sets or clears the input's `local_bgp_asn`.
-    pub fn set_local_bgp_asn(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_local_bgp_asn(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_local_bgp_asn(input);
         self
     }
     /// The value set for the input's `local_bgp_asn`, if any.
-    pub fn get_local_bgp_asn(&self) -> &::std::option::Option<i32> {
+    pub fn get_local_bgp_asn(&self) -> &Option<i32> {
         self.input.get_local_bgp_asn()
     }
     /// Sets the input's `local_bgp_asn_extended`: see [`local_bgp_asn_extended`](crate::types::builders::CreateLocalGatewayVirtualInterfaceGroupRequestBuilder::local_bgp_asn_extended).
@@ -79,15 +73,12 @@ impl CreateLocalGatewayVirtualInterfaceGroupFluentBuilder {
         self
     }
     /// Sets or clears the input's `local_bgp_asn_extended`.
-    pub fn set_local_bgp_asn_extended(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_local_bgp_asn_extended(mut self, input: Option<i64>) -> Self {
         self.input = self.input.set_local_bgp_asn_extended(input);
         self
     }
     /// The value set for the input's `local_bgp_asn_extended`, if any.
-    pub fn get_local_bgp_asn_extended(&self) -> &::std::option::Option<i64> {
+    pub fn get_local_bgp_asn_extended(&self) -> &Option<i64> {
         self.input.get_local_bgp_asn_extended()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateLocalGatewayVirtualInterfaceGroupRequestBuilder::tag_specifications).
@@ -98,7 +89,7 @@ impl CreateLocalGatewayVirtualInterfaceGroupFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -106,7 +97,7 @@ impl CreateLocalGatewayVirtualInterfaceGroupFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateLocalGatewayVirtualInterfaceGroupRequestBuilder::dry_run).
@@ -115,12 +106,12 @@ impl CreateLocalGatewayVirtualInterfaceGroupFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -139,7 +130,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateLocalGatewayVirtualInterfaceGroup as Operation>::serialize_request(
                 input,
             ),

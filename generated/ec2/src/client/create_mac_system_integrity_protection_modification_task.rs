@@ -6,7 +6,7 @@ use crate::operation::{
     CreateMacSystemIntegrityProtectionModificationTaskError, Operation,
 };
 /// A call to [`CreateMacSystemIntegrityProtectionModificationTask`](crate::operation::CreateMacSystemIntegrityProtectionModificationTask): Creates a System Integrity Protection (SIP) modification task to configure the SIP settings for an x86 Mac instance or Apple silicon Mac instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateMacSystemIntegrityProtectionModificationTaskFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder,
@@ -17,13 +17,13 @@ impl CreateMacSystemIntegrityProtectionModificationTaskFluentBuilder {
     ) -> Self {
         CreateMacSystemIntegrityProtectionModificationTaskFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateMacSystemIntegrityProtectionModificationTaskError`](crate::operation::CreateMacSystemIntegrityProtectionModificationTaskError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateMacSystemIntegrityProtectionModificationTaskResult,
         ::awsgen_runtime::client::SdkError<
             CreateMacSystemIntegrityProtectionModificationTaskError,
@@ -42,23 +42,17 @@ impl CreateMacSystemIntegrityProtectionModificationTaskFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder::dry_run).
@@ -67,52 +61,40 @@ impl CreateMacSystemIntegrityProtectionModificationTaskFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `mac_credentials`: see [`mac_credentials`](crate::types::builders::CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder::mac_credentials).
-    pub fn mac_credentials(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn mac_credentials(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.mac_credentials(input);
         self
     }
     /// Sets or clears the input's `mac_credentials`.
-    pub fn set_mac_credentials(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_mac_credentials(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_mac_credentials(input);
         self
     }
     /// The value set for the input's `mac_credentials`, if any.
-    pub fn get_mac_credentials(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_mac_credentials(&self) -> &Option<String> {
         self.input.get_mac_credentials()
     }
     /// Sets the input's `mac_system_integrity_protection_configuration`: see [`mac_system_integrity_protection_configuration`](crate::types::builders::CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder::mac_system_integrity_protection_configuration).
@@ -126,9 +108,7 @@ impl CreateMacSystemIntegrityProtectionModificationTaskFluentBuilder {
     /// Sets or clears the input's `mac_system_integrity_protection_configuration`.
     pub fn set_mac_system_integrity_protection_configuration(
         mut self,
-        input: ::std::option::Option<
-            crate::types::MacSystemIntegrityProtectionConfigurationRequest,
-        >,
+        input: Option<crate::types::MacSystemIntegrityProtectionConfigurationRequest>,
     ) -> Self {
         self.input = self.input.set_mac_system_integrity_protection_configuration(input);
         self
@@ -136,9 +116,7 @@ impl CreateMacSystemIntegrityProtectionModificationTaskFluentBuilder {
     /// The value set for the input's `mac_system_integrity_protection_configuration`, if any.
     pub fn get_mac_system_integrity_protection_configuration(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionConfigurationRequest,
-    > {
+    ) -> &Option<crate::types::MacSystemIntegrityProtectionConfigurationRequest> {
         self.input.get_mac_system_integrity_protection_configuration()
     }
     /// Sets the input's `mac_system_integrity_protection_status`: see [`mac_system_integrity_protection_status`](crate::types::builders::CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder::mac_system_integrity_protection_status).
@@ -152,9 +130,7 @@ impl CreateMacSystemIntegrityProtectionModificationTaskFluentBuilder {
     /// Sets or clears the input's `mac_system_integrity_protection_status`.
     pub fn set_mac_system_integrity_protection_status(
         mut self,
-        input: ::std::option::Option<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: Option<crate::types::MacSystemIntegrityProtectionSettingStatus>,
     ) -> Self {
         self.input = self.input.set_mac_system_integrity_protection_status(input);
         self
@@ -162,9 +138,7 @@ impl CreateMacSystemIntegrityProtectionModificationTaskFluentBuilder {
     /// The value set for the input's `mac_system_integrity_protection_status`, if any.
     pub fn get_mac_system_integrity_protection_status(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> &Option<crate::types::MacSystemIntegrityProtectionSettingStatus> {
         self.input.get_mac_system_integrity_protection_status()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder::tag_specifications).
@@ -175,7 +149,7 @@ impl CreateMacSystemIntegrityProtectionModificationTaskFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -183,7 +157,7 @@ impl CreateMacSystemIntegrityProtectionModificationTaskFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
 }
@@ -202,7 +176,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateMacSystemIntegrityProtectionModificationTask as Operation>::serialize_request(
                 input,
             ),

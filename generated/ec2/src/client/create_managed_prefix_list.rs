@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateManagedPrefixList, CreateManagedPrefixListError, Operation};
 /// A call to [`CreateManagedPrefixList`](crate::operation::CreateManagedPrefixList): Creates a managed prefix list. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateManagedPrefixListFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateManagedPrefixListRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateManagedPrefixListFluentBuilder {
     ) -> Self {
         CreateManagedPrefixListFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateManagedPrefixListError`](crate::operation::CreateManagedPrefixListError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateManagedPrefixListResult,
         ::awsgen_runtime::client::SdkError<CreateManagedPrefixListError>,
     > {
@@ -42,32 +42,26 @@ impl CreateManagedPrefixListFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `prefix_list_name`: see [`prefix_list_name`](crate::types::builders::CreateManagedPrefixListRequestBuilder::prefix_list_name).
-    pub fn prefix_list_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn prefix_list_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.prefix_list_name(input);
         self
     }
     /// Sets or clears the input's `prefix_list_name`.
-    pub fn set_prefix_list_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_prefix_list_name(input);
         self
     }
     /// The value set for the input's `prefix_list_name`, if any.
-    pub fn get_prefix_list_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_name(&self) -> &Option<String> {
         self.input.get_prefix_list_name()
     }
     /// Appends one item to the input's `entries`: see [`entries`](crate::types::builders::CreateManagedPrefixListRequestBuilder::entries).
@@ -78,15 +72,13 @@ impl CreateManagedPrefixListFluentBuilder {
     /// Sets or clears the input's `entries`.
     pub fn set_entries(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AddPrefixListEntry>>,
+        input: Option<Vec<crate::types::AddPrefixListEntry>>,
     ) -> Self {
         self.input = self.input.set_entries(input);
         self
     }
     /// The value set for the input's `entries`, if any.
-    pub fn get_entries(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AddPrefixListEntry>> {
+    pub fn get_entries(&self) -> &Option<Vec<crate::types::AddPrefixListEntry>> {
         self.input.get_entries()
     }
     /// Sets the input's `max_entries`: see [`max_entries`](crate::types::builders::CreateManagedPrefixListRequestBuilder::max_entries).
@@ -95,12 +87,12 @@ impl CreateManagedPrefixListFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_entries`.
-    pub fn set_max_entries(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_entries(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_entries(input);
         self
     }
     /// The value set for the input's `max_entries`, if any.
-    pub fn get_max_entries(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_entries(&self) -> &Option<i32> {
         self.input.get_max_entries()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateManagedPrefixListRequestBuilder::tag_specifications).
@@ -111,7 +103,7 @@ impl CreateManagedPrefixListFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -119,47 +111,35 @@ impl CreateManagedPrefixListFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `address_family`: see [`address_family`](crate::types::builders::CreateManagedPrefixListRequestBuilder::address_family).
-    pub fn address_family(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn address_family(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.address_family(input);
         self
     }
     /// Sets or clears the input's `address_family`.
-    pub fn set_address_family(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_address_family(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_address_family(input);
         self
     }
     /// The value set for the input's `address_family`, if any.
-    pub fn get_address_family(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_address_family(&self) -> &Option<String> {
         self.input.get_address_family()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateManagedPrefixListRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
 }
@@ -178,7 +158,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateManagedPrefixList as Operation>::serialize_request(input),
             <CreateManagedPrefixList as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateNatGateway, CreateNatGatewayError, Operation};
 /// A call to [`CreateNatGateway`](crate::operation::CreateNatGateway): Creates a NAT gateway in the specified subnet. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateNatGatewayFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateNatGatewayRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateNatGatewayFluentBuilder {
     ) -> Self {
         CreateNatGatewayFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateNatGatewayError`](crate::operation::CreateNatGatewayError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateNatGatewayResult,
         ::awsgen_runtime::client::SdkError<CreateNatGatewayError>,
     > {
@@ -39,55 +39,41 @@ impl CreateNatGatewayFluentBuilder {
     /// Sets or clears the input's `availability_mode`.
     pub fn set_availability_mode(
         mut self,
-        input: ::std::option::Option<crate::types::AvailabilityMode>,
+        input: Option<crate::types::AvailabilityMode>,
     ) -> Self {
         self.input = self.input.set_availability_mode(input);
         self
     }
     /// The value set for the input's `availability_mode`, if any.
-    pub fn get_availability_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::AvailabilityMode> {
+    pub fn get_availability_mode(&self) -> &Option<crate::types::AvailabilityMode> {
         self.input.get_availability_mode()
     }
     /// Sets the input's `allocation_id`: see [`allocation_id`](crate::types::builders::CreateNatGatewayRequestBuilder::allocation_id).
-    pub fn allocation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn allocation_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.allocation_id(input);
         self
     }
     /// Sets or clears the input's `allocation_id`.
-    pub fn set_allocation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_allocation_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_allocation_id(input);
         self
     }
     /// The value set for the input's `allocation_id`, if any.
-    pub fn get_allocation_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_allocation_id(&self) -> &Option<String> {
         self.input.get_allocation_id()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateNatGatewayRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateNatGatewayRequestBuilder::dry_run).
@@ -96,52 +82,40 @@ impl CreateNatGatewayFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `subnet_id`: see [`subnet_id`](crate::types::builders::CreateNatGatewayRequestBuilder::subnet_id).
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.subnet_id(input);
         self
     }
     /// Sets or clears the input's `subnet_id`.
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_subnet_id(input);
         self
     }
     /// The value set for the input's `subnet_id`, if any.
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         self.input.get_subnet_id()
     }
     /// Sets the input's `vpc_id`: see [`vpc_id`](crate::types::builders::CreateNatGatewayRequestBuilder::vpc_id).
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_id(input);
         self
     }
     /// Sets or clears the input's `vpc_id`.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_id(input);
         self
     }
     /// The value set for the input's `vpc_id`, if any.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         self.input.get_vpc_id()
     }
     /// Appends one item to the input's `availability_zone_addresses`: see [`availability_zone_addresses`](crate::types::builders::CreateNatGatewayRequestBuilder::availability_zone_addresses).
@@ -155,9 +129,7 @@ impl CreateNatGatewayFluentBuilder {
     /// Sets or clears the input's `availability_zone_addresses`.
     pub fn set_availability_zone_addresses(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AvailabilityZoneAddress>,
-        >,
+        input: Option<Vec<crate::types::AvailabilityZoneAddress>>,
     ) -> Self {
         self.input = self.input.set_availability_zone_addresses(input);
         self
@@ -165,7 +137,7 @@ impl CreateNatGatewayFluentBuilder {
     /// The value set for the input's `availability_zone_addresses`, if any.
     pub fn get_availability_zone_addresses(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AvailabilityZoneAddress>> {
+    ) -> &Option<Vec<crate::types::AvailabilityZoneAddress>> {
         self.input.get_availability_zone_addresses()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateNatGatewayRequestBuilder::tag_specifications).
@@ -176,7 +148,7 @@ impl CreateNatGatewayFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -184,7 +156,7 @@ impl CreateNatGatewayFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `connectivity_type`: see [`connectivity_type`](crate::types::builders::CreateNatGatewayRequestBuilder::connectivity_type).
@@ -195,81 +167,58 @@ impl CreateNatGatewayFluentBuilder {
     /// Sets or clears the input's `connectivity_type`.
     pub fn set_connectivity_type(
         mut self,
-        input: ::std::option::Option<crate::types::ConnectivityType>,
+        input: Option<crate::types::ConnectivityType>,
     ) -> Self {
         self.input = self.input.set_connectivity_type(input);
         self
     }
     /// The value set for the input's `connectivity_type`, if any.
-    pub fn get_connectivity_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::ConnectivityType> {
+    pub fn get_connectivity_type(&self) -> &Option<crate::types::ConnectivityType> {
         self.input.get_connectivity_type()
     }
     /// Sets the input's `private_ip_address`: see [`private_ip_address`](crate::types::builders::CreateNatGatewayRequestBuilder::private_ip_address).
-    pub fn private_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn private_ip_address(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.private_ip_address(input);
         self
     }
     /// Sets or clears the input's `private_ip_address`.
-    pub fn set_private_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_ip_address(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_private_ip_address(input);
         self
     }
     /// The value set for the input's `private_ip_address`, if any.
-    pub fn get_private_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_ip_address(&self) -> &Option<String> {
         self.input.get_private_ip_address()
     }
     /// Appends one item to the input's `secondary_allocation_ids`: see [`secondary_allocation_ids`](crate::types::builders::CreateNatGatewayRequestBuilder::secondary_allocation_ids).
-    pub fn secondary_allocation_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn secondary_allocation_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.secondary_allocation_ids(input);
         self
     }
     /// Sets or clears the input's `secondary_allocation_ids`.
-    pub fn set_secondary_allocation_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_secondary_allocation_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_secondary_allocation_ids(input);
         self
     }
     /// The value set for the input's `secondary_allocation_ids`, if any.
-    pub fn get_secondary_allocation_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_secondary_allocation_ids(&self) -> &Option<Vec<String>> {
         self.input.get_secondary_allocation_ids()
     }
     /// Appends one item to the input's `secondary_private_ip_addresses`: see [`secondary_private_ip_addresses`](crate::types::builders::CreateNatGatewayRequestBuilder::secondary_private_ip_addresses).
-    pub fn secondary_private_ip_addresses(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn secondary_private_ip_addresses(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.secondary_private_ip_addresses(input);
         self
     }
     /// Sets or clears the input's `secondary_private_ip_addresses`.
     pub fn set_secondary_private_ip_addresses(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_secondary_private_ip_addresses(input);
         self
     }
     /// The value set for the input's `secondary_private_ip_addresses`, if any.
-    pub fn get_secondary_private_ip_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_secondary_private_ip_addresses(&self) -> &Option<Vec<String>> {
         self.input.get_secondary_private_ip_addresses()
     }
     /// Sets the input's `secondary_private_ip_address_count`: see [`secondary_private_ip_address_count`](crate::types::builders::CreateNatGatewayRequestBuilder::secondary_private_ip_address_count).
@@ -278,15 +227,12 @@ impl CreateNatGatewayFluentBuilder {
         self
     }
     /// Sets or clears the input's `secondary_private_ip_address_count`.
-    pub fn set_secondary_private_ip_address_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_secondary_private_ip_address_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_secondary_private_ip_address_count(input);
         self
     }
     /// The value set for the input's `secondary_private_ip_address_count`, if any.
-    pub fn get_secondary_private_ip_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_secondary_private_ip_address_count(&self) -> &Option<i32> {
         self.input.get_secondary_private_ip_address_count()
     }
 }
@@ -305,7 +251,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateNatGateway as Operation>::serialize_request(input),
             <CreateNatGateway as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     CreateNetworkInsightsAccessScope, CreateNetworkInsightsAccessScopeError, Operation,
 };
 /// A call to [`CreateNetworkInsightsAccessScope`](crate::operation::CreateNetworkInsightsAccessScope): Creates a Network Access Scope. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateNetworkInsightsAccessScopeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateNetworkInsightsAccessScopeRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateNetworkInsightsAccessScopeFluentBuilder {
     ) -> Self {
         CreateNetworkInsightsAccessScopeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateNetworkInsightsAccessScopeError`](crate::operation::CreateNetworkInsightsAccessScopeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateNetworkInsightsAccessScopeResult,
         ::awsgen_runtime::client::SdkError<CreateNetworkInsightsAccessScopeError>,
     > {
@@ -46,17 +46,13 @@ impl CreateNetworkInsightsAccessScopeFluentBuilder {
     /// Sets or clears the input's `match_paths`.
     pub fn set_match_paths(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AccessScopePathRequest>,
-        >,
+        input: Option<Vec<crate::types::AccessScopePathRequest>>,
     ) -> Self {
         self.input = self.input.set_match_paths(input);
         self
     }
     /// The value set for the input's `match_paths`, if any.
-    pub fn get_match_paths(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AccessScopePathRequest>> {
+    pub fn get_match_paths(&self) -> &Option<Vec<crate::types::AccessScopePathRequest>> {
         self.input.get_match_paths()
     }
     /// Appends one item to the input's `exclude_paths`: see [`exclude_paths`](crate::types::builders::CreateNetworkInsightsAccessScopeRequestBuilder::exclude_paths).
@@ -67,9 +63,7 @@ impl CreateNetworkInsightsAccessScopeFluentBuilder {
     /// Sets or clears the input's `exclude_paths`.
     pub fn set_exclude_paths(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AccessScopePathRequest>,
-        >,
+        input: Option<Vec<crate::types::AccessScopePathRequest>>,
     ) -> Self {
         self.input = self.input.set_exclude_paths(input);
         self
@@ -77,27 +71,21 @@ impl CreateNetworkInsightsAccessScopeFluentBuilder {
     /// The value set for the input's `exclude_paths`, if any.
     pub fn get_exclude_paths(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AccessScopePathRequest>> {
+    ) -> &Option<Vec<crate::types::AccessScopePathRequest>> {
         self.input.get_exclude_paths()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateNetworkInsightsAccessScopeRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateNetworkInsightsAccessScopeRequestBuilder::tag_specifications).
@@ -108,7 +96,7 @@ impl CreateNetworkInsightsAccessScopeFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -116,7 +104,7 @@ impl CreateNetworkInsightsAccessScopeFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateNetworkInsightsAccessScopeRequestBuilder::dry_run).
@@ -125,12 +113,12 @@ impl CreateNetworkInsightsAccessScopeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -149,7 +137,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateNetworkInsightsAccessScope as Operation>::serialize_request(input),
             <CreateNetworkInsightsAccessScope as Operation>::parse_response,
         )

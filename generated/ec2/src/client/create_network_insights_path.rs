@@ -5,7 +5,7 @@ use crate::operation::{
     CreateNetworkInsightsPath, CreateNetworkInsightsPathError, Operation,
 };
 /// A call to [`CreateNetworkInsightsPath`](crate::operation::CreateNetworkInsightsPath): Creates a path to analyze for reachability. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateNetworkInsightsPathFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateNetworkInsightsPathRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateNetworkInsightsPathFluentBuilder {
     ) -> Self {
         CreateNetworkInsightsPathFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateNetworkInsightsPathError`](crate::operation::CreateNetworkInsightsPathError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateNetworkInsightsPathResult,
         ::awsgen_runtime::client::SdkError<CreateNetworkInsightsPathError>,
     > {
@@ -39,83 +39,59 @@ impl CreateNetworkInsightsPathFluentBuilder {
         &self.input
     }
     /// Sets the input's `source_ip`: see [`source_ip`](crate::types::builders::CreateNetworkInsightsPathRequestBuilder::source_ip).
-    pub fn source_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_ip(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_ip(input);
         self
     }
     /// Sets or clears the input's `source_ip`.
-    pub fn set_source_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_ip(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_ip(input);
         self
     }
     /// The value set for the input's `source_ip`, if any.
-    pub fn get_source_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_ip(&self) -> &Option<String> {
         self.input.get_source_ip()
     }
     /// Sets the input's `destination_ip`: see [`destination_ip`](crate::types::builders::CreateNetworkInsightsPathRequestBuilder::destination_ip).
-    pub fn destination_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_ip(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination_ip(input);
         self
     }
     /// Sets or clears the input's `destination_ip`.
-    pub fn set_destination_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_ip(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_destination_ip(input);
         self
     }
     /// The value set for the input's `destination_ip`, if any.
-    pub fn get_destination_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_ip(&self) -> &Option<String> {
         self.input.get_destination_ip()
     }
     /// Sets the input's `source`: see [`source`](crate::types::builders::CreateNetworkInsightsPathRequestBuilder::source).
-    pub fn source(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source(input);
         self
     }
     /// Sets or clears the input's `source`.
-    pub fn set_source(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source(input);
         self
     }
     /// The value set for the input's `source`, if any.
-    pub fn get_source(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source(&self) -> &Option<String> {
         self.input.get_source()
     }
     /// Sets the input's `destination`: see [`destination`](crate::types::builders::CreateNetworkInsightsPathRequestBuilder::destination).
-    pub fn destination(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination(input);
         self
     }
     /// Sets or clears the input's `destination`.
-    pub fn set_destination(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_destination(input);
         self
     }
     /// The value set for the input's `destination`, if any.
-    pub fn get_destination(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination(&self) -> &Option<String> {
         self.input.get_destination()
     }
     /// Sets the input's `protocol`: see [`protocol`](crate::types::builders::CreateNetworkInsightsPathRequestBuilder::protocol).
@@ -124,15 +100,12 @@ impl CreateNetworkInsightsPathFluentBuilder {
         self
     }
     /// Sets or clears the input's `protocol`.
-    pub fn set_protocol(
-        mut self,
-        input: ::std::option::Option<crate::types::Protocol>,
-    ) -> Self {
+    pub fn set_protocol(mut self, input: Option<crate::types::Protocol>) -> Self {
         self.input = self.input.set_protocol(input);
         self
     }
     /// The value set for the input's `protocol`, if any.
-    pub fn get_protocol(&self) -> &::std::option::Option<crate::types::Protocol> {
+    pub fn get_protocol(&self) -> &Option<crate::types::Protocol> {
         self.input.get_protocol()
     }
     /// Sets the input's `destination_port`: see [`destination_port`](crate::types::builders::CreateNetworkInsightsPathRequestBuilder::destination_port).
@@ -141,12 +114,12 @@ impl CreateNetworkInsightsPathFluentBuilder {
         self
     }
     /// Sets or clears the input's `destination_port`.
-    pub fn set_destination_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_destination_port(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_destination_port(input);
         self
     }
     /// The value set for the input's `destination_port`, if any.
-    pub fn get_destination_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_destination_port(&self) -> &Option<i32> {
         self.input.get_destination_port()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateNetworkInsightsPathRequestBuilder::tag_specifications).
@@ -157,7 +130,7 @@ impl CreateNetworkInsightsPathFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -165,7 +138,7 @@ impl CreateNetworkInsightsPathFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateNetworkInsightsPathRequestBuilder::dry_run).
@@ -174,32 +147,26 @@ impl CreateNetworkInsightsPathFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateNetworkInsightsPathRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `filter_at_source`: see [`filter_at_source`](crate::types::builders::CreateNetworkInsightsPathRequestBuilder::filter_at_source).
@@ -210,15 +177,13 @@ impl CreateNetworkInsightsPathFluentBuilder {
     /// Sets or clears the input's `filter_at_source`.
     pub fn set_filter_at_source(
         mut self,
-        input: ::std::option::Option<crate::types::PathRequestFilter>,
+        input: Option<crate::types::PathRequestFilter>,
     ) -> Self {
         self.input = self.input.set_filter_at_source(input);
         self
     }
     /// The value set for the input's `filter_at_source`, if any.
-    pub fn get_filter_at_source(
-        &self,
-    ) -> &::std::option::Option<crate::types::PathRequestFilter> {
+    pub fn get_filter_at_source(&self) -> &Option<crate::types::PathRequestFilter> {
         self.input.get_filter_at_source()
     }
     /// Sets the input's `filter_at_destination`: see [`filter_at_destination`](crate::types::builders::CreateNetworkInsightsPathRequestBuilder::filter_at_destination).
@@ -232,15 +197,13 @@ impl CreateNetworkInsightsPathFluentBuilder {
     /// Sets or clears the input's `filter_at_destination`.
     pub fn set_filter_at_destination(
         mut self,
-        input: ::std::option::Option<crate::types::PathRequestFilter>,
+        input: Option<crate::types::PathRequestFilter>,
     ) -> Self {
         self.input = self.input.set_filter_at_destination(input);
         self
     }
     /// The value set for the input's `filter_at_destination`, if any.
-    pub fn get_filter_at_destination(
-        &self,
-    ) -> &::std::option::Option<crate::types::PathRequestFilter> {
+    pub fn get_filter_at_destination(&self) -> &Option<crate::types::PathRequestFilter> {
         self.input.get_filter_at_destination()
     }
 }
@@ -259,7 +222,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateNetworkInsightsPath as Operation>::serialize_request(input),
             <CreateNetworkInsightsPath as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateNetworkInterface, CreateNetworkInterfaceError, Operation};
 /// A call to [`CreateNetworkInterface`](crate::operation::CreateNetworkInterface): Creates a network interface in the specified subnet. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateNetworkInterfaceFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateNetworkInterfaceRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateNetworkInterfaceFluentBuilder {
     ) -> Self {
         CreateNetworkInterfaceFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateNetworkInterfaceError`](crate::operation::CreateNetworkInterfaceError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateNetworkInterfaceResult,
         ::awsgen_runtime::client::SdkError<CreateNetworkInterfaceError>,
     > {
@@ -47,9 +47,7 @@ impl CreateNetworkInterfaceFluentBuilder {
     /// Sets or clears the input's `ipv4_prefixes`.
     pub fn set_ipv4_prefixes(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Ipv4PrefixSpecificationRequest>,
-        >,
+        input: Option<Vec<crate::types::Ipv4PrefixSpecificationRequest>>,
     ) -> Self {
         self.input = self.input.set_ipv4_prefixes(input);
         self
@@ -57,9 +55,7 @@ impl CreateNetworkInterfaceFluentBuilder {
     /// The value set for the input's `ipv4_prefixes`, if any.
     pub fn get_ipv4_prefixes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::Ipv4PrefixSpecificationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::Ipv4PrefixSpecificationRequest>> {
         self.input.get_ipv4_prefixes()
     }
     /// Sets the input's `ipv4_prefix_count`: see [`ipv4_prefix_count`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::ipv4_prefix_count).
@@ -68,12 +64,12 @@ impl CreateNetworkInterfaceFluentBuilder {
         self
     }
     /// Sets or clears the input's `ipv4_prefix_count`.
-    pub fn set_ipv4_prefix_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv4_prefix_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_ipv4_prefix_count(input);
         self
     }
     /// The value set for the input's `ipv4_prefix_count`, if any.
-    pub fn get_ipv4_prefix_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv4_prefix_count(&self) -> &Option<i32> {
         self.input.get_ipv4_prefix_count()
     }
     /// Appends one item to the input's `ipv6_prefixes`: see [`ipv6_prefixes`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::ipv6_prefixes).
@@ -87,9 +83,7 @@ impl CreateNetworkInterfaceFluentBuilder {
     /// Sets or clears the input's `ipv6_prefixes`.
     pub fn set_ipv6_prefixes(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Ipv6PrefixSpecificationRequest>,
-        >,
+        input: Option<Vec<crate::types::Ipv6PrefixSpecificationRequest>>,
     ) -> Self {
         self.input = self.input.set_ipv6_prefixes(input);
         self
@@ -97,9 +91,7 @@ impl CreateNetworkInterfaceFluentBuilder {
     /// The value set for the input's `ipv6_prefixes`, if any.
     pub fn get_ipv6_prefixes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::Ipv6PrefixSpecificationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::Ipv6PrefixSpecificationRequest>> {
         self.input.get_ipv6_prefixes()
     }
     /// Sets the input's `ipv6_prefix_count`: see [`ipv6_prefix_count`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::ipv6_prefix_count).
@@ -108,12 +100,12 @@ impl CreateNetworkInterfaceFluentBuilder {
         self
     }
     /// Sets or clears the input's `ipv6_prefix_count`.
-    pub fn set_ipv6_prefix_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv6_prefix_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_ipv6_prefix_count(input);
         self
     }
     /// The value set for the input's `ipv6_prefix_count`, if any.
-    pub fn get_ipv6_prefix_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv6_prefix_count(&self) -> &Option<i32> {
         self.input.get_ipv6_prefix_count()
     }
     /// Sets the input's `interface_type`: see [`interface_type`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::interface_type).
@@ -127,7 +119,7 @@ impl CreateNetworkInterfaceFluentBuilder {
     /// Sets or clears the input's `interface_type`.
     pub fn set_interface_type(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkInterfaceCreationType>,
+        input: Option<crate::types::NetworkInterfaceCreationType>,
     ) -> Self {
         self.input = self.input.set_interface_type(input);
         self
@@ -135,7 +127,7 @@ impl CreateNetworkInterfaceFluentBuilder {
     /// The value set for the input's `interface_type`, if any.
     pub fn get_interface_type(
         &self,
-    ) -> &::std::option::Option<crate::types::NetworkInterfaceCreationType> {
+    ) -> &Option<crate::types::NetworkInterfaceCreationType> {
         self.input.get_interface_type()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::tag_specifications).
@@ -146,7 +138,7 @@ impl CreateNetworkInterfaceFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -154,27 +146,21 @@ impl CreateNetworkInterfaceFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `enable_primary_ipv6`: see [`enable_primary_ipv6`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::enable_primary_ipv6).
@@ -183,15 +169,12 @@ impl CreateNetworkInterfaceFluentBuilder {
         self
     }
     /// Sets or clears the input's `enable_primary_ipv6`.
-    pub fn set_enable_primary_ipv6(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_enable_primary_ipv6(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_enable_primary_ipv6(input);
         self
     }
     /// The value set for the input's `enable_primary_ipv6`, if any.
-    pub fn get_enable_primary_ipv6(&self) -> &::std::option::Option<bool> {
+    pub fn get_enable_primary_ipv6(&self) -> &Option<bool> {
         self.input.get_enable_primary_ipv6()
     }
     /// Sets the input's `connection_tracking_specification`: see [`connection_tracking_specification`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::connection_tracking_specification).
@@ -205,9 +188,7 @@ impl CreateNetworkInterfaceFluentBuilder {
     /// Sets or clears the input's `connection_tracking_specification`.
     pub fn set_connection_tracking_specification(
         mut self,
-        input: ::std::option::Option<
-            crate::types::ConnectionTrackingSpecificationRequest,
-        >,
+        input: Option<crate::types::ConnectionTrackingSpecificationRequest>,
     ) -> Self {
         self.input = self.input.set_connection_tracking_specification(input);
         self
@@ -215,7 +196,7 @@ impl CreateNetworkInterfaceFluentBuilder {
     /// The value set for the input's `connection_tracking_specification`, if any.
     pub fn get_connection_tracking_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::ConnectionTrackingSpecificationRequest> {
+    ) -> &Option<crate::types::ConnectionTrackingSpecificationRequest> {
         self.input.get_connection_tracking_specification()
     }
     /// Sets the input's `operator`: see [`operator`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::operator).
@@ -224,99 +205,68 @@ impl CreateNetworkInterfaceFluentBuilder {
         self
     }
     /// Sets or clears the input's `operator`.
-    pub fn set_operator(
-        mut self,
-        input: ::std::option::Option<crate::types::OperatorRequest>,
-    ) -> Self {
+    pub fn set_operator(mut self, input: Option<crate::types::OperatorRequest>) -> Self {
         self.input = self.input.set_operator(input);
         self
     }
     /// The value set for the input's `operator`, if any.
-    pub fn get_operator(&self) -> &::std::option::Option<crate::types::OperatorRequest> {
+    pub fn get_operator(&self) -> &Option<crate::types::OperatorRequest> {
         self.input.get_operator()
     }
     /// Sets the input's `subnet_id`: see [`subnet_id`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::subnet_id).
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.subnet_id(input);
         self
     }
     /// Sets or clears the input's `subnet_id`.
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_subnet_id(input);
         self
     }
     /// The value set for the input's `subnet_id`, if any.
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         self.input.get_subnet_id()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `private_ip_address`: see [`private_ip_address`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::private_ip_address).
-    pub fn private_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn private_ip_address(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.private_ip_address(input);
         self
     }
     /// Sets or clears the input's `private_ip_address`.
-    pub fn set_private_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_ip_address(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_private_ip_address(input);
         self
     }
     /// The value set for the input's `private_ip_address`, if any.
-    pub fn get_private_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_ip_address(&self) -> &Option<String> {
         self.input.get_private_ip_address()
     }
     /// Appends one item to the input's `groups`: see [`groups`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::groups).
-    pub fn groups(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn groups(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.groups(input);
         self
     }
     /// Sets or clears the input's `groups`.
-    pub fn set_groups(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_groups(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_groups(input);
         self
     }
     /// The value set for the input's `groups`, if any.
-    pub fn get_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_groups(&self) -> &Option<Vec<String>> {
         self.input.get_groups()
     }
     /// Appends one item to the input's `private_ip_addresses`: see [`private_ip_addresses`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::private_ip_addresses).
@@ -330,9 +280,7 @@ impl CreateNetworkInterfaceFluentBuilder {
     /// Sets or clears the input's `private_ip_addresses`.
     pub fn set_private_ip_addresses(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::PrivateIpAddressSpecification>,
-        >,
+        input: Option<Vec<crate::types::PrivateIpAddressSpecification>>,
     ) -> Self {
         self.input = self.input.set_private_ip_addresses(input);
         self
@@ -340,9 +288,7 @@ impl CreateNetworkInterfaceFluentBuilder {
     /// The value set for the input's `private_ip_addresses`, if any.
     pub fn get_private_ip_addresses(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::PrivateIpAddressSpecification>,
-    > {
+    ) -> &Option<Vec<crate::types::PrivateIpAddressSpecification>> {
         self.input.get_private_ip_addresses()
     }
     /// Sets the input's `secondary_private_ip_address_count`: see [`secondary_private_ip_address_count`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::secondary_private_ip_address_count).
@@ -351,15 +297,12 @@ impl CreateNetworkInterfaceFluentBuilder {
         self
     }
     /// Sets or clears the input's `secondary_private_ip_address_count`.
-    pub fn set_secondary_private_ip_address_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_secondary_private_ip_address_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_secondary_private_ip_address_count(input);
         self
     }
     /// The value set for the input's `secondary_private_ip_address_count`, if any.
-    pub fn get_secondary_private_ip_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_secondary_private_ip_address_count(&self) -> &Option<i32> {
         self.input.get_secondary_private_ip_address_count()
     }
     /// Appends one item to the input's `ipv6_addresses`: see [`ipv6_addresses`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::ipv6_addresses).
@@ -370,15 +313,13 @@ impl CreateNetworkInterfaceFluentBuilder {
     /// Sets or clears the input's `ipv6_addresses`.
     pub fn set_ipv6_addresses(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceIpv6Address>>,
+        input: Option<Vec<crate::types::InstanceIpv6Address>>,
     ) -> Self {
         self.input = self.input.set_ipv6_addresses(input);
         self
     }
     /// The value set for the input's `ipv6_addresses`, if any.
-    pub fn get_ipv6_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceIpv6Address>> {
+    pub fn get_ipv6_addresses(&self) -> &Option<Vec<crate::types::InstanceIpv6Address>> {
         self.input.get_ipv6_addresses()
     }
     /// Sets the input's `ipv6_address_count`: see [`ipv6_address_count`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::ipv6_address_count).
@@ -387,12 +328,12 @@ impl CreateNetworkInterfaceFluentBuilder {
         self
     }
     /// Sets or clears the input's `ipv6_address_count`.
-    pub fn set_ipv6_address_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv6_address_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_ipv6_address_count(input);
         self
     }
     /// The value set for the input's `ipv6_address_count`, if any.
-    pub fn get_ipv6_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv6_address_count(&self) -> &Option<i32> {
         self.input.get_ipv6_address_count()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateNetworkInterfaceRequestBuilder::dry_run).
@@ -401,12 +342,12 @@ impl CreateNetworkInterfaceFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -425,7 +366,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateNetworkInterface as Operation>::serialize_request(input),
             <CreateNetworkInterface as Operation>::parse_response,
         )

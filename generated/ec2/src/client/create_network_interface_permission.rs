@@ -5,7 +5,7 @@ use crate::operation::{
     CreateNetworkInterfacePermission, CreateNetworkInterfacePermissionError, Operation,
 };
 /// A call to [`CreateNetworkInterfacePermission`](crate::operation::CreateNetworkInterfacePermission): Grants an Amazon Web Services-authorized account permission to attach the specified network interface to an instance in their account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateNetworkInterfacePermissionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateNetworkInterfacePermissionRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateNetworkInterfacePermissionFluentBuilder {
     ) -> Self {
         CreateNetworkInterfacePermissionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateNetworkInterfacePermissionError`](crate::operation::CreateNetworkInterfacePermissionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateNetworkInterfacePermissionResult,
         ::awsgen_runtime::client::SdkError<CreateNetworkInterfacePermissionError>,
     > {
@@ -39,65 +39,45 @@ impl CreateNetworkInterfacePermissionFluentBuilder {
         &self.input
     }
     /// Sets the input's `network_interface_id`: see [`network_interface_id`](crate::types::builders::CreateNetworkInterfacePermissionRequestBuilder::network_interface_id).
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_interface_id(input);
         self
     }
     /// Sets or clears the input's `network_interface_id`.
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_interface_id(input);
         self
     }
     /// The value set for the input's `network_interface_id`, if any.
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         self.input.get_network_interface_id()
     }
     /// Sets the input's `aws_account_id`: see [`aws_account_id`](crate::types::builders::CreateNetworkInterfacePermissionRequestBuilder::aws_account_id).
-    pub fn aws_account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn aws_account_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.aws_account_id(input);
         self
     }
     /// Sets or clears the input's `aws_account_id`.
-    pub fn set_aws_account_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_aws_account_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_aws_account_id(input);
         self
     }
     /// The value set for the input's `aws_account_id`, if any.
-    pub fn get_aws_account_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_aws_account_id(&self) -> &Option<String> {
         self.input.get_aws_account_id()
     }
     /// Sets the input's `aws_service`: see [`aws_service`](crate::types::builders::CreateNetworkInterfacePermissionRequestBuilder::aws_service).
-    pub fn aws_service(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn aws_service(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.aws_service(input);
         self
     }
     /// Sets or clears the input's `aws_service`.
-    pub fn set_aws_service(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_aws_service(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_aws_service(input);
         self
     }
     /// The value set for the input's `aws_service`, if any.
-    pub fn get_aws_service(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_aws_service(&self) -> &Option<String> {
         self.input.get_aws_service()
     }
     /// Sets the input's `permission`: see [`permission`](crate::types::builders::CreateNetworkInterfacePermissionRequestBuilder::permission).
@@ -108,15 +88,13 @@ impl CreateNetworkInterfacePermissionFluentBuilder {
     /// Sets or clears the input's `permission`.
     pub fn set_permission(
         mut self,
-        input: ::std::option::Option<crate::types::InterfacePermissionType>,
+        input: Option<crate::types::InterfacePermissionType>,
     ) -> Self {
         self.input = self.input.set_permission(input);
         self
     }
     /// The value set for the input's `permission`, if any.
-    pub fn get_permission(
-        &self,
-    ) -> &::std::option::Option<crate::types::InterfacePermissionType> {
+    pub fn get_permission(&self) -> &Option<crate::types::InterfacePermissionType> {
         self.input.get_permission()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateNetworkInterfacePermissionRequestBuilder::dry_run).
@@ -125,12 +103,12 @@ impl CreateNetworkInterfacePermissionFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -149,7 +127,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateNetworkInterfacePermission as Operation>::serialize_request(input),
             <CreateNetworkInterfacePermission as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreatePlacementGroup, CreatePlacementGroupError, Operation};
 /// A call to [`CreatePlacementGroup`](crate::operation::CreatePlacementGroup): Creates a placement group in which to launch instances. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreatePlacementGroupFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreatePlacementGroupRequestBuilder,
@@ -14,13 +14,13 @@ impl CreatePlacementGroupFluentBuilder {
     ) -> Self {
         CreatePlacementGroupFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreatePlacementGroupError`](crate::operation::CreatePlacementGroupError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreatePlacementGroupResult,
         ::awsgen_runtime::client::SdkError<CreatePlacementGroupError>,
     > {
@@ -39,12 +39,12 @@ impl CreatePlacementGroupFluentBuilder {
         self
     }
     /// Sets or clears the input's `partition_count`.
-    pub fn set_partition_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_partition_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_partition_count(input);
         self
     }
     /// The value set for the input's `partition_count`, if any.
-    pub fn get_partition_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_partition_count(&self) -> &Option<i32> {
         self.input.get_partition_count()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreatePlacementGroupRequestBuilder::tag_specifications).
@@ -55,7 +55,7 @@ impl CreatePlacementGroupFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -63,7 +63,7 @@ impl CreatePlacementGroupFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `spread_level`: see [`spread_level`](crate::types::builders::CreatePlacementGroupRequestBuilder::spread_level).
@@ -72,35 +72,26 @@ impl CreatePlacementGroupFluentBuilder {
         self
     }
     /// Sets or clears the input's `spread_level`.
-    pub fn set_spread_level(
-        mut self,
-        input: ::std::option::Option<crate::types::SpreadLevel>,
-    ) -> Self {
+    pub fn set_spread_level(mut self, input: Option<crate::types::SpreadLevel>) -> Self {
         self.input = self.input.set_spread_level(input);
         self
     }
     /// The value set for the input's `spread_level`, if any.
-    pub fn get_spread_level(&self) -> &::std::option::Option<crate::types::SpreadLevel> {
+    pub fn get_spread_level(&self) -> &Option<crate::types::SpreadLevel> {
         self.input.get_spread_level()
     }
     /// Sets the input's `linked_group_id`: see [`linked_group_id`](crate::types::builders::CreatePlacementGroupRequestBuilder::linked_group_id).
-    pub fn linked_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn linked_group_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.linked_group_id(input);
         self
     }
     /// Sets or clears the input's `linked_group_id`.
-    pub fn set_linked_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_linked_group_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_linked_group_id(input);
         self
     }
     /// The value set for the input's `linked_group_id`, if any.
-    pub fn get_linked_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_linked_group_id(&self) -> &Option<String> {
         self.input.get_linked_group_id()
     }
     /// Sets the input's `operator`: see [`operator`](crate::types::builders::CreatePlacementGroupRequestBuilder::operator).
@@ -109,35 +100,26 @@ impl CreatePlacementGroupFluentBuilder {
         self
     }
     /// Sets or clears the input's `operator`.
-    pub fn set_operator(
-        mut self,
-        input: ::std::option::Option<crate::types::OperatorRequest>,
-    ) -> Self {
+    pub fn set_operator(mut self, input: Option<crate::types::OperatorRequest>) -> Self {
         self.input = self.input.set_operator(input);
         self
     }
     /// The value set for the input's `operator`, if any.
-    pub fn get_operator(&self) -> &::std::option::Option<crate::types::OperatorRequest> {
+    pub fn get_operator(&self) -> &Option<crate::types::OperatorRequest> {
         self.input.get_operator()
     }
     /// Sets the input's `parent_group_id`: see [`parent_group_id`](crate::types::builders::CreatePlacementGroupRequestBuilder::parent_group_id).
-    pub fn parent_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn parent_group_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.parent_group_id(input);
         self
     }
     /// Sets or clears the input's `parent_group_id`.
-    pub fn set_parent_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_parent_group_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_parent_group_id(input);
         self
     }
     /// The value set for the input's `parent_group_id`, if any.
-    pub fn get_parent_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_parent_group_id(&self) -> &Option<String> {
         self.input.get_parent_group_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreatePlacementGroupRequestBuilder::dry_run).
@@ -146,32 +128,26 @@ impl CreatePlacementGroupFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `group_name`: see [`group_name`](crate::types::builders::CreatePlacementGroupRequestBuilder::group_name).
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.group_name(input);
         self
     }
     /// Sets or clears the input's `group_name`.
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_group_name(input);
         self
     }
     /// The value set for the input's `group_name`, if any.
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         self.input.get_group_name()
     }
     /// Sets the input's `strategy`: see [`strategy`](crate::types::builders::CreatePlacementGroupRequestBuilder::strategy).
@@ -182,15 +158,13 @@ impl CreatePlacementGroupFluentBuilder {
     /// Sets or clears the input's `strategy`.
     pub fn set_strategy(
         mut self,
-        input: ::std::option::Option<crate::types::PlacementStrategy>,
+        input: Option<crate::types::PlacementStrategy>,
     ) -> Self {
         self.input = self.input.set_strategy(input);
         self
     }
     /// The value set for the input's `strategy`, if any.
-    pub fn get_strategy(
-        &self,
-    ) -> &::std::option::Option<crate::types::PlacementStrategy> {
+    pub fn get_strategy(&self) -> &Option<crate::types::PlacementStrategy> {
         self.input.get_strategy()
     }
 }
@@ -209,7 +183,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreatePlacementGroup as Operation>::serialize_request(input),
             <CreatePlacementGroup as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     CreateReplaceRootVolumeTask, CreateReplaceRootVolumeTaskError, Operation,
 };
 /// A call to [`CreateReplaceRootVolumeTask`](crate::operation::CreateReplaceRootVolumeTask): Replaces the EBS-backed root volume for a `running` instance with a new volume that is restored to the original root volume's launch state, that is restored to a specific snapshot taken from the original root volume, that is restored from an AMI that has the same key characteristics as that of the instance, or that is replaced by a specified volume. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateReplaceRootVolumeTaskFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateReplaceRootVolumeTaskRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateReplaceRootVolumeTaskFluentBuilder {
     ) -> Self {
         CreateReplaceRootVolumeTaskFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateReplaceRootVolumeTaskError`](crate::operation::CreateReplaceRootVolumeTaskError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateReplaceRootVolumeTaskResult,
         ::awsgen_runtime::client::SdkError<CreateReplaceRootVolumeTaskError>,
     > {
@@ -39,63 +39,45 @@ impl CreateReplaceRootVolumeTaskFluentBuilder {
         &self.input
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::CreateReplaceRootVolumeTaskRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `snapshot_id`: see [`snapshot_id`](crate::types::builders::CreateReplaceRootVolumeTaskRequestBuilder::snapshot_id).
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.snapshot_id(input);
         self
     }
     /// Sets or clears the input's `snapshot_id`.
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_snapshot_id(input);
         self
     }
     /// The value set for the input's `snapshot_id`, if any.
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         self.input.get_snapshot_id()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateReplaceRootVolumeTaskRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateReplaceRootVolumeTaskRequestBuilder::dry_run).
@@ -104,12 +86,12 @@ impl CreateReplaceRootVolumeTaskFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateReplaceRootVolumeTaskRequestBuilder::tag_specifications).
@@ -120,7 +102,7 @@ impl CreateReplaceRootVolumeTaskFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -128,27 +110,21 @@ impl CreateReplaceRootVolumeTaskFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `image_id`: see [`image_id`](crate::types::builders::CreateReplaceRootVolumeTaskRequestBuilder::image_id).
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.image_id(input);
         self
     }
     /// Sets or clears the input's `image_id`.
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_image_id(input);
         self
     }
     /// The value set for the input's `image_id`, if any.
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         self.input.get_image_id()
     }
     /// Sets the input's `delete_replaced_root_volume`: see [`delete_replaced_root_volume`](crate::types::builders::CreateReplaceRootVolumeTaskRequestBuilder::delete_replaced_root_volume).
@@ -157,15 +133,12 @@ impl CreateReplaceRootVolumeTaskFluentBuilder {
         self
     }
     /// Sets or clears the input's `delete_replaced_root_volume`.
-    pub fn set_delete_replaced_root_volume(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_delete_replaced_root_volume(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_delete_replaced_root_volume(input);
         self
     }
     /// The value set for the input's `delete_replaced_root_volume`, if any.
-    pub fn get_delete_replaced_root_volume(&self) -> &::std::option::Option<bool> {
+    pub fn get_delete_replaced_root_volume(&self) -> &Option<bool> {
         self.input.get_delete_replaced_root_volume()
     }
     /// Sets the input's `volume_initialization_rate`: see [`volume_initialization_rate`](crate::types::builders::CreateReplaceRootVolumeTaskRequestBuilder::volume_initialization_rate).
@@ -174,35 +147,26 @@ impl CreateReplaceRootVolumeTaskFluentBuilder {
         self
     }
     /// Sets or clears the input's `volume_initialization_rate`.
-    pub fn set_volume_initialization_rate(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_volume_initialization_rate(mut self, input: Option<i64>) -> Self {
         self.input = self.input.set_volume_initialization_rate(input);
         self
     }
     /// The value set for the input's `volume_initialization_rate`, if any.
-    pub fn get_volume_initialization_rate(&self) -> &::std::option::Option<i64> {
+    pub fn get_volume_initialization_rate(&self) -> &Option<i64> {
         self.input.get_volume_initialization_rate()
     }
     /// Sets the input's `volume_id`: see [`volume_id`](crate::types::builders::CreateReplaceRootVolumeTaskRequestBuilder::volume_id).
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.volume_id(input);
         self
     }
     /// Sets or clears the input's `volume_id`.
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_volume_id(input);
         self
     }
     /// The value set for the input's `volume_id`, if any.
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         self.input.get_volume_id()
     }
 }
@@ -221,7 +185,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateReplaceRootVolumeTask as Operation>::serialize_request(input),
             <CreateReplaceRootVolumeTask as Operation>::parse_response,
         )

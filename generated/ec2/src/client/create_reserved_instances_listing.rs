@@ -5,7 +5,7 @@ use crate::operation::{
     CreateReservedInstancesListing, CreateReservedInstancesListingError, Operation,
 };
 /// A call to [`CreateReservedInstancesListing`](crate::operation::CreateReservedInstancesListing): Creates a listing for Amazon EC2 Standard Reserved Instances to be sold in the Reserved Instance Marketplace. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateReservedInstancesListingFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateReservedInstancesListingRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateReservedInstancesListingFluentBuilder {
     ) -> Self {
         CreateReservedInstancesListingFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateReservedInstancesListingError`](crate::operation::CreateReservedInstancesListingError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateReservedInstancesListingResult,
         ::awsgen_runtime::client::SdkError<CreateReservedInstancesListingError>,
     > {
@@ -39,25 +39,17 @@ impl CreateReservedInstancesListingFluentBuilder {
         &self.input
     }
     /// Sets the input's `reserved_instances_id`: see [`reserved_instances_id`](crate::types::builders::CreateReservedInstancesListingRequestBuilder::reserved_instances_id).
-    pub fn reserved_instances_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn reserved_instances_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.reserved_instances_id(input);
         self
     }
     /// Sets or clears the input's `reserved_instances_id`.
-    pub fn set_reserved_instances_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reserved_instances_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_reserved_instances_id(input);
         self
     }
     /// The value set for the input's `reserved_instances_id`, if any.
-    pub fn get_reserved_instances_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reserved_instances_id(&self) -> &Option<String> {
         self.input.get_reserved_instances_id()
     }
     /// Sets the input's `instance_count`: see [`instance_count`](crate::types::builders::CreateReservedInstancesListingRequestBuilder::instance_count).
@@ -66,12 +58,12 @@ impl CreateReservedInstancesListingFluentBuilder {
         self
     }
     /// Sets or clears the input's `instance_count`.
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_instance_count(input);
         self
     }
     /// The value set for the input's `instance_count`, if any.
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         self.input.get_instance_count()
     }
     /// Appends one item to the input's `price_schedules`: see [`price_schedules`](crate::types::builders::CreateReservedInstancesListingRequestBuilder::price_schedules).
@@ -85,9 +77,7 @@ impl CreateReservedInstancesListingFluentBuilder {
     /// Sets or clears the input's `price_schedules`.
     pub fn set_price_schedules(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::PriceScheduleSpecification>,
-        >,
+        input: Option<Vec<crate::types::PriceScheduleSpecification>>,
     ) -> Self {
         self.input = self.input.set_price_schedules(input);
         self
@@ -95,29 +85,21 @@ impl CreateReservedInstancesListingFluentBuilder {
     /// The value set for the input's `price_schedules`, if any.
     pub fn get_price_schedules(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::PriceScheduleSpecification>,
-    > {
+    ) -> &Option<Vec<crate::types::PriceScheduleSpecification>> {
         self.input.get_price_schedules()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateReservedInstancesListingRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
 }
@@ -136,7 +118,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateReservedInstancesListing as Operation>::serialize_request(input),
             <CreateReservedInstancesListing as Operation>::parse_response,
         )

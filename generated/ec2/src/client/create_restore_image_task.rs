@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateRestoreImageTask, CreateRestoreImageTaskError, Operation};
 /// A call to [`CreateRestoreImageTask`](crate::operation::CreateRestoreImageTask): Starts a task that restores an AMI from an Amazon S3 object that was previously created by using [CreateStoreImageTask](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateStoreImageTask.html). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateRestoreImageTaskFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateRestoreImageTaskRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateRestoreImageTaskFluentBuilder {
     ) -> Self {
         CreateRestoreImageTaskFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateRestoreImageTaskError`](crate::operation::CreateRestoreImageTaskError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateRestoreImageTaskResult,
         ::awsgen_runtime::client::SdkError<CreateRestoreImageTaskError>,
     > {
@@ -37,63 +37,45 @@ impl CreateRestoreImageTaskFluentBuilder {
         &self.input
     }
     /// Sets the input's `bucket`: see [`bucket`](crate::types::builders::CreateRestoreImageTaskRequestBuilder::bucket).
-    pub fn bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn bucket(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.bucket(input);
         self
     }
     /// Sets or clears the input's `bucket`.
-    pub fn set_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bucket(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_bucket(input);
         self
     }
     /// The value set for the input's `bucket`, if any.
-    pub fn get_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_bucket(&self) -> &Option<String> {
         self.input.get_bucket()
     }
     /// Sets the input's `object_key`: see [`object_key`](crate::types::builders::CreateRestoreImageTaskRequestBuilder::object_key).
-    pub fn object_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn object_key(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.object_key(input);
         self
     }
     /// Sets or clears the input's `object_key`.
-    pub fn set_object_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_object_key(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_object_key(input);
         self
     }
     /// The value set for the input's `object_key`, if any.
-    pub fn get_object_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_object_key(&self) -> &Option<String> {
         self.input.get_object_key()
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::CreateRestoreImageTaskRequestBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateRestoreImageTaskRequestBuilder::tag_specifications).
@@ -104,7 +86,7 @@ impl CreateRestoreImageTaskFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -112,7 +94,7 @@ impl CreateRestoreImageTaskFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateRestoreImageTaskRequestBuilder::dry_run).
@@ -121,12 +103,12 @@ impl CreateRestoreImageTaskFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -145,7 +127,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateRestoreImageTask as Operation>::serialize_request(input),
             <CreateRestoreImageTask as Operation>::parse_response,
         )

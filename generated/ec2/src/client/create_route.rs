@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateRoute, CreateRouteError, Operation};
 /// A call to [`CreateRoute`](crate::operation::CreateRoute): Creates a route in a route table within a VPC. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateRouteFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateRouteRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateRouteFluentBuilder {
     ) -> Self {
         CreateRouteFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateRouteError`](crate::operation::CreateRouteError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateRouteResult,
         ::awsgen_runtime::client::SdkError<CreateRouteError>,
     > {
@@ -35,149 +35,101 @@ impl CreateRouteFluentBuilder {
         &self.input
     }
     /// Sets the input's `destination_prefix_list_id`: see [`destination_prefix_list_id`](crate::types::builders::CreateRouteRequestBuilder::destination_prefix_list_id).
-    pub fn destination_prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_prefix_list_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination_prefix_list_id(input);
         self
     }
     /// Sets or clears the input's `destination_prefix_list_id`.
-    pub fn set_destination_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_destination_prefix_list_id(input);
         self
     }
     /// The value set for the input's `destination_prefix_list_id`, if any.
-    pub fn get_destination_prefix_list_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_prefix_list_id(&self) -> &Option<String> {
         self.input.get_destination_prefix_list_id()
     }
     /// Sets the input's `vpc_endpoint_id`: see [`vpc_endpoint_id`](crate::types::builders::CreateRouteRequestBuilder::vpc_endpoint_id).
-    pub fn vpc_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_endpoint_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_endpoint_id(input);
         self
     }
     /// Sets or clears the input's `vpc_endpoint_id`.
-    pub fn set_vpc_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_endpoint_id(input);
         self
     }
     /// The value set for the input's `vpc_endpoint_id`, if any.
-    pub fn get_vpc_endpoint_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_endpoint_id(&self) -> &Option<String> {
         self.input.get_vpc_endpoint_id()
     }
     /// Sets the input's `transit_gateway_id`: see [`transit_gateway_id`](crate::types::builders::CreateRouteRequestBuilder::transit_gateway_id).
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_id`.
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_id`, if any.
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_id()
     }
     /// Sets the input's `local_gateway_id`: see [`local_gateway_id`](crate::types::builders::CreateRouteRequestBuilder::local_gateway_id).
-    pub fn local_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn local_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.local_gateway_id(input);
         self
     }
     /// Sets or clears the input's `local_gateway_id`.
-    pub fn set_local_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_local_gateway_id(input);
         self
     }
     /// The value set for the input's `local_gateway_id`, if any.
-    pub fn get_local_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_id(&self) -> &Option<String> {
         self.input.get_local_gateway_id()
     }
     /// Sets the input's `carrier_gateway_id`: see [`carrier_gateway_id`](crate::types::builders::CreateRouteRequestBuilder::carrier_gateway_id).
-    pub fn carrier_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn carrier_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.carrier_gateway_id(input);
         self
     }
     /// Sets or clears the input's `carrier_gateway_id`.
-    pub fn set_carrier_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_carrier_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_carrier_gateway_id(input);
         self
     }
     /// The value set for the input's `carrier_gateway_id`, if any.
-    pub fn get_carrier_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_carrier_gateway_id(&self) -> &Option<String> {
         self.input.get_carrier_gateway_id()
     }
     /// Sets the input's `core_network_arn`: see [`core_network_arn`](crate::types::builders::CreateRouteRequestBuilder::core_network_arn).
-    pub fn core_network_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn core_network_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.core_network_arn(input);
         self
     }
     /// Sets or clears the input's `core_network_arn`.
-    pub fn set_core_network_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_core_network_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_core_network_arn(input);
         self
     }
     /// The value set for the input's `core_network_arn`, if any.
-    pub fn get_core_network_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_core_network_arn(&self) -> &Option<String> {
         self.input.get_core_network_arn()
     }
     /// Sets the input's `odb_network_arn`: see [`odb_network_arn`](crate::types::builders::CreateRouteRequestBuilder::odb_network_arn).
-    pub fn odb_network_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn odb_network_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.odb_network_arn(input);
         self
     }
     /// Sets or clears the input's `odb_network_arn`.
-    pub fn set_odb_network_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_odb_network_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_odb_network_arn(input);
         self
     }
     /// The value set for the input's `odb_network_arn`, if any.
-    pub fn get_odb_network_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_odb_network_arn(&self) -> &Option<String> {
         self.input.get_odb_network_arn()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateRouteRequestBuilder::dry_run).
@@ -186,202 +138,138 @@ impl CreateRouteFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `route_table_id`: see [`route_table_id`](crate::types::builders::CreateRouteRequestBuilder::route_table_id).
-    pub fn route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn route_table_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.route_table_id(input);
         self
     }
     /// Sets or clears the input's `route_table_id`.
-    pub fn set_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_table_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_route_table_id(input);
         self
     }
     /// The value set for the input's `route_table_id`, if any.
-    pub fn get_route_table_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_table_id(&self) -> &Option<String> {
         self.input.get_route_table_id()
     }
     /// Sets the input's `destination_cidr_block`: see [`destination_cidr_block`](crate::types::builders::CreateRouteRequestBuilder::destination_cidr_block).
-    pub fn destination_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_cidr_block(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination_cidr_block(input);
         self
     }
     /// Sets or clears the input's `destination_cidr_block`.
-    pub fn set_destination_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr_block(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_destination_cidr_block(input);
         self
     }
     /// The value set for the input's `destination_cidr_block`, if any.
-    pub fn get_destination_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr_block(&self) -> &Option<String> {
         self.input.get_destination_cidr_block()
     }
     /// Sets the input's `gateway_id`: see [`gateway_id`](crate::types::builders::CreateRouteRequestBuilder::gateway_id).
-    pub fn gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.gateway_id(input);
         self
     }
     /// Sets or clears the input's `gateway_id`.
-    pub fn set_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_gateway_id(input);
         self
     }
     /// The value set for the input's `gateway_id`, if any.
-    pub fn get_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_gateway_id(&self) -> &Option<String> {
         self.input.get_gateway_id()
     }
     /// Sets the input's `destination_ipv6_cidr_block`: see [`destination_ipv6_cidr_block`](crate::types::builders::CreateRouteRequestBuilder::destination_ipv6_cidr_block).
-    pub fn destination_ipv6_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_ipv6_cidr_block(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination_ipv6_cidr_block(input);
         self
     }
     /// Sets or clears the input's `destination_ipv6_cidr_block`.
-    pub fn set_destination_ipv6_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_ipv6_cidr_block(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_destination_ipv6_cidr_block(input);
         self
     }
     /// The value set for the input's `destination_ipv6_cidr_block`, if any.
-    pub fn get_destination_ipv6_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_ipv6_cidr_block(&self) -> &Option<String> {
         self.input.get_destination_ipv6_cidr_block()
     }
     /// Sets the input's `egress_only_internet_gateway_id`: see [`egress_only_internet_gateway_id`](crate::types::builders::CreateRouteRequestBuilder::egress_only_internet_gateway_id).
-    pub fn egress_only_internet_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn egress_only_internet_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.egress_only_internet_gateway_id(input);
         self
     }
     /// Sets or clears the input's `egress_only_internet_gateway_id`.
-    pub fn set_egress_only_internet_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_egress_only_internet_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_egress_only_internet_gateway_id(input);
         self
     }
     /// The value set for the input's `egress_only_internet_gateway_id`, if any.
-    pub fn get_egress_only_internet_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_egress_only_internet_gateway_id(&self) -> &Option<String> {
         self.input.get_egress_only_internet_gateway_id()
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::CreateRouteRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `network_interface_id`: see [`network_interface_id`](crate::types::builders::CreateRouteRequestBuilder::network_interface_id).
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_interface_id(input);
         self
     }
     /// Sets or clears the input's `network_interface_id`.
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_interface_id(input);
         self
     }
     /// The value set for the input's `network_interface_id`, if any.
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         self.input.get_network_interface_id()
     }
     /// Sets the input's `vpc_peering_connection_id`: see [`vpc_peering_connection_id`](crate::types::builders::CreateRouteRequestBuilder::vpc_peering_connection_id).
-    pub fn vpc_peering_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_peering_connection_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_peering_connection_id(input);
         self
     }
     /// Sets or clears the input's `vpc_peering_connection_id`.
-    pub fn set_vpc_peering_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_peering_connection_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_peering_connection_id(input);
         self
     }
     /// The value set for the input's `vpc_peering_connection_id`, if any.
-    pub fn get_vpc_peering_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_peering_connection_id(&self) -> &Option<String> {
         self.input.get_vpc_peering_connection_id()
     }
     /// Sets the input's `nat_gateway_id`: see [`nat_gateway_id`](crate::types::builders::CreateRouteRequestBuilder::nat_gateway_id).
-    pub fn nat_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn nat_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.nat_gateway_id(input);
         self
     }
     /// Sets or clears the input's `nat_gateway_id`.
-    pub fn set_nat_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_nat_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_nat_gateway_id(input);
         self
     }
     /// The value set for the input's `nat_gateway_id`, if any.
-    pub fn get_nat_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_nat_gateway_id(&self) -> &Option<String> {
         self.input.get_nat_gateway_id()
     }
 }
@@ -400,7 +288,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateRoute as Operation>::serialize_request(input),
             <CreateRoute as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateRouteServer, CreateRouteServerError, Operation};
 /// A call to [`CreateRouteServer`](crate::operation::CreateRouteServer): Creates a new route server to manage dynamic routing in a VPC. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateRouteServerFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateRouteServerRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateRouteServerFluentBuilder {
     ) -> Self {
         CreateRouteServerFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateRouteServerError`](crate::operation::CreateRouteServerError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateRouteServerResult,
         ::awsgen_runtime::client::SdkError<CreateRouteServerError>,
     > {
@@ -40,32 +40,26 @@ impl CreateRouteServerFluentBuilder {
         self
     }
     /// Sets or clears the input's `amazon_side_asn`.
-    pub fn set_amazon_side_asn(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_amazon_side_asn(mut self, input: Option<i64>) -> Self {
         self.input = self.input.set_amazon_side_asn(input);
         self
     }
     /// The value set for the input's `amazon_side_asn`, if any.
-    pub fn get_amazon_side_asn(&self) -> &::std::option::Option<i64> {
+    pub fn get_amazon_side_asn(&self) -> &Option<i64> {
         self.input.get_amazon_side_asn()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateRouteServerRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateRouteServerRequestBuilder::dry_run).
@@ -74,12 +68,12 @@ impl CreateRouteServerFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `persist_routes`: see [`persist_routes`](crate::types::builders::CreateRouteServerRequestBuilder::persist_routes).
@@ -93,7 +87,7 @@ impl CreateRouteServerFluentBuilder {
     /// Sets or clears the input's `persist_routes`.
     pub fn set_persist_routes(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerPersistRoutesAction>,
+        input: Option<crate::types::RouteServerPersistRoutesAction>,
     ) -> Self {
         self.input = self.input.set_persist_routes(input);
         self
@@ -101,7 +95,7 @@ impl CreateRouteServerFluentBuilder {
     /// The value set for the input's `persist_routes`, if any.
     pub fn get_persist_routes(
         &self,
-    ) -> &::std::option::Option<crate::types::RouteServerPersistRoutesAction> {
+    ) -> &Option<crate::types::RouteServerPersistRoutesAction> {
         self.input.get_persist_routes()
     }
     /// Sets the input's `persist_routes_duration`: see [`persist_routes_duration`](crate::types::builders::CreateRouteServerRequestBuilder::persist_routes_duration).
@@ -110,15 +104,12 @@ impl CreateRouteServerFluentBuilder {
         self
     }
     /// Sets or clears the input's `persist_routes_duration`.
-    pub fn set_persist_routes_duration(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_persist_routes_duration(mut self, input: Option<i64>) -> Self {
         self.input = self.input.set_persist_routes_duration(input);
         self
     }
     /// The value set for the input's `persist_routes_duration`, if any.
-    pub fn get_persist_routes_duration(&self) -> &::std::option::Option<i64> {
+    pub fn get_persist_routes_duration(&self) -> &Option<i64> {
         self.input.get_persist_routes_duration()
     }
     /// Sets the input's `sns_notifications_enabled`: see [`sns_notifications_enabled`](crate::types::builders::CreateRouteServerRequestBuilder::sns_notifications_enabled).
@@ -127,15 +118,12 @@ impl CreateRouteServerFluentBuilder {
         self
     }
     /// Sets or clears the input's `sns_notifications_enabled`.
-    pub fn set_sns_notifications_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_sns_notifications_enabled(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_sns_notifications_enabled(input);
         self
     }
     /// The value set for the input's `sns_notifications_enabled`, if any.
-    pub fn get_sns_notifications_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_sns_notifications_enabled(&self) -> &Option<bool> {
         self.input.get_sns_notifications_enabled()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateRouteServerRequestBuilder::tag_specifications).
@@ -146,7 +134,7 @@ impl CreateRouteServerFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -154,7 +142,7 @@ impl CreateRouteServerFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
 }
@@ -173,7 +161,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateRouteServer as Operation>::serialize_request(input),
             <CreateRouteServer as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateRouteServerPeer, CreateRouteServerPeerError, Operation};
 /// A call to [`CreateRouteServerPeer`](crate::operation::CreateRouteServerPeer): Creates a new BGP peer for a specified route server endpoint. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateRouteServerPeerFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateRouteServerPeerRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateRouteServerPeerFluentBuilder {
     ) -> Self {
         CreateRouteServerPeerFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateRouteServerPeerError`](crate::operation::CreateRouteServerPeerError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateRouteServerPeerResult,
         ::awsgen_runtime::client::SdkError<CreateRouteServerPeerError>,
     > {
@@ -37,45 +37,31 @@ impl CreateRouteServerPeerFluentBuilder {
         &self.input
     }
     /// Sets the input's `route_server_endpoint_id`: see [`route_server_endpoint_id`](crate::types::builders::CreateRouteServerPeerRequestBuilder::route_server_endpoint_id).
-    pub fn route_server_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn route_server_endpoint_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.route_server_endpoint_id(input);
         self
     }
     /// Sets or clears the input's `route_server_endpoint_id`.
-    pub fn set_route_server_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_server_endpoint_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_route_server_endpoint_id(input);
         self
     }
     /// The value set for the input's `route_server_endpoint_id`, if any.
-    pub fn get_route_server_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_server_endpoint_id(&self) -> &Option<String> {
         self.input.get_route_server_endpoint_id()
     }
     /// Sets the input's `peer_address`: see [`peer_address`](crate::types::builders::CreateRouteServerPeerRequestBuilder::peer_address).
-    pub fn peer_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn peer_address(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.peer_address(input);
         self
     }
     /// Sets or clears the input's `peer_address`.
-    pub fn set_peer_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peer_address(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_peer_address(input);
         self
     }
     /// The value set for the input's `peer_address`, if any.
-    pub fn get_peer_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peer_address(&self) -> &Option<String> {
         self.input.get_peer_address()
     }
     /// Sets the input's `bgp_options`: see [`bgp_options`](crate::types::builders::CreateRouteServerPeerRequestBuilder::bgp_options).
@@ -89,7 +75,7 @@ impl CreateRouteServerPeerFluentBuilder {
     /// Sets or clears the input's `bgp_options`.
     pub fn set_bgp_options(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerBgpOptionsRequest>,
+        input: Option<crate::types::RouteServerBgpOptionsRequest>,
     ) -> Self {
         self.input = self.input.set_bgp_options(input);
         self
@@ -97,7 +83,7 @@ impl CreateRouteServerPeerFluentBuilder {
     /// The value set for the input's `bgp_options`, if any.
     pub fn get_bgp_options(
         &self,
-    ) -> &::std::option::Option<crate::types::RouteServerBgpOptionsRequest> {
+    ) -> &Option<crate::types::RouteServerBgpOptionsRequest> {
         self.input.get_bgp_options()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateRouteServerPeerRequestBuilder::dry_run).
@@ -106,12 +92,12 @@ impl CreateRouteServerPeerFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateRouteServerPeerRequestBuilder::tag_specifications).
@@ -122,7 +108,7 @@ impl CreateRouteServerPeerFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -130,7 +116,7 @@ impl CreateRouteServerPeerFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
 }
@@ -149,7 +135,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateRouteServerPeer as Operation>::serialize_request(input),
             <CreateRouteServerPeer as Operation>::parse_response,
         )

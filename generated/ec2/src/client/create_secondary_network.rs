@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateSecondaryNetwork, CreateSecondaryNetworkError, Operation};
 /// A call to [`CreateSecondaryNetwork`](crate::operation::CreateSecondaryNetwork): Creates a secondary network. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateSecondaryNetworkFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateSecondaryNetworkRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateSecondaryNetworkFluentBuilder {
     ) -> Self {
         CreateSecondaryNetworkFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateSecondaryNetworkError`](crate::operation::CreateSecondaryNetworkError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateSecondaryNetworkResult,
         ::awsgen_runtime::client::SdkError<CreateSecondaryNetworkError>,
     > {
@@ -37,23 +37,17 @@ impl CreateSecondaryNetworkFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateSecondaryNetworkRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateSecondaryNetworkRequestBuilder::dry_run).
@@ -62,32 +56,26 @@ impl CreateSecondaryNetworkFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipv4_cidr_block`: see [`ipv4_cidr_block`](crate::types::builders::CreateSecondaryNetworkRequestBuilder::ipv4_cidr_block).
-    pub fn ipv4_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv4_cidr_block(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipv4_cidr_block(input);
         self
     }
     /// Sets or clears the input's `ipv4_cidr_block`.
-    pub fn set_ipv4_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv4_cidr_block(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipv4_cidr_block(input);
         self
     }
     /// The value set for the input's `ipv4_cidr_block`, if any.
-    pub fn get_ipv4_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv4_cidr_block(&self) -> &Option<String> {
         self.input.get_ipv4_cidr_block()
     }
     /// Sets the input's `network_type`: see [`network_type`](crate::types::builders::CreateSecondaryNetworkRequestBuilder::network_type).
@@ -98,15 +86,13 @@ impl CreateSecondaryNetworkFluentBuilder {
     /// Sets or clears the input's `network_type`.
     pub fn set_network_type(
         mut self,
-        input: ::std::option::Option<crate::types::SecondaryNetworkType>,
+        input: Option<crate::types::SecondaryNetworkType>,
     ) -> Self {
         self.input = self.input.set_network_type(input);
         self
     }
     /// The value set for the input's `network_type`, if any.
-    pub fn get_network_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecondaryNetworkType> {
+    pub fn get_network_type(&self) -> &Option<crate::types::SecondaryNetworkType> {
         self.input.get_network_type()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateSecondaryNetworkRequestBuilder::tag_specifications).
@@ -117,7 +103,7 @@ impl CreateSecondaryNetworkFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -125,7 +111,7 @@ impl CreateSecondaryNetworkFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
 }
@@ -144,7 +130,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateSecondaryNetwork as Operation>::serialize_request(input),
             <CreateSecondaryNetwork as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateSecondarySubnet, CreateSecondarySubnetError, Operation};
 /// A call to [`CreateSecondarySubnet`](crate::operation::CreateSecondarySubnet): Creates a secondary subnet in a secondary network. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateSecondarySubnetFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateSecondarySubnetRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateSecondarySubnetFluentBuilder {
     ) -> Self {
         CreateSecondarySubnetFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateSecondarySubnetError`](crate::operation::CreateSecondarySubnetError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateSecondarySubnetResult,
         ::awsgen_runtime::client::SdkError<CreateSecondarySubnetError>,
     > {
@@ -37,67 +37,45 @@ impl CreateSecondarySubnetFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateSecondarySubnetRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `availability_zone`: see [`availability_zone`](crate::types::builders::CreateSecondarySubnetRequestBuilder::availability_zone).
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.availability_zone(input);
         self
     }
     /// Sets or clears the input's `availability_zone`.
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_availability_zone(input);
         self
     }
     /// The value set for the input's `availability_zone`, if any.
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         self.input.get_availability_zone()
     }
     /// Sets the input's `availability_zone_id`: see [`availability_zone_id`](crate::types::builders::CreateSecondarySubnetRequestBuilder::availability_zone_id).
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.availability_zone_id(input);
         self
     }
     /// Sets or clears the input's `availability_zone_id`.
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_availability_zone_id(input);
         self
     }
     /// The value set for the input's `availability_zone_id`, if any.
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         self.input.get_availability_zone_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateSecondarySubnetRequestBuilder::dry_run).
@@ -106,54 +84,40 @@ impl CreateSecondarySubnetFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipv4_cidr_block`: see [`ipv4_cidr_block`](crate::types::builders::CreateSecondarySubnetRequestBuilder::ipv4_cidr_block).
-    pub fn ipv4_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv4_cidr_block(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipv4_cidr_block(input);
         self
     }
     /// Sets or clears the input's `ipv4_cidr_block`.
-    pub fn set_ipv4_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv4_cidr_block(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipv4_cidr_block(input);
         self
     }
     /// The value set for the input's `ipv4_cidr_block`, if any.
-    pub fn get_ipv4_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv4_cidr_block(&self) -> &Option<String> {
         self.input.get_ipv4_cidr_block()
     }
     /// Sets the input's `secondary_network_id`: see [`secondary_network_id`](crate::types::builders::CreateSecondarySubnetRequestBuilder::secondary_network_id).
-    pub fn secondary_network_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn secondary_network_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.secondary_network_id(input);
         self
     }
     /// Sets or clears the input's `secondary_network_id`.
-    pub fn set_secondary_network_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_secondary_network_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_secondary_network_id(input);
         self
     }
     /// The value set for the input's `secondary_network_id`, if any.
-    pub fn get_secondary_network_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_secondary_network_id(&self) -> &Option<String> {
         self.input.get_secondary_network_id()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateSecondarySubnetRequestBuilder::tag_specifications).
@@ -164,7 +128,7 @@ impl CreateSecondarySubnetFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -172,7 +136,7 @@ impl CreateSecondarySubnetFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
 }
@@ -191,7 +155,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateSecondarySubnet as Operation>::serialize_request(input),
             <CreateSecondarySubnet as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateSnapshot, CreateSnapshotError, Operation};
 /// A call to [`CreateSnapshot`](crate::operation::CreateSnapshot): Creates a snapshot of an EBS volume and stores it in Amazon S3. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateSnapshotFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateSnapshotRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateSnapshotFluentBuilder {
     ) -> Self {
         CreateSnapshotFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateSnapshotError`](crate::operation::CreateSnapshotError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::Snapshot,
         ::awsgen_runtime::client::SdkError<CreateSnapshotError>,
     > {
@@ -35,63 +35,45 @@ impl CreateSnapshotFluentBuilder {
         &self.input
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateSnapshotRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `outpost_arn`: see [`outpost_arn`](crate::types::builders::CreateSnapshotRequestBuilder::outpost_arn).
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.outpost_arn(input);
         self
     }
     /// Sets or clears the input's `outpost_arn`.
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_outpost_arn(input);
         self
     }
     /// The value set for the input's `outpost_arn`, if any.
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         self.input.get_outpost_arn()
     }
     /// Sets the input's `volume_id`: see [`volume_id`](crate::types::builders::CreateSnapshotRequestBuilder::volume_id).
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.volume_id(input);
         self
     }
     /// Sets or clears the input's `volume_id`.
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_volume_id(input);
         self
     }
     /// The value set for the input's `volume_id`, if any.
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         self.input.get_volume_id()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateSnapshotRequestBuilder::tag_specifications).
@@ -102,7 +84,7 @@ impl CreateSnapshotFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -110,7 +92,7 @@ impl CreateSnapshotFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `location`: see [`location`](crate::types::builders::CreateSnapshotRequestBuilder::location).
@@ -121,15 +103,13 @@ impl CreateSnapshotFluentBuilder {
     /// Sets or clears the input's `location`.
     pub fn set_location(
         mut self,
-        input: ::std::option::Option<crate::types::SnapshotLocationEnum>,
+        input: Option<crate::types::SnapshotLocationEnum>,
     ) -> Self {
         self.input = self.input.set_location(input);
         self
     }
     /// The value set for the input's `location`, if any.
-    pub fn get_location(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnapshotLocationEnum> {
+    pub fn get_location(&self) -> &Option<crate::types::SnapshotLocationEnum> {
         self.input.get_location()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateSnapshotRequestBuilder::dry_run).
@@ -138,12 +118,12 @@ impl CreateSnapshotFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -159,7 +139,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateSnapshot as Operation>::serialize_request(input),
             <CreateSnapshot as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateSnapshots, CreateSnapshotsError, Operation};
 /// A call to [`CreateSnapshots`](crate::operation::CreateSnapshots): Creates crash-consistent snapshots of multiple EBS volumes attached to an Amazon EC2 instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateSnapshotsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateSnapshotsRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateSnapshotsFluentBuilder {
     ) -> Self {
         CreateSnapshotsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateSnapshotsError`](crate::operation::CreateSnapshotsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateSnapshotsResult,
         ::awsgen_runtime::client::SdkError<CreateSnapshotsError>,
     > {
@@ -35,23 +35,17 @@ impl CreateSnapshotsFluentBuilder {
         &self.input
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateSnapshotsRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `instance_specification`: see [`instance_specification`](crate::types::builders::CreateSnapshotsRequestBuilder::instance_specification).
@@ -65,7 +59,7 @@ impl CreateSnapshotsFluentBuilder {
     /// Sets or clears the input's `instance_specification`.
     pub fn set_instance_specification(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceSpecification>,
+        input: Option<crate::types::InstanceSpecification>,
     ) -> Self {
         self.input = self.input.set_instance_specification(input);
         self
@@ -73,27 +67,21 @@ impl CreateSnapshotsFluentBuilder {
     /// The value set for the input's `instance_specification`, if any.
     pub fn get_instance_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceSpecification> {
+    ) -> &Option<crate::types::InstanceSpecification> {
         self.input.get_instance_specification()
     }
     /// Sets the input's `outpost_arn`: see [`outpost_arn`](crate::types::builders::CreateSnapshotsRequestBuilder::outpost_arn).
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.outpost_arn(input);
         self
     }
     /// Sets or clears the input's `outpost_arn`.
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_outpost_arn(input);
         self
     }
     /// The value set for the input's `outpost_arn`, if any.
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         self.input.get_outpost_arn()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateSnapshotsRequestBuilder::tag_specifications).
@@ -104,7 +92,7 @@ impl CreateSnapshotsFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -112,7 +100,7 @@ impl CreateSnapshotsFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateSnapshotsRequestBuilder::dry_run).
@@ -121,12 +109,12 @@ impl CreateSnapshotsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `copy_tags_from_source`: see [`copy_tags_from_source`](crate::types::builders::CreateSnapshotsRequestBuilder::copy_tags_from_source).
@@ -140,7 +128,7 @@ impl CreateSnapshotsFluentBuilder {
     /// Sets or clears the input's `copy_tags_from_source`.
     pub fn set_copy_tags_from_source(
         mut self,
-        input: ::std::option::Option<crate::types::CopyTagsFromSource>,
+        input: Option<crate::types::CopyTagsFromSource>,
     ) -> Self {
         self.input = self.input.set_copy_tags_from_source(input);
         self
@@ -148,7 +136,7 @@ impl CreateSnapshotsFluentBuilder {
     /// The value set for the input's `copy_tags_from_source`, if any.
     pub fn get_copy_tags_from_source(
         &self,
-    ) -> &::std::option::Option<crate::types::CopyTagsFromSource> {
+    ) -> &Option<crate::types::CopyTagsFromSource> {
         self.input.get_copy_tags_from_source()
     }
     /// Sets the input's `location`: see [`location`](crate::types::builders::CreateSnapshotsRequestBuilder::location).
@@ -159,15 +147,13 @@ impl CreateSnapshotsFluentBuilder {
     /// Sets or clears the input's `location`.
     pub fn set_location(
         mut self,
-        input: ::std::option::Option<crate::types::SnapshotLocationEnum>,
+        input: Option<crate::types::SnapshotLocationEnum>,
     ) -> Self {
         self.input = self.input.set_location(input);
         self
     }
     /// The value set for the input's `location`, if any.
-    pub fn get_location(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnapshotLocationEnum> {
+    pub fn get_location(&self) -> &Option<crate::types::SnapshotLocationEnum> {
         self.input.get_location()
     }
 }
@@ -186,7 +172,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateSnapshots as Operation>::serialize_request(input),
             <CreateSnapshots as Operation>::parse_response,
         )

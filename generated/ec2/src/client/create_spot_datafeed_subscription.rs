@@ -5,7 +5,7 @@ use crate::operation::{
     CreateSpotDatafeedSubscription, CreateSpotDatafeedSubscriptionError, Operation,
 };
 /// A call to [`CreateSpotDatafeedSubscription`](crate::operation::CreateSpotDatafeedSubscription): Creates a data feed for Spot Instances, enabling you to view Spot Instance usage logs. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateSpotDatafeedSubscriptionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateSpotDatafeedSubscriptionRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateSpotDatafeedSubscriptionFluentBuilder {
     ) -> Self {
         CreateSpotDatafeedSubscriptionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateSpotDatafeedSubscriptionError`](crate::operation::CreateSpotDatafeedSubscriptionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateSpotDatafeedSubscriptionResult,
         ::awsgen_runtime::client::SdkError<CreateSpotDatafeedSubscriptionError>,
     > {
@@ -44,52 +44,40 @@ impl CreateSpotDatafeedSubscriptionFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `bucket`: see [`bucket`](crate::types::builders::CreateSpotDatafeedSubscriptionRequestBuilder::bucket).
-    pub fn bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn bucket(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.bucket(input);
         self
     }
     /// Sets or clears the input's `bucket`.
-    pub fn set_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bucket(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_bucket(input);
         self
     }
     /// The value set for the input's `bucket`, if any.
-    pub fn get_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_bucket(&self) -> &Option<String> {
         self.input.get_bucket()
     }
     /// Sets the input's `prefix`: see [`prefix`](crate::types::builders::CreateSpotDatafeedSubscriptionRequestBuilder::prefix).
-    pub fn prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn prefix(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.prefix(input);
         self
     }
     /// Sets or clears the input's `prefix`.
-    pub fn set_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_prefix(input);
         self
     }
     /// The value set for the input's `prefix`, if any.
-    pub fn get_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix(&self) -> &Option<String> {
         self.input.get_prefix()
     }
 }
@@ -108,7 +96,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateSpotDatafeedSubscription as Operation>::serialize_request(input),
             <CreateSpotDatafeedSubscription as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateStoreImageTask, CreateStoreImageTaskError, Operation};
 /// A call to [`CreateStoreImageTask`](crate::operation::CreateStoreImageTask): Stores an AMI as a single object in an Amazon S3 bucket. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateStoreImageTaskFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateStoreImageTaskRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateStoreImageTaskFluentBuilder {
     ) -> Self {
         CreateStoreImageTaskFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateStoreImageTaskError`](crate::operation::CreateStoreImageTaskError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateStoreImageTaskResult,
         ::awsgen_runtime::client::SdkError<CreateStoreImageTaskError>,
     > {
@@ -37,43 +37,31 @@ impl CreateStoreImageTaskFluentBuilder {
         &self.input
     }
     /// Sets the input's `image_id`: see [`image_id`](crate::types::builders::CreateStoreImageTaskRequestBuilder::image_id).
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.image_id(input);
         self
     }
     /// Sets or clears the input's `image_id`.
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_image_id(input);
         self
     }
     /// The value set for the input's `image_id`, if any.
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         self.input.get_image_id()
     }
     /// Sets the input's `bucket`: see [`bucket`](crate::types::builders::CreateStoreImageTaskRequestBuilder::bucket).
-    pub fn bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn bucket(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.bucket(input);
         self
     }
     /// Sets or clears the input's `bucket`.
-    pub fn set_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bucket(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_bucket(input);
         self
     }
     /// The value set for the input's `bucket`, if any.
-    pub fn get_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_bucket(&self) -> &Option<String> {
         self.input.get_bucket()
     }
     /// Appends one item to the input's `s3_object_tags`: see [`s3_object_tags`](crate::types::builders::CreateStoreImageTaskRequestBuilder::s3_object_tags).
@@ -84,15 +72,13 @@ impl CreateStoreImageTaskFluentBuilder {
     /// Sets or clears the input's `s3_object_tags`.
     pub fn set_s3_object_tags(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::S3ObjectTag>>,
+        input: Option<Vec<crate::types::S3ObjectTag>>,
     ) -> Self {
         self.input = self.input.set_s3_object_tags(input);
         self
     }
     /// The value set for the input's `s3_object_tags`, if any.
-    pub fn get_s3_object_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::S3ObjectTag>> {
+    pub fn get_s3_object_tags(&self) -> &Option<Vec<crate::types::S3ObjectTag>> {
         self.input.get_s3_object_tags()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateStoreImageTaskRequestBuilder::dry_run).
@@ -101,12 +87,12 @@ impl CreateStoreImageTaskFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -125,7 +111,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateStoreImageTask as Operation>::serialize_request(input),
             <CreateStoreImageTask as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateSubnet, CreateSubnetError, Operation};
 /// A call to [`CreateSubnet`](crate::operation::CreateSubnet): Creates a subnet in the specified VPC. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateSubnetFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateSubnetRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateSubnetFluentBuilder {
     ) -> Self {
         CreateSubnetFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateSubnetError`](crate::operation::CreateSubnetError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateSubnetResult,
         ::awsgen_runtime::client::SdkError<CreateSubnetError>,
     > {
@@ -42,7 +42,7 @@ impl CreateSubnetFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -50,131 +50,91 @@ impl CreateSubnetFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `availability_zone`: see [`availability_zone`](crate::types::builders::CreateSubnetRequestBuilder::availability_zone).
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.availability_zone(input);
         self
     }
     /// Sets or clears the input's `availability_zone`.
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_availability_zone(input);
         self
     }
     /// The value set for the input's `availability_zone`, if any.
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         self.input.get_availability_zone()
     }
     /// Sets the input's `availability_zone_id`: see [`availability_zone_id`](crate::types::builders::CreateSubnetRequestBuilder::availability_zone_id).
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.availability_zone_id(input);
         self
     }
     /// Sets or clears the input's `availability_zone_id`.
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_availability_zone_id(input);
         self
     }
     /// The value set for the input's `availability_zone_id`, if any.
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         self.input.get_availability_zone_id()
     }
     /// Sets the input's `cidr_block`: see [`cidr_block`](crate::types::builders::CreateSubnetRequestBuilder::cidr_block).
-    pub fn cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cidr_block(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cidr_block(input);
         self
     }
     /// Sets or clears the input's `cidr_block`.
-    pub fn set_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_block(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cidr_block(input);
         self
     }
     /// The value set for the input's `cidr_block`, if any.
-    pub fn get_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_block(&self) -> &Option<String> {
         self.input.get_cidr_block()
     }
     /// Sets the input's `ipv6_cidr_block`: see [`ipv6_cidr_block`](crate::types::builders::CreateSubnetRequestBuilder::ipv6_cidr_block).
-    pub fn ipv6_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv6_cidr_block(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipv6_cidr_block(input);
         self
     }
     /// Sets or clears the input's `ipv6_cidr_block`.
-    pub fn set_ipv6_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_cidr_block(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipv6_cidr_block(input);
         self
     }
     /// The value set for the input's `ipv6_cidr_block`, if any.
-    pub fn get_ipv6_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_cidr_block(&self) -> &Option<String> {
         self.input.get_ipv6_cidr_block()
     }
     /// Sets the input's `outpost_arn`: see [`outpost_arn`](crate::types::builders::CreateSubnetRequestBuilder::outpost_arn).
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.outpost_arn(input);
         self
     }
     /// Sets or clears the input's `outpost_arn`.
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_outpost_arn(input);
         self
     }
     /// The value set for the input's `outpost_arn`, if any.
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         self.input.get_outpost_arn()
     }
     /// Sets the input's `vpc_id`: see [`vpc_id`](crate::types::builders::CreateSubnetRequestBuilder::vpc_id).
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_id(input);
         self
     }
     /// Sets or clears the input's `vpc_id`.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_id(input);
         self
     }
     /// The value set for the input's `vpc_id`, if any.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         self.input.get_vpc_id()
     }
     /// Sets the input's `ipv6_native`: see [`ipv6_native`](crate::types::builders::CreateSubnetRequestBuilder::ipv6_native).
@@ -183,34 +143,26 @@ impl CreateSubnetFluentBuilder {
         self
     }
     /// Sets or clears the input's `ipv6_native`.
-    pub fn set_ipv6_native(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ipv6_native(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_ipv6_native(input);
         self
     }
     /// The value set for the input's `ipv6_native`, if any.
-    pub fn get_ipv6_native(&self) -> &::std::option::Option<bool> {
+    pub fn get_ipv6_native(&self) -> &Option<bool> {
         self.input.get_ipv6_native()
     }
     /// Sets the input's `ipv4_ipam_pool_id`: see [`ipv4_ipam_pool_id`](crate::types::builders::CreateSubnetRequestBuilder::ipv4_ipam_pool_id).
-    pub fn ipv4_ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv4_ipam_pool_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipv4_ipam_pool_id(input);
         self
     }
     /// Sets or clears the input's `ipv4_ipam_pool_id`.
-    pub fn set_ipv4_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv4_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipv4_ipam_pool_id(input);
         self
     }
     /// The value set for the input's `ipv4_ipam_pool_id`, if any.
-    pub fn get_ipv4_ipam_pool_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv4_ipam_pool_id(&self) -> &Option<String> {
         self.input.get_ipv4_ipam_pool_id()
     }
     /// Sets the input's `ipv4_netmask_length`: see [`ipv4_netmask_length`](crate::types::builders::CreateSubnetRequestBuilder::ipv4_netmask_length).
@@ -219,34 +171,26 @@ impl CreateSubnetFluentBuilder {
         self
     }
     /// Sets or clears the input's `ipv4_netmask_length`.
-    pub fn set_ipv4_netmask_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv4_netmask_length(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_ipv4_netmask_length(input);
         self
     }
     /// The value set for the input's `ipv4_netmask_length`, if any.
-    pub fn get_ipv4_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv4_netmask_length(&self) -> &Option<i32> {
         self.input.get_ipv4_netmask_length()
     }
     /// Sets the input's `ipv6_ipam_pool_id`: see [`ipv6_ipam_pool_id`](crate::types::builders::CreateSubnetRequestBuilder::ipv6_ipam_pool_id).
-    pub fn ipv6_ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv6_ipam_pool_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipv6_ipam_pool_id(input);
         self
     }
     /// Sets or clears the input's `ipv6_ipam_pool_id`.
-    pub fn set_ipv6_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipv6_ipam_pool_id(input);
         self
     }
     /// The value set for the input's `ipv6_ipam_pool_id`, if any.
-    pub fn get_ipv6_ipam_pool_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_ipam_pool_id(&self) -> &Option<String> {
         self.input.get_ipv6_ipam_pool_id()
     }
     /// Sets the input's `ipv6_netmask_length`: see [`ipv6_netmask_length`](crate::types::builders::CreateSubnetRequestBuilder::ipv6_netmask_length).
@@ -255,12 +199,12 @@ impl CreateSubnetFluentBuilder {
         self
     }
     /// Sets or clears the input's `ipv6_netmask_length`.
-    pub fn set_ipv6_netmask_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv6_netmask_length(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_ipv6_netmask_length(input);
         self
     }
     /// The value set for the input's `ipv6_netmask_length`, if any.
-    pub fn get_ipv6_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv6_netmask_length(&self) -> &Option<i32> {
         self.input.get_ipv6_netmask_length()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateSubnetRequestBuilder::dry_run).
@@ -269,12 +213,12 @@ impl CreateSubnetFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -293,7 +237,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateSubnet as Operation>::serialize_request(input),
             <CreateSubnet as Operation>::parse_response,
         )

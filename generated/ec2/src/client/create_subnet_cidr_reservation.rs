@@ -5,7 +5,7 @@ use crate::operation::{
     CreateSubnetCidrReservation, CreateSubnetCidrReservationError, Operation,
 };
 /// A call to [`CreateSubnetCidrReservation`](crate::operation::CreateSubnetCidrReservation): Creates a subnet CIDR reservation. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateSubnetCidrReservationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateSubnetCidrReservationRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateSubnetCidrReservationFluentBuilder {
     ) -> Self {
         CreateSubnetCidrReservationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateSubnetCidrReservationError`](crate::operation::CreateSubnetCidrReservationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateSubnetCidrReservationResult,
         ::awsgen_runtime::client::SdkError<CreateSubnetCidrReservationError>,
     > {
@@ -39,43 +39,31 @@ impl CreateSubnetCidrReservationFluentBuilder {
         &self.input
     }
     /// Sets the input's `subnet_id`: see [`subnet_id`](crate::types::builders::CreateSubnetCidrReservationRequestBuilder::subnet_id).
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.subnet_id(input);
         self
     }
     /// Sets or clears the input's `subnet_id`.
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_subnet_id(input);
         self
     }
     /// The value set for the input's `subnet_id`, if any.
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         self.input.get_subnet_id()
     }
     /// Sets the input's `cidr`: see [`cidr`](crate::types::builders::CreateSubnetCidrReservationRequestBuilder::cidr).
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cidr(input);
         self
     }
     /// Sets or clears the input's `cidr`.
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cidr(input);
         self
     }
     /// The value set for the input's `cidr`, if any.
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         self.input.get_cidr()
     }
     /// Sets the input's `reservation_type`: see [`reservation_type`](crate::types::builders::CreateSubnetCidrReservationRequestBuilder::reservation_type).
@@ -89,7 +77,7 @@ impl CreateSubnetCidrReservationFluentBuilder {
     /// Sets or clears the input's `reservation_type`.
     pub fn set_reservation_type(
         mut self,
-        input: ::std::option::Option<crate::types::SubnetCidrReservationType>,
+        input: Option<crate::types::SubnetCidrReservationType>,
     ) -> Self {
         self.input = self.input.set_reservation_type(input);
         self
@@ -97,27 +85,21 @@ impl CreateSubnetCidrReservationFluentBuilder {
     /// The value set for the input's `reservation_type`, if any.
     pub fn get_reservation_type(
         &self,
-    ) -> &::std::option::Option<crate::types::SubnetCidrReservationType> {
+    ) -> &Option<crate::types::SubnetCidrReservationType> {
         self.input.get_reservation_type()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateSubnetCidrReservationRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateSubnetCidrReservationRequestBuilder::dry_run).
@@ -126,12 +108,12 @@ impl CreateSubnetCidrReservationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateSubnetCidrReservationRequestBuilder::tag_specifications).
@@ -142,7 +124,7 @@ impl CreateSubnetCidrReservationFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -150,7 +132,7 @@ impl CreateSubnetCidrReservationFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
 }
@@ -169,7 +151,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateSubnetCidrReservation as Operation>::serialize_request(input),
             <CreateSubnetCidrReservation as Operation>::parse_response,
         )

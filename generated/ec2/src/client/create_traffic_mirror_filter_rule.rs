@@ -5,7 +5,7 @@ use crate::operation::{
     CreateTrafficMirrorFilterRule, CreateTrafficMirrorFilterRuleError, Operation,
 };
 /// A call to [`CreateTrafficMirrorFilterRule`](crate::operation::CreateTrafficMirrorFilterRule): Creates a Traffic Mirror filter rule. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateTrafficMirrorFilterRuleFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateTrafficMirrorFilterRuleRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateTrafficMirrorFilterRuleFluentBuilder {
     ) -> Self {
         CreateTrafficMirrorFilterRuleFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateTrafficMirrorFilterRuleError`](crate::operation::CreateTrafficMirrorFilterRuleError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTrafficMirrorFilterRuleResult,
         ::awsgen_runtime::client::SdkError<CreateTrafficMirrorFilterRuleError>,
     > {
@@ -39,25 +39,17 @@ impl CreateTrafficMirrorFilterRuleFluentBuilder {
         &self.input
     }
     /// Sets the input's `traffic_mirror_filter_id`: see [`traffic_mirror_filter_id`](crate::types::builders::CreateTrafficMirrorFilterRuleRequestBuilder::traffic_mirror_filter_id).
-    pub fn traffic_mirror_filter_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn traffic_mirror_filter_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.traffic_mirror_filter_id(input);
         self
     }
     /// Sets or clears the input's `traffic_mirror_filter_id`.
-    pub fn set_traffic_mirror_filter_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_filter_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_traffic_mirror_filter_id(input);
         self
     }
     /// The value set for the input's `traffic_mirror_filter_id`, if any.
-    pub fn get_traffic_mirror_filter_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_filter_id(&self) -> &Option<String> {
         self.input.get_traffic_mirror_filter_id()
     }
     /// Sets the input's `traffic_direction`: see [`traffic_direction`](crate::types::builders::CreateTrafficMirrorFilterRuleRequestBuilder::traffic_direction).
@@ -68,15 +60,13 @@ impl CreateTrafficMirrorFilterRuleFluentBuilder {
     /// Sets or clears the input's `traffic_direction`.
     pub fn set_traffic_direction(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficDirection>,
+        input: Option<crate::types::TrafficDirection>,
     ) -> Self {
         self.input = self.input.set_traffic_direction(input);
         self
     }
     /// The value set for the input's `traffic_direction`, if any.
-    pub fn get_traffic_direction(
-        &self,
-    ) -> &::std::option::Option<crate::types::TrafficDirection> {
+    pub fn get_traffic_direction(&self) -> &Option<crate::types::TrafficDirection> {
         self.input.get_traffic_direction()
     }
     /// Sets the input's `rule_number`: see [`rule_number`](crate::types::builders::CreateTrafficMirrorFilterRuleRequestBuilder::rule_number).
@@ -85,12 +75,12 @@ impl CreateTrafficMirrorFilterRuleFluentBuilder {
         self
     }
     /// Sets or clears the input's `rule_number`.
-    pub fn set_rule_number(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_rule_number(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_rule_number(input);
         self
     }
     /// The value set for the input's `rule_number`, if any.
-    pub fn get_rule_number(&self) -> &::std::option::Option<i32> {
+    pub fn get_rule_number(&self) -> &Option<i32> {
         self.input.get_rule_number()
     }
     /// Sets the input's `rule_action`: see [`rule_action`](crate::types::builders::CreateTrafficMirrorFilterRuleRequestBuilder::rule_action).
@@ -101,15 +91,13 @@ impl CreateTrafficMirrorFilterRuleFluentBuilder {
     /// Sets or clears the input's `rule_action`.
     pub fn set_rule_action(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficMirrorRuleAction>,
+        input: Option<crate::types::TrafficMirrorRuleAction>,
     ) -> Self {
         self.input = self.input.set_rule_action(input);
         self
     }
     /// The value set for the input's `rule_action`, if any.
-    pub fn get_rule_action(
-        &self,
-    ) -> &::std::option::Option<crate::types::TrafficMirrorRuleAction> {
+    pub fn get_rule_action(&self) -> &Option<crate::types::TrafficMirrorRuleAction> {
         self.input.get_rule_action()
     }
     /// Sets the input's `destination_port_range`: see [`destination_port_range`](crate::types::builders::CreateTrafficMirrorFilterRuleRequestBuilder::destination_port_range).
@@ -123,7 +111,7 @@ impl CreateTrafficMirrorFilterRuleFluentBuilder {
     /// Sets or clears the input's `destination_port_range`.
     pub fn set_destination_port_range(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficMirrorPortRangeRequest>,
+        input: Option<crate::types::TrafficMirrorPortRangeRequest>,
     ) -> Self {
         self.input = self.input.set_destination_port_range(input);
         self
@@ -131,7 +119,7 @@ impl CreateTrafficMirrorFilterRuleFluentBuilder {
     /// The value set for the input's `destination_port_range`, if any.
     pub fn get_destination_port_range(
         &self,
-    ) -> &::std::option::Option<crate::types::TrafficMirrorPortRangeRequest> {
+    ) -> &Option<crate::types::TrafficMirrorPortRangeRequest> {
         self.input.get_destination_port_range()
     }
     /// Sets the input's `source_port_range`: see [`source_port_range`](crate::types::builders::CreateTrafficMirrorFilterRuleRequestBuilder::source_port_range).
@@ -145,7 +133,7 @@ impl CreateTrafficMirrorFilterRuleFluentBuilder {
     /// Sets or clears the input's `source_port_range`.
     pub fn set_source_port_range(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficMirrorPortRangeRequest>,
+        input: Option<crate::types::TrafficMirrorPortRangeRequest>,
     ) -> Self {
         self.input = self.input.set_source_port_range(input);
         self
@@ -153,7 +141,7 @@ impl CreateTrafficMirrorFilterRuleFluentBuilder {
     /// The value set for the input's `source_port_range`, if any.
     pub fn get_source_port_range(
         &self,
-    ) -> &::std::option::Option<crate::types::TrafficMirrorPortRangeRequest> {
+    ) -> &Option<crate::types::TrafficMirrorPortRangeRequest> {
         self.input.get_source_port_range()
     }
     /// Sets the input's `protocol`: see [`protocol`](crate::types::builders::CreateTrafficMirrorFilterRuleRequestBuilder::protocol).
@@ -162,76 +150,54 @@ impl CreateTrafficMirrorFilterRuleFluentBuilder {
         self
     }
     /// Sets or clears the input's `protocol`.
-    pub fn set_protocol(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_protocol(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_protocol(input);
         self
     }
     /// The value set for the input's `protocol`, if any.
-    pub fn get_protocol(&self) -> &::std::option::Option<i32> {
+    pub fn get_protocol(&self) -> &Option<i32> {
         self.input.get_protocol()
     }
     /// Sets the input's `destination_cidr_block`: see [`destination_cidr_block`](crate::types::builders::CreateTrafficMirrorFilterRuleRequestBuilder::destination_cidr_block).
-    pub fn destination_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_cidr_block(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination_cidr_block(input);
         self
     }
     /// Sets or clears the input's `destination_cidr_block`.
-    pub fn set_destination_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr_block(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_destination_cidr_block(input);
         self
     }
     /// The value set for the input's `destination_cidr_block`, if any.
-    pub fn get_destination_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr_block(&self) -> &Option<String> {
         self.input.get_destination_cidr_block()
     }
     /// Sets the input's `source_cidr_block`: see [`source_cidr_block`](crate::types::builders::CreateTrafficMirrorFilterRuleRequestBuilder::source_cidr_block).
-    pub fn source_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_cidr_block(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_cidr_block(input);
         self
     }
     /// Sets or clears the input's `source_cidr_block`.
-    pub fn set_source_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_cidr_block(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_cidr_block(input);
         self
     }
     /// The value set for the input's `source_cidr_block`, if any.
-    pub fn get_source_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_cidr_block(&self) -> &Option<String> {
         self.input.get_source_cidr_block()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateTrafficMirrorFilterRuleRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateTrafficMirrorFilterRuleRequestBuilder::dry_run).
@@ -240,32 +206,26 @@ impl CreateTrafficMirrorFilterRuleFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateTrafficMirrorFilterRuleRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateTrafficMirrorFilterRuleRequestBuilder::tag_specifications).
@@ -276,7 +236,7 @@ impl CreateTrafficMirrorFilterRuleFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -284,7 +244,7 @@ impl CreateTrafficMirrorFilterRuleFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
 }
@@ -303,7 +263,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateTrafficMirrorFilterRule as Operation>::serialize_request(input),
             <CreateTrafficMirrorFilterRule as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     CreateTrafficMirrorSession, CreateTrafficMirrorSessionError, Operation,
 };
 /// A call to [`CreateTrafficMirrorSession`](crate::operation::CreateTrafficMirrorSession): Creates a Traffic Mirror session. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateTrafficMirrorSessionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateTrafficMirrorSessionRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateTrafficMirrorSessionFluentBuilder {
     ) -> Self {
         CreateTrafficMirrorSessionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateTrafficMirrorSessionError`](crate::operation::CreateTrafficMirrorSessionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTrafficMirrorSessionResult,
         ::awsgen_runtime::client::SdkError<CreateTrafficMirrorSessionError>,
     > {
@@ -39,69 +39,45 @@ impl CreateTrafficMirrorSessionFluentBuilder {
         &self.input
     }
     /// Sets the input's `network_interface_id`: see [`network_interface_id`](crate::types::builders::CreateTrafficMirrorSessionRequestBuilder::network_interface_id).
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_interface_id(input);
         self
     }
     /// Sets or clears the input's `network_interface_id`.
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_interface_id(input);
         self
     }
     /// The value set for the input's `network_interface_id`, if any.
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         self.input.get_network_interface_id()
     }
     /// Sets the input's `traffic_mirror_target_id`: see [`traffic_mirror_target_id`](crate::types::builders::CreateTrafficMirrorSessionRequestBuilder::traffic_mirror_target_id).
-    pub fn traffic_mirror_target_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn traffic_mirror_target_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.traffic_mirror_target_id(input);
         self
     }
     /// Sets or clears the input's `traffic_mirror_target_id`.
-    pub fn set_traffic_mirror_target_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_target_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_traffic_mirror_target_id(input);
         self
     }
     /// The value set for the input's `traffic_mirror_target_id`, if any.
-    pub fn get_traffic_mirror_target_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_target_id(&self) -> &Option<String> {
         self.input.get_traffic_mirror_target_id()
     }
     /// Sets the input's `traffic_mirror_filter_id`: see [`traffic_mirror_filter_id`](crate::types::builders::CreateTrafficMirrorSessionRequestBuilder::traffic_mirror_filter_id).
-    pub fn traffic_mirror_filter_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn traffic_mirror_filter_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.traffic_mirror_filter_id(input);
         self
     }
     /// Sets or clears the input's `traffic_mirror_filter_id`.
-    pub fn set_traffic_mirror_filter_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_filter_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_traffic_mirror_filter_id(input);
         self
     }
     /// The value set for the input's `traffic_mirror_filter_id`, if any.
-    pub fn get_traffic_mirror_filter_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_filter_id(&self) -> &Option<String> {
         self.input.get_traffic_mirror_filter_id()
     }
     /// Sets the input's `packet_length`: see [`packet_length`](crate::types::builders::CreateTrafficMirrorSessionRequestBuilder::packet_length).
@@ -110,12 +86,12 @@ impl CreateTrafficMirrorSessionFluentBuilder {
         self
     }
     /// Sets or clears the input's `packet_length`.
-    pub fn set_packet_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_packet_length(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_packet_length(input);
         self
     }
     /// The value set for the input's `packet_length`, if any.
-    pub fn get_packet_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_packet_length(&self) -> &Option<i32> {
         self.input.get_packet_length()
     }
     /// Sets the input's `session_number`: see [`session_number`](crate::types::builders::CreateTrafficMirrorSessionRequestBuilder::session_number).
@@ -124,12 +100,12 @@ impl CreateTrafficMirrorSessionFluentBuilder {
         self
     }
     /// Sets or clears the input's `session_number`.
-    pub fn set_session_number(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_session_number(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_session_number(input);
         self
     }
     /// The value set for the input's `session_number`, if any.
-    pub fn get_session_number(&self) -> &::std::option::Option<i32> {
+    pub fn get_session_number(&self) -> &Option<i32> {
         self.input.get_session_number()
     }
     /// Sets the input's `virtual_network_id`: see [`virtual_network_id`](crate::types::builders::CreateTrafficMirrorSessionRequestBuilder::virtual_network_id).
@@ -138,32 +114,26 @@ impl CreateTrafficMirrorSessionFluentBuilder {
         self
     }
     /// Sets or clears the input's `virtual_network_id`.
-    pub fn set_virtual_network_id(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_virtual_network_id(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_virtual_network_id(input);
         self
     }
     /// The value set for the input's `virtual_network_id`, if any.
-    pub fn get_virtual_network_id(&self) -> &::std::option::Option<i32> {
+    pub fn get_virtual_network_id(&self) -> &Option<i32> {
         self.input.get_virtual_network_id()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateTrafficMirrorSessionRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateTrafficMirrorSessionRequestBuilder::tag_specifications).
@@ -174,7 +144,7 @@ impl CreateTrafficMirrorSessionFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -182,7 +152,7 @@ impl CreateTrafficMirrorSessionFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateTrafficMirrorSessionRequestBuilder::dry_run).
@@ -191,32 +161,26 @@ impl CreateTrafficMirrorSessionFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateTrafficMirrorSessionRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
 }
@@ -235,7 +199,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateTrafficMirrorSession as Operation>::serialize_request(input),
             <CreateTrafficMirrorSession as Operation>::parse_response,
         )

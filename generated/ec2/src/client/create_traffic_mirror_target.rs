@@ -5,7 +5,7 @@ use crate::operation::{
     CreateTrafficMirrorTarget, CreateTrafficMirrorTargetError, Operation,
 };
 /// A call to [`CreateTrafficMirrorTarget`](crate::operation::CreateTrafficMirrorTarget): Creates a target for your Traffic Mirror session. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateTrafficMirrorTargetFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateTrafficMirrorTargetRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateTrafficMirrorTargetFluentBuilder {
     ) -> Self {
         CreateTrafficMirrorTargetFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateTrafficMirrorTargetError`](crate::operation::CreateTrafficMirrorTargetError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTrafficMirrorTargetResult,
         ::awsgen_runtime::client::SdkError<CreateTrafficMirrorTargetError>,
     > {
@@ -36,67 +36,45 @@ impl CreateTrafficMirrorTargetFluentBuilder {
         &self.input
     }
     /// Sets the input's `network_interface_id`: see [`network_interface_id`](crate::types::builders::CreateTrafficMirrorTargetRequestBuilder::network_interface_id).
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_interface_id(input);
         self
     }
     /// Sets or clears the input's `network_interface_id`.
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_interface_id(input);
         self
     }
     /// The value set for the input's `network_interface_id`, if any.
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         self.input.get_network_interface_id()
     }
     /// Sets the input's `network_load_balancer_arn`: see [`network_load_balancer_arn`](crate::types::builders::CreateTrafficMirrorTargetRequestBuilder::network_load_balancer_arn).
-    pub fn network_load_balancer_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_load_balancer_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_load_balancer_arn(input);
         self
     }
     /// Sets or clears the input's `network_load_balancer_arn`.
-    pub fn set_network_load_balancer_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_load_balancer_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_load_balancer_arn(input);
         self
     }
     /// The value set for the input's `network_load_balancer_arn`, if any.
-    pub fn get_network_load_balancer_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_load_balancer_arn(&self) -> &Option<String> {
         self.input.get_network_load_balancer_arn()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateTrafficMirrorTargetRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateTrafficMirrorTargetRequestBuilder::tag_specifications).
@@ -107,7 +85,7 @@ impl CreateTrafficMirrorTargetFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -115,7 +93,7 @@ impl CreateTrafficMirrorTargetFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateTrafficMirrorTargetRequestBuilder::dry_run).
@@ -124,38 +102,32 @@ impl CreateTrafficMirrorTargetFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateTrafficMirrorTargetRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `gateway_load_balancer_endpoint_id`: see [`gateway_load_balancer_endpoint_id`](crate::types::builders::CreateTrafficMirrorTargetRequestBuilder::gateway_load_balancer_endpoint_id).
     pub fn gateway_load_balancer_endpoint_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.gateway_load_balancer_endpoint_id(input);
         self
@@ -163,15 +135,13 @@ impl CreateTrafficMirrorTargetFluentBuilder {
     /// Sets or clears the input's `gateway_load_balancer_endpoint_id`.
     pub fn set_gateway_load_balancer_endpoint_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_gateway_load_balancer_endpoint_id(input);
         self
     }
     /// The value set for the input's `gateway_load_balancer_endpoint_id`, if any.
-    pub fn get_gateway_load_balancer_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_gateway_load_balancer_endpoint_id(&self) -> &Option<String> {
         self.input.get_gateway_load_balancer_endpoint_id()
     }
 }
@@ -190,7 +160,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateTrafficMirrorTarget as Operation>::serialize_request(input),
             <CreateTrafficMirrorTarget as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     CreateTransitGatewayConnect, CreateTransitGatewayConnectError, Operation,
 };
 /// A call to [`CreateTransitGatewayConnect`](crate::operation::CreateTransitGatewayConnect): Creates a Connect attachment from a specified transit gateway attachment. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateTransitGatewayConnectFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateTransitGatewayConnectRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateTransitGatewayConnectFluentBuilder {
     ) -> Self {
         CreateTransitGatewayConnectFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateTransitGatewayConnectError`](crate::operation::CreateTransitGatewayConnectError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTransitGatewayConnectResult,
         ::awsgen_runtime::client::SdkError<CreateTransitGatewayConnectError>,
     > {
@@ -41,7 +41,7 @@ impl CreateTransitGatewayConnectFluentBuilder {
     /// Sets the input's `transport_transit_gateway_attachment_id`: see [`transport_transit_gateway_attachment_id`](crate::types::builders::CreateTransitGatewayConnectRequestBuilder::transport_transit_gateway_attachment_id).
     pub fn transport_transit_gateway_attachment_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.transport_transit_gateway_attachment_id(input);
         self
@@ -49,15 +49,13 @@ impl CreateTransitGatewayConnectFluentBuilder {
     /// Sets or clears the input's `transport_transit_gateway_attachment_id`.
     pub fn set_transport_transit_gateway_attachment_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_transport_transit_gateway_attachment_id(input);
         self
     }
     /// The value set for the input's `transport_transit_gateway_attachment_id`, if any.
-    pub fn get_transport_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transport_transit_gateway_attachment_id(&self) -> &Option<String> {
         self.input.get_transport_transit_gateway_attachment_id()
     }
     /// Sets the input's `options`: see [`options`](crate::types::builders::CreateTransitGatewayConnectRequestBuilder::options).
@@ -71,9 +69,7 @@ impl CreateTransitGatewayConnectFluentBuilder {
     /// Sets or clears the input's `options`.
     pub fn set_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CreateTransitGatewayConnectRequestOptions,
-        >,
+        input: Option<crate::types::CreateTransitGatewayConnectRequestOptions>,
     ) -> Self {
         self.input = self.input.set_options(input);
         self
@@ -81,9 +77,7 @@ impl CreateTransitGatewayConnectFluentBuilder {
     /// The value set for the input's `options`, if any.
     pub fn get_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::CreateTransitGatewayConnectRequestOptions,
-    > {
+    ) -> &Option<crate::types::CreateTransitGatewayConnectRequestOptions> {
         self.input.get_options()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateTransitGatewayConnectRequestBuilder::tag_specifications).
@@ -94,7 +88,7 @@ impl CreateTransitGatewayConnectFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -102,7 +96,7 @@ impl CreateTransitGatewayConnectFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateTransitGatewayConnectRequestBuilder::dry_run).
@@ -111,12 +105,12 @@ impl CreateTransitGatewayConnectFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -135,7 +129,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateTransitGatewayConnect as Operation>::serialize_request(input),
             <CreateTransitGatewayConnect as Operation>::parse_response,
         )

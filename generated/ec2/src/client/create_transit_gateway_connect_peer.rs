@@ -5,7 +5,7 @@ use crate::operation::{
     CreateTransitGatewayConnectPeer, CreateTransitGatewayConnectPeerError, Operation,
 };
 /// A call to [`CreateTransitGatewayConnectPeer`](crate::operation::CreateTransitGatewayConnectPeer): Creates a Connect peer for a specified transit gateway Connect attachment between a transit gateway and an appliance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateTransitGatewayConnectPeerFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateTransitGatewayConnectPeerRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateTransitGatewayConnectPeerFluentBuilder {
     ) -> Self {
         CreateTransitGatewayConnectPeerFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateTransitGatewayConnectPeerError`](crate::operation::CreateTransitGatewayConnectPeerError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTransitGatewayConnectPeerResult,
         ::awsgen_runtime::client::SdkError<CreateTransitGatewayConnectPeerError>,
     > {
@@ -39,67 +39,45 @@ impl CreateTransitGatewayConnectPeerFluentBuilder {
         &self.input
     }
     /// Sets the input's `transit_gateway_attachment_id`: see [`transit_gateway_attachment_id`](crate::types::builders::CreateTransitGatewayConnectPeerRequestBuilder::transit_gateway_attachment_id).
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_attachment_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_attachment_id`.
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_attachment_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_attachment_id`, if any.
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_attachment_id()
     }
     /// Sets the input's `transit_gateway_address`: see [`transit_gateway_address`](crate::types::builders::CreateTransitGatewayConnectPeerRequestBuilder::transit_gateway_address).
-    pub fn transit_gateway_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_address(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_address(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_address`.
-    pub fn set_transit_gateway_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_address(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_address(input);
         self
     }
     /// The value set for the input's `transit_gateway_address`, if any.
-    pub fn get_transit_gateway_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_address(&self) -> &Option<String> {
         self.input.get_transit_gateway_address()
     }
     /// Sets the input's `peer_address`: see [`peer_address`](crate::types::builders::CreateTransitGatewayConnectPeerRequestBuilder::peer_address).
-    pub fn peer_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn peer_address(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.peer_address(input);
         self
     }
     /// Sets or clears the input's `peer_address`.
-    pub fn set_peer_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peer_address(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_peer_address(input);
         self
     }
     /// The value set for the input's `peer_address`, if any.
-    pub fn get_peer_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peer_address(&self) -> &Option<String> {
         self.input.get_peer_address()
     }
     /// Sets the input's `bgp_options`: see [`bgp_options`](crate::types::builders::CreateTransitGatewayConnectPeerRequestBuilder::bgp_options).
@@ -113,9 +91,7 @@ impl CreateTransitGatewayConnectPeerFluentBuilder {
     /// Sets or clears the input's `bgp_options`.
     pub fn set_bgp_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::TransitGatewayConnectRequestBgpOptions,
-        >,
+        input: Option<crate::types::TransitGatewayConnectRequestBgpOptions>,
     ) -> Self {
         self.input = self.input.set_bgp_options(input);
         self
@@ -123,29 +99,21 @@ impl CreateTransitGatewayConnectPeerFluentBuilder {
     /// The value set for the input's `bgp_options`, if any.
     pub fn get_bgp_options(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayConnectRequestBgpOptions> {
+    ) -> &Option<crate::types::TransitGatewayConnectRequestBgpOptions> {
         self.input.get_bgp_options()
     }
     /// Appends one item to the input's `inside_cidr_blocks`: see [`inside_cidr_blocks`](crate::types::builders::CreateTransitGatewayConnectPeerRequestBuilder::inside_cidr_blocks).
-    pub fn inside_cidr_blocks(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn inside_cidr_blocks(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.inside_cidr_blocks(input);
         self
     }
     /// Sets or clears the input's `inside_cidr_blocks`.
-    pub fn set_inside_cidr_blocks(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_inside_cidr_blocks(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_inside_cidr_blocks(input);
         self
     }
     /// The value set for the input's `inside_cidr_blocks`, if any.
-    pub fn get_inside_cidr_blocks(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_inside_cidr_blocks(&self) -> &Option<Vec<String>> {
         self.input.get_inside_cidr_blocks()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateTransitGatewayConnectPeerRequestBuilder::tag_specifications).
@@ -156,7 +124,7 @@ impl CreateTransitGatewayConnectPeerFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -164,7 +132,7 @@ impl CreateTransitGatewayConnectPeerFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateTransitGatewayConnectPeerRequestBuilder::dry_run).
@@ -173,12 +141,12 @@ impl CreateTransitGatewayConnectPeerFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -197,7 +165,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateTransitGatewayConnectPeer as Operation>::serialize_request(input),
             <CreateTransitGatewayConnectPeer as Operation>::parse_response,
         )

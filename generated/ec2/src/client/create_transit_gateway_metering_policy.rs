@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`CreateTransitGatewayMeteringPolicy`](crate::operation::CreateTransitGatewayMeteringPolicy): Creates a metering policy for a transit gateway to track and measure network traffic. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateTransitGatewayMeteringPolicyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateTransitGatewayMeteringPolicyRequestBuilder,
@@ -17,13 +17,13 @@ impl CreateTransitGatewayMeteringPolicyFluentBuilder {
     ) -> Self {
         CreateTransitGatewayMeteringPolicyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateTransitGatewayMeteringPolicyError`](crate::operation::CreateTransitGatewayMeteringPolicyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTransitGatewayMeteringPolicyResult,
         ::awsgen_runtime::client::SdkError<CreateTransitGatewayMeteringPolicyError>,
     > {
@@ -40,47 +40,31 @@ impl CreateTransitGatewayMeteringPolicyFluentBuilder {
         &self.input
     }
     /// Sets the input's `transit_gateway_id`: see [`transit_gateway_id`](crate::types::builders::CreateTransitGatewayMeteringPolicyRequestBuilder::transit_gateway_id).
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_id`.
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_id`, if any.
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_id()
     }
     /// Appends one item to the input's `middlebox_attachment_ids`: see [`middlebox_attachment_ids`](crate::types::builders::CreateTransitGatewayMeteringPolicyRequestBuilder::middlebox_attachment_ids).
-    pub fn middlebox_attachment_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn middlebox_attachment_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.middlebox_attachment_ids(input);
         self
     }
     /// Sets or clears the input's `middlebox_attachment_ids`.
-    pub fn set_middlebox_attachment_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_middlebox_attachment_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_middlebox_attachment_ids(input);
         self
     }
     /// The value set for the input's `middlebox_attachment_ids`, if any.
-    pub fn get_middlebox_attachment_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_middlebox_attachment_ids(&self) -> &Option<Vec<String>> {
         self.input.get_middlebox_attachment_ids()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateTransitGatewayMeteringPolicyRequestBuilder::tag_specifications).
@@ -91,7 +75,7 @@ impl CreateTransitGatewayMeteringPolicyFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -99,7 +83,7 @@ impl CreateTransitGatewayMeteringPolicyFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateTransitGatewayMeteringPolicyRequestBuilder::dry_run).
@@ -108,12 +92,12 @@ impl CreateTransitGatewayMeteringPolicyFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -132,7 +116,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateTransitGatewayMeteringPolicy as Operation>::serialize_request(input),
             <CreateTransitGatewayMeteringPolicy as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     CreateTransitGatewayMeteringPolicyEntryError, Operation,
 };
 /// A call to [`CreateTransitGatewayMeteringPolicyEntry`](crate::operation::CreateTransitGatewayMeteringPolicyEntry): Creates an entry in a transit gateway metering policy to define traffic measurement rules. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateTransitGatewayMeteringPolicyEntryFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateTransitGatewayMeteringPolicyEntryRequestBuilder,
@@ -17,13 +17,13 @@ impl CreateTransitGatewayMeteringPolicyEntryFluentBuilder {
     ) -> Self {
         CreateTransitGatewayMeteringPolicyEntryFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateTransitGatewayMeteringPolicyEntryError`](crate::operation::CreateTransitGatewayMeteringPolicyEntryError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTransitGatewayMeteringPolicyEntryResult,
         ::awsgen_runtime::client::SdkError<CreateTransitGatewayMeteringPolicyEntryError>,
     > {
@@ -42,7 +42,7 @@ impl CreateTransitGatewayMeteringPolicyEntryFluentBuilder {
     /// Sets the input's `transit_gateway_metering_policy_id`: see [`transit_gateway_metering_policy_id`](crate::types::builders::CreateTransitGatewayMeteringPolicyEntryRequestBuilder::transit_gateway_metering_policy_id).
     pub fn transit_gateway_metering_policy_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.transit_gateway_metering_policy_id(input);
         self
@@ -50,15 +50,13 @@ impl CreateTransitGatewayMeteringPolicyEntryFluentBuilder {
     /// Sets or clears the input's `transit_gateway_metering_policy_id`.
     pub fn set_transit_gateway_metering_policy_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_transit_gateway_metering_policy_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_metering_policy_id`, if any.
-    pub fn get_transit_gateway_metering_policy_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_metering_policy_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_metering_policy_id()
     }
     /// Sets the input's `policy_rule_number`: see [`policy_rule_number`](crate::types::builders::CreateTransitGatewayMeteringPolicyEntryRequestBuilder::policy_rule_number).
@@ -67,18 +65,18 @@ impl CreateTransitGatewayMeteringPolicyEntryFluentBuilder {
         self
     }
     /// Sets or clears the input's `policy_rule_number`.
-    pub fn set_policy_rule_number(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_policy_rule_number(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_policy_rule_number(input);
         self
     }
     /// The value set for the input's `policy_rule_number`, if any.
-    pub fn get_policy_rule_number(&self) -> &::std::option::Option<i32> {
+    pub fn get_policy_rule_number(&self) -> &Option<i32> {
         self.input.get_policy_rule_number()
     }
     /// Sets the input's `source_transit_gateway_attachment_id`: see [`source_transit_gateway_attachment_id`](crate::types::builders::CreateTransitGatewayMeteringPolicyEntryRequestBuilder::source_transit_gateway_attachment_id).
     pub fn source_transit_gateway_attachment_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.source_transit_gateway_attachment_id(input);
         self
@@ -86,15 +84,13 @@ impl CreateTransitGatewayMeteringPolicyEntryFluentBuilder {
     /// Sets or clears the input's `source_transit_gateway_attachment_id`.
     pub fn set_source_transit_gateway_attachment_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_source_transit_gateway_attachment_id(input);
         self
     }
     /// The value set for the input's `source_transit_gateway_attachment_id`, if any.
-    pub fn get_source_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_transit_gateway_attachment_id(&self) -> &Option<String> {
         self.input.get_source_transit_gateway_attachment_id()
     }
     /// Sets the input's `source_transit_gateway_attachment_type`: see [`source_transit_gateway_attachment_type`](crate::types::builders::CreateTransitGatewayMeteringPolicyEntryRequestBuilder::source_transit_gateway_attachment_type).
@@ -108,7 +104,7 @@ impl CreateTransitGatewayMeteringPolicyEntryFluentBuilder {
     /// Sets or clears the input's `source_transit_gateway_attachment_type`.
     pub fn set_source_transit_gateway_attachment_type(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayAttachmentResourceType>,
+        input: Option<crate::types::TransitGatewayAttachmentResourceType>,
     ) -> Self {
         self.input = self.input.set_source_transit_gateway_attachment_type(input);
         self
@@ -116,57 +112,41 @@ impl CreateTransitGatewayMeteringPolicyEntryFluentBuilder {
     /// The value set for the input's `source_transit_gateway_attachment_type`, if any.
     pub fn get_source_transit_gateway_attachment_type(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayAttachmentResourceType> {
+    ) -> &Option<crate::types::TransitGatewayAttachmentResourceType> {
         self.input.get_source_transit_gateway_attachment_type()
     }
     /// Sets the input's `source_cidr_block`: see [`source_cidr_block`](crate::types::builders::CreateTransitGatewayMeteringPolicyEntryRequestBuilder::source_cidr_block).
-    pub fn source_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_cidr_block(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_cidr_block(input);
         self
     }
     /// Sets or clears the input's `source_cidr_block`.
-    pub fn set_source_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_cidr_block(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_cidr_block(input);
         self
     }
     /// The value set for the input's `source_cidr_block`, if any.
-    pub fn get_source_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_cidr_block(&self) -> &Option<String> {
         self.input.get_source_cidr_block()
     }
     /// Sets the input's `source_port_range`: see [`source_port_range`](crate::types::builders::CreateTransitGatewayMeteringPolicyEntryRequestBuilder::source_port_range).
-    pub fn source_port_range(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_port_range(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_port_range(input);
         self
     }
     /// Sets or clears the input's `source_port_range`.
-    pub fn set_source_port_range(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_port_range(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_port_range(input);
         self
     }
     /// The value set for the input's `source_port_range`, if any.
-    pub fn get_source_port_range(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_port_range(&self) -> &Option<String> {
         self.input.get_source_port_range()
     }
     /// Sets the input's `destination_transit_gateway_attachment_id`: see [`destination_transit_gateway_attachment_id`](crate::types::builders::CreateTransitGatewayMeteringPolicyEntryRequestBuilder::destination_transit_gateway_attachment_id).
     pub fn destination_transit_gateway_attachment_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.destination_transit_gateway_attachment_id(input);
         self
@@ -174,15 +154,13 @@ impl CreateTransitGatewayMeteringPolicyEntryFluentBuilder {
     /// Sets or clears the input's `destination_transit_gateway_attachment_id`.
     pub fn set_destination_transit_gateway_attachment_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_destination_transit_gateway_attachment_id(input);
         self
     }
     /// The value set for the input's `destination_transit_gateway_attachment_id`, if any.
-    pub fn get_destination_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_transit_gateway_attachment_id(&self) -> &Option<String> {
         self.input.get_destination_transit_gateway_attachment_id()
     }
     /// Sets the input's `destination_transit_gateway_attachment_type`: see [`destination_transit_gateway_attachment_type`](crate::types::builders::CreateTransitGatewayMeteringPolicyEntryRequestBuilder::destination_transit_gateway_attachment_type).
@@ -196,7 +174,7 @@ impl CreateTransitGatewayMeteringPolicyEntryFluentBuilder {
     /// Sets or clears the input's `destination_transit_gateway_attachment_type`.
     pub fn set_destination_transit_gateway_attachment_type(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayAttachmentResourceType>,
+        input: Option<crate::types::TransitGatewayAttachmentResourceType>,
     ) -> Self {
         self.input = self.input.set_destination_transit_gateway_attachment_type(input);
         self
@@ -204,71 +182,49 @@ impl CreateTransitGatewayMeteringPolicyEntryFluentBuilder {
     /// The value set for the input's `destination_transit_gateway_attachment_type`, if any.
     pub fn get_destination_transit_gateway_attachment_type(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayAttachmentResourceType> {
+    ) -> &Option<crate::types::TransitGatewayAttachmentResourceType> {
         self.input.get_destination_transit_gateway_attachment_type()
     }
     /// Sets the input's `destination_cidr_block`: see [`destination_cidr_block`](crate::types::builders::CreateTransitGatewayMeteringPolicyEntryRequestBuilder::destination_cidr_block).
-    pub fn destination_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_cidr_block(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination_cidr_block(input);
         self
     }
     /// Sets or clears the input's `destination_cidr_block`.
-    pub fn set_destination_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr_block(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_destination_cidr_block(input);
         self
     }
     /// The value set for the input's `destination_cidr_block`, if any.
-    pub fn get_destination_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr_block(&self) -> &Option<String> {
         self.input.get_destination_cidr_block()
     }
     /// Sets the input's `destination_port_range`: see [`destination_port_range`](crate::types::builders::CreateTransitGatewayMeteringPolicyEntryRequestBuilder::destination_port_range).
-    pub fn destination_port_range(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_port_range(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination_port_range(input);
         self
     }
     /// Sets or clears the input's `destination_port_range`.
-    pub fn set_destination_port_range(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_port_range(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_destination_port_range(input);
         self
     }
     /// The value set for the input's `destination_port_range`, if any.
-    pub fn get_destination_port_range(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_port_range(&self) -> &Option<String> {
         self.input.get_destination_port_range()
     }
     /// Sets the input's `protocol`: see [`protocol`](crate::types::builders::CreateTransitGatewayMeteringPolicyEntryRequestBuilder::protocol).
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn protocol(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.protocol(input);
         self
     }
     /// Sets or clears the input's `protocol`.
-    pub fn set_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_protocol(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_protocol(input);
         self
     }
     /// The value set for the input's `protocol`, if any.
-    pub fn get_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_protocol(&self) -> &Option<String> {
         self.input.get_protocol()
     }
     /// Sets the input's `metered_account`: see [`metered_account`](crate::types::builders::CreateTransitGatewayMeteringPolicyEntryRequestBuilder::metered_account).
@@ -282,7 +238,7 @@ impl CreateTransitGatewayMeteringPolicyEntryFluentBuilder {
     /// Sets or clears the input's `metered_account`.
     pub fn set_metered_account(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayMeteringPayerType>,
+        input: Option<crate::types::TransitGatewayMeteringPayerType>,
     ) -> Self {
         self.input = self.input.set_metered_account(input);
         self
@@ -290,7 +246,7 @@ impl CreateTransitGatewayMeteringPolicyEntryFluentBuilder {
     /// The value set for the input's `metered_account`, if any.
     pub fn get_metered_account(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayMeteringPayerType> {
+    ) -> &Option<crate::types::TransitGatewayMeteringPayerType> {
         self.input.get_metered_account()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateTransitGatewayMeteringPolicyEntryRequestBuilder::dry_run).
@@ -299,12 +255,12 @@ impl CreateTransitGatewayMeteringPolicyEntryFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -323,7 +279,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateTransitGatewayMeteringPolicyEntry as Operation>::serialize_request(
                 input,
             ),

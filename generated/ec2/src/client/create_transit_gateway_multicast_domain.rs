@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`CreateTransitGatewayMulticastDomain`](crate::operation::CreateTransitGatewayMulticastDomain): Creates a multicast domain using the specified transit gateway. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateTransitGatewayMulticastDomainFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateTransitGatewayMulticastDomainRequestBuilder,
@@ -17,13 +17,13 @@ impl CreateTransitGatewayMulticastDomainFluentBuilder {
     ) -> Self {
         CreateTransitGatewayMulticastDomainFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateTransitGatewayMulticastDomainError`](crate::operation::CreateTransitGatewayMulticastDomainError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTransitGatewayMulticastDomainResult,
         ::awsgen_runtime::client::SdkError<CreateTransitGatewayMulticastDomainError>,
     > {
@@ -40,25 +40,17 @@ impl CreateTransitGatewayMulticastDomainFluentBuilder {
         &self.input
     }
     /// Sets the input's `transit_gateway_id`: see [`transit_gateway_id`](crate::types::builders::CreateTransitGatewayMulticastDomainRequestBuilder::transit_gateway_id).
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_id`.
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_id`, if any.
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_id()
     }
     /// Sets the input's `options`: see [`options`](crate::types::builders::CreateTransitGatewayMulticastDomainRequestBuilder::options).
@@ -72,9 +64,7 @@ impl CreateTransitGatewayMulticastDomainFluentBuilder {
     /// Sets or clears the input's `options`.
     pub fn set_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CreateTransitGatewayMulticastDomainRequestOptions,
-        >,
+        input: Option<crate::types::CreateTransitGatewayMulticastDomainRequestOptions>,
     ) -> Self {
         self.input = self.input.set_options(input);
         self
@@ -82,9 +72,7 @@ impl CreateTransitGatewayMulticastDomainFluentBuilder {
     /// The value set for the input's `options`, if any.
     pub fn get_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::CreateTransitGatewayMulticastDomainRequestOptions,
-    > {
+    ) -> &Option<crate::types::CreateTransitGatewayMulticastDomainRequestOptions> {
         self.input.get_options()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateTransitGatewayMulticastDomainRequestBuilder::tag_specifications).
@@ -95,7 +83,7 @@ impl CreateTransitGatewayMulticastDomainFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -103,7 +91,7 @@ impl CreateTransitGatewayMulticastDomainFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateTransitGatewayMulticastDomainRequestBuilder::dry_run).
@@ -112,12 +100,12 @@ impl CreateTransitGatewayMulticastDomainFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -136,7 +124,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateTransitGatewayMulticastDomain as Operation>::serialize_request(input),
             <CreateTransitGatewayMulticastDomain as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`CreateTransitGatewayPeeringAttachment`](crate::operation::CreateTransitGatewayPeeringAttachment): Requests a transit gateway peering attachment between the specified transit gateway (requester) and a peer transit gateway (accepter). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateTransitGatewayPeeringAttachmentFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateTransitGatewayPeeringAttachmentRequestBuilder,
@@ -17,13 +17,13 @@ impl CreateTransitGatewayPeeringAttachmentFluentBuilder {
     ) -> Self {
         CreateTransitGatewayPeeringAttachmentFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateTransitGatewayPeeringAttachmentError`](crate::operation::CreateTransitGatewayPeeringAttachmentError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTransitGatewayPeeringAttachmentResult,
         ::awsgen_runtime::client::SdkError<CreateTransitGatewayPeeringAttachmentError>,
     > {
@@ -40,87 +40,59 @@ impl CreateTransitGatewayPeeringAttachmentFluentBuilder {
         &self.input
     }
     /// Sets the input's `transit_gateway_id`: see [`transit_gateway_id`](crate::types::builders::CreateTransitGatewayPeeringAttachmentRequestBuilder::transit_gateway_id).
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_id`.
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_id`, if any.
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_id()
     }
     /// Sets the input's `peer_transit_gateway_id`: see [`peer_transit_gateway_id`](crate::types::builders::CreateTransitGatewayPeeringAttachmentRequestBuilder::peer_transit_gateway_id).
-    pub fn peer_transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn peer_transit_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.peer_transit_gateway_id(input);
         self
     }
     /// Sets or clears the input's `peer_transit_gateway_id`.
-    pub fn set_peer_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peer_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_peer_transit_gateway_id(input);
         self
     }
     /// The value set for the input's `peer_transit_gateway_id`, if any.
-    pub fn get_peer_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peer_transit_gateway_id(&self) -> &Option<String> {
         self.input.get_peer_transit_gateway_id()
     }
     /// Sets the input's `peer_account_id`: see [`peer_account_id`](crate::types::builders::CreateTransitGatewayPeeringAttachmentRequestBuilder::peer_account_id).
-    pub fn peer_account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn peer_account_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.peer_account_id(input);
         self
     }
     /// Sets or clears the input's `peer_account_id`.
-    pub fn set_peer_account_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peer_account_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_peer_account_id(input);
         self
     }
     /// The value set for the input's `peer_account_id`, if any.
-    pub fn get_peer_account_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peer_account_id(&self) -> &Option<String> {
         self.input.get_peer_account_id()
     }
     /// Sets the input's `peer_region`: see [`peer_region`](crate::types::builders::CreateTransitGatewayPeeringAttachmentRequestBuilder::peer_region).
-    pub fn peer_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn peer_region(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.peer_region(input);
         self
     }
     /// Sets or clears the input's `peer_region`.
-    pub fn set_peer_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peer_region(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_peer_region(input);
         self
     }
     /// The value set for the input's `peer_region`, if any.
-    pub fn get_peer_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peer_region(&self) -> &Option<String> {
         self.input.get_peer_region()
     }
     /// Sets the input's `options`: see [`options`](crate::types::builders::CreateTransitGatewayPeeringAttachmentRequestBuilder::options).
@@ -134,9 +106,7 @@ impl CreateTransitGatewayPeeringAttachmentFluentBuilder {
     /// Sets or clears the input's `options`.
     pub fn set_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions,
-        >,
+        input: Option<crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions>,
     ) -> Self {
         self.input = self.input.set_options(input);
         self
@@ -144,9 +114,7 @@ impl CreateTransitGatewayPeeringAttachmentFluentBuilder {
     /// The value set for the input's `options`, if any.
     pub fn get_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions,
-    > {
+    ) -> &Option<crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions> {
         self.input.get_options()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateTransitGatewayPeeringAttachmentRequestBuilder::tag_specifications).
@@ -157,7 +125,7 @@ impl CreateTransitGatewayPeeringAttachmentFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -165,7 +133,7 @@ impl CreateTransitGatewayPeeringAttachmentFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateTransitGatewayPeeringAttachmentRequestBuilder::dry_run).
@@ -174,12 +142,12 @@ impl CreateTransitGatewayPeeringAttachmentFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -198,7 +166,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateTransitGatewayPeeringAttachment as Operation>::serialize_request(
                 input,
             ),

@@ -5,7 +5,7 @@ use crate::operation::{
     CreateTransitGatewayPolicyTable, CreateTransitGatewayPolicyTableError, Operation,
 };
 /// A call to [`CreateTransitGatewayPolicyTable`](crate::operation::CreateTransitGatewayPolicyTable): Creates a transit gateway policy table. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateTransitGatewayPolicyTableFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateTransitGatewayPolicyTableRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateTransitGatewayPolicyTableFluentBuilder {
     ) -> Self {
         CreateTransitGatewayPolicyTableFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateTransitGatewayPolicyTableError`](crate::operation::CreateTransitGatewayPolicyTableError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTransitGatewayPolicyTableResult,
         ::awsgen_runtime::client::SdkError<CreateTransitGatewayPolicyTableError>,
     > {
@@ -39,25 +39,17 @@ impl CreateTransitGatewayPolicyTableFluentBuilder {
         &self.input
     }
     /// Sets the input's `transit_gateway_id`: see [`transit_gateway_id`](crate::types::builders::CreateTransitGatewayPolicyTableRequestBuilder::transit_gateway_id).
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_id`.
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_id`, if any.
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_id()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateTransitGatewayPolicyTableRequestBuilder::tag_specifications).
@@ -68,7 +60,7 @@ impl CreateTransitGatewayPolicyTableFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -76,7 +68,7 @@ impl CreateTransitGatewayPolicyTableFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateTransitGatewayPolicyTableRequestBuilder::dry_run).
@@ -85,12 +77,12 @@ impl CreateTransitGatewayPolicyTableFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -109,7 +101,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateTransitGatewayPolicyTable as Operation>::serialize_request(input),
             <CreateTransitGatewayPolicyTable as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     CreateTransitGatewayRouteTableAnnouncementError, Operation,
 };
 /// A call to [`CreateTransitGatewayRouteTableAnnouncement`](crate::operation::CreateTransitGatewayRouteTableAnnouncement): Advertises a new transit gateway route table. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateTransitGatewayRouteTableAnnouncementFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateTransitGatewayRouteTableAnnouncementRequestBuilder,
@@ -17,13 +17,13 @@ impl CreateTransitGatewayRouteTableAnnouncementFluentBuilder {
     ) -> Self {
         CreateTransitGatewayRouteTableAnnouncementFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateTransitGatewayRouteTableAnnouncementError`](crate::operation::CreateTransitGatewayRouteTableAnnouncementError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTransitGatewayRouteTableAnnouncementResult,
         ::awsgen_runtime::client::SdkError<
             CreateTransitGatewayRouteTableAnnouncementError,
@@ -42,47 +42,31 @@ impl CreateTransitGatewayRouteTableAnnouncementFluentBuilder {
         &self.input
     }
     /// Sets the input's `transit_gateway_route_table_id`: see [`transit_gateway_route_table_id`](crate::types::builders::CreateTransitGatewayRouteTableAnnouncementRequestBuilder::transit_gateway_route_table_id).
-    pub fn transit_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_route_table_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_route_table_id`.
-    pub fn set_transit_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_route_table_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_route_table_id`, if any.
-    pub fn get_transit_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_route_table_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_route_table_id()
     }
     /// Sets the input's `peering_attachment_id`: see [`peering_attachment_id`](crate::types::builders::CreateTransitGatewayRouteTableAnnouncementRequestBuilder::peering_attachment_id).
-    pub fn peering_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn peering_attachment_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.peering_attachment_id(input);
         self
     }
     /// Sets or clears the input's `peering_attachment_id`.
-    pub fn set_peering_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peering_attachment_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_peering_attachment_id(input);
         self
     }
     /// The value set for the input's `peering_attachment_id`, if any.
-    pub fn get_peering_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peering_attachment_id(&self) -> &Option<String> {
         self.input.get_peering_attachment_id()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateTransitGatewayRouteTableAnnouncementRequestBuilder::tag_specifications).
@@ -93,7 +77,7 @@ impl CreateTransitGatewayRouteTableAnnouncementFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -101,7 +85,7 @@ impl CreateTransitGatewayRouteTableAnnouncementFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateTransitGatewayRouteTableAnnouncementRequestBuilder::dry_run).
@@ -110,12 +94,12 @@ impl CreateTransitGatewayRouteTableAnnouncementFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -134,7 +118,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateTransitGatewayRouteTableAnnouncement as Operation>::serialize_request(
                 input,
             ),

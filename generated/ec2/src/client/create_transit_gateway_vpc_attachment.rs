@@ -5,7 +5,7 @@ use crate::operation::{
     CreateTransitGatewayVpcAttachment, CreateTransitGatewayVpcAttachmentError, Operation,
 };
 /// A call to [`CreateTransitGatewayVpcAttachment`](crate::operation::CreateTransitGatewayVpcAttachment): Attaches the specified VPC to the specified transit gateway. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateTransitGatewayVpcAttachmentFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateTransitGatewayVpcAttachmentRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateTransitGatewayVpcAttachmentFluentBuilder {
     ) -> Self {
         CreateTransitGatewayVpcAttachmentFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateTransitGatewayVpcAttachmentError`](crate::operation::CreateTransitGatewayVpcAttachmentError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTransitGatewayVpcAttachmentResult,
         ::awsgen_runtime::client::SdkError<CreateTransitGatewayVpcAttachmentError>,
     > {
@@ -39,67 +39,45 @@ impl CreateTransitGatewayVpcAttachmentFluentBuilder {
         &self.input
     }
     /// Sets the input's `transit_gateway_id`: see [`transit_gateway_id`](crate::types::builders::CreateTransitGatewayVpcAttachmentRequestBuilder::transit_gateway_id).
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_id`.
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_id`, if any.
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_id()
     }
     /// Sets the input's `vpc_id`: see [`vpc_id`](crate::types::builders::CreateTransitGatewayVpcAttachmentRequestBuilder::vpc_id).
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_id(input);
         self
     }
     /// Sets or clears the input's `vpc_id`.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_id(input);
         self
     }
     /// The value set for the input's `vpc_id`, if any.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         self.input.get_vpc_id()
     }
     /// Appends one item to the input's `subnet_ids`: see [`subnet_ids`](crate::types::builders::CreateTransitGatewayVpcAttachmentRequestBuilder::subnet_ids).
-    pub fn subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.subnet_ids(input);
         self
     }
     /// Sets or clears the input's `subnet_ids`.
-    pub fn set_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_subnet_ids(input);
         self
     }
     /// The value set for the input's `subnet_ids`, if any.
-    pub fn get_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_subnet_ids(&self) -> &Option<Vec<String>> {
         self.input.get_subnet_ids()
     }
     /// Sets the input's `options`: see [`options`](crate::types::builders::CreateTransitGatewayVpcAttachmentRequestBuilder::options).
@@ -113,9 +91,7 @@ impl CreateTransitGatewayVpcAttachmentFluentBuilder {
     /// Sets or clears the input's `options`.
     pub fn set_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CreateTransitGatewayVpcAttachmentRequestOptions,
-        >,
+        input: Option<crate::types::CreateTransitGatewayVpcAttachmentRequestOptions>,
     ) -> Self {
         self.input = self.input.set_options(input);
         self
@@ -123,9 +99,7 @@ impl CreateTransitGatewayVpcAttachmentFluentBuilder {
     /// The value set for the input's `options`, if any.
     pub fn get_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::CreateTransitGatewayVpcAttachmentRequestOptions,
-    > {
+    ) -> &Option<crate::types::CreateTransitGatewayVpcAttachmentRequestOptions> {
         self.input.get_options()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateTransitGatewayVpcAttachmentRequestBuilder::tag_specifications).
@@ -136,7 +110,7 @@ impl CreateTransitGatewayVpcAttachmentFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -144,7 +118,7 @@ impl CreateTransitGatewayVpcAttachmentFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateTransitGatewayVpcAttachmentRequestBuilder::dry_run).
@@ -153,12 +127,12 @@ impl CreateTransitGatewayVpcAttachmentFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -177,7 +151,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateTransitGatewayVpcAttachment as Operation>::serialize_request(input),
             <CreateTransitGatewayVpcAttachment as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     CreateVerifiedAccessEndpoint, CreateVerifiedAccessEndpointError, Operation,
 };
 /// A call to [`CreateVerifiedAccessEndpoint`](crate::operation::CreateVerifiedAccessEndpoint): An Amazon Web Services Verified Access endpoint is where you define your application along with an optional endpoint-level access policy. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateVerifiedAccessEndpointFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
     ) -> Self {
         CreateVerifiedAccessEndpointFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateVerifiedAccessEndpointError`](crate::operation::CreateVerifiedAccessEndpointError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateVerifiedAccessEndpointResult,
         ::awsgen_runtime::client::SdkError<CreateVerifiedAccessEndpointError>,
     > {
@@ -39,25 +39,17 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
         &self.input
     }
     /// Sets the input's `verified_access_group_id`: see [`verified_access_group_id`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::verified_access_group_id).
-    pub fn verified_access_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn verified_access_group_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.verified_access_group_id(input);
         self
     }
     /// Sets or clears the input's `verified_access_group_id`.
-    pub fn set_verified_access_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_group_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_verified_access_group_id(input);
         self
     }
     /// The value set for the input's `verified_access_group_id`, if any.
-    pub fn get_verified_access_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_group_id(&self) -> &Option<String> {
         self.input.get_verified_access_group_id()
     }
     /// Sets the input's `endpoint_type`: see [`endpoint_type`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::endpoint_type).
@@ -71,7 +63,7 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
     /// Sets or clears the input's `endpoint_type`.
     pub fn set_endpoint_type(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessEndpointType>,
+        input: Option<crate::types::VerifiedAccessEndpointType>,
     ) -> Self {
         self.input = self.input.set_endpoint_type(input);
         self
@@ -79,7 +71,7 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
     /// The value set for the input's `endpoint_type`, if any.
     pub fn get_endpoint_type(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessEndpointType> {
+    ) -> &Option<crate::types::VerifiedAccessEndpointType> {
         self.input.get_endpoint_type()
     }
     /// Sets the input's `attachment_type`: see [`attachment_type`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::attachment_type).
@@ -93,7 +85,7 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
     /// Sets or clears the input's `attachment_type`.
     pub fn set_attachment_type(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessEndpointAttachmentType>,
+        input: Option<crate::types::VerifiedAccessEndpointAttachmentType>,
     ) -> Self {
         self.input = self.input.set_attachment_type(input);
         self
@@ -101,95 +93,63 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
     /// The value set for the input's `attachment_type`, if any.
     pub fn get_attachment_type(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessEndpointAttachmentType> {
+    ) -> &Option<crate::types::VerifiedAccessEndpointAttachmentType> {
         self.input.get_attachment_type()
     }
     /// Sets the input's `domain_certificate_arn`: see [`domain_certificate_arn`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::domain_certificate_arn).
-    pub fn domain_certificate_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn domain_certificate_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.domain_certificate_arn(input);
         self
     }
     /// Sets or clears the input's `domain_certificate_arn`.
-    pub fn set_domain_certificate_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_certificate_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_domain_certificate_arn(input);
         self
     }
     /// The value set for the input's `domain_certificate_arn`, if any.
-    pub fn get_domain_certificate_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_certificate_arn(&self) -> &Option<String> {
         self.input.get_domain_certificate_arn()
     }
     /// Sets the input's `application_domain`: see [`application_domain`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::application_domain).
-    pub fn application_domain(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn application_domain(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.application_domain(input);
         self
     }
     /// Sets or clears the input's `application_domain`.
-    pub fn set_application_domain(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_application_domain(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_application_domain(input);
         self
     }
     /// The value set for the input's `application_domain`, if any.
-    pub fn get_application_domain(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_application_domain(&self) -> &Option<String> {
         self.input.get_application_domain()
     }
     /// Sets the input's `endpoint_domain_prefix`: see [`endpoint_domain_prefix`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::endpoint_domain_prefix).
-    pub fn endpoint_domain_prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn endpoint_domain_prefix(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.endpoint_domain_prefix(input);
         self
     }
     /// Sets or clears the input's `endpoint_domain_prefix`.
-    pub fn set_endpoint_domain_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_endpoint_domain_prefix(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_endpoint_domain_prefix(input);
         self
     }
     /// The value set for the input's `endpoint_domain_prefix`, if any.
-    pub fn get_endpoint_domain_prefix(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_endpoint_domain_prefix(&self) -> &Option<String> {
         self.input.get_endpoint_domain_prefix()
     }
     /// Appends one item to the input's `security_group_ids`: see [`security_group_ids`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::security_group_ids).
-    pub fn security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.security_group_ids(input);
         self
     }
     /// Sets or clears the input's `security_group_ids`.
-    pub fn set_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_security_group_ids(input);
         self
     }
     /// The value set for the input's `security_group_ids`, if any.
-    pub fn get_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_ids(&self) -> &Option<Vec<String>> {
         self.input.get_security_group_ids()
     }
     /// Sets the input's `load_balancer_options`: see [`load_balancer_options`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::load_balancer_options).
@@ -203,9 +163,7 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
     /// Sets or clears the input's `load_balancer_options`.
     pub fn set_load_balancer_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions,
-        >,
+        input: Option<crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions>,
     ) -> Self {
         self.input = self.input.set_load_balancer_options(input);
         self
@@ -213,9 +171,7 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
     /// The value set for the input's `load_balancer_options`, if any.
     pub fn get_load_balancer_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions,
-    > {
+    ) -> &Option<crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions> {
         self.input.get_load_balancer_options()
     }
     /// Sets the input's `network_interface_options`: see [`network_interface_options`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::network_interface_options).
@@ -229,9 +185,7 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
     /// Sets or clears the input's `network_interface_options`.
     pub fn set_network_interface_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CreateVerifiedAccessEndpointEniOptions,
-        >,
+        input: Option<crate::types::CreateVerifiedAccessEndpointEniOptions>,
     ) -> Self {
         self.input = self.input.set_network_interface_options(input);
         self
@@ -239,47 +193,35 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
     /// The value set for the input's `network_interface_options`, if any.
     pub fn get_network_interface_options(
         &self,
-    ) -> &::std::option::Option<crate::types::CreateVerifiedAccessEndpointEniOptions> {
+    ) -> &Option<crate::types::CreateVerifiedAccessEndpointEniOptions> {
         self.input.get_network_interface_options()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `policy_document`: see [`policy_document`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::policy_document).
-    pub fn policy_document(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn policy_document(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.policy_document(input);
         self
     }
     /// Sets or clears the input's `policy_document`.
-    pub fn set_policy_document(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_document(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_policy_document(input);
         self
     }
     /// The value set for the input's `policy_document`, if any.
-    pub fn get_policy_document(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_document(&self) -> &Option<String> {
         self.input.get_policy_document()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::tag_specifications).
@@ -290,7 +232,7 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -298,27 +240,21 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::dry_run).
@@ -327,12 +263,12 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `sse_specification`: see [`sse_specification`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::sse_specification).
@@ -346,7 +282,7 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
     /// Sets or clears the input's `sse_specification`.
     pub fn set_sse_specification(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessSseSpecificationRequest>,
+        input: Option<crate::types::VerifiedAccessSseSpecificationRequest>,
     ) -> Self {
         self.input = self.input.set_sse_specification(input);
         self
@@ -354,7 +290,7 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
     /// The value set for the input's `sse_specification`, if any.
     pub fn get_sse_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessSseSpecificationRequest> {
+    ) -> &Option<crate::types::VerifiedAccessSseSpecificationRequest> {
         self.input.get_sse_specification()
     }
     /// Sets the input's `rds_options`: see [`rds_options`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::rds_options).
@@ -368,9 +304,7 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
     /// Sets or clears the input's `rds_options`.
     pub fn set_rds_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CreateVerifiedAccessEndpointRdsOptions,
-        >,
+        input: Option<crate::types::CreateVerifiedAccessEndpointRdsOptions>,
     ) -> Self {
         self.input = self.input.set_rds_options(input);
         self
@@ -378,7 +312,7 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
     /// The value set for the input's `rds_options`, if any.
     pub fn get_rds_options(
         &self,
-    ) -> &::std::option::Option<crate::types::CreateVerifiedAccessEndpointRdsOptions> {
+    ) -> &Option<crate::types::CreateVerifiedAccessEndpointRdsOptions> {
         self.input.get_rds_options()
     }
     /// Sets the input's `cidr_options`: see [`cidr_options`](crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder::cidr_options).
@@ -392,9 +326,7 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
     /// Sets or clears the input's `cidr_options`.
     pub fn set_cidr_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CreateVerifiedAccessEndpointCidrOptions,
-        >,
+        input: Option<crate::types::CreateVerifiedAccessEndpointCidrOptions>,
     ) -> Self {
         self.input = self.input.set_cidr_options(input);
         self
@@ -402,7 +334,7 @@ impl CreateVerifiedAccessEndpointFluentBuilder {
     /// The value set for the input's `cidr_options`, if any.
     pub fn get_cidr_options(
         &self,
-    ) -> &::std::option::Option<crate::types::CreateVerifiedAccessEndpointCidrOptions> {
+    ) -> &Option<crate::types::CreateVerifiedAccessEndpointCidrOptions> {
         self.input.get_cidr_options()
     }
 }
@@ -421,7 +353,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateVerifiedAccessEndpoint as Operation>::serialize_request(input),
             <CreateVerifiedAccessEndpoint as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     CreateVerifiedAccessGroup, CreateVerifiedAccessGroupError, Operation,
 };
 /// A call to [`CreateVerifiedAccessGroup`](crate::operation::CreateVerifiedAccessGroup): An Amazon Web Services Verified Access group is a collection of Amazon Web Services Verified Access endpoints who's associated applications have similar security requirements. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateVerifiedAccessGroupFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateVerifiedAccessGroupRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateVerifiedAccessGroupFluentBuilder {
     ) -> Self {
         CreateVerifiedAccessGroupFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateVerifiedAccessGroupError`](crate::operation::CreateVerifiedAccessGroupError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateVerifiedAccessGroupResult,
         ::awsgen_runtime::client::SdkError<CreateVerifiedAccessGroupError>,
     > {
@@ -39,65 +39,45 @@ impl CreateVerifiedAccessGroupFluentBuilder {
         &self.input
     }
     /// Sets the input's `verified_access_instance_id`: see [`verified_access_instance_id`](crate::types::builders::CreateVerifiedAccessGroupRequestBuilder::verified_access_instance_id).
-    pub fn verified_access_instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn verified_access_instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.verified_access_instance_id(input);
         self
     }
     /// Sets or clears the input's `verified_access_instance_id`.
-    pub fn set_verified_access_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_verified_access_instance_id(input);
         self
     }
     /// The value set for the input's `verified_access_instance_id`, if any.
-    pub fn get_verified_access_instance_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_instance_id(&self) -> &Option<String> {
         self.input.get_verified_access_instance_id()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateVerifiedAccessGroupRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `policy_document`: see [`policy_document`](crate::types::builders::CreateVerifiedAccessGroupRequestBuilder::policy_document).
-    pub fn policy_document(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn policy_document(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.policy_document(input);
         self
     }
     /// Sets or clears the input's `policy_document`.
-    pub fn set_policy_document(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_document(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_policy_document(input);
         self
     }
     /// The value set for the input's `policy_document`, if any.
-    pub fn get_policy_document(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_document(&self) -> &Option<String> {
         self.input.get_policy_document()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateVerifiedAccessGroupRequestBuilder::tag_specifications).
@@ -108,7 +88,7 @@ impl CreateVerifiedAccessGroupFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -116,27 +96,21 @@ impl CreateVerifiedAccessGroupFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateVerifiedAccessGroupRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateVerifiedAccessGroupRequestBuilder::dry_run).
@@ -145,12 +119,12 @@ impl CreateVerifiedAccessGroupFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `sse_specification`: see [`sse_specification`](crate::types::builders::CreateVerifiedAccessGroupRequestBuilder::sse_specification).
@@ -164,7 +138,7 @@ impl CreateVerifiedAccessGroupFluentBuilder {
     /// Sets or clears the input's `sse_specification`.
     pub fn set_sse_specification(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessSseSpecificationRequest>,
+        input: Option<crate::types::VerifiedAccessSseSpecificationRequest>,
     ) -> Self {
         self.input = self.input.set_sse_specification(input);
         self
@@ -172,7 +146,7 @@ impl CreateVerifiedAccessGroupFluentBuilder {
     /// The value set for the input's `sse_specification`, if any.
     pub fn get_sse_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessSseSpecificationRequest> {
+    ) -> &Option<crate::types::VerifiedAccessSseSpecificationRequest> {
         self.input.get_sse_specification()
     }
 }
@@ -191,7 +165,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateVerifiedAccessGroup as Operation>::serialize_request(input),
             <CreateVerifiedAccessGroup as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     CreateVerifiedAccessInstance, CreateVerifiedAccessInstanceError, Operation,
 };
 /// A call to [`CreateVerifiedAccessInstance`](crate::operation::CreateVerifiedAccessInstance): An Amazon Web Services Verified Access instance is a regional entity that evaluates application requests and grants access only when your security requirements are met. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateVerifiedAccessInstanceFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateVerifiedAccessInstanceRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateVerifiedAccessInstanceFluentBuilder {
     ) -> Self {
         CreateVerifiedAccessInstanceFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateVerifiedAccessInstanceError`](crate::operation::CreateVerifiedAccessInstanceError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateVerifiedAccessInstanceResult,
         ::awsgen_runtime::client::SdkError<CreateVerifiedAccessInstanceError>,
     > {
@@ -36,23 +36,17 @@ impl CreateVerifiedAccessInstanceFluentBuilder {
         &self.input
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateVerifiedAccessInstanceRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateVerifiedAccessInstanceRequestBuilder::tag_specifications).
@@ -63,7 +57,7 @@ impl CreateVerifiedAccessInstanceFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -71,27 +65,21 @@ impl CreateVerifiedAccessInstanceFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateVerifiedAccessInstanceRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateVerifiedAccessInstanceRequestBuilder::dry_run).
@@ -100,12 +88,12 @@ impl CreateVerifiedAccessInstanceFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `fips_enabled`: see [`fips_enabled`](crate::types::builders::CreateVerifiedAccessInstanceRequestBuilder::fips_enabled).
@@ -114,34 +102,29 @@ impl CreateVerifiedAccessInstanceFluentBuilder {
         self
     }
     /// Sets or clears the input's `fips_enabled`.
-    pub fn set_fips_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_fips_enabled(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_fips_enabled(input);
         self
     }
     /// The value set for the input's `fips_enabled`, if any.
-    pub fn get_fips_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_fips_enabled(&self) -> &Option<bool> {
         self.input.get_fips_enabled()
     }
     /// Sets the input's `cidr_endpoints_custom_sub_domain`: see [`cidr_endpoints_custom_sub_domain`](crate::types::builders::CreateVerifiedAccessInstanceRequestBuilder::cidr_endpoints_custom_sub_domain).
-    pub fn cidr_endpoints_custom_sub_domain(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cidr_endpoints_custom_sub_domain(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cidr_endpoints_custom_sub_domain(input);
         self
     }
     /// Sets or clears the input's `cidr_endpoints_custom_sub_domain`.
     pub fn set_cidr_endpoints_custom_sub_domain(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_cidr_endpoints_custom_sub_domain(input);
         self
     }
     /// The value set for the input's `cidr_endpoints_custom_sub_domain`, if any.
-    pub fn get_cidr_endpoints_custom_sub_domain(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_endpoints_custom_sub_domain(&self) -> &Option<String> {
         self.input.get_cidr_endpoints_custom_sub_domain()
     }
 }
@@ -160,7 +143,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateVerifiedAccessInstance as Operation>::serialize_request(input),
             <CreateVerifiedAccessInstance as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     CreateVerifiedAccessTrustProvider, CreateVerifiedAccessTrustProviderError, Operation,
 };
 /// A call to [`CreateVerifiedAccessTrustProvider`](crate::operation::CreateVerifiedAccessTrustProvider): A trust provider is a third-party entity that creates, maintains, and manages identity information for users and devices. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateVerifiedAccessTrustProviderFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateVerifiedAccessTrustProviderRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
     ) -> Self {
         CreateVerifiedAccessTrustProviderFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateVerifiedAccessTrustProviderError`](crate::operation::CreateVerifiedAccessTrustProviderError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateVerifiedAccessTrustProviderResult,
         ::awsgen_runtime::client::SdkError<CreateVerifiedAccessTrustProviderError>,
     > {
@@ -49,15 +49,13 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
     /// Sets or clears the input's `trust_provider_type`.
     pub fn set_trust_provider_type(
         mut self,
-        input: ::std::option::Option<crate::types::TrustProviderType>,
+        input: Option<crate::types::TrustProviderType>,
     ) -> Self {
         self.input = self.input.set_trust_provider_type(input);
         self
     }
     /// The value set for the input's `trust_provider_type`, if any.
-    pub fn get_trust_provider_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::TrustProviderType> {
+    pub fn get_trust_provider_type(&self) -> &Option<crate::types::TrustProviderType> {
         self.input.get_trust_provider_type()
     }
     /// Sets the input's `user_trust_provider_type`: see [`user_trust_provider_type`](crate::types::builders::CreateVerifiedAccessTrustProviderRequestBuilder::user_trust_provider_type).
@@ -71,7 +69,7 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
     /// Sets or clears the input's `user_trust_provider_type`.
     pub fn set_user_trust_provider_type(
         mut self,
-        input: ::std::option::Option<crate::types::UserTrustProviderType>,
+        input: Option<crate::types::UserTrustProviderType>,
     ) -> Self {
         self.input = self.input.set_user_trust_provider_type(input);
         self
@@ -79,7 +77,7 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
     /// The value set for the input's `user_trust_provider_type`, if any.
     pub fn get_user_trust_provider_type(
         &self,
-    ) -> &::std::option::Option<crate::types::UserTrustProviderType> {
+    ) -> &Option<crate::types::UserTrustProviderType> {
         self.input.get_user_trust_provider_type()
     }
     /// Sets the input's `device_trust_provider_type`: see [`device_trust_provider_type`](crate::types::builders::CreateVerifiedAccessTrustProviderRequestBuilder::device_trust_provider_type).
@@ -93,7 +91,7 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
     /// Sets or clears the input's `device_trust_provider_type`.
     pub fn set_device_trust_provider_type(
         mut self,
-        input: ::std::option::Option<crate::types::DeviceTrustProviderType>,
+        input: Option<crate::types::DeviceTrustProviderType>,
     ) -> Self {
         self.input = self.input.set_device_trust_provider_type(input);
         self
@@ -101,7 +99,7 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
     /// The value set for the input's `device_trust_provider_type`, if any.
     pub fn get_device_trust_provider_type(
         &self,
-    ) -> &::std::option::Option<crate::types::DeviceTrustProviderType> {
+    ) -> &Option<crate::types::DeviceTrustProviderType> {
         self.input.get_device_trust_provider_type()
     }
     /// Sets the input's `oidc_options`: see [`oidc_options`](crate::types::builders::CreateVerifiedAccessTrustProviderRequestBuilder::oidc_options).
@@ -115,9 +113,7 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
     /// Sets or clears the input's `oidc_options`.
     pub fn set_oidc_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CreateVerifiedAccessTrustProviderOidcOptions,
-        >,
+        input: Option<crate::types::CreateVerifiedAccessTrustProviderOidcOptions>,
     ) -> Self {
         self.input = self.input.set_oidc_options(input);
         self
@@ -125,9 +121,7 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
     /// The value set for the input's `oidc_options`, if any.
     pub fn get_oidc_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::CreateVerifiedAccessTrustProviderOidcOptions,
-    > {
+    ) -> &Option<crate::types::CreateVerifiedAccessTrustProviderOidcOptions> {
         self.input.get_oidc_options()
     }
     /// Sets the input's `device_options`: see [`device_options`](crate::types::builders::CreateVerifiedAccessTrustProviderRequestBuilder::device_options).
@@ -141,9 +135,7 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
     /// Sets or clears the input's `device_options`.
     pub fn set_device_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CreateVerifiedAccessTrustProviderDeviceOptions,
-        >,
+        input: Option<crate::types::CreateVerifiedAccessTrustProviderDeviceOptions>,
     ) -> Self {
         self.input = self.input.set_device_options(input);
         self
@@ -151,51 +143,35 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
     /// The value set for the input's `device_options`, if any.
     pub fn get_device_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::CreateVerifiedAccessTrustProviderDeviceOptions,
-    > {
+    ) -> &Option<crate::types::CreateVerifiedAccessTrustProviderDeviceOptions> {
         self.input.get_device_options()
     }
     /// Sets the input's `policy_reference_name`: see [`policy_reference_name`](crate::types::builders::CreateVerifiedAccessTrustProviderRequestBuilder::policy_reference_name).
-    pub fn policy_reference_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn policy_reference_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.policy_reference_name(input);
         self
     }
     /// Sets or clears the input's `policy_reference_name`.
-    pub fn set_policy_reference_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_reference_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_policy_reference_name(input);
         self
     }
     /// The value set for the input's `policy_reference_name`, if any.
-    pub fn get_policy_reference_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_reference_name(&self) -> &Option<String> {
         self.input.get_policy_reference_name()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateVerifiedAccessTrustProviderRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateVerifiedAccessTrustProviderRequestBuilder::tag_specifications).
@@ -206,7 +182,7 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -214,27 +190,21 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateVerifiedAccessTrustProviderRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateVerifiedAccessTrustProviderRequestBuilder::dry_run).
@@ -243,12 +213,12 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `sse_specification`: see [`sse_specification`](crate::types::builders::CreateVerifiedAccessTrustProviderRequestBuilder::sse_specification).
@@ -262,7 +232,7 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
     /// Sets or clears the input's `sse_specification`.
     pub fn set_sse_specification(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessSseSpecificationRequest>,
+        input: Option<crate::types::VerifiedAccessSseSpecificationRequest>,
     ) -> Self {
         self.input = self.input.set_sse_specification(input);
         self
@@ -270,7 +240,7 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
     /// The value set for the input's `sse_specification`, if any.
     pub fn get_sse_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessSseSpecificationRequest> {
+    ) -> &Option<crate::types::VerifiedAccessSseSpecificationRequest> {
         self.input.get_sse_specification()
     }
     /// Sets the input's `native_application_oidc_options`: see [`native_application_oidc_options`](crate::types::builders::CreateVerifiedAccessTrustProviderRequestBuilder::native_application_oidc_options).
@@ -284,9 +254,7 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
     /// Sets or clears the input's `native_application_oidc_options`.
     pub fn set_native_application_oidc_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CreateVerifiedAccessNativeApplicationOidcOptions,
-        >,
+        input: Option<crate::types::CreateVerifiedAccessNativeApplicationOidcOptions>,
     ) -> Self {
         self.input = self.input.set_native_application_oidc_options(input);
         self
@@ -294,9 +262,7 @@ impl CreateVerifiedAccessTrustProviderFluentBuilder {
     /// The value set for the input's `native_application_oidc_options`, if any.
     pub fn get_native_application_oidc_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::CreateVerifiedAccessNativeApplicationOidcOptions,
-    > {
+    ) -> &Option<crate::types::CreateVerifiedAccessNativeApplicationOidcOptions> {
         self.input.get_native_application_oidc_options()
     }
 }
@@ -315,7 +281,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateVerifiedAccessTrustProvider as Operation>::serialize_request(input),
             <CreateVerifiedAccessTrustProvider as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateVolume, CreateVolumeError, Operation};
 /// A call to [`CreateVolume`](crate::operation::CreateVolume): Creates an EBS volume that can be attached to an instance in the same Availability Zone. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateVolumeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateVolumeRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateVolumeFluentBuilder {
     ) -> Self {
         CreateVolumeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateVolumeError`](crate::operation::CreateVolumeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::Volume,
         ::awsgen_runtime::client::SdkError<CreateVolumeError>,
     > {
@@ -32,47 +32,31 @@ impl CreateVolumeFluentBuilder {
         &self.input
     }
     /// Sets the input's `availability_zone`: see [`availability_zone`](crate::types::builders::CreateVolumeRequestBuilder::availability_zone).
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.availability_zone(input);
         self
     }
     /// Sets or clears the input's `availability_zone`.
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_availability_zone(input);
         self
     }
     /// The value set for the input's `availability_zone`, if any.
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         self.input.get_availability_zone()
     }
     /// Sets the input's `availability_zone_id`: see [`availability_zone_id`](crate::types::builders::CreateVolumeRequestBuilder::availability_zone_id).
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.availability_zone_id(input);
         self
     }
     /// Sets or clears the input's `availability_zone_id`.
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_availability_zone_id(input);
         self
     }
     /// The value set for the input's `availability_zone_id`, if any.
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         self.input.get_availability_zone_id()
     }
     /// Sets the input's `encrypted`: see [`encrypted`](crate::types::builders::CreateVolumeRequestBuilder::encrypted).
@@ -81,12 +65,12 @@ impl CreateVolumeFluentBuilder {
         self
     }
     /// Sets or clears the input's `encrypted`.
-    pub fn set_encrypted(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_encrypted(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_encrypted(input);
         self
     }
     /// The value set for the input's `encrypted`, if any.
-    pub fn get_encrypted(&self) -> &::std::option::Option<bool> {
+    pub fn get_encrypted(&self) -> &Option<bool> {
         self.input.get_encrypted()
     }
     /// Sets the input's `iops`: see [`iops`](crate::types::builders::CreateVolumeRequestBuilder::iops).
@@ -95,52 +79,40 @@ impl CreateVolumeFluentBuilder {
         self
     }
     /// Sets or clears the input's `iops`.
-    pub fn set_iops(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_iops(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_iops(input);
         self
     }
     /// The value set for the input's `iops`, if any.
-    pub fn get_iops(&self) -> &::std::option::Option<i32> {
+    pub fn get_iops(&self) -> &Option<i32> {
         self.input.get_iops()
     }
     /// Sets the input's `kms_key_id`: see [`kms_key_id`](crate::types::builders::CreateVolumeRequestBuilder::kms_key_id).
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.kms_key_id(input);
         self
     }
     /// Sets or clears the input's `kms_key_id`.
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_kms_key_id(input);
         self
     }
     /// The value set for the input's `kms_key_id`, if any.
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_id(&self) -> &Option<String> {
         self.input.get_kms_key_id()
     }
     /// Sets the input's `outpost_arn`: see [`outpost_arn`](crate::types::builders::CreateVolumeRequestBuilder::outpost_arn).
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.outpost_arn(input);
         self
     }
     /// Sets or clears the input's `outpost_arn`.
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_outpost_arn(input);
         self
     }
     /// The value set for the input's `outpost_arn`, if any.
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         self.input.get_outpost_arn()
     }
     /// Sets the input's `size`: see [`size`](crate::types::builders::CreateVolumeRequestBuilder::size).
@@ -149,32 +121,26 @@ impl CreateVolumeFluentBuilder {
         self
     }
     /// Sets or clears the input's `size`.
-    pub fn set_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_size(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_size(input);
         self
     }
     /// The value set for the input's `size`, if any.
-    pub fn get_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_size(&self) -> &Option<i32> {
         self.input.get_size()
     }
     /// Sets the input's `snapshot_id`: see [`snapshot_id`](crate::types::builders::CreateVolumeRequestBuilder::snapshot_id).
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.snapshot_id(input);
         self
     }
     /// Sets or clears the input's `snapshot_id`.
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_snapshot_id(input);
         self
     }
     /// The value set for the input's `snapshot_id`, if any.
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         self.input.get_snapshot_id()
     }
     /// Sets the input's `volume_type`: see [`volume_type`](crate::types::builders::CreateVolumeRequestBuilder::volume_type).
@@ -183,15 +149,12 @@ impl CreateVolumeFluentBuilder {
         self
     }
     /// Sets or clears the input's `volume_type`.
-    pub fn set_volume_type(
-        mut self,
-        input: ::std::option::Option<crate::types::VolumeType>,
-    ) -> Self {
+    pub fn set_volume_type(mut self, input: Option<crate::types::VolumeType>) -> Self {
         self.input = self.input.set_volume_type(input);
         self
     }
     /// The value set for the input's `volume_type`, if any.
-    pub fn get_volume_type(&self) -> &::std::option::Option<crate::types::VolumeType> {
+    pub fn get_volume_type(&self) -> &Option<crate::types::VolumeType> {
         self.input.get_volume_type()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateVolumeRequestBuilder::tag_specifications).
@@ -202,7 +165,7 @@ impl CreateVolumeFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -210,7 +173,7 @@ impl CreateVolumeFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `multi_attach_enabled`: see [`multi_attach_enabled`](crate::types::builders::CreateVolumeRequestBuilder::multi_attach_enabled).
@@ -219,15 +182,12 @@ impl CreateVolumeFluentBuilder {
         self
     }
     /// Sets or clears the input's `multi_attach_enabled`.
-    pub fn set_multi_attach_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_multi_attach_enabled(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_multi_attach_enabled(input);
         self
     }
     /// The value set for the input's `multi_attach_enabled`, if any.
-    pub fn get_multi_attach_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_multi_attach_enabled(&self) -> &Option<bool> {
         self.input.get_multi_attach_enabled()
     }
     /// Sets the input's `throughput`: see [`throughput`](crate::types::builders::CreateVolumeRequestBuilder::throughput).
@@ -236,32 +196,26 @@ impl CreateVolumeFluentBuilder {
         self
     }
     /// Sets or clears the input's `throughput`.
-    pub fn set_throughput(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_throughput(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_throughput(input);
         self
     }
     /// The value set for the input's `throughput`, if any.
-    pub fn get_throughput(&self) -> &::std::option::Option<i32> {
+    pub fn get_throughput(&self) -> &Option<i32> {
         self.input.get_throughput()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateVolumeRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `volume_initialization_rate`: see [`volume_initialization_rate`](crate::types::builders::CreateVolumeRequestBuilder::volume_initialization_rate).
@@ -270,15 +224,12 @@ impl CreateVolumeFluentBuilder {
         self
     }
     /// Sets or clears the input's `volume_initialization_rate`.
-    pub fn set_volume_initialization_rate(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_volume_initialization_rate(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_volume_initialization_rate(input);
         self
     }
     /// The value set for the input's `volume_initialization_rate`, if any.
-    pub fn get_volume_initialization_rate(&self) -> &::std::option::Option<i32> {
+    pub fn get_volume_initialization_rate(&self) -> &Option<i32> {
         self.input.get_volume_initialization_rate()
     }
     /// Sets the input's `operator`: see [`operator`](crate::types::builders::CreateVolumeRequestBuilder::operator).
@@ -287,15 +238,12 @@ impl CreateVolumeFluentBuilder {
         self
     }
     /// Sets or clears the input's `operator`.
-    pub fn set_operator(
-        mut self,
-        input: ::std::option::Option<crate::types::OperatorRequest>,
-    ) -> Self {
+    pub fn set_operator(mut self, input: Option<crate::types::OperatorRequest>) -> Self {
         self.input = self.input.set_operator(input);
         self
     }
     /// The value set for the input's `operator`, if any.
-    pub fn get_operator(&self) -> &::std::option::Option<crate::types::OperatorRequest> {
+    pub fn get_operator(&self) -> &Option<crate::types::OperatorRequest> {
         self.input.get_operator()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateVolumeRequestBuilder::dry_run).
@@ -304,12 +252,12 @@ impl CreateVolumeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -325,7 +273,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateVolume as Operation>::serialize_request(input),
             <CreateVolume as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateVpc, CreateVpcError, Operation};
 /// A call to [`CreateVpc`](crate::operation::CreateVpc): Creates a VPC with the specified CIDR blocks. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateVpcFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateVpcRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateVpcFluentBuilder {
     ) -> Self {
         CreateVpcFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateVpcError`](crate::operation::CreateVpcError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateVpcResult,
         ::awsgen_runtime::client::SdkError<CreateVpcError>,
     > {
@@ -32,85 +32,59 @@ impl CreateVpcFluentBuilder {
         &self.input
     }
     /// Sets the input's `cidr_block`: see [`cidr_block`](crate::types::builders::CreateVpcRequestBuilder::cidr_block).
-    pub fn cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cidr_block(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cidr_block(input);
         self
     }
     /// Sets or clears the input's `cidr_block`.
-    pub fn set_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_block(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cidr_block(input);
         self
     }
     /// The value set for the input's `cidr_block`, if any.
-    pub fn get_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_block(&self) -> &Option<String> {
         self.input.get_cidr_block()
     }
     /// Sets the input's `ipv6_pool`: see [`ipv6_pool`](crate::types::builders::CreateVpcRequestBuilder::ipv6_pool).
-    pub fn ipv6_pool(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv6_pool(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipv6_pool(input);
         self
     }
     /// Sets or clears the input's `ipv6_pool`.
-    pub fn set_ipv6_pool(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_pool(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipv6_pool(input);
         self
     }
     /// The value set for the input's `ipv6_pool`, if any.
-    pub fn get_ipv6_pool(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_pool(&self) -> &Option<String> {
         self.input.get_ipv6_pool()
     }
     /// Sets the input's `ipv6_cidr_block`: see [`ipv6_cidr_block`](crate::types::builders::CreateVpcRequestBuilder::ipv6_cidr_block).
-    pub fn ipv6_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv6_cidr_block(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipv6_cidr_block(input);
         self
     }
     /// Sets or clears the input's `ipv6_cidr_block`.
-    pub fn set_ipv6_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_cidr_block(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipv6_cidr_block(input);
         self
     }
     /// The value set for the input's `ipv6_cidr_block`, if any.
-    pub fn get_ipv6_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_cidr_block(&self) -> &Option<String> {
         self.input.get_ipv6_cidr_block()
     }
     /// Sets the input's `ipv4_ipam_pool_id`: see [`ipv4_ipam_pool_id`](crate::types::builders::CreateVpcRequestBuilder::ipv4_ipam_pool_id).
-    pub fn ipv4_ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv4_ipam_pool_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipv4_ipam_pool_id(input);
         self
     }
     /// Sets or clears the input's `ipv4_ipam_pool_id`.
-    pub fn set_ipv4_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv4_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipv4_ipam_pool_id(input);
         self
     }
     /// The value set for the input's `ipv4_ipam_pool_id`, if any.
-    pub fn get_ipv4_ipam_pool_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv4_ipam_pool_id(&self) -> &Option<String> {
         self.input.get_ipv4_ipam_pool_id()
     }
     /// Sets the input's `ipv4_netmask_length`: see [`ipv4_netmask_length`](crate::types::builders::CreateVpcRequestBuilder::ipv4_netmask_length).
@@ -119,34 +93,26 @@ impl CreateVpcFluentBuilder {
         self
     }
     /// Sets or clears the input's `ipv4_netmask_length`.
-    pub fn set_ipv4_netmask_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv4_netmask_length(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_ipv4_netmask_length(input);
         self
     }
     /// The value set for the input's `ipv4_netmask_length`, if any.
-    pub fn get_ipv4_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv4_netmask_length(&self) -> &Option<i32> {
         self.input.get_ipv4_netmask_length()
     }
     /// Sets the input's `ipv6_ipam_pool_id`: see [`ipv6_ipam_pool_id`](crate::types::builders::CreateVpcRequestBuilder::ipv6_ipam_pool_id).
-    pub fn ipv6_ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv6_ipam_pool_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipv6_ipam_pool_id(input);
         self
     }
     /// Sets or clears the input's `ipv6_ipam_pool_id`.
-    pub fn set_ipv6_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipv6_ipam_pool_id(input);
         self
     }
     /// The value set for the input's `ipv6_ipam_pool_id`, if any.
-    pub fn get_ipv6_ipam_pool_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_ipam_pool_id(&self) -> &Option<String> {
         self.input.get_ipv6_ipam_pool_id()
     }
     /// Sets the input's `ipv6_netmask_length`: see [`ipv6_netmask_length`](crate::types::builders::CreateVpcRequestBuilder::ipv6_netmask_length).
@@ -155,18 +121,18 @@ impl CreateVpcFluentBuilder {
         self
     }
     /// Sets or clears the input's `ipv6_netmask_length`.
-    pub fn set_ipv6_netmask_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv6_netmask_length(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_ipv6_netmask_length(input);
         self
     }
     /// The value set for the input's `ipv6_netmask_length`, if any.
-    pub fn get_ipv6_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv6_netmask_length(&self) -> &Option<i32> {
         self.input.get_ipv6_netmask_length()
     }
     /// Sets the input's `ipv6_cidr_block_network_border_group`: see [`ipv6_cidr_block_network_border_group`](crate::types::builders::CreateVpcRequestBuilder::ipv6_cidr_block_network_border_group).
     pub fn ipv6_cidr_block_network_border_group(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.ipv6_cidr_block_network_border_group(input);
         self
@@ -174,15 +140,13 @@ impl CreateVpcFluentBuilder {
     /// Sets or clears the input's `ipv6_cidr_block_network_border_group`.
     pub fn set_ipv6_cidr_block_network_border_group(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_ipv6_cidr_block_network_border_group(input);
         self
     }
     /// The value set for the input's `ipv6_cidr_block_network_border_group`, if any.
-    pub fn get_ipv6_cidr_block_network_border_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_cidr_block_network_border_group(&self) -> &Option<String> {
         self.input.get_ipv6_cidr_block_network_border_group()
     }
     /// Sets the input's `vpc_encryption_control`: see [`vpc_encryption_control`](crate::types::builders::CreateVpcRequestBuilder::vpc_encryption_control).
@@ -196,7 +160,7 @@ impl CreateVpcFluentBuilder {
     /// Sets or clears the input's `vpc_encryption_control`.
     pub fn set_vpc_encryption_control(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControlConfiguration>,
+        input: Option<crate::types::VpcEncryptionControlConfiguration>,
     ) -> Self {
         self.input = self.input.set_vpc_encryption_control(input);
         self
@@ -204,7 +168,7 @@ impl CreateVpcFluentBuilder {
     /// The value set for the input's `vpc_encryption_control`, if any.
     pub fn get_vpc_encryption_control(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlConfiguration> {
+    ) -> &Option<crate::types::VpcEncryptionControlConfiguration> {
         self.input.get_vpc_encryption_control()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateVpcRequestBuilder::tag_specifications).
@@ -215,7 +179,7 @@ impl CreateVpcFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -223,7 +187,7 @@ impl CreateVpcFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateVpcRequestBuilder::dry_run).
@@ -232,12 +196,12 @@ impl CreateVpcFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `instance_tenancy`: see [`instance_tenancy`](crate::types::builders::CreateVpcRequestBuilder::instance_tenancy).
@@ -246,15 +210,12 @@ impl CreateVpcFluentBuilder {
         self
     }
     /// Sets or clears the input's `instance_tenancy`.
-    pub fn set_instance_tenancy(
-        mut self,
-        input: ::std::option::Option<crate::types::Tenancy>,
-    ) -> Self {
+    pub fn set_instance_tenancy(mut self, input: Option<crate::types::Tenancy>) -> Self {
         self.input = self.input.set_instance_tenancy(input);
         self
     }
     /// The value set for the input's `instance_tenancy`, if any.
-    pub fn get_instance_tenancy(&self) -> &::std::option::Option<crate::types::Tenancy> {
+    pub fn get_instance_tenancy(&self) -> &Option<crate::types::Tenancy> {
         self.input.get_instance_tenancy()
     }
     /// Sets the input's `amazon_provided_ipv6_cidr_block`: see [`amazon_provided_ipv6_cidr_block`](crate::types::builders::CreateVpcRequestBuilder::amazon_provided_ipv6_cidr_block).
@@ -263,15 +224,12 @@ impl CreateVpcFluentBuilder {
         self
     }
     /// Sets or clears the input's `amazon_provided_ipv6_cidr_block`.
-    pub fn set_amazon_provided_ipv6_cidr_block(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_amazon_provided_ipv6_cidr_block(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_amazon_provided_ipv6_cidr_block(input);
         self
     }
     /// The value set for the input's `amazon_provided_ipv6_cidr_block`, if any.
-    pub fn get_amazon_provided_ipv6_cidr_block(&self) -> &::std::option::Option<bool> {
+    pub fn get_amazon_provided_ipv6_cidr_block(&self) -> &Option<bool> {
         self.input.get_amazon_provided_ipv6_cidr_block()
     }
 }
@@ -287,7 +245,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateVpc as Operation>::serialize_request(input),
             <CreateVpc as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`CreateVpcBlockPublicAccessExclusion`](crate::operation::CreateVpcBlockPublicAccessExclusion): Create a VPC Block Public Access (BPA) exclusion. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateVpcBlockPublicAccessExclusionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateVpcBlockPublicAccessExclusionRequestBuilder,
@@ -17,13 +17,13 @@ impl CreateVpcBlockPublicAccessExclusionFluentBuilder {
     ) -> Self {
         CreateVpcBlockPublicAccessExclusionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateVpcBlockPublicAccessExclusionError`](crate::operation::CreateVpcBlockPublicAccessExclusionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateVpcBlockPublicAccessExclusionResult,
         ::awsgen_runtime::client::SdkError<CreateVpcBlockPublicAccessExclusionError>,
     > {
@@ -45,52 +45,40 @@ impl CreateVpcBlockPublicAccessExclusionFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `subnet_id`: see [`subnet_id`](crate::types::builders::CreateVpcBlockPublicAccessExclusionRequestBuilder::subnet_id).
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.subnet_id(input);
         self
     }
     /// Sets or clears the input's `subnet_id`.
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_subnet_id(input);
         self
     }
     /// The value set for the input's `subnet_id`, if any.
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         self.input.get_subnet_id()
     }
     /// Sets the input's `vpc_id`: see [`vpc_id`](crate::types::builders::CreateVpcBlockPublicAccessExclusionRequestBuilder::vpc_id).
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_id(input);
         self
     }
     /// Sets or clears the input's `vpc_id`.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_id(input);
         self
     }
     /// The value set for the input's `vpc_id`, if any.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         self.input.get_vpc_id()
     }
     /// Sets the input's `internet_gateway_exclusion_mode`: see [`internet_gateway_exclusion_mode`](crate::types::builders::CreateVpcBlockPublicAccessExclusionRequestBuilder::internet_gateway_exclusion_mode).
@@ -104,7 +92,7 @@ impl CreateVpcBlockPublicAccessExclusionFluentBuilder {
     /// Sets or clears the input's `internet_gateway_exclusion_mode`.
     pub fn set_internet_gateway_exclusion_mode(
         mut self,
-        input: ::std::option::Option<crate::types::InternetGatewayExclusionMode>,
+        input: Option<crate::types::InternetGatewayExclusionMode>,
     ) -> Self {
         self.input = self.input.set_internet_gateway_exclusion_mode(input);
         self
@@ -112,7 +100,7 @@ impl CreateVpcBlockPublicAccessExclusionFluentBuilder {
     /// The value set for the input's `internet_gateway_exclusion_mode`, if any.
     pub fn get_internet_gateway_exclusion_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::InternetGatewayExclusionMode> {
+    ) -> &Option<crate::types::InternetGatewayExclusionMode> {
         self.input.get_internet_gateway_exclusion_mode()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateVpcBlockPublicAccessExclusionRequestBuilder::tag_specifications).
@@ -123,7 +111,7 @@ impl CreateVpcBlockPublicAccessExclusionFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -131,7 +119,7 @@ impl CreateVpcBlockPublicAccessExclusionFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
 }
@@ -150,7 +138,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateVpcBlockPublicAccessExclusion as Operation>::serialize_request(input),
             <CreateVpcBlockPublicAccessExclusion as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateVpcEndpoint, CreateVpcEndpointError, Operation};
 /// A call to [`CreateVpcEndpoint`](crate::operation::CreateVpcEndpoint): Creates a VPC endpoint. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateVpcEndpointFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateVpcEndpointRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateVpcEndpointFluentBuilder {
     ) -> Self {
         CreateVpcEndpointFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateVpcEndpointError`](crate::operation::CreateVpcEndpointError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateVpcEndpointResult,
         ::awsgen_runtime::client::SdkError<CreateVpcEndpointError>,
     > {
@@ -40,12 +40,12 @@ impl CreateVpcEndpointFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `vpc_endpoint_type`: see [`vpc_endpoint_type`](crate::types::builders::CreateVpcEndpointRequestBuilder::vpc_endpoint_type).
@@ -56,141 +56,97 @@ impl CreateVpcEndpointFluentBuilder {
     /// Sets or clears the input's `vpc_endpoint_type`.
     pub fn set_vpc_endpoint_type(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEndpointType>,
+        input: Option<crate::types::VpcEndpointType>,
     ) -> Self {
         self.input = self.input.set_vpc_endpoint_type(input);
         self
     }
     /// The value set for the input's `vpc_endpoint_type`, if any.
-    pub fn get_vpc_endpoint_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpcEndpointType> {
+    pub fn get_vpc_endpoint_type(&self) -> &Option<crate::types::VpcEndpointType> {
         self.input.get_vpc_endpoint_type()
     }
     /// Sets the input's `vpc_id`: see [`vpc_id`](crate::types::builders::CreateVpcEndpointRequestBuilder::vpc_id).
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_id(input);
         self
     }
     /// Sets or clears the input's `vpc_id`.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_id(input);
         self
     }
     /// The value set for the input's `vpc_id`, if any.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         self.input.get_vpc_id()
     }
     /// Sets the input's `service_name`: see [`service_name`](crate::types::builders::CreateVpcEndpointRequestBuilder::service_name).
-    pub fn service_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn service_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.service_name(input);
         self
     }
     /// Sets or clears the input's `service_name`.
-    pub fn set_service_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_service_name(input);
         self
     }
     /// The value set for the input's `service_name`, if any.
-    pub fn get_service_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_name(&self) -> &Option<String> {
         self.input.get_service_name()
     }
     /// Sets the input's `policy_document`: see [`policy_document`](crate::types::builders::CreateVpcEndpointRequestBuilder::policy_document).
-    pub fn policy_document(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn policy_document(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.policy_document(input);
         self
     }
     /// Sets or clears the input's `policy_document`.
-    pub fn set_policy_document(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_document(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_policy_document(input);
         self
     }
     /// The value set for the input's `policy_document`, if any.
-    pub fn get_policy_document(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_document(&self) -> &Option<String> {
         self.input.get_policy_document()
     }
     /// Appends one item to the input's `route_table_ids`: see [`route_table_ids`](crate::types::builders::CreateVpcEndpointRequestBuilder::route_table_ids).
-    pub fn route_table_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn route_table_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.route_table_ids(input);
         self
     }
     /// Sets or clears the input's `route_table_ids`.
-    pub fn set_route_table_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_route_table_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_route_table_ids(input);
         self
     }
     /// The value set for the input's `route_table_ids`, if any.
-    pub fn get_route_table_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_route_table_ids(&self) -> &Option<Vec<String>> {
         self.input.get_route_table_ids()
     }
     /// Appends one item to the input's `subnet_ids`: see [`subnet_ids`](crate::types::builders::CreateVpcEndpointRequestBuilder::subnet_ids).
-    pub fn subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.subnet_ids(input);
         self
     }
     /// Sets or clears the input's `subnet_ids`.
-    pub fn set_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_subnet_ids(input);
         self
     }
     /// The value set for the input's `subnet_ids`, if any.
-    pub fn get_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_subnet_ids(&self) -> &Option<Vec<String>> {
         self.input.get_subnet_ids()
     }
     /// Appends one item to the input's `security_group_ids`: see [`security_group_ids`](crate::types::builders::CreateVpcEndpointRequestBuilder::security_group_ids).
-    pub fn security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.security_group_ids(input);
         self
     }
     /// Sets or clears the input's `security_group_ids`.
-    pub fn set_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_security_group_ids(input);
         self
     }
     /// The value set for the input's `security_group_ids`, if any.
-    pub fn get_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_ids(&self) -> &Option<Vec<String>> {
         self.input.get_security_group_ids()
     }
     /// Sets the input's `ip_address_type`: see [`ip_address_type`](crate::types::builders::CreateVpcEndpointRequestBuilder::ip_address_type).
@@ -201,15 +157,13 @@ impl CreateVpcEndpointFluentBuilder {
     /// Sets or clears the input's `ip_address_type`.
     pub fn set_ip_address_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpAddressType>,
+        input: Option<crate::types::IpAddressType>,
     ) -> Self {
         self.input = self.input.set_ip_address_type(input);
         self
     }
     /// The value set for the input's `ip_address_type`, if any.
-    pub fn get_ip_address_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpAddressType> {
+    pub fn get_ip_address_type(&self) -> &Option<crate::types::IpAddressType> {
         self.input.get_ip_address_type()
     }
     /// Sets the input's `dns_options`: see [`dns_options`](crate::types::builders::CreateVpcEndpointRequestBuilder::dns_options).
@@ -220,35 +174,27 @@ impl CreateVpcEndpointFluentBuilder {
     /// Sets or clears the input's `dns_options`.
     pub fn set_dns_options(
         mut self,
-        input: ::std::option::Option<crate::types::DnsOptionsSpecification>,
+        input: Option<crate::types::DnsOptionsSpecification>,
     ) -> Self {
         self.input = self.input.set_dns_options(input);
         self
     }
     /// The value set for the input's `dns_options`, if any.
-    pub fn get_dns_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::DnsOptionsSpecification> {
+    pub fn get_dns_options(&self) -> &Option<crate::types::DnsOptionsSpecification> {
         self.input.get_dns_options()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateVpcEndpointRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `private_dns_enabled`: see [`private_dns_enabled`](crate::types::builders::CreateVpcEndpointRequestBuilder::private_dns_enabled).
@@ -257,15 +203,12 @@ impl CreateVpcEndpointFluentBuilder {
         self
     }
     /// Sets or clears the input's `private_dns_enabled`.
-    pub fn set_private_dns_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_private_dns_enabled(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_private_dns_enabled(input);
         self
     }
     /// The value set for the input's `private_dns_enabled`, if any.
-    pub fn get_private_dns_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_private_dns_enabled(&self) -> &Option<bool> {
         self.input.get_private_dns_enabled()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateVpcEndpointRequestBuilder::tag_specifications).
@@ -276,7 +219,7 @@ impl CreateVpcEndpointFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -284,7 +227,7 @@ impl CreateVpcEndpointFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Appends one item to the input's `subnet_configurations`: see [`subnet_configurations`](crate::types::builders::CreateVpcEndpointRequestBuilder::subnet_configurations).
@@ -298,7 +241,7 @@ impl CreateVpcEndpointFluentBuilder {
     /// Sets or clears the input's `subnet_configurations`.
     pub fn set_subnet_configurations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SubnetConfiguration>>,
+        input: Option<Vec<crate::types::SubnetConfiguration>>,
     ) -> Self {
         self.input = self.input.set_subnet_configurations(input);
         self
@@ -306,71 +249,49 @@ impl CreateVpcEndpointFluentBuilder {
     /// The value set for the input's `subnet_configurations`, if any.
     pub fn get_subnet_configurations(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SubnetConfiguration>> {
+    ) -> &Option<Vec<crate::types::SubnetConfiguration>> {
         self.input.get_subnet_configurations()
     }
     /// Sets the input's `service_network_arn`: see [`service_network_arn`](crate::types::builders::CreateVpcEndpointRequestBuilder::service_network_arn).
-    pub fn service_network_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn service_network_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.service_network_arn(input);
         self
     }
     /// Sets or clears the input's `service_network_arn`.
-    pub fn set_service_network_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_network_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_service_network_arn(input);
         self
     }
     /// The value set for the input's `service_network_arn`, if any.
-    pub fn get_service_network_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_network_arn(&self) -> &Option<String> {
         self.input.get_service_network_arn()
     }
     /// Sets the input's `resource_configuration_arn`: see [`resource_configuration_arn`](crate::types::builders::CreateVpcEndpointRequestBuilder::resource_configuration_arn).
-    pub fn resource_configuration_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_configuration_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_configuration_arn(input);
         self
     }
     /// Sets or clears the input's `resource_configuration_arn`.
-    pub fn set_resource_configuration_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_configuration_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource_configuration_arn(input);
         self
     }
     /// The value set for the input's `resource_configuration_arn`, if any.
-    pub fn get_resource_configuration_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_configuration_arn(&self) -> &Option<String> {
         self.input.get_resource_configuration_arn()
     }
     /// Sets the input's `service_region`: see [`service_region`](crate::types::builders::CreateVpcEndpointRequestBuilder::service_region).
-    pub fn service_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn service_region(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.service_region(input);
         self
     }
     /// Sets or clears the input's `service_region`.
-    pub fn set_service_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_region(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_service_region(input);
         self
     }
     /// The value set for the input's `service_region`, if any.
-    pub fn get_service_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_region(&self) -> &Option<String> {
         self.input.get_service_region()
     }
 }
@@ -389,7 +310,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateVpcEndpoint as Operation>::serialize_request(input),
             <CreateVpcEndpoint as Operation>::parse_response,
         )

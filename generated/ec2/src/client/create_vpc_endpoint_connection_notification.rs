@@ -6,7 +6,7 @@ use crate::operation::{
     CreateVpcEndpointConnectionNotificationError, Operation,
 };
 /// A call to [`CreateVpcEndpointConnectionNotification`](crate::operation::CreateVpcEndpointConnectionNotification): Creates a connection notification for a specified VPC endpoint or VPC endpoint service. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateVpcEndpointConnectionNotificationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateVpcEndpointConnectionNotificationRequestBuilder,
@@ -17,13 +17,13 @@ impl CreateVpcEndpointConnectionNotificationFluentBuilder {
     ) -> Self {
         CreateVpcEndpointConnectionNotificationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateVpcEndpointConnectionNotificationError`](crate::operation::CreateVpcEndpointConnectionNotificationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateVpcEndpointConnectionNotificationResult,
         ::awsgen_runtime::client::SdkError<CreateVpcEndpointConnectionNotificationError>,
     > {
@@ -45,116 +45,82 @@ impl CreateVpcEndpointConnectionNotificationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `service_id`: see [`service_id`](crate::types::builders::CreateVpcEndpointConnectionNotificationRequestBuilder::service_id).
-    pub fn service_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn service_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.service_id(input);
         self
     }
     /// Sets or clears the input's `service_id`.
-    pub fn set_service_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_service_id(input);
         self
     }
     /// The value set for the input's `service_id`, if any.
-    pub fn get_service_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_id(&self) -> &Option<String> {
         self.input.get_service_id()
     }
     /// Sets the input's `vpc_endpoint_id`: see [`vpc_endpoint_id`](crate::types::builders::CreateVpcEndpointConnectionNotificationRequestBuilder::vpc_endpoint_id).
-    pub fn vpc_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_endpoint_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_endpoint_id(input);
         self
     }
     /// Sets or clears the input's `vpc_endpoint_id`.
-    pub fn set_vpc_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_endpoint_id(input);
         self
     }
     /// The value set for the input's `vpc_endpoint_id`, if any.
-    pub fn get_vpc_endpoint_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_endpoint_id(&self) -> &Option<String> {
         self.input.get_vpc_endpoint_id()
     }
     /// Sets the input's `connection_notification_arn`: see [`connection_notification_arn`](crate::types::builders::CreateVpcEndpointConnectionNotificationRequestBuilder::connection_notification_arn).
-    pub fn connection_notification_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn connection_notification_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.connection_notification_arn(input);
         self
     }
     /// Sets or clears the input's `connection_notification_arn`.
-    pub fn set_connection_notification_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_connection_notification_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_connection_notification_arn(input);
         self
     }
     /// The value set for the input's `connection_notification_arn`, if any.
-    pub fn get_connection_notification_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_connection_notification_arn(&self) -> &Option<String> {
         self.input.get_connection_notification_arn()
     }
     /// Appends one item to the input's `connection_events`: see [`connection_events`](crate::types::builders::CreateVpcEndpointConnectionNotificationRequestBuilder::connection_events).
-    pub fn connection_events(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn connection_events(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.connection_events(input);
         self
     }
     /// Sets or clears the input's `connection_events`.
-    pub fn set_connection_events(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_connection_events(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_connection_events(input);
         self
     }
     /// The value set for the input's `connection_events`, if any.
-    pub fn get_connection_events(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_connection_events(&self) -> &Option<Vec<String>> {
         self.input.get_connection_events()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateVpcEndpointConnectionNotificationRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
 }
@@ -173,7 +139,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateVpcEndpointConnectionNotification as Operation>::serialize_request(
                 input,
             ),

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`CreateVpcEndpointServiceConfiguration`](crate::operation::CreateVpcEndpointServiceConfiguration): Creates a VPC endpoint service to which service consumers (Amazon Web Services accounts, users, and IAM roles) can connect. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateVpcEndpointServiceConfigurationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateVpcEndpointServiceConfigurationRequestBuilder,
@@ -17,13 +17,13 @@ impl CreateVpcEndpointServiceConfigurationFluentBuilder {
     ) -> Self {
         CreateVpcEndpointServiceConfigurationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateVpcEndpointServiceConfigurationError`](crate::operation::CreateVpcEndpointServiceConfigurationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateVpcEndpointServiceConfigurationResult,
         ::awsgen_runtime::client::SdkError<CreateVpcEndpointServiceConfigurationError>,
     > {
@@ -42,12 +42,12 @@ impl CreateVpcEndpointServiceConfigurationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `acceptance_required`: see [`acceptance_required`](crate::types::builders::CreateVpcEndpointServiceConfigurationRequestBuilder::acceptance_required).
@@ -56,143 +56,96 @@ impl CreateVpcEndpointServiceConfigurationFluentBuilder {
         self
     }
     /// Sets or clears the input's `acceptance_required`.
-    pub fn set_acceptance_required(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_acceptance_required(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_acceptance_required(input);
         self
     }
     /// The value set for the input's `acceptance_required`, if any.
-    pub fn get_acceptance_required(&self) -> &::std::option::Option<bool> {
+    pub fn get_acceptance_required(&self) -> &Option<bool> {
         self.input.get_acceptance_required()
     }
     /// Sets the input's `private_dns_name`: see [`private_dns_name`](crate::types::builders::CreateVpcEndpointServiceConfigurationRequestBuilder::private_dns_name).
-    pub fn private_dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn private_dns_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.private_dns_name(input);
         self
     }
     /// Sets or clears the input's `private_dns_name`.
-    pub fn set_private_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_dns_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_private_dns_name(input);
         self
     }
     /// The value set for the input's `private_dns_name`, if any.
-    pub fn get_private_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_dns_name(&self) -> &Option<String> {
         self.input.get_private_dns_name()
     }
     /// Appends one item to the input's `network_load_balancer_arns`: see [`network_load_balancer_arns`](crate::types::builders::CreateVpcEndpointServiceConfigurationRequestBuilder::network_load_balancer_arns).
-    pub fn network_load_balancer_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_load_balancer_arns(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_load_balancer_arns(input);
         self
     }
     /// Sets or clears the input's `network_load_balancer_arns`.
-    pub fn set_network_load_balancer_arns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_network_load_balancer_arns(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_network_load_balancer_arns(input);
         self
     }
     /// The value set for the input's `network_load_balancer_arns`, if any.
-    pub fn get_network_load_balancer_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_network_load_balancer_arns(&self) -> &Option<Vec<String>> {
         self.input.get_network_load_balancer_arns()
     }
     /// Appends one item to the input's `gateway_load_balancer_arns`: see [`gateway_load_balancer_arns`](crate::types::builders::CreateVpcEndpointServiceConfigurationRequestBuilder::gateway_load_balancer_arns).
-    pub fn gateway_load_balancer_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn gateway_load_balancer_arns(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.gateway_load_balancer_arns(input);
         self
     }
     /// Sets or clears the input's `gateway_load_balancer_arns`.
-    pub fn set_gateway_load_balancer_arns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_gateway_load_balancer_arns(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_gateway_load_balancer_arns(input);
         self
     }
     /// The value set for the input's `gateway_load_balancer_arns`, if any.
-    pub fn get_gateway_load_balancer_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_gateway_load_balancer_arns(&self) -> &Option<Vec<String>> {
         self.input.get_gateway_load_balancer_arns()
     }
     /// Appends one item to the input's `supported_ip_address_types`: see [`supported_ip_address_types`](crate::types::builders::CreateVpcEndpointServiceConfigurationRequestBuilder::supported_ip_address_types).
-    pub fn supported_ip_address_types(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn supported_ip_address_types(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.supported_ip_address_types(input);
         self
     }
     /// Sets or clears the input's `supported_ip_address_types`.
-    pub fn set_supported_ip_address_types(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_supported_ip_address_types(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_supported_ip_address_types(input);
         self
     }
     /// The value set for the input's `supported_ip_address_types`, if any.
-    pub fn get_supported_ip_address_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_supported_ip_address_types(&self) -> &Option<Vec<String>> {
         self.input.get_supported_ip_address_types()
     }
     /// Appends one item to the input's `supported_regions`: see [`supported_regions`](crate::types::builders::CreateVpcEndpointServiceConfigurationRequestBuilder::supported_regions).
-    pub fn supported_regions(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn supported_regions(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.supported_regions(input);
         self
     }
     /// Sets or clears the input's `supported_regions`.
-    pub fn set_supported_regions(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_supported_regions(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_supported_regions(input);
         self
     }
     /// The value set for the input's `supported_regions`, if any.
-    pub fn get_supported_regions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_supported_regions(&self) -> &Option<Vec<String>> {
         self.input.get_supported_regions()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateVpcEndpointServiceConfigurationRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateVpcEndpointServiceConfigurationRequestBuilder::tag_specifications).
@@ -203,7 +156,7 @@ impl CreateVpcEndpointServiceConfigurationFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -211,7 +164,7 @@ impl CreateVpcEndpointServiceConfigurationFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
 }
@@ -230,7 +183,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateVpcEndpointServiceConfiguration as Operation>::serialize_request(
                 input,
             ),

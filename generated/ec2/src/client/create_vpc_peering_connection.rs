@@ -5,7 +5,7 @@ use crate::operation::{
     CreateVpcPeeringConnection, CreateVpcPeeringConnectionError, Operation,
 };
 /// A call to [`CreateVpcPeeringConnection`](crate::operation::CreateVpcPeeringConnection): Requests a VPC peering connection between two VPCs: a requester VPC that you own and an accepter VPC with which to create the connection. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateVpcPeeringConnectionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateVpcPeeringConnectionRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateVpcPeeringConnectionFluentBuilder {
     ) -> Self {
         CreateVpcPeeringConnectionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateVpcPeeringConnectionError`](crate::operation::CreateVpcPeeringConnectionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateVpcPeeringConnectionResult,
         ::awsgen_runtime::client::SdkError<CreateVpcPeeringConnectionError>,
     > {
@@ -39,23 +39,17 @@ impl CreateVpcPeeringConnectionFluentBuilder {
         &self.input
     }
     /// Sets the input's `peer_region`: see [`peer_region`](crate::types::builders::CreateVpcPeeringConnectionRequestBuilder::peer_region).
-    pub fn peer_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn peer_region(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.peer_region(input);
         self
     }
     /// Sets or clears the input's `peer_region`.
-    pub fn set_peer_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peer_region(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_peer_region(input);
         self
     }
     /// The value set for the input's `peer_region`, if any.
-    pub fn get_peer_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peer_region(&self) -> &Option<String> {
         self.input.get_peer_region()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateVpcPeeringConnectionRequestBuilder::tag_specifications).
@@ -66,7 +60,7 @@ impl CreateVpcPeeringConnectionFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -74,7 +68,7 @@ impl CreateVpcPeeringConnectionFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateVpcPeeringConnectionRequestBuilder::dry_run).
@@ -83,72 +77,54 @@ impl CreateVpcPeeringConnectionFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `vpc_id`: see [`vpc_id`](crate::types::builders::CreateVpcPeeringConnectionRequestBuilder::vpc_id).
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_id(input);
         self
     }
     /// Sets or clears the input's `vpc_id`.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_id(input);
         self
     }
     /// The value set for the input's `vpc_id`, if any.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         self.input.get_vpc_id()
     }
     /// Sets the input's `peer_vpc_id`: see [`peer_vpc_id`](crate::types::builders::CreateVpcPeeringConnectionRequestBuilder::peer_vpc_id).
-    pub fn peer_vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn peer_vpc_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.peer_vpc_id(input);
         self
     }
     /// Sets or clears the input's `peer_vpc_id`.
-    pub fn set_peer_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peer_vpc_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_peer_vpc_id(input);
         self
     }
     /// The value set for the input's `peer_vpc_id`, if any.
-    pub fn get_peer_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peer_vpc_id(&self) -> &Option<String> {
         self.input.get_peer_vpc_id()
     }
     /// Sets the input's `peer_owner_id`: see [`peer_owner_id`](crate::types::builders::CreateVpcPeeringConnectionRequestBuilder::peer_owner_id).
-    pub fn peer_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn peer_owner_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.peer_owner_id(input);
         self
     }
     /// Sets or clears the input's `peer_owner_id`.
-    pub fn set_peer_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peer_owner_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_peer_owner_id(input);
         self
     }
     /// The value set for the input's `peer_owner_id`, if any.
-    pub fn get_peer_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peer_owner_id(&self) -> &Option<String> {
         self.input.get_peer_owner_id()
     }
 }
@@ -167,7 +143,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateVpcPeeringConnection as Operation>::serialize_request(input),
             <CreateVpcPeeringConnection as Operation>::parse_response,
         )

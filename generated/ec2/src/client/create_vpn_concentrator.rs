@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateVpnConcentrator, CreateVpnConcentratorError, Operation};
 /// A call to [`CreateVpnConcentrator`](crate::operation::CreateVpnConcentrator): Creates a VPN concentrator that aggregates multiple VPN connections to a transit gateway. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateVpnConcentratorFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateVpnConcentratorRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateVpnConcentratorFluentBuilder {
     ) -> Self {
         CreateVpnConcentratorFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateVpnConcentratorError`](crate::operation::CreateVpnConcentratorError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateVpnConcentratorResult,
         ::awsgen_runtime::client::SdkError<CreateVpnConcentratorError>,
     > {
@@ -44,37 +44,27 @@ impl CreateVpnConcentratorFluentBuilder {
     /// Sets or clears the input's `type_`.
     pub fn set_type_(
         mut self,
-        input: ::std::option::Option<crate::types::VpnConcentratorType>,
+        input: Option<crate::types::VpnConcentratorType>,
     ) -> Self {
         self.input = self.input.set_type_(input);
         self
     }
     /// The value set for the input's `type_`, if any.
-    pub fn get_type_(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpnConcentratorType> {
+    pub fn get_type_(&self) -> &Option<crate::types::VpnConcentratorType> {
         self.input.get_type_()
     }
     /// Sets the input's `transit_gateway_id`: see [`transit_gateway_id`](crate::types::builders::CreateVpnConcentratorRequestBuilder::transit_gateway_id).
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_id`.
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_id`, if any.
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_id()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateVpnConcentratorRequestBuilder::tag_specifications).
@@ -85,7 +75,7 @@ impl CreateVpnConcentratorFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -93,7 +83,7 @@ impl CreateVpnConcentratorFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateVpnConcentratorRequestBuilder::dry_run).
@@ -102,12 +92,12 @@ impl CreateVpnConcentratorFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -126,7 +116,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateVpnConcentrator as Operation>::serialize_request(input),
             <CreateVpnConcentrator as Operation>::parse_response,
         )

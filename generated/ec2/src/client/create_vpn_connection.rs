@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateVpnConnection, CreateVpnConnectionError, Operation};
 /// A call to [`CreateVpnConnection`](crate::operation::CreateVpnConnection): Creates a VPN connection between an existing virtual private gateway or transit gateway and a customer gateway. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateVpnConnectionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateVpnConnectionRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateVpnConnectionFluentBuilder {
     ) -> Self {
         CreateVpnConnectionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateVpnConnectionError`](crate::operation::CreateVpnConnectionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateVpnConnectionResult,
         ::awsgen_runtime::client::SdkError<CreateVpnConnectionError>,
     > {
@@ -37,109 +37,73 @@ impl CreateVpnConnectionFluentBuilder {
         &self.input
     }
     /// Sets the input's `customer_gateway_id`: see [`customer_gateway_id`](crate::types::builders::CreateVpnConnectionRequestBuilder::customer_gateway_id).
-    pub fn customer_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn customer_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.customer_gateway_id(input);
         self
     }
     /// Sets or clears the input's `customer_gateway_id`.
-    pub fn set_customer_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_customer_gateway_id(input);
         self
     }
     /// The value set for the input's `customer_gateway_id`, if any.
-    pub fn get_customer_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_gateway_id(&self) -> &Option<String> {
         self.input.get_customer_gateway_id()
     }
     /// Sets the input's `type_`: see [`type_`](crate::types::builders::CreateVpnConnectionRequestBuilder::type_).
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn type_(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.type_(input);
         self
     }
     /// Sets or clears the input's `type_`.
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_type_(input);
         self
     }
     /// The value set for the input's `type_`, if any.
-    pub fn get_type_(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_type_(&self) -> &Option<String> {
         self.input.get_type_()
     }
     /// Sets the input's `vpn_gateway_id`: see [`vpn_gateway_id`](crate::types::builders::CreateVpnConnectionRequestBuilder::vpn_gateway_id).
-    pub fn vpn_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpn_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpn_gateway_id(input);
         self
     }
     /// Sets or clears the input's `vpn_gateway_id`.
-    pub fn set_vpn_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpn_gateway_id(input);
         self
     }
     /// The value set for the input's `vpn_gateway_id`, if any.
-    pub fn get_vpn_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_gateway_id(&self) -> &Option<String> {
         self.input.get_vpn_gateway_id()
     }
     /// Sets the input's `transit_gateway_id`: see [`transit_gateway_id`](crate::types::builders::CreateVpnConnectionRequestBuilder::transit_gateway_id).
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_id`.
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_id`, if any.
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_id()
     }
     /// Sets the input's `vpn_concentrator_id`: see [`vpn_concentrator_id`](crate::types::builders::CreateVpnConnectionRequestBuilder::vpn_concentrator_id).
-    pub fn vpn_concentrator_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpn_concentrator_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpn_concentrator_id(input);
         self
     }
     /// Sets or clears the input's `vpn_concentrator_id`.
-    pub fn set_vpn_concentrator_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_concentrator_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpn_concentrator_id(input);
         self
     }
     /// The value set for the input's `vpn_concentrator_id`, if any.
-    pub fn get_vpn_concentrator_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_concentrator_id(&self) -> &Option<String> {
         self.input.get_vpn_concentrator_id()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateVpnConnectionRequestBuilder::tag_specifications).
@@ -150,7 +114,7 @@ impl CreateVpnConnectionFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -158,29 +122,21 @@ impl CreateVpnConnectionFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `pre_shared_key_storage`: see [`pre_shared_key_storage`](crate::types::builders::CreateVpnConnectionRequestBuilder::pre_shared_key_storage).
-    pub fn pre_shared_key_storage(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn pre_shared_key_storage(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.pre_shared_key_storage(input);
         self
     }
     /// Sets or clears the input's `pre_shared_key_storage`.
-    pub fn set_pre_shared_key_storage(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pre_shared_key_storage(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_pre_shared_key_storage(input);
         self
     }
     /// The value set for the input's `pre_shared_key_storage`, if any.
-    pub fn get_pre_shared_key_storage(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pre_shared_key_storage(&self) -> &Option<String> {
         self.input.get_pre_shared_key_storage()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateVpnConnectionRequestBuilder::dry_run).
@@ -189,12 +145,12 @@ impl CreateVpnConnectionFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `options`: see [`options`](crate::types::builders::CreateVpnConnectionRequestBuilder::options).
@@ -208,7 +164,7 @@ impl CreateVpnConnectionFluentBuilder {
     /// Sets or clears the input's `options`.
     pub fn set_options(
         mut self,
-        input: ::std::option::Option<crate::types::VpnConnectionOptionsSpecification>,
+        input: Option<crate::types::VpnConnectionOptionsSpecification>,
     ) -> Self {
         self.input = self.input.set_options(input);
         self
@@ -216,7 +172,7 @@ impl CreateVpnConnectionFluentBuilder {
     /// The value set for the input's `options`, if any.
     pub fn get_options(
         &self,
-    ) -> &::std::option::Option<crate::types::VpnConnectionOptionsSpecification> {
+    ) -> &Option<crate::types::VpnConnectionOptionsSpecification> {
         self.input.get_options()
     }
 }
@@ -235,7 +191,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateVpnConnection as Operation>::serialize_request(input),
             <CreateVpnConnection as Operation>::parse_response,
         )

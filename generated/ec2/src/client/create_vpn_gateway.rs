@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateVpnGateway, CreateVpnGatewayError, Operation};
 /// A call to [`CreateVpnGateway`](crate::operation::CreateVpnGateway): Creates a virtual private gateway. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateVpnGatewayFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateVpnGatewayRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateVpnGatewayFluentBuilder {
     ) -> Self {
         CreateVpnGatewayFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateVpnGatewayError`](crate::operation::CreateVpnGatewayError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateVpnGatewayResult,
         ::awsgen_runtime::client::SdkError<CreateVpnGatewayError>,
     > {
@@ -35,25 +35,17 @@ impl CreateVpnGatewayFluentBuilder {
         &self.input
     }
     /// Sets the input's `availability_zone`: see [`availability_zone`](crate::types::builders::CreateVpnGatewayRequestBuilder::availability_zone).
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.availability_zone(input);
         self
     }
     /// Sets or clears the input's `availability_zone`.
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_availability_zone(input);
         self
     }
     /// The value set for the input's `availability_zone`, if any.
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         self.input.get_availability_zone()
     }
     /// Sets the input's `type_`: see [`type_`](crate::types::builders::CreateVpnGatewayRequestBuilder::type_).
@@ -62,15 +54,12 @@ impl CreateVpnGatewayFluentBuilder {
         self
     }
     /// Sets or clears the input's `type_`.
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::GatewayType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::GatewayType>) -> Self {
         self.input = self.input.set_type_(input);
         self
     }
     /// The value set for the input's `type_`, if any.
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::GatewayType> {
+    pub fn get_type_(&self) -> &Option<crate::types::GatewayType> {
         self.input.get_type_()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::CreateVpnGatewayRequestBuilder::tag_specifications).
@@ -81,7 +70,7 @@ impl CreateVpnGatewayFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -89,7 +78,7 @@ impl CreateVpnGatewayFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `amazon_side_asn`: see [`amazon_side_asn`](crate::types::builders::CreateVpnGatewayRequestBuilder::amazon_side_asn).
@@ -98,12 +87,12 @@ impl CreateVpnGatewayFluentBuilder {
         self
     }
     /// Sets or clears the input's `amazon_side_asn`.
-    pub fn set_amazon_side_asn(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_amazon_side_asn(mut self, input: Option<i64>) -> Self {
         self.input = self.input.set_amazon_side_asn(input);
         self
     }
     /// The value set for the input's `amazon_side_asn`, if any.
-    pub fn get_amazon_side_asn(&self) -> &::std::option::Option<i64> {
+    pub fn get_amazon_side_asn(&self) -> &Option<i64> {
         self.input.get_amazon_side_asn()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateVpnGatewayRequestBuilder::dry_run).
@@ -112,12 +101,12 @@ impl CreateVpnGatewayFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -136,7 +125,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateVpnGateway as Operation>::serialize_request(input),
             <CreateVpnGateway as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteApplicationStatusCheck, DeleteApplicationStatusCheckError, Operation,
 };
 /// A call to [`DeleteApplicationStatusCheck`](crate::operation::DeleteApplicationStatusCheck): Deletes an application status check. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteApplicationStatusCheckFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteApplicationStatusCheckRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteApplicationStatusCheckFluentBuilder {
     ) -> Self {
         DeleteApplicationStatusCheckFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteApplicationStatusCheckError`](crate::operation::DeleteApplicationStatusCheckError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteApplicationStatusCheckResult,
         ::awsgen_runtime::client::SdkError<DeleteApplicationStatusCheckError>,
     > {
@@ -39,45 +39,31 @@ impl DeleteApplicationStatusCheckFluentBuilder {
         &self.input
     }
     /// Sets the input's `application_status_check_id`: see [`application_status_check_id`](crate::types::builders::DeleteApplicationStatusCheckRequestBuilder::application_status_check_id).
-    pub fn application_status_check_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn application_status_check_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.application_status_check_id(input);
         self
     }
     /// Sets or clears the input's `application_status_check_id`.
-    pub fn set_application_status_check_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_application_status_check_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_application_status_check_id(input);
         self
     }
     /// The value set for the input's `application_status_check_id`, if any.
-    pub fn get_application_status_check_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_application_status_check_id(&self) -> &Option<String> {
         self.input.get_application_status_check_id()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::DeleteApplicationStatusCheckRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteApplicationStatusCheckRequestBuilder::dry_run).
@@ -86,12 +72,12 @@ impl DeleteApplicationStatusCheckFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -110,7 +96,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteApplicationStatusCheck as Operation>::serialize_request(input),
             <DeleteApplicationStatusCheck as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteCapacityManagerDataExport, DeleteCapacityManagerDataExportError, Operation,
 };
 /// A call to [`DeleteCapacityManagerDataExport`](crate::operation::DeleteCapacityManagerDataExport): Deletes an existing Capacity Manager data export configuration. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteCapacityManagerDataExportFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteCapacityManagerDataExportRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteCapacityManagerDataExportFluentBuilder {
     ) -> Self {
         DeleteCapacityManagerDataExportFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteCapacityManagerDataExportError`](crate::operation::DeleteCapacityManagerDataExportError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteCapacityManagerDataExportResult,
         ::awsgen_runtime::client::SdkError<DeleteCapacityManagerDataExportError>,
     > {
@@ -39,25 +39,17 @@ impl DeleteCapacityManagerDataExportFluentBuilder {
         &self.input
     }
     /// Sets the input's `capacity_manager_data_export_id`: see [`capacity_manager_data_export_id`](crate::types::builders::DeleteCapacityManagerDataExportRequestBuilder::capacity_manager_data_export_id).
-    pub fn capacity_manager_data_export_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_manager_data_export_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.capacity_manager_data_export_id(input);
         self
     }
     /// Sets or clears the input's `capacity_manager_data_export_id`.
-    pub fn set_capacity_manager_data_export_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_manager_data_export_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_capacity_manager_data_export_id(input);
         self
     }
     /// The value set for the input's `capacity_manager_data_export_id`, if any.
-    pub fn get_capacity_manager_data_export_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_manager_data_export_id(&self) -> &Option<String> {
         self.input.get_capacity_manager_data_export_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteCapacityManagerDataExportRequestBuilder::dry_run).
@@ -66,12 +58,12 @@ impl DeleteCapacityManagerDataExportFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -90,7 +82,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteCapacityManagerDataExport as Operation>::serialize_request(input),
             <DeleteCapacityManagerDataExport as Operation>::parse_response,
         )

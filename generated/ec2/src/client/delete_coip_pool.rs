@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteCoipPool, DeleteCoipPoolError, Operation};
 /// A call to [`DeleteCoipPool`](crate::operation::DeleteCoipPool): Deletes a pool of customer-owned IP (CoIP) addresses. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteCoipPoolFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteCoipPoolRequestBuilder,
@@ -14,13 +14,13 @@ impl DeleteCoipPoolFluentBuilder {
     ) -> Self {
         DeleteCoipPoolFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteCoipPoolError`](crate::operation::DeleteCoipPoolError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteCoipPoolResult,
         ::awsgen_runtime::client::SdkError<DeleteCoipPoolError>,
     > {
@@ -35,23 +35,17 @@ impl DeleteCoipPoolFluentBuilder {
         &self.input
     }
     /// Sets the input's `coip_pool_id`: see [`coip_pool_id`](crate::types::builders::DeleteCoipPoolRequestBuilder::coip_pool_id).
-    pub fn coip_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn coip_pool_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.coip_pool_id(input);
         self
     }
     /// Sets or clears the input's `coip_pool_id`.
-    pub fn set_coip_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_coip_pool_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_coip_pool_id(input);
         self
     }
     /// The value set for the input's `coip_pool_id`, if any.
-    pub fn get_coip_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_coip_pool_id(&self) -> &Option<String> {
         self.input.get_coip_pool_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteCoipPoolRequestBuilder::dry_run).
@@ -60,12 +54,12 @@ impl DeleteCoipPoolFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -84,7 +78,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteCoipPool as Operation>::serialize_request(input),
             <DeleteCoipPool as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteCustomerGateway, DeleteCustomerGatewayError, Operation};
 /// A call to [`DeleteCustomerGateway`](crate::operation::DeleteCustomerGateway): Deletes the specified customer gateway. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteCustomerGatewayFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteCustomerGatewayRequestBuilder,
@@ -14,16 +14,13 @@ impl DeleteCustomerGatewayFluentBuilder {
     ) -> Self {
         DeleteCustomerGatewayFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteCustomerGatewayError`](crate::operation::DeleteCustomerGatewayError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DeleteCustomerGatewayError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DeleteCustomerGatewayError>> {
         let input = self
             .input
             .build()
@@ -37,25 +34,17 @@ impl DeleteCustomerGatewayFluentBuilder {
         &self.input
     }
     /// Sets the input's `customer_gateway_id`: see [`customer_gateway_id`](crate::types::builders::DeleteCustomerGatewayRequestBuilder::customer_gateway_id).
-    pub fn customer_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn customer_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.customer_gateway_id(input);
         self
     }
     /// Sets or clears the input's `customer_gateway_id`.
-    pub fn set_customer_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_customer_gateway_id(input);
         self
     }
     /// The value set for the input's `customer_gateway_id`, if any.
-    pub fn get_customer_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_gateway_id(&self) -> &Option<String> {
         self.input.get_customer_gateway_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteCustomerGatewayRequestBuilder::dry_run).
@@ -64,12 +53,12 @@ impl DeleteCustomerGatewayFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -85,7 +74,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteCustomerGateway as Operation>::serialize_request(input),
             <DeleteCustomerGateway as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteEgressOnlyInternetGateway, DeleteEgressOnlyInternetGatewayError, Operation,
 };
 /// A call to [`DeleteEgressOnlyInternetGateway`](crate::operation::DeleteEgressOnlyInternetGateway): Deletes an egress-only internet gateway. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteEgressOnlyInternetGatewayFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteEgressOnlyInternetGatewayRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteEgressOnlyInternetGatewayFluentBuilder {
     ) -> Self {
         DeleteEgressOnlyInternetGatewayFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteEgressOnlyInternetGatewayError`](crate::operation::DeleteEgressOnlyInternetGatewayError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteEgressOnlyInternetGatewayResult,
         ::awsgen_runtime::client::SdkError<DeleteEgressOnlyInternetGatewayError>,
     > {
@@ -44,34 +44,26 @@ impl DeleteEgressOnlyInternetGatewayFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `egress_only_internet_gateway_id`: see [`egress_only_internet_gateway_id`](crate::types::builders::DeleteEgressOnlyInternetGatewayRequestBuilder::egress_only_internet_gateway_id).
-    pub fn egress_only_internet_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn egress_only_internet_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.egress_only_internet_gateway_id(input);
         self
     }
     /// Sets or clears the input's `egress_only_internet_gateway_id`.
-    pub fn set_egress_only_internet_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_egress_only_internet_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_egress_only_internet_gateway_id(input);
         self
     }
     /// The value set for the input's `egress_only_internet_gateway_id`, if any.
-    pub fn get_egress_only_internet_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_egress_only_internet_gateway_id(&self) -> &Option<String> {
         self.input.get_egress_only_internet_gateway_id()
     }
 }
@@ -90,7 +82,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteEgressOnlyInternetGateway as Operation>::serialize_request(input),
             <DeleteEgressOnlyInternetGateway as Operation>::parse_response,
         )

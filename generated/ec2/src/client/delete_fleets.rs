@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteFleets, DeleteFleetsError, Operation};
 /// A call to [`DeleteFleets`](crate::operation::DeleteFleets): Deletes the specified EC2 Fleet request. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteFleetsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteFleetsRequestBuilder,
@@ -14,13 +14,13 @@ impl DeleteFleetsFluentBuilder {
     ) -> Self {
         DeleteFleetsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteFleetsError`](crate::operation::DeleteFleetsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteFleetsResult,
         ::awsgen_runtime::client::SdkError<DeleteFleetsError>,
     > {
@@ -40,34 +40,26 @@ impl DeleteFleetsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `fleet_ids`: see [`fleet_ids`](crate::types::builders::DeleteFleetsRequestBuilder::fleet_ids).
-    pub fn fleet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn fleet_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.fleet_ids(input);
         self
     }
     /// Sets or clears the input's `fleet_ids`.
-    pub fn set_fleet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_fleet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_fleet_ids(input);
         self
     }
     /// The value set for the input's `fleet_ids`, if any.
-    pub fn get_fleet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_fleet_ids(&self) -> &Option<Vec<String>> {
         self.input.get_fleet_ids()
     }
     /// Sets the input's `terminate_instances`: see [`terminate_instances`](crate::types::builders::DeleteFleetsRequestBuilder::terminate_instances).
@@ -76,15 +68,12 @@ impl DeleteFleetsFluentBuilder {
         self
     }
     /// Sets or clears the input's `terminate_instances`.
-    pub fn set_terminate_instances(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_terminate_instances(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_terminate_instances(input);
         self
     }
     /// The value set for the input's `terminate_instances`, if any.
-    pub fn get_terminate_instances(&self) -> &::std::option::Option<bool> {
+    pub fn get_terminate_instances(&self) -> &Option<bool> {
         self.input.get_terminate_instances()
     }
 }
@@ -103,7 +92,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteFleets as Operation>::serialize_request(input),
             <DeleteFleets as Operation>::parse_response,
         )

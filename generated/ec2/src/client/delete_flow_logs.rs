@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteFlowLogs, DeleteFlowLogsError, Operation};
 /// A call to [`DeleteFlowLogs`](crate::operation::DeleteFlowLogs): Deletes one or more flow logs. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteFlowLogsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteFlowLogsRequestBuilder,
@@ -14,13 +14,13 @@ impl DeleteFlowLogsFluentBuilder {
     ) -> Self {
         DeleteFlowLogsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteFlowLogsError`](crate::operation::DeleteFlowLogsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteFlowLogsResult,
         ::awsgen_runtime::client::SdkError<DeleteFlowLogsError>,
     > {
@@ -40,34 +40,26 @@ impl DeleteFlowLogsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `flow_log_ids`: see [`flow_log_ids`](crate::types::builders::DeleteFlowLogsRequestBuilder::flow_log_ids).
-    pub fn flow_log_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn flow_log_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.flow_log_ids(input);
         self
     }
     /// Sets or clears the input's `flow_log_ids`.
-    pub fn set_flow_log_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_flow_log_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_flow_log_ids(input);
         self
     }
     /// The value set for the input's `flow_log_ids`, if any.
-    pub fn get_flow_log_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_flow_log_ids(&self) -> &Option<Vec<String>> {
         self.input.get_flow_log_ids()
     }
 }
@@ -86,7 +78,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteFlowLogs as Operation>::serialize_request(input),
             <DeleteFlowLogs as Operation>::parse_response,
         )

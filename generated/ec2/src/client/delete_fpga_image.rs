@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteFpgaImage, DeleteFpgaImageError, Operation};
 /// A call to [`DeleteFpgaImage`](crate::operation::DeleteFpgaImage): Deletes the specified Amazon FPGA Image (AFI). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteFpgaImageFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteFpgaImageRequestBuilder,
@@ -14,13 +14,13 @@ impl DeleteFpgaImageFluentBuilder {
     ) -> Self {
         DeleteFpgaImageFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteFpgaImageError`](crate::operation::DeleteFpgaImageError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteFpgaImageResult,
         ::awsgen_runtime::client::SdkError<DeleteFpgaImageError>,
     > {
@@ -40,32 +40,26 @@ impl DeleteFpgaImageFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `fpga_image_id`: see [`fpga_image_id`](crate::types::builders::DeleteFpgaImageRequestBuilder::fpga_image_id).
-    pub fn fpga_image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn fpga_image_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.fpga_image_id(input);
         self
     }
     /// Sets or clears the input's `fpga_image_id`.
-    pub fn set_fpga_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fpga_image_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_fpga_image_id(input);
         self
     }
     /// The value set for the input's `fpga_image_id`, if any.
-    pub fn get_fpga_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fpga_image_id(&self) -> &Option<String> {
         self.input.get_fpga_image_id()
     }
 }
@@ -84,7 +78,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteFpgaImage as Operation>::serialize_request(input),
             <DeleteFpgaImage as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteImageUsageReport, DeleteImageUsageReportError, Operation};
 /// A call to [`DeleteImageUsageReport`](crate::operation::DeleteImageUsageReport): Deletes the specified image usage report. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteImageUsageReportFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteImageUsageReportRequestBuilder,
@@ -14,13 +14,13 @@ impl DeleteImageUsageReportFluentBuilder {
     ) -> Self {
         DeleteImageUsageReportFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteImageUsageReportError`](crate::operation::DeleteImageUsageReportError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteImageUsageReportResult,
         ::awsgen_runtime::client::SdkError<DeleteImageUsageReportError>,
     > {
@@ -37,23 +37,17 @@ impl DeleteImageUsageReportFluentBuilder {
         &self.input
     }
     /// Sets the input's `report_id`: see [`report_id`](crate::types::builders::DeleteImageUsageReportRequestBuilder::report_id).
-    pub fn report_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn report_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.report_id(input);
         self
     }
     /// Sets or clears the input's `report_id`.
-    pub fn set_report_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_report_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_report_id(input);
         self
     }
     /// The value set for the input's `report_id`, if any.
-    pub fn get_report_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_report_id(&self) -> &Option<String> {
         self.input.get_report_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteImageUsageReportRequestBuilder::dry_run).
@@ -62,12 +56,12 @@ impl DeleteImageUsageReportFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -86,7 +80,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteImageUsageReport as Operation>::serialize_request(input),
             <DeleteImageUsageReport as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteInstanceConnectEndpoint, DeleteInstanceConnectEndpointError, Operation,
 };
 /// A call to [`DeleteInstanceConnectEndpoint`](crate::operation::DeleteInstanceConnectEndpoint): Deletes the specified EC2 Instance Connect Endpoint. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteInstanceConnectEndpointFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteInstanceConnectEndpointRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteInstanceConnectEndpointFluentBuilder {
     ) -> Self {
         DeleteInstanceConnectEndpointFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteInstanceConnectEndpointError`](crate::operation::DeleteInstanceConnectEndpointError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteInstanceConnectEndpointResult,
         ::awsgen_runtime::client::SdkError<DeleteInstanceConnectEndpointError>,
     > {
@@ -44,34 +44,26 @@ impl DeleteInstanceConnectEndpointFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `instance_connect_endpoint_id`: see [`instance_connect_endpoint_id`](crate::types::builders::DeleteInstanceConnectEndpointRequestBuilder::instance_connect_endpoint_id).
-    pub fn instance_connect_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_connect_endpoint_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_connect_endpoint_id(input);
         self
     }
     /// Sets or clears the input's `instance_connect_endpoint_id`.
-    pub fn set_instance_connect_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_connect_endpoint_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_connect_endpoint_id(input);
         self
     }
     /// The value set for the input's `instance_connect_endpoint_id`, if any.
-    pub fn get_instance_connect_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_connect_endpoint_id(&self) -> &Option<String> {
         self.input.get_instance_connect_endpoint_id()
     }
 }
@@ -90,7 +82,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteInstanceConnectEndpoint as Operation>::serialize_request(input),
             <DeleteInstanceConnectEndpoint as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteInstanceEventWindow, DeleteInstanceEventWindowError, Operation,
 };
 /// A call to [`DeleteInstanceEventWindow`](crate::operation::DeleteInstanceEventWindow): Deletes the specified event window. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteInstanceEventWindowFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteInstanceEventWindowRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteInstanceEventWindowFluentBuilder {
     ) -> Self {
         DeleteInstanceEventWindowFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteInstanceEventWindowError`](crate::operation::DeleteInstanceEventWindowError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteInstanceEventWindowResult,
         ::awsgen_runtime::client::SdkError<DeleteInstanceEventWindowError>,
     > {
@@ -44,12 +44,12 @@ impl DeleteInstanceEventWindowFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `force_delete`: see [`force_delete`](crate::types::builders::DeleteInstanceEventWindowRequestBuilder::force_delete).
@@ -58,34 +58,26 @@ impl DeleteInstanceEventWindowFluentBuilder {
         self
     }
     /// Sets or clears the input's `force_delete`.
-    pub fn set_force_delete(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_force_delete(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_force_delete(input);
         self
     }
     /// The value set for the input's `force_delete`, if any.
-    pub fn get_force_delete(&self) -> &::std::option::Option<bool> {
+    pub fn get_force_delete(&self) -> &Option<bool> {
         self.input.get_force_delete()
     }
     /// Sets the input's `instance_event_window_id`: see [`instance_event_window_id`](crate::types::builders::DeleteInstanceEventWindowRequestBuilder::instance_event_window_id).
-    pub fn instance_event_window_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_event_window_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_event_window_id(input);
         self
     }
     /// Sets or clears the input's `instance_event_window_id`.
-    pub fn set_instance_event_window_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_event_window_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_event_window_id(input);
         self
     }
     /// The value set for the input's `instance_event_window_id`, if any.
-    pub fn get_instance_event_window_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_event_window_id(&self) -> &Option<String> {
         self.input.get_instance_event_window_id()
     }
 }
@@ -104,7 +96,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteInstanceEventWindow as Operation>::serialize_request(input),
             <DeleteInstanceEventWindow as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteInternetGateway, DeleteInternetGatewayError, Operation};
 /// A call to [`DeleteInternetGateway`](crate::operation::DeleteInternetGateway): Deletes the specified internet gateway. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteInternetGatewayFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteInternetGatewayRequestBuilder,
@@ -14,16 +14,13 @@ impl DeleteInternetGatewayFluentBuilder {
     ) -> Self {
         DeleteInternetGatewayFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteInternetGatewayError`](crate::operation::DeleteInternetGatewayError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DeleteInternetGatewayError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DeleteInternetGatewayError>> {
         let input = self
             .input
             .build()
@@ -42,34 +39,26 @@ impl DeleteInternetGatewayFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `internet_gateway_id`: see [`internet_gateway_id`](crate::types::builders::DeleteInternetGatewayRequestBuilder::internet_gateway_id).
-    pub fn internet_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn internet_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.internet_gateway_id(input);
         self
     }
     /// Sets or clears the input's `internet_gateway_id`.
-    pub fn set_internet_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_internet_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_internet_gateway_id(input);
         self
     }
     /// The value set for the input's `internet_gateway_id`, if any.
-    pub fn get_internet_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_internet_gateway_id(&self) -> &Option<String> {
         self.input.get_internet_gateway_id()
     }
 }
@@ -85,7 +74,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteInternetGateway as Operation>::serialize_request(input),
             <DeleteInternetGateway as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteIpam, DeleteIpamError, Operation};
 /// A call to [`DeleteIpam`](crate::operation::DeleteIpam): Delete an IPAM. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteIpamFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteIpamRequestBuilder,
@@ -14,13 +14,13 @@ impl DeleteIpamFluentBuilder {
     ) -> Self {
         DeleteIpamFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteIpamError`](crate::operation::DeleteIpamError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteIpamResult,
         ::awsgen_runtime::client::SdkError<DeleteIpamError>,
     > {
@@ -40,32 +40,26 @@ impl DeleteIpamFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_id`: see [`ipam_id`](crate::types::builders::DeleteIpamRequestBuilder::ipam_id).
-    pub fn ipam_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_id(input);
         self
     }
     /// Sets or clears the input's `ipam_id`.
-    pub fn set_ipam_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_id(input);
         self
     }
     /// The value set for the input's `ipam_id`, if any.
-    pub fn get_ipam_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_id(&self) -> &Option<String> {
         self.input.get_ipam_id()
     }
     /// Sets the input's `cascade`: see [`cascade`](crate::types::builders::DeleteIpamRequestBuilder::cascade).
@@ -74,12 +68,12 @@ impl DeleteIpamFluentBuilder {
         self
     }
     /// Sets or clears the input's `cascade`.
-    pub fn set_cascade(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_cascade(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_cascade(input);
         self
     }
     /// The value set for the input's `cascade`, if any.
-    pub fn get_cascade(&self) -> &::std::option::Option<bool> {
+    pub fn get_cascade(&self) -> &Option<bool> {
         self.input.get_cascade()
     }
 }
@@ -95,7 +89,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteIpam as Operation>::serialize_request(input),
             <DeleteIpam as Operation>::parse_response,
         )

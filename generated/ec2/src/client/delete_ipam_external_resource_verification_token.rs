@@ -6,7 +6,7 @@ use crate::operation::{
     DeleteIpamExternalResourceVerificationTokenError, Operation,
 };
 /// A call to [`DeleteIpamExternalResourceVerificationToken`](crate::operation::DeleteIpamExternalResourceVerificationToken): Delete a verification token. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteIpamExternalResourceVerificationTokenFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteIpamExternalResourceVerificationTokenRequestBuilder,
@@ -17,13 +17,13 @@ impl DeleteIpamExternalResourceVerificationTokenFluentBuilder {
     ) -> Self {
         DeleteIpamExternalResourceVerificationTokenFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteIpamExternalResourceVerificationTokenError`](crate::operation::DeleteIpamExternalResourceVerificationTokenError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteIpamExternalResourceVerificationTokenResult,
         ::awsgen_runtime::client::SdkError<
             DeleteIpamExternalResourceVerificationTokenError,
@@ -47,18 +47,18 @@ impl DeleteIpamExternalResourceVerificationTokenFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_external_resource_verification_token_id`: see [`ipam_external_resource_verification_token_id`](crate::types::builders::DeleteIpamExternalResourceVerificationTokenRequestBuilder::ipam_external_resource_verification_token_id).
     pub fn ipam_external_resource_verification_token_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.ipam_external_resource_verification_token_id(input);
         self
@@ -66,15 +66,13 @@ impl DeleteIpamExternalResourceVerificationTokenFluentBuilder {
     /// Sets or clears the input's `ipam_external_resource_verification_token_id`.
     pub fn set_ipam_external_resource_verification_token_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_ipam_external_resource_verification_token_id(input);
         self
     }
     /// The value set for the input's `ipam_external_resource_verification_token_id`, if any.
-    pub fn get_ipam_external_resource_verification_token_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_external_resource_verification_token_id(&self) -> &Option<String> {
         self.input.get_ipam_external_resource_verification_token_id()
     }
 }
@@ -93,7 +91,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteIpamExternalResourceVerificationToken as Operation>::serialize_request(
                 input,
             ),

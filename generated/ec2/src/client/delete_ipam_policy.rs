@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteIpamPolicy, DeleteIpamPolicyError, Operation};
 /// A call to [`DeleteIpamPolicy`](crate::operation::DeleteIpamPolicy): Deletes an IPAM policy. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteIpamPolicyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteIpamPolicyRequestBuilder,
@@ -14,13 +14,13 @@ impl DeleteIpamPolicyFluentBuilder {
     ) -> Self {
         DeleteIpamPolicyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteIpamPolicyError`](crate::operation::DeleteIpamPolicyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteIpamPolicyResult,
         ::awsgen_runtime::client::SdkError<DeleteIpamPolicyError>,
     > {
@@ -40,32 +40,26 @@ impl DeleteIpamPolicyFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_policy_id`: see [`ipam_policy_id`](crate::types::builders::DeleteIpamPolicyRequestBuilder::ipam_policy_id).
-    pub fn ipam_policy_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_policy_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_policy_id(input);
         self
     }
     /// Sets or clears the input's `ipam_policy_id`.
-    pub fn set_ipam_policy_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_policy_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_policy_id(input);
         self
     }
     /// The value set for the input's `ipam_policy_id`, if any.
-    pub fn get_ipam_policy_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_policy_id(&self) -> &Option<String> {
         self.input.get_ipam_policy_id()
     }
 }
@@ -84,7 +78,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteIpamPolicy as Operation>::serialize_request(input),
             <DeleteIpamPolicy as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteIpamPrefixListResolver, DeleteIpamPrefixListResolverError, Operation,
 };
 /// A call to [`DeleteIpamPrefixListResolver`](crate::operation::DeleteIpamPrefixListResolver): Deletes an IPAM prefix list resolver. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteIpamPrefixListResolverFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteIpamPrefixListResolverRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteIpamPrefixListResolverFluentBuilder {
     ) -> Self {
         DeleteIpamPrefixListResolverFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteIpamPrefixListResolverError`](crate::operation::DeleteIpamPrefixListResolverError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteIpamPrefixListResolverResult,
         ::awsgen_runtime::client::SdkError<DeleteIpamPrefixListResolverError>,
     > {
@@ -44,34 +44,26 @@ impl DeleteIpamPrefixListResolverFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_prefix_list_resolver_id`: see [`ipam_prefix_list_resolver_id`](crate::types::builders::DeleteIpamPrefixListResolverRequestBuilder::ipam_prefix_list_resolver_id).
-    pub fn ipam_prefix_list_resolver_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_prefix_list_resolver_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_prefix_list_resolver_id(input);
         self
     }
     /// Sets or clears the input's `ipam_prefix_list_resolver_id`.
-    pub fn set_ipam_prefix_list_resolver_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_prefix_list_resolver_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_prefix_list_resolver_id(input);
         self
     }
     /// The value set for the input's `ipam_prefix_list_resolver_id`, if any.
-    pub fn get_ipam_prefix_list_resolver_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_prefix_list_resolver_id(&self) -> &Option<String> {
         self.input.get_ipam_prefix_list_resolver_id()
     }
 }
@@ -90,7 +82,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteIpamPrefixListResolver as Operation>::serialize_request(input),
             <DeleteIpamPrefixListResolver as Operation>::parse_response,
         )

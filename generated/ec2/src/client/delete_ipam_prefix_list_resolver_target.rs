@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DeleteIpamPrefixListResolverTarget`](crate::operation::DeleteIpamPrefixListResolverTarget): Deletes an IPAM prefix list resolver target. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteIpamPrefixListResolverTargetFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteIpamPrefixListResolverTargetRequestBuilder,
@@ -17,13 +17,13 @@ impl DeleteIpamPrefixListResolverTargetFluentBuilder {
     ) -> Self {
         DeleteIpamPrefixListResolverTargetFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteIpamPrefixListResolverTargetError`](crate::operation::DeleteIpamPrefixListResolverTargetError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteIpamPrefixListResolverTargetResult,
         ::awsgen_runtime::client::SdkError<DeleteIpamPrefixListResolverTargetError>,
     > {
@@ -45,18 +45,18 @@ impl DeleteIpamPrefixListResolverTargetFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_prefix_list_resolver_target_id`: see [`ipam_prefix_list_resolver_target_id`](crate::types::builders::DeleteIpamPrefixListResolverTargetRequestBuilder::ipam_prefix_list_resolver_target_id).
     pub fn ipam_prefix_list_resolver_target_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.ipam_prefix_list_resolver_target_id(input);
         self
@@ -64,15 +64,13 @@ impl DeleteIpamPrefixListResolverTargetFluentBuilder {
     /// Sets or clears the input's `ipam_prefix_list_resolver_target_id`.
     pub fn set_ipam_prefix_list_resolver_target_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_ipam_prefix_list_resolver_target_id(input);
         self
     }
     /// The value set for the input's `ipam_prefix_list_resolver_target_id`, if any.
-    pub fn get_ipam_prefix_list_resolver_target_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_prefix_list_resolver_target_id(&self) -> &Option<String> {
         self.input.get_ipam_prefix_list_resolver_target_id()
     }
 }
@@ -91,7 +89,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteIpamPrefixListResolverTarget as Operation>::serialize_request(input),
             <DeleteIpamPrefixListResolverTarget as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteIpamResourceDiscovery, DeleteIpamResourceDiscoveryError, Operation,
 };
 /// A call to [`DeleteIpamResourceDiscovery`](crate::operation::DeleteIpamResourceDiscovery): Deletes an IPAM resource discovery. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteIpamResourceDiscoveryFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteIpamResourceDiscoveryRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteIpamResourceDiscoveryFluentBuilder {
     ) -> Self {
         DeleteIpamResourceDiscoveryFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteIpamResourceDiscoveryError`](crate::operation::DeleteIpamResourceDiscoveryError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteIpamResourceDiscoveryResult,
         ::awsgen_runtime::client::SdkError<DeleteIpamResourceDiscoveryError>,
     > {
@@ -44,34 +44,26 @@ impl DeleteIpamResourceDiscoveryFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_resource_discovery_id`: see [`ipam_resource_discovery_id`](crate::types::builders::DeleteIpamResourceDiscoveryRequestBuilder::ipam_resource_discovery_id).
-    pub fn ipam_resource_discovery_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_resource_discovery_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_resource_discovery_id(input);
         self
     }
     /// Sets or clears the input's `ipam_resource_discovery_id`.
-    pub fn set_ipam_resource_discovery_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_resource_discovery_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_resource_discovery_id(input);
         self
     }
     /// The value set for the input's `ipam_resource_discovery_id`, if any.
-    pub fn get_ipam_resource_discovery_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_resource_discovery_id(&self) -> &Option<String> {
         self.input.get_ipam_resource_discovery_id()
     }
 }
@@ -90,7 +82,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteIpamResourceDiscovery as Operation>::serialize_request(input),
             <DeleteIpamResourceDiscovery as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DeleteIpamRoutingPolicyRegistration`](crate::operation::DeleteIpamRoutingPolicyRegistration): Deletes a routing policy registration for a specified CIDR prefix. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteIpamRoutingPolicyRegistrationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteIpamRoutingPolicyRegistrationRequestBuilder,
@@ -17,13 +17,13 @@ impl DeleteIpamRoutingPolicyRegistrationFluentBuilder {
     ) -> Self {
         DeleteIpamRoutingPolicyRegistrationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteIpamRoutingPolicyRegistrationError`](crate::operation::DeleteIpamRoutingPolicyRegistrationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteIpamRoutingPolicyRegistrationResult,
         ::awsgen_runtime::client::SdkError<DeleteIpamRoutingPolicyRegistrationError>,
     > {
@@ -45,18 +45,18 @@ impl DeleteIpamRoutingPolicyRegistrationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_internet_registry_association_id`: see [`ipam_internet_registry_association_id`](crate::types::builders::DeleteIpamRoutingPolicyRegistrationRequestBuilder::ipam_internet_registry_association_id).
     pub fn ipam_internet_registry_association_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.ipam_internet_registry_association_id(input);
         self
@@ -64,35 +64,27 @@ impl DeleteIpamRoutingPolicyRegistrationFluentBuilder {
     /// Sets or clears the input's `ipam_internet_registry_association_id`.
     pub fn set_ipam_internet_registry_association_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_ipam_internet_registry_association_id(input);
         self
     }
     /// The value set for the input's `ipam_internet_registry_association_id`, if any.
-    pub fn get_ipam_internet_registry_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_internet_registry_association_id(&self) -> &Option<String> {
         self.input.get_ipam_internet_registry_association_id()
     }
     /// Sets the input's `cidr`: see [`cidr`](crate::types::builders::DeleteIpamRoutingPolicyRegistrationRequestBuilder::cidr).
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cidr(input);
         self
     }
     /// Sets or clears the input's `cidr`.
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cidr(input);
         self
     }
     /// The value set for the input's `cidr`, if any.
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         self.input.get_cidr()
     }
     /// Sets the input's `force`: see [`force`](crate::types::builders::DeleteIpamRoutingPolicyRegistrationRequestBuilder::force).
@@ -101,32 +93,26 @@ impl DeleteIpamRoutingPolicyRegistrationFluentBuilder {
         self
     }
     /// Sets or clears the input's `force`.
-    pub fn set_force(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_force(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_force(input);
         self
     }
     /// The value set for the input's `force`, if any.
-    pub fn get_force(&self) -> &::std::option::Option<bool> {
+    pub fn get_force(&self) -> &Option<bool> {
         self.input.get_force()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::DeleteIpamRoutingPolicyRegistrationRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
 }
@@ -145,7 +131,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteIpamRoutingPolicyRegistration as Operation>::serialize_request(input),
             <DeleteIpamRoutingPolicyRegistration as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteIpamScope, DeleteIpamScopeError, Operation};
 /// A call to [`DeleteIpamScope`](crate::operation::DeleteIpamScope): Delete the scope for an IPAM. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteIpamScopeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteIpamScopeRequestBuilder,
@@ -14,13 +14,13 @@ impl DeleteIpamScopeFluentBuilder {
     ) -> Self {
         DeleteIpamScopeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteIpamScopeError`](crate::operation::DeleteIpamScopeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteIpamScopeResult,
         ::awsgen_runtime::client::SdkError<DeleteIpamScopeError>,
     > {
@@ -40,32 +40,26 @@ impl DeleteIpamScopeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_scope_id`: see [`ipam_scope_id`](crate::types::builders::DeleteIpamScopeRequestBuilder::ipam_scope_id).
-    pub fn ipam_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_scope_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_scope_id(input);
         self
     }
     /// Sets or clears the input's `ipam_scope_id`.
-    pub fn set_ipam_scope_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_scope_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_scope_id(input);
         self
     }
     /// The value set for the input's `ipam_scope_id`, if any.
-    pub fn get_ipam_scope_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_scope_id(&self) -> &Option<String> {
         self.input.get_ipam_scope_id()
     }
 }
@@ -84,7 +78,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteIpamScope as Operation>::serialize_request(input),
             <DeleteIpamScope as Operation>::parse_response,
         )

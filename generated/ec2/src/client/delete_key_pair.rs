@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteKeyPair, DeleteKeyPairError, Operation};
 /// A call to [`DeleteKeyPair`](crate::operation::DeleteKeyPair): Deletes the specified key pair, by removing the public key from Amazon EC2. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteKeyPairFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteKeyPairRequestBuilder,
@@ -14,13 +14,13 @@ impl DeleteKeyPairFluentBuilder {
     ) -> Self {
         DeleteKeyPairFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteKeyPairError`](crate::operation::DeleteKeyPairError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteKeyPairResult,
         ::awsgen_runtime::client::SdkError<DeleteKeyPairError>,
     > {
@@ -32,43 +32,31 @@ impl DeleteKeyPairFluentBuilder {
         &self.input
     }
     /// Sets the input's `key_name`: see [`key_name`](crate::types::builders::DeleteKeyPairRequestBuilder::key_name).
-    pub fn key_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_name(input);
         self
     }
     /// Sets or clears the input's `key_name`.
-    pub fn set_key_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_name(input);
         self
     }
     /// The value set for the input's `key_name`, if any.
-    pub fn get_key_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_name(&self) -> &Option<String> {
         self.input.get_key_name()
     }
     /// Sets the input's `key_pair_id`: see [`key_pair_id`](crate::types::builders::DeleteKeyPairRequestBuilder::key_pair_id).
-    pub fn key_pair_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_pair_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_pair_id(input);
         self
     }
     /// Sets or clears the input's `key_pair_id`.
-    pub fn set_key_pair_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_pair_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_pair_id(input);
         self
     }
     /// The value set for the input's `key_pair_id`, if any.
-    pub fn get_key_pair_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_pair_id(&self) -> &Option<String> {
         self.input.get_key_pair_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteKeyPairRequestBuilder::dry_run).
@@ -77,12 +65,12 @@ impl DeleteKeyPairFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -101,7 +89,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteKeyPair as Operation>::serialize_request(input),
             <DeleteKeyPair as Operation>::parse_response,
         )

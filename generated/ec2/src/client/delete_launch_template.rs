@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteLaunchTemplate, DeleteLaunchTemplateError, Operation};
 /// A call to [`DeleteLaunchTemplate`](crate::operation::DeleteLaunchTemplate): Deletes a launch template. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteLaunchTemplateFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteLaunchTemplateRequestBuilder,
@@ -14,13 +14,13 @@ impl DeleteLaunchTemplateFluentBuilder {
     ) -> Self {
         DeleteLaunchTemplateFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteLaunchTemplateError`](crate::operation::DeleteLaunchTemplateError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteLaunchTemplateResult,
         ::awsgen_runtime::client::SdkError<DeleteLaunchTemplateError>,
     > {
@@ -39,56 +39,40 @@ impl DeleteLaunchTemplateFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `launch_template_id`: see [`launch_template_id`](crate::types::builders::DeleteLaunchTemplateRequestBuilder::launch_template_id).
-    pub fn launch_template_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn launch_template_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.launch_template_id(input);
         self
     }
     /// Sets or clears the input's `launch_template_id`.
-    pub fn set_launch_template_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_launch_template_id(input);
         self
     }
     /// The value set for the input's `launch_template_id`, if any.
-    pub fn get_launch_template_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_id(&self) -> &Option<String> {
         self.input.get_launch_template_id()
     }
     /// Sets the input's `launch_template_name`: see [`launch_template_name`](crate::types::builders::DeleteLaunchTemplateRequestBuilder::launch_template_name).
-    pub fn launch_template_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn launch_template_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.launch_template_name(input);
         self
     }
     /// Sets or clears the input's `launch_template_name`.
-    pub fn set_launch_template_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_launch_template_name(input);
         self
     }
     /// The value set for the input's `launch_template_name`, if any.
-    pub fn get_launch_template_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_name(&self) -> &Option<String> {
         self.input.get_launch_template_name()
     }
 }
@@ -107,7 +91,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteLaunchTemplate as Operation>::serialize_request(input),
             <DeleteLaunchTemplate as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteLaunchTemplateVersions, DeleteLaunchTemplateVersionsError, Operation,
 };
 /// A call to [`DeleteLaunchTemplateVersions`](crate::operation::DeleteLaunchTemplateVersions): Deletes one or more versions of a launch template. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteLaunchTemplateVersionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteLaunchTemplateVersionsRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteLaunchTemplateVersionsFluentBuilder {
     ) -> Self {
         DeleteLaunchTemplateVersionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteLaunchTemplateVersionsError`](crate::operation::DeleteLaunchTemplateVersionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteLaunchTemplateVersionsResult,
         ::awsgen_runtime::client::SdkError<DeleteLaunchTemplateVersionsError>,
     > {
@@ -44,78 +44,54 @@ impl DeleteLaunchTemplateVersionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `launch_template_id`: see [`launch_template_id`](crate::types::builders::DeleteLaunchTemplateVersionsRequestBuilder::launch_template_id).
-    pub fn launch_template_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn launch_template_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.launch_template_id(input);
         self
     }
     /// Sets or clears the input's `launch_template_id`.
-    pub fn set_launch_template_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_launch_template_id(input);
         self
     }
     /// The value set for the input's `launch_template_id`, if any.
-    pub fn get_launch_template_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_id(&self) -> &Option<String> {
         self.input.get_launch_template_id()
     }
     /// Sets the input's `launch_template_name`: see [`launch_template_name`](crate::types::builders::DeleteLaunchTemplateVersionsRequestBuilder::launch_template_name).
-    pub fn launch_template_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn launch_template_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.launch_template_name(input);
         self
     }
     /// Sets or clears the input's `launch_template_name`.
-    pub fn set_launch_template_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_launch_template_name(input);
         self
     }
     /// The value set for the input's `launch_template_name`, if any.
-    pub fn get_launch_template_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_name(&self) -> &Option<String> {
         self.input.get_launch_template_name()
     }
     /// Appends one item to the input's `versions`: see [`versions`](crate::types::builders::DeleteLaunchTemplateVersionsRequestBuilder::versions).
-    pub fn versions(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn versions(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.versions(input);
         self
     }
     /// Sets or clears the input's `versions`.
-    pub fn set_versions(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_versions(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_versions(input);
         self
     }
     /// The value set for the input's `versions`, if any.
-    pub fn get_versions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_versions(&self) -> &Option<Vec<String>> {
         self.input.get_versions()
     }
 }
@@ -134,7 +110,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteLaunchTemplateVersions as Operation>::serialize_request(input),
             <DeleteLaunchTemplateVersions as Operation>::parse_response,
         )

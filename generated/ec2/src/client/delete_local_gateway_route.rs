@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteLocalGatewayRoute, DeleteLocalGatewayRouteError, Operation};
 /// A call to [`DeleteLocalGatewayRoute`](crate::operation::DeleteLocalGatewayRoute): Deletes the specified route from the specified local gateway route table. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteLocalGatewayRouteFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteLocalGatewayRouteRequestBuilder,
@@ -14,13 +14,13 @@ impl DeleteLocalGatewayRouteFluentBuilder {
     ) -> Self {
         DeleteLocalGatewayRouteFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteLocalGatewayRouteError`](crate::operation::DeleteLocalGatewayRouteError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteLocalGatewayRouteResult,
         ::awsgen_runtime::client::SdkError<DeleteLocalGatewayRouteError>,
     > {
@@ -37,47 +37,31 @@ impl DeleteLocalGatewayRouteFluentBuilder {
         &self.input
     }
     /// Sets the input's `destination_cidr_block`: see [`destination_cidr_block`](crate::types::builders::DeleteLocalGatewayRouteRequestBuilder::destination_cidr_block).
-    pub fn destination_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_cidr_block(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination_cidr_block(input);
         self
     }
     /// Sets or clears the input's `destination_cidr_block`.
-    pub fn set_destination_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr_block(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_destination_cidr_block(input);
         self
     }
     /// The value set for the input's `destination_cidr_block`, if any.
-    pub fn get_destination_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr_block(&self) -> &Option<String> {
         self.input.get_destination_cidr_block()
     }
     /// Sets the input's `local_gateway_route_table_id`: see [`local_gateway_route_table_id`](crate::types::builders::DeleteLocalGatewayRouteRequestBuilder::local_gateway_route_table_id).
-    pub fn local_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn local_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.local_gateway_route_table_id(input);
         self
     }
     /// Sets or clears the input's `local_gateway_route_table_id`.
-    pub fn set_local_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_local_gateway_route_table_id(input);
         self
     }
     /// The value set for the input's `local_gateway_route_table_id`, if any.
-    pub fn get_local_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_route_table_id(&self) -> &Option<String> {
         self.input.get_local_gateway_route_table_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteLocalGatewayRouteRequestBuilder::dry_run).
@@ -86,34 +70,26 @@ impl DeleteLocalGatewayRouteFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `destination_prefix_list_id`: see [`destination_prefix_list_id`](crate::types::builders::DeleteLocalGatewayRouteRequestBuilder::destination_prefix_list_id).
-    pub fn destination_prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_prefix_list_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination_prefix_list_id(input);
         self
     }
     /// Sets or clears the input's `destination_prefix_list_id`.
-    pub fn set_destination_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_destination_prefix_list_id(input);
         self
     }
     /// The value set for the input's `destination_prefix_list_id`, if any.
-    pub fn get_destination_prefix_list_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_prefix_list_id(&self) -> &Option<String> {
         self.input.get_destination_prefix_list_id()
     }
 }
@@ -132,7 +108,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteLocalGatewayRoute as Operation>::serialize_request(input),
             <DeleteLocalGatewayRoute as Operation>::parse_response,
         )

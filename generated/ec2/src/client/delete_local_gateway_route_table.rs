@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteLocalGatewayRouteTable, DeleteLocalGatewayRouteTableError, Operation,
 };
 /// A call to [`DeleteLocalGatewayRouteTable`](crate::operation::DeleteLocalGatewayRouteTable): Deletes a local gateway route table. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteLocalGatewayRouteTableFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteLocalGatewayRouteTableRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteLocalGatewayRouteTableFluentBuilder {
     ) -> Self {
         DeleteLocalGatewayRouteTableFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteLocalGatewayRouteTableError`](crate::operation::DeleteLocalGatewayRouteTableError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteLocalGatewayRouteTableResult,
         ::awsgen_runtime::client::SdkError<DeleteLocalGatewayRouteTableError>,
     > {
@@ -39,25 +39,17 @@ impl DeleteLocalGatewayRouteTableFluentBuilder {
         &self.input
     }
     /// Sets the input's `local_gateway_route_table_id`: see [`local_gateway_route_table_id`](crate::types::builders::DeleteLocalGatewayRouteTableRequestBuilder::local_gateway_route_table_id).
-    pub fn local_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn local_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.local_gateway_route_table_id(input);
         self
     }
     /// Sets or clears the input's `local_gateway_route_table_id`.
-    pub fn set_local_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_local_gateway_route_table_id(input);
         self
     }
     /// The value set for the input's `local_gateway_route_table_id`, if any.
-    pub fn get_local_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_route_table_id(&self) -> &Option<String> {
         self.input.get_local_gateway_route_table_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteLocalGatewayRouteTableRequestBuilder::dry_run).
@@ -66,12 +58,12 @@ impl DeleteLocalGatewayRouteTableFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -90,7 +82,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteLocalGatewayRouteTable as Operation>::serialize_request(input),
             <DeleteLocalGatewayRouteTable as Operation>::parse_response,
         )

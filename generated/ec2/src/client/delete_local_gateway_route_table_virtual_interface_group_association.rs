@@ -6,7 +6,7 @@ use crate::operation::{
     DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationError, Operation,
 };
 /// A call to [`DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociation`](crate::operation::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociation): Deletes a local gateway route table virtual interface group association. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder,
@@ -17,13 +17,13 @@ impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationFluentBuilder {
     ) -> Self {
         DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationError`](crate::operation::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult,
         ::awsgen_runtime::client::SdkError<
             DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationError,
@@ -44,7 +44,7 @@ impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationFluentBuilder {
     /// Sets the input's `local_gateway_route_table_virtual_interface_group_association_id`: see [`local_gateway_route_table_virtual_interface_group_association_id`](crate::types::builders::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder::local_gateway_route_table_virtual_interface_group_association_id).
     pub fn local_gateway_route_table_virtual_interface_group_association_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self
             .input
@@ -54,7 +54,7 @@ impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationFluentBuilder {
     /// Sets or clears the input's `local_gateway_route_table_virtual_interface_group_association_id`.
     pub fn set_local_gateway_route_table_virtual_interface_group_association_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self
             .input
@@ -64,7 +64,7 @@ impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationFluentBuilder {
     /// The value set for the input's `local_gateway_route_table_virtual_interface_group_association_id`, if any.
     pub fn get_local_gateway_route_table_virtual_interface_group_association_id(
         &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    ) -> &Option<String> {
         self.input.get_local_gateway_route_table_virtual_interface_group_association_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder::dry_run).
@@ -73,12 +73,12 @@ impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -97,7 +97,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociation as Operation>::serialize_request(
                 input,
             ),

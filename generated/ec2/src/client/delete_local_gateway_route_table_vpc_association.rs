@@ -6,7 +6,7 @@ use crate::operation::{
     DeleteLocalGatewayRouteTableVpcAssociationError, Operation,
 };
 /// A call to [`DeleteLocalGatewayRouteTableVpcAssociation`](crate::operation::DeleteLocalGatewayRouteTableVpcAssociation): Deletes the specified association between a VPC and local gateway route table. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteLocalGatewayRouteTableVpcAssociationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteLocalGatewayRouteTableVpcAssociationRequestBuilder,
@@ -17,13 +17,13 @@ impl DeleteLocalGatewayRouteTableVpcAssociationFluentBuilder {
     ) -> Self {
         DeleteLocalGatewayRouteTableVpcAssociationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteLocalGatewayRouteTableVpcAssociationError`](crate::operation::DeleteLocalGatewayRouteTableVpcAssociationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteLocalGatewayRouteTableVpcAssociationResult,
         ::awsgen_runtime::client::SdkError<
             DeleteLocalGatewayRouteTableVpcAssociationError,
@@ -44,7 +44,7 @@ impl DeleteLocalGatewayRouteTableVpcAssociationFluentBuilder {
     /// Sets the input's `local_gateway_route_table_vpc_association_id`: see [`local_gateway_route_table_vpc_association_id`](crate::types::builders::DeleteLocalGatewayRouteTableVpcAssociationRequestBuilder::local_gateway_route_table_vpc_association_id).
     pub fn local_gateway_route_table_vpc_association_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.local_gateway_route_table_vpc_association_id(input);
         self
@@ -52,15 +52,13 @@ impl DeleteLocalGatewayRouteTableVpcAssociationFluentBuilder {
     /// Sets or clears the input's `local_gateway_route_table_vpc_association_id`.
     pub fn set_local_gateway_route_table_vpc_association_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_local_gateway_route_table_vpc_association_id(input);
         self
     }
     /// The value set for the input's `local_gateway_route_table_vpc_association_id`, if any.
-    pub fn get_local_gateway_route_table_vpc_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_route_table_vpc_association_id(&self) -> &Option<String> {
         self.input.get_local_gateway_route_table_vpc_association_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteLocalGatewayRouteTableVpcAssociationRequestBuilder::dry_run).
@@ -69,12 +67,12 @@ impl DeleteLocalGatewayRouteTableVpcAssociationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -93,7 +91,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteLocalGatewayRouteTableVpcAssociation as Operation>::serialize_request(
                 input,
             ),

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DeleteLocalGatewayVirtualInterface`](crate::operation::DeleteLocalGatewayVirtualInterface): Deletes the specified local gateway virtual interface. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteLocalGatewayVirtualInterfaceFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteLocalGatewayVirtualInterfaceRequestBuilder,
@@ -17,13 +17,13 @@ impl DeleteLocalGatewayVirtualInterfaceFluentBuilder {
     ) -> Self {
         DeleteLocalGatewayVirtualInterfaceFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteLocalGatewayVirtualInterfaceError`](crate::operation::DeleteLocalGatewayVirtualInterfaceError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteLocalGatewayVirtualInterfaceResult,
         ::awsgen_runtime::client::SdkError<DeleteLocalGatewayVirtualInterfaceError>,
     > {
@@ -42,7 +42,7 @@ impl DeleteLocalGatewayVirtualInterfaceFluentBuilder {
     /// Sets the input's `local_gateway_virtual_interface_id`: see [`local_gateway_virtual_interface_id`](crate::types::builders::DeleteLocalGatewayVirtualInterfaceRequestBuilder::local_gateway_virtual_interface_id).
     pub fn local_gateway_virtual_interface_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.local_gateway_virtual_interface_id(input);
         self
@@ -50,15 +50,13 @@ impl DeleteLocalGatewayVirtualInterfaceFluentBuilder {
     /// Sets or clears the input's `local_gateway_virtual_interface_id`.
     pub fn set_local_gateway_virtual_interface_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_local_gateway_virtual_interface_id(input);
         self
     }
     /// The value set for the input's `local_gateway_virtual_interface_id`, if any.
-    pub fn get_local_gateway_virtual_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_virtual_interface_id(&self) -> &Option<String> {
         self.input.get_local_gateway_virtual_interface_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteLocalGatewayVirtualInterfaceRequestBuilder::dry_run).
@@ -67,12 +65,12 @@ impl DeleteLocalGatewayVirtualInterfaceFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -91,7 +89,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteLocalGatewayVirtualInterface as Operation>::serialize_request(input),
             <DeleteLocalGatewayVirtualInterface as Operation>::parse_response,
         )

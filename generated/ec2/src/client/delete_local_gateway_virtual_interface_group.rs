@@ -6,7 +6,7 @@ use crate::operation::{
     DeleteLocalGatewayVirtualInterfaceGroupError, Operation,
 };
 /// A call to [`DeleteLocalGatewayVirtualInterfaceGroup`](crate::operation::DeleteLocalGatewayVirtualInterfaceGroup): Delete the specified local gateway interface group. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteLocalGatewayVirtualInterfaceGroupFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteLocalGatewayVirtualInterfaceGroupRequestBuilder,
@@ -17,13 +17,13 @@ impl DeleteLocalGatewayVirtualInterfaceGroupFluentBuilder {
     ) -> Self {
         DeleteLocalGatewayVirtualInterfaceGroupFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteLocalGatewayVirtualInterfaceGroupError`](crate::operation::DeleteLocalGatewayVirtualInterfaceGroupError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteLocalGatewayVirtualInterfaceGroupResult,
         ::awsgen_runtime::client::SdkError<DeleteLocalGatewayVirtualInterfaceGroupError>,
     > {
@@ -42,7 +42,7 @@ impl DeleteLocalGatewayVirtualInterfaceGroupFluentBuilder {
     /// Sets the input's `local_gateway_virtual_interface_group_id`: see [`local_gateway_virtual_interface_group_id`](crate::types::builders::DeleteLocalGatewayVirtualInterfaceGroupRequestBuilder::local_gateway_virtual_interface_group_id).
     pub fn local_gateway_virtual_interface_group_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.local_gateway_virtual_interface_group_id(input);
         self
@@ -50,15 +50,13 @@ impl DeleteLocalGatewayVirtualInterfaceGroupFluentBuilder {
     /// Sets or clears the input's `local_gateway_virtual_interface_group_id`.
     pub fn set_local_gateway_virtual_interface_group_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_local_gateway_virtual_interface_group_id(input);
         self
     }
     /// The value set for the input's `local_gateway_virtual_interface_group_id`, if any.
-    pub fn get_local_gateway_virtual_interface_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_virtual_interface_group_id(&self) -> &Option<String> {
         self.input.get_local_gateway_virtual_interface_group_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteLocalGatewayVirtualInterfaceGroupRequestBuilder::dry_run).
@@ -67,12 +65,12 @@ impl DeleteLocalGatewayVirtualInterfaceGroupFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -91,7 +89,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteLocalGatewayVirtualInterfaceGroup as Operation>::serialize_request(
                 input,
             ),

@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteNatGateway, DeleteNatGatewayError, Operation};
 /// A call to [`DeleteNatGateway`](crate::operation::DeleteNatGateway): Deletes the specified NAT gateway. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteNatGatewayFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteNatGatewayRequestBuilder,
@@ -14,13 +14,13 @@ impl DeleteNatGatewayFluentBuilder {
     ) -> Self {
         DeleteNatGatewayFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteNatGatewayError`](crate::operation::DeleteNatGatewayError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteNatGatewayResult,
         ::awsgen_runtime::client::SdkError<DeleteNatGatewayError>,
     > {
@@ -40,32 +40,26 @@ impl DeleteNatGatewayFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `nat_gateway_id`: see [`nat_gateway_id`](crate::types::builders::DeleteNatGatewayRequestBuilder::nat_gateway_id).
-    pub fn nat_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn nat_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.nat_gateway_id(input);
         self
     }
     /// Sets or clears the input's `nat_gateway_id`.
-    pub fn set_nat_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_nat_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_nat_gateway_id(input);
         self
     }
     /// The value set for the input's `nat_gateway_id`, if any.
-    pub fn get_nat_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_nat_gateway_id(&self) -> &Option<String> {
         self.input.get_nat_gateway_id()
     }
 }
@@ -84,7 +78,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteNatGateway as Operation>::serialize_request(input),
             <DeleteNatGateway as Operation>::parse_response,
         )

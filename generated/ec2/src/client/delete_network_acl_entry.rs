@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteNetworkAclEntry, DeleteNetworkAclEntryError, Operation};
 /// A call to [`DeleteNetworkAclEntry`](crate::operation::DeleteNetworkAclEntry): Deletes the specified ingress or egress entry (rule) from the specified network ACL. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteNetworkAclEntryFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteNetworkAclEntryRequestBuilder,
@@ -14,16 +14,13 @@ impl DeleteNetworkAclEntryFluentBuilder {
     ) -> Self {
         DeleteNetworkAclEntryFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteNetworkAclEntryError`](crate::operation::DeleteNetworkAclEntryError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DeleteNetworkAclEntryError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DeleteNetworkAclEntryError>> {
         let input = self
             .input
             .build()
@@ -42,32 +39,26 @@ impl DeleteNetworkAclEntryFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `network_acl_id`: see [`network_acl_id`](crate::types::builders::DeleteNetworkAclEntryRequestBuilder::network_acl_id).
-    pub fn network_acl_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_acl_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_acl_id(input);
         self
     }
     /// Sets or clears the input's `network_acl_id`.
-    pub fn set_network_acl_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_acl_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_acl_id(input);
         self
     }
     /// The value set for the input's `network_acl_id`, if any.
-    pub fn get_network_acl_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_acl_id(&self) -> &Option<String> {
         self.input.get_network_acl_id()
     }
     /// Sets the input's `rule_number`: see [`rule_number`](crate::types::builders::DeleteNetworkAclEntryRequestBuilder::rule_number).
@@ -76,12 +67,12 @@ impl DeleteNetworkAclEntryFluentBuilder {
         self
     }
     /// Sets or clears the input's `rule_number`.
-    pub fn set_rule_number(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_rule_number(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_rule_number(input);
         self
     }
     /// The value set for the input's `rule_number`, if any.
-    pub fn get_rule_number(&self) -> &::std::option::Option<i32> {
+    pub fn get_rule_number(&self) -> &Option<i32> {
         self.input.get_rule_number()
     }
     /// Sets the input's `egress`: see [`egress`](crate::types::builders::DeleteNetworkAclEntryRequestBuilder::egress).
@@ -90,12 +81,12 @@ impl DeleteNetworkAclEntryFluentBuilder {
         self
     }
     /// Sets or clears the input's `egress`.
-    pub fn set_egress(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_egress(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_egress(input);
         self
     }
     /// The value set for the input's `egress`, if any.
-    pub fn get_egress(&self) -> &::std::option::Option<bool> {
+    pub fn get_egress(&self) -> &Option<bool> {
         self.input.get_egress()
     }
 }
@@ -111,7 +102,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteNetworkAclEntry as Operation>::serialize_request(input),
             <DeleteNetworkAclEntry as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteNetworkInsightsAccessScope, DeleteNetworkInsightsAccessScopeError, Operation,
 };
 /// A call to [`DeleteNetworkInsightsAccessScope`](crate::operation::DeleteNetworkInsightsAccessScope): Deletes the specified Network Access Scope. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteNetworkInsightsAccessScopeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteNetworkInsightsAccessScopeRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteNetworkInsightsAccessScopeFluentBuilder {
     ) -> Self {
         DeleteNetworkInsightsAccessScopeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteNetworkInsightsAccessScopeError`](crate::operation::DeleteNetworkInsightsAccessScopeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteNetworkInsightsAccessScopeResult,
         ::awsgen_runtime::client::SdkError<DeleteNetworkInsightsAccessScopeError>,
     > {
@@ -44,34 +44,29 @@ impl DeleteNetworkInsightsAccessScopeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `network_insights_access_scope_id`: see [`network_insights_access_scope_id`](crate::types::builders::DeleteNetworkInsightsAccessScopeRequestBuilder::network_insights_access_scope_id).
-    pub fn network_insights_access_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_insights_access_scope_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_insights_access_scope_id(input);
         self
     }
     /// Sets or clears the input's `network_insights_access_scope_id`.
     pub fn set_network_insights_access_scope_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_network_insights_access_scope_id(input);
         self
     }
     /// The value set for the input's `network_insights_access_scope_id`, if any.
-    pub fn get_network_insights_access_scope_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_access_scope_id(&self) -> &Option<String> {
         self.input.get_network_insights_access_scope_id()
     }
 }
@@ -90,7 +85,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteNetworkInsightsAccessScope as Operation>::serialize_request(input),
             <DeleteNetworkInsightsAccessScope as Operation>::parse_response,
         )

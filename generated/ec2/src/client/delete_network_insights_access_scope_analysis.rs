@@ -6,7 +6,7 @@ use crate::operation::{
     DeleteNetworkInsightsAccessScopeAnalysisError, Operation,
 };
 /// A call to [`DeleteNetworkInsightsAccessScopeAnalysis`](crate::operation::DeleteNetworkInsightsAccessScopeAnalysis): Deletes the specified Network Access Scope analysis. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteNetworkInsightsAccessScopeAnalysisFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteNetworkInsightsAccessScopeAnalysisRequestBuilder,
@@ -17,13 +17,13 @@ impl DeleteNetworkInsightsAccessScopeAnalysisFluentBuilder {
     ) -> Self {
         DeleteNetworkInsightsAccessScopeAnalysisFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteNetworkInsightsAccessScopeAnalysisError`](crate::operation::DeleteNetworkInsightsAccessScopeAnalysisError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteNetworkInsightsAccessScopeAnalysisResult,
         ::awsgen_runtime::client::SdkError<DeleteNetworkInsightsAccessScopeAnalysisError>,
     > {
@@ -42,7 +42,7 @@ impl DeleteNetworkInsightsAccessScopeAnalysisFluentBuilder {
     /// Sets the input's `network_insights_access_scope_analysis_id`: see [`network_insights_access_scope_analysis_id`](crate::types::builders::DeleteNetworkInsightsAccessScopeAnalysisRequestBuilder::network_insights_access_scope_analysis_id).
     pub fn network_insights_access_scope_analysis_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.network_insights_access_scope_analysis_id(input);
         self
@@ -50,15 +50,13 @@ impl DeleteNetworkInsightsAccessScopeAnalysisFluentBuilder {
     /// Sets or clears the input's `network_insights_access_scope_analysis_id`.
     pub fn set_network_insights_access_scope_analysis_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_network_insights_access_scope_analysis_id(input);
         self
     }
     /// The value set for the input's `network_insights_access_scope_analysis_id`, if any.
-    pub fn get_network_insights_access_scope_analysis_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_access_scope_analysis_id(&self) -> &Option<String> {
         self.input.get_network_insights_access_scope_analysis_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteNetworkInsightsAccessScopeAnalysisRequestBuilder::dry_run).
@@ -67,12 +65,12 @@ impl DeleteNetworkInsightsAccessScopeAnalysisFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -91,7 +89,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteNetworkInsightsAccessScopeAnalysis as Operation>::serialize_request(
                 input,
             ),

@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteNetworkInsightsAnalysis, DeleteNetworkInsightsAnalysisError, Operation,
 };
 /// A call to [`DeleteNetworkInsightsAnalysis`](crate::operation::DeleteNetworkInsightsAnalysis): Deletes the specified network insights analysis. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteNetworkInsightsAnalysisFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteNetworkInsightsAnalysisRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteNetworkInsightsAnalysisFluentBuilder {
     ) -> Self {
         DeleteNetworkInsightsAnalysisFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteNetworkInsightsAnalysisError`](crate::operation::DeleteNetworkInsightsAnalysisError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteNetworkInsightsAnalysisResult,
         ::awsgen_runtime::client::SdkError<DeleteNetworkInsightsAnalysisError>,
     > {
@@ -44,34 +44,26 @@ impl DeleteNetworkInsightsAnalysisFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `network_insights_analysis_id`: see [`network_insights_analysis_id`](crate::types::builders::DeleteNetworkInsightsAnalysisRequestBuilder::network_insights_analysis_id).
-    pub fn network_insights_analysis_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_insights_analysis_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_insights_analysis_id(input);
         self
     }
     /// Sets or clears the input's `network_insights_analysis_id`.
-    pub fn set_network_insights_analysis_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_insights_analysis_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_insights_analysis_id(input);
         self
     }
     /// The value set for the input's `network_insights_analysis_id`, if any.
-    pub fn get_network_insights_analysis_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_analysis_id(&self) -> &Option<String> {
         self.input.get_network_insights_analysis_id()
     }
 }
@@ -90,7 +82,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteNetworkInsightsAnalysis as Operation>::serialize_request(input),
             <DeleteNetworkInsightsAnalysis as Operation>::parse_response,
         )

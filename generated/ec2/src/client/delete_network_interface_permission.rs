@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteNetworkInterfacePermission, DeleteNetworkInterfacePermissionError, Operation,
 };
 /// A call to [`DeleteNetworkInterfacePermission`](crate::operation::DeleteNetworkInterfacePermission): Deletes a permission for a network interface. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteNetworkInterfacePermissionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteNetworkInterfacePermissionRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteNetworkInterfacePermissionFluentBuilder {
     ) -> Self {
         DeleteNetworkInterfacePermissionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteNetworkInterfacePermissionError`](crate::operation::DeleteNetworkInterfacePermissionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteNetworkInterfacePermissionResult,
         ::awsgen_runtime::client::SdkError<DeleteNetworkInterfacePermissionError>,
     > {
@@ -39,25 +39,17 @@ impl DeleteNetworkInterfacePermissionFluentBuilder {
         &self.input
     }
     /// Sets the input's `network_interface_permission_id`: see [`network_interface_permission_id`](crate::types::builders::DeleteNetworkInterfacePermissionRequestBuilder::network_interface_permission_id).
-    pub fn network_interface_permission_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_permission_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_interface_permission_id(input);
         self
     }
     /// Sets or clears the input's `network_interface_permission_id`.
-    pub fn set_network_interface_permission_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_permission_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_interface_permission_id(input);
         self
     }
     /// The value set for the input's `network_interface_permission_id`, if any.
-    pub fn get_network_interface_permission_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_permission_id(&self) -> &Option<String> {
         self.input.get_network_interface_permission_id()
     }
     /// Sets the input's `force`: see [`force`](crate::types::builders::DeleteNetworkInterfacePermissionRequestBuilder::force).
@@ -66,12 +58,12 @@ impl DeleteNetworkInterfacePermissionFluentBuilder {
         self
     }
     /// Sets or clears the input's `force`.
-    pub fn set_force(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_force(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_force(input);
         self
     }
     /// The value set for the input's `force`, if any.
-    pub fn get_force(&self) -> &::std::option::Option<bool> {
+    pub fn get_force(&self) -> &Option<bool> {
         self.input.get_force()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteNetworkInterfacePermissionRequestBuilder::dry_run).
@@ -80,12 +72,12 @@ impl DeleteNetworkInterfacePermissionFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -104,7 +96,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteNetworkInterfacePermission as Operation>::serialize_request(input),
             <DeleteNetworkInterfacePermission as Operation>::parse_response,
         )

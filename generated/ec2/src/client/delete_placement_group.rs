@@ -3,7 +3,7 @@
 
 use crate::operation::{DeletePlacementGroup, DeletePlacementGroupError, Operation};
 /// A call to [`DeletePlacementGroup`](crate::operation::DeletePlacementGroup): Deletes the specified placement group. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeletePlacementGroupFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeletePlacementGroupRequestBuilder,
@@ -14,16 +14,13 @@ impl DeletePlacementGroupFluentBuilder {
     ) -> Self {
         DeletePlacementGroupFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeletePlacementGroupError`](crate::operation::DeletePlacementGroupError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DeletePlacementGroupError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DeletePlacementGroupError>> {
         let input = self
             .input
             .build()
@@ -42,32 +39,26 @@ impl DeletePlacementGroupFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `group_name`: see [`group_name`](crate::types::builders::DeletePlacementGroupRequestBuilder::group_name).
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.group_name(input);
         self
     }
     /// Sets or clears the input's `group_name`.
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_group_name(input);
         self
     }
     /// The value set for the input's `group_name`, if any.
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         self.input.get_group_name()
     }
 }
@@ -83,7 +74,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeletePlacementGroup as Operation>::serialize_request(input),
             <DeletePlacementGroup as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DeletePublicIpv4Pool, DeletePublicIpv4PoolError, Operation};
 /// A call to [`DeletePublicIpv4Pool`](crate::operation::DeletePublicIpv4Pool): Delete a public IPv4 pool. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeletePublicIpv4PoolFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeletePublicIpv4PoolRequestBuilder,
@@ -14,13 +14,13 @@ impl DeletePublicIpv4PoolFluentBuilder {
     ) -> Self {
         DeletePublicIpv4PoolFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeletePublicIpv4PoolError`](crate::operation::DeletePublicIpv4PoolError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeletePublicIpv4PoolResult,
         ::awsgen_runtime::client::SdkError<DeletePublicIpv4PoolError>,
     > {
@@ -42,54 +42,40 @@ impl DeletePublicIpv4PoolFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `pool_id`: see [`pool_id`](crate::types::builders::DeletePublicIpv4PoolRequestBuilder::pool_id).
-    pub fn pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn pool_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.pool_id(input);
         self
     }
     /// Sets or clears the input's `pool_id`.
-    pub fn set_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pool_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_pool_id(input);
         self
     }
     /// The value set for the input's `pool_id`, if any.
-    pub fn get_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pool_id(&self) -> &Option<String> {
         self.input.get_pool_id()
     }
     /// Sets the input's `network_border_group`: see [`network_border_group`](crate::types::builders::DeletePublicIpv4PoolRequestBuilder::network_border_group).
-    pub fn network_border_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_border_group(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_border_group(input);
         self
     }
     /// Sets or clears the input's `network_border_group`.
-    pub fn set_network_border_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_border_group(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_border_group(input);
         self
     }
     /// The value set for the input's `network_border_group`, if any.
-    pub fn get_network_border_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_border_group(&self) -> &Option<String> {
         self.input.get_network_border_group()
     }
 }
@@ -108,7 +94,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeletePublicIpv4Pool as Operation>::serialize_request(input),
             <DeletePublicIpv4Pool as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteQueuedReservedInstances, DeleteQueuedReservedInstancesError, Operation,
 };
 /// A call to [`DeleteQueuedReservedInstances`](crate::operation::DeleteQueuedReservedInstances): Deletes the queued purchases for the specified Reserved Instances. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteQueuedReservedInstancesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteQueuedReservedInstancesRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteQueuedReservedInstancesFluentBuilder {
     ) -> Self {
         DeleteQueuedReservedInstancesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteQueuedReservedInstancesError`](crate::operation::DeleteQueuedReservedInstancesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteQueuedReservedInstancesResult,
         ::awsgen_runtime::client::SdkError<DeleteQueuedReservedInstancesError>,
     > {
@@ -44,34 +44,26 @@ impl DeleteQueuedReservedInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `reserved_instances_ids`: see [`reserved_instances_ids`](crate::types::builders::DeleteQueuedReservedInstancesRequestBuilder::reserved_instances_ids).
-    pub fn reserved_instances_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn reserved_instances_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.reserved_instances_ids(input);
         self
     }
     /// Sets or clears the input's `reserved_instances_ids`.
-    pub fn set_reserved_instances_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_reserved_instances_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_reserved_instances_ids(input);
         self
     }
     /// The value set for the input's `reserved_instances_ids`, if any.
-    pub fn get_reserved_instances_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_reserved_instances_ids(&self) -> &Option<Vec<String>> {
         self.input.get_reserved_instances_ids()
     }
 }
@@ -90,7 +82,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteQueuedReservedInstances as Operation>::serialize_request(input),
             <DeleteQueuedReservedInstances as Operation>::parse_response,
         )

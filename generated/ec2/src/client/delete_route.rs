@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteRoute, DeleteRouteError, Operation};
 /// A call to [`DeleteRoute`](crate::operation::DeleteRoute): Deletes the specified route from the specified route table. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteRouteFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteRouteRequestBuilder,
@@ -14,16 +14,13 @@ impl DeleteRouteFluentBuilder {
     ) -> Self {
         DeleteRouteFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteRouteError`](crate::operation::DeleteRouteError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DeleteRouteError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DeleteRouteError>> {
         let input = self
             .input
             .build()
@@ -35,25 +32,17 @@ impl DeleteRouteFluentBuilder {
         &self.input
     }
     /// Sets the input's `destination_prefix_list_id`: see [`destination_prefix_list_id`](crate::types::builders::DeleteRouteRequestBuilder::destination_prefix_list_id).
-    pub fn destination_prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_prefix_list_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination_prefix_list_id(input);
         self
     }
     /// Sets or clears the input's `destination_prefix_list_id`.
-    pub fn set_destination_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_destination_prefix_list_id(input);
         self
     }
     /// The value set for the input's `destination_prefix_list_id`, if any.
-    pub fn get_destination_prefix_list_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_prefix_list_id(&self) -> &Option<String> {
         self.input.get_destination_prefix_list_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteRouteRequestBuilder::dry_run).
@@ -62,76 +51,54 @@ impl DeleteRouteFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `route_table_id`: see [`route_table_id`](crate::types::builders::DeleteRouteRequestBuilder::route_table_id).
-    pub fn route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn route_table_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.route_table_id(input);
         self
     }
     /// Sets or clears the input's `route_table_id`.
-    pub fn set_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_table_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_route_table_id(input);
         self
     }
     /// The value set for the input's `route_table_id`, if any.
-    pub fn get_route_table_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_table_id(&self) -> &Option<String> {
         self.input.get_route_table_id()
     }
     /// Sets the input's `destination_cidr_block`: see [`destination_cidr_block`](crate::types::builders::DeleteRouteRequestBuilder::destination_cidr_block).
-    pub fn destination_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_cidr_block(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination_cidr_block(input);
         self
     }
     /// Sets or clears the input's `destination_cidr_block`.
-    pub fn set_destination_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr_block(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_destination_cidr_block(input);
         self
     }
     /// The value set for the input's `destination_cidr_block`, if any.
-    pub fn get_destination_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr_block(&self) -> &Option<String> {
         self.input.get_destination_cidr_block()
     }
     /// Sets the input's `destination_ipv6_cidr_block`: see [`destination_ipv6_cidr_block`](crate::types::builders::DeleteRouteRequestBuilder::destination_ipv6_cidr_block).
-    pub fn destination_ipv6_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_ipv6_cidr_block(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination_ipv6_cidr_block(input);
         self
     }
     /// Sets or clears the input's `destination_ipv6_cidr_block`.
-    pub fn set_destination_ipv6_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_ipv6_cidr_block(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_destination_ipv6_cidr_block(input);
         self
     }
     /// The value set for the input's `destination_ipv6_cidr_block`, if any.
-    pub fn get_destination_ipv6_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_ipv6_cidr_block(&self) -> &Option<String> {
         self.input.get_destination_ipv6_cidr_block()
     }
 }
@@ -147,7 +114,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteRoute as Operation>::serialize_request(input),
             <DeleteRoute as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteRouteServer, DeleteRouteServerError, Operation};
 /// A call to [`DeleteRouteServer`](crate::operation::DeleteRouteServer): Deletes the specified route server. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteRouteServerFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteRouteServerRequestBuilder,
@@ -14,13 +14,13 @@ impl DeleteRouteServerFluentBuilder {
     ) -> Self {
         DeleteRouteServerFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteRouteServerError`](crate::operation::DeleteRouteServerError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteRouteServerResult,
         ::awsgen_runtime::client::SdkError<DeleteRouteServerError>,
     > {
@@ -35,23 +35,17 @@ impl DeleteRouteServerFluentBuilder {
         &self.input
     }
     /// Sets the input's `route_server_id`: see [`route_server_id`](crate::types::builders::DeleteRouteServerRequestBuilder::route_server_id).
-    pub fn route_server_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn route_server_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.route_server_id(input);
         self
     }
     /// Sets or clears the input's `route_server_id`.
-    pub fn set_route_server_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_server_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_route_server_id(input);
         self
     }
     /// The value set for the input's `route_server_id`, if any.
-    pub fn get_route_server_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_server_id(&self) -> &Option<String> {
         self.input.get_route_server_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteRouteServerRequestBuilder::dry_run).
@@ -60,12 +54,12 @@ impl DeleteRouteServerFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -84,7 +78,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteRouteServer as Operation>::serialize_request(input),
             <DeleteRouteServer as Operation>::parse_response,
         )

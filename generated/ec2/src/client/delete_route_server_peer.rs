@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteRouteServerPeer, DeleteRouteServerPeerError, Operation};
 /// A call to [`DeleteRouteServerPeer`](crate::operation::DeleteRouteServerPeer): Deletes the specified BGP peer from a route server. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteRouteServerPeerFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteRouteServerPeerRequestBuilder,
@@ -14,13 +14,13 @@ impl DeleteRouteServerPeerFluentBuilder {
     ) -> Self {
         DeleteRouteServerPeerFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteRouteServerPeerError`](crate::operation::DeleteRouteServerPeerError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteRouteServerPeerResult,
         ::awsgen_runtime::client::SdkError<DeleteRouteServerPeerError>,
     > {
@@ -37,25 +37,17 @@ impl DeleteRouteServerPeerFluentBuilder {
         &self.input
     }
     /// Sets the input's `route_server_peer_id`: see [`route_server_peer_id`](crate::types::builders::DeleteRouteServerPeerRequestBuilder::route_server_peer_id).
-    pub fn route_server_peer_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn route_server_peer_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.route_server_peer_id(input);
         self
     }
     /// Sets or clears the input's `route_server_peer_id`.
-    pub fn set_route_server_peer_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_server_peer_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_route_server_peer_id(input);
         self
     }
     /// The value set for the input's `route_server_peer_id`, if any.
-    pub fn get_route_server_peer_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_server_peer_id(&self) -> &Option<String> {
         self.input.get_route_server_peer_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteRouteServerPeerRequestBuilder::dry_run).
@@ -64,12 +56,12 @@ impl DeleteRouteServerPeerFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -88,7 +80,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteRouteServerPeer as Operation>::serialize_request(input),
             <DeleteRouteServerPeer as Operation>::parse_response,
         )

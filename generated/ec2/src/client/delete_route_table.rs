@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteRouteTable, DeleteRouteTableError, Operation};
 /// A call to [`DeleteRouteTable`](crate::operation::DeleteRouteTable): Deletes the specified route table. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteRouteTableFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteRouteTableRequestBuilder,
@@ -14,16 +14,13 @@ impl DeleteRouteTableFluentBuilder {
     ) -> Self {
         DeleteRouteTableFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteRouteTableError`](crate::operation::DeleteRouteTableError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DeleteRouteTableError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DeleteRouteTableError>> {
         let input = self
             .input
             .build()
@@ -40,32 +37,26 @@ impl DeleteRouteTableFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `route_table_id`: see [`route_table_id`](crate::types::builders::DeleteRouteTableRequestBuilder::route_table_id).
-    pub fn route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn route_table_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.route_table_id(input);
         self
     }
     /// Sets or clears the input's `route_table_id`.
-    pub fn set_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_table_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_route_table_id(input);
         self
     }
     /// The value set for the input's `route_table_id`, if any.
-    pub fn get_route_table_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_table_id(&self) -> &Option<String> {
         self.input.get_route_table_id()
     }
 }
@@ -81,7 +72,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteRouteTable as Operation>::serialize_request(input),
             <DeleteRouteTable as Operation>::parse_response,
         )

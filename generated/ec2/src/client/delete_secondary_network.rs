@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteSecondaryNetwork, DeleteSecondaryNetworkError, Operation};
 /// A call to [`DeleteSecondaryNetwork`](crate::operation::DeleteSecondaryNetwork): Deletes a secondary network. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteSecondaryNetworkFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteSecondaryNetworkRequestBuilder,
@@ -14,13 +14,13 @@ impl DeleteSecondaryNetworkFluentBuilder {
     ) -> Self {
         DeleteSecondaryNetworkFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteSecondaryNetworkError`](crate::operation::DeleteSecondaryNetworkError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteSecondaryNetworkResult,
         ::awsgen_runtime::client::SdkError<DeleteSecondaryNetworkError>,
     > {
@@ -37,23 +37,17 @@ impl DeleteSecondaryNetworkFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::DeleteSecondaryNetworkRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteSecondaryNetworkRequestBuilder::dry_run).
@@ -62,34 +56,26 @@ impl DeleteSecondaryNetworkFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `secondary_network_id`: see [`secondary_network_id`](crate::types::builders::DeleteSecondaryNetworkRequestBuilder::secondary_network_id).
-    pub fn secondary_network_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn secondary_network_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.secondary_network_id(input);
         self
     }
     /// Sets or clears the input's `secondary_network_id`.
-    pub fn set_secondary_network_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_secondary_network_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_secondary_network_id(input);
         self
     }
     /// The value set for the input's `secondary_network_id`, if any.
-    pub fn get_secondary_network_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_secondary_network_id(&self) -> &Option<String> {
         self.input.get_secondary_network_id()
     }
 }
@@ -108,7 +94,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteSecondaryNetwork as Operation>::serialize_request(input),
             <DeleteSecondaryNetwork as Operation>::parse_response,
         )

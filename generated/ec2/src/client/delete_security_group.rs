@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteSecurityGroup, DeleteSecurityGroupError, Operation};
 /// A call to [`DeleteSecurityGroup`](crate::operation::DeleteSecurityGroup): Deletes a security group. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteSecurityGroupFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteSecurityGroupRequestBuilder,
@@ -14,13 +14,13 @@ impl DeleteSecurityGroupFluentBuilder {
     ) -> Self {
         DeleteSecurityGroupFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteSecurityGroupError`](crate::operation::DeleteSecurityGroupError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteSecurityGroupResult,
         ::awsgen_runtime::client::SdkError<DeleteSecurityGroupError>,
     > {
@@ -34,43 +34,31 @@ impl DeleteSecurityGroupFluentBuilder {
         &self.input
     }
     /// Sets the input's `group_id`: see [`group_id`](crate::types::builders::DeleteSecurityGroupRequestBuilder::group_id).
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.group_id(input);
         self
     }
     /// Sets or clears the input's `group_id`.
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_group_id(input);
         self
     }
     /// The value set for the input's `group_id`, if any.
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         self.input.get_group_id()
     }
     /// Sets the input's `group_name`: see [`group_name`](crate::types::builders::DeleteSecurityGroupRequestBuilder::group_name).
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.group_name(input);
         self
     }
     /// Sets or clears the input's `group_name`.
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_group_name(input);
         self
     }
     /// The value set for the input's `group_name`, if any.
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         self.input.get_group_name()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteSecurityGroupRequestBuilder::dry_run).
@@ -79,12 +67,12 @@ impl DeleteSecurityGroupFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -103,7 +91,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteSecurityGroup as Operation>::serialize_request(input),
             <DeleteSecurityGroup as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteSnapshot, DeleteSnapshotError, Operation};
 /// A call to [`DeleteSnapshot`](crate::operation::DeleteSnapshot): Deletes the specified snapshot. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteSnapshotFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteSnapshotRequestBuilder,
@@ -14,16 +14,13 @@ impl DeleteSnapshotFluentBuilder {
     ) -> Self {
         DeleteSnapshotFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteSnapshotError`](crate::operation::DeleteSnapshotError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DeleteSnapshotError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DeleteSnapshotError>> {
         let input = self
             .input
             .build()
@@ -35,23 +32,17 @@ impl DeleteSnapshotFluentBuilder {
         &self.input
     }
     /// Sets the input's `snapshot_id`: see [`snapshot_id`](crate::types::builders::DeleteSnapshotRequestBuilder::snapshot_id).
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.snapshot_id(input);
         self
     }
     /// Sets or clears the input's `snapshot_id`.
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_snapshot_id(input);
         self
     }
     /// The value set for the input's `snapshot_id`, if any.
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         self.input.get_snapshot_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteSnapshotRequestBuilder::dry_run).
@@ -60,12 +51,12 @@ impl DeleteSnapshotFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -81,7 +72,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteSnapshot as Operation>::serialize_request(input),
             <DeleteSnapshot as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteSpotDatafeedSubscription, DeleteSpotDatafeedSubscriptionError, Operation,
 };
 /// A call to [`DeleteSpotDatafeedSubscription`](crate::operation::DeleteSpotDatafeedSubscription): Deletes the data feed for Spot Instances. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteSpotDatafeedSubscriptionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteSpotDatafeedSubscriptionRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteSpotDatafeedSubscriptionFluentBuilder {
     ) -> Self {
         DeleteSpotDatafeedSubscriptionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteSpotDatafeedSubscriptionError`](crate::operation::DeleteSpotDatafeedSubscriptionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         (),
         ::awsgen_runtime::client::SdkError<DeleteSpotDatafeedSubscriptionError>,
     > {
@@ -41,12 +41,12 @@ impl DeleteSpotDatafeedSubscriptionFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -62,7 +62,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteSpotDatafeedSubscription as Operation>::serialize_request(input),
             <DeleteSpotDatafeedSubscription as Operation>::parse_response,
         )

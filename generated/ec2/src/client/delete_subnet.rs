@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteSubnet, DeleteSubnetError, Operation};
 /// A call to [`DeleteSubnet`](crate::operation::DeleteSubnet): Deletes the specified subnet. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteSubnetFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteSubnetRequestBuilder,
@@ -14,16 +14,13 @@ impl DeleteSubnetFluentBuilder {
     ) -> Self {
         DeleteSubnetFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteSubnetError`](crate::operation::DeleteSubnetError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DeleteSubnetError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DeleteSubnetError>> {
         let input = self
             .input
             .build()
@@ -35,23 +32,17 @@ impl DeleteSubnetFluentBuilder {
         &self.input
     }
     /// Sets the input's `subnet_id`: see [`subnet_id`](crate::types::builders::DeleteSubnetRequestBuilder::subnet_id).
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.subnet_id(input);
         self
     }
     /// Sets or clears the input's `subnet_id`.
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_subnet_id(input);
         self
     }
     /// The value set for the input's `subnet_id`, if any.
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         self.input.get_subnet_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteSubnetRequestBuilder::dry_run).
@@ -60,12 +51,12 @@ impl DeleteSubnetFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -81,7 +72,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteSubnet as Operation>::serialize_request(input),
             <DeleteSubnet as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteSubnetCidrReservation, DeleteSubnetCidrReservationError, Operation,
 };
 /// A call to [`DeleteSubnetCidrReservation`](crate::operation::DeleteSubnetCidrReservation): Deletes a subnet CIDR reservation. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteSubnetCidrReservationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteSubnetCidrReservationRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteSubnetCidrReservationFluentBuilder {
     ) -> Self {
         DeleteSubnetCidrReservationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteSubnetCidrReservationError`](crate::operation::DeleteSubnetCidrReservationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteSubnetCidrReservationResult,
         ::awsgen_runtime::client::SdkError<DeleteSubnetCidrReservationError>,
     > {
@@ -39,25 +39,17 @@ impl DeleteSubnetCidrReservationFluentBuilder {
         &self.input
     }
     /// Sets the input's `subnet_cidr_reservation_id`: see [`subnet_cidr_reservation_id`](crate::types::builders::DeleteSubnetCidrReservationRequestBuilder::subnet_cidr_reservation_id).
-    pub fn subnet_cidr_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_cidr_reservation_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.subnet_cidr_reservation_id(input);
         self
     }
     /// Sets or clears the input's `subnet_cidr_reservation_id`.
-    pub fn set_subnet_cidr_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_cidr_reservation_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_subnet_cidr_reservation_id(input);
         self
     }
     /// The value set for the input's `subnet_cidr_reservation_id`, if any.
-    pub fn get_subnet_cidr_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_cidr_reservation_id(&self) -> &Option<String> {
         self.input.get_subnet_cidr_reservation_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteSubnetCidrReservationRequestBuilder::dry_run).
@@ -66,12 +58,12 @@ impl DeleteSubnetCidrReservationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -90,7 +82,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteSubnetCidrReservation as Operation>::serialize_request(input),
             <DeleteSubnetCidrReservation as Operation>::parse_response,
         )

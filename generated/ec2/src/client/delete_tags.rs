@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteTags, DeleteTagsError, Operation};
 /// A call to [`DeleteTags`](crate::operation::DeleteTags): Deletes the specified set of tags from the specified set of resources. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteTagsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteTagsRequestBuilder,
@@ -14,13 +14,13 @@ impl DeleteTagsFluentBuilder {
     ) -> Self {
         DeleteTagsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteTagsError`](crate::operation::DeleteTagsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::client::SdkError<DeleteTagsError>> {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DeleteTagsError>> {
         let input = self
             .input
             .build()
@@ -37,34 +37,26 @@ impl DeleteTagsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `resources`: see [`resources`](crate::types::builders::DeleteTagsRequestBuilder::resources).
-    pub fn resources(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resources(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resources(input);
         self
     }
     /// Sets or clears the input's `resources`.
-    pub fn set_resources(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_resources(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_resources(input);
         self
     }
     /// The value set for the input's `resources`, if any.
-    pub fn get_resources(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_resources(&self) -> &Option<Vec<String>> {
         self.input.get_resources()
     }
     /// Appends one item to the input's `tags`: see [`tags`](crate::types::builders::DeleteTagsRequestBuilder::tags).
@@ -73,17 +65,12 @@ impl DeleteTagsFluentBuilder {
         self
     }
     /// Sets or clears the input's `tags`.
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.input = self.input.set_tags(input);
         self
     }
     /// The value set for the input's `tags`, if any.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         self.input.get_tags()
     }
 }
@@ -99,7 +86,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteTags as Operation>::serialize_request(input),
             <DeleteTags as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteTrafficMirrorFilterRule, DeleteTrafficMirrorFilterRuleError, Operation,
 };
 /// A call to [`DeleteTrafficMirrorFilterRule`](crate::operation::DeleteTrafficMirrorFilterRule): Deletes the specified Traffic Mirror rule. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteTrafficMirrorFilterRuleFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteTrafficMirrorFilterRuleRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteTrafficMirrorFilterRuleFluentBuilder {
     ) -> Self {
         DeleteTrafficMirrorFilterRuleFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteTrafficMirrorFilterRuleError`](crate::operation::DeleteTrafficMirrorFilterRuleError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteTrafficMirrorFilterRuleResult,
         ::awsgen_runtime::client::SdkError<DeleteTrafficMirrorFilterRuleError>,
     > {
@@ -39,25 +39,17 @@ impl DeleteTrafficMirrorFilterRuleFluentBuilder {
         &self.input
     }
     /// Sets the input's `traffic_mirror_filter_rule_id`: see [`traffic_mirror_filter_rule_id`](crate::types::builders::DeleteTrafficMirrorFilterRuleRequestBuilder::traffic_mirror_filter_rule_id).
-    pub fn traffic_mirror_filter_rule_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn traffic_mirror_filter_rule_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.traffic_mirror_filter_rule_id(input);
         self
     }
     /// Sets or clears the input's `traffic_mirror_filter_rule_id`.
-    pub fn set_traffic_mirror_filter_rule_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_filter_rule_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_traffic_mirror_filter_rule_id(input);
         self
     }
     /// The value set for the input's `traffic_mirror_filter_rule_id`, if any.
-    pub fn get_traffic_mirror_filter_rule_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_filter_rule_id(&self) -> &Option<String> {
         self.input.get_traffic_mirror_filter_rule_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteTrafficMirrorFilterRuleRequestBuilder::dry_run).
@@ -66,12 +58,12 @@ impl DeleteTrafficMirrorFilterRuleFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -90,7 +82,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteTrafficMirrorFilterRule as Operation>::serialize_request(input),
             <DeleteTrafficMirrorFilterRule as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteTrafficMirrorSession, DeleteTrafficMirrorSessionError, Operation,
 };
 /// A call to [`DeleteTrafficMirrorSession`](crate::operation::DeleteTrafficMirrorSession): Deletes the specified Traffic Mirror session. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteTrafficMirrorSessionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteTrafficMirrorSessionRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteTrafficMirrorSessionFluentBuilder {
     ) -> Self {
         DeleteTrafficMirrorSessionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteTrafficMirrorSessionError`](crate::operation::DeleteTrafficMirrorSessionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteTrafficMirrorSessionResult,
         ::awsgen_runtime::client::SdkError<DeleteTrafficMirrorSessionError>,
     > {
@@ -39,25 +39,17 @@ impl DeleteTrafficMirrorSessionFluentBuilder {
         &self.input
     }
     /// Sets the input's `traffic_mirror_session_id`: see [`traffic_mirror_session_id`](crate::types::builders::DeleteTrafficMirrorSessionRequestBuilder::traffic_mirror_session_id).
-    pub fn traffic_mirror_session_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn traffic_mirror_session_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.traffic_mirror_session_id(input);
         self
     }
     /// Sets or clears the input's `traffic_mirror_session_id`.
-    pub fn set_traffic_mirror_session_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_session_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_traffic_mirror_session_id(input);
         self
     }
     /// The value set for the input's `traffic_mirror_session_id`, if any.
-    pub fn get_traffic_mirror_session_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_session_id(&self) -> &Option<String> {
         self.input.get_traffic_mirror_session_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteTrafficMirrorSessionRequestBuilder::dry_run).
@@ -66,12 +58,12 @@ impl DeleteTrafficMirrorSessionFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -90,7 +82,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteTrafficMirrorSession as Operation>::serialize_request(input),
             <DeleteTrafficMirrorSession as Operation>::parse_response,
         )

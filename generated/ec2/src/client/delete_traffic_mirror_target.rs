@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteTrafficMirrorTarget, DeleteTrafficMirrorTargetError, Operation,
 };
 /// A call to [`DeleteTrafficMirrorTarget`](crate::operation::DeleteTrafficMirrorTarget): Deletes the specified Traffic Mirror target. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteTrafficMirrorTargetFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteTrafficMirrorTargetRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteTrafficMirrorTargetFluentBuilder {
     ) -> Self {
         DeleteTrafficMirrorTargetFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteTrafficMirrorTargetError`](crate::operation::DeleteTrafficMirrorTargetError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteTrafficMirrorTargetResult,
         ::awsgen_runtime::client::SdkError<DeleteTrafficMirrorTargetError>,
     > {
@@ -39,25 +39,17 @@ impl DeleteTrafficMirrorTargetFluentBuilder {
         &self.input
     }
     /// Sets the input's `traffic_mirror_target_id`: see [`traffic_mirror_target_id`](crate::types::builders::DeleteTrafficMirrorTargetRequestBuilder::traffic_mirror_target_id).
-    pub fn traffic_mirror_target_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn traffic_mirror_target_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.traffic_mirror_target_id(input);
         self
     }
     /// Sets or clears the input's `traffic_mirror_target_id`.
-    pub fn set_traffic_mirror_target_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_target_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_traffic_mirror_target_id(input);
         self
     }
     /// The value set for the input's `traffic_mirror_target_id`, if any.
-    pub fn get_traffic_mirror_target_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_target_id(&self) -> &Option<String> {
         self.input.get_traffic_mirror_target_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteTrafficMirrorTargetRequestBuilder::dry_run).
@@ -66,12 +58,12 @@ impl DeleteTrafficMirrorTargetFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -90,7 +82,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteTrafficMirrorTarget as Operation>::serialize_request(input),
             <DeleteTrafficMirrorTarget as Operation>::parse_response,
         )

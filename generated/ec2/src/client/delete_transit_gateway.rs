@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteTransitGateway, DeleteTransitGatewayError, Operation};
 /// A call to [`DeleteTransitGateway`](crate::operation::DeleteTransitGateway): Deletes the specified transit gateway. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteTransitGatewayFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteTransitGatewayRequestBuilder,
@@ -14,13 +14,13 @@ impl DeleteTransitGatewayFluentBuilder {
     ) -> Self {
         DeleteTransitGatewayFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteTransitGatewayError`](crate::operation::DeleteTransitGatewayError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteTransitGatewayResult,
         ::awsgen_runtime::client::SdkError<DeleteTransitGatewayError>,
     > {
@@ -37,25 +37,17 @@ impl DeleteTransitGatewayFluentBuilder {
         &self.input
     }
     /// Sets the input's `transit_gateway_id`: see [`transit_gateway_id`](crate::types::builders::DeleteTransitGatewayRequestBuilder::transit_gateway_id).
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_id`.
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_id`, if any.
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteTransitGatewayRequestBuilder::dry_run).
@@ -64,12 +56,12 @@ impl DeleteTransitGatewayFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -88,7 +80,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteTransitGateway as Operation>::serialize_request(input),
             <DeleteTransitGateway as Operation>::parse_response,
         )

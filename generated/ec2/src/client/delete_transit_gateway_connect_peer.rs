@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteTransitGatewayConnectPeer, DeleteTransitGatewayConnectPeerError, Operation,
 };
 /// A call to [`DeleteTransitGatewayConnectPeer`](crate::operation::DeleteTransitGatewayConnectPeer): Deletes the specified Connect peer. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteTransitGatewayConnectPeerFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteTransitGatewayConnectPeerRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteTransitGatewayConnectPeerFluentBuilder {
     ) -> Self {
         DeleteTransitGatewayConnectPeerFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteTransitGatewayConnectPeerError`](crate::operation::DeleteTransitGatewayConnectPeerError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteTransitGatewayConnectPeerResult,
         ::awsgen_runtime::client::SdkError<DeleteTransitGatewayConnectPeerError>,
     > {
@@ -39,25 +39,17 @@ impl DeleteTransitGatewayConnectPeerFluentBuilder {
         &self.input
     }
     /// Sets the input's `transit_gateway_connect_peer_id`: see [`transit_gateway_connect_peer_id`](crate::types::builders::DeleteTransitGatewayConnectPeerRequestBuilder::transit_gateway_connect_peer_id).
-    pub fn transit_gateway_connect_peer_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_connect_peer_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_connect_peer_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_connect_peer_id`.
-    pub fn set_transit_gateway_connect_peer_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_connect_peer_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_connect_peer_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_connect_peer_id`, if any.
-    pub fn get_transit_gateway_connect_peer_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_connect_peer_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_connect_peer_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteTransitGatewayConnectPeerRequestBuilder::dry_run).
@@ -66,12 +58,12 @@ impl DeleteTransitGatewayConnectPeerFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -90,7 +82,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteTransitGatewayConnectPeer as Operation>::serialize_request(input),
             <DeleteTransitGatewayConnectPeer as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DeleteTransitGatewayMeteringPolicy`](crate::operation::DeleteTransitGatewayMeteringPolicy): Deletes a transit gateway metering policy. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteTransitGatewayMeteringPolicyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteTransitGatewayMeteringPolicyRequestBuilder,
@@ -17,13 +17,13 @@ impl DeleteTransitGatewayMeteringPolicyFluentBuilder {
     ) -> Self {
         DeleteTransitGatewayMeteringPolicyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteTransitGatewayMeteringPolicyError`](crate::operation::DeleteTransitGatewayMeteringPolicyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteTransitGatewayMeteringPolicyResult,
         ::awsgen_runtime::client::SdkError<DeleteTransitGatewayMeteringPolicyError>,
     > {
@@ -42,7 +42,7 @@ impl DeleteTransitGatewayMeteringPolicyFluentBuilder {
     /// Sets the input's `transit_gateway_metering_policy_id`: see [`transit_gateway_metering_policy_id`](crate::types::builders::DeleteTransitGatewayMeteringPolicyRequestBuilder::transit_gateway_metering_policy_id).
     pub fn transit_gateway_metering_policy_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.transit_gateway_metering_policy_id(input);
         self
@@ -50,15 +50,13 @@ impl DeleteTransitGatewayMeteringPolicyFluentBuilder {
     /// Sets or clears the input's `transit_gateway_metering_policy_id`.
     pub fn set_transit_gateway_metering_policy_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_transit_gateway_metering_policy_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_metering_policy_id`, if any.
-    pub fn get_transit_gateway_metering_policy_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_metering_policy_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_metering_policy_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteTransitGatewayMeteringPolicyRequestBuilder::dry_run).
@@ -67,12 +65,12 @@ impl DeleteTransitGatewayMeteringPolicyFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -91,7 +89,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteTransitGatewayMeteringPolicy as Operation>::serialize_request(input),
             <DeleteTransitGatewayMeteringPolicy as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     DeleteTransitGatewayMeteringPolicyEntryError, Operation,
 };
 /// A call to [`DeleteTransitGatewayMeteringPolicyEntry`](crate::operation::DeleteTransitGatewayMeteringPolicyEntry): Deletes an entry from a transit gateway metering policy. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteTransitGatewayMeteringPolicyEntryFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteTransitGatewayMeteringPolicyEntryRequestBuilder,
@@ -17,13 +17,13 @@ impl DeleteTransitGatewayMeteringPolicyEntryFluentBuilder {
     ) -> Self {
         DeleteTransitGatewayMeteringPolicyEntryFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteTransitGatewayMeteringPolicyEntryError`](crate::operation::DeleteTransitGatewayMeteringPolicyEntryError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteTransitGatewayMeteringPolicyEntryResult,
         ::awsgen_runtime::client::SdkError<DeleteTransitGatewayMeteringPolicyEntryError>,
     > {
@@ -42,7 +42,7 @@ impl DeleteTransitGatewayMeteringPolicyEntryFluentBuilder {
     /// Sets the input's `transit_gateway_metering_policy_id`: see [`transit_gateway_metering_policy_id`](crate::types::builders::DeleteTransitGatewayMeteringPolicyEntryRequestBuilder::transit_gateway_metering_policy_id).
     pub fn transit_gateway_metering_policy_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.transit_gateway_metering_policy_id(input);
         self
@@ -50,15 +50,13 @@ impl DeleteTransitGatewayMeteringPolicyEntryFluentBuilder {
     /// Sets or clears the input's `transit_gateway_metering_policy_id`.
     pub fn set_transit_gateway_metering_policy_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_transit_gateway_metering_policy_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_metering_policy_id`, if any.
-    pub fn get_transit_gateway_metering_policy_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_metering_policy_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_metering_policy_id()
     }
     /// Sets the input's `policy_rule_number`: see [`policy_rule_number`](crate::types::builders::DeleteTransitGatewayMeteringPolicyEntryRequestBuilder::policy_rule_number).
@@ -67,12 +65,12 @@ impl DeleteTransitGatewayMeteringPolicyEntryFluentBuilder {
         self
     }
     /// Sets or clears the input's `policy_rule_number`.
-    pub fn set_policy_rule_number(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_policy_rule_number(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_policy_rule_number(input);
         self
     }
     /// The value set for the input's `policy_rule_number`, if any.
-    pub fn get_policy_rule_number(&self) -> &::std::option::Option<i32> {
+    pub fn get_policy_rule_number(&self) -> &Option<i32> {
         self.input.get_policy_rule_number()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteTransitGatewayMeteringPolicyEntryRequestBuilder::dry_run).
@@ -81,12 +79,12 @@ impl DeleteTransitGatewayMeteringPolicyEntryFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -105,7 +103,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteTransitGatewayMeteringPolicyEntry as Operation>::serialize_request(
                 input,
             ),

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DeleteTransitGatewayMulticastDomain`](crate::operation::DeleteTransitGatewayMulticastDomain): Deletes the specified transit gateway multicast domain. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteTransitGatewayMulticastDomainFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteTransitGatewayMulticastDomainRequestBuilder,
@@ -17,13 +17,13 @@ impl DeleteTransitGatewayMulticastDomainFluentBuilder {
     ) -> Self {
         DeleteTransitGatewayMulticastDomainFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteTransitGatewayMulticastDomainError`](crate::operation::DeleteTransitGatewayMulticastDomainError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteTransitGatewayMulticastDomainResult,
         ::awsgen_runtime::client::SdkError<DeleteTransitGatewayMulticastDomainError>,
     > {
@@ -42,7 +42,7 @@ impl DeleteTransitGatewayMulticastDomainFluentBuilder {
     /// Sets the input's `transit_gateway_multicast_domain_id`: see [`transit_gateway_multicast_domain_id`](crate::types::builders::DeleteTransitGatewayMulticastDomainRequestBuilder::transit_gateway_multicast_domain_id).
     pub fn transit_gateway_multicast_domain_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.transit_gateway_multicast_domain_id(input);
         self
@@ -50,15 +50,13 @@ impl DeleteTransitGatewayMulticastDomainFluentBuilder {
     /// Sets or clears the input's `transit_gateway_multicast_domain_id`.
     pub fn set_transit_gateway_multicast_domain_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_transit_gateway_multicast_domain_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_multicast_domain_id`, if any.
-    pub fn get_transit_gateway_multicast_domain_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_multicast_domain_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_multicast_domain_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteTransitGatewayMulticastDomainRequestBuilder::dry_run).
@@ -67,12 +65,12 @@ impl DeleteTransitGatewayMulticastDomainFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -91,7 +89,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteTransitGatewayMulticastDomain as Operation>::serialize_request(input),
             <DeleteTransitGatewayMulticastDomain as Operation>::parse_response,
         )

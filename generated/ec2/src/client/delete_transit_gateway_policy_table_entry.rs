@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DeleteTransitGatewayPolicyTableEntry`](crate::operation::DeleteTransitGatewayPolicyTableEntry): Deletes the specified transit gateway policy table entry. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteTransitGatewayPolicyTableEntryFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteTransitGatewayPolicyTableEntryRequestBuilder,
@@ -17,13 +17,13 @@ impl DeleteTransitGatewayPolicyTableEntryFluentBuilder {
     ) -> Self {
         DeleteTransitGatewayPolicyTableEntryFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteTransitGatewayPolicyTableEntryError`](crate::operation::DeleteTransitGatewayPolicyTableEntryError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteTransitGatewayPolicyTableEntryResult,
         ::awsgen_runtime::client::SdkError<DeleteTransitGatewayPolicyTableEntryError>,
     > {
@@ -40,47 +40,31 @@ impl DeleteTransitGatewayPolicyTableEntryFluentBuilder {
         &self.input
     }
     /// Sets the input's `transit_gateway_policy_table_id`: see [`transit_gateway_policy_table_id`](crate::types::builders::DeleteTransitGatewayPolicyTableEntryRequestBuilder::transit_gateway_policy_table_id).
-    pub fn transit_gateway_policy_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_policy_table_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_policy_table_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_policy_table_id`.
-    pub fn set_transit_gateway_policy_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_policy_table_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_policy_table_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_policy_table_id`, if any.
-    pub fn get_transit_gateway_policy_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_policy_table_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_policy_table_id()
     }
     /// Sets the input's `policy_rule_number`: see [`policy_rule_number`](crate::types::builders::DeleteTransitGatewayPolicyTableEntryRequestBuilder::policy_rule_number).
-    pub fn policy_rule_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn policy_rule_number(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.policy_rule_number(input);
         self
     }
     /// Sets or clears the input's `policy_rule_number`.
-    pub fn set_policy_rule_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_rule_number(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_policy_rule_number(input);
         self
     }
     /// The value set for the input's `policy_rule_number`, if any.
-    pub fn get_policy_rule_number(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_rule_number(&self) -> &Option<String> {
         self.input.get_policy_rule_number()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteTransitGatewayPolicyTableEntryRequestBuilder::dry_run).
@@ -89,12 +73,12 @@ impl DeleteTransitGatewayPolicyTableEntryFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -113,7 +97,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteTransitGatewayPolicyTableEntry as Operation>::serialize_request(
                 input,
             ),

@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteTransitGatewayRouteTable, DeleteTransitGatewayRouteTableError, Operation,
 };
 /// A call to [`DeleteTransitGatewayRouteTable`](crate::operation::DeleteTransitGatewayRouteTable): Deletes the specified transit gateway route table. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteTransitGatewayRouteTableFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteTransitGatewayRouteTableRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteTransitGatewayRouteTableFluentBuilder {
     ) -> Self {
         DeleteTransitGatewayRouteTableFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteTransitGatewayRouteTableError`](crate::operation::DeleteTransitGatewayRouteTableError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteTransitGatewayRouteTableResult,
         ::awsgen_runtime::client::SdkError<DeleteTransitGatewayRouteTableError>,
     > {
@@ -39,25 +39,17 @@ impl DeleteTransitGatewayRouteTableFluentBuilder {
         &self.input
     }
     /// Sets the input's `transit_gateway_route_table_id`: see [`transit_gateway_route_table_id`](crate::types::builders::DeleteTransitGatewayRouteTableRequestBuilder::transit_gateway_route_table_id).
-    pub fn transit_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_route_table_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_route_table_id`.
-    pub fn set_transit_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_route_table_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_route_table_id`, if any.
-    pub fn get_transit_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_route_table_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_route_table_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteTransitGatewayRouteTableRequestBuilder::dry_run).
@@ -66,12 +58,12 @@ impl DeleteTransitGatewayRouteTableFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -90,7 +82,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteTransitGatewayRouteTable as Operation>::serialize_request(input),
             <DeleteTransitGatewayRouteTable as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     DeleteTransitGatewayRouteTableAnnouncementError, Operation,
 };
 /// A call to [`DeleteTransitGatewayRouteTableAnnouncement`](crate::operation::DeleteTransitGatewayRouteTableAnnouncement): Advertises to the transit gateway that a transit gateway route table is deleted. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteTransitGatewayRouteTableAnnouncementFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteTransitGatewayRouteTableAnnouncementRequestBuilder,
@@ -17,13 +17,13 @@ impl DeleteTransitGatewayRouteTableAnnouncementFluentBuilder {
     ) -> Self {
         DeleteTransitGatewayRouteTableAnnouncementFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteTransitGatewayRouteTableAnnouncementError`](crate::operation::DeleteTransitGatewayRouteTableAnnouncementError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteTransitGatewayRouteTableAnnouncementResult,
         ::awsgen_runtime::client::SdkError<
             DeleteTransitGatewayRouteTableAnnouncementError,
@@ -44,7 +44,7 @@ impl DeleteTransitGatewayRouteTableAnnouncementFluentBuilder {
     /// Sets the input's `transit_gateway_route_table_announcement_id`: see [`transit_gateway_route_table_announcement_id`](crate::types::builders::DeleteTransitGatewayRouteTableAnnouncementRequestBuilder::transit_gateway_route_table_announcement_id).
     pub fn transit_gateway_route_table_announcement_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.transit_gateway_route_table_announcement_id(input);
         self
@@ -52,15 +52,13 @@ impl DeleteTransitGatewayRouteTableAnnouncementFluentBuilder {
     /// Sets or clears the input's `transit_gateway_route_table_announcement_id`.
     pub fn set_transit_gateway_route_table_announcement_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_transit_gateway_route_table_announcement_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_route_table_announcement_id`, if any.
-    pub fn get_transit_gateway_route_table_announcement_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_route_table_announcement_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_route_table_announcement_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteTransitGatewayRouteTableAnnouncementRequestBuilder::dry_run).
@@ -69,12 +67,12 @@ impl DeleteTransitGatewayRouteTableAnnouncementFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -93,7 +91,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteTransitGatewayRouteTableAnnouncement as Operation>::serialize_request(
                 input,
             ),

@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteVerifiedAccessGroup, DeleteVerifiedAccessGroupError, Operation,
 };
 /// A call to [`DeleteVerifiedAccessGroup`](crate::operation::DeleteVerifiedAccessGroup): Delete an Amazon Web Services Verified Access group. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteVerifiedAccessGroupFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteVerifiedAccessGroupRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteVerifiedAccessGroupFluentBuilder {
     ) -> Self {
         DeleteVerifiedAccessGroupFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteVerifiedAccessGroupError`](crate::operation::DeleteVerifiedAccessGroupError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteVerifiedAccessGroupResult,
         ::awsgen_runtime::client::SdkError<DeleteVerifiedAccessGroupError>,
     > {
@@ -39,45 +39,31 @@ impl DeleteVerifiedAccessGroupFluentBuilder {
         &self.input
     }
     /// Sets the input's `verified_access_group_id`: see [`verified_access_group_id`](crate::types::builders::DeleteVerifiedAccessGroupRequestBuilder::verified_access_group_id).
-    pub fn verified_access_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn verified_access_group_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.verified_access_group_id(input);
         self
     }
     /// Sets or clears the input's `verified_access_group_id`.
-    pub fn set_verified_access_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_group_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_verified_access_group_id(input);
         self
     }
     /// The value set for the input's `verified_access_group_id`, if any.
-    pub fn get_verified_access_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_group_id(&self) -> &Option<String> {
         self.input.get_verified_access_group_id()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::DeleteVerifiedAccessGroupRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteVerifiedAccessGroupRequestBuilder::dry_run).
@@ -86,12 +72,12 @@ impl DeleteVerifiedAccessGroupFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -110,7 +96,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteVerifiedAccessGroup as Operation>::serialize_request(input),
             <DeleteVerifiedAccessGroup as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteVerifiedAccessInstance, DeleteVerifiedAccessInstanceError, Operation,
 };
 /// A call to [`DeleteVerifiedAccessInstance`](crate::operation::DeleteVerifiedAccessInstance): Delete an Amazon Web Services Verified Access instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteVerifiedAccessInstanceFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteVerifiedAccessInstanceRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteVerifiedAccessInstanceFluentBuilder {
     ) -> Self {
         DeleteVerifiedAccessInstanceFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteVerifiedAccessInstanceError`](crate::operation::DeleteVerifiedAccessInstanceError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteVerifiedAccessInstanceResult,
         ::awsgen_runtime::client::SdkError<DeleteVerifiedAccessInstanceError>,
     > {
@@ -39,25 +39,17 @@ impl DeleteVerifiedAccessInstanceFluentBuilder {
         &self.input
     }
     /// Sets the input's `verified_access_instance_id`: see [`verified_access_instance_id`](crate::types::builders::DeleteVerifiedAccessInstanceRequestBuilder::verified_access_instance_id).
-    pub fn verified_access_instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn verified_access_instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.verified_access_instance_id(input);
         self
     }
     /// Sets or clears the input's `verified_access_instance_id`.
-    pub fn set_verified_access_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_verified_access_instance_id(input);
         self
     }
     /// The value set for the input's `verified_access_instance_id`, if any.
-    pub fn get_verified_access_instance_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_instance_id(&self) -> &Option<String> {
         self.input.get_verified_access_instance_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteVerifiedAccessInstanceRequestBuilder::dry_run).
@@ -66,32 +58,26 @@ impl DeleteVerifiedAccessInstanceFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::DeleteVerifiedAccessInstanceRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
 }
@@ -110,7 +96,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteVerifiedAccessInstance as Operation>::serialize_request(input),
             <DeleteVerifiedAccessInstance as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DeleteVpcBlockPublicAccessExclusion`](crate::operation::DeleteVpcBlockPublicAccessExclusion): Delete a VPC Block Public Access (BPA) exclusion. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteVpcBlockPublicAccessExclusionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteVpcBlockPublicAccessExclusionRequestBuilder,
@@ -17,13 +17,13 @@ impl DeleteVpcBlockPublicAccessExclusionFluentBuilder {
     ) -> Self {
         DeleteVpcBlockPublicAccessExclusionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteVpcBlockPublicAccessExclusionError`](crate::operation::DeleteVpcBlockPublicAccessExclusionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteVpcBlockPublicAccessExclusionResult,
         ::awsgen_runtime::client::SdkError<DeleteVpcBlockPublicAccessExclusionError>,
     > {
@@ -45,32 +45,26 @@ impl DeleteVpcBlockPublicAccessExclusionFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `exclusion_id`: see [`exclusion_id`](crate::types::builders::DeleteVpcBlockPublicAccessExclusionRequestBuilder::exclusion_id).
-    pub fn exclusion_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn exclusion_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.exclusion_id(input);
         self
     }
     /// Sets or clears the input's `exclusion_id`.
-    pub fn set_exclusion_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_exclusion_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_exclusion_id(input);
         self
     }
     /// The value set for the input's `exclusion_id`, if any.
-    pub fn get_exclusion_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_exclusion_id(&self) -> &Option<String> {
         self.input.get_exclusion_id()
     }
 }
@@ -89,7 +83,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteVpcBlockPublicAccessExclusion as Operation>::serialize_request(input),
             <DeleteVpcBlockPublicAccessExclusion as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteVpcEncryptionControl, DeleteVpcEncryptionControlError, Operation,
 };
 /// A call to [`DeleteVpcEncryptionControl`](crate::operation::DeleteVpcEncryptionControl): Deletes a VPC Encryption Control configuration. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteVpcEncryptionControlFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteVpcEncryptionControlRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteVpcEncryptionControlFluentBuilder {
     ) -> Self {
         DeleteVpcEncryptionControlFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteVpcEncryptionControlError`](crate::operation::DeleteVpcEncryptionControlError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteVpcEncryptionControlResult,
         ::awsgen_runtime::client::SdkError<DeleteVpcEncryptionControlError>,
     > {
@@ -44,34 +44,26 @@ impl DeleteVpcEncryptionControlFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `vpc_encryption_control_id`: see [`vpc_encryption_control_id`](crate::types::builders::DeleteVpcEncryptionControlRequestBuilder::vpc_encryption_control_id).
-    pub fn vpc_encryption_control_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_encryption_control_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_encryption_control_id(input);
         self
     }
     /// Sets or clears the input's `vpc_encryption_control_id`.
-    pub fn set_vpc_encryption_control_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_encryption_control_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_encryption_control_id(input);
         self
     }
     /// The value set for the input's `vpc_encryption_control_id`, if any.
-    pub fn get_vpc_encryption_control_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_encryption_control_id(&self) -> &Option<String> {
         self.input.get_vpc_encryption_control_id()
     }
 }
@@ -90,7 +82,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteVpcEncryptionControl as Operation>::serialize_request(input),
             <DeleteVpcEncryptionControl as Operation>::parse_response,
         )

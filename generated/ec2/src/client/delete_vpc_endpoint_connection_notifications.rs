@@ -6,7 +6,7 @@ use crate::operation::{
     DeleteVpcEndpointConnectionNotificationsError, Operation,
 };
 /// A call to [`DeleteVpcEndpointConnectionNotifications`](crate::operation::DeleteVpcEndpointConnectionNotifications): Deletes the specified VPC endpoint connection notifications. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteVpcEndpointConnectionNotificationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteVpcEndpointConnectionNotificationsRequestBuilder,
@@ -17,13 +17,13 @@ impl DeleteVpcEndpointConnectionNotificationsFluentBuilder {
     ) -> Self {
         DeleteVpcEndpointConnectionNotificationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteVpcEndpointConnectionNotificationsError`](crate::operation::DeleteVpcEndpointConnectionNotificationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteVpcEndpointConnectionNotificationsResult,
         ::awsgen_runtime::client::SdkError<DeleteVpcEndpointConnectionNotificationsError>,
     > {
@@ -45,34 +45,29 @@ impl DeleteVpcEndpointConnectionNotificationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `connection_notification_ids`: see [`connection_notification_ids`](crate::types::builders::DeleteVpcEndpointConnectionNotificationsRequestBuilder::connection_notification_ids).
-    pub fn connection_notification_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn connection_notification_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.connection_notification_ids(input);
         self
     }
     /// Sets or clears the input's `connection_notification_ids`.
     pub fn set_connection_notification_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_connection_notification_ids(input);
         self
     }
     /// The value set for the input's `connection_notification_ids`, if any.
-    pub fn get_connection_notification_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_connection_notification_ids(&self) -> &Option<Vec<String>> {
         self.input.get_connection_notification_ids()
     }
 }
@@ -91,7 +86,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteVpcEndpointConnectionNotifications as Operation>::serialize_request(
                 input,
             ),

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DeleteVpcEndpointServiceConfigurations`](crate::operation::DeleteVpcEndpointServiceConfigurations): Deletes the specified VPC endpoint service configurations. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteVpcEndpointServiceConfigurationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteVpcEndpointServiceConfigurationsRequestBuilder,
@@ -17,13 +17,13 @@ impl DeleteVpcEndpointServiceConfigurationsFluentBuilder {
     ) -> Self {
         DeleteVpcEndpointServiceConfigurationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteVpcEndpointServiceConfigurationsError`](crate::operation::DeleteVpcEndpointServiceConfigurationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteVpcEndpointServiceConfigurationsResult,
         ::awsgen_runtime::client::SdkError<DeleteVpcEndpointServiceConfigurationsError>,
     > {
@@ -45,34 +45,26 @@ impl DeleteVpcEndpointServiceConfigurationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `service_ids`: see [`service_ids`](crate::types::builders::DeleteVpcEndpointServiceConfigurationsRequestBuilder::service_ids).
-    pub fn service_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn service_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.service_ids(input);
         self
     }
     /// Sets or clears the input's `service_ids`.
-    pub fn set_service_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_service_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_service_ids(input);
         self
     }
     /// The value set for the input's `service_ids`, if any.
-    pub fn get_service_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_service_ids(&self) -> &Option<Vec<String>> {
         self.input.get_service_ids()
     }
 }
@@ -91,7 +83,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteVpcEndpointServiceConfigurations as Operation>::serialize_request(
                 input,
             ),

@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteVpcEndpoints, DeleteVpcEndpointsError, Operation};
 /// A call to [`DeleteVpcEndpoints`](crate::operation::DeleteVpcEndpoints): Deletes the specified VPC endpoints. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteVpcEndpointsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteVpcEndpointsRequestBuilder,
@@ -14,13 +14,13 @@ impl DeleteVpcEndpointsFluentBuilder {
     ) -> Self {
         DeleteVpcEndpointsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteVpcEndpointsError`](crate::operation::DeleteVpcEndpointsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteVpcEndpointsResult,
         ::awsgen_runtime::client::SdkError<DeleteVpcEndpointsError>,
     > {
@@ -40,34 +40,26 @@ impl DeleteVpcEndpointsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `vpc_endpoint_ids`: see [`vpc_endpoint_ids`](crate::types::builders::DeleteVpcEndpointsRequestBuilder::vpc_endpoint_ids).
-    pub fn vpc_endpoint_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_endpoint_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_endpoint_ids(input);
         self
     }
     /// Sets or clears the input's `vpc_endpoint_ids`.
-    pub fn set_vpc_endpoint_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_vpc_endpoint_ids(input);
         self
     }
     /// The value set for the input's `vpc_endpoint_ids`, if any.
-    pub fn get_vpc_endpoint_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_vpc_endpoint_ids(&self) -> &Option<Vec<String>> {
         self.input.get_vpc_endpoint_ids()
     }
 }
@@ -86,7 +78,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteVpcEndpoints as Operation>::serialize_request(input),
             <DeleteVpcEndpoints as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteVpnConcentrator, DeleteVpnConcentratorError, Operation};
 /// A call to [`DeleteVpnConcentrator`](crate::operation::DeleteVpnConcentrator): Deletes the specified VPN concentrator. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteVpnConcentratorFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteVpnConcentratorRequestBuilder,
@@ -14,13 +14,13 @@ impl DeleteVpnConcentratorFluentBuilder {
     ) -> Self {
         DeleteVpnConcentratorFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteVpnConcentratorError`](crate::operation::DeleteVpnConcentratorError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteVpnConcentratorResult,
         ::awsgen_runtime::client::SdkError<DeleteVpnConcentratorError>,
     > {
@@ -37,25 +37,17 @@ impl DeleteVpnConcentratorFluentBuilder {
         &self.input
     }
     /// Sets the input's `vpn_concentrator_id`: see [`vpn_concentrator_id`](crate::types::builders::DeleteVpnConcentratorRequestBuilder::vpn_concentrator_id).
-    pub fn vpn_concentrator_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpn_concentrator_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpn_concentrator_id(input);
         self
     }
     /// Sets or clears the input's `vpn_concentrator_id`.
-    pub fn set_vpn_concentrator_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_concentrator_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpn_concentrator_id(input);
         self
     }
     /// The value set for the input's `vpn_concentrator_id`, if any.
-    pub fn get_vpn_concentrator_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_concentrator_id(&self) -> &Option<String> {
         self.input.get_vpn_concentrator_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteVpnConcentratorRequestBuilder::dry_run).
@@ -64,12 +56,12 @@ impl DeleteVpnConcentratorFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -88,7 +80,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteVpnConcentrator as Operation>::serialize_request(input),
             <DeleteVpnConcentrator as Operation>::parse_response,
         )

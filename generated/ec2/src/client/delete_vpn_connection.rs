@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteVpnConnection, DeleteVpnConnectionError, Operation};
 /// A call to [`DeleteVpnConnection`](crate::operation::DeleteVpnConnection): Deletes the specified VPN connection. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteVpnConnectionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteVpnConnectionRequestBuilder,
@@ -14,16 +14,13 @@ impl DeleteVpnConnectionFluentBuilder {
     ) -> Self {
         DeleteVpnConnectionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteVpnConnectionError`](crate::operation::DeleteVpnConnectionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DeleteVpnConnectionError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DeleteVpnConnectionError>> {
         let input = self
             .input
             .build()
@@ -37,25 +34,17 @@ impl DeleteVpnConnectionFluentBuilder {
         &self.input
     }
     /// Sets the input's `vpn_connection_id`: see [`vpn_connection_id`](crate::types::builders::DeleteVpnConnectionRequestBuilder::vpn_connection_id).
-    pub fn vpn_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpn_connection_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpn_connection_id(input);
         self
     }
     /// Sets or clears the input's `vpn_connection_id`.
-    pub fn set_vpn_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_connection_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpn_connection_id(input);
         self
     }
     /// The value set for the input's `vpn_connection_id`, if any.
-    pub fn get_vpn_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_connection_id(&self) -> &Option<String> {
         self.input.get_vpn_connection_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteVpnConnectionRequestBuilder::dry_run).
@@ -64,12 +53,12 @@ impl DeleteVpnConnectionFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -85,7 +74,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteVpnConnection as Operation>::serialize_request(input),
             <DeleteVpnConnection as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteVpnConnectionRoute, DeleteVpnConnectionRouteError, Operation,
 };
 /// A call to [`DeleteVpnConnectionRoute`](crate::operation::DeleteVpnConnectionRoute): Deletes the specified static route associated with a VPN connection between an existing virtual private gateway and a VPN customer gateway. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteVpnConnectionRouteFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteVpnConnectionRouteRequestBuilder,
@@ -16,16 +16,13 @@ impl DeleteVpnConnectionRouteFluentBuilder {
     ) -> Self {
         DeleteVpnConnectionRouteFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteVpnConnectionRouteError`](crate::operation::DeleteVpnConnectionRouteError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DeleteVpnConnectionRouteError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DeleteVpnConnectionRouteError>> {
         let input = self
             .input
             .build()
@@ -39,47 +36,31 @@ impl DeleteVpnConnectionRouteFluentBuilder {
         &self.input
     }
     /// Sets the input's `destination_cidr_block`: see [`destination_cidr_block`](crate::types::builders::DeleteVpnConnectionRouteRequestBuilder::destination_cidr_block).
-    pub fn destination_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_cidr_block(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination_cidr_block(input);
         self
     }
     /// Sets or clears the input's `destination_cidr_block`.
-    pub fn set_destination_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr_block(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_destination_cidr_block(input);
         self
     }
     /// The value set for the input's `destination_cidr_block`, if any.
-    pub fn get_destination_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr_block(&self) -> &Option<String> {
         self.input.get_destination_cidr_block()
     }
     /// Sets the input's `vpn_connection_id`: see [`vpn_connection_id`](crate::types::builders::DeleteVpnConnectionRouteRequestBuilder::vpn_connection_id).
-    pub fn vpn_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpn_connection_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpn_connection_id(input);
         self
     }
     /// Sets or clears the input's `vpn_connection_id`.
-    pub fn set_vpn_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_connection_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpn_connection_id(input);
         self
     }
     /// The value set for the input's `vpn_connection_id`, if any.
-    pub fn get_vpn_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_connection_id(&self) -> &Option<String> {
         self.input.get_vpn_connection_id()
     }
 }
@@ -95,7 +76,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteVpnConnectionRoute as Operation>::serialize_request(input),
             <DeleteVpnConnectionRoute as Operation>::parse_response,
         )

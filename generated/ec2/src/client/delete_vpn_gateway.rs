@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteVpnGateway, DeleteVpnGatewayError, Operation};
 /// A call to [`DeleteVpnGateway`](crate::operation::DeleteVpnGateway): Deletes the specified virtual private gateway. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteVpnGatewayFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteVpnGatewayRequestBuilder,
@@ -14,16 +14,13 @@ impl DeleteVpnGatewayFluentBuilder {
     ) -> Self {
         DeleteVpnGatewayFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteVpnGatewayError`](crate::operation::DeleteVpnGatewayError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DeleteVpnGatewayError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DeleteVpnGatewayError>> {
         let input = self
             .input
             .build()
@@ -35,23 +32,17 @@ impl DeleteVpnGatewayFluentBuilder {
         &self.input
     }
     /// Sets the input's `vpn_gateway_id`: see [`vpn_gateway_id`](crate::types::builders::DeleteVpnGatewayRequestBuilder::vpn_gateway_id).
-    pub fn vpn_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpn_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpn_gateway_id(input);
         self
     }
     /// Sets or clears the input's `vpn_gateway_id`.
-    pub fn set_vpn_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpn_gateway_id(input);
         self
     }
     /// The value set for the input's `vpn_gateway_id`, if any.
-    pub fn get_vpn_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_gateway_id(&self) -> &Option<String> {
         self.input.get_vpn_gateway_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeleteVpnGatewayRequestBuilder::dry_run).
@@ -60,12 +51,12 @@ impl DeleteVpnGatewayFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -81,7 +72,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteVpnGateway as Operation>::serialize_request(input),
             <DeleteVpnGateway as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DeprovisionIpamByoasn, DeprovisionIpamByoasnError, Operation};
 /// A call to [`DeprovisionIpamByoasn`](crate::operation::DeprovisionIpamByoasn): Deprovisions your Autonomous System Number (ASN) from your Amazon Web Services account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeprovisionIpamByoasnFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeprovisionIpamByoasnRequestBuilder,
@@ -14,13 +14,13 @@ impl DeprovisionIpamByoasnFluentBuilder {
     ) -> Self {
         DeprovisionIpamByoasnFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeprovisionIpamByoasnError`](crate::operation::DeprovisionIpamByoasnError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeprovisionIpamByoasnResult,
         ::awsgen_runtime::client::SdkError<DeprovisionIpamByoasnError>,
     > {
@@ -42,52 +42,40 @@ impl DeprovisionIpamByoasnFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_id`: see [`ipam_id`](crate::types::builders::DeprovisionIpamByoasnRequestBuilder::ipam_id).
-    pub fn ipam_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_id(input);
         self
     }
     /// Sets or clears the input's `ipam_id`.
-    pub fn set_ipam_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_id(input);
         self
     }
     /// The value set for the input's `ipam_id`, if any.
-    pub fn get_ipam_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_id(&self) -> &Option<String> {
         self.input.get_ipam_id()
     }
     /// Sets the input's `asn`: see [`asn`](crate::types::builders::DeprovisionIpamByoasnRequestBuilder::asn).
-    pub fn asn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn asn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.asn(input);
         self
     }
     /// Sets or clears the input's `asn`.
-    pub fn set_asn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_asn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_asn(input);
         self
     }
     /// The value set for the input's `asn`, if any.
-    pub fn get_asn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_asn(&self) -> &Option<String> {
         self.input.get_asn()
     }
 }
@@ -106,7 +94,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeprovisionIpamByoasn as Operation>::serialize_request(input),
             <DeprovisionIpamByoasn as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DeprovisionIpamPoolCidr, DeprovisionIpamPoolCidrError, Operation};
 /// A call to [`DeprovisionIpamPoolCidr`](crate::operation::DeprovisionIpamPoolCidr): Deprovision a CIDR provisioned from an IPAM pool. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeprovisionIpamPoolCidrFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeprovisionIpamPoolCidrRequestBuilder,
@@ -14,13 +14,13 @@ impl DeprovisionIpamPoolCidrFluentBuilder {
     ) -> Self {
         DeprovisionIpamPoolCidrFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeprovisionIpamPoolCidrError`](crate::operation::DeprovisionIpamPoolCidrError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeprovisionIpamPoolCidrResult,
         ::awsgen_runtime::client::SdkError<DeprovisionIpamPoolCidrError>,
     > {
@@ -42,52 +42,40 @@ impl DeprovisionIpamPoolCidrFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_pool_id`: see [`ipam_pool_id`](crate::types::builders::DeprovisionIpamPoolCidrRequestBuilder::ipam_pool_id).
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_pool_id(input);
         self
     }
     /// Sets or clears the input's `ipam_pool_id`.
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_pool_id(input);
         self
     }
     /// The value set for the input's `ipam_pool_id`, if any.
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         self.input.get_ipam_pool_id()
     }
     /// Sets the input's `cidr`: see [`cidr`](crate::types::builders::DeprovisionIpamPoolCidrRequestBuilder::cidr).
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cidr(input);
         self
     }
     /// Sets or clears the input's `cidr`.
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cidr(input);
         self
     }
     /// The value set for the input's `cidr`, if any.
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         self.input.get_cidr()
     }
 }
@@ -106,7 +94,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeprovisionIpamPoolCidr as Operation>::serialize_request(input),
             <DeprovisionIpamPoolCidr as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DeprovisionPublicIpv4PoolCidr, DeprovisionPublicIpv4PoolCidrError, Operation,
 };
 /// A call to [`DeprovisionPublicIpv4PoolCidr`](crate::operation::DeprovisionPublicIpv4PoolCidr): Deprovision a CIDR from a public IPv4 pool. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeprovisionPublicIpv4PoolCidrFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeprovisionPublicIpv4PoolCidrRequestBuilder,
@@ -16,13 +16,13 @@ impl DeprovisionPublicIpv4PoolCidrFluentBuilder {
     ) -> Self {
         DeprovisionPublicIpv4PoolCidrFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeprovisionPublicIpv4PoolCidrError`](crate::operation::DeprovisionPublicIpv4PoolCidrError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeprovisionPublicIpv4PoolCidrResult,
         ::awsgen_runtime::client::SdkError<DeprovisionPublicIpv4PoolCidrError>,
     > {
@@ -44,52 +44,40 @@ impl DeprovisionPublicIpv4PoolCidrFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `pool_id`: see [`pool_id`](crate::types::builders::DeprovisionPublicIpv4PoolCidrRequestBuilder::pool_id).
-    pub fn pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn pool_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.pool_id(input);
         self
     }
     /// Sets or clears the input's `pool_id`.
-    pub fn set_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pool_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_pool_id(input);
         self
     }
     /// The value set for the input's `pool_id`, if any.
-    pub fn get_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pool_id(&self) -> &Option<String> {
         self.input.get_pool_id()
     }
     /// Sets the input's `cidr`: see [`cidr`](crate::types::builders::DeprovisionPublicIpv4PoolCidrRequestBuilder::cidr).
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cidr(input);
         self
     }
     /// Sets or clears the input's `cidr`.
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cidr(input);
         self
     }
     /// The value set for the input's `cidr`, if any.
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         self.input.get_cidr()
     }
 }
@@ -108,7 +96,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeprovisionPublicIpv4PoolCidr as Operation>::serialize_request(input),
             <DeprovisionPublicIpv4PoolCidr as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DeregisterImage, DeregisterImageError, Operation};
 /// A call to [`DeregisterImage`](crate::operation::DeregisterImage): Deregisters the specified AMI. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeregisterImageFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeregisterImageRequestBuilder,
@@ -14,13 +14,13 @@ impl DeregisterImageFluentBuilder {
     ) -> Self {
         DeregisterImageFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeregisterImageError`](crate::operation::DeregisterImageError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeregisterImageResult,
         ::awsgen_runtime::client::SdkError<DeregisterImageError>,
     > {
@@ -35,23 +35,17 @@ impl DeregisterImageFluentBuilder {
         &self.input
     }
     /// Sets the input's `image_id`: see [`image_id`](crate::types::builders::DeregisterImageRequestBuilder::image_id).
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.image_id(input);
         self
     }
     /// Sets or clears the input's `image_id`.
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_image_id(input);
         self
     }
     /// The value set for the input's `image_id`, if any.
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         self.input.get_image_id()
     }
     /// Sets the input's `delete_associated_snapshots`: see [`delete_associated_snapshots`](crate::types::builders::DeregisterImageRequestBuilder::delete_associated_snapshots).
@@ -60,15 +54,12 @@ impl DeregisterImageFluentBuilder {
         self
     }
     /// Sets or clears the input's `delete_associated_snapshots`.
-    pub fn set_delete_associated_snapshots(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_delete_associated_snapshots(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_delete_associated_snapshots(input);
         self
     }
     /// The value set for the input's `delete_associated_snapshots`, if any.
-    pub fn get_delete_associated_snapshots(&self) -> &::std::option::Option<bool> {
+    pub fn get_delete_associated_snapshots(&self) -> &Option<bool> {
         self.input.get_delete_associated_snapshots()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeregisterImageRequestBuilder::dry_run).
@@ -77,12 +68,12 @@ impl DeregisterImageFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -101,7 +92,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeregisterImage as Operation>::serialize_request(input),
             <DeregisterImage as Operation>::parse_response,
         )

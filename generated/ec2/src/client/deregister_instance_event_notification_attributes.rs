@@ -6,7 +6,7 @@ use crate::operation::{
     DeregisterInstanceEventNotificationAttributesError, Operation,
 };
 /// A call to [`DeregisterInstanceEventNotificationAttributes`](crate::operation::DeregisterInstanceEventNotificationAttributes): Deregisters tag keys to prevent tags that have the specified tag keys from being included in scheduled event notifications for resources in the Region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeregisterInstanceEventNotificationAttributesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeregisterInstanceEventNotificationAttributesRequestBuilder,
@@ -17,13 +17,13 @@ impl DeregisterInstanceEventNotificationAttributesFluentBuilder {
     ) -> Self {
         DeregisterInstanceEventNotificationAttributesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeregisterInstanceEventNotificationAttributesError`](crate::operation::DeregisterInstanceEventNotificationAttributesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeregisterInstanceEventNotificationAttributesResult,
         ::awsgen_runtime::client::SdkError<
             DeregisterInstanceEventNotificationAttributesError,
@@ -47,12 +47,12 @@ impl DeregisterInstanceEventNotificationAttributesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `instance_tag_attribute`: see [`instance_tag_attribute`](crate::types::builders::DeregisterInstanceEventNotificationAttributesRequestBuilder::instance_tag_attribute).
@@ -66,7 +66,7 @@ impl DeregisterInstanceEventNotificationAttributesFluentBuilder {
     /// Sets or clears the input's `instance_tag_attribute`.
     pub fn set_instance_tag_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::DeregisterInstanceTagAttributeRequest>,
+        input: Option<crate::types::DeregisterInstanceTagAttributeRequest>,
     ) -> Self {
         self.input = self.input.set_instance_tag_attribute(input);
         self
@@ -74,7 +74,7 @@ impl DeregisterInstanceEventNotificationAttributesFluentBuilder {
     /// The value set for the input's `instance_tag_attribute`, if any.
     pub fn get_instance_tag_attribute(
         &self,
-    ) -> &::std::option::Option<crate::types::DeregisterInstanceTagAttributeRequest> {
+    ) -> &Option<crate::types::DeregisterInstanceTagAttributeRequest> {
         self.input.get_instance_tag_attribute()
     }
 }
@@ -93,7 +93,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeregisterInstanceEventNotificationAttributes as Operation>::serialize_request(
                 input,
             ),

@@ -6,7 +6,7 @@ use crate::operation::{
     DeregisterTransitGatewayMulticastGroupSourcesError, Operation,
 };
 /// A call to [`DeregisterTransitGatewayMulticastGroupSources`](crate::operation::DeregisterTransitGatewayMulticastGroupSources): Deregisters the specified sources (network interfaces) from the transit gateway multicast group. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeregisterTransitGatewayMulticastGroupSourcesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeregisterTransitGatewayMulticastGroupSourcesRequestBuilder,
@@ -17,13 +17,13 @@ impl DeregisterTransitGatewayMulticastGroupSourcesFluentBuilder {
     ) -> Self {
         DeregisterTransitGatewayMulticastGroupSourcesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeregisterTransitGatewayMulticastGroupSourcesError`](crate::operation::DeregisterTransitGatewayMulticastGroupSourcesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeregisterTransitGatewayMulticastGroupSourcesResult,
         ::awsgen_runtime::client::SdkError<
             DeregisterTransitGatewayMulticastGroupSourcesError,
@@ -41,7 +41,7 @@ impl DeregisterTransitGatewayMulticastGroupSourcesFluentBuilder {
     /// Sets the input's `transit_gateway_multicast_domain_id`: see [`transit_gateway_multicast_domain_id`](crate::types::builders::DeregisterTransitGatewayMulticastGroupSourcesRequestBuilder::transit_gateway_multicast_domain_id).
     pub fn transit_gateway_multicast_domain_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.transit_gateway_multicast_domain_id(input);
         self
@@ -49,57 +49,41 @@ impl DeregisterTransitGatewayMulticastGroupSourcesFluentBuilder {
     /// Sets or clears the input's `transit_gateway_multicast_domain_id`.
     pub fn set_transit_gateway_multicast_domain_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_transit_gateway_multicast_domain_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_multicast_domain_id`, if any.
-    pub fn get_transit_gateway_multicast_domain_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_multicast_domain_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_multicast_domain_id()
     }
     /// Sets the input's `group_ip_address`: see [`group_ip_address`](crate::types::builders::DeregisterTransitGatewayMulticastGroupSourcesRequestBuilder::group_ip_address).
-    pub fn group_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_ip_address(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.group_ip_address(input);
         self
     }
     /// Sets or clears the input's `group_ip_address`.
-    pub fn set_group_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_ip_address(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_group_ip_address(input);
         self
     }
     /// The value set for the input's `group_ip_address`, if any.
-    pub fn get_group_ip_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_ip_address(&self) -> &Option<String> {
         self.input.get_group_ip_address()
     }
     /// Appends one item to the input's `network_interface_ids`: see [`network_interface_ids`](crate::types::builders::DeregisterTransitGatewayMulticastGroupSourcesRequestBuilder::network_interface_ids).
-    pub fn network_interface_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_interface_ids(input);
         self
     }
     /// Sets or clears the input's `network_interface_ids`.
-    pub fn set_network_interface_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_network_interface_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_network_interface_ids(input);
         self
     }
     /// The value set for the input's `network_interface_ids`, if any.
-    pub fn get_network_interface_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_network_interface_ids(&self) -> &Option<Vec<String>> {
         self.input.get_network_interface_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeregisterTransitGatewayMulticastGroupSourcesRequestBuilder::dry_run).
@@ -108,12 +92,12 @@ impl DeregisterTransitGatewayMulticastGroupSourcesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -132,7 +116,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeregisterTransitGatewayMulticastGroupSources as Operation>::serialize_request(
                 input,
             ),

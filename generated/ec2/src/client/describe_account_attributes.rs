@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeAccountAttributes, DescribeAccountAttributesError, Operation,
 };
 /// A call to [`DescribeAccountAttributes`](crate::operation::DescribeAccountAttributes): Describes attributes of your Amazon Web Services account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeAccountAttributesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeAccountAttributesRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeAccountAttributesFluentBuilder {
     ) -> Self {
         DescribeAccountAttributesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeAccountAttributesError`](crate::operation::DescribeAccountAttributesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeAccountAttributesResult,
         ::awsgen_runtime::client::SdkError<DescribeAccountAttributesError>,
     > {
@@ -41,12 +41,12 @@ impl DescribeAccountAttributesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `attribute_names`: see [`attribute_names`](crate::types::builders::DescribeAccountAttributesRequestBuilder::attribute_names).
@@ -57,7 +57,7 @@ impl DescribeAccountAttributesFluentBuilder {
     /// Sets or clears the input's `attribute_names`.
     pub fn set_attribute_names(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AccountAttributeName>>,
+        input: Option<Vec<crate::types::AccountAttributeName>>,
     ) -> Self {
         self.input = self.input.set_attribute_names(input);
         self
@@ -65,7 +65,7 @@ impl DescribeAccountAttributesFluentBuilder {
     /// The value set for the input's `attribute_names`, if any.
     pub fn get_attribute_names(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AccountAttributeName>> {
+    ) -> &Option<Vec<crate::types::AccountAttributeName>> {
         self.input.get_attribute_names()
     }
 }
@@ -84,7 +84,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeAccountAttributes as Operation>::serialize_request(input),
             <DescribeAccountAttributes as Operation>::parse_response,
         )

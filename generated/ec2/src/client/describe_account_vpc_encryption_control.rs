@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DescribeAccountVpcEncryptionControl`](crate::operation::DescribeAccountVpcEncryptionControl): Describes the account-level VPC Encryption Control configuration for your account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeAccountVpcEncryptionControlFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeAccountVpcEncryptionControlRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeAccountVpcEncryptionControlFluentBuilder {
     ) -> Self {
         DescribeAccountVpcEncryptionControlFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeAccountVpcEncryptionControlError`](crate::operation::DescribeAccountVpcEncryptionControlError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeAccountVpcEncryptionControlResult,
         ::awsgen_runtime::client::SdkError<DescribeAccountVpcEncryptionControlError>,
     > {
@@ -42,12 +42,12 @@ impl DescribeAccountVpcEncryptionControlFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -66,7 +66,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeAccountVpcEncryptionControl as Operation>::serialize_request(input),
             <DescribeAccountVpcEncryptionControl as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeAddressTransfers, DescribeAddressTransfersError, Operation,
 };
 /// A call to [`DescribeAddressTransfers`](crate::operation::DescribeAddressTransfers): Describes an Elastic IP address transfer. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeAddressTransfersFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeAddressTransfersRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeAddressTransfersFluentBuilder {
     ) -> Self {
         DescribeAddressTransfersFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeAddressTransfersError`](crate::operation::DescribeAddressTransfersError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeAddressTransfersResult,
         ::awsgen_runtime::client::SdkError<DescribeAddressTransfersError>,
     > {
@@ -36,45 +36,31 @@ impl DescribeAddressTransfersFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `allocation_ids`: see [`allocation_ids`](crate::types::builders::DescribeAddressTransfersRequestBuilder::allocation_ids).
-    pub fn allocation_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn allocation_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.allocation_ids(input);
         self
     }
     /// Sets or clears the input's `allocation_ids`.
-    pub fn set_allocation_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_allocation_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_allocation_ids(input);
         self
     }
     /// The value set for the input's `allocation_ids`, if any.
-    pub fn get_allocation_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_allocation_ids(&self) -> &Option<Vec<String>> {
         self.input.get_allocation_ids()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeAddressTransfersRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeAddressTransfersRequestBuilder::max_results).
@@ -83,12 +69,12 @@ impl DescribeAddressTransfersFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeAddressTransfersRequestBuilder::dry_run).
@@ -97,12 +83,12 @@ impl DescribeAddressTransfersFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -110,12 +96,12 @@ impl DescribeAddressTransfersFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeAddressTransfersPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeAddressTransfers`](crate::operation::DescribeAddressTransfers) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeAddressTransfersPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeAddressTransfersPages {
@@ -125,7 +111,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeAddressTransfersP
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeAddressTransfersRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeAddressTransfersResult,
         ::awsgen_runtime::client::SdkError<DescribeAddressTransfersError>,
     > {
@@ -134,7 +120,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeAddressTransfersP
     fn next_input(
         input: &crate::types::DescribeAddressTransfersRequest,
         output: &crate::types::DescribeAddressTransfersResult,
-    ) -> ::std::option::Option<crate::types::DescribeAddressTransfersRequest> {
+    ) -> Option<crate::types::DescribeAddressTransfersRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -142,7 +128,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeAddressTransfersP
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -150,10 +136,8 @@ for DescribeAddressTransfersPages {
     type Item = crate::types::AddressTransfer;
     fn items(
         output: crate::types::DescribeAddressTransfersResult,
-    ) -> ::std::vec::Vec<crate::types::AddressTransfer> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.address_transfers)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::AddressTransfer> {
+        Some(output).and_then(|value| value.address_transfers).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -171,7 +155,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeAddressTransfers as Operation>::serialize_request(input),
             <DescribeAddressTransfers as Operation>::parse_response,
         )

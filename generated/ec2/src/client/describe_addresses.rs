@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeAddresses, DescribeAddressesError, Operation};
 /// A call to [`DescribeAddresses`](crate::operation::DescribeAddresses): Describes the specified Elastic IP addresses or all of your Elastic IP addresses. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeAddressesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeAddressesRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeAddressesFluentBuilder {
     ) -> Self {
         DescribeAddressesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeAddressesError`](crate::operation::DescribeAddressesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeAddressesResult,
         ::awsgen_runtime::client::SdkError<DescribeAddressesError>,
     > {
@@ -32,25 +32,17 @@ impl DescribeAddressesFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `public_ips`: see [`public_ips`](crate::types::builders::DescribeAddressesRequestBuilder::public_ips).
-    pub fn public_ips(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn public_ips(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.public_ips(input);
         self
     }
     /// Sets or clears the input's `public_ips`.
-    pub fn set_public_ips(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_public_ips(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_public_ips(input);
         self
     }
     /// The value set for the input's `public_ips`, if any.
-    pub fn get_public_ips(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_public_ips(&self) -> &Option<Vec<String>> {
         self.input.get_public_ips()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeAddressesRequestBuilder::dry_run).
@@ -59,12 +51,12 @@ impl DescribeAddressesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeAddressesRequestBuilder::filters).
@@ -73,39 +65,26 @@ impl DescribeAddressesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Appends one item to the input's `allocation_ids`: see [`allocation_ids`](crate::types::builders::DescribeAddressesRequestBuilder::allocation_ids).
-    pub fn allocation_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn allocation_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.allocation_ids(input);
         self
     }
     /// Sets or clears the input's `allocation_ids`.
-    pub fn set_allocation_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_allocation_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_allocation_ids(input);
         self
     }
     /// The value set for the input's `allocation_ids`, if any.
-    pub fn get_allocation_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_allocation_ids(&self) -> &Option<Vec<String>> {
         self.input.get_allocation_ids()
     }
 }
@@ -124,7 +103,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeAddresses as Operation>::serialize_request(input),
             <DescribeAddresses as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeAddressesAttribute, DescribeAddressesAttributeError, Operation,
 };
 /// A call to [`DescribeAddressesAttribute`](crate::operation::DescribeAddressesAttribute): Describes the attributes of the specified Elastic IP addresses. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeAddressesAttributeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeAddressesAttributeRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeAddressesAttributeFluentBuilder {
     ) -> Self {
         DescribeAddressesAttributeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeAddressesAttributeError`](crate::operation::DescribeAddressesAttributeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeAddressesAttributeResult,
         ::awsgen_runtime::client::SdkError<DescribeAddressesAttributeError>,
     > {
@@ -36,25 +36,17 @@ impl DescribeAddressesAttributeFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `allocation_ids`: see [`allocation_ids`](crate::types::builders::DescribeAddressesAttributeRequestBuilder::allocation_ids).
-    pub fn allocation_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn allocation_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.allocation_ids(input);
         self
     }
     /// Sets or clears the input's `allocation_ids`.
-    pub fn set_allocation_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_allocation_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_allocation_ids(input);
         self
     }
     /// The value set for the input's `allocation_ids`, if any.
-    pub fn get_allocation_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_allocation_ids(&self) -> &Option<Vec<String>> {
         self.input.get_allocation_ids()
     }
     /// Sets the input's `attribute`: see [`attribute`](crate::types::builders::DescribeAddressesAttributeRequestBuilder::attribute).
@@ -65,35 +57,27 @@ impl DescribeAddressesAttributeFluentBuilder {
     /// Sets or clears the input's `attribute`.
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::AddressAttributeName>,
+        input: Option<crate::types::AddressAttributeName>,
     ) -> Self {
         self.input = self.input.set_attribute(input);
         self
     }
     /// The value set for the input's `attribute`, if any.
-    pub fn get_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::AddressAttributeName> {
+    pub fn get_attribute(&self) -> &Option<crate::types::AddressAttributeName> {
         self.input.get_attribute()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeAddressesAttributeRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeAddressesAttributeRequestBuilder::max_results).
@@ -102,12 +86,12 @@ impl DescribeAddressesAttributeFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeAddressesAttributeRequestBuilder::dry_run).
@@ -116,12 +100,12 @@ impl DescribeAddressesAttributeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -129,12 +113,12 @@ impl DescribeAddressesAttributeFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeAddressesAttributePages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeAddressesAttribute`](crate::operation::DescribeAddressesAttribute) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeAddressesAttributePages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeAddressesAttributePages {
@@ -144,7 +128,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeAddressesAttribut
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeAddressesAttributeRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeAddressesAttributeResult,
         ::awsgen_runtime::client::SdkError<DescribeAddressesAttributeError>,
     > {
@@ -153,7 +137,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeAddressesAttribut
     fn next_input(
         input: &crate::types::DescribeAddressesAttributeRequest,
         output: &crate::types::DescribeAddressesAttributeResult,
-    ) -> ::std::option::Option<crate::types::DescribeAddressesAttributeRequest> {
+    ) -> Option<crate::types::DescribeAddressesAttributeRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -161,7 +145,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeAddressesAttribut
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -169,10 +153,8 @@ for DescribeAddressesAttributePages {
     type Item = crate::types::AddressAttribute;
     fn items(
         output: crate::types::DescribeAddressesAttributeResult,
-    ) -> ::std::vec::Vec<crate::types::AddressAttribute> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.addresses)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::AddressAttribute> {
+        Some(output).and_then(|value| value.addresses).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -190,7 +172,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeAddressesAttribute as Operation>::serialize_request(input),
             <DescribeAddressesAttribute as Operation>::parse_response,
         )

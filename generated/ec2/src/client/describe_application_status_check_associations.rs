@@ -6,7 +6,7 @@ use crate::operation::{
     DescribeApplicationStatusCheckAssociationsError, Operation,
 };
 /// A call to [`DescribeApplicationStatusCheckAssociations`](crate::operation::DescribeApplicationStatusCheckAssociations): Describes the associations for one or more application status checks. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeApplicationStatusCheckAssociationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeApplicationStatusCheckAssociationsRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeApplicationStatusCheckAssociationsFluentBuilder {
     ) -> Self {
         DescribeApplicationStatusCheckAssociationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeApplicationStatusCheckAssociationsError`](crate::operation::DescribeApplicationStatusCheckAssociationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeApplicationStatusCheckAssociationsResult,
         ::awsgen_runtime::client::SdkError<
             DescribeApplicationStatusCheckAssociationsError,
@@ -39,25 +39,20 @@ impl DescribeApplicationStatusCheckAssociationsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `application_status_check_ids`: see [`application_status_check_ids`](crate::types::builders::DescribeApplicationStatusCheckAssociationsRequestBuilder::application_status_check_ids).
-    pub fn application_status_check_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn application_status_check_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.application_status_check_ids(input);
         self
     }
     /// Sets or clears the input's `application_status_check_ids`.
     pub fn set_application_status_check_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_application_status_check_ids(input);
         self
     }
     /// The value set for the input's `application_status_check_ids`, if any.
-    pub fn get_application_status_check_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_application_status_check_ids(&self) -> &Option<Vec<String>> {
         self.input.get_application_status_check_ids()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeApplicationStatusCheckAssociationsRequestBuilder::filters).
@@ -66,17 +61,12 @@ impl DescribeApplicationStatusCheckAssociationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeApplicationStatusCheckAssociationsRequestBuilder::max_results).
@@ -85,32 +75,26 @@ impl DescribeApplicationStatusCheckAssociationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeApplicationStatusCheckAssociationsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeApplicationStatusCheckAssociationsRequestBuilder::dry_run).
@@ -119,12 +103,12 @@ impl DescribeApplicationStatusCheckAssociationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -143,7 +127,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeApplicationStatusCheckAssociations as Operation>::serialize_request(
                 input,
             ),

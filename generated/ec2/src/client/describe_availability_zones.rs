@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeAvailabilityZones, DescribeAvailabilityZonesError, Operation,
 };
 /// A call to [`DescribeAvailabilityZones`](crate::operation::DescribeAvailabilityZones): Describes the Availability Zones, Local Zones, and Wavelength Zones that are available to you. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeAvailabilityZonesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeAvailabilityZonesRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeAvailabilityZonesFluentBuilder {
     ) -> Self {
         DescribeAvailabilityZonesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeAvailabilityZonesError`](crate::operation::DescribeAvailabilityZonesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeAvailabilityZonesResult,
         ::awsgen_runtime::client::SdkError<DescribeAvailabilityZonesError>,
     > {
@@ -36,47 +36,31 @@ impl DescribeAvailabilityZonesFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `zone_names`: see [`zone_names`](crate::types::builders::DescribeAvailabilityZonesRequestBuilder::zone_names).
-    pub fn zone_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn zone_names(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.zone_names(input);
         self
     }
     /// Sets or clears the input's `zone_names`.
-    pub fn set_zone_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_zone_names(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_zone_names(input);
         self
     }
     /// The value set for the input's `zone_names`, if any.
-    pub fn get_zone_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_zone_names(&self) -> &Option<Vec<String>> {
         self.input.get_zone_names()
     }
     /// Appends one item to the input's `zone_ids`: see [`zone_ids`](crate::types::builders::DescribeAvailabilityZonesRequestBuilder::zone_ids).
-    pub fn zone_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn zone_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.zone_ids(input);
         self
     }
     /// Sets or clears the input's `zone_ids`.
-    pub fn set_zone_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_zone_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_zone_ids(input);
         self
     }
     /// The value set for the input's `zone_ids`, if any.
-    pub fn get_zone_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_zone_ids(&self) -> &Option<Vec<String>> {
         self.input.get_zone_ids()
     }
     /// Sets the input's `all_availability_zones`: see [`all_availability_zones`](crate::types::builders::DescribeAvailabilityZonesRequestBuilder::all_availability_zones).
@@ -85,15 +69,12 @@ impl DescribeAvailabilityZonesFluentBuilder {
         self
     }
     /// Sets or clears the input's `all_availability_zones`.
-    pub fn set_all_availability_zones(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_all_availability_zones(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_all_availability_zones(input);
         self
     }
     /// The value set for the input's `all_availability_zones`, if any.
-    pub fn get_all_availability_zones(&self) -> &::std::option::Option<bool> {
+    pub fn get_all_availability_zones(&self) -> &Option<bool> {
         self.input.get_all_availability_zones()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeAvailabilityZonesRequestBuilder::dry_run).
@@ -102,12 +83,12 @@ impl DescribeAvailabilityZonesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeAvailabilityZonesRequestBuilder::filters).
@@ -116,17 +97,12 @@ impl DescribeAvailabilityZonesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
 }
@@ -145,7 +121,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeAvailabilityZones as Operation>::serialize_request(input),
             <DescribeAvailabilityZones as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     DescribeAwsNetworkPerformanceMetricSubscriptionsError, Operation,
 };
 /// A call to [`DescribeAwsNetworkPerformanceMetricSubscriptions`](crate::operation::DescribeAwsNetworkPerformanceMetricSubscriptions): Describes the current Infrastructure Performance metric subscriptions. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeAwsNetworkPerformanceMetricSubscriptionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeAwsNetworkPerformanceMetricSubscriptionsRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeAwsNetworkPerformanceMetricSubscriptionsFluentBuilder {
     ) -> Self {
         DescribeAwsNetworkPerformanceMetricSubscriptionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeAwsNetworkPerformanceMetricSubscriptionsError`](crate::operation::DescribeAwsNetworkPerformanceMetricSubscriptionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsResult,
         ::awsgen_runtime::client::SdkError<
             DescribeAwsNetworkPerformanceMetricSubscriptionsError,
@@ -44,32 +44,26 @@ impl DescribeAwsNetworkPerformanceMetricSubscriptionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeAwsNetworkPerformanceMetricSubscriptionsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeAwsNetworkPerformanceMetricSubscriptionsRequestBuilder::filters).
@@ -78,17 +72,12 @@ impl DescribeAwsNetworkPerformanceMetricSubscriptionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeAwsNetworkPerformanceMetricSubscriptionsRequestBuilder::dry_run).
@@ -97,12 +86,12 @@ impl DescribeAwsNetworkPerformanceMetricSubscriptionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -112,12 +101,12 @@ impl DescribeAwsNetworkPerformanceMetricSubscriptionsFluentBuilder {
         DescribeAwsNetworkPerformanceMetricSubscriptionsPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeAwsNetworkPerformanceMetricSubscriptions`](crate::operation::DescribeAwsNetworkPerformanceMetricSubscriptions) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeAwsNetworkPerformanceMetricSubscriptionsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -128,7 +117,7 @@ for DescribeAwsNetworkPerformanceMetricSubscriptionsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsResult,
         ::awsgen_runtime::client::SdkError<
             DescribeAwsNetworkPerformanceMetricSubscriptionsError,
@@ -139,9 +128,7 @@ for DescribeAwsNetworkPerformanceMetricSubscriptionsPages {
     fn next_input(
         input: &crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest,
         output: &crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsResult,
-    ) -> ::std::option::Option<
-        crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest,
-    > {
+    ) -> Option<crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -149,7 +136,7 @@ for DescribeAwsNetworkPerformanceMetricSubscriptionsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -157,10 +144,8 @@ for DescribeAwsNetworkPerformanceMetricSubscriptionsPages {
     type Item = crate::types::Subscription;
     fn items(
         output: crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsResult,
-    ) -> ::std::vec::Vec<crate::types::Subscription> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.subscriptions)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::Subscription> {
+        Some(output).and_then(|value| value.subscriptions).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -178,7 +163,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeAwsNetworkPerformanceMetricSubscriptions as Operation>::serialize_request(
                 input,
             ),

@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeBundleTasks, DescribeBundleTasksError, Operation};
 /// A call to [`DescribeBundleTasks`](crate::operation::DescribeBundleTasks): Describes the specified bundle tasks or all of your bundle tasks. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeBundleTasksFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeBundleTasksRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeBundleTasksFluentBuilder {
     ) -> Self {
         DescribeBundleTasksFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeBundleTasksError`](crate::operation::DescribeBundleTasksError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeBundleTasksResult,
         ::awsgen_runtime::client::SdkError<DescribeBundleTasksError>,
     > {
@@ -34,25 +34,17 @@ impl DescribeBundleTasksFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `bundle_ids`: see [`bundle_ids`](crate::types::builders::DescribeBundleTasksRequestBuilder::bundle_ids).
-    pub fn bundle_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn bundle_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.bundle_ids(input);
         self
     }
     /// Sets or clears the input's `bundle_ids`.
-    pub fn set_bundle_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_bundle_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_bundle_ids(input);
         self
     }
     /// The value set for the input's `bundle_ids`, if any.
-    pub fn get_bundle_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_bundle_ids(&self) -> &Option<Vec<String>> {
         self.input.get_bundle_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeBundleTasksRequestBuilder::dry_run).
@@ -61,12 +53,12 @@ impl DescribeBundleTasksFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeBundleTasksRequestBuilder::filters).
@@ -75,17 +67,12 @@ impl DescribeBundleTasksFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Waits until [`BundleTaskComplete`](crate::waiters::BundleTaskComplete) says the wait is over: polls `DescribeBundleTasks` with this input every 15 seconds, at most 40 times, and for at most `timeout` overall.
@@ -94,7 +81,7 @@ impl DescribeBundleTasksFluentBuilder {
     pub async fn wait_until_bundle_task_complete(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeBundleTasksResult,
             DescribeBundleTasksError,
@@ -105,10 +92,10 @@ impl DescribeBundleTasksFluentBuilder {
         >,
     > {
         let settings = crate::waiters::BundleTaskComplete::settings().timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -146,7 +133,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeBundleTasks as Operation>::serialize_request(input),
             <DescribeBundleTasks as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeByoipCidrs, DescribeByoipCidrsError, Operation};
 /// A call to [`DescribeByoipCidrs`](crate::operation::DescribeByoipCidrs): Describes the IP address ranges that were provisioned for use with Amazon Web Services resources through through bring your own IP addresses (BYOIP). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeByoipCidrsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeByoipCidrsRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeByoipCidrsFluentBuilder {
     ) -> Self {
         DescribeByoipCidrsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeByoipCidrsError`](crate::operation::DescribeByoipCidrsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeByoipCidrsResult,
         ::awsgen_runtime::client::SdkError<DescribeByoipCidrsError>,
     > {
@@ -40,12 +40,12 @@ impl DescribeByoipCidrsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeByoipCidrsRequestBuilder::max_results).
@@ -54,32 +54,26 @@ impl DescribeByoipCidrsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeByoipCidrsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -95,7 +89,7 @@ impl DescribeByoipCidrsFluentBuilder {
     }
 }
 /// How [`DescribeByoipCidrs`](crate::operation::DescribeByoipCidrs) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeByoipCidrsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeByoipCidrsPages {
@@ -105,7 +99,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeByoipCidrsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeByoipCidrsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeByoipCidrsResult,
         ::awsgen_runtime::client::SdkError<DescribeByoipCidrsError>,
     > {
@@ -114,7 +108,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeByoipCidrsPages {
     fn next_input(
         input: &crate::types::DescribeByoipCidrsRequest,
         output: &crate::types::DescribeByoipCidrsResult,
-    ) -> ::std::option::Option<crate::types::DescribeByoipCidrsRequest> {
+    ) -> Option<crate::types::DescribeByoipCidrsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -122,17 +116,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeByoipCidrsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for DescribeByoipCidrsPages {
     type Item = crate::types::ByoipCidr;
     fn items(
         output: crate::types::DescribeByoipCidrsResult,
-    ) -> ::std::vec::Vec<crate::types::ByoipCidr> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.byoip_cidrs)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::ByoipCidr> {
+        Some(output).and_then(|value| value.byoip_cidrs).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -150,7 +142,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeByoipCidrs as Operation>::serialize_request(input),
             <DescribeByoipCidrs as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DescribeCapacityBlockExtensionHistory`](crate::operation::DescribeCapacityBlockExtensionHistory): Describes the events for the specified Capacity Block extension during the specified time. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeCapacityBlockExtensionHistoryFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeCapacityBlockExtensionHistoryRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeCapacityBlockExtensionHistoryFluentBuilder {
     ) -> Self {
         DescribeCapacityBlockExtensionHistoryFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeCapacityBlockExtensionHistoryError`](crate::operation::DescribeCapacityBlockExtensionHistoryError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeCapacityBlockExtensionHistoryResult,
         ::awsgen_runtime::client::SdkError<DescribeCapacityBlockExtensionHistoryError>,
     > {
@@ -37,45 +37,31 @@ impl DescribeCapacityBlockExtensionHistoryFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `capacity_reservation_ids`: see [`capacity_reservation_ids`](crate::types::builders::DescribeCapacityBlockExtensionHistoryRequestBuilder::capacity_reservation_ids).
-    pub fn capacity_reservation_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_reservation_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.capacity_reservation_ids(input);
         self
     }
     /// Sets or clears the input's `capacity_reservation_ids`.
-    pub fn set_capacity_reservation_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_capacity_reservation_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_capacity_reservation_ids(input);
         self
     }
     /// The value set for the input's `capacity_reservation_ids`, if any.
-    pub fn get_capacity_reservation_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_capacity_reservation_ids(&self) -> &Option<Vec<String>> {
         self.input.get_capacity_reservation_ids()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeCapacityBlockExtensionHistoryRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeCapacityBlockExtensionHistoryRequestBuilder::max_results).
@@ -84,12 +70,12 @@ impl DescribeCapacityBlockExtensionHistoryFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeCapacityBlockExtensionHistoryRequestBuilder::filters).
@@ -98,17 +84,12 @@ impl DescribeCapacityBlockExtensionHistoryFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeCapacityBlockExtensionHistoryRequestBuilder::dry_run).
@@ -117,12 +98,12 @@ impl DescribeCapacityBlockExtensionHistoryFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -132,12 +113,12 @@ impl DescribeCapacityBlockExtensionHistoryFluentBuilder {
         DescribeCapacityBlockExtensionHistoryPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeCapacityBlockExtensionHistory`](crate::operation::DescribeCapacityBlockExtensionHistory) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityBlockExtensionHistoryPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -148,7 +129,7 @@ for DescribeCapacityBlockExtensionHistoryPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeCapacityBlockExtensionHistoryRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeCapacityBlockExtensionHistoryResult,
         ::awsgen_runtime::client::SdkError<DescribeCapacityBlockExtensionHistoryError>,
     > {
@@ -157,9 +138,7 @@ for DescribeCapacityBlockExtensionHistoryPages {
     fn next_input(
         input: &crate::types::DescribeCapacityBlockExtensionHistoryRequest,
         output: &crate::types::DescribeCapacityBlockExtensionHistoryResult,
-    ) -> ::std::option::Option<
-        crate::types::DescribeCapacityBlockExtensionHistoryRequest,
-    > {
+    ) -> Option<crate::types::DescribeCapacityBlockExtensionHistoryRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -167,7 +146,7 @@ for DescribeCapacityBlockExtensionHistoryPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -175,8 +154,8 @@ for DescribeCapacityBlockExtensionHistoryPages {
     type Item = crate::types::CapacityBlockExtension;
     fn items(
         output: crate::types::DescribeCapacityBlockExtensionHistoryResult,
-    ) -> ::std::vec::Vec<crate::types::CapacityBlockExtension> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::CapacityBlockExtension> {
+        Some(output)
             .and_then(|value| value.capacity_block_extensions)
             .unwrap_or_default()
     }
@@ -196,7 +175,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeCapacityBlockExtensionHistory as Operation>::serialize_request(
                 input,
             ),

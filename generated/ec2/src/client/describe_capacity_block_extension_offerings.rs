@@ -6,7 +6,7 @@ use crate::operation::{
     DescribeCapacityBlockExtensionOfferingsError, Operation,
 };
 /// A call to [`DescribeCapacityBlockExtensionOfferings`](crate::operation::DescribeCapacityBlockExtensionOfferings): Describes Capacity Block extension offerings available for purchase in the Amazon Web Services Region that you're currently using. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeCapacityBlockExtensionOfferingsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeCapacityBlockExtensionOfferingsRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeCapacityBlockExtensionOfferingsFluentBuilder {
     ) -> Self {
         DescribeCapacityBlockExtensionOfferingsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeCapacityBlockExtensionOfferingsError`](crate::operation::DescribeCapacityBlockExtensionOfferingsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeCapacityBlockExtensionOfferingsResult,
         ::awsgen_runtime::client::SdkError<DescribeCapacityBlockExtensionOfferingsError>,
     > {
@@ -45,12 +45,12 @@ impl DescribeCapacityBlockExtensionOfferingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `capacity_block_extension_duration_hours`: see [`capacity_block_extension_duration_hours`](crate::types::builders::DescribeCapacityBlockExtensionOfferingsRequestBuilder::capacity_block_extension_duration_hours).
@@ -61,57 +61,41 @@ impl DescribeCapacityBlockExtensionOfferingsFluentBuilder {
     /// Sets or clears the input's `capacity_block_extension_duration_hours`.
     pub fn set_capacity_block_extension_duration_hours(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.input = self.input.set_capacity_block_extension_duration_hours(input);
         self
     }
     /// The value set for the input's `capacity_block_extension_duration_hours`, if any.
-    pub fn get_capacity_block_extension_duration_hours(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_capacity_block_extension_duration_hours(&self) -> &Option<i32> {
         self.input.get_capacity_block_extension_duration_hours()
     }
     /// Sets the input's `capacity_reservation_id`: see [`capacity_reservation_id`](crate::types::builders::DescribeCapacityBlockExtensionOfferingsRequestBuilder::capacity_reservation_id).
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.capacity_reservation_id(input);
         self
     }
     /// Sets or clears the input's `capacity_reservation_id`.
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_capacity_reservation_id(input);
         self
     }
     /// The value set for the input's `capacity_reservation_id`, if any.
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         self.input.get_capacity_reservation_id()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeCapacityBlockExtensionOfferingsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeCapacityBlockExtensionOfferingsRequestBuilder::max_results).
@@ -120,12 +104,12 @@ impl DescribeCapacityBlockExtensionOfferingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -143,7 +127,7 @@ impl DescribeCapacityBlockExtensionOfferingsFluentBuilder {
     }
 }
 /// How [`DescribeCapacityBlockExtensionOfferings`](crate::operation::DescribeCapacityBlockExtensionOfferings) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityBlockExtensionOfferingsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -154,7 +138,7 @@ for DescribeCapacityBlockExtensionOfferingsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeCapacityBlockExtensionOfferingsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeCapacityBlockExtensionOfferingsResult,
         ::awsgen_runtime::client::SdkError<DescribeCapacityBlockExtensionOfferingsError>,
     > {
@@ -163,9 +147,7 @@ for DescribeCapacityBlockExtensionOfferingsPages {
     fn next_input(
         input: &crate::types::DescribeCapacityBlockExtensionOfferingsRequest,
         output: &crate::types::DescribeCapacityBlockExtensionOfferingsResult,
-    ) -> ::std::option::Option<
-        crate::types::DescribeCapacityBlockExtensionOfferingsRequest,
-    > {
+    ) -> Option<crate::types::DescribeCapacityBlockExtensionOfferingsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -173,7 +155,7 @@ for DescribeCapacityBlockExtensionOfferingsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -181,8 +163,8 @@ for DescribeCapacityBlockExtensionOfferingsPages {
     type Item = crate::types::CapacityBlockExtensionOffering;
     fn items(
         output: crate::types::DescribeCapacityBlockExtensionOfferingsResult,
-    ) -> ::std::vec::Vec<crate::types::CapacityBlockExtensionOffering> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::CapacityBlockExtensionOffering> {
+        Some(output)
             .and_then(|value| value.capacity_block_extension_offerings)
             .unwrap_or_default()
     }
@@ -202,7 +184,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeCapacityBlockExtensionOfferings as Operation>::serialize_request(
                 input,
             ),

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeCapacityBlockOfferings, DescribeCapacityBlockOfferingsError, Operation,
 };
 /// A call to [`DescribeCapacityBlockOfferings`](crate::operation::DescribeCapacityBlockOfferings): Describes Capacity Block offerings available for purchase in the Amazon Web Services Region that you're currently using. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeCapacityBlockOfferingsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeCapacityBlockOfferingsRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeCapacityBlockOfferingsFluentBuilder {
     ) -> Self {
         DescribeCapacityBlockOfferingsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeCapacityBlockOfferingsError`](crate::operation::DescribeCapacityBlockOfferingsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeCapacityBlockOfferingsResult,
         ::awsgen_runtime::client::SdkError<DescribeCapacityBlockOfferingsError>,
     > {
@@ -44,32 +44,26 @@ impl DescribeCapacityBlockOfferingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `instance_type`: see [`instance_type`](crate::types::builders::DescribeCapacityBlockOfferingsRequestBuilder::instance_type).
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_type(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_type(input);
         self
     }
     /// Sets or clears the input's `instance_type`.
-    pub fn set_instance_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_type(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_type(input);
         self
     }
     /// The value set for the input's `instance_type`, if any.
-    pub fn get_instance_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_type(&self) -> &Option<String> {
         self.input.get_instance_type()
     }
     /// Sets the input's `instance_count`: see [`instance_count`](crate::types::builders::DescribeCapacityBlockOfferingsRequestBuilder::instance_count).
@@ -78,12 +72,12 @@ impl DescribeCapacityBlockOfferingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `instance_count`.
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_instance_count(input);
         self
     }
     /// The value set for the input's `instance_count`, if any.
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         self.input.get_instance_count()
     }
     /// Sets the input's `start_date_range`: see [`start_date_range`](crate::types::builders::DescribeCapacityBlockOfferingsRequestBuilder::start_date_range).
@@ -97,7 +91,7 @@ impl DescribeCapacityBlockOfferingsFluentBuilder {
     /// Sets or clears the input's `start_date_range`.
     pub fn set_start_date_range(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_start_date_range(input);
         self
@@ -105,7 +99,7 @@ impl DescribeCapacityBlockOfferingsFluentBuilder {
     /// The value set for the input's `start_date_range`, if any.
     pub fn get_start_date_range(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_start_date_range()
     }
     /// Sets the input's `end_date_range`: see [`end_date_range`](crate::types::builders::DescribeCapacityBlockOfferingsRequestBuilder::end_date_range).
@@ -119,15 +113,13 @@ impl DescribeCapacityBlockOfferingsFluentBuilder {
     /// Sets or clears the input's `end_date_range`.
     pub fn set_end_date_range(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_end_date_range(input);
         self
     }
     /// The value set for the input's `end_date_range`, if any.
-    pub fn get_end_date_range(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_date_range(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_end_date_range()
     }
     /// Sets the input's `capacity_duration_hours`: see [`capacity_duration_hours`](crate::types::builders::DescribeCapacityBlockOfferingsRequestBuilder::capacity_duration_hours).
@@ -136,35 +128,26 @@ impl DescribeCapacityBlockOfferingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `capacity_duration_hours`.
-    pub fn set_capacity_duration_hours(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_capacity_duration_hours(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_capacity_duration_hours(input);
         self
     }
     /// The value set for the input's `capacity_duration_hours`, if any.
-    pub fn get_capacity_duration_hours(&self) -> &::std::option::Option<i32> {
+    pub fn get_capacity_duration_hours(&self) -> &Option<i32> {
         self.input.get_capacity_duration_hours()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeCapacityBlockOfferingsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeCapacityBlockOfferingsRequestBuilder::max_results).
@@ -173,32 +156,26 @@ impl DescribeCapacityBlockOfferingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `ultraserver_type`: see [`ultraserver_type`](crate::types::builders::DescribeCapacityBlockOfferingsRequestBuilder::ultraserver_type).
-    pub fn ultraserver_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ultraserver_type(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ultraserver_type(input);
         self
     }
     /// Sets or clears the input's `ultraserver_type`.
-    pub fn set_ultraserver_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ultraserver_type(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ultraserver_type(input);
         self
     }
     /// The value set for the input's `ultraserver_type`, if any.
-    pub fn get_ultraserver_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ultraserver_type(&self) -> &Option<String> {
         self.input.get_ultraserver_type()
     }
     /// Sets the input's `ultraserver_count`: see [`ultraserver_count`](crate::types::builders::DescribeCapacityBlockOfferingsRequestBuilder::ultraserver_count).
@@ -207,12 +184,12 @@ impl DescribeCapacityBlockOfferingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `ultraserver_count`.
-    pub fn set_ultraserver_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ultraserver_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_ultraserver_count(input);
         self
     }
     /// The value set for the input's `ultraserver_count`, if any.
-    pub fn get_ultraserver_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ultraserver_count(&self) -> &Option<i32> {
         self.input.get_ultraserver_count()
     }
     /// Sets the input's `all_availability_zones`: see [`all_availability_zones`](crate::types::builders::DescribeCapacityBlockOfferingsRequestBuilder::all_availability_zones).
@@ -221,15 +198,12 @@ impl DescribeCapacityBlockOfferingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `all_availability_zones`.
-    pub fn set_all_availability_zones(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_all_availability_zones(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_all_availability_zones(input);
         self
     }
     /// The value set for the input's `all_availability_zones`, if any.
-    pub fn get_all_availability_zones(&self) -> &::std::option::Option<bool> {
+    pub fn get_all_availability_zones(&self) -> &Option<bool> {
         self.input.get_all_availability_zones()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -245,7 +219,7 @@ impl DescribeCapacityBlockOfferingsFluentBuilder {
     }
 }
 /// How [`DescribeCapacityBlockOfferings`](crate::operation::DescribeCapacityBlockOfferings) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityBlockOfferingsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -256,7 +230,7 @@ for DescribeCapacityBlockOfferingsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeCapacityBlockOfferingsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeCapacityBlockOfferingsResult,
         ::awsgen_runtime::client::SdkError<DescribeCapacityBlockOfferingsError>,
     > {
@@ -265,7 +239,7 @@ for DescribeCapacityBlockOfferingsPages {
     fn next_input(
         input: &crate::types::DescribeCapacityBlockOfferingsRequest,
         output: &crate::types::DescribeCapacityBlockOfferingsResult,
-    ) -> ::std::option::Option<crate::types::DescribeCapacityBlockOfferingsRequest> {
+    ) -> Option<crate::types::DescribeCapacityBlockOfferingsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -273,7 +247,7 @@ for DescribeCapacityBlockOfferingsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -281,10 +255,8 @@ for DescribeCapacityBlockOfferingsPages {
     type Item = crate::types::CapacityBlockOffering;
     fn items(
         output: crate::types::DescribeCapacityBlockOfferingsResult,
-    ) -> ::std::vec::Vec<crate::types::CapacityBlockOffering> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.capacity_block_offerings)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::CapacityBlockOffering> {
+        Some(output).and_then(|value| value.capacity_block_offerings).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -302,7 +274,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeCapacityBlockOfferings as Operation>::serialize_request(input),
             <DescribeCapacityBlockOfferings as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeCapacityBlockStatus, DescribeCapacityBlockStatusError, Operation,
 };
 /// A call to [`DescribeCapacityBlockStatus`](crate::operation::DescribeCapacityBlockStatus): Describes the availability of capacity for the specified Capacity blocks, or all of your Capacity Blocks. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeCapacityBlockStatusFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeCapacityBlockStatusRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeCapacityBlockStatusFluentBuilder {
     ) -> Self {
         DescribeCapacityBlockStatusFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeCapacityBlockStatusError`](crate::operation::DescribeCapacityBlockStatusError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeCapacityBlockStatusResult,
         ::awsgen_runtime::client::SdkError<DescribeCapacityBlockStatusError>,
     > {
@@ -36,45 +36,31 @@ impl DescribeCapacityBlockStatusFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `capacity_block_ids`: see [`capacity_block_ids`](crate::types::builders::DescribeCapacityBlockStatusRequestBuilder::capacity_block_ids).
-    pub fn capacity_block_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_block_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.capacity_block_ids(input);
         self
     }
     /// Sets or clears the input's `capacity_block_ids`.
-    pub fn set_capacity_block_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_capacity_block_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_capacity_block_ids(input);
         self
     }
     /// The value set for the input's `capacity_block_ids`, if any.
-    pub fn get_capacity_block_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_capacity_block_ids(&self) -> &Option<Vec<String>> {
         self.input.get_capacity_block_ids()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeCapacityBlockStatusRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeCapacityBlockStatusRequestBuilder::max_results).
@@ -83,12 +69,12 @@ impl DescribeCapacityBlockStatusFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeCapacityBlockStatusRequestBuilder::filters).
@@ -97,17 +83,12 @@ impl DescribeCapacityBlockStatusFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeCapacityBlockStatusRequestBuilder::dry_run).
@@ -116,12 +97,12 @@ impl DescribeCapacityBlockStatusFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -129,12 +110,12 @@ impl DescribeCapacityBlockStatusFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeCapacityBlockStatusPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeCapacityBlockStatus`](crate::operation::DescribeCapacityBlockStatus) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityBlockStatusPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeCapacityBlockStatusPages {
@@ -144,7 +125,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeCapacityBlockStat
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeCapacityBlockStatusRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeCapacityBlockStatusResult,
         ::awsgen_runtime::client::SdkError<DescribeCapacityBlockStatusError>,
     > {
@@ -153,7 +134,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeCapacityBlockStat
     fn next_input(
         input: &crate::types::DescribeCapacityBlockStatusRequest,
         output: &crate::types::DescribeCapacityBlockStatusResult,
-    ) -> ::std::option::Option<crate::types::DescribeCapacityBlockStatusRequest> {
+    ) -> Option<crate::types::DescribeCapacityBlockStatusRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -161,7 +142,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeCapacityBlockStat
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -169,10 +150,8 @@ for DescribeCapacityBlockStatusPages {
     type Item = crate::types::CapacityBlockStatus;
     fn items(
         output: crate::types::DescribeCapacityBlockStatusResult,
-    ) -> ::std::vec::Vec<crate::types::CapacityBlockStatus> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.capacity_block_statuses)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::CapacityBlockStatus> {
+        Some(output).and_then(|value| value.capacity_block_statuses).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -190,7 +169,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeCapacityBlockStatus as Operation>::serialize_request(input),
             <DescribeCapacityBlockStatus as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DescribeCapacityManagerDataExports`](crate::operation::DescribeCapacityManagerDataExports): Describes one or more Capacity Manager data export configurations. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeCapacityManagerDataExportsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeCapacityManagerDataExportsRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeCapacityManagerDataExportsFluentBuilder {
     ) -> Self {
         DescribeCapacityManagerDataExportsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeCapacityManagerDataExportsError`](crate::operation::DescribeCapacityManagerDataExportsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeCapacityManagerDataExportsResult,
         ::awsgen_runtime::client::SdkError<DescribeCapacityManagerDataExportsError>,
     > {
@@ -37,25 +37,20 @@ impl DescribeCapacityManagerDataExportsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `capacity_manager_data_export_ids`: see [`capacity_manager_data_export_ids`](crate::types::builders::DescribeCapacityManagerDataExportsRequestBuilder::capacity_manager_data_export_ids).
-    pub fn capacity_manager_data_export_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_manager_data_export_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.capacity_manager_data_export_ids(input);
         self
     }
     /// Sets or clears the input's `capacity_manager_data_export_ids`.
     pub fn set_capacity_manager_data_export_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_capacity_manager_data_export_ids(input);
         self
     }
     /// The value set for the input's `capacity_manager_data_export_ids`, if any.
-    pub fn get_capacity_manager_data_export_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_capacity_manager_data_export_ids(&self) -> &Option<Vec<String>> {
         self.input.get_capacity_manager_data_export_ids()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeCapacityManagerDataExportsRequestBuilder::max_results).
@@ -64,32 +59,26 @@ impl DescribeCapacityManagerDataExportsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeCapacityManagerDataExportsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeCapacityManagerDataExportsRequestBuilder::dry_run).
@@ -98,12 +87,12 @@ impl DescribeCapacityManagerDataExportsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeCapacityManagerDataExportsRequestBuilder::filters).
@@ -112,17 +101,12 @@ impl DescribeCapacityManagerDataExportsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -132,12 +116,12 @@ impl DescribeCapacityManagerDataExportsFluentBuilder {
         DescribeCapacityManagerDataExportsPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeCapacityManagerDataExports`](crate::operation::DescribeCapacityManagerDataExports) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityManagerDataExportsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -148,7 +132,7 @@ for DescribeCapacityManagerDataExportsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeCapacityManagerDataExportsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeCapacityManagerDataExportsResult,
         ::awsgen_runtime::client::SdkError<DescribeCapacityManagerDataExportsError>,
     > {
@@ -157,7 +141,7 @@ for DescribeCapacityManagerDataExportsPages {
     fn next_input(
         input: &crate::types::DescribeCapacityManagerDataExportsRequest,
         output: &crate::types::DescribeCapacityManagerDataExportsResult,
-    ) -> ::std::option::Option<crate::types::DescribeCapacityManagerDataExportsRequest> {
+    ) -> Option<crate::types::DescribeCapacityManagerDataExportsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -165,7 +149,7 @@ for DescribeCapacityManagerDataExportsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -173,8 +157,8 @@ for DescribeCapacityManagerDataExportsPages {
     type Item = crate::types::CapacityManagerDataExportResponse;
     fn items(
         output: crate::types::DescribeCapacityManagerDataExportsResult,
-    ) -> ::std::vec::Vec<crate::types::CapacityManagerDataExportResponse> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::CapacityManagerDataExportResponse> {
+        Some(output)
             .and_then(|value| value.capacity_manager_data_exports)
             .unwrap_or_default()
     }
@@ -194,7 +178,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeCapacityManagerDataExports as Operation>::serialize_request(input),
             <DescribeCapacityManagerDataExports as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     DescribeCapacityReservationBillingRequestsError, Operation,
 };
 /// A call to [`DescribeCapacityReservationBillingRequests`](crate::operation::DescribeCapacityReservationBillingRequests): Describes a request to assign the billing of the unused capacity of a Capacity Reservation. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeCapacityReservationBillingRequestsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeCapacityReservationBillingRequestsRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeCapacityReservationBillingRequestsFluentBuilder {
     ) -> Self {
         DescribeCapacityReservationBillingRequestsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeCapacityReservationBillingRequestsError`](crate::operation::DescribeCapacityReservationBillingRequestsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeCapacityReservationBillingRequestsResult,
         ::awsgen_runtime::client::SdkError<
             DescribeCapacityReservationBillingRequestsError,
@@ -42,25 +42,17 @@ impl DescribeCapacityReservationBillingRequestsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `capacity_reservation_ids`: see [`capacity_reservation_ids`](crate::types::builders::DescribeCapacityReservationBillingRequestsRequestBuilder::capacity_reservation_ids).
-    pub fn capacity_reservation_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_reservation_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.capacity_reservation_ids(input);
         self
     }
     /// Sets or clears the input's `capacity_reservation_ids`.
-    pub fn set_capacity_reservation_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_capacity_reservation_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_capacity_reservation_ids(input);
         self
     }
     /// The value set for the input's `capacity_reservation_ids`, if any.
-    pub fn get_capacity_reservation_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_capacity_reservation_ids(&self) -> &Option<Vec<String>> {
         self.input.get_capacity_reservation_ids()
     }
     /// Sets the input's `role`: see [`role`](crate::types::builders::DescribeCapacityReservationBillingRequestsRequestBuilder::role).
@@ -69,35 +61,26 @@ impl DescribeCapacityReservationBillingRequestsFluentBuilder {
         self
     }
     /// Sets or clears the input's `role`.
-    pub fn set_role(
-        mut self,
-        input: ::std::option::Option<crate::types::CallerRole>,
-    ) -> Self {
+    pub fn set_role(mut self, input: Option<crate::types::CallerRole>) -> Self {
         self.input = self.input.set_role(input);
         self
     }
     /// The value set for the input's `role`, if any.
-    pub fn get_role(&self) -> &::std::option::Option<crate::types::CallerRole> {
+    pub fn get_role(&self) -> &Option<crate::types::CallerRole> {
         self.input.get_role()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeCapacityReservationBillingRequestsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeCapacityReservationBillingRequestsRequestBuilder::max_results).
@@ -106,12 +89,12 @@ impl DescribeCapacityReservationBillingRequestsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeCapacityReservationBillingRequestsRequestBuilder::filters).
@@ -120,17 +103,12 @@ impl DescribeCapacityReservationBillingRequestsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeCapacityReservationBillingRequestsRequestBuilder::dry_run).
@@ -139,12 +117,12 @@ impl DescribeCapacityReservationBillingRequestsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -162,7 +140,7 @@ impl DescribeCapacityReservationBillingRequestsFluentBuilder {
     }
 }
 /// How [`DescribeCapacityReservationBillingRequests`](crate::operation::DescribeCapacityReservationBillingRequests) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationBillingRequestsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -173,7 +151,7 @@ for DescribeCapacityReservationBillingRequestsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeCapacityReservationBillingRequestsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeCapacityReservationBillingRequestsResult,
         ::awsgen_runtime::client::SdkError<
             DescribeCapacityReservationBillingRequestsError,
@@ -184,9 +162,7 @@ for DescribeCapacityReservationBillingRequestsPages {
     fn next_input(
         input: &crate::types::DescribeCapacityReservationBillingRequestsRequest,
         output: &crate::types::DescribeCapacityReservationBillingRequestsResult,
-    ) -> ::std::option::Option<
-        crate::types::DescribeCapacityReservationBillingRequestsRequest,
-    > {
+    ) -> Option<crate::types::DescribeCapacityReservationBillingRequestsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -194,7 +170,7 @@ for DescribeCapacityReservationBillingRequestsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -202,8 +178,8 @@ for DescribeCapacityReservationBillingRequestsPages {
     type Item = crate::types::CapacityReservationBillingRequest;
     fn items(
         output: crate::types::DescribeCapacityReservationBillingRequestsResult,
-    ) -> ::std::vec::Vec<crate::types::CapacityReservationBillingRequest> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::CapacityReservationBillingRequest> {
+        Some(output)
             .and_then(|value| value.capacity_reservation_billing_requests)
             .unwrap_or_default()
     }
@@ -223,7 +199,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeCapacityReservationBillingRequests as Operation>::serialize_request(
                 input,
             ),

@@ -6,7 +6,7 @@ use crate::operation::{
     DescribeCapacityReservationCancellationQuotesError, Operation,
 };
 /// A call to [`DescribeCapacityReservationCancellationQuotes`](crate::operation::DescribeCapacityReservationCancellationQuotes): Describes one or more Capacity Reservation cancellation quotes. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeCapacityReservationCancellationQuotesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeCapacityReservationCancellationQuotesRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeCapacityReservationCancellationQuotesFluentBuilder {
     ) -> Self {
         DescribeCapacityReservationCancellationQuotesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeCapacityReservationCancellationQuotesError`](crate::operation::DescribeCapacityReservationCancellationQuotesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeCapacityReservationCancellationQuotesResult,
         ::awsgen_runtime::client::SdkError<
             DescribeCapacityReservationCancellationQuotesError,
@@ -41,7 +41,7 @@ impl DescribeCapacityReservationCancellationQuotesFluentBuilder {
     /// Appends one item to the input's `capacity_reservation_cancellation_quote_ids`: see [`capacity_reservation_cancellation_quote_ids`](crate::types::builders::DescribeCapacityReservationCancellationQuotesRequestBuilder::capacity_reservation_cancellation_quote_ids).
     pub fn capacity_reservation_cancellation_quote_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.capacity_reservation_cancellation_quote_ids(input);
         self
@@ -49,7 +49,7 @@ impl DescribeCapacityReservationCancellationQuotesFluentBuilder {
     /// Sets or clears the input's `capacity_reservation_cancellation_quote_ids`.
     pub fn set_capacity_reservation_cancellation_quote_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_capacity_reservation_cancellation_quote_ids(input);
         self
@@ -57,7 +57,7 @@ impl DescribeCapacityReservationCancellationQuotesFluentBuilder {
     /// The value set for the input's `capacity_reservation_cancellation_quote_ids`, if any.
     pub fn get_capacity_reservation_cancellation_quote_ids(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    ) -> &Option<Vec<String>> {
         self.input.get_capacity_reservation_cancellation_quote_ids()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeCapacityReservationCancellationQuotesRequestBuilder::max_results).
@@ -66,32 +66,26 @@ impl DescribeCapacityReservationCancellationQuotesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeCapacityReservationCancellationQuotesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeCapacityReservationCancellationQuotesRequestBuilder::dry_run).
@@ -100,12 +94,12 @@ impl DescribeCapacityReservationCancellationQuotesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeCapacityReservationCancellationQuotesRequestBuilder::filters).
@@ -114,17 +108,12 @@ impl DescribeCapacityReservationCancellationQuotesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
 }
@@ -143,7 +132,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeCapacityReservationCancellationQuotes as Operation>::serialize_request(
                 input,
             ),

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeCapacityReservationFleets, DescribeCapacityReservationFleetsError, Operation,
 };
 /// A call to [`DescribeCapacityReservationFleets`](crate::operation::DescribeCapacityReservationFleets): Describes one or more Capacity Reservation Fleets. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeCapacityReservationFleetsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeCapacityReservationFleetsRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeCapacityReservationFleetsFluentBuilder {
     ) -> Self {
         DescribeCapacityReservationFleetsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeCapacityReservationFleetsError`](crate::operation::DescribeCapacityReservationFleetsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeCapacityReservationFleetsResult,
         ::awsgen_runtime::client::SdkError<DescribeCapacityReservationFleetsError>,
     > {
@@ -36,45 +36,34 @@ impl DescribeCapacityReservationFleetsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `capacity_reservation_fleet_ids`: see [`capacity_reservation_fleet_ids`](crate::types::builders::DescribeCapacityReservationFleetsRequestBuilder::capacity_reservation_fleet_ids).
-    pub fn capacity_reservation_fleet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_reservation_fleet_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.capacity_reservation_fleet_ids(input);
         self
     }
     /// Sets or clears the input's `capacity_reservation_fleet_ids`.
     pub fn set_capacity_reservation_fleet_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_capacity_reservation_fleet_ids(input);
         self
     }
     /// The value set for the input's `capacity_reservation_fleet_ids`, if any.
-    pub fn get_capacity_reservation_fleet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_capacity_reservation_fleet_ids(&self) -> &Option<Vec<String>> {
         self.input.get_capacity_reservation_fleet_ids()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeCapacityReservationFleetsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeCapacityReservationFleetsRequestBuilder::max_results).
@@ -83,12 +72,12 @@ impl DescribeCapacityReservationFleetsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeCapacityReservationFleetsRequestBuilder::filters).
@@ -97,17 +86,12 @@ impl DescribeCapacityReservationFleetsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeCapacityReservationFleetsRequestBuilder::dry_run).
@@ -116,12 +100,12 @@ impl DescribeCapacityReservationFleetsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -131,12 +115,12 @@ impl DescribeCapacityReservationFleetsFluentBuilder {
         DescribeCapacityReservationFleetsPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeCapacityReservationFleets`](crate::operation::DescribeCapacityReservationFleets) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationFleetsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -147,7 +131,7 @@ for DescribeCapacityReservationFleetsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeCapacityReservationFleetsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeCapacityReservationFleetsResult,
         ::awsgen_runtime::client::SdkError<DescribeCapacityReservationFleetsError>,
     > {
@@ -156,7 +140,7 @@ for DescribeCapacityReservationFleetsPages {
     fn next_input(
         input: &crate::types::DescribeCapacityReservationFleetsRequest,
         output: &crate::types::DescribeCapacityReservationFleetsResult,
-    ) -> ::std::option::Option<crate::types::DescribeCapacityReservationFleetsRequest> {
+    ) -> Option<crate::types::DescribeCapacityReservationFleetsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -164,7 +148,7 @@ for DescribeCapacityReservationFleetsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -172,8 +156,8 @@ for DescribeCapacityReservationFleetsPages {
     type Item = crate::types::CapacityReservationFleet;
     fn items(
         output: crate::types::DescribeCapacityReservationFleetsResult,
-    ) -> ::std::vec::Vec<crate::types::CapacityReservationFleet> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::CapacityReservationFleet> {
+        Some(output)
             .and_then(|value| value.capacity_reservation_fleets)
             .unwrap_or_default()
     }
@@ -193,7 +177,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeCapacityReservationFleets as Operation>::serialize_request(input),
             <DescribeCapacityReservationFleets as Operation>::parse_response,
         )

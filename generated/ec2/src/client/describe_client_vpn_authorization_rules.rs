@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DescribeClientVpnAuthorizationRules`](crate::operation::DescribeClientVpnAuthorizationRules): Describes the authorization rules for a specified Client VPN endpoint. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeClientVpnAuthorizationRulesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeClientVpnAuthorizationRulesRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeClientVpnAuthorizationRulesFluentBuilder {
     ) -> Self {
         DescribeClientVpnAuthorizationRulesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeClientVpnAuthorizationRulesError`](crate::operation::DescribeClientVpnAuthorizationRulesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeClientVpnAuthorizationRulesResult,
         ::awsgen_runtime::client::SdkError<DescribeClientVpnAuthorizationRulesError>,
     > {
@@ -40,25 +40,17 @@ impl DescribeClientVpnAuthorizationRulesFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_vpn_endpoint_id`: see [`client_vpn_endpoint_id`](crate::types::builders::DescribeClientVpnAuthorizationRulesRequestBuilder::client_vpn_endpoint_id).
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_vpn_endpoint_id(input);
         self
     }
     /// Sets or clears the input's `client_vpn_endpoint_id`.
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_vpn_endpoint_id(input);
         self
     }
     /// The value set for the input's `client_vpn_endpoint_id`, if any.
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         self.input.get_client_vpn_endpoint_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeClientVpnAuthorizationRulesRequestBuilder::dry_run).
@@ -67,32 +59,26 @@ impl DescribeClientVpnAuthorizationRulesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeClientVpnAuthorizationRulesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeClientVpnAuthorizationRulesRequestBuilder::filters).
@@ -101,17 +87,12 @@ impl DescribeClientVpnAuthorizationRulesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeClientVpnAuthorizationRulesRequestBuilder::max_results).
@@ -120,12 +101,12 @@ impl DescribeClientVpnAuthorizationRulesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -143,7 +124,7 @@ impl DescribeClientVpnAuthorizationRulesFluentBuilder {
     }
 }
 /// How [`DescribeClientVpnAuthorizationRules`](crate::operation::DescribeClientVpnAuthorizationRules) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeClientVpnAuthorizationRulesPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -154,7 +135,7 @@ for DescribeClientVpnAuthorizationRulesPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeClientVpnAuthorizationRulesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeClientVpnAuthorizationRulesResult,
         ::awsgen_runtime::client::SdkError<DescribeClientVpnAuthorizationRulesError>,
     > {
@@ -163,9 +144,7 @@ for DescribeClientVpnAuthorizationRulesPages {
     fn next_input(
         input: &crate::types::DescribeClientVpnAuthorizationRulesRequest,
         output: &crate::types::DescribeClientVpnAuthorizationRulesResult,
-    ) -> ::std::option::Option<
-        crate::types::DescribeClientVpnAuthorizationRulesRequest,
-    > {
+    ) -> Option<crate::types::DescribeClientVpnAuthorizationRulesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -173,7 +152,7 @@ for DescribeClientVpnAuthorizationRulesPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -181,10 +160,8 @@ for DescribeClientVpnAuthorizationRulesPages {
     type Item = crate::types::AuthorizationRule;
     fn items(
         output: crate::types::DescribeClientVpnAuthorizationRulesResult,
-    ) -> ::std::vec::Vec<crate::types::AuthorizationRule> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.authorization_rules)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::AuthorizationRule> {
+        Some(output).and_then(|value| value.authorization_rules).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -202,7 +179,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeClientVpnAuthorizationRules as Operation>::serialize_request(input),
             <DescribeClientVpnAuthorizationRules as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeClientVpnConnections, DescribeClientVpnConnectionsError, Operation,
 };
 /// A call to [`DescribeClientVpnConnections`](crate::operation::DescribeClientVpnConnections): Describes active client connections and connections that have been terminated within the last 60 minutes for the specified Client VPN endpoint. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeClientVpnConnectionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeClientVpnConnectionsRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeClientVpnConnectionsFluentBuilder {
     ) -> Self {
         DescribeClientVpnConnectionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeClientVpnConnectionsError`](crate::operation::DescribeClientVpnConnectionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeClientVpnConnectionsResult,
         ::awsgen_runtime::client::SdkError<DescribeClientVpnConnectionsError>,
     > {
@@ -39,25 +39,17 @@ impl DescribeClientVpnConnectionsFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_vpn_endpoint_id`: see [`client_vpn_endpoint_id`](crate::types::builders::DescribeClientVpnConnectionsRequestBuilder::client_vpn_endpoint_id).
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_vpn_endpoint_id(input);
         self
     }
     /// Sets or clears the input's `client_vpn_endpoint_id`.
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_vpn_endpoint_id(input);
         self
     }
     /// The value set for the input's `client_vpn_endpoint_id`, if any.
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         self.input.get_client_vpn_endpoint_id()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeClientVpnConnectionsRequestBuilder::filters).
@@ -66,37 +58,26 @@ impl DescribeClientVpnConnectionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeClientVpnConnectionsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeClientVpnConnectionsRequestBuilder::max_results).
@@ -105,12 +86,12 @@ impl DescribeClientVpnConnectionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeClientVpnConnectionsRequestBuilder::dry_run).
@@ -119,12 +100,12 @@ impl DescribeClientVpnConnectionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -140,7 +121,7 @@ impl DescribeClientVpnConnectionsFluentBuilder {
     }
 }
 /// How [`DescribeClientVpnConnections`](crate::operation::DescribeClientVpnConnections) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeClientVpnConnectionsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -151,7 +132,7 @@ for DescribeClientVpnConnectionsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeClientVpnConnectionsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeClientVpnConnectionsResult,
         ::awsgen_runtime::client::SdkError<DescribeClientVpnConnectionsError>,
     > {
@@ -160,7 +141,7 @@ for DescribeClientVpnConnectionsPages {
     fn next_input(
         input: &crate::types::DescribeClientVpnConnectionsRequest,
         output: &crate::types::DescribeClientVpnConnectionsResult,
-    ) -> ::std::option::Option<crate::types::DescribeClientVpnConnectionsRequest> {
+    ) -> Option<crate::types::DescribeClientVpnConnectionsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -168,7 +149,7 @@ for DescribeClientVpnConnectionsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -176,10 +157,8 @@ for DescribeClientVpnConnectionsPages {
     type Item = crate::types::ClientVpnConnection;
     fn items(
         output: crate::types::DescribeClientVpnConnectionsResult,
-    ) -> ::std::vec::Vec<crate::types::ClientVpnConnection> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.connections)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::ClientVpnConnection> {
+        Some(output).and_then(|value| value.connections).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -197,7 +176,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeClientVpnConnections as Operation>::serialize_request(input),
             <DescribeClientVpnConnections as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeClientVpnEndpoints, DescribeClientVpnEndpointsError, Operation,
 };
 /// A call to [`DescribeClientVpnEndpoints`](crate::operation::DescribeClientVpnEndpoints): Describes one or more Client VPN endpoints in the account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeClientVpnEndpointsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeClientVpnEndpointsRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeClientVpnEndpointsFluentBuilder {
     ) -> Self {
         DescribeClientVpnEndpointsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeClientVpnEndpointsError`](crate::operation::DescribeClientVpnEndpointsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeClientVpnEndpointsResult,
         ::awsgen_runtime::client::SdkError<DescribeClientVpnEndpointsError>,
     > {
@@ -36,25 +36,17 @@ impl DescribeClientVpnEndpointsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `client_vpn_endpoint_ids`: see [`client_vpn_endpoint_ids`](crate::types::builders::DescribeClientVpnEndpointsRequestBuilder::client_vpn_endpoint_ids).
-    pub fn client_vpn_endpoint_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_vpn_endpoint_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_vpn_endpoint_ids(input);
         self
     }
     /// Sets or clears the input's `client_vpn_endpoint_ids`.
-    pub fn set_client_vpn_endpoint_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_client_vpn_endpoint_ids(input);
         self
     }
     /// The value set for the input's `client_vpn_endpoint_ids`, if any.
-    pub fn get_client_vpn_endpoint_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_client_vpn_endpoint_ids(&self) -> &Option<Vec<String>> {
         self.input.get_client_vpn_endpoint_ids()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeClientVpnEndpointsRequestBuilder::max_results).
@@ -63,32 +55,26 @@ impl DescribeClientVpnEndpointsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeClientVpnEndpointsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeClientVpnEndpointsRequestBuilder::filters).
@@ -97,17 +83,12 @@ impl DescribeClientVpnEndpointsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeClientVpnEndpointsRequestBuilder::dry_run).
@@ -116,12 +97,12 @@ impl DescribeClientVpnEndpointsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -129,12 +110,12 @@ impl DescribeClientVpnEndpointsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeClientVpnEndpointsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeClientVpnEndpoints`](crate::operation::DescribeClientVpnEndpoints) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeClientVpnEndpointsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeClientVpnEndpointsPages {
@@ -144,7 +125,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeClientVpnEndpoint
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeClientVpnEndpointsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeClientVpnEndpointsResult,
         ::awsgen_runtime::client::SdkError<DescribeClientVpnEndpointsError>,
     > {
@@ -153,7 +134,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeClientVpnEndpoint
     fn next_input(
         input: &crate::types::DescribeClientVpnEndpointsRequest,
         output: &crate::types::DescribeClientVpnEndpointsResult,
-    ) -> ::std::option::Option<crate::types::DescribeClientVpnEndpointsRequest> {
+    ) -> Option<crate::types::DescribeClientVpnEndpointsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -161,7 +142,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeClientVpnEndpoint
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -169,10 +150,8 @@ for DescribeClientVpnEndpointsPages {
     type Item = crate::types::ClientVpnEndpoint;
     fn items(
         output: crate::types::DescribeClientVpnEndpointsResult,
-    ) -> ::std::vec::Vec<crate::types::ClientVpnEndpoint> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.client_vpn_endpoints)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::ClientVpnEndpoint> {
+        Some(output).and_then(|value| value.client_vpn_endpoints).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -190,7 +169,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeClientVpnEndpoints as Operation>::serialize_request(input),
             <DescribeClientVpnEndpoints as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeClientVpnRoutes, DescribeClientVpnRoutesError, Operation};
 /// A call to [`DescribeClientVpnRoutes`](crate::operation::DescribeClientVpnRoutes): Describes the routes for the specified Client VPN endpoint. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeClientVpnRoutesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeClientVpnRoutesRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeClientVpnRoutesFluentBuilder {
     ) -> Self {
         DescribeClientVpnRoutesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeClientVpnRoutesError`](crate::operation::DescribeClientVpnRoutesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeClientVpnRoutesResult,
         ::awsgen_runtime::client::SdkError<DescribeClientVpnRoutesError>,
     > {
@@ -37,25 +37,17 @@ impl DescribeClientVpnRoutesFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_vpn_endpoint_id`: see [`client_vpn_endpoint_id`](crate::types::builders::DescribeClientVpnRoutesRequestBuilder::client_vpn_endpoint_id).
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_vpn_endpoint_id(input);
         self
     }
     /// Sets or clears the input's `client_vpn_endpoint_id`.
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_vpn_endpoint_id(input);
         self
     }
     /// The value set for the input's `client_vpn_endpoint_id`, if any.
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         self.input.get_client_vpn_endpoint_id()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeClientVpnRoutesRequestBuilder::filters).
@@ -64,17 +56,12 @@ impl DescribeClientVpnRoutesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeClientVpnRoutesRequestBuilder::max_results).
@@ -83,32 +70,26 @@ impl DescribeClientVpnRoutesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeClientVpnRoutesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeClientVpnRoutesRequestBuilder::dry_run).
@@ -117,12 +98,12 @@ impl DescribeClientVpnRoutesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -138,7 +119,7 @@ impl DescribeClientVpnRoutesFluentBuilder {
     }
 }
 /// How [`DescribeClientVpnRoutes`](crate::operation::DescribeClientVpnRoutes) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeClientVpnRoutesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeClientVpnRoutesPages {
@@ -148,7 +129,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeClientVpnRoutesPa
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeClientVpnRoutesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeClientVpnRoutesResult,
         ::awsgen_runtime::client::SdkError<DescribeClientVpnRoutesError>,
     > {
@@ -157,7 +138,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeClientVpnRoutesPa
     fn next_input(
         input: &crate::types::DescribeClientVpnRoutesRequest,
         output: &crate::types::DescribeClientVpnRoutesResult,
-    ) -> ::std::option::Option<crate::types::DescribeClientVpnRoutesRequest> {
+    ) -> Option<crate::types::DescribeClientVpnRoutesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -165,7 +146,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeClientVpnRoutesPa
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -173,10 +154,8 @@ for DescribeClientVpnRoutesPages {
     type Item = crate::types::ClientVpnRoute;
     fn items(
         output: crate::types::DescribeClientVpnRoutesResult,
-    ) -> ::std::vec::Vec<crate::types::ClientVpnRoute> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.routes)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::ClientVpnRoute> {
+        Some(output).and_then(|value| value.routes).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -194,7 +173,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeClientVpnRoutes as Operation>::serialize_request(input),
             <DescribeClientVpnRoutes as Operation>::parse_response,
         )

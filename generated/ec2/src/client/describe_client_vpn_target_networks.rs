@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeClientVpnTargetNetworks, DescribeClientVpnTargetNetworksError, Operation,
 };
 /// A call to [`DescribeClientVpnTargetNetworks`](crate::operation::DescribeClientVpnTargetNetworks): Describes the target networks associated with the specified Client VPN endpoint. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeClientVpnTargetNetworksFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeClientVpnTargetNetworksRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeClientVpnTargetNetworksFluentBuilder {
     ) -> Self {
         DescribeClientVpnTargetNetworksFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeClientVpnTargetNetworksError`](crate::operation::DescribeClientVpnTargetNetworksError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeClientVpnTargetNetworksResult,
         ::awsgen_runtime::client::SdkError<DescribeClientVpnTargetNetworksError>,
     > {
@@ -39,47 +39,31 @@ impl DescribeClientVpnTargetNetworksFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_vpn_endpoint_id`: see [`client_vpn_endpoint_id`](crate::types::builders::DescribeClientVpnTargetNetworksRequestBuilder::client_vpn_endpoint_id).
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_vpn_endpoint_id(input);
         self
     }
     /// Sets or clears the input's `client_vpn_endpoint_id`.
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_vpn_endpoint_id(input);
         self
     }
     /// The value set for the input's `client_vpn_endpoint_id`, if any.
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         self.input.get_client_vpn_endpoint_id()
     }
     /// Appends one item to the input's `association_ids`: see [`association_ids`](crate::types::builders::DescribeClientVpnTargetNetworksRequestBuilder::association_ids).
-    pub fn association_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn association_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.association_ids(input);
         self
     }
     /// Sets or clears the input's `association_ids`.
-    pub fn set_association_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_association_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_association_ids(input);
         self
     }
     /// The value set for the input's `association_ids`, if any.
-    pub fn get_association_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_association_ids(&self) -> &Option<Vec<String>> {
         self.input.get_association_ids()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeClientVpnTargetNetworksRequestBuilder::max_results).
@@ -88,32 +72,26 @@ impl DescribeClientVpnTargetNetworksFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeClientVpnTargetNetworksRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeClientVpnTargetNetworksRequestBuilder::filters).
@@ -122,17 +100,12 @@ impl DescribeClientVpnTargetNetworksFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeClientVpnTargetNetworksRequestBuilder::dry_run).
@@ -141,12 +114,12 @@ impl DescribeClientVpnTargetNetworksFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -164,7 +137,7 @@ impl DescribeClientVpnTargetNetworksFluentBuilder {
     }
 }
 /// How [`DescribeClientVpnTargetNetworks`](crate::operation::DescribeClientVpnTargetNetworks) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeClientVpnTargetNetworksPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -175,7 +148,7 @@ for DescribeClientVpnTargetNetworksPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeClientVpnTargetNetworksRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeClientVpnTargetNetworksResult,
         ::awsgen_runtime::client::SdkError<DescribeClientVpnTargetNetworksError>,
     > {
@@ -184,7 +157,7 @@ for DescribeClientVpnTargetNetworksPages {
     fn next_input(
         input: &crate::types::DescribeClientVpnTargetNetworksRequest,
         output: &crate::types::DescribeClientVpnTargetNetworksResult,
-    ) -> ::std::option::Option<crate::types::DescribeClientVpnTargetNetworksRequest> {
+    ) -> Option<crate::types::DescribeClientVpnTargetNetworksRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -192,7 +165,7 @@ for DescribeClientVpnTargetNetworksPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -200,8 +173,8 @@ for DescribeClientVpnTargetNetworksPages {
     type Item = crate::types::TargetNetwork;
     fn items(
         output: crate::types::DescribeClientVpnTargetNetworksResult,
-    ) -> ::std::vec::Vec<crate::types::TargetNetwork> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::TargetNetwork> {
+        Some(output)
             .and_then(|value| value.client_vpn_target_networks)
             .unwrap_or_default()
     }
@@ -221,7 +194,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeClientVpnTargetNetworks as Operation>::serialize_request(input),
             <DescribeClientVpnTargetNetworks as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeCoipPools, DescribeCoipPoolsError, Operation};
 /// A call to [`DescribeCoipPools`](crate::operation::DescribeCoipPools): Describes the specified customer-owned address pools or all of your customer-owned address pools. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeCoipPoolsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeCoipPoolsRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeCoipPoolsFluentBuilder {
     ) -> Self {
         DescribeCoipPoolsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeCoipPoolsError`](crate::operation::DescribeCoipPoolsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeCoipPoolsResult,
         ::awsgen_runtime::client::SdkError<DescribeCoipPoolsError>,
     > {
@@ -32,25 +32,17 @@ impl DescribeCoipPoolsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `pool_ids`: see [`pool_ids`](crate::types::builders::DescribeCoipPoolsRequestBuilder::pool_ids).
-    pub fn pool_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn pool_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.pool_ids(input);
         self
     }
     /// Sets or clears the input's `pool_ids`.
-    pub fn set_pool_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_pool_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_pool_ids(input);
         self
     }
     /// The value set for the input's `pool_ids`, if any.
-    pub fn get_pool_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_pool_ids(&self) -> &Option<Vec<String>> {
         self.input.get_pool_ids()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeCoipPoolsRequestBuilder::filters).
@@ -59,17 +51,12 @@ impl DescribeCoipPoolsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeCoipPoolsRequestBuilder::max_results).
@@ -78,32 +65,26 @@ impl DescribeCoipPoolsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeCoipPoolsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeCoipPoolsRequestBuilder::dry_run).
@@ -112,12 +93,12 @@ impl DescribeCoipPoolsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -125,12 +106,12 @@ impl DescribeCoipPoolsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeCoipPoolsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeCoipPools`](crate::operation::DescribeCoipPools) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCoipPoolsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeCoipPoolsPages {
@@ -140,7 +121,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeCoipPoolsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeCoipPoolsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeCoipPoolsResult,
         ::awsgen_runtime::client::SdkError<DescribeCoipPoolsError>,
     > {
@@ -149,7 +130,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeCoipPoolsPages {
     fn next_input(
         input: &crate::types::DescribeCoipPoolsRequest,
         output: &crate::types::DescribeCoipPoolsResult,
-    ) -> ::std::option::Option<crate::types::DescribeCoipPoolsRequest> {
+    ) -> Option<crate::types::DescribeCoipPoolsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -157,17 +138,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeCoipPoolsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for DescribeCoipPoolsPages {
     type Item = crate::types::CoipPool;
     fn items(
         output: crate::types::DescribeCoipPoolsResult,
-    ) -> ::std::vec::Vec<crate::types::CoipPool> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.coip_pools)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::CoipPool> {
+        Some(output).and_then(|value| value.coip_pools).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -185,7 +164,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeCoipPools as Operation>::serialize_request(input),
             <DescribeCoipPools as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeConversionTasks, DescribeConversionTasksError, Operation};
 /// A call to [`DescribeConversionTasks`](crate::operation::DescribeConversionTasks): Describes the specified conversion tasks or all your conversion tasks. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeConversionTasksFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeConversionTasksRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeConversionTasksFluentBuilder {
     ) -> Self {
         DescribeConversionTasksFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeConversionTasksError`](crate::operation::DescribeConversionTasksError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeConversionTasksResult,
         ::awsgen_runtime::client::SdkError<DescribeConversionTasksError>,
     > {
@@ -39,34 +39,26 @@ impl DescribeConversionTasksFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `conversion_task_ids`: see [`conversion_task_ids`](crate::types::builders::DescribeConversionTasksRequestBuilder::conversion_task_ids).
-    pub fn conversion_task_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn conversion_task_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.conversion_task_ids(input);
         self
     }
     /// Sets or clears the input's `conversion_task_ids`.
-    pub fn set_conversion_task_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_conversion_task_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_conversion_task_ids(input);
         self
     }
     /// The value set for the input's `conversion_task_ids`, if any.
-    pub fn get_conversion_task_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_conversion_task_ids(&self) -> &Option<Vec<String>> {
         self.input.get_conversion_task_ids()
     }
     /// Waits until [`ConversionTaskCancelled`](crate::waiters::ConversionTaskCancelled) says the wait is over: polls `DescribeConversionTasks` with this input every 15 seconds, at most 40 times, and for at most `timeout` overall.
@@ -75,7 +67,7 @@ impl DescribeConversionTasksFluentBuilder {
     pub async fn wait_until_conversion_task_cancelled(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeConversionTasksResult,
             DescribeConversionTasksError,
@@ -87,10 +79,10 @@ impl DescribeConversionTasksFluentBuilder {
     > {
         let settings = crate::waiters::ConversionTaskCancelled::settings()
             .timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -120,7 +112,7 @@ impl DescribeConversionTasksFluentBuilder {
     pub async fn wait_until_conversion_task_completed(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeConversionTasksResult,
             DescribeConversionTasksError,
@@ -132,10 +124,10 @@ impl DescribeConversionTasksFluentBuilder {
     > {
         let settings = crate::waiters::ConversionTaskCompleted::settings()
             .timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -165,7 +157,7 @@ impl DescribeConversionTasksFluentBuilder {
     pub async fn wait_until_conversion_task_deleted(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeConversionTasksResult,
             DescribeConversionTasksError,
@@ -177,10 +169,10 @@ impl DescribeConversionTasksFluentBuilder {
     > {
         let settings = crate::waiters::ConversionTaskDeleted::settings()
             .timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -220,7 +212,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeConversionTasks as Operation>::serialize_request(input),
             <DescribeConversionTasks as Operation>::parse_response,
         )

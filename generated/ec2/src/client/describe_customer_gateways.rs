@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeCustomerGateways, DescribeCustomerGatewaysError, Operation,
 };
 /// A call to [`DescribeCustomerGateways`](crate::operation::DescribeCustomerGateways): Describes one or more of your VPN customer gateways. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeCustomerGatewaysFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeCustomerGatewaysRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeCustomerGatewaysFluentBuilder {
     ) -> Self {
         DescribeCustomerGatewaysFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeCustomerGatewaysError`](crate::operation::DescribeCustomerGatewaysError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeCustomerGatewaysResult,
         ::awsgen_runtime::client::SdkError<DescribeCustomerGatewaysError>,
     > {
@@ -36,25 +36,17 @@ impl DescribeCustomerGatewaysFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `customer_gateway_ids`: see [`customer_gateway_ids`](crate::types::builders::DescribeCustomerGatewaysRequestBuilder::customer_gateway_ids).
-    pub fn customer_gateway_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn customer_gateway_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.customer_gateway_ids(input);
         self
     }
     /// Sets or clears the input's `customer_gateway_ids`.
-    pub fn set_customer_gateway_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_customer_gateway_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_customer_gateway_ids(input);
         self
     }
     /// The value set for the input's `customer_gateway_ids`, if any.
-    pub fn get_customer_gateway_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_customer_gateway_ids(&self) -> &Option<Vec<String>> {
         self.input.get_customer_gateway_ids()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeCustomerGatewaysRequestBuilder::filters).
@@ -63,17 +55,12 @@ impl DescribeCustomerGatewaysFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeCustomerGatewaysRequestBuilder::dry_run).
@@ -82,12 +69,12 @@ impl DescribeCustomerGatewaysFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Waits until [`CustomerGatewayAvailable`](crate::waiters::CustomerGatewayAvailable) says the wait is over: polls `DescribeCustomerGateways` with this input every 15 seconds, at most 40 times, and for at most `timeout` overall.
@@ -96,7 +83,7 @@ impl DescribeCustomerGatewaysFluentBuilder {
     pub async fn wait_until_customer_gateway_available(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeCustomerGatewaysResult,
             DescribeCustomerGatewaysError,
@@ -108,10 +95,10 @@ impl DescribeCustomerGatewaysFluentBuilder {
     > {
         let settings = crate::waiters::CustomerGatewayAvailable::settings()
             .timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -151,7 +138,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeCustomerGateways as Operation>::serialize_request(input),
             <DescribeCustomerGateways as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DescribeDeclarativePoliciesReports`](crate::operation::DescribeDeclarativePoliciesReports): Describes the metadata of an account status report, including the status of the report. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeDeclarativePoliciesReportsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeDeclarativePoliciesReportsRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeDeclarativePoliciesReportsFluentBuilder {
     ) -> Self {
         DescribeDeclarativePoliciesReportsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeDeclarativePoliciesReportsError`](crate::operation::DescribeDeclarativePoliciesReportsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeDeclarativePoliciesReportsResult,
         ::awsgen_runtime::client::SdkError<DescribeDeclarativePoliciesReportsError>,
     > {
@@ -42,32 +42,26 @@ impl DescribeDeclarativePoliciesReportsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeDeclarativePoliciesReportsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeDeclarativePoliciesReportsRequestBuilder::max_results).
@@ -76,34 +70,26 @@ impl DescribeDeclarativePoliciesReportsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Appends one item to the input's `report_ids`: see [`report_ids`](crate::types::builders::DescribeDeclarativePoliciesReportsRequestBuilder::report_ids).
-    pub fn report_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn report_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.report_ids(input);
         self
     }
     /// Sets or clears the input's `report_ids`.
-    pub fn set_report_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_report_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_report_ids(input);
         self
     }
     /// The value set for the input's `report_ids`, if any.
-    pub fn get_report_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_report_ids(&self) -> &Option<Vec<String>> {
         self.input.get_report_ids()
     }
 }
@@ -122,7 +108,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeDeclarativePoliciesReports as Operation>::serialize_request(input),
             <DescribeDeclarativePoliciesReports as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeDhcpOptions, DescribeDhcpOptionsError, Operation};
 /// A call to [`DescribeDhcpOptions`](crate::operation::DescribeDhcpOptions): Describes your DHCP option sets. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeDhcpOptionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeDhcpOptionsRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeDhcpOptionsFluentBuilder {
     ) -> Self {
         DescribeDhcpOptionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeDhcpOptionsError`](crate::operation::DescribeDhcpOptionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeDhcpOptionsResult,
         ::awsgen_runtime::client::SdkError<DescribeDhcpOptionsError>,
     > {
@@ -34,45 +34,31 @@ impl DescribeDhcpOptionsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `dhcp_options_ids`: see [`dhcp_options_ids`](crate::types::builders::DescribeDhcpOptionsRequestBuilder::dhcp_options_ids).
-    pub fn dhcp_options_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn dhcp_options_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.dhcp_options_ids(input);
         self
     }
     /// Sets or clears the input's `dhcp_options_ids`.
-    pub fn set_dhcp_options_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_dhcp_options_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_dhcp_options_ids(input);
         self
     }
     /// The value set for the input's `dhcp_options_ids`, if any.
-    pub fn get_dhcp_options_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_dhcp_options_ids(&self) -> &Option<Vec<String>> {
         self.input.get_dhcp_options_ids()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeDhcpOptionsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeDhcpOptionsRequestBuilder::max_results).
@@ -81,12 +67,12 @@ impl DescribeDhcpOptionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeDhcpOptionsRequestBuilder::dry_run).
@@ -95,12 +81,12 @@ impl DescribeDhcpOptionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeDhcpOptionsRequestBuilder::filters).
@@ -109,17 +95,12 @@ impl DescribeDhcpOptionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -127,12 +108,12 @@ impl DescribeDhcpOptionsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeDhcpOptionsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeDhcpOptions`](crate::operation::DescribeDhcpOptions) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeDhcpOptionsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeDhcpOptionsPages {
@@ -142,7 +123,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeDhcpOptionsPages 
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeDhcpOptionsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeDhcpOptionsResult,
         ::awsgen_runtime::client::SdkError<DescribeDhcpOptionsError>,
     > {
@@ -151,7 +132,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeDhcpOptionsPages 
     fn next_input(
         input: &crate::types::DescribeDhcpOptionsRequest,
         output: &crate::types::DescribeDhcpOptionsResult,
-    ) -> ::std::option::Option<crate::types::DescribeDhcpOptionsRequest> {
+    ) -> Option<crate::types::DescribeDhcpOptionsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -159,17 +140,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeDhcpOptionsPages 
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for DescribeDhcpOptionsPages {
     type Item = crate::types::DhcpOptions;
     fn items(
         output: crate::types::DescribeDhcpOptionsResult,
-    ) -> ::std::vec::Vec<crate::types::DhcpOptions> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.dhcp_options)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::DhcpOptions> {
+        Some(output).and_then(|value| value.dhcp_options).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -187,7 +166,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeDhcpOptions as Operation>::serialize_request(input),
             <DescribeDhcpOptions as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DescribeEgressOnlyInternetGateways`](crate::operation::DescribeEgressOnlyInternetGateways): Describes your egress-only internet gateways. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeEgressOnlyInternetGatewaysFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeEgressOnlyInternetGatewaysRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeEgressOnlyInternetGatewaysFluentBuilder {
     ) -> Self {
         DescribeEgressOnlyInternetGatewaysFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeEgressOnlyInternetGatewaysError`](crate::operation::DescribeEgressOnlyInternetGatewaysError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeEgressOnlyInternetGatewaysResult,
         ::awsgen_runtime::client::SdkError<DescribeEgressOnlyInternetGatewaysError>,
     > {
@@ -42,34 +42,29 @@ impl DescribeEgressOnlyInternetGatewaysFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `egress_only_internet_gateway_ids`: see [`egress_only_internet_gateway_ids`](crate::types::builders::DescribeEgressOnlyInternetGatewaysRequestBuilder::egress_only_internet_gateway_ids).
-    pub fn egress_only_internet_gateway_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn egress_only_internet_gateway_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.egress_only_internet_gateway_ids(input);
         self
     }
     /// Sets or clears the input's `egress_only_internet_gateway_ids`.
     pub fn set_egress_only_internet_gateway_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_egress_only_internet_gateway_ids(input);
         self
     }
     /// The value set for the input's `egress_only_internet_gateway_ids`, if any.
-    pub fn get_egress_only_internet_gateway_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_egress_only_internet_gateway_ids(&self) -> &Option<Vec<String>> {
         self.input.get_egress_only_internet_gateway_ids()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeEgressOnlyInternetGatewaysRequestBuilder::max_results).
@@ -78,32 +73,26 @@ impl DescribeEgressOnlyInternetGatewaysFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeEgressOnlyInternetGatewaysRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeEgressOnlyInternetGatewaysRequestBuilder::filters).
@@ -112,17 +101,12 @@ impl DescribeEgressOnlyInternetGatewaysFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -132,12 +116,12 @@ impl DescribeEgressOnlyInternetGatewaysFluentBuilder {
         DescribeEgressOnlyInternetGatewaysPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeEgressOnlyInternetGateways`](crate::operation::DescribeEgressOnlyInternetGateways) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeEgressOnlyInternetGatewaysPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -148,7 +132,7 @@ for DescribeEgressOnlyInternetGatewaysPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeEgressOnlyInternetGatewaysRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeEgressOnlyInternetGatewaysResult,
         ::awsgen_runtime::client::SdkError<DescribeEgressOnlyInternetGatewaysError>,
     > {
@@ -157,7 +141,7 @@ for DescribeEgressOnlyInternetGatewaysPages {
     fn next_input(
         input: &crate::types::DescribeEgressOnlyInternetGatewaysRequest,
         output: &crate::types::DescribeEgressOnlyInternetGatewaysResult,
-    ) -> ::std::option::Option<crate::types::DescribeEgressOnlyInternetGatewaysRequest> {
+    ) -> Option<crate::types::DescribeEgressOnlyInternetGatewaysRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -165,7 +149,7 @@ for DescribeEgressOnlyInternetGatewaysPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -173,8 +157,8 @@ for DescribeEgressOnlyInternetGatewaysPages {
     type Item = crate::types::EgressOnlyInternetGateway;
     fn items(
         output: crate::types::DescribeEgressOnlyInternetGatewaysResult,
-    ) -> ::std::vec::Vec<crate::types::EgressOnlyInternetGateway> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::EgressOnlyInternetGateway> {
+        Some(output)
             .and_then(|value| value.egress_only_internet_gateways)
             .unwrap_or_default()
     }
@@ -194,7 +178,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeEgressOnlyInternetGateways as Operation>::serialize_request(input),
             <DescribeEgressOnlyInternetGateways as Operation>::parse_response,
         )

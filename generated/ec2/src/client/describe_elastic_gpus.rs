@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeElasticGpus, DescribeElasticGpusError, Operation};
 /// A call to [`DescribeElasticGpus`](crate::operation::DescribeElasticGpus): **Note:** Amazon Elastic Graphics reached end of life on January 8, 2024. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeElasticGpusFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeElasticGpusRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeElasticGpusFluentBuilder {
     ) -> Self {
         DescribeElasticGpusFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeElasticGpusError`](crate::operation::DescribeElasticGpusError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeElasticGpusResult,
         ::awsgen_runtime::client::SdkError<DescribeElasticGpusError>,
     > {
@@ -34,25 +34,17 @@ impl DescribeElasticGpusFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `elastic_gpu_ids`: see [`elastic_gpu_ids`](crate::types::builders::DescribeElasticGpusRequestBuilder::elastic_gpu_ids).
-    pub fn elastic_gpu_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn elastic_gpu_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.elastic_gpu_ids(input);
         self
     }
     /// Sets or clears the input's `elastic_gpu_ids`.
-    pub fn set_elastic_gpu_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_elastic_gpu_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_elastic_gpu_ids(input);
         self
     }
     /// The value set for the input's `elastic_gpu_ids`, if any.
-    pub fn get_elastic_gpu_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_elastic_gpu_ids(&self) -> &Option<Vec<String>> {
         self.input.get_elastic_gpu_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeElasticGpusRequestBuilder::dry_run).
@@ -61,12 +53,12 @@ impl DescribeElasticGpusFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeElasticGpusRequestBuilder::filters).
@@ -75,17 +67,12 @@ impl DescribeElasticGpusFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeElasticGpusRequestBuilder::max_results).
@@ -94,32 +81,26 @@ impl DescribeElasticGpusFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeElasticGpusRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
 }
@@ -138,7 +119,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeElasticGpus as Operation>::serialize_request(input),
             <DescribeElasticGpus as Operation>::parse_response,
         )

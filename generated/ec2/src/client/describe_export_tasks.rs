@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeExportTasks, DescribeExportTasksError, Operation};
 /// A call to [`DescribeExportTasks`](crate::operation::DescribeExportTasks): Describes the specified export instance tasks or all of your export instance tasks. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeExportTasksFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeExportTasksRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeExportTasksFluentBuilder {
     ) -> Self {
         DescribeExportTasksFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeExportTasksError`](crate::operation::DescribeExportTasksError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeExportTasksResult,
         ::awsgen_runtime::client::SdkError<DescribeExportTasksError>,
     > {
@@ -39,39 +39,26 @@ impl DescribeExportTasksFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Appends one item to the input's `export_task_ids`: see [`export_task_ids`](crate::types::builders::DescribeExportTasksRequestBuilder::export_task_ids).
-    pub fn export_task_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn export_task_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.export_task_ids(input);
         self
     }
     /// Sets or clears the input's `export_task_ids`.
-    pub fn set_export_task_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_export_task_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_export_task_ids(input);
         self
     }
     /// The value set for the input's `export_task_ids`, if any.
-    pub fn get_export_task_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_export_task_ids(&self) -> &Option<Vec<String>> {
         self.input.get_export_task_ids()
     }
     /// Waits until [`ExportTaskCancelled`](crate::waiters::ExportTaskCancelled) says the wait is over: polls `DescribeExportTasks` with this input every 15 seconds, at most 40 times, and for at most `timeout` overall.
@@ -80,7 +67,7 @@ impl DescribeExportTasksFluentBuilder {
     pub async fn wait_until_export_task_cancelled(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeExportTasksResult,
             DescribeExportTasksError,
@@ -91,10 +78,10 @@ impl DescribeExportTasksFluentBuilder {
         >,
     > {
         let settings = crate::waiters::ExportTaskCancelled::settings().timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -122,7 +109,7 @@ impl DescribeExportTasksFluentBuilder {
     pub async fn wait_until_export_task_completed(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeExportTasksResult,
             DescribeExportTasksError,
@@ -133,10 +120,10 @@ impl DescribeExportTasksFluentBuilder {
         >,
     > {
         let settings = crate::waiters::ExportTaskCompleted::settings().timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -174,7 +161,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeExportTasks as Operation>::serialize_request(input),
             <DescribeExportTasks as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeFastLaunchImages, DescribeFastLaunchImagesError, Operation,
 };
 /// A call to [`DescribeFastLaunchImages`](crate::operation::DescribeFastLaunchImages): Describe details for Windows AMIs that are configured for Windows fast launch. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeFastLaunchImagesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeFastLaunchImagesRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeFastLaunchImagesFluentBuilder {
     ) -> Self {
         DescribeFastLaunchImagesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeFastLaunchImagesError`](crate::operation::DescribeFastLaunchImagesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeFastLaunchImagesResult,
         ::awsgen_runtime::client::SdkError<DescribeFastLaunchImagesError>,
     > {
@@ -36,25 +36,17 @@ impl DescribeFastLaunchImagesFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `image_ids`: see [`image_ids`](crate::types::builders::DescribeFastLaunchImagesRequestBuilder::image_ids).
-    pub fn image_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.image_ids(input);
         self
     }
     /// Sets or clears the input's `image_ids`.
-    pub fn set_image_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_image_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_image_ids(input);
         self
     }
     /// The value set for the input's `image_ids`, if any.
-    pub fn get_image_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_image_ids(&self) -> &Option<Vec<String>> {
         self.input.get_image_ids()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeFastLaunchImagesRequestBuilder::filters).
@@ -63,17 +55,12 @@ impl DescribeFastLaunchImagesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeFastLaunchImagesRequestBuilder::max_results).
@@ -82,32 +69,26 @@ impl DescribeFastLaunchImagesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeFastLaunchImagesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeFastLaunchImagesRequestBuilder::dry_run).
@@ -116,12 +97,12 @@ impl DescribeFastLaunchImagesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -129,12 +110,12 @@ impl DescribeFastLaunchImagesFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeFastLaunchImagesPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeFastLaunchImages`](crate::operation::DescribeFastLaunchImages) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeFastLaunchImagesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeFastLaunchImagesPages {
@@ -144,7 +125,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeFastLaunchImagesP
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeFastLaunchImagesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeFastLaunchImagesResult,
         ::awsgen_runtime::client::SdkError<DescribeFastLaunchImagesError>,
     > {
@@ -153,7 +134,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeFastLaunchImagesP
     fn next_input(
         input: &crate::types::DescribeFastLaunchImagesRequest,
         output: &crate::types::DescribeFastLaunchImagesResult,
-    ) -> ::std::option::Option<crate::types::DescribeFastLaunchImagesRequest> {
+    ) -> Option<crate::types::DescribeFastLaunchImagesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -161,7 +142,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeFastLaunchImagesP
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -169,10 +150,8 @@ for DescribeFastLaunchImagesPages {
     type Item = crate::types::DescribeFastLaunchImagesSuccessItem;
     fn items(
         output: crate::types::DescribeFastLaunchImagesResult,
-    ) -> ::std::vec::Vec<crate::types::DescribeFastLaunchImagesSuccessItem> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.fast_launch_images)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::DescribeFastLaunchImagesSuccessItem> {
+        Some(output).and_then(|value| value.fast_launch_images).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -190,7 +169,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeFastLaunchImages as Operation>::serialize_request(input),
             <DescribeFastLaunchImages as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeFleetHistory, DescribeFleetHistoryError, Operation};
 /// A call to [`DescribeFleetHistory`](crate::operation::DescribeFleetHistory): Describes the events for the specified EC2 Fleet during the specified time. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeFleetHistoryFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeFleetHistoryRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeFleetHistoryFluentBuilder {
     ) -> Self {
         DescribeFleetHistoryFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeFleetHistoryError`](crate::operation::DescribeFleetHistoryError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeFleetHistoryResult,
         ::awsgen_runtime::client::SdkError<DescribeFleetHistoryError>,
     > {
@@ -42,12 +42,12 @@ impl DescribeFleetHistoryFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `event_type`: see [`event_type`](crate::types::builders::DescribeFleetHistoryRequestBuilder::event_type).
@@ -58,15 +58,13 @@ impl DescribeFleetHistoryFluentBuilder {
     /// Sets or clears the input's `event_type`.
     pub fn set_event_type(
         mut self,
-        input: ::std::option::Option<crate::types::FleetEventType>,
+        input: Option<crate::types::FleetEventType>,
     ) -> Self {
         self.input = self.input.set_event_type(input);
         self
     }
     /// The value set for the input's `event_type`, if any.
-    pub fn get_event_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::FleetEventType> {
+    pub fn get_event_type(&self) -> &Option<crate::types::FleetEventType> {
         self.input.get_event_type()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeFleetHistoryRequestBuilder::max_results).
@@ -75,52 +73,40 @@ impl DescribeFleetHistoryFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeFleetHistoryRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `fleet_id`: see [`fleet_id`](crate::types::builders::DescribeFleetHistoryRequestBuilder::fleet_id).
-    pub fn fleet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn fleet_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.fleet_id(input);
         self
     }
     /// Sets or clears the input's `fleet_id`.
-    pub fn set_fleet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fleet_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_fleet_id(input);
         self
     }
     /// The value set for the input's `fleet_id`, if any.
-    pub fn get_fleet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fleet_id(&self) -> &Option<String> {
         self.input.get_fleet_id()
     }
     /// Sets the input's `start_time`: see [`start_time`](crate::types::builders::DescribeFleetHistoryRequestBuilder::start_time).
@@ -131,15 +117,13 @@ impl DescribeFleetHistoryFluentBuilder {
     /// Sets or clears the input's `start_time`.
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_start_time(input);
         self
     }
     /// The value set for the input's `start_time`, if any.
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_start_time()
     }
 }
@@ -158,7 +142,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeFleetHistory as Operation>::serialize_request(input),
             <DescribeFleetHistory as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeFlowLogs, DescribeFlowLogsError, Operation};
 /// A call to [`DescribeFlowLogs`](crate::operation::DescribeFlowLogs): Describes one or more flow logs. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeFlowLogsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeFlowLogsRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeFlowLogsFluentBuilder {
     ) -> Self {
         DescribeFlowLogsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeFlowLogsError`](crate::operation::DescribeFlowLogsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeFlowLogsResult,
         ::awsgen_runtime::client::SdkError<DescribeFlowLogsError>,
     > {
@@ -37,12 +37,12 @@ impl DescribeFlowLogsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filter`: see [`filter`](crate::types::builders::DescribeFlowLogsRequestBuilder::filter).
@@ -51,39 +51,26 @@ impl DescribeFlowLogsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filter`.
-    pub fn set_filter(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filter(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filter(input);
         self
     }
     /// The value set for the input's `filter`, if any.
-    pub fn get_filter(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filter(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filter()
     }
     /// Appends one item to the input's `flow_log_ids`: see [`flow_log_ids`](crate::types::builders::DescribeFlowLogsRequestBuilder::flow_log_ids).
-    pub fn flow_log_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn flow_log_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.flow_log_ids(input);
         self
     }
     /// Sets or clears the input's `flow_log_ids`.
-    pub fn set_flow_log_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_flow_log_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_flow_log_ids(input);
         self
     }
     /// The value set for the input's `flow_log_ids`, if any.
-    pub fn get_flow_log_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_flow_log_ids(&self) -> &Option<Vec<String>> {
         self.input.get_flow_log_ids()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeFlowLogsRequestBuilder::max_results).
@@ -92,32 +79,26 @@ impl DescribeFlowLogsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeFlowLogsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -125,12 +106,12 @@ impl DescribeFlowLogsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeFlowLogsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeFlowLogs`](crate::operation::DescribeFlowLogs) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeFlowLogsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeFlowLogsPages {
@@ -140,7 +121,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeFlowLogsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeFlowLogsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeFlowLogsResult,
         ::awsgen_runtime::client::SdkError<DescribeFlowLogsError>,
     > {
@@ -149,7 +130,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeFlowLogsPages {
     fn next_input(
         input: &crate::types::DescribeFlowLogsRequest,
         output: &crate::types::DescribeFlowLogsResult,
-    ) -> ::std::option::Option<crate::types::DescribeFlowLogsRequest> {
+    ) -> Option<crate::types::DescribeFlowLogsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -157,17 +138,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeFlowLogsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for DescribeFlowLogsPages {
     type Item = crate::types::FlowLog;
     fn items(
         output: crate::types::DescribeFlowLogsResult,
-    ) -> ::std::vec::Vec<crate::types::FlowLog> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.flow_logs)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::FlowLog> {
+        Some(output).and_then(|value| value.flow_logs).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -185,7 +164,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeFlowLogs as Operation>::serialize_request(input),
             <DescribeFlowLogs as Operation>::parse_response,
         )

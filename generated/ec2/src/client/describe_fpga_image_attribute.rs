@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeFpgaImageAttribute, DescribeFpgaImageAttributeError, Operation,
 };
 /// A call to [`DescribeFpgaImageAttribute`](crate::operation::DescribeFpgaImageAttribute): Describes the specified attribute of the specified Amazon FPGA Image (AFI). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeFpgaImageAttributeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeFpgaImageAttributeRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeFpgaImageAttributeFluentBuilder {
     ) -> Self {
         DescribeFpgaImageAttributeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeFpgaImageAttributeError`](crate::operation::DescribeFpgaImageAttributeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeFpgaImageAttributeResult,
         ::awsgen_runtime::client::SdkError<DescribeFpgaImageAttributeError>,
     > {
@@ -44,32 +44,26 @@ impl DescribeFpgaImageAttributeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `fpga_image_id`: see [`fpga_image_id`](crate::types::builders::DescribeFpgaImageAttributeRequestBuilder::fpga_image_id).
-    pub fn fpga_image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn fpga_image_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.fpga_image_id(input);
         self
     }
     /// Sets or clears the input's `fpga_image_id`.
-    pub fn set_fpga_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fpga_image_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_fpga_image_id(input);
         self
     }
     /// The value set for the input's `fpga_image_id`, if any.
-    pub fn get_fpga_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fpga_image_id(&self) -> &Option<String> {
         self.input.get_fpga_image_id()
     }
     /// Sets the input's `attribute`: see [`attribute`](crate::types::builders::DescribeFpgaImageAttributeRequestBuilder::attribute).
@@ -80,15 +74,13 @@ impl DescribeFpgaImageAttributeFluentBuilder {
     /// Sets or clears the input's `attribute`.
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::FpgaImageAttributeName>,
+        input: Option<crate::types::FpgaImageAttributeName>,
     ) -> Self {
         self.input = self.input.set_attribute(input);
         self
     }
     /// The value set for the input's `attribute`, if any.
-    pub fn get_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::FpgaImageAttributeName> {
+    pub fn get_attribute(&self) -> &Option<crate::types::FpgaImageAttributeName> {
         self.input.get_attribute()
     }
 }
@@ -107,7 +99,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeFpgaImageAttribute as Operation>::serialize_request(input),
             <DescribeFpgaImageAttribute as Operation>::parse_response,
         )

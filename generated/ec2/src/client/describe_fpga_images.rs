@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeFpgaImages, DescribeFpgaImagesError, Operation};
 /// A call to [`DescribeFpgaImages`](crate::operation::DescribeFpgaImages): Describes the Amazon FPGA Images (AFIs) available to you. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeFpgaImagesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeFpgaImagesRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeFpgaImagesFluentBuilder {
     ) -> Self {
         DescribeFpgaImagesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeFpgaImagesError`](crate::operation::DescribeFpgaImagesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeFpgaImagesResult,
         ::awsgen_runtime::client::SdkError<DescribeFpgaImagesError>,
     > {
@@ -37,56 +37,40 @@ impl DescribeFpgaImagesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `fpga_image_ids`: see [`fpga_image_ids`](crate::types::builders::DescribeFpgaImagesRequestBuilder::fpga_image_ids).
-    pub fn fpga_image_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn fpga_image_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.fpga_image_ids(input);
         self
     }
     /// Sets or clears the input's `fpga_image_ids`.
-    pub fn set_fpga_image_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_fpga_image_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_fpga_image_ids(input);
         self
     }
     /// The value set for the input's `fpga_image_ids`, if any.
-    pub fn get_fpga_image_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_fpga_image_ids(&self) -> &Option<Vec<String>> {
         self.input.get_fpga_image_ids()
     }
     /// Appends one item to the input's `owners`: see [`owners`](crate::types::builders::DescribeFpgaImagesRequestBuilder::owners).
-    pub fn owners(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn owners(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.owners(input);
         self
     }
     /// Sets or clears the input's `owners`.
-    pub fn set_owners(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_owners(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_owners(input);
         self
     }
     /// The value set for the input's `owners`, if any.
-    pub fn get_owners(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_owners(&self) -> &Option<Vec<String>> {
         self.input.get_owners()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeFpgaImagesRequestBuilder::filters).
@@ -95,37 +79,26 @@ impl DescribeFpgaImagesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeFpgaImagesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeFpgaImagesRequestBuilder::max_results).
@@ -134,12 +107,12 @@ impl DescribeFpgaImagesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -147,12 +120,12 @@ impl DescribeFpgaImagesFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeFpgaImagesPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeFpgaImages`](crate::operation::DescribeFpgaImages) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeFpgaImagesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeFpgaImagesPages {
@@ -162,7 +135,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeFpgaImagesPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeFpgaImagesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeFpgaImagesResult,
         ::awsgen_runtime::client::SdkError<DescribeFpgaImagesError>,
     > {
@@ -171,7 +144,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeFpgaImagesPages {
     fn next_input(
         input: &crate::types::DescribeFpgaImagesRequest,
         output: &crate::types::DescribeFpgaImagesResult,
-    ) -> ::std::option::Option<crate::types::DescribeFpgaImagesRequest> {
+    ) -> Option<crate::types::DescribeFpgaImagesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -179,17 +152,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeFpgaImagesPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for DescribeFpgaImagesPages {
     type Item = crate::types::FpgaImage;
     fn items(
         output: crate::types::DescribeFpgaImagesResult,
-    ) -> ::std::vec::Vec<crate::types::FpgaImage> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.fpga_images)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::FpgaImage> {
+        Some(output).and_then(|value| value.fpga_images).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -207,7 +178,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeFpgaImages as Operation>::serialize_request(input),
             <DescribeFpgaImages as Operation>::parse_response,
         )

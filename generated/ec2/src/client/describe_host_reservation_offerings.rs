@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeHostReservationOfferings, DescribeHostReservationOfferingsError, Operation,
 };
 /// A call to [`DescribeHostReservationOfferings`](crate::operation::DescribeHostReservationOfferings): Describes the Dedicated Host reservations that are available to purchase. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeHostReservationOfferingsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeHostReservationOfferingsRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeHostReservationOfferingsFluentBuilder {
     ) -> Self {
         DescribeHostReservationOfferingsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeHostReservationOfferingsError`](crate::operation::DescribeHostReservationOfferingsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeHostReservationOfferingsResult,
         ::awsgen_runtime::client::SdkError<DescribeHostReservationOfferingsError>,
     > {
@@ -41,17 +41,12 @@ impl DescribeHostReservationOfferingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filter`.
-    pub fn set_filter(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filter(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filter(input);
         self
     }
     /// The value set for the input's `filter`, if any.
-    pub fn get_filter(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filter(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filter()
     }
     /// Sets the input's `max_duration`: see [`max_duration`](crate::types::builders::DescribeHostReservationOfferingsRequestBuilder::max_duration).
@@ -60,12 +55,12 @@ impl DescribeHostReservationOfferingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_duration`.
-    pub fn set_max_duration(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_duration(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_duration(input);
         self
     }
     /// The value set for the input's `max_duration`, if any.
-    pub fn get_max_duration(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_duration(&self) -> &Option<i32> {
         self.input.get_max_duration()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeHostReservationOfferingsRequestBuilder::max_results).
@@ -74,12 +69,12 @@ impl DescribeHostReservationOfferingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `min_duration`: see [`min_duration`](crate::types::builders::DescribeHostReservationOfferingsRequestBuilder::min_duration).
@@ -88,52 +83,40 @@ impl DescribeHostReservationOfferingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `min_duration`.
-    pub fn set_min_duration(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_min_duration(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_min_duration(input);
         self
     }
     /// The value set for the input's `min_duration`, if any.
-    pub fn get_min_duration(&self) -> &::std::option::Option<i32> {
+    pub fn get_min_duration(&self) -> &Option<i32> {
         self.input.get_min_duration()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeHostReservationOfferingsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `offering_id`: see [`offering_id`](crate::types::builders::DescribeHostReservationOfferingsRequestBuilder::offering_id).
-    pub fn offering_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn offering_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.offering_id(input);
         self
     }
     /// Sets or clears the input's `offering_id`.
-    pub fn set_offering_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_offering_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_offering_id(input);
         self
     }
     /// The value set for the input's `offering_id`, if any.
-    pub fn get_offering_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_offering_id(&self) -> &Option<String> {
         self.input.get_offering_id()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -143,12 +126,12 @@ impl DescribeHostReservationOfferingsFluentBuilder {
         DescribeHostReservationOfferingsPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeHostReservationOfferings`](crate::operation::DescribeHostReservationOfferings) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeHostReservationOfferingsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -159,7 +142,7 @@ for DescribeHostReservationOfferingsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeHostReservationOfferingsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeHostReservationOfferingsResult,
         ::awsgen_runtime::client::SdkError<DescribeHostReservationOfferingsError>,
     > {
@@ -168,7 +151,7 @@ for DescribeHostReservationOfferingsPages {
     fn next_input(
         input: &crate::types::DescribeHostReservationOfferingsRequest,
         output: &crate::types::DescribeHostReservationOfferingsResult,
-    ) -> ::std::option::Option<crate::types::DescribeHostReservationOfferingsRequest> {
+    ) -> Option<crate::types::DescribeHostReservationOfferingsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -176,7 +159,7 @@ for DescribeHostReservationOfferingsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -184,10 +167,8 @@ for DescribeHostReservationOfferingsPages {
     type Item = crate::types::HostOffering;
     fn items(
         output: crate::types::DescribeHostReservationOfferingsResult,
-    ) -> ::std::vec::Vec<crate::types::HostOffering> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.offering_set)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::HostOffering> {
+        Some(output).and_then(|value| value.offering_set).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -205,7 +186,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeHostReservationOfferings as Operation>::serialize_request(input),
             <DescribeHostReservationOfferings as Operation>::parse_response,
         )

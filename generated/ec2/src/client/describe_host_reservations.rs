@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeHostReservations, DescribeHostReservationsError, Operation,
 };
 /// A call to [`DescribeHostReservations`](crate::operation::DescribeHostReservations): Describes reservations that are associated with Dedicated Hosts in your account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeHostReservationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeHostReservationsRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeHostReservationsFluentBuilder {
     ) -> Self {
         DescribeHostReservationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeHostReservationsError`](crate::operation::DescribeHostReservationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeHostReservationsResult,
         ::awsgen_runtime::client::SdkError<DescribeHostReservationsError>,
     > {
@@ -41,39 +41,26 @@ impl DescribeHostReservationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filter`.
-    pub fn set_filter(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filter(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filter(input);
         self
     }
     /// The value set for the input's `filter`, if any.
-    pub fn get_filter(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filter(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filter()
     }
     /// Appends one item to the input's `host_reservation_id_set`: see [`host_reservation_id_set`](crate::types::builders::DescribeHostReservationsRequestBuilder::host_reservation_id_set).
-    pub fn host_reservation_id_set(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn host_reservation_id_set(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.host_reservation_id_set(input);
         self
     }
     /// Sets or clears the input's `host_reservation_id_set`.
-    pub fn set_host_reservation_id_set(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_host_reservation_id_set(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_host_reservation_id_set(input);
         self
     }
     /// The value set for the input's `host_reservation_id_set`, if any.
-    pub fn get_host_reservation_id_set(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_host_reservation_id_set(&self) -> &Option<Vec<String>> {
         self.input.get_host_reservation_id_set()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeHostReservationsRequestBuilder::max_results).
@@ -82,32 +69,26 @@ impl DescribeHostReservationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeHostReservationsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -115,12 +96,12 @@ impl DescribeHostReservationsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeHostReservationsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeHostReservations`](crate::operation::DescribeHostReservations) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeHostReservationsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeHostReservationsPages {
@@ -130,7 +111,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeHostReservationsP
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeHostReservationsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeHostReservationsResult,
         ::awsgen_runtime::client::SdkError<DescribeHostReservationsError>,
     > {
@@ -139,7 +120,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeHostReservationsP
     fn next_input(
         input: &crate::types::DescribeHostReservationsRequest,
         output: &crate::types::DescribeHostReservationsResult,
-    ) -> ::std::option::Option<crate::types::DescribeHostReservationsRequest> {
+    ) -> Option<crate::types::DescribeHostReservationsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -147,7 +128,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeHostReservationsP
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -155,10 +136,8 @@ for DescribeHostReservationsPages {
     type Item = crate::types::HostReservation;
     fn items(
         output: crate::types::DescribeHostReservationsResult,
-    ) -> ::std::vec::Vec<crate::types::HostReservation> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.host_reservation_set)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::HostReservation> {
+        Some(output).and_then(|value| value.host_reservation_set).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -176,7 +155,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeHostReservations as Operation>::serialize_request(input),
             <DescribeHostReservations as Operation>::parse_response,
         )

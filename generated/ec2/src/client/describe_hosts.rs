@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeHosts, DescribeHostsError, Operation};
 /// A call to [`DescribeHosts`](crate::operation::DescribeHosts): Describes the specified Dedicated Hosts or all your Dedicated Hosts. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeHostsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeHostsRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeHostsFluentBuilder {
     ) -> Self {
         DescribeHostsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeHostsError`](crate::operation::DescribeHostsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeHostsResult,
         ::awsgen_runtime::client::SdkError<DescribeHostsError>,
     > {
@@ -32,45 +32,31 @@ impl DescribeHostsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `host_ids`: see [`host_ids`](crate::types::builders::DescribeHostsRequestBuilder::host_ids).
-    pub fn host_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn host_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.host_ids(input);
         self
     }
     /// Sets or clears the input's `host_ids`.
-    pub fn set_host_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_host_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_host_ids(input);
         self
     }
     /// The value set for the input's `host_ids`, if any.
-    pub fn get_host_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_host_ids(&self) -> &Option<Vec<String>> {
         self.input.get_host_ids()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeHostsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeHostsRequestBuilder::max_results).
@@ -79,12 +65,12 @@ impl DescribeHostsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Appends one item to the input's `filter`: see [`filter`](crate::types::builders::DescribeHostsRequestBuilder::filter).
@@ -93,17 +79,12 @@ impl DescribeHostsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filter`.
-    pub fn set_filter(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filter(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filter(input);
         self
     }
     /// The value set for the input's `filter`, if any.
-    pub fn get_filter(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filter(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filter()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -111,12 +92,12 @@ impl DescribeHostsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeHostsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeHosts`](crate::operation::DescribeHosts) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeHostsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeHostsPages {
@@ -126,7 +107,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeHostsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeHostsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeHostsResult,
         ::awsgen_runtime::client::SdkError<DescribeHostsError>,
     > {
@@ -135,7 +116,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeHostsPages {
     fn next_input(
         input: &crate::types::DescribeHostsRequest,
         output: &crate::types::DescribeHostsResult,
-    ) -> ::std::option::Option<crate::types::DescribeHostsRequest> {
+    ) -> Option<crate::types::DescribeHostsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -143,17 +124,13 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeHostsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for DescribeHostsPages {
     type Item = crate::types::Host;
-    fn items(
-        output: crate::types::DescribeHostsResult,
-    ) -> ::std::vec::Vec<crate::types::Host> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.hosts)
-            .unwrap_or_default()
+    fn items(output: crate::types::DescribeHostsResult) -> Vec<crate::types::Host> {
+        Some(output).and_then(|value| value.hosts).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -171,7 +148,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeHosts as Operation>::serialize_request(input),
             <DescribeHosts as Operation>::parse_response,
         )

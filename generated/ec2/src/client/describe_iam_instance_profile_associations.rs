@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DescribeIamInstanceProfileAssociations`](crate::operation::DescribeIamInstanceProfileAssociations): Describes your IAM instance profile associations. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeIamInstanceProfileAssociationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeIamInstanceProfileAssociationsRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeIamInstanceProfileAssociationsFluentBuilder {
     ) -> Self {
         DescribeIamInstanceProfileAssociationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeIamInstanceProfileAssociationsError`](crate::operation::DescribeIamInstanceProfileAssociationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeIamInstanceProfileAssociationsResult,
         ::awsgen_runtime::client::SdkError<DescribeIamInstanceProfileAssociationsError>,
     > {
@@ -37,25 +37,17 @@ impl DescribeIamInstanceProfileAssociationsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `association_ids`: see [`association_ids`](crate::types::builders::DescribeIamInstanceProfileAssociationsRequestBuilder::association_ids).
-    pub fn association_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn association_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.association_ids(input);
         self
     }
     /// Sets or clears the input's `association_ids`.
-    pub fn set_association_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_association_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_association_ids(input);
         self
     }
     /// The value set for the input's `association_ids`, if any.
-    pub fn get_association_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_association_ids(&self) -> &Option<Vec<String>> {
         self.input.get_association_ids()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeIamInstanceProfileAssociationsRequestBuilder::filters).
@@ -64,17 +56,12 @@ impl DescribeIamInstanceProfileAssociationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeIamInstanceProfileAssociationsRequestBuilder::max_results).
@@ -83,32 +70,26 @@ impl DescribeIamInstanceProfileAssociationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeIamInstanceProfileAssociationsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -118,12 +99,12 @@ impl DescribeIamInstanceProfileAssociationsFluentBuilder {
         DescribeIamInstanceProfileAssociationsPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeIamInstanceProfileAssociations`](crate::operation::DescribeIamInstanceProfileAssociations) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIamInstanceProfileAssociationsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -134,7 +115,7 @@ for DescribeIamInstanceProfileAssociationsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeIamInstanceProfileAssociationsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeIamInstanceProfileAssociationsResult,
         ::awsgen_runtime::client::SdkError<DescribeIamInstanceProfileAssociationsError>,
     > {
@@ -143,9 +124,7 @@ for DescribeIamInstanceProfileAssociationsPages {
     fn next_input(
         input: &crate::types::DescribeIamInstanceProfileAssociationsRequest,
         output: &crate::types::DescribeIamInstanceProfileAssociationsResult,
-    ) -> ::std::option::Option<
-        crate::types::DescribeIamInstanceProfileAssociationsRequest,
-    > {
+    ) -> Option<crate::types::DescribeIamInstanceProfileAssociationsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -153,7 +132,7 @@ for DescribeIamInstanceProfileAssociationsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -161,8 +140,8 @@ for DescribeIamInstanceProfileAssociationsPages {
     type Item = crate::types::IamInstanceProfileAssociation;
     fn items(
         output: crate::types::DescribeIamInstanceProfileAssociationsResult,
-    ) -> ::std::vec::Vec<crate::types::IamInstanceProfileAssociation> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::IamInstanceProfileAssociation> {
+        Some(output)
             .and_then(|value| value.iam_instance_profile_associations)
             .unwrap_or_default()
     }
@@ -182,7 +161,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeIamInstanceProfileAssociations as Operation>::serialize_request(
                 input,
             ),

@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeIdFormat, DescribeIdFormatError, Operation};
 /// A call to [`DescribeIdFormat`](crate::operation::DescribeIdFormat): Describes the ID format settings for your resources on a per-Region basis, for example, to view which resource types are enabled for longer IDs. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeIdFormatFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeIdFormatRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeIdFormatFluentBuilder {
     ) -> Self {
         DescribeIdFormatFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeIdFormatError`](crate::operation::DescribeIdFormatError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeIdFormatResult,
         ::awsgen_runtime::client::SdkError<DescribeIdFormatError>,
     > {
@@ -32,23 +32,17 @@ impl DescribeIdFormatFluentBuilder {
         &self.input
     }
     /// Sets the input's `resource`: see [`resource`](crate::types::builders::DescribeIdFormatRequestBuilder::resource).
-    pub fn resource(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource(input);
         self
     }
     /// Sets or clears the input's `resource`.
-    pub fn set_resource(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource(input);
         self
     }
     /// The value set for the input's `resource`, if any.
-    pub fn get_resource(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource(&self) -> &Option<String> {
         self.input.get_resource()
     }
 }
@@ -67,7 +61,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeIdFormat as Operation>::serialize_request(input),
             <DescribeIdFormat as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeIdentityIdFormat, DescribeIdentityIdFormatError, Operation,
 };
 /// A call to [`DescribeIdentityIdFormat`](crate::operation::DescribeIdentityIdFormat): Describes the ID format settings for resources for the specified IAM user, IAM role, or root user. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeIdentityIdFormatFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeIdentityIdFormatRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeIdentityIdFormatFluentBuilder {
     ) -> Self {
         DescribeIdentityIdFormatFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeIdentityIdFormatError`](crate::operation::DescribeIdentityIdFormatError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeIdentityIdFormatResult,
         ::awsgen_runtime::client::SdkError<DescribeIdentityIdFormatError>,
     > {
@@ -39,43 +39,31 @@ impl DescribeIdentityIdFormatFluentBuilder {
         &self.input
     }
     /// Sets the input's `resource`: see [`resource`](crate::types::builders::DescribeIdentityIdFormatRequestBuilder::resource).
-    pub fn resource(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource(input);
         self
     }
     /// Sets or clears the input's `resource`.
-    pub fn set_resource(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource(input);
         self
     }
     /// The value set for the input's `resource`, if any.
-    pub fn get_resource(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource(&self) -> &Option<String> {
         self.input.get_resource()
     }
     /// Sets the input's `principal_arn`: see [`principal_arn`](crate::types::builders::DescribeIdentityIdFormatRequestBuilder::principal_arn).
-    pub fn principal_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn principal_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.principal_arn(input);
         self
     }
     /// Sets or clears the input's `principal_arn`.
-    pub fn set_principal_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_principal_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_principal_arn(input);
         self
     }
     /// The value set for the input's `principal_arn`, if any.
-    pub fn get_principal_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_principal_arn(&self) -> &Option<String> {
         self.input.get_principal_arn()
     }
 }
@@ -94,7 +82,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeIdentityIdFormat as Operation>::serialize_request(input),
             <DescribeIdentityIdFormat as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeImageAttribute, DescribeImageAttributeError, Operation};
 /// A call to [`DescribeImageAttribute`](crate::operation::DescribeImageAttribute): Describes the specified attribute of the specified AMI. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeImageAttributeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeImageAttributeRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeImageAttributeFluentBuilder {
     ) -> Self {
         DescribeImageAttributeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeImageAttributeError`](crate::operation::DescribeImageAttributeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ImageAttribute,
         ::awsgen_runtime::client::SdkError<DescribeImageAttributeError>,
     > {
@@ -44,35 +44,27 @@ impl DescribeImageAttributeFluentBuilder {
     /// Sets or clears the input's `attribute`.
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::ImageAttributeName>,
+        input: Option<crate::types::ImageAttributeName>,
     ) -> Self {
         self.input = self.input.set_attribute(input);
         self
     }
     /// The value set for the input's `attribute`, if any.
-    pub fn get_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::ImageAttributeName> {
+    pub fn get_attribute(&self) -> &Option<crate::types::ImageAttributeName> {
         self.input.get_attribute()
     }
     /// Sets the input's `image_id`: see [`image_id`](crate::types::builders::DescribeImageAttributeRequestBuilder::image_id).
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.image_id(input);
         self
     }
     /// Sets or clears the input's `image_id`.
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_image_id(input);
         self
     }
     /// The value set for the input's `image_id`, if any.
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         self.input.get_image_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeImageAttributeRequestBuilder::dry_run).
@@ -81,12 +73,12 @@ impl DescribeImageAttributeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -105,7 +97,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeImageAttribute as Operation>::serialize_request(input),
             <DescribeImageAttribute as Operation>::parse_response,
         )

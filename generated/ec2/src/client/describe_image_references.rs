@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeImageReferences, DescribeImageReferencesError, Operation};
 /// A call to [`DescribeImageReferences`](crate::operation::DescribeImageReferences): Describes your Amazon Web Services resources that are referencing the specified images. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeImageReferencesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeImageReferencesRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeImageReferencesFluentBuilder {
     ) -> Self {
         DescribeImageReferencesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeImageReferencesError`](crate::operation::DescribeImageReferencesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeImageReferencesResult,
         ::awsgen_runtime::client::SdkError<DescribeImageReferencesError>,
     > {
@@ -37,25 +37,17 @@ impl DescribeImageReferencesFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `image_ids`: see [`image_ids`](crate::types::builders::DescribeImageReferencesRequestBuilder::image_ids).
-    pub fn image_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.image_ids(input);
         self
     }
     /// Sets or clears the input's `image_ids`.
-    pub fn set_image_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_image_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_image_ids(input);
         self
     }
     /// The value set for the input's `image_ids`, if any.
-    pub fn get_image_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_image_ids(&self) -> &Option<Vec<String>> {
         self.input.get_image_ids()
     }
     /// Sets the input's `include_all_resource_types`: see [`include_all_resource_types`](crate::types::builders::DescribeImageReferencesRequestBuilder::include_all_resource_types).
@@ -64,15 +56,12 @@ impl DescribeImageReferencesFluentBuilder {
         self
     }
     /// Sets or clears the input's `include_all_resource_types`.
-    pub fn set_include_all_resource_types(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_all_resource_types(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_include_all_resource_types(input);
         self
     }
     /// The value set for the input's `include_all_resource_types`, if any.
-    pub fn get_include_all_resource_types(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_all_resource_types(&self) -> &Option<bool> {
         self.input.get_include_all_resource_types()
     }
     /// Appends one item to the input's `resource_types`: see [`resource_types`](crate::types::builders::DescribeImageReferencesRequestBuilder::resource_types).
@@ -83,35 +72,27 @@ impl DescribeImageReferencesFluentBuilder {
     /// Sets or clears the input's `resource_types`.
     pub fn set_resource_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ResourceTypeRequest>>,
+        input: Option<Vec<crate::types::ResourceTypeRequest>>,
     ) -> Self {
         self.input = self.input.set_resource_types(input);
         self
     }
     /// The value set for the input's `resource_types`, if any.
-    pub fn get_resource_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ResourceTypeRequest>> {
+    pub fn get_resource_types(&self) -> &Option<Vec<crate::types::ResourceTypeRequest>> {
         self.input.get_resource_types()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeImageReferencesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeImageReferencesRequestBuilder::dry_run).
@@ -120,12 +101,12 @@ impl DescribeImageReferencesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeImageReferencesRequestBuilder::max_results).
@@ -134,12 +115,12 @@ impl DescribeImageReferencesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -155,7 +136,7 @@ impl DescribeImageReferencesFluentBuilder {
     }
 }
 /// How [`DescribeImageReferences`](crate::operation::DescribeImageReferences) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeImageReferencesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeImageReferencesPages {
@@ -165,7 +146,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeImageReferencesPa
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeImageReferencesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeImageReferencesResult,
         ::awsgen_runtime::client::SdkError<DescribeImageReferencesError>,
     > {
@@ -174,7 +155,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeImageReferencesPa
     fn next_input(
         input: &crate::types::DescribeImageReferencesRequest,
         output: &crate::types::DescribeImageReferencesResult,
-    ) -> ::std::option::Option<crate::types::DescribeImageReferencesRequest> {
+    ) -> Option<crate::types::DescribeImageReferencesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -182,7 +163,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeImageReferencesPa
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -190,10 +171,8 @@ for DescribeImageReferencesPages {
     type Item = crate::types::ImageReference;
     fn items(
         output: crate::types::DescribeImageReferencesResult,
-    ) -> ::std::vec::Vec<crate::types::ImageReference> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.image_references)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::ImageReference> {
+        Some(output).and_then(|value| value.image_references).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -211,7 +190,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeImageReferences as Operation>::serialize_request(input),
             <DescribeImageReferences as Operation>::parse_response,
         )

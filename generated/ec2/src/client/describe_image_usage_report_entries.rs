@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeImageUsageReportEntries, DescribeImageUsageReportEntriesError, Operation,
 };
 /// A call to [`DescribeImageUsageReportEntries`](crate::operation::DescribeImageUsageReportEntries): Describes the entries in image usage reports, showing how your images are used across other Amazon Web Services accounts. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeImageUsageReportEntriesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeImageUsageReportEntriesRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeImageUsageReportEntriesFluentBuilder {
     ) -> Self {
         DescribeImageUsageReportEntriesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeImageUsageReportEntriesError`](crate::operation::DescribeImageUsageReportEntriesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeImageUsageReportEntriesResult,
         ::awsgen_runtime::client::SdkError<DescribeImageUsageReportEntriesError>,
     > {
@@ -36,67 +36,45 @@ impl DescribeImageUsageReportEntriesFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `image_ids`: see [`image_ids`](crate::types::builders::DescribeImageUsageReportEntriesRequestBuilder::image_ids).
-    pub fn image_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.image_ids(input);
         self
     }
     /// Sets or clears the input's `image_ids`.
-    pub fn set_image_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_image_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_image_ids(input);
         self
     }
     /// The value set for the input's `image_ids`, if any.
-    pub fn get_image_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_image_ids(&self) -> &Option<Vec<String>> {
         self.input.get_image_ids()
     }
     /// Appends one item to the input's `report_ids`: see [`report_ids`](crate::types::builders::DescribeImageUsageReportEntriesRequestBuilder::report_ids).
-    pub fn report_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn report_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.report_ids(input);
         self
     }
     /// Sets or clears the input's `report_ids`.
-    pub fn set_report_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_report_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_report_ids(input);
         self
     }
     /// The value set for the input's `report_ids`, if any.
-    pub fn get_report_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_report_ids(&self) -> &Option<Vec<String>> {
         self.input.get_report_ids()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeImageUsageReportEntriesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeImageUsageReportEntriesRequestBuilder::filters).
@@ -105,17 +83,12 @@ impl DescribeImageUsageReportEntriesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeImageUsageReportEntriesRequestBuilder::dry_run).
@@ -124,12 +97,12 @@ impl DescribeImageUsageReportEntriesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeImageUsageReportEntriesRequestBuilder::max_results).
@@ -138,12 +111,12 @@ impl DescribeImageUsageReportEntriesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -153,12 +126,12 @@ impl DescribeImageUsageReportEntriesFluentBuilder {
         DescribeImageUsageReportEntriesPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeImageUsageReportEntries`](crate::operation::DescribeImageUsageReportEntries) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeImageUsageReportEntriesPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -169,7 +142,7 @@ for DescribeImageUsageReportEntriesPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeImageUsageReportEntriesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeImageUsageReportEntriesResult,
         ::awsgen_runtime::client::SdkError<DescribeImageUsageReportEntriesError>,
     > {
@@ -178,7 +151,7 @@ for DescribeImageUsageReportEntriesPages {
     fn next_input(
         input: &crate::types::DescribeImageUsageReportEntriesRequest,
         output: &crate::types::DescribeImageUsageReportEntriesResult,
-    ) -> ::std::option::Option<crate::types::DescribeImageUsageReportEntriesRequest> {
+    ) -> Option<crate::types::DescribeImageUsageReportEntriesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -186,7 +159,7 @@ for DescribeImageUsageReportEntriesPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -194,8 +167,8 @@ for DescribeImageUsageReportEntriesPages {
     type Item = crate::types::ImageUsageReportEntry;
     fn items(
         output: crate::types::DescribeImageUsageReportEntriesResult,
-    ) -> ::std::vec::Vec<crate::types::ImageUsageReportEntry> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::ImageUsageReportEntry> {
+        Some(output)
             .and_then(|value| value.image_usage_report_entries)
             .unwrap_or_default()
     }
@@ -215,7 +188,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeImageUsageReportEntries as Operation>::serialize_request(input),
             <DescribeImageUsageReportEntries as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeImageUsageReports, DescribeImageUsageReportsError, Operation,
 };
 /// A call to [`DescribeImageUsageReports`](crate::operation::DescribeImageUsageReports): Describes the configuration and status of image usage reports, filtered by report IDs or image IDs. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeImageUsageReportsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeImageUsageReportsRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeImageUsageReportsFluentBuilder {
     ) -> Self {
         DescribeImageUsageReportsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeImageUsageReportsError`](crate::operation::DescribeImageUsageReportsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeImageUsageReportsResult,
         ::awsgen_runtime::client::SdkError<DescribeImageUsageReportsError>,
     > {
@@ -36,67 +36,45 @@ impl DescribeImageUsageReportsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `image_ids`: see [`image_ids`](crate::types::builders::DescribeImageUsageReportsRequestBuilder::image_ids).
-    pub fn image_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.image_ids(input);
         self
     }
     /// Sets or clears the input's `image_ids`.
-    pub fn set_image_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_image_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_image_ids(input);
         self
     }
     /// The value set for the input's `image_ids`, if any.
-    pub fn get_image_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_image_ids(&self) -> &Option<Vec<String>> {
         self.input.get_image_ids()
     }
     /// Appends one item to the input's `report_ids`: see [`report_ids`](crate::types::builders::DescribeImageUsageReportsRequestBuilder::report_ids).
-    pub fn report_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn report_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.report_ids(input);
         self
     }
     /// Sets or clears the input's `report_ids`.
-    pub fn set_report_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_report_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_report_ids(input);
         self
     }
     /// The value set for the input's `report_ids`, if any.
-    pub fn get_report_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_report_ids(&self) -> &Option<Vec<String>> {
         self.input.get_report_ids()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeImageUsageReportsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeImageUsageReportsRequestBuilder::filters).
@@ -105,17 +83,12 @@ impl DescribeImageUsageReportsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeImageUsageReportsRequestBuilder::dry_run).
@@ -124,12 +97,12 @@ impl DescribeImageUsageReportsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeImageUsageReportsRequestBuilder::max_results).
@@ -138,12 +111,12 @@ impl DescribeImageUsageReportsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -151,7 +124,7 @@ impl DescribeImageUsageReportsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeImageUsageReportsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
     /// Waits until [`ImageUsageReportAvailable`](crate::waiters::ImageUsageReportAvailable) says the wait is over: polls `DescribeImageUsageReports` with this input every 15 seconds, at most 40 times, and for at most `timeout` overall.
@@ -160,7 +133,7 @@ impl DescribeImageUsageReportsFluentBuilder {
     pub async fn wait_until_image_usage_report_available(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeImageUsageReportsResult,
             DescribeImageUsageReportsError,
@@ -172,10 +145,10 @@ impl DescribeImageUsageReportsFluentBuilder {
     > {
         let settings = crate::waiters::ImageUsageReportAvailable::settings()
             .timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -201,7 +174,7 @@ impl DescribeImageUsageReportsFluentBuilder {
     }
 }
 /// How [`DescribeImageUsageReports`](crate::operation::DescribeImageUsageReports) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeImageUsageReportsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeImageUsageReportsPages {
@@ -211,7 +184,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeImageUsageReports
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeImageUsageReportsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeImageUsageReportsResult,
         ::awsgen_runtime::client::SdkError<DescribeImageUsageReportsError>,
     > {
@@ -220,7 +193,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeImageUsageReports
     fn next_input(
         input: &crate::types::DescribeImageUsageReportsRequest,
         output: &crate::types::DescribeImageUsageReportsResult,
-    ) -> ::std::option::Option<crate::types::DescribeImageUsageReportsRequest> {
+    ) -> Option<crate::types::DescribeImageUsageReportsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -228,7 +201,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeImageUsageReports
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -236,10 +209,8 @@ for DescribeImageUsageReportsPages {
     type Item = crate::types::ImageUsageReport;
     fn items(
         output: crate::types::DescribeImageUsageReportsResult,
-    ) -> ::std::vec::Vec<crate::types::ImageUsageReport> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.image_usage_reports)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::ImageUsageReport> {
+        Some(output).and_then(|value| value.image_usage_reports).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -257,7 +228,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeImageUsageReports as Operation>::serialize_request(input),
             <DescribeImageUsageReports as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeImages, DescribeImagesError, Operation};
 /// A call to [`DescribeImages`](crate::operation::DescribeImages): Describes the specified images (AMIs, AKIs, and ARIs) available to you or all of the images available to you. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeImagesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeImagesRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeImagesFluentBuilder {
     ) -> Self {
         DescribeImagesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeImagesError`](crate::operation::DescribeImagesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeImagesResult,
         ::awsgen_runtime::client::SdkError<DescribeImagesError>,
     > {
@@ -32,69 +32,45 @@ impl DescribeImagesFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `executable_users`: see [`executable_users`](crate::types::builders::DescribeImagesRequestBuilder::executable_users).
-    pub fn executable_users(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn executable_users(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.executable_users(input);
         self
     }
     /// Sets or clears the input's `executable_users`.
-    pub fn set_executable_users(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_executable_users(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_executable_users(input);
         self
     }
     /// The value set for the input's `executable_users`, if any.
-    pub fn get_executable_users(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_executable_users(&self) -> &Option<Vec<String>> {
         self.input.get_executable_users()
     }
     /// Appends one item to the input's `image_ids`: see [`image_ids`](crate::types::builders::DescribeImagesRequestBuilder::image_ids).
-    pub fn image_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.image_ids(input);
         self
     }
     /// Sets or clears the input's `image_ids`.
-    pub fn set_image_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_image_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_image_ids(input);
         self
     }
     /// The value set for the input's `image_ids`, if any.
-    pub fn get_image_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_image_ids(&self) -> &Option<Vec<String>> {
         self.input.get_image_ids()
     }
     /// Appends one item to the input's `owners`: see [`owners`](crate::types::builders::DescribeImagesRequestBuilder::owners).
-    pub fn owners(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn owners(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.owners(input);
         self
     }
     /// Sets or clears the input's `owners`.
-    pub fn set_owners(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_owners(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_owners(input);
         self
     }
     /// The value set for the input's `owners`, if any.
-    pub fn get_owners(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_owners(&self) -> &Option<Vec<String>> {
         self.input.get_owners()
     }
     /// Sets the input's `include_deprecated`: see [`include_deprecated`](crate::types::builders::DescribeImagesRequestBuilder::include_deprecated).
@@ -103,12 +79,12 @@ impl DescribeImagesFluentBuilder {
         self
     }
     /// Sets or clears the input's `include_deprecated`.
-    pub fn set_include_deprecated(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_include_deprecated(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_include_deprecated(input);
         self
     }
     /// The value set for the input's `include_deprecated`, if any.
-    pub fn get_include_deprecated(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_deprecated(&self) -> &Option<bool> {
         self.input.get_include_deprecated()
     }
     /// Sets the input's `include_disabled`: see [`include_disabled`](crate::types::builders::DescribeImagesRequestBuilder::include_disabled).
@@ -117,12 +93,12 @@ impl DescribeImagesFluentBuilder {
         self
     }
     /// Sets or clears the input's `include_disabled`.
-    pub fn set_include_disabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_include_disabled(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_include_disabled(input);
         self
     }
     /// The value set for the input's `include_disabled`, if any.
-    pub fn get_include_disabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_disabled(&self) -> &Option<bool> {
         self.input.get_include_disabled()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeImagesRequestBuilder::max_results).
@@ -131,32 +107,26 @@ impl DescribeImagesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeImagesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeImagesRequestBuilder::dry_run).
@@ -165,12 +135,12 @@ impl DescribeImagesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeImagesRequestBuilder::filters).
@@ -179,17 +149,12 @@ impl DescribeImagesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -197,7 +162,7 @@ impl DescribeImagesFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeImagesPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
     /// Waits until [`ImageAvailable`](crate::waiters::ImageAvailable) says the wait is over: polls `DescribeImages` with this input every 15 seconds, at most 40 times, and for at most `timeout` overall.
@@ -206,7 +171,7 @@ impl DescribeImagesFluentBuilder {
     pub async fn wait_until_image_available(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeImagesResult,
             DescribeImagesError,
@@ -217,10 +182,10 @@ impl DescribeImagesFluentBuilder {
         >,
     > {
         let settings = crate::waiters::ImageAvailable::settings().timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -248,7 +213,7 @@ impl DescribeImagesFluentBuilder {
     pub async fn wait_until_image_exists(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeImagesResult,
             DescribeImagesError,
@@ -259,10 +224,10 @@ impl DescribeImagesFluentBuilder {
         >,
     > {
         let settings = crate::waiters::ImageExists::settings().timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -286,7 +251,7 @@ impl DescribeImagesFluentBuilder {
     }
 }
 /// How [`DescribeImages`](crate::operation::DescribeImages) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeImagesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeImagesPages {
@@ -296,7 +261,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeImagesPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeImagesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeImagesResult,
         ::awsgen_runtime::client::SdkError<DescribeImagesError>,
     > {
@@ -305,7 +270,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeImagesPages {
     fn next_input(
         input: &crate::types::DescribeImagesRequest,
         output: &crate::types::DescribeImagesResult,
-    ) -> ::std::option::Option<crate::types::DescribeImagesRequest> {
+    ) -> Option<crate::types::DescribeImagesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -313,17 +278,13 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeImagesPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for DescribeImagesPages {
     type Item = crate::types::Image;
-    fn items(
-        output: crate::types::DescribeImagesResult,
-    ) -> ::std::vec::Vec<crate::types::Image> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.images)
-            .unwrap_or_default()
+    fn items(output: crate::types::DescribeImagesResult) -> Vec<crate::types::Image> {
+        Some(output).and_then(|value| value.images).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -341,7 +302,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeImages as Operation>::serialize_request(input),
             <DescribeImages as Operation>::parse_response,
         )

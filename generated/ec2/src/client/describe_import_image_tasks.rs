@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeImportImageTasks, DescribeImportImageTasksError, Operation,
 };
 /// A call to [`DescribeImportImageTasks`](crate::operation::DescribeImportImageTasks): Displays details about an import virtual machine or import snapshot tasks that are already created. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeImportImageTasksFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeImportImageTasksRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeImportImageTasksFluentBuilder {
     ) -> Self {
         DescribeImportImageTasksFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeImportImageTasksError`](crate::operation::DescribeImportImageTasksError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeImportImageTasksResult,
         ::awsgen_runtime::client::SdkError<DescribeImportImageTasksError>,
     > {
@@ -41,12 +41,12 @@ impl DescribeImportImageTasksFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeImportImageTasksRequestBuilder::filters).
@@ -55,39 +55,26 @@ impl DescribeImportImageTasksFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Appends one item to the input's `import_task_ids`: see [`import_task_ids`](crate::types::builders::DescribeImportImageTasksRequestBuilder::import_task_ids).
-    pub fn import_task_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn import_task_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.import_task_ids(input);
         self
     }
     /// Sets or clears the input's `import_task_ids`.
-    pub fn set_import_task_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_import_task_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_import_task_ids(input);
         self
     }
     /// The value set for the input's `import_task_ids`, if any.
-    pub fn get_import_task_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_import_task_ids(&self) -> &Option<Vec<String>> {
         self.input.get_import_task_ids()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeImportImageTasksRequestBuilder::max_results).
@@ -96,32 +83,26 @@ impl DescribeImportImageTasksFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeImportImageTasksRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -129,12 +110,12 @@ impl DescribeImportImageTasksFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeImportImageTasksPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeImportImageTasks`](crate::operation::DescribeImportImageTasks) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeImportImageTasksPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeImportImageTasksPages {
@@ -144,7 +125,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeImportImageTasksP
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeImportImageTasksRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeImportImageTasksResult,
         ::awsgen_runtime::client::SdkError<DescribeImportImageTasksError>,
     > {
@@ -153,7 +134,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeImportImageTasksP
     fn next_input(
         input: &crate::types::DescribeImportImageTasksRequest,
         output: &crate::types::DescribeImportImageTasksResult,
-    ) -> ::std::option::Option<crate::types::DescribeImportImageTasksRequest> {
+    ) -> Option<crate::types::DescribeImportImageTasksRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -161,7 +142,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeImportImageTasksP
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -169,10 +150,8 @@ for DescribeImportImageTasksPages {
     type Item = crate::types::ImportImageTask;
     fn items(
         output: crate::types::DescribeImportImageTasksResult,
-    ) -> ::std::vec::Vec<crate::types::ImportImageTask> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.import_image_tasks)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::ImportImageTask> {
+        Some(output).and_then(|value| value.import_image_tasks).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -190,7 +169,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeImportImageTasks as Operation>::serialize_request(input),
             <DescribeImportImageTasks as Operation>::parse_response,
         )

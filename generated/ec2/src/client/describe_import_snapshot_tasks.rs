@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeImportSnapshotTasks, DescribeImportSnapshotTasksError, Operation,
 };
 /// A call to [`DescribeImportSnapshotTasks`](crate::operation::DescribeImportSnapshotTasks): Describes your import snapshot tasks. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeImportSnapshotTasksFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeImportSnapshotTasksRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeImportSnapshotTasksFluentBuilder {
     ) -> Self {
         DescribeImportSnapshotTasksFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeImportSnapshotTasksError`](crate::operation::DescribeImportSnapshotTasksError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeImportSnapshotTasksResult,
         ::awsgen_runtime::client::SdkError<DescribeImportSnapshotTasksError>,
     > {
@@ -41,12 +41,12 @@ impl DescribeImportSnapshotTasksFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeImportSnapshotTasksRequestBuilder::filters).
@@ -55,39 +55,26 @@ impl DescribeImportSnapshotTasksFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Appends one item to the input's `import_task_ids`: see [`import_task_ids`](crate::types::builders::DescribeImportSnapshotTasksRequestBuilder::import_task_ids).
-    pub fn import_task_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn import_task_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.import_task_ids(input);
         self
     }
     /// Sets or clears the input's `import_task_ids`.
-    pub fn set_import_task_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_import_task_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_import_task_ids(input);
         self
     }
     /// The value set for the input's `import_task_ids`, if any.
-    pub fn get_import_task_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_import_task_ids(&self) -> &Option<Vec<String>> {
         self.input.get_import_task_ids()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeImportSnapshotTasksRequestBuilder::max_results).
@@ -96,32 +83,26 @@ impl DescribeImportSnapshotTasksFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeImportSnapshotTasksRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -129,7 +110,7 @@ impl DescribeImportSnapshotTasksFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeImportSnapshotTasksPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
     /// Waits until [`SnapshotImported`](crate::waiters::SnapshotImported) says the wait is over: polls `DescribeImportSnapshotTasks` with this input every 15 seconds, at most 40 times, and for at most `timeout` overall.
@@ -138,7 +119,7 @@ impl DescribeImportSnapshotTasksFluentBuilder {
     pub async fn wait_until_snapshot_imported(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeImportSnapshotTasksResult,
             DescribeImportSnapshotTasksError,
@@ -149,10 +130,10 @@ impl DescribeImportSnapshotTasksFluentBuilder {
         >,
     > {
         let settings = crate::waiters::SnapshotImported::settings().timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -178,7 +159,7 @@ impl DescribeImportSnapshotTasksFluentBuilder {
     }
 }
 /// How [`DescribeImportSnapshotTasks`](crate::operation::DescribeImportSnapshotTasks) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeImportSnapshotTasksPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeImportSnapshotTasksPages {
@@ -188,7 +169,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeImportSnapshotTas
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeImportSnapshotTasksRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeImportSnapshotTasksResult,
         ::awsgen_runtime::client::SdkError<DescribeImportSnapshotTasksError>,
     > {
@@ -197,7 +178,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeImportSnapshotTas
     fn next_input(
         input: &crate::types::DescribeImportSnapshotTasksRequest,
         output: &crate::types::DescribeImportSnapshotTasksResult,
-    ) -> ::std::option::Option<crate::types::DescribeImportSnapshotTasksRequest> {
+    ) -> Option<crate::types::DescribeImportSnapshotTasksRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -205,7 +186,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeImportSnapshotTas
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -213,10 +194,8 @@ for DescribeImportSnapshotTasksPages {
     type Item = crate::types::ImportSnapshotTask;
     fn items(
         output: crate::types::DescribeImportSnapshotTasksResult,
-    ) -> ::std::vec::Vec<crate::types::ImportSnapshotTask> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.import_snapshot_tasks)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::ImportSnapshotTask> {
+        Some(output).and_then(|value| value.import_snapshot_tasks).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -234,7 +213,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeImportSnapshotTasks as Operation>::serialize_request(input),
             <DescribeImportSnapshotTasks as Operation>::parse_response,
         )

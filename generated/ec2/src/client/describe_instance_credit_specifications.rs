@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DescribeInstanceCreditSpecifications`](crate::operation::DescribeInstanceCreditSpecifications): Describes the credit option for CPU usage of the specified burstable performance instances. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeInstanceCreditSpecificationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeInstanceCreditSpecificationsRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeInstanceCreditSpecificationsFluentBuilder {
     ) -> Self {
         DescribeInstanceCreditSpecificationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeInstanceCreditSpecificationsError`](crate::operation::DescribeInstanceCreditSpecificationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeInstanceCreditSpecificationsResult,
         ::awsgen_runtime::client::SdkError<DescribeInstanceCreditSpecificationsError>,
     > {
@@ -42,12 +42,12 @@ impl DescribeInstanceCreditSpecificationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeInstanceCreditSpecificationsRequestBuilder::filters).
@@ -56,39 +56,26 @@ impl DescribeInstanceCreditSpecificationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Appends one item to the input's `instance_ids`: see [`instance_ids`](crate::types::builders::DescribeInstanceCreditSpecificationsRequestBuilder::instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_ids(input);
         self
     }
     /// Sets or clears the input's `instance_ids`.
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_instance_ids(input);
         self
     }
     /// The value set for the input's `instance_ids`, if any.
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         self.input.get_instance_ids()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeInstanceCreditSpecificationsRequestBuilder::max_results).
@@ -97,32 +84,26 @@ impl DescribeInstanceCreditSpecificationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeInstanceCreditSpecificationsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -132,12 +113,12 @@ impl DescribeInstanceCreditSpecificationsFluentBuilder {
         DescribeInstanceCreditSpecificationsPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeInstanceCreditSpecifications`](crate::operation::DescribeInstanceCreditSpecifications) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceCreditSpecificationsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -148,7 +129,7 @@ for DescribeInstanceCreditSpecificationsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeInstanceCreditSpecificationsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeInstanceCreditSpecificationsResult,
         ::awsgen_runtime::client::SdkError<DescribeInstanceCreditSpecificationsError>,
     > {
@@ -157,9 +138,7 @@ for DescribeInstanceCreditSpecificationsPages {
     fn next_input(
         input: &crate::types::DescribeInstanceCreditSpecificationsRequest,
         output: &crate::types::DescribeInstanceCreditSpecificationsResult,
-    ) -> ::std::option::Option<
-        crate::types::DescribeInstanceCreditSpecificationsRequest,
-    > {
+    ) -> Option<crate::types::DescribeInstanceCreditSpecificationsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -167,7 +146,7 @@ for DescribeInstanceCreditSpecificationsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -175,8 +154,8 @@ for DescribeInstanceCreditSpecificationsPages {
     type Item = crate::types::InstanceCreditSpecification;
     fn items(
         output: crate::types::DescribeInstanceCreditSpecificationsResult,
-    ) -> ::std::vec::Vec<crate::types::InstanceCreditSpecification> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::InstanceCreditSpecification> {
+        Some(output)
             .and_then(|value| value.instance_credit_specifications)
             .unwrap_or_default()
     }
@@ -196,7 +175,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeInstanceCreditSpecifications as Operation>::serialize_request(
                 input,
             ),

@@ -6,7 +6,7 @@ use crate::operation::{
     DescribeInstanceEventNotificationAttributesError, Operation,
 };
 /// A call to [`DescribeInstanceEventNotificationAttributes`](crate::operation::DescribeInstanceEventNotificationAttributes): Describes the tag keys that are registered to appear in scheduled event notifications for resources in the current Region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeInstanceEventNotificationAttributesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeInstanceEventNotificationAttributesRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeInstanceEventNotificationAttributesFluentBuilder {
     ) -> Self {
         DescribeInstanceEventNotificationAttributesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeInstanceEventNotificationAttributesError`](crate::operation::DescribeInstanceEventNotificationAttributesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeInstanceEventNotificationAttributesResult,
         ::awsgen_runtime::client::SdkError<
             DescribeInstanceEventNotificationAttributesError,
@@ -44,12 +44,12 @@ impl DescribeInstanceEventNotificationAttributesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -68,7 +68,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeInstanceEventNotificationAttributes as Operation>::serialize_request(
                 input,
             ),

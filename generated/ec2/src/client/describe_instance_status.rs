@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeInstanceStatus, DescribeInstanceStatusError, Operation};
 /// A call to [`DescribeInstanceStatus`](crate::operation::DescribeInstanceStatus): Describes the status of the specified instances or all of your instances. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeInstanceStatusFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeInstanceStatusRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeInstanceStatusFluentBuilder {
     ) -> Self {
         DescribeInstanceStatusFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeInstanceStatusError`](crate::operation::DescribeInstanceStatusError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeInstanceStatusResult,
         ::awsgen_runtime::client::SdkError<DescribeInstanceStatusError>,
     > {
@@ -34,25 +34,17 @@ impl DescribeInstanceStatusFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `instance_ids`: see [`instance_ids`](crate::types::builders::DescribeInstanceStatusRequestBuilder::instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_ids(input);
         self
     }
     /// Sets or clears the input's `instance_ids`.
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_instance_ids(input);
         self
     }
     /// The value set for the input's `instance_ids`, if any.
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         self.input.get_instance_ids()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeInstanceStatusRequestBuilder::max_results).
@@ -61,32 +53,26 @@ impl DescribeInstanceStatusFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeInstanceStatusRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `include_managed_resources`: see [`include_managed_resources`](crate::types::builders::DescribeInstanceStatusRequestBuilder::include_managed_resources).
@@ -95,15 +81,12 @@ impl DescribeInstanceStatusFluentBuilder {
         self
     }
     /// Sets or clears the input's `include_managed_resources`.
-    pub fn set_include_managed_resources(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_managed_resources(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_include_managed_resources(input);
         self
     }
     /// The value set for the input's `include_managed_resources`, if any.
-    pub fn get_include_managed_resources(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_managed_resources(&self) -> &Option<bool> {
         self.input.get_include_managed_resources()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeInstanceStatusRequestBuilder::dry_run).
@@ -112,12 +95,12 @@ impl DescribeInstanceStatusFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeInstanceStatusRequestBuilder::filters).
@@ -126,17 +109,12 @@ impl DescribeInstanceStatusFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `include_all_instances`: see [`include_all_instances`](crate::types::builders::DescribeInstanceStatusRequestBuilder::include_all_instances).
@@ -145,15 +123,12 @@ impl DescribeInstanceStatusFluentBuilder {
         self
     }
     /// Sets or clears the input's `include_all_instances`.
-    pub fn set_include_all_instances(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_all_instances(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_include_all_instances(input);
         self
     }
     /// The value set for the input's `include_all_instances`, if any.
-    pub fn get_include_all_instances(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_all_instances(&self) -> &Option<bool> {
         self.input.get_include_all_instances()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -161,7 +136,7 @@ impl DescribeInstanceStatusFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeInstanceStatusPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
     /// Waits until [`InstanceStatusOk`](crate::waiters::InstanceStatusOk) says the wait is over: polls `DescribeInstanceStatus` with this input every 15 seconds, at most 40 times, and for at most `timeout` overall.
@@ -170,7 +145,7 @@ impl DescribeInstanceStatusFluentBuilder {
     pub async fn wait_until_instance_status_ok(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeInstanceStatusResult,
             DescribeInstanceStatusError,
@@ -181,10 +156,10 @@ impl DescribeInstanceStatusFluentBuilder {
         >,
     > {
         let settings = crate::waiters::InstanceStatusOk::settings().timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -212,7 +187,7 @@ impl DescribeInstanceStatusFluentBuilder {
     pub async fn wait_until_system_status_ok(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeInstanceStatusResult,
             DescribeInstanceStatusError,
@@ -223,10 +198,10 @@ impl DescribeInstanceStatusFluentBuilder {
         >,
     > {
         let settings = crate::waiters::SystemStatusOk::settings().timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -250,7 +225,7 @@ impl DescribeInstanceStatusFluentBuilder {
     }
 }
 /// How [`DescribeInstanceStatus`](crate::operation::DescribeInstanceStatus) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceStatusPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeInstanceStatusPages {
@@ -260,7 +235,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeInstanceStatusPag
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeInstanceStatusRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeInstanceStatusResult,
         ::awsgen_runtime::client::SdkError<DescribeInstanceStatusError>,
     > {
@@ -269,7 +244,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeInstanceStatusPag
     fn next_input(
         input: &crate::types::DescribeInstanceStatusRequest,
         output: &crate::types::DescribeInstanceStatusResult,
-    ) -> ::std::option::Option<crate::types::DescribeInstanceStatusRequest> {
+    ) -> Option<crate::types::DescribeInstanceStatusRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -277,17 +252,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeInstanceStatusPag
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for DescribeInstanceStatusPages {
     type Item = crate::types::InstanceStatus;
     fn items(
         output: crate::types::DescribeInstanceStatusResult,
-    ) -> ::std::vec::Vec<crate::types::InstanceStatus> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.instance_statuses)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::InstanceStatus> {
+        Some(output).and_then(|value| value.instance_statuses).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -305,7 +278,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeInstanceStatus as Operation>::serialize_request(input),
             <DescribeInstanceStatus as Operation>::parse_response,
         )

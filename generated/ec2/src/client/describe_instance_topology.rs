@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeInstanceTopology, DescribeInstanceTopologyError, Operation,
 };
 /// A call to [`DescribeInstanceTopology`](crate::operation::DescribeInstanceTopology): Describes a tree-based hierarchy that represents the physical host placement of your EC2 instances within an Availability Zone or Local Zone. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeInstanceTopologyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeInstanceTopologyRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeInstanceTopologyFluentBuilder {
     ) -> Self {
         DescribeInstanceTopologyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeInstanceTopologyError`](crate::operation::DescribeInstanceTopologyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeInstanceTopologyResult,
         ::awsgen_runtime::client::SdkError<DescribeInstanceTopologyError>,
     > {
@@ -41,32 +41,26 @@ impl DescribeInstanceTopologyFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeInstanceTopologyRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeInstanceTopologyRequestBuilder::max_results).
@@ -75,56 +69,40 @@ impl DescribeInstanceTopologyFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Appends one item to the input's `instance_ids`: see [`instance_ids`](crate::types::builders::DescribeInstanceTopologyRequestBuilder::instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_ids(input);
         self
     }
     /// Sets or clears the input's `instance_ids`.
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_instance_ids(input);
         self
     }
     /// The value set for the input's `instance_ids`, if any.
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         self.input.get_instance_ids()
     }
     /// Appends one item to the input's `group_names`: see [`group_names`](crate::types::builders::DescribeInstanceTopologyRequestBuilder::group_names).
-    pub fn group_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_names(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.group_names(input);
         self
     }
     /// Sets or clears the input's `group_names`.
-    pub fn set_group_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_group_names(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_group_names(input);
         self
     }
     /// The value set for the input's `group_names`, if any.
-    pub fn get_group_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_group_names(&self) -> &Option<Vec<String>> {
         self.input.get_group_names()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeInstanceTopologyRequestBuilder::filters).
@@ -133,17 +111,12 @@ impl DescribeInstanceTopologyFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -151,12 +124,12 @@ impl DescribeInstanceTopologyFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeInstanceTopologyPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeInstanceTopology`](crate::operation::DescribeInstanceTopology) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceTopologyPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeInstanceTopologyPages {
@@ -166,7 +139,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeInstanceTopologyP
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeInstanceTopologyRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeInstanceTopologyResult,
         ::awsgen_runtime::client::SdkError<DescribeInstanceTopologyError>,
     > {
@@ -175,7 +148,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeInstanceTopologyP
     fn next_input(
         input: &crate::types::DescribeInstanceTopologyRequest,
         output: &crate::types::DescribeInstanceTopologyResult,
-    ) -> ::std::option::Option<crate::types::DescribeInstanceTopologyRequest> {
+    ) -> Option<crate::types::DescribeInstanceTopologyRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -183,7 +156,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeInstanceTopologyP
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -191,10 +164,8 @@ for DescribeInstanceTopologyPages {
     type Item = crate::types::InstanceTopology;
     fn items(
         output: crate::types::DescribeInstanceTopologyResult,
-    ) -> ::std::vec::Vec<crate::types::InstanceTopology> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.instances)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::InstanceTopology> {
+        Some(output).and_then(|value| value.instances).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -212,7 +183,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeInstanceTopology as Operation>::serialize_request(input),
             <DescribeInstanceTopology as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeInstanceTypeOfferings, DescribeInstanceTypeOfferingsError, Operation,
 };
 /// A call to [`DescribeInstanceTypeOfferings`](crate::operation::DescribeInstanceTypeOfferings): Lists the instance types that are offered for the specified location. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeInstanceTypeOfferingsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeInstanceTypeOfferingsRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeInstanceTypeOfferingsFluentBuilder {
     ) -> Self {
         DescribeInstanceTypeOfferingsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeInstanceTypeOfferingsError`](crate::operation::DescribeInstanceTypeOfferingsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeInstanceTypeOfferingsResult,
         ::awsgen_runtime::client::SdkError<DescribeInstanceTypeOfferingsError>,
     > {
@@ -41,12 +41,12 @@ impl DescribeInstanceTypeOfferingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `location_type`: see [`location_type`](crate::types::builders::DescribeInstanceTypeOfferingsRequestBuilder::location_type).
@@ -57,15 +57,13 @@ impl DescribeInstanceTypeOfferingsFluentBuilder {
     /// Sets or clears the input's `location_type`.
     pub fn set_location_type(
         mut self,
-        input: ::std::option::Option<crate::types::LocationType>,
+        input: Option<crate::types::LocationType>,
     ) -> Self {
         self.input = self.input.set_location_type(input);
         self
     }
     /// The value set for the input's `location_type`, if any.
-    pub fn get_location_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::LocationType> {
+    pub fn get_location_type(&self) -> &Option<crate::types::LocationType> {
         self.input.get_location_type()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeInstanceTypeOfferingsRequestBuilder::filters).
@@ -74,17 +72,12 @@ impl DescribeInstanceTypeOfferingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeInstanceTypeOfferingsRequestBuilder::max_results).
@@ -93,32 +86,26 @@ impl DescribeInstanceTypeOfferingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeInstanceTypeOfferingsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -126,12 +113,12 @@ impl DescribeInstanceTypeOfferingsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeInstanceTypeOfferingsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeInstanceTypeOfferings`](crate::operation::DescribeInstanceTypeOfferings) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceTypeOfferingsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -142,7 +129,7 @@ for DescribeInstanceTypeOfferingsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeInstanceTypeOfferingsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeInstanceTypeOfferingsResult,
         ::awsgen_runtime::client::SdkError<DescribeInstanceTypeOfferingsError>,
     > {
@@ -151,7 +138,7 @@ for DescribeInstanceTypeOfferingsPages {
     fn next_input(
         input: &crate::types::DescribeInstanceTypeOfferingsRequest,
         output: &crate::types::DescribeInstanceTypeOfferingsResult,
-    ) -> ::std::option::Option<crate::types::DescribeInstanceTypeOfferingsRequest> {
+    ) -> Option<crate::types::DescribeInstanceTypeOfferingsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -159,7 +146,7 @@ for DescribeInstanceTypeOfferingsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -167,10 +154,8 @@ for DescribeInstanceTypeOfferingsPages {
     type Item = crate::types::InstanceTypeOffering;
     fn items(
         output: crate::types::DescribeInstanceTypeOfferingsResult,
-    ) -> ::std::vec::Vec<crate::types::InstanceTypeOffering> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.instance_type_offerings)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::InstanceTypeOffering> {
+        Some(output).and_then(|value| value.instance_type_offerings).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -188,7 +173,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeInstanceTypeOfferings as Operation>::serialize_request(input),
             <DescribeInstanceTypeOfferings as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeInstanceTypes, DescribeInstanceTypesError, Operation};
 /// A call to [`DescribeInstanceTypes`](crate::operation::DescribeInstanceTypes): Describes the specified instance types. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeInstanceTypesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeInstanceTypesRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeInstanceTypesFluentBuilder {
     ) -> Self {
         DescribeInstanceTypesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeInstanceTypesError`](crate::operation::DescribeInstanceTypesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeInstanceTypesResult,
         ::awsgen_runtime::client::SdkError<DescribeInstanceTypesError>,
     > {
@@ -39,12 +39,12 @@ impl DescribeInstanceTypesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `instance_types`: see [`instance_types`](crate::types::builders::DescribeInstanceTypesRequestBuilder::instance_types).
@@ -55,15 +55,13 @@ impl DescribeInstanceTypesFluentBuilder {
     /// Sets or clears the input's `instance_types`.
     pub fn set_instance_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceType>>,
+        input: Option<Vec<crate::types::InstanceType>>,
     ) -> Self {
         self.input = self.input.set_instance_types(input);
         self
     }
     /// The value set for the input's `instance_types`, if any.
-    pub fn get_instance_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceType>> {
+    pub fn get_instance_types(&self) -> &Option<Vec<crate::types::InstanceType>> {
         self.input.get_instance_types()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeInstanceTypesRequestBuilder::filters).
@@ -72,17 +70,12 @@ impl DescribeInstanceTypesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeInstanceTypesRequestBuilder::max_results).
@@ -91,32 +84,26 @@ impl DescribeInstanceTypesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeInstanceTypesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `include_unsupported_in_region`: see [`include_unsupported_in_region`](crate::types::builders::DescribeInstanceTypesRequestBuilder::include_unsupported_in_region).
@@ -125,15 +112,12 @@ impl DescribeInstanceTypesFluentBuilder {
         self
     }
     /// Sets or clears the input's `include_unsupported_in_region`.
-    pub fn set_include_unsupported_in_region(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_unsupported_in_region(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_include_unsupported_in_region(input);
         self
     }
     /// The value set for the input's `include_unsupported_in_region`, if any.
-    pub fn get_include_unsupported_in_region(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_unsupported_in_region(&self) -> &Option<bool> {
         self.input.get_include_unsupported_in_region()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -141,12 +125,12 @@ impl DescribeInstanceTypesFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeInstanceTypesPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeInstanceTypes`](crate::operation::DescribeInstanceTypes) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceTypesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeInstanceTypesPages {
@@ -156,7 +140,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeInstanceTypesPage
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeInstanceTypesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeInstanceTypesResult,
         ::awsgen_runtime::client::SdkError<DescribeInstanceTypesError>,
     > {
@@ -165,7 +149,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeInstanceTypesPage
     fn next_input(
         input: &crate::types::DescribeInstanceTypesRequest,
         output: &crate::types::DescribeInstanceTypesResult,
-    ) -> ::std::option::Option<crate::types::DescribeInstanceTypesRequest> {
+    ) -> Option<crate::types::DescribeInstanceTypesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -173,17 +157,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeInstanceTypesPage
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for DescribeInstanceTypesPages {
     type Item = crate::types::InstanceTypeInfo;
     fn items(
         output: crate::types::DescribeInstanceTypesResult,
-    ) -> ::std::vec::Vec<crate::types::InstanceTypeInfo> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.instance_types)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::InstanceTypeInfo> {
+        Some(output).and_then(|value| value.instance_types).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -201,7 +183,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeInstanceTypes as Operation>::serialize_request(input),
             <DescribeInstanceTypes as Operation>::parse_response,
         )

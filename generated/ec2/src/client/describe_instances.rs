@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeInstances, DescribeInstancesError, Operation};
 /// A call to [`DescribeInstances`](crate::operation::DescribeInstances): Describes the specified instances or all instances. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeInstancesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeInstancesRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeInstancesFluentBuilder {
     ) -> Self {
         DescribeInstancesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeInstancesError`](crate::operation::DescribeInstancesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeInstancesResult,
         ::awsgen_runtime::client::SdkError<DescribeInstancesError>,
     > {
@@ -32,25 +32,17 @@ impl DescribeInstancesFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `instance_ids`: see [`instance_ids`](crate::types::builders::DescribeInstancesRequestBuilder::instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_ids(input);
         self
     }
     /// Sets or clears the input's `instance_ids`.
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_instance_ids(input);
         self
     }
     /// The value set for the input's `instance_ids`, if any.
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         self.input.get_instance_ids()
     }
     /// Sets the input's `include_managed_resources`: see [`include_managed_resources`](crate::types::builders::DescribeInstancesRequestBuilder::include_managed_resources).
@@ -59,15 +51,12 @@ impl DescribeInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `include_managed_resources`.
-    pub fn set_include_managed_resources(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_managed_resources(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_include_managed_resources(input);
         self
     }
     /// The value set for the input's `include_managed_resources`, if any.
-    pub fn get_include_managed_resources(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_managed_resources(&self) -> &Option<bool> {
         self.input.get_include_managed_resources()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeInstancesRequestBuilder::dry_run).
@@ -76,12 +65,12 @@ impl DescribeInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeInstancesRequestBuilder::filters).
@@ -90,37 +79,26 @@ impl DescribeInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeInstancesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeInstancesRequestBuilder::max_results).
@@ -129,12 +107,12 @@ impl DescribeInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -142,7 +120,7 @@ impl DescribeInstancesFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeInstancesPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
     /// Waits until [`InstanceExists`](crate::waiters::InstanceExists) says the wait is over: polls `DescribeInstances` with this input every 5 seconds, at most 40 times, and for at most `timeout` overall.
@@ -151,7 +129,7 @@ impl DescribeInstancesFluentBuilder {
     pub async fn wait_until_instance_exists(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeInstancesResult,
             DescribeInstancesError,
@@ -162,10 +140,10 @@ impl DescribeInstancesFluentBuilder {
         >,
     > {
         let settings = crate::waiters::InstanceExists::settings().timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -193,7 +171,7 @@ impl DescribeInstancesFluentBuilder {
     pub async fn wait_until_instance_running(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeInstancesResult,
             DescribeInstancesError,
@@ -204,10 +182,10 @@ impl DescribeInstancesFluentBuilder {
         >,
     > {
         let settings = crate::waiters::InstanceRunning::settings().timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -235,7 +213,7 @@ impl DescribeInstancesFluentBuilder {
     pub async fn wait_until_instance_stopped(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeInstancesResult,
             DescribeInstancesError,
@@ -246,10 +224,10 @@ impl DescribeInstancesFluentBuilder {
         >,
     > {
         let settings = crate::waiters::InstanceStopped::settings().timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -277,7 +255,7 @@ impl DescribeInstancesFluentBuilder {
     pub async fn wait_until_instance_terminated(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeInstancesResult,
             DescribeInstancesError,
@@ -288,10 +266,10 @@ impl DescribeInstancesFluentBuilder {
         >,
     > {
         let settings = crate::waiters::InstanceTerminated::settings().timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -315,7 +293,7 @@ impl DescribeInstancesFluentBuilder {
     }
 }
 /// How [`DescribeInstances`](crate::operation::DescribeInstances) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstancesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeInstancesPages {
@@ -325,7 +303,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeInstancesPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeInstancesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeInstancesResult,
         ::awsgen_runtime::client::SdkError<DescribeInstancesError>,
     > {
@@ -334,7 +312,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeInstancesPages {
     fn next_input(
         input: &crate::types::DescribeInstancesRequest,
         output: &crate::types::DescribeInstancesResult,
-    ) -> ::std::option::Option<crate::types::DescribeInstancesRequest> {
+    ) -> Option<crate::types::DescribeInstancesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -342,17 +320,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeInstancesPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for DescribeInstancesPages {
     type Item = crate::types::Reservation;
     fn items(
         output: crate::types::DescribeInstancesResult,
-    ) -> ::std::vec::Vec<crate::types::Reservation> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.reservations)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::Reservation> {
+        Some(output).and_then(|value| value.reservations).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -370,7 +346,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeInstances as Operation>::serialize_request(input),
             <DescribeInstances as Operation>::parse_response,
         )

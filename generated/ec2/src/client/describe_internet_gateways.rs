@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeInternetGateways, DescribeInternetGatewaysError, Operation,
 };
 /// A call to [`DescribeInternetGateways`](crate::operation::DescribeInternetGateways): Describes your internet gateways. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeInternetGatewaysFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeInternetGatewaysRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeInternetGatewaysFluentBuilder {
     ) -> Self {
         DescribeInternetGatewaysFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeInternetGatewaysError`](crate::operation::DescribeInternetGatewaysError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeInternetGatewaysResult,
         ::awsgen_runtime::client::SdkError<DescribeInternetGatewaysError>,
     > {
@@ -36,23 +36,17 @@ impl DescribeInternetGatewaysFluentBuilder {
         &self.input
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeInternetGatewaysRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeInternetGatewaysRequestBuilder::max_results).
@@ -61,12 +55,12 @@ impl DescribeInternetGatewaysFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeInternetGatewaysRequestBuilder::dry_run).
@@ -75,34 +69,26 @@ impl DescribeInternetGatewaysFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `internet_gateway_ids`: see [`internet_gateway_ids`](crate::types::builders::DescribeInternetGatewaysRequestBuilder::internet_gateway_ids).
-    pub fn internet_gateway_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn internet_gateway_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.internet_gateway_ids(input);
         self
     }
     /// Sets or clears the input's `internet_gateway_ids`.
-    pub fn set_internet_gateway_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_internet_gateway_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_internet_gateway_ids(input);
         self
     }
     /// The value set for the input's `internet_gateway_ids`, if any.
-    pub fn get_internet_gateway_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_internet_gateway_ids(&self) -> &Option<Vec<String>> {
         self.input.get_internet_gateway_ids()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeInternetGatewaysRequestBuilder::filters).
@@ -111,17 +97,12 @@ impl DescribeInternetGatewaysFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -129,7 +110,7 @@ impl DescribeInternetGatewaysFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeInternetGatewaysPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
     /// Waits until [`InternetGatewayExists`](crate::waiters::InternetGatewayExists) says the wait is over: polls `DescribeInternetGateways` with this input every 5 seconds, at most 6 times, and for at most `timeout` overall.
@@ -138,7 +119,7 @@ impl DescribeInternetGatewaysFluentBuilder {
     pub async fn wait_until_internet_gateway_exists(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeInternetGatewaysResult,
             DescribeInternetGatewaysError,
@@ -150,10 +131,10 @@ impl DescribeInternetGatewaysFluentBuilder {
     > {
         let settings = crate::waiters::InternetGatewayExists::settings()
             .timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -179,7 +160,7 @@ impl DescribeInternetGatewaysFluentBuilder {
     }
 }
 /// How [`DescribeInternetGateways`](crate::operation::DescribeInternetGateways) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInternetGatewaysPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeInternetGatewaysPages {
@@ -189,7 +170,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeInternetGatewaysP
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeInternetGatewaysRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeInternetGatewaysResult,
         ::awsgen_runtime::client::SdkError<DescribeInternetGatewaysError>,
     > {
@@ -198,7 +179,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeInternetGatewaysP
     fn next_input(
         input: &crate::types::DescribeInternetGatewaysRequest,
         output: &crate::types::DescribeInternetGatewaysResult,
-    ) -> ::std::option::Option<crate::types::DescribeInternetGatewaysRequest> {
+    ) -> Option<crate::types::DescribeInternetGatewaysRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -206,7 +187,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeInternetGatewaysP
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -214,10 +195,8 @@ for DescribeInternetGatewaysPages {
     type Item = crate::types::InternetGateway;
     fn items(
         output: crate::types::DescribeInternetGatewaysResult,
-    ) -> ::std::vec::Vec<crate::types::InternetGateway> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.internet_gateways)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::InternetGateway> {
+        Some(output).and_then(|value| value.internet_gateways).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -235,7 +214,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeInternetGateways as Operation>::serialize_request(input),
             <DescribeInternetGateways as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     DescribeIpamExternalResourceVerificationTokensError, Operation,
 };
 /// A call to [`DescribeIpamExternalResourceVerificationTokens`](crate::operation::DescribeIpamExternalResourceVerificationTokens): Describe verification tokens. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeIpamExternalResourceVerificationTokensFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeIpamExternalResourceVerificationTokensRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeIpamExternalResourceVerificationTokensFluentBuilder {
     ) -> Self {
         DescribeIpamExternalResourceVerificationTokensFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeIpamExternalResourceVerificationTokensError`](crate::operation::DescribeIpamExternalResourceVerificationTokensError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeIpamExternalResourceVerificationTokensResult,
         ::awsgen_runtime::client::SdkError<
             DescribeIpamExternalResourceVerificationTokensError,
@@ -44,12 +44,12 @@ impl DescribeIpamExternalResourceVerificationTokensFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeIpamExternalResourceVerificationTokensRequestBuilder::filters).
@@ -58,37 +58,26 @@ impl DescribeIpamExternalResourceVerificationTokensFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeIpamExternalResourceVerificationTokensRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeIpamExternalResourceVerificationTokensRequestBuilder::max_results).
@@ -97,18 +86,18 @@ impl DescribeIpamExternalResourceVerificationTokensFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Appends one item to the input's `ipam_external_resource_verification_token_ids`: see [`ipam_external_resource_verification_token_ids`](crate::types::builders::DescribeIpamExternalResourceVerificationTokensRequestBuilder::ipam_external_resource_verification_token_ids).
     pub fn ipam_external_resource_verification_token_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.ipam_external_resource_verification_token_ids(input);
         self
@@ -116,7 +105,7 @@ impl DescribeIpamExternalResourceVerificationTokensFluentBuilder {
     /// Sets or clears the input's `ipam_external_resource_verification_token_ids`.
     pub fn set_ipam_external_resource_verification_token_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_ipam_external_resource_verification_token_ids(input);
         self
@@ -124,7 +113,7 @@ impl DescribeIpamExternalResourceVerificationTokensFluentBuilder {
     /// The value set for the input's `ipam_external_resource_verification_token_ids`, if any.
     pub fn get_ipam_external_resource_verification_token_ids(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    ) -> &Option<Vec<String>> {
         self.input.get_ipam_external_resource_verification_token_ids()
     }
 }
@@ -143,7 +132,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeIpamExternalResourceVerificationTokens as Operation>::serialize_request(
                 input,
             ),

@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeIpamPolicies, DescribeIpamPoliciesError, Operation};
 /// A call to [`DescribeIpamPolicies`](crate::operation::DescribeIpamPolicies): Describes one or more IPAM policies. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeIpamPoliciesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeIpamPoliciesRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeIpamPoliciesFluentBuilder {
     ) -> Self {
         DescribeIpamPoliciesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeIpamPoliciesError`](crate::operation::DescribeIpamPoliciesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeIpamPoliciesResult,
         ::awsgen_runtime::client::SdkError<DescribeIpamPoliciesError>,
     > {
@@ -39,12 +39,12 @@ impl DescribeIpamPoliciesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeIpamPoliciesRequestBuilder::filters).
@@ -53,17 +53,12 @@ impl DescribeIpamPoliciesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeIpamPoliciesRequestBuilder::max_results).
@@ -72,54 +67,40 @@ impl DescribeIpamPoliciesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeIpamPoliciesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `ipam_policy_ids`: see [`ipam_policy_ids`](crate::types::builders::DescribeIpamPoliciesRequestBuilder::ipam_policy_ids).
-    pub fn ipam_policy_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_policy_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_policy_ids(input);
         self
     }
     /// Sets or clears the input's `ipam_policy_ids`.
-    pub fn set_ipam_policy_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_ipam_policy_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_ipam_policy_ids(input);
         self
     }
     /// The value set for the input's `ipam_policy_ids`, if any.
-    pub fn get_ipam_policy_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ipam_policy_ids(&self) -> &Option<Vec<String>> {
         self.input.get_ipam_policy_ids()
     }
 }
@@ -138,7 +119,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeIpamPolicies as Operation>::serialize_request(input),
             <DescribeIpamPolicies as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeIpamPools, DescribeIpamPoolsError, Operation};
 /// A call to [`DescribeIpamPools`](crate::operation::DescribeIpamPools): Get information about your IPAM pools. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeIpamPoolsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeIpamPoolsRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeIpamPoolsFluentBuilder {
     ) -> Self {
         DescribeIpamPoolsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeIpamPoolsError`](crate::operation::DescribeIpamPoolsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeIpamPoolsResult,
         ::awsgen_runtime::client::SdkError<DescribeIpamPoolsError>,
     > {
@@ -37,12 +37,12 @@ impl DescribeIpamPoolsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeIpamPoolsRequestBuilder::filters).
@@ -51,17 +51,12 @@ impl DescribeIpamPoolsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeIpamPoolsRequestBuilder::max_results).
@@ -70,54 +65,40 @@ impl DescribeIpamPoolsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeIpamPoolsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `ipam_pool_ids`: see [`ipam_pool_ids`](crate::types::builders::DescribeIpamPoolsRequestBuilder::ipam_pool_ids).
-    pub fn ipam_pool_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_pool_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_pool_ids(input);
         self
     }
     /// Sets or clears the input's `ipam_pool_ids`.
-    pub fn set_ipam_pool_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_ipam_pool_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_ipam_pool_ids(input);
         self
     }
     /// The value set for the input's `ipam_pool_ids`, if any.
-    pub fn get_ipam_pool_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ipam_pool_ids(&self) -> &Option<Vec<String>> {
         self.input.get_ipam_pool_ids()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -125,12 +106,12 @@ impl DescribeIpamPoolsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeIpamPoolsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeIpamPools`](crate::operation::DescribeIpamPools) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamPoolsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeIpamPoolsPages {
@@ -140,7 +121,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeIpamPoolsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeIpamPoolsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeIpamPoolsResult,
         ::awsgen_runtime::client::SdkError<DescribeIpamPoolsError>,
     > {
@@ -149,7 +130,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeIpamPoolsPages {
     fn next_input(
         input: &crate::types::DescribeIpamPoolsRequest,
         output: &crate::types::DescribeIpamPoolsResult,
-    ) -> ::std::option::Option<crate::types::DescribeIpamPoolsRequest> {
+    ) -> Option<crate::types::DescribeIpamPoolsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -157,17 +138,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeIpamPoolsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for DescribeIpamPoolsPages {
     type Item = crate::types::IpamPool;
     fn items(
         output: crate::types::DescribeIpamPoolsResult,
-    ) -> ::std::vec::Vec<crate::types::IpamPool> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.ipam_pools)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::IpamPool> {
+        Some(output).and_then(|value| value.ipam_pools).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -185,7 +164,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeIpamPools as Operation>::serialize_request(input),
             <DescribeIpamPools as Operation>::parse_response,
         )

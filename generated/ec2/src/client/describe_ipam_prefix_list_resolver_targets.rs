@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DescribeIpamPrefixListResolverTargets`](crate::operation::DescribeIpamPrefixListResolverTargets): Describes one or more IPAM prefix list resolver Targets. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeIpamPrefixListResolverTargetsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeIpamPrefixListResolverTargetsRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeIpamPrefixListResolverTargetsFluentBuilder {
     ) -> Self {
         DescribeIpamPrefixListResolverTargetsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeIpamPrefixListResolverTargetsError`](crate::operation::DescribeIpamPrefixListResolverTargetsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeIpamPrefixListResolverTargetsResult,
         ::awsgen_runtime::client::SdkError<DescribeIpamPrefixListResolverTargetsError>,
     > {
@@ -42,12 +42,12 @@ impl DescribeIpamPrefixListResolverTargetsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeIpamPrefixListResolverTargetsRequestBuilder::filters).
@@ -56,17 +56,12 @@ impl DescribeIpamPrefixListResolverTargetsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeIpamPrefixListResolverTargetsRequestBuilder::max_results).
@@ -75,38 +70,32 @@ impl DescribeIpamPrefixListResolverTargetsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeIpamPrefixListResolverTargetsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `ipam_prefix_list_resolver_target_ids`: see [`ipam_prefix_list_resolver_target_ids`](crate::types::builders::DescribeIpamPrefixListResolverTargetsRequestBuilder::ipam_prefix_list_resolver_target_ids).
     pub fn ipam_prefix_list_resolver_target_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.ipam_prefix_list_resolver_target_ids(input);
         self
@@ -114,37 +103,27 @@ impl DescribeIpamPrefixListResolverTargetsFluentBuilder {
     /// Sets or clears the input's `ipam_prefix_list_resolver_target_ids`.
     pub fn set_ipam_prefix_list_resolver_target_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_ipam_prefix_list_resolver_target_ids(input);
         self
     }
     /// The value set for the input's `ipam_prefix_list_resolver_target_ids`, if any.
-    pub fn get_ipam_prefix_list_resolver_target_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ipam_prefix_list_resolver_target_ids(&self) -> &Option<Vec<String>> {
         self.input.get_ipam_prefix_list_resolver_target_ids()
     }
     /// Sets the input's `ipam_prefix_list_resolver_id`: see [`ipam_prefix_list_resolver_id`](crate::types::builders::DescribeIpamPrefixListResolverTargetsRequestBuilder::ipam_prefix_list_resolver_id).
-    pub fn ipam_prefix_list_resolver_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_prefix_list_resolver_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_prefix_list_resolver_id(input);
         self
     }
     /// Sets or clears the input's `ipam_prefix_list_resolver_id`.
-    pub fn set_ipam_prefix_list_resolver_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_prefix_list_resolver_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_prefix_list_resolver_id(input);
         self
     }
     /// The value set for the input's `ipam_prefix_list_resolver_id`, if any.
-    pub fn get_ipam_prefix_list_resolver_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_prefix_list_resolver_id(&self) -> &Option<String> {
         self.input.get_ipam_prefix_list_resolver_id()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -154,12 +133,12 @@ impl DescribeIpamPrefixListResolverTargetsFluentBuilder {
         DescribeIpamPrefixListResolverTargetsPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeIpamPrefixListResolverTargets`](crate::operation::DescribeIpamPrefixListResolverTargets) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamPrefixListResolverTargetsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -170,7 +149,7 @@ for DescribeIpamPrefixListResolverTargetsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeIpamPrefixListResolverTargetsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeIpamPrefixListResolverTargetsResult,
         ::awsgen_runtime::client::SdkError<DescribeIpamPrefixListResolverTargetsError>,
     > {
@@ -179,9 +158,7 @@ for DescribeIpamPrefixListResolverTargetsPages {
     fn next_input(
         input: &crate::types::DescribeIpamPrefixListResolverTargetsRequest,
         output: &crate::types::DescribeIpamPrefixListResolverTargetsResult,
-    ) -> ::std::option::Option<
-        crate::types::DescribeIpamPrefixListResolverTargetsRequest,
-    > {
+    ) -> Option<crate::types::DescribeIpamPrefixListResolverTargetsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -189,7 +166,7 @@ for DescribeIpamPrefixListResolverTargetsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -197,8 +174,8 @@ for DescribeIpamPrefixListResolverTargetsPages {
     type Item = crate::types::IpamPrefixListResolverTarget;
     fn items(
         output: crate::types::DescribeIpamPrefixListResolverTargetsResult,
-    ) -> ::std::vec::Vec<crate::types::IpamPrefixListResolverTarget> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::IpamPrefixListResolverTarget> {
+        Some(output)
             .and_then(|value| value.ipam_prefix_list_resolver_targets)
             .unwrap_or_default()
     }
@@ -218,7 +195,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeIpamPrefixListResolverTargets as Operation>::serialize_request(
                 input,
             ),

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeIpamPrefixListResolvers, DescribeIpamPrefixListResolversError, Operation,
 };
 /// A call to [`DescribeIpamPrefixListResolvers`](crate::operation::DescribeIpamPrefixListResolvers): Describes one or more IPAM prefix list resolvers. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeIpamPrefixListResolversFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeIpamPrefixListResolversRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeIpamPrefixListResolversFluentBuilder {
     ) -> Self {
         DescribeIpamPrefixListResolversFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeIpamPrefixListResolversError`](crate::operation::DescribeIpamPrefixListResolversError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeIpamPrefixListResolversResult,
         ::awsgen_runtime::client::SdkError<DescribeIpamPrefixListResolversError>,
     > {
@@ -41,12 +41,12 @@ impl DescribeIpamPrefixListResolversFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeIpamPrefixListResolversRequestBuilder::filters).
@@ -55,17 +55,12 @@ impl DescribeIpamPrefixListResolversFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeIpamPrefixListResolversRequestBuilder::max_results).
@@ -74,54 +69,43 @@ impl DescribeIpamPrefixListResolversFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeIpamPrefixListResolversRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `ipam_prefix_list_resolver_ids`: see [`ipam_prefix_list_resolver_ids`](crate::types::builders::DescribeIpamPrefixListResolversRequestBuilder::ipam_prefix_list_resolver_ids).
-    pub fn ipam_prefix_list_resolver_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_prefix_list_resolver_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_prefix_list_resolver_ids(input);
         self
     }
     /// Sets or clears the input's `ipam_prefix_list_resolver_ids`.
     pub fn set_ipam_prefix_list_resolver_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_ipam_prefix_list_resolver_ids(input);
         self
     }
     /// The value set for the input's `ipam_prefix_list_resolver_ids`, if any.
-    pub fn get_ipam_prefix_list_resolver_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ipam_prefix_list_resolver_ids(&self) -> &Option<Vec<String>> {
         self.input.get_ipam_prefix_list_resolver_ids()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -131,12 +115,12 @@ impl DescribeIpamPrefixListResolversFluentBuilder {
         DescribeIpamPrefixListResolversPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeIpamPrefixListResolvers`](crate::operation::DescribeIpamPrefixListResolvers) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamPrefixListResolversPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -147,7 +131,7 @@ for DescribeIpamPrefixListResolversPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeIpamPrefixListResolversRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeIpamPrefixListResolversResult,
         ::awsgen_runtime::client::SdkError<DescribeIpamPrefixListResolversError>,
     > {
@@ -156,7 +140,7 @@ for DescribeIpamPrefixListResolversPages {
     fn next_input(
         input: &crate::types::DescribeIpamPrefixListResolversRequest,
         output: &crate::types::DescribeIpamPrefixListResolversResult,
-    ) -> ::std::option::Option<crate::types::DescribeIpamPrefixListResolversRequest> {
+    ) -> Option<crate::types::DescribeIpamPrefixListResolversRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -164,7 +148,7 @@ for DescribeIpamPrefixListResolversPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -172,8 +156,8 @@ for DescribeIpamPrefixListResolversPages {
     type Item = crate::types::IpamPrefixListResolver;
     fn items(
         output: crate::types::DescribeIpamPrefixListResolversResult,
-    ) -> ::std::vec::Vec<crate::types::IpamPrefixListResolver> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::IpamPrefixListResolver> {
+        Some(output)
             .and_then(|value| value.ipam_prefix_list_resolvers)
             .unwrap_or_default()
     }
@@ -193,7 +177,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeIpamPrefixListResolvers as Operation>::serialize_request(input),
             <DescribeIpamPrefixListResolvers as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     DescribeIpamResourceDiscoveryAssociationsError, Operation,
 };
 /// A call to [`DescribeIpamResourceDiscoveryAssociations`](crate::operation::DescribeIpamResourceDiscoveryAssociations): Describes resource discovery association with an Amazon VPC IPAM. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeIpamResourceDiscoveryAssociationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeIpamResourceDiscoveryAssociationsRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeIpamResourceDiscoveryAssociationsFluentBuilder {
     ) -> Self {
         DescribeIpamResourceDiscoveryAssociationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeIpamResourceDiscoveryAssociationsError`](crate::operation::DescribeIpamResourceDiscoveryAssociationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeIpamResourceDiscoveryAssociationsResult,
         ::awsgen_runtime::client::SdkError<
             DescribeIpamResourceDiscoveryAssociationsError,
@@ -44,18 +44,18 @@ impl DescribeIpamResourceDiscoveryAssociationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `ipam_resource_discovery_association_ids`: see [`ipam_resource_discovery_association_ids`](crate::types::builders::DescribeIpamResourceDiscoveryAssociationsRequestBuilder::ipam_resource_discovery_association_ids).
     pub fn ipam_resource_discovery_association_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.ipam_resource_discovery_association_ids(input);
         self
@@ -63,35 +63,27 @@ impl DescribeIpamResourceDiscoveryAssociationsFluentBuilder {
     /// Sets or clears the input's `ipam_resource_discovery_association_ids`.
     pub fn set_ipam_resource_discovery_association_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_ipam_resource_discovery_association_ids(input);
         self
     }
     /// The value set for the input's `ipam_resource_discovery_association_ids`, if any.
-    pub fn get_ipam_resource_discovery_association_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ipam_resource_discovery_association_ids(&self) -> &Option<Vec<String>> {
         self.input.get_ipam_resource_discovery_association_ids()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeIpamResourceDiscoveryAssociationsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeIpamResourceDiscoveryAssociationsRequestBuilder::max_results).
@@ -100,12 +92,12 @@ impl DescribeIpamResourceDiscoveryAssociationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeIpamResourceDiscoveryAssociationsRequestBuilder::filters).
@@ -114,17 +106,12 @@ impl DescribeIpamResourceDiscoveryAssociationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -134,12 +121,12 @@ impl DescribeIpamResourceDiscoveryAssociationsFluentBuilder {
         DescribeIpamResourceDiscoveryAssociationsPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeIpamResourceDiscoveryAssociations`](crate::operation::DescribeIpamResourceDiscoveryAssociations) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamResourceDiscoveryAssociationsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -150,7 +137,7 @@ for DescribeIpamResourceDiscoveryAssociationsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeIpamResourceDiscoveryAssociationsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeIpamResourceDiscoveryAssociationsResult,
         ::awsgen_runtime::client::SdkError<
             DescribeIpamResourceDiscoveryAssociationsError,
@@ -161,9 +148,7 @@ for DescribeIpamResourceDiscoveryAssociationsPages {
     fn next_input(
         input: &crate::types::DescribeIpamResourceDiscoveryAssociationsRequest,
         output: &crate::types::DescribeIpamResourceDiscoveryAssociationsResult,
-    ) -> ::std::option::Option<
-        crate::types::DescribeIpamResourceDiscoveryAssociationsRequest,
-    > {
+    ) -> Option<crate::types::DescribeIpamResourceDiscoveryAssociationsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -171,7 +156,7 @@ for DescribeIpamResourceDiscoveryAssociationsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -179,8 +164,8 @@ for DescribeIpamResourceDiscoveryAssociationsPages {
     type Item = crate::types::IpamResourceDiscoveryAssociation;
     fn items(
         output: crate::types::DescribeIpamResourceDiscoveryAssociationsResult,
-    ) -> ::std::vec::Vec<crate::types::IpamResourceDiscoveryAssociation> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::IpamResourceDiscoveryAssociation> {
+        Some(output)
             .and_then(|value| value.ipam_resource_discovery_associations)
             .unwrap_or_default()
     }
@@ -200,7 +185,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeIpamResourceDiscoveryAssociations as Operation>::serialize_request(
                 input,
             ),

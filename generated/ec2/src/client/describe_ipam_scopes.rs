@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeIpamScopes, DescribeIpamScopesError, Operation};
 /// A call to [`DescribeIpamScopes`](crate::operation::DescribeIpamScopes): Get information about your IPAM scopes. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeIpamScopesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeIpamScopesRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeIpamScopesFluentBuilder {
     ) -> Self {
         DescribeIpamScopesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeIpamScopesError`](crate::operation::DescribeIpamScopesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeIpamScopesResult,
         ::awsgen_runtime::client::SdkError<DescribeIpamScopesError>,
     > {
@@ -37,12 +37,12 @@ impl DescribeIpamScopesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeIpamScopesRequestBuilder::filters).
@@ -51,17 +51,12 @@ impl DescribeIpamScopesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeIpamScopesRequestBuilder::max_results).
@@ -70,54 +65,40 @@ impl DescribeIpamScopesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeIpamScopesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `ipam_scope_ids`: see [`ipam_scope_ids`](crate::types::builders::DescribeIpamScopesRequestBuilder::ipam_scope_ids).
-    pub fn ipam_scope_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_scope_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_scope_ids(input);
         self
     }
     /// Sets or clears the input's `ipam_scope_ids`.
-    pub fn set_ipam_scope_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_ipam_scope_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_ipam_scope_ids(input);
         self
     }
     /// The value set for the input's `ipam_scope_ids`, if any.
-    pub fn get_ipam_scope_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ipam_scope_ids(&self) -> &Option<Vec<String>> {
         self.input.get_ipam_scope_ids()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -125,12 +106,12 @@ impl DescribeIpamScopesFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeIpamScopesPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeIpamScopes`](crate::operation::DescribeIpamScopes) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamScopesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeIpamScopesPages {
@@ -140,7 +121,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeIpamScopesPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeIpamScopesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeIpamScopesResult,
         ::awsgen_runtime::client::SdkError<DescribeIpamScopesError>,
     > {
@@ -149,7 +130,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeIpamScopesPages {
     fn next_input(
         input: &crate::types::DescribeIpamScopesRequest,
         output: &crate::types::DescribeIpamScopesResult,
-    ) -> ::std::option::Option<crate::types::DescribeIpamScopesRequest> {
+    ) -> Option<crate::types::DescribeIpamScopesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -157,17 +138,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeIpamScopesPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for DescribeIpamScopesPages {
     type Item = crate::types::IpamScope;
     fn items(
         output: crate::types::DescribeIpamScopesResult,
-    ) -> ::std::vec::Vec<crate::types::IpamScope> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.ipam_scopes)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::IpamScope> {
+        Some(output).and_then(|value| value.ipam_scopes).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -185,7 +164,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeIpamScopes as Operation>::serialize_request(input),
             <DescribeIpamScopes as Operation>::parse_response,
         )

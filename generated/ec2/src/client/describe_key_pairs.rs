@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeKeyPairs, DescribeKeyPairsError, Operation};
 /// A call to [`DescribeKeyPairs`](crate::operation::DescribeKeyPairs): Describes the specified key pairs or all of your key pairs. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeKeyPairsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeKeyPairsRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeKeyPairsFluentBuilder {
     ) -> Self {
         DescribeKeyPairsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeKeyPairsError`](crate::operation::DescribeKeyPairsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeKeyPairsResult,
         ::awsgen_runtime::client::SdkError<DescribeKeyPairsError>,
     > {
@@ -32,47 +32,31 @@ impl DescribeKeyPairsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `key_names`: see [`key_names`](crate::types::builders::DescribeKeyPairsRequestBuilder::key_names).
-    pub fn key_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_names(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_names(input);
         self
     }
     /// Sets or clears the input's `key_names`.
-    pub fn set_key_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_key_names(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_key_names(input);
         self
     }
     /// The value set for the input's `key_names`, if any.
-    pub fn get_key_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_key_names(&self) -> &Option<Vec<String>> {
         self.input.get_key_names()
     }
     /// Appends one item to the input's `key_pair_ids`: see [`key_pair_ids`](crate::types::builders::DescribeKeyPairsRequestBuilder::key_pair_ids).
-    pub fn key_pair_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_pair_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_pair_ids(input);
         self
     }
     /// Sets or clears the input's `key_pair_ids`.
-    pub fn set_key_pair_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_key_pair_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_key_pair_ids(input);
         self
     }
     /// The value set for the input's `key_pair_ids`, if any.
-    pub fn get_key_pair_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_key_pair_ids(&self) -> &Option<Vec<String>> {
         self.input.get_key_pair_ids()
     }
     /// Sets the input's `include_public_key`: see [`include_public_key`](crate::types::builders::DescribeKeyPairsRequestBuilder::include_public_key).
@@ -81,12 +65,12 @@ impl DescribeKeyPairsFluentBuilder {
         self
     }
     /// Sets or clears the input's `include_public_key`.
-    pub fn set_include_public_key(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_include_public_key(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_include_public_key(input);
         self
     }
     /// The value set for the input's `include_public_key`, if any.
-    pub fn get_include_public_key(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_public_key(&self) -> &Option<bool> {
         self.input.get_include_public_key()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeKeyPairsRequestBuilder::dry_run).
@@ -95,12 +79,12 @@ impl DescribeKeyPairsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeKeyPairsRequestBuilder::filters).
@@ -109,17 +93,12 @@ impl DescribeKeyPairsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Waits until [`KeyPairExists`](crate::waiters::KeyPairExists) says the wait is over: polls `DescribeKeyPairs` with this input every 5 seconds, at most 6 times, and for at most `timeout` overall.
@@ -128,7 +107,7 @@ impl DescribeKeyPairsFluentBuilder {
     pub async fn wait_until_key_pair_exists(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeKeyPairsResult,
             DescribeKeyPairsError,
@@ -139,10 +118,10 @@ impl DescribeKeyPairsFluentBuilder {
         >,
     > {
         let settings = crate::waiters::KeyPairExists::settings().timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -180,7 +159,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeKeyPairs as Operation>::serialize_request(input),
             <DescribeKeyPairs as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeLaunchTemplateVersions, DescribeLaunchTemplateVersionsError, Operation,
 };
 /// A call to [`DescribeLaunchTemplateVersions`](crate::operation::DescribeLaunchTemplateVersions): Describes one or more versions of a specified launch template. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeLaunchTemplateVersionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeLaunchTemplateVersionsRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeLaunchTemplateVersionsFluentBuilder {
     ) -> Self {
         DescribeLaunchTemplateVersionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeLaunchTemplateVersionsError`](crate::operation::DescribeLaunchTemplateVersionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeLaunchTemplateVersionsResult,
         ::awsgen_runtime::client::SdkError<DescribeLaunchTemplateVersionsError>,
     > {
@@ -41,138 +41,96 @@ impl DescribeLaunchTemplateVersionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `launch_template_id`: see [`launch_template_id`](crate::types::builders::DescribeLaunchTemplateVersionsRequestBuilder::launch_template_id).
-    pub fn launch_template_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn launch_template_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.launch_template_id(input);
         self
     }
     /// Sets or clears the input's `launch_template_id`.
-    pub fn set_launch_template_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_launch_template_id(input);
         self
     }
     /// The value set for the input's `launch_template_id`, if any.
-    pub fn get_launch_template_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_id(&self) -> &Option<String> {
         self.input.get_launch_template_id()
     }
     /// Sets the input's `launch_template_name`: see [`launch_template_name`](crate::types::builders::DescribeLaunchTemplateVersionsRequestBuilder::launch_template_name).
-    pub fn launch_template_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn launch_template_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.launch_template_name(input);
         self
     }
     /// Sets or clears the input's `launch_template_name`.
-    pub fn set_launch_template_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_launch_template_name(input);
         self
     }
     /// The value set for the input's `launch_template_name`, if any.
-    pub fn get_launch_template_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_name(&self) -> &Option<String> {
         self.input.get_launch_template_name()
     }
     /// Appends one item to the input's `versions`: see [`versions`](crate::types::builders::DescribeLaunchTemplateVersionsRequestBuilder::versions).
-    pub fn versions(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn versions(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.versions(input);
         self
     }
     /// Sets or clears the input's `versions`.
-    pub fn set_versions(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_versions(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_versions(input);
         self
     }
     /// The value set for the input's `versions`, if any.
-    pub fn get_versions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_versions(&self) -> &Option<Vec<String>> {
         self.input.get_versions()
     }
     /// Sets the input's `min_version`: see [`min_version`](crate::types::builders::DescribeLaunchTemplateVersionsRequestBuilder::min_version).
-    pub fn min_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn min_version(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.min_version(input);
         self
     }
     /// Sets or clears the input's `min_version`.
-    pub fn set_min_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_min_version(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_min_version(input);
         self
     }
     /// The value set for the input's `min_version`, if any.
-    pub fn get_min_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_min_version(&self) -> &Option<String> {
         self.input.get_min_version()
     }
     /// Sets the input's `max_version`: see [`max_version`](crate::types::builders::DescribeLaunchTemplateVersionsRequestBuilder::max_version).
-    pub fn max_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn max_version(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.max_version(input);
         self
     }
     /// Sets or clears the input's `max_version`.
-    pub fn set_max_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_version(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_max_version(input);
         self
     }
     /// The value set for the input's `max_version`, if any.
-    pub fn get_max_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_version(&self) -> &Option<String> {
         self.input.get_max_version()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeLaunchTemplateVersionsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeLaunchTemplateVersionsRequestBuilder::max_results).
@@ -181,12 +139,12 @@ impl DescribeLaunchTemplateVersionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeLaunchTemplateVersionsRequestBuilder::filters).
@@ -195,17 +153,12 @@ impl DescribeLaunchTemplateVersionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `resolve_alias`: see [`resolve_alias`](crate::types::builders::DescribeLaunchTemplateVersionsRequestBuilder::resolve_alias).
@@ -214,12 +167,12 @@ impl DescribeLaunchTemplateVersionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `resolve_alias`.
-    pub fn set_resolve_alias(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_resolve_alias(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_resolve_alias(input);
         self
     }
     /// The value set for the input's `resolve_alias`, if any.
-    pub fn get_resolve_alias(&self) -> &::std::option::Option<bool> {
+    pub fn get_resolve_alias(&self) -> &Option<bool> {
         self.input.get_resolve_alias()
     }
     /// Sets the input's `include_managed_resources`: see [`include_managed_resources`](crate::types::builders::DescribeLaunchTemplateVersionsRequestBuilder::include_managed_resources).
@@ -228,15 +181,12 @@ impl DescribeLaunchTemplateVersionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `include_managed_resources`.
-    pub fn set_include_managed_resources(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_managed_resources(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_include_managed_resources(input);
         self
     }
     /// The value set for the input's `include_managed_resources`, if any.
-    pub fn get_include_managed_resources(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_managed_resources(&self) -> &Option<bool> {
         self.input.get_include_managed_resources()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -244,12 +194,12 @@ impl DescribeLaunchTemplateVersionsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeLaunchTemplateVersionsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeLaunchTemplateVersions`](crate::operation::DescribeLaunchTemplateVersions) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeLaunchTemplateVersionsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -260,7 +210,7 @@ for DescribeLaunchTemplateVersionsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeLaunchTemplateVersionsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeLaunchTemplateVersionsResult,
         ::awsgen_runtime::client::SdkError<DescribeLaunchTemplateVersionsError>,
     > {
@@ -269,7 +219,7 @@ for DescribeLaunchTemplateVersionsPages {
     fn next_input(
         input: &crate::types::DescribeLaunchTemplateVersionsRequest,
         output: &crate::types::DescribeLaunchTemplateVersionsResult,
-    ) -> ::std::option::Option<crate::types::DescribeLaunchTemplateVersionsRequest> {
+    ) -> Option<crate::types::DescribeLaunchTemplateVersionsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -277,7 +227,7 @@ for DescribeLaunchTemplateVersionsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -285,10 +235,8 @@ for DescribeLaunchTemplateVersionsPages {
     type Item = crate::types::LaunchTemplateVersion;
     fn items(
         output: crate::types::DescribeLaunchTemplateVersionsResult,
-    ) -> ::std::vec::Vec<crate::types::LaunchTemplateVersion> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.launch_template_versions)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::LaunchTemplateVersion> {
+        Some(output).and_then(|value| value.launch_template_versions).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -306,7 +254,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeLaunchTemplateVersions as Operation>::serialize_request(input),
             <DescribeLaunchTemplateVersions as Operation>::parse_response,
         )

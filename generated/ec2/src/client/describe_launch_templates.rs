@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeLaunchTemplates, DescribeLaunchTemplatesError, Operation};
 /// A call to [`DescribeLaunchTemplates`](crate::operation::DescribeLaunchTemplates): Describes one or more launch templates. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeLaunchTemplatesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeLaunchTemplatesRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeLaunchTemplatesFluentBuilder {
     ) -> Self {
         DescribeLaunchTemplatesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeLaunchTemplatesError`](crate::operation::DescribeLaunchTemplatesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeLaunchTemplatesResult,
         ::awsgen_runtime::client::SdkError<DescribeLaunchTemplatesError>,
     > {
@@ -39,56 +39,40 @@ impl DescribeLaunchTemplatesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `launch_template_ids`: see [`launch_template_ids`](crate::types::builders::DescribeLaunchTemplatesRequestBuilder::launch_template_ids).
-    pub fn launch_template_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn launch_template_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.launch_template_ids(input);
         self
     }
     /// Sets or clears the input's `launch_template_ids`.
-    pub fn set_launch_template_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_launch_template_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_launch_template_ids(input);
         self
     }
     /// The value set for the input's `launch_template_ids`, if any.
-    pub fn get_launch_template_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_launch_template_ids(&self) -> &Option<Vec<String>> {
         self.input.get_launch_template_ids()
     }
     /// Appends one item to the input's `launch_template_names`: see [`launch_template_names`](crate::types::builders::DescribeLaunchTemplatesRequestBuilder::launch_template_names).
-    pub fn launch_template_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn launch_template_names(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.launch_template_names(input);
         self
     }
     /// Sets or clears the input's `launch_template_names`.
-    pub fn set_launch_template_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_launch_template_names(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_launch_template_names(input);
         self
     }
     /// The value set for the input's `launch_template_names`, if any.
-    pub fn get_launch_template_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_launch_template_names(&self) -> &Option<Vec<String>> {
         self.input.get_launch_template_names()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeLaunchTemplatesRequestBuilder::filters).
@@ -97,37 +81,26 @@ impl DescribeLaunchTemplatesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeLaunchTemplatesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeLaunchTemplatesRequestBuilder::max_results).
@@ -136,12 +109,12 @@ impl DescribeLaunchTemplatesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `include_managed_resources`: see [`include_managed_resources`](crate::types::builders::DescribeLaunchTemplatesRequestBuilder::include_managed_resources).
@@ -150,15 +123,12 @@ impl DescribeLaunchTemplatesFluentBuilder {
         self
     }
     /// Sets or clears the input's `include_managed_resources`.
-    pub fn set_include_managed_resources(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_managed_resources(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_include_managed_resources(input);
         self
     }
     /// The value set for the input's `include_managed_resources`, if any.
-    pub fn get_include_managed_resources(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_managed_resources(&self) -> &Option<bool> {
         self.input.get_include_managed_resources()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -166,12 +136,12 @@ impl DescribeLaunchTemplatesFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeLaunchTemplatesPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeLaunchTemplates`](crate::operation::DescribeLaunchTemplates) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeLaunchTemplatesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeLaunchTemplatesPages {
@@ -181,7 +151,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeLaunchTemplatesPa
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeLaunchTemplatesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeLaunchTemplatesResult,
         ::awsgen_runtime::client::SdkError<DescribeLaunchTemplatesError>,
     > {
@@ -190,7 +160,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeLaunchTemplatesPa
     fn next_input(
         input: &crate::types::DescribeLaunchTemplatesRequest,
         output: &crate::types::DescribeLaunchTemplatesResult,
-    ) -> ::std::option::Option<crate::types::DescribeLaunchTemplatesRequest> {
+    ) -> Option<crate::types::DescribeLaunchTemplatesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -198,7 +168,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeLaunchTemplatesPa
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -206,10 +176,8 @@ for DescribeLaunchTemplatesPages {
     type Item = crate::types::LaunchTemplate;
     fn items(
         output: crate::types::DescribeLaunchTemplatesResult,
-    ) -> ::std::vec::Vec<crate::types::LaunchTemplate> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.launch_templates)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::LaunchTemplate> {
+        Some(output).and_then(|value| value.launch_templates).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -227,7 +195,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeLaunchTemplates as Operation>::serialize_request(input),
             <DescribeLaunchTemplates as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsError, Operation,
 };
 /// A call to [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations`](crate::operation::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations): Describes the associations between virtual interface groups and local gateway route tables. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFluentBuilde
     ) -> Self {
         DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsError`](crate::operation::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult,
         ::awsgen_runtime::client::SdkError<
             DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsError,
@@ -41,7 +41,7 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFluentBuilde
     /// Appends one item to the input's `local_gateway_route_table_virtual_interface_group_association_ids`: see [`local_gateway_route_table_virtual_interface_group_association_ids`](crate::types::builders::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestBuilder::local_gateway_route_table_virtual_interface_group_association_ids).
     pub fn local_gateway_route_table_virtual_interface_group_association_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self
             .input
@@ -51,7 +51,7 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFluentBuilde
     /// Sets or clears the input's `local_gateway_route_table_virtual_interface_group_association_ids`.
     pub fn set_local_gateway_route_table_virtual_interface_group_association_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self
             .input
@@ -63,7 +63,7 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFluentBuilde
     /// The value set for the input's `local_gateway_route_table_virtual_interface_group_association_ids`, if any.
     pub fn get_local_gateway_route_table_virtual_interface_group_association_ids(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    ) -> &Option<Vec<String>> {
         self.input
             .get_local_gateway_route_table_virtual_interface_group_association_ids()
     }
@@ -73,17 +73,12 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFluentBuilde
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestBuilder::max_results).
@@ -92,32 +87,26 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFluentBuilde
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestBuilder::dry_run).
@@ -126,12 +115,12 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFluentBuilde
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -141,12 +130,12 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsFluentBuilde
         DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations`](crate::operation::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -157,7 +146,7 @@ for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult,
         ::awsgen_runtime::client::SdkError<
             DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsError,
@@ -168,7 +157,7 @@ for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPages {
     fn next_input(
         input: &crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest,
         output: &crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult,
-    ) -> ::std::option::Option<
+    ) -> Option<
         crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest,
     > {
         let mut next = input.clone();
@@ -178,7 +167,7 @@ for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -186,10 +175,8 @@ for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPages {
     type Item = crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation;
     fn items(
         output: crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult,
-    ) -> ::std::vec::Vec<
-        crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation,
-    > {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation> {
+        Some(output)
             .and_then(|value| {
                 value.local_gateway_route_table_virtual_interface_group_associations
             })
@@ -211,7 +198,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations as Operation>::serialize_request(
                 input,
             ),

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeLocalGatewayRouteTables, DescribeLocalGatewayRouteTablesError, Operation,
 };
 /// A call to [`DescribeLocalGatewayRouteTables`](crate::operation::DescribeLocalGatewayRouteTables): Describes one or more local gateway route tables. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeLocalGatewayRouteTablesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeLocalGatewayRouteTablesRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeLocalGatewayRouteTablesFluentBuilder {
     ) -> Self {
         DescribeLocalGatewayRouteTablesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeLocalGatewayRouteTablesError`](crate::operation::DescribeLocalGatewayRouteTablesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeLocalGatewayRouteTablesResult,
         ::awsgen_runtime::client::SdkError<DescribeLocalGatewayRouteTablesError>,
     > {
@@ -36,25 +36,20 @@ impl DescribeLocalGatewayRouteTablesFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `local_gateway_route_table_ids`: see [`local_gateway_route_table_ids`](crate::types::builders::DescribeLocalGatewayRouteTablesRequestBuilder::local_gateway_route_table_ids).
-    pub fn local_gateway_route_table_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn local_gateway_route_table_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.local_gateway_route_table_ids(input);
         self
     }
     /// Sets or clears the input's `local_gateway_route_table_ids`.
     pub fn set_local_gateway_route_table_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_local_gateway_route_table_ids(input);
         self
     }
     /// The value set for the input's `local_gateway_route_table_ids`, if any.
-    pub fn get_local_gateway_route_table_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_local_gateway_route_table_ids(&self) -> &Option<Vec<String>> {
         self.input.get_local_gateway_route_table_ids()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeLocalGatewayRouteTablesRequestBuilder::filters).
@@ -63,17 +58,12 @@ impl DescribeLocalGatewayRouteTablesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeLocalGatewayRouteTablesRequestBuilder::max_results).
@@ -82,32 +72,26 @@ impl DescribeLocalGatewayRouteTablesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeLocalGatewayRouteTablesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeLocalGatewayRouteTablesRequestBuilder::dry_run).
@@ -116,12 +100,12 @@ impl DescribeLocalGatewayRouteTablesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -131,12 +115,12 @@ impl DescribeLocalGatewayRouteTablesFluentBuilder {
         DescribeLocalGatewayRouteTablesPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeLocalGatewayRouteTables`](crate::operation::DescribeLocalGatewayRouteTables) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewayRouteTablesPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -147,7 +131,7 @@ for DescribeLocalGatewayRouteTablesPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeLocalGatewayRouteTablesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeLocalGatewayRouteTablesResult,
         ::awsgen_runtime::client::SdkError<DescribeLocalGatewayRouteTablesError>,
     > {
@@ -156,7 +140,7 @@ for DescribeLocalGatewayRouteTablesPages {
     fn next_input(
         input: &crate::types::DescribeLocalGatewayRouteTablesRequest,
         output: &crate::types::DescribeLocalGatewayRouteTablesResult,
-    ) -> ::std::option::Option<crate::types::DescribeLocalGatewayRouteTablesRequest> {
+    ) -> Option<crate::types::DescribeLocalGatewayRouteTablesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -164,7 +148,7 @@ for DescribeLocalGatewayRouteTablesPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -172,8 +156,8 @@ for DescribeLocalGatewayRouteTablesPages {
     type Item = crate::types::LocalGatewayRouteTable;
     fn items(
         output: crate::types::DescribeLocalGatewayRouteTablesResult,
-    ) -> ::std::vec::Vec<crate::types::LocalGatewayRouteTable> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::LocalGatewayRouteTable> {
+        Some(output)
             .and_then(|value| value.local_gateway_route_tables)
             .unwrap_or_default()
     }
@@ -193,7 +177,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeLocalGatewayRouteTables as Operation>::serialize_request(input),
             <DescribeLocalGatewayRouteTables as Operation>::parse_response,
         )

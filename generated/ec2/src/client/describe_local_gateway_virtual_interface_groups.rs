@@ -6,7 +6,7 @@ use crate::operation::{
     DescribeLocalGatewayVirtualInterfaceGroupsError, Operation,
 };
 /// A call to [`DescribeLocalGatewayVirtualInterfaceGroups`](crate::operation::DescribeLocalGatewayVirtualInterfaceGroups): Describes the specified local gateway virtual interface groups. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeLocalGatewayVirtualInterfaceGroupsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeLocalGatewayVirtualInterfaceGroupsRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeLocalGatewayVirtualInterfaceGroupsFluentBuilder {
     ) -> Self {
         DescribeLocalGatewayVirtualInterfaceGroupsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeLocalGatewayVirtualInterfaceGroupsError`](crate::operation::DescribeLocalGatewayVirtualInterfaceGroupsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeLocalGatewayVirtualInterfaceGroupsResult,
         ::awsgen_runtime::client::SdkError<
             DescribeLocalGatewayVirtualInterfaceGroupsError,
@@ -41,7 +41,7 @@ impl DescribeLocalGatewayVirtualInterfaceGroupsFluentBuilder {
     /// Appends one item to the input's `local_gateway_virtual_interface_group_ids`: see [`local_gateway_virtual_interface_group_ids`](crate::types::builders::DescribeLocalGatewayVirtualInterfaceGroupsRequestBuilder::local_gateway_virtual_interface_group_ids).
     pub fn local_gateway_virtual_interface_group_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.local_gateway_virtual_interface_group_ids(input);
         self
@@ -49,15 +49,13 @@ impl DescribeLocalGatewayVirtualInterfaceGroupsFluentBuilder {
     /// Sets or clears the input's `local_gateway_virtual_interface_group_ids`.
     pub fn set_local_gateway_virtual_interface_group_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_local_gateway_virtual_interface_group_ids(input);
         self
     }
     /// The value set for the input's `local_gateway_virtual_interface_group_ids`, if any.
-    pub fn get_local_gateway_virtual_interface_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_local_gateway_virtual_interface_group_ids(&self) -> &Option<Vec<String>> {
         self.input.get_local_gateway_virtual_interface_group_ids()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeLocalGatewayVirtualInterfaceGroupsRequestBuilder::filters).
@@ -66,17 +64,12 @@ impl DescribeLocalGatewayVirtualInterfaceGroupsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeLocalGatewayVirtualInterfaceGroupsRequestBuilder::max_results).
@@ -85,32 +78,26 @@ impl DescribeLocalGatewayVirtualInterfaceGroupsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeLocalGatewayVirtualInterfaceGroupsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeLocalGatewayVirtualInterfaceGroupsRequestBuilder::dry_run).
@@ -119,12 +106,12 @@ impl DescribeLocalGatewayVirtualInterfaceGroupsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -134,12 +121,12 @@ impl DescribeLocalGatewayVirtualInterfaceGroupsFluentBuilder {
         DescribeLocalGatewayVirtualInterfaceGroupsPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeLocalGatewayVirtualInterfaceGroups`](crate::operation::DescribeLocalGatewayVirtualInterfaceGroups) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewayVirtualInterfaceGroupsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -150,7 +137,7 @@ for DescribeLocalGatewayVirtualInterfaceGroupsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeLocalGatewayVirtualInterfaceGroupsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeLocalGatewayVirtualInterfaceGroupsResult,
         ::awsgen_runtime::client::SdkError<
             DescribeLocalGatewayVirtualInterfaceGroupsError,
@@ -161,9 +148,7 @@ for DescribeLocalGatewayVirtualInterfaceGroupsPages {
     fn next_input(
         input: &crate::types::DescribeLocalGatewayVirtualInterfaceGroupsRequest,
         output: &crate::types::DescribeLocalGatewayVirtualInterfaceGroupsResult,
-    ) -> ::std::option::Option<
-        crate::types::DescribeLocalGatewayVirtualInterfaceGroupsRequest,
-    > {
+    ) -> Option<crate::types::DescribeLocalGatewayVirtualInterfaceGroupsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -171,7 +156,7 @@ for DescribeLocalGatewayVirtualInterfaceGroupsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -179,8 +164,8 @@ for DescribeLocalGatewayVirtualInterfaceGroupsPages {
     type Item = crate::types::LocalGatewayVirtualInterfaceGroup;
     fn items(
         output: crate::types::DescribeLocalGatewayVirtualInterfaceGroupsResult,
-    ) -> ::std::vec::Vec<crate::types::LocalGatewayVirtualInterfaceGroup> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::LocalGatewayVirtualInterfaceGroup> {
+        Some(output)
             .and_then(|value| value.local_gateway_virtual_interface_groups)
             .unwrap_or_default()
     }
@@ -200,7 +185,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeLocalGatewayVirtualInterfaceGroups as Operation>::serialize_request(
                 input,
             ),

@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeMacHosts, DescribeMacHostsError, Operation};
 /// A call to [`DescribeMacHosts`](crate::operation::DescribeMacHosts): Describes the specified EC2 Mac Dedicated Host or all of your EC2 Mac Dedicated Hosts. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeMacHostsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeMacHostsRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeMacHostsFluentBuilder {
     ) -> Self {
         DescribeMacHostsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeMacHostsError`](crate::operation::DescribeMacHostsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeMacHostsResult,
         ::awsgen_runtime::client::SdkError<DescribeMacHostsError>,
     > {
@@ -37,39 +37,26 @@ impl DescribeMacHostsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Appends one item to the input's `host_ids`: see [`host_ids`](crate::types::builders::DescribeMacHostsRequestBuilder::host_ids).
-    pub fn host_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn host_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.host_ids(input);
         self
     }
     /// Sets or clears the input's `host_ids`.
-    pub fn set_host_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_host_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_host_ids(input);
         self
     }
     /// The value set for the input's `host_ids`, if any.
-    pub fn get_host_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_host_ids(&self) -> &Option<Vec<String>> {
         self.input.get_host_ids()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeMacHostsRequestBuilder::max_results).
@@ -78,32 +65,26 @@ impl DescribeMacHostsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeMacHostsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -111,12 +92,12 @@ impl DescribeMacHostsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeMacHostsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeMacHosts`](crate::operation::DescribeMacHosts) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeMacHostsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeMacHostsPages {
@@ -126,7 +107,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeMacHostsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeMacHostsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeMacHostsResult,
         ::awsgen_runtime::client::SdkError<DescribeMacHostsError>,
     > {
@@ -135,7 +116,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeMacHostsPages {
     fn next_input(
         input: &crate::types::DescribeMacHostsRequest,
         output: &crate::types::DescribeMacHostsResult,
-    ) -> ::std::option::Option<crate::types::DescribeMacHostsRequest> {
+    ) -> Option<crate::types::DescribeMacHostsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -143,17 +124,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeMacHostsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for DescribeMacHostsPages {
     type Item = crate::types::MacHost;
     fn items(
         output: crate::types::DescribeMacHostsResult,
-    ) -> ::std::vec::Vec<crate::types::MacHost> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.mac_hosts)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::MacHost> {
+        Some(output).and_then(|value| value.mac_hosts).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -171,7 +150,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeMacHosts as Operation>::serialize_request(input),
             <DescribeMacHosts as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeMovingAddresses, DescribeMovingAddressesError, Operation};
 /// A call to [`DescribeMovingAddresses`](crate::operation::DescribeMovingAddresses): **Note:** This action is deprecated. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeMovingAddressesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeMovingAddressesRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeMovingAddressesFluentBuilder {
     ) -> Self {
         DescribeMovingAddressesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeMovingAddressesError`](crate::operation::DescribeMovingAddressesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeMovingAddressesResult,
         ::awsgen_runtime::client::SdkError<DescribeMovingAddressesError>,
     > {
@@ -39,54 +39,40 @@ impl DescribeMovingAddressesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `public_ips`: see [`public_ips`](crate::types::builders::DescribeMovingAddressesRequestBuilder::public_ips).
-    pub fn public_ips(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn public_ips(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.public_ips(input);
         self
     }
     /// Sets or clears the input's `public_ips`.
-    pub fn set_public_ips(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_public_ips(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_public_ips(input);
         self
     }
     /// The value set for the input's `public_ips`, if any.
-    pub fn get_public_ips(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_public_ips(&self) -> &Option<Vec<String>> {
         self.input.get_public_ips()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeMovingAddressesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeMovingAddressesRequestBuilder::filters).
@@ -95,17 +81,12 @@ impl DescribeMovingAddressesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeMovingAddressesRequestBuilder::max_results).
@@ -114,12 +95,12 @@ impl DescribeMovingAddressesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -127,12 +108,12 @@ impl DescribeMovingAddressesFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeMovingAddressesPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeMovingAddresses`](crate::operation::DescribeMovingAddresses) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeMovingAddressesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeMovingAddressesPages {
@@ -142,7 +123,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeMovingAddressesPa
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeMovingAddressesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeMovingAddressesResult,
         ::awsgen_runtime::client::SdkError<DescribeMovingAddressesError>,
     > {
@@ -151,7 +132,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeMovingAddressesPa
     fn next_input(
         input: &crate::types::DescribeMovingAddressesRequest,
         output: &crate::types::DescribeMovingAddressesResult,
-    ) -> ::std::option::Option<crate::types::DescribeMovingAddressesRequest> {
+    ) -> Option<crate::types::DescribeMovingAddressesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -159,7 +140,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeMovingAddressesPa
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -167,10 +148,8 @@ for DescribeMovingAddressesPages {
     type Item = crate::types::MovingAddressStatus;
     fn items(
         output: crate::types::DescribeMovingAddressesResult,
-    ) -> ::std::vec::Vec<crate::types::MovingAddressStatus> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.moving_address_statuses)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::MovingAddressStatus> {
+        Some(output).and_then(|value| value.moving_address_statuses).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -188,7 +167,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeMovingAddresses as Operation>::serialize_request(input),
             <DescribeMovingAddresses as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeNatGateways, DescribeNatGatewaysError, Operation};
 /// A call to [`DescribeNatGateways`](crate::operation::DescribeNatGateways): Describes your NAT gateways. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeNatGatewaysFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeNatGatewaysRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeNatGatewaysFluentBuilder {
     ) -> Self {
         DescribeNatGatewaysFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeNatGatewaysError`](crate::operation::DescribeNatGatewaysError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeNatGatewaysResult,
         ::awsgen_runtime::client::SdkError<DescribeNatGatewaysError>,
     > {
@@ -39,12 +39,12 @@ impl DescribeNatGatewaysFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filter`: see [`filter`](crate::types::builders::DescribeNatGatewaysRequestBuilder::filter).
@@ -53,17 +53,12 @@ impl DescribeNatGatewaysFluentBuilder {
         self
     }
     /// Sets or clears the input's `filter`.
-    pub fn set_filter(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filter(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filter(input);
         self
     }
     /// The value set for the input's `filter`, if any.
-    pub fn get_filter(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filter(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filter()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeNatGatewaysRequestBuilder::max_results).
@@ -72,54 +67,40 @@ impl DescribeNatGatewaysFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Appends one item to the input's `nat_gateway_ids`: see [`nat_gateway_ids`](crate::types::builders::DescribeNatGatewaysRequestBuilder::nat_gateway_ids).
-    pub fn nat_gateway_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn nat_gateway_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.nat_gateway_ids(input);
         self
     }
     /// Sets or clears the input's `nat_gateway_ids`.
-    pub fn set_nat_gateway_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_nat_gateway_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_nat_gateway_ids(input);
         self
     }
     /// The value set for the input's `nat_gateway_ids`, if any.
-    pub fn get_nat_gateway_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_nat_gateway_ids(&self) -> &Option<Vec<String>> {
         self.input.get_nat_gateway_ids()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeNatGatewaysRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -127,7 +108,7 @@ impl DescribeNatGatewaysFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeNatGatewaysPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
     /// Waits until [`NatGatewayAvailable`](crate::waiters::NatGatewayAvailable) says the wait is over: polls `DescribeNatGateways` with this input every 15 seconds, at most 40 times, and for at most `timeout` overall.
@@ -136,7 +117,7 @@ impl DescribeNatGatewaysFluentBuilder {
     pub async fn wait_until_nat_gateway_available(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeNatGatewaysResult,
             DescribeNatGatewaysError,
@@ -147,10 +128,10 @@ impl DescribeNatGatewaysFluentBuilder {
         >,
     > {
         let settings = crate::waiters::NatGatewayAvailable::settings().timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -178,7 +159,7 @@ impl DescribeNatGatewaysFluentBuilder {
     pub async fn wait_until_nat_gateway_deleted(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeNatGatewaysResult,
             DescribeNatGatewaysError,
@@ -189,10 +170,10 @@ impl DescribeNatGatewaysFluentBuilder {
         >,
     > {
         let settings = crate::waiters::NatGatewayDeleted::settings().timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -216,7 +197,7 @@ impl DescribeNatGatewaysFluentBuilder {
     }
 }
 /// How [`DescribeNatGateways`](crate::operation::DescribeNatGateways) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeNatGatewaysPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeNatGatewaysPages {
@@ -226,7 +207,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeNatGatewaysPages 
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeNatGatewaysRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeNatGatewaysResult,
         ::awsgen_runtime::client::SdkError<DescribeNatGatewaysError>,
     > {
@@ -235,7 +216,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeNatGatewaysPages 
     fn next_input(
         input: &crate::types::DescribeNatGatewaysRequest,
         output: &crate::types::DescribeNatGatewaysResult,
-    ) -> ::std::option::Option<crate::types::DescribeNatGatewaysRequest> {
+    ) -> Option<crate::types::DescribeNatGatewaysRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -243,17 +224,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeNatGatewaysPages 
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for DescribeNatGatewaysPages {
     type Item = crate::types::NatGateway;
     fn items(
         output: crate::types::DescribeNatGatewaysResult,
-    ) -> ::std::vec::Vec<crate::types::NatGateway> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.nat_gateways)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::NatGateway> {
+        Some(output).and_then(|value| value.nat_gateways).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -271,7 +250,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeNatGateways as Operation>::serialize_request(input),
             <DescribeNatGateways as Operation>::parse_response,
         )

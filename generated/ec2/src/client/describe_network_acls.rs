@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeNetworkAcls, DescribeNetworkAclsError, Operation};
 /// A call to [`DescribeNetworkAcls`](crate::operation::DescribeNetworkAcls): Describes your network ACLs. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeNetworkAclsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeNetworkAclsRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeNetworkAclsFluentBuilder {
     ) -> Self {
         DescribeNetworkAclsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeNetworkAclsError`](crate::operation::DescribeNetworkAclsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeNetworkAclsResult,
         ::awsgen_runtime::client::SdkError<DescribeNetworkAclsError>,
     > {
@@ -34,23 +34,17 @@ impl DescribeNetworkAclsFluentBuilder {
         &self.input
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeNetworkAclsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeNetworkAclsRequestBuilder::max_results).
@@ -59,12 +53,12 @@ impl DescribeNetworkAclsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeNetworkAclsRequestBuilder::dry_run).
@@ -73,34 +67,26 @@ impl DescribeNetworkAclsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `network_acl_ids`: see [`network_acl_ids`](crate::types::builders::DescribeNetworkAclsRequestBuilder::network_acl_ids).
-    pub fn network_acl_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_acl_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_acl_ids(input);
         self
     }
     /// Sets or clears the input's `network_acl_ids`.
-    pub fn set_network_acl_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_network_acl_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_network_acl_ids(input);
         self
     }
     /// The value set for the input's `network_acl_ids`, if any.
-    pub fn get_network_acl_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_network_acl_ids(&self) -> &Option<Vec<String>> {
         self.input.get_network_acl_ids()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeNetworkAclsRequestBuilder::filters).
@@ -109,17 +95,12 @@ impl DescribeNetworkAclsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -127,12 +108,12 @@ impl DescribeNetworkAclsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeNetworkAclsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeNetworkAcls`](crate::operation::DescribeNetworkAcls) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeNetworkAclsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeNetworkAclsPages {
@@ -142,7 +123,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeNetworkAclsPages 
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeNetworkAclsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeNetworkAclsResult,
         ::awsgen_runtime::client::SdkError<DescribeNetworkAclsError>,
     > {
@@ -151,7 +132,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeNetworkAclsPages 
     fn next_input(
         input: &crate::types::DescribeNetworkAclsRequest,
         output: &crate::types::DescribeNetworkAclsResult,
-    ) -> ::std::option::Option<crate::types::DescribeNetworkAclsRequest> {
+    ) -> Option<crate::types::DescribeNetworkAclsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -159,17 +140,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeNetworkAclsPages 
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for DescribeNetworkAclsPages {
     type Item = crate::types::NetworkAcl;
     fn items(
         output: crate::types::DescribeNetworkAclsResult,
-    ) -> ::std::vec::Vec<crate::types::NetworkAcl> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.network_acls)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::NetworkAcl> {
+        Some(output).and_then(|value| value.network_acls).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -187,7 +166,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeNetworkAcls as Operation>::serialize_request(input),
             <DescribeNetworkAcls as Operation>::parse_response,
         )

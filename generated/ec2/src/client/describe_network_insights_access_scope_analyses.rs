@@ -6,7 +6,7 @@ use crate::operation::{
     DescribeNetworkInsightsAccessScopeAnalysesError, Operation,
 };
 /// A call to [`DescribeNetworkInsightsAccessScopeAnalyses`](crate::operation::DescribeNetworkInsightsAccessScopeAnalyses): Describes the specified Network Access Scope analyses. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeNetworkInsightsAccessScopeAnalysesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeNetworkInsightsAccessScopeAnalysesFluentBuilder {
     ) -> Self {
         DescribeNetworkInsightsAccessScopeAnalysesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeNetworkInsightsAccessScopeAnalysesError`](crate::operation::DescribeNetworkInsightsAccessScopeAnalysesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeNetworkInsightsAccessScopeAnalysesResult,
         ::awsgen_runtime::client::SdkError<
             DescribeNetworkInsightsAccessScopeAnalysesError,
@@ -41,7 +41,7 @@ impl DescribeNetworkInsightsAccessScopeAnalysesFluentBuilder {
     /// Appends one item to the input's `network_insights_access_scope_analysis_ids`: see [`network_insights_access_scope_analysis_ids`](crate::types::builders::DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder::network_insights_access_scope_analysis_ids).
     pub fn network_insights_access_scope_analysis_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.network_insights_access_scope_analysis_ids(input);
         self
@@ -49,7 +49,7 @@ impl DescribeNetworkInsightsAccessScopeAnalysesFluentBuilder {
     /// Sets or clears the input's `network_insights_access_scope_analysis_ids`.
     pub fn set_network_insights_access_scope_analysis_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_network_insights_access_scope_analysis_ids(input);
         self
@@ -57,29 +57,24 @@ impl DescribeNetworkInsightsAccessScopeAnalysesFluentBuilder {
     /// The value set for the input's `network_insights_access_scope_analysis_ids`, if any.
     pub fn get_network_insights_access_scope_analysis_ids(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    ) -> &Option<Vec<String>> {
         self.input.get_network_insights_access_scope_analysis_ids()
     }
     /// Sets the input's `network_insights_access_scope_id`: see [`network_insights_access_scope_id`](crate::types::builders::DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder::network_insights_access_scope_id).
-    pub fn network_insights_access_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_insights_access_scope_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_insights_access_scope_id(input);
         self
     }
     /// Sets or clears the input's `network_insights_access_scope_id`.
     pub fn set_network_insights_access_scope_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_network_insights_access_scope_id(input);
         self
     }
     /// The value set for the input's `network_insights_access_scope_id`, if any.
-    pub fn get_network_insights_access_scope_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_access_scope_id(&self) -> &Option<String> {
         self.input.get_network_insights_access_scope_id()
     }
     /// Sets the input's `analysis_start_time_begin`: see [`analysis_start_time_begin`](crate::types::builders::DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder::analysis_start_time_begin).
@@ -93,7 +88,7 @@ impl DescribeNetworkInsightsAccessScopeAnalysesFluentBuilder {
     /// Sets or clears the input's `analysis_start_time_begin`.
     pub fn set_analysis_start_time_begin(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_analysis_start_time_begin(input);
         self
@@ -101,7 +96,7 @@ impl DescribeNetworkInsightsAccessScopeAnalysesFluentBuilder {
     /// The value set for the input's `analysis_start_time_begin`, if any.
     pub fn get_analysis_start_time_begin(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_analysis_start_time_begin()
     }
     /// Sets the input's `analysis_start_time_end`: see [`analysis_start_time_end`](crate::types::builders::DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder::analysis_start_time_end).
@@ -115,7 +110,7 @@ impl DescribeNetworkInsightsAccessScopeAnalysesFluentBuilder {
     /// Sets or clears the input's `analysis_start_time_end`.
     pub fn set_analysis_start_time_end(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_analysis_start_time_end(input);
         self
@@ -123,7 +118,7 @@ impl DescribeNetworkInsightsAccessScopeAnalysesFluentBuilder {
     /// The value set for the input's `analysis_start_time_end`, if any.
     pub fn get_analysis_start_time_end(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_analysis_start_time_end()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder::filters).
@@ -132,17 +127,12 @@ impl DescribeNetworkInsightsAccessScopeAnalysesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder::max_results).
@@ -151,12 +141,12 @@ impl DescribeNetworkInsightsAccessScopeAnalysesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder::dry_run).
@@ -165,32 +155,26 @@ impl DescribeNetworkInsightsAccessScopeAnalysesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -200,12 +184,12 @@ impl DescribeNetworkInsightsAccessScopeAnalysesFluentBuilder {
         DescribeNetworkInsightsAccessScopeAnalysesPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeNetworkInsightsAccessScopeAnalyses`](crate::operation::DescribeNetworkInsightsAccessScopeAnalyses) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeNetworkInsightsAccessScopeAnalysesPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -216,7 +200,7 @@ for DescribeNetworkInsightsAccessScopeAnalysesPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeNetworkInsightsAccessScopeAnalysesResult,
         ::awsgen_runtime::client::SdkError<
             DescribeNetworkInsightsAccessScopeAnalysesError,
@@ -227,9 +211,7 @@ for DescribeNetworkInsightsAccessScopeAnalysesPages {
     fn next_input(
         input: &crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest,
         output: &crate::types::DescribeNetworkInsightsAccessScopeAnalysesResult,
-    ) -> ::std::option::Option<
-        crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest,
-    > {
+    ) -> Option<crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -237,7 +219,7 @@ for DescribeNetworkInsightsAccessScopeAnalysesPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -245,8 +227,8 @@ for DescribeNetworkInsightsAccessScopeAnalysesPages {
     type Item = crate::types::NetworkInsightsAccessScopeAnalysis;
     fn items(
         output: crate::types::DescribeNetworkInsightsAccessScopeAnalysesResult,
-    ) -> ::std::vec::Vec<crate::types::NetworkInsightsAccessScopeAnalysis> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::NetworkInsightsAccessScopeAnalysis> {
+        Some(output)
             .and_then(|value| value.network_insights_access_scope_analyses)
             .unwrap_or_default()
     }
@@ -266,7 +248,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeNetworkInsightsAccessScopeAnalyses as Operation>::serialize_request(
                 input,
             ),

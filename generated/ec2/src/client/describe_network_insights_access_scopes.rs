@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DescribeNetworkInsightsAccessScopes`](crate::operation::DescribeNetworkInsightsAccessScopes): Describes the specified Network Access Scopes. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeNetworkInsightsAccessScopesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeNetworkInsightsAccessScopesRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeNetworkInsightsAccessScopesFluentBuilder {
     ) -> Self {
         DescribeNetworkInsightsAccessScopesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeNetworkInsightsAccessScopesError`](crate::operation::DescribeNetworkInsightsAccessScopesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeNetworkInsightsAccessScopesResult,
         ::awsgen_runtime::client::SdkError<DescribeNetworkInsightsAccessScopesError>,
     > {
@@ -39,7 +39,7 @@ impl DescribeNetworkInsightsAccessScopesFluentBuilder {
     /// Appends one item to the input's `network_insights_access_scope_ids`: see [`network_insights_access_scope_ids`](crate::types::builders::DescribeNetworkInsightsAccessScopesRequestBuilder::network_insights_access_scope_ids).
     pub fn network_insights_access_scope_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.network_insights_access_scope_ids(input);
         self
@@ -47,15 +47,13 @@ impl DescribeNetworkInsightsAccessScopesFluentBuilder {
     /// Sets or clears the input's `network_insights_access_scope_ids`.
     pub fn set_network_insights_access_scope_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_network_insights_access_scope_ids(input);
         self
     }
     /// The value set for the input's `network_insights_access_scope_ids`, if any.
-    pub fn get_network_insights_access_scope_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_network_insights_access_scope_ids(&self) -> &Option<Vec<String>> {
         self.input.get_network_insights_access_scope_ids()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeNetworkInsightsAccessScopesRequestBuilder::filters).
@@ -64,17 +62,12 @@ impl DescribeNetworkInsightsAccessScopesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeNetworkInsightsAccessScopesRequestBuilder::max_results).
@@ -83,12 +76,12 @@ impl DescribeNetworkInsightsAccessScopesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeNetworkInsightsAccessScopesRequestBuilder::dry_run).
@@ -97,32 +90,26 @@ impl DescribeNetworkInsightsAccessScopesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeNetworkInsightsAccessScopesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -132,12 +119,12 @@ impl DescribeNetworkInsightsAccessScopesFluentBuilder {
         DescribeNetworkInsightsAccessScopesPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeNetworkInsightsAccessScopes`](crate::operation::DescribeNetworkInsightsAccessScopes) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeNetworkInsightsAccessScopesPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -148,7 +135,7 @@ for DescribeNetworkInsightsAccessScopesPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeNetworkInsightsAccessScopesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeNetworkInsightsAccessScopesResult,
         ::awsgen_runtime::client::SdkError<DescribeNetworkInsightsAccessScopesError>,
     > {
@@ -157,9 +144,7 @@ for DescribeNetworkInsightsAccessScopesPages {
     fn next_input(
         input: &crate::types::DescribeNetworkInsightsAccessScopesRequest,
         output: &crate::types::DescribeNetworkInsightsAccessScopesResult,
-    ) -> ::std::option::Option<
-        crate::types::DescribeNetworkInsightsAccessScopesRequest,
-    > {
+    ) -> Option<crate::types::DescribeNetworkInsightsAccessScopesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -167,7 +152,7 @@ for DescribeNetworkInsightsAccessScopesPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -175,8 +160,8 @@ for DescribeNetworkInsightsAccessScopesPages {
     type Item = crate::types::NetworkInsightsAccessScope;
     fn items(
         output: crate::types::DescribeNetworkInsightsAccessScopesResult,
-    ) -> ::std::vec::Vec<crate::types::NetworkInsightsAccessScope> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::NetworkInsightsAccessScope> {
+        Some(output)
             .and_then(|value| value.network_insights_access_scopes)
             .unwrap_or_default()
     }
@@ -196,7 +181,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeNetworkInsightsAccessScopes as Operation>::serialize_request(input),
             <DescribeNetworkInsightsAccessScopes as Operation>::parse_response,
         )

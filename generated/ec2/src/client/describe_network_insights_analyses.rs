@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeNetworkInsightsAnalyses, DescribeNetworkInsightsAnalysesError, Operation,
 };
 /// A call to [`DescribeNetworkInsightsAnalyses`](crate::operation::DescribeNetworkInsightsAnalyses): Describes one or more of your network insights analyses. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeNetworkInsightsAnalysesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeNetworkInsightsAnalysesRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeNetworkInsightsAnalysesFluentBuilder {
     ) -> Self {
         DescribeNetworkInsightsAnalysesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeNetworkInsightsAnalysesError`](crate::operation::DescribeNetworkInsightsAnalysesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeNetworkInsightsAnalysesResult,
         ::awsgen_runtime::client::SdkError<DescribeNetworkInsightsAnalysesError>,
     > {
@@ -36,47 +36,34 @@ impl DescribeNetworkInsightsAnalysesFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `network_insights_analysis_ids`: see [`network_insights_analysis_ids`](crate::types::builders::DescribeNetworkInsightsAnalysesRequestBuilder::network_insights_analysis_ids).
-    pub fn network_insights_analysis_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_insights_analysis_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_insights_analysis_ids(input);
         self
     }
     /// Sets or clears the input's `network_insights_analysis_ids`.
     pub fn set_network_insights_analysis_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_network_insights_analysis_ids(input);
         self
     }
     /// The value set for the input's `network_insights_analysis_ids`, if any.
-    pub fn get_network_insights_analysis_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_network_insights_analysis_ids(&self) -> &Option<Vec<String>> {
         self.input.get_network_insights_analysis_ids()
     }
     /// Sets the input's `network_insights_path_id`: see [`network_insights_path_id`](crate::types::builders::DescribeNetworkInsightsAnalysesRequestBuilder::network_insights_path_id).
-    pub fn network_insights_path_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_insights_path_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_insights_path_id(input);
         self
     }
     /// Sets or clears the input's `network_insights_path_id`.
-    pub fn set_network_insights_path_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_insights_path_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_insights_path_id(input);
         self
     }
     /// The value set for the input's `network_insights_path_id`, if any.
-    pub fn get_network_insights_path_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_path_id(&self) -> &Option<String> {
         self.input.get_network_insights_path_id()
     }
     /// Sets the input's `analysis_start_time`: see [`analysis_start_time`](crate::types::builders::DescribeNetworkInsightsAnalysesRequestBuilder::analysis_start_time).
@@ -90,7 +77,7 @@ impl DescribeNetworkInsightsAnalysesFluentBuilder {
     /// Sets or clears the input's `analysis_start_time`.
     pub fn set_analysis_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_analysis_start_time(input);
         self
@@ -98,7 +85,7 @@ impl DescribeNetworkInsightsAnalysesFluentBuilder {
     /// The value set for the input's `analysis_start_time`, if any.
     pub fn get_analysis_start_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_analysis_start_time()
     }
     /// Sets the input's `analysis_end_time`: see [`analysis_end_time`](crate::types::builders::DescribeNetworkInsightsAnalysesRequestBuilder::analysis_end_time).
@@ -112,7 +99,7 @@ impl DescribeNetworkInsightsAnalysesFluentBuilder {
     /// Sets or clears the input's `analysis_end_time`.
     pub fn set_analysis_end_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_analysis_end_time(input);
         self
@@ -120,7 +107,7 @@ impl DescribeNetworkInsightsAnalysesFluentBuilder {
     /// The value set for the input's `analysis_end_time`, if any.
     pub fn get_analysis_end_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_analysis_end_time()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeNetworkInsightsAnalysesRequestBuilder::filters).
@@ -129,17 +116,12 @@ impl DescribeNetworkInsightsAnalysesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeNetworkInsightsAnalysesRequestBuilder::max_results).
@@ -148,12 +130,12 @@ impl DescribeNetworkInsightsAnalysesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeNetworkInsightsAnalysesRequestBuilder::dry_run).
@@ -162,32 +144,26 @@ impl DescribeNetworkInsightsAnalysesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeNetworkInsightsAnalysesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -197,12 +173,12 @@ impl DescribeNetworkInsightsAnalysesFluentBuilder {
         DescribeNetworkInsightsAnalysesPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeNetworkInsightsAnalyses`](crate::operation::DescribeNetworkInsightsAnalyses) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeNetworkInsightsAnalysesPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -213,7 +189,7 @@ for DescribeNetworkInsightsAnalysesPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeNetworkInsightsAnalysesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeNetworkInsightsAnalysesResult,
         ::awsgen_runtime::client::SdkError<DescribeNetworkInsightsAnalysesError>,
     > {
@@ -222,7 +198,7 @@ for DescribeNetworkInsightsAnalysesPages {
     fn next_input(
         input: &crate::types::DescribeNetworkInsightsAnalysesRequest,
         output: &crate::types::DescribeNetworkInsightsAnalysesResult,
-    ) -> ::std::option::Option<crate::types::DescribeNetworkInsightsAnalysesRequest> {
+    ) -> Option<crate::types::DescribeNetworkInsightsAnalysesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -230,7 +206,7 @@ for DescribeNetworkInsightsAnalysesPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -238,8 +214,8 @@ for DescribeNetworkInsightsAnalysesPages {
     type Item = crate::types::NetworkInsightsAnalysis;
     fn items(
         output: crate::types::DescribeNetworkInsightsAnalysesResult,
-    ) -> ::std::vec::Vec<crate::types::NetworkInsightsAnalysis> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::NetworkInsightsAnalysis> {
+        Some(output)
             .and_then(|value| value.network_insights_analyses)
             .unwrap_or_default()
     }
@@ -259,7 +235,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeNetworkInsightsAnalyses as Operation>::serialize_request(input),
             <DescribeNetworkInsightsAnalyses as Operation>::parse_response,
         )

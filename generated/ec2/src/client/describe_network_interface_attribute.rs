@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeNetworkInterfaceAttribute, DescribeNetworkInterfaceAttributeError, Operation,
 };
 /// A call to [`DescribeNetworkInterfaceAttribute`](crate::operation::DescribeNetworkInterfaceAttribute): Describes a network interface attribute. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeNetworkInterfaceAttributeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeNetworkInterfaceAttributeRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeNetworkInterfaceAttributeFluentBuilder {
     ) -> Self {
         DescribeNetworkInterfaceAttributeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeNetworkInterfaceAttributeError`](crate::operation::DescribeNetworkInterfaceAttributeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeNetworkInterfaceAttributeResult,
         ::awsgen_runtime::client::SdkError<DescribeNetworkInterfaceAttributeError>,
     > {
@@ -44,34 +44,26 @@ impl DescribeNetworkInterfaceAttributeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `network_interface_id`: see [`network_interface_id`](crate::types::builders::DescribeNetworkInterfaceAttributeRequestBuilder::network_interface_id).
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_interface_id(input);
         self
     }
     /// Sets or clears the input's `network_interface_id`.
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_interface_id(input);
         self
     }
     /// The value set for the input's `network_interface_id`, if any.
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         self.input.get_network_interface_id()
     }
     /// Sets the input's `attribute`: see [`attribute`](crate::types::builders::DescribeNetworkInterfaceAttributeRequestBuilder::attribute).
@@ -82,15 +74,13 @@ impl DescribeNetworkInterfaceAttributeFluentBuilder {
     /// Sets or clears the input's `attribute`.
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkInterfaceAttribute>,
+        input: Option<crate::types::NetworkInterfaceAttribute>,
     ) -> Self {
         self.input = self.input.set_attribute(input);
         self
     }
     /// The value set for the input's `attribute`, if any.
-    pub fn get_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::NetworkInterfaceAttribute> {
+    pub fn get_attribute(&self) -> &Option<crate::types::NetworkInterfaceAttribute> {
         self.input.get_attribute()
     }
 }
@@ -109,7 +99,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeNetworkInterfaceAttribute as Operation>::serialize_request(input),
             <DescribeNetworkInterfaceAttribute as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DescribeNetworkInterfacePermissions`](crate::operation::DescribeNetworkInterfacePermissions): Describes the permissions for your network interfaces. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeNetworkInterfacePermissionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeNetworkInterfacePermissionsRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeNetworkInterfacePermissionsFluentBuilder {
     ) -> Self {
         DescribeNetworkInterfacePermissionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeNetworkInterfacePermissionsError`](crate::operation::DescribeNetworkInterfacePermissionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeNetworkInterfacePermissionsResult,
         ::awsgen_runtime::client::SdkError<DescribeNetworkInterfacePermissionsError>,
     > {
@@ -37,25 +37,20 @@ impl DescribeNetworkInterfacePermissionsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `network_interface_permission_ids`: see [`network_interface_permission_ids`](crate::types::builders::DescribeNetworkInterfacePermissionsRequestBuilder::network_interface_permission_ids).
-    pub fn network_interface_permission_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_permission_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_interface_permission_ids(input);
         self
     }
     /// Sets or clears the input's `network_interface_permission_ids`.
     pub fn set_network_interface_permission_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_network_interface_permission_ids(input);
         self
     }
     /// The value set for the input's `network_interface_permission_ids`, if any.
-    pub fn get_network_interface_permission_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_network_interface_permission_ids(&self) -> &Option<Vec<String>> {
         self.input.get_network_interface_permission_ids()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeNetworkInterfacePermissionsRequestBuilder::filters).
@@ -64,37 +59,26 @@ impl DescribeNetworkInterfacePermissionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeNetworkInterfacePermissionsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeNetworkInterfacePermissionsRequestBuilder::max_results).
@@ -103,12 +87,12 @@ impl DescribeNetworkInterfacePermissionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -118,12 +102,12 @@ impl DescribeNetworkInterfacePermissionsFluentBuilder {
         DescribeNetworkInterfacePermissionsPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeNetworkInterfacePermissions`](crate::operation::DescribeNetworkInterfacePermissions) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeNetworkInterfacePermissionsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -134,7 +118,7 @@ for DescribeNetworkInterfacePermissionsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeNetworkInterfacePermissionsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeNetworkInterfacePermissionsResult,
         ::awsgen_runtime::client::SdkError<DescribeNetworkInterfacePermissionsError>,
     > {
@@ -143,9 +127,7 @@ for DescribeNetworkInterfacePermissionsPages {
     fn next_input(
         input: &crate::types::DescribeNetworkInterfacePermissionsRequest,
         output: &crate::types::DescribeNetworkInterfacePermissionsResult,
-    ) -> ::std::option::Option<
-        crate::types::DescribeNetworkInterfacePermissionsRequest,
-    > {
+    ) -> Option<crate::types::DescribeNetworkInterfacePermissionsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -153,7 +135,7 @@ for DescribeNetworkInterfacePermissionsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -161,8 +143,8 @@ for DescribeNetworkInterfacePermissionsPages {
     type Item = crate::types::NetworkInterfacePermission;
     fn items(
         output: crate::types::DescribeNetworkInterfacePermissionsResult,
-    ) -> ::std::vec::Vec<crate::types::NetworkInterfacePermission> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::NetworkInterfacePermission> {
+        Some(output)
             .and_then(|value| value.network_interface_permissions)
             .unwrap_or_default()
     }
@@ -182,7 +164,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeNetworkInterfacePermissions as Operation>::serialize_request(input),
             <DescribeNetworkInterfacePermissions as Operation>::parse_response,
         )

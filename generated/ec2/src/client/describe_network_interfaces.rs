@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeNetworkInterfaces, DescribeNetworkInterfacesError, Operation,
 };
 /// A call to [`DescribeNetworkInterfaces`](crate::operation::DescribeNetworkInterfaces): Describes the specified network interfaces or all your network interfaces. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeNetworkInterfacesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeNetworkInterfacesRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeNetworkInterfacesFluentBuilder {
     ) -> Self {
         DescribeNetworkInterfacesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeNetworkInterfacesError`](crate::operation::DescribeNetworkInterfacesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeNetworkInterfacesResult,
         ::awsgen_runtime::client::SdkError<DescribeNetworkInterfacesError>,
     > {
@@ -36,23 +36,17 @@ impl DescribeNetworkInterfacesFluentBuilder {
         &self.input
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeNetworkInterfacesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeNetworkInterfacesRequestBuilder::max_results).
@@ -61,12 +55,12 @@ impl DescribeNetworkInterfacesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `include_managed_resources`: see [`include_managed_resources`](crate::types::builders::DescribeNetworkInterfacesRequestBuilder::include_managed_resources).
@@ -75,15 +69,12 @@ impl DescribeNetworkInterfacesFluentBuilder {
         self
     }
     /// Sets or clears the input's `include_managed_resources`.
-    pub fn set_include_managed_resources(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_managed_resources(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_include_managed_resources(input);
         self
     }
     /// The value set for the input's `include_managed_resources`, if any.
-    pub fn get_include_managed_resources(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_managed_resources(&self) -> &Option<bool> {
         self.input.get_include_managed_resources()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeNetworkInterfacesRequestBuilder::dry_run).
@@ -92,34 +83,26 @@ impl DescribeNetworkInterfacesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `network_interface_ids`: see [`network_interface_ids`](crate::types::builders::DescribeNetworkInterfacesRequestBuilder::network_interface_ids).
-    pub fn network_interface_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_interface_ids(input);
         self
     }
     /// Sets or clears the input's `network_interface_ids`.
-    pub fn set_network_interface_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_network_interface_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_network_interface_ids(input);
         self
     }
     /// The value set for the input's `network_interface_ids`, if any.
-    pub fn get_network_interface_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_network_interface_ids(&self) -> &Option<Vec<String>> {
         self.input.get_network_interface_ids()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeNetworkInterfacesRequestBuilder::filters).
@@ -128,17 +111,12 @@ impl DescribeNetworkInterfacesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -146,7 +124,7 @@ impl DescribeNetworkInterfacesFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeNetworkInterfacesPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
     /// Waits until [`NetworkInterfaceAvailable`](crate::waiters::NetworkInterfaceAvailable) says the wait is over: polls `DescribeNetworkInterfaces` with this input every 20 seconds, at most 10 times, and for at most `timeout` overall.
@@ -155,7 +133,7 @@ impl DescribeNetworkInterfacesFluentBuilder {
     pub async fn wait_until_network_interface_available(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeNetworkInterfacesResult,
             DescribeNetworkInterfacesError,
@@ -167,10 +145,10 @@ impl DescribeNetworkInterfacesFluentBuilder {
     > {
         let settings = crate::waiters::NetworkInterfaceAvailable::settings()
             .timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -196,7 +174,7 @@ impl DescribeNetworkInterfacesFluentBuilder {
     }
 }
 /// How [`DescribeNetworkInterfaces`](crate::operation::DescribeNetworkInterfaces) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeNetworkInterfacesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeNetworkInterfacesPages {
@@ -206,7 +184,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeNetworkInterfaces
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeNetworkInterfacesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeNetworkInterfacesResult,
         ::awsgen_runtime::client::SdkError<DescribeNetworkInterfacesError>,
     > {
@@ -215,7 +193,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeNetworkInterfaces
     fn next_input(
         input: &crate::types::DescribeNetworkInterfacesRequest,
         output: &crate::types::DescribeNetworkInterfacesResult,
-    ) -> ::std::option::Option<crate::types::DescribeNetworkInterfacesRequest> {
+    ) -> Option<crate::types::DescribeNetworkInterfacesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -223,7 +201,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeNetworkInterfaces
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -231,10 +209,8 @@ for DescribeNetworkInterfacesPages {
     type Item = crate::types::NetworkInterface;
     fn items(
         output: crate::types::DescribeNetworkInterfacesResult,
-    ) -> ::std::vec::Vec<crate::types::NetworkInterface> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.network_interfaces)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::NetworkInterface> {
+        Some(output).and_then(|value| value.network_interfaces).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -252,7 +228,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeNetworkInterfaces as Operation>::serialize_request(input),
             <DescribeNetworkInterfaces as Operation>::parse_response,
         )

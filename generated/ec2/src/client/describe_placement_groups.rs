@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribePlacementGroups, DescribePlacementGroupsError, Operation};
 /// A call to [`DescribePlacementGroups`](crate::operation::DescribePlacementGroups): Describes the specified placement groups or all of your placement groups. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribePlacementGroupsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribePlacementGroupsRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribePlacementGroupsFluentBuilder {
     ) -> Self {
         DescribePlacementGroupsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribePlacementGroupsError`](crate::operation::DescribePlacementGroupsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribePlacementGroupsResult,
         ::awsgen_runtime::client::SdkError<DescribePlacementGroupsError>,
     > {
@@ -34,25 +34,17 @@ impl DescribePlacementGroupsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `group_ids`: see [`group_ids`](crate::types::builders::DescribePlacementGroupsRequestBuilder::group_ids).
-    pub fn group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.group_ids(input);
         self
     }
     /// Sets or clears the input's `group_ids`.
-    pub fn set_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_group_ids(input);
         self
     }
     /// The value set for the input's `group_ids`, if any.
-    pub fn get_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_group_ids(&self) -> &Option<Vec<String>> {
         self.input.get_group_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribePlacementGroupsRequestBuilder::dry_run).
@@ -61,34 +53,26 @@ impl DescribePlacementGroupsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `group_names`: see [`group_names`](crate::types::builders::DescribePlacementGroupsRequestBuilder::group_names).
-    pub fn group_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_names(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.group_names(input);
         self
     }
     /// Sets or clears the input's `group_names`.
-    pub fn set_group_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_group_names(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_group_names(input);
         self
     }
     /// The value set for the input's `group_names`, if any.
-    pub fn get_group_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_group_names(&self) -> &Option<Vec<String>> {
         self.input.get_group_names()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribePlacementGroupsRequestBuilder::filters).
@@ -97,17 +81,12 @@ impl DescribePlacementGroupsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
 }
@@ -126,7 +105,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribePlacementGroups as Operation>::serialize_request(input),
             <DescribePlacementGroups as Operation>::parse_response,
         )

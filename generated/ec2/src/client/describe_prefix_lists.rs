@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribePrefixLists, DescribePrefixListsError, Operation};
 /// A call to [`DescribePrefixLists`](crate::operation::DescribePrefixLists): Describes available Amazon Web Services services in a prefix list format, which includes the prefix list name and prefix list ID of the service and the IP address range for the service. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribePrefixListsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribePrefixListsRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribePrefixListsFluentBuilder {
     ) -> Self {
         DescribePrefixListsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribePrefixListsError`](crate::operation::DescribePrefixListsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribePrefixListsResult,
         ::awsgen_runtime::client::SdkError<DescribePrefixListsError>,
     > {
@@ -39,12 +39,12 @@ impl DescribePrefixListsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribePrefixListsRequestBuilder::filters).
@@ -53,17 +53,12 @@ impl DescribePrefixListsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribePrefixListsRequestBuilder::max_results).
@@ -72,54 +67,40 @@ impl DescribePrefixListsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribePrefixListsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `prefix_list_ids`: see [`prefix_list_ids`](crate::types::builders::DescribePrefixListsRequestBuilder::prefix_list_ids).
-    pub fn prefix_list_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn prefix_list_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.prefix_list_ids(input);
         self
     }
     /// Sets or clears the input's `prefix_list_ids`.
-    pub fn set_prefix_list_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_prefix_list_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_prefix_list_ids(input);
         self
     }
     /// The value set for the input's `prefix_list_ids`, if any.
-    pub fn get_prefix_list_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_prefix_list_ids(&self) -> &Option<Vec<String>> {
         self.input.get_prefix_list_ids()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -127,12 +108,12 @@ impl DescribePrefixListsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribePrefixListsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribePrefixLists`](crate::operation::DescribePrefixLists) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribePrefixListsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribePrefixListsPages {
@@ -142,7 +123,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribePrefixListsPages 
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribePrefixListsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribePrefixListsResult,
         ::awsgen_runtime::client::SdkError<DescribePrefixListsError>,
     > {
@@ -151,7 +132,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribePrefixListsPages 
     fn next_input(
         input: &crate::types::DescribePrefixListsRequest,
         output: &crate::types::DescribePrefixListsResult,
-    ) -> ::std::option::Option<crate::types::DescribePrefixListsRequest> {
+    ) -> Option<crate::types::DescribePrefixListsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -159,17 +140,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribePrefixListsPages 
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for DescribePrefixListsPages {
     type Item = crate::types::PrefixList;
     fn items(
         output: crate::types::DescribePrefixListsResult,
-    ) -> ::std::vec::Vec<crate::types::PrefixList> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.prefix_lists)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::PrefixList> {
+        Some(output).and_then(|value| value.prefix_lists).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -187,7 +166,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribePrefixLists as Operation>::serialize_request(input),
             <DescribePrefixLists as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribePrincipalIdFormat, DescribePrincipalIdFormatError, Operation,
 };
 /// A call to [`DescribePrincipalIdFormat`](crate::operation::DescribePrincipalIdFormat): Describes the ID format settings for the root user and all IAM roles and IAM users that have explicitly specified a longer ID (17-character ID) preference. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribePrincipalIdFormatFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribePrincipalIdFormatRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribePrincipalIdFormatFluentBuilder {
     ) -> Self {
         DescribePrincipalIdFormatFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribePrincipalIdFormatError`](crate::operation::DescribePrincipalIdFormatError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribePrincipalIdFormatResult,
         ::awsgen_runtime::client::SdkError<DescribePrincipalIdFormatError>,
     > {
@@ -41,34 +41,26 @@ impl DescribePrincipalIdFormatFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `resources`: see [`resources`](crate::types::builders::DescribePrincipalIdFormatRequestBuilder::resources).
-    pub fn resources(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resources(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resources(input);
         self
     }
     /// Sets or clears the input's `resources`.
-    pub fn set_resources(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_resources(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_resources(input);
         self
     }
     /// The value set for the input's `resources`, if any.
-    pub fn get_resources(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_resources(&self) -> &Option<Vec<String>> {
         self.input.get_resources()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribePrincipalIdFormatRequestBuilder::max_results).
@@ -77,32 +69,26 @@ impl DescribePrincipalIdFormatFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribePrincipalIdFormatRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -110,12 +96,12 @@ impl DescribePrincipalIdFormatFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribePrincipalIdFormatPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribePrincipalIdFormat`](crate::operation::DescribePrincipalIdFormat) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribePrincipalIdFormatPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribePrincipalIdFormatPages {
@@ -125,7 +111,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribePrincipalIdFormat
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribePrincipalIdFormatRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribePrincipalIdFormatResult,
         ::awsgen_runtime::client::SdkError<DescribePrincipalIdFormatError>,
     > {
@@ -134,7 +120,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribePrincipalIdFormat
     fn next_input(
         input: &crate::types::DescribePrincipalIdFormatRequest,
         output: &crate::types::DescribePrincipalIdFormatResult,
-    ) -> ::std::option::Option<crate::types::DescribePrincipalIdFormatRequest> {
+    ) -> Option<crate::types::DescribePrincipalIdFormatRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -142,7 +128,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribePrincipalIdFormat
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -150,10 +136,8 @@ for DescribePrincipalIdFormatPages {
     type Item = crate::types::PrincipalIdFormat;
     fn items(
         output: crate::types::DescribePrincipalIdFormatResult,
-    ) -> ::std::vec::Vec<crate::types::PrincipalIdFormat> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.principals)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::PrincipalIdFormat> {
+        Some(output).and_then(|value| value.principals).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -171,7 +155,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribePrincipalIdFormat as Operation>::serialize_request(input),
             <DescribePrincipalIdFormat as Operation>::parse_response,
         )

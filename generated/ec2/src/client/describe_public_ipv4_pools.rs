@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribePublicIpv4Pools, DescribePublicIpv4PoolsError, Operation};
 /// A call to [`DescribePublicIpv4Pools`](crate::operation::DescribePublicIpv4Pools): Describes the specified IPv4 address pools. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribePublicIpv4PoolsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribePublicIpv4PoolsRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribePublicIpv4PoolsFluentBuilder {
     ) -> Self {
         DescribePublicIpv4PoolsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribePublicIpv4PoolsError`](crate::operation::DescribePublicIpv4PoolsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribePublicIpv4PoolsResult,
         ::awsgen_runtime::client::SdkError<DescribePublicIpv4PoolsError>,
     > {
@@ -34,45 +34,31 @@ impl DescribePublicIpv4PoolsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `pool_ids`: see [`pool_ids`](crate::types::builders::DescribePublicIpv4PoolsRequestBuilder::pool_ids).
-    pub fn pool_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn pool_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.pool_ids(input);
         self
     }
     /// Sets or clears the input's `pool_ids`.
-    pub fn set_pool_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_pool_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_pool_ids(input);
         self
     }
     /// The value set for the input's `pool_ids`, if any.
-    pub fn get_pool_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_pool_ids(&self) -> &Option<Vec<String>> {
         self.input.get_pool_ids()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribePublicIpv4PoolsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribePublicIpv4PoolsRequestBuilder::max_results).
@@ -81,12 +67,12 @@ impl DescribePublicIpv4PoolsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribePublicIpv4PoolsRequestBuilder::filters).
@@ -95,17 +81,12 @@ impl DescribePublicIpv4PoolsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -113,12 +94,12 @@ impl DescribePublicIpv4PoolsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribePublicIpv4PoolsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribePublicIpv4Pools`](crate::operation::DescribePublicIpv4Pools) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribePublicIpv4PoolsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribePublicIpv4PoolsPages {
@@ -128,7 +109,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribePublicIpv4PoolsPa
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribePublicIpv4PoolsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribePublicIpv4PoolsResult,
         ::awsgen_runtime::client::SdkError<DescribePublicIpv4PoolsError>,
     > {
@@ -137,7 +118,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribePublicIpv4PoolsPa
     fn next_input(
         input: &crate::types::DescribePublicIpv4PoolsRequest,
         output: &crate::types::DescribePublicIpv4PoolsResult,
-    ) -> ::std::option::Option<crate::types::DescribePublicIpv4PoolsRequest> {
+    ) -> Option<crate::types::DescribePublicIpv4PoolsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -145,7 +126,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribePublicIpv4PoolsPa
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -153,10 +134,8 @@ for DescribePublicIpv4PoolsPages {
     type Item = crate::types::PublicIpv4Pool;
     fn items(
         output: crate::types::DescribePublicIpv4PoolsResult,
-    ) -> ::std::vec::Vec<crate::types::PublicIpv4Pool> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.public_ipv4_pools)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::PublicIpv4Pool> {
+        Some(output).and_then(|value| value.public_ipv4_pools).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -174,7 +153,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribePublicIpv4Pools as Operation>::serialize_request(input),
             <DescribePublicIpv4Pools as Operation>::parse_response,
         )

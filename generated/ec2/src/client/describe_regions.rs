@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeRegions, DescribeRegionsError, Operation};
 /// A call to [`DescribeRegions`](crate::operation::DescribeRegions): Describes the Regions that are enabled for your account, or all Regions. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeRegionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeRegionsRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeRegionsFluentBuilder {
     ) -> Self {
         DescribeRegionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeRegionsError`](crate::operation::DescribeRegionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeRegionsResult,
         ::awsgen_runtime::client::SdkError<DescribeRegionsError>,
     > {
@@ -32,25 +32,17 @@ impl DescribeRegionsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `region_names`: see [`region_names`](crate::types::builders::DescribeRegionsRequestBuilder::region_names).
-    pub fn region_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn region_names(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.region_names(input);
         self
     }
     /// Sets or clears the input's `region_names`.
-    pub fn set_region_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_region_names(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_region_names(input);
         self
     }
     /// The value set for the input's `region_names`, if any.
-    pub fn get_region_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_region_names(&self) -> &Option<Vec<String>> {
         self.input.get_region_names()
     }
     /// Sets the input's `all_regions`: see [`all_regions`](crate::types::builders::DescribeRegionsRequestBuilder::all_regions).
@@ -59,12 +51,12 @@ impl DescribeRegionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `all_regions`.
-    pub fn set_all_regions(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_all_regions(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_all_regions(input);
         self
     }
     /// The value set for the input's `all_regions`, if any.
-    pub fn get_all_regions(&self) -> &::std::option::Option<bool> {
+    pub fn get_all_regions(&self) -> &Option<bool> {
         self.input.get_all_regions()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeRegionsRequestBuilder::dry_run).
@@ -73,12 +65,12 @@ impl DescribeRegionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeRegionsRequestBuilder::filters).
@@ -87,17 +79,12 @@ impl DescribeRegionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
 }
@@ -116,7 +103,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeRegions as Operation>::serialize_request(input),
             <DescribeRegions as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeReservedInstances, DescribeReservedInstancesError, Operation,
 };
 /// A call to [`DescribeReservedInstances`](crate::operation::DescribeReservedInstances): Describes one or more of the Reserved Instances that you purchased. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeReservedInstancesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeReservedInstancesRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeReservedInstancesFluentBuilder {
     ) -> Self {
         DescribeReservedInstancesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeReservedInstancesError`](crate::operation::DescribeReservedInstancesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeReservedInstancesResult,
         ::awsgen_runtime::client::SdkError<DescribeReservedInstancesError>,
     > {
@@ -43,37 +43,27 @@ impl DescribeReservedInstancesFluentBuilder {
     /// Sets or clears the input's `offering_class`.
     pub fn set_offering_class(
         mut self,
-        input: ::std::option::Option<crate::types::OfferingClassType>,
+        input: Option<crate::types::OfferingClassType>,
     ) -> Self {
         self.input = self.input.set_offering_class(input);
         self
     }
     /// The value set for the input's `offering_class`, if any.
-    pub fn get_offering_class(
-        &self,
-    ) -> &::std::option::Option<crate::types::OfferingClassType> {
+    pub fn get_offering_class(&self) -> &Option<crate::types::OfferingClassType> {
         self.input.get_offering_class()
     }
     /// Appends one item to the input's `reserved_instances_ids`: see [`reserved_instances_ids`](crate::types::builders::DescribeReservedInstancesRequestBuilder::reserved_instances_ids).
-    pub fn reserved_instances_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn reserved_instances_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.reserved_instances_ids(input);
         self
     }
     /// Sets or clears the input's `reserved_instances_ids`.
-    pub fn set_reserved_instances_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_reserved_instances_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_reserved_instances_ids(input);
         self
     }
     /// The value set for the input's `reserved_instances_ids`, if any.
-    pub fn get_reserved_instances_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_reserved_instances_ids(&self) -> &Option<Vec<String>> {
         self.input.get_reserved_instances_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeReservedInstancesRequestBuilder::dry_run).
@@ -82,12 +72,12 @@ impl DescribeReservedInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeReservedInstancesRequestBuilder::filters).
@@ -96,17 +86,12 @@ impl DescribeReservedInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `offering_type`: see [`offering_type`](crate::types::builders::DescribeReservedInstancesRequestBuilder::offering_type).
@@ -117,15 +102,13 @@ impl DescribeReservedInstancesFluentBuilder {
     /// Sets or clears the input's `offering_type`.
     pub fn set_offering_type(
         mut self,
-        input: ::std::option::Option<crate::types::OfferingTypeValues>,
+        input: Option<crate::types::OfferingTypeValues>,
     ) -> Self {
         self.input = self.input.set_offering_type(input);
         self
     }
     /// The value set for the input's `offering_type`, if any.
-    pub fn get_offering_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::OfferingTypeValues> {
+    pub fn get_offering_type(&self) -> &Option<crate::types::OfferingTypeValues> {
         self.input.get_offering_type()
     }
 }
@@ -144,7 +127,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeReservedInstances as Operation>::serialize_request(input),
             <DescribeReservedInstances as Operation>::parse_response,
         )

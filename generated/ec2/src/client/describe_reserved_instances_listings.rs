@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeReservedInstancesListings, DescribeReservedInstancesListingsError, Operation,
 };
 /// A call to [`DescribeReservedInstancesListings`](crate::operation::DescribeReservedInstancesListings): Describes your account's Reserved Instance listings in the Reserved Instance Marketplace. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeReservedInstancesListingsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeReservedInstancesListingsRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeReservedInstancesListingsFluentBuilder {
     ) -> Self {
         DescribeReservedInstancesListingsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeReservedInstancesListingsError`](crate::operation::DescribeReservedInstancesListingsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeReservedInstancesListingsResult,
         ::awsgen_runtime::client::SdkError<DescribeReservedInstancesListingsError>,
     > {
@@ -36,47 +36,31 @@ impl DescribeReservedInstancesListingsFluentBuilder {
         &self.input
     }
     /// Sets the input's `reserved_instances_id`: see [`reserved_instances_id`](crate::types::builders::DescribeReservedInstancesListingsRequestBuilder::reserved_instances_id).
-    pub fn reserved_instances_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn reserved_instances_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.reserved_instances_id(input);
         self
     }
     /// Sets or clears the input's `reserved_instances_id`.
-    pub fn set_reserved_instances_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reserved_instances_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_reserved_instances_id(input);
         self
     }
     /// The value set for the input's `reserved_instances_id`, if any.
-    pub fn get_reserved_instances_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reserved_instances_id(&self) -> &Option<String> {
         self.input.get_reserved_instances_id()
     }
     /// Sets the input's `reserved_instances_listing_id`: see [`reserved_instances_listing_id`](crate::types::builders::DescribeReservedInstancesListingsRequestBuilder::reserved_instances_listing_id).
-    pub fn reserved_instances_listing_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn reserved_instances_listing_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.reserved_instances_listing_id(input);
         self
     }
     /// Sets or clears the input's `reserved_instances_listing_id`.
-    pub fn set_reserved_instances_listing_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reserved_instances_listing_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_reserved_instances_listing_id(input);
         self
     }
     /// The value set for the input's `reserved_instances_listing_id`, if any.
-    pub fn get_reserved_instances_listing_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reserved_instances_listing_id(&self) -> &Option<String> {
         self.input.get_reserved_instances_listing_id()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeReservedInstancesListingsRequestBuilder::filters).
@@ -85,17 +69,12 @@ impl DescribeReservedInstancesListingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
 }
@@ -114,7 +93,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeReservedInstancesListings as Operation>::serialize_request(input),
             <DescribeReservedInstancesListings as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DescribeReservedInstancesModifications`](crate::operation::DescribeReservedInstancesModifications): Describes the modifications made to your Reserved Instances. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeReservedInstancesModificationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeReservedInstancesModificationsRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeReservedInstancesModificationsFluentBuilder {
     ) -> Self {
         DescribeReservedInstancesModificationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeReservedInstancesModificationsError`](crate::operation::DescribeReservedInstancesModificationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeReservedInstancesModificationsResult,
         ::awsgen_runtime::client::SdkError<DescribeReservedInstancesModificationsError>,
     > {
@@ -39,7 +39,7 @@ impl DescribeReservedInstancesModificationsFluentBuilder {
     /// Appends one item to the input's `reserved_instances_modification_ids`: see [`reserved_instances_modification_ids`](crate::types::builders::DescribeReservedInstancesModificationsRequestBuilder::reserved_instances_modification_ids).
     pub fn reserved_instances_modification_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.reserved_instances_modification_ids(input);
         self
@@ -47,35 +47,27 @@ impl DescribeReservedInstancesModificationsFluentBuilder {
     /// Sets or clears the input's `reserved_instances_modification_ids`.
     pub fn set_reserved_instances_modification_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_reserved_instances_modification_ids(input);
         self
     }
     /// The value set for the input's `reserved_instances_modification_ids`, if any.
-    pub fn get_reserved_instances_modification_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_reserved_instances_modification_ids(&self) -> &Option<Vec<String>> {
         self.input.get_reserved_instances_modification_ids()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeReservedInstancesModificationsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeReservedInstancesModificationsRequestBuilder::filters).
@@ -84,17 +76,12 @@ impl DescribeReservedInstancesModificationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -104,12 +91,12 @@ impl DescribeReservedInstancesModificationsFluentBuilder {
         DescribeReservedInstancesModificationsPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeReservedInstancesModifications`](crate::operation::DescribeReservedInstancesModifications) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeReservedInstancesModificationsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -120,7 +107,7 @@ for DescribeReservedInstancesModificationsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeReservedInstancesModificationsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeReservedInstancesModificationsResult,
         ::awsgen_runtime::client::SdkError<DescribeReservedInstancesModificationsError>,
     > {
@@ -129,9 +116,7 @@ for DescribeReservedInstancesModificationsPages {
     fn next_input(
         input: &crate::types::DescribeReservedInstancesModificationsRequest,
         output: &crate::types::DescribeReservedInstancesModificationsResult,
-    ) -> ::std::option::Option<
-        crate::types::DescribeReservedInstancesModificationsRequest,
-    > {
+    ) -> Option<crate::types::DescribeReservedInstancesModificationsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -139,7 +124,7 @@ for DescribeReservedInstancesModificationsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -147,8 +132,8 @@ for DescribeReservedInstancesModificationsPages {
     type Item = crate::types::ReservedInstancesModification;
     fn items(
         output: crate::types::DescribeReservedInstancesModificationsResult,
-    ) -> ::std::vec::Vec<crate::types::ReservedInstancesModification> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::ReservedInstancesModification> {
+        Some(output)
             .and_then(|value| value.reserved_instances_modifications)
             .unwrap_or_default()
     }
@@ -168,7 +153,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeReservedInstancesModifications as Operation>::serialize_request(
                 input,
             ),

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DescribeReservedInstancesOfferings`](crate::operation::DescribeReservedInstancesOfferings): Describes Reserved Instance offerings that are available for purchase. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeReservedInstancesOfferingsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
     ) -> Self {
         DescribeReservedInstancesOfferingsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeReservedInstancesOfferingsError`](crate::operation::DescribeReservedInstancesOfferingsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeReservedInstancesOfferingsResult,
         ::awsgen_runtime::client::SdkError<DescribeReservedInstancesOfferingsError>,
     > {
@@ -37,25 +37,17 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
         &self.input
     }
     /// Sets the input's `availability_zone`: see [`availability_zone`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::availability_zone).
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.availability_zone(input);
         self
     }
     /// Sets or clears the input's `availability_zone`.
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_availability_zone(input);
         self
     }
     /// The value set for the input's `availability_zone`, if any.
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         self.input.get_availability_zone()
     }
     /// Sets the input's `include_marketplace`: see [`include_marketplace`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::include_marketplace).
@@ -64,15 +56,12 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `include_marketplace`.
-    pub fn set_include_marketplace(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_marketplace(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_include_marketplace(input);
         self
     }
     /// The value set for the input's `include_marketplace`, if any.
-    pub fn get_include_marketplace(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_marketplace(&self) -> &Option<bool> {
         self.input.get_include_marketplace()
     }
     /// Sets the input's `instance_type`: see [`instance_type`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::instance_type).
@@ -83,15 +72,13 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
     /// Sets or clears the input's `instance_type`.
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceType>,
+        input: Option<crate::types::InstanceType>,
     ) -> Self {
         self.input = self.input.set_instance_type(input);
         self
     }
     /// The value set for the input's `instance_type`, if any.
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceType> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::InstanceType> {
         self.input.get_instance_type()
     }
     /// Sets the input's `max_duration`: see [`max_duration`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::max_duration).
@@ -100,12 +87,12 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_duration`.
-    pub fn set_max_duration(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_max_duration(mut self, input: Option<i64>) -> Self {
         self.input = self.input.set_max_duration(input);
         self
     }
     /// The value set for the input's `max_duration`, if any.
-    pub fn get_max_duration(&self) -> &::std::option::Option<i64> {
+    pub fn get_max_duration(&self) -> &Option<i64> {
         self.input.get_max_duration()
     }
     /// Sets the input's `max_instance_count`: see [`max_instance_count`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::max_instance_count).
@@ -114,12 +101,12 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_instance_count`.
-    pub fn set_max_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_instance_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_instance_count(input);
         self
     }
     /// The value set for the input's `max_instance_count`, if any.
-    pub fn get_max_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_instance_count(&self) -> &Option<i32> {
         self.input.get_max_instance_count()
     }
     /// Sets the input's `min_duration`: see [`min_duration`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::min_duration).
@@ -128,12 +115,12 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `min_duration`.
-    pub fn set_min_duration(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_min_duration(mut self, input: Option<i64>) -> Self {
         self.input = self.input.set_min_duration(input);
         self
     }
     /// The value set for the input's `min_duration`, if any.
-    pub fn get_min_duration(&self) -> &::std::option::Option<i64> {
+    pub fn get_min_duration(&self) -> &Option<i64> {
         self.input.get_min_duration()
     }
     /// Sets the input's `offering_class`: see [`offering_class`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::offering_class).
@@ -144,15 +131,13 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
     /// Sets or clears the input's `offering_class`.
     pub fn set_offering_class(
         mut self,
-        input: ::std::option::Option<crate::types::OfferingClassType>,
+        input: Option<crate::types::OfferingClassType>,
     ) -> Self {
         self.input = self.input.set_offering_class(input);
         self
     }
     /// The value set for the input's `offering_class`, if any.
-    pub fn get_offering_class(
-        &self,
-    ) -> &::std::option::Option<crate::types::OfferingClassType> {
+    pub fn get_offering_class(&self) -> &Option<crate::types::OfferingClassType> {
         self.input.get_offering_class()
     }
     /// Sets the input's `product_description`: see [`product_description`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::product_description).
@@ -166,7 +151,7 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
     /// Sets or clears the input's `product_description`.
     pub fn set_product_description(
         mut self,
-        input: ::std::option::Option<crate::types::RiProductDescription>,
+        input: Option<crate::types::RiProductDescription>,
     ) -> Self {
         self.input = self.input.set_product_description(input);
         self
@@ -174,51 +159,38 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
     /// The value set for the input's `product_description`, if any.
     pub fn get_product_description(
         &self,
-    ) -> &::std::option::Option<crate::types::RiProductDescription> {
+    ) -> &Option<crate::types::RiProductDescription> {
         self.input.get_product_description()
     }
     /// Appends one item to the input's `reserved_instances_offering_ids`: see [`reserved_instances_offering_ids`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::reserved_instances_offering_ids).
-    pub fn reserved_instances_offering_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn reserved_instances_offering_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.reserved_instances_offering_ids(input);
         self
     }
     /// Sets or clears the input's `reserved_instances_offering_ids`.
     pub fn set_reserved_instances_offering_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_reserved_instances_offering_ids(input);
         self
     }
     /// The value set for the input's `reserved_instances_offering_ids`, if any.
-    pub fn get_reserved_instances_offering_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_reserved_instances_offering_ids(&self) -> &Option<Vec<String>> {
         self.input.get_reserved_instances_offering_ids()
     }
     /// Sets the input's `availability_zone_id`: see [`availability_zone_id`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::availability_zone_id).
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.availability_zone_id(input);
         self
     }
     /// Sets or clears the input's `availability_zone_id`.
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_availability_zone_id(input);
         self
     }
     /// The value set for the input's `availability_zone_id`, if any.
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         self.input.get_availability_zone_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::dry_run).
@@ -227,12 +199,12 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::filters).
@@ -241,17 +213,12 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `instance_tenancy`: see [`instance_tenancy`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::instance_tenancy).
@@ -260,15 +227,12 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `instance_tenancy`.
-    pub fn set_instance_tenancy(
-        mut self,
-        input: ::std::option::Option<crate::types::Tenancy>,
-    ) -> Self {
+    pub fn set_instance_tenancy(mut self, input: Option<crate::types::Tenancy>) -> Self {
         self.input = self.input.set_instance_tenancy(input);
         self
     }
     /// The value set for the input's `instance_tenancy`, if any.
-    pub fn get_instance_tenancy(&self) -> &::std::option::Option<crate::types::Tenancy> {
+    pub fn get_instance_tenancy(&self) -> &Option<crate::types::Tenancy> {
         self.input.get_instance_tenancy()
     }
     /// Sets the input's `offering_type`: see [`offering_type`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::offering_type).
@@ -279,35 +243,27 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
     /// Sets or clears the input's `offering_type`.
     pub fn set_offering_type(
         mut self,
-        input: ::std::option::Option<crate::types::OfferingTypeValues>,
+        input: Option<crate::types::OfferingTypeValues>,
     ) -> Self {
         self.input = self.input.set_offering_type(input);
         self
     }
     /// The value set for the input's `offering_type`, if any.
-    pub fn get_offering_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::OfferingTypeValues> {
+    pub fn get_offering_type(&self) -> &Option<crate::types::OfferingTypeValues> {
         self.input.get_offering_type()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder::max_results).
@@ -316,12 +272,12 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -331,12 +287,12 @@ impl DescribeReservedInstancesOfferingsFluentBuilder {
         DescribeReservedInstancesOfferingsPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeReservedInstancesOfferings`](crate::operation::DescribeReservedInstancesOfferings) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeReservedInstancesOfferingsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -347,7 +303,7 @@ for DescribeReservedInstancesOfferingsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeReservedInstancesOfferingsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeReservedInstancesOfferingsResult,
         ::awsgen_runtime::client::SdkError<DescribeReservedInstancesOfferingsError>,
     > {
@@ -356,7 +312,7 @@ for DescribeReservedInstancesOfferingsPages {
     fn next_input(
         input: &crate::types::DescribeReservedInstancesOfferingsRequest,
         output: &crate::types::DescribeReservedInstancesOfferingsResult,
-    ) -> ::std::option::Option<crate::types::DescribeReservedInstancesOfferingsRequest> {
+    ) -> Option<crate::types::DescribeReservedInstancesOfferingsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -364,7 +320,7 @@ for DescribeReservedInstancesOfferingsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -372,8 +328,8 @@ for DescribeReservedInstancesOfferingsPages {
     type Item = crate::types::ReservedInstancesOffering;
     fn items(
         output: crate::types::DescribeReservedInstancesOfferingsResult,
-    ) -> ::std::vec::Vec<crate::types::ReservedInstancesOffering> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::ReservedInstancesOffering> {
+        Some(output)
             .and_then(|value| value.reserved_instances_offerings)
             .unwrap_or_default()
     }
@@ -393,7 +349,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeReservedInstancesOfferings as Operation>::serialize_request(input),
             <DescribeReservedInstancesOfferings as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeRouteServerEndpoints, DescribeRouteServerEndpointsError, Operation,
 };
 /// A call to [`DescribeRouteServerEndpoints`](crate::operation::DescribeRouteServerEndpoints): Describes one or more route server endpoints. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeRouteServerEndpointsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeRouteServerEndpointsRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeRouteServerEndpointsFluentBuilder {
     ) -> Self {
         DescribeRouteServerEndpointsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeRouteServerEndpointsError`](crate::operation::DescribeRouteServerEndpointsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeRouteServerEndpointsResult,
         ::awsgen_runtime::client::SdkError<DescribeRouteServerEndpointsError>,
     > {
@@ -36,45 +36,31 @@ impl DescribeRouteServerEndpointsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `route_server_endpoint_ids`: see [`route_server_endpoint_ids`](crate::types::builders::DescribeRouteServerEndpointsRequestBuilder::route_server_endpoint_ids).
-    pub fn route_server_endpoint_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn route_server_endpoint_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.route_server_endpoint_ids(input);
         self
     }
     /// Sets or clears the input's `route_server_endpoint_ids`.
-    pub fn set_route_server_endpoint_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_route_server_endpoint_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_route_server_endpoint_ids(input);
         self
     }
     /// The value set for the input's `route_server_endpoint_ids`, if any.
-    pub fn get_route_server_endpoint_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_route_server_endpoint_ids(&self) -> &Option<Vec<String>> {
         self.input.get_route_server_endpoint_ids()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeRouteServerEndpointsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeRouteServerEndpointsRequestBuilder::max_results).
@@ -83,12 +69,12 @@ impl DescribeRouteServerEndpointsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeRouteServerEndpointsRequestBuilder::filters).
@@ -97,17 +83,12 @@ impl DescribeRouteServerEndpointsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeRouteServerEndpointsRequestBuilder::dry_run).
@@ -116,12 +97,12 @@ impl DescribeRouteServerEndpointsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -129,12 +110,12 @@ impl DescribeRouteServerEndpointsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeRouteServerEndpointsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeRouteServerEndpoints`](crate::operation::DescribeRouteServerEndpoints) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeRouteServerEndpointsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -145,7 +126,7 @@ for DescribeRouteServerEndpointsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeRouteServerEndpointsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeRouteServerEndpointsResult,
         ::awsgen_runtime::client::SdkError<DescribeRouteServerEndpointsError>,
     > {
@@ -154,7 +135,7 @@ for DescribeRouteServerEndpointsPages {
     fn next_input(
         input: &crate::types::DescribeRouteServerEndpointsRequest,
         output: &crate::types::DescribeRouteServerEndpointsResult,
-    ) -> ::std::option::Option<crate::types::DescribeRouteServerEndpointsRequest> {
+    ) -> Option<crate::types::DescribeRouteServerEndpointsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -162,7 +143,7 @@ for DescribeRouteServerEndpointsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -170,10 +151,8 @@ for DescribeRouteServerEndpointsPages {
     type Item = crate::types::RouteServerEndpoint;
     fn items(
         output: crate::types::DescribeRouteServerEndpointsResult,
-    ) -> ::std::vec::Vec<crate::types::RouteServerEndpoint> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.route_server_endpoints)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::RouteServerEndpoint> {
+        Some(output).and_then(|value| value.route_server_endpoints).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -191,7 +170,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeRouteServerEndpoints as Operation>::serialize_request(input),
             <DescribeRouteServerEndpoints as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DescribeScheduledInstanceAvailability`](crate::operation::DescribeScheduledInstanceAvailability): Finds available schedules that meet the specified criteria. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeScheduledInstanceAvailabilityFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeScheduledInstanceAvailabilityRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeScheduledInstanceAvailabilityFluentBuilder {
     ) -> Self {
         DescribeScheduledInstanceAvailabilityFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeScheduledInstanceAvailabilityError`](crate::operation::DescribeScheduledInstanceAvailabilityError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeScheduledInstanceAvailabilityResult,
         ::awsgen_runtime::client::SdkError<DescribeScheduledInstanceAvailabilityError>,
     > {
@@ -45,12 +45,12 @@ impl DescribeScheduledInstanceAvailabilityFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeScheduledInstanceAvailabilityRequestBuilder::filters).
@@ -59,17 +59,12 @@ impl DescribeScheduledInstanceAvailabilityFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `first_slot_start_time_range`: see [`first_slot_start_time_range`](crate::types::builders::DescribeScheduledInstanceAvailabilityRequestBuilder::first_slot_start_time_range).
@@ -83,7 +78,7 @@ impl DescribeScheduledInstanceAvailabilityFluentBuilder {
     /// Sets or clears the input's `first_slot_start_time_range`.
     pub fn set_first_slot_start_time_range(
         mut self,
-        input: ::std::option::Option<crate::types::SlotDateTimeRangeRequest>,
+        input: Option<crate::types::SlotDateTimeRangeRequest>,
     ) -> Self {
         self.input = self.input.set_first_slot_start_time_range(input);
         self
@@ -91,7 +86,7 @@ impl DescribeScheduledInstanceAvailabilityFluentBuilder {
     /// The value set for the input's `first_slot_start_time_range`, if any.
     pub fn get_first_slot_start_time_range(
         &self,
-    ) -> &::std::option::Option<crate::types::SlotDateTimeRangeRequest> {
+    ) -> &Option<crate::types::SlotDateTimeRangeRequest> {
         self.input.get_first_slot_start_time_range()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeScheduledInstanceAvailabilityRequestBuilder::max_results).
@@ -100,12 +95,12 @@ impl DescribeScheduledInstanceAvailabilityFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `max_slot_duration_in_hours`: see [`max_slot_duration_in_hours`](crate::types::builders::DescribeScheduledInstanceAvailabilityRequestBuilder::max_slot_duration_in_hours).
@@ -114,15 +109,12 @@ impl DescribeScheduledInstanceAvailabilityFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_slot_duration_in_hours`.
-    pub fn set_max_slot_duration_in_hours(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_max_slot_duration_in_hours(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_slot_duration_in_hours(input);
         self
     }
     /// The value set for the input's `max_slot_duration_in_hours`, if any.
-    pub fn get_max_slot_duration_in_hours(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_slot_duration_in_hours(&self) -> &Option<i32> {
         self.input.get_max_slot_duration_in_hours()
     }
     /// Sets the input's `min_slot_duration_in_hours`: see [`min_slot_duration_in_hours`](crate::types::builders::DescribeScheduledInstanceAvailabilityRequestBuilder::min_slot_duration_in_hours).
@@ -131,35 +123,26 @@ impl DescribeScheduledInstanceAvailabilityFluentBuilder {
         self
     }
     /// Sets or clears the input's `min_slot_duration_in_hours`.
-    pub fn set_min_slot_duration_in_hours(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_min_slot_duration_in_hours(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_min_slot_duration_in_hours(input);
         self
     }
     /// The value set for the input's `min_slot_duration_in_hours`, if any.
-    pub fn get_min_slot_duration_in_hours(&self) -> &::std::option::Option<i32> {
+    pub fn get_min_slot_duration_in_hours(&self) -> &Option<i32> {
         self.input.get_min_slot_duration_in_hours()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeScheduledInstanceAvailabilityRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `recurrence`: see [`recurrence`](crate::types::builders::DescribeScheduledInstanceAvailabilityRequestBuilder::recurrence).
@@ -173,7 +156,7 @@ impl DescribeScheduledInstanceAvailabilityFluentBuilder {
     /// Sets or clears the input's `recurrence`.
     pub fn set_recurrence(
         mut self,
-        input: ::std::option::Option<crate::types::ScheduledInstanceRecurrenceRequest>,
+        input: Option<crate::types::ScheduledInstanceRecurrenceRequest>,
     ) -> Self {
         self.input = self.input.set_recurrence(input);
         self
@@ -181,7 +164,7 @@ impl DescribeScheduledInstanceAvailabilityFluentBuilder {
     /// The value set for the input's `recurrence`, if any.
     pub fn get_recurrence(
         &self,
-    ) -> &::std::option::Option<crate::types::ScheduledInstanceRecurrenceRequest> {
+    ) -> &Option<crate::types::ScheduledInstanceRecurrenceRequest> {
         self.input.get_recurrence()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -199,7 +182,7 @@ impl DescribeScheduledInstanceAvailabilityFluentBuilder {
     }
 }
 /// How [`DescribeScheduledInstanceAvailability`](crate::operation::DescribeScheduledInstanceAvailability) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeScheduledInstanceAvailabilityPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -210,7 +193,7 @@ for DescribeScheduledInstanceAvailabilityPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeScheduledInstanceAvailabilityRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeScheduledInstanceAvailabilityResult,
         ::awsgen_runtime::client::SdkError<DescribeScheduledInstanceAvailabilityError>,
     > {
@@ -219,9 +202,7 @@ for DescribeScheduledInstanceAvailabilityPages {
     fn next_input(
         input: &crate::types::DescribeScheduledInstanceAvailabilityRequest,
         output: &crate::types::DescribeScheduledInstanceAvailabilityResult,
-    ) -> ::std::option::Option<
-        crate::types::DescribeScheduledInstanceAvailabilityRequest,
-    > {
+    ) -> Option<crate::types::DescribeScheduledInstanceAvailabilityRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -229,7 +210,7 @@ for DescribeScheduledInstanceAvailabilityPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -237,8 +218,8 @@ for DescribeScheduledInstanceAvailabilityPages {
     type Item = crate::types::ScheduledInstanceAvailability;
     fn items(
         output: crate::types::DescribeScheduledInstanceAvailabilityResult,
-    ) -> ::std::vec::Vec<crate::types::ScheduledInstanceAvailability> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::ScheduledInstanceAvailability> {
+        Some(output)
             .and_then(|value| value.scheduled_instance_availability_set)
             .unwrap_or_default()
     }
@@ -258,7 +239,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeScheduledInstanceAvailability as Operation>::serialize_request(
                 input,
             ),

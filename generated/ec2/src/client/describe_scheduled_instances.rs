@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeScheduledInstances, DescribeScheduledInstancesError, Operation,
 };
 /// A call to [`DescribeScheduledInstances`](crate::operation::DescribeScheduledInstances): Describes the specified Scheduled Instances or all your Scheduled Instances. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeScheduledInstancesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeScheduledInstancesRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeScheduledInstancesFluentBuilder {
     ) -> Self {
         DescribeScheduledInstancesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeScheduledInstancesError`](crate::operation::DescribeScheduledInstancesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeScheduledInstancesResult,
         ::awsgen_runtime::client::SdkError<DescribeScheduledInstancesError>,
     > {
@@ -41,12 +41,12 @@ impl DescribeScheduledInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeScheduledInstancesRequestBuilder::filters).
@@ -55,17 +55,12 @@ impl DescribeScheduledInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeScheduledInstancesRequestBuilder::max_results).
@@ -74,54 +69,40 @@ impl DescribeScheduledInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeScheduledInstancesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `scheduled_instance_ids`: see [`scheduled_instance_ids`](crate::types::builders::DescribeScheduledInstancesRequestBuilder::scheduled_instance_ids).
-    pub fn scheduled_instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn scheduled_instance_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.scheduled_instance_ids(input);
         self
     }
     /// Sets or clears the input's `scheduled_instance_ids`.
-    pub fn set_scheduled_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_scheduled_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_scheduled_instance_ids(input);
         self
     }
     /// The value set for the input's `scheduled_instance_ids`, if any.
-    pub fn get_scheduled_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_scheduled_instance_ids(&self) -> &Option<Vec<String>> {
         self.input.get_scheduled_instance_ids()
     }
     /// Sets the input's `slot_start_time_range`: see [`slot_start_time_range`](crate::types::builders::DescribeScheduledInstancesRequestBuilder::slot_start_time_range).
@@ -135,7 +116,7 @@ impl DescribeScheduledInstancesFluentBuilder {
     /// Sets or clears the input's `slot_start_time_range`.
     pub fn set_slot_start_time_range(
         mut self,
-        input: ::std::option::Option<crate::types::SlotStartTimeRangeRequest>,
+        input: Option<crate::types::SlotStartTimeRangeRequest>,
     ) -> Self {
         self.input = self.input.set_slot_start_time_range(input);
         self
@@ -143,7 +124,7 @@ impl DescribeScheduledInstancesFluentBuilder {
     /// The value set for the input's `slot_start_time_range`, if any.
     pub fn get_slot_start_time_range(
         &self,
-    ) -> &::std::option::Option<crate::types::SlotStartTimeRangeRequest> {
+    ) -> &Option<crate::types::SlotStartTimeRangeRequest> {
         self.input.get_slot_start_time_range()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -151,12 +132,12 @@ impl DescribeScheduledInstancesFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeScheduledInstancesPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeScheduledInstances`](crate::operation::DescribeScheduledInstances) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeScheduledInstancesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeScheduledInstancesPages {
@@ -166,7 +147,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeScheduledInstance
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeScheduledInstancesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeScheduledInstancesResult,
         ::awsgen_runtime::client::SdkError<DescribeScheduledInstancesError>,
     > {
@@ -175,7 +156,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeScheduledInstance
     fn next_input(
         input: &crate::types::DescribeScheduledInstancesRequest,
         output: &crate::types::DescribeScheduledInstancesResult,
-    ) -> ::std::option::Option<crate::types::DescribeScheduledInstancesRequest> {
+    ) -> Option<crate::types::DescribeScheduledInstancesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -183,7 +164,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeScheduledInstance
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -191,10 +172,8 @@ for DescribeScheduledInstancesPages {
     type Item = crate::types::ScheduledInstance;
     fn items(
         output: crate::types::DescribeScheduledInstancesResult,
-    ) -> ::std::vec::Vec<crate::types::ScheduledInstance> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.scheduled_instance_set)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::ScheduledInstance> {
+        Some(output).and_then(|value| value.scheduled_instance_set).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -212,7 +191,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeScheduledInstances as Operation>::serialize_request(input),
             <DescribeScheduledInstances as Operation>::parse_response,
         )

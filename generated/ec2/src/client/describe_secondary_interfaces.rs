@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeSecondaryInterfaces, DescribeSecondaryInterfacesError, Operation,
 };
 /// A call to [`DescribeSecondaryInterfaces`](crate::operation::DescribeSecondaryInterfaces): Describes one or more of your secondary interfaces. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeSecondaryInterfacesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeSecondaryInterfacesRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeSecondaryInterfacesFluentBuilder {
     ) -> Self {
         DescribeSecondaryInterfacesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeSecondaryInterfacesError`](crate::operation::DescribeSecondaryInterfacesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeSecondaryInterfacesResult,
         ::awsgen_runtime::client::SdkError<DescribeSecondaryInterfacesError>,
     > {
@@ -41,12 +41,12 @@ impl DescribeSecondaryInterfacesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeSecondaryInterfacesRequestBuilder::filters).
@@ -55,17 +55,12 @@ impl DescribeSecondaryInterfacesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeSecondaryInterfacesRequestBuilder::max_results).
@@ -74,54 +69,40 @@ impl DescribeSecondaryInterfacesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeSecondaryInterfacesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `secondary_interface_ids`: see [`secondary_interface_ids`](crate::types::builders::DescribeSecondaryInterfacesRequestBuilder::secondary_interface_ids).
-    pub fn secondary_interface_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn secondary_interface_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.secondary_interface_ids(input);
         self
     }
     /// Sets or clears the input's `secondary_interface_ids`.
-    pub fn set_secondary_interface_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_secondary_interface_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_secondary_interface_ids(input);
         self
     }
     /// The value set for the input's `secondary_interface_ids`, if any.
-    pub fn get_secondary_interface_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_secondary_interface_ids(&self) -> &Option<Vec<String>> {
         self.input.get_secondary_interface_ids()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -129,12 +110,12 @@ impl DescribeSecondaryInterfacesFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeSecondaryInterfacesPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeSecondaryInterfaces`](crate::operation::DescribeSecondaryInterfaces) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSecondaryInterfacesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeSecondaryInterfacesPages {
@@ -144,7 +125,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeSecondaryInterfac
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeSecondaryInterfacesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeSecondaryInterfacesResult,
         ::awsgen_runtime::client::SdkError<DescribeSecondaryInterfacesError>,
     > {
@@ -153,7 +134,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeSecondaryInterfac
     fn next_input(
         input: &crate::types::DescribeSecondaryInterfacesRequest,
         output: &crate::types::DescribeSecondaryInterfacesResult,
-    ) -> ::std::option::Option<crate::types::DescribeSecondaryInterfacesRequest> {
+    ) -> Option<crate::types::DescribeSecondaryInterfacesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -161,7 +142,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeSecondaryInterfac
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -169,10 +150,8 @@ for DescribeSecondaryInterfacesPages {
     type Item = crate::types::SecondaryInterface;
     fn items(
         output: crate::types::DescribeSecondaryInterfacesResult,
-    ) -> ::std::vec::Vec<crate::types::SecondaryInterface> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.secondary_interfaces)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::SecondaryInterface> {
+        Some(output).and_then(|value| value.secondary_interfaces).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -190,7 +169,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeSecondaryInterfaces as Operation>::serialize_request(input),
             <DescribeSecondaryInterfaces as Operation>::parse_response,
         )

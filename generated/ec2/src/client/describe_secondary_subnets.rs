@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeSecondarySubnets, DescribeSecondarySubnetsError, Operation,
 };
 /// A call to [`DescribeSecondarySubnets`](crate::operation::DescribeSecondarySubnets): Describes one or more of your secondary subnets. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeSecondarySubnetsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeSecondarySubnetsRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeSecondarySubnetsFluentBuilder {
     ) -> Self {
         DescribeSecondarySubnetsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeSecondarySubnetsError`](crate::operation::DescribeSecondarySubnetsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeSecondarySubnetsResult,
         ::awsgen_runtime::client::SdkError<DescribeSecondarySubnetsError>,
     > {
@@ -41,12 +41,12 @@ impl DescribeSecondarySubnetsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeSecondarySubnetsRequestBuilder::filters).
@@ -55,17 +55,12 @@ impl DescribeSecondarySubnetsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeSecondarySubnetsRequestBuilder::max_results).
@@ -74,54 +69,40 @@ impl DescribeSecondarySubnetsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeSecondarySubnetsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `secondary_subnet_ids`: see [`secondary_subnet_ids`](crate::types::builders::DescribeSecondarySubnetsRequestBuilder::secondary_subnet_ids).
-    pub fn secondary_subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn secondary_subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.secondary_subnet_ids(input);
         self
     }
     /// Sets or clears the input's `secondary_subnet_ids`.
-    pub fn set_secondary_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_secondary_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_secondary_subnet_ids(input);
         self
     }
     /// The value set for the input's `secondary_subnet_ids`, if any.
-    pub fn get_secondary_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_secondary_subnet_ids(&self) -> &Option<Vec<String>> {
         self.input.get_secondary_subnet_ids()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -129,7 +110,7 @@ impl DescribeSecondarySubnetsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeSecondarySubnetsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
     /// Waits until [`SecondarySubnetCreateComplete`](crate::waiters::SecondarySubnetCreateComplete) says the wait is over: polls `DescribeSecondarySubnets` with this input every 10 seconds, at most 30 times, and for at most `timeout` overall.
@@ -138,7 +119,7 @@ impl DescribeSecondarySubnetsFluentBuilder {
     pub async fn wait_until_secondary_subnet_create_complete(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeSecondarySubnetsResult,
             DescribeSecondarySubnetsError,
@@ -150,10 +131,10 @@ impl DescribeSecondarySubnetsFluentBuilder {
     > {
         let settings = crate::waiters::SecondarySubnetCreateComplete::settings()
             .timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -183,7 +164,7 @@ impl DescribeSecondarySubnetsFluentBuilder {
     pub async fn wait_until_secondary_subnet_delete_complete(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeSecondarySubnetsResult,
             DescribeSecondarySubnetsError,
@@ -195,10 +176,10 @@ impl DescribeSecondarySubnetsFluentBuilder {
     > {
         let settings = crate::waiters::SecondarySubnetDeleteComplete::settings()
             .timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -224,7 +205,7 @@ impl DescribeSecondarySubnetsFluentBuilder {
     }
 }
 /// How [`DescribeSecondarySubnets`](crate::operation::DescribeSecondarySubnets) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSecondarySubnetsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeSecondarySubnetsPages {
@@ -234,7 +215,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeSecondarySubnetsP
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeSecondarySubnetsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeSecondarySubnetsResult,
         ::awsgen_runtime::client::SdkError<DescribeSecondarySubnetsError>,
     > {
@@ -243,7 +224,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeSecondarySubnetsP
     fn next_input(
         input: &crate::types::DescribeSecondarySubnetsRequest,
         output: &crate::types::DescribeSecondarySubnetsResult,
-    ) -> ::std::option::Option<crate::types::DescribeSecondarySubnetsRequest> {
+    ) -> Option<crate::types::DescribeSecondarySubnetsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -251,7 +232,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeSecondarySubnetsP
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -259,10 +240,8 @@ for DescribeSecondarySubnetsPages {
     type Item = crate::types::SecondarySubnet;
     fn items(
         output: crate::types::DescribeSecondarySubnetsResult,
-    ) -> ::std::vec::Vec<crate::types::SecondarySubnet> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.secondary_subnets)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::SecondarySubnet> {
+        Some(output).and_then(|value| value.secondary_subnets).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -280,7 +259,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeSecondarySubnets as Operation>::serialize_request(input),
             <DescribeSecondarySubnets as Operation>::parse_response,
         )

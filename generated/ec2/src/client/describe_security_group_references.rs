@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeSecurityGroupReferences, DescribeSecurityGroupReferencesError, Operation,
 };
 /// A call to [`DescribeSecurityGroupReferences`](crate::operation::DescribeSecurityGroupReferences): Describes the VPCs on the other side of a VPC peering or Transit Gateway connection that are referencing the security groups you've specified in this request. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeSecurityGroupReferencesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeSecurityGroupReferencesRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeSecurityGroupReferencesFluentBuilder {
     ) -> Self {
         DescribeSecurityGroupReferencesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeSecurityGroupReferencesError`](crate::operation::DescribeSecurityGroupReferencesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeSecurityGroupReferencesResult,
         ::awsgen_runtime::client::SdkError<DescribeSecurityGroupReferencesError>,
     > {
@@ -44,34 +44,26 @@ impl DescribeSecurityGroupReferencesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `group_id`: see [`group_id`](crate::types::builders::DescribeSecurityGroupReferencesRequestBuilder::group_id).
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.group_id(input);
         self
     }
     /// Sets or clears the input's `group_id`.
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_group_id(input);
         self
     }
     /// The value set for the input's `group_id`, if any.
-    pub fn get_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_group_id(&self) -> &Option<Vec<String>> {
         self.input.get_group_id()
     }
 }
@@ -90,7 +82,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeSecurityGroupReferences as Operation>::serialize_request(input),
             <DescribeSecurityGroupReferences as Operation>::parse_response,
         )

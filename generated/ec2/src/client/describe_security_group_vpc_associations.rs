@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DescribeSecurityGroupVpcAssociations`](crate::operation::DescribeSecurityGroupVpcAssociations): Describes security group VPC associations made with [AssociateSecurityGroupVpc](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AssociateSecurityGroupVpc.html). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeSecurityGroupVpcAssociationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeSecurityGroupVpcAssociationsRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeSecurityGroupVpcAssociationsFluentBuilder {
     ) -> Self {
         DescribeSecurityGroupVpcAssociationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeSecurityGroupVpcAssociationsError`](crate::operation::DescribeSecurityGroupVpcAssociationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeSecurityGroupVpcAssociationsResult,
         ::awsgen_runtime::client::SdkError<DescribeSecurityGroupVpcAssociationsError>,
     > {
@@ -42,37 +42,26 @@ impl DescribeSecurityGroupVpcAssociationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeSecurityGroupVpcAssociationsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeSecurityGroupVpcAssociationsRequestBuilder::max_results).
@@ -81,12 +70,12 @@ impl DescribeSecurityGroupVpcAssociationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeSecurityGroupVpcAssociationsRequestBuilder::dry_run).
@@ -95,12 +84,12 @@ impl DescribeSecurityGroupVpcAssociationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -110,7 +99,7 @@ impl DescribeSecurityGroupVpcAssociationsFluentBuilder {
         DescribeSecurityGroupVpcAssociationsPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
     /// Waits until [`SecurityGroupVpcAssociationAssociated`](crate::waiters::SecurityGroupVpcAssociationAssociated) says the wait is over: polls `DescribeSecurityGroupVpcAssociations` with this input every 10 seconds, at most 7 times, and for at most `timeout` overall.
@@ -119,7 +108,7 @@ impl DescribeSecurityGroupVpcAssociationsFluentBuilder {
     pub async fn wait_until_security_group_vpc_association_associated(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeSecurityGroupVpcAssociationsResult,
             DescribeSecurityGroupVpcAssociationsError,
@@ -131,10 +120,10 @@ impl DescribeSecurityGroupVpcAssociationsFluentBuilder {
     > {
         let settings = crate::waiters::SecurityGroupVpcAssociationAssociated::settings()
             .timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -164,7 +153,7 @@ impl DescribeSecurityGroupVpcAssociationsFluentBuilder {
     pub async fn wait_until_security_group_vpc_association_disassociated(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeSecurityGroupVpcAssociationsResult,
             DescribeSecurityGroupVpcAssociationsError,
@@ -176,10 +165,10 @@ impl DescribeSecurityGroupVpcAssociationsFluentBuilder {
     > {
         let settings = crate::waiters::SecurityGroupVpcAssociationDisassociated::settings()
             .timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -205,7 +194,7 @@ impl DescribeSecurityGroupVpcAssociationsFluentBuilder {
     }
 }
 /// How [`DescribeSecurityGroupVpcAssociations`](crate::operation::DescribeSecurityGroupVpcAssociations) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupVpcAssociationsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -216,7 +205,7 @@ for DescribeSecurityGroupVpcAssociationsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeSecurityGroupVpcAssociationsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeSecurityGroupVpcAssociationsResult,
         ::awsgen_runtime::client::SdkError<DescribeSecurityGroupVpcAssociationsError>,
     > {
@@ -225,9 +214,7 @@ for DescribeSecurityGroupVpcAssociationsPages {
     fn next_input(
         input: &crate::types::DescribeSecurityGroupVpcAssociationsRequest,
         output: &crate::types::DescribeSecurityGroupVpcAssociationsResult,
-    ) -> ::std::option::Option<
-        crate::types::DescribeSecurityGroupVpcAssociationsRequest,
-    > {
+    ) -> Option<crate::types::DescribeSecurityGroupVpcAssociationsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -235,7 +222,7 @@ for DescribeSecurityGroupVpcAssociationsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -243,8 +230,8 @@ for DescribeSecurityGroupVpcAssociationsPages {
     type Item = crate::types::SecurityGroupVpcAssociation;
     fn items(
         output: crate::types::DescribeSecurityGroupVpcAssociationsResult,
-    ) -> ::std::vec::Vec<crate::types::SecurityGroupVpcAssociation> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::SecurityGroupVpcAssociation> {
+        Some(output)
             .and_then(|value| value.security_group_vpc_associations)
             .unwrap_or_default()
     }
@@ -264,7 +251,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeSecurityGroupVpcAssociations as Operation>::serialize_request(
                 input,
             ),

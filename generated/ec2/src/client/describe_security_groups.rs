@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeSecurityGroups, DescribeSecurityGroupsError, Operation};
 /// A call to [`DescribeSecurityGroups`](crate::operation::DescribeSecurityGroups): Describes the specified security groups or all of your security groups. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeSecurityGroupsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeSecurityGroupsRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeSecurityGroupsFluentBuilder {
     ) -> Self {
         DescribeSecurityGroupsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeSecurityGroupsError`](crate::operation::DescribeSecurityGroupsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeSecurityGroupsResult,
         ::awsgen_runtime::client::SdkError<DescribeSecurityGroupsError>,
     > {
@@ -34,67 +34,45 @@ impl DescribeSecurityGroupsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `group_ids`: see [`group_ids`](crate::types::builders::DescribeSecurityGroupsRequestBuilder::group_ids).
-    pub fn group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.group_ids(input);
         self
     }
     /// Sets or clears the input's `group_ids`.
-    pub fn set_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_group_ids(input);
         self
     }
     /// The value set for the input's `group_ids`, if any.
-    pub fn get_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_group_ids(&self) -> &Option<Vec<String>> {
         self.input.get_group_ids()
     }
     /// Appends one item to the input's `group_names`: see [`group_names`](crate::types::builders::DescribeSecurityGroupsRequestBuilder::group_names).
-    pub fn group_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_names(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.group_names(input);
         self
     }
     /// Sets or clears the input's `group_names`.
-    pub fn set_group_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_group_names(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_group_names(input);
         self
     }
     /// The value set for the input's `group_names`, if any.
-    pub fn get_group_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_group_names(&self) -> &Option<Vec<String>> {
         self.input.get_group_names()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeSecurityGroupsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeSecurityGroupsRequestBuilder::max_results).
@@ -103,12 +81,12 @@ impl DescribeSecurityGroupsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeSecurityGroupsRequestBuilder::dry_run).
@@ -117,12 +95,12 @@ impl DescribeSecurityGroupsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeSecurityGroupsRequestBuilder::filters).
@@ -131,17 +109,12 @@ impl DescribeSecurityGroupsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -149,7 +122,7 @@ impl DescribeSecurityGroupsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeSecurityGroupsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
     /// Waits until [`SecurityGroupExists`](crate::waiters::SecurityGroupExists) says the wait is over: polls `DescribeSecurityGroups` with this input every 5 seconds, at most 6 times, and for at most `timeout` overall.
@@ -158,7 +131,7 @@ impl DescribeSecurityGroupsFluentBuilder {
     pub async fn wait_until_security_group_exists(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeSecurityGroupsResult,
             DescribeSecurityGroupsError,
@@ -169,10 +142,10 @@ impl DescribeSecurityGroupsFluentBuilder {
         >,
     > {
         let settings = crate::waiters::SecurityGroupExists::settings().timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -198,7 +171,7 @@ impl DescribeSecurityGroupsFluentBuilder {
     }
 }
 /// How [`DescribeSecurityGroups`](crate::operation::DescribeSecurityGroups) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeSecurityGroupsPages {
@@ -208,7 +181,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeSecurityGroupsPag
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeSecurityGroupsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeSecurityGroupsResult,
         ::awsgen_runtime::client::SdkError<DescribeSecurityGroupsError>,
     > {
@@ -217,7 +190,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeSecurityGroupsPag
     fn next_input(
         input: &crate::types::DescribeSecurityGroupsRequest,
         output: &crate::types::DescribeSecurityGroupsResult,
-    ) -> ::std::option::Option<crate::types::DescribeSecurityGroupsRequest> {
+    ) -> Option<crate::types::DescribeSecurityGroupsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -225,17 +198,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeSecurityGroupsPag
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for DescribeSecurityGroupsPages {
     type Item = crate::types::SecurityGroup;
     fn items(
         output: crate::types::DescribeSecurityGroupsResult,
-    ) -> ::std::vec::Vec<crate::types::SecurityGroup> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.security_groups)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::SecurityGroup> {
+        Some(output).and_then(|value| value.security_groups).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -253,7 +224,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeSecurityGroups as Operation>::serialize_request(input),
             <DescribeSecurityGroups as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeSnapshotTierStatus, DescribeSnapshotTierStatusError, Operation,
 };
 /// A call to [`DescribeSnapshotTierStatus`](crate::operation::DescribeSnapshotTierStatus): Describes the storage tier status of one or more Amazon EBS snapshots. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeSnapshotTierStatusFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeSnapshotTierStatusRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeSnapshotTierStatusFluentBuilder {
     ) -> Self {
         DescribeSnapshotTierStatusFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeSnapshotTierStatusError`](crate::operation::DescribeSnapshotTierStatusError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeSnapshotTierStatusResult,
         ::awsgen_runtime::client::SdkError<DescribeSnapshotTierStatusError>,
     > {
@@ -41,17 +41,12 @@ impl DescribeSnapshotTierStatusFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeSnapshotTierStatusRequestBuilder::dry_run).
@@ -60,32 +55,26 @@ impl DescribeSnapshotTierStatusFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeSnapshotTierStatusRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeSnapshotTierStatusRequestBuilder::max_results).
@@ -94,12 +83,12 @@ impl DescribeSnapshotTierStatusFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -107,12 +96,12 @@ impl DescribeSnapshotTierStatusFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeSnapshotTierStatusPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeSnapshotTierStatus`](crate::operation::DescribeSnapshotTierStatus) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSnapshotTierStatusPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeSnapshotTierStatusPages {
@@ -122,7 +111,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeSnapshotTierStatu
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeSnapshotTierStatusRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeSnapshotTierStatusResult,
         ::awsgen_runtime::client::SdkError<DescribeSnapshotTierStatusError>,
     > {
@@ -131,7 +120,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeSnapshotTierStatu
     fn next_input(
         input: &crate::types::DescribeSnapshotTierStatusRequest,
         output: &crate::types::DescribeSnapshotTierStatusResult,
-    ) -> ::std::option::Option<crate::types::DescribeSnapshotTierStatusRequest> {
+    ) -> Option<crate::types::DescribeSnapshotTierStatusRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -139,7 +128,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeSnapshotTierStatu
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -147,10 +136,8 @@ for DescribeSnapshotTierStatusPages {
     type Item = crate::types::SnapshotTierStatus;
     fn items(
         output: crate::types::DescribeSnapshotTierStatusResult,
-    ) -> ::std::vec::Vec<crate::types::SnapshotTierStatus> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.snapshot_tier_statuses)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::SnapshotTierStatus> {
+        Some(output).and_then(|value| value.snapshot_tier_statuses).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -168,7 +155,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeSnapshotTierStatus as Operation>::serialize_request(input),
             <DescribeSnapshotTierStatus as Operation>::parse_response,
         )

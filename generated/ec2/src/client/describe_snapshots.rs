@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeSnapshots, DescribeSnapshotsError, Operation};
 /// A call to [`DescribeSnapshots`](crate::operation::DescribeSnapshots): Describes the specified EBS snapshots available to you or all of the EBS snapshots available to you. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeSnapshotsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeSnapshotsRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeSnapshotsFluentBuilder {
     ) -> Self {
         DescribeSnapshotsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeSnapshotsError`](crate::operation::DescribeSnapshotsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeSnapshotsResult,
         ::awsgen_runtime::client::SdkError<DescribeSnapshotsError>,
     > {
@@ -37,98 +37,68 @@ impl DescribeSnapshotsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeSnapshotsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `owner_ids`: see [`owner_ids`](crate::types::builders::DescribeSnapshotsRequestBuilder::owner_ids).
-    pub fn owner_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn owner_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.owner_ids(input);
         self
     }
     /// Sets or clears the input's `owner_ids`.
-    pub fn set_owner_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_owner_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_owner_ids(input);
         self
     }
     /// The value set for the input's `owner_ids`, if any.
-    pub fn get_owner_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_owner_ids(&self) -> &Option<Vec<String>> {
         self.input.get_owner_ids()
     }
     /// Appends one item to the input's `restorable_by_user_ids`: see [`restorable_by_user_ids`](crate::types::builders::DescribeSnapshotsRequestBuilder::restorable_by_user_ids).
-    pub fn restorable_by_user_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn restorable_by_user_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.restorable_by_user_ids(input);
         self
     }
     /// Sets or clears the input's `restorable_by_user_ids`.
-    pub fn set_restorable_by_user_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_restorable_by_user_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_restorable_by_user_ids(input);
         self
     }
     /// The value set for the input's `restorable_by_user_ids`, if any.
-    pub fn get_restorable_by_user_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_restorable_by_user_ids(&self) -> &Option<Vec<String>> {
         self.input.get_restorable_by_user_ids()
     }
     /// Appends one item to the input's `snapshot_ids`: see [`snapshot_ids`](crate::types::builders::DescribeSnapshotsRequestBuilder::snapshot_ids).
-    pub fn snapshot_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn snapshot_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.snapshot_ids(input);
         self
     }
     /// Sets or clears the input's `snapshot_ids`.
-    pub fn set_snapshot_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_snapshot_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_snapshot_ids(input);
         self
     }
     /// The value set for the input's `snapshot_ids`, if any.
-    pub fn get_snapshot_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_snapshot_ids(&self) -> &Option<Vec<String>> {
         self.input.get_snapshot_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeSnapshotsRequestBuilder::dry_run).
@@ -137,12 +107,12 @@ impl DescribeSnapshotsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeSnapshotsRequestBuilder::filters).
@@ -151,17 +121,12 @@ impl DescribeSnapshotsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -169,7 +134,7 @@ impl DescribeSnapshotsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeSnapshotsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
     /// Waits until [`SnapshotCompleted`](crate::waiters::SnapshotCompleted) says the wait is over: polls `DescribeSnapshots` with this input every 15 seconds, at most 40 times, and for at most `timeout` overall.
@@ -178,7 +143,7 @@ impl DescribeSnapshotsFluentBuilder {
     pub async fn wait_until_snapshot_completed(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeSnapshotsResult,
             DescribeSnapshotsError,
@@ -189,10 +154,10 @@ impl DescribeSnapshotsFluentBuilder {
         >,
     > {
         let settings = crate::waiters::SnapshotCompleted::settings().timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -216,7 +181,7 @@ impl DescribeSnapshotsFluentBuilder {
     }
 }
 /// How [`DescribeSnapshots`](crate::operation::DescribeSnapshots) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSnapshotsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeSnapshotsPages {
@@ -226,7 +191,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeSnapshotsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeSnapshotsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeSnapshotsResult,
         ::awsgen_runtime::client::SdkError<DescribeSnapshotsError>,
     > {
@@ -235,7 +200,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeSnapshotsPages {
     fn next_input(
         input: &crate::types::DescribeSnapshotsRequest,
         output: &crate::types::DescribeSnapshotsResult,
-    ) -> ::std::option::Option<crate::types::DescribeSnapshotsRequest> {
+    ) -> Option<crate::types::DescribeSnapshotsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -243,17 +208,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeSnapshotsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for DescribeSnapshotsPages {
     type Item = crate::types::Snapshot;
     fn items(
         output: crate::types::DescribeSnapshotsResult,
-    ) -> ::std::vec::Vec<crate::types::Snapshot> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.snapshots)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::Snapshot> {
+        Some(output).and_then(|value| value.snapshots).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -271,7 +234,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeSnapshots as Operation>::serialize_request(input),
             <DescribeSnapshots as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeSpotFleetInstances, DescribeSpotFleetInstancesError, Operation,
 };
 /// A call to [`DescribeSpotFleetInstances`](crate::operation::DescribeSpotFleetInstances): Describes the running instances for the specified Spot Fleet. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeSpotFleetInstancesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeSpotFleetInstancesRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeSpotFleetInstancesFluentBuilder {
     ) -> Self {
         DescribeSpotFleetInstancesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeSpotFleetInstancesError`](crate::operation::DescribeSpotFleetInstancesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeSpotFleetInstancesResponse,
         ::awsgen_runtime::client::SdkError<DescribeSpotFleetInstancesError>,
     > {
@@ -44,54 +44,40 @@ impl DescribeSpotFleetInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `spot_fleet_request_id`: see [`spot_fleet_request_id`](crate::types::builders::DescribeSpotFleetInstancesRequestBuilder::spot_fleet_request_id).
-    pub fn spot_fleet_request_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn spot_fleet_request_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.spot_fleet_request_id(input);
         self
     }
     /// Sets or clears the input's `spot_fleet_request_id`.
-    pub fn set_spot_fleet_request_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_spot_fleet_request_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_spot_fleet_request_id(input);
         self
     }
     /// The value set for the input's `spot_fleet_request_id`, if any.
-    pub fn get_spot_fleet_request_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_spot_fleet_request_id(&self) -> &Option<String> {
         self.input.get_spot_fleet_request_id()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeSpotFleetInstancesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeSpotFleetInstancesRequestBuilder::max_results).
@@ -100,12 +86,12 @@ impl DescribeSpotFleetInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -121,7 +107,7 @@ impl DescribeSpotFleetInstancesFluentBuilder {
     }
 }
 /// How [`DescribeSpotFleetInstances`](crate::operation::DescribeSpotFleetInstances) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSpotFleetInstancesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeSpotFleetInstancesPages {
@@ -131,7 +117,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeSpotFleetInstance
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeSpotFleetInstancesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeSpotFleetInstancesResponse,
         ::awsgen_runtime::client::SdkError<DescribeSpotFleetInstancesError>,
     > {
@@ -140,7 +126,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeSpotFleetInstance
     fn next_input(
         input: &crate::types::DescribeSpotFleetInstancesRequest,
         output: &crate::types::DescribeSpotFleetInstancesResponse,
-    ) -> ::std::option::Option<crate::types::DescribeSpotFleetInstancesRequest> {
+    ) -> Option<crate::types::DescribeSpotFleetInstancesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -148,7 +134,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeSpotFleetInstance
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -156,10 +142,8 @@ for DescribeSpotFleetInstancesPages {
     type Item = crate::types::ActiveInstance;
     fn items(
         output: crate::types::DescribeSpotFleetInstancesResponse,
-    ) -> ::std::vec::Vec<crate::types::ActiveInstance> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.active_instances)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::ActiveInstance> {
+        Some(output).and_then(|value| value.active_instances).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -177,7 +161,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeSpotFleetInstances as Operation>::serialize_request(input),
             <DescribeSpotFleetInstances as Operation>::parse_response,
         )

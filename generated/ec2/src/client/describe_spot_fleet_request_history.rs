@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeSpotFleetRequestHistory, DescribeSpotFleetRequestHistoryError, Operation,
 };
 /// A call to [`DescribeSpotFleetRequestHistory`](crate::operation::DescribeSpotFleetRequestHistory): Describes the events for the specified Spot Fleet request during the specified time. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeSpotFleetRequestHistoryFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeSpotFleetRequestHistoryRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeSpotFleetRequestHistoryFluentBuilder {
     ) -> Self {
         DescribeSpotFleetRequestHistoryFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeSpotFleetRequestHistoryError`](crate::operation::DescribeSpotFleetRequestHistoryError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeSpotFleetRequestHistoryResponse,
         ::awsgen_runtime::client::SdkError<DescribeSpotFleetRequestHistoryError>,
     > {
@@ -44,34 +44,26 @@ impl DescribeSpotFleetRequestHistoryFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `spot_fleet_request_id`: see [`spot_fleet_request_id`](crate::types::builders::DescribeSpotFleetRequestHistoryRequestBuilder::spot_fleet_request_id).
-    pub fn spot_fleet_request_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn spot_fleet_request_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.spot_fleet_request_id(input);
         self
     }
     /// Sets or clears the input's `spot_fleet_request_id`.
-    pub fn set_spot_fleet_request_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_spot_fleet_request_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_spot_fleet_request_id(input);
         self
     }
     /// The value set for the input's `spot_fleet_request_id`, if any.
-    pub fn get_spot_fleet_request_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_spot_fleet_request_id(&self) -> &Option<String> {
         self.input.get_spot_fleet_request_id()
     }
     /// Sets the input's `event_type`: see [`event_type`](crate::types::builders::DescribeSpotFleetRequestHistoryRequestBuilder::event_type).
@@ -80,15 +72,12 @@ impl DescribeSpotFleetRequestHistoryFluentBuilder {
         self
     }
     /// Sets or clears the input's `event_type`.
-    pub fn set_event_type(
-        mut self,
-        input: ::std::option::Option<crate::types::EventType>,
-    ) -> Self {
+    pub fn set_event_type(mut self, input: Option<crate::types::EventType>) -> Self {
         self.input = self.input.set_event_type(input);
         self
     }
     /// The value set for the input's `event_type`, if any.
-    pub fn get_event_type(&self) -> &::std::option::Option<crate::types::EventType> {
+    pub fn get_event_type(&self) -> &Option<crate::types::EventType> {
         self.input.get_event_type()
     }
     /// Sets the input's `start_time`: see [`start_time`](crate::types::builders::DescribeSpotFleetRequestHistoryRequestBuilder::start_time).
@@ -99,35 +88,27 @@ impl DescribeSpotFleetRequestHistoryFluentBuilder {
     /// Sets or clears the input's `start_time`.
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_start_time(input);
         self
     }
     /// The value set for the input's `start_time`, if any.
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_start_time()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeSpotFleetRequestHistoryRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeSpotFleetRequestHistoryRequestBuilder::max_results).
@@ -136,12 +117,12 @@ impl DescribeSpotFleetRequestHistoryFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
 }
@@ -160,7 +141,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeSpotFleetRequestHistory as Operation>::serialize_request(input),
             <DescribeSpotFleetRequestHistory as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeSpotFleetRequests, DescribeSpotFleetRequestsError, Operation,
 };
 /// A call to [`DescribeSpotFleetRequests`](crate::operation::DescribeSpotFleetRequests): Describes your Spot Fleet requests. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeSpotFleetRequestsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeSpotFleetRequestsRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeSpotFleetRequestsFluentBuilder {
     ) -> Self {
         DescribeSpotFleetRequestsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeSpotFleetRequestsError`](crate::operation::DescribeSpotFleetRequestsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeSpotFleetRequestsResponse,
         ::awsgen_runtime::client::SdkError<DescribeSpotFleetRequestsError>,
     > {
@@ -41,54 +41,40 @@ impl DescribeSpotFleetRequestsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `spot_fleet_request_ids`: see [`spot_fleet_request_ids`](crate::types::builders::DescribeSpotFleetRequestsRequestBuilder::spot_fleet_request_ids).
-    pub fn spot_fleet_request_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn spot_fleet_request_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.spot_fleet_request_ids(input);
         self
     }
     /// Sets or clears the input's `spot_fleet_request_ids`.
-    pub fn set_spot_fleet_request_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_spot_fleet_request_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_spot_fleet_request_ids(input);
         self
     }
     /// The value set for the input's `spot_fleet_request_ids`, if any.
-    pub fn get_spot_fleet_request_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_spot_fleet_request_ids(&self) -> &Option<Vec<String>> {
         self.input.get_spot_fleet_request_ids()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeSpotFleetRequestsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeSpotFleetRequestsRequestBuilder::max_results).
@@ -97,12 +83,12 @@ impl DescribeSpotFleetRequestsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -110,12 +96,12 @@ impl DescribeSpotFleetRequestsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeSpotFleetRequestsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeSpotFleetRequests`](crate::operation::DescribeSpotFleetRequests) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSpotFleetRequestsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeSpotFleetRequestsPages {
@@ -125,7 +111,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeSpotFleetRequests
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeSpotFleetRequestsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeSpotFleetRequestsResponse,
         ::awsgen_runtime::client::SdkError<DescribeSpotFleetRequestsError>,
     > {
@@ -134,7 +120,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeSpotFleetRequests
     fn next_input(
         input: &crate::types::DescribeSpotFleetRequestsRequest,
         output: &crate::types::DescribeSpotFleetRequestsResponse,
-    ) -> ::std::option::Option<crate::types::DescribeSpotFleetRequestsRequest> {
+    ) -> Option<crate::types::DescribeSpotFleetRequestsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -142,7 +128,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeSpotFleetRequests
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -150,8 +136,8 @@ for DescribeSpotFleetRequestsPages {
     type Item = crate::types::SpotFleetRequestConfig;
     fn items(
         output: crate::types::DescribeSpotFleetRequestsResponse,
-    ) -> ::std::vec::Vec<crate::types::SpotFleetRequestConfig> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::SpotFleetRequestConfig> {
+        Some(output)
             .and_then(|value| value.spot_fleet_request_configs)
             .unwrap_or_default()
     }
@@ -171,7 +157,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeSpotFleetRequests as Operation>::serialize_request(input),
             <DescribeSpotFleetRequests as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeSpotInstanceRequests, DescribeSpotInstanceRequestsError, Operation,
 };
 /// A call to [`DescribeSpotInstanceRequests`](crate::operation::DescribeSpotInstanceRequests): Describes the specified Spot Instance requests. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeSpotInstanceRequestsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeSpotInstanceRequestsRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeSpotInstanceRequestsFluentBuilder {
     ) -> Self {
         DescribeSpotInstanceRequestsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeSpotInstanceRequestsError`](crate::operation::DescribeSpotInstanceRequestsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeSpotInstanceRequestsResult,
         ::awsgen_runtime::client::SdkError<DescribeSpotInstanceRequestsError>,
     > {
@@ -36,23 +36,17 @@ impl DescribeSpotInstanceRequestsFluentBuilder {
         &self.input
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeSpotInstanceRequestsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeSpotInstanceRequestsRequestBuilder::max_results).
@@ -61,12 +55,12 @@ impl DescribeSpotInstanceRequestsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeSpotInstanceRequestsRequestBuilder::dry_run).
@@ -75,34 +69,26 @@ impl DescribeSpotInstanceRequestsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `spot_instance_request_ids`: see [`spot_instance_request_ids`](crate::types::builders::DescribeSpotInstanceRequestsRequestBuilder::spot_instance_request_ids).
-    pub fn spot_instance_request_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn spot_instance_request_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.spot_instance_request_ids(input);
         self
     }
     /// Sets or clears the input's `spot_instance_request_ids`.
-    pub fn set_spot_instance_request_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_spot_instance_request_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_spot_instance_request_ids(input);
         self
     }
     /// The value set for the input's `spot_instance_request_ids`, if any.
-    pub fn get_spot_instance_request_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_spot_instance_request_ids(&self) -> &Option<Vec<String>> {
         self.input.get_spot_instance_request_ids()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeSpotInstanceRequestsRequestBuilder::filters).
@@ -111,17 +97,12 @@ impl DescribeSpotInstanceRequestsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -129,7 +110,7 @@ impl DescribeSpotInstanceRequestsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeSpotInstanceRequestsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
     /// Waits until [`SpotInstanceRequestFulfilled`](crate::waiters::SpotInstanceRequestFulfilled) says the wait is over: polls `DescribeSpotInstanceRequests` with this input every 15 seconds, at most 40 times, and for at most `timeout` overall.
@@ -138,7 +119,7 @@ impl DescribeSpotInstanceRequestsFluentBuilder {
     pub async fn wait_until_spot_instance_request_fulfilled(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeSpotInstanceRequestsResult,
             DescribeSpotInstanceRequestsError,
@@ -150,10 +131,10 @@ impl DescribeSpotInstanceRequestsFluentBuilder {
     > {
         let settings = crate::waiters::SpotInstanceRequestFulfilled::settings()
             .timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -179,7 +160,7 @@ impl DescribeSpotInstanceRequestsFluentBuilder {
     }
 }
 /// How [`DescribeSpotInstanceRequests`](crate::operation::DescribeSpotInstanceRequests) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSpotInstanceRequestsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -190,7 +171,7 @@ for DescribeSpotInstanceRequestsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeSpotInstanceRequestsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeSpotInstanceRequestsResult,
         ::awsgen_runtime::client::SdkError<DescribeSpotInstanceRequestsError>,
     > {
@@ -199,7 +180,7 @@ for DescribeSpotInstanceRequestsPages {
     fn next_input(
         input: &crate::types::DescribeSpotInstanceRequestsRequest,
         output: &crate::types::DescribeSpotInstanceRequestsResult,
-    ) -> ::std::option::Option<crate::types::DescribeSpotInstanceRequestsRequest> {
+    ) -> Option<crate::types::DescribeSpotInstanceRequestsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -207,7 +188,7 @@ for DescribeSpotInstanceRequestsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -215,10 +196,8 @@ for DescribeSpotInstanceRequestsPages {
     type Item = crate::types::SpotInstanceRequest;
     fn items(
         output: crate::types::DescribeSpotInstanceRequestsResult,
-    ) -> ::std::vec::Vec<crate::types::SpotInstanceRequest> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.spot_instance_requests)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::SpotInstanceRequest> {
+        Some(output).and_then(|value| value.spot_instance_requests).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -236,7 +215,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeSpotInstanceRequests as Operation>::serialize_request(input),
             <DescribeSpotInstanceRequests as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeSpotPriceHistory, DescribeSpotPriceHistoryError, Operation,
 };
 /// A call to [`DescribeSpotPriceHistory`](crate::operation::DescribeSpotPriceHistory): Describes the Spot price history. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeSpotPriceHistoryFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeSpotPriceHistoryRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeSpotPriceHistoryFluentBuilder {
     ) -> Self {
         DescribeSpotPriceHistoryFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeSpotPriceHistoryError`](crate::operation::DescribeSpotPriceHistoryError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeSpotPriceHistoryResult,
         ::awsgen_runtime::client::SdkError<DescribeSpotPriceHistoryError>,
     > {
@@ -36,25 +36,17 @@ impl DescribeSpotPriceHistoryFluentBuilder {
         &self.input
     }
     /// Sets the input's `availability_zone_id`: see [`availability_zone_id`](crate::types::builders::DescribeSpotPriceHistoryRequestBuilder::availability_zone_id).
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.availability_zone_id(input);
         self
     }
     /// Sets or clears the input's `availability_zone_id`.
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_availability_zone_id(input);
         self
     }
     /// The value set for the input's `availability_zone_id`, if any.
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         self.input.get_availability_zone_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeSpotPriceHistoryRequestBuilder::dry_run).
@@ -63,12 +55,12 @@ impl DescribeSpotPriceHistoryFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `start_time`: see [`start_time`](crate::types::builders::DescribeSpotPriceHistoryRequestBuilder::start_time).
@@ -79,15 +71,13 @@ impl DescribeSpotPriceHistoryFluentBuilder {
     /// Sets or clears the input's `start_time`.
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_start_time(input);
         self
     }
     /// The value set for the input's `start_time`, if any.
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_start_time()
     }
     /// Sets the input's `end_time`: see [`end_time`](crate::types::builders::DescribeSpotPriceHistoryRequestBuilder::end_time).
@@ -98,15 +88,13 @@ impl DescribeSpotPriceHistoryFluentBuilder {
     /// Sets or clears the input's `end_time`.
     pub fn set_end_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_end_time(input);
         self
     }
     /// The value set for the input's `end_time`, if any.
-    pub fn get_end_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_end_time()
     }
     /// Appends one item to the input's `instance_types`: see [`instance_types`](crate::types::builders::DescribeSpotPriceHistoryRequestBuilder::instance_types).
@@ -117,37 +105,27 @@ impl DescribeSpotPriceHistoryFluentBuilder {
     /// Sets or clears the input's `instance_types`.
     pub fn set_instance_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceType>>,
+        input: Option<Vec<crate::types::InstanceType>>,
     ) -> Self {
         self.input = self.input.set_instance_types(input);
         self
     }
     /// The value set for the input's `instance_types`, if any.
-    pub fn get_instance_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceType>> {
+    pub fn get_instance_types(&self) -> &Option<Vec<crate::types::InstanceType>> {
         self.input.get_instance_types()
     }
     /// Appends one item to the input's `product_descriptions`: see [`product_descriptions`](crate::types::builders::DescribeSpotPriceHistoryRequestBuilder::product_descriptions).
-    pub fn product_descriptions(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn product_descriptions(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.product_descriptions(input);
         self
     }
     /// Sets or clears the input's `product_descriptions`.
-    pub fn set_product_descriptions(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_product_descriptions(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_product_descriptions(input);
         self
     }
     /// The value set for the input's `product_descriptions`, if any.
-    pub fn get_product_descriptions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_product_descriptions(&self) -> &Option<Vec<String>> {
         self.input.get_product_descriptions()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeSpotPriceHistoryRequestBuilder::filters).
@@ -156,39 +134,26 @@ impl DescribeSpotPriceHistoryFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `availability_zone`: see [`availability_zone`](crate::types::builders::DescribeSpotPriceHistoryRequestBuilder::availability_zone).
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.availability_zone(input);
         self
     }
     /// Sets or clears the input's `availability_zone`.
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_availability_zone(input);
         self
     }
     /// The value set for the input's `availability_zone`, if any.
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         self.input.get_availability_zone()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeSpotPriceHistoryRequestBuilder::max_results).
@@ -197,32 +162,26 @@ impl DescribeSpotPriceHistoryFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeSpotPriceHistoryRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -230,12 +189,12 @@ impl DescribeSpotPriceHistoryFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeSpotPriceHistoryPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeSpotPriceHistory`](crate::operation::DescribeSpotPriceHistory) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSpotPriceHistoryPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeSpotPriceHistoryPages {
@@ -245,7 +204,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeSpotPriceHistoryP
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeSpotPriceHistoryRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeSpotPriceHistoryResult,
         ::awsgen_runtime::client::SdkError<DescribeSpotPriceHistoryError>,
     > {
@@ -254,7 +213,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeSpotPriceHistoryP
     fn next_input(
         input: &crate::types::DescribeSpotPriceHistoryRequest,
         output: &crate::types::DescribeSpotPriceHistoryResult,
-    ) -> ::std::option::Option<crate::types::DescribeSpotPriceHistoryRequest> {
+    ) -> Option<crate::types::DescribeSpotPriceHistoryRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -262,7 +221,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeSpotPriceHistoryP
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -270,10 +229,8 @@ for DescribeSpotPriceHistoryPages {
     type Item = crate::types::SpotPrice;
     fn items(
         output: crate::types::DescribeSpotPriceHistoryResult,
-    ) -> ::std::vec::Vec<crate::types::SpotPrice> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.spot_price_history)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::SpotPrice> {
+        Some(output).and_then(|value| value.spot_price_history).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -291,7 +248,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeSpotPriceHistory as Operation>::serialize_request(input),
             <DescribeSpotPriceHistory as Operation>::parse_response,
         )

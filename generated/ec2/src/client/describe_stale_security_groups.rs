@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeStaleSecurityGroups, DescribeStaleSecurityGroupsError, Operation,
 };
 /// A call to [`DescribeStaleSecurityGroups`](crate::operation::DescribeStaleSecurityGroups): Describes the stale security group rules for security groups referenced across a VPC peering connection, transit gateway connection, or with a security group VPC association. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeStaleSecurityGroupsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeStaleSecurityGroupsRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeStaleSecurityGroupsFluentBuilder {
     ) -> Self {
         DescribeStaleSecurityGroupsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeStaleSecurityGroupsError`](crate::operation::DescribeStaleSecurityGroupsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeStaleSecurityGroupsResult,
         ::awsgen_runtime::client::SdkError<DescribeStaleSecurityGroupsError>,
     > {
@@ -44,12 +44,12 @@ impl DescribeStaleSecurityGroupsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeStaleSecurityGroupsRequestBuilder::max_results).
@@ -58,52 +58,40 @@ impl DescribeStaleSecurityGroupsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeStaleSecurityGroupsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `vpc_id`: see [`vpc_id`](crate::types::builders::DescribeStaleSecurityGroupsRequestBuilder::vpc_id).
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_id(input);
         self
     }
     /// Sets or clears the input's `vpc_id`.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_id(input);
         self
     }
     /// The value set for the input's `vpc_id`, if any.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         self.input.get_vpc_id()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -119,7 +107,7 @@ impl DescribeStaleSecurityGroupsFluentBuilder {
     }
 }
 /// How [`DescribeStaleSecurityGroups`](crate::operation::DescribeStaleSecurityGroups) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeStaleSecurityGroupsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeStaleSecurityGroupsPages {
@@ -129,7 +117,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeStaleSecurityGrou
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeStaleSecurityGroupsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeStaleSecurityGroupsResult,
         ::awsgen_runtime::client::SdkError<DescribeStaleSecurityGroupsError>,
     > {
@@ -138,7 +126,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeStaleSecurityGrou
     fn next_input(
         input: &crate::types::DescribeStaleSecurityGroupsRequest,
         output: &crate::types::DescribeStaleSecurityGroupsResult,
-    ) -> ::std::option::Option<crate::types::DescribeStaleSecurityGroupsRequest> {
+    ) -> Option<crate::types::DescribeStaleSecurityGroupsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -146,7 +134,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeStaleSecurityGrou
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -154,10 +142,8 @@ for DescribeStaleSecurityGroupsPages {
     type Item = crate::types::StaleSecurityGroup;
     fn items(
         output: crate::types::DescribeStaleSecurityGroupsResult,
-    ) -> ::std::vec::Vec<crate::types::StaleSecurityGroup> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.stale_security_group_set)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::StaleSecurityGroup> {
+        Some(output).and_then(|value| value.stale_security_group_set).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -175,7 +161,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeStaleSecurityGroups as Operation>::serialize_request(input),
             <DescribeStaleSecurityGroups as Operation>::parse_response,
         )

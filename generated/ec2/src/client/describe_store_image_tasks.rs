@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeStoreImageTasks, DescribeStoreImageTasksError, Operation};
 /// A call to [`DescribeStoreImageTasks`](crate::operation::DescribeStoreImageTasks): Describes the progress of the AMI store tasks. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeStoreImageTasksFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeStoreImageTasksRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeStoreImageTasksFluentBuilder {
     ) -> Self {
         DescribeStoreImageTasksFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeStoreImageTasksError`](crate::operation::DescribeStoreImageTasksError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeStoreImageTasksResult,
         ::awsgen_runtime::client::SdkError<DescribeStoreImageTasksError>,
     > {
@@ -34,25 +34,17 @@ impl DescribeStoreImageTasksFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `image_ids`: see [`image_ids`](crate::types::builders::DescribeStoreImageTasksRequestBuilder::image_ids).
-    pub fn image_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.image_ids(input);
         self
     }
     /// Sets or clears the input's `image_ids`.
-    pub fn set_image_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_image_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_image_ids(input);
         self
     }
     /// The value set for the input's `image_ids`, if any.
-    pub fn get_image_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_image_ids(&self) -> &Option<Vec<String>> {
         self.input.get_image_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeStoreImageTasksRequestBuilder::dry_run).
@@ -61,12 +53,12 @@ impl DescribeStoreImageTasksFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeStoreImageTasksRequestBuilder::filters).
@@ -75,37 +67,26 @@ impl DescribeStoreImageTasksFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeStoreImageTasksRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeStoreImageTasksRequestBuilder::max_results).
@@ -114,12 +95,12 @@ impl DescribeStoreImageTasksFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -127,7 +108,7 @@ impl DescribeStoreImageTasksFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeStoreImageTasksPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
     /// Waits until [`StoreImageTaskComplete`](crate::waiters::StoreImageTaskComplete) says the wait is over: polls `DescribeStoreImageTasks` with this input every 5 seconds, at most 40 times, and for at most `timeout` overall.
@@ -136,7 +117,7 @@ impl DescribeStoreImageTasksFluentBuilder {
     pub async fn wait_until_store_image_task_complete(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeStoreImageTasksResult,
             DescribeStoreImageTasksError,
@@ -148,10 +129,10 @@ impl DescribeStoreImageTasksFluentBuilder {
     > {
         let settings = crate::waiters::StoreImageTaskComplete::settings()
             .timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -177,7 +158,7 @@ impl DescribeStoreImageTasksFluentBuilder {
     }
 }
 /// How [`DescribeStoreImageTasks`](crate::operation::DescribeStoreImageTasks) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeStoreImageTasksPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeStoreImageTasksPages {
@@ -187,7 +168,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeStoreImageTasksPa
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeStoreImageTasksRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeStoreImageTasksResult,
         ::awsgen_runtime::client::SdkError<DescribeStoreImageTasksError>,
     > {
@@ -196,7 +177,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeStoreImageTasksPa
     fn next_input(
         input: &crate::types::DescribeStoreImageTasksRequest,
         output: &crate::types::DescribeStoreImageTasksResult,
-    ) -> ::std::option::Option<crate::types::DescribeStoreImageTasksRequest> {
+    ) -> Option<crate::types::DescribeStoreImageTasksRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -204,7 +185,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeStoreImageTasksPa
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -212,10 +193,8 @@ for DescribeStoreImageTasksPages {
     type Item = crate::types::StoreImageTaskResult;
     fn items(
         output: crate::types::DescribeStoreImageTasksResult,
-    ) -> ::std::vec::Vec<crate::types::StoreImageTaskResult> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.store_image_task_results)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::StoreImageTaskResult> {
+        Some(output).and_then(|value| value.store_image_task_results).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -233,7 +212,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeStoreImageTasks as Operation>::serialize_request(input),
             <DescribeStoreImageTasks as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeTrafficMirrorFilterRules, DescribeTrafficMirrorFilterRulesError, Operation,
 };
 /// A call to [`DescribeTrafficMirrorFilterRules`](crate::operation::DescribeTrafficMirrorFilterRules): Describe traffic mirror filters that determine the traffic that is mirrored. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeTrafficMirrorFilterRulesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeTrafficMirrorFilterRulesRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeTrafficMirrorFilterRulesFluentBuilder {
     ) -> Self {
         DescribeTrafficMirrorFilterRulesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeTrafficMirrorFilterRulesError`](crate::operation::DescribeTrafficMirrorFilterRulesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeTrafficMirrorFilterRulesResult,
         ::awsgen_runtime::client::SdkError<DescribeTrafficMirrorFilterRulesError>,
     > {
@@ -36,47 +36,34 @@ impl DescribeTrafficMirrorFilterRulesFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `traffic_mirror_filter_rule_ids`: see [`traffic_mirror_filter_rule_ids`](crate::types::builders::DescribeTrafficMirrorFilterRulesRequestBuilder::traffic_mirror_filter_rule_ids).
-    pub fn traffic_mirror_filter_rule_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn traffic_mirror_filter_rule_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.traffic_mirror_filter_rule_ids(input);
         self
     }
     /// Sets or clears the input's `traffic_mirror_filter_rule_ids`.
     pub fn set_traffic_mirror_filter_rule_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_traffic_mirror_filter_rule_ids(input);
         self
     }
     /// The value set for the input's `traffic_mirror_filter_rule_ids`, if any.
-    pub fn get_traffic_mirror_filter_rule_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_traffic_mirror_filter_rule_ids(&self) -> &Option<Vec<String>> {
         self.input.get_traffic_mirror_filter_rule_ids()
     }
     /// Sets the input's `traffic_mirror_filter_id`: see [`traffic_mirror_filter_id`](crate::types::builders::DescribeTrafficMirrorFilterRulesRequestBuilder::traffic_mirror_filter_id).
-    pub fn traffic_mirror_filter_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn traffic_mirror_filter_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.traffic_mirror_filter_id(input);
         self
     }
     /// Sets or clears the input's `traffic_mirror_filter_id`.
-    pub fn set_traffic_mirror_filter_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_filter_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_traffic_mirror_filter_id(input);
         self
     }
     /// The value set for the input's `traffic_mirror_filter_id`, if any.
-    pub fn get_traffic_mirror_filter_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_filter_id(&self) -> &Option<String> {
         self.input.get_traffic_mirror_filter_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeTrafficMirrorFilterRulesRequestBuilder::dry_run).
@@ -85,12 +72,12 @@ impl DescribeTrafficMirrorFilterRulesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeTrafficMirrorFilterRulesRequestBuilder::filters).
@@ -99,17 +86,12 @@ impl DescribeTrafficMirrorFilterRulesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeTrafficMirrorFilterRulesRequestBuilder::max_results).
@@ -118,32 +100,26 @@ impl DescribeTrafficMirrorFilterRulesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeTrafficMirrorFilterRulesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
 }
@@ -162,7 +138,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeTrafficMirrorFilterRules as Operation>::serialize_request(input),
             <DescribeTrafficMirrorFilterRules as Operation>::parse_response,
         )

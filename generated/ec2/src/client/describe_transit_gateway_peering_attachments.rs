@@ -6,7 +6,7 @@ use crate::operation::{
     DescribeTransitGatewayPeeringAttachmentsError, Operation,
 };
 /// A call to [`DescribeTransitGatewayPeeringAttachments`](crate::operation::DescribeTransitGatewayPeeringAttachments): Describes your transit gateway peering attachments. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeTransitGatewayPeeringAttachmentsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeTransitGatewayPeeringAttachmentsRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeTransitGatewayPeeringAttachmentsFluentBuilder {
     ) -> Self {
         DescribeTransitGatewayPeeringAttachmentsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeTransitGatewayPeeringAttachmentsError`](crate::operation::DescribeTransitGatewayPeeringAttachmentsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeTransitGatewayPeeringAttachmentsResult,
         ::awsgen_runtime::client::SdkError<DescribeTransitGatewayPeeringAttachmentsError>,
     > {
@@ -37,25 +37,20 @@ impl DescribeTransitGatewayPeeringAttachmentsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `transit_gateway_attachment_ids`: see [`transit_gateway_attachment_ids`](crate::types::builders::DescribeTransitGatewayPeeringAttachmentsRequestBuilder::transit_gateway_attachment_ids).
-    pub fn transit_gateway_attachment_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_attachment_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_attachment_ids(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_attachment_ids`.
     pub fn set_transit_gateway_attachment_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_transit_gateway_attachment_ids(input);
         self
     }
     /// The value set for the input's `transit_gateway_attachment_ids`, if any.
-    pub fn get_transit_gateway_attachment_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_transit_gateway_attachment_ids(&self) -> &Option<Vec<String>> {
         self.input.get_transit_gateway_attachment_ids()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeTransitGatewayPeeringAttachmentsRequestBuilder::filters).
@@ -64,17 +59,12 @@ impl DescribeTransitGatewayPeeringAttachmentsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeTransitGatewayPeeringAttachmentsRequestBuilder::max_results).
@@ -83,32 +73,26 @@ impl DescribeTransitGatewayPeeringAttachmentsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeTransitGatewayPeeringAttachmentsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeTransitGatewayPeeringAttachmentsRequestBuilder::dry_run).
@@ -117,12 +101,12 @@ impl DescribeTransitGatewayPeeringAttachmentsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -132,12 +116,12 @@ impl DescribeTransitGatewayPeeringAttachmentsFluentBuilder {
         DescribeTransitGatewayPeeringAttachmentsPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeTransitGatewayPeeringAttachments`](crate::operation::DescribeTransitGatewayPeeringAttachments) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayPeeringAttachmentsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -148,7 +132,7 @@ for DescribeTransitGatewayPeeringAttachmentsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeTransitGatewayPeeringAttachmentsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeTransitGatewayPeeringAttachmentsResult,
         ::awsgen_runtime::client::SdkError<DescribeTransitGatewayPeeringAttachmentsError>,
     > {
@@ -157,9 +141,7 @@ for DescribeTransitGatewayPeeringAttachmentsPages {
     fn next_input(
         input: &crate::types::DescribeTransitGatewayPeeringAttachmentsRequest,
         output: &crate::types::DescribeTransitGatewayPeeringAttachmentsResult,
-    ) -> ::std::option::Option<
-        crate::types::DescribeTransitGatewayPeeringAttachmentsRequest,
-    > {
+    ) -> Option<crate::types::DescribeTransitGatewayPeeringAttachmentsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -167,7 +149,7 @@ for DescribeTransitGatewayPeeringAttachmentsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -175,8 +157,8 @@ for DescribeTransitGatewayPeeringAttachmentsPages {
     type Item = crate::types::TransitGatewayPeeringAttachment;
     fn items(
         output: crate::types::DescribeTransitGatewayPeeringAttachmentsResult,
-    ) -> ::std::vec::Vec<crate::types::TransitGatewayPeeringAttachment> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::TransitGatewayPeeringAttachment> {
+        Some(output)
             .and_then(|value| value.transit_gateway_peering_attachments)
             .unwrap_or_default()
     }
@@ -196,7 +178,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeTransitGatewayPeeringAttachments as Operation>::serialize_request(
                 input,
             ),

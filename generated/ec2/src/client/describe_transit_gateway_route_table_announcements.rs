@@ -6,7 +6,7 @@ use crate::operation::{
     DescribeTransitGatewayRouteTableAnnouncementsError, Operation,
 };
 /// A call to [`DescribeTransitGatewayRouteTableAnnouncements`](crate::operation::DescribeTransitGatewayRouteTableAnnouncements): Describes one or more transit gateway route table advertisements. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeTransitGatewayRouteTableAnnouncementsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeTransitGatewayRouteTableAnnouncementsRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeTransitGatewayRouteTableAnnouncementsFluentBuilder {
     ) -> Self {
         DescribeTransitGatewayRouteTableAnnouncementsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeTransitGatewayRouteTableAnnouncementsError`](crate::operation::DescribeTransitGatewayRouteTableAnnouncementsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeTransitGatewayRouteTableAnnouncementsResult,
         ::awsgen_runtime::client::SdkError<
             DescribeTransitGatewayRouteTableAnnouncementsError,
@@ -41,7 +41,7 @@ impl DescribeTransitGatewayRouteTableAnnouncementsFluentBuilder {
     /// Appends one item to the input's `transit_gateway_route_table_announcement_ids`: see [`transit_gateway_route_table_announcement_ids`](crate::types::builders::DescribeTransitGatewayRouteTableAnnouncementsRequestBuilder::transit_gateway_route_table_announcement_ids).
     pub fn transit_gateway_route_table_announcement_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.transit_gateway_route_table_announcement_ids(input);
         self
@@ -49,7 +49,7 @@ impl DescribeTransitGatewayRouteTableAnnouncementsFluentBuilder {
     /// Sets or clears the input's `transit_gateway_route_table_announcement_ids`.
     pub fn set_transit_gateway_route_table_announcement_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_transit_gateway_route_table_announcement_ids(input);
         self
@@ -57,7 +57,7 @@ impl DescribeTransitGatewayRouteTableAnnouncementsFluentBuilder {
     /// The value set for the input's `transit_gateway_route_table_announcement_ids`, if any.
     pub fn get_transit_gateway_route_table_announcement_ids(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    ) -> &Option<Vec<String>> {
         self.input.get_transit_gateway_route_table_announcement_ids()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeTransitGatewayRouteTableAnnouncementsRequestBuilder::filters).
@@ -66,17 +66,12 @@ impl DescribeTransitGatewayRouteTableAnnouncementsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeTransitGatewayRouteTableAnnouncementsRequestBuilder::max_results).
@@ -85,32 +80,26 @@ impl DescribeTransitGatewayRouteTableAnnouncementsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeTransitGatewayRouteTableAnnouncementsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeTransitGatewayRouteTableAnnouncementsRequestBuilder::dry_run).
@@ -119,12 +108,12 @@ impl DescribeTransitGatewayRouteTableAnnouncementsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -134,12 +123,12 @@ impl DescribeTransitGatewayRouteTableAnnouncementsFluentBuilder {
         DescribeTransitGatewayRouteTableAnnouncementsPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeTransitGatewayRouteTableAnnouncements`](crate::operation::DescribeTransitGatewayRouteTableAnnouncements) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayRouteTableAnnouncementsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -150,7 +139,7 @@ for DescribeTransitGatewayRouteTableAnnouncementsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeTransitGatewayRouteTableAnnouncementsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeTransitGatewayRouteTableAnnouncementsResult,
         ::awsgen_runtime::client::SdkError<
             DescribeTransitGatewayRouteTableAnnouncementsError,
@@ -161,9 +150,7 @@ for DescribeTransitGatewayRouteTableAnnouncementsPages {
     fn next_input(
         input: &crate::types::DescribeTransitGatewayRouteTableAnnouncementsRequest,
         output: &crate::types::DescribeTransitGatewayRouteTableAnnouncementsResult,
-    ) -> ::std::option::Option<
-        crate::types::DescribeTransitGatewayRouteTableAnnouncementsRequest,
-    > {
+    ) -> Option<crate::types::DescribeTransitGatewayRouteTableAnnouncementsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -171,7 +158,7 @@ for DescribeTransitGatewayRouteTableAnnouncementsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -179,8 +166,8 @@ for DescribeTransitGatewayRouteTableAnnouncementsPages {
     type Item = crate::types::TransitGatewayRouteTableAnnouncement;
     fn items(
         output: crate::types::DescribeTransitGatewayRouteTableAnnouncementsResult,
-    ) -> ::std::vec::Vec<crate::types::TransitGatewayRouteTableAnnouncement> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::TransitGatewayRouteTableAnnouncement> {
+        Some(output)
             .and_then(|value| value.transit_gateway_route_table_announcements)
             .unwrap_or_default()
     }
@@ -200,7 +187,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeTransitGatewayRouteTableAnnouncements as Operation>::serialize_request(
                 input,
             ),

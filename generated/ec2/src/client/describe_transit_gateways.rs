@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeTransitGateways, DescribeTransitGatewaysError, Operation};
 /// A call to [`DescribeTransitGateways`](crate::operation::DescribeTransitGateways): Describes one or more transit gateways. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeTransitGatewaysFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeTransitGatewaysRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeTransitGatewaysFluentBuilder {
     ) -> Self {
         DescribeTransitGatewaysFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeTransitGatewaysError`](crate::operation::DescribeTransitGatewaysError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeTransitGatewaysResult,
         ::awsgen_runtime::client::SdkError<DescribeTransitGatewaysError>,
     > {
@@ -34,25 +34,17 @@ impl DescribeTransitGatewaysFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `transit_gateway_ids`: see [`transit_gateway_ids`](crate::types::builders::DescribeTransitGatewaysRequestBuilder::transit_gateway_ids).
-    pub fn transit_gateway_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_ids(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_ids`.
-    pub fn set_transit_gateway_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_transit_gateway_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_transit_gateway_ids(input);
         self
     }
     /// The value set for the input's `transit_gateway_ids`, if any.
-    pub fn get_transit_gateway_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_transit_gateway_ids(&self) -> &Option<Vec<String>> {
         self.input.get_transit_gateway_ids()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeTransitGatewaysRequestBuilder::filters).
@@ -61,17 +53,12 @@ impl DescribeTransitGatewaysFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeTransitGatewaysRequestBuilder::max_results).
@@ -80,32 +67,26 @@ impl DescribeTransitGatewaysFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeTransitGatewaysRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeTransitGatewaysRequestBuilder::dry_run).
@@ -114,12 +95,12 @@ impl DescribeTransitGatewaysFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -127,12 +108,12 @@ impl DescribeTransitGatewaysFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeTransitGatewaysPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeTransitGateways`](crate::operation::DescribeTransitGateways) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewaysPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeTransitGatewaysPages {
@@ -142,7 +123,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeTransitGatewaysPa
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeTransitGatewaysRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeTransitGatewaysResult,
         ::awsgen_runtime::client::SdkError<DescribeTransitGatewaysError>,
     > {
@@ -151,7 +132,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeTransitGatewaysPa
     fn next_input(
         input: &crate::types::DescribeTransitGatewaysRequest,
         output: &crate::types::DescribeTransitGatewaysResult,
-    ) -> ::std::option::Option<crate::types::DescribeTransitGatewaysRequest> {
+    ) -> Option<crate::types::DescribeTransitGatewaysRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -159,7 +140,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeTransitGatewaysPa
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -167,10 +148,8 @@ for DescribeTransitGatewaysPages {
     type Item = crate::types::TransitGateway;
     fn items(
         output: crate::types::DescribeTransitGatewaysResult,
-    ) -> ::std::vec::Vec<crate::types::TransitGateway> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.transit_gateways)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::TransitGateway> {
+        Some(output).and_then(|value| value.transit_gateways).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -188,7 +167,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeTransitGateways as Operation>::serialize_request(input),
             <DescribeTransitGateways as Operation>::parse_response,
         )

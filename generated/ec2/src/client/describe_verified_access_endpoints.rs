@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeVerifiedAccessEndpoints, DescribeVerifiedAccessEndpointsError, Operation,
 };
 /// A call to [`DescribeVerifiedAccessEndpoints`](crate::operation::DescribeVerifiedAccessEndpoints): Describes the specified Amazon Web Services Verified Access endpoints. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeVerifiedAccessEndpointsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeVerifiedAccessEndpointsRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeVerifiedAccessEndpointsFluentBuilder {
     ) -> Self {
         DescribeVerifiedAccessEndpointsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeVerifiedAccessEndpointsError`](crate::operation::DescribeVerifiedAccessEndpointsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVerifiedAccessEndpointsResult,
         ::awsgen_runtime::client::SdkError<DescribeVerifiedAccessEndpointsError>,
     > {
@@ -36,69 +36,48 @@ impl DescribeVerifiedAccessEndpointsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `verified_access_endpoint_ids`: see [`verified_access_endpoint_ids`](crate::types::builders::DescribeVerifiedAccessEndpointsRequestBuilder::verified_access_endpoint_ids).
-    pub fn verified_access_endpoint_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn verified_access_endpoint_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.verified_access_endpoint_ids(input);
         self
     }
     /// Sets or clears the input's `verified_access_endpoint_ids`.
     pub fn set_verified_access_endpoint_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_verified_access_endpoint_ids(input);
         self
     }
     /// The value set for the input's `verified_access_endpoint_ids`, if any.
-    pub fn get_verified_access_endpoint_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_verified_access_endpoint_ids(&self) -> &Option<Vec<String>> {
         self.input.get_verified_access_endpoint_ids()
     }
     /// Sets the input's `verified_access_instance_id`: see [`verified_access_instance_id`](crate::types::builders::DescribeVerifiedAccessEndpointsRequestBuilder::verified_access_instance_id).
-    pub fn verified_access_instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn verified_access_instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.verified_access_instance_id(input);
         self
     }
     /// Sets or clears the input's `verified_access_instance_id`.
-    pub fn set_verified_access_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_verified_access_instance_id(input);
         self
     }
     /// The value set for the input's `verified_access_instance_id`, if any.
-    pub fn get_verified_access_instance_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_instance_id(&self) -> &Option<String> {
         self.input.get_verified_access_instance_id()
     }
     /// Sets the input's `verified_access_group_id`: see [`verified_access_group_id`](crate::types::builders::DescribeVerifiedAccessEndpointsRequestBuilder::verified_access_group_id).
-    pub fn verified_access_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn verified_access_group_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.verified_access_group_id(input);
         self
     }
     /// Sets or clears the input's `verified_access_group_id`.
-    pub fn set_verified_access_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_group_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_verified_access_group_id(input);
         self
     }
     /// The value set for the input's `verified_access_group_id`, if any.
-    pub fn get_verified_access_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_group_id(&self) -> &Option<String> {
         self.input.get_verified_access_group_id()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeVerifiedAccessEndpointsRequestBuilder::max_results).
@@ -107,32 +86,26 @@ impl DescribeVerifiedAccessEndpointsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeVerifiedAccessEndpointsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeVerifiedAccessEndpointsRequestBuilder::filters).
@@ -141,17 +114,12 @@ impl DescribeVerifiedAccessEndpointsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeVerifiedAccessEndpointsRequestBuilder::dry_run).
@@ -160,12 +128,12 @@ impl DescribeVerifiedAccessEndpointsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -175,12 +143,12 @@ impl DescribeVerifiedAccessEndpointsFluentBuilder {
         DescribeVerifiedAccessEndpointsPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeVerifiedAccessEndpoints`](crate::operation::DescribeVerifiedAccessEndpoints) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVerifiedAccessEndpointsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -191,7 +159,7 @@ for DescribeVerifiedAccessEndpointsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeVerifiedAccessEndpointsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVerifiedAccessEndpointsResult,
         ::awsgen_runtime::client::SdkError<DescribeVerifiedAccessEndpointsError>,
     > {
@@ -200,7 +168,7 @@ for DescribeVerifiedAccessEndpointsPages {
     fn next_input(
         input: &crate::types::DescribeVerifiedAccessEndpointsRequest,
         output: &crate::types::DescribeVerifiedAccessEndpointsResult,
-    ) -> ::std::option::Option<crate::types::DescribeVerifiedAccessEndpointsRequest> {
+    ) -> Option<crate::types::DescribeVerifiedAccessEndpointsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -208,7 +176,7 @@ for DescribeVerifiedAccessEndpointsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -216,8 +184,8 @@ for DescribeVerifiedAccessEndpointsPages {
     type Item = crate::types::VerifiedAccessEndpoint;
     fn items(
         output: crate::types::DescribeVerifiedAccessEndpointsResult,
-    ) -> ::std::vec::Vec<crate::types::VerifiedAccessEndpoint> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::VerifiedAccessEndpoint> {
+        Some(output)
             .and_then(|value| value.verified_access_endpoints)
             .unwrap_or_default()
     }
@@ -237,7 +205,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeVerifiedAccessEndpoints as Operation>::serialize_request(input),
             <DescribeVerifiedAccessEndpoints as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeVerifiedAccessGroups, DescribeVerifiedAccessGroupsError, Operation,
 };
 /// A call to [`DescribeVerifiedAccessGroups`](crate::operation::DescribeVerifiedAccessGroups): Describes the specified Verified Access groups. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeVerifiedAccessGroupsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeVerifiedAccessGroupsRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeVerifiedAccessGroupsFluentBuilder {
     ) -> Self {
         DescribeVerifiedAccessGroupsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeVerifiedAccessGroupsError`](crate::operation::DescribeVerifiedAccessGroupsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVerifiedAccessGroupsResult,
         ::awsgen_runtime::client::SdkError<DescribeVerifiedAccessGroupsError>,
     > {
@@ -36,47 +36,31 @@ impl DescribeVerifiedAccessGroupsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `verified_access_group_ids`: see [`verified_access_group_ids`](crate::types::builders::DescribeVerifiedAccessGroupsRequestBuilder::verified_access_group_ids).
-    pub fn verified_access_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn verified_access_group_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.verified_access_group_ids(input);
         self
     }
     /// Sets or clears the input's `verified_access_group_ids`.
-    pub fn set_verified_access_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_verified_access_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_verified_access_group_ids(input);
         self
     }
     /// The value set for the input's `verified_access_group_ids`, if any.
-    pub fn get_verified_access_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_verified_access_group_ids(&self) -> &Option<Vec<String>> {
         self.input.get_verified_access_group_ids()
     }
     /// Sets the input's `verified_access_instance_id`: see [`verified_access_instance_id`](crate::types::builders::DescribeVerifiedAccessGroupsRequestBuilder::verified_access_instance_id).
-    pub fn verified_access_instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn verified_access_instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.verified_access_instance_id(input);
         self
     }
     /// Sets or clears the input's `verified_access_instance_id`.
-    pub fn set_verified_access_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_verified_access_instance_id(input);
         self
     }
     /// The value set for the input's `verified_access_instance_id`, if any.
-    pub fn get_verified_access_instance_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_instance_id(&self) -> &Option<String> {
         self.input.get_verified_access_instance_id()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeVerifiedAccessGroupsRequestBuilder::max_results).
@@ -85,32 +69,26 @@ impl DescribeVerifiedAccessGroupsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeVerifiedAccessGroupsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeVerifiedAccessGroupsRequestBuilder::filters).
@@ -119,17 +97,12 @@ impl DescribeVerifiedAccessGroupsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeVerifiedAccessGroupsRequestBuilder::dry_run).
@@ -138,12 +111,12 @@ impl DescribeVerifiedAccessGroupsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -151,12 +124,12 @@ impl DescribeVerifiedAccessGroupsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeVerifiedAccessGroupsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeVerifiedAccessGroups`](crate::operation::DescribeVerifiedAccessGroups) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVerifiedAccessGroupsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -167,7 +140,7 @@ for DescribeVerifiedAccessGroupsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeVerifiedAccessGroupsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVerifiedAccessGroupsResult,
         ::awsgen_runtime::client::SdkError<DescribeVerifiedAccessGroupsError>,
     > {
@@ -176,7 +149,7 @@ for DescribeVerifiedAccessGroupsPages {
     fn next_input(
         input: &crate::types::DescribeVerifiedAccessGroupsRequest,
         output: &crate::types::DescribeVerifiedAccessGroupsResult,
-    ) -> ::std::option::Option<crate::types::DescribeVerifiedAccessGroupsRequest> {
+    ) -> Option<crate::types::DescribeVerifiedAccessGroupsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -184,7 +157,7 @@ for DescribeVerifiedAccessGroupsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -192,10 +165,8 @@ for DescribeVerifiedAccessGroupsPages {
     type Item = crate::types::VerifiedAccessGroup;
     fn items(
         output: crate::types::DescribeVerifiedAccessGroupsResult,
-    ) -> ::std::vec::Vec<crate::types::VerifiedAccessGroup> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.verified_access_groups)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::VerifiedAccessGroup> {
+        Some(output).and_then(|value| value.verified_access_groups).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -213,7 +184,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeVerifiedAccessGroups as Operation>::serialize_request(input),
             <DescribeVerifiedAccessGroups as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     DescribeVerifiedAccessInstanceLoggingConfigurationsError, Operation,
 };
 /// A call to [`DescribeVerifiedAccessInstanceLoggingConfigurations`](crate::operation::DescribeVerifiedAccessInstanceLoggingConfigurations): Describes the specified Amazon Web Services Verified Access instances. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeVerifiedAccessInstanceLoggingConfigurationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeVerifiedAccessInstanceLoggingConfigurationsRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeVerifiedAccessInstanceLoggingConfigurationsFluentBuilder {
     ) -> Self {
         DescribeVerifiedAccessInstanceLoggingConfigurationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeVerifiedAccessInstanceLoggingConfigurationsError`](crate::operation::DescribeVerifiedAccessInstanceLoggingConfigurationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVerifiedAccessInstanceLoggingConfigurationsResult,
         ::awsgen_runtime::client::SdkError<
             DescribeVerifiedAccessInstanceLoggingConfigurationsError,
@@ -39,25 +39,20 @@ impl DescribeVerifiedAccessInstanceLoggingConfigurationsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `verified_access_instance_ids`: see [`verified_access_instance_ids`](crate::types::builders::DescribeVerifiedAccessInstanceLoggingConfigurationsRequestBuilder::verified_access_instance_ids).
-    pub fn verified_access_instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn verified_access_instance_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.verified_access_instance_ids(input);
         self
     }
     /// Sets or clears the input's `verified_access_instance_ids`.
     pub fn set_verified_access_instance_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_verified_access_instance_ids(input);
         self
     }
     /// The value set for the input's `verified_access_instance_ids`, if any.
-    pub fn get_verified_access_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_verified_access_instance_ids(&self) -> &Option<Vec<String>> {
         self.input.get_verified_access_instance_ids()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeVerifiedAccessInstanceLoggingConfigurationsRequestBuilder::max_results).
@@ -66,32 +61,26 @@ impl DescribeVerifiedAccessInstanceLoggingConfigurationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeVerifiedAccessInstanceLoggingConfigurationsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeVerifiedAccessInstanceLoggingConfigurationsRequestBuilder::filters).
@@ -100,17 +89,12 @@ impl DescribeVerifiedAccessInstanceLoggingConfigurationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeVerifiedAccessInstanceLoggingConfigurationsRequestBuilder::dry_run).
@@ -119,12 +103,12 @@ impl DescribeVerifiedAccessInstanceLoggingConfigurationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -134,12 +118,12 @@ impl DescribeVerifiedAccessInstanceLoggingConfigurationsFluentBuilder {
         DescribeVerifiedAccessInstanceLoggingConfigurationsPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeVerifiedAccessInstanceLoggingConfigurations`](crate::operation::DescribeVerifiedAccessInstanceLoggingConfigurations) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVerifiedAccessInstanceLoggingConfigurationsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -150,7 +134,7 @@ for DescribeVerifiedAccessInstanceLoggingConfigurationsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeVerifiedAccessInstanceLoggingConfigurationsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVerifiedAccessInstanceLoggingConfigurationsResult,
         ::awsgen_runtime::client::SdkError<
             DescribeVerifiedAccessInstanceLoggingConfigurationsError,
@@ -161,7 +145,7 @@ for DescribeVerifiedAccessInstanceLoggingConfigurationsPages {
     fn next_input(
         input: &crate::types::DescribeVerifiedAccessInstanceLoggingConfigurationsRequest,
         output: &crate::types::DescribeVerifiedAccessInstanceLoggingConfigurationsResult,
-    ) -> ::std::option::Option<
+    ) -> Option<
         crate::types::DescribeVerifiedAccessInstanceLoggingConfigurationsRequest,
     > {
         let mut next = input.clone();
@@ -171,7 +155,7 @@ for DescribeVerifiedAccessInstanceLoggingConfigurationsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -179,10 +163,8 @@ for DescribeVerifiedAccessInstanceLoggingConfigurationsPages {
     type Item = crate::types::VerifiedAccessInstanceLoggingConfiguration;
     fn items(
         output: crate::types::DescribeVerifiedAccessInstanceLoggingConfigurationsResult,
-    ) -> ::std::vec::Vec<crate::types::VerifiedAccessInstanceLoggingConfiguration> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.logging_configurations)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::VerifiedAccessInstanceLoggingConfiguration> {
+        Some(output).and_then(|value| value.logging_configurations).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -200,7 +182,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeVerifiedAccessInstanceLoggingConfigurations as Operation>::serialize_request(
                 input,
             ),

@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeVerifiedAccessInstances, DescribeVerifiedAccessInstancesError, Operation,
 };
 /// A call to [`DescribeVerifiedAccessInstances`](crate::operation::DescribeVerifiedAccessInstances): Describes the specified Amazon Web Services Verified Access instances. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeVerifiedAccessInstancesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeVerifiedAccessInstancesRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeVerifiedAccessInstancesFluentBuilder {
     ) -> Self {
         DescribeVerifiedAccessInstancesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeVerifiedAccessInstancesError`](crate::operation::DescribeVerifiedAccessInstancesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVerifiedAccessInstancesResult,
         ::awsgen_runtime::client::SdkError<DescribeVerifiedAccessInstancesError>,
     > {
@@ -36,25 +36,20 @@ impl DescribeVerifiedAccessInstancesFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `verified_access_instance_ids`: see [`verified_access_instance_ids`](crate::types::builders::DescribeVerifiedAccessInstancesRequestBuilder::verified_access_instance_ids).
-    pub fn verified_access_instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn verified_access_instance_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.verified_access_instance_ids(input);
         self
     }
     /// Sets or clears the input's `verified_access_instance_ids`.
     pub fn set_verified_access_instance_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_verified_access_instance_ids(input);
         self
     }
     /// The value set for the input's `verified_access_instance_ids`, if any.
-    pub fn get_verified_access_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_verified_access_instance_ids(&self) -> &Option<Vec<String>> {
         self.input.get_verified_access_instance_ids()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeVerifiedAccessInstancesRequestBuilder::max_results).
@@ -63,32 +58,26 @@ impl DescribeVerifiedAccessInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeVerifiedAccessInstancesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeVerifiedAccessInstancesRequestBuilder::filters).
@@ -97,17 +86,12 @@ impl DescribeVerifiedAccessInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeVerifiedAccessInstancesRequestBuilder::dry_run).
@@ -116,12 +100,12 @@ impl DescribeVerifiedAccessInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -131,12 +115,12 @@ impl DescribeVerifiedAccessInstancesFluentBuilder {
         DescribeVerifiedAccessInstancesPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeVerifiedAccessInstances`](crate::operation::DescribeVerifiedAccessInstances) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVerifiedAccessInstancesPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -147,7 +131,7 @@ for DescribeVerifiedAccessInstancesPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeVerifiedAccessInstancesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVerifiedAccessInstancesResult,
         ::awsgen_runtime::client::SdkError<DescribeVerifiedAccessInstancesError>,
     > {
@@ -156,7 +140,7 @@ for DescribeVerifiedAccessInstancesPages {
     fn next_input(
         input: &crate::types::DescribeVerifiedAccessInstancesRequest,
         output: &crate::types::DescribeVerifiedAccessInstancesResult,
-    ) -> ::std::option::Option<crate::types::DescribeVerifiedAccessInstancesRequest> {
+    ) -> Option<crate::types::DescribeVerifiedAccessInstancesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -164,7 +148,7 @@ for DescribeVerifiedAccessInstancesPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -172,8 +156,8 @@ for DescribeVerifiedAccessInstancesPages {
     type Item = crate::types::VerifiedAccessInstance;
     fn items(
         output: crate::types::DescribeVerifiedAccessInstancesResult,
-    ) -> ::std::vec::Vec<crate::types::VerifiedAccessInstance> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::VerifiedAccessInstance> {
+        Some(output)
             .and_then(|value| value.verified_access_instances)
             .unwrap_or_default()
     }
@@ -193,7 +177,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeVerifiedAccessInstances as Operation>::serialize_request(input),
             <DescribeVerifiedAccessInstances as Operation>::parse_response,
         )

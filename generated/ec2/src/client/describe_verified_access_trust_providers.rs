@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DescribeVerifiedAccessTrustProviders`](crate::operation::DescribeVerifiedAccessTrustProviders): Describes the specified Amazon Web Services Verified Access trust providers. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeVerifiedAccessTrustProvidersFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeVerifiedAccessTrustProvidersRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeVerifiedAccessTrustProvidersFluentBuilder {
     ) -> Self {
         DescribeVerifiedAccessTrustProvidersFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeVerifiedAccessTrustProvidersError`](crate::operation::DescribeVerifiedAccessTrustProvidersError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVerifiedAccessTrustProvidersResult,
         ::awsgen_runtime::client::SdkError<DescribeVerifiedAccessTrustProvidersError>,
     > {
@@ -39,7 +39,7 @@ impl DescribeVerifiedAccessTrustProvidersFluentBuilder {
     /// Appends one item to the input's `verified_access_trust_provider_ids`: see [`verified_access_trust_provider_ids`](crate::types::builders::DescribeVerifiedAccessTrustProvidersRequestBuilder::verified_access_trust_provider_ids).
     pub fn verified_access_trust_provider_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.verified_access_trust_provider_ids(input);
         self
@@ -47,15 +47,13 @@ impl DescribeVerifiedAccessTrustProvidersFluentBuilder {
     /// Sets or clears the input's `verified_access_trust_provider_ids`.
     pub fn set_verified_access_trust_provider_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_verified_access_trust_provider_ids(input);
         self
     }
     /// The value set for the input's `verified_access_trust_provider_ids`, if any.
-    pub fn get_verified_access_trust_provider_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_verified_access_trust_provider_ids(&self) -> &Option<Vec<String>> {
         self.input.get_verified_access_trust_provider_ids()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeVerifiedAccessTrustProvidersRequestBuilder::max_results).
@@ -64,32 +62,26 @@ impl DescribeVerifiedAccessTrustProvidersFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeVerifiedAccessTrustProvidersRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeVerifiedAccessTrustProvidersRequestBuilder::filters).
@@ -98,17 +90,12 @@ impl DescribeVerifiedAccessTrustProvidersFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeVerifiedAccessTrustProvidersRequestBuilder::dry_run).
@@ -117,12 +104,12 @@ impl DescribeVerifiedAccessTrustProvidersFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -132,12 +119,12 @@ impl DescribeVerifiedAccessTrustProvidersFluentBuilder {
         DescribeVerifiedAccessTrustProvidersPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeVerifiedAccessTrustProviders`](crate::operation::DescribeVerifiedAccessTrustProviders) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVerifiedAccessTrustProvidersPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -148,7 +135,7 @@ for DescribeVerifiedAccessTrustProvidersPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeVerifiedAccessTrustProvidersRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVerifiedAccessTrustProvidersResult,
         ::awsgen_runtime::client::SdkError<DescribeVerifiedAccessTrustProvidersError>,
     > {
@@ -157,9 +144,7 @@ for DescribeVerifiedAccessTrustProvidersPages {
     fn next_input(
         input: &crate::types::DescribeVerifiedAccessTrustProvidersRequest,
         output: &crate::types::DescribeVerifiedAccessTrustProvidersResult,
-    ) -> ::std::option::Option<
-        crate::types::DescribeVerifiedAccessTrustProvidersRequest,
-    > {
+    ) -> Option<crate::types::DescribeVerifiedAccessTrustProvidersRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -167,7 +152,7 @@ for DescribeVerifiedAccessTrustProvidersPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -175,8 +160,8 @@ for DescribeVerifiedAccessTrustProvidersPages {
     type Item = crate::types::VerifiedAccessTrustProvider;
     fn items(
         output: crate::types::DescribeVerifiedAccessTrustProvidersResult,
-    ) -> ::std::vec::Vec<crate::types::VerifiedAccessTrustProvider> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::VerifiedAccessTrustProvider> {
+        Some(output)
             .and_then(|value| value.verified_access_trust_providers)
             .unwrap_or_default()
     }
@@ -196,7 +181,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeVerifiedAccessTrustProviders as Operation>::serialize_request(
                 input,
             ),

@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeVolumeAttribute, DescribeVolumeAttributeError, Operation};
 /// A call to [`DescribeVolumeAttribute`](crate::operation::DescribeVolumeAttribute): Describes the specified attribute of the specified volume. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeVolumeAttributeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeVolumeAttributeRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeVolumeAttributeFluentBuilder {
     ) -> Self {
         DescribeVolumeAttributeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeVolumeAttributeError`](crate::operation::DescribeVolumeAttributeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVolumeAttributeResult,
         ::awsgen_runtime::client::SdkError<DescribeVolumeAttributeError>,
     > {
@@ -44,35 +44,27 @@ impl DescribeVolumeAttributeFluentBuilder {
     /// Sets or clears the input's `attribute`.
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::VolumeAttributeName>,
+        input: Option<crate::types::VolumeAttributeName>,
     ) -> Self {
         self.input = self.input.set_attribute(input);
         self
     }
     /// The value set for the input's `attribute`, if any.
-    pub fn get_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::VolumeAttributeName> {
+    pub fn get_attribute(&self) -> &Option<crate::types::VolumeAttributeName> {
         self.input.get_attribute()
     }
     /// Sets the input's `volume_id`: see [`volume_id`](crate::types::builders::DescribeVolumeAttributeRequestBuilder::volume_id).
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.volume_id(input);
         self
     }
     /// Sets or clears the input's `volume_id`.
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_volume_id(input);
         self
     }
     /// The value set for the input's `volume_id`, if any.
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         self.input.get_volume_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeVolumeAttributeRequestBuilder::dry_run).
@@ -81,12 +73,12 @@ impl DescribeVolumeAttributeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -105,7 +97,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeVolumeAttribute as Operation>::serialize_request(input),
             <DescribeVolumeAttribute as Operation>::parse_response,
         )

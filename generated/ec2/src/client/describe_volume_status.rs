@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeVolumeStatus, DescribeVolumeStatusError, Operation};
 /// A call to [`DescribeVolumeStatus`](crate::operation::DescribeVolumeStatus): Describes the status of the specified volumes. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeVolumeStatusFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeVolumeStatusRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeVolumeStatusFluentBuilder {
     ) -> Self {
         DescribeVolumeStatusFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeVolumeStatusError`](crate::operation::DescribeVolumeStatusError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVolumeStatusResult,
         ::awsgen_runtime::client::SdkError<DescribeVolumeStatusError>,
     > {
@@ -39,54 +39,40 @@ impl DescribeVolumeStatusFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeVolumeStatusRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `volume_ids`: see [`volume_ids`](crate::types::builders::DescribeVolumeStatusRequestBuilder::volume_ids).
-    pub fn volume_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn volume_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.volume_ids(input);
         self
     }
     /// Sets or clears the input's `volume_ids`.
-    pub fn set_volume_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_volume_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_volume_ids(input);
         self
     }
     /// The value set for the input's `volume_ids`, if any.
-    pub fn get_volume_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_volume_ids(&self) -> &Option<Vec<String>> {
         self.input.get_volume_ids()
     }
     /// Sets the input's `include_managed_resources`: see [`include_managed_resources`](crate::types::builders::DescribeVolumeStatusRequestBuilder::include_managed_resources).
@@ -95,15 +81,12 @@ impl DescribeVolumeStatusFluentBuilder {
         self
     }
     /// Sets or clears the input's `include_managed_resources`.
-    pub fn set_include_managed_resources(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_managed_resources(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_include_managed_resources(input);
         self
     }
     /// The value set for the input's `include_managed_resources`, if any.
-    pub fn get_include_managed_resources(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_managed_resources(&self) -> &Option<bool> {
         self.input.get_include_managed_resources()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeVolumeStatusRequestBuilder::dry_run).
@@ -112,12 +95,12 @@ impl DescribeVolumeStatusFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeVolumeStatusRequestBuilder::filters).
@@ -126,17 +109,12 @@ impl DescribeVolumeStatusFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -144,12 +122,12 @@ impl DescribeVolumeStatusFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeVolumeStatusPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeVolumeStatus`](crate::operation::DescribeVolumeStatus) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVolumeStatusPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeVolumeStatusPages {
@@ -159,7 +137,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeVolumeStatusPages
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeVolumeStatusRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVolumeStatusResult,
         ::awsgen_runtime::client::SdkError<DescribeVolumeStatusError>,
     > {
@@ -168,7 +146,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeVolumeStatusPages
     fn next_input(
         input: &crate::types::DescribeVolumeStatusRequest,
         output: &crate::types::DescribeVolumeStatusResult,
-    ) -> ::std::option::Option<crate::types::DescribeVolumeStatusRequest> {
+    ) -> Option<crate::types::DescribeVolumeStatusRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -176,17 +154,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeVolumeStatusPages
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for DescribeVolumeStatusPages {
     type Item = crate::types::VolumeStatusItem;
     fn items(
         output: crate::types::DescribeVolumeStatusResult,
-    ) -> ::std::vec::Vec<crate::types::VolumeStatusItem> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.volume_statuses)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::VolumeStatusItem> {
+        Some(output).and_then(|value| value.volume_statuses).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -204,7 +180,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeVolumeStatus as Operation>::serialize_request(input),
             <DescribeVolumeStatus as Operation>::parse_response,
         )

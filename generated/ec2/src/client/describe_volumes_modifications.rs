@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeVolumesModifications, DescribeVolumesModificationsError, Operation,
 };
 /// A call to [`DescribeVolumesModifications`](crate::operation::DescribeVolumesModifications): Describes the most recent volume modification request for the specified EBS volumes. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeVolumesModificationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeVolumesModificationsRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeVolumesModificationsFluentBuilder {
     ) -> Self {
         DescribeVolumesModificationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeVolumesModificationsError`](crate::operation::DescribeVolumesModificationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVolumesModificationsResult,
         ::awsgen_runtime::client::SdkError<DescribeVolumesModificationsError>,
     > {
@@ -41,34 +41,26 @@ impl DescribeVolumesModificationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `volume_ids`: see [`volume_ids`](crate::types::builders::DescribeVolumesModificationsRequestBuilder::volume_ids).
-    pub fn volume_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn volume_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.volume_ids(input);
         self
     }
     /// Sets or clears the input's `volume_ids`.
-    pub fn set_volume_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_volume_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_volume_ids(input);
         self
     }
     /// The value set for the input's `volume_ids`, if any.
-    pub fn get_volume_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_volume_ids(&self) -> &Option<Vec<String>> {
         self.input.get_volume_ids()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeVolumesModificationsRequestBuilder::filters).
@@ -77,37 +69,26 @@ impl DescribeVolumesModificationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeVolumesModificationsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeVolumesModificationsRequestBuilder::max_results).
@@ -116,12 +97,12 @@ impl DescribeVolumesModificationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `include_managed_resources`: see [`include_managed_resources`](crate::types::builders::DescribeVolumesModificationsRequestBuilder::include_managed_resources).
@@ -130,15 +111,12 @@ impl DescribeVolumesModificationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `include_managed_resources`.
-    pub fn set_include_managed_resources(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_managed_resources(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_include_managed_resources(input);
         self
     }
     /// The value set for the input's `include_managed_resources`, if any.
-    pub fn get_include_managed_resources(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_managed_resources(&self) -> &Option<bool> {
         self.input.get_include_managed_resources()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -146,12 +124,12 @@ impl DescribeVolumesModificationsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeVolumesModificationsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeVolumesModifications`](crate::operation::DescribeVolumesModifications) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVolumesModificationsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -162,7 +140,7 @@ for DescribeVolumesModificationsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeVolumesModificationsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVolumesModificationsResult,
         ::awsgen_runtime::client::SdkError<DescribeVolumesModificationsError>,
     > {
@@ -171,7 +149,7 @@ for DescribeVolumesModificationsPages {
     fn next_input(
         input: &crate::types::DescribeVolumesModificationsRequest,
         output: &crate::types::DescribeVolumesModificationsResult,
-    ) -> ::std::option::Option<crate::types::DescribeVolumesModificationsRequest> {
+    ) -> Option<crate::types::DescribeVolumesModificationsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -179,7 +157,7 @@ for DescribeVolumesModificationsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -187,10 +165,8 @@ for DescribeVolumesModificationsPages {
     type Item = crate::types::VolumeModification;
     fn items(
         output: crate::types::DescribeVolumesModificationsResult,
-    ) -> ::std::vec::Vec<crate::types::VolumeModification> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.volumes_modifications)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::VolumeModification> {
+        Some(output).and_then(|value| value.volumes_modifications).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -208,7 +184,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeVolumesModifications as Operation>::serialize_request(input),
             <DescribeVolumesModifications as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeVpcAttribute, DescribeVpcAttributeError, Operation};
 /// A call to [`DescribeVpcAttribute`](crate::operation::DescribeVpcAttribute): Describes the specified attribute of the specified VPC. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeVpcAttributeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeVpcAttributeRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeVpcAttributeFluentBuilder {
     ) -> Self {
         DescribeVpcAttributeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeVpcAttributeError`](crate::operation::DescribeVpcAttributeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVpcAttributeResult,
         ::awsgen_runtime::client::SdkError<DescribeVpcAttributeError>,
     > {
@@ -44,35 +44,27 @@ impl DescribeVpcAttributeFluentBuilder {
     /// Sets or clears the input's `attribute`.
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::VpcAttributeName>,
+        input: Option<crate::types::VpcAttributeName>,
     ) -> Self {
         self.input = self.input.set_attribute(input);
         self
     }
     /// The value set for the input's `attribute`, if any.
-    pub fn get_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpcAttributeName> {
+    pub fn get_attribute(&self) -> &Option<crate::types::VpcAttributeName> {
         self.input.get_attribute()
     }
     /// Sets the input's `vpc_id`: see [`vpc_id`](crate::types::builders::DescribeVpcAttributeRequestBuilder::vpc_id).
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_id(input);
         self
     }
     /// Sets or clears the input's `vpc_id`.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_id(input);
         self
     }
     /// The value set for the input's `vpc_id`, if any.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         self.input.get_vpc_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeVpcAttributeRequestBuilder::dry_run).
@@ -81,12 +73,12 @@ impl DescribeVpcAttributeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -105,7 +97,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeVpcAttribute as Operation>::serialize_request(input),
             <DescribeVpcAttribute as Operation>::parse_response,
         )

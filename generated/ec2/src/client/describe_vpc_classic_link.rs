@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeVpcClassicLink, DescribeVpcClassicLinkError, Operation};
 /// A call to [`DescribeVpcClassicLink`](crate::operation::DescribeVpcClassicLink): **Note:** This action is deprecated. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeVpcClassicLinkFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeVpcClassicLinkRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeVpcClassicLinkFluentBuilder {
     ) -> Self {
         DescribeVpcClassicLinkFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeVpcClassicLinkError`](crate::operation::DescribeVpcClassicLinkError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVpcClassicLinkResult,
         ::awsgen_runtime::client::SdkError<DescribeVpcClassicLinkError>,
     > {
@@ -39,34 +39,26 @@ impl DescribeVpcClassicLinkFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `vpc_ids`: see [`vpc_ids`](crate::types::builders::DescribeVpcClassicLinkRequestBuilder::vpc_ids).
-    pub fn vpc_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_ids(input);
         self
     }
     /// Sets or clears the input's `vpc_ids`.
-    pub fn set_vpc_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_vpc_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_vpc_ids(input);
         self
     }
     /// The value set for the input's `vpc_ids`, if any.
-    pub fn get_vpc_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_vpc_ids(&self) -> &Option<Vec<String>> {
         self.input.get_vpc_ids()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeVpcClassicLinkRequestBuilder::filters).
@@ -75,17 +67,12 @@ impl DescribeVpcClassicLinkFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
 }
@@ -104,7 +91,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeVpcClassicLink as Operation>::serialize_request(input),
             <DescribeVpcClassicLink as Operation>::parse_response,
         )

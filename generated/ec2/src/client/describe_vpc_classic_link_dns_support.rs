@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeVpcClassicLinkDnsSupport, DescribeVpcClassicLinkDnsSupportError, Operation,
 };
 /// A call to [`DescribeVpcClassicLinkDnsSupport`](crate::operation::DescribeVpcClassicLinkDnsSupport): **Note:** This action is deprecated. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeVpcClassicLinkDnsSupportFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeVpcClassicLinkDnsSupportRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeVpcClassicLinkDnsSupportFluentBuilder {
     ) -> Self {
         DescribeVpcClassicLinkDnsSupportFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeVpcClassicLinkDnsSupportError`](crate::operation::DescribeVpcClassicLinkDnsSupportError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVpcClassicLinkDnsSupportResult,
         ::awsgen_runtime::client::SdkError<DescribeVpcClassicLinkDnsSupportError>,
     > {
@@ -36,25 +36,17 @@ impl DescribeVpcClassicLinkDnsSupportFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `vpc_ids`: see [`vpc_ids`](crate::types::builders::DescribeVpcClassicLinkDnsSupportRequestBuilder::vpc_ids).
-    pub fn vpc_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_ids(input);
         self
     }
     /// Sets or clears the input's `vpc_ids`.
-    pub fn set_vpc_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_vpc_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_vpc_ids(input);
         self
     }
     /// The value set for the input's `vpc_ids`, if any.
-    pub fn get_vpc_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_vpc_ids(&self) -> &Option<Vec<String>> {
         self.input.get_vpc_ids()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeVpcClassicLinkDnsSupportRequestBuilder::max_results).
@@ -63,32 +55,26 @@ impl DescribeVpcClassicLinkDnsSupportFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeVpcClassicLinkDnsSupportRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -98,12 +84,12 @@ impl DescribeVpcClassicLinkDnsSupportFluentBuilder {
         DescribeVpcClassicLinkDnsSupportPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeVpcClassicLinkDnsSupport`](crate::operation::DescribeVpcClassicLinkDnsSupport) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcClassicLinkDnsSupportPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -114,7 +100,7 @@ for DescribeVpcClassicLinkDnsSupportPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeVpcClassicLinkDnsSupportRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVpcClassicLinkDnsSupportResult,
         ::awsgen_runtime::client::SdkError<DescribeVpcClassicLinkDnsSupportError>,
     > {
@@ -123,7 +109,7 @@ for DescribeVpcClassicLinkDnsSupportPages {
     fn next_input(
         input: &crate::types::DescribeVpcClassicLinkDnsSupportRequest,
         output: &crate::types::DescribeVpcClassicLinkDnsSupportResult,
-    ) -> ::std::option::Option<crate::types::DescribeVpcClassicLinkDnsSupportRequest> {
+    ) -> Option<crate::types::DescribeVpcClassicLinkDnsSupportRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -131,7 +117,7 @@ for DescribeVpcClassicLinkDnsSupportPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -139,10 +125,8 @@ for DescribeVpcClassicLinkDnsSupportPages {
     type Item = crate::types::ClassicLinkDnsSupport;
     fn items(
         output: crate::types::DescribeVpcClassicLinkDnsSupportResult,
-    ) -> ::std::vec::Vec<crate::types::ClassicLinkDnsSupport> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.vpcs)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::ClassicLinkDnsSupport> {
+        Some(output).and_then(|value| value.vpcs).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -160,7 +144,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeVpcClassicLinkDnsSupport as Operation>::serialize_request(input),
             <DescribeVpcClassicLinkDnsSupport as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     DescribeVpcEndpointConnectionNotificationsError, Operation,
 };
 /// A call to [`DescribeVpcEndpointConnectionNotifications`](crate::operation::DescribeVpcEndpointConnectionNotifications): Describes the connection notifications for VPC endpoints and VPC endpoint services. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeVpcEndpointConnectionNotificationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeVpcEndpointConnectionNotificationsRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeVpcEndpointConnectionNotificationsFluentBuilder {
     ) -> Self {
         DescribeVpcEndpointConnectionNotificationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeVpcEndpointConnectionNotificationsError`](crate::operation::DescribeVpcEndpointConnectionNotificationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVpcEndpointConnectionNotificationsResult,
         ::awsgen_runtime::client::SdkError<
             DescribeVpcEndpointConnectionNotificationsError,
@@ -44,34 +44,26 @@ impl DescribeVpcEndpointConnectionNotificationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `connection_notification_id`: see [`connection_notification_id`](crate::types::builders::DescribeVpcEndpointConnectionNotificationsRequestBuilder::connection_notification_id).
-    pub fn connection_notification_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn connection_notification_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.connection_notification_id(input);
         self
     }
     /// Sets or clears the input's `connection_notification_id`.
-    pub fn set_connection_notification_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_connection_notification_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_connection_notification_id(input);
         self
     }
     /// The value set for the input's `connection_notification_id`, if any.
-    pub fn get_connection_notification_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_connection_notification_id(&self) -> &Option<String> {
         self.input.get_connection_notification_id()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeVpcEndpointConnectionNotificationsRequestBuilder::filters).
@@ -80,17 +72,12 @@ impl DescribeVpcEndpointConnectionNotificationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeVpcEndpointConnectionNotificationsRequestBuilder::max_results).
@@ -99,32 +86,26 @@ impl DescribeVpcEndpointConnectionNotificationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeVpcEndpointConnectionNotificationsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -134,12 +115,12 @@ impl DescribeVpcEndpointConnectionNotificationsFluentBuilder {
         DescribeVpcEndpointConnectionNotificationsPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeVpcEndpointConnectionNotifications`](crate::operation::DescribeVpcEndpointConnectionNotifications) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointConnectionNotificationsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -150,7 +131,7 @@ for DescribeVpcEndpointConnectionNotificationsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeVpcEndpointConnectionNotificationsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVpcEndpointConnectionNotificationsResult,
         ::awsgen_runtime::client::SdkError<
             DescribeVpcEndpointConnectionNotificationsError,
@@ -161,9 +142,7 @@ for DescribeVpcEndpointConnectionNotificationsPages {
     fn next_input(
         input: &crate::types::DescribeVpcEndpointConnectionNotificationsRequest,
         output: &crate::types::DescribeVpcEndpointConnectionNotificationsResult,
-    ) -> ::std::option::Option<
-        crate::types::DescribeVpcEndpointConnectionNotificationsRequest,
-    > {
+    ) -> Option<crate::types::DescribeVpcEndpointConnectionNotificationsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -171,7 +150,7 @@ for DescribeVpcEndpointConnectionNotificationsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -179,8 +158,8 @@ for DescribeVpcEndpointConnectionNotificationsPages {
     type Item = crate::types::ConnectionNotification;
     fn items(
         output: crate::types::DescribeVpcEndpointConnectionNotificationsResult,
-    ) -> ::std::vec::Vec<crate::types::ConnectionNotification> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::ConnectionNotification> {
+        Some(output)
             .and_then(|value| value.connection_notification_set)
             .unwrap_or_default()
     }
@@ -200,7 +179,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeVpcEndpointConnectionNotifications as Operation>::serialize_request(
                 input,
             ),

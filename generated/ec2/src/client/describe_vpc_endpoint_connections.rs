@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeVpcEndpointConnections, DescribeVpcEndpointConnectionsError, Operation,
 };
 /// A call to [`DescribeVpcEndpointConnections`](crate::operation::DescribeVpcEndpointConnections): Describes the VPC endpoint connections to your VPC endpoint services, including any endpoints that are pending your acceptance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeVpcEndpointConnectionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeVpcEndpointConnectionsRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeVpcEndpointConnectionsFluentBuilder {
     ) -> Self {
         DescribeVpcEndpointConnectionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeVpcEndpointConnectionsError`](crate::operation::DescribeVpcEndpointConnectionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVpcEndpointConnectionsResult,
         ::awsgen_runtime::client::SdkError<DescribeVpcEndpointConnectionsError>,
     > {
@@ -41,12 +41,12 @@ impl DescribeVpcEndpointConnectionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeVpcEndpointConnectionsRequestBuilder::filters).
@@ -55,17 +55,12 @@ impl DescribeVpcEndpointConnectionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeVpcEndpointConnectionsRequestBuilder::max_results).
@@ -74,32 +69,26 @@ impl DescribeVpcEndpointConnectionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeVpcEndpointConnectionsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -107,12 +96,12 @@ impl DescribeVpcEndpointConnectionsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeVpcEndpointConnectionsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeVpcEndpointConnections`](crate::operation::DescribeVpcEndpointConnections) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointConnectionsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -123,7 +112,7 @@ for DescribeVpcEndpointConnectionsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeVpcEndpointConnectionsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVpcEndpointConnectionsResult,
         ::awsgen_runtime::client::SdkError<DescribeVpcEndpointConnectionsError>,
     > {
@@ -132,7 +121,7 @@ for DescribeVpcEndpointConnectionsPages {
     fn next_input(
         input: &crate::types::DescribeVpcEndpointConnectionsRequest,
         output: &crate::types::DescribeVpcEndpointConnectionsResult,
-    ) -> ::std::option::Option<crate::types::DescribeVpcEndpointConnectionsRequest> {
+    ) -> Option<crate::types::DescribeVpcEndpointConnectionsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -140,7 +129,7 @@ for DescribeVpcEndpointConnectionsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -148,10 +137,8 @@ for DescribeVpcEndpointConnectionsPages {
     type Item = crate::types::VpcEndpointConnection;
     fn items(
         output: crate::types::DescribeVpcEndpointConnectionsResult,
-    ) -> ::std::vec::Vec<crate::types::VpcEndpointConnection> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.vpc_endpoint_connections)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::VpcEndpointConnection> {
+        Some(output).and_then(|value| value.vpc_endpoint_connections).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -169,7 +156,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeVpcEndpointConnections as Operation>::serialize_request(input),
             <DescribeVpcEndpointConnections as Operation>::parse_response,
         )

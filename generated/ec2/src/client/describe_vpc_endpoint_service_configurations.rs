@@ -6,7 +6,7 @@ use crate::operation::{
     DescribeVpcEndpointServiceConfigurationsError, Operation,
 };
 /// A call to [`DescribeVpcEndpointServiceConfigurations`](crate::operation::DescribeVpcEndpointServiceConfigurations): Describes the VPC endpoint service configurations in your account (your services). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeVpcEndpointServiceConfigurationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeVpcEndpointServiceConfigurationsRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeVpcEndpointServiceConfigurationsFluentBuilder {
     ) -> Self {
         DescribeVpcEndpointServiceConfigurationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeVpcEndpointServiceConfigurationsError`](crate::operation::DescribeVpcEndpointServiceConfigurationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVpcEndpointServiceConfigurationsResult,
         ::awsgen_runtime::client::SdkError<DescribeVpcEndpointServiceConfigurationsError>,
     > {
@@ -42,34 +42,26 @@ impl DescribeVpcEndpointServiceConfigurationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `service_ids`: see [`service_ids`](crate::types::builders::DescribeVpcEndpointServiceConfigurationsRequestBuilder::service_ids).
-    pub fn service_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn service_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.service_ids(input);
         self
     }
     /// Sets or clears the input's `service_ids`.
-    pub fn set_service_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_service_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_service_ids(input);
         self
     }
     /// The value set for the input's `service_ids`, if any.
-    pub fn get_service_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_service_ids(&self) -> &Option<Vec<String>> {
         self.input.get_service_ids()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeVpcEndpointServiceConfigurationsRequestBuilder::filters).
@@ -78,17 +70,12 @@ impl DescribeVpcEndpointServiceConfigurationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeVpcEndpointServiceConfigurationsRequestBuilder::max_results).
@@ -97,32 +84,26 @@ impl DescribeVpcEndpointServiceConfigurationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeVpcEndpointServiceConfigurationsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -132,12 +113,12 @@ impl DescribeVpcEndpointServiceConfigurationsFluentBuilder {
         DescribeVpcEndpointServiceConfigurationsPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeVpcEndpointServiceConfigurations`](crate::operation::DescribeVpcEndpointServiceConfigurations) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointServiceConfigurationsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -148,7 +129,7 @@ for DescribeVpcEndpointServiceConfigurationsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeVpcEndpointServiceConfigurationsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVpcEndpointServiceConfigurationsResult,
         ::awsgen_runtime::client::SdkError<DescribeVpcEndpointServiceConfigurationsError>,
     > {
@@ -157,9 +138,7 @@ for DescribeVpcEndpointServiceConfigurationsPages {
     fn next_input(
         input: &crate::types::DescribeVpcEndpointServiceConfigurationsRequest,
         output: &crate::types::DescribeVpcEndpointServiceConfigurationsResult,
-    ) -> ::std::option::Option<
-        crate::types::DescribeVpcEndpointServiceConfigurationsRequest,
-    > {
+    ) -> Option<crate::types::DescribeVpcEndpointServiceConfigurationsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -167,7 +146,7 @@ for DescribeVpcEndpointServiceConfigurationsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -175,10 +154,8 @@ for DescribeVpcEndpointServiceConfigurationsPages {
     type Item = crate::types::ServiceConfiguration;
     fn items(
         output: crate::types::DescribeVpcEndpointServiceConfigurationsResult,
-    ) -> ::std::vec::Vec<crate::types::ServiceConfiguration> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.service_configurations)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::ServiceConfiguration> {
+        Some(output).and_then(|value| value.service_configurations).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -196,7 +173,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeVpcEndpointServiceConfigurations as Operation>::serialize_request(
                 input,
             ),

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DescribeVpcEndpointServicePermissions`](crate::operation::DescribeVpcEndpointServicePermissions): Describes the principals (service consumers) that are permitted to discover your VPC endpoint service. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeVpcEndpointServicePermissionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeVpcEndpointServicePermissionsRequestBuilder,
@@ -17,13 +17,13 @@ impl DescribeVpcEndpointServicePermissionsFluentBuilder {
     ) -> Self {
         DescribeVpcEndpointServicePermissionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeVpcEndpointServicePermissionsError`](crate::operation::DescribeVpcEndpointServicePermissionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVpcEndpointServicePermissionsResult,
         ::awsgen_runtime::client::SdkError<DescribeVpcEndpointServicePermissionsError>,
     > {
@@ -45,32 +45,26 @@ impl DescribeVpcEndpointServicePermissionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `service_id`: see [`service_id`](crate::types::builders::DescribeVpcEndpointServicePermissionsRequestBuilder::service_id).
-    pub fn service_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn service_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.service_id(input);
         self
     }
     /// Sets or clears the input's `service_id`.
-    pub fn set_service_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_service_id(input);
         self
     }
     /// The value set for the input's `service_id`, if any.
-    pub fn get_service_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_id(&self) -> &Option<String> {
         self.input.get_service_id()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeVpcEndpointServicePermissionsRequestBuilder::filters).
@@ -79,17 +73,12 @@ impl DescribeVpcEndpointServicePermissionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeVpcEndpointServicePermissionsRequestBuilder::max_results).
@@ -98,32 +87,26 @@ impl DescribeVpcEndpointServicePermissionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeVpcEndpointServicePermissionsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -141,7 +124,7 @@ impl DescribeVpcEndpointServicePermissionsFluentBuilder {
     }
 }
 /// How [`DescribeVpcEndpointServicePermissions`](crate::operation::DescribeVpcEndpointServicePermissions) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointServicePermissionsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -152,7 +135,7 @@ for DescribeVpcEndpointServicePermissionsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeVpcEndpointServicePermissionsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVpcEndpointServicePermissionsResult,
         ::awsgen_runtime::client::SdkError<DescribeVpcEndpointServicePermissionsError>,
     > {
@@ -161,9 +144,7 @@ for DescribeVpcEndpointServicePermissionsPages {
     fn next_input(
         input: &crate::types::DescribeVpcEndpointServicePermissionsRequest,
         output: &crate::types::DescribeVpcEndpointServicePermissionsResult,
-    ) -> ::std::option::Option<
-        crate::types::DescribeVpcEndpointServicePermissionsRequest,
-    > {
+    ) -> Option<crate::types::DescribeVpcEndpointServicePermissionsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -171,7 +152,7 @@ for DescribeVpcEndpointServicePermissionsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -179,10 +160,8 @@ for DescribeVpcEndpointServicePermissionsPages {
     type Item = crate::types::AllowedPrincipal;
     fn items(
         output: crate::types::DescribeVpcEndpointServicePermissionsResult,
-    ) -> ::std::vec::Vec<crate::types::AllowedPrincipal> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.allowed_principals)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::AllowedPrincipal> {
+        Some(output).and_then(|value| value.allowed_principals).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -200,7 +179,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeVpcEndpointServicePermissions as Operation>::serialize_request(
                 input,
             ),

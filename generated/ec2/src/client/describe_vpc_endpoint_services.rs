@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeVpcEndpointServices, DescribeVpcEndpointServicesError, Operation,
 };
 /// A call to [`DescribeVpcEndpointServices`](crate::operation::DescribeVpcEndpointServices): Describes available services to which you can create a VPC endpoint. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeVpcEndpointServicesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeVpcEndpointServicesRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeVpcEndpointServicesFluentBuilder {
     ) -> Self {
         DescribeVpcEndpointServicesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeVpcEndpointServicesError`](crate::operation::DescribeVpcEndpointServicesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVpcEndpointServicesResult,
         ::awsgen_runtime::client::SdkError<DescribeVpcEndpointServicesError>,
     > {
@@ -41,34 +41,26 @@ impl DescribeVpcEndpointServicesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `service_names`: see [`service_names`](crate::types::builders::DescribeVpcEndpointServicesRequestBuilder::service_names).
-    pub fn service_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn service_names(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.service_names(input);
         self
     }
     /// Sets or clears the input's `service_names`.
-    pub fn set_service_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_service_names(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_service_names(input);
         self
     }
     /// The value set for the input's `service_names`, if any.
-    pub fn get_service_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_service_names(&self) -> &Option<Vec<String>> {
         self.input.get_service_names()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeVpcEndpointServicesRequestBuilder::filters).
@@ -77,17 +69,12 @@ impl DescribeVpcEndpointServicesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeVpcEndpointServicesRequestBuilder::max_results).
@@ -96,54 +83,40 @@ impl DescribeVpcEndpointServicesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeVpcEndpointServicesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `service_regions`: see [`service_regions`](crate::types::builders::DescribeVpcEndpointServicesRequestBuilder::service_regions).
-    pub fn service_regions(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn service_regions(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.service_regions(input);
         self
     }
     /// Sets or clears the input's `service_regions`.
-    pub fn set_service_regions(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_service_regions(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_service_regions(input);
         self
     }
     /// The value set for the input's `service_regions`, if any.
-    pub fn get_service_regions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_service_regions(&self) -> &Option<Vec<String>> {
         self.input.get_service_regions()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Nothing is sent until the stream is polled.
@@ -151,12 +124,12 @@ impl DescribeVpcEndpointServicesFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeVpcEndpointServicesPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeVpcEndpointServices`](crate::operation::DescribeVpcEndpointServices) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointServicesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeVpcEndpointServicesPages {
@@ -166,7 +139,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeVpcEndpointServic
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeVpcEndpointServicesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVpcEndpointServicesResult,
         ::awsgen_runtime::client::SdkError<DescribeVpcEndpointServicesError>,
     > {
@@ -175,7 +148,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeVpcEndpointServic
     fn next_input(
         input: &crate::types::DescribeVpcEndpointServicesRequest,
         output: &crate::types::DescribeVpcEndpointServicesResult,
-    ) -> ::std::option::Option<crate::types::DescribeVpcEndpointServicesRequest> {
+    ) -> Option<crate::types::DescribeVpcEndpointServicesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -183,7 +156,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeVpcEndpointServic
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -201,7 +174,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeVpcEndpointServices as Operation>::serialize_request(input),
             <DescribeVpcEndpointServices as Operation>::parse_response,
         )

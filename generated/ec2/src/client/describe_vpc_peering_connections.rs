@@ -5,7 +5,7 @@ use crate::operation::{
     DescribeVpcPeeringConnections, DescribeVpcPeeringConnectionsError, Operation,
 };
 /// A call to [`DescribeVpcPeeringConnections`](crate::operation::DescribeVpcPeeringConnections): Describes your VPC peering connections. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeVpcPeeringConnectionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeVpcPeeringConnectionsRequestBuilder,
@@ -16,13 +16,13 @@ impl DescribeVpcPeeringConnectionsFluentBuilder {
     ) -> Self {
         DescribeVpcPeeringConnectionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeVpcPeeringConnectionsError`](crate::operation::DescribeVpcPeeringConnectionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVpcPeeringConnectionsResult,
         ::awsgen_runtime::client::SdkError<DescribeVpcPeeringConnectionsError>,
     > {
@@ -36,23 +36,17 @@ impl DescribeVpcPeeringConnectionsFluentBuilder {
         &self.input
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeVpcPeeringConnectionsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeVpcPeeringConnectionsRequestBuilder::max_results).
@@ -61,12 +55,12 @@ impl DescribeVpcPeeringConnectionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeVpcPeeringConnectionsRequestBuilder::dry_run).
@@ -75,34 +69,26 @@ impl DescribeVpcPeeringConnectionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `vpc_peering_connection_ids`: see [`vpc_peering_connection_ids`](crate::types::builders::DescribeVpcPeeringConnectionsRequestBuilder::vpc_peering_connection_ids).
-    pub fn vpc_peering_connection_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_peering_connection_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_peering_connection_ids(input);
         self
     }
     /// Sets or clears the input's `vpc_peering_connection_ids`.
-    pub fn set_vpc_peering_connection_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_vpc_peering_connection_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_vpc_peering_connection_ids(input);
         self
     }
     /// The value set for the input's `vpc_peering_connection_ids`, if any.
-    pub fn get_vpc_peering_connection_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_vpc_peering_connection_ids(&self) -> &Option<Vec<String>> {
         self.input.get_vpc_peering_connection_ids()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::DescribeVpcPeeringConnectionsRequestBuilder::filters).
@@ -111,17 +97,12 @@ impl DescribeVpcPeeringConnectionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -129,7 +110,7 @@ impl DescribeVpcPeeringConnectionsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeVpcPeeringConnectionsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
     /// Waits until [`VpcPeeringConnectionDeleted`](crate::waiters::VpcPeeringConnectionDeleted) says the wait is over: polls `DescribeVpcPeeringConnections` with this input every 15 seconds, at most 40 times, and for at most `timeout` overall.
@@ -138,7 +119,7 @@ impl DescribeVpcPeeringConnectionsFluentBuilder {
     pub async fn wait_until_vpc_peering_connection_deleted(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeVpcPeeringConnectionsResult,
             DescribeVpcPeeringConnectionsError,
@@ -150,10 +131,10 @@ impl DescribeVpcPeeringConnectionsFluentBuilder {
     > {
         let settings = crate::waiters::VpcPeeringConnectionDeleted::settings()
             .timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -183,7 +164,7 @@ impl DescribeVpcPeeringConnectionsFluentBuilder {
     pub async fn wait_until_vpc_peering_connection_exists(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeVpcPeeringConnectionsResult,
             DescribeVpcPeeringConnectionsError,
@@ -195,10 +176,10 @@ impl DescribeVpcPeeringConnectionsFluentBuilder {
     > {
         let settings = crate::waiters::VpcPeeringConnectionExists::settings()
             .timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -224,7 +205,7 @@ impl DescribeVpcPeeringConnectionsFluentBuilder {
     }
 }
 /// How [`DescribeVpcPeeringConnections`](crate::operation::DescribeVpcPeeringConnections) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcPeeringConnectionsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -235,7 +216,7 @@ for DescribeVpcPeeringConnectionsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeVpcPeeringConnectionsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVpcPeeringConnectionsResult,
         ::awsgen_runtime::client::SdkError<DescribeVpcPeeringConnectionsError>,
     > {
@@ -244,7 +225,7 @@ for DescribeVpcPeeringConnectionsPages {
     fn next_input(
         input: &crate::types::DescribeVpcPeeringConnectionsRequest,
         output: &crate::types::DescribeVpcPeeringConnectionsResult,
-    ) -> ::std::option::Option<crate::types::DescribeVpcPeeringConnectionsRequest> {
+    ) -> Option<crate::types::DescribeVpcPeeringConnectionsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -252,7 +233,7 @@ for DescribeVpcPeeringConnectionsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -260,10 +241,8 @@ for DescribeVpcPeeringConnectionsPages {
     type Item = crate::types::VpcPeeringConnection;
     fn items(
         output: crate::types::DescribeVpcPeeringConnectionsResult,
-    ) -> ::std::vec::Vec<crate::types::VpcPeeringConnection> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.vpc_peering_connections)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::VpcPeeringConnection> {
+        Some(output).and_then(|value| value.vpc_peering_connections).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -281,7 +260,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeVpcPeeringConnections as Operation>::serialize_request(input),
             <DescribeVpcPeeringConnections as Operation>::parse_response,
         )

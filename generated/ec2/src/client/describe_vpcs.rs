@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeVpcs, DescribeVpcsError, Operation};
 /// A call to [`DescribeVpcs`](crate::operation::DescribeVpcs): Describes your VPCs. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeVpcsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeVpcsRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeVpcsFluentBuilder {
     ) -> Self {
         DescribeVpcsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeVpcsError`](crate::operation::DescribeVpcsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVpcsResult,
         ::awsgen_runtime::client::SdkError<DescribeVpcsError>,
     > {
@@ -37,59 +37,40 @@ impl DescribeVpcsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Appends one item to the input's `vpc_ids`: see [`vpc_ids`](crate::types::builders::DescribeVpcsRequestBuilder::vpc_ids).
-    pub fn vpc_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_ids(input);
         self
     }
     /// Sets or clears the input's `vpc_ids`.
-    pub fn set_vpc_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_vpc_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_vpc_ids(input);
         self
     }
     /// The value set for the input's `vpc_ids`, if any.
-    pub fn get_vpc_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_vpc_ids(&self) -> &Option<Vec<String>> {
         self.input.get_vpc_ids()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::DescribeVpcsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::DescribeVpcsRequestBuilder::max_results).
@@ -98,12 +79,12 @@ impl DescribeVpcsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeVpcsRequestBuilder::dry_run).
@@ -112,12 +93,12 @@ impl DescribeVpcsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -125,7 +106,7 @@ impl DescribeVpcsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeVpcsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
     /// Waits until [`VpcAvailable`](crate::waiters::VpcAvailable) says the wait is over: polls `DescribeVpcs` with this input every 15 seconds, at most 40 times, and for at most `timeout` overall.
@@ -134,7 +115,7 @@ impl DescribeVpcsFluentBuilder {
     pub async fn wait_until_vpc_available(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeVpcsResult,
             DescribeVpcsError,
@@ -145,10 +126,10 @@ impl DescribeVpcsFluentBuilder {
         >,
     > {
         let settings = crate::waiters::VpcAvailable::settings().timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -176,7 +157,7 @@ impl DescribeVpcsFluentBuilder {
     pub async fn wait_until_vpc_exists(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeVpcsResult,
             DescribeVpcsError,
@@ -187,10 +168,10 @@ impl DescribeVpcsFluentBuilder {
         >,
     > {
         let settings = crate::waiters::VpcExists::settings().timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -214,7 +195,7 @@ impl DescribeVpcsFluentBuilder {
     }
 }
 /// How [`DescribeVpcs`](crate::operation::DescribeVpcs) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeVpcsPages {
@@ -224,7 +205,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeVpcsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeVpcsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVpcsResult,
         ::awsgen_runtime::client::SdkError<DescribeVpcsError>,
     > {
@@ -233,7 +214,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeVpcsPages {
     fn next_input(
         input: &crate::types::DescribeVpcsRequest,
         output: &crate::types::DescribeVpcsResult,
-    ) -> ::std::option::Option<crate::types::DescribeVpcsRequest> {
+    ) -> Option<crate::types::DescribeVpcsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -241,17 +222,13 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeVpcsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for DescribeVpcsPages {
     type Item = crate::types::Vpc;
-    fn items(
-        output: crate::types::DescribeVpcsResult,
-    ) -> ::std::vec::Vec<crate::types::Vpc> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.vpcs)
-            .unwrap_or_default()
+    fn items(output: crate::types::DescribeVpcsResult) -> Vec<crate::types::Vpc> {
+        Some(output).and_then(|value| value.vpcs).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -269,7 +246,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeVpcs as Operation>::serialize_request(input),
             <DescribeVpcs as Operation>::parse_response,
         )

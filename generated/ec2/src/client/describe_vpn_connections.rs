@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeVpnConnections, DescribeVpnConnectionsError, Operation};
 /// A call to [`DescribeVpnConnections`](crate::operation::DescribeVpnConnections): Describes one or more of your VPN connections. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeVpnConnectionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeVpnConnectionsRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeVpnConnectionsFluentBuilder {
     ) -> Self {
         DescribeVpnConnectionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeVpnConnectionsError`](crate::operation::DescribeVpnConnectionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVpnConnectionsResult,
         ::awsgen_runtime::client::SdkError<DescribeVpnConnectionsError>,
     > {
@@ -39,39 +39,26 @@ impl DescribeVpnConnectionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Appends one item to the input's `vpn_connection_ids`: see [`vpn_connection_ids`](crate::types::builders::DescribeVpnConnectionsRequestBuilder::vpn_connection_ids).
-    pub fn vpn_connection_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpn_connection_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpn_connection_ids(input);
         self
     }
     /// Sets or clears the input's `vpn_connection_ids`.
-    pub fn set_vpn_connection_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_vpn_connection_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_vpn_connection_ids(input);
         self
     }
     /// The value set for the input's `vpn_connection_ids`, if any.
-    pub fn get_vpn_connection_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_vpn_connection_ids(&self) -> &Option<Vec<String>> {
         self.input.get_vpn_connection_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeVpnConnectionsRequestBuilder::dry_run).
@@ -80,12 +67,12 @@ impl DescribeVpnConnectionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Waits until [`VpnConnectionAvailable`](crate::waiters::VpnConnectionAvailable) says the wait is over: polls `DescribeVpnConnections` with this input every 15 seconds, at most 40 times, and for at most `timeout` overall.
@@ -94,7 +81,7 @@ impl DescribeVpnConnectionsFluentBuilder {
     pub async fn wait_until_vpn_connection_available(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeVpnConnectionsResult,
             DescribeVpnConnectionsError,
@@ -106,10 +93,10 @@ impl DescribeVpnConnectionsFluentBuilder {
     > {
         let settings = crate::waiters::VpnConnectionAvailable::settings()
             .timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -139,7 +126,7 @@ impl DescribeVpnConnectionsFluentBuilder {
     pub async fn wait_until_vpn_connection_deleted(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::DescribeVpnConnectionsResult,
             DescribeVpnConnectionsError,
@@ -150,10 +137,10 @@ impl DescribeVpnConnectionsFluentBuilder {
         >,
     > {
         let settings = crate::waiters::VpnConnectionDeleted::settings().timeout(timeout);
-        let input = match ::std::result::Result::Ok(self.input.build()) {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+        let input = match Ok(self.input.build()) {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -193,7 +180,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeVpnConnections as Operation>::serialize_request(input),
             <DescribeVpnConnections as Operation>::parse_response,
         )

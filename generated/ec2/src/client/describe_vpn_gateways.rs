@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeVpnGateways, DescribeVpnGatewaysError, Operation};
 /// A call to [`DescribeVpnGateways`](crate::operation::DescribeVpnGateways): Describes one or more of your virtual private gateways. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeVpnGatewaysFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeVpnGatewaysRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeVpnGatewaysFluentBuilder {
     ) -> Self {
         DescribeVpnGatewaysFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeVpnGatewaysError`](crate::operation::DescribeVpnGatewaysError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVpnGatewaysResult,
         ::awsgen_runtime::client::SdkError<DescribeVpnGatewaysError>,
     > {
@@ -39,39 +39,26 @@ impl DescribeVpnGatewaysFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Appends one item to the input's `vpn_gateway_ids`: see [`vpn_gateway_ids`](crate::types::builders::DescribeVpnGatewaysRequestBuilder::vpn_gateway_ids).
-    pub fn vpn_gateway_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpn_gateway_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpn_gateway_ids(input);
         self
     }
     /// Sets or clears the input's `vpn_gateway_ids`.
-    pub fn set_vpn_gateway_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_vpn_gateway_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_vpn_gateway_ids(input);
         self
     }
     /// The value set for the input's `vpn_gateway_ids`, if any.
-    pub fn get_vpn_gateway_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_vpn_gateway_ids(&self) -> &Option<Vec<String>> {
         self.input.get_vpn_gateway_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DescribeVpnGatewaysRequestBuilder::dry_run).
@@ -80,12 +67,12 @@ impl DescribeVpnGatewaysFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -104,7 +91,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeVpnGateways as Operation>::serialize_request(input),
             <DescribeVpnGateways as Operation>::parse_response,
         )

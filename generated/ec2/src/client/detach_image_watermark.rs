@@ -3,7 +3,7 @@
 
 use crate::operation::{DetachImageWatermark, DetachImageWatermarkError, Operation};
 /// A call to [`DetachImageWatermark`](crate::operation::DetachImageWatermark): Removes a watermark from the specified AMI. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DetachImageWatermarkFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DetachImageWatermarkRequestBuilder,
@@ -14,13 +14,13 @@ impl DetachImageWatermarkFluentBuilder {
     ) -> Self {
         DetachImageWatermarkFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DetachImageWatermarkError`](crate::operation::DetachImageWatermarkError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DetachImageWatermarkResult,
         ::awsgen_runtime::client::SdkError<DetachImageWatermarkError>,
     > {
@@ -37,43 +37,31 @@ impl DetachImageWatermarkFluentBuilder {
         &self.input
     }
     /// Sets the input's `image_id`: see [`image_id`](crate::types::builders::DetachImageWatermarkRequestBuilder::image_id).
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.image_id(input);
         self
     }
     /// Sets or clears the input's `image_id`.
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_image_id(input);
         self
     }
     /// The value set for the input's `image_id`, if any.
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         self.input.get_image_id()
     }
     /// Sets the input's `watermark_key`: see [`watermark_key`](crate::types::builders::DetachImageWatermarkRequestBuilder::watermark_key).
-    pub fn watermark_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn watermark_key(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.watermark_key(input);
         self
     }
     /// Sets or clears the input's `watermark_key`.
-    pub fn set_watermark_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_watermark_key(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_watermark_key(input);
         self
     }
     /// The value set for the input's `watermark_key`, if any.
-    pub fn get_watermark_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_watermark_key(&self) -> &Option<String> {
         self.input.get_watermark_key()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DetachImageWatermarkRequestBuilder::dry_run).
@@ -82,12 +70,12 @@ impl DetachImageWatermarkFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -106,7 +94,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DetachImageWatermark as Operation>::serialize_request(input),
             <DetachImageWatermark as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DetachInternetGateway, DetachInternetGatewayError, Operation};
 /// A call to [`DetachInternetGateway`](crate::operation::DetachInternetGateway): Detaches an internet gateway from a VPC, disabling connectivity between the internet and the VPC. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DetachInternetGatewayFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DetachInternetGatewayRequestBuilder,
@@ -14,16 +14,13 @@ impl DetachInternetGatewayFluentBuilder {
     ) -> Self {
         DetachInternetGatewayFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DetachInternetGatewayError`](crate::operation::DetachInternetGatewayError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DetachInternetGatewayError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DetachInternetGatewayError>> {
         let input = self
             .input
             .build()
@@ -42,54 +39,40 @@ impl DetachInternetGatewayFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `internet_gateway_id`: see [`internet_gateway_id`](crate::types::builders::DetachInternetGatewayRequestBuilder::internet_gateway_id).
-    pub fn internet_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn internet_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.internet_gateway_id(input);
         self
     }
     /// Sets or clears the input's `internet_gateway_id`.
-    pub fn set_internet_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_internet_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_internet_gateway_id(input);
         self
     }
     /// The value set for the input's `internet_gateway_id`, if any.
-    pub fn get_internet_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_internet_gateway_id(&self) -> &Option<String> {
         self.input.get_internet_gateway_id()
     }
     /// Sets the input's `vpc_id`: see [`vpc_id`](crate::types::builders::DetachInternetGatewayRequestBuilder::vpc_id).
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_id(input);
         self
     }
     /// Sets or clears the input's `vpc_id`.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_id(input);
         self
     }
     /// The value set for the input's `vpc_id`, if any.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         self.input.get_vpc_id()
     }
 }
@@ -105,7 +88,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DetachInternetGateway as Operation>::serialize_request(input),
             <DetachInternetGateway as Operation>::parse_response,
         )

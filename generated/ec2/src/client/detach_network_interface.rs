@@ -3,7 +3,7 @@
 
 use crate::operation::{DetachNetworkInterface, DetachNetworkInterfaceError, Operation};
 /// A call to [`DetachNetworkInterface`](crate::operation::DetachNetworkInterface): Detaches a network interface from an instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DetachNetworkInterfaceFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DetachNetworkInterfaceRequestBuilder,
@@ -14,16 +14,13 @@ impl DetachNetworkInterfaceFluentBuilder {
     ) -> Self {
         DetachNetworkInterfaceFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DetachNetworkInterfaceError`](crate::operation::DetachNetworkInterfaceError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DetachNetworkInterfaceError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DetachNetworkInterfaceError>> {
         let input = self
             .input
             .build()
@@ -42,32 +39,26 @@ impl DetachNetworkInterfaceFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `attachment_id`: see [`attachment_id`](crate::types::builders::DetachNetworkInterfaceRequestBuilder::attachment_id).
-    pub fn attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn attachment_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.attachment_id(input);
         self
     }
     /// Sets or clears the input's `attachment_id`.
-    pub fn set_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attachment_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_attachment_id(input);
         self
     }
     /// The value set for the input's `attachment_id`, if any.
-    pub fn get_attachment_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attachment_id(&self) -> &Option<String> {
         self.input.get_attachment_id()
     }
     /// Sets the input's `force`: see [`force`](crate::types::builders::DetachNetworkInterfaceRequestBuilder::force).
@@ -76,12 +67,12 @@ impl DetachNetworkInterfaceFluentBuilder {
         self
     }
     /// Sets or clears the input's `force`.
-    pub fn set_force(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_force(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_force(input);
         self
     }
     /// The value set for the input's `force`, if any.
-    pub fn get_force(&self) -> &::std::option::Option<bool> {
+    pub fn get_force(&self) -> &Option<bool> {
         self.input.get_force()
     }
 }
@@ -97,7 +88,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DetachNetworkInterface as Operation>::serialize_request(input),
             <DetachNetworkInterface as Operation>::parse_response,
         )

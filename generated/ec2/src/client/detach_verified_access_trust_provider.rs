@@ -5,7 +5,7 @@ use crate::operation::{
     DetachVerifiedAccessTrustProvider, DetachVerifiedAccessTrustProviderError, Operation,
 };
 /// A call to [`DetachVerifiedAccessTrustProvider`](crate::operation::DetachVerifiedAccessTrustProvider): Detaches the specified Amazon Web Services Verified Access trust provider from the specified Amazon Web Services Verified Access instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DetachVerifiedAccessTrustProviderFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DetachVerifiedAccessTrustProviderRequestBuilder,
@@ -16,13 +16,13 @@ impl DetachVerifiedAccessTrustProviderFluentBuilder {
     ) -> Self {
         DetachVerifiedAccessTrustProviderFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DetachVerifiedAccessTrustProviderError`](crate::operation::DetachVerifiedAccessTrustProviderError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DetachVerifiedAccessTrustProviderResult,
         ::awsgen_runtime::client::SdkError<DetachVerifiedAccessTrustProviderError>,
     > {
@@ -39,31 +39,23 @@ impl DetachVerifiedAccessTrustProviderFluentBuilder {
         &self.input
     }
     /// Sets the input's `verified_access_instance_id`: see [`verified_access_instance_id`](crate::types::builders::DetachVerifiedAccessTrustProviderRequestBuilder::verified_access_instance_id).
-    pub fn verified_access_instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn verified_access_instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.verified_access_instance_id(input);
         self
     }
     /// Sets or clears the input's `verified_access_instance_id`.
-    pub fn set_verified_access_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_verified_access_instance_id(input);
         self
     }
     /// The value set for the input's `verified_access_instance_id`, if any.
-    pub fn get_verified_access_instance_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_instance_id(&self) -> &Option<String> {
         self.input.get_verified_access_instance_id()
     }
     /// Sets the input's `verified_access_trust_provider_id`: see [`verified_access_trust_provider_id`](crate::types::builders::DetachVerifiedAccessTrustProviderRequestBuilder::verified_access_trust_provider_id).
     pub fn verified_access_trust_provider_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.verified_access_trust_provider_id(input);
         self
@@ -71,35 +63,27 @@ impl DetachVerifiedAccessTrustProviderFluentBuilder {
     /// Sets or clears the input's `verified_access_trust_provider_id`.
     pub fn set_verified_access_trust_provider_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_verified_access_trust_provider_id(input);
         self
     }
     /// The value set for the input's `verified_access_trust_provider_id`, if any.
-    pub fn get_verified_access_trust_provider_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_trust_provider_id(&self) -> &Option<String> {
         self.input.get_verified_access_trust_provider_id()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::DetachVerifiedAccessTrustProviderRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DetachVerifiedAccessTrustProviderRequestBuilder::dry_run).
@@ -108,12 +92,12 @@ impl DetachVerifiedAccessTrustProviderFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -132,7 +116,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DetachVerifiedAccessTrustProvider as Operation>::serialize_request(input),
             <DetachVerifiedAccessTrustProvider as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DetachVolume, DetachVolumeError, Operation};
 /// A call to [`DetachVolume`](crate::operation::DetachVolume): Detaches an EBS volume from an instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DetachVolumeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DetachVolumeRequestBuilder,
@@ -14,13 +14,13 @@ impl DetachVolumeFluentBuilder {
     ) -> Self {
         DetachVolumeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DetachVolumeError`](crate::operation::DetachVolumeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::VolumeAttachment,
         ::awsgen_runtime::client::SdkError<DetachVolumeError>,
     > {
@@ -35,23 +35,17 @@ impl DetachVolumeFluentBuilder {
         &self.input
     }
     /// Sets the input's `device`: see [`device`](crate::types::builders::DetachVolumeRequestBuilder::device).
-    pub fn device(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn device(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.device(input);
         self
     }
     /// Sets or clears the input's `device`.
-    pub fn set_device(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_device(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_device(input);
         self
     }
     /// The value set for the input's `device`, if any.
-    pub fn get_device(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_device(&self) -> &Option<String> {
         self.input.get_device()
     }
     /// Sets the input's `force`: see [`force`](crate::types::builders::DetachVolumeRequestBuilder::force).
@@ -60,52 +54,40 @@ impl DetachVolumeFluentBuilder {
         self
     }
     /// Sets or clears the input's `force`.
-    pub fn set_force(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_force(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_force(input);
         self
     }
     /// The value set for the input's `force`, if any.
-    pub fn get_force(&self) -> &::std::option::Option<bool> {
+    pub fn get_force(&self) -> &Option<bool> {
         self.input.get_force()
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::DetachVolumeRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `volume_id`: see [`volume_id`](crate::types::builders::DetachVolumeRequestBuilder::volume_id).
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.volume_id(input);
         self
     }
     /// Sets or clears the input's `volume_id`.
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_volume_id(input);
         self
     }
     /// The value set for the input's `volume_id`, if any.
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         self.input.get_volume_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DetachVolumeRequestBuilder::dry_run).
@@ -114,12 +96,12 @@ impl DetachVolumeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -138,7 +120,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DetachVolume as Operation>::serialize_request(input),
             <DetachVolume as Operation>::parse_response,
         )

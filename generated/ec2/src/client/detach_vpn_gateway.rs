@@ -3,7 +3,7 @@
 
 use crate::operation::{DetachVpnGateway, DetachVpnGatewayError, Operation};
 /// A call to [`DetachVpnGateway`](crate::operation::DetachVpnGateway): Detaches a virtual private gateway from a VPC. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DetachVpnGatewayFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DetachVpnGatewayRequestBuilder,
@@ -14,16 +14,13 @@ impl DetachVpnGatewayFluentBuilder {
     ) -> Self {
         DetachVpnGatewayFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DetachVpnGatewayError`](crate::operation::DetachVpnGatewayError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DetachVpnGatewayError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DetachVpnGatewayError>> {
         let input = self
             .input
             .build()
@@ -35,43 +32,31 @@ impl DetachVpnGatewayFluentBuilder {
         &self.input
     }
     /// Sets the input's `vpc_id`: see [`vpc_id`](crate::types::builders::DetachVpnGatewayRequestBuilder::vpc_id).
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_id(input);
         self
     }
     /// Sets or clears the input's `vpc_id`.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_id(input);
         self
     }
     /// The value set for the input's `vpc_id`, if any.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         self.input.get_vpc_id()
     }
     /// Sets the input's `vpn_gateway_id`: see [`vpn_gateway_id`](crate::types::builders::DetachVpnGatewayRequestBuilder::vpn_gateway_id).
-    pub fn vpn_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpn_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpn_gateway_id(input);
         self
     }
     /// Sets or clears the input's `vpn_gateway_id`.
-    pub fn set_vpn_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpn_gateway_id(input);
         self
     }
     /// The value set for the input's `vpn_gateway_id`, if any.
-    pub fn get_vpn_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_gateway_id(&self) -> &Option<String> {
         self.input.get_vpn_gateway_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DetachVpnGatewayRequestBuilder::dry_run).
@@ -80,12 +65,12 @@ impl DetachVpnGatewayFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -101,7 +86,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DetachVpnGateway as Operation>::serialize_request(input),
             <DetachVpnGateway as Operation>::parse_response,
         )

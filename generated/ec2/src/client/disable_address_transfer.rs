@@ -3,7 +3,7 @@
 
 use crate::operation::{DisableAddressTransfer, DisableAddressTransferError, Operation};
 /// A call to [`DisableAddressTransfer`](crate::operation::DisableAddressTransfer): Disables Elastic IP address transfer. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisableAddressTransferFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisableAddressTransferRequestBuilder,
@@ -14,13 +14,13 @@ impl DisableAddressTransferFluentBuilder {
     ) -> Self {
         DisableAddressTransferFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisableAddressTransferError`](crate::operation::DisableAddressTransferError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisableAddressTransferResult,
         ::awsgen_runtime::client::SdkError<DisableAddressTransferError>,
     > {
@@ -37,23 +37,17 @@ impl DisableAddressTransferFluentBuilder {
         &self.input
     }
     /// Sets the input's `allocation_id`: see [`allocation_id`](crate::types::builders::DisableAddressTransferRequestBuilder::allocation_id).
-    pub fn allocation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn allocation_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.allocation_id(input);
         self
     }
     /// Sets or clears the input's `allocation_id`.
-    pub fn set_allocation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_allocation_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_allocation_id(input);
         self
     }
     /// The value set for the input's `allocation_id`, if any.
-    pub fn get_allocation_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_allocation_id(&self) -> &Option<String> {
         self.input.get_allocation_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DisableAddressTransferRequestBuilder::dry_run).
@@ -62,12 +56,12 @@ impl DisableAddressTransferFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -86,7 +80,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisableAddressTransfer as Operation>::serialize_request(input),
             <DisableAddressTransfer as Operation>::parse_response,
         )

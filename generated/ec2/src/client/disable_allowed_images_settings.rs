@@ -5,7 +5,7 @@ use crate::operation::{
     DisableAllowedImagesSettings, DisableAllowedImagesSettingsError, Operation,
 };
 /// A call to [`DisableAllowedImagesSettings`](crate::operation::DisableAllowedImagesSettings): Disables Allowed AMIs for your account in the specified Amazon Web Services Region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisableAllowedImagesSettingsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisableAllowedImagesSettingsRequestBuilder,
@@ -16,13 +16,13 @@ impl DisableAllowedImagesSettingsFluentBuilder {
     ) -> Self {
         DisableAllowedImagesSettingsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisableAllowedImagesSettingsError`](crate::operation::DisableAllowedImagesSettingsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisableAllowedImagesSettingsResult,
         ::awsgen_runtime::client::SdkError<DisableAllowedImagesSettingsError>,
     > {
@@ -41,12 +41,12 @@ impl DisableAllowedImagesSettingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -65,7 +65,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisableAllowedImagesSettings as Operation>::serialize_request(input),
             <DisableAllowedImagesSettings as Operation>::parse_response,
         )

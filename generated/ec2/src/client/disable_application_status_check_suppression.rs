@@ -6,7 +6,7 @@ use crate::operation::{
     DisableApplicationStatusCheckSuppressionError, Operation,
 };
 /// A call to [`DisableApplicationStatusCheckSuppression`](crate::operation::DisableApplicationStatusCheckSuppression): Disables suppression of application status checks for the specified instances. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisableApplicationStatusCheckSuppressionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisableApplicationStatusCheckSuppressionRequestBuilder,
@@ -17,13 +17,13 @@ impl DisableApplicationStatusCheckSuppressionFluentBuilder {
     ) -> Self {
         DisableApplicationStatusCheckSuppressionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisableApplicationStatusCheckSuppressionError`](crate::operation::DisableApplicationStatusCheckSuppressionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisableApplicationStatusCheckSuppressionResult,
         ::awsgen_runtime::client::SdkError<DisableApplicationStatusCheckSuppressionError>,
     > {
@@ -37,45 +37,31 @@ impl DisableApplicationStatusCheckSuppressionFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `instance_ids`: see [`instance_ids`](crate::types::builders::DisableApplicationStatusCheckSuppressionRequestBuilder::instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_ids(input);
         self
     }
     /// Sets or clears the input's `instance_ids`.
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_instance_ids(input);
         self
     }
     /// The value set for the input's `instance_ids`, if any.
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         self.input.get_instance_ids()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::DisableApplicationStatusCheckSuppressionRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DisableApplicationStatusCheckSuppressionRequestBuilder::dry_run).
@@ -84,12 +70,12 @@ impl DisableApplicationStatusCheckSuppressionFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -108,7 +94,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisableApplicationStatusCheckSuppression as Operation>::serialize_request(
                 input,
             ),

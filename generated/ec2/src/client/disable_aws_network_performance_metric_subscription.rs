@@ -6,7 +6,7 @@ use crate::operation::{
     DisableAwsNetworkPerformanceMetricSubscriptionError, Operation,
 };
 /// A call to [`DisableAwsNetworkPerformanceMetricSubscription`](crate::operation::DisableAwsNetworkPerformanceMetricSubscription): Disables Infrastructure Performance metric subscriptions. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisableAwsNetworkPerformanceMetricSubscriptionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisableAwsNetworkPerformanceMetricSubscriptionRequestBuilder,
@@ -17,13 +17,13 @@ impl DisableAwsNetworkPerformanceMetricSubscriptionFluentBuilder {
     ) -> Self {
         DisableAwsNetworkPerformanceMetricSubscriptionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisableAwsNetworkPerformanceMetricSubscriptionError`](crate::operation::DisableAwsNetworkPerformanceMetricSubscriptionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisableAwsNetworkPerformanceMetricSubscriptionResult,
         ::awsgen_runtime::client::SdkError<
             DisableAwsNetworkPerformanceMetricSubscriptionError,
@@ -39,43 +39,31 @@ impl DisableAwsNetworkPerformanceMetricSubscriptionFluentBuilder {
         &self.input
     }
     /// Sets the input's `source`: see [`source`](crate::types::builders::DisableAwsNetworkPerformanceMetricSubscriptionRequestBuilder::source).
-    pub fn source(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source(input);
         self
     }
     /// Sets or clears the input's `source`.
-    pub fn set_source(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source(input);
         self
     }
     /// The value set for the input's `source`, if any.
-    pub fn get_source(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source(&self) -> &Option<String> {
         self.input.get_source()
     }
     /// Sets the input's `destination`: see [`destination`](crate::types::builders::DisableAwsNetworkPerformanceMetricSubscriptionRequestBuilder::destination).
-    pub fn destination(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination(input);
         self
     }
     /// Sets or clears the input's `destination`.
-    pub fn set_destination(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_destination(input);
         self
     }
     /// The value set for the input's `destination`, if any.
-    pub fn get_destination(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination(&self) -> &Option<String> {
         self.input.get_destination()
     }
     /// Sets the input's `metric`: see [`metric`](crate::types::builders::DisableAwsNetworkPerformanceMetricSubscriptionRequestBuilder::metric).
@@ -84,15 +72,12 @@ impl DisableAwsNetworkPerformanceMetricSubscriptionFluentBuilder {
         self
     }
     /// Sets or clears the input's `metric`.
-    pub fn set_metric(
-        mut self,
-        input: ::std::option::Option<crate::types::MetricType>,
-    ) -> Self {
+    pub fn set_metric(mut self, input: Option<crate::types::MetricType>) -> Self {
         self.input = self.input.set_metric(input);
         self
     }
     /// The value set for the input's `metric`, if any.
-    pub fn get_metric(&self) -> &::std::option::Option<crate::types::MetricType> {
+    pub fn get_metric(&self) -> &Option<crate::types::MetricType> {
         self.input.get_metric()
     }
     /// Sets the input's `statistic`: see [`statistic`](crate::types::builders::DisableAwsNetworkPerformanceMetricSubscriptionRequestBuilder::statistic).
@@ -101,15 +86,12 @@ impl DisableAwsNetworkPerformanceMetricSubscriptionFluentBuilder {
         self
     }
     /// Sets or clears the input's `statistic`.
-    pub fn set_statistic(
-        mut self,
-        input: ::std::option::Option<crate::types::StatisticType>,
-    ) -> Self {
+    pub fn set_statistic(mut self, input: Option<crate::types::StatisticType>) -> Self {
         self.input = self.input.set_statistic(input);
         self
     }
     /// The value set for the input's `statistic`, if any.
-    pub fn get_statistic(&self) -> &::std::option::Option<crate::types::StatisticType> {
+    pub fn get_statistic(&self) -> &Option<crate::types::StatisticType> {
         self.input.get_statistic()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DisableAwsNetworkPerformanceMetricSubscriptionRequestBuilder::dry_run).
@@ -118,12 +100,12 @@ impl DisableAwsNetworkPerformanceMetricSubscriptionFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -142,7 +124,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisableAwsNetworkPerformanceMetricSubscription as Operation>::serialize_request(
                 input,
             ),

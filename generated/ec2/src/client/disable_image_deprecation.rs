@@ -3,7 +3,7 @@
 
 use crate::operation::{DisableImageDeprecation, DisableImageDeprecationError, Operation};
 /// A call to [`DisableImageDeprecation`](crate::operation::DisableImageDeprecation): Cancels the deprecation of the specified AMI. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisableImageDeprecationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisableImageDeprecationRequestBuilder,
@@ -14,13 +14,13 @@ impl DisableImageDeprecationFluentBuilder {
     ) -> Self {
         DisableImageDeprecationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisableImageDeprecationError`](crate::operation::DisableImageDeprecationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisableImageDeprecationResult,
         ::awsgen_runtime::client::SdkError<DisableImageDeprecationError>,
     > {
@@ -37,23 +37,17 @@ impl DisableImageDeprecationFluentBuilder {
         &self.input
     }
     /// Sets the input's `image_id`: see [`image_id`](crate::types::builders::DisableImageDeprecationRequestBuilder::image_id).
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.image_id(input);
         self
     }
     /// Sets or clears the input's `image_id`.
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_image_id(input);
         self
     }
     /// The value set for the input's `image_id`, if any.
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         self.input.get_image_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DisableImageDeprecationRequestBuilder::dry_run).
@@ -62,12 +56,12 @@ impl DisableImageDeprecationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -86,7 +80,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisableImageDeprecation as Operation>::serialize_request(input),
             <DisableImageDeprecation as Operation>::parse_response,
         )

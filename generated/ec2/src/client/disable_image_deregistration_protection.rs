@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DisableImageDeregistrationProtection`](crate::operation::DisableImageDeregistrationProtection): Disables deregistration protection for an AMI. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisableImageDeregistrationProtectionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisableImageDeregistrationProtectionRequestBuilder,
@@ -17,13 +17,13 @@ impl DisableImageDeregistrationProtectionFluentBuilder {
     ) -> Self {
         DisableImageDeregistrationProtectionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisableImageDeregistrationProtectionError`](crate::operation::DisableImageDeregistrationProtectionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisableImageDeregistrationProtectionResult,
         ::awsgen_runtime::client::SdkError<DisableImageDeregistrationProtectionError>,
     > {
@@ -40,23 +40,17 @@ impl DisableImageDeregistrationProtectionFluentBuilder {
         &self.input
     }
     /// Sets the input's `image_id`: see [`image_id`](crate::types::builders::DisableImageDeregistrationProtectionRequestBuilder::image_id).
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.image_id(input);
         self
     }
     /// Sets or clears the input's `image_id`.
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_image_id(input);
         self
     }
     /// The value set for the input's `image_id`, if any.
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         self.input.get_image_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DisableImageDeregistrationProtectionRequestBuilder::dry_run).
@@ -65,12 +59,12 @@ impl DisableImageDeregistrationProtectionFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -89,7 +83,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisableImageDeregistrationProtection as Operation>::serialize_request(
                 input,
             ),

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DisableInstanceSqlHaStandbyDetections`](crate::operation::DisableInstanceSqlHaStandbyDetections): Disable Amazon EC2 instances running in an SQL Server High Availability cluster from SQL Server High Availability instance standby detection monitoring. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisableInstanceSqlHaStandbyDetectionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisableInstanceSqlHaStandbyDetectionsRequestBuilder,
@@ -17,13 +17,13 @@ impl DisableInstanceSqlHaStandbyDetectionsFluentBuilder {
     ) -> Self {
         DisableInstanceSqlHaStandbyDetectionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisableInstanceSqlHaStandbyDetectionsError`](crate::operation::DisableInstanceSqlHaStandbyDetectionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisableInstanceSqlHaStandbyDetectionsResult,
         ::awsgen_runtime::client::SdkError<DisableInstanceSqlHaStandbyDetectionsError>,
     > {
@@ -40,25 +40,17 @@ impl DisableInstanceSqlHaStandbyDetectionsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `instance_ids`: see [`instance_ids`](crate::types::builders::DisableInstanceSqlHaStandbyDetectionsRequestBuilder::instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_ids(input);
         self
     }
     /// Sets or clears the input's `instance_ids`.
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_instance_ids(input);
         self
     }
     /// The value set for the input's `instance_ids`, if any.
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         self.input.get_instance_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DisableInstanceSqlHaStandbyDetectionsRequestBuilder::dry_run).
@@ -67,12 +59,12 @@ impl DisableInstanceSqlHaStandbyDetectionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -91,7 +83,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisableInstanceSqlHaStandbyDetections as Operation>::serialize_request(
                 input,
             ),

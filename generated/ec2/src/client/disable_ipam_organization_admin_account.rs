@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DisableIpamOrganizationAdminAccount`](crate::operation::DisableIpamOrganizationAdminAccount): Disable the IPAM account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisableIpamOrganizationAdminAccountFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisableIpamOrganizationAdminAccountRequestBuilder,
@@ -17,13 +17,13 @@ impl DisableIpamOrganizationAdminAccountFluentBuilder {
     ) -> Self {
         DisableIpamOrganizationAdminAccountFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisableIpamOrganizationAdminAccountError`](crate::operation::DisableIpamOrganizationAdminAccountError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisableIpamOrganizationAdminAccountResult,
         ::awsgen_runtime::client::SdkError<DisableIpamOrganizationAdminAccountError>,
     > {
@@ -45,34 +45,26 @@ impl DisableIpamOrganizationAdminAccountFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `delegated_admin_account_id`: see [`delegated_admin_account_id`](crate::types::builders::DisableIpamOrganizationAdminAccountRequestBuilder::delegated_admin_account_id).
-    pub fn delegated_admin_account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn delegated_admin_account_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.delegated_admin_account_id(input);
         self
     }
     /// Sets or clears the input's `delegated_admin_account_id`.
-    pub fn set_delegated_admin_account_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_delegated_admin_account_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_delegated_admin_account_id(input);
         self
     }
     /// The value set for the input's `delegated_admin_account_id`, if any.
-    pub fn get_delegated_admin_account_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_delegated_admin_account_id(&self) -> &Option<String> {
         self.input.get_delegated_admin_account_id()
     }
 }
@@ -91,7 +83,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisableIpamOrganizationAdminAccount as Operation>::serialize_request(input),
             <DisableIpamOrganizationAdminAccount as Operation>::parse_response,
         )

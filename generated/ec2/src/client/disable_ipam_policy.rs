@@ -3,7 +3,7 @@
 
 use crate::operation::{DisableIpamPolicy, DisableIpamPolicyError, Operation};
 /// A call to [`DisableIpamPolicy`](crate::operation::DisableIpamPolicy): Disables an IPAM policy. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisableIpamPolicyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisableIpamPolicyRequestBuilder,
@@ -14,13 +14,13 @@ impl DisableIpamPolicyFluentBuilder {
     ) -> Self {
         DisableIpamPolicyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisableIpamPolicyError`](crate::operation::DisableIpamPolicyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisableIpamPolicyResult,
         ::awsgen_runtime::client::SdkError<DisableIpamPolicyError>,
     > {
@@ -40,54 +40,40 @@ impl DisableIpamPolicyFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_policy_id`: see [`ipam_policy_id`](crate::types::builders::DisableIpamPolicyRequestBuilder::ipam_policy_id).
-    pub fn ipam_policy_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_policy_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_policy_id(input);
         self
     }
     /// Sets or clears the input's `ipam_policy_id`.
-    pub fn set_ipam_policy_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_policy_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_policy_id(input);
         self
     }
     /// The value set for the input's `ipam_policy_id`, if any.
-    pub fn get_ipam_policy_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_policy_id(&self) -> &Option<String> {
         self.input.get_ipam_policy_id()
     }
     /// Sets the input's `organization_target_id`: see [`organization_target_id`](crate::types::builders::DisableIpamPolicyRequestBuilder::organization_target_id).
-    pub fn organization_target_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn organization_target_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.organization_target_id(input);
         self
     }
     /// Sets or clears the input's `organization_target_id`.
-    pub fn set_organization_target_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_organization_target_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_organization_target_id(input);
         self
     }
     /// The value set for the input's `organization_target_id`, if any.
-    pub fn get_organization_target_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_organization_target_id(&self) -> &Option<String> {
         self.input.get_organization_target_id()
     }
 }
@@ -106,7 +92,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisableIpamPolicy as Operation>::serialize_request(input),
             <DisableIpamPolicy as Operation>::parse_response,
         )

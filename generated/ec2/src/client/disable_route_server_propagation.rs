@@ -5,7 +5,7 @@ use crate::operation::{
     DisableRouteServerPropagation, DisableRouteServerPropagationError, Operation,
 };
 /// A call to [`DisableRouteServerPropagation`](crate::operation::DisableRouteServerPropagation): Disables route propagation from a route server to a specified route table. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisableRouteServerPropagationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisableRouteServerPropagationRequestBuilder,
@@ -16,13 +16,13 @@ impl DisableRouteServerPropagationFluentBuilder {
     ) -> Self {
         DisableRouteServerPropagationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisableRouteServerPropagationError`](crate::operation::DisableRouteServerPropagationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisableRouteServerPropagationResult,
         ::awsgen_runtime::client::SdkError<DisableRouteServerPropagationError>,
     > {
@@ -39,43 +39,31 @@ impl DisableRouteServerPropagationFluentBuilder {
         &self.input
     }
     /// Sets the input's `route_server_id`: see [`route_server_id`](crate::types::builders::DisableRouteServerPropagationRequestBuilder::route_server_id).
-    pub fn route_server_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn route_server_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.route_server_id(input);
         self
     }
     /// Sets or clears the input's `route_server_id`.
-    pub fn set_route_server_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_server_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_route_server_id(input);
         self
     }
     /// The value set for the input's `route_server_id`, if any.
-    pub fn get_route_server_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_server_id(&self) -> &Option<String> {
         self.input.get_route_server_id()
     }
     /// Sets the input's `route_table_id`: see [`route_table_id`](crate::types::builders::DisableRouteServerPropagationRequestBuilder::route_table_id).
-    pub fn route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn route_table_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.route_table_id(input);
         self
     }
     /// Sets or clears the input's `route_table_id`.
-    pub fn set_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_table_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_route_table_id(input);
         self
     }
     /// The value set for the input's `route_table_id`, if any.
-    pub fn get_route_table_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_table_id(&self) -> &Option<String> {
         self.input.get_route_table_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DisableRouteServerPropagationRequestBuilder::dry_run).
@@ -84,12 +72,12 @@ impl DisableRouteServerPropagationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -108,7 +96,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisableRouteServerPropagation as Operation>::serialize_request(input),
             <DisableRouteServerPropagation as Operation>::parse_response,
         )

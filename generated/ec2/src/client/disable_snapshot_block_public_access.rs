@@ -5,7 +5,7 @@ use crate::operation::{
     DisableSnapshotBlockPublicAccess, DisableSnapshotBlockPublicAccessError, Operation,
 };
 /// A call to [`DisableSnapshotBlockPublicAccess`](crate::operation::DisableSnapshotBlockPublicAccess): Disables the *block public access for snapshots* setting at the account level for the specified Amazon Web Services Region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisableSnapshotBlockPublicAccessFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisableSnapshotBlockPublicAccessRequestBuilder,
@@ -16,13 +16,13 @@ impl DisableSnapshotBlockPublicAccessFluentBuilder {
     ) -> Self {
         DisableSnapshotBlockPublicAccessFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisableSnapshotBlockPublicAccessError`](crate::operation::DisableSnapshotBlockPublicAccessError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisableSnapshotBlockPublicAccessResult,
         ::awsgen_runtime::client::SdkError<DisableSnapshotBlockPublicAccessError>,
     > {
@@ -41,12 +41,12 @@ impl DisableSnapshotBlockPublicAccessFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -65,7 +65,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisableSnapshotBlockPublicAccess as Operation>::serialize_request(input),
             <DisableSnapshotBlockPublicAccess as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     DisableTransitGatewayRouteTablePropagationError, Operation,
 };
 /// A call to [`DisableTransitGatewayRouteTablePropagation`](crate::operation::DisableTransitGatewayRouteTablePropagation): Disables the specified resource attachment from propagating routes to the specified propagation route table. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisableTransitGatewayRouteTablePropagationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisableTransitGatewayRouteTablePropagationRequestBuilder,
@@ -17,13 +17,13 @@ impl DisableTransitGatewayRouteTablePropagationFluentBuilder {
     ) -> Self {
         DisableTransitGatewayRouteTablePropagationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisableTransitGatewayRouteTablePropagationError`](crate::operation::DisableTransitGatewayRouteTablePropagationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisableTransitGatewayRouteTablePropagationResult,
         ::awsgen_runtime::client::SdkError<
             DisableTransitGatewayRouteTablePropagationError,
@@ -42,47 +42,31 @@ impl DisableTransitGatewayRouteTablePropagationFluentBuilder {
         &self.input
     }
     /// Sets the input's `transit_gateway_route_table_id`: see [`transit_gateway_route_table_id`](crate::types::builders::DisableTransitGatewayRouteTablePropagationRequestBuilder::transit_gateway_route_table_id).
-    pub fn transit_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_route_table_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_route_table_id`.
-    pub fn set_transit_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_route_table_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_route_table_id`, if any.
-    pub fn get_transit_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_route_table_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_route_table_id()
     }
     /// Sets the input's `transit_gateway_attachment_id`: see [`transit_gateway_attachment_id`](crate::types::builders::DisableTransitGatewayRouteTablePropagationRequestBuilder::transit_gateway_attachment_id).
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_attachment_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_attachment_id`.
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_attachment_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_attachment_id`, if any.
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_attachment_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DisableTransitGatewayRouteTablePropagationRequestBuilder::dry_run).
@@ -91,18 +75,18 @@ impl DisableTransitGatewayRouteTablePropagationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `transit_gateway_route_table_announcement_id`: see [`transit_gateway_route_table_announcement_id`](crate::types::builders::DisableTransitGatewayRouteTablePropagationRequestBuilder::transit_gateway_route_table_announcement_id).
     pub fn transit_gateway_route_table_announcement_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.transit_gateway_route_table_announcement_id(input);
         self
@@ -110,15 +94,13 @@ impl DisableTransitGatewayRouteTablePropagationFluentBuilder {
     /// Sets or clears the input's `transit_gateway_route_table_announcement_id`.
     pub fn set_transit_gateway_route_table_announcement_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_transit_gateway_route_table_announcement_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_route_table_announcement_id`, if any.
-    pub fn get_transit_gateway_route_table_announcement_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_route_table_announcement_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_route_table_announcement_id()
     }
 }
@@ -137,7 +119,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisableTransitGatewayRouteTablePropagation as Operation>::serialize_request(
                 input,
             ),

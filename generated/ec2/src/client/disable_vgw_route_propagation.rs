@@ -5,7 +5,7 @@ use crate::operation::{
     DisableVgwRoutePropagation, DisableVgwRoutePropagationError, Operation,
 };
 /// A call to [`DisableVgwRoutePropagation`](crate::operation::DisableVgwRoutePropagation): Disables a virtual private gateway (VGW) from propagating routes to a specified route table of a VPC. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisableVgwRoutePropagationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisableVgwRoutePropagationRequestBuilder,
@@ -16,13 +16,13 @@ impl DisableVgwRoutePropagationFluentBuilder {
     ) -> Self {
         DisableVgwRoutePropagationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisableVgwRoutePropagationError`](crate::operation::DisableVgwRoutePropagationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         (),
         ::awsgen_runtime::client::SdkError<DisableVgwRoutePropagationError>,
     > {
@@ -39,43 +39,31 @@ impl DisableVgwRoutePropagationFluentBuilder {
         &self.input
     }
     /// Sets the input's `gateway_id`: see [`gateway_id`](crate::types::builders::DisableVgwRoutePropagationRequestBuilder::gateway_id).
-    pub fn gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.gateway_id(input);
         self
     }
     /// Sets or clears the input's `gateway_id`.
-    pub fn set_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_gateway_id(input);
         self
     }
     /// The value set for the input's `gateway_id`, if any.
-    pub fn get_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_gateway_id(&self) -> &Option<String> {
         self.input.get_gateway_id()
     }
     /// Sets the input's `route_table_id`: see [`route_table_id`](crate::types::builders::DisableVgwRoutePropagationRequestBuilder::route_table_id).
-    pub fn route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn route_table_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.route_table_id(input);
         self
     }
     /// Sets or clears the input's `route_table_id`.
-    pub fn set_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_table_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_route_table_id(input);
         self
     }
     /// The value set for the input's `route_table_id`, if any.
-    pub fn get_route_table_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_table_id(&self) -> &Option<String> {
         self.input.get_route_table_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DisableVgwRoutePropagationRequestBuilder::dry_run).
@@ -84,12 +72,12 @@ impl DisableVgwRoutePropagationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -105,7 +93,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisableVgwRoutePropagation as Operation>::serialize_request(input),
             <DisableVgwRoutePropagation as Operation>::parse_response,
         )

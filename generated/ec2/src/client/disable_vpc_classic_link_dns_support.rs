@@ -5,7 +5,7 @@ use crate::operation::{
     DisableVpcClassicLinkDnsSupport, DisableVpcClassicLinkDnsSupportError, Operation,
 };
 /// A call to [`DisableVpcClassicLinkDnsSupport`](crate::operation::DisableVpcClassicLinkDnsSupport): **Note:** This action is deprecated. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisableVpcClassicLinkDnsSupportFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisableVpcClassicLinkDnsSupportRequestBuilder,
@@ -16,13 +16,13 @@ impl DisableVpcClassicLinkDnsSupportFluentBuilder {
     ) -> Self {
         DisableVpcClassicLinkDnsSupportFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisableVpcClassicLinkDnsSupportError`](crate::operation::DisableVpcClassicLinkDnsSupportError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisableVpcClassicLinkDnsSupportResult,
         ::awsgen_runtime::client::SdkError<DisableVpcClassicLinkDnsSupportError>,
     > {
@@ -36,23 +36,17 @@ impl DisableVpcClassicLinkDnsSupportFluentBuilder {
         &self.input
     }
     /// Sets the input's `vpc_id`: see [`vpc_id`](crate::types::builders::DisableVpcClassicLinkDnsSupportRequestBuilder::vpc_id).
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_id(input);
         self
     }
     /// Sets or clears the input's `vpc_id`.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_id(input);
         self
     }
     /// The value set for the input's `vpc_id`, if any.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         self.input.get_vpc_id()
     }
 }
@@ -71,7 +65,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisableVpcClassicLinkDnsSupport as Operation>::serialize_request(input),
             <DisableVpcClassicLinkDnsSupport as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{DisassociateAddress, DisassociateAddressError, Operation};
 /// A call to [`DisassociateAddress`](crate::operation::DisassociateAddress): Disassociates an Elastic IP address from the instance or network interface it's associated with. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisassociateAddressFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisassociateAddressRequestBuilder,
@@ -14,16 +14,13 @@ impl DisassociateAddressFluentBuilder {
     ) -> Self {
         DisassociateAddressFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisassociateAddressError`](crate::operation::DisassociateAddressError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DisassociateAddressError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DisassociateAddressError>> {
         let input = self.input.build();
         call(&self.handle, &input).await.result
     }
@@ -34,43 +31,31 @@ impl DisassociateAddressFluentBuilder {
         &self.input
     }
     /// Sets the input's `association_id`: see [`association_id`](crate::types::builders::DisassociateAddressRequestBuilder::association_id).
-    pub fn association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn association_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.association_id(input);
         self
     }
     /// Sets or clears the input's `association_id`.
-    pub fn set_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_association_id(input);
         self
     }
     /// The value set for the input's `association_id`, if any.
-    pub fn get_association_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_id(&self) -> &Option<String> {
         self.input.get_association_id()
     }
     /// Sets the input's `public_ip`: see [`public_ip`](crate::types::builders::DisassociateAddressRequestBuilder::public_ip).
-    pub fn public_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn public_ip(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.public_ip(input);
         self
     }
     /// Sets or clears the input's `public_ip`.
-    pub fn set_public_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ip(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_public_ip(input);
         self
     }
     /// The value set for the input's `public_ip`, if any.
-    pub fn get_public_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ip(&self) -> &Option<String> {
         self.input.get_public_ip()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DisassociateAddressRequestBuilder::dry_run).
@@ -79,12 +64,12 @@ impl DisassociateAddressFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -100,7 +85,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisassociateAddress as Operation>::serialize_request(input),
             <DisassociateAddress as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DisassociateApplicationStatusCheck`](crate::operation::DisassociateApplicationStatusCheck): Disassociates an application status check from instances or [tags](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisassociateApplicationStatusCheckFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisassociateApplicationStatusCheckRequestBuilder,
@@ -17,13 +17,13 @@ impl DisassociateApplicationStatusCheckFluentBuilder {
     ) -> Self {
         DisassociateApplicationStatusCheckFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisassociateApplicationStatusCheckError`](crate::operation::DisassociateApplicationStatusCheckError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisassociateApplicationStatusCheckResult,
         ::awsgen_runtime::client::SdkError<DisassociateApplicationStatusCheckError>,
     > {
@@ -40,25 +40,17 @@ impl DisassociateApplicationStatusCheckFluentBuilder {
         &self.input
     }
     /// Sets the input's `application_status_check_id`: see [`application_status_check_id`](crate::types::builders::DisassociateApplicationStatusCheckRequestBuilder::application_status_check_id).
-    pub fn application_status_check_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn application_status_check_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.application_status_check_id(input);
         self
     }
     /// Sets or clears the input's `application_status_check_id`.
-    pub fn set_application_status_check_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_application_status_check_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_application_status_check_id(input);
         self
     }
     /// The value set for the input's `application_status_check_id`, if any.
-    pub fn get_application_status_check_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_application_status_check_id(&self) -> &Option<String> {
         self.input.get_application_status_check_id()
     }
     /// Appends one item to the input's `target_tag_associations`: see [`target_tag_associations`](crate::types::builders::DisassociateApplicationStatusCheckRequestBuilder::target_tag_associations).
@@ -72,9 +64,7 @@ impl DisassociateApplicationStatusCheckFluentBuilder {
     /// Sets or clears the input's `target_tag_associations`.
     pub fn set_target_tag_associations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CustomTagKeyValueRequestPair>,
-        >,
+        input: Option<Vec<crate::types::CustomTagKeyValueRequestPair>>,
     ) -> Self {
         self.input = self.input.set_target_tag_associations(input);
         self
@@ -82,51 +72,35 @@ impl DisassociateApplicationStatusCheckFluentBuilder {
     /// The value set for the input's `target_tag_associations`, if any.
     pub fn get_target_tag_associations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CustomTagKeyValueRequestPair>,
-    > {
+    ) -> &Option<Vec<crate::types::CustomTagKeyValueRequestPair>> {
         self.input.get_target_tag_associations()
     }
     /// Appends one item to the input's `instance_ids`: see [`instance_ids`](crate::types::builders::DisassociateApplicationStatusCheckRequestBuilder::instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_ids(input);
         self
     }
     /// Sets or clears the input's `instance_ids`.
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_instance_ids(input);
         self
     }
     /// The value set for the input's `instance_ids`, if any.
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         self.input.get_instance_ids()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::DisassociateApplicationStatusCheckRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DisassociateApplicationStatusCheckRequestBuilder::dry_run).
@@ -135,12 +109,12 @@ impl DisassociateApplicationStatusCheckFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -159,7 +133,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisassociateApplicationStatusCheck as Operation>::serialize_request(input),
             <DisassociateApplicationStatusCheck as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     DisassociateCapacityReservationBillingOwnerError, Operation,
 };
 /// A call to [`DisassociateCapacityReservationBillingOwner`](crate::operation::DisassociateCapacityReservationBillingOwner): Cancels a pending request to assign billing of the unused capacity of a Capacity Reservation to a consumer account, or revokes a request that has already been accepted. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisassociateCapacityReservationBillingOwnerFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisassociateCapacityReservationBillingOwnerRequestBuilder,
@@ -17,13 +17,13 @@ impl DisassociateCapacityReservationBillingOwnerFluentBuilder {
     ) -> Self {
         DisassociateCapacityReservationBillingOwnerFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisassociateCapacityReservationBillingOwnerError`](crate::operation::DisassociateCapacityReservationBillingOwnerError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisassociateCapacityReservationBillingOwnerResult,
         ::awsgen_runtime::client::SdkError<
             DisassociateCapacityReservationBillingOwnerError,
@@ -47,40 +47,32 @@ impl DisassociateCapacityReservationBillingOwnerFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `capacity_reservation_id`: see [`capacity_reservation_id`](crate::types::builders::DisassociateCapacityReservationBillingOwnerRequestBuilder::capacity_reservation_id).
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.capacity_reservation_id(input);
         self
     }
     /// Sets or clears the input's `capacity_reservation_id`.
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_capacity_reservation_id(input);
         self
     }
     /// The value set for the input's `capacity_reservation_id`, if any.
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         self.input.get_capacity_reservation_id()
     }
     /// Sets the input's `unused_reservation_billing_owner_id`: see [`unused_reservation_billing_owner_id`](crate::types::builders::DisassociateCapacityReservationBillingOwnerRequestBuilder::unused_reservation_billing_owner_id).
     pub fn unused_reservation_billing_owner_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.unused_reservation_billing_owner_id(input);
         self
@@ -88,15 +80,13 @@ impl DisassociateCapacityReservationBillingOwnerFluentBuilder {
     /// Sets or clears the input's `unused_reservation_billing_owner_id`.
     pub fn set_unused_reservation_billing_owner_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_unused_reservation_billing_owner_id(input);
         self
     }
     /// The value set for the input's `unused_reservation_billing_owner_id`, if any.
-    pub fn get_unused_reservation_billing_owner_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_unused_reservation_billing_owner_id(&self) -> &Option<String> {
         self.input.get_unused_reservation_billing_owner_id()
     }
 }
@@ -115,7 +105,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisassociateCapacityReservationBillingOwner as Operation>::serialize_request(
                 input,
             ),

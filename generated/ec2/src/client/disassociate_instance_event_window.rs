@@ -5,7 +5,7 @@ use crate::operation::{
     DisassociateInstanceEventWindow, DisassociateInstanceEventWindowError, Operation,
 };
 /// A call to [`DisassociateInstanceEventWindow`](crate::operation::DisassociateInstanceEventWindow): Disassociates one or more targets from an event window. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisassociateInstanceEventWindowFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisassociateInstanceEventWindowRequestBuilder,
@@ -16,13 +16,13 @@ impl DisassociateInstanceEventWindowFluentBuilder {
     ) -> Self {
         DisassociateInstanceEventWindowFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisassociateInstanceEventWindowError`](crate::operation::DisassociateInstanceEventWindowError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisassociateInstanceEventWindowResult,
         ::awsgen_runtime::client::SdkError<DisassociateInstanceEventWindowError>,
     > {
@@ -44,34 +44,26 @@ impl DisassociateInstanceEventWindowFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `instance_event_window_id`: see [`instance_event_window_id`](crate::types::builders::DisassociateInstanceEventWindowRequestBuilder::instance_event_window_id).
-    pub fn instance_event_window_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_event_window_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_event_window_id(input);
         self
     }
     /// Sets or clears the input's `instance_event_window_id`.
-    pub fn set_instance_event_window_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_event_window_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_event_window_id(input);
         self
     }
     /// The value set for the input's `instance_event_window_id`, if any.
-    pub fn get_instance_event_window_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_event_window_id(&self) -> &Option<String> {
         self.input.get_instance_event_window_id()
     }
     /// Sets the input's `association_target`: see [`association_target`](crate::types::builders::DisassociateInstanceEventWindowRequestBuilder::association_target).
@@ -85,9 +77,7 @@ impl DisassociateInstanceEventWindowFluentBuilder {
     /// Sets or clears the input's `association_target`.
     pub fn set_association_target(
         mut self,
-        input: ::std::option::Option<
-            crate::types::InstanceEventWindowDisassociationRequest,
-        >,
+        input: Option<crate::types::InstanceEventWindowDisassociationRequest>,
     ) -> Self {
         self.input = self.input.set_association_target(input);
         self
@@ -95,7 +85,7 @@ impl DisassociateInstanceEventWindowFluentBuilder {
     /// The value set for the input's `association_target`, if any.
     pub fn get_association_target(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceEventWindowDisassociationRequest> {
+    ) -> &Option<crate::types::InstanceEventWindowDisassociationRequest> {
         self.input.get_association_target()
     }
 }
@@ -114,7 +104,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisassociateInstanceEventWindow as Operation>::serialize_request(input),
             <DisassociateInstanceEventWindow as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DisassociateIpamResourceDiscovery, DisassociateIpamResourceDiscoveryError, Operation,
 };
 /// A call to [`DisassociateIpamResourceDiscovery`](crate::operation::DisassociateIpamResourceDiscovery): Disassociates a resource discovery from an Amazon VPC IPAM. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisassociateIpamResourceDiscoveryFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisassociateIpamResourceDiscoveryRequestBuilder,
@@ -16,13 +16,13 @@ impl DisassociateIpamResourceDiscoveryFluentBuilder {
     ) -> Self {
         DisassociateIpamResourceDiscoveryFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisassociateIpamResourceDiscoveryError`](crate::operation::DisassociateIpamResourceDiscoveryError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisassociateIpamResourceDiscoveryResult,
         ::awsgen_runtime::client::SdkError<DisassociateIpamResourceDiscoveryError>,
     > {
@@ -44,18 +44,18 @@ impl DisassociateIpamResourceDiscoveryFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_resource_discovery_association_id`: see [`ipam_resource_discovery_association_id`](crate::types::builders::DisassociateIpamResourceDiscoveryRequestBuilder::ipam_resource_discovery_association_id).
     pub fn ipam_resource_discovery_association_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.ipam_resource_discovery_association_id(input);
         self
@@ -63,15 +63,13 @@ impl DisassociateIpamResourceDiscoveryFluentBuilder {
     /// Sets or clears the input's `ipam_resource_discovery_association_id`.
     pub fn set_ipam_resource_discovery_association_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_ipam_resource_discovery_association_id(input);
         self
     }
     /// The value set for the input's `ipam_resource_discovery_association_id`, if any.
-    pub fn get_ipam_resource_discovery_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_resource_discovery_association_id(&self) -> &Option<String> {
         self.input.get_ipam_resource_discovery_association_id()
     }
 }
@@ -90,7 +88,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisassociateIpamResourceDiscovery as Operation>::serialize_request(input),
             <DisassociateIpamResourceDiscovery as Operation>::parse_response,
         )

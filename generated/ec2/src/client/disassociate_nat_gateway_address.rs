@@ -5,7 +5,7 @@ use crate::operation::{
     DisassociateNatGatewayAddress, DisassociateNatGatewayAddressError, Operation,
 };
 /// A call to [`DisassociateNatGatewayAddress`](crate::operation::DisassociateNatGatewayAddress): Disassociates secondary Elastic IP addresses (EIPs) from a public NAT gateway. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisassociateNatGatewayAddressFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisassociateNatGatewayAddressRequestBuilder,
@@ -16,13 +16,13 @@ impl DisassociateNatGatewayAddressFluentBuilder {
     ) -> Self {
         DisassociateNatGatewayAddressFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisassociateNatGatewayAddressError`](crate::operation::DisassociateNatGatewayAddressError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisassociateNatGatewayAddressResult,
         ::awsgen_runtime::client::SdkError<DisassociateNatGatewayAddressError>,
     > {
@@ -39,45 +39,31 @@ impl DisassociateNatGatewayAddressFluentBuilder {
         &self.input
     }
     /// Sets the input's `nat_gateway_id`: see [`nat_gateway_id`](crate::types::builders::DisassociateNatGatewayAddressRequestBuilder::nat_gateway_id).
-    pub fn nat_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn nat_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.nat_gateway_id(input);
         self
     }
     /// Sets or clears the input's `nat_gateway_id`.
-    pub fn set_nat_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_nat_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_nat_gateway_id(input);
         self
     }
     /// The value set for the input's `nat_gateway_id`, if any.
-    pub fn get_nat_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_nat_gateway_id(&self) -> &Option<String> {
         self.input.get_nat_gateway_id()
     }
     /// Appends one item to the input's `association_ids`: see [`association_ids`](crate::types::builders::DisassociateNatGatewayAddressRequestBuilder::association_ids).
-    pub fn association_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn association_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.association_ids(input);
         self
     }
     /// Sets or clears the input's `association_ids`.
-    pub fn set_association_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_association_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_association_ids(input);
         self
     }
     /// The value set for the input's `association_ids`, if any.
-    pub fn get_association_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_association_ids(&self) -> &Option<Vec<String>> {
         self.input.get_association_ids()
     }
     /// Sets the input's `max_drain_duration_seconds`: see [`max_drain_duration_seconds`](crate::types::builders::DisassociateNatGatewayAddressRequestBuilder::max_drain_duration_seconds).
@@ -86,15 +72,12 @@ impl DisassociateNatGatewayAddressFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_drain_duration_seconds`.
-    pub fn set_max_drain_duration_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_max_drain_duration_seconds(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_drain_duration_seconds(input);
         self
     }
     /// The value set for the input's `max_drain_duration_seconds`, if any.
-    pub fn get_max_drain_duration_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_drain_duration_seconds(&self) -> &Option<i32> {
         self.input.get_max_drain_duration_seconds()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DisassociateNatGatewayAddressRequestBuilder::dry_run).
@@ -103,12 +86,12 @@ impl DisassociateNatGatewayAddressFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -127,7 +110,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisassociateNatGatewayAddress as Operation>::serialize_request(input),
             <DisassociateNatGatewayAddress as Operation>::parse_response,
         )

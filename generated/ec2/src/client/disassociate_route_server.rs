@@ -3,7 +3,7 @@
 
 use crate::operation::{DisassociateRouteServer, DisassociateRouteServerError, Operation};
 /// A call to [`DisassociateRouteServer`](crate::operation::DisassociateRouteServer): Disassociates a route server from a VPC. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisassociateRouteServerFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisassociateRouteServerRequestBuilder,
@@ -14,13 +14,13 @@ impl DisassociateRouteServerFluentBuilder {
     ) -> Self {
         DisassociateRouteServerFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisassociateRouteServerError`](crate::operation::DisassociateRouteServerError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisassociateRouteServerResult,
         ::awsgen_runtime::client::SdkError<DisassociateRouteServerError>,
     > {
@@ -37,43 +37,31 @@ impl DisassociateRouteServerFluentBuilder {
         &self.input
     }
     /// Sets the input's `route_server_id`: see [`route_server_id`](crate::types::builders::DisassociateRouteServerRequestBuilder::route_server_id).
-    pub fn route_server_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn route_server_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.route_server_id(input);
         self
     }
     /// Sets or clears the input's `route_server_id`.
-    pub fn set_route_server_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_server_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_route_server_id(input);
         self
     }
     /// The value set for the input's `route_server_id`, if any.
-    pub fn get_route_server_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_server_id(&self) -> &Option<String> {
         self.input.get_route_server_id()
     }
     /// Sets the input's `vpc_id`: see [`vpc_id`](crate::types::builders::DisassociateRouteServerRequestBuilder::vpc_id).
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_id(input);
         self
     }
     /// Sets or clears the input's `vpc_id`.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_id(input);
         self
     }
     /// The value set for the input's `vpc_id`, if any.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         self.input.get_vpc_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DisassociateRouteServerRequestBuilder::dry_run).
@@ -82,12 +70,12 @@ impl DisassociateRouteServerFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -106,7 +94,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisassociateRouteServer as Operation>::serialize_request(input),
             <DisassociateRouteServer as Operation>::parse_response,
         )

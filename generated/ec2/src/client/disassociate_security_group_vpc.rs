@@ -5,7 +5,7 @@ use crate::operation::{
     DisassociateSecurityGroupVpc, DisassociateSecurityGroupVpcError, Operation,
 };
 /// A call to [`DisassociateSecurityGroupVpc`](crate::operation::DisassociateSecurityGroupVpc): Disassociates a security group from a VPC. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisassociateSecurityGroupVpcFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisassociateSecurityGroupVpcRequestBuilder,
@@ -16,13 +16,13 @@ impl DisassociateSecurityGroupVpcFluentBuilder {
     ) -> Self {
         DisassociateSecurityGroupVpcFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisassociateSecurityGroupVpcError`](crate::operation::DisassociateSecurityGroupVpcError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisassociateSecurityGroupVpcResult,
         ::awsgen_runtime::client::SdkError<DisassociateSecurityGroupVpcError>,
     > {
@@ -39,43 +39,31 @@ impl DisassociateSecurityGroupVpcFluentBuilder {
         &self.input
     }
     /// Sets the input's `group_id`: see [`group_id`](crate::types::builders::DisassociateSecurityGroupVpcRequestBuilder::group_id).
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.group_id(input);
         self
     }
     /// Sets or clears the input's `group_id`.
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_group_id(input);
         self
     }
     /// The value set for the input's `group_id`, if any.
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         self.input.get_group_id()
     }
     /// Sets the input's `vpc_id`: see [`vpc_id`](crate::types::builders::DisassociateSecurityGroupVpcRequestBuilder::vpc_id).
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_id(input);
         self
     }
     /// Sets or clears the input's `vpc_id`.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_id(input);
         self
     }
     /// The value set for the input's `vpc_id`, if any.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         self.input.get_vpc_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DisassociateSecurityGroupVpcRequestBuilder::dry_run).
@@ -84,12 +72,12 @@ impl DisassociateSecurityGroupVpcFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -108,7 +96,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisassociateSecurityGroupVpc as Operation>::serialize_request(input),
             <DisassociateSecurityGroupVpc as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DisassociateSubnetCidrBlock, DisassociateSubnetCidrBlockError, Operation,
 };
 /// A call to [`DisassociateSubnetCidrBlock`](crate::operation::DisassociateSubnetCidrBlock): Disassociates a CIDR block from a subnet. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisassociateSubnetCidrBlockFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisassociateSubnetCidrBlockRequestBuilder,
@@ -16,13 +16,13 @@ impl DisassociateSubnetCidrBlockFluentBuilder {
     ) -> Self {
         DisassociateSubnetCidrBlockFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisassociateSubnetCidrBlockError`](crate::operation::DisassociateSubnetCidrBlockError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisassociateSubnetCidrBlockResult,
         ::awsgen_runtime::client::SdkError<DisassociateSubnetCidrBlockError>,
     > {
@@ -39,23 +39,17 @@ impl DisassociateSubnetCidrBlockFluentBuilder {
         &self.input
     }
     /// Sets the input's `association_id`: see [`association_id`](crate::types::builders::DisassociateSubnetCidrBlockRequestBuilder::association_id).
-    pub fn association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn association_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.association_id(input);
         self
     }
     /// Sets or clears the input's `association_id`.
-    pub fn set_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_association_id(input);
         self
     }
     /// The value set for the input's `association_id`, if any.
-    pub fn get_association_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_id(&self) -> &Option<String> {
         self.input.get_association_id()
     }
 }
@@ -74,7 +68,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisassociateSubnetCidrBlock as Operation>::serialize_request(input),
             <DisassociateSubnetCidrBlock as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     DisassociateTrunkInterface, DisassociateTrunkInterfaceError, Operation,
 };
 /// A call to [`DisassociateTrunkInterface`](crate::operation::DisassociateTrunkInterface): Removes an association between a branch network interface with a trunk network interface. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisassociateTrunkInterfaceFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisassociateTrunkInterfaceRequestBuilder,
@@ -16,13 +16,13 @@ impl DisassociateTrunkInterfaceFluentBuilder {
     ) -> Self {
         DisassociateTrunkInterfaceFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisassociateTrunkInterfaceError`](crate::operation::DisassociateTrunkInterfaceError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisassociateTrunkInterfaceResult,
         ::awsgen_runtime::client::SdkError<DisassociateTrunkInterfaceError>,
     > {
@@ -39,43 +39,31 @@ impl DisassociateTrunkInterfaceFluentBuilder {
         &self.input
     }
     /// Sets the input's `association_id`: see [`association_id`](crate::types::builders::DisassociateTrunkInterfaceRequestBuilder::association_id).
-    pub fn association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn association_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.association_id(input);
         self
     }
     /// Sets or clears the input's `association_id`.
-    pub fn set_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_association_id(input);
         self
     }
     /// The value set for the input's `association_id`, if any.
-    pub fn get_association_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_id(&self) -> &Option<String> {
         self.input.get_association_id()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::DisassociateTrunkInterfaceRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DisassociateTrunkInterfaceRequestBuilder::dry_run).
@@ -84,12 +72,12 @@ impl DisassociateTrunkInterfaceFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -108,7 +96,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisassociateTrunkInterface as Operation>::serialize_request(input),
             <DisassociateTrunkInterface as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{EnableAddressTransfer, EnableAddressTransferError, Operation};
 /// A call to [`EnableAddressTransfer`](crate::operation::EnableAddressTransfer): Enables Elastic IP address transfer. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct EnableAddressTransferFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::EnableAddressTransferRequestBuilder,
@@ -14,13 +14,13 @@ impl EnableAddressTransferFluentBuilder {
     ) -> Self {
         EnableAddressTransferFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`EnableAddressTransferError`](crate::operation::EnableAddressTransferError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableAddressTransferResult,
         ::awsgen_runtime::client::SdkError<EnableAddressTransferError>,
     > {
@@ -37,45 +37,31 @@ impl EnableAddressTransferFluentBuilder {
         &self.input
     }
     /// Sets the input's `allocation_id`: see [`allocation_id`](crate::types::builders::EnableAddressTransferRequestBuilder::allocation_id).
-    pub fn allocation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn allocation_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.allocation_id(input);
         self
     }
     /// Sets or clears the input's `allocation_id`.
-    pub fn set_allocation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_allocation_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_allocation_id(input);
         self
     }
     /// The value set for the input's `allocation_id`, if any.
-    pub fn get_allocation_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_allocation_id(&self) -> &Option<String> {
         self.input.get_allocation_id()
     }
     /// Sets the input's `transfer_account_id`: see [`transfer_account_id`](crate::types::builders::EnableAddressTransferRequestBuilder::transfer_account_id).
-    pub fn transfer_account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transfer_account_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transfer_account_id(input);
         self
     }
     /// Sets or clears the input's `transfer_account_id`.
-    pub fn set_transfer_account_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transfer_account_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transfer_account_id(input);
         self
     }
     /// The value set for the input's `transfer_account_id`, if any.
-    pub fn get_transfer_account_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transfer_account_id(&self) -> &Option<String> {
         self.input.get_transfer_account_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::EnableAddressTransferRequestBuilder::dry_run).
@@ -84,12 +70,12 @@ impl EnableAddressTransferFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -108,7 +94,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <EnableAddressTransfer as Operation>::serialize_request(input),
             <EnableAddressTransfer as Operation>::parse_response,
         )

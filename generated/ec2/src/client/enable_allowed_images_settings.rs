@@ -5,7 +5,7 @@ use crate::operation::{
     EnableAllowedImagesSettings, EnableAllowedImagesSettingsError, Operation,
 };
 /// A call to [`EnableAllowedImagesSettings`](crate::operation::EnableAllowedImagesSettings): Enables Allowed AMIs for your account in the specified Amazon Web Services Region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct EnableAllowedImagesSettingsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::EnableAllowedImagesSettingsRequestBuilder,
@@ -16,13 +16,13 @@ impl EnableAllowedImagesSettingsFluentBuilder {
     ) -> Self {
         EnableAllowedImagesSettingsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`EnableAllowedImagesSettingsError`](crate::operation::EnableAllowedImagesSettingsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableAllowedImagesSettingsResult,
         ::awsgen_runtime::client::SdkError<EnableAllowedImagesSettingsError>,
     > {
@@ -49,7 +49,7 @@ impl EnableAllowedImagesSettingsFluentBuilder {
     /// Sets or clears the input's `allowed_images_settings_state`.
     pub fn set_allowed_images_settings_state(
         mut self,
-        input: ::std::option::Option<crate::types::AllowedImagesSettingsEnabledState>,
+        input: Option<crate::types::AllowedImagesSettingsEnabledState>,
     ) -> Self {
         self.input = self.input.set_allowed_images_settings_state(input);
         self
@@ -57,7 +57,7 @@ impl EnableAllowedImagesSettingsFluentBuilder {
     /// The value set for the input's `allowed_images_settings_state`, if any.
     pub fn get_allowed_images_settings_state(
         &self,
-    ) -> &::std::option::Option<crate::types::AllowedImagesSettingsEnabledState> {
+    ) -> &Option<crate::types::AllowedImagesSettingsEnabledState> {
         self.input.get_allowed_images_settings_state()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::EnableAllowedImagesSettingsRequestBuilder::dry_run).
@@ -66,12 +66,12 @@ impl EnableAllowedImagesSettingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -90,7 +90,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <EnableAllowedImagesSettings as Operation>::serialize_request(input),
             <EnableAllowedImagesSettings as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     EnableApplicationStatusCheckSuppressionError, Operation,
 };
 /// A call to [`EnableApplicationStatusCheckSuppression`](crate::operation::EnableApplicationStatusCheckSuppression): Suppresses application status checks for the specified instances. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct EnableApplicationStatusCheckSuppressionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::EnableApplicationStatusCheckSuppressionRequestBuilder,
@@ -17,13 +17,13 @@ impl EnableApplicationStatusCheckSuppressionFluentBuilder {
     ) -> Self {
         EnableApplicationStatusCheckSuppressionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`EnableApplicationStatusCheckSuppressionError`](crate::operation::EnableApplicationStatusCheckSuppressionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableApplicationStatusCheckSuppressionResult,
         ::awsgen_runtime::client::SdkError<EnableApplicationStatusCheckSuppressionError>,
     > {
@@ -37,25 +37,17 @@ impl EnableApplicationStatusCheckSuppressionFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `instance_ids`: see [`instance_ids`](crate::types::builders::EnableApplicationStatusCheckSuppressionRequestBuilder::instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_ids(input);
         self
     }
     /// Sets or clears the input's `instance_ids`.
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_instance_ids(input);
         self
     }
     /// The value set for the input's `instance_ids`, if any.
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         self.input.get_instance_ids()
     }
     /// Sets the input's `duration_seconds`: see [`duration_seconds`](crate::types::builders::EnableApplicationStatusCheckSuppressionRequestBuilder::duration_seconds).
@@ -64,32 +56,26 @@ impl EnableApplicationStatusCheckSuppressionFluentBuilder {
         self
     }
     /// Sets or clears the input's `duration_seconds`.
-    pub fn set_duration_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_duration_seconds(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_duration_seconds(input);
         self
     }
     /// The value set for the input's `duration_seconds`, if any.
-    pub fn get_duration_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_duration_seconds(&self) -> &Option<i32> {
         self.input.get_duration_seconds()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::EnableApplicationStatusCheckSuppressionRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::EnableApplicationStatusCheckSuppressionRequestBuilder::dry_run).
@@ -98,12 +84,12 @@ impl EnableApplicationStatusCheckSuppressionFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -122,7 +108,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <EnableApplicationStatusCheckSuppression as Operation>::serialize_request(
                 input,
             ),

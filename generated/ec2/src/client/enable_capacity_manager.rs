@@ -3,7 +3,7 @@
 
 use crate::operation::{EnableCapacityManager, EnableCapacityManagerError, Operation};
 /// A call to [`EnableCapacityManager`](crate::operation::EnableCapacityManager): Enables EC2 Capacity Manager for your account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct EnableCapacityManagerFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::EnableCapacityManagerRequestBuilder,
@@ -14,13 +14,13 @@ impl EnableCapacityManagerFluentBuilder {
     ) -> Self {
         EnableCapacityManagerFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`EnableCapacityManagerError`](crate::operation::EnableCapacityManagerError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableCapacityManagerResult,
         ::awsgen_runtime::client::SdkError<EnableCapacityManagerError>,
     > {
@@ -39,15 +39,12 @@ impl EnableCapacityManagerFluentBuilder {
         self
     }
     /// Sets or clears the input's `organizations_access`.
-    pub fn set_organizations_access(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_organizations_access(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_organizations_access(input);
         self
     }
     /// The value set for the input's `organizations_access`, if any.
-    pub fn get_organizations_access(&self) -> &::std::option::Option<bool> {
+    pub fn get_organizations_access(&self) -> &Option<bool> {
         self.input.get_organizations_access()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::EnableCapacityManagerRequestBuilder::dry_run).
@@ -56,32 +53,26 @@ impl EnableCapacityManagerFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::EnableCapacityManagerRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
 }
@@ -100,7 +91,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <EnableCapacityManager as Operation>::serialize_request(input),
             <EnableCapacityManager as Operation>::parse_response,
         )

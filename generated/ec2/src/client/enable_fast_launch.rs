@@ -3,7 +3,7 @@
 
 use crate::operation::{EnableFastLaunch, EnableFastLaunchError, Operation};
 /// A call to [`EnableFastLaunch`](crate::operation::EnableFastLaunch): When you enable Windows fast launch for a Windows AMI, images are pre-provisioned, using snapshots to launch instances up to 65% faster. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct EnableFastLaunchFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::EnableFastLaunchRequestBuilder,
@@ -14,13 +14,13 @@ impl EnableFastLaunchFluentBuilder {
     ) -> Self {
         EnableFastLaunchFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`EnableFastLaunchError`](crate::operation::EnableFastLaunchError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableFastLaunchResult,
         ::awsgen_runtime::client::SdkError<EnableFastLaunchError>,
     > {
@@ -35,43 +35,31 @@ impl EnableFastLaunchFluentBuilder {
         &self.input
     }
     /// Sets the input's `image_id`: see [`image_id`](crate::types::builders::EnableFastLaunchRequestBuilder::image_id).
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.image_id(input);
         self
     }
     /// Sets or clears the input's `image_id`.
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_image_id(input);
         self
     }
     /// The value set for the input's `image_id`, if any.
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         self.input.get_image_id()
     }
     /// Sets the input's `resource_type`: see [`resource_type`](crate::types::builders::EnableFastLaunchRequestBuilder::resource_type).
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_type(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_type(input);
         self
     }
     /// Sets or clears the input's `resource_type`.
-    pub fn set_resource_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_type(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource_type(input);
         self
     }
     /// The value set for the input's `resource_type`, if any.
-    pub fn get_resource_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_type(&self) -> &Option<String> {
         self.input.get_resource_type()
     }
     /// Sets the input's `snapshot_configuration`: see [`snapshot_configuration`](crate::types::builders::EnableFastLaunchRequestBuilder::snapshot_configuration).
@@ -85,9 +73,7 @@ impl EnableFastLaunchFluentBuilder {
     /// Sets or clears the input's `snapshot_configuration`.
     pub fn set_snapshot_configuration(
         mut self,
-        input: ::std::option::Option<
-            crate::types::FastLaunchSnapshotConfigurationRequest,
-        >,
+        input: Option<crate::types::FastLaunchSnapshotConfigurationRequest>,
     ) -> Self {
         self.input = self.input.set_snapshot_configuration(input);
         self
@@ -95,7 +81,7 @@ impl EnableFastLaunchFluentBuilder {
     /// The value set for the input's `snapshot_configuration`, if any.
     pub fn get_snapshot_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::FastLaunchSnapshotConfigurationRequest> {
+    ) -> &Option<crate::types::FastLaunchSnapshotConfigurationRequest> {
         self.input.get_snapshot_configuration()
     }
     /// Sets the input's `launch_template`: see [`launch_template`](crate::types::builders::EnableFastLaunchRequestBuilder::launch_template).
@@ -109,9 +95,7 @@ impl EnableFastLaunchFluentBuilder {
     /// Sets or clears the input's `launch_template`.
     pub fn set_launch_template(
         mut self,
-        input: ::std::option::Option<
-            crate::types::FastLaunchLaunchTemplateSpecificationRequest,
-        >,
+        input: Option<crate::types::FastLaunchLaunchTemplateSpecificationRequest>,
     ) -> Self {
         self.input = self.input.set_launch_template(input);
         self
@@ -119,9 +103,7 @@ impl EnableFastLaunchFluentBuilder {
     /// The value set for the input's `launch_template`, if any.
     pub fn get_launch_template(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::FastLaunchLaunchTemplateSpecificationRequest,
-    > {
+    ) -> &Option<crate::types::FastLaunchLaunchTemplateSpecificationRequest> {
         self.input.get_launch_template()
     }
     /// Sets the input's `max_parallel_launches`: see [`max_parallel_launches`](crate::types::builders::EnableFastLaunchRequestBuilder::max_parallel_launches).
@@ -130,15 +112,12 @@ impl EnableFastLaunchFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_parallel_launches`.
-    pub fn set_max_parallel_launches(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_max_parallel_launches(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_parallel_launches(input);
         self
     }
     /// The value set for the input's `max_parallel_launches`, if any.
-    pub fn get_max_parallel_launches(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_parallel_launches(&self) -> &Option<i32> {
         self.input.get_max_parallel_launches()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::EnableFastLaunchRequestBuilder::dry_run).
@@ -147,12 +126,12 @@ impl EnableFastLaunchFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -171,7 +150,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <EnableFastLaunch as Operation>::serialize_request(input),
             <EnableFastLaunch as Operation>::parse_response,
         )

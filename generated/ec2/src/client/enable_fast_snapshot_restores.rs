@@ -5,7 +5,7 @@ use crate::operation::{
     EnableFastSnapshotRestores, EnableFastSnapshotRestoresError, Operation,
 };
 /// A call to [`EnableFastSnapshotRestores`](crate::operation::EnableFastSnapshotRestores): Enables fast snapshot restores for the specified snapshots in the specified Availability Zones. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct EnableFastSnapshotRestoresFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::EnableFastSnapshotRestoresRequestBuilder,
@@ -16,13 +16,13 @@ impl EnableFastSnapshotRestoresFluentBuilder {
     ) -> Self {
         EnableFastSnapshotRestoresFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`EnableFastSnapshotRestoresError`](crate::operation::EnableFastSnapshotRestoresError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableFastSnapshotRestoresResult,
         ::awsgen_runtime::client::SdkError<EnableFastSnapshotRestoresError>,
     > {
@@ -39,69 +39,45 @@ impl EnableFastSnapshotRestoresFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `availability_zones`: see [`availability_zones`](crate::types::builders::EnableFastSnapshotRestoresRequestBuilder::availability_zones).
-    pub fn availability_zones(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zones(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.availability_zones(input);
         self
     }
     /// Sets or clears the input's `availability_zones`.
-    pub fn set_availability_zones(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_availability_zones(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_availability_zones(input);
         self
     }
     /// The value set for the input's `availability_zones`, if any.
-    pub fn get_availability_zones(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_availability_zones(&self) -> &Option<Vec<String>> {
         self.input.get_availability_zones()
     }
     /// Appends one item to the input's `availability_zone_ids`: see [`availability_zone_ids`](crate::types::builders::EnableFastSnapshotRestoresRequestBuilder::availability_zone_ids).
-    pub fn availability_zone_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.availability_zone_ids(input);
         self
     }
     /// Sets or clears the input's `availability_zone_ids`.
-    pub fn set_availability_zone_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_availability_zone_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_availability_zone_ids(input);
         self
     }
     /// The value set for the input's `availability_zone_ids`, if any.
-    pub fn get_availability_zone_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_availability_zone_ids(&self) -> &Option<Vec<String>> {
         self.input.get_availability_zone_ids()
     }
     /// Appends one item to the input's `source_snapshot_ids`: see [`source_snapshot_ids`](crate::types::builders::EnableFastSnapshotRestoresRequestBuilder::source_snapshot_ids).
-    pub fn source_snapshot_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_snapshot_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_snapshot_ids(input);
         self
     }
     /// Sets or clears the input's `source_snapshot_ids`.
-    pub fn set_source_snapshot_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_source_snapshot_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_source_snapshot_ids(input);
         self
     }
     /// The value set for the input's `source_snapshot_ids`, if any.
-    pub fn get_source_snapshot_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_source_snapshot_ids(&self) -> &Option<Vec<String>> {
         self.input.get_source_snapshot_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::EnableFastSnapshotRestoresRequestBuilder::dry_run).
@@ -110,12 +86,12 @@ impl EnableFastSnapshotRestoresFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -134,7 +110,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <EnableFastSnapshotRestores as Operation>::serialize_request(input),
             <EnableFastSnapshotRestores as Operation>::parse_response,
         )

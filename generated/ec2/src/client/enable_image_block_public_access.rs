@@ -5,7 +5,7 @@ use crate::operation::{
     EnableImageBlockPublicAccess, EnableImageBlockPublicAccessError, Operation,
 };
 /// A call to [`EnableImageBlockPublicAccess`](crate::operation::EnableImageBlockPublicAccess): Enables *block public access for AMIs* at the account level in the specified Amazon Web Services Region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct EnableImageBlockPublicAccessFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::EnableImageBlockPublicAccessRequestBuilder,
@@ -16,13 +16,13 @@ impl EnableImageBlockPublicAccessFluentBuilder {
     ) -> Self {
         EnableImageBlockPublicAccessFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`EnableImageBlockPublicAccessError`](crate::operation::EnableImageBlockPublicAccessError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableImageBlockPublicAccessResult,
         ::awsgen_runtime::client::SdkError<EnableImageBlockPublicAccessError>,
     > {
@@ -49,7 +49,7 @@ impl EnableImageBlockPublicAccessFluentBuilder {
     /// Sets or clears the input's `image_block_public_access_state`.
     pub fn set_image_block_public_access_state(
         mut self,
-        input: ::std::option::Option<crate::types::ImageBlockPublicAccessEnabledState>,
+        input: Option<crate::types::ImageBlockPublicAccessEnabledState>,
     ) -> Self {
         self.input = self.input.set_image_block_public_access_state(input);
         self
@@ -57,7 +57,7 @@ impl EnableImageBlockPublicAccessFluentBuilder {
     /// The value set for the input's `image_block_public_access_state`, if any.
     pub fn get_image_block_public_access_state(
         &self,
-    ) -> &::std::option::Option<crate::types::ImageBlockPublicAccessEnabledState> {
+    ) -> &Option<crate::types::ImageBlockPublicAccessEnabledState> {
         self.input.get_image_block_public_access_state()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::EnableImageBlockPublicAccessRequestBuilder::dry_run).
@@ -66,12 +66,12 @@ impl EnableImageBlockPublicAccessFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -90,7 +90,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <EnableImageBlockPublicAccess as Operation>::serialize_request(input),
             <EnableImageBlockPublicAccess as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{EnableImageDeprecation, EnableImageDeprecationError, Operation};
 /// A call to [`EnableImageDeprecation`](crate::operation::EnableImageDeprecation): Enables deprecation of the specified AMI at the specified date and time. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct EnableImageDeprecationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::EnableImageDeprecationRequestBuilder,
@@ -14,13 +14,13 @@ impl EnableImageDeprecationFluentBuilder {
     ) -> Self {
         EnableImageDeprecationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`EnableImageDeprecationError`](crate::operation::EnableImageDeprecationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableImageDeprecationResult,
         ::awsgen_runtime::client::SdkError<EnableImageDeprecationError>,
     > {
@@ -37,23 +37,17 @@ impl EnableImageDeprecationFluentBuilder {
         &self.input
     }
     /// Sets the input's `image_id`: see [`image_id`](crate::types::builders::EnableImageDeprecationRequestBuilder::image_id).
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.image_id(input);
         self
     }
     /// Sets or clears the input's `image_id`.
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_image_id(input);
         self
     }
     /// The value set for the input's `image_id`, if any.
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         self.input.get_image_id()
     }
     /// Sets the input's `deprecate_at`: see [`deprecate_at`](crate::types::builders::EnableImageDeprecationRequestBuilder::deprecate_at).
@@ -67,15 +61,13 @@ impl EnableImageDeprecationFluentBuilder {
     /// Sets or clears the input's `deprecate_at`.
     pub fn set_deprecate_at(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_deprecate_at(input);
         self
     }
     /// The value set for the input's `deprecate_at`, if any.
-    pub fn get_deprecate_at(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_deprecate_at(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_deprecate_at()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::EnableImageDeprecationRequestBuilder::dry_run).
@@ -84,12 +76,12 @@ impl EnableImageDeprecationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -108,7 +100,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <EnableImageDeprecation as Operation>::serialize_request(input),
             <EnableImageDeprecation as Operation>::parse_response,
         )

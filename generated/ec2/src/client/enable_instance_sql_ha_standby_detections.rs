@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`EnableInstanceSqlHaStandbyDetections`](crate::operation::EnableInstanceSqlHaStandbyDetections): Enable Amazon EC2 instances running in an SQL Server High Availability cluster for SQL Server High Availability instance standby detection monitoring. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct EnableInstanceSqlHaStandbyDetectionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::EnableInstanceSqlHaStandbyDetectionsRequestBuilder,
@@ -17,13 +17,13 @@ impl EnableInstanceSqlHaStandbyDetectionsFluentBuilder {
     ) -> Self {
         EnableInstanceSqlHaStandbyDetectionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`EnableInstanceSqlHaStandbyDetectionsError`](crate::operation::EnableInstanceSqlHaStandbyDetectionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableInstanceSqlHaStandbyDetectionsResult,
         ::awsgen_runtime::client::SdkError<EnableInstanceSqlHaStandbyDetectionsError>,
     > {
@@ -40,47 +40,31 @@ impl EnableInstanceSqlHaStandbyDetectionsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `instance_ids`: see [`instance_ids`](crate::types::builders::EnableInstanceSqlHaStandbyDetectionsRequestBuilder::instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_ids(input);
         self
     }
     /// Sets or clears the input's `instance_ids`.
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_instance_ids(input);
         self
     }
     /// The value set for the input's `instance_ids`, if any.
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         self.input.get_instance_ids()
     }
     /// Sets the input's `sql_server_credentials`: see [`sql_server_credentials`](crate::types::builders::EnableInstanceSqlHaStandbyDetectionsRequestBuilder::sql_server_credentials).
-    pub fn sql_server_credentials(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn sql_server_credentials(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.sql_server_credentials(input);
         self
     }
     /// Sets or clears the input's `sql_server_credentials`.
-    pub fn set_sql_server_credentials(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_sql_server_credentials(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_sql_server_credentials(input);
         self
     }
     /// The value set for the input's `sql_server_credentials`, if any.
-    pub fn get_sql_server_credentials(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_sql_server_credentials(&self) -> &Option<String> {
         self.input.get_sql_server_credentials()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::EnableInstanceSqlHaStandbyDetectionsRequestBuilder::dry_run).
@@ -89,12 +73,12 @@ impl EnableInstanceSqlHaStandbyDetectionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -113,7 +97,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <EnableInstanceSqlHaStandbyDetections as Operation>::serialize_request(
                 input,
             ),

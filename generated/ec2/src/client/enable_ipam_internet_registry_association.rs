@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`EnableIpamInternetRegistryAssociation`](crate::operation::EnableIpamInternetRegistryAssociation): Enables Resource Public Key Infrastructure (RPKI) on an existing IPAM internet registry association by providing BGP Public Key Infrastructure (BPKI) certificate details. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct EnableIpamInternetRegistryAssociationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::EnableIpamInternetRegistryAssociationRequestBuilder,
@@ -17,13 +17,13 @@ impl EnableIpamInternetRegistryAssociationFluentBuilder {
     ) -> Self {
         EnableIpamInternetRegistryAssociationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`EnableIpamInternetRegistryAssociationError`](crate::operation::EnableIpamInternetRegistryAssociationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableIpamInternetRegistryAssociationResult,
         ::awsgen_runtime::client::SdkError<EnableIpamInternetRegistryAssociationError>,
     > {
@@ -45,18 +45,18 @@ impl EnableIpamInternetRegistryAssociationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_internet_registry_association_id`: see [`ipam_internet_registry_association_id`](crate::types::builders::EnableIpamInternetRegistryAssociationRequestBuilder::ipam_internet_registry_association_id).
     pub fn ipam_internet_registry_association_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.ipam_internet_registry_association_id(input);
         self
@@ -64,135 +64,97 @@ impl EnableIpamInternetRegistryAssociationFluentBuilder {
     /// Sets or clears the input's `ipam_internet_registry_association_id`.
     pub fn set_ipam_internet_registry_association_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_ipam_internet_registry_association_id(input);
         self
     }
     /// The value set for the input's `ipam_internet_registry_association_id`, if any.
-    pub fn get_ipam_internet_registry_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_internet_registry_association_id(&self) -> &Option<String> {
         self.input.get_ipam_internet_registry_association_id()
     }
     /// Sets the input's `rpki_version`: see [`rpki_version`](crate::types::builders::EnableIpamInternetRegistryAssociationRequestBuilder::rpki_version).
-    pub fn rpki_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn rpki_version(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.rpki_version(input);
         self
     }
     /// Sets or clears the input's `rpki_version`.
-    pub fn set_rpki_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rpki_version(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_rpki_version(input);
         self
     }
     /// The value set for the input's `rpki_version`, if any.
-    pub fn get_rpki_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rpki_version(&self) -> &Option<String> {
         self.input.get_rpki_version()
     }
     /// Sets the input's `service_uri`: see [`service_uri`](crate::types::builders::EnableIpamInternetRegistryAssociationRequestBuilder::service_uri).
-    pub fn service_uri(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn service_uri(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.service_uri(input);
         self
     }
     /// Sets or clears the input's `service_uri`.
-    pub fn set_service_uri(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_uri(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_service_uri(input);
         self
     }
     /// The value set for the input's `service_uri`, if any.
-    pub fn get_service_uri(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_uri(&self) -> &Option<String> {
         self.input.get_service_uri()
     }
     /// Sets the input's `child_handle`: see [`child_handle`](crate::types::builders::EnableIpamInternetRegistryAssociationRequestBuilder::child_handle).
-    pub fn child_handle(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn child_handle(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.child_handle(input);
         self
     }
     /// Sets or clears the input's `child_handle`.
-    pub fn set_child_handle(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_child_handle(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_child_handle(input);
         self
     }
     /// The value set for the input's `child_handle`, if any.
-    pub fn get_child_handle(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_child_handle(&self) -> &Option<String> {
         self.input.get_child_handle()
     }
     /// Sets the input's `parent_handle`: see [`parent_handle`](crate::types::builders::EnableIpamInternetRegistryAssociationRequestBuilder::parent_handle).
-    pub fn parent_handle(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn parent_handle(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.parent_handle(input);
         self
     }
     /// Sets or clears the input's `parent_handle`.
-    pub fn set_parent_handle(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_parent_handle(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_parent_handle(input);
         self
     }
     /// The value set for the input's `parent_handle`, if any.
-    pub fn get_parent_handle(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_parent_handle(&self) -> &Option<String> {
         self.input.get_parent_handle()
     }
     /// Sets the input's `parent_bpki_ta`: see [`parent_bpki_ta`](crate::types::builders::EnableIpamInternetRegistryAssociationRequestBuilder::parent_bpki_ta).
-    pub fn parent_bpki_ta(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn parent_bpki_ta(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.parent_bpki_ta(input);
         self
     }
     /// Sets or clears the input's `parent_bpki_ta`.
-    pub fn set_parent_bpki_ta(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_parent_bpki_ta(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_parent_bpki_ta(input);
         self
     }
     /// The value set for the input's `parent_bpki_ta`, if any.
-    pub fn get_parent_bpki_ta(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_parent_bpki_ta(&self) -> &Option<String> {
         self.input.get_parent_bpki_ta()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::EnableIpamInternetRegistryAssociationRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
 }
@@ -211,7 +173,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <EnableIpamInternetRegistryAssociation as Operation>::serialize_request(
                 input,
             ),

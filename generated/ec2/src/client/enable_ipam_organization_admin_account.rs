@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`EnableIpamOrganizationAdminAccount`](crate::operation::EnableIpamOrganizationAdminAccount): Enable an Organizations member account as the IPAM admin account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct EnableIpamOrganizationAdminAccountFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::EnableIpamOrganizationAdminAccountRequestBuilder,
@@ -17,13 +17,13 @@ impl EnableIpamOrganizationAdminAccountFluentBuilder {
     ) -> Self {
         EnableIpamOrganizationAdminAccountFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`EnableIpamOrganizationAdminAccountError`](crate::operation::EnableIpamOrganizationAdminAccountError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableIpamOrganizationAdminAccountResult,
         ::awsgen_runtime::client::SdkError<EnableIpamOrganizationAdminAccountError>,
     > {
@@ -45,34 +45,26 @@ impl EnableIpamOrganizationAdminAccountFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `delegated_admin_account_id`: see [`delegated_admin_account_id`](crate::types::builders::EnableIpamOrganizationAdminAccountRequestBuilder::delegated_admin_account_id).
-    pub fn delegated_admin_account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn delegated_admin_account_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.delegated_admin_account_id(input);
         self
     }
     /// Sets or clears the input's `delegated_admin_account_id`.
-    pub fn set_delegated_admin_account_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_delegated_admin_account_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_delegated_admin_account_id(input);
         self
     }
     /// The value set for the input's `delegated_admin_account_id`, if any.
-    pub fn get_delegated_admin_account_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_delegated_admin_account_id(&self) -> &Option<String> {
         self.input.get_delegated_admin_account_id()
     }
 }
@@ -91,7 +83,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <EnableIpamOrganizationAdminAccount as Operation>::serialize_request(input),
             <EnableIpamOrganizationAdminAccount as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     EnableReachabilityAnalyzerOrganizationSharingError, Operation,
 };
 /// A call to [`EnableReachabilityAnalyzerOrganizationSharing`](crate::operation::EnableReachabilityAnalyzerOrganizationSharing): Establishes a trust relationship between Reachability Analyzer and Organizations. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct EnableReachabilityAnalyzerOrganizationSharingFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::EnableReachabilityAnalyzerOrganizationSharingRequestBuilder,
@@ -17,13 +17,13 @@ impl EnableReachabilityAnalyzerOrganizationSharingFluentBuilder {
     ) -> Self {
         EnableReachabilityAnalyzerOrganizationSharingFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`EnableReachabilityAnalyzerOrganizationSharingError`](crate::operation::EnableReachabilityAnalyzerOrganizationSharingError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableReachabilityAnalyzerOrganizationSharingResult,
         ::awsgen_runtime::client::SdkError<
             EnableReachabilityAnalyzerOrganizationSharingError,
@@ -44,12 +44,12 @@ impl EnableReachabilityAnalyzerOrganizationSharingFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -68,7 +68,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <EnableReachabilityAnalyzerOrganizationSharing as Operation>::serialize_request(
                 input,
             ),

@@ -5,7 +5,7 @@ use crate::operation::{
     EnableSnapshotBlockPublicAccess, EnableSnapshotBlockPublicAccessError, Operation,
 };
 /// A call to [`EnableSnapshotBlockPublicAccess`](crate::operation::EnableSnapshotBlockPublicAccess): Enables or modifies the *block public access for snapshots* setting at the account level for the specified Amazon Web Services Region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct EnableSnapshotBlockPublicAccessFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::EnableSnapshotBlockPublicAccessRequestBuilder,
@@ -16,13 +16,13 @@ impl EnableSnapshotBlockPublicAccessFluentBuilder {
     ) -> Self {
         EnableSnapshotBlockPublicAccessFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`EnableSnapshotBlockPublicAccessError`](crate::operation::EnableSnapshotBlockPublicAccessError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableSnapshotBlockPublicAccessResult,
         ::awsgen_runtime::client::SdkError<EnableSnapshotBlockPublicAccessError>,
     > {
@@ -46,15 +46,13 @@ impl EnableSnapshotBlockPublicAccessFluentBuilder {
     /// Sets or clears the input's `state`.
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::SnapshotBlockPublicAccessState>,
+        input: Option<crate::types::SnapshotBlockPublicAccessState>,
     ) -> Self {
         self.input = self.input.set_state(input);
         self
     }
     /// The value set for the input's `state`, if any.
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnapshotBlockPublicAccessState> {
+    pub fn get_state(&self) -> &Option<crate::types::SnapshotBlockPublicAccessState> {
         self.input.get_state()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::EnableSnapshotBlockPublicAccessRequestBuilder::dry_run).
@@ -63,12 +61,12 @@ impl EnableSnapshotBlockPublicAccessFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -87,7 +85,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <EnableSnapshotBlockPublicAccess as Operation>::serialize_request(input),
             <EnableSnapshotBlockPublicAccess as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     EnableTransitGatewayRouteTablePropagationError, Operation,
 };
 /// A call to [`EnableTransitGatewayRouteTablePropagation`](crate::operation::EnableTransitGatewayRouteTablePropagation): Enables the specified attachment to propagate routes to the specified propagation route table. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct EnableTransitGatewayRouteTablePropagationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::EnableTransitGatewayRouteTablePropagationRequestBuilder,
@@ -17,13 +17,13 @@ impl EnableTransitGatewayRouteTablePropagationFluentBuilder {
     ) -> Self {
         EnableTransitGatewayRouteTablePropagationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`EnableTransitGatewayRouteTablePropagationError`](crate::operation::EnableTransitGatewayRouteTablePropagationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableTransitGatewayRouteTablePropagationResult,
         ::awsgen_runtime::client::SdkError<
             EnableTransitGatewayRouteTablePropagationError,
@@ -42,47 +42,31 @@ impl EnableTransitGatewayRouteTablePropagationFluentBuilder {
         &self.input
     }
     /// Sets the input's `transit_gateway_route_table_id`: see [`transit_gateway_route_table_id`](crate::types::builders::EnableTransitGatewayRouteTablePropagationRequestBuilder::transit_gateway_route_table_id).
-    pub fn transit_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_route_table_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_route_table_id`.
-    pub fn set_transit_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_route_table_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_route_table_id`, if any.
-    pub fn get_transit_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_route_table_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_route_table_id()
     }
     /// Sets the input's `transit_gateway_attachment_id`: see [`transit_gateway_attachment_id`](crate::types::builders::EnableTransitGatewayRouteTablePropagationRequestBuilder::transit_gateway_attachment_id).
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_attachment_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_attachment_id`.
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_attachment_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_attachment_id`, if any.
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_attachment_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::EnableTransitGatewayRouteTablePropagationRequestBuilder::dry_run).
@@ -91,18 +75,18 @@ impl EnableTransitGatewayRouteTablePropagationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `transit_gateway_route_table_announcement_id`: see [`transit_gateway_route_table_announcement_id`](crate::types::builders::EnableTransitGatewayRouteTablePropagationRequestBuilder::transit_gateway_route_table_announcement_id).
     pub fn transit_gateway_route_table_announcement_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.transit_gateway_route_table_announcement_id(input);
         self
@@ -110,15 +94,13 @@ impl EnableTransitGatewayRouteTablePropagationFluentBuilder {
     /// Sets or clears the input's `transit_gateway_route_table_announcement_id`.
     pub fn set_transit_gateway_route_table_announcement_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_transit_gateway_route_table_announcement_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_route_table_announcement_id`, if any.
-    pub fn get_transit_gateway_route_table_announcement_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_route_table_announcement_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_route_table_announcement_id()
     }
 }
@@ -137,7 +119,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <EnableTransitGatewayRouteTablePropagation as Operation>::serialize_request(
                 input,
             ),

@@ -5,7 +5,7 @@ use crate::operation::{
     EnableVgwRoutePropagation, EnableVgwRoutePropagationError, Operation,
 };
 /// A call to [`EnableVgwRoutePropagation`](crate::operation::EnableVgwRoutePropagation): Enables a virtual private gateway (VGW) to propagate routes to the specified route table of a VPC. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct EnableVgwRoutePropagationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::EnableVgwRoutePropagationRequestBuilder,
@@ -16,16 +16,13 @@ impl EnableVgwRoutePropagationFluentBuilder {
     ) -> Self {
         EnableVgwRoutePropagationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`EnableVgwRoutePropagationError`](crate::operation::EnableVgwRoutePropagationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<EnableVgwRoutePropagationError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<EnableVgwRoutePropagationError>> {
         let input = self
             .input
             .build()
@@ -39,43 +36,31 @@ impl EnableVgwRoutePropagationFluentBuilder {
         &self.input
     }
     /// Sets the input's `gateway_id`: see [`gateway_id`](crate::types::builders::EnableVgwRoutePropagationRequestBuilder::gateway_id).
-    pub fn gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.gateway_id(input);
         self
     }
     /// Sets or clears the input's `gateway_id`.
-    pub fn set_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_gateway_id(input);
         self
     }
     /// The value set for the input's `gateway_id`, if any.
-    pub fn get_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_gateway_id(&self) -> &Option<String> {
         self.input.get_gateway_id()
     }
     /// Sets the input's `route_table_id`: see [`route_table_id`](crate::types::builders::EnableVgwRoutePropagationRequestBuilder::route_table_id).
-    pub fn route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn route_table_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.route_table_id(input);
         self
     }
     /// Sets or clears the input's `route_table_id`.
-    pub fn set_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_table_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_route_table_id(input);
         self
     }
     /// The value set for the input's `route_table_id`, if any.
-    pub fn get_route_table_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_table_id(&self) -> &Option<String> {
         self.input.get_route_table_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::EnableVgwRoutePropagationRequestBuilder::dry_run).
@@ -84,12 +69,12 @@ impl EnableVgwRoutePropagationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -105,7 +90,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <EnableVgwRoutePropagation as Operation>::serialize_request(input),
             <EnableVgwRoutePropagation as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{EnableVolumeIo, EnableVolumeIoError, Operation};
 /// A call to [`EnableVolumeIo`](crate::operation::EnableVolumeIo): Enables I/O operations for a volume that had I/O operations disabled because the data on the volume was potentially inconsistent. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct EnableVolumeIoFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::EnableVolumeIoRequestBuilder,
@@ -14,16 +14,13 @@ impl EnableVolumeIoFluentBuilder {
     ) -> Self {
         EnableVolumeIoFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`EnableVolumeIoError`](crate::operation::EnableVolumeIoError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<EnableVolumeIoError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<EnableVolumeIoError>> {
         let input = self
             .input
             .build()
@@ -40,32 +37,26 @@ impl EnableVolumeIoFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `volume_id`: see [`volume_id`](crate::types::builders::EnableVolumeIoRequestBuilder::volume_id).
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.volume_id(input);
         self
     }
     /// Sets or clears the input's `volume_id`.
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_volume_id(input);
         self
     }
     /// The value set for the input's `volume_id`, if any.
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         self.input.get_volume_id()
     }
 }
@@ -81,7 +72,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <EnableVolumeIo as Operation>::serialize_request(input),
             <EnableVolumeIo as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`ExportClientVpnClientConfiguration`](crate::operation::ExportClientVpnClientConfiguration): Downloads the contents of the Client VPN endpoint configuration file for the specified Client VPN endpoint. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ExportClientVpnClientConfigurationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ExportClientVpnClientConfigurationRequestBuilder,
@@ -17,13 +17,13 @@ impl ExportClientVpnClientConfigurationFluentBuilder {
     ) -> Self {
         ExportClientVpnClientConfigurationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ExportClientVpnClientConfigurationError`](crate::operation::ExportClientVpnClientConfigurationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ExportClientVpnClientConfigurationResult,
         ::awsgen_runtime::client::SdkError<ExportClientVpnClientConfigurationError>,
     > {
@@ -40,25 +40,17 @@ impl ExportClientVpnClientConfigurationFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_vpn_endpoint_id`: see [`client_vpn_endpoint_id`](crate::types::builders::ExportClientVpnClientConfigurationRequestBuilder::client_vpn_endpoint_id).
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_vpn_endpoint_id(input);
         self
     }
     /// Sets or clears the input's `client_vpn_endpoint_id`.
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_vpn_endpoint_id(input);
         self
     }
     /// The value set for the input's `client_vpn_endpoint_id`, if any.
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         self.input.get_client_vpn_endpoint_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ExportClientVpnClientConfigurationRequestBuilder::dry_run).
@@ -67,12 +59,12 @@ impl ExportClientVpnClientConfigurationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -91,7 +83,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ExportClientVpnClientConfiguration as Operation>::serialize_request(input),
             <ExportClientVpnClientConfiguration as Operation>::parse_response,
         )

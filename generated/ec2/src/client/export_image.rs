@@ -3,7 +3,7 @@
 
 use crate::operation::{ExportImage, ExportImageError, Operation};
 /// A call to [`ExportImage`](crate::operation::ExportImage): Exports an Amazon Machine Image (AMI) to a VM file. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ExportImageFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ExportImageRequestBuilder,
@@ -14,13 +14,13 @@ impl ExportImageFluentBuilder {
     ) -> Self {
         ExportImageFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ExportImageError`](crate::operation::ExportImageError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ExportImageResult,
         ::awsgen_runtime::client::SdkError<ExportImageError>,
     > {
@@ -35,43 +35,31 @@ impl ExportImageFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::ExportImageRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ExportImageRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `disk_image_format`: see [`disk_image_format`](crate::types::builders::ExportImageRequestBuilder::disk_image_format).
@@ -82,15 +70,13 @@ impl ExportImageFluentBuilder {
     /// Sets or clears the input's `disk_image_format`.
     pub fn set_disk_image_format(
         mut self,
-        input: ::std::option::Option<crate::types::DiskImageFormat>,
+        input: Option<crate::types::DiskImageFormat>,
     ) -> Self {
         self.input = self.input.set_disk_image_format(input);
         self
     }
     /// The value set for the input's `disk_image_format`, if any.
-    pub fn get_disk_image_format(
-        &self,
-    ) -> &::std::option::Option<crate::types::DiskImageFormat> {
+    pub fn get_disk_image_format(&self) -> &Option<crate::types::DiskImageFormat> {
         self.input.get_disk_image_format()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ExportImageRequestBuilder::dry_run).
@@ -99,32 +85,26 @@ impl ExportImageFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `image_id`: see [`image_id`](crate::types::builders::ExportImageRequestBuilder::image_id).
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.image_id(input);
         self
     }
     /// Sets or clears the input's `image_id`.
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_image_id(input);
         self
     }
     /// The value set for the input's `image_id`, if any.
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         self.input.get_image_id()
     }
     /// Sets the input's `s3_export_location`: see [`s3_export_location`](crate::types::builders::ExportImageRequestBuilder::s3_export_location).
@@ -138,7 +118,7 @@ impl ExportImageFluentBuilder {
     /// Sets or clears the input's `s3_export_location`.
     pub fn set_s3_export_location(
         mut self,
-        input: ::std::option::Option<crate::types::ExportTaskS3LocationRequest>,
+        input: Option<crate::types::ExportTaskS3LocationRequest>,
     ) -> Self {
         self.input = self.input.set_s3_export_location(input);
         self
@@ -146,27 +126,21 @@ impl ExportImageFluentBuilder {
     /// The value set for the input's `s3_export_location`, if any.
     pub fn get_s3_export_location(
         &self,
-    ) -> &::std::option::Option<crate::types::ExportTaskS3LocationRequest> {
+    ) -> &Option<crate::types::ExportTaskS3LocationRequest> {
         self.input.get_s3_export_location()
     }
     /// Sets the input's `role_name`: see [`role_name`](crate::types::builders::ExportImageRequestBuilder::role_name).
-    pub fn role_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn role_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.role_name(input);
         self
     }
     /// Sets or clears the input's `role_name`.
-    pub fn set_role_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_role_name(input);
         self
     }
     /// The value set for the input's `role_name`, if any.
-    pub fn get_role_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_role_name(&self) -> &Option<String> {
         self.input.get_role_name()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::ExportImageRequestBuilder::tag_specifications).
@@ -177,7 +151,7 @@ impl ExportImageFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -185,7 +159,7 @@ impl ExportImageFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
 }
@@ -204,7 +178,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ExportImage as Operation>::serialize_request(input),
             <ExportImage as Operation>::parse_response,
         )

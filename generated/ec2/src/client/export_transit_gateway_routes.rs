@@ -5,7 +5,7 @@ use crate::operation::{
     ExportTransitGatewayRoutes, ExportTransitGatewayRoutesError, Operation,
 };
 /// A call to [`ExportTransitGatewayRoutes`](crate::operation::ExportTransitGatewayRoutes): Exports routes from the specified transit gateway route table to the specified S3 bucket. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ExportTransitGatewayRoutesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ExportTransitGatewayRoutesRequestBuilder,
@@ -16,13 +16,13 @@ impl ExportTransitGatewayRoutesFluentBuilder {
     ) -> Self {
         ExportTransitGatewayRoutesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ExportTransitGatewayRoutesError`](crate::operation::ExportTransitGatewayRoutesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ExportTransitGatewayRoutesResult,
         ::awsgen_runtime::client::SdkError<ExportTransitGatewayRoutesError>,
     > {
@@ -39,25 +39,17 @@ impl ExportTransitGatewayRoutesFluentBuilder {
         &self.input
     }
     /// Sets the input's `transit_gateway_route_table_id`: see [`transit_gateway_route_table_id`](crate::types::builders::ExportTransitGatewayRoutesRequestBuilder::transit_gateway_route_table_id).
-    pub fn transit_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_route_table_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_route_table_id`.
-    pub fn set_transit_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_route_table_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_route_table_id`, if any.
-    pub fn get_transit_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_route_table_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_route_table_id()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::ExportTransitGatewayRoutesRequestBuilder::filters).
@@ -66,37 +58,26 @@ impl ExportTransitGatewayRoutesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `s3_bucket`: see [`s3_bucket`](crate::types::builders::ExportTransitGatewayRoutesRequestBuilder::s3_bucket).
-    pub fn s3_bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn s3_bucket(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.s3_bucket(input);
         self
     }
     /// Sets or clears the input's `s3_bucket`.
-    pub fn set_s3_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_s3_bucket(input);
         self
     }
     /// The value set for the input's `s3_bucket`, if any.
-    pub fn get_s3_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket(&self) -> &Option<String> {
         self.input.get_s3_bucket()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ExportTransitGatewayRoutesRequestBuilder::dry_run).
@@ -105,12 +86,12 @@ impl ExportTransitGatewayRoutesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -129,7 +110,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ExportTransitGatewayRoutes as Operation>::serialize_request(input),
             <ExportTransitGatewayRoutes as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     ExportVerifiedAccessInstanceClientConfigurationError, Operation,
 };
 /// A call to [`ExportVerifiedAccessInstanceClientConfiguration`](crate::operation::ExportVerifiedAccessInstanceClientConfiguration): Exports the client configuration for a Verified Access instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ExportVerifiedAccessInstanceClientConfigurationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ExportVerifiedAccessInstanceClientConfigurationRequestBuilder,
@@ -17,13 +17,13 @@ impl ExportVerifiedAccessInstanceClientConfigurationFluentBuilder {
     ) -> Self {
         ExportVerifiedAccessInstanceClientConfigurationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ExportVerifiedAccessInstanceClientConfigurationError`](crate::operation::ExportVerifiedAccessInstanceClientConfigurationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ExportVerifiedAccessInstanceClientConfigurationResult,
         ::awsgen_runtime::client::SdkError<
             ExportVerifiedAccessInstanceClientConfigurationError,
@@ -42,25 +42,17 @@ impl ExportVerifiedAccessInstanceClientConfigurationFluentBuilder {
         &self.input
     }
     /// Sets the input's `verified_access_instance_id`: see [`verified_access_instance_id`](crate::types::builders::ExportVerifiedAccessInstanceClientConfigurationRequestBuilder::verified_access_instance_id).
-    pub fn verified_access_instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn verified_access_instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.verified_access_instance_id(input);
         self
     }
     /// Sets or clears the input's `verified_access_instance_id`.
-    pub fn set_verified_access_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_verified_access_instance_id(input);
         self
     }
     /// The value set for the input's `verified_access_instance_id`, if any.
-    pub fn get_verified_access_instance_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_instance_id(&self) -> &Option<String> {
         self.input.get_verified_access_instance_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ExportVerifiedAccessInstanceClientConfigurationRequestBuilder::dry_run).
@@ -69,12 +61,12 @@ impl ExportVerifiedAccessInstanceClientConfigurationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -93,7 +85,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ExportVerifiedAccessInstanceClientConfiguration as Operation>::serialize_request(
                 input,
             ),

@@ -6,7 +6,7 @@ use crate::operation::{
     GetAssociatedEnclaveCertificateIamRolesError, Operation,
 };
 /// A call to [`GetAssociatedEnclaveCertificateIamRoles`](crate::operation::GetAssociatedEnclaveCertificateIamRoles): Returns the IAM roles that are associated with the specified ACM (ACM) certificate. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetAssociatedEnclaveCertificateIamRolesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetAssociatedEnclaveCertificateIamRolesRequestBuilder,
@@ -17,13 +17,13 @@ impl GetAssociatedEnclaveCertificateIamRolesFluentBuilder {
     ) -> Self {
         GetAssociatedEnclaveCertificateIamRolesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetAssociatedEnclaveCertificateIamRolesError`](crate::operation::GetAssociatedEnclaveCertificateIamRolesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetAssociatedEnclaveCertificateIamRolesResult,
         ::awsgen_runtime::client::SdkError<GetAssociatedEnclaveCertificateIamRolesError>,
     > {
@@ -40,23 +40,17 @@ impl GetAssociatedEnclaveCertificateIamRolesFluentBuilder {
         &self.input
     }
     /// Sets the input's `certificate_arn`: see [`certificate_arn`](crate::types::builders::GetAssociatedEnclaveCertificateIamRolesRequestBuilder::certificate_arn).
-    pub fn certificate_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn certificate_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.certificate_arn(input);
         self
     }
     /// Sets or clears the input's `certificate_arn`.
-    pub fn set_certificate_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_certificate_arn(input);
         self
     }
     /// The value set for the input's `certificate_arn`, if any.
-    pub fn get_certificate_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_arn(&self) -> &Option<String> {
         self.input.get_certificate_arn()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetAssociatedEnclaveCertificateIamRolesRequestBuilder::dry_run).
@@ -65,12 +59,12 @@ impl GetAssociatedEnclaveCertificateIamRolesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -89,7 +83,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetAssociatedEnclaveCertificateIamRoles as Operation>::serialize_request(
                 input,
             ),

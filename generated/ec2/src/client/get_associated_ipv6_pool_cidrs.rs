@@ -5,7 +5,7 @@ use crate::operation::{
     GetAssociatedIpv6PoolCidrs, GetAssociatedIpv6PoolCidrsError, Operation,
 };
 /// A call to [`GetAssociatedIpv6PoolCidrs`](crate::operation::GetAssociatedIpv6PoolCidrs): Gets information about the IPv6 CIDR block associations for a specified IPv6 address pool. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetAssociatedIpv6PoolCidrsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetAssociatedIpv6PoolCidrsRequestBuilder,
@@ -16,13 +16,13 @@ impl GetAssociatedIpv6PoolCidrsFluentBuilder {
     ) -> Self {
         GetAssociatedIpv6PoolCidrsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetAssociatedIpv6PoolCidrsError`](crate::operation::GetAssociatedIpv6PoolCidrsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetAssociatedIpv6PoolCidrsResult,
         ::awsgen_runtime::client::SdkError<GetAssociatedIpv6PoolCidrsError>,
     > {
@@ -39,43 +39,31 @@ impl GetAssociatedIpv6PoolCidrsFluentBuilder {
         &self.input
     }
     /// Sets the input's `pool_id`: see [`pool_id`](crate::types::builders::GetAssociatedIpv6PoolCidrsRequestBuilder::pool_id).
-    pub fn pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn pool_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.pool_id(input);
         self
     }
     /// Sets or clears the input's `pool_id`.
-    pub fn set_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pool_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_pool_id(input);
         self
     }
     /// The value set for the input's `pool_id`, if any.
-    pub fn get_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pool_id(&self) -> &Option<String> {
         self.input.get_pool_id()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetAssociatedIpv6PoolCidrsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetAssociatedIpv6PoolCidrsRequestBuilder::max_results).
@@ -84,12 +72,12 @@ impl GetAssociatedIpv6PoolCidrsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetAssociatedIpv6PoolCidrsRequestBuilder::dry_run).
@@ -98,12 +86,12 @@ impl GetAssociatedIpv6PoolCidrsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -119,7 +107,7 @@ impl GetAssociatedIpv6PoolCidrsFluentBuilder {
     }
 }
 /// How [`GetAssociatedIpv6PoolCidrs`](crate::operation::GetAssociatedIpv6PoolCidrs) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetAssociatedIpv6PoolCidrsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for GetAssociatedIpv6PoolCidrsPages {
@@ -129,7 +117,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetAssociatedIpv6PoolCidr
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetAssociatedIpv6PoolCidrsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetAssociatedIpv6PoolCidrsResult,
         ::awsgen_runtime::client::SdkError<GetAssociatedIpv6PoolCidrsError>,
     > {
@@ -138,7 +126,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetAssociatedIpv6PoolCidr
     fn next_input(
         input: &crate::types::GetAssociatedIpv6PoolCidrsRequest,
         output: &crate::types::GetAssociatedIpv6PoolCidrsResult,
-    ) -> ::std::option::Option<crate::types::GetAssociatedIpv6PoolCidrsRequest> {
+    ) -> Option<crate::types::GetAssociatedIpv6PoolCidrsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -146,7 +134,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetAssociatedIpv6PoolCidr
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -154,10 +142,8 @@ for GetAssociatedIpv6PoolCidrsPages {
     type Item = crate::types::Ipv6CidrAssociation;
     fn items(
         output: crate::types::GetAssociatedIpv6PoolCidrsResult,
-    ) -> ::std::vec::Vec<crate::types::Ipv6CidrAssociation> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.ipv6_cidr_associations)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::Ipv6CidrAssociation> {
+        Some(output).and_then(|value| value.ipv6_cidr_associations).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -175,7 +161,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetAssociatedIpv6PoolCidrs as Operation>::serialize_request(input),
             <GetAssociatedIpv6PoolCidrs as Operation>::parse_response,
         )

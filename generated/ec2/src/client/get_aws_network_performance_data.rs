@@ -5,7 +5,7 @@ use crate::operation::{
     GetAwsNetworkPerformanceData, GetAwsNetworkPerformanceDataError, Operation,
 };
 /// A call to [`GetAwsNetworkPerformanceData`](crate::operation::GetAwsNetworkPerformanceData): Gets network performance data. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetAwsNetworkPerformanceDataFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetAwsNetworkPerformanceDataRequestBuilder,
@@ -16,13 +16,13 @@ impl GetAwsNetworkPerformanceDataFluentBuilder {
     ) -> Self {
         GetAwsNetworkPerformanceDataFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetAwsNetworkPerformanceDataError`](crate::operation::GetAwsNetworkPerformanceDataError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetAwsNetworkPerformanceDataResult,
         ::awsgen_runtime::client::SdkError<GetAwsNetworkPerformanceDataError>,
     > {
@@ -43,15 +43,13 @@ impl GetAwsNetworkPerformanceDataFluentBuilder {
     /// Sets or clears the input's `data_queries`.
     pub fn set_data_queries(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::DataQuery>>,
+        input: Option<Vec<crate::types::DataQuery>>,
     ) -> Self {
         self.input = self.input.set_data_queries(input);
         self
     }
     /// The value set for the input's `data_queries`, if any.
-    pub fn get_data_queries(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::DataQuery>> {
+    pub fn get_data_queries(&self) -> &Option<Vec<crate::types::DataQuery>> {
         self.input.get_data_queries()
     }
     /// Sets the input's `start_time`: see [`start_time`](crate::types::builders::GetAwsNetworkPerformanceDataRequestBuilder::start_time).
@@ -62,15 +60,13 @@ impl GetAwsNetworkPerformanceDataFluentBuilder {
     /// Sets or clears the input's `start_time`.
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_start_time(input);
         self
     }
     /// The value set for the input's `start_time`, if any.
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_start_time()
     }
     /// Sets the input's `end_time`: see [`end_time`](crate::types::builders::GetAwsNetworkPerformanceDataRequestBuilder::end_time).
@@ -81,15 +77,13 @@ impl GetAwsNetworkPerformanceDataFluentBuilder {
     /// Sets or clears the input's `end_time`.
     pub fn set_end_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_end_time(input);
         self
     }
     /// The value set for the input's `end_time`, if any.
-    pub fn get_end_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_end_time()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetAwsNetworkPerformanceDataRequestBuilder::max_results).
@@ -98,32 +92,26 @@ impl GetAwsNetworkPerformanceDataFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetAwsNetworkPerformanceDataRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetAwsNetworkPerformanceDataRequestBuilder::dry_run).
@@ -132,12 +120,12 @@ impl GetAwsNetworkPerformanceDataFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -145,12 +133,12 @@ impl GetAwsNetworkPerformanceDataFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<GetAwsNetworkPerformanceDataPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`GetAwsNetworkPerformanceData`](crate::operation::GetAwsNetworkPerformanceData) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetAwsNetworkPerformanceDataPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -161,7 +149,7 @@ for GetAwsNetworkPerformanceDataPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetAwsNetworkPerformanceDataRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetAwsNetworkPerformanceDataResult,
         ::awsgen_runtime::client::SdkError<GetAwsNetworkPerformanceDataError>,
     > {
@@ -170,7 +158,7 @@ for GetAwsNetworkPerformanceDataPages {
     fn next_input(
         input: &crate::types::GetAwsNetworkPerformanceDataRequest,
         output: &crate::types::GetAwsNetworkPerformanceDataResult,
-    ) -> ::std::option::Option<crate::types::GetAwsNetworkPerformanceDataRequest> {
+    ) -> Option<crate::types::GetAwsNetworkPerformanceDataRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -178,7 +166,7 @@ for GetAwsNetworkPerformanceDataPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -186,10 +174,8 @@ for GetAwsNetworkPerformanceDataPages {
     type Item = crate::types::DataResponse;
     fn items(
         output: crate::types::GetAwsNetworkPerformanceDataResult,
-    ) -> ::std::vec::Vec<crate::types::DataResponse> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.data_responses)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::DataResponse> {
+        Some(output).and_then(|value| value.data_responses).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -207,7 +193,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetAwsNetworkPerformanceData as Operation>::serialize_request(input),
             <GetAwsNetworkPerformanceData as Operation>::parse_response,
         )

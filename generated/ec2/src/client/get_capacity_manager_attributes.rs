@@ -5,7 +5,7 @@ use crate::operation::{
     GetCapacityManagerAttributes, GetCapacityManagerAttributesError, Operation,
 };
 /// A call to [`GetCapacityManagerAttributes`](crate::operation::GetCapacityManagerAttributes): Retrieves the current configuration and status of EC2 Capacity Manager for your account, including enablement status, Organizations access settings, and data ingestion status. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetCapacityManagerAttributesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetCapacityManagerAttributesRequestBuilder,
@@ -16,13 +16,13 @@ impl GetCapacityManagerAttributesFluentBuilder {
     ) -> Self {
         GetCapacityManagerAttributesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetCapacityManagerAttributesError`](crate::operation::GetCapacityManagerAttributesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetCapacityManagerAttributesResult,
         ::awsgen_runtime::client::SdkError<GetCapacityManagerAttributesError>,
     > {
@@ -41,12 +41,12 @@ impl GetCapacityManagerAttributesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -65,7 +65,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetCapacityManagerAttributes as Operation>::serialize_request(input),
             <GetCapacityManagerAttributes as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     GetCapacityManagerMetricData, GetCapacityManagerMetricDataError, Operation,
 };
 /// A call to [`GetCapacityManagerMetricData`](crate::operation::GetCapacityManagerMetricData): Retrieves capacity usage metrics for your EC2 resources. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetCapacityManagerMetricDataFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetCapacityManagerMetricDataRequestBuilder,
@@ -16,13 +16,13 @@ impl GetCapacityManagerMetricDataFluentBuilder {
     ) -> Self {
         GetCapacityManagerMetricDataFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetCapacityManagerMetricDataError`](crate::operation::GetCapacityManagerMetricDataError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetCapacityManagerMetricDataResult,
         ::awsgen_runtime::client::SdkError<GetCapacityManagerMetricDataError>,
     > {
@@ -44,17 +44,12 @@ impl GetCapacityManagerMetricDataFluentBuilder {
         self
     }
     /// Sets or clears the input's `metric_names`.
-    pub fn set_metric_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Metric>>,
-    ) -> Self {
+    pub fn set_metric_names(mut self, input: Option<Vec<crate::types::Metric>>) -> Self {
         self.input = self.input.set_metric_names(input);
         self
     }
     /// The value set for the input's `metric_names`, if any.
-    pub fn get_metric_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Metric>> {
+    pub fn get_metric_names(&self) -> &Option<Vec<crate::types::Metric>> {
         self.input.get_metric_names()
     }
     /// Sets the input's `start_time`: see [`start_time`](crate::types::builders::GetCapacityManagerMetricDataRequestBuilder::start_time).
@@ -65,15 +60,13 @@ impl GetCapacityManagerMetricDataFluentBuilder {
     /// Sets or clears the input's `start_time`.
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_start_time(input);
         self
     }
     /// The value set for the input's `start_time`, if any.
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_start_time()
     }
     /// Sets the input's `end_time`: see [`end_time`](crate::types::builders::GetCapacityManagerMetricDataRequestBuilder::end_time).
@@ -84,15 +77,13 @@ impl GetCapacityManagerMetricDataFluentBuilder {
     /// Sets or clears the input's `end_time`.
     pub fn set_end_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_end_time(input);
         self
     }
     /// The value set for the input's `end_time`, if any.
-    pub fn get_end_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_end_time()
     }
     /// Sets the input's `period`: see [`period`](crate::types::builders::GetCapacityManagerMetricDataRequestBuilder::period).
@@ -101,12 +92,12 @@ impl GetCapacityManagerMetricDataFluentBuilder {
         self
     }
     /// Sets or clears the input's `period`.
-    pub fn set_period(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_period(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_period(input);
         self
     }
     /// The value set for the input's `period`, if any.
-    pub fn get_period(&self) -> &::std::option::Option<i32> {
+    pub fn get_period(&self) -> &Option<i32> {
         self.input.get_period()
     }
     /// Appends one item to the input's `group_by`: see [`group_by`](crate::types::builders::GetCapacityManagerMetricDataRequestBuilder::group_by).
@@ -115,17 +106,12 @@ impl GetCapacityManagerMetricDataFluentBuilder {
         self
     }
     /// Sets or clears the input's `group_by`.
-    pub fn set_group_by(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GroupBy>>,
-    ) -> Self {
+    pub fn set_group_by(mut self, input: Option<Vec<crate::types::GroupBy>>) -> Self {
         self.input = self.input.set_group_by(input);
         self
     }
     /// The value set for the input's `group_by`, if any.
-    pub fn get_group_by(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GroupBy>> {
+    pub fn get_group_by(&self) -> &Option<Vec<crate::types::GroupBy>> {
         self.input.get_group_by()
     }
     /// Appends one item to the input's `filter_by`: see [`filter_by`](crate::types::builders::GetCapacityManagerMetricDataRequestBuilder::filter_by).
@@ -136,19 +122,13 @@ impl GetCapacityManagerMetricDataFluentBuilder {
     /// Sets or clears the input's `filter_by`.
     pub fn set_filter_by(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CapacityManagerCondition>,
-        >,
+        input: Option<Vec<crate::types::CapacityManagerCondition>>,
     ) -> Self {
         self.input = self.input.set_filter_by(input);
         self
     }
     /// The value set for the input's `filter_by`, if any.
-    pub fn get_filter_by(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityManagerCondition>,
-    > {
+    pub fn get_filter_by(&self) -> &Option<Vec<crate::types::CapacityManagerCondition>> {
         self.input.get_filter_by()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetCapacityManagerMetricDataRequestBuilder::max_results).
@@ -157,32 +137,26 @@ impl GetCapacityManagerMetricDataFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetCapacityManagerMetricDataRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetCapacityManagerMetricDataRequestBuilder::dry_run).
@@ -191,12 +165,12 @@ impl GetCapacityManagerMetricDataFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -212,7 +186,7 @@ impl GetCapacityManagerMetricDataFluentBuilder {
     }
 }
 /// How [`GetCapacityManagerMetricData`](crate::operation::GetCapacityManagerMetricData) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetCapacityManagerMetricDataPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -223,7 +197,7 @@ for GetCapacityManagerMetricDataPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetCapacityManagerMetricDataRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetCapacityManagerMetricDataResult,
         ::awsgen_runtime::client::SdkError<GetCapacityManagerMetricDataError>,
     > {
@@ -232,7 +206,7 @@ for GetCapacityManagerMetricDataPages {
     fn next_input(
         input: &crate::types::GetCapacityManagerMetricDataRequest,
         output: &crate::types::GetCapacityManagerMetricDataResult,
-    ) -> ::std::option::Option<crate::types::GetCapacityManagerMetricDataRequest> {
+    ) -> Option<crate::types::GetCapacityManagerMetricDataRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -240,7 +214,7 @@ for GetCapacityManagerMetricDataPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -248,10 +222,8 @@ for GetCapacityManagerMetricDataPages {
     type Item = crate::types::MetricDataResult;
     fn items(
         output: crate::types::GetCapacityManagerMetricDataResult,
-    ) -> ::std::vec::Vec<crate::types::MetricDataResult> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.metric_data_results)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::MetricDataResult> {
+        Some(output).and_then(|value| value.metric_data_results).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -269,7 +241,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetCapacityManagerMetricData as Operation>::serialize_request(input),
             <GetCapacityManagerMetricData as Operation>::parse_response,
         )

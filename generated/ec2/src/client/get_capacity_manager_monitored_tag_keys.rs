@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`GetCapacityManagerMonitoredTagKeys`](crate::operation::GetCapacityManagerMonitoredTagKeys): Retrieves the tag keys that are currently being monitored by EC2 Capacity Manager. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetCapacityManagerMonitoredTagKeysFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetCapacityManagerMonitoredTagKeysRequestBuilder,
@@ -17,13 +17,13 @@ impl GetCapacityManagerMonitoredTagKeysFluentBuilder {
     ) -> Self {
         GetCapacityManagerMonitoredTagKeysFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetCapacityManagerMonitoredTagKeysError`](crate::operation::GetCapacityManagerMonitoredTagKeysError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetCapacityManagerMonitoredTagKeysResult,
         ::awsgen_runtime::client::SdkError<GetCapacityManagerMonitoredTagKeysError>,
     > {
@@ -42,32 +42,26 @@ impl GetCapacityManagerMonitoredTagKeysFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetCapacityManagerMonitoredTagKeysRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetCapacityManagerMonitoredTagKeysRequestBuilder::dry_run).
@@ -76,12 +70,12 @@ impl GetCapacityManagerMonitoredTagKeysFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -91,12 +85,12 @@ impl GetCapacityManagerMonitoredTagKeysFluentBuilder {
         GetCapacityManagerMonitoredTagKeysPages,
     > {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`GetCapacityManagerMonitoredTagKeys`](crate::operation::GetCapacityManagerMonitoredTagKeys) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetCapacityManagerMonitoredTagKeysPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -107,7 +101,7 @@ for GetCapacityManagerMonitoredTagKeysPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetCapacityManagerMonitoredTagKeysRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetCapacityManagerMonitoredTagKeysResult,
         ::awsgen_runtime::client::SdkError<GetCapacityManagerMonitoredTagKeysError>,
     > {
@@ -116,7 +110,7 @@ for GetCapacityManagerMonitoredTagKeysPages {
     fn next_input(
         input: &crate::types::GetCapacityManagerMonitoredTagKeysRequest,
         output: &crate::types::GetCapacityManagerMonitoredTagKeysResult,
-    ) -> ::std::option::Option<crate::types::GetCapacityManagerMonitoredTagKeysRequest> {
+    ) -> Option<crate::types::GetCapacityManagerMonitoredTagKeysRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -124,7 +118,7 @@ for GetCapacityManagerMonitoredTagKeysPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -132,8 +126,8 @@ for GetCapacityManagerMonitoredTagKeysPages {
     type Item = crate::types::CapacityManagerMonitoredTagKey;
     fn items(
         output: crate::types::GetCapacityManagerMonitoredTagKeysResult,
-    ) -> ::std::vec::Vec<crate::types::CapacityManagerMonitoredTagKey> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::CapacityManagerMonitoredTagKey> {
+        Some(output)
             .and_then(|value| value.capacity_manager_tag_keys)
             .unwrap_or_default()
     }
@@ -153,7 +147,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetCapacityManagerMonitoredTagKeys as Operation>::serialize_request(input),
             <GetCapacityManagerMonitoredTagKeys as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     GetCapacityReservationUsage, GetCapacityReservationUsageError, Operation,
 };
 /// A call to [`GetCapacityReservationUsage`](crate::operation::GetCapacityReservationUsage): Gets usage information about a Capacity Reservation. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetCapacityReservationUsageFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetCapacityReservationUsageRequestBuilder,
@@ -16,13 +16,13 @@ impl GetCapacityReservationUsageFluentBuilder {
     ) -> Self {
         GetCapacityReservationUsageFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetCapacityReservationUsageError`](crate::operation::GetCapacityReservationUsageError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetCapacityReservationUsageResult,
         ::awsgen_runtime::client::SdkError<GetCapacityReservationUsageError>,
     > {
@@ -39,45 +39,31 @@ impl GetCapacityReservationUsageFluentBuilder {
         &self.input
     }
     /// Sets the input's `capacity_reservation_id`: see [`capacity_reservation_id`](crate::types::builders::GetCapacityReservationUsageRequestBuilder::capacity_reservation_id).
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.capacity_reservation_id(input);
         self
     }
     /// Sets or clears the input's `capacity_reservation_id`.
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_capacity_reservation_id(input);
         self
     }
     /// The value set for the input's `capacity_reservation_id`, if any.
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         self.input.get_capacity_reservation_id()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetCapacityReservationUsageRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetCapacityReservationUsageRequestBuilder::max_results).
@@ -86,12 +72,12 @@ impl GetCapacityReservationUsageFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetCapacityReservationUsageRequestBuilder::dry_run).
@@ -100,12 +86,12 @@ impl GetCapacityReservationUsageFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -124,7 +110,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetCapacityReservationUsage as Operation>::serialize_request(input),
             <GetCapacityReservationUsage as Operation>::parse_response,
         )

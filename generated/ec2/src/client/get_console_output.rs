@@ -3,7 +3,7 @@
 
 use crate::operation::{GetConsoleOutput, GetConsoleOutputError, Operation};
 /// A call to [`GetConsoleOutput`](crate::operation::GetConsoleOutput): Gets the console output for the specified instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetConsoleOutputFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetConsoleOutputRequestBuilder,
@@ -14,13 +14,13 @@ impl GetConsoleOutputFluentBuilder {
     ) -> Self {
         GetConsoleOutputFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetConsoleOutputError`](crate::operation::GetConsoleOutputError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetConsoleOutputResult,
         ::awsgen_runtime::client::SdkError<GetConsoleOutputError>,
     > {
@@ -35,23 +35,17 @@ impl GetConsoleOutputFluentBuilder {
         &self.input
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::GetConsoleOutputRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `latest`: see [`latest`](crate::types::builders::GetConsoleOutputRequestBuilder::latest).
@@ -60,12 +54,12 @@ impl GetConsoleOutputFluentBuilder {
         self
     }
     /// Sets or clears the input's `latest`.
-    pub fn set_latest(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_latest(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_latest(input);
         self
     }
     /// The value set for the input's `latest`, if any.
-    pub fn get_latest(&self) -> &::std::option::Option<bool> {
+    pub fn get_latest(&self) -> &Option<bool> {
         self.input.get_latest()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetConsoleOutputRequestBuilder::dry_run).
@@ -74,12 +68,12 @@ impl GetConsoleOutputFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -98,7 +92,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetConsoleOutput as Operation>::serialize_request(input),
             <GetConsoleOutput as Operation>::parse_response,
         )

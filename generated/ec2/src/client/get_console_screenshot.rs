@@ -3,7 +3,7 @@
 
 use crate::operation::{GetConsoleScreenshot, GetConsoleScreenshotError, Operation};
 /// A call to [`GetConsoleScreenshot`](crate::operation::GetConsoleScreenshot): Retrieve a JPG-format screenshot of a running instance to help with troubleshooting. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetConsoleScreenshotFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetConsoleScreenshotRequestBuilder,
@@ -14,13 +14,13 @@ impl GetConsoleScreenshotFluentBuilder {
     ) -> Self {
         GetConsoleScreenshotFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetConsoleScreenshotError`](crate::operation::GetConsoleScreenshotError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetConsoleScreenshotResult,
         ::awsgen_runtime::client::SdkError<GetConsoleScreenshotError>,
     > {
@@ -42,32 +42,26 @@ impl GetConsoleScreenshotFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::GetConsoleScreenshotRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `wake_up`: see [`wake_up`](crate::types::builders::GetConsoleScreenshotRequestBuilder::wake_up).
@@ -76,12 +70,12 @@ impl GetConsoleScreenshotFluentBuilder {
         self
     }
     /// Sets or clears the input's `wake_up`.
-    pub fn set_wake_up(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_wake_up(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_wake_up(input);
         self
     }
     /// The value set for the input's `wake_up`, if any.
-    pub fn get_wake_up(&self) -> &::std::option::Option<bool> {
+    pub fn get_wake_up(&self) -> &Option<bool> {
         self.input.get_wake_up()
     }
 }
@@ -100,7 +94,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetConsoleScreenshot as Operation>::serialize_request(input),
             <GetConsoleScreenshot as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`GetDeclarativePoliciesReportSummary`](crate::operation::GetDeclarativePoliciesReportSummary): Retrieves a summary of the account status report. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetDeclarativePoliciesReportSummaryFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetDeclarativePoliciesReportSummaryRequestBuilder,
@@ -17,13 +17,13 @@ impl GetDeclarativePoliciesReportSummaryFluentBuilder {
     ) -> Self {
         GetDeclarativePoliciesReportSummaryFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetDeclarativePoliciesReportSummaryError`](crate::operation::GetDeclarativePoliciesReportSummaryError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDeclarativePoliciesReportSummaryResult,
         ::awsgen_runtime::client::SdkError<GetDeclarativePoliciesReportSummaryError>,
     > {
@@ -45,32 +45,26 @@ impl GetDeclarativePoliciesReportSummaryFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `report_id`: see [`report_id`](crate::types::builders::GetDeclarativePoliciesReportSummaryRequestBuilder::report_id).
-    pub fn report_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn report_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.report_id(input);
         self
     }
     /// Sets or clears the input's `report_id`.
-    pub fn set_report_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_report_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_report_id(input);
         self
     }
     /// The value set for the input's `report_id`, if any.
-    pub fn get_report_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_report_id(&self) -> &Option<String> {
         self.input.get_report_id()
     }
 }
@@ -89,7 +83,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetDeclarativePoliciesReportSummary as Operation>::serialize_request(input),
             <GetDeclarativePoliciesReportSummary as Operation>::parse_response,
         )

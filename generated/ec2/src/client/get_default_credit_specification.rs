@@ -5,7 +5,7 @@ use crate::operation::{
     GetDefaultCreditSpecification, GetDefaultCreditSpecificationError, Operation,
 };
 /// A call to [`GetDefaultCreditSpecification`](crate::operation::GetDefaultCreditSpecification): Describes the default credit option for CPU usage of a burstable performance instance family. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetDefaultCreditSpecificationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetDefaultCreditSpecificationRequestBuilder,
@@ -16,13 +16,13 @@ impl GetDefaultCreditSpecificationFluentBuilder {
     ) -> Self {
         GetDefaultCreditSpecificationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetDefaultCreditSpecificationError`](crate::operation::GetDefaultCreditSpecificationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDefaultCreditSpecificationResult,
         ::awsgen_runtime::client::SdkError<GetDefaultCreditSpecificationError>,
     > {
@@ -44,12 +44,12 @@ impl GetDefaultCreditSpecificationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `instance_family`: see [`instance_family`](crate::types::builders::GetDefaultCreditSpecificationRequestBuilder::instance_family).
@@ -63,7 +63,7 @@ impl GetDefaultCreditSpecificationFluentBuilder {
     /// Sets or clears the input's `instance_family`.
     pub fn set_instance_family(
         mut self,
-        input: ::std::option::Option<crate::types::UnlimitedSupportedInstanceFamily>,
+        input: Option<crate::types::UnlimitedSupportedInstanceFamily>,
     ) -> Self {
         self.input = self.input.set_instance_family(input);
         self
@@ -71,7 +71,7 @@ impl GetDefaultCreditSpecificationFluentBuilder {
     /// The value set for the input's `instance_family`, if any.
     pub fn get_instance_family(
         &self,
-    ) -> &::std::option::Option<crate::types::UnlimitedSupportedInstanceFamily> {
+    ) -> &Option<crate::types::UnlimitedSupportedInstanceFamily> {
         self.input.get_instance_family()
     }
 }
@@ -90,7 +90,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetDefaultCreditSpecification as Operation>::serialize_request(input),
             <GetDefaultCreditSpecification as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetEbsDefaultKmsKeyId, GetEbsDefaultKmsKeyIdError, Operation};
 /// A call to [`GetEbsDefaultKmsKeyId`](crate::operation::GetEbsDefaultKmsKeyId): Describes the default KMS key for EBS encryption by default for your account in this Region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetEbsDefaultKmsKeyIdFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetEbsDefaultKmsKeyIdRequestBuilder,
@@ -14,13 +14,13 @@ impl GetEbsDefaultKmsKeyIdFluentBuilder {
     ) -> Self {
         GetEbsDefaultKmsKeyIdFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetEbsDefaultKmsKeyIdError`](crate::operation::GetEbsDefaultKmsKeyIdError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetEbsDefaultKmsKeyIdResult,
         ::awsgen_runtime::client::SdkError<GetEbsDefaultKmsKeyIdError>,
     > {
@@ -39,12 +39,12 @@ impl GetEbsDefaultKmsKeyIdFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -63,7 +63,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetEbsDefaultKmsKeyId as Operation>::serialize_request(input),
             <GetEbsDefaultKmsKeyId as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     GetEbsEncryptionByDefault, GetEbsEncryptionByDefaultError, Operation,
 };
 /// A call to [`GetEbsEncryptionByDefault`](crate::operation::GetEbsEncryptionByDefault): Describes whether EBS encryption by default is enabled for your account in the current Region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetEbsEncryptionByDefaultFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetEbsEncryptionByDefaultRequestBuilder,
@@ -16,13 +16,13 @@ impl GetEbsEncryptionByDefaultFluentBuilder {
     ) -> Self {
         GetEbsEncryptionByDefaultFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetEbsEncryptionByDefaultError`](crate::operation::GetEbsEncryptionByDefaultError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetEbsEncryptionByDefaultResult,
         ::awsgen_runtime::client::SdkError<GetEbsEncryptionByDefaultError>,
     > {
@@ -41,12 +41,12 @@ impl GetEbsEncryptionByDefaultFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -65,7 +65,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetEbsEncryptionByDefault as Operation>::serialize_request(input),
             <GetEbsEncryptionByDefault as Operation>::parse_response,
         )

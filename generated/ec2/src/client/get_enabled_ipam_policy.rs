@@ -3,7 +3,7 @@
 
 use crate::operation::{GetEnabledIpamPolicy, GetEnabledIpamPolicyError, Operation};
 /// A call to [`GetEnabledIpamPolicy`](crate::operation::GetEnabledIpamPolicy): Gets the enabled IPAM policy. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetEnabledIpamPolicyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetEnabledIpamPolicyRequestBuilder,
@@ -14,13 +14,13 @@ impl GetEnabledIpamPolicyFluentBuilder {
     ) -> Self {
         GetEnabledIpamPolicyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetEnabledIpamPolicyError`](crate::operation::GetEnabledIpamPolicyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetEnabledIpamPolicyResult,
         ::awsgen_runtime::client::SdkError<GetEnabledIpamPolicyError>,
     > {
@@ -39,12 +39,12 @@ impl GetEnabledIpamPolicyFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -63,7 +63,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetEnabledIpamPolicy as Operation>::serialize_request(input),
             <GetEnabledIpamPolicy as Operation>::parse_response,
         )

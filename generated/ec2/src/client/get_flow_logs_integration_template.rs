@@ -5,7 +5,7 @@ use crate::operation::{
     GetFlowLogsIntegrationTemplate, GetFlowLogsIntegrationTemplateError, Operation,
 };
 /// A call to [`GetFlowLogsIntegrationTemplate`](crate::operation::GetFlowLogsIntegrationTemplate): Generates a CloudFormation template that streamlines and automates the integration of VPC flow logs with Amazon Athena. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetFlowLogsIntegrationTemplateFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetFlowLogsIntegrationTemplateRequestBuilder,
@@ -16,13 +16,13 @@ impl GetFlowLogsIntegrationTemplateFluentBuilder {
     ) -> Self {
         GetFlowLogsIntegrationTemplateFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetFlowLogsIntegrationTemplateError`](crate::operation::GetFlowLogsIntegrationTemplateError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetFlowLogsIntegrationTemplateResult,
         ::awsgen_runtime::client::SdkError<GetFlowLogsIntegrationTemplateError>,
     > {
@@ -44,38 +44,32 @@ impl GetFlowLogsIntegrationTemplateFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `flow_log_id`: see [`flow_log_id`](crate::types::builders::GetFlowLogsIntegrationTemplateRequestBuilder::flow_log_id).
-    pub fn flow_log_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn flow_log_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.flow_log_id(input);
         self
     }
     /// Sets or clears the input's `flow_log_id`.
-    pub fn set_flow_log_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_flow_log_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_flow_log_id(input);
         self
     }
     /// The value set for the input's `flow_log_id`, if any.
-    pub fn get_flow_log_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_flow_log_id(&self) -> &Option<String> {
         self.input.get_flow_log_id()
     }
     /// Sets the input's `config_delivery_s3_destination_arn`: see [`config_delivery_s3_destination_arn`](crate::types::builders::GetFlowLogsIntegrationTemplateRequestBuilder::config_delivery_s3_destination_arn).
     pub fn config_delivery_s3_destination_arn(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.config_delivery_s3_destination_arn(input);
         self
@@ -83,15 +77,13 @@ impl GetFlowLogsIntegrationTemplateFluentBuilder {
     /// Sets or clears the input's `config_delivery_s3_destination_arn`.
     pub fn set_config_delivery_s3_destination_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_config_delivery_s3_destination_arn(input);
         self
     }
     /// The value set for the input's `config_delivery_s3_destination_arn`, if any.
-    pub fn get_config_delivery_s3_destination_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_config_delivery_s3_destination_arn(&self) -> &Option<String> {
         self.input.get_config_delivery_s3_destination_arn()
     }
     /// Sets the input's `integrate_services`: see [`integrate_services`](crate::types::builders::GetFlowLogsIntegrationTemplateRequestBuilder::integrate_services).
@@ -102,15 +94,13 @@ impl GetFlowLogsIntegrationTemplateFluentBuilder {
     /// Sets or clears the input's `integrate_services`.
     pub fn set_integrate_services(
         mut self,
-        input: ::std::option::Option<crate::types::IntegrateServices>,
+        input: Option<crate::types::IntegrateServices>,
     ) -> Self {
         self.input = self.input.set_integrate_services(input);
         self
     }
     /// The value set for the input's `integrate_services`, if any.
-    pub fn get_integrate_services(
-        &self,
-    ) -> &::std::option::Option<crate::types::IntegrateServices> {
+    pub fn get_integrate_services(&self) -> &Option<crate::types::IntegrateServices> {
         self.input.get_integrate_services()
     }
 }
@@ -129,7 +119,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetFlowLogsIntegrationTemplate as Operation>::serialize_request(input),
             <GetFlowLogsIntegrationTemplate as Operation>::parse_response,
         )

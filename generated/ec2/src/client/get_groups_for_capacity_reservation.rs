@@ -5,7 +5,7 @@ use crate::operation::{
     GetGroupsForCapacityReservation, GetGroupsForCapacityReservationError, Operation,
 };
 /// A call to [`GetGroupsForCapacityReservation`](crate::operation::GetGroupsForCapacityReservation): Lists the resource groups to which a Capacity Reservation has been added. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetGroupsForCapacityReservationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetGroupsForCapacityReservationRequestBuilder,
@@ -16,13 +16,13 @@ impl GetGroupsForCapacityReservationFluentBuilder {
     ) -> Self {
         GetGroupsForCapacityReservationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetGroupsForCapacityReservationError`](crate::operation::GetGroupsForCapacityReservationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetGroupsForCapacityReservationResult,
         ::awsgen_runtime::client::SdkError<GetGroupsForCapacityReservationError>,
     > {
@@ -39,45 +39,31 @@ impl GetGroupsForCapacityReservationFluentBuilder {
         &self.input
     }
     /// Sets the input's `capacity_reservation_id`: see [`capacity_reservation_id`](crate::types::builders::GetGroupsForCapacityReservationRequestBuilder::capacity_reservation_id).
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.capacity_reservation_id(input);
         self
     }
     /// Sets or clears the input's `capacity_reservation_id`.
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_capacity_reservation_id(input);
         self
     }
     /// The value set for the input's `capacity_reservation_id`, if any.
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         self.input.get_capacity_reservation_id()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetGroupsForCapacityReservationRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetGroupsForCapacityReservationRequestBuilder::max_results).
@@ -86,12 +72,12 @@ impl GetGroupsForCapacityReservationFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetGroupsForCapacityReservationRequestBuilder::dry_run).
@@ -100,12 +86,12 @@ impl GetGroupsForCapacityReservationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -123,7 +109,7 @@ impl GetGroupsForCapacityReservationFluentBuilder {
     }
 }
 /// How [`GetGroupsForCapacityReservation`](crate::operation::GetGroupsForCapacityReservation) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetGroupsForCapacityReservationPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -134,7 +120,7 @@ for GetGroupsForCapacityReservationPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetGroupsForCapacityReservationRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetGroupsForCapacityReservationResult,
         ::awsgen_runtime::client::SdkError<GetGroupsForCapacityReservationError>,
     > {
@@ -143,7 +129,7 @@ for GetGroupsForCapacityReservationPages {
     fn next_input(
         input: &crate::types::GetGroupsForCapacityReservationRequest,
         output: &crate::types::GetGroupsForCapacityReservationResult,
-    ) -> ::std::option::Option<crate::types::GetGroupsForCapacityReservationRequest> {
+    ) -> Option<crate::types::GetGroupsForCapacityReservationRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -151,7 +137,7 @@ for GetGroupsForCapacityReservationPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -159,8 +145,8 @@ for GetGroupsForCapacityReservationPages {
     type Item = crate::types::CapacityReservationGroup;
     fn items(
         output: crate::types::GetGroupsForCapacityReservationResult,
-    ) -> ::std::vec::Vec<crate::types::CapacityReservationGroup> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::CapacityReservationGroup> {
+        Some(output)
             .and_then(|value| value.capacity_reservation_groups)
             .unwrap_or_default()
     }
@@ -180,7 +166,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetGroupsForCapacityReservation as Operation>::serialize_request(input),
             <GetGroupsForCapacityReservation as Operation>::parse_response,
         )

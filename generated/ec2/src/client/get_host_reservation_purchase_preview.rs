@@ -5,7 +5,7 @@ use crate::operation::{
     GetHostReservationPurchasePreview, GetHostReservationPurchasePreviewError, Operation,
 };
 /// A call to [`GetHostReservationPurchasePreview`](crate::operation::GetHostReservationPurchasePreview): Preview a reservation purchase with configurations that match those of your Dedicated Host. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetHostReservationPurchasePreviewFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetHostReservationPurchasePreviewRequestBuilder,
@@ -16,13 +16,13 @@ impl GetHostReservationPurchasePreviewFluentBuilder {
     ) -> Self {
         GetHostReservationPurchasePreviewFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetHostReservationPurchasePreviewError`](crate::operation::GetHostReservationPurchasePreviewError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetHostReservationPurchasePreviewResult,
         ::awsgen_runtime::client::SdkError<GetHostReservationPurchasePreviewError>,
     > {
@@ -39,45 +39,31 @@ impl GetHostReservationPurchasePreviewFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `host_id_set`: see [`host_id_set`](crate::types::builders::GetHostReservationPurchasePreviewRequestBuilder::host_id_set).
-    pub fn host_id_set(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn host_id_set(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.host_id_set(input);
         self
     }
     /// Sets or clears the input's `host_id_set`.
-    pub fn set_host_id_set(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_host_id_set(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_host_id_set(input);
         self
     }
     /// The value set for the input's `host_id_set`, if any.
-    pub fn get_host_id_set(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_host_id_set(&self) -> &Option<Vec<String>> {
         self.input.get_host_id_set()
     }
     /// Sets the input's `offering_id`: see [`offering_id`](crate::types::builders::GetHostReservationPurchasePreviewRequestBuilder::offering_id).
-    pub fn offering_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn offering_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.offering_id(input);
         self
     }
     /// Sets or clears the input's `offering_id`.
-    pub fn set_offering_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_offering_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_offering_id(input);
         self
     }
     /// The value set for the input's `offering_id`, if any.
-    pub fn get_offering_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_offering_id(&self) -> &Option<String> {
         self.input.get_offering_id()
     }
 }
@@ -96,7 +82,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetHostReservationPurchasePreview as Operation>::serialize_request(input),
             <GetHostReservationPurchasePreview as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     GetInstanceMetadataDefaults, GetInstanceMetadataDefaultsError, Operation,
 };
 /// A call to [`GetInstanceMetadataDefaults`](crate::operation::GetInstanceMetadataDefaults): Gets the default instance metadata service (IMDS) settings that are set at the account level in the specified Amazon Web Services Region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetInstanceMetadataDefaultsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetInstanceMetadataDefaultsRequestBuilder,
@@ -16,13 +16,13 @@ impl GetInstanceMetadataDefaultsFluentBuilder {
     ) -> Self {
         GetInstanceMetadataDefaultsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetInstanceMetadataDefaultsError`](crate::operation::GetInstanceMetadataDefaultsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetInstanceMetadataDefaultsResult,
         ::awsgen_runtime::client::SdkError<GetInstanceMetadataDefaultsError>,
     > {
@@ -41,12 +41,12 @@ impl GetInstanceMetadataDefaultsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -65,7 +65,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetInstanceMetadataDefaults as Operation>::serialize_request(input),
             <GetInstanceMetadataDefaults as Operation>::parse_response,
         )

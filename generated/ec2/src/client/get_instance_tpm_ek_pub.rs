@@ -3,7 +3,7 @@
 
 use crate::operation::{GetInstanceTpmEkPub, GetInstanceTpmEkPubError, Operation};
 /// A call to [`GetInstanceTpmEkPub`](crate::operation::GetInstanceTpmEkPub): Gets the public endorsement key associated with the Nitro Trusted Platform Module (NitroTPM) for the specified instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetInstanceTpmEkPubFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetInstanceTpmEkPubRequestBuilder,
@@ -14,13 +14,13 @@ impl GetInstanceTpmEkPubFluentBuilder {
     ) -> Self {
         GetInstanceTpmEkPubFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetInstanceTpmEkPubError`](crate::operation::GetInstanceTpmEkPubError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetInstanceTpmEkPubResult,
         ::awsgen_runtime::client::SdkError<GetInstanceTpmEkPubError>,
     > {
@@ -37,23 +37,17 @@ impl GetInstanceTpmEkPubFluentBuilder {
         &self.input
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::GetInstanceTpmEkPubRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `key_type`: see [`key_type`](crate::types::builders::GetInstanceTpmEkPubRequestBuilder::key_type).
@@ -62,15 +56,12 @@ impl GetInstanceTpmEkPubFluentBuilder {
         self
     }
     /// Sets or clears the input's `key_type`.
-    pub fn set_key_type(
-        mut self,
-        input: ::std::option::Option<crate::types::EkPubKeyType>,
-    ) -> Self {
+    pub fn set_key_type(mut self, input: Option<crate::types::EkPubKeyType>) -> Self {
         self.input = self.input.set_key_type(input);
         self
     }
     /// The value set for the input's `key_type`, if any.
-    pub fn get_key_type(&self) -> &::std::option::Option<crate::types::EkPubKeyType> {
+    pub fn get_key_type(&self) -> &Option<crate::types::EkPubKeyType> {
         self.input.get_key_type()
     }
     /// Sets the input's `key_format`: see [`key_format`](crate::types::builders::GetInstanceTpmEkPubRequestBuilder::key_format).
@@ -81,15 +72,13 @@ impl GetInstanceTpmEkPubFluentBuilder {
     /// Sets or clears the input's `key_format`.
     pub fn set_key_format(
         mut self,
-        input: ::std::option::Option<crate::types::EkPubKeyFormat>,
+        input: Option<crate::types::EkPubKeyFormat>,
     ) -> Self {
         self.input = self.input.set_key_format(input);
         self
     }
     /// The value set for the input's `key_format`, if any.
-    pub fn get_key_format(
-        &self,
-    ) -> &::std::option::Option<crate::types::EkPubKeyFormat> {
+    pub fn get_key_format(&self) -> &Option<crate::types::EkPubKeyFormat> {
         self.input.get_key_format()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetInstanceTpmEkPubRequestBuilder::dry_run).
@@ -98,12 +87,12 @@ impl GetInstanceTpmEkPubFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -122,7 +111,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetInstanceTpmEkPub as Operation>::serialize_request(input),
             <GetInstanceTpmEkPub as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     GetInstanceTypesFromInstanceRequirementsError, Operation,
 };
 /// A call to [`GetInstanceTypesFromInstanceRequirements`](crate::operation::GetInstanceTypesFromInstanceRequirements): Returns a list of instance types with the specified instance attributes. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetInstanceTypesFromInstanceRequirementsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetInstanceTypesFromInstanceRequirementsRequestBuilder,
@@ -17,13 +17,13 @@ impl GetInstanceTypesFromInstanceRequirementsFluentBuilder {
     ) -> Self {
         GetInstanceTypesFromInstanceRequirementsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetInstanceTypesFromInstanceRequirementsError`](crate::operation::GetInstanceTypesFromInstanceRequirementsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetInstanceTypesFromInstanceRequirementsResult,
         ::awsgen_runtime::client::SdkError<GetInstanceTypesFromInstanceRequirementsError>,
     > {
@@ -45,12 +45,12 @@ impl GetInstanceTypesFromInstanceRequirementsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `architecture_types`: see [`architecture_types`](crate::types::builders::GetInstanceTypesFromInstanceRequirementsRequestBuilder::architecture_types).
@@ -61,7 +61,7 @@ impl GetInstanceTypesFromInstanceRequirementsFluentBuilder {
     /// Sets or clears the input's `architecture_types`.
     pub fn set_architecture_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ArchitectureType>>,
+        input: Option<Vec<crate::types::ArchitectureType>>,
     ) -> Self {
         self.input = self.input.set_architecture_types(input);
         self
@@ -69,7 +69,7 @@ impl GetInstanceTypesFromInstanceRequirementsFluentBuilder {
     /// The value set for the input's `architecture_types`, if any.
     pub fn get_architecture_types(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ArchitectureType>> {
+    ) -> &Option<Vec<crate::types::ArchitectureType>> {
         self.input.get_architecture_types()
     }
     /// Appends one item to the input's `virtualization_types`: see [`virtualization_types`](crate::types::builders::GetInstanceTypesFromInstanceRequirementsRequestBuilder::virtualization_types).
@@ -83,7 +83,7 @@ impl GetInstanceTypesFromInstanceRequirementsFluentBuilder {
     /// Sets or clears the input's `virtualization_types`.
     pub fn set_virtualization_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VirtualizationType>>,
+        input: Option<Vec<crate::types::VirtualizationType>>,
     ) -> Self {
         self.input = self.input.set_virtualization_types(input);
         self
@@ -91,7 +91,7 @@ impl GetInstanceTypesFromInstanceRequirementsFluentBuilder {
     /// The value set for the input's `virtualization_types`, if any.
     pub fn get_virtualization_types(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VirtualizationType>> {
+    ) -> &Option<Vec<crate::types::VirtualizationType>> {
         self.input.get_virtualization_types()
     }
     /// Sets the input's `instance_requirements`: see [`instance_requirements`](crate::types::builders::GetInstanceTypesFromInstanceRequirementsRequestBuilder::instance_requirements).
@@ -105,7 +105,7 @@ impl GetInstanceTypesFromInstanceRequirementsFluentBuilder {
     /// Sets or clears the input's `instance_requirements`.
     pub fn set_instance_requirements(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceRequirementsRequest>,
+        input: Option<crate::types::InstanceRequirementsRequest>,
     ) -> Self {
         self.input = self.input.set_instance_requirements(input);
         self
@@ -113,7 +113,7 @@ impl GetInstanceTypesFromInstanceRequirementsFluentBuilder {
     /// The value set for the input's `instance_requirements`, if any.
     pub fn get_instance_requirements(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceRequirementsRequest> {
+    ) -> &Option<crate::types::InstanceRequirementsRequest> {
         self.input.get_instance_requirements()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetInstanceTypesFromInstanceRequirementsRequestBuilder::max_results).
@@ -122,52 +122,40 @@ impl GetInstanceTypesFromInstanceRequirementsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetInstanceTypesFromInstanceRequirementsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `context`: see [`context`](crate::types::builders::GetInstanceTypesFromInstanceRequirementsRequestBuilder::context).
-    pub fn context(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn context(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.context(input);
         self
     }
     /// Sets or clears the input's `context`.
-    pub fn set_context(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_context(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_context(input);
         self
     }
     /// The value set for the input's `context`, if any.
-    pub fn get_context(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_context(&self) -> &Option<String> {
         self.input.get_context()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -185,7 +173,7 @@ impl GetInstanceTypesFromInstanceRequirementsFluentBuilder {
     }
 }
 /// How [`GetInstanceTypesFromInstanceRequirements`](crate::operation::GetInstanceTypesFromInstanceRequirements) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetInstanceTypesFromInstanceRequirementsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -196,7 +184,7 @@ for GetInstanceTypesFromInstanceRequirementsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetInstanceTypesFromInstanceRequirementsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetInstanceTypesFromInstanceRequirementsResult,
         ::awsgen_runtime::client::SdkError<GetInstanceTypesFromInstanceRequirementsError>,
     > {
@@ -205,9 +193,7 @@ for GetInstanceTypesFromInstanceRequirementsPages {
     fn next_input(
         input: &crate::types::GetInstanceTypesFromInstanceRequirementsRequest,
         output: &crate::types::GetInstanceTypesFromInstanceRequirementsResult,
-    ) -> ::std::option::Option<
-        crate::types::GetInstanceTypesFromInstanceRequirementsRequest,
-    > {
+    ) -> Option<crate::types::GetInstanceTypesFromInstanceRequirementsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -215,7 +201,7 @@ for GetInstanceTypesFromInstanceRequirementsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -223,10 +209,8 @@ for GetInstanceTypesFromInstanceRequirementsPages {
     type Item = crate::types::InstanceTypeInfoFromInstanceRequirements;
     fn items(
         output: crate::types::GetInstanceTypesFromInstanceRequirementsResult,
-    ) -> ::std::vec::Vec<crate::types::InstanceTypeInfoFromInstanceRequirements> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.instance_types)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::InstanceTypeInfoFromInstanceRequirements> {
+        Some(output).and_then(|value| value.instance_types).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -244,7 +228,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetInstanceTypesFromInstanceRequirements as Operation>::serialize_request(
                 input,
             ),

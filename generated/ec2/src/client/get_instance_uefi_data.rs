@@ -3,7 +3,7 @@
 
 use crate::operation::{GetInstanceUefiData, GetInstanceUefiDataError, Operation};
 /// A call to [`GetInstanceUefiData`](crate::operation::GetInstanceUefiData): A binary representation of the UEFI variable store. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetInstanceUefiDataFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetInstanceUefiDataRequestBuilder,
@@ -14,13 +14,13 @@ impl GetInstanceUefiDataFluentBuilder {
     ) -> Self {
         GetInstanceUefiDataFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetInstanceUefiDataError`](crate::operation::GetInstanceUefiDataError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetInstanceUefiDataResult,
         ::awsgen_runtime::client::SdkError<GetInstanceUefiDataError>,
     > {
@@ -37,23 +37,17 @@ impl GetInstanceUefiDataFluentBuilder {
         &self.input
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::GetInstanceUefiDataRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetInstanceUefiDataRequestBuilder::dry_run).
@@ -62,12 +56,12 @@ impl GetInstanceUefiDataFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -86,7 +80,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetInstanceUefiData as Operation>::serialize_request(input),
             <GetInstanceUefiData as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetIpamAddressHistory, GetIpamAddressHistoryError, Operation};
 /// A call to [`GetIpamAddressHistory`](crate::operation::GetIpamAddressHistory): Retrieve historical information about a CIDR within an IPAM scope. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetIpamAddressHistoryFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetIpamAddressHistoryRequestBuilder,
@@ -14,13 +14,13 @@ impl GetIpamAddressHistoryFluentBuilder {
     ) -> Self {
         GetIpamAddressHistoryFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetIpamAddressHistoryError`](crate::operation::GetIpamAddressHistoryError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamAddressHistoryResult,
         ::awsgen_runtime::client::SdkError<GetIpamAddressHistoryError>,
     > {
@@ -42,72 +42,54 @@ impl GetIpamAddressHistoryFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `cidr`: see [`cidr`](crate::types::builders::GetIpamAddressHistoryRequestBuilder::cidr).
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cidr(input);
         self
     }
     /// Sets or clears the input's `cidr`.
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cidr(input);
         self
     }
     /// The value set for the input's `cidr`, if any.
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         self.input.get_cidr()
     }
     /// Sets the input's `ipam_scope_id`: see [`ipam_scope_id`](crate::types::builders::GetIpamAddressHistoryRequestBuilder::ipam_scope_id).
-    pub fn ipam_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_scope_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_scope_id(input);
         self
     }
     /// Sets or clears the input's `ipam_scope_id`.
-    pub fn set_ipam_scope_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_scope_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_scope_id(input);
         self
     }
     /// The value set for the input's `ipam_scope_id`, if any.
-    pub fn get_ipam_scope_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_scope_id(&self) -> &Option<String> {
         self.input.get_ipam_scope_id()
     }
     /// Sets the input's `vpc_id`: see [`vpc_id`](crate::types::builders::GetIpamAddressHistoryRequestBuilder::vpc_id).
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_id(input);
         self
     }
     /// Sets or clears the input's `vpc_id`.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_id(input);
         self
     }
     /// The value set for the input's `vpc_id`, if any.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         self.input.get_vpc_id()
     }
     /// Sets the input's `start_time`: see [`start_time`](crate::types::builders::GetIpamAddressHistoryRequestBuilder::start_time).
@@ -118,15 +100,13 @@ impl GetIpamAddressHistoryFluentBuilder {
     /// Sets or clears the input's `start_time`.
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_start_time(input);
         self
     }
     /// The value set for the input's `start_time`, if any.
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_start_time()
     }
     /// Sets the input's `end_time`: see [`end_time`](crate::types::builders::GetIpamAddressHistoryRequestBuilder::end_time).
@@ -137,15 +117,13 @@ impl GetIpamAddressHistoryFluentBuilder {
     /// Sets or clears the input's `end_time`.
     pub fn set_end_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_end_time(input);
         self
     }
     /// The value set for the input's `end_time`, if any.
-    pub fn get_end_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_end_time()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetIpamAddressHistoryRequestBuilder::max_results).
@@ -154,32 +132,26 @@ impl GetIpamAddressHistoryFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetIpamAddressHistoryRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -195,7 +167,7 @@ impl GetIpamAddressHistoryFluentBuilder {
     }
 }
 /// How [`GetIpamAddressHistory`](crate::operation::GetIpamAddressHistory) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamAddressHistoryPages;
 impl ::awsgen_runtime::client::paginate::Paginated for GetIpamAddressHistoryPages {
@@ -205,7 +177,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetIpamAddressHistoryPage
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetIpamAddressHistoryRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamAddressHistoryResult,
         ::awsgen_runtime::client::SdkError<GetIpamAddressHistoryError>,
     > {
@@ -214,7 +186,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetIpamAddressHistoryPage
     fn next_input(
         input: &crate::types::GetIpamAddressHistoryRequest,
         output: &crate::types::GetIpamAddressHistoryResult,
-    ) -> ::std::option::Option<crate::types::GetIpamAddressHistoryRequest> {
+    ) -> Option<crate::types::GetIpamAddressHistoryRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -222,17 +194,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetIpamAddressHistoryPage
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for GetIpamAddressHistoryPages {
     type Item = crate::types::IpamAddressHistoryRecord;
     fn items(
         output: crate::types::GetIpamAddressHistoryResult,
-    ) -> ::std::vec::Vec<crate::types::IpamAddressHistoryRecord> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.history_records)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::IpamAddressHistoryRecord> {
+        Some(output).and_then(|value| value.history_records).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -250,7 +220,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetIpamAddressHistory as Operation>::serialize_request(input),
             <GetIpamAddressHistory as Operation>::parse_response,
         )

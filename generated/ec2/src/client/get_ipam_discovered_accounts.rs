@@ -5,7 +5,7 @@ use crate::operation::{
     GetIpamDiscoveredAccounts, GetIpamDiscoveredAccountsError, Operation,
 };
 /// A call to [`GetIpamDiscoveredAccounts`](crate::operation::GetIpamDiscoveredAccounts): Gets IPAM discovered accounts. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetIpamDiscoveredAccountsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetIpamDiscoveredAccountsRequestBuilder,
@@ -16,13 +16,13 @@ impl GetIpamDiscoveredAccountsFluentBuilder {
     ) -> Self {
         GetIpamDiscoveredAccountsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetIpamDiscoveredAccountsError`](crate::operation::GetIpamDiscoveredAccountsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamDiscoveredAccountsResult,
         ::awsgen_runtime::client::SdkError<GetIpamDiscoveredAccountsError>,
     > {
@@ -44,54 +44,40 @@ impl GetIpamDiscoveredAccountsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_resource_discovery_id`: see [`ipam_resource_discovery_id`](crate::types::builders::GetIpamDiscoveredAccountsRequestBuilder::ipam_resource_discovery_id).
-    pub fn ipam_resource_discovery_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_resource_discovery_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_resource_discovery_id(input);
         self
     }
     /// Sets or clears the input's `ipam_resource_discovery_id`.
-    pub fn set_ipam_resource_discovery_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_resource_discovery_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_resource_discovery_id(input);
         self
     }
     /// The value set for the input's `ipam_resource_discovery_id`, if any.
-    pub fn get_ipam_resource_discovery_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_resource_discovery_id(&self) -> &Option<String> {
         self.input.get_ipam_resource_discovery_id()
     }
     /// Sets the input's `discovery_region`: see [`discovery_region`](crate::types::builders::GetIpamDiscoveredAccountsRequestBuilder::discovery_region).
-    pub fn discovery_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn discovery_region(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.discovery_region(input);
         self
     }
     /// Sets or clears the input's `discovery_region`.
-    pub fn set_discovery_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_discovery_region(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_discovery_region(input);
         self
     }
     /// The value set for the input's `discovery_region`, if any.
-    pub fn get_discovery_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_discovery_region(&self) -> &Option<String> {
         self.input.get_discovery_region()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::GetIpamDiscoveredAccountsRequestBuilder::filters).
@@ -100,37 +86,26 @@ impl GetIpamDiscoveredAccountsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetIpamDiscoveredAccountsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetIpamDiscoveredAccountsRequestBuilder::max_results).
@@ -139,12 +114,12 @@ impl GetIpamDiscoveredAccountsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -160,7 +135,7 @@ impl GetIpamDiscoveredAccountsFluentBuilder {
     }
 }
 /// How [`GetIpamDiscoveredAccounts`](crate::operation::GetIpamDiscoveredAccounts) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamDiscoveredAccountsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for GetIpamDiscoveredAccountsPages {
@@ -170,7 +145,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetIpamDiscoveredAccounts
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetIpamDiscoveredAccountsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamDiscoveredAccountsResult,
         ::awsgen_runtime::client::SdkError<GetIpamDiscoveredAccountsError>,
     > {
@@ -179,7 +154,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetIpamDiscoveredAccounts
     fn next_input(
         input: &crate::types::GetIpamDiscoveredAccountsRequest,
         output: &crate::types::GetIpamDiscoveredAccountsResult,
-    ) -> ::std::option::Option<crate::types::GetIpamDiscoveredAccountsRequest> {
+    ) -> Option<crate::types::GetIpamDiscoveredAccountsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -187,7 +162,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetIpamDiscoveredAccounts
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -195,10 +170,8 @@ for GetIpamDiscoveredAccountsPages {
     type Item = crate::types::IpamDiscoveredAccount;
     fn items(
         output: crate::types::GetIpamDiscoveredAccountsResult,
-    ) -> ::std::vec::Vec<crate::types::IpamDiscoveredAccount> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.ipam_discovered_accounts)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::IpamDiscoveredAccount> {
+        Some(output).and_then(|value| value.ipam_discovered_accounts).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -216,7 +189,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetIpamDiscoveredAccounts as Operation>::serialize_request(input),
             <GetIpamDiscoveredAccounts as Operation>::parse_response,
         )

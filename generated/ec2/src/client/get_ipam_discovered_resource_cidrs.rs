@@ -5,7 +5,7 @@ use crate::operation::{
     GetIpamDiscoveredResourceCidrs, GetIpamDiscoveredResourceCidrsError, Operation,
 };
 /// A call to [`GetIpamDiscoveredResourceCidrs`](crate::operation::GetIpamDiscoveredResourceCidrs): Returns the resource CIDRs that are monitored as part of a resource discovery. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetIpamDiscoveredResourceCidrsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetIpamDiscoveredResourceCidrsRequestBuilder,
@@ -16,13 +16,13 @@ impl GetIpamDiscoveredResourceCidrsFluentBuilder {
     ) -> Self {
         GetIpamDiscoveredResourceCidrsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetIpamDiscoveredResourceCidrsError`](crate::operation::GetIpamDiscoveredResourceCidrsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamDiscoveredResourceCidrsResult,
         ::awsgen_runtime::client::SdkError<GetIpamDiscoveredResourceCidrsError>,
     > {
@@ -44,54 +44,40 @@ impl GetIpamDiscoveredResourceCidrsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_resource_discovery_id`: see [`ipam_resource_discovery_id`](crate::types::builders::GetIpamDiscoveredResourceCidrsRequestBuilder::ipam_resource_discovery_id).
-    pub fn ipam_resource_discovery_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_resource_discovery_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_resource_discovery_id(input);
         self
     }
     /// Sets or clears the input's `ipam_resource_discovery_id`.
-    pub fn set_ipam_resource_discovery_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_resource_discovery_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_resource_discovery_id(input);
         self
     }
     /// The value set for the input's `ipam_resource_discovery_id`, if any.
-    pub fn get_ipam_resource_discovery_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_resource_discovery_id(&self) -> &Option<String> {
         self.input.get_ipam_resource_discovery_id()
     }
     /// Sets the input's `resource_region`: see [`resource_region`](crate::types::builders::GetIpamDiscoveredResourceCidrsRequestBuilder::resource_region).
-    pub fn resource_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_region(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_region(input);
         self
     }
     /// Sets or clears the input's `resource_region`.
-    pub fn set_resource_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_region(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource_region(input);
         self
     }
     /// The value set for the input's `resource_region`, if any.
-    pub fn get_resource_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_region(&self) -> &Option<String> {
         self.input.get_resource_region()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::GetIpamDiscoveredResourceCidrsRequestBuilder::filters).
@@ -100,37 +86,26 @@ impl GetIpamDiscoveredResourceCidrsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetIpamDiscoveredResourceCidrsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetIpamDiscoveredResourceCidrsRequestBuilder::max_results).
@@ -139,12 +114,12 @@ impl GetIpamDiscoveredResourceCidrsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -160,7 +135,7 @@ impl GetIpamDiscoveredResourceCidrsFluentBuilder {
     }
 }
 /// How [`GetIpamDiscoveredResourceCidrs`](crate::operation::GetIpamDiscoveredResourceCidrs) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamDiscoveredResourceCidrsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -171,7 +146,7 @@ for GetIpamDiscoveredResourceCidrsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetIpamDiscoveredResourceCidrsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamDiscoveredResourceCidrsResult,
         ::awsgen_runtime::client::SdkError<GetIpamDiscoveredResourceCidrsError>,
     > {
@@ -180,7 +155,7 @@ for GetIpamDiscoveredResourceCidrsPages {
     fn next_input(
         input: &crate::types::GetIpamDiscoveredResourceCidrsRequest,
         output: &crate::types::GetIpamDiscoveredResourceCidrsResult,
-    ) -> ::std::option::Option<crate::types::GetIpamDiscoveredResourceCidrsRequest> {
+    ) -> Option<crate::types::GetIpamDiscoveredResourceCidrsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -188,7 +163,7 @@ for GetIpamDiscoveredResourceCidrsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -196,8 +171,8 @@ for GetIpamDiscoveredResourceCidrsPages {
     type Item = crate::types::IpamDiscoveredResourceCidr;
     fn items(
         output: crate::types::GetIpamDiscoveredResourceCidrsResult,
-    ) -> ::std::vec::Vec<crate::types::IpamDiscoveredResourceCidr> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::IpamDiscoveredResourceCidr> {
+        Some(output)
             .and_then(|value| value.ipam_discovered_resource_cidrs)
             .unwrap_or_default()
     }
@@ -217,7 +192,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetIpamDiscoveredResourceCidrs as Operation>::serialize_request(input),
             <GetIpamDiscoveredResourceCidrs as Operation>::parse_response,
         )

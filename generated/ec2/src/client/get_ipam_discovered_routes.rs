@@ -3,7 +3,7 @@
 
 use crate::operation::{GetIpamDiscoveredRoutes, GetIpamDiscoveredRoutesError, Operation};
 /// A call to [`GetIpamDiscoveredRoutes`](crate::operation::GetIpamDiscoveredRoutes): Retrieves Border Gateway Protocol (BGP) routes discovered by IPAM resource discovery for a specified Region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetIpamDiscoveredRoutesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetIpamDiscoveredRoutesRequestBuilder,
@@ -14,13 +14,13 @@ impl GetIpamDiscoveredRoutesFluentBuilder {
     ) -> Self {
         GetIpamDiscoveredRoutesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetIpamDiscoveredRoutesError`](crate::operation::GetIpamDiscoveredRoutesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamDiscoveredRoutesResult,
         ::awsgen_runtime::client::SdkError<GetIpamDiscoveredRoutesError>,
     > {
@@ -42,54 +42,40 @@ impl GetIpamDiscoveredRoutesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_resource_discovery_id`: see [`ipam_resource_discovery_id`](crate::types::builders::GetIpamDiscoveredRoutesRequestBuilder::ipam_resource_discovery_id).
-    pub fn ipam_resource_discovery_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_resource_discovery_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_resource_discovery_id(input);
         self
     }
     /// Sets or clears the input's `ipam_resource_discovery_id`.
-    pub fn set_ipam_resource_discovery_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_resource_discovery_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_resource_discovery_id(input);
         self
     }
     /// The value set for the input's `ipam_resource_discovery_id`, if any.
-    pub fn get_ipam_resource_discovery_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_resource_discovery_id(&self) -> &Option<String> {
         self.input.get_ipam_resource_discovery_id()
     }
     /// Sets the input's `resource_region`: see [`resource_region`](crate::types::builders::GetIpamDiscoveredRoutesRequestBuilder::resource_region).
-    pub fn resource_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_region(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_region(input);
         self
     }
     /// Sets or clears the input's `resource_region`.
-    pub fn set_resource_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_region(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource_region(input);
         self
     }
     /// The value set for the input's `resource_region`, if any.
-    pub fn get_resource_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_region(&self) -> &Option<String> {
         self.input.get_resource_region()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::GetIpamDiscoveredRoutesRequestBuilder::filters).
@@ -98,37 +84,26 @@ impl GetIpamDiscoveredRoutesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetIpamDiscoveredRoutesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetIpamDiscoveredRoutesRequestBuilder::max_results).
@@ -137,12 +112,12 @@ impl GetIpamDiscoveredRoutesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
 }
@@ -161,7 +136,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetIpamDiscoveredRoutes as Operation>::serialize_request(input),
             <GetIpamDiscoveredRoutes as Operation>::parse_response,
         )

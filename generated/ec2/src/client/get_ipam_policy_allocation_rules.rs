@@ -5,7 +5,7 @@ use crate::operation::{
     GetIpamPolicyAllocationRules, GetIpamPolicyAllocationRulesError, Operation,
 };
 /// A call to [`GetIpamPolicyAllocationRules`](crate::operation::GetIpamPolicyAllocationRules): Gets the allocation rules for an IPAM policy. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetIpamPolicyAllocationRulesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetIpamPolicyAllocationRulesRequestBuilder,
@@ -16,13 +16,13 @@ impl GetIpamPolicyAllocationRulesFluentBuilder {
     ) -> Self {
         GetIpamPolicyAllocationRulesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetIpamPolicyAllocationRulesError`](crate::operation::GetIpamPolicyAllocationRulesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamPolicyAllocationRulesResult,
         ::awsgen_runtime::client::SdkError<GetIpamPolicyAllocationRulesError>,
     > {
@@ -44,32 +44,26 @@ impl GetIpamPolicyAllocationRulesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_policy_id`: see [`ipam_policy_id`](crate::types::builders::GetIpamPolicyAllocationRulesRequestBuilder::ipam_policy_id).
-    pub fn ipam_policy_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_policy_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_policy_id(input);
         self
     }
     /// Sets or clears the input's `ipam_policy_id`.
-    pub fn set_ipam_policy_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_policy_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_policy_id(input);
         self
     }
     /// The value set for the input's `ipam_policy_id`, if any.
-    pub fn get_ipam_policy_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_policy_id(&self) -> &Option<String> {
         self.input.get_ipam_policy_id()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::GetIpamPolicyAllocationRulesRequestBuilder::filters).
@@ -78,37 +72,26 @@ impl GetIpamPolicyAllocationRulesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `locale`: see [`locale`](crate::types::builders::GetIpamPolicyAllocationRulesRequestBuilder::locale).
-    pub fn locale(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn locale(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.locale(input);
         self
     }
     /// Sets or clears the input's `locale`.
-    pub fn set_locale(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_locale(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_locale(input);
         self
     }
     /// The value set for the input's `locale`, if any.
-    pub fn get_locale(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_locale(&self) -> &Option<String> {
         self.input.get_locale()
     }
     /// Sets the input's `resource_type`: see [`resource_type`](crate::types::builders::GetIpamPolicyAllocationRulesRequestBuilder::resource_type).
@@ -119,15 +102,13 @@ impl GetIpamPolicyAllocationRulesFluentBuilder {
     /// Sets or clears the input's `resource_type`.
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPolicyResourceType>,
+        input: Option<crate::types::IpamPolicyResourceType>,
     ) -> Self {
         self.input = self.input.set_resource_type(input);
         self
     }
     /// The value set for the input's `resource_type`, if any.
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamPolicyResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::IpamPolicyResourceType> {
         self.input.get_resource_type()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetIpamPolicyAllocationRulesRequestBuilder::max_results).
@@ -136,32 +117,26 @@ impl GetIpamPolicyAllocationRulesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetIpamPolicyAllocationRulesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
 }
@@ -180,7 +155,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetIpamPolicyAllocationRules as Operation>::serialize_request(input),
             <GetIpamPolicyAllocationRules as Operation>::parse_response,
         )

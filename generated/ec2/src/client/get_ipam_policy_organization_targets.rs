@@ -5,7 +5,7 @@ use crate::operation::{
     GetIpamPolicyOrganizationTargets, GetIpamPolicyOrganizationTargetsError, Operation,
 };
 /// A call to [`GetIpamPolicyOrganizationTargets`](crate::operation::GetIpamPolicyOrganizationTargets): Gets the Amazon Web Services Organizations targets for an IPAM policy. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetIpamPolicyOrganizationTargetsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetIpamPolicyOrganizationTargetsRequestBuilder,
@@ -16,13 +16,13 @@ impl GetIpamPolicyOrganizationTargetsFluentBuilder {
     ) -> Self {
         GetIpamPolicyOrganizationTargetsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetIpamPolicyOrganizationTargetsError`](crate::operation::GetIpamPolicyOrganizationTargetsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamPolicyOrganizationTargetsResult,
         ::awsgen_runtime::client::SdkError<GetIpamPolicyOrganizationTargetsError>,
     > {
@@ -44,12 +44,12 @@ impl GetIpamPolicyOrganizationTargetsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetIpamPolicyOrganizationTargetsRequestBuilder::max_results).
@@ -58,52 +58,40 @@ impl GetIpamPolicyOrganizationTargetsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetIpamPolicyOrganizationTargetsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `ipam_policy_id`: see [`ipam_policy_id`](crate::types::builders::GetIpamPolicyOrganizationTargetsRequestBuilder::ipam_policy_id).
-    pub fn ipam_policy_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_policy_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_policy_id(input);
         self
     }
     /// Sets or clears the input's `ipam_policy_id`.
-    pub fn set_ipam_policy_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_policy_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_policy_id(input);
         self
     }
     /// The value set for the input's `ipam_policy_id`, if any.
-    pub fn get_ipam_policy_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_policy_id(&self) -> &Option<String> {
         self.input.get_ipam_policy_id()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::GetIpamPolicyOrganizationTargetsRequestBuilder::filters).
@@ -112,17 +100,12 @@ impl GetIpamPolicyOrganizationTargetsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
 }
@@ -141,7 +124,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetIpamPolicyOrganizationTargets as Operation>::serialize_request(input),
             <GetIpamPolicyOrganizationTargets as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetIpamPoolAllocations, GetIpamPoolAllocationsError, Operation};
 /// A call to [`GetIpamPoolAllocations`](crate::operation::GetIpamPoolAllocations): Get a list of all the CIDR allocations in an IPAM pool. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetIpamPoolAllocationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetIpamPoolAllocationsRequestBuilder,
@@ -14,13 +14,13 @@ impl GetIpamPoolAllocationsFluentBuilder {
     ) -> Self {
         GetIpamPoolAllocationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetIpamPoolAllocationsError`](crate::operation::GetIpamPoolAllocationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamPoolAllocationsResult,
         ::awsgen_runtime::client::SdkError<GetIpamPoolAllocationsError>,
     > {
@@ -42,54 +42,40 @@ impl GetIpamPoolAllocationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_pool_id`: see [`ipam_pool_id`](crate::types::builders::GetIpamPoolAllocationsRequestBuilder::ipam_pool_id).
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_pool_id(input);
         self
     }
     /// Sets or clears the input's `ipam_pool_id`.
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_pool_id(input);
         self
     }
     /// The value set for the input's `ipam_pool_id`, if any.
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         self.input.get_ipam_pool_id()
     }
     /// Sets the input's `ipam_pool_allocation_id`: see [`ipam_pool_allocation_id`](crate::types::builders::GetIpamPoolAllocationsRequestBuilder::ipam_pool_allocation_id).
-    pub fn ipam_pool_allocation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_pool_allocation_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_pool_allocation_id(input);
         self
     }
     /// Sets or clears the input's `ipam_pool_allocation_id`.
-    pub fn set_ipam_pool_allocation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_allocation_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_pool_allocation_id(input);
         self
     }
     /// The value set for the input's `ipam_pool_allocation_id`, if any.
-    pub fn get_ipam_pool_allocation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_allocation_id(&self) -> &Option<String> {
         self.input.get_ipam_pool_allocation_id()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::GetIpamPoolAllocationsRequestBuilder::filters).
@@ -98,17 +84,12 @@ impl GetIpamPoolAllocationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetIpamPoolAllocationsRequestBuilder::max_results).
@@ -117,32 +98,26 @@ impl GetIpamPoolAllocationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetIpamPoolAllocationsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -158,7 +133,7 @@ impl GetIpamPoolAllocationsFluentBuilder {
     }
 }
 /// How [`GetIpamPoolAllocations`](crate::operation::GetIpamPoolAllocations) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamPoolAllocationsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for GetIpamPoolAllocationsPages {
@@ -168,7 +143,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetIpamPoolAllocationsPag
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetIpamPoolAllocationsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamPoolAllocationsResult,
         ::awsgen_runtime::client::SdkError<GetIpamPoolAllocationsError>,
     > {
@@ -177,7 +152,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetIpamPoolAllocationsPag
     fn next_input(
         input: &crate::types::GetIpamPoolAllocationsRequest,
         output: &crate::types::GetIpamPoolAllocationsResult,
-    ) -> ::std::option::Option<crate::types::GetIpamPoolAllocationsRequest> {
+    ) -> Option<crate::types::GetIpamPoolAllocationsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -185,17 +160,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetIpamPoolAllocationsPag
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for GetIpamPoolAllocationsPages {
     type Item = crate::types::IpamPoolAllocation;
     fn items(
         output: crate::types::GetIpamPoolAllocationsResult,
-    ) -> ::std::vec::Vec<crate::types::IpamPoolAllocation> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.ipam_pool_allocations)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::IpamPoolAllocation> {
+        Some(output).and_then(|value| value.ipam_pool_allocations).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -213,7 +186,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetIpamPoolAllocations as Operation>::serialize_request(input),
             <GetIpamPoolAllocations as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetIpamPoolCidrs, GetIpamPoolCidrsError, Operation};
 /// A call to [`GetIpamPoolCidrs`](crate::operation::GetIpamPoolCidrs): Get the CIDRs provisioned to an IPAM pool. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetIpamPoolCidrsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetIpamPoolCidrsRequestBuilder,
@@ -14,13 +14,13 @@ impl GetIpamPoolCidrsFluentBuilder {
     ) -> Self {
         GetIpamPoolCidrsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetIpamPoolCidrsError`](crate::operation::GetIpamPoolCidrsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamPoolCidrsResult,
         ::awsgen_runtime::client::SdkError<GetIpamPoolCidrsError>,
     > {
@@ -40,32 +40,26 @@ impl GetIpamPoolCidrsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_pool_id`: see [`ipam_pool_id`](crate::types::builders::GetIpamPoolCidrsRequestBuilder::ipam_pool_id).
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_pool_id(input);
         self
     }
     /// Sets or clears the input's `ipam_pool_id`.
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_pool_id(input);
         self
     }
     /// The value set for the input's `ipam_pool_id`, if any.
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         self.input.get_ipam_pool_id()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::GetIpamPoolCidrsRequestBuilder::filters).
@@ -74,17 +68,12 @@ impl GetIpamPoolCidrsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetIpamPoolCidrsRequestBuilder::max_results).
@@ -93,32 +82,26 @@ impl GetIpamPoolCidrsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetIpamPoolCidrsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -134,7 +117,7 @@ impl GetIpamPoolCidrsFluentBuilder {
     }
 }
 /// How [`GetIpamPoolCidrs`](crate::operation::GetIpamPoolCidrs) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamPoolCidrsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for GetIpamPoolCidrsPages {
@@ -144,7 +127,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetIpamPoolCidrsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetIpamPoolCidrsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamPoolCidrsResult,
         ::awsgen_runtime::client::SdkError<GetIpamPoolCidrsError>,
     > {
@@ -153,7 +136,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetIpamPoolCidrsPages {
     fn next_input(
         input: &crate::types::GetIpamPoolCidrsRequest,
         output: &crate::types::GetIpamPoolCidrsResult,
-    ) -> ::std::option::Option<crate::types::GetIpamPoolCidrsRequest> {
+    ) -> Option<crate::types::GetIpamPoolCidrsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -161,17 +144,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetIpamPoolCidrsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for GetIpamPoolCidrsPages {
     type Item = crate::types::IpamPoolCidr;
     fn items(
         output: crate::types::GetIpamPoolCidrsResult,
-    ) -> ::std::vec::Vec<crate::types::IpamPoolCidr> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.ipam_pool_cidrs)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::IpamPoolCidr> {
+        Some(output).and_then(|value| value.ipam_pool_cidrs).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -189,7 +170,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetIpamPoolCidrs as Operation>::serialize_request(input),
             <GetIpamPoolCidrs as Operation>::parse_response,
         )

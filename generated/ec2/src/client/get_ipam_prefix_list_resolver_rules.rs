@@ -5,7 +5,7 @@ use crate::operation::{
     GetIpamPrefixListResolverRules, GetIpamPrefixListResolverRulesError, Operation,
 };
 /// A call to [`GetIpamPrefixListResolverRules`](crate::operation::GetIpamPrefixListResolverRules): Retrieves the CIDR selection rules for an IPAM prefix list resolver. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetIpamPrefixListResolverRulesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetIpamPrefixListResolverRulesRequestBuilder,
@@ -16,13 +16,13 @@ impl GetIpamPrefixListResolverRulesFluentBuilder {
     ) -> Self {
         GetIpamPrefixListResolverRulesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetIpamPrefixListResolverRulesError`](crate::operation::GetIpamPrefixListResolverRulesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamPrefixListResolverRulesResult,
         ::awsgen_runtime::client::SdkError<GetIpamPrefixListResolverRulesError>,
     > {
@@ -44,34 +44,26 @@ impl GetIpamPrefixListResolverRulesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_prefix_list_resolver_id`: see [`ipam_prefix_list_resolver_id`](crate::types::builders::GetIpamPrefixListResolverRulesRequestBuilder::ipam_prefix_list_resolver_id).
-    pub fn ipam_prefix_list_resolver_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_prefix_list_resolver_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_prefix_list_resolver_id(input);
         self
     }
     /// Sets or clears the input's `ipam_prefix_list_resolver_id`.
-    pub fn set_ipam_prefix_list_resolver_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_prefix_list_resolver_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_prefix_list_resolver_id(input);
         self
     }
     /// The value set for the input's `ipam_prefix_list_resolver_id`, if any.
-    pub fn get_ipam_prefix_list_resolver_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_prefix_list_resolver_id(&self) -> &Option<String> {
         self.input.get_ipam_prefix_list_resolver_id()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::GetIpamPrefixListResolverRulesRequestBuilder::filters).
@@ -80,17 +72,12 @@ impl GetIpamPrefixListResolverRulesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetIpamPrefixListResolverRulesRequestBuilder::max_results).
@@ -99,32 +86,26 @@ impl GetIpamPrefixListResolverRulesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetIpamPrefixListResolverRulesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -140,7 +121,7 @@ impl GetIpamPrefixListResolverRulesFluentBuilder {
     }
 }
 /// How [`GetIpamPrefixListResolverRules`](crate::operation::GetIpamPrefixListResolverRules) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamPrefixListResolverRulesPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -151,7 +132,7 @@ for GetIpamPrefixListResolverRulesPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetIpamPrefixListResolverRulesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamPrefixListResolverRulesResult,
         ::awsgen_runtime::client::SdkError<GetIpamPrefixListResolverRulesError>,
     > {
@@ -160,7 +141,7 @@ for GetIpamPrefixListResolverRulesPages {
     fn next_input(
         input: &crate::types::GetIpamPrefixListResolverRulesRequest,
         output: &crate::types::GetIpamPrefixListResolverRulesResult,
-    ) -> ::std::option::Option<crate::types::GetIpamPrefixListResolverRulesRequest> {
+    ) -> Option<crate::types::GetIpamPrefixListResolverRulesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -168,7 +149,7 @@ for GetIpamPrefixListResolverRulesPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -176,10 +157,8 @@ for GetIpamPrefixListResolverRulesPages {
     type Item = crate::types::IpamPrefixListResolverRule;
     fn items(
         output: crate::types::GetIpamPrefixListResolverRulesResult,
-    ) -> ::std::vec::Vec<crate::types::IpamPrefixListResolverRule> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.rules)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::IpamPrefixListResolverRule> {
+        Some(output).and_then(|value| value.rules).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -197,7 +176,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetIpamPrefixListResolverRules as Operation>::serialize_request(input),
             <GetIpamPrefixListResolverRules as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     GetIpamPrefixListResolverVersionEntriesError, Operation,
 };
 /// A call to [`GetIpamPrefixListResolverVersionEntries`](crate::operation::GetIpamPrefixListResolverVersionEntries): Retrieves the CIDR entries for a specific version of an IPAM prefix list resolver. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetIpamPrefixListResolverVersionEntriesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetIpamPrefixListResolverVersionEntriesRequestBuilder,
@@ -17,13 +17,13 @@ impl GetIpamPrefixListResolverVersionEntriesFluentBuilder {
     ) -> Self {
         GetIpamPrefixListResolverVersionEntriesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetIpamPrefixListResolverVersionEntriesError`](crate::operation::GetIpamPrefixListResolverVersionEntriesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamPrefixListResolverVersionEntriesResult,
         ::awsgen_runtime::client::SdkError<GetIpamPrefixListResolverVersionEntriesError>,
     > {
@@ -45,34 +45,26 @@ impl GetIpamPrefixListResolverVersionEntriesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_prefix_list_resolver_id`: see [`ipam_prefix_list_resolver_id`](crate::types::builders::GetIpamPrefixListResolverVersionEntriesRequestBuilder::ipam_prefix_list_resolver_id).
-    pub fn ipam_prefix_list_resolver_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_prefix_list_resolver_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_prefix_list_resolver_id(input);
         self
     }
     /// Sets or clears the input's `ipam_prefix_list_resolver_id`.
-    pub fn set_ipam_prefix_list_resolver_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_prefix_list_resolver_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_prefix_list_resolver_id(input);
         self
     }
     /// The value set for the input's `ipam_prefix_list_resolver_id`, if any.
-    pub fn get_ipam_prefix_list_resolver_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_prefix_list_resolver_id(&self) -> &Option<String> {
         self.input.get_ipam_prefix_list_resolver_id()
     }
     /// Sets the input's `ipam_prefix_list_resolver_version`: see [`ipam_prefix_list_resolver_version`](crate::types::builders::GetIpamPrefixListResolverVersionEntriesRequestBuilder::ipam_prefix_list_resolver_version).
@@ -81,15 +73,12 @@ impl GetIpamPrefixListResolverVersionEntriesFluentBuilder {
         self
     }
     /// Sets or clears the input's `ipam_prefix_list_resolver_version`.
-    pub fn set_ipam_prefix_list_resolver_version(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_ipam_prefix_list_resolver_version(mut self, input: Option<i64>) -> Self {
         self.input = self.input.set_ipam_prefix_list_resolver_version(input);
         self
     }
     /// The value set for the input's `ipam_prefix_list_resolver_version`, if any.
-    pub fn get_ipam_prefix_list_resolver_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_ipam_prefix_list_resolver_version(&self) -> &Option<i64> {
         self.input.get_ipam_prefix_list_resolver_version()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetIpamPrefixListResolverVersionEntriesRequestBuilder::max_results).
@@ -98,32 +87,26 @@ impl GetIpamPrefixListResolverVersionEntriesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetIpamPrefixListResolverVersionEntriesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -141,7 +124,7 @@ impl GetIpamPrefixListResolverVersionEntriesFluentBuilder {
     }
 }
 /// How [`GetIpamPrefixListResolverVersionEntries`](crate::operation::GetIpamPrefixListResolverVersionEntries) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamPrefixListResolverVersionEntriesPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -152,7 +135,7 @@ for GetIpamPrefixListResolverVersionEntriesPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetIpamPrefixListResolverVersionEntriesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamPrefixListResolverVersionEntriesResult,
         ::awsgen_runtime::client::SdkError<GetIpamPrefixListResolverVersionEntriesError>,
     > {
@@ -161,9 +144,7 @@ for GetIpamPrefixListResolverVersionEntriesPages {
     fn next_input(
         input: &crate::types::GetIpamPrefixListResolverVersionEntriesRequest,
         output: &crate::types::GetIpamPrefixListResolverVersionEntriesResult,
-    ) -> ::std::option::Option<
-        crate::types::GetIpamPrefixListResolverVersionEntriesRequest,
-    > {
+    ) -> Option<crate::types::GetIpamPrefixListResolverVersionEntriesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -171,7 +152,7 @@ for GetIpamPrefixListResolverVersionEntriesPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -179,10 +160,8 @@ for GetIpamPrefixListResolverVersionEntriesPages {
     type Item = crate::types::IpamPrefixListResolverVersionEntry;
     fn items(
         output: crate::types::GetIpamPrefixListResolverVersionEntriesResult,
-    ) -> ::std::vec::Vec<crate::types::IpamPrefixListResolverVersionEntry> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.entries)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::IpamPrefixListResolverVersionEntry> {
+        Some(output).and_then(|value| value.entries).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -200,7 +179,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetIpamPrefixListResolverVersionEntries as Operation>::serialize_request(
                 input,
             ),

@@ -5,7 +5,7 @@ use crate::operation::{
     GetIpamPrefixListResolverVersions, GetIpamPrefixListResolverVersionsError, Operation,
 };
 /// A call to [`GetIpamPrefixListResolverVersions`](crate::operation::GetIpamPrefixListResolverVersions): Retrieves version information for an IPAM prefix list resolver. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetIpamPrefixListResolverVersionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetIpamPrefixListResolverVersionsRequestBuilder,
@@ -16,13 +16,13 @@ impl GetIpamPrefixListResolverVersionsFluentBuilder {
     ) -> Self {
         GetIpamPrefixListResolverVersionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetIpamPrefixListResolverVersionsError`](crate::operation::GetIpamPrefixListResolverVersionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamPrefixListResolverVersionsResult,
         ::awsgen_runtime::client::SdkError<GetIpamPrefixListResolverVersionsError>,
     > {
@@ -44,34 +44,26 @@ impl GetIpamPrefixListResolverVersionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_prefix_list_resolver_id`: see [`ipam_prefix_list_resolver_id`](crate::types::builders::GetIpamPrefixListResolverVersionsRequestBuilder::ipam_prefix_list_resolver_id).
-    pub fn ipam_prefix_list_resolver_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_prefix_list_resolver_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_prefix_list_resolver_id(input);
         self
     }
     /// Sets or clears the input's `ipam_prefix_list_resolver_id`.
-    pub fn set_ipam_prefix_list_resolver_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_prefix_list_resolver_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_prefix_list_resolver_id(input);
         self
     }
     /// The value set for the input's `ipam_prefix_list_resolver_id`, if any.
-    pub fn get_ipam_prefix_list_resolver_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_prefix_list_resolver_id(&self) -> &Option<String> {
         self.input.get_ipam_prefix_list_resolver_id()
     }
     /// Appends one item to the input's `ipam_prefix_list_resolver_versions`: see [`ipam_prefix_list_resolver_versions`](crate::types::builders::GetIpamPrefixListResolverVersionsRequestBuilder::ipam_prefix_list_resolver_versions).
@@ -82,15 +74,13 @@ impl GetIpamPrefixListResolverVersionsFluentBuilder {
     /// Sets or clears the input's `ipam_prefix_list_resolver_versions`.
     pub fn set_ipam_prefix_list_resolver_versions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<i64>>,
+        input: Option<Vec<i64>>,
     ) -> Self {
         self.input = self.input.set_ipam_prefix_list_resolver_versions(input);
         self
     }
     /// The value set for the input's `ipam_prefix_list_resolver_versions`, if any.
-    pub fn get_ipam_prefix_list_resolver_versions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<i64>> {
+    pub fn get_ipam_prefix_list_resolver_versions(&self) -> &Option<Vec<i64>> {
         self.input.get_ipam_prefix_list_resolver_versions()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetIpamPrefixListResolverVersionsRequestBuilder::max_results).
@@ -99,12 +89,12 @@ impl GetIpamPrefixListResolverVersionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::GetIpamPrefixListResolverVersionsRequestBuilder::filters).
@@ -113,37 +103,26 @@ impl GetIpamPrefixListResolverVersionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetIpamPrefixListResolverVersionsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -161,7 +140,7 @@ impl GetIpamPrefixListResolverVersionsFluentBuilder {
     }
 }
 /// How [`GetIpamPrefixListResolverVersions`](crate::operation::GetIpamPrefixListResolverVersions) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamPrefixListResolverVersionsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -172,7 +151,7 @@ for GetIpamPrefixListResolverVersionsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetIpamPrefixListResolverVersionsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamPrefixListResolverVersionsResult,
         ::awsgen_runtime::client::SdkError<GetIpamPrefixListResolverVersionsError>,
     > {
@@ -181,7 +160,7 @@ for GetIpamPrefixListResolverVersionsPages {
     fn next_input(
         input: &crate::types::GetIpamPrefixListResolverVersionsRequest,
         output: &crate::types::GetIpamPrefixListResolverVersionsResult,
-    ) -> ::std::option::Option<crate::types::GetIpamPrefixListResolverVersionsRequest> {
+    ) -> Option<crate::types::GetIpamPrefixListResolverVersionsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -189,7 +168,7 @@ for GetIpamPrefixListResolverVersionsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -197,8 +176,8 @@ for GetIpamPrefixListResolverVersionsPages {
     type Item = crate::types::IpamPrefixListResolverVersion;
     fn items(
         output: crate::types::GetIpamPrefixListResolverVersionsResult,
-    ) -> ::std::vec::Vec<crate::types::IpamPrefixListResolverVersion> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::IpamPrefixListResolverVersion> {
+        Some(output)
             .and_then(|value| value.ipam_prefix_list_resolver_versions)
             .unwrap_or_default()
     }
@@ -218,7 +197,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetIpamPrefixListResolverVersions as Operation>::serialize_request(input),
             <GetIpamPrefixListResolverVersions as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetIpamResourceCidrs, GetIpamResourceCidrsError, Operation};
 /// A call to [`GetIpamResourceCidrs`](crate::operation::GetIpamResourceCidrs): Returns resource CIDRs managed by IPAM in a given scope. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetIpamResourceCidrsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetIpamResourceCidrsRequestBuilder,
@@ -14,13 +14,13 @@ impl GetIpamResourceCidrsFluentBuilder {
     ) -> Self {
         GetIpamResourceCidrsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetIpamResourceCidrsError`](crate::operation::GetIpamResourceCidrsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamResourceCidrsResult,
         ::awsgen_runtime::client::SdkError<GetIpamResourceCidrsError>,
     > {
@@ -42,12 +42,12 @@ impl GetIpamResourceCidrsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::GetIpamResourceCidrsRequestBuilder::filters).
@@ -56,17 +56,12 @@ impl GetIpamResourceCidrsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetIpamResourceCidrsRequestBuilder::max_results).
@@ -75,92 +70,68 @@ impl GetIpamResourceCidrsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetIpamResourceCidrsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `ipam_scope_id`: see [`ipam_scope_id`](crate::types::builders::GetIpamResourceCidrsRequestBuilder::ipam_scope_id).
-    pub fn ipam_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_scope_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_scope_id(input);
         self
     }
     /// Sets or clears the input's `ipam_scope_id`.
-    pub fn set_ipam_scope_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_scope_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_scope_id(input);
         self
     }
     /// The value set for the input's `ipam_scope_id`, if any.
-    pub fn get_ipam_scope_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_scope_id(&self) -> &Option<String> {
         self.input.get_ipam_scope_id()
     }
     /// Sets the input's `ipam_pool_id`: see [`ipam_pool_id`](crate::types::builders::GetIpamResourceCidrsRequestBuilder::ipam_pool_id).
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_pool_id(input);
         self
     }
     /// Sets or clears the input's `ipam_pool_id`.
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_pool_id(input);
         self
     }
     /// The value set for the input's `ipam_pool_id`, if any.
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         self.input.get_ipam_pool_id()
     }
     /// Sets the input's `resource_id`: see [`resource_id`](crate::types::builders::GetIpamResourceCidrsRequestBuilder::resource_id).
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_id(input);
         self
     }
     /// Sets or clears the input's `resource_id`.
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource_id(input);
         self
     }
     /// The value set for the input's `resource_id`, if any.
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         self.input.get_resource_id()
     }
     /// Sets the input's `resource_type`: see [`resource_type`](crate::types::builders::GetIpamResourceCidrsRequestBuilder::resource_type).
@@ -171,15 +142,13 @@ impl GetIpamResourceCidrsFluentBuilder {
     /// Sets or clears the input's `resource_type`.
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpamResourceType>,
+        input: Option<crate::types::IpamResourceType>,
     ) -> Self {
         self.input = self.input.set_resource_type(input);
         self
     }
     /// The value set for the input's `resource_type`, if any.
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::IpamResourceType> {
         self.input.get_resource_type()
     }
     /// Sets the input's `resource_tag`: see [`resource_tag`](crate::types::builders::GetIpamResourceCidrsRequestBuilder::resource_tag).
@@ -190,35 +159,27 @@ impl GetIpamResourceCidrsFluentBuilder {
     /// Sets or clears the input's `resource_tag`.
     pub fn set_resource_tag(
         mut self,
-        input: ::std::option::Option<crate::types::RequestIpamResourceTag>,
+        input: Option<crate::types::RequestIpamResourceTag>,
     ) -> Self {
         self.input = self.input.set_resource_tag(input);
         self
     }
     /// The value set for the input's `resource_tag`, if any.
-    pub fn get_resource_tag(
-        &self,
-    ) -> &::std::option::Option<crate::types::RequestIpamResourceTag> {
+    pub fn get_resource_tag(&self) -> &Option<crate::types::RequestIpamResourceTag> {
         self.input.get_resource_tag()
     }
     /// Sets the input's `resource_owner`: see [`resource_owner`](crate::types::builders::GetIpamResourceCidrsRequestBuilder::resource_owner).
-    pub fn resource_owner(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_owner(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_owner(input);
         self
     }
     /// Sets or clears the input's `resource_owner`.
-    pub fn set_resource_owner(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_owner(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource_owner(input);
         self
     }
     /// The value set for the input's `resource_owner`, if any.
-    pub fn get_resource_owner(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_owner(&self) -> &Option<String> {
         self.input.get_resource_owner()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -234,7 +195,7 @@ impl GetIpamResourceCidrsFluentBuilder {
     }
 }
 /// How [`GetIpamResourceCidrs`](crate::operation::GetIpamResourceCidrs) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamResourceCidrsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for GetIpamResourceCidrsPages {
@@ -244,7 +205,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetIpamResourceCidrsPages
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetIpamResourceCidrsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamResourceCidrsResult,
         ::awsgen_runtime::client::SdkError<GetIpamResourceCidrsError>,
     > {
@@ -253,7 +214,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetIpamResourceCidrsPages
     fn next_input(
         input: &crate::types::GetIpamResourceCidrsRequest,
         output: &crate::types::GetIpamResourceCidrsResult,
-    ) -> ::std::option::Option<crate::types::GetIpamResourceCidrsRequest> {
+    ) -> Option<crate::types::GetIpamResourceCidrsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -261,17 +222,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetIpamResourceCidrsPages
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for GetIpamResourceCidrsPages {
     type Item = crate::types::IpamResourceCidr;
     fn items(
         output: crate::types::GetIpamResourceCidrsResult,
-    ) -> ::std::vec::Vec<crate::types::IpamResourceCidr> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.ipam_resource_cidrs)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::IpamResourceCidr> {
+        Some(output).and_then(|value| value.ipam_resource_cidrs).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -289,7 +248,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetIpamResourceCidrs as Operation>::serialize_request(input),
             <GetIpamResourceCidrs as Operation>::parse_response,
         )

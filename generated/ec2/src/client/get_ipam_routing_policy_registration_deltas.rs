@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`GetIpamRoutingPolicyRegistrationDeltas`](crate::operation::GetIpamRoutingPolicyRegistrationDeltas): Retrieves the history of routing policy registration changes for an IPAM internet registry association. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetIpamRoutingPolicyRegistrationDeltasFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetIpamRoutingPolicyRegistrationDeltasRequestBuilder,
@@ -17,13 +17,13 @@ impl GetIpamRoutingPolicyRegistrationDeltasFluentBuilder {
     ) -> Self {
         GetIpamRoutingPolicyRegistrationDeltasFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetIpamRoutingPolicyRegistrationDeltasError`](crate::operation::GetIpamRoutingPolicyRegistrationDeltasError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamRoutingPolicyRegistrationDeltasResult,
         ::awsgen_runtime::client::SdkError<GetIpamRoutingPolicyRegistrationDeltasError>,
     > {
@@ -45,18 +45,18 @@ impl GetIpamRoutingPolicyRegistrationDeltasFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_internet_registry_association_id`: see [`ipam_internet_registry_association_id`](crate::types::builders::GetIpamRoutingPolicyRegistrationDeltasRequestBuilder::ipam_internet_registry_association_id).
     pub fn ipam_internet_registry_association_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.ipam_internet_registry_association_id(input);
         self
@@ -64,35 +64,27 @@ impl GetIpamRoutingPolicyRegistrationDeltasFluentBuilder {
     /// Sets or clears the input's `ipam_internet_registry_association_id`.
     pub fn set_ipam_internet_registry_association_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_ipam_internet_registry_association_id(input);
         self
     }
     /// The value set for the input's `ipam_internet_registry_association_id`, if any.
-    pub fn get_ipam_internet_registry_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_internet_registry_association_id(&self) -> &Option<String> {
         self.input.get_ipam_internet_registry_association_id()
     }
     /// Sets the input's `delta_id`: see [`delta_id`](crate::types::builders::GetIpamRoutingPolicyRegistrationDeltasRequestBuilder::delta_id).
-    pub fn delta_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn delta_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.delta_id(input);
         self
     }
     /// Sets or clears the input's `delta_id`.
-    pub fn set_delta_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_delta_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_delta_id(input);
         self
     }
     /// The value set for the input's `delta_id`, if any.
-    pub fn get_delta_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_delta_id(&self) -> &Option<String> {
         self.input.get_delta_id()
     }
     /// Sets the input's `start_time`: see [`start_time`](crate::types::builders::GetIpamRoutingPolicyRegistrationDeltasRequestBuilder::start_time).
@@ -103,15 +95,13 @@ impl GetIpamRoutingPolicyRegistrationDeltasFluentBuilder {
     /// Sets or clears the input's `start_time`.
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_start_time(input);
         self
     }
     /// The value set for the input's `start_time`, if any.
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_start_time()
     }
     /// Sets the input's `end_time`: see [`end_time`](crate::types::builders::GetIpamRoutingPolicyRegistrationDeltasRequestBuilder::end_time).
@@ -122,15 +112,13 @@ impl GetIpamRoutingPolicyRegistrationDeltasFluentBuilder {
     /// Sets or clears the input's `end_time`.
     pub fn set_end_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_end_time(input);
         self
     }
     /// The value set for the input's `end_time`, if any.
-    pub fn get_end_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_end_time()
     }
     /// Sets the input's `chronological_order`: see [`chronological_order`](crate::types::builders::GetIpamRoutingPolicyRegistrationDeltasRequestBuilder::chronological_order).
@@ -144,15 +132,13 @@ impl GetIpamRoutingPolicyRegistrationDeltasFluentBuilder {
     /// Sets or clears the input's `chronological_order`.
     pub fn set_chronological_order(
         mut self,
-        input: ::std::option::Option<crate::types::ChronologicalOrder>,
+        input: Option<crate::types::ChronologicalOrder>,
     ) -> Self {
         self.input = self.input.set_chronological_order(input);
         self
     }
     /// The value set for the input's `chronological_order`, if any.
-    pub fn get_chronological_order(
-        &self,
-    ) -> &::std::option::Option<crate::types::ChronologicalOrder> {
+    pub fn get_chronological_order(&self) -> &Option<crate::types::ChronologicalOrder> {
         self.input.get_chronological_order()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetIpamRoutingPolicyRegistrationDeltasRequestBuilder::max_results).
@@ -161,32 +147,26 @@ impl GetIpamRoutingPolicyRegistrationDeltasFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetIpamRoutingPolicyRegistrationDeltasRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
 }
@@ -205,7 +185,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetIpamRoutingPolicyRegistrationDeltas as Operation>::serialize_request(
                 input,
             ),

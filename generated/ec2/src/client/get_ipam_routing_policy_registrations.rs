@@ -5,7 +5,7 @@ use crate::operation::{
     GetIpamRoutingPolicyRegistrations, GetIpamRoutingPolicyRegistrationsError, Operation,
 };
 /// A call to [`GetIpamRoutingPolicyRegistrations`](crate::operation::GetIpamRoutingPolicyRegistrations): Retrieves routing policy registrations for an IPAM internet registry association. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetIpamRoutingPolicyRegistrationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetIpamRoutingPolicyRegistrationsRequestBuilder,
@@ -16,13 +16,13 @@ impl GetIpamRoutingPolicyRegistrationsFluentBuilder {
     ) -> Self {
         GetIpamRoutingPolicyRegistrationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetIpamRoutingPolicyRegistrationsError`](crate::operation::GetIpamRoutingPolicyRegistrationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamRoutingPolicyRegistrationsResult,
         ::awsgen_runtime::client::SdkError<GetIpamRoutingPolicyRegistrationsError>,
     > {
@@ -44,18 +44,18 @@ impl GetIpamRoutingPolicyRegistrationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_internet_registry_association_id`: see [`ipam_internet_registry_association_id`](crate::types::builders::GetIpamRoutingPolicyRegistrationsRequestBuilder::ipam_internet_registry_association_id).
     pub fn ipam_internet_registry_association_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.ipam_internet_registry_association_id(input);
         self
@@ -63,35 +63,27 @@ impl GetIpamRoutingPolicyRegistrationsFluentBuilder {
     /// Sets or clears the input's `ipam_internet_registry_association_id`.
     pub fn set_ipam_internet_registry_association_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_ipam_internet_registry_association_id(input);
         self
     }
     /// The value set for the input's `ipam_internet_registry_association_id`, if any.
-    pub fn get_ipam_internet_registry_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_internet_registry_association_id(&self) -> &Option<String> {
         self.input.get_ipam_internet_registry_association_id()
     }
     /// Sets the input's `cidr`: see [`cidr`](crate::types::builders::GetIpamRoutingPolicyRegistrationsRequestBuilder::cidr).
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cidr(input);
         self
     }
     /// Sets or clears the input's `cidr`.
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cidr(input);
         self
     }
     /// The value set for the input's `cidr`, if any.
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         self.input.get_cidr()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetIpamRoutingPolicyRegistrationsRequestBuilder::max_results).
@@ -100,32 +92,26 @@ impl GetIpamRoutingPolicyRegistrationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetIpamRoutingPolicyRegistrationsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
 }
@@ -144,7 +130,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetIpamRoutingPolicyRegistrations as Operation>::serialize_request(input),
             <GetIpamRoutingPolicyRegistrations as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     GetManagedPrefixListAssociations, GetManagedPrefixListAssociationsError, Operation,
 };
 /// A call to [`GetManagedPrefixListAssociations`](crate::operation::GetManagedPrefixListAssociations): Gets information about the resources that are associated with the specified managed prefix list. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetManagedPrefixListAssociationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetManagedPrefixListAssociationsRequestBuilder,
@@ -16,13 +16,13 @@ impl GetManagedPrefixListAssociationsFluentBuilder {
     ) -> Self {
         GetManagedPrefixListAssociationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetManagedPrefixListAssociationsError`](crate::operation::GetManagedPrefixListAssociationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetManagedPrefixListAssociationsResult,
         ::awsgen_runtime::client::SdkError<GetManagedPrefixListAssociationsError>,
     > {
@@ -44,32 +44,26 @@ impl GetManagedPrefixListAssociationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `prefix_list_id`: see [`prefix_list_id`](crate::types::builders::GetManagedPrefixListAssociationsRequestBuilder::prefix_list_id).
-    pub fn prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn prefix_list_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.prefix_list_id(input);
         self
     }
     /// Sets or clears the input's `prefix_list_id`.
-    pub fn set_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_prefix_list_id(input);
         self
     }
     /// The value set for the input's `prefix_list_id`, if any.
-    pub fn get_prefix_list_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_id(&self) -> &Option<String> {
         self.input.get_prefix_list_id()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetManagedPrefixListAssociationsRequestBuilder::max_results).
@@ -78,32 +72,26 @@ impl GetManagedPrefixListAssociationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetManagedPrefixListAssociationsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -121,7 +109,7 @@ impl GetManagedPrefixListAssociationsFluentBuilder {
     }
 }
 /// How [`GetManagedPrefixListAssociations`](crate::operation::GetManagedPrefixListAssociations) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetManagedPrefixListAssociationsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -132,7 +120,7 @@ for GetManagedPrefixListAssociationsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetManagedPrefixListAssociationsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetManagedPrefixListAssociationsResult,
         ::awsgen_runtime::client::SdkError<GetManagedPrefixListAssociationsError>,
     > {
@@ -141,7 +129,7 @@ for GetManagedPrefixListAssociationsPages {
     fn next_input(
         input: &crate::types::GetManagedPrefixListAssociationsRequest,
         output: &crate::types::GetManagedPrefixListAssociationsResult,
-    ) -> ::std::option::Option<crate::types::GetManagedPrefixListAssociationsRequest> {
+    ) -> Option<crate::types::GetManagedPrefixListAssociationsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -149,7 +137,7 @@ for GetManagedPrefixListAssociationsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -157,10 +145,8 @@ for GetManagedPrefixListAssociationsPages {
     type Item = crate::types::PrefixListAssociation;
     fn items(
         output: crate::types::GetManagedPrefixListAssociationsResult,
-    ) -> ::std::vec::Vec<crate::types::PrefixListAssociation> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.prefix_list_associations)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::PrefixListAssociation> {
+        Some(output).and_then(|value| value.prefix_list_associations).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -178,7 +164,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetManagedPrefixListAssociations as Operation>::serialize_request(input),
             <GetManagedPrefixListAssociations as Operation>::parse_response,
         )

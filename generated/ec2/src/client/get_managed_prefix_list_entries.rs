@@ -5,7 +5,7 @@ use crate::operation::{
     GetManagedPrefixListEntries, GetManagedPrefixListEntriesError, Operation,
 };
 /// A call to [`GetManagedPrefixListEntries`](crate::operation::GetManagedPrefixListEntries): Gets information about the entries for a specified managed prefix list. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetManagedPrefixListEntriesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetManagedPrefixListEntriesRequestBuilder,
@@ -16,13 +16,13 @@ impl GetManagedPrefixListEntriesFluentBuilder {
     ) -> Self {
         GetManagedPrefixListEntriesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetManagedPrefixListEntriesError`](crate::operation::GetManagedPrefixListEntriesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetManagedPrefixListEntriesResult,
         ::awsgen_runtime::client::SdkError<GetManagedPrefixListEntriesError>,
     > {
@@ -44,32 +44,26 @@ impl GetManagedPrefixListEntriesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `prefix_list_id`: see [`prefix_list_id`](crate::types::builders::GetManagedPrefixListEntriesRequestBuilder::prefix_list_id).
-    pub fn prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn prefix_list_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.prefix_list_id(input);
         self
     }
     /// Sets or clears the input's `prefix_list_id`.
-    pub fn set_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_prefix_list_id(input);
         self
     }
     /// The value set for the input's `prefix_list_id`, if any.
-    pub fn get_prefix_list_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_id(&self) -> &Option<String> {
         self.input.get_prefix_list_id()
     }
     /// Sets the input's `target_version`: see [`target_version`](crate::types::builders::GetManagedPrefixListEntriesRequestBuilder::target_version).
@@ -78,12 +72,12 @@ impl GetManagedPrefixListEntriesFluentBuilder {
         self
     }
     /// Sets or clears the input's `target_version`.
-    pub fn set_target_version(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_target_version(mut self, input: Option<i64>) -> Self {
         self.input = self.input.set_target_version(input);
         self
     }
     /// The value set for the input's `target_version`, if any.
-    pub fn get_target_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_target_version(&self) -> &Option<i64> {
         self.input.get_target_version()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetManagedPrefixListEntriesRequestBuilder::max_results).
@@ -92,32 +86,26 @@ impl GetManagedPrefixListEntriesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetManagedPrefixListEntriesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -133,7 +121,7 @@ impl GetManagedPrefixListEntriesFluentBuilder {
     }
 }
 /// How [`GetManagedPrefixListEntries`](crate::operation::GetManagedPrefixListEntries) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetManagedPrefixListEntriesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for GetManagedPrefixListEntriesPages {
@@ -143,7 +131,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetManagedPrefixListEntri
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetManagedPrefixListEntriesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetManagedPrefixListEntriesResult,
         ::awsgen_runtime::client::SdkError<GetManagedPrefixListEntriesError>,
     > {
@@ -152,7 +140,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetManagedPrefixListEntri
     fn next_input(
         input: &crate::types::GetManagedPrefixListEntriesRequest,
         output: &crate::types::GetManagedPrefixListEntriesResult,
-    ) -> ::std::option::Option<crate::types::GetManagedPrefixListEntriesRequest> {
+    ) -> Option<crate::types::GetManagedPrefixListEntriesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -160,7 +148,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetManagedPrefixListEntri
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -168,10 +156,8 @@ for GetManagedPrefixListEntriesPages {
     type Item = crate::types::PrefixListEntry;
     fn items(
         output: crate::types::GetManagedPrefixListEntriesResult,
-    ) -> ::std::vec::Vec<crate::types::PrefixListEntry> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.entries)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::PrefixListEntry> {
+        Some(output).and_then(|value| value.entries).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -189,7 +175,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetManagedPrefixListEntries as Operation>::serialize_request(input),
             <GetManagedPrefixListEntries as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     GetNetworkInsightsAccessScopeAnalysisFindingsError, Operation,
 };
 /// A call to [`GetNetworkInsightsAccessScopeAnalysisFindings`](crate::operation::GetNetworkInsightsAccessScopeAnalysisFindings): Gets the findings for the specified Network Access Scope analysis. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetNetworkInsightsAccessScopeAnalysisFindingsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetNetworkInsightsAccessScopeAnalysisFindingsRequestBuilder,
@@ -17,13 +17,13 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsFluentBuilder {
     ) -> Self {
         GetNetworkInsightsAccessScopeAnalysisFindingsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetNetworkInsightsAccessScopeAnalysisFindingsError`](crate::operation::GetNetworkInsightsAccessScopeAnalysisFindingsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult,
         ::awsgen_runtime::client::SdkError<
             GetNetworkInsightsAccessScopeAnalysisFindingsError,
@@ -44,7 +44,7 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsFluentBuilder {
     /// Sets the input's `network_insights_access_scope_analysis_id`: see [`network_insights_access_scope_analysis_id`](crate::types::builders::GetNetworkInsightsAccessScopeAnalysisFindingsRequestBuilder::network_insights_access_scope_analysis_id).
     pub fn network_insights_access_scope_analysis_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.network_insights_access_scope_analysis_id(input);
         self
@@ -52,15 +52,13 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsFluentBuilder {
     /// Sets or clears the input's `network_insights_access_scope_analysis_id`.
     pub fn set_network_insights_access_scope_analysis_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_network_insights_access_scope_analysis_id(input);
         self
     }
     /// The value set for the input's `network_insights_access_scope_analysis_id`, if any.
-    pub fn get_network_insights_access_scope_analysis_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_access_scope_analysis_id(&self) -> &Option<String> {
         self.input.get_network_insights_access_scope_analysis_id()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetNetworkInsightsAccessScopeAnalysisFindingsRequestBuilder::max_results).
@@ -69,32 +67,26 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetNetworkInsightsAccessScopeAnalysisFindingsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetNetworkInsightsAccessScopeAnalysisFindingsRequestBuilder::dry_run).
@@ -103,12 +95,12 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -126,7 +118,7 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsFluentBuilder {
     }
 }
 /// How [`GetNetworkInsightsAccessScopeAnalysisFindings`](crate::operation::GetNetworkInsightsAccessScopeAnalysisFindings) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetNetworkInsightsAccessScopeAnalysisFindingsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -137,7 +129,7 @@ for GetNetworkInsightsAccessScopeAnalysisFindingsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult,
         ::awsgen_runtime::client::SdkError<
             GetNetworkInsightsAccessScopeAnalysisFindingsError,
@@ -148,9 +140,7 @@ for GetNetworkInsightsAccessScopeAnalysisFindingsPages {
     fn next_input(
         input: &crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest,
         output: &crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult,
-    ) -> ::std::option::Option<
-        crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest,
-    > {
+    ) -> Option<crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -158,7 +148,7 @@ for GetNetworkInsightsAccessScopeAnalysisFindingsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -166,10 +156,8 @@ for GetNetworkInsightsAccessScopeAnalysisFindingsPages {
     type Item = crate::types::AccessScopeAnalysisFinding;
     fn items(
         output: crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult,
-    ) -> ::std::vec::Vec<crate::types::AccessScopeAnalysisFinding> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.analysis_findings)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::AccessScopeAnalysisFinding> {
+        Some(output).and_then(|value| value.analysis_findings).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -187,7 +175,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetNetworkInsightsAccessScopeAnalysisFindings as Operation>::serialize_request(
                 input,
             ),

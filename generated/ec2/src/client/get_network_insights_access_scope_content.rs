@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`GetNetworkInsightsAccessScopeContent`](crate::operation::GetNetworkInsightsAccessScopeContent): Gets the content for the specified Network Access Scope. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetNetworkInsightsAccessScopeContentFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetNetworkInsightsAccessScopeContentRequestBuilder,
@@ -17,13 +17,13 @@ impl GetNetworkInsightsAccessScopeContentFluentBuilder {
     ) -> Self {
         GetNetworkInsightsAccessScopeContentFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetNetworkInsightsAccessScopeContentError`](crate::operation::GetNetworkInsightsAccessScopeContentError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetNetworkInsightsAccessScopeContentResult,
         ::awsgen_runtime::client::SdkError<GetNetworkInsightsAccessScopeContentError>,
     > {
@@ -40,25 +40,20 @@ impl GetNetworkInsightsAccessScopeContentFluentBuilder {
         &self.input
     }
     /// Sets the input's `network_insights_access_scope_id`: see [`network_insights_access_scope_id`](crate::types::builders::GetNetworkInsightsAccessScopeContentRequestBuilder::network_insights_access_scope_id).
-    pub fn network_insights_access_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_insights_access_scope_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_insights_access_scope_id(input);
         self
     }
     /// Sets or clears the input's `network_insights_access_scope_id`.
     pub fn set_network_insights_access_scope_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_network_insights_access_scope_id(input);
         self
     }
     /// The value set for the input's `network_insights_access_scope_id`, if any.
-    pub fn get_network_insights_access_scope_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_access_scope_id(&self) -> &Option<String> {
         self.input.get_network_insights_access_scope_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetNetworkInsightsAccessScopeContentRequestBuilder::dry_run).
@@ -67,12 +62,12 @@ impl GetNetworkInsightsAccessScopeContentFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -91,7 +86,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetNetworkInsightsAccessScopeContent as Operation>::serialize_request(
                 input,
             ),

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetPasswordData, GetPasswordDataError, Operation};
 /// A call to [`GetPasswordData`](crate::operation::GetPasswordData): Retrieves the encrypted administrator password for a running Windows instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetPasswordDataFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetPasswordDataRequestBuilder,
@@ -14,13 +14,13 @@ impl GetPasswordDataFluentBuilder {
     ) -> Self {
         GetPasswordDataFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetPasswordDataError`](crate::operation::GetPasswordDataError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetPasswordDataResult,
         ::awsgen_runtime::client::SdkError<GetPasswordDataError>,
     > {
@@ -35,23 +35,17 @@ impl GetPasswordDataFluentBuilder {
         &self.input
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::GetPasswordDataRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetPasswordDataRequestBuilder::dry_run).
@@ -60,12 +54,12 @@ impl GetPasswordDataFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Waits until [`PasswordDataAvailable`](crate::waiters::PasswordDataAvailable) says the wait is over: polls `GetPasswordData` with this input every 15 seconds, at most 40 times, and for at most `timeout` overall.
@@ -74,7 +68,7 @@ impl GetPasswordDataFluentBuilder {
     pub async fn wait_until_password_data_available(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::GetPasswordDataResult,
             GetPasswordDataError,
@@ -91,9 +85,9 @@ impl GetPasswordDataFluentBuilder {
             .build()
             .map_err(::awsgen_runtime::client::SdkError::Build)
         {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -131,7 +125,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetPasswordData as Operation>::serialize_request(input),
             <GetPasswordData as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     GetReservedInstancesExchangeQuote, GetReservedInstancesExchangeQuoteError, Operation,
 };
 /// A call to [`GetReservedInstancesExchangeQuote`](crate::operation::GetReservedInstancesExchangeQuote): Returns a quote and exchange information for exchanging one or more specified Convertible Reserved Instances for a new Convertible Reserved Instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetReservedInstancesExchangeQuoteFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetReservedInstancesExchangeQuoteRequestBuilder,
@@ -16,13 +16,13 @@ impl GetReservedInstancesExchangeQuoteFluentBuilder {
     ) -> Self {
         GetReservedInstancesExchangeQuoteFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetReservedInstancesExchangeQuoteError`](crate::operation::GetReservedInstancesExchangeQuoteError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetReservedInstancesExchangeQuoteResult,
         ::awsgen_runtime::client::SdkError<GetReservedInstancesExchangeQuoteError>,
     > {
@@ -44,34 +44,26 @@ impl GetReservedInstancesExchangeQuoteFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `reserved_instance_ids`: see [`reserved_instance_ids`](crate::types::builders::GetReservedInstancesExchangeQuoteRequestBuilder::reserved_instance_ids).
-    pub fn reserved_instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn reserved_instance_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.reserved_instance_ids(input);
         self
     }
     /// Sets or clears the input's `reserved_instance_ids`.
-    pub fn set_reserved_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_reserved_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_reserved_instance_ids(input);
         self
     }
     /// The value set for the input's `reserved_instance_ids`, if any.
-    pub fn get_reserved_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_reserved_instance_ids(&self) -> &Option<Vec<String>> {
         self.input.get_reserved_instance_ids()
     }
     /// Appends one item to the input's `target_configurations`: see [`target_configurations`](crate::types::builders::GetReservedInstancesExchangeQuoteRequestBuilder::target_configurations).
@@ -85,9 +77,7 @@ impl GetReservedInstancesExchangeQuoteFluentBuilder {
     /// Sets or clears the input's `target_configurations`.
     pub fn set_target_configurations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TargetConfigurationRequest>,
-        >,
+        input: Option<Vec<crate::types::TargetConfigurationRequest>>,
     ) -> Self {
         self.input = self.input.set_target_configurations(input);
         self
@@ -95,9 +85,7 @@ impl GetReservedInstancesExchangeQuoteFluentBuilder {
     /// The value set for the input's `target_configurations`, if any.
     pub fn get_target_configurations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TargetConfigurationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::TargetConfigurationRequest>> {
         self.input.get_target_configurations()
     }
 }
@@ -116,7 +104,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetReservedInstancesExchangeQuote as Operation>::serialize_request(input),
             <GetReservedInstancesExchangeQuote as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     GetRouteServerRoutingDatabase, GetRouteServerRoutingDatabaseError, Operation,
 };
 /// A call to [`GetRouteServerRoutingDatabase`](crate::operation::GetRouteServerRoutingDatabase): Gets the routing database for the specified route server. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetRouteServerRoutingDatabaseFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetRouteServerRoutingDatabaseRequestBuilder,
@@ -16,13 +16,13 @@ impl GetRouteServerRoutingDatabaseFluentBuilder {
     ) -> Self {
         GetRouteServerRoutingDatabaseFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetRouteServerRoutingDatabaseError`](crate::operation::GetRouteServerRoutingDatabaseError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetRouteServerRoutingDatabaseResult,
         ::awsgen_runtime::client::SdkError<GetRouteServerRoutingDatabaseError>,
     > {
@@ -39,43 +39,31 @@ impl GetRouteServerRoutingDatabaseFluentBuilder {
         &self.input
     }
     /// Sets the input's `route_server_id`: see [`route_server_id`](crate::types::builders::GetRouteServerRoutingDatabaseRequestBuilder::route_server_id).
-    pub fn route_server_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn route_server_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.route_server_id(input);
         self
     }
     /// Sets or clears the input's `route_server_id`.
-    pub fn set_route_server_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_server_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_route_server_id(input);
         self
     }
     /// The value set for the input's `route_server_id`, if any.
-    pub fn get_route_server_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_server_id(&self) -> &Option<String> {
         self.input.get_route_server_id()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetRouteServerRoutingDatabaseRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetRouteServerRoutingDatabaseRequestBuilder::max_results).
@@ -84,12 +72,12 @@ impl GetRouteServerRoutingDatabaseFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetRouteServerRoutingDatabaseRequestBuilder::dry_run).
@@ -98,12 +86,12 @@ impl GetRouteServerRoutingDatabaseFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::GetRouteServerRoutingDatabaseRequestBuilder::filters).
@@ -112,17 +100,12 @@ impl GetRouteServerRoutingDatabaseFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
 }
@@ -141,7 +124,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetRouteServerRoutingDatabase as Operation>::serialize_request(input),
             <GetRouteServerRoutingDatabase as Operation>::parse_response,
         )

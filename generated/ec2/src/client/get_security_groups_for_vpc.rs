@@ -3,7 +3,7 @@
 
 use crate::operation::{GetSecurityGroupsForVpc, GetSecurityGroupsForVpcError, Operation};
 /// A call to [`GetSecurityGroupsForVpc`](crate::operation::GetSecurityGroupsForVpc): Gets security groups that can be associated by the Amazon Web Services account making the request with network interfaces in the specified VPC. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetSecurityGroupsForVpcFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetSecurityGroupsForVpcRequestBuilder,
@@ -14,13 +14,13 @@ impl GetSecurityGroupsForVpcFluentBuilder {
     ) -> Self {
         GetSecurityGroupsForVpcFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetSecurityGroupsForVpcError`](crate::operation::GetSecurityGroupsForVpcError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetSecurityGroupsForVpcResult,
         ::awsgen_runtime::client::SdkError<GetSecurityGroupsForVpcError>,
     > {
@@ -37,43 +37,31 @@ impl GetSecurityGroupsForVpcFluentBuilder {
         &self.input
     }
     /// Sets the input's `vpc_id`: see [`vpc_id`](crate::types::builders::GetSecurityGroupsForVpcRequestBuilder::vpc_id).
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_id(input);
         self
     }
     /// Sets or clears the input's `vpc_id`.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_id(input);
         self
     }
     /// The value set for the input's `vpc_id`, if any.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         self.input.get_vpc_id()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetSecurityGroupsForVpcRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetSecurityGroupsForVpcRequestBuilder::max_results).
@@ -82,12 +70,12 @@ impl GetSecurityGroupsForVpcFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::GetSecurityGroupsForVpcRequestBuilder::filters).
@@ -96,17 +84,12 @@ impl GetSecurityGroupsForVpcFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetSecurityGroupsForVpcRequestBuilder::dry_run).
@@ -115,12 +98,12 @@ impl GetSecurityGroupsForVpcFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -136,7 +119,7 @@ impl GetSecurityGroupsForVpcFluentBuilder {
     }
 }
 /// How [`GetSecurityGroupsForVpc`](crate::operation::GetSecurityGroupsForVpc) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetSecurityGroupsForVpcPages;
 impl ::awsgen_runtime::client::paginate::Paginated for GetSecurityGroupsForVpcPages {
@@ -146,7 +129,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetSecurityGroupsForVpcPa
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetSecurityGroupsForVpcRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetSecurityGroupsForVpcResult,
         ::awsgen_runtime::client::SdkError<GetSecurityGroupsForVpcError>,
     > {
@@ -155,7 +138,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetSecurityGroupsForVpcPa
     fn next_input(
         input: &crate::types::GetSecurityGroupsForVpcRequest,
         output: &crate::types::GetSecurityGroupsForVpcResult,
-    ) -> ::std::option::Option<crate::types::GetSecurityGroupsForVpcRequest> {
+    ) -> Option<crate::types::GetSecurityGroupsForVpcRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -163,7 +146,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetSecurityGroupsForVpcPa
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -171,10 +154,8 @@ for GetSecurityGroupsForVpcPages {
     type Item = crate::types::SecurityGroupForVpc;
     fn items(
         output: crate::types::GetSecurityGroupsForVpcResult,
-    ) -> ::std::vec::Vec<crate::types::SecurityGroupForVpc> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.security_group_for_vpcs)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::SecurityGroupForVpc> {
+        Some(output).and_then(|value| value.security_group_for_vpcs).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -192,7 +173,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetSecurityGroupsForVpc as Operation>::serialize_request(input),
             <GetSecurityGroupsForVpc as Operation>::parse_response,
         )

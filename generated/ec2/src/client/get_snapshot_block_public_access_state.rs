@@ -5,7 +5,7 @@ use crate::operation::{
     GetSnapshotBlockPublicAccessState, GetSnapshotBlockPublicAccessStateError, Operation,
 };
 /// A call to [`GetSnapshotBlockPublicAccessState`](crate::operation::GetSnapshotBlockPublicAccessState): Gets the current state of *block public access for snapshots* setting for the account and Region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetSnapshotBlockPublicAccessStateFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetSnapshotBlockPublicAccessStateRequestBuilder,
@@ -16,13 +16,13 @@ impl GetSnapshotBlockPublicAccessStateFluentBuilder {
     ) -> Self {
         GetSnapshotBlockPublicAccessStateFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetSnapshotBlockPublicAccessStateError`](crate::operation::GetSnapshotBlockPublicAccessStateError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetSnapshotBlockPublicAccessStateResult,
         ::awsgen_runtime::client::SdkError<GetSnapshotBlockPublicAccessStateError>,
     > {
@@ -41,12 +41,12 @@ impl GetSnapshotBlockPublicAccessStateFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -65,7 +65,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetSnapshotBlockPublicAccessState as Operation>::serialize_request(input),
             <GetSnapshotBlockPublicAccessState as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetSpotPlacementScores, GetSpotPlacementScoresError, Operation};
 /// A call to [`GetSpotPlacementScores`](crate::operation::GetSpotPlacementScores): Calculates the Spot placement score for a Region or Availability Zone based on the specified target capacity and compute requirements. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetSpotPlacementScoresFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetSpotPlacementScoresRequestBuilder,
@@ -14,13 +14,13 @@ impl GetSpotPlacementScoresFluentBuilder {
     ) -> Self {
         GetSpotPlacementScoresFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetSpotPlacementScoresError`](crate::operation::GetSpotPlacementScoresError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetSpotPlacementScoresResult,
         ::awsgen_runtime::client::SdkError<GetSpotPlacementScoresError>,
     > {
@@ -37,25 +37,17 @@ impl GetSpotPlacementScoresFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `instance_types`: see [`instance_types`](crate::types::builders::GetSpotPlacementScoresRequestBuilder::instance_types).
-    pub fn instance_types(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_types(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_types(input);
         self
     }
     /// Sets or clears the input's `instance_types`.
-    pub fn set_instance_types(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_types(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_instance_types(input);
         self
     }
     /// The value set for the input's `instance_types`, if any.
-    pub fn get_instance_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_types(&self) -> &Option<Vec<String>> {
         self.input.get_instance_types()
     }
     /// Sets the input's `target_capacity`: see [`target_capacity`](crate::types::builders::GetSpotPlacementScoresRequestBuilder::target_capacity).
@@ -64,12 +56,12 @@ impl GetSpotPlacementScoresFluentBuilder {
         self
     }
     /// Sets or clears the input's `target_capacity`.
-    pub fn set_target_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_target_capacity(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_target_capacity(input);
         self
     }
     /// The value set for the input's `target_capacity`, if any.
-    pub fn get_target_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_target_capacity(&self) -> &Option<i32> {
         self.input.get_target_capacity()
     }
     /// Sets the input's `target_capacity_unit_type`: see [`target_capacity_unit_type`](crate::types::builders::GetSpotPlacementScoresRequestBuilder::target_capacity_unit_type).
@@ -83,7 +75,7 @@ impl GetSpotPlacementScoresFluentBuilder {
     /// Sets or clears the input's `target_capacity_unit_type`.
     pub fn set_target_capacity_unit_type(
         mut self,
-        input: ::std::option::Option<crate::types::TargetCapacityUnitType>,
+        input: Option<crate::types::TargetCapacityUnitType>,
     ) -> Self {
         self.input = self.input.set_target_capacity_unit_type(input);
         self
@@ -91,7 +83,7 @@ impl GetSpotPlacementScoresFluentBuilder {
     /// The value set for the input's `target_capacity_unit_type`, if any.
     pub fn get_target_capacity_unit_type(
         &self,
-    ) -> &::std::option::Option<crate::types::TargetCapacityUnitType> {
+    ) -> &Option<crate::types::TargetCapacityUnitType> {
         self.input.get_target_capacity_unit_type()
     }
     /// Sets the input's `single_availability_zone`: see [`single_availability_zone`](crate::types::builders::GetSpotPlacementScoresRequestBuilder::single_availability_zone).
@@ -100,37 +92,26 @@ impl GetSpotPlacementScoresFluentBuilder {
         self
     }
     /// Sets or clears the input's `single_availability_zone`.
-    pub fn set_single_availability_zone(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_single_availability_zone(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_single_availability_zone(input);
         self
     }
     /// The value set for the input's `single_availability_zone`, if any.
-    pub fn get_single_availability_zone(&self) -> &::std::option::Option<bool> {
+    pub fn get_single_availability_zone(&self) -> &Option<bool> {
         self.input.get_single_availability_zone()
     }
     /// Appends one item to the input's `region_names`: see [`region_names`](crate::types::builders::GetSpotPlacementScoresRequestBuilder::region_names).
-    pub fn region_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn region_names(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.region_names(input);
         self
     }
     /// Sets or clears the input's `region_names`.
-    pub fn set_region_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_region_names(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_region_names(input);
         self
     }
     /// The value set for the input's `region_names`, if any.
-    pub fn get_region_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_region_names(&self) -> &Option<Vec<String>> {
         self.input.get_region_names()
     }
     /// Sets the input's `instance_requirements_with_metadata`: see [`instance_requirements_with_metadata`](crate::types::builders::GetSpotPlacementScoresRequestBuilder::instance_requirements_with_metadata).
@@ -144,9 +125,7 @@ impl GetSpotPlacementScoresFluentBuilder {
     /// Sets or clears the input's `instance_requirements_with_metadata`.
     pub fn set_instance_requirements_with_metadata(
         mut self,
-        input: ::std::option::Option<
-            crate::types::InstanceRequirementsWithMetadataRequest,
-        >,
+        input: Option<crate::types::InstanceRequirementsWithMetadataRequest>,
     ) -> Self {
         self.input = self.input.set_instance_requirements_with_metadata(input);
         self
@@ -154,7 +133,7 @@ impl GetSpotPlacementScoresFluentBuilder {
     /// The value set for the input's `instance_requirements_with_metadata`, if any.
     pub fn get_instance_requirements_with_metadata(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceRequirementsWithMetadataRequest> {
+    ) -> &Option<crate::types::InstanceRequirementsWithMetadataRequest> {
         self.input.get_instance_requirements_with_metadata()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetSpotPlacementScoresRequestBuilder::dry_run).
@@ -163,12 +142,12 @@ impl GetSpotPlacementScoresFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetSpotPlacementScoresRequestBuilder::max_results).
@@ -177,32 +156,26 @@ impl GetSpotPlacementScoresFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetSpotPlacementScoresRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `include_local_zones`: see [`include_local_zones`](crate::types::builders::GetSpotPlacementScoresRequestBuilder::include_local_zones).
@@ -211,15 +184,12 @@ impl GetSpotPlacementScoresFluentBuilder {
         self
     }
     /// Sets or clears the input's `include_local_zones`.
-    pub fn set_include_local_zones(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_local_zones(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_include_local_zones(input);
         self
     }
     /// The value set for the input's `include_local_zones`, if any.
-    pub fn get_include_local_zones(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_local_zones(&self) -> &Option<bool> {
         self.input.get_include_local_zones()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -235,7 +205,7 @@ impl GetSpotPlacementScoresFluentBuilder {
     }
 }
 /// How [`GetSpotPlacementScores`](crate::operation::GetSpotPlacementScores) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetSpotPlacementScoresPages;
 impl ::awsgen_runtime::client::paginate::Paginated for GetSpotPlacementScoresPages {
@@ -245,7 +215,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetSpotPlacementScoresPag
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetSpotPlacementScoresRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetSpotPlacementScoresResult,
         ::awsgen_runtime::client::SdkError<GetSpotPlacementScoresError>,
     > {
@@ -254,7 +224,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetSpotPlacementScoresPag
     fn next_input(
         input: &crate::types::GetSpotPlacementScoresRequest,
         output: &crate::types::GetSpotPlacementScoresResult,
-    ) -> ::std::option::Option<crate::types::GetSpotPlacementScoresRequest> {
+    ) -> Option<crate::types::GetSpotPlacementScoresRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -262,17 +232,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetSpotPlacementScoresPag
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for GetSpotPlacementScoresPages {
     type Item = crate::types::SpotPlacementScore;
     fn items(
         output: crate::types::GetSpotPlacementScoresResult,
-    ) -> ::std::vec::Vec<crate::types::SpotPlacementScore> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.spot_placement_scores)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::SpotPlacementScore> {
+        Some(output).and_then(|value| value.spot_placement_scores).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -290,7 +258,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetSpotPlacementScores as Operation>::serialize_request(input),
             <GetSpotPlacementScores as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     GetSubnetCidrReservations, GetSubnetCidrReservationsError, Operation,
 };
 /// A call to [`GetSubnetCidrReservations`](crate::operation::GetSubnetCidrReservations): Gets information about the subnet CIDR reservations. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetSubnetCidrReservationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetSubnetCidrReservationsRequestBuilder,
@@ -16,13 +16,13 @@ impl GetSubnetCidrReservationsFluentBuilder {
     ) -> Self {
         GetSubnetCidrReservationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetSubnetCidrReservationsError`](crate::operation::GetSubnetCidrReservationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetSubnetCidrReservationsResult,
         ::awsgen_runtime::client::SdkError<GetSubnetCidrReservationsError>,
     > {
@@ -44,37 +44,26 @@ impl GetSubnetCidrReservationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `subnet_id`: see [`subnet_id`](crate::types::builders::GetSubnetCidrReservationsRequestBuilder::subnet_id).
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.subnet_id(input);
         self
     }
     /// Sets or clears the input's `subnet_id`.
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_subnet_id(input);
         self
     }
     /// The value set for the input's `subnet_id`, if any.
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         self.input.get_subnet_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetSubnetCidrReservationsRequestBuilder::dry_run).
@@ -83,32 +72,26 @@ impl GetSubnetCidrReservationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetSubnetCidrReservationsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetSubnetCidrReservationsRequestBuilder::max_results).
@@ -117,12 +100,12 @@ impl GetSubnetCidrReservationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
 }
@@ -141,7 +124,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetSubnetCidrReservations as Operation>::serialize_request(input),
             <GetSubnetCidrReservations as Operation>::parse_response,
         )

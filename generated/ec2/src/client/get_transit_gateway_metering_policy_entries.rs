@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`GetTransitGatewayMeteringPolicyEntries`](crate::operation::GetTransitGatewayMeteringPolicyEntries): Retrieves the entries for a transit gateway metering policy. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetTransitGatewayMeteringPolicyEntriesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetTransitGatewayMeteringPolicyEntriesRequestBuilder,
@@ -17,13 +17,13 @@ impl GetTransitGatewayMeteringPolicyEntriesFluentBuilder {
     ) -> Self {
         GetTransitGatewayMeteringPolicyEntriesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetTransitGatewayMeteringPolicyEntriesError`](crate::operation::GetTransitGatewayMeteringPolicyEntriesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetTransitGatewayMeteringPolicyEntriesResult,
         ::awsgen_runtime::client::SdkError<GetTransitGatewayMeteringPolicyEntriesError>,
     > {
@@ -42,7 +42,7 @@ impl GetTransitGatewayMeteringPolicyEntriesFluentBuilder {
     /// Sets the input's `transit_gateway_metering_policy_id`: see [`transit_gateway_metering_policy_id`](crate::types::builders::GetTransitGatewayMeteringPolicyEntriesRequestBuilder::transit_gateway_metering_policy_id).
     pub fn transit_gateway_metering_policy_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.transit_gateway_metering_policy_id(input);
         self
@@ -50,15 +50,13 @@ impl GetTransitGatewayMeteringPolicyEntriesFluentBuilder {
     /// Sets or clears the input's `transit_gateway_metering_policy_id`.
     pub fn set_transit_gateway_metering_policy_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_transit_gateway_metering_policy_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_metering_policy_id`, if any.
-    pub fn get_transit_gateway_metering_policy_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_metering_policy_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_metering_policy_id()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::GetTransitGatewayMeteringPolicyEntriesRequestBuilder::filters).
@@ -67,17 +65,12 @@ impl GetTransitGatewayMeteringPolicyEntriesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetTransitGatewayMeteringPolicyEntriesRequestBuilder::max_results).
@@ -86,32 +79,26 @@ impl GetTransitGatewayMeteringPolicyEntriesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetTransitGatewayMeteringPolicyEntriesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetTransitGatewayMeteringPolicyEntriesRequestBuilder::dry_run).
@@ -120,12 +107,12 @@ impl GetTransitGatewayMeteringPolicyEntriesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -144,7 +131,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetTransitGatewayMeteringPolicyEntries as Operation>::serialize_request(
                 input,
             ),

@@ -6,7 +6,7 @@ use crate::operation::{
     GetTransitGatewayMulticastDomainAssociationsError, Operation,
 };
 /// A call to [`GetTransitGatewayMulticastDomainAssociations`](crate::operation::GetTransitGatewayMulticastDomainAssociations): Gets information about the associations for the transit gateway multicast domain. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetTransitGatewayMulticastDomainAssociationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetTransitGatewayMulticastDomainAssociationsRequestBuilder,
@@ -17,13 +17,13 @@ impl GetTransitGatewayMulticastDomainAssociationsFluentBuilder {
     ) -> Self {
         GetTransitGatewayMulticastDomainAssociationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetTransitGatewayMulticastDomainAssociationsError`](crate::operation::GetTransitGatewayMulticastDomainAssociationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetTransitGatewayMulticastDomainAssociationsResult,
         ::awsgen_runtime::client::SdkError<
             GetTransitGatewayMulticastDomainAssociationsError,
@@ -44,7 +44,7 @@ impl GetTransitGatewayMulticastDomainAssociationsFluentBuilder {
     /// Sets the input's `transit_gateway_multicast_domain_id`: see [`transit_gateway_multicast_domain_id`](crate::types::builders::GetTransitGatewayMulticastDomainAssociationsRequestBuilder::transit_gateway_multicast_domain_id).
     pub fn transit_gateway_multicast_domain_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.transit_gateway_multicast_domain_id(input);
         self
@@ -52,15 +52,13 @@ impl GetTransitGatewayMulticastDomainAssociationsFluentBuilder {
     /// Sets or clears the input's `transit_gateway_multicast_domain_id`.
     pub fn set_transit_gateway_multicast_domain_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_transit_gateway_multicast_domain_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_multicast_domain_id`, if any.
-    pub fn get_transit_gateway_multicast_domain_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_multicast_domain_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_multicast_domain_id()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::GetTransitGatewayMulticastDomainAssociationsRequestBuilder::filters).
@@ -69,17 +67,12 @@ impl GetTransitGatewayMulticastDomainAssociationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetTransitGatewayMulticastDomainAssociationsRequestBuilder::max_results).
@@ -88,32 +81,26 @@ impl GetTransitGatewayMulticastDomainAssociationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetTransitGatewayMulticastDomainAssociationsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetTransitGatewayMulticastDomainAssociationsRequestBuilder::dry_run).
@@ -122,12 +109,12 @@ impl GetTransitGatewayMulticastDomainAssociationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -145,7 +132,7 @@ impl GetTransitGatewayMulticastDomainAssociationsFluentBuilder {
     }
 }
 /// How [`GetTransitGatewayMulticastDomainAssociations`](crate::operation::GetTransitGatewayMulticastDomainAssociations) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTransitGatewayMulticastDomainAssociationsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -156,7 +143,7 @@ for GetTransitGatewayMulticastDomainAssociationsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetTransitGatewayMulticastDomainAssociationsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetTransitGatewayMulticastDomainAssociationsResult,
         ::awsgen_runtime::client::SdkError<
             GetTransitGatewayMulticastDomainAssociationsError,
@@ -167,9 +154,7 @@ for GetTransitGatewayMulticastDomainAssociationsPages {
     fn next_input(
         input: &crate::types::GetTransitGatewayMulticastDomainAssociationsRequest,
         output: &crate::types::GetTransitGatewayMulticastDomainAssociationsResult,
-    ) -> ::std::option::Option<
-        crate::types::GetTransitGatewayMulticastDomainAssociationsRequest,
-    > {
+    ) -> Option<crate::types::GetTransitGatewayMulticastDomainAssociationsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -177,7 +162,7 @@ for GetTransitGatewayMulticastDomainAssociationsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -185,8 +170,8 @@ for GetTransitGatewayMulticastDomainAssociationsPages {
     type Item = crate::types::TransitGatewayMulticastDomainAssociation;
     fn items(
         output: crate::types::GetTransitGatewayMulticastDomainAssociationsResult,
-    ) -> ::std::vec::Vec<crate::types::TransitGatewayMulticastDomainAssociation> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::TransitGatewayMulticastDomainAssociation> {
+        Some(output)
             .and_then(|value| value.multicast_domain_associations)
             .unwrap_or_default()
     }
@@ -206,7 +191,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetTransitGatewayMulticastDomainAssociations as Operation>::serialize_request(
                 input,
             ),

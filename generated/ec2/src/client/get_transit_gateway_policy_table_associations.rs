@@ -6,7 +6,7 @@ use crate::operation::{
     GetTransitGatewayPolicyTableAssociationsError, Operation,
 };
 /// A call to [`GetTransitGatewayPolicyTableAssociations`](crate::operation::GetTransitGatewayPolicyTableAssociations): Gets a list of the transit gateway policy table associations. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetTransitGatewayPolicyTableAssociationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetTransitGatewayPolicyTableAssociationsRequestBuilder,
@@ -17,13 +17,13 @@ impl GetTransitGatewayPolicyTableAssociationsFluentBuilder {
     ) -> Self {
         GetTransitGatewayPolicyTableAssociationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetTransitGatewayPolicyTableAssociationsError`](crate::operation::GetTransitGatewayPolicyTableAssociationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetTransitGatewayPolicyTableAssociationsResult,
         ::awsgen_runtime::client::SdkError<GetTransitGatewayPolicyTableAssociationsError>,
     > {
@@ -40,25 +40,17 @@ impl GetTransitGatewayPolicyTableAssociationsFluentBuilder {
         &self.input
     }
     /// Sets the input's `transit_gateway_policy_table_id`: see [`transit_gateway_policy_table_id`](crate::types::builders::GetTransitGatewayPolicyTableAssociationsRequestBuilder::transit_gateway_policy_table_id).
-    pub fn transit_gateway_policy_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_policy_table_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_policy_table_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_policy_table_id`.
-    pub fn set_transit_gateway_policy_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_policy_table_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_policy_table_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_policy_table_id`, if any.
-    pub fn get_transit_gateway_policy_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_policy_table_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_policy_table_id()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::GetTransitGatewayPolicyTableAssociationsRequestBuilder::filters).
@@ -67,17 +59,12 @@ impl GetTransitGatewayPolicyTableAssociationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetTransitGatewayPolicyTableAssociationsRequestBuilder::max_results).
@@ -86,32 +73,26 @@ impl GetTransitGatewayPolicyTableAssociationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetTransitGatewayPolicyTableAssociationsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetTransitGatewayPolicyTableAssociationsRequestBuilder::dry_run).
@@ -120,12 +101,12 @@ impl GetTransitGatewayPolicyTableAssociationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -143,7 +124,7 @@ impl GetTransitGatewayPolicyTableAssociationsFluentBuilder {
     }
 }
 /// How [`GetTransitGatewayPolicyTableAssociations`](crate::operation::GetTransitGatewayPolicyTableAssociations) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTransitGatewayPolicyTableAssociationsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -154,7 +135,7 @@ for GetTransitGatewayPolicyTableAssociationsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetTransitGatewayPolicyTableAssociationsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetTransitGatewayPolicyTableAssociationsResult,
         ::awsgen_runtime::client::SdkError<GetTransitGatewayPolicyTableAssociationsError>,
     > {
@@ -163,9 +144,7 @@ for GetTransitGatewayPolicyTableAssociationsPages {
     fn next_input(
         input: &crate::types::GetTransitGatewayPolicyTableAssociationsRequest,
         output: &crate::types::GetTransitGatewayPolicyTableAssociationsResult,
-    ) -> ::std::option::Option<
-        crate::types::GetTransitGatewayPolicyTableAssociationsRequest,
-    > {
+    ) -> Option<crate::types::GetTransitGatewayPolicyTableAssociationsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -173,7 +152,7 @@ for GetTransitGatewayPolicyTableAssociationsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -181,10 +160,8 @@ for GetTransitGatewayPolicyTableAssociationsPages {
     type Item = crate::types::TransitGatewayPolicyTableAssociation;
     fn items(
         output: crate::types::GetTransitGatewayPolicyTableAssociationsResult,
-    ) -> ::std::vec::Vec<crate::types::TransitGatewayPolicyTableAssociation> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.associations)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::TransitGatewayPolicyTableAssociation> {
+        Some(output).and_then(|value| value.associations).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -202,7 +179,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetTransitGatewayPolicyTableAssociations as Operation>::serialize_request(
                 input,
             ),

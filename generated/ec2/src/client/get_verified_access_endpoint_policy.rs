@@ -5,7 +5,7 @@ use crate::operation::{
     GetVerifiedAccessEndpointPolicy, GetVerifiedAccessEndpointPolicyError, Operation,
 };
 /// A call to [`GetVerifiedAccessEndpointPolicy`](crate::operation::GetVerifiedAccessEndpointPolicy): Get the Verified Access policy associated with the endpoint. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetVerifiedAccessEndpointPolicyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetVerifiedAccessEndpointPolicyRequestBuilder,
@@ -16,13 +16,13 @@ impl GetVerifiedAccessEndpointPolicyFluentBuilder {
     ) -> Self {
         GetVerifiedAccessEndpointPolicyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetVerifiedAccessEndpointPolicyError`](crate::operation::GetVerifiedAccessEndpointPolicyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetVerifiedAccessEndpointPolicyResult,
         ::awsgen_runtime::client::SdkError<GetVerifiedAccessEndpointPolicyError>,
     > {
@@ -39,25 +39,17 @@ impl GetVerifiedAccessEndpointPolicyFluentBuilder {
         &self.input
     }
     /// Sets the input's `verified_access_endpoint_id`: see [`verified_access_endpoint_id`](crate::types::builders::GetVerifiedAccessEndpointPolicyRequestBuilder::verified_access_endpoint_id).
-    pub fn verified_access_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn verified_access_endpoint_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.verified_access_endpoint_id(input);
         self
     }
     /// Sets or clears the input's `verified_access_endpoint_id`.
-    pub fn set_verified_access_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_endpoint_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_verified_access_endpoint_id(input);
         self
     }
     /// The value set for the input's `verified_access_endpoint_id`, if any.
-    pub fn get_verified_access_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_endpoint_id(&self) -> &Option<String> {
         self.input.get_verified_access_endpoint_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetVerifiedAccessEndpointPolicyRequestBuilder::dry_run).
@@ -66,12 +58,12 @@ impl GetVerifiedAccessEndpointPolicyFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -90,7 +82,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetVerifiedAccessEndpointPolicy as Operation>::serialize_request(input),
             <GetVerifiedAccessEndpointPolicy as Operation>::parse_response,
         )

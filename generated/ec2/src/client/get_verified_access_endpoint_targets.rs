@@ -5,7 +5,7 @@ use crate::operation::{
     GetVerifiedAccessEndpointTargets, GetVerifiedAccessEndpointTargetsError, Operation,
 };
 /// A call to [`GetVerifiedAccessEndpointTargets`](crate::operation::GetVerifiedAccessEndpointTargets): Gets the targets for the specified network CIDR endpoint for Verified Access. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetVerifiedAccessEndpointTargetsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetVerifiedAccessEndpointTargetsRequestBuilder,
@@ -16,13 +16,13 @@ impl GetVerifiedAccessEndpointTargetsFluentBuilder {
     ) -> Self {
         GetVerifiedAccessEndpointTargetsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetVerifiedAccessEndpointTargetsError`](crate::operation::GetVerifiedAccessEndpointTargetsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetVerifiedAccessEndpointTargetsResult,
         ::awsgen_runtime::client::SdkError<GetVerifiedAccessEndpointTargetsError>,
     > {
@@ -39,25 +39,17 @@ impl GetVerifiedAccessEndpointTargetsFluentBuilder {
         &self.input
     }
     /// Sets the input's `verified_access_endpoint_id`: see [`verified_access_endpoint_id`](crate::types::builders::GetVerifiedAccessEndpointTargetsRequestBuilder::verified_access_endpoint_id).
-    pub fn verified_access_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn verified_access_endpoint_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.verified_access_endpoint_id(input);
         self
     }
     /// Sets or clears the input's `verified_access_endpoint_id`.
-    pub fn set_verified_access_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_endpoint_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_verified_access_endpoint_id(input);
         self
     }
     /// The value set for the input's `verified_access_endpoint_id`, if any.
-    pub fn get_verified_access_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_endpoint_id(&self) -> &Option<String> {
         self.input.get_verified_access_endpoint_id()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetVerifiedAccessEndpointTargetsRequestBuilder::max_results).
@@ -66,32 +58,26 @@ impl GetVerifiedAccessEndpointTargetsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetVerifiedAccessEndpointTargetsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetVerifiedAccessEndpointTargetsRequestBuilder::dry_run).
@@ -100,12 +86,12 @@ impl GetVerifiedAccessEndpointTargetsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -124,7 +110,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetVerifiedAccessEndpointTargets as Operation>::serialize_request(input),
             <GetVerifiedAccessEndpointTargets as Operation>::parse_response,
         )

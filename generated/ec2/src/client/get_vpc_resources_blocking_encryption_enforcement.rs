@@ -6,7 +6,7 @@ use crate::operation::{
     GetVpcResourcesBlockingEncryptionEnforcementError, Operation,
 };
 /// A call to [`GetVpcResourcesBlockingEncryptionEnforcement`](crate::operation::GetVpcResourcesBlockingEncryptionEnforcement): Gets information about resources in a VPC that are blocking encryption enforcement. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetVpcResourcesBlockingEncryptionEnforcementFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetVpcResourcesBlockingEncryptionEnforcementRequestBuilder,
@@ -17,13 +17,13 @@ impl GetVpcResourcesBlockingEncryptionEnforcementFluentBuilder {
     ) -> Self {
         GetVpcResourcesBlockingEncryptionEnforcementFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetVpcResourcesBlockingEncryptionEnforcementError`](crate::operation::GetVpcResourcesBlockingEncryptionEnforcementError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetVpcResourcesBlockingEncryptionEnforcementResult,
         ::awsgen_runtime::client::SdkError<
             GetVpcResourcesBlockingEncryptionEnforcementError,
@@ -42,23 +42,17 @@ impl GetVpcResourcesBlockingEncryptionEnforcementFluentBuilder {
         &self.input
     }
     /// Sets the input's `vpc_id`: see [`vpc_id`](crate::types::builders::GetVpcResourcesBlockingEncryptionEnforcementRequestBuilder::vpc_id).
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_id(input);
         self
     }
     /// Sets or clears the input's `vpc_id`.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_id(input);
         self
     }
     /// The value set for the input's `vpc_id`, if any.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         self.input.get_vpc_id()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::GetVpcResourcesBlockingEncryptionEnforcementRequestBuilder::max_results).
@@ -67,32 +61,26 @@ impl GetVpcResourcesBlockingEncryptionEnforcementFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetVpcResourcesBlockingEncryptionEnforcementRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetVpcResourcesBlockingEncryptionEnforcementRequestBuilder::dry_run).
@@ -101,12 +89,12 @@ impl GetVpcResourcesBlockingEncryptionEnforcementFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -125,7 +113,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetVpcResourcesBlockingEncryptionEnforcement as Operation>::serialize_request(
                 input,
             ),

@@ -6,7 +6,7 @@ use crate::operation::{
     GetVpnConnectionDeviceSampleConfigurationError, Operation,
 };
 /// A call to [`GetVpnConnectionDeviceSampleConfiguration`](crate::operation::GetVpnConnectionDeviceSampleConfiguration): Download an Amazon Web Services-provided sample configuration file to be used with the customer gateway device specified for your Site-to-Site VPN connection. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetVpnConnectionDeviceSampleConfigurationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetVpnConnectionDeviceSampleConfigurationRequestBuilder,
@@ -17,13 +17,13 @@ impl GetVpnConnectionDeviceSampleConfigurationFluentBuilder {
     ) -> Self {
         GetVpnConnectionDeviceSampleConfigurationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetVpnConnectionDeviceSampleConfigurationError`](crate::operation::GetVpnConnectionDeviceSampleConfigurationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetVpnConnectionDeviceSampleConfigurationResult,
         ::awsgen_runtime::client::SdkError<
             GetVpnConnectionDeviceSampleConfigurationError,
@@ -42,89 +42,59 @@ impl GetVpnConnectionDeviceSampleConfigurationFluentBuilder {
         &self.input
     }
     /// Sets the input's `vpn_connection_id`: see [`vpn_connection_id`](crate::types::builders::GetVpnConnectionDeviceSampleConfigurationRequestBuilder::vpn_connection_id).
-    pub fn vpn_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpn_connection_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpn_connection_id(input);
         self
     }
     /// Sets or clears the input's `vpn_connection_id`.
-    pub fn set_vpn_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_connection_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpn_connection_id(input);
         self
     }
     /// The value set for the input's `vpn_connection_id`, if any.
-    pub fn get_vpn_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_connection_id(&self) -> &Option<String> {
         self.input.get_vpn_connection_id()
     }
     /// Sets the input's `vpn_connection_device_type_id`: see [`vpn_connection_device_type_id`](crate::types::builders::GetVpnConnectionDeviceSampleConfigurationRequestBuilder::vpn_connection_device_type_id).
-    pub fn vpn_connection_device_type_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpn_connection_device_type_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpn_connection_device_type_id(input);
         self
     }
     /// Sets or clears the input's `vpn_connection_device_type_id`.
-    pub fn set_vpn_connection_device_type_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_connection_device_type_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpn_connection_device_type_id(input);
         self
     }
     /// The value set for the input's `vpn_connection_device_type_id`, if any.
-    pub fn get_vpn_connection_device_type_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_connection_device_type_id(&self) -> &Option<String> {
         self.input.get_vpn_connection_device_type_id()
     }
     /// Sets the input's `internet_key_exchange_version`: see [`internet_key_exchange_version`](crate::types::builders::GetVpnConnectionDeviceSampleConfigurationRequestBuilder::internet_key_exchange_version).
-    pub fn internet_key_exchange_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn internet_key_exchange_version(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.internet_key_exchange_version(input);
         self
     }
     /// Sets or clears the input's `internet_key_exchange_version`.
-    pub fn set_internet_key_exchange_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_internet_key_exchange_version(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_internet_key_exchange_version(input);
         self
     }
     /// The value set for the input's `internet_key_exchange_version`, if any.
-    pub fn get_internet_key_exchange_version(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_internet_key_exchange_version(&self) -> &Option<String> {
         self.input.get_internet_key_exchange_version()
     }
     /// Sets the input's `sample_type`: see [`sample_type`](crate::types::builders::GetVpnConnectionDeviceSampleConfigurationRequestBuilder::sample_type).
-    pub fn sample_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn sample_type(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.sample_type(input);
         self
     }
     /// Sets or clears the input's `sample_type`.
-    pub fn set_sample_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_sample_type(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_sample_type(input);
         self
     }
     /// The value set for the input's `sample_type`, if any.
-    pub fn get_sample_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_sample_type(&self) -> &Option<String> {
         self.input.get_sample_type()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetVpnConnectionDeviceSampleConfigurationRequestBuilder::dry_run).
@@ -133,12 +103,12 @@ impl GetVpnConnectionDeviceSampleConfigurationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -157,7 +127,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetVpnConnectionDeviceSampleConfiguration as Operation>::serialize_request(
                 input,
             ),

@@ -5,7 +5,7 @@ use crate::operation::{
     GetVpnConnectionDeviceTypes, GetVpnConnectionDeviceTypesError, Operation,
 };
 /// A call to [`GetVpnConnectionDeviceTypes`](crate::operation::GetVpnConnectionDeviceTypes): Obtain a list of customer gateway devices for which sample configuration files can be provided. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetVpnConnectionDeviceTypesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetVpnConnectionDeviceTypesRequestBuilder,
@@ -16,13 +16,13 @@ impl GetVpnConnectionDeviceTypesFluentBuilder {
     ) -> Self {
         GetVpnConnectionDeviceTypesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetVpnConnectionDeviceTypesError`](crate::operation::GetVpnConnectionDeviceTypesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetVpnConnectionDeviceTypesResult,
         ::awsgen_runtime::client::SdkError<GetVpnConnectionDeviceTypesError>,
     > {
@@ -41,32 +41,26 @@ impl GetVpnConnectionDeviceTypesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::GetVpnConnectionDeviceTypesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GetVpnConnectionDeviceTypesRequestBuilder::dry_run).
@@ -75,12 +69,12 @@ impl GetVpnConnectionDeviceTypesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -88,12 +82,12 @@ impl GetVpnConnectionDeviceTypesFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<GetVpnConnectionDeviceTypesPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`GetVpnConnectionDeviceTypes`](crate::operation::GetVpnConnectionDeviceTypes) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetVpnConnectionDeviceTypesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for GetVpnConnectionDeviceTypesPages {
@@ -103,7 +97,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetVpnConnectionDeviceTyp
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetVpnConnectionDeviceTypesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetVpnConnectionDeviceTypesResult,
         ::awsgen_runtime::client::SdkError<GetVpnConnectionDeviceTypesError>,
     > {
@@ -112,7 +106,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetVpnConnectionDeviceTyp
     fn next_input(
         input: &crate::types::GetVpnConnectionDeviceTypesRequest,
         output: &crate::types::GetVpnConnectionDeviceTypesResult,
-    ) -> ::std::option::Option<crate::types::GetVpnConnectionDeviceTypesRequest> {
+    ) -> Option<crate::types::GetVpnConnectionDeviceTypesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -120,7 +114,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetVpnConnectionDeviceTyp
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -128,8 +122,8 @@ for GetVpnConnectionDeviceTypesPages {
     type Item = crate::types::VpnConnectionDeviceType;
     fn items(
         output: crate::types::GetVpnConnectionDeviceTypesResult,
-    ) -> ::std::vec::Vec<crate::types::VpnConnectionDeviceType> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::VpnConnectionDeviceType> {
+        Some(output)
             .and_then(|value| value.vpn_connection_device_types)
             .unwrap_or_default()
     }
@@ -149,7 +143,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetVpnConnectionDeviceTypes as Operation>::serialize_request(input),
             <GetVpnConnectionDeviceTypes as Operation>::parse_response,
         )

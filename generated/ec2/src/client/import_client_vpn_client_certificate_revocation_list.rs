@@ -6,7 +6,7 @@ use crate::operation::{
     ImportClientVpnClientCertificateRevocationListError, Operation,
 };
 /// A call to [`ImportClientVpnClientCertificateRevocationList`](crate::operation::ImportClientVpnClientCertificateRevocationList): Uploads a client certificate revocation list to the specified Client VPN endpoint. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ImportClientVpnClientCertificateRevocationListFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ImportClientVpnClientCertificateRevocationListRequestBuilder,
@@ -17,13 +17,13 @@ impl ImportClientVpnClientCertificateRevocationListFluentBuilder {
     ) -> Self {
         ImportClientVpnClientCertificateRevocationListFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ImportClientVpnClientCertificateRevocationListError`](crate::operation::ImportClientVpnClientCertificateRevocationListError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ImportClientVpnClientCertificateRevocationListResult,
         ::awsgen_runtime::client::SdkError<
             ImportClientVpnClientCertificateRevocationListError,
@@ -42,47 +42,31 @@ impl ImportClientVpnClientCertificateRevocationListFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_vpn_endpoint_id`: see [`client_vpn_endpoint_id`](crate::types::builders::ImportClientVpnClientCertificateRevocationListRequestBuilder::client_vpn_endpoint_id).
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_vpn_endpoint_id(input);
         self
     }
     /// Sets or clears the input's `client_vpn_endpoint_id`.
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_vpn_endpoint_id(input);
         self
     }
     /// The value set for the input's `client_vpn_endpoint_id`, if any.
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         self.input.get_client_vpn_endpoint_id()
     }
     /// Sets the input's `certificate_revocation_list`: see [`certificate_revocation_list`](crate::types::builders::ImportClientVpnClientCertificateRevocationListRequestBuilder::certificate_revocation_list).
-    pub fn certificate_revocation_list(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn certificate_revocation_list(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.certificate_revocation_list(input);
         self
     }
     /// Sets or clears the input's `certificate_revocation_list`.
-    pub fn set_certificate_revocation_list(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_revocation_list(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_certificate_revocation_list(input);
         self
     }
     /// The value set for the input's `certificate_revocation_list`, if any.
-    pub fn get_certificate_revocation_list(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_revocation_list(&self) -> &Option<String> {
         self.input.get_certificate_revocation_list()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ImportClientVpnClientCertificateRevocationListRequestBuilder::dry_run).
@@ -91,12 +75,12 @@ impl ImportClientVpnClientCertificateRevocationListFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -115,7 +99,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ImportClientVpnClientCertificateRevocationList as Operation>::serialize_request(
                 input,
             ),

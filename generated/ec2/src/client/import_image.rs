@@ -3,7 +3,7 @@
 
 use crate::operation::{ImportImage, ImportImageError, Operation};
 /// A call to [`ImportImage`](crate::operation::ImportImage): **Note:** To import your virtual machines (VMs) with a console-based experience, you can use the *Import virtual machine images to Amazon Web Services* template in the [Migration Hub Orchestrator console](https://console.aws.amazon.com/migrationhub/orchestrator). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ImportImageFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ImportImageRequestBuilder,
@@ -14,13 +14,13 @@ impl ImportImageFluentBuilder {
     ) -> Self {
         ImportImageFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ImportImageError`](crate::operation::ImportImageError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ImportImageResult,
         ::awsgen_runtime::client::SdkError<ImportImageError>,
     > {
@@ -32,23 +32,17 @@ impl ImportImageFluentBuilder {
         &self.input
     }
     /// Sets the input's `architecture`: see [`architecture`](crate::types::builders::ImportImageRequestBuilder::architecture).
-    pub fn architecture(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn architecture(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.architecture(input);
         self
     }
     /// Sets or clears the input's `architecture`.
-    pub fn set_architecture(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_architecture(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_architecture(input);
         self
     }
     /// The value set for the input's `architecture`, if any.
-    pub fn get_architecture(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_architecture(&self) -> &Option<String> {
         self.input.get_architecture()
     }
     /// Sets the input's `client_data`: see [`client_data`](crate::types::builders::ImportImageRequestBuilder::client_data).
@@ -57,55 +51,40 @@ impl ImportImageFluentBuilder {
         self
     }
     /// Sets or clears the input's `client_data`.
-    pub fn set_client_data(
-        mut self,
-        input: ::std::option::Option<crate::types::ClientData>,
-    ) -> Self {
+    pub fn set_client_data(mut self, input: Option<crate::types::ClientData>) -> Self {
         self.input = self.input.set_client_data(input);
         self
     }
     /// The value set for the input's `client_data`, if any.
-    pub fn get_client_data(&self) -> &::std::option::Option<crate::types::ClientData> {
+    pub fn get_client_data(&self) -> &Option<crate::types::ClientData> {
         self.input.get_client_data()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::ImportImageRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ImportImageRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Appends one item to the input's `disk_containers`: see [`disk_containers`](crate::types::builders::ImportImageRequestBuilder::disk_containers).
@@ -116,15 +95,13 @@ impl ImportImageFluentBuilder {
     /// Sets or clears the input's `disk_containers`.
     pub fn set_disk_containers(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ImageDiskContainer>>,
+        input: Option<Vec<crate::types::ImageDiskContainer>>,
     ) -> Self {
         self.input = self.input.set_disk_containers(input);
         self
     }
     /// The value set for the input's `disk_containers`, if any.
-    pub fn get_disk_containers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ImageDiskContainer>> {
+    pub fn get_disk_containers(&self) -> &Option<Vec<crate::types::ImageDiskContainer>> {
         self.input.get_disk_containers()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ImportImageRequestBuilder::dry_run).
@@ -133,12 +110,12 @@ impl ImportImageFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `encrypted`: see [`encrypted`](crate::types::builders::ImportImageRequestBuilder::encrypted).
@@ -147,112 +124,82 @@ impl ImportImageFluentBuilder {
         self
     }
     /// Sets or clears the input's `encrypted`.
-    pub fn set_encrypted(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_encrypted(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_encrypted(input);
         self
     }
     /// The value set for the input's `encrypted`, if any.
-    pub fn get_encrypted(&self) -> &::std::option::Option<bool> {
+    pub fn get_encrypted(&self) -> &Option<bool> {
         self.input.get_encrypted()
     }
     /// Sets the input's `hypervisor`: see [`hypervisor`](crate::types::builders::ImportImageRequestBuilder::hypervisor).
-    pub fn hypervisor(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn hypervisor(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.hypervisor(input);
         self
     }
     /// Sets or clears the input's `hypervisor`.
-    pub fn set_hypervisor(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hypervisor(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_hypervisor(input);
         self
     }
     /// The value set for the input's `hypervisor`, if any.
-    pub fn get_hypervisor(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hypervisor(&self) -> &Option<String> {
         self.input.get_hypervisor()
     }
     /// Sets the input's `kms_key_id`: see [`kms_key_id`](crate::types::builders::ImportImageRequestBuilder::kms_key_id).
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.kms_key_id(input);
         self
     }
     /// Sets or clears the input's `kms_key_id`.
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_kms_key_id(input);
         self
     }
     /// The value set for the input's `kms_key_id`, if any.
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_id(&self) -> &Option<String> {
         self.input.get_kms_key_id()
     }
     /// Sets the input's `license_type`: see [`license_type`](crate::types::builders::ImportImageRequestBuilder::license_type).
-    pub fn license_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn license_type(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.license_type(input);
         self
     }
     /// Sets or clears the input's `license_type`.
-    pub fn set_license_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_license_type(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_license_type(input);
         self
     }
     /// The value set for the input's `license_type`, if any.
-    pub fn get_license_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_license_type(&self) -> &Option<String> {
         self.input.get_license_type()
     }
     /// Sets the input's `platform`: see [`platform`](crate::types::builders::ImportImageRequestBuilder::platform).
-    pub fn platform(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn platform(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.platform(input);
         self
     }
     /// Sets or clears the input's `platform`.
-    pub fn set_platform(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_platform(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_platform(input);
         self
     }
     /// The value set for the input's `platform`, if any.
-    pub fn get_platform(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_platform(&self) -> &Option<String> {
         self.input.get_platform()
     }
     /// Sets the input's `role_name`: see [`role_name`](crate::types::builders::ImportImageRequestBuilder::role_name).
-    pub fn role_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn role_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.role_name(input);
         self
     }
     /// Sets or clears the input's `role_name`.
-    pub fn set_role_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_role_name(input);
         self
     }
     /// The value set for the input's `role_name`, if any.
-    pub fn get_role_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_role_name(&self) -> &Option<String> {
         self.input.get_role_name()
     }
     /// Appends one item to the input's `license_specifications`: see [`license_specifications`](crate::types::builders::ImportImageRequestBuilder::license_specifications).
@@ -266,9 +213,7 @@ impl ImportImageFluentBuilder {
     /// Sets or clears the input's `license_specifications`.
     pub fn set_license_specifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ImportImageLicenseConfigurationRequest>,
-        >,
+        input: Option<Vec<crate::types::ImportImageLicenseConfigurationRequest>>,
     ) -> Self {
         self.input = self.input.set_license_specifications(input);
         self
@@ -276,9 +221,7 @@ impl ImportImageFluentBuilder {
     /// The value set for the input's `license_specifications`, if any.
     pub fn get_license_specifications(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ImportImageLicenseConfigurationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::ImportImageLicenseConfigurationRequest>> {
         self.input.get_license_specifications()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::ImportImageRequestBuilder::tag_specifications).
@@ -289,7 +232,7 @@ impl ImportImageFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -297,27 +240,21 @@ impl ImportImageFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `usage_operation`: see [`usage_operation`](crate::types::builders::ImportImageRequestBuilder::usage_operation).
-    pub fn usage_operation(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn usage_operation(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.usage_operation(input);
         self
     }
     /// Sets or clears the input's `usage_operation`.
-    pub fn set_usage_operation(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_usage_operation(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_usage_operation(input);
         self
     }
     /// The value set for the input's `usage_operation`, if any.
-    pub fn get_usage_operation(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_usage_operation(&self) -> &Option<String> {
         self.input.get_usage_operation()
     }
     /// Sets the input's `boot_mode`: see [`boot_mode`](crate::types::builders::ImportImageRequestBuilder::boot_mode).
@@ -326,15 +263,12 @@ impl ImportImageFluentBuilder {
         self
     }
     /// Sets or clears the input's `boot_mode`.
-    pub fn set_boot_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::BootModeValues>,
-    ) -> Self {
+    pub fn set_boot_mode(mut self, input: Option<crate::types::BootModeValues>) -> Self {
         self.input = self.input.set_boot_mode(input);
         self
     }
     /// The value set for the input's `boot_mode`, if any.
-    pub fn get_boot_mode(&self) -> &::std::option::Option<crate::types::BootModeValues> {
+    pub fn get_boot_mode(&self) -> &Option<crate::types::BootModeValues> {
         self.input.get_boot_mode()
     }
 }
@@ -353,7 +287,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ImportImage as Operation>::serialize_request(input),
             <ImportImage as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{ImportInstance, ImportInstanceError, Operation};
 /// A call to [`ImportInstance`](crate::operation::ImportInstance): **Note:** We recommend that you use the [`ImportImage`](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ImportImage.html) API instead. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ImportInstanceFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ImportInstanceRequestBuilder,
@@ -14,13 +14,13 @@ impl ImportInstanceFluentBuilder {
     ) -> Self {
         ImportInstanceFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ImportInstanceError`](crate::operation::ImportInstanceError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ImportInstanceResult,
         ::awsgen_runtime::client::SdkError<ImportInstanceError>,
     > {
@@ -40,32 +40,26 @@ impl ImportInstanceFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ImportInstanceRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `launch_specification`: see [`launch_specification`](crate::types::builders::ImportInstanceRequestBuilder::launch_specification).
@@ -79,7 +73,7 @@ impl ImportInstanceFluentBuilder {
     /// Sets or clears the input's `launch_specification`.
     pub fn set_launch_specification(
         mut self,
-        input: ::std::option::Option<crate::types::ImportInstanceLaunchSpecification>,
+        input: Option<crate::types::ImportInstanceLaunchSpecification>,
     ) -> Self {
         self.input = self.input.set_launch_specification(input);
         self
@@ -87,7 +81,7 @@ impl ImportInstanceFluentBuilder {
     /// The value set for the input's `launch_specification`, if any.
     pub fn get_launch_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::ImportInstanceLaunchSpecification> {
+    ) -> &Option<crate::types::ImportInstanceLaunchSpecification> {
         self.input.get_launch_specification()
     }
     /// Appends one item to the input's `disk_images`: see [`disk_images`](crate::types::builders::ImportInstanceRequestBuilder::disk_images).
@@ -98,15 +92,13 @@ impl ImportInstanceFluentBuilder {
     /// Sets or clears the input's `disk_images`.
     pub fn set_disk_images(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::DiskImage>>,
+        input: Option<Vec<crate::types::DiskImage>>,
     ) -> Self {
         self.input = self.input.set_disk_images(input);
         self
     }
     /// The value set for the input's `disk_images`, if any.
-    pub fn get_disk_images(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::DiskImage>> {
+    pub fn get_disk_images(&self) -> &Option<Vec<crate::types::DiskImage>> {
         self.input.get_disk_images()
     }
     /// Sets the input's `platform`: see [`platform`](crate::types::builders::ImportInstanceRequestBuilder::platform).
@@ -115,15 +107,12 @@ impl ImportInstanceFluentBuilder {
         self
     }
     /// Sets or clears the input's `platform`.
-    pub fn set_platform(
-        mut self,
-        input: ::std::option::Option<crate::types::PlatformValues>,
-    ) -> Self {
+    pub fn set_platform(mut self, input: Option<crate::types::PlatformValues>) -> Self {
         self.input = self.input.set_platform(input);
         self
     }
     /// The value set for the input's `platform`, if any.
-    pub fn get_platform(&self) -> &::std::option::Option<crate::types::PlatformValues> {
+    pub fn get_platform(&self) -> &Option<crate::types::PlatformValues> {
         self.input.get_platform()
     }
 }
@@ -142,7 +131,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ImportInstance as Operation>::serialize_request(input),
             <ImportInstance as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{ImportKeyPair, ImportKeyPairError, Operation};
 /// A call to [`ImportKeyPair`](crate::operation::ImportKeyPair): Imports the public key from an RSA or ED25519 key pair that you created using a third-party tool. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ImportKeyPairFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ImportKeyPairRequestBuilder,
@@ -14,13 +14,13 @@ impl ImportKeyPairFluentBuilder {
     ) -> Self {
         ImportKeyPairFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ImportKeyPairError`](crate::operation::ImportKeyPairError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ImportKeyPairResult,
         ::awsgen_runtime::client::SdkError<ImportKeyPairError>,
     > {
@@ -42,7 +42,7 @@ impl ImportKeyPairFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -50,7 +50,7 @@ impl ImportKeyPairFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ImportKeyPairRequestBuilder::dry_run).
@@ -59,38 +59,32 @@ impl ImportKeyPairFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `key_name`: see [`key_name`](crate::types::builders::ImportKeyPairRequestBuilder::key_name).
-    pub fn key_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_name(input);
         self
     }
     /// Sets or clears the input's `key_name`.
-    pub fn set_key_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_name(input);
         self
     }
     /// The value set for the input's `key_name`, if any.
-    pub fn get_key_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_name(&self) -> &Option<String> {
         self.input.get_key_name()
     }
     /// Sets the input's `public_key_material`: see [`public_key_material`](crate::types::builders::ImportKeyPairRequestBuilder::public_key_material).
     pub fn public_key_material(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.public_key_material(input);
         self
@@ -98,7 +92,7 @@ impl ImportKeyPairFluentBuilder {
     /// Sets or clears the input's `public_key_material`.
     pub fn set_public_key_material(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.set_public_key_material(input);
         self
@@ -106,7 +100,7 @@ impl ImportKeyPairFluentBuilder {
     /// The value set for the input's `public_key_material`, if any.
     pub fn get_public_key_material(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    ) -> &Option<::awsgen_runtime::primitives::Blob> {
         self.input.get_public_key_material()
     }
 }
@@ -125,7 +119,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ImportKeyPair as Operation>::serialize_request(input),
             <ImportKeyPair as Operation>::parse_response,
         )

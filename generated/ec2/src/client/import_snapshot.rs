@@ -3,7 +3,7 @@
 
 use crate::operation::{ImportSnapshot, ImportSnapshotError, Operation};
 /// A call to [`ImportSnapshot`](crate::operation::ImportSnapshot): Imports a disk into an EBS snapshot. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ImportSnapshotFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ImportSnapshotRequestBuilder,
@@ -14,13 +14,13 @@ impl ImportSnapshotFluentBuilder {
     ) -> Self {
         ImportSnapshotFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ImportSnapshotError`](crate::operation::ImportSnapshotError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ImportSnapshotResult,
         ::awsgen_runtime::client::SdkError<ImportSnapshotError>,
     > {
@@ -37,55 +37,40 @@ impl ImportSnapshotFluentBuilder {
         self
     }
     /// Sets or clears the input's `client_data`.
-    pub fn set_client_data(
-        mut self,
-        input: ::std::option::Option<crate::types::ClientData>,
-    ) -> Self {
+    pub fn set_client_data(mut self, input: Option<crate::types::ClientData>) -> Self {
         self.input = self.input.set_client_data(input);
         self
     }
     /// The value set for the input's `client_data`, if any.
-    pub fn get_client_data(&self) -> &::std::option::Option<crate::types::ClientData> {
+    pub fn get_client_data(&self) -> &Option<crate::types::ClientData> {
         self.input.get_client_data()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::ImportSnapshotRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ImportSnapshotRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `disk_container`: see [`disk_container`](crate::types::builders::ImportSnapshotRequestBuilder::disk_container).
@@ -96,15 +81,13 @@ impl ImportSnapshotFluentBuilder {
     /// Sets or clears the input's `disk_container`.
     pub fn set_disk_container(
         mut self,
-        input: ::std::option::Option<crate::types::SnapshotDiskContainer>,
+        input: Option<crate::types::SnapshotDiskContainer>,
     ) -> Self {
         self.input = self.input.set_disk_container(input);
         self
     }
     /// The value set for the input's `disk_container`, if any.
-    pub fn get_disk_container(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnapshotDiskContainer> {
+    pub fn get_disk_container(&self) -> &Option<crate::types::SnapshotDiskContainer> {
         self.input.get_disk_container()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ImportSnapshotRequestBuilder::dry_run).
@@ -113,12 +96,12 @@ impl ImportSnapshotFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `encrypted`: see [`encrypted`](crate::types::builders::ImportSnapshotRequestBuilder::encrypted).
@@ -127,52 +110,40 @@ impl ImportSnapshotFluentBuilder {
         self
     }
     /// Sets or clears the input's `encrypted`.
-    pub fn set_encrypted(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_encrypted(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_encrypted(input);
         self
     }
     /// The value set for the input's `encrypted`, if any.
-    pub fn get_encrypted(&self) -> &::std::option::Option<bool> {
+    pub fn get_encrypted(&self) -> &Option<bool> {
         self.input.get_encrypted()
     }
     /// Sets the input's `kms_key_id`: see [`kms_key_id`](crate::types::builders::ImportSnapshotRequestBuilder::kms_key_id).
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.kms_key_id(input);
         self
     }
     /// Sets or clears the input's `kms_key_id`.
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_kms_key_id(input);
         self
     }
     /// The value set for the input's `kms_key_id`, if any.
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_id(&self) -> &Option<String> {
         self.input.get_kms_key_id()
     }
     /// Sets the input's `role_name`: see [`role_name`](crate::types::builders::ImportSnapshotRequestBuilder::role_name).
-    pub fn role_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn role_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.role_name(input);
         self
     }
     /// Sets or clears the input's `role_name`.
-    pub fn set_role_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_role_name(input);
         self
     }
     /// The value set for the input's `role_name`, if any.
-    pub fn get_role_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_role_name(&self) -> &Option<String> {
         self.input.get_role_name()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::ImportSnapshotRequestBuilder::tag_specifications).
@@ -183,7 +154,7 @@ impl ImportSnapshotFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -191,7 +162,7 @@ impl ImportSnapshotFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
 }
@@ -210,7 +181,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ImportSnapshot as Operation>::serialize_request(input),
             <ImportSnapshot as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{ImportVolume, ImportVolumeError, Operation};
 /// A call to [`ImportVolume`](crate::operation::ImportVolume): **Note:** This API action supports only single-volume VMs. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ImportVolumeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ImportVolumeRequestBuilder,
@@ -14,13 +14,13 @@ impl ImportVolumeFluentBuilder {
     ) -> Self {
         ImportVolumeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ImportVolumeError`](crate::operation::ImportVolumeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ImportVolumeResult,
         ::awsgen_runtime::client::SdkError<ImportVolumeError>,
     > {
@@ -35,25 +35,17 @@ impl ImportVolumeFluentBuilder {
         &self.input
     }
     /// Sets the input's `availability_zone_id`: see [`availability_zone_id`](crate::types::builders::ImportVolumeRequestBuilder::availability_zone_id).
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.availability_zone_id(input);
         self
     }
     /// Sets or clears the input's `availability_zone_id`.
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_availability_zone_id(input);
         self
     }
     /// The value set for the input's `availability_zone_id`, if any.
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         self.input.get_availability_zone_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ImportVolumeRequestBuilder::dry_run).
@@ -62,34 +54,26 @@ impl ImportVolumeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `availability_zone`: see [`availability_zone`](crate::types::builders::ImportVolumeRequestBuilder::availability_zone).
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.availability_zone(input);
         self
     }
     /// Sets or clears the input's `availability_zone`.
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_availability_zone(input);
         self
     }
     /// The value set for the input's `availability_zone`, if any.
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         self.input.get_availability_zone()
     }
     /// Sets the input's `image`: see [`image`](crate::types::builders::ImportVolumeRequestBuilder::image).
@@ -98,35 +82,26 @@ impl ImportVolumeFluentBuilder {
         self
     }
     /// Sets or clears the input's `image`.
-    pub fn set_image(
-        mut self,
-        input: ::std::option::Option<crate::types::DiskImageDetail>,
-    ) -> Self {
+    pub fn set_image(mut self, input: Option<crate::types::DiskImageDetail>) -> Self {
         self.input = self.input.set_image(input);
         self
     }
     /// The value set for the input's `image`, if any.
-    pub fn get_image(&self) -> &::std::option::Option<crate::types::DiskImageDetail> {
+    pub fn get_image(&self) -> &Option<crate::types::DiskImageDetail> {
         self.input.get_image()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ImportVolumeRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `volume`: see [`volume`](crate::types::builders::ImportVolumeRequestBuilder::volume).
@@ -135,15 +110,12 @@ impl ImportVolumeFluentBuilder {
         self
     }
     /// Sets or clears the input's `volume`.
-    pub fn set_volume(
-        mut self,
-        input: ::std::option::Option<crate::types::VolumeDetail>,
-    ) -> Self {
+    pub fn set_volume(mut self, input: Option<crate::types::VolumeDetail>) -> Self {
         self.input = self.input.set_volume(input);
         self
     }
     /// The value set for the input's `volume`, if any.
-    pub fn get_volume(&self) -> &::std::option::Option<crate::types::VolumeDetail> {
+    pub fn get_volume(&self) -> &Option<crate::types::VolumeDetail> {
         self.input.get_volume()
     }
 }
@@ -162,7 +134,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ImportVolume as Operation>::serialize_request(input),
             <ImportVolume as Operation>::parse_response,
         )

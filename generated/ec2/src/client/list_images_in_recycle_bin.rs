@@ -3,7 +3,7 @@
 
 use crate::operation::{ListImagesInRecycleBin, ListImagesInRecycleBinError, Operation};
 /// A call to [`ListImagesInRecycleBin`](crate::operation::ListImagesInRecycleBin): Lists one or more AMIs that are currently in the Recycle Bin. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListImagesInRecycleBinFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListImagesInRecycleBinRequestBuilder,
@@ -14,13 +14,13 @@ impl ListImagesInRecycleBinFluentBuilder {
     ) -> Self {
         ListImagesInRecycleBinFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListImagesInRecycleBinError`](crate::operation::ListImagesInRecycleBinError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListImagesInRecycleBinResult,
         ::awsgen_runtime::client::SdkError<ListImagesInRecycleBinError>,
     > {
@@ -34,45 +34,31 @@ impl ListImagesInRecycleBinFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `image_ids`: see [`image_ids`](crate::types::builders::ListImagesInRecycleBinRequestBuilder::image_ids).
-    pub fn image_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.image_ids(input);
         self
     }
     /// Sets or clears the input's `image_ids`.
-    pub fn set_image_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_image_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_image_ids(input);
         self
     }
     /// The value set for the input's `image_ids`, if any.
-    pub fn get_image_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_image_ids(&self) -> &Option<Vec<String>> {
         self.input.get_image_ids()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::ListImagesInRecycleBinRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::ListImagesInRecycleBinRequestBuilder::max_results).
@@ -81,12 +67,12 @@ impl ListImagesInRecycleBinFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ListImagesInRecycleBinRequestBuilder::dry_run).
@@ -95,12 +81,12 @@ impl ListImagesInRecycleBinFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -108,12 +94,12 @@ impl ListImagesInRecycleBinFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<ListImagesInRecycleBinPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`ListImagesInRecycleBin`](crate::operation::ListImagesInRecycleBin) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListImagesInRecycleBinPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListImagesInRecycleBinPages {
@@ -123,7 +109,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListImagesInRecycleBinPag
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListImagesInRecycleBinRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListImagesInRecycleBinResult,
         ::awsgen_runtime::client::SdkError<ListImagesInRecycleBinError>,
     > {
@@ -132,7 +118,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListImagesInRecycleBinPag
     fn next_input(
         input: &crate::types::ListImagesInRecycleBinRequest,
         output: &crate::types::ListImagesInRecycleBinResult,
-    ) -> ::std::option::Option<crate::types::ListImagesInRecycleBinRequest> {
+    ) -> Option<crate::types::ListImagesInRecycleBinRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -140,17 +126,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListImagesInRecycleBinPag
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListImagesInRecycleBinPages {
     type Item = crate::types::ImageRecycleBinInfo;
     fn items(
         output: crate::types::ListImagesInRecycleBinResult,
-    ) -> ::std::vec::Vec<crate::types::ImageRecycleBinInfo> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.images)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::ImageRecycleBinInfo> {
+        Some(output).and_then(|value| value.images).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -168,7 +152,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListImagesInRecycleBin as Operation>::serialize_request(input),
             <ListImagesInRecycleBin as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     ListSnapshotsInRecycleBin, ListSnapshotsInRecycleBinError, Operation,
 };
 /// A call to [`ListSnapshotsInRecycleBin`](crate::operation::ListSnapshotsInRecycleBin): Lists one or more snapshots that are currently in the Recycle Bin. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListSnapshotsInRecycleBinFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListSnapshotsInRecycleBinRequestBuilder,
@@ -16,13 +16,13 @@ impl ListSnapshotsInRecycleBinFluentBuilder {
     ) -> Self {
         ListSnapshotsInRecycleBinFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListSnapshotsInRecycleBinError`](crate::operation::ListSnapshotsInRecycleBinError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListSnapshotsInRecycleBinResult,
         ::awsgen_runtime::client::SdkError<ListSnapshotsInRecycleBinError>,
     > {
@@ -41,54 +41,40 @@ impl ListSnapshotsInRecycleBinFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::ListSnapshotsInRecycleBinRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Appends one item to the input's `snapshot_ids`: see [`snapshot_ids`](crate::types::builders::ListSnapshotsInRecycleBinRequestBuilder::snapshot_ids).
-    pub fn snapshot_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn snapshot_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.snapshot_ids(input);
         self
     }
     /// Sets or clears the input's `snapshot_ids`.
-    pub fn set_snapshot_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_snapshot_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_snapshot_ids(input);
         self
     }
     /// The value set for the input's `snapshot_ids`, if any.
-    pub fn get_snapshot_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_snapshot_ids(&self) -> &Option<Vec<String>> {
         self.input.get_snapshot_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ListSnapshotsInRecycleBinRequestBuilder::dry_run).
@@ -97,12 +83,12 @@ impl ListSnapshotsInRecycleBinFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -110,12 +96,12 @@ impl ListSnapshotsInRecycleBinFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<ListSnapshotsInRecycleBinPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`ListSnapshotsInRecycleBin`](crate::operation::ListSnapshotsInRecycleBin) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListSnapshotsInRecycleBinPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListSnapshotsInRecycleBinPages {
@@ -125,7 +111,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListSnapshotsInRecycleBin
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListSnapshotsInRecycleBinRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListSnapshotsInRecycleBinResult,
         ::awsgen_runtime::client::SdkError<ListSnapshotsInRecycleBinError>,
     > {
@@ -134,7 +120,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListSnapshotsInRecycleBin
     fn next_input(
         input: &crate::types::ListSnapshotsInRecycleBinRequest,
         output: &crate::types::ListSnapshotsInRecycleBinResult,
-    ) -> ::std::option::Option<crate::types::ListSnapshotsInRecycleBinRequest> {
+    ) -> Option<crate::types::ListSnapshotsInRecycleBinRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -142,7 +128,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListSnapshotsInRecycleBin
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -150,10 +136,8 @@ for ListSnapshotsInRecycleBinPages {
     type Item = crate::types::SnapshotRecycleBinInfo;
     fn items(
         output: crate::types::ListSnapshotsInRecycleBinResult,
-    ) -> ::std::vec::Vec<crate::types::SnapshotRecycleBinInfo> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.snapshots)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::SnapshotRecycleBinInfo> {
+        Some(output).and_then(|value| value.snapshots).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -171,7 +155,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListSnapshotsInRecycleBin as Operation>::serialize_request(input),
             <ListSnapshotsInRecycleBin as Operation>::parse_response,
         )

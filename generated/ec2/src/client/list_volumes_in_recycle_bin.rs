@@ -3,7 +3,7 @@
 
 use crate::operation::{ListVolumesInRecycleBin, ListVolumesInRecycleBinError, Operation};
 /// A call to [`ListVolumesInRecycleBin`](crate::operation::ListVolumesInRecycleBin): Lists one or more volumes that are currently in the Recycle Bin. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListVolumesInRecycleBinFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListVolumesInRecycleBinRequestBuilder,
@@ -14,13 +14,13 @@ impl ListVolumesInRecycleBinFluentBuilder {
     ) -> Self {
         ListVolumesInRecycleBinFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListVolumesInRecycleBinError`](crate::operation::ListVolumesInRecycleBinError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListVolumesInRecycleBinResult,
         ::awsgen_runtime::client::SdkError<ListVolumesInRecycleBinError>,
     > {
@@ -34,25 +34,17 @@ impl ListVolumesInRecycleBinFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `volume_ids`: see [`volume_ids`](crate::types::builders::ListVolumesInRecycleBinRequestBuilder::volume_ids).
-    pub fn volume_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn volume_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.volume_ids(input);
         self
     }
     /// Sets or clears the input's `volume_ids`.
-    pub fn set_volume_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_volume_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_volume_ids(input);
         self
     }
     /// The value set for the input's `volume_ids`, if any.
-    pub fn get_volume_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_volume_ids(&self) -> &Option<Vec<String>> {
         self.input.get_volume_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ListVolumesInRecycleBinRequestBuilder::dry_run).
@@ -61,12 +53,12 @@ impl ListVolumesInRecycleBinFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::ListVolumesInRecycleBinRequestBuilder::max_results).
@@ -75,32 +67,26 @@ impl ListVolumesInRecycleBinFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::ListVolumesInRecycleBinRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
 }
@@ -119,7 +105,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListVolumesInRecycleBin as Operation>::serialize_request(input),
             <ListVolumesInRecycleBin as Operation>::parse_response,
         )

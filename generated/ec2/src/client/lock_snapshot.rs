@@ -3,7 +3,7 @@
 
 use crate::operation::{LockSnapshot, LockSnapshotError, Operation};
 /// A call to [`LockSnapshot`](crate::operation::LockSnapshot): Locks an Amazon EBS snapshot in either *governance* or *compliance* mode to protect it against accidental or malicious deletions for a specific duration. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct LockSnapshotFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::LockSnapshotRequestBuilder,
@@ -14,13 +14,13 @@ impl LockSnapshotFluentBuilder {
     ) -> Self {
         LockSnapshotFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`LockSnapshotError`](crate::operation::LockSnapshotError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::LockSnapshotResult,
         ::awsgen_runtime::client::SdkError<LockSnapshotError>,
     > {
@@ -35,23 +35,17 @@ impl LockSnapshotFluentBuilder {
         &self.input
     }
     /// Sets the input's `snapshot_id`: see [`snapshot_id`](crate::types::builders::LockSnapshotRequestBuilder::snapshot_id).
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.snapshot_id(input);
         self
     }
     /// Sets or clears the input's `snapshot_id`.
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_snapshot_id(input);
         self
     }
     /// The value set for the input's `snapshot_id`, if any.
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         self.input.get_snapshot_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::LockSnapshotRequestBuilder::dry_run).
@@ -60,12 +54,12 @@ impl LockSnapshotFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `lock_mode`: see [`lock_mode`](crate::types::builders::LockSnapshotRequestBuilder::lock_mode).
@@ -74,15 +68,12 @@ impl LockSnapshotFluentBuilder {
         self
     }
     /// Sets or clears the input's `lock_mode`.
-    pub fn set_lock_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::LockMode>,
-    ) -> Self {
+    pub fn set_lock_mode(mut self, input: Option<crate::types::LockMode>) -> Self {
         self.input = self.input.set_lock_mode(input);
         self
     }
     /// The value set for the input's `lock_mode`, if any.
-    pub fn get_lock_mode(&self) -> &::std::option::Option<crate::types::LockMode> {
+    pub fn get_lock_mode(&self) -> &Option<crate::types::LockMode> {
         self.input.get_lock_mode()
     }
     /// Sets the input's `cool_off_period`: see [`cool_off_period`](crate::types::builders::LockSnapshotRequestBuilder::cool_off_period).
@@ -91,12 +82,12 @@ impl LockSnapshotFluentBuilder {
         self
     }
     /// Sets or clears the input's `cool_off_period`.
-    pub fn set_cool_off_period(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_cool_off_period(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_cool_off_period(input);
         self
     }
     /// The value set for the input's `cool_off_period`, if any.
-    pub fn get_cool_off_period(&self) -> &::std::option::Option<i32> {
+    pub fn get_cool_off_period(&self) -> &Option<i32> {
         self.input.get_cool_off_period()
     }
     /// Sets the input's `lock_duration`: see [`lock_duration`](crate::types::builders::LockSnapshotRequestBuilder::lock_duration).
@@ -105,12 +96,12 @@ impl LockSnapshotFluentBuilder {
         self
     }
     /// Sets or clears the input's `lock_duration`.
-    pub fn set_lock_duration(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_lock_duration(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_lock_duration(input);
         self
     }
     /// The value set for the input's `lock_duration`, if any.
-    pub fn get_lock_duration(&self) -> &::std::option::Option<i32> {
+    pub fn get_lock_duration(&self) -> &Option<i32> {
         self.input.get_lock_duration()
     }
     /// Sets the input's `expiration_date`: see [`expiration_date`](crate::types::builders::LockSnapshotRequestBuilder::expiration_date).
@@ -124,7 +115,7 @@ impl LockSnapshotFluentBuilder {
     /// Sets or clears the input's `expiration_date`.
     pub fn set_expiration_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_expiration_date(input);
         self
@@ -132,7 +123,7 @@ impl LockSnapshotFluentBuilder {
     /// The value set for the input's `expiration_date`, if any.
     pub fn get_expiration_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_expiration_date()
     }
 }
@@ -151,7 +142,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <LockSnapshot as Operation>::serialize_request(input),
             <LockSnapshot as Operation>::parse_response,
         )

@@ -1608,7 +1608,7 @@ pub(crate) static SERVICE: ::awsgen_runtime::client::ServiceSpec = ::awsgen_runt
     signing_name: "ec2",
     crate_name: "awsgen-ec2",
     crate_version: env!("CARGO_PKG_VERSION"),
-    rules: ::std::option::Option::Some({
+    rules: Some({
         static RULES: ::awsgen_runtime::client::EndpointRules = ::awsgen_runtime::client::EndpointRules::new(
             include_str!("endpoint_rules.json"),
         );
@@ -1618,7 +1618,7 @@ pub(crate) static SERVICE: ::awsgen_runtime::client::ServiceSpec = ::awsgen_runt
 /// A client for **Amazon Elastic Compute Cloud**: a method per operation, each returning a builder to set the input on and `send()`.
 ///
 /// Made from a [`Config`](::awsgen_runtime::config::Config), which one program shares between all its services' clients. Cloning a client is cheap: clones share the configuration, the connection pool and the retry quota.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct Client {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
 }
@@ -7435,14 +7435,14 @@ impl Client {
 }
 /// The model's `retryable` trait of an error code: `Some(true)` for
 /// throttling, `Some(false)` for another retryable error.
-pub(crate) fn modeled_retry(_code: &str) -> ::std::option::Option<bool> {
-    ::std::option::Option::None
+pub(crate) fn modeled_retry(_code: &str) -> Option<bool> {
+    None
 }
 impl ::awsgen_runtime::client::ServiceError for crate::operation::OperationError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         crate::operation::OperationError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyAccountVpcEncryptionControl, ModifyAccountVpcEncryptionControlError, Operation,
 };
 /// A call to [`ModifyAccountVpcEncryptionControl`](crate::operation::ModifyAccountVpcEncryptionControl): Modifies the account-level VPC Encryption Control configuration. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyAccountVpcEncryptionControlFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyAccountVpcEncryptionControlRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     ) -> Self {
         ModifyAccountVpcEncryptionControlFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyAccountVpcEncryptionControlError`](crate::operation::ModifyAccountVpcEncryptionControlError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyAccountVpcEncryptionControlResult,
         ::awsgen_runtime::client::SdkError<ModifyAccountVpcEncryptionControlError>,
     > {
@@ -41,12 +41,12 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `mode`: see [`mode`](crate::types::builders::ModifyAccountVpcEncryptionControlRequestBuilder::mode).
@@ -57,15 +57,13 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     /// Sets or clears the input's `mode`.
     pub fn set_mode(
         mut self,
-        input: ::std::option::Option<crate::types::AccountVpcEncryptionControlMode>,
+        input: Option<crate::types::AccountVpcEncryptionControlMode>,
     ) -> Self {
         self.input = self.input.set_mode(input);
         self
     }
     /// The value set for the input's `mode`, if any.
-    pub fn get_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::AccountVpcEncryptionControlMode> {
+    pub fn get_mode(&self) -> &Option<crate::types::AccountVpcEncryptionControlMode> {
         self.input.get_mode()
     }
     /// Sets the input's `internet_gateway`: see [`internet_gateway`](crate::types::builders::ModifyAccountVpcEncryptionControlRequestBuilder::internet_gateway).
@@ -79,9 +77,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     /// Sets or clears the input's `internet_gateway`.
     pub fn set_internet_gateway(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.input = self.input.set_internet_gateway(input);
         self
@@ -89,7 +85,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     /// The value set for the input's `internet_gateway`, if any.
     pub fn get_internet_gateway(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         self.input.get_internet_gateway()
     }
     /// Sets the input's `egress_only_internet_gateway`: see [`egress_only_internet_gateway`](crate::types::builders::ModifyAccountVpcEncryptionControlRequestBuilder::egress_only_internet_gateway).
@@ -103,9 +99,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     /// Sets or clears the input's `egress_only_internet_gateway`.
     pub fn set_egress_only_internet_gateway(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.input = self.input.set_egress_only_internet_gateway(input);
         self
@@ -113,7 +107,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     /// The value set for the input's `egress_only_internet_gateway`, if any.
     pub fn get_egress_only_internet_gateway(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         self.input.get_egress_only_internet_gateway()
     }
     /// Sets the input's `nat_gateway`: see [`nat_gateway`](crate::types::builders::ModifyAccountVpcEncryptionControlRequestBuilder::nat_gateway).
@@ -127,9 +121,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     /// Sets or clears the input's `nat_gateway`.
     pub fn set_nat_gateway(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.input = self.input.set_nat_gateway(input);
         self
@@ -137,7 +129,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     /// The value set for the input's `nat_gateway`, if any.
     pub fn get_nat_gateway(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         self.input.get_nat_gateway()
     }
     /// Sets the input's `virtual_private_gateway`: see [`virtual_private_gateway`](crate::types::builders::ModifyAccountVpcEncryptionControlRequestBuilder::virtual_private_gateway).
@@ -151,9 +143,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     /// Sets or clears the input's `virtual_private_gateway`.
     pub fn set_virtual_private_gateway(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.input = self.input.set_virtual_private_gateway(input);
         self
@@ -161,7 +151,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     /// The value set for the input's `virtual_private_gateway`, if any.
     pub fn get_virtual_private_gateway(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         self.input.get_virtual_private_gateway()
     }
     /// Sets the input's `vpc_peering`: see [`vpc_peering`](crate::types::builders::ModifyAccountVpcEncryptionControlRequestBuilder::vpc_peering).
@@ -175,9 +165,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     /// Sets or clears the input's `vpc_peering`.
     pub fn set_vpc_peering(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.input = self.input.set_vpc_peering(input);
         self
@@ -185,7 +173,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     /// The value set for the input's `vpc_peering`, if any.
     pub fn get_vpc_peering(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         self.input.get_vpc_peering()
     }
     /// Sets the input's `lambda`: see [`lambda`](crate::types::builders::ModifyAccountVpcEncryptionControlRequestBuilder::lambda).
@@ -199,9 +187,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     /// Sets or clears the input's `lambda`.
     pub fn set_lambda(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.input = self.input.set_lambda(input);
         self
@@ -209,7 +195,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     /// The value set for the input's `lambda`, if any.
     pub fn get_lambda(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         self.input.get_lambda()
     }
     /// Sets the input's `vpc_lattice`: see [`vpc_lattice`](crate::types::builders::ModifyAccountVpcEncryptionControlRequestBuilder::vpc_lattice).
@@ -223,9 +209,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     /// Sets or clears the input's `vpc_lattice`.
     pub fn set_vpc_lattice(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.input = self.input.set_vpc_lattice(input);
         self
@@ -233,7 +217,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     /// The value set for the input's `vpc_lattice`, if any.
     pub fn get_vpc_lattice(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         self.input.get_vpc_lattice()
     }
     /// Sets the input's `elastic_file_system`: see [`elastic_file_system`](crate::types::builders::ModifyAccountVpcEncryptionControlRequestBuilder::elastic_file_system).
@@ -247,9 +231,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     /// Sets or clears the input's `elastic_file_system`.
     pub fn set_elastic_file_system(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.input = self.input.set_elastic_file_system(input);
         self
@@ -257,7 +239,7 @@ impl ModifyAccountVpcEncryptionControlFluentBuilder {
     /// The value set for the input's `elastic_file_system`, if any.
     pub fn get_elastic_file_system(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         self.input.get_elastic_file_system()
     }
 }
@@ -276,7 +258,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyAccountVpcEncryptionControl as Operation>::serialize_request(input),
             <ModifyAccountVpcEncryptionControl as Operation>::parse_response,
         )

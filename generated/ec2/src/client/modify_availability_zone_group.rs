@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyAvailabilityZoneGroup, ModifyAvailabilityZoneGroupError, Operation,
 };
 /// A call to [`ModifyAvailabilityZoneGroup`](crate::operation::ModifyAvailabilityZoneGroup): Changes the opt-in status of the specified zone group for your account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyAvailabilityZoneGroupFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyAvailabilityZoneGroupRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyAvailabilityZoneGroupFluentBuilder {
     ) -> Self {
         ModifyAvailabilityZoneGroupFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyAvailabilityZoneGroupError`](crate::operation::ModifyAvailabilityZoneGroupError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyAvailabilityZoneGroupResult,
         ::awsgen_runtime::client::SdkError<ModifyAvailabilityZoneGroupError>,
     > {
@@ -39,23 +39,17 @@ impl ModifyAvailabilityZoneGroupFluentBuilder {
         &self.input
     }
     /// Sets the input's `group_name`: see [`group_name`](crate::types::builders::ModifyAvailabilityZoneGroupRequestBuilder::group_name).
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.group_name(input);
         self
     }
     /// Sets or clears the input's `group_name`.
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_group_name(input);
         self
     }
     /// The value set for the input's `group_name`, if any.
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         self.input.get_group_name()
     }
     /// Sets the input's `opt_in_status`: see [`opt_in_status`](crate::types::builders::ModifyAvailabilityZoneGroupRequestBuilder::opt_in_status).
@@ -69,7 +63,7 @@ impl ModifyAvailabilityZoneGroupFluentBuilder {
     /// Sets or clears the input's `opt_in_status`.
     pub fn set_opt_in_status(
         mut self,
-        input: ::std::option::Option<crate::types::ModifyAvailabilityZoneOptInStatus>,
+        input: Option<crate::types::ModifyAvailabilityZoneOptInStatus>,
     ) -> Self {
         self.input = self.input.set_opt_in_status(input);
         self
@@ -77,7 +71,7 @@ impl ModifyAvailabilityZoneGroupFluentBuilder {
     /// The value set for the input's `opt_in_status`, if any.
     pub fn get_opt_in_status(
         &self,
-    ) -> &::std::option::Option<crate::types::ModifyAvailabilityZoneOptInStatus> {
+    ) -> &Option<crate::types::ModifyAvailabilityZoneOptInStatus> {
         self.input.get_opt_in_status()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyAvailabilityZoneGroupRequestBuilder::dry_run).
@@ -86,12 +80,12 @@ impl ModifyAvailabilityZoneGroupFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -110,7 +104,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyAvailabilityZoneGroup as Operation>::serialize_request(input),
             <ModifyAvailabilityZoneGroup as Operation>::parse_response,
         )

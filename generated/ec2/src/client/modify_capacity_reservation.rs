@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyCapacityReservation, ModifyCapacityReservationError, Operation,
 };
 /// A call to [`ModifyCapacityReservation`](crate::operation::ModifyCapacityReservation): Modifies a Capacity Reservation's capacity, instance eligibility, and the conditions under which it is to be released. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyCapacityReservationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyCapacityReservationRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyCapacityReservationFluentBuilder {
     ) -> Self {
         ModifyCapacityReservationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyCapacityReservationError`](crate::operation::ModifyCapacityReservationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyCapacityReservationResult,
         ::awsgen_runtime::client::SdkError<ModifyCapacityReservationError>,
     > {
@@ -39,25 +39,17 @@ impl ModifyCapacityReservationFluentBuilder {
         &self.input
     }
     /// Sets the input's `capacity_reservation_id`: see [`capacity_reservation_id`](crate::types::builders::ModifyCapacityReservationRequestBuilder::capacity_reservation_id).
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.capacity_reservation_id(input);
         self
     }
     /// Sets or clears the input's `capacity_reservation_id`.
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_capacity_reservation_id(input);
         self
     }
     /// The value set for the input's `capacity_reservation_id`, if any.
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         self.input.get_capacity_reservation_id()
     }
     /// Sets the input's `instance_count`: see [`instance_count`](crate::types::builders::ModifyCapacityReservationRequestBuilder::instance_count).
@@ -66,12 +58,12 @@ impl ModifyCapacityReservationFluentBuilder {
         self
     }
     /// Sets or clears the input's `instance_count`.
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_instance_count(input);
         self
     }
     /// The value set for the input's `instance_count`, if any.
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         self.input.get_instance_count()
     }
     /// Sets the input's `end_date`: see [`end_date`](crate::types::builders::ModifyCapacityReservationRequestBuilder::end_date).
@@ -82,15 +74,13 @@ impl ModifyCapacityReservationFluentBuilder {
     /// Sets or clears the input's `end_date`.
     pub fn set_end_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_end_date(input);
         self
     }
     /// The value set for the input's `end_date`, if any.
-    pub fn get_end_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_end_date()
     }
     /// Sets the input's `end_date_type`: see [`end_date_type`](crate::types::builders::ModifyCapacityReservationRequestBuilder::end_date_type).
@@ -101,15 +91,13 @@ impl ModifyCapacityReservationFluentBuilder {
     /// Sets or clears the input's `end_date_type`.
     pub fn set_end_date_type(
         mut self,
-        input: ::std::option::Option<crate::types::EndDateType>,
+        input: Option<crate::types::EndDateType>,
     ) -> Self {
         self.input = self.input.set_end_date_type(input);
         self
     }
     /// The value set for the input's `end_date_type`, if any.
-    pub fn get_end_date_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::EndDateType> {
+    pub fn get_end_date_type(&self) -> &Option<crate::types::EndDateType> {
         self.input.get_end_date_type()
     }
     /// Sets the input's `accept`: see [`accept`](crate::types::builders::ModifyCapacityReservationRequestBuilder::accept).
@@ -118,12 +106,12 @@ impl ModifyCapacityReservationFluentBuilder {
         self
     }
     /// Sets or clears the input's `accept`.
-    pub fn set_accept(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_accept(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_accept(input);
         self
     }
     /// The value set for the input's `accept`, if any.
-    pub fn get_accept(&self) -> &::std::option::Option<bool> {
+    pub fn get_accept(&self) -> &Option<bool> {
         self.input.get_accept()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyCapacityReservationRequestBuilder::dry_run).
@@ -132,32 +120,26 @@ impl ModifyCapacityReservationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `additional_info`: see [`additional_info`](crate::types::builders::ModifyCapacityReservationRequestBuilder::additional_info).
-    pub fn additional_info(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn additional_info(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.additional_info(input);
         self
     }
     /// Sets or clears the input's `additional_info`.
-    pub fn set_additional_info(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_additional_info(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_additional_info(input);
         self
     }
     /// The value set for the input's `additional_info`, if any.
-    pub fn get_additional_info(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_additional_info(&self) -> &Option<String> {
         self.input.get_additional_info()
     }
     /// Sets the input's `instance_match_criteria`: see [`instance_match_criteria`](crate::types::builders::ModifyCapacityReservationRequestBuilder::instance_match_criteria).
@@ -171,7 +153,7 @@ impl ModifyCapacityReservationFluentBuilder {
     /// Sets or clears the input's `instance_match_criteria`.
     pub fn set_instance_match_criteria(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMatchCriteria>,
+        input: Option<crate::types::InstanceMatchCriteria>,
     ) -> Self {
         self.input = self.input.set_instance_match_criteria(input);
         self
@@ -179,7 +161,7 @@ impl ModifyCapacityReservationFluentBuilder {
     /// The value set for the input's `instance_match_criteria`, if any.
     pub fn get_instance_match_criteria(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMatchCriteria> {
+    ) -> &Option<crate::types::InstanceMatchCriteria> {
         self.input.get_instance_match_criteria()
     }
 }
@@ -198,7 +180,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyCapacityReservation as Operation>::serialize_request(input),
             <ModifyCapacityReservation as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyCapacityReservationFleet, ModifyCapacityReservationFleetError, Operation,
 };
 /// A call to [`ModifyCapacityReservationFleet`](crate::operation::ModifyCapacityReservationFleet): Modifies a Capacity Reservation Fleet. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyCapacityReservationFleetFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyCapacityReservationFleetRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyCapacityReservationFleetFluentBuilder {
     ) -> Self {
         ModifyCapacityReservationFleetFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyCapacityReservationFleetError`](crate::operation::ModifyCapacityReservationFleetError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyCapacityReservationFleetResult,
         ::awsgen_runtime::client::SdkError<ModifyCapacityReservationFleetError>,
     > {
@@ -39,25 +39,17 @@ impl ModifyCapacityReservationFleetFluentBuilder {
         &self.input
     }
     /// Sets the input's `capacity_reservation_fleet_id`: see [`capacity_reservation_fleet_id`](crate::types::builders::ModifyCapacityReservationFleetRequestBuilder::capacity_reservation_fleet_id).
-    pub fn capacity_reservation_fleet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_reservation_fleet_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.capacity_reservation_fleet_id(input);
         self
     }
     /// Sets or clears the input's `capacity_reservation_fleet_id`.
-    pub fn set_capacity_reservation_fleet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_fleet_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_capacity_reservation_fleet_id(input);
         self
     }
     /// The value set for the input's `capacity_reservation_fleet_id`, if any.
-    pub fn get_capacity_reservation_fleet_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_fleet_id(&self) -> &Option<String> {
         self.input.get_capacity_reservation_fleet_id()
     }
     /// Sets the input's `total_target_capacity`: see [`total_target_capacity`](crate::types::builders::ModifyCapacityReservationFleetRequestBuilder::total_target_capacity).
@@ -66,15 +58,12 @@ impl ModifyCapacityReservationFleetFluentBuilder {
         self
     }
     /// Sets or clears the input's `total_target_capacity`.
-    pub fn set_total_target_capacity(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_total_target_capacity(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_total_target_capacity(input);
         self
     }
     /// The value set for the input's `total_target_capacity`, if any.
-    pub fn get_total_target_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_target_capacity(&self) -> &Option<i32> {
         self.input.get_total_target_capacity()
     }
     /// Sets the input's `end_date`: see [`end_date`](crate::types::builders::ModifyCapacityReservationFleetRequestBuilder::end_date).
@@ -85,15 +74,13 @@ impl ModifyCapacityReservationFleetFluentBuilder {
     /// Sets or clears the input's `end_date`.
     pub fn set_end_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_end_date(input);
         self
     }
     /// The value set for the input's `end_date`, if any.
-    pub fn get_end_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_end_date()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyCapacityReservationFleetRequestBuilder::dry_run).
@@ -102,12 +89,12 @@ impl ModifyCapacityReservationFleetFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `remove_end_date`: see [`remove_end_date`](crate::types::builders::ModifyCapacityReservationFleetRequestBuilder::remove_end_date).
@@ -116,12 +103,12 @@ impl ModifyCapacityReservationFleetFluentBuilder {
         self
     }
     /// Sets or clears the input's `remove_end_date`.
-    pub fn set_remove_end_date(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_remove_end_date(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_remove_end_date(input);
         self
     }
     /// The value set for the input's `remove_end_date`, if any.
-    pub fn get_remove_end_date(&self) -> &::std::option::Option<bool> {
+    pub fn get_remove_end_date(&self) -> &Option<bool> {
         self.input.get_remove_end_date()
     }
 }
@@ -140,7 +127,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyCapacityReservationFleet as Operation>::serialize_request(input),
             <ModifyCapacityReservationFleet as Operation>::parse_response,
         )

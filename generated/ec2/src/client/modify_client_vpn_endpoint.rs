@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifyClientVpnEndpoint, ModifyClientVpnEndpointError, Operation};
 /// A call to [`ModifyClientVpnEndpoint`](crate::operation::ModifyClientVpnEndpoint): Modifies the specified Client VPN endpoint. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyClientVpnEndpointFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyClientVpnEndpointRequestBuilder,
@@ -14,13 +14,13 @@ impl ModifyClientVpnEndpointFluentBuilder {
     ) -> Self {
         ModifyClientVpnEndpointFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyClientVpnEndpointError`](crate::operation::ModifyClientVpnEndpointError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyClientVpnEndpointResult,
         ::awsgen_runtime::client::SdkError<ModifyClientVpnEndpointError>,
     > {
@@ -37,47 +37,31 @@ impl ModifyClientVpnEndpointFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_vpn_endpoint_id`: see [`client_vpn_endpoint_id`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::client_vpn_endpoint_id).
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_vpn_endpoint_id(input);
         self
     }
     /// Sets or clears the input's `client_vpn_endpoint_id`.
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_vpn_endpoint_id(input);
         self
     }
     /// The value set for the input's `client_vpn_endpoint_id`, if any.
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         self.input.get_client_vpn_endpoint_id()
     }
     /// Sets the input's `server_certificate_arn`: see [`server_certificate_arn`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::server_certificate_arn).
-    pub fn server_certificate_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn server_certificate_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.server_certificate_arn(input);
         self
     }
     /// Sets or clears the input's `server_certificate_arn`.
-    pub fn set_server_certificate_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_server_certificate_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_server_certificate_arn(input);
         self
     }
     /// The value set for the input's `server_certificate_arn`, if any.
-    pub fn get_server_certificate_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_server_certificate_arn(&self) -> &Option<String> {
         self.input.get_server_certificate_arn()
     }
     /// Sets the input's `connection_log_options`: see [`connection_log_options`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::connection_log_options).
@@ -91,7 +75,7 @@ impl ModifyClientVpnEndpointFluentBuilder {
     /// Sets or clears the input's `connection_log_options`.
     pub fn set_connection_log_options(
         mut self,
-        input: ::std::option::Option<crate::types::ConnectionLogOptions>,
+        input: Option<crate::types::ConnectionLogOptions>,
     ) -> Self {
         self.input = self.input.set_connection_log_options(input);
         self
@@ -99,7 +83,7 @@ impl ModifyClientVpnEndpointFluentBuilder {
     /// The value set for the input's `connection_log_options`, if any.
     pub fn get_connection_log_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ConnectionLogOptions> {
+    ) -> &Option<crate::types::ConnectionLogOptions> {
         self.input.get_connection_log_options()
     }
     /// Sets the input's `dns_servers`: see [`dns_servers`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::dns_servers).
@@ -113,7 +97,7 @@ impl ModifyClientVpnEndpointFluentBuilder {
     /// Sets or clears the input's `dns_servers`.
     pub fn set_dns_servers(
         mut self,
-        input: ::std::option::Option<crate::types::DnsServersOptionsModifyStructure>,
+        input: Option<crate::types::DnsServersOptionsModifyStructure>,
     ) -> Self {
         self.input = self.input.set_dns_servers(input);
         self
@@ -121,7 +105,7 @@ impl ModifyClientVpnEndpointFluentBuilder {
     /// The value set for the input's `dns_servers`, if any.
     pub fn get_dns_servers(
         &self,
-    ) -> &::std::option::Option<crate::types::DnsServersOptionsModifyStructure> {
+    ) -> &Option<crate::types::DnsServersOptionsModifyStructure> {
         self.input.get_dns_servers()
     }
     /// Sets the input's `vpn_port`: see [`vpn_port`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::vpn_port).
@@ -130,32 +114,26 @@ impl ModifyClientVpnEndpointFluentBuilder {
         self
     }
     /// Sets or clears the input's `vpn_port`.
-    pub fn set_vpn_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_vpn_port(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_vpn_port(input);
         self
     }
     /// The value set for the input's `vpn_port`, if any.
-    pub fn get_vpn_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_vpn_port(&self) -> &Option<i32> {
         self.input.get_vpn_port()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `split_tunnel`: see [`split_tunnel`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::split_tunnel).
@@ -164,12 +142,12 @@ impl ModifyClientVpnEndpointFluentBuilder {
         self
     }
     /// Sets or clears the input's `split_tunnel`.
-    pub fn set_split_tunnel(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_split_tunnel(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_split_tunnel(input);
         self
     }
     /// The value set for the input's `split_tunnel`, if any.
-    pub fn get_split_tunnel(&self) -> &::std::option::Option<bool> {
+    pub fn get_split_tunnel(&self) -> &Option<bool> {
         self.input.get_split_tunnel()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::dry_run).
@@ -178,54 +156,40 @@ impl ModifyClientVpnEndpointFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `security_group_ids`: see [`security_group_ids`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::security_group_ids).
-    pub fn security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.security_group_ids(input);
         self
     }
     /// Sets or clears the input's `security_group_ids`.
-    pub fn set_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_security_group_ids(input);
         self
     }
     /// The value set for the input's `security_group_ids`, if any.
-    pub fn get_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_ids(&self) -> &Option<Vec<String>> {
         self.input.get_security_group_ids()
     }
     /// Sets the input's `vpc_id`: see [`vpc_id`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::vpc_id).
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_id(input);
         self
     }
     /// Sets or clears the input's `vpc_id`.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_id(input);
         self
     }
     /// The value set for the input's `vpc_id`, if any.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         self.input.get_vpc_id()
     }
     /// Sets the input's `self_service_portal`: see [`self_service_portal`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::self_service_portal).
@@ -239,15 +203,13 @@ impl ModifyClientVpnEndpointFluentBuilder {
     /// Sets or clears the input's `self_service_portal`.
     pub fn set_self_service_portal(
         mut self,
-        input: ::std::option::Option<crate::types::SelfServicePortal>,
+        input: Option<crate::types::SelfServicePortal>,
     ) -> Self {
         self.input = self.input.set_self_service_portal(input);
         self
     }
     /// The value set for the input's `self_service_portal`, if any.
-    pub fn get_self_service_portal(
-        &self,
-    ) -> &::std::option::Option<crate::types::SelfServicePortal> {
+    pub fn get_self_service_portal(&self) -> &Option<crate::types::SelfServicePortal> {
         self.input.get_self_service_portal()
     }
     /// Sets the input's `client_connect_options`: see [`client_connect_options`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::client_connect_options).
@@ -261,7 +223,7 @@ impl ModifyClientVpnEndpointFluentBuilder {
     /// Sets or clears the input's `client_connect_options`.
     pub fn set_client_connect_options(
         mut self,
-        input: ::std::option::Option<crate::types::ClientConnectOptions>,
+        input: Option<crate::types::ClientConnectOptions>,
     ) -> Self {
         self.input = self.input.set_client_connect_options(input);
         self
@@ -269,7 +231,7 @@ impl ModifyClientVpnEndpointFluentBuilder {
     /// The value set for the input's `client_connect_options`, if any.
     pub fn get_client_connect_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ClientConnectOptions> {
+    ) -> &Option<crate::types::ClientConnectOptions> {
         self.input.get_client_connect_options()
     }
     /// Sets the input's `session_timeout_hours`: see [`session_timeout_hours`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::session_timeout_hours).
@@ -278,15 +240,12 @@ impl ModifyClientVpnEndpointFluentBuilder {
         self
     }
     /// Sets or clears the input's `session_timeout_hours`.
-    pub fn set_session_timeout_hours(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_session_timeout_hours(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_session_timeout_hours(input);
         self
     }
     /// The value set for the input's `session_timeout_hours`, if any.
-    pub fn get_session_timeout_hours(&self) -> &::std::option::Option<i32> {
+    pub fn get_session_timeout_hours(&self) -> &Option<i32> {
         self.input.get_session_timeout_hours()
     }
     /// Sets the input's `client_login_banner_options`: see [`client_login_banner_options`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::client_login_banner_options).
@@ -300,7 +259,7 @@ impl ModifyClientVpnEndpointFluentBuilder {
     /// Sets or clears the input's `client_login_banner_options`.
     pub fn set_client_login_banner_options(
         mut self,
-        input: ::std::option::Option<crate::types::ClientLoginBannerOptions>,
+        input: Option<crate::types::ClientLoginBannerOptions>,
     ) -> Self {
         self.input = self.input.set_client_login_banner_options(input);
         self
@@ -308,7 +267,7 @@ impl ModifyClientVpnEndpointFluentBuilder {
     /// The value set for the input's `client_login_banner_options`, if any.
     pub fn get_client_login_banner_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ClientLoginBannerOptions> {
+    ) -> &Option<crate::types::ClientLoginBannerOptions> {
         self.input.get_client_login_banner_options()
     }
     /// Sets the input's `client_route_enforcement_options`: see [`client_route_enforcement_options`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::client_route_enforcement_options).
@@ -322,7 +281,7 @@ impl ModifyClientVpnEndpointFluentBuilder {
     /// Sets or clears the input's `client_route_enforcement_options`.
     pub fn set_client_route_enforcement_options(
         mut self,
-        input: ::std::option::Option<crate::types::ClientRouteEnforcementOptions>,
+        input: Option<crate::types::ClientRouteEnforcementOptions>,
     ) -> Self {
         self.input = self.input.set_client_route_enforcement_options(input);
         self
@@ -330,7 +289,7 @@ impl ModifyClientVpnEndpointFluentBuilder {
     /// The value set for the input's `client_route_enforcement_options`, if any.
     pub fn get_client_route_enforcement_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ClientRouteEnforcementOptions> {
+    ) -> &Option<crate::types::ClientRouteEnforcementOptions> {
         self.input.get_client_route_enforcement_options()
     }
     /// Sets the input's `disconnect_on_session_timeout`: see [`disconnect_on_session_timeout`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::disconnect_on_session_timeout).
@@ -339,15 +298,12 @@ impl ModifyClientVpnEndpointFluentBuilder {
         self
     }
     /// Sets or clears the input's `disconnect_on_session_timeout`.
-    pub fn set_disconnect_on_session_timeout(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_disconnect_on_session_timeout(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_disconnect_on_session_timeout(input);
         self
     }
     /// The value set for the input's `disconnect_on_session_timeout`, if any.
-    pub fn get_disconnect_on_session_timeout(&self) -> &::std::option::Option<bool> {
+    pub fn get_disconnect_on_session_timeout(&self) -> &Option<bool> {
         self.input.get_disconnect_on_session_timeout()
     }
     /// Sets the input's `transit_gateway_configuration`: see [`transit_gateway_configuration`](crate::types::builders::ModifyClientVpnEndpointRequestBuilder::transit_gateway_configuration).
@@ -361,9 +317,7 @@ impl ModifyClientVpnEndpointFluentBuilder {
     /// Sets or clears the input's `transit_gateway_configuration`.
     pub fn set_transit_gateway_configuration(
         mut self,
-        input: ::std::option::Option<
-            crate::types::TransitGatewayConfigurationInputStructure,
-        >,
+        input: Option<crate::types::TransitGatewayConfigurationInputStructure>,
     ) -> Self {
         self.input = self.input.set_transit_gateway_configuration(input);
         self
@@ -371,9 +325,7 @@ impl ModifyClientVpnEndpointFluentBuilder {
     /// The value set for the input's `transit_gateway_configuration`, if any.
     pub fn get_transit_gateway_configuration(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::TransitGatewayConfigurationInputStructure,
-    > {
+    ) -> &Option<crate::types::TransitGatewayConfigurationInputStructure> {
         self.input.get_transit_gateway_configuration()
     }
 }
@@ -392,7 +344,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyClientVpnEndpoint as Operation>::serialize_request(input),
             <ModifyClientVpnEndpoint as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyDefaultCreditSpecification, ModifyDefaultCreditSpecificationError, Operation,
 };
 /// A call to [`ModifyDefaultCreditSpecification`](crate::operation::ModifyDefaultCreditSpecification): Modifies the default credit option for CPU usage of burstable performance instances. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyDefaultCreditSpecificationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyDefaultCreditSpecificationRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyDefaultCreditSpecificationFluentBuilder {
     ) -> Self {
         ModifyDefaultCreditSpecificationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyDefaultCreditSpecificationError`](crate::operation::ModifyDefaultCreditSpecificationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyDefaultCreditSpecificationResult,
         ::awsgen_runtime::client::SdkError<ModifyDefaultCreditSpecificationError>,
     > {
@@ -44,12 +44,12 @@ impl ModifyDefaultCreditSpecificationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `instance_family`: see [`instance_family`](crate::types::builders::ModifyDefaultCreditSpecificationRequestBuilder::instance_family).
@@ -63,7 +63,7 @@ impl ModifyDefaultCreditSpecificationFluentBuilder {
     /// Sets or clears the input's `instance_family`.
     pub fn set_instance_family(
         mut self,
-        input: ::std::option::Option<crate::types::UnlimitedSupportedInstanceFamily>,
+        input: Option<crate::types::UnlimitedSupportedInstanceFamily>,
     ) -> Self {
         self.input = self.input.set_instance_family(input);
         self
@@ -71,27 +71,21 @@ impl ModifyDefaultCreditSpecificationFluentBuilder {
     /// The value set for the input's `instance_family`, if any.
     pub fn get_instance_family(
         &self,
-    ) -> &::std::option::Option<crate::types::UnlimitedSupportedInstanceFamily> {
+    ) -> &Option<crate::types::UnlimitedSupportedInstanceFamily> {
         self.input.get_instance_family()
     }
     /// Sets the input's `cpu_credits`: see [`cpu_credits`](crate::types::builders::ModifyDefaultCreditSpecificationRequestBuilder::cpu_credits).
-    pub fn cpu_credits(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cpu_credits(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cpu_credits(input);
         self
     }
     /// Sets or clears the input's `cpu_credits`.
-    pub fn set_cpu_credits(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cpu_credits(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cpu_credits(input);
         self
     }
     /// The value set for the input's `cpu_credits`, if any.
-    pub fn get_cpu_credits(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cpu_credits(&self) -> &Option<String> {
         self.input.get_cpu_credits()
     }
 }
@@ -110,7 +104,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyDefaultCreditSpecification as Operation>::serialize_request(input),
             <ModifyDefaultCreditSpecification as Operation>::parse_response,
         )

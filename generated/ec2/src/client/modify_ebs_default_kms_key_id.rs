@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyEbsDefaultKmsKeyId, ModifyEbsDefaultKmsKeyIdError, Operation,
 };
 /// A call to [`ModifyEbsDefaultKmsKeyId`](crate::operation::ModifyEbsDefaultKmsKeyId): Changes the default KMS key for EBS encryption by default for your account in this Region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyEbsDefaultKmsKeyIdFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyEbsDefaultKmsKeyIdRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyEbsDefaultKmsKeyIdFluentBuilder {
     ) -> Self {
         ModifyEbsDefaultKmsKeyIdFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyEbsDefaultKmsKeyIdError`](crate::operation::ModifyEbsDefaultKmsKeyIdError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyEbsDefaultKmsKeyIdResult,
         ::awsgen_runtime::client::SdkError<ModifyEbsDefaultKmsKeyIdError>,
     > {
@@ -39,23 +39,17 @@ impl ModifyEbsDefaultKmsKeyIdFluentBuilder {
         &self.input
     }
     /// Sets the input's `kms_key_id`: see [`kms_key_id`](crate::types::builders::ModifyEbsDefaultKmsKeyIdRequestBuilder::kms_key_id).
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.kms_key_id(input);
         self
     }
     /// Sets or clears the input's `kms_key_id`.
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_kms_key_id(input);
         self
     }
     /// The value set for the input's `kms_key_id`, if any.
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_id(&self) -> &Option<String> {
         self.input.get_kms_key_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyEbsDefaultKmsKeyIdRequestBuilder::dry_run).
@@ -64,12 +58,12 @@ impl ModifyEbsDefaultKmsKeyIdFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -88,7 +82,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyEbsDefaultKmsKeyId as Operation>::serialize_request(input),
             <ModifyEbsDefaultKmsKeyId as Operation>::parse_response,
         )

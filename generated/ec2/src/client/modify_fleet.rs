@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifyFleet, ModifyFleetError, Operation};
 /// A call to [`ModifyFleet`](crate::operation::ModifyFleet): Modifies the specified EC2 Fleet. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyFleetFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyFleetRequestBuilder,
@@ -14,13 +14,13 @@ impl ModifyFleetFluentBuilder {
     ) -> Self {
         ModifyFleetFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyFleetError`](crate::operation::ModifyFleetError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyFleetResult,
         ::awsgen_runtime::client::SdkError<ModifyFleetError>,
     > {
@@ -40,12 +40,12 @@ impl ModifyFleetFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `excess_capacity_termination_policy`: see [`excess_capacity_termination_policy`](crate::types::builders::ModifyFleetRequestBuilder::excess_capacity_termination_policy).
@@ -59,7 +59,7 @@ impl ModifyFleetFluentBuilder {
     /// Sets or clears the input's `excess_capacity_termination_policy`.
     pub fn set_excess_capacity_termination_policy(
         mut self,
-        input: ::std::option::Option<crate::types::FleetExcessCapacityTerminationPolicy>,
+        input: Option<crate::types::FleetExcessCapacityTerminationPolicy>,
     ) -> Self {
         self.input = self.input.set_excess_capacity_termination_policy(input);
         self
@@ -67,7 +67,7 @@ impl ModifyFleetFluentBuilder {
     /// The value set for the input's `excess_capacity_termination_policy`, if any.
     pub fn get_excess_capacity_termination_policy(
         &self,
-    ) -> &::std::option::Option<crate::types::FleetExcessCapacityTerminationPolicy> {
+    ) -> &Option<crate::types::FleetExcessCapacityTerminationPolicy> {
         self.input.get_excess_capacity_termination_policy()
     }
     /// Appends one item to the input's `launch_template_configs`: see [`launch_template_configs`](crate::types::builders::ModifyFleetRequestBuilder::launch_template_configs).
@@ -81,9 +81,7 @@ impl ModifyFleetFluentBuilder {
     /// Sets or clears the input's `launch_template_configs`.
     pub fn set_launch_template_configs(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::FleetLaunchTemplateConfigRequest>,
-        >,
+        input: Option<Vec<crate::types::FleetLaunchTemplateConfigRequest>>,
     ) -> Self {
         self.input = self.input.set_launch_template_configs(input);
         self
@@ -91,29 +89,21 @@ impl ModifyFleetFluentBuilder {
     /// The value set for the input's `launch_template_configs`, if any.
     pub fn get_launch_template_configs(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::FleetLaunchTemplateConfigRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::FleetLaunchTemplateConfigRequest>> {
         self.input.get_launch_template_configs()
     }
     /// Sets the input's `fleet_id`: see [`fleet_id`](crate::types::builders::ModifyFleetRequestBuilder::fleet_id).
-    pub fn fleet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn fleet_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.fleet_id(input);
         self
     }
     /// Sets or clears the input's `fleet_id`.
-    pub fn set_fleet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fleet_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_fleet_id(input);
         self
     }
     /// The value set for the input's `fleet_id`, if any.
-    pub fn get_fleet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fleet_id(&self) -> &Option<String> {
         self.input.get_fleet_id()
     }
     /// Sets the input's `target_capacity_specification`: see [`target_capacity_specification`](crate::types::builders::ModifyFleetRequestBuilder::target_capacity_specification).
@@ -127,7 +117,7 @@ impl ModifyFleetFluentBuilder {
     /// Sets or clears the input's `target_capacity_specification`.
     pub fn set_target_capacity_specification(
         mut self,
-        input: ::std::option::Option<crate::types::TargetCapacitySpecificationRequest>,
+        input: Option<crate::types::TargetCapacitySpecificationRequest>,
     ) -> Self {
         self.input = self.input.set_target_capacity_specification(input);
         self
@@ -135,27 +125,21 @@ impl ModifyFleetFluentBuilder {
     /// The value set for the input's `target_capacity_specification`, if any.
     pub fn get_target_capacity_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::TargetCapacitySpecificationRequest> {
+    ) -> &Option<crate::types::TargetCapacitySpecificationRequest> {
         self.input.get_target_capacity_specification()
     }
     /// Sets the input's `context`: see [`context`](crate::types::builders::ModifyFleetRequestBuilder::context).
-    pub fn context(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn context(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.context(input);
         self
     }
     /// Sets or clears the input's `context`.
-    pub fn set_context(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_context(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_context(input);
         self
     }
     /// The value set for the input's `context`, if any.
-    pub fn get_context(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_context(&self) -> &Option<String> {
         self.input.get_context()
     }
 }
@@ -174,7 +158,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyFleet as Operation>::serialize_request(input),
             <ModifyFleet as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyFpgaImageAttribute, ModifyFpgaImageAttributeError, Operation,
 };
 /// A call to [`ModifyFpgaImageAttribute`](crate::operation::ModifyFpgaImageAttribute): Modifies the specified attribute of the specified Amazon FPGA Image (AFI). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyFpgaImageAttributeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyFpgaImageAttributeRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyFpgaImageAttributeFluentBuilder {
     ) -> Self {
         ModifyFpgaImageAttributeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyFpgaImageAttributeError`](crate::operation::ModifyFpgaImageAttributeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyFpgaImageAttributeResult,
         ::awsgen_runtime::client::SdkError<ModifyFpgaImageAttributeError>,
     > {
@@ -44,32 +44,26 @@ impl ModifyFpgaImageAttributeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `fpga_image_id`: see [`fpga_image_id`](crate::types::builders::ModifyFpgaImageAttributeRequestBuilder::fpga_image_id).
-    pub fn fpga_image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn fpga_image_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.fpga_image_id(input);
         self
     }
     /// Sets or clears the input's `fpga_image_id`.
-    pub fn set_fpga_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fpga_image_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_fpga_image_id(input);
         self
     }
     /// The value set for the input's `fpga_image_id`, if any.
-    pub fn get_fpga_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fpga_image_id(&self) -> &Option<String> {
         self.input.get_fpga_image_id()
     }
     /// Sets the input's `attribute`: see [`attribute`](crate::types::builders::ModifyFpgaImageAttributeRequestBuilder::attribute).
@@ -80,15 +74,13 @@ impl ModifyFpgaImageAttributeFluentBuilder {
     /// Sets or clears the input's `attribute`.
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::FpgaImageAttributeName>,
+        input: Option<crate::types::FpgaImageAttributeName>,
     ) -> Self {
         self.input = self.input.set_attribute(input);
         self
     }
     /// The value set for the input's `attribute`, if any.
-    pub fn get_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::FpgaImageAttributeName> {
+    pub fn get_attribute(&self) -> &Option<crate::types::FpgaImageAttributeName> {
         self.input.get_attribute()
     }
     /// Sets the input's `operation_type`: see [`operation_type`](crate::types::builders::ModifyFpgaImageAttributeRequestBuilder::operation_type).
@@ -99,81 +91,55 @@ impl ModifyFpgaImageAttributeFluentBuilder {
     /// Sets or clears the input's `operation_type`.
     pub fn set_operation_type(
         mut self,
-        input: ::std::option::Option<crate::types::OperationType>,
+        input: Option<crate::types::OperationType>,
     ) -> Self {
         self.input = self.input.set_operation_type(input);
         self
     }
     /// The value set for the input's `operation_type`, if any.
-    pub fn get_operation_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::OperationType> {
+    pub fn get_operation_type(&self) -> &Option<crate::types::OperationType> {
         self.input.get_operation_type()
     }
     /// Appends one item to the input's `user_ids`: see [`user_ids`](crate::types::builders::ModifyFpgaImageAttributeRequestBuilder::user_ids).
-    pub fn user_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn user_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.user_ids(input);
         self
     }
     /// Sets or clears the input's `user_ids`.
-    pub fn set_user_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_user_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_user_ids(input);
         self
     }
     /// The value set for the input's `user_ids`, if any.
-    pub fn get_user_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_user_ids(&self) -> &Option<Vec<String>> {
         self.input.get_user_ids()
     }
     /// Appends one item to the input's `user_groups`: see [`user_groups`](crate::types::builders::ModifyFpgaImageAttributeRequestBuilder::user_groups).
-    pub fn user_groups(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn user_groups(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.user_groups(input);
         self
     }
     /// Sets or clears the input's `user_groups`.
-    pub fn set_user_groups(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_user_groups(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_user_groups(input);
         self
     }
     /// The value set for the input's `user_groups`, if any.
-    pub fn get_user_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_user_groups(&self) -> &Option<Vec<String>> {
         self.input.get_user_groups()
     }
     /// Appends one item to the input's `product_codes`: see [`product_codes`](crate::types::builders::ModifyFpgaImageAttributeRequestBuilder::product_codes).
-    pub fn product_codes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn product_codes(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.product_codes(input);
         self
     }
     /// Sets or clears the input's `product_codes`.
-    pub fn set_product_codes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_product_codes(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_product_codes(input);
         self
     }
     /// The value set for the input's `product_codes`, if any.
-    pub fn get_product_codes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_product_codes(&self) -> &Option<Vec<String>> {
         self.input.get_product_codes()
     }
     /// Sets the input's `load_permission`: see [`load_permission`](crate::types::builders::ModifyFpgaImageAttributeRequestBuilder::load_permission).
@@ -187,7 +153,7 @@ impl ModifyFpgaImageAttributeFluentBuilder {
     /// Sets or clears the input's `load_permission`.
     pub fn set_load_permission(
         mut self,
-        input: ::std::option::Option<crate::types::LoadPermissionModifications>,
+        input: Option<crate::types::LoadPermissionModifications>,
     ) -> Self {
         self.input = self.input.set_load_permission(input);
         self
@@ -195,47 +161,35 @@ impl ModifyFpgaImageAttributeFluentBuilder {
     /// The value set for the input's `load_permission`, if any.
     pub fn get_load_permission(
         &self,
-    ) -> &::std::option::Option<crate::types::LoadPermissionModifications> {
+    ) -> &Option<crate::types::LoadPermissionModifications> {
         self.input.get_load_permission()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ModifyFpgaImageAttributeRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::ModifyFpgaImageAttributeRequestBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
 }
@@ -254,7 +208,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyFpgaImageAttribute as Operation>::serialize_request(input),
             <ModifyFpgaImageAttribute as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifyHosts, ModifyHostsError, Operation};
 /// A call to [`ModifyHosts`](crate::operation::ModifyHosts): Modify the auto-placement setting of a Dedicated Host. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyHostsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyHostsRequestBuilder,
@@ -14,13 +14,13 @@ impl ModifyHostsFluentBuilder {
     ) -> Self {
         ModifyHostsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyHostsError`](crate::operation::ModifyHostsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyHostsResult,
         ::awsgen_runtime::client::SdkError<ModifyHostsError>,
     > {
@@ -42,55 +42,41 @@ impl ModifyHostsFluentBuilder {
     /// Sets or clears the input's `host_recovery`.
     pub fn set_host_recovery(
         mut self,
-        input: ::std::option::Option<crate::types::HostRecovery>,
+        input: Option<crate::types::HostRecovery>,
     ) -> Self {
         self.input = self.input.set_host_recovery(input);
         self
     }
     /// The value set for the input's `host_recovery`, if any.
-    pub fn get_host_recovery(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostRecovery> {
+    pub fn get_host_recovery(&self) -> &Option<crate::types::HostRecovery> {
         self.input.get_host_recovery()
     }
     /// Sets the input's `instance_type`: see [`instance_type`](crate::types::builders::ModifyHostsRequestBuilder::instance_type).
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_type(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_type(input);
         self
     }
     /// Sets or clears the input's `instance_type`.
-    pub fn set_instance_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_type(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_type(input);
         self
     }
     /// The value set for the input's `instance_type`, if any.
-    pub fn get_instance_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_type(&self) -> &Option<String> {
         self.input.get_instance_type()
     }
     /// Sets the input's `instance_family`: see [`instance_family`](crate::types::builders::ModifyHostsRequestBuilder::instance_family).
-    pub fn instance_family(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_family(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_family(input);
         self
     }
     /// Sets or clears the input's `instance_family`.
-    pub fn set_instance_family(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_family(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_family(input);
         self
     }
     /// The value set for the input's `instance_family`, if any.
-    pub fn get_instance_family(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_family(&self) -> &Option<String> {
         self.input.get_instance_family()
     }
     /// Sets the input's `host_maintenance`: see [`host_maintenance`](crate::types::builders::ModifyHostsRequestBuilder::host_maintenance).
@@ -101,37 +87,27 @@ impl ModifyHostsFluentBuilder {
     /// Sets or clears the input's `host_maintenance`.
     pub fn set_host_maintenance(
         mut self,
-        input: ::std::option::Option<crate::types::HostMaintenance>,
+        input: Option<crate::types::HostMaintenance>,
     ) -> Self {
         self.input = self.input.set_host_maintenance(input);
         self
     }
     /// The value set for the input's `host_maintenance`, if any.
-    pub fn get_host_maintenance(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostMaintenance> {
+    pub fn get_host_maintenance(&self) -> &Option<crate::types::HostMaintenance> {
         self.input.get_host_maintenance()
     }
     /// Appends one item to the input's `host_ids`: see [`host_ids`](crate::types::builders::ModifyHostsRequestBuilder::host_ids).
-    pub fn host_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn host_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.host_ids(input);
         self
     }
     /// Sets or clears the input's `host_ids`.
-    pub fn set_host_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_host_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_host_ids(input);
         self
     }
     /// The value set for the input's `host_ids`, if any.
-    pub fn get_host_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_host_ids(&self) -> &Option<Vec<String>> {
         self.input.get_host_ids()
     }
     /// Sets the input's `auto_placement`: see [`auto_placement`](crate::types::builders::ModifyHostsRequestBuilder::auto_placement).
@@ -142,15 +118,13 @@ impl ModifyHostsFluentBuilder {
     /// Sets or clears the input's `auto_placement`.
     pub fn set_auto_placement(
         mut self,
-        input: ::std::option::Option<crate::types::AutoPlacement>,
+        input: Option<crate::types::AutoPlacement>,
     ) -> Self {
         self.input = self.input.set_auto_placement(input);
         self
     }
     /// The value set for the input's `auto_placement`, if any.
-    pub fn get_auto_placement(
-        &self,
-    ) -> &::std::option::Option<crate::types::AutoPlacement> {
+    pub fn get_auto_placement(&self) -> &Option<crate::types::AutoPlacement> {
         self.input.get_auto_placement()
     }
 }
@@ -169,7 +143,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyHosts as Operation>::serialize_request(input),
             <ModifyHosts as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifyIdFormat, ModifyIdFormatError, Operation};
 /// A call to [`ModifyIdFormat`](crate::operation::ModifyIdFormat): Modifies the ID format for the specified resource on a per-Region basis. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyIdFormatFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyIdFormatRequestBuilder,
@@ -14,16 +14,13 @@ impl ModifyIdFormatFluentBuilder {
     ) -> Self {
         ModifyIdFormatFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyIdFormatError`](crate::operation::ModifyIdFormatError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<ModifyIdFormatError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<ModifyIdFormatError>> {
         let input = self
             .input
             .build()
@@ -35,23 +32,17 @@ impl ModifyIdFormatFluentBuilder {
         &self.input
     }
     /// Sets the input's `resource`: see [`resource`](crate::types::builders::ModifyIdFormatRequestBuilder::resource).
-    pub fn resource(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource(input);
         self
     }
     /// Sets or clears the input's `resource`.
-    pub fn set_resource(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource(input);
         self
     }
     /// The value set for the input's `resource`, if any.
-    pub fn get_resource(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource(&self) -> &Option<String> {
         self.input.get_resource()
     }
     /// Sets the input's `use_long_ids`: see [`use_long_ids`](crate::types::builders::ModifyIdFormatRequestBuilder::use_long_ids).
@@ -60,12 +51,12 @@ impl ModifyIdFormatFluentBuilder {
         self
     }
     /// Sets or clears the input's `use_long_ids`.
-    pub fn set_use_long_ids(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_use_long_ids(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_use_long_ids(input);
         self
     }
     /// The value set for the input's `use_long_ids`, if any.
-    pub fn get_use_long_ids(&self) -> &::std::option::Option<bool> {
+    pub fn get_use_long_ids(&self) -> &Option<bool> {
         self.input.get_use_long_ids()
     }
 }
@@ -81,7 +72,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyIdFormat as Operation>::serialize_request(input),
             <ModifyIdFormat as Operation>::parse_response,
         )

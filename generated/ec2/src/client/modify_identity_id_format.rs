@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifyIdentityIdFormat, ModifyIdentityIdFormatError, Operation};
 /// A call to [`ModifyIdentityIdFormat`](crate::operation::ModifyIdentityIdFormat): Modifies the ID format of a resource for a specified IAM user, IAM role, or the root user for an account; or all IAM users, IAM roles, and the root user for an account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyIdentityIdFormatFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyIdentityIdFormatRequestBuilder,
@@ -14,16 +14,13 @@ impl ModifyIdentityIdFormatFluentBuilder {
     ) -> Self {
         ModifyIdentityIdFormatFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyIdentityIdFormatError`](crate::operation::ModifyIdentityIdFormatError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<ModifyIdentityIdFormatError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<ModifyIdentityIdFormatError>> {
         let input = self
             .input
             .build()
@@ -37,23 +34,17 @@ impl ModifyIdentityIdFormatFluentBuilder {
         &self.input
     }
     /// Sets the input's `resource`: see [`resource`](crate::types::builders::ModifyIdentityIdFormatRequestBuilder::resource).
-    pub fn resource(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource(input);
         self
     }
     /// Sets or clears the input's `resource`.
-    pub fn set_resource(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource(input);
         self
     }
     /// The value set for the input's `resource`, if any.
-    pub fn get_resource(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource(&self) -> &Option<String> {
         self.input.get_resource()
     }
     /// Sets the input's `use_long_ids`: see [`use_long_ids`](crate::types::builders::ModifyIdentityIdFormatRequestBuilder::use_long_ids).
@@ -62,32 +53,26 @@ impl ModifyIdentityIdFormatFluentBuilder {
         self
     }
     /// Sets or clears the input's `use_long_ids`.
-    pub fn set_use_long_ids(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_use_long_ids(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_use_long_ids(input);
         self
     }
     /// The value set for the input's `use_long_ids`, if any.
-    pub fn get_use_long_ids(&self) -> &::std::option::Option<bool> {
+    pub fn get_use_long_ids(&self) -> &Option<bool> {
         self.input.get_use_long_ids()
     }
     /// Sets the input's `principal_arn`: see [`principal_arn`](crate::types::builders::ModifyIdentityIdFormatRequestBuilder::principal_arn).
-    pub fn principal_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn principal_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.principal_arn(input);
         self
     }
     /// Sets or clears the input's `principal_arn`.
-    pub fn set_principal_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_principal_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_principal_arn(input);
         self
     }
     /// The value set for the input's `principal_arn`, if any.
-    pub fn get_principal_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_principal_arn(&self) -> &Option<String> {
         self.input.get_principal_arn()
     }
 }
@@ -103,7 +88,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyIdentityIdFormat as Operation>::serialize_request(input),
             <ModifyIdentityIdFormat as Operation>::parse_response,
         )

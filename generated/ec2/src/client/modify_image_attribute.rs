@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifyImageAttribute, ModifyImageAttributeError, Operation};
 /// A call to [`ModifyImageAttribute`](crate::operation::ModifyImageAttribute): Modifies the specified attribute of the specified AMI. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyImageAttributeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyImageAttributeRequestBuilder,
@@ -14,16 +14,13 @@ impl ModifyImageAttributeFluentBuilder {
     ) -> Self {
         ModifyImageAttributeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyImageAttributeError`](crate::operation::ModifyImageAttributeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<ModifyImageAttributeError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<ModifyImageAttributeError>> {
         let input = self
             .input
             .build()
@@ -37,23 +34,17 @@ impl ModifyImageAttributeFluentBuilder {
         &self.input
     }
     /// Sets the input's `attribute`: see [`attribute`](crate::types::builders::ModifyImageAttributeRequestBuilder::attribute).
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn attribute(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.attribute(input);
         self
     }
     /// Sets or clears the input's `attribute`.
-    pub fn set_attribute(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attribute(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_attribute(input);
         self
     }
     /// The value set for the input's `attribute`, if any.
-    pub fn get_attribute(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attribute(&self) -> &Option<String> {
         self.input.get_attribute()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ModifyImageAttributeRequestBuilder::description).
@@ -64,35 +55,27 @@ impl ModifyImageAttributeFluentBuilder {
     /// Sets or clears the input's `description`.
     pub fn set_description(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
+        input: Option<crate::types::AttributeValue>,
     ) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_description(&self) -> &Option<crate::types::AttributeValue> {
         self.input.get_description()
     }
     /// Sets the input's `image_id`: see [`image_id`](crate::types::builders::ModifyImageAttributeRequestBuilder::image_id).
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.image_id(input);
         self
     }
     /// Sets or clears the input's `image_id`.
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_image_id(input);
         self
     }
     /// The value set for the input's `image_id`, if any.
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         self.input.get_image_id()
     }
     /// Sets the input's `launch_permission`: see [`launch_permission`](crate::types::builders::ModifyImageAttributeRequestBuilder::launch_permission).
@@ -106,7 +89,7 @@ impl ModifyImageAttributeFluentBuilder {
     /// Sets or clears the input's `launch_permission`.
     pub fn set_launch_permission(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchPermissionModifications>,
+        input: Option<crate::types::LaunchPermissionModifications>,
     ) -> Self {
         self.input = self.input.set_launch_permission(input);
         self
@@ -114,7 +97,7 @@ impl ModifyImageAttributeFluentBuilder {
     /// The value set for the input's `launch_permission`, if any.
     pub fn get_launch_permission(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchPermissionModifications> {
+    ) -> &Option<crate::types::LaunchPermissionModifications> {
         self.input.get_launch_permission()
     }
     /// Sets the input's `operation_type`: see [`operation_type`](crate::types::builders::ModifyImageAttributeRequestBuilder::operation_type).
@@ -125,145 +108,97 @@ impl ModifyImageAttributeFluentBuilder {
     /// Sets or clears the input's `operation_type`.
     pub fn set_operation_type(
         mut self,
-        input: ::std::option::Option<crate::types::OperationType>,
+        input: Option<crate::types::OperationType>,
     ) -> Self {
         self.input = self.input.set_operation_type(input);
         self
     }
     /// The value set for the input's `operation_type`, if any.
-    pub fn get_operation_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::OperationType> {
+    pub fn get_operation_type(&self) -> &Option<crate::types::OperationType> {
         self.input.get_operation_type()
     }
     /// Appends one item to the input's `product_codes`: see [`product_codes`](crate::types::builders::ModifyImageAttributeRequestBuilder::product_codes).
-    pub fn product_codes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn product_codes(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.product_codes(input);
         self
     }
     /// Sets or clears the input's `product_codes`.
-    pub fn set_product_codes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_product_codes(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_product_codes(input);
         self
     }
     /// The value set for the input's `product_codes`, if any.
-    pub fn get_product_codes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_product_codes(&self) -> &Option<Vec<String>> {
         self.input.get_product_codes()
     }
     /// Appends one item to the input's `user_groups`: see [`user_groups`](crate::types::builders::ModifyImageAttributeRequestBuilder::user_groups).
-    pub fn user_groups(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn user_groups(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.user_groups(input);
         self
     }
     /// Sets or clears the input's `user_groups`.
-    pub fn set_user_groups(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_user_groups(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_user_groups(input);
         self
     }
     /// The value set for the input's `user_groups`, if any.
-    pub fn get_user_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_user_groups(&self) -> &Option<Vec<String>> {
         self.input.get_user_groups()
     }
     /// Appends one item to the input's `user_ids`: see [`user_ids`](crate::types::builders::ModifyImageAttributeRequestBuilder::user_ids).
-    pub fn user_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn user_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.user_ids(input);
         self
     }
     /// Sets or clears the input's `user_ids`.
-    pub fn set_user_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_user_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_user_ids(input);
         self
     }
     /// The value set for the input's `user_ids`, if any.
-    pub fn get_user_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_user_ids(&self) -> &Option<Vec<String>> {
         self.input.get_user_ids()
     }
     /// Sets the input's `value`: see [`value`](crate::types::builders::ModifyImageAttributeRequestBuilder::value).
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn value(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.value(input);
         self
     }
     /// Sets or clears the input's `value`.
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_value(input);
         self
     }
     /// The value set for the input's `value`, if any.
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         self.input.get_value()
     }
     /// Appends one item to the input's `organization_arns`: see [`organization_arns`](crate::types::builders::ModifyImageAttributeRequestBuilder::organization_arns).
-    pub fn organization_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn organization_arns(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.organization_arns(input);
         self
     }
     /// Sets or clears the input's `organization_arns`.
-    pub fn set_organization_arns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_organization_arns(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_organization_arns(input);
         self
     }
     /// The value set for the input's `organization_arns`, if any.
-    pub fn get_organization_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_organization_arns(&self) -> &Option<Vec<String>> {
         self.input.get_organization_arns()
     }
     /// Appends one item to the input's `organizational_unit_arns`: see [`organizational_unit_arns`](crate::types::builders::ModifyImageAttributeRequestBuilder::organizational_unit_arns).
-    pub fn organizational_unit_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn organizational_unit_arns(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.organizational_unit_arns(input);
         self
     }
     /// Sets or clears the input's `organizational_unit_arns`.
-    pub fn set_organizational_unit_arns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_organizational_unit_arns(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_organizational_unit_arns(input);
         self
     }
     /// The value set for the input's `organizational_unit_arns`, if any.
-    pub fn get_organizational_unit_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_organizational_unit_arns(&self) -> &Option<Vec<String>> {
         self.input.get_organizational_unit_arns()
     }
     /// Sets the input's `imds_support`: see [`imds_support`](crate::types::builders::ModifyImageAttributeRequestBuilder::imds_support).
@@ -274,15 +209,13 @@ impl ModifyImageAttributeFluentBuilder {
     /// Sets or clears the input's `imds_support`.
     pub fn set_imds_support(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
+        input: Option<crate::types::AttributeValue>,
     ) -> Self {
         self.input = self.input.set_imds_support(input);
         self
     }
     /// The value set for the input's `imds_support`, if any.
-    pub fn get_imds_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_imds_support(&self) -> &Option<crate::types::AttributeValue> {
         self.input.get_imds_support()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyImageAttributeRequestBuilder::dry_run).
@@ -291,12 +224,12 @@ impl ModifyImageAttributeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -312,7 +245,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyImageAttribute as Operation>::serialize_request(input),
             <ModifyImageAttribute as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifyInstanceAttribute, ModifyInstanceAttributeError, Operation};
 /// A call to [`ModifyInstanceAttribute`](crate::operation::ModifyInstanceAttribute): Modifies the specified attribute of the specified instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyInstanceAttributeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyInstanceAttributeRequestBuilder,
@@ -14,16 +14,13 @@ impl ModifyInstanceAttributeFluentBuilder {
     ) -> Self {
         ModifyInstanceAttributeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyInstanceAttributeError`](crate::operation::ModifyInstanceAttributeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<ModifyInstanceAttributeError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<ModifyInstanceAttributeError>> {
         let input = self
             .input
             .build()
@@ -47,15 +44,13 @@ impl ModifyInstanceAttributeFluentBuilder {
     /// Sets or clears the input's `source_dest_check`.
     pub fn set_source_dest_check(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.input = self.input.set_source_dest_check(input);
         self
     }
     /// The value set for the input's `source_dest_check`, if any.
-    pub fn get_source_dest_check(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    pub fn get_source_dest_check(&self) -> &Option<crate::types::AttributeBooleanValue> {
         self.input.get_source_dest_check()
     }
     /// Sets the input's `enclave_options`: see [`enclave_options`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::enclave_options).
@@ -69,15 +64,13 @@ impl ModifyInstanceAttributeFluentBuilder {
     /// Sets or clears the input's `enclave_options`.
     pub fn set_enclave_options(
         mut self,
-        input: ::std::option::Option<crate::types::EnclaveOptionsRequest>,
+        input: Option<crate::types::EnclaveOptionsRequest>,
     ) -> Self {
         self.input = self.input.set_enclave_options(input);
         self
     }
     /// The value set for the input's `enclave_options`, if any.
-    pub fn get_enclave_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::EnclaveOptionsRequest> {
+    pub fn get_enclave_options(&self) -> &Option<crate::types::EnclaveOptionsRequest> {
         self.input.get_enclave_options()
     }
     /// Sets the input's `disable_api_stop`: see [`disable_api_stop`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::disable_api_stop).
@@ -91,15 +84,13 @@ impl ModifyInstanceAttributeFluentBuilder {
     /// Sets or clears the input's `disable_api_stop`.
     pub fn set_disable_api_stop(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.input = self.input.set_disable_api_stop(input);
         self
     }
     /// The value set for the input's `disable_api_stop`, if any.
-    pub fn get_disable_api_stop(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    pub fn get_disable_api_stop(&self) -> &Option<crate::types::AttributeBooleanValue> {
         self.input.get_disable_api_stop()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::dry_run).
@@ -108,32 +99,26 @@ impl ModifyInstanceAttributeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `attribute`: see [`attribute`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::attribute).
@@ -144,35 +129,27 @@ impl ModifyInstanceAttributeFluentBuilder {
     /// Sets or clears the input's `attribute`.
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceAttributeName>,
+        input: Option<crate::types::InstanceAttributeName>,
     ) -> Self {
         self.input = self.input.set_attribute(input);
         self
     }
     /// The value set for the input's `attribute`, if any.
-    pub fn get_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceAttributeName> {
+    pub fn get_attribute(&self) -> &Option<crate::types::InstanceAttributeName> {
         self.input.get_attribute()
     }
     /// Sets the input's `value`: see [`value`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::value).
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn value(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.value(input);
         self
     }
     /// Sets or clears the input's `value`.
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_value(input);
         self
     }
     /// The value set for the input's `value`, if any.
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         self.input.get_value()
     }
     /// Appends one item to the input's `block_device_mappings`: see [`block_device_mappings`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::block_device_mappings).
@@ -186,9 +163,7 @@ impl ModifyInstanceAttributeFluentBuilder {
     /// Sets or clears the input's `block_device_mappings`.
     pub fn set_block_device_mappings(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceBlockDeviceMappingSpecification>,
-        >,
+        input: Option<Vec<crate::types::InstanceBlockDeviceMappingSpecification>>,
     ) -> Self {
         self.input = self.input.set_block_device_mappings(input);
         self
@@ -196,9 +171,7 @@ impl ModifyInstanceAttributeFluentBuilder {
     /// The value set for the input's `block_device_mappings`, if any.
     pub fn get_block_device_mappings(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceBlockDeviceMappingSpecification>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceBlockDeviceMappingSpecification>> {
         self.input.get_block_device_mappings()
     }
     /// Sets the input's `disable_api_termination`: see [`disable_api_termination`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::disable_api_termination).
@@ -212,7 +185,7 @@ impl ModifyInstanceAttributeFluentBuilder {
     /// Sets or clears the input's `disable_api_termination`.
     pub fn set_disable_api_termination(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.input = self.input.set_disable_api_termination(input);
         self
@@ -220,7 +193,7 @@ impl ModifyInstanceAttributeFluentBuilder {
     /// The value set for the input's `disable_api_termination`, if any.
     pub fn get_disable_api_termination(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    ) -> &Option<crate::types::AttributeBooleanValue> {
         self.input.get_disable_api_termination()
     }
     /// Sets the input's `instance_type`: see [`instance_type`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::instance_type).
@@ -231,15 +204,13 @@ impl ModifyInstanceAttributeFluentBuilder {
     /// Sets or clears the input's `instance_type`.
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
+        input: Option<crate::types::AttributeValue>,
     ) -> Self {
         self.input = self.input.set_instance_type(input);
         self
     }
     /// The value set for the input's `instance_type`, if any.
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::AttributeValue> {
         self.input.get_instance_type()
     }
     /// Sets the input's `kernel`: see [`kernel`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::kernel).
@@ -248,15 +219,12 @@ impl ModifyInstanceAttributeFluentBuilder {
         self
     }
     /// Sets or clears the input's `kernel`.
-    pub fn set_kernel(
-        mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
-    ) -> Self {
+    pub fn set_kernel(mut self, input: Option<crate::types::AttributeValue>) -> Self {
         self.input = self.input.set_kernel(input);
         self
     }
     /// The value set for the input's `kernel`, if any.
-    pub fn get_kernel(&self) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_kernel(&self) -> &Option<crate::types::AttributeValue> {
         self.input.get_kernel()
     }
     /// Sets the input's `ramdisk`: see [`ramdisk`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::ramdisk).
@@ -265,15 +233,12 @@ impl ModifyInstanceAttributeFluentBuilder {
         self
     }
     /// Sets or clears the input's `ramdisk`.
-    pub fn set_ramdisk(
-        mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
-    ) -> Self {
+    pub fn set_ramdisk(mut self, input: Option<crate::types::AttributeValue>) -> Self {
         self.input = self.input.set_ramdisk(input);
         self
     }
     /// The value set for the input's `ramdisk`, if any.
-    pub fn get_ramdisk(&self) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_ramdisk(&self) -> &Option<crate::types::AttributeValue> {
         self.input.get_ramdisk()
     }
     /// Sets the input's `user_data`: see [`user_data`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::user_data).
@@ -284,15 +249,13 @@ impl ModifyInstanceAttributeFluentBuilder {
     /// Sets or clears the input's `user_data`.
     pub fn set_user_data(
         mut self,
-        input: ::std::option::Option<crate::types::SecureBlobAttributeValue>,
+        input: Option<crate::types::SecureBlobAttributeValue>,
     ) -> Self {
         self.input = self.input.set_user_data(input);
         self
     }
     /// The value set for the input's `user_data`, if any.
-    pub fn get_user_data(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecureBlobAttributeValue> {
+    pub fn get_user_data(&self) -> &Option<crate::types::SecureBlobAttributeValue> {
         self.input.get_user_data()
     }
     /// Sets the input's `instance_initiated_shutdown_behavior`: see [`instance_initiated_shutdown_behavior`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::instance_initiated_shutdown_behavior).
@@ -306,7 +269,7 @@ impl ModifyInstanceAttributeFluentBuilder {
     /// Sets or clears the input's `instance_initiated_shutdown_behavior`.
     pub fn set_instance_initiated_shutdown_behavior(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
+        input: Option<crate::types::AttributeValue>,
     ) -> Self {
         self.input = self.input.set_instance_initiated_shutdown_behavior(input);
         self
@@ -314,29 +277,21 @@ impl ModifyInstanceAttributeFluentBuilder {
     /// The value set for the input's `instance_initiated_shutdown_behavior`, if any.
     pub fn get_instance_initiated_shutdown_behavior(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeValue> {
+    ) -> &Option<crate::types::AttributeValue> {
         self.input.get_instance_initiated_shutdown_behavior()
     }
     /// Appends one item to the input's `groups`: see [`groups`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::groups).
-    pub fn groups(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn groups(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.groups(input);
         self
     }
     /// Sets or clears the input's `groups`.
-    pub fn set_groups(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_groups(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_groups(input);
         self
     }
     /// The value set for the input's `groups`, if any.
-    pub fn get_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_groups(&self) -> &Option<Vec<String>> {
         self.input.get_groups()
     }
     /// Sets the input's `ebs_optimized`: see [`ebs_optimized`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::ebs_optimized).
@@ -347,15 +302,13 @@ impl ModifyInstanceAttributeFluentBuilder {
     /// Sets or clears the input's `ebs_optimized`.
     pub fn set_ebs_optimized(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.input = self.input.set_ebs_optimized(input);
         self
     }
     /// The value set for the input's `ebs_optimized`, if any.
-    pub fn get_ebs_optimized(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    pub fn get_ebs_optimized(&self) -> &Option<crate::types::AttributeBooleanValue> {
         self.input.get_ebs_optimized()
     }
     /// Sets the input's `sriov_net_support`: see [`sriov_net_support`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::sriov_net_support).
@@ -366,15 +319,13 @@ impl ModifyInstanceAttributeFluentBuilder {
     /// Sets or clears the input's `sriov_net_support`.
     pub fn set_sriov_net_support(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
+        input: Option<crate::types::AttributeValue>,
     ) -> Self {
         self.input = self.input.set_sriov_net_support(input);
         self
     }
     /// The value set for the input's `sriov_net_support`, if any.
-    pub fn get_sriov_net_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_sriov_net_support(&self) -> &Option<crate::types::AttributeValue> {
         self.input.get_sriov_net_support()
     }
     /// Sets the input's `ena_support`: see [`ena_support`](crate::types::builders::ModifyInstanceAttributeRequestBuilder::ena_support).
@@ -385,15 +336,13 @@ impl ModifyInstanceAttributeFluentBuilder {
     /// Sets or clears the input's `ena_support`.
     pub fn set_ena_support(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.input = self.input.set_ena_support(input);
         self
     }
     /// The value set for the input's `ena_support`, if any.
-    pub fn get_ena_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    pub fn get_ena_support(&self) -> &Option<crate::types::AttributeBooleanValue> {
         self.input.get_ena_support()
     }
 }
@@ -409,7 +358,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyInstanceAttribute as Operation>::serialize_request(input),
             <ModifyInstanceAttribute as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     ModifyInstanceCapacityReservationAttributesError, Operation,
 };
 /// A call to [`ModifyInstanceCapacityReservationAttributes`](crate::operation::ModifyInstanceCapacityReservationAttributes): Modifies the Capacity Reservation settings for a stopped instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyInstanceCapacityReservationAttributesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyInstanceCapacityReservationAttributesRequestBuilder,
@@ -17,13 +17,13 @@ impl ModifyInstanceCapacityReservationAttributesFluentBuilder {
     ) -> Self {
         ModifyInstanceCapacityReservationAttributesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyInstanceCapacityReservationAttributesError`](crate::operation::ModifyInstanceCapacityReservationAttributesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyInstanceCapacityReservationAttributesResult,
         ::awsgen_runtime::client::SdkError<
             ModifyInstanceCapacityReservationAttributesError,
@@ -42,23 +42,17 @@ impl ModifyInstanceCapacityReservationAttributesFluentBuilder {
         &self.input
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::ModifyInstanceCapacityReservationAttributesRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `capacity_reservation_specification`: see [`capacity_reservation_specification`](crate::types::builders::ModifyInstanceCapacityReservationAttributesRequestBuilder::capacity_reservation_specification).
@@ -72,7 +66,7 @@ impl ModifyInstanceCapacityReservationAttributesFluentBuilder {
     /// Sets or clears the input's `capacity_reservation_specification`.
     pub fn set_capacity_reservation_specification(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationSpecification>,
+        input: Option<crate::types::CapacityReservationSpecification>,
     ) -> Self {
         self.input = self.input.set_capacity_reservation_specification(input);
         self
@@ -80,7 +74,7 @@ impl ModifyInstanceCapacityReservationAttributesFluentBuilder {
     /// The value set for the input's `capacity_reservation_specification`, if any.
     pub fn get_capacity_reservation_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationSpecification> {
+    ) -> &Option<crate::types::CapacityReservationSpecification> {
         self.input.get_capacity_reservation_specification()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyInstanceCapacityReservationAttributesRequestBuilder::dry_run).
@@ -89,12 +83,12 @@ impl ModifyInstanceCapacityReservationAttributesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -113,7 +107,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyInstanceCapacityReservationAttributes as Operation>::serialize_request(
                 input,
             ),

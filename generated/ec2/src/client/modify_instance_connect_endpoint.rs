@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyInstanceConnectEndpoint, ModifyInstanceConnectEndpointError, Operation,
 };
 /// A call to [`ModifyInstanceConnectEndpoint`](crate::operation::ModifyInstanceConnectEndpoint): Modifies the specified EC2 Instance Connect Endpoint. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyInstanceConnectEndpointFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyInstanceConnectEndpointRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyInstanceConnectEndpointFluentBuilder {
     ) -> Self {
         ModifyInstanceConnectEndpointFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyInstanceConnectEndpointError`](crate::operation::ModifyInstanceConnectEndpointError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyInstanceConnectEndpointResult,
         ::awsgen_runtime::client::SdkError<ModifyInstanceConnectEndpointError>,
     > {
@@ -44,34 +44,26 @@ impl ModifyInstanceConnectEndpointFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `instance_connect_endpoint_id`: see [`instance_connect_endpoint_id`](crate::types::builders::ModifyInstanceConnectEndpointRequestBuilder::instance_connect_endpoint_id).
-    pub fn instance_connect_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_connect_endpoint_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_connect_endpoint_id(input);
         self
     }
     /// Sets or clears the input's `instance_connect_endpoint_id`.
-    pub fn set_instance_connect_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_connect_endpoint_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_connect_endpoint_id(input);
         self
     }
     /// The value set for the input's `instance_connect_endpoint_id`, if any.
-    pub fn get_instance_connect_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_connect_endpoint_id(&self) -> &Option<String> {
         self.input.get_instance_connect_endpoint_id()
     }
     /// Sets the input's `ip_address_type`: see [`ip_address_type`](crate::types::builders::ModifyInstanceConnectEndpointRequestBuilder::ip_address_type).
@@ -82,37 +74,27 @@ impl ModifyInstanceConnectEndpointFluentBuilder {
     /// Sets or clears the input's `ip_address_type`.
     pub fn set_ip_address_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpAddressType>,
+        input: Option<crate::types::IpAddressType>,
     ) -> Self {
         self.input = self.input.set_ip_address_type(input);
         self
     }
     /// The value set for the input's `ip_address_type`, if any.
-    pub fn get_ip_address_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpAddressType> {
+    pub fn get_ip_address_type(&self) -> &Option<crate::types::IpAddressType> {
         self.input.get_ip_address_type()
     }
     /// Appends one item to the input's `security_group_ids`: see [`security_group_ids`](crate::types::builders::ModifyInstanceConnectEndpointRequestBuilder::security_group_ids).
-    pub fn security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.security_group_ids(input);
         self
     }
     /// Sets or clears the input's `security_group_ids`.
-    pub fn set_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_security_group_ids(input);
         self
     }
     /// The value set for the input's `security_group_ids`, if any.
-    pub fn get_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_ids(&self) -> &Option<Vec<String>> {
         self.input.get_security_group_ids()
     }
     /// Sets the input's `preserve_client_ip`: see [`preserve_client_ip`](crate::types::builders::ModifyInstanceConnectEndpointRequestBuilder::preserve_client_ip).
@@ -121,12 +103,12 @@ impl ModifyInstanceConnectEndpointFluentBuilder {
         self
     }
     /// Sets or clears the input's `preserve_client_ip`.
-    pub fn set_preserve_client_ip(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_preserve_client_ip(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_preserve_client_ip(input);
         self
     }
     /// The value set for the input's `preserve_client_ip`, if any.
-    pub fn get_preserve_client_ip(&self) -> &::std::option::Option<bool> {
+    pub fn get_preserve_client_ip(&self) -> &Option<bool> {
         self.input.get_preserve_client_ip()
     }
 }
@@ -145,7 +127,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyInstanceConnectEndpoint as Operation>::serialize_request(input),
             <ModifyInstanceConnectEndpoint as Operation>::parse_response,
         )

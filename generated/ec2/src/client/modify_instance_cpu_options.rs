@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyInstanceCpuOptions, ModifyInstanceCpuOptionsError, Operation,
 };
 /// A call to [`ModifyInstanceCpuOptions`](crate::operation::ModifyInstanceCpuOptions): By default, all vCPUs for the instance type are active when you launch an instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyInstanceCpuOptionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyInstanceCpuOptionsRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyInstanceCpuOptionsFluentBuilder {
     ) -> Self {
         ModifyInstanceCpuOptionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyInstanceCpuOptionsError`](crate::operation::ModifyInstanceCpuOptionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyInstanceCpuOptionsResult,
         ::awsgen_runtime::client::SdkError<ModifyInstanceCpuOptionsError>,
     > {
@@ -39,23 +39,17 @@ impl ModifyInstanceCpuOptionsFluentBuilder {
         &self.input
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::ModifyInstanceCpuOptionsRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `core_count`: see [`core_count`](crate::types::builders::ModifyInstanceCpuOptionsRequestBuilder::core_count).
@@ -64,12 +58,12 @@ impl ModifyInstanceCpuOptionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `core_count`.
-    pub fn set_core_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_core_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_core_count(input);
         self
     }
     /// The value set for the input's `core_count`, if any.
-    pub fn get_core_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_core_count(&self) -> &Option<i32> {
         self.input.get_core_count()
     }
     /// Sets the input's `threads_per_core`: see [`threads_per_core`](crate::types::builders::ModifyInstanceCpuOptionsRequestBuilder::threads_per_core).
@@ -78,12 +72,12 @@ impl ModifyInstanceCpuOptionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `threads_per_core`.
-    pub fn set_threads_per_core(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_threads_per_core(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_threads_per_core(input);
         self
     }
     /// The value set for the input's `threads_per_core`, if any.
-    pub fn get_threads_per_core(&self) -> &::std::option::Option<i32> {
+    pub fn get_threads_per_core(&self) -> &Option<i32> {
         self.input.get_threads_per_core()
     }
     /// Sets the input's `nested_virtualization`: see [`nested_virtualization`](crate::types::builders::ModifyInstanceCpuOptionsRequestBuilder::nested_virtualization).
@@ -97,7 +91,7 @@ impl ModifyInstanceCpuOptionsFluentBuilder {
     /// Sets or clears the input's `nested_virtualization`.
     pub fn set_nested_virtualization(
         mut self,
-        input: ::std::option::Option<crate::types::NestedVirtualizationSpecification>,
+        input: Option<crate::types::NestedVirtualizationSpecification>,
     ) -> Self {
         self.input = self.input.set_nested_virtualization(input);
         self
@@ -105,7 +99,7 @@ impl ModifyInstanceCpuOptionsFluentBuilder {
     /// The value set for the input's `nested_virtualization`, if any.
     pub fn get_nested_virtualization(
         &self,
-    ) -> &::std::option::Option<crate::types::NestedVirtualizationSpecification> {
+    ) -> &Option<crate::types::NestedVirtualizationSpecification> {
         self.input.get_nested_virtualization()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyInstanceCpuOptionsRequestBuilder::dry_run).
@@ -114,12 +108,12 @@ impl ModifyInstanceCpuOptionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -138,7 +132,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyInstanceCpuOptions as Operation>::serialize_request(input),
             <ModifyInstanceCpuOptions as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyInstanceCreditSpecification, ModifyInstanceCreditSpecificationError, Operation,
 };
 /// A call to [`ModifyInstanceCreditSpecification`](crate::operation::ModifyInstanceCreditSpecification): Modifies the credit option for CPU usage on a running or stopped burstable performance instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyInstanceCreditSpecificationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyInstanceCreditSpecificationRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyInstanceCreditSpecificationFluentBuilder {
     ) -> Self {
         ModifyInstanceCreditSpecificationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyInstanceCreditSpecificationError`](crate::operation::ModifyInstanceCreditSpecificationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyInstanceCreditSpecificationResult,
         ::awsgen_runtime::client::SdkError<ModifyInstanceCreditSpecificationError>,
     > {
@@ -44,32 +44,26 @@ impl ModifyInstanceCreditSpecificationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::ModifyInstanceCreditSpecificationRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Appends one item to the input's `instance_credit_specifications`: see [`instance_credit_specifications`](crate::types::builders::ModifyInstanceCreditSpecificationRequestBuilder::instance_credit_specifications).
@@ -83,9 +77,7 @@ impl ModifyInstanceCreditSpecificationFluentBuilder {
     /// Sets or clears the input's `instance_credit_specifications`.
     pub fn set_instance_credit_specifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceCreditSpecificationRequest>,
-        >,
+        input: Option<Vec<crate::types::InstanceCreditSpecificationRequest>>,
     ) -> Self {
         self.input = self.input.set_instance_credit_specifications(input);
         self
@@ -93,9 +85,7 @@ impl ModifyInstanceCreditSpecificationFluentBuilder {
     /// The value set for the input's `instance_credit_specifications`, if any.
     pub fn get_instance_credit_specifications(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceCreditSpecificationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceCreditSpecificationRequest>> {
         self.input.get_instance_credit_specifications()
     }
 }
@@ -114,7 +104,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyInstanceCreditSpecification as Operation>::serialize_request(input),
             <ModifyInstanceCreditSpecification as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyInstanceEventStartTime, ModifyInstanceEventStartTimeError, Operation,
 };
 /// A call to [`ModifyInstanceEventStartTime`](crate::operation::ModifyInstanceEventStartTime): Modifies the start time for a scheduled Amazon EC2 instance event. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyInstanceEventStartTimeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyInstanceEventStartTimeRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyInstanceEventStartTimeFluentBuilder {
     ) -> Self {
         ModifyInstanceEventStartTimeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyInstanceEventStartTimeError`](crate::operation::ModifyInstanceEventStartTimeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyInstanceEventStartTimeResult,
         ::awsgen_runtime::client::SdkError<ModifyInstanceEventStartTimeError>,
     > {
@@ -44,54 +44,40 @@ impl ModifyInstanceEventStartTimeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::ModifyInstanceEventStartTimeRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `instance_event_id`: see [`instance_event_id`](crate::types::builders::ModifyInstanceEventStartTimeRequestBuilder::instance_event_id).
-    pub fn instance_event_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_event_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_event_id(input);
         self
     }
     /// Sets or clears the input's `instance_event_id`.
-    pub fn set_instance_event_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_event_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_event_id(input);
         self
     }
     /// The value set for the input's `instance_event_id`, if any.
-    pub fn get_instance_event_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_event_id(&self) -> &Option<String> {
         self.input.get_instance_event_id()
     }
     /// Sets the input's `not_before`: see [`not_before`](crate::types::builders::ModifyInstanceEventStartTimeRequestBuilder::not_before).
@@ -102,15 +88,13 @@ impl ModifyInstanceEventStartTimeFluentBuilder {
     /// Sets or clears the input's `not_before`.
     pub fn set_not_before(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_not_before(input);
         self
     }
     /// The value set for the input's `not_before`, if any.
-    pub fn get_not_before(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_not_before(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_not_before()
     }
 }
@@ -129,7 +113,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyInstanceEventStartTime as Operation>::serialize_request(input),
             <ModifyInstanceEventStartTime as Operation>::parse_response,
         )

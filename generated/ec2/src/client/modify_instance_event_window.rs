@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyInstanceEventWindow, ModifyInstanceEventWindowError, Operation,
 };
 /// A call to [`ModifyInstanceEventWindow`](crate::operation::ModifyInstanceEventWindow): Modifies the specified event window. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyInstanceEventWindowFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyInstanceEventWindowRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyInstanceEventWindowFluentBuilder {
     ) -> Self {
         ModifyInstanceEventWindowFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyInstanceEventWindowError`](crate::operation::ModifyInstanceEventWindowError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyInstanceEventWindowResult,
         ::awsgen_runtime::client::SdkError<ModifyInstanceEventWindowError>,
     > {
@@ -44,54 +44,40 @@ impl ModifyInstanceEventWindowFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::ModifyInstanceEventWindowRequestBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Sets the input's `instance_event_window_id`: see [`instance_event_window_id`](crate::types::builders::ModifyInstanceEventWindowRequestBuilder::instance_event_window_id).
-    pub fn instance_event_window_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_event_window_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_event_window_id(input);
         self
     }
     /// Sets or clears the input's `instance_event_window_id`.
-    pub fn set_instance_event_window_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_event_window_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_event_window_id(input);
         self
     }
     /// The value set for the input's `instance_event_window_id`, if any.
-    pub fn get_instance_event_window_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_event_window_id(&self) -> &Option<String> {
         self.input.get_instance_event_window_id()
     }
     /// Appends one item to the input's `time_ranges`: see [`time_ranges`](crate::types::builders::ModifyInstanceEventWindowRequestBuilder::time_ranges).
@@ -105,9 +91,7 @@ impl ModifyInstanceEventWindowFluentBuilder {
     /// Sets or clears the input's `time_ranges`.
     pub fn set_time_ranges(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceEventWindowTimeRangeRequest>,
-        >,
+        input: Option<Vec<crate::types::InstanceEventWindowTimeRangeRequest>>,
     ) -> Self {
         self.input = self.input.set_time_ranges(input);
         self
@@ -115,29 +99,21 @@ impl ModifyInstanceEventWindowFluentBuilder {
     /// The value set for the input's `time_ranges`, if any.
     pub fn get_time_ranges(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceEventWindowTimeRangeRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceEventWindowTimeRangeRequest>> {
         self.input.get_time_ranges()
     }
     /// Sets the input's `cron_expression`: see [`cron_expression`](crate::types::builders::ModifyInstanceEventWindowRequestBuilder::cron_expression).
-    pub fn cron_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cron_expression(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cron_expression(input);
         self
     }
     /// Sets or clears the input's `cron_expression`.
-    pub fn set_cron_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cron_expression(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cron_expression(input);
         self
     }
     /// The value set for the input's `cron_expression`, if any.
-    pub fn get_cron_expression(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cron_expression(&self) -> &Option<String> {
         self.input.get_cron_expression()
     }
 }
@@ -156,7 +132,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyInstanceEventWindow as Operation>::serialize_request(input),
             <ModifyInstanceEventWindow as Operation>::parse_response,
         )

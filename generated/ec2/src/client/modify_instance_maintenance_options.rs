@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyInstanceMaintenanceOptions, ModifyInstanceMaintenanceOptionsError, Operation,
 };
 /// A call to [`ModifyInstanceMaintenanceOptions`](crate::operation::ModifyInstanceMaintenanceOptions): Modifies the recovery behavior of your instance to disable simplified automatic recovery or set the recovery behavior to default. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyInstanceMaintenanceOptionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyInstanceMaintenanceOptionsRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyInstanceMaintenanceOptionsFluentBuilder {
     ) -> Self {
         ModifyInstanceMaintenanceOptionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyInstanceMaintenanceOptionsError`](crate::operation::ModifyInstanceMaintenanceOptionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyInstanceMaintenanceOptionsResult,
         ::awsgen_runtime::client::SdkError<ModifyInstanceMaintenanceOptionsError>,
     > {
@@ -39,23 +39,17 @@ impl ModifyInstanceMaintenanceOptionsFluentBuilder {
         &self.input
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::ModifyInstanceMaintenanceOptionsRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `auto_recovery`: see [`auto_recovery`](crate::types::builders::ModifyInstanceMaintenanceOptionsRequestBuilder::auto_recovery).
@@ -69,15 +63,13 @@ impl ModifyInstanceMaintenanceOptionsFluentBuilder {
     /// Sets or clears the input's `auto_recovery`.
     pub fn set_auto_recovery(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceAutoRecoveryState>,
+        input: Option<crate::types::InstanceAutoRecoveryState>,
     ) -> Self {
         self.input = self.input.set_auto_recovery(input);
         self
     }
     /// The value set for the input's `auto_recovery`, if any.
-    pub fn get_auto_recovery(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceAutoRecoveryState> {
+    pub fn get_auto_recovery(&self) -> &Option<crate::types::InstanceAutoRecoveryState> {
         self.input.get_auto_recovery()
     }
     /// Sets the input's `reboot_migration`: see [`reboot_migration`](crate::types::builders::ModifyInstanceMaintenanceOptionsRequestBuilder::reboot_migration).
@@ -91,7 +83,7 @@ impl ModifyInstanceMaintenanceOptionsFluentBuilder {
     /// Sets or clears the input's `reboot_migration`.
     pub fn set_reboot_migration(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceRebootMigrationState>,
+        input: Option<crate::types::InstanceRebootMigrationState>,
     ) -> Self {
         self.input = self.input.set_reboot_migration(input);
         self
@@ -99,7 +91,7 @@ impl ModifyInstanceMaintenanceOptionsFluentBuilder {
     /// The value set for the input's `reboot_migration`, if any.
     pub fn get_reboot_migration(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceRebootMigrationState> {
+    ) -> &Option<crate::types::InstanceRebootMigrationState> {
         self.input.get_reboot_migration()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyInstanceMaintenanceOptionsRequestBuilder::dry_run).
@@ -108,12 +100,12 @@ impl ModifyInstanceMaintenanceOptionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -132,7 +124,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyInstanceMaintenanceOptions as Operation>::serialize_request(input),
             <ModifyInstanceMaintenanceOptions as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyInstanceMetadataDefaults, ModifyInstanceMetadataDefaultsError, Operation,
 };
 /// A call to [`ModifyInstanceMetadataDefaults`](crate::operation::ModifyInstanceMetadataDefaults): Modifies the default instance metadata service (IMDS) settings at the account level in the specified Amazon Web Services Region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyInstanceMetadataDefaultsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyInstanceMetadataDefaultsRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyInstanceMetadataDefaultsFluentBuilder {
     ) -> Self {
         ModifyInstanceMetadataDefaultsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyInstanceMetadataDefaultsError`](crate::operation::ModifyInstanceMetadataDefaultsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyInstanceMetadataDefaultsResult,
         ::awsgen_runtime::client::SdkError<ModifyInstanceMetadataDefaultsError>,
     > {
@@ -46,7 +46,7 @@ impl ModifyInstanceMetadataDefaultsFluentBuilder {
     /// Sets or clears the input's `http_tokens`.
     pub fn set_http_tokens(
         mut self,
-        input: ::std::option::Option<crate::types::MetadataDefaultHttpTokensState>,
+        input: Option<crate::types::MetadataDefaultHttpTokensState>,
     ) -> Self {
         self.input = self.input.set_http_tokens(input);
         self
@@ -54,7 +54,7 @@ impl ModifyInstanceMetadataDefaultsFluentBuilder {
     /// The value set for the input's `http_tokens`, if any.
     pub fn get_http_tokens(
         &self,
-    ) -> &::std::option::Option<crate::types::MetadataDefaultHttpTokensState> {
+    ) -> &Option<crate::types::MetadataDefaultHttpTokensState> {
         self.input.get_http_tokens()
     }
     /// Sets the input's `http_put_response_hop_limit`: see [`http_put_response_hop_limit`](crate::types::builders::ModifyInstanceMetadataDefaultsRequestBuilder::http_put_response_hop_limit).
@@ -63,15 +63,12 @@ impl ModifyInstanceMetadataDefaultsFluentBuilder {
         self
     }
     /// Sets or clears the input's `http_put_response_hop_limit`.
-    pub fn set_http_put_response_hop_limit(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_http_put_response_hop_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_http_put_response_hop_limit(input);
         self
     }
     /// The value set for the input's `http_put_response_hop_limit`, if any.
-    pub fn get_http_put_response_hop_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_http_put_response_hop_limit(&self) -> &Option<i32> {
         self.input.get_http_put_response_hop_limit()
     }
     /// Sets the input's `http_endpoint`: see [`http_endpoint`](crate::types::builders::ModifyInstanceMetadataDefaultsRequestBuilder::http_endpoint).
@@ -85,7 +82,7 @@ impl ModifyInstanceMetadataDefaultsFluentBuilder {
     /// Sets or clears the input's `http_endpoint`.
     pub fn set_http_endpoint(
         mut self,
-        input: ::std::option::Option<crate::types::DefaultInstanceMetadataEndpointState>,
+        input: Option<crate::types::DefaultInstanceMetadataEndpointState>,
     ) -> Self {
         self.input = self.input.set_http_endpoint(input);
         self
@@ -93,7 +90,7 @@ impl ModifyInstanceMetadataDefaultsFluentBuilder {
     /// The value set for the input's `http_endpoint`, if any.
     pub fn get_http_endpoint(
         &self,
-    ) -> &::std::option::Option<crate::types::DefaultInstanceMetadataEndpointState> {
+    ) -> &Option<crate::types::DefaultInstanceMetadataEndpointState> {
         self.input.get_http_endpoint()
     }
     /// Sets the input's `instance_metadata_tags`: see [`instance_metadata_tags`](crate::types::builders::ModifyInstanceMetadataDefaultsRequestBuilder::instance_metadata_tags).
@@ -107,7 +104,7 @@ impl ModifyInstanceMetadataDefaultsFluentBuilder {
     /// Sets or clears the input's `instance_metadata_tags`.
     pub fn set_instance_metadata_tags(
         mut self,
-        input: ::std::option::Option<crate::types::DefaultInstanceMetadataTagsState>,
+        input: Option<crate::types::DefaultInstanceMetadataTagsState>,
     ) -> Self {
         self.input = self.input.set_instance_metadata_tags(input);
         self
@@ -115,7 +112,7 @@ impl ModifyInstanceMetadataDefaultsFluentBuilder {
     /// The value set for the input's `instance_metadata_tags`, if any.
     pub fn get_instance_metadata_tags(
         &self,
-    ) -> &::std::option::Option<crate::types::DefaultInstanceMetadataTagsState> {
+    ) -> &Option<crate::types::DefaultInstanceMetadataTagsState> {
         self.input.get_instance_metadata_tags()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyInstanceMetadataDefaultsRequestBuilder::dry_run).
@@ -124,12 +121,12 @@ impl ModifyInstanceMetadataDefaultsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `http_tokens_enforced`: see [`http_tokens_enforced`](crate::types::builders::ModifyInstanceMetadataDefaultsRequestBuilder::http_tokens_enforced).
@@ -143,7 +140,7 @@ impl ModifyInstanceMetadataDefaultsFluentBuilder {
     /// Sets or clears the input's `http_tokens_enforced`.
     pub fn set_http_tokens_enforced(
         mut self,
-        input: ::std::option::Option<crate::types::DefaultHttpTokensEnforcedState>,
+        input: Option<crate::types::DefaultHttpTokensEnforcedState>,
     ) -> Self {
         self.input = self.input.set_http_tokens_enforced(input);
         self
@@ -151,7 +148,7 @@ impl ModifyInstanceMetadataDefaultsFluentBuilder {
     /// The value set for the input's `http_tokens_enforced`, if any.
     pub fn get_http_tokens_enforced(
         &self,
-    ) -> &::std::option::Option<crate::types::DefaultHttpTokensEnforcedState> {
+    ) -> &Option<crate::types::DefaultHttpTokensEnforcedState> {
         self.input.get_http_tokens_enforced()
     }
 }
@@ -170,7 +167,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyInstanceMetadataDefaults as Operation>::serialize_request(input),
             <ModifyInstanceMetadataDefaults as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyInstanceMetadataOptions, ModifyInstanceMetadataOptionsError, Operation,
 };
 /// A call to [`ModifyInstanceMetadataOptions`](crate::operation::ModifyInstanceMetadataOptions): Modify the instance metadata parameters on a running or stopped instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyInstanceMetadataOptionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyInstanceMetadataOptionsRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyInstanceMetadataOptionsFluentBuilder {
     ) -> Self {
         ModifyInstanceMetadataOptionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyInstanceMetadataOptionsError`](crate::operation::ModifyInstanceMetadataOptionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyInstanceMetadataOptionsResult,
         ::awsgen_runtime::client::SdkError<ModifyInstanceMetadataOptionsError>,
     > {
@@ -39,23 +39,17 @@ impl ModifyInstanceMetadataOptionsFluentBuilder {
         &self.input
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::ModifyInstanceMetadataOptionsRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `http_tokens`: see [`http_tokens`](crate::types::builders::ModifyInstanceMetadataOptionsRequestBuilder::http_tokens).
@@ -66,15 +60,13 @@ impl ModifyInstanceMetadataOptionsFluentBuilder {
     /// Sets or clears the input's `http_tokens`.
     pub fn set_http_tokens(
         mut self,
-        input: ::std::option::Option<crate::types::HttpTokensState>,
+        input: Option<crate::types::HttpTokensState>,
     ) -> Self {
         self.input = self.input.set_http_tokens(input);
         self
     }
     /// The value set for the input's `http_tokens`, if any.
-    pub fn get_http_tokens(
-        &self,
-    ) -> &::std::option::Option<crate::types::HttpTokensState> {
+    pub fn get_http_tokens(&self) -> &Option<crate::types::HttpTokensState> {
         self.input.get_http_tokens()
     }
     /// Sets the input's `http_put_response_hop_limit`: see [`http_put_response_hop_limit`](crate::types::builders::ModifyInstanceMetadataOptionsRequestBuilder::http_put_response_hop_limit).
@@ -83,15 +75,12 @@ impl ModifyInstanceMetadataOptionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `http_put_response_hop_limit`.
-    pub fn set_http_put_response_hop_limit(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_http_put_response_hop_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_http_put_response_hop_limit(input);
         self
     }
     /// The value set for the input's `http_put_response_hop_limit`, if any.
-    pub fn get_http_put_response_hop_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_http_put_response_hop_limit(&self) -> &Option<i32> {
         self.input.get_http_put_response_hop_limit()
     }
     /// Sets the input's `http_endpoint`: see [`http_endpoint`](crate::types::builders::ModifyInstanceMetadataOptionsRequestBuilder::http_endpoint).
@@ -105,7 +94,7 @@ impl ModifyInstanceMetadataOptionsFluentBuilder {
     /// Sets or clears the input's `http_endpoint`.
     pub fn set_http_endpoint(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMetadataEndpointState>,
+        input: Option<crate::types::InstanceMetadataEndpointState>,
     ) -> Self {
         self.input = self.input.set_http_endpoint(input);
         self
@@ -113,7 +102,7 @@ impl ModifyInstanceMetadataOptionsFluentBuilder {
     /// The value set for the input's `http_endpoint`, if any.
     pub fn get_http_endpoint(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMetadataEndpointState> {
+    ) -> &Option<crate::types::InstanceMetadataEndpointState> {
         self.input.get_http_endpoint()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyInstanceMetadataOptionsRequestBuilder::dry_run).
@@ -122,12 +111,12 @@ impl ModifyInstanceMetadataOptionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `http_protocol_ipv6`: see [`http_protocol_ipv6`](crate::types::builders::ModifyInstanceMetadataOptionsRequestBuilder::http_protocol_ipv6).
@@ -141,7 +130,7 @@ impl ModifyInstanceMetadataOptionsFluentBuilder {
     /// Sets or clears the input's `http_protocol_ipv6`.
     pub fn set_http_protocol_ipv6(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMetadataProtocolState>,
+        input: Option<crate::types::InstanceMetadataProtocolState>,
     ) -> Self {
         self.input = self.input.set_http_protocol_ipv6(input);
         self
@@ -149,7 +138,7 @@ impl ModifyInstanceMetadataOptionsFluentBuilder {
     /// The value set for the input's `http_protocol_ipv6`, if any.
     pub fn get_http_protocol_ipv6(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMetadataProtocolState> {
+    ) -> &Option<crate::types::InstanceMetadataProtocolState> {
         self.input.get_http_protocol_ipv6()
     }
     /// Sets the input's `instance_metadata_tags`: see [`instance_metadata_tags`](crate::types::builders::ModifyInstanceMetadataOptionsRequestBuilder::instance_metadata_tags).
@@ -163,7 +152,7 @@ impl ModifyInstanceMetadataOptionsFluentBuilder {
     /// Sets or clears the input's `instance_metadata_tags`.
     pub fn set_instance_metadata_tags(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMetadataTagsState>,
+        input: Option<crate::types::InstanceMetadataTagsState>,
     ) -> Self {
         self.input = self.input.set_instance_metadata_tags(input);
         self
@@ -171,7 +160,7 @@ impl ModifyInstanceMetadataOptionsFluentBuilder {
     /// The value set for the input's `instance_metadata_tags`, if any.
     pub fn get_instance_metadata_tags(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMetadataTagsState> {
+    ) -> &Option<crate::types::InstanceMetadataTagsState> {
         self.input.get_instance_metadata_tags()
     }
 }
@@ -190,7 +179,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyInstanceMetadataOptions as Operation>::serialize_request(input),
             <ModifyInstanceMetadataOptions as Operation>::parse_response,
         )

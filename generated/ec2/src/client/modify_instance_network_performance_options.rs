@@ -6,7 +6,7 @@ use crate::operation::{
     ModifyInstanceNetworkPerformanceOptionsError, Operation,
 };
 /// A call to [`ModifyInstanceNetworkPerformanceOptions`](crate::operation::ModifyInstanceNetworkPerformanceOptions): Change the configuration of the network performance options for an existing instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyInstanceNetworkPerformanceOptionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyInstanceNetworkPerformanceRequestBuilder,
@@ -17,13 +17,13 @@ impl ModifyInstanceNetworkPerformanceOptionsFluentBuilder {
     ) -> Self {
         ModifyInstanceNetworkPerformanceOptionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyInstanceNetworkPerformanceOptionsError`](crate::operation::ModifyInstanceNetworkPerformanceOptionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyInstanceNetworkPerformanceResult,
         ::awsgen_runtime::client::SdkError<ModifyInstanceNetworkPerformanceOptionsError>,
     > {
@@ -40,23 +40,17 @@ impl ModifyInstanceNetworkPerformanceOptionsFluentBuilder {
         &self.input
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::ModifyInstanceNetworkPerformanceRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `bandwidth_weighting`: see [`bandwidth_weighting`](crate::types::builders::ModifyInstanceNetworkPerformanceRequestBuilder::bandwidth_weighting).
@@ -70,7 +64,7 @@ impl ModifyInstanceNetworkPerformanceOptionsFluentBuilder {
     /// Sets or clears the input's `bandwidth_weighting`.
     pub fn set_bandwidth_weighting(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceBandwidthWeighting>,
+        input: Option<crate::types::InstanceBandwidthWeighting>,
     ) -> Self {
         self.input = self.input.set_bandwidth_weighting(input);
         self
@@ -78,7 +72,7 @@ impl ModifyInstanceNetworkPerformanceOptionsFluentBuilder {
     /// The value set for the input's `bandwidth_weighting`, if any.
     pub fn get_bandwidth_weighting(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceBandwidthWeighting> {
+    ) -> &Option<crate::types::InstanceBandwidthWeighting> {
         self.input.get_bandwidth_weighting()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyInstanceNetworkPerformanceRequestBuilder::dry_run).
@@ -87,12 +81,12 @@ impl ModifyInstanceNetworkPerformanceOptionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -111,7 +105,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyInstanceNetworkPerformanceOptions as Operation>::serialize_request(
                 input,
             ),

@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifyInstancePlacement, ModifyInstancePlacementError, Operation};
 /// A call to [`ModifyInstancePlacement`](crate::operation::ModifyInstancePlacement): Modifies the placement attributes for a specified instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyInstancePlacementFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyInstancePlacementRequestBuilder,
@@ -14,13 +14,13 @@ impl ModifyInstancePlacementFluentBuilder {
     ) -> Self {
         ModifyInstancePlacementFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyInstancePlacementError`](crate::operation::ModifyInstancePlacementError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyInstancePlacementResult,
         ::awsgen_runtime::client::SdkError<ModifyInstancePlacementError>,
     > {
@@ -37,23 +37,17 @@ impl ModifyInstancePlacementFluentBuilder {
         &self.input
     }
     /// Sets the input's `group_name`: see [`group_name`](crate::types::builders::ModifyInstancePlacementRequestBuilder::group_name).
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.group_name(input);
         self
     }
     /// Sets or clears the input's `group_name`.
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_group_name(input);
         self
     }
     /// The value set for the input's `group_name`, if any.
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         self.input.get_group_name()
     }
     /// Sets the input's `partition_number`: see [`partition_number`](crate::types::builders::ModifyInstancePlacementRequestBuilder::partition_number).
@@ -62,74 +56,54 @@ impl ModifyInstancePlacementFluentBuilder {
         self
     }
     /// Sets or clears the input's `partition_number`.
-    pub fn set_partition_number(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_partition_number(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_partition_number(input);
         self
     }
     /// The value set for the input's `partition_number`, if any.
-    pub fn get_partition_number(&self) -> &::std::option::Option<i32> {
+    pub fn get_partition_number(&self) -> &Option<i32> {
         self.input.get_partition_number()
     }
     /// Sets the input's `host_resource_group_arn`: see [`host_resource_group_arn`](crate::types::builders::ModifyInstancePlacementRequestBuilder::host_resource_group_arn).
-    pub fn host_resource_group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn host_resource_group_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.host_resource_group_arn(input);
         self
     }
     /// Sets or clears the input's `host_resource_group_arn`.
-    pub fn set_host_resource_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_host_resource_group_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_host_resource_group_arn(input);
         self
     }
     /// The value set for the input's `host_resource_group_arn`, if any.
-    pub fn get_host_resource_group_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_host_resource_group_arn(&self) -> &Option<String> {
         self.input.get_host_resource_group_arn()
     }
     /// Sets the input's `group_id`: see [`group_id`](crate::types::builders::ModifyInstancePlacementRequestBuilder::group_id).
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.group_id(input);
         self
     }
     /// Sets or clears the input's `group_id`.
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_group_id(input);
         self
     }
     /// The value set for the input's `group_id`, if any.
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         self.input.get_group_id()
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::ModifyInstancePlacementRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `tenancy`: see [`tenancy`](crate::types::builders::ModifyInstancePlacementRequestBuilder::tenancy).
@@ -138,15 +112,12 @@ impl ModifyInstancePlacementFluentBuilder {
         self
     }
     /// Sets or clears the input's `tenancy`.
-    pub fn set_tenancy(
-        mut self,
-        input: ::std::option::Option<crate::types::HostTenancy>,
-    ) -> Self {
+    pub fn set_tenancy(mut self, input: Option<crate::types::HostTenancy>) -> Self {
         self.input = self.input.set_tenancy(input);
         self
     }
     /// The value set for the input's `tenancy`, if any.
-    pub fn get_tenancy(&self) -> &::std::option::Option<crate::types::HostTenancy> {
+    pub fn get_tenancy(&self) -> &Option<crate::types::HostTenancy> {
         self.input.get_tenancy()
     }
     /// Sets the input's `affinity`: see [`affinity`](crate::types::builders::ModifyInstancePlacementRequestBuilder::affinity).
@@ -155,35 +126,26 @@ impl ModifyInstancePlacementFluentBuilder {
         self
     }
     /// Sets or clears the input's `affinity`.
-    pub fn set_affinity(
-        mut self,
-        input: ::std::option::Option<crate::types::Affinity>,
-    ) -> Self {
+    pub fn set_affinity(mut self, input: Option<crate::types::Affinity>) -> Self {
         self.input = self.input.set_affinity(input);
         self
     }
     /// The value set for the input's `affinity`, if any.
-    pub fn get_affinity(&self) -> &::std::option::Option<crate::types::Affinity> {
+    pub fn get_affinity(&self) -> &Option<crate::types::Affinity> {
         self.input.get_affinity()
     }
     /// Sets the input's `host_id`: see [`host_id`](crate::types::builders::ModifyInstancePlacementRequestBuilder::host_id).
-    pub fn host_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn host_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.host_id(input);
         self
     }
     /// Sets or clears the input's `host_id`.
-    pub fn set_host_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_host_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_host_id(input);
         self
     }
     /// The value set for the input's `host_id`, if any.
-    pub fn get_host_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_host_id(&self) -> &Option<String> {
         self.input.get_host_id()
     }
 }
@@ -202,7 +164,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyInstancePlacement as Operation>::serialize_request(input),
             <ModifyInstancePlacement as Operation>::parse_response,
         )

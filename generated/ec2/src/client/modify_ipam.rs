@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifyIpam, ModifyIpamError, Operation};
 /// A call to [`ModifyIpam`](crate::operation::ModifyIpam): Modify the configurations of an IPAM. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyIpamFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyIpamRequestBuilder,
@@ -14,13 +14,13 @@ impl ModifyIpamFluentBuilder {
     ) -> Self {
         ModifyIpamFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyIpamError`](crate::operation::ModifyIpamError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyIpamResult,
         ::awsgen_runtime::client::SdkError<ModifyIpamError>,
     > {
@@ -40,52 +40,40 @@ impl ModifyIpamFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_id`: see [`ipam_id`](crate::types::builders::ModifyIpamRequestBuilder::ipam_id).
-    pub fn ipam_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_id(input);
         self
     }
     /// Sets or clears the input's `ipam_id`.
-    pub fn set_ipam_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_id(input);
         self
     }
     /// The value set for the input's `ipam_id`, if any.
-    pub fn get_ipam_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_id(&self) -> &Option<String> {
         self.input.get_ipam_id()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ModifyIpamRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Appends one item to the input's `add_operating_regions`: see [`add_operating_regions`](crate::types::builders::ModifyIpamRequestBuilder::add_operating_regions).
@@ -99,9 +87,7 @@ impl ModifyIpamFluentBuilder {
     /// Sets or clears the input's `add_operating_regions`.
     pub fn set_add_operating_regions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AddIpamOperatingRegion>,
-        >,
+        input: Option<Vec<crate::types::AddIpamOperatingRegion>>,
     ) -> Self {
         self.input = self.input.set_add_operating_regions(input);
         self
@@ -109,7 +95,7 @@ impl ModifyIpamFluentBuilder {
     /// The value set for the input's `add_operating_regions`, if any.
     pub fn get_add_operating_regions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AddIpamOperatingRegion>> {
+    ) -> &Option<Vec<crate::types::AddIpamOperatingRegion>> {
         self.input.get_add_operating_regions()
     }
     /// Appends one item to the input's `remove_operating_regions`: see [`remove_operating_regions`](crate::types::builders::ModifyIpamRequestBuilder::remove_operating_regions).
@@ -123,9 +109,7 @@ impl ModifyIpamFluentBuilder {
     /// Sets or clears the input's `remove_operating_regions`.
     pub fn set_remove_operating_regions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::RemoveIpamOperatingRegion>,
-        >,
+        input: Option<Vec<crate::types::RemoveIpamOperatingRegion>>,
     ) -> Self {
         self.input = self.input.set_remove_operating_regions(input);
         self
@@ -133,9 +117,7 @@ impl ModifyIpamFluentBuilder {
     /// The value set for the input's `remove_operating_regions`, if any.
     pub fn get_remove_operating_regions(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::RemoveIpamOperatingRegion>,
-    > {
+    ) -> &Option<Vec<crate::types::RemoveIpamOperatingRegion>> {
         self.input.get_remove_operating_regions()
     }
     /// Sets the input's `tier`: see [`tier`](crate::types::builders::ModifyIpamRequestBuilder::tier).
@@ -144,15 +126,12 @@ impl ModifyIpamFluentBuilder {
         self
     }
     /// Sets or clears the input's `tier`.
-    pub fn set_tier(
-        mut self,
-        input: ::std::option::Option<crate::types::IpamTier>,
-    ) -> Self {
+    pub fn set_tier(mut self, input: Option<crate::types::IpamTier>) -> Self {
         self.input = self.input.set_tier(input);
         self
     }
     /// The value set for the input's `tier`, if any.
-    pub fn get_tier(&self) -> &::std::option::Option<crate::types::IpamTier> {
+    pub fn get_tier(&self) -> &Option<crate::types::IpamTier> {
         self.input.get_tier()
     }
     /// Sets the input's `enable_private_gua`: see [`enable_private_gua`](crate::types::builders::ModifyIpamRequestBuilder::enable_private_gua).
@@ -161,12 +140,12 @@ impl ModifyIpamFluentBuilder {
         self
     }
     /// Sets or clears the input's `enable_private_gua`.
-    pub fn set_enable_private_gua(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enable_private_gua(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_enable_private_gua(input);
         self
     }
     /// The value set for the input's `enable_private_gua`, if any.
-    pub fn get_enable_private_gua(&self) -> &::std::option::Option<bool> {
+    pub fn get_enable_private_gua(&self) -> &Option<bool> {
         self.input.get_enable_private_gua()
     }
     /// Sets the input's `metered_account`: see [`metered_account`](crate::types::builders::ModifyIpamRequestBuilder::metered_account).
@@ -177,15 +156,13 @@ impl ModifyIpamFluentBuilder {
     /// Sets or clears the input's `metered_account`.
     pub fn set_metered_account(
         mut self,
-        input: ::std::option::Option<crate::types::IpamMeteredAccount>,
+        input: Option<crate::types::IpamMeteredAccount>,
     ) -> Self {
         self.input = self.input.set_metered_account(input);
         self
     }
     /// The value set for the input's `metered_account`, if any.
-    pub fn get_metered_account(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamMeteredAccount> {
+    pub fn get_metered_account(&self) -> &Option<crate::types::IpamMeteredAccount> {
         self.input.get_metered_account()
     }
 }
@@ -201,7 +178,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyIpam as Operation>::serialize_request(input),
             <ModifyIpam as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyIpamPolicyAllocationRules, ModifyIpamPolicyAllocationRulesError, Operation,
 };
 /// A call to [`ModifyIpamPolicyAllocationRules`](crate::operation::ModifyIpamPolicyAllocationRules): Modifies the allocation rules in an IPAM policy. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyIpamPolicyAllocationRulesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyIpamPolicyAllocationRulesRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyIpamPolicyAllocationRulesFluentBuilder {
     ) -> Self {
         ModifyIpamPolicyAllocationRulesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyIpamPolicyAllocationRulesError`](crate::operation::ModifyIpamPolicyAllocationRulesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyIpamPolicyAllocationRulesResult,
         ::awsgen_runtime::client::SdkError<ModifyIpamPolicyAllocationRulesError>,
     > {
@@ -44,52 +44,40 @@ impl ModifyIpamPolicyAllocationRulesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_policy_id`: see [`ipam_policy_id`](crate::types::builders::ModifyIpamPolicyAllocationRulesRequestBuilder::ipam_policy_id).
-    pub fn ipam_policy_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_policy_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_policy_id(input);
         self
     }
     /// Sets or clears the input's `ipam_policy_id`.
-    pub fn set_ipam_policy_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_policy_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_policy_id(input);
         self
     }
     /// The value set for the input's `ipam_policy_id`, if any.
-    pub fn get_ipam_policy_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_policy_id(&self) -> &Option<String> {
         self.input.get_ipam_policy_id()
     }
     /// Sets the input's `locale`: see [`locale`](crate::types::builders::ModifyIpamPolicyAllocationRulesRequestBuilder::locale).
-    pub fn locale(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn locale(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.locale(input);
         self
     }
     /// Sets or clears the input's `locale`.
-    pub fn set_locale(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_locale(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_locale(input);
         self
     }
     /// The value set for the input's `locale`, if any.
-    pub fn get_locale(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_locale(&self) -> &Option<String> {
         self.input.get_locale()
     }
     /// Sets the input's `resource_type`: see [`resource_type`](crate::types::builders::ModifyIpamPolicyAllocationRulesRequestBuilder::resource_type).
@@ -100,15 +88,13 @@ impl ModifyIpamPolicyAllocationRulesFluentBuilder {
     /// Sets or clears the input's `resource_type`.
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPolicyResourceType>,
+        input: Option<crate::types::IpamPolicyResourceType>,
     ) -> Self {
         self.input = self.input.set_resource_type(input);
         self
     }
     /// The value set for the input's `resource_type`, if any.
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamPolicyResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::IpamPolicyResourceType> {
         self.input.get_resource_type()
     }
     /// Appends one item to the input's `allocation_rules`: see [`allocation_rules`](crate::types::builders::ModifyIpamPolicyAllocationRulesRequestBuilder::allocation_rules).
@@ -122,9 +108,7 @@ impl ModifyIpamPolicyAllocationRulesFluentBuilder {
     /// Sets or clears the input's `allocation_rules`.
     pub fn set_allocation_rules(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamPolicyAllocationRuleRequest>,
-        >,
+        input: Option<Vec<crate::types::IpamPolicyAllocationRuleRequest>>,
     ) -> Self {
         self.input = self.input.set_allocation_rules(input);
         self
@@ -132,9 +116,7 @@ impl ModifyIpamPolicyAllocationRulesFluentBuilder {
     /// The value set for the input's `allocation_rules`, if any.
     pub fn get_allocation_rules(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPolicyAllocationRuleRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamPolicyAllocationRuleRequest>> {
         self.input.get_allocation_rules()
     }
 }
@@ -153,7 +135,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyIpamPolicyAllocationRules as Operation>::serialize_request(input),
             <ModifyIpamPolicyAllocationRules as Operation>::parse_response,
         )

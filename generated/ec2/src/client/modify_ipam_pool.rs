@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifyIpamPool, ModifyIpamPoolError, Operation};
 /// A call to [`ModifyIpamPool`](crate::operation::ModifyIpamPool): Modify the configurations of an IPAM pool. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyIpamPoolFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyIpamPoolRequestBuilder,
@@ -14,13 +14,13 @@ impl ModifyIpamPoolFluentBuilder {
     ) -> Self {
         ModifyIpamPoolFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyIpamPoolError`](crate::operation::ModifyIpamPoolError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyIpamPoolResult,
         ::awsgen_runtime::client::SdkError<ModifyIpamPoolError>,
     > {
@@ -40,52 +40,40 @@ impl ModifyIpamPoolFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_pool_id`: see [`ipam_pool_id`](crate::types::builders::ModifyIpamPoolRequestBuilder::ipam_pool_id).
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_pool_id(input);
         self
     }
     /// Sets or clears the input's `ipam_pool_id`.
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_pool_id(input);
         self
     }
     /// The value set for the input's `ipam_pool_id`, if any.
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         self.input.get_ipam_pool_id()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ModifyIpamPoolRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `auto_import`: see [`auto_import`](crate::types::builders::ModifyIpamPoolRequestBuilder::auto_import).
@@ -94,12 +82,12 @@ impl ModifyIpamPoolFluentBuilder {
         self
     }
     /// Sets or clears the input's `auto_import`.
-    pub fn set_auto_import(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_auto_import(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_auto_import(input);
         self
     }
     /// The value set for the input's `auto_import`, if any.
-    pub fn get_auto_import(&self) -> &::std::option::Option<bool> {
+    pub fn get_auto_import(&self) -> &Option<bool> {
         self.input.get_auto_import()
     }
     /// Sets the input's `allocation_min_netmask_length`: see [`allocation_min_netmask_length`](crate::types::builders::ModifyIpamPoolRequestBuilder::allocation_min_netmask_length).
@@ -108,15 +96,12 @@ impl ModifyIpamPoolFluentBuilder {
         self
     }
     /// Sets or clears the input's `allocation_min_netmask_length`.
-    pub fn set_allocation_min_netmask_length(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_allocation_min_netmask_length(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_allocation_min_netmask_length(input);
         self
     }
     /// The value set for the input's `allocation_min_netmask_length`, if any.
-    pub fn get_allocation_min_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_allocation_min_netmask_length(&self) -> &Option<i32> {
         self.input.get_allocation_min_netmask_length()
     }
     /// Sets the input's `allocation_max_netmask_length`: see [`allocation_max_netmask_length`](crate::types::builders::ModifyIpamPoolRequestBuilder::allocation_max_netmask_length).
@@ -125,15 +110,12 @@ impl ModifyIpamPoolFluentBuilder {
         self
     }
     /// Sets or clears the input's `allocation_max_netmask_length`.
-    pub fn set_allocation_max_netmask_length(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_allocation_max_netmask_length(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_allocation_max_netmask_length(input);
         self
     }
     /// The value set for the input's `allocation_max_netmask_length`, if any.
-    pub fn get_allocation_max_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_allocation_max_netmask_length(&self) -> &Option<i32> {
         self.input.get_allocation_max_netmask_length()
     }
     /// Sets the input's `allocation_default_netmask_length`: see [`allocation_default_netmask_length`](crate::types::builders::ModifyIpamPoolRequestBuilder::allocation_default_netmask_length).
@@ -142,15 +124,12 @@ impl ModifyIpamPoolFluentBuilder {
         self
     }
     /// Sets or clears the input's `allocation_default_netmask_length`.
-    pub fn set_allocation_default_netmask_length(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_allocation_default_netmask_length(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_allocation_default_netmask_length(input);
         self
     }
     /// The value set for the input's `allocation_default_netmask_length`, if any.
-    pub fn get_allocation_default_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_allocation_default_netmask_length(&self) -> &Option<i32> {
         self.input.get_allocation_default_netmask_length()
     }
     /// Sets the input's `clear_allocation_default_netmask_length`: see [`clear_allocation_default_netmask_length`](crate::types::builders::ModifyIpamPoolRequestBuilder::clear_allocation_default_netmask_length).
@@ -161,15 +140,13 @@ impl ModifyIpamPoolFluentBuilder {
     /// Sets or clears the input's `clear_allocation_default_netmask_length`.
     pub fn set_clear_allocation_default_netmask_length(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.input = self.input.set_clear_allocation_default_netmask_length(input);
         self
     }
     /// The value set for the input's `clear_allocation_default_netmask_length`, if any.
-    pub fn get_clear_allocation_default_netmask_length(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_clear_allocation_default_netmask_length(&self) -> &Option<bool> {
         self.input.get_clear_allocation_default_netmask_length()
     }
     /// Appends one item to the input's `add_allocation_resource_tags`: see [`add_allocation_resource_tags`](crate::types::builders::ModifyIpamPoolRequestBuilder::add_allocation_resource_tags).
@@ -183,9 +160,7 @@ impl ModifyIpamPoolFluentBuilder {
     /// Sets or clears the input's `add_allocation_resource_tags`.
     pub fn set_add_allocation_resource_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::RequestIpamResourceTag>,
-        >,
+        input: Option<Vec<crate::types::RequestIpamResourceTag>>,
     ) -> Self {
         self.input = self.input.set_add_allocation_resource_tags(input);
         self
@@ -193,7 +168,7 @@ impl ModifyIpamPoolFluentBuilder {
     /// The value set for the input's `add_allocation_resource_tags`, if any.
     pub fn get_add_allocation_resource_tags(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RequestIpamResourceTag>> {
+    ) -> &Option<Vec<crate::types::RequestIpamResourceTag>> {
         self.input.get_add_allocation_resource_tags()
     }
     /// Appends one item to the input's `remove_allocation_resource_tags`: see [`remove_allocation_resource_tags`](crate::types::builders::ModifyIpamPoolRequestBuilder::remove_allocation_resource_tags).
@@ -207,9 +182,7 @@ impl ModifyIpamPoolFluentBuilder {
     /// Sets or clears the input's `remove_allocation_resource_tags`.
     pub fn set_remove_allocation_resource_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::RequestIpamResourceTag>,
-        >,
+        input: Option<Vec<crate::types::RequestIpamResourceTag>>,
     ) -> Self {
         self.input = self.input.set_remove_allocation_resource_tags(input);
         self
@@ -217,7 +190,7 @@ impl ModifyIpamPoolFluentBuilder {
     /// The value set for the input's `remove_allocation_resource_tags`, if any.
     pub fn get_remove_allocation_resource_tags(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RequestIpamResourceTag>> {
+    ) -> &Option<Vec<crate::types::RequestIpamResourceTag>> {
         self.input.get_remove_allocation_resource_tags()
     }
 }
@@ -236,7 +209,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyIpamPool as Operation>::serialize_request(input),
             <ModifyIpamPool as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyIpamPoolAllocation, ModifyIpamPoolAllocationError, Operation,
 };
 /// A call to [`ModifyIpamPoolAllocation`](crate::operation::ModifyIpamPoolAllocation): Modifies the description of an IPAM pool allocation. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyIpamPoolAllocationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyIpamPoolAllocationRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyIpamPoolAllocationFluentBuilder {
     ) -> Self {
         ModifyIpamPoolAllocationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyIpamPoolAllocationError`](crate::operation::ModifyIpamPoolAllocationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyIpamPoolAllocationResult,
         ::awsgen_runtime::client::SdkError<ModifyIpamPoolAllocationError>,
     > {
@@ -44,54 +44,40 @@ impl ModifyIpamPoolAllocationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_pool_allocation_id`: see [`ipam_pool_allocation_id`](crate::types::builders::ModifyIpamPoolAllocationRequestBuilder::ipam_pool_allocation_id).
-    pub fn ipam_pool_allocation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_pool_allocation_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_pool_allocation_id(input);
         self
     }
     /// Sets or clears the input's `ipam_pool_allocation_id`.
-    pub fn set_ipam_pool_allocation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_allocation_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_pool_allocation_id(input);
         self
     }
     /// The value set for the input's `ipam_pool_allocation_id`, if any.
-    pub fn get_ipam_pool_allocation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_allocation_id(&self) -> &Option<String> {
         self.input.get_ipam_pool_allocation_id()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ModifyIpamPoolAllocationRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
 }
@@ -110,7 +96,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyIpamPoolAllocation as Operation>::serialize_request(input),
             <ModifyIpamPoolAllocation as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyIpamPrefixListResolver, ModifyIpamPrefixListResolverError, Operation,
 };
 /// A call to [`ModifyIpamPrefixListResolver`](crate::operation::ModifyIpamPrefixListResolver): Modifies an IPAM prefix list resolver. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyIpamPrefixListResolverFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyIpamPrefixListResolverRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyIpamPrefixListResolverFluentBuilder {
     ) -> Self {
         ModifyIpamPrefixListResolverFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyIpamPrefixListResolverError`](crate::operation::ModifyIpamPrefixListResolverError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyIpamPrefixListResolverResult,
         ::awsgen_runtime::client::SdkError<ModifyIpamPrefixListResolverError>,
     > {
@@ -44,54 +44,40 @@ impl ModifyIpamPrefixListResolverFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_prefix_list_resolver_id`: see [`ipam_prefix_list_resolver_id`](crate::types::builders::ModifyIpamPrefixListResolverRequestBuilder::ipam_prefix_list_resolver_id).
-    pub fn ipam_prefix_list_resolver_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_prefix_list_resolver_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_prefix_list_resolver_id(input);
         self
     }
     /// Sets or clears the input's `ipam_prefix_list_resolver_id`.
-    pub fn set_ipam_prefix_list_resolver_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_prefix_list_resolver_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_prefix_list_resolver_id(input);
         self
     }
     /// The value set for the input's `ipam_prefix_list_resolver_id`, if any.
-    pub fn get_ipam_prefix_list_resolver_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_prefix_list_resolver_id(&self) -> &Option<String> {
         self.input.get_ipam_prefix_list_resolver_id()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ModifyIpamPrefixListResolverRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Appends one item to the input's `rules`: see [`rules`](crate::types::builders::ModifyIpamPrefixListResolverRequestBuilder::rules).
@@ -105,9 +91,7 @@ impl ModifyIpamPrefixListResolverFluentBuilder {
     /// Sets or clears the input's `rules`.
     pub fn set_rules(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamPrefixListResolverRuleRequest>,
-        >,
+        input: Option<Vec<crate::types::IpamPrefixListResolverRuleRequest>>,
     ) -> Self {
         self.input = self.input.set_rules(input);
         self
@@ -115,9 +99,7 @@ impl ModifyIpamPrefixListResolverFluentBuilder {
     /// The value set for the input's `rules`, if any.
     pub fn get_rules(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPrefixListResolverRuleRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamPrefixListResolverRuleRequest>> {
         self.input.get_rules()
     }
 }
@@ -136,7 +118,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyIpamPrefixListResolver as Operation>::serialize_request(input),
             <ModifyIpamPrefixListResolver as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`ModifyIpamPrefixListResolverTarget`](crate::operation::ModifyIpamPrefixListResolverTarget): Modifies an IPAM prefix list resolver target. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyIpamPrefixListResolverTargetFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyIpamPrefixListResolverTargetRequestBuilder,
@@ -17,13 +17,13 @@ impl ModifyIpamPrefixListResolverTargetFluentBuilder {
     ) -> Self {
         ModifyIpamPrefixListResolverTargetFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyIpamPrefixListResolverTargetError`](crate::operation::ModifyIpamPrefixListResolverTargetError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyIpamPrefixListResolverTargetResult,
         ::awsgen_runtime::client::SdkError<ModifyIpamPrefixListResolverTargetError>,
     > {
@@ -45,18 +45,18 @@ impl ModifyIpamPrefixListResolverTargetFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_prefix_list_resolver_target_id`: see [`ipam_prefix_list_resolver_target_id`](crate::types::builders::ModifyIpamPrefixListResolverTargetRequestBuilder::ipam_prefix_list_resolver_target_id).
     pub fn ipam_prefix_list_resolver_target_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.ipam_prefix_list_resolver_target_id(input);
         self
@@ -64,15 +64,13 @@ impl ModifyIpamPrefixListResolverTargetFluentBuilder {
     /// Sets or clears the input's `ipam_prefix_list_resolver_target_id`.
     pub fn set_ipam_prefix_list_resolver_target_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_ipam_prefix_list_resolver_target_id(input);
         self
     }
     /// The value set for the input's `ipam_prefix_list_resolver_target_id`, if any.
-    pub fn get_ipam_prefix_list_resolver_target_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_prefix_list_resolver_target_id(&self) -> &Option<String> {
         self.input.get_ipam_prefix_list_resolver_target_id()
     }
     /// Sets the input's `desired_version`: see [`desired_version`](crate::types::builders::ModifyIpamPrefixListResolverTargetRequestBuilder::desired_version).
@@ -81,12 +79,12 @@ impl ModifyIpamPrefixListResolverTargetFluentBuilder {
         self
     }
     /// Sets or clears the input's `desired_version`.
-    pub fn set_desired_version(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_desired_version(mut self, input: Option<i64>) -> Self {
         self.input = self.input.set_desired_version(input);
         self
     }
     /// The value set for the input's `desired_version`, if any.
-    pub fn get_desired_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_desired_version(&self) -> &Option<i64> {
         self.input.get_desired_version()
     }
     /// Sets the input's `track_latest_version`: see [`track_latest_version`](crate::types::builders::ModifyIpamPrefixListResolverTargetRequestBuilder::track_latest_version).
@@ -95,35 +93,26 @@ impl ModifyIpamPrefixListResolverTargetFluentBuilder {
         self
     }
     /// Sets or clears the input's `track_latest_version`.
-    pub fn set_track_latest_version(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_track_latest_version(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_track_latest_version(input);
         self
     }
     /// The value set for the input's `track_latest_version`, if any.
-    pub fn get_track_latest_version(&self) -> &::std::option::Option<bool> {
+    pub fn get_track_latest_version(&self) -> &Option<bool> {
         self.input.get_track_latest_version()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::ModifyIpamPrefixListResolverTargetRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
 }
@@ -142,7 +131,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyIpamPrefixListResolverTarget as Operation>::serialize_request(input),
             <ModifyIpamPrefixListResolverTarget as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifyIpamResourceCidr, ModifyIpamResourceCidrError, Operation};
 /// A call to [`ModifyIpamResourceCidr`](crate::operation::ModifyIpamResourceCidr): Modify a resource CIDR. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyIpamResourceCidrFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyIpamResourceCidrRequestBuilder,
@@ -14,13 +14,13 @@ impl ModifyIpamResourceCidrFluentBuilder {
     ) -> Self {
         ModifyIpamResourceCidrFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyIpamResourceCidrError`](crate::operation::ModifyIpamResourceCidrError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyIpamResourceCidrResult,
         ::awsgen_runtime::client::SdkError<ModifyIpamResourceCidrError>,
     > {
@@ -42,116 +42,82 @@ impl ModifyIpamResourceCidrFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `resource_id`: see [`resource_id`](crate::types::builders::ModifyIpamResourceCidrRequestBuilder::resource_id).
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_id(input);
         self
     }
     /// Sets or clears the input's `resource_id`.
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource_id(input);
         self
     }
     /// The value set for the input's `resource_id`, if any.
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         self.input.get_resource_id()
     }
     /// Sets the input's `resource_cidr`: see [`resource_cidr`](crate::types::builders::ModifyIpamResourceCidrRequestBuilder::resource_cidr).
-    pub fn resource_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_cidr(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_cidr(input);
         self
     }
     /// Sets or clears the input's `resource_cidr`.
-    pub fn set_resource_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_cidr(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource_cidr(input);
         self
     }
     /// The value set for the input's `resource_cidr`, if any.
-    pub fn get_resource_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_cidr(&self) -> &Option<String> {
         self.input.get_resource_cidr()
     }
     /// Sets the input's `resource_region`: see [`resource_region`](crate::types::builders::ModifyIpamResourceCidrRequestBuilder::resource_region).
-    pub fn resource_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_region(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_region(input);
         self
     }
     /// Sets or clears the input's `resource_region`.
-    pub fn set_resource_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_region(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource_region(input);
         self
     }
     /// The value set for the input's `resource_region`, if any.
-    pub fn get_resource_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_region(&self) -> &Option<String> {
         self.input.get_resource_region()
     }
     /// Sets the input's `current_ipam_scope_id`: see [`current_ipam_scope_id`](crate::types::builders::ModifyIpamResourceCidrRequestBuilder::current_ipam_scope_id).
-    pub fn current_ipam_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn current_ipam_scope_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.current_ipam_scope_id(input);
         self
     }
     /// Sets or clears the input's `current_ipam_scope_id`.
-    pub fn set_current_ipam_scope_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_current_ipam_scope_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_current_ipam_scope_id(input);
         self
     }
     /// The value set for the input's `current_ipam_scope_id`, if any.
-    pub fn get_current_ipam_scope_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_current_ipam_scope_id(&self) -> &Option<String> {
         self.input.get_current_ipam_scope_id()
     }
     /// Sets the input's `destination_ipam_scope_id`: see [`destination_ipam_scope_id`](crate::types::builders::ModifyIpamResourceCidrRequestBuilder::destination_ipam_scope_id).
-    pub fn destination_ipam_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_ipam_scope_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination_ipam_scope_id(input);
         self
     }
     /// Sets or clears the input's `destination_ipam_scope_id`.
-    pub fn set_destination_ipam_scope_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_ipam_scope_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_destination_ipam_scope_id(input);
         self
     }
     /// The value set for the input's `destination_ipam_scope_id`, if any.
-    pub fn get_destination_ipam_scope_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_ipam_scope_id(&self) -> &Option<String> {
         self.input.get_destination_ipam_scope_id()
     }
     /// Sets the input's `monitored`: see [`monitored`](crate::types::builders::ModifyIpamResourceCidrRequestBuilder::monitored).
@@ -160,12 +126,12 @@ impl ModifyIpamResourceCidrFluentBuilder {
         self
     }
     /// Sets or clears the input's `monitored`.
-    pub fn set_monitored(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_monitored(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_monitored(input);
         self
     }
     /// The value set for the input's `monitored`, if any.
-    pub fn get_monitored(&self) -> &::std::option::Option<bool> {
+    pub fn get_monitored(&self) -> &Option<bool> {
         self.input.get_monitored()
     }
 }
@@ -184,7 +150,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyIpamResourceCidr as Operation>::serialize_request(input),
             <ModifyIpamResourceCidr as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyIpamResourceDiscovery, ModifyIpamResourceDiscoveryError, Operation,
 };
 /// A call to [`ModifyIpamResourceDiscovery`](crate::operation::ModifyIpamResourceDiscovery): Modifies a resource discovery. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyIpamResourceDiscoveryFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyIpamResourceDiscoveryRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyIpamResourceDiscoveryFluentBuilder {
     ) -> Self {
         ModifyIpamResourceDiscoveryFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyIpamResourceDiscoveryError`](crate::operation::ModifyIpamResourceDiscoveryError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyIpamResourceDiscoveryResult,
         ::awsgen_runtime::client::SdkError<ModifyIpamResourceDiscoveryError>,
     > {
@@ -44,54 +44,40 @@ impl ModifyIpamResourceDiscoveryFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_resource_discovery_id`: see [`ipam_resource_discovery_id`](crate::types::builders::ModifyIpamResourceDiscoveryRequestBuilder::ipam_resource_discovery_id).
-    pub fn ipam_resource_discovery_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_resource_discovery_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_resource_discovery_id(input);
         self
     }
     /// Sets or clears the input's `ipam_resource_discovery_id`.
-    pub fn set_ipam_resource_discovery_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_resource_discovery_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_resource_discovery_id(input);
         self
     }
     /// The value set for the input's `ipam_resource_discovery_id`, if any.
-    pub fn get_ipam_resource_discovery_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_resource_discovery_id(&self) -> &Option<String> {
         self.input.get_ipam_resource_discovery_id()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ModifyIpamResourceDiscoveryRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Appends one item to the input's `add_operating_regions`: see [`add_operating_regions`](crate::types::builders::ModifyIpamResourceDiscoveryRequestBuilder::add_operating_regions).
@@ -105,9 +91,7 @@ impl ModifyIpamResourceDiscoveryFluentBuilder {
     /// Sets or clears the input's `add_operating_regions`.
     pub fn set_add_operating_regions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AddIpamOperatingRegion>,
-        >,
+        input: Option<Vec<crate::types::AddIpamOperatingRegion>>,
     ) -> Self {
         self.input = self.input.set_add_operating_regions(input);
         self
@@ -115,7 +99,7 @@ impl ModifyIpamResourceDiscoveryFluentBuilder {
     /// The value set for the input's `add_operating_regions`, if any.
     pub fn get_add_operating_regions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AddIpamOperatingRegion>> {
+    ) -> &Option<Vec<crate::types::AddIpamOperatingRegion>> {
         self.input.get_add_operating_regions()
     }
     /// Appends one item to the input's `remove_operating_regions`: see [`remove_operating_regions`](crate::types::builders::ModifyIpamResourceDiscoveryRequestBuilder::remove_operating_regions).
@@ -129,9 +113,7 @@ impl ModifyIpamResourceDiscoveryFluentBuilder {
     /// Sets or clears the input's `remove_operating_regions`.
     pub fn set_remove_operating_regions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::RemoveIpamOperatingRegion>,
-        >,
+        input: Option<Vec<crate::types::RemoveIpamOperatingRegion>>,
     ) -> Self {
         self.input = self.input.set_remove_operating_regions(input);
         self
@@ -139,9 +121,7 @@ impl ModifyIpamResourceDiscoveryFluentBuilder {
     /// The value set for the input's `remove_operating_regions`, if any.
     pub fn get_remove_operating_regions(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::RemoveIpamOperatingRegion>,
-    > {
+    ) -> &Option<Vec<crate::types::RemoveIpamOperatingRegion>> {
         self.input.get_remove_operating_regions()
     }
     /// Appends one item to the input's `add_organizational_unit_exclusions`: see [`add_organizational_unit_exclusions`](crate::types::builders::ModifyIpamResourceDiscoveryRequestBuilder::add_organizational_unit_exclusions).
@@ -155,9 +135,7 @@ impl ModifyIpamResourceDiscoveryFluentBuilder {
     /// Sets or clears the input's `add_organizational_unit_exclusions`.
     pub fn set_add_organizational_unit_exclusions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AddIpamOrganizationalUnitExclusion>,
-        >,
+        input: Option<Vec<crate::types::AddIpamOrganizationalUnitExclusion>>,
     ) -> Self {
         self.input = self.input.set_add_organizational_unit_exclusions(input);
         self
@@ -165,9 +143,7 @@ impl ModifyIpamResourceDiscoveryFluentBuilder {
     /// The value set for the input's `add_organizational_unit_exclusions`, if any.
     pub fn get_add_organizational_unit_exclusions(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::AddIpamOrganizationalUnitExclusion>,
-    > {
+    ) -> &Option<Vec<crate::types::AddIpamOrganizationalUnitExclusion>> {
         self.input.get_add_organizational_unit_exclusions()
     }
     /// Appends one item to the input's `remove_organizational_unit_exclusions`: see [`remove_organizational_unit_exclusions`](crate::types::builders::ModifyIpamResourceDiscoveryRequestBuilder::remove_organizational_unit_exclusions).
@@ -181,9 +157,7 @@ impl ModifyIpamResourceDiscoveryFluentBuilder {
     /// Sets or clears the input's `remove_organizational_unit_exclusions`.
     pub fn set_remove_organizational_unit_exclusions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::RemoveIpamOrganizationalUnitExclusion>,
-        >,
+        input: Option<Vec<crate::types::RemoveIpamOrganizationalUnitExclusion>>,
     ) -> Self {
         self.input = self.input.set_remove_organizational_unit_exclusions(input);
         self
@@ -191,9 +165,7 @@ impl ModifyIpamResourceDiscoveryFluentBuilder {
     /// The value set for the input's `remove_organizational_unit_exclusions`, if any.
     pub fn get_remove_organizational_unit_exclusions(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::RemoveIpamOrganizationalUnitExclusion>,
-    > {
+    ) -> &Option<Vec<crate::types::RemoveIpamOrganizationalUnitExclusion>> {
         self.input.get_remove_organizational_unit_exclusions()
     }
 }
@@ -212,7 +184,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyIpamResourceDiscovery as Operation>::serialize_request(input),
             <ModifyIpamResourceDiscovery as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`ModifyIpamRoutingPolicyRegistration`](crate::operation::ModifyIpamRoutingPolicyRegistration): Modifies an existing routing policy registration. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyIpamRoutingPolicyRegistrationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyIpamRoutingPolicyRegistrationRequestBuilder,
@@ -17,13 +17,13 @@ impl ModifyIpamRoutingPolicyRegistrationFluentBuilder {
     ) -> Self {
         ModifyIpamRoutingPolicyRegistrationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyIpamRoutingPolicyRegistrationError`](crate::operation::ModifyIpamRoutingPolicyRegistrationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyIpamRoutingPolicyRegistrationResult,
         ::awsgen_runtime::client::SdkError<ModifyIpamRoutingPolicyRegistrationError>,
     > {
@@ -45,18 +45,18 @@ impl ModifyIpamRoutingPolicyRegistrationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_internet_registry_association_id`: see [`ipam_internet_registry_association_id`](crate::types::builders::ModifyIpamRoutingPolicyRegistrationRequestBuilder::ipam_internet_registry_association_id).
     pub fn ipam_internet_registry_association_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.ipam_internet_registry_association_id(input);
         self
@@ -64,57 +64,41 @@ impl ModifyIpamRoutingPolicyRegistrationFluentBuilder {
     /// Sets or clears the input's `ipam_internet_registry_association_id`.
     pub fn set_ipam_internet_registry_association_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_ipam_internet_registry_association_id(input);
         self
     }
     /// The value set for the input's `ipam_internet_registry_association_id`, if any.
-    pub fn get_ipam_internet_registry_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_internet_registry_association_id(&self) -> &Option<String> {
         self.input.get_ipam_internet_registry_association_id()
     }
     /// Sets the input's `cidr`: see [`cidr`](crate::types::builders::ModifyIpamRoutingPolicyRegistrationRequestBuilder::cidr).
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cidr(input);
         self
     }
     /// Sets or clears the input's `cidr`.
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cidr(input);
         self
     }
     /// The value set for the input's `cidr`, if any.
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         self.input.get_cidr()
     }
     /// Appends one item to the input's `asns`: see [`asns`](crate::types::builders::ModifyIpamRoutingPolicyRegistrationRequestBuilder::asns).
-    pub fn asns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn asns(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.asns(input);
         self
     }
     /// Sets or clears the input's `asns`.
-    pub fn set_asns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_asns(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_asns(input);
         self
     }
     /// The value set for the input's `asns`, if any.
-    pub fn get_asns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_asns(&self) -> &Option<Vec<String>> {
         self.input.get_asns()
     }
     /// Sets the input's `permit_more_specific_announcements`: see [`permit_more_specific_announcements`](crate::types::builders::ModifyIpamRoutingPolicyRegistrationRequestBuilder::permit_more_specific_announcements).
@@ -125,15 +109,13 @@ impl ModifyIpamRoutingPolicyRegistrationFluentBuilder {
     /// Sets or clears the input's `permit_more_specific_announcements`.
     pub fn set_permit_more_specific_announcements(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.input = self.input.set_permit_more_specific_announcements(input);
         self
     }
     /// The value set for the input's `permit_more_specific_announcements`, if any.
-    pub fn get_permit_more_specific_announcements(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_permit_more_specific_announcements(&self) -> &Option<bool> {
         self.input.get_permit_more_specific_announcements()
     }
     /// Sets the input's `max_length`: see [`max_length`](crate::types::builders::ModifyIpamRoutingPolicyRegistrationRequestBuilder::max_length).
@@ -142,32 +124,26 @@ impl ModifyIpamRoutingPolicyRegistrationFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_length`.
-    pub fn set_max_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_length(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_length(input);
         self
     }
     /// The value set for the input's `max_length`, if any.
-    pub fn get_max_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_length(&self) -> &Option<i32> {
         self.input.get_max_length()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ModifyIpamRoutingPolicyRegistrationRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `force`: see [`force`](crate::types::builders::ModifyIpamRoutingPolicyRegistrationRequestBuilder::force).
@@ -176,32 +152,26 @@ impl ModifyIpamRoutingPolicyRegistrationFluentBuilder {
         self
     }
     /// Sets or clears the input's `force`.
-    pub fn set_force(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_force(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_force(input);
         self
     }
     /// The value set for the input's `force`, if any.
-    pub fn get_force(&self) -> &::std::option::Option<bool> {
+    pub fn get_force(&self) -> &Option<bool> {
         self.input.get_force()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::ModifyIpamRoutingPolicyRegistrationRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
 }
@@ -220,7 +190,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyIpamRoutingPolicyRegistration as Operation>::serialize_request(input),
             <ModifyIpamRoutingPolicyRegistration as Operation>::parse_response,
         )

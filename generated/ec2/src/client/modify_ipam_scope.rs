@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifyIpamScope, ModifyIpamScopeError, Operation};
 /// A call to [`ModifyIpamScope`](crate::operation::ModifyIpamScope): Modify an IPAM scope. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyIpamScopeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyIpamScopeRequestBuilder,
@@ -14,13 +14,13 @@ impl ModifyIpamScopeFluentBuilder {
     ) -> Self {
         ModifyIpamScopeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyIpamScopeError`](crate::operation::ModifyIpamScopeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyIpamScopeResult,
         ::awsgen_runtime::client::SdkError<ModifyIpamScopeError>,
     > {
@@ -40,52 +40,40 @@ impl ModifyIpamScopeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_scope_id`: see [`ipam_scope_id`](crate::types::builders::ModifyIpamScopeRequestBuilder::ipam_scope_id).
-    pub fn ipam_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_scope_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_scope_id(input);
         self
     }
     /// Sets or clears the input's `ipam_scope_id`.
-    pub fn set_ipam_scope_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_scope_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_scope_id(input);
         self
     }
     /// The value set for the input's `ipam_scope_id`, if any.
-    pub fn get_ipam_scope_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_scope_id(&self) -> &Option<String> {
         self.input.get_ipam_scope_id()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ModifyIpamScopeRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `external_authority_configuration`: see [`external_authority_configuration`](crate::types::builders::ModifyIpamScopeRequestBuilder::external_authority_configuration).
@@ -99,7 +87,7 @@ impl ModifyIpamScopeFluentBuilder {
     /// Sets or clears the input's `external_authority_configuration`.
     pub fn set_external_authority_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::ExternalAuthorityConfiguration>,
+        input: Option<crate::types::ExternalAuthorityConfiguration>,
     ) -> Self {
         self.input = self.input.set_external_authority_configuration(input);
         self
@@ -107,7 +95,7 @@ impl ModifyIpamScopeFluentBuilder {
     /// The value set for the input's `external_authority_configuration`, if any.
     pub fn get_external_authority_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::ExternalAuthorityConfiguration> {
+    ) -> &Option<crate::types::ExternalAuthorityConfiguration> {
         self.input.get_external_authority_configuration()
     }
     /// Sets the input's `remove_external_authority_configuration`: see [`remove_external_authority_configuration`](crate::types::builders::ModifyIpamScopeRequestBuilder::remove_external_authority_configuration).
@@ -118,15 +106,13 @@ impl ModifyIpamScopeFluentBuilder {
     /// Sets or clears the input's `remove_external_authority_configuration`.
     pub fn set_remove_external_authority_configuration(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.input = self.input.set_remove_external_authority_configuration(input);
         self
     }
     /// The value set for the input's `remove_external_authority_configuration`, if any.
-    pub fn get_remove_external_authority_configuration(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_remove_external_authority_configuration(&self) -> &Option<bool> {
         self.input.get_remove_external_authority_configuration()
     }
 }
@@ -145,7 +131,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyIpamScope as Operation>::serialize_request(input),
             <ModifyIpamScope as Operation>::parse_response,
         )

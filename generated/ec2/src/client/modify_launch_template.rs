@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifyLaunchTemplate, ModifyLaunchTemplateError, Operation};
 /// A call to [`ModifyLaunchTemplate`](crate::operation::ModifyLaunchTemplate): Modifies a launch template. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyLaunchTemplateFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyLaunchTemplateRequestBuilder,
@@ -14,13 +14,13 @@ impl ModifyLaunchTemplateFluentBuilder {
     ) -> Self {
         ModifyLaunchTemplateFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyLaunchTemplateError`](crate::operation::ModifyLaunchTemplateError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyLaunchTemplateResult,
         ::awsgen_runtime::client::SdkError<ModifyLaunchTemplateError>,
     > {
@@ -39,96 +39,68 @@ impl ModifyLaunchTemplateFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::ModifyLaunchTemplateRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `launch_template_id`: see [`launch_template_id`](crate::types::builders::ModifyLaunchTemplateRequestBuilder::launch_template_id).
-    pub fn launch_template_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn launch_template_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.launch_template_id(input);
         self
     }
     /// Sets or clears the input's `launch_template_id`.
-    pub fn set_launch_template_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_launch_template_id(input);
         self
     }
     /// The value set for the input's `launch_template_id`, if any.
-    pub fn get_launch_template_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_id(&self) -> &Option<String> {
         self.input.get_launch_template_id()
     }
     /// Sets the input's `launch_template_name`: see [`launch_template_name`](crate::types::builders::ModifyLaunchTemplateRequestBuilder::launch_template_name).
-    pub fn launch_template_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn launch_template_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.launch_template_name(input);
         self
     }
     /// Sets or clears the input's `launch_template_name`.
-    pub fn set_launch_template_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_launch_template_name(input);
         self
     }
     /// The value set for the input's `launch_template_name`, if any.
-    pub fn get_launch_template_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_name(&self) -> &Option<String> {
         self.input.get_launch_template_name()
     }
     /// Sets the input's `default_version`: see [`default_version`](crate::types::builders::ModifyLaunchTemplateRequestBuilder::default_version).
-    pub fn default_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn default_version(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.default_version(input);
         self
     }
     /// Sets or clears the input's `default_version`.
-    pub fn set_default_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_default_version(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_default_version(input);
         self
     }
     /// The value set for the input's `default_version`, if any.
-    pub fn get_default_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_default_version(&self) -> &Option<String> {
         self.input.get_default_version()
     }
 }
@@ -147,7 +119,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyLaunchTemplate as Operation>::serialize_request(input),
             <ModifyLaunchTemplate as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifyLocalGatewayRoute, ModifyLocalGatewayRouteError, Operation};
 /// A call to [`ModifyLocalGatewayRoute`](crate::operation::ModifyLocalGatewayRoute): Modifies the specified local gateway route. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyLocalGatewayRouteFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyLocalGatewayRouteRequestBuilder,
@@ -14,13 +14,13 @@ impl ModifyLocalGatewayRouteFluentBuilder {
     ) -> Self {
         ModifyLocalGatewayRouteFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyLocalGatewayRouteError`](crate::operation::ModifyLocalGatewayRouteError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyLocalGatewayRouteResult,
         ::awsgen_runtime::client::SdkError<ModifyLocalGatewayRouteError>,
     > {
@@ -37,53 +37,37 @@ impl ModifyLocalGatewayRouteFluentBuilder {
         &self.input
     }
     /// Sets the input's `destination_cidr_block`: see [`destination_cidr_block`](crate::types::builders::ModifyLocalGatewayRouteRequestBuilder::destination_cidr_block).
-    pub fn destination_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_cidr_block(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination_cidr_block(input);
         self
     }
     /// Sets or clears the input's `destination_cidr_block`.
-    pub fn set_destination_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr_block(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_destination_cidr_block(input);
         self
     }
     /// The value set for the input's `destination_cidr_block`, if any.
-    pub fn get_destination_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr_block(&self) -> &Option<String> {
         self.input.get_destination_cidr_block()
     }
     /// Sets the input's `local_gateway_route_table_id`: see [`local_gateway_route_table_id`](crate::types::builders::ModifyLocalGatewayRouteRequestBuilder::local_gateway_route_table_id).
-    pub fn local_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn local_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.local_gateway_route_table_id(input);
         self
     }
     /// Sets or clears the input's `local_gateway_route_table_id`.
-    pub fn set_local_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_local_gateway_route_table_id(input);
         self
     }
     /// The value set for the input's `local_gateway_route_table_id`, if any.
-    pub fn get_local_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_route_table_id(&self) -> &Option<String> {
         self.input.get_local_gateway_route_table_id()
     }
     /// Sets the input's `local_gateway_virtual_interface_group_id`: see [`local_gateway_virtual_interface_group_id`](crate::types::builders::ModifyLocalGatewayRouteRequestBuilder::local_gateway_virtual_interface_group_id).
     pub fn local_gateway_virtual_interface_group_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.local_gateway_virtual_interface_group_id(input);
         self
@@ -91,37 +75,27 @@ impl ModifyLocalGatewayRouteFluentBuilder {
     /// Sets or clears the input's `local_gateway_virtual_interface_group_id`.
     pub fn set_local_gateway_virtual_interface_group_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_local_gateway_virtual_interface_group_id(input);
         self
     }
     /// The value set for the input's `local_gateway_virtual_interface_group_id`, if any.
-    pub fn get_local_gateway_virtual_interface_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_virtual_interface_group_id(&self) -> &Option<String> {
         self.input.get_local_gateway_virtual_interface_group_id()
     }
     /// Sets the input's `network_interface_id`: see [`network_interface_id`](crate::types::builders::ModifyLocalGatewayRouteRequestBuilder::network_interface_id).
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_interface_id(input);
         self
     }
     /// Sets or clears the input's `network_interface_id`.
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_interface_id(input);
         self
     }
     /// The value set for the input's `network_interface_id`, if any.
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         self.input.get_network_interface_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyLocalGatewayRouteRequestBuilder::dry_run).
@@ -130,34 +104,26 @@ impl ModifyLocalGatewayRouteFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `destination_prefix_list_id`: see [`destination_prefix_list_id`](crate::types::builders::ModifyLocalGatewayRouteRequestBuilder::destination_prefix_list_id).
-    pub fn destination_prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_prefix_list_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination_prefix_list_id(input);
         self
     }
     /// Sets or clears the input's `destination_prefix_list_id`.
-    pub fn set_destination_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_destination_prefix_list_id(input);
         self
     }
     /// The value set for the input's `destination_prefix_list_id`, if any.
-    pub fn get_destination_prefix_list_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_prefix_list_id(&self) -> &Option<String> {
         self.input.get_destination_prefix_list_id()
     }
 }
@@ -176,7 +142,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyLocalGatewayRoute as Operation>::serialize_request(input),
             <ModifyLocalGatewayRoute as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifyManagedPrefixList, ModifyManagedPrefixListError, Operation};
 /// A call to [`ModifyManagedPrefixList`](crate::operation::ModifyManagedPrefixList): Modifies the specified managed prefix list. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyManagedPrefixListFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyManagedPrefixListRequestBuilder,
@@ -14,13 +14,13 @@ impl ModifyManagedPrefixListFluentBuilder {
     ) -> Self {
         ModifyManagedPrefixListFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyManagedPrefixListError`](crate::operation::ModifyManagedPrefixListError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyManagedPrefixListResult,
         ::awsgen_runtime::client::SdkError<ModifyManagedPrefixListError>,
     > {
@@ -42,32 +42,26 @@ impl ModifyManagedPrefixListFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `prefix_list_id`: see [`prefix_list_id`](crate::types::builders::ModifyManagedPrefixListRequestBuilder::prefix_list_id).
-    pub fn prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn prefix_list_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.prefix_list_id(input);
         self
     }
     /// Sets or clears the input's `prefix_list_id`.
-    pub fn set_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_prefix_list_id(input);
         self
     }
     /// The value set for the input's `prefix_list_id`, if any.
-    pub fn get_prefix_list_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_id(&self) -> &Option<String> {
         self.input.get_prefix_list_id()
     }
     /// Sets the input's `current_version`: see [`current_version`](crate::types::builders::ModifyManagedPrefixListRequestBuilder::current_version).
@@ -76,32 +70,26 @@ impl ModifyManagedPrefixListFluentBuilder {
         self
     }
     /// Sets or clears the input's `current_version`.
-    pub fn set_current_version(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_current_version(mut self, input: Option<i64>) -> Self {
         self.input = self.input.set_current_version(input);
         self
     }
     /// The value set for the input's `current_version`, if any.
-    pub fn get_current_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_current_version(&self) -> &Option<i64> {
         self.input.get_current_version()
     }
     /// Sets the input's `prefix_list_name`: see [`prefix_list_name`](crate::types::builders::ModifyManagedPrefixListRequestBuilder::prefix_list_name).
-    pub fn prefix_list_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn prefix_list_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.prefix_list_name(input);
         self
     }
     /// Sets or clears the input's `prefix_list_name`.
-    pub fn set_prefix_list_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_prefix_list_name(input);
         self
     }
     /// The value set for the input's `prefix_list_name`, if any.
-    pub fn get_prefix_list_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_name(&self) -> &Option<String> {
         self.input.get_prefix_list_name()
     }
     /// Appends one item to the input's `add_entries`: see [`add_entries`](crate::types::builders::ModifyManagedPrefixListRequestBuilder::add_entries).
@@ -112,15 +100,13 @@ impl ModifyManagedPrefixListFluentBuilder {
     /// Sets or clears the input's `add_entries`.
     pub fn set_add_entries(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AddPrefixListEntry>>,
+        input: Option<Vec<crate::types::AddPrefixListEntry>>,
     ) -> Self {
         self.input = self.input.set_add_entries(input);
         self
     }
     /// The value set for the input's `add_entries`, if any.
-    pub fn get_add_entries(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AddPrefixListEntry>> {
+    pub fn get_add_entries(&self) -> &Option<Vec<crate::types::AddPrefixListEntry>> {
         self.input.get_add_entries()
     }
     /// Appends one item to the input's `remove_entries`: see [`remove_entries`](crate::types::builders::ModifyManagedPrefixListRequestBuilder::remove_entries).
@@ -131,9 +117,7 @@ impl ModifyManagedPrefixListFluentBuilder {
     /// Sets or clears the input's `remove_entries`.
     pub fn set_remove_entries(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::RemovePrefixListEntry>,
-        >,
+        input: Option<Vec<crate::types::RemovePrefixListEntry>>,
     ) -> Self {
         self.input = self.input.set_remove_entries(input);
         self
@@ -141,7 +125,7 @@ impl ModifyManagedPrefixListFluentBuilder {
     /// The value set for the input's `remove_entries`, if any.
     pub fn get_remove_entries(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RemovePrefixListEntry>> {
+    ) -> &Option<Vec<crate::types::RemovePrefixListEntry>> {
         self.input.get_remove_entries()
     }
     /// Sets the input's `max_entries`: see [`max_entries`](crate::types::builders::ModifyManagedPrefixListRequestBuilder::max_entries).
@@ -150,12 +134,12 @@ impl ModifyManagedPrefixListFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_entries`.
-    pub fn set_max_entries(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_entries(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_entries(input);
         self
     }
     /// The value set for the input's `max_entries`, if any.
-    pub fn get_max_entries(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_entries(&self) -> &Option<i32> {
         self.input.get_max_entries()
     }
     /// Sets the input's `ipam_prefix_list_resolver_sync_enabled`: see [`ipam_prefix_list_resolver_sync_enabled`](crate::types::builders::ModifyManagedPrefixListRequestBuilder::ipam_prefix_list_resolver_sync_enabled).
@@ -166,15 +150,13 @@ impl ModifyManagedPrefixListFluentBuilder {
     /// Sets or clears the input's `ipam_prefix_list_resolver_sync_enabled`.
     pub fn set_ipam_prefix_list_resolver_sync_enabled(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.input = self.input.set_ipam_prefix_list_resolver_sync_enabled(input);
         self
     }
     /// The value set for the input's `ipam_prefix_list_resolver_sync_enabled`, if any.
-    pub fn get_ipam_prefix_list_resolver_sync_enabled(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_ipam_prefix_list_resolver_sync_enabled(&self) -> &Option<bool> {
         self.input.get_ipam_prefix_list_resolver_sync_enabled()
     }
 }
@@ -193,7 +175,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyManagedPrefixList as Operation>::serialize_request(input),
             <ModifyManagedPrefixList as Operation>::parse_response,
         )

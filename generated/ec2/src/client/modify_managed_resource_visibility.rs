@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyManagedResourceVisibility, ModifyManagedResourceVisibilityError, Operation,
 };
 /// A call to [`ModifyManagedResourceVisibility`](crate::operation::ModifyManagedResourceVisibility): Modifies the managed resource visibility configuration for the account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyManagedResourceVisibilityFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyManagedResourceVisibilityRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyManagedResourceVisibilityFluentBuilder {
     ) -> Self {
         ModifyManagedResourceVisibilityFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyManagedResourceVisibilityError`](crate::operation::ModifyManagedResourceVisibilityError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyManagedResourceVisibilityResult,
         ::awsgen_runtime::client::SdkError<ModifyManagedResourceVisibilityError>,
     > {
@@ -44,12 +44,12 @@ impl ModifyManagedResourceVisibilityFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `default_visibility`: see [`default_visibility`](crate::types::builders::ModifyManagedResourceVisibilityRequestBuilder::default_visibility).
@@ -63,7 +63,7 @@ impl ModifyManagedResourceVisibilityFluentBuilder {
     /// Sets or clears the input's `default_visibility`.
     pub fn set_default_visibility(
         mut self,
-        input: ::std::option::Option<crate::types::ManagedResourceDefaultVisibility>,
+        input: Option<crate::types::ManagedResourceDefaultVisibility>,
     ) -> Self {
         self.input = self.input.set_default_visibility(input);
         self
@@ -71,7 +71,7 @@ impl ModifyManagedResourceVisibilityFluentBuilder {
     /// The value set for the input's `default_visibility`, if any.
     pub fn get_default_visibility(
         &self,
-    ) -> &::std::option::Option<crate::types::ManagedResourceDefaultVisibility> {
+    ) -> &Option<crate::types::ManagedResourceDefaultVisibility> {
         self.input.get_default_visibility()
     }
 }
@@ -90,7 +90,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyManagedResourceVisibility as Operation>::serialize_request(input),
             <ModifyManagedResourceVisibility as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyNetworkInterfaceAttribute, ModifyNetworkInterfaceAttributeError, Operation,
 };
 /// A call to [`ModifyNetworkInterfaceAttribute`](crate::operation::ModifyNetworkInterfaceAttribute): Modifies the specified network interface attribute. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyNetworkInterfaceAttributeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyNetworkInterfaceAttributeRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyNetworkInterfaceAttributeFluentBuilder {
     ) -> Self {
         ModifyNetworkInterfaceAttributeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyNetworkInterfaceAttributeError`](crate::operation::ModifyNetworkInterfaceAttributeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         (),
         ::awsgen_runtime::client::SdkError<ModifyNetworkInterfaceAttributeError>,
     > {
@@ -49,7 +49,7 @@ impl ModifyNetworkInterfaceAttributeFluentBuilder {
     /// Sets or clears the input's `ena_srd_specification`.
     pub fn set_ena_srd_specification(
         mut self,
-        input: ::std::option::Option<crate::types::EnaSrdSpecification>,
+        input: Option<crate::types::EnaSrdSpecification>,
     ) -> Self {
         self.input = self.input.set_ena_srd_specification(input);
         self
@@ -57,7 +57,7 @@ impl ModifyNetworkInterfaceAttributeFluentBuilder {
     /// The value set for the input's `ena_srd_specification`, if any.
     pub fn get_ena_srd_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::EnaSrdSpecification> {
+    ) -> &Option<crate::types::EnaSrdSpecification> {
         self.input.get_ena_srd_specification()
     }
     /// Sets the input's `enable_primary_ipv6`: see [`enable_primary_ipv6`](crate::types::builders::ModifyNetworkInterfaceAttributeRequestBuilder::enable_primary_ipv6).
@@ -66,15 +66,12 @@ impl ModifyNetworkInterfaceAttributeFluentBuilder {
         self
     }
     /// Sets or clears the input's `enable_primary_ipv6`.
-    pub fn set_enable_primary_ipv6(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_enable_primary_ipv6(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_enable_primary_ipv6(input);
         self
     }
     /// The value set for the input's `enable_primary_ipv6`, if any.
-    pub fn get_enable_primary_ipv6(&self) -> &::std::option::Option<bool> {
+    pub fn get_enable_primary_ipv6(&self) -> &Option<bool> {
         self.input.get_enable_primary_ipv6()
     }
     /// Sets the input's `connection_tracking_specification`: see [`connection_tracking_specification`](crate::types::builders::ModifyNetworkInterfaceAttributeRequestBuilder::connection_tracking_specification).
@@ -88,9 +85,7 @@ impl ModifyNetworkInterfaceAttributeFluentBuilder {
     /// Sets or clears the input's `connection_tracking_specification`.
     pub fn set_connection_tracking_specification(
         mut self,
-        input: ::std::option::Option<
-            crate::types::ConnectionTrackingSpecificationRequest,
-        >,
+        input: Option<crate::types::ConnectionTrackingSpecificationRequest>,
     ) -> Self {
         self.input = self.input.set_connection_tracking_specification(input);
         self
@@ -98,7 +93,7 @@ impl ModifyNetworkInterfaceAttributeFluentBuilder {
     /// The value set for the input's `connection_tracking_specification`, if any.
     pub fn get_connection_tracking_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::ConnectionTrackingSpecificationRequest> {
+    ) -> &Option<crate::types::ConnectionTrackingSpecificationRequest> {
         self.input.get_connection_tracking_specification()
     }
     /// Sets the input's `associate_public_ip_address`: see [`associate_public_ip_address`](crate::types::builders::ModifyNetworkInterfaceAttributeRequestBuilder::associate_public_ip_address).
@@ -107,37 +102,26 @@ impl ModifyNetworkInterfaceAttributeFluentBuilder {
         self
     }
     /// Sets or clears the input's `associate_public_ip_address`.
-    pub fn set_associate_public_ip_address(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_associate_public_ip_address(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_associate_public_ip_address(input);
         self
     }
     /// The value set for the input's `associate_public_ip_address`, if any.
-    pub fn get_associate_public_ip_address(&self) -> &::std::option::Option<bool> {
+    pub fn get_associate_public_ip_address(&self) -> &Option<bool> {
         self.input.get_associate_public_ip_address()
     }
     /// Appends one item to the input's `associated_subnet_ids`: see [`associated_subnet_ids`](crate::types::builders::ModifyNetworkInterfaceAttributeRequestBuilder::associated_subnet_ids).
-    pub fn associated_subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn associated_subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.associated_subnet_ids(input);
         self
     }
     /// Sets or clears the input's `associated_subnet_ids`.
-    pub fn set_associated_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_associated_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_associated_subnet_ids(input);
         self
     }
     /// The value set for the input's `associated_subnet_ids`, if any.
-    pub fn get_associated_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_associated_subnet_ids(&self) -> &Option<Vec<String>> {
         self.input.get_associated_subnet_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyNetworkInterfaceAttributeRequestBuilder::dry_run).
@@ -146,34 +130,26 @@ impl ModifyNetworkInterfaceAttributeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `network_interface_id`: see [`network_interface_id`](crate::types::builders::ModifyNetworkInterfaceAttributeRequestBuilder::network_interface_id).
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_interface_id(input);
         self
     }
     /// Sets or clears the input's `network_interface_id`.
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_interface_id(input);
         self
     }
     /// The value set for the input's `network_interface_id`, if any.
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         self.input.get_network_interface_id()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ModifyNetworkInterfaceAttributeRequestBuilder::description).
@@ -184,15 +160,13 @@ impl ModifyNetworkInterfaceAttributeFluentBuilder {
     /// Sets or clears the input's `description`.
     pub fn set_description(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
+        input: Option<crate::types::AttributeValue>,
     ) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_description(&self) -> &Option<crate::types::AttributeValue> {
         self.input.get_description()
     }
     /// Sets the input's `source_dest_check`: see [`source_dest_check`](crate::types::builders::ModifyNetworkInterfaceAttributeRequestBuilder::source_dest_check).
@@ -206,37 +180,27 @@ impl ModifyNetworkInterfaceAttributeFluentBuilder {
     /// Sets or clears the input's `source_dest_check`.
     pub fn set_source_dest_check(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.input = self.input.set_source_dest_check(input);
         self
     }
     /// The value set for the input's `source_dest_check`, if any.
-    pub fn get_source_dest_check(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    pub fn get_source_dest_check(&self) -> &Option<crate::types::AttributeBooleanValue> {
         self.input.get_source_dest_check()
     }
     /// Appends one item to the input's `groups`: see [`groups`](crate::types::builders::ModifyNetworkInterfaceAttributeRequestBuilder::groups).
-    pub fn groups(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn groups(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.groups(input);
         self
     }
     /// Sets or clears the input's `groups`.
-    pub fn set_groups(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_groups(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_groups(input);
         self
     }
     /// The value set for the input's `groups`, if any.
-    pub fn get_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_groups(&self) -> &Option<Vec<String>> {
         self.input.get_groups()
     }
     /// Sets the input's `attachment`: see [`attachment`](crate::types::builders::ModifyNetworkInterfaceAttributeRequestBuilder::attachment).
@@ -250,7 +214,7 @@ impl ModifyNetworkInterfaceAttributeFluentBuilder {
     /// Sets or clears the input's `attachment`.
     pub fn set_attachment(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkInterfaceAttachmentChanges>,
+        input: Option<crate::types::NetworkInterfaceAttachmentChanges>,
     ) -> Self {
         self.input = self.input.set_attachment(input);
         self
@@ -258,7 +222,7 @@ impl ModifyNetworkInterfaceAttributeFluentBuilder {
     /// The value set for the input's `attachment`, if any.
     pub fn get_attachment(
         &self,
-    ) -> &::std::option::Option<crate::types::NetworkInterfaceAttachmentChanges> {
+    ) -> &Option<crate::types::NetworkInterfaceAttachmentChanges> {
         self.input.get_attachment()
     }
 }
@@ -274,7 +238,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyNetworkInterfaceAttribute as Operation>::serialize_request(input),
             <ModifyNetworkInterfaceAttribute as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyPrivateDnsNameOptions, ModifyPrivateDnsNameOptionsError, Operation,
 };
 /// A call to [`ModifyPrivateDnsNameOptions`](crate::operation::ModifyPrivateDnsNameOptions): Modifies the options for instance hostnames for the specified instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyPrivateDnsNameOptionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyPrivateDnsNameOptionsRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyPrivateDnsNameOptionsFluentBuilder {
     ) -> Self {
         ModifyPrivateDnsNameOptionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyPrivateDnsNameOptionsError`](crate::operation::ModifyPrivateDnsNameOptionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyPrivateDnsNameOptionsResult,
         ::awsgen_runtime::client::SdkError<ModifyPrivateDnsNameOptionsError>,
     > {
@@ -44,32 +44,26 @@ impl ModifyPrivateDnsNameOptionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::ModifyPrivateDnsNameOptionsRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `private_dns_hostname_type`: see [`private_dns_hostname_type`](crate::types::builders::ModifyPrivateDnsNameOptionsRequestBuilder::private_dns_hostname_type).
@@ -83,15 +77,13 @@ impl ModifyPrivateDnsNameOptionsFluentBuilder {
     /// Sets or clears the input's `private_dns_hostname_type`.
     pub fn set_private_dns_hostname_type(
         mut self,
-        input: ::std::option::Option<crate::types::HostnameType>,
+        input: Option<crate::types::HostnameType>,
     ) -> Self {
         self.input = self.input.set_private_dns_hostname_type(input);
         self
     }
     /// The value set for the input's `private_dns_hostname_type`, if any.
-    pub fn get_private_dns_hostname_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostnameType> {
+    pub fn get_private_dns_hostname_type(&self) -> &Option<crate::types::HostnameType> {
         self.input.get_private_dns_hostname_type()
     }
     /// Sets the input's `enable_resource_name_dns_a_record`: see [`enable_resource_name_dns_a_record`](crate::types::builders::ModifyPrivateDnsNameOptionsRequestBuilder::enable_resource_name_dns_a_record).
@@ -100,15 +92,12 @@ impl ModifyPrivateDnsNameOptionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `enable_resource_name_dns_a_record`.
-    pub fn set_enable_resource_name_dns_a_record(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_enable_resource_name_dns_a_record(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_enable_resource_name_dns_a_record(input);
         self
     }
     /// The value set for the input's `enable_resource_name_dns_a_record`, if any.
-    pub fn get_enable_resource_name_dns_a_record(&self) -> &::std::option::Option<bool> {
+    pub fn get_enable_resource_name_dns_a_record(&self) -> &Option<bool> {
         self.input.get_enable_resource_name_dns_a_record()
     }
     /// Sets the input's `enable_resource_name_dns_aaaa_record`: see [`enable_resource_name_dns_aaaa_record`](crate::types::builders::ModifyPrivateDnsNameOptionsRequestBuilder::enable_resource_name_dns_aaaa_record).
@@ -119,15 +108,13 @@ impl ModifyPrivateDnsNameOptionsFluentBuilder {
     /// Sets or clears the input's `enable_resource_name_dns_aaaa_record`.
     pub fn set_enable_resource_name_dns_aaaa_record(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.input = self.input.set_enable_resource_name_dns_aaaa_record(input);
         self
     }
     /// The value set for the input's `enable_resource_name_dns_aaaa_record`, if any.
-    pub fn get_enable_resource_name_dns_aaaa_record(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_enable_resource_name_dns_aaaa_record(&self) -> &Option<bool> {
         self.input.get_enable_resource_name_dns_aaaa_record()
     }
 }
@@ -146,7 +133,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyPrivateDnsNameOptions as Operation>::serialize_request(input),
             <ModifyPrivateDnsNameOptions as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyPublicIpDnsNameOptions, ModifyPublicIpDnsNameOptionsError, Operation,
 };
 /// A call to [`ModifyPublicIpDnsNameOptions`](crate::operation::ModifyPublicIpDnsNameOptions): Modify public hostname options for a network interface. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyPublicIpDnsNameOptionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyPublicIpDnsNameOptionsRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyPublicIpDnsNameOptionsFluentBuilder {
     ) -> Self {
         ModifyPublicIpDnsNameOptionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyPublicIpDnsNameOptionsError`](crate::operation::ModifyPublicIpDnsNameOptionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyPublicIpDnsNameOptionsResult,
         ::awsgen_runtime::client::SdkError<ModifyPublicIpDnsNameOptionsError>,
     > {
@@ -39,25 +39,17 @@ impl ModifyPublicIpDnsNameOptionsFluentBuilder {
         &self.input
     }
     /// Sets the input's `network_interface_id`: see [`network_interface_id`](crate::types::builders::ModifyPublicIpDnsNameOptionsRequestBuilder::network_interface_id).
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_interface_id(input);
         self
     }
     /// Sets or clears the input's `network_interface_id`.
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_interface_id(input);
         self
     }
     /// The value set for the input's `network_interface_id`, if any.
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         self.input.get_network_interface_id()
     }
     /// Sets the input's `hostname_type`: see [`hostname_type`](crate::types::builders::ModifyPublicIpDnsNameOptionsRequestBuilder::hostname_type).
@@ -68,15 +60,13 @@ impl ModifyPublicIpDnsNameOptionsFluentBuilder {
     /// Sets or clears the input's `hostname_type`.
     pub fn set_hostname_type(
         mut self,
-        input: ::std::option::Option<crate::types::PublicIpDnsOption>,
+        input: Option<crate::types::PublicIpDnsOption>,
     ) -> Self {
         self.input = self.input.set_hostname_type(input);
         self
     }
     /// The value set for the input's `hostname_type`, if any.
-    pub fn get_hostname_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::PublicIpDnsOption> {
+    pub fn get_hostname_type(&self) -> &Option<crate::types::PublicIpDnsOption> {
         self.input.get_hostname_type()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyPublicIpDnsNameOptionsRequestBuilder::dry_run).
@@ -85,12 +75,12 @@ impl ModifyPublicIpDnsNameOptionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -109,7 +99,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyPublicIpDnsNameOptions as Operation>::serialize_request(input),
             <ModifyPublicIpDnsNameOptions as Operation>::parse_response,
         )

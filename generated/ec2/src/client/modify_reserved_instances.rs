@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifyReservedInstances, ModifyReservedInstancesError, Operation};
 /// A call to [`ModifyReservedInstances`](crate::operation::ModifyReservedInstances): Modifies the configuration of your Reserved Instances, such as the Availability Zone, instance count, or instance type. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyReservedInstancesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyReservedInstancesRequestBuilder,
@@ -14,13 +14,13 @@ impl ModifyReservedInstancesFluentBuilder {
     ) -> Self {
         ModifyReservedInstancesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyReservedInstancesError`](crate::operation::ModifyReservedInstancesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyReservedInstancesResult,
         ::awsgen_runtime::client::SdkError<ModifyReservedInstancesError>,
     > {
@@ -37,45 +37,31 @@ impl ModifyReservedInstancesFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `reserved_instances_ids`: see [`reserved_instances_ids`](crate::types::builders::ModifyReservedInstancesRequestBuilder::reserved_instances_ids).
-    pub fn reserved_instances_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn reserved_instances_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.reserved_instances_ids(input);
         self
     }
     /// Sets or clears the input's `reserved_instances_ids`.
-    pub fn set_reserved_instances_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_reserved_instances_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_reserved_instances_ids(input);
         self
     }
     /// The value set for the input's `reserved_instances_ids`, if any.
-    pub fn get_reserved_instances_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_reserved_instances_ids(&self) -> &Option<Vec<String>> {
         self.input.get_reserved_instances_ids()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::ModifyReservedInstancesRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Appends one item to the input's `target_configurations`: see [`target_configurations`](crate::types::builders::ModifyReservedInstancesRequestBuilder::target_configurations).
@@ -89,9 +75,7 @@ impl ModifyReservedInstancesFluentBuilder {
     /// Sets or clears the input's `target_configurations`.
     pub fn set_target_configurations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReservedInstancesConfiguration>,
-        >,
+        input: Option<Vec<crate::types::ReservedInstancesConfiguration>>,
     ) -> Self {
         self.input = self.input.set_target_configurations(input);
         self
@@ -99,9 +83,7 @@ impl ModifyReservedInstancesFluentBuilder {
     /// The value set for the input's `target_configurations`, if any.
     pub fn get_target_configurations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ReservedInstancesConfiguration>,
-    > {
+    ) -> &Option<Vec<crate::types::ReservedInstancesConfiguration>> {
         self.input.get_target_configurations()
     }
 }
@@ -120,7 +102,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyReservedInstances as Operation>::serialize_request(input),
             <ModifyReservedInstances as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifyRouteServer, ModifyRouteServerError, Operation};
 /// A call to [`ModifyRouteServer`](crate::operation::ModifyRouteServer): Modifies the configuration of an existing route server. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyRouteServerFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyRouteServerRequestBuilder,
@@ -14,13 +14,13 @@ impl ModifyRouteServerFluentBuilder {
     ) -> Self {
         ModifyRouteServerFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyRouteServerError`](crate::operation::ModifyRouteServerError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyRouteServerResult,
         ::awsgen_runtime::client::SdkError<ModifyRouteServerError>,
     > {
@@ -35,23 +35,17 @@ impl ModifyRouteServerFluentBuilder {
         &self.input
     }
     /// Sets the input's `route_server_id`: see [`route_server_id`](crate::types::builders::ModifyRouteServerRequestBuilder::route_server_id).
-    pub fn route_server_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn route_server_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.route_server_id(input);
         self
     }
     /// Sets or clears the input's `route_server_id`.
-    pub fn set_route_server_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_server_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_route_server_id(input);
         self
     }
     /// The value set for the input's `route_server_id`, if any.
-    pub fn get_route_server_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_server_id(&self) -> &Option<String> {
         self.input.get_route_server_id()
     }
     /// Sets the input's `persist_routes`: see [`persist_routes`](crate::types::builders::ModifyRouteServerRequestBuilder::persist_routes).
@@ -65,7 +59,7 @@ impl ModifyRouteServerFluentBuilder {
     /// Sets or clears the input's `persist_routes`.
     pub fn set_persist_routes(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerPersistRoutesAction>,
+        input: Option<crate::types::RouteServerPersistRoutesAction>,
     ) -> Self {
         self.input = self.input.set_persist_routes(input);
         self
@@ -73,7 +67,7 @@ impl ModifyRouteServerFluentBuilder {
     /// The value set for the input's `persist_routes`, if any.
     pub fn get_persist_routes(
         &self,
-    ) -> &::std::option::Option<crate::types::RouteServerPersistRoutesAction> {
+    ) -> &Option<crate::types::RouteServerPersistRoutesAction> {
         self.input.get_persist_routes()
     }
     /// Sets the input's `persist_routes_duration`: see [`persist_routes_duration`](crate::types::builders::ModifyRouteServerRequestBuilder::persist_routes_duration).
@@ -82,15 +76,12 @@ impl ModifyRouteServerFluentBuilder {
         self
     }
     /// Sets or clears the input's `persist_routes_duration`.
-    pub fn set_persist_routes_duration(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_persist_routes_duration(mut self, input: Option<i64>) -> Self {
         self.input = self.input.set_persist_routes_duration(input);
         self
     }
     /// The value set for the input's `persist_routes_duration`, if any.
-    pub fn get_persist_routes_duration(&self) -> &::std::option::Option<i64> {
+    pub fn get_persist_routes_duration(&self) -> &Option<i64> {
         self.input.get_persist_routes_duration()
     }
     /// Sets the input's `sns_notifications_enabled`: see [`sns_notifications_enabled`](crate::types::builders::ModifyRouteServerRequestBuilder::sns_notifications_enabled).
@@ -99,15 +90,12 @@ impl ModifyRouteServerFluentBuilder {
         self
     }
     /// Sets or clears the input's `sns_notifications_enabled`.
-    pub fn set_sns_notifications_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_sns_notifications_enabled(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_sns_notifications_enabled(input);
         self
     }
     /// The value set for the input's `sns_notifications_enabled`, if any.
-    pub fn get_sns_notifications_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_sns_notifications_enabled(&self) -> &Option<bool> {
         self.input.get_sns_notifications_enabled()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyRouteServerRequestBuilder::dry_run).
@@ -116,12 +104,12 @@ impl ModifyRouteServerFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -140,7 +128,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyRouteServer as Operation>::serialize_request(input),
             <ModifyRouteServer as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     ModifySecurityGroupRules, ModifySecurityGroupRulesError, Operation,
 };
 /// A call to [`ModifySecurityGroupRules`](crate::operation::ModifySecurityGroupRules): Modifies the rules of a security group. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifySecurityGroupRulesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifySecurityGroupRulesRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifySecurityGroupRulesFluentBuilder {
     ) -> Self {
         ModifySecurityGroupRulesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifySecurityGroupRulesError`](crate::operation::ModifySecurityGroupRulesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifySecurityGroupRulesResult,
         ::awsgen_runtime::client::SdkError<ModifySecurityGroupRulesError>,
     > {
@@ -39,23 +39,17 @@ impl ModifySecurityGroupRulesFluentBuilder {
         &self.input
     }
     /// Sets the input's `group_id`: see [`group_id`](crate::types::builders::ModifySecurityGroupRulesRequestBuilder::group_id).
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.group_id(input);
         self
     }
     /// Sets or clears the input's `group_id`.
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_group_id(input);
         self
     }
     /// The value set for the input's `group_id`, if any.
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         self.input.get_group_id()
     }
     /// Appends one item to the input's `security_group_rules`: see [`security_group_rules`](crate::types::builders::ModifySecurityGroupRulesRequestBuilder::security_group_rules).
@@ -69,9 +63,7 @@ impl ModifySecurityGroupRulesFluentBuilder {
     /// Sets or clears the input's `security_group_rules`.
     pub fn set_security_group_rules(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SecurityGroupRuleUpdate>,
-        >,
+        input: Option<Vec<crate::types::SecurityGroupRuleUpdate>>,
     ) -> Self {
         self.input = self.input.set_security_group_rules(input);
         self
@@ -79,7 +71,7 @@ impl ModifySecurityGroupRulesFluentBuilder {
     /// The value set for the input's `security_group_rules`, if any.
     pub fn get_security_group_rules(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SecurityGroupRuleUpdate>> {
+    ) -> &Option<Vec<crate::types::SecurityGroupRuleUpdate>> {
         self.input.get_security_group_rules()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifySecurityGroupRulesRequestBuilder::dry_run).
@@ -88,12 +80,12 @@ impl ModifySecurityGroupRulesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -112,7 +104,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifySecurityGroupRules as Operation>::serialize_request(input),
             <ModifySecurityGroupRules as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifySnapshotAttribute, ModifySnapshotAttributeError, Operation};
 /// A call to [`ModifySnapshotAttribute`](crate::operation::ModifySnapshotAttribute): Adds or removes permission settings for the specified snapshot. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifySnapshotAttributeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifySnapshotAttributeRequestBuilder,
@@ -14,16 +14,13 @@ impl ModifySnapshotAttributeFluentBuilder {
     ) -> Self {
         ModifySnapshotAttributeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifySnapshotAttributeError`](crate::operation::ModifySnapshotAttributeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<ModifySnapshotAttributeError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<ModifySnapshotAttributeError>> {
         let input = self
             .input
             .build()
@@ -44,15 +41,13 @@ impl ModifySnapshotAttributeFluentBuilder {
     /// Sets or clears the input's `attribute`.
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::SnapshotAttributeName>,
+        input: Option<crate::types::SnapshotAttributeName>,
     ) -> Self {
         self.input = self.input.set_attribute(input);
         self
     }
     /// The value set for the input's `attribute`, if any.
-    pub fn get_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnapshotAttributeName> {
+    pub fn get_attribute(&self) -> &Option<crate::types::SnapshotAttributeName> {
         self.input.get_attribute()
     }
     /// Sets the input's `create_volume_permission`: see [`create_volume_permission`](crate::types::builders::ModifySnapshotAttributeRequestBuilder::create_volume_permission).
@@ -66,7 +61,7 @@ impl ModifySnapshotAttributeFluentBuilder {
     /// Sets or clears the input's `create_volume_permission`.
     pub fn set_create_volume_permission(
         mut self,
-        input: ::std::option::Option<crate::types::CreateVolumePermissionModifications>,
+        input: Option<crate::types::CreateVolumePermissionModifications>,
     ) -> Self {
         self.input = self.input.set_create_volume_permission(input);
         self
@@ -74,29 +69,21 @@ impl ModifySnapshotAttributeFluentBuilder {
     /// The value set for the input's `create_volume_permission`, if any.
     pub fn get_create_volume_permission(
         &self,
-    ) -> &::std::option::Option<crate::types::CreateVolumePermissionModifications> {
+    ) -> &Option<crate::types::CreateVolumePermissionModifications> {
         self.input.get_create_volume_permission()
     }
     /// Appends one item to the input's `group_names`: see [`group_names`](crate::types::builders::ModifySnapshotAttributeRequestBuilder::group_names).
-    pub fn group_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_names(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.group_names(input);
         self
     }
     /// Sets or clears the input's `group_names`.
-    pub fn set_group_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_group_names(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_group_names(input);
         self
     }
     /// The value set for the input's `group_names`, if any.
-    pub fn get_group_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_group_names(&self) -> &Option<Vec<String>> {
         self.input.get_group_names()
     }
     /// Sets the input's `operation_type`: see [`operation_type`](crate::types::builders::ModifySnapshotAttributeRequestBuilder::operation_type).
@@ -107,57 +94,41 @@ impl ModifySnapshotAttributeFluentBuilder {
     /// Sets or clears the input's `operation_type`.
     pub fn set_operation_type(
         mut self,
-        input: ::std::option::Option<crate::types::OperationType>,
+        input: Option<crate::types::OperationType>,
     ) -> Self {
         self.input = self.input.set_operation_type(input);
         self
     }
     /// The value set for the input's `operation_type`, if any.
-    pub fn get_operation_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::OperationType> {
+    pub fn get_operation_type(&self) -> &Option<crate::types::OperationType> {
         self.input.get_operation_type()
     }
     /// Sets the input's `snapshot_id`: see [`snapshot_id`](crate::types::builders::ModifySnapshotAttributeRequestBuilder::snapshot_id).
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.snapshot_id(input);
         self
     }
     /// Sets or clears the input's `snapshot_id`.
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_snapshot_id(input);
         self
     }
     /// The value set for the input's `snapshot_id`, if any.
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         self.input.get_snapshot_id()
     }
     /// Appends one item to the input's `user_ids`: see [`user_ids`](crate::types::builders::ModifySnapshotAttributeRequestBuilder::user_ids).
-    pub fn user_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn user_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.user_ids(input);
         self
     }
     /// Sets or clears the input's `user_ids`.
-    pub fn set_user_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_user_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_user_ids(input);
         self
     }
     /// The value set for the input's `user_ids`, if any.
-    pub fn get_user_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_user_ids(&self) -> &Option<Vec<String>> {
         self.input.get_user_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifySnapshotAttributeRequestBuilder::dry_run).
@@ -166,12 +137,12 @@ impl ModifySnapshotAttributeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -187,7 +158,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifySnapshotAttribute as Operation>::serialize_request(input),
             <ModifySnapshotAttribute as Operation>::parse_response,
         )

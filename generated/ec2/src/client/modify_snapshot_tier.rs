@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifySnapshotTier, ModifySnapshotTierError, Operation};
 /// A call to [`ModifySnapshotTier`](crate::operation::ModifySnapshotTier): Archives an Amazon EBS snapshot. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifySnapshotTierFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifySnapshotTierRequestBuilder,
@@ -14,13 +14,13 @@ impl ModifySnapshotTierFluentBuilder {
     ) -> Self {
         ModifySnapshotTierFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifySnapshotTierError`](crate::operation::ModifySnapshotTierError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifySnapshotTierResult,
         ::awsgen_runtime::client::SdkError<ModifySnapshotTierError>,
     > {
@@ -35,23 +35,17 @@ impl ModifySnapshotTierFluentBuilder {
         &self.input
     }
     /// Sets the input's `snapshot_id`: see [`snapshot_id`](crate::types::builders::ModifySnapshotTierRequestBuilder::snapshot_id).
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.snapshot_id(input);
         self
     }
     /// Sets or clears the input's `snapshot_id`.
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_snapshot_id(input);
         self
     }
     /// The value set for the input's `snapshot_id`, if any.
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         self.input.get_snapshot_id()
     }
     /// Sets the input's `storage_tier`: see [`storage_tier`](crate::types::builders::ModifySnapshotTierRequestBuilder::storage_tier).
@@ -62,15 +56,13 @@ impl ModifySnapshotTierFluentBuilder {
     /// Sets or clears the input's `storage_tier`.
     pub fn set_storage_tier(
         mut self,
-        input: ::std::option::Option<crate::types::TargetStorageTier>,
+        input: Option<crate::types::TargetStorageTier>,
     ) -> Self {
         self.input = self.input.set_storage_tier(input);
         self
     }
     /// The value set for the input's `storage_tier`, if any.
-    pub fn get_storage_tier(
-        &self,
-    ) -> &::std::option::Option<crate::types::TargetStorageTier> {
+    pub fn get_storage_tier(&self) -> &Option<crate::types::TargetStorageTier> {
         self.input.get_storage_tier()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifySnapshotTierRequestBuilder::dry_run).
@@ -79,12 +71,12 @@ impl ModifySnapshotTierFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -103,7 +95,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifySnapshotTier as Operation>::serialize_request(input),
             <ModifySnapshotTier as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifySpotFleetRequest, ModifySpotFleetRequestError, Operation};
 /// A call to [`ModifySpotFleetRequest`](crate::operation::ModifySpotFleetRequest): Modifies the specified Spot Fleet request. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifySpotFleetRequestFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifySpotFleetRequestRequestBuilder,
@@ -14,13 +14,13 @@ impl ModifySpotFleetRequestFluentBuilder {
     ) -> Self {
         ModifySpotFleetRequestFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifySpotFleetRequestError`](crate::operation::ModifySpotFleetRequestError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifySpotFleetRequestResponse,
         ::awsgen_runtime::client::SdkError<ModifySpotFleetRequestError>,
     > {
@@ -47,7 +47,7 @@ impl ModifySpotFleetRequestFluentBuilder {
     /// Sets or clears the input's `launch_template_configs`.
     pub fn set_launch_template_configs(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::LaunchTemplateConfig>>,
+        input: Option<Vec<crate::types::LaunchTemplateConfig>>,
     ) -> Self {
         self.input = self.input.set_launch_template_configs(input);
         self
@@ -55,7 +55,7 @@ impl ModifySpotFleetRequestFluentBuilder {
     /// The value set for the input's `launch_template_configs`, if any.
     pub fn get_launch_template_configs(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LaunchTemplateConfig>> {
+    ) -> &Option<Vec<crate::types::LaunchTemplateConfig>> {
         self.input.get_launch_template_configs()
     }
     /// Sets the input's `on_demand_target_capacity`: see [`on_demand_target_capacity`](crate::types::builders::ModifySpotFleetRequestRequestBuilder::on_demand_target_capacity).
@@ -64,57 +64,40 @@ impl ModifySpotFleetRequestFluentBuilder {
         self
     }
     /// Sets or clears the input's `on_demand_target_capacity`.
-    pub fn set_on_demand_target_capacity(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_on_demand_target_capacity(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_on_demand_target_capacity(input);
         self
     }
     /// The value set for the input's `on_demand_target_capacity`, if any.
-    pub fn get_on_demand_target_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_on_demand_target_capacity(&self) -> &Option<i32> {
         self.input.get_on_demand_target_capacity()
     }
     /// Sets the input's `context`: see [`context`](crate::types::builders::ModifySpotFleetRequestRequestBuilder::context).
-    pub fn context(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn context(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.context(input);
         self
     }
     /// Sets or clears the input's `context`.
-    pub fn set_context(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_context(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_context(input);
         self
     }
     /// The value set for the input's `context`, if any.
-    pub fn get_context(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_context(&self) -> &Option<String> {
         self.input.get_context()
     }
     /// Sets the input's `spot_fleet_request_id`: see [`spot_fleet_request_id`](crate::types::builders::ModifySpotFleetRequestRequestBuilder::spot_fleet_request_id).
-    pub fn spot_fleet_request_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn spot_fleet_request_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.spot_fleet_request_id(input);
         self
     }
     /// Sets or clears the input's `spot_fleet_request_id`.
-    pub fn set_spot_fleet_request_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_spot_fleet_request_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_spot_fleet_request_id(input);
         self
     }
     /// The value set for the input's `spot_fleet_request_id`, if any.
-    pub fn get_spot_fleet_request_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_spot_fleet_request_id(&self) -> &Option<String> {
         self.input.get_spot_fleet_request_id()
     }
     /// Sets the input's `target_capacity`: see [`target_capacity`](crate::types::builders::ModifySpotFleetRequestRequestBuilder::target_capacity).
@@ -123,12 +106,12 @@ impl ModifySpotFleetRequestFluentBuilder {
         self
     }
     /// Sets or clears the input's `target_capacity`.
-    pub fn set_target_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_target_capacity(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_target_capacity(input);
         self
     }
     /// The value set for the input's `target_capacity`, if any.
-    pub fn get_target_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_target_capacity(&self) -> &Option<i32> {
         self.input.get_target_capacity()
     }
     /// Sets the input's `excess_capacity_termination_policy`: see [`excess_capacity_termination_policy`](crate::types::builders::ModifySpotFleetRequestRequestBuilder::excess_capacity_termination_policy).
@@ -142,7 +125,7 @@ impl ModifySpotFleetRequestFluentBuilder {
     /// Sets or clears the input's `excess_capacity_termination_policy`.
     pub fn set_excess_capacity_termination_policy(
         mut self,
-        input: ::std::option::Option<crate::types::ExcessCapacityTerminationPolicy>,
+        input: Option<crate::types::ExcessCapacityTerminationPolicy>,
     ) -> Self {
         self.input = self.input.set_excess_capacity_termination_policy(input);
         self
@@ -150,7 +133,7 @@ impl ModifySpotFleetRequestFluentBuilder {
     /// The value set for the input's `excess_capacity_termination_policy`, if any.
     pub fn get_excess_capacity_termination_policy(
         &self,
-    ) -> &::std::option::Option<crate::types::ExcessCapacityTerminationPolicy> {
+    ) -> &Option<crate::types::ExcessCapacityTerminationPolicy> {
         self.input.get_excess_capacity_termination_policy()
     }
 }
@@ -169,7 +152,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifySpotFleetRequest as Operation>::serialize_request(input),
             <ModifySpotFleetRequest as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifySubnetAttribute, ModifySubnetAttributeError, Operation};
 /// A call to [`ModifySubnetAttribute`](crate::operation::ModifySubnetAttribute): Modifies a subnet attribute. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifySubnetAttributeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifySubnetAttributeRequestBuilder,
@@ -14,16 +14,13 @@ impl ModifySubnetAttributeFluentBuilder {
     ) -> Self {
         ModifySubnetAttributeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifySubnetAttributeError`](crate::operation::ModifySubnetAttributeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<ModifySubnetAttributeError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<ModifySubnetAttributeError>> {
         let input = self
             .input
             .build()
@@ -47,7 +44,7 @@ impl ModifySubnetAttributeFluentBuilder {
     /// Sets or clears the input's `assign_ipv6_address_on_creation`.
     pub fn set_assign_ipv6_address_on_creation(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.input = self.input.set_assign_ipv6_address_on_creation(input);
         self
@@ -55,7 +52,7 @@ impl ModifySubnetAttributeFluentBuilder {
     /// The value set for the input's `assign_ipv6_address_on_creation`, if any.
     pub fn get_assign_ipv6_address_on_creation(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    ) -> &Option<crate::types::AttributeBooleanValue> {
         self.input.get_assign_ipv6_address_on_creation()
     }
     /// Sets the input's `map_public_ip_on_launch`: see [`map_public_ip_on_launch`](crate::types::builders::ModifySubnetAttributeRequestBuilder::map_public_ip_on_launch).
@@ -69,7 +66,7 @@ impl ModifySubnetAttributeFluentBuilder {
     /// Sets or clears the input's `map_public_ip_on_launch`.
     pub fn set_map_public_ip_on_launch(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.input = self.input.set_map_public_ip_on_launch(input);
         self
@@ -77,27 +74,21 @@ impl ModifySubnetAttributeFluentBuilder {
     /// The value set for the input's `map_public_ip_on_launch`, if any.
     pub fn get_map_public_ip_on_launch(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    ) -> &Option<crate::types::AttributeBooleanValue> {
         self.input.get_map_public_ip_on_launch()
     }
     /// Sets the input's `subnet_id`: see [`subnet_id`](crate::types::builders::ModifySubnetAttributeRequestBuilder::subnet_id).
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.subnet_id(input);
         self
     }
     /// Sets or clears the input's `subnet_id`.
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_subnet_id(input);
         self
     }
     /// The value set for the input's `subnet_id`, if any.
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         self.input.get_subnet_id()
     }
     /// Sets the input's `map_customer_owned_ip_on_launch`: see [`map_customer_owned_ip_on_launch`](crate::types::builders::ModifySubnetAttributeRequestBuilder::map_customer_owned_ip_on_launch).
@@ -111,7 +102,7 @@ impl ModifySubnetAttributeFluentBuilder {
     /// Sets or clears the input's `map_customer_owned_ip_on_launch`.
     pub fn set_map_customer_owned_ip_on_launch(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.input = self.input.set_map_customer_owned_ip_on_launch(input);
         self
@@ -119,29 +110,21 @@ impl ModifySubnetAttributeFluentBuilder {
     /// The value set for the input's `map_customer_owned_ip_on_launch`, if any.
     pub fn get_map_customer_owned_ip_on_launch(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    ) -> &Option<crate::types::AttributeBooleanValue> {
         self.input.get_map_customer_owned_ip_on_launch()
     }
     /// Sets the input's `customer_owned_ipv4_pool`: see [`customer_owned_ipv4_pool`](crate::types::builders::ModifySubnetAttributeRequestBuilder::customer_owned_ipv4_pool).
-    pub fn customer_owned_ipv4_pool(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn customer_owned_ipv4_pool(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.customer_owned_ipv4_pool(input);
         self
     }
     /// Sets or clears the input's `customer_owned_ipv4_pool`.
-    pub fn set_customer_owned_ipv4_pool(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_owned_ipv4_pool(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_customer_owned_ipv4_pool(input);
         self
     }
     /// The value set for the input's `customer_owned_ipv4_pool`, if any.
-    pub fn get_customer_owned_ipv4_pool(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_owned_ipv4_pool(&self) -> &Option<String> {
         self.input.get_customer_owned_ipv4_pool()
     }
     /// Sets the input's `enable_dns64`: see [`enable_dns64`](crate::types::builders::ModifySubnetAttributeRequestBuilder::enable_dns64).
@@ -152,15 +135,13 @@ impl ModifySubnetAttributeFluentBuilder {
     /// Sets or clears the input's `enable_dns64`.
     pub fn set_enable_dns64(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.input = self.input.set_enable_dns64(input);
         self
     }
     /// The value set for the input's `enable_dns64`, if any.
-    pub fn get_enable_dns64(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    pub fn get_enable_dns64(&self) -> &Option<crate::types::AttributeBooleanValue> {
         self.input.get_enable_dns64()
     }
     /// Sets the input's `private_dns_hostname_type_on_launch`: see [`private_dns_hostname_type_on_launch`](crate::types::builders::ModifySubnetAttributeRequestBuilder::private_dns_hostname_type_on_launch).
@@ -174,7 +155,7 @@ impl ModifySubnetAttributeFluentBuilder {
     /// Sets or clears the input's `private_dns_hostname_type_on_launch`.
     pub fn set_private_dns_hostname_type_on_launch(
         mut self,
-        input: ::std::option::Option<crate::types::HostnameType>,
+        input: Option<crate::types::HostnameType>,
     ) -> Self {
         self.input = self.input.set_private_dns_hostname_type_on_launch(input);
         self
@@ -182,7 +163,7 @@ impl ModifySubnetAttributeFluentBuilder {
     /// The value set for the input's `private_dns_hostname_type_on_launch`, if any.
     pub fn get_private_dns_hostname_type_on_launch(
         &self,
-    ) -> &::std::option::Option<crate::types::HostnameType> {
+    ) -> &Option<crate::types::HostnameType> {
         self.input.get_private_dns_hostname_type_on_launch()
     }
     /// Sets the input's `enable_resource_name_dns_a_record_on_launch`: see [`enable_resource_name_dns_a_record_on_launch`](crate::types::builders::ModifySubnetAttributeRequestBuilder::enable_resource_name_dns_a_record_on_launch).
@@ -196,7 +177,7 @@ impl ModifySubnetAttributeFluentBuilder {
     /// Sets or clears the input's `enable_resource_name_dns_a_record_on_launch`.
     pub fn set_enable_resource_name_dns_a_record_on_launch(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.input = self.input.set_enable_resource_name_dns_a_record_on_launch(input);
         self
@@ -204,7 +185,7 @@ impl ModifySubnetAttributeFluentBuilder {
     /// The value set for the input's `enable_resource_name_dns_a_record_on_launch`, if any.
     pub fn get_enable_resource_name_dns_a_record_on_launch(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    ) -> &Option<crate::types::AttributeBooleanValue> {
         self.input.get_enable_resource_name_dns_a_record_on_launch()
     }
     /// Sets the input's `enable_resource_name_dns_aaaa_record_on_launch`: see [`enable_resource_name_dns_aaaa_record_on_launch`](crate::types::builders::ModifySubnetAttributeRequestBuilder::enable_resource_name_dns_aaaa_record_on_launch).
@@ -218,7 +199,7 @@ impl ModifySubnetAttributeFluentBuilder {
     /// Sets or clears the input's `enable_resource_name_dns_aaaa_record_on_launch`.
     pub fn set_enable_resource_name_dns_aaaa_record_on_launch(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.input = self
             .input
@@ -228,7 +209,7 @@ impl ModifySubnetAttributeFluentBuilder {
     /// The value set for the input's `enable_resource_name_dns_aaaa_record_on_launch`, if any.
     pub fn get_enable_resource_name_dns_aaaa_record_on_launch(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    ) -> &Option<crate::types::AttributeBooleanValue> {
         self.input.get_enable_resource_name_dns_aaaa_record_on_launch()
     }
     /// Sets the input's `enable_lni_at_device_index`: see [`enable_lni_at_device_index`](crate::types::builders::ModifySubnetAttributeRequestBuilder::enable_lni_at_device_index).
@@ -237,15 +218,12 @@ impl ModifySubnetAttributeFluentBuilder {
         self
     }
     /// Sets or clears the input's `enable_lni_at_device_index`.
-    pub fn set_enable_lni_at_device_index(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_enable_lni_at_device_index(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_enable_lni_at_device_index(input);
         self
     }
     /// The value set for the input's `enable_lni_at_device_index`, if any.
-    pub fn get_enable_lni_at_device_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_enable_lni_at_device_index(&self) -> &Option<i32> {
         self.input.get_enable_lni_at_device_index()
     }
     /// Sets the input's `disable_lni_at_device_index`: see [`disable_lni_at_device_index`](crate::types::builders::ModifySubnetAttributeRequestBuilder::disable_lni_at_device_index).
@@ -259,7 +237,7 @@ impl ModifySubnetAttributeFluentBuilder {
     /// Sets or clears the input's `disable_lni_at_device_index`.
     pub fn set_disable_lni_at_device_index(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.input = self.input.set_disable_lni_at_device_index(input);
         self
@@ -267,7 +245,7 @@ impl ModifySubnetAttributeFluentBuilder {
     /// The value set for the input's `disable_lni_at_device_index`, if any.
     pub fn get_disable_lni_at_device_index(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    ) -> &Option<crate::types::AttributeBooleanValue> {
         self.input.get_disable_lni_at_device_index()
     }
 }
@@ -283,7 +261,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifySubnetAttribute as Operation>::serialize_request(input),
             <ModifySubnetAttribute as Operation>::parse_response,
         )

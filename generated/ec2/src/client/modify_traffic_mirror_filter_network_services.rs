@@ -6,7 +6,7 @@ use crate::operation::{
     ModifyTrafficMirrorFilterNetworkServicesError, Operation,
 };
 /// A call to [`ModifyTrafficMirrorFilterNetworkServices`](crate::operation::ModifyTrafficMirrorFilterNetworkServices): Allows or restricts mirroring network services. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyTrafficMirrorFilterNetworkServicesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyTrafficMirrorFilterNetworkServicesRequestBuilder,
@@ -17,13 +17,13 @@ impl ModifyTrafficMirrorFilterNetworkServicesFluentBuilder {
     ) -> Self {
         ModifyTrafficMirrorFilterNetworkServicesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyTrafficMirrorFilterNetworkServicesError`](crate::operation::ModifyTrafficMirrorFilterNetworkServicesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyTrafficMirrorFilterNetworkServicesResult,
         ::awsgen_runtime::client::SdkError<ModifyTrafficMirrorFilterNetworkServicesError>,
     > {
@@ -40,25 +40,17 @@ impl ModifyTrafficMirrorFilterNetworkServicesFluentBuilder {
         &self.input
     }
     /// Sets the input's `traffic_mirror_filter_id`: see [`traffic_mirror_filter_id`](crate::types::builders::ModifyTrafficMirrorFilterNetworkServicesRequestBuilder::traffic_mirror_filter_id).
-    pub fn traffic_mirror_filter_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn traffic_mirror_filter_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.traffic_mirror_filter_id(input);
         self
     }
     /// Sets or clears the input's `traffic_mirror_filter_id`.
-    pub fn set_traffic_mirror_filter_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_filter_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_traffic_mirror_filter_id(input);
         self
     }
     /// The value set for the input's `traffic_mirror_filter_id`, if any.
-    pub fn get_traffic_mirror_filter_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_filter_id(&self) -> &Option<String> {
         self.input.get_traffic_mirror_filter_id()
     }
     /// Appends one item to the input's `add_network_services`: see [`add_network_services`](crate::types::builders::ModifyTrafficMirrorFilterNetworkServicesRequestBuilder::add_network_services).
@@ -72,9 +64,7 @@ impl ModifyTrafficMirrorFilterNetworkServicesFluentBuilder {
     /// Sets or clears the input's `add_network_services`.
     pub fn set_add_network_services(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TrafficMirrorNetworkService>,
-        >,
+        input: Option<Vec<crate::types::TrafficMirrorNetworkService>>,
     ) -> Self {
         self.input = self.input.set_add_network_services(input);
         self
@@ -82,9 +72,7 @@ impl ModifyTrafficMirrorFilterNetworkServicesFluentBuilder {
     /// The value set for the input's `add_network_services`, if any.
     pub fn get_add_network_services(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TrafficMirrorNetworkService>,
-    > {
+    ) -> &Option<Vec<crate::types::TrafficMirrorNetworkService>> {
         self.input.get_add_network_services()
     }
     /// Appends one item to the input's `remove_network_services`: see [`remove_network_services`](crate::types::builders::ModifyTrafficMirrorFilterNetworkServicesRequestBuilder::remove_network_services).
@@ -98,9 +86,7 @@ impl ModifyTrafficMirrorFilterNetworkServicesFluentBuilder {
     /// Sets or clears the input's `remove_network_services`.
     pub fn set_remove_network_services(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TrafficMirrorNetworkService>,
-        >,
+        input: Option<Vec<crate::types::TrafficMirrorNetworkService>>,
     ) -> Self {
         self.input = self.input.set_remove_network_services(input);
         self
@@ -108,9 +94,7 @@ impl ModifyTrafficMirrorFilterNetworkServicesFluentBuilder {
     /// The value set for the input's `remove_network_services`, if any.
     pub fn get_remove_network_services(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TrafficMirrorNetworkService>,
-    > {
+    ) -> &Option<Vec<crate::types::TrafficMirrorNetworkService>> {
         self.input.get_remove_network_services()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyTrafficMirrorFilterNetworkServicesRequestBuilder::dry_run).
@@ -119,12 +103,12 @@ impl ModifyTrafficMirrorFilterNetworkServicesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -143,7 +127,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyTrafficMirrorFilterNetworkServices as Operation>::serialize_request(
                 input,
             ),

@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyTrafficMirrorSession, ModifyTrafficMirrorSessionError, Operation,
 };
 /// A call to [`ModifyTrafficMirrorSession`](crate::operation::ModifyTrafficMirrorSession): Modifies a Traffic Mirror session. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyTrafficMirrorSessionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyTrafficMirrorSessionRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyTrafficMirrorSessionFluentBuilder {
     ) -> Self {
         ModifyTrafficMirrorSessionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyTrafficMirrorSessionError`](crate::operation::ModifyTrafficMirrorSessionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyTrafficMirrorSessionResult,
         ::awsgen_runtime::client::SdkError<ModifyTrafficMirrorSessionError>,
     > {
@@ -39,69 +39,45 @@ impl ModifyTrafficMirrorSessionFluentBuilder {
         &self.input
     }
     /// Sets the input's `traffic_mirror_session_id`: see [`traffic_mirror_session_id`](crate::types::builders::ModifyTrafficMirrorSessionRequestBuilder::traffic_mirror_session_id).
-    pub fn traffic_mirror_session_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn traffic_mirror_session_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.traffic_mirror_session_id(input);
         self
     }
     /// Sets or clears the input's `traffic_mirror_session_id`.
-    pub fn set_traffic_mirror_session_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_session_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_traffic_mirror_session_id(input);
         self
     }
     /// The value set for the input's `traffic_mirror_session_id`, if any.
-    pub fn get_traffic_mirror_session_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_session_id(&self) -> &Option<String> {
         self.input.get_traffic_mirror_session_id()
     }
     /// Sets the input's `traffic_mirror_target_id`: see [`traffic_mirror_target_id`](crate::types::builders::ModifyTrafficMirrorSessionRequestBuilder::traffic_mirror_target_id).
-    pub fn traffic_mirror_target_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn traffic_mirror_target_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.traffic_mirror_target_id(input);
         self
     }
     /// Sets or clears the input's `traffic_mirror_target_id`.
-    pub fn set_traffic_mirror_target_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_target_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_traffic_mirror_target_id(input);
         self
     }
     /// The value set for the input's `traffic_mirror_target_id`, if any.
-    pub fn get_traffic_mirror_target_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_target_id(&self) -> &Option<String> {
         self.input.get_traffic_mirror_target_id()
     }
     /// Sets the input's `traffic_mirror_filter_id`: see [`traffic_mirror_filter_id`](crate::types::builders::ModifyTrafficMirrorSessionRequestBuilder::traffic_mirror_filter_id).
-    pub fn traffic_mirror_filter_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn traffic_mirror_filter_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.traffic_mirror_filter_id(input);
         self
     }
     /// Sets or clears the input's `traffic_mirror_filter_id`.
-    pub fn set_traffic_mirror_filter_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_filter_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_traffic_mirror_filter_id(input);
         self
     }
     /// The value set for the input's `traffic_mirror_filter_id`, if any.
-    pub fn get_traffic_mirror_filter_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_filter_id(&self) -> &Option<String> {
         self.input.get_traffic_mirror_filter_id()
     }
     /// Sets the input's `packet_length`: see [`packet_length`](crate::types::builders::ModifyTrafficMirrorSessionRequestBuilder::packet_length).
@@ -110,12 +86,12 @@ impl ModifyTrafficMirrorSessionFluentBuilder {
         self
     }
     /// Sets or clears the input's `packet_length`.
-    pub fn set_packet_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_packet_length(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_packet_length(input);
         self
     }
     /// The value set for the input's `packet_length`, if any.
-    pub fn get_packet_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_packet_length(&self) -> &Option<i32> {
         self.input.get_packet_length()
     }
     /// Sets the input's `session_number`: see [`session_number`](crate::types::builders::ModifyTrafficMirrorSessionRequestBuilder::session_number).
@@ -124,12 +100,12 @@ impl ModifyTrafficMirrorSessionFluentBuilder {
         self
     }
     /// Sets or clears the input's `session_number`.
-    pub fn set_session_number(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_session_number(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_session_number(input);
         self
     }
     /// The value set for the input's `session_number`, if any.
-    pub fn get_session_number(&self) -> &::std::option::Option<i32> {
+    pub fn get_session_number(&self) -> &Option<i32> {
         self.input.get_session_number()
     }
     /// Sets the input's `virtual_network_id`: see [`virtual_network_id`](crate::types::builders::ModifyTrafficMirrorSessionRequestBuilder::virtual_network_id).
@@ -138,32 +114,26 @@ impl ModifyTrafficMirrorSessionFluentBuilder {
         self
     }
     /// Sets or clears the input's `virtual_network_id`.
-    pub fn set_virtual_network_id(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_virtual_network_id(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_virtual_network_id(input);
         self
     }
     /// The value set for the input's `virtual_network_id`, if any.
-    pub fn get_virtual_network_id(&self) -> &::std::option::Option<i32> {
+    pub fn get_virtual_network_id(&self) -> &Option<i32> {
         self.input.get_virtual_network_id()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ModifyTrafficMirrorSessionRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Appends one item to the input's `remove_fields`: see [`remove_fields`](crate::types::builders::ModifyTrafficMirrorSessionRequestBuilder::remove_fields).
@@ -177,9 +147,7 @@ impl ModifyTrafficMirrorSessionFluentBuilder {
     /// Sets or clears the input's `remove_fields`.
     pub fn set_remove_fields(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TrafficMirrorSessionField>,
-        >,
+        input: Option<Vec<crate::types::TrafficMirrorSessionField>>,
     ) -> Self {
         self.input = self.input.set_remove_fields(input);
         self
@@ -187,9 +155,7 @@ impl ModifyTrafficMirrorSessionFluentBuilder {
     /// The value set for the input's `remove_fields`, if any.
     pub fn get_remove_fields(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TrafficMirrorSessionField>,
-    > {
+    ) -> &Option<Vec<crate::types::TrafficMirrorSessionField>> {
         self.input.get_remove_fields()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyTrafficMirrorSessionRequestBuilder::dry_run).
@@ -198,12 +164,12 @@ impl ModifyTrafficMirrorSessionFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -222,7 +188,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyTrafficMirrorSession as Operation>::serialize_request(input),
             <ModifyTrafficMirrorSession as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifyTransitGateway, ModifyTransitGatewayError, Operation};
 /// A call to [`ModifyTransitGateway`](crate::operation::ModifyTransitGateway): Modifies the specified transit gateway. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyTransitGatewayFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyTransitGatewayRequestBuilder,
@@ -14,13 +14,13 @@ impl ModifyTransitGatewayFluentBuilder {
     ) -> Self {
         ModifyTransitGatewayFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyTransitGatewayError`](crate::operation::ModifyTransitGatewayError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyTransitGatewayResult,
         ::awsgen_runtime::client::SdkError<ModifyTransitGatewayError>,
     > {
@@ -37,45 +37,31 @@ impl ModifyTransitGatewayFluentBuilder {
         &self.input
     }
     /// Sets the input's `transit_gateway_id`: see [`transit_gateway_id`](crate::types::builders::ModifyTransitGatewayRequestBuilder::transit_gateway_id).
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_id`.
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_id`, if any.
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_id()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ModifyTransitGatewayRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `options`: see [`options`](crate::types::builders::ModifyTransitGatewayRequestBuilder::options).
@@ -86,15 +72,13 @@ impl ModifyTransitGatewayFluentBuilder {
     /// Sets or clears the input's `options`.
     pub fn set_options(
         mut self,
-        input: ::std::option::Option<crate::types::ModifyTransitGatewayOptions>,
+        input: Option<crate::types::ModifyTransitGatewayOptions>,
     ) -> Self {
         self.input = self.input.set_options(input);
         self
     }
     /// The value set for the input's `options`, if any.
-    pub fn get_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::ModifyTransitGatewayOptions> {
+    pub fn get_options(&self) -> &Option<crate::types::ModifyTransitGatewayOptions> {
         self.input.get_options()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyTransitGatewayRequestBuilder::dry_run).
@@ -103,12 +87,12 @@ impl ModifyTransitGatewayFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -127,7 +111,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyTransitGateway as Operation>::serialize_request(input),
             <ModifyTransitGateway as Operation>::parse_response,
         )

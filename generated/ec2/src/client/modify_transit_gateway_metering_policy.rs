@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`ModifyTransitGatewayMeteringPolicy`](crate::operation::ModifyTransitGatewayMeteringPolicy): Modifies a transit gateway metering policy. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyTransitGatewayMeteringPolicyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyTransitGatewayMeteringPolicyRequestBuilder,
@@ -17,13 +17,13 @@ impl ModifyTransitGatewayMeteringPolicyFluentBuilder {
     ) -> Self {
         ModifyTransitGatewayMeteringPolicyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyTransitGatewayMeteringPolicyError`](crate::operation::ModifyTransitGatewayMeteringPolicyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyTransitGatewayMeteringPolicyResult,
         ::awsgen_runtime::client::SdkError<ModifyTransitGatewayMeteringPolicyError>,
     > {
@@ -42,7 +42,7 @@ impl ModifyTransitGatewayMeteringPolicyFluentBuilder {
     /// Sets the input's `transit_gateway_metering_policy_id`: see [`transit_gateway_metering_policy_id`](crate::types::builders::ModifyTransitGatewayMeteringPolicyRequestBuilder::transit_gateway_metering_policy_id).
     pub fn transit_gateway_metering_policy_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.transit_gateway_metering_policy_id(input);
         self
@@ -50,59 +50,47 @@ impl ModifyTransitGatewayMeteringPolicyFluentBuilder {
     /// Sets or clears the input's `transit_gateway_metering_policy_id`.
     pub fn set_transit_gateway_metering_policy_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_transit_gateway_metering_policy_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_metering_policy_id`, if any.
-    pub fn get_transit_gateway_metering_policy_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_metering_policy_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_metering_policy_id()
     }
     /// Appends one item to the input's `add_middlebox_attachment_ids`: see [`add_middlebox_attachment_ids`](crate::types::builders::ModifyTransitGatewayMeteringPolicyRequestBuilder::add_middlebox_attachment_ids).
-    pub fn add_middlebox_attachment_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn add_middlebox_attachment_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.add_middlebox_attachment_ids(input);
         self
     }
     /// Sets or clears the input's `add_middlebox_attachment_ids`.
     pub fn set_add_middlebox_attachment_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_add_middlebox_attachment_ids(input);
         self
     }
     /// The value set for the input's `add_middlebox_attachment_ids`, if any.
-    pub fn get_add_middlebox_attachment_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_add_middlebox_attachment_ids(&self) -> &Option<Vec<String>> {
         self.input.get_add_middlebox_attachment_ids()
     }
     /// Appends one item to the input's `remove_middlebox_attachment_ids`: see [`remove_middlebox_attachment_ids`](crate::types::builders::ModifyTransitGatewayMeteringPolicyRequestBuilder::remove_middlebox_attachment_ids).
-    pub fn remove_middlebox_attachment_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn remove_middlebox_attachment_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.remove_middlebox_attachment_ids(input);
         self
     }
     /// Sets or clears the input's `remove_middlebox_attachment_ids`.
     pub fn set_remove_middlebox_attachment_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_remove_middlebox_attachment_ids(input);
         self
     }
     /// The value set for the input's `remove_middlebox_attachment_ids`, if any.
-    pub fn get_remove_middlebox_attachment_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_remove_middlebox_attachment_ids(&self) -> &Option<Vec<String>> {
         self.input.get_remove_middlebox_attachment_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyTransitGatewayMeteringPolicyRequestBuilder::dry_run).
@@ -111,12 +99,12 @@ impl ModifyTransitGatewayMeteringPolicyFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -135,7 +123,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyTransitGatewayMeteringPolicy as Operation>::serialize_request(input),
             <ModifyTransitGatewayMeteringPolicy as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`ModifyTransitGatewayPolicyTableEntry`](crate::operation::ModifyTransitGatewayPolicyTableEntry): Modifies the specified transit gateway policy table entry. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyTransitGatewayPolicyTableEntryFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyTransitGatewayPolicyTableEntryRequestBuilder,
@@ -17,13 +17,13 @@ impl ModifyTransitGatewayPolicyTableEntryFluentBuilder {
     ) -> Self {
         ModifyTransitGatewayPolicyTableEntryFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyTransitGatewayPolicyTableEntryError`](crate::operation::ModifyTransitGatewayPolicyTableEntryError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyTransitGatewayPolicyTableEntryResult,
         ::awsgen_runtime::client::SdkError<ModifyTransitGatewayPolicyTableEntryError>,
     > {
@@ -40,47 +40,31 @@ impl ModifyTransitGatewayPolicyTableEntryFluentBuilder {
         &self.input
     }
     /// Sets the input's `transit_gateway_policy_table_id`: see [`transit_gateway_policy_table_id`](crate::types::builders::ModifyTransitGatewayPolicyTableEntryRequestBuilder::transit_gateway_policy_table_id).
-    pub fn transit_gateway_policy_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_policy_table_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_policy_table_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_policy_table_id`.
-    pub fn set_transit_gateway_policy_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_policy_table_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_policy_table_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_policy_table_id`, if any.
-    pub fn get_transit_gateway_policy_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_policy_table_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_policy_table_id()
     }
     /// Sets the input's `policy_rule_number`: see [`policy_rule_number`](crate::types::builders::ModifyTransitGatewayPolicyTableEntryRequestBuilder::policy_rule_number).
-    pub fn policy_rule_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn policy_rule_number(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.policy_rule_number(input);
         self
     }
     /// Sets or clears the input's `policy_rule_number`.
-    pub fn set_policy_rule_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_rule_number(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_policy_rule_number(input);
         self
     }
     /// The value set for the input's `policy_rule_number`, if any.
-    pub fn get_policy_rule_number(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_rule_number(&self) -> &Option<String> {
         self.input.get_policy_rule_number()
     }
     /// Sets the input's `policy_rule`: see [`policy_rule`](crate::types::builders::ModifyTransitGatewayPolicyTableEntryRequestBuilder::policy_rule).
@@ -94,7 +78,7 @@ impl ModifyTransitGatewayPolicyTableEntryFluentBuilder {
     /// Sets or clears the input's `policy_rule`.
     pub fn set_policy_rule(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayRequestPolicyRule>,
+        input: Option<crate::types::TransitGatewayRequestPolicyRule>,
     ) -> Self {
         self.input = self.input.set_policy_rule(input);
         self
@@ -102,29 +86,21 @@ impl ModifyTransitGatewayPolicyTableEntryFluentBuilder {
     /// The value set for the input's `policy_rule`, if any.
     pub fn get_policy_rule(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayRequestPolicyRule> {
+    ) -> &Option<crate::types::TransitGatewayRequestPolicyRule> {
         self.input.get_policy_rule()
     }
     /// Sets the input's `target_route_table_id`: see [`target_route_table_id`](crate::types::builders::ModifyTransitGatewayPolicyTableEntryRequestBuilder::target_route_table_id).
-    pub fn target_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn target_route_table_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.target_route_table_id(input);
         self
     }
     /// Sets or clears the input's `target_route_table_id`.
-    pub fn set_target_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_route_table_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_target_route_table_id(input);
         self
     }
     /// The value set for the input's `target_route_table_id`, if any.
-    pub fn get_target_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_route_table_id(&self) -> &Option<String> {
         self.input.get_target_route_table_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyTransitGatewayPolicyTableEntryRequestBuilder::dry_run).
@@ -133,12 +109,12 @@ impl ModifyTransitGatewayPolicyTableEntryFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -157,7 +133,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyTransitGatewayPolicyTableEntry as Operation>::serialize_request(
                 input,
             ),

@@ -6,7 +6,7 @@ use crate::operation::{
     ModifyTransitGatewayPrefixListReferenceError, Operation,
 };
 /// A call to [`ModifyTransitGatewayPrefixListReference`](crate::operation::ModifyTransitGatewayPrefixListReference): Modifies a reference (route) to a prefix list in a specified transit gateway route table. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyTransitGatewayPrefixListReferenceFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyTransitGatewayPrefixListReferenceRequestBuilder,
@@ -17,13 +17,13 @@ impl ModifyTransitGatewayPrefixListReferenceFluentBuilder {
     ) -> Self {
         ModifyTransitGatewayPrefixListReferenceFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyTransitGatewayPrefixListReferenceError`](crate::operation::ModifyTransitGatewayPrefixListReferenceError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyTransitGatewayPrefixListReferenceResult,
         ::awsgen_runtime::client::SdkError<ModifyTransitGatewayPrefixListReferenceError>,
     > {
@@ -40,67 +40,45 @@ impl ModifyTransitGatewayPrefixListReferenceFluentBuilder {
         &self.input
     }
     /// Sets the input's `transit_gateway_route_table_id`: see [`transit_gateway_route_table_id`](crate::types::builders::ModifyTransitGatewayPrefixListReferenceRequestBuilder::transit_gateway_route_table_id).
-    pub fn transit_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_route_table_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_route_table_id`.
-    pub fn set_transit_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_route_table_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_route_table_id`, if any.
-    pub fn get_transit_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_route_table_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_route_table_id()
     }
     /// Sets the input's `prefix_list_id`: see [`prefix_list_id`](crate::types::builders::ModifyTransitGatewayPrefixListReferenceRequestBuilder::prefix_list_id).
-    pub fn prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn prefix_list_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.prefix_list_id(input);
         self
     }
     /// Sets or clears the input's `prefix_list_id`.
-    pub fn set_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_prefix_list_id(input);
         self
     }
     /// The value set for the input's `prefix_list_id`, if any.
-    pub fn get_prefix_list_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_id(&self) -> &Option<String> {
         self.input.get_prefix_list_id()
     }
     /// Sets the input's `transit_gateway_attachment_id`: see [`transit_gateway_attachment_id`](crate::types::builders::ModifyTransitGatewayPrefixListReferenceRequestBuilder::transit_gateway_attachment_id).
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_attachment_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_attachment_id`.
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_attachment_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_attachment_id`, if any.
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_attachment_id()
     }
     /// Sets the input's `blackhole`: see [`blackhole`](crate::types::builders::ModifyTransitGatewayPrefixListReferenceRequestBuilder::blackhole).
@@ -109,12 +87,12 @@ impl ModifyTransitGatewayPrefixListReferenceFluentBuilder {
         self
     }
     /// Sets or clears the input's `blackhole`.
-    pub fn set_blackhole(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_blackhole(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_blackhole(input);
         self
     }
     /// The value set for the input's `blackhole`, if any.
-    pub fn get_blackhole(&self) -> &::std::option::Option<bool> {
+    pub fn get_blackhole(&self) -> &Option<bool> {
         self.input.get_blackhole()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyTransitGatewayPrefixListReferenceRequestBuilder::dry_run).
@@ -123,12 +101,12 @@ impl ModifyTransitGatewayPrefixListReferenceFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -147,7 +125,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyTransitGatewayPrefixListReference as Operation>::serialize_request(
                 input,
             ),

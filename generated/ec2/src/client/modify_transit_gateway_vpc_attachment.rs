@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyTransitGatewayVpcAttachment, ModifyTransitGatewayVpcAttachmentError, Operation,
 };
 /// A call to [`ModifyTransitGatewayVpcAttachment`](crate::operation::ModifyTransitGatewayVpcAttachment): Modifies the specified VPC attachment. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyTransitGatewayVpcAttachmentFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyTransitGatewayVpcAttachmentRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyTransitGatewayVpcAttachmentFluentBuilder {
     ) -> Self {
         ModifyTransitGatewayVpcAttachmentFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyTransitGatewayVpcAttachmentError`](crate::operation::ModifyTransitGatewayVpcAttachmentError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyTransitGatewayVpcAttachmentResult,
         ::awsgen_runtime::client::SdkError<ModifyTransitGatewayVpcAttachmentError>,
     > {
@@ -39,69 +39,45 @@ impl ModifyTransitGatewayVpcAttachmentFluentBuilder {
         &self.input
     }
     /// Sets the input's `transit_gateway_attachment_id`: see [`transit_gateway_attachment_id`](crate::types::builders::ModifyTransitGatewayVpcAttachmentRequestBuilder::transit_gateway_attachment_id).
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_attachment_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_attachment_id`.
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_attachment_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_attachment_id`, if any.
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_attachment_id()
     }
     /// Appends one item to the input's `add_subnet_ids`: see [`add_subnet_ids`](crate::types::builders::ModifyTransitGatewayVpcAttachmentRequestBuilder::add_subnet_ids).
-    pub fn add_subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn add_subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.add_subnet_ids(input);
         self
     }
     /// Sets or clears the input's `add_subnet_ids`.
-    pub fn set_add_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_add_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_add_subnet_ids(input);
         self
     }
     /// The value set for the input's `add_subnet_ids`, if any.
-    pub fn get_add_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_add_subnet_ids(&self) -> &Option<Vec<String>> {
         self.input.get_add_subnet_ids()
     }
     /// Appends one item to the input's `remove_subnet_ids`: see [`remove_subnet_ids`](crate::types::builders::ModifyTransitGatewayVpcAttachmentRequestBuilder::remove_subnet_ids).
-    pub fn remove_subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn remove_subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.remove_subnet_ids(input);
         self
     }
     /// Sets or clears the input's `remove_subnet_ids`.
-    pub fn set_remove_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_remove_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_remove_subnet_ids(input);
         self
     }
     /// The value set for the input's `remove_subnet_ids`, if any.
-    pub fn get_remove_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_remove_subnet_ids(&self) -> &Option<Vec<String>> {
         self.input.get_remove_subnet_ids()
     }
     /// Sets the input's `options`: see [`options`](crate::types::builders::ModifyTransitGatewayVpcAttachmentRequestBuilder::options).
@@ -115,9 +91,7 @@ impl ModifyTransitGatewayVpcAttachmentFluentBuilder {
     /// Sets or clears the input's `options`.
     pub fn set_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::ModifyTransitGatewayVpcAttachmentRequestOptions,
-        >,
+        input: Option<crate::types::ModifyTransitGatewayVpcAttachmentRequestOptions>,
     ) -> Self {
         self.input = self.input.set_options(input);
         self
@@ -125,9 +99,7 @@ impl ModifyTransitGatewayVpcAttachmentFluentBuilder {
     /// The value set for the input's `options`, if any.
     pub fn get_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::ModifyTransitGatewayVpcAttachmentRequestOptions,
-    > {
+    ) -> &Option<crate::types::ModifyTransitGatewayVpcAttachmentRequestOptions> {
         self.input.get_options()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyTransitGatewayVpcAttachmentRequestBuilder::dry_run).
@@ -136,12 +108,12 @@ impl ModifyTransitGatewayVpcAttachmentFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -160,7 +132,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyTransitGatewayVpcAttachment as Operation>::serialize_request(input),
             <ModifyTransitGatewayVpcAttachment as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyVerifiedAccessEndpoint, ModifyVerifiedAccessEndpointError, Operation,
 };
 /// A call to [`ModifyVerifiedAccessEndpoint`](crate::operation::ModifyVerifiedAccessEndpoint): Modifies the configuration of the specified Amazon Web Services Verified Access endpoint. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyVerifiedAccessEndpointFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyVerifiedAccessEndpointRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyVerifiedAccessEndpointFluentBuilder {
     ) -> Self {
         ModifyVerifiedAccessEndpointFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyVerifiedAccessEndpointError`](crate::operation::ModifyVerifiedAccessEndpointError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVerifiedAccessEndpointResult,
         ::awsgen_runtime::client::SdkError<ModifyVerifiedAccessEndpointError>,
     > {
@@ -39,47 +39,31 @@ impl ModifyVerifiedAccessEndpointFluentBuilder {
         &self.input
     }
     /// Sets the input's `verified_access_endpoint_id`: see [`verified_access_endpoint_id`](crate::types::builders::ModifyVerifiedAccessEndpointRequestBuilder::verified_access_endpoint_id).
-    pub fn verified_access_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn verified_access_endpoint_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.verified_access_endpoint_id(input);
         self
     }
     /// Sets or clears the input's `verified_access_endpoint_id`.
-    pub fn set_verified_access_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_endpoint_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_verified_access_endpoint_id(input);
         self
     }
     /// The value set for the input's `verified_access_endpoint_id`, if any.
-    pub fn get_verified_access_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_endpoint_id(&self) -> &Option<String> {
         self.input.get_verified_access_endpoint_id()
     }
     /// Sets the input's `verified_access_group_id`: see [`verified_access_group_id`](crate::types::builders::ModifyVerifiedAccessEndpointRequestBuilder::verified_access_group_id).
-    pub fn verified_access_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn verified_access_group_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.verified_access_group_id(input);
         self
     }
     /// Sets or clears the input's `verified_access_group_id`.
-    pub fn set_verified_access_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_group_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_verified_access_group_id(input);
         self
     }
     /// The value set for the input's `verified_access_group_id`, if any.
-    pub fn get_verified_access_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_group_id(&self) -> &Option<String> {
         self.input.get_verified_access_group_id()
     }
     /// Sets the input's `load_balancer_options`: see [`load_balancer_options`](crate::types::builders::ModifyVerifiedAccessEndpointRequestBuilder::load_balancer_options).
@@ -93,9 +77,7 @@ impl ModifyVerifiedAccessEndpointFluentBuilder {
     /// Sets or clears the input's `load_balancer_options`.
     pub fn set_load_balancer_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions,
-        >,
+        input: Option<crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions>,
     ) -> Self {
         self.input = self.input.set_load_balancer_options(input);
         self
@@ -103,9 +85,7 @@ impl ModifyVerifiedAccessEndpointFluentBuilder {
     /// The value set for the input's `load_balancer_options`, if any.
     pub fn get_load_balancer_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions,
-    > {
+    ) -> &Option<crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions> {
         self.input.get_load_balancer_options()
     }
     /// Sets the input's `network_interface_options`: see [`network_interface_options`](crate::types::builders::ModifyVerifiedAccessEndpointRequestBuilder::network_interface_options).
@@ -119,9 +99,7 @@ impl ModifyVerifiedAccessEndpointFluentBuilder {
     /// Sets or clears the input's `network_interface_options`.
     pub fn set_network_interface_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::ModifyVerifiedAccessEndpointEniOptions,
-        >,
+        input: Option<crate::types::ModifyVerifiedAccessEndpointEniOptions>,
     ) -> Self {
         self.input = self.input.set_network_interface_options(input);
         self
@@ -129,47 +107,35 @@ impl ModifyVerifiedAccessEndpointFluentBuilder {
     /// The value set for the input's `network_interface_options`, if any.
     pub fn get_network_interface_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ModifyVerifiedAccessEndpointEniOptions> {
+    ) -> &Option<crate::types::ModifyVerifiedAccessEndpointEniOptions> {
         self.input.get_network_interface_options()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ModifyVerifiedAccessEndpointRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::ModifyVerifiedAccessEndpointRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVerifiedAccessEndpointRequestBuilder::dry_run).
@@ -178,12 +144,12 @@ impl ModifyVerifiedAccessEndpointFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `rds_options`: see [`rds_options`](crate::types::builders::ModifyVerifiedAccessEndpointRequestBuilder::rds_options).
@@ -197,9 +163,7 @@ impl ModifyVerifiedAccessEndpointFluentBuilder {
     /// Sets or clears the input's `rds_options`.
     pub fn set_rds_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::ModifyVerifiedAccessEndpointRdsOptions,
-        >,
+        input: Option<crate::types::ModifyVerifiedAccessEndpointRdsOptions>,
     ) -> Self {
         self.input = self.input.set_rds_options(input);
         self
@@ -207,7 +171,7 @@ impl ModifyVerifiedAccessEndpointFluentBuilder {
     /// The value set for the input's `rds_options`, if any.
     pub fn get_rds_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ModifyVerifiedAccessEndpointRdsOptions> {
+    ) -> &Option<crate::types::ModifyVerifiedAccessEndpointRdsOptions> {
         self.input.get_rds_options()
     }
     /// Sets the input's `cidr_options`: see [`cidr_options`](crate::types::builders::ModifyVerifiedAccessEndpointRequestBuilder::cidr_options).
@@ -221,9 +185,7 @@ impl ModifyVerifiedAccessEndpointFluentBuilder {
     /// Sets or clears the input's `cidr_options`.
     pub fn set_cidr_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::ModifyVerifiedAccessEndpointCidrOptions,
-        >,
+        input: Option<crate::types::ModifyVerifiedAccessEndpointCidrOptions>,
     ) -> Self {
         self.input = self.input.set_cidr_options(input);
         self
@@ -231,7 +193,7 @@ impl ModifyVerifiedAccessEndpointFluentBuilder {
     /// The value set for the input's `cidr_options`, if any.
     pub fn get_cidr_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ModifyVerifiedAccessEndpointCidrOptions> {
+    ) -> &Option<crate::types::ModifyVerifiedAccessEndpointCidrOptions> {
         self.input.get_cidr_options()
     }
 }
@@ -250,7 +212,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyVerifiedAccessEndpoint as Operation>::serialize_request(input),
             <ModifyVerifiedAccessEndpoint as Operation>::parse_response,
         )

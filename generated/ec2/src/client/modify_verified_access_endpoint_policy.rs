@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`ModifyVerifiedAccessEndpointPolicy`](crate::operation::ModifyVerifiedAccessEndpointPolicy): Modifies the specified Amazon Web Services Verified Access endpoint policy. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyVerifiedAccessEndpointPolicyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyVerifiedAccessEndpointPolicyRequestBuilder,
@@ -17,13 +17,13 @@ impl ModifyVerifiedAccessEndpointPolicyFluentBuilder {
     ) -> Self {
         ModifyVerifiedAccessEndpointPolicyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyVerifiedAccessEndpointPolicyError`](crate::operation::ModifyVerifiedAccessEndpointPolicyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVerifiedAccessEndpointPolicyResult,
         ::awsgen_runtime::client::SdkError<ModifyVerifiedAccessEndpointPolicyError>,
     > {
@@ -40,25 +40,17 @@ impl ModifyVerifiedAccessEndpointPolicyFluentBuilder {
         &self.input
     }
     /// Sets the input's `verified_access_endpoint_id`: see [`verified_access_endpoint_id`](crate::types::builders::ModifyVerifiedAccessEndpointPolicyRequestBuilder::verified_access_endpoint_id).
-    pub fn verified_access_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn verified_access_endpoint_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.verified_access_endpoint_id(input);
         self
     }
     /// Sets or clears the input's `verified_access_endpoint_id`.
-    pub fn set_verified_access_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_endpoint_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_verified_access_endpoint_id(input);
         self
     }
     /// The value set for the input's `verified_access_endpoint_id`, if any.
-    pub fn get_verified_access_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_endpoint_id(&self) -> &Option<String> {
         self.input.get_verified_access_endpoint_id()
     }
     /// Sets the input's `policy_enabled`: see [`policy_enabled`](crate::types::builders::ModifyVerifiedAccessEndpointPolicyRequestBuilder::policy_enabled).
@@ -67,52 +59,40 @@ impl ModifyVerifiedAccessEndpointPolicyFluentBuilder {
         self
     }
     /// Sets or clears the input's `policy_enabled`.
-    pub fn set_policy_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_policy_enabled(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_policy_enabled(input);
         self
     }
     /// The value set for the input's `policy_enabled`, if any.
-    pub fn get_policy_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_policy_enabled(&self) -> &Option<bool> {
         self.input.get_policy_enabled()
     }
     /// Sets the input's `policy_document`: see [`policy_document`](crate::types::builders::ModifyVerifiedAccessEndpointPolicyRequestBuilder::policy_document).
-    pub fn policy_document(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn policy_document(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.policy_document(input);
         self
     }
     /// Sets or clears the input's `policy_document`.
-    pub fn set_policy_document(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_document(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_policy_document(input);
         self
     }
     /// The value set for the input's `policy_document`, if any.
-    pub fn get_policy_document(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_document(&self) -> &Option<String> {
         self.input.get_policy_document()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::ModifyVerifiedAccessEndpointPolicyRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVerifiedAccessEndpointPolicyRequestBuilder::dry_run).
@@ -121,12 +101,12 @@ impl ModifyVerifiedAccessEndpointPolicyFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `sse_specification`: see [`sse_specification`](crate::types::builders::ModifyVerifiedAccessEndpointPolicyRequestBuilder::sse_specification).
@@ -140,7 +120,7 @@ impl ModifyVerifiedAccessEndpointPolicyFluentBuilder {
     /// Sets or clears the input's `sse_specification`.
     pub fn set_sse_specification(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessSseSpecificationRequest>,
+        input: Option<crate::types::VerifiedAccessSseSpecificationRequest>,
     ) -> Self {
         self.input = self.input.set_sse_specification(input);
         self
@@ -148,7 +128,7 @@ impl ModifyVerifiedAccessEndpointPolicyFluentBuilder {
     /// The value set for the input's `sse_specification`, if any.
     pub fn get_sse_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessSseSpecificationRequest> {
+    ) -> &Option<crate::types::VerifiedAccessSseSpecificationRequest> {
         self.input.get_sse_specification()
     }
 }
@@ -167,7 +147,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyVerifiedAccessEndpointPolicy as Operation>::serialize_request(input),
             <ModifyVerifiedAccessEndpointPolicy as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyVerifiedAccessInstance, ModifyVerifiedAccessInstanceError, Operation,
 };
 /// A call to [`ModifyVerifiedAccessInstance`](crate::operation::ModifyVerifiedAccessInstance): Modifies the configuration of the specified Amazon Web Services Verified Access instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyVerifiedAccessInstanceFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyVerifiedAccessInstanceRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyVerifiedAccessInstanceFluentBuilder {
     ) -> Self {
         ModifyVerifiedAccessInstanceFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyVerifiedAccessInstanceError`](crate::operation::ModifyVerifiedAccessInstanceError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVerifiedAccessInstanceResult,
         ::awsgen_runtime::client::SdkError<ModifyVerifiedAccessInstanceError>,
     > {
@@ -39,45 +39,31 @@ impl ModifyVerifiedAccessInstanceFluentBuilder {
         &self.input
     }
     /// Sets the input's `verified_access_instance_id`: see [`verified_access_instance_id`](crate::types::builders::ModifyVerifiedAccessInstanceRequestBuilder::verified_access_instance_id).
-    pub fn verified_access_instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn verified_access_instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.verified_access_instance_id(input);
         self
     }
     /// Sets or clears the input's `verified_access_instance_id`.
-    pub fn set_verified_access_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_verified_access_instance_id(input);
         self
     }
     /// The value set for the input's `verified_access_instance_id`, if any.
-    pub fn get_verified_access_instance_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_instance_id(&self) -> &Option<String> {
         self.input.get_verified_access_instance_id()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ModifyVerifiedAccessInstanceRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVerifiedAccessInstanceRequestBuilder::dry_run).
@@ -86,54 +72,43 @@ impl ModifyVerifiedAccessInstanceFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::ModifyVerifiedAccessInstanceRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `cidr_endpoints_custom_sub_domain`: see [`cidr_endpoints_custom_sub_domain`](crate::types::builders::ModifyVerifiedAccessInstanceRequestBuilder::cidr_endpoints_custom_sub_domain).
-    pub fn cidr_endpoints_custom_sub_domain(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cidr_endpoints_custom_sub_domain(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cidr_endpoints_custom_sub_domain(input);
         self
     }
     /// Sets or clears the input's `cidr_endpoints_custom_sub_domain`.
     pub fn set_cidr_endpoints_custom_sub_domain(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_cidr_endpoints_custom_sub_domain(input);
         self
     }
     /// The value set for the input's `cidr_endpoints_custom_sub_domain`, if any.
-    pub fn get_cidr_endpoints_custom_sub_domain(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_endpoints_custom_sub_domain(&self) -> &Option<String> {
         self.input.get_cidr_endpoints_custom_sub_domain()
     }
 }
@@ -152,7 +127,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyVerifiedAccessInstance as Operation>::serialize_request(input),
             <ModifyVerifiedAccessInstance as Operation>::parse_response,
         )

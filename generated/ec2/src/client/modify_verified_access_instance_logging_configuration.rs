@@ -6,7 +6,7 @@ use crate::operation::{
     ModifyVerifiedAccessInstanceLoggingConfigurationError, Operation,
 };
 /// A call to [`ModifyVerifiedAccessInstanceLoggingConfiguration`](crate::operation::ModifyVerifiedAccessInstanceLoggingConfiguration): Modifies the logging configuration for the specified Amazon Web Services Verified Access instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyVerifiedAccessInstanceLoggingConfigurationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyVerifiedAccessInstanceLoggingConfigurationRequestBuilder,
@@ -17,13 +17,13 @@ impl ModifyVerifiedAccessInstanceLoggingConfigurationFluentBuilder {
     ) -> Self {
         ModifyVerifiedAccessInstanceLoggingConfigurationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyVerifiedAccessInstanceLoggingConfigurationError`](crate::operation::ModifyVerifiedAccessInstanceLoggingConfigurationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationResult,
         ::awsgen_runtime::client::SdkError<
             ModifyVerifiedAccessInstanceLoggingConfigurationError,
@@ -42,25 +42,17 @@ impl ModifyVerifiedAccessInstanceLoggingConfigurationFluentBuilder {
         &self.input
     }
     /// Sets the input's `verified_access_instance_id`: see [`verified_access_instance_id`](crate::types::builders::ModifyVerifiedAccessInstanceLoggingConfigurationRequestBuilder::verified_access_instance_id).
-    pub fn verified_access_instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn verified_access_instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.verified_access_instance_id(input);
         self
     }
     /// Sets or clears the input's `verified_access_instance_id`.
-    pub fn set_verified_access_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_verified_access_instance_id(input);
         self
     }
     /// The value set for the input's `verified_access_instance_id`, if any.
-    pub fn get_verified_access_instance_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_instance_id(&self) -> &Option<String> {
         self.input.get_verified_access_instance_id()
     }
     /// Sets the input's `access_logs`: see [`access_logs`](crate::types::builders::ModifyVerifiedAccessInstanceLoggingConfigurationRequestBuilder::access_logs).
@@ -71,15 +63,13 @@ impl ModifyVerifiedAccessInstanceLoggingConfigurationFluentBuilder {
     /// Sets or clears the input's `access_logs`.
     pub fn set_access_logs(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessLogOptions>,
+        input: Option<crate::types::VerifiedAccessLogOptions>,
     ) -> Self {
         self.input = self.input.set_access_logs(input);
         self
     }
     /// The value set for the input's `access_logs`, if any.
-    pub fn get_access_logs(
-        &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessLogOptions> {
+    pub fn get_access_logs(&self) -> &Option<crate::types::VerifiedAccessLogOptions> {
         self.input.get_access_logs()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVerifiedAccessInstanceLoggingConfigurationRequestBuilder::dry_run).
@@ -88,32 +78,26 @@ impl ModifyVerifiedAccessInstanceLoggingConfigurationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::ModifyVerifiedAccessInstanceLoggingConfigurationRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
 }
@@ -132,7 +116,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyVerifiedAccessInstanceLoggingConfiguration as Operation>::serialize_request(
                 input,
             ),

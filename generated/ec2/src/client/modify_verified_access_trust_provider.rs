@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyVerifiedAccessTrustProvider, ModifyVerifiedAccessTrustProviderError, Operation,
 };
 /// A call to [`ModifyVerifiedAccessTrustProvider`](crate::operation::ModifyVerifiedAccessTrustProvider): Modifies the configuration of the specified Amazon Web Services Verified Access trust provider. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyVerifiedAccessTrustProviderFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyVerifiedAccessTrustProviderRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyVerifiedAccessTrustProviderFluentBuilder {
     ) -> Self {
         ModifyVerifiedAccessTrustProviderFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyVerifiedAccessTrustProviderError`](crate::operation::ModifyVerifiedAccessTrustProviderError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVerifiedAccessTrustProviderResult,
         ::awsgen_runtime::client::SdkError<ModifyVerifiedAccessTrustProviderError>,
     > {
@@ -41,7 +41,7 @@ impl ModifyVerifiedAccessTrustProviderFluentBuilder {
     /// Sets the input's `verified_access_trust_provider_id`: see [`verified_access_trust_provider_id`](crate::types::builders::ModifyVerifiedAccessTrustProviderRequestBuilder::verified_access_trust_provider_id).
     pub fn verified_access_trust_provider_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.verified_access_trust_provider_id(input);
         self
@@ -49,15 +49,13 @@ impl ModifyVerifiedAccessTrustProviderFluentBuilder {
     /// Sets or clears the input's `verified_access_trust_provider_id`.
     pub fn set_verified_access_trust_provider_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_verified_access_trust_provider_id(input);
         self
     }
     /// The value set for the input's `verified_access_trust_provider_id`, if any.
-    pub fn get_verified_access_trust_provider_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_trust_provider_id(&self) -> &Option<String> {
         self.input.get_verified_access_trust_provider_id()
     }
     /// Sets the input's `oidc_options`: see [`oidc_options`](crate::types::builders::ModifyVerifiedAccessTrustProviderRequestBuilder::oidc_options).
@@ -71,9 +69,7 @@ impl ModifyVerifiedAccessTrustProviderFluentBuilder {
     /// Sets or clears the input's `oidc_options`.
     pub fn set_oidc_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::ModifyVerifiedAccessTrustProviderOidcOptions,
-        >,
+        input: Option<crate::types::ModifyVerifiedAccessTrustProviderOidcOptions>,
     ) -> Self {
         self.input = self.input.set_oidc_options(input);
         self
@@ -81,9 +77,7 @@ impl ModifyVerifiedAccessTrustProviderFluentBuilder {
     /// The value set for the input's `oidc_options`, if any.
     pub fn get_oidc_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::ModifyVerifiedAccessTrustProviderOidcOptions,
-    > {
+    ) -> &Option<crate::types::ModifyVerifiedAccessTrustProviderOidcOptions> {
         self.input.get_oidc_options()
     }
     /// Sets the input's `device_options`: see [`device_options`](crate::types::builders::ModifyVerifiedAccessTrustProviderRequestBuilder::device_options).
@@ -97,9 +91,7 @@ impl ModifyVerifiedAccessTrustProviderFluentBuilder {
     /// Sets or clears the input's `device_options`.
     pub fn set_device_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::ModifyVerifiedAccessTrustProviderDeviceOptions,
-        >,
+        input: Option<crate::types::ModifyVerifiedAccessTrustProviderDeviceOptions>,
     ) -> Self {
         self.input = self.input.set_device_options(input);
         self
@@ -107,29 +99,21 @@ impl ModifyVerifiedAccessTrustProviderFluentBuilder {
     /// The value set for the input's `device_options`, if any.
     pub fn get_device_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::ModifyVerifiedAccessTrustProviderDeviceOptions,
-    > {
+    ) -> &Option<crate::types::ModifyVerifiedAccessTrustProviderDeviceOptions> {
         self.input.get_device_options()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ModifyVerifiedAccessTrustProviderRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVerifiedAccessTrustProviderRequestBuilder::dry_run).
@@ -138,32 +122,26 @@ impl ModifyVerifiedAccessTrustProviderFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::ModifyVerifiedAccessTrustProviderRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `sse_specification`: see [`sse_specification`](crate::types::builders::ModifyVerifiedAccessTrustProviderRequestBuilder::sse_specification).
@@ -177,7 +155,7 @@ impl ModifyVerifiedAccessTrustProviderFluentBuilder {
     /// Sets or clears the input's `sse_specification`.
     pub fn set_sse_specification(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessSseSpecificationRequest>,
+        input: Option<crate::types::VerifiedAccessSseSpecificationRequest>,
     ) -> Self {
         self.input = self.input.set_sse_specification(input);
         self
@@ -185,7 +163,7 @@ impl ModifyVerifiedAccessTrustProviderFluentBuilder {
     /// The value set for the input's `sse_specification`, if any.
     pub fn get_sse_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessSseSpecificationRequest> {
+    ) -> &Option<crate::types::VerifiedAccessSseSpecificationRequest> {
         self.input.get_sse_specification()
     }
     /// Sets the input's `native_application_oidc_options`: see [`native_application_oidc_options`](crate::types::builders::ModifyVerifiedAccessTrustProviderRequestBuilder::native_application_oidc_options).
@@ -199,9 +177,7 @@ impl ModifyVerifiedAccessTrustProviderFluentBuilder {
     /// Sets or clears the input's `native_application_oidc_options`.
     pub fn set_native_application_oidc_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions,
-        >,
+        input: Option<crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions>,
     ) -> Self {
         self.input = self.input.set_native_application_oidc_options(input);
         self
@@ -209,9 +185,7 @@ impl ModifyVerifiedAccessTrustProviderFluentBuilder {
     /// The value set for the input's `native_application_oidc_options`, if any.
     pub fn get_native_application_oidc_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions,
-    > {
+    ) -> &Option<crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions> {
         self.input.get_native_application_oidc_options()
     }
 }
@@ -230,7 +204,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyVerifiedAccessTrustProvider as Operation>::serialize_request(input),
             <ModifyVerifiedAccessTrustProvider as Operation>::parse_response,
         )

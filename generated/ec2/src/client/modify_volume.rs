@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifyVolume, ModifyVolumeError, Operation};
 /// A call to [`ModifyVolume`](crate::operation::ModifyVolume): You can modify several parameters of an existing EBS volume, including volume size, volume type, and IOPS capacity. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyVolumeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyVolumeRequestBuilder,
@@ -14,13 +14,13 @@ impl ModifyVolumeFluentBuilder {
     ) -> Self {
         ModifyVolumeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyVolumeError`](crate::operation::ModifyVolumeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVolumeResult,
         ::awsgen_runtime::client::SdkError<ModifyVolumeError>,
     > {
@@ -40,32 +40,26 @@ impl ModifyVolumeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `volume_id`: see [`volume_id`](crate::types::builders::ModifyVolumeRequestBuilder::volume_id).
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.volume_id(input);
         self
     }
     /// Sets or clears the input's `volume_id`.
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_volume_id(input);
         self
     }
     /// The value set for the input's `volume_id`, if any.
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         self.input.get_volume_id()
     }
     /// Sets the input's `size`: see [`size`](crate::types::builders::ModifyVolumeRequestBuilder::size).
@@ -74,12 +68,12 @@ impl ModifyVolumeFluentBuilder {
         self
     }
     /// Sets or clears the input's `size`.
-    pub fn set_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_size(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_size(input);
         self
     }
     /// The value set for the input's `size`, if any.
-    pub fn get_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_size(&self) -> &Option<i32> {
         self.input.get_size()
     }
     /// Sets the input's `volume_type`: see [`volume_type`](crate::types::builders::ModifyVolumeRequestBuilder::volume_type).
@@ -88,15 +82,12 @@ impl ModifyVolumeFluentBuilder {
         self
     }
     /// Sets or clears the input's `volume_type`.
-    pub fn set_volume_type(
-        mut self,
-        input: ::std::option::Option<crate::types::VolumeType>,
-    ) -> Self {
+    pub fn set_volume_type(mut self, input: Option<crate::types::VolumeType>) -> Self {
         self.input = self.input.set_volume_type(input);
         self
     }
     /// The value set for the input's `volume_type`, if any.
-    pub fn get_volume_type(&self) -> &::std::option::Option<crate::types::VolumeType> {
+    pub fn get_volume_type(&self) -> &Option<crate::types::VolumeType> {
         self.input.get_volume_type()
     }
     /// Sets the input's `iops`: see [`iops`](crate::types::builders::ModifyVolumeRequestBuilder::iops).
@@ -105,12 +96,12 @@ impl ModifyVolumeFluentBuilder {
         self
     }
     /// Sets or clears the input's `iops`.
-    pub fn set_iops(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_iops(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_iops(input);
         self
     }
     /// The value set for the input's `iops`, if any.
-    pub fn get_iops(&self) -> &::std::option::Option<i32> {
+    pub fn get_iops(&self) -> &Option<i32> {
         self.input.get_iops()
     }
     /// Sets the input's `throughput`: see [`throughput`](crate::types::builders::ModifyVolumeRequestBuilder::throughput).
@@ -119,12 +110,12 @@ impl ModifyVolumeFluentBuilder {
         self
     }
     /// Sets or clears the input's `throughput`.
-    pub fn set_throughput(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_throughput(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_throughput(input);
         self
     }
     /// The value set for the input's `throughput`, if any.
-    pub fn get_throughput(&self) -> &::std::option::Option<i32> {
+    pub fn get_throughput(&self) -> &Option<i32> {
         self.input.get_throughput()
     }
     /// Sets the input's `multi_attach_enabled`: see [`multi_attach_enabled`](crate::types::builders::ModifyVolumeRequestBuilder::multi_attach_enabled).
@@ -133,15 +124,12 @@ impl ModifyVolumeFluentBuilder {
         self
     }
     /// Sets or clears the input's `multi_attach_enabled`.
-    pub fn set_multi_attach_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_multi_attach_enabled(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_multi_attach_enabled(input);
         self
     }
     /// The value set for the input's `multi_attach_enabled`, if any.
-    pub fn get_multi_attach_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_multi_attach_enabled(&self) -> &Option<bool> {
         self.input.get_multi_attach_enabled()
     }
 }
@@ -160,7 +148,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyVolume as Operation>::serialize_request(input),
             <ModifyVolume as Operation>::parse_response,
         )

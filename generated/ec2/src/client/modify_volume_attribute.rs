@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifyVolumeAttribute, ModifyVolumeAttributeError, Operation};
 /// A call to [`ModifyVolumeAttribute`](crate::operation::ModifyVolumeAttribute): Modifies a volume attribute. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyVolumeAttributeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyVolumeAttributeRequestBuilder,
@@ -14,16 +14,13 @@ impl ModifyVolumeAttributeFluentBuilder {
     ) -> Self {
         ModifyVolumeAttributeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyVolumeAttributeError`](crate::operation::ModifyVolumeAttributeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<ModifyVolumeAttributeError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<ModifyVolumeAttributeError>> {
         let input = self
             .input
             .build()
@@ -44,35 +41,27 @@ impl ModifyVolumeAttributeFluentBuilder {
     /// Sets or clears the input's `auto_enable_io`.
     pub fn set_auto_enable_io(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.input = self.input.set_auto_enable_io(input);
         self
     }
     /// The value set for the input's `auto_enable_io`, if any.
-    pub fn get_auto_enable_io(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    pub fn get_auto_enable_io(&self) -> &Option<crate::types::AttributeBooleanValue> {
         self.input.get_auto_enable_io()
     }
     /// Sets the input's `volume_id`: see [`volume_id`](crate::types::builders::ModifyVolumeAttributeRequestBuilder::volume_id).
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.volume_id(input);
         self
     }
     /// Sets or clears the input's `volume_id`.
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_volume_id(input);
         self
     }
     /// The value set for the input's `volume_id`, if any.
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         self.input.get_volume_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVolumeAttributeRequestBuilder::dry_run).
@@ -81,12 +70,12 @@ impl ModifyVolumeAttributeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -102,7 +91,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyVolumeAttribute as Operation>::serialize_request(input),
             <ModifyVolumeAttribute as Operation>::parse_response,
         )

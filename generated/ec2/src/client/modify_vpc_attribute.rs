@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifyVpcAttribute, ModifyVpcAttributeError, Operation};
 /// A call to [`ModifyVpcAttribute`](crate::operation::ModifyVpcAttribute): Modifies the specified attribute of the specified VPC. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyVpcAttributeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyVpcAttributeRequestBuilder,
@@ -14,16 +14,13 @@ impl ModifyVpcAttributeFluentBuilder {
     ) -> Self {
         ModifyVpcAttributeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyVpcAttributeError`](crate::operation::ModifyVpcAttributeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<ModifyVpcAttributeError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<ModifyVpcAttributeError>> {
         let input = self
             .input
             .build()
@@ -45,7 +42,7 @@ impl ModifyVpcAttributeFluentBuilder {
     /// Sets or clears the input's `enable_dns_hostnames`.
     pub fn set_enable_dns_hostnames(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.input = self.input.set_enable_dns_hostnames(input);
         self
@@ -53,7 +50,7 @@ impl ModifyVpcAttributeFluentBuilder {
     /// The value set for the input's `enable_dns_hostnames`, if any.
     pub fn get_enable_dns_hostnames(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    ) -> &Option<crate::types::AttributeBooleanValue> {
         self.input.get_enable_dns_hostnames()
     }
     /// Sets the input's `enable_dns_support`: see [`enable_dns_support`](crate::types::builders::ModifyVpcAttributeRequestBuilder::enable_dns_support).
@@ -67,7 +64,7 @@ impl ModifyVpcAttributeFluentBuilder {
     /// Sets or clears the input's `enable_dns_support`.
     pub fn set_enable_dns_support(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.input = self.input.set_enable_dns_support(input);
         self
@@ -75,27 +72,21 @@ impl ModifyVpcAttributeFluentBuilder {
     /// The value set for the input's `enable_dns_support`, if any.
     pub fn get_enable_dns_support(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    ) -> &Option<crate::types::AttributeBooleanValue> {
         self.input.get_enable_dns_support()
     }
     /// Sets the input's `vpc_id`: see [`vpc_id`](crate::types::builders::ModifyVpcAttributeRequestBuilder::vpc_id).
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_id(input);
         self
     }
     /// Sets or clears the input's `vpc_id`.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_id(input);
         self
     }
     /// The value set for the input's `vpc_id`, if any.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         self.input.get_vpc_id()
     }
     /// Sets the input's `enable_network_address_usage_metrics`: see [`enable_network_address_usage_metrics`](crate::types::builders::ModifyVpcAttributeRequestBuilder::enable_network_address_usage_metrics).
@@ -109,7 +100,7 @@ impl ModifyVpcAttributeFluentBuilder {
     /// Sets or clears the input's `enable_network_address_usage_metrics`.
     pub fn set_enable_network_address_usage_metrics(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.input = self.input.set_enable_network_address_usage_metrics(input);
         self
@@ -117,7 +108,7 @@ impl ModifyVpcAttributeFluentBuilder {
     /// The value set for the input's `enable_network_address_usage_metrics`, if any.
     pub fn get_enable_network_address_usage_metrics(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    ) -> &Option<crate::types::AttributeBooleanValue> {
         self.input.get_enable_network_address_usage_metrics()
     }
 }
@@ -133,7 +124,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyVpcAttribute as Operation>::serialize_request(input),
             <ModifyVpcAttribute as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`ModifyVpcBlockPublicAccessExclusion`](crate::operation::ModifyVpcBlockPublicAccessExclusion): Modify VPC Block Public Access (BPA) exclusions. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyVpcBlockPublicAccessExclusionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyVpcBlockPublicAccessExclusionRequestBuilder,
@@ -17,13 +17,13 @@ impl ModifyVpcBlockPublicAccessExclusionFluentBuilder {
     ) -> Self {
         ModifyVpcBlockPublicAccessExclusionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyVpcBlockPublicAccessExclusionError`](crate::operation::ModifyVpcBlockPublicAccessExclusionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpcBlockPublicAccessExclusionResult,
         ::awsgen_runtime::client::SdkError<ModifyVpcBlockPublicAccessExclusionError>,
     > {
@@ -45,32 +45,26 @@ impl ModifyVpcBlockPublicAccessExclusionFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `exclusion_id`: see [`exclusion_id`](crate::types::builders::ModifyVpcBlockPublicAccessExclusionRequestBuilder::exclusion_id).
-    pub fn exclusion_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn exclusion_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.exclusion_id(input);
         self
     }
     /// Sets or clears the input's `exclusion_id`.
-    pub fn set_exclusion_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_exclusion_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_exclusion_id(input);
         self
     }
     /// The value set for the input's `exclusion_id`, if any.
-    pub fn get_exclusion_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_exclusion_id(&self) -> &Option<String> {
         self.input.get_exclusion_id()
     }
     /// Sets the input's `internet_gateway_exclusion_mode`: see [`internet_gateway_exclusion_mode`](crate::types::builders::ModifyVpcBlockPublicAccessExclusionRequestBuilder::internet_gateway_exclusion_mode).
@@ -84,7 +78,7 @@ impl ModifyVpcBlockPublicAccessExclusionFluentBuilder {
     /// Sets or clears the input's `internet_gateway_exclusion_mode`.
     pub fn set_internet_gateway_exclusion_mode(
         mut self,
-        input: ::std::option::Option<crate::types::InternetGatewayExclusionMode>,
+        input: Option<crate::types::InternetGatewayExclusionMode>,
     ) -> Self {
         self.input = self.input.set_internet_gateway_exclusion_mode(input);
         self
@@ -92,7 +86,7 @@ impl ModifyVpcBlockPublicAccessExclusionFluentBuilder {
     /// The value set for the input's `internet_gateway_exclusion_mode`, if any.
     pub fn get_internet_gateway_exclusion_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::InternetGatewayExclusionMode> {
+    ) -> &Option<crate::types::InternetGatewayExclusionMode> {
         self.input.get_internet_gateway_exclusion_mode()
     }
 }
@@ -111,7 +105,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyVpcBlockPublicAccessExclusion as Operation>::serialize_request(input),
             <ModifyVpcBlockPublicAccessExclusion as Operation>::parse_response,
         )

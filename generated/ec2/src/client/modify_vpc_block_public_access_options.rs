@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyVpcBlockPublicAccessOptions, ModifyVpcBlockPublicAccessOptionsError, Operation,
 };
 /// A call to [`ModifyVpcBlockPublicAccessOptions`](crate::operation::ModifyVpcBlockPublicAccessOptions): Modify VPC Block Public Access (BPA) options. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyVpcBlockPublicAccessOptionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyVpcBlockPublicAccessOptionsRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyVpcBlockPublicAccessOptionsFluentBuilder {
     ) -> Self {
         ModifyVpcBlockPublicAccessOptionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyVpcBlockPublicAccessOptionsError`](crate::operation::ModifyVpcBlockPublicAccessOptionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpcBlockPublicAccessOptionsResult,
         ::awsgen_runtime::client::SdkError<ModifyVpcBlockPublicAccessOptionsError>,
     > {
@@ -44,12 +44,12 @@ impl ModifyVpcBlockPublicAccessOptionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `internet_gateway_block_mode`: see [`internet_gateway_block_mode`](crate::types::builders::ModifyVpcBlockPublicAccessOptionsRequestBuilder::internet_gateway_block_mode).
@@ -63,7 +63,7 @@ impl ModifyVpcBlockPublicAccessOptionsFluentBuilder {
     /// Sets or clears the input's `internet_gateway_block_mode`.
     pub fn set_internet_gateway_block_mode(
         mut self,
-        input: ::std::option::Option<crate::types::InternetGatewayBlockMode>,
+        input: Option<crate::types::InternetGatewayBlockMode>,
     ) -> Self {
         self.input = self.input.set_internet_gateway_block_mode(input);
         self
@@ -71,7 +71,7 @@ impl ModifyVpcBlockPublicAccessOptionsFluentBuilder {
     /// The value set for the input's `internet_gateway_block_mode`, if any.
     pub fn get_internet_gateway_block_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::InternetGatewayBlockMode> {
+    ) -> &Option<crate::types::InternetGatewayBlockMode> {
         self.input.get_internet_gateway_block_mode()
     }
 }
@@ -90,7 +90,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyVpcBlockPublicAccessOptions as Operation>::serialize_request(input),
             <ModifyVpcBlockPublicAccessOptions as Operation>::parse_response,
         )

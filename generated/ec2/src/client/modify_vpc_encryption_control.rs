@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyVpcEncryptionControl, ModifyVpcEncryptionControlError, Operation,
 };
 /// A call to [`ModifyVpcEncryptionControl`](crate::operation::ModifyVpcEncryptionControl): Modifies the encryption control configuration for a VPC. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyVpcEncryptionControlFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyVpcEncryptionControlRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     ) -> Self {
         ModifyVpcEncryptionControlFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyVpcEncryptionControlError`](crate::operation::ModifyVpcEncryptionControlError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpcEncryptionControlResult,
         ::awsgen_runtime::client::SdkError<ModifyVpcEncryptionControlError>,
     > {
@@ -44,34 +44,26 @@ impl ModifyVpcEncryptionControlFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `vpc_encryption_control_id`: see [`vpc_encryption_control_id`](crate::types::builders::ModifyVpcEncryptionControlRequestBuilder::vpc_encryption_control_id).
-    pub fn vpc_encryption_control_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_encryption_control_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_encryption_control_id(input);
         self
     }
     /// Sets or clears the input's `vpc_encryption_control_id`.
-    pub fn set_vpc_encryption_control_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_encryption_control_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_encryption_control_id(input);
         self
     }
     /// The value set for the input's `vpc_encryption_control_id`, if any.
-    pub fn get_vpc_encryption_control_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_encryption_control_id(&self) -> &Option<String> {
         self.input.get_vpc_encryption_control_id()
     }
     /// Sets the input's `mode`: see [`mode`](crate::types::builders::ModifyVpcEncryptionControlRequestBuilder::mode).
@@ -82,15 +74,13 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     /// Sets or clears the input's `mode`.
     pub fn set_mode(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControlMode>,
+        input: Option<crate::types::VpcEncryptionControlMode>,
     ) -> Self {
         self.input = self.input.set_mode(input);
         self
     }
     /// The value set for the input's `mode`, if any.
-    pub fn get_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlMode> {
+    pub fn get_mode(&self) -> &Option<crate::types::VpcEncryptionControlMode> {
         self.input.get_mode()
     }
     /// Sets the input's `internet_gateway_exclusion`: see [`internet_gateway_exclusion`](crate::types::builders::ModifyVpcEncryptionControlRequestBuilder::internet_gateway_exclusion).
@@ -104,9 +94,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     /// Sets or clears the input's `internet_gateway_exclusion`.
     pub fn set_internet_gateway_exclusion(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.input = self.input.set_internet_gateway_exclusion(input);
         self
@@ -114,7 +102,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     /// The value set for the input's `internet_gateway_exclusion`, if any.
     pub fn get_internet_gateway_exclusion(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         self.input.get_internet_gateway_exclusion()
     }
     /// Sets the input's `egress_only_internet_gateway_exclusion`: see [`egress_only_internet_gateway_exclusion`](crate::types::builders::ModifyVpcEncryptionControlRequestBuilder::egress_only_internet_gateway_exclusion).
@@ -128,9 +116,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     /// Sets or clears the input's `egress_only_internet_gateway_exclusion`.
     pub fn set_egress_only_internet_gateway_exclusion(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.input = self.input.set_egress_only_internet_gateway_exclusion(input);
         self
@@ -138,7 +124,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     /// The value set for the input's `egress_only_internet_gateway_exclusion`, if any.
     pub fn get_egress_only_internet_gateway_exclusion(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         self.input.get_egress_only_internet_gateway_exclusion()
     }
     /// Sets the input's `nat_gateway_exclusion`: see [`nat_gateway_exclusion`](crate::types::builders::ModifyVpcEncryptionControlRequestBuilder::nat_gateway_exclusion).
@@ -152,9 +138,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     /// Sets or clears the input's `nat_gateway_exclusion`.
     pub fn set_nat_gateway_exclusion(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.input = self.input.set_nat_gateway_exclusion(input);
         self
@@ -162,7 +146,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     /// The value set for the input's `nat_gateway_exclusion`, if any.
     pub fn get_nat_gateway_exclusion(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         self.input.get_nat_gateway_exclusion()
     }
     /// Sets the input's `virtual_private_gateway_exclusion`: see [`virtual_private_gateway_exclusion`](crate::types::builders::ModifyVpcEncryptionControlRequestBuilder::virtual_private_gateway_exclusion).
@@ -176,9 +160,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     /// Sets or clears the input's `virtual_private_gateway_exclusion`.
     pub fn set_virtual_private_gateway_exclusion(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.input = self.input.set_virtual_private_gateway_exclusion(input);
         self
@@ -186,7 +168,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     /// The value set for the input's `virtual_private_gateway_exclusion`, if any.
     pub fn get_virtual_private_gateway_exclusion(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         self.input.get_virtual_private_gateway_exclusion()
     }
     /// Sets the input's `vpc_peering_exclusion`: see [`vpc_peering_exclusion`](crate::types::builders::ModifyVpcEncryptionControlRequestBuilder::vpc_peering_exclusion).
@@ -200,9 +182,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     /// Sets or clears the input's `vpc_peering_exclusion`.
     pub fn set_vpc_peering_exclusion(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.input = self.input.set_vpc_peering_exclusion(input);
         self
@@ -210,7 +190,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     /// The value set for the input's `vpc_peering_exclusion`, if any.
     pub fn get_vpc_peering_exclusion(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         self.input.get_vpc_peering_exclusion()
     }
     /// Sets the input's `lambda_exclusion`: see [`lambda_exclusion`](crate::types::builders::ModifyVpcEncryptionControlRequestBuilder::lambda_exclusion).
@@ -224,9 +204,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     /// Sets or clears the input's `lambda_exclusion`.
     pub fn set_lambda_exclusion(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.input = self.input.set_lambda_exclusion(input);
         self
@@ -234,7 +212,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     /// The value set for the input's `lambda_exclusion`, if any.
     pub fn get_lambda_exclusion(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         self.input.get_lambda_exclusion()
     }
     /// Sets the input's `vpc_lattice_exclusion`: see [`vpc_lattice_exclusion`](crate::types::builders::ModifyVpcEncryptionControlRequestBuilder::vpc_lattice_exclusion).
@@ -248,9 +226,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     /// Sets or clears the input's `vpc_lattice_exclusion`.
     pub fn set_vpc_lattice_exclusion(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.input = self.input.set_vpc_lattice_exclusion(input);
         self
@@ -258,7 +234,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     /// The value set for the input's `vpc_lattice_exclusion`, if any.
     pub fn get_vpc_lattice_exclusion(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         self.input.get_vpc_lattice_exclusion()
     }
     /// Sets the input's `elastic_file_system_exclusion`: see [`elastic_file_system_exclusion`](crate::types::builders::ModifyVpcEncryptionControlRequestBuilder::elastic_file_system_exclusion).
@@ -272,9 +248,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     /// Sets or clears the input's `elastic_file_system_exclusion`.
     pub fn set_elastic_file_system_exclusion(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.input = self.input.set_elastic_file_system_exclusion(input);
         self
@@ -282,7 +256,7 @@ impl ModifyVpcEncryptionControlFluentBuilder {
     /// The value set for the input's `elastic_file_system_exclusion`, if any.
     pub fn get_elastic_file_system_exclusion(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         self.input.get_elastic_file_system_exclusion()
     }
 }
@@ -301,7 +275,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyVpcEncryptionControl as Operation>::serialize_request(input),
             <ModifyVpcEncryptionControl as Operation>::parse_response,
         )

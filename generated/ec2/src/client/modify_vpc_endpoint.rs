@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifyVpcEndpoint, ModifyVpcEndpointError, Operation};
 /// A call to [`ModifyVpcEndpoint`](crate::operation::ModifyVpcEndpoint): Modifies attributes of a specified VPC endpoint. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyVpcEndpointFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyVpcEndpointRequestBuilder,
@@ -14,13 +14,13 @@ impl ModifyVpcEndpointFluentBuilder {
     ) -> Self {
         ModifyVpcEndpointFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyVpcEndpointError`](crate::operation::ModifyVpcEndpointError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpcEndpointResult,
         ::awsgen_runtime::client::SdkError<ModifyVpcEndpointError>,
     > {
@@ -40,32 +40,26 @@ impl ModifyVpcEndpointFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `vpc_endpoint_id`: see [`vpc_endpoint_id`](crate::types::builders::ModifyVpcEndpointRequestBuilder::vpc_endpoint_id).
-    pub fn vpc_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_endpoint_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_endpoint_id(input);
         self
     }
     /// Sets or clears the input's `vpc_endpoint_id`.
-    pub fn set_vpc_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_endpoint_id(input);
         self
     }
     /// The value set for the input's `vpc_endpoint_id`, if any.
-    pub fn get_vpc_endpoint_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_endpoint_id(&self) -> &Option<String> {
         self.input.get_vpc_endpoint_id()
     }
     /// Sets the input's `reset_policy`: see [`reset_policy`](crate::types::builders::ModifyVpcEndpointRequestBuilder::reset_policy).
@@ -74,164 +68,110 @@ impl ModifyVpcEndpointFluentBuilder {
         self
     }
     /// Sets or clears the input's `reset_policy`.
-    pub fn set_reset_policy(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_reset_policy(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_reset_policy(input);
         self
     }
     /// The value set for the input's `reset_policy`, if any.
-    pub fn get_reset_policy(&self) -> &::std::option::Option<bool> {
+    pub fn get_reset_policy(&self) -> &Option<bool> {
         self.input.get_reset_policy()
     }
     /// Sets the input's `policy_document`: see [`policy_document`](crate::types::builders::ModifyVpcEndpointRequestBuilder::policy_document).
-    pub fn policy_document(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn policy_document(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.policy_document(input);
         self
     }
     /// Sets or clears the input's `policy_document`.
-    pub fn set_policy_document(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_document(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_policy_document(input);
         self
     }
     /// The value set for the input's `policy_document`, if any.
-    pub fn get_policy_document(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_document(&self) -> &Option<String> {
         self.input.get_policy_document()
     }
     /// Appends one item to the input's `add_route_table_ids`: see [`add_route_table_ids`](crate::types::builders::ModifyVpcEndpointRequestBuilder::add_route_table_ids).
-    pub fn add_route_table_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn add_route_table_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.add_route_table_ids(input);
         self
     }
     /// Sets or clears the input's `add_route_table_ids`.
-    pub fn set_add_route_table_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_add_route_table_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_add_route_table_ids(input);
         self
     }
     /// The value set for the input's `add_route_table_ids`, if any.
-    pub fn get_add_route_table_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_add_route_table_ids(&self) -> &Option<Vec<String>> {
         self.input.get_add_route_table_ids()
     }
     /// Appends one item to the input's `remove_route_table_ids`: see [`remove_route_table_ids`](crate::types::builders::ModifyVpcEndpointRequestBuilder::remove_route_table_ids).
-    pub fn remove_route_table_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn remove_route_table_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.remove_route_table_ids(input);
         self
     }
     /// Sets or clears the input's `remove_route_table_ids`.
-    pub fn set_remove_route_table_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_remove_route_table_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_remove_route_table_ids(input);
         self
     }
     /// The value set for the input's `remove_route_table_ids`, if any.
-    pub fn get_remove_route_table_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_remove_route_table_ids(&self) -> &Option<Vec<String>> {
         self.input.get_remove_route_table_ids()
     }
     /// Appends one item to the input's `add_subnet_ids`: see [`add_subnet_ids`](crate::types::builders::ModifyVpcEndpointRequestBuilder::add_subnet_ids).
-    pub fn add_subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn add_subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.add_subnet_ids(input);
         self
     }
     /// Sets or clears the input's `add_subnet_ids`.
-    pub fn set_add_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_add_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_add_subnet_ids(input);
         self
     }
     /// The value set for the input's `add_subnet_ids`, if any.
-    pub fn get_add_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_add_subnet_ids(&self) -> &Option<Vec<String>> {
         self.input.get_add_subnet_ids()
     }
     /// Appends one item to the input's `remove_subnet_ids`: see [`remove_subnet_ids`](crate::types::builders::ModifyVpcEndpointRequestBuilder::remove_subnet_ids).
-    pub fn remove_subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn remove_subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.remove_subnet_ids(input);
         self
     }
     /// Sets or clears the input's `remove_subnet_ids`.
-    pub fn set_remove_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_remove_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_remove_subnet_ids(input);
         self
     }
     /// The value set for the input's `remove_subnet_ids`, if any.
-    pub fn get_remove_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_remove_subnet_ids(&self) -> &Option<Vec<String>> {
         self.input.get_remove_subnet_ids()
     }
     /// Appends one item to the input's `add_security_group_ids`: see [`add_security_group_ids`](crate::types::builders::ModifyVpcEndpointRequestBuilder::add_security_group_ids).
-    pub fn add_security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn add_security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.add_security_group_ids(input);
         self
     }
     /// Sets or clears the input's `add_security_group_ids`.
-    pub fn set_add_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_add_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_add_security_group_ids(input);
         self
     }
     /// The value set for the input's `add_security_group_ids`, if any.
-    pub fn get_add_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_add_security_group_ids(&self) -> &Option<Vec<String>> {
         self.input.get_add_security_group_ids()
     }
     /// Appends one item to the input's `remove_security_group_ids`: see [`remove_security_group_ids`](crate::types::builders::ModifyVpcEndpointRequestBuilder::remove_security_group_ids).
-    pub fn remove_security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn remove_security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.remove_security_group_ids(input);
         self
     }
     /// Sets or clears the input's `remove_security_group_ids`.
-    pub fn set_remove_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_remove_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_remove_security_group_ids(input);
         self
     }
     /// The value set for the input's `remove_security_group_ids`, if any.
-    pub fn get_remove_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_remove_security_group_ids(&self) -> &Option<Vec<String>> {
         self.input.get_remove_security_group_ids()
     }
     /// Sets the input's `ip_address_type`: see [`ip_address_type`](crate::types::builders::ModifyVpcEndpointRequestBuilder::ip_address_type).
@@ -242,15 +182,13 @@ impl ModifyVpcEndpointFluentBuilder {
     /// Sets or clears the input's `ip_address_type`.
     pub fn set_ip_address_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpAddressType>,
+        input: Option<crate::types::IpAddressType>,
     ) -> Self {
         self.input = self.input.set_ip_address_type(input);
         self
     }
     /// The value set for the input's `ip_address_type`, if any.
-    pub fn get_ip_address_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpAddressType> {
+    pub fn get_ip_address_type(&self) -> &Option<crate::types::IpAddressType> {
         self.input.get_ip_address_type()
     }
     /// Sets the input's `dns_options`: see [`dns_options`](crate::types::builders::ModifyVpcEndpointRequestBuilder::dns_options).
@@ -261,15 +199,13 @@ impl ModifyVpcEndpointFluentBuilder {
     /// Sets or clears the input's `dns_options`.
     pub fn set_dns_options(
         mut self,
-        input: ::std::option::Option<crate::types::DnsOptionsSpecification>,
+        input: Option<crate::types::DnsOptionsSpecification>,
     ) -> Self {
         self.input = self.input.set_dns_options(input);
         self
     }
     /// The value set for the input's `dns_options`, if any.
-    pub fn get_dns_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::DnsOptionsSpecification> {
+    pub fn get_dns_options(&self) -> &Option<crate::types::DnsOptionsSpecification> {
         self.input.get_dns_options()
     }
     /// Sets the input's `private_dns_enabled`: see [`private_dns_enabled`](crate::types::builders::ModifyVpcEndpointRequestBuilder::private_dns_enabled).
@@ -278,15 +214,12 @@ impl ModifyVpcEndpointFluentBuilder {
         self
     }
     /// Sets or clears the input's `private_dns_enabled`.
-    pub fn set_private_dns_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_private_dns_enabled(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_private_dns_enabled(input);
         self
     }
     /// The value set for the input's `private_dns_enabled`, if any.
-    pub fn get_private_dns_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_private_dns_enabled(&self) -> &Option<bool> {
         self.input.get_private_dns_enabled()
     }
     /// Appends one item to the input's `subnet_configurations`: see [`subnet_configurations`](crate::types::builders::ModifyVpcEndpointRequestBuilder::subnet_configurations).
@@ -300,7 +233,7 @@ impl ModifyVpcEndpointFluentBuilder {
     /// Sets or clears the input's `subnet_configurations`.
     pub fn set_subnet_configurations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SubnetConfiguration>>,
+        input: Option<Vec<crate::types::SubnetConfiguration>>,
     ) -> Self {
         self.input = self.input.set_subnet_configurations(input);
         self
@@ -308,7 +241,7 @@ impl ModifyVpcEndpointFluentBuilder {
     /// The value set for the input's `subnet_configurations`, if any.
     pub fn get_subnet_configurations(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SubnetConfiguration>> {
+    ) -> &Option<Vec<crate::types::SubnetConfiguration>> {
         self.input.get_subnet_configurations()
     }
 }
@@ -327,7 +260,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyVpcEndpoint as Operation>::serialize_request(input),
             <ModifyVpcEndpoint as Operation>::parse_response,
         )

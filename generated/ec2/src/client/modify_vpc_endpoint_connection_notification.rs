@@ -6,7 +6,7 @@ use crate::operation::{
     ModifyVpcEndpointConnectionNotificationError, Operation,
 };
 /// A call to [`ModifyVpcEndpointConnectionNotification`](crate::operation::ModifyVpcEndpointConnectionNotification): Modifies a connection notification for VPC endpoint or VPC endpoint service. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyVpcEndpointConnectionNotificationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyVpcEndpointConnectionNotificationRequestBuilder,
@@ -17,13 +17,13 @@ impl ModifyVpcEndpointConnectionNotificationFluentBuilder {
     ) -> Self {
         ModifyVpcEndpointConnectionNotificationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyVpcEndpointConnectionNotificationError`](crate::operation::ModifyVpcEndpointConnectionNotificationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpcEndpointConnectionNotificationResult,
         ::awsgen_runtime::client::SdkError<ModifyVpcEndpointConnectionNotificationError>,
     > {
@@ -45,78 +45,54 @@ impl ModifyVpcEndpointConnectionNotificationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `connection_notification_id`: see [`connection_notification_id`](crate::types::builders::ModifyVpcEndpointConnectionNotificationRequestBuilder::connection_notification_id).
-    pub fn connection_notification_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn connection_notification_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.connection_notification_id(input);
         self
     }
     /// Sets or clears the input's `connection_notification_id`.
-    pub fn set_connection_notification_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_connection_notification_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_connection_notification_id(input);
         self
     }
     /// The value set for the input's `connection_notification_id`, if any.
-    pub fn get_connection_notification_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_connection_notification_id(&self) -> &Option<String> {
         self.input.get_connection_notification_id()
     }
     /// Sets the input's `connection_notification_arn`: see [`connection_notification_arn`](crate::types::builders::ModifyVpcEndpointConnectionNotificationRequestBuilder::connection_notification_arn).
-    pub fn connection_notification_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn connection_notification_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.connection_notification_arn(input);
         self
     }
     /// Sets or clears the input's `connection_notification_arn`.
-    pub fn set_connection_notification_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_connection_notification_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_connection_notification_arn(input);
         self
     }
     /// The value set for the input's `connection_notification_arn`, if any.
-    pub fn get_connection_notification_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_connection_notification_arn(&self) -> &Option<String> {
         self.input.get_connection_notification_arn()
     }
     /// Appends one item to the input's `connection_events`: see [`connection_events`](crate::types::builders::ModifyVpcEndpointConnectionNotificationRequestBuilder::connection_events).
-    pub fn connection_events(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn connection_events(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.connection_events(input);
         self
     }
     /// Sets or clears the input's `connection_events`.
-    pub fn set_connection_events(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_connection_events(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_connection_events(input);
         self
     }
     /// The value set for the input's `connection_events`, if any.
-    pub fn get_connection_events(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_connection_events(&self) -> &Option<Vec<String>> {
         self.input.get_connection_events()
     }
 }
@@ -135,7 +111,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyVpcEndpointConnectionNotification as Operation>::serialize_request(
                 input,
             ),

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`ModifyVpcEndpointPayerResponsibility`](crate::operation::ModifyVpcEndpointPayerResponsibility): Modifies the billing account for VPC endpoint usage/charges. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyVpcEndpointPayerResponsibilityFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyVpcEndpointPayerResponsibilityRequestBuilder,
@@ -17,13 +17,13 @@ impl ModifyVpcEndpointPayerResponsibilityFluentBuilder {
     ) -> Self {
         ModifyVpcEndpointPayerResponsibilityFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyVpcEndpointPayerResponsibilityError`](crate::operation::ModifyVpcEndpointPayerResponsibilityError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpcEndpointPayerResponsibilityResult,
         ::awsgen_runtime::client::SdkError<ModifyVpcEndpointPayerResponsibilityError>,
     > {
@@ -45,52 +45,40 @@ impl ModifyVpcEndpointPayerResponsibilityFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `service_id`: see [`service_id`](crate::types::builders::ModifyVpcEndpointPayerResponsibilityRequestBuilder::service_id).
-    pub fn service_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn service_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.service_id(input);
         self
     }
     /// Sets or clears the input's `service_id`.
-    pub fn set_service_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_service_id(input);
         self
     }
     /// The value set for the input's `service_id`, if any.
-    pub fn get_service_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_id(&self) -> &Option<String> {
         self.input.get_service_id()
     }
     /// Sets the input's `vpc_endpoint_id`: see [`vpc_endpoint_id`](crate::types::builders::ModifyVpcEndpointPayerResponsibilityRequestBuilder::vpc_endpoint_id).
-    pub fn vpc_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_endpoint_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_endpoint_id(input);
         self
     }
     /// Sets or clears the input's `vpc_endpoint_id`.
-    pub fn set_vpc_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_endpoint_id(input);
         self
     }
     /// The value set for the input's `vpc_endpoint_id`, if any.
-    pub fn get_vpc_endpoint_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_endpoint_id(&self) -> &Option<String> {
         self.input.get_vpc_endpoint_id()
     }
     /// Sets the input's `payer_responsibility`: see [`payer_responsibility`](crate::types::builders::ModifyVpcEndpointPayerResponsibilityRequestBuilder::payer_responsibility).
@@ -104,7 +92,7 @@ impl ModifyVpcEndpointPayerResponsibilityFluentBuilder {
     /// Sets or clears the input's `payer_responsibility`.
     pub fn set_payer_responsibility(
         mut self,
-        input: ::std::option::Option<crate::types::PayerResponsibilityType>,
+        input: Option<crate::types::PayerResponsibilityType>,
     ) -> Self {
         self.input = self.input.set_payer_responsibility(input);
         self
@@ -112,7 +100,7 @@ impl ModifyVpcEndpointPayerResponsibilityFluentBuilder {
     /// The value set for the input's `payer_responsibility`, if any.
     pub fn get_payer_responsibility(
         &self,
-    ) -> &::std::option::Option<crate::types::PayerResponsibilityType> {
+    ) -> &Option<crate::types::PayerResponsibilityType> {
         self.input.get_payer_responsibility()
     }
     /// Sets the input's `scope`: see [`scope`](crate::types::builders::ModifyVpcEndpointPayerResponsibilityRequestBuilder::scope).
@@ -123,15 +111,13 @@ impl ModifyVpcEndpointPayerResponsibilityFluentBuilder {
     /// Sets or clears the input's `scope`.
     pub fn set_scope(
         mut self,
-        input: ::std::option::Option<crate::types::PayerResponsibilityScope>,
+        input: Option<crate::types::PayerResponsibilityScope>,
     ) -> Self {
         self.input = self.input.set_scope(input);
         self
     }
     /// The value set for the input's `scope`, if any.
-    pub fn get_scope(
-        &self,
-    ) -> &::std::option::Option<crate::types::PayerResponsibilityScope> {
+    pub fn get_scope(&self) -> &Option<crate::types::PayerResponsibilityScope> {
         self.input.get_scope()
     }
 }
@@ -150,7 +136,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyVpcEndpointPayerResponsibility as Operation>::serialize_request(
                 input,
             ),

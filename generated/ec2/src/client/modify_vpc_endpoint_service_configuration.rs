@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`ModifyVpcEndpointServiceConfiguration`](crate::operation::ModifyVpcEndpointServiceConfiguration): Modifies the attributes of the specified VPC endpoint service configuration. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyVpcEndpointServiceConfigurationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyVpcEndpointServiceConfigurationRequestBuilder,
@@ -17,13 +17,13 @@ impl ModifyVpcEndpointServiceConfigurationFluentBuilder {
     ) -> Self {
         ModifyVpcEndpointServiceConfigurationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyVpcEndpointServiceConfigurationError`](crate::operation::ModifyVpcEndpointServiceConfigurationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpcEndpointServiceConfigurationResult,
         ::awsgen_runtime::client::SdkError<ModifyVpcEndpointServiceConfigurationError>,
     > {
@@ -45,52 +45,40 @@ impl ModifyVpcEndpointServiceConfigurationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `service_id`: see [`service_id`](crate::types::builders::ModifyVpcEndpointServiceConfigurationRequestBuilder::service_id).
-    pub fn service_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn service_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.service_id(input);
         self
     }
     /// Sets or clears the input's `service_id`.
-    pub fn set_service_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_service_id(input);
         self
     }
     /// The value set for the input's `service_id`, if any.
-    pub fn get_service_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_id(&self) -> &Option<String> {
         self.input.get_service_id()
     }
     /// Sets the input's `private_dns_name`: see [`private_dns_name`](crate::types::builders::ModifyVpcEndpointServiceConfigurationRequestBuilder::private_dns_name).
-    pub fn private_dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn private_dns_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.private_dns_name(input);
         self
     }
     /// Sets or clears the input's `private_dns_name`.
-    pub fn set_private_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_dns_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_private_dns_name(input);
         self
     }
     /// The value set for the input's `private_dns_name`, if any.
-    pub fn get_private_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_dns_name(&self) -> &Option<String> {
         self.input.get_private_dns_name()
     }
     /// Sets the input's `remove_private_dns_name`: see [`remove_private_dns_name`](crate::types::builders::ModifyVpcEndpointServiceConfigurationRequestBuilder::remove_private_dns_name).
@@ -99,15 +87,12 @@ impl ModifyVpcEndpointServiceConfigurationFluentBuilder {
         self
     }
     /// Sets or clears the input's `remove_private_dns_name`.
-    pub fn set_remove_private_dns_name(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_remove_private_dns_name(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_remove_private_dns_name(input);
         self
     }
     /// The value set for the input's `remove_private_dns_name`, if any.
-    pub fn get_remove_private_dns_name(&self) -> &::std::option::Option<bool> {
+    pub fn get_remove_private_dns_name(&self) -> &Option<bool> {
         self.input.get_remove_private_dns_name()
     }
     /// Sets the input's `acceptance_required`: see [`acceptance_required`](crate::types::builders::ModifyVpcEndpointServiceConfigurationRequestBuilder::acceptance_required).
@@ -116,43 +101,35 @@ impl ModifyVpcEndpointServiceConfigurationFluentBuilder {
         self
     }
     /// Sets or clears the input's `acceptance_required`.
-    pub fn set_acceptance_required(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_acceptance_required(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_acceptance_required(input);
         self
     }
     /// The value set for the input's `acceptance_required`, if any.
-    pub fn get_acceptance_required(&self) -> &::std::option::Option<bool> {
+    pub fn get_acceptance_required(&self) -> &Option<bool> {
         self.input.get_acceptance_required()
     }
     /// Appends one item to the input's `add_network_load_balancer_arns`: see [`add_network_load_balancer_arns`](crate::types::builders::ModifyVpcEndpointServiceConfigurationRequestBuilder::add_network_load_balancer_arns).
-    pub fn add_network_load_balancer_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn add_network_load_balancer_arns(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.add_network_load_balancer_arns(input);
         self
     }
     /// Sets or clears the input's `add_network_load_balancer_arns`.
     pub fn set_add_network_load_balancer_arns(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_add_network_load_balancer_arns(input);
         self
     }
     /// The value set for the input's `add_network_load_balancer_arns`, if any.
-    pub fn get_add_network_load_balancer_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_add_network_load_balancer_arns(&self) -> &Option<Vec<String>> {
         self.input.get_add_network_load_balancer_arns()
     }
     /// Appends one item to the input's `remove_network_load_balancer_arns`: see [`remove_network_load_balancer_arns`](crate::types::builders::ModifyVpcEndpointServiceConfigurationRequestBuilder::remove_network_load_balancer_arns).
     pub fn remove_network_load_balancer_arns(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.remove_network_load_balancer_arns(input);
         self
@@ -160,43 +137,36 @@ impl ModifyVpcEndpointServiceConfigurationFluentBuilder {
     /// Sets or clears the input's `remove_network_load_balancer_arns`.
     pub fn set_remove_network_load_balancer_arns(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_remove_network_load_balancer_arns(input);
         self
     }
     /// The value set for the input's `remove_network_load_balancer_arns`, if any.
-    pub fn get_remove_network_load_balancer_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_remove_network_load_balancer_arns(&self) -> &Option<Vec<String>> {
         self.input.get_remove_network_load_balancer_arns()
     }
     /// Appends one item to the input's `add_gateway_load_balancer_arns`: see [`add_gateway_load_balancer_arns`](crate::types::builders::ModifyVpcEndpointServiceConfigurationRequestBuilder::add_gateway_load_balancer_arns).
-    pub fn add_gateway_load_balancer_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn add_gateway_load_balancer_arns(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.add_gateway_load_balancer_arns(input);
         self
     }
     /// Sets or clears the input's `add_gateway_load_balancer_arns`.
     pub fn set_add_gateway_load_balancer_arns(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_add_gateway_load_balancer_arns(input);
         self
     }
     /// The value set for the input's `add_gateway_load_balancer_arns`, if any.
-    pub fn get_add_gateway_load_balancer_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_add_gateway_load_balancer_arns(&self) -> &Option<Vec<String>> {
         self.input.get_add_gateway_load_balancer_arns()
     }
     /// Appends one item to the input's `remove_gateway_load_balancer_arns`: see [`remove_gateway_load_balancer_arns`](crate::types::builders::ModifyVpcEndpointServiceConfigurationRequestBuilder::remove_gateway_load_balancer_arns).
     pub fn remove_gateway_load_balancer_arns(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.remove_gateway_load_balancer_arns(input);
         self
@@ -204,43 +174,36 @@ impl ModifyVpcEndpointServiceConfigurationFluentBuilder {
     /// Sets or clears the input's `remove_gateway_load_balancer_arns`.
     pub fn set_remove_gateway_load_balancer_arns(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_remove_gateway_load_balancer_arns(input);
         self
     }
     /// The value set for the input's `remove_gateway_load_balancer_arns`, if any.
-    pub fn get_remove_gateway_load_balancer_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_remove_gateway_load_balancer_arns(&self) -> &Option<Vec<String>> {
         self.input.get_remove_gateway_load_balancer_arns()
     }
     /// Appends one item to the input's `add_supported_ip_address_types`: see [`add_supported_ip_address_types`](crate::types::builders::ModifyVpcEndpointServiceConfigurationRequestBuilder::add_supported_ip_address_types).
-    pub fn add_supported_ip_address_types(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn add_supported_ip_address_types(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.add_supported_ip_address_types(input);
         self
     }
     /// Sets or clears the input's `add_supported_ip_address_types`.
     pub fn set_add_supported_ip_address_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_add_supported_ip_address_types(input);
         self
     }
     /// The value set for the input's `add_supported_ip_address_types`, if any.
-    pub fn get_add_supported_ip_address_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_add_supported_ip_address_types(&self) -> &Option<Vec<String>> {
         self.input.get_add_supported_ip_address_types()
     }
     /// Appends one item to the input's `remove_supported_ip_address_types`: see [`remove_supported_ip_address_types`](crate::types::builders::ModifyVpcEndpointServiceConfigurationRequestBuilder::remove_supported_ip_address_types).
     pub fn remove_supported_ip_address_types(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.remove_supported_ip_address_types(input);
         self
@@ -248,59 +211,41 @@ impl ModifyVpcEndpointServiceConfigurationFluentBuilder {
     /// Sets or clears the input's `remove_supported_ip_address_types`.
     pub fn set_remove_supported_ip_address_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_remove_supported_ip_address_types(input);
         self
     }
     /// The value set for the input's `remove_supported_ip_address_types`, if any.
-    pub fn get_remove_supported_ip_address_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_remove_supported_ip_address_types(&self) -> &Option<Vec<String>> {
         self.input.get_remove_supported_ip_address_types()
     }
     /// Appends one item to the input's `add_supported_regions`: see [`add_supported_regions`](crate::types::builders::ModifyVpcEndpointServiceConfigurationRequestBuilder::add_supported_regions).
-    pub fn add_supported_regions(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn add_supported_regions(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.add_supported_regions(input);
         self
     }
     /// Sets or clears the input's `add_supported_regions`.
-    pub fn set_add_supported_regions(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_add_supported_regions(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_add_supported_regions(input);
         self
     }
     /// The value set for the input's `add_supported_regions`, if any.
-    pub fn get_add_supported_regions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_add_supported_regions(&self) -> &Option<Vec<String>> {
         self.input.get_add_supported_regions()
     }
     /// Appends one item to the input's `remove_supported_regions`: see [`remove_supported_regions`](crate::types::builders::ModifyVpcEndpointServiceConfigurationRequestBuilder::remove_supported_regions).
-    pub fn remove_supported_regions(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn remove_supported_regions(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.remove_supported_regions(input);
         self
     }
     /// Sets or clears the input's `remove_supported_regions`.
-    pub fn set_remove_supported_regions(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_remove_supported_regions(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_remove_supported_regions(input);
         self
     }
     /// The value set for the input's `remove_supported_regions`, if any.
-    pub fn get_remove_supported_regions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_remove_supported_regions(&self) -> &Option<Vec<String>> {
         self.input.get_remove_supported_regions()
     }
 }
@@ -319,7 +264,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyVpcEndpointServiceConfiguration as Operation>::serialize_request(
                 input,
             ),

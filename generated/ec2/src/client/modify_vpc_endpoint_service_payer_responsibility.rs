@@ -6,7 +6,7 @@ use crate::operation::{
     ModifyVpcEndpointServicePayerResponsibilityError, Operation,
 };
 /// A call to [`ModifyVpcEndpointServicePayerResponsibility`](crate::operation::ModifyVpcEndpointServicePayerResponsibility): Modifies the payer responsibility for your VPC endpoint service. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyVpcEndpointServicePayerResponsibilityFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyVpcEndpointServicePayerResponsibilityRequestBuilder,
@@ -17,13 +17,13 @@ impl ModifyVpcEndpointServicePayerResponsibilityFluentBuilder {
     ) -> Self {
         ModifyVpcEndpointServicePayerResponsibilityFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyVpcEndpointServicePayerResponsibilityError`](crate::operation::ModifyVpcEndpointServicePayerResponsibilityError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpcEndpointServicePayerResponsibilityResult,
         ::awsgen_runtime::client::SdkError<
             ModifyVpcEndpointServicePayerResponsibilityError,
@@ -47,32 +47,26 @@ impl ModifyVpcEndpointServicePayerResponsibilityFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `service_id`: see [`service_id`](crate::types::builders::ModifyVpcEndpointServicePayerResponsibilityRequestBuilder::service_id).
-    pub fn service_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn service_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.service_id(input);
         self
     }
     /// Sets or clears the input's `service_id`.
-    pub fn set_service_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_service_id(input);
         self
     }
     /// The value set for the input's `service_id`, if any.
-    pub fn get_service_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_id(&self) -> &Option<String> {
         self.input.get_service_id()
     }
     /// Sets the input's `payer_responsibility`: see [`payer_responsibility`](crate::types::builders::ModifyVpcEndpointServicePayerResponsibilityRequestBuilder::payer_responsibility).
@@ -86,7 +80,7 @@ impl ModifyVpcEndpointServicePayerResponsibilityFluentBuilder {
     /// Sets or clears the input's `payer_responsibility`.
     pub fn set_payer_responsibility(
         mut self,
-        input: ::std::option::Option<crate::types::PayerResponsibility>,
+        input: Option<crate::types::PayerResponsibility>,
     ) -> Self {
         self.input = self.input.set_payer_responsibility(input);
         self
@@ -94,7 +88,7 @@ impl ModifyVpcEndpointServicePayerResponsibilityFluentBuilder {
     /// The value set for the input's `payer_responsibility`, if any.
     pub fn get_payer_responsibility(
         &self,
-    ) -> &::std::option::Option<crate::types::PayerResponsibility> {
+    ) -> &Option<crate::types::PayerResponsibility> {
         self.input.get_payer_responsibility()
     }
 }
@@ -113,7 +107,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyVpcEndpointServicePayerResponsibility as Operation>::serialize_request(
                 input,
             ),

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`ModifyVpcEndpointServicePermissions`](crate::operation::ModifyVpcEndpointServicePermissions): Modifies the permissions for your VPC endpoint service. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyVpcEndpointServicePermissionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyVpcEndpointServicePermissionsRequestBuilder,
@@ -17,13 +17,13 @@ impl ModifyVpcEndpointServicePermissionsFluentBuilder {
     ) -> Self {
         ModifyVpcEndpointServicePermissionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyVpcEndpointServicePermissionsError`](crate::operation::ModifyVpcEndpointServicePermissionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpcEndpointServicePermissionsResult,
         ::awsgen_runtime::client::SdkError<ModifyVpcEndpointServicePermissionsError>,
     > {
@@ -45,76 +45,54 @@ impl ModifyVpcEndpointServicePermissionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `service_id`: see [`service_id`](crate::types::builders::ModifyVpcEndpointServicePermissionsRequestBuilder::service_id).
-    pub fn service_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn service_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.service_id(input);
         self
     }
     /// Sets or clears the input's `service_id`.
-    pub fn set_service_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_service_id(input);
         self
     }
     /// The value set for the input's `service_id`, if any.
-    pub fn get_service_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_id(&self) -> &Option<String> {
         self.input.get_service_id()
     }
     /// Appends one item to the input's `add_allowed_principals`: see [`add_allowed_principals`](crate::types::builders::ModifyVpcEndpointServicePermissionsRequestBuilder::add_allowed_principals).
-    pub fn add_allowed_principals(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn add_allowed_principals(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.add_allowed_principals(input);
         self
     }
     /// Sets or clears the input's `add_allowed_principals`.
-    pub fn set_add_allowed_principals(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_add_allowed_principals(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_add_allowed_principals(input);
         self
     }
     /// The value set for the input's `add_allowed_principals`, if any.
-    pub fn get_add_allowed_principals(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_add_allowed_principals(&self) -> &Option<Vec<String>> {
         self.input.get_add_allowed_principals()
     }
     /// Appends one item to the input's `remove_allowed_principals`: see [`remove_allowed_principals`](crate::types::builders::ModifyVpcEndpointServicePermissionsRequestBuilder::remove_allowed_principals).
-    pub fn remove_allowed_principals(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn remove_allowed_principals(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.remove_allowed_principals(input);
         self
     }
     /// Sets or clears the input's `remove_allowed_principals`.
-    pub fn set_remove_allowed_principals(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_remove_allowed_principals(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_remove_allowed_principals(input);
         self
     }
     /// The value set for the input's `remove_allowed_principals`, if any.
-    pub fn get_remove_allowed_principals(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_remove_allowed_principals(&self) -> &Option<Vec<String>> {
         self.input.get_remove_allowed_principals()
     }
 }
@@ -133,7 +111,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyVpcEndpointServicePermissions as Operation>::serialize_request(input),
             <ModifyVpcEndpointServicePermissions as Operation>::parse_response,
         )

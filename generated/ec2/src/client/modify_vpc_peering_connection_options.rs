@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyVpcPeeringConnectionOptions, ModifyVpcPeeringConnectionOptionsError, Operation,
 };
 /// A call to [`ModifyVpcPeeringConnectionOptions`](crate::operation::ModifyVpcPeeringConnectionOptions): Modifies the VPC peering connection options on one side of a VPC peering connection. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyVpcPeeringConnectionOptionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyVpcPeeringConnectionOptionsRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyVpcPeeringConnectionOptionsFluentBuilder {
     ) -> Self {
         ModifyVpcPeeringConnectionOptionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyVpcPeeringConnectionOptionsError`](crate::operation::ModifyVpcPeeringConnectionOptionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpcPeeringConnectionOptionsResult,
         ::awsgen_runtime::client::SdkError<ModifyVpcPeeringConnectionOptionsError>,
     > {
@@ -49,7 +49,7 @@ impl ModifyVpcPeeringConnectionOptionsFluentBuilder {
     /// Sets or clears the input's `accepter_peering_connection_options`.
     pub fn set_accepter_peering_connection_options(
         mut self,
-        input: ::std::option::Option<crate::types::PeeringConnectionOptionsRequest>,
+        input: Option<crate::types::PeeringConnectionOptionsRequest>,
     ) -> Self {
         self.input = self.input.set_accepter_peering_connection_options(input);
         self
@@ -57,7 +57,7 @@ impl ModifyVpcPeeringConnectionOptionsFluentBuilder {
     /// The value set for the input's `accepter_peering_connection_options`, if any.
     pub fn get_accepter_peering_connection_options(
         &self,
-    ) -> &::std::option::Option<crate::types::PeeringConnectionOptionsRequest> {
+    ) -> &Option<crate::types::PeeringConnectionOptionsRequest> {
         self.input.get_accepter_peering_connection_options()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVpcPeeringConnectionOptionsRequestBuilder::dry_run).
@@ -66,12 +66,12 @@ impl ModifyVpcPeeringConnectionOptionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `requester_peering_connection_options`: see [`requester_peering_connection_options`](crate::types::builders::ModifyVpcPeeringConnectionOptionsRequestBuilder::requester_peering_connection_options).
@@ -85,7 +85,7 @@ impl ModifyVpcPeeringConnectionOptionsFluentBuilder {
     /// Sets or clears the input's `requester_peering_connection_options`.
     pub fn set_requester_peering_connection_options(
         mut self,
-        input: ::std::option::Option<crate::types::PeeringConnectionOptionsRequest>,
+        input: Option<crate::types::PeeringConnectionOptionsRequest>,
     ) -> Self {
         self.input = self.input.set_requester_peering_connection_options(input);
         self
@@ -93,29 +93,21 @@ impl ModifyVpcPeeringConnectionOptionsFluentBuilder {
     /// The value set for the input's `requester_peering_connection_options`, if any.
     pub fn get_requester_peering_connection_options(
         &self,
-    ) -> &::std::option::Option<crate::types::PeeringConnectionOptionsRequest> {
+    ) -> &Option<crate::types::PeeringConnectionOptionsRequest> {
         self.input.get_requester_peering_connection_options()
     }
     /// Sets the input's `vpc_peering_connection_id`: see [`vpc_peering_connection_id`](crate::types::builders::ModifyVpcPeeringConnectionOptionsRequestBuilder::vpc_peering_connection_id).
-    pub fn vpc_peering_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_peering_connection_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_peering_connection_id(input);
         self
     }
     /// Sets or clears the input's `vpc_peering_connection_id`.
-    pub fn set_vpc_peering_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_peering_connection_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_peering_connection_id(input);
         self
     }
     /// The value set for the input's `vpc_peering_connection_id`, if any.
-    pub fn get_vpc_peering_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_peering_connection_id(&self) -> &Option<String> {
         self.input.get_vpc_peering_connection_id()
     }
 }
@@ -134,7 +126,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyVpcPeeringConnectionOptions as Operation>::serialize_request(input),
             <ModifyVpcPeeringConnectionOptions as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifyVpcTenancy, ModifyVpcTenancyError, Operation};
 /// A call to [`ModifyVpcTenancy`](crate::operation::ModifyVpcTenancy): Modifies the instance tenancy attribute of the specified VPC. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyVpcTenancyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyVpcTenancyRequestBuilder,
@@ -14,13 +14,13 @@ impl ModifyVpcTenancyFluentBuilder {
     ) -> Self {
         ModifyVpcTenancyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyVpcTenancyError`](crate::operation::ModifyVpcTenancyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpcTenancyResult,
         ::awsgen_runtime::client::SdkError<ModifyVpcTenancyError>,
     > {
@@ -35,23 +35,17 @@ impl ModifyVpcTenancyFluentBuilder {
         &self.input
     }
     /// Sets the input's `vpc_id`: see [`vpc_id`](crate::types::builders::ModifyVpcTenancyRequestBuilder::vpc_id).
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_id(input);
         self
     }
     /// Sets or clears the input's `vpc_id`.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_id(input);
         self
     }
     /// The value set for the input's `vpc_id`, if any.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         self.input.get_vpc_id()
     }
     /// Sets the input's `instance_tenancy`: see [`instance_tenancy`](crate::types::builders::ModifyVpcTenancyRequestBuilder::instance_tenancy).
@@ -62,15 +56,13 @@ impl ModifyVpcTenancyFluentBuilder {
     /// Sets or clears the input's `instance_tenancy`.
     pub fn set_instance_tenancy(
         mut self,
-        input: ::std::option::Option<crate::types::VpcTenancy>,
+        input: Option<crate::types::VpcTenancy>,
     ) -> Self {
         self.input = self.input.set_instance_tenancy(input);
         self
     }
     /// The value set for the input's `instance_tenancy`, if any.
-    pub fn get_instance_tenancy(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpcTenancy> {
+    pub fn get_instance_tenancy(&self) -> &Option<crate::types::VpcTenancy> {
         self.input.get_instance_tenancy()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVpcTenancyRequestBuilder::dry_run).
@@ -79,12 +71,12 @@ impl ModifyVpcTenancyFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -103,7 +95,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyVpcTenancy as Operation>::serialize_request(input),
             <ModifyVpcTenancy as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyVpnConnectionOptions, ModifyVpnConnectionOptionsError, Operation,
 };
 /// A call to [`ModifyVpnConnectionOptions`](crate::operation::ModifyVpnConnectionOptions): Modifies the connection options for your Site-to-Site VPN connection. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyVpnConnectionOptionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyVpnConnectionOptionsRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyVpnConnectionOptionsFluentBuilder {
     ) -> Self {
         ModifyVpnConnectionOptionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyVpnConnectionOptionsError`](crate::operation::ModifyVpnConnectionOptionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpnConnectionOptionsResult,
         ::awsgen_runtime::client::SdkError<ModifyVpnConnectionOptionsError>,
     > {
@@ -39,113 +39,73 @@ impl ModifyVpnConnectionOptionsFluentBuilder {
         &self.input
     }
     /// Sets the input's `vpn_connection_id`: see [`vpn_connection_id`](crate::types::builders::ModifyVpnConnectionOptionsRequestBuilder::vpn_connection_id).
-    pub fn vpn_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpn_connection_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpn_connection_id(input);
         self
     }
     /// Sets or clears the input's `vpn_connection_id`.
-    pub fn set_vpn_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_connection_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpn_connection_id(input);
         self
     }
     /// The value set for the input's `vpn_connection_id`, if any.
-    pub fn get_vpn_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_connection_id(&self) -> &Option<String> {
         self.input.get_vpn_connection_id()
     }
     /// Sets the input's `local_ipv4_network_cidr`: see [`local_ipv4_network_cidr`](crate::types::builders::ModifyVpnConnectionOptionsRequestBuilder::local_ipv4_network_cidr).
-    pub fn local_ipv4_network_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn local_ipv4_network_cidr(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.local_ipv4_network_cidr(input);
         self
     }
     /// Sets or clears the input's `local_ipv4_network_cidr`.
-    pub fn set_local_ipv4_network_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_ipv4_network_cidr(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_local_ipv4_network_cidr(input);
         self
     }
     /// The value set for the input's `local_ipv4_network_cidr`, if any.
-    pub fn get_local_ipv4_network_cidr(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_ipv4_network_cidr(&self) -> &Option<String> {
         self.input.get_local_ipv4_network_cidr()
     }
     /// Sets the input's `remote_ipv4_network_cidr`: see [`remote_ipv4_network_cidr`](crate::types::builders::ModifyVpnConnectionOptionsRequestBuilder::remote_ipv4_network_cidr).
-    pub fn remote_ipv4_network_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn remote_ipv4_network_cidr(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.remote_ipv4_network_cidr(input);
         self
     }
     /// Sets or clears the input's `remote_ipv4_network_cidr`.
-    pub fn set_remote_ipv4_network_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_remote_ipv4_network_cidr(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_remote_ipv4_network_cidr(input);
         self
     }
     /// The value set for the input's `remote_ipv4_network_cidr`, if any.
-    pub fn get_remote_ipv4_network_cidr(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_remote_ipv4_network_cidr(&self) -> &Option<String> {
         self.input.get_remote_ipv4_network_cidr()
     }
     /// Sets the input's `local_ipv6_network_cidr`: see [`local_ipv6_network_cidr`](crate::types::builders::ModifyVpnConnectionOptionsRequestBuilder::local_ipv6_network_cidr).
-    pub fn local_ipv6_network_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn local_ipv6_network_cidr(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.local_ipv6_network_cidr(input);
         self
     }
     /// Sets or clears the input's `local_ipv6_network_cidr`.
-    pub fn set_local_ipv6_network_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_ipv6_network_cidr(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_local_ipv6_network_cidr(input);
         self
     }
     /// The value set for the input's `local_ipv6_network_cidr`, if any.
-    pub fn get_local_ipv6_network_cidr(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_ipv6_network_cidr(&self) -> &Option<String> {
         self.input.get_local_ipv6_network_cidr()
     }
     /// Sets the input's `remote_ipv6_network_cidr`: see [`remote_ipv6_network_cidr`](crate::types::builders::ModifyVpnConnectionOptionsRequestBuilder::remote_ipv6_network_cidr).
-    pub fn remote_ipv6_network_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn remote_ipv6_network_cidr(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.remote_ipv6_network_cidr(input);
         self
     }
     /// Sets or clears the input's `remote_ipv6_network_cidr`.
-    pub fn set_remote_ipv6_network_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_remote_ipv6_network_cidr(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_remote_ipv6_network_cidr(input);
         self
     }
     /// The value set for the input's `remote_ipv6_network_cidr`, if any.
-    pub fn get_remote_ipv6_network_cidr(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_remote_ipv6_network_cidr(&self) -> &Option<String> {
         self.input.get_remote_ipv6_network_cidr()
     }
     /// Sets the input's `tunnel_bandwidth`: see [`tunnel_bandwidth`](crate::types::builders::ModifyVpnConnectionOptionsRequestBuilder::tunnel_bandwidth).
@@ -156,15 +116,13 @@ impl ModifyVpnConnectionOptionsFluentBuilder {
     /// Sets or clears the input's `tunnel_bandwidth`.
     pub fn set_tunnel_bandwidth(
         mut self,
-        input: ::std::option::Option<crate::types::VpnTunnelBandwidth>,
+        input: Option<crate::types::VpnTunnelBandwidth>,
     ) -> Self {
         self.input = self.input.set_tunnel_bandwidth(input);
         self
     }
     /// The value set for the input's `tunnel_bandwidth`, if any.
-    pub fn get_tunnel_bandwidth(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpnTunnelBandwidth> {
+    pub fn get_tunnel_bandwidth(&self) -> &Option<crate::types::VpnTunnelBandwidth> {
         self.input.get_tunnel_bandwidth()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVpnConnectionOptionsRequestBuilder::dry_run).
@@ -173,12 +131,12 @@ impl ModifyVpnConnectionOptionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -197,7 +155,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyVpnConnectionOptions as Operation>::serialize_request(input),
             <ModifyVpnConnectionOptions as Operation>::parse_response,
         )

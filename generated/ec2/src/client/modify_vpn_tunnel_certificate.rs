@@ -5,7 +5,7 @@ use crate::operation::{
     ModifyVpnTunnelCertificate, ModifyVpnTunnelCertificateError, Operation,
 };
 /// A call to [`ModifyVpnTunnelCertificate`](crate::operation::ModifyVpnTunnelCertificate): Modifies the VPN tunnel endpoint certificate. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyVpnTunnelCertificateFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyVpnTunnelCertificateRequestBuilder,
@@ -16,13 +16,13 @@ impl ModifyVpnTunnelCertificateFluentBuilder {
     ) -> Self {
         ModifyVpnTunnelCertificateFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyVpnTunnelCertificateError`](crate::operation::ModifyVpnTunnelCertificateError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpnTunnelCertificateResult,
         ::awsgen_runtime::client::SdkError<ModifyVpnTunnelCertificateError>,
     > {
@@ -39,47 +39,31 @@ impl ModifyVpnTunnelCertificateFluentBuilder {
         &self.input
     }
     /// Sets the input's `vpn_connection_id`: see [`vpn_connection_id`](crate::types::builders::ModifyVpnTunnelCertificateRequestBuilder::vpn_connection_id).
-    pub fn vpn_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpn_connection_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpn_connection_id(input);
         self
     }
     /// Sets or clears the input's `vpn_connection_id`.
-    pub fn set_vpn_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_connection_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpn_connection_id(input);
         self
     }
     /// The value set for the input's `vpn_connection_id`, if any.
-    pub fn get_vpn_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_connection_id(&self) -> &Option<String> {
         self.input.get_vpn_connection_id()
     }
     /// Sets the input's `vpn_tunnel_outside_ip_address`: see [`vpn_tunnel_outside_ip_address`](crate::types::builders::ModifyVpnTunnelCertificateRequestBuilder::vpn_tunnel_outside_ip_address).
-    pub fn vpn_tunnel_outside_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpn_tunnel_outside_ip_address(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpn_tunnel_outside_ip_address(input);
         self
     }
     /// Sets or clears the input's `vpn_tunnel_outside_ip_address`.
-    pub fn set_vpn_tunnel_outside_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_tunnel_outside_ip_address(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpn_tunnel_outside_ip_address(input);
         self
     }
     /// The value set for the input's `vpn_tunnel_outside_ip_address`, if any.
-    pub fn get_vpn_tunnel_outside_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_tunnel_outside_ip_address(&self) -> &Option<String> {
         self.input.get_vpn_tunnel_outside_ip_address()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVpnTunnelCertificateRequestBuilder::dry_run).
@@ -88,12 +72,12 @@ impl ModifyVpnTunnelCertificateFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -112,7 +96,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyVpnTunnelCertificate as Operation>::serialize_request(input),
             <ModifyVpnTunnelCertificate as Operation>::parse_response,
         )

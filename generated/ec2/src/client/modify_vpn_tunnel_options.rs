@@ -3,7 +3,7 @@
 
 use crate::operation::{ModifyVpnTunnelOptions, ModifyVpnTunnelOptionsError, Operation};
 /// A call to [`ModifyVpnTunnelOptions`](crate::operation::ModifyVpnTunnelOptions): Modifies the options for a VPN tunnel in an Amazon Web Services Site-to-Site VPN connection. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ModifyVpnTunnelOptionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ModifyVpnTunnelOptionsRequestBuilder,
@@ -14,13 +14,13 @@ impl ModifyVpnTunnelOptionsFluentBuilder {
     ) -> Self {
         ModifyVpnTunnelOptionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ModifyVpnTunnelOptionsError`](crate::operation::ModifyVpnTunnelOptionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpnTunnelOptionsResult,
         ::awsgen_runtime::client::SdkError<ModifyVpnTunnelOptionsError>,
     > {
@@ -37,47 +37,31 @@ impl ModifyVpnTunnelOptionsFluentBuilder {
         &self.input
     }
     /// Sets the input's `vpn_connection_id`: see [`vpn_connection_id`](crate::types::builders::ModifyVpnTunnelOptionsRequestBuilder::vpn_connection_id).
-    pub fn vpn_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpn_connection_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpn_connection_id(input);
         self
     }
     /// Sets or clears the input's `vpn_connection_id`.
-    pub fn set_vpn_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_connection_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpn_connection_id(input);
         self
     }
     /// The value set for the input's `vpn_connection_id`, if any.
-    pub fn get_vpn_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_connection_id(&self) -> &Option<String> {
         self.input.get_vpn_connection_id()
     }
     /// Sets the input's `vpn_tunnel_outside_ip_address`: see [`vpn_tunnel_outside_ip_address`](crate::types::builders::ModifyVpnTunnelOptionsRequestBuilder::vpn_tunnel_outside_ip_address).
-    pub fn vpn_tunnel_outside_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpn_tunnel_outside_ip_address(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpn_tunnel_outside_ip_address(input);
         self
     }
     /// Sets or clears the input's `vpn_tunnel_outside_ip_address`.
-    pub fn set_vpn_tunnel_outside_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_tunnel_outside_ip_address(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpn_tunnel_outside_ip_address(input);
         self
     }
     /// The value set for the input's `vpn_tunnel_outside_ip_address`, if any.
-    pub fn get_vpn_tunnel_outside_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_tunnel_outside_ip_address(&self) -> &Option<String> {
         self.input.get_vpn_tunnel_outside_ip_address()
     }
     /// Sets the input's `tunnel_options`: see [`tunnel_options`](crate::types::builders::ModifyVpnTunnelOptionsRequestBuilder::tunnel_options).
@@ -91,7 +75,7 @@ impl ModifyVpnTunnelOptionsFluentBuilder {
     /// Sets or clears the input's `tunnel_options`.
     pub fn set_tunnel_options(
         mut self,
-        input: ::std::option::Option<crate::types::ModifyVpnTunnelOptionsSpecification>,
+        input: Option<crate::types::ModifyVpnTunnelOptionsSpecification>,
     ) -> Self {
         self.input = self.input.set_tunnel_options(input);
         self
@@ -99,7 +83,7 @@ impl ModifyVpnTunnelOptionsFluentBuilder {
     /// The value set for the input's `tunnel_options`, if any.
     pub fn get_tunnel_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ModifyVpnTunnelOptionsSpecification> {
+    ) -> &Option<crate::types::ModifyVpnTunnelOptionsSpecification> {
         self.input.get_tunnel_options()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ModifyVpnTunnelOptionsRequestBuilder::dry_run).
@@ -108,12 +92,12 @@ impl ModifyVpnTunnelOptionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `skip_tunnel_replacement`: see [`skip_tunnel_replacement`](crate::types::builders::ModifyVpnTunnelOptionsRequestBuilder::skip_tunnel_replacement).
@@ -122,37 +106,26 @@ impl ModifyVpnTunnelOptionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `skip_tunnel_replacement`.
-    pub fn set_skip_tunnel_replacement(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_skip_tunnel_replacement(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_skip_tunnel_replacement(input);
         self
     }
     /// The value set for the input's `skip_tunnel_replacement`, if any.
-    pub fn get_skip_tunnel_replacement(&self) -> &::std::option::Option<bool> {
+    pub fn get_skip_tunnel_replacement(&self) -> &Option<bool> {
         self.input.get_skip_tunnel_replacement()
     }
     /// Sets the input's `pre_shared_key_storage`: see [`pre_shared_key_storage`](crate::types::builders::ModifyVpnTunnelOptionsRequestBuilder::pre_shared_key_storage).
-    pub fn pre_shared_key_storage(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn pre_shared_key_storage(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.pre_shared_key_storage(input);
         self
     }
     /// Sets or clears the input's `pre_shared_key_storage`.
-    pub fn set_pre_shared_key_storage(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pre_shared_key_storage(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_pre_shared_key_storage(input);
         self
     }
     /// The value set for the input's `pre_shared_key_storage`, if any.
-    pub fn get_pre_shared_key_storage(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pre_shared_key_storage(&self) -> &Option<String> {
         self.input.get_pre_shared_key_storage()
     }
 }
@@ -171,7 +144,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ModifyVpnTunnelOptions as Operation>::serialize_request(input),
             <ModifyVpnTunnelOptions as Operation>::parse_response,
         )

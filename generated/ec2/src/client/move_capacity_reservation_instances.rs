@@ -5,7 +5,7 @@ use crate::operation::{
     MoveCapacityReservationInstances, MoveCapacityReservationInstancesError, Operation,
 };
 /// A call to [`MoveCapacityReservationInstances`](crate::operation::MoveCapacityReservationInstances): Move available capacity from a source Capacity Reservation to a destination Capacity Reservation. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct MoveCapacityReservationInstancesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::MoveCapacityReservationInstancesRequestBuilder,
@@ -16,13 +16,13 @@ impl MoveCapacityReservationInstancesFluentBuilder {
     ) -> Self {
         MoveCapacityReservationInstancesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`MoveCapacityReservationInstancesError`](crate::operation::MoveCapacityReservationInstancesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::MoveCapacityReservationInstancesResult,
         ::awsgen_runtime::client::SdkError<MoveCapacityReservationInstancesError>,
     > {
@@ -44,60 +44,46 @@ impl MoveCapacityReservationInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::MoveCapacityReservationInstancesRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `source_capacity_reservation_id`: see [`source_capacity_reservation_id`](crate::types::builders::MoveCapacityReservationInstancesRequestBuilder::source_capacity_reservation_id).
-    pub fn source_capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_capacity_reservation_id(input);
         self
     }
     /// Sets or clears the input's `source_capacity_reservation_id`.
-    pub fn set_source_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_capacity_reservation_id(input);
         self
     }
     /// The value set for the input's `source_capacity_reservation_id`, if any.
-    pub fn get_source_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_capacity_reservation_id(&self) -> &Option<String> {
         self.input.get_source_capacity_reservation_id()
     }
     /// Sets the input's `destination_capacity_reservation_id`: see [`destination_capacity_reservation_id`](crate::types::builders::MoveCapacityReservationInstancesRequestBuilder::destination_capacity_reservation_id).
     pub fn destination_capacity_reservation_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.destination_capacity_reservation_id(input);
         self
@@ -105,15 +91,13 @@ impl MoveCapacityReservationInstancesFluentBuilder {
     /// Sets or clears the input's `destination_capacity_reservation_id`.
     pub fn set_destination_capacity_reservation_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_destination_capacity_reservation_id(input);
         self
     }
     /// The value set for the input's `destination_capacity_reservation_id`, if any.
-    pub fn get_destination_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_capacity_reservation_id(&self) -> &Option<String> {
         self.input.get_destination_capacity_reservation_id()
     }
     /// Sets the input's `instance_count`: see [`instance_count`](crate::types::builders::MoveCapacityReservationInstancesRequestBuilder::instance_count).
@@ -122,12 +106,12 @@ impl MoveCapacityReservationInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `instance_count`.
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_instance_count(input);
         self
     }
     /// The value set for the input's `instance_count`, if any.
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         self.input.get_instance_count()
     }
 }
@@ -146,7 +130,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <MoveCapacityReservationInstances as Operation>::serialize_request(input),
             <MoveCapacityReservationInstances as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{ProvisionByoipCidr, ProvisionByoipCidrError, Operation};
 /// A call to [`ProvisionByoipCidr`](crate::operation::ProvisionByoipCidr): Provisions an IPv4 or IPv6 address range for use with your Amazon Web Services resources through bring your own IP addresses (BYOIP) and creates a corresponding address pool. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ProvisionByoipCidrFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ProvisionByoipCidrRequestBuilder,
@@ -14,13 +14,13 @@ impl ProvisionByoipCidrFluentBuilder {
     ) -> Self {
         ProvisionByoipCidrFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ProvisionByoipCidrError`](crate::operation::ProvisionByoipCidrError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ProvisionByoipCidrResult,
         ::awsgen_runtime::client::SdkError<ProvisionByoipCidrError>,
     > {
@@ -35,23 +35,17 @@ impl ProvisionByoipCidrFluentBuilder {
         &self.input
     }
     /// Sets the input's `cidr`: see [`cidr`](crate::types::builders::ProvisionByoipCidrRequestBuilder::cidr).
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cidr(input);
         self
     }
     /// Sets or clears the input's `cidr`.
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cidr(input);
         self
     }
     /// The value set for the input's `cidr`, if any.
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         self.input.get_cidr()
     }
     /// Sets the input's `cidr_authorization_context`: see [`cidr_authorization_context`](crate::types::builders::ProvisionByoipCidrRequestBuilder::cidr_authorization_context).
@@ -65,7 +59,7 @@ impl ProvisionByoipCidrFluentBuilder {
     /// Sets or clears the input's `cidr_authorization_context`.
     pub fn set_cidr_authorization_context(
         mut self,
-        input: ::std::option::Option<crate::types::CidrAuthorizationContext>,
+        input: Option<crate::types::CidrAuthorizationContext>,
     ) -> Self {
         self.input = self.input.set_cidr_authorization_context(input);
         self
@@ -73,7 +67,7 @@ impl ProvisionByoipCidrFluentBuilder {
     /// The value set for the input's `cidr_authorization_context`, if any.
     pub fn get_cidr_authorization_context(
         &self,
-    ) -> &::std::option::Option<crate::types::CidrAuthorizationContext> {
+    ) -> &Option<crate::types::CidrAuthorizationContext> {
         self.input.get_cidr_authorization_context()
     }
     /// Sets the input's `publicly_advertisable`: see [`publicly_advertisable`](crate::types::builders::ProvisionByoipCidrRequestBuilder::publicly_advertisable).
@@ -82,35 +76,26 @@ impl ProvisionByoipCidrFluentBuilder {
         self
     }
     /// Sets or clears the input's `publicly_advertisable`.
-    pub fn set_publicly_advertisable(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_publicly_advertisable(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_publicly_advertisable(input);
         self
     }
     /// The value set for the input's `publicly_advertisable`, if any.
-    pub fn get_publicly_advertisable(&self) -> &::std::option::Option<bool> {
+    pub fn get_publicly_advertisable(&self) -> &Option<bool> {
         self.input.get_publicly_advertisable()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ProvisionByoipCidrRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ProvisionByoipCidrRequestBuilder::dry_run).
@@ -119,12 +104,12 @@ impl ProvisionByoipCidrFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `pool_tag_specifications`: see [`pool_tag_specifications`](crate::types::builders::ProvisionByoipCidrRequestBuilder::pool_tag_specifications).
@@ -138,7 +123,7 @@ impl ProvisionByoipCidrFluentBuilder {
     /// Sets or clears the input's `pool_tag_specifications`.
     pub fn set_pool_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_pool_tag_specifications(input);
         self
@@ -146,7 +131,7 @@ impl ProvisionByoipCidrFluentBuilder {
     /// The value set for the input's `pool_tag_specifications`, if any.
     pub fn get_pool_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_pool_tag_specifications()
     }
     /// Sets the input's `multi_region`: see [`multi_region`](crate::types::builders::ProvisionByoipCidrRequestBuilder::multi_region).
@@ -155,34 +140,26 @@ impl ProvisionByoipCidrFluentBuilder {
         self
     }
     /// Sets or clears the input's `multi_region`.
-    pub fn set_multi_region(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_multi_region(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_multi_region(input);
         self
     }
     /// The value set for the input's `multi_region`, if any.
-    pub fn get_multi_region(&self) -> &::std::option::Option<bool> {
+    pub fn get_multi_region(&self) -> &Option<bool> {
         self.input.get_multi_region()
     }
     /// Sets the input's `network_border_group`: see [`network_border_group`](crate::types::builders::ProvisionByoipCidrRequestBuilder::network_border_group).
-    pub fn network_border_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_border_group(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_border_group(input);
         self
     }
     /// Sets or clears the input's `network_border_group`.
-    pub fn set_network_border_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_border_group(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_border_group(input);
         self
     }
     /// The value set for the input's `network_border_group`, if any.
-    pub fn get_network_border_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_border_group(&self) -> &Option<String> {
         self.input.get_network_border_group()
     }
 }
@@ -201,7 +178,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ProvisionByoipCidr as Operation>::serialize_request(input),
             <ProvisionByoipCidr as Operation>::parse_response,
         )

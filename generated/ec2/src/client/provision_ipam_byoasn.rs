@@ -3,7 +3,7 @@
 
 use crate::operation::{ProvisionIpamByoasn, ProvisionIpamByoasnError, Operation};
 /// A call to [`ProvisionIpamByoasn`](crate::operation::ProvisionIpamByoasn): Provisions your Autonomous System Number (ASN) for use in your Amazon Web Services account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ProvisionIpamByoasnFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ProvisionIpamByoasnRequestBuilder,
@@ -14,13 +14,13 @@ impl ProvisionIpamByoasnFluentBuilder {
     ) -> Self {
         ProvisionIpamByoasnFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ProvisionIpamByoasnError`](crate::operation::ProvisionIpamByoasnError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ProvisionIpamByoasnResult,
         ::awsgen_runtime::client::SdkError<ProvisionIpamByoasnError>,
     > {
@@ -42,52 +42,40 @@ impl ProvisionIpamByoasnFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_id`: see [`ipam_id`](crate::types::builders::ProvisionIpamByoasnRequestBuilder::ipam_id).
-    pub fn ipam_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_id(input);
         self
     }
     /// Sets or clears the input's `ipam_id`.
-    pub fn set_ipam_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_id(input);
         self
     }
     /// The value set for the input's `ipam_id`, if any.
-    pub fn get_ipam_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_id(&self) -> &Option<String> {
         self.input.get_ipam_id()
     }
     /// Sets the input's `asn`: see [`asn`](crate::types::builders::ProvisionIpamByoasnRequestBuilder::asn).
-    pub fn asn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn asn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.asn(input);
         self
     }
     /// Sets or clears the input's `asn`.
-    pub fn set_asn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_asn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_asn(input);
         self
     }
     /// The value set for the input's `asn`, if any.
-    pub fn get_asn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_asn(&self) -> &Option<String> {
         self.input.get_asn()
     }
     /// Sets the input's `asn_authorization_context`: see [`asn_authorization_context`](crate::types::builders::ProvisionIpamByoasnRequestBuilder::asn_authorization_context).
@@ -101,7 +89,7 @@ impl ProvisionIpamByoasnFluentBuilder {
     /// Sets or clears the input's `asn_authorization_context`.
     pub fn set_asn_authorization_context(
         mut self,
-        input: ::std::option::Option<crate::types::AsnAuthorizationContext>,
+        input: Option<crate::types::AsnAuthorizationContext>,
     ) -> Self {
         self.input = self.input.set_asn_authorization_context(input);
         self
@@ -109,7 +97,7 @@ impl ProvisionIpamByoasnFluentBuilder {
     /// The value set for the input's `asn_authorization_context`, if any.
     pub fn get_asn_authorization_context(
         &self,
-    ) -> &::std::option::Option<crate::types::AsnAuthorizationContext> {
+    ) -> &Option<crate::types::AsnAuthorizationContext> {
         self.input.get_asn_authorization_context()
     }
 }
@@ -128,7 +116,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ProvisionIpamByoasn as Operation>::serialize_request(input),
             <ProvisionIpamByoasn as Operation>::parse_response,
         )

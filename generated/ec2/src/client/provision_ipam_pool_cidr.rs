@@ -3,7 +3,7 @@
 
 use crate::operation::{ProvisionIpamPoolCidr, ProvisionIpamPoolCidrError, Operation};
 /// A call to [`ProvisionIpamPoolCidr`](crate::operation::ProvisionIpamPoolCidr): Provision a CIDR to an IPAM pool. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ProvisionIpamPoolCidrFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ProvisionIpamPoolCidrRequestBuilder,
@@ -14,13 +14,13 @@ impl ProvisionIpamPoolCidrFluentBuilder {
     ) -> Self {
         ProvisionIpamPoolCidrFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ProvisionIpamPoolCidrError`](crate::operation::ProvisionIpamPoolCidrError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ProvisionIpamPoolCidrResult,
         ::awsgen_runtime::client::SdkError<ProvisionIpamPoolCidrError>,
     > {
@@ -42,52 +42,40 @@ impl ProvisionIpamPoolCidrFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_pool_id`: see [`ipam_pool_id`](crate::types::builders::ProvisionIpamPoolCidrRequestBuilder::ipam_pool_id).
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_pool_id(input);
         self
     }
     /// Sets or clears the input's `ipam_pool_id`.
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_pool_id(input);
         self
     }
     /// The value set for the input's `ipam_pool_id`, if any.
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         self.input.get_ipam_pool_id()
     }
     /// Sets the input's `cidr`: see [`cidr`](crate::types::builders::ProvisionIpamPoolCidrRequestBuilder::cidr).
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cidr(input);
         self
     }
     /// Sets or clears the input's `cidr`.
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cidr(input);
         self
     }
     /// The value set for the input's `cidr`, if any.
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         self.input.get_cidr()
     }
     /// Sets the input's `cidr_authorization_context`: see [`cidr_authorization_context`](crate::types::builders::ProvisionIpamPoolCidrRequestBuilder::cidr_authorization_context).
@@ -101,7 +89,7 @@ impl ProvisionIpamPoolCidrFluentBuilder {
     /// Sets or clears the input's `cidr_authorization_context`.
     pub fn set_cidr_authorization_context(
         mut self,
-        input: ::std::option::Option<crate::types::IpamCidrAuthorizationContext>,
+        input: Option<crate::types::IpamCidrAuthorizationContext>,
     ) -> Self {
         self.input = self.input.set_cidr_authorization_context(input);
         self
@@ -109,7 +97,7 @@ impl ProvisionIpamPoolCidrFluentBuilder {
     /// The value set for the input's `cidr_authorization_context`, if any.
     pub fn get_cidr_authorization_context(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamCidrAuthorizationContext> {
+    ) -> &Option<crate::types::IpamCidrAuthorizationContext> {
         self.input.get_cidr_authorization_context()
     }
     /// Sets the input's `netmask_length`: see [`netmask_length`](crate::types::builders::ProvisionIpamPoolCidrRequestBuilder::netmask_length).
@@ -118,32 +106,26 @@ impl ProvisionIpamPoolCidrFluentBuilder {
         self
     }
     /// Sets or clears the input's `netmask_length`.
-    pub fn set_netmask_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_netmask_length(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_netmask_length(input);
         self
     }
     /// The value set for the input's `netmask_length`, if any.
-    pub fn get_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_netmask_length(&self) -> &Option<i32> {
         self.input.get_netmask_length()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::ProvisionIpamPoolCidrRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `verification_method`: see [`verification_method`](crate::types::builders::ProvisionIpamPoolCidrRequestBuilder::verification_method).
@@ -157,21 +139,19 @@ impl ProvisionIpamPoolCidrFluentBuilder {
     /// Sets or clears the input's `verification_method`.
     pub fn set_verification_method(
         mut self,
-        input: ::std::option::Option<crate::types::VerificationMethod>,
+        input: Option<crate::types::VerificationMethod>,
     ) -> Self {
         self.input = self.input.set_verification_method(input);
         self
     }
     /// The value set for the input's `verification_method`, if any.
-    pub fn get_verification_method(
-        &self,
-    ) -> &::std::option::Option<crate::types::VerificationMethod> {
+    pub fn get_verification_method(&self) -> &Option<crate::types::VerificationMethod> {
         self.input.get_verification_method()
     }
     /// Sets the input's `ipam_external_resource_verification_token_id`: see [`ipam_external_resource_verification_token_id`](crate::types::builders::ProvisionIpamPoolCidrRequestBuilder::ipam_external_resource_verification_token_id).
     pub fn ipam_external_resource_verification_token_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.ipam_external_resource_verification_token_id(input);
         self
@@ -179,15 +159,13 @@ impl ProvisionIpamPoolCidrFluentBuilder {
     /// Sets or clears the input's `ipam_external_resource_verification_token_id`.
     pub fn set_ipam_external_resource_verification_token_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_ipam_external_resource_verification_token_id(input);
         self
     }
     /// The value set for the input's `ipam_external_resource_verification_token_id`, if any.
-    pub fn get_ipam_external_resource_verification_token_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_external_resource_verification_token_id(&self) -> &Option<String> {
         self.input.get_ipam_external_resource_verification_token_id()
     }
 }
@@ -206,7 +184,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ProvisionIpamPoolCidr as Operation>::serialize_request(input),
             <ProvisionIpamPoolCidr as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     ProvisionPublicIpv4PoolCidr, ProvisionPublicIpv4PoolCidrError, Operation,
 };
 /// A call to [`ProvisionPublicIpv4PoolCidr`](crate::operation::ProvisionPublicIpv4PoolCidr): Provision a CIDR to a public IPv4 pool. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ProvisionPublicIpv4PoolCidrFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ProvisionPublicIpv4PoolCidrRequestBuilder,
@@ -16,13 +16,13 @@ impl ProvisionPublicIpv4PoolCidrFluentBuilder {
     ) -> Self {
         ProvisionPublicIpv4PoolCidrFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ProvisionPublicIpv4PoolCidrError`](crate::operation::ProvisionPublicIpv4PoolCidrError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ProvisionPublicIpv4PoolCidrResult,
         ::awsgen_runtime::client::SdkError<ProvisionPublicIpv4PoolCidrError>,
     > {
@@ -44,52 +44,40 @@ impl ProvisionPublicIpv4PoolCidrFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `ipam_pool_id`: see [`ipam_pool_id`](crate::types::builders::ProvisionPublicIpv4PoolCidrRequestBuilder::ipam_pool_id).
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipam_pool_id(input);
         self
     }
     /// Sets or clears the input's `ipam_pool_id`.
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipam_pool_id(input);
         self
     }
     /// The value set for the input's `ipam_pool_id`, if any.
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         self.input.get_ipam_pool_id()
     }
     /// Sets the input's `pool_id`: see [`pool_id`](crate::types::builders::ProvisionPublicIpv4PoolCidrRequestBuilder::pool_id).
-    pub fn pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn pool_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.pool_id(input);
         self
     }
     /// Sets or clears the input's `pool_id`.
-    pub fn set_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pool_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_pool_id(input);
         self
     }
     /// The value set for the input's `pool_id`, if any.
-    pub fn get_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pool_id(&self) -> &Option<String> {
         self.input.get_pool_id()
     }
     /// Sets the input's `netmask_length`: see [`netmask_length`](crate::types::builders::ProvisionPublicIpv4PoolCidrRequestBuilder::netmask_length).
@@ -98,34 +86,26 @@ impl ProvisionPublicIpv4PoolCidrFluentBuilder {
         self
     }
     /// Sets or clears the input's `netmask_length`.
-    pub fn set_netmask_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_netmask_length(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_netmask_length(input);
         self
     }
     /// The value set for the input's `netmask_length`, if any.
-    pub fn get_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_netmask_length(&self) -> &Option<i32> {
         self.input.get_netmask_length()
     }
     /// Sets the input's `network_border_group`: see [`network_border_group`](crate::types::builders::ProvisionPublicIpv4PoolCidrRequestBuilder::network_border_group).
-    pub fn network_border_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_border_group(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_border_group(input);
         self
     }
     /// Sets or clears the input's `network_border_group`.
-    pub fn set_network_border_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_border_group(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_border_group(input);
         self
     }
     /// The value set for the input's `network_border_group`, if any.
-    pub fn get_network_border_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_border_group(&self) -> &Option<String> {
         self.input.get_network_border_group()
     }
 }
@@ -144,7 +124,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ProvisionPublicIpv4PoolCidr as Operation>::serialize_request(input),
             <ProvisionPublicIpv4PoolCidr as Operation>::parse_response,
         )

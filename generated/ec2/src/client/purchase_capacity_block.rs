@@ -3,7 +3,7 @@
 
 use crate::operation::{PurchaseCapacityBlock, PurchaseCapacityBlockError, Operation};
 /// A call to [`PurchaseCapacityBlock`](crate::operation::PurchaseCapacityBlock): Purchase the Capacity Block for use with your account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PurchaseCapacityBlockFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::PurchaseCapacityBlockRequestBuilder,
@@ -14,13 +14,13 @@ impl PurchaseCapacityBlockFluentBuilder {
     ) -> Self {
         PurchaseCapacityBlockFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`PurchaseCapacityBlockError`](crate::operation::PurchaseCapacityBlockError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PurchaseCapacityBlockResult,
         ::awsgen_runtime::client::SdkError<PurchaseCapacityBlockError>,
     > {
@@ -42,12 +42,12 @@ impl PurchaseCapacityBlockFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::PurchaseCapacityBlockRequestBuilder::tag_specifications).
@@ -58,7 +58,7 @@ impl PurchaseCapacityBlockFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -66,29 +66,21 @@ impl PurchaseCapacityBlockFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `capacity_block_offering_id`: see [`capacity_block_offering_id`](crate::types::builders::PurchaseCapacityBlockRequestBuilder::capacity_block_offering_id).
-    pub fn capacity_block_offering_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_block_offering_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.capacity_block_offering_id(input);
         self
     }
     /// Sets or clears the input's `capacity_block_offering_id`.
-    pub fn set_capacity_block_offering_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_block_offering_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_capacity_block_offering_id(input);
         self
     }
     /// The value set for the input's `capacity_block_offering_id`, if any.
-    pub fn get_capacity_block_offering_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_block_offering_id(&self) -> &Option<String> {
         self.input.get_capacity_block_offering_id()
     }
     /// Sets the input's `instance_platform`: see [`instance_platform`](crate::types::builders::PurchaseCapacityBlockRequestBuilder::instance_platform).
@@ -102,7 +94,7 @@ impl PurchaseCapacityBlockFluentBuilder {
     /// Sets or clears the input's `instance_platform`.
     pub fn set_instance_platform(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationInstancePlatform>,
+        input: Option<crate::types::CapacityReservationInstancePlatform>,
     ) -> Self {
         self.input = self.input.set_instance_platform(input);
         self
@@ -110,7 +102,7 @@ impl PurchaseCapacityBlockFluentBuilder {
     /// The value set for the input's `instance_platform`, if any.
     pub fn get_instance_platform(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationInstancePlatform> {
+    ) -> &Option<crate::types::CapacityReservationInstancePlatform> {
         self.input.get_instance_platform()
     }
 }
@@ -129,7 +121,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <PurchaseCapacityBlock as Operation>::serialize_request(input),
             <PurchaseCapacityBlock as Operation>::parse_response,
         )

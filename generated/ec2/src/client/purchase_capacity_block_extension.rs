@@ -5,7 +5,7 @@ use crate::operation::{
     PurchaseCapacityBlockExtension, PurchaseCapacityBlockExtensionError, Operation,
 };
 /// A call to [`PurchaseCapacityBlockExtension`](crate::operation::PurchaseCapacityBlockExtension): Purchase the Capacity Block extension for use with your account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PurchaseCapacityBlockExtensionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::PurchaseCapacityBlockExtensionRequestBuilder,
@@ -16,13 +16,13 @@ impl PurchaseCapacityBlockExtensionFluentBuilder {
     ) -> Self {
         PurchaseCapacityBlockExtensionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`PurchaseCapacityBlockExtensionError`](crate::operation::PurchaseCapacityBlockExtensionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PurchaseCapacityBlockExtensionResult,
         ::awsgen_runtime::client::SdkError<PurchaseCapacityBlockExtensionError>,
     > {
@@ -41,7 +41,7 @@ impl PurchaseCapacityBlockExtensionFluentBuilder {
     /// Sets the input's `capacity_block_extension_offering_id`: see [`capacity_block_extension_offering_id`](crate::types::builders::PurchaseCapacityBlockExtensionRequestBuilder::capacity_block_extension_offering_id).
     pub fn capacity_block_extension_offering_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.capacity_block_extension_offering_id(input);
         self
@@ -49,37 +49,27 @@ impl PurchaseCapacityBlockExtensionFluentBuilder {
     /// Sets or clears the input's `capacity_block_extension_offering_id`.
     pub fn set_capacity_block_extension_offering_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_capacity_block_extension_offering_id(input);
         self
     }
     /// The value set for the input's `capacity_block_extension_offering_id`, if any.
-    pub fn get_capacity_block_extension_offering_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_block_extension_offering_id(&self) -> &Option<String> {
         self.input.get_capacity_block_extension_offering_id()
     }
     /// Sets the input's `capacity_reservation_id`: see [`capacity_reservation_id`](crate::types::builders::PurchaseCapacityBlockExtensionRequestBuilder::capacity_reservation_id).
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.capacity_reservation_id(input);
         self
     }
     /// Sets or clears the input's `capacity_reservation_id`.
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_capacity_reservation_id(input);
         self
     }
     /// The value set for the input's `capacity_reservation_id`, if any.
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         self.input.get_capacity_reservation_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::PurchaseCapacityBlockExtensionRequestBuilder::dry_run).
@@ -88,12 +78,12 @@ impl PurchaseCapacityBlockExtensionFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -112,7 +102,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <PurchaseCapacityBlockExtension as Operation>::serialize_request(input),
             <PurchaseCapacityBlockExtension as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{PurchaseHostReservation, PurchaseHostReservationError, Operation};
 /// A call to [`PurchaseHostReservation`](crate::operation::PurchaseHostReservation): Purchase a reservation with configurations that match those of your Dedicated Host. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PurchaseHostReservationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::PurchaseHostReservationRequestBuilder,
@@ -14,13 +14,13 @@ impl PurchaseHostReservationFluentBuilder {
     ) -> Self {
         PurchaseHostReservationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`PurchaseHostReservationError`](crate::operation::PurchaseHostReservationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PurchaseHostReservationResult,
         ::awsgen_runtime::client::SdkError<PurchaseHostReservationError>,
     > {
@@ -37,23 +37,17 @@ impl PurchaseHostReservationFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::PurchaseHostReservationRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `currency_code`: see [`currency_code`](crate::types::builders::PurchaseHostReservationRequestBuilder::currency_code).
@@ -64,77 +58,55 @@ impl PurchaseHostReservationFluentBuilder {
     /// Sets or clears the input's `currency_code`.
     pub fn set_currency_code(
         mut self,
-        input: ::std::option::Option<crate::types::CurrencyCodeValues>,
+        input: Option<crate::types::CurrencyCodeValues>,
     ) -> Self {
         self.input = self.input.set_currency_code(input);
         self
     }
     /// The value set for the input's `currency_code`, if any.
-    pub fn get_currency_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::CurrencyCodeValues> {
+    pub fn get_currency_code(&self) -> &Option<crate::types::CurrencyCodeValues> {
         self.input.get_currency_code()
     }
     /// Appends one item to the input's `host_id_set`: see [`host_id_set`](crate::types::builders::PurchaseHostReservationRequestBuilder::host_id_set).
-    pub fn host_id_set(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn host_id_set(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.host_id_set(input);
         self
     }
     /// Sets or clears the input's `host_id_set`.
-    pub fn set_host_id_set(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_host_id_set(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_host_id_set(input);
         self
     }
     /// The value set for the input's `host_id_set`, if any.
-    pub fn get_host_id_set(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_host_id_set(&self) -> &Option<Vec<String>> {
         self.input.get_host_id_set()
     }
     /// Sets the input's `limit_price`: see [`limit_price`](crate::types::builders::PurchaseHostReservationRequestBuilder::limit_price).
-    pub fn limit_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn limit_price(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.limit_price(input);
         self
     }
     /// Sets or clears the input's `limit_price`.
-    pub fn set_limit_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_limit_price(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_limit_price(input);
         self
     }
     /// The value set for the input's `limit_price`, if any.
-    pub fn get_limit_price(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_limit_price(&self) -> &Option<String> {
         self.input.get_limit_price()
     }
     /// Sets the input's `offering_id`: see [`offering_id`](crate::types::builders::PurchaseHostReservationRequestBuilder::offering_id).
-    pub fn offering_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn offering_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.offering_id(input);
         self
     }
     /// Sets or clears the input's `offering_id`.
-    pub fn set_offering_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_offering_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_offering_id(input);
         self
     }
     /// The value set for the input's `offering_id`, if any.
-    pub fn get_offering_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_offering_id(&self) -> &Option<String> {
         self.input.get_offering_id()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::PurchaseHostReservationRequestBuilder::tag_specifications).
@@ -145,7 +117,7 @@ impl PurchaseHostReservationFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -153,7 +125,7 @@ impl PurchaseHostReservationFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
 }
@@ -172,7 +144,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <PurchaseHostReservation as Operation>::serialize_request(input),
             <PurchaseHostReservation as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     PurchaseReservedInstancesOffering, PurchaseReservedInstancesOfferingError, Operation,
 };
 /// A call to [`PurchaseReservedInstancesOffering`](crate::operation::PurchaseReservedInstancesOffering): Purchases a Reserved Instance for use with your account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PurchaseReservedInstancesOfferingFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::PurchaseReservedInstancesOfferingRequestBuilder,
@@ -16,13 +16,13 @@ impl PurchaseReservedInstancesOfferingFluentBuilder {
     ) -> Self {
         PurchaseReservedInstancesOfferingFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`PurchaseReservedInstancesOfferingError`](crate::operation::PurchaseReservedInstancesOfferingError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PurchaseReservedInstancesOfferingResult,
         ::awsgen_runtime::client::SdkError<PurchaseReservedInstancesOfferingError>,
     > {
@@ -44,34 +44,26 @@ impl PurchaseReservedInstancesOfferingFluentBuilder {
         self
     }
     /// Sets or clears the input's `instance_count`.
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_instance_count(input);
         self
     }
     /// The value set for the input's `instance_count`, if any.
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         self.input.get_instance_count()
     }
     /// Sets the input's `reserved_instances_offering_id`: see [`reserved_instances_offering_id`](crate::types::builders::PurchaseReservedInstancesOfferingRequestBuilder::reserved_instances_offering_id).
-    pub fn reserved_instances_offering_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn reserved_instances_offering_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.reserved_instances_offering_id(input);
         self
     }
     /// Sets or clears the input's `reserved_instances_offering_id`.
-    pub fn set_reserved_instances_offering_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reserved_instances_offering_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_reserved_instances_offering_id(input);
         self
     }
     /// The value set for the input's `reserved_instances_offering_id`, if any.
-    pub fn get_reserved_instances_offering_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reserved_instances_offering_id(&self) -> &Option<String> {
         self.input.get_reserved_instances_offering_id()
     }
     /// Sets the input's `purchase_time`: see [`purchase_time`](crate::types::builders::PurchaseReservedInstancesOfferingRequestBuilder::purchase_time).
@@ -85,15 +77,13 @@ impl PurchaseReservedInstancesOfferingFluentBuilder {
     /// Sets or clears the input's `purchase_time`.
     pub fn set_purchase_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_purchase_time(input);
         self
     }
     /// The value set for the input's `purchase_time`, if any.
-    pub fn get_purchase_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_purchase_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_purchase_time()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::PurchaseReservedInstancesOfferingRequestBuilder::dry_run).
@@ -102,12 +92,12 @@ impl PurchaseReservedInstancesOfferingFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `limit_price`: see [`limit_price`](crate::types::builders::PurchaseReservedInstancesOfferingRequestBuilder::limit_price).
@@ -121,15 +111,13 @@ impl PurchaseReservedInstancesOfferingFluentBuilder {
     /// Sets or clears the input's `limit_price`.
     pub fn set_limit_price(
         mut self,
-        input: ::std::option::Option<crate::types::ReservedInstanceLimitPrice>,
+        input: Option<crate::types::ReservedInstanceLimitPrice>,
     ) -> Self {
         self.input = self.input.set_limit_price(input);
         self
     }
     /// The value set for the input's `limit_price`, if any.
-    pub fn get_limit_price(
-        &self,
-    ) -> &::std::option::Option<crate::types::ReservedInstanceLimitPrice> {
+    pub fn get_limit_price(&self) -> &Option<crate::types::ReservedInstanceLimitPrice> {
         self.input.get_limit_price()
     }
 }
@@ -148,7 +136,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <PurchaseReservedInstancesOffering as Operation>::serialize_request(input),
             <PurchaseReservedInstancesOffering as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     PurchaseScheduledInstances, PurchaseScheduledInstancesError, Operation,
 };
 /// A call to [`PurchaseScheduledInstances`](crate::operation::PurchaseScheduledInstances): **Note:** You can no longer purchase Scheduled Instances. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PurchaseScheduledInstancesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::PurchaseScheduledInstancesRequestBuilder,
@@ -16,13 +16,13 @@ impl PurchaseScheduledInstancesFluentBuilder {
     ) -> Self {
         PurchaseScheduledInstancesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`PurchaseScheduledInstancesError`](crate::operation::PurchaseScheduledInstancesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PurchaseScheduledInstancesResult,
         ::awsgen_runtime::client::SdkError<PurchaseScheduledInstancesError>,
     > {
@@ -39,23 +39,17 @@ impl PurchaseScheduledInstancesFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::PurchaseScheduledInstancesRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::PurchaseScheduledInstancesRequestBuilder::dry_run).
@@ -64,12 +58,12 @@ impl PurchaseScheduledInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `purchase_requests`: see [`purchase_requests`](crate::types::builders::PurchaseScheduledInstancesRequestBuilder::purchase_requests).
@@ -80,15 +74,13 @@ impl PurchaseScheduledInstancesFluentBuilder {
     /// Sets or clears the input's `purchase_requests`.
     pub fn set_purchase_requests(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PurchaseRequest>>,
+        input: Option<Vec<crate::types::PurchaseRequest>>,
     ) -> Self {
         self.input = self.input.set_purchase_requests(input);
         self
     }
     /// The value set for the input's `purchase_requests`, if any.
-    pub fn get_purchase_requests(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PurchaseRequest>> {
+    pub fn get_purchase_requests(&self) -> &Option<Vec<crate::types::PurchaseRequest>> {
         self.input.get_purchase_requests()
     }
 }
@@ -107,7 +99,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <PurchaseScheduledInstances as Operation>::serialize_request(input),
             <PurchaseScheduledInstances as Operation>::parse_response,
         )

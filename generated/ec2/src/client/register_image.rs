@@ -3,7 +3,7 @@
 
 use crate::operation::{RegisterImage, RegisterImageError, Operation};
 /// A call to [`RegisterImage`](crate::operation::RegisterImage): Registers an AMI. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RegisterImageFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::RegisterImageRequestBuilder,
@@ -14,13 +14,13 @@ impl RegisterImageFluentBuilder {
     ) -> Self {
         RegisterImageFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`RegisterImageError`](crate::operation::RegisterImageError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RegisterImageResult,
         ::awsgen_runtime::client::SdkError<RegisterImageError>,
     > {
@@ -35,45 +35,31 @@ impl RegisterImageFluentBuilder {
         &self.input
     }
     /// Sets the input's `image_location`: see [`image_location`](crate::types::builders::RegisterImageRequestBuilder::image_location).
-    pub fn image_location(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_location(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.image_location(input);
         self
     }
     /// Sets or clears the input's `image_location`.
-    pub fn set_image_location(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_location(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_image_location(input);
         self
     }
     /// The value set for the input's `image_location`, if any.
-    pub fn get_image_location(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_location(&self) -> &Option<String> {
         self.input.get_image_location()
     }
     /// Appends one item to the input's `billing_products`: see [`billing_products`](crate::types::builders::RegisterImageRequestBuilder::billing_products).
-    pub fn billing_products(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn billing_products(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.billing_products(input);
         self
     }
     /// Sets or clears the input's `billing_products`.
-    pub fn set_billing_products(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_billing_products(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_billing_products(input);
         self
     }
     /// The value set for the input's `billing_products`, if any.
-    pub fn get_billing_products(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_billing_products(&self) -> &Option<Vec<String>> {
         self.input.get_billing_products()
     }
     /// Sets the input's `boot_mode`: see [`boot_mode`](crate::types::builders::RegisterImageRequestBuilder::boot_mode).
@@ -82,15 +68,12 @@ impl RegisterImageFluentBuilder {
         self
     }
     /// Sets or clears the input's `boot_mode`.
-    pub fn set_boot_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::BootModeValues>,
-    ) -> Self {
+    pub fn set_boot_mode(mut self, input: Option<crate::types::BootModeValues>) -> Self {
         self.input = self.input.set_boot_mode(input);
         self
     }
     /// The value set for the input's `boot_mode`, if any.
-    pub fn get_boot_mode(&self) -> &::std::option::Option<crate::types::BootModeValues> {
+    pub fn get_boot_mode(&self) -> &Option<crate::types::BootModeValues> {
         self.input.get_boot_mode()
     }
     /// Sets the input's `tpm_support`: see [`tpm_support`](crate::types::builders::RegisterImageRequestBuilder::tpm_support).
@@ -101,35 +84,27 @@ impl RegisterImageFluentBuilder {
     /// Sets or clears the input's `tpm_support`.
     pub fn set_tpm_support(
         mut self,
-        input: ::std::option::Option<crate::types::TpmSupportValues>,
+        input: Option<crate::types::TpmSupportValues>,
     ) -> Self {
         self.input = self.input.set_tpm_support(input);
         self
     }
     /// The value set for the input's `tpm_support`, if any.
-    pub fn get_tpm_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::TpmSupportValues> {
+    pub fn get_tpm_support(&self) -> &Option<crate::types::TpmSupportValues> {
         self.input.get_tpm_support()
     }
     /// Sets the input's `uefi_data`: see [`uefi_data`](crate::types::builders::RegisterImageRequestBuilder::uefi_data).
-    pub fn uefi_data(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn uefi_data(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.uefi_data(input);
         self
     }
     /// Sets or clears the input's `uefi_data`.
-    pub fn set_uefi_data(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_uefi_data(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_uefi_data(input);
         self
     }
     /// The value set for the input's `uefi_data`, if any.
-    pub fn get_uefi_data(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_uefi_data(&self) -> &Option<String> {
         self.input.get_uefi_data()
     }
     /// Sets the input's `imds_support`: see [`imds_support`](crate::types::builders::RegisterImageRequestBuilder::imds_support).
@@ -140,15 +115,13 @@ impl RegisterImageFluentBuilder {
     /// Sets or clears the input's `imds_support`.
     pub fn set_imds_support(
         mut self,
-        input: ::std::option::Option<crate::types::ImdsSupportValues>,
+        input: Option<crate::types::ImdsSupportValues>,
     ) -> Self {
         self.input = self.input.set_imds_support(input);
         self
     }
     /// The value set for the input's `imds_support`, if any.
-    pub fn get_imds_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::ImdsSupportValues> {
+    pub fn get_imds_support(&self) -> &Option<crate::types::ImdsSupportValues> {
         self.input.get_imds_support()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::RegisterImageRequestBuilder::tag_specifications).
@@ -159,7 +132,7 @@ impl RegisterImageFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -167,7 +140,7 @@ impl RegisterImageFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::RegisterImageRequestBuilder::dry_run).
@@ -176,52 +149,40 @@ impl RegisterImageFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::RegisterImageRequestBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::RegisterImageRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `architecture`: see [`architecture`](crate::types::builders::RegisterImageRequestBuilder::architecture).
@@ -232,75 +193,55 @@ impl RegisterImageFluentBuilder {
     /// Sets or clears the input's `architecture`.
     pub fn set_architecture(
         mut self,
-        input: ::std::option::Option<crate::types::ArchitectureValues>,
+        input: Option<crate::types::ArchitectureValues>,
     ) -> Self {
         self.input = self.input.set_architecture(input);
         self
     }
     /// The value set for the input's `architecture`, if any.
-    pub fn get_architecture(
-        &self,
-    ) -> &::std::option::Option<crate::types::ArchitectureValues> {
+    pub fn get_architecture(&self) -> &Option<crate::types::ArchitectureValues> {
         self.input.get_architecture()
     }
     /// Sets the input's `kernel_id`: see [`kernel_id`](crate::types::builders::RegisterImageRequestBuilder::kernel_id).
-    pub fn kernel_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn kernel_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.kernel_id(input);
         self
     }
     /// Sets or clears the input's `kernel_id`.
-    pub fn set_kernel_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kernel_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_kernel_id(input);
         self
     }
     /// The value set for the input's `kernel_id`, if any.
-    pub fn get_kernel_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kernel_id(&self) -> &Option<String> {
         self.input.get_kernel_id()
     }
     /// Sets the input's `ramdisk_id`: see [`ramdisk_id`](crate::types::builders::RegisterImageRequestBuilder::ramdisk_id).
-    pub fn ramdisk_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ramdisk_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ramdisk_id(input);
         self
     }
     /// Sets or clears the input's `ramdisk_id`.
-    pub fn set_ramdisk_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ramdisk_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ramdisk_id(input);
         self
     }
     /// The value set for the input's `ramdisk_id`, if any.
-    pub fn get_ramdisk_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ramdisk_id(&self) -> &Option<String> {
         self.input.get_ramdisk_id()
     }
     /// Sets the input's `root_device_name`: see [`root_device_name`](crate::types::builders::RegisterImageRequestBuilder::root_device_name).
-    pub fn root_device_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn root_device_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.root_device_name(input);
         self
     }
     /// Sets or clears the input's `root_device_name`.
-    pub fn set_root_device_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_root_device_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_root_device_name(input);
         self
     }
     /// The value set for the input's `root_device_name`, if any.
-    pub fn get_root_device_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_root_device_name(&self) -> &Option<String> {
         self.input.get_root_device_name()
     }
     /// Appends one item to the input's `block_device_mappings`: see [`block_device_mappings`](crate::types::builders::RegisterImageRequestBuilder::block_device_mappings).
@@ -314,7 +255,7 @@ impl RegisterImageFluentBuilder {
     /// Sets or clears the input's `block_device_mappings`.
     pub fn set_block_device_mappings(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::BlockDeviceMapping>>,
+        input: Option<Vec<crate::types::BlockDeviceMapping>>,
     ) -> Self {
         self.input = self.input.set_block_device_mappings(input);
         self
@@ -322,51 +263,35 @@ impl RegisterImageFluentBuilder {
     /// The value set for the input's `block_device_mappings`, if any.
     pub fn get_block_device_mappings(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::BlockDeviceMapping>> {
+    ) -> &Option<Vec<crate::types::BlockDeviceMapping>> {
         self.input.get_block_device_mappings()
     }
     /// Sets the input's `virtualization_type`: see [`virtualization_type`](crate::types::builders::RegisterImageRequestBuilder::virtualization_type).
-    pub fn virtualization_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn virtualization_type(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.virtualization_type(input);
         self
     }
     /// Sets or clears the input's `virtualization_type`.
-    pub fn set_virtualization_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_virtualization_type(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_virtualization_type(input);
         self
     }
     /// The value set for the input's `virtualization_type`, if any.
-    pub fn get_virtualization_type(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_virtualization_type(&self) -> &Option<String> {
         self.input.get_virtualization_type()
     }
     /// Sets the input's `sriov_net_support`: see [`sriov_net_support`](crate::types::builders::RegisterImageRequestBuilder::sriov_net_support).
-    pub fn sriov_net_support(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn sriov_net_support(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.sriov_net_support(input);
         self
     }
     /// Sets or clears the input's `sriov_net_support`.
-    pub fn set_sriov_net_support(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_sriov_net_support(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_sriov_net_support(input);
         self
     }
     /// The value set for the input's `sriov_net_support`, if any.
-    pub fn get_sriov_net_support(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_sriov_net_support(&self) -> &Option<String> {
         self.input.get_sriov_net_support()
     }
     /// Sets the input's `ena_support`: see [`ena_support`](crate::types::builders::RegisterImageRequestBuilder::ena_support).
@@ -375,12 +300,12 @@ impl RegisterImageFluentBuilder {
         self
     }
     /// Sets or clears the input's `ena_support`.
-    pub fn set_ena_support(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ena_support(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_ena_support(input);
         self
     }
     /// The value set for the input's `ena_support`, if any.
-    pub fn get_ena_support(&self) -> &::std::option::Option<bool> {
+    pub fn get_ena_support(&self) -> &Option<bool> {
         self.input.get_ena_support()
     }
 }
@@ -399,7 +324,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <RegisterImage as Operation>::serialize_request(input),
             <RegisterImage as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     RegisterTransitGatewayMulticastGroupMembersError, Operation,
 };
 /// A call to [`RegisterTransitGatewayMulticastGroupMembers`](crate::operation::RegisterTransitGatewayMulticastGroupMembers): Registers members (network interfaces) with the transit gateway multicast group. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RegisterTransitGatewayMulticastGroupMembersFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::RegisterTransitGatewayMulticastGroupMembersRequestBuilder,
@@ -17,13 +17,13 @@ impl RegisterTransitGatewayMulticastGroupMembersFluentBuilder {
     ) -> Self {
         RegisterTransitGatewayMulticastGroupMembersFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`RegisterTransitGatewayMulticastGroupMembersError`](crate::operation::RegisterTransitGatewayMulticastGroupMembersError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RegisterTransitGatewayMulticastGroupMembersResult,
         ::awsgen_runtime::client::SdkError<
             RegisterTransitGatewayMulticastGroupMembersError,
@@ -44,7 +44,7 @@ impl RegisterTransitGatewayMulticastGroupMembersFluentBuilder {
     /// Sets the input's `transit_gateway_multicast_domain_id`: see [`transit_gateway_multicast_domain_id`](crate::types::builders::RegisterTransitGatewayMulticastGroupMembersRequestBuilder::transit_gateway_multicast_domain_id).
     pub fn transit_gateway_multicast_domain_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.transit_gateway_multicast_domain_id(input);
         self
@@ -52,57 +52,41 @@ impl RegisterTransitGatewayMulticastGroupMembersFluentBuilder {
     /// Sets or clears the input's `transit_gateway_multicast_domain_id`.
     pub fn set_transit_gateway_multicast_domain_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_transit_gateway_multicast_domain_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_multicast_domain_id`, if any.
-    pub fn get_transit_gateway_multicast_domain_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_multicast_domain_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_multicast_domain_id()
     }
     /// Sets the input's `group_ip_address`: see [`group_ip_address`](crate::types::builders::RegisterTransitGatewayMulticastGroupMembersRequestBuilder::group_ip_address).
-    pub fn group_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_ip_address(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.group_ip_address(input);
         self
     }
     /// Sets or clears the input's `group_ip_address`.
-    pub fn set_group_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_ip_address(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_group_ip_address(input);
         self
     }
     /// The value set for the input's `group_ip_address`, if any.
-    pub fn get_group_ip_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_ip_address(&self) -> &Option<String> {
         self.input.get_group_ip_address()
     }
     /// Appends one item to the input's `network_interface_ids`: see [`network_interface_ids`](crate::types::builders::RegisterTransitGatewayMulticastGroupMembersRequestBuilder::network_interface_ids).
-    pub fn network_interface_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_interface_ids(input);
         self
     }
     /// Sets or clears the input's `network_interface_ids`.
-    pub fn set_network_interface_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_network_interface_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_network_interface_ids(input);
         self
     }
     /// The value set for the input's `network_interface_ids`, if any.
-    pub fn get_network_interface_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_network_interface_ids(&self) -> &Option<Vec<String>> {
         self.input.get_network_interface_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::RegisterTransitGatewayMulticastGroupMembersRequestBuilder::dry_run).
@@ -111,12 +95,12 @@ impl RegisterTransitGatewayMulticastGroupMembersFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -135,7 +119,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <RegisterTransitGatewayMulticastGroupMembers as Operation>::serialize_request(
                 input,
             ),

@@ -6,7 +6,7 @@ use crate::operation::{
     RejectCapacityReservationBillingOwnershipError, Operation,
 };
 /// A call to [`RejectCapacityReservationBillingOwnership`](crate::operation::RejectCapacityReservationBillingOwnership): Rejects a request to assign billing of the available capacity of a shared Capacity Reservation to your account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RejectCapacityReservationBillingOwnershipFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::RejectCapacityReservationBillingOwnershipRequestBuilder,
@@ -17,13 +17,13 @@ impl RejectCapacityReservationBillingOwnershipFluentBuilder {
     ) -> Self {
         RejectCapacityReservationBillingOwnershipFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`RejectCapacityReservationBillingOwnershipError`](crate::operation::RejectCapacityReservationBillingOwnershipError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RejectCapacityReservationBillingOwnershipResult,
         ::awsgen_runtime::client::SdkError<
             RejectCapacityReservationBillingOwnershipError,
@@ -47,34 +47,26 @@ impl RejectCapacityReservationBillingOwnershipFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `capacity_reservation_id`: see [`capacity_reservation_id`](crate::types::builders::RejectCapacityReservationBillingOwnershipRequestBuilder::capacity_reservation_id).
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.capacity_reservation_id(input);
         self
     }
     /// Sets or clears the input's `capacity_reservation_id`.
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_capacity_reservation_id(input);
         self
     }
     /// The value set for the input's `capacity_reservation_id`, if any.
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         self.input.get_capacity_reservation_id()
     }
 }
@@ -93,7 +85,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <RejectCapacityReservationBillingOwnership as Operation>::serialize_request(
                 input,
             ),

@@ -6,7 +6,7 @@ use crate::operation::{
     RejectTransitGatewayMulticastDomainAssociationsError, Operation,
 };
 /// A call to [`RejectTransitGatewayMulticastDomainAssociations`](crate::operation::RejectTransitGatewayMulticastDomainAssociations): Rejects a request to associate cross-account subnets with a transit gateway multicast domain. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RejectTransitGatewayMulticastDomainAssociationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::RejectTransitGatewayMulticastDomainAssociationsRequestBuilder,
@@ -17,13 +17,13 @@ impl RejectTransitGatewayMulticastDomainAssociationsFluentBuilder {
     ) -> Self {
         RejectTransitGatewayMulticastDomainAssociationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`RejectTransitGatewayMulticastDomainAssociationsError`](crate::operation::RejectTransitGatewayMulticastDomainAssociationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RejectTransitGatewayMulticastDomainAssociationsResult,
         ::awsgen_runtime::client::SdkError<
             RejectTransitGatewayMulticastDomainAssociationsError,
@@ -41,7 +41,7 @@ impl RejectTransitGatewayMulticastDomainAssociationsFluentBuilder {
     /// Sets the input's `transit_gateway_multicast_domain_id`: see [`transit_gateway_multicast_domain_id`](crate::types::builders::RejectTransitGatewayMulticastDomainAssociationsRequestBuilder::transit_gateway_multicast_domain_id).
     pub fn transit_gateway_multicast_domain_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.transit_gateway_multicast_domain_id(input);
         self
@@ -49,59 +49,41 @@ impl RejectTransitGatewayMulticastDomainAssociationsFluentBuilder {
     /// Sets or clears the input's `transit_gateway_multicast_domain_id`.
     pub fn set_transit_gateway_multicast_domain_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_transit_gateway_multicast_domain_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_multicast_domain_id`, if any.
-    pub fn get_transit_gateway_multicast_domain_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_multicast_domain_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_multicast_domain_id()
     }
     /// Sets the input's `transit_gateway_attachment_id`: see [`transit_gateway_attachment_id`](crate::types::builders::RejectTransitGatewayMulticastDomainAssociationsRequestBuilder::transit_gateway_attachment_id).
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_attachment_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_attachment_id`.
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_attachment_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_attachment_id`, if any.
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_attachment_id()
     }
     /// Appends one item to the input's `subnet_ids`: see [`subnet_ids`](crate::types::builders::RejectTransitGatewayMulticastDomainAssociationsRequestBuilder::subnet_ids).
-    pub fn subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.subnet_ids(input);
         self
     }
     /// Sets or clears the input's `subnet_ids`.
-    pub fn set_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_subnet_ids(input);
         self
     }
     /// The value set for the input's `subnet_ids`, if any.
-    pub fn get_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_subnet_ids(&self) -> &Option<Vec<String>> {
         self.input.get_subnet_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::RejectTransitGatewayMulticastDomainAssociationsRequestBuilder::dry_run).
@@ -110,12 +92,12 @@ impl RejectTransitGatewayMulticastDomainAssociationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -134,7 +116,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <RejectTransitGatewayMulticastDomainAssociations as Operation>::serialize_request(
                 input,
             ),

@@ -5,7 +5,7 @@ use crate::operation::{
     RejectVpcEndpointConnections, RejectVpcEndpointConnectionsError, Operation,
 };
 /// A call to [`RejectVpcEndpointConnections`](crate::operation::RejectVpcEndpointConnections): Rejects VPC endpoint connection requests to your VPC endpoint service. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RejectVpcEndpointConnectionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::RejectVpcEndpointConnectionsRequestBuilder,
@@ -16,13 +16,13 @@ impl RejectVpcEndpointConnectionsFluentBuilder {
     ) -> Self {
         RejectVpcEndpointConnectionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`RejectVpcEndpointConnectionsError`](crate::operation::RejectVpcEndpointConnectionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RejectVpcEndpointConnectionsResult,
         ::awsgen_runtime::client::SdkError<RejectVpcEndpointConnectionsError>,
     > {
@@ -44,54 +44,40 @@ impl RejectVpcEndpointConnectionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `service_id`: see [`service_id`](crate::types::builders::RejectVpcEndpointConnectionsRequestBuilder::service_id).
-    pub fn service_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn service_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.service_id(input);
         self
     }
     /// Sets or clears the input's `service_id`.
-    pub fn set_service_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_service_id(input);
         self
     }
     /// The value set for the input's `service_id`, if any.
-    pub fn get_service_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_id(&self) -> &Option<String> {
         self.input.get_service_id()
     }
     /// Appends one item to the input's `vpc_endpoint_ids`: see [`vpc_endpoint_ids`](crate::types::builders::RejectVpcEndpointConnectionsRequestBuilder::vpc_endpoint_ids).
-    pub fn vpc_endpoint_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_endpoint_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_endpoint_ids(input);
         self
     }
     /// Sets or clears the input's `vpc_endpoint_ids`.
-    pub fn set_vpc_endpoint_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_vpc_endpoint_ids(input);
         self
     }
     /// The value set for the input's `vpc_endpoint_ids`, if any.
-    pub fn get_vpc_endpoint_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_vpc_endpoint_ids(&self) -> &Option<Vec<String>> {
         self.input.get_vpc_endpoint_ids()
     }
 }
@@ -110,7 +96,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <RejectVpcEndpointConnections as Operation>::serialize_request(input),
             <RejectVpcEndpointConnections as Operation>::parse_response,
         )

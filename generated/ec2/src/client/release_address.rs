@@ -3,7 +3,7 @@
 
 use crate::operation::{ReleaseAddress, ReleaseAddressError, Operation};
 /// A call to [`ReleaseAddress`](crate::operation::ReleaseAddress): Releases the specified Elastic IP address. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ReleaseAddressFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ReleaseAddressRequestBuilder,
@@ -14,16 +14,13 @@ impl ReleaseAddressFluentBuilder {
     ) -> Self {
         ReleaseAddressFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ReleaseAddressError`](crate::operation::ReleaseAddressError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<ReleaseAddressError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<ReleaseAddressError>> {
         let input = self.input.build();
         call(&self.handle, &input).await.result
     }
@@ -32,65 +29,45 @@ impl ReleaseAddressFluentBuilder {
         &self.input
     }
     /// Sets the input's `allocation_id`: see [`allocation_id`](crate::types::builders::ReleaseAddressRequestBuilder::allocation_id).
-    pub fn allocation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn allocation_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.allocation_id(input);
         self
     }
     /// Sets or clears the input's `allocation_id`.
-    pub fn set_allocation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_allocation_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_allocation_id(input);
         self
     }
     /// The value set for the input's `allocation_id`, if any.
-    pub fn get_allocation_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_allocation_id(&self) -> &Option<String> {
         self.input.get_allocation_id()
     }
     /// Sets the input's `public_ip`: see [`public_ip`](crate::types::builders::ReleaseAddressRequestBuilder::public_ip).
-    pub fn public_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn public_ip(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.public_ip(input);
         self
     }
     /// Sets or clears the input's `public_ip`.
-    pub fn set_public_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ip(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_public_ip(input);
         self
     }
     /// The value set for the input's `public_ip`, if any.
-    pub fn get_public_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ip(&self) -> &Option<String> {
         self.input.get_public_ip()
     }
     /// Sets the input's `network_border_group`: see [`network_border_group`](crate::types::builders::ReleaseAddressRequestBuilder::network_border_group).
-    pub fn network_border_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_border_group(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_border_group(input);
         self
     }
     /// Sets or clears the input's `network_border_group`.
-    pub fn set_network_border_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_border_group(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_border_group(input);
         self
     }
     /// The value set for the input's `network_border_group`, if any.
-    pub fn get_network_border_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_border_group(&self) -> &Option<String> {
         self.input.get_network_border_group()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ReleaseAddressRequestBuilder::dry_run).
@@ -99,12 +76,12 @@ impl ReleaseAddressFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -120,7 +97,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ReleaseAddress as Operation>::serialize_request(input),
             <ReleaseAddress as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{ReleaseHosts, ReleaseHostsError, Operation};
 /// A call to [`ReleaseHosts`](crate::operation::ReleaseHosts): When you no longer want to use an On-Demand Dedicated Host it can be released. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ReleaseHostsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ReleaseHostsRequestBuilder,
@@ -14,13 +14,13 @@ impl ReleaseHostsFluentBuilder {
     ) -> Self {
         ReleaseHostsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ReleaseHostsError`](crate::operation::ReleaseHostsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ReleaseHostsResult,
         ::awsgen_runtime::client::SdkError<ReleaseHostsError>,
     > {
@@ -35,25 +35,17 @@ impl ReleaseHostsFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `host_ids`: see [`host_ids`](crate::types::builders::ReleaseHostsRequestBuilder::host_ids).
-    pub fn host_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn host_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.host_ids(input);
         self
     }
     /// Sets or clears the input's `host_ids`.
-    pub fn set_host_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_host_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_host_ids(input);
         self
     }
     /// The value set for the input's `host_ids`, if any.
-    pub fn get_host_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_host_ids(&self) -> &Option<Vec<String>> {
         self.input.get_host_ids()
     }
 }
@@ -72,7 +64,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ReleaseHosts as Operation>::serialize_request(input),
             <ReleaseHosts as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`ReplaceIamInstanceProfileAssociation`](crate::operation::ReplaceIamInstanceProfileAssociation): Replaces an IAM instance profile for the specified running instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ReplaceIamInstanceProfileAssociationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ReplaceIamInstanceProfileAssociationRequestBuilder,
@@ -17,13 +17,13 @@ impl ReplaceIamInstanceProfileAssociationFluentBuilder {
     ) -> Self {
         ReplaceIamInstanceProfileAssociationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ReplaceIamInstanceProfileAssociationError`](crate::operation::ReplaceIamInstanceProfileAssociationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ReplaceIamInstanceProfileAssociationResult,
         ::awsgen_runtime::client::SdkError<ReplaceIamInstanceProfileAssociationError>,
     > {
@@ -50,7 +50,7 @@ impl ReplaceIamInstanceProfileAssociationFluentBuilder {
     /// Sets or clears the input's `iam_instance_profile`.
     pub fn set_iam_instance_profile(
         mut self,
-        input: ::std::option::Option<crate::types::IamInstanceProfileSpecification>,
+        input: Option<crate::types::IamInstanceProfileSpecification>,
     ) -> Self {
         self.input = self.input.set_iam_instance_profile(input);
         self
@@ -58,27 +58,21 @@ impl ReplaceIamInstanceProfileAssociationFluentBuilder {
     /// The value set for the input's `iam_instance_profile`, if any.
     pub fn get_iam_instance_profile(
         &self,
-    ) -> &::std::option::Option<crate::types::IamInstanceProfileSpecification> {
+    ) -> &Option<crate::types::IamInstanceProfileSpecification> {
         self.input.get_iam_instance_profile()
     }
     /// Sets the input's `association_id`: see [`association_id`](crate::types::builders::ReplaceIamInstanceProfileAssociationRequestBuilder::association_id).
-    pub fn association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn association_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.association_id(input);
         self
     }
     /// Sets or clears the input's `association_id`.
-    pub fn set_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_association_id(input);
         self
     }
     /// The value set for the input's `association_id`, if any.
-    pub fn get_association_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_id(&self) -> &Option<String> {
         self.input.get_association_id()
     }
 }
@@ -97,7 +91,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ReplaceIamInstanceProfileAssociation as Operation>::serialize_request(
                 input,
             ),

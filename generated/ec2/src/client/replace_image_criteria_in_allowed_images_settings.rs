@@ -6,7 +6,7 @@ use crate::operation::{
     ReplaceImageCriteriaInAllowedImagesSettingsError, Operation,
 };
 /// A call to [`ReplaceImageCriteriaInAllowedImagesSettings`](crate::operation::ReplaceImageCriteriaInAllowedImagesSettings): Sets or replaces the criteria for Allowed AMIs. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ReplaceImageCriteriaInAllowedImagesSettingsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ReplaceImageCriteriaInAllowedImagesSettingsRequestBuilder,
@@ -17,13 +17,13 @@ impl ReplaceImageCriteriaInAllowedImagesSettingsFluentBuilder {
     ) -> Self {
         ReplaceImageCriteriaInAllowedImagesSettingsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ReplaceImageCriteriaInAllowedImagesSettingsError`](crate::operation::ReplaceImageCriteriaInAllowedImagesSettingsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ReplaceImageCriteriaInAllowedImagesSettingsResult,
         ::awsgen_runtime::client::SdkError<
             ReplaceImageCriteriaInAllowedImagesSettingsError,
@@ -46,9 +46,7 @@ impl ReplaceImageCriteriaInAllowedImagesSettingsFluentBuilder {
     /// Sets or clears the input's `image_criteria`.
     pub fn set_image_criteria(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ImageCriterionRequest>,
-        >,
+        input: Option<Vec<crate::types::ImageCriterionRequest>>,
     ) -> Self {
         self.input = self.input.set_image_criteria(input);
         self
@@ -56,7 +54,7 @@ impl ReplaceImageCriteriaInAllowedImagesSettingsFluentBuilder {
     /// The value set for the input's `image_criteria`, if any.
     pub fn get_image_criteria(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ImageCriterionRequest>> {
+    ) -> &Option<Vec<crate::types::ImageCriterionRequest>> {
         self.input.get_image_criteria()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ReplaceImageCriteriaInAllowedImagesSettingsRequestBuilder::dry_run).
@@ -65,12 +63,12 @@ impl ReplaceImageCriteriaInAllowedImagesSettingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -89,7 +87,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ReplaceImageCriteriaInAllowedImagesSettings as Operation>::serialize_request(
                 input,
             ),

@@ -5,7 +5,7 @@ use crate::operation::{
     ReplaceNetworkAclAssociation, ReplaceNetworkAclAssociationError, Operation,
 };
 /// A call to [`ReplaceNetworkAclAssociation`](crate::operation::ReplaceNetworkAclAssociation): Changes which network ACL a subnet is associated with. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ReplaceNetworkAclAssociationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ReplaceNetworkAclAssociationRequestBuilder,
@@ -16,13 +16,13 @@ impl ReplaceNetworkAclAssociationFluentBuilder {
     ) -> Self {
         ReplaceNetworkAclAssociationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ReplaceNetworkAclAssociationError`](crate::operation::ReplaceNetworkAclAssociationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ReplaceNetworkAclAssociationResult,
         ::awsgen_runtime::client::SdkError<ReplaceNetworkAclAssociationError>,
     > {
@@ -44,52 +44,40 @@ impl ReplaceNetworkAclAssociationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `association_id`: see [`association_id`](crate::types::builders::ReplaceNetworkAclAssociationRequestBuilder::association_id).
-    pub fn association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn association_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.association_id(input);
         self
     }
     /// Sets or clears the input's `association_id`.
-    pub fn set_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_association_id(input);
         self
     }
     /// The value set for the input's `association_id`, if any.
-    pub fn get_association_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_id(&self) -> &Option<String> {
         self.input.get_association_id()
     }
     /// Sets the input's `network_acl_id`: see [`network_acl_id`](crate::types::builders::ReplaceNetworkAclAssociationRequestBuilder::network_acl_id).
-    pub fn network_acl_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_acl_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_acl_id(input);
         self
     }
     /// Sets or clears the input's `network_acl_id`.
-    pub fn set_network_acl_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_acl_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_acl_id(input);
         self
     }
     /// The value set for the input's `network_acl_id`, if any.
-    pub fn get_network_acl_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_acl_id(&self) -> &Option<String> {
         self.input.get_network_acl_id()
     }
 }
@@ -108,7 +96,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ReplaceNetworkAclAssociation as Operation>::serialize_request(input),
             <ReplaceNetworkAclAssociation as Operation>::parse_response,
         )

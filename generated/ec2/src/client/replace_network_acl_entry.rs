@@ -3,7 +3,7 @@
 
 use crate::operation::{ReplaceNetworkAclEntry, ReplaceNetworkAclEntryError, Operation};
 /// A call to [`ReplaceNetworkAclEntry`](crate::operation::ReplaceNetworkAclEntry): Replaces an entry (rule) in a network ACL. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ReplaceNetworkAclEntryFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ReplaceNetworkAclEntryRequestBuilder,
@@ -14,16 +14,13 @@ impl ReplaceNetworkAclEntryFluentBuilder {
     ) -> Self {
         ReplaceNetworkAclEntryFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ReplaceNetworkAclEntryError`](crate::operation::ReplaceNetworkAclEntryError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<ReplaceNetworkAclEntryError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<ReplaceNetworkAclEntryError>> {
         let input = self
             .input
             .build()
@@ -42,32 +39,26 @@ impl ReplaceNetworkAclEntryFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `network_acl_id`: see [`network_acl_id`](crate::types::builders::ReplaceNetworkAclEntryRequestBuilder::network_acl_id).
-    pub fn network_acl_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_acl_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_acl_id(input);
         self
     }
     /// Sets or clears the input's `network_acl_id`.
-    pub fn set_network_acl_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_acl_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_acl_id(input);
         self
     }
     /// The value set for the input's `network_acl_id`, if any.
-    pub fn get_network_acl_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_acl_id(&self) -> &Option<String> {
         self.input.get_network_acl_id()
     }
     /// Sets the input's `rule_number`: see [`rule_number`](crate::types::builders::ReplaceNetworkAclEntryRequestBuilder::rule_number).
@@ -76,32 +67,26 @@ impl ReplaceNetworkAclEntryFluentBuilder {
         self
     }
     /// Sets or clears the input's `rule_number`.
-    pub fn set_rule_number(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_rule_number(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_rule_number(input);
         self
     }
     /// The value set for the input's `rule_number`, if any.
-    pub fn get_rule_number(&self) -> &::std::option::Option<i32> {
+    pub fn get_rule_number(&self) -> &Option<i32> {
         self.input.get_rule_number()
     }
     /// Sets the input's `protocol`: see [`protocol`](crate::types::builders::ReplaceNetworkAclEntryRequestBuilder::protocol).
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn protocol(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.protocol(input);
         self
     }
     /// Sets or clears the input's `protocol`.
-    pub fn set_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_protocol(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_protocol(input);
         self
     }
     /// The value set for the input's `protocol`, if any.
-    pub fn get_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_protocol(&self) -> &Option<String> {
         self.input.get_protocol()
     }
     /// Sets the input's `rule_action`: see [`rule_action`](crate::types::builders::ReplaceNetworkAclEntryRequestBuilder::rule_action).
@@ -110,15 +95,12 @@ impl ReplaceNetworkAclEntryFluentBuilder {
         self
     }
     /// Sets or clears the input's `rule_action`.
-    pub fn set_rule_action(
-        mut self,
-        input: ::std::option::Option<crate::types::RuleAction>,
-    ) -> Self {
+    pub fn set_rule_action(mut self, input: Option<crate::types::RuleAction>) -> Self {
         self.input = self.input.set_rule_action(input);
         self
     }
     /// The value set for the input's `rule_action`, if any.
-    pub fn get_rule_action(&self) -> &::std::option::Option<crate::types::RuleAction> {
+    pub fn get_rule_action(&self) -> &Option<crate::types::RuleAction> {
         self.input.get_rule_action()
     }
     /// Sets the input's `egress`: see [`egress`](crate::types::builders::ReplaceNetworkAclEntryRequestBuilder::egress).
@@ -127,52 +109,40 @@ impl ReplaceNetworkAclEntryFluentBuilder {
         self
     }
     /// Sets or clears the input's `egress`.
-    pub fn set_egress(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_egress(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_egress(input);
         self
     }
     /// The value set for the input's `egress`, if any.
-    pub fn get_egress(&self) -> &::std::option::Option<bool> {
+    pub fn get_egress(&self) -> &Option<bool> {
         self.input.get_egress()
     }
     /// Sets the input's `cidr_block`: see [`cidr_block`](crate::types::builders::ReplaceNetworkAclEntryRequestBuilder::cidr_block).
-    pub fn cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cidr_block(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cidr_block(input);
         self
     }
     /// Sets or clears the input's `cidr_block`.
-    pub fn set_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_block(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cidr_block(input);
         self
     }
     /// The value set for the input's `cidr_block`, if any.
-    pub fn get_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_block(&self) -> &Option<String> {
         self.input.get_cidr_block()
     }
     /// Sets the input's `ipv6_cidr_block`: see [`ipv6_cidr_block`](crate::types::builders::ReplaceNetworkAclEntryRequestBuilder::ipv6_cidr_block).
-    pub fn ipv6_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv6_cidr_block(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipv6_cidr_block(input);
         self
     }
     /// Sets or clears the input's `ipv6_cidr_block`.
-    pub fn set_ipv6_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_cidr_block(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ipv6_cidr_block(input);
         self
     }
     /// The value set for the input's `ipv6_cidr_block`, if any.
-    pub fn get_ipv6_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_cidr_block(&self) -> &Option<String> {
         self.input.get_ipv6_cidr_block()
     }
     /// Sets the input's `icmp_type_code`: see [`icmp_type_code`](crate::types::builders::ReplaceNetworkAclEntryRequestBuilder::icmp_type_code).
@@ -183,15 +153,13 @@ impl ReplaceNetworkAclEntryFluentBuilder {
     /// Sets or clears the input's `icmp_type_code`.
     pub fn set_icmp_type_code(
         mut self,
-        input: ::std::option::Option<crate::types::IcmpTypeCode>,
+        input: Option<crate::types::IcmpTypeCode>,
     ) -> Self {
         self.input = self.input.set_icmp_type_code(input);
         self
     }
     /// The value set for the input's `icmp_type_code`, if any.
-    pub fn get_icmp_type_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::IcmpTypeCode> {
+    pub fn get_icmp_type_code(&self) -> &Option<crate::types::IcmpTypeCode> {
         self.input.get_icmp_type_code()
     }
     /// Sets the input's `port_range`: see [`port_range`](crate::types::builders::ReplaceNetworkAclEntryRequestBuilder::port_range).
@@ -200,15 +168,12 @@ impl ReplaceNetworkAclEntryFluentBuilder {
         self
     }
     /// Sets or clears the input's `port_range`.
-    pub fn set_port_range(
-        mut self,
-        input: ::std::option::Option<crate::types::PortRange>,
-    ) -> Self {
+    pub fn set_port_range(mut self, input: Option<crate::types::PortRange>) -> Self {
         self.input = self.input.set_port_range(input);
         self
     }
     /// The value set for the input's `port_range`, if any.
-    pub fn get_port_range(&self) -> &::std::option::Option<crate::types::PortRange> {
+    pub fn get_port_range(&self) -> &Option<crate::types::PortRange> {
         self.input.get_port_range()
     }
 }
@@ -224,7 +189,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ReplaceNetworkAclEntry as Operation>::serialize_request(input),
             <ReplaceNetworkAclEntry as Operation>::parse_response,
         )

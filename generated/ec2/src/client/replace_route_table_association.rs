@@ -5,7 +5,7 @@ use crate::operation::{
     ReplaceRouteTableAssociation, ReplaceRouteTableAssociationError, Operation,
 };
 /// A call to [`ReplaceRouteTableAssociation`](crate::operation::ReplaceRouteTableAssociation): Changes the route table associated with a given subnet, internet gateway, or virtual private gateway in a VPC. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ReplaceRouteTableAssociationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ReplaceRouteTableAssociationRequestBuilder,
@@ -16,13 +16,13 @@ impl ReplaceRouteTableAssociationFluentBuilder {
     ) -> Self {
         ReplaceRouteTableAssociationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ReplaceRouteTableAssociationError`](crate::operation::ReplaceRouteTableAssociationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ReplaceRouteTableAssociationResult,
         ::awsgen_runtime::client::SdkError<ReplaceRouteTableAssociationError>,
     > {
@@ -44,52 +44,40 @@ impl ReplaceRouteTableAssociationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `association_id`: see [`association_id`](crate::types::builders::ReplaceRouteTableAssociationRequestBuilder::association_id).
-    pub fn association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn association_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.association_id(input);
         self
     }
     /// Sets or clears the input's `association_id`.
-    pub fn set_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_association_id(input);
         self
     }
     /// The value set for the input's `association_id`, if any.
-    pub fn get_association_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_id(&self) -> &Option<String> {
         self.input.get_association_id()
     }
     /// Sets the input's `route_table_id`: see [`route_table_id`](crate::types::builders::ReplaceRouteTableAssociationRequestBuilder::route_table_id).
-    pub fn route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn route_table_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.route_table_id(input);
         self
     }
     /// Sets or clears the input's `route_table_id`.
-    pub fn set_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_table_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_route_table_id(input);
         self
     }
     /// The value set for the input's `route_table_id`, if any.
-    pub fn get_route_table_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_table_id(&self) -> &Option<String> {
         self.input.get_route_table_id()
     }
 }
@@ -108,7 +96,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ReplaceRouteTableAssociation as Operation>::serialize_request(input),
             <ReplaceRouteTableAssociation as Operation>::parse_response,
         )

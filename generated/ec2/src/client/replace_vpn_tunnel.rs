@@ -3,7 +3,7 @@
 
 use crate::operation::{ReplaceVpnTunnel, ReplaceVpnTunnelError, Operation};
 /// A call to [`ReplaceVpnTunnel`](crate::operation::ReplaceVpnTunnel): Trigger replacement of specified VPN tunnel. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ReplaceVpnTunnelFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ReplaceVpnTunnelRequestBuilder,
@@ -14,13 +14,13 @@ impl ReplaceVpnTunnelFluentBuilder {
     ) -> Self {
         ReplaceVpnTunnelFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ReplaceVpnTunnelError`](crate::operation::ReplaceVpnTunnelError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ReplaceVpnTunnelResult,
         ::awsgen_runtime::client::SdkError<ReplaceVpnTunnelError>,
     > {
@@ -35,47 +35,31 @@ impl ReplaceVpnTunnelFluentBuilder {
         &self.input
     }
     /// Sets the input's `vpn_connection_id`: see [`vpn_connection_id`](crate::types::builders::ReplaceVpnTunnelRequestBuilder::vpn_connection_id).
-    pub fn vpn_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpn_connection_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpn_connection_id(input);
         self
     }
     /// Sets or clears the input's `vpn_connection_id`.
-    pub fn set_vpn_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_connection_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpn_connection_id(input);
         self
     }
     /// The value set for the input's `vpn_connection_id`, if any.
-    pub fn get_vpn_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_connection_id(&self) -> &Option<String> {
         self.input.get_vpn_connection_id()
     }
     /// Sets the input's `vpn_tunnel_outside_ip_address`: see [`vpn_tunnel_outside_ip_address`](crate::types::builders::ReplaceVpnTunnelRequestBuilder::vpn_tunnel_outside_ip_address).
-    pub fn vpn_tunnel_outside_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpn_tunnel_outside_ip_address(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpn_tunnel_outside_ip_address(input);
         self
     }
     /// Sets or clears the input's `vpn_tunnel_outside_ip_address`.
-    pub fn set_vpn_tunnel_outside_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_tunnel_outside_ip_address(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpn_tunnel_outside_ip_address(input);
         self
     }
     /// The value set for the input's `vpn_tunnel_outside_ip_address`, if any.
-    pub fn get_vpn_tunnel_outside_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_tunnel_outside_ip_address(&self) -> &Option<String> {
         self.input.get_vpn_tunnel_outside_ip_address()
     }
     /// Sets the input's `apply_pending_maintenance`: see [`apply_pending_maintenance`](crate::types::builders::ReplaceVpnTunnelRequestBuilder::apply_pending_maintenance).
@@ -84,15 +68,12 @@ impl ReplaceVpnTunnelFluentBuilder {
         self
     }
     /// Sets or clears the input's `apply_pending_maintenance`.
-    pub fn set_apply_pending_maintenance(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_apply_pending_maintenance(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_apply_pending_maintenance(input);
         self
     }
     /// The value set for the input's `apply_pending_maintenance`, if any.
-    pub fn get_apply_pending_maintenance(&self) -> &::std::option::Option<bool> {
+    pub fn get_apply_pending_maintenance(&self) -> &Option<bool> {
         self.input.get_apply_pending_maintenance()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ReplaceVpnTunnelRequestBuilder::dry_run).
@@ -101,12 +82,12 @@ impl ReplaceVpnTunnelFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -125,7 +106,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ReplaceVpnTunnel as Operation>::serialize_request(input),
             <ReplaceVpnTunnel as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{ReportInstanceStatus, ReportInstanceStatusError, Operation};
 /// A call to [`ReportInstanceStatus`](crate::operation::ReportInstanceStatus): Submits feedback about the status of an instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ReportInstanceStatusFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ReportInstanceStatusRequestBuilder,
@@ -15,16 +15,13 @@ impl ReportInstanceStatusFluentBuilder {
     ) -> Self {
         ReportInstanceStatusFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ReportInstanceStatusError`](crate::operation::ReportInstanceStatusError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<ReportInstanceStatusError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<ReportInstanceStatusError>> {
         let input = self
             .input
             .build()
@@ -43,34 +40,26 @@ impl ReportInstanceStatusFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `instances`: see [`instances`](crate::types::builders::ReportInstanceStatusRequestBuilder::instances).
-    pub fn instances(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instances(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instances(input);
         self
     }
     /// Sets or clears the input's `instances`.
-    pub fn set_instances(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instances(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_instances(input);
         self
     }
     /// The value set for the input's `instances`, if any.
-    pub fn get_instances(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instances(&self) -> &Option<Vec<String>> {
         self.input.get_instances()
     }
     /// Sets the input's `status`: see [`status`](crate::types::builders::ReportInstanceStatusRequestBuilder::status).
@@ -79,15 +68,12 @@ impl ReportInstanceStatusFluentBuilder {
         self
     }
     /// Sets or clears the input's `status`.
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::ReportStatusType>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::ReportStatusType>) -> Self {
         self.input = self.input.set_status(input);
         self
     }
     /// The value set for the input's `status`, if any.
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::ReportStatusType> {
+    pub fn get_status(&self) -> &Option<crate::types::ReportStatusType> {
         self.input.get_status()
     }
     /// Sets the input's `start_time`: see [`start_time`](crate::types::builders::ReportInstanceStatusRequestBuilder::start_time).
@@ -98,15 +84,13 @@ impl ReportInstanceStatusFluentBuilder {
     /// Sets or clears the input's `start_time`.
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_start_time(input);
         self
     }
     /// The value set for the input's `start_time`, if any.
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_start_time()
     }
     /// Sets the input's `end_time`: see [`end_time`](crate::types::builders::ReportInstanceStatusRequestBuilder::end_time).
@@ -117,15 +101,13 @@ impl ReportInstanceStatusFluentBuilder {
     /// Sets or clears the input's `end_time`.
     pub fn set_end_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_end_time(input);
         self
     }
     /// The value set for the input's `end_time`, if any.
-    pub fn get_end_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_end_time()
     }
     /// Appends one item to the input's `reason_codes`: see [`reason_codes`](crate::types::builders::ReportInstanceStatusRequestBuilder::reason_codes).
@@ -139,9 +121,7 @@ impl ReportInstanceStatusFluentBuilder {
     /// Sets or clears the input's `reason_codes`.
     pub fn set_reason_codes(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReportInstanceReasonCodes>,
-        >,
+        input: Option<Vec<crate::types::ReportInstanceReasonCodes>>,
     ) -> Self {
         self.input = self.input.set_reason_codes(input);
         self
@@ -149,29 +129,21 @@ impl ReportInstanceStatusFluentBuilder {
     /// The value set for the input's `reason_codes`, if any.
     pub fn get_reason_codes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ReportInstanceReasonCodes>,
-    > {
+    ) -> &Option<Vec<crate::types::ReportInstanceReasonCodes>> {
         self.input.get_reason_codes()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ReportInstanceStatusRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
 }
@@ -188,7 +160,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ReportInstanceStatus as Operation>::serialize_request(input),
             <ReportInstanceStatus as Operation>::parse_response,
         )

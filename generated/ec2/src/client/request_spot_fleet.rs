@@ -3,7 +3,7 @@
 
 use crate::operation::{RequestSpotFleet, RequestSpotFleetError, Operation};
 /// A call to [`RequestSpotFleet`](crate::operation::RequestSpotFleet): Creates a Spot Fleet request. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RequestSpotFleetFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::RequestSpotFleetRequestBuilder,
@@ -14,13 +14,13 @@ impl RequestSpotFleetFluentBuilder {
     ) -> Self {
         RequestSpotFleetFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`RequestSpotFleetError`](crate::operation::RequestSpotFleetError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RequestSpotFleetResponse,
         ::awsgen_runtime::client::SdkError<RequestSpotFleetError>,
     > {
@@ -40,12 +40,12 @@ impl RequestSpotFleetFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `spot_fleet_request_config`: see [`spot_fleet_request_config`](crate::types::builders::RequestSpotFleetRequestBuilder::spot_fleet_request_config).
@@ -59,7 +59,7 @@ impl RequestSpotFleetFluentBuilder {
     /// Sets or clears the input's `spot_fleet_request_config`.
     pub fn set_spot_fleet_request_config(
         mut self,
-        input: ::std::option::Option<crate::types::SpotFleetRequestConfigData>,
+        input: Option<crate::types::SpotFleetRequestConfigData>,
     ) -> Self {
         self.input = self.input.set_spot_fleet_request_config(input);
         self
@@ -67,7 +67,7 @@ impl RequestSpotFleetFluentBuilder {
     /// The value set for the input's `spot_fleet_request_config`, if any.
     pub fn get_spot_fleet_request_config(
         &self,
-    ) -> &::std::option::Option<crate::types::SpotFleetRequestConfigData> {
+    ) -> &Option<crate::types::SpotFleetRequestConfigData> {
         self.input.get_spot_fleet_request_config()
     }
 }
@@ -86,7 +86,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <RequestSpotFleet as Operation>::serialize_request(input),
             <RequestSpotFleet as Operation>::parse_response,
         )

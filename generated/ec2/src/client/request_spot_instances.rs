@@ -3,7 +3,7 @@
 
 use crate::operation::{RequestSpotInstances, RequestSpotInstancesError, Operation};
 /// A call to [`RequestSpotInstances`](crate::operation::RequestSpotInstances): Creates a Spot Instance request. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RequestSpotInstancesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::RequestSpotInstancesRequestBuilder,
@@ -14,13 +14,13 @@ impl RequestSpotInstancesFluentBuilder {
     ) -> Self {
         RequestSpotInstancesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`RequestSpotInstancesError`](crate::operation::RequestSpotInstancesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RequestSpotInstancesResult,
         ::awsgen_runtime::client::SdkError<RequestSpotInstancesError>,
     > {
@@ -44,7 +44,7 @@ impl RequestSpotInstancesFluentBuilder {
     /// Sets or clears the input's `launch_specification`.
     pub fn set_launch_specification(
         mut self,
-        input: ::std::option::Option<crate::types::RequestSpotLaunchSpecification>,
+        input: Option<crate::types::RequestSpotLaunchSpecification>,
     ) -> Self {
         self.input = self.input.set_launch_specification(input);
         self
@@ -52,7 +52,7 @@ impl RequestSpotInstancesFluentBuilder {
     /// The value set for the input's `launch_specification`, if any.
     pub fn get_launch_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::RequestSpotLaunchSpecification> {
+    ) -> &Option<crate::types::RequestSpotLaunchSpecification> {
         self.input.get_launch_specification()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::RequestSpotInstancesRequestBuilder::tag_specifications).
@@ -63,7 +63,7 @@ impl RequestSpotInstancesFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -71,7 +71,7 @@ impl RequestSpotInstancesFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `instance_interruption_behavior`: see [`instance_interruption_behavior`](crate::types::builders::RequestSpotInstancesRequestBuilder::instance_interruption_behavior).
@@ -85,7 +85,7 @@ impl RequestSpotInstancesFluentBuilder {
     /// Sets or clears the input's `instance_interruption_behavior`.
     pub fn set_instance_interruption_behavior(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceInterruptionBehavior>,
+        input: Option<crate::types::InstanceInterruptionBehavior>,
     ) -> Self {
         self.input = self.input.set_instance_interruption_behavior(input);
         self
@@ -93,7 +93,7 @@ impl RequestSpotInstancesFluentBuilder {
     /// The value set for the input's `instance_interruption_behavior`, if any.
     pub fn get_instance_interruption_behavior(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceInterruptionBehavior> {
+    ) -> &Option<crate::types::InstanceInterruptionBehavior> {
         self.input.get_instance_interruption_behavior()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::RequestSpotInstancesRequestBuilder::dry_run).
@@ -102,52 +102,40 @@ impl RequestSpotInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `spot_price`: see [`spot_price`](crate::types::builders::RequestSpotInstancesRequestBuilder::spot_price).
-    pub fn spot_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn spot_price(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.spot_price(input);
         self
     }
     /// Sets or clears the input's `spot_price`.
-    pub fn set_spot_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_spot_price(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_spot_price(input);
         self
     }
     /// The value set for the input's `spot_price`, if any.
-    pub fn get_spot_price(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_spot_price(&self) -> &Option<String> {
         self.input.get_spot_price()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::RequestSpotInstancesRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `instance_count`: see [`instance_count`](crate::types::builders::RequestSpotInstancesRequestBuilder::instance_count).
@@ -156,12 +144,12 @@ impl RequestSpotInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `instance_count`.
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_instance_count(input);
         self
     }
     /// The value set for the input's `instance_count`, if any.
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         self.input.get_instance_count()
     }
     /// Sets the input's `type_`: see [`type_`](crate::types::builders::RequestSpotInstancesRequestBuilder::type_).
@@ -170,15 +158,12 @@ impl RequestSpotInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `type_`.
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::SpotInstanceType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::SpotInstanceType>) -> Self {
         self.input = self.input.set_type_(input);
         self
     }
     /// The value set for the input's `type_`, if any.
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::SpotInstanceType> {
+    pub fn get_type_(&self) -> &Option<crate::types::SpotInstanceType> {
         self.input.get_type_()
     }
     /// Sets the input's `valid_from`: see [`valid_from`](crate::types::builders::RequestSpotInstancesRequestBuilder::valid_from).
@@ -189,15 +174,13 @@ impl RequestSpotInstancesFluentBuilder {
     /// Sets or clears the input's `valid_from`.
     pub fn set_valid_from(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_valid_from(input);
         self
     }
     /// The value set for the input's `valid_from`, if any.
-    pub fn get_valid_from(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_valid_from(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_valid_from()
     }
     /// Sets the input's `valid_until`: see [`valid_until`](crate::types::builders::RequestSpotInstancesRequestBuilder::valid_until).
@@ -208,57 +191,41 @@ impl RequestSpotInstancesFluentBuilder {
     /// Sets or clears the input's `valid_until`.
     pub fn set_valid_until(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_valid_until(input);
         self
     }
     /// The value set for the input's `valid_until`, if any.
-    pub fn get_valid_until(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_valid_until(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_valid_until()
     }
     /// Sets the input's `launch_group`: see [`launch_group`](crate::types::builders::RequestSpotInstancesRequestBuilder::launch_group).
-    pub fn launch_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn launch_group(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.launch_group(input);
         self
     }
     /// Sets or clears the input's `launch_group`.
-    pub fn set_launch_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_group(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_launch_group(input);
         self
     }
     /// The value set for the input's `launch_group`, if any.
-    pub fn get_launch_group(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_group(&self) -> &Option<String> {
         self.input.get_launch_group()
     }
     /// Sets the input's `availability_zone_group`: see [`availability_zone_group`](crate::types::builders::RequestSpotInstancesRequestBuilder::availability_zone_group).
-    pub fn availability_zone_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone_group(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.availability_zone_group(input);
         self
     }
     /// Sets or clears the input's `availability_zone_group`.
-    pub fn set_availability_zone_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_group(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_availability_zone_group(input);
         self
     }
     /// The value set for the input's `availability_zone_group`, if any.
-    pub fn get_availability_zone_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_group(&self) -> &Option<String> {
         self.input.get_availability_zone_group()
     }
     /// Sets the input's `block_duration_minutes`: see [`block_duration_minutes`](crate::types::builders::RequestSpotInstancesRequestBuilder::block_duration_minutes).
@@ -267,15 +234,12 @@ impl RequestSpotInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `block_duration_minutes`.
-    pub fn set_block_duration_minutes(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_block_duration_minutes(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_block_duration_minutes(input);
         self
     }
     /// The value set for the input's `block_duration_minutes`, if any.
-    pub fn get_block_duration_minutes(&self) -> &::std::option::Option<i32> {
+    pub fn get_block_duration_minutes(&self) -> &Option<i32> {
         self.input.get_block_duration_minutes()
     }
 }
@@ -294,7 +258,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <RequestSpotInstances as Operation>::serialize_request(input),
             <RequestSpotInstances as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{ResetAddressAttribute, ResetAddressAttributeError, Operation};
 /// A call to [`ResetAddressAttribute`](crate::operation::ResetAddressAttribute): Resets the attribute of the specified IP address. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ResetAddressAttributeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ResetAddressAttributeRequestBuilder,
@@ -14,13 +14,13 @@ impl ResetAddressAttributeFluentBuilder {
     ) -> Self {
         ResetAddressAttributeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ResetAddressAttributeError`](crate::operation::ResetAddressAttributeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ResetAddressAttributeResult,
         ::awsgen_runtime::client::SdkError<ResetAddressAttributeError>,
     > {
@@ -37,23 +37,17 @@ impl ResetAddressAttributeFluentBuilder {
         &self.input
     }
     /// Sets the input's `allocation_id`: see [`allocation_id`](crate::types::builders::ResetAddressAttributeRequestBuilder::allocation_id).
-    pub fn allocation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn allocation_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.allocation_id(input);
         self
     }
     /// Sets or clears the input's `allocation_id`.
-    pub fn set_allocation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_allocation_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_allocation_id(input);
         self
     }
     /// The value set for the input's `allocation_id`, if any.
-    pub fn get_allocation_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_allocation_id(&self) -> &Option<String> {
         self.input.get_allocation_id()
     }
     /// Sets the input's `attribute`: see [`attribute`](crate::types::builders::ResetAddressAttributeRequestBuilder::attribute).
@@ -64,15 +58,13 @@ impl ResetAddressAttributeFluentBuilder {
     /// Sets or clears the input's `attribute`.
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::AddressAttributeName>,
+        input: Option<crate::types::AddressAttributeName>,
     ) -> Self {
         self.input = self.input.set_attribute(input);
         self
     }
     /// The value set for the input's `attribute`, if any.
-    pub fn get_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::AddressAttributeName> {
+    pub fn get_attribute(&self) -> &Option<crate::types::AddressAttributeName> {
         self.input.get_attribute()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ResetAddressAttributeRequestBuilder::dry_run).
@@ -81,12 +73,12 @@ impl ResetAddressAttributeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -105,7 +97,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ResetAddressAttribute as Operation>::serialize_request(input),
             <ResetAddressAttribute as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{ResetEbsDefaultKmsKeyId, ResetEbsDefaultKmsKeyIdError, Operation};
 /// A call to [`ResetEbsDefaultKmsKeyId`](crate::operation::ResetEbsDefaultKmsKeyId): Resets the default KMS key for EBS encryption for your account in this Region to the Amazon Web Services managed KMS key for EBS. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ResetEbsDefaultKmsKeyIdFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ResetEbsDefaultKmsKeyIdRequestBuilder,
@@ -14,13 +14,13 @@ impl ResetEbsDefaultKmsKeyIdFluentBuilder {
     ) -> Self {
         ResetEbsDefaultKmsKeyIdFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ResetEbsDefaultKmsKeyIdError`](crate::operation::ResetEbsDefaultKmsKeyIdError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ResetEbsDefaultKmsKeyIdResult,
         ::awsgen_runtime::client::SdkError<ResetEbsDefaultKmsKeyIdError>,
     > {
@@ -39,12 +39,12 @@ impl ResetEbsDefaultKmsKeyIdFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -63,7 +63,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ResetEbsDefaultKmsKeyId as Operation>::serialize_request(input),
             <ResetEbsDefaultKmsKeyId as Operation>::parse_response,
         )

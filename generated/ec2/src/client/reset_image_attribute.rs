@@ -3,7 +3,7 @@
 
 use crate::operation::{ResetImageAttribute, ResetImageAttributeError, Operation};
 /// A call to [`ResetImageAttribute`](crate::operation::ResetImageAttribute): Resets an attribute of an AMI to its default value. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ResetImageAttributeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ResetImageAttributeRequestBuilder,
@@ -14,16 +14,13 @@ impl ResetImageAttributeFluentBuilder {
     ) -> Self {
         ResetImageAttributeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ResetImageAttributeError`](crate::operation::ResetImageAttributeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<ResetImageAttributeError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<ResetImageAttributeError>> {
         let input = self
             .input
             .build()
@@ -44,35 +41,27 @@ impl ResetImageAttributeFluentBuilder {
     /// Sets or clears the input's `attribute`.
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::ResetImageAttributeName>,
+        input: Option<crate::types::ResetImageAttributeName>,
     ) -> Self {
         self.input = self.input.set_attribute(input);
         self
     }
     /// The value set for the input's `attribute`, if any.
-    pub fn get_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::ResetImageAttributeName> {
+    pub fn get_attribute(&self) -> &Option<crate::types::ResetImageAttributeName> {
         self.input.get_attribute()
     }
     /// Sets the input's `image_id`: see [`image_id`](crate::types::builders::ResetImageAttributeRequestBuilder::image_id).
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.image_id(input);
         self
     }
     /// Sets or clears the input's `image_id`.
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_image_id(input);
         self
     }
     /// The value set for the input's `image_id`, if any.
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         self.input.get_image_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ResetImageAttributeRequestBuilder::dry_run).
@@ -81,12 +70,12 @@ impl ResetImageAttributeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -102,7 +91,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ResetImageAttribute as Operation>::serialize_request(input),
             <ResetImageAttribute as Operation>::parse_response,
         )

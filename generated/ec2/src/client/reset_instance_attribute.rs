@@ -3,7 +3,7 @@
 
 use crate::operation::{ResetInstanceAttribute, ResetInstanceAttributeError, Operation};
 /// A call to [`ResetInstanceAttribute`](crate::operation::ResetInstanceAttribute): Resets an attribute of an instance to its default value. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ResetInstanceAttributeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ResetInstanceAttributeRequestBuilder,
@@ -14,16 +14,13 @@ impl ResetInstanceAttributeFluentBuilder {
     ) -> Self {
         ResetInstanceAttributeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ResetInstanceAttributeError`](crate::operation::ResetInstanceAttributeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<ResetInstanceAttributeError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<ResetInstanceAttributeError>> {
         let input = self
             .input
             .build()
@@ -42,32 +39,26 @@ impl ResetInstanceAttributeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::ResetInstanceAttributeRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `attribute`: see [`attribute`](crate::types::builders::ResetInstanceAttributeRequestBuilder::attribute).
@@ -78,15 +69,13 @@ impl ResetInstanceAttributeFluentBuilder {
     /// Sets or clears the input's `attribute`.
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceAttributeName>,
+        input: Option<crate::types::InstanceAttributeName>,
     ) -> Self {
         self.input = self.input.set_attribute(input);
         self
     }
     /// The value set for the input's `attribute`, if any.
-    pub fn get_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceAttributeName> {
+    pub fn get_attribute(&self) -> &Option<crate::types::InstanceAttributeName> {
         self.input.get_attribute()
     }
 }
@@ -102,7 +91,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ResetInstanceAttribute as Operation>::serialize_request(input),
             <ResetInstanceAttribute as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     ResetNetworkInterfaceAttribute, ResetNetworkInterfaceAttributeError, Operation,
 };
 /// A call to [`ResetNetworkInterfaceAttribute`](crate::operation::ResetNetworkInterfaceAttribute): Resets a network interface attribute. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ResetNetworkInterfaceAttributeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ResetNetworkInterfaceAttributeRequestBuilder,
@@ -16,13 +16,13 @@ impl ResetNetworkInterfaceAttributeFluentBuilder {
     ) -> Self {
         ResetNetworkInterfaceAttributeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ResetNetworkInterfaceAttributeError`](crate::operation::ResetNetworkInterfaceAttributeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         (),
         ::awsgen_runtime::client::SdkError<ResetNetworkInterfaceAttributeError>,
     > {
@@ -44,56 +44,40 @@ impl ResetNetworkInterfaceAttributeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `network_interface_id`: see [`network_interface_id`](crate::types::builders::ResetNetworkInterfaceAttributeRequestBuilder::network_interface_id).
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_interface_id(input);
         self
     }
     /// Sets or clears the input's `network_interface_id`.
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_interface_id(input);
         self
     }
     /// The value set for the input's `network_interface_id`, if any.
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         self.input.get_network_interface_id()
     }
     /// Sets the input's `source_dest_check`: see [`source_dest_check`](crate::types::builders::ResetNetworkInterfaceAttributeRequestBuilder::source_dest_check).
-    pub fn source_dest_check(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_dest_check(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_dest_check(input);
         self
     }
     /// Sets or clears the input's `source_dest_check`.
-    pub fn set_source_dest_check(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_dest_check(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_dest_check(input);
         self
     }
     /// The value set for the input's `source_dest_check`, if any.
-    pub fn get_source_dest_check(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_dest_check(&self) -> &Option<String> {
         self.input.get_source_dest_check()
     }
 }
@@ -109,7 +93,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ResetNetworkInterfaceAttribute as Operation>::serialize_request(input),
             <ResetNetworkInterfaceAttribute as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{ResetSnapshotAttribute, ResetSnapshotAttributeError, Operation};
 /// A call to [`ResetSnapshotAttribute`](crate::operation::ResetSnapshotAttribute): Resets permission settings for the specified snapshot. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ResetSnapshotAttributeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ResetSnapshotAttributeRequestBuilder,
@@ -14,16 +14,13 @@ impl ResetSnapshotAttributeFluentBuilder {
     ) -> Self {
         ResetSnapshotAttributeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ResetSnapshotAttributeError`](crate::operation::ResetSnapshotAttributeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<ResetSnapshotAttributeError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<ResetSnapshotAttributeError>> {
         let input = self
             .input
             .build()
@@ -44,35 +41,27 @@ impl ResetSnapshotAttributeFluentBuilder {
     /// Sets or clears the input's `attribute`.
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::SnapshotAttributeName>,
+        input: Option<crate::types::SnapshotAttributeName>,
     ) -> Self {
         self.input = self.input.set_attribute(input);
         self
     }
     /// The value set for the input's `attribute`, if any.
-    pub fn get_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnapshotAttributeName> {
+    pub fn get_attribute(&self) -> &Option<crate::types::SnapshotAttributeName> {
         self.input.get_attribute()
     }
     /// Sets the input's `snapshot_id`: see [`snapshot_id`](crate::types::builders::ResetSnapshotAttributeRequestBuilder::snapshot_id).
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.snapshot_id(input);
         self
     }
     /// Sets or clears the input's `snapshot_id`.
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_snapshot_id(input);
         self
     }
     /// The value set for the input's `snapshot_id`, if any.
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         self.input.get_snapshot_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ResetSnapshotAttributeRequestBuilder::dry_run).
@@ -81,12 +70,12 @@ impl ResetSnapshotAttributeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -102,7 +91,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ResetSnapshotAttribute as Operation>::serialize_request(input),
             <ResetSnapshotAttribute as Operation>::parse_response,
         )

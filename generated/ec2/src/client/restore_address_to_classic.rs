@@ -3,7 +3,7 @@
 
 use crate::operation::{RestoreAddressToClassic, RestoreAddressToClassicError, Operation};
 /// A call to [`RestoreAddressToClassic`](crate::operation::RestoreAddressToClassic): **Note:** This action is deprecated. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RestoreAddressToClassicFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::RestoreAddressToClassicRequestBuilder,
@@ -14,13 +14,13 @@ impl RestoreAddressToClassicFluentBuilder {
     ) -> Self {
         RestoreAddressToClassicFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`RestoreAddressToClassicError`](crate::operation::RestoreAddressToClassicError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RestoreAddressToClassicResult,
         ::awsgen_runtime::client::SdkError<RestoreAddressToClassicError>,
     > {
@@ -42,32 +42,26 @@ impl RestoreAddressToClassicFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `public_ip`: see [`public_ip`](crate::types::builders::RestoreAddressToClassicRequestBuilder::public_ip).
-    pub fn public_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn public_ip(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.public_ip(input);
         self
     }
     /// Sets or clears the input's `public_ip`.
-    pub fn set_public_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ip(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_public_ip(input);
         self
     }
     /// The value set for the input's `public_ip`, if any.
-    pub fn get_public_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ip(&self) -> &Option<String> {
         self.input.get_public_ip()
     }
 }
@@ -86,7 +80,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <RestoreAddressToClassic as Operation>::serialize_request(input),
             <RestoreAddressToClassic as Operation>::parse_response,
         )

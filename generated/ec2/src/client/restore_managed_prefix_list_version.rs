@@ -5,7 +5,7 @@ use crate::operation::{
     RestoreManagedPrefixListVersion, RestoreManagedPrefixListVersionError, Operation,
 };
 /// A call to [`RestoreManagedPrefixListVersion`](crate::operation::RestoreManagedPrefixListVersion): Restores the entries from a previous version of a managed prefix list to a new version of the prefix list. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RestoreManagedPrefixListVersionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::RestoreManagedPrefixListVersionRequestBuilder,
@@ -16,13 +16,13 @@ impl RestoreManagedPrefixListVersionFluentBuilder {
     ) -> Self {
         RestoreManagedPrefixListVersionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`RestoreManagedPrefixListVersionError`](crate::operation::RestoreManagedPrefixListVersionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RestoreManagedPrefixListVersionResult,
         ::awsgen_runtime::client::SdkError<RestoreManagedPrefixListVersionError>,
     > {
@@ -44,32 +44,26 @@ impl RestoreManagedPrefixListVersionFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `prefix_list_id`: see [`prefix_list_id`](crate::types::builders::RestoreManagedPrefixListVersionRequestBuilder::prefix_list_id).
-    pub fn prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn prefix_list_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.prefix_list_id(input);
         self
     }
     /// Sets or clears the input's `prefix_list_id`.
-    pub fn set_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_prefix_list_id(input);
         self
     }
     /// The value set for the input's `prefix_list_id`, if any.
-    pub fn get_prefix_list_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_id(&self) -> &Option<String> {
         self.input.get_prefix_list_id()
     }
     /// Sets the input's `previous_version`: see [`previous_version`](crate::types::builders::RestoreManagedPrefixListVersionRequestBuilder::previous_version).
@@ -78,12 +72,12 @@ impl RestoreManagedPrefixListVersionFluentBuilder {
         self
     }
     /// Sets or clears the input's `previous_version`.
-    pub fn set_previous_version(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_previous_version(mut self, input: Option<i64>) -> Self {
         self.input = self.input.set_previous_version(input);
         self
     }
     /// The value set for the input's `previous_version`, if any.
-    pub fn get_previous_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_previous_version(&self) -> &Option<i64> {
         self.input.get_previous_version()
     }
     /// Sets the input's `current_version`: see [`current_version`](crate::types::builders::RestoreManagedPrefixListVersionRequestBuilder::current_version).
@@ -92,12 +86,12 @@ impl RestoreManagedPrefixListVersionFluentBuilder {
         self
     }
     /// Sets or clears the input's `current_version`.
-    pub fn set_current_version(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_current_version(mut self, input: Option<i64>) -> Self {
         self.input = self.input.set_current_version(input);
         self
     }
     /// The value set for the input's `current_version`, if any.
-    pub fn get_current_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_current_version(&self) -> &Option<i64> {
         self.input.get_current_version()
     }
 }
@@ -116,7 +110,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <RestoreManagedPrefixListVersion as Operation>::serialize_request(input),
             <RestoreManagedPrefixListVersion as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     RestoreSnapshotFromRecycleBin, RestoreSnapshotFromRecycleBinError, Operation,
 };
 /// A call to [`RestoreSnapshotFromRecycleBin`](crate::operation::RestoreSnapshotFromRecycleBin): Restores a snapshot from the Recycle Bin. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RestoreSnapshotFromRecycleBinFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::RestoreSnapshotFromRecycleBinRequestBuilder,
@@ -16,13 +16,13 @@ impl RestoreSnapshotFromRecycleBinFluentBuilder {
     ) -> Self {
         RestoreSnapshotFromRecycleBinFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`RestoreSnapshotFromRecycleBinError`](crate::operation::RestoreSnapshotFromRecycleBinError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RestoreSnapshotFromRecycleBinResult,
         ::awsgen_runtime::client::SdkError<RestoreSnapshotFromRecycleBinError>,
     > {
@@ -39,23 +39,17 @@ impl RestoreSnapshotFromRecycleBinFluentBuilder {
         &self.input
     }
     /// Sets the input's `snapshot_id`: see [`snapshot_id`](crate::types::builders::RestoreSnapshotFromRecycleBinRequestBuilder::snapshot_id).
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.snapshot_id(input);
         self
     }
     /// Sets or clears the input's `snapshot_id`.
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_snapshot_id(input);
         self
     }
     /// The value set for the input's `snapshot_id`, if any.
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         self.input.get_snapshot_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::RestoreSnapshotFromRecycleBinRequestBuilder::dry_run).
@@ -64,12 +58,12 @@ impl RestoreSnapshotFromRecycleBinFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -88,7 +82,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <RestoreSnapshotFromRecycleBin as Operation>::serialize_request(input),
             <RestoreSnapshotFromRecycleBin as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{RestoreSnapshotTier, RestoreSnapshotTierError, Operation};
 /// A call to [`RestoreSnapshotTier`](crate::operation::RestoreSnapshotTier): Restores an archived Amazon EBS snapshot for use temporarily or permanently, or modifies the restore period or restore type for a snapshot that was previously temporarily restored. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RestoreSnapshotTierFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::RestoreSnapshotTierRequestBuilder,
@@ -14,13 +14,13 @@ impl RestoreSnapshotTierFluentBuilder {
     ) -> Self {
         RestoreSnapshotTierFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`RestoreSnapshotTierError`](crate::operation::RestoreSnapshotTierError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RestoreSnapshotTierResult,
         ::awsgen_runtime::client::SdkError<RestoreSnapshotTierError>,
     > {
@@ -37,23 +37,17 @@ impl RestoreSnapshotTierFluentBuilder {
         &self.input
     }
     /// Sets the input's `snapshot_id`: see [`snapshot_id`](crate::types::builders::RestoreSnapshotTierRequestBuilder::snapshot_id).
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.snapshot_id(input);
         self
     }
     /// Sets or clears the input's `snapshot_id`.
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_snapshot_id(input);
         self
     }
     /// The value set for the input's `snapshot_id`, if any.
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         self.input.get_snapshot_id()
     }
     /// Sets the input's `temporary_restore_days`: see [`temporary_restore_days`](crate::types::builders::RestoreSnapshotTierRequestBuilder::temporary_restore_days).
@@ -62,15 +56,12 @@ impl RestoreSnapshotTierFluentBuilder {
         self
     }
     /// Sets or clears the input's `temporary_restore_days`.
-    pub fn set_temporary_restore_days(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_temporary_restore_days(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_temporary_restore_days(input);
         self
     }
     /// The value set for the input's `temporary_restore_days`, if any.
-    pub fn get_temporary_restore_days(&self) -> &::std::option::Option<i32> {
+    pub fn get_temporary_restore_days(&self) -> &Option<i32> {
         self.input.get_temporary_restore_days()
     }
     /// Sets the input's `permanent_restore`: see [`permanent_restore`](crate::types::builders::RestoreSnapshotTierRequestBuilder::permanent_restore).
@@ -79,12 +70,12 @@ impl RestoreSnapshotTierFluentBuilder {
         self
     }
     /// Sets or clears the input's `permanent_restore`.
-    pub fn set_permanent_restore(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_permanent_restore(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_permanent_restore(input);
         self
     }
     /// The value set for the input's `permanent_restore`, if any.
-    pub fn get_permanent_restore(&self) -> &::std::option::Option<bool> {
+    pub fn get_permanent_restore(&self) -> &Option<bool> {
         self.input.get_permanent_restore()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::RestoreSnapshotTierRequestBuilder::dry_run).
@@ -93,12 +84,12 @@ impl RestoreSnapshotTierFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -117,7 +108,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <RestoreSnapshotTier as Operation>::serialize_request(input),
             <RestoreSnapshotTier as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{RevokeClientVpnIngress, RevokeClientVpnIngressError, Operation};
 /// A call to [`RevokeClientVpnIngress`](crate::operation::RevokeClientVpnIngress): Removes an ingress authorization rule from a Client VPN endpoint. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RevokeClientVpnIngressFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::RevokeClientVpnIngressRequestBuilder,
@@ -14,13 +14,13 @@ impl RevokeClientVpnIngressFluentBuilder {
     ) -> Self {
         RevokeClientVpnIngressFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`RevokeClientVpnIngressError`](crate::operation::RevokeClientVpnIngressError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RevokeClientVpnIngressResult,
         ::awsgen_runtime::client::SdkError<RevokeClientVpnIngressError>,
     > {
@@ -37,67 +37,45 @@ impl RevokeClientVpnIngressFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_vpn_endpoint_id`: see [`client_vpn_endpoint_id`](crate::types::builders::RevokeClientVpnIngressRequestBuilder::client_vpn_endpoint_id).
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_vpn_endpoint_id(input);
         self
     }
     /// Sets or clears the input's `client_vpn_endpoint_id`.
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_vpn_endpoint_id(input);
         self
     }
     /// The value set for the input's `client_vpn_endpoint_id`, if any.
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         self.input.get_client_vpn_endpoint_id()
     }
     /// Sets the input's `target_network_cidr`: see [`target_network_cidr`](crate::types::builders::RevokeClientVpnIngressRequestBuilder::target_network_cidr).
-    pub fn target_network_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn target_network_cidr(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.target_network_cidr(input);
         self
     }
     /// Sets or clears the input's `target_network_cidr`.
-    pub fn set_target_network_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_network_cidr(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_target_network_cidr(input);
         self
     }
     /// The value set for the input's `target_network_cidr`, if any.
-    pub fn get_target_network_cidr(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_network_cidr(&self) -> &Option<String> {
         self.input.get_target_network_cidr()
     }
     /// Sets the input's `access_group_id`: see [`access_group_id`](crate::types::builders::RevokeClientVpnIngressRequestBuilder::access_group_id).
-    pub fn access_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn access_group_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.access_group_id(input);
         self
     }
     /// Sets or clears the input's `access_group_id`.
-    pub fn set_access_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_access_group_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_access_group_id(input);
         self
     }
     /// The value set for the input's `access_group_id`, if any.
-    pub fn get_access_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_access_group_id(&self) -> &Option<String> {
         self.input.get_access_group_id()
     }
     /// Sets the input's `revoke_all_groups`: see [`revoke_all_groups`](crate::types::builders::RevokeClientVpnIngressRequestBuilder::revoke_all_groups).
@@ -106,12 +84,12 @@ impl RevokeClientVpnIngressFluentBuilder {
         self
     }
     /// Sets or clears the input's `revoke_all_groups`.
-    pub fn set_revoke_all_groups(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_revoke_all_groups(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_revoke_all_groups(input);
         self
     }
     /// The value set for the input's `revoke_all_groups`, if any.
-    pub fn get_revoke_all_groups(&self) -> &::std::option::Option<bool> {
+    pub fn get_revoke_all_groups(&self) -> &Option<bool> {
         self.input.get_revoke_all_groups()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::RevokeClientVpnIngressRequestBuilder::dry_run).
@@ -120,12 +98,12 @@ impl RevokeClientVpnIngressFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -144,7 +122,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <RevokeClientVpnIngress as Operation>::serialize_request(input),
             <RevokeClientVpnIngress as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     RevokeSecurityGroupIngress, RevokeSecurityGroupIngressError, Operation,
 };
 /// A call to [`RevokeSecurityGroupIngress`](crate::operation::RevokeSecurityGroupIngress): Removes the specified inbound (ingress) rules from a security group. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RevokeSecurityGroupIngressFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::RevokeSecurityGroupIngressRequestBuilder,
@@ -16,13 +16,13 @@ impl RevokeSecurityGroupIngressFluentBuilder {
     ) -> Self {
         RevokeSecurityGroupIngressFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`RevokeSecurityGroupIngressError`](crate::operation::RevokeSecurityGroupIngressError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RevokeSecurityGroupIngressResult,
         ::awsgen_runtime::client::SdkError<RevokeSecurityGroupIngressError>,
     > {
@@ -36,23 +36,17 @@ impl RevokeSecurityGroupIngressFluentBuilder {
         &self.input
     }
     /// Sets the input's `cidr_ip`: see [`cidr_ip`](crate::types::builders::RevokeSecurityGroupIngressRequestBuilder::cidr_ip).
-    pub fn cidr_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cidr_ip(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cidr_ip(input);
         self
     }
     /// Sets or clears the input's `cidr_ip`.
-    pub fn set_cidr_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_ip(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cidr_ip(input);
         self
     }
     /// The value set for the input's `cidr_ip`, if any.
-    pub fn get_cidr_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_ip(&self) -> &Option<String> {
         self.input.get_cidr_ip()
     }
     /// Sets the input's `from_port`: see [`from_port`](crate::types::builders::RevokeSecurityGroupIngressRequestBuilder::from_port).
@@ -61,52 +55,40 @@ impl RevokeSecurityGroupIngressFluentBuilder {
         self
     }
     /// Sets or clears the input's `from_port`.
-    pub fn set_from_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_from_port(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_from_port(input);
         self
     }
     /// The value set for the input's `from_port`, if any.
-    pub fn get_from_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_from_port(&self) -> &Option<i32> {
         self.input.get_from_port()
     }
     /// Sets the input's `group_id`: see [`group_id`](crate::types::builders::RevokeSecurityGroupIngressRequestBuilder::group_id).
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.group_id(input);
         self
     }
     /// Sets or clears the input's `group_id`.
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_group_id(input);
         self
     }
     /// The value set for the input's `group_id`, if any.
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         self.input.get_group_id()
     }
     /// Sets the input's `group_name`: see [`group_name`](crate::types::builders::RevokeSecurityGroupIngressRequestBuilder::group_name).
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.group_name(input);
         self
     }
     /// Sets or clears the input's `group_name`.
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_group_name(input);
         self
     }
     /// The value set for the input's `group_name`, if any.
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         self.input.get_group_name()
     }
     /// Appends one item to the input's `ip_permissions`: see [`ip_permissions`](crate::types::builders::RevokeSecurityGroupIngressRequestBuilder::ip_permissions).
@@ -117,79 +99,55 @@ impl RevokeSecurityGroupIngressFluentBuilder {
     /// Sets or clears the input's `ip_permissions`.
     pub fn set_ip_permissions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IpPermission>>,
+        input: Option<Vec<crate::types::IpPermission>>,
     ) -> Self {
         self.input = self.input.set_ip_permissions(input);
         self
     }
     /// The value set for the input's `ip_permissions`, if any.
-    pub fn get_ip_permissions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpPermission>> {
+    pub fn get_ip_permissions(&self) -> &Option<Vec<crate::types::IpPermission>> {
         self.input.get_ip_permissions()
     }
     /// Sets the input's `ip_protocol`: see [`ip_protocol`](crate::types::builders::RevokeSecurityGroupIngressRequestBuilder::ip_protocol).
-    pub fn ip_protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ip_protocol(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ip_protocol(input);
         self
     }
     /// Sets or clears the input's `ip_protocol`.
-    pub fn set_ip_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ip_protocol(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ip_protocol(input);
         self
     }
     /// The value set for the input's `ip_protocol`, if any.
-    pub fn get_ip_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ip_protocol(&self) -> &Option<String> {
         self.input.get_ip_protocol()
     }
     /// Sets the input's `source_security_group_name`: see [`source_security_group_name`](crate::types::builders::RevokeSecurityGroupIngressRequestBuilder::source_security_group_name).
-    pub fn source_security_group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_security_group_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_security_group_name(input);
         self
     }
     /// Sets or clears the input's `source_security_group_name`.
-    pub fn set_source_security_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_security_group_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_security_group_name(input);
         self
     }
     /// The value set for the input's `source_security_group_name`, if any.
-    pub fn get_source_security_group_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_security_group_name(&self) -> &Option<String> {
         self.input.get_source_security_group_name()
     }
     /// Sets the input's `source_security_group_owner_id`: see [`source_security_group_owner_id`](crate::types::builders::RevokeSecurityGroupIngressRequestBuilder::source_security_group_owner_id).
-    pub fn source_security_group_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_security_group_owner_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_security_group_owner_id(input);
         self
     }
     /// Sets or clears the input's `source_security_group_owner_id`.
-    pub fn set_source_security_group_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_security_group_owner_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_security_group_owner_id(input);
         self
     }
     /// The value set for the input's `source_security_group_owner_id`, if any.
-    pub fn get_source_security_group_owner_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_security_group_owner_id(&self) -> &Option<String> {
         self.input.get_source_security_group_owner_id()
     }
     /// Sets the input's `to_port`: see [`to_port`](crate::types::builders::RevokeSecurityGroupIngressRequestBuilder::to_port).
@@ -198,34 +156,26 @@ impl RevokeSecurityGroupIngressFluentBuilder {
         self
     }
     /// Sets or clears the input's `to_port`.
-    pub fn set_to_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_to_port(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_to_port(input);
         self
     }
     /// The value set for the input's `to_port`, if any.
-    pub fn get_to_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_to_port(&self) -> &Option<i32> {
         self.input.get_to_port()
     }
     /// Appends one item to the input's `security_group_rule_ids`: see [`security_group_rule_ids`](crate::types::builders::RevokeSecurityGroupIngressRequestBuilder::security_group_rule_ids).
-    pub fn security_group_rule_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_rule_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.security_group_rule_ids(input);
         self
     }
     /// Sets or clears the input's `security_group_rule_ids`.
-    pub fn set_security_group_rule_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_rule_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_security_group_rule_ids(input);
         self
     }
     /// The value set for the input's `security_group_rule_ids`, if any.
-    pub fn get_security_group_rule_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_rule_ids(&self) -> &Option<Vec<String>> {
         self.input.get_security_group_rule_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::RevokeSecurityGroupIngressRequestBuilder::dry_run).
@@ -234,12 +184,12 @@ impl RevokeSecurityGroupIngressFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -258,7 +208,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <RevokeSecurityGroupIngress as Operation>::serialize_request(input),
             <RevokeSecurityGroupIngress as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{RunInstances, RunInstancesError, Operation};
 /// A call to [`RunInstances`](crate::operation::RunInstances): Launches the specified number of instances using an AMI for which you have permissions. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RunInstancesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::RunInstancesRequestBuilder,
@@ -15,13 +15,13 @@ impl RunInstancesFluentBuilder {
     ) -> Self {
         RunInstancesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`RunInstancesError`](crate::operation::RunInstancesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::Reservation,
         ::awsgen_runtime::client::SdkError<RunInstancesError>,
     > {
@@ -46,7 +46,7 @@ impl RunInstancesFluentBuilder {
     /// Sets or clears the input's `block_device_mappings`.
     pub fn set_block_device_mappings(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::BlockDeviceMapping>>,
+        input: Option<Vec<crate::types::BlockDeviceMapping>>,
     ) -> Self {
         self.input = self.input.set_block_device_mappings(input);
         self
@@ -54,27 +54,21 @@ impl RunInstancesFluentBuilder {
     /// The value set for the input's `block_device_mappings`, if any.
     pub fn get_block_device_mappings(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::BlockDeviceMapping>> {
+    ) -> &Option<Vec<crate::types::BlockDeviceMapping>> {
         self.input.get_block_device_mappings()
     }
     /// Sets the input's `image_id`: see [`image_id`](crate::types::builders::RunInstancesRequestBuilder::image_id).
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.image_id(input);
         self
     }
     /// Sets or clears the input's `image_id`.
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_image_id(input);
         self
     }
     /// The value set for the input's `image_id`, if any.
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         self.input.get_image_id()
     }
     /// Sets the input's `instance_type`: see [`instance_type`](crate::types::builders::RunInstancesRequestBuilder::instance_type).
@@ -85,15 +79,13 @@ impl RunInstancesFluentBuilder {
     /// Sets or clears the input's `instance_type`.
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceType>,
+        input: Option<crate::types::InstanceType>,
     ) -> Self {
         self.input = self.input.set_instance_type(input);
         self
     }
     /// The value set for the input's `instance_type`, if any.
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceType> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::InstanceType> {
         self.input.get_instance_type()
     }
     /// Sets the input's `ipv6_address_count`: see [`ipv6_address_count`](crate::types::builders::RunInstancesRequestBuilder::ipv6_address_count).
@@ -102,12 +94,12 @@ impl RunInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `ipv6_address_count`.
-    pub fn set_ipv6_address_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv6_address_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_ipv6_address_count(input);
         self
     }
     /// The value set for the input's `ipv6_address_count`, if any.
-    pub fn get_ipv6_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv6_address_count(&self) -> &Option<i32> {
         self.input.get_ipv6_address_count()
     }
     /// Appends one item to the input's `ipv6_addresses`: see [`ipv6_addresses`](crate::types::builders::RunInstancesRequestBuilder::ipv6_addresses).
@@ -118,55 +110,41 @@ impl RunInstancesFluentBuilder {
     /// Sets or clears the input's `ipv6_addresses`.
     pub fn set_ipv6_addresses(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceIpv6Address>>,
+        input: Option<Vec<crate::types::InstanceIpv6Address>>,
     ) -> Self {
         self.input = self.input.set_ipv6_addresses(input);
         self
     }
     /// The value set for the input's `ipv6_addresses`, if any.
-    pub fn get_ipv6_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceIpv6Address>> {
+    pub fn get_ipv6_addresses(&self) -> &Option<Vec<crate::types::InstanceIpv6Address>> {
         self.input.get_ipv6_addresses()
     }
     /// Sets the input's `kernel_id`: see [`kernel_id`](crate::types::builders::RunInstancesRequestBuilder::kernel_id).
-    pub fn kernel_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn kernel_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.kernel_id(input);
         self
     }
     /// Sets or clears the input's `kernel_id`.
-    pub fn set_kernel_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kernel_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_kernel_id(input);
         self
     }
     /// The value set for the input's `kernel_id`, if any.
-    pub fn get_kernel_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kernel_id(&self) -> &Option<String> {
         self.input.get_kernel_id()
     }
     /// Sets the input's `key_name`: see [`key_name`](crate::types::builders::RunInstancesRequestBuilder::key_name).
-    pub fn key_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_name(input);
         self
     }
     /// Sets or clears the input's `key_name`.
-    pub fn set_key_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_name(input);
         self
     }
     /// The value set for the input's `key_name`, if any.
-    pub fn get_key_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_name(&self) -> &Option<String> {
         self.input.get_key_name()
     }
     /// Sets the input's `max_count`: see [`max_count`](crate::types::builders::RunInstancesRequestBuilder::max_count).
@@ -175,12 +153,12 @@ impl RunInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_count`.
-    pub fn set_max_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_count(input);
         self
     }
     /// The value set for the input's `max_count`, if any.
-    pub fn get_max_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_count(&self) -> &Option<i32> {
         self.input.get_max_count()
     }
     /// Sets the input's `min_count`: see [`min_count`](crate::types::builders::RunInstancesRequestBuilder::min_count).
@@ -189,12 +167,12 @@ impl RunInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `min_count`.
-    pub fn set_min_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_min_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_min_count(input);
         self
     }
     /// The value set for the input's `min_count`, if any.
-    pub fn get_min_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_min_count(&self) -> &Option<i32> {
         self.input.get_min_count()
     }
     /// Sets the input's `monitoring`: see [`monitoring`](crate::types::builders::RunInstancesRequestBuilder::monitoring).
@@ -208,7 +186,7 @@ impl RunInstancesFluentBuilder {
     /// Sets or clears the input's `monitoring`.
     pub fn set_monitoring(
         mut self,
-        input: ::std::option::Option<crate::types::RunInstancesMonitoringEnabled>,
+        input: Option<crate::types::RunInstancesMonitoringEnabled>,
     ) -> Self {
         self.input = self.input.set_monitoring(input);
         self
@@ -216,7 +194,7 @@ impl RunInstancesFluentBuilder {
     /// The value set for the input's `monitoring`, if any.
     pub fn get_monitoring(
         &self,
-    ) -> &::std::option::Option<crate::types::RunInstancesMonitoringEnabled> {
+    ) -> &Option<crate::types::RunInstancesMonitoringEnabled> {
         self.input.get_monitoring()
     }
     /// Sets the input's `placement`: see [`placement`](crate::types::builders::RunInstancesRequestBuilder::placement).
@@ -225,119 +203,82 @@ impl RunInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `placement`.
-    pub fn set_placement(
-        mut self,
-        input: ::std::option::Option<crate::types::Placement>,
-    ) -> Self {
+    pub fn set_placement(mut self, input: Option<crate::types::Placement>) -> Self {
         self.input = self.input.set_placement(input);
         self
     }
     /// The value set for the input's `placement`, if any.
-    pub fn get_placement(&self) -> &::std::option::Option<crate::types::Placement> {
+    pub fn get_placement(&self) -> &Option<crate::types::Placement> {
         self.input.get_placement()
     }
     /// Sets the input's `ramdisk_id`: see [`ramdisk_id`](crate::types::builders::RunInstancesRequestBuilder::ramdisk_id).
-    pub fn ramdisk_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ramdisk_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ramdisk_id(input);
         self
     }
     /// Sets or clears the input's `ramdisk_id`.
-    pub fn set_ramdisk_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ramdisk_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ramdisk_id(input);
         self
     }
     /// The value set for the input's `ramdisk_id`, if any.
-    pub fn get_ramdisk_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ramdisk_id(&self) -> &Option<String> {
         self.input.get_ramdisk_id()
     }
     /// Appends one item to the input's `security_group_ids`: see [`security_group_ids`](crate::types::builders::RunInstancesRequestBuilder::security_group_ids).
-    pub fn security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.security_group_ids(input);
         self
     }
     /// Sets or clears the input's `security_group_ids`.
-    pub fn set_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_security_group_ids(input);
         self
     }
     /// The value set for the input's `security_group_ids`, if any.
-    pub fn get_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_ids(&self) -> &Option<Vec<String>> {
         self.input.get_security_group_ids()
     }
     /// Appends one item to the input's `security_groups`: see [`security_groups`](crate::types::builders::RunInstancesRequestBuilder::security_groups).
-    pub fn security_groups(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_groups(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.security_groups(input);
         self
     }
     /// Sets or clears the input's `security_groups`.
-    pub fn set_security_groups(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_groups(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_security_groups(input);
         self
     }
     /// The value set for the input's `security_groups`, if any.
-    pub fn get_security_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_groups(&self) -> &Option<Vec<String>> {
         self.input.get_security_groups()
     }
     /// Sets the input's `subnet_id`: see [`subnet_id`](crate::types::builders::RunInstancesRequestBuilder::subnet_id).
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.subnet_id(input);
         self
     }
     /// Sets or clears the input's `subnet_id`.
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_subnet_id(input);
         self
     }
     /// The value set for the input's `subnet_id`, if any.
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         self.input.get_subnet_id()
     }
     /// Sets the input's `user_data`: see [`user_data`](crate::types::builders::RunInstancesRequestBuilder::user_data).
-    pub fn user_data(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn user_data(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.user_data(input);
         self
     }
     /// Sets or clears the input's `user_data`.
-    pub fn set_user_data(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_user_data(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_user_data(input);
         self
     }
     /// The value set for the input's `user_data`, if any.
-    pub fn get_user_data(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_user_data(&self) -> &Option<String> {
         self.input.get_user_data()
     }
     /// Appends one item to the input's `elastic_gpu_specification`: see [`elastic_gpu_specification`](crate::types::builders::RunInstancesRequestBuilder::elastic_gpu_specification).
@@ -351,9 +292,7 @@ impl RunInstancesFluentBuilder {
     /// Sets or clears the input's `elastic_gpu_specification`.
     pub fn set_elastic_gpu_specification(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ElasticGpuSpecification>,
-        >,
+        input: Option<Vec<crate::types::ElasticGpuSpecification>>,
     ) -> Self {
         self.input = self.input.set_elastic_gpu_specification(input);
         self
@@ -361,7 +300,7 @@ impl RunInstancesFluentBuilder {
     /// The value set for the input's `elastic_gpu_specification`, if any.
     pub fn get_elastic_gpu_specification(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ElasticGpuSpecification>> {
+    ) -> &Option<Vec<crate::types::ElasticGpuSpecification>> {
         self.input.get_elastic_gpu_specification()
     }
     /// Appends one item to the input's `elastic_inference_accelerators`: see [`elastic_inference_accelerators`](crate::types::builders::RunInstancesRequestBuilder::elastic_inference_accelerators).
@@ -375,9 +314,7 @@ impl RunInstancesFluentBuilder {
     /// Sets or clears the input's `elastic_inference_accelerators`.
     pub fn set_elastic_inference_accelerators(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ElasticInferenceAccelerator>,
-        >,
+        input: Option<Vec<crate::types::ElasticInferenceAccelerator>>,
     ) -> Self {
         self.input = self.input.set_elastic_inference_accelerators(input);
         self
@@ -385,9 +322,7 @@ impl RunInstancesFluentBuilder {
     /// The value set for the input's `elastic_inference_accelerators`, if any.
     pub fn get_elastic_inference_accelerators(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ElasticInferenceAccelerator>,
-    > {
+    ) -> &Option<Vec<crate::types::ElasticInferenceAccelerator>> {
         self.input.get_elastic_inference_accelerators()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::RunInstancesRequestBuilder::tag_specifications).
@@ -398,7 +333,7 @@ impl RunInstancesFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -406,7 +341,7 @@ impl RunInstancesFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `launch_template`: see [`launch_template`](crate::types::builders::RunInstancesRequestBuilder::launch_template).
@@ -420,7 +355,7 @@ impl RunInstancesFluentBuilder {
     /// Sets or clears the input's `launch_template`.
     pub fn set_launch_template(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplateSpecification>,
+        input: Option<crate::types::LaunchTemplateSpecification>,
     ) -> Self {
         self.input = self.input.set_launch_template(input);
         self
@@ -428,7 +363,7 @@ impl RunInstancesFluentBuilder {
     /// The value set for the input's `launch_template`, if any.
     pub fn get_launch_template(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateSpecification> {
+    ) -> &Option<crate::types::LaunchTemplateSpecification> {
         self.input.get_launch_template()
     }
     /// Sets the input's `instance_market_options`: see [`instance_market_options`](crate::types::builders::RunInstancesRequestBuilder::instance_market_options).
@@ -442,7 +377,7 @@ impl RunInstancesFluentBuilder {
     /// Sets or clears the input's `instance_market_options`.
     pub fn set_instance_market_options(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMarketOptionsRequest>,
+        input: Option<crate::types::InstanceMarketOptionsRequest>,
     ) -> Self {
         self.input = self.input.set_instance_market_options(input);
         self
@@ -450,7 +385,7 @@ impl RunInstancesFluentBuilder {
     /// The value set for the input's `instance_market_options`, if any.
     pub fn get_instance_market_options(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMarketOptionsRequest> {
+    ) -> &Option<crate::types::InstanceMarketOptionsRequest> {
         self.input.get_instance_market_options()
     }
     /// Sets the input's `credit_specification`: see [`credit_specification`](crate::types::builders::RunInstancesRequestBuilder::credit_specification).
@@ -464,7 +399,7 @@ impl RunInstancesFluentBuilder {
     /// Sets or clears the input's `credit_specification`.
     pub fn set_credit_specification(
         mut self,
-        input: ::std::option::Option<crate::types::CreditSpecificationRequest>,
+        input: Option<crate::types::CreditSpecificationRequest>,
     ) -> Self {
         self.input = self.input.set_credit_specification(input);
         self
@@ -472,7 +407,7 @@ impl RunInstancesFluentBuilder {
     /// The value set for the input's `credit_specification`, if any.
     pub fn get_credit_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::CreditSpecificationRequest> {
+    ) -> &Option<crate::types::CreditSpecificationRequest> {
         self.input.get_credit_specification()
     }
     /// Sets the input's `cpu_options`: see [`cpu_options`](crate::types::builders::RunInstancesRequestBuilder::cpu_options).
@@ -483,15 +418,13 @@ impl RunInstancesFluentBuilder {
     /// Sets or clears the input's `cpu_options`.
     pub fn set_cpu_options(
         mut self,
-        input: ::std::option::Option<crate::types::CpuOptionsRequest>,
+        input: Option<crate::types::CpuOptionsRequest>,
     ) -> Self {
         self.input = self.input.set_cpu_options(input);
         self
     }
     /// The value set for the input's `cpu_options`, if any.
-    pub fn get_cpu_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::CpuOptionsRequest> {
+    pub fn get_cpu_options(&self) -> &Option<crate::types::CpuOptionsRequest> {
         self.input.get_cpu_options()
     }
     /// Sets the input's `capacity_reservation_specification`: see [`capacity_reservation_specification`](crate::types::builders::RunInstancesRequestBuilder::capacity_reservation_specification).
@@ -505,7 +438,7 @@ impl RunInstancesFluentBuilder {
     /// Sets or clears the input's `capacity_reservation_specification`.
     pub fn set_capacity_reservation_specification(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationSpecification>,
+        input: Option<crate::types::CapacityReservationSpecification>,
     ) -> Self {
         self.input = self.input.set_capacity_reservation_specification(input);
         self
@@ -513,7 +446,7 @@ impl RunInstancesFluentBuilder {
     /// The value set for the input's `capacity_reservation_specification`, if any.
     pub fn get_capacity_reservation_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationSpecification> {
+    ) -> &Option<crate::types::CapacityReservationSpecification> {
         self.input.get_capacity_reservation_specification()
     }
     /// Sets the input's `hibernation_options`: see [`hibernation_options`](crate::types::builders::RunInstancesRequestBuilder::hibernation_options).
@@ -527,7 +460,7 @@ impl RunInstancesFluentBuilder {
     /// Sets or clears the input's `hibernation_options`.
     pub fn set_hibernation_options(
         mut self,
-        input: ::std::option::Option<crate::types::HibernationOptionsRequest>,
+        input: Option<crate::types::HibernationOptionsRequest>,
     ) -> Self {
         self.input = self.input.set_hibernation_options(input);
         self
@@ -535,7 +468,7 @@ impl RunInstancesFluentBuilder {
     /// The value set for the input's `hibernation_options`, if any.
     pub fn get_hibernation_options(
         &self,
-    ) -> &::std::option::Option<crate::types::HibernationOptionsRequest> {
+    ) -> &Option<crate::types::HibernationOptionsRequest> {
         self.input.get_hibernation_options()
     }
     /// Appends one item to the input's `license_specifications`: see [`license_specifications`](crate::types::builders::RunInstancesRequestBuilder::license_specifications).
@@ -549,9 +482,7 @@ impl RunInstancesFluentBuilder {
     /// Sets or clears the input's `license_specifications`.
     pub fn set_license_specifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::LicenseConfigurationRequest>,
-        >,
+        input: Option<Vec<crate::types::LicenseConfigurationRequest>>,
     ) -> Self {
         self.input = self.input.set_license_specifications(input);
         self
@@ -559,9 +490,7 @@ impl RunInstancesFluentBuilder {
     /// The value set for the input's `license_specifications`, if any.
     pub fn get_license_specifications(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::LicenseConfigurationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::LicenseConfigurationRequest>> {
         self.input.get_license_specifications()
     }
     /// Sets the input's `metadata_options`: see [`metadata_options`](crate::types::builders::RunInstancesRequestBuilder::metadata_options).
@@ -575,7 +504,7 @@ impl RunInstancesFluentBuilder {
     /// Sets or clears the input's `metadata_options`.
     pub fn set_metadata_options(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMetadataOptionsRequest>,
+        input: Option<crate::types::InstanceMetadataOptionsRequest>,
     ) -> Self {
         self.input = self.input.set_metadata_options(input);
         self
@@ -583,7 +512,7 @@ impl RunInstancesFluentBuilder {
     /// The value set for the input's `metadata_options`, if any.
     pub fn get_metadata_options(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMetadataOptionsRequest> {
+    ) -> &Option<crate::types::InstanceMetadataOptionsRequest> {
         self.input.get_metadata_options()
     }
     /// Sets the input's `enclave_options`: see [`enclave_options`](crate::types::builders::RunInstancesRequestBuilder::enclave_options).
@@ -597,15 +526,13 @@ impl RunInstancesFluentBuilder {
     /// Sets or clears the input's `enclave_options`.
     pub fn set_enclave_options(
         mut self,
-        input: ::std::option::Option<crate::types::EnclaveOptionsRequest>,
+        input: Option<crate::types::EnclaveOptionsRequest>,
     ) -> Self {
         self.input = self.input.set_enclave_options(input);
         self
     }
     /// The value set for the input's `enclave_options`, if any.
-    pub fn get_enclave_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::EnclaveOptionsRequest> {
+    pub fn get_enclave_options(&self) -> &Option<crate::types::EnclaveOptionsRequest> {
         self.input.get_enclave_options()
     }
     /// Sets the input's `private_dns_name_options`: see [`private_dns_name_options`](crate::types::builders::RunInstancesRequestBuilder::private_dns_name_options).
@@ -619,7 +546,7 @@ impl RunInstancesFluentBuilder {
     /// Sets or clears the input's `private_dns_name_options`.
     pub fn set_private_dns_name_options(
         mut self,
-        input: ::std::option::Option<crate::types::PrivateDnsNameOptionsRequest>,
+        input: Option<crate::types::PrivateDnsNameOptionsRequest>,
     ) -> Self {
         self.input = self.input.set_private_dns_name_options(input);
         self
@@ -627,7 +554,7 @@ impl RunInstancesFluentBuilder {
     /// The value set for the input's `private_dns_name_options`, if any.
     pub fn get_private_dns_name_options(
         &self,
-    ) -> &::std::option::Option<crate::types::PrivateDnsNameOptionsRequest> {
+    ) -> &Option<crate::types::PrivateDnsNameOptionsRequest> {
         self.input.get_private_dns_name_options()
     }
     /// Sets the input's `maintenance_options`: see [`maintenance_options`](crate::types::builders::RunInstancesRequestBuilder::maintenance_options).
@@ -641,7 +568,7 @@ impl RunInstancesFluentBuilder {
     /// Sets or clears the input's `maintenance_options`.
     pub fn set_maintenance_options(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMaintenanceOptionsRequest>,
+        input: Option<crate::types::InstanceMaintenanceOptionsRequest>,
     ) -> Self {
         self.input = self.input.set_maintenance_options(input);
         self
@@ -649,7 +576,7 @@ impl RunInstancesFluentBuilder {
     /// The value set for the input's `maintenance_options`, if any.
     pub fn get_maintenance_options(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMaintenanceOptionsRequest> {
+    ) -> &Option<crate::types::InstanceMaintenanceOptionsRequest> {
         self.input.get_maintenance_options()
     }
     /// Sets the input's `disable_api_stop`: see [`disable_api_stop`](crate::types::builders::RunInstancesRequestBuilder::disable_api_stop).
@@ -658,12 +585,12 @@ impl RunInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `disable_api_stop`.
-    pub fn set_disable_api_stop(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_disable_api_stop(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_disable_api_stop(input);
         self
     }
     /// The value set for the input's `disable_api_stop`, if any.
-    pub fn get_disable_api_stop(&self) -> &::std::option::Option<bool> {
+    pub fn get_disable_api_stop(&self) -> &Option<bool> {
         self.input.get_disable_api_stop()
     }
     /// Sets the input's `enable_primary_ipv6`: see [`enable_primary_ipv6`](crate::types::builders::RunInstancesRequestBuilder::enable_primary_ipv6).
@@ -672,15 +599,12 @@ impl RunInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `enable_primary_ipv6`.
-    pub fn set_enable_primary_ipv6(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_enable_primary_ipv6(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_enable_primary_ipv6(input);
         self
     }
     /// The value set for the input's `enable_primary_ipv6`, if any.
-    pub fn get_enable_primary_ipv6(&self) -> &::std::option::Option<bool> {
+    pub fn get_enable_primary_ipv6(&self) -> &Option<bool> {
         self.input.get_enable_primary_ipv6()
     }
     /// Sets the input's `network_performance_options`: see [`network_performance_options`](crate::types::builders::RunInstancesRequestBuilder::network_performance_options).
@@ -694,9 +618,7 @@ impl RunInstancesFluentBuilder {
     /// Sets or clears the input's `network_performance_options`.
     pub fn set_network_performance_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::InstanceNetworkPerformanceOptionsRequest,
-        >,
+        input: Option<crate::types::InstanceNetworkPerformanceOptionsRequest>,
     ) -> Self {
         self.input = self.input.set_network_performance_options(input);
         self
@@ -704,7 +626,7 @@ impl RunInstancesFluentBuilder {
     /// The value set for the input's `network_performance_options`, if any.
     pub fn get_network_performance_options(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceNetworkPerformanceOptionsRequest> {
+    ) -> &Option<crate::types::InstanceNetworkPerformanceOptionsRequest> {
         self.input.get_network_performance_options()
     }
     /// Sets the input's `operator`: see [`operator`](crate::types::builders::RunInstancesRequestBuilder::operator).
@@ -713,15 +635,12 @@ impl RunInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `operator`.
-    pub fn set_operator(
-        mut self,
-        input: ::std::option::Option<crate::types::OperatorRequest>,
-    ) -> Self {
+    pub fn set_operator(mut self, input: Option<crate::types::OperatorRequest>) -> Self {
         self.input = self.input.set_operator(input);
         self
     }
     /// The value set for the input's `operator`, if any.
-    pub fn get_operator(&self) -> &::std::option::Option<crate::types::OperatorRequest> {
+    pub fn get_operator(&self) -> &Option<crate::types::OperatorRequest> {
         self.input.get_operator()
     }
     /// Appends one item to the input's `secondary_interfaces`: see [`secondary_interfaces`](crate::types::builders::RunInstancesRequestBuilder::secondary_interfaces).
@@ -735,9 +654,7 @@ impl RunInstancesFluentBuilder {
     /// Sets or clears the input's `secondary_interfaces`.
     pub fn set_secondary_interfaces(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceSecondaryInterfaceSpecificationRequest>,
-        >,
+        input: Option<Vec<crate::types::InstanceSecondaryInterfaceSpecificationRequest>>,
     ) -> Self {
         self.input = self.input.set_secondary_interfaces(input);
         self
@@ -745,9 +662,7 @@ impl RunInstancesFluentBuilder {
     /// The value set for the input's `secondary_interfaces`, if any.
     pub fn get_secondary_interfaces(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceSecondaryInterfaceSpecificationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceSecondaryInterfaceSpecificationRequest>> {
         self.input.get_secondary_interfaces()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::RunInstancesRequestBuilder::dry_run).
@@ -756,12 +671,12 @@ impl RunInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `disable_api_termination`: see [`disable_api_termination`](crate::types::builders::RunInstancesRequestBuilder::disable_api_termination).
@@ -770,15 +685,12 @@ impl RunInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `disable_api_termination`.
-    pub fn set_disable_api_termination(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_disable_api_termination(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_disable_api_termination(input);
         self
     }
     /// The value set for the input's `disable_api_termination`, if any.
-    pub fn get_disable_api_termination(&self) -> &::std::option::Option<bool> {
+    pub fn get_disable_api_termination(&self) -> &Option<bool> {
         self.input.get_disable_api_termination()
     }
     /// Sets the input's `instance_initiated_shutdown_behavior`: see [`instance_initiated_shutdown_behavior`](crate::types::builders::RunInstancesRequestBuilder::instance_initiated_shutdown_behavior).
@@ -792,7 +704,7 @@ impl RunInstancesFluentBuilder {
     /// Sets or clears the input's `instance_initiated_shutdown_behavior`.
     pub fn set_instance_initiated_shutdown_behavior(
         mut self,
-        input: ::std::option::Option<crate::types::ShutdownBehavior>,
+        input: Option<crate::types::ShutdownBehavior>,
     ) -> Self {
         self.input = self.input.set_instance_initiated_shutdown_behavior(input);
         self
@@ -800,69 +712,49 @@ impl RunInstancesFluentBuilder {
     /// The value set for the input's `instance_initiated_shutdown_behavior`, if any.
     pub fn get_instance_initiated_shutdown_behavior(
         &self,
-    ) -> &::std::option::Option<crate::types::ShutdownBehavior> {
+    ) -> &Option<crate::types::ShutdownBehavior> {
         self.input.get_instance_initiated_shutdown_behavior()
     }
     /// Sets the input's `private_ip_address`: see [`private_ip_address`](crate::types::builders::RunInstancesRequestBuilder::private_ip_address).
-    pub fn private_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn private_ip_address(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.private_ip_address(input);
         self
     }
     /// Sets or clears the input's `private_ip_address`.
-    pub fn set_private_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_ip_address(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_private_ip_address(input);
         self
     }
     /// The value set for the input's `private_ip_address`, if any.
-    pub fn get_private_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_ip_address(&self) -> &Option<String> {
         self.input.get_private_ip_address()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::RunInstancesRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `additional_info`: see [`additional_info`](crate::types::builders::RunInstancesRequestBuilder::additional_info).
-    pub fn additional_info(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn additional_info(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.additional_info(input);
         self
     }
     /// Sets or clears the input's `additional_info`.
-    pub fn set_additional_info(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_additional_info(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_additional_info(input);
         self
     }
     /// The value set for the input's `additional_info`, if any.
-    pub fn get_additional_info(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_additional_info(&self) -> &Option<String> {
         self.input.get_additional_info()
     }
     /// Appends one item to the input's `network_interfaces`: see [`network_interfaces`](crate::types::builders::RunInstancesRequestBuilder::network_interfaces).
@@ -876,9 +768,7 @@ impl RunInstancesFluentBuilder {
     /// Sets or clears the input's `network_interfaces`.
     pub fn set_network_interfaces(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceNetworkInterfaceSpecification>,
-        >,
+        input: Option<Vec<crate::types::InstanceNetworkInterfaceSpecification>>,
     ) -> Self {
         self.input = self.input.set_network_interfaces(input);
         self
@@ -886,9 +776,7 @@ impl RunInstancesFluentBuilder {
     /// The value set for the input's `network_interfaces`, if any.
     pub fn get_network_interfaces(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceNetworkInterfaceSpecification>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceNetworkInterfaceSpecification>> {
         self.input.get_network_interfaces()
     }
     /// Sets the input's `iam_instance_profile`: see [`iam_instance_profile`](crate::types::builders::RunInstancesRequestBuilder::iam_instance_profile).
@@ -902,7 +790,7 @@ impl RunInstancesFluentBuilder {
     /// Sets or clears the input's `iam_instance_profile`.
     pub fn set_iam_instance_profile(
         mut self,
-        input: ::std::option::Option<crate::types::IamInstanceProfileSpecification>,
+        input: Option<crate::types::IamInstanceProfileSpecification>,
     ) -> Self {
         self.input = self.input.set_iam_instance_profile(input);
         self
@@ -910,7 +798,7 @@ impl RunInstancesFluentBuilder {
     /// The value set for the input's `iam_instance_profile`, if any.
     pub fn get_iam_instance_profile(
         &self,
-    ) -> &::std::option::Option<crate::types::IamInstanceProfileSpecification> {
+    ) -> &Option<crate::types::IamInstanceProfileSpecification> {
         self.input.get_iam_instance_profile()
     }
     /// Sets the input's `ebs_optimized`: see [`ebs_optimized`](crate::types::builders::RunInstancesRequestBuilder::ebs_optimized).
@@ -919,12 +807,12 @@ impl RunInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `ebs_optimized`.
-    pub fn set_ebs_optimized(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ebs_optimized(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_ebs_optimized(input);
         self
     }
     /// The value set for the input's `ebs_optimized`, if any.
-    pub fn get_ebs_optimized(&self) -> &::std::option::Option<bool> {
+    pub fn get_ebs_optimized(&self) -> &Option<bool> {
         self.input.get_ebs_optimized()
     }
 }
@@ -941,7 +829,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <RunInstances as Operation>::serialize_request(input),
             <RunInstances as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{RunScheduledInstances, RunScheduledInstancesError, Operation};
 /// A call to [`RunScheduledInstances`](crate::operation::RunScheduledInstances): Launches the specified Scheduled Instances. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RunScheduledInstancesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::RunScheduledInstancesRequestBuilder,
@@ -14,13 +14,13 @@ impl RunScheduledInstancesFluentBuilder {
     ) -> Self {
         RunScheduledInstancesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`RunScheduledInstancesError`](crate::operation::RunScheduledInstancesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RunScheduledInstancesResult,
         ::awsgen_runtime::client::SdkError<RunScheduledInstancesError>,
     > {
@@ -37,23 +37,17 @@ impl RunScheduledInstancesFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::RunScheduledInstancesRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::RunScheduledInstancesRequestBuilder::dry_run).
@@ -62,12 +56,12 @@ impl RunScheduledInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `instance_count`: see [`instance_count`](crate::types::builders::RunScheduledInstancesRequestBuilder::instance_count).
@@ -76,12 +70,12 @@ impl RunScheduledInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `instance_count`.
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_instance_count(input);
         self
     }
     /// The value set for the input's `instance_count`, if any.
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         self.input.get_instance_count()
     }
     /// Sets the input's `launch_specification`: see [`launch_specification`](crate::types::builders::RunScheduledInstancesRequestBuilder::launch_specification).
@@ -95,7 +89,7 @@ impl RunScheduledInstancesFluentBuilder {
     /// Sets or clears the input's `launch_specification`.
     pub fn set_launch_specification(
         mut self,
-        input: ::std::option::Option<crate::types::ScheduledInstancesLaunchSpecification>,
+        input: Option<crate::types::ScheduledInstancesLaunchSpecification>,
     ) -> Self {
         self.input = self.input.set_launch_specification(input);
         self
@@ -103,29 +97,21 @@ impl RunScheduledInstancesFluentBuilder {
     /// The value set for the input's `launch_specification`, if any.
     pub fn get_launch_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::ScheduledInstancesLaunchSpecification> {
+    ) -> &Option<crate::types::ScheduledInstancesLaunchSpecification> {
         self.input.get_launch_specification()
     }
     /// Sets the input's `scheduled_instance_id`: see [`scheduled_instance_id`](crate::types::builders::RunScheduledInstancesRequestBuilder::scheduled_instance_id).
-    pub fn scheduled_instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn scheduled_instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.scheduled_instance_id(input);
         self
     }
     /// Sets or clears the input's `scheduled_instance_id`.
-    pub fn set_scheduled_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_scheduled_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_scheduled_instance_id(input);
         self
     }
     /// The value set for the input's `scheduled_instance_id`, if any.
-    pub fn get_scheduled_instance_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_scheduled_instance_id(&self) -> &Option<String> {
         self.input.get_scheduled_instance_id()
     }
 }
@@ -144,7 +130,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <RunScheduledInstances as Operation>::serialize_request(input),
             <RunScheduledInstances as Operation>::parse_response,
         )

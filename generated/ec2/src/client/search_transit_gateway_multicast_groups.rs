@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`SearchTransitGatewayMulticastGroups`](crate::operation::SearchTransitGatewayMulticastGroups): Searches one or more transit gateway multicast groups and returns the group membership information. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct SearchTransitGatewayMulticastGroupsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::SearchTransitGatewayMulticastGroupsRequestBuilder,
@@ -17,13 +17,13 @@ impl SearchTransitGatewayMulticastGroupsFluentBuilder {
     ) -> Self {
         SearchTransitGatewayMulticastGroupsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`SearchTransitGatewayMulticastGroupsError`](crate::operation::SearchTransitGatewayMulticastGroupsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SearchTransitGatewayMulticastGroupsResult,
         ::awsgen_runtime::client::SdkError<SearchTransitGatewayMulticastGroupsError>,
     > {
@@ -42,7 +42,7 @@ impl SearchTransitGatewayMulticastGroupsFluentBuilder {
     /// Sets the input's `transit_gateway_multicast_domain_id`: see [`transit_gateway_multicast_domain_id`](crate::types::builders::SearchTransitGatewayMulticastGroupsRequestBuilder::transit_gateway_multicast_domain_id).
     pub fn transit_gateway_multicast_domain_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.transit_gateway_multicast_domain_id(input);
         self
@@ -50,15 +50,13 @@ impl SearchTransitGatewayMulticastGroupsFluentBuilder {
     /// Sets or clears the input's `transit_gateway_multicast_domain_id`.
     pub fn set_transit_gateway_multicast_domain_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_transit_gateway_multicast_domain_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_multicast_domain_id`, if any.
-    pub fn get_transit_gateway_multicast_domain_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_multicast_domain_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_multicast_domain_id()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::SearchTransitGatewayMulticastGroupsRequestBuilder::filters).
@@ -67,17 +65,12 @@ impl SearchTransitGatewayMulticastGroupsFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::SearchTransitGatewayMulticastGroupsRequestBuilder::max_results).
@@ -86,32 +79,26 @@ impl SearchTransitGatewayMulticastGroupsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::SearchTransitGatewayMulticastGroupsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::SearchTransitGatewayMulticastGroupsRequestBuilder::dry_run).
@@ -120,12 +107,12 @@ impl SearchTransitGatewayMulticastGroupsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -143,7 +130,7 @@ impl SearchTransitGatewayMulticastGroupsFluentBuilder {
     }
 }
 /// How [`SearchTransitGatewayMulticastGroups`](crate::operation::SearchTransitGatewayMulticastGroups) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SearchTransitGatewayMulticastGroupsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -154,7 +141,7 @@ for SearchTransitGatewayMulticastGroupsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::SearchTransitGatewayMulticastGroupsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SearchTransitGatewayMulticastGroupsResult,
         ::awsgen_runtime::client::SdkError<SearchTransitGatewayMulticastGroupsError>,
     > {
@@ -163,9 +150,7 @@ for SearchTransitGatewayMulticastGroupsPages {
     fn next_input(
         input: &crate::types::SearchTransitGatewayMulticastGroupsRequest,
         output: &crate::types::SearchTransitGatewayMulticastGroupsResult,
-    ) -> ::std::option::Option<
-        crate::types::SearchTransitGatewayMulticastGroupsRequest,
-    > {
+    ) -> Option<crate::types::SearchTransitGatewayMulticastGroupsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -173,7 +158,7 @@ for SearchTransitGatewayMulticastGroupsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -181,10 +166,8 @@ for SearchTransitGatewayMulticastGroupsPages {
     type Item = crate::types::TransitGatewayMulticastGroup;
     fn items(
         output: crate::types::SearchTransitGatewayMulticastGroupsResult,
-    ) -> ::std::vec::Vec<crate::types::TransitGatewayMulticastGroup> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.multicast_groups)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::TransitGatewayMulticastGroup> {
+        Some(output).and_then(|value| value.multicast_groups).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -202,7 +185,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <SearchTransitGatewayMulticastGroups as Operation>::serialize_request(input),
             <SearchTransitGatewayMulticastGroups as Operation>::parse_response,
         )

@@ -5,7 +5,7 @@ use crate::operation::{
     SearchTransitGatewayRoutes, SearchTransitGatewayRoutesError, Operation,
 };
 /// A call to [`SearchTransitGatewayRoutes`](crate::operation::SearchTransitGatewayRoutes): Searches for routes in the specified transit gateway route table. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct SearchTransitGatewayRoutesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::SearchTransitGatewayRoutesRequestBuilder,
@@ -16,13 +16,13 @@ impl SearchTransitGatewayRoutesFluentBuilder {
     ) -> Self {
         SearchTransitGatewayRoutesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`SearchTransitGatewayRoutesError`](crate::operation::SearchTransitGatewayRoutesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SearchTransitGatewayRoutesResult,
         ::awsgen_runtime::client::SdkError<SearchTransitGatewayRoutesError>,
     > {
@@ -39,25 +39,17 @@ impl SearchTransitGatewayRoutesFluentBuilder {
         &self.input
     }
     /// Sets the input's `transit_gateway_route_table_id`: see [`transit_gateway_route_table_id`](crate::types::builders::SearchTransitGatewayRoutesRequestBuilder::transit_gateway_route_table_id).
-    pub fn transit_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transit_gateway_route_table_id(input);
         self
     }
     /// Sets or clears the input's `transit_gateway_route_table_id`.
-    pub fn set_transit_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_transit_gateway_route_table_id(input);
         self
     }
     /// The value set for the input's `transit_gateway_route_table_id`, if any.
-    pub fn get_transit_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_route_table_id(&self) -> &Option<String> {
         self.input.get_transit_gateway_route_table_id()
     }
     /// Appends one item to the input's `filters`: see [`filters`](crate::types::builders::SearchTransitGatewayRoutesRequestBuilder::filters).
@@ -66,17 +58,12 @@ impl SearchTransitGatewayRoutesFluentBuilder {
         self
     }
     /// Sets or clears the input's `filters`.
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.input = self.input.set_filters(input);
         self
     }
     /// The value set for the input's `filters`, if any.
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         self.input.get_filters()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::SearchTransitGatewayRoutesRequestBuilder::max_results).
@@ -85,12 +72,12 @@ impl SearchTransitGatewayRoutesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::SearchTransitGatewayRoutesRequestBuilder::dry_run).
@@ -99,32 +86,26 @@ impl SearchTransitGatewayRoutesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::SearchTransitGatewayRoutesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -140,7 +121,7 @@ impl SearchTransitGatewayRoutesFluentBuilder {
     }
 }
 /// How [`SearchTransitGatewayRoutes`](crate::operation::SearchTransitGatewayRoutes) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SearchTransitGatewayRoutesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for SearchTransitGatewayRoutesPages {
@@ -150,7 +131,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for SearchTransitGatewayRoute
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::SearchTransitGatewayRoutesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SearchTransitGatewayRoutesResult,
         ::awsgen_runtime::client::SdkError<SearchTransitGatewayRoutesError>,
     > {
@@ -159,11 +140,9 @@ impl ::awsgen_runtime::client::paginate::Paginated for SearchTransitGatewayRoute
     fn next_input(
         input: &crate::types::SearchTransitGatewayRoutesRequest,
         output: &crate::types::SearchTransitGatewayRoutesResult,
-    ) -> ::std::option::Option<crate::types::SearchTransitGatewayRoutesRequest> {
-        if output.additional_routes_available.as_ref()
-            != ::std::option::Option::Some(&true)
-        {
-            return ::std::option::Option::None;
+    ) -> Option<crate::types::SearchTransitGatewayRoutesRequest> {
+        if output.additional_routes_available.as_ref() != Some(&true) {
+            return None;
         }
         let mut next = input.clone();
         next.next_token = output
@@ -172,7 +151,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for SearchTransitGatewayRoute
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -180,10 +159,8 @@ for SearchTransitGatewayRoutesPages {
     type Item = crate::types::TransitGatewayRoute;
     fn items(
         output: crate::types::SearchTransitGatewayRoutesResult,
-    ) -> ::std::vec::Vec<crate::types::TransitGatewayRoute> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.routes)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::TransitGatewayRoute> {
+        Some(output).and_then(|value| value.routes).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -201,7 +178,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <SearchTransitGatewayRoutes as Operation>::serialize_request(input),
             <SearchTransitGatewayRoutes as Operation>::parse_response,
         )

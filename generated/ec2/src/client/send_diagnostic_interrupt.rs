@@ -3,7 +3,7 @@
 
 use crate::operation::{SendDiagnosticInterrupt, SendDiagnosticInterruptError, Operation};
 /// A call to [`SendDiagnosticInterrupt`](crate::operation::SendDiagnosticInterrupt): Sends a diagnostic interrupt to the specified Amazon EC2 instance to trigger a *kernel panic* (on Linux instances), or a *blue screen*/*stop error* (on Windows instances). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct SendDiagnosticInterruptFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::SendDiagnosticInterruptRequestBuilder,
@@ -14,16 +14,13 @@ impl SendDiagnosticInterruptFluentBuilder {
     ) -> Self {
         SendDiagnosticInterruptFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`SendDiagnosticInterruptError`](crate::operation::SendDiagnosticInterruptError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<SendDiagnosticInterruptError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<SendDiagnosticInterruptError>> {
         let input = self
             .input
             .build()
@@ -37,23 +34,17 @@ impl SendDiagnosticInterruptFluentBuilder {
         &self.input
     }
     /// Sets the input's `instance_id`: see [`instance_id`](crate::types::builders::SendDiagnosticInterruptRequestBuilder::instance_id).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_id(input);
         self
     }
     /// Sets or clears the input's `instance_id`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_instance_id(input);
         self
     }
     /// The value set for the input's `instance_id`, if any.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         self.input.get_instance_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::SendDiagnosticInterruptRequestBuilder::dry_run).
@@ -62,12 +53,12 @@ impl SendDiagnosticInterruptFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -83,7 +74,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <SendDiagnosticInterrupt as Operation>::serialize_request(input),
             <SendDiagnosticInterrupt as Operation>::parse_response,
         )

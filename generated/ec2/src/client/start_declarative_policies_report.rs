@@ -5,7 +5,7 @@ use crate::operation::{
     StartDeclarativePoliciesReport, StartDeclarativePoliciesReportError, Operation,
 };
 /// A call to [`StartDeclarativePoliciesReport`](crate::operation::StartDeclarativePoliciesReport): Generates an account status report. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct StartDeclarativePoliciesReportFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::StartDeclarativePoliciesReportRequestBuilder,
@@ -16,13 +16,13 @@ impl StartDeclarativePoliciesReportFluentBuilder {
     ) -> Self {
         StartDeclarativePoliciesReportFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`StartDeclarativePoliciesReportError`](crate::operation::StartDeclarativePoliciesReportError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::StartDeclarativePoliciesReportResult,
         ::awsgen_runtime::client::SdkError<StartDeclarativePoliciesReportError>,
     > {
@@ -44,72 +44,54 @@ impl StartDeclarativePoliciesReportFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `s3_bucket`: see [`s3_bucket`](crate::types::builders::StartDeclarativePoliciesReportRequestBuilder::s3_bucket).
-    pub fn s3_bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn s3_bucket(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.s3_bucket(input);
         self
     }
     /// Sets or clears the input's `s3_bucket`.
-    pub fn set_s3_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_s3_bucket(input);
         self
     }
     /// The value set for the input's `s3_bucket`, if any.
-    pub fn get_s3_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket(&self) -> &Option<String> {
         self.input.get_s3_bucket()
     }
     /// Sets the input's `s3_prefix`: see [`s3_prefix`](crate::types::builders::StartDeclarativePoliciesReportRequestBuilder::s3_prefix).
-    pub fn s3_prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn s3_prefix(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.s3_prefix(input);
         self
     }
     /// Sets or clears the input's `s3_prefix`.
-    pub fn set_s3_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_prefix(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_s3_prefix(input);
         self
     }
     /// The value set for the input's `s3_prefix`, if any.
-    pub fn get_s3_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_prefix(&self) -> &Option<String> {
         self.input.get_s3_prefix()
     }
     /// Sets the input's `target_id`: see [`target_id`](crate::types::builders::StartDeclarativePoliciesReportRequestBuilder::target_id).
-    pub fn target_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn target_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.target_id(input);
         self
     }
     /// Sets or clears the input's `target_id`.
-    pub fn set_target_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_target_id(input);
         self
     }
     /// The value set for the input's `target_id`, if any.
-    pub fn get_target_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_id(&self) -> &Option<String> {
         self.input.get_target_id()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::StartDeclarativePoliciesReportRequestBuilder::tag_specifications).
@@ -120,7 +102,7 @@ impl StartDeclarativePoliciesReportFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -128,7 +110,7 @@ impl StartDeclarativePoliciesReportFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
 }
@@ -147,7 +129,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <StartDeclarativePoliciesReport as Operation>::serialize_request(input),
             <StartDeclarativePoliciesReport as Operation>::parse_response,
         )

@@ -6,7 +6,7 @@ use crate::operation::{
     StartNetworkInsightsAccessScopeAnalysisError, Operation,
 };
 /// A call to [`StartNetworkInsightsAccessScopeAnalysis`](crate::operation::StartNetworkInsightsAccessScopeAnalysis): Starts analyzing the specified Network Access Scope. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct StartNetworkInsightsAccessScopeAnalysisFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::StartNetworkInsightsAccessScopeAnalysisRequestBuilder,
@@ -17,13 +17,13 @@ impl StartNetworkInsightsAccessScopeAnalysisFluentBuilder {
     ) -> Self {
         StartNetworkInsightsAccessScopeAnalysisFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`StartNetworkInsightsAccessScopeAnalysisError`](crate::operation::StartNetworkInsightsAccessScopeAnalysisError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::StartNetworkInsightsAccessScopeAnalysisResult,
         ::awsgen_runtime::client::SdkError<StartNetworkInsightsAccessScopeAnalysisError>,
     > {
@@ -40,25 +40,20 @@ impl StartNetworkInsightsAccessScopeAnalysisFluentBuilder {
         &self.input
     }
     /// Sets the input's `network_insights_access_scope_id`: see [`network_insights_access_scope_id`](crate::types::builders::StartNetworkInsightsAccessScopeAnalysisRequestBuilder::network_insights_access_scope_id).
-    pub fn network_insights_access_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_insights_access_scope_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_insights_access_scope_id(input);
         self
     }
     /// Sets or clears the input's `network_insights_access_scope_id`.
     pub fn set_network_insights_access_scope_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_network_insights_access_scope_id(input);
         self
     }
     /// The value set for the input's `network_insights_access_scope_id`, if any.
-    pub fn get_network_insights_access_scope_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_access_scope_id(&self) -> &Option<String> {
         self.input.get_network_insights_access_scope_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::StartNetworkInsightsAccessScopeAnalysisRequestBuilder::dry_run).
@@ -67,12 +62,12 @@ impl StartNetworkInsightsAccessScopeAnalysisFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::StartNetworkInsightsAccessScopeAnalysisRequestBuilder::tag_specifications).
@@ -83,7 +78,7 @@ impl StartNetworkInsightsAccessScopeAnalysisFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -91,27 +86,21 @@ impl StartNetworkInsightsAccessScopeAnalysisFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::StartNetworkInsightsAccessScopeAnalysisRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
 }
@@ -130,7 +119,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <StartNetworkInsightsAccessScopeAnalysis as Operation>::serialize_request(
                 input,
             ),

@@ -5,7 +5,7 @@ use crate::operation::{
     StartNetworkInsightsAnalysis, StartNetworkInsightsAnalysisError, Operation,
 };
 /// A call to [`StartNetworkInsightsAnalysis`](crate::operation::StartNetworkInsightsAnalysis): Starts analyzing the specified path. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct StartNetworkInsightsAnalysisFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::StartNetworkInsightsAnalysisRequestBuilder,
@@ -16,13 +16,13 @@ impl StartNetworkInsightsAnalysisFluentBuilder {
     ) -> Self {
         StartNetworkInsightsAnalysisFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`StartNetworkInsightsAnalysisError`](crate::operation::StartNetworkInsightsAnalysisError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::StartNetworkInsightsAnalysisResult,
         ::awsgen_runtime::client::SdkError<StartNetworkInsightsAnalysisError>,
     > {
@@ -39,91 +39,59 @@ impl StartNetworkInsightsAnalysisFluentBuilder {
         &self.input
     }
     /// Sets the input's `network_insights_path_id`: see [`network_insights_path_id`](crate::types::builders::StartNetworkInsightsAnalysisRequestBuilder::network_insights_path_id).
-    pub fn network_insights_path_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_insights_path_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_insights_path_id(input);
         self
     }
     /// Sets or clears the input's `network_insights_path_id`.
-    pub fn set_network_insights_path_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_insights_path_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_insights_path_id(input);
         self
     }
     /// The value set for the input's `network_insights_path_id`, if any.
-    pub fn get_network_insights_path_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_path_id(&self) -> &Option<String> {
         self.input.get_network_insights_path_id()
     }
     /// Appends one item to the input's `additional_accounts`: see [`additional_accounts`](crate::types::builders::StartNetworkInsightsAnalysisRequestBuilder::additional_accounts).
-    pub fn additional_accounts(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn additional_accounts(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.additional_accounts(input);
         self
     }
     /// Sets or clears the input's `additional_accounts`.
-    pub fn set_additional_accounts(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_additional_accounts(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_additional_accounts(input);
         self
     }
     /// The value set for the input's `additional_accounts`, if any.
-    pub fn get_additional_accounts(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_additional_accounts(&self) -> &Option<Vec<String>> {
         self.input.get_additional_accounts()
     }
     /// Appends one item to the input's `filter_in_arns`: see [`filter_in_arns`](crate::types::builders::StartNetworkInsightsAnalysisRequestBuilder::filter_in_arns).
-    pub fn filter_in_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn filter_in_arns(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.filter_in_arns(input);
         self
     }
     /// Sets or clears the input's `filter_in_arns`.
-    pub fn set_filter_in_arns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_filter_in_arns(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_filter_in_arns(input);
         self
     }
     /// The value set for the input's `filter_in_arns`, if any.
-    pub fn get_filter_in_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_filter_in_arns(&self) -> &Option<Vec<String>> {
         self.input.get_filter_in_arns()
     }
     /// Appends one item to the input's `filter_out_arns`: see [`filter_out_arns`](crate::types::builders::StartNetworkInsightsAnalysisRequestBuilder::filter_out_arns).
-    pub fn filter_out_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn filter_out_arns(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.filter_out_arns(input);
         self
     }
     /// Sets or clears the input's `filter_out_arns`.
-    pub fn set_filter_out_arns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_filter_out_arns(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_filter_out_arns(input);
         self
     }
     /// The value set for the input's `filter_out_arns`, if any.
-    pub fn get_filter_out_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_filter_out_arns(&self) -> &Option<Vec<String>> {
         self.input.get_filter_out_arns()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::StartNetworkInsightsAnalysisRequestBuilder::dry_run).
@@ -132,12 +100,12 @@ impl StartNetworkInsightsAnalysisFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `tag_specifications`: see [`tag_specifications`](crate::types::builders::StartNetworkInsightsAnalysisRequestBuilder::tag_specifications).
@@ -148,7 +116,7 @@ impl StartNetworkInsightsAnalysisFluentBuilder {
     /// Sets or clears the input's `tag_specifications`.
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.input = self.input.set_tag_specifications(input);
         self
@@ -156,27 +124,21 @@ impl StartNetworkInsightsAnalysisFluentBuilder {
     /// The value set for the input's `tag_specifications`, if any.
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         self.input.get_tag_specifications()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::StartNetworkInsightsAnalysisRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
 }
@@ -195,7 +157,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <StartNetworkInsightsAnalysis as Operation>::serialize_request(input),
             <StartNetworkInsightsAnalysis as Operation>::parse_response,
         )

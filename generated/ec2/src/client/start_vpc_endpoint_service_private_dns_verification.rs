@@ -6,7 +6,7 @@ use crate::operation::{
     StartVpcEndpointServicePrivateDnsVerificationError, Operation,
 };
 /// A call to [`StartVpcEndpointServicePrivateDnsVerification`](crate::operation::StartVpcEndpointServicePrivateDnsVerification): Initiates the verification process to prove that the service provider owns the private DNS name domain for the endpoint service. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct StartVpcEndpointServicePrivateDnsVerificationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::StartVpcEndpointServicePrivateDnsVerificationRequestBuilder,
@@ -17,13 +17,13 @@ impl StartVpcEndpointServicePrivateDnsVerificationFluentBuilder {
     ) -> Self {
         StartVpcEndpointServicePrivateDnsVerificationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`StartVpcEndpointServicePrivateDnsVerificationError`](crate::operation::StartVpcEndpointServicePrivateDnsVerificationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::StartVpcEndpointServicePrivateDnsVerificationResult,
         ::awsgen_runtime::client::SdkError<
             StartVpcEndpointServicePrivateDnsVerificationError,
@@ -47,32 +47,26 @@ impl StartVpcEndpointServicePrivateDnsVerificationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `service_id`: see [`service_id`](crate::types::builders::StartVpcEndpointServicePrivateDnsVerificationRequestBuilder::service_id).
-    pub fn service_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn service_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.service_id(input);
         self
     }
     /// Sets or clears the input's `service_id`.
-    pub fn set_service_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_service_id(input);
         self
     }
     /// The value set for the input's `service_id`, if any.
-    pub fn get_service_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_id(&self) -> &Option<String> {
         self.input.get_service_id()
     }
 }
@@ -91,7 +85,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <StartVpcEndpointServicePrivateDnsVerification as Operation>::serialize_request(
                 input,
             ),

@@ -5,7 +5,7 @@ use crate::operation::{
     TerminateClientVpnConnections, TerminateClientVpnConnectionsError, Operation,
 };
 /// A call to [`TerminateClientVpnConnections`](crate::operation::TerminateClientVpnConnections): Terminates active Client VPN endpoint connections. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct TerminateClientVpnConnectionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::TerminateClientVpnConnectionsRequestBuilder,
@@ -16,13 +16,13 @@ impl TerminateClientVpnConnectionsFluentBuilder {
     ) -> Self {
         TerminateClientVpnConnectionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`TerminateClientVpnConnectionsError`](crate::operation::TerminateClientVpnConnectionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TerminateClientVpnConnectionsResult,
         ::awsgen_runtime::client::SdkError<TerminateClientVpnConnectionsError>,
     > {
@@ -39,65 +39,45 @@ impl TerminateClientVpnConnectionsFluentBuilder {
         &self.input
     }
     /// Sets the input's `client_vpn_endpoint_id`: see [`client_vpn_endpoint_id`](crate::types::builders::TerminateClientVpnConnectionsRequestBuilder::client_vpn_endpoint_id).
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_vpn_endpoint_id(input);
         self
     }
     /// Sets or clears the input's `client_vpn_endpoint_id`.
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_vpn_endpoint_id(input);
         self
     }
     /// The value set for the input's `client_vpn_endpoint_id`, if any.
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         self.input.get_client_vpn_endpoint_id()
     }
     /// Sets the input's `connection_id`: see [`connection_id`](crate::types::builders::TerminateClientVpnConnectionsRequestBuilder::connection_id).
-    pub fn connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn connection_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.connection_id(input);
         self
     }
     /// Sets or clears the input's `connection_id`.
-    pub fn set_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_connection_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_connection_id(input);
         self
     }
     /// The value set for the input's `connection_id`, if any.
-    pub fn get_connection_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_connection_id(&self) -> &Option<String> {
         self.input.get_connection_id()
     }
     /// Sets the input's `username`: see [`username`](crate::types::builders::TerminateClientVpnConnectionsRequestBuilder::username).
-    pub fn username(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn username(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.username(input);
         self
     }
     /// Sets or clears the input's `username`.
-    pub fn set_username(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_username(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_username(input);
         self
     }
     /// The value set for the input's `username`, if any.
-    pub fn get_username(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_username(&self) -> &Option<String> {
         self.input.get_username()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::TerminateClientVpnConnectionsRequestBuilder::dry_run).
@@ -106,12 +86,12 @@ impl TerminateClientVpnConnectionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -130,7 +110,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <TerminateClientVpnConnections as Operation>::serialize_request(input),
             <TerminateClientVpnConnections as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{TerminateInstances, TerminateInstancesError, Operation};
 /// A call to [`TerminateInstances`](crate::operation::TerminateInstances): Terminates (deletes) the specified instances. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct TerminateInstancesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::TerminateInstancesRequestBuilder,
@@ -14,13 +14,13 @@ impl TerminateInstancesFluentBuilder {
     ) -> Self {
         TerminateInstancesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`TerminateInstancesError`](crate::operation::TerminateInstancesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TerminateInstancesResult,
         ::awsgen_runtime::client::SdkError<TerminateInstancesError>,
     > {
@@ -35,25 +35,17 @@ impl TerminateInstancesFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `instance_ids`: see [`instance_ids`](crate::types::builders::TerminateInstancesRequestBuilder::instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_ids(input);
         self
     }
     /// Sets or clears the input's `instance_ids`.
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_instance_ids(input);
         self
     }
     /// The value set for the input's `instance_ids`, if any.
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         self.input.get_instance_ids()
     }
     /// Sets the input's `force`: see [`force`](crate::types::builders::TerminateInstancesRequestBuilder::force).
@@ -62,12 +54,12 @@ impl TerminateInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `force`.
-    pub fn set_force(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_force(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_force(input);
         self
     }
     /// The value set for the input's `force`, if any.
-    pub fn get_force(&self) -> &::std::option::Option<bool> {
+    pub fn get_force(&self) -> &Option<bool> {
         self.input.get_force()
     }
     /// Sets the input's `skip_os_shutdown`: see [`skip_os_shutdown`](crate::types::builders::TerminateInstancesRequestBuilder::skip_os_shutdown).
@@ -76,12 +68,12 @@ impl TerminateInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `skip_os_shutdown`.
-    pub fn set_skip_os_shutdown(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_skip_os_shutdown(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_skip_os_shutdown(input);
         self
     }
     /// The value set for the input's `skip_os_shutdown`, if any.
-    pub fn get_skip_os_shutdown(&self) -> &::std::option::Option<bool> {
+    pub fn get_skip_os_shutdown(&self) -> &Option<bool> {
         self.input.get_skip_os_shutdown()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::TerminateInstancesRequestBuilder::dry_run).
@@ -90,12 +82,12 @@ impl TerminateInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -114,7 +106,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <TerminateInstances as Operation>::serialize_request(input),
             <TerminateInstances as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{UnassignIpv6Addresses, UnassignIpv6AddressesError, Operation};
 /// A call to [`UnassignIpv6Addresses`](crate::operation::UnassignIpv6Addresses): Unassigns the specified IPv6 addresses or Prefix Delegation prefixes from a network interface. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UnassignIpv6AddressesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UnassignIpv6AddressesRequestBuilder,
@@ -14,13 +14,13 @@ impl UnassignIpv6AddressesFluentBuilder {
     ) -> Self {
         UnassignIpv6AddressesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UnassignIpv6AddressesError`](crate::operation::UnassignIpv6AddressesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UnassignIpv6AddressesResult,
         ::awsgen_runtime::client::SdkError<UnassignIpv6AddressesError>,
     > {
@@ -37,69 +37,45 @@ impl UnassignIpv6AddressesFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `ipv6_prefixes`: see [`ipv6_prefixes`](crate::types::builders::UnassignIpv6AddressesRequestBuilder::ipv6_prefixes).
-    pub fn ipv6_prefixes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv6_prefixes(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipv6_prefixes(input);
         self
     }
     /// Sets or clears the input's `ipv6_prefixes`.
-    pub fn set_ipv6_prefixes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_ipv6_prefixes(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_ipv6_prefixes(input);
         self
     }
     /// The value set for the input's `ipv6_prefixes`, if any.
-    pub fn get_ipv6_prefixes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ipv6_prefixes(&self) -> &Option<Vec<String>> {
         self.input.get_ipv6_prefixes()
     }
     /// Sets the input's `network_interface_id`: see [`network_interface_id`](crate::types::builders::UnassignIpv6AddressesRequestBuilder::network_interface_id).
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_interface_id(input);
         self
     }
     /// Sets or clears the input's `network_interface_id`.
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_interface_id(input);
         self
     }
     /// The value set for the input's `network_interface_id`, if any.
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         self.input.get_network_interface_id()
     }
     /// Appends one item to the input's `ipv6_addresses`: see [`ipv6_addresses`](crate::types::builders::UnassignIpv6AddressesRequestBuilder::ipv6_addresses).
-    pub fn ipv6_addresses(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv6_addresses(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipv6_addresses(input);
         self
     }
     /// Sets or clears the input's `ipv6_addresses`.
-    pub fn set_ipv6_addresses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_ipv6_addresses(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_ipv6_addresses(input);
         self
     }
     /// The value set for the input's `ipv6_addresses`, if any.
-    pub fn get_ipv6_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ipv6_addresses(&self) -> &Option<Vec<String>> {
         self.input.get_ipv6_addresses()
     }
 }
@@ -118,7 +94,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UnassignIpv6Addresses as Operation>::serialize_request(input),
             <UnassignIpv6Addresses as Operation>::parse_response,
         )

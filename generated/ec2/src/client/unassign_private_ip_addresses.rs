@@ -5,7 +5,7 @@ use crate::operation::{
     UnassignPrivateIpAddresses, UnassignPrivateIpAddressesError, Operation,
 };
 /// A call to [`UnassignPrivateIpAddresses`](crate::operation::UnassignPrivateIpAddresses): Unassigns the specified secondary private IP addresses or IPv4 Prefix Delegation prefixes from a network interface. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UnassignPrivateIpAddressesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UnassignPrivateIpAddressesRequestBuilder,
@@ -16,13 +16,13 @@ impl UnassignPrivateIpAddressesFluentBuilder {
     ) -> Self {
         UnassignPrivateIpAddressesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UnassignPrivateIpAddressesError`](crate::operation::UnassignPrivateIpAddressesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         (),
         ::awsgen_runtime::client::SdkError<UnassignPrivateIpAddressesError>,
     > {
@@ -39,69 +39,45 @@ impl UnassignPrivateIpAddressesFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `ipv4_prefixes`: see [`ipv4_prefixes`](crate::types::builders::UnassignPrivateIpAddressesRequestBuilder::ipv4_prefixes).
-    pub fn ipv4_prefixes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv4_prefixes(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ipv4_prefixes(input);
         self
     }
     /// Sets or clears the input's `ipv4_prefixes`.
-    pub fn set_ipv4_prefixes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_ipv4_prefixes(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_ipv4_prefixes(input);
         self
     }
     /// The value set for the input's `ipv4_prefixes`, if any.
-    pub fn get_ipv4_prefixes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ipv4_prefixes(&self) -> &Option<Vec<String>> {
         self.input.get_ipv4_prefixes()
     }
     /// Sets the input's `network_interface_id`: see [`network_interface_id`](crate::types::builders::UnassignPrivateIpAddressesRequestBuilder::network_interface_id).
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.network_interface_id(input);
         self
     }
     /// Sets or clears the input's `network_interface_id`.
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_network_interface_id(input);
         self
     }
     /// The value set for the input's `network_interface_id`, if any.
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         self.input.get_network_interface_id()
     }
     /// Appends one item to the input's `private_ip_addresses`: see [`private_ip_addresses`](crate::types::builders::UnassignPrivateIpAddressesRequestBuilder::private_ip_addresses).
-    pub fn private_ip_addresses(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn private_ip_addresses(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.private_ip_addresses(input);
         self
     }
     /// Sets or clears the input's `private_ip_addresses`.
-    pub fn set_private_ip_addresses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_private_ip_addresses(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_private_ip_addresses(input);
         self
     }
     /// The value set for the input's `private_ip_addresses`, if any.
-    pub fn get_private_ip_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_private_ip_addresses(&self) -> &Option<Vec<String>> {
         self.input.get_private_ip_addresses()
     }
 }
@@ -117,7 +93,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UnassignPrivateIpAddresses as Operation>::serialize_request(input),
             <UnassignPrivateIpAddresses as Operation>::parse_response,
         )

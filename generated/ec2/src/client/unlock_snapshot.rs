@@ -3,7 +3,7 @@
 
 use crate::operation::{UnlockSnapshot, UnlockSnapshotError, Operation};
 /// A call to [`UnlockSnapshot`](crate::operation::UnlockSnapshot): Unlocks a snapshot that is locked in governance mode or that is locked in compliance mode but still in the cooling-off period. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UnlockSnapshotFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UnlockSnapshotRequestBuilder,
@@ -14,13 +14,13 @@ impl UnlockSnapshotFluentBuilder {
     ) -> Self {
         UnlockSnapshotFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UnlockSnapshotError`](crate::operation::UnlockSnapshotError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UnlockSnapshotResult,
         ::awsgen_runtime::client::SdkError<UnlockSnapshotError>,
     > {
@@ -35,23 +35,17 @@ impl UnlockSnapshotFluentBuilder {
         &self.input
     }
     /// Sets the input's `snapshot_id`: see [`snapshot_id`](crate::types::builders::UnlockSnapshotRequestBuilder::snapshot_id).
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.snapshot_id(input);
         self
     }
     /// Sets or clears the input's `snapshot_id`.
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_snapshot_id(input);
         self
     }
     /// The value set for the input's `snapshot_id`, if any.
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         self.input.get_snapshot_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::UnlockSnapshotRequestBuilder::dry_run).
@@ -60,12 +54,12 @@ impl UnlockSnapshotFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -84,7 +78,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UnlockSnapshot as Operation>::serialize_request(input),
             <UnlockSnapshot as Operation>::parse_response,
         )

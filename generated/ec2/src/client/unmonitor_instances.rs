@@ -3,7 +3,7 @@
 
 use crate::operation::{UnmonitorInstances, UnmonitorInstancesError, Operation};
 /// A call to [`UnmonitorInstances`](crate::operation::UnmonitorInstances): Disables detailed monitoring for a running instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UnmonitorInstancesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UnmonitorInstancesRequestBuilder,
@@ -14,13 +14,13 @@ impl UnmonitorInstancesFluentBuilder {
     ) -> Self {
         UnmonitorInstancesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UnmonitorInstancesError`](crate::operation::UnmonitorInstancesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UnmonitorInstancesResult,
         ::awsgen_runtime::client::SdkError<UnmonitorInstancesError>,
     > {
@@ -35,25 +35,17 @@ impl UnmonitorInstancesFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `instance_ids`: see [`instance_ids`](crate::types::builders::UnmonitorInstancesRequestBuilder::instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.instance_ids(input);
         self
     }
     /// Sets or clears the input's `instance_ids`.
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_instance_ids(input);
         self
     }
     /// The value set for the input's `instance_ids`, if any.
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         self.input.get_instance_ids()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::UnmonitorInstancesRequestBuilder::dry_run).
@@ -62,12 +54,12 @@ impl UnmonitorInstancesFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -86,7 +78,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UnmonitorInstances as Operation>::serialize_request(input),
             <UnmonitorInstances as Operation>::parse_response,
         )

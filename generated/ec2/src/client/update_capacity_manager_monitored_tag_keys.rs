@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`UpdateCapacityManagerMonitoredTagKeys`](crate::operation::UpdateCapacityManagerMonitoredTagKeys): Activates or deactivates tag keys for monitoring by EC2 Capacity Manager. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateCapacityManagerMonitoredTagKeysFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateCapacityManagerMonitoredTagKeysRequestBuilder,
@@ -17,13 +17,13 @@ impl UpdateCapacityManagerMonitoredTagKeysFluentBuilder {
     ) -> Self {
         UpdateCapacityManagerMonitoredTagKeysFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateCapacityManagerMonitoredTagKeysError`](crate::operation::UpdateCapacityManagerMonitoredTagKeysError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateCapacityManagerMonitoredTagKeysResult,
         ::awsgen_runtime::client::SdkError<UpdateCapacityManagerMonitoredTagKeysError>,
     > {
@@ -37,47 +37,31 @@ impl UpdateCapacityManagerMonitoredTagKeysFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `activate_tag_keys`: see [`activate_tag_keys`](crate::types::builders::UpdateCapacityManagerMonitoredTagKeysRequestBuilder::activate_tag_keys).
-    pub fn activate_tag_keys(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn activate_tag_keys(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.activate_tag_keys(input);
         self
     }
     /// Sets or clears the input's `activate_tag_keys`.
-    pub fn set_activate_tag_keys(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_activate_tag_keys(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_activate_tag_keys(input);
         self
     }
     /// The value set for the input's `activate_tag_keys`, if any.
-    pub fn get_activate_tag_keys(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_activate_tag_keys(&self) -> &Option<Vec<String>> {
         self.input.get_activate_tag_keys()
     }
     /// Appends one item to the input's `deactivate_tag_keys`: see [`deactivate_tag_keys`](crate::types::builders::UpdateCapacityManagerMonitoredTagKeysRequestBuilder::deactivate_tag_keys).
-    pub fn deactivate_tag_keys(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn deactivate_tag_keys(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.deactivate_tag_keys(input);
         self
     }
     /// Sets or clears the input's `deactivate_tag_keys`.
-    pub fn set_deactivate_tag_keys(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_deactivate_tag_keys(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_deactivate_tag_keys(input);
         self
     }
     /// The value set for the input's `deactivate_tag_keys`, if any.
-    pub fn get_deactivate_tag_keys(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_deactivate_tag_keys(&self) -> &Option<Vec<String>> {
         self.input.get_deactivate_tag_keys()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::UpdateCapacityManagerMonitoredTagKeysRequestBuilder::dry_run).
@@ -86,32 +70,26 @@ impl UpdateCapacityManagerMonitoredTagKeysFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::UpdateCapacityManagerMonitoredTagKeysRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
 }
@@ -130,7 +108,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateCapacityManagerMonitoredTagKeys as Operation>::serialize_request(
                 input,
             ),

@@ -6,7 +6,7 @@ use crate::operation::{
     UpdateCapacityManagerOrganizationsAccessError, Operation,
 };
 /// A call to [`UpdateCapacityManagerOrganizationsAccess`](crate::operation::UpdateCapacityManagerOrganizationsAccess): Updates the Organizations access setting for EC2 Capacity Manager. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateCapacityManagerOrganizationsAccessFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateCapacityManagerOrganizationsAccessRequestBuilder,
@@ -17,13 +17,13 @@ impl UpdateCapacityManagerOrganizationsAccessFluentBuilder {
     ) -> Self {
         UpdateCapacityManagerOrganizationsAccessFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateCapacityManagerOrganizationsAccessError`](crate::operation::UpdateCapacityManagerOrganizationsAccessError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateCapacityManagerOrganizationsAccessResult,
         ::awsgen_runtime::client::SdkError<UpdateCapacityManagerOrganizationsAccessError>,
     > {
@@ -45,15 +45,12 @@ impl UpdateCapacityManagerOrganizationsAccessFluentBuilder {
         self
     }
     /// Sets or clears the input's `organizations_access`.
-    pub fn set_organizations_access(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_organizations_access(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_organizations_access(input);
         self
     }
     /// The value set for the input's `organizations_access`, if any.
-    pub fn get_organizations_access(&self) -> &::std::option::Option<bool> {
+    pub fn get_organizations_access(&self) -> &Option<bool> {
         self.input.get_organizations_access()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::UpdateCapacityManagerOrganizationsAccessRequestBuilder::dry_run).
@@ -62,32 +59,26 @@ impl UpdateCapacityManagerOrganizationsAccessFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::UpdateCapacityManagerOrganizationsAccessRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
 }
@@ -106,7 +97,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateCapacityManagerOrganizationsAccess as Operation>::serialize_request(
                 input,
             ),

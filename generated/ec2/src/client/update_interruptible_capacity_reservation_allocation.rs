@@ -6,7 +6,7 @@ use crate::operation::{
     UpdateInterruptibleCapacityReservationAllocationError, Operation,
 };
 /// A call to [`UpdateInterruptibleCapacityReservationAllocation`](crate::operation::UpdateInterruptibleCapacityReservationAllocation): Modifies the number of instances allocated to an interruptible reservation, allowing you to add more capacity or reclaim capacity to your source Capacity Reservation. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateInterruptibleCapacityReservationAllocationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateInterruptibleCapacityReservationAllocationRequestBuilder,
@@ -17,13 +17,13 @@ impl UpdateInterruptibleCapacityReservationAllocationFluentBuilder {
     ) -> Self {
         UpdateInterruptibleCapacityReservationAllocationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateInterruptibleCapacityReservationAllocationError`](crate::operation::UpdateInterruptibleCapacityReservationAllocationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateInterruptibleCapacityReservationAllocationResult,
         ::awsgen_runtime::client::SdkError<
             UpdateInterruptibleCapacityReservationAllocationError,
@@ -42,25 +42,17 @@ impl UpdateInterruptibleCapacityReservationAllocationFluentBuilder {
         &self.input
     }
     /// Sets the input's `capacity_reservation_id`: see [`capacity_reservation_id`](crate::types::builders::UpdateInterruptibleCapacityReservationAllocationRequestBuilder::capacity_reservation_id).
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.capacity_reservation_id(input);
         self
     }
     /// Sets or clears the input's `capacity_reservation_id`.
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_capacity_reservation_id(input);
         self
     }
     /// The value set for the input's `capacity_reservation_id`, if any.
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         self.input.get_capacity_reservation_id()
     }
     /// Sets the input's `target_instance_count`: see [`target_instance_count`](crate::types::builders::UpdateInterruptibleCapacityReservationAllocationRequestBuilder::target_instance_count).
@@ -69,15 +61,12 @@ impl UpdateInterruptibleCapacityReservationAllocationFluentBuilder {
         self
     }
     /// Sets or clears the input's `target_instance_count`.
-    pub fn set_target_instance_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_target_instance_count(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_target_instance_count(input);
         self
     }
     /// The value set for the input's `target_instance_count`, if any.
-    pub fn get_target_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_target_instance_count(&self) -> &Option<i32> {
         self.input.get_target_instance_count()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::UpdateInterruptibleCapacityReservationAllocationRequestBuilder::dry_run).
@@ -86,12 +75,12 @@ impl UpdateInterruptibleCapacityReservationAllocationFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -110,7 +99,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateInterruptibleCapacityReservationAllocation as Operation>::serialize_request(
                 input,
             ),

@@ -6,7 +6,7 @@ use crate::operation::{
     UpdateSecurityGroupRuleDescriptionsIngressError, Operation,
 };
 /// A call to [`UpdateSecurityGroupRuleDescriptionsIngress`](crate::operation::UpdateSecurityGroupRuleDescriptionsIngress): Updates the description of an ingress (inbound) security group rule. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateSecurityGroupRuleDescriptionsIngressFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateSecurityGroupRuleDescriptionsIngressRequestBuilder,
@@ -17,13 +17,13 @@ impl UpdateSecurityGroupRuleDescriptionsIngressFluentBuilder {
     ) -> Self {
         UpdateSecurityGroupRuleDescriptionsIngressFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateSecurityGroupRuleDescriptionsIngressError`](crate::operation::UpdateSecurityGroupRuleDescriptionsIngressError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateSecurityGroupRuleDescriptionsIngressResult,
         ::awsgen_runtime::client::SdkError<
             UpdateSecurityGroupRuleDescriptionsIngressError,
@@ -44,52 +44,40 @@ impl UpdateSecurityGroupRuleDescriptionsIngressFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `group_id`: see [`group_id`](crate::types::builders::UpdateSecurityGroupRuleDescriptionsIngressRequestBuilder::group_id).
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.group_id(input);
         self
     }
     /// Sets or clears the input's `group_id`.
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_group_id(input);
         self
     }
     /// The value set for the input's `group_id`, if any.
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         self.input.get_group_id()
     }
     /// Sets the input's `group_name`: see [`group_name`](crate::types::builders::UpdateSecurityGroupRuleDescriptionsIngressRequestBuilder::group_name).
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.group_name(input);
         self
     }
     /// Sets or clears the input's `group_name`.
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_group_name(input);
         self
     }
     /// The value set for the input's `group_name`, if any.
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         self.input.get_group_name()
     }
     /// Appends one item to the input's `ip_permissions`: see [`ip_permissions`](crate::types::builders::UpdateSecurityGroupRuleDescriptionsIngressRequestBuilder::ip_permissions).
@@ -100,15 +88,13 @@ impl UpdateSecurityGroupRuleDescriptionsIngressFluentBuilder {
     /// Sets or clears the input's `ip_permissions`.
     pub fn set_ip_permissions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IpPermission>>,
+        input: Option<Vec<crate::types::IpPermission>>,
     ) -> Self {
         self.input = self.input.set_ip_permissions(input);
         self
     }
     /// The value set for the input's `ip_permissions`, if any.
-    pub fn get_ip_permissions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpPermission>> {
+    pub fn get_ip_permissions(&self) -> &Option<Vec<crate::types::IpPermission>> {
         self.input.get_ip_permissions()
     }
     /// Appends one item to the input's `security_group_rule_descriptions`: see [`security_group_rule_descriptions`](crate::types::builders::UpdateSecurityGroupRuleDescriptionsIngressRequestBuilder::security_group_rule_descriptions).
@@ -122,9 +108,7 @@ impl UpdateSecurityGroupRuleDescriptionsIngressFluentBuilder {
     /// Sets or clears the input's `security_group_rule_descriptions`.
     pub fn set_security_group_rule_descriptions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SecurityGroupRuleDescription>,
-        >,
+        input: Option<Vec<crate::types::SecurityGroupRuleDescription>>,
     ) -> Self {
         self.input = self.input.set_security_group_rule_descriptions(input);
         self
@@ -132,9 +116,7 @@ impl UpdateSecurityGroupRuleDescriptionsIngressFluentBuilder {
     /// The value set for the input's `security_group_rule_descriptions`, if any.
     pub fn get_security_group_rule_descriptions(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::SecurityGroupRuleDescription>,
-    > {
+    ) -> &Option<Vec<crate::types::SecurityGroupRuleDescription>> {
         self.input.get_security_group_rule_descriptions()
     }
 }
@@ -153,7 +135,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateSecurityGroupRuleDescriptionsIngress as Operation>::serialize_request(
                 input,
             ),

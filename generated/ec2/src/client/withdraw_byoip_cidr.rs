@@ -3,7 +3,7 @@
 
 use crate::operation::{WithdrawByoipCidr, WithdrawByoipCidrError, Operation};
 /// A call to [`WithdrawByoipCidr`](crate::operation::WithdrawByoipCidr): Stops advertising an address range that is provisioned as an address pool. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct WithdrawByoipCidrFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::WithdrawByoipCidrRequestBuilder,
@@ -14,13 +14,13 @@ impl WithdrawByoipCidrFluentBuilder {
     ) -> Self {
         WithdrawByoipCidrFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`WithdrawByoipCidrError`](crate::operation::WithdrawByoipCidrError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::WithdrawByoipCidrResult,
         ::awsgen_runtime::client::SdkError<WithdrawByoipCidrError>,
     > {
@@ -35,23 +35,17 @@ impl WithdrawByoipCidrFluentBuilder {
         &self.input
     }
     /// Sets the input's `cidr`: see [`cidr`](crate::types::builders::WithdrawByoipCidrRequestBuilder::cidr).
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cidr(input);
         self
     }
     /// Sets or clears the input's `cidr`.
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cidr(input);
         self
     }
     /// The value set for the input's `cidr`, if any.
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         self.input.get_cidr()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::WithdrawByoipCidrRequestBuilder::dry_run).
@@ -60,12 +54,12 @@ impl WithdrawByoipCidrFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -84,7 +78,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <WithdrawByoipCidr as Operation>::serialize_request(input),
             <WithdrawByoipCidr as Operation>::parse_response,
         )

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Accepts a request to assign billing of the available capacity of a shared Capacity Reservation to your account. For more information, see [Billing assignment for shared Amazon EC2 Capacity Reservations](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/assign-billing.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct AcceptCapacityReservationBillingOwnership;
 impl super::private::Sealed for AcceptCapacityReservationBillingOwnership {}

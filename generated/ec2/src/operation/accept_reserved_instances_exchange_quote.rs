@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Accepts the Convertible Reserved Instance exchange quote described in the `GetReservedInstancesExchangeQuote` call.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct AcceptReservedInstancesExchangeQuote;
 impl super::private::Sealed for AcceptReservedInstancesExchangeQuote {}

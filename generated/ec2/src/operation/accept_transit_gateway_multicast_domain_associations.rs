@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Accepts a request to associate subnets with a transit gateway multicast domain.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct AcceptTransitGatewayMulticastDomainAssociations;
 impl super::private::Sealed for AcceptTransitGatewayMulticastDomainAssociations {}

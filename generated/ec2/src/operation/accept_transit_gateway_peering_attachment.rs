@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Accepts a transit gateway peering attachment request. The peering attachment must be in the `pendingAcceptance` state.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct AcceptTransitGatewayPeeringAttachment;
 impl super::private::Sealed for AcceptTransitGatewayPeeringAttachment {}

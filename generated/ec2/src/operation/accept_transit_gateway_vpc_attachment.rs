@@ -4,12 +4,7 @@
 /// Accepts a request to attach a VPC to a transit gateway.
 ///
 /// The VPC attachment must be in the `pendingAcceptance` state. Use `DescribeTransitGatewayVpcAttachments` to view your pending VPC attachment requests. Use `RejectTransitGatewayVpcAttachment` to reject a VPC attachment request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct AcceptTransitGatewayVpcAttachment;
 impl super::private::Sealed for AcceptTransitGatewayVpcAttachment {}

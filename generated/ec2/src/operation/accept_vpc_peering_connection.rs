@@ -4,12 +4,7 @@
 /// Accept a VPC peering connection request. To accept a request, the VPC peering connection must be in the `pending-acceptance` state, and you must be the owner of the peer VPC. Use `DescribeVpcPeeringConnections` to view your outstanding VPC peering connection requests.
 ///
 /// For an inter-Region VPC peering connection request, you must accept the VPC peering connection in the Region of the accepter VPC.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct AcceptVpcPeeringConnection;
 impl super::private::Sealed for AcceptVpcPeeringConnection {}

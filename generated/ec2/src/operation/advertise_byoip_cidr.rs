@@ -8,12 +8,7 @@
 /// We recommend that you stop advertising the BYOIP CIDR from other locations when you advertise it from Amazon Web Services. To minimize down time, you can configure your Amazon Web Services resources to use an address from a BYOIP CIDR before it is advertised, and then simultaneously stop advertising it from the current location and start advertising it through Amazon Web Services.
 ///
 /// It can take a few minutes before traffic to the specified addresses starts routing to Amazon Web Services because of BGP propagation delays.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct AdvertiseByoipCidr;
 impl super::private::Sealed for AdvertiseByoipCidr {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Applies a security group to the association between the target network and the Client VPN endpoint. This action replaces the existing security groups with the specified security groups.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ApplySecurityGroupsToClientVpnTargetNetwork;
 impl super::private::Sealed for ApplySecurityGroupsToClientVpnTargetNetwork {}

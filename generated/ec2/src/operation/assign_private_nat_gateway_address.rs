@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Assigns private IPv4 addresses to a private NAT gateway. For more information, see [Work with NAT gateways](https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-working-with.html) in the *Amazon VPC User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct AssignPrivateNatGatewayAddress;
 impl super::private::Sealed for AssignPrivateNatGatewayAddress {}

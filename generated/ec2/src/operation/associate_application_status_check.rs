@@ -9,12 +9,7 @@
 /// - Maximum 50 tag associations per application status check.
 /// - Use `DisassociateApplicationStatusCheck` to remove associations.
 /// - When you associate [tags](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html), the application status check automatically monitors all current and future instances that have the specified tags.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct AssociateApplicationStatusCheck;
 impl super::private::Sealed for AssociateApplicationStatusCheck {}
@@ -28,15 +23,15 @@ impl super::Operation for AssociateApplicationStatusCheck {
     const URI_TEMPLATE: &'static str = "/";
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let filled;
         let input = if input.client_token.is_none() {
-            let mut copy = ::std::clone::Clone::clone(input);
+            let mut copy = Clone::clone(input);
             if copy.client_token.is_none() {
-                copy.client_token = ::std::option::Option::Some(
+                copy.client_token = Some(
                     ::awsgen_runtime::protocol::idempotency_token(),
                 );
             }
@@ -47,8 +42,8 @@ impl super::Operation for AssociateApplicationStatusCheck {
         };
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         let mut body = ::awsgen_runtime::query::FormBody::new(
             "AssociateApplicationStatusCheck",

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Associates an IAM instance profile with a running or stopped instance. You cannot associate more than one IAM instance profile with an instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct AssociateIamInstanceProfile;
 impl super::private::Sealed for AssociateIamInstanceProfile {}

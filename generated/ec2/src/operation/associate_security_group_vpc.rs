@@ -10,12 +10,7 @@
 /// - You must own the security group.
 /// - You cannot use this feature with default security groups.
 /// - You cannot use this feature with the default VPC.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct AssociateSecurityGroupVpc;
 impl super::private::Sealed for AssociateSecurityGroupVpc {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Associates a CIDR block with your subnet. You can only associate a single IPv6 CIDR block with your subnet.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct AssociateSubnetCidrBlock;
 impl super::private::Sealed for AssociateSubnetCidrBlock {}

@@ -4,12 +4,7 @@
 /// Associates the specified subnets and transit gateway attachments with the specified transit gateway multicast domain.
 ///
 /// The transit gateway attachment must be in the available state before you can add a resource. Use [DescribeTransitGatewayAttachments](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeTransitGatewayAttachments.html) to see the state of the attachment.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct AssociateTransitGatewayMulticastDomain;
 impl super::private::Sealed for AssociateTransitGatewayMulticastDomain {}

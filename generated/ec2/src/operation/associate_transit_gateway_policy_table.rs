@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Associates the specified transit gateway attachment with a transit gateway policy table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct AssociateTransitGatewayPolicyTable;
 impl super::private::Sealed for AssociateTransitGatewayPolicyTable {}

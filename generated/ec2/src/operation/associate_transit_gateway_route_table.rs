@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Associates the specified attachment with the specified transit gateway route table. You can associate only one route table with an attachment.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct AssociateTransitGatewayRouteTable;
 impl super::private::Sealed for AssociateTransitGatewayRouteTable {}

@@ -8,12 +8,7 @@
 /// After you've linked an instance, you cannot change the VPC security groups that are associated with it. To change the security groups, you must first unlink the instance, and then link it again.
 ///
 /// Linking your instance to a VPC is sometimes referred to as *attaching* your instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct AttachClassicLinkVpc;
 impl super::private::Sealed for AttachClassicLinkVpc {}

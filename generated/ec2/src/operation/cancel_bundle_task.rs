@@ -4,12 +4,7 @@
 /// Cancels a bundling operation for an instance store-backed Windows instance.
 ///
 /// **Note:** CancelBundleTask is no longer supported because [BundleInstance](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_BundleInstance.html), the operation it cancels, is no longer supported.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CancelBundleTask;
 impl super::private::Sealed for CancelBundleTask {}

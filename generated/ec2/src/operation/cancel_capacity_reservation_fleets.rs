@@ -6,12 +6,7 @@
 /// - The Capacity Reservation Fleet's status changes to `cancelled`.
 /// - The individual Capacity Reservations in the Fleet are cancelled. Instances running in the Capacity Reservations at the time of cancelling the Fleet continue to run in shared capacity.
 /// - The Fleet stops creating new Capacity Reservations.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CancelCapacityReservationFleets;
 impl super::private::Sealed for CancelCapacityReservationFleets {}

@@ -6,12 +6,7 @@
 /// You can only cancel a report while it has the `running` status. Reports with other statuses (`complete`, `cancelled`, or `error`) can't be canceled.
 ///
 /// For more information, see [Generating the account status report for declarative policies](https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_declarative_status-report.html) in the *Amazon Web Services Organizations User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CancelDeclarativePoliciesReport;
 impl super::private::Sealed for CancelDeclarativePoliciesReport {}

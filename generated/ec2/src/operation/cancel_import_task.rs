@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Cancels an in-process import virtual machine or import snapshot task.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CancelImportTask;
 impl super::private::Sealed for CancelImportTask {}

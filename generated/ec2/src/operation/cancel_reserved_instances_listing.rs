@@ -4,12 +4,7 @@
 /// Cancels the specified Reserved Instance listing in the Reserved Instance Marketplace.
 ///
 /// For more information, see [Sell in the Reserved Instance Marketplace](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ri-market-general.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CancelReservedInstancesListing;
 impl super::private::Sealed for CancelReservedInstancesListing {}

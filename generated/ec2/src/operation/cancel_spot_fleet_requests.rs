@@ -16,12 +16,7 @@
 /// **Restrictions**
 ///
 /// - You can delete up to 100 fleets in a single request. If you exceed the specified number, no fleets are deleted.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CancelSpotFleetRequests;
 impl super::private::Sealed for CancelSpotFleetRequests {}

@@ -4,12 +4,7 @@
 /// Cancels one or more Spot Instance requests.
 ///
 /// **Important:** Canceling a Spot Instance request does not terminate running Spot Instances associated with the request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CancelSpotInstanceRequests;
 impl super::private::Sealed for CancelSpotInstanceRequests {}

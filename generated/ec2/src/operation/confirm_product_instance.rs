@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Determines whether a product code is associated with an instance. This action can only be used by the owner of the product code. It is useful when a product code owner must verify whether another user's instance is eligible for support.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ConfirmProductInstance;
 impl super::private::Sealed for ConfirmProductInstance {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Copies the specified Amazon FPGA Image (AFI) to the current Region.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CopyFpgaImage;
 impl super::private::Sealed for CopyFpgaImage {}

@@ -16,12 +16,7 @@
 /// **Note:** Snapshots copies have an arbitrary source volume ID. Do not use this volume ID for any purpose.
 ///
 /// For more information, see [Copy an Amazon EBS snapshot](https://docs.aws.amazon.com/ebs/latest/userguide/ebs-copy-snapshot.html) in the *Amazon EBS User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CopySnapshot;
 impl super::private::Sealed for CopySnapshot {}

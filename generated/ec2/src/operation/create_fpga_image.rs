@@ -6,12 +6,7 @@
 /// The create operation is asynchronous. To verify that the AFI was successfully created and is ready for use, check the output logs.
 ///
 /// An AFI contains the FPGA bitstream that is ready to download to an FPGA. You can securely deploy an AFI on multiple FPGA-accelerated instances. For more information, see the [Amazon Web Services FPGA Hardware Development Kit](https://github.com/aws/aws-fpga/).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateFpgaImage;
 impl super::private::Sealed for CreateFpgaImage {}

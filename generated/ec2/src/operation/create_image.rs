@@ -11,12 +11,7 @@
 /// - If the source instance is in a Local Zone, you can create the snapshots in the same Local Zone or in its parent Region.
 ///
 /// For more information, see [Create an Amazon EBS-backed AMI](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/creating-an-ami-ebs.html) in the *Amazon Elastic Compute Cloud User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateImage;
 impl super::private::Sealed for CreateImage {}

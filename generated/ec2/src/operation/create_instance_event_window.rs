@@ -17,12 +17,7 @@
 /// - Unscheduled maintenance such as AutoRecovery and unplanned reboots.
 ///
 /// For more information, see [Define event windows for scheduled events](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/event-windows.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateInstanceEventWindow;
 impl super::private::Sealed for CreateInstanceEventWindow {}

@@ -4,12 +4,7 @@
 /// Creates an internet gateway for use with a VPC. After creating the internet gateway, you attach it to a VPC using `AttachInternetGateway`.
 ///
 /// For more information, see [Internet gateways](https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Internet_Gateway.html) in the *Amazon VPC User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateInternetGateway;
 impl super::private::Sealed for CreateInternetGateway {}

@@ -8,12 +8,7 @@
 /// You can have up to 5,000 key pairs per Amazon Web Services Region.
 ///
 /// For more information, see [Amazon EC2 key pairs](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-key-pairs.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateKeyPair;
 impl super::private::Sealed for CreateKeyPair {}

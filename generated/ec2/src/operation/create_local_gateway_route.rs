@@ -5,12 +5,7 @@
 ///
 /// - `LocalGatewayVirtualInterfaceGroupId`
 /// - `NetworkInterfaceId`
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateLocalGatewayRoute;
 impl super::private::Sealed for CreateLocalGatewayRoute {}

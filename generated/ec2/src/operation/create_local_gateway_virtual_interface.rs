@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Create a virtual interface for a local gateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateLocalGatewayVirtualInterface;
 impl super::private::Sealed for CreateLocalGatewayVirtualInterface {}

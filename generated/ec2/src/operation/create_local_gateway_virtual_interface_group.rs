@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Create a local gateway virtual interface group.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateLocalGatewayVirtualInterfaceGroup;
 impl super::private::Sealed for CreateLocalGatewayVirtualInterfaceGroup {}

@@ -8,12 +8,7 @@
 /// After you add an entry, you can't modify it; you must either replace it, or create an entry and delete the old one.
 ///
 /// For more information about network ACLs, see [Network ACLs](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html) in the *Amazon VPC User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateNetworkAclEntry;
 impl super::private::Sealed for CreateNetworkAclEntry {}

@@ -4,12 +4,7 @@
 /// Grants an Amazon Web Services-authorized account permission to attach the specified network interface to an instance in their account.
 ///
 /// You can grant permission to a single Amazon Web Services account only, and only one account at a time.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateNetworkInterfacePermission;
 impl super::private::Sealed for CreateNetworkInterfacePermission {}

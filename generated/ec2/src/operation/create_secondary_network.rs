@@ -4,12 +4,7 @@
 /// Creates a secondary network.
 ///
 /// The allowed size for a secondary network CIDR block is between /28 netmask (16 IP addresses) and /12 netmask (1,048,576 IP addresses).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateSecondaryNetwork;
 impl super::private::Sealed for CreateSecondaryNetwork {}
@@ -23,15 +18,15 @@ impl super::Operation for CreateSecondaryNetwork {
     const URI_TEMPLATE: &'static str = "/";
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let filled;
         let input = if input.client_token.is_none() {
-            let mut copy = ::std::clone::Clone::clone(input);
+            let mut copy = Clone::clone(input);
             if copy.client_token.is_none() {
-                copy.client_token = ::std::option::Option::Some(
+                copy.client_token = Some(
                     ::awsgen_runtime::protocol::idempotency_token(),
                 );
             }
@@ -42,8 +37,8 @@ impl super::Operation for CreateSecondaryNetwork {
         };
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         let mut body = ::awsgen_runtime::query::FormBody::new(
             "CreateSecondaryNetwork",

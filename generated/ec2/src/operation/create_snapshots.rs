@@ -8,12 +8,7 @@
 /// - If the source instance is in a Region, you must create the snapshots in the same Region as the instance.
 /// - If the source instance is in a Local Zone, you can create the snapshots in the same Local Zone or in its parent Amazon Web Services Region.
 /// - If the source instance is on an Outpost, you can create the snapshots on the same Outpost or in its parent Amazon Web Services Region.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateSnapshots;
 impl super::private::Sealed for CreateSnapshots {}

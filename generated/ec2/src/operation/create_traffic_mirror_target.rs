@@ -8,12 +8,7 @@
 /// A Traffic Mirror target can be a network interface, a Network Load Balancer, or a Gateway Load Balancer endpoint.
 ///
 /// To use the target in a Traffic Mirror session, use [CreateTrafficMirrorSession](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTrafficMirrorSession.htm).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorTarget;
 impl super::private::Sealed for CreateTrafficMirrorTarget {}
@@ -27,15 +22,15 @@ impl super::Operation for CreateTrafficMirrorTarget {
     const URI_TEMPLATE: &'static str = "/";
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let filled;
         let input = if input.client_token.is_none() {
-            let mut copy = ::std::clone::Clone::clone(input);
+            let mut copy = Clone::clone(input);
             if copy.client_token.is_none() {
-                copy.client_token = ::std::option::Option::Some(
+                copy.client_token = Some(
                     ::awsgen_runtime::protocol::idempotency_token(),
                 );
             }
@@ -46,8 +41,8 @@ impl super::Operation for CreateTrafficMirrorTarget {
         };
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         let mut body = ::awsgen_runtime::query::FormBody::new(
             "CreateTrafficMirrorTarget",

@@ -10,12 +10,7 @@
 /// To attach a VPN connection, use `CreateCustomerGateway` to create a customer gateway and specify the ID of the customer gateway and the ID of the transit gateway in a call to `CreateVpnConnection`.
 ///
 /// When you create a transit gateway, we create a default transit gateway route table and use it as the default association route table and the default propagation route table. You can use `CreateTransitGatewayRouteTable` to create additional transit gateway route tables. If you disable automatic route propagation, we do not create a default transit gateway route table. You can use `EnableTransitGatewayRouteTablePropagation` to propagate routes from a resource attachment to a transit gateway route table. If you disable automatic associations, you can use `AssociateTransitGatewayRouteTable` to associate a resource attachment with a transit gateway route table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGateway;
 impl super::private::Sealed for CreateTransitGateway {}

@@ -6,12 +6,7 @@
 /// The peer address and transit gateway address must be the same IP address family (IPv4 or IPv6).
 ///
 /// For more information, see [Connect peers](https://docs.aws.amazon.com/vpc/latest/tgw/tgw-connect.html#tgw-connect-peer) in the *Amazon Web Services Transit Gateways Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayConnectPeer;
 impl super::private::Sealed for CreateTransitGatewayConnectPeer {}

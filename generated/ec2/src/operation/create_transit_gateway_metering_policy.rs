@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a metering policy for a transit gateway to track and measure network traffic.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayMeteringPolicy;
 impl super::private::Sealed for CreateTransitGatewayMeteringPolicy {}

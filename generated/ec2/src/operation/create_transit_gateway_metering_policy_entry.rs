@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates an entry in a transit gateway metering policy to define traffic measurement rules.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayMeteringPolicyEntry;
 impl super::private::Sealed for CreateTransitGatewayMeteringPolicyEntry {}

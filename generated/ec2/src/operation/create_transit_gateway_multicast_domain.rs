@@ -4,12 +4,7 @@
 /// Creates a multicast domain using the specified transit gateway.
 ///
 /// The transit gateway must be in the available state before you create a domain. Use [DescribeTransitGateways](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeTransitGateways.html) to see the state of transit gateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayMulticastDomain;
 impl super::private::Sealed for CreateTransitGatewayMulticastDomain {}

@@ -4,12 +4,7 @@
 /// Requests a transit gateway peering attachment between the specified transit gateway (requester) and a peer transit gateway (accepter). The peer transit gateway can be in your account or a different Amazon Web Services account.
 ///
 /// After you create the peering attachment, the owner of the accepter transit gateway must accept the attachment request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayPeeringAttachment;
 impl super::private::Sealed for CreateTransitGatewayPeeringAttachment {}

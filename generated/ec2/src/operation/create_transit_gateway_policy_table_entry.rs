@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates an entry in a transit gateway policy table to route matching traffic to a specified route table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayPolicyTableEntry;
 impl super::private::Sealed for CreateTransitGatewayPolicyTableEntry {}

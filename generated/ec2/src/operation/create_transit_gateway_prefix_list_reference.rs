@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a reference (route) to a prefix list in a specified transit gateway route table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayPrefixListReference;
 impl super::private::Sealed for CreateTransitGatewayPrefixListReference {}

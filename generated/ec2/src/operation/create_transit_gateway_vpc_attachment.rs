@@ -6,12 +6,7 @@
 /// If you attach a VPC with a CIDR range that overlaps the CIDR range of a VPC that is already attached, the new VPC CIDR range is not propagated to the default propagation route table.
 ///
 /// To send VPC traffic to an attached transit gateway, add a route to the VPC route table using `CreateRoute`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayVpcAttachment;
 impl super::private::Sealed for CreateTransitGatewayVpcAttachment {}

@@ -10,12 +10,7 @@
 /// You can tag your volumes during creation. For more information, see [Tag your Amazon EC2 resources](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html) in the *Amazon EC2 User Guide*.
 ///
 /// For more information, see [Create an Amazon EBS volume](https://docs.aws.amazon.com/ebs/latest/userguide/ebs-creating-volume.html) in the *Amazon EBS User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateVolume;
 impl super::private::Sealed for CreateVolume {}
@@ -29,15 +24,15 @@ impl super::Operation for CreateVolume {
     const URI_TEMPLATE: &'static str = "/";
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let filled;
         let input = if input.client_token.is_none() {
-            let mut copy = ::std::clone::Clone::clone(input);
+            let mut copy = Clone::clone(input);
             if copy.client_token.is_none() {
-                copy.client_token = ::std::option::Option::Some(
+                copy.client_token = Some(
                     ::awsgen_runtime::protocol::idempotency_token(),
                 );
             }
@@ -48,8 +43,8 @@ impl super::Operation for CreateVolume {
         };
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         let mut body = ::awsgen_runtime::query::FormBody::new(
             "CreateVolume",

@@ -11,12 +11,7 @@
 /// If you set the private DNS name, you must prove that you own the private DNS domain name.
 ///
 /// For more information, see the [Amazon Web Services PrivateLink Guide](https://docs.aws.amazon.com/vpc/latest/privatelink/).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateVpcEndpointServiceConfiguration;
 impl super::private::Sealed for CreateVpcEndpointServiceConfiguration {}

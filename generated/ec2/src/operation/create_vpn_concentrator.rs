@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a VPN concentrator that aggregates multiple VPN connections to a transit gateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateVpnConcentrator;
 impl super::private::Sealed for CreateVpnConcentrator {}

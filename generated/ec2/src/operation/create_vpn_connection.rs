@@ -12,12 +12,7 @@
 /// This is an idempotent operation. If you perform the operation more than once, Amazon EC2 doesn't return an error.
 ///
 /// For more information, see [Amazon Web Services Site-to-Site VPN](https://docs.aws.amazon.com/vpn/latest/s2svpn/VPC_VPN.html) in the *Amazon Web Services Site-to-Site VPN User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateVpnConnection;
 impl super::private::Sealed for CreateVpnConnection {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes an IPAM internet registry association. Before deleting, you must remove all routing policy registrations associated with the internet registry.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteIpamInternetRegistryAssociation;
 impl super::private::Sealed for DeleteIpamInternetRegistryAssociation {}

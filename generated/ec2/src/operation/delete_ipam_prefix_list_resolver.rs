@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes an IPAM prefix list resolver. Before deleting a resolver, you must first delete all resolver targets associated with it.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteIpamPrefixListResolver;
 impl super::private::Sealed for DeleteIpamPrefixListResolver {}

@@ -4,12 +4,7 @@
 /// Delete the scope for an IPAM. You cannot delete the default scopes.
 ///
 /// For more information, see [Delete a scope](https://docs.aws.amazon.com/vpc/latest/ipam/delete-scope-ipam.html) in the *Amazon VPC IPAM User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteIpamScope;
 impl super::private::Sealed for DeleteIpamScope {}

@@ -8,12 +8,7 @@
 /// You can delete up to 200 launch template versions in a single request. To delete more than 200 versions in a single request, use `DeleteLaunchTemplate`, which deletes the launch template and all of its versions.
 ///
 /// For more information, see [Delete a launch template version](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/delete-launch-template.html#delete-launch-template-version) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteLaunchTemplateVersions;
 impl super::private::Sealed for DeleteLaunchTemplateVersions {}

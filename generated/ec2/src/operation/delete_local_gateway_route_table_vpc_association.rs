@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes the specified association between a VPC and local gateway route table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteLocalGatewayRouteTableVpcAssociation;
 impl super::private::Sealed for DeleteLocalGatewayRouteTableVpcAssociation {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Delete the specified local gateway interface group.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteLocalGatewayVirtualInterfaceGroup;
 impl super::private::Sealed for DeleteLocalGatewayVirtualInterfaceGroup {}

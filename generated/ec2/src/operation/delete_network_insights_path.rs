@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes the specified path.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteNetworkInsightsPath;
 impl super::private::Sealed for DeleteNetworkInsightsPath {}

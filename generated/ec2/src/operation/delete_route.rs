@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes the specified route from the specified route table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteRoute;
 impl super::private::Sealed for DeleteRoute {}

@@ -8,12 +8,7 @@
 /// - Have an elastic network interface in the VPC
 /// - Support BGP (Border Gateway Protocol)
 /// - Can initiate BGP sessions
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteRouteServerPeer;
 impl super::private::Sealed for DeleteRouteServerPeer {}

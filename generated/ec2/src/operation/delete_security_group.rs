@@ -4,12 +4,7 @@
 /// Deletes a security group.
 ///
 /// If you attempt to delete a security group that is associated with an instance or network interface, is referenced by another security group in the same VPC, or has a VPC association, the operation fails with `DependencyViolation`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteSecurityGroup;
 impl super::private::Sealed for DeleteSecurityGroup {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes the specified subnet. You must terminate all running instances in the subnet before you can delete the subnet.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteSubnet;
 impl super::private::Sealed for DeleteSubnet {}

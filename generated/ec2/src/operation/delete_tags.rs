@@ -4,12 +4,7 @@
 /// Deletes the specified set of tags from the specified set of resources.
 ///
 /// To list the current tags, use `DescribeTags`. For more information about tags, see [Tag your Amazon EC2 resources](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html) in the *Amazon Elastic Compute Cloud User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteTags;
 impl super::private::Sealed for DeleteTags {}

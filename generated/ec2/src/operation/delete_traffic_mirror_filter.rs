@@ -4,12 +4,7 @@
 /// Deletes the specified Traffic Mirror filter.
 ///
 /// You cannot delete a Traffic Mirror filter that is in use by a Traffic Mirror session.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteTrafficMirrorFilter;
 impl super::private::Sealed for DeleteTrafficMirrorFilter {}

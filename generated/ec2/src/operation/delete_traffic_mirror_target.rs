@@ -4,12 +4,7 @@
 /// Deletes the specified Traffic Mirror target.
 ///
 /// You cannot delete a Traffic Mirror target that is in use by a Traffic Mirror session.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteTrafficMirrorTarget;
 impl super::private::Sealed for DeleteTrafficMirrorTarget {}

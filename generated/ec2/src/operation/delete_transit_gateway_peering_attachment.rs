@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes a transit gateway peering attachment.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayPeeringAttachment;
 impl super::private::Sealed for DeleteTransitGatewayPeeringAttachment {}

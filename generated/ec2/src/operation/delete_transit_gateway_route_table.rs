@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes the specified transit gateway route table. If there are any route tables associated with the transit gateway route table, you must first run `DisassociateRouteTable` before you can delete the transit gateway route table. This removes any route tables associated with the transit gateway route table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayRouteTable;
 impl super::private::Sealed for DeleteTransitGatewayRouteTable {}

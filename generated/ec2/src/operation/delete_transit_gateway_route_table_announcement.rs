@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Advertises to the transit gateway that a transit gateway route table is deleted.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayRouteTableAnnouncement;
 impl super::private::Sealed for DeleteTransitGatewayRouteTableAnnouncement {}

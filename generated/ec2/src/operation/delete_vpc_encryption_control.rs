@@ -4,12 +4,7 @@
 /// Deletes a VPC Encryption Control configuration. This removes the encryption policy enforcement from the specified VPC.
 ///
 /// For more information, see [Enforce VPC encryption in transit](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-encryption-controls.html) in the *Amazon VPC User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteVpcEncryptionControl;
 impl super::private::Sealed for DeleteVpcEncryptionControl {}

@@ -8,12 +8,7 @@
 /// When you delete a Gateway Load Balancer endpoint, we delete its endpoint network interfaces. You can only delete Gateway Load Balancer endpoints when the routes that are associated with the endpoint are deleted.
 ///
 /// When you delete an interface endpoint, we delete its endpoint network interfaces.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteVpcEndpoints;
 impl super::private::Sealed for DeleteVpcEndpoints {}

@@ -4,12 +4,7 @@
 /// Releases the specified address range that you provisioned for use with your Amazon Web Services resources through bring your own IP addresses (BYOIP) and deletes the corresponding address pool.
 ///
 /// Before you can release an address range, you must stop advertising it and you must not have any IP addresses allocated from its address range.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeprovisionByoipCidr;
 impl super::private::Sealed for DeprovisionByoipCidr {}

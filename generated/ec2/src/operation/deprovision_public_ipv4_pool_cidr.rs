@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deprovision a CIDR from a public IPv4 pool.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeprovisionPublicIpv4PoolCidr;
 impl super::private::Sealed for DeprovisionPublicIpv4PoolCidr {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deregisters the specified members (network interfaces) from the transit gateway multicast group.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeregisterTransitGatewayMulticastGroupMembers;
 impl super::private::Sealed for DeregisterTransitGatewayMulticastGroupMembers {}

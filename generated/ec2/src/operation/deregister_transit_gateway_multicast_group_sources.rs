@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deregisters the specified sources (network interfaces) from the transit gateway multicast group.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeregisterTransitGatewayMulticastGroupSources;
 impl super::private::Sealed for DeregisterTransitGatewayMulticastGroupSources {}

@@ -11,12 +11,7 @@
 /// - `vpc-max-security-groups-per-interface`: The maximum number of security groups that you can assign to a network interface.
 ///
 /// **Note:** The order of the elements in the response, including those within nested structures, might vary. Applications should not assume the elements appear in a particular order.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeAccountAttributes;
 impl super::private::Sealed for DescribeAccountAttributes {}

@@ -6,12 +6,7 @@
 /// - The instance-level status is derived from all application status checks with the aggregation setting set to `included`.
 /// - Use `DescribeApplicationStatusChecks` to view the configuration of individual checks.
 /// - Use `EnableApplicationStatusCheckSuppression` to temporarily suppress health check results from affecting the instance-level status.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeApplicationStatus;
 impl super::private::Sealed for DescribeApplicationStatus {}

@@ -4,12 +4,7 @@
 /// Describes the associations for one or more application status checks. For more information, see [Application status checks](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/monitoring-application-status-checks.html). To avoid timeouts and retrieve complete results, use the pagination parameters.
 ///
 /// **Note:** The order of the elements in the response, including those within nested structures, might vary.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeApplicationStatusCheckAssociations;
 impl super::private::Sealed for DescribeApplicationStatusCheckAssociations {}

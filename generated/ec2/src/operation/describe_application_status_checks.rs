@@ -5,12 +5,7 @@
 ///
 /// - If you do not specify any application status check IDs, all checks in your account are returned.
 /// - Use `DescribeApplicationStatus` to see the actual health status of instances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeApplicationStatusChecks;
 impl super::private::Sealed for DescribeApplicationStatusChecks {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes Capacity Block extension offerings available for purchase in the Amazon Web Services Region that you're currently using.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeCapacityBlockExtensionOfferings;
 impl super::private::Sealed for DescribeCapacityBlockExtensionOfferings {}
@@ -19,10 +14,10 @@ impl super::Operation for DescribeCapacityBlockExtensionOfferings {
     const NAME: &'static str = "DescribeCapacityBlockExtensionOfferings";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["CapacityBlockExtensionOfferings"],
     });
     type Error = DescribeCapacityBlockExtensionOfferingsError;

@@ -4,12 +4,7 @@
 /// Describes Capacity Block offerings available for purchase in the Amazon Web Services Region that you're currently using. With Capacity Blocks, you can purchase a specific GPU instance type or EC2 UltraServer for a period of time.
 ///
 /// To search for an available Capacity Block offering, you specify a reservation duration and instance count.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeCapacityBlockOfferings;
 impl super::private::Sealed for DescribeCapacityBlockOfferings {}
@@ -21,10 +16,10 @@ impl super::Operation for DescribeCapacityBlockOfferings {
     const NAME: &'static str = "DescribeCapacityBlockOfferings";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["CapacityBlockOfferings"],
     });
     type Error = DescribeCapacityBlockOfferingsError;

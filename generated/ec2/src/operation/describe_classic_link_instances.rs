@@ -4,12 +4,7 @@
 /// **Note:** This action is deprecated.
 ///
 /// Describes your linked EC2-Classic instances. This request only returns information about EC2-Classic instances linked to a VPC through ClassicLink. You cannot use this request to return information about other instances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeClassicLinkInstances;
 impl super::private::Sealed for DescribeClassicLinkInstances {}
@@ -21,10 +16,10 @@ impl super::Operation for DescribeClassicLinkInstances {
     const NAME: &'static str = "DescribeClassicLinkInstances";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["Instances"],
     });
     type Error = DescribeClassicLinkInstancesError;

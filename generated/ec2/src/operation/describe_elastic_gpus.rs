@@ -4,12 +4,7 @@
 /// **Note:** Amazon Elastic Graphics reached end of life on January 8, 2024.
 ///
 /// Describes the Elastic Graphics accelerator associated with your instances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeElasticGpus;
 impl super::private::Sealed for DescribeElasticGpus {}

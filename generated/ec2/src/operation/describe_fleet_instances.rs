@@ -6,12 +6,7 @@
 /// **Note:** Currently, `DescribeFleetInstances` does not support fleets of type `instant`. Instead, use `DescribeFleets`, specifying the `instant` fleet ID in the request.
 ///
 /// For more information, see [Describe your EC2 Fleet](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/manage-ec2-fleet.html#monitor-ec2-fleet) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeFleetInstances;
 impl super::private::Sealed for DescribeFleetInstances {}

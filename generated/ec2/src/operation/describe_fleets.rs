@@ -6,12 +6,7 @@
 /// **Important:** If a fleet is of type `instant`, you must specify the fleet ID in the request, otherwise the fleet does not appear in the response.
 ///
 /// For more information, see [Describe your EC2 Fleet](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/manage-ec2-fleet.html#monitor-ec2-fleet) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeFleets;
 impl super::private::Sealed for DescribeFleets {}
@@ -23,10 +18,10 @@ impl super::Operation for DescribeFleets {
     const NAME: &'static str = "DescribeFleets";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["Fleets"],
     });
     type Error = DescribeFleetsError;

@@ -4,12 +4,7 @@
 /// Describes the specified attribute of the specified AMI. You can specify only one attribute at a time.
 ///
 /// **Note:** The order of the elements in the response, including those within nested structures, might vary. Applications should not assume the elements appear in a particular order.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeImageAttribute;
 impl super::private::Sealed for DescribeImageAttribute {}

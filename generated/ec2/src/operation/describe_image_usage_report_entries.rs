@@ -4,12 +4,7 @@
 /// Describes the entries in image usage reports, showing how your images are used across other Amazon Web Services accounts.
 ///
 /// For more information, see [View your AMI usage](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/your-ec2-ami-usage.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeImageUsageReportEntries;
 impl super::private::Sealed for DescribeImageUsageReportEntries {}
@@ -21,10 +16,10 @@ impl super::Operation for DescribeImageUsageReportEntries {
     const NAME: &'static str = "DescribeImageUsageReportEntries";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["ImageUsageReportEntries"],
     });
     type Error = DescribeImageUsageReportEntriesError;

@@ -12,12 +12,7 @@
 /// If an Availability Zone is experiencing a service disruption and you specify instance IDs in the affected zone, or do not specify any instance IDs at all, the call fails. If you specify only instance IDs in an unaffected zone, the call works normally.
 ///
 /// For more information, see [Burstable performance instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceCreditSpecifications;
 impl super::private::Sealed for DescribeInstanceCreditSpecifications {}
@@ -29,10 +24,10 @@ impl super::Operation for DescribeInstanceCreditSpecifications {
     const NAME: &'static str = "DescribeInstanceCreditSpecifications";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["InstanceCreditSpecifications"],
     });
     type Error = DescribeInstanceCreditSpecificationsError;

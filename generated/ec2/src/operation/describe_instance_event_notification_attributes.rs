@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the tag keys that are registered to appear in scheduled event notifications for resources in the current Region.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceEventNotificationAttributes;
 impl super::private::Sealed for DescribeInstanceEventNotificationAttributes {}

@@ -6,12 +6,7 @@
 /// If you specify event window IDs, the output includes information for only the specified event windows. If you specify filters, the output includes information for only those event windows that meet the filter criteria. If you do not specify event windows IDs or filters, the output includes information for all event windows, which can affect performance. We recommend that you use pagination to ensure that the operation returns quickly and successfully.
 ///
 /// For more information, see [Define event windows for scheduled events](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/event-windows.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceEventWindows;
 impl super::private::Sealed for DescribeInstanceEventWindows {}
@@ -23,10 +18,10 @@ impl super::Operation for DescribeInstanceEventWindows {
     const NAME: &'static str = "DescribeInstanceEventWindows";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["InstanceEventWindows"],
     });
     type Error = DescribeInstanceEventWindowsError;

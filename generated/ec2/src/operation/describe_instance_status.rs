@@ -13,12 +13,7 @@
 /// The Amazon EC2 API follows an eventual consistency model. This means that the result of an API command you run that creates or modifies resources might not be immediately available to all subsequent commands you run. For guidance on how to manage eventual consistency, see [Eventual consistency in the Amazon EC2 API](https://docs.aws.amazon.com/ec2/latest/devguide/eventual-consistency.html) in the *Amazon EC2 Developer Guide*.
 ///
 /// **Note:** The order of the elements in the response, including those within nested structures, might vary. Applications should not assume the elements appear in a particular order.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceStatus;
 impl super::private::Sealed for DescribeInstanceStatus {}
@@ -30,10 +25,10 @@ impl super::Operation for DescribeInstanceStatus {
     const NAME: &'static str = "DescribeInstanceStatus";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["InstanceStatuses"],
     });
     type Error = DescribeInstanceStatusError;

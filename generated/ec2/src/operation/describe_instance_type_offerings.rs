@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lists the instance types that are offered for the specified location. If no location is specified, the default is to list the instance types that are offered in the current Region.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceTypeOfferings;
 impl super::private::Sealed for DescribeInstanceTypeOfferings {}
@@ -19,10 +14,10 @@ impl super::Operation for DescribeInstanceTypeOfferings {
     const NAME: &'static str = "DescribeInstanceTypeOfferings";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["InstanceTypeOfferings"],
     });
     type Error = DescribeInstanceTypeOfferingsError;

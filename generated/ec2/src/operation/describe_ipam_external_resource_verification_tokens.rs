@@ -4,12 +4,7 @@
 /// Describe verification tokens.
 ///
 /// A verification token is an Amazon Web Services-generated random value that you can use to prove ownership of an external resource. For example, you can use a verification token to validate that you control a public IP address range when you bring an IP address range to Amazon Web Services (BYOIP).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeIpamExternalResourceVerificationTokens;
 impl super::private::Sealed for DescribeIpamExternalResourceVerificationTokens {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes one or more IPAM internet registry associations. We recommend using pagination to ensure that the operation returns quickly and successfully.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeIpamInternetRegistryAssociations;
 impl super::private::Sealed for DescribeIpamInternetRegistryAssociations {}

@@ -6,12 +6,7 @@
 /// If you specify `IpamPoolAllocationIds`, the results include only the specified allocations. If you do not specify `IpamPoolAllocationIds`, the results include all allocations owned by you. You can use `Filters` to narrow the results.
 ///
 /// **Note:** This action returns only allocations directly owned by you. To view all allocations in a pool you own or that has been shared with you, including allocations owned by other accounts, use [GetIpamPoolAllocations](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_GetIpamPoolAllocations.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeIpamPoolAllocations;
 impl super::private::Sealed for DescribeIpamPoolAllocations {}
@@ -23,10 +18,10 @@ impl super::Operation for DescribeIpamPoolAllocations {
     const NAME: &'static str = "DescribeIpamPoolAllocations";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["IpamPoolAllocations"],
     });
     type Error = DescribeIpamPoolAllocationsError;

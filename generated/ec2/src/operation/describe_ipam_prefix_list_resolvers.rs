@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes one or more IPAM prefix list resolvers. Use this operation to view the configuration, status, and properties of your resolvers.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeIpamPrefixListResolvers;
 impl super::private::Sealed for DescribeIpamPrefixListResolvers {}
@@ -19,10 +14,10 @@ impl super::Operation for DescribeIpamPrefixListResolvers {
     const NAME: &'static str = "DescribeIpamPrefixListResolvers";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["IpamPrefixListResolvers"],
     });
     type Error = DescribeIpamPrefixListResolversError;

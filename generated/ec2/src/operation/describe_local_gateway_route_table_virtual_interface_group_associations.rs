@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the associations between virtual interface groups and local gateway route tables.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations;
 impl super::private::Sealed
@@ -21,10 +16,10 @@ for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations {
     const NAME: &'static str = "DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["LocalGatewayRouteTableVirtualInterfaceGroupAssociations"],
     });
     type Error = DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsError;

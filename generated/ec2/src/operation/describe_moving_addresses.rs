@@ -4,12 +4,7 @@
 /// **Note:** This action is deprecated.
 ///
 /// Describes your Elastic IP addresses that are being moved from or being restored to the EC2-Classic platform. This request does not return information about any other Elastic IP addresses in your account.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeMovingAddresses;
 impl super::private::Sealed for DescribeMovingAddresses {}
@@ -21,10 +16,10 @@ impl super::Operation for DescribeMovingAddresses {
     const NAME: &'static str = "DescribeMovingAddresses";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["MovingAddressStatuses"],
     });
     type Error = DescribeMovingAddressesError;

@@ -6,12 +6,7 @@
 /// If you have a large number of network interfaces, the operation fails unless you use pagination or one of the following filters: `group-id`, `mac-address`, `private-dns-name`, `private-ip-address`, `subnet-id`, or `vpc-id`.
 ///
 /// **Important:** We strongly recommend using only paginated requests. Unpaginated requests are susceptible to throttling and timeouts.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeNetworkInterfaces;
 impl super::private::Sealed for DescribeNetworkInterfaces {}
@@ -23,10 +18,10 @@ impl super::Operation for DescribeNetworkInterfaces {
     const NAME: &'static str = "DescribeNetworkInterfaces";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["NetworkInterfaces"],
     });
     type Error = DescribeNetworkInterfacesError;

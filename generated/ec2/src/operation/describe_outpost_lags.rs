@@ -4,12 +4,7 @@
 /// Describes the Outposts link aggregation groups (LAGs).
 ///
 /// **Note:** LAGs are only available for second-generation Outposts racks at this time.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeOutpostLags;
 impl super::private::Sealed for DescribeOutpostLags {}

@@ -6,12 +6,7 @@
 /// **Note:** To describe a specific placement group that is *shared* with your account, you must specify the ID of the placement group using the `GroupId` parameter. Specifying the name of a *shared* placement group using the `GroupNames` parameter will result in an error.
 ///
 /// For more information, see [Placement groups](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/placement-groups.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribePlacementGroups;
 impl super::private::Sealed for DescribePlacementGroups {}

@@ -8,12 +8,7 @@
 /// For more information, see [Sell in the Reserved Instance Marketplace](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ri-market-general.html) in the *Amazon EC2 User Guide*.
 ///
 /// **Note:** The order of the elements in the response, including those within nested structures, might vary. Applications should not assume the elements appear in a particular order.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeReservedInstancesOfferings;
 impl super::private::Sealed for DescribeReservedInstancesOfferings {}
@@ -25,10 +20,10 @@ impl super::Operation for DescribeReservedInstancesOfferings {
     const NAME: &'static str = "DescribeReservedInstancesOfferings";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["ReservedInstancesOfferings"],
     });
     type Error = DescribeReservedInstancesOfferingsError;

@@ -6,12 +6,7 @@
 /// You can search for an available schedule no more than 3 months in advance. You must meet the minimum required duration of 1,200 hours per year. For example, the minimum daily schedule is 4 hours, the minimum weekly schedule is 24 hours, and the minimum monthly schedule is 100 hours.
 ///
 /// After you find a schedule that meets your needs, call `PurchaseScheduledInstances` to purchase Scheduled Instances with that schedule.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeScheduledInstanceAvailability;
 impl super::private::Sealed for DescribeScheduledInstanceAvailability {}
@@ -23,10 +18,10 @@ impl super::Operation for DescribeScheduledInstanceAvailability {
     const NAME: &'static str = "DescribeScheduledInstanceAvailability";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["ScheduledInstanceAvailabilitySet"],
     });
     type Error = DescribeScheduledInstanceAvailabilityError;

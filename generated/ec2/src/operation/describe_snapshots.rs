@@ -24,12 +24,7 @@
 /// For more information about EBS snapshots, see [Amazon EBS snapshots](https://docs.aws.amazon.com/ebs/latest/userguide/ebs-snapshots.html) in the *Amazon EBS User Guide*.
 ///
 /// **Important:** We strongly recommend using only paginated requests. Unpaginated requests are susceptible to throttling and timeouts.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeSnapshots;
 impl super::private::Sealed for DescribeSnapshots {}
@@ -41,10 +36,10 @@ impl super::Operation for DescribeSnapshots {
     const NAME: &'static str = "DescribeSnapshots";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["Snapshots"],
     });
     type Error = DescribeSnapshotsError;

@@ -4,12 +4,7 @@
 /// Describes your Spot Fleet requests.
 ///
 /// Spot Fleet requests are deleted 48 hours after they are canceled and their instances are terminated.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeSpotFleetRequests;
 impl super::private::Sealed for DescribeSpotFleetRequests {}
@@ -21,10 +16,10 @@ impl super::Operation for DescribeSpotFleetRequests {
     const NAME: &'static str = "DescribeSpotFleetRequests";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["SpotFleetRequestConfigs"],
     });
     type Error = DescribeSpotFleetRequestsError;

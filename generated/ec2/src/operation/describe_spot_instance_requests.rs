@@ -8,12 +8,7 @@
 /// We recommend that you set `MaxResults` to a value between 5 and 1000 to limit the number of items returned. This paginates the output, which makes the list more manageable and returns the items faster. If the list of items exceeds your `MaxResults` value, then that number of items is returned along with a `NextToken` value that can be passed to a subsequent `DescribeSpotInstanceRequests` request to retrieve the remaining items.
 ///
 /// Spot Instance requests are deleted four hours after they are canceled and their instances are terminated.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeSpotInstanceRequests;
 impl super::private::Sealed for DescribeSpotInstanceRequests {}
@@ -25,10 +20,10 @@ impl super::Operation for DescribeSpotInstanceRequests {
     const NAME: &'static str = "DescribeSpotInstanceRequests";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["SpotInstanceRequests"],
     });
     type Error = DescribeSpotInstanceRequestsError;

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describe traffic mirror filters that determine the traffic that is mirrored.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeTrafficMirrorFilterRules;
 impl super::private::Sealed for DescribeTrafficMirrorFilterRules {}

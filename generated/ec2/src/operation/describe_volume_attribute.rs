@@ -4,12 +4,7 @@
 /// Describes the specified attribute of the specified volume. You can specify only one attribute at a time.
 ///
 /// For more information about EBS volumes, see [Amazon EBS volumes](https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volumes.html) in the *Amazon EBS User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeVolumeAttribute;
 impl super::private::Sealed for DescribeVolumeAttribute {}

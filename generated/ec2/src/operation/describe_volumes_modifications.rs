@@ -4,12 +4,7 @@
 /// Describes the most recent volume modification request for the specified EBS volumes.
 ///
 /// For more information, see [Monitor the progress of volume modifications](https://docs.aws.amazon.com/ebs/latest/userguide/monitoring-volume-modifications.html) in the *Amazon EBS User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeVolumesModifications;
 impl super::private::Sealed for DescribeVolumesModifications {}
@@ -21,10 +16,10 @@ impl super::Operation for DescribeVolumesModifications {
     const NAME: &'static str = "DescribeVolumesModifications";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["VolumesModifications"],
     });
     type Error = DescribeVolumesModificationsError;

@@ -4,12 +4,7 @@
 /// **Note:** This action is deprecated.
 ///
 /// Describes the ClassicLink status of the specified VPCs.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcClassicLink;
 impl super::private::Sealed for DescribeVpcClassicLink {}

@@ -4,12 +4,7 @@
 /// **Note:** This action is deprecated.
 ///
 /// Describes the ClassicLink DNS support status of one or more VPCs. If enabled, the DNS hostname of a linked EC2-Classic instance resolves to its private IP address when addressed from an instance in the VPC to which it's linked. Similarly, the DNS hostname of an instance in a VPC resolves to its private IP address when addressed from a linked EC2-Classic instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcClassicLinkDnsSupport;
 impl super::private::Sealed for DescribeVpcClassicLinkDnsSupport {}
@@ -21,10 +16,10 @@ impl super::Operation for DescribeVpcClassicLinkDnsSupport {
     const NAME: &'static str = "DescribeVpcClassicLinkDnsSupport";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["Vpcs"],
     });
     type Error = DescribeVpcClassicLinkDnsSupportError;

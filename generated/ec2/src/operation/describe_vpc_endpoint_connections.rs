@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the VPC endpoint connections to your VPC endpoint services, including any endpoints that are pending your acceptance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointConnections;
 impl super::private::Sealed for DescribeVpcEndpointConnections {}
@@ -19,10 +14,10 @@ impl super::Operation for DescribeVpcEndpointConnections {
     const NAME: &'static str = "DescribeVpcEndpointConnections";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["VpcEndpointConnections"],
     });
     type Error = DescribeVpcEndpointConnectionsError;

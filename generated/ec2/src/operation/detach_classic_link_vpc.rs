@@ -4,12 +4,7 @@
 /// **Note:** This action is deprecated.
 ///
 /// Unlinks (detaches) a linked EC2-Classic instance from a VPC. After the instance has been unlinked, the VPC security groups are no longer associated with it. An instance is automatically unlinked from a VPC when it's stopped.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DetachClassicLinkVpc;
 impl super::private::Sealed for DetachClassicLinkVpc {}

@@ -6,12 +6,7 @@
 /// Removing a watermark from an image does not affect derivative images that already carry the watermark.
 ///
 /// Only the AMI owner can detach watermarks.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DetachImageWatermark;
 impl super::private::Sealed for DetachImageWatermark {}

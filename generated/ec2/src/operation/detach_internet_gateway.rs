@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Detaches an internet gateway from a VPC, disabling connectivity between the internet and the VPC. The VPC must not contain any running instances with Elastic IP addresses or public IPv4 addresses.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DetachInternetGateway;
 impl super::private::Sealed for DetachInternetGateway {}

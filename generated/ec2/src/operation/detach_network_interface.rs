@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Detaches a network interface from an instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DetachNetworkInterface;
 impl super::private::Sealed for DetachNetworkInterface {}

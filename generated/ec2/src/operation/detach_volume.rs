@@ -8,12 +8,7 @@
 /// You can't detach or force detach volumes that are attached to Amazon Web Services-managed resources. Attempting to do this results in the `UnsupportedOperationException` exception.
 ///
 /// For more information, see [Detach an Amazon EBS volume](https://docs.aws.amazon.com/ebs/latest/userguide/ebs-detaching-volume.html) in the *Amazon EBS User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DetachVolume;
 impl super::private::Sealed for DetachVolume {}

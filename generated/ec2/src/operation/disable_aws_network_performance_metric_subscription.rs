@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Disables Infrastructure Performance metric subscriptions.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DisableAwsNetworkPerformanceMetricSubscription;
 impl super::private::Sealed for DisableAwsNetworkPerformanceMetricSubscription {}

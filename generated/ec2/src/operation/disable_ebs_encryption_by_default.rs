@@ -8,12 +8,7 @@
 /// Disabling encryption by default does not change the encryption status of your existing volumes.
 ///
 /// For more information, see [Amazon EBS encryption](https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html) in the *Amazon EBS User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DisableEbsEncryptionByDefault;
 impl super::private::Sealed for DisableEbsEncryptionByDefault {}

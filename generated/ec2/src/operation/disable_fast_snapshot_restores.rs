@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Disables fast snapshot restores for the specified snapshots in the specified Availability Zones.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DisableFastSnapshotRestores;
 impl super::private::Sealed for DisableFastSnapshotRestores {}

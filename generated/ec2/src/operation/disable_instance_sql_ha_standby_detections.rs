@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Disable Amazon EC2 instances running in an SQL Server High Availability cluster from SQL Server High Availability instance standby detection monitoring. Once disabled, Amazon Web Services no longer monitors the metadata for the instances to determine whether they are active or standby nodes in the SQL Server High Availability cluster.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DisableInstanceSqlHaStandbyDetections;
 impl super::private::Sealed for DisableInstanceSqlHaStandbyDetections {}

@@ -8,12 +8,7 @@
 /// If you disable block public access , these snapshots will become publicly available again.
 ///
 /// For more information, see [Block public access for snapshots](https://docs.aws.amazon.com/ebs/latest/userguide/block-public-access-snapshots.html) in the *Amazon EBS User Guide* .
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DisableSnapshotBlockPublicAccess;
 impl super::private::Sealed for DisableSnapshotBlockPublicAccess {}

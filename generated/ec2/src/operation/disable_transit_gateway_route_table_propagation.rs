@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Disables the specified resource attachment from propagating routes to the specified propagation route table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DisableTransitGatewayRouteTablePropagation;
 impl super::private::Sealed for DisableTransitGatewayRouteTablePropagation {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Disables a virtual private gateway (VGW) from propagating routes to a specified route table of a VPC.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DisableVgwRoutePropagation;
 impl super::private::Sealed for DisableVgwRoutePropagation {}

@@ -4,12 +4,7 @@
 /// **Note:** This action is deprecated.
 ///
 /// Disables ClassicLink for a VPC. You cannot disable ClassicLink for a VPC that has EC2-Classic instances linked to it.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DisableVpcClassicLink;
 impl super::private::Sealed for DisableVpcClassicLink {}

@@ -6,12 +6,7 @@
 /// Disables ClassicLink DNS support for a VPC. If disabled, DNS hostnames resolve to public IP addresses when addressed between a linked EC2-Classic instance and instances in the VPC to which it's linked.
 ///
 /// You must specify a VPC ID in the request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DisableVpcClassicLinkDnsSupport;
 impl super::private::Sealed for DisableVpcClassicLinkDnsSupport {}

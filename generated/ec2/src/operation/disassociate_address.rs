@@ -10,12 +10,7 @@
 /// - Network interface has a `publicDualStackDnsName` publicDnsName
 /// - Public IPv4 address is the primary public IPv4 address
 /// - Network interface only has one remaining public IPv4 address
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DisassociateAddress;
 impl super::private::Sealed for DisassociateAddress {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Cancels a pending request to assign billing of the unused capacity of a Capacity Reservation to a consumer account, or revokes a request that has already been accepted. For more information, see [Billing assignment for shared Amazon EC2 Capacity Reservations](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/assign-billing.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DisassociateCapacityReservationBillingOwner;
 impl super::private::Sealed for DisassociateCapacityReservationBillingOwner {}

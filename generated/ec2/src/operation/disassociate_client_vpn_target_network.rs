@@ -7,12 +7,7 @@
 /// - All active client connections are terminated
 /// - New client connections are disallowed
 /// - The Client VPN endpoint's status changes to `pending-associate`
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DisassociateClientVpnTargetNetwork;
 impl super::private::Sealed for DisassociateClientVpnTargetNetwork {}

@@ -4,12 +4,7 @@
 /// Disassociates an IAM instance profile from a running or stopped instance.
 ///
 /// Use `DescribeIamInstanceProfileAssociations` to get the association ID.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DisassociateIamInstanceProfile;
 impl super::private::Sealed for DisassociateIamInstanceProfile {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Disassociates a CIDR block from a subnet. Currently, you can disassociate an IPv6 CIDR block only. You must detach or delete all gateways and resources that are associated with the CIDR block before you can disassociate it.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DisassociateSubnetCidrBlock;
 impl super::private::Sealed for DisassociateSubnetCidrBlock {}

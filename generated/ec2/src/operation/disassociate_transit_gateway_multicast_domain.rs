@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Disassociates the specified subnets from the transit gateway multicast domain.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DisassociateTransitGatewayMulticastDomain;
 impl super::private::Sealed for DisassociateTransitGatewayMulticastDomain {}

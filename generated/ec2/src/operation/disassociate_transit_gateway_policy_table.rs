@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Removes the association between an an attachment and a policy table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DisassociateTransitGatewayPolicyTable;
 impl super::private::Sealed for DisassociateTransitGatewayPolicyTable {}

@@ -4,12 +4,7 @@
 /// Disassociates a CIDR block from a VPC. To disassociate the CIDR block, you must specify its association ID. You can get the association ID by using `DescribeVpcs`. You must detach or delete all gateways and resources that are associated with the CIDR block before you can disassociate it.
 ///
 /// You cannot disassociate the CIDR block with which you originally created the VPC (the primary CIDR block).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DisassociateVpcCidrBlock;
 impl super::private::Sealed for DisassociateVpcCidrBlock {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Enables Infrastructure Performance subscriptions.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct EnableAwsNetworkPerformanceMetricSubscription;
 impl super::private::Sealed for EnableAwsNetworkPerformanceMetricSubscription {}

@@ -8,12 +8,7 @@
 /// Enabling encryption by default has no effect on the encryption status of your existing volumes.
 ///
 /// After you enable encryption by default, you can no longer launch instances using instance types that do not support encryption. For more information, see [Supported instance types](https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption-requirements.html#ebs-encryption_supported_instances).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct EnableEbsEncryptionByDefault;
 impl super::private::Sealed for EnableEbsEncryptionByDefault {}

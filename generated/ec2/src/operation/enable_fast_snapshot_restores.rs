@@ -6,12 +6,7 @@
 /// You get the full benefit of fast snapshot restores after they enter the `enabled` state.
 ///
 /// For more information, see [Amazon EBS fast snapshot restore](https://docs.aws.amazon.com/ebs/latest/userguide/ebs-fast-snapshot-restore.html) in the *Amazon EBS User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct EnableFastSnapshotRestores;
 impl super::private::Sealed for EnableFastSnapshotRestores {}

@@ -4,12 +4,7 @@
 /// Enables deprecation of the specified AMI at the specified date and time.
 ///
 /// For more information, see [Deprecate an AMI](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ami-deprecate.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct EnableImageDeprecation;
 impl super::private::Sealed for EnableImageDeprecation {}

@@ -6,12 +6,7 @@
 /// To allow the AMI to be deregistered, you must first disable deregistration protection.
 ///
 /// For more information, see [Protect an Amazon EC2 AMI from deregistration](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ami-deregistration-protection.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct EnableImageDeregistrationProtection;
 impl super::private::Sealed for EnableImageDeregistrationProtection {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Enables the specified attachment to propagate routes to the specified propagation route table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct EnableTransitGatewayRouteTablePropagation;
 impl super::private::Sealed for EnableTransitGatewayRouteTablePropagation {}

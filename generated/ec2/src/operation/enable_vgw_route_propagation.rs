@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Enables a virtual private gateway (VGW) to propagate routes to the specified route table of a VPC.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct EnableVgwRoutePropagation;
 impl super::private::Sealed for EnableVgwRoutePropagation {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Enables I/O operations for a volume that had I/O operations disabled because the data on the volume was potentially inconsistent.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct EnableVolumeIo;
 impl super::private::Sealed for EnableVolumeIo {}

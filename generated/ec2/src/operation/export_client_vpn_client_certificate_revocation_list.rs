@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Downloads the client certificate revocation list for the specified Client VPN endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ExportClientVpnClientCertificateRevocationList;
 impl super::private::Sealed for ExportClientVpnClientCertificateRevocationList {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Downloads the contents of the Client VPN endpoint configuration file for the specified Client VPN endpoint. The Client VPN endpoint configuration file includes the Client VPN endpoint and certificate information clients need to establish a connection with the Client VPN endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ExportClientVpnClientConfiguration;
 impl super::private::Sealed for ExportClientVpnClientConfiguration {}

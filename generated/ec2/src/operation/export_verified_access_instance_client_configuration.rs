@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Exports the client configuration for a Verified Access instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ExportVerifiedAccessInstanceClientConfiguration;
 impl super::private::Sealed for ExportVerifiedAccessInstanceClientConfiguration {}

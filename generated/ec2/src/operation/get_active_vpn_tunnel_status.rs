@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns the currently negotiated security parameters for an active VPN tunnel, including IKE version, DH groups, encryption algorithms, and integrity algorithms.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetActiveVpnTunnelStatus;
 impl super::private::Sealed for GetActiveVpnTunnelStatus {}

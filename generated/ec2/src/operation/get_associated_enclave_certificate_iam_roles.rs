@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns the IAM roles that are associated with the specified ACM (ACM) certificate. It also returns the name of the Amazon S3 bucket and the Amazon S3 object key where the certificate, certificate chain, and encrypted private key bundle are stored, and the ARN of the KMS key that's used to encrypt the private key.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetAssociatedEnclaveCertificateIamRoles;
 impl super::private::Sealed for GetAssociatedEnclaveCertificateIamRoles {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets information about the IPv6 CIDR block associations for a specified IPv6 address pool.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetAssociatedIpv6PoolCidrs;
 impl super::private::Sealed for GetAssociatedIpv6PoolCidrs {}
@@ -19,10 +14,10 @@ impl super::Operation for GetAssociatedIpv6PoolCidrs {
     const NAME: &'static str = "GetAssociatedIpv6PoolCidrs";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["Ipv6CidrAssociations"],
     });
     type Error = GetAssociatedIpv6PoolCidrsError;

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves capacity usage metrics for your EC2 resources. Returns time-series data for metrics like unused capacity, utilization rates, and costs across On-Demand, Spot, and Capacity Reservations. Data can be grouped and filtered by various dimensions such as region, account, and instance family.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetCapacityManagerMetricData;
 impl super::private::Sealed for GetCapacityManagerMetricData {}
@@ -19,10 +14,10 @@ impl super::Operation for GetCapacityManagerMetricData {
     const NAME: &'static str = "GetCapacityManagerMetricData";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["MetricDataResults"],
     });
     type Error = GetCapacityManagerMetricDataError;

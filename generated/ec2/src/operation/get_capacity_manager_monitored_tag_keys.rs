@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves the tag keys that are currently being monitored by EC2 Capacity Manager. Monitored tag keys are included as dimensions in capacity metric data, enabling you to group and filter metrics by tag values.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetCapacityManagerMonitoredTagKeys;
 impl super::private::Sealed for GetCapacityManagerMonitoredTagKeys {}
@@ -19,10 +14,10 @@ impl super::Operation for GetCapacityManagerMonitoredTagKeys {
     const NAME: &'static str = "GetCapacityManagerMonitoredTagKeys";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["CapacityManagerTagKeys"],
     });
     type Error = GetCapacityManagerMonitoredTagKeysError;

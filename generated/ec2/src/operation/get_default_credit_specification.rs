@@ -4,12 +4,7 @@
 /// Describes the default credit option for CPU usage of a burstable performance instance family.
 ///
 /// For more information, see [Burstable performance instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetDefaultCreditSpecification;
 impl super::private::Sealed for GetDefaultCreditSpecification {}

@@ -4,12 +4,7 @@
 /// Describes the default KMS key for EBS encryption by default for your account in this Region.
 ///
 /// For more information, see [Amazon EBS encryption](https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html) in the *Amazon EBS User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetEbsDefaultKmsKeyId;
 impl super::private::Sealed for GetEbsDefaultKmsKeyId {}

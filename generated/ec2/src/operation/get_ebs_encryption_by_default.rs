@@ -4,12 +4,7 @@
 /// Describes whether EBS encryption by default is enabled for your account in the current Region.
 ///
 /// For more information, see [Amazon EBS encryption](https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html) in the *Amazon EBS User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetEbsEncryptionByDefault;
 impl super::private::Sealed for GetEbsEncryptionByDefault {}

@@ -9,12 +9,7 @@
 /// - Create a set of named queries in Athena that you can use to get started quickly
 ///
 /// **Note:** `GetFlowLogsIntegrationTemplate` does not support integration between Amazon Web Services Transit Gateway Flow Logs and Amazon Athena.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetFlowLogsIntegrationTemplate;
 impl super::private::Sealed for GetFlowLogsIntegrationTemplate {}

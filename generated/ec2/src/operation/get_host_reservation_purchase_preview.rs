@@ -4,12 +4,7 @@
 /// Preview a reservation purchase with configurations that match those of your Dedicated Host. You must have active Dedicated Hosts in your account before you purchase a reservation.
 ///
 /// This is a preview of the `PurchaseHostReservation` action and does not result in the offering being purchased.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetHostReservationPurchasePreview;
 impl super::private::Sealed for GetHostReservationPurchasePreview {}

@@ -4,12 +4,7 @@
 /// Gets the current state of *block public access for AMIs* at the account level in the specified Amazon Web Services Region.
 ///
 /// For more information, see [Block public access to your AMIs](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/block-public-access-to-amis.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetImageBlockPublicAccessState;
 impl super::private::Sealed for GetImageBlockPublicAccessState {}

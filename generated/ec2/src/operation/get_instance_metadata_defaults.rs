@@ -4,12 +4,7 @@
 /// Gets the default instance metadata service (IMDS) settings that are set at the account level in the specified Amazon Web Services Region.
 ///
 /// For more information, see [Order of precedence for instance metadata options](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-options.html#instance-metadata-options-order-of-precedence) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetInstanceMetadataDefaults;
 impl super::private::Sealed for GetInstanceMetadataDefaults {}

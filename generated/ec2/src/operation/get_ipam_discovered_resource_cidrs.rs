@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns the resource CIDRs that are monitored as part of a resource discovery. A discovered resource is a resource CIDR monitored under a resource discovery. The following resources can be discovered: VPCs, Public IPv4 pools, VPC subnets, and Elastic IP addresses.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetIpamDiscoveredResourceCidrs;
 impl super::private::Sealed for GetIpamDiscoveredResourceCidrs {}
@@ -19,10 +14,10 @@ impl super::Operation for GetIpamDiscoveredResourceCidrs {
     const NAME: &'static str = "GetIpamDiscoveredResourceCidrs";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["IpamDiscoveredResourceCidrs"],
     });
     type Error = GetIpamDiscoveredResourceCidrsError;

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves IP address CIDRs registered with an internet registry for an IPAM internet registry association. We recommend using pagination to ensure that the operation returns quickly and successfully.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetIpamInternetRegistryAssociationCidrs;
 impl super::private::Sealed for GetIpamInternetRegistryAssociationCidrs {}

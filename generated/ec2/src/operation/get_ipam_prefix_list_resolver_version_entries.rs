@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves the CIDR entries for a specific version of an IPAM prefix list resolver. This shows the actual CIDRs that were selected and synchronized at a particular point in time.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetIpamPrefixListResolverVersionEntries;
 impl super::private::Sealed for GetIpamPrefixListResolverVersionEntries {}
@@ -19,10 +14,10 @@ impl super::Operation for GetIpamPrefixListResolverVersionEntries {
     const NAME: &'static str = "GetIpamPrefixListResolverVersionEntries";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["Entries"],
     });
     type Error = GetIpamPrefixListResolverVersionEntriesError;

@@ -27,12 +27,7 @@
 /// IPAM automatically detects the change and creates a new version.
 ///
 /// **Version 2 CIDRs:** 10.1.0.0/16, 10.2.0.0/16, 10.3.0.0/16
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetIpamPrefixListResolverVersions;
 impl super::private::Sealed for GetIpamPrefixListResolverVersions {}
@@ -44,10 +39,10 @@ impl super::Operation for GetIpamPrefixListResolverVersions {
     const NAME: &'static str = "GetIpamPrefixListResolverVersions";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["IpamPrefixListResolverVersions"],
     });
     type Error = GetIpamPrefixListResolverVersionsError;

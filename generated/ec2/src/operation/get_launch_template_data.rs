@@ -4,12 +4,7 @@
 /// Retrieves the configuration data of the specified instance. You can use this data to create a launch template.
 ///
 /// This action calls on other describe actions to get instance information. Depending on your instance configuration, you may need to allow the following actions in your IAM policy: `DescribeSpotInstanceRequests`, `DescribeInstanceCreditSpecifications`, `DescribeVolumes`, and `DescribeInstanceAttribute`. Or, you can allow `describe*` depending on your instance requirements.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetLaunchTemplateData;
 impl super::private::Sealed for GetLaunchTemplateData {}

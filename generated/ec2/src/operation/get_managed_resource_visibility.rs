@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves the managed resource visibility configuration for the account. The response indicates whether managed resources are hidden or visible by default.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetManagedResourceVisibility;
 impl super::private::Sealed for GetManagedResourceVisibility {}

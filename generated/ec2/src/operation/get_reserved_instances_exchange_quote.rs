@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns a quote and exchange information for exchanging one or more specified Convertible Reserved Instances for a new Convertible Reserved Instance. If the exchange cannot be performed, the reason is returned in the response. Use `AcceptReservedInstancesExchangeQuote` to perform the exchange.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetReservedInstancesExchangeQuote;
 impl super::private::Sealed for GetReservedInstancesExchangeQuote {}

@@ -4,12 +4,7 @@
 /// Gets the current state of *block public access for snapshots* setting for the account and Region.
 ///
 /// For more information, see [Block public access for snapshots](https://docs.aws.amazon.com/ebs/latest/userguide/block-public-access-snapshots.html) in the *Amazon EBS User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetSnapshotBlockPublicAccessState;
 impl super::private::Sealed for GetSnapshotBlockPublicAccessState {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves the entries for a transit gateway metering policy.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetTransitGatewayMeteringPolicyEntries;
 impl super::private::Sealed for GetTransitGatewayMeteringPolicyEntries {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Get the Verified Access policy associated with the endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetVerifiedAccessEndpointPolicy;
 impl super::private::Sealed for GetVerifiedAccessEndpointPolicy {}

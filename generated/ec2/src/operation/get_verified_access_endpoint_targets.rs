@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets the targets for the specified network CIDR endpoint for Verified Access.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetVerifiedAccessEndpointTargets;
 impl super::private::Sealed for GetVerifiedAccessEndpointTargets {}

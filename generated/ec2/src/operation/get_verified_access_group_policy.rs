@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Shows the contents of the Verified Access policy associated with the group.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetVerifiedAccessGroupPolicy;
 impl super::private::Sealed for GetVerifiedAccessGroupPolicy {}

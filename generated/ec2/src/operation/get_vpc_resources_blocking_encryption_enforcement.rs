@@ -4,12 +4,7 @@
 /// Gets information about resources in a VPC that are blocking encryption enforcement.
 ///
 /// For more information, see [Enforce VPC encryption in transit](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-encryption-controls.html) in the *Amazon VPC User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetVpcResourcesBlockingEncryptionEnforcement;
 impl super::private::Sealed for GetVpcResourcesBlockingEncryptionEnforcement {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Download an Amazon Web Services-provided sample configuration file to be used with the customer gateway device specified for your Site-to-Site VPN connection.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetVpnConnectionDeviceSampleConfiguration;
 impl super::private::Sealed for GetVpnConnectionDeviceSampleConfiguration {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Obtain a list of customer gateway devices for which sample configuration files can be provided. The request has no additional parameters. You can also see the list of device types with sample configuration files available under [Your customer gateway device](https://docs.aws.amazon.com/vpn/latest/s2svpn/your-cgw.html) in the *Amazon Web Services Site-to-Site VPN User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetVpnConnectionDeviceTypes;
 impl super::private::Sealed for GetVpnConnectionDeviceTypes {}
@@ -19,10 +14,10 @@ impl super::Operation for GetVpnConnectionDeviceTypes {
     const NAME: &'static str = "GetVpnConnectionDeviceTypes";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["VpnConnectionDeviceTypes"],
     });
     type Error = GetVpnConnectionDeviceTypesError;

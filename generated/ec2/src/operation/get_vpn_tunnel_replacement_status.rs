@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Get details of available tunnel endpoint maintenance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetVpnTunnelReplacementStatus;
 impl super::private::Sealed for GetVpnTunnelReplacementStatus {}

@@ -4,12 +4,7 @@
 /// Uploads a client certificate revocation list to the specified Client VPN endpoint. Uploading a client certificate revocation list overwrites the existing client certificate revocation list.
 ///
 /// Uploading a client certificate revocation list resets existing client connections.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ImportClientVpnClientCertificateRevocationList;
 impl super::private::Sealed for ImportClientVpnClientCertificateRevocationList {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lists one or more snapshots that are currently in the Recycle Bin.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListSnapshotsInRecycleBin;
 impl super::private::Sealed for ListSnapshotsInRecycleBin {}
@@ -19,10 +14,10 @@ impl super::Operation for ListSnapshotsInRecycleBin {
     const NAME: &'static str = "ListSnapshotsInRecycleBin";
     const HTTP_METHOD: &'static str = "POST";
     const URI_TEMPLATE: &'static str = "/";
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["Snapshots"],
     });
     type Error = ListSnapshotsInRecycleBinError;

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lists one or more volumes that are currently in the Recycle Bin.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListVolumesInRecycleBin;
 impl super::private::Sealed for ListVolumesInRecycleBin {}

@@ -8,12 +8,7 @@
 /// - If the snapshot is locked in governance mode, you can modify the lock mode and the lock duration or lock expiration date.
 /// - If the snapshot is locked in compliance mode and it is in the cooling-off period, you can modify the lock mode and the lock duration or lock expiration date.
 /// - If the snapshot is locked in compliance mode and the cooling-off period has lapsed, you can only increase the lock duration or extend the lock expiration date.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct LockSnapshot;
 impl super::private::Sealed for LockSnapshot {}

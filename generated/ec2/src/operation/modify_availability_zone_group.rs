@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Changes the opt-in status of the specified zone group for your account.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ModifyAvailabilityZoneGroup;
 impl super::private::Sealed for ModifyAvailabilityZoneGroup {}

@@ -10,12 +10,7 @@
 /// - `active` state but still within the commitment duration - You can't decrease the instance count or set an end date that is within the commitment duration. All other modifications are allowed.
 /// - `active` state with no commitment duration or elapsed commitment duration - All modifications are allowed.
 /// - `expired`, `cancelled`, `unsupported`, or `failed` state - You can't modify the Capacity Reservation in any way.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ModifyCapacityReservation;
 impl super::private::Sealed for ModifyCapacityReservation {}

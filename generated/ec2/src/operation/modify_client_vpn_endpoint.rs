@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Modifies the specified Client VPN endpoint. Modifying the DNS server resets existing client connections.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ModifyClientVpnEndpoint;
 impl super::private::Sealed for ModifyClientVpnEndpoint {}

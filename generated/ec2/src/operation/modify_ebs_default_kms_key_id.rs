@@ -8,12 +8,7 @@
 /// If you delete or disable the customer managed KMS key that you specified for use with encryption by default, your instances will fail to launch.
 ///
 /// For more information, see [Amazon EBS encryption](https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html) in the *Amazon EBS User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ModifyEbsDefaultKmsKeyId;
 impl super::private::Sealed for ModifyEbsDefaultKmsKeyId {}

@@ -10,12 +10,7 @@
 /// This setting applies to the principal specified in the request; it does not apply to the principal that makes the request.
 ///
 /// Resources created with longer IDs are visible to all IAM roles and users, regardless of these settings and provided that they have permission to use the relevant `Describe` command for the resource type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ModifyIdentityIdFormat;
 impl super::private::Sealed for ModifyIdentityIdFormat {}

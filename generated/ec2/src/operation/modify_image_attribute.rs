@@ -8,12 +8,7 @@
 /// Images with an Amazon Web Services Marketplace product code cannot be made public.
 ///
 /// To enable the SriovNetSupport enhanced networking attribute of an image, enable SriovNetSupport on an instance and create an AMI from the instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ModifyImageAttribute;
 impl super::private::Sealed for ModifyImageAttribute {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Modifies the Capacity Reservation settings for a stopped instance. Use this action to configure an instance to target a specific Capacity Reservation, run in any `open` Capacity Reservation with matching attributes, run in On-Demand Instance capacity, or only run in a Capacity Reservation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceCapacityReservationAttributes;
 impl super::private::Sealed for ModifyInstanceCapacityReservationAttributes {}

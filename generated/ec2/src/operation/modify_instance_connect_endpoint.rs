@@ -4,12 +4,7 @@
 /// Modifies the specified EC2 Instance Connect Endpoint.
 ///
 /// For more information, see [Modify an EC2 Instance Connect Endpoint](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/modify-ec2-instance-connect-endpoint.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceConnectEndpoint;
 impl super::private::Sealed for ModifyInstanceConnectEndpoint {}

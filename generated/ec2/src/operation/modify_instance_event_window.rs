@@ -10,12 +10,7 @@
 /// If Amazon Web Services has already scheduled an event, modifying an event window won't change the time of the scheduled event.
 ///
 /// For more information, see [Define event windows for scheduled events](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/event-windows.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceEventWindow;
 impl super::private::Sealed for ModifyInstanceEventWindow {}

@@ -4,12 +4,7 @@
 /// Modifies the default instance metadata service (IMDS) settings at the account level in the specified Amazon Web Services Region.
 ///
 /// **Note:** To remove a parameter's account-level default setting, specify `no-preference`. If an account-level setting is cleared with `no-preference`, then the instance launch considers the other instance metadata settings. For more information, see [Order of precedence for instance metadata options](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-options.html#instance-metadata-options-order-of-precedence) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceMetadataDefaults;
 impl super::private::Sealed for ModifyInstanceMetadataDefaults {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Change the configuration of the network performance options for an existing instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceNetworkPerformanceOptions;
 impl super::private::Sealed for ModifyInstanceNetworkPerformanceOptions {}

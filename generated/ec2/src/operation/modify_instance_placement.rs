@@ -11,12 +11,7 @@
 /// At least one attribute for affinity, host ID, tenancy, or placement group name must be specified in the request. Affinity and tenancy can be modified in the same request.
 ///
 /// To modify the host ID, tenancy, placement group, or partition for an instance, the instance must be in the `stopped` state.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ModifyInstancePlacement;
 impl super::private::Sealed for ModifyInstancePlacement {}

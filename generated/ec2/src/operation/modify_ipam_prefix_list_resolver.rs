@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Modifies an IPAM prefix list resolver. You can update the description and CIDR selection rules. Changes to rules will trigger re-evaluation and potential updates to associated prefix lists.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ModifyIpamPrefixListResolver;
 impl super::private::Sealed for ModifyIpamPrefixListResolver {}

@@ -6,12 +6,7 @@
 /// Adding or removing entries in a prefix list creates a new version of the prefix list. Changing the name of the prefix list does not affect the version.
 ///
 /// If you specify a current version number that does not match the true current version number, the request fails.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ModifyManagedPrefixList;
 impl super::private::Sealed for ModifyManagedPrefixList {}

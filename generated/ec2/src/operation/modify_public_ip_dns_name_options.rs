@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Modify public hostname options for a network interface. For more information, see [EC2 instance hostnames, DNS names, and domains](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-naming.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ModifyPublicIpDnsNameOptions;
 impl super::private::Sealed for ModifyPublicIpDnsNameOptions {}

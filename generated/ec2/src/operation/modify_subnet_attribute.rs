@@ -12,12 +12,7 @@
 ///
 /// - [Outpost servers](https://docs.aws.amazon.com/outposts/latest/userguide/how-servers-work.html)
 /// - [Outpost racks](https://docs.aws.amazon.com/outposts/latest/userguide/how-racks-work.html)
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ModifySubnetAttribute;
 impl super::private::Sealed for ModifySubnetAttribute {}

@@ -4,12 +4,7 @@
 /// Modifies the specified Traffic Mirror rule.
 ///
 /// `DestinationCidrBlock` and `SourceCidrBlock` must both be an IPv4 range or an IPv6 range.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ModifyTrafficMirrorFilterRule;
 impl super::private::Sealed for ModifyTrafficMirrorFilterRule {}

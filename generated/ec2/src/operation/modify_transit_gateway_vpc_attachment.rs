@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Modifies the specified VPC attachment.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ModifyTransitGatewayVpcAttachment;
 impl super::private::Sealed for ModifyTransitGatewayVpcAttachment {}

@@ -4,12 +4,7 @@
 /// Modifies the attributes of the specified VPC endpoint service configuration.
 ///
 /// If you set or modify the private DNS name, you must prove that you own the private DNS domain name.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ModifyVpcEndpointServiceConfiguration;
 impl super::private::Sealed for ModifyVpcEndpointServiceConfiguration {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Modifies the payer responsibility for your VPC endpoint service.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ModifyVpcEndpointServicePayerResponsibility;
 impl super::private::Sealed for ModifyVpcEndpointServicePayerResponsibility {}

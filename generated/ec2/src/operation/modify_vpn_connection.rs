@@ -23,12 +23,7 @@
 /// If you deleted VPN static routes, you must add the static routes to the transit gateway route table.
 ///
 /// After you perform this operation, the VPN endpoint's IP addresses on the Amazon Web Services side and the tunnel options remain intact. Your Amazon Web Services Site-to-Site VPN connection will be temporarily unavailable for a brief period while we provision the new endpoints.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ModifyVpnConnection;
 impl super::private::Sealed for ModifyVpnConnection {}

@@ -4,12 +4,7 @@
 /// Modifies the connection options for your Site-to-Site VPN connection.
 ///
 /// When you modify the VPN connection options, the VPN endpoint IP addresses on the Amazon Web Services side do not change, and the tunnel options do not change. Your VPN connection will be temporarily unavailable for a brief period while the VPN connection is updated.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ModifyVpnConnectionOptions;
 impl super::private::Sealed for ModifyVpnConnectionOptions {}

@@ -4,12 +4,7 @@
 /// Provision a CIDR to a public IPv4 pool.
 ///
 /// For more information about IPAM, see [What is IPAM?](https://docs.aws.amazon.com/vpc/latest/ipam/what-is-it-ipam.html) in the *Amazon VPC IPAM User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ProvisionPublicIpv4PoolCidr;
 impl super::private::Sealed for ProvisionPublicIpv4PoolCidr {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Purchase the Capacity Block for use with your account. With Capacity Blocks you ensure GPU capacity is available for machine learning (ML) workloads. You must specify the ID of the Capacity Block offering you are purchasing.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct PurchaseCapacityBlock;
 impl super::private::Sealed for PurchaseCapacityBlock {}

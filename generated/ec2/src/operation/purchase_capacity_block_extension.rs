@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Purchase the Capacity Block extension for use with your account. You must specify the ID of the Capacity Block extension offering you are purchasing.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct PurchaseCapacityBlockExtension;
 impl super::private::Sealed for PurchaseCapacityBlockExtension {}

@@ -8,12 +8,7 @@
 /// To queue a purchase for a future date and time, specify a purchase time. If you do not specify a purchase time, the default is the current time.
 ///
 /// For more information, see [Reserved Instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/concepts-on-demand-reserved-instances.html) and [Sell in the Reserved Instance Marketplace](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ri-market-general.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct PurchaseReservedInstancesOffering;
 impl super::private::Sealed for PurchaseReservedInstancesOffering {}

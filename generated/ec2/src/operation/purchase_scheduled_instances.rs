@@ -8,12 +8,7 @@
 /// Scheduled Instances enable you to purchase Amazon EC2 compute capacity by the hour for a one-year term. Before you can purchase a Scheduled Instance, you must call `DescribeScheduledInstanceAvailability` to check for available schedules and obtain a purchase token. After you purchase a Scheduled Instance, you must call `RunScheduledInstances` during each scheduled time period.
 ///
 /// After you purchase a Scheduled Instance, you can't cancel, modify, or resell your purchase.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct PurchaseScheduledInstances;
 impl super::private::Sealed for PurchaseScheduledInstances {}
@@ -27,15 +22,15 @@ impl super::Operation for PurchaseScheduledInstances {
     const URI_TEMPLATE: &'static str = "/";
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let filled;
         let input = if input.client_token.is_none() {
-            let mut copy = ::std::clone::Clone::clone(input);
+            let mut copy = Clone::clone(input);
             if copy.client_token.is_none() {
-                copy.client_token = ::std::option::Option::Some(
+                copy.client_token = Some(
                     ::awsgen_runtime::protocol::idempotency_token(),
                 );
             }
@@ -46,8 +41,8 @@ impl super::Operation for PurchaseScheduledInstances {
         };
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         let mut body = ::awsgen_runtime::query::FormBody::new(
             "PurchaseScheduledInstances",

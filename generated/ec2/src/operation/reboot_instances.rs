@@ -6,12 +6,7 @@
 /// If an instance does not cleanly shut down within a few minutes, Amazon EC2 performs a hard reboot.
 ///
 /// For more information about troubleshooting, see [Troubleshoot an unreachable instance](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-console.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct RebootInstances;
 impl super::private::Sealed for RebootInstances {}

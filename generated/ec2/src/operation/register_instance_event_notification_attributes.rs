@@ -4,12 +4,7 @@
 /// Registers a set of tag keys to include in scheduled event notifications for your resources.
 ///
 /// To remove tags, use [DeregisterInstanceEventNotificationAttributes](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DeregisterInstanceEventNotificationAttributes.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct RegisterInstanceEventNotificationAttributes;
 impl super::private::Sealed for RegisterInstanceEventNotificationAttributes {}

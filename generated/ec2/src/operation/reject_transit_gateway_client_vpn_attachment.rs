@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Rejects a Transit Gateway attachment request for a Client VPN endpoint. The Transit Gateway owner can reject the attachment request to prevent the Client VPN endpoint from routing traffic through the Transit Gateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct RejectTransitGatewayClientVpnAttachment;
 impl super::private::Sealed for RejectTransitGatewayClientVpnAttachment {}

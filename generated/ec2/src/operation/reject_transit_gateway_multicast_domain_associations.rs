@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Rejects a request to associate cross-account subnets with a transit gateway multicast domain.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct RejectTransitGatewayMulticastDomainAssociations;
 impl super::private::Sealed for RejectTransitGatewayMulticastDomainAssociations {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Rejects a transit gateway peering attachment request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct RejectTransitGatewayPeeringAttachment;
 impl super::private::Sealed for RejectTransitGatewayPeeringAttachment {}

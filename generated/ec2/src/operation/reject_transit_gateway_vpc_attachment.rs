@@ -4,12 +4,7 @@
 /// Rejects a request to attach a VPC to a transit gateway.
 ///
 /// The VPC attachment must be in the `pendingAcceptance` state. Use `DescribeTransitGatewayVpcAttachments` to view your pending VPC attachment requests. Use `AcceptTransitGatewayVpcAttachment` to accept a VPC attachment request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct RejectTransitGatewayVpcAttachment;
 impl super::private::Sealed for RejectTransitGatewayVpcAttachment {}

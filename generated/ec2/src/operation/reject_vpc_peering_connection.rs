@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Rejects a VPC peering connection request. The VPC peering connection must be in the `pending-acceptance` state. Use the `DescribeVpcPeeringConnections` request to view your outstanding VPC peering connection requests. To delete an active VPC peering connection, or to delete a VPC peering connection request that you initiated, use `DeleteVpcPeeringConnection`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct RejectVpcPeeringConnection;
 impl super::private::Sealed for RejectVpcPeeringConnection {}

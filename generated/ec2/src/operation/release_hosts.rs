@@ -6,12 +6,7 @@
 /// When Dedicated Hosts are released, it may take some time for them to stop counting toward your limit and you may receive capacity errors when trying to allocate new Dedicated Hosts. Wait a few minutes and then try again.
 ///
 /// Released hosts still appear in a `DescribeHosts` response.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ReleaseHosts;
 impl super::private::Sealed for ReleaseHosts {}

@@ -4,12 +4,7 @@
 /// Replaces an IAM instance profile for the specified running instance. You can use this action to change the IAM instance profile that's associated with an instance without having to disassociate the existing IAM instance profile first.
 ///
 /// Use `DescribeIamInstanceProfileAssociations` to get the association ID.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ReplaceIamInstanceProfileAssociation;
 impl super::private::Sealed for ReplaceIamInstanceProfileAssociation {}

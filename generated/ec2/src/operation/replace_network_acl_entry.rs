@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Replaces an entry (rule) in a network ACL. For more information, see [Network ACLs](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html) in the *Amazon VPC User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ReplaceNetworkAclEntry;
 impl super::private::Sealed for ReplaceNetworkAclEntry {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Replaces the specified route in the specified transit gateway route table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ReplaceTransitGatewayRoute;
 impl super::private::Sealed for ReplaceTransitGatewayRoute {}

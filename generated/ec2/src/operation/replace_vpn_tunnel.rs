@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Trigger replacement of specified VPN tunnel.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ReplaceVpnTunnel;
 impl super::private::Sealed for ReplaceVpnTunnel {}

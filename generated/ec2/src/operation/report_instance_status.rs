@@ -4,12 +4,7 @@
 /// Submits feedback about the status of an instance. The instance must be in the `running` state. If your experience with the instance differs from the instance status returned by `DescribeInstanceStatus`, use `ReportInstanceStatus` to report your experience with the instance. Amazon EC2 collects this information to improve the accuracy of status checks.
 ///
 /// Use of this action does not change the value returned by `DescribeInstanceStatus`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ReportInstanceStatus;
 impl super::private::Sealed for ReportInstanceStatus {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Resets the specified attribute of the specified Amazon FPGA Image (AFI) to its default value. You can only reset the load permission attribute.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ResetFpgaImageAttribute;
 impl super::private::Sealed for ResetFpgaImageAttribute {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Resets an attribute of an AMI to its default value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ResetImageAttribute;
 impl super::private::Sealed for ResetImageAttribute {}

@@ -4,12 +4,7 @@
 /// Resets permission settings for the specified snapshot.
 ///
 /// For more information about modifying snapshot permissions, see [Share a snapshot](https://docs.aws.amazon.com/ebs/latest/userguide/ebs-modifying-snapshot-permissions.html) in the *Amazon EBS User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ResetSnapshotAttribute;
 impl super::private::Sealed for ResetSnapshotAttribute {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Restores the entries from a previous version of a managed prefix list to a new version of the prefix list.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct RestoreManagedPrefixListVersion;
 impl super::private::Sealed for RestoreManagedPrefixListVersion {}

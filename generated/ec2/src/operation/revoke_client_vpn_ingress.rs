@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Removes an ingress authorization rule from a Client VPN endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct RevokeClientVpnIngress;
 impl super::private::Sealed for RevokeClientVpnIngress {}

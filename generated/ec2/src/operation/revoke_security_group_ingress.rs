@@ -12,12 +12,7 @@
 /// Amazon Web Services recommends that you describe the security group to verify that the rules were removed.
 ///
 /// Rule changes are propagated to instances within the security group as quickly as possible. However, a small delay might occur.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct RevokeSecurityGroupIngress;
 impl super::private::Sealed for RevokeSecurityGroupIngress {}

@@ -17,12 +17,7 @@
 /// - Only one report per organization can be generated at a time. Attempting to generate a report while another is in progress will result in an error.
 ///
 /// For more information, including the required IAM permissions to run this API, see [Generating the account status report for declarative policies](https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_declarative_status-report.html) in the *Amazon Web Services Organizations User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct StartDeclarativePoliciesReport;
 impl super::private::Sealed for StartDeclarativePoliciesReport {}

@@ -6,12 +6,7 @@
 /// The service provider must successfully perform the verification before the consumer can use the name to access the service.
 ///
 /// Before the service provider runs this command, they must add a record to the DNS server.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct StartVpcEndpointServicePrivateDnsVerification;
 impl super::private::Sealed for StartVpcEndpointServicePrivateDnsVerification {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Terminates active Client VPN endpoint connections. This action can be used to terminate a specific client connection, or up to five connections established by a specific user.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct TerminateClientVpnConnections;
 impl super::private::Sealed for TerminateClientVpnConnections {}

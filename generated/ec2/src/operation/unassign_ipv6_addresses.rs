@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Unassigns the specified IPv6 addresses or Prefix Delegation prefixes from a network interface.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UnassignIpv6Addresses;
 impl super::private::Sealed for UnassignIpv6Addresses {}

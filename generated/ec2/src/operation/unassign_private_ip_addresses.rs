@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Unassigns the specified secondary private IP addresses or IPv4 Prefix Delegation prefixes from a network interface.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UnassignPrivateIpAddresses;
 impl super::private::Sealed for UnassignPrivateIpAddresses {}

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates the description of an egress (outbound) security group rule. You can replace an existing description, or add a description to a rule that did not have one previously. You can remove a description for a security group rule by omitting the description parameter in the request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateSecurityGroupRuleDescriptionsEgress;
 impl super::private::Sealed for UpdateSecurityGroupRuleDescriptionsEgress {}

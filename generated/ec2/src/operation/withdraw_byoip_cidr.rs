@@ -6,12 +6,7 @@
 /// You can perform this operation at most once every 10 seconds, even if you specify different address ranges each time.
 ///
 /// It can take a few minutes before traffic to the specified addresses stops routing to Amazon Web Services because of BGP propagation delays.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct WithdrawByoipCidr;
 impl super::private::Sealed for WithdrawByoipCidr {}

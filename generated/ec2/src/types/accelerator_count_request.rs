@@ -2,77 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The minimum and maximum number of accelerators (GPUs, FPGAs, or Amazon Web Services Inferentia chips) on an instance. To exclude accelerator-enabled instance types, set `Max` to `0`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AcceleratorCountRequest {
     /// The minimum number of accelerators. To specify no minimum limit, omit this parameter.
-    pub min: ::std::option::Option<i32>,
+    pub min: Option<i32>,
     /// The maximum number of accelerators. To specify no maximum limit, omit this parameter. To exclude accelerator-enabled instance types, set `Max` to `0`.
-    pub max: ::std::option::Option<i32>,
+    pub max: Option<i32>,
 }
 impl AcceleratorCountRequest {
     /// Starts building a [`AcceleratorCountRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AcceleratorCountRequestBuilder {
-        <crate::types::builders::AcceleratorCountRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AcceleratorCountRequestBuilder as Default>::default()
     }
     /// The `Min` member, when set.
     #[inline]
-    pub fn min(&self) -> ::std::option::Option<i32> {
+    pub fn min(&self) -> Option<i32> {
         self.min
     }
     /// The `Max` member, when set.
     #[inline]
-    pub fn max(&self) -> ::std::option::Option<i32> {
+    pub fn max(&self) -> Option<i32> {
         self.max
     }
 }
 /// A builder for [`AcceleratorCountRequest`](crate::types::AcceleratorCountRequest); start one with `AcceleratorCountRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AcceleratorCountRequestBuilder {
     inner: crate::types::AcceleratorCountRequest,
 }
 impl AcceleratorCountRequestBuilder {
     /// Sets [`AcceleratorCountRequest::min`](crate::types::AcceleratorCountRequest::min): The minimum number of accelerators.
     pub fn min(mut self, input: i32) -> Self {
-        self.inner.min = ::std::option::Option::Some(input);
+        self.inner.min = Some(input);
         self
     }
     /// Sets or clears [`AcceleratorCountRequest::min`](crate::types::AcceleratorCountRequest::min).
     #[inline]
-    pub fn set_min(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_min(mut self, input: Option<i32>) -> Self {
         self.inner.min = input;
         self
     }
     /// The value set for [`AcceleratorCountRequest::min`](crate::types::AcceleratorCountRequest::min), if any.
     #[inline]
-    pub fn get_min(&self) -> &::std::option::Option<i32> {
+    pub fn get_min(&self) -> &Option<i32> {
         &self.inner.min
     }
     /// Sets [`AcceleratorCountRequest::max`](crate::types::AcceleratorCountRequest::max): The maximum number of accelerators.
     pub fn max(mut self, input: i32) -> Self {
-        self.inner.max = ::std::option::Option::Some(input);
+        self.inner.max = Some(input);
         self
     }
     /// Sets or clears [`AcceleratorCountRequest::max`](crate::types::AcceleratorCountRequest::max).
     #[inline]
-    pub fn set_max(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max(mut self, input: Option<i32>) -> Self {
         self.inner.max = input;
         self
     }
     /// The value set for [`AcceleratorCountRequest::max`](crate::types::AcceleratorCountRequest::max), if any.
     #[inline]
-    pub fn get_max(&self) -> &::std::option::Option<i32> {
+    pub fn get_max(&self) -> &Option<i32> {
         &self.inner.max
     }
     /// Builds the [`AcceleratorCountRequest`]; it has no required members, so this cannot fail.
@@ -85,13 +75,13 @@ impl ::awsgen_runtime::query::WriteQuery for AcceleratorCountRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.min {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.min {
             body.member("Min", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.max {
+        if let Some(value) = &self.max {
             body.member("Max", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

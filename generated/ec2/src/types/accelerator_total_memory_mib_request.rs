@@ -2,77 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The minimum and maximum amount of total accelerator memory, in MiB.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AcceleratorTotalMemoryMibRequest {
     /// The minimum amount of accelerator memory, in MiB. To specify no minimum limit, omit this parameter.
-    pub min: ::std::option::Option<i32>,
+    pub min: Option<i32>,
     /// The maximum amount of accelerator memory, in MiB. To specify no maximum limit, omit this parameter.
-    pub max: ::std::option::Option<i32>,
+    pub max: Option<i32>,
 }
 impl AcceleratorTotalMemoryMibRequest {
     /// Starts building a [`AcceleratorTotalMemoryMibRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AcceleratorTotalMemoryMibRequestBuilder {
-        <crate::types::builders::AcceleratorTotalMemoryMibRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AcceleratorTotalMemoryMibRequestBuilder as Default>::default()
     }
     /// The `Min` member, when set.
     #[inline]
-    pub fn min(&self) -> ::std::option::Option<i32> {
+    pub fn min(&self) -> Option<i32> {
         self.min
     }
     /// The `Max` member, when set.
     #[inline]
-    pub fn max(&self) -> ::std::option::Option<i32> {
+    pub fn max(&self) -> Option<i32> {
         self.max
     }
 }
 /// A builder for [`AcceleratorTotalMemoryMibRequest`](crate::types::AcceleratorTotalMemoryMibRequest); start one with `AcceleratorTotalMemoryMibRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AcceleratorTotalMemoryMibRequestBuilder {
     inner: crate::types::AcceleratorTotalMemoryMibRequest,
 }
 impl AcceleratorTotalMemoryMibRequestBuilder {
     /// Sets [`AcceleratorTotalMemoryMibRequest::min`](crate::types::AcceleratorTotalMemoryMibRequest::min): The minimum amount of accelerator memory, in MiB.
     pub fn min(mut self, input: i32) -> Self {
-        self.inner.min = ::std::option::Option::Some(input);
+        self.inner.min = Some(input);
         self
     }
     /// Sets or clears [`AcceleratorTotalMemoryMibRequest::min`](crate::types::AcceleratorTotalMemoryMibRequest::min).
     #[inline]
-    pub fn set_min(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_min(mut self, input: Option<i32>) -> Self {
         self.inner.min = input;
         self
     }
     /// The value set for [`AcceleratorTotalMemoryMibRequest::min`](crate::types::AcceleratorTotalMemoryMibRequest::min), if any.
     #[inline]
-    pub fn get_min(&self) -> &::std::option::Option<i32> {
+    pub fn get_min(&self) -> &Option<i32> {
         &self.inner.min
     }
     /// Sets [`AcceleratorTotalMemoryMibRequest::max`](crate::types::AcceleratorTotalMemoryMibRequest::max): The maximum amount of accelerator memory, in MiB.
     pub fn max(mut self, input: i32) -> Self {
-        self.inner.max = ::std::option::Option::Some(input);
+        self.inner.max = Some(input);
         self
     }
     /// Sets or clears [`AcceleratorTotalMemoryMibRequest::max`](crate::types::AcceleratorTotalMemoryMibRequest::max).
     #[inline]
-    pub fn set_max(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max(mut self, input: Option<i32>) -> Self {
         self.inner.max = input;
         self
     }
     /// The value set for [`AcceleratorTotalMemoryMibRequest::max`](crate::types::AcceleratorTotalMemoryMibRequest::max), if any.
     #[inline]
-    pub fn get_max(&self) -> &::std::option::Option<i32> {
+    pub fn get_max(&self) -> &Option<i32> {
         &self.inner.max
     }
     /// Builds the [`AcceleratorTotalMemoryMibRequest`]; it has no required members, so this cannot fail.
@@ -85,13 +75,13 @@ impl ::awsgen_runtime::query::WriteQuery for AcceleratorTotalMemoryMibRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.min {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.min {
             body.member("Min", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.max {
+        if let Some(value) = &self.max {
             body.member("Max", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,34 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AcceptAddressTransferRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AcceptAddressTransferRequest {
     /// The Elastic IP address you are accepting for transfer.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub address: ::std::option::Option<::std::string::String>,
+    pub address: Option<String>,
     /// `tag`:\<key\> - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl AcceptAddressTransferRequest {
     /// Starts building a [`AcceptAddressTransferRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AcceptAddressTransferRequestBuilder {
-        <crate::types::builders::AcceptAddressTransferRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AcceptAddressTransferRequestBuilder as Default>::default()
     }
     /// The `Address` member, when set.
     #[inline]
-    pub fn address(&self) -> ::std::option::Option<&str> {
+    pub fn address(&self) -> Option<&str> {
         self.address.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -39,41 +32,30 @@ impl AcceptAddressTransferRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`AcceptAddressTransferRequest`](crate::types::AcceptAddressTransferRequest); start one with `AcceptAddressTransferRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AcceptAddressTransferRequestBuilder {
     inner: crate::types::AcceptAddressTransferRequest,
 }
 impl AcceptAddressTransferRequestBuilder {
     /// Sets [`AcceptAddressTransferRequest::address`](crate::types::AcceptAddressTransferRequest::address): The Elastic IP address you are accepting for transfer.
-    pub fn address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.address = ::std::option::Option::Some(input.into());
+    pub fn address(mut self, input: impl Into<String>) -> Self {
+        self.inner.address = Some(input.into());
         self
     }
     /// Sets or clears [`AcceptAddressTransferRequest::address`](crate::types::AcceptAddressTransferRequest::address).
     #[inline]
-    pub fn set_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_address(mut self, input: Option<String>) -> Self {
         self.inner.address = input;
         self
     }
     /// The value set for [`AcceptAddressTransferRequest::address`](crate::types::AcceptAddressTransferRequest::address), if any.
     #[inline]
-    pub fn get_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_address(&self) -> &Option<String> {
         &self.inner.address
     }
     /// Appends one item to [`AcceptAddressTransferRequest::tag_specifications`](crate::types::AcceptAddressTransferRequest::tag_specifications): `tag`:\<key\> - The key/value combination of a tag assigned to the resource.
@@ -87,7 +69,7 @@ impl AcceptAddressTransferRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -96,51 +78,51 @@ impl AcceptAddressTransferRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`AcceptAddressTransferRequest::dry_run`](crate::types::AcceptAddressTransferRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`AcceptAddressTransferRequest::dry_run`](crate::types::AcceptAddressTransferRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`AcceptAddressTransferRequest::dry_run`](crate::types::AcceptAddressTransferRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`AcceptAddressTransferRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AcceptAddressTransferRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.address.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AcceptAddressTransferRequest",
                 member: "address",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AcceptAddressTransferRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.address {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.address {
             body.member("Address", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -148,9 +130,9 @@ impl ::awsgen_runtime::query::WriteQuery for AcceptAddressTransferRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,104 +2,86 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AcceptCapacityReservationBillingOwnershipRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AcceptCapacityReservationBillingOwnershipRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the Capacity Reservation for which to accept the request.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_reservation_id: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_id: Option<String>,
 }
 impl AcceptCapacityReservationBillingOwnershipRequest {
     /// Starts building a [`AcceptCapacityReservationBillingOwnershipRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AcceptCapacityReservationBillingOwnershipRequestBuilder {
-        <crate::types::builders::AcceptCapacityReservationBillingOwnershipRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AcceptCapacityReservationBillingOwnershipRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `CapacityReservationId` member, when set.
     #[inline]
-    pub fn capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_id(&self) -> Option<&str> {
         self.capacity_reservation_id.as_deref()
     }
 }
 /// A builder for [`AcceptCapacityReservationBillingOwnershipRequest`](crate::types::AcceptCapacityReservationBillingOwnershipRequest); start one with `AcceptCapacityReservationBillingOwnershipRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AcceptCapacityReservationBillingOwnershipRequestBuilder {
     inner: crate::types::AcceptCapacityReservationBillingOwnershipRequest,
 }
 impl AcceptCapacityReservationBillingOwnershipRequestBuilder {
     /// Sets [`AcceptCapacityReservationBillingOwnershipRequest::dry_run`](crate::types::AcceptCapacityReservationBillingOwnershipRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`AcceptCapacityReservationBillingOwnershipRequest::dry_run`](crate::types::AcceptCapacityReservationBillingOwnershipRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`AcceptCapacityReservationBillingOwnershipRequest::dry_run`](crate::types::AcceptCapacityReservationBillingOwnershipRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`AcceptCapacityReservationBillingOwnershipRequest::capacity_reservation_id`](crate::types::AcceptCapacityReservationBillingOwnershipRequest::capacity_reservation_id): The ID of the Capacity Reservation for which to accept the request.
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_id = ::std::option::Option::Some(input.into());
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`AcceptCapacityReservationBillingOwnershipRequest::capacity_reservation_id`](crate::types::AcceptCapacityReservationBillingOwnershipRequest::capacity_reservation_id).
     #[inline]
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_id = input;
         self
     }
     /// The value set for [`AcceptCapacityReservationBillingOwnershipRequest::capacity_reservation_id`](crate::types::AcceptCapacityReservationBillingOwnershipRequest::capacity_reservation_id), if any.
     #[inline]
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.capacity_reservation_id
     }
     /// Builds the [`AcceptCapacityReservationBillingOwnershipRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AcceptCapacityReservationBillingOwnershipRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.capacity_reservation_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AcceptCapacityReservationBillingOwnershipRequest",
                 member: "capacity_reservation_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -107,13 +89,13 @@ for AcceptCapacityReservationBillingOwnershipRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_id {
+        if let Some(value) = &self.capacity_reservation_id {
             body.member("CapacityReservationId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,41 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for accepting the quote.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AcceptReservedInstancesExchangeQuoteRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IDs of the Convertible Reserved Instances to exchange for another Convertible Reserved Instance of the same or higher value.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub reserved_instance_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub reserved_instance_ids: Option<Vec<String>>,
     /// The configuration of the target Convertible Reserved Instance to exchange for your current Convertible Reserved Instances.
-    pub target_configurations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TargetConfigurationRequest>,
-    >,
+    pub target_configurations: Option<Vec<crate::types::TargetConfigurationRequest>>,
 }
 impl AcceptReservedInstancesExchangeQuoteRequest {
     /// Starts building a [`AcceptReservedInstancesExchangeQuoteRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AcceptReservedInstancesExchangeQuoteRequestBuilder {
-        <crate::types::builders::AcceptReservedInstancesExchangeQuoteRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AcceptReservedInstancesExchangeQuoteRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ReservedInstanceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn reserved_instance_ids(&self) -> &[::std::string::String] {
+    pub fn reserved_instance_ids(&self) -> &[String] {
         self.reserved_instance_ids.as_deref().unwrap_or_default()
     }
     /// The `TargetConfigurations` member, empty when not set; the field tells an empty list from an absent one.
@@ -46,56 +37,43 @@ impl AcceptReservedInstancesExchangeQuoteRequest {
     }
 }
 /// A builder for [`AcceptReservedInstancesExchangeQuoteRequest`](crate::types::AcceptReservedInstancesExchangeQuoteRequest); start one with `AcceptReservedInstancesExchangeQuoteRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AcceptReservedInstancesExchangeQuoteRequestBuilder {
     inner: crate::types::AcceptReservedInstancesExchangeQuoteRequest,
 }
 impl AcceptReservedInstancesExchangeQuoteRequestBuilder {
     /// Sets [`AcceptReservedInstancesExchangeQuoteRequest::dry_run`](crate::types::AcceptReservedInstancesExchangeQuoteRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`AcceptReservedInstancesExchangeQuoteRequest::dry_run`](crate::types::AcceptReservedInstancesExchangeQuoteRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`AcceptReservedInstancesExchangeQuoteRequest::dry_run`](crate::types::AcceptReservedInstancesExchangeQuoteRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`AcceptReservedInstancesExchangeQuoteRequest::reserved_instance_ids`](crate::types::AcceptReservedInstancesExchangeQuoteRequest::reserved_instance_ids): The IDs of the Convertible Reserved Instances to exchange for another Convertible Reserved Instance of the same or higher value.
     ///
     /// To set the whole list at once, use [`set_reserved_instance_ids`](Self::set_reserved_instance_ids).
-    pub fn reserved_instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn reserved_instance_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.reserved_instance_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AcceptReservedInstancesExchangeQuoteRequest::reserved_instance_ids`](crate::types::AcceptReservedInstancesExchangeQuoteRequest::reserved_instance_ids).
     #[inline]
-    pub fn set_reserved_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_reserved_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.reserved_instance_ids = input;
         self
     }
     /// The value set for [`AcceptReservedInstancesExchangeQuoteRequest::reserved_instance_ids`](crate::types::AcceptReservedInstancesExchangeQuoteRequest::reserved_instance_ids), if any.
     #[inline]
-    pub fn get_reserved_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_reserved_instance_ids(&self) -> &Option<Vec<String>> {
         &self.inner.reserved_instance_ids
     }
     /// Appends one item to [`AcceptReservedInstancesExchangeQuoteRequest::target_configurations`](crate::types::AcceptReservedInstancesExchangeQuoteRequest::target_configurations): The configuration of the target Convertible Reserved Instance to exchange for your current Convertible Reserved Instances.
@@ -112,9 +90,7 @@ impl AcceptReservedInstancesExchangeQuoteRequestBuilder {
     #[inline]
     pub fn set_target_configurations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TargetConfigurationRequest>,
-        >,
+        input: Option<Vec<crate::types::TargetConfigurationRequest>>,
     ) -> Self {
         self.inner.target_configurations = input;
         self
@@ -123,26 +99,24 @@ impl AcceptReservedInstancesExchangeQuoteRequestBuilder {
     #[inline]
     pub fn get_target_configurations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TargetConfigurationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::TargetConfigurationRequest>> {
         &self.inner.target_configurations
     }
     /// Builds the [`AcceptReservedInstancesExchangeQuoteRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AcceptReservedInstancesExchangeQuoteRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.reserved_instance_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AcceptReservedInstancesExchangeQuoteRequest",
                 member: "reserved_instance_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -150,16 +124,16 @@ for AcceptReservedInstancesExchangeQuoteRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.reserved_instance_ids {
+        if let Some(value) = &self.reserved_instance_ids {
             let member_0 = body.enter("ReservedInstanceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.target_configurations {
+        if let Some(value) = &self.target_configurations {
             let member_0 = body.enter("TargetConfiguration");
             body.items(
                 value,
@@ -167,6 +141,6 @@ for AcceptReservedInstancesExchangeQuoteRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

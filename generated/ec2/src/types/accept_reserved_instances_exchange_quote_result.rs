@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The result of the exchange and whether it was `successful`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AcceptReservedInstancesExchangeQuoteResult {
     /// The ID of the successful exchange.
-    pub exchange_id: ::std::option::Option<::std::string::String>,
+    pub exchange_id: Option<String>,
 }
 impl AcceptReservedInstancesExchangeQuoteResult {
     /// Starts building a [`AcceptReservedInstancesExchangeQuoteResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AcceptReservedInstancesExchangeQuoteResultBuilder {
-        <crate::types::builders::AcceptReservedInstancesExchangeQuoteResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AcceptReservedInstancesExchangeQuoteResultBuilder as Default>::default()
     }
     /// The `ExchangeId` member, when set.
     #[inline]
-    pub fn exchange_id(&self) -> ::std::option::Option<&str> {
+    pub fn exchange_id(&self) -> Option<&str> {
         self.exchange_id.as_deref()
     }
 }
 /// A builder for [`AcceptReservedInstancesExchangeQuoteResult`](crate::types::AcceptReservedInstancesExchangeQuoteResult); start one with `AcceptReservedInstancesExchangeQuoteResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AcceptReservedInstancesExchangeQuoteResultBuilder {
     inner: crate::types::AcceptReservedInstancesExchangeQuoteResult,
 }
 impl AcceptReservedInstancesExchangeQuoteResultBuilder {
     /// Sets [`AcceptReservedInstancesExchangeQuoteResult::exchange_id`](crate::types::AcceptReservedInstancesExchangeQuoteResult::exchange_id): The ID of the successful exchange.
-    pub fn exchange_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.exchange_id = ::std::option::Option::Some(input.into());
+    pub fn exchange_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.exchange_id = Some(input.into());
         self
     }
     /// Sets or clears [`AcceptReservedInstancesExchangeQuoteResult::exchange_id`](crate::types::AcceptReservedInstancesExchangeQuoteResult::exchange_id).
     #[inline]
-    pub fn set_exchange_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_exchange_id(mut self, input: Option<String>) -> Self {
         self.inner.exchange_id = input;
         self
     }
     /// The value set for [`AcceptReservedInstancesExchangeQuoteResult::exchange_id`](crate::types::AcceptReservedInstancesExchangeQuoteResult::exchange_id), if any.
     #[inline]
-    pub fn get_exchange_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_exchange_id(&self) -> &Option<String> {
         &self.inner.exchange_id
     }
     /// Builds the [`AcceptReservedInstancesExchangeQuoteResult`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl AcceptReservedInstancesExchangeQuoteResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AcceptReservedInstancesExchangeQuoteResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "exchangeId" {
-                value.exchange_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.exchange_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

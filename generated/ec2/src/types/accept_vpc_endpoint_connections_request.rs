@@ -2,161 +2,137 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AcceptVpcEndpointConnectionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AcceptVpcEndpointConnectionsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the VPC endpoint service.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub service_id: ::std::option::Option<::std::string::String>,
+    pub service_id: Option<String>,
     /// The IDs of the interface VPC endpoints.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_endpoint_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub vpc_endpoint_ids: Option<Vec<String>>,
 }
 impl AcceptVpcEndpointConnectionsRequest {
     /// Starts building a [`AcceptVpcEndpointConnectionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AcceptVpcEndpointConnectionsRequestBuilder {
-        <crate::types::builders::AcceptVpcEndpointConnectionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AcceptVpcEndpointConnectionsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ServiceId` member, when set.
     #[inline]
-    pub fn service_id(&self) -> ::std::option::Option<&str> {
+    pub fn service_id(&self) -> Option<&str> {
         self.service_id.as_deref()
     }
     /// The `VpcEndpointIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn vpc_endpoint_ids(&self) -> &[::std::string::String] {
+    pub fn vpc_endpoint_ids(&self) -> &[String] {
         self.vpc_endpoint_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`AcceptVpcEndpointConnectionsRequest`](crate::types::AcceptVpcEndpointConnectionsRequest); start one with `AcceptVpcEndpointConnectionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AcceptVpcEndpointConnectionsRequestBuilder {
     inner: crate::types::AcceptVpcEndpointConnectionsRequest,
 }
 impl AcceptVpcEndpointConnectionsRequestBuilder {
     /// Sets [`AcceptVpcEndpointConnectionsRequest::dry_run`](crate::types::AcceptVpcEndpointConnectionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`AcceptVpcEndpointConnectionsRequest::dry_run`](crate::types::AcceptVpcEndpointConnectionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`AcceptVpcEndpointConnectionsRequest::dry_run`](crate::types::AcceptVpcEndpointConnectionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`AcceptVpcEndpointConnectionsRequest::service_id`](crate::types::AcceptVpcEndpointConnectionsRequest::service_id): The ID of the VPC endpoint service.
-    pub fn service_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_id = ::std::option::Option::Some(input.into());
+    pub fn service_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_id = Some(input.into());
         self
     }
     /// Sets or clears [`AcceptVpcEndpointConnectionsRequest::service_id`](crate::types::AcceptVpcEndpointConnectionsRequest::service_id).
     #[inline]
-    pub fn set_service_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_id(mut self, input: Option<String>) -> Self {
         self.inner.service_id = input;
         self
     }
     /// The value set for [`AcceptVpcEndpointConnectionsRequest::service_id`](crate::types::AcceptVpcEndpointConnectionsRequest::service_id), if any.
     #[inline]
-    pub fn get_service_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_id(&self) -> &Option<String> {
         &self.inner.service_id
     }
     /// Appends one item to [`AcceptVpcEndpointConnectionsRequest::vpc_endpoint_ids`](crate::types::AcceptVpcEndpointConnectionsRequest::vpc_endpoint_ids): The IDs of the interface VPC endpoints.
     ///
     /// To set the whole list at once, use [`set_vpc_endpoint_ids`](Self::set_vpc_endpoint_ids).
-    pub fn vpc_endpoint_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_endpoint_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.vpc_endpoint_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AcceptVpcEndpointConnectionsRequest::vpc_endpoint_ids`](crate::types::AcceptVpcEndpointConnectionsRequest::vpc_endpoint_ids).
     #[inline]
-    pub fn set_vpc_endpoint_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.vpc_endpoint_ids = input;
         self
     }
     /// The value set for [`AcceptVpcEndpointConnectionsRequest::vpc_endpoint_ids`](crate::types::AcceptVpcEndpointConnectionsRequest::vpc_endpoint_ids), if any.
     #[inline]
-    pub fn get_vpc_endpoint_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_vpc_endpoint_ids(&self) -> &Option<Vec<String>> {
         &self.inner.vpc_endpoint_ids
     }
     /// Builds the [`AcceptVpcEndpointConnectionsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AcceptVpcEndpointConnectionsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.service_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AcceptVpcEndpointConnectionsRequest",
                 member: "service_id",
             });
         }
         if self.inner.vpc_endpoint_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AcceptVpcEndpointConnectionsRequest",
                 member: "vpc_endpoint_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AcceptVpcEndpointConnectionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.service_id {
+        if let Some(value) = &self.service_id {
             body.member("ServiceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_ids {
+        if let Some(value) = &self.vpc_endpoint_ids {
             let member_0 = body.enter("VpcEndpointId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AcceptVpcEndpointConnectionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AcceptVpcEndpointConnectionsResult {
     /// Information about the interface endpoints that were not accepted, if applicable.
-    pub unsuccessful: ::std::option::Option<
-        ::std::vec::Vec<crate::types::UnsuccessfulItem>,
-    >,
+    pub unsuccessful: Option<Vec<crate::types::UnsuccessfulItem>>,
 }
 impl AcceptVpcEndpointConnectionsResult {
     /// Starts building a [`AcceptVpcEndpointConnectionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AcceptVpcEndpointConnectionsResultBuilder {
-        <crate::types::builders::AcceptVpcEndpointConnectionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AcceptVpcEndpointConnectionsResultBuilder as Default>::default()
     }
     /// The `Unsuccessful` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl AcceptVpcEndpointConnectionsResult {
     }
 }
 /// A builder for [`AcceptVpcEndpointConnectionsResult`](crate::types::AcceptVpcEndpointConnectionsResult); start one with `AcceptVpcEndpointConnectionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AcceptVpcEndpointConnectionsResultBuilder {
     inner: crate::types::AcceptVpcEndpointConnectionsResult,
 }
@@ -49,16 +37,14 @@ impl AcceptVpcEndpointConnectionsResultBuilder {
     #[inline]
     pub fn set_unsuccessful(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::UnsuccessfulItem>>,
+        input: Option<Vec<crate::types::UnsuccessfulItem>>,
     ) -> Self {
         self.inner.unsuccessful = input;
         self
     }
     /// The value set for [`AcceptVpcEndpointConnectionsResult::unsuccessful`](crate::types::AcceptVpcEndpointConnectionsResult::unsuccessful), if any.
     #[inline]
-    pub fn get_unsuccessful(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::UnsuccessfulItem>> {
+    pub fn get_unsuccessful(&self) -> &Option<Vec<crate::types::UnsuccessfulItem>> {
         &self.inner.unsuccessful
     }
     /// Builds the [`AcceptVpcEndpointConnectionsResult`]; it has no required members, so this cannot fail.
@@ -70,11 +56,11 @@ impl AcceptVpcEndpointConnectionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AcceptVpcEndpointConnectionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "unsuccessful" {
-                value.unsuccessful = ::std::option::Option::Some(
+                value.unsuccessful = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::UnsuccessfulItem as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -82,6 +68,6 @@ impl ::awsgen_runtime::xml::FromXml for AcceptVpcEndpointConnectionsResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

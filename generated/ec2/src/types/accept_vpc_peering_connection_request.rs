@@ -2,117 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AcceptVpcPeeringConnectionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AcceptVpcPeeringConnectionRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the VPC peering connection. You must specify this parameter in the request.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_peering_connection_id: ::std::option::Option<::std::string::String>,
+    pub vpc_peering_connection_id: Option<String>,
 }
 impl AcceptVpcPeeringConnectionRequest {
     /// Starts building a [`AcceptVpcPeeringConnectionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AcceptVpcPeeringConnectionRequestBuilder {
-        <crate::types::builders::AcceptVpcPeeringConnectionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AcceptVpcPeeringConnectionRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `VpcPeeringConnectionId` member, when set.
     #[inline]
-    pub fn vpc_peering_connection_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_peering_connection_id(&self) -> Option<&str> {
         self.vpc_peering_connection_id.as_deref()
     }
 }
 /// A builder for [`AcceptVpcPeeringConnectionRequest`](crate::types::AcceptVpcPeeringConnectionRequest); start one with `AcceptVpcPeeringConnectionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AcceptVpcPeeringConnectionRequestBuilder {
     inner: crate::types::AcceptVpcPeeringConnectionRequest,
 }
 impl AcceptVpcPeeringConnectionRequestBuilder {
     /// Sets [`AcceptVpcPeeringConnectionRequest::dry_run`](crate::types::AcceptVpcPeeringConnectionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`AcceptVpcPeeringConnectionRequest::dry_run`](crate::types::AcceptVpcPeeringConnectionRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`AcceptVpcPeeringConnectionRequest::dry_run`](crate::types::AcceptVpcPeeringConnectionRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`AcceptVpcPeeringConnectionRequest::vpc_peering_connection_id`](crate::types::AcceptVpcPeeringConnectionRequest::vpc_peering_connection_id): The ID of the VPC peering connection.
-    pub fn vpc_peering_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_peering_connection_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_peering_connection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_peering_connection_id = Some(input.into());
         self
     }
     /// Sets or clears [`AcceptVpcPeeringConnectionRequest::vpc_peering_connection_id`](crate::types::AcceptVpcPeeringConnectionRequest::vpc_peering_connection_id).
     #[inline]
-    pub fn set_vpc_peering_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_peering_connection_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_peering_connection_id = input;
         self
     }
     /// The value set for [`AcceptVpcPeeringConnectionRequest::vpc_peering_connection_id`](crate::types::AcceptVpcPeeringConnectionRequest::vpc_peering_connection_id), if any.
     #[inline]
-    pub fn get_vpc_peering_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_peering_connection_id(&self) -> &Option<String> {
         &self.inner.vpc_peering_connection_id
     }
     /// Builds the [`AcceptVpcPeeringConnectionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AcceptVpcPeeringConnectionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.vpc_peering_connection_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AcceptVpcPeeringConnectionRequest",
                 member: "vpc_peering_connection_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AcceptVpcPeeringConnectionRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_peering_connection_id {
+        if let Some(value) = &self.vpc_peering_connection_id {
             body.member("VpcPeeringConnectionId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,40 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AcceptVpcPeeringConnectionResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AcceptVpcPeeringConnectionResult {
     /// Information about the VPC peering connection.
-    pub vpc_peering_connection: ::std::option::Option<
-        crate::types::VpcPeeringConnection,
-    >,
+    pub vpc_peering_connection: Option<crate::types::VpcPeeringConnection>,
 }
 impl AcceptVpcPeeringConnectionResult {
     /// Starts building a [`AcceptVpcPeeringConnectionResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AcceptVpcPeeringConnectionResultBuilder {
-        <crate::types::builders::AcceptVpcPeeringConnectionResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AcceptVpcPeeringConnectionResultBuilder as Default>::default()
     }
     /// The `VpcPeeringConnection` member, when set.
     #[inline]
-    pub fn vpc_peering_connection(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpcPeeringConnection> {
+    pub fn vpc_peering_connection(&self) -> Option<&crate::types::VpcPeeringConnection> {
         self.vpc_peering_connection.as_ref()
     }
 }
 /// A builder for [`AcceptVpcPeeringConnectionResult`](crate::types::AcceptVpcPeeringConnectionResult); start one with `AcceptVpcPeeringConnectionResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AcceptVpcPeeringConnectionResultBuilder {
     inner: crate::types::AcceptVpcPeeringConnectionResult,
 }
@@ -45,14 +31,14 @@ impl AcceptVpcPeeringConnectionResultBuilder {
         mut self,
         input: crate::types::VpcPeeringConnection,
     ) -> Self {
-        self.inner.vpc_peering_connection = ::std::option::Option::Some(input);
+        self.inner.vpc_peering_connection = Some(input);
         self
     }
     /// Sets or clears [`AcceptVpcPeeringConnectionResult::vpc_peering_connection`](crate::types::AcceptVpcPeeringConnectionResult::vpc_peering_connection).
     #[inline]
     pub fn set_vpc_peering_connection(
         mut self,
-        input: ::std::option::Option<crate::types::VpcPeeringConnection>,
+        input: Option<crate::types::VpcPeeringConnection>,
     ) -> Self {
         self.inner.vpc_peering_connection = input;
         self
@@ -61,7 +47,7 @@ impl AcceptVpcPeeringConnectionResultBuilder {
     #[inline]
     pub fn get_vpc_peering_connection(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcPeeringConnection> {
+    ) -> &Option<crate::types::VpcPeeringConnection> {
         &self.inner.vpc_peering_connection
     }
     /// Builds the [`AcceptVpcPeeringConnectionResult`]; it has no required members, so this cannot fail.
@@ -73,17 +59,17 @@ impl AcceptVpcPeeringConnectionResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AcceptVpcPeeringConnectionResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "vpcPeeringConnection" {
-                value.vpc_peering_connection = ::std::option::Option::Some(
+                value.vpc_peering_connection = Some(
                     <crate::types::VpcPeeringConnection as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,48 +2,37 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a finding for a Network Access Scope.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AccessScopeAnalysisFinding {
     /// The ID of the Network Access Scope analysis.
-    pub network_insights_access_scope_analysis_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub network_insights_access_scope_analysis_id: Option<String>,
     /// The ID of the Network Access Scope.
-    pub network_insights_access_scope_id: ::std::option::Option<::std::string::String>,
+    pub network_insights_access_scope_id: Option<String>,
     /// The ID of the finding.
-    pub finding_id: ::std::option::Option<::std::string::String>,
+    pub finding_id: Option<String>,
     /// The finding components.
-    pub finding_components: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PathComponent>,
-    >,
+    pub finding_components: Option<Vec<crate::types::PathComponent>>,
 }
 impl AccessScopeAnalysisFinding {
     /// Starts building a [`AccessScopeAnalysisFinding`].
     #[inline]
     pub fn builder() -> crate::types::builders::AccessScopeAnalysisFindingBuilder {
-        <crate::types::builders::AccessScopeAnalysisFindingBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AccessScopeAnalysisFindingBuilder as Default>::default()
     }
     /// The `NetworkInsightsAccessScopeAnalysisId` member, when set.
     #[inline]
-    pub fn network_insights_access_scope_analysis_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn network_insights_access_scope_analysis_id(&self) -> Option<&str> {
         self.network_insights_access_scope_analysis_id.as_deref()
     }
     /// The `NetworkInsightsAccessScopeId` member, when set.
     #[inline]
-    pub fn network_insights_access_scope_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_insights_access_scope_id(&self) -> Option<&str> {
         self.network_insights_access_scope_id.as_deref()
     }
     /// The `FindingId` member, when set.
     #[inline]
-    pub fn finding_id(&self) -> ::std::option::Option<&str> {
+    pub fn finding_id(&self) -> Option<&str> {
         self.finding_id.as_deref()
     }
     /// The `FindingComponents` member, empty when not set; the field tells an empty list from an absent one.
@@ -53,12 +42,7 @@ impl AccessScopeAnalysisFinding {
     }
 }
 /// A builder for [`AccessScopeAnalysisFinding`](crate::types::AccessScopeAnalysisFinding); start one with `AccessScopeAnalysisFinding::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AccessScopeAnalysisFindingBuilder {
     inner: crate::types::AccessScopeAnalysisFinding,
 }
@@ -66,75 +50,58 @@ impl AccessScopeAnalysisFindingBuilder {
     /// Sets [`AccessScopeAnalysisFinding::network_insights_access_scope_analysis_id`](crate::types::AccessScopeAnalysisFinding::network_insights_access_scope_analysis_id): The ID of the Network Access Scope analysis.
     pub fn network_insights_access_scope_analysis_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.network_insights_access_scope_analysis_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.network_insights_access_scope_analysis_id = Some(input.into());
         self
     }
     /// Sets or clears [`AccessScopeAnalysisFinding::network_insights_access_scope_analysis_id`](crate::types::AccessScopeAnalysisFinding::network_insights_access_scope_analysis_id).
     #[inline]
     pub fn set_network_insights_access_scope_analysis_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.network_insights_access_scope_analysis_id = input;
         self
     }
     /// The value set for [`AccessScopeAnalysisFinding::network_insights_access_scope_analysis_id`](crate::types::AccessScopeAnalysisFinding::network_insights_access_scope_analysis_id), if any.
     #[inline]
-    pub fn get_network_insights_access_scope_analysis_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_access_scope_analysis_id(&self) -> &Option<String> {
         &self.inner.network_insights_access_scope_analysis_id
     }
     /// Sets [`AccessScopeAnalysisFinding::network_insights_access_scope_id`](crate::types::AccessScopeAnalysisFinding::network_insights_access_scope_id): The ID of the Network Access Scope.
-    pub fn network_insights_access_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_insights_access_scope_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn network_insights_access_scope_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_insights_access_scope_id = Some(input.into());
         self
     }
     /// Sets or clears [`AccessScopeAnalysisFinding::network_insights_access_scope_id`](crate::types::AccessScopeAnalysisFinding::network_insights_access_scope_id).
     #[inline]
     pub fn set_network_insights_access_scope_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.network_insights_access_scope_id = input;
         self
     }
     /// The value set for [`AccessScopeAnalysisFinding::network_insights_access_scope_id`](crate::types::AccessScopeAnalysisFinding::network_insights_access_scope_id), if any.
     #[inline]
-    pub fn get_network_insights_access_scope_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_access_scope_id(&self) -> &Option<String> {
         &self.inner.network_insights_access_scope_id
     }
     /// Sets [`AccessScopeAnalysisFinding::finding_id`](crate::types::AccessScopeAnalysisFinding::finding_id): The ID of the finding.
-    pub fn finding_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.finding_id = ::std::option::Option::Some(input.into());
+    pub fn finding_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.finding_id = Some(input.into());
         self
     }
     /// Sets or clears [`AccessScopeAnalysisFinding::finding_id`](crate::types::AccessScopeAnalysisFinding::finding_id).
     #[inline]
-    pub fn set_finding_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_finding_id(mut self, input: Option<String>) -> Self {
         self.inner.finding_id = input;
         self
     }
     /// The value set for [`AccessScopeAnalysisFinding::finding_id`](crate::types::AccessScopeAnalysisFinding::finding_id), if any.
     #[inline]
-    pub fn get_finding_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_finding_id(&self) -> &Option<String> {
         &self.inner.finding_id
     }
     /// Appends one item to [`AccessScopeAnalysisFinding::finding_components`](crate::types::AccessScopeAnalysisFinding::finding_components): The finding components.
@@ -148,16 +115,14 @@ impl AccessScopeAnalysisFindingBuilder {
     #[inline]
     pub fn set_finding_components(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PathComponent>>,
+        input: Option<Vec<crate::types::PathComponent>>,
     ) -> Self {
         self.inner.finding_components = input;
         self
     }
     /// The value set for [`AccessScopeAnalysisFinding::finding_components`](crate::types::AccessScopeAnalysisFinding::finding_components), if any.
     #[inline]
-    pub fn get_finding_components(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PathComponent>> {
+    pub fn get_finding_components(&self) -> &Option<Vec<crate::types::PathComponent>> {
         &self.inner.finding_components
     }
     /// Builds the [`AccessScopeAnalysisFinding`]; it has no required members, so this cannot fail.
@@ -169,27 +134,25 @@ impl AccessScopeAnalysisFindingBuilder {
 impl ::awsgen_runtime::xml::FromXml for AccessScopeAnalysisFinding {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "networkInsightsAccessScopeAnalysisId" => {
-                    value.network_insights_access_scope_analysis_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.network_insights_access_scope_analysis_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "networkInsightsAccessScopeId" => {
-                    value.network_insights_access_scope_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.network_insights_access_scope_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "findingId" => {
-                    value.finding_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.finding_id = Some(String::from(child.text()));
                 }
                 "findingComponentSet" => {
-                    value.finding_components = ::std::option::Option::Some(
+                    value.finding_components = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PathComponent as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -199,6 +162,6 @@ impl ::awsgen_runtime::xml::FromXml for AccessScopeAnalysisFinding {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

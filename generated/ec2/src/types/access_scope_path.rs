@@ -2,37 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a path.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AccessScopePath {
     /// The source.
-    pub source: ::std::option::Option<crate::types::PathStatement>,
+    pub source: Option<crate::types::PathStatement>,
     /// The destination.
-    pub destination: ::std::option::Option<crate::types::PathStatement>,
+    pub destination: Option<crate::types::PathStatement>,
     /// The through resources.
-    pub through_resources: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ThroughResourcesStatement>,
-    >,
+    pub through_resources: Option<Vec<crate::types::ThroughResourcesStatement>>,
 }
 impl AccessScopePath {
     /// Starts building a [`AccessScopePath`].
     #[inline]
     pub fn builder() -> crate::types::builders::AccessScopePathBuilder {
-        <crate::types::builders::AccessScopePathBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AccessScopePathBuilder as Default>::default()
     }
     /// The `Source` member, when set.
     #[inline]
-    pub fn source(&self) -> ::std::option::Option<&crate::types::PathStatement> {
+    pub fn source(&self) -> Option<&crate::types::PathStatement> {
         self.source.as_ref()
     }
     /// The `Destination` member, when set.
     #[inline]
-    pub fn destination(&self) -> ::std::option::Option<&crate::types::PathStatement> {
+    pub fn destination(&self) -> Option<&crate::types::PathStatement> {
         self.destination.as_ref()
     }
     /// The `ThroughResources` member, empty when not set; the field tells an empty list from an absent one.
@@ -42,54 +35,44 @@ impl AccessScopePath {
     }
 }
 /// A builder for [`AccessScopePath`](crate::types::AccessScopePath); start one with `AccessScopePath::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AccessScopePathBuilder {
     inner: crate::types::AccessScopePath,
 }
 impl AccessScopePathBuilder {
     /// Sets [`AccessScopePath::source`](crate::types::AccessScopePath::source): The source.
     pub fn source(mut self, input: crate::types::PathStatement) -> Self {
-        self.inner.source = ::std::option::Option::Some(input);
+        self.inner.source = Some(input);
         self
     }
     /// Sets or clears [`AccessScopePath::source`](crate::types::AccessScopePath::source).
     #[inline]
-    pub fn set_source(
-        mut self,
-        input: ::std::option::Option<crate::types::PathStatement>,
-    ) -> Self {
+    pub fn set_source(mut self, input: Option<crate::types::PathStatement>) -> Self {
         self.inner.source = input;
         self
     }
     /// The value set for [`AccessScopePath::source`](crate::types::AccessScopePath::source), if any.
     #[inline]
-    pub fn get_source(&self) -> &::std::option::Option<crate::types::PathStatement> {
+    pub fn get_source(&self) -> &Option<crate::types::PathStatement> {
         &self.inner.source
     }
     /// Sets [`AccessScopePath::destination`](crate::types::AccessScopePath::destination): The destination.
     pub fn destination(mut self, input: crate::types::PathStatement) -> Self {
-        self.inner.destination = ::std::option::Option::Some(input);
+        self.inner.destination = Some(input);
         self
     }
     /// Sets or clears [`AccessScopePath::destination`](crate::types::AccessScopePath::destination).
     #[inline]
     pub fn set_destination(
         mut self,
-        input: ::std::option::Option<crate::types::PathStatement>,
+        input: Option<crate::types::PathStatement>,
     ) -> Self {
         self.inner.destination = input;
         self
     }
     /// The value set for [`AccessScopePath::destination`](crate::types::AccessScopePath::destination), if any.
     #[inline]
-    pub fn get_destination(
-        &self,
-    ) -> &::std::option::Option<crate::types::PathStatement> {
+    pub fn get_destination(&self) -> &Option<crate::types::PathStatement> {
         &self.inner.destination
     }
     /// Appends one item to [`AccessScopePath::through_resources`](crate::types::AccessScopePath::through_resources): The through resources.
@@ -106,9 +89,7 @@ impl AccessScopePathBuilder {
     #[inline]
     pub fn set_through_resources(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ThroughResourcesStatement>,
-        >,
+        input: Option<Vec<crate::types::ThroughResourcesStatement>>,
     ) -> Self {
         self.inner.through_resources = input;
         self
@@ -117,9 +98,7 @@ impl AccessScopePathBuilder {
     #[inline]
     pub fn get_through_resources(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ThroughResourcesStatement>,
-    > {
+    ) -> &Option<Vec<crate::types::ThroughResourcesStatement>> {
         &self.inner.through_resources
     }
     /// Builds the [`AccessScopePath`]; it has no required members, so this cannot fail.
@@ -131,26 +110,26 @@ impl AccessScopePathBuilder {
 impl ::awsgen_runtime::xml::FromXml for AccessScopePath {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "source" => {
-                    value.source = ::std::option::Option::Some(
+                    value.source = Some(
                         <crate::types::PathStatement as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "destination" => {
-                    value.destination = ::std::option::Option::Some(
+                    value.destination = Some(
                         <crate::types::PathStatement as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "throughResourceSet" => {
-                    value.through_resources = ::std::option::Option::Some(
+                    value.through_resources = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ThroughResourcesStatement as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -160,6 +139,6 @@ impl ::awsgen_runtime::xml::FromXml for AccessScopePath {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

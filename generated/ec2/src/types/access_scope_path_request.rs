@@ -2,39 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a path.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AccessScopePathRequest {
     /// The source.
-    pub source: ::std::option::Option<crate::types::PathStatementRequest>,
+    pub source: Option<crate::types::PathStatementRequest>,
     /// The destination.
-    pub destination: ::std::option::Option<crate::types::PathStatementRequest>,
+    pub destination: Option<crate::types::PathStatementRequest>,
     /// The through resources.
-    pub through_resources: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ThroughResourcesStatementRequest>,
-    >,
+    pub through_resources: Option<Vec<crate::types::ThroughResourcesStatementRequest>>,
 }
 impl AccessScopePathRequest {
     /// Starts building a [`AccessScopePathRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AccessScopePathRequestBuilder {
-        <crate::types::builders::AccessScopePathRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AccessScopePathRequestBuilder as Default>::default()
     }
     /// The `Source` member, when set.
     #[inline]
-    pub fn source(&self) -> ::std::option::Option<&crate::types::PathStatementRequest> {
+    pub fn source(&self) -> Option<&crate::types::PathStatementRequest> {
         self.source.as_ref()
     }
     /// The `Destination` member, when set.
     #[inline]
-    pub fn destination(
-        &self,
-    ) -> ::std::option::Option<&crate::types::PathStatementRequest> {
+    pub fn destination(&self) -> Option<&crate::types::PathStatementRequest> {
         self.destination.as_ref()
     }
     /// The `ThroughResources` member, empty when not set; the field tells an empty list from an absent one.
@@ -46,56 +37,47 @@ impl AccessScopePathRequest {
     }
 }
 /// A builder for [`AccessScopePathRequest`](crate::types::AccessScopePathRequest); start one with `AccessScopePathRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AccessScopePathRequestBuilder {
     inner: crate::types::AccessScopePathRequest,
 }
 impl AccessScopePathRequestBuilder {
     /// Sets [`AccessScopePathRequest::source`](crate::types::AccessScopePathRequest::source): The source.
     pub fn source(mut self, input: crate::types::PathStatementRequest) -> Self {
-        self.inner.source = ::std::option::Option::Some(input);
+        self.inner.source = Some(input);
         self
     }
     /// Sets or clears [`AccessScopePathRequest::source`](crate::types::AccessScopePathRequest::source).
     #[inline]
     pub fn set_source(
         mut self,
-        input: ::std::option::Option<crate::types::PathStatementRequest>,
+        input: Option<crate::types::PathStatementRequest>,
     ) -> Self {
         self.inner.source = input;
         self
     }
     /// The value set for [`AccessScopePathRequest::source`](crate::types::AccessScopePathRequest::source), if any.
     #[inline]
-    pub fn get_source(
-        &self,
-    ) -> &::std::option::Option<crate::types::PathStatementRequest> {
+    pub fn get_source(&self) -> &Option<crate::types::PathStatementRequest> {
         &self.inner.source
     }
     /// Sets [`AccessScopePathRequest::destination`](crate::types::AccessScopePathRequest::destination): The destination.
     pub fn destination(mut self, input: crate::types::PathStatementRequest) -> Self {
-        self.inner.destination = ::std::option::Option::Some(input);
+        self.inner.destination = Some(input);
         self
     }
     /// Sets or clears [`AccessScopePathRequest::destination`](crate::types::AccessScopePathRequest::destination).
     #[inline]
     pub fn set_destination(
         mut self,
-        input: ::std::option::Option<crate::types::PathStatementRequest>,
+        input: Option<crate::types::PathStatementRequest>,
     ) -> Self {
         self.inner.destination = input;
         self
     }
     /// The value set for [`AccessScopePathRequest::destination`](crate::types::AccessScopePathRequest::destination), if any.
     #[inline]
-    pub fn get_destination(
-        &self,
-    ) -> &::std::option::Option<crate::types::PathStatementRequest> {
+    pub fn get_destination(&self) -> &Option<crate::types::PathStatementRequest> {
         &self.inner.destination
     }
     /// Appends one item to [`AccessScopePathRequest::through_resources`](crate::types::AccessScopePathRequest::through_resources): The through resources.
@@ -112,9 +94,7 @@ impl AccessScopePathRequestBuilder {
     #[inline]
     pub fn set_through_resources(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ThroughResourcesStatementRequest>,
-        >,
+        input: Option<Vec<crate::types::ThroughResourcesStatementRequest>>,
     ) -> Self {
         self.inner.through_resources = input;
         self
@@ -123,9 +103,7 @@ impl AccessScopePathRequestBuilder {
     #[inline]
     pub fn get_through_resources(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ThroughResourcesStatementRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::ThroughResourcesStatementRequest>> {
         &self.inner.through_resources
     }
     /// Builds the [`AccessScopePathRequest`]; it has no required members, so this cannot fail.
@@ -138,18 +116,18 @@ impl ::awsgen_runtime::query::WriteQuery for AccessScopePathRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.source {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.source {
             let member_0 = body.enter("Source");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.destination {
+        if let Some(value) = &self.destination {
             let member_0 = body.enter("Destination");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.through_resources {
+        if let Some(value) = &self.through_resources {
             let member_0 = body.enter("ThroughResource");
             body.items(
                 value,
@@ -157,6 +135,6 @@ impl ::awsgen_runtime::query::WriteQuery for AccessScopePathRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

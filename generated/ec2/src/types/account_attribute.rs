@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an account attribute.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AccountAttribute {
     /// The name of the account attribute.
-    pub attribute_name: ::std::option::Option<::std::string::String>,
+    pub attribute_name: Option<String>,
     /// The values for the account attribute.
-    pub attribute_values: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AccountAttributeValue>,
-    >,
+    pub attribute_values: Option<Vec<crate::types::AccountAttributeValue>>,
 }
 impl AccountAttribute {
     /// Starts building a [`AccountAttribute`].
     #[inline]
     pub fn builder() -> crate::types::builders::AccountAttributeBuilder {
-        <crate::types::builders::AccountAttributeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AccountAttributeBuilder as Default>::default()
     }
     /// The `AttributeName` member, when set.
     #[inline]
-    pub fn attribute_name(&self) -> ::std::option::Option<&str> {
+    pub fn attribute_name(&self) -> Option<&str> {
         self.attribute_name.as_deref()
     }
     /// The `AttributeValues` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,36 +28,25 @@ impl AccountAttribute {
     }
 }
 /// A builder for [`AccountAttribute`](crate::types::AccountAttribute); start one with `AccountAttribute::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AccountAttributeBuilder {
     inner: crate::types::AccountAttribute,
 }
 impl AccountAttributeBuilder {
     /// Sets [`AccountAttribute::attribute_name`](crate::types::AccountAttribute::attribute_name): The name of the account attribute.
-    pub fn attribute_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.attribute_name = ::std::option::Option::Some(input.into());
+    pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.attribute_name = Some(input.into());
         self
     }
     /// Sets or clears [`AccountAttribute::attribute_name`](crate::types::AccountAttribute::attribute_name).
     #[inline]
-    pub fn set_attribute_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.inner.attribute_name = input;
         self
     }
     /// The value set for [`AccountAttribute::attribute_name`](crate::types::AccountAttribute::attribute_name), if any.
     #[inline]
-    pub fn get_attribute_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attribute_name(&self) -> &Option<String> {
         &self.inner.attribute_name
     }
     /// Appends one item to [`AccountAttribute::attribute_values`](crate::types::AccountAttribute::attribute_values): The values for the account attribute.
@@ -81,9 +63,7 @@ impl AccountAttributeBuilder {
     #[inline]
     pub fn set_attribute_values(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AccountAttributeValue>,
-        >,
+        input: Option<Vec<crate::types::AccountAttributeValue>>,
     ) -> Self {
         self.inner.attribute_values = input;
         self
@@ -92,7 +72,7 @@ impl AccountAttributeBuilder {
     #[inline]
     pub fn get_attribute_values(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AccountAttributeValue>> {
+    ) -> &Option<Vec<crate::types::AccountAttributeValue>> {
         &self.inner.attribute_values
     }
     /// Builds the [`AccountAttribute`]; it has no required members, so this cannot fail.
@@ -104,17 +84,15 @@ impl AccountAttributeBuilder {
 impl ::awsgen_runtime::xml::FromXml for AccountAttribute {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "attributeName" => {
-                    value.attribute_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.attribute_name = Some(String::from(child.text()));
                 }
                 "attributeValueSet" => {
-                    value.attribute_values = ::std::option::Option::Some(
+                    value.attribute_values = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::AccountAttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -124,6 +102,6 @@ impl ::awsgen_runtime::xml::FromXml for AccountAttribute {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a value of an account attribute.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AccountAttributeValue {
     /// The value of the attribute.
-    pub attribute_value: ::std::option::Option<::std::string::String>,
+    pub attribute_value: Option<String>,
 }
 impl AccountAttributeValue {
     /// Starts building a [`AccountAttributeValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::AccountAttributeValueBuilder {
-        <crate::types::builders::AccountAttributeValueBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AccountAttributeValueBuilder as Default>::default()
     }
     /// The `AttributeValue` member, when set.
     #[inline]
-    pub fn attribute_value(&self) -> ::std::option::Option<&str> {
+    pub fn attribute_value(&self) -> Option<&str> {
         self.attribute_value.as_deref()
     }
 }
 /// A builder for [`AccountAttributeValue`](crate::types::AccountAttributeValue); start one with `AccountAttributeValue::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AccountAttributeValueBuilder {
     inner: crate::types::AccountAttributeValue,
 }
 impl AccountAttributeValueBuilder {
     /// Sets [`AccountAttributeValue::attribute_value`](crate::types::AccountAttributeValue::attribute_value): The value of the attribute.
-    pub fn attribute_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.attribute_value = ::std::option::Option::Some(input.into());
+    pub fn attribute_value(mut self, input: impl Into<String>) -> Self {
+        self.inner.attribute_value = Some(input.into());
         self
     }
     /// Sets or clears [`AccountAttributeValue::attribute_value`](crate::types::AccountAttributeValue::attribute_value).
     #[inline]
-    pub fn set_attribute_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attribute_value(mut self, input: Option<String>) -> Self {
         self.inner.attribute_value = input;
         self
     }
     /// The value set for [`AccountAttributeValue::attribute_value`](crate::types::AccountAttributeValue::attribute_value), if any.
     #[inline]
-    pub fn get_attribute_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attribute_value(&self) -> &Option<String> {
         &self.inner.attribute_value
     }
     /// Builds the [`AccountAttributeValue`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl AccountAttributeValueBuilder {
 impl ::awsgen_runtime::xml::FromXml for AccountAttributeValue {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "attributeValue" {
-                value.attribute_value = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.attribute_value = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

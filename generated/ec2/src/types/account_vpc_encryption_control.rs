@@ -4,76 +4,58 @@
 /// Describes the account-level VPC Encryption Control configuration, including its mode, state, and exclusions.
 ///
 /// For more information, see [Enforce VPC encryption in transit](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-encryption-controls.html) in the *Amazon VPC User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AccountVpcEncryptionControl {
     /// The current state of the account-level VPC Encryption Control configuration.
-    pub state: ::std::option::Option<crate::types::AccountVpcEncryptionControlState>,
+    pub state: Option<crate::types::AccountVpcEncryptionControlState>,
     /// The encryption mode for the account-level VPC Encryption Control configuration.
-    pub mode: ::std::option::Option<crate::types::AccountVpcEncryptionControlMode>,
+    pub mode: Option<crate::types::AccountVpcEncryptionControlMode>,
     /// Information about the traffic exclusions for the account-level VPC Encryption Control configuration.
-    pub exclusions: ::std::option::Option<
-        crate::types::AccountVpcEncryptionControlExclusions,
-    >,
+    pub exclusions: Option<crate::types::AccountVpcEncryptionControlExclusions>,
     /// The entity that manages the account-level VPC Encryption Control configuration.
-    pub managed_by: ::std::option::Option<crate::types::ManagedBy>,
+    pub managed_by: Option<crate::types::ManagedBy>,
     /// The date and time when the account-level VPC Encryption Control configuration was last updated.
-    pub last_update_timestamp: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub last_update_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl AccountVpcEncryptionControl {
     /// Starts building a [`AccountVpcEncryptionControl`].
     #[inline]
     pub fn builder() -> crate::types::builders::AccountVpcEncryptionControlBuilder {
-        <crate::types::builders::AccountVpcEncryptionControlBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AccountVpcEncryptionControlBuilder as Default>::default()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AccountVpcEncryptionControlState> {
+    pub fn state(&self) -> Option<&crate::types::AccountVpcEncryptionControlState> {
         self.state.as_ref()
     }
     /// The `Mode` member, when set.
     #[inline]
-    pub fn mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AccountVpcEncryptionControlMode> {
+    pub fn mode(&self) -> Option<&crate::types::AccountVpcEncryptionControlMode> {
         self.mode.as_ref()
     }
     /// The `Exclusions` member, when set.
     #[inline]
     pub fn exclusions(
         &self,
-    ) -> ::std::option::Option<&crate::types::AccountVpcEncryptionControlExclusions> {
+    ) -> Option<&crate::types::AccountVpcEncryptionControlExclusions> {
         self.exclusions.as_ref()
     }
     /// The `ManagedBy` member, when set.
     #[inline]
-    pub fn managed_by(&self) -> ::std::option::Option<&crate::types::ManagedBy> {
+    pub fn managed_by(&self) -> Option<&crate::types::ManagedBy> {
         self.managed_by.as_ref()
     }
     /// The `LastUpdateTimestamp` member, when set.
     #[inline]
     pub fn last_update_timestamp(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_update_timestamp.as_ref()
     }
 }
 /// A builder for [`AccountVpcEncryptionControl`](crate::types::AccountVpcEncryptionControl); start one with `AccountVpcEncryptionControl::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AccountVpcEncryptionControlBuilder {
     inner: crate::types::AccountVpcEncryptionControl,
 }
@@ -83,44 +65,40 @@ impl AccountVpcEncryptionControlBuilder {
         mut self,
         input: crate::types::AccountVpcEncryptionControlState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControl::state`](crate::types::AccountVpcEncryptionControl::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::AccountVpcEncryptionControlState>,
+        input: Option<crate::types::AccountVpcEncryptionControlState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`AccountVpcEncryptionControl::state`](crate::types::AccountVpcEncryptionControl::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::AccountVpcEncryptionControlState> {
+    pub fn get_state(&self) -> &Option<crate::types::AccountVpcEncryptionControlState> {
         &self.inner.state
     }
     /// Sets [`AccountVpcEncryptionControl::mode`](crate::types::AccountVpcEncryptionControl::mode): The encryption mode for the account-level VPC Encryption Control configuration.
     pub fn mode(mut self, input: crate::types::AccountVpcEncryptionControlMode) -> Self {
-        self.inner.mode = ::std::option::Option::Some(input);
+        self.inner.mode = Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControl::mode`](crate::types::AccountVpcEncryptionControl::mode).
     #[inline]
     pub fn set_mode(
         mut self,
-        input: ::std::option::Option<crate::types::AccountVpcEncryptionControlMode>,
+        input: Option<crate::types::AccountVpcEncryptionControlMode>,
     ) -> Self {
         self.inner.mode = input;
         self
     }
     /// The value set for [`AccountVpcEncryptionControl::mode`](crate::types::AccountVpcEncryptionControl::mode), if any.
     #[inline]
-    pub fn get_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::AccountVpcEncryptionControlMode> {
+    pub fn get_mode(&self) -> &Option<crate::types::AccountVpcEncryptionControlMode> {
         &self.inner.mode
     }
     /// Sets [`AccountVpcEncryptionControl::exclusions`](crate::types::AccountVpcEncryptionControl::exclusions): Information about the traffic exclusions for the account-level VPC Encryption Control configuration.
@@ -128,14 +106,14 @@ impl AccountVpcEncryptionControlBuilder {
         mut self,
         input: crate::types::AccountVpcEncryptionControlExclusions,
     ) -> Self {
-        self.inner.exclusions = ::std::option::Option::Some(input);
+        self.inner.exclusions = Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControl::exclusions`](crate::types::AccountVpcEncryptionControl::exclusions).
     #[inline]
     pub fn set_exclusions(
         mut self,
-        input: ::std::option::Option<crate::types::AccountVpcEncryptionControlExclusions>,
+        input: Option<crate::types::AccountVpcEncryptionControlExclusions>,
     ) -> Self {
         self.inner.exclusions = input;
         self
@@ -144,26 +122,23 @@ impl AccountVpcEncryptionControlBuilder {
     #[inline]
     pub fn get_exclusions(
         &self,
-    ) -> &::std::option::Option<crate::types::AccountVpcEncryptionControlExclusions> {
+    ) -> &Option<crate::types::AccountVpcEncryptionControlExclusions> {
         &self.inner.exclusions
     }
     /// Sets [`AccountVpcEncryptionControl::managed_by`](crate::types::AccountVpcEncryptionControl::managed_by): The entity that manages the account-level VPC Encryption Control configuration.
     pub fn managed_by(mut self, input: crate::types::ManagedBy) -> Self {
-        self.inner.managed_by = ::std::option::Option::Some(input);
+        self.inner.managed_by = Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControl::managed_by`](crate::types::AccountVpcEncryptionControl::managed_by).
     #[inline]
-    pub fn set_managed_by(
-        mut self,
-        input: ::std::option::Option<crate::types::ManagedBy>,
-    ) -> Self {
+    pub fn set_managed_by(mut self, input: Option<crate::types::ManagedBy>) -> Self {
         self.inner.managed_by = input;
         self
     }
     /// The value set for [`AccountVpcEncryptionControl::managed_by`](crate::types::AccountVpcEncryptionControl::managed_by), if any.
     #[inline]
-    pub fn get_managed_by(&self) -> &::std::option::Option<crate::types::ManagedBy> {
+    pub fn get_managed_by(&self) -> &Option<crate::types::ManagedBy> {
         &self.inner.managed_by
     }
     /// Sets [`AccountVpcEncryptionControl::last_update_timestamp`](crate::types::AccountVpcEncryptionControl::last_update_timestamp): The date and time when the account-level VPC Encryption Control configuration was last updated.
@@ -171,14 +146,14 @@ impl AccountVpcEncryptionControlBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_update_timestamp = ::std::option::Option::Some(input);
+        self.inner.last_update_timestamp = Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControl::last_update_timestamp`](crate::types::AccountVpcEncryptionControl::last_update_timestamp).
     #[inline]
     pub fn set_last_update_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_update_timestamp = input;
         self
@@ -187,7 +162,7 @@ impl AccountVpcEncryptionControlBuilder {
     #[inline]
     pub fn get_last_update_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_update_timestamp
     }
     /// Builds the [`AccountVpcEncryptionControl`]; it has no required members, so this cannot fail.
@@ -199,36 +174,34 @@ impl AccountVpcEncryptionControlBuilder {
 impl ::awsgen_runtime::xml::FromXml for AccountVpcEncryptionControl {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::AccountVpcEncryptionControlState::from(
                             child.text(),
                         ),
                     );
                 }
                 "mode" => {
-                    value.mode = ::std::option::Option::Some(
+                    value.mode = Some(
                         crate::types::AccountVpcEncryptionControlMode::from(child.text()),
                     );
                 }
                 "exclusions" => {
-                    value.exclusions = ::std::option::Option::Some(
+                    value.exclusions = Some(
                         <crate::types::AccountVpcEncryptionControlExclusions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "managedBy" => {
-                    value.managed_by = ::std::option::Option::Some(
-                        crate::types::ManagedBy::from(child.text()),
-                    );
+                    value.managed_by = Some(crate::types::ManagedBy::from(child.text()));
                 }
                 "lastUpdateTimestamp" => {
-                    value.last_update_timestamp = ::std::option::Option::Some(
+                    value.last_update_timestamp = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -239,6 +212,6 @@ impl ::awsgen_runtime::xml::FromXml for AccountVpcEncryptionControl {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,115 +4,93 @@
 /// Describes the exclusion configurations for the various resource types in the account-level VPC Encryption Control configuration.
 ///
 /// For more information, see [Enforce VPC encryption in transit](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-encryption-controls.html) in the *Amazon VPC User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AccountVpcEncryptionControlExclusions {
     /// The exclusion configuration for internet gateway resource.
-    pub internet_gateway: ::std::option::Option<
-        crate::types::VpcEncryptionControlExclusionState,
-    >,
+    pub internet_gateway: Option<crate::types::VpcEncryptionControlExclusionState>,
     /// The exclusion configuration for egress-only internet gateway resource.
-    pub egress_only_internet_gateway: ::std::option::Option<
+    pub egress_only_internet_gateway: Option<
         crate::types::VpcEncryptionControlExclusionState,
     >,
     /// The exclusion configuration for NAT gateway resource.
-    pub nat_gateway: ::std::option::Option<
-        crate::types::VpcEncryptionControlExclusionState,
-    >,
+    pub nat_gateway: Option<crate::types::VpcEncryptionControlExclusionState>,
     /// The exclusion configuration for virtual private gateway resource.
-    pub virtual_private_gateway: ::std::option::Option<
+    pub virtual_private_gateway: Option<
         crate::types::VpcEncryptionControlExclusionState,
     >,
     /// The exclusion configuration for VPC peering connection resource.
-    pub vpc_peering: ::std::option::Option<
-        crate::types::VpcEncryptionControlExclusionState,
-    >,
+    pub vpc_peering: Option<crate::types::VpcEncryptionControlExclusionState>,
     /// The exclusion configuration for Lambda service.
-    pub lambda: ::std::option::Option<crate::types::VpcEncryptionControlExclusionState>,
+    pub lambda: Option<crate::types::VpcEncryptionControlExclusionState>,
     /// The exclusion configuration for VPC Lattice service.
-    pub vpc_lattice: ::std::option::Option<
-        crate::types::VpcEncryptionControlExclusionState,
-    >,
+    pub vpc_lattice: Option<crate::types::VpcEncryptionControlExclusionState>,
     /// The exclusion configuration for Elastic File System service.
-    pub elastic_file_system: ::std::option::Option<
-        crate::types::VpcEncryptionControlExclusionState,
-    >,
+    pub elastic_file_system: Option<crate::types::VpcEncryptionControlExclusionState>,
 }
 impl AccountVpcEncryptionControlExclusions {
     /// Starts building a [`AccountVpcEncryptionControlExclusions`].
     #[inline]
     pub fn builder() -> crate::types::builders::AccountVpcEncryptionControlExclusionsBuilder {
-        <crate::types::builders::AccountVpcEncryptionControlExclusionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AccountVpcEncryptionControlExclusionsBuilder as Default>::default()
     }
     /// The `InternetGateway` member, when set.
     #[inline]
     pub fn internet_gateway(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionState> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionState> {
         self.internet_gateway.as_ref()
     }
     /// The `EgressOnlyInternetGateway` member, when set.
     #[inline]
     pub fn egress_only_internet_gateway(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionState> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionState> {
         self.egress_only_internet_gateway.as_ref()
     }
     /// The `NatGateway` member, when set.
     #[inline]
     pub fn nat_gateway(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionState> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionState> {
         self.nat_gateway.as_ref()
     }
     /// The `VirtualPrivateGateway` member, when set.
     #[inline]
     pub fn virtual_private_gateway(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionState> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionState> {
         self.virtual_private_gateway.as_ref()
     }
     /// The `VpcPeering` member, when set.
     #[inline]
     pub fn vpc_peering(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionState> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionState> {
         self.vpc_peering.as_ref()
     }
     /// The `Lambda` member, when set.
     #[inline]
-    pub fn lambda(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionState> {
+    pub fn lambda(&self) -> Option<&crate::types::VpcEncryptionControlExclusionState> {
         self.lambda.as_ref()
     }
     /// The `VpcLattice` member, when set.
     #[inline]
     pub fn vpc_lattice(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionState> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionState> {
         self.vpc_lattice.as_ref()
     }
     /// The `ElasticFileSystem` member, when set.
     #[inline]
     pub fn elastic_file_system(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionState> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionState> {
         self.elastic_file_system.as_ref()
     }
 }
 /// A builder for [`AccountVpcEncryptionControlExclusions`](crate::types::AccountVpcEncryptionControlExclusions); start one with `AccountVpcEncryptionControlExclusions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AccountVpcEncryptionControlExclusionsBuilder {
     inner: crate::types::AccountVpcEncryptionControlExclusions,
 }
@@ -122,14 +100,14 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionState,
     ) -> Self {
-        self.inner.internet_gateway = ::std::option::Option::Some(input);
+        self.inner.internet_gateway = Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControlExclusions::internet_gateway`](crate::types::AccountVpcEncryptionControlExclusions::internet_gateway).
     #[inline]
     pub fn set_internet_gateway(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControlExclusionState>,
+        input: Option<crate::types::VpcEncryptionControlExclusionState>,
     ) -> Self {
         self.inner.internet_gateway = input;
         self
@@ -138,7 +116,7 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
     #[inline]
     pub fn get_internet_gateway(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionState> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionState> {
         &self.inner.internet_gateway
     }
     /// Sets [`AccountVpcEncryptionControlExclusions::egress_only_internet_gateway`](crate::types::AccountVpcEncryptionControlExclusions::egress_only_internet_gateway): The exclusion configuration for egress-only internet gateway resource.
@@ -146,14 +124,14 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionState,
     ) -> Self {
-        self.inner.egress_only_internet_gateway = ::std::option::Option::Some(input);
+        self.inner.egress_only_internet_gateway = Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControlExclusions::egress_only_internet_gateway`](crate::types::AccountVpcEncryptionControlExclusions::egress_only_internet_gateway).
     #[inline]
     pub fn set_egress_only_internet_gateway(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControlExclusionState>,
+        input: Option<crate::types::VpcEncryptionControlExclusionState>,
     ) -> Self {
         self.inner.egress_only_internet_gateway = input;
         self
@@ -162,7 +140,7 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
     #[inline]
     pub fn get_egress_only_internet_gateway(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionState> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionState> {
         &self.inner.egress_only_internet_gateway
     }
     /// Sets [`AccountVpcEncryptionControlExclusions::nat_gateway`](crate::types::AccountVpcEncryptionControlExclusions::nat_gateway): The exclusion configuration for NAT gateway resource.
@@ -170,14 +148,14 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionState,
     ) -> Self {
-        self.inner.nat_gateway = ::std::option::Option::Some(input);
+        self.inner.nat_gateway = Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControlExclusions::nat_gateway`](crate::types::AccountVpcEncryptionControlExclusions::nat_gateway).
     #[inline]
     pub fn set_nat_gateway(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControlExclusionState>,
+        input: Option<crate::types::VpcEncryptionControlExclusionState>,
     ) -> Self {
         self.inner.nat_gateway = input;
         self
@@ -186,7 +164,7 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
     #[inline]
     pub fn get_nat_gateway(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionState> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionState> {
         &self.inner.nat_gateway
     }
     /// Sets [`AccountVpcEncryptionControlExclusions::virtual_private_gateway`](crate::types::AccountVpcEncryptionControlExclusions::virtual_private_gateway): The exclusion configuration for virtual private gateway resource.
@@ -194,14 +172,14 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionState,
     ) -> Self {
-        self.inner.virtual_private_gateway = ::std::option::Option::Some(input);
+        self.inner.virtual_private_gateway = Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControlExclusions::virtual_private_gateway`](crate::types::AccountVpcEncryptionControlExclusions::virtual_private_gateway).
     #[inline]
     pub fn set_virtual_private_gateway(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControlExclusionState>,
+        input: Option<crate::types::VpcEncryptionControlExclusionState>,
     ) -> Self {
         self.inner.virtual_private_gateway = input;
         self
@@ -210,7 +188,7 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
     #[inline]
     pub fn get_virtual_private_gateway(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionState> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionState> {
         &self.inner.virtual_private_gateway
     }
     /// Sets [`AccountVpcEncryptionControlExclusions::vpc_peering`](crate::types::AccountVpcEncryptionControlExclusions::vpc_peering): The exclusion configuration for VPC peering connection resource.
@@ -218,14 +196,14 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionState,
     ) -> Self {
-        self.inner.vpc_peering = ::std::option::Option::Some(input);
+        self.inner.vpc_peering = Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControlExclusions::vpc_peering`](crate::types::AccountVpcEncryptionControlExclusions::vpc_peering).
     #[inline]
     pub fn set_vpc_peering(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControlExclusionState>,
+        input: Option<crate::types::VpcEncryptionControlExclusionState>,
     ) -> Self {
         self.inner.vpc_peering = input;
         self
@@ -234,7 +212,7 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
     #[inline]
     pub fn get_vpc_peering(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionState> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionState> {
         &self.inner.vpc_peering
     }
     /// Sets [`AccountVpcEncryptionControlExclusions::lambda`](crate::types::AccountVpcEncryptionControlExclusions::lambda): The exclusion configuration for Lambda service.
@@ -242,14 +220,14 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionState,
     ) -> Self {
-        self.inner.lambda = ::std::option::Option::Some(input);
+        self.inner.lambda = Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControlExclusions::lambda`](crate::types::AccountVpcEncryptionControlExclusions::lambda).
     #[inline]
     pub fn set_lambda(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControlExclusionState>,
+        input: Option<crate::types::VpcEncryptionControlExclusionState>,
     ) -> Self {
         self.inner.lambda = input;
         self
@@ -258,7 +236,7 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
     #[inline]
     pub fn get_lambda(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionState> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionState> {
         &self.inner.lambda
     }
     /// Sets [`AccountVpcEncryptionControlExclusions::vpc_lattice`](crate::types::AccountVpcEncryptionControlExclusions::vpc_lattice): The exclusion configuration for VPC Lattice service.
@@ -266,14 +244,14 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionState,
     ) -> Self {
-        self.inner.vpc_lattice = ::std::option::Option::Some(input);
+        self.inner.vpc_lattice = Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControlExclusions::vpc_lattice`](crate::types::AccountVpcEncryptionControlExclusions::vpc_lattice).
     #[inline]
     pub fn set_vpc_lattice(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControlExclusionState>,
+        input: Option<crate::types::VpcEncryptionControlExclusionState>,
     ) -> Self {
         self.inner.vpc_lattice = input;
         self
@@ -282,7 +260,7 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
     #[inline]
     pub fn get_vpc_lattice(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionState> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionState> {
         &self.inner.vpc_lattice
     }
     /// Sets [`AccountVpcEncryptionControlExclusions::elastic_file_system`](crate::types::AccountVpcEncryptionControlExclusions::elastic_file_system): The exclusion configuration for Elastic File System service.
@@ -290,14 +268,14 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionState,
     ) -> Self {
-        self.inner.elastic_file_system = ::std::option::Option::Some(input);
+        self.inner.elastic_file_system = Some(input);
         self
     }
     /// Sets or clears [`AccountVpcEncryptionControlExclusions::elastic_file_system`](crate::types::AccountVpcEncryptionControlExclusions::elastic_file_system).
     #[inline]
     pub fn set_elastic_file_system(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControlExclusionState>,
+        input: Option<crate::types::VpcEncryptionControlExclusionState>,
     ) -> Self {
         self.inner.elastic_file_system = input;
         self
@@ -306,7 +284,7 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
     #[inline]
     pub fn get_elastic_file_system(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionState> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionState> {
         &self.inner.elastic_file_system
     }
     /// Builds the [`AccountVpcEncryptionControlExclusions`]; it has no required members, so this cannot fail.
@@ -318,61 +296,61 @@ impl AccountVpcEncryptionControlExclusionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for AccountVpcEncryptionControlExclusions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "internetGateway" => {
-                    value.internet_gateway = ::std::option::Option::Some(
+                    value.internet_gateway = Some(
                         crate::types::VpcEncryptionControlExclusionState::from(
                             child.text(),
                         ),
                     );
                 }
                 "egressOnlyInternetGateway" => {
-                    value.egress_only_internet_gateway = ::std::option::Option::Some(
+                    value.egress_only_internet_gateway = Some(
                         crate::types::VpcEncryptionControlExclusionState::from(
                             child.text(),
                         ),
                     );
                 }
                 "natGateway" => {
-                    value.nat_gateway = ::std::option::Option::Some(
+                    value.nat_gateway = Some(
                         crate::types::VpcEncryptionControlExclusionState::from(
                             child.text(),
                         ),
                     );
                 }
                 "virtualPrivateGateway" => {
-                    value.virtual_private_gateway = ::std::option::Option::Some(
+                    value.virtual_private_gateway = Some(
                         crate::types::VpcEncryptionControlExclusionState::from(
                             child.text(),
                         ),
                     );
                 }
                 "vpcPeering" => {
-                    value.vpc_peering = ::std::option::Option::Some(
+                    value.vpc_peering = Some(
                         crate::types::VpcEncryptionControlExclusionState::from(
                             child.text(),
                         ),
                     );
                 }
                 "lambda" => {
-                    value.lambda = ::std::option::Option::Some(
+                    value.lambda = Some(
                         crate::types::VpcEncryptionControlExclusionState::from(
                             child.text(),
                         ),
                     );
                 }
                 "vpcLattice" => {
-                    value.vpc_lattice = ::std::option::Option::Some(
+                    value.vpc_lattice = Some(
                         crate::types::VpcEncryptionControlExclusionState::from(
                             child.text(),
                         ),
                     );
                 }
                 "elasticFileSystem" => {
-                    value.elastic_file_system = ::std::option::Option::Some(
+                    value.elastic_file_system = Some(
                         crate::types::VpcEncryptionControlExclusionState::from(
                             child.text(),
                         ),
@@ -381,6 +359,6 @@ impl ::awsgen_runtime::xml::FromXml for AccountVpcEncryptionControlExclusions {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,150 +2,116 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a running instance in a Spot Fleet.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ActiveInstance {
     /// The ID of the instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The instance type.
-    pub instance_type: ::std::option::Option<::std::string::String>,
+    pub instance_type: Option<String>,
     /// The ID of the Spot Instance request.
-    pub spot_instance_request_id: ::std::option::Option<::std::string::String>,
+    pub spot_instance_request_id: Option<String>,
     /// The health status of the instance. If the status of either the instance status check or the system status check is `impaired`, the health status of the instance is `unhealthy`. Otherwise, the health status is `healthy`.
-    pub instance_health: ::std::option::Option<crate::types::InstanceHealthStatus>,
+    pub instance_health: Option<crate::types::InstanceHealthStatus>,
 }
 impl ActiveInstance {
     /// Starts building a [`ActiveInstance`].
     #[inline]
     pub fn builder() -> crate::types::builders::ActiveInstanceBuilder {
-        <crate::types::builders::ActiveInstanceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ActiveInstanceBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&str> {
+    pub fn instance_type(&self) -> Option<&str> {
         self.instance_type.as_deref()
     }
     /// The `SpotInstanceRequestId` member, when set.
     #[inline]
-    pub fn spot_instance_request_id(&self) -> ::std::option::Option<&str> {
+    pub fn spot_instance_request_id(&self) -> Option<&str> {
         self.spot_instance_request_id.as_deref()
     }
     /// The `InstanceHealth` member, when set.
     #[inline]
-    pub fn instance_health(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceHealthStatus> {
+    pub fn instance_health(&self) -> Option<&crate::types::InstanceHealthStatus> {
         self.instance_health.as_ref()
     }
 }
 /// A builder for [`ActiveInstance`](crate::types::ActiveInstance); start one with `ActiveInstance::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ActiveInstanceBuilder {
     inner: crate::types::ActiveInstance,
 }
 impl ActiveInstanceBuilder {
     /// Sets [`ActiveInstance::instance_id`](crate::types::ActiveInstance::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`ActiveInstance::instance_id`](crate::types::ActiveInstance::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`ActiveInstance::instance_id`](crate::types::ActiveInstance::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`ActiveInstance::instance_type`](crate::types::ActiveInstance::instance_type): The instance type.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_type = Some(input.into());
         self
     }
     /// Sets or clears [`ActiveInstance::instance_type`](crate::types::ActiveInstance::instance_type).
     #[inline]
-    pub fn set_instance_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_type(mut self, input: Option<String>) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`ActiveInstance::instance_type`](crate::types::ActiveInstance::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_type(&self) -> &Option<String> {
         &self.inner.instance_type
     }
     /// Sets [`ActiveInstance::spot_instance_request_id`](crate::types::ActiveInstance::spot_instance_request_id): The ID of the Spot Instance request.
-    pub fn spot_instance_request_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.spot_instance_request_id = ::std::option::Option::Some(input.into());
+    pub fn spot_instance_request_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.spot_instance_request_id = Some(input.into());
         self
     }
     /// Sets or clears [`ActiveInstance::spot_instance_request_id`](crate::types::ActiveInstance::spot_instance_request_id).
     #[inline]
-    pub fn set_spot_instance_request_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_spot_instance_request_id(mut self, input: Option<String>) -> Self {
         self.inner.spot_instance_request_id = input;
         self
     }
     /// The value set for [`ActiveInstance::spot_instance_request_id`](crate::types::ActiveInstance::spot_instance_request_id), if any.
     #[inline]
-    pub fn get_spot_instance_request_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_spot_instance_request_id(&self) -> &Option<String> {
         &self.inner.spot_instance_request_id
     }
     /// Sets [`ActiveInstance::instance_health`](crate::types::ActiveInstance::instance_health): The health status of the instance.
     pub fn instance_health(mut self, input: crate::types::InstanceHealthStatus) -> Self {
-        self.inner.instance_health = ::std::option::Option::Some(input);
+        self.inner.instance_health = Some(input);
         self
     }
     /// Sets or clears [`ActiveInstance::instance_health`](crate::types::ActiveInstance::instance_health).
     #[inline]
     pub fn set_instance_health(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceHealthStatus>,
+        input: Option<crate::types::InstanceHealthStatus>,
     ) -> Self {
         self.inner.instance_health = input;
         self
     }
     /// The value set for [`ActiveInstance::instance_health`](crate::types::ActiveInstance::instance_health), if any.
     #[inline]
-    pub fn get_instance_health(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceHealthStatus> {
+    pub fn get_instance_health(&self) -> &Option<crate::types::InstanceHealthStatus> {
         &self.inner.instance_health
     }
     /// Builds the [`ActiveInstance`]; it has no required members, so this cannot fail.
@@ -157,33 +123,27 @@ impl ActiveInstanceBuilder {
 impl ::awsgen_runtime::xml::FromXml for ActiveInstance {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_type = Some(String::from(child.text()));
                 }
                 "spotInstanceRequestId" => {
-                    value.spot_instance_request_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.spot_instance_request_id = Some(String::from(child.text()));
                 }
                 "instanceHealth" => {
-                    value.instance_health = ::std::option::Option::Some(
+                    value.instance_health = Some(
                         crate::types::InstanceHealthStatus::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

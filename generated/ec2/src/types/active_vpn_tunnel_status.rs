@@ -2,256 +2,198 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about the current security configuration of an active VPN tunnel.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ActiveVpnTunnelStatus {
     /// The encryption algorithm negotiated in Phase 1 IKE negotiations.
-    pub phase1_encryption_algorithm: ::std::option::Option<::std::string::String>,
+    pub phase1_encryption_algorithm: Option<String>,
     /// The encryption algorithm negotiated in Phase 2 IKE negotiations.
-    pub phase2_encryption_algorithm: ::std::option::Option<::std::string::String>,
+    pub phase2_encryption_algorithm: Option<String>,
     /// The integrity algorithm negotiated in Phase 1 IKE negotiations.
-    pub phase1_integrity_algorithm: ::std::option::Option<::std::string::String>,
+    pub phase1_integrity_algorithm: Option<String>,
     /// The integrity algorithm negotiated in Phase 2 IKE negotiations.
-    pub phase2_integrity_algorithm: ::std::option::Option<::std::string::String>,
+    pub phase2_integrity_algorithm: Option<String>,
     /// The Diffie-Hellman group number being used in Phase 1 IKE negotiations.
-    pub phase1_dh_group: ::std::option::Option<i32>,
+    pub phase1_dh_group: Option<i32>,
     /// The Diffie-Hellman group number being used in Phase 2 IKE negotiations.
-    pub phase2_dh_group: ::std::option::Option<i32>,
+    pub phase2_dh_group: Option<i32>,
     /// The version of the Internet Key Exchange (IKE) protocol being used.
-    pub ike_version: ::std::option::Option<::std::string::String>,
+    pub ike_version: Option<String>,
     /// The current provisioning status of the VPN tunnel.
-    pub provisioning_status: ::std::option::Option<
-        crate::types::VpnTunnelProvisioningStatus,
-    >,
+    pub provisioning_status: Option<crate::types::VpnTunnelProvisioningStatus>,
     /// The reason for the current provisioning status.
-    pub provisioning_status_reason: ::std::option::Option<::std::string::String>,
+    pub provisioning_status_reason: Option<String>,
 }
 impl ActiveVpnTunnelStatus {
     /// Starts building a [`ActiveVpnTunnelStatus`].
     #[inline]
     pub fn builder() -> crate::types::builders::ActiveVpnTunnelStatusBuilder {
-        <crate::types::builders::ActiveVpnTunnelStatusBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ActiveVpnTunnelStatusBuilder as Default>::default()
     }
     /// The `Phase1EncryptionAlgorithm` member, when set.
     #[inline]
-    pub fn phase1_encryption_algorithm(&self) -> ::std::option::Option<&str> {
+    pub fn phase1_encryption_algorithm(&self) -> Option<&str> {
         self.phase1_encryption_algorithm.as_deref()
     }
     /// The `Phase2EncryptionAlgorithm` member, when set.
     #[inline]
-    pub fn phase2_encryption_algorithm(&self) -> ::std::option::Option<&str> {
+    pub fn phase2_encryption_algorithm(&self) -> Option<&str> {
         self.phase2_encryption_algorithm.as_deref()
     }
     /// The `Phase1IntegrityAlgorithm` member, when set.
     #[inline]
-    pub fn phase1_integrity_algorithm(&self) -> ::std::option::Option<&str> {
+    pub fn phase1_integrity_algorithm(&self) -> Option<&str> {
         self.phase1_integrity_algorithm.as_deref()
     }
     /// The `Phase2IntegrityAlgorithm` member, when set.
     #[inline]
-    pub fn phase2_integrity_algorithm(&self) -> ::std::option::Option<&str> {
+    pub fn phase2_integrity_algorithm(&self) -> Option<&str> {
         self.phase2_integrity_algorithm.as_deref()
     }
     /// The `Phase1DHGroup` member, when set.
     #[inline]
-    pub fn phase1_dh_group(&self) -> ::std::option::Option<i32> {
+    pub fn phase1_dh_group(&self) -> Option<i32> {
         self.phase1_dh_group
     }
     /// The `Phase2DHGroup` member, when set.
     #[inline]
-    pub fn phase2_dh_group(&self) -> ::std::option::Option<i32> {
+    pub fn phase2_dh_group(&self) -> Option<i32> {
         self.phase2_dh_group
     }
     /// The `IkeVersion` member, when set.
     #[inline]
-    pub fn ike_version(&self) -> ::std::option::Option<&str> {
+    pub fn ike_version(&self) -> Option<&str> {
         self.ike_version.as_deref()
     }
     /// The `ProvisioningStatus` member, when set.
     #[inline]
     pub fn provisioning_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpnTunnelProvisioningStatus> {
+    ) -> Option<&crate::types::VpnTunnelProvisioningStatus> {
         self.provisioning_status.as_ref()
     }
     /// The `ProvisioningStatusReason` member, when set.
     #[inline]
-    pub fn provisioning_status_reason(&self) -> ::std::option::Option<&str> {
+    pub fn provisioning_status_reason(&self) -> Option<&str> {
         self.provisioning_status_reason.as_deref()
     }
 }
 /// A builder for [`ActiveVpnTunnelStatus`](crate::types::ActiveVpnTunnelStatus); start one with `ActiveVpnTunnelStatus::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ActiveVpnTunnelStatusBuilder {
     inner: crate::types::ActiveVpnTunnelStatus,
 }
 impl ActiveVpnTunnelStatusBuilder {
     /// Sets [`ActiveVpnTunnelStatus::phase1_encryption_algorithm`](crate::types::ActiveVpnTunnelStatus::phase1_encryption_algorithm): The encryption algorithm negotiated in Phase 1 IKE negotiations.
-    pub fn phase1_encryption_algorithm(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.phase1_encryption_algorithm = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn phase1_encryption_algorithm(mut self, input: impl Into<String>) -> Self {
+        self.inner.phase1_encryption_algorithm = Some(input.into());
         self
     }
     /// Sets or clears [`ActiveVpnTunnelStatus::phase1_encryption_algorithm`](crate::types::ActiveVpnTunnelStatus::phase1_encryption_algorithm).
     #[inline]
-    pub fn set_phase1_encryption_algorithm(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_phase1_encryption_algorithm(mut self, input: Option<String>) -> Self {
         self.inner.phase1_encryption_algorithm = input;
         self
     }
     /// The value set for [`ActiveVpnTunnelStatus::phase1_encryption_algorithm`](crate::types::ActiveVpnTunnelStatus::phase1_encryption_algorithm), if any.
     #[inline]
-    pub fn get_phase1_encryption_algorithm(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_phase1_encryption_algorithm(&self) -> &Option<String> {
         &self.inner.phase1_encryption_algorithm
     }
     /// Sets [`ActiveVpnTunnelStatus::phase2_encryption_algorithm`](crate::types::ActiveVpnTunnelStatus::phase2_encryption_algorithm): The encryption algorithm negotiated in Phase 2 IKE negotiations.
-    pub fn phase2_encryption_algorithm(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.phase2_encryption_algorithm = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn phase2_encryption_algorithm(mut self, input: impl Into<String>) -> Self {
+        self.inner.phase2_encryption_algorithm = Some(input.into());
         self
     }
     /// Sets or clears [`ActiveVpnTunnelStatus::phase2_encryption_algorithm`](crate::types::ActiveVpnTunnelStatus::phase2_encryption_algorithm).
     #[inline]
-    pub fn set_phase2_encryption_algorithm(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_phase2_encryption_algorithm(mut self, input: Option<String>) -> Self {
         self.inner.phase2_encryption_algorithm = input;
         self
     }
     /// The value set for [`ActiveVpnTunnelStatus::phase2_encryption_algorithm`](crate::types::ActiveVpnTunnelStatus::phase2_encryption_algorithm), if any.
     #[inline]
-    pub fn get_phase2_encryption_algorithm(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_phase2_encryption_algorithm(&self) -> &Option<String> {
         &self.inner.phase2_encryption_algorithm
     }
     /// Sets [`ActiveVpnTunnelStatus::phase1_integrity_algorithm`](crate::types::ActiveVpnTunnelStatus::phase1_integrity_algorithm): The integrity algorithm negotiated in Phase 1 IKE negotiations.
-    pub fn phase1_integrity_algorithm(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.phase1_integrity_algorithm = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn phase1_integrity_algorithm(mut self, input: impl Into<String>) -> Self {
+        self.inner.phase1_integrity_algorithm = Some(input.into());
         self
     }
     /// Sets or clears [`ActiveVpnTunnelStatus::phase1_integrity_algorithm`](crate::types::ActiveVpnTunnelStatus::phase1_integrity_algorithm).
     #[inline]
-    pub fn set_phase1_integrity_algorithm(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_phase1_integrity_algorithm(mut self, input: Option<String>) -> Self {
         self.inner.phase1_integrity_algorithm = input;
         self
     }
     /// The value set for [`ActiveVpnTunnelStatus::phase1_integrity_algorithm`](crate::types::ActiveVpnTunnelStatus::phase1_integrity_algorithm), if any.
     #[inline]
-    pub fn get_phase1_integrity_algorithm(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_phase1_integrity_algorithm(&self) -> &Option<String> {
         &self.inner.phase1_integrity_algorithm
     }
     /// Sets [`ActiveVpnTunnelStatus::phase2_integrity_algorithm`](crate::types::ActiveVpnTunnelStatus::phase2_integrity_algorithm): The integrity algorithm negotiated in Phase 2 IKE negotiations.
-    pub fn phase2_integrity_algorithm(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.phase2_integrity_algorithm = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn phase2_integrity_algorithm(mut self, input: impl Into<String>) -> Self {
+        self.inner.phase2_integrity_algorithm = Some(input.into());
         self
     }
     /// Sets or clears [`ActiveVpnTunnelStatus::phase2_integrity_algorithm`](crate::types::ActiveVpnTunnelStatus::phase2_integrity_algorithm).
     #[inline]
-    pub fn set_phase2_integrity_algorithm(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_phase2_integrity_algorithm(mut self, input: Option<String>) -> Self {
         self.inner.phase2_integrity_algorithm = input;
         self
     }
     /// The value set for [`ActiveVpnTunnelStatus::phase2_integrity_algorithm`](crate::types::ActiveVpnTunnelStatus::phase2_integrity_algorithm), if any.
     #[inline]
-    pub fn get_phase2_integrity_algorithm(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_phase2_integrity_algorithm(&self) -> &Option<String> {
         &self.inner.phase2_integrity_algorithm
     }
     /// Sets [`ActiveVpnTunnelStatus::phase1_dh_group`](crate::types::ActiveVpnTunnelStatus::phase1_dh_group): The Diffie-Hellman group number being used in Phase 1 IKE negotiations.
     pub fn phase1_dh_group(mut self, input: i32) -> Self {
-        self.inner.phase1_dh_group = ::std::option::Option::Some(input);
+        self.inner.phase1_dh_group = Some(input);
         self
     }
     /// Sets or clears [`ActiveVpnTunnelStatus::phase1_dh_group`](crate::types::ActiveVpnTunnelStatus::phase1_dh_group).
     #[inline]
-    pub fn set_phase1_dh_group(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_phase1_dh_group(mut self, input: Option<i32>) -> Self {
         self.inner.phase1_dh_group = input;
         self
     }
     /// The value set for [`ActiveVpnTunnelStatus::phase1_dh_group`](crate::types::ActiveVpnTunnelStatus::phase1_dh_group), if any.
     #[inline]
-    pub fn get_phase1_dh_group(&self) -> &::std::option::Option<i32> {
+    pub fn get_phase1_dh_group(&self) -> &Option<i32> {
         &self.inner.phase1_dh_group
     }
     /// Sets [`ActiveVpnTunnelStatus::phase2_dh_group`](crate::types::ActiveVpnTunnelStatus::phase2_dh_group): The Diffie-Hellman group number being used in Phase 2 IKE negotiations.
     pub fn phase2_dh_group(mut self, input: i32) -> Self {
-        self.inner.phase2_dh_group = ::std::option::Option::Some(input);
+        self.inner.phase2_dh_group = Some(input);
         self
     }
     /// Sets or clears [`ActiveVpnTunnelStatus::phase2_dh_group`](crate::types::ActiveVpnTunnelStatus::phase2_dh_group).
     #[inline]
-    pub fn set_phase2_dh_group(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_phase2_dh_group(mut self, input: Option<i32>) -> Self {
         self.inner.phase2_dh_group = input;
         self
     }
     /// The value set for [`ActiveVpnTunnelStatus::phase2_dh_group`](crate::types::ActiveVpnTunnelStatus::phase2_dh_group), if any.
     #[inline]
-    pub fn get_phase2_dh_group(&self) -> &::std::option::Option<i32> {
+    pub fn get_phase2_dh_group(&self) -> &Option<i32> {
         &self.inner.phase2_dh_group
     }
     /// Sets [`ActiveVpnTunnelStatus::ike_version`](crate::types::ActiveVpnTunnelStatus::ike_version): The version of the Internet Key Exchange (IKE) protocol being used.
-    pub fn ike_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ike_version = ::std::option::Option::Some(input.into());
+    pub fn ike_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.ike_version = Some(input.into());
         self
     }
     /// Sets or clears [`ActiveVpnTunnelStatus::ike_version`](crate::types::ActiveVpnTunnelStatus::ike_version).
     #[inline]
-    pub fn set_ike_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ike_version(mut self, input: Option<String>) -> Self {
         self.inner.ike_version = input;
         self
     }
     /// The value set for [`ActiveVpnTunnelStatus::ike_version`](crate::types::ActiveVpnTunnelStatus::ike_version), if any.
     #[inline]
-    pub fn get_ike_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ike_version(&self) -> &Option<String> {
         &self.inner.ike_version
     }
     /// Sets [`ActiveVpnTunnelStatus::provisioning_status`](crate::types::ActiveVpnTunnelStatus::provisioning_status): The current provisioning status of the VPN tunnel.
@@ -259,14 +201,14 @@ impl ActiveVpnTunnelStatusBuilder {
         mut self,
         input: crate::types::VpnTunnelProvisioningStatus,
     ) -> Self {
-        self.inner.provisioning_status = ::std::option::Option::Some(input);
+        self.inner.provisioning_status = Some(input);
         self
     }
     /// Sets or clears [`ActiveVpnTunnelStatus::provisioning_status`](crate::types::ActiveVpnTunnelStatus::provisioning_status).
     #[inline]
     pub fn set_provisioning_status(
         mut self,
-        input: ::std::option::Option<crate::types::VpnTunnelProvisioningStatus>,
+        input: Option<crate::types::VpnTunnelProvisioningStatus>,
     ) -> Self {
         self.inner.provisioning_status = input;
         self
@@ -275,33 +217,23 @@ impl ActiveVpnTunnelStatusBuilder {
     #[inline]
     pub fn get_provisioning_status(
         &self,
-    ) -> &::std::option::Option<crate::types::VpnTunnelProvisioningStatus> {
+    ) -> &Option<crate::types::VpnTunnelProvisioningStatus> {
         &self.inner.provisioning_status
     }
     /// Sets [`ActiveVpnTunnelStatus::provisioning_status_reason`](crate::types::ActiveVpnTunnelStatus::provisioning_status_reason): The reason for the current provisioning status.
-    pub fn provisioning_status_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.provisioning_status_reason = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn provisioning_status_reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.provisioning_status_reason = Some(input.into());
         self
     }
     /// Sets or clears [`ActiveVpnTunnelStatus::provisioning_status_reason`](crate::types::ActiveVpnTunnelStatus::provisioning_status_reason).
     #[inline]
-    pub fn set_provisioning_status_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_provisioning_status_reason(mut self, input: Option<String>) -> Self {
         self.inner.provisioning_status_reason = input;
         self
     }
     /// The value set for [`ActiveVpnTunnelStatus::provisioning_status_reason`](crate::types::ActiveVpnTunnelStatus::provisioning_status_reason), if any.
     #[inline]
-    pub fn get_provisioning_status_reason(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_provisioning_status_reason(&self) -> &Option<String> {
         &self.inner.provisioning_status_reason
     }
     /// Builds the [`ActiveVpnTunnelStatus`]; it has no required members, so this cannot fail.
@@ -313,62 +245,50 @@ impl ActiveVpnTunnelStatusBuilder {
 impl ::awsgen_runtime::xml::FromXml for ActiveVpnTunnelStatus {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "phase1EncryptionAlgorithm" => {
-                    value.phase1_encryption_algorithm = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.phase1_encryption_algorithm = Some(String::from(child.text()));
                 }
                 "phase2EncryptionAlgorithm" => {
-                    value.phase2_encryption_algorithm = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.phase2_encryption_algorithm = Some(String::from(child.text()));
                 }
                 "phase1IntegrityAlgorithm" => {
-                    value.phase1_integrity_algorithm = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.phase1_integrity_algorithm = Some(String::from(child.text()));
                 }
                 "phase2IntegrityAlgorithm" => {
-                    value.phase2_integrity_algorithm = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.phase2_integrity_algorithm = Some(String::from(child.text()));
                 }
                 "phase1DHGroup" => {
-                    value.phase1_dh_group = ::std::option::Option::Some(
+                    value.phase1_dh_group = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ActiveVpnTunnelStatus")?,
                     );
                 }
                 "phase2DHGroup" => {
-                    value.phase2_dh_group = ::std::option::Option::Some(
+                    value.phase2_dh_group = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ActiveVpnTunnelStatus")?,
                     );
                 }
                 "ikeVersion" => {
-                    value.ike_version = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ike_version = Some(String::from(child.text()));
                 }
                 "provisioningStatus" => {
-                    value.provisioning_status = ::std::option::Option::Some(
+                    value.provisioning_status = Some(
                         crate::types::VpnTunnelProvisioningStatus::from(child.text()),
                     );
                 }
                 "provisioningStatusReason" => {
-                    value.provisioning_status_reason = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.provisioning_status_reason = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,60 +4,44 @@
 /// Add an operating Region to an IPAM. Operating Regions are Amazon Web Services Regions where the IPAM is allowed to manage IP address CIDRs. IPAM only discovers and monitors resources in the Amazon Web Services Regions you select as operating Regions.
 ///
 /// For more information about operating Regions, see [Create an IPAM](https://docs.aws.amazon.com/vpc/latest/ipam/create-ipam.html) in the *Amazon VPC IPAM User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AddIpamOperatingRegion {
     /// The name of the operating Region.
-    pub region_name: ::std::option::Option<::std::string::String>,
+    pub region_name: Option<String>,
 }
 impl AddIpamOperatingRegion {
     /// Starts building a [`AddIpamOperatingRegion`].
     #[inline]
     pub fn builder() -> crate::types::builders::AddIpamOperatingRegionBuilder {
-        <crate::types::builders::AddIpamOperatingRegionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AddIpamOperatingRegionBuilder as Default>::default()
     }
     /// The `RegionName` member, when set.
     #[inline]
-    pub fn region_name(&self) -> ::std::option::Option<&str> {
+    pub fn region_name(&self) -> Option<&str> {
         self.region_name.as_deref()
     }
 }
 /// A builder for [`AddIpamOperatingRegion`](crate::types::AddIpamOperatingRegion); start one with `AddIpamOperatingRegion::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AddIpamOperatingRegionBuilder {
     inner: crate::types::AddIpamOperatingRegion,
 }
 impl AddIpamOperatingRegionBuilder {
     /// Sets [`AddIpamOperatingRegion::region_name`](crate::types::AddIpamOperatingRegion::region_name): The name of the operating Region.
-    pub fn region_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.region_name = ::std::option::Option::Some(input.into());
+    pub fn region_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.region_name = Some(input.into());
         self
     }
     /// Sets or clears [`AddIpamOperatingRegion::region_name`](crate::types::AddIpamOperatingRegion::region_name).
     #[inline]
-    pub fn set_region_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region_name(mut self, input: Option<String>) -> Self {
         self.inner.region_name = input;
         self
     }
     /// The value set for [`AddIpamOperatingRegion::region_name`](crate::types::AddIpamOperatingRegion::region_name), if any.
     #[inline]
-    pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region_name(&self) -> &Option<String> {
         &self.inner.region_name
     }
     /// Builds the [`AddIpamOperatingRegion`]; it has no required members, so this cannot fail.
@@ -70,10 +54,10 @@ impl ::awsgen_runtime::query::WriteQuery for AddIpamOperatingRegion {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.region_name {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.region_name {
             body.member("RegionName", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

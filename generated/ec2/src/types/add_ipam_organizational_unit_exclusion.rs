@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Add an Organizational Unit (OU) exclusion to your IPAM. If your IPAM is integrated with Amazon Web Services Organizations and you add an organizational unit (OU) exclusion, IPAM will not manage the IP addresses in accounts in that OU exclusion. There is a limit on the number of exclusions you can create. For more information, see [Quotas for your IPAM](https://docs.aws.amazon.com/vpc/latest/ipam/quotas-ipam.html) in the *Amazon VPC IPAM User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AddIpamOrganizationalUnitExclusion {
     /// An Amazon Web Services Organizations entity path. Build the path for the OU(s) using Amazon Web Services Organizations IDs separated by a `/`. Include all child OUs by ending the path with `/*`.
@@ -21,53 +16,40 @@ pub struct AddIpamOrganizationalUnitExclusion {
     ///   - In this example, IPAM will not manage the IP addresses in accounts in the OU (`ou-ghi0-awsccccc`) or in accounts in any OUs that are children of the OU.
     ///
     /// For more information on how to construct an entity path, see [Understand the Amazon Web Services Organizations entity path](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_last-accessed-view-data-orgs.html#access_policies_access-advisor-viewing-orgs-entity-path) in the *Amazon Web Services Identity and Access Management User Guide*.
-    pub organizations_entity_path: ::std::option::Option<::std::string::String>,
+    pub organizations_entity_path: Option<String>,
 }
 impl AddIpamOrganizationalUnitExclusion {
     /// Starts building a [`AddIpamOrganizationalUnitExclusion`].
     #[inline]
     pub fn builder() -> crate::types::builders::AddIpamOrganizationalUnitExclusionBuilder {
-        <crate::types::builders::AddIpamOrganizationalUnitExclusionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AddIpamOrganizationalUnitExclusionBuilder as Default>::default()
     }
     /// The `OrganizationsEntityPath` member, when set.
     #[inline]
-    pub fn organizations_entity_path(&self) -> ::std::option::Option<&str> {
+    pub fn organizations_entity_path(&self) -> Option<&str> {
         self.organizations_entity_path.as_deref()
     }
 }
 /// A builder for [`AddIpamOrganizationalUnitExclusion`](crate::types::AddIpamOrganizationalUnitExclusion); start one with `AddIpamOrganizationalUnitExclusion::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AddIpamOrganizationalUnitExclusionBuilder {
     inner: crate::types::AddIpamOrganizationalUnitExclusion,
 }
 impl AddIpamOrganizationalUnitExclusionBuilder {
     /// Sets [`AddIpamOrganizationalUnitExclusion::organizations_entity_path`](crate::types::AddIpamOrganizationalUnitExclusion::organizations_entity_path): An Amazon Web Services Organizations entity path.
-    pub fn organizations_entity_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.organizations_entity_path = ::std::option::Option::Some(input.into());
+    pub fn organizations_entity_path(mut self, input: impl Into<String>) -> Self {
+        self.inner.organizations_entity_path = Some(input.into());
         self
     }
     /// Sets or clears [`AddIpamOrganizationalUnitExclusion::organizations_entity_path`](crate::types::AddIpamOrganizationalUnitExclusion::organizations_entity_path).
     #[inline]
-    pub fn set_organizations_entity_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_organizations_entity_path(mut self, input: Option<String>) -> Self {
         self.inner.organizations_entity_path = input;
         self
     }
     /// The value set for [`AddIpamOrganizationalUnitExclusion::organizations_entity_path`](crate::types::AddIpamOrganizationalUnitExclusion::organizations_entity_path), if any.
     #[inline]
-    pub fn get_organizations_entity_path(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_organizations_entity_path(&self) -> &Option<String> {
         &self.inner.organizations_entity_path
     }
     /// Builds the [`AddIpamOrganizationalUnitExclusion`]; it has no required members, so this cannot fail.
@@ -80,10 +62,10 @@ impl ::awsgen_runtime::query::WriteQuery for AddIpamOrganizationalUnitExclusion 
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.organizations_entity_path {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.organizations_entity_path {
             body.member("OrganizationsEntityPath", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

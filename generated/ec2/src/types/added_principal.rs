@@ -2,148 +2,116 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a principal.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AddedPrincipal {
     /// The type of principal.
-    pub principal_type: ::std::option::Option<crate::types::PrincipalType>,
+    pub principal_type: Option<crate::types::PrincipalType>,
     /// The Amazon Resource Name (ARN) of the principal.
-    pub principal: ::std::option::Option<::std::string::String>,
+    pub principal: Option<String>,
     /// The ID of the service permission.
-    pub service_permission_id: ::std::option::Option<::std::string::String>,
+    pub service_permission_id: Option<String>,
     /// The ID of the service.
-    pub service_id: ::std::option::Option<::std::string::String>,
+    pub service_id: Option<String>,
 }
 impl AddedPrincipal {
     /// Starts building a [`AddedPrincipal`].
     #[inline]
     pub fn builder() -> crate::types::builders::AddedPrincipalBuilder {
-        <crate::types::builders::AddedPrincipalBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AddedPrincipalBuilder as Default>::default()
     }
     /// The `PrincipalType` member, when set.
     #[inline]
-    pub fn principal_type(&self) -> ::std::option::Option<&crate::types::PrincipalType> {
+    pub fn principal_type(&self) -> Option<&crate::types::PrincipalType> {
         self.principal_type.as_ref()
     }
     /// The `Principal` member, when set.
     #[inline]
-    pub fn principal(&self) -> ::std::option::Option<&str> {
+    pub fn principal(&self) -> Option<&str> {
         self.principal.as_deref()
     }
     /// The `ServicePermissionId` member, when set.
     #[inline]
-    pub fn service_permission_id(&self) -> ::std::option::Option<&str> {
+    pub fn service_permission_id(&self) -> Option<&str> {
         self.service_permission_id.as_deref()
     }
     /// The `ServiceId` member, when set.
     #[inline]
-    pub fn service_id(&self) -> ::std::option::Option<&str> {
+    pub fn service_id(&self) -> Option<&str> {
         self.service_id.as_deref()
     }
 }
 /// A builder for [`AddedPrincipal`](crate::types::AddedPrincipal); start one with `AddedPrincipal::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AddedPrincipalBuilder {
     inner: crate::types::AddedPrincipal,
 }
 impl AddedPrincipalBuilder {
     /// Sets [`AddedPrincipal::principal_type`](crate::types::AddedPrincipal::principal_type): The type of principal.
     pub fn principal_type(mut self, input: crate::types::PrincipalType) -> Self {
-        self.inner.principal_type = ::std::option::Option::Some(input);
+        self.inner.principal_type = Some(input);
         self
     }
     /// Sets or clears [`AddedPrincipal::principal_type`](crate::types::AddedPrincipal::principal_type).
     #[inline]
     pub fn set_principal_type(
         mut self,
-        input: ::std::option::Option<crate::types::PrincipalType>,
+        input: Option<crate::types::PrincipalType>,
     ) -> Self {
         self.inner.principal_type = input;
         self
     }
     /// The value set for [`AddedPrincipal::principal_type`](crate::types::AddedPrincipal::principal_type), if any.
     #[inline]
-    pub fn get_principal_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::PrincipalType> {
+    pub fn get_principal_type(&self) -> &Option<crate::types::PrincipalType> {
         &self.inner.principal_type
     }
     /// Sets [`AddedPrincipal::principal`](crate::types::AddedPrincipal::principal): The Amazon Resource Name (ARN) of the principal.
-    pub fn principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.principal = ::std::option::Option::Some(input.into());
+    pub fn principal(mut self, input: impl Into<String>) -> Self {
+        self.inner.principal = Some(input.into());
         self
     }
     /// Sets or clears [`AddedPrincipal::principal`](crate::types::AddedPrincipal::principal).
     #[inline]
-    pub fn set_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_principal(mut self, input: Option<String>) -> Self {
         self.inner.principal = input;
         self
     }
     /// The value set for [`AddedPrincipal::principal`](crate::types::AddedPrincipal::principal), if any.
     #[inline]
-    pub fn get_principal(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_principal(&self) -> &Option<String> {
         &self.inner.principal
     }
     /// Sets [`AddedPrincipal::service_permission_id`](crate::types::AddedPrincipal::service_permission_id): The ID of the service permission.
-    pub fn service_permission_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_permission_id = ::std::option::Option::Some(input.into());
+    pub fn service_permission_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_permission_id = Some(input.into());
         self
     }
     /// Sets or clears [`AddedPrincipal::service_permission_id`](crate::types::AddedPrincipal::service_permission_id).
     #[inline]
-    pub fn set_service_permission_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_permission_id(mut self, input: Option<String>) -> Self {
         self.inner.service_permission_id = input;
         self
     }
     /// The value set for [`AddedPrincipal::service_permission_id`](crate::types::AddedPrincipal::service_permission_id), if any.
     #[inline]
-    pub fn get_service_permission_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_permission_id(&self) -> &Option<String> {
         &self.inner.service_permission_id
     }
     /// Sets [`AddedPrincipal::service_id`](crate::types::AddedPrincipal::service_id): The ID of the service.
-    pub fn service_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_id = ::std::option::Option::Some(input.into());
+    pub fn service_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_id = Some(input.into());
         self
     }
     /// Sets or clears [`AddedPrincipal::service_id`](crate::types::AddedPrincipal::service_id).
     #[inline]
-    pub fn set_service_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_id(mut self, input: Option<String>) -> Self {
         self.inner.service_id = input;
         self
     }
     /// The value set for [`AddedPrincipal::service_id`](crate::types::AddedPrincipal::service_id), if any.
     #[inline]
-    pub fn get_service_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_id(&self) -> &Option<String> {
         &self.inner.service_id
     }
     /// Builds the [`AddedPrincipal`]; it has no required members, so this cannot fail.
@@ -155,33 +123,27 @@ impl AddedPrincipalBuilder {
 impl ::awsgen_runtime::xml::FromXml for AddedPrincipal {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "principalType" => {
-                    value.principal_type = ::std::option::Option::Some(
+                    value.principal_type = Some(
                         crate::types::PrincipalType::from(child.text()),
                     );
                 }
                 "principal" => {
-                    value.principal = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.principal = Some(String::from(child.text()));
                 }
                 "servicePermissionId" => {
-                    value.service_permission_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.service_permission_id = Some(String::from(child.text()));
                 }
                 "serviceId" => {
-                    value.service_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.service_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

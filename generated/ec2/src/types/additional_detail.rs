@@ -2,58 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an additional detail for a path analysis. For more information, see [Reachability Analyzer additional detail codes](https://docs.aws.amazon.com/vpc/latest/reachability/additional-detail-codes.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdditionalDetail {
     /// The additional detail code.
-    pub additional_detail_type: ::std::option::Option<::std::string::String>,
+    pub additional_detail_type: Option<String>,
     /// The path component.
-    pub component: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub component: Option<crate::types::AnalysisComponent>,
     /// The VPC endpoint service.
-    pub vpc_endpoint_service: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub vpc_endpoint_service: Option<crate::types::AnalysisComponent>,
     /// The rule options.
-    pub rule_options: ::std::option::Option<::std::vec::Vec<crate::types::RuleOption>>,
+    pub rule_options: Option<Vec<crate::types::RuleOption>>,
     /// The rule group type.
-    pub rule_group_type_pairs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RuleGroupTypePair>,
-    >,
+    pub rule_group_type_pairs: Option<Vec<crate::types::RuleGroupTypePair>>,
     /// The rule options.
-    pub rule_group_rule_options_pairs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RuleGroupRuleOptionsPair>,
+    pub rule_group_rule_options_pairs: Option<
+        Vec<crate::types::RuleGroupRuleOptionsPair>,
     >,
     /// The name of the VPC endpoint service.
-    pub service_name: ::std::option::Option<::std::string::String>,
+    pub service_name: Option<String>,
     /// The load balancers.
-    pub load_balancers: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AnalysisComponent>,
-    >,
+    pub load_balancers: Option<Vec<crate::types::AnalysisComponent>>,
 }
 impl AdditionalDetail {
     /// Starts building a [`AdditionalDetail`].
     #[inline]
     pub fn builder() -> crate::types::builders::AdditionalDetailBuilder {
-        <crate::types::builders::AdditionalDetailBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AdditionalDetailBuilder as Default>::default()
     }
     /// The `AdditionalDetailType` member, when set.
     #[inline]
-    pub fn additional_detail_type(&self) -> ::std::option::Option<&str> {
+    pub fn additional_detail_type(&self) -> Option<&str> {
         self.additional_detail_type.as_deref()
     }
     /// The `Component` member, when set.
     #[inline]
-    pub fn component(&self) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn component(&self) -> Option<&crate::types::AnalysisComponent> {
         self.component.as_ref()
     }
     /// The `VpcEndpointService` member, when set.
     #[inline]
-    pub fn vpc_endpoint_service(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn vpc_endpoint_service(&self) -> Option<&crate::types::AnalysisComponent> {
         self.vpc_endpoint_service.as_ref()
     }
     /// The `RuleOptions` member, empty when not set; the field tells an empty list from an absent one.
@@ -75,7 +64,7 @@ impl AdditionalDetail {
     }
     /// The `ServiceName` member, when set.
     #[inline]
-    pub fn service_name(&self) -> ::std::option::Option<&str> {
+    pub fn service_name(&self) -> Option<&str> {
         self.service_name.as_deref()
     }
     /// The `LoadBalancers` member, empty when not set; the field tells an empty list from an absent one.
@@ -85,59 +74,44 @@ impl AdditionalDetail {
     }
 }
 /// A builder for [`AdditionalDetail`](crate::types::AdditionalDetail); start one with `AdditionalDetail::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AdditionalDetailBuilder {
     inner: crate::types::AdditionalDetail,
 }
 impl AdditionalDetailBuilder {
     /// Sets [`AdditionalDetail::additional_detail_type`](crate::types::AdditionalDetail::additional_detail_type): The additional detail code.
-    pub fn additional_detail_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.additional_detail_type = ::std::option::Option::Some(input.into());
+    pub fn additional_detail_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.additional_detail_type = Some(input.into());
         self
     }
     /// Sets or clears [`AdditionalDetail::additional_detail_type`](crate::types::AdditionalDetail::additional_detail_type).
     #[inline]
-    pub fn set_additional_detail_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_additional_detail_type(mut self, input: Option<String>) -> Self {
         self.inner.additional_detail_type = input;
         self
     }
     /// The value set for [`AdditionalDetail::additional_detail_type`](crate::types::AdditionalDetail::additional_detail_type), if any.
     #[inline]
-    pub fn get_additional_detail_type(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_additional_detail_type(&self) -> &Option<String> {
         &self.inner.additional_detail_type
     }
     /// Sets [`AdditionalDetail::component`](crate::types::AdditionalDetail::component): The path component.
     pub fn component(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.component = ::std::option::Option::Some(input);
+        self.inner.component = Some(input);
         self
     }
     /// Sets or clears [`AdditionalDetail::component`](crate::types::AdditionalDetail::component).
     #[inline]
     pub fn set_component(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.component = input;
         self
     }
     /// The value set for [`AdditionalDetail::component`](crate::types::AdditionalDetail::component), if any.
     #[inline]
-    pub fn get_component(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_component(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.component
     }
     /// Sets [`AdditionalDetail::vpc_endpoint_service`](crate::types::AdditionalDetail::vpc_endpoint_service): The VPC endpoint service.
@@ -145,23 +119,21 @@ impl AdditionalDetailBuilder {
         mut self,
         input: crate::types::AnalysisComponent,
     ) -> Self {
-        self.inner.vpc_endpoint_service = ::std::option::Option::Some(input);
+        self.inner.vpc_endpoint_service = Some(input);
         self
     }
     /// Sets or clears [`AdditionalDetail::vpc_endpoint_service`](crate::types::AdditionalDetail::vpc_endpoint_service).
     #[inline]
     pub fn set_vpc_endpoint_service(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.vpc_endpoint_service = input;
         self
     }
     /// The value set for [`AdditionalDetail::vpc_endpoint_service`](crate::types::AdditionalDetail::vpc_endpoint_service), if any.
     #[inline]
-    pub fn get_vpc_endpoint_service(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_vpc_endpoint_service(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.vpc_endpoint_service
     }
     /// Appends one item to [`AdditionalDetail::rule_options`](crate::types::AdditionalDetail::rule_options): The rule options.
@@ -175,16 +147,14 @@ impl AdditionalDetailBuilder {
     #[inline]
     pub fn set_rule_options(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::RuleOption>>,
+        input: Option<Vec<crate::types::RuleOption>>,
     ) -> Self {
         self.inner.rule_options = input;
         self
     }
     /// The value set for [`AdditionalDetail::rule_options`](crate::types::AdditionalDetail::rule_options), if any.
     #[inline]
-    pub fn get_rule_options(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RuleOption>> {
+    pub fn get_rule_options(&self) -> &Option<Vec<crate::types::RuleOption>> {
         &self.inner.rule_options
     }
     /// Appends one item to [`AdditionalDetail::rule_group_type_pairs`](crate::types::AdditionalDetail::rule_group_type_pairs): The rule group type.
@@ -201,7 +171,7 @@ impl AdditionalDetailBuilder {
     #[inline]
     pub fn set_rule_group_type_pairs(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::RuleGroupTypePair>>,
+        input: Option<Vec<crate::types::RuleGroupTypePair>>,
     ) -> Self {
         self.inner.rule_group_type_pairs = input;
         self
@@ -210,7 +180,7 @@ impl AdditionalDetailBuilder {
     #[inline]
     pub fn get_rule_group_type_pairs(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RuleGroupTypePair>> {
+    ) -> &Option<Vec<crate::types::RuleGroupTypePair>> {
         &self.inner.rule_group_type_pairs
     }
     /// Appends one item to [`AdditionalDetail::rule_group_rule_options_pairs`](crate::types::AdditionalDetail::rule_group_rule_options_pairs): The rule options.
@@ -227,9 +197,7 @@ impl AdditionalDetailBuilder {
     #[inline]
     pub fn set_rule_group_rule_options_pairs(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::RuleGroupRuleOptionsPair>,
-        >,
+        input: Option<Vec<crate::types::RuleGroupRuleOptionsPair>>,
     ) -> Self {
         self.inner.rule_group_rule_options_pairs = input;
         self
@@ -238,31 +206,23 @@ impl AdditionalDetailBuilder {
     #[inline]
     pub fn get_rule_group_rule_options_pairs(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::RuleGroupRuleOptionsPair>,
-    > {
+    ) -> &Option<Vec<crate::types::RuleGroupRuleOptionsPair>> {
         &self.inner.rule_group_rule_options_pairs
     }
     /// Sets [`AdditionalDetail::service_name`](crate::types::AdditionalDetail::service_name): The name of the VPC endpoint service.
-    pub fn service_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_name = ::std::option::Option::Some(input.into());
+    pub fn service_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_name = Some(input.into());
         self
     }
     /// Sets or clears [`AdditionalDetail::service_name`](crate::types::AdditionalDetail::service_name).
     #[inline]
-    pub fn set_service_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_name(mut self, input: Option<String>) -> Self {
         self.inner.service_name = input;
         self
     }
     /// The value set for [`AdditionalDetail::service_name`](crate::types::AdditionalDetail::service_name), if any.
     #[inline]
-    pub fn get_service_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_name(&self) -> &Option<String> {
         &self.inner.service_name
     }
     /// Appends one item to [`AdditionalDetail::load_balancers`](crate::types::AdditionalDetail::load_balancers): The load balancers.
@@ -276,16 +236,14 @@ impl AdditionalDetailBuilder {
     #[inline]
     pub fn set_load_balancers(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AnalysisComponent>>,
+        input: Option<Vec<crate::types::AnalysisComponent>>,
     ) -> Self {
         self.inner.load_balancers = input;
         self
     }
     /// The value set for [`AdditionalDetail::load_balancers`](crate::types::AdditionalDetail::load_balancers), if any.
     #[inline]
-    pub fn get_load_balancers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AnalysisComponent>> {
+    pub fn get_load_balancers(&self) -> &Option<Vec<crate::types::AnalysisComponent>> {
         &self.inner.load_balancers
     }
     /// Builds the [`AdditionalDetail`]; it has no required members, so this cannot fail.
@@ -297,31 +255,29 @@ impl AdditionalDetailBuilder {
 impl ::awsgen_runtime::xml::FromXml for AdditionalDetail {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "additionalDetailType" => {
-                    value.additional_detail_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.additional_detail_type = Some(String::from(child.text()));
                 }
                 "component" => {
-                    value.component = ::std::option::Option::Some(
+                    value.component = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "vpcEndpointService" => {
-                    value.vpc_endpoint_service = ::std::option::Option::Some(
+                    value.vpc_endpoint_service = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "ruleOptionSet" => {
-                    value.rule_options = ::std::option::Option::Some(
+                    value.rule_options = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::RuleOption as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -329,7 +285,7 @@ impl ::awsgen_runtime::xml::FromXml for AdditionalDetail {
                     );
                 }
                 "ruleGroupTypePairSet" => {
-                    value.rule_group_type_pairs = ::std::option::Option::Some(
+                    value.rule_group_type_pairs = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::RuleGroupTypePair as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -337,7 +293,7 @@ impl ::awsgen_runtime::xml::FromXml for AdditionalDetail {
                     );
                 }
                 "ruleGroupRuleOptionsPairSet" => {
-                    value.rule_group_rule_options_pairs = ::std::option::Option::Some(
+                    value.rule_group_rule_options_pairs = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::RuleGroupRuleOptionsPair as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -345,12 +301,10 @@ impl ::awsgen_runtime::xml::FromXml for AdditionalDetail {
                     );
                 }
                 "serviceName" => {
-                    value.service_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.service_name = Some(String::from(child.text()));
                 }
                 "loadBalancerSet" => {
-                    value.load_balancers = ::std::option::Option::Some(
+                    value.load_balancers = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -360,6 +314,6 @@ impl ::awsgen_runtime::xml::FromXml for AdditionalDetail {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

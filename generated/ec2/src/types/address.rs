@@ -2,83 +2,78 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an Elastic IP address, or a carrier IP address.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Address {
     /// The ID representing the allocation of the address.
-    pub allocation_id: ::std::option::Option<::std::string::String>,
+    pub allocation_id: Option<String>,
     /// The ID representing the association of the address with an instance.
-    pub association_id: ::std::option::Option<::std::string::String>,
+    pub association_id: Option<String>,
     /// The network (`vpc`).
-    pub domain: ::std::option::Option<crate::types::DomainType>,
+    pub domain: Option<crate::types::DomainType>,
     /// The ID of the network interface.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The ID of the Amazon Web Services account that owns the network interface.
-    pub network_interface_owner_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_owner_id: Option<String>,
     /// The private IP address associated with the Elastic IP address.
-    pub private_ip_address: ::std::option::Option<::std::string::String>,
+    pub private_ip_address: Option<String>,
     /// Any tags assigned to the Elastic IP address.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of an address pool.
-    pub public_ipv4_pool: ::std::option::Option<::std::string::String>,
+    pub public_ipv4_pool: Option<String>,
     /// The name of the unique set of Availability Zones, Local Zones, or Wavelength Zones from which Amazon Web Services advertises IP addresses.
-    pub network_border_group: ::std::option::Option<::std::string::String>,
+    pub network_border_group: Option<String>,
     /// The customer-owned IP address.
-    pub customer_owned_ip: ::std::option::Option<::std::string::String>,
+    pub customer_owned_ip: Option<String>,
     /// The ID of the customer-owned address pool.
-    pub customer_owned_ipv4_pool: ::std::option::Option<::std::string::String>,
+    pub customer_owned_ipv4_pool: Option<String>,
     /// The carrier IP address associated. This option is only available for network interfaces which reside in a subnet in a Wavelength Zone (for example an EC2 instance).
-    pub carrier_ip: ::std::option::Option<::std::string::String>,
+    pub carrier_ip: Option<String>,
     /// The ID of the subnet where the IP address is allocated.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The service that manages the elastic IP address.
     ///
     /// **Note:** The only option supported today is `alb`.
-    pub service_managed: ::std::option::Option<crate::types::ServiceManaged>,
+    pub service_managed: Option<crate::types::ServiceManaged>,
     /// The ID of the instance that the address is associated with (if any).
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The Elastic IP address.
-    pub public_ip: ::std::option::Option<::std::string::String>,
+    pub public_ip: Option<String>,
 }
 impl Address {
     /// Starts building a [`Address`].
     #[inline]
     pub fn builder() -> crate::types::builders::AddressBuilder {
-        <crate::types::builders::AddressBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AddressBuilder as Default>::default()
     }
     /// The `AllocationId` member, when set.
     #[inline]
-    pub fn allocation_id(&self) -> ::std::option::Option<&str> {
+    pub fn allocation_id(&self) -> Option<&str> {
         self.allocation_id.as_deref()
     }
     /// The `AssociationId` member, when set.
     #[inline]
-    pub fn association_id(&self) -> ::std::option::Option<&str> {
+    pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
     /// The `Domain` member, when set.
     #[inline]
-    pub fn domain(&self) -> ::std::option::Option<&crate::types::DomainType> {
+    pub fn domain(&self) -> Option<&crate::types::DomainType> {
         self.domain.as_ref()
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `NetworkInterfaceOwnerId` member, when set.
     #[inline]
-    pub fn network_interface_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_owner_id(&self) -> Option<&str> {
         self.network_interface_owner_id.as_deref()
     }
     /// The `PrivateIpAddress` member, when set.
     #[inline]
-    pub fn private_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn private_ip_address(&self) -> Option<&str> {
         self.private_ip_address.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -88,198 +83,150 @@ impl Address {
     }
     /// The `PublicIpv4Pool` member, when set.
     #[inline]
-    pub fn public_ipv4_pool(&self) -> ::std::option::Option<&str> {
+    pub fn public_ipv4_pool(&self) -> Option<&str> {
         self.public_ipv4_pool.as_deref()
     }
     /// The `NetworkBorderGroup` member, when set.
     #[inline]
-    pub fn network_border_group(&self) -> ::std::option::Option<&str> {
+    pub fn network_border_group(&self) -> Option<&str> {
         self.network_border_group.as_deref()
     }
     /// The `CustomerOwnedIp` member, when set.
     #[inline]
-    pub fn customer_owned_ip(&self) -> ::std::option::Option<&str> {
+    pub fn customer_owned_ip(&self) -> Option<&str> {
         self.customer_owned_ip.as_deref()
     }
     /// The `CustomerOwnedIpv4Pool` member, when set.
     #[inline]
-    pub fn customer_owned_ipv4_pool(&self) -> ::std::option::Option<&str> {
+    pub fn customer_owned_ipv4_pool(&self) -> Option<&str> {
         self.customer_owned_ipv4_pool.as_deref()
     }
     /// The `CarrierIp` member, when set.
     #[inline]
-    pub fn carrier_ip(&self) -> ::std::option::Option<&str> {
+    pub fn carrier_ip(&self) -> Option<&str> {
         self.carrier_ip.as_deref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `ServiceManaged` member, when set.
     #[inline]
-    pub fn service_managed(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ServiceManaged> {
+    pub fn service_managed(&self) -> Option<&crate::types::ServiceManaged> {
         self.service_managed.as_ref()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `PublicIp` member, when set.
     #[inline]
-    pub fn public_ip(&self) -> ::std::option::Option<&str> {
+    pub fn public_ip(&self) -> Option<&str> {
         self.public_ip.as_deref()
     }
 }
 /// A builder for [`Address`](crate::types::Address); start one with `Address::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AddressBuilder {
     inner: crate::types::Address,
 }
 impl AddressBuilder {
     /// Sets [`Address::allocation_id`](crate::types::Address::allocation_id): The ID representing the allocation of the address.
-    pub fn allocation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.allocation_id = ::std::option::Option::Some(input.into());
+    pub fn allocation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.allocation_id = Some(input.into());
         self
     }
     /// Sets or clears [`Address::allocation_id`](crate::types::Address::allocation_id).
     #[inline]
-    pub fn set_allocation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_allocation_id(mut self, input: Option<String>) -> Self {
         self.inner.allocation_id = input;
         self
     }
     /// The value set for [`Address::allocation_id`](crate::types::Address::allocation_id), if any.
     #[inline]
-    pub fn get_allocation_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_allocation_id(&self) -> &Option<String> {
         &self.inner.allocation_id
     }
     /// Sets [`Address::association_id`](crate::types::Address::association_id): The ID representing the association of the address with an instance.
-    pub fn association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.association_id = ::std::option::Option::Some(input.into());
+    pub fn association_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.association_id = Some(input.into());
         self
     }
     /// Sets or clears [`Address::association_id`](crate::types::Address::association_id).
     #[inline]
-    pub fn set_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.inner.association_id = input;
         self
     }
     /// The value set for [`Address::association_id`](crate::types::Address::association_id), if any.
     #[inline]
-    pub fn get_association_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_id(&self) -> &Option<String> {
         &self.inner.association_id
     }
     /// Sets [`Address::domain`](crate::types::Address::domain): The network (`vpc`).
     pub fn domain(mut self, input: crate::types::DomainType) -> Self {
-        self.inner.domain = ::std::option::Option::Some(input);
+        self.inner.domain = Some(input);
         self
     }
     /// Sets or clears [`Address::domain`](crate::types::Address::domain).
     #[inline]
-    pub fn set_domain(
-        mut self,
-        input: ::std::option::Option<crate::types::DomainType>,
-    ) -> Self {
+    pub fn set_domain(mut self, input: Option<crate::types::DomainType>) -> Self {
         self.inner.domain = input;
         self
     }
     /// The value set for [`Address::domain`](crate::types::Address::domain), if any.
     #[inline]
-    pub fn get_domain(&self) -> &::std::option::Option<crate::types::DomainType> {
+    pub fn get_domain(&self) -> &Option<crate::types::DomainType> {
         &self.inner.domain
     }
     /// Sets [`Address::network_interface_id`](crate::types::Address::network_interface_id): The ID of the network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`Address::network_interface_id`](crate::types::Address::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`Address::network_interface_id`](crate::types::Address::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`Address::network_interface_owner_id`](crate::types::Address::network_interface_owner_id): The ID of the Amazon Web Services account that owns the network interface.
-    pub fn network_interface_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_owner_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn network_interface_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`Address::network_interface_owner_id`](crate::types::Address::network_interface_owner_id).
     #[inline]
-    pub fn set_network_interface_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_owner_id = input;
         self
     }
     /// The value set for [`Address::network_interface_owner_id`](crate::types::Address::network_interface_owner_id), if any.
     #[inline]
-    pub fn get_network_interface_owner_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_owner_id(&self) -> &Option<String> {
         &self.inner.network_interface_owner_id
     }
     /// Sets [`Address::private_ip_address`](crate::types::Address::private_ip_address): The private IP address associated with the Elastic IP address.
-    pub fn private_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_ip_address = ::std::option::Option::Some(input.into());
+    pub fn private_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`Address::private_ip_address`](crate::types::Address::private_ip_address).
     #[inline]
-    pub fn set_private_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.private_ip_address = input;
         self
     }
     /// The value set for [`Address::private_ip_address`](crate::types::Address::private_ip_address), if any.
     #[inline]
-    pub fn get_private_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_ip_address(&self) -> &Option<String> {
         &self.inner.private_ip_address
     }
     /// Appends one item to [`Address::tags`](crate::types::Address::tags): Any tags assigned to the Elastic IP address.
@@ -291,221 +238,160 @@ impl AddressBuilder {
     }
     /// Sets or clears [`Address::tags`](crate::types::Address::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`Address::tags`](crate::types::Address::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`Address::public_ipv4_pool`](crate::types::Address::public_ipv4_pool): The ID of an address pool.
-    pub fn public_ipv4_pool(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_ipv4_pool = ::std::option::Option::Some(input.into());
+    pub fn public_ipv4_pool(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_ipv4_pool = Some(input.into());
         self
     }
     /// Sets or clears [`Address::public_ipv4_pool`](crate::types::Address::public_ipv4_pool).
     #[inline]
-    pub fn set_public_ipv4_pool(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ipv4_pool(mut self, input: Option<String>) -> Self {
         self.inner.public_ipv4_pool = input;
         self
     }
     /// The value set for [`Address::public_ipv4_pool`](crate::types::Address::public_ipv4_pool), if any.
     #[inline]
-    pub fn get_public_ipv4_pool(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ipv4_pool(&self) -> &Option<String> {
         &self.inner.public_ipv4_pool
     }
     /// Sets [`Address::network_border_group`](crate::types::Address::network_border_group): The name of the unique set of Availability Zones, Local Zones, or Wavelength Zones from which Amazon Web Services advertises IP addresses.
-    pub fn network_border_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_border_group = ::std::option::Option::Some(input.into());
+    pub fn network_border_group(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_border_group = Some(input.into());
         self
     }
     /// Sets or clears [`Address::network_border_group`](crate::types::Address::network_border_group).
     #[inline]
-    pub fn set_network_border_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_border_group(mut self, input: Option<String>) -> Self {
         self.inner.network_border_group = input;
         self
     }
     /// The value set for [`Address::network_border_group`](crate::types::Address::network_border_group), if any.
     #[inline]
-    pub fn get_network_border_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_border_group(&self) -> &Option<String> {
         &self.inner.network_border_group
     }
     /// Sets [`Address::customer_owned_ip`](crate::types::Address::customer_owned_ip): The customer-owned IP address.
-    pub fn customer_owned_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.customer_owned_ip = ::std::option::Option::Some(input.into());
+    pub fn customer_owned_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.customer_owned_ip = Some(input.into());
         self
     }
     /// Sets or clears [`Address::customer_owned_ip`](crate::types::Address::customer_owned_ip).
     #[inline]
-    pub fn set_customer_owned_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_owned_ip(mut self, input: Option<String>) -> Self {
         self.inner.customer_owned_ip = input;
         self
     }
     /// The value set for [`Address::customer_owned_ip`](crate::types::Address::customer_owned_ip), if any.
     #[inline]
-    pub fn get_customer_owned_ip(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_owned_ip(&self) -> &Option<String> {
         &self.inner.customer_owned_ip
     }
     /// Sets [`Address::customer_owned_ipv4_pool`](crate::types::Address::customer_owned_ipv4_pool): The ID of the customer-owned address pool.
-    pub fn customer_owned_ipv4_pool(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.customer_owned_ipv4_pool = ::std::option::Option::Some(input.into());
+    pub fn customer_owned_ipv4_pool(mut self, input: impl Into<String>) -> Self {
+        self.inner.customer_owned_ipv4_pool = Some(input.into());
         self
     }
     /// Sets or clears [`Address::customer_owned_ipv4_pool`](crate::types::Address::customer_owned_ipv4_pool).
     #[inline]
-    pub fn set_customer_owned_ipv4_pool(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_owned_ipv4_pool(mut self, input: Option<String>) -> Self {
         self.inner.customer_owned_ipv4_pool = input;
         self
     }
     /// The value set for [`Address::customer_owned_ipv4_pool`](crate::types::Address::customer_owned_ipv4_pool), if any.
     #[inline]
-    pub fn get_customer_owned_ipv4_pool(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_owned_ipv4_pool(&self) -> &Option<String> {
         &self.inner.customer_owned_ipv4_pool
     }
     /// Sets [`Address::carrier_ip`](crate::types::Address::carrier_ip): The carrier IP address associated.
-    pub fn carrier_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.carrier_ip = ::std::option::Option::Some(input.into());
+    pub fn carrier_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.carrier_ip = Some(input.into());
         self
     }
     /// Sets or clears [`Address::carrier_ip`](crate::types::Address::carrier_ip).
     #[inline]
-    pub fn set_carrier_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_carrier_ip(mut self, input: Option<String>) -> Self {
         self.inner.carrier_ip = input;
         self
     }
     /// The value set for [`Address::carrier_ip`](crate::types::Address::carrier_ip), if any.
     #[inline]
-    pub fn get_carrier_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_carrier_ip(&self) -> &Option<String> {
         &self.inner.carrier_ip
     }
     /// Sets [`Address::subnet_id`](crate::types::Address::subnet_id): The ID of the subnet where the IP address is allocated.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`Address::subnet_id`](crate::types::Address::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`Address::subnet_id`](crate::types::Address::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`Address::service_managed`](crate::types::Address::service_managed): The service that manages the elastic IP address.
     pub fn service_managed(mut self, input: crate::types::ServiceManaged) -> Self {
-        self.inner.service_managed = ::std::option::Option::Some(input);
+        self.inner.service_managed = Some(input);
         self
     }
     /// Sets or clears [`Address::service_managed`](crate::types::Address::service_managed).
     #[inline]
     pub fn set_service_managed(
         mut self,
-        input: ::std::option::Option<crate::types::ServiceManaged>,
+        input: Option<crate::types::ServiceManaged>,
     ) -> Self {
         self.inner.service_managed = input;
         self
     }
     /// The value set for [`Address::service_managed`](crate::types::Address::service_managed), if any.
     #[inline]
-    pub fn get_service_managed(
-        &self,
-    ) -> &::std::option::Option<crate::types::ServiceManaged> {
+    pub fn get_service_managed(&self) -> &Option<crate::types::ServiceManaged> {
         &self.inner.service_managed
     }
     /// Sets [`Address::instance_id`](crate::types::Address::instance_id): The ID of the instance that the address is associated with (if any).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`Address::instance_id`](crate::types::Address::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`Address::instance_id`](crate::types::Address::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`Address::public_ip`](crate::types::Address::public_ip): The Elastic IP address.
-    pub fn public_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_ip = ::std::option::Option::Some(input.into());
+    pub fn public_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_ip = Some(input.into());
         self
     }
     /// Sets or clears [`Address::public_ip`](crate::types::Address::public_ip).
     #[inline]
-    pub fn set_public_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ip(mut self, input: Option<String>) -> Self {
         self.inner.public_ip = input;
         self
     }
     /// The value set for [`Address::public_ip`](crate::types::Address::public_ip), if any.
     #[inline]
-    pub fn get_public_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ip(&self) -> &Option<String> {
         &self.inner.public_ip
     }
     /// Builds the [`Address`]; it has no required members, so this cannot fail.
@@ -517,42 +403,30 @@ impl AddressBuilder {
 impl ::awsgen_runtime::xml::FromXml for Address {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "allocationId" => {
-                    value.allocation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.allocation_id = Some(String::from(child.text()));
                 }
                 "associationId" => {
-                    value.association_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.association_id = Some(String::from(child.text()));
                 }
                 "domain" => {
-                    value.domain = ::std::option::Option::Some(
-                        crate::types::DomainType::from(child.text()),
-                    );
+                    value.domain = Some(crate::types::DomainType::from(child.text()));
                 }
                 "networkInterfaceId" => {
-                    value.network_interface_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_interface_id = Some(String::from(child.text()));
                 }
                 "networkInterfaceOwnerId" => {
-                    value.network_interface_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_interface_owner_id = Some(String::from(child.text()));
                 }
                 "privateIpAddress" => {
-                    value.private_ip_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.private_ip_address = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -560,53 +434,37 @@ impl ::awsgen_runtime::xml::FromXml for Address {
                     );
                 }
                 "publicIpv4Pool" => {
-                    value.public_ipv4_pool = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_ipv4_pool = Some(String::from(child.text()));
                 }
                 "networkBorderGroup" => {
-                    value.network_border_group = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_border_group = Some(String::from(child.text()));
                 }
                 "customerOwnedIp" => {
-                    value.customer_owned_ip = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.customer_owned_ip = Some(String::from(child.text()));
                 }
                 "customerOwnedIpv4Pool" => {
-                    value.customer_owned_ipv4_pool = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.customer_owned_ipv4_pool = Some(String::from(child.text()));
                 }
                 "carrierIp" => {
-                    value.carrier_ip = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.carrier_ip = Some(String::from(child.text()));
                 }
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 "serviceManaged" => {
-                    value.service_managed = ::std::option::Option::Some(
+                    value.service_managed = Some(
                         crate::types::ServiceManaged::from(child.text()),
                     );
                 }
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "publicIp" => {
-                    value.public_ip = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_ip = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,148 +2,116 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The attributes associated with an Elastic IP address.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AddressAttribute {
     /// The public IP address.
-    pub public_ip: ::std::option::Option<::std::string::String>,
+    pub public_ip: Option<String>,
     /// \[EC2-VPC\] The allocation ID.
-    pub allocation_id: ::std::option::Option<::std::string::String>,
+    pub allocation_id: Option<String>,
     /// The pointer (PTR) record for the IP address.
-    pub ptr_record: ::std::option::Option<::std::string::String>,
+    pub ptr_record: Option<String>,
     /// The updated PTR record for the IP address.
-    pub ptr_record_update: ::std::option::Option<crate::types::PtrUpdateStatus>,
+    pub ptr_record_update: Option<crate::types::PtrUpdateStatus>,
 }
 impl AddressAttribute {
     /// Starts building a [`AddressAttribute`].
     #[inline]
     pub fn builder() -> crate::types::builders::AddressAttributeBuilder {
-        <crate::types::builders::AddressAttributeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AddressAttributeBuilder as Default>::default()
     }
     /// The `PublicIp` member, when set.
     #[inline]
-    pub fn public_ip(&self) -> ::std::option::Option<&str> {
+    pub fn public_ip(&self) -> Option<&str> {
         self.public_ip.as_deref()
     }
     /// The `AllocationId` member, when set.
     #[inline]
-    pub fn allocation_id(&self) -> ::std::option::Option<&str> {
+    pub fn allocation_id(&self) -> Option<&str> {
         self.allocation_id.as_deref()
     }
     /// The `PtrRecord` member, when set.
     #[inline]
-    pub fn ptr_record(&self) -> ::std::option::Option<&str> {
+    pub fn ptr_record(&self) -> Option<&str> {
         self.ptr_record.as_deref()
     }
     /// The `PtrRecordUpdate` member, when set.
     #[inline]
-    pub fn ptr_record_update(
-        &self,
-    ) -> ::std::option::Option<&crate::types::PtrUpdateStatus> {
+    pub fn ptr_record_update(&self) -> Option<&crate::types::PtrUpdateStatus> {
         self.ptr_record_update.as_ref()
     }
 }
 /// A builder for [`AddressAttribute`](crate::types::AddressAttribute); start one with `AddressAttribute::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AddressAttributeBuilder {
     inner: crate::types::AddressAttribute,
 }
 impl AddressAttributeBuilder {
     /// Sets [`AddressAttribute::public_ip`](crate::types::AddressAttribute::public_ip): The public IP address.
-    pub fn public_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_ip = ::std::option::Option::Some(input.into());
+    pub fn public_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_ip = Some(input.into());
         self
     }
     /// Sets or clears [`AddressAttribute::public_ip`](crate::types::AddressAttribute::public_ip).
     #[inline]
-    pub fn set_public_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ip(mut self, input: Option<String>) -> Self {
         self.inner.public_ip = input;
         self
     }
     /// The value set for [`AddressAttribute::public_ip`](crate::types::AddressAttribute::public_ip), if any.
     #[inline]
-    pub fn get_public_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ip(&self) -> &Option<String> {
         &self.inner.public_ip
     }
     /// Sets [`AddressAttribute::allocation_id`](crate::types::AddressAttribute::allocation_id): \[EC2-VPC\] The allocation ID.
-    pub fn allocation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.allocation_id = ::std::option::Option::Some(input.into());
+    pub fn allocation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.allocation_id = Some(input.into());
         self
     }
     /// Sets or clears [`AddressAttribute::allocation_id`](crate::types::AddressAttribute::allocation_id).
     #[inline]
-    pub fn set_allocation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_allocation_id(mut self, input: Option<String>) -> Self {
         self.inner.allocation_id = input;
         self
     }
     /// The value set for [`AddressAttribute::allocation_id`](crate::types::AddressAttribute::allocation_id), if any.
     #[inline]
-    pub fn get_allocation_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_allocation_id(&self) -> &Option<String> {
         &self.inner.allocation_id
     }
     /// Sets [`AddressAttribute::ptr_record`](crate::types::AddressAttribute::ptr_record): The pointer (PTR) record for the IP address.
-    pub fn ptr_record(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ptr_record = ::std::option::Option::Some(input.into());
+    pub fn ptr_record(mut self, input: impl Into<String>) -> Self {
+        self.inner.ptr_record = Some(input.into());
         self
     }
     /// Sets or clears [`AddressAttribute::ptr_record`](crate::types::AddressAttribute::ptr_record).
     #[inline]
-    pub fn set_ptr_record(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ptr_record(mut self, input: Option<String>) -> Self {
         self.inner.ptr_record = input;
         self
     }
     /// The value set for [`AddressAttribute::ptr_record`](crate::types::AddressAttribute::ptr_record), if any.
     #[inline]
-    pub fn get_ptr_record(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ptr_record(&self) -> &Option<String> {
         &self.inner.ptr_record
     }
     /// Sets [`AddressAttribute::ptr_record_update`](crate::types::AddressAttribute::ptr_record_update): The updated PTR record for the IP address.
     pub fn ptr_record_update(mut self, input: crate::types::PtrUpdateStatus) -> Self {
-        self.inner.ptr_record_update = ::std::option::Option::Some(input);
+        self.inner.ptr_record_update = Some(input);
         self
     }
     /// Sets or clears [`AddressAttribute::ptr_record_update`](crate::types::AddressAttribute::ptr_record_update).
     #[inline]
     pub fn set_ptr_record_update(
         mut self,
-        input: ::std::option::Option<crate::types::PtrUpdateStatus>,
+        input: Option<crate::types::PtrUpdateStatus>,
     ) -> Self {
         self.inner.ptr_record_update = input;
         self
     }
     /// The value set for [`AddressAttribute::ptr_record_update`](crate::types::AddressAttribute::ptr_record_update), if any.
     #[inline]
-    pub fn get_ptr_record_update(
-        &self,
-    ) -> &::std::option::Option<crate::types::PtrUpdateStatus> {
+    pub fn get_ptr_record_update(&self) -> &Option<crate::types::PtrUpdateStatus> {
         &self.inner.ptr_record_update
     }
     /// Builds the [`AddressAttribute`]; it has no required members, so this cannot fail.
@@ -155,27 +123,21 @@ impl AddressAttributeBuilder {
 impl ::awsgen_runtime::xml::FromXml for AddressAttribute {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "publicIp" => {
-                    value.public_ip = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_ip = Some(String::from(child.text()));
                 }
                 "allocationId" => {
-                    value.allocation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.allocation_id = Some(String::from(child.text()));
                 }
                 "ptrRecord" => {
-                    value.ptr_record = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ptr_record = Some(String::from(child.text()));
                 }
                 "ptrRecordUpdate" => {
-                    value.ptr_record_update = ::std::option::Option::Some(
+                    value.ptr_record_update = Some(
                         <crate::types::PtrUpdateStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -184,6 +146,6 @@ impl ::awsgen_runtime::xml::FromXml for AddressAttribute {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

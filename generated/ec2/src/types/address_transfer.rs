@@ -2,153 +2,121 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details on the Elastic IP address transfer. For more information, see [Transfer Elastic IP addresses](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-eips.html#transfer-EIPs-intro) in the *Amazon VPC User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AddressTransfer {
     /// The Elastic IP address being transferred.
-    pub public_ip: ::std::option::Option<::std::string::String>,
+    pub public_ip: Option<String>,
     /// The allocation ID of an Elastic IP address.
-    pub allocation_id: ::std::option::Option<::std::string::String>,
+    pub allocation_id: Option<String>,
     /// The ID of the account that you want to transfer the Elastic IP address to.
-    pub transfer_account_id: ::std::option::Option<::std::string::String>,
+    pub transfer_account_id: Option<String>,
     /// The timestamp when the Elastic IP address transfer expired. When the source account starts the transfer, the transfer account has seven hours to allocate the Elastic IP address to complete the transfer, or the Elastic IP address will return to its original owner.
-    pub transfer_offer_expiration_timestamp: ::std::option::Option<
+    pub transfer_offer_expiration_timestamp: Option<
         ::awsgen_runtime::time::OffsetDateTime,
     >,
     /// The timestamp when the Elastic IP address transfer was accepted.
-    pub transfer_offer_accepted_timestamp: ::std::option::Option<
+    pub transfer_offer_accepted_timestamp: Option<
         ::awsgen_runtime::time::OffsetDateTime,
     >,
     /// The Elastic IP address transfer status.
-    pub address_transfer_status: ::std::option::Option<
-        crate::types::AddressTransferStatus,
-    >,
+    pub address_transfer_status: Option<crate::types::AddressTransferStatus>,
 }
 impl AddressTransfer {
     /// Starts building a [`AddressTransfer`].
     #[inline]
     pub fn builder() -> crate::types::builders::AddressTransferBuilder {
-        <crate::types::builders::AddressTransferBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AddressTransferBuilder as Default>::default()
     }
     /// The `PublicIp` member, when set.
     #[inline]
-    pub fn public_ip(&self) -> ::std::option::Option<&str> {
+    pub fn public_ip(&self) -> Option<&str> {
         self.public_ip.as_deref()
     }
     /// The `AllocationId` member, when set.
     #[inline]
-    pub fn allocation_id(&self) -> ::std::option::Option<&str> {
+    pub fn allocation_id(&self) -> Option<&str> {
         self.allocation_id.as_deref()
     }
     /// The `TransferAccountId` member, when set.
     #[inline]
-    pub fn transfer_account_id(&self) -> ::std::option::Option<&str> {
+    pub fn transfer_account_id(&self) -> Option<&str> {
         self.transfer_account_id.as_deref()
     }
     /// The `TransferOfferExpirationTimestamp` member, when set.
     #[inline]
     pub fn transfer_offer_expiration_timestamp(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.transfer_offer_expiration_timestamp.as_ref()
     }
     /// The `TransferOfferAcceptedTimestamp` member, when set.
     #[inline]
     pub fn transfer_offer_accepted_timestamp(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.transfer_offer_accepted_timestamp.as_ref()
     }
     /// The `AddressTransferStatus` member, when set.
     #[inline]
     pub fn address_transfer_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::AddressTransferStatus> {
+    ) -> Option<&crate::types::AddressTransferStatus> {
         self.address_transfer_status.as_ref()
     }
 }
 /// A builder for [`AddressTransfer`](crate::types::AddressTransfer); start one with `AddressTransfer::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AddressTransferBuilder {
     inner: crate::types::AddressTransfer,
 }
 impl AddressTransferBuilder {
     /// Sets [`AddressTransfer::public_ip`](crate::types::AddressTransfer::public_ip): The Elastic IP address being transferred.
-    pub fn public_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_ip = ::std::option::Option::Some(input.into());
+    pub fn public_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_ip = Some(input.into());
         self
     }
     /// Sets or clears [`AddressTransfer::public_ip`](crate::types::AddressTransfer::public_ip).
     #[inline]
-    pub fn set_public_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ip(mut self, input: Option<String>) -> Self {
         self.inner.public_ip = input;
         self
     }
     /// The value set for [`AddressTransfer::public_ip`](crate::types::AddressTransfer::public_ip), if any.
     #[inline]
-    pub fn get_public_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ip(&self) -> &Option<String> {
         &self.inner.public_ip
     }
     /// Sets [`AddressTransfer::allocation_id`](crate::types::AddressTransfer::allocation_id): The allocation ID of an Elastic IP address.
-    pub fn allocation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.allocation_id = ::std::option::Option::Some(input.into());
+    pub fn allocation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.allocation_id = Some(input.into());
         self
     }
     /// Sets or clears [`AddressTransfer::allocation_id`](crate::types::AddressTransfer::allocation_id).
     #[inline]
-    pub fn set_allocation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_allocation_id(mut self, input: Option<String>) -> Self {
         self.inner.allocation_id = input;
         self
     }
     /// The value set for [`AddressTransfer::allocation_id`](crate::types::AddressTransfer::allocation_id), if any.
     #[inline]
-    pub fn get_allocation_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_allocation_id(&self) -> &Option<String> {
         &self.inner.allocation_id
     }
     /// Sets [`AddressTransfer::transfer_account_id`](crate::types::AddressTransfer::transfer_account_id): The ID of the account that you want to transfer the Elastic IP address to.
-    pub fn transfer_account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transfer_account_id = ::std::option::Option::Some(input.into());
+    pub fn transfer_account_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transfer_account_id = Some(input.into());
         self
     }
     /// Sets or clears [`AddressTransfer::transfer_account_id`](crate::types::AddressTransfer::transfer_account_id).
     #[inline]
-    pub fn set_transfer_account_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transfer_account_id(mut self, input: Option<String>) -> Self {
         self.inner.transfer_account_id = input;
         self
     }
     /// The value set for [`AddressTransfer::transfer_account_id`](crate::types::AddressTransfer::transfer_account_id), if any.
     #[inline]
-    pub fn get_transfer_account_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transfer_account_id(&self) -> &Option<String> {
         &self.inner.transfer_account_id
     }
     /// Sets [`AddressTransfer::transfer_offer_expiration_timestamp`](crate::types::AddressTransfer::transfer_offer_expiration_timestamp): The timestamp when the Elastic IP address transfer expired.
@@ -156,16 +124,14 @@ impl AddressTransferBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.transfer_offer_expiration_timestamp = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.transfer_offer_expiration_timestamp = Some(input);
         self
     }
     /// Sets or clears [`AddressTransfer::transfer_offer_expiration_timestamp`](crate::types::AddressTransfer::transfer_offer_expiration_timestamp).
     #[inline]
     pub fn set_transfer_offer_expiration_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.transfer_offer_expiration_timestamp = input;
         self
@@ -174,7 +140,7 @@ impl AddressTransferBuilder {
     #[inline]
     pub fn get_transfer_offer_expiration_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.transfer_offer_expiration_timestamp
     }
     /// Sets [`AddressTransfer::transfer_offer_accepted_timestamp`](crate::types::AddressTransfer::transfer_offer_accepted_timestamp): The timestamp when the Elastic IP address transfer was accepted.
@@ -182,16 +148,14 @@ impl AddressTransferBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.transfer_offer_accepted_timestamp = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.transfer_offer_accepted_timestamp = Some(input);
         self
     }
     /// Sets or clears [`AddressTransfer::transfer_offer_accepted_timestamp`](crate::types::AddressTransfer::transfer_offer_accepted_timestamp).
     #[inline]
     pub fn set_transfer_offer_accepted_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.transfer_offer_accepted_timestamp = input;
         self
@@ -200,7 +164,7 @@ impl AddressTransferBuilder {
     #[inline]
     pub fn get_transfer_offer_accepted_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.transfer_offer_accepted_timestamp
     }
     /// Sets [`AddressTransfer::address_transfer_status`](crate::types::AddressTransfer::address_transfer_status): The Elastic IP address transfer status.
@@ -208,14 +172,14 @@ impl AddressTransferBuilder {
         mut self,
         input: crate::types::AddressTransferStatus,
     ) -> Self {
-        self.inner.address_transfer_status = ::std::option::Option::Some(input);
+        self.inner.address_transfer_status = Some(input);
         self
     }
     /// Sets or clears [`AddressTransfer::address_transfer_status`](crate::types::AddressTransfer::address_transfer_status).
     #[inline]
     pub fn set_address_transfer_status(
         mut self,
-        input: ::std::option::Option<crate::types::AddressTransferStatus>,
+        input: Option<crate::types::AddressTransferStatus>,
     ) -> Self {
         self.inner.address_transfer_status = input;
         self
@@ -224,7 +188,7 @@ impl AddressTransferBuilder {
     #[inline]
     pub fn get_address_transfer_status(
         &self,
-    ) -> &::std::option::Option<crate::types::AddressTransferStatus> {
+    ) -> &Option<crate::types::AddressTransferStatus> {
         &self.inner.address_transfer_status
     }
     /// Builds the [`AddressTransfer`]; it has no required members, so this cannot fail.
@@ -236,27 +200,21 @@ impl AddressTransferBuilder {
 impl ::awsgen_runtime::xml::FromXml for AddressTransfer {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "publicIp" => {
-                    value.public_ip = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_ip = Some(String::from(child.text()));
                 }
                 "allocationId" => {
-                    value.allocation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.allocation_id = Some(String::from(child.text()));
                 }
                 "transferAccountId" => {
-                    value.transfer_account_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.transfer_account_id = Some(String::from(child.text()));
                 }
                 "transferOfferExpirationTimestamp" => {
-                    value.transfer_offer_expiration_timestamp = ::std::option::Option::Some(
+                    value.transfer_offer_expiration_timestamp = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -265,7 +223,7 @@ impl ::awsgen_runtime::xml::FromXml for AddressTransfer {
                     );
                 }
                 "transferOfferAcceptedTimestamp" => {
-                    value.transfer_offer_accepted_timestamp = ::std::option::Option::Some(
+                    value.transfer_offer_accepted_timestamp = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -274,13 +232,13 @@ impl ::awsgen_runtime::xml::FromXml for AddressTransfer {
                     );
                 }
                 "addressTransferStatus" => {
-                    value.address_transfer_status = ::std::option::Option::Some(
+                    value.address_transfer_status = Some(
                         crate::types::AddressTransferStatus::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

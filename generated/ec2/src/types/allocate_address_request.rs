@@ -2,62 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AllocateAddressRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AllocateAddressRequest {
     /// The network (`vpc`).
-    pub domain: ::std::option::Option<crate::types::DomainType>,
+    pub domain: Option<crate::types::DomainType>,
     /// The Elastic IP address to recover or an IPv4 address from an address pool.
-    pub address: ::std::option::Option<::std::string::String>,
+    pub address: Option<String>,
     /// The ID of an address pool that you own. Use this parameter to let Amazon EC2 select an address from the address pool. To specify a specific address from the address pool, use the [`Address`](crate::types::Address) parameter instead.
-    pub public_ipv4_pool: ::std::option::Option<::std::string::String>,
+    pub public_ipv4_pool: Option<String>,
     /// A unique set of Availability Zones, Local Zones, or Wavelength Zones from which Amazon Web Services advertises IP addresses. Use this parameter to limit the IP address to this location. IP addresses cannot move between network border groups.
-    pub network_border_group: ::std::option::Option<::std::string::String>,
+    pub network_border_group: Option<String>,
     /// The ID of a customer-owned address pool. Use this parameter to let Amazon EC2 select an address from the address pool. Alternatively, specify a specific address from the address pool.
-    pub customer_owned_ipv4_pool: ::std::option::Option<::std::string::String>,
+    pub customer_owned_ipv4_pool: Option<String>,
     /// The tags to assign to the Elastic IP address.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// The ID of an IPAM pool which has an Amazon-provided or BYOIP public IPv4 CIDR provisioned to it. For more information, see [Allocate sequential Elastic IP addresses from an IPAM pool](https://docs.aws.amazon.com/vpc/latest/ipam/tutorials-eip-pool.html) in the *Amazon VPC IPAM User Guide*.
-    pub ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub ipam_pool_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl AllocateAddressRequest {
     /// Starts building a [`AllocateAddressRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AllocateAddressRequestBuilder {
-        <crate::types::builders::AllocateAddressRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AllocateAddressRequestBuilder as Default>::default()
     }
     /// The `Domain` member, when set.
     #[inline]
-    pub fn domain(&self) -> ::std::option::Option<&crate::types::DomainType> {
+    pub fn domain(&self) -> Option<&crate::types::DomainType> {
         self.domain.as_ref()
     }
     /// The `Address` member, when set.
     #[inline]
-    pub fn address(&self) -> ::std::option::Option<&str> {
+    pub fn address(&self) -> Option<&str> {
         self.address.as_deref()
     }
     /// The `PublicIpv4Pool` member, when set.
     #[inline]
-    pub fn public_ipv4_pool(&self) -> ::std::option::Option<&str> {
+    pub fn public_ipv4_pool(&self) -> Option<&str> {
         self.public_ipv4_pool.as_deref()
     }
     /// The `NetworkBorderGroup` member, when set.
     #[inline]
-    pub fn network_border_group(&self) -> ::std::option::Option<&str> {
+    pub fn network_border_group(&self) -> Option<&str> {
         self.network_border_group.as_deref()
     }
     /// The `CustomerOwnedIpv4Pool` member, when set.
     #[inline]
-    pub fn customer_owned_ipv4_pool(&self) -> ::std::option::Option<&str> {
+    pub fn customer_owned_ipv4_pool(&self) -> Option<&str> {
         self.customer_owned_ipv4_pool.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -67,135 +60,99 @@ impl AllocateAddressRequest {
     }
     /// The `IpamPoolId` member, when set.
     #[inline]
-    pub fn ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_pool_id(&self) -> Option<&str> {
         self.ipam_pool_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`AllocateAddressRequest`](crate::types::AllocateAddressRequest); start one with `AllocateAddressRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AllocateAddressRequestBuilder {
     inner: crate::types::AllocateAddressRequest,
 }
 impl AllocateAddressRequestBuilder {
     /// Sets [`AllocateAddressRequest::domain`](crate::types::AllocateAddressRequest::domain): The network (`vpc`).
     pub fn domain(mut self, input: crate::types::DomainType) -> Self {
-        self.inner.domain = ::std::option::Option::Some(input);
+        self.inner.domain = Some(input);
         self
     }
     /// Sets or clears [`AllocateAddressRequest::domain`](crate::types::AllocateAddressRequest::domain).
     #[inline]
-    pub fn set_domain(
-        mut self,
-        input: ::std::option::Option<crate::types::DomainType>,
-    ) -> Self {
+    pub fn set_domain(mut self, input: Option<crate::types::DomainType>) -> Self {
         self.inner.domain = input;
         self
     }
     /// The value set for [`AllocateAddressRequest::domain`](crate::types::AllocateAddressRequest::domain), if any.
     #[inline]
-    pub fn get_domain(&self) -> &::std::option::Option<crate::types::DomainType> {
+    pub fn get_domain(&self) -> &Option<crate::types::DomainType> {
         &self.inner.domain
     }
     /// Sets [`AllocateAddressRequest::address`](crate::types::AllocateAddressRequest::address): The Elastic IP address to recover or an IPv4 address from an address pool.
-    pub fn address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.address = ::std::option::Option::Some(input.into());
+    pub fn address(mut self, input: impl Into<String>) -> Self {
+        self.inner.address = Some(input.into());
         self
     }
     /// Sets or clears [`AllocateAddressRequest::address`](crate::types::AllocateAddressRequest::address).
     #[inline]
-    pub fn set_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_address(mut self, input: Option<String>) -> Self {
         self.inner.address = input;
         self
     }
     /// The value set for [`AllocateAddressRequest::address`](crate::types::AllocateAddressRequest::address), if any.
     #[inline]
-    pub fn get_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_address(&self) -> &Option<String> {
         &self.inner.address
     }
     /// Sets [`AllocateAddressRequest::public_ipv4_pool`](crate::types::AllocateAddressRequest::public_ipv4_pool): The ID of an address pool that you own.
-    pub fn public_ipv4_pool(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_ipv4_pool = ::std::option::Option::Some(input.into());
+    pub fn public_ipv4_pool(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_ipv4_pool = Some(input.into());
         self
     }
     /// Sets or clears [`AllocateAddressRequest::public_ipv4_pool`](crate::types::AllocateAddressRequest::public_ipv4_pool).
     #[inline]
-    pub fn set_public_ipv4_pool(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ipv4_pool(mut self, input: Option<String>) -> Self {
         self.inner.public_ipv4_pool = input;
         self
     }
     /// The value set for [`AllocateAddressRequest::public_ipv4_pool`](crate::types::AllocateAddressRequest::public_ipv4_pool), if any.
     #[inline]
-    pub fn get_public_ipv4_pool(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ipv4_pool(&self) -> &Option<String> {
         &self.inner.public_ipv4_pool
     }
     /// Sets [`AllocateAddressRequest::network_border_group`](crate::types::AllocateAddressRequest::network_border_group): A unique set of Availability Zones, Local Zones, or Wavelength Zones from which Amazon Web Services advertises IP addresses.
-    pub fn network_border_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_border_group = ::std::option::Option::Some(input.into());
+    pub fn network_border_group(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_border_group = Some(input.into());
         self
     }
     /// Sets or clears [`AllocateAddressRequest::network_border_group`](crate::types::AllocateAddressRequest::network_border_group).
     #[inline]
-    pub fn set_network_border_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_border_group(mut self, input: Option<String>) -> Self {
         self.inner.network_border_group = input;
         self
     }
     /// The value set for [`AllocateAddressRequest::network_border_group`](crate::types::AllocateAddressRequest::network_border_group), if any.
     #[inline]
-    pub fn get_network_border_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_border_group(&self) -> &Option<String> {
         &self.inner.network_border_group
     }
     /// Sets [`AllocateAddressRequest::customer_owned_ipv4_pool`](crate::types::AllocateAddressRequest::customer_owned_ipv4_pool): The ID of a customer-owned address pool.
-    pub fn customer_owned_ipv4_pool(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.customer_owned_ipv4_pool = ::std::option::Option::Some(input.into());
+    pub fn customer_owned_ipv4_pool(mut self, input: impl Into<String>) -> Self {
+        self.inner.customer_owned_ipv4_pool = Some(input.into());
         self
     }
     /// Sets or clears [`AllocateAddressRequest::customer_owned_ipv4_pool`](crate::types::AllocateAddressRequest::customer_owned_ipv4_pool).
     #[inline]
-    pub fn set_customer_owned_ipv4_pool(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_owned_ipv4_pool(mut self, input: Option<String>) -> Self {
         self.inner.customer_owned_ipv4_pool = input;
         self
     }
     /// The value set for [`AllocateAddressRequest::customer_owned_ipv4_pool`](crate::types::AllocateAddressRequest::customer_owned_ipv4_pool), if any.
     #[inline]
-    pub fn get_customer_owned_ipv4_pool(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_owned_ipv4_pool(&self) -> &Option<String> {
         &self.inner.customer_owned_ipv4_pool
     }
     /// Appends one item to [`AllocateAddressRequest::tag_specifications`](crate::types::AllocateAddressRequest::tag_specifications): The tags to assign to the Elastic IP address.
@@ -209,7 +166,7 @@ impl AllocateAddressRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -218,45 +175,39 @@ impl AllocateAddressRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`AllocateAddressRequest::ipam_pool_id`](crate::types::AllocateAddressRequest::ipam_pool_id): The ID of an IPAM pool which has an Amazon-provided or BYOIP public IPv4 CIDR provisioned to it.
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`AllocateAddressRequest::ipam_pool_id`](crate::types::AllocateAddressRequest::ipam_pool_id).
     #[inline]
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_pool_id = input;
         self
     }
     /// The value set for [`AllocateAddressRequest::ipam_pool_id`](crate::types::AllocateAddressRequest::ipam_pool_id), if any.
     #[inline]
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.ipam_pool_id
     }
     /// Sets [`AllocateAddressRequest::dry_run`](crate::types::AllocateAddressRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`AllocateAddressRequest::dry_run`](crate::types::AllocateAddressRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`AllocateAddressRequest::dry_run`](crate::types::AllocateAddressRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`AllocateAddressRequest`]; it has no required members, so this cannot fail.
@@ -269,23 +220,23 @@ impl ::awsgen_runtime::query::WriteQuery for AllocateAddressRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.domain {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.domain {
             body.member("Domain", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.address {
+        if let Some(value) = &self.address {
             body.member("Address", value);
         }
-        if let ::std::option::Option::Some(value) = &self.public_ipv4_pool {
+        if let Some(value) = &self.public_ipv4_pool {
             body.member("PublicIpv4Pool", value);
         }
-        if let ::std::option::Option::Some(value) = &self.network_border_group {
+        if let Some(value) = &self.network_border_group {
             body.member("NetworkBorderGroup", value);
         }
-        if let ::std::option::Option::Some(value) = &self.customer_owned_ipv4_pool {
+        if let Some(value) = &self.customer_owned_ipv4_pool {
             body.member("CustomerOwnedIpv4Pool", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -293,12 +244,12 @@ impl ::awsgen_runtime::query::WriteQuery for AllocateAddressRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_id {
+        if let Some(value) = &self.ipam_pool_id {
             body.member("IpamPoolId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

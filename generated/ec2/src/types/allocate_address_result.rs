@@ -2,266 +2,205 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AllocateAddressResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AllocateAddressResult {
     /// The ID that represents the allocation of the Elastic IP address.
-    pub allocation_id: ::std::option::Option<::std::string::String>,
+    pub allocation_id: Option<String>,
     /// The ID of an address pool that you own.
-    pub public_ipv4_pool: ::std::option::Option<::std::string::String>,
+    pub public_ipv4_pool: Option<String>,
     /// The set of Availability Zones, Local Zones, or Wavelength Zones from which Amazon Web Services advertises IP addresses.
-    pub network_border_group: ::std::option::Option<::std::string::String>,
+    pub network_border_group: Option<String>,
     /// The network (`vpc`).
-    pub domain: ::std::option::Option<crate::types::DomainType>,
+    pub domain: Option<crate::types::DomainType>,
     /// The customer-owned IP address.
-    pub customer_owned_ip: ::std::option::Option<::std::string::String>,
+    pub customer_owned_ip: Option<String>,
     /// The ID of the customer-owned address pool.
-    pub customer_owned_ipv4_pool: ::std::option::Option<::std::string::String>,
+    pub customer_owned_ipv4_pool: Option<String>,
     /// The carrier IP address. Available only for network interfaces that reside in a subnet in a Wavelength Zone.
-    pub carrier_ip: ::std::option::Option<::std::string::String>,
+    pub carrier_ip: Option<String>,
     /// The Amazon-owned IP address. Not available when using an address pool that you own.
-    pub public_ip: ::std::option::Option<::std::string::String>,
+    pub public_ip: Option<String>,
 }
 impl AllocateAddressResult {
     /// Starts building a [`AllocateAddressResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AllocateAddressResultBuilder {
-        <crate::types::builders::AllocateAddressResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AllocateAddressResultBuilder as Default>::default()
     }
     /// The `AllocationId` member, when set.
     #[inline]
-    pub fn allocation_id(&self) -> ::std::option::Option<&str> {
+    pub fn allocation_id(&self) -> Option<&str> {
         self.allocation_id.as_deref()
     }
     /// The `PublicIpv4Pool` member, when set.
     #[inline]
-    pub fn public_ipv4_pool(&self) -> ::std::option::Option<&str> {
+    pub fn public_ipv4_pool(&self) -> Option<&str> {
         self.public_ipv4_pool.as_deref()
     }
     /// The `NetworkBorderGroup` member, when set.
     #[inline]
-    pub fn network_border_group(&self) -> ::std::option::Option<&str> {
+    pub fn network_border_group(&self) -> Option<&str> {
         self.network_border_group.as_deref()
     }
     /// The `Domain` member, when set.
     #[inline]
-    pub fn domain(&self) -> ::std::option::Option<&crate::types::DomainType> {
+    pub fn domain(&self) -> Option<&crate::types::DomainType> {
         self.domain.as_ref()
     }
     /// The `CustomerOwnedIp` member, when set.
     #[inline]
-    pub fn customer_owned_ip(&self) -> ::std::option::Option<&str> {
+    pub fn customer_owned_ip(&self) -> Option<&str> {
         self.customer_owned_ip.as_deref()
     }
     /// The `CustomerOwnedIpv4Pool` member, when set.
     #[inline]
-    pub fn customer_owned_ipv4_pool(&self) -> ::std::option::Option<&str> {
+    pub fn customer_owned_ipv4_pool(&self) -> Option<&str> {
         self.customer_owned_ipv4_pool.as_deref()
     }
     /// The `CarrierIp` member, when set.
     #[inline]
-    pub fn carrier_ip(&self) -> ::std::option::Option<&str> {
+    pub fn carrier_ip(&self) -> Option<&str> {
         self.carrier_ip.as_deref()
     }
     /// The `PublicIp` member, when set.
     #[inline]
-    pub fn public_ip(&self) -> ::std::option::Option<&str> {
+    pub fn public_ip(&self) -> Option<&str> {
         self.public_ip.as_deref()
     }
 }
 /// A builder for [`AllocateAddressResult`](crate::types::AllocateAddressResult); start one with `AllocateAddressResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AllocateAddressResultBuilder {
     inner: crate::types::AllocateAddressResult,
 }
 impl AllocateAddressResultBuilder {
     /// Sets [`AllocateAddressResult::allocation_id`](crate::types::AllocateAddressResult::allocation_id): The ID that represents the allocation of the Elastic IP address.
-    pub fn allocation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.allocation_id = ::std::option::Option::Some(input.into());
+    pub fn allocation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.allocation_id = Some(input.into());
         self
     }
     /// Sets or clears [`AllocateAddressResult::allocation_id`](crate::types::AllocateAddressResult::allocation_id).
     #[inline]
-    pub fn set_allocation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_allocation_id(mut self, input: Option<String>) -> Self {
         self.inner.allocation_id = input;
         self
     }
     /// The value set for [`AllocateAddressResult::allocation_id`](crate::types::AllocateAddressResult::allocation_id), if any.
     #[inline]
-    pub fn get_allocation_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_allocation_id(&self) -> &Option<String> {
         &self.inner.allocation_id
     }
     /// Sets [`AllocateAddressResult::public_ipv4_pool`](crate::types::AllocateAddressResult::public_ipv4_pool): The ID of an address pool that you own.
-    pub fn public_ipv4_pool(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_ipv4_pool = ::std::option::Option::Some(input.into());
+    pub fn public_ipv4_pool(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_ipv4_pool = Some(input.into());
         self
     }
     /// Sets or clears [`AllocateAddressResult::public_ipv4_pool`](crate::types::AllocateAddressResult::public_ipv4_pool).
     #[inline]
-    pub fn set_public_ipv4_pool(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ipv4_pool(mut self, input: Option<String>) -> Self {
         self.inner.public_ipv4_pool = input;
         self
     }
     /// The value set for [`AllocateAddressResult::public_ipv4_pool`](crate::types::AllocateAddressResult::public_ipv4_pool), if any.
     #[inline]
-    pub fn get_public_ipv4_pool(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ipv4_pool(&self) -> &Option<String> {
         &self.inner.public_ipv4_pool
     }
     /// Sets [`AllocateAddressResult::network_border_group`](crate::types::AllocateAddressResult::network_border_group): The set of Availability Zones, Local Zones, or Wavelength Zones from which Amazon Web Services advertises IP addresses.
-    pub fn network_border_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_border_group = ::std::option::Option::Some(input.into());
+    pub fn network_border_group(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_border_group = Some(input.into());
         self
     }
     /// Sets or clears [`AllocateAddressResult::network_border_group`](crate::types::AllocateAddressResult::network_border_group).
     #[inline]
-    pub fn set_network_border_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_border_group(mut self, input: Option<String>) -> Self {
         self.inner.network_border_group = input;
         self
     }
     /// The value set for [`AllocateAddressResult::network_border_group`](crate::types::AllocateAddressResult::network_border_group), if any.
     #[inline]
-    pub fn get_network_border_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_border_group(&self) -> &Option<String> {
         &self.inner.network_border_group
     }
     /// Sets [`AllocateAddressResult::domain`](crate::types::AllocateAddressResult::domain): The network (`vpc`).
     pub fn domain(mut self, input: crate::types::DomainType) -> Self {
-        self.inner.domain = ::std::option::Option::Some(input);
+        self.inner.domain = Some(input);
         self
     }
     /// Sets or clears [`AllocateAddressResult::domain`](crate::types::AllocateAddressResult::domain).
     #[inline]
-    pub fn set_domain(
-        mut self,
-        input: ::std::option::Option<crate::types::DomainType>,
-    ) -> Self {
+    pub fn set_domain(mut self, input: Option<crate::types::DomainType>) -> Self {
         self.inner.domain = input;
         self
     }
     /// The value set for [`AllocateAddressResult::domain`](crate::types::AllocateAddressResult::domain), if any.
     #[inline]
-    pub fn get_domain(&self) -> &::std::option::Option<crate::types::DomainType> {
+    pub fn get_domain(&self) -> &Option<crate::types::DomainType> {
         &self.inner.domain
     }
     /// Sets [`AllocateAddressResult::customer_owned_ip`](crate::types::AllocateAddressResult::customer_owned_ip): The customer-owned IP address.
-    pub fn customer_owned_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.customer_owned_ip = ::std::option::Option::Some(input.into());
+    pub fn customer_owned_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.customer_owned_ip = Some(input.into());
         self
     }
     /// Sets or clears [`AllocateAddressResult::customer_owned_ip`](crate::types::AllocateAddressResult::customer_owned_ip).
     #[inline]
-    pub fn set_customer_owned_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_owned_ip(mut self, input: Option<String>) -> Self {
         self.inner.customer_owned_ip = input;
         self
     }
     /// The value set for [`AllocateAddressResult::customer_owned_ip`](crate::types::AllocateAddressResult::customer_owned_ip), if any.
     #[inline]
-    pub fn get_customer_owned_ip(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_owned_ip(&self) -> &Option<String> {
         &self.inner.customer_owned_ip
     }
     /// Sets [`AllocateAddressResult::customer_owned_ipv4_pool`](crate::types::AllocateAddressResult::customer_owned_ipv4_pool): The ID of the customer-owned address pool.
-    pub fn customer_owned_ipv4_pool(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.customer_owned_ipv4_pool = ::std::option::Option::Some(input.into());
+    pub fn customer_owned_ipv4_pool(mut self, input: impl Into<String>) -> Self {
+        self.inner.customer_owned_ipv4_pool = Some(input.into());
         self
     }
     /// Sets or clears [`AllocateAddressResult::customer_owned_ipv4_pool`](crate::types::AllocateAddressResult::customer_owned_ipv4_pool).
     #[inline]
-    pub fn set_customer_owned_ipv4_pool(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_owned_ipv4_pool(mut self, input: Option<String>) -> Self {
         self.inner.customer_owned_ipv4_pool = input;
         self
     }
     /// The value set for [`AllocateAddressResult::customer_owned_ipv4_pool`](crate::types::AllocateAddressResult::customer_owned_ipv4_pool), if any.
     #[inline]
-    pub fn get_customer_owned_ipv4_pool(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_owned_ipv4_pool(&self) -> &Option<String> {
         &self.inner.customer_owned_ipv4_pool
     }
     /// Sets [`AllocateAddressResult::carrier_ip`](crate::types::AllocateAddressResult::carrier_ip): The carrier IP address.
-    pub fn carrier_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.carrier_ip = ::std::option::Option::Some(input.into());
+    pub fn carrier_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.carrier_ip = Some(input.into());
         self
     }
     /// Sets or clears [`AllocateAddressResult::carrier_ip`](crate::types::AllocateAddressResult::carrier_ip).
     #[inline]
-    pub fn set_carrier_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_carrier_ip(mut self, input: Option<String>) -> Self {
         self.inner.carrier_ip = input;
         self
     }
     /// The value set for [`AllocateAddressResult::carrier_ip`](crate::types::AllocateAddressResult::carrier_ip), if any.
     #[inline]
-    pub fn get_carrier_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_carrier_ip(&self) -> &Option<String> {
         &self.inner.carrier_ip
     }
     /// Sets [`AllocateAddressResult::public_ip`](crate::types::AllocateAddressResult::public_ip): The Amazon-owned IP address.
-    pub fn public_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_ip = ::std::option::Option::Some(input.into());
+    pub fn public_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_ip = Some(input.into());
         self
     }
     /// Sets or clears [`AllocateAddressResult::public_ip`](crate::types::AllocateAddressResult::public_ip).
     #[inline]
-    pub fn set_public_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ip(mut self, input: Option<String>) -> Self {
         self.inner.public_ip = input;
         self
     }
     /// The value set for [`AllocateAddressResult::public_ip`](crate::types::AllocateAddressResult::public_ip), if any.
     #[inline]
-    pub fn get_public_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ip(&self) -> &Option<String> {
         &self.inner.public_ip
     }
     /// Builds the [`AllocateAddressResult`]; it has no required members, so this cannot fail.
@@ -273,53 +212,37 @@ impl AllocateAddressResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AllocateAddressResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "allocationId" => {
-                    value.allocation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.allocation_id = Some(String::from(child.text()));
                 }
                 "publicIpv4Pool" => {
-                    value.public_ipv4_pool = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_ipv4_pool = Some(String::from(child.text()));
                 }
                 "networkBorderGroup" => {
-                    value.network_border_group = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_border_group = Some(String::from(child.text()));
                 }
                 "domain" => {
-                    value.domain = ::std::option::Option::Some(
-                        crate::types::DomainType::from(child.text()),
-                    );
+                    value.domain = Some(crate::types::DomainType::from(child.text()));
                 }
                 "customerOwnedIp" => {
-                    value.customer_owned_ip = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.customer_owned_ip = Some(String::from(child.text()));
                 }
                 "customerOwnedIpv4Pool" => {
-                    value.customer_owned_ipv4_pool = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.customer_owned_ipv4_pool = Some(String::from(child.text()));
                 }
                 "carrierIp" => {
-                    value.carrier_ip = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.carrier_ip = Some(String::from(child.text()));
                 }
                 "publicIp" => {
-                    value.public_ip = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_ip = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

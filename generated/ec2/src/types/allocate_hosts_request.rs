@@ -2,65 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AllocateHostsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AllocateHostsRequest {
     /// Specifies the instance family to be supported by the Dedicated Hosts. If you specify an instance family, the Dedicated Hosts support multiple instance types within that instance family.
     ///
     /// If you want the Dedicated Hosts to support a specific instance type only, omit this parameter and specify **InstanceType** instead. You cannot specify **InstanceFamily** and **InstanceType** in the same request.
-    pub instance_family: ::std::option::Option<::std::string::String>,
+    pub instance_family: Option<String>,
     /// The tags to apply to the Dedicated Host during creation.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Indicates whether to enable or disable host recovery for the Dedicated Host. Host recovery is disabled by default. For more information, see [Host recovery](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/dedicated-hosts-recovery.html) in the *Amazon EC2 User Guide*.
     ///
     /// Default: `off`
-    pub host_recovery: ::std::option::Option<crate::types::HostRecovery>,
+    pub host_recovery: Option<crate::types::HostRecovery>,
     /// The Amazon Resource Name (ARN) of the Amazon Web Services Outpost on which to allocate the Dedicated Host. If you specify **OutpostArn**, you can optionally specify **AssetIds**.
     ///
     /// If you are allocating the Dedicated Host in a Region, omit this parameter.
-    pub outpost_arn: ::std::option::Option<::std::string::String>,
+    pub outpost_arn: Option<String>,
     /// Indicates whether to enable or disable host maintenance for the Dedicated Host. For more information, see [Host maintenance](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/dedicated-hosts-maintenance.html) in the *Amazon EC2 User Guide*.
-    pub host_maintenance: ::std::option::Option<crate::types::HostMaintenance>,
+    pub host_maintenance: Option<crate::types::HostMaintenance>,
     /// The IDs of the Outpost hardware assets on which to allocate the Dedicated Hosts. Targeting specific hardware assets on an Outpost can help to minimize latency between your workloads. This parameter is supported only if you specify **OutpostArn**. If you are allocating the Dedicated Hosts in a Region, omit this parameter.
     ///
     /// - If you specify this parameter, you can omit **Quantity**. In this case, Amazon EC2 allocates a Dedicated Host on each specified hardware asset.
     /// - If you specify both **AssetIds** and **Quantity**, then the value for **Quantity** must be equal to the number of asset IDs specified.
-    pub asset_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub asset_ids: Option<Vec<String>>,
     /// The ID of the Availability Zone.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The CPU configuration options to apply to the Dedicated Host.
-    pub cpu_options: ::std::option::Option<crate::types::HostCpuOptionsRequest>,
+    pub cpu_options: Option<crate::types::HostCpuOptionsRequest>,
     /// Indicates whether the host accepts any untargeted instance launches that match its instance type configuration, or if it only accepts Host tenancy instance launches that specify its unique host ID. For more information, see [Understanding auto-placement and affinity](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/how-dedicated-hosts-work.html#dedicated-hosts-understanding) in the *Amazon EC2 User Guide*.
     ///
     /// Default: `off`
-    pub auto_placement: ::std::option::Option<crate::types::AutoPlacement>,
+    pub auto_placement: Option<crate::types::AutoPlacement>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Specifies the instance type to be supported by the Dedicated Hosts. If you specify an instance type, the Dedicated Hosts support instances of the specified instance type only.
     ///
     /// If you want the Dedicated Hosts to support multiple instance types in a specific instance family, omit this parameter and specify **InstanceFamily** instead. You cannot specify **InstanceType** and **InstanceFamily** in the same request.
-    pub instance_type: ::std::option::Option<::std::string::String>,
+    pub instance_type: Option<String>,
     /// The number of Dedicated Hosts to allocate to your account with these parameters. If you are allocating the Dedicated Hosts on an Outpost, and you specify **AssetIds**, you can omit this parameter. In this case, Amazon EC2 allocates a Dedicated Host on each specified hardware asset. If you specify both **AssetIds** and **Quantity**, then the value that you specify for **Quantity** must be equal to the number of asset IDs specified.
-    pub quantity: ::std::option::Option<i32>,
+    pub quantity: Option<i32>,
     /// The Availability Zone in which to allocate the Dedicated Host.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
 }
 impl AllocateHostsRequest {
     /// Starts building a [`AllocateHostsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AllocateHostsRequestBuilder {
-        <crate::types::builders::AllocateHostsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AllocateHostsRequestBuilder as Default>::default()
     }
     /// The `InstanceFamily` member, when set.
     #[inline]
-    pub fn instance_family(&self) -> ::std::option::Option<&str> {
+    pub fn instance_family(&self) -> Option<&str> {
         self.instance_family.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -70,95 +63,80 @@ impl AllocateHostsRequest {
     }
     /// The `HostRecovery` member, when set.
     #[inline]
-    pub fn host_recovery(&self) -> ::std::option::Option<&crate::types::HostRecovery> {
+    pub fn host_recovery(&self) -> Option<&crate::types::HostRecovery> {
         self.host_recovery.as_ref()
     }
     /// The `OutpostArn` member, when set.
     #[inline]
-    pub fn outpost_arn(&self) -> ::std::option::Option<&str> {
+    pub fn outpost_arn(&self) -> Option<&str> {
         self.outpost_arn.as_deref()
     }
     /// The `HostMaintenance` member, when set.
     #[inline]
-    pub fn host_maintenance(
-        &self,
-    ) -> ::std::option::Option<&crate::types::HostMaintenance> {
+    pub fn host_maintenance(&self) -> Option<&crate::types::HostMaintenance> {
         self.host_maintenance.as_ref()
     }
     /// The `AssetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn asset_ids(&self) -> &[::std::string::String] {
+    pub fn asset_ids(&self) -> &[String] {
         self.asset_ids.as_deref().unwrap_or_default()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `CpuOptions` member, when set.
     #[inline]
-    pub fn cpu_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::HostCpuOptionsRequest> {
+    pub fn cpu_options(&self) -> Option<&crate::types::HostCpuOptionsRequest> {
         self.cpu_options.as_ref()
     }
     /// The `AutoPlacement` member, when set.
     #[inline]
-    pub fn auto_placement(&self) -> ::std::option::Option<&crate::types::AutoPlacement> {
+    pub fn auto_placement(&self) -> Option<&crate::types::AutoPlacement> {
         self.auto_placement.as_ref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&str> {
+    pub fn instance_type(&self) -> Option<&str> {
         self.instance_type.as_deref()
     }
     /// The `Quantity` member, when set.
     #[inline]
-    pub fn quantity(&self) -> ::std::option::Option<i32> {
+    pub fn quantity(&self) -> Option<i32> {
         self.quantity
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
 }
 /// A builder for [`AllocateHostsRequest`](crate::types::AllocateHostsRequest); start one with `AllocateHostsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AllocateHostsRequestBuilder {
     inner: crate::types::AllocateHostsRequest,
 }
 impl AllocateHostsRequestBuilder {
     /// Sets [`AllocateHostsRequest::instance_family`](crate::types::AllocateHostsRequest::instance_family): Specifies the instance family to be supported by the Dedicated Hosts.
-    pub fn instance_family(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_family = ::std::option::Option::Some(input.into());
+    pub fn instance_family(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_family = Some(input.into());
         self
     }
     /// Sets or clears [`AllocateHostsRequest::instance_family`](crate::types::AllocateHostsRequest::instance_family).
     #[inline]
-    pub fn set_instance_family(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_family(mut self, input: Option<String>) -> Self {
         self.inner.instance_family = input;
         self
     }
     /// The value set for [`AllocateHostsRequest::instance_family`](crate::types::AllocateHostsRequest::instance_family), if any.
     #[inline]
-    pub fn get_instance_family(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_family(&self) -> &Option<String> {
         &self.inner.instance_family
     }
     /// Appends one item to [`AllocateHostsRequest::tag_specifications`](crate::types::AllocateHostsRequest::tag_specifications): The tags to apply to the Dedicated Host during creation.
@@ -172,7 +150,7 @@ impl AllocateHostsRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -181,247 +159,197 @@ impl AllocateHostsRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`AllocateHostsRequest::host_recovery`](crate::types::AllocateHostsRequest::host_recovery): Indicates whether to enable or disable host recovery for the Dedicated Host.
     pub fn host_recovery(mut self, input: crate::types::HostRecovery) -> Self {
-        self.inner.host_recovery = ::std::option::Option::Some(input);
+        self.inner.host_recovery = Some(input);
         self
     }
     /// Sets or clears [`AllocateHostsRequest::host_recovery`](crate::types::AllocateHostsRequest::host_recovery).
     #[inline]
     pub fn set_host_recovery(
         mut self,
-        input: ::std::option::Option<crate::types::HostRecovery>,
+        input: Option<crate::types::HostRecovery>,
     ) -> Self {
         self.inner.host_recovery = input;
         self
     }
     /// The value set for [`AllocateHostsRequest::host_recovery`](crate::types::AllocateHostsRequest::host_recovery), if any.
     #[inline]
-    pub fn get_host_recovery(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostRecovery> {
+    pub fn get_host_recovery(&self) -> &Option<crate::types::HostRecovery> {
         &self.inner.host_recovery
     }
     /// Sets [`AllocateHostsRequest::outpost_arn`](crate::types::AllocateHostsRequest::outpost_arn): The Amazon Resource Name (ARN) of the Amazon Web Services Outpost on which to allocate the Dedicated Host.
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outpost_arn = ::std::option::Option::Some(input.into());
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears [`AllocateHostsRequest::outpost_arn`](crate::types::AllocateHostsRequest::outpost_arn).
     #[inline]
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.inner.outpost_arn = input;
         self
     }
     /// The value set for [`AllocateHostsRequest::outpost_arn`](crate::types::AllocateHostsRequest::outpost_arn), if any.
     #[inline]
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         &self.inner.outpost_arn
     }
     /// Sets [`AllocateHostsRequest::host_maintenance`](crate::types::AllocateHostsRequest::host_maintenance): Indicates whether to enable or disable host maintenance for the Dedicated Host.
     pub fn host_maintenance(mut self, input: crate::types::HostMaintenance) -> Self {
-        self.inner.host_maintenance = ::std::option::Option::Some(input);
+        self.inner.host_maintenance = Some(input);
         self
     }
     /// Sets or clears [`AllocateHostsRequest::host_maintenance`](crate::types::AllocateHostsRequest::host_maintenance).
     #[inline]
     pub fn set_host_maintenance(
         mut self,
-        input: ::std::option::Option<crate::types::HostMaintenance>,
+        input: Option<crate::types::HostMaintenance>,
     ) -> Self {
         self.inner.host_maintenance = input;
         self
     }
     /// The value set for [`AllocateHostsRequest::host_maintenance`](crate::types::AllocateHostsRequest::host_maintenance), if any.
     #[inline]
-    pub fn get_host_maintenance(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostMaintenance> {
+    pub fn get_host_maintenance(&self) -> &Option<crate::types::HostMaintenance> {
         &self.inner.host_maintenance
     }
     /// Appends one item to [`AllocateHostsRequest::asset_ids`](crate::types::AllocateHostsRequest::asset_ids): The IDs of the Outpost hardware assets on which to allocate the Dedicated Hosts.
     ///
     /// To set the whole list at once, use [`set_asset_ids`](Self::set_asset_ids).
-    pub fn asset_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn asset_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.asset_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AllocateHostsRequest::asset_ids`](crate::types::AllocateHostsRequest::asset_ids).
     #[inline]
-    pub fn set_asset_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_asset_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.asset_ids = input;
         self
     }
     /// The value set for [`AllocateHostsRequest::asset_ids`](crate::types::AllocateHostsRequest::asset_ids), if any.
     #[inline]
-    pub fn get_asset_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_asset_ids(&self) -> &Option<Vec<String>> {
         &self.inner.asset_ids
     }
     /// Sets [`AllocateHostsRequest::availability_zone_id`](crate::types::AllocateHostsRequest::availability_zone_id): The ID of the Availability Zone.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`AllocateHostsRequest::availability_zone_id`](crate::types::AllocateHostsRequest::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`AllocateHostsRequest::availability_zone_id`](crate::types::AllocateHostsRequest::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`AllocateHostsRequest::cpu_options`](crate::types::AllocateHostsRequest::cpu_options): The CPU configuration options to apply to the Dedicated Host.
     pub fn cpu_options(mut self, input: crate::types::HostCpuOptionsRequest) -> Self {
-        self.inner.cpu_options = ::std::option::Option::Some(input);
+        self.inner.cpu_options = Some(input);
         self
     }
     /// Sets or clears [`AllocateHostsRequest::cpu_options`](crate::types::AllocateHostsRequest::cpu_options).
     #[inline]
     pub fn set_cpu_options(
         mut self,
-        input: ::std::option::Option<crate::types::HostCpuOptionsRequest>,
+        input: Option<crate::types::HostCpuOptionsRequest>,
     ) -> Self {
         self.inner.cpu_options = input;
         self
     }
     /// The value set for [`AllocateHostsRequest::cpu_options`](crate::types::AllocateHostsRequest::cpu_options), if any.
     #[inline]
-    pub fn get_cpu_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostCpuOptionsRequest> {
+    pub fn get_cpu_options(&self) -> &Option<crate::types::HostCpuOptionsRequest> {
         &self.inner.cpu_options
     }
     /// Sets [`AllocateHostsRequest::auto_placement`](crate::types::AllocateHostsRequest::auto_placement): Indicates whether the host accepts any untargeted instance launches that match its instance type configuration, or if it only accepts Host tenancy instance launches that specify its unique host ID.
     pub fn auto_placement(mut self, input: crate::types::AutoPlacement) -> Self {
-        self.inner.auto_placement = ::std::option::Option::Some(input);
+        self.inner.auto_placement = Some(input);
         self
     }
     /// Sets or clears [`AllocateHostsRequest::auto_placement`](crate::types::AllocateHostsRequest::auto_placement).
     #[inline]
     pub fn set_auto_placement(
         mut self,
-        input: ::std::option::Option<crate::types::AutoPlacement>,
+        input: Option<crate::types::AutoPlacement>,
     ) -> Self {
         self.inner.auto_placement = input;
         self
     }
     /// The value set for [`AllocateHostsRequest::auto_placement`](crate::types::AllocateHostsRequest::auto_placement), if any.
     #[inline]
-    pub fn get_auto_placement(
-        &self,
-    ) -> &::std::option::Option<crate::types::AutoPlacement> {
+    pub fn get_auto_placement(&self) -> &Option<crate::types::AutoPlacement> {
         &self.inner.auto_placement
     }
     /// Sets [`AllocateHostsRequest::client_token`](crate::types::AllocateHostsRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`AllocateHostsRequest::client_token`](crate::types::AllocateHostsRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`AllocateHostsRequest::client_token`](crate::types::AllocateHostsRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`AllocateHostsRequest::instance_type`](crate::types::AllocateHostsRequest::instance_type): Specifies the instance type to be supported by the Dedicated Hosts.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_type = Some(input.into());
         self
     }
     /// Sets or clears [`AllocateHostsRequest::instance_type`](crate::types::AllocateHostsRequest::instance_type).
     #[inline]
-    pub fn set_instance_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_type(mut self, input: Option<String>) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`AllocateHostsRequest::instance_type`](crate::types::AllocateHostsRequest::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_type(&self) -> &Option<String> {
         &self.inner.instance_type
     }
     /// Sets [`AllocateHostsRequest::quantity`](crate::types::AllocateHostsRequest::quantity): The number of Dedicated Hosts to allocate to your account with these parameters.
     pub fn quantity(mut self, input: i32) -> Self {
-        self.inner.quantity = ::std::option::Option::Some(input);
+        self.inner.quantity = Some(input);
         self
     }
     /// Sets or clears [`AllocateHostsRequest::quantity`](crate::types::AllocateHostsRequest::quantity).
     #[inline]
-    pub fn set_quantity(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_quantity(mut self, input: Option<i32>) -> Self {
         self.inner.quantity = input;
         self
     }
     /// The value set for [`AllocateHostsRequest::quantity`](crate::types::AllocateHostsRequest::quantity), if any.
     #[inline]
-    pub fn get_quantity(&self) -> &::std::option::Option<i32> {
+    pub fn get_quantity(&self) -> &Option<i32> {
         &self.inner.quantity
     }
     /// Sets [`AllocateHostsRequest::availability_zone`](crate::types::AllocateHostsRequest::availability_zone): The Availability Zone in which to allocate the Dedicated Host.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`AllocateHostsRequest::availability_zone`](crate::types::AllocateHostsRequest::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`AllocateHostsRequest::availability_zone`](crate::types::AllocateHostsRequest::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Builds the [`AllocateHostsRequest`]; it has no required members, so this cannot fail.
@@ -434,11 +362,11 @@ impl ::awsgen_runtime::query::WriteQuery for AllocateHostsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_family {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_family {
             body.member("InstanceFamily", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -446,43 +374,43 @@ impl ::awsgen_runtime::query::WriteQuery for AllocateHostsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.host_recovery {
+        if let Some(value) = &self.host_recovery {
             body.member("HostRecovery", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.outpost_arn {
+        if let Some(value) = &self.outpost_arn {
             body.member("OutpostArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.host_maintenance {
+        if let Some(value) = &self.host_maintenance {
             body.member("HostMaintenance", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.asset_ids {
+        if let Some(value) = &self.asset_ids {
             let member_0 = body.enter("AssetId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             body.member("AvailabilityZoneId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.cpu_options {
+        if let Some(value) = &self.cpu_options {
             let member_0 = body.enter("CpuOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.auto_placement {
+        if let Some(value) = &self.auto_placement {
             body.member("AutoPlacement", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             body.member("InstanceType", value);
         }
-        if let ::std::option::Option::Some(value) = &self.quantity {
+        if let Some(value) = &self.quantity {
             body.member("Quantity", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             body.member("AvailabilityZone", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,36 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of AllocateHosts.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AllocateHostsResult {
     /// The ID of the allocated Dedicated Host. This is used to launch an instance onto a specific host.
-    pub host_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub host_ids: Option<Vec<String>>,
 }
 impl AllocateHostsResult {
     /// Starts building a [`AllocateHostsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AllocateHostsResultBuilder {
-        <crate::types::builders::AllocateHostsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AllocateHostsResultBuilder as Default>::default()
     }
     /// The `HostIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn host_ids(&self) -> &[::std::string::String] {
+    pub fn host_ids(&self) -> &[String] {
         self.host_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`AllocateHostsResult`](crate::types::AllocateHostsResult); start one with `AllocateHostsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AllocateHostsResultBuilder {
     inner: crate::types::AllocateHostsResult,
 }
@@ -39,27 +29,19 @@ impl AllocateHostsResultBuilder {
     /// Appends one item to [`AllocateHostsResult::host_ids`](crate::types::AllocateHostsResult::host_ids): The ID of the allocated Dedicated Host.
     ///
     /// To set the whole list at once, use [`set_host_ids`](Self::set_host_ids).
-    pub fn host_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn host_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.host_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AllocateHostsResult::host_ids`](crate::types::AllocateHostsResult::host_ids).
     #[inline]
-    pub fn set_host_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_host_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.host_ids = input;
         self
     }
     /// The value set for [`AllocateHostsResult::host_ids`](crate::types::AllocateHostsResult::host_ids), if any.
     #[inline]
-    pub fn get_host_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_host_ids(&self) -> &Option<Vec<String>> {
         &self.inner.host_ids
     }
     /// Builds the [`AllocateHostsResult`]; it has no required members, so this cannot fail.
@@ -71,15 +53,13 @@ impl AllocateHostsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AllocateHostsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "hostIdSet" {
-                value.host_ids = ::std::option::Option::Some(
-                    ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
-                );
+                value.host_ids = Some(::awsgen_runtime::xml::text_list::<String>(child));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,100 +2,93 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AllocateIpamPoolCidrRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AllocateIpamPoolCidrRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM pool from which you would like to allocate a CIDR.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub ipam_pool_id: Option<String>,
     /// The CIDR you would like to allocate from the IPAM pool. Note the following:
     ///
     /// - If there is no DefaultNetmaskLength allocation rule set on the pool, you must specify either the NetmaskLength or the CIDR.
     /// - If the DefaultNetmaskLength allocation rule is set on the pool, you can specify either the NetmaskLength or the CIDR and the DefaultNetmaskLength allocation rule will be ignored.
     ///
     /// Possible values: Any available IPv4 or IPv6 CIDR.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
     /// The netmask length of the CIDR you would like to allocate from the IPAM pool. Note the following:
     ///
     /// - If there is no DefaultNetmaskLength allocation rule set on the pool, you must specify either the NetmaskLength or the CIDR.
     /// - If the DefaultNetmaskLength allocation rule is set on the pool, you can specify either the NetmaskLength or the CIDR and the DefaultNetmaskLength allocation rule will be ignored.
     ///
     /// Possible netmask lengths for IPv4 addresses are 0 - 32. Possible netmask lengths for IPv6 addresses are 0 - 128.
-    pub netmask_length: ::std::option::Option<i32>,
+    pub netmask_length: Option<i32>,
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// A description for the allocation.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// A preview of the next available CIDR in a pool.
-    pub preview_next_cidr: ::std::option::Option<bool>,
+    pub preview_next_cidr: Option<bool>,
     /// Include a particular CIDR range that can be returned by the pool. Allowed CIDRs are only allowed if using netmask length for allocation.
-    pub allowed_cidrs: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub allowed_cidrs: Option<Vec<String>>,
     /// Exclude a particular CIDR range from being returned by the pool. Disallowed CIDRs are only allowed if using netmask length for allocation.
-    pub disallowed_cidrs: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub disallowed_cidrs: Option<Vec<String>>,
     /// The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     ///
     /// If you specify tags, the request is authorized against the allocation resource in addition to the pool resource.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
 }
 impl AllocateIpamPoolCidrRequest {
     /// Starts building a [`AllocateIpamPoolCidrRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AllocateIpamPoolCidrRequestBuilder {
-        <crate::types::builders::AllocateIpamPoolCidrRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AllocateIpamPoolCidrRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamPoolId` member, when set.
     #[inline]
-    pub fn ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_pool_id(&self) -> Option<&str> {
         self.ipam_pool_id.as_deref()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
     /// The `NetmaskLength` member, when set.
     #[inline]
-    pub fn netmask_length(&self) -> ::std::option::Option<i32> {
+    pub fn netmask_length(&self) -> Option<i32> {
         self.netmask_length
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `PreviewNextCidr` member, when set.
     #[inline]
-    pub fn preview_next_cidr(&self) -> ::std::option::Option<bool> {
+    pub fn preview_next_cidr(&self) -> Option<bool> {
         self.preview_next_cidr
     }
     /// The `AllowedCidrs` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn allowed_cidrs(&self) -> &[::std::string::String] {
+    pub fn allowed_cidrs(&self) -> &[String] {
         self.allowed_cidrs.as_deref().unwrap_or_default()
     }
     /// The `DisallowedCidrs` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn disallowed_cidrs(&self) -> &[::std::string::String] {
+    pub fn disallowed_cidrs(&self) -> &[String] {
         self.disallowed_cidrs.as_deref().unwrap_or_default()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -105,202 +98,157 @@ impl AllocateIpamPoolCidrRequest {
     }
 }
 /// A builder for [`AllocateIpamPoolCidrRequest`](crate::types::AllocateIpamPoolCidrRequest); start one with `AllocateIpamPoolCidrRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AllocateIpamPoolCidrRequestBuilder {
     inner: crate::types::AllocateIpamPoolCidrRequest,
 }
 impl AllocateIpamPoolCidrRequestBuilder {
     /// Sets [`AllocateIpamPoolCidrRequest::dry_run`](crate::types::AllocateIpamPoolCidrRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`AllocateIpamPoolCidrRequest::dry_run`](crate::types::AllocateIpamPoolCidrRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`AllocateIpamPoolCidrRequest::dry_run`](crate::types::AllocateIpamPoolCidrRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`AllocateIpamPoolCidrRequest::ipam_pool_id`](crate::types::AllocateIpamPoolCidrRequest::ipam_pool_id): The ID of the IPAM pool from which you would like to allocate a CIDR.
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`AllocateIpamPoolCidrRequest::ipam_pool_id`](crate::types::AllocateIpamPoolCidrRequest::ipam_pool_id).
     #[inline]
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_pool_id = input;
         self
     }
     /// The value set for [`AllocateIpamPoolCidrRequest::ipam_pool_id`](crate::types::AllocateIpamPoolCidrRequest::ipam_pool_id), if any.
     #[inline]
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.ipam_pool_id
     }
     /// Sets [`AllocateIpamPoolCidrRequest::cidr`](crate::types::AllocateIpamPoolCidrRequest::cidr): The CIDR you would like to allocate from the IPAM pool.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`AllocateIpamPoolCidrRequest::cidr`](crate::types::AllocateIpamPoolCidrRequest::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`AllocateIpamPoolCidrRequest::cidr`](crate::types::AllocateIpamPoolCidrRequest::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Sets [`AllocateIpamPoolCidrRequest::netmask_length`](crate::types::AllocateIpamPoolCidrRequest::netmask_length): The netmask length of the CIDR you would like to allocate from the IPAM pool.
     pub fn netmask_length(mut self, input: i32) -> Self {
-        self.inner.netmask_length = ::std::option::Option::Some(input);
+        self.inner.netmask_length = Some(input);
         self
     }
     /// Sets or clears [`AllocateIpamPoolCidrRequest::netmask_length`](crate::types::AllocateIpamPoolCidrRequest::netmask_length).
     #[inline]
-    pub fn set_netmask_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_netmask_length(mut self, input: Option<i32>) -> Self {
         self.inner.netmask_length = input;
         self
     }
     /// The value set for [`AllocateIpamPoolCidrRequest::netmask_length`](crate::types::AllocateIpamPoolCidrRequest::netmask_length), if any.
     #[inline]
-    pub fn get_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_netmask_length(&self) -> &Option<i32> {
         &self.inner.netmask_length
     }
     /// Sets [`AllocateIpamPoolCidrRequest::client_token`](crate::types::AllocateIpamPoolCidrRequest::client_token): A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`AllocateIpamPoolCidrRequest::client_token`](crate::types::AllocateIpamPoolCidrRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`AllocateIpamPoolCidrRequest::client_token`](crate::types::AllocateIpamPoolCidrRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`AllocateIpamPoolCidrRequest::description`](crate::types::AllocateIpamPoolCidrRequest::description): A description for the allocation.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`AllocateIpamPoolCidrRequest::description`](crate::types::AllocateIpamPoolCidrRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`AllocateIpamPoolCidrRequest::description`](crate::types::AllocateIpamPoolCidrRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`AllocateIpamPoolCidrRequest::preview_next_cidr`](crate::types::AllocateIpamPoolCidrRequest::preview_next_cidr): A preview of the next available CIDR in a pool.
     pub fn preview_next_cidr(mut self, input: bool) -> Self {
-        self.inner.preview_next_cidr = ::std::option::Option::Some(input);
+        self.inner.preview_next_cidr = Some(input);
         self
     }
     /// Sets or clears [`AllocateIpamPoolCidrRequest::preview_next_cidr`](crate::types::AllocateIpamPoolCidrRequest::preview_next_cidr).
     #[inline]
-    pub fn set_preview_next_cidr(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_preview_next_cidr(mut self, input: Option<bool>) -> Self {
         self.inner.preview_next_cidr = input;
         self
     }
     /// The value set for [`AllocateIpamPoolCidrRequest::preview_next_cidr`](crate::types::AllocateIpamPoolCidrRequest::preview_next_cidr), if any.
     #[inline]
-    pub fn get_preview_next_cidr(&self) -> &::std::option::Option<bool> {
+    pub fn get_preview_next_cidr(&self) -> &Option<bool> {
         &self.inner.preview_next_cidr
     }
     /// Appends one item to [`AllocateIpamPoolCidrRequest::allowed_cidrs`](crate::types::AllocateIpamPoolCidrRequest::allowed_cidrs): Include a particular CIDR range that can be returned by the pool.
     ///
     /// To set the whole list at once, use [`set_allowed_cidrs`](Self::set_allowed_cidrs).
-    pub fn allowed_cidrs(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn allowed_cidrs(mut self, input: impl Into<String>) -> Self {
         self.inner.allowed_cidrs.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AllocateIpamPoolCidrRequest::allowed_cidrs`](crate::types::AllocateIpamPoolCidrRequest::allowed_cidrs).
     #[inline]
-    pub fn set_allowed_cidrs(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_allowed_cidrs(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.allowed_cidrs = input;
         self
     }
     /// The value set for [`AllocateIpamPoolCidrRequest::allowed_cidrs`](crate::types::AllocateIpamPoolCidrRequest::allowed_cidrs), if any.
     #[inline]
-    pub fn get_allowed_cidrs(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_allowed_cidrs(&self) -> &Option<Vec<String>> {
         &self.inner.allowed_cidrs
     }
     /// Appends one item to [`AllocateIpamPoolCidrRequest::disallowed_cidrs`](crate::types::AllocateIpamPoolCidrRequest::disallowed_cidrs): Exclude a particular CIDR range from being returned by the pool.
     ///
     /// To set the whole list at once, use [`set_disallowed_cidrs`](Self::set_disallowed_cidrs).
-    pub fn disallowed_cidrs(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn disallowed_cidrs(mut self, input: impl Into<String>) -> Self {
         self.inner.disallowed_cidrs.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AllocateIpamPoolCidrRequest::disallowed_cidrs`](crate::types::AllocateIpamPoolCidrRequest::disallowed_cidrs).
     #[inline]
-    pub fn set_disallowed_cidrs(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_disallowed_cidrs(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.disallowed_cidrs = input;
         self
     }
     /// The value set for [`AllocateIpamPoolCidrRequest::disallowed_cidrs`](crate::types::AllocateIpamPoolCidrRequest::disallowed_cidrs), if any.
     #[inline]
-    pub fn get_disallowed_cidrs(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_disallowed_cidrs(&self) -> &Option<Vec<String>> {
         &self.inner.disallowed_cidrs
     }
     /// Appends one item to [`AllocateIpamPoolCidrRequest::tag_specifications`](crate::types::AllocateIpamPoolCidrRequest::tag_specifications): The key/value combination of a tag assigned to the resource.
@@ -314,7 +262,7 @@ impl AllocateIpamPoolCidrRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -323,63 +271,63 @@ impl AllocateIpamPoolCidrRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Builds the [`AllocateIpamPoolCidrRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AllocateIpamPoolCidrRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_pool_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AllocateIpamPoolCidrRequest",
                 member: "ipam_pool_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AllocateIpamPoolCidrRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_id {
+        if let Some(value) = &self.ipam_pool_id {
             body.member("IpamPoolId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.cidr {
+        if let Some(value) = &self.cidr {
             body.member("Cidr", value);
         }
-        if let ::std::option::Option::Some(value) = &self.netmask_length {
+        if let Some(value) = &self.netmask_length {
             body.member("NetmaskLength", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.preview_next_cidr {
+        if let Some(value) = &self.preview_next_cidr {
             body.member("PreviewNextCidr", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.allowed_cidrs {
+        if let Some(value) = &self.allowed_cidrs {
             let member_0 = body.enter("AllowedCidr");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.disallowed_cidrs {
+        if let Some(value) = &self.disallowed_cidrs {
             let member_0 = body.enter("DisallowedCidr");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -387,6 +335,6 @@ impl ::awsgen_runtime::query::WriteQuery for AllocateIpamPoolCidrRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AllocateIpamPoolCidrResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AllocateIpamPoolCidrResult {
     /// Information about the allocation created.
-    pub ipam_pool_allocation: ::std::option::Option<crate::types::IpamPoolAllocation>,
+    pub ipam_pool_allocation: Option<crate::types::IpamPoolAllocation>,
 }
 impl AllocateIpamPoolCidrResult {
     /// Starts building a [`AllocateIpamPoolCidrResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AllocateIpamPoolCidrResultBuilder {
-        <crate::types::builders::AllocateIpamPoolCidrResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AllocateIpamPoolCidrResultBuilder as Default>::default()
     }
     /// The `IpamPoolAllocation` member, when set.
     #[inline]
-    pub fn ipam_pool_allocation(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamPoolAllocation> {
+    pub fn ipam_pool_allocation(&self) -> Option<&crate::types::IpamPoolAllocation> {
         self.ipam_pool_allocation.as_ref()
     }
 }
 /// A builder for [`AllocateIpamPoolCidrResult`](crate::types::AllocateIpamPoolCidrResult); start one with `AllocateIpamPoolCidrResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AllocateIpamPoolCidrResultBuilder {
     inner: crate::types::AllocateIpamPoolCidrResult,
 }
@@ -43,23 +31,21 @@ impl AllocateIpamPoolCidrResultBuilder {
         mut self,
         input: crate::types::IpamPoolAllocation,
     ) -> Self {
-        self.inner.ipam_pool_allocation = ::std::option::Option::Some(input);
+        self.inner.ipam_pool_allocation = Some(input);
         self
     }
     /// Sets or clears [`AllocateIpamPoolCidrResult::ipam_pool_allocation`](crate::types::AllocateIpamPoolCidrResult::ipam_pool_allocation).
     #[inline]
     pub fn set_ipam_pool_allocation(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPoolAllocation>,
+        input: Option<crate::types::IpamPoolAllocation>,
     ) -> Self {
         self.inner.ipam_pool_allocation = input;
         self
     }
     /// The value set for [`AllocateIpamPoolCidrResult::ipam_pool_allocation`](crate::types::AllocateIpamPoolCidrResult::ipam_pool_allocation), if any.
     #[inline]
-    pub fn get_ipam_pool_allocation(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamPoolAllocation> {
+    pub fn get_ipam_pool_allocation(&self) -> &Option<crate::types::IpamPoolAllocation> {
         &self.inner.ipam_pool_allocation
     }
     /// Builds the [`AllocateIpamPoolCidrResult`]; it has no required members, so this cannot fail.
@@ -71,17 +57,17 @@ impl AllocateIpamPoolCidrResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AllocateIpamPoolCidrResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamPoolAllocation" {
-                value.ipam_pool_allocation = ::std::option::Option::Some(
+                value.ipam_pool_allocation = Some(
                     <crate::types::IpamPoolAllocation as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

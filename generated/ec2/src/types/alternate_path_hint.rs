@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an potential intermediate component of a feasible path.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AlternatePathHint {
     /// The ID of the component.
-    pub component_id: ::std::option::Option<::std::string::String>,
+    pub component_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the component.
-    pub component_arn: ::std::option::Option<::std::string::String>,
+    pub component_arn: Option<String>,
 }
 impl AlternatePathHint {
     /// Starts building a [`AlternatePathHint`].
     #[inline]
     pub fn builder() -> crate::types::builders::AlternatePathHintBuilder {
-        <crate::types::builders::AlternatePathHintBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AlternatePathHintBuilder as Default>::default()
     }
     /// The `ComponentId` member, when set.
     #[inline]
-    pub fn component_id(&self) -> ::std::option::Option<&str> {
+    pub fn component_id(&self) -> Option<&str> {
         self.component_id.as_deref()
     }
     /// The `ComponentArn` member, when set.
     #[inline]
-    pub fn component_arn(&self) -> ::std::option::Option<&str> {
+    pub fn component_arn(&self) -> Option<&str> {
         self.component_arn.as_deref()
     }
 }
 /// A builder for [`AlternatePathHint`](crate::types::AlternatePathHint); start one with `AlternatePathHint::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AlternatePathHintBuilder {
     inner: crate::types::AlternatePathHint,
 }
 impl AlternatePathHintBuilder {
     /// Sets [`AlternatePathHint::component_id`](crate::types::AlternatePathHint::component_id): The ID of the component.
-    pub fn component_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.component_id = ::std::option::Option::Some(input.into());
+    pub fn component_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.component_id = Some(input.into());
         self
     }
     /// Sets or clears [`AlternatePathHint::component_id`](crate::types::AlternatePathHint::component_id).
     #[inline]
-    pub fn set_component_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_component_id(mut self, input: Option<String>) -> Self {
         self.inner.component_id = input;
         self
     }
     /// The value set for [`AlternatePathHint::component_id`](crate::types::AlternatePathHint::component_id), if any.
     #[inline]
-    pub fn get_component_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_component_id(&self) -> &Option<String> {
         &self.inner.component_id
     }
     /// Sets [`AlternatePathHint::component_arn`](crate::types::AlternatePathHint::component_arn): The Amazon Resource Name (ARN) of the component.
-    pub fn component_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.component_arn = ::std::option::Option::Some(input.into());
+    pub fn component_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.component_arn = Some(input.into());
         self
     }
     /// Sets or clears [`AlternatePathHint::component_arn`](crate::types::AlternatePathHint::component_arn).
     #[inline]
-    pub fn set_component_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_component_arn(mut self, input: Option<String>) -> Self {
         self.inner.component_arn = input;
         self
     }
     /// The value set for [`AlternatePathHint::component_arn`](crate::types::AlternatePathHint::component_arn), if any.
     #[inline]
-    pub fn get_component_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_component_arn(&self) -> &Option<String> {
         &self.inner.component_arn
     }
     /// Builds the [`AlternatePathHint`]; it has no required members, so this cannot fail.
@@ -96,23 +74,19 @@ impl AlternatePathHintBuilder {
 impl ::awsgen_runtime::xml::FromXml for AlternatePathHint {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "componentId" => {
-                    value.component_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.component_id = Some(String::from(child.text()));
                 }
                 "componentArn" => {
-                    value.component_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.component_arn = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

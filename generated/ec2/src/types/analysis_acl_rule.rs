@@ -2,190 +2,159 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a network access control (ACL) rule.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AnalysisAclRule {
     /// The IPv4 address range, in CIDR notation.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
     /// Indicates whether the rule is an outbound rule.
-    pub egress: ::std::option::Option<bool>,
+    pub egress: Option<bool>,
     /// The range of ports.
-    pub port_range: ::std::option::Option<crate::types::PortRange>,
+    pub port_range: Option<crate::types::PortRange>,
     /// The protocol.
-    pub protocol: ::std::option::Option<::std::string::String>,
+    pub protocol: Option<String>,
     /// Indicates whether to allow or deny traffic that matches the rule.
-    pub rule_action: ::std::option::Option<::std::string::String>,
+    pub rule_action: Option<String>,
     /// The rule number.
-    pub rule_number: ::std::option::Option<i32>,
+    pub rule_number: Option<i32>,
 }
 impl AnalysisAclRule {
     /// Starts building a [`AnalysisAclRule`].
     #[inline]
     pub fn builder() -> crate::types::builders::AnalysisAclRuleBuilder {
-        <crate::types::builders::AnalysisAclRuleBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AnalysisAclRuleBuilder as Default>::default()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
     /// The `Egress` member, when set.
     #[inline]
-    pub fn egress(&self) -> ::std::option::Option<bool> {
+    pub fn egress(&self) -> Option<bool> {
         self.egress
     }
     /// The `PortRange` member, when set.
     #[inline]
-    pub fn port_range(&self) -> ::std::option::Option<&crate::types::PortRange> {
+    pub fn port_range(&self) -> Option<&crate::types::PortRange> {
         self.port_range.as_ref()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(&self) -> ::std::option::Option<&str> {
+    pub fn protocol(&self) -> Option<&str> {
         self.protocol.as_deref()
     }
     /// The `RuleAction` member, when set.
     #[inline]
-    pub fn rule_action(&self) -> ::std::option::Option<&str> {
+    pub fn rule_action(&self) -> Option<&str> {
         self.rule_action.as_deref()
     }
     /// The `RuleNumber` member, when set.
     #[inline]
-    pub fn rule_number(&self) -> ::std::option::Option<i32> {
+    pub fn rule_number(&self) -> Option<i32> {
         self.rule_number
     }
 }
 /// A builder for [`AnalysisAclRule`](crate::types::AnalysisAclRule); start one with `AnalysisAclRule::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AnalysisAclRuleBuilder {
     inner: crate::types::AnalysisAclRule,
 }
 impl AnalysisAclRuleBuilder {
     /// Sets [`AnalysisAclRule::cidr`](crate::types::AnalysisAclRule::cidr): The IPv4 address range, in CIDR notation.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisAclRule::cidr`](crate::types::AnalysisAclRule::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`AnalysisAclRule::cidr`](crate::types::AnalysisAclRule::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Sets [`AnalysisAclRule::egress`](crate::types::AnalysisAclRule::egress): Indicates whether the rule is an outbound rule.
     pub fn egress(mut self, input: bool) -> Self {
-        self.inner.egress = ::std::option::Option::Some(input);
+        self.inner.egress = Some(input);
         self
     }
     /// Sets or clears [`AnalysisAclRule::egress`](crate::types::AnalysisAclRule::egress).
     #[inline]
-    pub fn set_egress(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_egress(mut self, input: Option<bool>) -> Self {
         self.inner.egress = input;
         self
     }
     /// The value set for [`AnalysisAclRule::egress`](crate::types::AnalysisAclRule::egress), if any.
     #[inline]
-    pub fn get_egress(&self) -> &::std::option::Option<bool> {
+    pub fn get_egress(&self) -> &Option<bool> {
         &self.inner.egress
     }
     /// Sets [`AnalysisAclRule::port_range`](crate::types::AnalysisAclRule::port_range): The range of ports.
     pub fn port_range(mut self, input: crate::types::PortRange) -> Self {
-        self.inner.port_range = ::std::option::Option::Some(input);
+        self.inner.port_range = Some(input);
         self
     }
     /// Sets or clears [`AnalysisAclRule::port_range`](crate::types::AnalysisAclRule::port_range).
     #[inline]
-    pub fn set_port_range(
-        mut self,
-        input: ::std::option::Option<crate::types::PortRange>,
-    ) -> Self {
+    pub fn set_port_range(mut self, input: Option<crate::types::PortRange>) -> Self {
         self.inner.port_range = input;
         self
     }
     /// The value set for [`AnalysisAclRule::port_range`](crate::types::AnalysisAclRule::port_range), if any.
     #[inline]
-    pub fn get_port_range(&self) -> &::std::option::Option<crate::types::PortRange> {
+    pub fn get_port_range(&self) -> &Option<crate::types::PortRange> {
         &self.inner.port_range
     }
     /// Sets [`AnalysisAclRule::protocol`](crate::types::AnalysisAclRule::protocol): The protocol.
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+    pub fn protocol(mut self, input: impl Into<String>) -> Self {
+        self.inner.protocol = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisAclRule::protocol`](crate::types::AnalysisAclRule::protocol).
     #[inline]
-    pub fn set_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_protocol(mut self, input: Option<String>) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`AnalysisAclRule::protocol`](crate::types::AnalysisAclRule::protocol), if any.
     #[inline]
-    pub fn get_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_protocol(&self) -> &Option<String> {
         &self.inner.protocol
     }
     /// Sets [`AnalysisAclRule::rule_action`](crate::types::AnalysisAclRule::rule_action): Indicates whether to allow or deny traffic that matches the rule.
-    pub fn rule_action(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rule_action = ::std::option::Option::Some(input.into());
+    pub fn rule_action(mut self, input: impl Into<String>) -> Self {
+        self.inner.rule_action = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisAclRule::rule_action`](crate::types::AnalysisAclRule::rule_action).
     #[inline]
-    pub fn set_rule_action(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rule_action(mut self, input: Option<String>) -> Self {
         self.inner.rule_action = input;
         self
     }
     /// The value set for [`AnalysisAclRule::rule_action`](crate::types::AnalysisAclRule::rule_action), if any.
     #[inline]
-    pub fn get_rule_action(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rule_action(&self) -> &Option<String> {
         &self.inner.rule_action
     }
     /// Sets [`AnalysisAclRule::rule_number`](crate::types::AnalysisAclRule::rule_number): The rule number.
     pub fn rule_number(mut self, input: i32) -> Self {
-        self.inner.rule_number = ::std::option::Option::Some(input);
+        self.inner.rule_number = Some(input);
         self
     }
     /// Sets or clears [`AnalysisAclRule::rule_number`](crate::types::AnalysisAclRule::rule_number).
     #[inline]
-    pub fn set_rule_number(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_rule_number(mut self, input: Option<i32>) -> Self {
         self.inner.rule_number = input;
         self
     }
     /// The value set for [`AnalysisAclRule::rule_number`](crate::types::AnalysisAclRule::rule_number), if any.
     #[inline]
-    pub fn get_rule_number(&self) -> &::std::option::Option<i32> {
+    pub fn get_rule_number(&self) -> &Option<i32> {
         &self.inner.rule_number
     }
     /// Builds the [`AnalysisAclRule`]; it has no required members, so this cannot fail.
@@ -197,37 +166,31 @@ impl AnalysisAclRuleBuilder {
 impl ::awsgen_runtime::xml::FromXml for AnalysisAclRule {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "cidr" => {
-                    value.cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr = Some(String::from(child.text()));
                 }
                 "egress" => {
-                    value.egress = ::std::option::Option::Some(child.text() == "true");
+                    value.egress = Some(child.text() == "true");
                 }
                 "portRange" => {
-                    value.port_range = ::std::option::Option::Some(
+                    value.port_range = Some(
                         <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "protocol" => {
-                    value.protocol = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.protocol = Some(String::from(child.text()));
                 }
                 "ruleAction" => {
-                    value.rule_action = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.rule_action = Some(String::from(child.text()));
                 }
                 "ruleNumber" => {
-                    value.rule_number = ::std::option::Option::Some(
+                    value.rule_number = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "AnalysisAclRule")?,
@@ -236,6 +199,6 @@ impl ::awsgen_runtime::xml::FromXml for AnalysisAclRule {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,77 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a load balancer listener.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AnalysisLoadBalancerListener {
     /// The port on which the load balancer is listening.
-    pub load_balancer_port: ::std::option::Option<i32>,
+    pub load_balancer_port: Option<i32>,
     /// \[Classic Load Balancers\] The back-end port for the listener.
-    pub instance_port: ::std::option::Option<i32>,
+    pub instance_port: Option<i32>,
 }
 impl AnalysisLoadBalancerListener {
     /// Starts building a [`AnalysisLoadBalancerListener`].
     #[inline]
     pub fn builder() -> crate::types::builders::AnalysisLoadBalancerListenerBuilder {
-        <crate::types::builders::AnalysisLoadBalancerListenerBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AnalysisLoadBalancerListenerBuilder as Default>::default()
     }
     /// The `LoadBalancerPort` member, when set.
     #[inline]
-    pub fn load_balancer_port(&self) -> ::std::option::Option<i32> {
+    pub fn load_balancer_port(&self) -> Option<i32> {
         self.load_balancer_port
     }
     /// The `InstancePort` member, when set.
     #[inline]
-    pub fn instance_port(&self) -> ::std::option::Option<i32> {
+    pub fn instance_port(&self) -> Option<i32> {
         self.instance_port
     }
 }
 /// A builder for [`AnalysisLoadBalancerListener`](crate::types::AnalysisLoadBalancerListener); start one with `AnalysisLoadBalancerListener::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AnalysisLoadBalancerListenerBuilder {
     inner: crate::types::AnalysisLoadBalancerListener,
 }
 impl AnalysisLoadBalancerListenerBuilder {
     /// Sets [`AnalysisLoadBalancerListener::load_balancer_port`](crate::types::AnalysisLoadBalancerListener::load_balancer_port): The port on which the load balancer is listening.
     pub fn load_balancer_port(mut self, input: i32) -> Self {
-        self.inner.load_balancer_port = ::std::option::Option::Some(input);
+        self.inner.load_balancer_port = Some(input);
         self
     }
     /// Sets or clears [`AnalysisLoadBalancerListener::load_balancer_port`](crate::types::AnalysisLoadBalancerListener::load_balancer_port).
     #[inline]
-    pub fn set_load_balancer_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_load_balancer_port(mut self, input: Option<i32>) -> Self {
         self.inner.load_balancer_port = input;
         self
     }
     /// The value set for [`AnalysisLoadBalancerListener::load_balancer_port`](crate::types::AnalysisLoadBalancerListener::load_balancer_port), if any.
     #[inline]
-    pub fn get_load_balancer_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_load_balancer_port(&self) -> &Option<i32> {
         &self.inner.load_balancer_port
     }
     /// Sets [`AnalysisLoadBalancerListener::instance_port`](crate::types::AnalysisLoadBalancerListener::instance_port): \[Classic Load Balancers\] The back-end port for the listener.
     pub fn instance_port(mut self, input: i32) -> Self {
-        self.inner.instance_port = ::std::option::Option::Some(input);
+        self.inner.instance_port = Some(input);
         self
     }
     /// Sets or clears [`AnalysisLoadBalancerListener::instance_port`](crate::types::AnalysisLoadBalancerListener::instance_port).
     #[inline]
-    pub fn set_instance_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_port(mut self, input: Option<i32>) -> Self {
         self.inner.instance_port = input;
         self
     }
     /// The value set for [`AnalysisLoadBalancerListener::instance_port`](crate::types::AnalysisLoadBalancerListener::instance_port), if any.
     #[inline]
-    pub fn get_instance_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_port(&self) -> &Option<i32> {
         &self.inner.instance_port
     }
     /// Builds the [`AnalysisLoadBalancerListener`]; it has no required members, so this cannot fail.
@@ -84,19 +74,19 @@ impl AnalysisLoadBalancerListenerBuilder {
 impl ::awsgen_runtime::xml::FromXml for AnalysisLoadBalancerListener {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "loadBalancerPort" => {
-                    value.load_balancer_port = ::std::option::Option::Some(
+                    value.load_balancer_port = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "AnalysisLoadBalancerListener")?,
                     );
                 }
                 "instancePort" => {
-                    value.instance_port = ::std::option::Option::Some(
+                    value.instance_port = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "AnalysisLoadBalancerListener")?,
@@ -105,6 +95,6 @@ impl ::awsgen_runtime::xml::FromXml for AnalysisLoadBalancerListener {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,173 +2,139 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a load balancer target.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AnalysisLoadBalancerTarget {
     /// The IP address.
-    pub address: ::std::option::Option<::std::string::String>,
+    pub address: Option<String>,
     /// The Availability Zone.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The ID of the Availability Zone.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// Information about the instance.
-    pub instance: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub instance: Option<crate::types::AnalysisComponent>,
     /// The port on which the target is listening.
-    pub port: ::std::option::Option<i32>,
+    pub port: Option<i32>,
 }
 impl AnalysisLoadBalancerTarget {
     /// Starts building a [`AnalysisLoadBalancerTarget`].
     #[inline]
     pub fn builder() -> crate::types::builders::AnalysisLoadBalancerTargetBuilder {
-        <crate::types::builders::AnalysisLoadBalancerTargetBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AnalysisLoadBalancerTargetBuilder as Default>::default()
     }
     /// The `Address` member, when set.
     #[inline]
-    pub fn address(&self) -> ::std::option::Option<&str> {
+    pub fn address(&self) -> Option<&str> {
         self.address.as_deref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `Instance` member, when set.
     #[inline]
-    pub fn instance(&self) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn instance(&self) -> Option<&crate::types::AnalysisComponent> {
         self.instance.as_ref()
     }
     /// The `Port` member, when set.
     #[inline]
-    pub fn port(&self) -> ::std::option::Option<i32> {
+    pub fn port(&self) -> Option<i32> {
         self.port
     }
 }
 /// A builder for [`AnalysisLoadBalancerTarget`](crate::types::AnalysisLoadBalancerTarget); start one with `AnalysisLoadBalancerTarget::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AnalysisLoadBalancerTargetBuilder {
     inner: crate::types::AnalysisLoadBalancerTarget,
 }
 impl AnalysisLoadBalancerTargetBuilder {
     /// Sets [`AnalysisLoadBalancerTarget::address`](crate::types::AnalysisLoadBalancerTarget::address): The IP address.
-    pub fn address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.address = ::std::option::Option::Some(input.into());
+    pub fn address(mut self, input: impl Into<String>) -> Self {
+        self.inner.address = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisLoadBalancerTarget::address`](crate::types::AnalysisLoadBalancerTarget::address).
     #[inline]
-    pub fn set_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_address(mut self, input: Option<String>) -> Self {
         self.inner.address = input;
         self
     }
     /// The value set for [`AnalysisLoadBalancerTarget::address`](crate::types::AnalysisLoadBalancerTarget::address), if any.
     #[inline]
-    pub fn get_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_address(&self) -> &Option<String> {
         &self.inner.address
     }
     /// Sets [`AnalysisLoadBalancerTarget::availability_zone`](crate::types::AnalysisLoadBalancerTarget::availability_zone): The Availability Zone.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisLoadBalancerTarget::availability_zone`](crate::types::AnalysisLoadBalancerTarget::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`AnalysisLoadBalancerTarget::availability_zone`](crate::types::AnalysisLoadBalancerTarget::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`AnalysisLoadBalancerTarget::availability_zone_id`](crate::types::AnalysisLoadBalancerTarget::availability_zone_id): The ID of the Availability Zone.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisLoadBalancerTarget::availability_zone_id`](crate::types::AnalysisLoadBalancerTarget::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`AnalysisLoadBalancerTarget::availability_zone_id`](crate::types::AnalysisLoadBalancerTarget::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`AnalysisLoadBalancerTarget::instance`](crate::types::AnalysisLoadBalancerTarget::instance): Information about the instance.
     pub fn instance(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.instance = ::std::option::Option::Some(input);
+        self.inner.instance = Some(input);
         self
     }
     /// Sets or clears [`AnalysisLoadBalancerTarget::instance`](crate::types::AnalysisLoadBalancerTarget::instance).
     #[inline]
     pub fn set_instance(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.instance = input;
         self
     }
     /// The value set for [`AnalysisLoadBalancerTarget::instance`](crate::types::AnalysisLoadBalancerTarget::instance), if any.
     #[inline]
-    pub fn get_instance(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_instance(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.instance
     }
     /// Sets [`AnalysisLoadBalancerTarget::port`](crate::types::AnalysisLoadBalancerTarget::port): The port on which the target is listening.
     pub fn port(mut self, input: i32) -> Self {
-        self.inner.port = ::std::option::Option::Some(input);
+        self.inner.port = Some(input);
         self
     }
     /// Sets or clears [`AnalysisLoadBalancerTarget::port`](crate::types::AnalysisLoadBalancerTarget::port).
     #[inline]
-    pub fn set_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_port(mut self, input: Option<i32>) -> Self {
         self.inner.port = input;
         self
     }
     /// The value set for [`AnalysisLoadBalancerTarget::port`](crate::types::AnalysisLoadBalancerTarget::port), if any.
     #[inline]
-    pub fn get_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_port(&self) -> &Option<i32> {
         &self.inner.port
     }
     /// Builds the [`AnalysisLoadBalancerTarget`]; it has no required members, so this cannot fail.
@@ -180,34 +146,28 @@ impl AnalysisLoadBalancerTargetBuilder {
 impl ::awsgen_runtime::xml::FromXml for AnalysisLoadBalancerTarget {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "address" => {
-                    value.address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.address = Some(String::from(child.text()));
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "instance" => {
-                    value.instance = ::std::option::Option::Some(
+                    value.instance = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "port" => {
-                    value.port = ::std::option::Option::Some(
+                    value.port = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "AnalysisLoadBalancerTarget")?,
@@ -216,6 +176,6 @@ impl ::awsgen_runtime::xml::FromXml for AnalysisLoadBalancerTarget {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

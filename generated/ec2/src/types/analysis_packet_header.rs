@@ -2,40 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a header. Reflects any changes made by a component as traffic passes through. The fields of an inbound header are null except for the first component of a path.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AnalysisPacketHeader {
     /// The destination addresses.
-    pub destination_addresses: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub destination_addresses: Option<Vec<String>>,
     /// The destination port ranges.
-    pub destination_port_ranges: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PortRange>,
-    >,
+    pub destination_port_ranges: Option<Vec<crate::types::PortRange>>,
     /// The protocol.
-    pub protocol: ::std::option::Option<::std::string::String>,
+    pub protocol: Option<String>,
     /// The source addresses.
-    pub source_addresses: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub source_addresses: Option<Vec<String>>,
     /// The source port ranges.
-    pub source_port_ranges: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PortRange>,
-    >,
+    pub source_port_ranges: Option<Vec<crate::types::PortRange>>,
 }
 impl AnalysisPacketHeader {
     /// Starts building a [`AnalysisPacketHeader`].
     #[inline]
     pub fn builder() -> crate::types::builders::AnalysisPacketHeaderBuilder {
-        <crate::types::builders::AnalysisPacketHeaderBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AnalysisPacketHeaderBuilder as Default>::default()
     }
     /// The `DestinationAddresses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn destination_addresses(&self) -> &[::std::string::String] {
+    pub fn destination_addresses(&self) -> &[String] {
         self.destination_addresses.as_deref().unwrap_or_default()
     }
     /// The `DestinationPortRanges` member, empty when not set; the field tells an empty list from an absent one.
@@ -45,12 +34,12 @@ impl AnalysisPacketHeader {
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(&self) -> ::std::option::Option<&str> {
+    pub fn protocol(&self) -> Option<&str> {
         self.protocol.as_deref()
     }
     /// The `SourceAddresses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn source_addresses(&self) -> &[::std::string::String] {
+    pub fn source_addresses(&self) -> &[String] {
         self.source_addresses.as_deref().unwrap_or_default()
     }
     /// The `SourcePortRanges` member, empty when not set; the field tells an empty list from an absent one.
@@ -60,12 +49,7 @@ impl AnalysisPacketHeader {
     }
 }
 /// A builder for [`AnalysisPacketHeader`](crate::types::AnalysisPacketHeader); start one with `AnalysisPacketHeader::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AnalysisPacketHeaderBuilder {
     inner: crate::types::AnalysisPacketHeader,
 }
@@ -73,27 +57,19 @@ impl AnalysisPacketHeaderBuilder {
     /// Appends one item to [`AnalysisPacketHeader::destination_addresses`](crate::types::AnalysisPacketHeader::destination_addresses): The destination addresses.
     ///
     /// To set the whole list at once, use [`set_destination_addresses`](Self::set_destination_addresses).
-    pub fn destination_addresses(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_addresses(mut self, input: impl Into<String>) -> Self {
         self.inner.destination_addresses.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AnalysisPacketHeader::destination_addresses`](crate::types::AnalysisPacketHeader::destination_addresses).
     #[inline]
-    pub fn set_destination_addresses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_destination_addresses(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.destination_addresses = input;
         self
     }
     /// The value set for [`AnalysisPacketHeader::destination_addresses`](crate::types::AnalysisPacketHeader::destination_addresses), if any.
     #[inline]
-    pub fn get_destination_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_destination_addresses(&self) -> &Option<Vec<String>> {
         &self.inner.destination_addresses
     }
     /// Appends one item to [`AnalysisPacketHeader::destination_port_ranges`](crate::types::AnalysisPacketHeader::destination_port_ranges): The destination port ranges.
@@ -107,64 +83,48 @@ impl AnalysisPacketHeaderBuilder {
     #[inline]
     pub fn set_destination_port_ranges(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PortRange>>,
+        input: Option<Vec<crate::types::PortRange>>,
     ) -> Self {
         self.inner.destination_port_ranges = input;
         self
     }
     /// The value set for [`AnalysisPacketHeader::destination_port_ranges`](crate::types::AnalysisPacketHeader::destination_port_ranges), if any.
     #[inline]
-    pub fn get_destination_port_ranges(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PortRange>> {
+    pub fn get_destination_port_ranges(&self) -> &Option<Vec<crate::types::PortRange>> {
         &self.inner.destination_port_ranges
     }
     /// Sets [`AnalysisPacketHeader::protocol`](crate::types::AnalysisPacketHeader::protocol): The protocol.
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+    pub fn protocol(mut self, input: impl Into<String>) -> Self {
+        self.inner.protocol = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisPacketHeader::protocol`](crate::types::AnalysisPacketHeader::protocol).
     #[inline]
-    pub fn set_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_protocol(mut self, input: Option<String>) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`AnalysisPacketHeader::protocol`](crate::types::AnalysisPacketHeader::protocol), if any.
     #[inline]
-    pub fn get_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_protocol(&self) -> &Option<String> {
         &self.inner.protocol
     }
     /// Appends one item to [`AnalysisPacketHeader::source_addresses`](crate::types::AnalysisPacketHeader::source_addresses): The source addresses.
     ///
     /// To set the whole list at once, use [`set_source_addresses`](Self::set_source_addresses).
-    pub fn source_addresses(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_addresses(mut self, input: impl Into<String>) -> Self {
         self.inner.source_addresses.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AnalysisPacketHeader::source_addresses`](crate::types::AnalysisPacketHeader::source_addresses).
     #[inline]
-    pub fn set_source_addresses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_source_addresses(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.source_addresses = input;
         self
     }
     /// The value set for [`AnalysisPacketHeader::source_addresses`](crate::types::AnalysisPacketHeader::source_addresses), if any.
     #[inline]
-    pub fn get_source_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_source_addresses(&self) -> &Option<Vec<String>> {
         &self.inner.source_addresses
     }
     /// Appends one item to [`AnalysisPacketHeader::source_port_ranges`](crate::types::AnalysisPacketHeader::source_port_ranges): The source port ranges.
@@ -178,16 +138,14 @@ impl AnalysisPacketHeaderBuilder {
     #[inline]
     pub fn set_source_port_ranges(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PortRange>>,
+        input: Option<Vec<crate::types::PortRange>>,
     ) -> Self {
         self.inner.source_port_ranges = input;
         self
     }
     /// The value set for [`AnalysisPacketHeader::source_port_ranges`](crate::types::AnalysisPacketHeader::source_port_ranges), if any.
     #[inline]
-    pub fn get_source_port_ranges(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PortRange>> {
+    pub fn get_source_port_ranges(&self) -> &Option<Vec<crate::types::PortRange>> {
         &self.inner.source_port_ranges
     }
     /// Builds the [`AnalysisPacketHeader`]; it has no required members, so this cannot fail.
@@ -199,17 +157,17 @@ impl AnalysisPacketHeaderBuilder {
 impl ::awsgen_runtime::xml::FromXml for AnalysisPacketHeader {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "destinationAddressSet" => {
-                    value.destination_addresses = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.destination_addresses = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "destinationPortRangeSet" => {
-                    value.destination_port_ranges = ::std::option::Option::Some(
+                    value.destination_port_ranges = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -217,17 +175,15 @@ impl ::awsgen_runtime::xml::FromXml for AnalysisPacketHeader {
                     );
                 }
                 "protocol" => {
-                    value.protocol = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.protocol = Some(String::from(child.text()));
                 }
                 "sourceAddressSet" => {
-                    value.source_addresses = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.source_addresses = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "sourcePortRangeSet" => {
-                    value.source_port_ranges = ::std::option::Option::Some(
+                    value.source_port_ranges = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -237,6 +193,6 @@ impl ::awsgen_runtime::xml::FromXml for AnalysisPacketHeader {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

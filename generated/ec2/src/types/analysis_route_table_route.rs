@@ -2,460 +2,350 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a route table route.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AnalysisRouteTableRoute {
     /// The destination IPv4 address, in CIDR notation.
-    pub destination_cidr: ::std::option::Option<::std::string::String>,
+    pub destination_cidr: Option<String>,
     /// The prefix of the Amazon Web Services service.
-    pub destination_prefix_list_id: ::std::option::Option<::std::string::String>,
+    pub destination_prefix_list_id: Option<String>,
     /// The ID of an egress-only internet gateway.
-    pub egress_only_internet_gateway_id: ::std::option::Option<::std::string::String>,
+    pub egress_only_internet_gateway_id: Option<String>,
     /// The ID of the gateway, such as an internet gateway or virtual private gateway.
-    pub gateway_id: ::std::option::Option<::std::string::String>,
+    pub gateway_id: Option<String>,
     /// The ID of the instance, such as a NAT instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The ID of a NAT gateway.
-    pub nat_gateway_id: ::std::option::Option<::std::string::String>,
+    pub nat_gateway_id: Option<String>,
     /// The ID of a network interface.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// Describes how the route was created. The following are the possible values:
     ///
     /// - CreateRouteTable - The route was automatically created when the route table was created.
     /// - CreateRoute - The route was manually added to the route table.
     /// - EnableVgwRoutePropagation - The route was propagated by route propagation.
-    pub origin: ::std::option::Option<::std::string::String>,
+    pub origin: Option<String>,
     /// The ID of a transit gateway.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The ID of a VPC peering connection.
-    pub vpc_peering_connection_id: ::std::option::Option<::std::string::String>,
+    pub vpc_peering_connection_id: Option<String>,
     /// The state. The following are the possible values:
     ///
     /// - active
     /// - blackhole
-    pub state: ::std::option::Option<::std::string::String>,
+    pub state: Option<String>,
     /// The ID of a carrier gateway.
-    pub carrier_gateway_id: ::std::option::Option<::std::string::String>,
+    pub carrier_gateway_id: Option<String>,
     /// The Amazon Resource Name (ARN) of a core network.
-    pub core_network_arn: ::std::option::Option<::std::string::String>,
+    pub core_network_arn: Option<String>,
     /// The ID of a local gateway.
-    pub local_gateway_id: ::std::option::Option<::std::string::String>,
+    pub local_gateway_id: Option<String>,
 }
 impl AnalysisRouteTableRoute {
     /// Starts building a [`AnalysisRouteTableRoute`].
     #[inline]
     pub fn builder() -> crate::types::builders::AnalysisRouteTableRouteBuilder {
-        <crate::types::builders::AnalysisRouteTableRouteBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AnalysisRouteTableRouteBuilder as Default>::default()
     }
     /// The `DestinationCidr` member, when set.
     #[inline]
-    pub fn destination_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn destination_cidr(&self) -> Option<&str> {
         self.destination_cidr.as_deref()
     }
     /// The `DestinationPrefixListId` member, when set.
     #[inline]
-    pub fn destination_prefix_list_id(&self) -> ::std::option::Option<&str> {
+    pub fn destination_prefix_list_id(&self) -> Option<&str> {
         self.destination_prefix_list_id.as_deref()
     }
     /// The `EgressOnlyInternetGatewayId` member, when set.
     #[inline]
-    pub fn egress_only_internet_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn egress_only_internet_gateway_id(&self) -> Option<&str> {
         self.egress_only_internet_gateway_id.as_deref()
     }
     /// The `GatewayId` member, when set.
     #[inline]
-    pub fn gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn gateway_id(&self) -> Option<&str> {
         self.gateway_id.as_deref()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `NatGatewayId` member, when set.
     #[inline]
-    pub fn nat_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn nat_gateway_id(&self) -> Option<&str> {
         self.nat_gateway_id.as_deref()
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `Origin` member, when set.
     #[inline]
-    pub fn origin(&self) -> ::std::option::Option<&str> {
+    pub fn origin(&self) -> Option<&str> {
         self.origin.as_deref()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `VpcPeeringConnectionId` member, when set.
     #[inline]
-    pub fn vpc_peering_connection_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_peering_connection_id(&self) -> Option<&str> {
         self.vpc_peering_connection_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&str> {
+    pub fn state(&self) -> Option<&str> {
         self.state.as_deref()
     }
     /// The `CarrierGatewayId` member, when set.
     #[inline]
-    pub fn carrier_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn carrier_gateway_id(&self) -> Option<&str> {
         self.carrier_gateway_id.as_deref()
     }
     /// The `CoreNetworkArn` member, when set.
     #[inline]
-    pub fn core_network_arn(&self) -> ::std::option::Option<&str> {
+    pub fn core_network_arn(&self) -> Option<&str> {
         self.core_network_arn.as_deref()
     }
     /// The `LocalGatewayId` member, when set.
     #[inline]
-    pub fn local_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn local_gateway_id(&self) -> Option<&str> {
         self.local_gateway_id.as_deref()
     }
 }
 /// A builder for [`AnalysisRouteTableRoute`](crate::types::AnalysisRouteTableRoute); start one with `AnalysisRouteTableRoute::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AnalysisRouteTableRouteBuilder {
     inner: crate::types::AnalysisRouteTableRoute,
 }
 impl AnalysisRouteTableRouteBuilder {
     /// Sets [`AnalysisRouteTableRoute::destination_cidr`](crate::types::AnalysisRouteTableRoute::destination_cidr): The destination IPv4 address, in CIDR notation.
-    pub fn destination_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_cidr = ::std::option::Option::Some(input.into());
+    pub fn destination_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisRouteTableRoute::destination_cidr`](crate::types::AnalysisRouteTableRoute::destination_cidr).
     #[inline]
-    pub fn set_destination_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr(mut self, input: Option<String>) -> Self {
         self.inner.destination_cidr = input;
         self
     }
     /// The value set for [`AnalysisRouteTableRoute::destination_cidr`](crate::types::AnalysisRouteTableRoute::destination_cidr), if any.
     #[inline]
-    pub fn get_destination_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr(&self) -> &Option<String> {
         &self.inner.destination_cidr
     }
     /// Sets [`AnalysisRouteTableRoute::destination_prefix_list_id`](crate::types::AnalysisRouteTableRoute::destination_prefix_list_id): The prefix of the Amazon Web Services service.
-    pub fn destination_prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_prefix_list_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn destination_prefix_list_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_prefix_list_id = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisRouteTableRoute::destination_prefix_list_id`](crate::types::AnalysisRouteTableRoute::destination_prefix_list_id).
     #[inline]
-    pub fn set_destination_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.inner.destination_prefix_list_id = input;
         self
     }
     /// The value set for [`AnalysisRouteTableRoute::destination_prefix_list_id`](crate::types::AnalysisRouteTableRoute::destination_prefix_list_id), if any.
     #[inline]
-    pub fn get_destination_prefix_list_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_prefix_list_id(&self) -> &Option<String> {
         &self.inner.destination_prefix_list_id
     }
     /// Sets [`AnalysisRouteTableRoute::egress_only_internet_gateway_id`](crate::types::AnalysisRouteTableRoute::egress_only_internet_gateway_id): The ID of an egress-only internet gateway.
-    pub fn egress_only_internet_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.egress_only_internet_gateway_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn egress_only_internet_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.egress_only_internet_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisRouteTableRoute::egress_only_internet_gateway_id`](crate::types::AnalysisRouteTableRoute::egress_only_internet_gateway_id).
     #[inline]
-    pub fn set_egress_only_internet_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_egress_only_internet_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.egress_only_internet_gateway_id = input;
         self
     }
     /// The value set for [`AnalysisRouteTableRoute::egress_only_internet_gateway_id`](crate::types::AnalysisRouteTableRoute::egress_only_internet_gateway_id), if any.
     #[inline]
-    pub fn get_egress_only_internet_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_egress_only_internet_gateway_id(&self) -> &Option<String> {
         &self.inner.egress_only_internet_gateway_id
     }
     /// Sets [`AnalysisRouteTableRoute::gateway_id`](crate::types::AnalysisRouteTableRoute::gateway_id): The ID of the gateway, such as an internet gateway or virtual private gateway.
-    pub fn gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.gateway_id = ::std::option::Option::Some(input.into());
+    pub fn gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisRouteTableRoute::gateway_id`](crate::types::AnalysisRouteTableRoute::gateway_id).
     #[inline]
-    pub fn set_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.gateway_id = input;
         self
     }
     /// The value set for [`AnalysisRouteTableRoute::gateway_id`](crate::types::AnalysisRouteTableRoute::gateway_id), if any.
     #[inline]
-    pub fn get_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_gateway_id(&self) -> &Option<String> {
         &self.inner.gateway_id
     }
     /// Sets [`AnalysisRouteTableRoute::instance_id`](crate::types::AnalysisRouteTableRoute::instance_id): The ID of the instance, such as a NAT instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisRouteTableRoute::instance_id`](crate::types::AnalysisRouteTableRoute::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`AnalysisRouteTableRoute::instance_id`](crate::types::AnalysisRouteTableRoute::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`AnalysisRouteTableRoute::nat_gateway_id`](crate::types::AnalysisRouteTableRoute::nat_gateway_id): The ID of a NAT gateway.
-    pub fn nat_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.nat_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn nat_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.nat_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisRouteTableRoute::nat_gateway_id`](crate::types::AnalysisRouteTableRoute::nat_gateway_id).
     #[inline]
-    pub fn set_nat_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_nat_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.nat_gateway_id = input;
         self
     }
     /// The value set for [`AnalysisRouteTableRoute::nat_gateway_id`](crate::types::AnalysisRouteTableRoute::nat_gateway_id), if any.
     #[inline]
-    pub fn get_nat_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_nat_gateway_id(&self) -> &Option<String> {
         &self.inner.nat_gateway_id
     }
     /// Sets [`AnalysisRouteTableRoute::network_interface_id`](crate::types::AnalysisRouteTableRoute::network_interface_id): The ID of a network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisRouteTableRoute::network_interface_id`](crate::types::AnalysisRouteTableRoute::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`AnalysisRouteTableRoute::network_interface_id`](crate::types::AnalysisRouteTableRoute::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`AnalysisRouteTableRoute::origin`](crate::types::AnalysisRouteTableRoute::origin): Describes how the route was created.
-    pub fn origin(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.origin = ::std::option::Option::Some(input.into());
+    pub fn origin(mut self, input: impl Into<String>) -> Self {
+        self.inner.origin = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisRouteTableRoute::origin`](crate::types::AnalysisRouteTableRoute::origin).
     #[inline]
-    pub fn set_origin(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_origin(mut self, input: Option<String>) -> Self {
         self.inner.origin = input;
         self
     }
     /// The value set for [`AnalysisRouteTableRoute::origin`](crate::types::AnalysisRouteTableRoute::origin), if any.
     #[inline]
-    pub fn get_origin(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_origin(&self) -> &Option<String> {
         &self.inner.origin
     }
     /// Sets [`AnalysisRouteTableRoute::transit_gateway_id`](crate::types::AnalysisRouteTableRoute::transit_gateway_id): The ID of a transit gateway.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisRouteTableRoute::transit_gateway_id`](crate::types::AnalysisRouteTableRoute::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`AnalysisRouteTableRoute::transit_gateway_id`](crate::types::AnalysisRouteTableRoute::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Sets [`AnalysisRouteTableRoute::vpc_peering_connection_id`](crate::types::AnalysisRouteTableRoute::vpc_peering_connection_id): The ID of a VPC peering connection.
-    pub fn vpc_peering_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_peering_connection_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_peering_connection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_peering_connection_id = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisRouteTableRoute::vpc_peering_connection_id`](crate::types::AnalysisRouteTableRoute::vpc_peering_connection_id).
     #[inline]
-    pub fn set_vpc_peering_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_peering_connection_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_peering_connection_id = input;
         self
     }
     /// The value set for [`AnalysisRouteTableRoute::vpc_peering_connection_id`](crate::types::AnalysisRouteTableRoute::vpc_peering_connection_id), if any.
     #[inline]
-    pub fn get_vpc_peering_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_peering_connection_id(&self) -> &Option<String> {
         &self.inner.vpc_peering_connection_id
     }
     /// Sets [`AnalysisRouteTableRoute::state`](crate::types::AnalysisRouteTableRoute::state): The state.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: impl Into<String>) -> Self {
+        self.inner.state = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisRouteTableRoute::state`](crate::types::AnalysisRouteTableRoute::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<String>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`AnalysisRouteTableRoute::state`](crate::types::AnalysisRouteTableRoute::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state(&self) -> &Option<String> {
         &self.inner.state
     }
     /// Sets [`AnalysisRouteTableRoute::carrier_gateway_id`](crate::types::AnalysisRouteTableRoute::carrier_gateway_id): The ID of a carrier gateway.
-    pub fn carrier_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.carrier_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn carrier_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.carrier_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisRouteTableRoute::carrier_gateway_id`](crate::types::AnalysisRouteTableRoute::carrier_gateway_id).
     #[inline]
-    pub fn set_carrier_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_carrier_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.carrier_gateway_id = input;
         self
     }
     /// The value set for [`AnalysisRouteTableRoute::carrier_gateway_id`](crate::types::AnalysisRouteTableRoute::carrier_gateway_id), if any.
     #[inline]
-    pub fn get_carrier_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_carrier_gateway_id(&self) -> &Option<String> {
         &self.inner.carrier_gateway_id
     }
     /// Sets [`AnalysisRouteTableRoute::core_network_arn`](crate::types::AnalysisRouteTableRoute::core_network_arn): The Amazon Resource Name (ARN) of a core network.
-    pub fn core_network_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.core_network_arn = ::std::option::Option::Some(input.into());
+    pub fn core_network_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.core_network_arn = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisRouteTableRoute::core_network_arn`](crate::types::AnalysisRouteTableRoute::core_network_arn).
     #[inline]
-    pub fn set_core_network_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_core_network_arn(mut self, input: Option<String>) -> Self {
         self.inner.core_network_arn = input;
         self
     }
     /// The value set for [`AnalysisRouteTableRoute::core_network_arn`](crate::types::AnalysisRouteTableRoute::core_network_arn), if any.
     #[inline]
-    pub fn get_core_network_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_core_network_arn(&self) -> &Option<String> {
         &self.inner.core_network_arn
     }
     /// Sets [`AnalysisRouteTableRoute::local_gateway_id`](crate::types::AnalysisRouteTableRoute::local_gateway_id): The ID of a local gateway.
-    pub fn local_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn local_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisRouteTableRoute::local_gateway_id`](crate::types::AnalysisRouteTableRoute::local_gateway_id).
     #[inline]
-    pub fn set_local_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.local_gateway_id = input;
         self
     }
     /// The value set for [`AnalysisRouteTableRoute::local_gateway_id`](crate::types::AnalysisRouteTableRoute::local_gateway_id), if any.
     #[inline]
-    pub fn get_local_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_id(&self) -> &Option<String> {
         &self.inner.local_gateway_id
     }
     /// Builds the [`AnalysisRouteTableRoute`]; it has no required members, so this cannot fail.
@@ -467,83 +357,57 @@ impl AnalysisRouteTableRouteBuilder {
 impl ::awsgen_runtime::xml::FromXml for AnalysisRouteTableRoute {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "destinationCidr" => {
-                    value.destination_cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.destination_cidr = Some(String::from(child.text()));
                 }
                 "destinationPrefixListId" => {
-                    value.destination_prefix_list_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.destination_prefix_list_id = Some(String::from(child.text()));
                 }
                 "egressOnlyInternetGatewayId" => {
-                    value.egress_only_internet_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.egress_only_internet_gateway_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "gatewayId" => {
-                    value.gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.gateway_id = Some(String::from(child.text()));
                 }
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "natGatewayId" => {
-                    value.nat_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.nat_gateway_id = Some(String::from(child.text()));
                 }
                 "networkInterfaceId" => {
-                    value.network_interface_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_interface_id = Some(String::from(child.text()));
                 }
                 "origin" => {
-                    value.origin = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.origin = Some(String::from(child.text()));
                 }
                 "transitGatewayId" => {
-                    value.transit_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.transit_gateway_id = Some(String::from(child.text()));
                 }
                 "vpcPeeringConnectionId" => {
-                    value.vpc_peering_connection_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_peering_connection_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state = Some(String::from(child.text()));
                 }
                 "carrierGatewayId" => {
-                    value.carrier_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.carrier_gateway_id = Some(String::from(child.text()));
                 }
                 "coreNetworkArn" => {
-                    value.core_network_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.core_network_arn = Some(String::from(child.text()));
                 }
                 "localGatewayId" => {
-                    value.local_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.local_gateway_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,207 +2,162 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a security group rule.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AnalysisSecurityGroupRule {
     /// The IPv4 address range, in CIDR notation.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
     /// The direction. The following are the possible values:
     ///
     /// - egress
     /// - ingress
-    pub direction: ::std::option::Option<::std::string::String>,
+    pub direction: Option<String>,
     /// The security group ID.
-    pub security_group_id: ::std::option::Option<::std::string::String>,
+    pub security_group_id: Option<String>,
     /// The port range.
-    pub port_range: ::std::option::Option<crate::types::PortRange>,
+    pub port_range: Option<crate::types::PortRange>,
     /// The prefix list ID.
-    pub prefix_list_id: ::std::option::Option<::std::string::String>,
+    pub prefix_list_id: Option<String>,
     /// The protocol name.
-    pub protocol: ::std::option::Option<::std::string::String>,
+    pub protocol: Option<String>,
 }
 impl AnalysisSecurityGroupRule {
     /// Starts building a [`AnalysisSecurityGroupRule`].
     #[inline]
     pub fn builder() -> crate::types::builders::AnalysisSecurityGroupRuleBuilder {
-        <crate::types::builders::AnalysisSecurityGroupRuleBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AnalysisSecurityGroupRuleBuilder as Default>::default()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
     /// The `Direction` member, when set.
     #[inline]
-    pub fn direction(&self) -> ::std::option::Option<&str> {
+    pub fn direction(&self) -> Option<&str> {
         self.direction.as_deref()
     }
     /// The `SecurityGroupId` member, when set.
     #[inline]
-    pub fn security_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn security_group_id(&self) -> Option<&str> {
         self.security_group_id.as_deref()
     }
     /// The `PortRange` member, when set.
     #[inline]
-    pub fn port_range(&self) -> ::std::option::Option<&crate::types::PortRange> {
+    pub fn port_range(&self) -> Option<&crate::types::PortRange> {
         self.port_range.as_ref()
     }
     /// The `PrefixListId` member, when set.
     #[inline]
-    pub fn prefix_list_id(&self) -> ::std::option::Option<&str> {
+    pub fn prefix_list_id(&self) -> Option<&str> {
         self.prefix_list_id.as_deref()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(&self) -> ::std::option::Option<&str> {
+    pub fn protocol(&self) -> Option<&str> {
         self.protocol.as_deref()
     }
 }
 /// A builder for [`AnalysisSecurityGroupRule`](crate::types::AnalysisSecurityGroupRule); start one with `AnalysisSecurityGroupRule::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AnalysisSecurityGroupRuleBuilder {
     inner: crate::types::AnalysisSecurityGroupRule,
 }
 impl AnalysisSecurityGroupRuleBuilder {
     /// Sets [`AnalysisSecurityGroupRule::cidr`](crate::types::AnalysisSecurityGroupRule::cidr): The IPv4 address range, in CIDR notation.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisSecurityGroupRule::cidr`](crate::types::AnalysisSecurityGroupRule::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`AnalysisSecurityGroupRule::cidr`](crate::types::AnalysisSecurityGroupRule::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Sets [`AnalysisSecurityGroupRule::direction`](crate::types::AnalysisSecurityGroupRule::direction): The direction.
-    pub fn direction(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.direction = ::std::option::Option::Some(input.into());
+    pub fn direction(mut self, input: impl Into<String>) -> Self {
+        self.inner.direction = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisSecurityGroupRule::direction`](crate::types::AnalysisSecurityGroupRule::direction).
     #[inline]
-    pub fn set_direction(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_direction(mut self, input: Option<String>) -> Self {
         self.inner.direction = input;
         self
     }
     /// The value set for [`AnalysisSecurityGroupRule::direction`](crate::types::AnalysisSecurityGroupRule::direction), if any.
     #[inline]
-    pub fn get_direction(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_direction(&self) -> &Option<String> {
         &self.inner.direction
     }
     /// Sets [`AnalysisSecurityGroupRule::security_group_id`](crate::types::AnalysisSecurityGroupRule::security_group_id): The security group ID.
-    pub fn security_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.security_group_id = ::std::option::Option::Some(input.into());
+    pub fn security_group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.security_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisSecurityGroupRule::security_group_id`](crate::types::AnalysisSecurityGroupRule::security_group_id).
     #[inline]
-    pub fn set_security_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_security_group_id(mut self, input: Option<String>) -> Self {
         self.inner.security_group_id = input;
         self
     }
     /// The value set for [`AnalysisSecurityGroupRule::security_group_id`](crate::types::AnalysisSecurityGroupRule::security_group_id), if any.
     #[inline]
-    pub fn get_security_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_security_group_id(&self) -> &Option<String> {
         &self.inner.security_group_id
     }
     /// Sets [`AnalysisSecurityGroupRule::port_range`](crate::types::AnalysisSecurityGroupRule::port_range): The port range.
     pub fn port_range(mut self, input: crate::types::PortRange) -> Self {
-        self.inner.port_range = ::std::option::Option::Some(input);
+        self.inner.port_range = Some(input);
         self
     }
     /// Sets or clears [`AnalysisSecurityGroupRule::port_range`](crate::types::AnalysisSecurityGroupRule::port_range).
     #[inline]
-    pub fn set_port_range(
-        mut self,
-        input: ::std::option::Option<crate::types::PortRange>,
-    ) -> Self {
+    pub fn set_port_range(mut self, input: Option<crate::types::PortRange>) -> Self {
         self.inner.port_range = input;
         self
     }
     /// The value set for [`AnalysisSecurityGroupRule::port_range`](crate::types::AnalysisSecurityGroupRule::port_range), if any.
     #[inline]
-    pub fn get_port_range(&self) -> &::std::option::Option<crate::types::PortRange> {
+    pub fn get_port_range(&self) -> &Option<crate::types::PortRange> {
         &self.inner.port_range
     }
     /// Sets [`AnalysisSecurityGroupRule::prefix_list_id`](crate::types::AnalysisSecurityGroupRule::prefix_list_id): The prefix list ID.
-    pub fn prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix_list_id = ::std::option::Option::Some(input.into());
+    pub fn prefix_list_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix_list_id = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisSecurityGroupRule::prefix_list_id`](crate::types::AnalysisSecurityGroupRule::prefix_list_id).
     #[inline]
-    pub fn set_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.inner.prefix_list_id = input;
         self
     }
     /// The value set for [`AnalysisSecurityGroupRule::prefix_list_id`](crate::types::AnalysisSecurityGroupRule::prefix_list_id), if any.
     #[inline]
-    pub fn get_prefix_list_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_id(&self) -> &Option<String> {
         &self.inner.prefix_list_id
     }
     /// Sets [`AnalysisSecurityGroupRule::protocol`](crate::types::AnalysisSecurityGroupRule::protocol): The protocol name.
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+    pub fn protocol(mut self, input: impl Into<String>) -> Self {
+        self.inner.protocol = Some(input.into());
         self
     }
     /// Sets or clears [`AnalysisSecurityGroupRule::protocol`](crate::types::AnalysisSecurityGroupRule::protocol).
     #[inline]
-    pub fn set_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_protocol(mut self, input: Option<String>) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`AnalysisSecurityGroupRule::protocol`](crate::types::AnalysisSecurityGroupRule::protocol), if any.
     #[inline]
-    pub fn get_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_protocol(&self) -> &Option<String> {
         &self.inner.protocol
     }
     /// Builds the [`AnalysisSecurityGroupRule`]; it has no required members, so this cannot fail.
@@ -214,45 +169,35 @@ impl AnalysisSecurityGroupRuleBuilder {
 impl ::awsgen_runtime::xml::FromXml for AnalysisSecurityGroupRule {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "cidr" => {
-                    value.cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr = Some(String::from(child.text()));
                 }
                 "direction" => {
-                    value.direction = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.direction = Some(String::from(child.text()));
                 }
                 "securityGroupId" => {
-                    value.security_group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.security_group_id = Some(String::from(child.text()));
                 }
                 "portRange" => {
-                    value.port_range = ::std::option::Option::Some(
+                    value.port_range = Some(
                         <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "prefixListId" => {
-                    value.prefix_list_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.prefix_list_id = Some(String::from(child.text()));
                 }
                 "protocol" => {
-                    value.protocol = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.protocol = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

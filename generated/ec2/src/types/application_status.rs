@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the application-level health status for an instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ApplicationStatus {
     /// The current instance-level application status. This status is derived from application status checks with `Aggregation` set to `included`. Possible values:
@@ -20,48 +15,40 @@ pub struct ApplicationStatus {
     /// - `suppressed` – Application status reporting is suppressed for the instance.
     ///
     /// Checks with `Aggregation` set to `excluded` do not affect this value.
-    pub status: ::std::option::Option<crate::types::ApplicationStatusEnum>,
+    pub status: Option<crate::types::ApplicationStatusEnum>,
     /// The date and time of the last status update.
-    pub status_time_stamp: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub status_time_stamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time when the current status started.
-    pub status_since: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub status_since: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time when application status reporting resumes after suppression.
-    pub resume_at: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub resume_at: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Details about the application status checks for the instance.
-    pub details: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ApplicationStatusDetail>,
-    >,
+    pub details: Option<Vec<crate::types::ApplicationStatusDetail>>,
 }
 impl ApplicationStatus {
     /// Starts building a [`ApplicationStatus`].
     #[inline]
     pub fn builder() -> crate::types::builders::ApplicationStatusBuilder {
-        <crate::types::builders::ApplicationStatusBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ApplicationStatusBuilder as Default>::default()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::ApplicationStatusEnum> {
+    pub fn status(&self) -> Option<&crate::types::ApplicationStatusEnum> {
         self.status.as_ref()
     }
     /// The `StatusTimeStamp` member, when set.
     #[inline]
-    pub fn status_time_stamp(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn status_time_stamp(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.status_time_stamp.as_ref()
     }
     /// The `StatusSince` member, when set.
     #[inline]
-    pub fn status_since(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn status_since(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.status_since.as_ref()
     }
     /// The `ResumeAt` member, when set.
     #[inline]
-    pub fn resume_at(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn resume_at(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.resume_at.as_ref()
     }
     /// The `Details` member, empty when not set; the field tells an empty list from an absent one.
@@ -71,35 +58,28 @@ impl ApplicationStatus {
     }
 }
 /// A builder for [`ApplicationStatus`](crate::types::ApplicationStatus); start one with `ApplicationStatus::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ApplicationStatusBuilder {
     inner: crate::types::ApplicationStatus,
 }
 impl ApplicationStatusBuilder {
     /// Sets [`ApplicationStatus::status`](crate::types::ApplicationStatus::status): The current instance-level application status.
     pub fn status(mut self, input: crate::types::ApplicationStatusEnum) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatus::status`](crate::types::ApplicationStatus::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::ApplicationStatusEnum>,
+        input: Option<crate::types::ApplicationStatusEnum>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`ApplicationStatus::status`](crate::types::ApplicationStatus::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::ApplicationStatusEnum> {
+    pub fn get_status(&self) -> &Option<crate::types::ApplicationStatusEnum> {
         &self.inner.status
     }
     /// Sets [`ApplicationStatus::status_time_stamp`](crate::types::ApplicationStatus::status_time_stamp): The date and time of the last status update.
@@ -107,14 +87,14 @@ impl ApplicationStatusBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.status_time_stamp = ::std::option::Option::Some(input);
+        self.inner.status_time_stamp = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatus::status_time_stamp`](crate::types::ApplicationStatus::status_time_stamp).
     #[inline]
     pub fn set_status_time_stamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.status_time_stamp = input;
         self
@@ -123,7 +103,7 @@ impl ApplicationStatusBuilder {
     #[inline]
     pub fn get_status_time_stamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.status_time_stamp
     }
     /// Sets [`ApplicationStatus::status_since`](crate::types::ApplicationStatus::status_since): The date and time when the current status started.
@@ -131,44 +111,40 @@ impl ApplicationStatusBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.status_since = ::std::option::Option::Some(input);
+        self.inner.status_since = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatus::status_since`](crate::types::ApplicationStatus::status_since).
     #[inline]
     pub fn set_status_since(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.status_since = input;
         self
     }
     /// The value set for [`ApplicationStatus::status_since`](crate::types::ApplicationStatus::status_since), if any.
     #[inline]
-    pub fn get_status_since(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_status_since(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.status_since
     }
     /// Sets [`ApplicationStatus::resume_at`](crate::types::ApplicationStatus::resume_at): The date and time when application status reporting resumes after suppression.
     pub fn resume_at(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.resume_at = ::std::option::Option::Some(input);
+        self.inner.resume_at = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatus::resume_at`](crate::types::ApplicationStatus::resume_at).
     #[inline]
     pub fn set_resume_at(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.resume_at = input;
         self
     }
     /// The value set for [`ApplicationStatus::resume_at`](crate::types::ApplicationStatus::resume_at), if any.
     #[inline]
-    pub fn get_resume_at(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_resume_at(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.resume_at
     }
     /// Appends one item to [`ApplicationStatus::details`](crate::types::ApplicationStatus::details): Details about the application status checks for the instance.
@@ -182,18 +158,14 @@ impl ApplicationStatusBuilder {
     #[inline]
     pub fn set_details(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ApplicationStatusDetail>,
-        >,
+        input: Option<Vec<crate::types::ApplicationStatusDetail>>,
     ) -> Self {
         self.inner.details = input;
         self
     }
     /// The value set for [`ApplicationStatus::details`](crate::types::ApplicationStatus::details), if any.
     #[inline]
-    pub fn get_details(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ApplicationStatusDetail>> {
+    pub fn get_details(&self) -> &Option<Vec<crate::types::ApplicationStatusDetail>> {
         &self.inner.details
     }
     /// Builds the [`ApplicationStatus`]; it has no required members, so this cannot fail.
@@ -205,17 +177,17 @@ impl ApplicationStatusBuilder {
 impl ::awsgen_runtime::xml::FromXml for ApplicationStatus {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         crate::types::ApplicationStatusEnum::from(child.text()),
                     );
                 }
                 "statusTimeStamp" => {
-                    value.status_time_stamp = ::std::option::Option::Some(
+                    value.status_time_stamp = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -224,7 +196,7 @@ impl ::awsgen_runtime::xml::FromXml for ApplicationStatus {
                     );
                 }
                 "statusSince" => {
-                    value.status_since = ::std::option::Option::Some(
+                    value.status_since = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -233,7 +205,7 @@ impl ::awsgen_runtime::xml::FromXml for ApplicationStatus {
                     );
                 }
                 "resumeAt" => {
-                    value.resume_at = ::std::option::Option::Some(
+                    value.resume_at = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -242,7 +214,7 @@ impl ::awsgen_runtime::xml::FromXml for ApplicationStatus {
                     );
                 }
                 "detailSet" => {
-                    value.details = ::std::option::Option::Some(
+                    value.details = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ApplicationStatusDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -252,6 +224,6 @@ impl ::awsgen_runtime::xml::FromXml for ApplicationStatus {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,155 +2,119 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about an application status check association. Each item in the `associationSet` of a `DescribeApplicationStatusCheckAssociations` response is of this type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ApplicationStatusCheckAssociationObject {
     /// The ID of the application status check.
-    pub application_status_check_id: ::std::option::Option<::std::string::String>,
+    pub application_status_check_id: Option<String>,
     /// The type of target that the application status check is associated with. Possible values:
     ///
     /// - `tag` – The check applies to current and future instances with a matching tag key-value pair.
     /// - `instance-id` – The check applies to a specific instance.
-    pub association_type: ::std::option::Option<crate::types::AssociationTypeEnum>,
+    pub association_type: Option<crate::types::AssociationTypeEnum>,
     /// The key for the association. This value is present only for tag-based associations, where it contains the tag key. For instance-based associations, this value is absent.
-    pub key: ::std::option::Option<::std::string::String>,
+    pub key: Option<String>,
     /// The value for the association target. For tag-based associations, this is the tag value. For instance-based associations, this is the instance ID (for example, `i-0123456789abcdef0`).
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
 }
 impl ApplicationStatusCheckAssociationObject {
     /// Starts building a [`ApplicationStatusCheckAssociationObject`].
     #[inline]
     pub fn builder() -> crate::types::builders::ApplicationStatusCheckAssociationObjectBuilder {
-        <crate::types::builders::ApplicationStatusCheckAssociationObjectBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ApplicationStatusCheckAssociationObjectBuilder as Default>::default()
     }
     /// The `ApplicationStatusCheckId` member, when set.
     #[inline]
-    pub fn application_status_check_id(&self) -> ::std::option::Option<&str> {
+    pub fn application_status_check_id(&self) -> Option<&str> {
         self.application_status_check_id.as_deref()
     }
     /// The `AssociationType` member, when set.
     #[inline]
-    pub fn association_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AssociationTypeEnum> {
+    pub fn association_type(&self) -> Option<&crate::types::AssociationTypeEnum> {
         self.association_type.as_ref()
     }
     /// The `Key` member, when set.
     #[inline]
-    pub fn key(&self) -> ::std::option::Option<&str> {
+    pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 }
 /// A builder for [`ApplicationStatusCheckAssociationObject`](crate::types::ApplicationStatusCheckAssociationObject); start one with `ApplicationStatusCheckAssociationObject::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ApplicationStatusCheckAssociationObjectBuilder {
     inner: crate::types::ApplicationStatusCheckAssociationObject,
 }
 impl ApplicationStatusCheckAssociationObjectBuilder {
     /// Sets [`ApplicationStatusCheckAssociationObject::application_status_check_id`](crate::types::ApplicationStatusCheckAssociationObject::application_status_check_id): The ID of the application status check.
-    pub fn application_status_check_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.application_status_check_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn application_status_check_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.application_status_check_id = Some(input.into());
         self
     }
     /// Sets or clears [`ApplicationStatusCheckAssociationObject::application_status_check_id`](crate::types::ApplicationStatusCheckAssociationObject::application_status_check_id).
     #[inline]
-    pub fn set_application_status_check_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_application_status_check_id(mut self, input: Option<String>) -> Self {
         self.inner.application_status_check_id = input;
         self
     }
     /// The value set for [`ApplicationStatusCheckAssociationObject::application_status_check_id`](crate::types::ApplicationStatusCheckAssociationObject::application_status_check_id), if any.
     #[inline]
-    pub fn get_application_status_check_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_application_status_check_id(&self) -> &Option<String> {
         &self.inner.application_status_check_id
     }
     /// Sets [`ApplicationStatusCheckAssociationObject::association_type`](crate::types::ApplicationStatusCheckAssociationObject::association_type): The type of target that the application status check is associated with.
     pub fn association_type(mut self, input: crate::types::AssociationTypeEnum) -> Self {
-        self.inner.association_type = ::std::option::Option::Some(input);
+        self.inner.association_type = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckAssociationObject::association_type`](crate::types::ApplicationStatusCheckAssociationObject::association_type).
     #[inline]
     pub fn set_association_type(
         mut self,
-        input: ::std::option::Option<crate::types::AssociationTypeEnum>,
+        input: Option<crate::types::AssociationTypeEnum>,
     ) -> Self {
         self.inner.association_type = input;
         self
     }
     /// The value set for [`ApplicationStatusCheckAssociationObject::association_type`](crate::types::ApplicationStatusCheckAssociationObject::association_type), if any.
     #[inline]
-    pub fn get_association_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::AssociationTypeEnum> {
+    pub fn get_association_type(&self) -> &Option<crate::types::AssociationTypeEnum> {
         &self.inner.association_type
     }
     /// Sets [`ApplicationStatusCheckAssociationObject::key`](crate::types::ApplicationStatusCheckAssociationObject::key): The key for the association.
-    pub fn key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key = ::std::option::Option::Some(input.into());
+    pub fn key(mut self, input: impl Into<String>) -> Self {
+        self.inner.key = Some(input.into());
         self
     }
     /// Sets or clears [`ApplicationStatusCheckAssociationObject::key`](crate::types::ApplicationStatusCheckAssociationObject::key).
     #[inline]
-    pub fn set_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key(mut self, input: Option<String>) -> Self {
         self.inner.key = input;
         self
     }
     /// The value set for [`ApplicationStatusCheckAssociationObject::key`](crate::types::ApplicationStatusCheckAssociationObject::key), if any.
     #[inline]
-    pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key(&self) -> &Option<String> {
         &self.inner.key
     }
     /// Sets [`ApplicationStatusCheckAssociationObject::value`](crate::types::ApplicationStatusCheckAssociationObject::value): The value for the association target.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`ApplicationStatusCheckAssociationObject::value`](crate::types::ApplicationStatusCheckAssociationObject::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`ApplicationStatusCheckAssociationObject::value`](crate::types::ApplicationStatusCheckAssociationObject::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.inner.value
     }
     /// Builds the [`ApplicationStatusCheckAssociationObject`]; it has no required members, so this cannot fail.
@@ -162,33 +126,27 @@ impl ApplicationStatusCheckAssociationObjectBuilder {
 impl ::awsgen_runtime::xml::FromXml for ApplicationStatusCheckAssociationObject {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "applicationStatusCheckId" => {
-                    value.application_status_check_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.application_status_check_id = Some(String::from(child.text()));
                 }
                 "associationType" => {
-                    value.association_type = ::std::option::Option::Some(
+                    value.association_type = Some(
                         crate::types::AssociationTypeEnum::from(child.text()),
                     );
                 }
                 "key" => {
-                    value.key = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.key = Some(String::from(child.text()));
                 }
                 "value" => {
-                    value.value = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.value = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

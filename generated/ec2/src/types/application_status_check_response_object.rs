@@ -2,77 +2,68 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an application status check.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ApplicationStatusCheckResponseObject {
     /// The ID of the application status check.
-    pub application_status_check_id: ::std::option::Option<::std::string::String>,
+    pub application_status_check_id: Option<String>,
     /// The aggregation setting for the application status check. When set to `included`, the result of this check contributes to the instance-level application status. When set to `excluded`, the check runs independently and does not affect the instance-level status.
-    pub aggregation: ::std::option::Option<crate::types::AggregationStatusEnum>,
+    pub aggregation: Option<crate::types::AggregationStatusEnum>,
     /// The health check paths for the application status check.
-    pub health_check_paths: ::std::option::Option<
-        ::std::vec::Vec<crate::types::HealthCheckPathResponseObject>,
-    >,
+    pub health_check_paths: Option<Vec<crate::types::HealthCheckPathResponseObject>>,
     /// The protocol used for the health check.
-    pub protocol: ::std::option::Option<crate::types::NetworkProtocolEnum>,
+    pub protocol: Option<crate::types::NetworkProtocolEnum>,
     /// The port used for the health check.
-    pub port: ::std::option::Option<i32>,
+    pub port: Option<i32>,
     /// The URL path used for the health check HTTP request.
-    pub path: ::std::option::Option<::std::string::String>,
+    pub path: Option<String>,
     /// The index of the network device used for the health check. The value is greater than or equal to 0.
-    pub device_index: ::std::option::Option<i32>,
+    pub device_index: Option<i32>,
     /// The IP version used for the health check.
-    pub ip_version: ::std::option::Option<crate::types::IpVersionEnum>,
+    pub ip_version: Option<crate::types::IpVersionEnum>,
     /// The IP scope used for the health check.
-    pub ip_scope: ::std::option::Option<crate::types::IpScopeEnum>,
+    pub ip_scope: Option<crate::types::IpScopeEnum>,
     /// The interval, in seconds, between health checks. Valid value: 60.
-    pub interval: ::std::option::Option<i32>,
+    pub interval: Option<i32>,
     /// The amount of time, in seconds, to wait for a health check response. Valid values: 1 to 30.
-    pub timeout: ::std::option::Option<i32>,
+    pub timeout: Option<i32>,
     /// The number of consecutive failed health checks before the application status is considered impaired. The value must be greater than 0.
-    pub failure_threshold: ::std::option::Option<i32>,
+    pub failure_threshold: Option<i32>,
     /// The number of consecutive successful health checks before the application status is considered healthy. The value must be greater than 0.
-    pub success_threshold: ::std::option::Option<i32>,
+    pub success_threshold: Option<i32>,
     /// The comma-separated list of individual HTTP status codes or ranges that indicate a successful health check response.
-    pub status_code_matcher: ::std::option::Option<::std::string::String>,
+    pub status_code_matcher: Option<String>,
     /// The number of seconds to wait before starting health checks after an instance is launched. Valid values: 1 to 600.
-    pub initialization_grace_period_seconds: ::std::option::Option<i32>,
+    pub initialization_grace_period_seconds: Option<i32>,
     /// The date and time when the application status check was last updated.
-    pub last_updated_at: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub last_updated_at: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The [tags](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html) associated with the application status check. Instances with these tags are automatically monitored by this check.
-    pub target_tag_associations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CustomTagKeyValueResponsePair>,
+    pub target_tag_associations: Option<
+        Vec<crate::types::CustomTagKeyValueResponsePair>,
     >,
     /// The tags assigned to the application status check.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The date and time when the application status check was created.
-    pub creation_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub creation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time when the application status check was last modified.
-    pub modify_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub modify_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time when the application status check was deleted.
-    pub deletion_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub deletion_time: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl ApplicationStatusCheckResponseObject {
     /// Starts building a [`ApplicationStatusCheckResponseObject`].
     #[inline]
     pub fn builder() -> crate::types::builders::ApplicationStatusCheckResponseObjectBuilder {
-        <crate::types::builders::ApplicationStatusCheckResponseObjectBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ApplicationStatusCheckResponseObjectBuilder as Default>::default()
     }
     /// The `ApplicationStatusCheckId` member, when set.
     #[inline]
-    pub fn application_status_check_id(&self) -> ::std::option::Option<&str> {
+    pub fn application_status_check_id(&self) -> Option<&str> {
         self.application_status_check_id.as_deref()
     }
     /// The `Aggregation` member, when set.
     #[inline]
-    pub fn aggregation(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AggregationStatusEnum> {
+    pub fn aggregation(&self) -> Option<&crate::types::AggregationStatusEnum> {
         self.aggregation.as_ref()
     }
     /// The `HealthCheckPaths` member, empty when not set; the field tells an empty list from an absent one.
@@ -82,69 +73,67 @@ impl ApplicationStatusCheckResponseObject {
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(&self) -> ::std::option::Option<&crate::types::NetworkProtocolEnum> {
+    pub fn protocol(&self) -> Option<&crate::types::NetworkProtocolEnum> {
         self.protocol.as_ref()
     }
     /// The `Port` member, when set.
     #[inline]
-    pub fn port(&self) -> ::std::option::Option<i32> {
+    pub fn port(&self) -> Option<i32> {
         self.port
     }
     /// The `Path` member, when set.
     #[inline]
-    pub fn path(&self) -> ::std::option::Option<&str> {
+    pub fn path(&self) -> Option<&str> {
         self.path.as_deref()
     }
     /// The `DeviceIndex` member, when set.
     #[inline]
-    pub fn device_index(&self) -> ::std::option::Option<i32> {
+    pub fn device_index(&self) -> Option<i32> {
         self.device_index
     }
     /// The `IpVersion` member, when set.
     #[inline]
-    pub fn ip_version(&self) -> ::std::option::Option<&crate::types::IpVersionEnum> {
+    pub fn ip_version(&self) -> Option<&crate::types::IpVersionEnum> {
         self.ip_version.as_ref()
     }
     /// The `IpScope` member, when set.
     #[inline]
-    pub fn ip_scope(&self) -> ::std::option::Option<&crate::types::IpScopeEnum> {
+    pub fn ip_scope(&self) -> Option<&crate::types::IpScopeEnum> {
         self.ip_scope.as_ref()
     }
     /// The `Interval` member, when set.
     #[inline]
-    pub fn interval(&self) -> ::std::option::Option<i32> {
+    pub fn interval(&self) -> Option<i32> {
         self.interval
     }
     /// The `Timeout` member, when set.
     #[inline]
-    pub fn timeout(&self) -> ::std::option::Option<i32> {
+    pub fn timeout(&self) -> Option<i32> {
         self.timeout
     }
     /// The `FailureThreshold` member, when set.
     #[inline]
-    pub fn failure_threshold(&self) -> ::std::option::Option<i32> {
+    pub fn failure_threshold(&self) -> Option<i32> {
         self.failure_threshold
     }
     /// The `SuccessThreshold` member, when set.
     #[inline]
-    pub fn success_threshold(&self) -> ::std::option::Option<i32> {
+    pub fn success_threshold(&self) -> Option<i32> {
         self.success_threshold
     }
     /// The `StatusCodeMatcher` member, when set.
     #[inline]
-    pub fn status_code_matcher(&self) -> ::std::option::Option<&str> {
+    pub fn status_code_matcher(&self) -> Option<&str> {
         self.status_code_matcher.as_deref()
     }
     /// The `InitializationGracePeriodSeconds` member, when set.
     #[inline]
-    pub fn initialization_grace_period_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn initialization_grace_period_seconds(&self) -> Option<i32> {
         self.initialization_grace_period_seconds
     }
     /// The `LastUpdatedAt` member, when set.
     #[inline]
-    pub fn last_updated_at(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn last_updated_at(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_updated_at.as_ref()
     }
     /// The `TargetTagAssociations` member, empty when not set; the field tells an empty list from an absent one.
@@ -161,82 +150,59 @@ impl ApplicationStatusCheckResponseObject {
     }
     /// The `CreationTime` member, when set.
     #[inline]
-    pub fn creation_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn creation_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.creation_time.as_ref()
     }
     /// The `ModifyTime` member, when set.
     #[inline]
-    pub fn modify_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn modify_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.modify_time.as_ref()
     }
     /// The `DeletionTime` member, when set.
     #[inline]
-    pub fn deletion_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn deletion_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.deletion_time.as_ref()
     }
 }
 /// A builder for [`ApplicationStatusCheckResponseObject`](crate::types::ApplicationStatusCheckResponseObject); start one with `ApplicationStatusCheckResponseObject::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ApplicationStatusCheckResponseObjectBuilder {
     inner: crate::types::ApplicationStatusCheckResponseObject,
 }
 impl ApplicationStatusCheckResponseObjectBuilder {
     /// Sets [`ApplicationStatusCheckResponseObject::application_status_check_id`](crate::types::ApplicationStatusCheckResponseObject::application_status_check_id): The ID of the application status check.
-    pub fn application_status_check_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.application_status_check_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn application_status_check_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.application_status_check_id = Some(input.into());
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::application_status_check_id`](crate::types::ApplicationStatusCheckResponseObject::application_status_check_id).
     #[inline]
-    pub fn set_application_status_check_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_application_status_check_id(mut self, input: Option<String>) -> Self {
         self.inner.application_status_check_id = input;
         self
     }
     /// The value set for [`ApplicationStatusCheckResponseObject::application_status_check_id`](crate::types::ApplicationStatusCheckResponseObject::application_status_check_id), if any.
     #[inline]
-    pub fn get_application_status_check_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_application_status_check_id(&self) -> &Option<String> {
         &self.inner.application_status_check_id
     }
     /// Sets [`ApplicationStatusCheckResponseObject::aggregation`](crate::types::ApplicationStatusCheckResponseObject::aggregation): The aggregation setting for the application status check.
     pub fn aggregation(mut self, input: crate::types::AggregationStatusEnum) -> Self {
-        self.inner.aggregation = ::std::option::Option::Some(input);
+        self.inner.aggregation = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::aggregation`](crate::types::ApplicationStatusCheckResponseObject::aggregation).
     #[inline]
     pub fn set_aggregation(
         mut self,
-        input: ::std::option::Option<crate::types::AggregationStatusEnum>,
+        input: Option<crate::types::AggregationStatusEnum>,
     ) -> Self {
         self.inner.aggregation = input;
         self
     }
     /// The value set for [`ApplicationStatusCheckResponseObject::aggregation`](crate::types::ApplicationStatusCheckResponseObject::aggregation), if any.
     #[inline]
-    pub fn get_aggregation(
-        &self,
-    ) -> &::std::option::Option<crate::types::AggregationStatusEnum> {
+    pub fn get_aggregation(&self) -> &Option<crate::types::AggregationStatusEnum> {
         &self.inner.aggregation
     }
     /// Appends one item to [`ApplicationStatusCheckResponseObject::health_check_paths`](crate::types::ApplicationStatusCheckResponseObject::health_check_paths): The health check paths for the application status check.
@@ -253,9 +219,7 @@ impl ApplicationStatusCheckResponseObjectBuilder {
     #[inline]
     pub fn set_health_check_paths(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::HealthCheckPathResponseObject>,
-        >,
+        input: Option<Vec<crate::types::HealthCheckPathResponseObject>>,
     ) -> Self {
         self.inner.health_check_paths = input;
         self
@@ -264,233 +228,205 @@ impl ApplicationStatusCheckResponseObjectBuilder {
     #[inline]
     pub fn get_health_check_paths(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::HealthCheckPathResponseObject>,
-    > {
+    ) -> &Option<Vec<crate::types::HealthCheckPathResponseObject>> {
         &self.inner.health_check_paths
     }
     /// Sets [`ApplicationStatusCheckResponseObject::protocol`](crate::types::ApplicationStatusCheckResponseObject::protocol): The protocol used for the health check.
     pub fn protocol(mut self, input: crate::types::NetworkProtocolEnum) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input);
+        self.inner.protocol = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::protocol`](crate::types::ApplicationStatusCheckResponseObject::protocol).
     #[inline]
     pub fn set_protocol(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkProtocolEnum>,
+        input: Option<crate::types::NetworkProtocolEnum>,
     ) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`ApplicationStatusCheckResponseObject::protocol`](crate::types::ApplicationStatusCheckResponseObject::protocol), if any.
     #[inline]
-    pub fn get_protocol(
-        &self,
-    ) -> &::std::option::Option<crate::types::NetworkProtocolEnum> {
+    pub fn get_protocol(&self) -> &Option<crate::types::NetworkProtocolEnum> {
         &self.inner.protocol
     }
     /// Sets [`ApplicationStatusCheckResponseObject::port`](crate::types::ApplicationStatusCheckResponseObject::port): The port used for the health check.
     pub fn port(mut self, input: i32) -> Self {
-        self.inner.port = ::std::option::Option::Some(input);
+        self.inner.port = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::port`](crate::types::ApplicationStatusCheckResponseObject::port).
     #[inline]
-    pub fn set_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_port(mut self, input: Option<i32>) -> Self {
         self.inner.port = input;
         self
     }
     /// The value set for [`ApplicationStatusCheckResponseObject::port`](crate::types::ApplicationStatusCheckResponseObject::port), if any.
     #[inline]
-    pub fn get_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_port(&self) -> &Option<i32> {
         &self.inner.port
     }
     /// Sets [`ApplicationStatusCheckResponseObject::path`](crate::types::ApplicationStatusCheckResponseObject::path): The URL path used for the health check HTTP request.
-    pub fn path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.path = ::std::option::Option::Some(input.into());
+    pub fn path(mut self, input: impl Into<String>) -> Self {
+        self.inner.path = Some(input.into());
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::path`](crate::types::ApplicationStatusCheckResponseObject::path).
     #[inline]
-    pub fn set_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_path(mut self, input: Option<String>) -> Self {
         self.inner.path = input;
         self
     }
     /// The value set for [`ApplicationStatusCheckResponseObject::path`](crate::types::ApplicationStatusCheckResponseObject::path), if any.
     #[inline]
-    pub fn get_path(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_path(&self) -> &Option<String> {
         &self.inner.path
     }
     /// Sets [`ApplicationStatusCheckResponseObject::device_index`](crate::types::ApplicationStatusCheckResponseObject::device_index): The index of the network device used for the health check.
     pub fn device_index(mut self, input: i32) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input);
+        self.inner.device_index = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::device_index`](crate::types::ApplicationStatusCheckResponseObject::device_index).
     #[inline]
-    pub fn set_device_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_device_index(mut self, input: Option<i32>) -> Self {
         self.inner.device_index = input;
         self
     }
     /// The value set for [`ApplicationStatusCheckResponseObject::device_index`](crate::types::ApplicationStatusCheckResponseObject::device_index), if any.
     #[inline]
-    pub fn get_device_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_device_index(&self) -> &Option<i32> {
         &self.inner.device_index
     }
     /// Sets [`ApplicationStatusCheckResponseObject::ip_version`](crate::types::ApplicationStatusCheckResponseObject::ip_version): The IP version used for the health check.
     pub fn ip_version(mut self, input: crate::types::IpVersionEnum) -> Self {
-        self.inner.ip_version = ::std::option::Option::Some(input);
+        self.inner.ip_version = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::ip_version`](crate::types::ApplicationStatusCheckResponseObject::ip_version).
     #[inline]
-    pub fn set_ip_version(
-        mut self,
-        input: ::std::option::Option<crate::types::IpVersionEnum>,
-    ) -> Self {
+    pub fn set_ip_version(mut self, input: Option<crate::types::IpVersionEnum>) -> Self {
         self.inner.ip_version = input;
         self
     }
     /// The value set for [`ApplicationStatusCheckResponseObject::ip_version`](crate::types::ApplicationStatusCheckResponseObject::ip_version), if any.
     #[inline]
-    pub fn get_ip_version(&self) -> &::std::option::Option<crate::types::IpVersionEnum> {
+    pub fn get_ip_version(&self) -> &Option<crate::types::IpVersionEnum> {
         &self.inner.ip_version
     }
     /// Sets [`ApplicationStatusCheckResponseObject::ip_scope`](crate::types::ApplicationStatusCheckResponseObject::ip_scope): The IP scope used for the health check.
     pub fn ip_scope(mut self, input: crate::types::IpScopeEnum) -> Self {
-        self.inner.ip_scope = ::std::option::Option::Some(input);
+        self.inner.ip_scope = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::ip_scope`](crate::types::ApplicationStatusCheckResponseObject::ip_scope).
     #[inline]
-    pub fn set_ip_scope(
-        mut self,
-        input: ::std::option::Option<crate::types::IpScopeEnum>,
-    ) -> Self {
+    pub fn set_ip_scope(mut self, input: Option<crate::types::IpScopeEnum>) -> Self {
         self.inner.ip_scope = input;
         self
     }
     /// The value set for [`ApplicationStatusCheckResponseObject::ip_scope`](crate::types::ApplicationStatusCheckResponseObject::ip_scope), if any.
     #[inline]
-    pub fn get_ip_scope(&self) -> &::std::option::Option<crate::types::IpScopeEnum> {
+    pub fn get_ip_scope(&self) -> &Option<crate::types::IpScopeEnum> {
         &self.inner.ip_scope
     }
     /// Sets [`ApplicationStatusCheckResponseObject::interval`](crate::types::ApplicationStatusCheckResponseObject::interval): The interval, in seconds, between health checks.
     pub fn interval(mut self, input: i32) -> Self {
-        self.inner.interval = ::std::option::Option::Some(input);
+        self.inner.interval = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::interval`](crate::types::ApplicationStatusCheckResponseObject::interval).
     #[inline]
-    pub fn set_interval(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_interval(mut self, input: Option<i32>) -> Self {
         self.inner.interval = input;
         self
     }
     /// The value set for [`ApplicationStatusCheckResponseObject::interval`](crate::types::ApplicationStatusCheckResponseObject::interval), if any.
     #[inline]
-    pub fn get_interval(&self) -> &::std::option::Option<i32> {
+    pub fn get_interval(&self) -> &Option<i32> {
         &self.inner.interval
     }
     /// Sets [`ApplicationStatusCheckResponseObject::timeout`](crate::types::ApplicationStatusCheckResponseObject::timeout): The amount of time, in seconds, to wait for a health check response.
     pub fn timeout(mut self, input: i32) -> Self {
-        self.inner.timeout = ::std::option::Option::Some(input);
+        self.inner.timeout = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::timeout`](crate::types::ApplicationStatusCheckResponseObject::timeout).
     #[inline]
-    pub fn set_timeout(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_timeout(mut self, input: Option<i32>) -> Self {
         self.inner.timeout = input;
         self
     }
     /// The value set for [`ApplicationStatusCheckResponseObject::timeout`](crate::types::ApplicationStatusCheckResponseObject::timeout), if any.
     #[inline]
-    pub fn get_timeout(&self) -> &::std::option::Option<i32> {
+    pub fn get_timeout(&self) -> &Option<i32> {
         &self.inner.timeout
     }
     /// Sets [`ApplicationStatusCheckResponseObject::failure_threshold`](crate::types::ApplicationStatusCheckResponseObject::failure_threshold): The number of consecutive failed health checks before the application status is considered impaired.
     pub fn failure_threshold(mut self, input: i32) -> Self {
-        self.inner.failure_threshold = ::std::option::Option::Some(input);
+        self.inner.failure_threshold = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::failure_threshold`](crate::types::ApplicationStatusCheckResponseObject::failure_threshold).
     #[inline]
-    pub fn set_failure_threshold(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_failure_threshold(mut self, input: Option<i32>) -> Self {
         self.inner.failure_threshold = input;
         self
     }
     /// The value set for [`ApplicationStatusCheckResponseObject::failure_threshold`](crate::types::ApplicationStatusCheckResponseObject::failure_threshold), if any.
     #[inline]
-    pub fn get_failure_threshold(&self) -> &::std::option::Option<i32> {
+    pub fn get_failure_threshold(&self) -> &Option<i32> {
         &self.inner.failure_threshold
     }
     /// Sets [`ApplicationStatusCheckResponseObject::success_threshold`](crate::types::ApplicationStatusCheckResponseObject::success_threshold): The number of consecutive successful health checks before the application status is considered healthy.
     pub fn success_threshold(mut self, input: i32) -> Self {
-        self.inner.success_threshold = ::std::option::Option::Some(input);
+        self.inner.success_threshold = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::success_threshold`](crate::types::ApplicationStatusCheckResponseObject::success_threshold).
     #[inline]
-    pub fn set_success_threshold(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_success_threshold(mut self, input: Option<i32>) -> Self {
         self.inner.success_threshold = input;
         self
     }
     /// The value set for [`ApplicationStatusCheckResponseObject::success_threshold`](crate::types::ApplicationStatusCheckResponseObject::success_threshold), if any.
     #[inline]
-    pub fn get_success_threshold(&self) -> &::std::option::Option<i32> {
+    pub fn get_success_threshold(&self) -> &Option<i32> {
         &self.inner.success_threshold
     }
     /// Sets [`ApplicationStatusCheckResponseObject::status_code_matcher`](crate::types::ApplicationStatusCheckResponseObject::status_code_matcher): The comma-separated list of individual HTTP status codes or ranges that indicate a successful health check response.
-    pub fn status_code_matcher(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_code_matcher = ::std::option::Option::Some(input.into());
+    pub fn status_code_matcher(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_code_matcher = Some(input.into());
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::status_code_matcher`](crate::types::ApplicationStatusCheckResponseObject::status_code_matcher).
     #[inline]
-    pub fn set_status_code_matcher(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_code_matcher(mut self, input: Option<String>) -> Self {
         self.inner.status_code_matcher = input;
         self
     }
     /// The value set for [`ApplicationStatusCheckResponseObject::status_code_matcher`](crate::types::ApplicationStatusCheckResponseObject::status_code_matcher), if any.
     #[inline]
-    pub fn get_status_code_matcher(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_code_matcher(&self) -> &Option<String> {
         &self.inner.status_code_matcher
     }
     /// Sets [`ApplicationStatusCheckResponseObject::initialization_grace_period_seconds`](crate::types::ApplicationStatusCheckResponseObject::initialization_grace_period_seconds): The number of seconds to wait before starting health checks after an instance is launched.
     pub fn initialization_grace_period_seconds(mut self, input: i32) -> Self {
-        self.inner.initialization_grace_period_seconds = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.initialization_grace_period_seconds = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::initialization_grace_period_seconds`](crate::types::ApplicationStatusCheckResponseObject::initialization_grace_period_seconds).
     #[inline]
     pub fn set_initialization_grace_period_seconds(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.initialization_grace_period_seconds = input;
         self
     }
     /// The value set for [`ApplicationStatusCheckResponseObject::initialization_grace_period_seconds`](crate::types::ApplicationStatusCheckResponseObject::initialization_grace_period_seconds), if any.
     #[inline]
-    pub fn get_initialization_grace_period_seconds(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_initialization_grace_period_seconds(&self) -> &Option<i32> {
         &self.inner.initialization_grace_period_seconds
     }
     /// Sets [`ApplicationStatusCheckResponseObject::last_updated_at`](crate::types::ApplicationStatusCheckResponseObject::last_updated_at): The date and time when the application status check was last updated.
@@ -498,14 +434,14 @@ impl ApplicationStatusCheckResponseObjectBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_updated_at = ::std::option::Option::Some(input);
+        self.inner.last_updated_at = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::last_updated_at`](crate::types::ApplicationStatusCheckResponseObject::last_updated_at).
     #[inline]
     pub fn set_last_updated_at(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_updated_at = input;
         self
@@ -514,7 +450,7 @@ impl ApplicationStatusCheckResponseObjectBuilder {
     #[inline]
     pub fn get_last_updated_at(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_updated_at
     }
     /// Appends one item to [`ApplicationStatusCheckResponseObject::target_tag_associations`](crate::types::ApplicationStatusCheckResponseObject::target_tag_associations): The [tags](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html) associated with the application status check.
@@ -531,9 +467,7 @@ impl ApplicationStatusCheckResponseObjectBuilder {
     #[inline]
     pub fn set_target_tag_associations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CustomTagKeyValueResponsePair>,
-        >,
+        input: Option<Vec<crate::types::CustomTagKeyValueResponsePair>>,
     ) -> Self {
         self.inner.target_tag_associations = input;
         self
@@ -542,9 +476,7 @@ impl ApplicationStatusCheckResponseObjectBuilder {
     #[inline]
     pub fn get_target_tag_associations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CustomTagKeyValueResponsePair>,
-    > {
+    ) -> &Option<Vec<crate::types::CustomTagKeyValueResponsePair>> {
         &self.inner.target_tag_associations
     }
     /// Appends one item to [`ApplicationStatusCheckResponseObject::tags`](crate::types::ApplicationStatusCheckResponseObject::tags): The tags assigned to the application status check.
@@ -556,18 +488,13 @@ impl ApplicationStatusCheckResponseObjectBuilder {
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::tags`](crate::types::ApplicationStatusCheckResponseObject::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ApplicationStatusCheckResponseObject::tags`](crate::types::ApplicationStatusCheckResponseObject::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`ApplicationStatusCheckResponseObject::creation_time`](crate::types::ApplicationStatusCheckResponseObject::creation_time): The date and time when the application status check was created.
@@ -575,44 +502,40 @@ impl ApplicationStatusCheckResponseObjectBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input);
+        self.inner.creation_time = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::creation_time`](crate::types::ApplicationStatusCheckResponseObject::creation_time).
     #[inline]
     pub fn set_creation_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.creation_time = input;
         self
     }
     /// The value set for [`ApplicationStatusCheckResponseObject::creation_time`](crate::types::ApplicationStatusCheckResponseObject::creation_time), if any.
     #[inline]
-    pub fn get_creation_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_creation_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.creation_time
     }
     /// Sets [`ApplicationStatusCheckResponseObject::modify_time`](crate::types::ApplicationStatusCheckResponseObject::modify_time): The date and time when the application status check was last modified.
     pub fn modify_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.modify_time = ::std::option::Option::Some(input);
+        self.inner.modify_time = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::modify_time`](crate::types::ApplicationStatusCheckResponseObject::modify_time).
     #[inline]
     pub fn set_modify_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.modify_time = input;
         self
     }
     /// The value set for [`ApplicationStatusCheckResponseObject::modify_time`](crate::types::ApplicationStatusCheckResponseObject::modify_time), if any.
     #[inline]
-    pub fn get_modify_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_modify_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.modify_time
     }
     /// Sets [`ApplicationStatusCheckResponseObject::deletion_time`](crate::types::ApplicationStatusCheckResponseObject::deletion_time): The date and time when the application status check was deleted.
@@ -620,23 +543,21 @@ impl ApplicationStatusCheckResponseObjectBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.deletion_time = ::std::option::Option::Some(input);
+        self.inner.deletion_time = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusCheckResponseObject::deletion_time`](crate::types::ApplicationStatusCheckResponseObject::deletion_time).
     #[inline]
     pub fn set_deletion_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.deletion_time = input;
         self
     }
     /// The value set for [`ApplicationStatusCheckResponseObject::deletion_time`](crate::types::ApplicationStatusCheckResponseObject::deletion_time), if any.
     #[inline]
-    pub fn get_deletion_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_deletion_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.deletion_time
     }
     /// Builds the [`ApplicationStatusCheckResponseObject`]; it has no required members, so this cannot fail.
@@ -648,22 +569,20 @@ impl ApplicationStatusCheckResponseObjectBuilder {
 impl ::awsgen_runtime::xml::FromXml for ApplicationStatusCheckResponseObject {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "applicationStatusCheckId" => {
-                    value.application_status_check_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.application_status_check_id = Some(String::from(child.text()));
                 }
                 "aggregation" => {
-                    value.aggregation = ::std::option::Option::Some(
+                    value.aggregation = Some(
                         crate::types::AggregationStatusEnum::from(child.text()),
                     );
                 }
                 "healthCheckPathSet" => {
-                    value.health_check_paths = ::std::option::Option::Some(
+                    value.health_check_paths = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::HealthCheckPathResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -671,81 +590,75 @@ impl ::awsgen_runtime::xml::FromXml for ApplicationStatusCheckResponseObject {
                     );
                 }
                 "protocol" => {
-                    value.protocol = ::std::option::Option::Some(
+                    value.protocol = Some(
                         crate::types::NetworkProtocolEnum::from(child.text()),
                     );
                 }
                 "port" => {
-                    value.port = ::std::option::Option::Some(
+                    value.port = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ApplicationStatusCheckResponseObject")?,
                     );
                 }
                 "path" => {
-                    value.path = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.path = Some(String::from(child.text()));
                 }
                 "deviceIndex" => {
-                    value.device_index = ::std::option::Option::Some(
+                    value.device_index = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ApplicationStatusCheckResponseObject")?,
                     );
                 }
                 "ipVersion" => {
-                    value.ip_version = ::std::option::Option::Some(
+                    value.ip_version = Some(
                         crate::types::IpVersionEnum::from(child.text()),
                     );
                 }
                 "ipScope" => {
-                    value.ip_scope = ::std::option::Option::Some(
-                        crate::types::IpScopeEnum::from(child.text()),
-                    );
+                    value.ip_scope = Some(crate::types::IpScopeEnum::from(child.text()));
                 }
                 "interval" => {
-                    value.interval = ::std::option::Option::Some(
+                    value.interval = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ApplicationStatusCheckResponseObject")?,
                     );
                 }
                 "timeout" => {
-                    value.timeout = ::std::option::Option::Some(
+                    value.timeout = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ApplicationStatusCheckResponseObject")?,
                     );
                 }
                 "failureThreshold" => {
-                    value.failure_threshold = ::std::option::Option::Some(
+                    value.failure_threshold = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ApplicationStatusCheckResponseObject")?,
                     );
                 }
                 "successThreshold" => {
-                    value.success_threshold = ::std::option::Option::Some(
+                    value.success_threshold = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ApplicationStatusCheckResponseObject")?,
                     );
                 }
                 "statusCodeMatcher" => {
-                    value.status_code_matcher = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_code_matcher = Some(String::from(child.text()));
                 }
                 "initializationGracePeriodSeconds" => {
-                    value.initialization_grace_period_seconds = ::std::option::Option::Some(
+                    value.initialization_grace_period_seconds = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ApplicationStatusCheckResponseObject")?,
                     );
                 }
                 "lastUpdatedAt" => {
-                    value.last_updated_at = ::std::option::Option::Some(
+                    value.last_updated_at = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -754,7 +667,7 @@ impl ::awsgen_runtime::xml::FromXml for ApplicationStatusCheckResponseObject {
                     );
                 }
                 "targetTagAssociationSet" => {
-                    value.target_tag_associations = ::std::option::Option::Some(
+                    value.target_tag_associations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CustomTagKeyValueResponsePair as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -762,7 +675,7 @@ impl ::awsgen_runtime::xml::FromXml for ApplicationStatusCheckResponseObject {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -770,7 +683,7 @@ impl ::awsgen_runtime::xml::FromXml for ApplicationStatusCheckResponseObject {
                     );
                 }
                 "creationTime" => {
-                    value.creation_time = ::std::option::Option::Some(
+                    value.creation_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -779,7 +692,7 @@ impl ::awsgen_runtime::xml::FromXml for ApplicationStatusCheckResponseObject {
                     );
                 }
                 "modifyTime" => {
-                    value.modify_time = ::std::option::Option::Some(
+                    value.modify_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -788,7 +701,7 @@ impl ::awsgen_runtime::xml::FromXml for ApplicationStatusCheckResponseObject {
                     );
                 }
                 "deletionTime" => {
-                    value.deletion_time = ::std::option::Option::Some(
+                    value.deletion_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -799,6 +712,6 @@ impl ::awsgen_runtime::xml::FromXml for ApplicationStatusCheckResponseObject {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,20 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the details of an application status check for an instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ApplicationStatusDetail {
     /// The ID of the application status check.
-    pub application_status_check_id: ::std::option::Option<::std::string::String>,
+    pub application_status_check_id: Option<String>,
     /// The date and time when the check was last updated.
-    pub check_update_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub check_update_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The aggregation setting for the application status check. When set to `included`, the result of this check contributes to the instance-level application status. When set to `excluded`, the check runs independently and does not affect the instance-level status.
-    pub aggregation: ::std::option::Option<crate::types::AggregationStatusEnum>,
+    pub aggregation: Option<crate::types::AggregationStatusEnum>,
     /// The status of the individual application status check. Possible values:
     ///
     /// - `passed` – The check reached its success threshold.
@@ -25,103 +20,76 @@ pub struct ApplicationStatusDetail {
     /// - `not-applicable` – The check does not apply to the instance.
     ///
     /// This value reflects the check result and is not affected by aggregation or suppression.
-    pub status: ::std::option::Option<crate::types::ApplicationStatusCheckEnum>,
+    pub status: Option<crate::types::ApplicationStatusCheckEnum>,
     /// The date and time of the last status update for this check.
-    pub status_time_stamp: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub status_time_stamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time when the current status started for this check.
-    pub status_since: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub status_since: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The reason for the current status.
-    pub reason: ::std::option::Option<crate::types::ApplicationStatusReason>,
+    pub reason: Option<crate::types::ApplicationStatusReason>,
 }
 impl ApplicationStatusDetail {
     /// Starts building a [`ApplicationStatusDetail`].
     #[inline]
     pub fn builder() -> crate::types::builders::ApplicationStatusDetailBuilder {
-        <crate::types::builders::ApplicationStatusDetailBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ApplicationStatusDetailBuilder as Default>::default()
     }
     /// The `ApplicationStatusCheckId` member, when set.
     #[inline]
-    pub fn application_status_check_id(&self) -> ::std::option::Option<&str> {
+    pub fn application_status_check_id(&self) -> Option<&str> {
         self.application_status_check_id.as_deref()
     }
     /// The `CheckUpdateTime` member, when set.
     #[inline]
-    pub fn check_update_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn check_update_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.check_update_time.as_ref()
     }
     /// The `Aggregation` member, when set.
     #[inline]
-    pub fn aggregation(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AggregationStatusEnum> {
+    pub fn aggregation(&self) -> Option<&crate::types::AggregationStatusEnum> {
         self.aggregation.as_ref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ApplicationStatusCheckEnum> {
+    pub fn status(&self) -> Option<&crate::types::ApplicationStatusCheckEnum> {
         self.status.as_ref()
     }
     /// The `StatusTimeStamp` member, when set.
     #[inline]
-    pub fn status_time_stamp(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn status_time_stamp(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.status_time_stamp.as_ref()
     }
     /// The `StatusSince` member, when set.
     #[inline]
-    pub fn status_since(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn status_since(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.status_since.as_ref()
     }
     /// The `Reason` member, when set.
     #[inline]
-    pub fn reason(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ApplicationStatusReason> {
+    pub fn reason(&self) -> Option<&crate::types::ApplicationStatusReason> {
         self.reason.as_ref()
     }
 }
 /// A builder for [`ApplicationStatusDetail`](crate::types::ApplicationStatusDetail); start one with `ApplicationStatusDetail::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ApplicationStatusDetailBuilder {
     inner: crate::types::ApplicationStatusDetail,
 }
 impl ApplicationStatusDetailBuilder {
     /// Sets [`ApplicationStatusDetail::application_status_check_id`](crate::types::ApplicationStatusDetail::application_status_check_id): The ID of the application status check.
-    pub fn application_status_check_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.application_status_check_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn application_status_check_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.application_status_check_id = Some(input.into());
         self
     }
     /// Sets or clears [`ApplicationStatusDetail::application_status_check_id`](crate::types::ApplicationStatusDetail::application_status_check_id).
     #[inline]
-    pub fn set_application_status_check_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_application_status_check_id(mut self, input: Option<String>) -> Self {
         self.inner.application_status_check_id = input;
         self
     }
     /// The value set for [`ApplicationStatusDetail::application_status_check_id`](crate::types::ApplicationStatusDetail::application_status_check_id), if any.
     #[inline]
-    pub fn get_application_status_check_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_application_status_check_id(&self) -> &Option<String> {
         &self.inner.application_status_check_id
     }
     /// Sets [`ApplicationStatusDetail::check_update_time`](crate::types::ApplicationStatusDetail::check_update_time): The date and time when the check was last updated.
@@ -129,14 +97,14 @@ impl ApplicationStatusDetailBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.check_update_time = ::std::option::Option::Some(input);
+        self.inner.check_update_time = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusDetail::check_update_time`](crate::types::ApplicationStatusDetail::check_update_time).
     #[inline]
     pub fn set_check_update_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.check_update_time = input;
         self
@@ -145,49 +113,45 @@ impl ApplicationStatusDetailBuilder {
     #[inline]
     pub fn get_check_update_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.check_update_time
     }
     /// Sets [`ApplicationStatusDetail::aggregation`](crate::types::ApplicationStatusDetail::aggregation): The aggregation setting for the application status check.
     pub fn aggregation(mut self, input: crate::types::AggregationStatusEnum) -> Self {
-        self.inner.aggregation = ::std::option::Option::Some(input);
+        self.inner.aggregation = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusDetail::aggregation`](crate::types::ApplicationStatusDetail::aggregation).
     #[inline]
     pub fn set_aggregation(
         mut self,
-        input: ::std::option::Option<crate::types::AggregationStatusEnum>,
+        input: Option<crate::types::AggregationStatusEnum>,
     ) -> Self {
         self.inner.aggregation = input;
         self
     }
     /// The value set for [`ApplicationStatusDetail::aggregation`](crate::types::ApplicationStatusDetail::aggregation), if any.
     #[inline]
-    pub fn get_aggregation(
-        &self,
-    ) -> &::std::option::Option<crate::types::AggregationStatusEnum> {
+    pub fn get_aggregation(&self) -> &Option<crate::types::AggregationStatusEnum> {
         &self.inner.aggregation
     }
     /// Sets [`ApplicationStatusDetail::status`](crate::types::ApplicationStatusDetail::status): The status of the individual application status check.
     pub fn status(mut self, input: crate::types::ApplicationStatusCheckEnum) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusDetail::status`](crate::types::ApplicationStatusDetail::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::ApplicationStatusCheckEnum>,
+        input: Option<crate::types::ApplicationStatusCheckEnum>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`ApplicationStatusDetail::status`](crate::types::ApplicationStatusDetail::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::ApplicationStatusCheckEnum> {
+    pub fn get_status(&self) -> &Option<crate::types::ApplicationStatusCheckEnum> {
         &self.inner.status
     }
     /// Sets [`ApplicationStatusDetail::status_time_stamp`](crate::types::ApplicationStatusDetail::status_time_stamp): The date and time of the last status update for this check.
@@ -195,14 +159,14 @@ impl ApplicationStatusDetailBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.status_time_stamp = ::std::option::Option::Some(input);
+        self.inner.status_time_stamp = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusDetail::status_time_stamp`](crate::types::ApplicationStatusDetail::status_time_stamp).
     #[inline]
     pub fn set_status_time_stamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.status_time_stamp = input;
         self
@@ -211,7 +175,7 @@ impl ApplicationStatusDetailBuilder {
     #[inline]
     pub fn get_status_time_stamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.status_time_stamp
     }
     /// Sets [`ApplicationStatusDetail::status_since`](crate::types::ApplicationStatusDetail::status_since): The date and time when the current status started for this check.
@@ -219,44 +183,40 @@ impl ApplicationStatusDetailBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.status_since = ::std::option::Option::Some(input);
+        self.inner.status_since = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusDetail::status_since`](crate::types::ApplicationStatusDetail::status_since).
     #[inline]
     pub fn set_status_since(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.status_since = input;
         self
     }
     /// The value set for [`ApplicationStatusDetail::status_since`](crate::types::ApplicationStatusDetail::status_since), if any.
     #[inline]
-    pub fn get_status_since(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_status_since(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.status_since
     }
     /// Sets [`ApplicationStatusDetail::reason`](crate::types::ApplicationStatusDetail::reason): The reason for the current status.
     pub fn reason(mut self, input: crate::types::ApplicationStatusReason) -> Self {
-        self.inner.reason = ::std::option::Option::Some(input);
+        self.inner.reason = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusDetail::reason`](crate::types::ApplicationStatusDetail::reason).
     #[inline]
     pub fn set_reason(
         mut self,
-        input: ::std::option::Option<crate::types::ApplicationStatusReason>,
+        input: Option<crate::types::ApplicationStatusReason>,
     ) -> Self {
         self.inner.reason = input;
         self
     }
     /// The value set for [`ApplicationStatusDetail::reason`](crate::types::ApplicationStatusDetail::reason), if any.
     #[inline]
-    pub fn get_reason(
-        &self,
-    ) -> &::std::option::Option<crate::types::ApplicationStatusReason> {
+    pub fn get_reason(&self) -> &Option<crate::types::ApplicationStatusReason> {
         &self.inner.reason
     }
     /// Builds the [`ApplicationStatusDetail`]; it has no required members, so this cannot fail.
@@ -268,17 +228,15 @@ impl ApplicationStatusDetailBuilder {
 impl ::awsgen_runtime::xml::FromXml for ApplicationStatusDetail {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "applicationStatusCheckId" => {
-                    value.application_status_check_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.application_status_check_id = Some(String::from(child.text()));
                 }
                 "checkUpdateTime" => {
-                    value.check_update_time = ::std::option::Option::Some(
+                    value.check_update_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -287,17 +245,17 @@ impl ::awsgen_runtime::xml::FromXml for ApplicationStatusDetail {
                     );
                 }
                 "aggregation" => {
-                    value.aggregation = ::std::option::Option::Some(
+                    value.aggregation = Some(
                         crate::types::AggregationStatusEnum::from(child.text()),
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         crate::types::ApplicationStatusCheckEnum::from(child.text()),
                     );
                 }
                 "statusTimeStamp" => {
-                    value.status_time_stamp = ::std::option::Option::Some(
+                    value.status_time_stamp = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -306,7 +264,7 @@ impl ::awsgen_runtime::xml::FromXml for ApplicationStatusDetail {
                     );
                 }
                 "statusSince" => {
-                    value.status_since = ::std::option::Option::Some(
+                    value.status_since = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -315,7 +273,7 @@ impl ::awsgen_runtime::xml::FromXml for ApplicationStatusDetail {
                     );
                 }
                 "reason" => {
-                    value.reason = ::std::option::Option::Some(
+                    value.reason = Some(
                         <crate::types::ApplicationStatusReason as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -324,6 +282,6 @@ impl ::awsgen_runtime::xml::FromXml for ApplicationStatusDetail {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

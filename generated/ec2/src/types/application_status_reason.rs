@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the reason for an application status check result.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ApplicationStatusReason {
     /// The reason code for the application status check result. Possible values:
@@ -22,103 +17,86 @@ pub struct ApplicationStatusReason {
     /// Current health check results use the values in the preceding list. Legacy results that do not contain structured reason metadata can instead contain a producer error type, such as `Http Status Code` or `HttpConnectTimeoutException`.
     ///
     /// For `ResponseCodeMatched` and `ResponseCodeMismatch`, the `statusCode` field contains the returned HTTP status code. The `protocol` field contains the protocol used for the health check.
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: Option<String>,
     /// The HTTP status code returned by the health check.
-    pub status_code: ::std::option::Option<i32>,
+    pub status_code: Option<i32>,
     /// The protocol used for the health check. Possible values: `HTTP` and `HTTPS`.
-    pub protocol: ::std::option::Option<::std::string::String>,
+    pub protocol: Option<String>,
 }
 impl ApplicationStatusReason {
     /// Starts building a [`ApplicationStatusReason`].
     #[inline]
     pub fn builder() -> crate::types::builders::ApplicationStatusReasonBuilder {
-        <crate::types::builders::ApplicationStatusReasonBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ApplicationStatusReasonBuilder as Default>::default()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         self.code.as_deref()
     }
     /// The `StatusCode` member, when set.
     #[inline]
-    pub fn status_code(&self) -> ::std::option::Option<i32> {
+    pub fn status_code(&self) -> Option<i32> {
         self.status_code
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(&self) -> ::std::option::Option<&str> {
+    pub fn protocol(&self) -> Option<&str> {
         self.protocol.as_deref()
     }
 }
 /// A builder for [`ApplicationStatusReason`](crate::types::ApplicationStatusReason); start one with `ApplicationStatusReason::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ApplicationStatusReasonBuilder {
     inner: crate::types::ApplicationStatusReason,
 }
 impl ApplicationStatusReasonBuilder {
     /// Sets [`ApplicationStatusReason::code`](crate::types::ApplicationStatusReason::code): The reason code for the application status check result.
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: impl Into<String>) -> Self {
+        self.inner.code = Some(input.into());
         self
     }
     /// Sets or clears [`ApplicationStatusReason::code`](crate::types::ApplicationStatusReason::code).
     #[inline]
-    pub fn set_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code(mut self, input: Option<String>) -> Self {
         self.inner.code = input;
         self
     }
     /// The value set for [`ApplicationStatusReason::code`](crate::types::ApplicationStatusReason::code), if any.
     #[inline]
-    pub fn get_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code(&self) -> &Option<String> {
         &self.inner.code
     }
     /// Sets [`ApplicationStatusReason::status_code`](crate::types::ApplicationStatusReason::status_code): The HTTP status code returned by the health check.
     pub fn status_code(mut self, input: i32) -> Self {
-        self.inner.status_code = ::std::option::Option::Some(input);
+        self.inner.status_code = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusReason::status_code`](crate::types::ApplicationStatusReason::status_code).
     #[inline]
-    pub fn set_status_code(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_status_code(mut self, input: Option<i32>) -> Self {
         self.inner.status_code = input;
         self
     }
     /// The value set for [`ApplicationStatusReason::status_code`](crate::types::ApplicationStatusReason::status_code), if any.
     #[inline]
-    pub fn get_status_code(&self) -> &::std::option::Option<i32> {
+    pub fn get_status_code(&self) -> &Option<i32> {
         &self.inner.status_code
     }
     /// Sets [`ApplicationStatusReason::protocol`](crate::types::ApplicationStatusReason::protocol): The protocol used for the health check.
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+    pub fn protocol(mut self, input: impl Into<String>) -> Self {
+        self.inner.protocol = Some(input.into());
         self
     }
     /// Sets or clears [`ApplicationStatusReason::protocol`](crate::types::ApplicationStatusReason::protocol).
     #[inline]
-    pub fn set_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_protocol(mut self, input: Option<String>) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`ApplicationStatusReason::protocol`](crate::types::ApplicationStatusReason::protocol), if any.
     #[inline]
-    pub fn get_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_protocol(&self) -> &Option<String> {
         &self.inner.protocol
     }
     /// Builds the [`ApplicationStatusReason`]; it has no required members, so this cannot fail.
@@ -130,30 +108,26 @@ impl ApplicationStatusReasonBuilder {
 impl ::awsgen_runtime::xml::FromXml for ApplicationStatusReason {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "code" => {
-                    value.code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.code = Some(String::from(child.text()));
                 }
                 "statusCode" => {
-                    value.status_code = ::std::option::Option::Some(
+                    value.status_code = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ApplicationStatusReason")?,
                     );
                 }
                 "protocol" => {
-                    value.protocol = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.protocol = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

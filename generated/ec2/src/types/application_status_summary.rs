@@ -2,66 +2,51 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Provides a summary of the application-level health status for an instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ApplicationStatusSummary {
     /// The current status.
-    pub status: ::std::option::Option<crate::types::SummaryStatus>,
+    pub status: Option<crate::types::SummaryStatus>,
     /// The date and time when the application status became impaired.
-    pub impaired_since: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub impaired_since: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl ApplicationStatusSummary {
     /// Starts building a [`ApplicationStatusSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::ApplicationStatusSummaryBuilder {
-        <crate::types::builders::ApplicationStatusSummaryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ApplicationStatusSummaryBuilder as Default>::default()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::SummaryStatus> {
+    pub fn status(&self) -> Option<&crate::types::SummaryStatus> {
         self.status.as_ref()
     }
     /// The `ImpairedSince` member, when set.
     #[inline]
-    pub fn impaired_since(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn impaired_since(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.impaired_since.as_ref()
     }
 }
 /// A builder for [`ApplicationStatusSummary`](crate::types::ApplicationStatusSummary); start one with `ApplicationStatusSummary::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ApplicationStatusSummaryBuilder {
     inner: crate::types::ApplicationStatusSummary,
 }
 impl ApplicationStatusSummaryBuilder {
     /// Sets [`ApplicationStatusSummary::status`](crate::types::ApplicationStatusSummary::status): The current status.
     pub fn status(mut self, input: crate::types::SummaryStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusSummary::status`](crate::types::ApplicationStatusSummary::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::SummaryStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::SummaryStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`ApplicationStatusSummary::status`](crate::types::ApplicationStatusSummary::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::SummaryStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::SummaryStatus> {
         &self.inner.status
     }
     /// Sets [`ApplicationStatusSummary::impaired_since`](crate::types::ApplicationStatusSummary::impaired_since): The date and time when the application status became impaired.
@@ -69,23 +54,21 @@ impl ApplicationStatusSummaryBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.impaired_since = ::std::option::Option::Some(input);
+        self.inner.impaired_since = Some(input);
         self
     }
     /// Sets or clears [`ApplicationStatusSummary::impaired_since`](crate::types::ApplicationStatusSummary::impaired_since).
     #[inline]
     pub fn set_impaired_since(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.impaired_since = input;
         self
     }
     /// The value set for [`ApplicationStatusSummary::impaired_since`](crate::types::ApplicationStatusSummary::impaired_since), if any.
     #[inline]
-    pub fn get_impaired_since(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_impaired_since(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.impaired_since
     }
     /// Builds the [`ApplicationStatusSummary`]; it has no required members, so this cannot fail.
@@ -97,17 +80,15 @@ impl ApplicationStatusSummaryBuilder {
 impl ::awsgen_runtime::xml::FromXml for ApplicationStatusSummary {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "status" => {
-                    value.status = ::std::option::Option::Some(
-                        crate::types::SummaryStatus::from(child.text()),
-                    );
+                    value.status = Some(crate::types::SummaryStatus::from(child.text()));
                 }
                 "impairedSince" => {
-                    value.impaired_since = ::std::option::Option::Some(
+                    value.impaired_since = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -118,6 +99,6 @@ impl ::awsgen_runtime::xml::FromXml for ApplicationStatusSummary {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the application statuses for instances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ApplicationStatusesResponseType {
     /// The application status information for the instances.
-    pub instances: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceApplicationStatus>,
-    >,
+    pub instances: Option<Vec<crate::types::InstanceApplicationStatus>>,
 }
 impl ApplicationStatusesResponseType {
     /// Starts building a [`ApplicationStatusesResponseType`].
     #[inline]
     pub fn builder() -> crate::types::builders::ApplicationStatusesResponseTypeBuilder {
-        <crate::types::builders::ApplicationStatusesResponseTypeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ApplicationStatusesResponseTypeBuilder as Default>::default()
     }
     /// The `Instances` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl ApplicationStatusesResponseType {
     }
 }
 /// A builder for [`ApplicationStatusesResponseType`](crate::types::ApplicationStatusesResponseType); start one with `ApplicationStatusesResponseType::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ApplicationStatusesResponseTypeBuilder {
     inner: crate::types::ApplicationStatusesResponseType,
 }
@@ -49,9 +37,7 @@ impl ApplicationStatusesResponseTypeBuilder {
     #[inline]
     pub fn set_instances(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceApplicationStatus>,
-        >,
+        input: Option<Vec<crate::types::InstanceApplicationStatus>>,
     ) -> Self {
         self.inner.instances = input;
         self
@@ -60,9 +46,7 @@ impl ApplicationStatusesResponseTypeBuilder {
     #[inline]
     pub fn get_instances(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceApplicationStatus>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceApplicationStatus>> {
         &self.inner.instances
     }
     /// Builds the [`ApplicationStatusesResponseType`]; it has no required members, so this cannot fail.
@@ -74,11 +58,11 @@ impl ApplicationStatusesResponseTypeBuilder {
 impl ::awsgen_runtime::xml::FromXml for ApplicationStatusesResponseType {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instanceSet" {
-                value.instances = ::std::option::Option::Some(
+                value.instances = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::InstanceApplicationStatus as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -86,6 +70,6 @@ impl ::awsgen_runtime::xml::FromXml for ApplicationStatusesResponseType {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

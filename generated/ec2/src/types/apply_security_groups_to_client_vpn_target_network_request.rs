@@ -2,184 +2,150 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ApplySecurityGroupsToClientVpnTargetNetworkRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ApplySecurityGroupsToClientVpnTargetNetworkRequest {
     /// The ID of the Client VPN endpoint.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub client_vpn_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub client_vpn_endpoint_id: Option<String>,
     /// The ID of the VPC in which the associated target network is located.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The IDs of the security groups to apply to the associated target network. Up to 5 security groups can be applied to an associated target network.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub security_group_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub security_group_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ApplySecurityGroupsToClientVpnTargetNetworkRequest {
     /// Starts building a [`ApplySecurityGroupsToClientVpnTargetNetworkRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ApplySecurityGroupsToClientVpnTargetNetworkRequestBuilder {
-        <crate::types::builders::ApplySecurityGroupsToClientVpnTargetNetworkRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ApplySecurityGroupsToClientVpnTargetNetworkRequestBuilder as Default>::default()
     }
     /// The `ClientVpnEndpointId` member, when set.
     #[inline]
-    pub fn client_vpn_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_vpn_endpoint_id(&self) -> Option<&str> {
         self.client_vpn_endpoint_id.as_deref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `SecurityGroupIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_group_ids(&self) -> &[::std::string::String] {
+    pub fn security_group_ids(&self) -> &[String] {
         self.security_group_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ApplySecurityGroupsToClientVpnTargetNetworkRequest`](crate::types::ApplySecurityGroupsToClientVpnTargetNetworkRequest); start one with `ApplySecurityGroupsToClientVpnTargetNetworkRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ApplySecurityGroupsToClientVpnTargetNetworkRequestBuilder {
     inner: crate::types::ApplySecurityGroupsToClientVpnTargetNetworkRequest,
 }
 impl ApplySecurityGroupsToClientVpnTargetNetworkRequestBuilder {
     /// Sets [`ApplySecurityGroupsToClientVpnTargetNetworkRequest::client_vpn_endpoint_id`](crate::types::ApplySecurityGroupsToClientVpnTargetNetworkRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint.
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_vpn_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_vpn_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`ApplySecurityGroupsToClientVpnTargetNetworkRequest::client_vpn_endpoint_id`](crate::types::ApplySecurityGroupsToClientVpnTargetNetworkRequest::client_vpn_endpoint_id).
     #[inline]
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.client_vpn_endpoint_id = input;
         self
     }
     /// The value set for [`ApplySecurityGroupsToClientVpnTargetNetworkRequest::client_vpn_endpoint_id`](crate::types::ApplySecurityGroupsToClientVpnTargetNetworkRequest::client_vpn_endpoint_id), if any.
     #[inline]
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         &self.inner.client_vpn_endpoint_id
     }
     /// Sets [`ApplySecurityGroupsToClientVpnTargetNetworkRequest::vpc_id`](crate::types::ApplySecurityGroupsToClientVpnTargetNetworkRequest::vpc_id): The ID of the VPC in which the associated target network is located.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`ApplySecurityGroupsToClientVpnTargetNetworkRequest::vpc_id`](crate::types::ApplySecurityGroupsToClientVpnTargetNetworkRequest::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`ApplySecurityGroupsToClientVpnTargetNetworkRequest::vpc_id`](crate::types::ApplySecurityGroupsToClientVpnTargetNetworkRequest::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Appends one item to [`ApplySecurityGroupsToClientVpnTargetNetworkRequest::security_group_ids`](crate::types::ApplySecurityGroupsToClientVpnTargetNetworkRequest::security_group_ids): The IDs of the security groups to apply to the associated target network.
     ///
     /// To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).
-    pub fn security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.security_group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ApplySecurityGroupsToClientVpnTargetNetworkRequest::security_group_ids`](crate::types::ApplySecurityGroupsToClientVpnTargetNetworkRequest::security_group_ids).
     #[inline]
-    pub fn set_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_group_ids = input;
         self
     }
     /// The value set for [`ApplySecurityGroupsToClientVpnTargetNetworkRequest::security_group_ids`](crate::types::ApplySecurityGroupsToClientVpnTargetNetworkRequest::security_group_ids), if any.
     #[inline]
-    pub fn get_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_ids(&self) -> &Option<Vec<String>> {
         &self.inner.security_group_ids
     }
     /// Sets [`ApplySecurityGroupsToClientVpnTargetNetworkRequest::dry_run`](crate::types::ApplySecurityGroupsToClientVpnTargetNetworkRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ApplySecurityGroupsToClientVpnTargetNetworkRequest::dry_run`](crate::types::ApplySecurityGroupsToClientVpnTargetNetworkRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ApplySecurityGroupsToClientVpnTargetNetworkRequest::dry_run`](crate::types::ApplySecurityGroupsToClientVpnTargetNetworkRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ApplySecurityGroupsToClientVpnTargetNetworkRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ApplySecurityGroupsToClientVpnTargetNetworkRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.client_vpn_endpoint_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ApplySecurityGroupsToClientVpnTargetNetworkRequest",
                 member: "client_vpn_endpoint_id",
             });
         }
         if self.inner.vpc_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ApplySecurityGroupsToClientVpnTargetNetworkRequest",
                 member: "vpc_id",
             });
         }
         if self.inner.security_group_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ApplySecurityGroupsToClientVpnTargetNetworkRequest",
                 member: "security_group_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -187,21 +153,21 @@ for ApplySecurityGroupsToClientVpnTargetNetworkRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_vpn_endpoint_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_vpn_endpoint_id {
             body.member("ClientVpnEndpointId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             body.member("VpcId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_ids {
+        if let Some(value) = &self.security_group_ids {
             let member_0 = body.enter("SecurityGroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

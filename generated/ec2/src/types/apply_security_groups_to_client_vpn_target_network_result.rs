@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ApplySecurityGroupsToClientVpnTargetNetworkResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ApplySecurityGroupsToClientVpnTargetNetworkResult {
     /// The IDs of the applied security groups.
-    pub security_group_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub security_group_ids: Option<Vec<String>>,
 }
 impl ApplySecurityGroupsToClientVpnTargetNetworkResult {
     /// Starts building a [`ApplySecurityGroupsToClientVpnTargetNetworkResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ApplySecurityGroupsToClientVpnTargetNetworkResultBuilder {
-        <crate::types::builders::ApplySecurityGroupsToClientVpnTargetNetworkResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ApplySecurityGroupsToClientVpnTargetNetworkResultBuilder as Default>::default()
     }
     /// The `SecurityGroupIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_group_ids(&self) -> &[::std::string::String] {
+    pub fn security_group_ids(&self) -> &[String] {
         self.security_group_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`ApplySecurityGroupsToClientVpnTargetNetworkResult`](crate::types::ApplySecurityGroupsToClientVpnTargetNetworkResult); start one with `ApplySecurityGroupsToClientVpnTargetNetworkResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ApplySecurityGroupsToClientVpnTargetNetworkResultBuilder {
     inner: crate::types::ApplySecurityGroupsToClientVpnTargetNetworkResult,
 }
@@ -41,27 +29,19 @@ impl ApplySecurityGroupsToClientVpnTargetNetworkResultBuilder {
     /// Appends one item to [`ApplySecurityGroupsToClientVpnTargetNetworkResult::security_group_ids`](crate::types::ApplySecurityGroupsToClientVpnTargetNetworkResult::security_group_ids): The IDs of the applied security groups.
     ///
     /// To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).
-    pub fn security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.security_group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ApplySecurityGroupsToClientVpnTargetNetworkResult::security_group_ids`](crate::types::ApplySecurityGroupsToClientVpnTargetNetworkResult::security_group_ids).
     #[inline]
-    pub fn set_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_group_ids = input;
         self
     }
     /// The value set for [`ApplySecurityGroupsToClientVpnTargetNetworkResult::security_group_ids`](crate::types::ApplySecurityGroupsToClientVpnTargetNetworkResult::security_group_ids), if any.
     #[inline]
-    pub fn get_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_ids(&self) -> &Option<Vec<String>> {
         &self.inner.security_group_ids
     }
     /// Builds the [`ApplySecurityGroupsToClientVpnTargetNetworkResult`]; it has no required members, so this cannot fail.
@@ -76,15 +56,15 @@ impl ::awsgen_runtime::xml::FromXml
 for ApplySecurityGroupsToClientVpnTargetNetworkResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "securityGroupIds" {
-                value.security_group_ids = ::std::option::Option::Some(
-                    ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                value.security_group_ids = Some(
+                    ::awsgen_runtime::xml::text_list::<String>(child),
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,7 +4,7 @@
 /// The `ArchitectureValues` enumeration of the model.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ArchitectureValues {
     /// `i386`
@@ -49,7 +49,7 @@ impl ArchitectureValues {
         }
     }
 }
-impl ::std::convert::From<&str> for ArchitectureValues {
+impl From<&str> for ArchitectureValues {
     fn from(value: &str) -> Self {
         match value {
             "i386" => ArchitectureValues::I386,
@@ -67,18 +67,18 @@ impl ::std::convert::From<&str> for ArchitectureValues {
 }
 impl ::std::str::FromStr for ArchitectureValues {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::cmp::PartialOrd for ArchitectureValues {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+impl PartialOrd for ArchitectureValues {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(Ord::cmp(self, other))
     }
 }
 /// Ordered by wire value, so values a later model adds never reorder
 /// the ones before them (a derived order would follow variant order).
-impl ::std::cmp::Ord for ArchitectureValues {
+impl Ord for ArchitectureValues {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
@@ -107,7 +107,7 @@ impl ::std::hash::Hash for ArchitectureValues {
         ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
-impl ::std::convert::AsRef<str> for ArchitectureValues {
+impl AsRef<str> for ArchitectureValues {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

@@ -2,146 +2,116 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An Autonomous System Number (ASN) and BYOIP CIDR association.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AsnAssociation {
     /// The association's ASN.
-    pub asn: ::std::option::Option<::std::string::String>,
+    pub asn: Option<String>,
     /// The association's CIDR.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
     /// The association's status message.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
     /// The association's state.
-    pub state: ::std::option::Option<crate::types::AsnAssociationState>,
+    pub state: Option<crate::types::AsnAssociationState>,
 }
 impl AsnAssociation {
     /// Starts building a [`AsnAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::AsnAssociationBuilder {
-        <crate::types::builders::AsnAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AsnAssociationBuilder as Default>::default()
     }
     /// The `Asn` member, when set.
     #[inline]
-    pub fn asn(&self) -> ::std::option::Option<&str> {
+    pub fn asn(&self) -> Option<&str> {
         self.asn.as_deref()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
     /// The `StatusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::AsnAssociationState> {
+    pub fn state(&self) -> Option<&crate::types::AsnAssociationState> {
         self.state.as_ref()
     }
 }
 /// A builder for [`AsnAssociation`](crate::types::AsnAssociation); start one with `AsnAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AsnAssociationBuilder {
     inner: crate::types::AsnAssociation,
 }
 impl AsnAssociationBuilder {
     /// Sets [`AsnAssociation::asn`](crate::types::AsnAssociation::asn): The association's ASN.
-    pub fn asn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.asn = ::std::option::Option::Some(input.into());
+    pub fn asn(mut self, input: impl Into<String>) -> Self {
+        self.inner.asn = Some(input.into());
         self
     }
     /// Sets or clears [`AsnAssociation::asn`](crate::types::AsnAssociation::asn).
     #[inline]
-    pub fn set_asn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_asn(mut self, input: Option<String>) -> Self {
         self.inner.asn = input;
         self
     }
     /// The value set for [`AsnAssociation::asn`](crate::types::AsnAssociation::asn), if any.
     #[inline]
-    pub fn get_asn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_asn(&self) -> &Option<String> {
         &self.inner.asn
     }
     /// Sets [`AsnAssociation::cidr`](crate::types::AsnAssociation::cidr): The association's CIDR.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`AsnAssociation::cidr`](crate::types::AsnAssociation::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`AsnAssociation::cidr`](crate::types::AsnAssociation::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Sets [`AsnAssociation::status_message`](crate::types::AsnAssociation::status_message): The association's status message.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`AsnAssociation::status_message`](crate::types::AsnAssociation::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`AsnAssociation::status_message`](crate::types::AsnAssociation::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Sets [`AsnAssociation::state`](crate::types::AsnAssociation::state): The association's state.
     pub fn state(mut self, input: crate::types::AsnAssociationState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`AsnAssociation::state`](crate::types::AsnAssociation::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::AsnAssociationState>,
+        input: Option<crate::types::AsnAssociationState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`AsnAssociation::state`](crate::types::AsnAssociation::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::AsnAssociationState> {
+    pub fn get_state(&self) -> &Option<crate::types::AsnAssociationState> {
         &self.inner.state
     }
     /// Builds the [`AsnAssociation`]; it has no required members, so this cannot fail.
@@ -153,33 +123,27 @@ impl AsnAssociationBuilder {
 impl ::awsgen_runtime::xml::FromXml for AsnAssociation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "asn" => {
-                    value.asn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.asn = Some(String::from(child.text()));
                 }
                 "cidr" => {
-                    value.cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr = Some(String::from(child.text()));
                 }
                 "statusMessage" => {
-                    value.status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_message = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::AsnAssociationState::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,129 +2,107 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Provides authorization for Amazon to bring an Autonomous System Number (ASN) to a specific Amazon Web Services account using bring your own ASN (BYOASN). For details on the format of the message and signature, see [Tutorial: Bring your ASN to IPAM](https://docs.aws.amazon.com/vpc/latest/ipam/tutorials-byoasn.html) in the *Amazon VPC IPAM guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AsnAuthorizationContext {
     /// The authorization context's message.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The authorization context's signature.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub signature: ::std::option::Option<::std::string::String>,
+    pub signature: Option<String>,
 }
 impl AsnAuthorizationContext {
     /// Starts building a [`AsnAuthorizationContext`].
     #[inline]
     pub fn builder() -> crate::types::builders::AsnAuthorizationContextBuilder {
-        <crate::types::builders::AsnAuthorizationContextBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AsnAuthorizationContextBuilder as Default>::default()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// The `Signature` member, when set.
     #[inline]
-    pub fn signature(&self) -> ::std::option::Option<&str> {
+    pub fn signature(&self) -> Option<&str> {
         self.signature.as_deref()
     }
 }
 /// A builder for [`AsnAuthorizationContext`](crate::types::AsnAuthorizationContext); start one with `AsnAuthorizationContext::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AsnAuthorizationContextBuilder {
     inner: crate::types::AsnAuthorizationContext,
 }
 impl AsnAuthorizationContextBuilder {
     /// Sets [`AsnAuthorizationContext::message`](crate::types::AsnAuthorizationContext::message): The authorization context's message.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`AsnAuthorizationContext::message`](crate::types::AsnAuthorizationContext::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`AsnAuthorizationContext::message`](crate::types::AsnAuthorizationContext::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Sets [`AsnAuthorizationContext::signature`](crate::types::AsnAuthorizationContext::signature): The authorization context's signature.
-    pub fn signature(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.signature = ::std::option::Option::Some(input.into());
+    pub fn signature(mut self, input: impl Into<String>) -> Self {
+        self.inner.signature = Some(input.into());
         self
     }
     /// Sets or clears [`AsnAuthorizationContext::signature`](crate::types::AsnAuthorizationContext::signature).
     #[inline]
-    pub fn set_signature(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_signature(mut self, input: Option<String>) -> Self {
         self.inner.signature = input;
         self
     }
     /// The value set for [`AsnAuthorizationContext::signature`](crate::types::AsnAuthorizationContext::signature), if any.
     #[inline]
-    pub fn get_signature(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_signature(&self) -> &Option<String> {
         &self.inner.signature
     }
     /// Builds the [`AsnAuthorizationContext`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AsnAuthorizationContext,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.message.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AsnAuthorizationContext",
                 member: "message",
             });
         }
         if self.inner.signature.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AsnAuthorizationContext",
                 member: "signature",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AsnAuthorizationContext {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.message {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.message {
             body.member("Message", value);
         }
-        if let ::std::option::Option::Some(value) = &self.signature {
+        if let Some(value) = &self.signature {
             body.member("Signature", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,219 +2,185 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssignIpv6AddressesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssignIpv6AddressesRequest {
     /// The number of IPv6 prefixes that Amazon Web Services automatically assigns to the network interface. You cannot use this option if you use the `Ipv6Prefixes` option.
-    pub ipv6_prefix_count: ::std::option::Option<i32>,
+    pub ipv6_prefix_count: Option<i32>,
     /// One or more IPv6 prefixes assigned to the network interface. You can't use this option if you use the `Ipv6PrefixCount` option.
-    pub ipv6_prefixes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub ipv6_prefixes: Option<Vec<String>>,
     /// The ID of the network interface.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The IPv6 addresses to be assigned to the network interface. You can't use this option if you're specifying a number of IPv6 addresses.
-    pub ipv6_addresses: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub ipv6_addresses: Option<Vec<String>>,
     /// The number of additional IPv6 addresses to assign to the network interface. The specified number of IPv6 addresses are assigned in addition to the existing IPv6 addresses that are already assigned to the network interface. Amazon EC2 automatically selects the IPv6 addresses from the subnet range. You can't use this option if specifying specific IPv6 addresses.
-    pub ipv6_address_count: ::std::option::Option<i32>,
+    pub ipv6_address_count: Option<i32>,
 }
 impl AssignIpv6AddressesRequest {
     /// Starts building a [`AssignIpv6AddressesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssignIpv6AddressesRequestBuilder {
-        <crate::types::builders::AssignIpv6AddressesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssignIpv6AddressesRequestBuilder as Default>::default()
     }
     /// The `Ipv6PrefixCount` member, when set.
     #[inline]
-    pub fn ipv6_prefix_count(&self) -> ::std::option::Option<i32> {
+    pub fn ipv6_prefix_count(&self) -> Option<i32> {
         self.ipv6_prefix_count
     }
     /// The `Ipv6Prefixes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn ipv6_prefixes(&self) -> &[::std::string::String] {
+    pub fn ipv6_prefixes(&self) -> &[String] {
         self.ipv6_prefixes.as_deref().unwrap_or_default()
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `Ipv6Addresses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn ipv6_addresses(&self) -> &[::std::string::String] {
+    pub fn ipv6_addresses(&self) -> &[String] {
         self.ipv6_addresses.as_deref().unwrap_or_default()
     }
     /// The `Ipv6AddressCount` member, when set.
     #[inline]
-    pub fn ipv6_address_count(&self) -> ::std::option::Option<i32> {
+    pub fn ipv6_address_count(&self) -> Option<i32> {
         self.ipv6_address_count
     }
 }
 /// A builder for [`AssignIpv6AddressesRequest`](crate::types::AssignIpv6AddressesRequest); start one with `AssignIpv6AddressesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssignIpv6AddressesRequestBuilder {
     inner: crate::types::AssignIpv6AddressesRequest,
 }
 impl AssignIpv6AddressesRequestBuilder {
     /// Sets [`AssignIpv6AddressesRequest::ipv6_prefix_count`](crate::types::AssignIpv6AddressesRequest::ipv6_prefix_count): The number of IPv6 prefixes that Amazon Web Services automatically assigns to the network interface.
     pub fn ipv6_prefix_count(mut self, input: i32) -> Self {
-        self.inner.ipv6_prefix_count = ::std::option::Option::Some(input);
+        self.inner.ipv6_prefix_count = Some(input);
         self
     }
     /// Sets or clears [`AssignIpv6AddressesRequest::ipv6_prefix_count`](crate::types::AssignIpv6AddressesRequest::ipv6_prefix_count).
     #[inline]
-    pub fn set_ipv6_prefix_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv6_prefix_count(mut self, input: Option<i32>) -> Self {
         self.inner.ipv6_prefix_count = input;
         self
     }
     /// The value set for [`AssignIpv6AddressesRequest::ipv6_prefix_count`](crate::types::AssignIpv6AddressesRequest::ipv6_prefix_count), if any.
     #[inline]
-    pub fn get_ipv6_prefix_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv6_prefix_count(&self) -> &Option<i32> {
         &self.inner.ipv6_prefix_count
     }
     /// Appends one item to [`AssignIpv6AddressesRequest::ipv6_prefixes`](crate::types::AssignIpv6AddressesRequest::ipv6_prefixes): One or more IPv6 prefixes assigned to the network interface.
     ///
     /// To set the whole list at once, use [`set_ipv6_prefixes`](Self::set_ipv6_prefixes).
-    pub fn ipv6_prefixes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv6_prefixes(mut self, input: impl Into<String>) -> Self {
         self.inner.ipv6_prefixes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AssignIpv6AddressesRequest::ipv6_prefixes`](crate::types::AssignIpv6AddressesRequest::ipv6_prefixes).
     #[inline]
-    pub fn set_ipv6_prefixes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_ipv6_prefixes(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.ipv6_prefixes = input;
         self
     }
     /// The value set for [`AssignIpv6AddressesRequest::ipv6_prefixes`](crate::types::AssignIpv6AddressesRequest::ipv6_prefixes), if any.
     #[inline]
-    pub fn get_ipv6_prefixes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ipv6_prefixes(&self) -> &Option<Vec<String>> {
         &self.inner.ipv6_prefixes
     }
     /// Sets [`AssignIpv6AddressesRequest::network_interface_id`](crate::types::AssignIpv6AddressesRequest::network_interface_id): The ID of the network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssignIpv6AddressesRequest::network_interface_id`](crate::types::AssignIpv6AddressesRequest::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`AssignIpv6AddressesRequest::network_interface_id`](crate::types::AssignIpv6AddressesRequest::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Appends one item to [`AssignIpv6AddressesRequest::ipv6_addresses`](crate::types::AssignIpv6AddressesRequest::ipv6_addresses): The IPv6 addresses to be assigned to the network interface.
     ///
     /// To set the whole list at once, use [`set_ipv6_addresses`](Self::set_ipv6_addresses).
-    pub fn ipv6_addresses(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv6_addresses(mut self, input: impl Into<String>) -> Self {
         self.inner.ipv6_addresses.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AssignIpv6AddressesRequest::ipv6_addresses`](crate::types::AssignIpv6AddressesRequest::ipv6_addresses).
     #[inline]
-    pub fn set_ipv6_addresses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_ipv6_addresses(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.ipv6_addresses = input;
         self
     }
     /// The value set for [`AssignIpv6AddressesRequest::ipv6_addresses`](crate::types::AssignIpv6AddressesRequest::ipv6_addresses), if any.
     #[inline]
-    pub fn get_ipv6_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ipv6_addresses(&self) -> &Option<Vec<String>> {
         &self.inner.ipv6_addresses
     }
     /// Sets [`AssignIpv6AddressesRequest::ipv6_address_count`](crate::types::AssignIpv6AddressesRequest::ipv6_address_count): The number of additional IPv6 addresses to assign to the network interface.
     pub fn ipv6_address_count(mut self, input: i32) -> Self {
-        self.inner.ipv6_address_count = ::std::option::Option::Some(input);
+        self.inner.ipv6_address_count = Some(input);
         self
     }
     /// Sets or clears [`AssignIpv6AddressesRequest::ipv6_address_count`](crate::types::AssignIpv6AddressesRequest::ipv6_address_count).
     #[inline]
-    pub fn set_ipv6_address_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv6_address_count(mut self, input: Option<i32>) -> Self {
         self.inner.ipv6_address_count = input;
         self
     }
     /// The value set for [`AssignIpv6AddressesRequest::ipv6_address_count`](crate::types::AssignIpv6AddressesRequest::ipv6_address_count), if any.
     #[inline]
-    pub fn get_ipv6_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv6_address_count(&self) -> &Option<i32> {
         &self.inner.ipv6_address_count
     }
     /// Builds the [`AssignIpv6AddressesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssignIpv6AddressesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.network_interface_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssignIpv6AddressesRequest",
                 member: "network_interface_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AssignIpv6AddressesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.ipv6_prefix_count {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.ipv6_prefix_count {
             body.member("Ipv6PrefixCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_prefixes {
+        if let Some(value) = &self.ipv6_prefixes {
             let member_0 = body.enter("Ipv6Prefix");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             body.member("NetworkInterfaceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
+        if let Some(value) = &self.ipv6_addresses {
             let member_0 = body.enter("Ipv6Addresses");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_address_count {
+        if let Some(value) = &self.ipv6_address_count {
             body.member("Ipv6AddressCount", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

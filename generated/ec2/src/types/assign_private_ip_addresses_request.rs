@@ -2,77 +2,65 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for AssignPrivateIpAddresses.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssignPrivateIpAddressesRequest {
     /// One or more IPv4 prefixes assigned to the network interface. You can't use this option if you use the `Ipv4PrefixCount` option.
-    pub ipv4_prefixes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub ipv4_prefixes: Option<Vec<String>>,
     /// The number of IPv4 prefixes that Amazon Web Services automatically assigns to the network interface. You can't use this option if you use the `Ipv4 Prefixes` option.
-    pub ipv4_prefix_count: ::std::option::Option<i32>,
+    pub ipv4_prefix_count: Option<i32>,
     /// The ID of the network interface.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The IP addresses to be assigned as a secondary private IP address to the network interface. You can't specify this parameter when also specifying a number of secondary IP addresses.
     ///
     /// If you don't specify an IP address, Amazon EC2 automatically selects an IP address within the subnet range.
-    pub private_ip_addresses: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub private_ip_addresses: Option<Vec<String>>,
     /// The number of secondary IP addresses to assign to the network interface. You can't specify this parameter when also specifying private IP addresses.
-    pub secondary_private_ip_address_count: ::std::option::Option<i32>,
+    pub secondary_private_ip_address_count: Option<i32>,
     /// Indicates whether to allow an IP address that is already assigned to another network interface or instance to be reassigned to the specified network interface.
-    pub allow_reassignment: ::std::option::Option<bool>,
+    pub allow_reassignment: Option<bool>,
 }
 impl AssignPrivateIpAddressesRequest {
     /// Starts building a [`AssignPrivateIpAddressesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssignPrivateIpAddressesRequestBuilder {
-        <crate::types::builders::AssignPrivateIpAddressesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssignPrivateIpAddressesRequestBuilder as Default>::default()
     }
     /// The `Ipv4Prefixes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn ipv4_prefixes(&self) -> &[::std::string::String] {
+    pub fn ipv4_prefixes(&self) -> &[String] {
         self.ipv4_prefixes.as_deref().unwrap_or_default()
     }
     /// The `Ipv4PrefixCount` member, when set.
     #[inline]
-    pub fn ipv4_prefix_count(&self) -> ::std::option::Option<i32> {
+    pub fn ipv4_prefix_count(&self) -> Option<i32> {
         self.ipv4_prefix_count
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `PrivateIpAddresses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn private_ip_addresses(&self) -> &[::std::string::String] {
+    pub fn private_ip_addresses(&self) -> &[String] {
         self.private_ip_addresses.as_deref().unwrap_or_default()
     }
     /// The `SecondaryPrivateIpAddressCount` member, when set.
     #[inline]
-    pub fn secondary_private_ip_address_count(&self) -> ::std::option::Option<i32> {
+    pub fn secondary_private_ip_address_count(&self) -> Option<i32> {
         self.secondary_private_ip_address_count
     }
     /// The `AllowReassignment` member, when set.
     #[inline]
-    pub fn allow_reassignment(&self) -> ::std::option::Option<bool> {
+    pub fn allow_reassignment(&self) -> Option<bool> {
         self.allow_reassignment
     }
 }
 /// A builder for [`AssignPrivateIpAddressesRequest`](crate::types::AssignPrivateIpAddressesRequest); start one with `AssignPrivateIpAddressesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssignPrivateIpAddressesRequestBuilder {
     inner: crate::types::AssignPrivateIpAddressesRequest,
 }
@@ -80,178 +68,147 @@ impl AssignPrivateIpAddressesRequestBuilder {
     /// Appends one item to [`AssignPrivateIpAddressesRequest::ipv4_prefixes`](crate::types::AssignPrivateIpAddressesRequest::ipv4_prefixes): One or more IPv4 prefixes assigned to the network interface.
     ///
     /// To set the whole list at once, use [`set_ipv4_prefixes`](Self::set_ipv4_prefixes).
-    pub fn ipv4_prefixes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv4_prefixes(mut self, input: impl Into<String>) -> Self {
         self.inner.ipv4_prefixes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AssignPrivateIpAddressesRequest::ipv4_prefixes`](crate::types::AssignPrivateIpAddressesRequest::ipv4_prefixes).
     #[inline]
-    pub fn set_ipv4_prefixes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_ipv4_prefixes(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.ipv4_prefixes = input;
         self
     }
     /// The value set for [`AssignPrivateIpAddressesRequest::ipv4_prefixes`](crate::types::AssignPrivateIpAddressesRequest::ipv4_prefixes), if any.
     #[inline]
-    pub fn get_ipv4_prefixes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ipv4_prefixes(&self) -> &Option<Vec<String>> {
         &self.inner.ipv4_prefixes
     }
     /// Sets [`AssignPrivateIpAddressesRequest::ipv4_prefix_count`](crate::types::AssignPrivateIpAddressesRequest::ipv4_prefix_count): The number of IPv4 prefixes that Amazon Web Services automatically assigns to the network interface.
     pub fn ipv4_prefix_count(mut self, input: i32) -> Self {
-        self.inner.ipv4_prefix_count = ::std::option::Option::Some(input);
+        self.inner.ipv4_prefix_count = Some(input);
         self
     }
     /// Sets or clears [`AssignPrivateIpAddressesRequest::ipv4_prefix_count`](crate::types::AssignPrivateIpAddressesRequest::ipv4_prefix_count).
     #[inline]
-    pub fn set_ipv4_prefix_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv4_prefix_count(mut self, input: Option<i32>) -> Self {
         self.inner.ipv4_prefix_count = input;
         self
     }
     /// The value set for [`AssignPrivateIpAddressesRequest::ipv4_prefix_count`](crate::types::AssignPrivateIpAddressesRequest::ipv4_prefix_count), if any.
     #[inline]
-    pub fn get_ipv4_prefix_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv4_prefix_count(&self) -> &Option<i32> {
         &self.inner.ipv4_prefix_count
     }
     /// Sets [`AssignPrivateIpAddressesRequest::network_interface_id`](crate::types::AssignPrivateIpAddressesRequest::network_interface_id): The ID of the network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssignPrivateIpAddressesRequest::network_interface_id`](crate::types::AssignPrivateIpAddressesRequest::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`AssignPrivateIpAddressesRequest::network_interface_id`](crate::types::AssignPrivateIpAddressesRequest::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Appends one item to [`AssignPrivateIpAddressesRequest::private_ip_addresses`](crate::types::AssignPrivateIpAddressesRequest::private_ip_addresses): The IP addresses to be assigned as a secondary private IP address to the network interface.
     ///
     /// To set the whole list at once, use [`set_private_ip_addresses`](Self::set_private_ip_addresses).
-    pub fn private_ip_addresses(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn private_ip_addresses(mut self, input: impl Into<String>) -> Self {
         self.inner.private_ip_addresses.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AssignPrivateIpAddressesRequest::private_ip_addresses`](crate::types::AssignPrivateIpAddressesRequest::private_ip_addresses).
     #[inline]
-    pub fn set_private_ip_addresses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_private_ip_addresses(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.private_ip_addresses = input;
         self
     }
     /// The value set for [`AssignPrivateIpAddressesRequest::private_ip_addresses`](crate::types::AssignPrivateIpAddressesRequest::private_ip_addresses), if any.
     #[inline]
-    pub fn get_private_ip_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_private_ip_addresses(&self) -> &Option<Vec<String>> {
         &self.inner.private_ip_addresses
     }
     /// Sets [`AssignPrivateIpAddressesRequest::secondary_private_ip_address_count`](crate::types::AssignPrivateIpAddressesRequest::secondary_private_ip_address_count): The number of secondary IP addresses to assign to the network interface.
     pub fn secondary_private_ip_address_count(mut self, input: i32) -> Self {
-        self.inner.secondary_private_ip_address_count = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.secondary_private_ip_address_count = Some(input);
         self
     }
     /// Sets or clears [`AssignPrivateIpAddressesRequest::secondary_private_ip_address_count`](crate::types::AssignPrivateIpAddressesRequest::secondary_private_ip_address_count).
     #[inline]
-    pub fn set_secondary_private_ip_address_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_secondary_private_ip_address_count(mut self, input: Option<i32>) -> Self {
         self.inner.secondary_private_ip_address_count = input;
         self
     }
     /// The value set for [`AssignPrivateIpAddressesRequest::secondary_private_ip_address_count`](crate::types::AssignPrivateIpAddressesRequest::secondary_private_ip_address_count), if any.
     #[inline]
-    pub fn get_secondary_private_ip_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_secondary_private_ip_address_count(&self) -> &Option<i32> {
         &self.inner.secondary_private_ip_address_count
     }
     /// Sets [`AssignPrivateIpAddressesRequest::allow_reassignment`](crate::types::AssignPrivateIpAddressesRequest::allow_reassignment): Indicates whether to allow an IP address that is already assigned to another network interface or instance to be reassigned to the specified network interface.
     pub fn allow_reassignment(mut self, input: bool) -> Self {
-        self.inner.allow_reassignment = ::std::option::Option::Some(input);
+        self.inner.allow_reassignment = Some(input);
         self
     }
     /// Sets or clears [`AssignPrivateIpAddressesRequest::allow_reassignment`](crate::types::AssignPrivateIpAddressesRequest::allow_reassignment).
     #[inline]
-    pub fn set_allow_reassignment(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_allow_reassignment(mut self, input: Option<bool>) -> Self {
         self.inner.allow_reassignment = input;
         self
     }
     /// The value set for [`AssignPrivateIpAddressesRequest::allow_reassignment`](crate::types::AssignPrivateIpAddressesRequest::allow_reassignment), if any.
     #[inline]
-    pub fn get_allow_reassignment(&self) -> &::std::option::Option<bool> {
+    pub fn get_allow_reassignment(&self) -> &Option<bool> {
         &self.inner.allow_reassignment
     }
     /// Builds the [`AssignPrivateIpAddressesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssignPrivateIpAddressesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.network_interface_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssignPrivateIpAddressesRequest",
                 member: "network_interface_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AssignPrivateIpAddressesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.ipv4_prefixes {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.ipv4_prefixes {
             let member_0 = body.enter("Ipv4Prefix");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_prefix_count {
+        if let Some(value) = &self.ipv4_prefix_count {
             body.member("Ipv4PrefixCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             body.member("NetworkInterfaceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
+        if let Some(value) = &self.private_ip_addresses {
             let member_0 = body.enter("PrivateIpAddress");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .secondary_private_ip_address_count
-        {
+        if let Some(value) = &self.secondary_private_ip_address_count {
             body.member("SecondaryPrivateIpAddressCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.allow_reassignment {
+        if let Some(value) = &self.allow_reassignment {
             body.member("AllowReassignment", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

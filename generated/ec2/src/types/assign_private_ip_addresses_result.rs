@@ -2,34 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssignPrivateIpAddressesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssignPrivateIpAddressesResult {
     /// The ID of the network interface.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The private IP addresses assigned to the network interface.
-    pub assigned_private_ip_addresses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AssignedPrivateIpAddress>,
+    pub assigned_private_ip_addresses: Option<
+        Vec<crate::types::AssignedPrivateIpAddress>,
     >,
     /// The IPv4 prefixes that are assigned to the network interface.
-    pub assigned_ipv4_prefixes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Ipv4PrefixSpecification>,
-    >,
+    pub assigned_ipv4_prefixes: Option<Vec<crate::types::Ipv4PrefixSpecification>>,
 }
 impl AssignPrivateIpAddressesResult {
     /// Starts building a [`AssignPrivateIpAddressesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssignPrivateIpAddressesResultBuilder {
-        <crate::types::builders::AssignPrivateIpAddressesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssignPrivateIpAddressesResultBuilder as Default>::default()
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `AssignedPrivateIpAddresses` member, empty when not set; the field tells an empty list from an absent one.
@@ -46,38 +39,25 @@ impl AssignPrivateIpAddressesResult {
     }
 }
 /// A builder for [`AssignPrivateIpAddressesResult`](crate::types::AssignPrivateIpAddressesResult); start one with `AssignPrivateIpAddressesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssignPrivateIpAddressesResultBuilder {
     inner: crate::types::AssignPrivateIpAddressesResult,
 }
 impl AssignPrivateIpAddressesResultBuilder {
     /// Sets [`AssignPrivateIpAddressesResult::network_interface_id`](crate::types::AssignPrivateIpAddressesResult::network_interface_id): The ID of the network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssignPrivateIpAddressesResult::network_interface_id`](crate::types::AssignPrivateIpAddressesResult::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`AssignPrivateIpAddressesResult::network_interface_id`](crate::types::AssignPrivateIpAddressesResult::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Appends one item to [`AssignPrivateIpAddressesResult::assigned_private_ip_addresses`](crate::types::AssignPrivateIpAddressesResult::assigned_private_ip_addresses): The private IP addresses assigned to the network interface.
@@ -94,9 +74,7 @@ impl AssignPrivateIpAddressesResultBuilder {
     #[inline]
     pub fn set_assigned_private_ip_addresses(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AssignedPrivateIpAddress>,
-        >,
+        input: Option<Vec<crate::types::AssignedPrivateIpAddress>>,
     ) -> Self {
         self.inner.assigned_private_ip_addresses = input;
         self
@@ -105,9 +83,7 @@ impl AssignPrivateIpAddressesResultBuilder {
     #[inline]
     pub fn get_assigned_private_ip_addresses(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::AssignedPrivateIpAddress>,
-    > {
+    ) -> &Option<Vec<crate::types::AssignedPrivateIpAddress>> {
         &self.inner.assigned_private_ip_addresses
     }
     /// Appends one item to [`AssignPrivateIpAddressesResult::assigned_ipv4_prefixes`](crate::types::AssignPrivateIpAddressesResult::assigned_ipv4_prefixes): The IPv4 prefixes that are assigned to the network interface.
@@ -124,9 +100,7 @@ impl AssignPrivateIpAddressesResultBuilder {
     #[inline]
     pub fn set_assigned_ipv4_prefixes(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Ipv4PrefixSpecification>,
-        >,
+        input: Option<Vec<crate::types::Ipv4PrefixSpecification>>,
     ) -> Self {
         self.inner.assigned_ipv4_prefixes = input;
         self
@@ -135,7 +109,7 @@ impl AssignPrivateIpAddressesResultBuilder {
     #[inline]
     pub fn get_assigned_ipv4_prefixes(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Ipv4PrefixSpecification>> {
+    ) -> &Option<Vec<crate::types::Ipv4PrefixSpecification>> {
         &self.inner.assigned_ipv4_prefixes
     }
     /// Builds the [`AssignPrivateIpAddressesResult`]; it has no required members, so this cannot fail.
@@ -147,17 +121,15 @@ impl AssignPrivateIpAddressesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AssignPrivateIpAddressesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "networkInterfaceId" => {
-                    value.network_interface_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_interface_id = Some(String::from(child.text()));
                 }
                 "assignedPrivateIpAddressesSet" => {
-                    value.assigned_private_ip_addresses = ::std::option::Option::Some(
+                    value.assigned_private_ip_addresses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::AssignedPrivateIpAddress as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -165,7 +137,7 @@ impl ::awsgen_runtime::xml::FromXml for AssignPrivateIpAddressesResult {
                     );
                 }
                 "assignedIpv4PrefixSet" => {
-                    value.assigned_ipv4_prefixes = ::std::option::Option::Some(
+                    value.assigned_ipv4_prefixes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Ipv4PrefixSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -175,6 +147,6 @@ impl ::awsgen_runtime::xml::FromXml for AssignPrivateIpAddressesResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssignPrivateNatGatewayAddressResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssignPrivateNatGatewayAddressResult {
     /// The ID of the NAT gateway.
-    pub nat_gateway_id: ::std::option::Option<::std::string::String>,
+    pub nat_gateway_id: Option<String>,
     /// NAT gateway IP addresses.
-    pub nat_gateway_addresses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::NatGatewayAddress>,
-    >,
+    pub nat_gateway_addresses: Option<Vec<crate::types::NatGatewayAddress>>,
 }
 impl AssignPrivateNatGatewayAddressResult {
     /// Starts building a [`AssignPrivateNatGatewayAddressResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssignPrivateNatGatewayAddressResultBuilder {
-        <crate::types::builders::AssignPrivateNatGatewayAddressResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssignPrivateNatGatewayAddressResultBuilder as Default>::default()
     }
     /// The `NatGatewayId` member, when set.
     #[inline]
-    pub fn nat_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn nat_gateway_id(&self) -> Option<&str> {
         self.nat_gateway_id.as_deref()
     }
     /// The `NatGatewayAddresses` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,36 +28,25 @@ impl AssignPrivateNatGatewayAddressResult {
     }
 }
 /// A builder for [`AssignPrivateNatGatewayAddressResult`](crate::types::AssignPrivateNatGatewayAddressResult); start one with `AssignPrivateNatGatewayAddressResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssignPrivateNatGatewayAddressResultBuilder {
     inner: crate::types::AssignPrivateNatGatewayAddressResult,
 }
 impl AssignPrivateNatGatewayAddressResultBuilder {
     /// Sets [`AssignPrivateNatGatewayAddressResult::nat_gateway_id`](crate::types::AssignPrivateNatGatewayAddressResult::nat_gateway_id): The ID of the NAT gateway.
-    pub fn nat_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.nat_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn nat_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.nat_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssignPrivateNatGatewayAddressResult::nat_gateway_id`](crate::types::AssignPrivateNatGatewayAddressResult::nat_gateway_id).
     #[inline]
-    pub fn set_nat_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_nat_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.nat_gateway_id = input;
         self
     }
     /// The value set for [`AssignPrivateNatGatewayAddressResult::nat_gateway_id`](crate::types::AssignPrivateNatGatewayAddressResult::nat_gateway_id), if any.
     #[inline]
-    pub fn get_nat_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_nat_gateway_id(&self) -> &Option<String> {
         &self.inner.nat_gateway_id
     }
     /// Appends one item to [`AssignPrivateNatGatewayAddressResult::nat_gateway_addresses`](crate::types::AssignPrivateNatGatewayAddressResult::nat_gateway_addresses): NAT gateway IP addresses.
@@ -81,7 +63,7 @@ impl AssignPrivateNatGatewayAddressResultBuilder {
     #[inline]
     pub fn set_nat_gateway_addresses(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::NatGatewayAddress>>,
+        input: Option<Vec<crate::types::NatGatewayAddress>>,
     ) -> Self {
         self.inner.nat_gateway_addresses = input;
         self
@@ -90,7 +72,7 @@ impl AssignPrivateNatGatewayAddressResultBuilder {
     #[inline]
     pub fn get_nat_gateway_addresses(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::NatGatewayAddress>> {
+    ) -> &Option<Vec<crate::types::NatGatewayAddress>> {
         &self.inner.nat_gateway_addresses
     }
     /// Builds the [`AssignPrivateNatGatewayAddressResult`]; it has no required members, so this cannot fail.
@@ -102,17 +84,15 @@ impl AssignPrivateNatGatewayAddressResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AssignPrivateNatGatewayAddressResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "natGatewayId" => {
-                    value.nat_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.nat_gateway_id = Some(String::from(child.text()));
                 }
                 "natGatewayAddressSet" => {
-                    value.nat_gateway_addresses = ::std::option::Option::Some(
+                    value.nat_gateway_addresses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::NatGatewayAddress as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -122,6 +102,6 @@ impl ::awsgen_runtime::xml::FromXml for AssignPrivateNatGatewayAddressResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateAddressResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateAddressResult {
     /// The ID that represents the association of the Elastic IP address with an instance.
-    pub association_id: ::std::option::Option<::std::string::String>,
+    pub association_id: Option<String>,
 }
 impl AssociateAddressResult {
     /// Starts building a [`AssociateAddressResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateAddressResultBuilder {
-        <crate::types::builders::AssociateAddressResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateAddressResultBuilder as Default>::default()
     }
     /// The `AssociationId` member, when set.
     #[inline]
-    pub fn association_id(&self) -> ::std::option::Option<&str> {
+    pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
 }
 /// A builder for [`AssociateAddressResult`](crate::types::AssociateAddressResult); start one with `AssociateAddressResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateAddressResultBuilder {
     inner: crate::types::AssociateAddressResult,
 }
 impl AssociateAddressResultBuilder {
     /// Sets [`AssociateAddressResult::association_id`](crate::types::AssociateAddressResult::association_id): The ID that represents the association of the Elastic IP address with an instance.
-    pub fn association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.association_id = ::std::option::Option::Some(input.into());
+    pub fn association_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.association_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateAddressResult::association_id`](crate::types::AssociateAddressResult::association_id).
     #[inline]
-    pub fn set_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.inner.association_id = input;
         self
     }
     /// The value set for [`AssociateAddressResult::association_id`](crate::types::AssociateAddressResult::association_id), if any.
     #[inline]
-    pub fn get_association_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_id(&self) -> &Option<String> {
         &self.inner.association_id
     }
     /// Builds the [`AssociateAddressResult`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl AssociateAddressResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AssociateAddressResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "associationId" {
-                value.association_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.association_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

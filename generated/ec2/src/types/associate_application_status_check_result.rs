@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateApplicationStatusCheckResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateApplicationStatusCheckResult {
     /// The associations that were successfully created.
-    pub successful_results: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SuccessfulAssociationResponseObject>,
+    pub successful_results: Option<
+        Vec<crate::types::SuccessfulAssociationResponseObject>,
     >,
     /// The associations that failed to be created.
-    pub unsuccessful_results: ::std::option::Option<
-        ::std::vec::Vec<crate::types::UnsuccessfulAssociationResponseObject>,
+    pub unsuccessful_results: Option<
+        Vec<crate::types::UnsuccessfulAssociationResponseObject>,
     >,
 }
 impl AssociateApplicationStatusCheckResult {
     /// Starts building a [`AssociateApplicationStatusCheckResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateApplicationStatusCheckResultBuilder {
-        <crate::types::builders::AssociateApplicationStatusCheckResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateApplicationStatusCheckResultBuilder as Default>::default()
     }
     /// The `SuccessfulResults` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -41,12 +36,7 @@ impl AssociateApplicationStatusCheckResult {
     }
 }
 /// A builder for [`AssociateApplicationStatusCheckResult`](crate::types::AssociateApplicationStatusCheckResult); start one with `AssociateApplicationStatusCheckResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateApplicationStatusCheckResultBuilder {
     inner: crate::types::AssociateApplicationStatusCheckResult,
 }
@@ -65,9 +55,7 @@ impl AssociateApplicationStatusCheckResultBuilder {
     #[inline]
     pub fn set_successful_results(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SuccessfulAssociationResponseObject>,
-        >,
+        input: Option<Vec<crate::types::SuccessfulAssociationResponseObject>>,
     ) -> Self {
         self.inner.successful_results = input;
         self
@@ -76,9 +64,7 @@ impl AssociateApplicationStatusCheckResultBuilder {
     #[inline]
     pub fn get_successful_results(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::SuccessfulAssociationResponseObject>,
-    > {
+    ) -> &Option<Vec<crate::types::SuccessfulAssociationResponseObject>> {
         &self.inner.successful_results
     }
     /// Appends one item to [`AssociateApplicationStatusCheckResult::unsuccessful_results`](crate::types::AssociateApplicationStatusCheckResult::unsuccessful_results): The associations that failed to be created.
@@ -95,9 +81,7 @@ impl AssociateApplicationStatusCheckResultBuilder {
     #[inline]
     pub fn set_unsuccessful_results(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::UnsuccessfulAssociationResponseObject>,
-        >,
+        input: Option<Vec<crate::types::UnsuccessfulAssociationResponseObject>>,
     ) -> Self {
         self.inner.unsuccessful_results = input;
         self
@@ -106,9 +90,7 @@ impl AssociateApplicationStatusCheckResultBuilder {
     #[inline]
     pub fn get_unsuccessful_results(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::UnsuccessfulAssociationResponseObject>,
-    > {
+    ) -> &Option<Vec<crate::types::UnsuccessfulAssociationResponseObject>> {
         &self.inner.unsuccessful_results
     }
     /// Builds the [`AssociateApplicationStatusCheckResult`]; it has no required members, so this cannot fail.
@@ -120,12 +102,12 @@ impl AssociateApplicationStatusCheckResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AssociateApplicationStatusCheckResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "successfulResultSet" => {
-                    value.successful_results = ::std::option::Option::Some(
+                    value.successful_results = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SuccessfulAssociationResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -133,7 +115,7 @@ impl ::awsgen_runtime::xml::FromXml for AssociateApplicationStatusCheckResult {
                     );
                 }
                 "unsuccessfulResultSet" => {
-                    value.unsuccessful_results = ::std::option::Option::Some(
+                    value.unsuccessful_results = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::UnsuccessfulAssociationResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -143,6 +125,6 @@ impl ::awsgen_runtime::xml::FromXml for AssociateApplicationStatusCheckResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,147 +2,123 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateCapacityReservationBillingOwnerRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateCapacityReservationBillingOwnerRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the Capacity Reservation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_reservation_id: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_id: Option<String>,
     /// The ID of the consumer account to which to assign billing.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub unused_reservation_billing_owner_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub unused_reservation_billing_owner_id: Option<String>,
 }
 impl AssociateCapacityReservationBillingOwnerRequest {
     /// Starts building a [`AssociateCapacityReservationBillingOwnerRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateCapacityReservationBillingOwnerRequestBuilder {
-        <crate::types::builders::AssociateCapacityReservationBillingOwnerRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateCapacityReservationBillingOwnerRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `CapacityReservationId` member, when set.
     #[inline]
-    pub fn capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_id(&self) -> Option<&str> {
         self.capacity_reservation_id.as_deref()
     }
     /// The `UnusedReservationBillingOwnerId` member, when set.
     #[inline]
-    pub fn unused_reservation_billing_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn unused_reservation_billing_owner_id(&self) -> Option<&str> {
         self.unused_reservation_billing_owner_id.as_deref()
     }
 }
 /// A builder for [`AssociateCapacityReservationBillingOwnerRequest`](crate::types::AssociateCapacityReservationBillingOwnerRequest); start one with `AssociateCapacityReservationBillingOwnerRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateCapacityReservationBillingOwnerRequestBuilder {
     inner: crate::types::AssociateCapacityReservationBillingOwnerRequest,
 }
 impl AssociateCapacityReservationBillingOwnerRequestBuilder {
     /// Sets [`AssociateCapacityReservationBillingOwnerRequest::dry_run`](crate::types::AssociateCapacityReservationBillingOwnerRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`AssociateCapacityReservationBillingOwnerRequest::dry_run`](crate::types::AssociateCapacityReservationBillingOwnerRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`AssociateCapacityReservationBillingOwnerRequest::dry_run`](crate::types::AssociateCapacityReservationBillingOwnerRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`AssociateCapacityReservationBillingOwnerRequest::capacity_reservation_id`](crate::types::AssociateCapacityReservationBillingOwnerRequest::capacity_reservation_id): The ID of the Capacity Reservation.
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_id = ::std::option::Option::Some(input.into());
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateCapacityReservationBillingOwnerRequest::capacity_reservation_id`](crate::types::AssociateCapacityReservationBillingOwnerRequest::capacity_reservation_id).
     #[inline]
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_id = input;
         self
     }
     /// The value set for [`AssociateCapacityReservationBillingOwnerRequest::capacity_reservation_id`](crate::types::AssociateCapacityReservationBillingOwnerRequest::capacity_reservation_id), if any.
     #[inline]
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.capacity_reservation_id
     }
     /// Sets [`AssociateCapacityReservationBillingOwnerRequest::unused_reservation_billing_owner_id`](crate::types::AssociateCapacityReservationBillingOwnerRequest::unused_reservation_billing_owner_id): The ID of the consumer account to which to assign billing.
     pub fn unused_reservation_billing_owner_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.unused_reservation_billing_owner_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.unused_reservation_billing_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateCapacityReservationBillingOwnerRequest::unused_reservation_billing_owner_id`](crate::types::AssociateCapacityReservationBillingOwnerRequest::unused_reservation_billing_owner_id).
     #[inline]
     pub fn set_unused_reservation_billing_owner_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.unused_reservation_billing_owner_id = input;
         self
     }
     /// The value set for [`AssociateCapacityReservationBillingOwnerRequest::unused_reservation_billing_owner_id`](crate::types::AssociateCapacityReservationBillingOwnerRequest::unused_reservation_billing_owner_id), if any.
     #[inline]
-    pub fn get_unused_reservation_billing_owner_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_unused_reservation_billing_owner_id(&self) -> &Option<String> {
         &self.inner.unused_reservation_billing_owner_id
     }
     /// Builds the [`AssociateCapacityReservationBillingOwnerRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssociateCapacityReservationBillingOwnerRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.capacity_reservation_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssociateCapacityReservationBillingOwnerRequest",
                 member: "capacity_reservation_id",
             });
         }
         if self.inner.unused_reservation_billing_owner_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssociateCapacityReservationBillingOwnerRequest",
                 member: "unused_reservation_billing_owner_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -150,18 +126,16 @@ for AssociateCapacityReservationBillingOwnerRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_id {
+        if let Some(value) = &self.capacity_reservation_id {
             body.member("CapacityReservationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .unused_reservation_billing_owner_id
-        {
+        if let Some(value) = &self.unused_reservation_billing_owner_id {
             body.member("UnusedReservationBillingOwnerId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

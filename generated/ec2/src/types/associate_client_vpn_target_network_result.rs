@@ -2,86 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateClientVpnTargetNetworkResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateClientVpnTargetNetworkResult {
     /// The unique ID of the target network association.
-    pub association_id: ::std::option::Option<::std::string::String>,
+    pub association_id: Option<String>,
     /// The current state of the target network association.
-    pub status: ::std::option::Option<crate::types::AssociationStatus>,
+    pub status: Option<crate::types::AssociationStatus>,
 }
 impl AssociateClientVpnTargetNetworkResult {
     /// Starts building a [`AssociateClientVpnTargetNetworkResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateClientVpnTargetNetworkResultBuilder {
-        <crate::types::builders::AssociateClientVpnTargetNetworkResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateClientVpnTargetNetworkResultBuilder as Default>::default()
     }
     /// The `AssociationId` member, when set.
     #[inline]
-    pub fn association_id(&self) -> ::std::option::Option<&str> {
+    pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::AssociationStatus> {
+    pub fn status(&self) -> Option<&crate::types::AssociationStatus> {
         self.status.as_ref()
     }
 }
 /// A builder for [`AssociateClientVpnTargetNetworkResult`](crate::types::AssociateClientVpnTargetNetworkResult); start one with `AssociateClientVpnTargetNetworkResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateClientVpnTargetNetworkResultBuilder {
     inner: crate::types::AssociateClientVpnTargetNetworkResult,
 }
 impl AssociateClientVpnTargetNetworkResultBuilder {
     /// Sets [`AssociateClientVpnTargetNetworkResult::association_id`](crate::types::AssociateClientVpnTargetNetworkResult::association_id): The unique ID of the target network association.
-    pub fn association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.association_id = ::std::option::Option::Some(input.into());
+    pub fn association_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.association_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateClientVpnTargetNetworkResult::association_id`](crate::types::AssociateClientVpnTargetNetworkResult::association_id).
     #[inline]
-    pub fn set_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.inner.association_id = input;
         self
     }
     /// The value set for [`AssociateClientVpnTargetNetworkResult::association_id`](crate::types::AssociateClientVpnTargetNetworkResult::association_id), if any.
     #[inline]
-    pub fn get_association_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_id(&self) -> &Option<String> {
         &self.inner.association_id
     }
     /// Sets [`AssociateClientVpnTargetNetworkResult::status`](crate::types::AssociateClientVpnTargetNetworkResult::status): The current state of the target network association.
     pub fn status(mut self, input: crate::types::AssociationStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`AssociateClientVpnTargetNetworkResult::status`](crate::types::AssociateClientVpnTargetNetworkResult::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::AssociationStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::AssociationStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`AssociateClientVpnTargetNetworkResult::status`](crate::types::AssociateClientVpnTargetNetworkResult::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::AssociationStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::AssociationStatus> {
         &self.inner.status
     }
     /// Builds the [`AssociateClientVpnTargetNetworkResult`]; it has no required members, so this cannot fail.
@@ -93,17 +74,15 @@ impl AssociateClientVpnTargetNetworkResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AssociateClientVpnTargetNetworkResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "associationId" => {
-                    value.association_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.association_id = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         <crate::types::AssociationStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -112,6 +91,6 @@ impl ::awsgen_runtime::xml::FromXml for AssociateClientVpnTargetNetworkResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

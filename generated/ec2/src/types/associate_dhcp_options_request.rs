@@ -2,155 +2,133 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateDhcpOptionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateDhcpOptionsRequest {
     /// The ID of the DHCP options set, or `default` to associate no DHCP options with the VPC.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub dhcp_options_id: ::std::option::Option<::std::string::String>,
+    pub dhcp_options_id: Option<String>,
     /// The ID of the VPC.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl AssociateDhcpOptionsRequest {
     /// Starts building a [`AssociateDhcpOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateDhcpOptionsRequestBuilder {
-        <crate::types::builders::AssociateDhcpOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateDhcpOptionsRequestBuilder as Default>::default()
     }
     /// The `DhcpOptionsId` member, when set.
     #[inline]
-    pub fn dhcp_options_id(&self) -> ::std::option::Option<&str> {
+    pub fn dhcp_options_id(&self) -> Option<&str> {
         self.dhcp_options_id.as_deref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`AssociateDhcpOptionsRequest`](crate::types::AssociateDhcpOptionsRequest); start one with `AssociateDhcpOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateDhcpOptionsRequestBuilder {
     inner: crate::types::AssociateDhcpOptionsRequest,
 }
 impl AssociateDhcpOptionsRequestBuilder {
     /// Sets [`AssociateDhcpOptionsRequest::dhcp_options_id`](crate::types::AssociateDhcpOptionsRequest::dhcp_options_id): The ID of the DHCP options set, or `default` to associate no DHCP options with the VPC.
-    pub fn dhcp_options_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.dhcp_options_id = ::std::option::Option::Some(input.into());
+    pub fn dhcp_options_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.dhcp_options_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateDhcpOptionsRequest::dhcp_options_id`](crate::types::AssociateDhcpOptionsRequest::dhcp_options_id).
     #[inline]
-    pub fn set_dhcp_options_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_dhcp_options_id(mut self, input: Option<String>) -> Self {
         self.inner.dhcp_options_id = input;
         self
     }
     /// The value set for [`AssociateDhcpOptionsRequest::dhcp_options_id`](crate::types::AssociateDhcpOptionsRequest::dhcp_options_id), if any.
     #[inline]
-    pub fn get_dhcp_options_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_dhcp_options_id(&self) -> &Option<String> {
         &self.inner.dhcp_options_id
     }
     /// Sets [`AssociateDhcpOptionsRequest::vpc_id`](crate::types::AssociateDhcpOptionsRequest::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateDhcpOptionsRequest::vpc_id`](crate::types::AssociateDhcpOptionsRequest::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`AssociateDhcpOptionsRequest::vpc_id`](crate::types::AssociateDhcpOptionsRequest::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`AssociateDhcpOptionsRequest::dry_run`](crate::types::AssociateDhcpOptionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`AssociateDhcpOptionsRequest::dry_run`](crate::types::AssociateDhcpOptionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`AssociateDhcpOptionsRequest::dry_run`](crate::types::AssociateDhcpOptionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`AssociateDhcpOptionsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssociateDhcpOptionsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.dhcp_options_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssociateDhcpOptionsRequest",
                 member: "dhcp_options_id",
             });
         }
         if self.inner.vpc_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssociateDhcpOptionsRequest",
                 member: "vpc_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AssociateDhcpOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dhcp_options_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dhcp_options_id {
             body.member("DhcpOptionsId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             body.member("VpcId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

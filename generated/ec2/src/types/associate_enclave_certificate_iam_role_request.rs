@@ -2,155 +2,133 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateEnclaveCertificateIamRoleRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateEnclaveCertificateIamRoleRequest {
     /// The ARN of the ACM certificate with which to associate the IAM role.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub certificate_arn: ::std::option::Option<::std::string::String>,
+    pub certificate_arn: Option<String>,
     /// The ARN of the IAM role to associate with the ACM certificate. You can associate up to 16 IAM roles with an ACM certificate.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub role_arn: ::std::option::Option<::std::string::String>,
+    pub role_arn: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl AssociateEnclaveCertificateIamRoleRequest {
     /// Starts building a [`AssociateEnclaveCertificateIamRoleRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateEnclaveCertificateIamRoleRequestBuilder {
-        <crate::types::builders::AssociateEnclaveCertificateIamRoleRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateEnclaveCertificateIamRoleRequestBuilder as Default>::default()
     }
     /// The `CertificateArn` member, when set.
     #[inline]
-    pub fn certificate_arn(&self) -> ::std::option::Option<&str> {
+    pub fn certificate_arn(&self) -> Option<&str> {
         self.certificate_arn.as_deref()
     }
     /// The `RoleArn` member, when set.
     #[inline]
-    pub fn role_arn(&self) -> ::std::option::Option<&str> {
+    pub fn role_arn(&self) -> Option<&str> {
         self.role_arn.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`AssociateEnclaveCertificateIamRoleRequest`](crate::types::AssociateEnclaveCertificateIamRoleRequest); start one with `AssociateEnclaveCertificateIamRoleRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateEnclaveCertificateIamRoleRequestBuilder {
     inner: crate::types::AssociateEnclaveCertificateIamRoleRequest,
 }
 impl AssociateEnclaveCertificateIamRoleRequestBuilder {
     /// Sets [`AssociateEnclaveCertificateIamRoleRequest::certificate_arn`](crate::types::AssociateEnclaveCertificateIamRoleRequest::certificate_arn): The ARN of the ACM certificate with which to associate the IAM role.
-    pub fn certificate_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.certificate_arn = ::std::option::Option::Some(input.into());
+    pub fn certificate_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.certificate_arn = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateEnclaveCertificateIamRoleRequest::certificate_arn`](crate::types::AssociateEnclaveCertificateIamRoleRequest::certificate_arn).
     #[inline]
-    pub fn set_certificate_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_arn(mut self, input: Option<String>) -> Self {
         self.inner.certificate_arn = input;
         self
     }
     /// The value set for [`AssociateEnclaveCertificateIamRoleRequest::certificate_arn`](crate::types::AssociateEnclaveCertificateIamRoleRequest::certificate_arn), if any.
     #[inline]
-    pub fn get_certificate_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_arn(&self) -> &Option<String> {
         &self.inner.certificate_arn
     }
     /// Sets [`AssociateEnclaveCertificateIamRoleRequest::role_arn`](crate::types::AssociateEnclaveCertificateIamRoleRequest::role_arn): The ARN of the IAM role to associate with the ACM certificate.
-    pub fn role_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.role_arn = ::std::option::Option::Some(input.into());
+    pub fn role_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.role_arn = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateEnclaveCertificateIamRoleRequest::role_arn`](crate::types::AssociateEnclaveCertificateIamRoleRequest::role_arn).
     #[inline]
-    pub fn set_role_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_arn(mut self, input: Option<String>) -> Self {
         self.inner.role_arn = input;
         self
     }
     /// The value set for [`AssociateEnclaveCertificateIamRoleRequest::role_arn`](crate::types::AssociateEnclaveCertificateIamRoleRequest::role_arn), if any.
     #[inline]
-    pub fn get_role_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_role_arn(&self) -> &Option<String> {
         &self.inner.role_arn
     }
     /// Sets [`AssociateEnclaveCertificateIamRoleRequest::dry_run`](crate::types::AssociateEnclaveCertificateIamRoleRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`AssociateEnclaveCertificateIamRoleRequest::dry_run`](crate::types::AssociateEnclaveCertificateIamRoleRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`AssociateEnclaveCertificateIamRoleRequest::dry_run`](crate::types::AssociateEnclaveCertificateIamRoleRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`AssociateEnclaveCertificateIamRoleRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssociateEnclaveCertificateIamRoleRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.certificate_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssociateEnclaveCertificateIamRoleRequest",
                 member: "certificate_arn",
             });
         }
         if self.inner.role_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssociateEnclaveCertificateIamRoleRequest",
                 member: "role_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AssociateEnclaveCertificateIamRoleRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.certificate_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.certificate_arn {
             body.member("CertificateArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.role_arn {
+        if let Some(value) = &self.role_arn {
             body.member("RoleArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,126 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateEnclaveCertificateIamRoleResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateEnclaveCertificateIamRoleResult {
     /// The name of the Amazon S3 bucket to which the certificate was uploaded.
-    pub certificate_s3_bucket_name: ::std::option::Option<::std::string::String>,
+    pub certificate_s3_bucket_name: Option<String>,
     /// The Amazon S3 object key where the certificate, certificate chain, and encrypted private key bundle are stored. The object key is formatted as follows: `role_arn`/`certificate_arn`.
-    pub certificate_s3_object_key: ::std::option::Option<::std::string::String>,
+    pub certificate_s3_object_key: Option<String>,
     /// The ID of the KMS key used to encrypt the private key of the certificate.
-    pub encryption_kms_key_id: ::std::option::Option<::std::string::String>,
+    pub encryption_kms_key_id: Option<String>,
 }
 impl AssociateEnclaveCertificateIamRoleResult {
     /// Starts building a [`AssociateEnclaveCertificateIamRoleResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateEnclaveCertificateIamRoleResultBuilder {
-        <crate::types::builders::AssociateEnclaveCertificateIamRoleResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateEnclaveCertificateIamRoleResultBuilder as Default>::default()
     }
     /// The `CertificateS3BucketName` member, when set.
     #[inline]
-    pub fn certificate_s3_bucket_name(&self) -> ::std::option::Option<&str> {
+    pub fn certificate_s3_bucket_name(&self) -> Option<&str> {
         self.certificate_s3_bucket_name.as_deref()
     }
     /// The `CertificateS3ObjectKey` member, when set.
     #[inline]
-    pub fn certificate_s3_object_key(&self) -> ::std::option::Option<&str> {
+    pub fn certificate_s3_object_key(&self) -> Option<&str> {
         self.certificate_s3_object_key.as_deref()
     }
     /// The `EncryptionKmsKeyId` member, when set.
     #[inline]
-    pub fn encryption_kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn encryption_kms_key_id(&self) -> Option<&str> {
         self.encryption_kms_key_id.as_deref()
     }
 }
 /// A builder for [`AssociateEnclaveCertificateIamRoleResult`](crate::types::AssociateEnclaveCertificateIamRoleResult); start one with `AssociateEnclaveCertificateIamRoleResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateEnclaveCertificateIamRoleResultBuilder {
     inner: crate::types::AssociateEnclaveCertificateIamRoleResult,
 }
 impl AssociateEnclaveCertificateIamRoleResultBuilder {
     /// Sets [`AssociateEnclaveCertificateIamRoleResult::certificate_s3_bucket_name`](crate::types::AssociateEnclaveCertificateIamRoleResult::certificate_s3_bucket_name): The name of the Amazon S3 bucket to which the certificate was uploaded.
-    pub fn certificate_s3_bucket_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.certificate_s3_bucket_name = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn certificate_s3_bucket_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.certificate_s3_bucket_name = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateEnclaveCertificateIamRoleResult::certificate_s3_bucket_name`](crate::types::AssociateEnclaveCertificateIamRoleResult::certificate_s3_bucket_name).
     #[inline]
-    pub fn set_certificate_s3_bucket_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_s3_bucket_name(mut self, input: Option<String>) -> Self {
         self.inner.certificate_s3_bucket_name = input;
         self
     }
     /// The value set for [`AssociateEnclaveCertificateIamRoleResult::certificate_s3_bucket_name`](crate::types::AssociateEnclaveCertificateIamRoleResult::certificate_s3_bucket_name), if any.
     #[inline]
-    pub fn get_certificate_s3_bucket_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_s3_bucket_name(&self) -> &Option<String> {
         &self.inner.certificate_s3_bucket_name
     }
     /// Sets [`AssociateEnclaveCertificateIamRoleResult::certificate_s3_object_key`](crate::types::AssociateEnclaveCertificateIamRoleResult::certificate_s3_object_key): The Amazon S3 object key where the certificate, certificate chain, and encrypted private key bundle are stored.
-    pub fn certificate_s3_object_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.certificate_s3_object_key = ::std::option::Option::Some(input.into());
+    pub fn certificate_s3_object_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.certificate_s3_object_key = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateEnclaveCertificateIamRoleResult::certificate_s3_object_key`](crate::types::AssociateEnclaveCertificateIamRoleResult::certificate_s3_object_key).
     #[inline]
-    pub fn set_certificate_s3_object_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_s3_object_key(mut self, input: Option<String>) -> Self {
         self.inner.certificate_s3_object_key = input;
         self
     }
     /// The value set for [`AssociateEnclaveCertificateIamRoleResult::certificate_s3_object_key`](crate::types::AssociateEnclaveCertificateIamRoleResult::certificate_s3_object_key), if any.
     #[inline]
-    pub fn get_certificate_s3_object_key(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_s3_object_key(&self) -> &Option<String> {
         &self.inner.certificate_s3_object_key
     }
     /// Sets [`AssociateEnclaveCertificateIamRoleResult::encryption_kms_key_id`](crate::types::AssociateEnclaveCertificateIamRoleResult::encryption_kms_key_id): The ID of the KMS key used to encrypt the private key of the certificate.
-    pub fn encryption_kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.encryption_kms_key_id = ::std::option::Option::Some(input.into());
+    pub fn encryption_kms_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.encryption_kms_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateEnclaveCertificateIamRoleResult::encryption_kms_key_id`](crate::types::AssociateEnclaveCertificateIamRoleResult::encryption_kms_key_id).
     #[inline]
-    pub fn set_encryption_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_encryption_kms_key_id(mut self, input: Option<String>) -> Self {
         self.inner.encryption_kms_key_id = input;
         self
     }
     /// The value set for [`AssociateEnclaveCertificateIamRoleResult::encryption_kms_key_id`](crate::types::AssociateEnclaveCertificateIamRoleResult::encryption_kms_key_id), if any.
     #[inline]
-    pub fn get_encryption_kms_key_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_encryption_kms_key_id(&self) -> &Option<String> {
         &self.inner.encryption_kms_key_id
     }
     /// Builds the [`AssociateEnclaveCertificateIamRoleResult`]; it has no required members, so this cannot fail.
@@ -133,28 +97,22 @@ impl AssociateEnclaveCertificateIamRoleResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AssociateEnclaveCertificateIamRoleResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "certificateS3BucketName" => {
-                    value.certificate_s3_bucket_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.certificate_s3_bucket_name = Some(String::from(child.text()));
                 }
                 "certificateS3ObjectKey" => {
-                    value.certificate_s3_object_key = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.certificate_s3_object_key = Some(String::from(child.text()));
                 }
                 "encryptionKmsKeyId" => {
-                    value.encryption_kms_key_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.encryption_kms_key_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateInstanceEventWindowResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateInstanceEventWindowResult {
     /// Information about the event window.
-    pub instance_event_window: ::std::option::Option<crate::types::InstanceEventWindow>,
+    pub instance_event_window: Option<crate::types::InstanceEventWindow>,
 }
 impl AssociateInstanceEventWindowResult {
     /// Starts building a [`AssociateInstanceEventWindowResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateInstanceEventWindowResultBuilder {
-        <crate::types::builders::AssociateInstanceEventWindowResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateInstanceEventWindowResultBuilder as Default>::default()
     }
     /// The `InstanceEventWindow` member, when set.
     #[inline]
-    pub fn instance_event_window(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceEventWindow> {
+    pub fn instance_event_window(&self) -> Option<&crate::types::InstanceEventWindow> {
         self.instance_event_window.as_ref()
     }
 }
 /// A builder for [`AssociateInstanceEventWindowResult`](crate::types::AssociateInstanceEventWindowResult); start one with `AssociateInstanceEventWindowResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateInstanceEventWindowResultBuilder {
     inner: crate::types::AssociateInstanceEventWindowResult,
 }
@@ -43,14 +31,14 @@ impl AssociateInstanceEventWindowResultBuilder {
         mut self,
         input: crate::types::InstanceEventWindow,
     ) -> Self {
-        self.inner.instance_event_window = ::std::option::Option::Some(input);
+        self.inner.instance_event_window = Some(input);
         self
     }
     /// Sets or clears [`AssociateInstanceEventWindowResult::instance_event_window`](crate::types::AssociateInstanceEventWindowResult::instance_event_window).
     #[inline]
     pub fn set_instance_event_window(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceEventWindow>,
+        input: Option<crate::types::InstanceEventWindow>,
     ) -> Self {
         self.inner.instance_event_window = input;
         self
@@ -59,7 +47,7 @@ impl AssociateInstanceEventWindowResultBuilder {
     #[inline]
     pub fn get_instance_event_window(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceEventWindow> {
+    ) -> &Option<crate::types::InstanceEventWindow> {
         &self.inner.instance_event_window
     }
     /// Builds the [`AssociateInstanceEventWindowResult`]; it has no required members, so this cannot fail.
@@ -71,17 +59,17 @@ impl AssociateInstanceEventWindowResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AssociateInstanceEventWindowResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instanceEventWindow" {
-                value.instance_event_window = ::std::option::Option::Some(
+                value.instance_event_window = Some(
                     <crate::types::InstanceEventWindow as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,155 +2,133 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateIpamByoasnRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateIpamByoasnRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// A public 2-byte or 4-byte ASN.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub asn: ::std::option::Option<::std::string::String>,
+    pub asn: Option<String>,
     /// The BYOIP CIDR you want to associate with an ASN.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
 }
 impl AssociateIpamByoasnRequest {
     /// Starts building a [`AssociateIpamByoasnRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateIpamByoasnRequestBuilder {
-        <crate::types::builders::AssociateIpamByoasnRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateIpamByoasnRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Asn` member, when set.
     #[inline]
-    pub fn asn(&self) -> ::std::option::Option<&str> {
+    pub fn asn(&self) -> Option<&str> {
         self.asn.as_deref()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
 }
 /// A builder for [`AssociateIpamByoasnRequest`](crate::types::AssociateIpamByoasnRequest); start one with `AssociateIpamByoasnRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateIpamByoasnRequestBuilder {
     inner: crate::types::AssociateIpamByoasnRequest,
 }
 impl AssociateIpamByoasnRequestBuilder {
     /// Sets [`AssociateIpamByoasnRequest::dry_run`](crate::types::AssociateIpamByoasnRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`AssociateIpamByoasnRequest::dry_run`](crate::types::AssociateIpamByoasnRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`AssociateIpamByoasnRequest::dry_run`](crate::types::AssociateIpamByoasnRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`AssociateIpamByoasnRequest::asn`](crate::types::AssociateIpamByoasnRequest::asn): A public 2-byte or 4-byte ASN.
-    pub fn asn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.asn = ::std::option::Option::Some(input.into());
+    pub fn asn(mut self, input: impl Into<String>) -> Self {
+        self.inner.asn = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateIpamByoasnRequest::asn`](crate::types::AssociateIpamByoasnRequest::asn).
     #[inline]
-    pub fn set_asn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_asn(mut self, input: Option<String>) -> Self {
         self.inner.asn = input;
         self
     }
     /// The value set for [`AssociateIpamByoasnRequest::asn`](crate::types::AssociateIpamByoasnRequest::asn), if any.
     #[inline]
-    pub fn get_asn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_asn(&self) -> &Option<String> {
         &self.inner.asn
     }
     /// Sets [`AssociateIpamByoasnRequest::cidr`](crate::types::AssociateIpamByoasnRequest::cidr): The BYOIP CIDR you want to associate with an ASN.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateIpamByoasnRequest::cidr`](crate::types::AssociateIpamByoasnRequest::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`AssociateIpamByoasnRequest::cidr`](crate::types::AssociateIpamByoasnRequest::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Builds the [`AssociateIpamByoasnRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssociateIpamByoasnRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.asn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssociateIpamByoasnRequest",
                 member: "asn",
             });
         }
         if self.inner.cidr.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssociateIpamByoasnRequest",
                 member: "cidr",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AssociateIpamByoasnRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.asn {
+        if let Some(value) = &self.asn {
             body.member("Asn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.cidr {
+        if let Some(value) = &self.cidr {
             body.member("Cidr", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

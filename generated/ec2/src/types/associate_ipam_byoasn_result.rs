@@ -2,61 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateIpamByoasnResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateIpamByoasnResult {
     /// The ASN and BYOIP CIDR association.
-    pub asn_association: ::std::option::Option<crate::types::AsnAssociation>,
+    pub asn_association: Option<crate::types::AsnAssociation>,
 }
 impl AssociateIpamByoasnResult {
     /// Starts building a [`AssociateIpamByoasnResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateIpamByoasnResultBuilder {
-        <crate::types::builders::AssociateIpamByoasnResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateIpamByoasnResultBuilder as Default>::default()
     }
     /// The `AsnAssociation` member, when set.
     #[inline]
-    pub fn asn_association(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AsnAssociation> {
+    pub fn asn_association(&self) -> Option<&crate::types::AsnAssociation> {
         self.asn_association.as_ref()
     }
 }
 /// A builder for [`AssociateIpamByoasnResult`](crate::types::AssociateIpamByoasnResult); start one with `AssociateIpamByoasnResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateIpamByoasnResultBuilder {
     inner: crate::types::AssociateIpamByoasnResult,
 }
 impl AssociateIpamByoasnResultBuilder {
     /// Sets [`AssociateIpamByoasnResult::asn_association`](crate::types::AssociateIpamByoasnResult::asn_association): The ASN and BYOIP CIDR association.
     pub fn asn_association(mut self, input: crate::types::AsnAssociation) -> Self {
-        self.inner.asn_association = ::std::option::Option::Some(input);
+        self.inner.asn_association = Some(input);
         self
     }
     /// Sets or clears [`AssociateIpamByoasnResult::asn_association`](crate::types::AssociateIpamByoasnResult::asn_association).
     #[inline]
     pub fn set_asn_association(
         mut self,
-        input: ::std::option::Option<crate::types::AsnAssociation>,
+        input: Option<crate::types::AsnAssociation>,
     ) -> Self {
         self.inner.asn_association = input;
         self
     }
     /// The value set for [`AssociateIpamByoasnResult::asn_association`](crate::types::AssociateIpamByoasnResult::asn_association), if any.
     #[inline]
-    pub fn get_asn_association(
-        &self,
-    ) -> &::std::option::Option<crate::types::AsnAssociation> {
+    pub fn get_asn_association(&self) -> &Option<crate::types::AsnAssociation> {
         &self.inner.asn_association
     }
     /// Builds the [`AssociateIpamByoasnResult`]; it has no required members, so this cannot fail.
@@ -68,17 +54,17 @@ impl AssociateIpamByoasnResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AssociateIpamByoasnResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "asnAssociation" {
-                value.asn_association = ::std::option::Option::Some(
+                value.asn_association = Some(
                     <crate::types::AsnAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

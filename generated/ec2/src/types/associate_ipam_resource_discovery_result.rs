@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateIpamResourceDiscoveryResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateIpamResourceDiscoveryResult {
     /// A resource discovery association. An associated resource discovery is a resource discovery that has been associated with an IPAM.
-    pub ipam_resource_discovery_association: ::std::option::Option<
+    pub ipam_resource_discovery_association: Option<
         crate::types::IpamResourceDiscoveryAssociation,
     >,
 }
@@ -19,23 +14,18 @@ impl AssociateIpamResourceDiscoveryResult {
     /// Starts building a [`AssociateIpamResourceDiscoveryResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateIpamResourceDiscoveryResultBuilder {
-        <crate::types::builders::AssociateIpamResourceDiscoveryResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateIpamResourceDiscoveryResultBuilder as Default>::default()
     }
     /// The `IpamResourceDiscoveryAssociation` member, when set.
     #[inline]
     pub fn ipam_resource_discovery_association(
         &self,
-    ) -> ::std::option::Option<&crate::types::IpamResourceDiscoveryAssociation> {
+    ) -> Option<&crate::types::IpamResourceDiscoveryAssociation> {
         self.ipam_resource_discovery_association.as_ref()
     }
 }
 /// A builder for [`AssociateIpamResourceDiscoveryResult`](crate::types::AssociateIpamResourceDiscoveryResult); start one with `AssociateIpamResourceDiscoveryResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateIpamResourceDiscoveryResultBuilder {
     inner: crate::types::AssociateIpamResourceDiscoveryResult,
 }
@@ -45,16 +35,14 @@ impl AssociateIpamResourceDiscoveryResultBuilder {
         mut self,
         input: crate::types::IpamResourceDiscoveryAssociation,
     ) -> Self {
-        self.inner.ipam_resource_discovery_association = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.ipam_resource_discovery_association = Some(input);
         self
     }
     /// Sets or clears [`AssociateIpamResourceDiscoveryResult::ipam_resource_discovery_association`](crate::types::AssociateIpamResourceDiscoveryResult::ipam_resource_discovery_association).
     #[inline]
     pub fn set_ipam_resource_discovery_association(
         mut self,
-        input: ::std::option::Option<crate::types::IpamResourceDiscoveryAssociation>,
+        input: Option<crate::types::IpamResourceDiscoveryAssociation>,
     ) -> Self {
         self.inner.ipam_resource_discovery_association = input;
         self
@@ -63,7 +51,7 @@ impl AssociateIpamResourceDiscoveryResultBuilder {
     #[inline]
     pub fn get_ipam_resource_discovery_association(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamResourceDiscoveryAssociation> {
+    ) -> &Option<crate::types::IpamResourceDiscoveryAssociation> {
         &self.inner.ipam_resource_discovery_association
     }
     /// Builds the [`AssociateIpamResourceDiscoveryResult`]; it has no required members, so this cannot fail.
@@ -75,17 +63,17 @@ impl AssociateIpamResourceDiscoveryResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AssociateIpamResourceDiscoveryResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamResourceDiscoveryAssociation" {
-                value.ipam_resource_discovery_association = ::std::option::Option::Some(
+                value.ipam_resource_discovery_association = Some(
                     <crate::types::IpamResourceDiscoveryAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,273 +2,223 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateNatGatewayAddressRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateNatGatewayAddressRequest {
     /// The ID of the NAT gateway.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub nat_gateway_id: ::std::option::Option<::std::string::String>,
+    pub nat_gateway_id: Option<String>,
     /// The allocation IDs of EIPs that you want to associate with your NAT gateway.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub allocation_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub allocation_ids: Option<Vec<String>>,
     /// The private IPv4 addresses that you want to assign to the NAT gateway.
-    pub private_ip_addresses: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub private_ip_addresses: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// For regional NAT gateways only: The Availability Zone where you want to associate an Elastic IP address (EIP). The regional NAT gateway uses a separate EIP in each AZ to handle outbound NAT traffic from that AZ.
     ///
     /// A regional NAT gateway is a single NAT Gateway that works across multiple availability zones (AZs) in your VPC, providing redundancy, scalability and availability across all the AZs in a Region.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// For regional NAT gateways only: The ID of the Availability Zone where you want to associate an Elastic IP address (EIP). The regional NAT gateway uses a separate EIP in each AZ to handle outbound NAT traffic from that AZ. Use this instead of AvailabilityZone for consistent identification of AZs across Amazon Web Services Regions.
     ///
     /// A regional NAT gateway is a single NAT Gateway that works across multiple availability zones (AZs) in your VPC, providing redundancy, scalability and availability across all the AZs in a Region.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
 }
 impl AssociateNatGatewayAddressRequest {
     /// Starts building a [`AssociateNatGatewayAddressRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateNatGatewayAddressRequestBuilder {
-        <crate::types::builders::AssociateNatGatewayAddressRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateNatGatewayAddressRequestBuilder as Default>::default()
     }
     /// The `NatGatewayId` member, when set.
     #[inline]
-    pub fn nat_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn nat_gateway_id(&self) -> Option<&str> {
         self.nat_gateway_id.as_deref()
     }
     /// The `AllocationIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn allocation_ids(&self) -> &[::std::string::String] {
+    pub fn allocation_ids(&self) -> &[String] {
         self.allocation_ids.as_deref().unwrap_or_default()
     }
     /// The `PrivateIpAddresses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn private_ip_addresses(&self) -> &[::std::string::String] {
+    pub fn private_ip_addresses(&self) -> &[String] {
         self.private_ip_addresses.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
 }
 /// A builder for [`AssociateNatGatewayAddressRequest`](crate::types::AssociateNatGatewayAddressRequest); start one with `AssociateNatGatewayAddressRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateNatGatewayAddressRequestBuilder {
     inner: crate::types::AssociateNatGatewayAddressRequest,
 }
 impl AssociateNatGatewayAddressRequestBuilder {
     /// Sets [`AssociateNatGatewayAddressRequest::nat_gateway_id`](crate::types::AssociateNatGatewayAddressRequest::nat_gateway_id): The ID of the NAT gateway.
-    pub fn nat_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.nat_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn nat_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.nat_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateNatGatewayAddressRequest::nat_gateway_id`](crate::types::AssociateNatGatewayAddressRequest::nat_gateway_id).
     #[inline]
-    pub fn set_nat_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_nat_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.nat_gateway_id = input;
         self
     }
     /// The value set for [`AssociateNatGatewayAddressRequest::nat_gateway_id`](crate::types::AssociateNatGatewayAddressRequest::nat_gateway_id), if any.
     #[inline]
-    pub fn get_nat_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_nat_gateway_id(&self) -> &Option<String> {
         &self.inner.nat_gateway_id
     }
     /// Appends one item to [`AssociateNatGatewayAddressRequest::allocation_ids`](crate::types::AssociateNatGatewayAddressRequest::allocation_ids): The allocation IDs of EIPs that you want to associate with your NAT gateway.
     ///
     /// To set the whole list at once, use [`set_allocation_ids`](Self::set_allocation_ids).
-    pub fn allocation_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn allocation_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.allocation_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AssociateNatGatewayAddressRequest::allocation_ids`](crate::types::AssociateNatGatewayAddressRequest::allocation_ids).
     #[inline]
-    pub fn set_allocation_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_allocation_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.allocation_ids = input;
         self
     }
     /// The value set for [`AssociateNatGatewayAddressRequest::allocation_ids`](crate::types::AssociateNatGatewayAddressRequest::allocation_ids), if any.
     #[inline]
-    pub fn get_allocation_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_allocation_ids(&self) -> &Option<Vec<String>> {
         &self.inner.allocation_ids
     }
     /// Appends one item to [`AssociateNatGatewayAddressRequest::private_ip_addresses`](crate::types::AssociateNatGatewayAddressRequest::private_ip_addresses): The private IPv4 addresses that you want to assign to the NAT gateway.
     ///
     /// To set the whole list at once, use [`set_private_ip_addresses`](Self::set_private_ip_addresses).
-    pub fn private_ip_addresses(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn private_ip_addresses(mut self, input: impl Into<String>) -> Self {
         self.inner.private_ip_addresses.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AssociateNatGatewayAddressRequest::private_ip_addresses`](crate::types::AssociateNatGatewayAddressRequest::private_ip_addresses).
     #[inline]
-    pub fn set_private_ip_addresses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_private_ip_addresses(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.private_ip_addresses = input;
         self
     }
     /// The value set for [`AssociateNatGatewayAddressRequest::private_ip_addresses`](crate::types::AssociateNatGatewayAddressRequest::private_ip_addresses), if any.
     #[inline]
-    pub fn get_private_ip_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_private_ip_addresses(&self) -> &Option<Vec<String>> {
         &self.inner.private_ip_addresses
     }
     /// Sets [`AssociateNatGatewayAddressRequest::dry_run`](crate::types::AssociateNatGatewayAddressRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`AssociateNatGatewayAddressRequest::dry_run`](crate::types::AssociateNatGatewayAddressRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`AssociateNatGatewayAddressRequest::dry_run`](crate::types::AssociateNatGatewayAddressRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`AssociateNatGatewayAddressRequest::availability_zone`](crate::types::AssociateNatGatewayAddressRequest::availability_zone): For regional NAT gateways only: The Availability Zone where you want to associate an Elastic IP address (EIP).
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateNatGatewayAddressRequest::availability_zone`](crate::types::AssociateNatGatewayAddressRequest::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`AssociateNatGatewayAddressRequest::availability_zone`](crate::types::AssociateNatGatewayAddressRequest::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`AssociateNatGatewayAddressRequest::availability_zone_id`](crate::types::AssociateNatGatewayAddressRequest::availability_zone_id): For regional NAT gateways only: The ID of the Availability Zone where you want to associate an Elastic IP address (EIP).
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateNatGatewayAddressRequest::availability_zone_id`](crate::types::AssociateNatGatewayAddressRequest::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`AssociateNatGatewayAddressRequest::availability_zone_id`](crate::types::AssociateNatGatewayAddressRequest::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Builds the [`AssociateNatGatewayAddressRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssociateNatGatewayAddressRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.nat_gateway_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssociateNatGatewayAddressRequest",
                 member: "nat_gateway_id",
             });
         }
         if self.inner.allocation_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssociateNatGatewayAddressRequest",
                 member: "allocation_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AssociateNatGatewayAddressRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.nat_gateway_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.nat_gateway_id {
             body.member("NatGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.allocation_ids {
+        if let Some(value) = &self.allocation_ids {
             let member_0 = body.enter("AllocationId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
+        if let Some(value) = &self.private_ip_addresses {
             let member_0 = body.enter("PrivateIpAddress");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             body.member("AvailabilityZone", value);
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             body.member("AvailabilityZoneId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

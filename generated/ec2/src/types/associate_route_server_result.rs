@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateRouteServerResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateRouteServerResult {
     /// Information about the association between the route server and the VPC.
-    pub route_server_association: ::std::option::Option<
-        crate::types::RouteServerAssociation,
-    >,
+    pub route_server_association: Option<crate::types::RouteServerAssociation>,
 }
 impl AssociateRouteServerResult {
     /// Starts building a [`AssociateRouteServerResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateRouteServerResultBuilder {
-        <crate::types::builders::AssociateRouteServerResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateRouteServerResultBuilder as Default>::default()
     }
     /// The `RouteServerAssociation` member, when set.
     #[inline]
     pub fn route_server_association(
         &self,
-    ) -> ::std::option::Option<&crate::types::RouteServerAssociation> {
+    ) -> Option<&crate::types::RouteServerAssociation> {
         self.route_server_association.as_ref()
     }
 }
 /// A builder for [`AssociateRouteServerResult`](crate::types::AssociateRouteServerResult); start one with `AssociateRouteServerResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateRouteServerResultBuilder {
     inner: crate::types::AssociateRouteServerResult,
 }
@@ -45,14 +33,14 @@ impl AssociateRouteServerResultBuilder {
         mut self,
         input: crate::types::RouteServerAssociation,
     ) -> Self {
-        self.inner.route_server_association = ::std::option::Option::Some(input);
+        self.inner.route_server_association = Some(input);
         self
     }
     /// Sets or clears [`AssociateRouteServerResult::route_server_association`](crate::types::AssociateRouteServerResult::route_server_association).
     #[inline]
     pub fn set_route_server_association(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerAssociation>,
+        input: Option<crate::types::RouteServerAssociation>,
     ) -> Self {
         self.inner.route_server_association = input;
         self
@@ -61,7 +49,7 @@ impl AssociateRouteServerResultBuilder {
     #[inline]
     pub fn get_route_server_association(
         &self,
-    ) -> &::std::option::Option<crate::types::RouteServerAssociation> {
+    ) -> &Option<crate::types::RouteServerAssociation> {
         &self.inner.route_server_association
     }
     /// Builds the [`AssociateRouteServerResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl AssociateRouteServerResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AssociateRouteServerResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "routeServerAssociation" {
-                value.route_server_association = ::std::option::Option::Some(
+                value.route_server_association = Some(
                     <crate::types::RouteServerAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,211 +2,177 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateRouteTableRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateRouteTableRequest {
     /// The ID of the internet gateway or virtual private gateway.
-    pub gateway_id: ::std::option::Option<::std::string::String>,
+    pub gateway_id: Option<String>,
     /// The ID of a public IPv4 pool. A public IPv4 pool is a pool of IPv4 addresses that you've brought to Amazon Web Services with BYOIP.
-    pub public_ipv4_pool: ::std::option::Option<::std::string::String>,
+    pub public_ipv4_pool: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the subnet.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The ID of the route table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub route_table_id: ::std::option::Option<::std::string::String>,
+    pub route_table_id: Option<String>,
 }
 impl AssociateRouteTableRequest {
     /// Starts building a [`AssociateRouteTableRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateRouteTableRequestBuilder {
-        <crate::types::builders::AssociateRouteTableRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateRouteTableRequestBuilder as Default>::default()
     }
     /// The `GatewayId` member, when set.
     #[inline]
-    pub fn gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn gateway_id(&self) -> Option<&str> {
         self.gateway_id.as_deref()
     }
     /// The `PublicIpv4Pool` member, when set.
     #[inline]
-    pub fn public_ipv4_pool(&self) -> ::std::option::Option<&str> {
+    pub fn public_ipv4_pool(&self) -> Option<&str> {
         self.public_ipv4_pool.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `RouteTableId` member, when set.
     #[inline]
-    pub fn route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn route_table_id(&self) -> Option<&str> {
         self.route_table_id.as_deref()
     }
 }
 /// A builder for [`AssociateRouteTableRequest`](crate::types::AssociateRouteTableRequest); start one with `AssociateRouteTableRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateRouteTableRequestBuilder {
     inner: crate::types::AssociateRouteTableRequest,
 }
 impl AssociateRouteTableRequestBuilder {
     /// Sets [`AssociateRouteTableRequest::gateway_id`](crate::types::AssociateRouteTableRequest::gateway_id): The ID of the internet gateway or virtual private gateway.
-    pub fn gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.gateway_id = ::std::option::Option::Some(input.into());
+    pub fn gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateRouteTableRequest::gateway_id`](crate::types::AssociateRouteTableRequest::gateway_id).
     #[inline]
-    pub fn set_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.gateway_id = input;
         self
     }
     /// The value set for [`AssociateRouteTableRequest::gateway_id`](crate::types::AssociateRouteTableRequest::gateway_id), if any.
     #[inline]
-    pub fn get_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_gateway_id(&self) -> &Option<String> {
         &self.inner.gateway_id
     }
     /// Sets [`AssociateRouteTableRequest::public_ipv4_pool`](crate::types::AssociateRouteTableRequest::public_ipv4_pool): The ID of a public IPv4 pool.
-    pub fn public_ipv4_pool(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_ipv4_pool = ::std::option::Option::Some(input.into());
+    pub fn public_ipv4_pool(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_ipv4_pool = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateRouteTableRequest::public_ipv4_pool`](crate::types::AssociateRouteTableRequest::public_ipv4_pool).
     #[inline]
-    pub fn set_public_ipv4_pool(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ipv4_pool(mut self, input: Option<String>) -> Self {
         self.inner.public_ipv4_pool = input;
         self
     }
     /// The value set for [`AssociateRouteTableRequest::public_ipv4_pool`](crate::types::AssociateRouteTableRequest::public_ipv4_pool), if any.
     #[inline]
-    pub fn get_public_ipv4_pool(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ipv4_pool(&self) -> &Option<String> {
         &self.inner.public_ipv4_pool
     }
     /// Sets [`AssociateRouteTableRequest::dry_run`](crate::types::AssociateRouteTableRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`AssociateRouteTableRequest::dry_run`](crate::types::AssociateRouteTableRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`AssociateRouteTableRequest::dry_run`](crate::types::AssociateRouteTableRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`AssociateRouteTableRequest::subnet_id`](crate::types::AssociateRouteTableRequest::subnet_id): The ID of the subnet.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateRouteTableRequest::subnet_id`](crate::types::AssociateRouteTableRequest::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`AssociateRouteTableRequest::subnet_id`](crate::types::AssociateRouteTableRequest::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`AssociateRouteTableRequest::route_table_id`](crate::types::AssociateRouteTableRequest::route_table_id): The ID of the route table.
-    pub fn route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_table_id = ::std::option::Option::Some(input.into());
+    pub fn route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateRouteTableRequest::route_table_id`](crate::types::AssociateRouteTableRequest::route_table_id).
     #[inline]
-    pub fn set_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.route_table_id = input;
         self
     }
     /// The value set for [`AssociateRouteTableRequest::route_table_id`](crate::types::AssociateRouteTableRequest::route_table_id), if any.
     #[inline]
-    pub fn get_route_table_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_table_id(&self) -> &Option<String> {
         &self.inner.route_table_id
     }
     /// Builds the [`AssociateRouteTableRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssociateRouteTableRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.route_table_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssociateRouteTableRequest",
                 member: "route_table_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AssociateRouteTableRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.gateway_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.gateway_id {
             body.member("GatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.public_ipv4_pool {
+        if let Some(value) = &self.public_ipv4_pool {
             body.member("PublicIpv4Pool", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             body.member("SubnetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.route_table_id {
+        if let Some(value) = &self.route_table_id {
             body.member("RouteTableId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,71 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateRouteTableResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateRouteTableResult {
     /// The route table association ID. This ID is required for disassociating the route table.
-    pub association_id: ::std::option::Option<::std::string::String>,
+    pub association_id: Option<String>,
     /// The state of the association.
-    pub association_state: ::std::option::Option<
-        crate::types::RouteTableAssociationState,
-    >,
+    pub association_state: Option<crate::types::RouteTableAssociationState>,
 }
 impl AssociateRouteTableResult {
     /// Starts building a [`AssociateRouteTableResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateRouteTableResultBuilder {
-        <crate::types::builders::AssociateRouteTableResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateRouteTableResultBuilder as Default>::default()
     }
     /// The `AssociationId` member, when set.
     #[inline]
-    pub fn association_id(&self) -> ::std::option::Option<&str> {
+    pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
     /// The `AssociationState` member, when set.
     #[inline]
     pub fn association_state(
         &self,
-    ) -> ::std::option::Option<&crate::types::RouteTableAssociationState> {
+    ) -> Option<&crate::types::RouteTableAssociationState> {
         self.association_state.as_ref()
     }
 }
 /// A builder for [`AssociateRouteTableResult`](crate::types::AssociateRouteTableResult); start one with `AssociateRouteTableResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateRouteTableResultBuilder {
     inner: crate::types::AssociateRouteTableResult,
 }
 impl AssociateRouteTableResultBuilder {
     /// Sets [`AssociateRouteTableResult::association_id`](crate::types::AssociateRouteTableResult::association_id): The route table association ID.
-    pub fn association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.association_id = ::std::option::Option::Some(input.into());
+    pub fn association_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.association_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateRouteTableResult::association_id`](crate::types::AssociateRouteTableResult::association_id).
     #[inline]
-    pub fn set_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.inner.association_id = input;
         self
     }
     /// The value set for [`AssociateRouteTableResult::association_id`](crate::types::AssociateRouteTableResult::association_id), if any.
     #[inline]
-    pub fn get_association_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_id(&self) -> &Option<String> {
         &self.inner.association_id
     }
     /// Sets [`AssociateRouteTableResult::association_state`](crate::types::AssociateRouteTableResult::association_state): The state of the association.
@@ -74,14 +56,14 @@ impl AssociateRouteTableResultBuilder {
         mut self,
         input: crate::types::RouteTableAssociationState,
     ) -> Self {
-        self.inner.association_state = ::std::option::Option::Some(input);
+        self.inner.association_state = Some(input);
         self
     }
     /// Sets or clears [`AssociateRouteTableResult::association_state`](crate::types::AssociateRouteTableResult::association_state).
     #[inline]
     pub fn set_association_state(
         mut self,
-        input: ::std::option::Option<crate::types::RouteTableAssociationState>,
+        input: Option<crate::types::RouteTableAssociationState>,
     ) -> Self {
         self.inner.association_state = input;
         self
@@ -90,7 +72,7 @@ impl AssociateRouteTableResultBuilder {
     #[inline]
     pub fn get_association_state(
         &self,
-    ) -> &::std::option::Option<crate::types::RouteTableAssociationState> {
+    ) -> &Option<crate::types::RouteTableAssociationState> {
         &self.inner.association_state
     }
     /// Builds the [`AssociateRouteTableResult`]; it has no required members, so this cannot fail.
@@ -102,17 +84,15 @@ impl AssociateRouteTableResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AssociateRouteTableResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "associationId" => {
-                    value.association_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.association_id = Some(String::from(child.text()));
                 }
                 "associationState" => {
-                    value.association_state = ::std::option::Option::Some(
+                    value.association_state = Some(
                         <crate::types::RouteTableAssociationState as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -121,6 +101,6 @@ impl ::awsgen_runtime::xml::FromXml for AssociateRouteTableResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

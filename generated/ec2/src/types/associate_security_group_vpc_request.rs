@@ -2,155 +2,133 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateSecurityGroupVpcRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateSecurityGroupVpcRequest {
     /// A security group ID.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub group_id: ::std::option::Option<::std::string::String>,
+    pub group_id: Option<String>,
     /// A VPC ID.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl AssociateSecurityGroupVpcRequest {
     /// Starts building a [`AssociateSecurityGroupVpcRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateSecurityGroupVpcRequestBuilder {
-        <crate::types::builders::AssociateSecurityGroupVpcRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateSecurityGroupVpcRequestBuilder as Default>::default()
     }
     /// The `GroupId` member, when set.
     #[inline]
-    pub fn group_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_id(&self) -> Option<&str> {
         self.group_id.as_deref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`AssociateSecurityGroupVpcRequest`](crate::types::AssociateSecurityGroupVpcRequest); start one with `AssociateSecurityGroupVpcRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateSecurityGroupVpcRequestBuilder {
     inner: crate::types::AssociateSecurityGroupVpcRequest,
 }
 impl AssociateSecurityGroupVpcRequestBuilder {
     /// Sets [`AssociateSecurityGroupVpcRequest::group_id`](crate::types::AssociateSecurityGroupVpcRequest::group_id): A security group ID.
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_id = ::std::option::Option::Some(input.into());
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateSecurityGroupVpcRequest::group_id`](crate::types::AssociateSecurityGroupVpcRequest::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`AssociateSecurityGroupVpcRequest::group_id`](crate::types::AssociateSecurityGroupVpcRequest::group_id), if any.
     #[inline]
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         &self.inner.group_id
     }
     /// Sets [`AssociateSecurityGroupVpcRequest::vpc_id`](crate::types::AssociateSecurityGroupVpcRequest::vpc_id): A VPC ID.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateSecurityGroupVpcRequest::vpc_id`](crate::types::AssociateSecurityGroupVpcRequest::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`AssociateSecurityGroupVpcRequest::vpc_id`](crate::types::AssociateSecurityGroupVpcRequest::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`AssociateSecurityGroupVpcRequest::dry_run`](crate::types::AssociateSecurityGroupVpcRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`AssociateSecurityGroupVpcRequest::dry_run`](crate::types::AssociateSecurityGroupVpcRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`AssociateSecurityGroupVpcRequest::dry_run`](crate::types::AssociateSecurityGroupVpcRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`AssociateSecurityGroupVpcRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssociateSecurityGroupVpcRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.group_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssociateSecurityGroupVpcRequest",
                 member: "group_id",
             });
         }
         if self.inner.vpc_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssociateSecurityGroupVpcRequest",
                 member: "vpc_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AssociateSecurityGroupVpcRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.group_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.group_id {
             body.member("GroupId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             body.member("VpcId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

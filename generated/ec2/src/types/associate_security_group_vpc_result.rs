@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateSecurityGroupVpcResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateSecurityGroupVpcResult {
     /// The state of the association.
-    pub state: ::std::option::Option<crate::types::SecurityGroupVpcAssociationState>,
+    pub state: Option<crate::types::SecurityGroupVpcAssociationState>,
 }
 impl AssociateSecurityGroupVpcResult {
     /// Starts building a [`AssociateSecurityGroupVpcResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateSecurityGroupVpcResultBuilder {
-        <crate::types::builders::AssociateSecurityGroupVpcResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateSecurityGroupVpcResultBuilder as Default>::default()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SecurityGroupVpcAssociationState> {
+    pub fn state(&self) -> Option<&crate::types::SecurityGroupVpcAssociationState> {
         self.state.as_ref()
     }
 }
 /// A builder for [`AssociateSecurityGroupVpcResult`](crate::types::AssociateSecurityGroupVpcResult); start one with `AssociateSecurityGroupVpcResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateSecurityGroupVpcResultBuilder {
     inner: crate::types::AssociateSecurityGroupVpcResult,
 }
@@ -43,23 +31,21 @@ impl AssociateSecurityGroupVpcResultBuilder {
         mut self,
         input: crate::types::SecurityGroupVpcAssociationState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`AssociateSecurityGroupVpcResult::state`](crate::types::AssociateSecurityGroupVpcResult::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::SecurityGroupVpcAssociationState>,
+        input: Option<crate::types::SecurityGroupVpcAssociationState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`AssociateSecurityGroupVpcResult::state`](crate::types::AssociateSecurityGroupVpcResult::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecurityGroupVpcAssociationState> {
+    pub fn get_state(&self) -> &Option<crate::types::SecurityGroupVpcAssociationState> {
         &self.inner.state
     }
     /// Builds the [`AssociateSecurityGroupVpcResult`]; it has no required members, so this cannot fail.
@@ -71,15 +57,15 @@ impl AssociateSecurityGroupVpcResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AssociateSecurityGroupVpcResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "state" {
-                value.state = ::std::option::Option::Some(
+                value.state = Some(
                     crate::types::SecurityGroupVpcAssociationState::from(child.text()),
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

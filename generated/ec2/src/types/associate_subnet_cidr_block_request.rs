@@ -2,181 +2,151 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateSubnetCidrBlockRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateSubnetCidrBlockRequest {
     /// An IPv6 IPAM pool ID.
-    pub ipv6_ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub ipv6_ipam_pool_id: Option<String>,
     /// An IPv6 netmask length.
-    pub ipv6_netmask_length: ::std::option::Option<i32>,
+    pub ipv6_netmask_length: Option<i32>,
     /// The ID of your subnet.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The IPv6 CIDR block for your subnet.
-    pub ipv6_cidr_block: ::std::option::Option<::std::string::String>,
+    pub ipv6_cidr_block: Option<String>,
 }
 impl AssociateSubnetCidrBlockRequest {
     /// Starts building a [`AssociateSubnetCidrBlockRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateSubnetCidrBlockRequestBuilder {
-        <crate::types::builders::AssociateSubnetCidrBlockRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateSubnetCidrBlockRequestBuilder as Default>::default()
     }
     /// The `Ipv6IpamPoolId` member, when set.
     #[inline]
-    pub fn ipv6_ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_ipam_pool_id(&self) -> Option<&str> {
         self.ipv6_ipam_pool_id.as_deref()
     }
     /// The `Ipv6NetmaskLength` member, when set.
     #[inline]
-    pub fn ipv6_netmask_length(&self) -> ::std::option::Option<i32> {
+    pub fn ipv6_netmask_length(&self) -> Option<i32> {
         self.ipv6_netmask_length
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `Ipv6CidrBlock` member, when set.
     #[inline]
-    pub fn ipv6_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_cidr_block(&self) -> Option<&str> {
         self.ipv6_cidr_block.as_deref()
     }
 }
 /// A builder for [`AssociateSubnetCidrBlockRequest`](crate::types::AssociateSubnetCidrBlockRequest); start one with `AssociateSubnetCidrBlockRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateSubnetCidrBlockRequestBuilder {
     inner: crate::types::AssociateSubnetCidrBlockRequest,
 }
 impl AssociateSubnetCidrBlockRequestBuilder {
     /// Sets [`AssociateSubnetCidrBlockRequest::ipv6_ipam_pool_id`](crate::types::AssociateSubnetCidrBlockRequest::ipv6_ipam_pool_id): An IPv6 IPAM pool ID.
-    pub fn ipv6_ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn ipv6_ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateSubnetCidrBlockRequest::ipv6_ipam_pool_id`](crate::types::AssociateSubnetCidrBlockRequest::ipv6_ipam_pool_id).
     #[inline]
-    pub fn set_ipv6_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_ipam_pool_id = input;
         self
     }
     /// The value set for [`AssociateSubnetCidrBlockRequest::ipv6_ipam_pool_id`](crate::types::AssociateSubnetCidrBlockRequest::ipv6_ipam_pool_id), if any.
     #[inline]
-    pub fn get_ipv6_ipam_pool_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.ipv6_ipam_pool_id
     }
     /// Sets [`AssociateSubnetCidrBlockRequest::ipv6_netmask_length`](crate::types::AssociateSubnetCidrBlockRequest::ipv6_netmask_length): An IPv6 netmask length.
     pub fn ipv6_netmask_length(mut self, input: i32) -> Self {
-        self.inner.ipv6_netmask_length = ::std::option::Option::Some(input);
+        self.inner.ipv6_netmask_length = Some(input);
         self
     }
     /// Sets or clears [`AssociateSubnetCidrBlockRequest::ipv6_netmask_length`](crate::types::AssociateSubnetCidrBlockRequest::ipv6_netmask_length).
     #[inline]
-    pub fn set_ipv6_netmask_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv6_netmask_length(mut self, input: Option<i32>) -> Self {
         self.inner.ipv6_netmask_length = input;
         self
     }
     /// The value set for [`AssociateSubnetCidrBlockRequest::ipv6_netmask_length`](crate::types::AssociateSubnetCidrBlockRequest::ipv6_netmask_length), if any.
     #[inline]
-    pub fn get_ipv6_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv6_netmask_length(&self) -> &Option<i32> {
         &self.inner.ipv6_netmask_length
     }
     /// Sets [`AssociateSubnetCidrBlockRequest::subnet_id`](crate::types::AssociateSubnetCidrBlockRequest::subnet_id): The ID of your subnet.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateSubnetCidrBlockRequest::subnet_id`](crate::types::AssociateSubnetCidrBlockRequest::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`AssociateSubnetCidrBlockRequest::subnet_id`](crate::types::AssociateSubnetCidrBlockRequest::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`AssociateSubnetCidrBlockRequest::ipv6_cidr_block`](crate::types::AssociateSubnetCidrBlockRequest::ipv6_cidr_block): The IPv6 CIDR block for your subnet.
-    pub fn ipv6_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn ipv6_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateSubnetCidrBlockRequest::ipv6_cidr_block`](crate::types::AssociateSubnetCidrBlockRequest::ipv6_cidr_block).
     #[inline]
-    pub fn set_ipv6_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_cidr_block = input;
         self
     }
     /// The value set for [`AssociateSubnetCidrBlockRequest::ipv6_cidr_block`](crate::types::AssociateSubnetCidrBlockRequest::ipv6_cidr_block), if any.
     #[inline]
-    pub fn get_ipv6_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_cidr_block(&self) -> &Option<String> {
         &self.inner.ipv6_cidr_block
     }
     /// Builds the [`AssociateSubnetCidrBlockRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssociateSubnetCidrBlockRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.subnet_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssociateSubnetCidrBlockRequest",
                 member: "subnet_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AssociateSubnetCidrBlockRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.ipv6_ipam_pool_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.ipv6_ipam_pool_id {
             body.member("Ipv6IpamPoolId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_netmask_length {
+        if let Some(value) = &self.ipv6_netmask_length {
             body.member("Ipv6NetmaskLength", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             body.member("SubnetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_cidr_block {
+        if let Some(value) = &self.ipv6_cidr_block {
             body.member("Ipv6CidrBlock", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,47 +2,37 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateSubnetCidrBlockResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateSubnetCidrBlockResult {
     /// Information about the IPv6 association.
-    pub ipv6_cidr_block_association: ::std::option::Option<
+    pub ipv6_cidr_block_association: Option<
         crate::types::SubnetIpv6CidrBlockAssociation,
     >,
     /// The ID of the subnet.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
 }
 impl AssociateSubnetCidrBlockResult {
     /// Starts building a [`AssociateSubnetCidrBlockResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateSubnetCidrBlockResultBuilder {
-        <crate::types::builders::AssociateSubnetCidrBlockResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateSubnetCidrBlockResultBuilder as Default>::default()
     }
     /// The `Ipv6CidrBlockAssociation` member, when set.
     #[inline]
     pub fn ipv6_cidr_block_association(
         &self,
-    ) -> ::std::option::Option<&crate::types::SubnetIpv6CidrBlockAssociation> {
+    ) -> Option<&crate::types::SubnetIpv6CidrBlockAssociation> {
         self.ipv6_cidr_block_association.as_ref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
 }
 /// A builder for [`AssociateSubnetCidrBlockResult`](crate::types::AssociateSubnetCidrBlockResult); start one with `AssociateSubnetCidrBlockResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateSubnetCidrBlockResultBuilder {
     inner: crate::types::AssociateSubnetCidrBlockResult,
 }
@@ -52,14 +42,14 @@ impl AssociateSubnetCidrBlockResultBuilder {
         mut self,
         input: crate::types::SubnetIpv6CidrBlockAssociation,
     ) -> Self {
-        self.inner.ipv6_cidr_block_association = ::std::option::Option::Some(input);
+        self.inner.ipv6_cidr_block_association = Some(input);
         self
     }
     /// Sets or clears [`AssociateSubnetCidrBlockResult::ipv6_cidr_block_association`](crate::types::AssociateSubnetCidrBlockResult::ipv6_cidr_block_association).
     #[inline]
     pub fn set_ipv6_cidr_block_association(
         mut self,
-        input: ::std::option::Option<crate::types::SubnetIpv6CidrBlockAssociation>,
+        input: Option<crate::types::SubnetIpv6CidrBlockAssociation>,
     ) -> Self {
         self.inner.ipv6_cidr_block_association = input;
         self
@@ -68,29 +58,23 @@ impl AssociateSubnetCidrBlockResultBuilder {
     #[inline]
     pub fn get_ipv6_cidr_block_association(
         &self,
-    ) -> &::std::option::Option<crate::types::SubnetIpv6CidrBlockAssociation> {
+    ) -> &Option<crate::types::SubnetIpv6CidrBlockAssociation> {
         &self.inner.ipv6_cidr_block_association
     }
     /// Sets [`AssociateSubnetCidrBlockResult::subnet_id`](crate::types::AssociateSubnetCidrBlockResult::subnet_id): The ID of the subnet.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateSubnetCidrBlockResult::subnet_id`](crate::types::AssociateSubnetCidrBlockResult::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`AssociateSubnetCidrBlockResult::subnet_id`](crate::types::AssociateSubnetCidrBlockResult::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Builds the [`AssociateSubnetCidrBlockResult`]; it has no required members, so this cannot fail.
@@ -102,25 +86,23 @@ impl AssociateSubnetCidrBlockResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AssociateSubnetCidrBlockResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipv6CidrBlockAssociation" => {
-                    value.ipv6_cidr_block_association = ::std::option::Option::Some(
+                    value.ipv6_cidr_block_association = Some(
                         <crate::types::SubnetIpv6CidrBlockAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

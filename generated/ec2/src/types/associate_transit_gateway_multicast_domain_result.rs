@@ -2,42 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateTransitGatewayMulticastDomainResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateTransitGatewayMulticastDomainResult {
     /// Information about the transit gateway multicast domain associations.
-    pub associations: ::std::option::Option<
-        crate::types::TransitGatewayMulticastDomainAssociations,
-    >,
+    pub associations: Option<crate::types::TransitGatewayMulticastDomainAssociations>,
 }
 impl AssociateTransitGatewayMulticastDomainResult {
     /// Starts building a [`AssociateTransitGatewayMulticastDomainResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateTransitGatewayMulticastDomainResultBuilder {
-        <crate::types::builders::AssociateTransitGatewayMulticastDomainResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateTransitGatewayMulticastDomainResultBuilder as Default>::default()
     }
     /// The `Associations` member, when set.
     #[inline]
     pub fn associations(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::TransitGatewayMulticastDomainAssociations,
-    > {
+    ) -> Option<&crate::types::TransitGatewayMulticastDomainAssociations> {
         self.associations.as_ref()
     }
 }
 /// A builder for [`AssociateTransitGatewayMulticastDomainResult`](crate::types::AssociateTransitGatewayMulticastDomainResult); start one with `AssociateTransitGatewayMulticastDomainResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateTransitGatewayMulticastDomainResultBuilder {
     inner: crate::types::AssociateTransitGatewayMulticastDomainResult,
 }
@@ -47,16 +33,14 @@ impl AssociateTransitGatewayMulticastDomainResultBuilder {
         mut self,
         input: crate::types::TransitGatewayMulticastDomainAssociations,
     ) -> Self {
-        self.inner.associations = ::std::option::Option::Some(input);
+        self.inner.associations = Some(input);
         self
     }
     /// Sets or clears [`AssociateTransitGatewayMulticastDomainResult::associations`](crate::types::AssociateTransitGatewayMulticastDomainResult::associations).
     #[inline]
     pub fn set_associations(
         mut self,
-        input: ::std::option::Option<
-            crate::types::TransitGatewayMulticastDomainAssociations,
-        >,
+        input: Option<crate::types::TransitGatewayMulticastDomainAssociations>,
     ) -> Self {
         self.inner.associations = input;
         self
@@ -65,9 +49,7 @@ impl AssociateTransitGatewayMulticastDomainResultBuilder {
     #[inline]
     pub fn get_associations(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::TransitGatewayMulticastDomainAssociations,
-    > {
+    ) -> &Option<crate::types::TransitGatewayMulticastDomainAssociations> {
         &self.inner.associations
     }
     /// Builds the [`AssociateTransitGatewayMulticastDomainResult`]; it has no required members, so this cannot fail.
@@ -79,17 +61,17 @@ impl AssociateTransitGatewayMulticastDomainResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AssociateTransitGatewayMulticastDomainResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "associations" {
-                value.associations = ::std::option::Option::Some(
+                value.associations = Some(
                     <crate::types::TransitGatewayMulticastDomainAssociations as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

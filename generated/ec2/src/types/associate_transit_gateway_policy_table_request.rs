@@ -2,164 +2,133 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateTransitGatewayPolicyTableRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateTransitGatewayPolicyTableRequest {
     /// The ID of the transit gateway policy table to associate with the transit gateway attachment.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transit_gateway_policy_table_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_policy_table_id: Option<String>,
     /// The ID of the transit gateway attachment to associate with the policy table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transit_gateway_attachment_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_attachment_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl AssociateTransitGatewayPolicyTableRequest {
     /// Starts building a [`AssociateTransitGatewayPolicyTableRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateTransitGatewayPolicyTableRequestBuilder {
-        <crate::types::builders::AssociateTransitGatewayPolicyTableRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateTransitGatewayPolicyTableRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayPolicyTableId` member, when set.
     #[inline]
-    pub fn transit_gateway_policy_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_policy_table_id(&self) -> Option<&str> {
         self.transit_gateway_policy_table_id.as_deref()
     }
     /// The `TransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn transit_gateway_attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_attachment_id(&self) -> Option<&str> {
         self.transit_gateway_attachment_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`AssociateTransitGatewayPolicyTableRequest`](crate::types::AssociateTransitGatewayPolicyTableRequest); start one with `AssociateTransitGatewayPolicyTableRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateTransitGatewayPolicyTableRequestBuilder {
     inner: crate::types::AssociateTransitGatewayPolicyTableRequest,
 }
 impl AssociateTransitGatewayPolicyTableRequestBuilder {
     /// Sets [`AssociateTransitGatewayPolicyTableRequest::transit_gateway_policy_table_id`](crate::types::AssociateTransitGatewayPolicyTableRequest::transit_gateway_policy_table_id): The ID of the transit gateway policy table to associate with the transit gateway attachment.
-    pub fn transit_gateway_policy_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_policy_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_policy_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_policy_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateTransitGatewayPolicyTableRequest::transit_gateway_policy_table_id`](crate::types::AssociateTransitGatewayPolicyTableRequest::transit_gateway_policy_table_id).
     #[inline]
-    pub fn set_transit_gateway_policy_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_policy_table_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_policy_table_id = input;
         self
     }
     /// The value set for [`AssociateTransitGatewayPolicyTableRequest::transit_gateway_policy_table_id`](crate::types::AssociateTransitGatewayPolicyTableRequest::transit_gateway_policy_table_id), if any.
     #[inline]
-    pub fn get_transit_gateway_policy_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_policy_table_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_policy_table_id
     }
     /// Sets [`AssociateTransitGatewayPolicyTableRequest::transit_gateway_attachment_id`](crate::types::AssociateTransitGatewayPolicyTableRequest::transit_gateway_attachment_id): The ID of the transit gateway attachment to associate with the policy table.
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateTransitGatewayPolicyTableRequest::transit_gateway_attachment_id`](crate::types::AssociateTransitGatewayPolicyTableRequest::transit_gateway_attachment_id).
     #[inline]
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`AssociateTransitGatewayPolicyTableRequest::transit_gateway_attachment_id`](crate::types::AssociateTransitGatewayPolicyTableRequest::transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_attachment_id
     }
     /// Sets [`AssociateTransitGatewayPolicyTableRequest::dry_run`](crate::types::AssociateTransitGatewayPolicyTableRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`AssociateTransitGatewayPolicyTableRequest::dry_run`](crate::types::AssociateTransitGatewayPolicyTableRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`AssociateTransitGatewayPolicyTableRequest::dry_run`](crate::types::AssociateTransitGatewayPolicyTableRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`AssociateTransitGatewayPolicyTableRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssociateTransitGatewayPolicyTableRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transit_gateway_policy_table_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssociateTransitGatewayPolicyTableRequest",
                 member: "transit_gateway_policy_table_id",
             });
         }
         if self.inner.transit_gateway_attachment_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssociateTransitGatewayPolicyTableRequest",
                 member: "transit_gateway_attachment_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AssociateTransitGatewayPolicyTableRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_policy_table_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_policy_table_id {
             body.member("TransitGatewayPolicyTableId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_attachment_id {
+        if let Some(value) = &self.transit_gateway_attachment_id {
             body.member("TransitGatewayAttachmentId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateTransitGatewayPolicyTableResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateTransitGatewayPolicyTableResult {
     /// Describes the association of a transit gateway and a transit gateway policy table.
-    pub association: ::std::option::Option<
-        crate::types::TransitGatewayPolicyTableAssociation,
-    >,
+    pub association: Option<crate::types::TransitGatewayPolicyTableAssociation>,
 }
 impl AssociateTransitGatewayPolicyTableResult {
     /// Starts building a [`AssociateTransitGatewayPolicyTableResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateTransitGatewayPolicyTableResultBuilder {
-        <crate::types::builders::AssociateTransitGatewayPolicyTableResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateTransitGatewayPolicyTableResultBuilder as Default>::default()
     }
     /// The `Association` member, when set.
     #[inline]
     pub fn association(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayPolicyTableAssociation> {
+    ) -> Option<&crate::types::TransitGatewayPolicyTableAssociation> {
         self.association.as_ref()
     }
 }
 /// A builder for [`AssociateTransitGatewayPolicyTableResult`](crate::types::AssociateTransitGatewayPolicyTableResult); start one with `AssociateTransitGatewayPolicyTableResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateTransitGatewayPolicyTableResultBuilder {
     inner: crate::types::AssociateTransitGatewayPolicyTableResult,
 }
@@ -45,14 +33,14 @@ impl AssociateTransitGatewayPolicyTableResultBuilder {
         mut self,
         input: crate::types::TransitGatewayPolicyTableAssociation,
     ) -> Self {
-        self.inner.association = ::std::option::Option::Some(input);
+        self.inner.association = Some(input);
         self
     }
     /// Sets or clears [`AssociateTransitGatewayPolicyTableResult::association`](crate::types::AssociateTransitGatewayPolicyTableResult::association).
     #[inline]
     pub fn set_association(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayPolicyTableAssociation>,
+        input: Option<crate::types::TransitGatewayPolicyTableAssociation>,
     ) -> Self {
         self.inner.association = input;
         self
@@ -61,7 +49,7 @@ impl AssociateTransitGatewayPolicyTableResultBuilder {
     #[inline]
     pub fn get_association(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayPolicyTableAssociation> {
+    ) -> &Option<crate::types::TransitGatewayPolicyTableAssociation> {
         &self.inner.association
     }
     /// Builds the [`AssociateTransitGatewayPolicyTableResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl AssociateTransitGatewayPolicyTableResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AssociateTransitGatewayPolicyTableResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "association" {
-                value.association = ::std::option::Option::Some(
+                value.association = Some(
                     <crate::types::TransitGatewayPolicyTableAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

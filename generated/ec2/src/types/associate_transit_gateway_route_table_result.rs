@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateTransitGatewayRouteTableResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateTransitGatewayRouteTableResult {
     /// The ID of the association.
-    pub association: ::std::option::Option<crate::types::TransitGatewayAssociation>,
+    pub association: Option<crate::types::TransitGatewayAssociation>,
 }
 impl AssociateTransitGatewayRouteTableResult {
     /// Starts building a [`AssociateTransitGatewayRouteTableResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateTransitGatewayRouteTableResultBuilder {
-        <crate::types::builders::AssociateTransitGatewayRouteTableResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateTransitGatewayRouteTableResultBuilder as Default>::default()
     }
     /// The `Association` member, when set.
     #[inline]
-    pub fn association(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayAssociation> {
+    pub fn association(&self) -> Option<&crate::types::TransitGatewayAssociation> {
         self.association.as_ref()
     }
 }
 /// A builder for [`AssociateTransitGatewayRouteTableResult`](crate::types::AssociateTransitGatewayRouteTableResult); start one with `AssociateTransitGatewayRouteTableResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateTransitGatewayRouteTableResultBuilder {
     inner: crate::types::AssociateTransitGatewayRouteTableResult,
 }
@@ -43,23 +31,21 @@ impl AssociateTransitGatewayRouteTableResultBuilder {
         mut self,
         input: crate::types::TransitGatewayAssociation,
     ) -> Self {
-        self.inner.association = ::std::option::Option::Some(input);
+        self.inner.association = Some(input);
         self
     }
     /// Sets or clears [`AssociateTransitGatewayRouteTableResult::association`](crate::types::AssociateTransitGatewayRouteTableResult::association).
     #[inline]
     pub fn set_association(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayAssociation>,
+        input: Option<crate::types::TransitGatewayAssociation>,
     ) -> Self {
         self.inner.association = input;
         self
     }
     /// The value set for [`AssociateTransitGatewayRouteTableResult::association`](crate::types::AssociateTransitGatewayRouteTableResult::association), if any.
     #[inline]
-    pub fn get_association(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayAssociation> {
+    pub fn get_association(&self) -> &Option<crate::types::TransitGatewayAssociation> {
         &self.inner.association
     }
     /// Builds the [`AssociateTransitGatewayRouteTableResult`]; it has no required members, so this cannot fail.
@@ -71,17 +57,17 @@ impl AssociateTransitGatewayRouteTableResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AssociateTransitGatewayRouteTableResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "association" {
-                value.association = ::std::option::Option::Some(
+                value.association = Some(
                     <crate::types::TransitGatewayAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,243 +2,211 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateTrunkInterfaceRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateTrunkInterfaceRequest {
     /// The ID of the branch network interface.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub branch_interface_id: ::std::option::Option<::std::string::String>,
+    pub branch_interface_id: Option<String>,
     /// The ID of the trunk network interface.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub trunk_interface_id: ::std::option::Option<::std::string::String>,
+    pub trunk_interface_id: Option<String>,
     /// The ID of the VLAN. This applies to the VLAN protocol.
-    pub vlan_id: ::std::option::Option<i32>,
+    pub vlan_id: Option<i32>,
     /// The application key. This applies to the GRE protocol.
-    pub gre_key: ::std::option::Option<i32>,
+    pub gre_key: Option<i32>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl AssociateTrunkInterfaceRequest {
     /// Starts building a [`AssociateTrunkInterfaceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateTrunkInterfaceRequestBuilder {
-        <crate::types::builders::AssociateTrunkInterfaceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateTrunkInterfaceRequestBuilder as Default>::default()
     }
     /// The `BranchInterfaceId` member, when set.
     #[inline]
-    pub fn branch_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn branch_interface_id(&self) -> Option<&str> {
         self.branch_interface_id.as_deref()
     }
     /// The `TrunkInterfaceId` member, when set.
     #[inline]
-    pub fn trunk_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn trunk_interface_id(&self) -> Option<&str> {
         self.trunk_interface_id.as_deref()
     }
     /// The `VlanId` member, when set.
     #[inline]
-    pub fn vlan_id(&self) -> ::std::option::Option<i32> {
+    pub fn vlan_id(&self) -> Option<i32> {
         self.vlan_id
     }
     /// The `GreKey` member, when set.
     #[inline]
-    pub fn gre_key(&self) -> ::std::option::Option<i32> {
+    pub fn gre_key(&self) -> Option<i32> {
         self.gre_key
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`AssociateTrunkInterfaceRequest`](crate::types::AssociateTrunkInterfaceRequest); start one with `AssociateTrunkInterfaceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateTrunkInterfaceRequestBuilder {
     inner: crate::types::AssociateTrunkInterfaceRequest,
 }
 impl AssociateTrunkInterfaceRequestBuilder {
     /// Sets [`AssociateTrunkInterfaceRequest::branch_interface_id`](crate::types::AssociateTrunkInterfaceRequest::branch_interface_id): The ID of the branch network interface.
-    pub fn branch_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.branch_interface_id = ::std::option::Option::Some(input.into());
+    pub fn branch_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.branch_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateTrunkInterfaceRequest::branch_interface_id`](crate::types::AssociateTrunkInterfaceRequest::branch_interface_id).
     #[inline]
-    pub fn set_branch_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_branch_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.branch_interface_id = input;
         self
     }
     /// The value set for [`AssociateTrunkInterfaceRequest::branch_interface_id`](crate::types::AssociateTrunkInterfaceRequest::branch_interface_id), if any.
     #[inline]
-    pub fn get_branch_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_branch_interface_id(&self) -> &Option<String> {
         &self.inner.branch_interface_id
     }
     /// Sets [`AssociateTrunkInterfaceRequest::trunk_interface_id`](crate::types::AssociateTrunkInterfaceRequest::trunk_interface_id): The ID of the trunk network interface.
-    pub fn trunk_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.trunk_interface_id = ::std::option::Option::Some(input.into());
+    pub fn trunk_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.trunk_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateTrunkInterfaceRequest::trunk_interface_id`](crate::types::AssociateTrunkInterfaceRequest::trunk_interface_id).
     #[inline]
-    pub fn set_trunk_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_trunk_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.trunk_interface_id = input;
         self
     }
     /// The value set for [`AssociateTrunkInterfaceRequest::trunk_interface_id`](crate::types::AssociateTrunkInterfaceRequest::trunk_interface_id), if any.
     #[inline]
-    pub fn get_trunk_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_trunk_interface_id(&self) -> &Option<String> {
         &self.inner.trunk_interface_id
     }
     /// Sets [`AssociateTrunkInterfaceRequest::vlan_id`](crate::types::AssociateTrunkInterfaceRequest::vlan_id): The ID of the VLAN.
     pub fn vlan_id(mut self, input: i32) -> Self {
-        self.inner.vlan_id = ::std::option::Option::Some(input);
+        self.inner.vlan_id = Some(input);
         self
     }
     /// Sets or clears [`AssociateTrunkInterfaceRequest::vlan_id`](crate::types::AssociateTrunkInterfaceRequest::vlan_id).
     #[inline]
-    pub fn set_vlan_id(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_vlan_id(mut self, input: Option<i32>) -> Self {
         self.inner.vlan_id = input;
         self
     }
     /// The value set for [`AssociateTrunkInterfaceRequest::vlan_id`](crate::types::AssociateTrunkInterfaceRequest::vlan_id), if any.
     #[inline]
-    pub fn get_vlan_id(&self) -> &::std::option::Option<i32> {
+    pub fn get_vlan_id(&self) -> &Option<i32> {
         &self.inner.vlan_id
     }
     /// Sets [`AssociateTrunkInterfaceRequest::gre_key`](crate::types::AssociateTrunkInterfaceRequest::gre_key): The application key.
     pub fn gre_key(mut self, input: i32) -> Self {
-        self.inner.gre_key = ::std::option::Option::Some(input);
+        self.inner.gre_key = Some(input);
         self
     }
     /// Sets or clears [`AssociateTrunkInterfaceRequest::gre_key`](crate::types::AssociateTrunkInterfaceRequest::gre_key).
     #[inline]
-    pub fn set_gre_key(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_gre_key(mut self, input: Option<i32>) -> Self {
         self.inner.gre_key = input;
         self
     }
     /// The value set for [`AssociateTrunkInterfaceRequest::gre_key`](crate::types::AssociateTrunkInterfaceRequest::gre_key), if any.
     #[inline]
-    pub fn get_gre_key(&self) -> &::std::option::Option<i32> {
+    pub fn get_gre_key(&self) -> &Option<i32> {
         &self.inner.gre_key
     }
     /// Sets [`AssociateTrunkInterfaceRequest::client_token`](crate::types::AssociateTrunkInterfaceRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateTrunkInterfaceRequest::client_token`](crate::types::AssociateTrunkInterfaceRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`AssociateTrunkInterfaceRequest::client_token`](crate::types::AssociateTrunkInterfaceRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`AssociateTrunkInterfaceRequest::dry_run`](crate::types::AssociateTrunkInterfaceRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`AssociateTrunkInterfaceRequest::dry_run`](crate::types::AssociateTrunkInterfaceRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`AssociateTrunkInterfaceRequest::dry_run`](crate::types::AssociateTrunkInterfaceRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`AssociateTrunkInterfaceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssociateTrunkInterfaceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.branch_interface_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssociateTrunkInterfaceRequest",
                 member: "branch_interface_id",
             });
         }
         if self.inner.trunk_interface_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssociateTrunkInterfaceRequest",
                 member: "trunk_interface_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AssociateTrunkInterfaceRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.branch_interface_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.branch_interface_id {
             body.member("BranchInterfaceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.trunk_interface_id {
+        if let Some(value) = &self.trunk_interface_id {
             body.member("TrunkInterfaceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vlan_id {
+        if let Some(value) = &self.vlan_id {
             body.member("VlanId", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.gre_key {
+        if let Some(value) = &self.gre_key {
             body.member("GreKey", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

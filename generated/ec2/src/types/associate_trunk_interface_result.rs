@@ -2,47 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateTrunkInterfaceResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateTrunkInterfaceResult {
     /// Information about the association between the trunk network interface and branch network interface.
-    pub interface_association: ::std::option::Option<
-        crate::types::TrunkInterfaceAssociation,
-    >,
+    pub interface_association: Option<crate::types::TrunkInterfaceAssociation>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl AssociateTrunkInterfaceResult {
     /// Starts building a [`AssociateTrunkInterfaceResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateTrunkInterfaceResultBuilder {
-        <crate::types::builders::AssociateTrunkInterfaceResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateTrunkInterfaceResultBuilder as Default>::default()
     }
     /// The `InterfaceAssociation` member, when set.
     #[inline]
     pub fn interface_association(
         &self,
-    ) -> ::std::option::Option<&crate::types::TrunkInterfaceAssociation> {
+    ) -> Option<&crate::types::TrunkInterfaceAssociation> {
         self.interface_association.as_ref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`AssociateTrunkInterfaceResult`](crate::types::AssociateTrunkInterfaceResult); start one with `AssociateTrunkInterfaceResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateTrunkInterfaceResultBuilder {
     inner: crate::types::AssociateTrunkInterfaceResult,
 }
@@ -52,14 +40,14 @@ impl AssociateTrunkInterfaceResultBuilder {
         mut self,
         input: crate::types::TrunkInterfaceAssociation,
     ) -> Self {
-        self.inner.interface_association = ::std::option::Option::Some(input);
+        self.inner.interface_association = Some(input);
         self
     }
     /// Sets or clears [`AssociateTrunkInterfaceResult::interface_association`](crate::types::AssociateTrunkInterfaceResult::interface_association).
     #[inline]
     pub fn set_interface_association(
         mut self,
-        input: ::std::option::Option<crate::types::TrunkInterfaceAssociation>,
+        input: Option<crate::types::TrunkInterfaceAssociation>,
     ) -> Self {
         self.inner.interface_association = input;
         self
@@ -68,29 +56,23 @@ impl AssociateTrunkInterfaceResultBuilder {
     #[inline]
     pub fn get_interface_association(
         &self,
-    ) -> &::std::option::Option<crate::types::TrunkInterfaceAssociation> {
+    ) -> &Option<crate::types::TrunkInterfaceAssociation> {
         &self.inner.interface_association
     }
     /// Sets [`AssociateTrunkInterfaceResult::client_token`](crate::types::AssociateTrunkInterfaceResult::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateTrunkInterfaceResult::client_token`](crate::types::AssociateTrunkInterfaceResult::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`AssociateTrunkInterfaceResult::client_token`](crate::types::AssociateTrunkInterfaceResult::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`AssociateTrunkInterfaceResult`]; it has no required members, so this cannot fail.
@@ -102,25 +84,23 @@ impl AssociateTrunkInterfaceResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AssociateTrunkInterfaceResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "interfaceAssociation" => {
-                    value.interface_association = ::std::option::Option::Some(
+                    value.interface_association = Some(
                         <crate::types::TrunkInterfaceAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "clientToken" => {
-                    value.client_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,384 +2,322 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateVpcCidrBlockRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociateVpcCidrBlockRequest {
     /// An IPv4 CIDR block to associate with the VPC.
-    pub cidr_block: ::std::option::Option<::std::string::String>,
+    pub cidr_block: Option<String>,
     /// The name of the location from which we advertise the IPV6 CIDR block. Use this parameter to limit the CIDR block to this location.
     ///
     /// You must set `AmazonProvidedIpv6CidrBlock` to `true` to use this parameter.
     ///
     /// You can have one IPv6 CIDR block association per network border group.
-    pub ipv6_cidr_block_network_border_group: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub ipv6_cidr_block_network_border_group: Option<String>,
     /// The ID of an IPv6 address pool from which to allocate the IPv6 CIDR block.
-    pub ipv6_pool: ::std::option::Option<::std::string::String>,
+    pub ipv6_pool: Option<String>,
     /// An IPv6 CIDR block from the IPv6 address pool. You must also specify [`Ipv6Pool`](crate::types::Ipv6Pool) in the request.
     ///
     /// To let Amazon choose the IPv6 CIDR block for you, omit this parameter.
-    pub ipv6_cidr_block: ::std::option::Option<::std::string::String>,
+    pub ipv6_cidr_block: Option<String>,
     /// Associate a CIDR allocated from an IPv4 IPAM pool to a VPC. For more information about Amazon VPC IP Address Manager (IPAM), see [What is IPAM?](https://docs.aws.amazon.com/vpc/latest/ipam/what-is-it-ipam.html) in the *Amazon VPC IPAM User Guide*.
-    pub ipv4_ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub ipv4_ipam_pool_id: Option<String>,
     /// The netmask length of the IPv4 CIDR you would like to associate from an Amazon VPC IP Address Manager (IPAM) pool. For more information about IPAM, see [What is IPAM?](https://docs.aws.amazon.com/vpc/latest/ipam/what-is-it-ipam.html) in the *Amazon VPC IPAM User Guide*.
-    pub ipv4_netmask_length: ::std::option::Option<i32>,
+    pub ipv4_netmask_length: Option<i32>,
     /// Associates a CIDR allocated from an IPv6 IPAM pool to a VPC. For more information about Amazon VPC IP Address Manager (IPAM), see [What is IPAM?](https://docs.aws.amazon.com/vpc/latest/ipam/what-is-it-ipam.html) in the *Amazon VPC IPAM User Guide*.
-    pub ipv6_ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub ipv6_ipam_pool_id: Option<String>,
     /// The netmask length of the IPv6 CIDR you would like to associate from an Amazon VPC IP Address Manager (IPAM) pool. For more information about IPAM, see [What is IPAM?](https://docs.aws.amazon.com/vpc/latest/ipam/what-is-it-ipam.html) in the *Amazon VPC IPAM User Guide*.
-    pub ipv6_netmask_length: ::std::option::Option<i32>,
+    pub ipv6_netmask_length: Option<i32>,
     /// The ID of the VPC.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// Requests an Amazon-provided IPv6 CIDR block with a /56 prefix length for the VPC. You cannot specify the range of IPv6 addresses or the size of the CIDR block.
-    pub amazon_provided_ipv6_cidr_block: ::std::option::Option<bool>,
+    pub amazon_provided_ipv6_cidr_block: Option<bool>,
 }
 impl AssociateVpcCidrBlockRequest {
     /// Starts building a [`AssociateVpcCidrBlockRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociateVpcCidrBlockRequestBuilder {
-        <crate::types::builders::AssociateVpcCidrBlockRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociateVpcCidrBlockRequestBuilder as Default>::default()
     }
     /// The `CidrBlock` member, when set.
     #[inline]
-    pub fn cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn cidr_block(&self) -> Option<&str> {
         self.cidr_block.as_deref()
     }
     /// The `Ipv6CidrBlockNetworkBorderGroup` member, when set.
     #[inline]
-    pub fn ipv6_cidr_block_network_border_group(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_cidr_block_network_border_group(&self) -> Option<&str> {
         self.ipv6_cidr_block_network_border_group.as_deref()
     }
     /// The `Ipv6Pool` member, when set.
     #[inline]
-    pub fn ipv6_pool(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_pool(&self) -> Option<&str> {
         self.ipv6_pool.as_deref()
     }
     /// The `Ipv6CidrBlock` member, when set.
     #[inline]
-    pub fn ipv6_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_cidr_block(&self) -> Option<&str> {
         self.ipv6_cidr_block.as_deref()
     }
     /// The `Ipv4IpamPoolId` member, when set.
     #[inline]
-    pub fn ipv4_ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipv4_ipam_pool_id(&self) -> Option<&str> {
         self.ipv4_ipam_pool_id.as_deref()
     }
     /// The `Ipv4NetmaskLength` member, when set.
     #[inline]
-    pub fn ipv4_netmask_length(&self) -> ::std::option::Option<i32> {
+    pub fn ipv4_netmask_length(&self) -> Option<i32> {
         self.ipv4_netmask_length
     }
     /// The `Ipv6IpamPoolId` member, when set.
     #[inline]
-    pub fn ipv6_ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_ipam_pool_id(&self) -> Option<&str> {
         self.ipv6_ipam_pool_id.as_deref()
     }
     /// The `Ipv6NetmaskLength` member, when set.
     #[inline]
-    pub fn ipv6_netmask_length(&self) -> ::std::option::Option<i32> {
+    pub fn ipv6_netmask_length(&self) -> Option<i32> {
         self.ipv6_netmask_length
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `AmazonProvidedIpv6CidrBlock` member, when set.
     #[inline]
-    pub fn amazon_provided_ipv6_cidr_block(&self) -> ::std::option::Option<bool> {
+    pub fn amazon_provided_ipv6_cidr_block(&self) -> Option<bool> {
         self.amazon_provided_ipv6_cidr_block
     }
 }
 /// A builder for [`AssociateVpcCidrBlockRequest`](crate::types::AssociateVpcCidrBlockRequest); start one with `AssociateVpcCidrBlockRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociateVpcCidrBlockRequestBuilder {
     inner: crate::types::AssociateVpcCidrBlockRequest,
 }
 impl AssociateVpcCidrBlockRequestBuilder {
     /// Sets [`AssociateVpcCidrBlockRequest::cidr_block`](crate::types::AssociateVpcCidrBlockRequest::cidr_block): An IPv4 CIDR block to associate with the VPC.
-    pub fn cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr_block = ::std::option::Option::Some(input.into());
+    pub fn cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateVpcCidrBlockRequest::cidr_block`](crate::types::AssociateVpcCidrBlockRequest::cidr_block).
     #[inline]
-    pub fn set_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.cidr_block = input;
         self
     }
     /// The value set for [`AssociateVpcCidrBlockRequest::cidr_block`](crate::types::AssociateVpcCidrBlockRequest::cidr_block), if any.
     #[inline]
-    pub fn get_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_block(&self) -> &Option<String> {
         &self.inner.cidr_block
     }
     /// Sets [`AssociateVpcCidrBlockRequest::ipv6_cidr_block_network_border_group`](crate::types::AssociateVpcCidrBlockRequest::ipv6_cidr_block_network_border_group): The name of the location from which we advertise the IPV6 CIDR block.
     pub fn ipv6_cidr_block_network_border_group(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.ipv6_cidr_block_network_border_group = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipv6_cidr_block_network_border_group = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateVpcCidrBlockRequest::ipv6_cidr_block_network_border_group`](crate::types::AssociateVpcCidrBlockRequest::ipv6_cidr_block_network_border_group).
     #[inline]
     pub fn set_ipv6_cidr_block_network_border_group(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.ipv6_cidr_block_network_border_group = input;
         self
     }
     /// The value set for [`AssociateVpcCidrBlockRequest::ipv6_cidr_block_network_border_group`](crate::types::AssociateVpcCidrBlockRequest::ipv6_cidr_block_network_border_group), if any.
     #[inline]
-    pub fn get_ipv6_cidr_block_network_border_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_cidr_block_network_border_group(&self) -> &Option<String> {
         &self.inner.ipv6_cidr_block_network_border_group
     }
     /// Sets [`AssociateVpcCidrBlockRequest::ipv6_pool`](crate::types::AssociateVpcCidrBlockRequest::ipv6_pool): The ID of an IPv6 address pool from which to allocate the IPv6 CIDR block.
-    pub fn ipv6_pool(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_pool = ::std::option::Option::Some(input.into());
+    pub fn ipv6_pool(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_pool = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateVpcCidrBlockRequest::ipv6_pool`](crate::types::AssociateVpcCidrBlockRequest::ipv6_pool).
     #[inline]
-    pub fn set_ipv6_pool(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_pool(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_pool = input;
         self
     }
     /// The value set for [`AssociateVpcCidrBlockRequest::ipv6_pool`](crate::types::AssociateVpcCidrBlockRequest::ipv6_pool), if any.
     #[inline]
-    pub fn get_ipv6_pool(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_pool(&self) -> &Option<String> {
         &self.inner.ipv6_pool
     }
     /// Sets [`AssociateVpcCidrBlockRequest::ipv6_cidr_block`](crate::types::AssociateVpcCidrBlockRequest::ipv6_cidr_block): An IPv6 CIDR block from the IPv6 address pool.
-    pub fn ipv6_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn ipv6_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateVpcCidrBlockRequest::ipv6_cidr_block`](crate::types::AssociateVpcCidrBlockRequest::ipv6_cidr_block).
     #[inline]
-    pub fn set_ipv6_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_cidr_block = input;
         self
     }
     /// The value set for [`AssociateVpcCidrBlockRequest::ipv6_cidr_block`](crate::types::AssociateVpcCidrBlockRequest::ipv6_cidr_block), if any.
     #[inline]
-    pub fn get_ipv6_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_cidr_block(&self) -> &Option<String> {
         &self.inner.ipv6_cidr_block
     }
     /// Sets [`AssociateVpcCidrBlockRequest::ipv4_ipam_pool_id`](crate::types::AssociateVpcCidrBlockRequest::ipv4_ipam_pool_id): Associate a CIDR allocated from an IPv4 IPAM pool to a VPC.
-    pub fn ipv4_ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv4_ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn ipv4_ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv4_ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateVpcCidrBlockRequest::ipv4_ipam_pool_id`](crate::types::AssociateVpcCidrBlockRequest::ipv4_ipam_pool_id).
     #[inline]
-    pub fn set_ipv4_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv4_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.ipv4_ipam_pool_id = input;
         self
     }
     /// The value set for [`AssociateVpcCidrBlockRequest::ipv4_ipam_pool_id`](crate::types::AssociateVpcCidrBlockRequest::ipv4_ipam_pool_id), if any.
     #[inline]
-    pub fn get_ipv4_ipam_pool_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv4_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.ipv4_ipam_pool_id
     }
     /// Sets [`AssociateVpcCidrBlockRequest::ipv4_netmask_length`](crate::types::AssociateVpcCidrBlockRequest::ipv4_netmask_length): The netmask length of the IPv4 CIDR you would like to associate from an Amazon VPC IP Address Manager (IPAM) pool.
     pub fn ipv4_netmask_length(mut self, input: i32) -> Self {
-        self.inner.ipv4_netmask_length = ::std::option::Option::Some(input);
+        self.inner.ipv4_netmask_length = Some(input);
         self
     }
     /// Sets or clears [`AssociateVpcCidrBlockRequest::ipv4_netmask_length`](crate::types::AssociateVpcCidrBlockRequest::ipv4_netmask_length).
     #[inline]
-    pub fn set_ipv4_netmask_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv4_netmask_length(mut self, input: Option<i32>) -> Self {
         self.inner.ipv4_netmask_length = input;
         self
     }
     /// The value set for [`AssociateVpcCidrBlockRequest::ipv4_netmask_length`](crate::types::AssociateVpcCidrBlockRequest::ipv4_netmask_length), if any.
     #[inline]
-    pub fn get_ipv4_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv4_netmask_length(&self) -> &Option<i32> {
         &self.inner.ipv4_netmask_length
     }
     /// Sets [`AssociateVpcCidrBlockRequest::ipv6_ipam_pool_id`](crate::types::AssociateVpcCidrBlockRequest::ipv6_ipam_pool_id): Associates a CIDR allocated from an IPv6 IPAM pool to a VPC.
-    pub fn ipv6_ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn ipv6_ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateVpcCidrBlockRequest::ipv6_ipam_pool_id`](crate::types::AssociateVpcCidrBlockRequest::ipv6_ipam_pool_id).
     #[inline]
-    pub fn set_ipv6_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_ipam_pool_id = input;
         self
     }
     /// The value set for [`AssociateVpcCidrBlockRequest::ipv6_ipam_pool_id`](crate::types::AssociateVpcCidrBlockRequest::ipv6_ipam_pool_id), if any.
     #[inline]
-    pub fn get_ipv6_ipam_pool_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.ipv6_ipam_pool_id
     }
     /// Sets [`AssociateVpcCidrBlockRequest::ipv6_netmask_length`](crate::types::AssociateVpcCidrBlockRequest::ipv6_netmask_length): The netmask length of the IPv6 CIDR you would like to associate from an Amazon VPC IP Address Manager (IPAM) pool.
     pub fn ipv6_netmask_length(mut self, input: i32) -> Self {
-        self.inner.ipv6_netmask_length = ::std::option::Option::Some(input);
+        self.inner.ipv6_netmask_length = Some(input);
         self
     }
     /// Sets or clears [`AssociateVpcCidrBlockRequest::ipv6_netmask_length`](crate::types::AssociateVpcCidrBlockRequest::ipv6_netmask_length).
     #[inline]
-    pub fn set_ipv6_netmask_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv6_netmask_length(mut self, input: Option<i32>) -> Self {
         self.inner.ipv6_netmask_length = input;
         self
     }
     /// The value set for [`AssociateVpcCidrBlockRequest::ipv6_netmask_length`](crate::types::AssociateVpcCidrBlockRequest::ipv6_netmask_length), if any.
     #[inline]
-    pub fn get_ipv6_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv6_netmask_length(&self) -> &Option<i32> {
         &self.inner.ipv6_netmask_length
     }
     /// Sets [`AssociateVpcCidrBlockRequest::vpc_id`](crate::types::AssociateVpcCidrBlockRequest::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociateVpcCidrBlockRequest::vpc_id`](crate::types::AssociateVpcCidrBlockRequest::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`AssociateVpcCidrBlockRequest::vpc_id`](crate::types::AssociateVpcCidrBlockRequest::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`AssociateVpcCidrBlockRequest::amazon_provided_ipv6_cidr_block`](crate::types::AssociateVpcCidrBlockRequest::amazon_provided_ipv6_cidr_block): Requests an Amazon-provided IPv6 CIDR block with a /56 prefix length for the VPC.
     pub fn amazon_provided_ipv6_cidr_block(mut self, input: bool) -> Self {
-        self.inner.amazon_provided_ipv6_cidr_block = ::std::option::Option::Some(input);
+        self.inner.amazon_provided_ipv6_cidr_block = Some(input);
         self
     }
     /// Sets or clears [`AssociateVpcCidrBlockRequest::amazon_provided_ipv6_cidr_block`](crate::types::AssociateVpcCidrBlockRequest::amazon_provided_ipv6_cidr_block).
     #[inline]
-    pub fn set_amazon_provided_ipv6_cidr_block(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_amazon_provided_ipv6_cidr_block(mut self, input: Option<bool>) -> Self {
         self.inner.amazon_provided_ipv6_cidr_block = input;
         self
     }
     /// The value set for [`AssociateVpcCidrBlockRequest::amazon_provided_ipv6_cidr_block`](crate::types::AssociateVpcCidrBlockRequest::amazon_provided_ipv6_cidr_block), if any.
     #[inline]
-    pub fn get_amazon_provided_ipv6_cidr_block(&self) -> &::std::option::Option<bool> {
+    pub fn get_amazon_provided_ipv6_cidr_block(&self) -> &Option<bool> {
         &self.inner.amazon_provided_ipv6_cidr_block
     }
     /// Builds the [`AssociateVpcCidrBlockRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssociateVpcCidrBlockRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.vpc_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssociateVpcCidrBlockRequest",
                 member: "vpc_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AssociateVpcCidrBlockRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.cidr_block {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.cidr_block {
             body.member("CidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipv6_cidr_block_network_border_group
-        {
+        if let Some(value) = &self.ipv6_cidr_block_network_border_group {
             body.member("Ipv6CidrBlockNetworkBorderGroup", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_pool {
+        if let Some(value) = &self.ipv6_pool {
             body.member("Ipv6Pool", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_cidr_block {
+        if let Some(value) = &self.ipv6_cidr_block {
             body.member("Ipv6CidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_ipam_pool_id {
+        if let Some(value) = &self.ipv4_ipam_pool_id {
             body.member("Ipv4IpamPoolId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_netmask_length {
+        if let Some(value) = &self.ipv4_netmask_length {
             body.member("Ipv4NetmaskLength", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_ipam_pool_id {
+        if let Some(value) = &self.ipv6_ipam_pool_id {
             body.member("Ipv6IpamPoolId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_netmask_length {
+        if let Some(value) = &self.ipv6_netmask_length {
             body.member("Ipv6NetmaskLength", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             body.member("VpcId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.amazon_provided_ipv6_cidr_block
-        {
+        if let Some(value) = &self.amazon_provided_ipv6_cidr_block {
             body.member(
                 "AmazonProvidedIpv6CidrBlock",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

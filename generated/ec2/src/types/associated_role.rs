@@ -2,157 +2,113 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the associated IAM roles.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociatedRole {
     /// The ARN of the associated IAM role.
-    pub associated_role_arn: ::std::option::Option<::std::string::String>,
+    pub associated_role_arn: Option<String>,
     /// The name of the Amazon S3 bucket in which the Amazon S3 object is stored.
-    pub certificate_s3_bucket_name: ::std::option::Option<::std::string::String>,
+    pub certificate_s3_bucket_name: Option<String>,
     /// The key of the Amazon S3 object where the certificate, certificate chain, and encrypted private key bundle are stored. The object key is formatted as follows: `role_arn`/`certificate_arn`.
-    pub certificate_s3_object_key: ::std::option::Option<::std::string::String>,
+    pub certificate_s3_object_key: Option<String>,
     /// The ID of the KMS key used to encrypt the private key.
-    pub encryption_kms_key_id: ::std::option::Option<::std::string::String>,
+    pub encryption_kms_key_id: Option<String>,
 }
 impl AssociatedRole {
     /// Starts building a [`AssociatedRole`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociatedRoleBuilder {
-        <crate::types::builders::AssociatedRoleBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociatedRoleBuilder as Default>::default()
     }
     /// The `AssociatedRoleArn` member, when set.
     #[inline]
-    pub fn associated_role_arn(&self) -> ::std::option::Option<&str> {
+    pub fn associated_role_arn(&self) -> Option<&str> {
         self.associated_role_arn.as_deref()
     }
     /// The `CertificateS3BucketName` member, when set.
     #[inline]
-    pub fn certificate_s3_bucket_name(&self) -> ::std::option::Option<&str> {
+    pub fn certificate_s3_bucket_name(&self) -> Option<&str> {
         self.certificate_s3_bucket_name.as_deref()
     }
     /// The `CertificateS3ObjectKey` member, when set.
     #[inline]
-    pub fn certificate_s3_object_key(&self) -> ::std::option::Option<&str> {
+    pub fn certificate_s3_object_key(&self) -> Option<&str> {
         self.certificate_s3_object_key.as_deref()
     }
     /// The `EncryptionKmsKeyId` member, when set.
     #[inline]
-    pub fn encryption_kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn encryption_kms_key_id(&self) -> Option<&str> {
         self.encryption_kms_key_id.as_deref()
     }
 }
 /// A builder for [`AssociatedRole`](crate::types::AssociatedRole); start one with `AssociatedRole::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociatedRoleBuilder {
     inner: crate::types::AssociatedRole,
 }
 impl AssociatedRoleBuilder {
     /// Sets [`AssociatedRole::associated_role_arn`](crate::types::AssociatedRole::associated_role_arn): The ARN of the associated IAM role.
-    pub fn associated_role_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.associated_role_arn = ::std::option::Option::Some(input.into());
+    pub fn associated_role_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.associated_role_arn = Some(input.into());
         self
     }
     /// Sets or clears [`AssociatedRole::associated_role_arn`](crate::types::AssociatedRole::associated_role_arn).
     #[inline]
-    pub fn set_associated_role_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_associated_role_arn(mut self, input: Option<String>) -> Self {
         self.inner.associated_role_arn = input;
         self
     }
     /// The value set for [`AssociatedRole::associated_role_arn`](crate::types::AssociatedRole::associated_role_arn), if any.
     #[inline]
-    pub fn get_associated_role_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_associated_role_arn(&self) -> &Option<String> {
         &self.inner.associated_role_arn
     }
     /// Sets [`AssociatedRole::certificate_s3_bucket_name`](crate::types::AssociatedRole::certificate_s3_bucket_name): The name of the Amazon S3 bucket in which the Amazon S3 object is stored.
-    pub fn certificate_s3_bucket_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.certificate_s3_bucket_name = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn certificate_s3_bucket_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.certificate_s3_bucket_name = Some(input.into());
         self
     }
     /// Sets or clears [`AssociatedRole::certificate_s3_bucket_name`](crate::types::AssociatedRole::certificate_s3_bucket_name).
     #[inline]
-    pub fn set_certificate_s3_bucket_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_s3_bucket_name(mut self, input: Option<String>) -> Self {
         self.inner.certificate_s3_bucket_name = input;
         self
     }
     /// The value set for [`AssociatedRole::certificate_s3_bucket_name`](crate::types::AssociatedRole::certificate_s3_bucket_name), if any.
     #[inline]
-    pub fn get_certificate_s3_bucket_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_s3_bucket_name(&self) -> &Option<String> {
         &self.inner.certificate_s3_bucket_name
     }
     /// Sets [`AssociatedRole::certificate_s3_object_key`](crate::types::AssociatedRole::certificate_s3_object_key): The key of the Amazon S3 object where the certificate, certificate chain, and encrypted private key bundle are stored.
-    pub fn certificate_s3_object_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.certificate_s3_object_key = ::std::option::Option::Some(input.into());
+    pub fn certificate_s3_object_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.certificate_s3_object_key = Some(input.into());
         self
     }
     /// Sets or clears [`AssociatedRole::certificate_s3_object_key`](crate::types::AssociatedRole::certificate_s3_object_key).
     #[inline]
-    pub fn set_certificate_s3_object_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_s3_object_key(mut self, input: Option<String>) -> Self {
         self.inner.certificate_s3_object_key = input;
         self
     }
     /// The value set for [`AssociatedRole::certificate_s3_object_key`](crate::types::AssociatedRole::certificate_s3_object_key), if any.
     #[inline]
-    pub fn get_certificate_s3_object_key(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_s3_object_key(&self) -> &Option<String> {
         &self.inner.certificate_s3_object_key
     }
     /// Sets [`AssociatedRole::encryption_kms_key_id`](crate::types::AssociatedRole::encryption_kms_key_id): The ID of the KMS key used to encrypt the private key.
-    pub fn encryption_kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.encryption_kms_key_id = ::std::option::Option::Some(input.into());
+    pub fn encryption_kms_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.encryption_kms_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociatedRole::encryption_kms_key_id`](crate::types::AssociatedRole::encryption_kms_key_id).
     #[inline]
-    pub fn set_encryption_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_encryption_kms_key_id(mut self, input: Option<String>) -> Self {
         self.inner.encryption_kms_key_id = input;
         self
     }
     /// The value set for [`AssociatedRole::encryption_kms_key_id`](crate::types::AssociatedRole::encryption_kms_key_id), if any.
     #[inline]
-    pub fn get_encryption_kms_key_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_encryption_kms_key_id(&self) -> &Option<String> {
         &self.inner.encryption_kms_key_id
     }
     /// Builds the [`AssociatedRole`]; it has no required members, so this cannot fail.
@@ -164,33 +120,25 @@ impl AssociatedRoleBuilder {
 impl ::awsgen_runtime::xml::FromXml for AssociatedRole {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "associatedRoleArn" => {
-                    value.associated_role_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.associated_role_arn = Some(String::from(child.text()));
                 }
                 "certificateS3BucketName" => {
-                    value.certificate_s3_bucket_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.certificate_s3_bucket_name = Some(String::from(child.text()));
                 }
                 "certificateS3ObjectKey" => {
-                    value.certificate_s3_object_key = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.certificate_s3_object_key = Some(String::from(child.text()));
                 }
                 "encryptionKmsKeyId" => {
-                    value.encryption_kms_key_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.encryption_kms_key_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,90 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a target network that is associated with a Client VPN endpoint. A target network is a subnet in a VPC.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociatedTargetNetwork {
     /// The ID of the subnet.
-    pub network_id: ::std::option::Option<::std::string::String>,
+    pub network_id: Option<String>,
     /// The target network type.
-    pub network_type: ::std::option::Option<crate::types::AssociatedNetworkType>,
+    pub network_type: Option<crate::types::AssociatedNetworkType>,
 }
 impl AssociatedTargetNetwork {
     /// Starts building a [`AssociatedTargetNetwork`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociatedTargetNetworkBuilder {
-        <crate::types::builders::AssociatedTargetNetworkBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociatedTargetNetworkBuilder as Default>::default()
     }
     /// The `NetworkId` member, when set.
     #[inline]
-    pub fn network_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_id(&self) -> Option<&str> {
         self.network_id.as_deref()
     }
     /// The `NetworkType` member, when set.
     #[inline]
-    pub fn network_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AssociatedNetworkType> {
+    pub fn network_type(&self) -> Option<&crate::types::AssociatedNetworkType> {
         self.network_type.as_ref()
     }
 }
 /// A builder for [`AssociatedTargetNetwork`](crate::types::AssociatedTargetNetwork); start one with `AssociatedTargetNetwork::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociatedTargetNetworkBuilder {
     inner: crate::types::AssociatedTargetNetwork,
 }
 impl AssociatedTargetNetworkBuilder {
     /// Sets [`AssociatedTargetNetwork::network_id`](crate::types::AssociatedTargetNetwork::network_id): The ID of the subnet.
-    pub fn network_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_id = ::std::option::Option::Some(input.into());
+    pub fn network_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssociatedTargetNetwork::network_id`](crate::types::AssociatedTargetNetwork::network_id).
     #[inline]
-    pub fn set_network_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_id(mut self, input: Option<String>) -> Self {
         self.inner.network_id = input;
         self
     }
     /// The value set for [`AssociatedTargetNetwork::network_id`](crate::types::AssociatedTargetNetwork::network_id), if any.
     #[inline]
-    pub fn get_network_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_id(&self) -> &Option<String> {
         &self.inner.network_id
     }
     /// Sets [`AssociatedTargetNetwork::network_type`](crate::types::AssociatedTargetNetwork::network_type): The target network type.
     pub fn network_type(mut self, input: crate::types::AssociatedNetworkType) -> Self {
-        self.inner.network_type = ::std::option::Option::Some(input);
+        self.inner.network_type = Some(input);
         self
     }
     /// Sets or clears [`AssociatedTargetNetwork::network_type`](crate::types::AssociatedTargetNetwork::network_type).
     #[inline]
     pub fn set_network_type(
         mut self,
-        input: ::std::option::Option<crate::types::AssociatedNetworkType>,
+        input: Option<crate::types::AssociatedNetworkType>,
     ) -> Self {
         self.inner.network_type = input;
         self
     }
     /// The value set for [`AssociatedTargetNetwork::network_type`](crate::types::AssociatedTargetNetwork::network_type), if any.
     #[inline]
-    pub fn get_network_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::AssociatedNetworkType> {
+    pub fn get_network_type(&self) -> &Option<crate::types::AssociatedNetworkType> {
         &self.inner.network_type
     }
     /// Builds the [`AssociatedTargetNetwork`]; it has no required members, so this cannot fail.
@@ -97,23 +77,21 @@ impl AssociatedTargetNetworkBuilder {
 impl ::awsgen_runtime::xml::FromXml for AssociatedTargetNetwork {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "networkId" => {
-                    value.network_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_id = Some(String::from(child.text()));
                 }
                 "networkType" => {
-                    value.network_type = ::std::option::Option::Some(
+                    value.network_type = Some(
                         crate::types::AssociatedNetworkType::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,88 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the state of a target network association.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssociationStatus {
     /// The state of the target network association.
-    pub code: ::std::option::Option<crate::types::AssociationStatusCode>,
+    pub code: Option<crate::types::AssociationStatusCode>,
     /// A message about the status of the target network association, if applicable.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl AssociationStatus {
     /// Starts building a [`AssociationStatus`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssociationStatusBuilder {
-        <crate::types::builders::AssociationStatusBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssociationStatusBuilder as Default>::default()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(&self) -> ::std::option::Option<&crate::types::AssociationStatusCode> {
+    pub fn code(&self) -> Option<&crate::types::AssociationStatusCode> {
         self.code.as_ref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`AssociationStatus`](crate::types::AssociationStatus); start one with `AssociationStatus::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociationStatusBuilder {
     inner: crate::types::AssociationStatus,
 }
 impl AssociationStatusBuilder {
     /// Sets [`AssociationStatus::code`](crate::types::AssociationStatus::code): The state of the target network association.
     pub fn code(mut self, input: crate::types::AssociationStatusCode) -> Self {
-        self.inner.code = ::std::option::Option::Some(input);
+        self.inner.code = Some(input);
         self
     }
     /// Sets or clears [`AssociationStatus::code`](crate::types::AssociationStatus::code).
     #[inline]
     pub fn set_code(
         mut self,
-        input: ::std::option::Option<crate::types::AssociationStatusCode>,
+        input: Option<crate::types::AssociationStatusCode>,
     ) -> Self {
         self.inner.code = input;
         self
     }
     /// The value set for [`AssociationStatus::code`](crate::types::AssociationStatus::code), if any.
     #[inline]
-    pub fn get_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::AssociationStatusCode> {
+    pub fn get_code(&self) -> &Option<crate::types::AssociationStatusCode> {
         &self.inner.code
     }
     /// Sets [`AssociationStatus::message`](crate::types::AssociationStatus::message): A message about the status of the target network association, if applicable.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`AssociationStatus::message`](crate::types::AssociationStatus::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`AssociationStatus::message`](crate::types::AssociationStatus::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`AssociationStatus`]; it has no required members, so this cannot fail.
@@ -95,23 +77,21 @@ impl AssociationStatusBuilder {
 impl ::awsgen_runtime::xml::FromXml for AssociationStatus {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "code" => {
-                    value.code = ::std::option::Option::Some(
+                    value.code = Some(
                         crate::types::AssociationStatusCode::from(child.text()),
                     );
                 }
                 "message" => {
-                    value.message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,75 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes integration options for Amazon Athena.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AthenaIntegration {
     /// The location in Amazon S3 to store the generated CloudFormation template.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub integration_result_s3_destination_arn: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub integration_result_s3_destination_arn: Option<String>,
     /// The schedule for adding new partitions to the table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub partition_load_frequency: ::std::option::Option<
-        crate::types::PartitionLoadFrequency,
-    >,
+    pub partition_load_frequency: Option<crate::types::PartitionLoadFrequency>,
     /// The start date for the partition.
-    pub partition_start_date: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub partition_start_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The end date for the partition.
-    pub partition_end_date: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub partition_end_date: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl AthenaIntegration {
     /// Starts building a [`AthenaIntegration`].
     #[inline]
     pub fn builder() -> crate::types::builders::AthenaIntegrationBuilder {
-        <crate::types::builders::AthenaIntegrationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AthenaIntegrationBuilder as Default>::default()
     }
     /// The `IntegrationResultS3DestinationArn` member, when set.
     #[inline]
-    pub fn integration_result_s3_destination_arn(&self) -> ::std::option::Option<&str> {
+    pub fn integration_result_s3_destination_arn(&self) -> Option<&str> {
         self.integration_result_s3_destination_arn.as_deref()
     }
     /// The `PartitionLoadFrequency` member, when set.
     #[inline]
     pub fn partition_load_frequency(
         &self,
-    ) -> ::std::option::Option<&crate::types::PartitionLoadFrequency> {
+    ) -> Option<&crate::types::PartitionLoadFrequency> {
         self.partition_load_frequency.as_ref()
     }
     /// The `PartitionStartDate` member, when set.
     #[inline]
     pub fn partition_start_date(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.partition_start_date.as_ref()
     }
     /// The `PartitionEndDate` member, when set.
     #[inline]
-    pub fn partition_end_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn partition_end_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.partition_end_date.as_ref()
     }
 }
 /// A builder for [`AthenaIntegration`](crate::types::AthenaIntegration); start one with `AthenaIntegration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AthenaIntegrationBuilder {
     inner: crate::types::AthenaIntegration,
 }
@@ -78,27 +58,23 @@ impl AthenaIntegrationBuilder {
     /// Sets [`AthenaIntegration::integration_result_s3_destination_arn`](crate::types::AthenaIntegration::integration_result_s3_destination_arn): The location in Amazon S3 to store the generated CloudFormation template.
     pub fn integration_result_s3_destination_arn(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.integration_result_s3_destination_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.integration_result_s3_destination_arn = Some(input.into());
         self
     }
     /// Sets or clears [`AthenaIntegration::integration_result_s3_destination_arn`](crate::types::AthenaIntegration::integration_result_s3_destination_arn).
     #[inline]
     pub fn set_integration_result_s3_destination_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.integration_result_s3_destination_arn = input;
         self
     }
     /// The value set for [`AthenaIntegration::integration_result_s3_destination_arn`](crate::types::AthenaIntegration::integration_result_s3_destination_arn), if any.
     #[inline]
-    pub fn get_integration_result_s3_destination_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_integration_result_s3_destination_arn(&self) -> &Option<String> {
         &self.inner.integration_result_s3_destination_arn
     }
     /// Sets [`AthenaIntegration::partition_load_frequency`](crate::types::AthenaIntegration::partition_load_frequency): The schedule for adding new partitions to the table.
@@ -106,14 +82,14 @@ impl AthenaIntegrationBuilder {
         mut self,
         input: crate::types::PartitionLoadFrequency,
     ) -> Self {
-        self.inner.partition_load_frequency = ::std::option::Option::Some(input);
+        self.inner.partition_load_frequency = Some(input);
         self
     }
     /// Sets or clears [`AthenaIntegration::partition_load_frequency`](crate::types::AthenaIntegration::partition_load_frequency).
     #[inline]
     pub fn set_partition_load_frequency(
         mut self,
-        input: ::std::option::Option<crate::types::PartitionLoadFrequency>,
+        input: Option<crate::types::PartitionLoadFrequency>,
     ) -> Self {
         self.inner.partition_load_frequency = input;
         self
@@ -122,7 +98,7 @@ impl AthenaIntegrationBuilder {
     #[inline]
     pub fn get_partition_load_frequency(
         &self,
-    ) -> &::std::option::Option<crate::types::PartitionLoadFrequency> {
+    ) -> &Option<crate::types::PartitionLoadFrequency> {
         &self.inner.partition_load_frequency
     }
     /// Sets [`AthenaIntegration::partition_start_date`](crate::types::AthenaIntegration::partition_start_date): The start date for the partition.
@@ -130,14 +106,14 @@ impl AthenaIntegrationBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.partition_start_date = ::std::option::Option::Some(input);
+        self.inner.partition_start_date = Some(input);
         self
     }
     /// Sets or clears [`AthenaIntegration::partition_start_date`](crate::types::AthenaIntegration::partition_start_date).
     #[inline]
     pub fn set_partition_start_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.partition_start_date = input;
         self
@@ -146,7 +122,7 @@ impl AthenaIntegrationBuilder {
     #[inline]
     pub fn get_partition_start_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.partition_start_date
     }
     /// Sets [`AthenaIntegration::partition_end_date`](crate::types::AthenaIntegration::partition_end_date): The end date for the partition.
@@ -154,14 +130,14 @@ impl AthenaIntegrationBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.partition_end_date = ::std::option::Option::Some(input);
+        self.inner.partition_end_date = Some(input);
         self
     }
     /// Sets or clears [`AthenaIntegration::partition_end_date`](crate::types::AthenaIntegration::partition_end_date).
     #[inline]
     pub fn set_partition_end_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.partition_end_date = input;
         self
@@ -170,46 +146,44 @@ impl AthenaIntegrationBuilder {
     #[inline]
     pub fn get_partition_end_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.partition_end_date
     }
     /// Builds the [`AthenaIntegration`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AthenaIntegration,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.integration_result_s3_destination_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AthenaIntegration",
                 member: "integration_result_s3_destination_arn",
             });
         }
         if self.inner.partition_load_frequency.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AthenaIntegration",
                 member: "partition_load_frequency",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AthenaIntegration {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .integration_result_s3_destination_arn
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.integration_result_s3_destination_arn {
             body.member("IntegrationResultS3DestinationArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.partition_load_frequency {
+        if let Some(value) = &self.partition_load_frequency {
             body.member("PartitionLoadFrequency", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.partition_start_date {
+        if let Some(value) = &self.partition_start_date {
             body.member(
                 "PartitionStartDate",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -218,7 +192,7 @@ impl ::awsgen_runtime::query::WriteQuery for AthenaIntegration {
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.partition_end_date {
+        if let Some(value) = &self.partition_end_date {
             body.member(
                 "PartitionEndDate",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -227,6 +201,6 @@ impl ::awsgen_runtime::query::WriteQuery for AthenaIntegration {
                 ),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

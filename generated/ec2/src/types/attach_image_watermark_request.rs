@@ -2,157 +2,135 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AttachImageWatermarkRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachImageWatermarkRequest {
     /// The ID of the AMI.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The name for the watermark. Combined with the caller's account ID to form the `WatermarkKey` (`accountId:watermarkName`).
     ///
     /// Constraints: 3-128 alphanumeric characters, parentheses (()), square brackets (\[\]), spaces ( ), periods (.), slashes (/), dashes (-), single quotes ('), at-signs (@), or underscores(\_)
     ///
     /// Required: the builder's `build()` fails without it.
-    pub watermark_name: ::std::option::Option<::std::string::String>,
+    pub watermark_name: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl AttachImageWatermarkRequest {
     /// Starts building a [`AttachImageWatermarkRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AttachImageWatermarkRequestBuilder {
-        <crate::types::builders::AttachImageWatermarkRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AttachImageWatermarkRequestBuilder as Default>::default()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `WatermarkName` member, when set.
     #[inline]
-    pub fn watermark_name(&self) -> ::std::option::Option<&str> {
+    pub fn watermark_name(&self) -> Option<&str> {
         self.watermark_name.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`AttachImageWatermarkRequest`](crate::types::AttachImageWatermarkRequest); start one with `AttachImageWatermarkRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AttachImageWatermarkRequestBuilder {
     inner: crate::types::AttachImageWatermarkRequest,
 }
 impl AttachImageWatermarkRequestBuilder {
     /// Sets [`AttachImageWatermarkRequest::image_id`](crate::types::AttachImageWatermarkRequest::image_id): The ID of the AMI.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`AttachImageWatermarkRequest::image_id`](crate::types::AttachImageWatermarkRequest::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`AttachImageWatermarkRequest::image_id`](crate::types::AttachImageWatermarkRequest::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`AttachImageWatermarkRequest::watermark_name`](crate::types::AttachImageWatermarkRequest::watermark_name): The name for the watermark.
-    pub fn watermark_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.watermark_name = ::std::option::Option::Some(input.into());
+    pub fn watermark_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.watermark_name = Some(input.into());
         self
     }
     /// Sets or clears [`AttachImageWatermarkRequest::watermark_name`](crate::types::AttachImageWatermarkRequest::watermark_name).
     #[inline]
-    pub fn set_watermark_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_watermark_name(mut self, input: Option<String>) -> Self {
         self.inner.watermark_name = input;
         self
     }
     /// The value set for [`AttachImageWatermarkRequest::watermark_name`](crate::types::AttachImageWatermarkRequest::watermark_name), if any.
     #[inline]
-    pub fn get_watermark_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_watermark_name(&self) -> &Option<String> {
         &self.inner.watermark_name
     }
     /// Sets [`AttachImageWatermarkRequest::dry_run`](crate::types::AttachImageWatermarkRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`AttachImageWatermarkRequest::dry_run`](crate::types::AttachImageWatermarkRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`AttachImageWatermarkRequest::dry_run`](crate::types::AttachImageWatermarkRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`AttachImageWatermarkRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AttachImageWatermarkRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.image_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AttachImageWatermarkRequest",
                 member: "image_id",
             });
         }
         if self.inner.watermark_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AttachImageWatermarkRequest",
                 member: "watermark_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AttachImageWatermarkRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.image_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.image_id {
             body.member("ImageId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.watermark_name {
+        if let Some(value) = &self.watermark_name {
             body.member("WatermarkName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AttachImageWatermarkResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachImageWatermarkResult {
     /// The watermark identifier, in `accountId:watermarkName` format (for example, `123456789012:approvedAmi`).
-    pub watermark_key: ::std::option::Option<::std::string::String>,
+    pub watermark_key: Option<String>,
 }
 impl AttachImageWatermarkResult {
     /// Starts building a [`AttachImageWatermarkResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AttachImageWatermarkResultBuilder {
-        <crate::types::builders::AttachImageWatermarkResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AttachImageWatermarkResultBuilder as Default>::default()
     }
     /// The `WatermarkKey` member, when set.
     #[inline]
-    pub fn watermark_key(&self) -> ::std::option::Option<&str> {
+    pub fn watermark_key(&self) -> Option<&str> {
         self.watermark_key.as_deref()
     }
 }
 /// A builder for [`AttachImageWatermarkResult`](crate::types::AttachImageWatermarkResult); start one with `AttachImageWatermarkResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AttachImageWatermarkResultBuilder {
     inner: crate::types::AttachImageWatermarkResult,
 }
 impl AttachImageWatermarkResultBuilder {
     /// Sets [`AttachImageWatermarkResult::watermark_key`](crate::types::AttachImageWatermarkResult::watermark_key): The watermark identifier, in `accountId:watermarkName` format (for example, `123456789012:approvedAmi`).
-    pub fn watermark_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.watermark_key = ::std::option::Option::Some(input.into());
+    pub fn watermark_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.watermark_key = Some(input.into());
         self
     }
     /// Sets or clears [`AttachImageWatermarkResult::watermark_key`](crate::types::AttachImageWatermarkResult::watermark_key).
     #[inline]
-    pub fn set_watermark_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_watermark_key(mut self, input: Option<String>) -> Self {
         self.inner.watermark_key = input;
         self
     }
     /// The value set for [`AttachImageWatermarkResult::watermark_key`](crate::types::AttachImageWatermarkResult::watermark_key), if any.
     #[inline]
-    pub fn get_watermark_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_watermark_key(&self) -> &Option<String> {
         &self.inner.watermark_key
     }
     /// Builds the [`AttachImageWatermarkResult`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl AttachImageWatermarkResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AttachImageWatermarkResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "watermarkKey" {
-                value.watermark_key = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.watermark_key = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,104 +2,92 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for AttachNetworkInterface.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachNetworkInterfaceRequest {
     /// The index of the network card. Some instance types support multiple network cards. The primary network interface must be assigned to network card index 0. The default is network card index 0.
-    pub network_card_index: ::std::option::Option<i32>,
+    pub network_card_index: Option<i32>,
     /// Configures ENA Express for the network interface that this action attaches to the instance.
-    pub ena_srd_specification: ::std::option::Option<crate::types::EnaSrdSpecification>,
+    pub ena_srd_specification: Option<crate::types::EnaSrdSpecification>,
     /// The number of ENA queues to be created with the instance.
-    pub ena_queue_count: ::std::option::Option<i32>,
+    pub ena_queue_count: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the network interface.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The ID of the instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The index of the device for the network interface attachment.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub device_index: ::std::option::Option<i32>,
+    pub device_index: Option<i32>,
 }
 impl AttachNetworkInterfaceRequest {
     /// Starts building a [`AttachNetworkInterfaceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AttachNetworkInterfaceRequestBuilder {
-        <crate::types::builders::AttachNetworkInterfaceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AttachNetworkInterfaceRequestBuilder as Default>::default()
     }
     /// The `NetworkCardIndex` member, when set.
     #[inline]
-    pub fn network_card_index(&self) -> ::std::option::Option<i32> {
+    pub fn network_card_index(&self) -> Option<i32> {
         self.network_card_index
     }
     /// The `EnaSrdSpecification` member, when set.
     #[inline]
-    pub fn ena_srd_specification(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EnaSrdSpecification> {
+    pub fn ena_srd_specification(&self) -> Option<&crate::types::EnaSrdSpecification> {
         self.ena_srd_specification.as_ref()
     }
     /// The `EnaQueueCount` member, when set.
     #[inline]
-    pub fn ena_queue_count(&self) -> ::std::option::Option<i32> {
+    pub fn ena_queue_count(&self) -> Option<i32> {
         self.ena_queue_count
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `DeviceIndex` member, when set.
     #[inline]
-    pub fn device_index(&self) -> ::std::option::Option<i32> {
+    pub fn device_index(&self) -> Option<i32> {
         self.device_index
     }
 }
 /// A builder for [`AttachNetworkInterfaceRequest`](crate::types::AttachNetworkInterfaceRequest); start one with `AttachNetworkInterfaceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AttachNetworkInterfaceRequestBuilder {
     inner: crate::types::AttachNetworkInterfaceRequest,
 }
 impl AttachNetworkInterfaceRequestBuilder {
     /// Sets [`AttachNetworkInterfaceRequest::network_card_index`](crate::types::AttachNetworkInterfaceRequest::network_card_index): The index of the network card.
     pub fn network_card_index(mut self, input: i32) -> Self {
-        self.inner.network_card_index = ::std::option::Option::Some(input);
+        self.inner.network_card_index = Some(input);
         self
     }
     /// Sets or clears [`AttachNetworkInterfaceRequest::network_card_index`](crate::types::AttachNetworkInterfaceRequest::network_card_index).
     #[inline]
-    pub fn set_network_card_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_network_card_index(mut self, input: Option<i32>) -> Self {
         self.inner.network_card_index = input;
         self
     }
     /// The value set for [`AttachNetworkInterfaceRequest::network_card_index`](crate::types::AttachNetworkInterfaceRequest::network_card_index), if any.
     #[inline]
-    pub fn get_network_card_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_network_card_index(&self) -> &Option<i32> {
         &self.inner.network_card_index
     }
     /// Sets [`AttachNetworkInterfaceRequest::ena_srd_specification`](crate::types::AttachNetworkInterfaceRequest::ena_srd_specification): Configures ENA Express for the network interface that this action attaches to the instance.
@@ -107,14 +95,14 @@ impl AttachNetworkInterfaceRequestBuilder {
         mut self,
         input: crate::types::EnaSrdSpecification,
     ) -> Self {
-        self.inner.ena_srd_specification = ::std::option::Option::Some(input);
+        self.inner.ena_srd_specification = Some(input);
         self
     }
     /// Sets or clears [`AttachNetworkInterfaceRequest::ena_srd_specification`](crate::types::AttachNetworkInterfaceRequest::ena_srd_specification).
     #[inline]
     pub fn set_ena_srd_specification(
         mut self,
-        input: ::std::option::Option<crate::types::EnaSrdSpecification>,
+        input: Option<crate::types::EnaSrdSpecification>,
     ) -> Self {
         self.inner.ena_srd_specification = input;
         self
@@ -123,160 +111,146 @@ impl AttachNetworkInterfaceRequestBuilder {
     #[inline]
     pub fn get_ena_srd_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::EnaSrdSpecification> {
+    ) -> &Option<crate::types::EnaSrdSpecification> {
         &self.inner.ena_srd_specification
     }
     /// Sets [`AttachNetworkInterfaceRequest::ena_queue_count`](crate::types::AttachNetworkInterfaceRequest::ena_queue_count): The number of ENA queues to be created with the instance.
     pub fn ena_queue_count(mut self, input: i32) -> Self {
-        self.inner.ena_queue_count = ::std::option::Option::Some(input);
+        self.inner.ena_queue_count = Some(input);
         self
     }
     /// Sets or clears [`AttachNetworkInterfaceRequest::ena_queue_count`](crate::types::AttachNetworkInterfaceRequest::ena_queue_count).
     #[inline]
-    pub fn set_ena_queue_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ena_queue_count(mut self, input: Option<i32>) -> Self {
         self.inner.ena_queue_count = input;
         self
     }
     /// The value set for [`AttachNetworkInterfaceRequest::ena_queue_count`](crate::types::AttachNetworkInterfaceRequest::ena_queue_count), if any.
     #[inline]
-    pub fn get_ena_queue_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ena_queue_count(&self) -> &Option<i32> {
         &self.inner.ena_queue_count
     }
     /// Sets [`AttachNetworkInterfaceRequest::dry_run`](crate::types::AttachNetworkInterfaceRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`AttachNetworkInterfaceRequest::dry_run`](crate::types::AttachNetworkInterfaceRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`AttachNetworkInterfaceRequest::dry_run`](crate::types::AttachNetworkInterfaceRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`AttachNetworkInterfaceRequest::network_interface_id`](crate::types::AttachNetworkInterfaceRequest::network_interface_id): The ID of the network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`AttachNetworkInterfaceRequest::network_interface_id`](crate::types::AttachNetworkInterfaceRequest::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`AttachNetworkInterfaceRequest::network_interface_id`](crate::types::AttachNetworkInterfaceRequest::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`AttachNetworkInterfaceRequest::instance_id`](crate::types::AttachNetworkInterfaceRequest::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`AttachNetworkInterfaceRequest::instance_id`](crate::types::AttachNetworkInterfaceRequest::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`AttachNetworkInterfaceRequest::instance_id`](crate::types::AttachNetworkInterfaceRequest::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`AttachNetworkInterfaceRequest::device_index`](crate::types::AttachNetworkInterfaceRequest::device_index): The index of the device for the network interface attachment.
     pub fn device_index(mut self, input: i32) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input);
+        self.inner.device_index = Some(input);
         self
     }
     /// Sets or clears [`AttachNetworkInterfaceRequest::device_index`](crate::types::AttachNetworkInterfaceRequest::device_index).
     #[inline]
-    pub fn set_device_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_device_index(mut self, input: Option<i32>) -> Self {
         self.inner.device_index = input;
         self
     }
     /// The value set for [`AttachNetworkInterfaceRequest::device_index`](crate::types::AttachNetworkInterfaceRequest::device_index), if any.
     #[inline]
-    pub fn get_device_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_device_index(&self) -> &Option<i32> {
         &self.inner.device_index
     }
     /// Builds the [`AttachNetworkInterfaceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AttachNetworkInterfaceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.network_interface_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AttachNetworkInterfaceRequest",
                 member: "network_interface_id",
             });
         }
         if self.inner.instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AttachNetworkInterfaceRequest",
                 member: "instance_id",
             });
         }
         if self.inner.device_index.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AttachNetworkInterfaceRequest",
                 member: "device_index",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AttachNetworkInterfaceRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.network_card_index {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.network_card_index {
             body.member("NetworkCardIndex", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.ena_srd_specification {
+        if let Some(value) = &self.ena_srd_specification {
             let member_0 = body.enter("EnaSrdSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ena_queue_count {
+        if let Some(value) = &self.ena_queue_count {
             body.member("EnaQueueCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             body.member("NetworkInterfaceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             body.member("InstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.device_index {
+        if let Some(value) = &self.device_index {
             body.member("DeviceIndex", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

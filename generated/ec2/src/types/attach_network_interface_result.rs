@@ -2,83 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of AttachNetworkInterface.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachNetworkInterfaceResult {
     /// The ID of the network interface attachment.
-    pub attachment_id: ::std::option::Option<::std::string::String>,
+    pub attachment_id: Option<String>,
     /// The index of the network card.
-    pub network_card_index: ::std::option::Option<i32>,
+    pub network_card_index: Option<i32>,
 }
 impl AttachNetworkInterfaceResult {
     /// Starts building a [`AttachNetworkInterfaceResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AttachNetworkInterfaceResultBuilder {
-        <crate::types::builders::AttachNetworkInterfaceResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AttachNetworkInterfaceResultBuilder as Default>::default()
     }
     /// The `AttachmentId` member, when set.
     #[inline]
-    pub fn attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn attachment_id(&self) -> Option<&str> {
         self.attachment_id.as_deref()
     }
     /// The `NetworkCardIndex` member, when set.
     #[inline]
-    pub fn network_card_index(&self) -> ::std::option::Option<i32> {
+    pub fn network_card_index(&self) -> Option<i32> {
         self.network_card_index
     }
 }
 /// A builder for [`AttachNetworkInterfaceResult`](crate::types::AttachNetworkInterfaceResult); start one with `AttachNetworkInterfaceResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AttachNetworkInterfaceResultBuilder {
     inner: crate::types::AttachNetworkInterfaceResult,
 }
 impl AttachNetworkInterfaceResultBuilder {
     /// Sets [`AttachNetworkInterfaceResult::attachment_id`](crate::types::AttachNetworkInterfaceResult::attachment_id): The ID of the network interface attachment.
-    pub fn attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.attachment_id = ::std::option::Option::Some(input.into());
+    pub fn attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`AttachNetworkInterfaceResult::attachment_id`](crate::types::AttachNetworkInterfaceResult::attachment_id).
     #[inline]
-    pub fn set_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.attachment_id = input;
         self
     }
     /// The value set for [`AttachNetworkInterfaceResult::attachment_id`](crate::types::AttachNetworkInterfaceResult::attachment_id), if any.
     #[inline]
-    pub fn get_attachment_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attachment_id(&self) -> &Option<String> {
         &self.inner.attachment_id
     }
     /// Sets [`AttachNetworkInterfaceResult::network_card_index`](crate::types::AttachNetworkInterfaceResult::network_card_index): The index of the network card.
     pub fn network_card_index(mut self, input: i32) -> Self {
-        self.inner.network_card_index = ::std::option::Option::Some(input);
+        self.inner.network_card_index = Some(input);
         self
     }
     /// Sets or clears [`AttachNetworkInterfaceResult::network_card_index`](crate::types::AttachNetworkInterfaceResult::network_card_index).
     #[inline]
-    pub fn set_network_card_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_network_card_index(mut self, input: Option<i32>) -> Self {
         self.inner.network_card_index = input;
         self
     }
     /// The value set for [`AttachNetworkInterfaceResult::network_card_index`](crate::types::AttachNetworkInterfaceResult::network_card_index), if any.
     #[inline]
-    pub fn get_network_card_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_network_card_index(&self) -> &Option<i32> {
         &self.inner.network_card_index
     }
     /// Builds the [`AttachNetworkInterfaceResult`]; it has no required members, so this cannot fail.
@@ -90,17 +74,15 @@ impl AttachNetworkInterfaceResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AttachNetworkInterfaceResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "attachmentId" => {
-                    value.attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.attachment_id = Some(String::from(child.text()));
                 }
                 "networkCardIndex" => {
-                    value.network_card_index = ::std::option::Option::Some(
+                    value.network_card_index = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "AttachNetworkInterfaceResult")?,
@@ -109,6 +91,6 @@ impl ::awsgen_runtime::xml::FromXml for AttachNetworkInterfaceResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

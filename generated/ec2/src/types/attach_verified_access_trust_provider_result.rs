@@ -2,51 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AttachVerifiedAccessTrustProviderResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachVerifiedAccessTrustProviderResult {
     /// Details about the Verified Access trust provider.
-    pub verified_access_trust_provider: ::std::option::Option<
+    pub verified_access_trust_provider: Option<
         crate::types::VerifiedAccessTrustProvider,
     >,
     /// Details about the Verified Access instance.
-    pub verified_access_instance: ::std::option::Option<
-        crate::types::VerifiedAccessInstance,
-    >,
+    pub verified_access_instance: Option<crate::types::VerifiedAccessInstance>,
 }
 impl AttachVerifiedAccessTrustProviderResult {
     /// Starts building a [`AttachVerifiedAccessTrustProviderResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AttachVerifiedAccessTrustProviderResultBuilder {
-        <crate::types::builders::AttachVerifiedAccessTrustProviderResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AttachVerifiedAccessTrustProviderResultBuilder as Default>::default()
     }
     /// The `VerifiedAccessTrustProvider` member, when set.
     #[inline]
     pub fn verified_access_trust_provider(
         &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessTrustProvider> {
+    ) -> Option<&crate::types::VerifiedAccessTrustProvider> {
         self.verified_access_trust_provider.as_ref()
     }
     /// The `VerifiedAccessInstance` member, when set.
     #[inline]
     pub fn verified_access_instance(
         &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessInstance> {
+    ) -> Option<&crate::types::VerifiedAccessInstance> {
         self.verified_access_instance.as_ref()
     }
 }
 /// A builder for [`AttachVerifiedAccessTrustProviderResult`](crate::types::AttachVerifiedAccessTrustProviderResult); start one with `AttachVerifiedAccessTrustProviderResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AttachVerifiedAccessTrustProviderResultBuilder {
     inner: crate::types::AttachVerifiedAccessTrustProviderResult,
 }
@@ -56,14 +44,14 @@ impl AttachVerifiedAccessTrustProviderResultBuilder {
         mut self,
         input: crate::types::VerifiedAccessTrustProvider,
     ) -> Self {
-        self.inner.verified_access_trust_provider = ::std::option::Option::Some(input);
+        self.inner.verified_access_trust_provider = Some(input);
         self
     }
     /// Sets or clears [`AttachVerifiedAccessTrustProviderResult::verified_access_trust_provider`](crate::types::AttachVerifiedAccessTrustProviderResult::verified_access_trust_provider).
     #[inline]
     pub fn set_verified_access_trust_provider(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessTrustProvider>,
+        input: Option<crate::types::VerifiedAccessTrustProvider>,
     ) -> Self {
         self.inner.verified_access_trust_provider = input;
         self
@@ -72,7 +60,7 @@ impl AttachVerifiedAccessTrustProviderResultBuilder {
     #[inline]
     pub fn get_verified_access_trust_provider(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessTrustProvider> {
+    ) -> &Option<crate::types::VerifiedAccessTrustProvider> {
         &self.inner.verified_access_trust_provider
     }
     /// Sets [`AttachVerifiedAccessTrustProviderResult::verified_access_instance`](crate::types::AttachVerifiedAccessTrustProviderResult::verified_access_instance): Details about the Verified Access instance.
@@ -80,14 +68,14 @@ impl AttachVerifiedAccessTrustProviderResultBuilder {
         mut self,
         input: crate::types::VerifiedAccessInstance,
     ) -> Self {
-        self.inner.verified_access_instance = ::std::option::Option::Some(input);
+        self.inner.verified_access_instance = Some(input);
         self
     }
     /// Sets or clears [`AttachVerifiedAccessTrustProviderResult::verified_access_instance`](crate::types::AttachVerifiedAccessTrustProviderResult::verified_access_instance).
     #[inline]
     pub fn set_verified_access_instance(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessInstance>,
+        input: Option<crate::types::VerifiedAccessInstance>,
     ) -> Self {
         self.inner.verified_access_instance = input;
         self
@@ -96,7 +84,7 @@ impl AttachVerifiedAccessTrustProviderResultBuilder {
     #[inline]
     pub fn get_verified_access_instance(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessInstance> {
+    ) -> &Option<crate::types::VerifiedAccessInstance> {
         &self.inner.verified_access_instance
     }
     /// Builds the [`AttachVerifiedAccessTrustProviderResult`]; it has no required members, so this cannot fail.
@@ -108,19 +96,19 @@ impl AttachVerifiedAccessTrustProviderResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AttachVerifiedAccessTrustProviderResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "verifiedAccessTrustProvider" => {
-                    value.verified_access_trust_provider = ::std::option::Option::Some(
+                    value.verified_access_trust_provider = Some(
                         <crate::types::VerifiedAccessTrustProvider as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "verifiedAccessInstance" => {
-                    value.verified_access_instance = ::std::option::Option::Some(
+                    value.verified_access_instance = Some(
                         <crate::types::VerifiedAccessInstance as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -129,6 +117,6 @@ impl ::awsgen_runtime::xml::FromXml for AttachVerifiedAccessTrustProviderResult 
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,221 +2,193 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AttachVolumeRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachVolumeRequest {
     /// The device name (for example, `/dev/sdh` or `xvdh`).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub device: ::std::option::Option<::std::string::String>,
+    pub device: Option<String>,
     /// The ID of the instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The ID of the EBS volume. The volume and instance must be within the same Availability Zone.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub volume_id: ::std::option::Option<::std::string::String>,
+    pub volume_id: Option<String>,
     /// The index of the EBS card. Some instance types support multiple EBS cards. The default EBS card index is 0.
-    pub ebs_card_index: ::std::option::Option<i32>,
+    pub ebs_card_index: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl AttachVolumeRequest {
     /// Starts building a [`AttachVolumeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AttachVolumeRequestBuilder {
-        <crate::types::builders::AttachVolumeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AttachVolumeRequestBuilder as Default>::default()
     }
     /// The `Device` member, when set.
     #[inline]
-    pub fn device(&self) -> ::std::option::Option<&str> {
+    pub fn device(&self) -> Option<&str> {
         self.device.as_deref()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `VolumeId` member, when set.
     #[inline]
-    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
     /// The `EbsCardIndex` member, when set.
     #[inline]
-    pub fn ebs_card_index(&self) -> ::std::option::Option<i32> {
+    pub fn ebs_card_index(&self) -> Option<i32> {
         self.ebs_card_index
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`AttachVolumeRequest`](crate::types::AttachVolumeRequest); start one with `AttachVolumeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AttachVolumeRequestBuilder {
     inner: crate::types::AttachVolumeRequest,
 }
 impl AttachVolumeRequestBuilder {
     /// Sets [`AttachVolumeRequest::device`](crate::types::AttachVolumeRequest::device): The device name (for example, `/dev/sdh` or `xvdh`).
-    pub fn device(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.device = ::std::option::Option::Some(input.into());
+    pub fn device(mut self, input: impl Into<String>) -> Self {
+        self.inner.device = Some(input.into());
         self
     }
     /// Sets or clears [`AttachVolumeRequest::device`](crate::types::AttachVolumeRequest::device).
     #[inline]
-    pub fn set_device(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_device(mut self, input: Option<String>) -> Self {
         self.inner.device = input;
         self
     }
     /// The value set for [`AttachVolumeRequest::device`](crate::types::AttachVolumeRequest::device), if any.
     #[inline]
-    pub fn get_device(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_device(&self) -> &Option<String> {
         &self.inner.device
     }
     /// Sets [`AttachVolumeRequest::instance_id`](crate::types::AttachVolumeRequest::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`AttachVolumeRequest::instance_id`](crate::types::AttachVolumeRequest::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`AttachVolumeRequest::instance_id`](crate::types::AttachVolumeRequest::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`AttachVolumeRequest::volume_id`](crate::types::AttachVolumeRequest::volume_id): The ID of the EBS volume.
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.volume_id = ::std::option::Option::Some(input.into());
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.volume_id = Some(input.into());
         self
     }
     /// Sets or clears [`AttachVolumeRequest::volume_id`](crate::types::AttachVolumeRequest::volume_id).
     #[inline]
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.inner.volume_id = input;
         self
     }
     /// The value set for [`AttachVolumeRequest::volume_id`](crate::types::AttachVolumeRequest::volume_id), if any.
     #[inline]
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         &self.inner.volume_id
     }
     /// Sets [`AttachVolumeRequest::ebs_card_index`](crate::types::AttachVolumeRequest::ebs_card_index): The index of the EBS card.
     pub fn ebs_card_index(mut self, input: i32) -> Self {
-        self.inner.ebs_card_index = ::std::option::Option::Some(input);
+        self.inner.ebs_card_index = Some(input);
         self
     }
     /// Sets or clears [`AttachVolumeRequest::ebs_card_index`](crate::types::AttachVolumeRequest::ebs_card_index).
     #[inline]
-    pub fn set_ebs_card_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ebs_card_index(mut self, input: Option<i32>) -> Self {
         self.inner.ebs_card_index = input;
         self
     }
     /// The value set for [`AttachVolumeRequest::ebs_card_index`](crate::types::AttachVolumeRequest::ebs_card_index), if any.
     #[inline]
-    pub fn get_ebs_card_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_ebs_card_index(&self) -> &Option<i32> {
         &self.inner.ebs_card_index
     }
     /// Sets [`AttachVolumeRequest::dry_run`](crate::types::AttachVolumeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`AttachVolumeRequest::dry_run`](crate::types::AttachVolumeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`AttachVolumeRequest::dry_run`](crate::types::AttachVolumeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`AttachVolumeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AttachVolumeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.device.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AttachVolumeRequest",
                 member: "device",
             });
         }
         if self.inner.instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AttachVolumeRequest",
                 member: "instance_id",
             });
         }
         if self.inner.volume_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AttachVolumeRequest",
                 member: "volume_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AttachVolumeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.device {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.device {
             body.member("Device", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             body.member("InstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.volume_id {
+        if let Some(value) = &self.volume_id {
             body.member("VolumeId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ebs_card_index {
+        if let Some(value) = &self.ebs_card_index {
             body.member("EbsCardIndex", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

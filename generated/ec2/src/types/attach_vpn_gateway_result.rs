@@ -2,59 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of AttachVpnGateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachVpnGatewayResult {
     /// Information about the attachment.
-    pub vpc_attachment: ::std::option::Option<crate::types::VpcAttachment>,
+    pub vpc_attachment: Option<crate::types::VpcAttachment>,
 }
 impl AttachVpnGatewayResult {
     /// Starts building a [`AttachVpnGatewayResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AttachVpnGatewayResultBuilder {
-        <crate::types::builders::AttachVpnGatewayResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AttachVpnGatewayResultBuilder as Default>::default()
     }
     /// The `VpcAttachment` member, when set.
     #[inline]
-    pub fn vpc_attachment(&self) -> ::std::option::Option<&crate::types::VpcAttachment> {
+    pub fn vpc_attachment(&self) -> Option<&crate::types::VpcAttachment> {
         self.vpc_attachment.as_ref()
     }
 }
 /// A builder for [`AttachVpnGatewayResult`](crate::types::AttachVpnGatewayResult); start one with `AttachVpnGatewayResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AttachVpnGatewayResultBuilder {
     inner: crate::types::AttachVpnGatewayResult,
 }
 impl AttachVpnGatewayResultBuilder {
     /// Sets [`AttachVpnGatewayResult::vpc_attachment`](crate::types::AttachVpnGatewayResult::vpc_attachment): Information about the attachment.
     pub fn vpc_attachment(mut self, input: crate::types::VpcAttachment) -> Self {
-        self.inner.vpc_attachment = ::std::option::Option::Some(input);
+        self.inner.vpc_attachment = Some(input);
         self
     }
     /// Sets or clears [`AttachVpnGatewayResult::vpc_attachment`](crate::types::AttachVpnGatewayResult::vpc_attachment).
     #[inline]
     pub fn set_vpc_attachment(
         mut self,
-        input: ::std::option::Option<crate::types::VpcAttachment>,
+        input: Option<crate::types::VpcAttachment>,
     ) -> Self {
         self.inner.vpc_attachment = input;
         self
     }
     /// The value set for [`AttachVpnGatewayResult::vpc_attachment`](crate::types::AttachVpnGatewayResult::vpc_attachment), if any.
     #[inline]
-    pub fn get_vpc_attachment(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpcAttachment> {
+    pub fn get_vpc_attachment(&self) -> &Option<crate::types::VpcAttachment> {
         &self.inner.vpc_attachment
     }
     /// Builds the [`AttachVpnGatewayResult`]; it has no required members, so this cannot fail.
@@ -66,17 +54,17 @@ impl AttachVpnGatewayResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AttachVpnGatewayResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "attachment" {
-                value.vpc_attachment = ::std::option::Option::Some(
+                value.vpc_attachment = Some(
                     <crate::types::VpcAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,18 +4,13 @@
 /// ENA Express uses Amazon Web Services Scalable Reliable Datagram (SRD) technology to increase the maximum bandwidth used per stream and minimize tail latency of network traffic between EC2 instances. With ENA Express, you can communicate between two EC2 instances in the same subnet within the same account, or in different accounts. Both sending and receiving instances must have ENA Express enabled.
 ///
 /// To improve the reliability of network packet delivery, ENA Express reorders network packets on the receiving end by default. However, some UDP-based applications are designed to handle network packets that are out of order to reduce the overhead for packet delivery at the network layer. When ENA Express is enabled, you can specify whether UDP network traffic uses it.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentEnaSrdSpecification {
     /// Indicates whether ENA Express is enabled for the network interface.
-    pub ena_srd_enabled: ::std::option::Option<bool>,
+    pub ena_srd_enabled: Option<bool>,
     /// Configures ENA Express for UDP network traffic.
-    pub ena_srd_udp_specification: ::std::option::Option<
+    pub ena_srd_udp_specification: Option<
         crate::types::AttachmentEnaSrdUdpSpecification,
     >,
 }
@@ -23,46 +18,41 @@ impl AttachmentEnaSrdSpecification {
     /// Starts building a [`AttachmentEnaSrdSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::AttachmentEnaSrdSpecificationBuilder {
-        <crate::types::builders::AttachmentEnaSrdSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AttachmentEnaSrdSpecificationBuilder as Default>::default()
     }
     /// The `EnaSrdEnabled` member, when set.
     #[inline]
-    pub fn ena_srd_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn ena_srd_enabled(&self) -> Option<bool> {
         self.ena_srd_enabled
     }
     /// The `EnaSrdUdpSpecification` member, when set.
     #[inline]
     pub fn ena_srd_udp_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::AttachmentEnaSrdUdpSpecification> {
+    ) -> Option<&crate::types::AttachmentEnaSrdUdpSpecification> {
         self.ena_srd_udp_specification.as_ref()
     }
 }
 /// A builder for [`AttachmentEnaSrdSpecification`](crate::types::AttachmentEnaSrdSpecification); start one with `AttachmentEnaSrdSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AttachmentEnaSrdSpecificationBuilder {
     inner: crate::types::AttachmentEnaSrdSpecification,
 }
 impl AttachmentEnaSrdSpecificationBuilder {
     /// Sets [`AttachmentEnaSrdSpecification::ena_srd_enabled`](crate::types::AttachmentEnaSrdSpecification::ena_srd_enabled): Indicates whether ENA Express is enabled for the network interface.
     pub fn ena_srd_enabled(mut self, input: bool) -> Self {
-        self.inner.ena_srd_enabled = ::std::option::Option::Some(input);
+        self.inner.ena_srd_enabled = Some(input);
         self
     }
     /// Sets or clears [`AttachmentEnaSrdSpecification::ena_srd_enabled`](crate::types::AttachmentEnaSrdSpecification::ena_srd_enabled).
     #[inline]
-    pub fn set_ena_srd_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ena_srd_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.ena_srd_enabled = input;
         self
     }
     /// The value set for [`AttachmentEnaSrdSpecification::ena_srd_enabled`](crate::types::AttachmentEnaSrdSpecification::ena_srd_enabled), if any.
     #[inline]
-    pub fn get_ena_srd_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_ena_srd_enabled(&self) -> &Option<bool> {
         &self.inner.ena_srd_enabled
     }
     /// Sets [`AttachmentEnaSrdSpecification::ena_srd_udp_specification`](crate::types::AttachmentEnaSrdSpecification::ena_srd_udp_specification): Configures ENA Express for UDP network traffic.
@@ -70,14 +60,14 @@ impl AttachmentEnaSrdSpecificationBuilder {
         mut self,
         input: crate::types::AttachmentEnaSrdUdpSpecification,
     ) -> Self {
-        self.inner.ena_srd_udp_specification = ::std::option::Option::Some(input);
+        self.inner.ena_srd_udp_specification = Some(input);
         self
     }
     /// Sets or clears [`AttachmentEnaSrdSpecification::ena_srd_udp_specification`](crate::types::AttachmentEnaSrdSpecification::ena_srd_udp_specification).
     #[inline]
     pub fn set_ena_srd_udp_specification(
         mut self,
-        input: ::std::option::Option<crate::types::AttachmentEnaSrdUdpSpecification>,
+        input: Option<crate::types::AttachmentEnaSrdUdpSpecification>,
     ) -> Self {
         self.inner.ena_srd_udp_specification = input;
         self
@@ -86,7 +76,7 @@ impl AttachmentEnaSrdSpecificationBuilder {
     #[inline]
     pub fn get_ena_srd_udp_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::AttachmentEnaSrdUdpSpecification> {
+    ) -> &Option<crate::types::AttachmentEnaSrdUdpSpecification> {
         &self.inner.ena_srd_udp_specification
     }
     /// Builds the [`AttachmentEnaSrdSpecification`]; it has no required members, so this cannot fail.
@@ -98,17 +88,15 @@ impl AttachmentEnaSrdSpecificationBuilder {
 impl ::awsgen_runtime::xml::FromXml for AttachmentEnaSrdSpecification {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "enaSrdEnabled" => {
-                    value.ena_srd_enabled = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.ena_srd_enabled = Some(child.text() == "true");
                 }
                 "enaSrdUdpSpecification" => {
-                    value.ena_srd_udp_specification = ::std::option::Option::Some(
+                    value.ena_srd_udp_specification = Some(
                         <crate::types::AttachmentEnaSrdUdpSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -117,6 +105,6 @@ impl ::awsgen_runtime::xml::FromXml for AttachmentEnaSrdSpecification {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

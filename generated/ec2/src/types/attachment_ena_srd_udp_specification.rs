@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// ENA Express is compatible with both TCP and UDP transport protocols. When it's enabled, TCP traffic automatically uses it. However, some UDP-based applications are designed to handle network packets that are out of order, without a need for retransmission, such as live video broadcasting or other near-real-time applications. For UDP traffic, you can specify whether to use ENA Express, based on your application environment needs.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentEnaSrdUdpSpecification {
     /// Indicates whether UDP traffic to and from the instance uses ENA Express. To specify this setting, you must first enable ENA Express.
-    pub ena_srd_udp_enabled: ::std::option::Option<bool>,
+    pub ena_srd_udp_enabled: Option<bool>,
 }
 impl AttachmentEnaSrdUdpSpecification {
     /// Starts building a [`AttachmentEnaSrdUdpSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::AttachmentEnaSrdUdpSpecificationBuilder {
-        <crate::types::builders::AttachmentEnaSrdUdpSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AttachmentEnaSrdUdpSpecificationBuilder as Default>::default()
     }
     /// The `EnaSrdUdpEnabled` member, when set.
     #[inline]
-    pub fn ena_srd_udp_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn ena_srd_udp_enabled(&self) -> Option<bool> {
         self.ena_srd_udp_enabled
     }
 }
 /// A builder for [`AttachmentEnaSrdUdpSpecification`](crate::types::AttachmentEnaSrdUdpSpecification); start one with `AttachmentEnaSrdUdpSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AttachmentEnaSrdUdpSpecificationBuilder {
     inner: crate::types::AttachmentEnaSrdUdpSpecification,
 }
 impl AttachmentEnaSrdUdpSpecificationBuilder {
     /// Sets [`AttachmentEnaSrdUdpSpecification::ena_srd_udp_enabled`](crate::types::AttachmentEnaSrdUdpSpecification::ena_srd_udp_enabled): Indicates whether UDP traffic to and from the instance uses ENA Express.
     pub fn ena_srd_udp_enabled(mut self, input: bool) -> Self {
-        self.inner.ena_srd_udp_enabled = ::std::option::Option::Some(input);
+        self.inner.ena_srd_udp_enabled = Some(input);
         self
     }
     /// Sets or clears [`AttachmentEnaSrdUdpSpecification::ena_srd_udp_enabled`](crate::types::AttachmentEnaSrdUdpSpecification::ena_srd_udp_enabled).
     #[inline]
-    pub fn set_ena_srd_udp_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_ena_srd_udp_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.ena_srd_udp_enabled = input;
         self
     }
     /// The value set for [`AttachmentEnaSrdUdpSpecification::ena_srd_udp_enabled`](crate::types::AttachmentEnaSrdUdpSpecification::ena_srd_udp_enabled), if any.
     #[inline]
-    pub fn get_ena_srd_udp_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_ena_srd_udp_enabled(&self) -> &Option<bool> {
         &self.inner.ena_srd_udp_enabled
     }
     /// Builds the [`AttachmentEnaSrdUdpSpecification`]; it has no required members, so this cannot fail.
@@ -64,15 +51,13 @@ impl AttachmentEnaSrdUdpSpecificationBuilder {
 impl ::awsgen_runtime::xml::FromXml for AttachmentEnaSrdUdpSpecification {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "enaSrdUdpEnabled" {
-                value.ena_srd_udp_enabled = ::std::option::Option::Some(
-                    child.text() == "true",
-                );
+                value.ena_srd_udp_enabled = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a value for a resource attribute that is a Boolean value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttributeBooleanValue {
     /// The attribute value. The valid values are `true` or `false`.
-    pub value: ::std::option::Option<bool>,
+    pub value: Option<bool>,
 }
 impl AttributeBooleanValue {
     /// Starts building a [`AttributeBooleanValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::AttributeBooleanValueBuilder {
-        <crate::types::builders::AttributeBooleanValueBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AttributeBooleanValueBuilder as Default>::default()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<bool> {
+    pub fn value(&self) -> Option<bool> {
         self.value
     }
 }
 /// A builder for [`AttributeBooleanValue`](crate::types::AttributeBooleanValue); start one with `AttributeBooleanValue::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AttributeBooleanValueBuilder {
     inner: crate::types::AttributeBooleanValue,
 }
 impl AttributeBooleanValueBuilder {
     /// Sets [`AttributeBooleanValue::value`](crate::types::AttributeBooleanValue::value): The attribute value.
     pub fn value(mut self, input: bool) -> Self {
-        self.inner.value = ::std::option::Option::Some(input);
+        self.inner.value = Some(input);
         self
     }
     /// Sets or clears [`AttributeBooleanValue::value`](crate::types::AttributeBooleanValue::value).
     #[inline]
-    pub fn set_value(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_value(mut self, input: Option<bool>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`AttributeBooleanValue::value`](crate::types::AttributeBooleanValue::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<bool> {
+    pub fn get_value(&self) -> &Option<bool> {
         &self.inner.value
     }
     /// Builds the [`AttributeBooleanValue`]; it has no required members, so this cannot fail.
@@ -62,23 +52,23 @@ impl ::awsgen_runtime::query::WriteQuery for AttributeBooleanValue {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.value {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.value {
             body.member("Value", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for AttributeBooleanValue {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "value" {
-                value.value = ::std::option::Option::Some(child.text() == "true");
+                value.value = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

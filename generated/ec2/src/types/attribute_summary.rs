@@ -2,51 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A summary report for the attribute across all Regions.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttributeSummary {
     /// The name of the attribute.
-    pub attribute_name: ::std::option::Option<::std::string::String>,
+    pub attribute_name: Option<String>,
     /// The configuration value that is most frequently observed for the attribute.
-    pub most_frequent_value: ::std::option::Option<::std::string::String>,
+    pub most_frequent_value: Option<String>,
     /// The number of accounts with the same configuration value for the attribute that is most frequently observed.
-    pub number_of_matched_accounts: ::std::option::Option<i32>,
+    pub number_of_matched_accounts: Option<i32>,
     /// The number of accounts with a configuration value different from the most frequently observed value for the attribute.
-    pub number_of_unmatched_accounts: ::std::option::Option<i32>,
+    pub number_of_unmatched_accounts: Option<i32>,
     /// The summary report for each Region for the attribute.
-    pub regional_summaries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RegionalSummary>,
-    >,
+    pub regional_summaries: Option<Vec<crate::types::RegionalSummary>>,
 }
 impl AttributeSummary {
     /// Starts building a [`AttributeSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::AttributeSummaryBuilder {
-        <crate::types::builders::AttributeSummaryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AttributeSummaryBuilder as Default>::default()
     }
     /// The `AttributeName` member, when set.
     #[inline]
-    pub fn attribute_name(&self) -> ::std::option::Option<&str> {
+    pub fn attribute_name(&self) -> Option<&str> {
         self.attribute_name.as_deref()
     }
     /// The `MostFrequentValue` member, when set.
     #[inline]
-    pub fn most_frequent_value(&self) -> ::std::option::Option<&str> {
+    pub fn most_frequent_value(&self) -> Option<&str> {
         self.most_frequent_value.as_deref()
     }
     /// The `NumberOfMatchedAccounts` member, when set.
     #[inline]
-    pub fn number_of_matched_accounts(&self) -> ::std::option::Option<i32> {
+    pub fn number_of_matched_accounts(&self) -> Option<i32> {
         self.number_of_matched_accounts
     }
     /// The `NumberOfUnmatchedAccounts` member, when set.
     #[inline]
-    pub fn number_of_unmatched_accounts(&self) -> ::std::option::Option<i32> {
+    pub fn number_of_unmatched_accounts(&self) -> Option<i32> {
         self.number_of_unmatched_accounts
     }
     /// The `RegionalSummaries` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,98 +49,73 @@ impl AttributeSummary {
     }
 }
 /// A builder for [`AttributeSummary`](crate::types::AttributeSummary); start one with `AttributeSummary::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AttributeSummaryBuilder {
     inner: crate::types::AttributeSummary,
 }
 impl AttributeSummaryBuilder {
     /// Sets [`AttributeSummary::attribute_name`](crate::types::AttributeSummary::attribute_name): The name of the attribute.
-    pub fn attribute_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.attribute_name = ::std::option::Option::Some(input.into());
+    pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.attribute_name = Some(input.into());
         self
     }
     /// Sets or clears [`AttributeSummary::attribute_name`](crate::types::AttributeSummary::attribute_name).
     #[inline]
-    pub fn set_attribute_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.inner.attribute_name = input;
         self
     }
     /// The value set for [`AttributeSummary::attribute_name`](crate::types::AttributeSummary::attribute_name), if any.
     #[inline]
-    pub fn get_attribute_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attribute_name(&self) -> &Option<String> {
         &self.inner.attribute_name
     }
     /// Sets [`AttributeSummary::most_frequent_value`](crate::types::AttributeSummary::most_frequent_value): The configuration value that is most frequently observed for the attribute.
-    pub fn most_frequent_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.most_frequent_value = ::std::option::Option::Some(input.into());
+    pub fn most_frequent_value(mut self, input: impl Into<String>) -> Self {
+        self.inner.most_frequent_value = Some(input.into());
         self
     }
     /// Sets or clears [`AttributeSummary::most_frequent_value`](crate::types::AttributeSummary::most_frequent_value).
     #[inline]
-    pub fn set_most_frequent_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_most_frequent_value(mut self, input: Option<String>) -> Self {
         self.inner.most_frequent_value = input;
         self
     }
     /// The value set for [`AttributeSummary::most_frequent_value`](crate::types::AttributeSummary::most_frequent_value), if any.
     #[inline]
-    pub fn get_most_frequent_value(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_most_frequent_value(&self) -> &Option<String> {
         &self.inner.most_frequent_value
     }
     /// Sets [`AttributeSummary::number_of_matched_accounts`](crate::types::AttributeSummary::number_of_matched_accounts): The number of accounts with the same configuration value for the attribute that is most frequently observed.
     pub fn number_of_matched_accounts(mut self, input: i32) -> Self {
-        self.inner.number_of_matched_accounts = ::std::option::Option::Some(input);
+        self.inner.number_of_matched_accounts = Some(input);
         self
     }
     /// Sets or clears [`AttributeSummary::number_of_matched_accounts`](crate::types::AttributeSummary::number_of_matched_accounts).
     #[inline]
-    pub fn set_number_of_matched_accounts(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_number_of_matched_accounts(mut self, input: Option<i32>) -> Self {
         self.inner.number_of_matched_accounts = input;
         self
     }
     /// The value set for [`AttributeSummary::number_of_matched_accounts`](crate::types::AttributeSummary::number_of_matched_accounts), if any.
     #[inline]
-    pub fn get_number_of_matched_accounts(&self) -> &::std::option::Option<i32> {
+    pub fn get_number_of_matched_accounts(&self) -> &Option<i32> {
         &self.inner.number_of_matched_accounts
     }
     /// Sets [`AttributeSummary::number_of_unmatched_accounts`](crate::types::AttributeSummary::number_of_unmatched_accounts): The number of accounts with a configuration value different from the most frequently observed value for the attribute.
     pub fn number_of_unmatched_accounts(mut self, input: i32) -> Self {
-        self.inner.number_of_unmatched_accounts = ::std::option::Option::Some(input);
+        self.inner.number_of_unmatched_accounts = Some(input);
         self
     }
     /// Sets or clears [`AttributeSummary::number_of_unmatched_accounts`](crate::types::AttributeSummary::number_of_unmatched_accounts).
     #[inline]
-    pub fn set_number_of_unmatched_accounts(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_number_of_unmatched_accounts(mut self, input: Option<i32>) -> Self {
         self.inner.number_of_unmatched_accounts = input;
         self
     }
     /// The value set for [`AttributeSummary::number_of_unmatched_accounts`](crate::types::AttributeSummary::number_of_unmatched_accounts), if any.
     #[inline]
-    pub fn get_number_of_unmatched_accounts(&self) -> &::std::option::Option<i32> {
+    pub fn get_number_of_unmatched_accounts(&self) -> &Option<i32> {
         &self.inner.number_of_unmatched_accounts
     }
     /// Appends one item to [`AttributeSummary::regional_summaries`](crate::types::AttributeSummary::regional_summaries): The summary report for each Region for the attribute.
@@ -161,16 +129,14 @@ impl AttributeSummaryBuilder {
     #[inline]
     pub fn set_regional_summaries(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::RegionalSummary>>,
+        input: Option<Vec<crate::types::RegionalSummary>>,
     ) -> Self {
         self.inner.regional_summaries = input;
         self
     }
     /// The value set for [`AttributeSummary::regional_summaries`](crate::types::AttributeSummary::regional_summaries), if any.
     #[inline]
-    pub fn get_regional_summaries(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RegionalSummary>> {
+    pub fn get_regional_summaries(&self) -> &Option<Vec<crate::types::RegionalSummary>> {
         &self.inner.regional_summaries
     }
     /// Builds the [`AttributeSummary`]; it has no required members, so this cannot fail.
@@ -182,36 +148,32 @@ impl AttributeSummaryBuilder {
 impl ::awsgen_runtime::xml::FromXml for AttributeSummary {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "attributeName" => {
-                    value.attribute_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.attribute_name = Some(String::from(child.text()));
                 }
                 "mostFrequentValue" => {
-                    value.most_frequent_value = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.most_frequent_value = Some(String::from(child.text()));
                 }
                 "numberOfMatchedAccounts" => {
-                    value.number_of_matched_accounts = ::std::option::Option::Some(
+                    value.number_of_matched_accounts = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "AttributeSummary")?,
                     );
                 }
                 "numberOfUnmatchedAccounts" => {
-                    value.number_of_unmatched_accounts = ::std::option::Option::Some(
+                    value.number_of_unmatched_accounts = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "AttributeSummary")?,
                     );
                 }
                 "regionalSummarySet" => {
-                    value.regional_summaries = ::std::option::Option::Some(
+                    value.regional_summaries = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::RegionalSummary as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -221,6 +183,6 @@ impl ::awsgen_runtime::xml::FromXml for AttributeSummary {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

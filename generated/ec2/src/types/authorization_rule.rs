@@ -2,181 +2,143 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about an authorization rule.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AuthorizationRule {
     /// The ID of the Client VPN endpoint with which the authorization rule is associated.
-    pub client_vpn_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub client_vpn_endpoint_id: Option<String>,
     /// A brief description of the authorization rule.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The ID of the Active Directory group to which the authorization rule grants access.
-    pub group_id: ::std::option::Option<::std::string::String>,
+    pub group_id: Option<String>,
     /// Indicates whether the authorization rule grants access to all clients.
-    pub access_all: ::std::option::Option<bool>,
+    pub access_all: Option<bool>,
     /// The IPv4 address range, in CIDR notation, of the network to which the authorization rule applies.
-    pub destination_cidr: ::std::option::Option<::std::string::String>,
+    pub destination_cidr: Option<String>,
     /// The current state of the authorization rule.
-    pub status: ::std::option::Option<crate::types::ClientVpnAuthorizationRuleStatus>,
+    pub status: Option<crate::types::ClientVpnAuthorizationRuleStatus>,
 }
 impl AuthorizationRule {
     /// Starts building a [`AuthorizationRule`].
     #[inline]
     pub fn builder() -> crate::types::builders::AuthorizationRuleBuilder {
-        <crate::types::builders::AuthorizationRuleBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AuthorizationRuleBuilder as Default>::default()
     }
     /// The `ClientVpnEndpointId` member, when set.
     #[inline]
-    pub fn client_vpn_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_vpn_endpoint_id(&self) -> Option<&str> {
         self.client_vpn_endpoint_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `GroupId` member, when set.
     #[inline]
-    pub fn group_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_id(&self) -> Option<&str> {
         self.group_id.as_deref()
     }
     /// The `AccessAll` member, when set.
     #[inline]
-    pub fn access_all(&self) -> ::std::option::Option<bool> {
+    pub fn access_all(&self) -> Option<bool> {
         self.access_all
     }
     /// The `DestinationCidr` member, when set.
     #[inline]
-    pub fn destination_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn destination_cidr(&self) -> Option<&str> {
         self.destination_cidr.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ClientVpnAuthorizationRuleStatus> {
+    pub fn status(&self) -> Option<&crate::types::ClientVpnAuthorizationRuleStatus> {
         self.status.as_ref()
     }
 }
 /// A builder for [`AuthorizationRule`](crate::types::AuthorizationRule); start one with `AuthorizationRule::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AuthorizationRuleBuilder {
     inner: crate::types::AuthorizationRule,
 }
 impl AuthorizationRuleBuilder {
     /// Sets [`AuthorizationRule::client_vpn_endpoint_id`](crate::types::AuthorizationRule::client_vpn_endpoint_id): The ID of the Client VPN endpoint with which the authorization rule is associated.
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_vpn_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_vpn_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`AuthorizationRule::client_vpn_endpoint_id`](crate::types::AuthorizationRule::client_vpn_endpoint_id).
     #[inline]
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.client_vpn_endpoint_id = input;
         self
     }
     /// The value set for [`AuthorizationRule::client_vpn_endpoint_id`](crate::types::AuthorizationRule::client_vpn_endpoint_id), if any.
     #[inline]
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         &self.inner.client_vpn_endpoint_id
     }
     /// Sets [`AuthorizationRule::description`](crate::types::AuthorizationRule::description): A brief description of the authorization rule.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`AuthorizationRule::description`](crate::types::AuthorizationRule::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`AuthorizationRule::description`](crate::types::AuthorizationRule::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`AuthorizationRule::group_id`](crate::types::AuthorizationRule::group_id): The ID of the Active Directory group to which the authorization rule grants access.
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_id = ::std::option::Option::Some(input.into());
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_id = Some(input.into());
         self
     }
     /// Sets or clears [`AuthorizationRule::group_id`](crate::types::AuthorizationRule::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`AuthorizationRule::group_id`](crate::types::AuthorizationRule::group_id), if any.
     #[inline]
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         &self.inner.group_id
     }
     /// Sets [`AuthorizationRule::access_all`](crate::types::AuthorizationRule::access_all): Indicates whether the authorization rule grants access to all clients.
     pub fn access_all(mut self, input: bool) -> Self {
-        self.inner.access_all = ::std::option::Option::Some(input);
+        self.inner.access_all = Some(input);
         self
     }
     /// Sets or clears [`AuthorizationRule::access_all`](crate::types::AuthorizationRule::access_all).
     #[inline]
-    pub fn set_access_all(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_access_all(mut self, input: Option<bool>) -> Self {
         self.inner.access_all = input;
         self
     }
     /// The value set for [`AuthorizationRule::access_all`](crate::types::AuthorizationRule::access_all), if any.
     #[inline]
-    pub fn get_access_all(&self) -> &::std::option::Option<bool> {
+    pub fn get_access_all(&self) -> &Option<bool> {
         &self.inner.access_all
     }
     /// Sets [`AuthorizationRule::destination_cidr`](crate::types::AuthorizationRule::destination_cidr): The IPv4 address range, in CIDR notation, of the network to which the authorization rule applies.
-    pub fn destination_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_cidr = ::std::option::Option::Some(input.into());
+    pub fn destination_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`AuthorizationRule::destination_cidr`](crate::types::AuthorizationRule::destination_cidr).
     #[inline]
-    pub fn set_destination_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr(mut self, input: Option<String>) -> Self {
         self.inner.destination_cidr = input;
         self
     }
     /// The value set for [`AuthorizationRule::destination_cidr`](crate::types::AuthorizationRule::destination_cidr), if any.
     #[inline]
-    pub fn get_destination_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr(&self) -> &Option<String> {
         &self.inner.destination_cidr
     }
     /// Sets [`AuthorizationRule::status`](crate::types::AuthorizationRule::status): The current state of the authorization rule.
@@ -184,23 +146,21 @@ impl AuthorizationRuleBuilder {
         mut self,
         input: crate::types::ClientVpnAuthorizationRuleStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`AuthorizationRule::status`](crate::types::AuthorizationRule::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::ClientVpnAuthorizationRuleStatus>,
+        input: Option<crate::types::ClientVpnAuthorizationRuleStatus>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`AuthorizationRule::status`](crate::types::AuthorizationRule::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::ClientVpnAuthorizationRuleStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::ClientVpnAuthorizationRuleStatus> {
         &self.inner.status
     }
     /// Builds the [`AuthorizationRule`]; it has no required members, so this cannot fail.
@@ -212,37 +172,27 @@ impl AuthorizationRuleBuilder {
 impl ::awsgen_runtime::xml::FromXml for AuthorizationRule {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "clientVpnEndpointId" => {
-                    value.client_vpn_endpoint_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_vpn_endpoint_id = Some(String::from(child.text()));
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "groupId" => {
-                    value.group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_id = Some(String::from(child.text()));
                 }
                 "accessAll" => {
-                    value.access_all = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.access_all = Some(child.text() == "true");
                 }
                 "destinationCidr" => {
-                    value.destination_cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.destination_cidr = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         <crate::types::ClientVpnAuthorizationRuleStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -251,6 +201,6 @@ impl ::awsgen_runtime::xml::FromXml for AuthorizationRule {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

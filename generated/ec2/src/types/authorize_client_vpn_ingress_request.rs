@@ -2,287 +2,240 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AuthorizeClientVpnIngressRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AuthorizeClientVpnIngressRequest {
     /// The ID of the Client VPN endpoint.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub client_vpn_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub client_vpn_endpoint_id: Option<String>,
     /// The IPv4 address range, in CIDR notation, of the network for which access is being authorized.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub target_network_cidr: ::std::option::Option<::std::string::String>,
+    pub target_network_cidr: Option<String>,
     /// The ID of the group to grant access to, for example, the Active Directory group or identity provider (IdP) group. Required if `AuthorizeAllGroups` is `false` or not specified.
-    pub access_group_id: ::std::option::Option<::std::string::String>,
+    pub access_group_id: Option<String>,
     /// Indicates whether to grant access to all clients. Specify `true` to grant all clients who successfully establish a VPN connection access to the network. Must be set to `true` if `AccessGroupId` is not specified.
-    pub authorize_all_groups: ::std::option::Option<bool>,
+    pub authorize_all_groups: Option<bool>,
     /// A brief description of the authorization rule.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl AuthorizeClientVpnIngressRequest {
     /// Starts building a [`AuthorizeClientVpnIngressRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AuthorizeClientVpnIngressRequestBuilder {
-        <crate::types::builders::AuthorizeClientVpnIngressRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AuthorizeClientVpnIngressRequestBuilder as Default>::default()
     }
     /// The `ClientVpnEndpointId` member, when set.
     #[inline]
-    pub fn client_vpn_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_vpn_endpoint_id(&self) -> Option<&str> {
         self.client_vpn_endpoint_id.as_deref()
     }
     /// The `TargetNetworkCidr` member, when set.
     #[inline]
-    pub fn target_network_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn target_network_cidr(&self) -> Option<&str> {
         self.target_network_cidr.as_deref()
     }
     /// The `AccessGroupId` member, when set.
     #[inline]
-    pub fn access_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn access_group_id(&self) -> Option<&str> {
         self.access_group_id.as_deref()
     }
     /// The `AuthorizeAllGroups` member, when set.
     #[inline]
-    pub fn authorize_all_groups(&self) -> ::std::option::Option<bool> {
+    pub fn authorize_all_groups(&self) -> Option<bool> {
         self.authorize_all_groups
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`AuthorizeClientVpnIngressRequest`](crate::types::AuthorizeClientVpnIngressRequest); start one with `AuthorizeClientVpnIngressRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AuthorizeClientVpnIngressRequestBuilder {
     inner: crate::types::AuthorizeClientVpnIngressRequest,
 }
 impl AuthorizeClientVpnIngressRequestBuilder {
     /// Sets [`AuthorizeClientVpnIngressRequest::client_vpn_endpoint_id`](crate::types::AuthorizeClientVpnIngressRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint.
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_vpn_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_vpn_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`AuthorizeClientVpnIngressRequest::client_vpn_endpoint_id`](crate::types::AuthorizeClientVpnIngressRequest::client_vpn_endpoint_id).
     #[inline]
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.client_vpn_endpoint_id = input;
         self
     }
     /// The value set for [`AuthorizeClientVpnIngressRequest::client_vpn_endpoint_id`](crate::types::AuthorizeClientVpnIngressRequest::client_vpn_endpoint_id), if any.
     #[inline]
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         &self.inner.client_vpn_endpoint_id
     }
     /// Sets [`AuthorizeClientVpnIngressRequest::target_network_cidr`](crate::types::AuthorizeClientVpnIngressRequest::target_network_cidr): The IPv4 address range, in CIDR notation, of the network for which access is being authorized.
-    pub fn target_network_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.target_network_cidr = ::std::option::Option::Some(input.into());
+    pub fn target_network_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.target_network_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`AuthorizeClientVpnIngressRequest::target_network_cidr`](crate::types::AuthorizeClientVpnIngressRequest::target_network_cidr).
     #[inline]
-    pub fn set_target_network_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_network_cidr(mut self, input: Option<String>) -> Self {
         self.inner.target_network_cidr = input;
         self
     }
     /// The value set for [`AuthorizeClientVpnIngressRequest::target_network_cidr`](crate::types::AuthorizeClientVpnIngressRequest::target_network_cidr), if any.
     #[inline]
-    pub fn get_target_network_cidr(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_network_cidr(&self) -> &Option<String> {
         &self.inner.target_network_cidr
     }
     /// Sets [`AuthorizeClientVpnIngressRequest::access_group_id`](crate::types::AuthorizeClientVpnIngressRequest::access_group_id): The ID of the group to grant access to, for example, the Active Directory group or identity provider (IdP) group.
-    pub fn access_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.access_group_id = ::std::option::Option::Some(input.into());
+    pub fn access_group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.access_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`AuthorizeClientVpnIngressRequest::access_group_id`](crate::types::AuthorizeClientVpnIngressRequest::access_group_id).
     #[inline]
-    pub fn set_access_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_access_group_id(mut self, input: Option<String>) -> Self {
         self.inner.access_group_id = input;
         self
     }
     /// The value set for [`AuthorizeClientVpnIngressRequest::access_group_id`](crate::types::AuthorizeClientVpnIngressRequest::access_group_id), if any.
     #[inline]
-    pub fn get_access_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_access_group_id(&self) -> &Option<String> {
         &self.inner.access_group_id
     }
     /// Sets [`AuthorizeClientVpnIngressRequest::authorize_all_groups`](crate::types::AuthorizeClientVpnIngressRequest::authorize_all_groups): Indicates whether to grant access to all clients.
     pub fn authorize_all_groups(mut self, input: bool) -> Self {
-        self.inner.authorize_all_groups = ::std::option::Option::Some(input);
+        self.inner.authorize_all_groups = Some(input);
         self
     }
     /// Sets or clears [`AuthorizeClientVpnIngressRequest::authorize_all_groups`](crate::types::AuthorizeClientVpnIngressRequest::authorize_all_groups).
     #[inline]
-    pub fn set_authorize_all_groups(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_authorize_all_groups(mut self, input: Option<bool>) -> Self {
         self.inner.authorize_all_groups = input;
         self
     }
     /// The value set for [`AuthorizeClientVpnIngressRequest::authorize_all_groups`](crate::types::AuthorizeClientVpnIngressRequest::authorize_all_groups), if any.
     #[inline]
-    pub fn get_authorize_all_groups(&self) -> &::std::option::Option<bool> {
+    pub fn get_authorize_all_groups(&self) -> &Option<bool> {
         &self.inner.authorize_all_groups
     }
     /// Sets [`AuthorizeClientVpnIngressRequest::description`](crate::types::AuthorizeClientVpnIngressRequest::description): A brief description of the authorization rule.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`AuthorizeClientVpnIngressRequest::description`](crate::types::AuthorizeClientVpnIngressRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`AuthorizeClientVpnIngressRequest::description`](crate::types::AuthorizeClientVpnIngressRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`AuthorizeClientVpnIngressRequest::client_token`](crate::types::AuthorizeClientVpnIngressRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`AuthorizeClientVpnIngressRequest::client_token`](crate::types::AuthorizeClientVpnIngressRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`AuthorizeClientVpnIngressRequest::client_token`](crate::types::AuthorizeClientVpnIngressRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`AuthorizeClientVpnIngressRequest::dry_run`](crate::types::AuthorizeClientVpnIngressRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`AuthorizeClientVpnIngressRequest::dry_run`](crate::types::AuthorizeClientVpnIngressRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`AuthorizeClientVpnIngressRequest::dry_run`](crate::types::AuthorizeClientVpnIngressRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`AuthorizeClientVpnIngressRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AuthorizeClientVpnIngressRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.client_vpn_endpoint_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AuthorizeClientVpnIngressRequest",
                 member: "client_vpn_endpoint_id",
             });
         }
         if self.inner.target_network_cidr.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AuthorizeClientVpnIngressRequest",
                 member: "target_network_cidr",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AuthorizeClientVpnIngressRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_vpn_endpoint_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_vpn_endpoint_id {
             body.member("ClientVpnEndpointId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.target_network_cidr {
+        if let Some(value) = &self.target_network_cidr {
             body.member("TargetNetworkCidr", value);
         }
-        if let ::std::option::Option::Some(value) = &self.access_group_id {
+        if let Some(value) = &self.access_group_id {
             body.member("AccessGroupId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.authorize_all_groups {
+        if let Some(value) = &self.authorize_all_groups {
             body.member(
                 "AuthorizeAllGroups",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AuthorizeClientVpnIngressResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AuthorizeClientVpnIngressResult {
     /// The current state of the authorization rule.
-    pub status: ::std::option::Option<crate::types::ClientVpnAuthorizationRuleStatus>,
+    pub status: Option<crate::types::ClientVpnAuthorizationRuleStatus>,
 }
 impl AuthorizeClientVpnIngressResult {
     /// Starts building a [`AuthorizeClientVpnIngressResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AuthorizeClientVpnIngressResultBuilder {
-        <crate::types::builders::AuthorizeClientVpnIngressResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AuthorizeClientVpnIngressResultBuilder as Default>::default()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ClientVpnAuthorizationRuleStatus> {
+    pub fn status(&self) -> Option<&crate::types::ClientVpnAuthorizationRuleStatus> {
         self.status.as_ref()
     }
 }
 /// A builder for [`AuthorizeClientVpnIngressResult`](crate::types::AuthorizeClientVpnIngressResult); start one with `AuthorizeClientVpnIngressResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AuthorizeClientVpnIngressResultBuilder {
     inner: crate::types::AuthorizeClientVpnIngressResult,
 }
@@ -43,23 +31,21 @@ impl AuthorizeClientVpnIngressResultBuilder {
         mut self,
         input: crate::types::ClientVpnAuthorizationRuleStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`AuthorizeClientVpnIngressResult::status`](crate::types::AuthorizeClientVpnIngressResult::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::ClientVpnAuthorizationRuleStatus>,
+        input: Option<crate::types::ClientVpnAuthorizationRuleStatus>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`AuthorizeClientVpnIngressResult::status`](crate::types::AuthorizeClientVpnIngressResult::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::ClientVpnAuthorizationRuleStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::ClientVpnAuthorizationRuleStatus> {
         &self.inner.status
     }
     /// Builds the [`AuthorizeClientVpnIngressResult`]; it has no required members, so this cannot fail.
@@ -71,17 +57,17 @@ impl AuthorizeClientVpnIngressResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AuthorizeClientVpnIngressResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "status" {
-                value.status = ::std::option::Option::Some(
+                value.status = Some(
                     <crate::types::ClientVpnAuthorizationRuleStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AuthorizeSecurityGroupEgressResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AuthorizeSecurityGroupEgressResult {
     /// Returns `true` if the request succeeds; otherwise, returns an error.
-    pub return_: ::std::option::Option<bool>,
+    pub return_: Option<bool>,
     /// Information about the outbound (egress) security group rules that were added.
-    pub security_group_rules: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SecurityGroupRule>,
-    >,
+    pub security_group_rules: Option<Vec<crate::types::SecurityGroupRule>>,
 }
 impl AuthorizeSecurityGroupEgressResult {
     /// Starts building a [`AuthorizeSecurityGroupEgressResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AuthorizeSecurityGroupEgressResultBuilder {
-        <crate::types::builders::AuthorizeSecurityGroupEgressResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AuthorizeSecurityGroupEgressResultBuilder as Default>::default()
     }
     /// The `Return` member, when set.
     #[inline]
-    pub fn return_(&self) -> ::std::option::Option<bool> {
+    pub fn return_(&self) -> Option<bool> {
         self.return_
     }
     /// The `SecurityGroupRules` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,30 +28,25 @@ impl AuthorizeSecurityGroupEgressResult {
     }
 }
 /// A builder for [`AuthorizeSecurityGroupEgressResult`](crate::types::AuthorizeSecurityGroupEgressResult); start one with `AuthorizeSecurityGroupEgressResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AuthorizeSecurityGroupEgressResultBuilder {
     inner: crate::types::AuthorizeSecurityGroupEgressResult,
 }
 impl AuthorizeSecurityGroupEgressResultBuilder {
     /// Sets [`AuthorizeSecurityGroupEgressResult::return_`](crate::types::AuthorizeSecurityGroupEgressResult::return_): Returns `true` if the request succeeds; otherwise, returns an error.
     pub fn return_(mut self, input: bool) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input);
+        self.inner.return_ = Some(input);
         self
     }
     /// Sets or clears [`AuthorizeSecurityGroupEgressResult::return_`](crate::types::AuthorizeSecurityGroupEgressResult::return_).
     #[inline]
-    pub fn set_return_(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_return_(mut self, input: Option<bool>) -> Self {
         self.inner.return_ = input;
         self
     }
     /// The value set for [`AuthorizeSecurityGroupEgressResult::return_`](crate::types::AuthorizeSecurityGroupEgressResult::return_), if any.
     #[inline]
-    pub fn get_return_(&self) -> &::std::option::Option<bool> {
+    pub fn get_return_(&self) -> &Option<bool> {
         &self.inner.return_
     }
     /// Appends one item to [`AuthorizeSecurityGroupEgressResult::security_group_rules`](crate::types::AuthorizeSecurityGroupEgressResult::security_group_rules): Information about the outbound (egress) security group rules that were added.
@@ -75,7 +63,7 @@ impl AuthorizeSecurityGroupEgressResultBuilder {
     #[inline]
     pub fn set_security_group_rules(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SecurityGroupRule>>,
+        input: Option<Vec<crate::types::SecurityGroupRule>>,
     ) -> Self {
         self.inner.security_group_rules = input;
         self
@@ -84,7 +72,7 @@ impl AuthorizeSecurityGroupEgressResultBuilder {
     #[inline]
     pub fn get_security_group_rules(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SecurityGroupRule>> {
+    ) -> &Option<Vec<crate::types::SecurityGroupRule>> {
         &self.inner.security_group_rules
     }
     /// Builds the [`AuthorizeSecurityGroupEgressResult`]; it has no required members, so this cannot fail.
@@ -96,15 +84,15 @@ impl AuthorizeSecurityGroupEgressResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AuthorizeSecurityGroupEgressResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "return" => {
-                    value.return_ = ::std::option::Option::Some(child.text() == "true");
+                    value.return_ = Some(child.text() == "true");
                 }
                 "securityGroupRuleSet" => {
-                    value.security_group_rules = ::std::option::Option::Some(
+                    value.security_group_rules = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SecurityGroupRule as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -114,6 +102,6 @@ impl ::awsgen_runtime::xml::FromXml for AuthorizeSecurityGroupEgressResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

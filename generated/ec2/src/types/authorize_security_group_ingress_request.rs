@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AuthorizeSecurityGroupIngressRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AuthorizeSecurityGroupIngressRequest {
     /// The IPv4 address range, in CIDR format.
@@ -17,19 +12,17 @@ pub struct AuthorizeSecurityGroupIngressRequest {
     /// To specify an IPv6 address range, use IP permissions instead.
     ///
     /// To specify multiple rules and descriptions for the rules, use IP permissions instead.
-    pub cidr_ip: ::std::option::Option<::std::string::String>,
+    pub cidr_ip: Option<String>,
     /// If the protocol is TCP or UDP, this is the start of the port range. If the protocol is ICMP, this is the ICMP type or -1 (all ICMP types).
     ///
     /// To specify multiple rules and descriptions for the rules, use IP permissions instead.
-    pub from_port: ::std::option::Option<i32>,
+    pub from_port: Option<i32>,
     /// The ID of the security group.
-    pub group_id: ::std::option::Option<::std::string::String>,
+    pub group_id: Option<String>,
     /// \[Default VPC\] The name of the security group. For security groups for a default VPC you can specify either the ID or the name of the security group. For security groups for a nondefault VPC, you must specify the ID of the security group.
-    pub group_name: ::std::option::Option<::std::string::String>,
+    pub group_name: Option<String>,
     /// The permissions for the security group rules.
-    pub ip_permissions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpPermission>,
-    >,
+    pub ip_permissions: Option<Vec<crate::types::IpPermission>>,
     /// The IP protocol name (`tcp`, `udp`, `icmp`) or number (see [Protocol Numbers](http://www.iana.org/assignments/protocol-numbers/protocol-numbers.xhtml)). To specify all protocols, use `-1`.
     ///
     /// To specify `icmpv6`, use IP permissions instead.
@@ -37,50 +30,48 @@ pub struct AuthorizeSecurityGroupIngressRequest {
     /// If you specify a protocol other than one of the supported values, traffic is allowed on all ports, regardless of any ports that you specify.
     ///
     /// To specify multiple rules and descriptions for the rules, use IP permissions instead.
-    pub ip_protocol: ::std::option::Option<::std::string::String>,
+    pub ip_protocol: Option<String>,
     /// \[Default VPC\] The name of the source security group.
     ///
     /// The rule grants full ICMP, UDP, and TCP access. To create a rule with a specific protocol and port range, specify a set of IP permissions instead.
-    pub source_security_group_name: ::std::option::Option<::std::string::String>,
+    pub source_security_group_name: Option<String>,
     /// The Amazon Web Services account ID for the source security group, if the source security group is in a different account.
     ///
     /// The rule grants full ICMP, UDP, and TCP access. To create a rule with a specific protocol and port range, use IP permissions instead.
-    pub source_security_group_owner_id: ::std::option::Option<::std::string::String>,
+    pub source_security_group_owner_id: Option<String>,
     /// If the protocol is TCP or UDP, this is the end of the port range. If the protocol is ICMP, this is the ICMP code or -1 (all ICMP codes). If the start port is -1 (all ICMP types), then the end port must be -1 (all ICMP codes).
     ///
     /// To specify multiple rules and descriptions for the rules, use IP permissions instead.
-    pub to_port: ::std::option::Option<i32>,
+    pub to_port: Option<i32>,
     /// The tags applied to the security group rule.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl AuthorizeSecurityGroupIngressRequest {
     /// Starts building a [`AuthorizeSecurityGroupIngressRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AuthorizeSecurityGroupIngressRequestBuilder {
-        <crate::types::builders::AuthorizeSecurityGroupIngressRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AuthorizeSecurityGroupIngressRequestBuilder as Default>::default()
     }
     /// The `CidrIp` member, when set.
     #[inline]
-    pub fn cidr_ip(&self) -> ::std::option::Option<&str> {
+    pub fn cidr_ip(&self) -> Option<&str> {
         self.cidr_ip.as_deref()
     }
     /// The `FromPort` member, when set.
     #[inline]
-    pub fn from_port(&self) -> ::std::option::Option<i32> {
+    pub fn from_port(&self) -> Option<i32> {
         self.from_port
     }
     /// The `GroupId` member, when set.
     #[inline]
-    pub fn group_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_id(&self) -> Option<&str> {
         self.group_id.as_deref()
     }
     /// The `GroupName` member, when set.
     #[inline]
-    pub fn group_name(&self) -> ::std::option::Option<&str> {
+    pub fn group_name(&self) -> Option<&str> {
         self.group_name.as_deref()
     }
     /// The `IpPermissions` member, empty when not set; the field tells an empty list from an absent one.
@@ -90,22 +81,22 @@ impl AuthorizeSecurityGroupIngressRequest {
     }
     /// The `IpProtocol` member, when set.
     #[inline]
-    pub fn ip_protocol(&self) -> ::std::option::Option<&str> {
+    pub fn ip_protocol(&self) -> Option<&str> {
         self.ip_protocol.as_deref()
     }
     /// The `SourceSecurityGroupName` member, when set.
     #[inline]
-    pub fn source_security_group_name(&self) -> ::std::option::Option<&str> {
+    pub fn source_security_group_name(&self) -> Option<&str> {
         self.source_security_group_name.as_deref()
     }
     /// The `SourceSecurityGroupOwnerId` member, when set.
     #[inline]
-    pub fn source_security_group_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_security_group_owner_id(&self) -> Option<&str> {
         self.source_security_group_owner_id.as_deref()
     }
     /// The `ToPort` member, when set.
     #[inline]
-    pub fn to_port(&self) -> ::std::option::Option<i32> {
+    pub fn to_port(&self) -> Option<i32> {
         self.to_port
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -115,101 +106,78 @@ impl AuthorizeSecurityGroupIngressRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`AuthorizeSecurityGroupIngressRequest`](crate::types::AuthorizeSecurityGroupIngressRequest); start one with `AuthorizeSecurityGroupIngressRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AuthorizeSecurityGroupIngressRequestBuilder {
     inner: crate::types::AuthorizeSecurityGroupIngressRequest,
 }
 impl AuthorizeSecurityGroupIngressRequestBuilder {
     /// Sets [`AuthorizeSecurityGroupIngressRequest::cidr_ip`](crate::types::AuthorizeSecurityGroupIngressRequest::cidr_ip): The IPv4 address range, in CIDR format.
-    pub fn cidr_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr_ip = ::std::option::Option::Some(input.into());
+    pub fn cidr_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr_ip = Some(input.into());
         self
     }
     /// Sets or clears [`AuthorizeSecurityGroupIngressRequest::cidr_ip`](crate::types::AuthorizeSecurityGroupIngressRequest::cidr_ip).
     #[inline]
-    pub fn set_cidr_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_ip(mut self, input: Option<String>) -> Self {
         self.inner.cidr_ip = input;
         self
     }
     /// The value set for [`AuthorizeSecurityGroupIngressRequest::cidr_ip`](crate::types::AuthorizeSecurityGroupIngressRequest::cidr_ip), if any.
     #[inline]
-    pub fn get_cidr_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_ip(&self) -> &Option<String> {
         &self.inner.cidr_ip
     }
     /// Sets [`AuthorizeSecurityGroupIngressRequest::from_port`](crate::types::AuthorizeSecurityGroupIngressRequest::from_port): If the protocol is TCP or UDP, this is the start of the port range.
     pub fn from_port(mut self, input: i32) -> Self {
-        self.inner.from_port = ::std::option::Option::Some(input);
+        self.inner.from_port = Some(input);
         self
     }
     /// Sets or clears [`AuthorizeSecurityGroupIngressRequest::from_port`](crate::types::AuthorizeSecurityGroupIngressRequest::from_port).
     #[inline]
-    pub fn set_from_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_from_port(mut self, input: Option<i32>) -> Self {
         self.inner.from_port = input;
         self
     }
     /// The value set for [`AuthorizeSecurityGroupIngressRequest::from_port`](crate::types::AuthorizeSecurityGroupIngressRequest::from_port), if any.
     #[inline]
-    pub fn get_from_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_from_port(&self) -> &Option<i32> {
         &self.inner.from_port
     }
     /// Sets [`AuthorizeSecurityGroupIngressRequest::group_id`](crate::types::AuthorizeSecurityGroupIngressRequest::group_id): The ID of the security group.
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_id = ::std::option::Option::Some(input.into());
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_id = Some(input.into());
         self
     }
     /// Sets or clears [`AuthorizeSecurityGroupIngressRequest::group_id`](crate::types::AuthorizeSecurityGroupIngressRequest::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`AuthorizeSecurityGroupIngressRequest::group_id`](crate::types::AuthorizeSecurityGroupIngressRequest::group_id), if any.
     #[inline]
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         &self.inner.group_id
     }
     /// Sets [`AuthorizeSecurityGroupIngressRequest::group_name`](crate::types::AuthorizeSecurityGroupIngressRequest::group_name): \[Default VPC\] The name of the security group.
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_name = ::std::option::Option::Some(input.into());
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_name = Some(input.into());
         self
     }
     /// Sets or clears [`AuthorizeSecurityGroupIngressRequest::group_name`](crate::types::AuthorizeSecurityGroupIngressRequest::group_name).
     #[inline]
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.inner.group_name = input;
         self
     }
     /// The value set for [`AuthorizeSecurityGroupIngressRequest::group_name`](crate::types::AuthorizeSecurityGroupIngressRequest::group_name), if any.
     #[inline]
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         &self.inner.group_name
     }
     /// Appends one item to [`AuthorizeSecurityGroupIngressRequest::ip_permissions`](crate::types::AuthorizeSecurityGroupIngressRequest::ip_permissions): The permissions for the security group rules.
@@ -223,106 +191,78 @@ impl AuthorizeSecurityGroupIngressRequestBuilder {
     #[inline]
     pub fn set_ip_permissions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IpPermission>>,
+        input: Option<Vec<crate::types::IpPermission>>,
     ) -> Self {
         self.inner.ip_permissions = input;
         self
     }
     /// The value set for [`AuthorizeSecurityGroupIngressRequest::ip_permissions`](crate::types::AuthorizeSecurityGroupIngressRequest::ip_permissions), if any.
     #[inline]
-    pub fn get_ip_permissions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpPermission>> {
+    pub fn get_ip_permissions(&self) -> &Option<Vec<crate::types::IpPermission>> {
         &self.inner.ip_permissions
     }
     /// Sets [`AuthorizeSecurityGroupIngressRequest::ip_protocol`](crate::types::AuthorizeSecurityGroupIngressRequest::ip_protocol): The IP protocol name (`tcp`, `udp`, `icmp`) or number (see [Protocol Numbers](http://www.iana.org/assignments/protocol-numbers/protocol-numbers.xhtml)).
-    pub fn ip_protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ip_protocol = ::std::option::Option::Some(input.into());
+    pub fn ip_protocol(mut self, input: impl Into<String>) -> Self {
+        self.inner.ip_protocol = Some(input.into());
         self
     }
     /// Sets or clears [`AuthorizeSecurityGroupIngressRequest::ip_protocol`](crate::types::AuthorizeSecurityGroupIngressRequest::ip_protocol).
     #[inline]
-    pub fn set_ip_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ip_protocol(mut self, input: Option<String>) -> Self {
         self.inner.ip_protocol = input;
         self
     }
     /// The value set for [`AuthorizeSecurityGroupIngressRequest::ip_protocol`](crate::types::AuthorizeSecurityGroupIngressRequest::ip_protocol), if any.
     #[inline]
-    pub fn get_ip_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ip_protocol(&self) -> &Option<String> {
         &self.inner.ip_protocol
     }
     /// Sets [`AuthorizeSecurityGroupIngressRequest::source_security_group_name`](crate::types::AuthorizeSecurityGroupIngressRequest::source_security_group_name): \[Default VPC\] The name of the source security group.
-    pub fn source_security_group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_security_group_name = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn source_security_group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_security_group_name = Some(input.into());
         self
     }
     /// Sets or clears [`AuthorizeSecurityGroupIngressRequest::source_security_group_name`](crate::types::AuthorizeSecurityGroupIngressRequest::source_security_group_name).
     #[inline]
-    pub fn set_source_security_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_security_group_name(mut self, input: Option<String>) -> Self {
         self.inner.source_security_group_name = input;
         self
     }
     /// The value set for [`AuthorizeSecurityGroupIngressRequest::source_security_group_name`](crate::types::AuthorizeSecurityGroupIngressRequest::source_security_group_name), if any.
     #[inline]
-    pub fn get_source_security_group_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_security_group_name(&self) -> &Option<String> {
         &self.inner.source_security_group_name
     }
     /// Sets [`AuthorizeSecurityGroupIngressRequest::source_security_group_owner_id`](crate::types::AuthorizeSecurityGroupIngressRequest::source_security_group_owner_id): The Amazon Web Services account ID for the source security group, if the source security group is in a different account.
-    pub fn source_security_group_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_security_group_owner_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn source_security_group_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_security_group_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`AuthorizeSecurityGroupIngressRequest::source_security_group_owner_id`](crate::types::AuthorizeSecurityGroupIngressRequest::source_security_group_owner_id).
     #[inline]
-    pub fn set_source_security_group_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_security_group_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.source_security_group_owner_id = input;
         self
     }
     /// The value set for [`AuthorizeSecurityGroupIngressRequest::source_security_group_owner_id`](crate::types::AuthorizeSecurityGroupIngressRequest::source_security_group_owner_id), if any.
     #[inline]
-    pub fn get_source_security_group_owner_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_security_group_owner_id(&self) -> &Option<String> {
         &self.inner.source_security_group_owner_id
     }
     /// Sets [`AuthorizeSecurityGroupIngressRequest::to_port`](crate::types::AuthorizeSecurityGroupIngressRequest::to_port): If the protocol is TCP or UDP, this is the end of the port range.
     pub fn to_port(mut self, input: i32) -> Self {
-        self.inner.to_port = ::std::option::Option::Some(input);
+        self.inner.to_port = Some(input);
         self
     }
     /// Sets or clears [`AuthorizeSecurityGroupIngressRequest::to_port`](crate::types::AuthorizeSecurityGroupIngressRequest::to_port).
     #[inline]
-    pub fn set_to_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_to_port(mut self, input: Option<i32>) -> Self {
         self.inner.to_port = input;
         self
     }
     /// The value set for [`AuthorizeSecurityGroupIngressRequest::to_port`](crate::types::AuthorizeSecurityGroupIngressRequest::to_port), if any.
     #[inline]
-    pub fn get_to_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_to_port(&self) -> &Option<i32> {
         &self.inner.to_port
     }
     /// Appends one item to [`AuthorizeSecurityGroupIngressRequest::tag_specifications`](crate::types::AuthorizeSecurityGroupIngressRequest::tag_specifications): The tags applied to the security group rule.
@@ -336,7 +276,7 @@ impl AuthorizeSecurityGroupIngressRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -345,23 +285,23 @@ impl AuthorizeSecurityGroupIngressRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`AuthorizeSecurityGroupIngressRequest::dry_run`](crate::types::AuthorizeSecurityGroupIngressRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`AuthorizeSecurityGroupIngressRequest::dry_run`](crate::types::AuthorizeSecurityGroupIngressRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`AuthorizeSecurityGroupIngressRequest::dry_run`](crate::types::AuthorizeSecurityGroupIngressRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`AuthorizeSecurityGroupIngressRequest`]; it has no required members, so this cannot fail.
@@ -374,20 +314,20 @@ impl ::awsgen_runtime::query::WriteQuery for AuthorizeSecurityGroupIngressReques
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.cidr_ip {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.cidr_ip {
             body.member("CidrIp", value);
         }
-        if let ::std::option::Option::Some(value) = &self.from_port {
+        if let Some(value) = &self.from_port {
             body.member("FromPort", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.group_id {
+        if let Some(value) = &self.group_id {
             body.member("GroupId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.group_name {
+        if let Some(value) = &self.group_name {
             body.member("GroupName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ip_permissions {
+        if let Some(value) = &self.ip_permissions {
             let member_0 = body.enter("IpPermissions");
             body.items(
                 value,
@@ -395,20 +335,19 @@ impl ::awsgen_runtime::query::WriteQuery for AuthorizeSecurityGroupIngressReques
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ip_protocol {
+        if let Some(value) = &self.ip_protocol {
             body.member("IpProtocol", value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_security_group_name {
+        if let Some(value) = &self.source_security_group_name {
             body.member("SourceSecurityGroupName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_security_group_owner_id
-        {
+        if let Some(value) = &self.source_security_group_owner_id {
             body.member("SourceSecurityGroupOwnerId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.to_port {
+        if let Some(value) = &self.to_port {
             body.member("ToPort", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -416,9 +355,9 @@ impl ::awsgen_runtime::query::WriteQuery for AuthorizeSecurityGroupIngressReques
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AuthorizeSecurityGroupIngressResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AuthorizeSecurityGroupIngressResult {
     /// Returns `true` if the request succeeds; otherwise, returns an error.
-    pub return_: ::std::option::Option<bool>,
+    pub return_: Option<bool>,
     /// Information about the inbound (ingress) security group rules that were added.
-    pub security_group_rules: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SecurityGroupRule>,
-    >,
+    pub security_group_rules: Option<Vec<crate::types::SecurityGroupRule>>,
 }
 impl AuthorizeSecurityGroupIngressResult {
     /// Starts building a [`AuthorizeSecurityGroupIngressResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::AuthorizeSecurityGroupIngressResultBuilder {
-        <crate::types::builders::AuthorizeSecurityGroupIngressResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AuthorizeSecurityGroupIngressResultBuilder as Default>::default()
     }
     /// The `Return` member, when set.
     #[inline]
-    pub fn return_(&self) -> ::std::option::Option<bool> {
+    pub fn return_(&self) -> Option<bool> {
         self.return_
     }
     /// The `SecurityGroupRules` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,30 +28,25 @@ impl AuthorizeSecurityGroupIngressResult {
     }
 }
 /// A builder for [`AuthorizeSecurityGroupIngressResult`](crate::types::AuthorizeSecurityGroupIngressResult); start one with `AuthorizeSecurityGroupIngressResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AuthorizeSecurityGroupIngressResultBuilder {
     inner: crate::types::AuthorizeSecurityGroupIngressResult,
 }
 impl AuthorizeSecurityGroupIngressResultBuilder {
     /// Sets [`AuthorizeSecurityGroupIngressResult::return_`](crate::types::AuthorizeSecurityGroupIngressResult::return_): Returns `true` if the request succeeds; otherwise, returns an error.
     pub fn return_(mut self, input: bool) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input);
+        self.inner.return_ = Some(input);
         self
     }
     /// Sets or clears [`AuthorizeSecurityGroupIngressResult::return_`](crate::types::AuthorizeSecurityGroupIngressResult::return_).
     #[inline]
-    pub fn set_return_(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_return_(mut self, input: Option<bool>) -> Self {
         self.inner.return_ = input;
         self
     }
     /// The value set for [`AuthorizeSecurityGroupIngressResult::return_`](crate::types::AuthorizeSecurityGroupIngressResult::return_), if any.
     #[inline]
-    pub fn get_return_(&self) -> &::std::option::Option<bool> {
+    pub fn get_return_(&self) -> &Option<bool> {
         &self.inner.return_
     }
     /// Appends one item to [`AuthorizeSecurityGroupIngressResult::security_group_rules`](crate::types::AuthorizeSecurityGroupIngressResult::security_group_rules): Information about the inbound (ingress) security group rules that were added.
@@ -75,7 +63,7 @@ impl AuthorizeSecurityGroupIngressResultBuilder {
     #[inline]
     pub fn set_security_group_rules(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SecurityGroupRule>>,
+        input: Option<Vec<crate::types::SecurityGroupRule>>,
     ) -> Self {
         self.inner.security_group_rules = input;
         self
@@ -84,7 +72,7 @@ impl AuthorizeSecurityGroupIngressResultBuilder {
     #[inline]
     pub fn get_security_group_rules(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SecurityGroupRule>> {
+    ) -> &Option<Vec<crate::types::SecurityGroupRule>> {
         &self.inner.security_group_rules
     }
     /// Builds the [`AuthorizeSecurityGroupIngressResult`]; it has no required members, so this cannot fail.
@@ -96,15 +84,15 @@ impl AuthorizeSecurityGroupIngressResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for AuthorizeSecurityGroupIngressResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "return" => {
-                    value.return_ = ::std::option::Option::Some(child.text() == "true");
+                    value.return_ = Some(child.text() == "true");
                 }
                 "securityGroupRuleSet" => {
-                    value.security_group_rules = ::std::option::Option::Some(
+                    value.security_group_rules = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SecurityGroupRule as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -114,6 +102,6 @@ impl ::awsgen_runtime::xml::FromXml for AuthorizeSecurityGroupIngressResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,68 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes Availability Zones, Local Zones, and Wavelength Zones.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AvailabilityZone {
     /// For Availability Zones, this parameter always has the value of `opt-in-not-required`.
     ///
     /// For Local Zones and Wavelength Zones, this parameter is the opt-in status. The possible values are `opted-in` and `not-opted-in`.
-    pub opt_in_status: ::std::option::Option<crate::types::AvailabilityZoneOptInStatus>,
+    pub opt_in_status: Option<crate::types::AvailabilityZoneOptInStatus>,
     /// Any messages about the Availability Zone, Local Zone, or Wavelength Zone.
-    pub messages: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AvailabilityZoneMessage>,
-    >,
+    pub messages: Option<Vec<crate::types::AvailabilityZoneMessage>>,
     /// The name of the Region.
-    pub region_name: ::std::option::Option<::std::string::String>,
+    pub region_name: Option<String>,
     /// The name of the Availability Zone, Local Zone, or Wavelength Zone.
-    pub zone_name: ::std::option::Option<::std::string::String>,
+    pub zone_name: Option<String>,
     /// The ID of the Availability Zone, Local Zone, or Wavelength Zone.
-    pub zone_id: ::std::option::Option<::std::string::String>,
+    pub zone_id: Option<String>,
     /// The name of the zone group. For example:
     ///
     /// - Availability Zones - `us-east-1-zg-1`
     /// - Local Zones - `us-west-2-lax-1`
     /// - Wavelength Zones - `us-east-1-wl1-bos-wlz-1`
-    pub group_name: ::std::option::Option<::std::string::String>,
+    pub group_name: Option<String>,
     /// The name of the network border group.
-    pub network_border_group: ::std::option::Option<::std::string::String>,
+    pub network_border_group: Option<String>,
     /// The type of zone.
     ///
     /// Valid values: `availability-zone` \| `local-zone` \| `wavelength-zone`
-    pub zone_type: ::std::option::Option<::std::string::String>,
+    pub zone_type: Option<String>,
     /// The name of the zone that handles some of the Local Zone or Wavelength Zone control plane operations, such as API calls.
-    pub parent_zone_name: ::std::option::Option<::std::string::String>,
+    pub parent_zone_name: Option<String>,
     /// The ID of the zone that handles some of the Local Zone or Wavelength Zone control plane operations, such as API calls.
-    pub parent_zone_id: ::std::option::Option<::std::string::String>,
+    pub parent_zone_id: Option<String>,
     /// The long name of the Availability Zone group, Local Zone group, or Wavelength Zone group.
-    pub group_long_name: ::std::option::Option<::std::string::String>,
+    pub group_long_name: Option<String>,
     /// The geography information for the Availability Zone or Local Zone. The geography is returned as a list.
-    pub geography: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AvailabilityZoneGeography>,
-    >,
+    pub geography: Option<Vec<crate::types::AvailabilityZoneGeography>>,
     /// The sub-geography information for the Availability Zone or Local Zone. The sub-geography is returned as a list.
-    pub sub_geography: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AvailabilityZoneSubGeography>,
-    >,
+    pub sub_geography: Option<Vec<crate::types::AvailabilityZoneSubGeography>>,
     /// The state of the Availability Zone, Local Zone, or Wavelength Zone. The possible values are `available`, `unavailable`, and `constrained`.
-    pub state: ::std::option::Option<crate::types::AvailabilityZoneState>,
+    pub state: Option<crate::types::AvailabilityZoneState>,
 }
 impl AvailabilityZone {
     /// Starts building a [`AvailabilityZone`].
     #[inline]
     pub fn builder() -> crate::types::builders::AvailabilityZoneBuilder {
-        <crate::types::builders::AvailabilityZoneBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AvailabilityZoneBuilder as Default>::default()
     }
     /// The `OptInStatus` member, when set.
     #[inline]
-    pub fn opt_in_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AvailabilityZoneOptInStatus> {
+    pub fn opt_in_status(&self) -> Option<&crate::types::AvailabilityZoneOptInStatus> {
         self.opt_in_status.as_ref()
     }
     /// The `Messages` member, empty when not set; the field tells an empty list from an absent one.
@@ -73,47 +60,47 @@ impl AvailabilityZone {
     }
     /// The `RegionName` member, when set.
     #[inline]
-    pub fn region_name(&self) -> ::std::option::Option<&str> {
+    pub fn region_name(&self) -> Option<&str> {
         self.region_name.as_deref()
     }
     /// The `ZoneName` member, when set.
     #[inline]
-    pub fn zone_name(&self) -> ::std::option::Option<&str> {
+    pub fn zone_name(&self) -> Option<&str> {
         self.zone_name.as_deref()
     }
     /// The `ZoneId` member, when set.
     #[inline]
-    pub fn zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn zone_id(&self) -> Option<&str> {
         self.zone_id.as_deref()
     }
     /// The `GroupName` member, when set.
     #[inline]
-    pub fn group_name(&self) -> ::std::option::Option<&str> {
+    pub fn group_name(&self) -> Option<&str> {
         self.group_name.as_deref()
     }
     /// The `NetworkBorderGroup` member, when set.
     #[inline]
-    pub fn network_border_group(&self) -> ::std::option::Option<&str> {
+    pub fn network_border_group(&self) -> Option<&str> {
         self.network_border_group.as_deref()
     }
     /// The `ZoneType` member, when set.
     #[inline]
-    pub fn zone_type(&self) -> ::std::option::Option<&str> {
+    pub fn zone_type(&self) -> Option<&str> {
         self.zone_type.as_deref()
     }
     /// The `ParentZoneName` member, when set.
     #[inline]
-    pub fn parent_zone_name(&self) -> ::std::option::Option<&str> {
+    pub fn parent_zone_name(&self) -> Option<&str> {
         self.parent_zone_name.as_deref()
     }
     /// The `ParentZoneId` member, when set.
     #[inline]
-    pub fn parent_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn parent_zone_id(&self) -> Option<&str> {
         self.parent_zone_id.as_deref()
     }
     /// The `GroupLongName` member, when set.
     #[inline]
-    pub fn group_long_name(&self) -> ::std::option::Option<&str> {
+    pub fn group_long_name(&self) -> Option<&str> {
         self.group_long_name.as_deref()
     }
     /// The `Geography` member, empty when not set; the field tells an empty list from an absent one.
@@ -128,17 +115,12 @@ impl AvailabilityZone {
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::AvailabilityZoneState> {
+    pub fn state(&self) -> Option<&crate::types::AvailabilityZoneState> {
         self.state.as_ref()
     }
 }
 /// A builder for [`AvailabilityZone`](crate::types::AvailabilityZone); start one with `AvailabilityZone::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AvailabilityZoneBuilder {
     inner: crate::types::AvailabilityZone,
 }
@@ -148,14 +130,14 @@ impl AvailabilityZoneBuilder {
         mut self,
         input: crate::types::AvailabilityZoneOptInStatus,
     ) -> Self {
-        self.inner.opt_in_status = ::std::option::Option::Some(input);
+        self.inner.opt_in_status = Some(input);
         self
     }
     /// Sets or clears [`AvailabilityZone::opt_in_status`](crate::types::AvailabilityZone::opt_in_status).
     #[inline]
     pub fn set_opt_in_status(
         mut self,
-        input: ::std::option::Option<crate::types::AvailabilityZoneOptInStatus>,
+        input: Option<crate::types::AvailabilityZoneOptInStatus>,
     ) -> Self {
         self.inner.opt_in_status = input;
         self
@@ -164,7 +146,7 @@ impl AvailabilityZoneBuilder {
     #[inline]
     pub fn get_opt_in_status(
         &self,
-    ) -> &::std::option::Option<crate::types::AvailabilityZoneOptInStatus> {
+    ) -> &Option<crate::types::AvailabilityZoneOptInStatus> {
         &self.inner.opt_in_status
     }
     /// Appends one item to [`AvailabilityZone::messages`](crate::types::AvailabilityZone::messages): Any messages about the Availability Zone, Local Zone, or Wavelength Zone.
@@ -178,218 +160,158 @@ impl AvailabilityZoneBuilder {
     #[inline]
     pub fn set_messages(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AvailabilityZoneMessage>,
-        >,
+        input: Option<Vec<crate::types::AvailabilityZoneMessage>>,
     ) -> Self {
         self.inner.messages = input;
         self
     }
     /// The value set for [`AvailabilityZone::messages`](crate::types::AvailabilityZone::messages), if any.
     #[inline]
-    pub fn get_messages(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AvailabilityZoneMessage>> {
+    pub fn get_messages(&self) -> &Option<Vec<crate::types::AvailabilityZoneMessage>> {
         &self.inner.messages
     }
     /// Sets [`AvailabilityZone::region_name`](crate::types::AvailabilityZone::region_name): The name of the Region.
-    pub fn region_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.region_name = ::std::option::Option::Some(input.into());
+    pub fn region_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.region_name = Some(input.into());
         self
     }
     /// Sets or clears [`AvailabilityZone::region_name`](crate::types::AvailabilityZone::region_name).
     #[inline]
-    pub fn set_region_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region_name(mut self, input: Option<String>) -> Self {
         self.inner.region_name = input;
         self
     }
     /// The value set for [`AvailabilityZone::region_name`](crate::types::AvailabilityZone::region_name), if any.
     #[inline]
-    pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region_name(&self) -> &Option<String> {
         &self.inner.region_name
     }
     /// Sets [`AvailabilityZone::zone_name`](crate::types::AvailabilityZone::zone_name): The name of the Availability Zone, Local Zone, or Wavelength Zone.
-    pub fn zone_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.zone_name = ::std::option::Option::Some(input.into());
+    pub fn zone_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.zone_name = Some(input.into());
         self
     }
     /// Sets or clears [`AvailabilityZone::zone_name`](crate::types::AvailabilityZone::zone_name).
     #[inline]
-    pub fn set_zone_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_zone_name(mut self, input: Option<String>) -> Self {
         self.inner.zone_name = input;
         self
     }
     /// The value set for [`AvailabilityZone::zone_name`](crate::types::AvailabilityZone::zone_name), if any.
     #[inline]
-    pub fn get_zone_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_zone_name(&self) -> &Option<String> {
         &self.inner.zone_name
     }
     /// Sets [`AvailabilityZone::zone_id`](crate::types::AvailabilityZone::zone_id): The ID of the Availability Zone, Local Zone, or Wavelength Zone.
-    pub fn zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.zone_id = ::std::option::Option::Some(input.into());
+    pub fn zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`AvailabilityZone::zone_id`](crate::types::AvailabilityZone::zone_id).
     #[inline]
-    pub fn set_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.zone_id = input;
         self
     }
     /// The value set for [`AvailabilityZone::zone_id`](crate::types::AvailabilityZone::zone_id), if any.
     #[inline]
-    pub fn get_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_zone_id(&self) -> &Option<String> {
         &self.inner.zone_id
     }
     /// Sets [`AvailabilityZone::group_name`](crate::types::AvailabilityZone::group_name): The name of the zone group.
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_name = ::std::option::Option::Some(input.into());
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_name = Some(input.into());
         self
     }
     /// Sets or clears [`AvailabilityZone::group_name`](crate::types::AvailabilityZone::group_name).
     #[inline]
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.inner.group_name = input;
         self
     }
     /// The value set for [`AvailabilityZone::group_name`](crate::types::AvailabilityZone::group_name), if any.
     #[inline]
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         &self.inner.group_name
     }
     /// Sets [`AvailabilityZone::network_border_group`](crate::types::AvailabilityZone::network_border_group): The name of the network border group.
-    pub fn network_border_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_border_group = ::std::option::Option::Some(input.into());
+    pub fn network_border_group(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_border_group = Some(input.into());
         self
     }
     /// Sets or clears [`AvailabilityZone::network_border_group`](crate::types::AvailabilityZone::network_border_group).
     #[inline]
-    pub fn set_network_border_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_border_group(mut self, input: Option<String>) -> Self {
         self.inner.network_border_group = input;
         self
     }
     /// The value set for [`AvailabilityZone::network_border_group`](crate::types::AvailabilityZone::network_border_group), if any.
     #[inline]
-    pub fn get_network_border_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_border_group(&self) -> &Option<String> {
         &self.inner.network_border_group
     }
     /// Sets [`AvailabilityZone::zone_type`](crate::types::AvailabilityZone::zone_type): The type of zone.
-    pub fn zone_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.zone_type = ::std::option::Option::Some(input.into());
+    pub fn zone_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.zone_type = Some(input.into());
         self
     }
     /// Sets or clears [`AvailabilityZone::zone_type`](crate::types::AvailabilityZone::zone_type).
     #[inline]
-    pub fn set_zone_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_zone_type(mut self, input: Option<String>) -> Self {
         self.inner.zone_type = input;
         self
     }
     /// The value set for [`AvailabilityZone::zone_type`](crate::types::AvailabilityZone::zone_type), if any.
     #[inline]
-    pub fn get_zone_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_zone_type(&self) -> &Option<String> {
         &self.inner.zone_type
     }
     /// Sets [`AvailabilityZone::parent_zone_name`](crate::types::AvailabilityZone::parent_zone_name): The name of the zone that handles some of the Local Zone or Wavelength Zone control plane operations, such as API calls.
-    pub fn parent_zone_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.parent_zone_name = ::std::option::Option::Some(input.into());
+    pub fn parent_zone_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.parent_zone_name = Some(input.into());
         self
     }
     /// Sets or clears [`AvailabilityZone::parent_zone_name`](crate::types::AvailabilityZone::parent_zone_name).
     #[inline]
-    pub fn set_parent_zone_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_parent_zone_name(mut self, input: Option<String>) -> Self {
         self.inner.parent_zone_name = input;
         self
     }
     /// The value set for [`AvailabilityZone::parent_zone_name`](crate::types::AvailabilityZone::parent_zone_name), if any.
     #[inline]
-    pub fn get_parent_zone_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_parent_zone_name(&self) -> &Option<String> {
         &self.inner.parent_zone_name
     }
     /// Sets [`AvailabilityZone::parent_zone_id`](crate::types::AvailabilityZone::parent_zone_id): The ID of the zone that handles some of the Local Zone or Wavelength Zone control plane operations, such as API calls.
-    pub fn parent_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.parent_zone_id = ::std::option::Option::Some(input.into());
+    pub fn parent_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.parent_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`AvailabilityZone::parent_zone_id`](crate::types::AvailabilityZone::parent_zone_id).
     #[inline]
-    pub fn set_parent_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_parent_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.parent_zone_id = input;
         self
     }
     /// The value set for [`AvailabilityZone::parent_zone_id`](crate::types::AvailabilityZone::parent_zone_id), if any.
     #[inline]
-    pub fn get_parent_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_parent_zone_id(&self) -> &Option<String> {
         &self.inner.parent_zone_id
     }
     /// Sets [`AvailabilityZone::group_long_name`](crate::types::AvailabilityZone::group_long_name): The long name of the Availability Zone group, Local Zone group, or Wavelength Zone group.
-    pub fn group_long_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_long_name = ::std::option::Option::Some(input.into());
+    pub fn group_long_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_long_name = Some(input.into());
         self
     }
     /// Sets or clears [`AvailabilityZone::group_long_name`](crate::types::AvailabilityZone::group_long_name).
     #[inline]
-    pub fn set_group_long_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_long_name(mut self, input: Option<String>) -> Self {
         self.inner.group_long_name = input;
         self
     }
     /// The value set for [`AvailabilityZone::group_long_name`](crate::types::AvailabilityZone::group_long_name), if any.
     #[inline]
-    pub fn get_group_long_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_long_name(&self) -> &Option<String> {
         &self.inner.group_long_name
     }
     /// Appends one item to [`AvailabilityZone::geography`](crate::types::AvailabilityZone::geography): The geography information for the Availability Zone or Local Zone.
@@ -403,9 +325,7 @@ impl AvailabilityZoneBuilder {
     #[inline]
     pub fn set_geography(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AvailabilityZoneGeography>,
-        >,
+        input: Option<Vec<crate::types::AvailabilityZoneGeography>>,
     ) -> Self {
         self.inner.geography = input;
         self
@@ -414,9 +334,7 @@ impl AvailabilityZoneBuilder {
     #[inline]
     pub fn get_geography(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::AvailabilityZoneGeography>,
-    > {
+    ) -> &Option<Vec<crate::types::AvailabilityZoneGeography>> {
         &self.inner.geography
     }
     /// Appends one item to [`AvailabilityZone::sub_geography`](crate::types::AvailabilityZone::sub_geography): The sub-geography information for the Availability Zone or Local Zone.
@@ -433,9 +351,7 @@ impl AvailabilityZoneBuilder {
     #[inline]
     pub fn set_sub_geography(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AvailabilityZoneSubGeography>,
-        >,
+        input: Option<Vec<crate::types::AvailabilityZoneSubGeography>>,
     ) -> Self {
         self.inner.sub_geography = input;
         self
@@ -444,30 +360,26 @@ impl AvailabilityZoneBuilder {
     #[inline]
     pub fn get_sub_geography(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::AvailabilityZoneSubGeography>,
-    > {
+    ) -> &Option<Vec<crate::types::AvailabilityZoneSubGeography>> {
         &self.inner.sub_geography
     }
     /// Sets [`AvailabilityZone::state`](crate::types::AvailabilityZone::state): The state of the Availability Zone, Local Zone, or Wavelength Zone.
     pub fn state(mut self, input: crate::types::AvailabilityZoneState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`AvailabilityZone::state`](crate::types::AvailabilityZone::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::AvailabilityZoneState>,
+        input: Option<crate::types::AvailabilityZoneState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`AvailabilityZone::state`](crate::types::AvailabilityZone::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::AvailabilityZoneState> {
+    pub fn get_state(&self) -> &Option<crate::types::AvailabilityZoneState> {
         &self.inner.state
     }
     /// Builds the [`AvailabilityZone`]; it has no required members, so this cannot fail.
@@ -479,17 +391,17 @@ impl AvailabilityZoneBuilder {
 impl ::awsgen_runtime::xml::FromXml for AvailabilityZone {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "optInStatus" => {
-                    value.opt_in_status = ::std::option::Option::Some(
+                    value.opt_in_status = Some(
                         crate::types::AvailabilityZoneOptInStatus::from(child.text()),
                     );
                 }
                 "messageSet" => {
-                    value.messages = ::std::option::Option::Some(
+                    value.messages = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::AvailabilityZoneMessage as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -497,52 +409,34 @@ impl ::awsgen_runtime::xml::FromXml for AvailabilityZone {
                     );
                 }
                 "regionName" => {
-                    value.region_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.region_name = Some(String::from(child.text()));
                 }
                 "zoneName" => {
-                    value.zone_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.zone_name = Some(String::from(child.text()));
                 }
                 "zoneId" => {
-                    value.zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.zone_id = Some(String::from(child.text()));
                 }
                 "groupName" => {
-                    value.group_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_name = Some(String::from(child.text()));
                 }
                 "networkBorderGroup" => {
-                    value.network_border_group = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_border_group = Some(String::from(child.text()));
                 }
                 "zoneType" => {
-                    value.zone_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.zone_type = Some(String::from(child.text()));
                 }
                 "parentZoneName" => {
-                    value.parent_zone_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.parent_zone_name = Some(String::from(child.text()));
                 }
                 "parentZoneId" => {
-                    value.parent_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.parent_zone_id = Some(String::from(child.text()));
                 }
                 "groupLongName" => {
-                    value.group_long_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_long_name = Some(String::from(child.text()));
                 }
                 "geographySet" => {
-                    value.geography = ::std::option::Option::Some(
+                    value.geography = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::AvailabilityZoneGeography as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -550,7 +444,7 @@ impl ::awsgen_runtime::xml::FromXml for AvailabilityZone {
                     );
                 }
                 "subGeographySet" => {
-                    value.sub_geography = ::std::option::Option::Some(
+                    value.sub_geography = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::AvailabilityZoneSubGeography as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -558,13 +452,13 @@ impl ::awsgen_runtime::xml::FromXml for AvailabilityZone {
                     );
                 }
                 "zoneState" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::AvailabilityZoneState::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -6,130 +6,96 @@
 /// A regional NAT gateway is a single NAT Gateway that works across multiple availability zones (AZs) in your VPC, providing redundancy, scalability and availability across all the AZs in a Region.
 ///
 /// For more information, see [Regional NAT gateways for automatic multi-AZ expansion](https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateways-regional.html) in the *Amazon VPC User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AvailabilityZoneAddress {
     /// For regional NAT gateways only: The Availability Zone where this specific NAT gateway configuration will be active. Each AZ in a regional NAT gateway has its own configuration to handle outbound NAT traffic from that AZ.
     ///
     /// A regional NAT gateway is a single NAT Gateway that works across multiple availability zones (AZs) in your VPC, providing redundancy, scalability and availability across all the AZs in a Region.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// For regional NAT gateways only: The ID of the Availability Zone where this specific NAT gateway configuration will be active. Each AZ in a regional NAT gateway has its own configuration to handle outbound NAT traffic from that AZ. Use this instead of AvailabilityZone for consistent identification of AZs across Amazon Web Services Regions.
     ///
     /// A regional NAT gateway is a single NAT Gateway that works across multiple availability zones (AZs) in your VPC, providing redundancy, scalability and availability across all the AZs in a Region.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The allocation IDs of the Elastic IP addresses (EIPs) to be used for handling outbound NAT traffic in this specific Availability Zone.
-    pub allocation_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub allocation_ids: Option<Vec<String>>,
 }
 impl AvailabilityZoneAddress {
     /// Starts building a [`AvailabilityZoneAddress`].
     #[inline]
     pub fn builder() -> crate::types::builders::AvailabilityZoneAddressBuilder {
-        <crate::types::builders::AvailabilityZoneAddressBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AvailabilityZoneAddressBuilder as Default>::default()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `AllocationIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn allocation_ids(&self) -> &[::std::string::String] {
+    pub fn allocation_ids(&self) -> &[String] {
         self.allocation_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`AvailabilityZoneAddress`](crate::types::AvailabilityZoneAddress); start one with `AvailabilityZoneAddress::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AvailabilityZoneAddressBuilder {
     inner: crate::types::AvailabilityZoneAddress,
 }
 impl AvailabilityZoneAddressBuilder {
     /// Sets [`AvailabilityZoneAddress::availability_zone`](crate::types::AvailabilityZoneAddress::availability_zone): For regional NAT gateways only: The Availability Zone where this specific NAT gateway configuration will be active.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`AvailabilityZoneAddress::availability_zone`](crate::types::AvailabilityZoneAddress::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`AvailabilityZoneAddress::availability_zone`](crate::types::AvailabilityZoneAddress::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`AvailabilityZoneAddress::availability_zone_id`](crate::types::AvailabilityZoneAddress::availability_zone_id): For regional NAT gateways only: The ID of the Availability Zone where this specific NAT gateway configuration will be active.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`AvailabilityZoneAddress::availability_zone_id`](crate::types::AvailabilityZoneAddress::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`AvailabilityZoneAddress::availability_zone_id`](crate::types::AvailabilityZoneAddress::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Appends one item to [`AvailabilityZoneAddress::allocation_ids`](crate::types::AvailabilityZoneAddress::allocation_ids): The allocation IDs of the Elastic IP addresses (EIPs) to be used for handling outbound NAT traffic in this specific Availability Zone.
     ///
     /// To set the whole list at once, use [`set_allocation_ids`](Self::set_allocation_ids).
-    pub fn allocation_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn allocation_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.allocation_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AvailabilityZoneAddress::allocation_ids`](crate::types::AvailabilityZoneAddress::allocation_ids).
     #[inline]
-    pub fn set_allocation_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_allocation_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.allocation_ids = input;
         self
     }
     /// The value set for [`AvailabilityZoneAddress::allocation_ids`](crate::types::AvailabilityZoneAddress::allocation_ids), if any.
     #[inline]
-    pub fn get_allocation_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_allocation_ids(&self) -> &Option<Vec<String>> {
         &self.inner.allocation_ids
     }
     /// Builds the [`AvailabilityZoneAddress`]; it has no required members, so this cannot fail.
@@ -142,18 +108,18 @@ impl ::awsgen_runtime::query::WriteQuery for AvailabilityZoneAddress {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.availability_zone {
             body.member("AvailabilityZone", value);
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             body.member("AvailabilityZoneId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.allocation_ids {
+        if let Some(value) = &self.allocation_ids {
             let member_0 = body.enter("AllocationId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a message about an Availability Zone, Local Zone, or Wavelength Zone.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AvailabilityZoneMessage {
     /// The message about the Availability Zone, Local Zone, or Wavelength Zone.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl AvailabilityZoneMessage {
     /// Starts building a [`AvailabilityZoneMessage`].
     #[inline]
     pub fn builder() -> crate::types::builders::AvailabilityZoneMessageBuilder {
-        <crate::types::builders::AvailabilityZoneMessageBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AvailabilityZoneMessageBuilder as Default>::default()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`AvailabilityZoneMessage`](crate::types::AvailabilityZoneMessage); start one with `AvailabilityZoneMessage::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AvailabilityZoneMessageBuilder {
     inner: crate::types::AvailabilityZoneMessage,
 }
 impl AvailabilityZoneMessageBuilder {
     /// Sets [`AvailabilityZoneMessage::message`](crate::types::AvailabilityZoneMessage::message): The message about the Availability Zone, Local Zone, or Wavelength Zone.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`AvailabilityZoneMessage::message`](crate::types::AvailabilityZoneMessage::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`AvailabilityZoneMessage::message`](crate::types::AvailabilityZoneMessage::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`AvailabilityZoneMessage`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl AvailabilityZoneMessageBuilder {
 impl ::awsgen_runtime::xml::FromXml for AvailabilityZoneMessage {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "message" {
-                value.message = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.message = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

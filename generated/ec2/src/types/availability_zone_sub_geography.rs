@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the sub-geography information for an Availability Zone or Local Zone.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AvailabilityZoneSubGeography {
     /// The name of the sub-geography, for example, `Oregon.`
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
 }
 impl AvailabilityZoneSubGeography {
     /// Starts building a [`AvailabilityZoneSubGeography`].
     #[inline]
     pub fn builder() -> crate::types::builders::AvailabilityZoneSubGeographyBuilder {
-        <crate::types::builders::AvailabilityZoneSubGeographyBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AvailabilityZoneSubGeographyBuilder as Default>::default()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 }
 /// A builder for [`AvailabilityZoneSubGeography`](crate::types::AvailabilityZoneSubGeography); start one with `AvailabilityZoneSubGeography::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AvailabilityZoneSubGeographyBuilder {
     inner: crate::types::AvailabilityZoneSubGeography,
 }
 impl AvailabilityZoneSubGeographyBuilder {
     /// Sets [`AvailabilityZoneSubGeography::name`](crate::types::AvailabilityZoneSubGeography::name): The name of the sub-geography, for example, `Oregon.`
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`AvailabilityZoneSubGeography::name`](crate::types::AvailabilityZoneSubGeography::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`AvailabilityZoneSubGeography::name`](crate::types::AvailabilityZoneSubGeography::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Builds the [`AvailabilityZoneSubGeography`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl AvailabilityZoneSubGeographyBuilder {
 impl ::awsgen_runtime::xml::FromXml for AvailabilityZoneSubGeography {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "name" {
-                value.name = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.name = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

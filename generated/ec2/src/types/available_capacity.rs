@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The capacity information for instances that can be launched onto the Dedicated Host.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AvailableCapacity {
     /// The number of instances that can be launched onto the Dedicated Host depending on the host's available capacity. For Dedicated Hosts that support multiple instance types, this parameter represents the number of instances for each instance size that is supported on the host.
-    pub available_instance_capacity: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceCapacity>,
-    >,
+    pub available_instance_capacity: Option<Vec<crate::types::InstanceCapacity>>,
     /// The number of vCPUs available for launching instances onto the Dedicated Host.
-    pub available_v_cpus: ::std::option::Option<i32>,
+    pub available_v_cpus: Option<i32>,
 }
 impl AvailableCapacity {
     /// Starts building a [`AvailableCapacity`].
     #[inline]
     pub fn builder() -> crate::types::builders::AvailableCapacityBuilder {
-        <crate::types::builders::AvailableCapacityBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AvailableCapacityBuilder as Default>::default()
     }
     /// The `AvailableInstanceCapacity` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl AvailableCapacity {
     }
     /// The `AvailableVCpus` member, when set.
     #[inline]
-    pub fn available_v_cpus(&self) -> ::std::option::Option<i32> {
+    pub fn available_v_cpus(&self) -> Option<i32> {
         self.available_v_cpus
     }
 }
 /// A builder for [`AvailableCapacity`](crate::types::AvailableCapacity); start one with `AvailableCapacity::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AvailableCapacityBuilder {
     inner: crate::types::AvailableCapacity,
 }
@@ -59,7 +47,7 @@ impl AvailableCapacityBuilder {
     #[inline]
     pub fn set_available_instance_capacity(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceCapacity>>,
+        input: Option<Vec<crate::types::InstanceCapacity>>,
     ) -> Self {
         self.inner.available_instance_capacity = input;
         self
@@ -68,23 +56,23 @@ impl AvailableCapacityBuilder {
     #[inline]
     pub fn get_available_instance_capacity(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceCapacity>> {
+    ) -> &Option<Vec<crate::types::InstanceCapacity>> {
         &self.inner.available_instance_capacity
     }
     /// Sets [`AvailableCapacity::available_v_cpus`](crate::types::AvailableCapacity::available_v_cpus): The number of vCPUs available for launching instances onto the Dedicated Host.
     pub fn available_v_cpus(mut self, input: i32) -> Self {
-        self.inner.available_v_cpus = ::std::option::Option::Some(input);
+        self.inner.available_v_cpus = Some(input);
         self
     }
     /// Sets or clears [`AvailableCapacity::available_v_cpus`](crate::types::AvailableCapacity::available_v_cpus).
     #[inline]
-    pub fn set_available_v_cpus(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_available_v_cpus(mut self, input: Option<i32>) -> Self {
         self.inner.available_v_cpus = input;
         self
     }
     /// The value set for [`AvailableCapacity::available_v_cpus`](crate::types::AvailableCapacity::available_v_cpus), if any.
     #[inline]
-    pub fn get_available_v_cpus(&self) -> &::std::option::Option<i32> {
+    pub fn get_available_v_cpus(&self) -> &Option<i32> {
         &self.inner.available_v_cpus
     }
     /// Builds the [`AvailableCapacity`]; it has no required members, so this cannot fail.
@@ -96,12 +84,12 @@ impl AvailableCapacityBuilder {
 impl ::awsgen_runtime::xml::FromXml for AvailableCapacity {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "availableInstanceCapacity" => {
-                    value.available_instance_capacity = ::std::option::Option::Some(
+                    value.available_instance_capacity = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceCapacity as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -109,7 +97,7 @@ impl ::awsgen_runtime::xml::FromXml for AvailableCapacity {
                     );
                 }
                 "availableVCpus" => {
-                    value.available_v_cpus = ::std::option::Option::Some(
+                    value.available_v_cpus = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "AvailableCapacity")?,
@@ -118,6 +106,6 @@ impl ::awsgen_runtime::xml::FromXml for AvailableCapacity {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

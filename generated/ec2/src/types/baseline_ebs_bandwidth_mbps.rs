@@ -2,77 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The minimum and maximum baseline bandwidth to Amazon EBS, in Mbps. For more information, see [Amazon EBS–optimized instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ebs-optimized.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BaselineEbsBandwidthMbps {
     /// The minimum baseline bandwidth, in Mbps. If this parameter is not specified, there is no minimum limit.
-    pub min: ::std::option::Option<i32>,
+    pub min: Option<i32>,
     /// The maximum baseline bandwidth, in Mbps. If this parameter is not specified, there is no maximum limit.
-    pub max: ::std::option::Option<i32>,
+    pub max: Option<i32>,
 }
 impl BaselineEbsBandwidthMbps {
     /// Starts building a [`BaselineEbsBandwidthMbps`].
     #[inline]
     pub fn builder() -> crate::types::builders::BaselineEbsBandwidthMbpsBuilder {
-        <crate::types::builders::BaselineEbsBandwidthMbpsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BaselineEbsBandwidthMbpsBuilder as Default>::default()
     }
     /// The `Min` member, when set.
     #[inline]
-    pub fn min(&self) -> ::std::option::Option<i32> {
+    pub fn min(&self) -> Option<i32> {
         self.min
     }
     /// The `Max` member, when set.
     #[inline]
-    pub fn max(&self) -> ::std::option::Option<i32> {
+    pub fn max(&self) -> Option<i32> {
         self.max
     }
 }
 /// A builder for [`BaselineEbsBandwidthMbps`](crate::types::BaselineEbsBandwidthMbps); start one with `BaselineEbsBandwidthMbps::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BaselineEbsBandwidthMbpsBuilder {
     inner: crate::types::BaselineEbsBandwidthMbps,
 }
 impl BaselineEbsBandwidthMbpsBuilder {
     /// Sets [`BaselineEbsBandwidthMbps::min`](crate::types::BaselineEbsBandwidthMbps::min): The minimum baseline bandwidth, in Mbps.
     pub fn min(mut self, input: i32) -> Self {
-        self.inner.min = ::std::option::Option::Some(input);
+        self.inner.min = Some(input);
         self
     }
     /// Sets or clears [`BaselineEbsBandwidthMbps::min`](crate::types::BaselineEbsBandwidthMbps::min).
     #[inline]
-    pub fn set_min(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_min(mut self, input: Option<i32>) -> Self {
         self.inner.min = input;
         self
     }
     /// The value set for [`BaselineEbsBandwidthMbps::min`](crate::types::BaselineEbsBandwidthMbps::min), if any.
     #[inline]
-    pub fn get_min(&self) -> &::std::option::Option<i32> {
+    pub fn get_min(&self) -> &Option<i32> {
         &self.inner.min
     }
     /// Sets [`BaselineEbsBandwidthMbps::max`](crate::types::BaselineEbsBandwidthMbps::max): The maximum baseline bandwidth, in Mbps.
     pub fn max(mut self, input: i32) -> Self {
-        self.inner.max = ::std::option::Option::Some(input);
+        self.inner.max = Some(input);
         self
     }
     /// Sets or clears [`BaselineEbsBandwidthMbps::max`](crate::types::BaselineEbsBandwidthMbps::max).
     #[inline]
-    pub fn set_max(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max(mut self, input: Option<i32>) -> Self {
         self.inner.max = input;
         self
     }
     /// The value set for [`BaselineEbsBandwidthMbps::max`](crate::types::BaselineEbsBandwidthMbps::max), if any.
     #[inline]
-    pub fn get_max(&self) -> &::std::option::Option<i32> {
+    pub fn get_max(&self) -> &Option<i32> {
         &self.inner.max
     }
     /// Builds the [`BaselineEbsBandwidthMbps`]; it has no required members, so this cannot fail.
@@ -85,32 +75,32 @@ impl ::awsgen_runtime::query::WriteQuery for BaselineEbsBandwidthMbps {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.min {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.min {
             body.member("Min", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.max {
+        if let Some(value) = &self.max {
             body.member("Max", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for BaselineEbsBandwidthMbps {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "min" => {
-                    value.min = ::std::option::Option::Some(
+                    value.min = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "BaselineEbsBandwidthMbps")?,
                     );
                 }
                 "max" => {
-                    value.max = ::std::option::Option::Some(
+                    value.max = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "BaselineEbsBandwidthMbps")?,
@@ -119,6 +109,6 @@ impl ::awsgen_runtime::xml::FromXml for BaselineEbsBandwidthMbps {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

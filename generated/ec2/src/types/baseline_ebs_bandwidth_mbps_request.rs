@@ -2,77 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The minimum and maximum baseline bandwidth to Amazon EBS, in Mbps. For more information, see [Amazon EBS–optimized instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ebs-optimized.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BaselineEbsBandwidthMbpsRequest {
     /// The minimum baseline bandwidth, in Mbps. To specify no minimum limit, omit this parameter.
-    pub min: ::std::option::Option<i32>,
+    pub min: Option<i32>,
     /// The maximum baseline bandwidth, in Mbps. To specify no maximum limit, omit this parameter.
-    pub max: ::std::option::Option<i32>,
+    pub max: Option<i32>,
 }
 impl BaselineEbsBandwidthMbpsRequest {
     /// Starts building a [`BaselineEbsBandwidthMbpsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::BaselineEbsBandwidthMbpsRequestBuilder {
-        <crate::types::builders::BaselineEbsBandwidthMbpsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BaselineEbsBandwidthMbpsRequestBuilder as Default>::default()
     }
     /// The `Min` member, when set.
     #[inline]
-    pub fn min(&self) -> ::std::option::Option<i32> {
+    pub fn min(&self) -> Option<i32> {
         self.min
     }
     /// The `Max` member, when set.
     #[inline]
-    pub fn max(&self) -> ::std::option::Option<i32> {
+    pub fn max(&self) -> Option<i32> {
         self.max
     }
 }
 /// A builder for [`BaselineEbsBandwidthMbpsRequest`](crate::types::BaselineEbsBandwidthMbpsRequest); start one with `BaselineEbsBandwidthMbpsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BaselineEbsBandwidthMbpsRequestBuilder {
     inner: crate::types::BaselineEbsBandwidthMbpsRequest,
 }
 impl BaselineEbsBandwidthMbpsRequestBuilder {
     /// Sets [`BaselineEbsBandwidthMbpsRequest::min`](crate::types::BaselineEbsBandwidthMbpsRequest::min): The minimum baseline bandwidth, in Mbps.
     pub fn min(mut self, input: i32) -> Self {
-        self.inner.min = ::std::option::Option::Some(input);
+        self.inner.min = Some(input);
         self
     }
     /// Sets or clears [`BaselineEbsBandwidthMbpsRequest::min`](crate::types::BaselineEbsBandwidthMbpsRequest::min).
     #[inline]
-    pub fn set_min(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_min(mut self, input: Option<i32>) -> Self {
         self.inner.min = input;
         self
     }
     /// The value set for [`BaselineEbsBandwidthMbpsRequest::min`](crate::types::BaselineEbsBandwidthMbpsRequest::min), if any.
     #[inline]
-    pub fn get_min(&self) -> &::std::option::Option<i32> {
+    pub fn get_min(&self) -> &Option<i32> {
         &self.inner.min
     }
     /// Sets [`BaselineEbsBandwidthMbpsRequest::max`](crate::types::BaselineEbsBandwidthMbpsRequest::max): The maximum baseline bandwidth, in Mbps.
     pub fn max(mut self, input: i32) -> Self {
-        self.inner.max = ::std::option::Option::Some(input);
+        self.inner.max = Some(input);
         self
     }
     /// Sets or clears [`BaselineEbsBandwidthMbpsRequest::max`](crate::types::BaselineEbsBandwidthMbpsRequest::max).
     #[inline]
-    pub fn set_max(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max(mut self, input: Option<i32>) -> Self {
         self.inner.max = input;
         self
     }
     /// The value set for [`BaselineEbsBandwidthMbpsRequest::max`](crate::types::BaselineEbsBandwidthMbpsRequest::max), if any.
     #[inline]
-    pub fn get_max(&self) -> &::std::option::Option<i32> {
+    pub fn get_max(&self) -> &Option<i32> {
         &self.inner.max
     }
     /// Builds the [`BaselineEbsBandwidthMbpsRequest`]; it has no required members, so this cannot fail.
@@ -85,13 +75,13 @@ impl ::awsgen_runtime::query::WriteQuery for BaselineEbsBandwidthMbpsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.min {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.min {
             body.member("Min", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.max {
+        if let Some(value) = &self.max {
             body.member("Max", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -4,57 +4,44 @@
 /// The baseline performance to consider, using an instance family as a baseline reference. The instance family establishes the lowest acceptable level of performance. Amazon EC2 uses this baseline to guide instance type selection, but there is no guarantee that the selected instance types will always exceed the baseline for every application.
 ///
 /// Currently, this parameter only supports CPU performance as a baseline performance factor. For example, specifying `c6i` would use the CPU performance of the `c6i` family as the baseline reference.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BaselinePerformanceFactors {
     /// The CPU performance to consider, using an instance family as the baseline reference.
-    pub cpu: ::std::option::Option<crate::types::CpuPerformanceFactor>,
+    pub cpu: Option<crate::types::CpuPerformanceFactor>,
 }
 impl BaselinePerformanceFactors {
     /// Starts building a [`BaselinePerformanceFactors`].
     #[inline]
     pub fn builder() -> crate::types::builders::BaselinePerformanceFactorsBuilder {
-        <crate::types::builders::BaselinePerformanceFactorsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BaselinePerformanceFactorsBuilder as Default>::default()
     }
     /// The `Cpu` member, when set.
     #[inline]
-    pub fn cpu(&self) -> ::std::option::Option<&crate::types::CpuPerformanceFactor> {
+    pub fn cpu(&self) -> Option<&crate::types::CpuPerformanceFactor> {
         self.cpu.as_ref()
     }
 }
 /// A builder for [`BaselinePerformanceFactors`](crate::types::BaselinePerformanceFactors); start one with `BaselinePerformanceFactors::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BaselinePerformanceFactorsBuilder {
     inner: crate::types::BaselinePerformanceFactors,
 }
 impl BaselinePerformanceFactorsBuilder {
     /// Sets [`BaselinePerformanceFactors::cpu`](crate::types::BaselinePerformanceFactors::cpu): The CPU performance to consider, using an instance family as the baseline reference.
     pub fn cpu(mut self, input: crate::types::CpuPerformanceFactor) -> Self {
-        self.inner.cpu = ::std::option::Option::Some(input);
+        self.inner.cpu = Some(input);
         self
     }
     /// Sets or clears [`BaselinePerformanceFactors::cpu`](crate::types::BaselinePerformanceFactors::cpu).
     #[inline]
-    pub fn set_cpu(
-        mut self,
-        input: ::std::option::Option<crate::types::CpuPerformanceFactor>,
-    ) -> Self {
+    pub fn set_cpu(mut self, input: Option<crate::types::CpuPerformanceFactor>) -> Self {
         self.inner.cpu = input;
         self
     }
     /// The value set for [`BaselinePerformanceFactors::cpu`](crate::types::BaselinePerformanceFactors::cpu), if any.
     #[inline]
-    pub fn get_cpu(&self) -> &::std::option::Option<crate::types::CpuPerformanceFactor> {
+    pub fn get_cpu(&self) -> &Option<crate::types::CpuPerformanceFactor> {
         &self.inner.cpu
     }
     /// Builds the [`BaselinePerformanceFactors`]; it has no required members, so this cannot fail.
@@ -67,29 +54,29 @@ impl ::awsgen_runtime::query::WriteQuery for BaselinePerformanceFactors {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.cpu {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.cpu {
             let member_0 = body.enter("Cpu");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for BaselinePerformanceFactors {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "cpu" {
-                value.cpu = ::std::option::Option::Some(
+                value.cpu = Some(
                     <crate::types::CpuPerformanceFactor as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

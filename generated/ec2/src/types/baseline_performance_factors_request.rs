@@ -4,61 +4,47 @@
 /// The baseline performance to consider, using an instance family as a baseline reference. The instance family establishes the lowest acceptable level of performance. Amazon EC2 uses this baseline to guide instance type selection, but there is no guarantee that the selected instance types will always exceed the baseline for every application.
 ///
 /// Currently, this parameter only supports CPU performance as a baseline performance factor. For example, specifying `c6i` would use the CPU performance of the `c6i` family as the baseline reference.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BaselinePerformanceFactorsRequest {
     /// The CPU performance to consider, using an instance family as the baseline reference.
-    pub cpu: ::std::option::Option<crate::types::CpuPerformanceFactorRequest>,
+    pub cpu: Option<crate::types::CpuPerformanceFactorRequest>,
 }
 impl BaselinePerformanceFactorsRequest {
     /// Starts building a [`BaselinePerformanceFactorsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::BaselinePerformanceFactorsRequestBuilder {
-        <crate::types::builders::BaselinePerformanceFactorsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BaselinePerformanceFactorsRequestBuilder as Default>::default()
     }
     /// The `Cpu` member, when set.
     #[inline]
-    pub fn cpu(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CpuPerformanceFactorRequest> {
+    pub fn cpu(&self) -> Option<&crate::types::CpuPerformanceFactorRequest> {
         self.cpu.as_ref()
     }
 }
 /// A builder for [`BaselinePerformanceFactorsRequest`](crate::types::BaselinePerformanceFactorsRequest); start one with `BaselinePerformanceFactorsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BaselinePerformanceFactorsRequestBuilder {
     inner: crate::types::BaselinePerformanceFactorsRequest,
 }
 impl BaselinePerformanceFactorsRequestBuilder {
     /// Sets [`BaselinePerformanceFactorsRequest::cpu`](crate::types::BaselinePerformanceFactorsRequest::cpu): The CPU performance to consider, using an instance family as the baseline reference.
     pub fn cpu(mut self, input: crate::types::CpuPerformanceFactorRequest) -> Self {
-        self.inner.cpu = ::std::option::Option::Some(input);
+        self.inner.cpu = Some(input);
         self
     }
     /// Sets or clears [`BaselinePerformanceFactorsRequest::cpu`](crate::types::BaselinePerformanceFactorsRequest::cpu).
     #[inline]
     pub fn set_cpu(
         mut self,
-        input: ::std::option::Option<crate::types::CpuPerformanceFactorRequest>,
+        input: Option<crate::types::CpuPerformanceFactorRequest>,
     ) -> Self {
         self.inner.cpu = input;
         self
     }
     /// The value set for [`BaselinePerformanceFactorsRequest::cpu`](crate::types::BaselinePerformanceFactorsRequest::cpu), if any.
     #[inline]
-    pub fn get_cpu(
-        &self,
-    ) -> &::std::option::Option<crate::types::CpuPerformanceFactorRequest> {
+    pub fn get_cpu(&self) -> &Option<crate::types::CpuPerformanceFactorRequest> {
         &self.inner.cpu
     }
     /// Builds the [`BaselinePerformanceFactorsRequest`]; it has no required members, so this cannot fail.
@@ -71,12 +57,12 @@ impl ::awsgen_runtime::query::WriteQuery for BaselinePerformanceFactorsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.cpu {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.cpu {
             let member_0 = body.enter("Cpu");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

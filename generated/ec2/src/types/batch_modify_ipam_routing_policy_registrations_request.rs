@@ -2,197 +2,169 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `BatchModifyIpamRoutingPolicyRegistrationsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BatchModifyIpamRoutingPolicyRegistrationsRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM internet registry association.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_internet_registry_association_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub ipam_internet_registry_association_id: Option<String>,
     /// The batch modifications to apply, in JSON format.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub delta_json: ::std::option::Option<::std::string::String>,
+    pub delta_json: Option<String>,
     /// Forces the batch modification even if individual changes conflict with announced routes. Default: `false`.
-    pub force: ::std::option::Option<bool>,
+    pub force: Option<bool>,
     /// A unique, case-sensitive identifier to ensure that the operation completes no more than one time. If this token matches a previous request, the operation ignores the request, but does not return an error.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl BatchModifyIpamRoutingPolicyRegistrationsRequest {
     /// Starts building a [`BatchModifyIpamRoutingPolicyRegistrationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::BatchModifyIpamRoutingPolicyRegistrationsRequestBuilder {
-        <crate::types::builders::BatchModifyIpamRoutingPolicyRegistrationsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BatchModifyIpamRoutingPolicyRegistrationsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamInternetRegistryAssociationId` member, when set.
     #[inline]
-    pub fn ipam_internet_registry_association_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_internet_registry_association_id(&self) -> Option<&str> {
         self.ipam_internet_registry_association_id.as_deref()
     }
     /// The `DeltaJson` member, when set.
     #[inline]
-    pub fn delta_json(&self) -> ::std::option::Option<&str> {
+    pub fn delta_json(&self) -> Option<&str> {
         self.delta_json.as_deref()
     }
     /// The `Force` member, when set.
     #[inline]
-    pub fn force(&self) -> ::std::option::Option<bool> {
+    pub fn force(&self) -> Option<bool> {
         self.force
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`BatchModifyIpamRoutingPolicyRegistrationsRequest`](crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest); start one with `BatchModifyIpamRoutingPolicyRegistrationsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BatchModifyIpamRoutingPolicyRegistrationsRequestBuilder {
     inner: crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest,
 }
 impl BatchModifyIpamRoutingPolicyRegistrationsRequestBuilder {
     /// Sets [`BatchModifyIpamRoutingPolicyRegistrationsRequest::dry_run`](crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`BatchModifyIpamRoutingPolicyRegistrationsRequest::dry_run`](crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`BatchModifyIpamRoutingPolicyRegistrationsRequest::dry_run`](crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`BatchModifyIpamRoutingPolicyRegistrationsRequest::ipam_internet_registry_association_id`](crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest::ipam_internet_registry_association_id): The ID of the IPAM internet registry association.
     pub fn ipam_internet_registry_association_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.ipam_internet_registry_association_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipam_internet_registry_association_id = Some(input.into());
         self
     }
     /// Sets or clears [`BatchModifyIpamRoutingPolicyRegistrationsRequest::ipam_internet_registry_association_id`](crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest::ipam_internet_registry_association_id).
     #[inline]
     pub fn set_ipam_internet_registry_association_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.ipam_internet_registry_association_id = input;
         self
     }
     /// The value set for [`BatchModifyIpamRoutingPolicyRegistrationsRequest::ipam_internet_registry_association_id`](crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest::ipam_internet_registry_association_id), if any.
     #[inline]
-    pub fn get_ipam_internet_registry_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_internet_registry_association_id(&self) -> &Option<String> {
         &self.inner.ipam_internet_registry_association_id
     }
     /// Sets [`BatchModifyIpamRoutingPolicyRegistrationsRequest::delta_json`](crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest::delta_json): The batch modifications to apply, in JSON format.
-    pub fn delta_json(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.delta_json = ::std::option::Option::Some(input.into());
+    pub fn delta_json(mut self, input: impl Into<String>) -> Self {
+        self.inner.delta_json = Some(input.into());
         self
     }
     /// Sets or clears [`BatchModifyIpamRoutingPolicyRegistrationsRequest::delta_json`](crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest::delta_json).
     #[inline]
-    pub fn set_delta_json(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_delta_json(mut self, input: Option<String>) -> Self {
         self.inner.delta_json = input;
         self
     }
     /// The value set for [`BatchModifyIpamRoutingPolicyRegistrationsRequest::delta_json`](crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest::delta_json), if any.
     #[inline]
-    pub fn get_delta_json(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_delta_json(&self) -> &Option<String> {
         &self.inner.delta_json
     }
     /// Sets [`BatchModifyIpamRoutingPolicyRegistrationsRequest::force`](crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest::force): Forces the batch modification even if individual changes conflict with announced routes.
     pub fn force(mut self, input: bool) -> Self {
-        self.inner.force = ::std::option::Option::Some(input);
+        self.inner.force = Some(input);
         self
     }
     /// Sets or clears [`BatchModifyIpamRoutingPolicyRegistrationsRequest::force`](crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest::force).
     #[inline]
-    pub fn set_force(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_force(mut self, input: Option<bool>) -> Self {
         self.inner.force = input;
         self
     }
     /// The value set for [`BatchModifyIpamRoutingPolicyRegistrationsRequest::force`](crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest::force), if any.
     #[inline]
-    pub fn get_force(&self) -> &::std::option::Option<bool> {
+    pub fn get_force(&self) -> &Option<bool> {
         &self.inner.force
     }
     /// Sets [`BatchModifyIpamRoutingPolicyRegistrationsRequest::client_token`](crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest::client_token): A unique, case-sensitive identifier to ensure that the operation completes no more than one time.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`BatchModifyIpamRoutingPolicyRegistrationsRequest::client_token`](crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`BatchModifyIpamRoutingPolicyRegistrationsRequest::client_token`](crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`BatchModifyIpamRoutingPolicyRegistrationsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_internet_registry_association_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BatchModifyIpamRoutingPolicyRegistrationsRequest",
                 member: "ipam_internet_registry_association_id",
             });
         }
         if self.inner.delta_json.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BatchModifyIpamRoutingPolicyRegistrationsRequest",
                 member: "delta_json",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -200,24 +172,22 @@ for BatchModifyIpamRoutingPolicyRegistrationsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_internet_registry_association_id
-        {
+        if let Some(value) = &self.ipam_internet_registry_association_id {
             body.member("IpamInternetRegistryAssociationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.delta_json {
+        if let Some(value) = &self.delta_json {
             body.member("DeltaJson", value);
         }
-        if let ::std::option::Option::Some(value) = &self.force {
+        if let Some(value) = &self.force {
             body.member("Force", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,36 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `BlobAttributeValue` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlobAttributeValue {
     /// The `Value` member.
-    pub value: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub value: Option<::awsgen_runtime::primitives::Blob>,
 }
 impl BlobAttributeValue {
     /// Starts building a [`BlobAttributeValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::BlobAttributeValueBuilder {
-        <crate::types::builders::BlobAttributeValueBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BlobAttributeValueBuilder as Default>::default()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn value(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.value.as_ref()
     }
 }
 /// A builder for [`BlobAttributeValue`](crate::types::BlobAttributeValue); start one with `BlobAttributeValue::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BlobAttributeValueBuilder {
     inner: crate::types::BlobAttributeValue,
 }
@@ -39,25 +29,23 @@ impl BlobAttributeValueBuilder {
     /// Sets [`BlobAttributeValue::value`](crate::types::BlobAttributeValue::value)
     pub fn value(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`BlobAttributeValue::value`](crate::types::BlobAttributeValue::value).
     #[inline]
     pub fn set_value(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`BlobAttributeValue::value`](crate::types::BlobAttributeValue::value), if any.
     #[inline]
-    pub fn get_value(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_value(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.value
     }
     /// Builds the [`BlobAttributeValue`]; it has no required members, so this cannot fail.

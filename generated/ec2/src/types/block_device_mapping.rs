@@ -2,148 +2,117 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a block device mapping, which defines the EBS volumes and instance store volumes to attach to an instance at launch.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockDeviceMapping {
     /// Parameters used to automatically set up EBS volumes when the instance is launched.
-    pub ebs: ::std::option::Option<crate::types::EbsBlockDevice>,
+    pub ebs: Option<crate::types::EbsBlockDevice>,
     /// To omit the device from the block device mapping, specify an empty string. When this property is specified, the device is removed from the block device mapping regardless of the assigned value.
-    pub no_device: ::std::option::Option<::std::string::String>,
+    pub no_device: Option<String>,
     /// The device name. For available device names, see [Device names for volumes](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/device_naming.html).
-    pub device_name: ::std::option::Option<::std::string::String>,
+    pub device_name: Option<String>,
     /// The virtual device name (`ephemeral`N). Instance store volumes are numbered starting from 0. An instance type with 2 available instance store volumes can specify mappings for `ephemeral0` and `ephemeral1`. The number of available instance store volumes depends on the instance type. After you connect to the instance, you must mount the volume.
     ///
     /// NVMe instance store volumes are automatically enumerated and assigned a device name. Including them in your block device mapping has no effect.
     ///
     /// Constraints: For M3 instances, you must specify instance store volumes in the block device mapping for the instance. When you launch an M3 instance, we ignore any instance store volumes specified in the block device mapping for the AMI.
-    pub virtual_name: ::std::option::Option<::std::string::String>,
+    pub virtual_name: Option<String>,
 }
 impl BlockDeviceMapping {
     /// Starts building a [`BlockDeviceMapping`].
     #[inline]
     pub fn builder() -> crate::types::builders::BlockDeviceMappingBuilder {
-        <crate::types::builders::BlockDeviceMappingBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BlockDeviceMappingBuilder as Default>::default()
     }
     /// The `Ebs` member, when set.
     #[inline]
-    pub fn ebs(&self) -> ::std::option::Option<&crate::types::EbsBlockDevice> {
+    pub fn ebs(&self) -> Option<&crate::types::EbsBlockDevice> {
         self.ebs.as_ref()
     }
     /// The `NoDevice` member, when set.
     #[inline]
-    pub fn no_device(&self) -> ::std::option::Option<&str> {
+    pub fn no_device(&self) -> Option<&str> {
         self.no_device.as_deref()
     }
     /// The `DeviceName` member, when set.
     #[inline]
-    pub fn device_name(&self) -> ::std::option::Option<&str> {
+    pub fn device_name(&self) -> Option<&str> {
         self.device_name.as_deref()
     }
     /// The `VirtualName` member, when set.
     #[inline]
-    pub fn virtual_name(&self) -> ::std::option::Option<&str> {
+    pub fn virtual_name(&self) -> Option<&str> {
         self.virtual_name.as_deref()
     }
 }
 /// A builder for [`BlockDeviceMapping`](crate::types::BlockDeviceMapping); start one with `BlockDeviceMapping::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BlockDeviceMappingBuilder {
     inner: crate::types::BlockDeviceMapping,
 }
 impl BlockDeviceMappingBuilder {
     /// Sets [`BlockDeviceMapping::ebs`](crate::types::BlockDeviceMapping::ebs): Parameters used to automatically set up EBS volumes when the instance is launched.
     pub fn ebs(mut self, input: crate::types::EbsBlockDevice) -> Self {
-        self.inner.ebs = ::std::option::Option::Some(input);
+        self.inner.ebs = Some(input);
         self
     }
     /// Sets or clears [`BlockDeviceMapping::ebs`](crate::types::BlockDeviceMapping::ebs).
     #[inline]
-    pub fn set_ebs(
-        mut self,
-        input: ::std::option::Option<crate::types::EbsBlockDevice>,
-    ) -> Self {
+    pub fn set_ebs(mut self, input: Option<crate::types::EbsBlockDevice>) -> Self {
         self.inner.ebs = input;
         self
     }
     /// The value set for [`BlockDeviceMapping::ebs`](crate::types::BlockDeviceMapping::ebs), if any.
     #[inline]
-    pub fn get_ebs(&self) -> &::std::option::Option<crate::types::EbsBlockDevice> {
+    pub fn get_ebs(&self) -> &Option<crate::types::EbsBlockDevice> {
         &self.inner.ebs
     }
     /// Sets [`BlockDeviceMapping::no_device`](crate::types::BlockDeviceMapping::no_device): To omit the device from the block device mapping, specify an empty string.
-    pub fn no_device(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.no_device = ::std::option::Option::Some(input.into());
+    pub fn no_device(mut self, input: impl Into<String>) -> Self {
+        self.inner.no_device = Some(input.into());
         self
     }
     /// Sets or clears [`BlockDeviceMapping::no_device`](crate::types::BlockDeviceMapping::no_device).
     #[inline]
-    pub fn set_no_device(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_no_device(mut self, input: Option<String>) -> Self {
         self.inner.no_device = input;
         self
     }
     /// The value set for [`BlockDeviceMapping::no_device`](crate::types::BlockDeviceMapping::no_device), if any.
     #[inline]
-    pub fn get_no_device(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_no_device(&self) -> &Option<String> {
         &self.inner.no_device
     }
     /// Sets [`BlockDeviceMapping::device_name`](crate::types::BlockDeviceMapping::device_name): The device name.
-    pub fn device_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.device_name = ::std::option::Option::Some(input.into());
+    pub fn device_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.device_name = Some(input.into());
         self
     }
     /// Sets or clears [`BlockDeviceMapping::device_name`](crate::types::BlockDeviceMapping::device_name).
     #[inline]
-    pub fn set_device_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_device_name(mut self, input: Option<String>) -> Self {
         self.inner.device_name = input;
         self
     }
     /// The value set for [`BlockDeviceMapping::device_name`](crate::types::BlockDeviceMapping::device_name), if any.
     #[inline]
-    pub fn get_device_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_device_name(&self) -> &Option<String> {
         &self.inner.device_name
     }
     /// Sets [`BlockDeviceMapping::virtual_name`](crate::types::BlockDeviceMapping::virtual_name): The virtual device name (`ephemeral`N).
-    pub fn virtual_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.virtual_name = ::std::option::Option::Some(input.into());
+    pub fn virtual_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.virtual_name = Some(input.into());
         self
     }
     /// Sets or clears [`BlockDeviceMapping::virtual_name`](crate::types::BlockDeviceMapping::virtual_name).
     #[inline]
-    pub fn set_virtual_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_virtual_name(mut self, input: Option<String>) -> Self {
         self.inner.virtual_name = input;
         self
     }
     /// The value set for [`BlockDeviceMapping::virtual_name`](crate::types::BlockDeviceMapping::virtual_name), if any.
     #[inline]
-    pub fn get_virtual_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_virtual_name(&self) -> &Option<String> {
         &self.inner.virtual_name
     }
     /// Builds the [`BlockDeviceMapping`]; it has no required members, so this cannot fail.
@@ -156,56 +125,50 @@ impl ::awsgen_runtime::query::WriteQuery for BlockDeviceMapping {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.ebs {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.ebs {
             let member_0 = body.enter("Ebs");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.no_device {
+        if let Some(value) = &self.no_device {
             body.member("NoDevice", value);
         }
-        if let ::std::option::Option::Some(value) = &self.device_name {
+        if let Some(value) = &self.device_name {
             body.member("DeviceName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.virtual_name {
+        if let Some(value) = &self.virtual_name {
             body.member("VirtualName", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for BlockDeviceMapping {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ebs" => {
-                    value.ebs = ::std::option::Option::Some(
+                    value.ebs = Some(
                         <crate::types::EbsBlockDevice as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "noDevice" => {
-                    value.no_device = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.no_device = Some(String::from(child.text()));
                 }
                 "deviceName" => {
-                    value.device_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.device_name = Some(String::from(child.text()));
                 }
                 "virtualName" => {
-                    value.virtual_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.virtual_name = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,146 +2,116 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a block device mapping, which defines the EBS volumes and instance store volumes to attach to an instance at launch.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockDeviceMappingResponse {
     /// The device name (for example, `/dev/sdh` or `xvdh`).
-    pub device_name: ::std::option::Option<::std::string::String>,
+    pub device_name: Option<String>,
     /// The virtual device name.
-    pub virtual_name: ::std::option::Option<::std::string::String>,
+    pub virtual_name: Option<String>,
     /// Parameters used to automatically set up EBS volumes when the instance is launched.
-    pub ebs: ::std::option::Option<crate::types::EbsBlockDeviceResponse>,
+    pub ebs: Option<crate::types::EbsBlockDeviceResponse>,
     /// Suppresses the specified device included in the block device mapping.
-    pub no_device: ::std::option::Option<::std::string::String>,
+    pub no_device: Option<String>,
 }
 impl BlockDeviceMappingResponse {
     /// Starts building a [`BlockDeviceMappingResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::BlockDeviceMappingResponseBuilder {
-        <crate::types::builders::BlockDeviceMappingResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BlockDeviceMappingResponseBuilder as Default>::default()
     }
     /// The `DeviceName` member, when set.
     #[inline]
-    pub fn device_name(&self) -> ::std::option::Option<&str> {
+    pub fn device_name(&self) -> Option<&str> {
         self.device_name.as_deref()
     }
     /// The `VirtualName` member, when set.
     #[inline]
-    pub fn virtual_name(&self) -> ::std::option::Option<&str> {
+    pub fn virtual_name(&self) -> Option<&str> {
         self.virtual_name.as_deref()
     }
     /// The `Ebs` member, when set.
     #[inline]
-    pub fn ebs(&self) -> ::std::option::Option<&crate::types::EbsBlockDeviceResponse> {
+    pub fn ebs(&self) -> Option<&crate::types::EbsBlockDeviceResponse> {
         self.ebs.as_ref()
     }
     /// The `NoDevice` member, when set.
     #[inline]
-    pub fn no_device(&self) -> ::std::option::Option<&str> {
+    pub fn no_device(&self) -> Option<&str> {
         self.no_device.as_deref()
     }
 }
 /// A builder for [`BlockDeviceMappingResponse`](crate::types::BlockDeviceMappingResponse); start one with `BlockDeviceMappingResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BlockDeviceMappingResponseBuilder {
     inner: crate::types::BlockDeviceMappingResponse,
 }
 impl BlockDeviceMappingResponseBuilder {
     /// Sets [`BlockDeviceMappingResponse::device_name`](crate::types::BlockDeviceMappingResponse::device_name): The device name (for example, `/dev/sdh` or `xvdh`).
-    pub fn device_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.device_name = ::std::option::Option::Some(input.into());
+    pub fn device_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.device_name = Some(input.into());
         self
     }
     /// Sets or clears [`BlockDeviceMappingResponse::device_name`](crate::types::BlockDeviceMappingResponse::device_name).
     #[inline]
-    pub fn set_device_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_device_name(mut self, input: Option<String>) -> Self {
         self.inner.device_name = input;
         self
     }
     /// The value set for [`BlockDeviceMappingResponse::device_name`](crate::types::BlockDeviceMappingResponse::device_name), if any.
     #[inline]
-    pub fn get_device_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_device_name(&self) -> &Option<String> {
         &self.inner.device_name
     }
     /// Sets [`BlockDeviceMappingResponse::virtual_name`](crate::types::BlockDeviceMappingResponse::virtual_name): The virtual device name.
-    pub fn virtual_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.virtual_name = ::std::option::Option::Some(input.into());
+    pub fn virtual_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.virtual_name = Some(input.into());
         self
     }
     /// Sets or clears [`BlockDeviceMappingResponse::virtual_name`](crate::types::BlockDeviceMappingResponse::virtual_name).
     #[inline]
-    pub fn set_virtual_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_virtual_name(mut self, input: Option<String>) -> Self {
         self.inner.virtual_name = input;
         self
     }
     /// The value set for [`BlockDeviceMappingResponse::virtual_name`](crate::types::BlockDeviceMappingResponse::virtual_name), if any.
     #[inline]
-    pub fn get_virtual_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_virtual_name(&self) -> &Option<String> {
         &self.inner.virtual_name
     }
     /// Sets [`BlockDeviceMappingResponse::ebs`](crate::types::BlockDeviceMappingResponse::ebs): Parameters used to automatically set up EBS volumes when the instance is launched.
     pub fn ebs(mut self, input: crate::types::EbsBlockDeviceResponse) -> Self {
-        self.inner.ebs = ::std::option::Option::Some(input);
+        self.inner.ebs = Some(input);
         self
     }
     /// Sets or clears [`BlockDeviceMappingResponse::ebs`](crate::types::BlockDeviceMappingResponse::ebs).
     #[inline]
     pub fn set_ebs(
         mut self,
-        input: ::std::option::Option<crate::types::EbsBlockDeviceResponse>,
+        input: Option<crate::types::EbsBlockDeviceResponse>,
     ) -> Self {
         self.inner.ebs = input;
         self
     }
     /// The value set for [`BlockDeviceMappingResponse::ebs`](crate::types::BlockDeviceMappingResponse::ebs), if any.
     #[inline]
-    pub fn get_ebs(
-        &self,
-    ) -> &::std::option::Option<crate::types::EbsBlockDeviceResponse> {
+    pub fn get_ebs(&self) -> &Option<crate::types::EbsBlockDeviceResponse> {
         &self.inner.ebs
     }
     /// Sets [`BlockDeviceMappingResponse::no_device`](crate::types::BlockDeviceMappingResponse::no_device): Suppresses the specified device included in the block device mapping.
-    pub fn no_device(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.no_device = ::std::option::Option::Some(input.into());
+    pub fn no_device(mut self, input: impl Into<String>) -> Self {
+        self.inner.no_device = Some(input.into());
         self
     }
     /// Sets or clears [`BlockDeviceMappingResponse::no_device`](crate::types::BlockDeviceMappingResponse::no_device).
     #[inline]
-    pub fn set_no_device(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_no_device(mut self, input: Option<String>) -> Self {
         self.inner.no_device = input;
         self
     }
     /// The value set for [`BlockDeviceMappingResponse::no_device`](crate::types::BlockDeviceMappingResponse::no_device), if any.
     #[inline]
-    pub fn get_no_device(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_no_device(&self) -> &Option<String> {
         &self.inner.no_device
     }
     /// Builds the [`BlockDeviceMappingResponse`]; it has no required members, so this cannot fail.
@@ -153,35 +123,29 @@ impl BlockDeviceMappingResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for BlockDeviceMappingResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "deviceName" => {
-                    value.device_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.device_name = Some(String::from(child.text()));
                 }
                 "virtualName" => {
-                    value.virtual_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.virtual_name = Some(String::from(child.text()));
                 }
                 "ebs" => {
-                    value.ebs = ::std::option::Option::Some(
+                    value.ebs = Some(
                         <crate::types::EbsBlockDeviceResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "noDevice" => {
-                    value.no_device = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.no_device = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

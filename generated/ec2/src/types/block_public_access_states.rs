@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The state of VPC Block Public Access (BPA).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockPublicAccessStates {
     /// The mode of VPC BPA.
@@ -15,31 +10,24 @@ pub struct BlockPublicAccessStates {
     /// - `off`: VPC BPA is not enabled and traffic is allowed to and from internet gateways and egress-only internet gateways in this Region.
     /// - `block-bidirectional`: Block all traffic to and from internet gateways and egress-only internet gateways in this Region (except for excluded VPCs and subnets).
     /// - `block-ingress`: Block all internet traffic to the VPCs in this Region (except for VPCs or subnets which are excluded). Only traffic to and from NAT gateways and egress-only internet gateways is allowed because these gateways only allow outbound connections to be established.
-    pub internet_gateway_block_mode: ::std::option::Option<
-        crate::types::BlockPublicAccessMode,
-    >,
+    pub internet_gateway_block_mode: Option<crate::types::BlockPublicAccessMode>,
 }
 impl BlockPublicAccessStates {
     /// Starts building a [`BlockPublicAccessStates`].
     #[inline]
     pub fn builder() -> crate::types::builders::BlockPublicAccessStatesBuilder {
-        <crate::types::builders::BlockPublicAccessStatesBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BlockPublicAccessStatesBuilder as Default>::default()
     }
     /// The `InternetGatewayBlockMode` member, when set.
     #[inline]
     pub fn internet_gateway_block_mode(
         &self,
-    ) -> ::std::option::Option<&crate::types::BlockPublicAccessMode> {
+    ) -> Option<&crate::types::BlockPublicAccessMode> {
         self.internet_gateway_block_mode.as_ref()
     }
 }
 /// A builder for [`BlockPublicAccessStates`](crate::types::BlockPublicAccessStates); start one with `BlockPublicAccessStates::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BlockPublicAccessStatesBuilder {
     inner: crate::types::BlockPublicAccessStates,
 }
@@ -49,14 +37,14 @@ impl BlockPublicAccessStatesBuilder {
         mut self,
         input: crate::types::BlockPublicAccessMode,
     ) -> Self {
-        self.inner.internet_gateway_block_mode = ::std::option::Option::Some(input);
+        self.inner.internet_gateway_block_mode = Some(input);
         self
     }
     /// Sets or clears [`BlockPublicAccessStates::internet_gateway_block_mode`](crate::types::BlockPublicAccessStates::internet_gateway_block_mode).
     #[inline]
     pub fn set_internet_gateway_block_mode(
         mut self,
-        input: ::std::option::Option<crate::types::BlockPublicAccessMode>,
+        input: Option<crate::types::BlockPublicAccessMode>,
     ) -> Self {
         self.inner.internet_gateway_block_mode = input;
         self
@@ -65,7 +53,7 @@ impl BlockPublicAccessStatesBuilder {
     #[inline]
     pub fn get_internet_gateway_block_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::BlockPublicAccessMode> {
+    ) -> &Option<crate::types::BlockPublicAccessMode> {
         &self.inner.internet_gateway_block_mode
     }
     /// Builds the [`BlockPublicAccessStates`]; it has no required members, so this cannot fail.
@@ -77,15 +65,15 @@ impl BlockPublicAccessStatesBuilder {
 impl ::awsgen_runtime::xml::FromXml for BlockPublicAccessStates {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "internetGatewayBlockMode" {
-                value.internet_gateway_block_mode = ::std::option::Option::Some(
+                value.internet_gateway_block_mode = Some(
                     crate::types::BlockPublicAccessMode::from(child.text()),
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for BundleInstance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BundleInstanceRequest {
     /// The ID of the instance to bundle.
@@ -15,143 +10,129 @@ pub struct BundleInstanceRequest {
     /// Default: None
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The bucket in which to store the AMI. You can specify a bucket that you already own or a new bucket that Amazon EC2 creates on your behalf. If you specify a bucket that belongs to someone else, Amazon EC2 returns an error.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub storage: ::std::option::Option<crate::types::Storage>,
+    pub storage: Option<crate::types::Storage>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl BundleInstanceRequest {
     /// Starts building a [`BundleInstanceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::BundleInstanceRequestBuilder {
-        <crate::types::builders::BundleInstanceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BundleInstanceRequestBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `Storage` member, when set.
     #[inline]
-    pub fn storage(&self) -> ::std::option::Option<&crate::types::Storage> {
+    pub fn storage(&self) -> Option<&crate::types::Storage> {
         self.storage.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`BundleInstanceRequest`](crate::types::BundleInstanceRequest); start one with `BundleInstanceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BundleInstanceRequestBuilder {
     inner: crate::types::BundleInstanceRequest,
 }
 impl BundleInstanceRequestBuilder {
     /// Sets [`BundleInstanceRequest::instance_id`](crate::types::BundleInstanceRequest::instance_id): The ID of the instance to bundle.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`BundleInstanceRequest::instance_id`](crate::types::BundleInstanceRequest::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`BundleInstanceRequest::instance_id`](crate::types::BundleInstanceRequest::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`BundleInstanceRequest::storage`](crate::types::BundleInstanceRequest::storage): The bucket in which to store the AMI.
     pub fn storage(mut self, input: crate::types::Storage) -> Self {
-        self.inner.storage = ::std::option::Option::Some(input);
+        self.inner.storage = Some(input);
         self
     }
     /// Sets or clears [`BundleInstanceRequest::storage`](crate::types::BundleInstanceRequest::storage).
     #[inline]
-    pub fn set_storage(
-        mut self,
-        input: ::std::option::Option<crate::types::Storage>,
-    ) -> Self {
+    pub fn set_storage(mut self, input: Option<crate::types::Storage>) -> Self {
         self.inner.storage = input;
         self
     }
     /// The value set for [`BundleInstanceRequest::storage`](crate::types::BundleInstanceRequest::storage), if any.
     #[inline]
-    pub fn get_storage(&self) -> &::std::option::Option<crate::types::Storage> {
+    pub fn get_storage(&self) -> &Option<crate::types::Storage> {
         &self.inner.storage
     }
     /// Sets [`BundleInstanceRequest::dry_run`](crate::types::BundleInstanceRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`BundleInstanceRequest::dry_run`](crate::types::BundleInstanceRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`BundleInstanceRequest::dry_run`](crate::types::BundleInstanceRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`BundleInstanceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::BundleInstanceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BundleInstanceRequest",
                 member: "instance_id",
             });
         }
         if self.inner.storage.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BundleInstanceRequest",
                 member: "storage",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for BundleInstanceRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_id {
             body.member("InstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.storage {
+        if let Some(value) = &self.storage {
             let member_0 = body.enter("Storage");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

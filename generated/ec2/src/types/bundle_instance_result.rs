@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of BundleInstance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BundleInstanceResult {
     /// Information about the bundle task.
-    pub bundle_task: ::std::option::Option<crate::types::BundleTask>,
+    pub bundle_task: Option<crate::types::BundleTask>,
 }
 impl BundleInstanceResult {
     /// Starts building a [`BundleInstanceResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::BundleInstanceResultBuilder {
-        <crate::types::builders::BundleInstanceResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BundleInstanceResultBuilder as Default>::default()
     }
     /// The `BundleTask` member, when set.
     #[inline]
-    pub fn bundle_task(&self) -> ::std::option::Option<&crate::types::BundleTask> {
+    pub fn bundle_task(&self) -> Option<&crate::types::BundleTask> {
         self.bundle_task.as_ref()
     }
 }
 /// A builder for [`BundleInstanceResult`](crate::types::BundleInstanceResult); start one with `BundleInstanceResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BundleInstanceResultBuilder {
     inner: crate::types::BundleInstanceResult,
 }
 impl BundleInstanceResultBuilder {
     /// Sets [`BundleInstanceResult::bundle_task`](crate::types::BundleInstanceResult::bundle_task): Information about the bundle task.
     pub fn bundle_task(mut self, input: crate::types::BundleTask) -> Self {
-        self.inner.bundle_task = ::std::option::Option::Some(input);
+        self.inner.bundle_task = Some(input);
         self
     }
     /// Sets or clears [`BundleInstanceResult::bundle_task`](crate::types::BundleInstanceResult::bundle_task).
     #[inline]
-    pub fn set_bundle_task(
-        mut self,
-        input: ::std::option::Option<crate::types::BundleTask>,
-    ) -> Self {
+    pub fn set_bundle_task(mut self, input: Option<crate::types::BundleTask>) -> Self {
         self.inner.bundle_task = input;
         self
     }
     /// The value set for [`BundleInstanceResult::bundle_task`](crate::types::BundleInstanceResult::bundle_task), if any.
     #[inline]
-    pub fn get_bundle_task(&self) -> &::std::option::Option<crate::types::BundleTask> {
+    pub fn get_bundle_task(&self) -> &Option<crate::types::BundleTask> {
         &self.inner.bundle_task
     }
     /// Builds the [`BundleInstanceResult`]; it has no required members, so this cannot fail.
@@ -64,17 +51,17 @@ impl BundleInstanceResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for BundleInstanceResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "bundleInstanceTask" {
-                value.bundle_task = ::std::option::Option::Some(
+                value.bundle_task = Some(
                     <crate::types::BundleTask as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

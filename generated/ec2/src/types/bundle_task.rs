@@ -2,260 +2,214 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a bundle task.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BundleTask {
     /// The ID of the instance associated with this bundle task.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The ID of the bundle task.
-    pub bundle_id: ::std::option::Option<::std::string::String>,
+    pub bundle_id: Option<String>,
     /// The state of the task.
-    pub state: ::std::option::Option<crate::types::BundleTaskState>,
+    pub state: Option<crate::types::BundleTaskState>,
     /// The time this task started.
-    pub start_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The time of the most recent update for the task.
-    pub update_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub update_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The Amazon S3 storage locations.
-    pub storage: ::std::option::Option<crate::types::Storage>,
+    pub storage: Option<crate::types::Storage>,
     /// The level of task completion, as a percent (for example, 20%).
-    pub progress: ::std::option::Option<::std::string::String>,
+    pub progress: Option<String>,
     /// If the task fails, a description of the error.
-    pub bundle_task_error: ::std::option::Option<crate::types::BundleTaskError>,
+    pub bundle_task_error: Option<crate::types::BundleTaskError>,
 }
 impl BundleTask {
     /// Starts building a [`BundleTask`].
     #[inline]
     pub fn builder() -> crate::types::builders::BundleTaskBuilder {
-        <crate::types::builders::BundleTaskBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BundleTaskBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `BundleId` member, when set.
     #[inline]
-    pub fn bundle_id(&self) -> ::std::option::Option<&str> {
+    pub fn bundle_id(&self) -> Option<&str> {
         self.bundle_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::BundleTaskState> {
+    pub fn state(&self) -> Option<&crate::types::BundleTaskState> {
         self.state.as_ref()
     }
     /// The `StartTime` member, when set.
     #[inline]
-    pub fn start_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_time.as_ref()
     }
     /// The `UpdateTime` member, when set.
     #[inline]
-    pub fn update_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn update_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.update_time.as_ref()
     }
     /// The `Storage` member, when set.
     #[inline]
-    pub fn storage(&self) -> ::std::option::Option<&crate::types::Storage> {
+    pub fn storage(&self) -> Option<&crate::types::Storage> {
         self.storage.as_ref()
     }
     /// The `Progress` member, when set.
     #[inline]
-    pub fn progress(&self) -> ::std::option::Option<&str> {
+    pub fn progress(&self) -> Option<&str> {
         self.progress.as_deref()
     }
     /// The `BundleTaskError` member, when set.
     #[inline]
-    pub fn bundle_task_error(
-        &self,
-    ) -> ::std::option::Option<&crate::types::BundleTaskError> {
+    pub fn bundle_task_error(&self) -> Option<&crate::types::BundleTaskError> {
         self.bundle_task_error.as_ref()
     }
 }
 /// A builder for [`BundleTask`](crate::types::BundleTask); start one with `BundleTask::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BundleTaskBuilder {
     inner: crate::types::BundleTask,
 }
 impl BundleTaskBuilder {
     /// Sets [`BundleTask::instance_id`](crate::types::BundleTask::instance_id): The ID of the instance associated with this bundle task.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`BundleTask::instance_id`](crate::types::BundleTask::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`BundleTask::instance_id`](crate::types::BundleTask::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`BundleTask::bundle_id`](crate::types::BundleTask::bundle_id): The ID of the bundle task.
-    pub fn bundle_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.bundle_id = ::std::option::Option::Some(input.into());
+    pub fn bundle_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.bundle_id = Some(input.into());
         self
     }
     /// Sets or clears [`BundleTask::bundle_id`](crate::types::BundleTask::bundle_id).
     #[inline]
-    pub fn set_bundle_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bundle_id(mut self, input: Option<String>) -> Self {
         self.inner.bundle_id = input;
         self
     }
     /// The value set for [`BundleTask::bundle_id`](crate::types::BundleTask::bundle_id), if any.
     #[inline]
-    pub fn get_bundle_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_bundle_id(&self) -> &Option<String> {
         &self.inner.bundle_id
     }
     /// Sets [`BundleTask::state`](crate::types::BundleTask::state): The state of the task.
     pub fn state(mut self, input: crate::types::BundleTaskState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`BundleTask::state`](crate::types::BundleTask::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::BundleTaskState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::BundleTaskState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`BundleTask::state`](crate::types::BundleTask::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::BundleTaskState> {
+    pub fn get_state(&self) -> &Option<crate::types::BundleTaskState> {
         &self.inner.state
     }
     /// Sets [`BundleTask::start_time`](crate::types::BundleTask::start_time): The time this task started.
     pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input);
+        self.inner.start_time = Some(input);
         self
     }
     /// Sets or clears [`BundleTask::start_time`](crate::types::BundleTask::start_time).
     #[inline]
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_time = input;
         self
     }
     /// The value set for [`BundleTask::start_time`](crate::types::BundleTask::start_time), if any.
     #[inline]
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_time
     }
     /// Sets [`BundleTask::update_time`](crate::types::BundleTask::update_time): The time of the most recent update for the task.
     pub fn update_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.update_time = ::std::option::Option::Some(input);
+        self.inner.update_time = Some(input);
         self
     }
     /// Sets or clears [`BundleTask::update_time`](crate::types::BundleTask::update_time).
     #[inline]
     pub fn set_update_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.update_time = input;
         self
     }
     /// The value set for [`BundleTask::update_time`](crate::types::BundleTask::update_time), if any.
     #[inline]
-    pub fn get_update_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_update_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.update_time
     }
     /// Sets [`BundleTask::storage`](crate::types::BundleTask::storage): The Amazon S3 storage locations.
     pub fn storage(mut self, input: crate::types::Storage) -> Self {
-        self.inner.storage = ::std::option::Option::Some(input);
+        self.inner.storage = Some(input);
         self
     }
     /// Sets or clears [`BundleTask::storage`](crate::types::BundleTask::storage).
     #[inline]
-    pub fn set_storage(
-        mut self,
-        input: ::std::option::Option<crate::types::Storage>,
-    ) -> Self {
+    pub fn set_storage(mut self, input: Option<crate::types::Storage>) -> Self {
         self.inner.storage = input;
         self
     }
     /// The value set for [`BundleTask::storage`](crate::types::BundleTask::storage), if any.
     #[inline]
-    pub fn get_storage(&self) -> &::std::option::Option<crate::types::Storage> {
+    pub fn get_storage(&self) -> &Option<crate::types::Storage> {
         &self.inner.storage
     }
     /// Sets [`BundleTask::progress`](crate::types::BundleTask::progress): The level of task completion, as a percent (for example, 20%).
-    pub fn progress(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.progress = ::std::option::Option::Some(input.into());
+    pub fn progress(mut self, input: impl Into<String>) -> Self {
+        self.inner.progress = Some(input.into());
         self
     }
     /// Sets or clears [`BundleTask::progress`](crate::types::BundleTask::progress).
     #[inline]
-    pub fn set_progress(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_progress(mut self, input: Option<String>) -> Self {
         self.inner.progress = input;
         self
     }
     /// The value set for [`BundleTask::progress`](crate::types::BundleTask::progress), if any.
     #[inline]
-    pub fn get_progress(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_progress(&self) -> &Option<String> {
         &self.inner.progress
     }
     /// Sets [`BundleTask::bundle_task_error`](crate::types::BundleTask::bundle_task_error): If the task fails, a description of the error.
     pub fn bundle_task_error(mut self, input: crate::types::BundleTaskError) -> Self {
-        self.inner.bundle_task_error = ::std::option::Option::Some(input);
+        self.inner.bundle_task_error = Some(input);
         self
     }
     /// Sets or clears [`BundleTask::bundle_task_error`](crate::types::BundleTask::bundle_task_error).
     #[inline]
     pub fn set_bundle_task_error(
         mut self,
-        input: ::std::option::Option<crate::types::BundleTaskError>,
+        input: Option<crate::types::BundleTaskError>,
     ) -> Self {
         self.inner.bundle_task_error = input;
         self
     }
     /// The value set for [`BundleTask::bundle_task_error`](crate::types::BundleTask::bundle_task_error), if any.
     #[inline]
-    pub fn get_bundle_task_error(
-        &self,
-    ) -> &::std::option::Option<crate::types::BundleTaskError> {
+    pub fn get_bundle_task_error(&self) -> &Option<crate::types::BundleTaskError> {
         &self.inner.bundle_task_error
     }
     /// Builds the [`BundleTask`]; it has no required members, so this cannot fail.
@@ -267,27 +221,23 @@ impl BundleTaskBuilder {
 impl ::awsgen_runtime::xml::FromXml for BundleTask {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "bundleId" => {
-                    value.bundle_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.bundle_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::BundleTaskState::from(child.text()),
                     );
                 }
                 "startTime" => {
-                    value.start_time = ::std::option::Option::Some(
+                    value.start_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -296,7 +246,7 @@ impl ::awsgen_runtime::xml::FromXml for BundleTask {
                     );
                 }
                 "updateTime" => {
-                    value.update_time = ::std::option::Option::Some(
+                    value.update_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -305,19 +255,17 @@ impl ::awsgen_runtime::xml::FromXml for BundleTask {
                     );
                 }
                 "storage" => {
-                    value.storage = ::std::option::Option::Some(
+                    value.storage = Some(
                         <crate::types::Storage as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "progress" => {
-                    value.progress = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.progress = Some(String::from(child.text()));
                 }
                 "error" => {
-                    value.bundle_task_error = ::std::option::Option::Some(
+                    value.bundle_task_error = Some(
                         <crate::types::BundleTaskError as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -326,6 +274,6 @@ impl ::awsgen_runtime::xml::FromXml for BundleTask {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

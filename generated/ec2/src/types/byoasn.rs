@@ -2,144 +2,113 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Autonomous System Number (ASN) and BYOIP CIDR association.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Byoasn {
     /// A public 2-byte or 4-byte ASN.
-    pub asn: ::std::option::Option<::std::string::String>,
+    pub asn: Option<String>,
     /// An IPAM ID.
-    pub ipam_id: ::std::option::Option<::std::string::String>,
+    pub ipam_id: Option<String>,
     /// The status message.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
     /// The provisioning state of the BYOASN.
-    pub state: ::std::option::Option<crate::types::AsnState>,
+    pub state: Option<crate::types::AsnState>,
 }
 impl Byoasn {
     /// Starts building a [`Byoasn`].
     #[inline]
     pub fn builder() -> crate::types::builders::ByoasnBuilder {
-        <crate::types::builders::ByoasnBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ByoasnBuilder as Default>::default()
     }
     /// The `Asn` member, when set.
     #[inline]
-    pub fn asn(&self) -> ::std::option::Option<&str> {
+    pub fn asn(&self) -> Option<&str> {
         self.asn.as_deref()
     }
     /// The `IpamId` member, when set.
     #[inline]
-    pub fn ipam_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_id(&self) -> Option<&str> {
         self.ipam_id.as_deref()
     }
     /// The `StatusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::AsnState> {
+    pub fn state(&self) -> Option<&crate::types::AsnState> {
         self.state.as_ref()
     }
 }
 /// A builder for [`Byoasn`](crate::types::Byoasn); start one with `Byoasn::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ByoasnBuilder {
     inner: crate::types::Byoasn,
 }
 impl ByoasnBuilder {
     /// Sets [`Byoasn::asn`](crate::types::Byoasn::asn): A public 2-byte or 4-byte ASN.
-    pub fn asn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.asn = ::std::option::Option::Some(input.into());
+    pub fn asn(mut self, input: impl Into<String>) -> Self {
+        self.inner.asn = Some(input.into());
         self
     }
     /// Sets or clears [`Byoasn::asn`](crate::types::Byoasn::asn).
     #[inline]
-    pub fn set_asn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_asn(mut self, input: Option<String>) -> Self {
         self.inner.asn = input;
         self
     }
     /// The value set for [`Byoasn::asn`](crate::types::Byoasn::asn), if any.
     #[inline]
-    pub fn get_asn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_asn(&self) -> &Option<String> {
         &self.inner.asn
     }
     /// Sets [`Byoasn::ipam_id`](crate::types::Byoasn::ipam_id): An IPAM ID.
-    pub fn ipam_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_id = Some(input.into());
         self
     }
     /// Sets or clears [`Byoasn::ipam_id`](crate::types::Byoasn::ipam_id).
     #[inline]
-    pub fn set_ipam_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_id = input;
         self
     }
     /// The value set for [`Byoasn::ipam_id`](crate::types::Byoasn::ipam_id), if any.
     #[inline]
-    pub fn get_ipam_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_id(&self) -> &Option<String> {
         &self.inner.ipam_id
     }
     /// Sets [`Byoasn::status_message`](crate::types::Byoasn::status_message): The status message.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`Byoasn::status_message`](crate::types::Byoasn::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`Byoasn::status_message`](crate::types::Byoasn::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Sets [`Byoasn::state`](crate::types::Byoasn::state): The provisioning state of the BYOASN.
     pub fn state(mut self, input: crate::types::AsnState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`Byoasn::state`](crate::types::Byoasn::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::AsnState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::AsnState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`Byoasn::state`](crate::types::Byoasn::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::AsnState> {
+    pub fn get_state(&self) -> &Option<crate::types::AsnState> {
         &self.inner.state
     }
     /// Builds the [`Byoasn`]; it has no required members, so this cannot fail.
@@ -151,33 +120,25 @@ impl ByoasnBuilder {
 impl ::awsgen_runtime::xml::FromXml for Byoasn {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "asn" => {
-                    value.asn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.asn = Some(String::from(child.text()));
                 }
                 "ipamId" => {
-                    value.ipam_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_id = Some(String::from(child.text()));
                 }
                 "statusMessage" => {
-                    value.status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_message = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        crate::types::AsnState::from(child.text()),
-                    );
+                    value.state = Some(crate::types::AsnState::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about an address range that is provisioned for use with your Amazon Web Services resources through bring your own IP addresses (BYOIP).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ByoipCidr {
     /// The address range, in CIDR notation.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
     /// The description of the address range.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The BYOIP CIDR associations with ASNs.
-    pub asn_associations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AsnAssociation>,
-    >,
+    pub asn_associations: Option<Vec<crate::types::AsnAssociation>>,
     /// Upon success, contains the ID of the address pool. Otherwise, contains an error message.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
     /// The state of the address range.
     ///
     /// - `advertised`: The address range is being advertised to the internet by Amazon Web Services.
@@ -30,7 +23,7 @@ pub struct ByoipCidr {
     /// - `pending-provision`: You’ve submitted a request to provision an address range and it's pending.
     /// - `provisioned`: The address range is provisioned and can be advertised. The range is not currently advertised.
     /// - `provisioned-not-publicly-advertisable`: The address range is provisioned and cannot be advertised.
-    pub state: ::std::option::Option<crate::types::ByoipCidrState>,
+    pub state: Option<crate::types::ByoipCidrState>,
     /// If you have [Local Zones](https://docs.aws.amazon.com/local-zones/latest/ug/how-local-zones-work.html) enabled, you can choose a network border group for Local Zones when you provision and advertise a BYOIPv4 CIDR. Choose the network border group carefully as the EIP and the Amazon Web Services resource it is associated with must reside in the same network border group.
     ///
     /// You can provision BYOIP address ranges to and advertise them in the following Local Zone network border groups:
@@ -40,33 +33,33 @@ pub struct ByoipCidr {
     /// - us-west-2-phx-2
     ///
     /// **Note:** You cannot provision or advertise BYOIPv6 address ranges in Local Zones at this time.
-    pub network_border_group: ::std::option::Option<::std::string::String>,
+    pub network_border_group: Option<String>,
     /// Specifies the advertisement method for the BYOIP CIDR. Valid values are:
     ///
     /// - `unicast`: IP is advertised from a single location (regional services like EC2)
     /// - `anycast`: IP is advertised from multiple global locations simultaneously (global services like CloudFront)
     ///
     /// For more information, see [Bring your own IP to CloudFront using IPAM](https://docs.aws.amazon.com/vpc/latest/ipam/tutorials-byoip-cloudfront.html) in the *Amazon VPC IPAM User Guide*.
-    pub advertisement_type: ::std::option::Option<::std::string::String>,
+    pub advertisement_type: Option<String>,
     /// The ID of the address pool associated with the CIDR.
-    pub pool_id: ::std::option::Option<::std::string::String>,
+    pub pool_id: Option<String>,
     /// The ID of the IPAM pool associated with the CIDR.
-    pub ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub ipam_pool_id: Option<String>,
 }
 impl ByoipCidr {
     /// Starts building a [`ByoipCidr`].
     #[inline]
     pub fn builder() -> crate::types::builders::ByoipCidrBuilder {
-        <crate::types::builders::ByoipCidrBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ByoipCidrBuilder as Default>::default()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `AsnAssociations` member, empty when not set; the field tells an empty list from an absent one.
@@ -76,88 +69,71 @@ impl ByoipCidr {
     }
     /// The `StatusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::ByoipCidrState> {
+    pub fn state(&self) -> Option<&crate::types::ByoipCidrState> {
         self.state.as_ref()
     }
     /// The `NetworkBorderGroup` member, when set.
     #[inline]
-    pub fn network_border_group(&self) -> ::std::option::Option<&str> {
+    pub fn network_border_group(&self) -> Option<&str> {
         self.network_border_group.as_deref()
     }
     /// The `AdvertisementType` member, when set.
     #[inline]
-    pub fn advertisement_type(&self) -> ::std::option::Option<&str> {
+    pub fn advertisement_type(&self) -> Option<&str> {
         self.advertisement_type.as_deref()
     }
     /// The `PoolId` member, when set.
     #[inline]
-    pub fn pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn pool_id(&self) -> Option<&str> {
         self.pool_id.as_deref()
     }
     /// The `IpamPoolId` member, when set.
     #[inline]
-    pub fn ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_pool_id(&self) -> Option<&str> {
         self.ipam_pool_id.as_deref()
     }
 }
 /// A builder for [`ByoipCidr`](crate::types::ByoipCidr); start one with `ByoipCidr::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ByoipCidrBuilder {
     inner: crate::types::ByoipCidr,
 }
 impl ByoipCidrBuilder {
     /// Sets [`ByoipCidr::cidr`](crate::types::ByoipCidr::cidr): The address range, in CIDR notation.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`ByoipCidr::cidr`](crate::types::ByoipCidr::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`ByoipCidr::cidr`](crate::types::ByoipCidr::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Sets [`ByoipCidr::description`](crate::types::ByoipCidr::description): The description of the address range.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ByoipCidr::description`](crate::types::ByoipCidr::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ByoipCidr::description`](crate::types::ByoipCidr::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`ByoipCidr::asn_associations`](crate::types::ByoipCidr::asn_associations): The BYOIP CIDR associations with ASNs.
@@ -171,149 +147,110 @@ impl ByoipCidrBuilder {
     #[inline]
     pub fn set_asn_associations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AsnAssociation>>,
+        input: Option<Vec<crate::types::AsnAssociation>>,
     ) -> Self {
         self.inner.asn_associations = input;
         self
     }
     /// The value set for [`ByoipCidr::asn_associations`](crate::types::ByoipCidr::asn_associations), if any.
     #[inline]
-    pub fn get_asn_associations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AsnAssociation>> {
+    pub fn get_asn_associations(&self) -> &Option<Vec<crate::types::AsnAssociation>> {
         &self.inner.asn_associations
     }
     /// Sets [`ByoipCidr::status_message`](crate::types::ByoipCidr::status_message): Upon success, contains the ID of the address pool.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`ByoipCidr::status_message`](crate::types::ByoipCidr::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`ByoipCidr::status_message`](crate::types::ByoipCidr::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Sets [`ByoipCidr::state`](crate::types::ByoipCidr::state): The state of the address range.
     pub fn state(mut self, input: crate::types::ByoipCidrState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`ByoipCidr::state`](crate::types::ByoipCidr::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::ByoipCidrState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::ByoipCidrState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`ByoipCidr::state`](crate::types::ByoipCidr::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::ByoipCidrState> {
+    pub fn get_state(&self) -> &Option<crate::types::ByoipCidrState> {
         &self.inner.state
     }
     /// Sets [`ByoipCidr::network_border_group`](crate::types::ByoipCidr::network_border_group): If you have [Local Zones](https://docs.aws.amazon.com/local-zones/latest/ug/how-local-zones-work.html) enabled, you can choose a network border group for Local Zones when you provision and advertise a BYOIPv4 CIDR.
-    pub fn network_border_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_border_group = ::std::option::Option::Some(input.into());
+    pub fn network_border_group(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_border_group = Some(input.into());
         self
     }
     /// Sets or clears [`ByoipCidr::network_border_group`](crate::types::ByoipCidr::network_border_group).
     #[inline]
-    pub fn set_network_border_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_border_group(mut self, input: Option<String>) -> Self {
         self.inner.network_border_group = input;
         self
     }
     /// The value set for [`ByoipCidr::network_border_group`](crate::types::ByoipCidr::network_border_group), if any.
     #[inline]
-    pub fn get_network_border_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_border_group(&self) -> &Option<String> {
         &self.inner.network_border_group
     }
     /// Sets [`ByoipCidr::advertisement_type`](crate::types::ByoipCidr::advertisement_type): Specifies the advertisement method for the BYOIP CIDR.
-    pub fn advertisement_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.advertisement_type = ::std::option::Option::Some(input.into());
+    pub fn advertisement_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.advertisement_type = Some(input.into());
         self
     }
     /// Sets or clears [`ByoipCidr::advertisement_type`](crate::types::ByoipCidr::advertisement_type).
     #[inline]
-    pub fn set_advertisement_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_advertisement_type(mut self, input: Option<String>) -> Self {
         self.inner.advertisement_type = input;
         self
     }
     /// The value set for [`ByoipCidr::advertisement_type`](crate::types::ByoipCidr::advertisement_type), if any.
     #[inline]
-    pub fn get_advertisement_type(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_advertisement_type(&self) -> &Option<String> {
         &self.inner.advertisement_type
     }
     /// Sets [`ByoipCidr::pool_id`](crate::types::ByoipCidr::pool_id): The ID of the address pool associated with the CIDR.
-    pub fn pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.pool_id = ::std::option::Option::Some(input.into());
+    pub fn pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`ByoipCidr::pool_id`](crate::types::ByoipCidr::pool_id).
     #[inline]
-    pub fn set_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.pool_id = input;
         self
     }
     /// The value set for [`ByoipCidr::pool_id`](crate::types::ByoipCidr::pool_id), if any.
     #[inline]
-    pub fn get_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pool_id(&self) -> &Option<String> {
         &self.inner.pool_id
     }
     /// Sets [`ByoipCidr::ipam_pool_id`](crate::types::ByoipCidr::ipam_pool_id): The ID of the IPAM pool associated with the CIDR.
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`ByoipCidr::ipam_pool_id`](crate::types::ByoipCidr::ipam_pool_id).
     #[inline]
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_pool_id = input;
         self
     }
     /// The value set for [`ByoipCidr::ipam_pool_id`](crate::types::ByoipCidr::ipam_pool_id), if any.
     #[inline]
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.ipam_pool_id
     }
     /// Builds the [`ByoipCidr`]; it has no required members, so this cannot fail.
@@ -325,22 +262,18 @@ impl ByoipCidrBuilder {
 impl ::awsgen_runtime::xml::FromXml for ByoipCidr {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "cidr" => {
-                    value.cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr = Some(String::from(child.text()));
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "asnAssociationSet" => {
-                    value.asn_associations = ::std::option::Option::Some(
+                    value.asn_associations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::AsnAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -348,38 +281,26 @@ impl ::awsgen_runtime::xml::FromXml for ByoipCidr {
                     );
                 }
                 "statusMessage" => {
-                    value.status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_message = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        crate::types::ByoipCidrState::from(child.text()),
-                    );
+                    value.state = Some(crate::types::ByoipCidrState::from(child.text()));
                 }
                 "networkBorderGroup" => {
-                    value.network_border_group = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_border_group = Some(String::from(child.text()));
                 }
                 "advertisementType" => {
-                    value.advertisement_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.advertisement_type = Some(String::from(child.text()));
                 }
                 "poolId" => {
-                    value.pool_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.pool_id = Some(String::from(child.text()));
                 }
                 "ipamPoolId" => {
-                    value.ipam_pool_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_pool_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,115 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for CancelBundleTask.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelBundleTaskRequest {
     /// The ID of the bundle task.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub bundle_id: ::std::option::Option<::std::string::String>,
+    pub bundle_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CancelBundleTaskRequest {
     /// Starts building a [`CancelBundleTaskRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelBundleTaskRequestBuilder {
-        <crate::types::builders::CancelBundleTaskRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CancelBundleTaskRequestBuilder as Default>::default()
     }
     /// The `BundleId` member, when set.
     #[inline]
-    pub fn bundle_id(&self) -> ::std::option::Option<&str> {
+    pub fn bundle_id(&self) -> Option<&str> {
         self.bundle_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CancelBundleTaskRequest`](crate::types::CancelBundleTaskRequest); start one with `CancelBundleTaskRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancelBundleTaskRequestBuilder {
     inner: crate::types::CancelBundleTaskRequest,
 }
 impl CancelBundleTaskRequestBuilder {
     /// Sets [`CancelBundleTaskRequest::bundle_id`](crate::types::CancelBundleTaskRequest::bundle_id): The ID of the bundle task.
-    pub fn bundle_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.bundle_id = ::std::option::Option::Some(input.into());
+    pub fn bundle_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.bundle_id = Some(input.into());
         self
     }
     /// Sets or clears [`CancelBundleTaskRequest::bundle_id`](crate::types::CancelBundleTaskRequest::bundle_id).
     #[inline]
-    pub fn set_bundle_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bundle_id(mut self, input: Option<String>) -> Self {
         self.inner.bundle_id = input;
         self
     }
     /// The value set for [`CancelBundleTaskRequest::bundle_id`](crate::types::CancelBundleTaskRequest::bundle_id), if any.
     #[inline]
-    pub fn get_bundle_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_bundle_id(&self) -> &Option<String> {
         &self.inner.bundle_id
     }
     /// Sets [`CancelBundleTaskRequest::dry_run`](crate::types::CancelBundleTaskRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CancelBundleTaskRequest::dry_run`](crate::types::CancelBundleTaskRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CancelBundleTaskRequest::dry_run`](crate::types::CancelBundleTaskRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CancelBundleTaskRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CancelBundleTaskRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.bundle_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CancelBundleTaskRequest",
                 member: "bundle_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CancelBundleTaskRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.bundle_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.bundle_id {
             body.member("BundleId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

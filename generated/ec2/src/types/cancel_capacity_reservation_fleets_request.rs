@@ -2,74 +2,59 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelCapacityReservationFleetsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelCapacityReservationFleetsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IDs of the Capacity Reservation Fleets to cancel.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_reservation_fleet_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub capacity_reservation_fleet_ids: Option<Vec<String>>,
 }
 impl CancelCapacityReservationFleetsRequest {
     /// Starts building a [`CancelCapacityReservationFleetsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelCapacityReservationFleetsRequestBuilder {
-        <crate::types::builders::CancelCapacityReservationFleetsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CancelCapacityReservationFleetsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `CapacityReservationFleetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn capacity_reservation_fleet_ids(&self) -> &[::std::string::String] {
+    pub fn capacity_reservation_fleet_ids(&self) -> &[String] {
         self.capacity_reservation_fleet_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`CancelCapacityReservationFleetsRequest`](crate::types::CancelCapacityReservationFleetsRequest); start one with `CancelCapacityReservationFleetsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancelCapacityReservationFleetsRequestBuilder {
     inner: crate::types::CancelCapacityReservationFleetsRequest,
 }
 impl CancelCapacityReservationFleetsRequestBuilder {
     /// Sets [`CancelCapacityReservationFleetsRequest::dry_run`](crate::types::CancelCapacityReservationFleetsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CancelCapacityReservationFleetsRequest::dry_run`](crate::types::CancelCapacityReservationFleetsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CancelCapacityReservationFleetsRequest::dry_run`](crate::types::CancelCapacityReservationFleetsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`CancelCapacityReservationFleetsRequest::capacity_reservation_fleet_ids`](crate::types::CancelCapacityReservationFleetsRequest::capacity_reservation_fleet_ids): The IDs of the Capacity Reservation Fleets to cancel.
     ///
     /// To set the whole list at once, use [`set_capacity_reservation_fleet_ids`](Self::set_capacity_reservation_fleet_ids).
-    pub fn capacity_reservation_fleet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_reservation_fleet_ids(mut self, input: impl Into<String>) -> Self {
         self.inner
             .capacity_reservation_fleet_ids
             .get_or_insert_default()
@@ -80,49 +65,46 @@ impl CancelCapacityReservationFleetsRequestBuilder {
     #[inline]
     pub fn set_capacity_reservation_fleet_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.capacity_reservation_fleet_ids = input;
         self
     }
     /// The value set for [`CancelCapacityReservationFleetsRequest::capacity_reservation_fleet_ids`](crate::types::CancelCapacityReservationFleetsRequest::capacity_reservation_fleet_ids), if any.
     #[inline]
-    pub fn get_capacity_reservation_fleet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_capacity_reservation_fleet_ids(&self) -> &Option<Vec<String>> {
         &self.inner.capacity_reservation_fleet_ids
     }
     /// Builds the [`CancelCapacityReservationFleetsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CancelCapacityReservationFleetsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.capacity_reservation_fleet_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CancelCapacityReservationFleetsRequest",
                 member: "capacity_reservation_fleet_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CancelCapacityReservationFleetsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_fleet_ids
-        {
+        if let Some(value) = &self.capacity_reservation_fleet_ids {
             let member_0 = body.enter("CapacityReservationFleetId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelCapacityReservationFleetsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelCapacityReservationFleetsResult {
     /// Information about the Capacity Reservation Fleets that were successfully cancelled.
-    pub successful_fleet_cancellations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityReservationFleetCancellationState>,
+    pub successful_fleet_cancellations: Option<
+        Vec<crate::types::CapacityReservationFleetCancellationState>,
     >,
     /// Information about the Capacity Reservation Fleets that could not be cancelled.
-    pub failed_fleet_cancellations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FailedCapacityReservationFleetCancellationResult>,
+    pub failed_fleet_cancellations: Option<
+        Vec<crate::types::FailedCapacityReservationFleetCancellationResult>,
     >,
 }
 impl CancelCapacityReservationFleetsResult {
     /// Starts building a [`CancelCapacityReservationFleetsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelCapacityReservationFleetsResultBuilder {
-        <crate::types::builders::CancelCapacityReservationFleetsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CancelCapacityReservationFleetsResultBuilder as Default>::default()
     }
     /// The `SuccessfulFleetCancellations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -41,12 +36,7 @@ impl CancelCapacityReservationFleetsResult {
     }
 }
 /// A builder for [`CancelCapacityReservationFleetsResult`](crate::types::CancelCapacityReservationFleetsResult); start one with `CancelCapacityReservationFleetsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancelCapacityReservationFleetsResultBuilder {
     inner: crate::types::CancelCapacityReservationFleetsResult,
 }
@@ -65,9 +55,7 @@ impl CancelCapacityReservationFleetsResultBuilder {
     #[inline]
     pub fn set_successful_fleet_cancellations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CapacityReservationFleetCancellationState>,
-        >,
+        input: Option<Vec<crate::types::CapacityReservationFleetCancellationState>>,
     ) -> Self {
         self.inner.successful_fleet_cancellations = input;
         self
@@ -76,9 +64,7 @@ impl CancelCapacityReservationFleetsResultBuilder {
     #[inline]
     pub fn get_successful_fleet_cancellations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityReservationFleetCancellationState>,
-    > {
+    ) -> &Option<Vec<crate::types::CapacityReservationFleetCancellationState>> {
         &self.inner.successful_fleet_cancellations
     }
     /// Appends one item to [`CancelCapacityReservationFleetsResult::failed_fleet_cancellations`](crate::types::CancelCapacityReservationFleetsResult::failed_fleet_cancellations): Information about the Capacity Reservation Fleets that could not be cancelled.
@@ -95,10 +81,8 @@ impl CancelCapacityReservationFleetsResultBuilder {
     #[inline]
     pub fn set_failed_fleet_cancellations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<
-                crate::types::FailedCapacityReservationFleetCancellationResult,
-            >,
+        input: Option<
+            Vec<crate::types::FailedCapacityReservationFleetCancellationResult>,
         >,
     ) -> Self {
         self.inner.failed_fleet_cancellations = input;
@@ -108,9 +92,7 @@ impl CancelCapacityReservationFleetsResultBuilder {
     #[inline]
     pub fn get_failed_fleet_cancellations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::FailedCapacityReservationFleetCancellationResult>,
-    > {
+    ) -> &Option<Vec<crate::types::FailedCapacityReservationFleetCancellationResult>> {
         &self.inner.failed_fleet_cancellations
     }
     /// Builds the [`CancelCapacityReservationFleetsResult`]; it has no required members, so this cannot fail.
@@ -122,12 +104,12 @@ impl CancelCapacityReservationFleetsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CancelCapacityReservationFleetsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "successfulFleetCancellationSet" => {
-                    value.successful_fleet_cancellations = ::std::option::Option::Some(
+                    value.successful_fleet_cancellations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CapacityReservationFleetCancellationState as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -135,7 +117,7 @@ impl ::awsgen_runtime::xml::FromXml for CancelCapacityReservationFleetsResult {
                     );
                 }
                 "failedFleetCancellationSet" => {
-                    value.failed_fleet_cancellations = ::std::option::Option::Some(
+                    value.failed_fleet_cancellations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::FailedCapacityReservationFleetCancellationResult as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -145,6 +127,6 @@ impl ::awsgen_runtime::xml::FromXml for CancelCapacityReservationFleetsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

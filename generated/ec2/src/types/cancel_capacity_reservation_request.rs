@@ -2,105 +2,85 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelCapacityReservationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelCapacityReservationRequest {
     /// The ID of the Capacity Reservation to be cancelled.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_reservation_id: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Specifies the cancellation charge type to apply when cancelling a future-dated Capacity Reservation during its commitment duration. Possible values include `commitment-wind-down`, which continues billing for the remaining commitment duration without delivering capacity.
-    pub apply_cancellation_charges: ::std::option::Option<
-        crate::types::ApplyCancellationCharges,
-    >,
+    pub apply_cancellation_charges: Option<crate::types::ApplyCancellationCharges>,
     /// The ID of the cancellation quote to use for the cancellation. You can generate a cancellation quote by using the `CreateCapacityReservationCancellationQuote` action. The cancellation quote must be in an `active` state.
-    pub quote_id: ::std::option::Option<::std::string::String>,
+    pub quote_id: Option<String>,
 }
 impl CancelCapacityReservationRequest {
     /// Starts building a [`CancelCapacityReservationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelCapacityReservationRequestBuilder {
-        <crate::types::builders::CancelCapacityReservationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CancelCapacityReservationRequestBuilder as Default>::default()
     }
     /// The `CapacityReservationId` member, when set.
     #[inline]
-    pub fn capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_id(&self) -> Option<&str> {
         self.capacity_reservation_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ApplyCancellationCharges` member, when set.
     #[inline]
     pub fn apply_cancellation_charges(
         &self,
-    ) -> ::std::option::Option<&crate::types::ApplyCancellationCharges> {
+    ) -> Option<&crate::types::ApplyCancellationCharges> {
         self.apply_cancellation_charges.as_ref()
     }
     /// The `QuoteId` member, when set.
     #[inline]
-    pub fn quote_id(&self) -> ::std::option::Option<&str> {
+    pub fn quote_id(&self) -> Option<&str> {
         self.quote_id.as_deref()
     }
 }
 /// A builder for [`CancelCapacityReservationRequest`](crate::types::CancelCapacityReservationRequest); start one with `CancelCapacityReservationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancelCapacityReservationRequestBuilder {
     inner: crate::types::CancelCapacityReservationRequest,
 }
 impl CancelCapacityReservationRequestBuilder {
     /// Sets [`CancelCapacityReservationRequest::capacity_reservation_id`](crate::types::CancelCapacityReservationRequest::capacity_reservation_id): The ID of the Capacity Reservation to be cancelled.
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_id = ::std::option::Option::Some(input.into());
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`CancelCapacityReservationRequest::capacity_reservation_id`](crate::types::CancelCapacityReservationRequest::capacity_reservation_id).
     #[inline]
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_id = input;
         self
     }
     /// The value set for [`CancelCapacityReservationRequest::capacity_reservation_id`](crate::types::CancelCapacityReservationRequest::capacity_reservation_id), if any.
     #[inline]
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.capacity_reservation_id
     }
     /// Sets [`CancelCapacityReservationRequest::dry_run`](crate::types::CancelCapacityReservationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CancelCapacityReservationRequest::dry_run`](crate::types::CancelCapacityReservationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CancelCapacityReservationRequest::dry_run`](crate::types::CancelCapacityReservationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CancelCapacityReservationRequest::apply_cancellation_charges`](crate::types::CancelCapacityReservationRequest::apply_cancellation_charges): Specifies the cancellation charge type to apply when cancelling a future-dated Capacity Reservation during its commitment duration.
@@ -108,14 +88,14 @@ impl CancelCapacityReservationRequestBuilder {
         mut self,
         input: crate::types::ApplyCancellationCharges,
     ) -> Self {
-        self.inner.apply_cancellation_charges = ::std::option::Option::Some(input);
+        self.inner.apply_cancellation_charges = Some(input);
         self
     }
     /// Sets or clears [`CancelCapacityReservationRequest::apply_cancellation_charges`](crate::types::CancelCapacityReservationRequest::apply_cancellation_charges).
     #[inline]
     pub fn set_apply_cancellation_charges(
         mut self,
-        input: ::std::option::Option<crate::types::ApplyCancellationCharges>,
+        input: Option<crate::types::ApplyCancellationCharges>,
     ) -> Self {
         self.inner.apply_cancellation_charges = input;
         self
@@ -124,65 +104,59 @@ impl CancelCapacityReservationRequestBuilder {
     #[inline]
     pub fn get_apply_cancellation_charges(
         &self,
-    ) -> &::std::option::Option<crate::types::ApplyCancellationCharges> {
+    ) -> &Option<crate::types::ApplyCancellationCharges> {
         &self.inner.apply_cancellation_charges
     }
     /// Sets [`CancelCapacityReservationRequest::quote_id`](crate::types::CancelCapacityReservationRequest::quote_id): The ID of the cancellation quote to use for the cancellation.
-    pub fn quote_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.quote_id = ::std::option::Option::Some(input.into());
+    pub fn quote_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.quote_id = Some(input.into());
         self
     }
     /// Sets or clears [`CancelCapacityReservationRequest::quote_id`](crate::types::CancelCapacityReservationRequest::quote_id).
     #[inline]
-    pub fn set_quote_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_quote_id(mut self, input: Option<String>) -> Self {
         self.inner.quote_id = input;
         self
     }
     /// The value set for [`CancelCapacityReservationRequest::quote_id`](crate::types::CancelCapacityReservationRequest::quote_id), if any.
     #[inline]
-    pub fn get_quote_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_quote_id(&self) -> &Option<String> {
         &self.inner.quote_id
     }
     /// Builds the [`CancelCapacityReservationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CancelCapacityReservationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.capacity_reservation_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CancelCapacityReservationRequest",
                 member: "capacity_reservation_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CancelCapacityReservationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.capacity_reservation_id {
             body.member("CapacityReservationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.apply_cancellation_charges {
+        if let Some(value) = &self.apply_cancellation_charges {
             body.member("ApplyCancellationCharges", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.quote_id {
+        if let Some(value) = &self.quote_id {
             body.member("QuoteId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

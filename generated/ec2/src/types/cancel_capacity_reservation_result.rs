@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelCapacityReservationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelCapacityReservationResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
-    pub return_: ::std::option::Option<bool>,
+    pub return_: Option<bool>,
 }
 impl CancelCapacityReservationResult {
     /// Starts building a [`CancelCapacityReservationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelCapacityReservationResultBuilder {
-        <crate::types::builders::CancelCapacityReservationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CancelCapacityReservationResultBuilder as Default>::default()
     }
     /// The `Return` member, when set.
     #[inline]
-    pub fn return_(&self) -> ::std::option::Option<bool> {
+    pub fn return_(&self) -> Option<bool> {
         self.return_
     }
 }
 /// A builder for [`CancelCapacityReservationResult`](crate::types::CancelCapacityReservationResult); start one with `CancelCapacityReservationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancelCapacityReservationResultBuilder {
     inner: crate::types::CancelCapacityReservationResult,
 }
 impl CancelCapacityReservationResultBuilder {
     /// Sets [`CancelCapacityReservationResult::return_`](crate::types::CancelCapacityReservationResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.
     pub fn return_(mut self, input: bool) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input);
+        self.inner.return_ = Some(input);
         self
     }
     /// Sets or clears [`CancelCapacityReservationResult::return_`](crate::types::CancelCapacityReservationResult::return_).
     #[inline]
-    pub fn set_return_(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_return_(mut self, input: Option<bool>) -> Self {
         self.inner.return_ = input;
         self
     }
     /// The value set for [`CancelCapacityReservationResult::return_`](crate::types::CancelCapacityReservationResult::return_), if any.
     #[inline]
-    pub fn get_return_(&self) -> &::std::option::Option<bool> {
+    pub fn get_return_(&self) -> &Option<bool> {
         &self.inner.return_
     }
     /// Builds the [`CancelCapacityReservationResult`]; it has no required members, so this cannot fail.
@@ -61,13 +51,13 @@ impl CancelCapacityReservationResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CancelCapacityReservationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "return" {
-                value.return_ = ::std::option::Option::Some(child.text() == "true");
+                value.return_ = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,149 +2,125 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelConversionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelConversionRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the conversion task.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub conversion_task_id: ::std::option::Option<::std::string::String>,
+    pub conversion_task_id: Option<String>,
     /// The reason for canceling the conversion task.
-    pub reason_message: ::std::option::Option<::std::string::String>,
+    pub reason_message: Option<String>,
 }
 impl CancelConversionRequest {
     /// Starts building a [`CancelConversionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelConversionRequestBuilder {
-        <crate::types::builders::CancelConversionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CancelConversionRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ConversionTaskId` member, when set.
     #[inline]
-    pub fn conversion_task_id(&self) -> ::std::option::Option<&str> {
+    pub fn conversion_task_id(&self) -> Option<&str> {
         self.conversion_task_id.as_deref()
     }
     /// The `ReasonMessage` member, when set.
     #[inline]
-    pub fn reason_message(&self) -> ::std::option::Option<&str> {
+    pub fn reason_message(&self) -> Option<&str> {
         self.reason_message.as_deref()
     }
 }
 /// A builder for [`CancelConversionRequest`](crate::types::CancelConversionRequest); start one with `CancelConversionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancelConversionRequestBuilder {
     inner: crate::types::CancelConversionRequest,
 }
 impl CancelConversionRequestBuilder {
     /// Sets [`CancelConversionRequest::dry_run`](crate::types::CancelConversionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CancelConversionRequest::dry_run`](crate::types::CancelConversionRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CancelConversionRequest::dry_run`](crate::types::CancelConversionRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CancelConversionRequest::conversion_task_id`](crate::types::CancelConversionRequest::conversion_task_id): The ID of the conversion task.
-    pub fn conversion_task_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.conversion_task_id = ::std::option::Option::Some(input.into());
+    pub fn conversion_task_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.conversion_task_id = Some(input.into());
         self
     }
     /// Sets or clears [`CancelConversionRequest::conversion_task_id`](crate::types::CancelConversionRequest::conversion_task_id).
     #[inline]
-    pub fn set_conversion_task_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_conversion_task_id(mut self, input: Option<String>) -> Self {
         self.inner.conversion_task_id = input;
         self
     }
     /// The value set for [`CancelConversionRequest::conversion_task_id`](crate::types::CancelConversionRequest::conversion_task_id), if any.
     #[inline]
-    pub fn get_conversion_task_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_conversion_task_id(&self) -> &Option<String> {
         &self.inner.conversion_task_id
     }
     /// Sets [`CancelConversionRequest::reason_message`](crate::types::CancelConversionRequest::reason_message): The reason for canceling the conversion task.
-    pub fn reason_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reason_message = ::std::option::Option::Some(input.into());
+    pub fn reason_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.reason_message = Some(input.into());
         self
     }
     /// Sets or clears [`CancelConversionRequest::reason_message`](crate::types::CancelConversionRequest::reason_message).
     #[inline]
-    pub fn set_reason_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reason_message(mut self, input: Option<String>) -> Self {
         self.inner.reason_message = input;
         self
     }
     /// The value set for [`CancelConversionRequest::reason_message`](crate::types::CancelConversionRequest::reason_message), if any.
     #[inline]
-    pub fn get_reason_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reason_message(&self) -> &Option<String> {
         &self.inner.reason_message
     }
     /// Builds the [`CancelConversionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CancelConversionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.conversion_task_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CancelConversionRequest",
                 member: "conversion_task_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CancelConversionRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.conversion_task_id {
+        if let Some(value) = &self.conversion_task_id {
             body.member("ConversionTaskId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.reason_message {
+        if let Some(value) = &self.reason_message {
             body.member("ReasonMessage", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,89 +2,73 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelExportTaskRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelExportTaskRequest {
     /// The ID of the export task. This is the ID returned by the `CreateInstanceExportTask` and `ExportImage` operations.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub export_task_id: ::std::option::Option<::std::string::String>,
+    pub export_task_id: Option<String>,
 }
 impl CancelExportTaskRequest {
     /// Starts building a [`CancelExportTaskRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelExportTaskRequestBuilder {
-        <crate::types::builders::CancelExportTaskRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CancelExportTaskRequestBuilder as Default>::default()
     }
     /// The `ExportTaskId` member, when set.
     #[inline]
-    pub fn export_task_id(&self) -> ::std::option::Option<&str> {
+    pub fn export_task_id(&self) -> Option<&str> {
         self.export_task_id.as_deref()
     }
 }
 /// A builder for [`CancelExportTaskRequest`](crate::types::CancelExportTaskRequest); start one with `CancelExportTaskRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancelExportTaskRequestBuilder {
     inner: crate::types::CancelExportTaskRequest,
 }
 impl CancelExportTaskRequestBuilder {
     /// Sets [`CancelExportTaskRequest::export_task_id`](crate::types::CancelExportTaskRequest::export_task_id): The ID of the export task.
-    pub fn export_task_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.export_task_id = ::std::option::Option::Some(input.into());
+    pub fn export_task_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.export_task_id = Some(input.into());
         self
     }
     /// Sets or clears [`CancelExportTaskRequest::export_task_id`](crate::types::CancelExportTaskRequest::export_task_id).
     #[inline]
-    pub fn set_export_task_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_export_task_id(mut self, input: Option<String>) -> Self {
         self.inner.export_task_id = input;
         self
     }
     /// The value set for [`CancelExportTaskRequest::export_task_id`](crate::types::CancelExportTaskRequest::export_task_id), if any.
     #[inline]
-    pub fn get_export_task_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_export_task_id(&self) -> &Option<String> {
         &self.inner.export_task_id
     }
     /// Builds the [`CancelExportTaskRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CancelExportTaskRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.export_task_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CancelExportTaskRequest",
                 member: "export_task_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CancelExportTaskRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.export_task_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.export_task_id {
             body.member("ExportTaskId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,112 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelImportTaskRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelImportTaskRequest {
     /// The reason for canceling the task.
-    pub cancel_reason: ::std::option::Option<::std::string::String>,
+    pub cancel_reason: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the import image or import snapshot task to be canceled.
-    pub import_task_id: ::std::option::Option<::std::string::String>,
+    pub import_task_id: Option<String>,
 }
 impl CancelImportTaskRequest {
     /// Starts building a [`CancelImportTaskRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelImportTaskRequestBuilder {
-        <crate::types::builders::CancelImportTaskRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CancelImportTaskRequestBuilder as Default>::default()
     }
     /// The `CancelReason` member, when set.
     #[inline]
-    pub fn cancel_reason(&self) -> ::std::option::Option<&str> {
+    pub fn cancel_reason(&self) -> Option<&str> {
         self.cancel_reason.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ImportTaskId` member, when set.
     #[inline]
-    pub fn import_task_id(&self) -> ::std::option::Option<&str> {
+    pub fn import_task_id(&self) -> Option<&str> {
         self.import_task_id.as_deref()
     }
 }
 /// A builder for [`CancelImportTaskRequest`](crate::types::CancelImportTaskRequest); start one with `CancelImportTaskRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancelImportTaskRequestBuilder {
     inner: crate::types::CancelImportTaskRequest,
 }
 impl CancelImportTaskRequestBuilder {
     /// Sets [`CancelImportTaskRequest::cancel_reason`](crate::types::CancelImportTaskRequest::cancel_reason): The reason for canceling the task.
-    pub fn cancel_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cancel_reason = ::std::option::Option::Some(input.into());
+    pub fn cancel_reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.cancel_reason = Some(input.into());
         self
     }
     /// Sets or clears [`CancelImportTaskRequest::cancel_reason`](crate::types::CancelImportTaskRequest::cancel_reason).
     #[inline]
-    pub fn set_cancel_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cancel_reason(mut self, input: Option<String>) -> Self {
         self.inner.cancel_reason = input;
         self
     }
     /// The value set for [`CancelImportTaskRequest::cancel_reason`](crate::types::CancelImportTaskRequest::cancel_reason), if any.
     #[inline]
-    pub fn get_cancel_reason(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cancel_reason(&self) -> &Option<String> {
         &self.inner.cancel_reason
     }
     /// Sets [`CancelImportTaskRequest::dry_run`](crate::types::CancelImportTaskRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CancelImportTaskRequest::dry_run`](crate::types::CancelImportTaskRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CancelImportTaskRequest::dry_run`](crate::types::CancelImportTaskRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CancelImportTaskRequest::import_task_id`](crate::types::CancelImportTaskRequest::import_task_id): The ID of the import image or import snapshot task to be canceled.
-    pub fn import_task_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.import_task_id = ::std::option::Option::Some(input.into());
+    pub fn import_task_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.import_task_id = Some(input.into());
         self
     }
     /// Sets or clears [`CancelImportTaskRequest::import_task_id`](crate::types::CancelImportTaskRequest::import_task_id).
     #[inline]
-    pub fn set_import_task_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_import_task_id(mut self, input: Option<String>) -> Self {
         self.inner.import_task_id = input;
         self
     }
     /// The value set for [`CancelImportTaskRequest::import_task_id`](crate::types::CancelImportTaskRequest::import_task_id), if any.
     #[inline]
-    pub fn get_import_task_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_import_task_id(&self) -> &Option<String> {
         &self.inner.import_task_id
     }
     /// Builds the [`CancelImportTaskRequest`]; it has no required members, so this cannot fail.
@@ -120,16 +98,16 @@ impl ::awsgen_runtime::query::WriteQuery for CancelImportTaskRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.cancel_reason {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.cancel_reason {
             body.member("CancelReason", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.import_task_id {
+        if let Some(value) = &self.import_task_id {
             body.member("ImportTaskId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

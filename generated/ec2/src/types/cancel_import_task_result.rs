@@ -2,118 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelImportTaskResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelImportTaskResult {
     /// The ID of the task being canceled.
-    pub import_task_id: ::std::option::Option<::std::string::String>,
+    pub import_task_id: Option<String>,
     /// The current state of the task being canceled.
-    pub previous_state: ::std::option::Option<::std::string::String>,
+    pub previous_state: Option<String>,
     /// The current state of the task being canceled.
-    pub state: ::std::option::Option<::std::string::String>,
+    pub state: Option<String>,
 }
 impl CancelImportTaskResult {
     /// Starts building a [`CancelImportTaskResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelImportTaskResultBuilder {
-        <crate::types::builders::CancelImportTaskResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CancelImportTaskResultBuilder as Default>::default()
     }
     /// The `ImportTaskId` member, when set.
     #[inline]
-    pub fn import_task_id(&self) -> ::std::option::Option<&str> {
+    pub fn import_task_id(&self) -> Option<&str> {
         self.import_task_id.as_deref()
     }
     /// The `PreviousState` member, when set.
     #[inline]
-    pub fn previous_state(&self) -> ::std::option::Option<&str> {
+    pub fn previous_state(&self) -> Option<&str> {
         self.previous_state.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&str> {
+    pub fn state(&self) -> Option<&str> {
         self.state.as_deref()
     }
 }
 /// A builder for [`CancelImportTaskResult`](crate::types::CancelImportTaskResult); start one with `CancelImportTaskResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancelImportTaskResultBuilder {
     inner: crate::types::CancelImportTaskResult,
 }
 impl CancelImportTaskResultBuilder {
     /// Sets [`CancelImportTaskResult::import_task_id`](crate::types::CancelImportTaskResult::import_task_id): The ID of the task being canceled.
-    pub fn import_task_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.import_task_id = ::std::option::Option::Some(input.into());
+    pub fn import_task_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.import_task_id = Some(input.into());
         self
     }
     /// Sets or clears [`CancelImportTaskResult::import_task_id`](crate::types::CancelImportTaskResult::import_task_id).
     #[inline]
-    pub fn set_import_task_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_import_task_id(mut self, input: Option<String>) -> Self {
         self.inner.import_task_id = input;
         self
     }
     /// The value set for [`CancelImportTaskResult::import_task_id`](crate::types::CancelImportTaskResult::import_task_id), if any.
     #[inline]
-    pub fn get_import_task_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_import_task_id(&self) -> &Option<String> {
         &self.inner.import_task_id
     }
     /// Sets [`CancelImportTaskResult::previous_state`](crate::types::CancelImportTaskResult::previous_state): The current state of the task being canceled.
-    pub fn previous_state(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.previous_state = ::std::option::Option::Some(input.into());
+    pub fn previous_state(mut self, input: impl Into<String>) -> Self {
+        self.inner.previous_state = Some(input.into());
         self
     }
     /// Sets or clears [`CancelImportTaskResult::previous_state`](crate::types::CancelImportTaskResult::previous_state).
     #[inline]
-    pub fn set_previous_state(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_previous_state(mut self, input: Option<String>) -> Self {
         self.inner.previous_state = input;
         self
     }
     /// The value set for [`CancelImportTaskResult::previous_state`](crate::types::CancelImportTaskResult::previous_state), if any.
     #[inline]
-    pub fn get_previous_state(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_previous_state(&self) -> &Option<String> {
         &self.inner.previous_state
     }
     /// Sets [`CancelImportTaskResult::state`](crate::types::CancelImportTaskResult::state): The current state of the task being canceled.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: impl Into<String>) -> Self {
+        self.inner.state = Some(input.into());
         self
     }
     /// Sets or clears [`CancelImportTaskResult::state`](crate::types::CancelImportTaskResult::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<String>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`CancelImportTaskResult::state`](crate::types::CancelImportTaskResult::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state(&self) -> &Option<String> {
         &self.inner.state
     }
     /// Builds the [`CancelImportTaskResult`]; it has no required members, so this cannot fail.
@@ -125,28 +97,22 @@ impl CancelImportTaskResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CancelImportTaskResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "importTaskId" => {
-                    value.import_task_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.import_task_id = Some(String::from(child.text()));
                 }
                 "previousState" => {
-                    value.previous_state = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.previous_state = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,93 +2,73 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for CancelReservedInstancesListing.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelReservedInstancesListingRequest {
     /// The ID of the Reserved Instance listing.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub reserved_instances_listing_id: ::std::option::Option<::std::string::String>,
+    pub reserved_instances_listing_id: Option<String>,
 }
 impl CancelReservedInstancesListingRequest {
     /// Starts building a [`CancelReservedInstancesListingRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelReservedInstancesListingRequestBuilder {
-        <crate::types::builders::CancelReservedInstancesListingRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CancelReservedInstancesListingRequestBuilder as Default>::default()
     }
     /// The `ReservedInstancesListingId` member, when set.
     #[inline]
-    pub fn reserved_instances_listing_id(&self) -> ::std::option::Option<&str> {
+    pub fn reserved_instances_listing_id(&self) -> Option<&str> {
         self.reserved_instances_listing_id.as_deref()
     }
 }
 /// A builder for [`CancelReservedInstancesListingRequest`](crate::types::CancelReservedInstancesListingRequest); start one with `CancelReservedInstancesListingRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancelReservedInstancesListingRequestBuilder {
     inner: crate::types::CancelReservedInstancesListingRequest,
 }
 impl CancelReservedInstancesListingRequestBuilder {
     /// Sets [`CancelReservedInstancesListingRequest::reserved_instances_listing_id`](crate::types::CancelReservedInstancesListingRequest::reserved_instances_listing_id): The ID of the Reserved Instance listing.
-    pub fn reserved_instances_listing_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reserved_instances_listing_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn reserved_instances_listing_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.reserved_instances_listing_id = Some(input.into());
         self
     }
     /// Sets or clears [`CancelReservedInstancesListingRequest::reserved_instances_listing_id`](crate::types::CancelReservedInstancesListingRequest::reserved_instances_listing_id).
     #[inline]
-    pub fn set_reserved_instances_listing_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reserved_instances_listing_id(mut self, input: Option<String>) -> Self {
         self.inner.reserved_instances_listing_id = input;
         self
     }
     /// The value set for [`CancelReservedInstancesListingRequest::reserved_instances_listing_id`](crate::types::CancelReservedInstancesListingRequest::reserved_instances_listing_id), if any.
     #[inline]
-    pub fn get_reserved_instances_listing_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reserved_instances_listing_id(&self) -> &Option<String> {
         &self.inner.reserved_instances_listing_id
     }
     /// Builds the [`CancelReservedInstancesListingRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CancelReservedInstancesListingRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.reserved_instances_listing_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CancelReservedInstancesListingRequest",
                 member: "reserved_instances_listing_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CancelReservedInstancesListingRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.reserved_instances_listing_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.reserved_instances_listing_id {
             body.member("ReservedInstancesListingId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of CancelReservedInstancesListing.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelReservedInstancesListingResult {
     /// The Reserved Instance listing.
-    pub reserved_instances_listings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReservedInstancesListing>,
-    >,
+    pub reserved_instances_listings: Option<Vec<crate::types::ReservedInstancesListing>>,
 }
 impl CancelReservedInstancesListingResult {
     /// Starts building a [`CancelReservedInstancesListingResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelReservedInstancesListingResultBuilder {
-        <crate::types::builders::CancelReservedInstancesListingResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CancelReservedInstancesListingResultBuilder as Default>::default()
     }
     /// The `ReservedInstancesListings` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,12 +23,7 @@ impl CancelReservedInstancesListingResult {
     }
 }
 /// A builder for [`CancelReservedInstancesListingResult`](crate::types::CancelReservedInstancesListingResult); start one with `CancelReservedInstancesListingResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancelReservedInstancesListingResultBuilder {
     inner: crate::types::CancelReservedInstancesListingResult,
 }
@@ -54,9 +42,7 @@ impl CancelReservedInstancesListingResultBuilder {
     #[inline]
     pub fn set_reserved_instances_listings(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReservedInstancesListing>,
-        >,
+        input: Option<Vec<crate::types::ReservedInstancesListing>>,
     ) -> Self {
         self.inner.reserved_instances_listings = input;
         self
@@ -65,9 +51,7 @@ impl CancelReservedInstancesListingResultBuilder {
     #[inline]
     pub fn get_reserved_instances_listings(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ReservedInstancesListing>,
-    > {
+    ) -> &Option<Vec<crate::types::ReservedInstancesListing>> {
         &self.inner.reserved_instances_listings
     }
     /// Builds the [`CancelReservedInstancesListingResult`]; it has no required members, so this cannot fail.
@@ -79,11 +63,11 @@ impl CancelReservedInstancesListingResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CancelReservedInstancesListingResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "reservedInstancesListingsSet" {
-                value.reserved_instances_listings = ::std::option::Option::Some(
+                value.reserved_instances_listings = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::ReservedInstancesListing as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -91,6 +75,6 @@ impl ::awsgen_runtime::xml::FromXml for CancelReservedInstancesListingResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,88 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Spot Fleet error.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelSpotFleetRequestsError {
     /// The error code.
-    pub code: ::std::option::Option<crate::types::CancelBatchErrorCode>,
+    pub code: Option<crate::types::CancelBatchErrorCode>,
     /// The description for the error code.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl CancelSpotFleetRequestsError {
     /// Starts building a [`CancelSpotFleetRequestsError`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelSpotFleetRequestsErrorBuilder {
-        <crate::types::builders::CancelSpotFleetRequestsErrorBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CancelSpotFleetRequestsErrorBuilder as Default>::default()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(&self) -> ::std::option::Option<&crate::types::CancelBatchErrorCode> {
+    pub fn code(&self) -> Option<&crate::types::CancelBatchErrorCode> {
         self.code.as_ref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`CancelSpotFleetRequestsError`](crate::types::CancelSpotFleetRequestsError); start one with `CancelSpotFleetRequestsError::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancelSpotFleetRequestsErrorBuilder {
     inner: crate::types::CancelSpotFleetRequestsError,
 }
 impl CancelSpotFleetRequestsErrorBuilder {
     /// Sets [`CancelSpotFleetRequestsError::code`](crate::types::CancelSpotFleetRequestsError::code): The error code.
     pub fn code(mut self, input: crate::types::CancelBatchErrorCode) -> Self {
-        self.inner.code = ::std::option::Option::Some(input);
+        self.inner.code = Some(input);
         self
     }
     /// Sets or clears [`CancelSpotFleetRequestsError::code`](crate::types::CancelSpotFleetRequestsError::code).
     #[inline]
     pub fn set_code(
         mut self,
-        input: ::std::option::Option<crate::types::CancelBatchErrorCode>,
+        input: Option<crate::types::CancelBatchErrorCode>,
     ) -> Self {
         self.inner.code = input;
         self
     }
     /// The value set for [`CancelSpotFleetRequestsError::code`](crate::types::CancelSpotFleetRequestsError::code), if any.
     #[inline]
-    pub fn get_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::CancelBatchErrorCode> {
+    pub fn get_code(&self) -> &Option<crate::types::CancelBatchErrorCode> {
         &self.inner.code
     }
     /// Sets [`CancelSpotFleetRequestsError::message`](crate::types::CancelSpotFleetRequestsError::message): The description for the error code.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`CancelSpotFleetRequestsError::message`](crate::types::CancelSpotFleetRequestsError::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`CancelSpotFleetRequestsError::message`](crate::types::CancelSpotFleetRequestsError::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`CancelSpotFleetRequestsError`]; it has no required members, so this cannot fail.
@@ -95,23 +77,21 @@ impl CancelSpotFleetRequestsErrorBuilder {
 impl ::awsgen_runtime::xml::FromXml for CancelSpotFleetRequestsError {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "code" => {
-                    value.code = ::std::option::Option::Some(
+                    value.code = Some(
                         crate::types::CancelBatchErrorCode::from(child.text()),
                     );
                 }
                 "message" => {
-                    value.message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,92 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Spot Fleet request that was not successfully canceled.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelSpotFleetRequestsErrorItem {
     /// The error.
-    pub error: ::std::option::Option<crate::types::CancelSpotFleetRequestsError>,
+    pub error: Option<crate::types::CancelSpotFleetRequestsError>,
     /// The ID of the Spot Fleet request.
-    pub spot_fleet_request_id: ::std::option::Option<::std::string::String>,
+    pub spot_fleet_request_id: Option<String>,
 }
 impl CancelSpotFleetRequestsErrorItem {
     /// Starts building a [`CancelSpotFleetRequestsErrorItem`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelSpotFleetRequestsErrorItemBuilder {
-        <crate::types::builders::CancelSpotFleetRequestsErrorItemBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CancelSpotFleetRequestsErrorItemBuilder as Default>::default()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CancelSpotFleetRequestsError> {
+    pub fn error(&self) -> Option<&crate::types::CancelSpotFleetRequestsError> {
         self.error.as_ref()
     }
     /// The `SpotFleetRequestId` member, when set.
     #[inline]
-    pub fn spot_fleet_request_id(&self) -> ::std::option::Option<&str> {
+    pub fn spot_fleet_request_id(&self) -> Option<&str> {
         self.spot_fleet_request_id.as_deref()
     }
 }
 /// A builder for [`CancelSpotFleetRequestsErrorItem`](crate::types::CancelSpotFleetRequestsErrorItem); start one with `CancelSpotFleetRequestsErrorItem::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancelSpotFleetRequestsErrorItemBuilder {
     inner: crate::types::CancelSpotFleetRequestsErrorItem,
 }
 impl CancelSpotFleetRequestsErrorItemBuilder {
     /// Sets [`CancelSpotFleetRequestsErrorItem::error`](crate::types::CancelSpotFleetRequestsErrorItem::error): The error.
     pub fn error(mut self, input: crate::types::CancelSpotFleetRequestsError) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`CancelSpotFleetRequestsErrorItem::error`](crate::types::CancelSpotFleetRequestsErrorItem::error).
     #[inline]
     pub fn set_error(
         mut self,
-        input: ::std::option::Option<crate::types::CancelSpotFleetRequestsError>,
+        input: Option<crate::types::CancelSpotFleetRequestsError>,
     ) -> Self {
         self.inner.error = input;
         self
     }
     /// The value set for [`CancelSpotFleetRequestsErrorItem::error`](crate::types::CancelSpotFleetRequestsErrorItem::error), if any.
     #[inline]
-    pub fn get_error(
-        &self,
-    ) -> &::std::option::Option<crate::types::CancelSpotFleetRequestsError> {
+    pub fn get_error(&self) -> &Option<crate::types::CancelSpotFleetRequestsError> {
         &self.inner.error
     }
     /// Sets [`CancelSpotFleetRequestsErrorItem::spot_fleet_request_id`](crate::types::CancelSpotFleetRequestsErrorItem::spot_fleet_request_id): The ID of the Spot Fleet request.
-    pub fn spot_fleet_request_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.spot_fleet_request_id = ::std::option::Option::Some(input.into());
+    pub fn spot_fleet_request_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.spot_fleet_request_id = Some(input.into());
         self
     }
     /// Sets or clears [`CancelSpotFleetRequestsErrorItem::spot_fleet_request_id`](crate::types::CancelSpotFleetRequestsErrorItem::spot_fleet_request_id).
     #[inline]
-    pub fn set_spot_fleet_request_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_spot_fleet_request_id(mut self, input: Option<String>) -> Self {
         self.inner.spot_fleet_request_id = input;
         self
     }
     /// The value set for [`CancelSpotFleetRequestsErrorItem::spot_fleet_request_id`](crate::types::CancelSpotFleetRequestsErrorItem::spot_fleet_request_id), if any.
     #[inline]
-    pub fn get_spot_fleet_request_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_spot_fleet_request_id(&self) -> &Option<String> {
         &self.inner.spot_fleet_request_id
     }
     /// Builds the [`CancelSpotFleetRequestsErrorItem`]; it has no required members, so this cannot fail.
@@ -99,25 +77,23 @@ impl CancelSpotFleetRequestsErrorItemBuilder {
 impl ::awsgen_runtime::xml::FromXml for CancelSpotFleetRequestsErrorItem {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "error" => {
-                    value.error = ::std::option::Option::Some(
+                    value.error = Some(
                         <crate::types::CancelSpotFleetRequestsError as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "spotFleetRequestId" => {
-                    value.spot_fleet_request_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.spot_fleet_request_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,167 +2,144 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for CancelSpotFleetRequests.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelSpotFleetRequestsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IDs of the Spot Fleet requests.
     ///
     /// Constraint: You can specify up to 100 IDs in a single request.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub spot_fleet_request_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub spot_fleet_request_ids: Option<Vec<String>>,
     /// Indicates whether to terminate the associated instances when the Spot Fleet request is canceled. The default is to terminate the instances.
     ///
     /// To let the instances continue to run after the Spot Fleet request is canceled, specify `no-terminate-instances`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub terminate_instances: ::std::option::Option<bool>,
+    pub terminate_instances: Option<bool>,
 }
 impl CancelSpotFleetRequestsRequest {
     /// Starts building a [`CancelSpotFleetRequestsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelSpotFleetRequestsRequestBuilder {
-        <crate::types::builders::CancelSpotFleetRequestsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CancelSpotFleetRequestsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `SpotFleetRequestIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn spot_fleet_request_ids(&self) -> &[::std::string::String] {
+    pub fn spot_fleet_request_ids(&self) -> &[String] {
         self.spot_fleet_request_ids.as_deref().unwrap_or_default()
     }
     /// The `TerminateInstances` member, when set.
     #[inline]
-    pub fn terminate_instances(&self) -> ::std::option::Option<bool> {
+    pub fn terminate_instances(&self) -> Option<bool> {
         self.terminate_instances
     }
 }
 /// A builder for [`CancelSpotFleetRequestsRequest`](crate::types::CancelSpotFleetRequestsRequest); start one with `CancelSpotFleetRequestsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancelSpotFleetRequestsRequestBuilder {
     inner: crate::types::CancelSpotFleetRequestsRequest,
 }
 impl CancelSpotFleetRequestsRequestBuilder {
     /// Sets [`CancelSpotFleetRequestsRequest::dry_run`](crate::types::CancelSpotFleetRequestsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CancelSpotFleetRequestsRequest::dry_run`](crate::types::CancelSpotFleetRequestsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CancelSpotFleetRequestsRequest::dry_run`](crate::types::CancelSpotFleetRequestsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`CancelSpotFleetRequestsRequest::spot_fleet_request_ids`](crate::types::CancelSpotFleetRequestsRequest::spot_fleet_request_ids): The IDs of the Spot Fleet requests.
     ///
     /// To set the whole list at once, use [`set_spot_fleet_request_ids`](Self::set_spot_fleet_request_ids).
-    pub fn spot_fleet_request_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn spot_fleet_request_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.spot_fleet_request_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CancelSpotFleetRequestsRequest::spot_fleet_request_ids`](crate::types::CancelSpotFleetRequestsRequest::spot_fleet_request_ids).
     #[inline]
-    pub fn set_spot_fleet_request_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_spot_fleet_request_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.spot_fleet_request_ids = input;
         self
     }
     /// The value set for [`CancelSpotFleetRequestsRequest::spot_fleet_request_ids`](crate::types::CancelSpotFleetRequestsRequest::spot_fleet_request_ids), if any.
     #[inline]
-    pub fn get_spot_fleet_request_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_spot_fleet_request_ids(&self) -> &Option<Vec<String>> {
         &self.inner.spot_fleet_request_ids
     }
     /// Sets [`CancelSpotFleetRequestsRequest::terminate_instances`](crate::types::CancelSpotFleetRequestsRequest::terminate_instances): Indicates whether to terminate the associated instances when the Spot Fleet request is canceled.
     pub fn terminate_instances(mut self, input: bool) -> Self {
-        self.inner.terminate_instances = ::std::option::Option::Some(input);
+        self.inner.terminate_instances = Some(input);
         self
     }
     /// Sets or clears [`CancelSpotFleetRequestsRequest::terminate_instances`](crate::types::CancelSpotFleetRequestsRequest::terminate_instances).
     #[inline]
-    pub fn set_terminate_instances(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_terminate_instances(mut self, input: Option<bool>) -> Self {
         self.inner.terminate_instances = input;
         self
     }
     /// The value set for [`CancelSpotFleetRequestsRequest::terminate_instances`](crate::types::CancelSpotFleetRequestsRequest::terminate_instances), if any.
     #[inline]
-    pub fn get_terminate_instances(&self) -> &::std::option::Option<bool> {
+    pub fn get_terminate_instances(&self) -> &Option<bool> {
         &self.inner.terminate_instances
     }
     /// Builds the [`CancelSpotFleetRequestsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CancelSpotFleetRequestsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.spot_fleet_request_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CancelSpotFleetRequestsRequest",
                 member: "spot_fleet_request_ids",
             });
         }
         if self.inner.terminate_instances.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CancelSpotFleetRequestsRequest",
                 member: "terminate_instances",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CancelSpotFleetRequestsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.spot_fleet_request_ids {
+        if let Some(value) = &self.spot_fleet_request_ids {
             let member_0 = body.enter("SpotFleetRequestId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.terminate_instances {
+        if let Some(value) = &self.terminate_instances {
             body.member(
                 "TerminateInstances",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

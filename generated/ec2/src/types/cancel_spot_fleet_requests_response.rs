@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of CancelSpotFleetRequests.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelSpotFleetRequestsResponse {
     /// Information about the Spot Fleet requests that are successfully canceled.
-    pub successful_fleet_requests: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CancelSpotFleetRequestsSuccessItem>,
+    pub successful_fleet_requests: Option<
+        Vec<crate::types::CancelSpotFleetRequestsSuccessItem>,
     >,
     /// Information about the Spot Fleet requests that are not successfully canceled.
-    pub unsuccessful_fleet_requests: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CancelSpotFleetRequestsErrorItem>,
+    pub unsuccessful_fleet_requests: Option<
+        Vec<crate::types::CancelSpotFleetRequestsErrorItem>,
     >,
 }
 impl CancelSpotFleetRequestsResponse {
     /// Starts building a [`CancelSpotFleetRequestsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelSpotFleetRequestsResponseBuilder {
-        <crate::types::builders::CancelSpotFleetRequestsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CancelSpotFleetRequestsResponseBuilder as Default>::default()
     }
     /// The `SuccessfulFleetRequests` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -41,12 +36,7 @@ impl CancelSpotFleetRequestsResponse {
     }
 }
 /// A builder for [`CancelSpotFleetRequestsResponse`](crate::types::CancelSpotFleetRequestsResponse); start one with `CancelSpotFleetRequestsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancelSpotFleetRequestsResponseBuilder {
     inner: crate::types::CancelSpotFleetRequestsResponse,
 }
@@ -65,9 +55,7 @@ impl CancelSpotFleetRequestsResponseBuilder {
     #[inline]
     pub fn set_successful_fleet_requests(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CancelSpotFleetRequestsSuccessItem>,
-        >,
+        input: Option<Vec<crate::types::CancelSpotFleetRequestsSuccessItem>>,
     ) -> Self {
         self.inner.successful_fleet_requests = input;
         self
@@ -76,9 +64,7 @@ impl CancelSpotFleetRequestsResponseBuilder {
     #[inline]
     pub fn get_successful_fleet_requests(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CancelSpotFleetRequestsSuccessItem>,
-    > {
+    ) -> &Option<Vec<crate::types::CancelSpotFleetRequestsSuccessItem>> {
         &self.inner.successful_fleet_requests
     }
     /// Appends one item to [`CancelSpotFleetRequestsResponse::unsuccessful_fleet_requests`](crate::types::CancelSpotFleetRequestsResponse::unsuccessful_fleet_requests): Information about the Spot Fleet requests that are not successfully canceled.
@@ -95,9 +81,7 @@ impl CancelSpotFleetRequestsResponseBuilder {
     #[inline]
     pub fn set_unsuccessful_fleet_requests(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CancelSpotFleetRequestsErrorItem>,
-        >,
+        input: Option<Vec<crate::types::CancelSpotFleetRequestsErrorItem>>,
     ) -> Self {
         self.inner.unsuccessful_fleet_requests = input;
         self
@@ -106,9 +90,7 @@ impl CancelSpotFleetRequestsResponseBuilder {
     #[inline]
     pub fn get_unsuccessful_fleet_requests(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CancelSpotFleetRequestsErrorItem>,
-    > {
+    ) -> &Option<Vec<crate::types::CancelSpotFleetRequestsErrorItem>> {
         &self.inner.unsuccessful_fleet_requests
     }
     /// Builds the [`CancelSpotFleetRequestsResponse`]; it has no required members, so this cannot fail.
@@ -120,12 +102,12 @@ impl CancelSpotFleetRequestsResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for CancelSpotFleetRequestsResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "successfulFleetRequestSet" => {
-                    value.successful_fleet_requests = ::std::option::Option::Some(
+                    value.successful_fleet_requests = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CancelSpotFleetRequestsSuccessItem as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -133,7 +115,7 @@ impl ::awsgen_runtime::xml::FromXml for CancelSpotFleetRequestsResponse {
                     );
                 }
                 "unsuccessfulFleetRequestSet" => {
-                    value.unsuccessful_fleet_requests = ::std::option::Option::Some(
+                    value.unsuccessful_fleet_requests = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CancelSpotFleetRequestsErrorItem as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -143,6 +125,6 @@ impl ::awsgen_runtime::xml::FromXml for CancelSpotFleetRequestsResponse {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

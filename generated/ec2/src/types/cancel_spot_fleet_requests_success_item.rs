@@ -2,58 +2,42 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Spot Fleet request that was successfully canceled.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelSpotFleetRequestsSuccessItem {
     /// The current state of the Spot Fleet request.
-    pub current_spot_fleet_request_state: ::std::option::Option<
-        crate::types::BatchState,
-    >,
+    pub current_spot_fleet_request_state: Option<crate::types::BatchState>,
     /// The previous state of the Spot Fleet request.
-    pub previous_spot_fleet_request_state: ::std::option::Option<
-        crate::types::BatchState,
-    >,
+    pub previous_spot_fleet_request_state: Option<crate::types::BatchState>,
     /// The ID of the Spot Fleet request.
-    pub spot_fleet_request_id: ::std::option::Option<::std::string::String>,
+    pub spot_fleet_request_id: Option<String>,
 }
 impl CancelSpotFleetRequestsSuccessItem {
     /// Starts building a [`CancelSpotFleetRequestsSuccessItem`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelSpotFleetRequestsSuccessItemBuilder {
-        <crate::types::builders::CancelSpotFleetRequestsSuccessItemBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CancelSpotFleetRequestsSuccessItemBuilder as Default>::default()
     }
     /// The `CurrentSpotFleetRequestState` member, when set.
     #[inline]
-    pub fn current_spot_fleet_request_state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::BatchState> {
+    pub fn current_spot_fleet_request_state(&self) -> Option<&crate::types::BatchState> {
         self.current_spot_fleet_request_state.as_ref()
     }
     /// The `PreviousSpotFleetRequestState` member, when set.
     #[inline]
     pub fn previous_spot_fleet_request_state(
         &self,
-    ) -> ::std::option::Option<&crate::types::BatchState> {
+    ) -> Option<&crate::types::BatchState> {
         self.previous_spot_fleet_request_state.as_ref()
     }
     /// The `SpotFleetRequestId` member, when set.
     #[inline]
-    pub fn spot_fleet_request_id(&self) -> ::std::option::Option<&str> {
+    pub fn spot_fleet_request_id(&self) -> Option<&str> {
         self.spot_fleet_request_id.as_deref()
     }
 }
 /// A builder for [`CancelSpotFleetRequestsSuccessItem`](crate::types::CancelSpotFleetRequestsSuccessItem); start one with `CancelSpotFleetRequestsSuccessItem::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancelSpotFleetRequestsSuccessItemBuilder {
     inner: crate::types::CancelSpotFleetRequestsSuccessItem,
 }
@@ -63,14 +47,14 @@ impl CancelSpotFleetRequestsSuccessItemBuilder {
         mut self,
         input: crate::types::BatchState,
     ) -> Self {
-        self.inner.current_spot_fleet_request_state = ::std::option::Option::Some(input);
+        self.inner.current_spot_fleet_request_state = Some(input);
         self
     }
     /// Sets or clears [`CancelSpotFleetRequestsSuccessItem::current_spot_fleet_request_state`](crate::types::CancelSpotFleetRequestsSuccessItem::current_spot_fleet_request_state).
     #[inline]
     pub fn set_current_spot_fleet_request_state(
         mut self,
-        input: ::std::option::Option<crate::types::BatchState>,
+        input: Option<crate::types::BatchState>,
     ) -> Self {
         self.inner.current_spot_fleet_request_state = input;
         self
@@ -79,7 +63,7 @@ impl CancelSpotFleetRequestsSuccessItemBuilder {
     #[inline]
     pub fn get_current_spot_fleet_request_state(
         &self,
-    ) -> &::std::option::Option<crate::types::BatchState> {
+    ) -> &Option<crate::types::BatchState> {
         &self.inner.current_spot_fleet_request_state
     }
     /// Sets [`CancelSpotFleetRequestsSuccessItem::previous_spot_fleet_request_state`](crate::types::CancelSpotFleetRequestsSuccessItem::previous_spot_fleet_request_state): The previous state of the Spot Fleet request.
@@ -87,16 +71,14 @@ impl CancelSpotFleetRequestsSuccessItemBuilder {
         mut self,
         input: crate::types::BatchState,
     ) -> Self {
-        self.inner.previous_spot_fleet_request_state = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.previous_spot_fleet_request_state = Some(input);
         self
     }
     /// Sets or clears [`CancelSpotFleetRequestsSuccessItem::previous_spot_fleet_request_state`](crate::types::CancelSpotFleetRequestsSuccessItem::previous_spot_fleet_request_state).
     #[inline]
     pub fn set_previous_spot_fleet_request_state(
         mut self,
-        input: ::std::option::Option<crate::types::BatchState>,
+        input: Option<crate::types::BatchState>,
     ) -> Self {
         self.inner.previous_spot_fleet_request_state = input;
         self
@@ -105,31 +87,23 @@ impl CancelSpotFleetRequestsSuccessItemBuilder {
     #[inline]
     pub fn get_previous_spot_fleet_request_state(
         &self,
-    ) -> &::std::option::Option<crate::types::BatchState> {
+    ) -> &Option<crate::types::BatchState> {
         &self.inner.previous_spot_fleet_request_state
     }
     /// Sets [`CancelSpotFleetRequestsSuccessItem::spot_fleet_request_id`](crate::types::CancelSpotFleetRequestsSuccessItem::spot_fleet_request_id): The ID of the Spot Fleet request.
-    pub fn spot_fleet_request_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.spot_fleet_request_id = ::std::option::Option::Some(input.into());
+    pub fn spot_fleet_request_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.spot_fleet_request_id = Some(input.into());
         self
     }
     /// Sets or clears [`CancelSpotFleetRequestsSuccessItem::spot_fleet_request_id`](crate::types::CancelSpotFleetRequestsSuccessItem::spot_fleet_request_id).
     #[inline]
-    pub fn set_spot_fleet_request_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_spot_fleet_request_id(mut self, input: Option<String>) -> Self {
         self.inner.spot_fleet_request_id = input;
         self
     }
     /// The value set for [`CancelSpotFleetRequestsSuccessItem::spot_fleet_request_id`](crate::types::CancelSpotFleetRequestsSuccessItem::spot_fleet_request_id), if any.
     #[inline]
-    pub fn get_spot_fleet_request_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_spot_fleet_request_id(&self) -> &Option<String> {
         &self.inner.spot_fleet_request_id
     }
     /// Builds the [`CancelSpotFleetRequestsSuccessItem`]; it has no required members, so this cannot fail.
@@ -141,28 +115,26 @@ impl CancelSpotFleetRequestsSuccessItemBuilder {
 impl ::awsgen_runtime::xml::FromXml for CancelSpotFleetRequestsSuccessItem {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "currentSpotFleetRequestState" => {
-                    value.current_spot_fleet_request_state = ::std::option::Option::Some(
+                    value.current_spot_fleet_request_state = Some(
                         crate::types::BatchState::from(child.text()),
                     );
                 }
                 "previousSpotFleetRequestState" => {
-                    value.previous_spot_fleet_request_state = ::std::option::Option::Some(
+                    value.previous_spot_fleet_request_state = Some(
                         crate::types::BatchState::from(child.text()),
                     );
                 }
                 "spotFleetRequestId" => {
-                    value.spot_fleet_request_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.spot_fleet_request_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,123 +2,103 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for CancelSpotInstanceRequests.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelSpotInstanceRequestsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IDs of the Spot Instance requests.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub spot_instance_request_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub spot_instance_request_ids: Option<Vec<String>>,
 }
 impl CancelSpotInstanceRequestsRequest {
     /// Starts building a [`CancelSpotInstanceRequestsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelSpotInstanceRequestsRequestBuilder {
-        <crate::types::builders::CancelSpotInstanceRequestsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CancelSpotInstanceRequestsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `SpotInstanceRequestIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn spot_instance_request_ids(&self) -> &[::std::string::String] {
+    pub fn spot_instance_request_ids(&self) -> &[String] {
         self.spot_instance_request_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`CancelSpotInstanceRequestsRequest`](crate::types::CancelSpotInstanceRequestsRequest); start one with `CancelSpotInstanceRequestsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancelSpotInstanceRequestsRequestBuilder {
     inner: crate::types::CancelSpotInstanceRequestsRequest,
 }
 impl CancelSpotInstanceRequestsRequestBuilder {
     /// Sets [`CancelSpotInstanceRequestsRequest::dry_run`](crate::types::CancelSpotInstanceRequestsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CancelSpotInstanceRequestsRequest::dry_run`](crate::types::CancelSpotInstanceRequestsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CancelSpotInstanceRequestsRequest::dry_run`](crate::types::CancelSpotInstanceRequestsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`CancelSpotInstanceRequestsRequest::spot_instance_request_ids`](crate::types::CancelSpotInstanceRequestsRequest::spot_instance_request_ids): The IDs of the Spot Instance requests.
     ///
     /// To set the whole list at once, use [`set_spot_instance_request_ids`](Self::set_spot_instance_request_ids).
-    pub fn spot_instance_request_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn spot_instance_request_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.spot_instance_request_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CancelSpotInstanceRequestsRequest::spot_instance_request_ids`](crate::types::CancelSpotInstanceRequestsRequest::spot_instance_request_ids).
     #[inline]
-    pub fn set_spot_instance_request_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_spot_instance_request_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.spot_instance_request_ids = input;
         self
     }
     /// The value set for [`CancelSpotInstanceRequestsRequest::spot_instance_request_ids`](crate::types::CancelSpotInstanceRequestsRequest::spot_instance_request_ids), if any.
     #[inline]
-    pub fn get_spot_instance_request_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_spot_instance_request_ids(&self) -> &Option<Vec<String>> {
         &self.inner.spot_instance_request_ids
     }
     /// Builds the [`CancelSpotInstanceRequestsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CancelSpotInstanceRequestsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.spot_instance_request_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CancelSpotInstanceRequestsRequest",
                 member: "spot_instance_request_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CancelSpotInstanceRequestsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.spot_instance_request_ids {
+        if let Some(value) = &self.spot_instance_request_ids {
             let member_0 = body.enter("SpotInstanceRequestId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

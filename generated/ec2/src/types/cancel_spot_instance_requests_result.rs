@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of CancelSpotInstanceRequests.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelSpotInstanceRequestsResult {
     /// The Spot Instance requests.
-    pub cancelled_spot_instance_requests: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CancelledSpotInstanceRequest>,
+    pub cancelled_spot_instance_requests: Option<
+        Vec<crate::types::CancelledSpotInstanceRequest>,
     >,
 }
 impl CancelSpotInstanceRequestsResult {
     /// Starts building a [`CancelSpotInstanceRequestsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelSpotInstanceRequestsResultBuilder {
-        <crate::types::builders::CancelSpotInstanceRequestsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CancelSpotInstanceRequestsResultBuilder as Default>::default()
     }
     /// The `CancelledSpotInstanceRequests` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,12 +25,7 @@ impl CancelSpotInstanceRequestsResult {
     }
 }
 /// A builder for [`CancelSpotInstanceRequestsResult`](crate::types::CancelSpotInstanceRequestsResult); start one with `CancelSpotInstanceRequestsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancelSpotInstanceRequestsResultBuilder {
     inner: crate::types::CancelSpotInstanceRequestsResult,
 }
@@ -54,9 +44,7 @@ impl CancelSpotInstanceRequestsResultBuilder {
     #[inline]
     pub fn set_cancelled_spot_instance_requests(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CancelledSpotInstanceRequest>,
-        >,
+        input: Option<Vec<crate::types::CancelledSpotInstanceRequest>>,
     ) -> Self {
         self.inner.cancelled_spot_instance_requests = input;
         self
@@ -65,9 +53,7 @@ impl CancelSpotInstanceRequestsResultBuilder {
     #[inline]
     pub fn get_cancelled_spot_instance_requests(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CancelledSpotInstanceRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::CancelledSpotInstanceRequest>> {
         &self.inner.cancelled_spot_instance_requests
     }
     /// Builds the [`CancelSpotInstanceRequestsResult`]; it has no required members, so this cannot fail.
@@ -79,11 +65,11 @@ impl CancelSpotInstanceRequestsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CancelSpotInstanceRequestsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "spotInstanceRequestSet" {
-                value.cancelled_spot_instance_requests = ::std::option::Option::Some(
+                value.cancelled_spot_instance_requests = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::CancelledSpotInstanceRequest as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -91,6 +77,6 @@ impl ::awsgen_runtime::xml::FromXml for CancelSpotInstanceRequestsResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

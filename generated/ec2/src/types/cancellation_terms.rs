@@ -2,68 +2,54 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the cancellation terms for cancelling a future-dated Capacity Reservation during its commitment duration.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancellationTerms {
     /// The type of cancellation charge. Possible values include `commitment-wind-down`.
-    pub cancellation_type: ::std::option::Option<crate::types::ApplyCancellationCharges>,
+    pub cancellation_type: Option<crate::types::ApplyCancellationCharges>,
     /// The state that the Capacity Reservation will transition to after cancellation.
-    pub reservation_state: ::std::option::Option<::std::string::String>,
+    pub reservation_state: Option<String>,
     /// The number of instances under commitment after cancellation.
-    pub committed_instance_count: ::std::option::Option<i32>,
+    pub committed_instance_count: Option<i32>,
     /// The number of hours for which cancellation charges will apply.
-    pub charge_commitment_duration_hours: ::std::option::Option<i64>,
+    pub charge_commitment_duration_hours: Option<i64>,
     /// The date and time at which cancellation charges will stop.
-    pub charge_end_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub charge_end_date: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl CancellationTerms {
     /// Starts building a [`CancellationTerms`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancellationTermsBuilder {
-        <crate::types::builders::CancellationTermsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CancellationTermsBuilder as Default>::default()
     }
     /// The `CancellationType` member, when set.
     #[inline]
-    pub fn cancellation_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ApplyCancellationCharges> {
+    pub fn cancellation_type(&self) -> Option<&crate::types::ApplyCancellationCharges> {
         self.cancellation_type.as_ref()
     }
     /// The `ReservationState` member, when set.
     #[inline]
-    pub fn reservation_state(&self) -> ::std::option::Option<&str> {
+    pub fn reservation_state(&self) -> Option<&str> {
         self.reservation_state.as_deref()
     }
     /// The `CommittedInstanceCount` member, when set.
     #[inline]
-    pub fn committed_instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn committed_instance_count(&self) -> Option<i32> {
         self.committed_instance_count
     }
     /// The `ChargeCommitmentDurationHours` member, when set.
     #[inline]
-    pub fn charge_commitment_duration_hours(&self) -> ::std::option::Option<i64> {
+    pub fn charge_commitment_duration_hours(&self) -> Option<i64> {
         self.charge_commitment_duration_hours
     }
     /// The `ChargeEndDate` member, when set.
     #[inline]
-    pub fn charge_end_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn charge_end_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.charge_end_date.as_ref()
     }
 }
 /// A builder for [`CancellationTerms`](crate::types::CancellationTerms); start one with `CancellationTerms::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancellationTermsBuilder {
     inner: crate::types::CancellationTerms,
 }
@@ -73,14 +59,14 @@ impl CancellationTermsBuilder {
         mut self,
         input: crate::types::ApplyCancellationCharges,
     ) -> Self {
-        self.inner.cancellation_type = ::std::option::Option::Some(input);
+        self.inner.cancellation_type = Some(input);
         self
     }
     /// Sets or clears [`CancellationTerms::cancellation_type`](crate::types::CancellationTerms::cancellation_type).
     #[inline]
     pub fn set_cancellation_type(
         mut self,
-        input: ::std::option::Option<crate::types::ApplyCancellationCharges>,
+        input: Option<crate::types::ApplyCancellationCharges>,
     ) -> Self {
         self.inner.cancellation_type = input;
         self
@@ -89,69 +75,55 @@ impl CancellationTermsBuilder {
     #[inline]
     pub fn get_cancellation_type(
         &self,
-    ) -> &::std::option::Option<crate::types::ApplyCancellationCharges> {
+    ) -> &Option<crate::types::ApplyCancellationCharges> {
         &self.inner.cancellation_type
     }
     /// Sets [`CancellationTerms::reservation_state`](crate::types::CancellationTerms::reservation_state): The state that the Capacity Reservation will transition to after cancellation.
-    pub fn reservation_state(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reservation_state = ::std::option::Option::Some(input.into());
+    pub fn reservation_state(mut self, input: impl Into<String>) -> Self {
+        self.inner.reservation_state = Some(input.into());
         self
     }
     /// Sets or clears [`CancellationTerms::reservation_state`](crate::types::CancellationTerms::reservation_state).
     #[inline]
-    pub fn set_reservation_state(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reservation_state(mut self, input: Option<String>) -> Self {
         self.inner.reservation_state = input;
         self
     }
     /// The value set for [`CancellationTerms::reservation_state`](crate::types::CancellationTerms::reservation_state), if any.
     #[inline]
-    pub fn get_reservation_state(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reservation_state(&self) -> &Option<String> {
         &self.inner.reservation_state
     }
     /// Sets [`CancellationTerms::committed_instance_count`](crate::types::CancellationTerms::committed_instance_count): The number of instances under commitment after cancellation.
     pub fn committed_instance_count(mut self, input: i32) -> Self {
-        self.inner.committed_instance_count = ::std::option::Option::Some(input);
+        self.inner.committed_instance_count = Some(input);
         self
     }
     /// Sets or clears [`CancellationTerms::committed_instance_count`](crate::types::CancellationTerms::committed_instance_count).
     #[inline]
-    pub fn set_committed_instance_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_committed_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.committed_instance_count = input;
         self
     }
     /// The value set for [`CancellationTerms::committed_instance_count`](crate::types::CancellationTerms::committed_instance_count), if any.
     #[inline]
-    pub fn get_committed_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_committed_instance_count(&self) -> &Option<i32> {
         &self.inner.committed_instance_count
     }
     /// Sets [`CancellationTerms::charge_commitment_duration_hours`](crate::types::CancellationTerms::charge_commitment_duration_hours): The number of hours for which cancellation charges will apply.
     pub fn charge_commitment_duration_hours(mut self, input: i64) -> Self {
-        self.inner.charge_commitment_duration_hours = ::std::option::Option::Some(input);
+        self.inner.charge_commitment_duration_hours = Some(input);
         self
     }
     /// Sets or clears [`CancellationTerms::charge_commitment_duration_hours`](crate::types::CancellationTerms::charge_commitment_duration_hours).
     #[inline]
-    pub fn set_charge_commitment_duration_hours(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_charge_commitment_duration_hours(mut self, input: Option<i64>) -> Self {
         self.inner.charge_commitment_duration_hours = input;
         self
     }
     /// The value set for [`CancellationTerms::charge_commitment_duration_hours`](crate::types::CancellationTerms::charge_commitment_duration_hours), if any.
     #[inline]
-    pub fn get_charge_commitment_duration_hours(&self) -> &::std::option::Option<i64> {
+    pub fn get_charge_commitment_duration_hours(&self) -> &Option<i64> {
         &self.inner.charge_commitment_duration_hours
     }
     /// Sets [`CancellationTerms::charge_end_date`](crate::types::CancellationTerms::charge_end_date): The date and time at which cancellation charges will stop.
@@ -159,14 +131,14 @@ impl CancellationTermsBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.charge_end_date = ::std::option::Option::Some(input);
+        self.inner.charge_end_date = Some(input);
         self
     }
     /// Sets or clears [`CancellationTerms::charge_end_date`](crate::types::CancellationTerms::charge_end_date).
     #[inline]
     pub fn set_charge_end_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.charge_end_date = input;
         self
@@ -175,7 +147,7 @@ impl CancellationTermsBuilder {
     #[inline]
     pub fn get_charge_end_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.charge_end_date
     }
     /// Builds the [`CancellationTerms`]; it has no required members, so this cannot fail.
@@ -187,36 +159,34 @@ impl CancellationTermsBuilder {
 impl ::awsgen_runtime::xml::FromXml for CancellationTerms {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "cancellationType" => {
-                    value.cancellation_type = ::std::option::Option::Some(
+                    value.cancellation_type = Some(
                         crate::types::ApplyCancellationCharges::from(child.text()),
                     );
                 }
                 "reservationState" => {
-                    value.reservation_state = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.reservation_state = Some(String::from(child.text()));
                 }
                 "committedInstanceCount" => {
-                    value.committed_instance_count = ::std::option::Option::Some(
+                    value.committed_instance_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "CancellationTerms")?,
                     );
                 }
                 "chargeCommitmentDurationHours" => {
-                    value.charge_commitment_duration_hours = ::std::option::Option::Some(
+                    value.charge_commitment_duration_hours = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "CancellationTerms")?,
                     );
                 }
                 "chargeEndDate" => {
-                    value.charge_end_date = ::std::option::Option::Some(
+                    value.charge_end_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -227,6 +197,6 @@ impl ::awsgen_runtime::xml::FromXml for CancellationTerms {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

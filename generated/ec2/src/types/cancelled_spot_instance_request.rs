@@ -2,92 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a request to cancel a Spot Instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelledSpotInstanceRequest {
     /// The ID of the Spot Instance request.
-    pub spot_instance_request_id: ::std::option::Option<::std::string::String>,
+    pub spot_instance_request_id: Option<String>,
     /// The state of the Spot Instance request.
-    pub state: ::std::option::Option<crate::types::CancelSpotInstanceRequestState>,
+    pub state: Option<crate::types::CancelSpotInstanceRequestState>,
 }
 impl CancelledSpotInstanceRequest {
     /// Starts building a [`CancelledSpotInstanceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelledSpotInstanceRequestBuilder {
-        <crate::types::builders::CancelledSpotInstanceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CancelledSpotInstanceRequestBuilder as Default>::default()
     }
     /// The `SpotInstanceRequestId` member, when set.
     #[inline]
-    pub fn spot_instance_request_id(&self) -> ::std::option::Option<&str> {
+    pub fn spot_instance_request_id(&self) -> Option<&str> {
         self.spot_instance_request_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CancelSpotInstanceRequestState> {
+    pub fn state(&self) -> Option<&crate::types::CancelSpotInstanceRequestState> {
         self.state.as_ref()
     }
 }
 /// A builder for [`CancelledSpotInstanceRequest`](crate::types::CancelledSpotInstanceRequest); start one with `CancelledSpotInstanceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancelledSpotInstanceRequestBuilder {
     inner: crate::types::CancelledSpotInstanceRequest,
 }
 impl CancelledSpotInstanceRequestBuilder {
     /// Sets [`CancelledSpotInstanceRequest::spot_instance_request_id`](crate::types::CancelledSpotInstanceRequest::spot_instance_request_id): The ID of the Spot Instance request.
-    pub fn spot_instance_request_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.spot_instance_request_id = ::std::option::Option::Some(input.into());
+    pub fn spot_instance_request_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.spot_instance_request_id = Some(input.into());
         self
     }
     /// Sets or clears [`CancelledSpotInstanceRequest::spot_instance_request_id`](crate::types::CancelledSpotInstanceRequest::spot_instance_request_id).
     #[inline]
-    pub fn set_spot_instance_request_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_spot_instance_request_id(mut self, input: Option<String>) -> Self {
         self.inner.spot_instance_request_id = input;
         self
     }
     /// The value set for [`CancelledSpotInstanceRequest::spot_instance_request_id`](crate::types::CancelledSpotInstanceRequest::spot_instance_request_id), if any.
     #[inline]
-    pub fn get_spot_instance_request_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_spot_instance_request_id(&self) -> &Option<String> {
         &self.inner.spot_instance_request_id
     }
     /// Sets [`CancelledSpotInstanceRequest::state`](crate::types::CancelledSpotInstanceRequest::state): The state of the Spot Instance request.
     pub fn state(mut self, input: crate::types::CancelSpotInstanceRequestState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`CancelledSpotInstanceRequest::state`](crate::types::CancelledSpotInstanceRequest::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::CancelSpotInstanceRequestState>,
+        input: Option<crate::types::CancelSpotInstanceRequestState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`CancelledSpotInstanceRequest::state`](crate::types::CancelledSpotInstanceRequest::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::CancelSpotInstanceRequestState> {
+    pub fn get_state(&self) -> &Option<crate::types::CancelSpotInstanceRequestState> {
         &self.inner.state
     }
     /// Builds the [`CancelledSpotInstanceRequest`]; it has no required members, so this cannot fail.
@@ -99,23 +77,21 @@ impl CancelledSpotInstanceRequestBuilder {
 impl ::awsgen_runtime::xml::FromXml for CancelledSpotInstanceRequest {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "spotInstanceRequestId" => {
-                    value.spot_instance_request_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.spot_instance_request_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::CancelSpotInstanceRequestState::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,39 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about instance capacity usage for a Capacity Reservation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityAllocation {
     /// The usage type. `used` indicates that the instance capacity is in use by instances that are running in the Capacity Reservation.
-    pub allocation_type: ::std::option::Option<crate::types::AllocationType>,
+    pub allocation_type: Option<crate::types::AllocationType>,
     /// The amount of instance capacity associated with the usage. For example a value of `4` indicates that instance capacity for 4 instances is currently in use.
-    pub count: ::std::option::Option<i32>,
+    pub count: Option<i32>,
     /// Additional metadata associated with the capacity allocation. Each entry contains a key-value pair providing context about the allocation.
-    pub allocation_metadata: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityAllocationMetadataEntry>,
-    >,
+    pub allocation_metadata: Option<Vec<crate::types::CapacityAllocationMetadataEntry>>,
 }
 impl CapacityAllocation {
     /// Starts building a [`CapacityAllocation`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityAllocationBuilder {
-        <crate::types::builders::CapacityAllocationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityAllocationBuilder as Default>::default()
     }
     /// The `AllocationType` member, when set.
     #[inline]
-    pub fn allocation_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AllocationType> {
+    pub fn allocation_type(&self) -> Option<&crate::types::AllocationType> {
         self.allocation_type.as_ref()
     }
     /// The `Count` member, when set.
     #[inline]
-    pub fn count(&self) -> ::std::option::Option<i32> {
+    pub fn count(&self) -> Option<i32> {
         self.count
     }
     /// The `AllocationMetadata` member, empty when not set; the field tells an empty list from an absent one.
@@ -46,51 +37,44 @@ impl CapacityAllocation {
     }
 }
 /// A builder for [`CapacityAllocation`](crate::types::CapacityAllocation); start one with `CapacityAllocation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityAllocationBuilder {
     inner: crate::types::CapacityAllocation,
 }
 impl CapacityAllocationBuilder {
     /// Sets [`CapacityAllocation::allocation_type`](crate::types::CapacityAllocation::allocation_type): The usage type. `used` indicates that the instance capacity is in use by instances that are running in the Capacity Reservation.
     pub fn allocation_type(mut self, input: crate::types::AllocationType) -> Self {
-        self.inner.allocation_type = ::std::option::Option::Some(input);
+        self.inner.allocation_type = Some(input);
         self
     }
     /// Sets or clears [`CapacityAllocation::allocation_type`](crate::types::CapacityAllocation::allocation_type).
     #[inline]
     pub fn set_allocation_type(
         mut self,
-        input: ::std::option::Option<crate::types::AllocationType>,
+        input: Option<crate::types::AllocationType>,
     ) -> Self {
         self.inner.allocation_type = input;
         self
     }
     /// The value set for [`CapacityAllocation::allocation_type`](crate::types::CapacityAllocation::allocation_type), if any.
     #[inline]
-    pub fn get_allocation_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::AllocationType> {
+    pub fn get_allocation_type(&self) -> &Option<crate::types::AllocationType> {
         &self.inner.allocation_type
     }
     /// Sets [`CapacityAllocation::count`](crate::types::CapacityAllocation::count): The amount of instance capacity associated with the usage.
     pub fn count(mut self, input: i32) -> Self {
-        self.inner.count = ::std::option::Option::Some(input);
+        self.inner.count = Some(input);
         self
     }
     /// Sets or clears [`CapacityAllocation::count`](crate::types::CapacityAllocation::count).
     #[inline]
-    pub fn set_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_count(mut self, input: Option<i32>) -> Self {
         self.inner.count = input;
         self
     }
     /// The value set for [`CapacityAllocation::count`](crate::types::CapacityAllocation::count), if any.
     #[inline]
-    pub fn get_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_count(&self) -> &Option<i32> {
         &self.inner.count
     }
     /// Appends one item to [`CapacityAllocation::allocation_metadata`](crate::types::CapacityAllocation::allocation_metadata): Additional metadata associated with the capacity allocation.
@@ -107,9 +91,7 @@ impl CapacityAllocationBuilder {
     #[inline]
     pub fn set_allocation_metadata(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CapacityAllocationMetadataEntry>,
-        >,
+        input: Option<Vec<crate::types::CapacityAllocationMetadataEntry>>,
     ) -> Self {
         self.inner.allocation_metadata = input;
         self
@@ -118,9 +100,7 @@ impl CapacityAllocationBuilder {
     #[inline]
     pub fn get_allocation_metadata(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityAllocationMetadataEntry>,
-    > {
+    ) -> &Option<Vec<crate::types::CapacityAllocationMetadataEntry>> {
         &self.inner.allocation_metadata
     }
     /// Builds the [`CapacityAllocation`]; it has no required members, so this cannot fail.
@@ -132,24 +112,24 @@ impl CapacityAllocationBuilder {
 impl ::awsgen_runtime::xml::FromXml for CapacityAllocation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "allocationType" => {
-                    value.allocation_type = ::std::option::Option::Some(
+                    value.allocation_type = Some(
                         crate::types::AllocationType::from(child.text()),
                     );
                 }
                 "count" => {
-                    value.count = ::std::option::Option::Some(
+                    value.count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "CapacityAllocation")?,
                     );
                 }
                 "allocationMetadataList" => {
-                    value.allocation_metadata = ::std::option::Option::Some(
+                    value.allocation_metadata = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CapacityAllocationMetadataEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -159,6 +139,6 @@ impl ::awsgen_runtime::xml::FromXml for CapacityAllocation {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A key-value pair that provides additional metadata about a capacity allocation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityAllocationMetadataEntry {
     /// The key of the metadata entry.
-    pub key: ::std::option::Option<::std::string::String>,
+    pub key: Option<String>,
     /// The value of the metadata entry.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
 }
 impl CapacityAllocationMetadataEntry {
     /// Starts building a [`CapacityAllocationMetadataEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityAllocationMetadataEntryBuilder {
-        <crate::types::builders::CapacityAllocationMetadataEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityAllocationMetadataEntryBuilder as Default>::default()
     }
     /// The `Key` member, when set.
     #[inline]
-    pub fn key(&self) -> ::std::option::Option<&str> {
+    pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 }
 /// A builder for [`CapacityAllocationMetadataEntry`](crate::types::CapacityAllocationMetadataEntry); start one with `CapacityAllocationMetadataEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityAllocationMetadataEntryBuilder {
     inner: crate::types::CapacityAllocationMetadataEntry,
 }
 impl CapacityAllocationMetadataEntryBuilder {
     /// Sets [`CapacityAllocationMetadataEntry::key`](crate::types::CapacityAllocationMetadataEntry::key): The key of the metadata entry.
-    pub fn key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key = ::std::option::Option::Some(input.into());
+    pub fn key(mut self, input: impl Into<String>) -> Self {
+        self.inner.key = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityAllocationMetadataEntry::key`](crate::types::CapacityAllocationMetadataEntry::key).
     #[inline]
-    pub fn set_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key(mut self, input: Option<String>) -> Self {
         self.inner.key = input;
         self
     }
     /// The value set for [`CapacityAllocationMetadataEntry::key`](crate::types::CapacityAllocationMetadataEntry::key), if any.
     #[inline]
-    pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key(&self) -> &Option<String> {
         &self.inner.key
     }
     /// Sets [`CapacityAllocationMetadataEntry::value`](crate::types::CapacityAllocationMetadataEntry::value): The value of the metadata entry.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityAllocationMetadataEntry::value`](crate::types::CapacityAllocationMetadataEntry::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`CapacityAllocationMetadataEntry::value`](crate::types::CapacityAllocationMetadataEntry::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.inner.value
     }
     /// Builds the [`CapacityAllocationMetadataEntry`]; it has no required members, so this cannot fail.
@@ -96,23 +74,19 @@ impl CapacityAllocationMetadataEntryBuilder {
 impl ::awsgen_runtime::xml::FromXml for CapacityAllocationMetadataEntry {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "key" => {
-                    value.key = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.key = Some(String::from(child.text()));
                 }
                 "value" => {
-                    value.value = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.value = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,94 +4,79 @@
 /// Reserve powerful GPU instances on a future date to support your short duration machine learning (ML) workloads. Instances that run inside a Capacity Block are automatically placed close together inside [Amazon EC2 UltraClusters](http://aws.amazon.com/ec2/ultraclusters/), for low-latency, petabit-scale, non-blocking networking.
 ///
 /// You can also reserve Amazon EC2 UltraServers. UltraServers connect multiple EC2 instances using a low-latency, high-bandwidth accelerator interconnect (NeuronLink). They are built to tackle very large-scale AI/ML workloads that require significant processing power. For more information, see Amazon EC2 UltraServers.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityBlock {
     /// The ID of the Capacity Block.
-    pub capacity_block_id: ::std::option::Option<::std::string::String>,
+    pub capacity_block_id: Option<String>,
     /// The EC2 UltraServer type of the Capacity Block.
-    pub ultraserver_type: ::std::option::Option<::std::string::String>,
+    pub ultraserver_type: Option<String>,
     /// The Availability Zone of the Capacity Block.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The Availability Zone ID of the Capacity Block.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The ID of the Capacity Reservation.
-    pub capacity_reservation_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub capacity_reservation_ids: Option<Vec<String>>,
     /// The date and time at which the Capacity Block was started.
-    pub start_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time at which the Capacity Block expires. When a Capacity Block expires, all instances in the Capacity Block are terminated.
-    pub end_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time at which the Capacity Block was created.
-    pub create_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub create_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The state of the Capacity Block.
-    pub state: ::std::option::Option<crate::types::CapacityBlockResourceState>,
+    pub state: Option<crate::types::CapacityBlockResourceState>,
     /// The tags assigned to the Capacity Block.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl CapacityBlock {
     /// Starts building a [`CapacityBlock`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityBlockBuilder {
-        <crate::types::builders::CapacityBlockBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityBlockBuilder as Default>::default()
     }
     /// The `CapacityBlockId` member, when set.
     #[inline]
-    pub fn capacity_block_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_block_id(&self) -> Option<&str> {
         self.capacity_block_id.as_deref()
     }
     /// The `UltraserverType` member, when set.
     #[inline]
-    pub fn ultraserver_type(&self) -> ::std::option::Option<&str> {
+    pub fn ultraserver_type(&self) -> Option<&str> {
         self.ultraserver_type.as_deref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `CapacityReservationIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn capacity_reservation_ids(&self) -> &[::std::string::String] {
+    pub fn capacity_reservation_ids(&self) -> &[String] {
         self.capacity_reservation_ids.as_deref().unwrap_or_default()
     }
     /// The `StartDate` member, when set.
     #[inline]
-    pub fn start_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_date.as_ref()
     }
     /// The `EndDate` member, when set.
     #[inline]
-    pub fn end_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_date.as_ref()
     }
     /// The `CreateDate` member, when set.
     #[inline]
-    pub fn create_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn create_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.create_date.as_ref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CapacityBlockResourceState> {
+    pub fn state(&self) -> Option<&crate::types::CapacityBlockResourceState> {
         self.state.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -101,218 +86,167 @@ impl CapacityBlock {
     }
 }
 /// A builder for [`CapacityBlock`](crate::types::CapacityBlock); start one with `CapacityBlock::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityBlockBuilder {
     inner: crate::types::CapacityBlock,
 }
 impl CapacityBlockBuilder {
     /// Sets [`CapacityBlock::capacity_block_id`](crate::types::CapacityBlock::capacity_block_id): The ID of the Capacity Block.
-    pub fn capacity_block_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_block_id = ::std::option::Option::Some(input.into());
+    pub fn capacity_block_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_block_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlock::capacity_block_id`](crate::types::CapacityBlock::capacity_block_id).
     #[inline]
-    pub fn set_capacity_block_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_block_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_block_id = input;
         self
     }
     /// The value set for [`CapacityBlock::capacity_block_id`](crate::types::CapacityBlock::capacity_block_id), if any.
     #[inline]
-    pub fn get_capacity_block_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_block_id(&self) -> &Option<String> {
         &self.inner.capacity_block_id
     }
     /// Sets [`CapacityBlock::ultraserver_type`](crate::types::CapacityBlock::ultraserver_type): The EC2 UltraServer type of the Capacity Block.
-    pub fn ultraserver_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ultraserver_type = ::std::option::Option::Some(input.into());
+    pub fn ultraserver_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.ultraserver_type = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlock::ultraserver_type`](crate::types::CapacityBlock::ultraserver_type).
     #[inline]
-    pub fn set_ultraserver_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ultraserver_type(mut self, input: Option<String>) -> Self {
         self.inner.ultraserver_type = input;
         self
     }
     /// The value set for [`CapacityBlock::ultraserver_type`](crate::types::CapacityBlock::ultraserver_type), if any.
     #[inline]
-    pub fn get_ultraserver_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ultraserver_type(&self) -> &Option<String> {
         &self.inner.ultraserver_type
     }
     /// Sets [`CapacityBlock::availability_zone`](crate::types::CapacityBlock::availability_zone): The Availability Zone of the Capacity Block.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlock::availability_zone`](crate::types::CapacityBlock::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`CapacityBlock::availability_zone`](crate::types::CapacityBlock::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`CapacityBlock::availability_zone_id`](crate::types::CapacityBlock::availability_zone_id): The Availability Zone ID of the Capacity Block.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlock::availability_zone_id`](crate::types::CapacityBlock::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`CapacityBlock::availability_zone_id`](crate::types::CapacityBlock::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Appends one item to [`CapacityBlock::capacity_reservation_ids`](crate::types::CapacityBlock::capacity_reservation_ids): The ID of the Capacity Reservation.
     ///
     /// To set the whole list at once, use [`set_capacity_reservation_ids`](Self::set_capacity_reservation_ids).
-    pub fn capacity_reservation_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_reservation_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.capacity_reservation_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CapacityBlock::capacity_reservation_ids`](crate::types::CapacityBlock::capacity_reservation_ids).
     #[inline]
-    pub fn set_capacity_reservation_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_capacity_reservation_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.capacity_reservation_ids = input;
         self
     }
     /// The value set for [`CapacityBlock::capacity_reservation_ids`](crate::types::CapacityBlock::capacity_reservation_ids), if any.
     #[inline]
-    pub fn get_capacity_reservation_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_capacity_reservation_ids(&self) -> &Option<Vec<String>> {
         &self.inner.capacity_reservation_ids
     }
     /// Sets [`CapacityBlock::start_date`](crate::types::CapacityBlock::start_date): The date and time at which the Capacity Block was started.
     pub fn start_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_date = ::std::option::Option::Some(input);
+        self.inner.start_date = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlock::start_date`](crate::types::CapacityBlock::start_date).
     #[inline]
     pub fn set_start_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_date = input;
         self
     }
     /// The value set for [`CapacityBlock::start_date`](crate::types::CapacityBlock::start_date), if any.
     #[inline]
-    pub fn get_start_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_date
     }
     /// Sets [`CapacityBlock::end_date`](crate::types::CapacityBlock::end_date): The date and time at which the Capacity Block expires.
     pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end_date = ::std::option::Option::Some(input);
+        self.inner.end_date = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlock::end_date`](crate::types::CapacityBlock::end_date).
     #[inline]
     pub fn set_end_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_date = input;
         self
     }
     /// The value set for [`CapacityBlock::end_date`](crate::types::CapacityBlock::end_date), if any.
     #[inline]
-    pub fn get_end_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_date
     }
     /// Sets [`CapacityBlock::create_date`](crate::types::CapacityBlock::create_date): The date and time at which the Capacity Block was created.
     pub fn create_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.create_date = ::std::option::Option::Some(input);
+        self.inner.create_date = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlock::create_date`](crate::types::CapacityBlock::create_date).
     #[inline]
     pub fn set_create_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.create_date = input;
         self
     }
     /// The value set for [`CapacityBlock::create_date`](crate::types::CapacityBlock::create_date), if any.
     #[inline]
-    pub fn get_create_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_create_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.create_date
     }
     /// Sets [`CapacityBlock::state`](crate::types::CapacityBlock::state): The state of the Capacity Block.
     pub fn state(mut self, input: crate::types::CapacityBlockResourceState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlock::state`](crate::types::CapacityBlock::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityBlockResourceState>,
+        input: Option<crate::types::CapacityBlockResourceState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`CapacityBlock::state`](crate::types::CapacityBlock::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::CapacityBlockResourceState> {
+    pub fn get_state(&self) -> &Option<crate::types::CapacityBlockResourceState> {
         &self.inner.state
     }
     /// Appends one item to [`CapacityBlock::tags`](crate::types::CapacityBlock::tags): The tags assigned to the Capacity Block.
@@ -324,18 +258,13 @@ impl CapacityBlockBuilder {
     }
     /// Sets or clears [`CapacityBlock::tags`](crate::types::CapacityBlock::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CapacityBlock::tags`](crate::types::CapacityBlock::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`CapacityBlock`]; it has no required members, so this cannot fail.
@@ -347,37 +276,29 @@ impl CapacityBlockBuilder {
 impl ::awsgen_runtime::xml::FromXml for CapacityBlock {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityBlockId" => {
-                    value.capacity_block_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.capacity_block_id = Some(String::from(child.text()));
                 }
                 "ultraserverType" => {
-                    value.ultraserver_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ultraserver_type = Some(String::from(child.text()));
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "capacityReservationIdSet" => {
-                    value.capacity_reservation_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.capacity_reservation_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "startDate" => {
-                    value.start_date = ::std::option::Option::Some(
+                    value.start_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -386,7 +307,7 @@ impl ::awsgen_runtime::xml::FromXml for CapacityBlock {
                     );
                 }
                 "endDate" => {
-                    value.end_date = ::std::option::Option::Some(
+                    value.end_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -395,7 +316,7 @@ impl ::awsgen_runtime::xml::FromXml for CapacityBlock {
                     );
                 }
                 "createDate" => {
-                    value.create_date = ::std::option::Option::Some(
+                    value.create_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -404,12 +325,12 @@ impl ::awsgen_runtime::xml::FromXml for CapacityBlock {
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::CapacityBlockResourceState::from(child.text()),
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -419,6 +340,6 @@ impl ::awsgen_runtime::xml::FromXml for CapacityBlock {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

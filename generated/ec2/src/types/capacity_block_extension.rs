@@ -2,310 +2,260 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Capacity Block extension. With an extension, you can extend the duration of time for an existing Capacity Block.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityBlockExtension {
     /// The reservation ID of the Capacity Block extension.
-    pub capacity_reservation_id: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_id: Option<String>,
     /// The instance type of the Capacity Block extension.
-    pub instance_type: ::std::option::Option<::std::string::String>,
+    pub instance_type: Option<String>,
     /// The number of instances in the Capacity Block extension.
-    pub instance_count: ::std::option::Option<i32>,
+    pub instance_count: Option<i32>,
     /// The Availability Zone of the Capacity Block extension.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The Availability Zone ID of the Capacity Block extension.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The ID of the Capacity Block extension offering.
-    pub capacity_block_extension_offering_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub capacity_block_extension_offering_id: Option<String>,
     /// The duration of the Capacity Block extension in hours.
-    pub capacity_block_extension_duration_hours: ::std::option::Option<i32>,
+    pub capacity_block_extension_duration_hours: Option<i32>,
     /// The status of the Capacity Block extension. A Capacity Block extension can have one of the following statuses:
     ///
     /// - `payment-pending` - The Capacity Block extension payment is processing. If your payment can't be processed within 12 hours, the Capacity Block extension is failed.
     /// - `payment-failed` - Payment for the Capacity Block extension request was not successful.
     /// - `payment-succeeded` - Payment for the Capacity Block extension request was successful. You receive an invoice that reflects the one-time upfront payment. In the invoice, you can associate the paid amount with the Capacity Block reservation ID.
-    pub capacity_block_extension_status: ::std::option::Option<
+    pub capacity_block_extension_status: Option<
         crate::types::CapacityBlockExtensionStatus,
     >,
     /// The date when the Capacity Block extension was purchased.
-    pub capacity_block_extension_purchase_date: ::std::option::Option<
+    pub capacity_block_extension_purchase_date: Option<
         ::awsgen_runtime::time::OffsetDateTime,
     >,
     /// The start date of the Capacity Block extension.
-    pub capacity_block_extension_start_date: ::std::option::Option<
+    pub capacity_block_extension_start_date: Option<
         ::awsgen_runtime::time::OffsetDateTime,
     >,
     /// The end date of the Capacity Block extension.
-    pub capacity_block_extension_end_date: ::std::option::Option<
+    pub capacity_block_extension_end_date: Option<
         ::awsgen_runtime::time::OffsetDateTime,
     >,
     /// The total price to be paid up front.
-    pub upfront_fee: ::std::option::Option<::std::string::String>,
+    pub upfront_fee: Option<String>,
     /// The currency of the payment for the Capacity Block extension.
-    pub currency_code: ::std::option::Option<::std::string::String>,
+    pub currency_code: Option<String>,
     /// The type of zone where the Capacity Block extension is located.
-    pub zone_type: ::std::option::Option<::std::string::String>,
+    pub zone_type: Option<String>,
 }
 impl CapacityBlockExtension {
     /// Starts building a [`CapacityBlockExtension`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityBlockExtensionBuilder {
-        <crate::types::builders::CapacityBlockExtensionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityBlockExtensionBuilder as Default>::default()
     }
     /// The `CapacityReservationId` member, when set.
     #[inline]
-    pub fn capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_id(&self) -> Option<&str> {
         self.capacity_reservation_id.as_deref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&str> {
+    pub fn instance_type(&self) -> Option<&str> {
         self.instance_type.as_deref()
     }
     /// The `InstanceCount` member, when set.
     #[inline]
-    pub fn instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_count(&self) -> Option<i32> {
         self.instance_count
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `CapacityBlockExtensionOfferingId` member, when set.
     #[inline]
-    pub fn capacity_block_extension_offering_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_block_extension_offering_id(&self) -> Option<&str> {
         self.capacity_block_extension_offering_id.as_deref()
     }
     /// The `CapacityBlockExtensionDurationHours` member, when set.
     #[inline]
-    pub fn capacity_block_extension_duration_hours(&self) -> ::std::option::Option<i32> {
+    pub fn capacity_block_extension_duration_hours(&self) -> Option<i32> {
         self.capacity_block_extension_duration_hours
     }
     /// The `CapacityBlockExtensionStatus` member, when set.
     #[inline]
     pub fn capacity_block_extension_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityBlockExtensionStatus> {
+    ) -> Option<&crate::types::CapacityBlockExtensionStatus> {
         self.capacity_block_extension_status.as_ref()
     }
     /// The `CapacityBlockExtensionPurchaseDate` member, when set.
     #[inline]
     pub fn capacity_block_extension_purchase_date(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.capacity_block_extension_purchase_date.as_ref()
     }
     /// The `CapacityBlockExtensionStartDate` member, when set.
     #[inline]
     pub fn capacity_block_extension_start_date(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.capacity_block_extension_start_date.as_ref()
     }
     /// The `CapacityBlockExtensionEndDate` member, when set.
     #[inline]
     pub fn capacity_block_extension_end_date(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.capacity_block_extension_end_date.as_ref()
     }
     /// The `UpfrontFee` member, when set.
     #[inline]
-    pub fn upfront_fee(&self) -> ::std::option::Option<&str> {
+    pub fn upfront_fee(&self) -> Option<&str> {
         self.upfront_fee.as_deref()
     }
     /// The `CurrencyCode` member, when set.
     #[inline]
-    pub fn currency_code(&self) -> ::std::option::Option<&str> {
+    pub fn currency_code(&self) -> Option<&str> {
         self.currency_code.as_deref()
     }
     /// The `ZoneType` member, when set.
     #[inline]
-    pub fn zone_type(&self) -> ::std::option::Option<&str> {
+    pub fn zone_type(&self) -> Option<&str> {
         self.zone_type.as_deref()
     }
 }
 /// A builder for [`CapacityBlockExtension`](crate::types::CapacityBlockExtension); start one with `CapacityBlockExtension::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityBlockExtensionBuilder {
     inner: crate::types::CapacityBlockExtension,
 }
 impl CapacityBlockExtensionBuilder {
     /// Sets [`CapacityBlockExtension::capacity_reservation_id`](crate::types::CapacityBlockExtension::capacity_reservation_id): The reservation ID of the Capacity Block extension.
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_id = ::std::option::Option::Some(input.into());
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlockExtension::capacity_reservation_id`](crate::types::CapacityBlockExtension::capacity_reservation_id).
     #[inline]
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_id = input;
         self
     }
     /// The value set for [`CapacityBlockExtension::capacity_reservation_id`](crate::types::CapacityBlockExtension::capacity_reservation_id), if any.
     #[inline]
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.capacity_reservation_id
     }
     /// Sets [`CapacityBlockExtension::instance_type`](crate::types::CapacityBlockExtension::instance_type): The instance type of the Capacity Block extension.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_type = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlockExtension::instance_type`](crate::types::CapacityBlockExtension::instance_type).
     #[inline]
-    pub fn set_instance_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_type(mut self, input: Option<String>) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`CapacityBlockExtension::instance_type`](crate::types::CapacityBlockExtension::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_type(&self) -> &Option<String> {
         &self.inner.instance_type
     }
     /// Sets [`CapacityBlockExtension::instance_count`](crate::types::CapacityBlockExtension::instance_count): The number of instances in the Capacity Block extension.
     pub fn instance_count(mut self, input: i32) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input);
+        self.inner.instance_count = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockExtension::instance_count`](crate::types::CapacityBlockExtension::instance_count).
     #[inline]
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_count = input;
         self
     }
     /// The value set for [`CapacityBlockExtension::instance_count`](crate::types::CapacityBlockExtension::instance_count), if any.
     #[inline]
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         &self.inner.instance_count
     }
     /// Sets [`CapacityBlockExtension::availability_zone`](crate::types::CapacityBlockExtension::availability_zone): The Availability Zone of the Capacity Block extension.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlockExtension::availability_zone`](crate::types::CapacityBlockExtension::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`CapacityBlockExtension::availability_zone`](crate::types::CapacityBlockExtension::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`CapacityBlockExtension::availability_zone_id`](crate::types::CapacityBlockExtension::availability_zone_id): The Availability Zone ID of the Capacity Block extension.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlockExtension::availability_zone_id`](crate::types::CapacityBlockExtension::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`CapacityBlockExtension::availability_zone_id`](crate::types::CapacityBlockExtension::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`CapacityBlockExtension::capacity_block_extension_offering_id`](crate::types::CapacityBlockExtension::capacity_block_extension_offering_id): The ID of the Capacity Block extension offering.
     pub fn capacity_block_extension_offering_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.capacity_block_extension_offering_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.capacity_block_extension_offering_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlockExtension::capacity_block_extension_offering_id`](crate::types::CapacityBlockExtension::capacity_block_extension_offering_id).
     #[inline]
     pub fn set_capacity_block_extension_offering_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.capacity_block_extension_offering_id = input;
         self
     }
     /// The value set for [`CapacityBlockExtension::capacity_block_extension_offering_id`](crate::types::CapacityBlockExtension::capacity_block_extension_offering_id), if any.
     #[inline]
-    pub fn get_capacity_block_extension_offering_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_block_extension_offering_id(&self) -> &Option<String> {
         &self.inner.capacity_block_extension_offering_id
     }
     /// Sets [`CapacityBlockExtension::capacity_block_extension_duration_hours`](crate::types::CapacityBlockExtension::capacity_block_extension_duration_hours): The duration of the Capacity Block extension in hours.
     pub fn capacity_block_extension_duration_hours(mut self, input: i32) -> Self {
-        self.inner.capacity_block_extension_duration_hours = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.capacity_block_extension_duration_hours = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockExtension::capacity_block_extension_duration_hours`](crate::types::CapacityBlockExtension::capacity_block_extension_duration_hours).
     #[inline]
     pub fn set_capacity_block_extension_duration_hours(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.capacity_block_extension_duration_hours = input;
         self
     }
     /// The value set for [`CapacityBlockExtension::capacity_block_extension_duration_hours`](crate::types::CapacityBlockExtension::capacity_block_extension_duration_hours), if any.
     #[inline]
-    pub fn get_capacity_block_extension_duration_hours(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_capacity_block_extension_duration_hours(&self) -> &Option<i32> {
         &self.inner.capacity_block_extension_duration_hours
     }
     /// Sets [`CapacityBlockExtension::capacity_block_extension_status`](crate::types::CapacityBlockExtension::capacity_block_extension_status): The status of the Capacity Block extension.
@@ -313,14 +263,14 @@ impl CapacityBlockExtensionBuilder {
         mut self,
         input: crate::types::CapacityBlockExtensionStatus,
     ) -> Self {
-        self.inner.capacity_block_extension_status = ::std::option::Option::Some(input);
+        self.inner.capacity_block_extension_status = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockExtension::capacity_block_extension_status`](crate::types::CapacityBlockExtension::capacity_block_extension_status).
     #[inline]
     pub fn set_capacity_block_extension_status(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityBlockExtensionStatus>,
+        input: Option<crate::types::CapacityBlockExtensionStatus>,
     ) -> Self {
         self.inner.capacity_block_extension_status = input;
         self
@@ -329,7 +279,7 @@ impl CapacityBlockExtensionBuilder {
     #[inline]
     pub fn get_capacity_block_extension_status(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityBlockExtensionStatus> {
+    ) -> &Option<crate::types::CapacityBlockExtensionStatus> {
         &self.inner.capacity_block_extension_status
     }
     /// Sets [`CapacityBlockExtension::capacity_block_extension_purchase_date`](crate::types::CapacityBlockExtension::capacity_block_extension_purchase_date): The date when the Capacity Block extension was purchased.
@@ -337,16 +287,14 @@ impl CapacityBlockExtensionBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.capacity_block_extension_purchase_date = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.capacity_block_extension_purchase_date = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockExtension::capacity_block_extension_purchase_date`](crate::types::CapacityBlockExtension::capacity_block_extension_purchase_date).
     #[inline]
     pub fn set_capacity_block_extension_purchase_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.capacity_block_extension_purchase_date = input;
         self
@@ -355,7 +303,7 @@ impl CapacityBlockExtensionBuilder {
     #[inline]
     pub fn get_capacity_block_extension_purchase_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.capacity_block_extension_purchase_date
     }
     /// Sets [`CapacityBlockExtension::capacity_block_extension_start_date`](crate::types::CapacityBlockExtension::capacity_block_extension_start_date): The start date of the Capacity Block extension.
@@ -363,16 +311,14 @@ impl CapacityBlockExtensionBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.capacity_block_extension_start_date = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.capacity_block_extension_start_date = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockExtension::capacity_block_extension_start_date`](crate::types::CapacityBlockExtension::capacity_block_extension_start_date).
     #[inline]
     pub fn set_capacity_block_extension_start_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.capacity_block_extension_start_date = input;
         self
@@ -381,7 +327,7 @@ impl CapacityBlockExtensionBuilder {
     #[inline]
     pub fn get_capacity_block_extension_start_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.capacity_block_extension_start_date
     }
     /// Sets [`CapacityBlockExtension::capacity_block_extension_end_date`](crate::types::CapacityBlockExtension::capacity_block_extension_end_date): The end date of the Capacity Block extension.
@@ -389,16 +335,14 @@ impl CapacityBlockExtensionBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.capacity_block_extension_end_date = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.capacity_block_extension_end_date = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockExtension::capacity_block_extension_end_date`](crate::types::CapacityBlockExtension::capacity_block_extension_end_date).
     #[inline]
     pub fn set_capacity_block_extension_end_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.capacity_block_extension_end_date = input;
         self
@@ -407,73 +351,55 @@ impl CapacityBlockExtensionBuilder {
     #[inline]
     pub fn get_capacity_block_extension_end_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.capacity_block_extension_end_date
     }
     /// Sets [`CapacityBlockExtension::upfront_fee`](crate::types::CapacityBlockExtension::upfront_fee): The total price to be paid up front.
-    pub fn upfront_fee(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.upfront_fee = ::std::option::Option::Some(input.into());
+    pub fn upfront_fee(mut self, input: impl Into<String>) -> Self {
+        self.inner.upfront_fee = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlockExtension::upfront_fee`](crate::types::CapacityBlockExtension::upfront_fee).
     #[inline]
-    pub fn set_upfront_fee(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_upfront_fee(mut self, input: Option<String>) -> Self {
         self.inner.upfront_fee = input;
         self
     }
     /// The value set for [`CapacityBlockExtension::upfront_fee`](crate::types::CapacityBlockExtension::upfront_fee), if any.
     #[inline]
-    pub fn get_upfront_fee(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_upfront_fee(&self) -> &Option<String> {
         &self.inner.upfront_fee
     }
     /// Sets [`CapacityBlockExtension::currency_code`](crate::types::CapacityBlockExtension::currency_code): The currency of the payment for the Capacity Block extension.
-    pub fn currency_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input.into());
+    pub fn currency_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.currency_code = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlockExtension::currency_code`](crate::types::CapacityBlockExtension::currency_code).
     #[inline]
-    pub fn set_currency_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_currency_code(mut self, input: Option<String>) -> Self {
         self.inner.currency_code = input;
         self
     }
     /// The value set for [`CapacityBlockExtension::currency_code`](crate::types::CapacityBlockExtension::currency_code), if any.
     #[inline]
-    pub fn get_currency_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_currency_code(&self) -> &Option<String> {
         &self.inner.currency_code
     }
     /// Sets [`CapacityBlockExtension::zone_type`](crate::types::CapacityBlockExtension::zone_type): The type of zone where the Capacity Block extension is located.
-    pub fn zone_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.zone_type = ::std::option::Option::Some(input.into());
+    pub fn zone_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.zone_type = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlockExtension::zone_type`](crate::types::CapacityBlockExtension::zone_type).
     #[inline]
-    pub fn set_zone_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_zone_type(mut self, input: Option<String>) -> Self {
         self.inner.zone_type = input;
         self
     }
     /// The value set for [`CapacityBlockExtension::zone_type`](crate::types::CapacityBlockExtension::zone_type), if any.
     #[inline]
-    pub fn get_zone_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_zone_type(&self) -> &Option<String> {
         &self.inner.zone_type
     }
     /// Builds the [`CapacityBlockExtension`]; it has no required members, so this cannot fail.
@@ -485,56 +411,48 @@ impl CapacityBlockExtensionBuilder {
 impl ::awsgen_runtime::xml::FromXml for CapacityBlockExtension {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityReservationId" => {
-                    value.capacity_reservation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.capacity_reservation_id = Some(String::from(child.text()));
                 }
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_type = Some(String::from(child.text()));
                 }
                 "instanceCount" => {
-                    value.instance_count = ::std::option::Option::Some(
+                    value.instance_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "CapacityBlockExtension")?,
                     );
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "capacityBlockExtensionOfferingId" => {
-                    value.capacity_block_extension_offering_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.capacity_block_extension_offering_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "capacityBlockExtensionDurationHours" => {
-                    value.capacity_block_extension_duration_hours = ::std::option::Option::Some(
+                    value.capacity_block_extension_duration_hours = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "CapacityBlockExtension")?,
                     );
                 }
                 "capacityBlockExtensionStatus" => {
-                    value.capacity_block_extension_status = ::std::option::Option::Some(
+                    value.capacity_block_extension_status = Some(
                         crate::types::CapacityBlockExtensionStatus::from(child.text()),
                     );
                 }
                 "capacityBlockExtensionPurchaseDate" => {
-                    value.capacity_block_extension_purchase_date = ::std::option::Option::Some(
+                    value.capacity_block_extension_purchase_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -543,7 +461,7 @@ impl ::awsgen_runtime::xml::FromXml for CapacityBlockExtension {
                     );
                 }
                 "capacityBlockExtensionStartDate" => {
-                    value.capacity_block_extension_start_date = ::std::option::Option::Some(
+                    value.capacity_block_extension_start_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -552,7 +470,7 @@ impl ::awsgen_runtime::xml::FromXml for CapacityBlockExtension {
                     );
                 }
                 "capacityBlockExtensionEndDate" => {
-                    value.capacity_block_extension_end_date = ::std::option::Option::Some(
+                    value.capacity_block_extension_end_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -561,23 +479,17 @@ impl ::awsgen_runtime::xml::FromXml for CapacityBlockExtension {
                     );
                 }
                 "upfrontFee" => {
-                    value.upfront_fee = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.upfront_fee = Some(String::from(child.text()));
                 }
                 "currencyCode" => {
-                    value.currency_code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.currency_code = Some(String::from(child.text()));
                 }
                 "zoneType" => {
-                    value.zone_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.zone_type = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

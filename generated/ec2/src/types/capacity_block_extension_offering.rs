@@ -2,137 +2,121 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The recommended Capacity Block extension that fits your search requirements.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityBlockExtensionOffering {
     /// The ID of the Capacity Block extension offering.
-    pub capacity_block_extension_offering_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub capacity_block_extension_offering_id: Option<String>,
     /// The instance type of the Capacity Block that will be extended.
-    pub instance_type: ::std::option::Option<::std::string::String>,
+    pub instance_type: Option<String>,
     /// The number of instances in the Capacity Block extension offering.
-    pub instance_count: ::std::option::Option<i32>,
+    pub instance_count: Option<i32>,
     /// The Availability Zone of the Capacity Block that will be extended.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The Availability Zone ID of the Capacity Block that will be extended.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The start date of the Capacity Block that will be extended.
-    pub start_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time at which the Capacity Block extension will start. This date is also the same as the end date of the Capacity Block that will be extended.
-    pub capacity_block_extension_start_date: ::std::option::Option<
+    pub capacity_block_extension_start_date: Option<
         ::awsgen_runtime::time::OffsetDateTime,
     >,
     /// The date and time at which the Capacity Block extension expires. When a Capacity Block expires, the reserved capacity is released and you can no longer launch instances into it. The Capacity Block's state changes to `expired` when it reaches its end date
-    pub capacity_block_extension_end_date: ::std::option::Option<
+    pub capacity_block_extension_end_date: Option<
         ::awsgen_runtime::time::OffsetDateTime,
     >,
     /// The amount of time of the Capacity Block extension offering in hours.
-    pub capacity_block_extension_duration_hours: ::std::option::Option<i32>,
+    pub capacity_block_extension_duration_hours: Option<i32>,
     /// The total price of the Capacity Block extension offering, to be paid up front.
-    pub upfront_fee: ::std::option::Option<::std::string::String>,
+    pub upfront_fee: Option<String>,
     /// The currency of the payment for the Capacity Block extension offering.
-    pub currency_code: ::std::option::Option<::std::string::String>,
+    pub currency_code: Option<String>,
     /// Indicates the tenancy of the Capacity Block extension offering. A Capacity Block can have one of the following tenancy settings:
     ///
     /// - `default` - The Capacity Block is created on hardware that is shared with other Amazon Web Services accounts.
     /// - `dedicated` - The Capacity Block is created on single-tenant hardware that is dedicated to a single Amazon Web Services account.
-    pub tenancy: ::std::option::Option<crate::types::CapacityReservationTenancy>,
+    pub tenancy: Option<crate::types::CapacityReservationTenancy>,
     /// The type of zone where the Capacity Block extension offering is available.
-    pub zone_type: ::std::option::Option<::std::string::String>,
+    pub zone_type: Option<String>,
 }
 impl CapacityBlockExtensionOffering {
     /// Starts building a [`CapacityBlockExtensionOffering`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityBlockExtensionOfferingBuilder {
-        <crate::types::builders::CapacityBlockExtensionOfferingBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityBlockExtensionOfferingBuilder as Default>::default()
     }
     /// The `CapacityBlockExtensionOfferingId` member, when set.
     #[inline]
-    pub fn capacity_block_extension_offering_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_block_extension_offering_id(&self) -> Option<&str> {
         self.capacity_block_extension_offering_id.as_deref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&str> {
+    pub fn instance_type(&self) -> Option<&str> {
         self.instance_type.as_deref()
     }
     /// The `InstanceCount` member, when set.
     #[inline]
-    pub fn instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_count(&self) -> Option<i32> {
         self.instance_count
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `StartDate` member, when set.
     #[inline]
-    pub fn start_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_date.as_ref()
     }
     /// The `CapacityBlockExtensionStartDate` member, when set.
     #[inline]
     pub fn capacity_block_extension_start_date(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.capacity_block_extension_start_date.as_ref()
     }
     /// The `CapacityBlockExtensionEndDate` member, when set.
     #[inline]
     pub fn capacity_block_extension_end_date(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.capacity_block_extension_end_date.as_ref()
     }
     /// The `CapacityBlockExtensionDurationHours` member, when set.
     #[inline]
-    pub fn capacity_block_extension_duration_hours(&self) -> ::std::option::Option<i32> {
+    pub fn capacity_block_extension_duration_hours(&self) -> Option<i32> {
         self.capacity_block_extension_duration_hours
     }
     /// The `UpfrontFee` member, when set.
     #[inline]
-    pub fn upfront_fee(&self) -> ::std::option::Option<&str> {
+    pub fn upfront_fee(&self) -> Option<&str> {
         self.upfront_fee.as_deref()
     }
     /// The `CurrencyCode` member, when set.
     #[inline]
-    pub fn currency_code(&self) -> ::std::option::Option<&str> {
+    pub fn currency_code(&self) -> Option<&str> {
         self.currency_code.as_deref()
     }
     /// The `Tenancy` member, when set.
     #[inline]
-    pub fn tenancy(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationTenancy> {
+    pub fn tenancy(&self) -> Option<&crate::types::CapacityReservationTenancy> {
         self.tenancy.as_ref()
     }
     /// The `ZoneType` member, when set.
     #[inline]
-    pub fn zone_type(&self) -> ::std::option::Option<&str> {
+    pub fn zone_type(&self) -> Option<&str> {
         self.zone_type.as_deref()
     }
 }
 /// A builder for [`CapacityBlockExtensionOffering`](crate::types::CapacityBlockExtensionOffering); start one with `CapacityBlockExtensionOffering::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityBlockExtensionOfferingBuilder {
     inner: crate::types::CapacityBlockExtensionOffering,
 }
@@ -140,134 +124,106 @@ impl CapacityBlockExtensionOfferingBuilder {
     /// Sets [`CapacityBlockExtensionOffering::capacity_block_extension_offering_id`](crate::types::CapacityBlockExtensionOffering::capacity_block_extension_offering_id): The ID of the Capacity Block extension offering.
     pub fn capacity_block_extension_offering_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.capacity_block_extension_offering_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.capacity_block_extension_offering_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlockExtensionOffering::capacity_block_extension_offering_id`](crate::types::CapacityBlockExtensionOffering::capacity_block_extension_offering_id).
     #[inline]
     pub fn set_capacity_block_extension_offering_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.capacity_block_extension_offering_id = input;
         self
     }
     /// The value set for [`CapacityBlockExtensionOffering::capacity_block_extension_offering_id`](crate::types::CapacityBlockExtensionOffering::capacity_block_extension_offering_id), if any.
     #[inline]
-    pub fn get_capacity_block_extension_offering_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_block_extension_offering_id(&self) -> &Option<String> {
         &self.inner.capacity_block_extension_offering_id
     }
     /// Sets [`CapacityBlockExtensionOffering::instance_type`](crate::types::CapacityBlockExtensionOffering::instance_type): The instance type of the Capacity Block that will be extended.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_type = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlockExtensionOffering::instance_type`](crate::types::CapacityBlockExtensionOffering::instance_type).
     #[inline]
-    pub fn set_instance_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_type(mut self, input: Option<String>) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`CapacityBlockExtensionOffering::instance_type`](crate::types::CapacityBlockExtensionOffering::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_type(&self) -> &Option<String> {
         &self.inner.instance_type
     }
     /// Sets [`CapacityBlockExtensionOffering::instance_count`](crate::types::CapacityBlockExtensionOffering::instance_count): The number of instances in the Capacity Block extension offering.
     pub fn instance_count(mut self, input: i32) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input);
+        self.inner.instance_count = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockExtensionOffering::instance_count`](crate::types::CapacityBlockExtensionOffering::instance_count).
     #[inline]
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_count = input;
         self
     }
     /// The value set for [`CapacityBlockExtensionOffering::instance_count`](crate::types::CapacityBlockExtensionOffering::instance_count), if any.
     #[inline]
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         &self.inner.instance_count
     }
     /// Sets [`CapacityBlockExtensionOffering::availability_zone`](crate::types::CapacityBlockExtensionOffering::availability_zone): The Availability Zone of the Capacity Block that will be extended.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlockExtensionOffering::availability_zone`](crate::types::CapacityBlockExtensionOffering::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`CapacityBlockExtensionOffering::availability_zone`](crate::types::CapacityBlockExtensionOffering::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`CapacityBlockExtensionOffering::availability_zone_id`](crate::types::CapacityBlockExtensionOffering::availability_zone_id): The Availability Zone ID of the Capacity Block that will be extended.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlockExtensionOffering::availability_zone_id`](crate::types::CapacityBlockExtensionOffering::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`CapacityBlockExtensionOffering::availability_zone_id`](crate::types::CapacityBlockExtensionOffering::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`CapacityBlockExtensionOffering::start_date`](crate::types::CapacityBlockExtensionOffering::start_date): The start date of the Capacity Block that will be extended.
     pub fn start_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_date = ::std::option::Option::Some(input);
+        self.inner.start_date = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockExtensionOffering::start_date`](crate::types::CapacityBlockExtensionOffering::start_date).
     #[inline]
     pub fn set_start_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_date = input;
         self
     }
     /// The value set for [`CapacityBlockExtensionOffering::start_date`](crate::types::CapacityBlockExtensionOffering::start_date), if any.
     #[inline]
-    pub fn get_start_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_date
     }
     /// Sets [`CapacityBlockExtensionOffering::capacity_block_extension_start_date`](crate::types::CapacityBlockExtensionOffering::capacity_block_extension_start_date): The date and time at which the Capacity Block extension will start.
@@ -275,16 +231,14 @@ impl CapacityBlockExtensionOfferingBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.capacity_block_extension_start_date = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.capacity_block_extension_start_date = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockExtensionOffering::capacity_block_extension_start_date`](crate::types::CapacityBlockExtensionOffering::capacity_block_extension_start_date).
     #[inline]
     pub fn set_capacity_block_extension_start_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.capacity_block_extension_start_date = input;
         self
@@ -293,7 +247,7 @@ impl CapacityBlockExtensionOfferingBuilder {
     #[inline]
     pub fn get_capacity_block_extension_start_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.capacity_block_extension_start_date
     }
     /// Sets [`CapacityBlockExtensionOffering::capacity_block_extension_end_date`](crate::types::CapacityBlockExtensionOffering::capacity_block_extension_end_date): The date and time at which the Capacity Block extension expires.
@@ -301,16 +255,14 @@ impl CapacityBlockExtensionOfferingBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.capacity_block_extension_end_date = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.capacity_block_extension_end_date = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockExtensionOffering::capacity_block_extension_end_date`](crate::types::CapacityBlockExtensionOffering::capacity_block_extension_end_date).
     #[inline]
     pub fn set_capacity_block_extension_end_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.capacity_block_extension_end_date = input;
         self
@@ -319,117 +271,93 @@ impl CapacityBlockExtensionOfferingBuilder {
     #[inline]
     pub fn get_capacity_block_extension_end_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.capacity_block_extension_end_date
     }
     /// Sets [`CapacityBlockExtensionOffering::capacity_block_extension_duration_hours`](crate::types::CapacityBlockExtensionOffering::capacity_block_extension_duration_hours): The amount of time of the Capacity Block extension offering in hours.
     pub fn capacity_block_extension_duration_hours(mut self, input: i32) -> Self {
-        self.inner.capacity_block_extension_duration_hours = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.capacity_block_extension_duration_hours = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockExtensionOffering::capacity_block_extension_duration_hours`](crate::types::CapacityBlockExtensionOffering::capacity_block_extension_duration_hours).
     #[inline]
     pub fn set_capacity_block_extension_duration_hours(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.capacity_block_extension_duration_hours = input;
         self
     }
     /// The value set for [`CapacityBlockExtensionOffering::capacity_block_extension_duration_hours`](crate::types::CapacityBlockExtensionOffering::capacity_block_extension_duration_hours), if any.
     #[inline]
-    pub fn get_capacity_block_extension_duration_hours(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_capacity_block_extension_duration_hours(&self) -> &Option<i32> {
         &self.inner.capacity_block_extension_duration_hours
     }
     /// Sets [`CapacityBlockExtensionOffering::upfront_fee`](crate::types::CapacityBlockExtensionOffering::upfront_fee): The total price of the Capacity Block extension offering, to be paid up front.
-    pub fn upfront_fee(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.upfront_fee = ::std::option::Option::Some(input.into());
+    pub fn upfront_fee(mut self, input: impl Into<String>) -> Self {
+        self.inner.upfront_fee = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlockExtensionOffering::upfront_fee`](crate::types::CapacityBlockExtensionOffering::upfront_fee).
     #[inline]
-    pub fn set_upfront_fee(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_upfront_fee(mut self, input: Option<String>) -> Self {
         self.inner.upfront_fee = input;
         self
     }
     /// The value set for [`CapacityBlockExtensionOffering::upfront_fee`](crate::types::CapacityBlockExtensionOffering::upfront_fee), if any.
     #[inline]
-    pub fn get_upfront_fee(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_upfront_fee(&self) -> &Option<String> {
         &self.inner.upfront_fee
     }
     /// Sets [`CapacityBlockExtensionOffering::currency_code`](crate::types::CapacityBlockExtensionOffering::currency_code): The currency of the payment for the Capacity Block extension offering.
-    pub fn currency_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input.into());
+    pub fn currency_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.currency_code = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlockExtensionOffering::currency_code`](crate::types::CapacityBlockExtensionOffering::currency_code).
     #[inline]
-    pub fn set_currency_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_currency_code(mut self, input: Option<String>) -> Self {
         self.inner.currency_code = input;
         self
     }
     /// The value set for [`CapacityBlockExtensionOffering::currency_code`](crate::types::CapacityBlockExtensionOffering::currency_code), if any.
     #[inline]
-    pub fn get_currency_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_currency_code(&self) -> &Option<String> {
         &self.inner.currency_code
     }
     /// Sets [`CapacityBlockExtensionOffering::tenancy`](crate::types::CapacityBlockExtensionOffering::tenancy): Indicates the tenancy of the Capacity Block extension offering.
     pub fn tenancy(mut self, input: crate::types::CapacityReservationTenancy) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input);
+        self.inner.tenancy = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockExtensionOffering::tenancy`](crate::types::CapacityBlockExtensionOffering::tenancy).
     #[inline]
     pub fn set_tenancy(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationTenancy>,
+        input: Option<crate::types::CapacityReservationTenancy>,
     ) -> Self {
         self.inner.tenancy = input;
         self
     }
     /// The value set for [`CapacityBlockExtensionOffering::tenancy`](crate::types::CapacityBlockExtensionOffering::tenancy), if any.
     #[inline]
-    pub fn get_tenancy(
-        &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationTenancy> {
+    pub fn get_tenancy(&self) -> &Option<crate::types::CapacityReservationTenancy> {
         &self.inner.tenancy
     }
     /// Sets [`CapacityBlockExtensionOffering::zone_type`](crate::types::CapacityBlockExtensionOffering::zone_type): The type of zone where the Capacity Block extension offering is available.
-    pub fn zone_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.zone_type = ::std::option::Option::Some(input.into());
+    pub fn zone_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.zone_type = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlockExtensionOffering::zone_type`](crate::types::CapacityBlockExtensionOffering::zone_type).
     #[inline]
-    pub fn set_zone_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_zone_type(mut self, input: Option<String>) -> Self {
         self.inner.zone_type = input;
         self
     }
     /// The value set for [`CapacityBlockExtensionOffering::zone_type`](crate::types::CapacityBlockExtensionOffering::zone_type), if any.
     #[inline]
-    pub fn get_zone_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_zone_type(&self) -> &Option<String> {
         &self.inner.zone_type
     }
     /// Builds the [`CapacityBlockExtensionOffering`]; it has no required members, so this cannot fail.
@@ -441,39 +369,33 @@ impl CapacityBlockExtensionOfferingBuilder {
 impl ::awsgen_runtime::xml::FromXml for CapacityBlockExtensionOffering {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityBlockExtensionOfferingId" => {
-                    value.capacity_block_extension_offering_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.capacity_block_extension_offering_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_type = Some(String::from(child.text()));
                 }
                 "instanceCount" => {
-                    value.instance_count = ::std::option::Option::Some(
+                    value.instance_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "CapacityBlockExtensionOffering")?,
                     );
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "startDate" => {
-                    value.start_date = ::std::option::Option::Some(
+                    value.start_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -482,7 +404,7 @@ impl ::awsgen_runtime::xml::FromXml for CapacityBlockExtensionOffering {
                     );
                 }
                 "capacityBlockExtensionStartDate" => {
-                    value.capacity_block_extension_start_date = ::std::option::Option::Some(
+                    value.capacity_block_extension_start_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -491,7 +413,7 @@ impl ::awsgen_runtime::xml::FromXml for CapacityBlockExtensionOffering {
                     );
                 }
                 "capacityBlockExtensionEndDate" => {
-                    value.capacity_block_extension_end_date = ::std::option::Option::Some(
+                    value.capacity_block_extension_end_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -500,35 +422,29 @@ impl ::awsgen_runtime::xml::FromXml for CapacityBlockExtensionOffering {
                     );
                 }
                 "capacityBlockExtensionDurationHours" => {
-                    value.capacity_block_extension_duration_hours = ::std::option::Option::Some(
+                    value.capacity_block_extension_duration_hours = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "CapacityBlockExtensionOffering")?,
                     );
                 }
                 "upfrontFee" => {
-                    value.upfront_fee = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.upfront_fee = Some(String::from(child.text()));
                 }
                 "currencyCode" => {
-                    value.currency_code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.currency_code = Some(String::from(child.text()));
                 }
                 "tenancy" => {
-                    value.tenancy = ::std::option::Option::Some(
+                    value.tenancy = Some(
                         crate::types::CapacityReservationTenancy::from(child.text()),
                     );
                 }
                 "zoneType" => {
-                    value.zone_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.zone_type = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,428 +2,352 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The recommended Capacity Block that fits your search requirements.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityBlockOffering {
     /// The ID of the Capacity Block offering.
-    pub capacity_block_offering_id: ::std::option::Option<::std::string::String>,
+    pub capacity_block_offering_id: Option<String>,
     /// The instance type of the Capacity Block offering.
-    pub instance_type: ::std::option::Option<::std::string::String>,
+    pub instance_type: Option<String>,
     /// The Availability Zone of the Capacity Block offering.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The number of instances in the Capacity Block offering.
-    pub instance_count: ::std::option::Option<i32>,
+    pub instance_count: Option<i32>,
     /// The start date of the Capacity Block offering.
-    pub start_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The end date of the Capacity Block offering.
-    pub end_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The number of hours (in addition to `capacityBlockDurationMinutes`) for the duration of the Capacity Block reservation. For example, if a Capacity Block starts at **04:55** and ends at **11:30**, the hours field would be **6**.
-    pub capacity_block_duration_hours: ::std::option::Option<i32>,
+    pub capacity_block_duration_hours: Option<i32>,
     /// The total price to be paid up front.
-    pub upfront_fee: ::std::option::Option<::std::string::String>,
+    pub upfront_fee: Option<String>,
     /// The currency of the payment for the Capacity Block.
-    pub currency_code: ::std::option::Option<::std::string::String>,
+    pub currency_code: Option<String>,
     /// The tenancy of the Capacity Block.
-    pub tenancy: ::std::option::Option<crate::types::CapacityReservationTenancy>,
+    pub tenancy: Option<crate::types::CapacityReservationTenancy>,
     /// The EC2 UltraServer type of the Capacity Block offering.
-    pub ultraserver_type: ::std::option::Option<::std::string::String>,
+    pub ultraserver_type: Option<String>,
     /// The number of EC2 UltraServers in the offering.
-    pub ultraserver_count: ::std::option::Option<i32>,
+    pub ultraserver_count: Option<i32>,
     /// The number of minutes (in addition to `capacityBlockDurationHours`) for the duration of the Capacity Block reservation. For example, if a Capacity Block starts at **08:55** and ends at **11:30**, the minutes field would be **35**.
-    pub capacity_block_duration_minutes: ::std::option::Option<i32>,
+    pub capacity_block_duration_minutes: Option<i32>,
     /// The type of zone where the Capacity Block offering is available.
-    pub zone_type: ::std::option::Option<::std::string::String>,
+    pub zone_type: Option<String>,
 }
 impl CapacityBlockOffering {
     /// Starts building a [`CapacityBlockOffering`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityBlockOfferingBuilder {
-        <crate::types::builders::CapacityBlockOfferingBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityBlockOfferingBuilder as Default>::default()
     }
     /// The `CapacityBlockOfferingId` member, when set.
     #[inline]
-    pub fn capacity_block_offering_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_block_offering_id(&self) -> Option<&str> {
         self.capacity_block_offering_id.as_deref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&str> {
+    pub fn instance_type(&self) -> Option<&str> {
         self.instance_type.as_deref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `InstanceCount` member, when set.
     #[inline]
-    pub fn instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_count(&self) -> Option<i32> {
         self.instance_count
     }
     /// The `StartDate` member, when set.
     #[inline]
-    pub fn start_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_date.as_ref()
     }
     /// The `EndDate` member, when set.
     #[inline]
-    pub fn end_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_date.as_ref()
     }
     /// The `CapacityBlockDurationHours` member, when set.
     #[inline]
-    pub fn capacity_block_duration_hours(&self) -> ::std::option::Option<i32> {
+    pub fn capacity_block_duration_hours(&self) -> Option<i32> {
         self.capacity_block_duration_hours
     }
     /// The `UpfrontFee` member, when set.
     #[inline]
-    pub fn upfront_fee(&self) -> ::std::option::Option<&str> {
+    pub fn upfront_fee(&self) -> Option<&str> {
         self.upfront_fee.as_deref()
     }
     /// The `CurrencyCode` member, when set.
     #[inline]
-    pub fn currency_code(&self) -> ::std::option::Option<&str> {
+    pub fn currency_code(&self) -> Option<&str> {
         self.currency_code.as_deref()
     }
     /// The `Tenancy` member, when set.
     #[inline]
-    pub fn tenancy(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationTenancy> {
+    pub fn tenancy(&self) -> Option<&crate::types::CapacityReservationTenancy> {
         self.tenancy.as_ref()
     }
     /// The `UltraserverType` member, when set.
     #[inline]
-    pub fn ultraserver_type(&self) -> ::std::option::Option<&str> {
+    pub fn ultraserver_type(&self) -> Option<&str> {
         self.ultraserver_type.as_deref()
     }
     /// The `UltraserverCount` member, when set.
     #[inline]
-    pub fn ultraserver_count(&self) -> ::std::option::Option<i32> {
+    pub fn ultraserver_count(&self) -> Option<i32> {
         self.ultraserver_count
     }
     /// The `CapacityBlockDurationMinutes` member, when set.
     #[inline]
-    pub fn capacity_block_duration_minutes(&self) -> ::std::option::Option<i32> {
+    pub fn capacity_block_duration_minutes(&self) -> Option<i32> {
         self.capacity_block_duration_minutes
     }
     /// The `ZoneType` member, when set.
     #[inline]
-    pub fn zone_type(&self) -> ::std::option::Option<&str> {
+    pub fn zone_type(&self) -> Option<&str> {
         self.zone_type.as_deref()
     }
 }
 /// A builder for [`CapacityBlockOffering`](crate::types::CapacityBlockOffering); start one with `CapacityBlockOffering::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityBlockOfferingBuilder {
     inner: crate::types::CapacityBlockOffering,
 }
 impl CapacityBlockOfferingBuilder {
     /// Sets [`CapacityBlockOffering::capacity_block_offering_id`](crate::types::CapacityBlockOffering::capacity_block_offering_id): The ID of the Capacity Block offering.
-    pub fn capacity_block_offering_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_block_offering_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn capacity_block_offering_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_block_offering_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlockOffering::capacity_block_offering_id`](crate::types::CapacityBlockOffering::capacity_block_offering_id).
     #[inline]
-    pub fn set_capacity_block_offering_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_block_offering_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_block_offering_id = input;
         self
     }
     /// The value set for [`CapacityBlockOffering::capacity_block_offering_id`](crate::types::CapacityBlockOffering::capacity_block_offering_id), if any.
     #[inline]
-    pub fn get_capacity_block_offering_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_block_offering_id(&self) -> &Option<String> {
         &self.inner.capacity_block_offering_id
     }
     /// Sets [`CapacityBlockOffering::instance_type`](crate::types::CapacityBlockOffering::instance_type): The instance type of the Capacity Block offering.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_type = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlockOffering::instance_type`](crate::types::CapacityBlockOffering::instance_type).
     #[inline]
-    pub fn set_instance_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_type(mut self, input: Option<String>) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`CapacityBlockOffering::instance_type`](crate::types::CapacityBlockOffering::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_type(&self) -> &Option<String> {
         &self.inner.instance_type
     }
     /// Sets [`CapacityBlockOffering::availability_zone`](crate::types::CapacityBlockOffering::availability_zone): The Availability Zone of the Capacity Block offering.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlockOffering::availability_zone`](crate::types::CapacityBlockOffering::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`CapacityBlockOffering::availability_zone`](crate::types::CapacityBlockOffering::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`CapacityBlockOffering::instance_count`](crate::types::CapacityBlockOffering::instance_count): The number of instances in the Capacity Block offering.
     pub fn instance_count(mut self, input: i32) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input);
+        self.inner.instance_count = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockOffering::instance_count`](crate::types::CapacityBlockOffering::instance_count).
     #[inline]
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_count = input;
         self
     }
     /// The value set for [`CapacityBlockOffering::instance_count`](crate::types::CapacityBlockOffering::instance_count), if any.
     #[inline]
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         &self.inner.instance_count
     }
     /// Sets [`CapacityBlockOffering::start_date`](crate::types::CapacityBlockOffering::start_date): The start date of the Capacity Block offering.
     pub fn start_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_date = ::std::option::Option::Some(input);
+        self.inner.start_date = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockOffering::start_date`](crate::types::CapacityBlockOffering::start_date).
     #[inline]
     pub fn set_start_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_date = input;
         self
     }
     /// The value set for [`CapacityBlockOffering::start_date`](crate::types::CapacityBlockOffering::start_date), if any.
     #[inline]
-    pub fn get_start_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_date
     }
     /// Sets [`CapacityBlockOffering::end_date`](crate::types::CapacityBlockOffering::end_date): The end date of the Capacity Block offering.
     pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end_date = ::std::option::Option::Some(input);
+        self.inner.end_date = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockOffering::end_date`](crate::types::CapacityBlockOffering::end_date).
     #[inline]
     pub fn set_end_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_date = input;
         self
     }
     /// The value set for [`CapacityBlockOffering::end_date`](crate::types::CapacityBlockOffering::end_date), if any.
     #[inline]
-    pub fn get_end_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_date
     }
     /// Sets [`CapacityBlockOffering::capacity_block_duration_hours`](crate::types::CapacityBlockOffering::capacity_block_duration_hours): The number of hours (in addition to `capacityBlockDurationMinutes`) for the duration of the Capacity Block reservation.
     pub fn capacity_block_duration_hours(mut self, input: i32) -> Self {
-        self.inner.capacity_block_duration_hours = ::std::option::Option::Some(input);
+        self.inner.capacity_block_duration_hours = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockOffering::capacity_block_duration_hours`](crate::types::CapacityBlockOffering::capacity_block_duration_hours).
     #[inline]
-    pub fn set_capacity_block_duration_hours(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_capacity_block_duration_hours(mut self, input: Option<i32>) -> Self {
         self.inner.capacity_block_duration_hours = input;
         self
     }
     /// The value set for [`CapacityBlockOffering::capacity_block_duration_hours`](crate::types::CapacityBlockOffering::capacity_block_duration_hours), if any.
     #[inline]
-    pub fn get_capacity_block_duration_hours(&self) -> &::std::option::Option<i32> {
+    pub fn get_capacity_block_duration_hours(&self) -> &Option<i32> {
         &self.inner.capacity_block_duration_hours
     }
     /// Sets [`CapacityBlockOffering::upfront_fee`](crate::types::CapacityBlockOffering::upfront_fee): The total price to be paid up front.
-    pub fn upfront_fee(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.upfront_fee = ::std::option::Option::Some(input.into());
+    pub fn upfront_fee(mut self, input: impl Into<String>) -> Self {
+        self.inner.upfront_fee = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlockOffering::upfront_fee`](crate::types::CapacityBlockOffering::upfront_fee).
     #[inline]
-    pub fn set_upfront_fee(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_upfront_fee(mut self, input: Option<String>) -> Self {
         self.inner.upfront_fee = input;
         self
     }
     /// The value set for [`CapacityBlockOffering::upfront_fee`](crate::types::CapacityBlockOffering::upfront_fee), if any.
     #[inline]
-    pub fn get_upfront_fee(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_upfront_fee(&self) -> &Option<String> {
         &self.inner.upfront_fee
     }
     /// Sets [`CapacityBlockOffering::currency_code`](crate::types::CapacityBlockOffering::currency_code): The currency of the payment for the Capacity Block.
-    pub fn currency_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input.into());
+    pub fn currency_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.currency_code = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlockOffering::currency_code`](crate::types::CapacityBlockOffering::currency_code).
     #[inline]
-    pub fn set_currency_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_currency_code(mut self, input: Option<String>) -> Self {
         self.inner.currency_code = input;
         self
     }
     /// The value set for [`CapacityBlockOffering::currency_code`](crate::types::CapacityBlockOffering::currency_code), if any.
     #[inline]
-    pub fn get_currency_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_currency_code(&self) -> &Option<String> {
         &self.inner.currency_code
     }
     /// Sets [`CapacityBlockOffering::tenancy`](crate::types::CapacityBlockOffering::tenancy): The tenancy of the Capacity Block.
     pub fn tenancy(mut self, input: crate::types::CapacityReservationTenancy) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input);
+        self.inner.tenancy = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockOffering::tenancy`](crate::types::CapacityBlockOffering::tenancy).
     #[inline]
     pub fn set_tenancy(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationTenancy>,
+        input: Option<crate::types::CapacityReservationTenancy>,
     ) -> Self {
         self.inner.tenancy = input;
         self
     }
     /// The value set for [`CapacityBlockOffering::tenancy`](crate::types::CapacityBlockOffering::tenancy), if any.
     #[inline]
-    pub fn get_tenancy(
-        &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationTenancy> {
+    pub fn get_tenancy(&self) -> &Option<crate::types::CapacityReservationTenancy> {
         &self.inner.tenancy
     }
     /// Sets [`CapacityBlockOffering::ultraserver_type`](crate::types::CapacityBlockOffering::ultraserver_type): The EC2 UltraServer type of the Capacity Block offering.
-    pub fn ultraserver_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ultraserver_type = ::std::option::Option::Some(input.into());
+    pub fn ultraserver_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.ultraserver_type = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlockOffering::ultraserver_type`](crate::types::CapacityBlockOffering::ultraserver_type).
     #[inline]
-    pub fn set_ultraserver_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ultraserver_type(mut self, input: Option<String>) -> Self {
         self.inner.ultraserver_type = input;
         self
     }
     /// The value set for [`CapacityBlockOffering::ultraserver_type`](crate::types::CapacityBlockOffering::ultraserver_type), if any.
     #[inline]
-    pub fn get_ultraserver_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ultraserver_type(&self) -> &Option<String> {
         &self.inner.ultraserver_type
     }
     /// Sets [`CapacityBlockOffering::ultraserver_count`](crate::types::CapacityBlockOffering::ultraserver_count): The number of EC2 UltraServers in the offering.
     pub fn ultraserver_count(mut self, input: i32) -> Self {
-        self.inner.ultraserver_count = ::std::option::Option::Some(input);
+        self.inner.ultraserver_count = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockOffering::ultraserver_count`](crate::types::CapacityBlockOffering::ultraserver_count).
     #[inline]
-    pub fn set_ultraserver_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ultraserver_count(mut self, input: Option<i32>) -> Self {
         self.inner.ultraserver_count = input;
         self
     }
     /// The value set for [`CapacityBlockOffering::ultraserver_count`](crate::types::CapacityBlockOffering::ultraserver_count), if any.
     #[inline]
-    pub fn get_ultraserver_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ultraserver_count(&self) -> &Option<i32> {
         &self.inner.ultraserver_count
     }
     /// Sets [`CapacityBlockOffering::capacity_block_duration_minutes`](crate::types::CapacityBlockOffering::capacity_block_duration_minutes): The number of minutes (in addition to `capacityBlockDurationHours`) for the duration of the Capacity Block reservation.
     pub fn capacity_block_duration_minutes(mut self, input: i32) -> Self {
-        self.inner.capacity_block_duration_minutes = ::std::option::Option::Some(input);
+        self.inner.capacity_block_duration_minutes = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockOffering::capacity_block_duration_minutes`](crate::types::CapacityBlockOffering::capacity_block_duration_minutes).
     #[inline]
-    pub fn set_capacity_block_duration_minutes(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_capacity_block_duration_minutes(mut self, input: Option<i32>) -> Self {
         self.inner.capacity_block_duration_minutes = input;
         self
     }
     /// The value set for [`CapacityBlockOffering::capacity_block_duration_minutes`](crate::types::CapacityBlockOffering::capacity_block_duration_minutes), if any.
     #[inline]
-    pub fn get_capacity_block_duration_minutes(&self) -> &::std::option::Option<i32> {
+    pub fn get_capacity_block_duration_minutes(&self) -> &Option<i32> {
         &self.inner.capacity_block_duration_minutes
     }
     /// Sets [`CapacityBlockOffering::zone_type`](crate::types::CapacityBlockOffering::zone_type): The type of zone where the Capacity Block offering is available.
-    pub fn zone_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.zone_type = ::std::option::Option::Some(input.into());
+    pub fn zone_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.zone_type = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlockOffering::zone_type`](crate::types::CapacityBlockOffering::zone_type).
     #[inline]
-    pub fn set_zone_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_zone_type(mut self, input: Option<String>) -> Self {
         self.inner.zone_type = input;
         self
     }
     /// The value set for [`CapacityBlockOffering::zone_type`](crate::types::CapacityBlockOffering::zone_type), if any.
     #[inline]
-    pub fn get_zone_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_zone_type(&self) -> &Option<String> {
         &self.inner.zone_type
     }
     /// Builds the [`CapacityBlockOffering`]; it has no required members, so this cannot fail.
@@ -435,34 +359,28 @@ impl CapacityBlockOfferingBuilder {
 impl ::awsgen_runtime::xml::FromXml for CapacityBlockOffering {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityBlockOfferingId" => {
-                    value.capacity_block_offering_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.capacity_block_offering_id = Some(String::from(child.text()));
                 }
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_type = Some(String::from(child.text()));
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "instanceCount" => {
-                    value.instance_count = ::std::option::Option::Some(
+                    value.instance_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "CapacityBlockOffering")?,
                     );
                 }
                 "startDate" => {
-                    value.start_date = ::std::option::Option::Some(
+                    value.start_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -471,7 +389,7 @@ impl ::awsgen_runtime::xml::FromXml for CapacityBlockOffering {
                     );
                 }
                 "endDate" => {
-                    value.end_date = ::std::option::Option::Some(
+                    value.end_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -480,54 +398,46 @@ impl ::awsgen_runtime::xml::FromXml for CapacityBlockOffering {
                     );
                 }
                 "capacityBlockDurationHours" => {
-                    value.capacity_block_duration_hours = ::std::option::Option::Some(
+                    value.capacity_block_duration_hours = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "CapacityBlockOffering")?,
                     );
                 }
                 "upfrontFee" => {
-                    value.upfront_fee = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.upfront_fee = Some(String::from(child.text()));
                 }
                 "currencyCode" => {
-                    value.currency_code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.currency_code = Some(String::from(child.text()));
                 }
                 "tenancy" => {
-                    value.tenancy = ::std::option::Option::Some(
+                    value.tenancy = Some(
                         crate::types::CapacityReservationTenancy::from(child.text()),
                     );
                 }
                 "ultraserverType" => {
-                    value.ultraserver_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ultraserver_type = Some(String::from(child.text()));
                 }
                 "ultraserverCount" => {
-                    value.ultraserver_count = ::std::option::Option::Some(
+                    value.ultraserver_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "CapacityBlockOffering")?,
                     );
                 }
                 "capacityBlockDurationMinutes" => {
-                    value.capacity_block_duration_minutes = ::std::option::Option::Some(
+                    value.capacity_block_duration_minutes = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "CapacityBlockOffering")?,
                     );
                 }
                 "zoneType" => {
-                    value.zone_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.zone_type = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

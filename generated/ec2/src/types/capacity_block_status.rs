@@ -2,66 +2,59 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the availability of capacity for a Capacity Block.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityBlockStatus {
     /// The ID of the Capacity Block.
-    pub capacity_block_id: ::std::option::Option<::std::string::String>,
+    pub capacity_block_id: Option<String>,
     /// The status of the high-bandwidth accelerator interconnect. Possible states include:
     ///
     /// - `ok` the accelerator interconnect is healthy.
     /// - `impaired` - accelerator interconnect communication is impaired.
     /// - `insufficient-data` - insufficient data to determine accelerator interconnect status.
-    pub interconnect_status: ::std::option::Option<
-        crate::types::CapacityBlockInterconnectStatus,
-    >,
+    pub interconnect_status: Option<crate::types::CapacityBlockInterconnectStatus>,
     /// The combined amount of `Available` and `Unavailable` capacity in the Capacity Block.
-    pub total_capacity: ::std::option::Option<i32>,
+    pub total_capacity: Option<i32>,
     /// The remaining capacity. Indicates the number of resources that can be launched into the Capacity Block.
-    pub total_available_capacity: ::std::option::Option<i32>,
+    pub total_available_capacity: Option<i32>,
     /// The unavailable capacity. Indicates the instance capacity that is unavailable for use due to a system status check failure.
-    pub total_unavailable_capacity: ::std::option::Option<i32>,
+    pub total_unavailable_capacity: Option<i32>,
     /// The availability of capacity for the Capacity Block reservations.
-    pub capacity_reservation_statuses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityReservationStatus>,
+    pub capacity_reservation_statuses: Option<
+        Vec<crate::types::CapacityReservationStatus>,
     >,
 }
 impl CapacityBlockStatus {
     /// Starts building a [`CapacityBlockStatus`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityBlockStatusBuilder {
-        <crate::types::builders::CapacityBlockStatusBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityBlockStatusBuilder as Default>::default()
     }
     /// The `CapacityBlockId` member, when set.
     #[inline]
-    pub fn capacity_block_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_block_id(&self) -> Option<&str> {
         self.capacity_block_id.as_deref()
     }
     /// The `InterconnectStatus` member, when set.
     #[inline]
     pub fn interconnect_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityBlockInterconnectStatus> {
+    ) -> Option<&crate::types::CapacityBlockInterconnectStatus> {
         self.interconnect_status.as_ref()
     }
     /// The `TotalCapacity` member, when set.
     #[inline]
-    pub fn total_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn total_capacity(&self) -> Option<i32> {
         self.total_capacity
     }
     /// The `TotalAvailableCapacity` member, when set.
     #[inline]
-    pub fn total_available_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn total_available_capacity(&self) -> Option<i32> {
         self.total_available_capacity
     }
     /// The `TotalUnavailableCapacity` member, when set.
     #[inline]
-    pub fn total_unavailable_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn total_unavailable_capacity(&self) -> Option<i32> {
         self.total_unavailable_capacity
     }
     /// The `CapacityReservationStatuses` member, empty when not set; the field tells an empty list from an absent one.
@@ -73,38 +66,25 @@ impl CapacityBlockStatus {
     }
 }
 /// A builder for [`CapacityBlockStatus`](crate::types::CapacityBlockStatus); start one with `CapacityBlockStatus::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityBlockStatusBuilder {
     inner: crate::types::CapacityBlockStatus,
 }
 impl CapacityBlockStatusBuilder {
     /// Sets [`CapacityBlockStatus::capacity_block_id`](crate::types::CapacityBlockStatus::capacity_block_id): The ID of the Capacity Block.
-    pub fn capacity_block_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_block_id = ::std::option::Option::Some(input.into());
+    pub fn capacity_block_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_block_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityBlockStatus::capacity_block_id`](crate::types::CapacityBlockStatus::capacity_block_id).
     #[inline]
-    pub fn set_capacity_block_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_block_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_block_id = input;
         self
     }
     /// The value set for [`CapacityBlockStatus::capacity_block_id`](crate::types::CapacityBlockStatus::capacity_block_id), if any.
     #[inline]
-    pub fn get_capacity_block_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_block_id(&self) -> &Option<String> {
         &self.inner.capacity_block_id
     }
     /// Sets [`CapacityBlockStatus::interconnect_status`](crate::types::CapacityBlockStatus::interconnect_status): The status of the high-bandwidth accelerator interconnect.
@@ -112,14 +92,14 @@ impl CapacityBlockStatusBuilder {
         mut self,
         input: crate::types::CapacityBlockInterconnectStatus,
     ) -> Self {
-        self.inner.interconnect_status = ::std::option::Option::Some(input);
+        self.inner.interconnect_status = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockStatus::interconnect_status`](crate::types::CapacityBlockStatus::interconnect_status).
     #[inline]
     pub fn set_interconnect_status(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityBlockInterconnectStatus>,
+        input: Option<crate::types::CapacityBlockInterconnectStatus>,
     ) -> Self {
         self.inner.interconnect_status = input;
         self
@@ -128,61 +108,55 @@ impl CapacityBlockStatusBuilder {
     #[inline]
     pub fn get_interconnect_status(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityBlockInterconnectStatus> {
+    ) -> &Option<crate::types::CapacityBlockInterconnectStatus> {
         &self.inner.interconnect_status
     }
     /// Sets [`CapacityBlockStatus::total_capacity`](crate::types::CapacityBlockStatus::total_capacity): The combined amount of `Available` and `Unavailable` capacity in the Capacity Block.
     pub fn total_capacity(mut self, input: i32) -> Self {
-        self.inner.total_capacity = ::std::option::Option::Some(input);
+        self.inner.total_capacity = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockStatus::total_capacity`](crate::types::CapacityBlockStatus::total_capacity).
     #[inline]
-    pub fn set_total_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_total_capacity(mut self, input: Option<i32>) -> Self {
         self.inner.total_capacity = input;
         self
     }
     /// The value set for [`CapacityBlockStatus::total_capacity`](crate::types::CapacityBlockStatus::total_capacity), if any.
     #[inline]
-    pub fn get_total_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_capacity(&self) -> &Option<i32> {
         &self.inner.total_capacity
     }
     /// Sets [`CapacityBlockStatus::total_available_capacity`](crate::types::CapacityBlockStatus::total_available_capacity): The remaining capacity.
     pub fn total_available_capacity(mut self, input: i32) -> Self {
-        self.inner.total_available_capacity = ::std::option::Option::Some(input);
+        self.inner.total_available_capacity = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockStatus::total_available_capacity`](crate::types::CapacityBlockStatus::total_available_capacity).
     #[inline]
-    pub fn set_total_available_capacity(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_total_available_capacity(mut self, input: Option<i32>) -> Self {
         self.inner.total_available_capacity = input;
         self
     }
     /// The value set for [`CapacityBlockStatus::total_available_capacity`](crate::types::CapacityBlockStatus::total_available_capacity), if any.
     #[inline]
-    pub fn get_total_available_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_available_capacity(&self) -> &Option<i32> {
         &self.inner.total_available_capacity
     }
     /// Sets [`CapacityBlockStatus::total_unavailable_capacity`](crate::types::CapacityBlockStatus::total_unavailable_capacity): The unavailable capacity.
     pub fn total_unavailable_capacity(mut self, input: i32) -> Self {
-        self.inner.total_unavailable_capacity = ::std::option::Option::Some(input);
+        self.inner.total_unavailable_capacity = Some(input);
         self
     }
     /// Sets or clears [`CapacityBlockStatus::total_unavailable_capacity`](crate::types::CapacityBlockStatus::total_unavailable_capacity).
     #[inline]
-    pub fn set_total_unavailable_capacity(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_total_unavailable_capacity(mut self, input: Option<i32>) -> Self {
         self.inner.total_unavailable_capacity = input;
         self
     }
     /// The value set for [`CapacityBlockStatus::total_unavailable_capacity`](crate::types::CapacityBlockStatus::total_unavailable_capacity), if any.
     #[inline]
-    pub fn get_total_unavailable_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_unavailable_capacity(&self) -> &Option<i32> {
         &self.inner.total_unavailable_capacity
     }
     /// Appends one item to [`CapacityBlockStatus::capacity_reservation_statuses`](crate::types::CapacityBlockStatus::capacity_reservation_statuses): The availability of capacity for the Capacity Block reservations.
@@ -199,9 +173,7 @@ impl CapacityBlockStatusBuilder {
     #[inline]
     pub fn set_capacity_reservation_statuses(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CapacityReservationStatus>,
-        >,
+        input: Option<Vec<crate::types::CapacityReservationStatus>>,
     ) -> Self {
         self.inner.capacity_reservation_statuses = input;
         self
@@ -210,9 +182,7 @@ impl CapacityBlockStatusBuilder {
     #[inline]
     pub fn get_capacity_reservation_statuses(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityReservationStatus>,
-    > {
+    ) -> &Option<Vec<crate::types::CapacityReservationStatus>> {
         &self.inner.capacity_reservation_statuses
     }
     /// Builds the [`CapacityBlockStatus`]; it has no required members, so this cannot fail.
@@ -224,43 +194,41 @@ impl CapacityBlockStatusBuilder {
 impl ::awsgen_runtime::xml::FromXml for CapacityBlockStatus {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityBlockId" => {
-                    value.capacity_block_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.capacity_block_id = Some(String::from(child.text()));
                 }
                 "interconnectStatus" => {
-                    value.interconnect_status = ::std::option::Option::Some(
+                    value.interconnect_status = Some(
                         crate::types::CapacityBlockInterconnectStatus::from(child.text()),
                     );
                 }
                 "totalCapacity" => {
-                    value.total_capacity = ::std::option::Option::Some(
+                    value.total_capacity = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "CapacityBlockStatus")?,
                     );
                 }
                 "totalAvailableCapacity" => {
-                    value.total_available_capacity = ::std::option::Option::Some(
+                    value.total_available_capacity = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "CapacityBlockStatus")?,
                     );
                 }
                 "totalUnavailableCapacity" => {
-                    value.total_unavailable_capacity = ::std::option::Option::Some(
+                    value.total_unavailable_capacity = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "CapacityBlockStatus")?,
                     );
                 }
                 "capacityReservationStatusSet" => {
-                    value.capacity_reservation_statuses = ::std::option::Option::Some(
+                    value.capacity_reservation_statuses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CapacityReservationStatus as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -270,6 +238,6 @@ impl ::awsgen_runtime::xml::FromXml for CapacityBlockStatus {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

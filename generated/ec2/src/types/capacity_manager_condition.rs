@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a filter condition for Capacity Manager queries. Contains dimension-based filtering criteria used to narrow down metric data and dimension results.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityManagerCondition {
     /// The dimension-based condition that specifies how to filter the data based on dimension values.
-    pub dimension_condition: ::std::option::Option<crate::types::DimensionCondition>,
+    pub dimension_condition: Option<crate::types::DimensionCondition>,
 }
 impl CapacityManagerCondition {
     /// Starts building a [`CapacityManagerCondition`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityManagerConditionBuilder {
-        <crate::types::builders::CapacityManagerConditionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityManagerConditionBuilder as Default>::default()
     }
     /// The `DimensionCondition` member, when set.
     #[inline]
-    pub fn dimension_condition(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DimensionCondition> {
+    pub fn dimension_condition(&self) -> Option<&crate::types::DimensionCondition> {
         self.dimension_condition.as_ref()
     }
 }
 /// A builder for [`CapacityManagerCondition`](crate::types::CapacityManagerCondition); start one with `CapacityManagerCondition::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityManagerConditionBuilder {
     inner: crate::types::CapacityManagerCondition,
 }
@@ -43,23 +31,21 @@ impl CapacityManagerConditionBuilder {
         mut self,
         input: crate::types::DimensionCondition,
     ) -> Self {
-        self.inner.dimension_condition = ::std::option::Option::Some(input);
+        self.inner.dimension_condition = Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerCondition::dimension_condition`](crate::types::CapacityManagerCondition::dimension_condition).
     #[inline]
     pub fn set_dimension_condition(
         mut self,
-        input: ::std::option::Option<crate::types::DimensionCondition>,
+        input: Option<crate::types::DimensionCondition>,
     ) -> Self {
         self.inner.dimension_condition = input;
         self
     }
     /// The value set for [`CapacityManagerCondition::dimension_condition`](crate::types::CapacityManagerCondition::dimension_condition), if any.
     #[inline]
-    pub fn get_dimension_condition(
-        &self,
-    ) -> &::std::option::Option<crate::types::DimensionCondition> {
+    pub fn get_dimension_condition(&self) -> &Option<crate::types::DimensionCondition> {
         &self.inner.dimension_condition
     }
     /// Builds the [`CapacityManagerCondition`]; it has no required members, so this cannot fail.
@@ -72,12 +58,12 @@ impl ::awsgen_runtime::query::WriteQuery for CapacityManagerCondition {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dimension_condition {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dimension_condition {
             let member_0 = body.enter("DimensionCondition");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,101 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about a Capacity Manager data export configuration, including export settings, delivery status, and recent export activity.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityManagerDataExportResponse {
     /// The unique identifier for the data export configuration.
-    pub capacity_manager_data_export_id: ::std::option::Option<::std::string::String>,
+    pub capacity_manager_data_export_id: Option<String>,
     /// The name of the S3 bucket where export files are delivered.
-    pub s3_bucket_name: ::std::option::Option<::std::string::String>,
+    pub s3_bucket_name: Option<String>,
     /// The S3 key prefix used for organizing export files within the bucket.
-    pub s3_bucket_prefix: ::std::option::Option<::std::string::String>,
+    pub s3_bucket_prefix: Option<String>,
     /// The frequency at which data exports are generated.
-    pub schedule: ::std::option::Option<crate::types::Schedule>,
+    pub schedule: Option<crate::types::Schedule>,
     /// The file format of the exported data.
-    pub output_format: ::std::option::Option<crate::types::OutputFormat>,
+    pub output_format: Option<crate::types::OutputFormat>,
     /// The timestamp when the data export configuration was created.
-    pub create_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub create_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The status of the most recent export delivery.
-    pub latest_delivery_status: ::std::option::Option<
-        crate::types::CapacityManagerDataExportStatus,
-    >,
+    pub latest_delivery_status: Option<crate::types::CapacityManagerDataExportStatus>,
     /// A message describing the status of the most recent export delivery, including any error details if the delivery failed.
-    pub latest_delivery_status_message: ::std::option::Option<::std::string::String>,
+    pub latest_delivery_status_message: Option<String>,
     /// The S3 URI of the most recently delivered export file.
-    pub latest_delivery_s3_location_uri: ::std::option::Option<::std::string::String>,
+    pub latest_delivery_s3_location_uri: Option<String>,
     /// The timestamp when the most recent export was delivered to S3.
-    pub latest_delivery_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub latest_delivery_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The tags associated with the data export configuration.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl CapacityManagerDataExportResponse {
     /// Starts building a [`CapacityManagerDataExportResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityManagerDataExportResponseBuilder {
-        <crate::types::builders::CapacityManagerDataExportResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityManagerDataExportResponseBuilder as Default>::default()
     }
     /// The `CapacityManagerDataExportId` member, when set.
     #[inline]
-    pub fn capacity_manager_data_export_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_manager_data_export_id(&self) -> Option<&str> {
         self.capacity_manager_data_export_id.as_deref()
     }
     /// The `S3BucketName` member, when set.
     #[inline]
-    pub fn s3_bucket_name(&self) -> ::std::option::Option<&str> {
+    pub fn s3_bucket_name(&self) -> Option<&str> {
         self.s3_bucket_name.as_deref()
     }
     /// The `S3BucketPrefix` member, when set.
     #[inline]
-    pub fn s3_bucket_prefix(&self) -> ::std::option::Option<&str> {
+    pub fn s3_bucket_prefix(&self) -> Option<&str> {
         self.s3_bucket_prefix.as_deref()
     }
     /// The `Schedule` member, when set.
     #[inline]
-    pub fn schedule(&self) -> ::std::option::Option<&crate::types::Schedule> {
+    pub fn schedule(&self) -> Option<&crate::types::Schedule> {
         self.schedule.as_ref()
     }
     /// The `OutputFormat` member, when set.
     #[inline]
-    pub fn output_format(&self) -> ::std::option::Option<&crate::types::OutputFormat> {
+    pub fn output_format(&self) -> Option<&crate::types::OutputFormat> {
         self.output_format.as_ref()
     }
     /// The `CreateTime` member, when set.
     #[inline]
-    pub fn create_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn create_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.create_time.as_ref()
     }
     /// The `LatestDeliveryStatus` member, when set.
     #[inline]
     pub fn latest_delivery_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityManagerDataExportStatus> {
+    ) -> Option<&crate::types::CapacityManagerDataExportStatus> {
         self.latest_delivery_status.as_ref()
     }
     /// The `LatestDeliveryStatusMessage` member, when set.
     #[inline]
-    pub fn latest_delivery_status_message(&self) -> ::std::option::Option<&str> {
+    pub fn latest_delivery_status_message(&self) -> Option<&str> {
         self.latest_delivery_status_message.as_deref()
     }
     /// The `LatestDeliveryS3LocationUri` member, when set.
     #[inline]
-    pub fn latest_delivery_s3_location_uri(&self) -> ::std::option::Option<&str> {
+    pub fn latest_delivery_s3_location_uri(&self) -> Option<&str> {
         self.latest_delivery_s3_location_uri.as_deref()
     }
     /// The `LatestDeliveryTime` member, when set.
     #[inline]
     pub fn latest_delivery_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.latest_delivery_time.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -106,145 +95,111 @@ impl CapacityManagerDataExportResponse {
     }
 }
 /// A builder for [`CapacityManagerDataExportResponse`](crate::types::CapacityManagerDataExportResponse); start one with `CapacityManagerDataExportResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityManagerDataExportResponseBuilder {
     inner: crate::types::CapacityManagerDataExportResponse,
 }
 impl CapacityManagerDataExportResponseBuilder {
     /// Sets [`CapacityManagerDataExportResponse::capacity_manager_data_export_id`](crate::types::CapacityManagerDataExportResponse::capacity_manager_data_export_id): The unique identifier for the data export configuration.
-    pub fn capacity_manager_data_export_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_manager_data_export_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn capacity_manager_data_export_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_manager_data_export_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityManagerDataExportResponse::capacity_manager_data_export_id`](crate::types::CapacityManagerDataExportResponse::capacity_manager_data_export_id).
     #[inline]
-    pub fn set_capacity_manager_data_export_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_manager_data_export_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_manager_data_export_id = input;
         self
     }
     /// The value set for [`CapacityManagerDataExportResponse::capacity_manager_data_export_id`](crate::types::CapacityManagerDataExportResponse::capacity_manager_data_export_id), if any.
     #[inline]
-    pub fn get_capacity_manager_data_export_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_manager_data_export_id(&self) -> &Option<String> {
         &self.inner.capacity_manager_data_export_id
     }
     /// Sets [`CapacityManagerDataExportResponse::s3_bucket_name`](crate::types::CapacityManagerDataExportResponse::s3_bucket_name): The name of the S3 bucket where export files are delivered.
-    pub fn s3_bucket_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_bucket_name = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_bucket_name = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityManagerDataExportResponse::s3_bucket_name`](crate::types::CapacityManagerDataExportResponse::s3_bucket_name).
     #[inline]
-    pub fn set_s3_bucket_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket_name(mut self, input: Option<String>) -> Self {
         self.inner.s3_bucket_name = input;
         self
     }
     /// The value set for [`CapacityManagerDataExportResponse::s3_bucket_name`](crate::types::CapacityManagerDataExportResponse::s3_bucket_name), if any.
     #[inline]
-    pub fn get_s3_bucket_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket_name(&self) -> &Option<String> {
         &self.inner.s3_bucket_name
     }
     /// Sets [`CapacityManagerDataExportResponse::s3_bucket_prefix`](crate::types::CapacityManagerDataExportResponse::s3_bucket_prefix): The S3 key prefix used for organizing export files within the bucket.
-    pub fn s3_bucket_prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_bucket_prefix = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket_prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_bucket_prefix = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityManagerDataExportResponse::s3_bucket_prefix`](crate::types::CapacityManagerDataExportResponse::s3_bucket_prefix).
     #[inline]
-    pub fn set_s3_bucket_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket_prefix(mut self, input: Option<String>) -> Self {
         self.inner.s3_bucket_prefix = input;
         self
     }
     /// The value set for [`CapacityManagerDataExportResponse::s3_bucket_prefix`](crate::types::CapacityManagerDataExportResponse::s3_bucket_prefix), if any.
     #[inline]
-    pub fn get_s3_bucket_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket_prefix(&self) -> &Option<String> {
         &self.inner.s3_bucket_prefix
     }
     /// Sets [`CapacityManagerDataExportResponse::schedule`](crate::types::CapacityManagerDataExportResponse::schedule): The frequency at which data exports are generated.
     pub fn schedule(mut self, input: crate::types::Schedule) -> Self {
-        self.inner.schedule = ::std::option::Option::Some(input);
+        self.inner.schedule = Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerDataExportResponse::schedule`](crate::types::CapacityManagerDataExportResponse::schedule).
     #[inline]
-    pub fn set_schedule(
-        mut self,
-        input: ::std::option::Option<crate::types::Schedule>,
-    ) -> Self {
+    pub fn set_schedule(mut self, input: Option<crate::types::Schedule>) -> Self {
         self.inner.schedule = input;
         self
     }
     /// The value set for [`CapacityManagerDataExportResponse::schedule`](crate::types::CapacityManagerDataExportResponse::schedule), if any.
     #[inline]
-    pub fn get_schedule(&self) -> &::std::option::Option<crate::types::Schedule> {
+    pub fn get_schedule(&self) -> &Option<crate::types::Schedule> {
         &self.inner.schedule
     }
     /// Sets [`CapacityManagerDataExportResponse::output_format`](crate::types::CapacityManagerDataExportResponse::output_format): The file format of the exported data.
     pub fn output_format(mut self, input: crate::types::OutputFormat) -> Self {
-        self.inner.output_format = ::std::option::Option::Some(input);
+        self.inner.output_format = Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerDataExportResponse::output_format`](crate::types::CapacityManagerDataExportResponse::output_format).
     #[inline]
     pub fn set_output_format(
         mut self,
-        input: ::std::option::Option<crate::types::OutputFormat>,
+        input: Option<crate::types::OutputFormat>,
     ) -> Self {
         self.inner.output_format = input;
         self
     }
     /// The value set for [`CapacityManagerDataExportResponse::output_format`](crate::types::CapacityManagerDataExportResponse::output_format), if any.
     #[inline]
-    pub fn get_output_format(
-        &self,
-    ) -> &::std::option::Option<crate::types::OutputFormat> {
+    pub fn get_output_format(&self) -> &Option<crate::types::OutputFormat> {
         &self.inner.output_format
     }
     /// Sets [`CapacityManagerDataExportResponse::create_time`](crate::types::CapacityManagerDataExportResponse::create_time): The timestamp when the data export configuration was created.
     pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input);
+        self.inner.create_time = Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerDataExportResponse::create_time`](crate::types::CapacityManagerDataExportResponse::create_time).
     #[inline]
     pub fn set_create_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.create_time = input;
         self
     }
     /// The value set for [`CapacityManagerDataExportResponse::create_time`](crate::types::CapacityManagerDataExportResponse::create_time), if any.
     #[inline]
-    pub fn get_create_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_create_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.create_time
     }
     /// Sets [`CapacityManagerDataExportResponse::latest_delivery_status`](crate::types::CapacityManagerDataExportResponse::latest_delivery_status): The status of the most recent export delivery.
@@ -252,14 +207,14 @@ impl CapacityManagerDataExportResponseBuilder {
         mut self,
         input: crate::types::CapacityManagerDataExportStatus,
     ) -> Self {
-        self.inner.latest_delivery_status = ::std::option::Option::Some(input);
+        self.inner.latest_delivery_status = Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerDataExportResponse::latest_delivery_status`](crate::types::CapacityManagerDataExportResponse::latest_delivery_status).
     #[inline]
     pub fn set_latest_delivery_status(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityManagerDataExportStatus>,
+        input: Option<crate::types::CapacityManagerDataExportStatus>,
     ) -> Self {
         self.inner.latest_delivery_status = input;
         self
@@ -268,59 +223,39 @@ impl CapacityManagerDataExportResponseBuilder {
     #[inline]
     pub fn get_latest_delivery_status(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityManagerDataExportStatus> {
+    ) -> &Option<crate::types::CapacityManagerDataExportStatus> {
         &self.inner.latest_delivery_status
     }
     /// Sets [`CapacityManagerDataExportResponse::latest_delivery_status_message`](crate::types::CapacityManagerDataExportResponse::latest_delivery_status_message): A message describing the status of the most recent export delivery, including any error details if the delivery failed.
-    pub fn latest_delivery_status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.latest_delivery_status_message = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn latest_delivery_status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.latest_delivery_status_message = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityManagerDataExportResponse::latest_delivery_status_message`](crate::types::CapacityManagerDataExportResponse::latest_delivery_status_message).
     #[inline]
-    pub fn set_latest_delivery_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_latest_delivery_status_message(mut self, input: Option<String>) -> Self {
         self.inner.latest_delivery_status_message = input;
         self
     }
     /// The value set for [`CapacityManagerDataExportResponse::latest_delivery_status_message`](crate::types::CapacityManagerDataExportResponse::latest_delivery_status_message), if any.
     #[inline]
-    pub fn get_latest_delivery_status_message(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_latest_delivery_status_message(&self) -> &Option<String> {
         &self.inner.latest_delivery_status_message
     }
     /// Sets [`CapacityManagerDataExportResponse::latest_delivery_s3_location_uri`](crate::types::CapacityManagerDataExportResponse::latest_delivery_s3_location_uri): The S3 URI of the most recently delivered export file.
-    pub fn latest_delivery_s3_location_uri(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.latest_delivery_s3_location_uri = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn latest_delivery_s3_location_uri(mut self, input: impl Into<String>) -> Self {
+        self.inner.latest_delivery_s3_location_uri = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityManagerDataExportResponse::latest_delivery_s3_location_uri`](crate::types::CapacityManagerDataExportResponse::latest_delivery_s3_location_uri).
     #[inline]
-    pub fn set_latest_delivery_s3_location_uri(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_latest_delivery_s3_location_uri(mut self, input: Option<String>) -> Self {
         self.inner.latest_delivery_s3_location_uri = input;
         self
     }
     /// The value set for [`CapacityManagerDataExportResponse::latest_delivery_s3_location_uri`](crate::types::CapacityManagerDataExportResponse::latest_delivery_s3_location_uri), if any.
     #[inline]
-    pub fn get_latest_delivery_s3_location_uri(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_latest_delivery_s3_location_uri(&self) -> &Option<String> {
         &self.inner.latest_delivery_s3_location_uri
     }
     /// Sets [`CapacityManagerDataExportResponse::latest_delivery_time`](crate::types::CapacityManagerDataExportResponse::latest_delivery_time): The timestamp when the most recent export was delivered to S3.
@@ -328,14 +263,14 @@ impl CapacityManagerDataExportResponseBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.latest_delivery_time = ::std::option::Option::Some(input);
+        self.inner.latest_delivery_time = Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerDataExportResponse::latest_delivery_time`](crate::types::CapacityManagerDataExportResponse::latest_delivery_time).
     #[inline]
     pub fn set_latest_delivery_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.latest_delivery_time = input;
         self
@@ -344,7 +279,7 @@ impl CapacityManagerDataExportResponseBuilder {
     #[inline]
     pub fn get_latest_delivery_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.latest_delivery_time
     }
     /// Appends one item to [`CapacityManagerDataExportResponse::tags`](crate::types::CapacityManagerDataExportResponse::tags): The tags associated with the data export configuration.
@@ -356,18 +291,13 @@ impl CapacityManagerDataExportResponseBuilder {
     }
     /// Sets or clears [`CapacityManagerDataExportResponse::tags`](crate::types::CapacityManagerDataExportResponse::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CapacityManagerDataExportResponse::tags`](crate::types::CapacityManagerDataExportResponse::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`CapacityManagerDataExportResponse`]; it has no required members, so this cannot fail.
@@ -379,37 +309,31 @@ impl CapacityManagerDataExportResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for CapacityManagerDataExportResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityManagerDataExportId" => {
-                    value.capacity_manager_data_export_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.capacity_manager_data_export_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "s3BucketName" => {
-                    value.s3_bucket_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.s3_bucket_name = Some(String::from(child.text()));
                 }
                 "s3BucketPrefix" => {
-                    value.s3_bucket_prefix = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.s3_bucket_prefix = Some(String::from(child.text()));
                 }
                 "schedule" => {
-                    value.schedule = ::std::option::Option::Some(
-                        crate::types::Schedule::from(child.text()),
-                    );
+                    value.schedule = Some(crate::types::Schedule::from(child.text()));
                 }
                 "outputFormat" => {
-                    value.output_format = ::std::option::Option::Some(
+                    value.output_format = Some(
                         crate::types::OutputFormat::from(child.text()),
                     );
                 }
                 "createTime" => {
-                    value.create_time = ::std::option::Option::Some(
+                    value.create_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -418,22 +342,22 @@ impl ::awsgen_runtime::xml::FromXml for CapacityManagerDataExportResponse {
                     );
                 }
                 "latestDeliveryStatus" => {
-                    value.latest_delivery_status = ::std::option::Option::Some(
+                    value.latest_delivery_status = Some(
                         crate::types::CapacityManagerDataExportStatus::from(child.text()),
                     );
                 }
                 "latestDeliveryStatusMessage" => {
-                    value.latest_delivery_status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.latest_delivery_status_message = Some(
+                        String::from(child.text()),
                     );
                 }
                 "latestDeliveryS3LocationUri" => {
-                    value.latest_delivery_s3_location_uri = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.latest_delivery_s3_location_uri = Some(
+                        String::from(child.text()),
                     );
                 }
                 "latestDeliveryTime" => {
-                    value.latest_delivery_time = ::std::option::Option::Some(
+                    value.latest_delivery_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -442,7 +366,7 @@ impl ::awsgen_runtime::xml::FromXml for CapacityManagerDataExportResponse {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -452,6 +376,6 @@ impl ::awsgen_runtime::xml::FromXml for CapacityManagerDataExportResponse {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

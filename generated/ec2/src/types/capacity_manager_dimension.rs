@@ -2,171 +2,150 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents dimension values for capacity metrics, including resource identifiers, geographic information, and reservation details used for grouping and filtering capacity data.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityManagerDimension {
     /// The Amazon Web Services Region where the capacity resource is located.
-    pub resource_region: ::std::option::Option<::std::string::String>,
+    pub resource_region: Option<String>,
     /// The unique identifier of the Availability Zone where the capacity resource is located.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The Amazon Web Services account ID that owns the capacity resource.
-    pub account_id: ::std::option::Option<::std::string::String>,
+    pub account_id: Option<String>,
     /// The name of the Amazon Web Services account that owns the capacity resource. This dimension is only available when Organizations access is enabled for Capacity Manager.
-    pub account_name: ::std::option::Option<::std::string::String>,
+    pub account_name: Option<String>,
     /// The EC2 instance family of the capacity resource.
-    pub instance_family: ::std::option::Option<::std::string::String>,
+    pub instance_family: Option<String>,
     /// The specific EC2 instance type of the capacity resource.
-    pub instance_type: ::std::option::Option<::std::string::String>,
+    pub instance_type: Option<String>,
     /// The platform or operating system of the instance.
-    pub instance_platform: ::std::option::Option<::std::string::String>,
+    pub instance_platform: Option<String>,
     /// The Amazon Resource Name (ARN) of the capacity reservation. This provides a unique identifier that can be used across Amazon Web Services services to reference the specific reservation.
-    pub reservation_arn: ::std::option::Option<::std::string::String>,
+    pub reservation_arn: Option<String>,
     /// The unique identifier of the capacity reservation.
-    pub reservation_id: ::std::option::Option<::std::string::String>,
+    pub reservation_id: Option<String>,
     /// The type of capacity reservation.
-    pub reservation_type: ::std::option::Option<crate::types::ReservationType>,
+    pub reservation_type: Option<crate::types::ReservationType>,
     /// The timestamp when the capacity reservation was originally created, in milliseconds since epoch. This differs from the start timestamp as reservations can be created before they become active.
-    pub reservation_create_timestamp: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub reservation_create_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The timestamp when the capacity reservation becomes active and available for use, in milliseconds since epoch. This is when the reservation begins providing capacity.
-    pub reservation_start_timestamp: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub reservation_start_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The timestamp when the capacity reservation expires and is no longer available, in milliseconds since epoch. After this time, the reservation will not provide any capacity.
-    pub reservation_end_timestamp: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub reservation_end_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The type of end date for the capacity reservation. This indicates whether the reservation has a fixed end date, is open-ended, or follows a specific termination pattern.
-    pub reservation_end_date_type: ::std::option::Option<
-        crate::types::ReservationEndDateType,
-    >,
+    pub reservation_end_date_type: Option<crate::types::ReservationEndDateType>,
     /// The tenancy of the EC2 instances associated with this capacity dimension. Valid values are 'default' for shared tenancy, 'dedicated' for dedicated instances, or 'host' for dedicated hosts.
-    pub tenancy: ::std::option::Option<crate::types::CapacityTenancy>,
+    pub tenancy: Option<crate::types::CapacityTenancy>,
     /// The current state of the capacity reservation.
-    pub reservation_state: ::std::option::Option<crate::types::ReservationState>,
+    pub reservation_state: Option<crate::types::ReservationState>,
     /// The instance matching criteria for the capacity reservation, determining how instances are matched to the reservation.
-    pub reservation_instance_match_criteria: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub reservation_instance_match_criteria: Option<String>,
     /// The Amazon Web Services account ID that is financially responsible for unused capacity reservation costs.
-    pub reservation_unused_financial_owner: ::std::option::Option<::std::string::String>,
+    pub reservation_unused_financial_owner: Option<String>,
     /// The tags associated with the capacity resource, represented as key-value pairs. Only tags that have been activated for monitoring via `UpdateCapacityManagerMonitoredTagKeys` are included.
-    pub tags: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityManagerTagDimension>,
-    >,
+    pub tags: Option<Vec<crate::types::CapacityManagerTagDimension>>,
 }
 impl CapacityManagerDimension {
     /// Starts building a [`CapacityManagerDimension`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityManagerDimensionBuilder {
-        <crate::types::builders::CapacityManagerDimensionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityManagerDimensionBuilder as Default>::default()
     }
     /// The `ResourceRegion` member, when set.
     #[inline]
-    pub fn resource_region(&self) -> ::std::option::Option<&str> {
+    pub fn resource_region(&self) -> Option<&str> {
         self.resource_region.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `AccountId` member, when set.
     #[inline]
-    pub fn account_id(&self) -> ::std::option::Option<&str> {
+    pub fn account_id(&self) -> Option<&str> {
         self.account_id.as_deref()
     }
     /// The `AccountName` member, when set.
     #[inline]
-    pub fn account_name(&self) -> ::std::option::Option<&str> {
+    pub fn account_name(&self) -> Option<&str> {
         self.account_name.as_deref()
     }
     /// The `InstanceFamily` member, when set.
     #[inline]
-    pub fn instance_family(&self) -> ::std::option::Option<&str> {
+    pub fn instance_family(&self) -> Option<&str> {
         self.instance_family.as_deref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&str> {
+    pub fn instance_type(&self) -> Option<&str> {
         self.instance_type.as_deref()
     }
     /// The `InstancePlatform` member, when set.
     #[inline]
-    pub fn instance_platform(&self) -> ::std::option::Option<&str> {
+    pub fn instance_platform(&self) -> Option<&str> {
         self.instance_platform.as_deref()
     }
     /// The `ReservationArn` member, when set.
     #[inline]
-    pub fn reservation_arn(&self) -> ::std::option::Option<&str> {
+    pub fn reservation_arn(&self) -> Option<&str> {
         self.reservation_arn.as_deref()
     }
     /// The `ReservationId` member, when set.
     #[inline]
-    pub fn reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn reservation_id(&self) -> Option<&str> {
         self.reservation_id.as_deref()
     }
     /// The `ReservationType` member, when set.
     #[inline]
-    pub fn reservation_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ReservationType> {
+    pub fn reservation_type(&self) -> Option<&crate::types::ReservationType> {
         self.reservation_type.as_ref()
     }
     /// The `ReservationCreateTimestamp` member, when set.
     #[inline]
     pub fn reservation_create_timestamp(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.reservation_create_timestamp.as_ref()
     }
     /// The `ReservationStartTimestamp` member, when set.
     #[inline]
     pub fn reservation_start_timestamp(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.reservation_start_timestamp.as_ref()
     }
     /// The `ReservationEndTimestamp` member, when set.
     #[inline]
     pub fn reservation_end_timestamp(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.reservation_end_timestamp.as_ref()
     }
     /// The `ReservationEndDateType` member, when set.
     #[inline]
     pub fn reservation_end_date_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReservationEndDateType> {
+    ) -> Option<&crate::types::ReservationEndDateType> {
         self.reservation_end_date_type.as_ref()
     }
     /// The `Tenancy` member, when set.
     #[inline]
-    pub fn tenancy(&self) -> ::std::option::Option<&crate::types::CapacityTenancy> {
+    pub fn tenancy(&self) -> Option<&crate::types::CapacityTenancy> {
         self.tenancy.as_ref()
     }
     /// The `ReservationState` member, when set.
     #[inline]
-    pub fn reservation_state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ReservationState> {
+    pub fn reservation_state(&self) -> Option<&crate::types::ReservationState> {
         self.reservation_state.as_ref()
     }
     /// The `ReservationInstanceMatchCriteria` member, when set.
     #[inline]
-    pub fn reservation_instance_match_criteria(&self) -> ::std::option::Option<&str> {
+    pub fn reservation_instance_match_criteria(&self) -> Option<&str> {
         self.reservation_instance_match_criteria.as_deref()
     }
     /// The `ReservationUnusedFinancialOwner` member, when set.
     #[inline]
-    pub fn reservation_unused_financial_owner(&self) -> ::std::option::Option<&str> {
+    pub fn reservation_unused_financial_owner(&self) -> Option<&str> {
         self.reservation_unused_financial_owner.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -176,237 +155,172 @@ impl CapacityManagerDimension {
     }
 }
 /// A builder for [`CapacityManagerDimension`](crate::types::CapacityManagerDimension); start one with `CapacityManagerDimension::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityManagerDimensionBuilder {
     inner: crate::types::CapacityManagerDimension,
 }
 impl CapacityManagerDimensionBuilder {
     /// Sets [`CapacityManagerDimension::resource_region`](crate::types::CapacityManagerDimension::resource_region): The Amazon Web Services Region where the capacity resource is located.
-    pub fn resource_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_region = ::std::option::Option::Some(input.into());
+    pub fn resource_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_region = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityManagerDimension::resource_region`](crate::types::CapacityManagerDimension::resource_region).
     #[inline]
-    pub fn set_resource_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_region(mut self, input: Option<String>) -> Self {
         self.inner.resource_region = input;
         self
     }
     /// The value set for [`CapacityManagerDimension::resource_region`](crate::types::CapacityManagerDimension::resource_region), if any.
     #[inline]
-    pub fn get_resource_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_region(&self) -> &Option<String> {
         &self.inner.resource_region
     }
     /// Sets [`CapacityManagerDimension::availability_zone_id`](crate::types::CapacityManagerDimension::availability_zone_id): The unique identifier of the Availability Zone where the capacity resource is located.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityManagerDimension::availability_zone_id`](crate::types::CapacityManagerDimension::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`CapacityManagerDimension::availability_zone_id`](crate::types::CapacityManagerDimension::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`CapacityManagerDimension::account_id`](crate::types::CapacityManagerDimension::account_id): The Amazon Web Services account ID that owns the capacity resource.
-    pub fn account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.account_id = ::std::option::Option::Some(input.into());
+    pub fn account_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.account_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityManagerDimension::account_id`](crate::types::CapacityManagerDimension::account_id).
     #[inline]
-    pub fn set_account_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_account_id(mut self, input: Option<String>) -> Self {
         self.inner.account_id = input;
         self
     }
     /// The value set for [`CapacityManagerDimension::account_id`](crate::types::CapacityManagerDimension::account_id), if any.
     #[inline]
-    pub fn get_account_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_account_id(&self) -> &Option<String> {
         &self.inner.account_id
     }
     /// Sets [`CapacityManagerDimension::account_name`](crate::types::CapacityManagerDimension::account_name): The name of the Amazon Web Services account that owns the capacity resource.
-    pub fn account_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.account_name = ::std::option::Option::Some(input.into());
+    pub fn account_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.account_name = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityManagerDimension::account_name`](crate::types::CapacityManagerDimension::account_name).
     #[inline]
-    pub fn set_account_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_account_name(mut self, input: Option<String>) -> Self {
         self.inner.account_name = input;
         self
     }
     /// The value set for [`CapacityManagerDimension::account_name`](crate::types::CapacityManagerDimension::account_name), if any.
     #[inline]
-    pub fn get_account_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_account_name(&self) -> &Option<String> {
         &self.inner.account_name
     }
     /// Sets [`CapacityManagerDimension::instance_family`](crate::types::CapacityManagerDimension::instance_family): The EC2 instance family of the capacity resource.
-    pub fn instance_family(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_family = ::std::option::Option::Some(input.into());
+    pub fn instance_family(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_family = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityManagerDimension::instance_family`](crate::types::CapacityManagerDimension::instance_family).
     #[inline]
-    pub fn set_instance_family(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_family(mut self, input: Option<String>) -> Self {
         self.inner.instance_family = input;
         self
     }
     /// The value set for [`CapacityManagerDimension::instance_family`](crate::types::CapacityManagerDimension::instance_family), if any.
     #[inline]
-    pub fn get_instance_family(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_family(&self) -> &Option<String> {
         &self.inner.instance_family
     }
     /// Sets [`CapacityManagerDimension::instance_type`](crate::types::CapacityManagerDimension::instance_type): The specific EC2 instance type of the capacity resource.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_type = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityManagerDimension::instance_type`](crate::types::CapacityManagerDimension::instance_type).
     #[inline]
-    pub fn set_instance_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_type(mut self, input: Option<String>) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`CapacityManagerDimension::instance_type`](crate::types::CapacityManagerDimension::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_type(&self) -> &Option<String> {
         &self.inner.instance_type
     }
     /// Sets [`CapacityManagerDimension::instance_platform`](crate::types::CapacityManagerDimension::instance_platform): The platform or operating system of the instance.
-    pub fn instance_platform(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_platform = ::std::option::Option::Some(input.into());
+    pub fn instance_platform(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_platform = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityManagerDimension::instance_platform`](crate::types::CapacityManagerDimension::instance_platform).
     #[inline]
-    pub fn set_instance_platform(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_platform(mut self, input: Option<String>) -> Self {
         self.inner.instance_platform = input;
         self
     }
     /// The value set for [`CapacityManagerDimension::instance_platform`](crate::types::CapacityManagerDimension::instance_platform), if any.
     #[inline]
-    pub fn get_instance_platform(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_platform(&self) -> &Option<String> {
         &self.inner.instance_platform
     }
     /// Sets [`CapacityManagerDimension::reservation_arn`](crate::types::CapacityManagerDimension::reservation_arn): The Amazon Resource Name (ARN) of the capacity reservation.
-    pub fn reservation_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reservation_arn = ::std::option::Option::Some(input.into());
+    pub fn reservation_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.reservation_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityManagerDimension::reservation_arn`](crate::types::CapacityManagerDimension::reservation_arn).
     #[inline]
-    pub fn set_reservation_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reservation_arn(mut self, input: Option<String>) -> Self {
         self.inner.reservation_arn = input;
         self
     }
     /// The value set for [`CapacityManagerDimension::reservation_arn`](crate::types::CapacityManagerDimension::reservation_arn), if any.
     #[inline]
-    pub fn get_reservation_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reservation_arn(&self) -> &Option<String> {
         &self.inner.reservation_arn
     }
     /// Sets [`CapacityManagerDimension::reservation_id`](crate::types::CapacityManagerDimension::reservation_id): The unique identifier of the capacity reservation.
-    pub fn reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reservation_id = ::std::option::Option::Some(input.into());
+    pub fn reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityManagerDimension::reservation_id`](crate::types::CapacityManagerDimension::reservation_id).
     #[inline]
-    pub fn set_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.reservation_id = input;
         self
     }
     /// The value set for [`CapacityManagerDimension::reservation_id`](crate::types::CapacityManagerDimension::reservation_id), if any.
     #[inline]
-    pub fn get_reservation_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reservation_id(&self) -> &Option<String> {
         &self.inner.reservation_id
     }
     /// Sets [`CapacityManagerDimension::reservation_type`](crate::types::CapacityManagerDimension::reservation_type): The type of capacity reservation.
     pub fn reservation_type(mut self, input: crate::types::ReservationType) -> Self {
-        self.inner.reservation_type = ::std::option::Option::Some(input);
+        self.inner.reservation_type = Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerDimension::reservation_type`](crate::types::CapacityManagerDimension::reservation_type).
     #[inline]
     pub fn set_reservation_type(
         mut self,
-        input: ::std::option::Option<crate::types::ReservationType>,
+        input: Option<crate::types::ReservationType>,
     ) -> Self {
         self.inner.reservation_type = input;
         self
     }
     /// The value set for [`CapacityManagerDimension::reservation_type`](crate::types::CapacityManagerDimension::reservation_type), if any.
     #[inline]
-    pub fn get_reservation_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::ReservationType> {
+    pub fn get_reservation_type(&self) -> &Option<crate::types::ReservationType> {
         &self.inner.reservation_type
     }
     /// Sets [`CapacityManagerDimension::reservation_create_timestamp`](crate::types::CapacityManagerDimension::reservation_create_timestamp): The timestamp when the capacity reservation was originally created, in milliseconds since epoch.
@@ -414,14 +328,14 @@ impl CapacityManagerDimensionBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.reservation_create_timestamp = ::std::option::Option::Some(input);
+        self.inner.reservation_create_timestamp = Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerDimension::reservation_create_timestamp`](crate::types::CapacityManagerDimension::reservation_create_timestamp).
     #[inline]
     pub fn set_reservation_create_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.reservation_create_timestamp = input;
         self
@@ -430,7 +344,7 @@ impl CapacityManagerDimensionBuilder {
     #[inline]
     pub fn get_reservation_create_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.reservation_create_timestamp
     }
     /// Sets [`CapacityManagerDimension::reservation_start_timestamp`](crate::types::CapacityManagerDimension::reservation_start_timestamp): The timestamp when the capacity reservation becomes active and available for use, in milliseconds since epoch.
@@ -438,14 +352,14 @@ impl CapacityManagerDimensionBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.reservation_start_timestamp = ::std::option::Option::Some(input);
+        self.inner.reservation_start_timestamp = Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerDimension::reservation_start_timestamp`](crate::types::CapacityManagerDimension::reservation_start_timestamp).
     #[inline]
     pub fn set_reservation_start_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.reservation_start_timestamp = input;
         self
@@ -454,7 +368,7 @@ impl CapacityManagerDimensionBuilder {
     #[inline]
     pub fn get_reservation_start_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.reservation_start_timestamp
     }
     /// Sets [`CapacityManagerDimension::reservation_end_timestamp`](crate::types::CapacityManagerDimension::reservation_end_timestamp): The timestamp when the capacity reservation expires and is no longer available, in milliseconds since epoch.
@@ -462,14 +376,14 @@ impl CapacityManagerDimensionBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.reservation_end_timestamp = ::std::option::Option::Some(input);
+        self.inner.reservation_end_timestamp = Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerDimension::reservation_end_timestamp`](crate::types::CapacityManagerDimension::reservation_end_timestamp).
     #[inline]
     pub fn set_reservation_end_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.reservation_end_timestamp = input;
         self
@@ -478,7 +392,7 @@ impl CapacityManagerDimensionBuilder {
     #[inline]
     pub fn get_reservation_end_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.reservation_end_timestamp
     }
     /// Sets [`CapacityManagerDimension::reservation_end_date_type`](crate::types::CapacityManagerDimension::reservation_end_date_type): The type of end date for the capacity reservation.
@@ -486,14 +400,14 @@ impl CapacityManagerDimensionBuilder {
         mut self,
         input: crate::types::ReservationEndDateType,
     ) -> Self {
-        self.inner.reservation_end_date_type = ::std::option::Option::Some(input);
+        self.inner.reservation_end_date_type = Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerDimension::reservation_end_date_type`](crate::types::CapacityManagerDimension::reservation_end_date_type).
     #[inline]
     pub fn set_reservation_end_date_type(
         mut self,
-        input: ::std::option::Option<crate::types::ReservationEndDateType>,
+        input: Option<crate::types::ReservationEndDateType>,
     ) -> Self {
         self.inner.reservation_end_date_type = input;
         self
@@ -502,99 +416,86 @@ impl CapacityManagerDimensionBuilder {
     #[inline]
     pub fn get_reservation_end_date_type(
         &self,
-    ) -> &::std::option::Option<crate::types::ReservationEndDateType> {
+    ) -> &Option<crate::types::ReservationEndDateType> {
         &self.inner.reservation_end_date_type
     }
     /// Sets [`CapacityManagerDimension::tenancy`](crate::types::CapacityManagerDimension::tenancy): The tenancy of the EC2 instances associated with this capacity dimension.
     pub fn tenancy(mut self, input: crate::types::CapacityTenancy) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input);
+        self.inner.tenancy = Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerDimension::tenancy`](crate::types::CapacityManagerDimension::tenancy).
     #[inline]
-    pub fn set_tenancy(
-        mut self,
-        input: ::std::option::Option<crate::types::CapacityTenancy>,
-    ) -> Self {
+    pub fn set_tenancy(mut self, input: Option<crate::types::CapacityTenancy>) -> Self {
         self.inner.tenancy = input;
         self
     }
     /// The value set for [`CapacityManagerDimension::tenancy`](crate::types::CapacityManagerDimension::tenancy), if any.
     #[inline]
-    pub fn get_tenancy(&self) -> &::std::option::Option<crate::types::CapacityTenancy> {
+    pub fn get_tenancy(&self) -> &Option<crate::types::CapacityTenancy> {
         &self.inner.tenancy
     }
     /// Sets [`CapacityManagerDimension::reservation_state`](crate::types::CapacityManagerDimension::reservation_state): The current state of the capacity reservation.
     pub fn reservation_state(mut self, input: crate::types::ReservationState) -> Self {
-        self.inner.reservation_state = ::std::option::Option::Some(input);
+        self.inner.reservation_state = Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerDimension::reservation_state`](crate::types::CapacityManagerDimension::reservation_state).
     #[inline]
     pub fn set_reservation_state(
         mut self,
-        input: ::std::option::Option<crate::types::ReservationState>,
+        input: Option<crate::types::ReservationState>,
     ) -> Self {
         self.inner.reservation_state = input;
         self
     }
     /// The value set for [`CapacityManagerDimension::reservation_state`](crate::types::CapacityManagerDimension::reservation_state), if any.
     #[inline]
-    pub fn get_reservation_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::ReservationState> {
+    pub fn get_reservation_state(&self) -> &Option<crate::types::ReservationState> {
         &self.inner.reservation_state
     }
     /// Sets [`CapacityManagerDimension::reservation_instance_match_criteria`](crate::types::CapacityManagerDimension::reservation_instance_match_criteria): The instance matching criteria for the capacity reservation, determining how instances are matched to the reservation.
     pub fn reservation_instance_match_criteria(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.reservation_instance_match_criteria = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.reservation_instance_match_criteria = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityManagerDimension::reservation_instance_match_criteria`](crate::types::CapacityManagerDimension::reservation_instance_match_criteria).
     #[inline]
     pub fn set_reservation_instance_match_criteria(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.reservation_instance_match_criteria = input;
         self
     }
     /// The value set for [`CapacityManagerDimension::reservation_instance_match_criteria`](crate::types::CapacityManagerDimension::reservation_instance_match_criteria), if any.
     #[inline]
-    pub fn get_reservation_instance_match_criteria(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reservation_instance_match_criteria(&self) -> &Option<String> {
         &self.inner.reservation_instance_match_criteria
     }
     /// Sets [`CapacityManagerDimension::reservation_unused_financial_owner`](crate::types::CapacityManagerDimension::reservation_unused_financial_owner): The Amazon Web Services account ID that is financially responsible for unused capacity reservation costs.
     pub fn reservation_unused_financial_owner(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.reservation_unused_financial_owner = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.reservation_unused_financial_owner = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityManagerDimension::reservation_unused_financial_owner`](crate::types::CapacityManagerDimension::reservation_unused_financial_owner).
     #[inline]
     pub fn set_reservation_unused_financial_owner(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.reservation_unused_financial_owner = input;
         self
     }
     /// The value set for [`CapacityManagerDimension::reservation_unused_financial_owner`](crate::types::CapacityManagerDimension::reservation_unused_financial_owner), if any.
     #[inline]
-    pub fn get_reservation_unused_financial_owner(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reservation_unused_financial_owner(&self) -> &Option<String> {
         &self.inner.reservation_unused_financial_owner
     }
     /// Appends one item to [`CapacityManagerDimension::tags`](crate::types::CapacityManagerDimension::tags): The tags associated with the capacity resource, represented as key-value pairs.
@@ -608,20 +509,14 @@ impl CapacityManagerDimensionBuilder {
     #[inline]
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CapacityManagerTagDimension>,
-        >,
+        input: Option<Vec<crate::types::CapacityManagerTagDimension>>,
     ) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CapacityManagerDimension::tags`](crate::types::CapacityManagerDimension::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityManagerTagDimension>,
-    > {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::CapacityManagerTagDimension>> {
         &self.inner.tags
     }
     /// Builds the [`CapacityManagerDimension`]; it has no required members, so this cannot fail.
@@ -633,62 +528,44 @@ impl CapacityManagerDimensionBuilder {
 impl ::awsgen_runtime::xml::FromXml for CapacityManagerDimension {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "resourceRegion" => {
-                    value.resource_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_region = Some(String::from(child.text()));
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "accountId" => {
-                    value.account_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.account_id = Some(String::from(child.text()));
                 }
                 "accountName" => {
-                    value.account_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.account_name = Some(String::from(child.text()));
                 }
                 "instanceFamily" => {
-                    value.instance_family = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_family = Some(String::from(child.text()));
                 }
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_type = Some(String::from(child.text()));
                 }
                 "instancePlatform" => {
-                    value.instance_platform = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_platform = Some(String::from(child.text()));
                 }
                 "reservationArn" => {
-                    value.reservation_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.reservation_arn = Some(String::from(child.text()));
                 }
                 "reservationId" => {
-                    value.reservation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.reservation_id = Some(String::from(child.text()));
                 }
                 "reservationType" => {
-                    value.reservation_type = ::std::option::Option::Some(
+                    value.reservation_type = Some(
                         crate::types::ReservationType::from(child.text()),
                     );
                 }
                 "reservationCreateTimestamp" => {
-                    value.reservation_create_timestamp = ::std::option::Option::Some(
+                    value.reservation_create_timestamp = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -697,7 +574,7 @@ impl ::awsgen_runtime::xml::FromXml for CapacityManagerDimension {
                     );
                 }
                 "reservationStartTimestamp" => {
-                    value.reservation_start_timestamp = ::std::option::Option::Some(
+                    value.reservation_start_timestamp = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -706,7 +583,7 @@ impl ::awsgen_runtime::xml::FromXml for CapacityManagerDimension {
                     );
                 }
                 "reservationEndTimestamp" => {
-                    value.reservation_end_timestamp = ::std::option::Option::Some(
+                    value.reservation_end_timestamp = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -715,32 +592,32 @@ impl ::awsgen_runtime::xml::FromXml for CapacityManagerDimension {
                     );
                 }
                 "reservationEndDateType" => {
-                    value.reservation_end_date_type = ::std::option::Option::Some(
+                    value.reservation_end_date_type = Some(
                         crate::types::ReservationEndDateType::from(child.text()),
                     );
                 }
                 "tenancy" => {
-                    value.tenancy = ::std::option::Option::Some(
+                    value.tenancy = Some(
                         crate::types::CapacityTenancy::from(child.text()),
                     );
                 }
                 "reservationState" => {
-                    value.reservation_state = ::std::option::Option::Some(
+                    value.reservation_state = Some(
                         crate::types::ReservationState::from(child.text()),
                     );
                 }
                 "reservationInstanceMatchCriteria" => {
-                    value.reservation_instance_match_criteria = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.reservation_instance_match_criteria = Some(
+                        String::from(child.text()),
                     );
                 }
                 "reservationUnusedFinancialOwner" => {
-                    value.reservation_unused_financial_owner = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.reservation_unused_financial_owner = Some(
+                        String::from(child.text()),
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CapacityManagerTagDimension as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -750,6 +627,6 @@ impl ::awsgen_runtime::xml::FromXml for CapacityManagerDimension {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,96 +2,74 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a tag key that is being monitored by Capacity Manager, including its activation status and the earliest available data point.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityManagerMonitoredTagKey {
     /// The tag key being monitored.
-    pub tag_key: ::std::option::Option<::std::string::String>,
+    pub tag_key: Option<String>,
     /// The current status of the monitored tag key. Valid values are `activating`, `activated`, `deactivating`, and `suspended`.
-    pub status: ::std::option::Option<
-        crate::types::CapacityManagerMonitoredTagKeyStatus,
-    >,
+    pub status: Option<crate::types::CapacityManagerMonitoredTagKeyStatus>,
     /// A message providing additional details about the current status of the monitored tag key.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
     /// Indicates whether this tag key is provided by Capacity Manager by default, rather than being user-activated.
-    pub capacity_manager_provided: ::std::option::Option<bool>,
+    pub capacity_manager_provided: Option<bool>,
     /// The earliest timestamp from which tag data is available for queries, in UTC ISO 8601 format.
-    pub earliest_datapoint_timestamp: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub earliest_datapoint_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl CapacityManagerMonitoredTagKey {
     /// Starts building a [`CapacityManagerMonitoredTagKey`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityManagerMonitoredTagKeyBuilder {
-        <crate::types::builders::CapacityManagerMonitoredTagKeyBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityManagerMonitoredTagKeyBuilder as Default>::default()
     }
     /// The `TagKey` member, when set.
     #[inline]
-    pub fn tag_key(&self) -> ::std::option::Option<&str> {
+    pub fn tag_key(&self) -> Option<&str> {
         self.tag_key.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CapacityManagerMonitoredTagKeyStatus> {
+    pub fn status(&self) -> Option<&crate::types::CapacityManagerMonitoredTagKeyStatus> {
         self.status.as_ref()
     }
     /// The `StatusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
     /// The `CapacityManagerProvided` member, when set.
     #[inline]
-    pub fn capacity_manager_provided(&self) -> ::std::option::Option<bool> {
+    pub fn capacity_manager_provided(&self) -> Option<bool> {
         self.capacity_manager_provided
     }
     /// The `EarliestDatapointTimestamp` member, when set.
     #[inline]
     pub fn earliest_datapoint_timestamp(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.earliest_datapoint_timestamp.as_ref()
     }
 }
 /// A builder for [`CapacityManagerMonitoredTagKey`](crate::types::CapacityManagerMonitoredTagKey); start one with `CapacityManagerMonitoredTagKey::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityManagerMonitoredTagKeyBuilder {
     inner: crate::types::CapacityManagerMonitoredTagKey,
 }
 impl CapacityManagerMonitoredTagKeyBuilder {
     /// Sets [`CapacityManagerMonitoredTagKey::tag_key`](crate::types::CapacityManagerMonitoredTagKey::tag_key): The tag key being monitored.
-    pub fn tag_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.tag_key = ::std::option::Option::Some(input.into());
+    pub fn tag_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.tag_key = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityManagerMonitoredTagKey::tag_key`](crate::types::CapacityManagerMonitoredTagKey::tag_key).
     #[inline]
-    pub fn set_tag_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_tag_key(mut self, input: Option<String>) -> Self {
         self.inner.tag_key = input;
         self
     }
     /// The value set for [`CapacityManagerMonitoredTagKey::tag_key`](crate::types::CapacityManagerMonitoredTagKey::tag_key), if any.
     #[inline]
-    pub fn get_tag_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_tag_key(&self) -> &Option<String> {
         &self.inner.tag_key
     }
     /// Sets [`CapacityManagerMonitoredTagKey::status`](crate::types::CapacityManagerMonitoredTagKey::status): The current status of the monitored tag key.
@@ -99,14 +77,14 @@ impl CapacityManagerMonitoredTagKeyBuilder {
         mut self,
         input: crate::types::CapacityManagerMonitoredTagKeyStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerMonitoredTagKey::status`](crate::types::CapacityManagerMonitoredTagKey::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityManagerMonitoredTagKeyStatus>,
+        input: Option<crate::types::CapacityManagerMonitoredTagKeyStatus>,
     ) -> Self {
         self.inner.status = input;
         self
@@ -115,48 +93,39 @@ impl CapacityManagerMonitoredTagKeyBuilder {
     #[inline]
     pub fn get_status(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityManagerMonitoredTagKeyStatus> {
+    ) -> &Option<crate::types::CapacityManagerMonitoredTagKeyStatus> {
         &self.inner.status
     }
     /// Sets [`CapacityManagerMonitoredTagKey::status_message`](crate::types::CapacityManagerMonitoredTagKey::status_message): A message providing additional details about the current status of the monitored tag key.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityManagerMonitoredTagKey::status_message`](crate::types::CapacityManagerMonitoredTagKey::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`CapacityManagerMonitoredTagKey::status_message`](crate::types::CapacityManagerMonitoredTagKey::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Sets [`CapacityManagerMonitoredTagKey::capacity_manager_provided`](crate::types::CapacityManagerMonitoredTagKey::capacity_manager_provided): Indicates whether this tag key is provided by Capacity Manager by default, rather than being user-activated.
     pub fn capacity_manager_provided(mut self, input: bool) -> Self {
-        self.inner.capacity_manager_provided = ::std::option::Option::Some(input);
+        self.inner.capacity_manager_provided = Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerMonitoredTagKey::capacity_manager_provided`](crate::types::CapacityManagerMonitoredTagKey::capacity_manager_provided).
     #[inline]
-    pub fn set_capacity_manager_provided(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_capacity_manager_provided(mut self, input: Option<bool>) -> Self {
         self.inner.capacity_manager_provided = input;
         self
     }
     /// The value set for [`CapacityManagerMonitoredTagKey::capacity_manager_provided`](crate::types::CapacityManagerMonitoredTagKey::capacity_manager_provided), if any.
     #[inline]
-    pub fn get_capacity_manager_provided(&self) -> &::std::option::Option<bool> {
+    pub fn get_capacity_manager_provided(&self) -> &Option<bool> {
         &self.inner.capacity_manager_provided
     }
     /// Sets [`CapacityManagerMonitoredTagKey::earliest_datapoint_timestamp`](crate::types::CapacityManagerMonitoredTagKey::earliest_datapoint_timestamp): The earliest timestamp from which tag data is available for queries, in UTC ISO 8601 format.
@@ -164,14 +133,14 @@ impl CapacityManagerMonitoredTagKeyBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.earliest_datapoint_timestamp = ::std::option::Option::Some(input);
+        self.inner.earliest_datapoint_timestamp = Some(input);
         self
     }
     /// Sets or clears [`CapacityManagerMonitoredTagKey::earliest_datapoint_timestamp`](crate::types::CapacityManagerMonitoredTagKey::earliest_datapoint_timestamp).
     #[inline]
     pub fn set_earliest_datapoint_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.earliest_datapoint_timestamp = input;
         self
@@ -180,7 +149,7 @@ impl CapacityManagerMonitoredTagKeyBuilder {
     #[inline]
     pub fn get_earliest_datapoint_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.earliest_datapoint_timestamp
     }
     /// Builds the [`CapacityManagerMonitoredTagKey`]; it has no required members, so this cannot fail.
@@ -192,34 +161,28 @@ impl CapacityManagerMonitoredTagKeyBuilder {
 impl ::awsgen_runtime::xml::FromXml for CapacityManagerMonitoredTagKey {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "tagKey" => {
-                    value.tag_key = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.tag_key = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         crate::types::CapacityManagerMonitoredTagKeyStatus::from(
                             child.text(),
                         ),
                     );
                 }
                 "statusMessage" => {
-                    value.status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_message = Some(String::from(child.text()));
                 }
                 "capacityManagerProvided" => {
-                    value.capacity_manager_provided = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.capacity_manager_provided = Some(child.text() == "true");
                 }
                 "earliestDatapointTimestamp" => {
-                    value.earliest_datapoint_timestamp = ::std::option::Option::Some(
+                    value.earliest_datapoint_timestamp = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -230,6 +193,6 @@ impl ::awsgen_runtime::xml::FromXml for CapacityManagerMonitoredTagKey {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,43 +2,36 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Capacity Reservation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityReservation {
     /// The ID of the Capacity Reservation.
-    pub capacity_reservation_id: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_id: Option<String>,
     /// The ID of the Amazon Web Services account that owns the Capacity Reservation.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the Capacity Reservation.
-    pub capacity_reservation_arn: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_arn: Option<String>,
     /// The ID of the Availability Zone in which the capacity is reserved.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The type of instance for which the Capacity Reservation reserves capacity.
-    pub instance_type: ::std::option::Option<::std::string::String>,
+    pub instance_type: Option<String>,
     /// The type of operating system for which the Capacity Reservation reserves capacity.
-    pub instance_platform: ::std::option::Option<
-        crate::types::CapacityReservationInstancePlatform,
-    >,
+    pub instance_platform: Option<crate::types::CapacityReservationInstancePlatform>,
     /// The Availability Zone in which the capacity is reserved.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// Indicates the tenancy of the Capacity Reservation. A Capacity Reservation can have one of the following tenancy settings:
     ///
     /// - `default` - The Capacity Reservation is created on hardware that is shared with other Amazon Web Services accounts.
     /// - `dedicated` - The Capacity Reservation is created on single-tenant hardware that is dedicated to a single Amazon Web Services account.
-    pub tenancy: ::std::option::Option<crate::types::CapacityReservationTenancy>,
+    pub tenancy: Option<crate::types::CapacityReservationTenancy>,
     /// The total number of instances for which the Capacity Reservation reserves capacity.
-    pub total_instance_count: ::std::option::Option<i32>,
+    pub total_instance_count: Option<i32>,
     /// The remaining capacity. Indicates the number of instances that can be launched in the Capacity Reservation.
-    pub available_instance_count: ::std::option::Option<i32>,
+    pub available_instance_count: Option<i32>,
     /// Indicates whether the Capacity Reservation supports EBS-optimized instances. This optimization provides dedicated throughput to Amazon EBS and an optimized configuration stack to provide optimal I/O performance. This optimization isn't available with all instance types. Additional usage charges apply when using an EBS- optimized instance.
-    pub ebs_optimized: ::std::option::Option<bool>,
+    pub ebs_optimized: Option<bool>,
     /// *Deprecated.*
-    pub ephemeral_storage: ::std::option::Option<bool>,
+    pub ephemeral_storage: Option<bool>,
     /// The current state of the Capacity Reservation. A Capacity Reservation can be in one of the following states:
     ///
     /// - `active` - The capacity is available for use.
@@ -53,170 +46,150 @@ pub struct CapacityReservation {
     /// - `delayed` - (*Future-dated Capacity Reservations*) Amazon EC2 encountered a delay in provisioning the requested future-dated Capacity Reservation. Amazon EC2 is unable to deliver the requested capacity by the requested start date and time.
     /// - `unsupported` - (*Future-dated Capacity Reservations*) Amazon EC2 can't support the future-dated Capacity Reservation request due to capacity constraints. You can view unsupported requests for 30 days. The Capacity Reservation will not be delivered.
     /// - `cancelling` - (*Future-dated Capacity Reservations*) The Capacity Reservation is being cancelled. Capacity has been released but charges continue for the commitment wind-down period. The reservation transitions to `cancelled` when the wind-down completes.
-    pub state: ::std::option::Option<crate::types::CapacityReservationState>,
+    pub state: Option<crate::types::CapacityReservationState>,
     /// The date and time the Capacity Reservation was started.
-    pub start_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time the Capacity Reservation expires. When a Capacity Reservation expires, the reserved capacity is released and you can no longer launch instances into it. The Capacity Reservation's state changes to `expired` when it reaches its end date and time.
-    pub end_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Indicates the way in which the Capacity Reservation ends. A Capacity Reservation can have one of the following end types:
     ///
     /// - `unlimited` - The Capacity Reservation remains active until you explicitly cancel it.
     /// - `limited` - The Capacity Reservation expires automatically at a specified date and time.
-    pub end_date_type: ::std::option::Option<crate::types::EndDateType>,
+    pub end_date_type: Option<crate::types::EndDateType>,
     /// Indicates the type of instance launches that the Capacity Reservation accepts. The options include:
     ///
     /// - `open` - The Capacity Reservation accepts all instances that have matching attributes (instance type, platform, and Availability Zone). Instances that have matching attributes launch into the Capacity Reservation automatically without specifying any additional parameters.
     /// - `targeted` - The Capacity Reservation only accepts instances that have matching attributes (instance type, platform, and Availability Zone), and explicitly target the Capacity Reservation. This ensures that only permitted instances can use the reserved capacity.
-    pub instance_match_criteria: ::std::option::Option<
-        crate::types::InstanceMatchCriteria,
-    >,
+    pub instance_match_criteria: Option<crate::types::InstanceMatchCriteria>,
     /// The date and time the Capacity Reservation was created.
-    pub create_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub create_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Any tags assigned to the Capacity Reservation.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The Amazon Resource Name (ARN) of the Outpost on which the Capacity Reservation was created.
-    pub outpost_arn: ::std::option::Option<::std::string::String>,
+    pub outpost_arn: Option<String>,
     /// The ID of the Capacity Reservation Fleet to which the Capacity Reservation belongs. Only valid for Capacity Reservations that were created by a Capacity Reservation Fleet.
-    pub capacity_reservation_fleet_id: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_fleet_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the cluster placement group in which the Capacity Reservation was created. For more information, see [Capacity Reservations for cluster placement groups](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/cr-cpg.html) in the *Amazon EC2 User Guide*.
-    pub placement_group_arn: ::std::option::Option<::std::string::String>,
+    pub placement_group_arn: Option<String>,
     /// Information about instance capacity usage.
-    pub capacity_allocations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityAllocation>,
-    >,
+    pub capacity_allocations: Option<Vec<crate::types::CapacityAllocation>>,
     /// The type of Capacity Reservation.
-    pub reservation_type: ::std::option::Option<crate::types::CapacityReservationType>,
+    pub reservation_type: Option<crate::types::CapacityReservationType>,
     /// The ID of the Amazon Web Services account to which billing of the unused capacity of the Capacity Reservation is assigned.
-    pub unused_reservation_billing_owner_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub unused_reservation_billing_owner_id: Option<String>,
     /// Information about your commitment for a future-dated Capacity Reservation.
-    pub commitment_info: ::std::option::Option<
-        crate::types::CapacityReservationCommitmentInfo,
-    >,
+    pub commitment_info: Option<crate::types::CapacityReservationCommitmentInfo>,
     /// The delivery method for a future-dated Capacity Reservation. `incremental` indicates that the requested capacity is delivered in addition to any running instances and reserved capacity that you have in your account at the requested date and time.
-    pub delivery_preference: ::std::option::Option<
-        crate::types::CapacityReservationDeliveryPreference,
-    >,
+    pub delivery_preference: Option<crate::types::CapacityReservationDeliveryPreference>,
     /// The ID of the Capacity Block.
-    pub capacity_block_id: ::std::option::Option<::std::string::String>,
+    pub capacity_block_id: Option<String>,
     /// Indicates whether this Capacity Reservation is interruptible, meaning instances may be terminated when the owner reclaims capacity.
-    pub interruptible: ::std::option::Option<bool>,
+    pub interruptible: Option<bool>,
     /// Contains allocation details for interruptible reservations, including current allocated instances and target instance counts within the interruptibleCapacityAllocation object.
-    pub interruptible_capacity_allocation: ::std::option::Option<
+    pub interruptible_capacity_allocation: Option<
         crate::types::InterruptibleCapacityAllocation,
     >,
     /// Information about the interruption configuration and association with the source reservation for interruptible Capacity Reservations.
-    pub interruption_info: ::std::option::Option<crate::types::InterruptionInfo>,
+    pub interruption_info: Option<crate::types::InterruptionInfo>,
 }
 impl CapacityReservation {
     /// Starts building a [`CapacityReservation`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityReservationBuilder {
-        <crate::types::builders::CapacityReservationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityReservationBuilder as Default>::default()
     }
     /// The `CapacityReservationId` member, when set.
     #[inline]
-    pub fn capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_id(&self) -> Option<&str> {
         self.capacity_reservation_id.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `CapacityReservationArn` member, when set.
     #[inline]
-    pub fn capacity_reservation_arn(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_arn(&self) -> Option<&str> {
         self.capacity_reservation_arn.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&str> {
+    pub fn instance_type(&self) -> Option<&str> {
         self.instance_type.as_deref()
     }
     /// The `InstancePlatform` member, when set.
     #[inline]
     pub fn instance_platform(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationInstancePlatform> {
+    ) -> Option<&crate::types::CapacityReservationInstancePlatform> {
         self.instance_platform.as_ref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `Tenancy` member, when set.
     #[inline]
-    pub fn tenancy(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationTenancy> {
+    pub fn tenancy(&self) -> Option<&crate::types::CapacityReservationTenancy> {
         self.tenancy.as_ref()
     }
     /// The `TotalInstanceCount` member, when set.
     #[inline]
-    pub fn total_instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn total_instance_count(&self) -> Option<i32> {
         self.total_instance_count
     }
     /// The `AvailableInstanceCount` member, when set.
     #[inline]
-    pub fn available_instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn available_instance_count(&self) -> Option<i32> {
         self.available_instance_count
     }
     /// The `EbsOptimized` member, when set.
     #[inline]
-    pub fn ebs_optimized(&self) -> ::std::option::Option<bool> {
+    pub fn ebs_optimized(&self) -> Option<bool> {
         self.ebs_optimized
     }
     /// The `EphemeralStorage` member, when set.
     #[inline]
-    pub fn ephemeral_storage(&self) -> ::std::option::Option<bool> {
+    pub fn ephemeral_storage(&self) -> Option<bool> {
         self.ephemeral_storage
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationState> {
+    pub fn state(&self) -> Option<&crate::types::CapacityReservationState> {
         self.state.as_ref()
     }
     /// The `StartDate` member, when set.
     #[inline]
-    pub fn start_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_date.as_ref()
     }
     /// The `EndDate` member, when set.
     #[inline]
-    pub fn end_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_date.as_ref()
     }
     /// The `EndDateType` member, when set.
     #[inline]
-    pub fn end_date_type(&self) -> ::std::option::Option<&crate::types::EndDateType> {
+    pub fn end_date_type(&self) -> Option<&crate::types::EndDateType> {
         self.end_date_type.as_ref()
     }
     /// The `InstanceMatchCriteria` member, when set.
     #[inline]
     pub fn instance_match_criteria(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceMatchCriteria> {
+    ) -> Option<&crate::types::InstanceMatchCriteria> {
         self.instance_match_criteria.as_ref()
     }
     /// The `CreateDate` member, when set.
     #[inline]
-    pub fn create_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn create_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.create_date.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -226,17 +199,17 @@ impl CapacityReservation {
     }
     /// The `OutpostArn` member, when set.
     #[inline]
-    pub fn outpost_arn(&self) -> ::std::option::Option<&str> {
+    pub fn outpost_arn(&self) -> Option<&str> {
         self.outpost_arn.as_deref()
     }
     /// The `CapacityReservationFleetId` member, when set.
     #[inline]
-    pub fn capacity_reservation_fleet_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_fleet_id(&self) -> Option<&str> {
         self.capacity_reservation_fleet_id.as_deref()
     }
     /// The `PlacementGroupArn` member, when set.
     #[inline]
-    pub fn placement_group_arn(&self) -> ::std::option::Option<&str> {
+    pub fn placement_group_arn(&self) -> Option<&str> {
         self.placement_group_arn.as_deref()
     }
     /// The `CapacityAllocations` member, empty when not set; the field tells an empty list from an absent one.
@@ -246,180 +219,135 @@ impl CapacityReservation {
     }
     /// The `ReservationType` member, when set.
     #[inline]
-    pub fn reservation_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationType> {
+    pub fn reservation_type(&self) -> Option<&crate::types::CapacityReservationType> {
         self.reservation_type.as_ref()
     }
     /// The `UnusedReservationBillingOwnerId` member, when set.
     #[inline]
-    pub fn unused_reservation_billing_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn unused_reservation_billing_owner_id(&self) -> Option<&str> {
         self.unused_reservation_billing_owner_id.as_deref()
     }
     /// The `CommitmentInfo` member, when set.
     #[inline]
     pub fn commitment_info(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationCommitmentInfo> {
+    ) -> Option<&crate::types::CapacityReservationCommitmentInfo> {
         self.commitment_info.as_ref()
     }
     /// The `DeliveryPreference` member, when set.
     #[inline]
     pub fn delivery_preference(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationDeliveryPreference> {
+    ) -> Option<&crate::types::CapacityReservationDeliveryPreference> {
         self.delivery_preference.as_ref()
     }
     /// The `CapacityBlockId` member, when set.
     #[inline]
-    pub fn capacity_block_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_block_id(&self) -> Option<&str> {
         self.capacity_block_id.as_deref()
     }
     /// The `Interruptible` member, when set.
     #[inline]
-    pub fn interruptible(&self) -> ::std::option::Option<bool> {
+    pub fn interruptible(&self) -> Option<bool> {
         self.interruptible
     }
     /// The `InterruptibleCapacityAllocation` member, when set.
     #[inline]
     pub fn interruptible_capacity_allocation(
         &self,
-    ) -> ::std::option::Option<&crate::types::InterruptibleCapacityAllocation> {
+    ) -> Option<&crate::types::InterruptibleCapacityAllocation> {
         self.interruptible_capacity_allocation.as_ref()
     }
     /// The `InterruptionInfo` member, when set.
     #[inline]
-    pub fn interruption_info(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InterruptionInfo> {
+    pub fn interruption_info(&self) -> Option<&crate::types::InterruptionInfo> {
         self.interruption_info.as_ref()
     }
 }
 /// A builder for [`CapacityReservation`](crate::types::CapacityReservation); start one with `CapacityReservation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityReservationBuilder {
     inner: crate::types::CapacityReservation,
 }
 impl CapacityReservationBuilder {
     /// Sets [`CapacityReservation::capacity_reservation_id`](crate::types::CapacityReservation::capacity_reservation_id): The ID of the Capacity Reservation.
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_id = ::std::option::Option::Some(input.into());
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservation::capacity_reservation_id`](crate::types::CapacityReservation::capacity_reservation_id).
     #[inline]
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_id = input;
         self
     }
     /// The value set for [`CapacityReservation::capacity_reservation_id`](crate::types::CapacityReservation::capacity_reservation_id), if any.
     #[inline]
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.capacity_reservation_id
     }
     /// Sets [`CapacityReservation::owner_id`](crate::types::CapacityReservation::owner_id): The ID of the Amazon Web Services account that owns the Capacity Reservation.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservation::owner_id`](crate::types::CapacityReservation::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`CapacityReservation::owner_id`](crate::types::CapacityReservation::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`CapacityReservation::capacity_reservation_arn`](crate::types::CapacityReservation::capacity_reservation_arn): The Amazon Resource Name (ARN) of the Capacity Reservation.
-    pub fn capacity_reservation_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_arn = ::std::option::Option::Some(input.into());
+    pub fn capacity_reservation_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservation::capacity_reservation_arn`](crate::types::CapacityReservation::capacity_reservation_arn).
     #[inline]
-    pub fn set_capacity_reservation_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_arn(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_arn = input;
         self
     }
     /// The value set for [`CapacityReservation::capacity_reservation_arn`](crate::types::CapacityReservation::capacity_reservation_arn), if any.
     #[inline]
-    pub fn get_capacity_reservation_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_arn(&self) -> &Option<String> {
         &self.inner.capacity_reservation_arn
     }
     /// Sets [`CapacityReservation::availability_zone_id`](crate::types::CapacityReservation::availability_zone_id): The ID of the Availability Zone in which the capacity is reserved.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservation::availability_zone_id`](crate::types::CapacityReservation::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`CapacityReservation::availability_zone_id`](crate::types::CapacityReservation::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`CapacityReservation::instance_type`](crate::types::CapacityReservation::instance_type): The type of instance for which the Capacity Reservation reserves capacity.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_type = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservation::instance_type`](crate::types::CapacityReservation::instance_type).
     #[inline]
-    pub fn set_instance_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_type(mut self, input: Option<String>) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`CapacityReservation::instance_type`](crate::types::CapacityReservation::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_type(&self) -> &Option<String> {
         &self.inner.instance_type
     }
     /// Sets [`CapacityReservation::instance_platform`](crate::types::CapacityReservation::instance_platform): The type of operating system for which the Capacity Reservation reserves capacity.
@@ -427,14 +355,14 @@ impl CapacityReservationBuilder {
         mut self,
         input: crate::types::CapacityReservationInstancePlatform,
     ) -> Self {
-        self.inner.instance_platform = ::std::option::Option::Some(input);
+        self.inner.instance_platform = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::instance_platform`](crate::types::CapacityReservation::instance_platform).
     #[inline]
     pub fn set_instance_platform(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationInstancePlatform>,
+        input: Option<crate::types::CapacityReservationInstancePlatform>,
     ) -> Self {
         self.inner.instance_platform = input;
         self
@@ -443,206 +371,182 @@ impl CapacityReservationBuilder {
     #[inline]
     pub fn get_instance_platform(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationInstancePlatform> {
+    ) -> &Option<crate::types::CapacityReservationInstancePlatform> {
         &self.inner.instance_platform
     }
     /// Sets [`CapacityReservation::availability_zone`](crate::types::CapacityReservation::availability_zone): The Availability Zone in which the capacity is reserved.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservation::availability_zone`](crate::types::CapacityReservation::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`CapacityReservation::availability_zone`](crate::types::CapacityReservation::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`CapacityReservation::tenancy`](crate::types::CapacityReservation::tenancy): Indicates the tenancy of the Capacity Reservation.
     pub fn tenancy(mut self, input: crate::types::CapacityReservationTenancy) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input);
+        self.inner.tenancy = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::tenancy`](crate::types::CapacityReservation::tenancy).
     #[inline]
     pub fn set_tenancy(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationTenancy>,
+        input: Option<crate::types::CapacityReservationTenancy>,
     ) -> Self {
         self.inner.tenancy = input;
         self
     }
     /// The value set for [`CapacityReservation::tenancy`](crate::types::CapacityReservation::tenancy), if any.
     #[inline]
-    pub fn get_tenancy(
-        &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationTenancy> {
+    pub fn get_tenancy(&self) -> &Option<crate::types::CapacityReservationTenancy> {
         &self.inner.tenancy
     }
     /// Sets [`CapacityReservation::total_instance_count`](crate::types::CapacityReservation::total_instance_count): The total number of instances for which the Capacity Reservation reserves capacity.
     pub fn total_instance_count(mut self, input: i32) -> Self {
-        self.inner.total_instance_count = ::std::option::Option::Some(input);
+        self.inner.total_instance_count = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::total_instance_count`](crate::types::CapacityReservation::total_instance_count).
     #[inline]
-    pub fn set_total_instance_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_total_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.total_instance_count = input;
         self
     }
     /// The value set for [`CapacityReservation::total_instance_count`](crate::types::CapacityReservation::total_instance_count), if any.
     #[inline]
-    pub fn get_total_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_instance_count(&self) -> &Option<i32> {
         &self.inner.total_instance_count
     }
     /// Sets [`CapacityReservation::available_instance_count`](crate::types::CapacityReservation::available_instance_count): The remaining capacity.
     pub fn available_instance_count(mut self, input: i32) -> Self {
-        self.inner.available_instance_count = ::std::option::Option::Some(input);
+        self.inner.available_instance_count = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::available_instance_count`](crate::types::CapacityReservation::available_instance_count).
     #[inline]
-    pub fn set_available_instance_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_available_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.available_instance_count = input;
         self
     }
     /// The value set for [`CapacityReservation::available_instance_count`](crate::types::CapacityReservation::available_instance_count), if any.
     #[inline]
-    pub fn get_available_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_available_instance_count(&self) -> &Option<i32> {
         &self.inner.available_instance_count
     }
     /// Sets [`CapacityReservation::ebs_optimized`](crate::types::CapacityReservation::ebs_optimized): Indicates whether the Capacity Reservation supports EBS-optimized instances.
     pub fn ebs_optimized(mut self, input: bool) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input);
+        self.inner.ebs_optimized = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::ebs_optimized`](crate::types::CapacityReservation::ebs_optimized).
     #[inline]
-    pub fn set_ebs_optimized(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ebs_optimized(mut self, input: Option<bool>) -> Self {
         self.inner.ebs_optimized = input;
         self
     }
     /// The value set for [`CapacityReservation::ebs_optimized`](crate::types::CapacityReservation::ebs_optimized), if any.
     #[inline]
-    pub fn get_ebs_optimized(&self) -> &::std::option::Option<bool> {
+    pub fn get_ebs_optimized(&self) -> &Option<bool> {
         &self.inner.ebs_optimized
     }
     /// Sets [`CapacityReservation::ephemeral_storage`](crate::types::CapacityReservation::ephemeral_storage): *Deprecated.*
     pub fn ephemeral_storage(mut self, input: bool) -> Self {
-        self.inner.ephemeral_storage = ::std::option::Option::Some(input);
+        self.inner.ephemeral_storage = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::ephemeral_storage`](crate::types::CapacityReservation::ephemeral_storage).
     #[inline]
-    pub fn set_ephemeral_storage(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ephemeral_storage(mut self, input: Option<bool>) -> Self {
         self.inner.ephemeral_storage = input;
         self
     }
     /// The value set for [`CapacityReservation::ephemeral_storage`](crate::types::CapacityReservation::ephemeral_storage), if any.
     #[inline]
-    pub fn get_ephemeral_storage(&self) -> &::std::option::Option<bool> {
+    pub fn get_ephemeral_storage(&self) -> &Option<bool> {
         &self.inner.ephemeral_storage
     }
     /// Sets [`CapacityReservation::state`](crate::types::CapacityReservation::state): The current state of the Capacity Reservation.
     pub fn state(mut self, input: crate::types::CapacityReservationState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::state`](crate::types::CapacityReservation::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationState>,
+        input: Option<crate::types::CapacityReservationState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`CapacityReservation::state`](crate::types::CapacityReservation::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationState> {
+    pub fn get_state(&self) -> &Option<crate::types::CapacityReservationState> {
         &self.inner.state
     }
     /// Sets [`CapacityReservation::start_date`](crate::types::CapacityReservation::start_date): The date and time the Capacity Reservation was started.
     pub fn start_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_date = ::std::option::Option::Some(input);
+        self.inner.start_date = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::start_date`](crate::types::CapacityReservation::start_date).
     #[inline]
     pub fn set_start_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_date = input;
         self
     }
     /// The value set for [`CapacityReservation::start_date`](crate::types::CapacityReservation::start_date), if any.
     #[inline]
-    pub fn get_start_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_date
     }
     /// Sets [`CapacityReservation::end_date`](crate::types::CapacityReservation::end_date): The date and time the Capacity Reservation expires.
     pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end_date = ::std::option::Option::Some(input);
+        self.inner.end_date = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::end_date`](crate::types::CapacityReservation::end_date).
     #[inline]
     pub fn set_end_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_date = input;
         self
     }
     /// The value set for [`CapacityReservation::end_date`](crate::types::CapacityReservation::end_date), if any.
     #[inline]
-    pub fn get_end_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_date
     }
     /// Sets [`CapacityReservation::end_date_type`](crate::types::CapacityReservation::end_date_type): Indicates the way in which the Capacity Reservation ends.
     pub fn end_date_type(mut self, input: crate::types::EndDateType) -> Self {
-        self.inner.end_date_type = ::std::option::Option::Some(input);
+        self.inner.end_date_type = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::end_date_type`](crate::types::CapacityReservation::end_date_type).
     #[inline]
     pub fn set_end_date_type(
         mut self,
-        input: ::std::option::Option<crate::types::EndDateType>,
+        input: Option<crate::types::EndDateType>,
     ) -> Self {
         self.inner.end_date_type = input;
         self
     }
     /// The value set for [`CapacityReservation::end_date_type`](crate::types::CapacityReservation::end_date_type), if any.
     #[inline]
-    pub fn get_end_date_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::EndDateType> {
+    pub fn get_end_date_type(&self) -> &Option<crate::types::EndDateType> {
         &self.inner.end_date_type
     }
     /// Sets [`CapacityReservation::instance_match_criteria`](crate::types::CapacityReservation::instance_match_criteria): Indicates the type of instance launches that the Capacity Reservation accepts.
@@ -650,14 +554,14 @@ impl CapacityReservationBuilder {
         mut self,
         input: crate::types::InstanceMatchCriteria,
     ) -> Self {
-        self.inner.instance_match_criteria = ::std::option::Option::Some(input);
+        self.inner.instance_match_criteria = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::instance_match_criteria`](crate::types::CapacityReservation::instance_match_criteria).
     #[inline]
     pub fn set_instance_match_criteria(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMatchCriteria>,
+        input: Option<crate::types::InstanceMatchCriteria>,
     ) -> Self {
         self.inner.instance_match_criteria = input;
         self
@@ -666,28 +570,26 @@ impl CapacityReservationBuilder {
     #[inline]
     pub fn get_instance_match_criteria(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMatchCriteria> {
+    ) -> &Option<crate::types::InstanceMatchCriteria> {
         &self.inner.instance_match_criteria
     }
     /// Sets [`CapacityReservation::create_date`](crate::types::CapacityReservation::create_date): The date and time the Capacity Reservation was created.
     pub fn create_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.create_date = ::std::option::Option::Some(input);
+        self.inner.create_date = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::create_date`](crate::types::CapacityReservation::create_date).
     #[inline]
     pub fn set_create_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.create_date = input;
         self
     }
     /// The value set for [`CapacityReservation::create_date`](crate::types::CapacityReservation::create_date), if any.
     #[inline]
-    pub fn get_create_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_create_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.create_date
     }
     /// Appends one item to [`CapacityReservation::tags`](crate::types::CapacityReservation::tags): Any tags assigned to the Capacity Reservation.
@@ -699,90 +601,61 @@ impl CapacityReservationBuilder {
     }
     /// Sets or clears [`CapacityReservation::tags`](crate::types::CapacityReservation::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CapacityReservation::tags`](crate::types::CapacityReservation::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`CapacityReservation::outpost_arn`](crate::types::CapacityReservation::outpost_arn): The Amazon Resource Name (ARN) of the Outpost on which the Capacity Reservation was created.
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outpost_arn = ::std::option::Option::Some(input.into());
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservation::outpost_arn`](crate::types::CapacityReservation::outpost_arn).
     #[inline]
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.inner.outpost_arn = input;
         self
     }
     /// The value set for [`CapacityReservation::outpost_arn`](crate::types::CapacityReservation::outpost_arn), if any.
     #[inline]
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         &self.inner.outpost_arn
     }
     /// Sets [`CapacityReservation::capacity_reservation_fleet_id`](crate::types::CapacityReservation::capacity_reservation_fleet_id): The ID of the Capacity Reservation Fleet to which the Capacity Reservation belongs.
-    pub fn capacity_reservation_fleet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_fleet_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn capacity_reservation_fleet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_fleet_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservation::capacity_reservation_fleet_id`](crate::types::CapacityReservation::capacity_reservation_fleet_id).
     #[inline]
-    pub fn set_capacity_reservation_fleet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_fleet_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_fleet_id = input;
         self
     }
     /// The value set for [`CapacityReservation::capacity_reservation_fleet_id`](crate::types::CapacityReservation::capacity_reservation_fleet_id), if any.
     #[inline]
-    pub fn get_capacity_reservation_fleet_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_fleet_id(&self) -> &Option<String> {
         &self.inner.capacity_reservation_fleet_id
     }
     /// Sets [`CapacityReservation::placement_group_arn`](crate::types::CapacityReservation::placement_group_arn): The Amazon Resource Name (ARN) of the cluster placement group in which the Capacity Reservation was created.
-    pub fn placement_group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.placement_group_arn = ::std::option::Option::Some(input.into());
+    pub fn placement_group_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.placement_group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservation::placement_group_arn`](crate::types::CapacityReservation::placement_group_arn).
     #[inline]
-    pub fn set_placement_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_placement_group_arn(mut self, input: Option<String>) -> Self {
         self.inner.placement_group_arn = input;
         self
     }
     /// The value set for [`CapacityReservation::placement_group_arn`](crate::types::CapacityReservation::placement_group_arn), if any.
     #[inline]
-    pub fn get_placement_group_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_placement_group_arn(&self) -> &Option<String> {
         &self.inner.placement_group_arn
     }
     /// Appends one item to [`CapacityReservation::capacity_allocations`](crate::types::CapacityReservation::capacity_allocations): Information about instance capacity usage.
@@ -799,7 +672,7 @@ impl CapacityReservationBuilder {
     #[inline]
     pub fn set_capacity_allocations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::CapacityAllocation>>,
+        input: Option<Vec<crate::types::CapacityAllocation>>,
     ) -> Self {
         self.inner.capacity_allocations = input;
         self
@@ -808,7 +681,7 @@ impl CapacityReservationBuilder {
     #[inline]
     pub fn get_capacity_allocations(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CapacityAllocation>> {
+    ) -> &Option<Vec<crate::types::CapacityAllocation>> {
         &self.inner.capacity_allocations
     }
     /// Sets [`CapacityReservation::reservation_type`](crate::types::CapacityReservation::reservation_type): The type of Capacity Reservation.
@@ -816,14 +689,14 @@ impl CapacityReservationBuilder {
         mut self,
         input: crate::types::CapacityReservationType,
     ) -> Self {
-        self.inner.reservation_type = ::std::option::Option::Some(input);
+        self.inner.reservation_type = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::reservation_type`](crate::types::CapacityReservation::reservation_type).
     #[inline]
     pub fn set_reservation_type(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationType>,
+        input: Option<crate::types::CapacityReservationType>,
     ) -> Self {
         self.inner.reservation_type = input;
         self
@@ -832,33 +705,29 @@ impl CapacityReservationBuilder {
     #[inline]
     pub fn get_reservation_type(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationType> {
+    ) -> &Option<crate::types::CapacityReservationType> {
         &self.inner.reservation_type
     }
     /// Sets [`CapacityReservation::unused_reservation_billing_owner_id`](crate::types::CapacityReservation::unused_reservation_billing_owner_id): The ID of the Amazon Web Services account to which billing of the unused capacity of the Capacity Reservation is assigned.
     pub fn unused_reservation_billing_owner_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.unused_reservation_billing_owner_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.unused_reservation_billing_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservation::unused_reservation_billing_owner_id`](crate::types::CapacityReservation::unused_reservation_billing_owner_id).
     #[inline]
     pub fn set_unused_reservation_billing_owner_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.unused_reservation_billing_owner_id = input;
         self
     }
     /// The value set for [`CapacityReservation::unused_reservation_billing_owner_id`](crate::types::CapacityReservation::unused_reservation_billing_owner_id), if any.
     #[inline]
-    pub fn get_unused_reservation_billing_owner_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_unused_reservation_billing_owner_id(&self) -> &Option<String> {
         &self.inner.unused_reservation_billing_owner_id
     }
     /// Sets [`CapacityReservation::commitment_info`](crate::types::CapacityReservation::commitment_info): Information about your commitment for a future-dated Capacity Reservation.
@@ -866,14 +735,14 @@ impl CapacityReservationBuilder {
         mut self,
         input: crate::types::CapacityReservationCommitmentInfo,
     ) -> Self {
-        self.inner.commitment_info = ::std::option::Option::Some(input);
+        self.inner.commitment_info = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::commitment_info`](crate::types::CapacityReservation::commitment_info).
     #[inline]
     pub fn set_commitment_info(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationCommitmentInfo>,
+        input: Option<crate::types::CapacityReservationCommitmentInfo>,
     ) -> Self {
         self.inner.commitment_info = input;
         self
@@ -882,7 +751,7 @@ impl CapacityReservationBuilder {
     #[inline]
     pub fn get_commitment_info(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationCommitmentInfo> {
+    ) -> &Option<crate::types::CapacityReservationCommitmentInfo> {
         &self.inner.commitment_info
     }
     /// Sets [`CapacityReservation::delivery_preference`](crate::types::CapacityReservation::delivery_preference): The delivery method for a future-dated Capacity Reservation. `incremental` indicates that the requested capacity is delivered in addition to any running instances and reserved capacity that you have in your account at the requested date and time.
@@ -890,14 +759,14 @@ impl CapacityReservationBuilder {
         mut self,
         input: crate::types::CapacityReservationDeliveryPreference,
     ) -> Self {
-        self.inner.delivery_preference = ::std::option::Option::Some(input);
+        self.inner.delivery_preference = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::delivery_preference`](crate::types::CapacityReservation::delivery_preference).
     #[inline]
     pub fn set_delivery_preference(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationDeliveryPreference>,
+        input: Option<crate::types::CapacityReservationDeliveryPreference>,
     ) -> Self {
         self.inner.delivery_preference = input;
         self
@@ -906,47 +775,39 @@ impl CapacityReservationBuilder {
     #[inline]
     pub fn get_delivery_preference(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationDeliveryPreference> {
+    ) -> &Option<crate::types::CapacityReservationDeliveryPreference> {
         &self.inner.delivery_preference
     }
     /// Sets [`CapacityReservation::capacity_block_id`](crate::types::CapacityReservation::capacity_block_id): The ID of the Capacity Block.
-    pub fn capacity_block_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_block_id = ::std::option::Option::Some(input.into());
+    pub fn capacity_block_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_block_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservation::capacity_block_id`](crate::types::CapacityReservation::capacity_block_id).
     #[inline]
-    pub fn set_capacity_block_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_block_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_block_id = input;
         self
     }
     /// The value set for [`CapacityReservation::capacity_block_id`](crate::types::CapacityReservation::capacity_block_id), if any.
     #[inline]
-    pub fn get_capacity_block_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_block_id(&self) -> &Option<String> {
         &self.inner.capacity_block_id
     }
     /// Sets [`CapacityReservation::interruptible`](crate::types::CapacityReservation::interruptible): Indicates whether this Capacity Reservation is interruptible, meaning instances may be terminated when the owner reclaims capacity.
     pub fn interruptible(mut self, input: bool) -> Self {
-        self.inner.interruptible = ::std::option::Option::Some(input);
+        self.inner.interruptible = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::interruptible`](crate::types::CapacityReservation::interruptible).
     #[inline]
-    pub fn set_interruptible(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_interruptible(mut self, input: Option<bool>) -> Self {
         self.inner.interruptible = input;
         self
     }
     /// The value set for [`CapacityReservation::interruptible`](crate::types::CapacityReservation::interruptible), if any.
     #[inline]
-    pub fn get_interruptible(&self) -> &::std::option::Option<bool> {
+    pub fn get_interruptible(&self) -> &Option<bool> {
         &self.inner.interruptible
     }
     /// Sets [`CapacityReservation::interruptible_capacity_allocation`](crate::types::CapacityReservation::interruptible_capacity_allocation): Contains allocation details for interruptible reservations, including current allocated instances and target instance counts within the interruptibleCapacityAllocation object.
@@ -954,16 +815,14 @@ impl CapacityReservationBuilder {
         mut self,
         input: crate::types::InterruptibleCapacityAllocation,
     ) -> Self {
-        self.inner.interruptible_capacity_allocation = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.interruptible_capacity_allocation = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::interruptible_capacity_allocation`](crate::types::CapacityReservation::interruptible_capacity_allocation).
     #[inline]
     pub fn set_interruptible_capacity_allocation(
         mut self,
-        input: ::std::option::Option<crate::types::InterruptibleCapacityAllocation>,
+        input: Option<crate::types::InterruptibleCapacityAllocation>,
     ) -> Self {
         self.inner.interruptible_capacity_allocation = input;
         self
@@ -972,28 +831,26 @@ impl CapacityReservationBuilder {
     #[inline]
     pub fn get_interruptible_capacity_allocation(
         &self,
-    ) -> &::std::option::Option<crate::types::InterruptibleCapacityAllocation> {
+    ) -> &Option<crate::types::InterruptibleCapacityAllocation> {
         &self.inner.interruptible_capacity_allocation
     }
     /// Sets [`CapacityReservation::interruption_info`](crate::types::CapacityReservation::interruption_info): Information about the interruption configuration and association with the source reservation for interruptible Capacity Reservations.
     pub fn interruption_info(mut self, input: crate::types::InterruptionInfo) -> Self {
-        self.inner.interruption_info = ::std::option::Option::Some(input);
+        self.inner.interruption_info = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservation::interruption_info`](crate::types::CapacityReservation::interruption_info).
     #[inline]
     pub fn set_interruption_info(
         mut self,
-        input: ::std::option::Option<crate::types::InterruptionInfo>,
+        input: Option<crate::types::InterruptionInfo>,
     ) -> Self {
         self.inner.interruption_info = input;
         self
     }
     /// The value set for [`CapacityReservation::interruption_info`](crate::types::CapacityReservation::interruption_info), if any.
     #[inline]
-    pub fn get_interruption_info(
-        &self,
-    ) -> &::std::option::Option<crate::types::InterruptionInfo> {
+    pub fn get_interruption_info(&self) -> &Option<crate::types::InterruptionInfo> {
         &self.inner.interruption_info
     }
     /// Builds the [`CapacityReservation`]; it has no required members, so this cannot fail.
@@ -1005,83 +862,67 @@ impl CapacityReservationBuilder {
 impl ::awsgen_runtime::xml::FromXml for CapacityReservation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityReservationId" => {
-                    value.capacity_reservation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.capacity_reservation_id = Some(String::from(child.text()));
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "capacityReservationArn" => {
-                    value.capacity_reservation_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.capacity_reservation_arn = Some(String::from(child.text()));
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_type = Some(String::from(child.text()));
                 }
                 "instancePlatform" => {
-                    value.instance_platform = ::std::option::Option::Some(
+                    value.instance_platform = Some(
                         crate::types::CapacityReservationInstancePlatform::from(
                             child.text(),
                         ),
                     );
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "tenancy" => {
-                    value.tenancy = ::std::option::Option::Some(
+                    value.tenancy = Some(
                         crate::types::CapacityReservationTenancy::from(child.text()),
                     );
                 }
                 "totalInstanceCount" => {
-                    value.total_instance_count = ::std::option::Option::Some(
+                    value.total_instance_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "CapacityReservation")?,
                     );
                 }
                 "availableInstanceCount" => {
-                    value.available_instance_count = ::std::option::Option::Some(
+                    value.available_instance_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "CapacityReservation")?,
                     );
                 }
                 "ebsOptimized" => {
-                    value.ebs_optimized = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.ebs_optimized = Some(child.text() == "true");
                 }
                 "ephemeralStorage" => {
-                    value.ephemeral_storage = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.ephemeral_storage = Some(child.text() == "true");
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::CapacityReservationState::from(child.text()),
                     );
                 }
                 "startDate" => {
-                    value.start_date = ::std::option::Option::Some(
+                    value.start_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -1090,7 +931,7 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservation {
                     );
                 }
                 "endDate" => {
-                    value.end_date = ::std::option::Option::Some(
+                    value.end_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -1099,17 +940,17 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservation {
                     );
                 }
                 "endDateType" => {
-                    value.end_date_type = ::std::option::Option::Some(
+                    value.end_date_type = Some(
                         crate::types::EndDateType::from(child.text()),
                     );
                 }
                 "instanceMatchCriteria" => {
-                    value.instance_match_criteria = ::std::option::Option::Some(
+                    value.instance_match_criteria = Some(
                         crate::types::InstanceMatchCriteria::from(child.text()),
                     );
                 }
                 "createDate" => {
-                    value.create_date = ::std::option::Option::Some(
+                    value.create_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -1118,7 +959,7 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservation {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1126,22 +967,18 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservation {
                     );
                 }
                 "outpostArn" => {
-                    value.outpost_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.outpost_arn = Some(String::from(child.text()));
                 }
                 "capacityReservationFleetId" => {
-                    value.capacity_reservation_fleet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.capacity_reservation_fleet_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "placementGroupArn" => {
-                    value.placement_group_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.placement_group_arn = Some(String::from(child.text()));
                 }
                 "capacityAllocationSet" => {
-                    value.capacity_allocations = ::std::option::Option::Some(
+                    value.capacity_allocations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CapacityAllocation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1149,48 +986,44 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservation {
                     );
                 }
                 "reservationType" => {
-                    value.reservation_type = ::std::option::Option::Some(
+                    value.reservation_type = Some(
                         crate::types::CapacityReservationType::from(child.text()),
                     );
                 }
                 "unusedReservationBillingOwnerId" => {
-                    value.unused_reservation_billing_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.unused_reservation_billing_owner_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "commitmentInfo" => {
-                    value.commitment_info = ::std::option::Option::Some(
+                    value.commitment_info = Some(
                         <crate::types::CapacityReservationCommitmentInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "deliveryPreference" => {
-                    value.delivery_preference = ::std::option::Option::Some(
+                    value.delivery_preference = Some(
                         crate::types::CapacityReservationDeliveryPreference::from(
                             child.text(),
                         ),
                     );
                 }
                 "capacityBlockId" => {
-                    value.capacity_block_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.capacity_block_id = Some(String::from(child.text()));
                 }
                 "interruptible" => {
-                    value.interruptible = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.interruptible = Some(child.text() == "true");
                 }
                 "interruptibleCapacityAllocation" => {
-                    value.interruptible_capacity_allocation = ::std::option::Option::Some(
+                    value.interruptible_capacity_allocation = Some(
                         <crate::types::InterruptibleCapacityAllocation as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "interruptionInfo" => {
-                    value.interruption_info = ::std::option::Option::Some(
+                    value.interruption_info = Some(
                         <crate::types::InterruptionInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -1199,6 +1032,6 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservation {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

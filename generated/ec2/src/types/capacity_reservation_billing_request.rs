@@ -2,164 +2,128 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a request to assign billing of the unused capacity of a Capacity Reservation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityReservationBillingRequest {
     /// The ID of the Capacity Reservation.
-    pub capacity_reservation_id: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_id: Option<String>,
     /// The ID of the Amazon Web Services account that initiated the request.
-    pub requested_by: ::std::option::Option<::std::string::String>,
+    pub requested_by: Option<String>,
     /// The ID of the Amazon Web Services account to which the request was sent.
-    pub unused_reservation_billing_owner_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub unused_reservation_billing_owner_id: Option<String>,
     /// The date and time, in UTC time format, at which the request was initiated.
-    pub last_update_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub last_update_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The status of the request. For more information, see [View billing assignment requests for a shared Amazon EC2 Capacity Reservation](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/view-billing-transfers.html).
-    pub status: ::std::option::Option<
-        crate::types::CapacityReservationBillingRequestStatus,
-    >,
+    pub status: Option<crate::types::CapacityReservationBillingRequestStatus>,
     /// Information about the status.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
     /// Information about the Capacity Reservation.
-    pub capacity_reservation_info: ::std::option::Option<
-        crate::types::CapacityReservationInfo,
-    >,
+    pub capacity_reservation_info: Option<crate::types::CapacityReservationInfo>,
 }
 impl CapacityReservationBillingRequest {
     /// Starts building a [`CapacityReservationBillingRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityReservationBillingRequestBuilder {
-        <crate::types::builders::CapacityReservationBillingRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityReservationBillingRequestBuilder as Default>::default()
     }
     /// The `CapacityReservationId` member, when set.
     #[inline]
-    pub fn capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_id(&self) -> Option<&str> {
         self.capacity_reservation_id.as_deref()
     }
     /// The `RequestedBy` member, when set.
     #[inline]
-    pub fn requested_by(&self) -> ::std::option::Option<&str> {
+    pub fn requested_by(&self) -> Option<&str> {
         self.requested_by.as_deref()
     }
     /// The `UnusedReservationBillingOwnerId` member, when set.
     #[inline]
-    pub fn unused_reservation_billing_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn unused_reservation_billing_owner_id(&self) -> Option<&str> {
         self.unused_reservation_billing_owner_id.as_deref()
     }
     /// The `LastUpdateTime` member, when set.
     #[inline]
-    pub fn last_update_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn last_update_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_update_time.as_ref()
     }
     /// The `Status` member, when set.
     #[inline]
     pub fn status(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationBillingRequestStatus> {
+    ) -> Option<&crate::types::CapacityReservationBillingRequestStatus> {
         self.status.as_ref()
     }
     /// The `StatusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
     /// The `CapacityReservationInfo` member, when set.
     #[inline]
     pub fn capacity_reservation_info(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationInfo> {
+    ) -> Option<&crate::types::CapacityReservationInfo> {
         self.capacity_reservation_info.as_ref()
     }
 }
 /// A builder for [`CapacityReservationBillingRequest`](crate::types::CapacityReservationBillingRequest); start one with `CapacityReservationBillingRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityReservationBillingRequestBuilder {
     inner: crate::types::CapacityReservationBillingRequest,
 }
 impl CapacityReservationBillingRequestBuilder {
     /// Sets [`CapacityReservationBillingRequest::capacity_reservation_id`](crate::types::CapacityReservationBillingRequest::capacity_reservation_id): The ID of the Capacity Reservation.
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_id = ::std::option::Option::Some(input.into());
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservationBillingRequest::capacity_reservation_id`](crate::types::CapacityReservationBillingRequest::capacity_reservation_id).
     #[inline]
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_id = input;
         self
     }
     /// The value set for [`CapacityReservationBillingRequest::capacity_reservation_id`](crate::types::CapacityReservationBillingRequest::capacity_reservation_id), if any.
     #[inline]
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.capacity_reservation_id
     }
     /// Sets [`CapacityReservationBillingRequest::requested_by`](crate::types::CapacityReservationBillingRequest::requested_by): The ID of the Amazon Web Services account that initiated the request.
-    pub fn requested_by(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.requested_by = ::std::option::Option::Some(input.into());
+    pub fn requested_by(mut self, input: impl Into<String>) -> Self {
+        self.inner.requested_by = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservationBillingRequest::requested_by`](crate::types::CapacityReservationBillingRequest::requested_by).
     #[inline]
-    pub fn set_requested_by(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_requested_by(mut self, input: Option<String>) -> Self {
         self.inner.requested_by = input;
         self
     }
     /// The value set for [`CapacityReservationBillingRequest::requested_by`](crate::types::CapacityReservationBillingRequest::requested_by), if any.
     #[inline]
-    pub fn get_requested_by(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_requested_by(&self) -> &Option<String> {
         &self.inner.requested_by
     }
     /// Sets [`CapacityReservationBillingRequest::unused_reservation_billing_owner_id`](crate::types::CapacityReservationBillingRequest::unused_reservation_billing_owner_id): The ID of the Amazon Web Services account to which the request was sent.
     pub fn unused_reservation_billing_owner_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.unused_reservation_billing_owner_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.unused_reservation_billing_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservationBillingRequest::unused_reservation_billing_owner_id`](crate::types::CapacityReservationBillingRequest::unused_reservation_billing_owner_id).
     #[inline]
     pub fn set_unused_reservation_billing_owner_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.unused_reservation_billing_owner_id = input;
         self
     }
     /// The value set for [`CapacityReservationBillingRequest::unused_reservation_billing_owner_id`](crate::types::CapacityReservationBillingRequest::unused_reservation_billing_owner_id), if any.
     #[inline]
-    pub fn get_unused_reservation_billing_owner_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_unused_reservation_billing_owner_id(&self) -> &Option<String> {
         &self.inner.unused_reservation_billing_owner_id
     }
     /// Sets [`CapacityReservationBillingRequest::last_update_time`](crate::types::CapacityReservationBillingRequest::last_update_time): The date and time, in UTC time format, at which the request was initiated.
@@ -167,14 +131,14 @@ impl CapacityReservationBillingRequestBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_update_time = ::std::option::Option::Some(input);
+        self.inner.last_update_time = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationBillingRequest::last_update_time`](crate::types::CapacityReservationBillingRequest::last_update_time).
     #[inline]
     pub fn set_last_update_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_update_time = input;
         self
@@ -183,7 +147,7 @@ impl CapacityReservationBillingRequestBuilder {
     #[inline]
     pub fn get_last_update_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_update_time
     }
     /// Sets [`CapacityReservationBillingRequest::status`](crate::types::CapacityReservationBillingRequest::status): The status of the request.
@@ -191,16 +155,14 @@ impl CapacityReservationBillingRequestBuilder {
         mut self,
         input: crate::types::CapacityReservationBillingRequestStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationBillingRequest::status`](crate::types::CapacityReservationBillingRequest::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CapacityReservationBillingRequestStatus,
-        >,
+        input: Option<crate::types::CapacityReservationBillingRequestStatus>,
     ) -> Self {
         self.inner.status = input;
         self
@@ -209,29 +171,23 @@ impl CapacityReservationBillingRequestBuilder {
     #[inline]
     pub fn get_status(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationBillingRequestStatus> {
+    ) -> &Option<crate::types::CapacityReservationBillingRequestStatus> {
         &self.inner.status
     }
     /// Sets [`CapacityReservationBillingRequest::status_message`](crate::types::CapacityReservationBillingRequest::status_message): Information about the status.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservationBillingRequest::status_message`](crate::types::CapacityReservationBillingRequest::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`CapacityReservationBillingRequest::status_message`](crate::types::CapacityReservationBillingRequest::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Sets [`CapacityReservationBillingRequest::capacity_reservation_info`](crate::types::CapacityReservationBillingRequest::capacity_reservation_info): Information about the Capacity Reservation.
@@ -239,14 +195,14 @@ impl CapacityReservationBillingRequestBuilder {
         mut self,
         input: crate::types::CapacityReservationInfo,
     ) -> Self {
-        self.inner.capacity_reservation_info = ::std::option::Option::Some(input);
+        self.inner.capacity_reservation_info = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationBillingRequest::capacity_reservation_info`](crate::types::CapacityReservationBillingRequest::capacity_reservation_info).
     #[inline]
     pub fn set_capacity_reservation_info(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationInfo>,
+        input: Option<crate::types::CapacityReservationInfo>,
     ) -> Self {
         self.inner.capacity_reservation_info = input;
         self
@@ -255,7 +211,7 @@ impl CapacityReservationBillingRequestBuilder {
     #[inline]
     pub fn get_capacity_reservation_info(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationInfo> {
+    ) -> &Option<crate::types::CapacityReservationInfo> {
         &self.inner.capacity_reservation_info
     }
     /// Builds the [`CapacityReservationBillingRequest`]; it has no required members, so this cannot fail.
@@ -267,27 +223,23 @@ impl CapacityReservationBillingRequestBuilder {
 impl ::awsgen_runtime::xml::FromXml for CapacityReservationBillingRequest {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityReservationId" => {
-                    value.capacity_reservation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.capacity_reservation_id = Some(String::from(child.text()));
                 }
                 "requestedBy" => {
-                    value.requested_by = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.requested_by = Some(String::from(child.text()));
                 }
                 "unusedReservationBillingOwnerId" => {
-                    value.unused_reservation_billing_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.unused_reservation_billing_owner_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "lastUpdateTime" => {
-                    value.last_update_time = ::std::option::Option::Some(
+                    value.last_update_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -296,19 +248,17 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservationBillingRequest {
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         crate::types::CapacityReservationBillingRequestStatus::from(
                             child.text(),
                         ),
                     );
                 }
                 "statusMessage" => {
-                    value.status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_message = Some(String::from(child.text()));
                 }
                 "capacityReservationInfo" => {
-                    value.capacity_reservation_info = ::std::option::Option::Some(
+                    value.capacity_reservation_info = Some(
                         <crate::types::CapacityReservationInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -317,6 +267,6 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservationBillingRequest {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,85 +2,64 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Capacity Reservation cancellation quote, which provides the cancellation terms for cancelling a future-dated Capacity Reservation during its commitment duration.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityReservationCancellationQuote {
     /// The ID of the cancellation quote.
-    pub capacity_reservation_cancellation_quote_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub capacity_reservation_cancellation_quote_id: Option<String>,
     /// The ID of the Capacity Reservation associated with the cancellation quote.
-    pub capacity_reservation_id: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_id: Option<String>,
     /// The date and time at which the cancellation quote was created.
-    pub create_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub create_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time at which the cancellation quote expires.
-    pub expiration_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub expiration_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The state of the cancellation quote. Possible values include `pending`, `active`, and `expired`.
-    pub quote_state: ::std::option::Option<
-        crate::types::CapacityReservationCancellationQuoteState,
-    >,
+    pub quote_state: Option<crate::types::CapacityReservationCancellationQuoteState>,
     /// The current configuration of the Capacity Reservation.
-    pub current_configuration: ::std::option::Option<
-        crate::types::CapacityReservationConfiguration,
-    >,
+    pub current_configuration: Option<crate::types::CapacityReservationConfiguration>,
     /// The cancellation terms associated with the quote, including the fee type and charge details.
-    pub cancellation_terms: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CancellationTerms>,
-    >,
+    pub cancellation_terms: Option<Vec<crate::types::CancellationTerms>>,
     /// The tags assigned to the cancellation quote.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl CapacityReservationCancellationQuote {
     /// Starts building a [`CapacityReservationCancellationQuote`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityReservationCancellationQuoteBuilder {
-        <crate::types::builders::CapacityReservationCancellationQuoteBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityReservationCancellationQuoteBuilder as Default>::default()
     }
     /// The `CapacityReservationCancellationQuoteId` member, when set.
     #[inline]
-    pub fn capacity_reservation_cancellation_quote_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_cancellation_quote_id(&self) -> Option<&str> {
         self.capacity_reservation_cancellation_quote_id.as_deref()
     }
     /// The `CapacityReservationId` member, when set.
     #[inline]
-    pub fn capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_id(&self) -> Option<&str> {
         self.capacity_reservation_id.as_deref()
     }
     /// The `CreateTime` member, when set.
     #[inline]
-    pub fn create_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn create_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.create_time.as_ref()
     }
     /// The `ExpirationTime` member, when set.
     #[inline]
-    pub fn expiration_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn expiration_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.expiration_time.as_ref()
     }
     /// The `QuoteState` member, when set.
     #[inline]
     pub fn quote_state(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::CapacityReservationCancellationQuoteState,
-    > {
+    ) -> Option<&crate::types::CapacityReservationCancellationQuoteState> {
         self.quote_state.as_ref()
     }
     /// The `CurrentConfiguration` member, when set.
     #[inline]
     pub fn current_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationConfiguration> {
+    ) -> Option<&crate::types::CapacityReservationConfiguration> {
         self.current_configuration.as_ref()
     }
     /// The `CancellationTerms` member, empty when not set; the field tells an empty list from an absent one.
@@ -95,12 +74,7 @@ impl CapacityReservationCancellationQuote {
     }
 }
 /// A builder for [`CapacityReservationCancellationQuote`](crate::types::CapacityReservationCancellationQuote); start one with `CapacityReservationCancellationQuote::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityReservationCancellationQuoteBuilder {
     inner: crate::types::CapacityReservationCancellationQuote,
 }
@@ -108,72 +82,58 @@ impl CapacityReservationCancellationQuoteBuilder {
     /// Sets [`CapacityReservationCancellationQuote::capacity_reservation_cancellation_quote_id`](crate::types::CapacityReservationCancellationQuote::capacity_reservation_cancellation_quote_id): The ID of the cancellation quote.
     pub fn capacity_reservation_cancellation_quote_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.capacity_reservation_cancellation_quote_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.capacity_reservation_cancellation_quote_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservationCancellationQuote::capacity_reservation_cancellation_quote_id`](crate::types::CapacityReservationCancellationQuote::capacity_reservation_cancellation_quote_id).
     #[inline]
     pub fn set_capacity_reservation_cancellation_quote_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.capacity_reservation_cancellation_quote_id = input;
         self
     }
     /// The value set for [`CapacityReservationCancellationQuote::capacity_reservation_cancellation_quote_id`](crate::types::CapacityReservationCancellationQuote::capacity_reservation_cancellation_quote_id), if any.
     #[inline]
-    pub fn get_capacity_reservation_cancellation_quote_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_cancellation_quote_id(&self) -> &Option<String> {
         &self.inner.capacity_reservation_cancellation_quote_id
     }
     /// Sets [`CapacityReservationCancellationQuote::capacity_reservation_id`](crate::types::CapacityReservationCancellationQuote::capacity_reservation_id): The ID of the Capacity Reservation associated with the cancellation quote.
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_id = ::std::option::Option::Some(input.into());
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservationCancellationQuote::capacity_reservation_id`](crate::types::CapacityReservationCancellationQuote::capacity_reservation_id).
     #[inline]
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_id = input;
         self
     }
     /// The value set for [`CapacityReservationCancellationQuote::capacity_reservation_id`](crate::types::CapacityReservationCancellationQuote::capacity_reservation_id), if any.
     #[inline]
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.capacity_reservation_id
     }
     /// Sets [`CapacityReservationCancellationQuote::create_time`](crate::types::CapacityReservationCancellationQuote::create_time): The date and time at which the cancellation quote was created.
     pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input);
+        self.inner.create_time = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationCancellationQuote::create_time`](crate::types::CapacityReservationCancellationQuote::create_time).
     #[inline]
     pub fn set_create_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.create_time = input;
         self
     }
     /// The value set for [`CapacityReservationCancellationQuote::create_time`](crate::types::CapacityReservationCancellationQuote::create_time), if any.
     #[inline]
-    pub fn get_create_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_create_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.create_time
     }
     /// Sets [`CapacityReservationCancellationQuote::expiration_time`](crate::types::CapacityReservationCancellationQuote::expiration_time): The date and time at which the cancellation quote expires.
@@ -181,14 +141,14 @@ impl CapacityReservationCancellationQuoteBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.expiration_time = ::std::option::Option::Some(input);
+        self.inner.expiration_time = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationCancellationQuote::expiration_time`](crate::types::CapacityReservationCancellationQuote::expiration_time).
     #[inline]
     pub fn set_expiration_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.expiration_time = input;
         self
@@ -197,7 +157,7 @@ impl CapacityReservationCancellationQuoteBuilder {
     #[inline]
     pub fn get_expiration_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.expiration_time
     }
     /// Sets [`CapacityReservationCancellationQuote::quote_state`](crate::types::CapacityReservationCancellationQuote::quote_state): The state of the cancellation quote.
@@ -205,16 +165,14 @@ impl CapacityReservationCancellationQuoteBuilder {
         mut self,
         input: crate::types::CapacityReservationCancellationQuoteState,
     ) -> Self {
-        self.inner.quote_state = ::std::option::Option::Some(input);
+        self.inner.quote_state = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationCancellationQuote::quote_state`](crate::types::CapacityReservationCancellationQuote::quote_state).
     #[inline]
     pub fn set_quote_state(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CapacityReservationCancellationQuoteState,
-        >,
+        input: Option<crate::types::CapacityReservationCancellationQuoteState>,
     ) -> Self {
         self.inner.quote_state = input;
         self
@@ -223,9 +181,7 @@ impl CapacityReservationCancellationQuoteBuilder {
     #[inline]
     pub fn get_quote_state(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::CapacityReservationCancellationQuoteState,
-    > {
+    ) -> &Option<crate::types::CapacityReservationCancellationQuoteState> {
         &self.inner.quote_state
     }
     /// Sets [`CapacityReservationCancellationQuote::current_configuration`](crate::types::CapacityReservationCancellationQuote::current_configuration): The current configuration of the Capacity Reservation.
@@ -233,14 +189,14 @@ impl CapacityReservationCancellationQuoteBuilder {
         mut self,
         input: crate::types::CapacityReservationConfiguration,
     ) -> Self {
-        self.inner.current_configuration = ::std::option::Option::Some(input);
+        self.inner.current_configuration = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationCancellationQuote::current_configuration`](crate::types::CapacityReservationCancellationQuote::current_configuration).
     #[inline]
     pub fn set_current_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationConfiguration>,
+        input: Option<crate::types::CapacityReservationConfiguration>,
     ) -> Self {
         self.inner.current_configuration = input;
         self
@@ -249,7 +205,7 @@ impl CapacityReservationCancellationQuoteBuilder {
     #[inline]
     pub fn get_current_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationConfiguration> {
+    ) -> &Option<crate::types::CapacityReservationConfiguration> {
         &self.inner.current_configuration
     }
     /// Appends one item to [`CapacityReservationCancellationQuote::cancellation_terms`](crate::types::CapacityReservationCancellationQuote::cancellation_terms): The cancellation terms associated with the quote, including the fee type and charge details.
@@ -263,7 +219,7 @@ impl CapacityReservationCancellationQuoteBuilder {
     #[inline]
     pub fn set_cancellation_terms(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::CancellationTerms>>,
+        input: Option<Vec<crate::types::CancellationTerms>>,
     ) -> Self {
         self.inner.cancellation_terms = input;
         self
@@ -272,7 +228,7 @@ impl CapacityReservationCancellationQuoteBuilder {
     #[inline]
     pub fn get_cancellation_terms(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CancellationTerms>> {
+    ) -> &Option<Vec<crate::types::CancellationTerms>> {
         &self.inner.cancellation_terms
     }
     /// Appends one item to [`CapacityReservationCancellationQuote::tags`](crate::types::CapacityReservationCancellationQuote::tags): The tags assigned to the cancellation quote.
@@ -284,18 +240,13 @@ impl CapacityReservationCancellationQuoteBuilder {
     }
     /// Sets or clears [`CapacityReservationCancellationQuote::tags`](crate::types::CapacityReservationCancellationQuote::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CapacityReservationCancellationQuote::tags`](crate::types::CapacityReservationCancellationQuote::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`CapacityReservationCancellationQuote`]; it has no required members, so this cannot fail.
@@ -307,22 +258,20 @@ impl CapacityReservationCancellationQuoteBuilder {
 impl ::awsgen_runtime::xml::FromXml for CapacityReservationCancellationQuote {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityReservationCancellationQuoteId" => {
-                    value.capacity_reservation_cancellation_quote_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.capacity_reservation_cancellation_quote_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "capacityReservationId" => {
-                    value.capacity_reservation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.capacity_reservation_id = Some(String::from(child.text()));
                 }
                 "createTime" => {
-                    value.create_time = ::std::option::Option::Some(
+                    value.create_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -331,7 +280,7 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservationCancellationQuote {
                     );
                 }
                 "expirationTime" => {
-                    value.expiration_time = ::std::option::Option::Some(
+                    value.expiration_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -340,21 +289,21 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservationCancellationQuote {
                     );
                 }
                 "quoteState" => {
-                    value.quote_state = ::std::option::Option::Some(
+                    value.quote_state = Some(
                         crate::types::CapacityReservationCancellationQuoteState::from(
                             child.text(),
                         ),
                     );
                 }
                 "currentConfiguration" => {
-                    value.current_configuration = ::std::option::Option::Some(
+                    value.current_configuration = Some(
                         <crate::types::CapacityReservationConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "cancellationTermSet" => {
-                    value.cancellation_terms = ::std::option::Option::Some(
+                    value.cancellation_terms = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CancellationTerms as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -362,7 +311,7 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservationCancellationQuote {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -372,6 +321,6 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservationCancellationQuote {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

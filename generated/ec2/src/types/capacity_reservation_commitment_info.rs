@@ -2,68 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about your commitment for a future-dated Capacity Reservation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityReservationCommitmentInfo {
     /// The instance capacity that you committed to when you requested the future-dated Capacity Reservation.
-    pub committed_instance_count: ::std::option::Option<i32>,
+    pub committed_instance_count: Option<i32>,
     /// The date and time at which the commitment duration expires, in the ISO8601 format in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`). You can't decrease the instance count or cancel the Capacity Reservation before this date and time.
-    pub commitment_end_date: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub commitment_end_date: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl CapacityReservationCommitmentInfo {
     /// Starts building a [`CapacityReservationCommitmentInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityReservationCommitmentInfoBuilder {
-        <crate::types::builders::CapacityReservationCommitmentInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityReservationCommitmentInfoBuilder as Default>::default()
     }
     /// The `CommittedInstanceCount` member, when set.
     #[inline]
-    pub fn committed_instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn committed_instance_count(&self) -> Option<i32> {
         self.committed_instance_count
     }
     /// The `CommitmentEndDate` member, when set.
     #[inline]
     pub fn commitment_end_date(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.commitment_end_date.as_ref()
     }
 }
 /// A builder for [`CapacityReservationCommitmentInfo`](crate::types::CapacityReservationCommitmentInfo); start one with `CapacityReservationCommitmentInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityReservationCommitmentInfoBuilder {
     inner: crate::types::CapacityReservationCommitmentInfo,
 }
 impl CapacityReservationCommitmentInfoBuilder {
     /// Sets [`CapacityReservationCommitmentInfo::committed_instance_count`](crate::types::CapacityReservationCommitmentInfo::committed_instance_count): The instance capacity that you committed to when you requested the future-dated Capacity Reservation.
     pub fn committed_instance_count(mut self, input: i32) -> Self {
-        self.inner.committed_instance_count = ::std::option::Option::Some(input);
+        self.inner.committed_instance_count = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationCommitmentInfo::committed_instance_count`](crate::types::CapacityReservationCommitmentInfo::committed_instance_count).
     #[inline]
-    pub fn set_committed_instance_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_committed_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.committed_instance_count = input;
         self
     }
     /// The value set for [`CapacityReservationCommitmentInfo::committed_instance_count`](crate::types::CapacityReservationCommitmentInfo::committed_instance_count), if any.
     #[inline]
-    pub fn get_committed_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_committed_instance_count(&self) -> &Option<i32> {
         &self.inner.committed_instance_count
     }
     /// Sets [`CapacityReservationCommitmentInfo::commitment_end_date`](crate::types::CapacityReservationCommitmentInfo::commitment_end_date): The date and time at which the commitment duration expires, in the ISO8601 format in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
@@ -71,14 +56,14 @@ impl CapacityReservationCommitmentInfoBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.commitment_end_date = ::std::option::Option::Some(input);
+        self.inner.commitment_end_date = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationCommitmentInfo::commitment_end_date`](crate::types::CapacityReservationCommitmentInfo::commitment_end_date).
     #[inline]
     pub fn set_commitment_end_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.commitment_end_date = input;
         self
@@ -87,7 +72,7 @@ impl CapacityReservationCommitmentInfoBuilder {
     #[inline]
     pub fn get_commitment_end_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.commitment_end_date
     }
     /// Builds the [`CapacityReservationCommitmentInfo`]; it has no required members, so this cannot fail.
@@ -99,19 +84,19 @@ impl CapacityReservationCommitmentInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for CapacityReservationCommitmentInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "committedInstanceCount" => {
-                    value.committed_instance_count = ::std::option::Option::Some(
+                    value.committed_instance_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "CapacityReservationCommitmentInfo")?,
                     );
                 }
                 "commitmentEndDate" => {
-                    value.commitment_end_date = ::std::option::Option::Some(
+                    value.commitment_end_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -122,6 +107,6 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservationCommitmentInfo {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

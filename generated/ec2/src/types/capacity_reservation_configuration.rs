@@ -2,85 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the configuration of a Capacity Reservation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityReservationConfiguration {
     /// The number of instances in the Capacity Reservation.
-    pub instance_count: ::std::option::Option<i32>,
+    pub instance_count: Option<i32>,
     /// The current state of the Capacity Reservation.
-    pub reservation_state: ::std::option::Option<::std::string::String>,
+    pub reservation_state: Option<String>,
 }
 impl CapacityReservationConfiguration {
     /// Starts building a [`CapacityReservationConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityReservationConfigurationBuilder {
-        <crate::types::builders::CapacityReservationConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityReservationConfigurationBuilder as Default>::default()
     }
     /// The `InstanceCount` member, when set.
     #[inline]
-    pub fn instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_count(&self) -> Option<i32> {
         self.instance_count
     }
     /// The `ReservationState` member, when set.
     #[inline]
-    pub fn reservation_state(&self) -> ::std::option::Option<&str> {
+    pub fn reservation_state(&self) -> Option<&str> {
         self.reservation_state.as_deref()
     }
 }
 /// A builder for [`CapacityReservationConfiguration`](crate::types::CapacityReservationConfiguration); start one with `CapacityReservationConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityReservationConfigurationBuilder {
     inner: crate::types::CapacityReservationConfiguration,
 }
 impl CapacityReservationConfigurationBuilder {
     /// Sets [`CapacityReservationConfiguration::instance_count`](crate::types::CapacityReservationConfiguration::instance_count): The number of instances in the Capacity Reservation.
     pub fn instance_count(mut self, input: i32) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input);
+        self.inner.instance_count = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationConfiguration::instance_count`](crate::types::CapacityReservationConfiguration::instance_count).
     #[inline]
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_count = input;
         self
     }
     /// The value set for [`CapacityReservationConfiguration::instance_count`](crate::types::CapacityReservationConfiguration::instance_count), if any.
     #[inline]
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         &self.inner.instance_count
     }
     /// Sets [`CapacityReservationConfiguration::reservation_state`](crate::types::CapacityReservationConfiguration::reservation_state): The current state of the Capacity Reservation.
-    pub fn reservation_state(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reservation_state = ::std::option::Option::Some(input.into());
+    pub fn reservation_state(mut self, input: impl Into<String>) -> Self {
+        self.inner.reservation_state = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservationConfiguration::reservation_state`](crate::types::CapacityReservationConfiguration::reservation_state).
     #[inline]
-    pub fn set_reservation_state(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reservation_state(mut self, input: Option<String>) -> Self {
         self.inner.reservation_state = input;
         self
     }
     /// The value set for [`CapacityReservationConfiguration::reservation_state`](crate::types::CapacityReservationConfiguration::reservation_state), if any.
     #[inline]
-    pub fn get_reservation_state(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reservation_state(&self) -> &Option<String> {
         &self.inner.reservation_state
     }
     /// Builds the [`CapacityReservationConfiguration`]; it has no required members, so this cannot fail.
@@ -92,25 +74,23 @@ impl CapacityReservationConfigurationBuilder {
 impl ::awsgen_runtime::xml::FromXml for CapacityReservationConfiguration {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceCount" => {
-                    value.instance_count = ::std::option::Option::Some(
+                    value.instance_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "CapacityReservationConfiguration")?,
                     );
                 }
                 "reservationState" => {
-                    value.reservation_state = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.reservation_state = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a Capacity Reservation Fleet.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityReservationFleet {
     /// The ID of the Capacity Reservation Fleet.
-    pub capacity_reservation_fleet_id: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_fleet_id: Option<String>,
     /// The ARN of the Capacity Reservation Fleet.
-    pub capacity_reservation_fleet_arn: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_fleet_arn: Option<String>,
     /// The state of the Capacity Reservation Fleet. Possible states include:
     ///
     /// - `submitted` - The Capacity Reservation Fleet request has been submitted and Amazon Elastic Compute Cloud is preparing to create the Capacity Reservations.
@@ -25,99 +20,89 @@ pub struct CapacityReservationFleet {
     /// - `cancelling` - The Capacity Reservation Fleet is in the process of being cancelled. One or more of its Capacity reservations might still be active.
     /// - `cancelled` - The Capacity Reservation Fleet has been manually cancelled. The Fleet and its Capacity Reservations are cancelled and the Fleet can't create new Capacity Reservations.
     /// - `failed` - The Capacity Reservation Fleet failed to reserve capacity for the specified instance types.
-    pub state: ::std::option::Option<crate::types::CapacityReservationFleetState>,
+    pub state: Option<crate::types::CapacityReservationFleetState>,
     /// The total number of capacity units for which the Capacity Reservation Fleet reserves capacity. For more information, see [Total target capacity](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/crfleet-concepts.html#target-capacity) in the *Amazon EC2 User Guide*.
-    pub total_target_capacity: ::std::option::Option<i32>,
+    pub total_target_capacity: Option<i32>,
     /// The capacity units that have been fulfilled.
-    pub total_fulfilled_capacity: ::std::option::Option<f64>,
+    pub total_fulfilled_capacity: Option<f64>,
     /// The tenancy of the Capacity Reservation Fleet. Tenancies include:
     ///
     /// - `default` - The Capacity Reservation Fleet is created on hardware that is shared with other Amazon Web Services accounts.
     /// - `dedicated` - The Capacity Reservation Fleet is created on single-tenant hardware that is dedicated to a single Amazon Web Services account.
-    pub tenancy: ::std::option::Option<crate::types::FleetCapacityReservationTenancy>,
+    pub tenancy: Option<crate::types::FleetCapacityReservationTenancy>,
     /// The date and time at which the Capacity Reservation Fleet expires.
-    pub end_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time at which the Capacity Reservation Fleet was created.
-    pub create_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub create_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Indicates the type of instance launches that the Capacity Reservation Fleet accepts. All Capacity Reservations in the Fleet inherit this instance matching criteria.
     ///
     /// Currently, Capacity Reservation Fleets support `open` instance matching criteria only. This means that instances that have matching attributes (instance type, platform, and Availability Zone) run in the Capacity Reservations automatically. Instances do not need to explicitly target a Capacity Reservation Fleet to use its reserved capacity.
-    pub instance_match_criteria: ::std::option::Option<
-        crate::types::FleetInstanceMatchCriteria,
-    >,
+    pub instance_match_criteria: Option<crate::types::FleetInstanceMatchCriteria>,
     /// The strategy used by the Capacity Reservation Fleet to determine which of the specified instance types to use. For more information, see For more information, see [Allocation strategy](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/crfleet-concepts.html#allocation-strategy) in the *Amazon EC2 User Guide*.
-    pub allocation_strategy: ::std::option::Option<::std::string::String>,
+    pub allocation_strategy: Option<String>,
     /// Information about the instance types for which to reserve the capacity.
-    pub instance_type_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FleetCapacityReservation>,
+    pub instance_type_specifications: Option<
+        Vec<crate::types::FleetCapacityReservation>,
     >,
     /// The tags assigned to the Capacity Reservation Fleet.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl CapacityReservationFleet {
     /// Starts building a [`CapacityReservationFleet`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityReservationFleetBuilder {
-        <crate::types::builders::CapacityReservationFleetBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityReservationFleetBuilder as Default>::default()
     }
     /// The `CapacityReservationFleetId` member, when set.
     #[inline]
-    pub fn capacity_reservation_fleet_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_fleet_id(&self) -> Option<&str> {
         self.capacity_reservation_fleet_id.as_deref()
     }
     /// The `CapacityReservationFleetArn` member, when set.
     #[inline]
-    pub fn capacity_reservation_fleet_arn(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_fleet_arn(&self) -> Option<&str> {
         self.capacity_reservation_fleet_arn.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationFleetState> {
+    pub fn state(&self) -> Option<&crate::types::CapacityReservationFleetState> {
         self.state.as_ref()
     }
     /// The `TotalTargetCapacity` member, when set.
     #[inline]
-    pub fn total_target_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn total_target_capacity(&self) -> Option<i32> {
         self.total_target_capacity
     }
     /// The `TotalFulfilledCapacity` member, when set.
     #[inline]
-    pub fn total_fulfilled_capacity(&self) -> ::std::option::Option<f64> {
+    pub fn total_fulfilled_capacity(&self) -> Option<f64> {
         self.total_fulfilled_capacity
     }
     /// The `Tenancy` member, when set.
     #[inline]
-    pub fn tenancy(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FleetCapacityReservationTenancy> {
+    pub fn tenancy(&self) -> Option<&crate::types::FleetCapacityReservationTenancy> {
         self.tenancy.as_ref()
     }
     /// The `EndDate` member, when set.
     #[inline]
-    pub fn end_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_date.as_ref()
     }
     /// The `CreateTime` member, when set.
     #[inline]
-    pub fn create_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn create_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.create_time.as_ref()
     }
     /// The `InstanceMatchCriteria` member, when set.
     #[inline]
     pub fn instance_match_criteria(
         &self,
-    ) -> ::std::option::Option<&crate::types::FleetInstanceMatchCriteria> {
+    ) -> Option<&crate::types::FleetInstanceMatchCriteria> {
         self.instance_match_criteria.as_ref()
     }
     /// The `AllocationStrategy` member, when set.
     #[inline]
-    pub fn allocation_strategy(&self) -> ::std::option::Option<&str> {
+    pub fn allocation_strategy(&self) -> Option<&str> {
         self.allocation_strategy.as_deref()
     }
     /// The `InstanceTypeSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -134,125 +119,92 @@ impl CapacityReservationFleet {
     }
 }
 /// A builder for [`CapacityReservationFleet`](crate::types::CapacityReservationFleet); start one with `CapacityReservationFleet::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityReservationFleetBuilder {
     inner: crate::types::CapacityReservationFleet,
 }
 impl CapacityReservationFleetBuilder {
     /// Sets [`CapacityReservationFleet::capacity_reservation_fleet_id`](crate::types::CapacityReservationFleet::capacity_reservation_fleet_id): The ID of the Capacity Reservation Fleet.
-    pub fn capacity_reservation_fleet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_fleet_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn capacity_reservation_fleet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_fleet_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservationFleet::capacity_reservation_fleet_id`](crate::types::CapacityReservationFleet::capacity_reservation_fleet_id).
     #[inline]
-    pub fn set_capacity_reservation_fleet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_fleet_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_fleet_id = input;
         self
     }
     /// The value set for [`CapacityReservationFleet::capacity_reservation_fleet_id`](crate::types::CapacityReservationFleet::capacity_reservation_fleet_id), if any.
     #[inline]
-    pub fn get_capacity_reservation_fleet_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_fleet_id(&self) -> &Option<String> {
         &self.inner.capacity_reservation_fleet_id
     }
     /// Sets [`CapacityReservationFleet::capacity_reservation_fleet_arn`](crate::types::CapacityReservationFleet::capacity_reservation_fleet_arn): The ARN of the Capacity Reservation Fleet.
-    pub fn capacity_reservation_fleet_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_fleet_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn capacity_reservation_fleet_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_fleet_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservationFleet::capacity_reservation_fleet_arn`](crate::types::CapacityReservationFleet::capacity_reservation_fleet_arn).
     #[inline]
-    pub fn set_capacity_reservation_fleet_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_fleet_arn(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_fleet_arn = input;
         self
     }
     /// The value set for [`CapacityReservationFleet::capacity_reservation_fleet_arn`](crate::types::CapacityReservationFleet::capacity_reservation_fleet_arn), if any.
     #[inline]
-    pub fn get_capacity_reservation_fleet_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_fleet_arn(&self) -> &Option<String> {
         &self.inner.capacity_reservation_fleet_arn
     }
     /// Sets [`CapacityReservationFleet::state`](crate::types::CapacityReservationFleet::state): The state of the Capacity Reservation Fleet.
     pub fn state(mut self, input: crate::types::CapacityReservationFleetState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationFleet::state`](crate::types::CapacityReservationFleet::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationFleetState>,
+        input: Option<crate::types::CapacityReservationFleetState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`CapacityReservationFleet::state`](crate::types::CapacityReservationFleet::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationFleetState> {
+    pub fn get_state(&self) -> &Option<crate::types::CapacityReservationFleetState> {
         &self.inner.state
     }
     /// Sets [`CapacityReservationFleet::total_target_capacity`](crate::types::CapacityReservationFleet::total_target_capacity): The total number of capacity units for which the Capacity Reservation Fleet reserves capacity.
     pub fn total_target_capacity(mut self, input: i32) -> Self {
-        self.inner.total_target_capacity = ::std::option::Option::Some(input);
+        self.inner.total_target_capacity = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationFleet::total_target_capacity`](crate::types::CapacityReservationFleet::total_target_capacity).
     #[inline]
-    pub fn set_total_target_capacity(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_total_target_capacity(mut self, input: Option<i32>) -> Self {
         self.inner.total_target_capacity = input;
         self
     }
     /// The value set for [`CapacityReservationFleet::total_target_capacity`](crate::types::CapacityReservationFleet::total_target_capacity), if any.
     #[inline]
-    pub fn get_total_target_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_target_capacity(&self) -> &Option<i32> {
         &self.inner.total_target_capacity
     }
     /// Sets [`CapacityReservationFleet::total_fulfilled_capacity`](crate::types::CapacityReservationFleet::total_fulfilled_capacity): The capacity units that have been fulfilled.
     pub fn total_fulfilled_capacity(mut self, input: f64) -> Self {
-        self.inner.total_fulfilled_capacity = ::std::option::Option::Some(input);
+        self.inner.total_fulfilled_capacity = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationFleet::total_fulfilled_capacity`](crate::types::CapacityReservationFleet::total_fulfilled_capacity).
     #[inline]
-    pub fn set_total_fulfilled_capacity(
-        mut self,
-        input: ::std::option::Option<f64>,
-    ) -> Self {
+    pub fn set_total_fulfilled_capacity(mut self, input: Option<f64>) -> Self {
         self.inner.total_fulfilled_capacity = input;
         self
     }
     /// The value set for [`CapacityReservationFleet::total_fulfilled_capacity`](crate::types::CapacityReservationFleet::total_fulfilled_capacity), if any.
     #[inline]
-    pub fn get_total_fulfilled_capacity(&self) -> &::std::option::Option<f64> {
+    pub fn get_total_fulfilled_capacity(&self) -> &Option<f64> {
         &self.inner.total_fulfilled_capacity
     }
     /// Sets [`CapacityReservationFleet::tenancy`](crate::types::CapacityReservationFleet::tenancy): The tenancy of the Capacity Reservation Fleet.
@@ -260,65 +212,59 @@ impl CapacityReservationFleetBuilder {
         mut self,
         input: crate::types::FleetCapacityReservationTenancy,
     ) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input);
+        self.inner.tenancy = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationFleet::tenancy`](crate::types::CapacityReservationFleet::tenancy).
     #[inline]
     pub fn set_tenancy(
         mut self,
-        input: ::std::option::Option<crate::types::FleetCapacityReservationTenancy>,
+        input: Option<crate::types::FleetCapacityReservationTenancy>,
     ) -> Self {
         self.inner.tenancy = input;
         self
     }
     /// The value set for [`CapacityReservationFleet::tenancy`](crate::types::CapacityReservationFleet::tenancy), if any.
     #[inline]
-    pub fn get_tenancy(
-        &self,
-    ) -> &::std::option::Option<crate::types::FleetCapacityReservationTenancy> {
+    pub fn get_tenancy(&self) -> &Option<crate::types::FleetCapacityReservationTenancy> {
         &self.inner.tenancy
     }
     /// Sets [`CapacityReservationFleet::end_date`](crate::types::CapacityReservationFleet::end_date): The date and time at which the Capacity Reservation Fleet expires.
     pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end_date = ::std::option::Option::Some(input);
+        self.inner.end_date = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationFleet::end_date`](crate::types::CapacityReservationFleet::end_date).
     #[inline]
     pub fn set_end_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_date = input;
         self
     }
     /// The value set for [`CapacityReservationFleet::end_date`](crate::types::CapacityReservationFleet::end_date), if any.
     #[inline]
-    pub fn get_end_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_date
     }
     /// Sets [`CapacityReservationFleet::create_time`](crate::types::CapacityReservationFleet::create_time): The date and time at which the Capacity Reservation Fleet was created.
     pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input);
+        self.inner.create_time = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationFleet::create_time`](crate::types::CapacityReservationFleet::create_time).
     #[inline]
     pub fn set_create_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.create_time = input;
         self
     }
     /// The value set for [`CapacityReservationFleet::create_time`](crate::types::CapacityReservationFleet::create_time), if any.
     #[inline]
-    pub fn get_create_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_create_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.create_time
     }
     /// Sets [`CapacityReservationFleet::instance_match_criteria`](crate::types::CapacityReservationFleet::instance_match_criteria): Indicates the type of instance launches that the Capacity Reservation Fleet accepts.
@@ -326,14 +272,14 @@ impl CapacityReservationFleetBuilder {
         mut self,
         input: crate::types::FleetInstanceMatchCriteria,
     ) -> Self {
-        self.inner.instance_match_criteria = ::std::option::Option::Some(input);
+        self.inner.instance_match_criteria = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationFleet::instance_match_criteria`](crate::types::CapacityReservationFleet::instance_match_criteria).
     #[inline]
     pub fn set_instance_match_criteria(
         mut self,
-        input: ::std::option::Option<crate::types::FleetInstanceMatchCriteria>,
+        input: Option<crate::types::FleetInstanceMatchCriteria>,
     ) -> Self {
         self.inner.instance_match_criteria = input;
         self
@@ -342,31 +288,23 @@ impl CapacityReservationFleetBuilder {
     #[inline]
     pub fn get_instance_match_criteria(
         &self,
-    ) -> &::std::option::Option<crate::types::FleetInstanceMatchCriteria> {
+    ) -> &Option<crate::types::FleetInstanceMatchCriteria> {
         &self.inner.instance_match_criteria
     }
     /// Sets [`CapacityReservationFleet::allocation_strategy`](crate::types::CapacityReservationFleet::allocation_strategy): The strategy used by the Capacity Reservation Fleet to determine which of the specified instance types to use.
-    pub fn allocation_strategy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.allocation_strategy = ::std::option::Option::Some(input.into());
+    pub fn allocation_strategy(mut self, input: impl Into<String>) -> Self {
+        self.inner.allocation_strategy = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservationFleet::allocation_strategy`](crate::types::CapacityReservationFleet::allocation_strategy).
     #[inline]
-    pub fn set_allocation_strategy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_allocation_strategy(mut self, input: Option<String>) -> Self {
         self.inner.allocation_strategy = input;
         self
     }
     /// The value set for [`CapacityReservationFleet::allocation_strategy`](crate::types::CapacityReservationFleet::allocation_strategy), if any.
     #[inline]
-    pub fn get_allocation_strategy(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_allocation_strategy(&self) -> &Option<String> {
         &self.inner.allocation_strategy
     }
     /// Appends one item to [`CapacityReservationFleet::instance_type_specifications`](crate::types::CapacityReservationFleet::instance_type_specifications): Information about the instance types for which to reserve the capacity.
@@ -383,9 +321,7 @@ impl CapacityReservationFleetBuilder {
     #[inline]
     pub fn set_instance_type_specifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::FleetCapacityReservation>,
-        >,
+        input: Option<Vec<crate::types::FleetCapacityReservation>>,
     ) -> Self {
         self.inner.instance_type_specifications = input;
         self
@@ -394,9 +330,7 @@ impl CapacityReservationFleetBuilder {
     #[inline]
     pub fn get_instance_type_specifications(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::FleetCapacityReservation>,
-    > {
+    ) -> &Option<Vec<crate::types::FleetCapacityReservation>> {
         &self.inner.instance_type_specifications
     }
     /// Appends one item to [`CapacityReservationFleet::tags`](crate::types::CapacityReservationFleet::tags): The tags assigned to the Capacity Reservation Fleet.
@@ -408,18 +342,13 @@ impl CapacityReservationFleetBuilder {
     }
     /// Sets or clears [`CapacityReservationFleet::tags`](crate::types::CapacityReservationFleet::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CapacityReservationFleet::tags`](crate::types::CapacityReservationFleet::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`CapacityReservationFleet`]; it has no required members, so this cannot fail.
@@ -431,34 +360,34 @@ impl CapacityReservationFleetBuilder {
 impl ::awsgen_runtime::xml::FromXml for CapacityReservationFleet {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityReservationFleetId" => {
-                    value.capacity_reservation_fleet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.capacity_reservation_fleet_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "capacityReservationFleetArn" => {
-                    value.capacity_reservation_fleet_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.capacity_reservation_fleet_arn = Some(
+                        String::from(child.text()),
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::CapacityReservationFleetState::from(child.text()),
                     );
                 }
                 "totalTargetCapacity" => {
-                    value.total_target_capacity = ::std::option::Option::Some(
+                    value.total_target_capacity = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "CapacityReservationFleet")?,
                     );
                 }
                 "totalFulfilledCapacity" => {
-                    value.total_fulfilled_capacity = ::std::option::Option::Some(
+                    value.total_fulfilled_capacity = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -467,12 +396,12 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservationFleet {
                     );
                 }
                 "tenancy" => {
-                    value.tenancy = ::std::option::Option::Some(
+                    value.tenancy = Some(
                         crate::types::FleetCapacityReservationTenancy::from(child.text()),
                     );
                 }
                 "endDate" => {
-                    value.end_date = ::std::option::Option::Some(
+                    value.end_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -481,7 +410,7 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservationFleet {
                     );
                 }
                 "createTime" => {
-                    value.create_time = ::std::option::Option::Some(
+                    value.create_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -490,17 +419,15 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservationFleet {
                     );
                 }
                 "instanceMatchCriteria" => {
-                    value.instance_match_criteria = ::std::option::Option::Some(
+                    value.instance_match_criteria = Some(
                         crate::types::FleetInstanceMatchCriteria::from(child.text()),
                     );
                 }
                 "allocationStrategy" => {
-                    value.allocation_strategy = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.allocation_strategy = Some(String::from(child.text()));
                 }
                 "instanceTypeSpecificationSet" => {
-                    value.instance_type_specifications = ::std::option::Option::Some(
+                    value.instance_type_specifications = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::FleetCapacityReservation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -508,7 +435,7 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservationFleet {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -518,6 +445,6 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservationFleet {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,58 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Capacity Reservation Fleet that was successfully cancelled.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityReservationFleetCancellationState {
     /// The current state of the Capacity Reservation Fleet.
-    pub current_fleet_state: ::std::option::Option<
-        crate::types::CapacityReservationFleetState,
-    >,
+    pub current_fleet_state: Option<crate::types::CapacityReservationFleetState>,
     /// The previous state of the Capacity Reservation Fleet.
-    pub previous_fleet_state: ::std::option::Option<
-        crate::types::CapacityReservationFleetState,
-    >,
+    pub previous_fleet_state: Option<crate::types::CapacityReservationFleetState>,
     /// The ID of the Capacity Reservation Fleet that was successfully cancelled.
-    pub capacity_reservation_fleet_id: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_fleet_id: Option<String>,
 }
 impl CapacityReservationFleetCancellationState {
     /// Starts building a [`CapacityReservationFleetCancellationState`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityReservationFleetCancellationStateBuilder {
-        <crate::types::builders::CapacityReservationFleetCancellationStateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityReservationFleetCancellationStateBuilder as Default>::default()
     }
     /// The `CurrentFleetState` member, when set.
     #[inline]
     pub fn current_fleet_state(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationFleetState> {
+    ) -> Option<&crate::types::CapacityReservationFleetState> {
         self.current_fleet_state.as_ref()
     }
     /// The `PreviousFleetState` member, when set.
     #[inline]
     pub fn previous_fleet_state(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationFleetState> {
+    ) -> Option<&crate::types::CapacityReservationFleetState> {
         self.previous_fleet_state.as_ref()
     }
     /// The `CapacityReservationFleetId` member, when set.
     #[inline]
-    pub fn capacity_reservation_fleet_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_fleet_id(&self) -> Option<&str> {
         self.capacity_reservation_fleet_id.as_deref()
     }
 }
 /// A builder for [`CapacityReservationFleetCancellationState`](crate::types::CapacityReservationFleetCancellationState); start one with `CapacityReservationFleetCancellationState::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityReservationFleetCancellationStateBuilder {
     inner: crate::types::CapacityReservationFleetCancellationState,
 }
@@ -63,14 +49,14 @@ impl CapacityReservationFleetCancellationStateBuilder {
         mut self,
         input: crate::types::CapacityReservationFleetState,
     ) -> Self {
-        self.inner.current_fleet_state = ::std::option::Option::Some(input);
+        self.inner.current_fleet_state = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationFleetCancellationState::current_fleet_state`](crate::types::CapacityReservationFleetCancellationState::current_fleet_state).
     #[inline]
     pub fn set_current_fleet_state(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationFleetState>,
+        input: Option<crate::types::CapacityReservationFleetState>,
     ) -> Self {
         self.inner.current_fleet_state = input;
         self
@@ -79,7 +65,7 @@ impl CapacityReservationFleetCancellationStateBuilder {
     #[inline]
     pub fn get_current_fleet_state(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationFleetState> {
+    ) -> &Option<crate::types::CapacityReservationFleetState> {
         &self.inner.current_fleet_state
     }
     /// Sets [`CapacityReservationFleetCancellationState::previous_fleet_state`](crate::types::CapacityReservationFleetCancellationState::previous_fleet_state): The previous state of the Capacity Reservation Fleet.
@@ -87,14 +73,14 @@ impl CapacityReservationFleetCancellationStateBuilder {
         mut self,
         input: crate::types::CapacityReservationFleetState,
     ) -> Self {
-        self.inner.previous_fleet_state = ::std::option::Option::Some(input);
+        self.inner.previous_fleet_state = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationFleetCancellationState::previous_fleet_state`](crate::types::CapacityReservationFleetCancellationState::previous_fleet_state).
     #[inline]
     pub fn set_previous_fleet_state(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationFleetState>,
+        input: Option<crate::types::CapacityReservationFleetState>,
     ) -> Self {
         self.inner.previous_fleet_state = input;
         self
@@ -103,33 +89,23 @@ impl CapacityReservationFleetCancellationStateBuilder {
     #[inline]
     pub fn get_previous_fleet_state(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationFleetState> {
+    ) -> &Option<crate::types::CapacityReservationFleetState> {
         &self.inner.previous_fleet_state
     }
     /// Sets [`CapacityReservationFleetCancellationState::capacity_reservation_fleet_id`](crate::types::CapacityReservationFleetCancellationState::capacity_reservation_fleet_id): The ID of the Capacity Reservation Fleet that was successfully cancelled.
-    pub fn capacity_reservation_fleet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_fleet_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn capacity_reservation_fleet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_fleet_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservationFleetCancellationState::capacity_reservation_fleet_id`](crate::types::CapacityReservationFleetCancellationState::capacity_reservation_fleet_id).
     #[inline]
-    pub fn set_capacity_reservation_fleet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_fleet_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_fleet_id = input;
         self
     }
     /// The value set for [`CapacityReservationFleetCancellationState::capacity_reservation_fleet_id`](crate::types::CapacityReservationFleetCancellationState::capacity_reservation_fleet_id), if any.
     #[inline]
-    pub fn get_capacity_reservation_fleet_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_fleet_id(&self) -> &Option<String> {
         &self.inner.capacity_reservation_fleet_id
     }
     /// Builds the [`CapacityReservationFleetCancellationState`]; it has no required members, so this cannot fail.
@@ -141,28 +117,28 @@ impl CapacityReservationFleetCancellationStateBuilder {
 impl ::awsgen_runtime::xml::FromXml for CapacityReservationFleetCancellationState {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "currentFleetState" => {
-                    value.current_fleet_state = ::std::option::Option::Some(
+                    value.current_fleet_state = Some(
                         crate::types::CapacityReservationFleetState::from(child.text()),
                     );
                 }
                 "previousFleetState" => {
-                    value.previous_fleet_state = ::std::option::Option::Some(
+                    value.previous_fleet_state = Some(
                         crate::types::CapacityReservationFleetState::from(child.text()),
                     );
                 }
                 "capacityReservationFleetId" => {
-                    value.capacity_reservation_fleet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.capacity_reservation_fleet_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a resource group to which a Capacity Reservation has been added.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityReservationGroup {
     /// The ARN of the resource group.
-    pub group_arn: ::std::option::Option<::std::string::String>,
+    pub group_arn: Option<String>,
     /// The ID of the Amazon Web Services account that owns the resource group.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
 }
 impl CapacityReservationGroup {
     /// Starts building a [`CapacityReservationGroup`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityReservationGroupBuilder {
-        <crate::types::builders::CapacityReservationGroupBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityReservationGroupBuilder as Default>::default()
     }
     /// The `GroupArn` member, when set.
     #[inline]
-    pub fn group_arn(&self) -> ::std::option::Option<&str> {
+    pub fn group_arn(&self) -> Option<&str> {
         self.group_arn.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
 }
 /// A builder for [`CapacityReservationGroup`](crate::types::CapacityReservationGroup); start one with `CapacityReservationGroup::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityReservationGroupBuilder {
     inner: crate::types::CapacityReservationGroup,
 }
 impl CapacityReservationGroupBuilder {
     /// Sets [`CapacityReservationGroup::group_arn`](crate::types::CapacityReservationGroup::group_arn): The ARN of the resource group.
-    pub fn group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_arn = ::std::option::Option::Some(input.into());
+    pub fn group_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservationGroup::group_arn`](crate::types::CapacityReservationGroup::group_arn).
     #[inline]
-    pub fn set_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_arn(mut self, input: Option<String>) -> Self {
         self.inner.group_arn = input;
         self
     }
     /// The value set for [`CapacityReservationGroup::group_arn`](crate::types::CapacityReservationGroup::group_arn), if any.
     #[inline]
-    pub fn get_group_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_arn(&self) -> &Option<String> {
         &self.inner.group_arn
     }
     /// Sets [`CapacityReservationGroup::owner_id`](crate::types::CapacityReservationGroup::owner_id): The ID of the Amazon Web Services account that owns the resource group.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservationGroup::owner_id`](crate::types::CapacityReservationGroup::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`CapacityReservationGroup::owner_id`](crate::types::CapacityReservationGroup::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Builds the [`CapacityReservationGroup`]; it has no required members, so this cannot fail.
@@ -96,23 +74,19 @@ impl CapacityReservationGroupBuilder {
 impl ::awsgen_runtime::xml::FromXml for CapacityReservationGroup {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "groupArn" => {
-                    value.group_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_arn = Some(String::from(child.text()));
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,152 +2,116 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a Capacity Reservation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityReservationInfo {
     /// The instance type for the Capacity Reservation.
-    pub instance_type: ::std::option::Option<::std::string::String>,
+    pub instance_type: Option<String>,
     /// The Availability Zone for the Capacity Reservation.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The tenancy of the Capacity Reservation.
-    pub tenancy: ::std::option::Option<crate::types::CapacityReservationTenancy>,
+    pub tenancy: Option<crate::types::CapacityReservationTenancy>,
     /// The ID of the Availability Zone.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
 }
 impl CapacityReservationInfo {
     /// Starts building a [`CapacityReservationInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityReservationInfoBuilder {
-        <crate::types::builders::CapacityReservationInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityReservationInfoBuilder as Default>::default()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&str> {
+    pub fn instance_type(&self) -> Option<&str> {
         self.instance_type.as_deref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `Tenancy` member, when set.
     #[inline]
-    pub fn tenancy(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationTenancy> {
+    pub fn tenancy(&self) -> Option<&crate::types::CapacityReservationTenancy> {
         self.tenancy.as_ref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
 }
 /// A builder for [`CapacityReservationInfo`](crate::types::CapacityReservationInfo); start one with `CapacityReservationInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityReservationInfoBuilder {
     inner: crate::types::CapacityReservationInfo,
 }
 impl CapacityReservationInfoBuilder {
     /// Sets [`CapacityReservationInfo::instance_type`](crate::types::CapacityReservationInfo::instance_type): The instance type for the Capacity Reservation.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_type = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservationInfo::instance_type`](crate::types::CapacityReservationInfo::instance_type).
     #[inline]
-    pub fn set_instance_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_type(mut self, input: Option<String>) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`CapacityReservationInfo::instance_type`](crate::types::CapacityReservationInfo::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_type(&self) -> &Option<String> {
         &self.inner.instance_type
     }
     /// Sets [`CapacityReservationInfo::availability_zone`](crate::types::CapacityReservationInfo::availability_zone): The Availability Zone for the Capacity Reservation.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservationInfo::availability_zone`](crate::types::CapacityReservationInfo::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`CapacityReservationInfo::availability_zone`](crate::types::CapacityReservationInfo::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`CapacityReservationInfo::tenancy`](crate::types::CapacityReservationInfo::tenancy): The tenancy of the Capacity Reservation.
     pub fn tenancy(mut self, input: crate::types::CapacityReservationTenancy) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input);
+        self.inner.tenancy = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationInfo::tenancy`](crate::types::CapacityReservationInfo::tenancy).
     #[inline]
     pub fn set_tenancy(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationTenancy>,
+        input: Option<crate::types::CapacityReservationTenancy>,
     ) -> Self {
         self.inner.tenancy = input;
         self
     }
     /// The value set for [`CapacityReservationInfo::tenancy`](crate::types::CapacityReservationInfo::tenancy), if any.
     #[inline]
-    pub fn get_tenancy(
-        &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationTenancy> {
+    pub fn get_tenancy(&self) -> &Option<crate::types::CapacityReservationTenancy> {
         &self.inner.tenancy
     }
     /// Sets [`CapacityReservationInfo::availability_zone_id`](crate::types::CapacityReservationInfo::availability_zone_id): The ID of the Availability Zone.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservationInfo::availability_zone_id`](crate::types::CapacityReservationInfo::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`CapacityReservationInfo::availability_zone_id`](crate::types::CapacityReservationInfo::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Builds the [`CapacityReservationInfo`]; it has no required members, so this cannot fail.
@@ -159,33 +123,27 @@ impl CapacityReservationInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for CapacityReservationInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_type = Some(String::from(child.text()));
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "tenancy" => {
-                    value.tenancy = ::std::option::Option::Some(
+                    value.tenancy = Some(
                         crate::types::CapacityReservationTenancy::from(child.text()),
                     );
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -6,12 +6,7 @@
 /// **Note:** This strategy can only be used if the EC2 Fleet is of type `instant`.
 ///
 /// For more information about Capacity Reservations, see [On-Demand Capacity Reservations](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-capacity-reservations.html) in the *Amazon EC2 User Guide*. For examples of using Capacity Reservations in an EC2 Fleet, see [EC2 Fleet example configurations](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-fleet-examples.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityReservationOptions {
     /// Indicates whether to use unused Capacity Reservations for fulfilling On-Demand capacity.
@@ -19,31 +14,24 @@ pub struct CapacityReservationOptions {
     /// If you specify `use-capacity-reservations-first`, the fleet uses unused Capacity Reservations to fulfill On-Demand capacity up to the target On-Demand capacity. If multiple instance pools have unused Capacity Reservations, the On-Demand allocation strategy (`lowest-price` or `prioritized`) is applied. If the number of unused Capacity Reservations is less than the On-Demand target capacity, the remaining On-Demand target capacity is launched according to the On-Demand allocation strategy (`lowest-price` or `prioritized`).
     ///
     /// If you do not specify a value, the fleet fulfils the On-Demand capacity according to the chosen On-Demand allocation strategy.
-    pub usage_strategy: ::std::option::Option<
-        crate::types::FleetCapacityReservationUsageStrategy,
-    >,
+    pub usage_strategy: Option<crate::types::FleetCapacityReservationUsageStrategy>,
 }
 impl CapacityReservationOptions {
     /// Starts building a [`CapacityReservationOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityReservationOptionsBuilder {
-        <crate::types::builders::CapacityReservationOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityReservationOptionsBuilder as Default>::default()
     }
     /// The `UsageStrategy` member, when set.
     #[inline]
     pub fn usage_strategy(
         &self,
-    ) -> ::std::option::Option<&crate::types::FleetCapacityReservationUsageStrategy> {
+    ) -> Option<&crate::types::FleetCapacityReservationUsageStrategy> {
         self.usage_strategy.as_ref()
     }
 }
 /// A builder for [`CapacityReservationOptions`](crate::types::CapacityReservationOptions); start one with `CapacityReservationOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityReservationOptionsBuilder {
     inner: crate::types::CapacityReservationOptions,
 }
@@ -53,14 +41,14 @@ impl CapacityReservationOptionsBuilder {
         mut self,
         input: crate::types::FleetCapacityReservationUsageStrategy,
     ) -> Self {
-        self.inner.usage_strategy = ::std::option::Option::Some(input);
+        self.inner.usage_strategy = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationOptions::usage_strategy`](crate::types::CapacityReservationOptions::usage_strategy).
     #[inline]
     pub fn set_usage_strategy(
         mut self,
-        input: ::std::option::Option<crate::types::FleetCapacityReservationUsageStrategy>,
+        input: Option<crate::types::FleetCapacityReservationUsageStrategy>,
     ) -> Self {
         self.inner.usage_strategy = input;
         self
@@ -69,7 +57,7 @@ impl CapacityReservationOptionsBuilder {
     #[inline]
     pub fn get_usage_strategy(
         &self,
-    ) -> &::std::option::Option<crate::types::FleetCapacityReservationUsageStrategy> {
+    ) -> &Option<crate::types::FleetCapacityReservationUsageStrategy> {
         &self.inner.usage_strategy
     }
     /// Builds the [`CapacityReservationOptions`]; it has no required members, so this cannot fail.
@@ -81,17 +69,17 @@ impl CapacityReservationOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for CapacityReservationOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "usageStrategy" {
-                value.usage_strategy = ::std::option::Option::Some(
+                value.usage_strategy = Some(
                     crate::types::FleetCapacityReservationUsageStrategy::from(
                         child.text(),
                     ),
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -6,12 +6,7 @@
 /// **Note:** This strategy can only be used if the EC2 Fleet is of type `instant`.
 ///
 /// For more information about Capacity Reservations, see [On-Demand Capacity Reservations](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-capacity-reservations.html) in the *Amazon EC2 User Guide*. For examples of using Capacity Reservations in an EC2 Fleet, see [EC2 Fleet example configurations](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-fleet-examples.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityReservationOptionsRequest {
     /// Indicates whether to use unused Capacity Reservations for fulfilling On-Demand capacity.
@@ -19,31 +14,24 @@ pub struct CapacityReservationOptionsRequest {
     /// If you specify `use-capacity-reservations-first`, the fleet uses unused Capacity Reservations to fulfill On-Demand capacity up to the target On-Demand capacity. If multiple instance pools have unused Capacity Reservations, the On-Demand allocation strategy (`lowest-price` or `prioritized`) is applied. If the number of unused Capacity Reservations is less than the On-Demand target capacity, the remaining On-Demand target capacity is launched according to the On-Demand allocation strategy (`lowest-price` or `prioritized`).
     ///
     /// If you do not specify a value, the fleet fulfils the On-Demand capacity according to the chosen On-Demand allocation strategy.
-    pub usage_strategy: ::std::option::Option<
-        crate::types::FleetCapacityReservationUsageStrategy,
-    >,
+    pub usage_strategy: Option<crate::types::FleetCapacityReservationUsageStrategy>,
 }
 impl CapacityReservationOptionsRequest {
     /// Starts building a [`CapacityReservationOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityReservationOptionsRequestBuilder {
-        <crate::types::builders::CapacityReservationOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityReservationOptionsRequestBuilder as Default>::default()
     }
     /// The `UsageStrategy` member, when set.
     #[inline]
     pub fn usage_strategy(
         &self,
-    ) -> ::std::option::Option<&crate::types::FleetCapacityReservationUsageStrategy> {
+    ) -> Option<&crate::types::FleetCapacityReservationUsageStrategy> {
         self.usage_strategy.as_ref()
     }
 }
 /// A builder for [`CapacityReservationOptionsRequest`](crate::types::CapacityReservationOptionsRequest); start one with `CapacityReservationOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityReservationOptionsRequestBuilder {
     inner: crate::types::CapacityReservationOptionsRequest,
 }
@@ -53,14 +41,14 @@ impl CapacityReservationOptionsRequestBuilder {
         mut self,
         input: crate::types::FleetCapacityReservationUsageStrategy,
     ) -> Self {
-        self.inner.usage_strategy = ::std::option::Option::Some(input);
+        self.inner.usage_strategy = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationOptionsRequest::usage_strategy`](crate::types::CapacityReservationOptionsRequest::usage_strategy).
     #[inline]
     pub fn set_usage_strategy(
         mut self,
-        input: ::std::option::Option<crate::types::FleetCapacityReservationUsageStrategy>,
+        input: Option<crate::types::FleetCapacityReservationUsageStrategy>,
     ) -> Self {
         self.inner.usage_strategy = input;
         self
@@ -69,7 +57,7 @@ impl CapacityReservationOptionsRequestBuilder {
     #[inline]
     pub fn get_usage_strategy(
         &self,
-    ) -> &::std::option::Option<crate::types::FleetCapacityReservationUsageStrategy> {
+    ) -> &Option<crate::types::FleetCapacityReservationUsageStrategy> {
         &self.inner.usage_strategy
     }
     /// Builds the [`CapacityReservationOptionsRequest`]; it has no required members, so this cannot fail.
@@ -82,10 +70,10 @@ impl ::awsgen_runtime::query::WriteQuery for CapacityReservationOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.usage_strategy {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.usage_strategy {
             body.member("UsageStrategy", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

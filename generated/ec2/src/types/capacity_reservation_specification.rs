@@ -6,12 +6,7 @@
 /// Use the [`CapacityReservationPreference`](crate::types::CapacityReservationPreference) parameter to configure the instance to run as an On-Demand Instance, to run in any `open` Capacity Reservation that has matching attributes, or to run only in a Capacity Reservation or Capacity Reservation group. Use the [`CapacityReservationTarget`](crate::types::CapacityReservationTarget) parameter to explicitly target a specific Capacity Reservation or a Capacity Reservation group.
 ///
 /// You can only specify [`CapacityReservationPreference`](crate::types::CapacityReservationPreference) and [`CapacityReservationTarget`](crate::types::CapacityReservationTarget) if the [`CapacityReservationPreference`](crate::types::CapacityReservationPreference) is `capacity-reservations-only`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityReservationSpecification {
     /// Indicates the instance's Capacity Reservation preferences. Possible preferences include:
@@ -19,42 +14,35 @@ pub struct CapacityReservationSpecification {
     /// - `capacity-reservations-only` - The instance will only run in a Capacity Reservation or Capacity Reservation group. If capacity isn't available, the instance will fail to launch.
     /// - `open` - The instance can run in any `open` Capacity Reservation that has matching attributes (instance type, platform, Availability Zone, and tenancy). If capacity isn't available, the instance runs as an On-Demand Instance.
     /// - `none` - The instance doesn't run in a Capacity Reservation even if one is available. The instance runs as an On-Demand Instance.
-    pub capacity_reservation_preference: ::std::option::Option<
+    pub capacity_reservation_preference: Option<
         crate::types::CapacityReservationPreference,
     >,
     /// Information about the target Capacity Reservation or Capacity Reservation group.
-    pub capacity_reservation_target: ::std::option::Option<
-        crate::types::CapacityReservationTarget,
-    >,
+    pub capacity_reservation_target: Option<crate::types::CapacityReservationTarget>,
 }
 impl CapacityReservationSpecification {
     /// Starts building a [`CapacityReservationSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityReservationSpecificationBuilder {
-        <crate::types::builders::CapacityReservationSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityReservationSpecificationBuilder as Default>::default()
     }
     /// The `CapacityReservationPreference` member, when set.
     #[inline]
     pub fn capacity_reservation_preference(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationPreference> {
+    ) -> Option<&crate::types::CapacityReservationPreference> {
         self.capacity_reservation_preference.as_ref()
     }
     /// The `CapacityReservationTarget` member, when set.
     #[inline]
     pub fn capacity_reservation_target(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationTarget> {
+    ) -> Option<&crate::types::CapacityReservationTarget> {
         self.capacity_reservation_target.as_ref()
     }
 }
 /// A builder for [`CapacityReservationSpecification`](crate::types::CapacityReservationSpecification); start one with `CapacityReservationSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityReservationSpecificationBuilder {
     inner: crate::types::CapacityReservationSpecification,
 }
@@ -64,14 +52,14 @@ impl CapacityReservationSpecificationBuilder {
         mut self,
         input: crate::types::CapacityReservationPreference,
     ) -> Self {
-        self.inner.capacity_reservation_preference = ::std::option::Option::Some(input);
+        self.inner.capacity_reservation_preference = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationSpecification::capacity_reservation_preference`](crate::types::CapacityReservationSpecification::capacity_reservation_preference).
     #[inline]
     pub fn set_capacity_reservation_preference(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationPreference>,
+        input: Option<crate::types::CapacityReservationPreference>,
     ) -> Self {
         self.inner.capacity_reservation_preference = input;
         self
@@ -80,7 +68,7 @@ impl CapacityReservationSpecificationBuilder {
     #[inline]
     pub fn get_capacity_reservation_preference(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationPreference> {
+    ) -> &Option<crate::types::CapacityReservationPreference> {
         &self.inner.capacity_reservation_preference
     }
     /// Sets [`CapacityReservationSpecification::capacity_reservation_target`](crate::types::CapacityReservationSpecification::capacity_reservation_target): Information about the target Capacity Reservation or Capacity Reservation group.
@@ -88,14 +76,14 @@ impl CapacityReservationSpecificationBuilder {
         mut self,
         input: crate::types::CapacityReservationTarget,
     ) -> Self {
-        self.inner.capacity_reservation_target = ::std::option::Option::Some(input);
+        self.inner.capacity_reservation_target = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationSpecification::capacity_reservation_target`](crate::types::CapacityReservationSpecification::capacity_reservation_target).
     #[inline]
     pub fn set_capacity_reservation_target(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationTarget>,
+        input: Option<crate::types::CapacityReservationTarget>,
     ) -> Self {
         self.inner.capacity_reservation_target = input;
         self
@@ -104,7 +92,7 @@ impl CapacityReservationSpecificationBuilder {
     #[inline]
     pub fn get_capacity_reservation_target(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationTarget> {
+    ) -> &Option<crate::types::CapacityReservationTarget> {
         &self.inner.capacity_reservation_target
     }
     /// Builds the [`CapacityReservationSpecification`]; it has no required members, so this cannot fail.
@@ -117,16 +105,15 @@ impl ::awsgen_runtime::query::WriteQuery for CapacityReservationSpecification {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_preference
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.capacity_reservation_preference {
             body.member("CapacityReservationPreference", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_target {
+        if let Some(value) = &self.capacity_reservation_target {
             let member_0 = body.enter("CapacityReservationTarget");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

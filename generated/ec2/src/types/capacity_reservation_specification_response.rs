@@ -2,23 +2,18 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the instance's Capacity Reservation targeting preferences. The action returns the `capacityReservationPreference` response element if the instance is configured to run in On-Demand capacity, or if it is configured in run in any `open` Capacity Reservation that has matching attributes (instance type, platform, Availability Zone). The action returns the `capacityReservationTarget` response element if the instance explicily targets a specific Capacity Reservation or Capacity Reservation group.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityReservationSpecificationResponse {
     /// Describes the instance's Capacity Reservation preferences. Possible preferences include:
     ///
     /// - `open` - The instance can run in any `open` Capacity Reservation that has matching attributes (instance type, platform, Availability Zone).
     /// - `none` - The instance avoids running in a Capacity Reservation even if one is available. The instance runs in On-Demand capacity.
-    pub capacity_reservation_preference: ::std::option::Option<
+    pub capacity_reservation_preference: Option<
         crate::types::CapacityReservationPreference,
     >,
     /// Information about the targeted Capacity Reservation or Capacity Reservation group.
-    pub capacity_reservation_target: ::std::option::Option<
+    pub capacity_reservation_target: Option<
         crate::types::CapacityReservationTargetResponse,
     >,
 }
@@ -26,30 +21,25 @@ impl CapacityReservationSpecificationResponse {
     /// Starts building a [`CapacityReservationSpecificationResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityReservationSpecificationResponseBuilder {
-        <crate::types::builders::CapacityReservationSpecificationResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityReservationSpecificationResponseBuilder as Default>::default()
     }
     /// The `CapacityReservationPreference` member, when set.
     #[inline]
     pub fn capacity_reservation_preference(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationPreference> {
+    ) -> Option<&crate::types::CapacityReservationPreference> {
         self.capacity_reservation_preference.as_ref()
     }
     /// The `CapacityReservationTarget` member, when set.
     #[inline]
     pub fn capacity_reservation_target(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationTargetResponse> {
+    ) -> Option<&crate::types::CapacityReservationTargetResponse> {
         self.capacity_reservation_target.as_ref()
     }
 }
 /// A builder for [`CapacityReservationSpecificationResponse`](crate::types::CapacityReservationSpecificationResponse); start one with `CapacityReservationSpecificationResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityReservationSpecificationResponseBuilder {
     inner: crate::types::CapacityReservationSpecificationResponse,
 }
@@ -59,14 +49,14 @@ impl CapacityReservationSpecificationResponseBuilder {
         mut self,
         input: crate::types::CapacityReservationPreference,
     ) -> Self {
-        self.inner.capacity_reservation_preference = ::std::option::Option::Some(input);
+        self.inner.capacity_reservation_preference = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationSpecificationResponse::capacity_reservation_preference`](crate::types::CapacityReservationSpecificationResponse::capacity_reservation_preference).
     #[inline]
     pub fn set_capacity_reservation_preference(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationPreference>,
+        input: Option<crate::types::CapacityReservationPreference>,
     ) -> Self {
         self.inner.capacity_reservation_preference = input;
         self
@@ -75,7 +65,7 @@ impl CapacityReservationSpecificationResponseBuilder {
     #[inline]
     pub fn get_capacity_reservation_preference(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationPreference> {
+    ) -> &Option<crate::types::CapacityReservationPreference> {
         &self.inner.capacity_reservation_preference
     }
     /// Sets [`CapacityReservationSpecificationResponse::capacity_reservation_target`](crate::types::CapacityReservationSpecificationResponse::capacity_reservation_target): Information about the targeted Capacity Reservation or Capacity Reservation group.
@@ -83,14 +73,14 @@ impl CapacityReservationSpecificationResponseBuilder {
         mut self,
         input: crate::types::CapacityReservationTargetResponse,
     ) -> Self {
-        self.inner.capacity_reservation_target = ::std::option::Option::Some(input);
+        self.inner.capacity_reservation_target = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationSpecificationResponse::capacity_reservation_target`](crate::types::CapacityReservationSpecificationResponse::capacity_reservation_target).
     #[inline]
     pub fn set_capacity_reservation_target(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationTargetResponse>,
+        input: Option<crate::types::CapacityReservationTargetResponse>,
     ) -> Self {
         self.inner.capacity_reservation_target = input;
         self
@@ -99,7 +89,7 @@ impl CapacityReservationSpecificationResponseBuilder {
     #[inline]
     pub fn get_capacity_reservation_target(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationTargetResponse> {
+    ) -> &Option<crate::types::CapacityReservationTargetResponse> {
         &self.inner.capacity_reservation_target
     }
     /// Builds the [`CapacityReservationSpecificationResponse`]; it has no required members, so this cannot fail.
@@ -111,17 +101,17 @@ impl CapacityReservationSpecificationResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for CapacityReservationSpecificationResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityReservationPreference" => {
-                    value.capacity_reservation_preference = ::std::option::Option::Some(
+                    value.capacity_reservation_preference = Some(
                         crate::types::CapacityReservationPreference::from(child.text()),
                     );
                 }
                 "capacityReservationTarget" => {
-                    value.capacity_reservation_target = ::std::option::Option::Some(
+                    value.capacity_reservation_target = Some(
                         <crate::types::CapacityReservationTargetResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -130,6 +120,6 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservationSpecificationResponse
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

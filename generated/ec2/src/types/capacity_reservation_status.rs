@@ -2,137 +2,113 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the availability of capacity for a Capacity Reservation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityReservationStatus {
     /// The ID of the Capacity Reservation.
-    pub capacity_reservation_id: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_id: Option<String>,
     /// The combined amount of `Available` and `Unavailable` capacity in the Capacity Reservation.
-    pub total_capacity: ::std::option::Option<i32>,
+    pub total_capacity: Option<i32>,
     /// The remaining capacity. Indicates the amount of resources that can be launched into the Capacity Reservation.
-    pub total_available_capacity: ::std::option::Option<i32>,
+    pub total_available_capacity: Option<i32>,
     /// The used capacity. Indicates that the capacity is in use by resources that are running in the Capacity Reservation.
-    pub total_unavailable_capacity: ::std::option::Option<i32>,
+    pub total_unavailable_capacity: Option<i32>,
 }
 impl CapacityReservationStatus {
     /// Starts building a [`CapacityReservationStatus`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityReservationStatusBuilder {
-        <crate::types::builders::CapacityReservationStatusBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityReservationStatusBuilder as Default>::default()
     }
     /// The `CapacityReservationId` member, when set.
     #[inline]
-    pub fn capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_id(&self) -> Option<&str> {
         self.capacity_reservation_id.as_deref()
     }
     /// The `TotalCapacity` member, when set.
     #[inline]
-    pub fn total_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn total_capacity(&self) -> Option<i32> {
         self.total_capacity
     }
     /// The `TotalAvailableCapacity` member, when set.
     #[inline]
-    pub fn total_available_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn total_available_capacity(&self) -> Option<i32> {
         self.total_available_capacity
     }
     /// The `TotalUnavailableCapacity` member, when set.
     #[inline]
-    pub fn total_unavailable_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn total_unavailable_capacity(&self) -> Option<i32> {
         self.total_unavailable_capacity
     }
 }
 /// A builder for [`CapacityReservationStatus`](crate::types::CapacityReservationStatus); start one with `CapacityReservationStatus::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityReservationStatusBuilder {
     inner: crate::types::CapacityReservationStatus,
 }
 impl CapacityReservationStatusBuilder {
     /// Sets [`CapacityReservationStatus::capacity_reservation_id`](crate::types::CapacityReservationStatus::capacity_reservation_id): The ID of the Capacity Reservation.
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_id = ::std::option::Option::Some(input.into());
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservationStatus::capacity_reservation_id`](crate::types::CapacityReservationStatus::capacity_reservation_id).
     #[inline]
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_id = input;
         self
     }
     /// The value set for [`CapacityReservationStatus::capacity_reservation_id`](crate::types::CapacityReservationStatus::capacity_reservation_id), if any.
     #[inline]
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.capacity_reservation_id
     }
     /// Sets [`CapacityReservationStatus::total_capacity`](crate::types::CapacityReservationStatus::total_capacity): The combined amount of `Available` and `Unavailable` capacity in the Capacity Reservation.
     pub fn total_capacity(mut self, input: i32) -> Self {
-        self.inner.total_capacity = ::std::option::Option::Some(input);
+        self.inner.total_capacity = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationStatus::total_capacity`](crate::types::CapacityReservationStatus::total_capacity).
     #[inline]
-    pub fn set_total_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_total_capacity(mut self, input: Option<i32>) -> Self {
         self.inner.total_capacity = input;
         self
     }
     /// The value set for [`CapacityReservationStatus::total_capacity`](crate::types::CapacityReservationStatus::total_capacity), if any.
     #[inline]
-    pub fn get_total_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_capacity(&self) -> &Option<i32> {
         &self.inner.total_capacity
     }
     /// Sets [`CapacityReservationStatus::total_available_capacity`](crate::types::CapacityReservationStatus::total_available_capacity): The remaining capacity.
     pub fn total_available_capacity(mut self, input: i32) -> Self {
-        self.inner.total_available_capacity = ::std::option::Option::Some(input);
+        self.inner.total_available_capacity = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationStatus::total_available_capacity`](crate::types::CapacityReservationStatus::total_available_capacity).
     #[inline]
-    pub fn set_total_available_capacity(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_total_available_capacity(mut self, input: Option<i32>) -> Self {
         self.inner.total_available_capacity = input;
         self
     }
     /// The value set for [`CapacityReservationStatus::total_available_capacity`](crate::types::CapacityReservationStatus::total_available_capacity), if any.
     #[inline]
-    pub fn get_total_available_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_available_capacity(&self) -> &Option<i32> {
         &self.inner.total_available_capacity
     }
     /// Sets [`CapacityReservationStatus::total_unavailable_capacity`](crate::types::CapacityReservationStatus::total_unavailable_capacity): The used capacity.
     pub fn total_unavailable_capacity(mut self, input: i32) -> Self {
-        self.inner.total_unavailable_capacity = ::std::option::Option::Some(input);
+        self.inner.total_unavailable_capacity = Some(input);
         self
     }
     /// Sets or clears [`CapacityReservationStatus::total_unavailable_capacity`](crate::types::CapacityReservationStatus::total_unavailable_capacity).
     #[inline]
-    pub fn set_total_unavailable_capacity(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_total_unavailable_capacity(mut self, input: Option<i32>) -> Self {
         self.inner.total_unavailable_capacity = input;
         self
     }
     /// The value set for [`CapacityReservationStatus::total_unavailable_capacity`](crate::types::CapacityReservationStatus::total_unavailable_capacity), if any.
     #[inline]
-    pub fn get_total_unavailable_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_unavailable_capacity(&self) -> &Option<i32> {
         &self.inner.total_unavailable_capacity
     }
     /// Builds the [`CapacityReservationStatus`]; it has no required members, so this cannot fail.
@@ -144,31 +120,29 @@ impl CapacityReservationStatusBuilder {
 impl ::awsgen_runtime::xml::FromXml for CapacityReservationStatus {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityReservationId" => {
-                    value.capacity_reservation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.capacity_reservation_id = Some(String::from(child.text()));
                 }
                 "totalCapacity" => {
-                    value.total_capacity = ::std::option::Option::Some(
+                    value.total_capacity = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "CapacityReservationStatus")?,
                     );
                 }
                 "totalAvailableCapacity" => {
-                    value.total_available_capacity = ::std::option::Option::Some(
+                    value.total_available_capacity = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "CapacityReservationStatus")?,
                     );
                 }
                 "totalUnavailableCapacity" => {
-                    value.total_unavailable_capacity = ::std::option::Option::Some(
+                    value.total_unavailable_capacity = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "CapacityReservationStatus")?,
@@ -177,6 +151,6 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservationStatus {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

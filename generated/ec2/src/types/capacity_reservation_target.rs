@@ -2,99 +2,73 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a target Capacity Reservation or Capacity Reservation group.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityReservationTarget {
     /// The ID of the Capacity Reservation in which to run the instance.
-    pub capacity_reservation_id: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_id: Option<String>,
     /// The ARN of the Capacity Reservation resource group in which to run the instance.
-    pub capacity_reservation_resource_group_arn: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub capacity_reservation_resource_group_arn: Option<String>,
 }
 impl CapacityReservationTarget {
     /// Starts building a [`CapacityReservationTarget`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityReservationTargetBuilder {
-        <crate::types::builders::CapacityReservationTargetBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityReservationTargetBuilder as Default>::default()
     }
     /// The `CapacityReservationId` member, when set.
     #[inline]
-    pub fn capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_id(&self) -> Option<&str> {
         self.capacity_reservation_id.as_deref()
     }
     /// The `CapacityReservationResourceGroupArn` member, when set.
     #[inline]
-    pub fn capacity_reservation_resource_group_arn(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_resource_group_arn(&self) -> Option<&str> {
         self.capacity_reservation_resource_group_arn.as_deref()
     }
 }
 /// A builder for [`CapacityReservationTarget`](crate::types::CapacityReservationTarget); start one with `CapacityReservationTarget::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityReservationTargetBuilder {
     inner: crate::types::CapacityReservationTarget,
 }
 impl CapacityReservationTargetBuilder {
     /// Sets [`CapacityReservationTarget::capacity_reservation_id`](crate::types::CapacityReservationTarget::capacity_reservation_id): The ID of the Capacity Reservation in which to run the instance.
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_id = ::std::option::Option::Some(input.into());
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservationTarget::capacity_reservation_id`](crate::types::CapacityReservationTarget::capacity_reservation_id).
     #[inline]
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_id = input;
         self
     }
     /// The value set for [`CapacityReservationTarget::capacity_reservation_id`](crate::types::CapacityReservationTarget::capacity_reservation_id), if any.
     #[inline]
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.capacity_reservation_id
     }
     /// Sets [`CapacityReservationTarget::capacity_reservation_resource_group_arn`](crate::types::CapacityReservationTarget::capacity_reservation_resource_group_arn): The ARN of the Capacity Reservation resource group in which to run the instance.
     pub fn capacity_reservation_resource_group_arn(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.capacity_reservation_resource_group_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.capacity_reservation_resource_group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservationTarget::capacity_reservation_resource_group_arn`](crate::types::CapacityReservationTarget::capacity_reservation_resource_group_arn).
     #[inline]
     pub fn set_capacity_reservation_resource_group_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.capacity_reservation_resource_group_arn = input;
         self
     }
     /// The value set for [`CapacityReservationTarget::capacity_reservation_resource_group_arn`](crate::types::CapacityReservationTarget::capacity_reservation_resource_group_arn), if any.
     #[inline]
-    pub fn get_capacity_reservation_resource_group_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_resource_group_arn(&self) -> &Option<String> {
         &self.inner.capacity_reservation_resource_group_arn
     }
     /// Builds the [`CapacityReservationTarget`]; it has no required members, so this cannot fail.
@@ -107,15 +81,13 @@ impl ::awsgen_runtime::query::WriteQuery for CapacityReservationTarget {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.capacity_reservation_id {
             body.member("CapacityReservationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_reservation_resource_group_arn
-        {
+        if let Some(value) = &self.capacity_reservation_resource_group_arn {
             body.member("CapacityReservationResourceGroupArn", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

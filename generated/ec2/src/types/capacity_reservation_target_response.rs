@@ -2,99 +2,73 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a target Capacity Reservation or Capacity Reservation group.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityReservationTargetResponse {
     /// The ID of the targeted Capacity Reservation.
-    pub capacity_reservation_id: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_id: Option<String>,
     /// The ARN of the targeted Capacity Reservation group.
-    pub capacity_reservation_resource_group_arn: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub capacity_reservation_resource_group_arn: Option<String>,
 }
 impl CapacityReservationTargetResponse {
     /// Starts building a [`CapacityReservationTargetResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityReservationTargetResponseBuilder {
-        <crate::types::builders::CapacityReservationTargetResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityReservationTargetResponseBuilder as Default>::default()
     }
     /// The `CapacityReservationId` member, when set.
     #[inline]
-    pub fn capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_id(&self) -> Option<&str> {
         self.capacity_reservation_id.as_deref()
     }
     /// The `CapacityReservationResourceGroupArn` member, when set.
     #[inline]
-    pub fn capacity_reservation_resource_group_arn(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_resource_group_arn(&self) -> Option<&str> {
         self.capacity_reservation_resource_group_arn.as_deref()
     }
 }
 /// A builder for [`CapacityReservationTargetResponse`](crate::types::CapacityReservationTargetResponse); start one with `CapacityReservationTargetResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityReservationTargetResponseBuilder {
     inner: crate::types::CapacityReservationTargetResponse,
 }
 impl CapacityReservationTargetResponseBuilder {
     /// Sets [`CapacityReservationTargetResponse::capacity_reservation_id`](crate::types::CapacityReservationTargetResponse::capacity_reservation_id): The ID of the targeted Capacity Reservation.
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_id = ::std::option::Option::Some(input.into());
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservationTargetResponse::capacity_reservation_id`](crate::types::CapacityReservationTargetResponse::capacity_reservation_id).
     #[inline]
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_id = input;
         self
     }
     /// The value set for [`CapacityReservationTargetResponse::capacity_reservation_id`](crate::types::CapacityReservationTargetResponse::capacity_reservation_id), if any.
     #[inline]
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.capacity_reservation_id
     }
     /// Sets [`CapacityReservationTargetResponse::capacity_reservation_resource_group_arn`](crate::types::CapacityReservationTargetResponse::capacity_reservation_resource_group_arn): The ARN of the targeted Capacity Reservation group.
     pub fn capacity_reservation_resource_group_arn(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.capacity_reservation_resource_group_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.capacity_reservation_resource_group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityReservationTargetResponse::capacity_reservation_resource_group_arn`](crate::types::CapacityReservationTargetResponse::capacity_reservation_resource_group_arn).
     #[inline]
     pub fn set_capacity_reservation_resource_group_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.capacity_reservation_resource_group_arn = input;
         self
     }
     /// The value set for [`CapacityReservationTargetResponse::capacity_reservation_resource_group_arn`](crate::types::CapacityReservationTargetResponse::capacity_reservation_resource_group_arn), if any.
     #[inline]
-    pub fn get_capacity_reservation_resource_group_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_resource_group_arn(&self) -> &Option<String> {
         &self.inner.capacity_reservation_resource_group_arn
     }
     /// Builds the [`CapacityReservationTargetResponse`]; it has no required members, so this cannot fail.
@@ -106,23 +80,21 @@ impl CapacityReservationTargetResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for CapacityReservationTargetResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityReservationId" => {
-                    value.capacity_reservation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.capacity_reservation_id = Some(String::from(child.text()));
                 }
                 "capacityReservationResourceGroupArn" => {
-                    value.capacity_reservation_resource_group_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.capacity_reservation_resource_group_arn = Some(
+                        String::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,49 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a carrier gateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CarrierGateway {
     /// The ID of the carrier gateway.
-    pub carrier_gateway_id: ::std::option::Option<::std::string::String>,
+    pub carrier_gateway_id: Option<String>,
     /// The ID of the VPC associated with the carrier gateway.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The state of the carrier gateway.
-    pub state: ::std::option::Option<crate::types::CarrierGatewayState>,
+    pub state: Option<crate::types::CarrierGatewayState>,
     /// The Amazon Web Services account ID of the owner of the carrier gateway.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The tags assigned to the carrier gateway.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl CarrierGateway {
     /// Starts building a [`CarrierGateway`].
     #[inline]
     pub fn builder() -> crate::types::builders::CarrierGatewayBuilder {
-        <crate::types::builders::CarrierGatewayBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CarrierGatewayBuilder as Default>::default()
     }
     /// The `CarrierGatewayId` member, when set.
     #[inline]
-    pub fn carrier_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn carrier_gateway_id(&self) -> Option<&str> {
         self.carrier_gateway_id.as_deref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::CarrierGatewayState> {
+    pub fn state(&self) -> Option<&crate::types::CarrierGatewayState> {
         self.state.as_ref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -54,103 +49,76 @@ impl CarrierGateway {
     }
 }
 /// A builder for [`CarrierGateway`](crate::types::CarrierGateway); start one with `CarrierGateway::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CarrierGatewayBuilder {
     inner: crate::types::CarrierGateway,
 }
 impl CarrierGatewayBuilder {
     /// Sets [`CarrierGateway::carrier_gateway_id`](crate::types::CarrierGateway::carrier_gateway_id): The ID of the carrier gateway.
-    pub fn carrier_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.carrier_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn carrier_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.carrier_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`CarrierGateway::carrier_gateway_id`](crate::types::CarrierGateway::carrier_gateway_id).
     #[inline]
-    pub fn set_carrier_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_carrier_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.carrier_gateway_id = input;
         self
     }
     /// The value set for [`CarrierGateway::carrier_gateway_id`](crate::types::CarrierGateway::carrier_gateway_id), if any.
     #[inline]
-    pub fn get_carrier_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_carrier_gateway_id(&self) -> &Option<String> {
         &self.inner.carrier_gateway_id
     }
     /// Sets [`CarrierGateway::vpc_id`](crate::types::CarrierGateway::vpc_id): The ID of the VPC associated with the carrier gateway.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`CarrierGateway::vpc_id`](crate::types::CarrierGateway::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`CarrierGateway::vpc_id`](crate::types::CarrierGateway::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`CarrierGateway::state`](crate::types::CarrierGateway::state): The state of the carrier gateway.
     pub fn state(mut self, input: crate::types::CarrierGatewayState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`CarrierGateway::state`](crate::types::CarrierGateway::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::CarrierGatewayState>,
+        input: Option<crate::types::CarrierGatewayState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`CarrierGateway::state`](crate::types::CarrierGateway::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::CarrierGatewayState> {
+    pub fn get_state(&self) -> &Option<crate::types::CarrierGatewayState> {
         &self.inner.state
     }
     /// Sets [`CarrierGateway::owner_id`](crate::types::CarrierGateway::owner_id): The Amazon Web Services account ID of the owner of the carrier gateway.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`CarrierGateway::owner_id`](crate::types::CarrierGateway::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`CarrierGateway::owner_id`](crate::types::CarrierGateway::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Appends one item to [`CarrierGateway::tags`](crate::types::CarrierGateway::tags): The tags assigned to the carrier gateway.
@@ -162,18 +130,13 @@ impl CarrierGatewayBuilder {
     }
     /// Sets or clears [`CarrierGateway::tags`](crate::types::CarrierGateway::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CarrierGateway::tags`](crate::types::CarrierGateway::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`CarrierGateway`]; it has no required members, so this cannot fail.
@@ -185,32 +148,26 @@ impl CarrierGatewayBuilder {
 impl ::awsgen_runtime::xml::FromXml for CarrierGateway {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "carrierGatewayId" => {
-                    value.carrier_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.carrier_gateway_id = Some(String::from(child.text()));
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::CarrierGatewayState::from(child.text()),
                     );
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -220,6 +177,6 @@ impl ::awsgen_runtime::xml::FromXml for CarrierGateway {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

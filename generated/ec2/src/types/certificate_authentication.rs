@@ -2,64 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the client certificate used for authentication.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CertificateAuthentication {
     /// The ARN of the client certificate.
-    pub client_root_certificate_chain: ::std::option::Option<::std::string::String>,
+    pub client_root_certificate_chain: Option<String>,
 }
 impl CertificateAuthentication {
     /// Starts building a [`CertificateAuthentication`].
     #[inline]
     pub fn builder() -> crate::types::builders::CertificateAuthenticationBuilder {
-        <crate::types::builders::CertificateAuthenticationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CertificateAuthenticationBuilder as Default>::default()
     }
     /// The `ClientRootCertificateChain` member, when set.
     #[inline]
-    pub fn client_root_certificate_chain(&self) -> ::std::option::Option<&str> {
+    pub fn client_root_certificate_chain(&self) -> Option<&str> {
         self.client_root_certificate_chain.as_deref()
     }
 }
 /// A builder for [`CertificateAuthentication`](crate::types::CertificateAuthentication); start one with `CertificateAuthentication::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CertificateAuthenticationBuilder {
     inner: crate::types::CertificateAuthentication,
 }
 impl CertificateAuthenticationBuilder {
     /// Sets [`CertificateAuthentication::client_root_certificate_chain`](crate::types::CertificateAuthentication::client_root_certificate_chain): The ARN of the client certificate.
-    pub fn client_root_certificate_chain(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_root_certificate_chain = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn client_root_certificate_chain(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_root_certificate_chain = Some(input.into());
         self
     }
     /// Sets or clears [`CertificateAuthentication::client_root_certificate_chain`](crate::types::CertificateAuthentication::client_root_certificate_chain).
     #[inline]
-    pub fn set_client_root_certificate_chain(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_root_certificate_chain(mut self, input: Option<String>) -> Self {
         self.inner.client_root_certificate_chain = input;
         self
     }
     /// The value set for [`CertificateAuthentication::client_root_certificate_chain`](crate::types::CertificateAuthentication::client_root_certificate_chain), if any.
     #[inline]
-    pub fn get_client_root_certificate_chain(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_root_certificate_chain(&self) -> &Option<String> {
         &self.inner.client_root_certificate_chain
     }
     /// Builds the [`CertificateAuthentication`]; it has no required members, so this cannot fail.
@@ -71,15 +51,13 @@ impl CertificateAuthenticationBuilder {
 impl ::awsgen_runtime::xml::FromXml for CertificateAuthentication {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "clientRootCertificateChain" {
-                value.client_root_certificate_chain = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.client_root_certificate_chain = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,36 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the client certificate to be used for authentication.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CertificateAuthenticationRequest {
     /// The ARN of the client certificate. The certificate must be signed by a certificate authority (CA) and it must be provisioned in Certificate Manager (ACM).
-    pub client_root_certificate_chain_arn: ::std::option::Option<::std::string::String>,
+    pub client_root_certificate_chain_arn: Option<String>,
 }
 impl CertificateAuthenticationRequest {
     /// Starts building a [`CertificateAuthenticationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CertificateAuthenticationRequestBuilder {
-        <crate::types::builders::CertificateAuthenticationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CertificateAuthenticationRequestBuilder as Default>::default()
     }
     /// The `ClientRootCertificateChainArn` member, when set.
     #[inline]
-    pub fn client_root_certificate_chain_arn(&self) -> ::std::option::Option<&str> {
+    pub fn client_root_certificate_chain_arn(&self) -> Option<&str> {
         self.client_root_certificate_chain_arn.as_deref()
     }
 }
 /// A builder for [`CertificateAuthenticationRequest`](crate::types::CertificateAuthenticationRequest); start one with `CertificateAuthenticationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CertificateAuthenticationRequestBuilder {
     inner: crate::types::CertificateAuthenticationRequest,
 }
@@ -39,27 +29,23 @@ impl CertificateAuthenticationRequestBuilder {
     /// Sets [`CertificateAuthenticationRequest::client_root_certificate_chain_arn`](crate::types::CertificateAuthenticationRequest::client_root_certificate_chain_arn): The ARN of the client certificate.
     pub fn client_root_certificate_chain_arn(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.client_root_certificate_chain_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.client_root_certificate_chain_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CertificateAuthenticationRequest::client_root_certificate_chain_arn`](crate::types::CertificateAuthenticationRequest::client_root_certificate_chain_arn).
     #[inline]
     pub fn set_client_root_certificate_chain_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.client_root_certificate_chain_arn = input;
         self
     }
     /// The value set for [`CertificateAuthenticationRequest::client_root_certificate_chain_arn`](crate::types::CertificateAuthenticationRequest::client_root_certificate_chain_arn), if any.
     #[inline]
-    pub fn get_client_root_certificate_chain_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_root_certificate_chain_arn(&self) -> &Option<String> {
         &self.inner.client_root_certificate_chain_arn
     }
     /// Builds the [`CertificateAuthenticationRequest`]; it has no required members, so this cannot fail.
@@ -72,12 +58,10 @@ impl ::awsgen_runtime::query::WriteQuery for CertificateAuthenticationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .client_root_certificate_chain_arn
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_root_certificate_chain_arn {
             body.member("ClientRootCertificateChainArn", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

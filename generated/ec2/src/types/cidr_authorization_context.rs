@@ -2,129 +2,107 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Provides authorization for Amazon to bring a specific IP address range to a specific Amazon Web Services account using bring your own IP addresses (BYOIP). For more information, see [Configuring your BYOIP address range](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-byoip.html#prepare-for-byoip) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CidrAuthorizationContext {
     /// The plain-text authorization message for the prefix and account.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The signed authorization message for the prefix and account.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub signature: ::std::option::Option<::std::string::String>,
+    pub signature: Option<String>,
 }
 impl CidrAuthorizationContext {
     /// Starts building a [`CidrAuthorizationContext`].
     #[inline]
     pub fn builder() -> crate::types::builders::CidrAuthorizationContextBuilder {
-        <crate::types::builders::CidrAuthorizationContextBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CidrAuthorizationContextBuilder as Default>::default()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// The `Signature` member, when set.
     #[inline]
-    pub fn signature(&self) -> ::std::option::Option<&str> {
+    pub fn signature(&self) -> Option<&str> {
         self.signature.as_deref()
     }
 }
 /// A builder for [`CidrAuthorizationContext`](crate::types::CidrAuthorizationContext); start one with `CidrAuthorizationContext::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CidrAuthorizationContextBuilder {
     inner: crate::types::CidrAuthorizationContext,
 }
 impl CidrAuthorizationContextBuilder {
     /// Sets [`CidrAuthorizationContext::message`](crate::types::CidrAuthorizationContext::message): The plain-text authorization message for the prefix and account.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`CidrAuthorizationContext::message`](crate::types::CidrAuthorizationContext::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`CidrAuthorizationContext::message`](crate::types::CidrAuthorizationContext::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Sets [`CidrAuthorizationContext::signature`](crate::types::CidrAuthorizationContext::signature): The signed authorization message for the prefix and account.
-    pub fn signature(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.signature = ::std::option::Option::Some(input.into());
+    pub fn signature(mut self, input: impl Into<String>) -> Self {
+        self.inner.signature = Some(input.into());
         self
     }
     /// Sets or clears [`CidrAuthorizationContext::signature`](crate::types::CidrAuthorizationContext::signature).
     #[inline]
-    pub fn set_signature(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_signature(mut self, input: Option<String>) -> Self {
         self.inner.signature = input;
         self
     }
     /// The value set for [`CidrAuthorizationContext::signature`](crate::types::CidrAuthorizationContext::signature), if any.
     #[inline]
-    pub fn get_signature(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_signature(&self) -> &Option<String> {
         &self.inner.signature
     }
     /// Builds the [`CidrAuthorizationContext`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CidrAuthorizationContext,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.message.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CidrAuthorizationContext",
                 member: "message",
             });
         }
         if self.inner.signature.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CidrAuthorizationContext",
                 member: "signature",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CidrAuthorizationContext {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.message {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.message {
             body.member("Message", value);
         }
-        if let ::std::option::Option::Some(value) = &self.signature {
+        if let Some(value) = &self.signature {
             body.member("Signature", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

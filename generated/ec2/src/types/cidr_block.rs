@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv4 CIDR block.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CidrBlock {
     /// The IPv4 CIDR block.
-    pub cidr_block: ::std::option::Option<::std::string::String>,
+    pub cidr_block: Option<String>,
 }
 impl CidrBlock {
     /// Starts building a [`CidrBlock`].
     #[inline]
     pub fn builder() -> crate::types::builders::CidrBlockBuilder {
-        <crate::types::builders::CidrBlockBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CidrBlockBuilder as Default>::default()
     }
     /// The `CidrBlock` member, when set.
     #[inline]
-    pub fn cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn cidr_block(&self) -> Option<&str> {
         self.cidr_block.as_deref()
     }
 }
 /// A builder for [`CidrBlock`](crate::types::CidrBlock); start one with `CidrBlock::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CidrBlockBuilder {
     inner: crate::types::CidrBlock,
 }
 impl CidrBlockBuilder {
     /// Sets [`CidrBlock::cidr_block`](crate::types::CidrBlock::cidr_block): The IPv4 CIDR block.
-    pub fn cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr_block = ::std::option::Option::Some(input.into());
+    pub fn cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`CidrBlock::cidr_block`](crate::types::CidrBlock::cidr_block).
     #[inline]
-    pub fn set_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.cidr_block = input;
         self
     }
     /// The value set for [`CidrBlock::cidr_block`](crate::types::CidrBlock::cidr_block), if any.
     #[inline]
-    pub fn get_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_block(&self) -> &Option<String> {
         &self.inner.cidr_block
     }
     /// Builds the [`CidrBlock`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl CidrBlockBuilder {
 impl ::awsgen_runtime::xml::FromXml for CidrBlock {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "cidrBlock" {
-                value.cidr_block = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.cidr_block = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,86 +4,67 @@
 /// **Note:** Deprecated.
 ///
 /// Describes the ClassicLink DNS support status of a VPC.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ClassicLinkDnsSupport {
     /// Indicates whether ClassicLink DNS support is enabled for the VPC.
-    pub classic_link_dns_supported: ::std::option::Option<bool>,
+    pub classic_link_dns_supported: Option<bool>,
     /// The ID of the VPC.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
 }
 impl ClassicLinkDnsSupport {
     /// Starts building a [`ClassicLinkDnsSupport`].
     #[inline]
     pub fn builder() -> crate::types::builders::ClassicLinkDnsSupportBuilder {
-        <crate::types::builders::ClassicLinkDnsSupportBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ClassicLinkDnsSupportBuilder as Default>::default()
     }
     /// The `ClassicLinkDnsSupported` member, when set.
     #[inline]
-    pub fn classic_link_dns_supported(&self) -> ::std::option::Option<bool> {
+    pub fn classic_link_dns_supported(&self) -> Option<bool> {
         self.classic_link_dns_supported
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
 }
 /// A builder for [`ClassicLinkDnsSupport`](crate::types::ClassicLinkDnsSupport); start one with `ClassicLinkDnsSupport::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ClassicLinkDnsSupportBuilder {
     inner: crate::types::ClassicLinkDnsSupport,
 }
 impl ClassicLinkDnsSupportBuilder {
     /// Sets [`ClassicLinkDnsSupport::classic_link_dns_supported`](crate::types::ClassicLinkDnsSupport::classic_link_dns_supported): Indicates whether ClassicLink DNS support is enabled for the VPC.
     pub fn classic_link_dns_supported(mut self, input: bool) -> Self {
-        self.inner.classic_link_dns_supported = ::std::option::Option::Some(input);
+        self.inner.classic_link_dns_supported = Some(input);
         self
     }
     /// Sets or clears [`ClassicLinkDnsSupport::classic_link_dns_supported`](crate::types::ClassicLinkDnsSupport::classic_link_dns_supported).
     #[inline]
-    pub fn set_classic_link_dns_supported(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_classic_link_dns_supported(mut self, input: Option<bool>) -> Self {
         self.inner.classic_link_dns_supported = input;
         self
     }
     /// The value set for [`ClassicLinkDnsSupport::classic_link_dns_supported`](crate::types::ClassicLinkDnsSupport::classic_link_dns_supported), if any.
     #[inline]
-    pub fn get_classic_link_dns_supported(&self) -> &::std::option::Option<bool> {
+    pub fn get_classic_link_dns_supported(&self) -> &Option<bool> {
         &self.inner.classic_link_dns_supported
     }
     /// Sets [`ClassicLinkDnsSupport::vpc_id`](crate::types::ClassicLinkDnsSupport::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`ClassicLinkDnsSupport::vpc_id`](crate::types::ClassicLinkDnsSupport::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`ClassicLinkDnsSupport::vpc_id`](crate::types::ClassicLinkDnsSupport::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Builds the [`ClassicLinkDnsSupport`]; it has no required members, so this cannot fail.
@@ -95,23 +76,19 @@ impl ClassicLinkDnsSupportBuilder {
 impl ::awsgen_runtime::xml::FromXml for ClassicLinkDnsSupport {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "classicLinkDnsSupported" => {
-                    value.classic_link_dns_supported = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.classic_link_dns_supported = Some(child.text() == "true");
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

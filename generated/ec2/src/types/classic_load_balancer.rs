@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Classic Load Balancer.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ClassicLoadBalancer {
     /// The name of the load balancer.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
 }
 impl ClassicLoadBalancer {
     /// Starts building a [`ClassicLoadBalancer`].
     #[inline]
     pub fn builder() -> crate::types::builders::ClassicLoadBalancerBuilder {
-        <crate::types::builders::ClassicLoadBalancerBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ClassicLoadBalancerBuilder as Default>::default()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 }
 /// A builder for [`ClassicLoadBalancer`](crate::types::ClassicLoadBalancer); start one with `ClassicLoadBalancer::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ClassicLoadBalancerBuilder {
     inner: crate::types::ClassicLoadBalancer,
 }
 impl ClassicLoadBalancerBuilder {
     /// Sets [`ClassicLoadBalancer::name`](crate::types::ClassicLoadBalancer::name): The name of the load balancer.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`ClassicLoadBalancer::name`](crate::types::ClassicLoadBalancer::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`ClassicLoadBalancer::name`](crate::types::ClassicLoadBalancer::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Builds the [`ClassicLoadBalancer`]; it has no required members, so this cannot fail.
@@ -68,25 +52,23 @@ impl ::awsgen_runtime::query::WriteQuery for ClassicLoadBalancer {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.name {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.name {
             body.member("Name", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for ClassicLoadBalancer {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "name" {
-                value.name = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.name = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the Classic Load Balancers to attach to a Spot Fleet. Spot Fleet registers the running Spot Instances with these Classic Load Balancers.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ClassicLoadBalancersConfig {
     /// One or more Classic Load Balancers.
-    pub classic_load_balancers: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ClassicLoadBalancer>,
-    >,
+    pub classic_load_balancers: Option<Vec<crate::types::ClassicLoadBalancer>>,
 }
 impl ClassicLoadBalancersConfig {
     /// Starts building a [`ClassicLoadBalancersConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::ClassicLoadBalancersConfigBuilder {
-        <crate::types::builders::ClassicLoadBalancersConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ClassicLoadBalancersConfigBuilder as Default>::default()
     }
     /// The `ClassicLoadBalancers` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl ClassicLoadBalancersConfig {
     }
 }
 /// A builder for [`ClassicLoadBalancersConfig`](crate::types::ClassicLoadBalancersConfig); start one with `ClassicLoadBalancersConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ClassicLoadBalancersConfigBuilder {
     inner: crate::types::ClassicLoadBalancersConfig,
 }
@@ -52,7 +40,7 @@ impl ClassicLoadBalancersConfigBuilder {
     #[inline]
     pub fn set_classic_load_balancers(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ClassicLoadBalancer>>,
+        input: Option<Vec<crate::types::ClassicLoadBalancer>>,
     ) -> Self {
         self.inner.classic_load_balancers = input;
         self
@@ -61,7 +49,7 @@ impl ClassicLoadBalancersConfigBuilder {
     #[inline]
     pub fn get_classic_load_balancers(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ClassicLoadBalancer>> {
+    ) -> &Option<Vec<crate::types::ClassicLoadBalancer>> {
         &self.inner.classic_load_balancers
     }
     /// Builds the [`ClassicLoadBalancersConfig`]; it has no required members, so this cannot fail.
@@ -74,8 +62,8 @@ impl ::awsgen_runtime::query::WriteQuery for ClassicLoadBalancersConfig {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.classic_load_balancers {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.classic_load_balancers {
             let member_0 = body.enter("ClassicLoadBalancers");
             body.items(
                 value,
@@ -83,17 +71,17 @@ impl ::awsgen_runtime::query::WriteQuery for ClassicLoadBalancersConfig {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for ClassicLoadBalancersConfig {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "classicLoadBalancers" {
-                value.classic_load_balancers = ::std::option::Option::Some(
+                value.classic_load_balancers = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::ClassicLoadBalancer as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -101,6 +89,6 @@ impl ::awsgen_runtime::xml::FromXml for ClassicLoadBalancersConfig {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,49 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the state of a client certificate revocation list.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ClientCertificateRevocationListStatus {
     /// The state of the client certificate revocation list.
-    pub code: ::std::option::Option<
-        crate::types::ClientCertificateRevocationListStatusCode,
-    >,
+    pub code: Option<crate::types::ClientCertificateRevocationListStatusCode>,
     /// A message about the status of the client certificate revocation list, if applicable.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl ClientCertificateRevocationListStatus {
     /// Starts building a [`ClientCertificateRevocationListStatus`].
     #[inline]
     pub fn builder() -> crate::types::builders::ClientCertificateRevocationListStatusBuilder {
-        <crate::types::builders::ClientCertificateRevocationListStatusBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ClientCertificateRevocationListStatusBuilder as Default>::default()
     }
     /// The `Code` member, when set.
     #[inline]
     pub fn code(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::ClientCertificateRevocationListStatusCode,
-    > {
+    ) -> Option<&crate::types::ClientCertificateRevocationListStatusCode> {
         self.code.as_ref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`ClientCertificateRevocationListStatus`](crate::types::ClientCertificateRevocationListStatus); start one with `ClientCertificateRevocationListStatus::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ClientCertificateRevocationListStatusBuilder {
     inner: crate::types::ClientCertificateRevocationListStatus,
 }
@@ -54,16 +40,14 @@ impl ClientCertificateRevocationListStatusBuilder {
         mut self,
         input: crate::types::ClientCertificateRevocationListStatusCode,
     ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input);
+        self.inner.code = Some(input);
         self
     }
     /// Sets or clears [`ClientCertificateRevocationListStatus::code`](crate::types::ClientCertificateRevocationListStatus::code).
     #[inline]
     pub fn set_code(
         mut self,
-        input: ::std::option::Option<
-            crate::types::ClientCertificateRevocationListStatusCode,
-        >,
+        input: Option<crate::types::ClientCertificateRevocationListStatusCode>,
     ) -> Self {
         self.inner.code = input;
         self
@@ -72,31 +56,23 @@ impl ClientCertificateRevocationListStatusBuilder {
     #[inline]
     pub fn get_code(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::ClientCertificateRevocationListStatusCode,
-    > {
+    ) -> &Option<crate::types::ClientCertificateRevocationListStatusCode> {
         &self.inner.code
     }
     /// Sets [`ClientCertificateRevocationListStatus::message`](crate::types::ClientCertificateRevocationListStatus::message): A message about the status of the client certificate revocation list, if applicable.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`ClientCertificateRevocationListStatus::message`](crate::types::ClientCertificateRevocationListStatus::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`ClientCertificateRevocationListStatus::message`](crate::types::ClientCertificateRevocationListStatus::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`ClientCertificateRevocationListStatus`]; it has no required members, so this cannot fail.
@@ -108,25 +84,23 @@ impl ClientCertificateRevocationListStatusBuilder {
 impl ::awsgen_runtime::xml::FromXml for ClientCertificateRevocationListStatus {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "code" => {
-                    value.code = ::std::option::Option::Some(
+                    value.code = Some(
                         crate::types::ClientCertificateRevocationListStatusCode::from(
                             child.text(),
                         ),
                     );
                 }
                 "message" => {
-                    value.message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,85 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The options for managing connection authorization for new client connections.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ClientConnectOptions {
     /// Indicates whether client connect options are enabled. The default is `false` (not enabled).
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
     /// The Amazon Resource Name (ARN) of the Lambda function used for connection authorization.
-    pub lambda_function_arn: ::std::option::Option<::std::string::String>,
+    pub lambda_function_arn: Option<String>,
 }
 impl ClientConnectOptions {
     /// Starts building a [`ClientConnectOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::ClientConnectOptionsBuilder {
-        <crate::types::builders::ClientConnectOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ClientConnectOptionsBuilder as Default>::default()
     }
     /// The `Enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
     /// The `LambdaFunctionArn` member, when set.
     #[inline]
-    pub fn lambda_function_arn(&self) -> ::std::option::Option<&str> {
+    pub fn lambda_function_arn(&self) -> Option<&str> {
         self.lambda_function_arn.as_deref()
     }
 }
 /// A builder for [`ClientConnectOptions`](crate::types::ClientConnectOptions); start one with `ClientConnectOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ClientConnectOptionsBuilder {
     inner: crate::types::ClientConnectOptions,
 }
 impl ClientConnectOptionsBuilder {
     /// Sets [`ClientConnectOptions::enabled`](crate::types::ClientConnectOptions::enabled): Indicates whether client connect options are enabled.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`ClientConnectOptions::enabled`](crate::types::ClientConnectOptions::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`ClientConnectOptions::enabled`](crate::types::ClientConnectOptions::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Sets [`ClientConnectOptions::lambda_function_arn`](crate::types::ClientConnectOptions::lambda_function_arn): The Amazon Resource Name (ARN) of the Lambda function used for connection authorization.
-    pub fn lambda_function_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.lambda_function_arn = ::std::option::Option::Some(input.into());
+    pub fn lambda_function_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.lambda_function_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ClientConnectOptions::lambda_function_arn`](crate::types::ClientConnectOptions::lambda_function_arn).
     #[inline]
-    pub fn set_lambda_function_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_lambda_function_arn(mut self, input: Option<String>) -> Self {
         self.inner.lambda_function_arn = input;
         self
     }
     /// The value set for [`ClientConnectOptions::lambda_function_arn`](crate::types::ClientConnectOptions::lambda_function_arn), if any.
     #[inline]
-    pub fn get_lambda_function_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_lambda_function_arn(&self) -> &Option<String> {
         &self.inner.lambda_function_arn
     }
     /// Builds the [`ClientConnectOptions`]; it has no required members, so this cannot fail.
@@ -93,13 +75,13 @@ impl ::awsgen_runtime::query::WriteQuery for ClientConnectOptions {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.enabled {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.enabled {
             body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.lambda_function_arn {
+        if let Some(value) = &self.lambda_function_arn {
             body.member("LambdaFunctionArn", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

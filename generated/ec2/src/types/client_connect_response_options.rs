@@ -2,94 +2,74 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The options for managing connection authorization for new client connections.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ClientConnectResponseOptions {
     /// Indicates whether client connect options are enabled.
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
     /// The Amazon Resource Name (ARN) of the Lambda function used for connection authorization.
-    pub lambda_function_arn: ::std::option::Option<::std::string::String>,
+    pub lambda_function_arn: Option<String>,
     /// The status of any updates to the client connect options.
-    pub status: ::std::option::Option<crate::types::ClientVpnEndpointAttributeStatus>,
+    pub status: Option<crate::types::ClientVpnEndpointAttributeStatus>,
 }
 impl ClientConnectResponseOptions {
     /// Starts building a [`ClientConnectResponseOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::ClientConnectResponseOptionsBuilder {
-        <crate::types::builders::ClientConnectResponseOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ClientConnectResponseOptionsBuilder as Default>::default()
     }
     /// The `Enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
     /// The `LambdaFunctionArn` member, when set.
     #[inline]
-    pub fn lambda_function_arn(&self) -> ::std::option::Option<&str> {
+    pub fn lambda_function_arn(&self) -> Option<&str> {
         self.lambda_function_arn.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ClientVpnEndpointAttributeStatus> {
+    pub fn status(&self) -> Option<&crate::types::ClientVpnEndpointAttributeStatus> {
         self.status.as_ref()
     }
 }
 /// A builder for [`ClientConnectResponseOptions`](crate::types::ClientConnectResponseOptions); start one with `ClientConnectResponseOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ClientConnectResponseOptionsBuilder {
     inner: crate::types::ClientConnectResponseOptions,
 }
 impl ClientConnectResponseOptionsBuilder {
     /// Sets [`ClientConnectResponseOptions::enabled`](crate::types::ClientConnectResponseOptions::enabled): Indicates whether client connect options are enabled.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`ClientConnectResponseOptions::enabled`](crate::types::ClientConnectResponseOptions::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`ClientConnectResponseOptions::enabled`](crate::types::ClientConnectResponseOptions::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Sets [`ClientConnectResponseOptions::lambda_function_arn`](crate::types::ClientConnectResponseOptions::lambda_function_arn): The Amazon Resource Name (ARN) of the Lambda function used for connection authorization.
-    pub fn lambda_function_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.lambda_function_arn = ::std::option::Option::Some(input.into());
+    pub fn lambda_function_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.lambda_function_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ClientConnectResponseOptions::lambda_function_arn`](crate::types::ClientConnectResponseOptions::lambda_function_arn).
     #[inline]
-    pub fn set_lambda_function_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_lambda_function_arn(mut self, input: Option<String>) -> Self {
         self.inner.lambda_function_arn = input;
         self
     }
     /// The value set for [`ClientConnectResponseOptions::lambda_function_arn`](crate::types::ClientConnectResponseOptions::lambda_function_arn), if any.
     #[inline]
-    pub fn get_lambda_function_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_lambda_function_arn(&self) -> &Option<String> {
         &self.inner.lambda_function_arn
     }
     /// Sets [`ClientConnectResponseOptions::status`](crate::types::ClientConnectResponseOptions::status): The status of any updates to the client connect options.
@@ -97,23 +77,21 @@ impl ClientConnectResponseOptionsBuilder {
         mut self,
         input: crate::types::ClientVpnEndpointAttributeStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`ClientConnectResponseOptions::status`](crate::types::ClientConnectResponseOptions::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::ClientVpnEndpointAttributeStatus>,
+        input: Option<crate::types::ClientVpnEndpointAttributeStatus>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`ClientConnectResponseOptions::status`](crate::types::ClientConnectResponseOptions::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::ClientVpnEndpointAttributeStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::ClientVpnEndpointAttributeStatus> {
         &self.inner.status
     }
     /// Builds the [`ClientConnectResponseOptions`]; it has no required members, so this cannot fail.
@@ -125,20 +103,18 @@ impl ClientConnectResponseOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for ClientConnectResponseOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "enabled" => {
-                    value.enabled = ::std::option::Option::Some(child.text() == "true");
+                    value.enabled = Some(child.text() == "true");
                 }
                 "lambdaFunctionArn" => {
-                    value.lambda_function_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.lambda_function_arn = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         <crate::types::ClientVpnEndpointAttributeStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -147,6 +123,6 @@ impl ::awsgen_runtime::xml::FromXml for ClientConnectResponseOptions {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

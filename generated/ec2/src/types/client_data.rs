@@ -2,122 +2,100 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the client-specific data.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ClientData {
     /// A user-defined comment about the disk upload.
-    pub comment: ::std::option::Option<::std::string::String>,
+    pub comment: Option<String>,
     /// The time that the disk upload ends.
-    pub upload_end: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub upload_end: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The size of the uploaded disk image, in GiB.
-    pub upload_size: ::std::option::Option<f64>,
+    pub upload_size: Option<f64>,
     /// The time that the disk upload starts.
-    pub upload_start: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub upload_start: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl ClientData {
     /// Starts building a [`ClientData`].
     #[inline]
     pub fn builder() -> crate::types::builders::ClientDataBuilder {
-        <crate::types::builders::ClientDataBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ClientDataBuilder as Default>::default()
     }
     /// The `Comment` member, when set.
     #[inline]
-    pub fn comment(&self) -> ::std::option::Option<&str> {
+    pub fn comment(&self) -> Option<&str> {
         self.comment.as_deref()
     }
     /// The `UploadEnd` member, when set.
     #[inline]
-    pub fn upload_end(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn upload_end(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.upload_end.as_ref()
     }
     /// The `UploadSize` member, when set.
     #[inline]
-    pub fn upload_size(&self) -> ::std::option::Option<f64> {
+    pub fn upload_size(&self) -> Option<f64> {
         self.upload_size
     }
     /// The `UploadStart` member, when set.
     #[inline]
-    pub fn upload_start(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn upload_start(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.upload_start.as_ref()
     }
 }
 /// A builder for [`ClientData`](crate::types::ClientData); start one with `ClientData::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ClientDataBuilder {
     inner: crate::types::ClientData,
 }
 impl ClientDataBuilder {
     /// Sets [`ClientData::comment`](crate::types::ClientData::comment): A user-defined comment about the disk upload.
-    pub fn comment(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.comment = ::std::option::Option::Some(input.into());
+    pub fn comment(mut self, input: impl Into<String>) -> Self {
+        self.inner.comment = Some(input.into());
         self
     }
     /// Sets or clears [`ClientData::comment`](crate::types::ClientData::comment).
     #[inline]
-    pub fn set_comment(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_comment(mut self, input: Option<String>) -> Self {
         self.inner.comment = input;
         self
     }
     /// The value set for [`ClientData::comment`](crate::types::ClientData::comment), if any.
     #[inline]
-    pub fn get_comment(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_comment(&self) -> &Option<String> {
         &self.inner.comment
     }
     /// Sets [`ClientData::upload_end`](crate::types::ClientData::upload_end): The time that the disk upload ends.
     pub fn upload_end(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.upload_end = ::std::option::Option::Some(input);
+        self.inner.upload_end = Some(input);
         self
     }
     /// Sets or clears [`ClientData::upload_end`](crate::types::ClientData::upload_end).
     #[inline]
     pub fn set_upload_end(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.upload_end = input;
         self
     }
     /// The value set for [`ClientData::upload_end`](crate::types::ClientData::upload_end), if any.
     #[inline]
-    pub fn get_upload_end(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_upload_end(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.upload_end
     }
     /// Sets [`ClientData::upload_size`](crate::types::ClientData::upload_size): The size of the uploaded disk image, in GiB.
     pub fn upload_size(mut self, input: f64) -> Self {
-        self.inner.upload_size = ::std::option::Option::Some(input);
+        self.inner.upload_size = Some(input);
         self
     }
     /// Sets or clears [`ClientData::upload_size`](crate::types::ClientData::upload_size).
     #[inline]
-    pub fn set_upload_size(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_upload_size(mut self, input: Option<f64>) -> Self {
         self.inner.upload_size = input;
         self
     }
     /// The value set for [`ClientData::upload_size`](crate::types::ClientData::upload_size), if any.
     #[inline]
-    pub fn get_upload_size(&self) -> &::std::option::Option<f64> {
+    pub fn get_upload_size(&self) -> &Option<f64> {
         &self.inner.upload_size
     }
     /// Sets [`ClientData::upload_start`](crate::types::ClientData::upload_start): The time that the disk upload starts.
@@ -125,23 +103,21 @@ impl ClientDataBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.upload_start = ::std::option::Option::Some(input);
+        self.inner.upload_start = Some(input);
         self
     }
     /// Sets or clears [`ClientData::upload_start`](crate::types::ClientData::upload_start).
     #[inline]
     pub fn set_upload_start(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.upload_start = input;
         self
     }
     /// The value set for [`ClientData::upload_start`](crate::types::ClientData::upload_start), if any.
     #[inline]
-    pub fn get_upload_start(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_upload_start(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.upload_start
     }
     /// Builds the [`ClientData`]; it has no required members, so this cannot fail.
@@ -154,11 +130,11 @@ impl ::awsgen_runtime::query::WriteQuery for ClientData {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.comment {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.comment {
             body.member("Comment", value);
         }
-        if let ::std::option::Option::Some(value) = &self.upload_end {
+        if let Some(value) = &self.upload_end {
             body.member(
                 "UploadEnd",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -167,10 +143,10 @@ impl ::awsgen_runtime::query::WriteQuery for ClientData {
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.upload_size {
+        if let Some(value) = &self.upload_size {
             body.member("UploadSize", &::awsgen_runtime::protocol::float_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.upload_start {
+        if let Some(value) = &self.upload_start {
             body.member(
                 "UploadStart",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -179,6 +155,6 @@ impl ::awsgen_runtime::query::WriteQuery for ClientData {
                 ),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

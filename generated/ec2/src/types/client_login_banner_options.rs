@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Options for enabling a customizable text banner that will be displayed on Amazon Web Services provided clients when a VPN session is established.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ClientLoginBannerOptions {
     /// Enable or disable a customizable text banner that will be displayed on Amazon Web Services provided clients when a VPN session is established.
@@ -15,74 +10,63 @@ pub struct ClientLoginBannerOptions {
     /// Valid values: `true | false`
     ///
     /// Default value: `false`
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
     /// Customizable text that will be displayed in a banner on Amazon Web Services provided clients when a VPN session is established. UTF-8 encoded characters only. Maximum of 1400 characters.
-    pub banner_text: ::std::option::Option<::std::string::String>,
+    pub banner_text: Option<String>,
 }
 impl ClientLoginBannerOptions {
     /// Starts building a [`ClientLoginBannerOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::ClientLoginBannerOptionsBuilder {
-        <crate::types::builders::ClientLoginBannerOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ClientLoginBannerOptionsBuilder as Default>::default()
     }
     /// The `Enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
     /// The `BannerText` member, when set.
     #[inline]
-    pub fn banner_text(&self) -> ::std::option::Option<&str> {
+    pub fn banner_text(&self) -> Option<&str> {
         self.banner_text.as_deref()
     }
 }
 /// A builder for [`ClientLoginBannerOptions`](crate::types::ClientLoginBannerOptions); start one with `ClientLoginBannerOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ClientLoginBannerOptionsBuilder {
     inner: crate::types::ClientLoginBannerOptions,
 }
 impl ClientLoginBannerOptionsBuilder {
     /// Sets [`ClientLoginBannerOptions::enabled`](crate::types::ClientLoginBannerOptions::enabled): Enable or disable a customizable text banner that will be displayed on Amazon Web Services provided clients when a VPN session is established.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`ClientLoginBannerOptions::enabled`](crate::types::ClientLoginBannerOptions::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`ClientLoginBannerOptions::enabled`](crate::types::ClientLoginBannerOptions::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Sets [`ClientLoginBannerOptions::banner_text`](crate::types::ClientLoginBannerOptions::banner_text): Customizable text that will be displayed in a banner on Amazon Web Services provided clients when a VPN session is established.
-    pub fn banner_text(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.banner_text = ::std::option::Option::Some(input.into());
+    pub fn banner_text(mut self, input: impl Into<String>) -> Self {
+        self.inner.banner_text = Some(input.into());
         self
     }
     /// Sets or clears [`ClientLoginBannerOptions::banner_text`](crate::types::ClientLoginBannerOptions::banner_text).
     #[inline]
-    pub fn set_banner_text(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_banner_text(mut self, input: Option<String>) -> Self {
         self.inner.banner_text = input;
         self
     }
     /// The value set for [`ClientLoginBannerOptions::banner_text`](crate::types::ClientLoginBannerOptions::banner_text), if any.
     #[inline]
-    pub fn get_banner_text(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_banner_text(&self) -> &Option<String> {
         &self.inner.banner_text
     }
     /// Builds the [`ClientLoginBannerOptions`]; it has no required members, so this cannot fail.
@@ -95,13 +79,13 @@ impl ::awsgen_runtime::query::WriteQuery for ClientLoginBannerOptions {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.enabled {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.enabled {
             body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.banner_text {
+        if let Some(value) = &self.banner_text {
             body.member("BannerText", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

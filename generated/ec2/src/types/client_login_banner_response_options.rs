@@ -2,85 +2,69 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Current state of options for customizable text banner that will be displayed on Amazon Web Services provided clients when a VPN session is established.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ClientLoginBannerResponseOptions {
     /// Current state of text banner feature.
     ///
     /// Valid values: `true | false`
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
     /// Customizable text that will be displayed in a banner on Amazon Web Services provided clients when a VPN session is established. UTF-8 encoded characters only. Maximum of 1400 characters.
-    pub banner_text: ::std::option::Option<::std::string::String>,
+    pub banner_text: Option<String>,
 }
 impl ClientLoginBannerResponseOptions {
     /// Starts building a [`ClientLoginBannerResponseOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::ClientLoginBannerResponseOptionsBuilder {
-        <crate::types::builders::ClientLoginBannerResponseOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ClientLoginBannerResponseOptionsBuilder as Default>::default()
     }
     /// The `Enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
     /// The `BannerText` member, when set.
     #[inline]
-    pub fn banner_text(&self) -> ::std::option::Option<&str> {
+    pub fn banner_text(&self) -> Option<&str> {
         self.banner_text.as_deref()
     }
 }
 /// A builder for [`ClientLoginBannerResponseOptions`](crate::types::ClientLoginBannerResponseOptions); start one with `ClientLoginBannerResponseOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ClientLoginBannerResponseOptionsBuilder {
     inner: crate::types::ClientLoginBannerResponseOptions,
 }
 impl ClientLoginBannerResponseOptionsBuilder {
     /// Sets [`ClientLoginBannerResponseOptions::enabled`](crate::types::ClientLoginBannerResponseOptions::enabled): Current state of text banner feature.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`ClientLoginBannerResponseOptions::enabled`](crate::types::ClientLoginBannerResponseOptions::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`ClientLoginBannerResponseOptions::enabled`](crate::types::ClientLoginBannerResponseOptions::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Sets [`ClientLoginBannerResponseOptions::banner_text`](crate::types::ClientLoginBannerResponseOptions::banner_text): Customizable text that will be displayed in a banner on Amazon Web Services provided clients when a VPN session is established.
-    pub fn banner_text(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.banner_text = ::std::option::Option::Some(input.into());
+    pub fn banner_text(mut self, input: impl Into<String>) -> Self {
+        self.inner.banner_text = Some(input.into());
         self
     }
     /// Sets or clears [`ClientLoginBannerResponseOptions::banner_text`](crate::types::ClientLoginBannerResponseOptions::banner_text).
     #[inline]
-    pub fn set_banner_text(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_banner_text(mut self, input: Option<String>) -> Self {
         self.inner.banner_text = input;
         self
     }
     /// The value set for [`ClientLoginBannerResponseOptions::banner_text`](crate::types::ClientLoginBannerResponseOptions::banner_text), if any.
     #[inline]
-    pub fn get_banner_text(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_banner_text(&self) -> &Option<String> {
         &self.inner.banner_text
     }
     /// Builds the [`ClientLoginBannerResponseOptions`]; it has no required members, so this cannot fail.
@@ -92,21 +76,19 @@ impl ClientLoginBannerResponseOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for ClientLoginBannerResponseOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "enabled" => {
-                    value.enabled = ::std::option::Option::Some(child.text() == "true");
+                    value.enabled = Some(child.text() == "true");
                 }
                 "bannerText" => {
-                    value.banner_text = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.banner_text = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,12 +4,7 @@
 /// Client Route Enforcement is a feature of Client VPN that helps enforce administrator defined routes on devices connected through the VPN. This feature helps improve your security posture by ensuring that network traffic originating from a connected client is not inadvertently sent outside the VPN tunnel.
 ///
 /// Client Route Enforcement works by monitoring the route table of a connected device for routing policy changes to the VPN connection. If the feature detects any VPN routing policy modifications, it will automatically force an update to the route table, reverting it back to the expected route configurations.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ClientRouteEnforcementOptions {
     /// Enable or disable Client Route Enforcement. The state can either be `true` (enabled) or `false` (disabled). The default is `false`.
@@ -17,45 +12,40 @@ pub struct ClientRouteEnforcementOptions {
     /// Valid values: `true | false`
     ///
     /// Default value: `false`
-    pub enforced: ::std::option::Option<bool>,
+    pub enforced: Option<bool>,
 }
 impl ClientRouteEnforcementOptions {
     /// Starts building a [`ClientRouteEnforcementOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::ClientRouteEnforcementOptionsBuilder {
-        <crate::types::builders::ClientRouteEnforcementOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ClientRouteEnforcementOptionsBuilder as Default>::default()
     }
     /// The `Enforced` member, when set.
     #[inline]
-    pub fn enforced(&self) -> ::std::option::Option<bool> {
+    pub fn enforced(&self) -> Option<bool> {
         self.enforced
     }
 }
 /// A builder for [`ClientRouteEnforcementOptions`](crate::types::ClientRouteEnforcementOptions); start one with `ClientRouteEnforcementOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ClientRouteEnforcementOptionsBuilder {
     inner: crate::types::ClientRouteEnforcementOptions,
 }
 impl ClientRouteEnforcementOptionsBuilder {
     /// Sets [`ClientRouteEnforcementOptions::enforced`](crate::types::ClientRouteEnforcementOptions::enforced): Enable or disable Client Route Enforcement.
     pub fn enforced(mut self, input: bool) -> Self {
-        self.inner.enforced = ::std::option::Option::Some(input);
+        self.inner.enforced = Some(input);
         self
     }
     /// Sets or clears [`ClientRouteEnforcementOptions::enforced`](crate::types::ClientRouteEnforcementOptions::enforced).
     #[inline]
-    pub fn set_enforced(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enforced(mut self, input: Option<bool>) -> Self {
         self.inner.enforced = input;
         self
     }
     /// The value set for [`ClientRouteEnforcementOptions::enforced`](crate::types::ClientRouteEnforcementOptions::enforced), if any.
     #[inline]
-    pub fn get_enforced(&self) -> &::std::option::Option<bool> {
+    pub fn get_enforced(&self) -> &Option<bool> {
         &self.inner.enforced
     }
     /// Builds the [`ClientRouteEnforcementOptions`]; it has no required members, so this cannot fail.
@@ -68,10 +58,10 @@ impl ::awsgen_runtime::query::WriteQuery for ClientRouteEnforcementOptions {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.enforced {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.enforced {
             body.member("Enforced", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

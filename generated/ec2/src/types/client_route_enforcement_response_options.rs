@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The current status of Client Route Enforcement.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ClientRouteEnforcementResponseOptions {
     /// Status of the client route enforcement feature, indicating whether Client Route Enforcement is `true` (enabled) or `false` (disabled).
@@ -15,45 +10,40 @@ pub struct ClientRouteEnforcementResponseOptions {
     /// Valid values: `true | false`
     ///
     /// Default value: `false`
-    pub enforced: ::std::option::Option<bool>,
+    pub enforced: Option<bool>,
 }
 impl ClientRouteEnforcementResponseOptions {
     /// Starts building a [`ClientRouteEnforcementResponseOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::ClientRouteEnforcementResponseOptionsBuilder {
-        <crate::types::builders::ClientRouteEnforcementResponseOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ClientRouteEnforcementResponseOptionsBuilder as Default>::default()
     }
     /// The `Enforced` member, when set.
     #[inline]
-    pub fn enforced(&self) -> ::std::option::Option<bool> {
+    pub fn enforced(&self) -> Option<bool> {
         self.enforced
     }
 }
 /// A builder for [`ClientRouteEnforcementResponseOptions`](crate::types::ClientRouteEnforcementResponseOptions); start one with `ClientRouteEnforcementResponseOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ClientRouteEnforcementResponseOptionsBuilder {
     inner: crate::types::ClientRouteEnforcementResponseOptions,
 }
 impl ClientRouteEnforcementResponseOptionsBuilder {
     /// Sets [`ClientRouteEnforcementResponseOptions::enforced`](crate::types::ClientRouteEnforcementResponseOptions::enforced): Status of the client route enforcement feature, indicating whether Client Route Enforcement is `true` (enabled) or `false` (disabled).
     pub fn enforced(mut self, input: bool) -> Self {
-        self.inner.enforced = ::std::option::Option::Some(input);
+        self.inner.enforced = Some(input);
         self
     }
     /// Sets or clears [`ClientRouteEnforcementResponseOptions::enforced`](crate::types::ClientRouteEnforcementResponseOptions::enforced).
     #[inline]
-    pub fn set_enforced(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enforced(mut self, input: Option<bool>) -> Self {
         self.inner.enforced = input;
         self
     }
     /// The value set for [`ClientRouteEnforcementResponseOptions::enforced`](crate::types::ClientRouteEnforcementResponseOptions::enforced), if any.
     #[inline]
-    pub fn get_enforced(&self) -> &::std::option::Option<bool> {
+    pub fn get_enforced(&self) -> &Option<bool> {
         &self.inner.enforced
     }
     /// Builds the [`ClientRouteEnforcementResponseOptions`]; it has no required members, so this cannot fail.
@@ -65,13 +55,13 @@ impl ClientRouteEnforcementResponseOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for ClientRouteEnforcementResponseOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "enforced" {
-                value.enforced = ::std::option::Option::Some(child.text() == "true");
+                value.enforced = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

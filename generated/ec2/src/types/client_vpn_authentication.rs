@@ -2,94 +2,74 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the authentication methods used by a Client VPN endpoint. For more information, see [Authentication](https://docs.aws.amazon.com/vpn/latest/clientvpn-admin/client-authentication.html) in the *Client VPN Administrator Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ClientVpnAuthentication {
     /// The authentication type used.
-    pub type_: ::std::option::Option<crate::types::ClientVpnAuthenticationType>,
+    pub type_: Option<crate::types::ClientVpnAuthenticationType>,
     /// Information about the Active Directory, if applicable.
-    pub active_directory: ::std::option::Option<
-        crate::types::DirectoryServiceAuthentication,
-    >,
+    pub active_directory: Option<crate::types::DirectoryServiceAuthentication>,
     /// Information about the authentication certificates, if applicable.
-    pub mutual_authentication: ::std::option::Option<
-        crate::types::CertificateAuthentication,
-    >,
+    pub mutual_authentication: Option<crate::types::CertificateAuthentication>,
     /// Information about the IAM SAML identity provider, if applicable.
-    pub federated_authentication: ::std::option::Option<
-        crate::types::FederatedAuthentication,
-    >,
+    pub federated_authentication: Option<crate::types::FederatedAuthentication>,
 }
 impl ClientVpnAuthentication {
     /// Starts building a [`ClientVpnAuthentication`].
     #[inline]
     pub fn builder() -> crate::types::builders::ClientVpnAuthenticationBuilder {
-        <crate::types::builders::ClientVpnAuthenticationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ClientVpnAuthenticationBuilder as Default>::default()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ClientVpnAuthenticationType> {
+    pub fn type_(&self) -> Option<&crate::types::ClientVpnAuthenticationType> {
         self.type_.as_ref()
     }
     /// The `ActiveDirectory` member, when set.
     #[inline]
     pub fn active_directory(
         &self,
-    ) -> ::std::option::Option<&crate::types::DirectoryServiceAuthentication> {
+    ) -> Option<&crate::types::DirectoryServiceAuthentication> {
         self.active_directory.as_ref()
     }
     /// The `MutualAuthentication` member, when set.
     #[inline]
     pub fn mutual_authentication(
         &self,
-    ) -> ::std::option::Option<&crate::types::CertificateAuthentication> {
+    ) -> Option<&crate::types::CertificateAuthentication> {
         self.mutual_authentication.as_ref()
     }
     /// The `FederatedAuthentication` member, when set.
     #[inline]
     pub fn federated_authentication(
         &self,
-    ) -> ::std::option::Option<&crate::types::FederatedAuthentication> {
+    ) -> Option<&crate::types::FederatedAuthentication> {
         self.federated_authentication.as_ref()
     }
 }
 /// A builder for [`ClientVpnAuthentication`](crate::types::ClientVpnAuthentication); start one with `ClientVpnAuthentication::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ClientVpnAuthenticationBuilder {
     inner: crate::types::ClientVpnAuthentication,
 }
 impl ClientVpnAuthenticationBuilder {
     /// Sets [`ClientVpnAuthentication::type_`](crate::types::ClientVpnAuthentication::type_): The authentication type used.
     pub fn type_(mut self, input: crate::types::ClientVpnAuthenticationType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnAuthentication::type_`](crate::types::ClientVpnAuthentication::type_).
     #[inline]
     pub fn set_type_(
         mut self,
-        input: ::std::option::Option<crate::types::ClientVpnAuthenticationType>,
+        input: Option<crate::types::ClientVpnAuthenticationType>,
     ) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`ClientVpnAuthentication::type_`](crate::types::ClientVpnAuthentication::type_), if any.
     #[inline]
-    pub fn get_type_(
-        &self,
-    ) -> &::std::option::Option<crate::types::ClientVpnAuthenticationType> {
+    pub fn get_type_(&self) -> &Option<crate::types::ClientVpnAuthenticationType> {
         &self.inner.type_
     }
     /// Sets [`ClientVpnAuthentication::active_directory`](crate::types::ClientVpnAuthentication::active_directory): Information about the Active Directory, if applicable.
@@ -97,14 +77,14 @@ impl ClientVpnAuthenticationBuilder {
         mut self,
         input: crate::types::DirectoryServiceAuthentication,
     ) -> Self {
-        self.inner.active_directory = ::std::option::Option::Some(input);
+        self.inner.active_directory = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnAuthentication::active_directory`](crate::types::ClientVpnAuthentication::active_directory).
     #[inline]
     pub fn set_active_directory(
         mut self,
-        input: ::std::option::Option<crate::types::DirectoryServiceAuthentication>,
+        input: Option<crate::types::DirectoryServiceAuthentication>,
     ) -> Self {
         self.inner.active_directory = input;
         self
@@ -113,7 +93,7 @@ impl ClientVpnAuthenticationBuilder {
     #[inline]
     pub fn get_active_directory(
         &self,
-    ) -> &::std::option::Option<crate::types::DirectoryServiceAuthentication> {
+    ) -> &Option<crate::types::DirectoryServiceAuthentication> {
         &self.inner.active_directory
     }
     /// Sets [`ClientVpnAuthentication::mutual_authentication`](crate::types::ClientVpnAuthentication::mutual_authentication): Information about the authentication certificates, if applicable.
@@ -121,14 +101,14 @@ impl ClientVpnAuthenticationBuilder {
         mut self,
         input: crate::types::CertificateAuthentication,
     ) -> Self {
-        self.inner.mutual_authentication = ::std::option::Option::Some(input);
+        self.inner.mutual_authentication = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnAuthentication::mutual_authentication`](crate::types::ClientVpnAuthentication::mutual_authentication).
     #[inline]
     pub fn set_mutual_authentication(
         mut self,
-        input: ::std::option::Option<crate::types::CertificateAuthentication>,
+        input: Option<crate::types::CertificateAuthentication>,
     ) -> Self {
         self.inner.mutual_authentication = input;
         self
@@ -137,7 +117,7 @@ impl ClientVpnAuthenticationBuilder {
     #[inline]
     pub fn get_mutual_authentication(
         &self,
-    ) -> &::std::option::Option<crate::types::CertificateAuthentication> {
+    ) -> &Option<crate::types::CertificateAuthentication> {
         &self.inner.mutual_authentication
     }
     /// Sets [`ClientVpnAuthentication::federated_authentication`](crate::types::ClientVpnAuthentication::federated_authentication): Information about the IAM SAML identity provider, if applicable.
@@ -145,14 +125,14 @@ impl ClientVpnAuthenticationBuilder {
         mut self,
         input: crate::types::FederatedAuthentication,
     ) -> Self {
-        self.inner.federated_authentication = ::std::option::Option::Some(input);
+        self.inner.federated_authentication = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnAuthentication::federated_authentication`](crate::types::ClientVpnAuthentication::federated_authentication).
     #[inline]
     pub fn set_federated_authentication(
         mut self,
-        input: ::std::option::Option<crate::types::FederatedAuthentication>,
+        input: Option<crate::types::FederatedAuthentication>,
     ) -> Self {
         self.inner.federated_authentication = input;
         self
@@ -161,7 +141,7 @@ impl ClientVpnAuthenticationBuilder {
     #[inline]
     pub fn get_federated_authentication(
         &self,
-    ) -> &::std::option::Option<crate::types::FederatedAuthentication> {
+    ) -> &Option<crate::types::FederatedAuthentication> {
         &self.inner.federated_authentication
     }
     /// Builds the [`ClientVpnAuthentication`]; it has no required members, so this cannot fail.
@@ -173,31 +153,31 @@ impl ClientVpnAuthenticationBuilder {
 impl ::awsgen_runtime::xml::FromXml for ClientVpnAuthentication {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "type" => {
-                    value.type_ = ::std::option::Option::Some(
+                    value.type_ = Some(
                         crate::types::ClientVpnAuthenticationType::from(child.text()),
                     );
                 }
                 "activeDirectory" => {
-                    value.active_directory = ::std::option::Option::Some(
+                    value.active_directory = Some(
                         <crate::types::DirectoryServiceAuthentication as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "mutualAuthentication" => {
-                    value.mutual_authentication = ::std::option::Option::Some(
+                    value.mutual_authentication = Some(
                         <crate::types::CertificateAuthentication as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "federatedAuthentication" => {
-                    value.federated_authentication = ::std::option::Option::Some(
+                    value.federated_authentication = Some(
                         <crate::types::FederatedAuthentication as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -206,6 +186,6 @@ impl ::awsgen_runtime::xml::FromXml for ClientVpnAuthentication {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

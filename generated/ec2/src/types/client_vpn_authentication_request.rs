@@ -2,94 +2,74 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the authentication method to be used by a Client VPN endpoint. For more information, see [Authentication](https://docs.aws.amazon.com/vpn/latest/clientvpn-admin/authentication-authrization.html#client-authentication) in the *Client VPN Administrator Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ClientVpnAuthenticationRequest {
     /// The type of client authentication to be used.
-    pub type_: ::std::option::Option<crate::types::ClientVpnAuthenticationType>,
+    pub type_: Option<crate::types::ClientVpnAuthenticationType>,
     /// Information about the Active Directory to be used, if applicable. You must provide this information if **Type** is `directory-service-authentication`.
-    pub active_directory: ::std::option::Option<
-        crate::types::DirectoryServiceAuthenticationRequest,
-    >,
+    pub active_directory: Option<crate::types::DirectoryServiceAuthenticationRequest>,
     /// Information about the authentication certificates to be used, if applicable. You must provide this information if **Type** is `certificate-authentication`.
-    pub mutual_authentication: ::std::option::Option<
-        crate::types::CertificateAuthenticationRequest,
-    >,
+    pub mutual_authentication: Option<crate::types::CertificateAuthenticationRequest>,
     /// Information about the IAM SAML identity provider to be used, if applicable. You must provide this information if **Type** is `federated-authentication`.
-    pub federated_authentication: ::std::option::Option<
-        crate::types::FederatedAuthenticationRequest,
-    >,
+    pub federated_authentication: Option<crate::types::FederatedAuthenticationRequest>,
 }
 impl ClientVpnAuthenticationRequest {
     /// Starts building a [`ClientVpnAuthenticationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ClientVpnAuthenticationRequestBuilder {
-        <crate::types::builders::ClientVpnAuthenticationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ClientVpnAuthenticationRequestBuilder as Default>::default()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ClientVpnAuthenticationType> {
+    pub fn type_(&self) -> Option<&crate::types::ClientVpnAuthenticationType> {
         self.type_.as_ref()
     }
     /// The `ActiveDirectory` member, when set.
     #[inline]
     pub fn active_directory(
         &self,
-    ) -> ::std::option::Option<&crate::types::DirectoryServiceAuthenticationRequest> {
+    ) -> Option<&crate::types::DirectoryServiceAuthenticationRequest> {
         self.active_directory.as_ref()
     }
     /// The `MutualAuthentication` member, when set.
     #[inline]
     pub fn mutual_authentication(
         &self,
-    ) -> ::std::option::Option<&crate::types::CertificateAuthenticationRequest> {
+    ) -> Option<&crate::types::CertificateAuthenticationRequest> {
         self.mutual_authentication.as_ref()
     }
     /// The `FederatedAuthentication` member, when set.
     #[inline]
     pub fn federated_authentication(
         &self,
-    ) -> ::std::option::Option<&crate::types::FederatedAuthenticationRequest> {
+    ) -> Option<&crate::types::FederatedAuthenticationRequest> {
         self.federated_authentication.as_ref()
     }
 }
 /// A builder for [`ClientVpnAuthenticationRequest`](crate::types::ClientVpnAuthenticationRequest); start one with `ClientVpnAuthenticationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ClientVpnAuthenticationRequestBuilder {
     inner: crate::types::ClientVpnAuthenticationRequest,
 }
 impl ClientVpnAuthenticationRequestBuilder {
     /// Sets [`ClientVpnAuthenticationRequest::type_`](crate::types::ClientVpnAuthenticationRequest::type_): The type of client authentication to be used.
     pub fn type_(mut self, input: crate::types::ClientVpnAuthenticationType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnAuthenticationRequest::type_`](crate::types::ClientVpnAuthenticationRequest::type_).
     #[inline]
     pub fn set_type_(
         mut self,
-        input: ::std::option::Option<crate::types::ClientVpnAuthenticationType>,
+        input: Option<crate::types::ClientVpnAuthenticationType>,
     ) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`ClientVpnAuthenticationRequest::type_`](crate::types::ClientVpnAuthenticationRequest::type_), if any.
     #[inline]
-    pub fn get_type_(
-        &self,
-    ) -> &::std::option::Option<crate::types::ClientVpnAuthenticationType> {
+    pub fn get_type_(&self) -> &Option<crate::types::ClientVpnAuthenticationType> {
         &self.inner.type_
     }
     /// Sets [`ClientVpnAuthenticationRequest::active_directory`](crate::types::ClientVpnAuthenticationRequest::active_directory): Information about the Active Directory to be used, if applicable.
@@ -97,14 +77,14 @@ impl ClientVpnAuthenticationRequestBuilder {
         mut self,
         input: crate::types::DirectoryServiceAuthenticationRequest,
     ) -> Self {
-        self.inner.active_directory = ::std::option::Option::Some(input);
+        self.inner.active_directory = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnAuthenticationRequest::active_directory`](crate::types::ClientVpnAuthenticationRequest::active_directory).
     #[inline]
     pub fn set_active_directory(
         mut self,
-        input: ::std::option::Option<crate::types::DirectoryServiceAuthenticationRequest>,
+        input: Option<crate::types::DirectoryServiceAuthenticationRequest>,
     ) -> Self {
         self.inner.active_directory = input;
         self
@@ -113,7 +93,7 @@ impl ClientVpnAuthenticationRequestBuilder {
     #[inline]
     pub fn get_active_directory(
         &self,
-    ) -> &::std::option::Option<crate::types::DirectoryServiceAuthenticationRequest> {
+    ) -> &Option<crate::types::DirectoryServiceAuthenticationRequest> {
         &self.inner.active_directory
     }
     /// Sets [`ClientVpnAuthenticationRequest::mutual_authentication`](crate::types::ClientVpnAuthenticationRequest::mutual_authentication): Information about the authentication certificates to be used, if applicable.
@@ -121,14 +101,14 @@ impl ClientVpnAuthenticationRequestBuilder {
         mut self,
         input: crate::types::CertificateAuthenticationRequest,
     ) -> Self {
-        self.inner.mutual_authentication = ::std::option::Option::Some(input);
+        self.inner.mutual_authentication = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnAuthenticationRequest::mutual_authentication`](crate::types::ClientVpnAuthenticationRequest::mutual_authentication).
     #[inline]
     pub fn set_mutual_authentication(
         mut self,
-        input: ::std::option::Option<crate::types::CertificateAuthenticationRequest>,
+        input: Option<crate::types::CertificateAuthenticationRequest>,
     ) -> Self {
         self.inner.mutual_authentication = input;
         self
@@ -137,7 +117,7 @@ impl ClientVpnAuthenticationRequestBuilder {
     #[inline]
     pub fn get_mutual_authentication(
         &self,
-    ) -> &::std::option::Option<crate::types::CertificateAuthenticationRequest> {
+    ) -> &Option<crate::types::CertificateAuthenticationRequest> {
         &self.inner.mutual_authentication
     }
     /// Sets [`ClientVpnAuthenticationRequest::federated_authentication`](crate::types::ClientVpnAuthenticationRequest::federated_authentication): Information about the IAM SAML identity provider to be used, if applicable.
@@ -145,14 +125,14 @@ impl ClientVpnAuthenticationRequestBuilder {
         mut self,
         input: crate::types::FederatedAuthenticationRequest,
     ) -> Self {
-        self.inner.federated_authentication = ::std::option::Option::Some(input);
+        self.inner.federated_authentication = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnAuthenticationRequest::federated_authentication`](crate::types::ClientVpnAuthenticationRequest::federated_authentication).
     #[inline]
     pub fn set_federated_authentication(
         mut self,
-        input: ::std::option::Option<crate::types::FederatedAuthenticationRequest>,
+        input: Option<crate::types::FederatedAuthenticationRequest>,
     ) -> Self {
         self.inner.federated_authentication = input;
         self
@@ -161,7 +141,7 @@ impl ClientVpnAuthenticationRequestBuilder {
     #[inline]
     pub fn get_federated_authentication(
         &self,
-    ) -> &::std::option::Option<crate::types::FederatedAuthenticationRequest> {
+    ) -> &Option<crate::types::FederatedAuthenticationRequest> {
         &self.inner.federated_authentication
     }
     /// Builds the [`ClientVpnAuthenticationRequest`]; it has no required members, so this cannot fail.
@@ -174,25 +154,25 @@ impl ::awsgen_runtime::query::WriteQuery for ClientVpnAuthenticationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.type_ {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.type_ {
             body.member("Type", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.active_directory {
+        if let Some(value) = &self.active_directory {
             let member_0 = body.enter("ActiveDirectory");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.mutual_authentication {
+        if let Some(value) = &self.mutual_authentication {
             let member_0 = body.enter("MutualAuthentication");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.federated_authentication {
+        if let Some(value) = &self.federated_authentication {
             let member_0 = body.enter("FederatedAuthentication");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

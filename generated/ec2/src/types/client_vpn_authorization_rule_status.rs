@@ -2,45 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the state of an authorization rule.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ClientVpnAuthorizationRuleStatus {
     /// The state of the authorization rule.
-    pub code: ::std::option::Option<crate::types::ClientVpnAuthorizationRuleStatusCode>,
+    pub code: Option<crate::types::ClientVpnAuthorizationRuleStatusCode>,
     /// A message about the status of the authorization rule, if applicable.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl ClientVpnAuthorizationRuleStatus {
     /// Starts building a [`ClientVpnAuthorizationRuleStatus`].
     #[inline]
     pub fn builder() -> crate::types::builders::ClientVpnAuthorizationRuleStatusBuilder {
-        <crate::types::builders::ClientVpnAuthorizationRuleStatusBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ClientVpnAuthorizationRuleStatusBuilder as Default>::default()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ClientVpnAuthorizationRuleStatusCode> {
+    pub fn code(&self) -> Option<&crate::types::ClientVpnAuthorizationRuleStatusCode> {
         self.code.as_ref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`ClientVpnAuthorizationRuleStatus`](crate::types::ClientVpnAuthorizationRuleStatus); start one with `ClientVpnAuthorizationRuleStatus::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ClientVpnAuthorizationRuleStatusBuilder {
     inner: crate::types::ClientVpnAuthorizationRuleStatus,
 }
@@ -50,14 +38,14 @@ impl ClientVpnAuthorizationRuleStatusBuilder {
         mut self,
         input: crate::types::ClientVpnAuthorizationRuleStatusCode,
     ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input);
+        self.inner.code = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnAuthorizationRuleStatus::code`](crate::types::ClientVpnAuthorizationRuleStatus::code).
     #[inline]
     pub fn set_code(
         mut self,
-        input: ::std::option::Option<crate::types::ClientVpnAuthorizationRuleStatusCode>,
+        input: Option<crate::types::ClientVpnAuthorizationRuleStatusCode>,
     ) -> Self {
         self.inner.code = input;
         self
@@ -66,29 +54,23 @@ impl ClientVpnAuthorizationRuleStatusBuilder {
     #[inline]
     pub fn get_code(
         &self,
-    ) -> &::std::option::Option<crate::types::ClientVpnAuthorizationRuleStatusCode> {
+    ) -> &Option<crate::types::ClientVpnAuthorizationRuleStatusCode> {
         &self.inner.code
     }
     /// Sets [`ClientVpnAuthorizationRuleStatus::message`](crate::types::ClientVpnAuthorizationRuleStatus::message): A message about the status of the authorization rule, if applicable.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnAuthorizationRuleStatus::message`](crate::types::ClientVpnAuthorizationRuleStatus::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`ClientVpnAuthorizationRuleStatus::message`](crate::types::ClientVpnAuthorizationRuleStatus::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`ClientVpnAuthorizationRuleStatus`]; it has no required members, so this cannot fail.
@@ -100,25 +82,23 @@ impl ClientVpnAuthorizationRuleStatusBuilder {
 impl ::awsgen_runtime::xml::FromXml for ClientVpnAuthorizationRuleStatus {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "code" => {
-                    value.code = ::std::option::Option::Some(
+                    value.code = Some(
                         crate::types::ClientVpnAuthorizationRuleStatusCode::from(
                             child.text(),
                         ),
                     );
                 }
                 "message" => {
-                    value.message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

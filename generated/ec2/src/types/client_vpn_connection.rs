@@ -2,466 +2,359 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a client connection.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ClientVpnConnection {
     /// The ID of the Client VPN endpoint to which the client is connected.
-    pub client_vpn_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub client_vpn_endpoint_id: Option<String>,
     /// The current date and time.
-    pub timestamp: ::std::option::Option<::std::string::String>,
+    pub timestamp: Option<String>,
     /// The ID of the client connection.
-    pub connection_id: ::std::option::Option<::std::string::String>,
+    pub connection_id: Option<String>,
     /// The username of the client who established the client connection. This information is only provided if Active Directory client authentication is used.
-    pub username: ::std::option::Option<::std::string::String>,
+    pub username: Option<String>,
     /// The date and time the client connection was established.
-    pub connection_established_time: ::std::option::Option<::std::string::String>,
+    pub connection_established_time: Option<String>,
     /// The number of bytes sent by the client.
-    pub ingress_bytes: ::std::option::Option<::std::string::String>,
+    pub ingress_bytes: Option<String>,
     /// The number of bytes received by the client.
-    pub egress_bytes: ::std::option::Option<::std::string::String>,
+    pub egress_bytes: Option<String>,
     /// The number of packets sent by the client.
-    pub ingress_packets: ::std::option::Option<::std::string::String>,
+    pub ingress_packets: Option<String>,
     /// The number of packets received by the client.
-    pub egress_packets: ::std::option::Option<::std::string::String>,
+    pub egress_packets: Option<String>,
     /// The IP address of the client.
-    pub client_ip: ::std::option::Option<::std::string::String>,
+    pub client_ip: Option<String>,
     /// The IPv6 address assigned to the client connection when using a dual-stack Client VPN endpoint. This field is only populated when the endpoint is configured for dual-stack addressing, and the client is using IPv6 for connectivity.
-    pub client_ipv6_address: ::std::option::Option<::std::string::String>,
+    pub client_ipv6_address: Option<String>,
     /// The common name associated with the client. This is either the name of the client certificate, or the Active Directory user name.
-    pub common_name: ::std::option::Option<::std::string::String>,
+    pub common_name: Option<String>,
     /// The current state of the client connection.
-    pub status: ::std::option::Option<crate::types::ClientVpnConnectionStatus>,
+    pub status: Option<crate::types::ClientVpnConnectionStatus>,
     /// The date and time the client connection was terminated.
-    pub connection_end_time: ::std::option::Option<::std::string::String>,
+    pub connection_end_time: Option<String>,
     /// The statuses returned by the client connect handler for posture compliance, if applicable.
-    pub posture_compliance_statuses: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub posture_compliance_statuses: Option<Vec<String>>,
 }
 impl ClientVpnConnection {
     /// Starts building a [`ClientVpnConnection`].
     #[inline]
     pub fn builder() -> crate::types::builders::ClientVpnConnectionBuilder {
-        <crate::types::builders::ClientVpnConnectionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ClientVpnConnectionBuilder as Default>::default()
     }
     /// The `ClientVpnEndpointId` member, when set.
     #[inline]
-    pub fn client_vpn_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_vpn_endpoint_id(&self) -> Option<&str> {
         self.client_vpn_endpoint_id.as_deref()
     }
     /// The `Timestamp` member, when set.
     #[inline]
-    pub fn timestamp(&self) -> ::std::option::Option<&str> {
+    pub fn timestamp(&self) -> Option<&str> {
         self.timestamp.as_deref()
     }
     /// The `ConnectionId` member, when set.
     #[inline]
-    pub fn connection_id(&self) -> ::std::option::Option<&str> {
+    pub fn connection_id(&self) -> Option<&str> {
         self.connection_id.as_deref()
     }
     /// The `Username` member, when set.
     #[inline]
-    pub fn username(&self) -> ::std::option::Option<&str> {
+    pub fn username(&self) -> Option<&str> {
         self.username.as_deref()
     }
     /// The `ConnectionEstablishedTime` member, when set.
     #[inline]
-    pub fn connection_established_time(&self) -> ::std::option::Option<&str> {
+    pub fn connection_established_time(&self) -> Option<&str> {
         self.connection_established_time.as_deref()
     }
     /// The `IngressBytes` member, when set.
     #[inline]
-    pub fn ingress_bytes(&self) -> ::std::option::Option<&str> {
+    pub fn ingress_bytes(&self) -> Option<&str> {
         self.ingress_bytes.as_deref()
     }
     /// The `EgressBytes` member, when set.
     #[inline]
-    pub fn egress_bytes(&self) -> ::std::option::Option<&str> {
+    pub fn egress_bytes(&self) -> Option<&str> {
         self.egress_bytes.as_deref()
     }
     /// The `IngressPackets` member, when set.
     #[inline]
-    pub fn ingress_packets(&self) -> ::std::option::Option<&str> {
+    pub fn ingress_packets(&self) -> Option<&str> {
         self.ingress_packets.as_deref()
     }
     /// The `EgressPackets` member, when set.
     #[inline]
-    pub fn egress_packets(&self) -> ::std::option::Option<&str> {
+    pub fn egress_packets(&self) -> Option<&str> {
         self.egress_packets.as_deref()
     }
     /// The `ClientIp` member, when set.
     #[inline]
-    pub fn client_ip(&self) -> ::std::option::Option<&str> {
+    pub fn client_ip(&self) -> Option<&str> {
         self.client_ip.as_deref()
     }
     /// The `ClientIpv6Address` member, when set.
     #[inline]
-    pub fn client_ipv6_address(&self) -> ::std::option::Option<&str> {
+    pub fn client_ipv6_address(&self) -> Option<&str> {
         self.client_ipv6_address.as_deref()
     }
     /// The `CommonName` member, when set.
     #[inline]
-    pub fn common_name(&self) -> ::std::option::Option<&str> {
+    pub fn common_name(&self) -> Option<&str> {
         self.common_name.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ClientVpnConnectionStatus> {
+    pub fn status(&self) -> Option<&crate::types::ClientVpnConnectionStatus> {
         self.status.as_ref()
     }
     /// The `ConnectionEndTime` member, when set.
     #[inline]
-    pub fn connection_end_time(&self) -> ::std::option::Option<&str> {
+    pub fn connection_end_time(&self) -> Option<&str> {
         self.connection_end_time.as_deref()
     }
     /// The `PostureComplianceStatuses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn posture_compliance_statuses(&self) -> &[::std::string::String] {
+    pub fn posture_compliance_statuses(&self) -> &[String] {
         self.posture_compliance_statuses.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`ClientVpnConnection`](crate::types::ClientVpnConnection); start one with `ClientVpnConnection::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ClientVpnConnectionBuilder {
     inner: crate::types::ClientVpnConnection,
 }
 impl ClientVpnConnectionBuilder {
     /// Sets [`ClientVpnConnection::client_vpn_endpoint_id`](crate::types::ClientVpnConnection::client_vpn_endpoint_id): The ID of the Client VPN endpoint to which the client is connected.
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_vpn_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_vpn_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnConnection::client_vpn_endpoint_id`](crate::types::ClientVpnConnection::client_vpn_endpoint_id).
     #[inline]
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.client_vpn_endpoint_id = input;
         self
     }
     /// The value set for [`ClientVpnConnection::client_vpn_endpoint_id`](crate::types::ClientVpnConnection::client_vpn_endpoint_id), if any.
     #[inline]
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         &self.inner.client_vpn_endpoint_id
     }
     /// Sets [`ClientVpnConnection::timestamp`](crate::types::ClientVpnConnection::timestamp): The current date and time.
-    pub fn timestamp(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.timestamp = ::std::option::Option::Some(input.into());
+    pub fn timestamp(mut self, input: impl Into<String>) -> Self {
+        self.inner.timestamp = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnConnection::timestamp`](crate::types::ClientVpnConnection::timestamp).
     #[inline]
-    pub fn set_timestamp(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_timestamp(mut self, input: Option<String>) -> Self {
         self.inner.timestamp = input;
         self
     }
     /// The value set for [`ClientVpnConnection::timestamp`](crate::types::ClientVpnConnection::timestamp), if any.
     #[inline]
-    pub fn get_timestamp(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_timestamp(&self) -> &Option<String> {
         &self.inner.timestamp
     }
     /// Sets [`ClientVpnConnection::connection_id`](crate::types::ClientVpnConnection::connection_id): The ID of the client connection.
-    pub fn connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.connection_id = ::std::option::Option::Some(input.into());
+    pub fn connection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.connection_id = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnConnection::connection_id`](crate::types::ClientVpnConnection::connection_id).
     #[inline]
-    pub fn set_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_connection_id(mut self, input: Option<String>) -> Self {
         self.inner.connection_id = input;
         self
     }
     /// The value set for [`ClientVpnConnection::connection_id`](crate::types::ClientVpnConnection::connection_id), if any.
     #[inline]
-    pub fn get_connection_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_connection_id(&self) -> &Option<String> {
         &self.inner.connection_id
     }
     /// Sets [`ClientVpnConnection::username`](crate::types::ClientVpnConnection::username): The username of the client who established the client connection.
-    pub fn username(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.username = ::std::option::Option::Some(input.into());
+    pub fn username(mut self, input: impl Into<String>) -> Self {
+        self.inner.username = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnConnection::username`](crate::types::ClientVpnConnection::username).
     #[inline]
-    pub fn set_username(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_username(mut self, input: Option<String>) -> Self {
         self.inner.username = input;
         self
     }
     /// The value set for [`ClientVpnConnection::username`](crate::types::ClientVpnConnection::username), if any.
     #[inline]
-    pub fn get_username(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_username(&self) -> &Option<String> {
         &self.inner.username
     }
     /// Sets [`ClientVpnConnection::connection_established_time`](crate::types::ClientVpnConnection::connection_established_time): The date and time the client connection was established.
-    pub fn connection_established_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.connection_established_time = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn connection_established_time(mut self, input: impl Into<String>) -> Self {
+        self.inner.connection_established_time = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnConnection::connection_established_time`](crate::types::ClientVpnConnection::connection_established_time).
     #[inline]
-    pub fn set_connection_established_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_connection_established_time(mut self, input: Option<String>) -> Self {
         self.inner.connection_established_time = input;
         self
     }
     /// The value set for [`ClientVpnConnection::connection_established_time`](crate::types::ClientVpnConnection::connection_established_time), if any.
     #[inline]
-    pub fn get_connection_established_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_connection_established_time(&self) -> &Option<String> {
         &self.inner.connection_established_time
     }
     /// Sets [`ClientVpnConnection::ingress_bytes`](crate::types::ClientVpnConnection::ingress_bytes): The number of bytes sent by the client.
-    pub fn ingress_bytes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ingress_bytes = ::std::option::Option::Some(input.into());
+    pub fn ingress_bytes(mut self, input: impl Into<String>) -> Self {
+        self.inner.ingress_bytes = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnConnection::ingress_bytes`](crate::types::ClientVpnConnection::ingress_bytes).
     #[inline]
-    pub fn set_ingress_bytes(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ingress_bytes(mut self, input: Option<String>) -> Self {
         self.inner.ingress_bytes = input;
         self
     }
     /// The value set for [`ClientVpnConnection::ingress_bytes`](crate::types::ClientVpnConnection::ingress_bytes), if any.
     #[inline]
-    pub fn get_ingress_bytes(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ingress_bytes(&self) -> &Option<String> {
         &self.inner.ingress_bytes
     }
     /// Sets [`ClientVpnConnection::egress_bytes`](crate::types::ClientVpnConnection::egress_bytes): The number of bytes received by the client.
-    pub fn egress_bytes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.egress_bytes = ::std::option::Option::Some(input.into());
+    pub fn egress_bytes(mut self, input: impl Into<String>) -> Self {
+        self.inner.egress_bytes = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnConnection::egress_bytes`](crate::types::ClientVpnConnection::egress_bytes).
     #[inline]
-    pub fn set_egress_bytes(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_egress_bytes(mut self, input: Option<String>) -> Self {
         self.inner.egress_bytes = input;
         self
     }
     /// The value set for [`ClientVpnConnection::egress_bytes`](crate::types::ClientVpnConnection::egress_bytes), if any.
     #[inline]
-    pub fn get_egress_bytes(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_egress_bytes(&self) -> &Option<String> {
         &self.inner.egress_bytes
     }
     /// Sets [`ClientVpnConnection::ingress_packets`](crate::types::ClientVpnConnection::ingress_packets): The number of packets sent by the client.
-    pub fn ingress_packets(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ingress_packets = ::std::option::Option::Some(input.into());
+    pub fn ingress_packets(mut self, input: impl Into<String>) -> Self {
+        self.inner.ingress_packets = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnConnection::ingress_packets`](crate::types::ClientVpnConnection::ingress_packets).
     #[inline]
-    pub fn set_ingress_packets(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ingress_packets(mut self, input: Option<String>) -> Self {
         self.inner.ingress_packets = input;
         self
     }
     /// The value set for [`ClientVpnConnection::ingress_packets`](crate::types::ClientVpnConnection::ingress_packets), if any.
     #[inline]
-    pub fn get_ingress_packets(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ingress_packets(&self) -> &Option<String> {
         &self.inner.ingress_packets
     }
     /// Sets [`ClientVpnConnection::egress_packets`](crate::types::ClientVpnConnection::egress_packets): The number of packets received by the client.
-    pub fn egress_packets(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.egress_packets = ::std::option::Option::Some(input.into());
+    pub fn egress_packets(mut self, input: impl Into<String>) -> Self {
+        self.inner.egress_packets = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnConnection::egress_packets`](crate::types::ClientVpnConnection::egress_packets).
     #[inline]
-    pub fn set_egress_packets(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_egress_packets(mut self, input: Option<String>) -> Self {
         self.inner.egress_packets = input;
         self
     }
     /// The value set for [`ClientVpnConnection::egress_packets`](crate::types::ClientVpnConnection::egress_packets), if any.
     #[inline]
-    pub fn get_egress_packets(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_egress_packets(&self) -> &Option<String> {
         &self.inner.egress_packets
     }
     /// Sets [`ClientVpnConnection::client_ip`](crate::types::ClientVpnConnection::client_ip): The IP address of the client.
-    pub fn client_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_ip = ::std::option::Option::Some(input.into());
+    pub fn client_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_ip = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnConnection::client_ip`](crate::types::ClientVpnConnection::client_ip).
     #[inline]
-    pub fn set_client_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_ip(mut self, input: Option<String>) -> Self {
         self.inner.client_ip = input;
         self
     }
     /// The value set for [`ClientVpnConnection::client_ip`](crate::types::ClientVpnConnection::client_ip), if any.
     #[inline]
-    pub fn get_client_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_ip(&self) -> &Option<String> {
         &self.inner.client_ip
     }
     /// Sets [`ClientVpnConnection::client_ipv6_address`](crate::types::ClientVpnConnection::client_ipv6_address): The IPv6 address assigned to the client connection when using a dual-stack Client VPN endpoint.
-    pub fn client_ipv6_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_ipv6_address = ::std::option::Option::Some(input.into());
+    pub fn client_ipv6_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_ipv6_address = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnConnection::client_ipv6_address`](crate::types::ClientVpnConnection::client_ipv6_address).
     #[inline]
-    pub fn set_client_ipv6_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_ipv6_address(mut self, input: Option<String>) -> Self {
         self.inner.client_ipv6_address = input;
         self
     }
     /// The value set for [`ClientVpnConnection::client_ipv6_address`](crate::types::ClientVpnConnection::client_ipv6_address), if any.
     #[inline]
-    pub fn get_client_ipv6_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_ipv6_address(&self) -> &Option<String> {
         &self.inner.client_ipv6_address
     }
     /// Sets [`ClientVpnConnection::common_name`](crate::types::ClientVpnConnection::common_name): The common name associated with the client.
-    pub fn common_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.common_name = ::std::option::Option::Some(input.into());
+    pub fn common_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.common_name = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnConnection::common_name`](crate::types::ClientVpnConnection::common_name).
     #[inline]
-    pub fn set_common_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_common_name(mut self, input: Option<String>) -> Self {
         self.inner.common_name = input;
         self
     }
     /// The value set for [`ClientVpnConnection::common_name`](crate::types::ClientVpnConnection::common_name), if any.
     #[inline]
-    pub fn get_common_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_common_name(&self) -> &Option<String> {
         &self.inner.common_name
     }
     /// Sets [`ClientVpnConnection::status`](crate::types::ClientVpnConnection::status): The current state of the client connection.
     pub fn status(mut self, input: crate::types::ClientVpnConnectionStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnConnection::status`](crate::types::ClientVpnConnection::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::ClientVpnConnectionStatus>,
+        input: Option<crate::types::ClientVpnConnectionStatus>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`ClientVpnConnection::status`](crate::types::ClientVpnConnection::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::ClientVpnConnectionStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::ClientVpnConnectionStatus> {
         &self.inner.status
     }
     /// Sets [`ClientVpnConnection::connection_end_time`](crate::types::ClientVpnConnection::connection_end_time): The date and time the client connection was terminated.
-    pub fn connection_end_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.connection_end_time = ::std::option::Option::Some(input.into());
+    pub fn connection_end_time(mut self, input: impl Into<String>) -> Self {
+        self.inner.connection_end_time = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnConnection::connection_end_time`](crate::types::ClientVpnConnection::connection_end_time).
     #[inline]
-    pub fn set_connection_end_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_connection_end_time(mut self, input: Option<String>) -> Self {
         self.inner.connection_end_time = input;
         self
     }
     /// The value set for [`ClientVpnConnection::connection_end_time`](crate::types::ClientVpnConnection::connection_end_time), if any.
     #[inline]
-    pub fn get_connection_end_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_connection_end_time(&self) -> &Option<String> {
         &self.inner.connection_end_time
     }
     /// Appends one item to [`ClientVpnConnection::posture_compliance_statuses`](crate::types::ClientVpnConnection::posture_compliance_statuses): The statuses returned by the client connect handler for posture compliance, if applicable.
     ///
     /// To set the whole list at once, use [`set_posture_compliance_statuses`](Self::set_posture_compliance_statuses).
-    pub fn posture_compliance_statuses(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn posture_compliance_statuses(mut self, input: impl Into<String>) -> Self {
         self.inner
             .posture_compliance_statuses
             .get_or_insert_default()
@@ -472,16 +365,14 @@ impl ClientVpnConnectionBuilder {
     #[inline]
     pub fn set_posture_compliance_statuses(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.posture_compliance_statuses = input;
         self
     }
     /// The value set for [`ClientVpnConnection::posture_compliance_statuses`](crate::types::ClientVpnConnection::posture_compliance_statuses), if any.
     #[inline]
-    pub fn get_posture_compliance_statuses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_posture_compliance_statuses(&self) -> &Option<Vec<String>> {
         &self.inner.posture_compliance_statuses
     }
     /// Builds the [`ClientVpnConnection`]; it has no required members, so this cannot fail.
@@ -493,90 +384,64 @@ impl ClientVpnConnectionBuilder {
 impl ::awsgen_runtime::xml::FromXml for ClientVpnConnection {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "clientVpnEndpointId" => {
-                    value.client_vpn_endpoint_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_vpn_endpoint_id = Some(String::from(child.text()));
                 }
                 "timestamp" => {
-                    value.timestamp = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.timestamp = Some(String::from(child.text()));
                 }
                 "connectionId" => {
-                    value.connection_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.connection_id = Some(String::from(child.text()));
                 }
                 "username" => {
-                    value.username = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.username = Some(String::from(child.text()));
                 }
                 "connectionEstablishedTime" => {
-                    value.connection_established_time = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.connection_established_time = Some(String::from(child.text()));
                 }
                 "ingressBytes" => {
-                    value.ingress_bytes = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ingress_bytes = Some(String::from(child.text()));
                 }
                 "egressBytes" => {
-                    value.egress_bytes = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.egress_bytes = Some(String::from(child.text()));
                 }
                 "ingressPackets" => {
-                    value.ingress_packets = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ingress_packets = Some(String::from(child.text()));
                 }
                 "egressPackets" => {
-                    value.egress_packets = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.egress_packets = Some(String::from(child.text()));
                 }
                 "clientIp" => {
-                    value.client_ip = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_ip = Some(String::from(child.text()));
                 }
                 "clientIpv6Address" => {
-                    value.client_ipv6_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_ipv6_address = Some(String::from(child.text()));
                 }
                 "commonName" => {
-                    value.common_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.common_name = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         <crate::types::ClientVpnConnectionStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "connectionEndTime" => {
-                    value.connection_end_time = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.connection_end_time = Some(String::from(child.text()));
                 }
                 "postureComplianceStatusSet" => {
-                    value.posture_compliance_statuses = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.posture_compliance_statuses = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,90 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the status of a client connection.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ClientVpnConnectionStatus {
     /// The state of the client connection.
-    pub code: ::std::option::Option<crate::types::ClientVpnConnectionStatusCode>,
+    pub code: Option<crate::types::ClientVpnConnectionStatusCode>,
     /// A message about the status of the client connection, if applicable.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl ClientVpnConnectionStatus {
     /// Starts building a [`ClientVpnConnectionStatus`].
     #[inline]
     pub fn builder() -> crate::types::builders::ClientVpnConnectionStatusBuilder {
-        <crate::types::builders::ClientVpnConnectionStatusBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ClientVpnConnectionStatusBuilder as Default>::default()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ClientVpnConnectionStatusCode> {
+    pub fn code(&self) -> Option<&crate::types::ClientVpnConnectionStatusCode> {
         self.code.as_ref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`ClientVpnConnectionStatus`](crate::types::ClientVpnConnectionStatus); start one with `ClientVpnConnectionStatus::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ClientVpnConnectionStatusBuilder {
     inner: crate::types::ClientVpnConnectionStatus,
 }
 impl ClientVpnConnectionStatusBuilder {
     /// Sets [`ClientVpnConnectionStatus::code`](crate::types::ClientVpnConnectionStatus::code): The state of the client connection.
     pub fn code(mut self, input: crate::types::ClientVpnConnectionStatusCode) -> Self {
-        self.inner.code = ::std::option::Option::Some(input);
+        self.inner.code = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnConnectionStatus::code`](crate::types::ClientVpnConnectionStatus::code).
     #[inline]
     pub fn set_code(
         mut self,
-        input: ::std::option::Option<crate::types::ClientVpnConnectionStatusCode>,
+        input: Option<crate::types::ClientVpnConnectionStatusCode>,
     ) -> Self {
         self.inner.code = input;
         self
     }
     /// The value set for [`ClientVpnConnectionStatus::code`](crate::types::ClientVpnConnectionStatus::code), if any.
     #[inline]
-    pub fn get_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::ClientVpnConnectionStatusCode> {
+    pub fn get_code(&self) -> &Option<crate::types::ClientVpnConnectionStatusCode> {
         &self.inner.code
     }
     /// Sets [`ClientVpnConnectionStatus::message`](crate::types::ClientVpnConnectionStatus::message): A message about the status of the client connection, if applicable.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnConnectionStatus::message`](crate::types::ClientVpnConnectionStatus::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`ClientVpnConnectionStatus::message`](crate::types::ClientVpnConnectionStatus::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`ClientVpnConnectionStatus`]; it has no required members, so this cannot fail.
@@ -97,23 +77,21 @@ impl ClientVpnConnectionStatusBuilder {
 impl ::awsgen_runtime::xml::FromXml for ClientVpnConnectionStatus {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "code" => {
-                    value.code = ::std::option::Option::Some(
+                    value.code = Some(
                         crate::types::ClientVpnConnectionStatusCode::from(child.text()),
                     );
                 }
                 "message" => {
-                    value.message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

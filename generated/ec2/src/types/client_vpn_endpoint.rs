@@ -2,99 +2,80 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Client VPN endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ClientVpnEndpoint {
     /// The ID of the Client VPN endpoint.
-    pub client_vpn_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub client_vpn_endpoint_id: Option<String>,
     /// A brief description of the endpoint.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The current state of the Client VPN endpoint.
-    pub status: ::std::option::Option<crate::types::ClientVpnEndpointStatus>,
+    pub status: Option<crate::types::ClientVpnEndpointStatus>,
     /// The date and time the Client VPN endpoint was created.
-    pub creation_time: ::std::option::Option<::std::string::String>,
+    pub creation_time: Option<String>,
     /// The date and time the Client VPN endpoint was deleted, if applicable.
-    pub deletion_time: ::std::option::Option<::std::string::String>,
+    pub deletion_time: Option<String>,
     /// The DNS name to be used by clients when connecting to the Client VPN endpoint.
-    pub dns_name: ::std::option::Option<::std::string::String>,
+    pub dns_name: Option<String>,
     /// The IPv4 address range, in CIDR notation, from which client IP addresses are assigned.
-    pub client_cidr_block: ::std::option::Option<::std::string::String>,
+    pub client_cidr_block: Option<String>,
     /// Information about the DNS servers to be used for DNS resolution.
-    pub dns_servers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub dns_servers: Option<Vec<String>>,
     /// Indicates whether split-tunnel is enabled in the Client VPN endpoint.
     ///
     /// For information about split-tunnel VPN endpoints, see [Split-Tunnel Client VPN endpoint](https://docs.aws.amazon.com/vpn/latest/clientvpn-admin/split-tunnel-vpn.html) in the *Client VPN Administrator Guide*.
-    pub split_tunnel: ::std::option::Option<bool>,
+    pub split_tunnel: Option<bool>,
     /// The protocol used by the VPN session.
-    pub vpn_protocol: ::std::option::Option<crate::types::VpnProtocol>,
+    pub vpn_protocol: Option<crate::types::VpnProtocol>,
     /// The transport protocol used by the Client VPN endpoint.
-    pub transport_protocol: ::std::option::Option<crate::types::TransportProtocol>,
+    pub transport_protocol: Option<crate::types::TransportProtocol>,
     /// The port number for the Client VPN endpoint.
-    pub vpn_port: ::std::option::Option<i32>,
+    pub vpn_port: Option<i32>,
     /// Information about the associated target networks. A target network is a subnet in a VPC.
     #[deprecated(
         note = "This property is deprecated. To view the target networks associated with a Client VPN endpoint, call DescribeClientVpnTargetNetworks and inspect the clientVpnTargetNetworks response element."
     )]
-    pub associated_target_networks: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AssociatedTargetNetwork>,
-    >,
+    pub associated_target_networks: Option<Vec<crate::types::AssociatedTargetNetwork>>,
     /// The ARN of the server certificate.
-    pub server_certificate_arn: ::std::option::Option<::std::string::String>,
+    pub server_certificate_arn: Option<String>,
     /// Information about the authentication method used by the Client VPN endpoint.
-    pub authentication_options: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ClientVpnAuthentication>,
-    >,
+    pub authentication_options: Option<Vec<crate::types::ClientVpnAuthentication>>,
     /// Information about the client connection logging options for the Client VPN endpoint.
-    pub connection_log_options: ::std::option::Option<
-        crate::types::ConnectionLogResponseOptions,
-    >,
+    pub connection_log_options: Option<crate::types::ConnectionLogResponseOptions>,
     /// Any tags assigned to the Client VPN endpoint.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The IDs of the security groups for the target network.
-    pub security_group_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub security_group_ids: Option<Vec<String>>,
     /// The ID of the VPC.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The URL of the self-service portal.
-    pub self_service_portal_url: ::std::option::Option<::std::string::String>,
+    pub self_service_portal_url: Option<String>,
     /// The options for managing connection authorization for new client connections.
-    pub client_connect_options: ::std::option::Option<
-        crate::types::ClientConnectResponseOptions,
-    >,
+    pub client_connect_options: Option<crate::types::ClientConnectResponseOptions>,
     /// The maximum VPN session duration time in hours.
     ///
     /// Valid values: `8 | 10 | 12 | 24`
     ///
     /// Default value: `24`
-    pub session_timeout_hours: ::std::option::Option<i32>,
+    pub session_timeout_hours: Option<i32>,
     /// Options for enabling a customizable text banner that will be displayed on Amazon Web Services provided clients when a VPN session is established.
-    pub client_login_banner_options: ::std::option::Option<
+    pub client_login_banner_options: Option<
         crate::types::ClientLoginBannerResponseOptions,
     >,
     /// Client route enforcement is a feature of the Client VPN service that helps enforce administrator defined routes on devices connected through the VPN. T his feature helps improve your security posture by ensuring that network traffic originating from a connected client is not inadvertently sent outside the VPN tunnel.
     ///
     /// Client route enforcement works by monitoring the route table of a connected device for routing policy changes to the VPN connection. If the feature detects any VPN routing policy modifications, it will automatically force an update to the route table, reverting it back to the expected route configurations.
-    pub client_route_enforcement_options: ::std::option::Option<
+    pub client_route_enforcement_options: Option<
         crate::types::ClientRouteEnforcementResponseOptions,
     >,
     /// Indicates whether the client VPN session is disconnected after the maximum `sessionTimeoutHours` is reached. If `true`, users are prompted to reconnect client VPN. If `false`, client VPN attempts to reconnect automatically. The default value is `true`.
-    pub disconnect_on_session_timeout: ::std::option::Option<bool>,
+    pub disconnect_on_session_timeout: Option<bool>,
     /// The IP address type of the Client VPN endpoint. Possible values are `ipv4` for IPv4 addressing only, `ipv6` for IPv6 addressing only, or `dual-stack` for both IPv4 and IPv6 addressing.
-    pub endpoint_ip_address_type: ::std::option::Option<
-        crate::types::EndpointIpAddressType,
-    >,
+    pub endpoint_ip_address_type: Option<crate::types::EndpointIpAddressType>,
     /// The IP address type of the Client VPN endpoint. Possible values are either `ipv4` for IPv4 addressing only, `ipv6` for IPv6 addressing only, or `dual-stack` for both IPv4 and IPv6 addressing.
-    pub traffic_ip_address_type: ::std::option::Option<
-        crate::types::TrafficIpAddressType,
-    >,
+    pub traffic_ip_address_type: Option<crate::types::TrafficIpAddressType>,
     /// The Transit Gateway configuration for the Client VPN endpoint.
-    pub transit_gateway_configuration: ::std::option::Option<
+    pub transit_gateway_configuration: Option<
         crate::types::TransitGatewayConfigurationDescribeEndpointStructure,
     >,
 }
@@ -102,70 +83,66 @@ impl ClientVpnEndpoint {
     /// Starts building a [`ClientVpnEndpoint`].
     #[inline]
     pub fn builder() -> crate::types::builders::ClientVpnEndpointBuilder {
-        <crate::types::builders::ClientVpnEndpointBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ClientVpnEndpointBuilder as Default>::default()
     }
     /// The `ClientVpnEndpointId` member, when set.
     #[inline]
-    pub fn client_vpn_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_vpn_endpoint_id(&self) -> Option<&str> {
         self.client_vpn_endpoint_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ClientVpnEndpointStatus> {
+    pub fn status(&self) -> Option<&crate::types::ClientVpnEndpointStatus> {
         self.status.as_ref()
     }
     /// The `CreationTime` member, when set.
     #[inline]
-    pub fn creation_time(&self) -> ::std::option::Option<&str> {
+    pub fn creation_time(&self) -> Option<&str> {
         self.creation_time.as_deref()
     }
     /// The `DeletionTime` member, when set.
     #[inline]
-    pub fn deletion_time(&self) -> ::std::option::Option<&str> {
+    pub fn deletion_time(&self) -> Option<&str> {
         self.deletion_time.as_deref()
     }
     /// The `DnsName` member, when set.
     #[inline]
-    pub fn dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn dns_name(&self) -> Option<&str> {
         self.dns_name.as_deref()
     }
     /// The `ClientCidrBlock` member, when set.
     #[inline]
-    pub fn client_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn client_cidr_block(&self) -> Option<&str> {
         self.client_cidr_block.as_deref()
     }
     /// The `DnsServers` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn dns_servers(&self) -> &[::std::string::String] {
+    pub fn dns_servers(&self) -> &[String] {
         self.dns_servers.as_deref().unwrap_or_default()
     }
     /// The `SplitTunnel` member, when set.
     #[inline]
-    pub fn split_tunnel(&self) -> ::std::option::Option<bool> {
+    pub fn split_tunnel(&self) -> Option<bool> {
         self.split_tunnel
     }
     /// The `VpnProtocol` member, when set.
     #[inline]
-    pub fn vpn_protocol(&self) -> ::std::option::Option<&crate::types::VpnProtocol> {
+    pub fn vpn_protocol(&self) -> Option<&crate::types::VpnProtocol> {
         self.vpn_protocol.as_ref()
     }
     /// The `TransportProtocol` member, when set.
     #[inline]
-    pub fn transport_protocol(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransportProtocol> {
+    pub fn transport_protocol(&self) -> Option<&crate::types::TransportProtocol> {
         self.transport_protocol.as_ref()
     }
     /// The `VpnPort` member, when set.
     #[inline]
-    pub fn vpn_port(&self) -> ::std::option::Option<i32> {
+    pub fn vpn_port(&self) -> Option<i32> {
         self.vpn_port
     }
     /// The `AssociatedTargetNetworks` member, empty when not set; the field tells an empty list from an absent one.
@@ -180,7 +157,7 @@ impl ClientVpnEndpoint {
     }
     /// The `ServerCertificateArn` member, when set.
     #[inline]
-    pub fn server_certificate_arn(&self) -> ::std::option::Option<&str> {
+    pub fn server_certificate_arn(&self) -> Option<&str> {
         self.server_certificate_arn.as_deref()
     }
     /// The `AuthenticationOptions` member, empty when not set; the field tells an empty list from an absent one.
@@ -192,7 +169,7 @@ impl ClientVpnEndpoint {
     #[inline]
     pub fn connection_log_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::ConnectionLogResponseOptions> {
+    ) -> Option<&crate::types::ConnectionLogResponseOptions> {
         self.connection_log_options.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -202,339 +179,277 @@ impl ClientVpnEndpoint {
     }
     /// The `SecurityGroupIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_group_ids(&self) -> &[::std::string::String] {
+    pub fn security_group_ids(&self) -> &[String] {
         self.security_group_ids.as_deref().unwrap_or_default()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `SelfServicePortalUrl` member, when set.
     #[inline]
-    pub fn self_service_portal_url(&self) -> ::std::option::Option<&str> {
+    pub fn self_service_portal_url(&self) -> Option<&str> {
         self.self_service_portal_url.as_deref()
     }
     /// The `ClientConnectOptions` member, when set.
     #[inline]
     pub fn client_connect_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::ClientConnectResponseOptions> {
+    ) -> Option<&crate::types::ClientConnectResponseOptions> {
         self.client_connect_options.as_ref()
     }
     /// The `SessionTimeoutHours` member, when set.
     #[inline]
-    pub fn session_timeout_hours(&self) -> ::std::option::Option<i32> {
+    pub fn session_timeout_hours(&self) -> Option<i32> {
         self.session_timeout_hours
     }
     /// The `ClientLoginBannerOptions` member, when set.
     #[inline]
     pub fn client_login_banner_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::ClientLoginBannerResponseOptions> {
+    ) -> Option<&crate::types::ClientLoginBannerResponseOptions> {
         self.client_login_banner_options.as_ref()
     }
     /// The `ClientRouteEnforcementOptions` member, when set.
     #[inline]
     pub fn client_route_enforcement_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::ClientRouteEnforcementResponseOptions> {
+    ) -> Option<&crate::types::ClientRouteEnforcementResponseOptions> {
         self.client_route_enforcement_options.as_ref()
     }
     /// The `DisconnectOnSessionTimeout` member, when set.
     #[inline]
-    pub fn disconnect_on_session_timeout(&self) -> ::std::option::Option<bool> {
+    pub fn disconnect_on_session_timeout(&self) -> Option<bool> {
         self.disconnect_on_session_timeout
     }
     /// The `EndpointIpAddressType` member, when set.
     #[inline]
     pub fn endpoint_ip_address_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::EndpointIpAddressType> {
+    ) -> Option<&crate::types::EndpointIpAddressType> {
         self.endpoint_ip_address_type.as_ref()
     }
     /// The `TrafficIpAddressType` member, when set.
     #[inline]
     pub fn traffic_ip_address_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::TrafficIpAddressType> {
+    ) -> Option<&crate::types::TrafficIpAddressType> {
         self.traffic_ip_address_type.as_ref()
     }
     /// The `TransitGatewayConfiguration` member, when set.
     #[inline]
     pub fn transit_gateway_configuration(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::TransitGatewayConfigurationDescribeEndpointStructure,
-    > {
+    ) -> Option<&crate::types::TransitGatewayConfigurationDescribeEndpointStructure> {
         self.transit_gateway_configuration.as_ref()
     }
 }
 /// A builder for [`ClientVpnEndpoint`](crate::types::ClientVpnEndpoint); start one with `ClientVpnEndpoint::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ClientVpnEndpointBuilder {
     inner: crate::types::ClientVpnEndpoint,
 }
 #[allow(deprecated)]
 impl ClientVpnEndpointBuilder {
     /// Sets [`ClientVpnEndpoint::client_vpn_endpoint_id`](crate::types::ClientVpnEndpoint::client_vpn_endpoint_id): The ID of the Client VPN endpoint.
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_vpn_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_vpn_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::client_vpn_endpoint_id`](crate::types::ClientVpnEndpoint::client_vpn_endpoint_id).
     #[inline]
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.client_vpn_endpoint_id = input;
         self
     }
     /// The value set for [`ClientVpnEndpoint::client_vpn_endpoint_id`](crate::types::ClientVpnEndpoint::client_vpn_endpoint_id), if any.
     #[inline]
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         &self.inner.client_vpn_endpoint_id
     }
     /// Sets [`ClientVpnEndpoint::description`](crate::types::ClientVpnEndpoint::description): A brief description of the endpoint.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::description`](crate::types::ClientVpnEndpoint::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ClientVpnEndpoint::description`](crate::types::ClientVpnEndpoint::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ClientVpnEndpoint::status`](crate::types::ClientVpnEndpoint::status): The current state of the Client VPN endpoint.
     pub fn status(mut self, input: crate::types::ClientVpnEndpointStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::status`](crate::types::ClientVpnEndpoint::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::ClientVpnEndpointStatus>,
+        input: Option<crate::types::ClientVpnEndpointStatus>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`ClientVpnEndpoint::status`](crate::types::ClientVpnEndpoint::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::ClientVpnEndpointStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::ClientVpnEndpointStatus> {
         &self.inner.status
     }
     /// Sets [`ClientVpnEndpoint::creation_time`](crate::types::ClientVpnEndpoint::creation_time): The date and time the Client VPN endpoint was created.
-    pub fn creation_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input.into());
+    pub fn creation_time(mut self, input: impl Into<String>) -> Self {
+        self.inner.creation_time = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::creation_time`](crate::types::ClientVpnEndpoint::creation_time).
     #[inline]
-    pub fn set_creation_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_creation_time(mut self, input: Option<String>) -> Self {
         self.inner.creation_time = input;
         self
     }
     /// The value set for [`ClientVpnEndpoint::creation_time`](crate::types::ClientVpnEndpoint::creation_time), if any.
     #[inline]
-    pub fn get_creation_time(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_creation_time(&self) -> &Option<String> {
         &self.inner.creation_time
     }
     /// Sets [`ClientVpnEndpoint::deletion_time`](crate::types::ClientVpnEndpoint::deletion_time): The date and time the Client VPN endpoint was deleted, if applicable.
-    pub fn deletion_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.deletion_time = ::std::option::Option::Some(input.into());
+    pub fn deletion_time(mut self, input: impl Into<String>) -> Self {
+        self.inner.deletion_time = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::deletion_time`](crate::types::ClientVpnEndpoint::deletion_time).
     #[inline]
-    pub fn set_deletion_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_deletion_time(mut self, input: Option<String>) -> Self {
         self.inner.deletion_time = input;
         self
     }
     /// The value set for [`ClientVpnEndpoint::deletion_time`](crate::types::ClientVpnEndpoint::deletion_time), if any.
     #[inline]
-    pub fn get_deletion_time(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_deletion_time(&self) -> &Option<String> {
         &self.inner.deletion_time
     }
     /// Sets [`ClientVpnEndpoint::dns_name`](crate::types::ClientVpnEndpoint::dns_name): The DNS name to be used by clients when connecting to the Client VPN endpoint.
-    pub fn dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.dns_name = ::std::option::Option::Some(input.into());
+    pub fn dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::dns_name`](crate::types::ClientVpnEndpoint::dns_name).
     #[inline]
-    pub fn set_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.dns_name = input;
         self
     }
     /// The value set for [`ClientVpnEndpoint::dns_name`](crate::types::ClientVpnEndpoint::dns_name), if any.
     #[inline]
-    pub fn get_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_dns_name(&self) -> &Option<String> {
         &self.inner.dns_name
     }
     /// Sets [`ClientVpnEndpoint::client_cidr_block`](crate::types::ClientVpnEndpoint::client_cidr_block): The IPv4 address range, in CIDR notation, from which client IP addresses are assigned.
-    pub fn client_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn client_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::client_cidr_block`](crate::types::ClientVpnEndpoint::client_cidr_block).
     #[inline]
-    pub fn set_client_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.client_cidr_block = input;
         self
     }
     /// The value set for [`ClientVpnEndpoint::client_cidr_block`](crate::types::ClientVpnEndpoint::client_cidr_block), if any.
     #[inline]
-    pub fn get_client_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_cidr_block(&self) -> &Option<String> {
         &self.inner.client_cidr_block
     }
     /// Appends one item to [`ClientVpnEndpoint::dns_servers`](crate::types::ClientVpnEndpoint::dns_servers): Information about the DNS servers to be used for DNS resolution.
     ///
     /// To set the whole list at once, use [`set_dns_servers`](Self::set_dns_servers).
-    pub fn dns_servers(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn dns_servers(mut self, input: impl Into<String>) -> Self {
         self.inner.dns_servers.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::dns_servers`](crate::types::ClientVpnEndpoint::dns_servers).
     #[inline]
-    pub fn set_dns_servers(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_dns_servers(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.dns_servers = input;
         self
     }
     /// The value set for [`ClientVpnEndpoint::dns_servers`](crate::types::ClientVpnEndpoint::dns_servers), if any.
     #[inline]
-    pub fn get_dns_servers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_dns_servers(&self) -> &Option<Vec<String>> {
         &self.inner.dns_servers
     }
     /// Sets [`ClientVpnEndpoint::split_tunnel`](crate::types::ClientVpnEndpoint::split_tunnel): Indicates whether split-tunnel is enabled in the Client VPN endpoint.
     pub fn split_tunnel(mut self, input: bool) -> Self {
-        self.inner.split_tunnel = ::std::option::Option::Some(input);
+        self.inner.split_tunnel = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::split_tunnel`](crate::types::ClientVpnEndpoint::split_tunnel).
     #[inline]
-    pub fn set_split_tunnel(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_split_tunnel(mut self, input: Option<bool>) -> Self {
         self.inner.split_tunnel = input;
         self
     }
     /// The value set for [`ClientVpnEndpoint::split_tunnel`](crate::types::ClientVpnEndpoint::split_tunnel), if any.
     #[inline]
-    pub fn get_split_tunnel(&self) -> &::std::option::Option<bool> {
+    pub fn get_split_tunnel(&self) -> &Option<bool> {
         &self.inner.split_tunnel
     }
     /// Sets [`ClientVpnEndpoint::vpn_protocol`](crate::types::ClientVpnEndpoint::vpn_protocol): The protocol used by the VPN session.
     pub fn vpn_protocol(mut self, input: crate::types::VpnProtocol) -> Self {
-        self.inner.vpn_protocol = ::std::option::Option::Some(input);
+        self.inner.vpn_protocol = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::vpn_protocol`](crate::types::ClientVpnEndpoint::vpn_protocol).
     #[inline]
-    pub fn set_vpn_protocol(
-        mut self,
-        input: ::std::option::Option<crate::types::VpnProtocol>,
-    ) -> Self {
+    pub fn set_vpn_protocol(mut self, input: Option<crate::types::VpnProtocol>) -> Self {
         self.inner.vpn_protocol = input;
         self
     }
     /// The value set for [`ClientVpnEndpoint::vpn_protocol`](crate::types::ClientVpnEndpoint::vpn_protocol), if any.
     #[inline]
-    pub fn get_vpn_protocol(&self) -> &::std::option::Option<crate::types::VpnProtocol> {
+    pub fn get_vpn_protocol(&self) -> &Option<crate::types::VpnProtocol> {
         &self.inner.vpn_protocol
     }
     /// Sets [`ClientVpnEndpoint::transport_protocol`](crate::types::ClientVpnEndpoint::transport_protocol): The transport protocol used by the Client VPN endpoint.
     pub fn transport_protocol(mut self, input: crate::types::TransportProtocol) -> Self {
-        self.inner.transport_protocol = ::std::option::Option::Some(input);
+        self.inner.transport_protocol = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::transport_protocol`](crate::types::ClientVpnEndpoint::transport_protocol).
     #[inline]
     pub fn set_transport_protocol(
         mut self,
-        input: ::std::option::Option<crate::types::TransportProtocol>,
+        input: Option<crate::types::TransportProtocol>,
     ) -> Self {
         self.inner.transport_protocol = input;
         self
     }
     /// The value set for [`ClientVpnEndpoint::transport_protocol`](crate::types::ClientVpnEndpoint::transport_protocol), if any.
     #[inline]
-    pub fn get_transport_protocol(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransportProtocol> {
+    pub fn get_transport_protocol(&self) -> &Option<crate::types::TransportProtocol> {
         &self.inner.transport_protocol
     }
     /// Sets [`ClientVpnEndpoint::vpn_port`](crate::types::ClientVpnEndpoint::vpn_port): The port number for the Client VPN endpoint.
     pub fn vpn_port(mut self, input: i32) -> Self {
-        self.inner.vpn_port = ::std::option::Option::Some(input);
+        self.inner.vpn_port = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::vpn_port`](crate::types::ClientVpnEndpoint::vpn_port).
     #[inline]
-    pub fn set_vpn_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_vpn_port(mut self, input: Option<i32>) -> Self {
         self.inner.vpn_port = input;
         self
     }
     /// The value set for [`ClientVpnEndpoint::vpn_port`](crate::types::ClientVpnEndpoint::vpn_port), if any.
     #[inline]
-    pub fn get_vpn_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_vpn_port(&self) -> &Option<i32> {
         &self.inner.vpn_port
     }
     /// Appends one item to [`ClientVpnEndpoint::associated_target_networks`](crate::types::ClientVpnEndpoint::associated_target_networks): Information about the associated target networks.
@@ -551,9 +466,7 @@ impl ClientVpnEndpointBuilder {
     #[inline]
     pub fn set_associated_target_networks(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AssociatedTargetNetwork>,
-        >,
+        input: Option<Vec<crate::types::AssociatedTargetNetwork>>,
     ) -> Self {
         self.inner.associated_target_networks = input;
         self
@@ -562,31 +475,23 @@ impl ClientVpnEndpointBuilder {
     #[inline]
     pub fn get_associated_target_networks(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AssociatedTargetNetwork>> {
+    ) -> &Option<Vec<crate::types::AssociatedTargetNetwork>> {
         &self.inner.associated_target_networks
     }
     /// Sets [`ClientVpnEndpoint::server_certificate_arn`](crate::types::ClientVpnEndpoint::server_certificate_arn): The ARN of the server certificate.
-    pub fn server_certificate_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.server_certificate_arn = ::std::option::Option::Some(input.into());
+    pub fn server_certificate_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.server_certificate_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::server_certificate_arn`](crate::types::ClientVpnEndpoint::server_certificate_arn).
     #[inline]
-    pub fn set_server_certificate_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_server_certificate_arn(mut self, input: Option<String>) -> Self {
         self.inner.server_certificate_arn = input;
         self
     }
     /// The value set for [`ClientVpnEndpoint::server_certificate_arn`](crate::types::ClientVpnEndpoint::server_certificate_arn), if any.
     #[inline]
-    pub fn get_server_certificate_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_server_certificate_arn(&self) -> &Option<String> {
         &self.inner.server_certificate_arn
     }
     /// Appends one item to [`ClientVpnEndpoint::authentication_options`](crate::types::ClientVpnEndpoint::authentication_options): Information about the authentication method used by the Client VPN endpoint.
@@ -603,9 +508,7 @@ impl ClientVpnEndpointBuilder {
     #[inline]
     pub fn set_authentication_options(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ClientVpnAuthentication>,
-        >,
+        input: Option<Vec<crate::types::ClientVpnAuthentication>>,
     ) -> Self {
         self.inner.authentication_options = input;
         self
@@ -614,7 +517,7 @@ impl ClientVpnEndpointBuilder {
     #[inline]
     pub fn get_authentication_options(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ClientVpnAuthentication>> {
+    ) -> &Option<Vec<crate::types::ClientVpnAuthentication>> {
         &self.inner.authentication_options
     }
     /// Sets [`ClientVpnEndpoint::connection_log_options`](crate::types::ClientVpnEndpoint::connection_log_options): Information about the client connection logging options for the Client VPN endpoint.
@@ -622,14 +525,14 @@ impl ClientVpnEndpointBuilder {
         mut self,
         input: crate::types::ConnectionLogResponseOptions,
     ) -> Self {
-        self.inner.connection_log_options = ::std::option::Option::Some(input);
+        self.inner.connection_log_options = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::connection_log_options`](crate::types::ClientVpnEndpoint::connection_log_options).
     #[inline]
     pub fn set_connection_log_options(
         mut self,
-        input: ::std::option::Option<crate::types::ConnectionLogResponseOptions>,
+        input: Option<crate::types::ConnectionLogResponseOptions>,
     ) -> Self {
         self.inner.connection_log_options = input;
         self
@@ -638,7 +541,7 @@ impl ClientVpnEndpointBuilder {
     #[inline]
     pub fn get_connection_log_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ConnectionLogResponseOptions> {
+    ) -> &Option<crate::types::ConnectionLogResponseOptions> {
         &self.inner.connection_log_options
     }
     /// Appends one item to [`ClientVpnEndpoint::tags`](crate::types::ClientVpnEndpoint::tags): Any tags assigned to the Client VPN endpoint.
@@ -650,90 +553,63 @@ impl ClientVpnEndpointBuilder {
     }
     /// Sets or clears [`ClientVpnEndpoint::tags`](crate::types::ClientVpnEndpoint::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ClientVpnEndpoint::tags`](crate::types::ClientVpnEndpoint::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Appends one item to [`ClientVpnEndpoint::security_group_ids`](crate::types::ClientVpnEndpoint::security_group_ids): The IDs of the security groups for the target network.
     ///
     /// To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).
-    pub fn security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.security_group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::security_group_ids`](crate::types::ClientVpnEndpoint::security_group_ids).
     #[inline]
-    pub fn set_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_group_ids = input;
         self
     }
     /// The value set for [`ClientVpnEndpoint::security_group_ids`](crate::types::ClientVpnEndpoint::security_group_ids), if any.
     #[inline]
-    pub fn get_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_ids(&self) -> &Option<Vec<String>> {
         &self.inner.security_group_ids
     }
     /// Sets [`ClientVpnEndpoint::vpc_id`](crate::types::ClientVpnEndpoint::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::vpc_id`](crate::types::ClientVpnEndpoint::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`ClientVpnEndpoint::vpc_id`](crate::types::ClientVpnEndpoint::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`ClientVpnEndpoint::self_service_portal_url`](crate::types::ClientVpnEndpoint::self_service_portal_url): The URL of the self-service portal.
-    pub fn self_service_portal_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.self_service_portal_url = ::std::option::Option::Some(input.into());
+    pub fn self_service_portal_url(mut self, input: impl Into<String>) -> Self {
+        self.inner.self_service_portal_url = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::self_service_portal_url`](crate::types::ClientVpnEndpoint::self_service_portal_url).
     #[inline]
-    pub fn set_self_service_portal_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_self_service_portal_url(mut self, input: Option<String>) -> Self {
         self.inner.self_service_portal_url = input;
         self
     }
     /// The value set for [`ClientVpnEndpoint::self_service_portal_url`](crate::types::ClientVpnEndpoint::self_service_portal_url), if any.
     #[inline]
-    pub fn get_self_service_portal_url(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_self_service_portal_url(&self) -> &Option<String> {
         &self.inner.self_service_portal_url
     }
     /// Sets [`ClientVpnEndpoint::client_connect_options`](crate::types::ClientVpnEndpoint::client_connect_options): The options for managing connection authorization for new client connections.
@@ -741,14 +617,14 @@ impl ClientVpnEndpointBuilder {
         mut self,
         input: crate::types::ClientConnectResponseOptions,
     ) -> Self {
-        self.inner.client_connect_options = ::std::option::Option::Some(input);
+        self.inner.client_connect_options = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::client_connect_options`](crate::types::ClientVpnEndpoint::client_connect_options).
     #[inline]
     pub fn set_client_connect_options(
         mut self,
-        input: ::std::option::Option<crate::types::ClientConnectResponseOptions>,
+        input: Option<crate::types::ClientConnectResponseOptions>,
     ) -> Self {
         self.inner.client_connect_options = input;
         self
@@ -757,26 +633,23 @@ impl ClientVpnEndpointBuilder {
     #[inline]
     pub fn get_client_connect_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ClientConnectResponseOptions> {
+    ) -> &Option<crate::types::ClientConnectResponseOptions> {
         &self.inner.client_connect_options
     }
     /// Sets [`ClientVpnEndpoint::session_timeout_hours`](crate::types::ClientVpnEndpoint::session_timeout_hours): The maximum VPN session duration time in hours.
     pub fn session_timeout_hours(mut self, input: i32) -> Self {
-        self.inner.session_timeout_hours = ::std::option::Option::Some(input);
+        self.inner.session_timeout_hours = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::session_timeout_hours`](crate::types::ClientVpnEndpoint::session_timeout_hours).
     #[inline]
-    pub fn set_session_timeout_hours(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_session_timeout_hours(mut self, input: Option<i32>) -> Self {
         self.inner.session_timeout_hours = input;
         self
     }
     /// The value set for [`ClientVpnEndpoint::session_timeout_hours`](crate::types::ClientVpnEndpoint::session_timeout_hours), if any.
     #[inline]
-    pub fn get_session_timeout_hours(&self) -> &::std::option::Option<i32> {
+    pub fn get_session_timeout_hours(&self) -> &Option<i32> {
         &self.inner.session_timeout_hours
     }
     /// Sets [`ClientVpnEndpoint::client_login_banner_options`](crate::types::ClientVpnEndpoint::client_login_banner_options): Options for enabling a customizable text banner that will be displayed on Amazon Web Services provided clients when a VPN session is established.
@@ -784,14 +657,14 @@ impl ClientVpnEndpointBuilder {
         mut self,
         input: crate::types::ClientLoginBannerResponseOptions,
     ) -> Self {
-        self.inner.client_login_banner_options = ::std::option::Option::Some(input);
+        self.inner.client_login_banner_options = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::client_login_banner_options`](crate::types::ClientVpnEndpoint::client_login_banner_options).
     #[inline]
     pub fn set_client_login_banner_options(
         mut self,
-        input: ::std::option::Option<crate::types::ClientLoginBannerResponseOptions>,
+        input: Option<crate::types::ClientLoginBannerResponseOptions>,
     ) -> Self {
         self.inner.client_login_banner_options = input;
         self
@@ -800,7 +673,7 @@ impl ClientVpnEndpointBuilder {
     #[inline]
     pub fn get_client_login_banner_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ClientLoginBannerResponseOptions> {
+    ) -> &Option<crate::types::ClientLoginBannerResponseOptions> {
         &self.inner.client_login_banner_options
     }
     /// Sets [`ClientVpnEndpoint::client_route_enforcement_options`](crate::types::ClientVpnEndpoint::client_route_enforcement_options): Client route enforcement is a feature of the Client VPN service that helps enforce administrator defined routes on devices connected through the VPN.
@@ -808,14 +681,14 @@ impl ClientVpnEndpointBuilder {
         mut self,
         input: crate::types::ClientRouteEnforcementResponseOptions,
     ) -> Self {
-        self.inner.client_route_enforcement_options = ::std::option::Option::Some(input);
+        self.inner.client_route_enforcement_options = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::client_route_enforcement_options`](crate::types::ClientVpnEndpoint::client_route_enforcement_options).
     #[inline]
     pub fn set_client_route_enforcement_options(
         mut self,
-        input: ::std::option::Option<crate::types::ClientRouteEnforcementResponseOptions>,
+        input: Option<crate::types::ClientRouteEnforcementResponseOptions>,
     ) -> Self {
         self.inner.client_route_enforcement_options = input;
         self
@@ -824,26 +697,23 @@ impl ClientVpnEndpointBuilder {
     #[inline]
     pub fn get_client_route_enforcement_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ClientRouteEnforcementResponseOptions> {
+    ) -> &Option<crate::types::ClientRouteEnforcementResponseOptions> {
         &self.inner.client_route_enforcement_options
     }
     /// Sets [`ClientVpnEndpoint::disconnect_on_session_timeout`](crate::types::ClientVpnEndpoint::disconnect_on_session_timeout): Indicates whether the client VPN session is disconnected after the maximum `sessionTimeoutHours` is reached.
     pub fn disconnect_on_session_timeout(mut self, input: bool) -> Self {
-        self.inner.disconnect_on_session_timeout = ::std::option::Option::Some(input);
+        self.inner.disconnect_on_session_timeout = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::disconnect_on_session_timeout`](crate::types::ClientVpnEndpoint::disconnect_on_session_timeout).
     #[inline]
-    pub fn set_disconnect_on_session_timeout(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_disconnect_on_session_timeout(mut self, input: Option<bool>) -> Self {
         self.inner.disconnect_on_session_timeout = input;
         self
     }
     /// The value set for [`ClientVpnEndpoint::disconnect_on_session_timeout`](crate::types::ClientVpnEndpoint::disconnect_on_session_timeout), if any.
     #[inline]
-    pub fn get_disconnect_on_session_timeout(&self) -> &::std::option::Option<bool> {
+    pub fn get_disconnect_on_session_timeout(&self) -> &Option<bool> {
         &self.inner.disconnect_on_session_timeout
     }
     /// Sets [`ClientVpnEndpoint::endpoint_ip_address_type`](crate::types::ClientVpnEndpoint::endpoint_ip_address_type): The IP address type of the Client VPN endpoint.
@@ -851,14 +721,14 @@ impl ClientVpnEndpointBuilder {
         mut self,
         input: crate::types::EndpointIpAddressType,
     ) -> Self {
-        self.inner.endpoint_ip_address_type = ::std::option::Option::Some(input);
+        self.inner.endpoint_ip_address_type = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::endpoint_ip_address_type`](crate::types::ClientVpnEndpoint::endpoint_ip_address_type).
     #[inline]
     pub fn set_endpoint_ip_address_type(
         mut self,
-        input: ::std::option::Option<crate::types::EndpointIpAddressType>,
+        input: Option<crate::types::EndpointIpAddressType>,
     ) -> Self {
         self.inner.endpoint_ip_address_type = input;
         self
@@ -867,7 +737,7 @@ impl ClientVpnEndpointBuilder {
     #[inline]
     pub fn get_endpoint_ip_address_type(
         &self,
-    ) -> &::std::option::Option<crate::types::EndpointIpAddressType> {
+    ) -> &Option<crate::types::EndpointIpAddressType> {
         &self.inner.endpoint_ip_address_type
     }
     /// Sets [`ClientVpnEndpoint::traffic_ip_address_type`](crate::types::ClientVpnEndpoint::traffic_ip_address_type): The IP address type of the Client VPN endpoint.
@@ -875,14 +745,14 @@ impl ClientVpnEndpointBuilder {
         mut self,
         input: crate::types::TrafficIpAddressType,
     ) -> Self {
-        self.inner.traffic_ip_address_type = ::std::option::Option::Some(input);
+        self.inner.traffic_ip_address_type = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::traffic_ip_address_type`](crate::types::ClientVpnEndpoint::traffic_ip_address_type).
     #[inline]
     pub fn set_traffic_ip_address_type(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficIpAddressType>,
+        input: Option<crate::types::TrafficIpAddressType>,
     ) -> Self {
         self.inner.traffic_ip_address_type = input;
         self
@@ -891,7 +761,7 @@ impl ClientVpnEndpointBuilder {
     #[inline]
     pub fn get_traffic_ip_address_type(
         &self,
-    ) -> &::std::option::Option<crate::types::TrafficIpAddressType> {
+    ) -> &Option<crate::types::TrafficIpAddressType> {
         &self.inner.traffic_ip_address_type
     }
     /// Sets [`ClientVpnEndpoint::transit_gateway_configuration`](crate::types::ClientVpnEndpoint::transit_gateway_configuration): The Transit Gateway configuration for the Client VPN endpoint.
@@ -899,16 +769,14 @@ impl ClientVpnEndpointBuilder {
         mut self,
         input: crate::types::TransitGatewayConfigurationDescribeEndpointStructure,
     ) -> Self {
-        self.inner.transit_gateway_configuration = ::std::option::Option::Some(input);
+        self.inner.transit_gateway_configuration = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpoint::transit_gateway_configuration`](crate::types::ClientVpnEndpoint::transit_gateway_configuration).
     #[inline]
     pub fn set_transit_gateway_configuration(
         mut self,
-        input: ::std::option::Option<
-            crate::types::TransitGatewayConfigurationDescribeEndpointStructure,
-        >,
+        input: Option<crate::types::TransitGatewayConfigurationDescribeEndpointStructure>,
     ) -> Self {
         self.inner.transit_gateway_configuration = input;
         self
@@ -917,9 +785,7 @@ impl ClientVpnEndpointBuilder {
     #[inline]
     pub fn get_transit_gateway_configuration(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::TransitGatewayConfigurationDescribeEndpointStructure,
-    > {
+    ) -> &Option<crate::types::TransitGatewayConfigurationDescribeEndpointStructure> {
         &self.inner.transit_gateway_configuration
     }
     /// Builds the [`ClientVpnEndpoint`]; it has no required members, so this cannot fail.
@@ -931,76 +797,62 @@ impl ClientVpnEndpointBuilder {
 impl ::awsgen_runtime::xml::FromXml for ClientVpnEndpoint {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "clientVpnEndpointId" => {
-                    value.client_vpn_endpoint_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_vpn_endpoint_id = Some(String::from(child.text()));
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         <crate::types::ClientVpnEndpointStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "creationTime" => {
-                    value.creation_time = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.creation_time = Some(String::from(child.text()));
                 }
                 "deletionTime" => {
-                    value.deletion_time = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.deletion_time = Some(String::from(child.text()));
                 }
                 "dnsName" => {
-                    value.dns_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.dns_name = Some(String::from(child.text()));
                 }
                 "clientCidrBlock" => {
-                    value.client_cidr_block = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_cidr_block = Some(String::from(child.text()));
                 }
                 "dnsServer" => {
-                    value.dns_servers = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.dns_servers = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "splitTunnel" => {
-                    value.split_tunnel = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.split_tunnel = Some(child.text() == "true");
                 }
                 "vpnProtocol" => {
-                    value.vpn_protocol = ::std::option::Option::Some(
+                    value.vpn_protocol = Some(
                         crate::types::VpnProtocol::from(child.text()),
                     );
                 }
                 "transportProtocol" => {
-                    value.transport_protocol = ::std::option::Option::Some(
+                    value.transport_protocol = Some(
                         crate::types::TransportProtocol::from(child.text()),
                     );
                 }
                 "vpnPort" => {
-                    value.vpn_port = ::std::option::Option::Some(
+                    value.vpn_port = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ClientVpnEndpoint")?,
                     );
                 }
                 "associatedTargetNetwork" => {
-                    value.associated_target_networks = ::std::option::Option::Some(
+                    value.associated_target_networks = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::AssociatedTargetNetwork as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1008,12 +860,10 @@ impl ::awsgen_runtime::xml::FromXml for ClientVpnEndpoint {
                     );
                 }
                 "serverCertificateArn" => {
-                    value.server_certificate_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.server_certificate_arn = Some(String::from(child.text()));
                 }
                 "authenticationOptions" => {
-                    value.authentication_options = ::std::option::Option::Some(
+                    value.authentication_options = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ClientVpnAuthentication as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1021,14 +871,14 @@ impl ::awsgen_runtime::xml::FromXml for ClientVpnEndpoint {
                     );
                 }
                 "connectionLogOptions" => {
-                    value.connection_log_options = ::std::option::Option::Some(
+                    value.connection_log_options = Some(
                         <crate::types::ConnectionLogResponseOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1036,65 +886,59 @@ impl ::awsgen_runtime::xml::FromXml for ClientVpnEndpoint {
                     );
                 }
                 "securityGroupIdSet" => {
-                    value.security_group_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.security_group_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "selfServicePortalUrl" => {
-                    value.self_service_portal_url = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.self_service_portal_url = Some(String::from(child.text()));
                 }
                 "clientConnectOptions" => {
-                    value.client_connect_options = ::std::option::Option::Some(
+                    value.client_connect_options = Some(
                         <crate::types::ClientConnectResponseOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "sessionTimeoutHours" => {
-                    value.session_timeout_hours = ::std::option::Option::Some(
+                    value.session_timeout_hours = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ClientVpnEndpoint")?,
                     );
                 }
                 "clientLoginBannerOptions" => {
-                    value.client_login_banner_options = ::std::option::Option::Some(
+                    value.client_login_banner_options = Some(
                         <crate::types::ClientLoginBannerResponseOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "clientRouteEnforcementOptions" => {
-                    value.client_route_enforcement_options = ::std::option::Option::Some(
+                    value.client_route_enforcement_options = Some(
                         <crate::types::ClientRouteEnforcementResponseOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "disconnectOnSessionTimeout" => {
-                    value.disconnect_on_session_timeout = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.disconnect_on_session_timeout = Some(child.text() == "true");
                 }
                 "endpointIpAddressType" => {
-                    value.endpoint_ip_address_type = ::std::option::Option::Some(
+                    value.endpoint_ip_address_type = Some(
                         crate::types::EndpointIpAddressType::from(child.text()),
                     );
                 }
                 "trafficIpAddressType" => {
-                    value.traffic_ip_address_type = ::std::option::Option::Some(
+                    value.traffic_ip_address_type = Some(
                         crate::types::TrafficIpAddressType::from(child.text()),
                     );
                 }
                 "transitGatewayConfiguration" => {
-                    value.transit_gateway_configuration = ::std::option::Option::Some(
+                    value.transit_gateway_configuration = Some(
                         <crate::types::TransitGatewayConfigurationDescribeEndpointStructure as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -1103,6 +947,6 @@ impl ::awsgen_runtime::xml::FromXml for ClientVpnEndpoint {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,45 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the status of the Client VPN endpoint attribute.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ClientVpnEndpointAttributeStatus {
     /// The status code.
-    pub code: ::std::option::Option<crate::types::ClientVpnEndpointAttributeStatusCode>,
+    pub code: Option<crate::types::ClientVpnEndpointAttributeStatusCode>,
     /// The status message.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl ClientVpnEndpointAttributeStatus {
     /// Starts building a [`ClientVpnEndpointAttributeStatus`].
     #[inline]
     pub fn builder() -> crate::types::builders::ClientVpnEndpointAttributeStatusBuilder {
-        <crate::types::builders::ClientVpnEndpointAttributeStatusBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ClientVpnEndpointAttributeStatusBuilder as Default>::default()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ClientVpnEndpointAttributeStatusCode> {
+    pub fn code(&self) -> Option<&crate::types::ClientVpnEndpointAttributeStatusCode> {
         self.code.as_ref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`ClientVpnEndpointAttributeStatus`](crate::types::ClientVpnEndpointAttributeStatus); start one with `ClientVpnEndpointAttributeStatus::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ClientVpnEndpointAttributeStatusBuilder {
     inner: crate::types::ClientVpnEndpointAttributeStatus,
 }
@@ -50,14 +38,14 @@ impl ClientVpnEndpointAttributeStatusBuilder {
         mut self,
         input: crate::types::ClientVpnEndpointAttributeStatusCode,
     ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input);
+        self.inner.code = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpointAttributeStatus::code`](crate::types::ClientVpnEndpointAttributeStatus::code).
     #[inline]
     pub fn set_code(
         mut self,
-        input: ::std::option::Option<crate::types::ClientVpnEndpointAttributeStatusCode>,
+        input: Option<crate::types::ClientVpnEndpointAttributeStatusCode>,
     ) -> Self {
         self.inner.code = input;
         self
@@ -66,29 +54,23 @@ impl ClientVpnEndpointAttributeStatusBuilder {
     #[inline]
     pub fn get_code(
         &self,
-    ) -> &::std::option::Option<crate::types::ClientVpnEndpointAttributeStatusCode> {
+    ) -> &Option<crate::types::ClientVpnEndpointAttributeStatusCode> {
         &self.inner.code
     }
     /// Sets [`ClientVpnEndpointAttributeStatus::message`](crate::types::ClientVpnEndpointAttributeStatus::message): The status message.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnEndpointAttributeStatus::message`](crate::types::ClientVpnEndpointAttributeStatus::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`ClientVpnEndpointAttributeStatus::message`](crate::types::ClientVpnEndpointAttributeStatus::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`ClientVpnEndpointAttributeStatus`]; it has no required members, so this cannot fail.
@@ -100,25 +82,23 @@ impl ClientVpnEndpointAttributeStatusBuilder {
 impl ::awsgen_runtime::xml::FromXml for ClientVpnEndpointAttributeStatus {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "code" => {
-                    value.code = ::std::option::Option::Some(
+                    value.code = Some(
                         crate::types::ClientVpnEndpointAttributeStatusCode::from(
                             child.text(),
                         ),
                     );
                 }
                 "message" => {
-                    value.message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

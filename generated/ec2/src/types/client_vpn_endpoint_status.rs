@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the state of a Client VPN endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ClientVpnEndpointStatus {
     /// The state of the Client VPN endpoint. Possible states include:
@@ -17,81 +12,66 @@ pub struct ClientVpnEndpointStatus {
     /// - `deleting` - The Client VPN endpoint is being deleted. The Client VPN endpoint cannot accept connections.
     /// - `deleted` - The Client VPN endpoint has been deleted. The Client VPN endpoint cannot accept connections.
     /// - `pending` - The Client VPN endpoint has been created with a Transit Gateway configuration and is waiting for the Transit Gateway attachment to be accepted. The Client VPN endpoint cannot accept connections.
-    pub code: ::std::option::Option<crate::types::ClientVpnEndpointStatusCode>,
+    pub code: Option<crate::types::ClientVpnEndpointStatusCode>,
     /// A message about the status of the Client VPN endpoint.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl ClientVpnEndpointStatus {
     /// Starts building a [`ClientVpnEndpointStatus`].
     #[inline]
     pub fn builder() -> crate::types::builders::ClientVpnEndpointStatusBuilder {
-        <crate::types::builders::ClientVpnEndpointStatusBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ClientVpnEndpointStatusBuilder as Default>::default()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ClientVpnEndpointStatusCode> {
+    pub fn code(&self) -> Option<&crate::types::ClientVpnEndpointStatusCode> {
         self.code.as_ref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`ClientVpnEndpointStatus`](crate::types::ClientVpnEndpointStatus); start one with `ClientVpnEndpointStatus::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ClientVpnEndpointStatusBuilder {
     inner: crate::types::ClientVpnEndpointStatus,
 }
 impl ClientVpnEndpointStatusBuilder {
     /// Sets [`ClientVpnEndpointStatus::code`](crate::types::ClientVpnEndpointStatus::code): The state of the Client VPN endpoint.
     pub fn code(mut self, input: crate::types::ClientVpnEndpointStatusCode) -> Self {
-        self.inner.code = ::std::option::Option::Some(input);
+        self.inner.code = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnEndpointStatus::code`](crate::types::ClientVpnEndpointStatus::code).
     #[inline]
     pub fn set_code(
         mut self,
-        input: ::std::option::Option<crate::types::ClientVpnEndpointStatusCode>,
+        input: Option<crate::types::ClientVpnEndpointStatusCode>,
     ) -> Self {
         self.inner.code = input;
         self
     }
     /// The value set for [`ClientVpnEndpointStatus::code`](crate::types::ClientVpnEndpointStatus::code), if any.
     #[inline]
-    pub fn get_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::ClientVpnEndpointStatusCode> {
+    pub fn get_code(&self) -> &Option<crate::types::ClientVpnEndpointStatusCode> {
         &self.inner.code
     }
     /// Sets [`ClientVpnEndpointStatus::message`](crate::types::ClientVpnEndpointStatus::message): A message about the status of the Client VPN endpoint.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnEndpointStatus::message`](crate::types::ClientVpnEndpointStatus::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`ClientVpnEndpointStatus::message`](crate::types::ClientVpnEndpointStatus::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`ClientVpnEndpointStatus`]; it has no required members, so this cannot fail.
@@ -103,23 +83,21 @@ impl ClientVpnEndpointStatusBuilder {
 impl ::awsgen_runtime::xml::FromXml for ClientVpnEndpointStatus {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "code" => {
-                    value.code = ::std::option::Option::Some(
+                    value.code = Some(
                         crate::types::ClientVpnEndpointStatusCode::from(child.text()),
                     );
                 }
                 "message" => {
-                    value.message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,268 +2,208 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a Client VPN endpoint route.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ClientVpnRoute {
     /// The ID of the Client VPN endpoint with which the route is associated.
-    pub client_vpn_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub client_vpn_endpoint_id: Option<String>,
     /// The IPv4 address range, in CIDR notation, of the route destination.
-    pub destination_cidr: ::std::option::Option<::std::string::String>,
+    pub destination_cidr: Option<String>,
     /// The ID of the subnet through which traffic is routed.
-    pub target_subnet: ::std::option::Option<::std::string::String>,
+    pub target_subnet: Option<String>,
     /// The route type.
-    pub type_: ::std::option::Option<::std::string::String>,
+    pub type_: Option<String>,
     /// Indicates how the route was associated with the Client VPN endpoint. `associate` indicates that the route was automatically added when the target network was associated with the Client VPN endpoint. `add-route` indicates that the route was manually added using the **CreateClientVpnRoute** action.
-    pub origin: ::std::option::Option<::std::string::String>,
+    pub origin: Option<String>,
     /// The current state of the route.
-    pub status: ::std::option::Option<crate::types::ClientVpnRouteStatus>,
+    pub status: Option<crate::types::ClientVpnRouteStatus>,
     /// A brief description of the route.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The ID of the Transit Gateway attachment, if the route targets a Transit Gateway.
-    pub transit_gateway_attachment_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_attachment_id: Option<String>,
 }
 impl ClientVpnRoute {
     /// Starts building a [`ClientVpnRoute`].
     #[inline]
     pub fn builder() -> crate::types::builders::ClientVpnRouteBuilder {
-        <crate::types::builders::ClientVpnRouteBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ClientVpnRouteBuilder as Default>::default()
     }
     /// The `ClientVpnEndpointId` member, when set.
     #[inline]
-    pub fn client_vpn_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_vpn_endpoint_id(&self) -> Option<&str> {
         self.client_vpn_endpoint_id.as_deref()
     }
     /// The `DestinationCidr` member, when set.
     #[inline]
-    pub fn destination_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn destination_cidr(&self) -> Option<&str> {
         self.destination_cidr.as_deref()
     }
     /// The `TargetSubnet` member, when set.
     #[inline]
-    pub fn target_subnet(&self) -> ::std::option::Option<&str> {
+    pub fn target_subnet(&self) -> Option<&str> {
         self.target_subnet.as_deref()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&str> {
+    pub fn type_(&self) -> Option<&str> {
         self.type_.as_deref()
     }
     /// The `Origin` member, when set.
     #[inline]
-    pub fn origin(&self) -> ::std::option::Option<&str> {
+    pub fn origin(&self) -> Option<&str> {
         self.origin.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::ClientVpnRouteStatus> {
+    pub fn status(&self) -> Option<&crate::types::ClientVpnRouteStatus> {
         self.status.as_ref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `TransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn transit_gateway_attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_attachment_id(&self) -> Option<&str> {
         self.transit_gateway_attachment_id.as_deref()
     }
 }
 /// A builder for [`ClientVpnRoute`](crate::types::ClientVpnRoute); start one with `ClientVpnRoute::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ClientVpnRouteBuilder {
     inner: crate::types::ClientVpnRoute,
 }
 impl ClientVpnRouteBuilder {
     /// Sets [`ClientVpnRoute::client_vpn_endpoint_id`](crate::types::ClientVpnRoute::client_vpn_endpoint_id): The ID of the Client VPN endpoint with which the route is associated.
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_vpn_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_vpn_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnRoute::client_vpn_endpoint_id`](crate::types::ClientVpnRoute::client_vpn_endpoint_id).
     #[inline]
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.client_vpn_endpoint_id = input;
         self
     }
     /// The value set for [`ClientVpnRoute::client_vpn_endpoint_id`](crate::types::ClientVpnRoute::client_vpn_endpoint_id), if any.
     #[inline]
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         &self.inner.client_vpn_endpoint_id
     }
     /// Sets [`ClientVpnRoute::destination_cidr`](crate::types::ClientVpnRoute::destination_cidr): The IPv4 address range, in CIDR notation, of the route destination.
-    pub fn destination_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_cidr = ::std::option::Option::Some(input.into());
+    pub fn destination_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnRoute::destination_cidr`](crate::types::ClientVpnRoute::destination_cidr).
     #[inline]
-    pub fn set_destination_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr(mut self, input: Option<String>) -> Self {
         self.inner.destination_cidr = input;
         self
     }
     /// The value set for [`ClientVpnRoute::destination_cidr`](crate::types::ClientVpnRoute::destination_cidr), if any.
     #[inline]
-    pub fn get_destination_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr(&self) -> &Option<String> {
         &self.inner.destination_cidr
     }
     /// Sets [`ClientVpnRoute::target_subnet`](crate::types::ClientVpnRoute::target_subnet): The ID of the subnet through which traffic is routed.
-    pub fn target_subnet(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.target_subnet = ::std::option::Option::Some(input.into());
+    pub fn target_subnet(mut self, input: impl Into<String>) -> Self {
+        self.inner.target_subnet = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnRoute::target_subnet`](crate::types::ClientVpnRoute::target_subnet).
     #[inline]
-    pub fn set_target_subnet(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_subnet(mut self, input: Option<String>) -> Self {
         self.inner.target_subnet = input;
         self
     }
     /// The value set for [`ClientVpnRoute::target_subnet`](crate::types::ClientVpnRoute::target_subnet), if any.
     #[inline]
-    pub fn get_target_subnet(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_subnet(&self) -> &Option<String> {
         &self.inner.target_subnet
     }
     /// Sets [`ClientVpnRoute::type_`](crate::types::ClientVpnRoute::type_): The route type.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: impl Into<String>) -> Self {
+        self.inner.type_ = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnRoute::type_`](crate::types::ClientVpnRoute::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<String>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`ClientVpnRoute::type_`](crate::types::ClientVpnRoute::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_type_(&self) -> &Option<String> {
         &self.inner.type_
     }
     /// Sets [`ClientVpnRoute::origin`](crate::types::ClientVpnRoute::origin): Indicates how the route was associated with the Client VPN endpoint. `associate` indicates that the route was automatically added when the target network was associated with the Client VPN endpoint. `add-route` indicates that the route was manually added using the **CreateClientVpnRoute** action.
-    pub fn origin(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.origin = ::std::option::Option::Some(input.into());
+    pub fn origin(mut self, input: impl Into<String>) -> Self {
+        self.inner.origin = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnRoute::origin`](crate::types::ClientVpnRoute::origin).
     #[inline]
-    pub fn set_origin(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_origin(mut self, input: Option<String>) -> Self {
         self.inner.origin = input;
         self
     }
     /// The value set for [`ClientVpnRoute::origin`](crate::types::ClientVpnRoute::origin), if any.
     #[inline]
-    pub fn get_origin(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_origin(&self) -> &Option<String> {
         &self.inner.origin
     }
     /// Sets [`ClientVpnRoute::status`](crate::types::ClientVpnRoute::status): The current state of the route.
     pub fn status(mut self, input: crate::types::ClientVpnRouteStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnRoute::status`](crate::types::ClientVpnRoute::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::ClientVpnRouteStatus>,
+        input: Option<crate::types::ClientVpnRouteStatus>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`ClientVpnRoute::status`](crate::types::ClientVpnRoute::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::ClientVpnRouteStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::ClientVpnRouteStatus> {
         &self.inner.status
     }
     /// Sets [`ClientVpnRoute::description`](crate::types::ClientVpnRoute::description): A brief description of the route.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnRoute::description`](crate::types::ClientVpnRoute::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ClientVpnRoute::description`](crate::types::ClientVpnRoute::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ClientVpnRoute::transit_gateway_attachment_id`](crate::types::ClientVpnRoute::transit_gateway_attachment_id): The ID of the Transit Gateway attachment, if the route targets a Transit Gateway.
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnRoute::transit_gateway_attachment_id`](crate::types::ClientVpnRoute::transit_gateway_attachment_id).
     #[inline]
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`ClientVpnRoute::transit_gateway_attachment_id`](crate::types::ClientVpnRoute::transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_attachment_id
     }
     /// Builds the [`ClientVpnRoute`]; it has no required members, so this cannot fail.
@@ -275,55 +215,43 @@ impl ClientVpnRouteBuilder {
 impl ::awsgen_runtime::xml::FromXml for ClientVpnRoute {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "clientVpnEndpointId" => {
-                    value.client_vpn_endpoint_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_vpn_endpoint_id = Some(String::from(child.text()));
                 }
                 "destinationCidr" => {
-                    value.destination_cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.destination_cidr = Some(String::from(child.text()));
                 }
                 "targetSubnet" => {
-                    value.target_subnet = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.target_subnet = Some(String::from(child.text()));
                 }
                 "type" => {
-                    value.type_ = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.type_ = Some(String::from(child.text()));
                 }
                 "origin" => {
-                    value.origin = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.origin = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         <crate::types::ClientVpnRouteStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "transitGatewayAttachmentId" => {
-                    value.transit_gateway_attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_attachment_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,90 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the state of a Client VPN endpoint route.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ClientVpnRouteStatus {
     /// The state of the Client VPN endpoint route.
-    pub code: ::std::option::Option<crate::types::ClientVpnRouteStatusCode>,
+    pub code: Option<crate::types::ClientVpnRouteStatusCode>,
     /// A message about the status of the Client VPN endpoint route, if applicable.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl ClientVpnRouteStatus {
     /// Starts building a [`ClientVpnRouteStatus`].
     #[inline]
     pub fn builder() -> crate::types::builders::ClientVpnRouteStatusBuilder {
-        <crate::types::builders::ClientVpnRouteStatusBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ClientVpnRouteStatusBuilder as Default>::default()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ClientVpnRouteStatusCode> {
+    pub fn code(&self) -> Option<&crate::types::ClientVpnRouteStatusCode> {
         self.code.as_ref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`ClientVpnRouteStatus`](crate::types::ClientVpnRouteStatus); start one with `ClientVpnRouteStatus::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ClientVpnRouteStatusBuilder {
     inner: crate::types::ClientVpnRouteStatus,
 }
 impl ClientVpnRouteStatusBuilder {
     /// Sets [`ClientVpnRouteStatus::code`](crate::types::ClientVpnRouteStatus::code): The state of the Client VPN endpoint route.
     pub fn code(mut self, input: crate::types::ClientVpnRouteStatusCode) -> Self {
-        self.inner.code = ::std::option::Option::Some(input);
+        self.inner.code = Some(input);
         self
     }
     /// Sets or clears [`ClientVpnRouteStatus::code`](crate::types::ClientVpnRouteStatus::code).
     #[inline]
     pub fn set_code(
         mut self,
-        input: ::std::option::Option<crate::types::ClientVpnRouteStatusCode>,
+        input: Option<crate::types::ClientVpnRouteStatusCode>,
     ) -> Self {
         self.inner.code = input;
         self
     }
     /// The value set for [`ClientVpnRouteStatus::code`](crate::types::ClientVpnRouteStatus::code), if any.
     #[inline]
-    pub fn get_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::ClientVpnRouteStatusCode> {
+    pub fn get_code(&self) -> &Option<crate::types::ClientVpnRouteStatusCode> {
         &self.inner.code
     }
     /// Sets [`ClientVpnRouteStatus::message`](crate::types::ClientVpnRouteStatus::message): A message about the status of the Client VPN endpoint route, if applicable.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`ClientVpnRouteStatus::message`](crate::types::ClientVpnRouteStatus::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`ClientVpnRouteStatus::message`](crate::types::ClientVpnRouteStatus::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`ClientVpnRouteStatus`]; it has no required members, so this cannot fail.
@@ -97,23 +77,21 @@ impl ClientVpnRouteStatusBuilder {
 impl ::awsgen_runtime::xml::FromXml for ClientVpnRouteStatus {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "code" => {
-                    value.code = ::std::option::Option::Some(
+                    value.code = Some(
                         crate::types::ClientVpnRouteStatusCode::from(child.text()),
                     );
                 }
                 "message" => {
-                    value.message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,207 +2,167 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Options for sending VPN tunnel logs to CloudWatch.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CloudWatchLogOptions {
     /// Status of VPN tunnel logging feature. Default value is `False`.
     ///
     /// Valid values: `True` \| `False`
-    pub log_enabled: ::std::option::Option<bool>,
+    pub log_enabled: Option<bool>,
     /// The Amazon Resource Name (ARN) of the CloudWatch log group to send logs to.
-    pub log_group_arn: ::std::option::Option<::std::string::String>,
+    pub log_group_arn: Option<String>,
     /// Configured log format. Default format is `json`.
     ///
     /// Valid values: `json` \| `text`
-    pub log_output_format: ::std::option::Option<::std::string::String>,
+    pub log_output_format: Option<String>,
     /// Indicates whether Border Gateway Protocol (BGP) logging is enabled for the VPN connection. Default value is `False`.
     ///
     /// Valid values: `True` \| `False`
-    pub bgp_log_enabled: ::std::option::Option<bool>,
+    pub bgp_log_enabled: Option<bool>,
     /// The Amazon Resource Name (ARN) of the CloudWatch log group for BGP logs.
-    pub bgp_log_group_arn: ::std::option::Option<::std::string::String>,
+    pub bgp_log_group_arn: Option<String>,
     /// The output format for BGP logs sent to CloudWatch. Default format is `json`.
     ///
     /// Valid values: `json` \| `text`
-    pub bgp_log_output_format: ::std::option::Option<::std::string::String>,
+    pub bgp_log_output_format: Option<String>,
 }
 impl CloudWatchLogOptions {
     /// Starts building a [`CloudWatchLogOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::CloudWatchLogOptionsBuilder {
-        <crate::types::builders::CloudWatchLogOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CloudWatchLogOptionsBuilder as Default>::default()
     }
     /// The `LogEnabled` member, when set.
     #[inline]
-    pub fn log_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn log_enabled(&self) -> Option<bool> {
         self.log_enabled
     }
     /// The `LogGroupArn` member, when set.
     #[inline]
-    pub fn log_group_arn(&self) -> ::std::option::Option<&str> {
+    pub fn log_group_arn(&self) -> Option<&str> {
         self.log_group_arn.as_deref()
     }
     /// The `LogOutputFormat` member, when set.
     #[inline]
-    pub fn log_output_format(&self) -> ::std::option::Option<&str> {
+    pub fn log_output_format(&self) -> Option<&str> {
         self.log_output_format.as_deref()
     }
     /// The `BgpLogEnabled` member, when set.
     #[inline]
-    pub fn bgp_log_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn bgp_log_enabled(&self) -> Option<bool> {
         self.bgp_log_enabled
     }
     /// The `BgpLogGroupArn` member, when set.
     #[inline]
-    pub fn bgp_log_group_arn(&self) -> ::std::option::Option<&str> {
+    pub fn bgp_log_group_arn(&self) -> Option<&str> {
         self.bgp_log_group_arn.as_deref()
     }
     /// The `BgpLogOutputFormat` member, when set.
     #[inline]
-    pub fn bgp_log_output_format(&self) -> ::std::option::Option<&str> {
+    pub fn bgp_log_output_format(&self) -> Option<&str> {
         self.bgp_log_output_format.as_deref()
     }
 }
 /// A builder for [`CloudWatchLogOptions`](crate::types::CloudWatchLogOptions); start one with `CloudWatchLogOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CloudWatchLogOptionsBuilder {
     inner: crate::types::CloudWatchLogOptions,
 }
 impl CloudWatchLogOptionsBuilder {
     /// Sets [`CloudWatchLogOptions::log_enabled`](crate::types::CloudWatchLogOptions::log_enabled): Status of VPN tunnel logging feature.
     pub fn log_enabled(mut self, input: bool) -> Self {
-        self.inner.log_enabled = ::std::option::Option::Some(input);
+        self.inner.log_enabled = Some(input);
         self
     }
     /// Sets or clears [`CloudWatchLogOptions::log_enabled`](crate::types::CloudWatchLogOptions::log_enabled).
     #[inline]
-    pub fn set_log_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_log_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.log_enabled = input;
         self
     }
     /// The value set for [`CloudWatchLogOptions::log_enabled`](crate::types::CloudWatchLogOptions::log_enabled), if any.
     #[inline]
-    pub fn get_log_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_log_enabled(&self) -> &Option<bool> {
         &self.inner.log_enabled
     }
     /// Sets [`CloudWatchLogOptions::log_group_arn`](crate::types::CloudWatchLogOptions::log_group_arn): The Amazon Resource Name (ARN) of the CloudWatch log group to send logs to.
-    pub fn log_group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.log_group_arn = ::std::option::Option::Some(input.into());
+    pub fn log_group_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.log_group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CloudWatchLogOptions::log_group_arn`](crate::types::CloudWatchLogOptions::log_group_arn).
     #[inline]
-    pub fn set_log_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_log_group_arn(mut self, input: Option<String>) -> Self {
         self.inner.log_group_arn = input;
         self
     }
     /// The value set for [`CloudWatchLogOptions::log_group_arn`](crate::types::CloudWatchLogOptions::log_group_arn), if any.
     #[inline]
-    pub fn get_log_group_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_log_group_arn(&self) -> &Option<String> {
         &self.inner.log_group_arn
     }
     /// Sets [`CloudWatchLogOptions::log_output_format`](crate::types::CloudWatchLogOptions::log_output_format): Configured log format.
-    pub fn log_output_format(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.log_output_format = ::std::option::Option::Some(input.into());
+    pub fn log_output_format(mut self, input: impl Into<String>) -> Self {
+        self.inner.log_output_format = Some(input.into());
         self
     }
     /// Sets or clears [`CloudWatchLogOptions::log_output_format`](crate::types::CloudWatchLogOptions::log_output_format).
     #[inline]
-    pub fn set_log_output_format(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_log_output_format(mut self, input: Option<String>) -> Self {
         self.inner.log_output_format = input;
         self
     }
     /// The value set for [`CloudWatchLogOptions::log_output_format`](crate::types::CloudWatchLogOptions::log_output_format), if any.
     #[inline]
-    pub fn get_log_output_format(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_log_output_format(&self) -> &Option<String> {
         &self.inner.log_output_format
     }
     /// Sets [`CloudWatchLogOptions::bgp_log_enabled`](crate::types::CloudWatchLogOptions::bgp_log_enabled): Indicates whether Border Gateway Protocol (BGP) logging is enabled for the VPN connection.
     pub fn bgp_log_enabled(mut self, input: bool) -> Self {
-        self.inner.bgp_log_enabled = ::std::option::Option::Some(input);
+        self.inner.bgp_log_enabled = Some(input);
         self
     }
     /// Sets or clears [`CloudWatchLogOptions::bgp_log_enabled`](crate::types::CloudWatchLogOptions::bgp_log_enabled).
     #[inline]
-    pub fn set_bgp_log_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_bgp_log_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.bgp_log_enabled = input;
         self
     }
     /// The value set for [`CloudWatchLogOptions::bgp_log_enabled`](crate::types::CloudWatchLogOptions::bgp_log_enabled), if any.
     #[inline]
-    pub fn get_bgp_log_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_bgp_log_enabled(&self) -> &Option<bool> {
         &self.inner.bgp_log_enabled
     }
     /// Sets [`CloudWatchLogOptions::bgp_log_group_arn`](crate::types::CloudWatchLogOptions::bgp_log_group_arn): The Amazon Resource Name (ARN) of the CloudWatch log group for BGP logs.
-    pub fn bgp_log_group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.bgp_log_group_arn = ::std::option::Option::Some(input.into());
+    pub fn bgp_log_group_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.bgp_log_group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CloudWatchLogOptions::bgp_log_group_arn`](crate::types::CloudWatchLogOptions::bgp_log_group_arn).
     #[inline]
-    pub fn set_bgp_log_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bgp_log_group_arn(mut self, input: Option<String>) -> Self {
         self.inner.bgp_log_group_arn = input;
         self
     }
     /// The value set for [`CloudWatchLogOptions::bgp_log_group_arn`](crate::types::CloudWatchLogOptions::bgp_log_group_arn), if any.
     #[inline]
-    pub fn get_bgp_log_group_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_bgp_log_group_arn(&self) -> &Option<String> {
         &self.inner.bgp_log_group_arn
     }
     /// Sets [`CloudWatchLogOptions::bgp_log_output_format`](crate::types::CloudWatchLogOptions::bgp_log_output_format): The output format for BGP logs sent to CloudWatch.
-    pub fn bgp_log_output_format(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.bgp_log_output_format = ::std::option::Option::Some(input.into());
+    pub fn bgp_log_output_format(mut self, input: impl Into<String>) -> Self {
+        self.inner.bgp_log_output_format = Some(input.into());
         self
     }
     /// Sets or clears [`CloudWatchLogOptions::bgp_log_output_format`](crate::types::CloudWatchLogOptions::bgp_log_output_format).
     #[inline]
-    pub fn set_bgp_log_output_format(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bgp_log_output_format(mut self, input: Option<String>) -> Self {
         self.inner.bgp_log_output_format = input;
         self
     }
     /// The value set for [`CloudWatchLogOptions::bgp_log_output_format`](crate::types::CloudWatchLogOptions::bgp_log_output_format), if any.
     #[inline]
-    pub fn get_bgp_log_output_format(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_bgp_log_output_format(&self) -> &Option<String> {
         &self.inner.bgp_log_output_format
     }
     /// Builds the [`CloudWatchLogOptions`]; it has no required members, so this cannot fail.
@@ -214,43 +174,31 @@ impl CloudWatchLogOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for CloudWatchLogOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "logEnabled" => {
-                    value.log_enabled = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.log_enabled = Some(child.text() == "true");
                 }
                 "logGroupArn" => {
-                    value.log_group_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.log_group_arn = Some(String::from(child.text()));
                 }
                 "logOutputFormat" => {
-                    value.log_output_format = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.log_output_format = Some(String::from(child.text()));
                 }
                 "bgpLogEnabled" => {
-                    value.bgp_log_enabled = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.bgp_log_enabled = Some(child.text() == "true");
                 }
                 "bgpLogGroupArn" => {
-                    value.bgp_log_group_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.bgp_log_group_arn = Some(String::from(child.text()));
                 }
                 "bgpLogOutputFormat" => {
-                    value.bgp_log_output_format = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.bgp_log_output_format = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,207 +2,167 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Options for sending VPN tunnel logs to CloudWatch.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CloudWatchLogOptionsSpecification {
     /// Enable or disable VPN tunnel logging feature. Default value is `False`.
     ///
     /// Valid values: `True` \| `False`
-    pub log_enabled: ::std::option::Option<bool>,
+    pub log_enabled: Option<bool>,
     /// The Amazon Resource Name (ARN) of the CloudWatch log group to send logs to.
-    pub log_group_arn: ::std::option::Option<::std::string::String>,
+    pub log_group_arn: Option<String>,
     /// Set log format. Default format is `json`.
     ///
     /// Valid values: `json` \| `text`
-    pub log_output_format: ::std::option::Option<::std::string::String>,
+    pub log_output_format: Option<String>,
     /// Specifies whether to enable BGP logging for the VPN connection. Default value is `False`.
     ///
     /// Valid values: `True` \| `False`
-    pub bgp_log_enabled: ::std::option::Option<bool>,
+    pub bgp_log_enabled: Option<bool>,
     /// The Amazon Resource Name (ARN) of the CloudWatch log group where BGP logs will be sent.
-    pub bgp_log_group_arn: ::std::option::Option<::std::string::String>,
+    pub bgp_log_group_arn: Option<String>,
     /// The desired output format for BGP logs to be sent to CloudWatch. Default format is `json`.
     ///
     /// Valid values: `json` \| `text`
-    pub bgp_log_output_format: ::std::option::Option<::std::string::String>,
+    pub bgp_log_output_format: Option<String>,
 }
 impl CloudWatchLogOptionsSpecification {
     /// Starts building a [`CloudWatchLogOptionsSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::CloudWatchLogOptionsSpecificationBuilder {
-        <crate::types::builders::CloudWatchLogOptionsSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CloudWatchLogOptionsSpecificationBuilder as Default>::default()
     }
     /// The `LogEnabled` member, when set.
     #[inline]
-    pub fn log_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn log_enabled(&self) -> Option<bool> {
         self.log_enabled
     }
     /// The `LogGroupArn` member, when set.
     #[inline]
-    pub fn log_group_arn(&self) -> ::std::option::Option<&str> {
+    pub fn log_group_arn(&self) -> Option<&str> {
         self.log_group_arn.as_deref()
     }
     /// The `LogOutputFormat` member, when set.
     #[inline]
-    pub fn log_output_format(&self) -> ::std::option::Option<&str> {
+    pub fn log_output_format(&self) -> Option<&str> {
         self.log_output_format.as_deref()
     }
     /// The `BgpLogEnabled` member, when set.
     #[inline]
-    pub fn bgp_log_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn bgp_log_enabled(&self) -> Option<bool> {
         self.bgp_log_enabled
     }
     /// The `BgpLogGroupArn` member, when set.
     #[inline]
-    pub fn bgp_log_group_arn(&self) -> ::std::option::Option<&str> {
+    pub fn bgp_log_group_arn(&self) -> Option<&str> {
         self.bgp_log_group_arn.as_deref()
     }
     /// The `BgpLogOutputFormat` member, when set.
     #[inline]
-    pub fn bgp_log_output_format(&self) -> ::std::option::Option<&str> {
+    pub fn bgp_log_output_format(&self) -> Option<&str> {
         self.bgp_log_output_format.as_deref()
     }
 }
 /// A builder for [`CloudWatchLogOptionsSpecification`](crate::types::CloudWatchLogOptionsSpecification); start one with `CloudWatchLogOptionsSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CloudWatchLogOptionsSpecificationBuilder {
     inner: crate::types::CloudWatchLogOptionsSpecification,
 }
 impl CloudWatchLogOptionsSpecificationBuilder {
     /// Sets [`CloudWatchLogOptionsSpecification::log_enabled`](crate::types::CloudWatchLogOptionsSpecification::log_enabled): Enable or disable VPN tunnel logging feature.
     pub fn log_enabled(mut self, input: bool) -> Self {
-        self.inner.log_enabled = ::std::option::Option::Some(input);
+        self.inner.log_enabled = Some(input);
         self
     }
     /// Sets or clears [`CloudWatchLogOptionsSpecification::log_enabled`](crate::types::CloudWatchLogOptionsSpecification::log_enabled).
     #[inline]
-    pub fn set_log_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_log_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.log_enabled = input;
         self
     }
     /// The value set for [`CloudWatchLogOptionsSpecification::log_enabled`](crate::types::CloudWatchLogOptionsSpecification::log_enabled), if any.
     #[inline]
-    pub fn get_log_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_log_enabled(&self) -> &Option<bool> {
         &self.inner.log_enabled
     }
     /// Sets [`CloudWatchLogOptionsSpecification::log_group_arn`](crate::types::CloudWatchLogOptionsSpecification::log_group_arn): The Amazon Resource Name (ARN) of the CloudWatch log group to send logs to.
-    pub fn log_group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.log_group_arn = ::std::option::Option::Some(input.into());
+    pub fn log_group_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.log_group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CloudWatchLogOptionsSpecification::log_group_arn`](crate::types::CloudWatchLogOptionsSpecification::log_group_arn).
     #[inline]
-    pub fn set_log_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_log_group_arn(mut self, input: Option<String>) -> Self {
         self.inner.log_group_arn = input;
         self
     }
     /// The value set for [`CloudWatchLogOptionsSpecification::log_group_arn`](crate::types::CloudWatchLogOptionsSpecification::log_group_arn), if any.
     #[inline]
-    pub fn get_log_group_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_log_group_arn(&self) -> &Option<String> {
         &self.inner.log_group_arn
     }
     /// Sets [`CloudWatchLogOptionsSpecification::log_output_format`](crate::types::CloudWatchLogOptionsSpecification::log_output_format): Set log format.
-    pub fn log_output_format(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.log_output_format = ::std::option::Option::Some(input.into());
+    pub fn log_output_format(mut self, input: impl Into<String>) -> Self {
+        self.inner.log_output_format = Some(input.into());
         self
     }
     /// Sets or clears [`CloudWatchLogOptionsSpecification::log_output_format`](crate::types::CloudWatchLogOptionsSpecification::log_output_format).
     #[inline]
-    pub fn set_log_output_format(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_log_output_format(mut self, input: Option<String>) -> Self {
         self.inner.log_output_format = input;
         self
     }
     /// The value set for [`CloudWatchLogOptionsSpecification::log_output_format`](crate::types::CloudWatchLogOptionsSpecification::log_output_format), if any.
     #[inline]
-    pub fn get_log_output_format(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_log_output_format(&self) -> &Option<String> {
         &self.inner.log_output_format
     }
     /// Sets [`CloudWatchLogOptionsSpecification::bgp_log_enabled`](crate::types::CloudWatchLogOptionsSpecification::bgp_log_enabled): Specifies whether to enable BGP logging for the VPN connection.
     pub fn bgp_log_enabled(mut self, input: bool) -> Self {
-        self.inner.bgp_log_enabled = ::std::option::Option::Some(input);
+        self.inner.bgp_log_enabled = Some(input);
         self
     }
     /// Sets or clears [`CloudWatchLogOptionsSpecification::bgp_log_enabled`](crate::types::CloudWatchLogOptionsSpecification::bgp_log_enabled).
     #[inline]
-    pub fn set_bgp_log_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_bgp_log_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.bgp_log_enabled = input;
         self
     }
     /// The value set for [`CloudWatchLogOptionsSpecification::bgp_log_enabled`](crate::types::CloudWatchLogOptionsSpecification::bgp_log_enabled), if any.
     #[inline]
-    pub fn get_bgp_log_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_bgp_log_enabled(&self) -> &Option<bool> {
         &self.inner.bgp_log_enabled
     }
     /// Sets [`CloudWatchLogOptionsSpecification::bgp_log_group_arn`](crate::types::CloudWatchLogOptionsSpecification::bgp_log_group_arn): The Amazon Resource Name (ARN) of the CloudWatch log group where BGP logs will be sent.
-    pub fn bgp_log_group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.bgp_log_group_arn = ::std::option::Option::Some(input.into());
+    pub fn bgp_log_group_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.bgp_log_group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CloudWatchLogOptionsSpecification::bgp_log_group_arn`](crate::types::CloudWatchLogOptionsSpecification::bgp_log_group_arn).
     #[inline]
-    pub fn set_bgp_log_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bgp_log_group_arn(mut self, input: Option<String>) -> Self {
         self.inner.bgp_log_group_arn = input;
         self
     }
     /// The value set for [`CloudWatchLogOptionsSpecification::bgp_log_group_arn`](crate::types::CloudWatchLogOptionsSpecification::bgp_log_group_arn), if any.
     #[inline]
-    pub fn get_bgp_log_group_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_bgp_log_group_arn(&self) -> &Option<String> {
         &self.inner.bgp_log_group_arn
     }
     /// Sets [`CloudWatchLogOptionsSpecification::bgp_log_output_format`](crate::types::CloudWatchLogOptionsSpecification::bgp_log_output_format): The desired output format for BGP logs to be sent to CloudWatch.
-    pub fn bgp_log_output_format(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.bgp_log_output_format = ::std::option::Option::Some(input.into());
+    pub fn bgp_log_output_format(mut self, input: impl Into<String>) -> Self {
+        self.inner.bgp_log_output_format = Some(input.into());
         self
     }
     /// Sets or clears [`CloudWatchLogOptionsSpecification::bgp_log_output_format`](crate::types::CloudWatchLogOptionsSpecification::bgp_log_output_format).
     #[inline]
-    pub fn set_bgp_log_output_format(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bgp_log_output_format(mut self, input: Option<String>) -> Self {
         self.inner.bgp_log_output_format = input;
         self
     }
     /// The value set for [`CloudWatchLogOptionsSpecification::bgp_log_output_format`](crate::types::CloudWatchLogOptionsSpecification::bgp_log_output_format), if any.
     #[inline]
-    pub fn get_bgp_log_output_format(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_bgp_log_output_format(&self) -> &Option<String> {
         &self.inner.bgp_log_output_format
     }
     /// Builds the [`CloudWatchLogOptionsSpecification`]; it has no required members, so this cannot fail.
@@ -215,25 +175,25 @@ impl ::awsgen_runtime::query::WriteQuery for CloudWatchLogOptionsSpecification {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.log_enabled {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.log_enabled {
             body.member("LogEnabled", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.log_group_arn {
+        if let Some(value) = &self.log_group_arn {
             body.member("LogGroupArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.log_output_format {
+        if let Some(value) = &self.log_output_format {
             body.member("LogOutputFormat", value);
         }
-        if let ::std::option::Option::Some(value) = &self.bgp_log_enabled {
+        if let Some(value) = &self.bgp_log_enabled {
             body.member("BgpLogEnabled", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.bgp_log_group_arn {
+        if let Some(value) = &self.bgp_log_group_arn {
             body.member("BgpLogGroupArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.bgp_log_output_format {
+        if let Some(value) = &self.bgp_log_output_format {
             body.member("BgpLogOutputFormat", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

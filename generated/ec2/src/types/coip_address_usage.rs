@@ -2,147 +2,113 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes address usage for a customer-owned address pool.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CoipAddressUsage {
     /// The allocation ID of the address.
-    pub allocation_id: ::std::option::Option<::std::string::String>,
+    pub allocation_id: Option<String>,
     /// The Amazon Web Services account ID.
-    pub aws_account_id: ::std::option::Option<::std::string::String>,
+    pub aws_account_id: Option<String>,
     /// The Amazon Web Services service.
-    pub aws_service: ::std::option::Option<::std::string::String>,
+    pub aws_service: Option<String>,
     /// The customer-owned IP address.
-    pub co_ip: ::std::option::Option<::std::string::String>,
+    pub co_ip: Option<String>,
 }
 impl CoipAddressUsage {
     /// Starts building a [`CoipAddressUsage`].
     #[inline]
     pub fn builder() -> crate::types::builders::CoipAddressUsageBuilder {
-        <crate::types::builders::CoipAddressUsageBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CoipAddressUsageBuilder as Default>::default()
     }
     /// The `AllocationId` member, when set.
     #[inline]
-    pub fn allocation_id(&self) -> ::std::option::Option<&str> {
+    pub fn allocation_id(&self) -> Option<&str> {
         self.allocation_id.as_deref()
     }
     /// The `AwsAccountId` member, when set.
     #[inline]
-    pub fn aws_account_id(&self) -> ::std::option::Option<&str> {
+    pub fn aws_account_id(&self) -> Option<&str> {
         self.aws_account_id.as_deref()
     }
     /// The `AwsService` member, when set.
     #[inline]
-    pub fn aws_service(&self) -> ::std::option::Option<&str> {
+    pub fn aws_service(&self) -> Option<&str> {
         self.aws_service.as_deref()
     }
     /// The `CoIp` member, when set.
     #[inline]
-    pub fn co_ip(&self) -> ::std::option::Option<&str> {
+    pub fn co_ip(&self) -> Option<&str> {
         self.co_ip.as_deref()
     }
 }
 /// A builder for [`CoipAddressUsage`](crate::types::CoipAddressUsage); start one with `CoipAddressUsage::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CoipAddressUsageBuilder {
     inner: crate::types::CoipAddressUsage,
 }
 impl CoipAddressUsageBuilder {
     /// Sets [`CoipAddressUsage::allocation_id`](crate::types::CoipAddressUsage::allocation_id): The allocation ID of the address.
-    pub fn allocation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.allocation_id = ::std::option::Option::Some(input.into());
+    pub fn allocation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.allocation_id = Some(input.into());
         self
     }
     /// Sets or clears [`CoipAddressUsage::allocation_id`](crate::types::CoipAddressUsage::allocation_id).
     #[inline]
-    pub fn set_allocation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_allocation_id(mut self, input: Option<String>) -> Self {
         self.inner.allocation_id = input;
         self
     }
     /// The value set for [`CoipAddressUsage::allocation_id`](crate::types::CoipAddressUsage::allocation_id), if any.
     #[inline]
-    pub fn get_allocation_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_allocation_id(&self) -> &Option<String> {
         &self.inner.allocation_id
     }
     /// Sets [`CoipAddressUsage::aws_account_id`](crate::types::CoipAddressUsage::aws_account_id): The Amazon Web Services account ID.
-    pub fn aws_account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.aws_account_id = ::std::option::Option::Some(input.into());
+    pub fn aws_account_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.aws_account_id = Some(input.into());
         self
     }
     /// Sets or clears [`CoipAddressUsage::aws_account_id`](crate::types::CoipAddressUsage::aws_account_id).
     #[inline]
-    pub fn set_aws_account_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_aws_account_id(mut self, input: Option<String>) -> Self {
         self.inner.aws_account_id = input;
         self
     }
     /// The value set for [`CoipAddressUsage::aws_account_id`](crate::types::CoipAddressUsage::aws_account_id), if any.
     #[inline]
-    pub fn get_aws_account_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_aws_account_id(&self) -> &Option<String> {
         &self.inner.aws_account_id
     }
     /// Sets [`CoipAddressUsage::aws_service`](crate::types::CoipAddressUsage::aws_service): The Amazon Web Services service.
-    pub fn aws_service(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.aws_service = ::std::option::Option::Some(input.into());
+    pub fn aws_service(mut self, input: impl Into<String>) -> Self {
+        self.inner.aws_service = Some(input.into());
         self
     }
     /// Sets or clears [`CoipAddressUsage::aws_service`](crate::types::CoipAddressUsage::aws_service).
     #[inline]
-    pub fn set_aws_service(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_aws_service(mut self, input: Option<String>) -> Self {
         self.inner.aws_service = input;
         self
     }
     /// The value set for [`CoipAddressUsage::aws_service`](crate::types::CoipAddressUsage::aws_service), if any.
     #[inline]
-    pub fn get_aws_service(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_aws_service(&self) -> &Option<String> {
         &self.inner.aws_service
     }
     /// Sets [`CoipAddressUsage::co_ip`](crate::types::CoipAddressUsage::co_ip): The customer-owned IP address.
-    pub fn co_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.co_ip = ::std::option::Option::Some(input.into());
+    pub fn co_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.co_ip = Some(input.into());
         self
     }
     /// Sets or clears [`CoipAddressUsage::co_ip`](crate::types::CoipAddressUsage::co_ip).
     #[inline]
-    pub fn set_co_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_co_ip(mut self, input: Option<String>) -> Self {
         self.inner.co_ip = input;
         self
     }
     /// The value set for [`CoipAddressUsage::co_ip`](crate::types::CoipAddressUsage::co_ip), if any.
     #[inline]
-    pub fn get_co_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_co_ip(&self) -> &Option<String> {
         &self.inner.co_ip
     }
     /// Builds the [`CoipAddressUsage`]; it has no required members, so this cannot fail.
@@ -154,33 +120,25 @@ impl CoipAddressUsageBuilder {
 impl ::awsgen_runtime::xml::FromXml for CoipAddressUsage {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "allocationId" => {
-                    value.allocation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.allocation_id = Some(String::from(child.text()));
                 }
                 "awsAccountId" => {
-                    value.aws_account_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.aws_account_id = Some(String::from(child.text()));
                 }
                 "awsService" => {
-                    value.aws_service = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.aws_service = Some(String::from(child.text()));
                 }
                 "coIp" => {
-                    value.co_ip = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.co_ip = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

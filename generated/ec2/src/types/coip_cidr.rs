@@ -2,122 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a customer-owned IP address range.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CoipCidr {
     /// An address range in a customer-owned IP address space.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
     /// The ID of the address pool.
-    pub coip_pool_id: ::std::option::Option<::std::string::String>,
+    pub coip_pool_id: Option<String>,
     /// The ID of the local gateway route table.
-    pub local_gateway_route_table_id: ::std::option::Option<::std::string::String>,
+    pub local_gateway_route_table_id: Option<String>,
 }
 impl CoipCidr {
     /// Starts building a [`CoipCidr`].
     #[inline]
     pub fn builder() -> crate::types::builders::CoipCidrBuilder {
-        <crate::types::builders::CoipCidrBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CoipCidrBuilder as Default>::default()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
     /// The `CoipPoolId` member, when set.
     #[inline]
-    pub fn coip_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn coip_pool_id(&self) -> Option<&str> {
         self.coip_pool_id.as_deref()
     }
     /// The `LocalGatewayRouteTableId` member, when set.
     #[inline]
-    pub fn local_gateway_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn local_gateway_route_table_id(&self) -> Option<&str> {
         self.local_gateway_route_table_id.as_deref()
     }
 }
 /// A builder for [`CoipCidr`](crate::types::CoipCidr); start one with `CoipCidr::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CoipCidrBuilder {
     inner: crate::types::CoipCidr,
 }
 impl CoipCidrBuilder {
     /// Sets [`CoipCidr::cidr`](crate::types::CoipCidr::cidr): An address range in a customer-owned IP address space.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`CoipCidr::cidr`](crate::types::CoipCidr::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`CoipCidr::cidr`](crate::types::CoipCidr::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Sets [`CoipCidr::coip_pool_id`](crate::types::CoipCidr::coip_pool_id): The ID of the address pool.
-    pub fn coip_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.coip_pool_id = ::std::option::Option::Some(input.into());
+    pub fn coip_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.coip_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`CoipCidr::coip_pool_id`](crate::types::CoipCidr::coip_pool_id).
     #[inline]
-    pub fn set_coip_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_coip_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.coip_pool_id = input;
         self
     }
     /// The value set for [`CoipCidr::coip_pool_id`](crate::types::CoipCidr::coip_pool_id), if any.
     #[inline]
-    pub fn get_coip_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_coip_pool_id(&self) -> &Option<String> {
         &self.inner.coip_pool_id
     }
     /// Sets [`CoipCidr::local_gateway_route_table_id`](crate::types::CoipCidr::local_gateway_route_table_id): The ID of the local gateway route table.
-    pub fn local_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_gateway_route_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn local_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_gateway_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`CoipCidr::local_gateway_route_table_id`](crate::types::CoipCidr::local_gateway_route_table_id).
     #[inline]
-    pub fn set_local_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.local_gateway_route_table_id = input;
         self
     }
     /// The value set for [`CoipCidr::local_gateway_route_table_id`](crate::types::CoipCidr::local_gateway_route_table_id), if any.
     #[inline]
-    pub fn get_local_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_route_table_id(&self) -> &Option<String> {
         &self.inner.local_gateway_route_table_id
     }
     /// Builds the [`CoipCidr`]; it has no required members, so this cannot fail.
@@ -129,28 +97,24 @@ impl CoipCidrBuilder {
 impl ::awsgen_runtime::xml::FromXml for CoipCidr {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "cidr" => {
-                    value.cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr = Some(String::from(child.text()));
                 }
                 "coipPoolId" => {
-                    value.coip_pool_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.coip_pool_id = Some(String::from(child.text()));
                 }
                 "localGatewayRouteTableId" => {
-                    value.local_gateway_route_table_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.local_gateway_route_table_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

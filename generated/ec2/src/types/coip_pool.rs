@@ -2,44 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a customer-owned address pool.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CoipPool {
     /// The ID of the address pool.
-    pub pool_id: ::std::option::Option<::std::string::String>,
+    pub pool_id: Option<String>,
     /// The address ranges of the address pool.
-    pub pool_cidrs: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub pool_cidrs: Option<Vec<String>>,
     /// The ID of the local gateway route table.
-    pub local_gateway_route_table_id: ::std::option::Option<::std::string::String>,
+    pub local_gateway_route_table_id: Option<String>,
     /// The tags.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The ARN of the address pool.
-    pub pool_arn: ::std::option::Option<::std::string::String>,
+    pub pool_arn: Option<String>,
 }
 impl CoipPool {
     /// Starts building a [`CoipPool`].
     #[inline]
     pub fn builder() -> crate::types::builders::CoipPoolBuilder {
-        <crate::types::builders::CoipPoolBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CoipPoolBuilder as Default>::default()
     }
     /// The `PoolId` member, when set.
     #[inline]
-    pub fn pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn pool_id(&self) -> Option<&str> {
         self.pool_id.as_deref()
     }
     /// The `PoolCidrs` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn pool_cidrs(&self) -> &[::std::string::String] {
+    pub fn pool_cidrs(&self) -> &[String] {
         self.pool_cidrs.as_deref().unwrap_or_default()
     }
     /// The `LocalGatewayRouteTableId` member, when set.
     #[inline]
-    pub fn local_gateway_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn local_gateway_route_table_id(&self) -> Option<&str> {
         self.local_gateway_route_table_id.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -49,93 +44,64 @@ impl CoipPool {
     }
     /// The `PoolArn` member, when set.
     #[inline]
-    pub fn pool_arn(&self) -> ::std::option::Option<&str> {
+    pub fn pool_arn(&self) -> Option<&str> {
         self.pool_arn.as_deref()
     }
 }
 /// A builder for [`CoipPool`](crate::types::CoipPool); start one with `CoipPool::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CoipPoolBuilder {
     inner: crate::types::CoipPool,
 }
 impl CoipPoolBuilder {
     /// Sets [`CoipPool::pool_id`](crate::types::CoipPool::pool_id): The ID of the address pool.
-    pub fn pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.pool_id = ::std::option::Option::Some(input.into());
+    pub fn pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`CoipPool::pool_id`](crate::types::CoipPool::pool_id).
     #[inline]
-    pub fn set_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.pool_id = input;
         self
     }
     /// The value set for [`CoipPool::pool_id`](crate::types::CoipPool::pool_id), if any.
     #[inline]
-    pub fn get_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pool_id(&self) -> &Option<String> {
         &self.inner.pool_id
     }
     /// Appends one item to [`CoipPool::pool_cidrs`](crate::types::CoipPool::pool_cidrs): The address ranges of the address pool.
     ///
     /// To set the whole list at once, use [`set_pool_cidrs`](Self::set_pool_cidrs).
-    pub fn pool_cidrs(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn pool_cidrs(mut self, input: impl Into<String>) -> Self {
         self.inner.pool_cidrs.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CoipPool::pool_cidrs`](crate::types::CoipPool::pool_cidrs).
     #[inline]
-    pub fn set_pool_cidrs(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_pool_cidrs(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.pool_cidrs = input;
         self
     }
     /// The value set for [`CoipPool::pool_cidrs`](crate::types::CoipPool::pool_cidrs), if any.
     #[inline]
-    pub fn get_pool_cidrs(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_pool_cidrs(&self) -> &Option<Vec<String>> {
         &self.inner.pool_cidrs
     }
     /// Sets [`CoipPool::local_gateway_route_table_id`](crate::types::CoipPool::local_gateway_route_table_id): The ID of the local gateway route table.
-    pub fn local_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_gateway_route_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn local_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_gateway_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`CoipPool::local_gateway_route_table_id`](crate::types::CoipPool::local_gateway_route_table_id).
     #[inline]
-    pub fn set_local_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.local_gateway_route_table_id = input;
         self
     }
     /// The value set for [`CoipPool::local_gateway_route_table_id`](crate::types::CoipPool::local_gateway_route_table_id), if any.
     #[inline]
-    pub fn get_local_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_route_table_id(&self) -> &Option<String> {
         &self.inner.local_gateway_route_table_id
     }
     /// Appends one item to [`CoipPool::tags`](crate::types::CoipPool::tags): The tags.
@@ -147,40 +113,29 @@ impl CoipPoolBuilder {
     }
     /// Sets or clears [`CoipPool::tags`](crate::types::CoipPool::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CoipPool::tags`](crate::types::CoipPool::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`CoipPool::pool_arn`](crate::types::CoipPool::pool_arn): The ARN of the address pool.
-    pub fn pool_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.pool_arn = ::std::option::Option::Some(input.into());
+    pub fn pool_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.pool_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CoipPool::pool_arn`](crate::types::CoipPool::pool_arn).
     #[inline]
-    pub fn set_pool_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pool_arn(mut self, input: Option<String>) -> Self {
         self.inner.pool_arn = input;
         self
     }
     /// The value set for [`CoipPool::pool_arn`](crate::types::CoipPool::pool_arn), if any.
     #[inline]
-    pub fn get_pool_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pool_arn(&self) -> &Option<String> {
         &self.inner.pool_arn
     }
     /// Builds the [`CoipPool`]; it has no required members, so this cannot fail.
@@ -192,27 +147,25 @@ impl CoipPoolBuilder {
 impl ::awsgen_runtime::xml::FromXml for CoipPool {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "poolId" => {
-                    value.pool_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.pool_id = Some(String::from(child.text()));
                 }
                 "poolCidrSet" => {
-                    value.pool_cidrs = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.pool_cidrs = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "localGatewayRouteTableId" => {
-                    value.local_gateway_route_table_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.local_gateway_route_table_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -220,13 +173,11 @@ impl ::awsgen_runtime::xml::FromXml for CoipPool {
                     );
                 }
                 "poolArn" => {
-                    value.pool_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.pool_arn = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

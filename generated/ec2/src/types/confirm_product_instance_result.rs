@@ -2,83 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ConfirmProductInstanceResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConfirmProductInstanceResult {
     /// The return value of the request. Returns `true` if the specified product code is owned by the requester and associated with the specified instance.
-    pub return_: ::std::option::Option<bool>,
+    pub return_: Option<bool>,
     /// The Amazon Web Services account ID of the instance owner. This is only present if the product code is attached to the instance.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
 }
 impl ConfirmProductInstanceResult {
     /// Starts building a [`ConfirmProductInstanceResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ConfirmProductInstanceResultBuilder {
-        <crate::types::builders::ConfirmProductInstanceResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ConfirmProductInstanceResultBuilder as Default>::default()
     }
     /// The `Return` member, when set.
     #[inline]
-    pub fn return_(&self) -> ::std::option::Option<bool> {
+    pub fn return_(&self) -> Option<bool> {
         self.return_
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
 }
 /// A builder for [`ConfirmProductInstanceResult`](crate::types::ConfirmProductInstanceResult); start one with `ConfirmProductInstanceResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ConfirmProductInstanceResultBuilder {
     inner: crate::types::ConfirmProductInstanceResult,
 }
 impl ConfirmProductInstanceResultBuilder {
     /// Sets [`ConfirmProductInstanceResult::return_`](crate::types::ConfirmProductInstanceResult::return_): The return value of the request.
     pub fn return_(mut self, input: bool) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input);
+        self.inner.return_ = Some(input);
         self
     }
     /// Sets or clears [`ConfirmProductInstanceResult::return_`](crate::types::ConfirmProductInstanceResult::return_).
     #[inline]
-    pub fn set_return_(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_return_(mut self, input: Option<bool>) -> Self {
         self.inner.return_ = input;
         self
     }
     /// The value set for [`ConfirmProductInstanceResult::return_`](crate::types::ConfirmProductInstanceResult::return_), if any.
     #[inline]
-    pub fn get_return_(&self) -> &::std::option::Option<bool> {
+    pub fn get_return_(&self) -> &Option<bool> {
         &self.inner.return_
     }
     /// Sets [`ConfirmProductInstanceResult::owner_id`](crate::types::ConfirmProductInstanceResult::owner_id): The Amazon Web Services account ID of the instance owner.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`ConfirmProductInstanceResult::owner_id`](crate::types::ConfirmProductInstanceResult::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`ConfirmProductInstanceResult::owner_id`](crate::types::ConfirmProductInstanceResult::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Builds the [`ConfirmProductInstanceResult`]; it has no required members, so this cannot fail.
@@ -90,21 +74,19 @@ impl ConfirmProductInstanceResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ConfirmProductInstanceResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "return" => {
-                    value.return_ = ::std::option::Option::Some(child.text() == "true");
+                    value.return_ = Some(child.text() == "true");
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

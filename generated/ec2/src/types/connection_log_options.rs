@@ -2,116 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the client connection logging options for the Client VPN endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConnectionLogOptions {
     /// Indicates whether connection logging is enabled.
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
     /// The name of the CloudWatch Logs log group. Required if connection logging is enabled.
-    pub cloudwatch_log_group: ::std::option::Option<::std::string::String>,
+    pub cloudwatch_log_group: Option<String>,
     /// The name of the CloudWatch Logs log stream to which the connection data is published.
-    pub cloudwatch_log_stream: ::std::option::Option<::std::string::String>,
+    pub cloudwatch_log_stream: Option<String>,
 }
 impl ConnectionLogOptions {
     /// Starts building a [`ConnectionLogOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::ConnectionLogOptionsBuilder {
-        <crate::types::builders::ConnectionLogOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ConnectionLogOptionsBuilder as Default>::default()
     }
     /// The `Enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
     /// The `CloudwatchLogGroup` member, when set.
     #[inline]
-    pub fn cloudwatch_log_group(&self) -> ::std::option::Option<&str> {
+    pub fn cloudwatch_log_group(&self) -> Option<&str> {
         self.cloudwatch_log_group.as_deref()
     }
     /// The `CloudwatchLogStream` member, when set.
     #[inline]
-    pub fn cloudwatch_log_stream(&self) -> ::std::option::Option<&str> {
+    pub fn cloudwatch_log_stream(&self) -> Option<&str> {
         self.cloudwatch_log_stream.as_deref()
     }
 }
 /// A builder for [`ConnectionLogOptions`](crate::types::ConnectionLogOptions); start one with `ConnectionLogOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ConnectionLogOptionsBuilder {
     inner: crate::types::ConnectionLogOptions,
 }
 impl ConnectionLogOptionsBuilder {
     /// Sets [`ConnectionLogOptions::enabled`](crate::types::ConnectionLogOptions::enabled): Indicates whether connection logging is enabled.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`ConnectionLogOptions::enabled`](crate::types::ConnectionLogOptions::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`ConnectionLogOptions::enabled`](crate::types::ConnectionLogOptions::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Sets [`ConnectionLogOptions::cloudwatch_log_group`](crate::types::ConnectionLogOptions::cloudwatch_log_group): The name of the CloudWatch Logs log group.
-    pub fn cloudwatch_log_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cloudwatch_log_group = ::std::option::Option::Some(input.into());
+    pub fn cloudwatch_log_group(mut self, input: impl Into<String>) -> Self {
+        self.inner.cloudwatch_log_group = Some(input.into());
         self
     }
     /// Sets or clears [`ConnectionLogOptions::cloudwatch_log_group`](crate::types::ConnectionLogOptions::cloudwatch_log_group).
     #[inline]
-    pub fn set_cloudwatch_log_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cloudwatch_log_group(mut self, input: Option<String>) -> Self {
         self.inner.cloudwatch_log_group = input;
         self
     }
     /// The value set for [`ConnectionLogOptions::cloudwatch_log_group`](crate::types::ConnectionLogOptions::cloudwatch_log_group), if any.
     #[inline]
-    pub fn get_cloudwatch_log_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cloudwatch_log_group(&self) -> &Option<String> {
         &self.inner.cloudwatch_log_group
     }
     /// Sets [`ConnectionLogOptions::cloudwatch_log_stream`](crate::types::ConnectionLogOptions::cloudwatch_log_stream): The name of the CloudWatch Logs log stream to which the connection data is published.
-    pub fn cloudwatch_log_stream(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cloudwatch_log_stream = ::std::option::Option::Some(input.into());
+    pub fn cloudwatch_log_stream(mut self, input: impl Into<String>) -> Self {
+        self.inner.cloudwatch_log_stream = Some(input.into());
         self
     }
     /// Sets or clears [`ConnectionLogOptions::cloudwatch_log_stream`](crate::types::ConnectionLogOptions::cloudwatch_log_stream).
     #[inline]
-    pub fn set_cloudwatch_log_stream(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cloudwatch_log_stream(mut self, input: Option<String>) -> Self {
         self.inner.cloudwatch_log_stream = input;
         self
     }
     /// The value set for [`ConnectionLogOptions::cloudwatch_log_stream`](crate::types::ConnectionLogOptions::cloudwatch_log_stream), if any.
     #[inline]
-    pub fn get_cloudwatch_log_stream(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cloudwatch_log_stream(&self) -> &Option<String> {
         &self.inner.cloudwatch_log_stream
     }
     /// Builds the [`ConnectionLogOptions`]; it has no required members, so this cannot fail.
@@ -124,16 +98,16 @@ impl ::awsgen_runtime::query::WriteQuery for ConnectionLogOptions {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.enabled {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.enabled {
             body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.cloudwatch_log_group {
+        if let Some(value) = &self.cloudwatch_log_group {
             body.member("CloudwatchLogGroup", value);
         }
-        if let ::std::option::Option::Some(value) = &self.cloudwatch_log_stream {
+        if let Some(value) = &self.cloudwatch_log_stream {
             body.member("CloudwatchLogStream", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

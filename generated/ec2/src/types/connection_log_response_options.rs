@@ -2,116 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the client connection logging options for a Client VPN endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConnectionLogResponseOptions {
     /// Indicates whether client connection logging is enabled for the Client VPN endpoint.
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
     /// The name of the Amazon CloudWatch Logs log group to which connection logging data is published.
-    pub cloudwatch_log_group: ::std::option::Option<::std::string::String>,
+    pub cloudwatch_log_group: Option<String>,
     /// The name of the Amazon CloudWatch Logs log stream to which connection logging data is published.
-    pub cloudwatch_log_stream: ::std::option::Option<::std::string::String>,
+    pub cloudwatch_log_stream: Option<String>,
 }
 impl ConnectionLogResponseOptions {
     /// Starts building a [`ConnectionLogResponseOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::ConnectionLogResponseOptionsBuilder {
-        <crate::types::builders::ConnectionLogResponseOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ConnectionLogResponseOptionsBuilder as Default>::default()
     }
     /// The `Enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
     /// The `CloudwatchLogGroup` member, when set.
     #[inline]
-    pub fn cloudwatch_log_group(&self) -> ::std::option::Option<&str> {
+    pub fn cloudwatch_log_group(&self) -> Option<&str> {
         self.cloudwatch_log_group.as_deref()
     }
     /// The `CloudwatchLogStream` member, when set.
     #[inline]
-    pub fn cloudwatch_log_stream(&self) -> ::std::option::Option<&str> {
+    pub fn cloudwatch_log_stream(&self) -> Option<&str> {
         self.cloudwatch_log_stream.as_deref()
     }
 }
 /// A builder for [`ConnectionLogResponseOptions`](crate::types::ConnectionLogResponseOptions); start one with `ConnectionLogResponseOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ConnectionLogResponseOptionsBuilder {
     inner: crate::types::ConnectionLogResponseOptions,
 }
 impl ConnectionLogResponseOptionsBuilder {
     /// Sets [`ConnectionLogResponseOptions::enabled`](crate::types::ConnectionLogResponseOptions::enabled): Indicates whether client connection logging is enabled for the Client VPN endpoint.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`ConnectionLogResponseOptions::enabled`](crate::types::ConnectionLogResponseOptions::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`ConnectionLogResponseOptions::enabled`](crate::types::ConnectionLogResponseOptions::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Sets [`ConnectionLogResponseOptions::cloudwatch_log_group`](crate::types::ConnectionLogResponseOptions::cloudwatch_log_group): The name of the Amazon CloudWatch Logs log group to which connection logging data is published.
-    pub fn cloudwatch_log_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cloudwatch_log_group = ::std::option::Option::Some(input.into());
+    pub fn cloudwatch_log_group(mut self, input: impl Into<String>) -> Self {
+        self.inner.cloudwatch_log_group = Some(input.into());
         self
     }
     /// Sets or clears [`ConnectionLogResponseOptions::cloudwatch_log_group`](crate::types::ConnectionLogResponseOptions::cloudwatch_log_group).
     #[inline]
-    pub fn set_cloudwatch_log_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cloudwatch_log_group(mut self, input: Option<String>) -> Self {
         self.inner.cloudwatch_log_group = input;
         self
     }
     /// The value set for [`ConnectionLogResponseOptions::cloudwatch_log_group`](crate::types::ConnectionLogResponseOptions::cloudwatch_log_group), if any.
     #[inline]
-    pub fn get_cloudwatch_log_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cloudwatch_log_group(&self) -> &Option<String> {
         &self.inner.cloudwatch_log_group
     }
     /// Sets [`ConnectionLogResponseOptions::cloudwatch_log_stream`](crate::types::ConnectionLogResponseOptions::cloudwatch_log_stream): The name of the Amazon CloudWatch Logs log stream to which connection logging data is published.
-    pub fn cloudwatch_log_stream(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cloudwatch_log_stream = ::std::option::Option::Some(input.into());
+    pub fn cloudwatch_log_stream(mut self, input: impl Into<String>) -> Self {
+        self.inner.cloudwatch_log_stream = Some(input.into());
         self
     }
     /// Sets or clears [`ConnectionLogResponseOptions::cloudwatch_log_stream`](crate::types::ConnectionLogResponseOptions::cloudwatch_log_stream).
     #[inline]
-    pub fn set_cloudwatch_log_stream(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cloudwatch_log_stream(mut self, input: Option<String>) -> Self {
         self.inner.cloudwatch_log_stream = input;
         self
     }
     /// The value set for [`ConnectionLogResponseOptions::cloudwatch_log_stream`](crate::types::ConnectionLogResponseOptions::cloudwatch_log_stream), if any.
     #[inline]
-    pub fn get_cloudwatch_log_stream(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cloudwatch_log_stream(&self) -> &Option<String> {
         &self.inner.cloudwatch_log_stream
     }
     /// Builds the [`ConnectionLogResponseOptions`]; it has no required members, so this cannot fail.
@@ -123,26 +97,22 @@ impl ConnectionLogResponseOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for ConnectionLogResponseOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Enabled" => {
-                    value.enabled = ::std::option::Option::Some(child.text() == "true");
+                    value.enabled = Some(child.text() == "true");
                 }
                 "CloudwatchLogGroup" => {
-                    value.cloudwatch_log_group = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cloudwatch_log_group = Some(String::from(child.text()));
                 }
                 "CloudwatchLogStream" => {
-                    value.cloudwatch_log_stream = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cloudwatch_log_stream = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

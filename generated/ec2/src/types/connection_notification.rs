@@ -2,165 +2,129 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a connection notification for a VPC endpoint or VPC endpoint service.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConnectionNotification {
     /// The ID of the notification.
-    pub connection_notification_id: ::std::option::Option<::std::string::String>,
+    pub connection_notification_id: Option<String>,
     /// The ID of the endpoint service.
-    pub service_id: ::std::option::Option<::std::string::String>,
+    pub service_id: Option<String>,
     /// The ID of the VPC endpoint.
-    pub vpc_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub vpc_endpoint_id: Option<String>,
     /// The type of notification.
-    pub connection_notification_type: ::std::option::Option<
-        crate::types::ConnectionNotificationType,
-    >,
+    pub connection_notification_type: Option<crate::types::ConnectionNotificationType>,
     /// The ARN of the SNS topic for the notification.
-    pub connection_notification_arn: ::std::option::Option<::std::string::String>,
+    pub connection_notification_arn: Option<String>,
     /// The events for the notification. Valid values are `Accept`, `Connect`, `Delete`, and `Reject`.
-    pub connection_events: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub connection_events: Option<Vec<String>>,
     /// The state of the notification.
-    pub connection_notification_state: ::std::option::Option<
-        crate::types::ConnectionNotificationState,
-    >,
+    pub connection_notification_state: Option<crate::types::ConnectionNotificationState>,
     /// The Region for the endpoint service.
-    pub service_region: ::std::option::Option<::std::string::String>,
+    pub service_region: Option<String>,
 }
 impl ConnectionNotification {
     /// Starts building a [`ConnectionNotification`].
     #[inline]
     pub fn builder() -> crate::types::builders::ConnectionNotificationBuilder {
-        <crate::types::builders::ConnectionNotificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ConnectionNotificationBuilder as Default>::default()
     }
     /// The `ConnectionNotificationId` member, when set.
     #[inline]
-    pub fn connection_notification_id(&self) -> ::std::option::Option<&str> {
+    pub fn connection_notification_id(&self) -> Option<&str> {
         self.connection_notification_id.as_deref()
     }
     /// The `ServiceId` member, when set.
     #[inline]
-    pub fn service_id(&self) -> ::std::option::Option<&str> {
+    pub fn service_id(&self) -> Option<&str> {
         self.service_id.as_deref()
     }
     /// The `VpcEndpointId` member, when set.
     #[inline]
-    pub fn vpc_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_endpoint_id(&self) -> Option<&str> {
         self.vpc_endpoint_id.as_deref()
     }
     /// The `ConnectionNotificationType` member, when set.
     #[inline]
     pub fn connection_notification_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::ConnectionNotificationType> {
+    ) -> Option<&crate::types::ConnectionNotificationType> {
         self.connection_notification_type.as_ref()
     }
     /// The `ConnectionNotificationArn` member, when set.
     #[inline]
-    pub fn connection_notification_arn(&self) -> ::std::option::Option<&str> {
+    pub fn connection_notification_arn(&self) -> Option<&str> {
         self.connection_notification_arn.as_deref()
     }
     /// The `ConnectionEvents` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn connection_events(&self) -> &[::std::string::String] {
+    pub fn connection_events(&self) -> &[String] {
         self.connection_events.as_deref().unwrap_or_default()
     }
     /// The `ConnectionNotificationState` member, when set.
     #[inline]
     pub fn connection_notification_state(
         &self,
-    ) -> ::std::option::Option<&crate::types::ConnectionNotificationState> {
+    ) -> Option<&crate::types::ConnectionNotificationState> {
         self.connection_notification_state.as_ref()
     }
     /// The `ServiceRegion` member, when set.
     #[inline]
-    pub fn service_region(&self) -> ::std::option::Option<&str> {
+    pub fn service_region(&self) -> Option<&str> {
         self.service_region.as_deref()
     }
 }
 /// A builder for [`ConnectionNotification`](crate::types::ConnectionNotification); start one with `ConnectionNotification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ConnectionNotificationBuilder {
     inner: crate::types::ConnectionNotification,
 }
 impl ConnectionNotificationBuilder {
     /// Sets [`ConnectionNotification::connection_notification_id`](crate::types::ConnectionNotification::connection_notification_id): The ID of the notification.
-    pub fn connection_notification_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.connection_notification_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn connection_notification_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.connection_notification_id = Some(input.into());
         self
     }
     /// Sets or clears [`ConnectionNotification::connection_notification_id`](crate::types::ConnectionNotification::connection_notification_id).
     #[inline]
-    pub fn set_connection_notification_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_connection_notification_id(mut self, input: Option<String>) -> Self {
         self.inner.connection_notification_id = input;
         self
     }
     /// The value set for [`ConnectionNotification::connection_notification_id`](crate::types::ConnectionNotification::connection_notification_id), if any.
     #[inline]
-    pub fn get_connection_notification_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_connection_notification_id(&self) -> &Option<String> {
         &self.inner.connection_notification_id
     }
     /// Sets [`ConnectionNotification::service_id`](crate::types::ConnectionNotification::service_id): The ID of the endpoint service.
-    pub fn service_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_id = ::std::option::Option::Some(input.into());
+    pub fn service_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_id = Some(input.into());
         self
     }
     /// Sets or clears [`ConnectionNotification::service_id`](crate::types::ConnectionNotification::service_id).
     #[inline]
-    pub fn set_service_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_id(mut self, input: Option<String>) -> Self {
         self.inner.service_id = input;
         self
     }
     /// The value set for [`ConnectionNotification::service_id`](crate::types::ConnectionNotification::service_id), if any.
     #[inline]
-    pub fn get_service_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_id(&self) -> &Option<String> {
         &self.inner.service_id
     }
     /// Sets [`ConnectionNotification::vpc_endpoint_id`](crate::types::ConnectionNotification::vpc_endpoint_id): The ID of the VPC endpoint.
-    pub fn vpc_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`ConnectionNotification::vpc_endpoint_id`](crate::types::ConnectionNotification::vpc_endpoint_id).
     #[inline]
-    pub fn set_vpc_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_endpoint_id = input;
         self
     }
     /// The value set for [`ConnectionNotification::vpc_endpoint_id`](crate::types::ConnectionNotification::vpc_endpoint_id), if any.
     #[inline]
-    pub fn get_vpc_endpoint_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_endpoint_id(&self) -> &Option<String> {
         &self.inner.vpc_endpoint_id
     }
     /// Sets [`ConnectionNotification::connection_notification_type`](crate::types::ConnectionNotification::connection_notification_type): The type of notification.
@@ -168,14 +132,14 @@ impl ConnectionNotificationBuilder {
         mut self,
         input: crate::types::ConnectionNotificationType,
     ) -> Self {
-        self.inner.connection_notification_type = ::std::option::Option::Some(input);
+        self.inner.connection_notification_type = Some(input);
         self
     }
     /// Sets or clears [`ConnectionNotification::connection_notification_type`](crate::types::ConnectionNotification::connection_notification_type).
     #[inline]
     pub fn set_connection_notification_type(
         mut self,
-        input: ::std::option::Option<crate::types::ConnectionNotificationType>,
+        input: Option<crate::types::ConnectionNotificationType>,
     ) -> Self {
         self.inner.connection_notification_type = input;
         self
@@ -184,59 +148,41 @@ impl ConnectionNotificationBuilder {
     #[inline]
     pub fn get_connection_notification_type(
         &self,
-    ) -> &::std::option::Option<crate::types::ConnectionNotificationType> {
+    ) -> &Option<crate::types::ConnectionNotificationType> {
         &self.inner.connection_notification_type
     }
     /// Sets [`ConnectionNotification::connection_notification_arn`](crate::types::ConnectionNotification::connection_notification_arn): The ARN of the SNS topic for the notification.
-    pub fn connection_notification_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.connection_notification_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn connection_notification_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.connection_notification_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ConnectionNotification::connection_notification_arn`](crate::types::ConnectionNotification::connection_notification_arn).
     #[inline]
-    pub fn set_connection_notification_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_connection_notification_arn(mut self, input: Option<String>) -> Self {
         self.inner.connection_notification_arn = input;
         self
     }
     /// The value set for [`ConnectionNotification::connection_notification_arn`](crate::types::ConnectionNotification::connection_notification_arn), if any.
     #[inline]
-    pub fn get_connection_notification_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_connection_notification_arn(&self) -> &Option<String> {
         &self.inner.connection_notification_arn
     }
     /// Appends one item to [`ConnectionNotification::connection_events`](crate::types::ConnectionNotification::connection_events): The events for the notification.
     ///
     /// To set the whole list at once, use [`set_connection_events`](Self::set_connection_events).
-    pub fn connection_events(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn connection_events(mut self, input: impl Into<String>) -> Self {
         self.inner.connection_events.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ConnectionNotification::connection_events`](crate::types::ConnectionNotification::connection_events).
     #[inline]
-    pub fn set_connection_events(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_connection_events(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.connection_events = input;
         self
     }
     /// The value set for [`ConnectionNotification::connection_events`](crate::types::ConnectionNotification::connection_events), if any.
     #[inline]
-    pub fn get_connection_events(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_connection_events(&self) -> &Option<Vec<String>> {
         &self.inner.connection_events
     }
     /// Sets [`ConnectionNotification::connection_notification_state`](crate::types::ConnectionNotification::connection_notification_state): The state of the notification.
@@ -244,14 +190,14 @@ impl ConnectionNotificationBuilder {
         mut self,
         input: crate::types::ConnectionNotificationState,
     ) -> Self {
-        self.inner.connection_notification_state = ::std::option::Option::Some(input);
+        self.inner.connection_notification_state = Some(input);
         self
     }
     /// Sets or clears [`ConnectionNotification::connection_notification_state`](crate::types::ConnectionNotification::connection_notification_state).
     #[inline]
     pub fn set_connection_notification_state(
         mut self,
-        input: ::std::option::Option<crate::types::ConnectionNotificationState>,
+        input: Option<crate::types::ConnectionNotificationState>,
     ) -> Self {
         self.inner.connection_notification_state = input;
         self
@@ -260,29 +206,23 @@ impl ConnectionNotificationBuilder {
     #[inline]
     pub fn get_connection_notification_state(
         &self,
-    ) -> &::std::option::Option<crate::types::ConnectionNotificationState> {
+    ) -> &Option<crate::types::ConnectionNotificationState> {
         &self.inner.connection_notification_state
     }
     /// Sets [`ConnectionNotification::service_region`](crate::types::ConnectionNotification::service_region): The Region for the endpoint service.
-    pub fn service_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_region = ::std::option::Option::Some(input.into());
+    pub fn service_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_region = Some(input.into());
         self
     }
     /// Sets or clears [`ConnectionNotification::service_region`](crate::types::ConnectionNotification::service_region).
     #[inline]
-    pub fn set_service_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_region(mut self, input: Option<String>) -> Self {
         self.inner.service_region = input;
         self
     }
     /// The value set for [`ConnectionNotification::service_region`](crate::types::ConnectionNotification::service_region), if any.
     #[inline]
-    pub fn get_service_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_region(&self) -> &Option<String> {
         &self.inner.service_region
     }
     /// Builds the [`ConnectionNotification`]; it has no required members, so this cannot fail.
@@ -294,53 +234,43 @@ impl ConnectionNotificationBuilder {
 impl ::awsgen_runtime::xml::FromXml for ConnectionNotification {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "connectionNotificationId" => {
-                    value.connection_notification_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.connection_notification_id = Some(String::from(child.text()));
                 }
                 "serviceId" => {
-                    value.service_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.service_id = Some(String::from(child.text()));
                 }
                 "vpcEndpointId" => {
-                    value.vpc_endpoint_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_endpoint_id = Some(String::from(child.text()));
                 }
                 "connectionNotificationType" => {
-                    value.connection_notification_type = ::std::option::Option::Some(
+                    value.connection_notification_type = Some(
                         crate::types::ConnectionNotificationType::from(child.text()),
                     );
                 }
                 "connectionNotificationArn" => {
-                    value.connection_notification_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.connection_notification_arn = Some(String::from(child.text()));
                 }
                 "connectionEvents" => {
-                    value.connection_events = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.connection_events = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "connectionNotificationState" => {
-                    value.connection_notification_state = ::std::option::Option::Some(
+                    value.connection_notification_state = Some(
                         crate::types::ConnectionNotificationState::from(child.text()),
                     );
                 }
                 "serviceRegion" => {
-                    value.service_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.service_region = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,103 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A security group connection tracking specification that enables you to set the idle timeout for connection tracking on an Elastic network interface. For more information, see [Connection tracking timeouts](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/security-group-connection-tracking.html#connection-tracking-timeouts) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConnectionTrackingSpecification {
     /// Timeout (in seconds) for idle TCP connections in an established state. Min: 60 seconds. Max: 432000 seconds (5 days). Default: 350 seconds for Nitro v6 instance types (excluding P6e-GB200); 432000 seconds for all other instance types (including P6e-GB200). Recommended: Less than 432000 seconds.
-    pub tcp_established_timeout: ::std::option::Option<i32>,
+    pub tcp_established_timeout: Option<i32>,
     /// Timeout (in seconds) for idle UDP flows that have seen traffic only in a single direction or a single request-response transaction. Min: 30 seconds. Max: 60 seconds. Default: 30 seconds.
-    pub udp_timeout: ::std::option::Option<i32>,
+    pub udp_timeout: Option<i32>,
     /// Timeout (in seconds) for idle UDP flows classified as streams which have seen more than one request-response transaction. Min: 60 seconds. Max: 180 seconds (3 minutes). Default: 180 seconds.
-    pub udp_stream_timeout: ::std::option::Option<i32>,
+    pub udp_stream_timeout: Option<i32>,
 }
 impl ConnectionTrackingSpecification {
     /// Starts building a [`ConnectionTrackingSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::ConnectionTrackingSpecificationBuilder {
-        <crate::types::builders::ConnectionTrackingSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ConnectionTrackingSpecificationBuilder as Default>::default()
     }
     /// The `TcpEstablishedTimeout` member, when set.
     #[inline]
-    pub fn tcp_established_timeout(&self) -> ::std::option::Option<i32> {
+    pub fn tcp_established_timeout(&self) -> Option<i32> {
         self.tcp_established_timeout
     }
     /// The `UdpTimeout` member, when set.
     #[inline]
-    pub fn udp_timeout(&self) -> ::std::option::Option<i32> {
+    pub fn udp_timeout(&self) -> Option<i32> {
         self.udp_timeout
     }
     /// The `UdpStreamTimeout` member, when set.
     #[inline]
-    pub fn udp_stream_timeout(&self) -> ::std::option::Option<i32> {
+    pub fn udp_stream_timeout(&self) -> Option<i32> {
         self.udp_stream_timeout
     }
 }
 /// A builder for [`ConnectionTrackingSpecification`](crate::types::ConnectionTrackingSpecification); start one with `ConnectionTrackingSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ConnectionTrackingSpecificationBuilder {
     inner: crate::types::ConnectionTrackingSpecification,
 }
 impl ConnectionTrackingSpecificationBuilder {
     /// Sets [`ConnectionTrackingSpecification::tcp_established_timeout`](crate::types::ConnectionTrackingSpecification::tcp_established_timeout): Timeout (in seconds) for idle TCP connections in an established state.
     pub fn tcp_established_timeout(mut self, input: i32) -> Self {
-        self.inner.tcp_established_timeout = ::std::option::Option::Some(input);
+        self.inner.tcp_established_timeout = Some(input);
         self
     }
     /// Sets or clears [`ConnectionTrackingSpecification::tcp_established_timeout`](crate::types::ConnectionTrackingSpecification::tcp_established_timeout).
     #[inline]
-    pub fn set_tcp_established_timeout(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_tcp_established_timeout(mut self, input: Option<i32>) -> Self {
         self.inner.tcp_established_timeout = input;
         self
     }
     /// The value set for [`ConnectionTrackingSpecification::tcp_established_timeout`](crate::types::ConnectionTrackingSpecification::tcp_established_timeout), if any.
     #[inline]
-    pub fn get_tcp_established_timeout(&self) -> &::std::option::Option<i32> {
+    pub fn get_tcp_established_timeout(&self) -> &Option<i32> {
         &self.inner.tcp_established_timeout
     }
     /// Sets [`ConnectionTrackingSpecification::udp_timeout`](crate::types::ConnectionTrackingSpecification::udp_timeout): Timeout (in seconds) for idle UDP flows that have seen traffic only in a single direction or a single request-response transaction.
     pub fn udp_timeout(mut self, input: i32) -> Self {
-        self.inner.udp_timeout = ::std::option::Option::Some(input);
+        self.inner.udp_timeout = Some(input);
         self
     }
     /// Sets or clears [`ConnectionTrackingSpecification::udp_timeout`](crate::types::ConnectionTrackingSpecification::udp_timeout).
     #[inline]
-    pub fn set_udp_timeout(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_udp_timeout(mut self, input: Option<i32>) -> Self {
         self.inner.udp_timeout = input;
         self
     }
     /// The value set for [`ConnectionTrackingSpecification::udp_timeout`](crate::types::ConnectionTrackingSpecification::udp_timeout), if any.
     #[inline]
-    pub fn get_udp_timeout(&self) -> &::std::option::Option<i32> {
+    pub fn get_udp_timeout(&self) -> &Option<i32> {
         &self.inner.udp_timeout
     }
     /// Sets [`ConnectionTrackingSpecification::udp_stream_timeout`](crate::types::ConnectionTrackingSpecification::udp_stream_timeout): Timeout (in seconds) for idle UDP flows classified as streams which have seen more than one request-response transaction.
     pub fn udp_stream_timeout(mut self, input: i32) -> Self {
-        self.inner.udp_stream_timeout = ::std::option::Option::Some(input);
+        self.inner.udp_stream_timeout = Some(input);
         self
     }
     /// Sets or clears [`ConnectionTrackingSpecification::udp_stream_timeout`](crate::types::ConnectionTrackingSpecification::udp_stream_timeout).
     #[inline]
-    pub fn set_udp_stream_timeout(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_udp_stream_timeout(mut self, input: Option<i32>) -> Self {
         self.inner.udp_stream_timeout = input;
         self
     }
     /// The value set for [`ConnectionTrackingSpecification::udp_stream_timeout`](crate::types::ConnectionTrackingSpecification::udp_stream_timeout), if any.
     #[inline]
-    pub fn get_udp_stream_timeout(&self) -> &::std::option::Option<i32> {
+    pub fn get_udp_stream_timeout(&self) -> &Option<i32> {
         &self.inner.udp_stream_timeout
     }
     /// Builds the [`ConnectionTrackingSpecification`]; it has no required members, so this cannot fail.
@@ -110,26 +97,26 @@ impl ConnectionTrackingSpecificationBuilder {
 impl ::awsgen_runtime::xml::FromXml for ConnectionTrackingSpecification {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "tcpEstablishedTimeout" => {
-                    value.tcp_established_timeout = ::std::option::Option::Some(
+                    value.tcp_established_timeout = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ConnectionTrackingSpecification")?,
                     );
                 }
                 "udpTimeout" => {
-                    value.udp_timeout = ::std::option::Option::Some(
+                    value.udp_timeout = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ConnectionTrackingSpecification")?,
                     );
                 }
                 "udpStreamTimeout" => {
-                    value.udp_stream_timeout = ::std::option::Option::Some(
+                    value.udp_stream_timeout = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ConnectionTrackingSpecification")?,
@@ -138,6 +125,6 @@ impl ::awsgen_runtime::xml::FromXml for ConnectionTrackingSpecification {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

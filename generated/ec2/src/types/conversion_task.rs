@@ -2,67 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a conversion task.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversionTask {
     /// The ID of the conversion task.
-    pub conversion_task_id: ::std::option::Option<::std::string::String>,
+    pub conversion_task_id: Option<String>,
     /// The time when the task expires. If the upload isn't complete before the expiration time, we automatically cancel the task.
-    pub expiration_time: ::std::option::Option<::std::string::String>,
+    pub expiration_time: Option<String>,
     /// If the task is for importing an instance, this contains information about the import instance task.
-    pub import_instance: ::std::option::Option<crate::types::ImportInstanceTaskDetails>,
+    pub import_instance: Option<crate::types::ImportInstanceTaskDetails>,
     /// If the task is for importing a volume, this contains information about the import volume task.
-    pub import_volume: ::std::option::Option<crate::types::ImportVolumeTaskDetails>,
+    pub import_volume: Option<crate::types::ImportVolumeTaskDetails>,
     /// The state of the conversion task.
-    pub state: ::std::option::Option<crate::types::ConversionTaskState>,
+    pub state: Option<crate::types::ConversionTaskState>,
     /// The status message related to the conversion task.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
     /// Any tags assigned to the task.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl ConversionTask {
     /// Starts building a [`ConversionTask`].
     #[inline]
     pub fn builder() -> crate::types::builders::ConversionTaskBuilder {
-        <crate::types::builders::ConversionTaskBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ConversionTaskBuilder as Default>::default()
     }
     /// The `ConversionTaskId` member, when set.
     #[inline]
-    pub fn conversion_task_id(&self) -> ::std::option::Option<&str> {
+    pub fn conversion_task_id(&self) -> Option<&str> {
         self.conversion_task_id.as_deref()
     }
     /// The `ExpirationTime` member, when set.
     #[inline]
-    pub fn expiration_time(&self) -> ::std::option::Option<&str> {
+    pub fn expiration_time(&self) -> Option<&str> {
         self.expiration_time.as_deref()
     }
     /// The `ImportInstance` member, when set.
     #[inline]
-    pub fn import_instance(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ImportInstanceTaskDetails> {
+    pub fn import_instance(&self) -> Option<&crate::types::ImportInstanceTaskDetails> {
         self.import_instance.as_ref()
     }
     /// The `ImportVolume` member, when set.
     #[inline]
-    pub fn import_volume(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ImportVolumeTaskDetails> {
+    pub fn import_volume(&self) -> Option<&crate::types::ImportVolumeTaskDetails> {
         self.import_volume.as_ref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::ConversionTaskState> {
+    pub fn state(&self) -> Option<&crate::types::ConversionTaskState> {
         self.state.as_ref()
     }
     /// The `StatusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -72,60 +63,41 @@ impl ConversionTask {
     }
 }
 /// A builder for [`ConversionTask`](crate::types::ConversionTask); start one with `ConversionTask::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ConversionTaskBuilder {
     inner: crate::types::ConversionTask,
 }
 impl ConversionTaskBuilder {
     /// Sets [`ConversionTask::conversion_task_id`](crate::types::ConversionTask::conversion_task_id): The ID of the conversion task.
-    pub fn conversion_task_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.conversion_task_id = ::std::option::Option::Some(input.into());
+    pub fn conversion_task_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.conversion_task_id = Some(input.into());
         self
     }
     /// Sets or clears [`ConversionTask::conversion_task_id`](crate::types::ConversionTask::conversion_task_id).
     #[inline]
-    pub fn set_conversion_task_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_conversion_task_id(mut self, input: Option<String>) -> Self {
         self.inner.conversion_task_id = input;
         self
     }
     /// The value set for [`ConversionTask::conversion_task_id`](crate::types::ConversionTask::conversion_task_id), if any.
     #[inline]
-    pub fn get_conversion_task_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_conversion_task_id(&self) -> &Option<String> {
         &self.inner.conversion_task_id
     }
     /// Sets [`ConversionTask::expiration_time`](crate::types::ConversionTask::expiration_time): The time when the task expires.
-    pub fn expiration_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.expiration_time = ::std::option::Option::Some(input.into());
+    pub fn expiration_time(mut self, input: impl Into<String>) -> Self {
+        self.inner.expiration_time = Some(input.into());
         self
     }
     /// Sets or clears [`ConversionTask::expiration_time`](crate::types::ConversionTask::expiration_time).
     #[inline]
-    pub fn set_expiration_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_expiration_time(mut self, input: Option<String>) -> Self {
         self.inner.expiration_time = input;
         self
     }
     /// The value set for [`ConversionTask::expiration_time`](crate::types::ConversionTask::expiration_time), if any.
     #[inline]
-    pub fn get_expiration_time(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_expiration_time(&self) -> &Option<String> {
         &self.inner.expiration_time
     }
     /// Sets [`ConversionTask::import_instance`](crate::types::ConversionTask::import_instance): If the task is for importing an instance, this contains information about the import instance task.
@@ -133,14 +105,14 @@ impl ConversionTaskBuilder {
         mut self,
         input: crate::types::ImportInstanceTaskDetails,
     ) -> Self {
-        self.inner.import_instance = ::std::option::Option::Some(input);
+        self.inner.import_instance = Some(input);
         self
     }
     /// Sets or clears [`ConversionTask::import_instance`](crate::types::ConversionTask::import_instance).
     #[inline]
     pub fn set_import_instance(
         mut self,
-        input: ::std::option::Option<crate::types::ImportInstanceTaskDetails>,
+        input: Option<crate::types::ImportInstanceTaskDetails>,
     ) -> Self {
         self.inner.import_instance = input;
         self
@@ -149,7 +121,7 @@ impl ConversionTaskBuilder {
     #[inline]
     pub fn get_import_instance(
         &self,
-    ) -> &::std::option::Option<crate::types::ImportInstanceTaskDetails> {
+    ) -> &Option<crate::types::ImportInstanceTaskDetails> {
         &self.inner.import_instance
     }
     /// Sets [`ConversionTask::import_volume`](crate::types::ConversionTask::import_volume): If the task is for importing a volume, this contains information about the import volume task.
@@ -157,66 +129,56 @@ impl ConversionTaskBuilder {
         mut self,
         input: crate::types::ImportVolumeTaskDetails,
     ) -> Self {
-        self.inner.import_volume = ::std::option::Option::Some(input);
+        self.inner.import_volume = Some(input);
         self
     }
     /// Sets or clears [`ConversionTask::import_volume`](crate::types::ConversionTask::import_volume).
     #[inline]
     pub fn set_import_volume(
         mut self,
-        input: ::std::option::Option<crate::types::ImportVolumeTaskDetails>,
+        input: Option<crate::types::ImportVolumeTaskDetails>,
     ) -> Self {
         self.inner.import_volume = input;
         self
     }
     /// The value set for [`ConversionTask::import_volume`](crate::types::ConversionTask::import_volume), if any.
     #[inline]
-    pub fn get_import_volume(
-        &self,
-    ) -> &::std::option::Option<crate::types::ImportVolumeTaskDetails> {
+    pub fn get_import_volume(&self) -> &Option<crate::types::ImportVolumeTaskDetails> {
         &self.inner.import_volume
     }
     /// Sets [`ConversionTask::state`](crate::types::ConversionTask::state): The state of the conversion task.
     pub fn state(mut self, input: crate::types::ConversionTaskState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`ConversionTask::state`](crate::types::ConversionTask::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::ConversionTaskState>,
+        input: Option<crate::types::ConversionTaskState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`ConversionTask::state`](crate::types::ConversionTask::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::ConversionTaskState> {
+    pub fn get_state(&self) -> &Option<crate::types::ConversionTaskState> {
         &self.inner.state
     }
     /// Sets [`ConversionTask::status_message`](crate::types::ConversionTask::status_message): The status message related to the conversion task.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`ConversionTask::status_message`](crate::types::ConversionTask::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`ConversionTask::status_message`](crate::types::ConversionTask::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Appends one item to [`ConversionTask::tags`](crate::types::ConversionTask::tags): Any tags assigned to the task.
@@ -228,18 +190,13 @@ impl ConversionTaskBuilder {
     }
     /// Sets or clears [`ConversionTask::tags`](crate::types::ConversionTask::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ConversionTask::tags`](crate::types::ConversionTask::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`ConversionTask`]; it has no required members, so this cannot fail.
@@ -251,46 +208,40 @@ impl ConversionTaskBuilder {
 impl ::awsgen_runtime::xml::FromXml for ConversionTask {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "conversionTaskId" => {
-                    value.conversion_task_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.conversion_task_id = Some(String::from(child.text()));
                 }
                 "expirationTime" => {
-                    value.expiration_time = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.expiration_time = Some(String::from(child.text()));
                 }
                 "importInstance" => {
-                    value.import_instance = ::std::option::Option::Some(
+                    value.import_instance = Some(
                         <crate::types::ImportInstanceTaskDetails as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "importVolume" => {
-                    value.import_volume = ::std::option::Option::Some(
+                    value.import_volume = Some(
                         <crate::types::ImportVolumeTaskDetails as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::ConversionTaskState::from(child.text()),
                     );
                 }
                 "statusMessage" => {
-                    value.status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_message = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -300,6 +251,6 @@ impl ::awsgen_runtime::xml::FromXml for ConversionTask {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,253 +2,211 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CopyFpgaImageRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CopyFpgaImageRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the source AFI.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub source_fpga_image_id: ::std::option::Option<::std::string::String>,
+    pub source_fpga_image_id: Option<String>,
     /// The description for the new AFI.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The name for the new AFI. The default is the name of the source AFI.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The Region that contains the source AFI.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub source_region: ::std::option::Option<::std::string::String>,
+    pub source_region: Option<String>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl CopyFpgaImageRequest {
     /// Starts building a [`CopyFpgaImageRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CopyFpgaImageRequestBuilder {
-        <crate::types::builders::CopyFpgaImageRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CopyFpgaImageRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `SourceFpgaImageId` member, when set.
     #[inline]
-    pub fn source_fpga_image_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_fpga_image_id(&self) -> Option<&str> {
         self.source_fpga_image_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `SourceRegion` member, when set.
     #[inline]
-    pub fn source_region(&self) -> ::std::option::Option<&str> {
+    pub fn source_region(&self) -> Option<&str> {
         self.source_region.as_deref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`CopyFpgaImageRequest`](crate::types::CopyFpgaImageRequest); start one with `CopyFpgaImageRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CopyFpgaImageRequestBuilder {
     inner: crate::types::CopyFpgaImageRequest,
 }
 impl CopyFpgaImageRequestBuilder {
     /// Sets [`CopyFpgaImageRequest::dry_run`](crate::types::CopyFpgaImageRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CopyFpgaImageRequest::dry_run`](crate::types::CopyFpgaImageRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CopyFpgaImageRequest::dry_run`](crate::types::CopyFpgaImageRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CopyFpgaImageRequest::source_fpga_image_id`](crate::types::CopyFpgaImageRequest::source_fpga_image_id): The ID of the source AFI.
-    pub fn source_fpga_image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_fpga_image_id = ::std::option::Option::Some(input.into());
+    pub fn source_fpga_image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_fpga_image_id = Some(input.into());
         self
     }
     /// Sets or clears [`CopyFpgaImageRequest::source_fpga_image_id`](crate::types::CopyFpgaImageRequest::source_fpga_image_id).
     #[inline]
-    pub fn set_source_fpga_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_fpga_image_id(mut self, input: Option<String>) -> Self {
         self.inner.source_fpga_image_id = input;
         self
     }
     /// The value set for [`CopyFpgaImageRequest::source_fpga_image_id`](crate::types::CopyFpgaImageRequest::source_fpga_image_id), if any.
     #[inline]
-    pub fn get_source_fpga_image_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_fpga_image_id(&self) -> &Option<String> {
         &self.inner.source_fpga_image_id
     }
     /// Sets [`CopyFpgaImageRequest::description`](crate::types::CopyFpgaImageRequest::description): The description for the new AFI.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CopyFpgaImageRequest::description`](crate::types::CopyFpgaImageRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CopyFpgaImageRequest::description`](crate::types::CopyFpgaImageRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CopyFpgaImageRequest::name`](crate::types::CopyFpgaImageRequest::name): The name for the new AFI.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`CopyFpgaImageRequest::name`](crate::types::CopyFpgaImageRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`CopyFpgaImageRequest::name`](crate::types::CopyFpgaImageRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`CopyFpgaImageRequest::source_region`](crate::types::CopyFpgaImageRequest::source_region): The Region that contains the source AFI.
-    pub fn source_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_region = ::std::option::Option::Some(input.into());
+    pub fn source_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_region = Some(input.into());
         self
     }
     /// Sets or clears [`CopyFpgaImageRequest::source_region`](crate::types::CopyFpgaImageRequest::source_region).
     #[inline]
-    pub fn set_source_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_region(mut self, input: Option<String>) -> Self {
         self.inner.source_region = input;
         self
     }
     /// The value set for [`CopyFpgaImageRequest::source_region`](crate::types::CopyFpgaImageRequest::source_region), if any.
     #[inline]
-    pub fn get_source_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_region(&self) -> &Option<String> {
         &self.inner.source_region
     }
     /// Sets [`CopyFpgaImageRequest::client_token`](crate::types::CopyFpgaImageRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CopyFpgaImageRequest::client_token`](crate::types::CopyFpgaImageRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CopyFpgaImageRequest::client_token`](crate::types::CopyFpgaImageRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`CopyFpgaImageRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CopyFpgaImageRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.source_fpga_image_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CopyFpgaImageRequest",
                 member: "source_fpga_image_id",
             });
         }
         if self.inner.source_region.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CopyFpgaImageRequest",
                 member: "source_region",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CopyFpgaImageRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.source_fpga_image_id {
+        if let Some(value) = &self.source_fpga_image_id {
             body.member("SourceFpgaImageId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             body.member("Name", value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_region {
+        if let Some(value) = &self.source_region {
             body.member("SourceRegion", value);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

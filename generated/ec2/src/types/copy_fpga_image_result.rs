@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CopyFpgaImageResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CopyFpgaImageResult {
     /// The ID of the new AFI.
-    pub fpga_image_id: ::std::option::Option<::std::string::String>,
+    pub fpga_image_id: Option<String>,
 }
 impl CopyFpgaImageResult {
     /// Starts building a [`CopyFpgaImageResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CopyFpgaImageResultBuilder {
-        <crate::types::builders::CopyFpgaImageResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CopyFpgaImageResultBuilder as Default>::default()
     }
     /// The `FpgaImageId` member, when set.
     #[inline]
-    pub fn fpga_image_id(&self) -> ::std::option::Option<&str> {
+    pub fn fpga_image_id(&self) -> Option<&str> {
         self.fpga_image_id.as_deref()
     }
 }
 /// A builder for [`CopyFpgaImageResult`](crate::types::CopyFpgaImageResult); start one with `CopyFpgaImageResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CopyFpgaImageResultBuilder {
     inner: crate::types::CopyFpgaImageResult,
 }
 impl CopyFpgaImageResultBuilder {
     /// Sets [`CopyFpgaImageResult::fpga_image_id`](crate::types::CopyFpgaImageResult::fpga_image_id): The ID of the new AFI.
-    pub fn fpga_image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.fpga_image_id = ::std::option::Option::Some(input.into());
+    pub fn fpga_image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.fpga_image_id = Some(input.into());
         self
     }
     /// Sets or clears [`CopyFpgaImageResult::fpga_image_id`](crate::types::CopyFpgaImageResult::fpga_image_id).
     #[inline]
-    pub fn set_fpga_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fpga_image_id(mut self, input: Option<String>) -> Self {
         self.inner.fpga_image_id = input;
         self
     }
     /// The value set for [`CopyFpgaImageResult::fpga_image_id`](crate::types::CopyFpgaImageResult::fpga_image_id), if any.
     #[inline]
-    pub fn get_fpga_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fpga_image_id(&self) -> &Option<String> {
         &self.inner.fpga_image_id
     }
     /// Builds the [`CopyFpgaImageResult`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl CopyFpgaImageResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CopyFpgaImageResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "fpgaImageId" {
-                value.fpga_image_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.fpga_image_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

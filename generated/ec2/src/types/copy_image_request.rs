@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for CopyImage.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CopyImageRequest {
     /// Unique, case-sensitive identifier you provide to ensure idempotency of the request. For more information, see [Ensuring idempotency in Amazon EC2 API requests](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html) in the *Amazon EC2 API Reference*.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// A description for the new AMI.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Specifies whether to encrypt the snapshots of the copied image.
     ///
     /// You can encrypt a copy of an unencrypted snapshot, but you cannot create an unencrypted copy of an encrypted snapshot. The default KMS key for Amazon EBS is used unless you specify a non-default Key Management Service (KMS) KMS key using `KmsKeyId`. For more information, see [Use encryption with EBS-backed AMIs](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/AMIEncryption.html) in the *Amazon EC2 User Guide*.
-    pub encrypted: ::std::option::Option<bool>,
+    pub encrypted: Option<bool>,
     /// The identifier of the symmetric Key Management Service (KMS) KMS key to use when creating encrypted volumes. If this parameter is not specified, your Amazon Web Services managed KMS key for Amazon EBS is used. If you specify a KMS key, you must also set the encrypted state to `true`.
     ///
     /// You can specify a KMS key using any of the following:
@@ -32,19 +27,19 @@ pub struct CopyImageRequest {
     /// The specified KMS key must exist in the destination Region.
     ///
     /// Amazon EBS does not support asymmetric KMS keys.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
     /// The name of the new AMI.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The ID of the AMI to copy.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub source_image_id: ::std::option::Option<::std::string::String>,
+    pub source_image_id: Option<String>,
     /// The name of the Region that contains the AMI to copy.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub source_region: ::std::option::Option<::std::string::String>,
+    pub source_region: Option<String>,
     /// The Amazon Resource Name (ARN) of the Outpost for the new AMI.
     ///
     /// Only specify this parameter when copying an AMI from an Amazon Web Services Region to an Outpost. The AMI must be in the Region of the destination Outpost. You can't copy an AMI from an Outpost to a Region, from one Outpost to another, or within the same Outpost.
@@ -52,7 +47,7 @@ pub struct CopyImageRequest {
     /// For more information, see [Copy AMIs from an Amazon Web Services Region to an Outpost](https://docs.aws.amazon.com/ebs/latest/userguide/snapshots-outposts.html#copy-amis) in the *Amazon EBS User Guide*.
     ///
     /// Only one of `DestinationAvailabilityZone`, `DestinationAvailabilityZoneId`, or `DestinationOutpostArn` can be specified.
-    pub destination_outpost_arn: ::std::option::Option<::std::string::String>,
+    pub destination_outpost_arn: Option<String>,
     /// Specifies whether to copy your user-defined AMI tags to the new AMI.
     ///
     /// The following tags are not be copied:
@@ -61,7 +56,7 @@ pub struct CopyImageRequest {
     /// - For public and shared AMIs, user-defined tags that are attached by other Amazon Web Services accounts
     ///
     /// Default: Your user-defined AMI tags are not copied.
-    pub copy_image_tags: ::std::option::Option<bool>,
+    pub copy_image_tags: Option<bool>,
     /// The tags to apply to the new AMI and new snapshots. You can tag the AMI, the snapshots, or both.
     ///
     /// - To tag the new AMI, the value for [`ResourceType`](crate::types::ResourceType) must be `image`.
@@ -70,9 +65,7 @@ pub struct CopyImageRequest {
     /// If you specify other values for [`ResourceType`](crate::types::ResourceType), the request fails.
     ///
     /// To tag an AMI or snapshot after it has been created, see [CreateTags](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTags.html).
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Specify a completion duration, in 15 minute increments, to initiate a time-based AMI copy. The specified completion duration applies to each of the snapshots associated with the AMI. Each snapshot associated with the AMI will be completed within the specified completion duration, with copy throughput automatically adjusted for each snapshot based on its size to meet the timing target.
     ///
     /// If you do not specify a value, the AMI copy operation is completed on a best-effort basis.
@@ -80,67 +73,67 @@ pub struct CopyImageRequest {
     /// **Note:** This parameter is not supported when copying an AMI to or from a Local Zone, or to an Outpost.
     ///
     /// For more information, see [Time-based copies for Amazon EBS snapshots and EBS-backed AMIs](https://docs.aws.amazon.com/ebs/latest/userguide/time-based-copies.html).
-    pub snapshot_copy_completion_duration_minutes: ::std::option::Option<i64>,
+    pub snapshot_copy_completion_duration_minutes: Option<i64>,
     /// The Local Zone for the new AMI (for example, `cn-north-1-pkx-1a`).
     ///
     /// Only one of `DestinationAvailabilityZone`, `DestinationAvailabilityZoneId`, or `DestinationOutpostArn` can be specified.
-    pub destination_availability_zone: ::std::option::Option<::std::string::String>,
+    pub destination_availability_zone: Option<String>,
     /// The ID of the Local Zone for the new AMI (for example, `cnn1-pkx1-az1`).
     ///
     /// Only one of `DestinationAvailabilityZone`, `DestinationAvailabilityZoneId`, or `DestinationOutpostArn` can be specified.
-    pub destination_availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub destination_availability_zone_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CopyImageRequest {
     /// Starts building a [`CopyImageRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CopyImageRequestBuilder {
-        <crate::types::builders::CopyImageRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CopyImageRequestBuilder as Default>::default()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Encrypted` member, when set.
     #[inline]
-    pub fn encrypted(&self) -> ::std::option::Option<bool> {
+    pub fn encrypted(&self) -> Option<bool> {
         self.encrypted
     }
     /// The `KmsKeyId` member, when set.
     #[inline]
-    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `SourceImageId` member, when set.
     #[inline]
-    pub fn source_image_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_image_id(&self) -> Option<&str> {
         self.source_image_id.as_deref()
     }
     /// The `SourceRegion` member, when set.
     #[inline]
-    pub fn source_region(&self) -> ::std::option::Option<&str> {
+    pub fn source_region(&self) -> Option<&str> {
         self.source_region.as_deref()
     }
     /// The `DestinationOutpostArn` member, when set.
     #[inline]
-    pub fn destination_outpost_arn(&self) -> ::std::option::Option<&str> {
+    pub fn destination_outpost_arn(&self) -> Option<&str> {
         self.destination_outpost_arn.as_deref()
     }
     /// The `CopyImageTags` member, when set.
     #[inline]
-    pub fn copy_image_tags(&self) -> ::std::option::Option<bool> {
+    pub fn copy_image_tags(&self) -> Option<bool> {
         self.copy_image_tags
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -150,224 +143,173 @@ impl CopyImageRequest {
     }
     /// The `SnapshotCopyCompletionDurationMinutes` member, when set.
     #[inline]
-    pub fn snapshot_copy_completion_duration_minutes(
-        &self,
-    ) -> ::std::option::Option<i64> {
+    pub fn snapshot_copy_completion_duration_minutes(&self) -> Option<i64> {
         self.snapshot_copy_completion_duration_minutes
     }
     /// The `DestinationAvailabilityZone` member, when set.
     #[inline]
-    pub fn destination_availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn destination_availability_zone(&self) -> Option<&str> {
         self.destination_availability_zone.as_deref()
     }
     /// The `DestinationAvailabilityZoneId` member, when set.
     #[inline]
-    pub fn destination_availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn destination_availability_zone_id(&self) -> Option<&str> {
         self.destination_availability_zone_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CopyImageRequest`](crate::types::CopyImageRequest); start one with `CopyImageRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CopyImageRequestBuilder {
     inner: crate::types::CopyImageRequest,
 }
 impl CopyImageRequestBuilder {
     /// Sets [`CopyImageRequest::client_token`](crate::types::CopyImageRequest::client_token): Unique, case-sensitive identifier you provide to ensure idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CopyImageRequest::client_token`](crate::types::CopyImageRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CopyImageRequest::client_token`](crate::types::CopyImageRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CopyImageRequest::description`](crate::types::CopyImageRequest::description): A description for the new AMI.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CopyImageRequest::description`](crate::types::CopyImageRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CopyImageRequest::description`](crate::types::CopyImageRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CopyImageRequest::encrypted`](crate::types::CopyImageRequest::encrypted): Specifies whether to encrypt the snapshots of the copied image.
     pub fn encrypted(mut self, input: bool) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input);
+        self.inner.encrypted = Some(input);
         self
     }
     /// Sets or clears [`CopyImageRequest::encrypted`](crate::types::CopyImageRequest::encrypted).
     #[inline]
-    pub fn set_encrypted(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_encrypted(mut self, input: Option<bool>) -> Self {
         self.inner.encrypted = input;
         self
     }
     /// The value set for [`CopyImageRequest::encrypted`](crate::types::CopyImageRequest::encrypted), if any.
     #[inline]
-    pub fn get_encrypted(&self) -> &::std::option::Option<bool> {
+    pub fn get_encrypted(&self) -> &Option<bool> {
         &self.inner.encrypted
     }
     /// Sets [`CopyImageRequest::kms_key_id`](crate::types::CopyImageRequest::kms_key_id): The identifier of the symmetric Key Management Service (KMS) KMS key to use when creating encrypted volumes.
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_id = ::std::option::Option::Some(input.into());
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`CopyImageRequest::kms_key_id`](crate::types::CopyImageRequest::kms_key_id).
     #[inline]
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_id = input;
         self
     }
     /// The value set for [`CopyImageRequest::kms_key_id`](crate::types::CopyImageRequest::kms_key_id), if any.
     #[inline]
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_id(&self) -> &Option<String> {
         &self.inner.kms_key_id
     }
     /// Sets [`CopyImageRequest::name`](crate::types::CopyImageRequest::name): The name of the new AMI.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`CopyImageRequest::name`](crate::types::CopyImageRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`CopyImageRequest::name`](crate::types::CopyImageRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`CopyImageRequest::source_image_id`](crate::types::CopyImageRequest::source_image_id): The ID of the AMI to copy.
-    pub fn source_image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_image_id = ::std::option::Option::Some(input.into());
+    pub fn source_image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_image_id = Some(input.into());
         self
     }
     /// Sets or clears [`CopyImageRequest::source_image_id`](crate::types::CopyImageRequest::source_image_id).
     #[inline]
-    pub fn set_source_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_image_id(mut self, input: Option<String>) -> Self {
         self.inner.source_image_id = input;
         self
     }
     /// The value set for [`CopyImageRequest::source_image_id`](crate::types::CopyImageRequest::source_image_id), if any.
     #[inline]
-    pub fn get_source_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_image_id(&self) -> &Option<String> {
         &self.inner.source_image_id
     }
     /// Sets [`CopyImageRequest::source_region`](crate::types::CopyImageRequest::source_region): The name of the Region that contains the AMI to copy.
-    pub fn source_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_region = ::std::option::Option::Some(input.into());
+    pub fn source_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_region = Some(input.into());
         self
     }
     /// Sets or clears [`CopyImageRequest::source_region`](crate::types::CopyImageRequest::source_region).
     #[inline]
-    pub fn set_source_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_region(mut self, input: Option<String>) -> Self {
         self.inner.source_region = input;
         self
     }
     /// The value set for [`CopyImageRequest::source_region`](crate::types::CopyImageRequest::source_region), if any.
     #[inline]
-    pub fn get_source_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_region(&self) -> &Option<String> {
         &self.inner.source_region
     }
     /// Sets [`CopyImageRequest::destination_outpost_arn`](crate::types::CopyImageRequest::destination_outpost_arn): The Amazon Resource Name (ARN) of the Outpost for the new AMI.
-    pub fn destination_outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_outpost_arn = ::std::option::Option::Some(input.into());
+    pub fn destination_outpost_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CopyImageRequest::destination_outpost_arn`](crate::types::CopyImageRequest::destination_outpost_arn).
     #[inline]
-    pub fn set_destination_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_outpost_arn(mut self, input: Option<String>) -> Self {
         self.inner.destination_outpost_arn = input;
         self
     }
     /// The value set for [`CopyImageRequest::destination_outpost_arn`](crate::types::CopyImageRequest::destination_outpost_arn), if any.
     #[inline]
-    pub fn get_destination_outpost_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_outpost_arn(&self) -> &Option<String> {
         &self.inner.destination_outpost_arn
     }
     /// Sets [`CopyImageRequest::copy_image_tags`](crate::types::CopyImageRequest::copy_image_tags): Specifies whether to copy your user-defined AMI tags to the new AMI.
     pub fn copy_image_tags(mut self, input: bool) -> Self {
-        self.inner.copy_image_tags = ::std::option::Option::Some(input);
+        self.inner.copy_image_tags = Some(input);
         self
     }
     /// Sets or clears [`CopyImageRequest::copy_image_tags`](crate::types::CopyImageRequest::copy_image_tags).
     #[inline]
-    pub fn set_copy_image_tags(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_copy_image_tags(mut self, input: Option<bool>) -> Self {
         self.inner.copy_image_tags = input;
         self
     }
     /// The value set for [`CopyImageRequest::copy_image_tags`](crate::types::CopyImageRequest::copy_image_tags), if any.
     #[inline]
-    pub fn get_copy_image_tags(&self) -> &::std::option::Option<bool> {
+    pub fn get_copy_image_tags(&self) -> &Option<bool> {
         &self.inner.copy_image_tags
     }
     /// Appends one item to [`CopyImageRequest::tag_specifications`](crate::types::CopyImageRequest::tag_specifications): The tags to apply to the new AMI and new snapshots.
@@ -381,7 +323,7 @@ impl CopyImageRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -390,162 +332,141 @@ impl CopyImageRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CopyImageRequest::snapshot_copy_completion_duration_minutes`](crate::types::CopyImageRequest::snapshot_copy_completion_duration_minutes): Specify a completion duration, in 15 minute increments, to initiate a time-based AMI copy.
     pub fn snapshot_copy_completion_duration_minutes(mut self, input: i64) -> Self {
-        self.inner.snapshot_copy_completion_duration_minutes = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.snapshot_copy_completion_duration_minutes = Some(input);
         self
     }
     /// Sets or clears [`CopyImageRequest::snapshot_copy_completion_duration_minutes`](crate::types::CopyImageRequest::snapshot_copy_completion_duration_minutes).
     #[inline]
     pub fn set_snapshot_copy_completion_duration_minutes(
         mut self,
-        input: ::std::option::Option<i64>,
+        input: Option<i64>,
     ) -> Self {
         self.inner.snapshot_copy_completion_duration_minutes = input;
         self
     }
     /// The value set for [`CopyImageRequest::snapshot_copy_completion_duration_minutes`](crate::types::CopyImageRequest::snapshot_copy_completion_duration_minutes), if any.
     #[inline]
-    pub fn get_snapshot_copy_completion_duration_minutes(
-        &self,
-    ) -> &::std::option::Option<i64> {
+    pub fn get_snapshot_copy_completion_duration_minutes(&self) -> &Option<i64> {
         &self.inner.snapshot_copy_completion_duration_minutes
     }
     /// Sets [`CopyImageRequest::destination_availability_zone`](crate::types::CopyImageRequest::destination_availability_zone): The Local Zone for the new AMI (for example, `cn-north-1-pkx-1a`).
-    pub fn destination_availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_availability_zone = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn destination_availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`CopyImageRequest::destination_availability_zone`](crate::types::CopyImageRequest::destination_availability_zone).
     #[inline]
-    pub fn set_destination_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.destination_availability_zone = input;
         self
     }
     /// The value set for [`CopyImageRequest::destination_availability_zone`](crate::types::CopyImageRequest::destination_availability_zone), if any.
     #[inline]
-    pub fn get_destination_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_availability_zone(&self) -> &Option<String> {
         &self.inner.destination_availability_zone
     }
     /// Sets [`CopyImageRequest::destination_availability_zone_id`](crate::types::CopyImageRequest::destination_availability_zone_id): The ID of the Local Zone for the new AMI (for example, `cnn1-pkx1-az1`).
-    pub fn destination_availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_availability_zone_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn destination_availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`CopyImageRequest::destination_availability_zone_id`](crate::types::CopyImageRequest::destination_availability_zone_id).
     #[inline]
     pub fn set_destination_availability_zone_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.destination_availability_zone_id = input;
         self
     }
     /// The value set for [`CopyImageRequest::destination_availability_zone_id`](crate::types::CopyImageRequest::destination_availability_zone_id), if any.
     #[inline]
-    pub fn get_destination_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_availability_zone_id(&self) -> &Option<String> {
         &self.inner.destination_availability_zone_id
     }
     /// Sets [`CopyImageRequest::dry_run`](crate::types::CopyImageRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CopyImageRequest::dry_run`](crate::types::CopyImageRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CopyImageRequest::dry_run`](crate::types::CopyImageRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CopyImageRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CopyImageRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CopyImageRequest",
                 member: "name",
             });
         }
         if self.inner.source_image_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CopyImageRequest",
                 member: "source_image_id",
             });
         }
         if self.inner.source_region.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CopyImageRequest",
                 member: "source_region",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CopyImageRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_token {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.encrypted {
+        if let Some(value) = &self.encrypted {
             body.member("Encrypted", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             body.member("KmsKeyId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             body.member("Name", value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_image_id {
+        if let Some(value) = &self.source_image_id {
             body.member("SourceImageId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_region {
+        if let Some(value) = &self.source_region {
             body.member("SourceRegion", value);
         }
-        if let ::std::option::Option::Some(value) = &self.destination_outpost_arn {
+        if let Some(value) = &self.destination_outpost_arn {
             body.member("DestinationOutpostArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.copy_image_tags {
+        if let Some(value) = &self.copy_image_tags {
             body.member("CopyImageTags", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -553,22 +474,18 @@ impl ::awsgen_runtime::query::WriteQuery for CopyImageRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .snapshot_copy_completion_duration_minutes
-        {
+        if let Some(value) = &self.snapshot_copy_completion_duration_minutes {
             body.member("SnapshotCopyCompletionDurationMinutes", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.destination_availability_zone {
+        if let Some(value) = &self.destination_availability_zone {
             body.member("DestinationAvailabilityZone", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .destination_availability_zone_id
-        {
+        if let Some(value) = &self.destination_availability_zone_id {
             body.member("DestinationAvailabilityZoneId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of CopyImage.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CopyImageResult {
     /// The ID of the new AMI.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
 }
 impl CopyImageResult {
     /// Starts building a [`CopyImageResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CopyImageResultBuilder {
-        <crate::types::builders::CopyImageResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CopyImageResultBuilder as Default>::default()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
 }
 /// A builder for [`CopyImageResult`](crate::types::CopyImageResult); start one with `CopyImageResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CopyImageResultBuilder {
     inner: crate::types::CopyImageResult,
 }
 impl CopyImageResultBuilder {
     /// Sets [`CopyImageResult::image_id`](crate::types::CopyImageResult::image_id): The ID of the new AMI.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`CopyImageResult::image_id`](crate::types::CopyImageResult::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`CopyImageResult::image_id`](crate::types::CopyImageResult::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Builds the [`CopyImageResult`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl CopyImageResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CopyImageResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "imageId" {
-                value.image_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.image_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,23 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CopySnapshotRequest` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CopySnapshotRequest {
     /// A description for the EBS snapshot.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The Amazon Resource Name (ARN) of the Outpost to which to copy the snapshot.
     ///
     /// **Note:** Only supported when copying a snapshot to an Outpost.
     ///
     /// For more information, see [Copy snapshots from an Amazon Web Services Region to an Outpost](https://docs.aws.amazon.com/ebs/latest/userguide/snapshots-outposts.html#copy-snapshots) in the *Amazon EBS User Guide*.
-    pub destination_outpost_arn: ::std::option::Option<::std::string::String>,
+    pub destination_outpost_arn: Option<String>,
     /// The destination Region to use in the `PresignedUrl` parameter of a snapshot copy operation. This parameter is only valid for specifying the destination Region in a `PresignedUrl` parameter, where it is required.
     ///
     /// The snapshot copy is sent to the regional endpoint that you sent the HTTP request to (for example, `ec2.us-east-1.amazonaws.com`). With the CLI, this is specified using the `--region` parameter or the default Region in your Amazon Web Services configuration file.
-    pub destination_region: ::std::option::Option<::std::string::String>,
+    pub destination_region: Option<String>,
     /// To encrypt a copy of an unencrypted snapshot if encryption by default is not enabled, enable encryption using this parameter. Otherwise, omit this parameter. Copies of encrypted snapshots are encrypted, even if you omit this parameter and encryption by default is not enabled. You cannot set this parameter to false. For more information, see [Amazon EBS encryption](https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html) in the *Amazon EBS User Guide*.
-    pub encrypted: ::std::option::Option<bool>,
+    pub encrypted: Option<bool>,
     /// The identifier of the KMS key to use for Amazon EBS encryption. If this parameter is not specified, your KMS key for Amazon EBS is used. If `KmsKeyId` is specified, the encrypted state must be `true`.
     ///
     /// You can specify the KMS key using any of the following:
@@ -29,80 +29,78 @@ pub struct CopySnapshotRequest {
     /// - Alias ARN. For example, arn:aws:kms:us-east-1:012345678910:alias/ExampleAlias.
     ///
     /// Amazon Web Services authenticates the KMS key asynchronously. Therefore, if you specify an ID, alias, or ARN that is not valid, the action can appear to complete, but eventually fails.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
     /// When you copy an encrypted source snapshot using the Amazon EC2 Query API, you must supply a pre-signed URL. This parameter is optional for unencrypted snapshots. For more information, see [Query requests](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html).
     ///
     /// The `PresignedUrl` should use the snapshot source endpoint, the `CopySnapshot` action, and include the `SourceRegion`, `SourceSnapshotId`, and `DestinationRegion` parameters. The `PresignedUrl` must be signed using Amazon Web Services Signature Version 4. Because EBS snapshots are stored in Amazon S3, the signing algorithm for this parameter uses the same logic that is described in [Authenticating Requests: Using Query Parameters (Amazon Web Services Signature Version 4)](https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html) in the *Amazon S3 API Reference*. An invalid or improperly signed `PresignedUrl` will cause the copy operation to fail asynchronously, and the snapshot will move to an `error` state.
-    pub presigned_url: ::std::option::Option<::std::string::String>,
+    pub presigned_url: Option<String>,
     /// The ID of the Region that contains the snapshot to be copied.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub source_region: ::std::option::Option<::std::string::String>,
+    pub source_region: Option<String>,
     /// The ID of the EBS snapshot to copy.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub source_snapshot_id: ::std::option::Option<::std::string::String>,
+    pub source_snapshot_id: Option<String>,
     /// The tags to apply to the new snapshot.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// **Note:** Not supported when copying snapshots to or from Local Zones or Outposts.
     ///
     /// Specify a completion duration, in 15 minute increments, to initiate a time-based snapshot copy. Time-based snapshot copy operations complete within the specified duration. For more information, see [Time-based copies](https://docs.aws.amazon.com/ebs/latest/userguide/time-based-copies.html).
     ///
     /// If you do not specify a value, the snapshot copy operation is completed on a best-effort basis.
-    pub completion_duration_minutes: ::std::option::Option<i32>,
+    pub completion_duration_minutes: Option<i32>,
     /// The Local Zone, for example, `cn-north-1-pkx-1a` to which to copy the snapshot.
     ///
     /// **Note:** Only supported when copying a snapshot to a Local Zone.
-    pub destination_availability_zone: ::std::option::Option<::std::string::String>,
+    pub destination_availability_zone: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CopySnapshotRequest {
     /// Starts building a [`CopySnapshotRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CopySnapshotRequestBuilder {
-        <crate::types::builders::CopySnapshotRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CopySnapshotRequestBuilder as Default>::default()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `DestinationOutpostArn` member, when set.
     #[inline]
-    pub fn destination_outpost_arn(&self) -> ::std::option::Option<&str> {
+    pub fn destination_outpost_arn(&self) -> Option<&str> {
         self.destination_outpost_arn.as_deref()
     }
     /// The `DestinationRegion` member, when set.
     #[inline]
-    pub fn destination_region(&self) -> ::std::option::Option<&str> {
+    pub fn destination_region(&self) -> Option<&str> {
         self.destination_region.as_deref()
     }
     /// The `Encrypted` member, when set.
     #[inline]
-    pub fn encrypted(&self) -> ::std::option::Option<bool> {
+    pub fn encrypted(&self) -> Option<bool> {
         self.encrypted
     }
     /// The `KmsKeyId` member, when set.
     #[inline]
-    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
     /// The `PresignedUrl` member, when set.
     #[inline]
-    pub fn presigned_url(&self) -> ::std::option::Option<&str> {
+    pub fn presigned_url(&self) -> Option<&str> {
         self.presigned_url.as_deref()
     }
     /// The `SourceRegion` member, when set.
     #[inline]
-    pub fn source_region(&self) -> ::std::option::Option<&str> {
+    pub fn source_region(&self) -> Option<&str> {
         self.source_region.as_deref()
     }
     /// The `SourceSnapshotId` member, when set.
     #[inline]
-    pub fn source_snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_snapshot_id(&self) -> Option<&str> {
         self.source_snapshot_id.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -112,17 +110,17 @@ impl CopySnapshotRequest {
     }
     /// The `CompletionDurationMinutes` member, when set.
     #[inline]
-    pub fn completion_duration_minutes(&self) -> ::std::option::Option<i32> {
+    pub fn completion_duration_minutes(&self) -> Option<i32> {
         self.completion_duration_minutes
     }
     /// The `DestinationAvailabilityZone` member, when set.
     #[inline]
-    pub fn destination_availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn destination_availability_zone(&self) -> Option<&str> {
         self.destination_availability_zone.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
@@ -146,190 +144,137 @@ impl ::std::fmt::Debug for CopySnapshotRequest {
     }
 }
 /// A builder for [`CopySnapshotRequest`](crate::types::CopySnapshotRequest); start one with `CopySnapshotRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CopySnapshotRequestBuilder {
     inner: crate::types::CopySnapshotRequest,
 }
 impl CopySnapshotRequestBuilder {
     /// Sets [`CopySnapshotRequest::description`](crate::types::CopySnapshotRequest::description): A description for the EBS snapshot.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CopySnapshotRequest::description`](crate::types::CopySnapshotRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CopySnapshotRequest::description`](crate::types::CopySnapshotRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CopySnapshotRequest::destination_outpost_arn`](crate::types::CopySnapshotRequest::destination_outpost_arn): The Amazon Resource Name (ARN) of the Outpost to which to copy the snapshot.
-    pub fn destination_outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_outpost_arn = ::std::option::Option::Some(input.into());
+    pub fn destination_outpost_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CopySnapshotRequest::destination_outpost_arn`](crate::types::CopySnapshotRequest::destination_outpost_arn).
     #[inline]
-    pub fn set_destination_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_outpost_arn(mut self, input: Option<String>) -> Self {
         self.inner.destination_outpost_arn = input;
         self
     }
     /// The value set for [`CopySnapshotRequest::destination_outpost_arn`](crate::types::CopySnapshotRequest::destination_outpost_arn), if any.
     #[inline]
-    pub fn get_destination_outpost_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_outpost_arn(&self) -> &Option<String> {
         &self.inner.destination_outpost_arn
     }
     /// Sets [`CopySnapshotRequest::destination_region`](crate::types::CopySnapshotRequest::destination_region): The destination Region to use in the `PresignedUrl` parameter of a snapshot copy operation.
-    pub fn destination_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_region = ::std::option::Option::Some(input.into());
+    pub fn destination_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_region = Some(input.into());
         self
     }
     /// Sets or clears [`CopySnapshotRequest::destination_region`](crate::types::CopySnapshotRequest::destination_region).
     #[inline]
-    pub fn set_destination_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_region(mut self, input: Option<String>) -> Self {
         self.inner.destination_region = input;
         self
     }
     /// The value set for [`CopySnapshotRequest::destination_region`](crate::types::CopySnapshotRequest::destination_region), if any.
     #[inline]
-    pub fn get_destination_region(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_region(&self) -> &Option<String> {
         &self.inner.destination_region
     }
     /// Sets [`CopySnapshotRequest::encrypted`](crate::types::CopySnapshotRequest::encrypted): To encrypt a copy of an unencrypted snapshot if encryption by default is not enabled, enable encryption using this parameter.
     pub fn encrypted(mut self, input: bool) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input);
+        self.inner.encrypted = Some(input);
         self
     }
     /// Sets or clears [`CopySnapshotRequest::encrypted`](crate::types::CopySnapshotRequest::encrypted).
     #[inline]
-    pub fn set_encrypted(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_encrypted(mut self, input: Option<bool>) -> Self {
         self.inner.encrypted = input;
         self
     }
     /// The value set for [`CopySnapshotRequest::encrypted`](crate::types::CopySnapshotRequest::encrypted), if any.
     #[inline]
-    pub fn get_encrypted(&self) -> &::std::option::Option<bool> {
+    pub fn get_encrypted(&self) -> &Option<bool> {
         &self.inner.encrypted
     }
     /// Sets [`CopySnapshotRequest::kms_key_id`](crate::types::CopySnapshotRequest::kms_key_id): The identifier of the KMS key to use for Amazon EBS encryption.
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_id = ::std::option::Option::Some(input.into());
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`CopySnapshotRequest::kms_key_id`](crate::types::CopySnapshotRequest::kms_key_id).
     #[inline]
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_id = input;
         self
     }
     /// The value set for [`CopySnapshotRequest::kms_key_id`](crate::types::CopySnapshotRequest::kms_key_id), if any.
     #[inline]
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_id(&self) -> &Option<String> {
         &self.inner.kms_key_id
     }
     /// Sets [`CopySnapshotRequest::presigned_url`](crate::types::CopySnapshotRequest::presigned_url): When you copy an encrypted source snapshot using the Amazon EC2 Query API, you must supply a pre-signed URL.
-    pub fn presigned_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.presigned_url = ::std::option::Option::Some(input.into());
+    pub fn presigned_url(mut self, input: impl Into<String>) -> Self {
+        self.inner.presigned_url = Some(input.into());
         self
     }
     /// Sets or clears [`CopySnapshotRequest::presigned_url`](crate::types::CopySnapshotRequest::presigned_url).
     #[inline]
-    pub fn set_presigned_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_presigned_url(mut self, input: Option<String>) -> Self {
         self.inner.presigned_url = input;
         self
     }
     /// The value set for [`CopySnapshotRequest::presigned_url`](crate::types::CopySnapshotRequest::presigned_url), if any.
     #[inline]
-    pub fn get_presigned_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_presigned_url(&self) -> &Option<String> {
         &self.inner.presigned_url
     }
     /// Sets [`CopySnapshotRequest::source_region`](crate::types::CopySnapshotRequest::source_region): The ID of the Region that contains the snapshot to be copied.
-    pub fn source_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_region = ::std::option::Option::Some(input.into());
+    pub fn source_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_region = Some(input.into());
         self
     }
     /// Sets or clears [`CopySnapshotRequest::source_region`](crate::types::CopySnapshotRequest::source_region).
     #[inline]
-    pub fn set_source_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_region(mut self, input: Option<String>) -> Self {
         self.inner.source_region = input;
         self
     }
     /// The value set for [`CopySnapshotRequest::source_region`](crate::types::CopySnapshotRequest::source_region), if any.
     #[inline]
-    pub fn get_source_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_region(&self) -> &Option<String> {
         &self.inner.source_region
     }
     /// Sets [`CopySnapshotRequest::source_snapshot_id`](crate::types::CopySnapshotRequest::source_snapshot_id): The ID of the EBS snapshot to copy.
-    pub fn source_snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn source_snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`CopySnapshotRequest::source_snapshot_id`](crate::types::CopySnapshotRequest::source_snapshot_id).
     #[inline]
-    pub fn set_source_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.source_snapshot_id = input;
         self
     }
     /// The value set for [`CopySnapshotRequest::source_snapshot_id`](crate::types::CopySnapshotRequest::source_snapshot_id), if any.
     #[inline]
-    pub fn get_source_snapshot_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_snapshot_id(&self) -> &Option<String> {
         &self.inner.source_snapshot_id
     }
     /// Appends one item to [`CopySnapshotRequest::tag_specifications`](crate::types::CopySnapshotRequest::tag_specifications): The tags to apply to the new snapshot.
@@ -343,7 +288,7 @@ impl CopySnapshotRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -352,123 +297,110 @@ impl CopySnapshotRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CopySnapshotRequest::completion_duration_minutes`](crate::types::CopySnapshotRequest::completion_duration_minutes): **Note:** Not supported when copying snapshots to or from Local Zones or Outposts.
     pub fn completion_duration_minutes(mut self, input: i32) -> Self {
-        self.inner.completion_duration_minutes = ::std::option::Option::Some(input);
+        self.inner.completion_duration_minutes = Some(input);
         self
     }
     /// Sets or clears [`CopySnapshotRequest::completion_duration_minutes`](crate::types::CopySnapshotRequest::completion_duration_minutes).
     #[inline]
-    pub fn set_completion_duration_minutes(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_completion_duration_minutes(mut self, input: Option<i32>) -> Self {
         self.inner.completion_duration_minutes = input;
         self
     }
     /// The value set for [`CopySnapshotRequest::completion_duration_minutes`](crate::types::CopySnapshotRequest::completion_duration_minutes), if any.
     #[inline]
-    pub fn get_completion_duration_minutes(&self) -> &::std::option::Option<i32> {
+    pub fn get_completion_duration_minutes(&self) -> &Option<i32> {
         &self.inner.completion_duration_minutes
     }
     /// Sets [`CopySnapshotRequest::destination_availability_zone`](crate::types::CopySnapshotRequest::destination_availability_zone): The Local Zone, for example, `cn-north-1-pkx-1a` to which to copy the snapshot.
-    pub fn destination_availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_availability_zone = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn destination_availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`CopySnapshotRequest::destination_availability_zone`](crate::types::CopySnapshotRequest::destination_availability_zone).
     #[inline]
-    pub fn set_destination_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.destination_availability_zone = input;
         self
     }
     /// The value set for [`CopySnapshotRequest::destination_availability_zone`](crate::types::CopySnapshotRequest::destination_availability_zone), if any.
     #[inline]
-    pub fn get_destination_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_availability_zone(&self) -> &Option<String> {
         &self.inner.destination_availability_zone
     }
     /// Sets [`CopySnapshotRequest::dry_run`](crate::types::CopySnapshotRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CopySnapshotRequest::dry_run`](crate::types::CopySnapshotRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CopySnapshotRequest::dry_run`](crate::types::CopySnapshotRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CopySnapshotRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CopySnapshotRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.source_region.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CopySnapshotRequest",
                 member: "source_region",
             });
         }
         if self.inner.source_snapshot_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CopySnapshotRequest",
                 member: "source_snapshot_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CopySnapshotRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.description {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.destination_outpost_arn {
+        if let Some(value) = &self.destination_outpost_arn {
             body.member("DestinationOutpostArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.destination_region {
+        if let Some(value) = &self.destination_region {
             body.member("DestinationRegion", value);
         }
-        if let ::std::option::Option::Some(value) = &self.encrypted {
+        if let Some(value) = &self.encrypted {
             body.member("Encrypted", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             body.member("KmsKeyId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.presigned_url {
+        if let Some(value) = &self.presigned_url {
             body.member("PresignedUrl", value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_region {
+        if let Some(value) = &self.source_region {
             body.member("SourceRegion", value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_snapshot_id {
+        if let Some(value) = &self.source_snapshot_id {
             body.member("SourceSnapshotId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -476,15 +408,15 @@ impl ::awsgen_runtime::query::WriteQuery for CopySnapshotRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.completion_duration_minutes {
+        if let Some(value) = &self.completion_duration_minutes {
             body.member("CompletionDurationMinutes", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.destination_availability_zone {
+        if let Some(value) = &self.destination_availability_zone {
             body.member("DestinationAvailabilityZone", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

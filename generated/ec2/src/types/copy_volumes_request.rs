@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CopyVolumesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CopyVolumesRequest {
     /// The ID of the source EBS volume to copy.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub source_volume_id: ::std::option::Option<::std::string::String>,
+    pub source_volume_id: Option<String>,
     /// The number of I/O operations per second (IOPS) to provision for the volume copy. Required for `io1` and `io2` volumes. Optional for `gp3` volumes. Omit for all other volume types. Full provisioned IOPS performance can be achieved only once the volume copy is fully initialized.
     ///
     /// Valid ranges:
@@ -23,7 +18,7 @@ pub struct CopyVolumesRequest {
     /// - io2: `100 - 256,000` IOPS
     ///
     /// **Note:** [Instances built on the Nitro System](https://docs.aws.amazon.com/ec2/latest/instancetypes/ec2-nitro-instances.html) can support up to 256,000 IOPS. Other instances can support up to 32,000 IOPS.
-    pub iops: ::std::option::Option<i32>,
+    pub iops: Option<i32>,
     /// The size of the volume copy, in GiBs. The size must be equal to or greater than the size of the source volume. If not specified, the size defaults to the size of the source volume.
     ///
     /// Maximum supported sizes:
@@ -34,53 +29,51 @@ pub struct CopyVolumesRequest {
     /// - io2: `65,536` GiB
     /// - st1 and sc1: `16,384` GiB
     /// - standard: `1024` GiB
-    pub size: ::std::option::Option<i32>,
+    pub size: Option<i32>,
     /// The volume type for the volume copy. If not specified, the volume type defaults to `gp2`.
-    pub volume_type: ::std::option::Option<crate::types::VolumeType>,
+    pub volume_type: Option<crate::types::VolumeType>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The tags to apply to the volume copy during creation.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Indicates whether to enable Amazon EBS Multi-Attach for the volume copy. If you enable Multi-Attach, you can attach the volume to up to 16 Nitro instances in the same Availability Zone simultaneously. Supported with `io1` and `io2` volumes only. For more information, see [Amazon EBS Multi-Attach](https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volumes-multi.html).
-    pub multi_attach_enabled: ::std::option::Option<bool>,
+    pub multi_attach_enabled: Option<bool>,
     /// The throughput to provision for the volume copy, in MiB/s. Supported for `gp3` volumes only. Omit for all other volume types. Full provisioned throughput performance can be achieved only once the volume copy is fully initialized.
     ///
     /// Valid Range: `125 - 2000` MiB/s
-    pub throughput: ::std::option::Option<i32>,
+    pub throughput: Option<i32>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensure Idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl CopyVolumesRequest {
     /// Starts building a [`CopyVolumesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CopyVolumesRequestBuilder {
-        <crate::types::builders::CopyVolumesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CopyVolumesRequestBuilder as Default>::default()
     }
     /// The `SourceVolumeId` member, when set.
     #[inline]
-    pub fn source_volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_volume_id(&self) -> Option<&str> {
         self.source_volume_id.as_deref()
     }
     /// The `Iops` member, when set.
     #[inline]
-    pub fn iops(&self) -> ::std::option::Option<i32> {
+    pub fn iops(&self) -> Option<i32> {
         self.iops
     }
     /// The `Size` member, when set.
     #[inline]
-    pub fn size(&self) -> ::std::option::Option<i32> {
+    pub fn size(&self) -> Option<i32> {
         self.size
     }
     /// The `VolumeType` member, when set.
     #[inline]
-    pub fn volume_type(&self) -> ::std::option::Option<&crate::types::VolumeType> {
+    pub fn volume_type(&self) -> Option<&crate::types::VolumeType> {
         self.volume_type.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -90,118 +83,104 @@ impl CopyVolumesRequest {
     }
     /// The `MultiAttachEnabled` member, when set.
     #[inline]
-    pub fn multi_attach_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn multi_attach_enabled(&self) -> Option<bool> {
         self.multi_attach_enabled
     }
     /// The `Throughput` member, when set.
     #[inline]
-    pub fn throughput(&self) -> ::std::option::Option<i32> {
+    pub fn throughput(&self) -> Option<i32> {
         self.throughput
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`CopyVolumesRequest`](crate::types::CopyVolumesRequest); start one with `CopyVolumesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CopyVolumesRequestBuilder {
     inner: crate::types::CopyVolumesRequest,
 }
 impl CopyVolumesRequestBuilder {
     /// Sets [`CopyVolumesRequest::source_volume_id`](crate::types::CopyVolumesRequest::source_volume_id): The ID of the source EBS volume to copy.
-    pub fn source_volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_volume_id = ::std::option::Option::Some(input.into());
+    pub fn source_volume_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_volume_id = Some(input.into());
         self
     }
     /// Sets or clears [`CopyVolumesRequest::source_volume_id`](crate::types::CopyVolumesRequest::source_volume_id).
     #[inline]
-    pub fn set_source_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_volume_id(mut self, input: Option<String>) -> Self {
         self.inner.source_volume_id = input;
         self
     }
     /// The value set for [`CopyVolumesRequest::source_volume_id`](crate::types::CopyVolumesRequest::source_volume_id), if any.
     #[inline]
-    pub fn get_source_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_volume_id(&self) -> &Option<String> {
         &self.inner.source_volume_id
     }
     /// Sets [`CopyVolumesRequest::iops`](crate::types::CopyVolumesRequest::iops): The number of I/O operations per second (IOPS) to provision for the volume copy.
     pub fn iops(mut self, input: i32) -> Self {
-        self.inner.iops = ::std::option::Option::Some(input);
+        self.inner.iops = Some(input);
         self
     }
     /// Sets or clears [`CopyVolumesRequest::iops`](crate::types::CopyVolumesRequest::iops).
     #[inline]
-    pub fn set_iops(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_iops(mut self, input: Option<i32>) -> Self {
         self.inner.iops = input;
         self
     }
     /// The value set for [`CopyVolumesRequest::iops`](crate::types::CopyVolumesRequest::iops), if any.
     #[inline]
-    pub fn get_iops(&self) -> &::std::option::Option<i32> {
+    pub fn get_iops(&self) -> &Option<i32> {
         &self.inner.iops
     }
     /// Sets [`CopyVolumesRequest::size`](crate::types::CopyVolumesRequest::size): The size of the volume copy, in GiBs.
     pub fn size(mut self, input: i32) -> Self {
-        self.inner.size = ::std::option::Option::Some(input);
+        self.inner.size = Some(input);
         self
     }
     /// Sets or clears [`CopyVolumesRequest::size`](crate::types::CopyVolumesRequest::size).
     #[inline]
-    pub fn set_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_size(mut self, input: Option<i32>) -> Self {
         self.inner.size = input;
         self
     }
     /// The value set for [`CopyVolumesRequest::size`](crate::types::CopyVolumesRequest::size), if any.
     #[inline]
-    pub fn get_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_size(&self) -> &Option<i32> {
         &self.inner.size
     }
     /// Sets [`CopyVolumesRequest::volume_type`](crate::types::CopyVolumesRequest::volume_type): The volume type for the volume copy.
     pub fn volume_type(mut self, input: crate::types::VolumeType) -> Self {
-        self.inner.volume_type = ::std::option::Option::Some(input);
+        self.inner.volume_type = Some(input);
         self
     }
     /// Sets or clears [`CopyVolumesRequest::volume_type`](crate::types::CopyVolumesRequest::volume_type).
     #[inline]
-    pub fn set_volume_type(
-        mut self,
-        input: ::std::option::Option<crate::types::VolumeType>,
-    ) -> Self {
+    pub fn set_volume_type(mut self, input: Option<crate::types::VolumeType>) -> Self {
         self.inner.volume_type = input;
         self
     }
     /// The value set for [`CopyVolumesRequest::volume_type`](crate::types::CopyVolumesRequest::volume_type), if any.
     #[inline]
-    pub fn get_volume_type(&self) -> &::std::option::Option<crate::types::VolumeType> {
+    pub fn get_volume_type(&self) -> &Option<crate::types::VolumeType> {
         &self.inner.volume_type
     }
     /// Sets [`CopyVolumesRequest::dry_run`](crate::types::CopyVolumesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CopyVolumesRequest::dry_run`](crate::types::CopyVolumesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CopyVolumesRequest::dry_run`](crate::types::CopyVolumesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`CopyVolumesRequest::tag_specifications`](crate::types::CopyVolumesRequest::tag_specifications): The tags to apply to the volume copy during creation.
@@ -215,7 +194,7 @@ impl CopyVolumesRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -224,104 +203,95 @@ impl CopyVolumesRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CopyVolumesRequest::multi_attach_enabled`](crate::types::CopyVolumesRequest::multi_attach_enabled): Indicates whether to enable Amazon EBS Multi-Attach for the volume copy.
     pub fn multi_attach_enabled(mut self, input: bool) -> Self {
-        self.inner.multi_attach_enabled = ::std::option::Option::Some(input);
+        self.inner.multi_attach_enabled = Some(input);
         self
     }
     /// Sets or clears [`CopyVolumesRequest::multi_attach_enabled`](crate::types::CopyVolumesRequest::multi_attach_enabled).
     #[inline]
-    pub fn set_multi_attach_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_multi_attach_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.multi_attach_enabled = input;
         self
     }
     /// The value set for [`CopyVolumesRequest::multi_attach_enabled`](crate::types::CopyVolumesRequest::multi_attach_enabled), if any.
     #[inline]
-    pub fn get_multi_attach_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_multi_attach_enabled(&self) -> &Option<bool> {
         &self.inner.multi_attach_enabled
     }
     /// Sets [`CopyVolumesRequest::throughput`](crate::types::CopyVolumesRequest::throughput): The throughput to provision for the volume copy, in MiB/s.
     pub fn throughput(mut self, input: i32) -> Self {
-        self.inner.throughput = ::std::option::Option::Some(input);
+        self.inner.throughput = Some(input);
         self
     }
     /// Sets or clears [`CopyVolumesRequest::throughput`](crate::types::CopyVolumesRequest::throughput).
     #[inline]
-    pub fn set_throughput(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_throughput(mut self, input: Option<i32>) -> Self {
         self.inner.throughput = input;
         self
     }
     /// The value set for [`CopyVolumesRequest::throughput`](crate::types::CopyVolumesRequest::throughput), if any.
     #[inline]
-    pub fn get_throughput(&self) -> &::std::option::Option<i32> {
+    pub fn get_throughput(&self) -> &Option<i32> {
         &self.inner.throughput
     }
     /// Sets [`CopyVolumesRequest::client_token`](crate::types::CopyVolumesRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CopyVolumesRequest::client_token`](crate::types::CopyVolumesRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CopyVolumesRequest::client_token`](crate::types::CopyVolumesRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`CopyVolumesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CopyVolumesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.source_volume_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CopyVolumesRequest",
                 member: "source_volume_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CopyVolumesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.source_volume_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.source_volume_id {
             body.member("SourceVolumeId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.iops {
+        if let Some(value) = &self.iops {
             body.member("Iops", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.size {
+        if let Some(value) = &self.size {
             body.member("Size", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.volume_type {
+        if let Some(value) = &self.volume_type {
             body.member("VolumeType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -329,18 +299,18 @@ impl ::awsgen_runtime::query::WriteQuery for CopyVolumesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.multi_attach_enabled {
+        if let Some(value) = &self.multi_attach_enabled {
             body.member(
                 "MultiAttachEnabled",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.throughput {
+        if let Some(value) = &self.throughput {
             body.member("Throughput", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

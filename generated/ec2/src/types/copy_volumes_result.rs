@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CopyVolumesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CopyVolumesResult {
     /// Information about the volume copy.
-    pub volumes: ::std::option::Option<::std::vec::Vec<crate::types::Volume>>,
+    pub volumes: Option<Vec<crate::types::Volume>>,
 }
 impl CopyVolumesResult {
     /// Starts building a [`CopyVolumesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CopyVolumesResultBuilder {
-        <crate::types::builders::CopyVolumesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CopyVolumesResultBuilder as Default>::default()
     }
     /// The `Volumes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -26,12 +21,7 @@ impl CopyVolumesResult {
     }
 }
 /// A builder for [`CopyVolumesResult`](crate::types::CopyVolumesResult); start one with `CopyVolumesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CopyVolumesResultBuilder {
     inner: crate::types::CopyVolumesResult,
 }
@@ -45,18 +35,13 @@ impl CopyVolumesResultBuilder {
     }
     /// Sets or clears [`CopyVolumesResult::volumes`](crate::types::CopyVolumesResult::volumes).
     #[inline]
-    pub fn set_volumes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Volume>>,
-    ) -> Self {
+    pub fn set_volumes(mut self, input: Option<Vec<crate::types::Volume>>) -> Self {
         self.inner.volumes = input;
         self
     }
     /// The value set for [`CopyVolumesResult::volumes`](crate::types::CopyVolumesResult::volumes), if any.
     #[inline]
-    pub fn get_volumes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Volume>> {
+    pub fn get_volumes(&self) -> &Option<Vec<crate::types::Volume>> {
         &self.inner.volumes
     }
     /// Builds the [`CopyVolumesResult`]; it has no required members, so this cannot fail.
@@ -68,11 +53,11 @@ impl CopyVolumesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CopyVolumesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "volumeSet" {
-                value.volumes = ::std::option::Option::Some(
+                value.volumes = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::Volume as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -80,6 +65,6 @@ impl ::awsgen_runtime::xml::FromXml for CopyVolumesResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,118 +2,102 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The CPU options for the instance. Both the core count and threads per core must be specified in the request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CpuOptionsRequest {
     /// The number of CPU cores for the instance.
-    pub core_count: ::std::option::Option<i32>,
+    pub core_count: Option<i32>,
     /// The number of threads per CPU core. To disable multithreading for the instance, specify a value of `1`. Otherwise, specify the default value of `2`.
-    pub threads_per_core: ::std::option::Option<i32>,
+    pub threads_per_core: Option<i32>,
     /// Indicates whether to enable the instance for AMD SEV-SNP. AMD SEV-SNP is supported with M6a, R6a, and C6a instance types only. For more information, see [AMD SEV-SNP](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/sev-snp.html).
-    pub amd_sev_snp: ::std::option::Option<crate::types::AmdSevSnpSpecification>,
+    pub amd_sev_snp: Option<crate::types::AmdSevSnpSpecification>,
     /// Indicates whether to enable the instance for nested virtualization. Nested virtualization is supported only on 8th generation Intel-based instance types (c8i, m8i, r8i, and their flex variants). When nested virtualization is enabled, Virtual Secure Mode (VSM) is automatically disabled for the instance.
-    pub nested_virtualization: ::std::option::Option<
-        crate::types::NestedVirtualizationSpecification,
-    >,
+    pub nested_virtualization: Option<crate::types::NestedVirtualizationSpecification>,
 }
 impl CpuOptionsRequest {
     /// Starts building a [`CpuOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CpuOptionsRequestBuilder {
-        <crate::types::builders::CpuOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CpuOptionsRequestBuilder as Default>::default()
     }
     /// The `CoreCount` member, when set.
     #[inline]
-    pub fn core_count(&self) -> ::std::option::Option<i32> {
+    pub fn core_count(&self) -> Option<i32> {
         self.core_count
     }
     /// The `ThreadsPerCore` member, when set.
     #[inline]
-    pub fn threads_per_core(&self) -> ::std::option::Option<i32> {
+    pub fn threads_per_core(&self) -> Option<i32> {
         self.threads_per_core
     }
     /// The `AmdSevSnp` member, when set.
     #[inline]
-    pub fn amd_sev_snp(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AmdSevSnpSpecification> {
+    pub fn amd_sev_snp(&self) -> Option<&crate::types::AmdSevSnpSpecification> {
         self.amd_sev_snp.as_ref()
     }
     /// The `NestedVirtualization` member, when set.
     #[inline]
     pub fn nested_virtualization(
         &self,
-    ) -> ::std::option::Option<&crate::types::NestedVirtualizationSpecification> {
+    ) -> Option<&crate::types::NestedVirtualizationSpecification> {
         self.nested_virtualization.as_ref()
     }
 }
 /// A builder for [`CpuOptionsRequest`](crate::types::CpuOptionsRequest); start one with `CpuOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CpuOptionsRequestBuilder {
     inner: crate::types::CpuOptionsRequest,
 }
 impl CpuOptionsRequestBuilder {
     /// Sets [`CpuOptionsRequest::core_count`](crate::types::CpuOptionsRequest::core_count): The number of CPU cores for the instance.
     pub fn core_count(mut self, input: i32) -> Self {
-        self.inner.core_count = ::std::option::Option::Some(input);
+        self.inner.core_count = Some(input);
         self
     }
     /// Sets or clears [`CpuOptionsRequest::core_count`](crate::types::CpuOptionsRequest::core_count).
     #[inline]
-    pub fn set_core_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_core_count(mut self, input: Option<i32>) -> Self {
         self.inner.core_count = input;
         self
     }
     /// The value set for [`CpuOptionsRequest::core_count`](crate::types::CpuOptionsRequest::core_count), if any.
     #[inline]
-    pub fn get_core_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_core_count(&self) -> &Option<i32> {
         &self.inner.core_count
     }
     /// Sets [`CpuOptionsRequest::threads_per_core`](crate::types::CpuOptionsRequest::threads_per_core): The number of threads per CPU core.
     pub fn threads_per_core(mut self, input: i32) -> Self {
-        self.inner.threads_per_core = ::std::option::Option::Some(input);
+        self.inner.threads_per_core = Some(input);
         self
     }
     /// Sets or clears [`CpuOptionsRequest::threads_per_core`](crate::types::CpuOptionsRequest::threads_per_core).
     #[inline]
-    pub fn set_threads_per_core(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_threads_per_core(mut self, input: Option<i32>) -> Self {
         self.inner.threads_per_core = input;
         self
     }
     /// The value set for [`CpuOptionsRequest::threads_per_core`](crate::types::CpuOptionsRequest::threads_per_core), if any.
     #[inline]
-    pub fn get_threads_per_core(&self) -> &::std::option::Option<i32> {
+    pub fn get_threads_per_core(&self) -> &Option<i32> {
         &self.inner.threads_per_core
     }
     /// Sets [`CpuOptionsRequest::amd_sev_snp`](crate::types::CpuOptionsRequest::amd_sev_snp): Indicates whether to enable the instance for AMD SEV-SNP.
     pub fn amd_sev_snp(mut self, input: crate::types::AmdSevSnpSpecification) -> Self {
-        self.inner.amd_sev_snp = ::std::option::Option::Some(input);
+        self.inner.amd_sev_snp = Some(input);
         self
     }
     /// Sets or clears [`CpuOptionsRequest::amd_sev_snp`](crate::types::CpuOptionsRequest::amd_sev_snp).
     #[inline]
     pub fn set_amd_sev_snp(
         mut self,
-        input: ::std::option::Option<crate::types::AmdSevSnpSpecification>,
+        input: Option<crate::types::AmdSevSnpSpecification>,
     ) -> Self {
         self.inner.amd_sev_snp = input;
         self
     }
     /// The value set for [`CpuOptionsRequest::amd_sev_snp`](crate::types::CpuOptionsRequest::amd_sev_snp), if any.
     #[inline]
-    pub fn get_amd_sev_snp(
-        &self,
-    ) -> &::std::option::Option<crate::types::AmdSevSnpSpecification> {
+    pub fn get_amd_sev_snp(&self) -> &Option<crate::types::AmdSevSnpSpecification> {
         &self.inner.amd_sev_snp
     }
     /// Sets [`CpuOptionsRequest::nested_virtualization`](crate::types::CpuOptionsRequest::nested_virtualization): Indicates whether to enable the instance for nested virtualization.
@@ -121,14 +105,14 @@ impl CpuOptionsRequestBuilder {
         mut self,
         input: crate::types::NestedVirtualizationSpecification,
     ) -> Self {
-        self.inner.nested_virtualization = ::std::option::Option::Some(input);
+        self.inner.nested_virtualization = Some(input);
         self
     }
     /// Sets or clears [`CpuOptionsRequest::nested_virtualization`](crate::types::CpuOptionsRequest::nested_virtualization).
     #[inline]
     pub fn set_nested_virtualization(
         mut self,
-        input: ::std::option::Option<crate::types::NestedVirtualizationSpecification>,
+        input: Option<crate::types::NestedVirtualizationSpecification>,
     ) -> Self {
         self.inner.nested_virtualization = input;
         self
@@ -137,7 +121,7 @@ impl CpuOptionsRequestBuilder {
     #[inline]
     pub fn get_nested_virtualization(
         &self,
-    ) -> &::std::option::Option<crate::types::NestedVirtualizationSpecification> {
+    ) -> &Option<crate::types::NestedVirtualizationSpecification> {
         &self.inner.nested_virtualization
     }
     /// Builds the [`CpuOptionsRequest`]; it has no required members, so this cannot fail.
@@ -150,19 +134,19 @@ impl ::awsgen_runtime::query::WriteQuery for CpuOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.core_count {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.core_count {
             body.member("CoreCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.threads_per_core {
+        if let Some(value) = &self.threads_per_core {
             body.member("ThreadsPerCore", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.amd_sev_snp {
+        if let Some(value) = &self.amd_sev_snp {
             body.member("AmdSevSnp", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.nested_virtualization {
+        if let Some(value) = &self.nested_virtualization {
             body.member("NestedVirtualization", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The CPU performance to consider, using an instance family as the baseline reference.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CpuPerformanceFactor {
     /// Specify an instance family to use as the baseline reference for CPU performance. All instance types that match your specified attributes will be compared against the CPU performance of the referenced instance family, regardless of CPU manufacturer or architecture differences.
     ///
     /// **Note:** Currently, only one instance family can be specified in the list.
-    pub references: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PerformanceFactorReference>,
-    >,
+    pub references: Option<Vec<crate::types::PerformanceFactorReference>>,
 }
 impl CpuPerformanceFactor {
     /// Starts building a [`CpuPerformanceFactor`].
     #[inline]
     pub fn builder() -> crate::types::builders::CpuPerformanceFactorBuilder {
-        <crate::types::builders::CpuPerformanceFactorBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CpuPerformanceFactorBuilder as Default>::default()
     }
     /// The `References` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,12 +23,7 @@ impl CpuPerformanceFactor {
     }
 }
 /// A builder for [`CpuPerformanceFactor`](crate::types::CpuPerformanceFactor); start one with `CpuPerformanceFactor::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CpuPerformanceFactorBuilder {
     inner: crate::types::CpuPerformanceFactor,
 }
@@ -54,9 +42,7 @@ impl CpuPerformanceFactorBuilder {
     #[inline]
     pub fn set_references(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::PerformanceFactorReference>,
-        >,
+        input: Option<Vec<crate::types::PerformanceFactorReference>>,
     ) -> Self {
         self.inner.references = input;
         self
@@ -65,9 +51,7 @@ impl CpuPerformanceFactorBuilder {
     #[inline]
     pub fn get_references(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::PerformanceFactorReference>,
-    > {
+    ) -> &Option<Vec<crate::types::PerformanceFactorReference>> {
         &self.inner.references
     }
     /// Builds the [`CpuPerformanceFactor`]; it has no required members, so this cannot fail.
@@ -80,8 +64,8 @@ impl ::awsgen_runtime::query::WriteQuery for CpuPerformanceFactor {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.references {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.references {
             let member_0 = body.enter("ReferenceSet");
             body.items(
                 value,
@@ -89,17 +73,17 @@ impl ::awsgen_runtime::query::WriteQuery for CpuPerformanceFactor {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for CpuPerformanceFactor {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "referenceSet" {
-                value.references = ::std::option::Option::Some(
+                value.references = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::PerformanceFactorReference as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -107,6 +91,6 @@ impl ::awsgen_runtime::xml::FromXml for CpuPerformanceFactor {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The CPU performance to consider, using an instance family as the baseline reference.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CpuPerformanceFactorRequest {
     /// Specify an instance family to use as the baseline reference for CPU performance. All instance types that match your specified attributes will be compared against the CPU performance of the referenced instance family, regardless of CPU manufacturer or architecture differences.
     ///
     /// **Note:** Currently, only one instance family can be specified in the list.
-    pub references: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PerformanceFactorReferenceRequest>,
-    >,
+    pub references: Option<Vec<crate::types::PerformanceFactorReferenceRequest>>,
 }
 impl CpuPerformanceFactorRequest {
     /// Starts building a [`CpuPerformanceFactorRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CpuPerformanceFactorRequestBuilder {
-        <crate::types::builders::CpuPerformanceFactorRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CpuPerformanceFactorRequestBuilder as Default>::default()
     }
     /// The `References` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,12 +23,7 @@ impl CpuPerformanceFactorRequest {
     }
 }
 /// A builder for [`CpuPerformanceFactorRequest`](crate::types::CpuPerformanceFactorRequest); start one with `CpuPerformanceFactorRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CpuPerformanceFactorRequestBuilder {
     inner: crate::types::CpuPerformanceFactorRequest,
 }
@@ -54,9 +42,7 @@ impl CpuPerformanceFactorRequestBuilder {
     #[inline]
     pub fn set_references(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::PerformanceFactorReferenceRequest>,
-        >,
+        input: Option<Vec<crate::types::PerformanceFactorReferenceRequest>>,
     ) -> Self {
         self.inner.references = input;
         self
@@ -65,9 +51,7 @@ impl CpuPerformanceFactorRequestBuilder {
     #[inline]
     pub fn get_references(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::PerformanceFactorReferenceRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::PerformanceFactorReferenceRequest>> {
         &self.inner.references
     }
     /// Builds the [`CpuPerformanceFactorRequest`]; it has no required members, so this cannot fail.
@@ -80,8 +64,8 @@ impl ::awsgen_runtime::query::WriteQuery for CpuPerformanceFactorRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.references {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.references {
             let member_0 = body.enter("Reference");
             body.items(
                 value,
@@ -89,6 +73,6 @@ impl ::awsgen_runtime::query::WriteQuery for CpuPerformanceFactorRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

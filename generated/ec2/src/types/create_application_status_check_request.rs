@@ -2,62 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateApplicationStatusCheckRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateApplicationStatusCheckRequest {
     /// The health check paths to use for the application status check. Health check paths define the network path from a source subnet to one or more destination subnets for cross-Availability Zone or Availability Zone to Local Zone health checking. If omitted, health checks are performed in the same subnet as the instance.
-    pub health_check_paths: ::std::option::Option<
-        ::std::vec::Vec<crate::types::HealthCheckPathRequestObject>,
-    >,
+    pub health_check_paths: Option<Vec<crate::types::HealthCheckPathRequestObject>>,
     /// The aggregation setting for the application status check. When set to `included`, the result of this check contributes to the instance-level application status reported by `DescribeApplicationStatus`. When set to `excluded`, the check runs independently and does not affect the instance-level status. Valid values: `included` \| `excluded`.
-    pub aggregation: ::std::option::Option<crate::types::AggregationStatusEnum>,
+    pub aggregation: Option<crate::types::AggregationStatusEnum>,
     /// The protocol to use for the health check. Valid values: `http` \| `https`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub protocol: ::std::option::Option<crate::types::NetworkProtocolEnum>,
+    pub protocol: Option<crate::types::NetworkProtocolEnum>,
     /// The port to use for the health check. Valid values: 1 to 65535.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub port: ::std::option::Option<i32>,
+    pub port: Option<i32>,
     /// The URL path to use for the health check HTTP request (for example, `/health` or `/status`).
-    pub path: ::std::option::Option<::std::string::String>,
+    pub path: Option<String>,
     /// The index of the network device to use for the health check. The value must be greater than or equal to 0.
-    pub device_index: ::std::option::Option<i32>,
+    pub device_index: Option<i32>,
     /// The IP version to use for the health check. Valid values: `ipv4` and `ipv6`.
-    pub ip_version: ::std::option::Option<crate::types::IpVersionEnum>,
+    pub ip_version: Option<crate::types::IpVersionEnum>,
     /// The IP scope to use for the health check. Valid value: `private`.
-    pub ip_scope: ::std::option::Option<crate::types::IpScopeEnum>,
+    pub ip_scope: Option<crate::types::IpScopeEnum>,
     /// The interval, in seconds, between health checks. Valid value: 60.
-    pub interval: ::std::option::Option<i32>,
+    pub interval: Option<i32>,
     /// The amount of time, in seconds, to wait for a health check response before considering it failed. Valid values: 1 to 30. The value must be less than `Interval`.
-    pub timeout: ::std::option::Option<i32>,
+    pub timeout: Option<i32>,
     /// The number of consecutive failed health checks before the application status is considered impaired. The value must be greater than 0.
-    pub failure_threshold: ::std::option::Option<i32>,
+    pub failure_threshold: Option<i32>,
     /// The number of consecutive successful health checks before the application status is considered healthy. The value must be greater than 0.
-    pub success_threshold: ::std::option::Option<i32>,
+    pub success_threshold: Option<i32>,
     /// The HTTP status codes that indicate a successful health check response. Specify a comma-separated list of individual status codes or ranges, for example, `200,202,300-399`. For a range, the first value must be less than the second value. Maximum length: 64 characters. Default: `200`.
-    pub status_code_matcher: ::std::option::Option<::std::string::String>,
+    pub status_code_matcher: Option<String>,
     /// The number of seconds to wait before starting health checks after an instance is launched. Valid values: 1 to 600.
-    pub initialization_grace_period_seconds: ::std::option::Option<i32>,
+    pub initialization_grace_period_seconds: Option<i32>,
     /// The tags to apply to the application status check.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateApplicationStatusCheckRequest {
     /// Starts building a [`CreateApplicationStatusCheckRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateApplicationStatusCheckRequestBuilder {
-        <crate::types::builders::CreateApplicationStatusCheckRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateApplicationStatusCheckRequestBuilder as Default>::default()
     }
     /// The `HealthCheckPaths` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -66,69 +57,67 @@ impl CreateApplicationStatusCheckRequest {
     }
     /// The `Aggregation` member, when set.
     #[inline]
-    pub fn aggregation(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AggregationStatusEnum> {
+    pub fn aggregation(&self) -> Option<&crate::types::AggregationStatusEnum> {
         self.aggregation.as_ref()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(&self) -> ::std::option::Option<&crate::types::NetworkProtocolEnum> {
+    pub fn protocol(&self) -> Option<&crate::types::NetworkProtocolEnum> {
         self.protocol.as_ref()
     }
     /// The `Port` member, when set.
     #[inline]
-    pub fn port(&self) -> ::std::option::Option<i32> {
+    pub fn port(&self) -> Option<i32> {
         self.port
     }
     /// The `Path` member, when set.
     #[inline]
-    pub fn path(&self) -> ::std::option::Option<&str> {
+    pub fn path(&self) -> Option<&str> {
         self.path.as_deref()
     }
     /// The `DeviceIndex` member, when set.
     #[inline]
-    pub fn device_index(&self) -> ::std::option::Option<i32> {
+    pub fn device_index(&self) -> Option<i32> {
         self.device_index
     }
     /// The `IpVersion` member, when set.
     #[inline]
-    pub fn ip_version(&self) -> ::std::option::Option<&crate::types::IpVersionEnum> {
+    pub fn ip_version(&self) -> Option<&crate::types::IpVersionEnum> {
         self.ip_version.as_ref()
     }
     /// The `IpScope` member, when set.
     #[inline]
-    pub fn ip_scope(&self) -> ::std::option::Option<&crate::types::IpScopeEnum> {
+    pub fn ip_scope(&self) -> Option<&crate::types::IpScopeEnum> {
         self.ip_scope.as_ref()
     }
     /// The `Interval` member, when set.
     #[inline]
-    pub fn interval(&self) -> ::std::option::Option<i32> {
+    pub fn interval(&self) -> Option<i32> {
         self.interval
     }
     /// The `Timeout` member, when set.
     #[inline]
-    pub fn timeout(&self) -> ::std::option::Option<i32> {
+    pub fn timeout(&self) -> Option<i32> {
         self.timeout
     }
     /// The `FailureThreshold` member, when set.
     #[inline]
-    pub fn failure_threshold(&self) -> ::std::option::Option<i32> {
+    pub fn failure_threshold(&self) -> Option<i32> {
         self.failure_threshold
     }
     /// The `SuccessThreshold` member, when set.
     #[inline]
-    pub fn success_threshold(&self) -> ::std::option::Option<i32> {
+    pub fn success_threshold(&self) -> Option<i32> {
         self.success_threshold
     }
     /// The `StatusCodeMatcher` member, when set.
     #[inline]
-    pub fn status_code_matcher(&self) -> ::std::option::Option<&str> {
+    pub fn status_code_matcher(&self) -> Option<&str> {
         self.status_code_matcher.as_deref()
     }
     /// The `InitializationGracePeriodSeconds` member, when set.
     #[inline]
-    pub fn initialization_grace_period_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn initialization_grace_period_seconds(&self) -> Option<i32> {
         self.initialization_grace_period_seconds
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -138,22 +127,17 @@ impl CreateApplicationStatusCheckRequest {
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateApplicationStatusCheckRequest`](crate::types::CreateApplicationStatusCheckRequest); start one with `CreateApplicationStatusCheckRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateApplicationStatusCheckRequestBuilder {
     inner: crate::types::CreateApplicationStatusCheckRequest,
 }
@@ -172,9 +156,7 @@ impl CreateApplicationStatusCheckRequestBuilder {
     #[inline]
     pub fn set_health_check_paths(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::HealthCheckPathRequestObject>,
-        >,
+        input: Option<Vec<crate::types::HealthCheckPathRequestObject>>,
     ) -> Self {
         self.inner.health_check_paths = input;
         self
@@ -183,254 +165,224 @@ impl CreateApplicationStatusCheckRequestBuilder {
     #[inline]
     pub fn get_health_check_paths(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::HealthCheckPathRequestObject>,
-    > {
+    ) -> &Option<Vec<crate::types::HealthCheckPathRequestObject>> {
         &self.inner.health_check_paths
     }
     /// Sets [`CreateApplicationStatusCheckRequest::aggregation`](crate::types::CreateApplicationStatusCheckRequest::aggregation): The aggregation setting for the application status check.
     pub fn aggregation(mut self, input: crate::types::AggregationStatusEnum) -> Self {
-        self.inner.aggregation = ::std::option::Option::Some(input);
+        self.inner.aggregation = Some(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::aggregation`](crate::types::CreateApplicationStatusCheckRequest::aggregation).
     #[inline]
     pub fn set_aggregation(
         mut self,
-        input: ::std::option::Option<crate::types::AggregationStatusEnum>,
+        input: Option<crate::types::AggregationStatusEnum>,
     ) -> Self {
         self.inner.aggregation = input;
         self
     }
     /// The value set for [`CreateApplicationStatusCheckRequest::aggregation`](crate::types::CreateApplicationStatusCheckRequest::aggregation), if any.
     #[inline]
-    pub fn get_aggregation(
-        &self,
-    ) -> &::std::option::Option<crate::types::AggregationStatusEnum> {
+    pub fn get_aggregation(&self) -> &Option<crate::types::AggregationStatusEnum> {
         &self.inner.aggregation
     }
     /// Sets [`CreateApplicationStatusCheckRequest::protocol`](crate::types::CreateApplicationStatusCheckRequest::protocol): The protocol to use for the health check.
     pub fn protocol(mut self, input: crate::types::NetworkProtocolEnum) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input);
+        self.inner.protocol = Some(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::protocol`](crate::types::CreateApplicationStatusCheckRequest::protocol).
     #[inline]
     pub fn set_protocol(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkProtocolEnum>,
+        input: Option<crate::types::NetworkProtocolEnum>,
     ) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`CreateApplicationStatusCheckRequest::protocol`](crate::types::CreateApplicationStatusCheckRequest::protocol), if any.
     #[inline]
-    pub fn get_protocol(
-        &self,
-    ) -> &::std::option::Option<crate::types::NetworkProtocolEnum> {
+    pub fn get_protocol(&self) -> &Option<crate::types::NetworkProtocolEnum> {
         &self.inner.protocol
     }
     /// Sets [`CreateApplicationStatusCheckRequest::port`](crate::types::CreateApplicationStatusCheckRequest::port): The port to use for the health check.
     pub fn port(mut self, input: i32) -> Self {
-        self.inner.port = ::std::option::Option::Some(input);
+        self.inner.port = Some(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::port`](crate::types::CreateApplicationStatusCheckRequest::port).
     #[inline]
-    pub fn set_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_port(mut self, input: Option<i32>) -> Self {
         self.inner.port = input;
         self
     }
     /// The value set for [`CreateApplicationStatusCheckRequest::port`](crate::types::CreateApplicationStatusCheckRequest::port), if any.
     #[inline]
-    pub fn get_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_port(&self) -> &Option<i32> {
         &self.inner.port
     }
     /// Sets [`CreateApplicationStatusCheckRequest::path`](crate::types::CreateApplicationStatusCheckRequest::path): The URL path to use for the health check HTTP request (for example, `/health` or `/status`).
-    pub fn path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.path = ::std::option::Option::Some(input.into());
+    pub fn path(mut self, input: impl Into<String>) -> Self {
+        self.inner.path = Some(input.into());
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::path`](crate::types::CreateApplicationStatusCheckRequest::path).
     #[inline]
-    pub fn set_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_path(mut self, input: Option<String>) -> Self {
         self.inner.path = input;
         self
     }
     /// The value set for [`CreateApplicationStatusCheckRequest::path`](crate::types::CreateApplicationStatusCheckRequest::path), if any.
     #[inline]
-    pub fn get_path(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_path(&self) -> &Option<String> {
         &self.inner.path
     }
     /// Sets [`CreateApplicationStatusCheckRequest::device_index`](crate::types::CreateApplicationStatusCheckRequest::device_index): The index of the network device to use for the health check.
     pub fn device_index(mut self, input: i32) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input);
+        self.inner.device_index = Some(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::device_index`](crate::types::CreateApplicationStatusCheckRequest::device_index).
     #[inline]
-    pub fn set_device_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_device_index(mut self, input: Option<i32>) -> Self {
         self.inner.device_index = input;
         self
     }
     /// The value set for [`CreateApplicationStatusCheckRequest::device_index`](crate::types::CreateApplicationStatusCheckRequest::device_index), if any.
     #[inline]
-    pub fn get_device_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_device_index(&self) -> &Option<i32> {
         &self.inner.device_index
     }
     /// Sets [`CreateApplicationStatusCheckRequest::ip_version`](crate::types::CreateApplicationStatusCheckRequest::ip_version): The IP version to use for the health check.
     pub fn ip_version(mut self, input: crate::types::IpVersionEnum) -> Self {
-        self.inner.ip_version = ::std::option::Option::Some(input);
+        self.inner.ip_version = Some(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::ip_version`](crate::types::CreateApplicationStatusCheckRequest::ip_version).
     #[inline]
-    pub fn set_ip_version(
-        mut self,
-        input: ::std::option::Option<crate::types::IpVersionEnum>,
-    ) -> Self {
+    pub fn set_ip_version(mut self, input: Option<crate::types::IpVersionEnum>) -> Self {
         self.inner.ip_version = input;
         self
     }
     /// The value set for [`CreateApplicationStatusCheckRequest::ip_version`](crate::types::CreateApplicationStatusCheckRequest::ip_version), if any.
     #[inline]
-    pub fn get_ip_version(&self) -> &::std::option::Option<crate::types::IpVersionEnum> {
+    pub fn get_ip_version(&self) -> &Option<crate::types::IpVersionEnum> {
         &self.inner.ip_version
     }
     /// Sets [`CreateApplicationStatusCheckRequest::ip_scope`](crate::types::CreateApplicationStatusCheckRequest::ip_scope): The IP scope to use for the health check.
     pub fn ip_scope(mut self, input: crate::types::IpScopeEnum) -> Self {
-        self.inner.ip_scope = ::std::option::Option::Some(input);
+        self.inner.ip_scope = Some(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::ip_scope`](crate::types::CreateApplicationStatusCheckRequest::ip_scope).
     #[inline]
-    pub fn set_ip_scope(
-        mut self,
-        input: ::std::option::Option<crate::types::IpScopeEnum>,
-    ) -> Self {
+    pub fn set_ip_scope(mut self, input: Option<crate::types::IpScopeEnum>) -> Self {
         self.inner.ip_scope = input;
         self
     }
     /// The value set for [`CreateApplicationStatusCheckRequest::ip_scope`](crate::types::CreateApplicationStatusCheckRequest::ip_scope), if any.
     #[inline]
-    pub fn get_ip_scope(&self) -> &::std::option::Option<crate::types::IpScopeEnum> {
+    pub fn get_ip_scope(&self) -> &Option<crate::types::IpScopeEnum> {
         &self.inner.ip_scope
     }
     /// Sets [`CreateApplicationStatusCheckRequest::interval`](crate::types::CreateApplicationStatusCheckRequest::interval): The interval, in seconds, between health checks.
     pub fn interval(mut self, input: i32) -> Self {
-        self.inner.interval = ::std::option::Option::Some(input);
+        self.inner.interval = Some(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::interval`](crate::types::CreateApplicationStatusCheckRequest::interval).
     #[inline]
-    pub fn set_interval(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_interval(mut self, input: Option<i32>) -> Self {
         self.inner.interval = input;
         self
     }
     /// The value set for [`CreateApplicationStatusCheckRequest::interval`](crate::types::CreateApplicationStatusCheckRequest::interval), if any.
     #[inline]
-    pub fn get_interval(&self) -> &::std::option::Option<i32> {
+    pub fn get_interval(&self) -> &Option<i32> {
         &self.inner.interval
     }
     /// Sets [`CreateApplicationStatusCheckRequest::timeout`](crate::types::CreateApplicationStatusCheckRequest::timeout): The amount of time, in seconds, to wait for a health check response before considering it failed.
     pub fn timeout(mut self, input: i32) -> Self {
-        self.inner.timeout = ::std::option::Option::Some(input);
+        self.inner.timeout = Some(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::timeout`](crate::types::CreateApplicationStatusCheckRequest::timeout).
     #[inline]
-    pub fn set_timeout(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_timeout(mut self, input: Option<i32>) -> Self {
         self.inner.timeout = input;
         self
     }
     /// The value set for [`CreateApplicationStatusCheckRequest::timeout`](crate::types::CreateApplicationStatusCheckRequest::timeout), if any.
     #[inline]
-    pub fn get_timeout(&self) -> &::std::option::Option<i32> {
+    pub fn get_timeout(&self) -> &Option<i32> {
         &self.inner.timeout
     }
     /// Sets [`CreateApplicationStatusCheckRequest::failure_threshold`](crate::types::CreateApplicationStatusCheckRequest::failure_threshold): The number of consecutive failed health checks before the application status is considered impaired.
     pub fn failure_threshold(mut self, input: i32) -> Self {
-        self.inner.failure_threshold = ::std::option::Option::Some(input);
+        self.inner.failure_threshold = Some(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::failure_threshold`](crate::types::CreateApplicationStatusCheckRequest::failure_threshold).
     #[inline]
-    pub fn set_failure_threshold(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_failure_threshold(mut self, input: Option<i32>) -> Self {
         self.inner.failure_threshold = input;
         self
     }
     /// The value set for [`CreateApplicationStatusCheckRequest::failure_threshold`](crate::types::CreateApplicationStatusCheckRequest::failure_threshold), if any.
     #[inline]
-    pub fn get_failure_threshold(&self) -> &::std::option::Option<i32> {
+    pub fn get_failure_threshold(&self) -> &Option<i32> {
         &self.inner.failure_threshold
     }
     /// Sets [`CreateApplicationStatusCheckRequest::success_threshold`](crate::types::CreateApplicationStatusCheckRequest::success_threshold): The number of consecutive successful health checks before the application status is considered healthy.
     pub fn success_threshold(mut self, input: i32) -> Self {
-        self.inner.success_threshold = ::std::option::Option::Some(input);
+        self.inner.success_threshold = Some(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::success_threshold`](crate::types::CreateApplicationStatusCheckRequest::success_threshold).
     #[inline]
-    pub fn set_success_threshold(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_success_threshold(mut self, input: Option<i32>) -> Self {
         self.inner.success_threshold = input;
         self
     }
     /// The value set for [`CreateApplicationStatusCheckRequest::success_threshold`](crate::types::CreateApplicationStatusCheckRequest::success_threshold), if any.
     #[inline]
-    pub fn get_success_threshold(&self) -> &::std::option::Option<i32> {
+    pub fn get_success_threshold(&self) -> &Option<i32> {
         &self.inner.success_threshold
     }
     /// Sets [`CreateApplicationStatusCheckRequest::status_code_matcher`](crate::types::CreateApplicationStatusCheckRequest::status_code_matcher): The HTTP status codes that indicate a successful health check response.
-    pub fn status_code_matcher(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_code_matcher = ::std::option::Option::Some(input.into());
+    pub fn status_code_matcher(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_code_matcher = Some(input.into());
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::status_code_matcher`](crate::types::CreateApplicationStatusCheckRequest::status_code_matcher).
     #[inline]
-    pub fn set_status_code_matcher(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_code_matcher(mut self, input: Option<String>) -> Self {
         self.inner.status_code_matcher = input;
         self
     }
     /// The value set for [`CreateApplicationStatusCheckRequest::status_code_matcher`](crate::types::CreateApplicationStatusCheckRequest::status_code_matcher), if any.
     #[inline]
-    pub fn get_status_code_matcher(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_code_matcher(&self) -> &Option<String> {
         &self.inner.status_code_matcher
     }
     /// Sets [`CreateApplicationStatusCheckRequest::initialization_grace_period_seconds`](crate::types::CreateApplicationStatusCheckRequest::initialization_grace_period_seconds): The number of seconds to wait before starting health checks after an instance is launched.
     pub fn initialization_grace_period_seconds(mut self, input: i32) -> Self {
-        self.inner.initialization_grace_period_seconds = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.initialization_grace_period_seconds = Some(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::initialization_grace_period_seconds`](crate::types::CreateApplicationStatusCheckRequest::initialization_grace_period_seconds).
     #[inline]
     pub fn set_initialization_grace_period_seconds(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.initialization_grace_period_seconds = input;
         self
     }
     /// The value set for [`CreateApplicationStatusCheckRequest::initialization_grace_period_seconds`](crate::types::CreateApplicationStatusCheckRequest::initialization_grace_period_seconds), if any.
     #[inline]
-    pub fn get_initialization_grace_period_seconds(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_initialization_grace_period_seconds(&self) -> &Option<i32> {
         &self.inner.initialization_grace_period_seconds
     }
     /// Appends one item to [`CreateApplicationStatusCheckRequest::tag_specifications`](crate::types::CreateApplicationStatusCheckRequest::tag_specifications): The tags to apply to the application status check.
@@ -444,7 +396,7 @@ impl CreateApplicationStatusCheckRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -453,76 +405,70 @@ impl CreateApplicationStatusCheckRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateApplicationStatusCheckRequest::client_token`](crate::types::CreateApplicationStatusCheckRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::client_token`](crate::types::CreateApplicationStatusCheckRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateApplicationStatusCheckRequest::client_token`](crate::types::CreateApplicationStatusCheckRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateApplicationStatusCheckRequest::dry_run`](crate::types::CreateApplicationStatusCheckRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateApplicationStatusCheckRequest::dry_run`](crate::types::CreateApplicationStatusCheckRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateApplicationStatusCheckRequest::dry_run`](crate::types::CreateApplicationStatusCheckRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateApplicationStatusCheckRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateApplicationStatusCheckRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.protocol.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateApplicationStatusCheckRequest",
                 member: "protocol",
             });
         }
         if self.inner.port.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateApplicationStatusCheckRequest",
                 member: "port",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateApplicationStatusCheckRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.health_check_paths {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.health_check_paths {
             let member_0 = body.enter("HealthCheckPath");
             body.items(
                 value,
@@ -530,48 +476,46 @@ impl ::awsgen_runtime::query::WriteQuery for CreateApplicationStatusCheckRequest
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.aggregation {
+        if let Some(value) = &self.aggregation {
             body.member("Aggregation", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             body.member("Protocol", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.port {
+        if let Some(value) = &self.port {
             body.member("Port", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.path {
+        if let Some(value) = &self.path {
             body.member("Path", value);
         }
-        if let ::std::option::Option::Some(value) = &self.device_index {
+        if let Some(value) = &self.device_index {
             body.member("DeviceIndex", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.ip_version {
+        if let Some(value) = &self.ip_version {
             body.member("IpVersion", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.ip_scope {
+        if let Some(value) = &self.ip_scope {
             body.member("IpScope", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.interval {
+        if let Some(value) = &self.interval {
             body.member("Interval", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.timeout {
+        if let Some(value) = &self.timeout {
             body.member("Timeout", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.failure_threshold {
+        if let Some(value) = &self.failure_threshold {
             body.member("FailureThreshold", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.success_threshold {
+        if let Some(value) = &self.success_threshold {
             body.member("SuccessThreshold", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.status_code_matcher {
+        if let Some(value) = &self.status_code_matcher {
             body.member("StatusCodeMatcher", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .initialization_grace_period_seconds
-        {
+        if let Some(value) = &self.initialization_grace_period_seconds {
             body.member("InitializationGracePeriodSeconds", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -579,12 +523,12 @@ impl ::awsgen_runtime::query::WriteQuery for CreateApplicationStatusCheckRequest
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,71 +2,64 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCapacityManagerDataExportRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCapacityManagerDataExportRequest {
     /// The name of the S3 bucket where the capacity data export files will be delivered. The bucket must exist and you must have write permissions to it.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub s3_bucket_name: ::std::option::Option<::std::string::String>,
+    pub s3_bucket_name: Option<String>,
     /// The S3 key prefix for the exported data files. This allows you to organize exports in a specific folder structure within your bucket. If not specified, files are placed at the bucket root.
-    pub s3_bucket_prefix: ::std::option::Option<::std::string::String>,
+    pub s3_bucket_prefix: Option<String>,
     /// The frequency at which data exports are generated.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub schedule: ::std::option::Option<crate::types::Schedule>,
+    pub schedule: Option<crate::types::Schedule>,
     /// The file format for the exported data. Parquet format is recommended for large datasets and better compression.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub output_format: ::std::option::Option<crate::types::OutputFormat>,
+    pub output_format: Option<crate::types::OutputFormat>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see Ensure Idempotency.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The tags to apply to the data export configuration. You can tag the export for organization and cost tracking purposes.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
 }
 impl CreateCapacityManagerDataExportRequest {
     /// Starts building a [`CreateCapacityManagerDataExportRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateCapacityManagerDataExportRequestBuilder {
-        <crate::types::builders::CreateCapacityManagerDataExportRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateCapacityManagerDataExportRequestBuilder as Default>::default()
     }
     /// The `S3BucketName` member, when set.
     #[inline]
-    pub fn s3_bucket_name(&self) -> ::std::option::Option<&str> {
+    pub fn s3_bucket_name(&self) -> Option<&str> {
         self.s3_bucket_name.as_deref()
     }
     /// The `S3BucketPrefix` member, when set.
     #[inline]
-    pub fn s3_bucket_prefix(&self) -> ::std::option::Option<&str> {
+    pub fn s3_bucket_prefix(&self) -> Option<&str> {
         self.s3_bucket_prefix.as_deref()
     }
     /// The `Schedule` member, when set.
     #[inline]
-    pub fn schedule(&self) -> ::std::option::Option<&crate::types::Schedule> {
+    pub fn schedule(&self) -> Option<&crate::types::Schedule> {
         self.schedule.as_ref()
     }
     /// The `OutputFormat` member, when set.
     #[inline]
-    pub fn output_format(&self) -> ::std::option::Option<&crate::types::OutputFormat> {
+    pub fn output_format(&self) -> Option<&crate::types::OutputFormat> {
         self.output_format.as_ref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -76,136 +69,108 @@ impl CreateCapacityManagerDataExportRequest {
     }
 }
 /// A builder for [`CreateCapacityManagerDataExportRequest`](crate::types::CreateCapacityManagerDataExportRequest); start one with `CreateCapacityManagerDataExportRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateCapacityManagerDataExportRequestBuilder {
     inner: crate::types::CreateCapacityManagerDataExportRequest,
 }
 impl CreateCapacityManagerDataExportRequestBuilder {
     /// Sets [`CreateCapacityManagerDataExportRequest::s3_bucket_name`](crate::types::CreateCapacityManagerDataExportRequest::s3_bucket_name): The name of the S3 bucket where the capacity data export files will be delivered.
-    pub fn s3_bucket_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_bucket_name = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_bucket_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCapacityManagerDataExportRequest::s3_bucket_name`](crate::types::CreateCapacityManagerDataExportRequest::s3_bucket_name).
     #[inline]
-    pub fn set_s3_bucket_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket_name(mut self, input: Option<String>) -> Self {
         self.inner.s3_bucket_name = input;
         self
     }
     /// The value set for [`CreateCapacityManagerDataExportRequest::s3_bucket_name`](crate::types::CreateCapacityManagerDataExportRequest::s3_bucket_name), if any.
     #[inline]
-    pub fn get_s3_bucket_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket_name(&self) -> &Option<String> {
         &self.inner.s3_bucket_name
     }
     /// Sets [`CreateCapacityManagerDataExportRequest::s3_bucket_prefix`](crate::types::CreateCapacityManagerDataExportRequest::s3_bucket_prefix): The S3 key prefix for the exported data files.
-    pub fn s3_bucket_prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_bucket_prefix = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket_prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_bucket_prefix = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCapacityManagerDataExportRequest::s3_bucket_prefix`](crate::types::CreateCapacityManagerDataExportRequest::s3_bucket_prefix).
     #[inline]
-    pub fn set_s3_bucket_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket_prefix(mut self, input: Option<String>) -> Self {
         self.inner.s3_bucket_prefix = input;
         self
     }
     /// The value set for [`CreateCapacityManagerDataExportRequest::s3_bucket_prefix`](crate::types::CreateCapacityManagerDataExportRequest::s3_bucket_prefix), if any.
     #[inline]
-    pub fn get_s3_bucket_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket_prefix(&self) -> &Option<String> {
         &self.inner.s3_bucket_prefix
     }
     /// Sets [`CreateCapacityManagerDataExportRequest::schedule`](crate::types::CreateCapacityManagerDataExportRequest::schedule): The frequency at which data exports are generated.
     pub fn schedule(mut self, input: crate::types::Schedule) -> Self {
-        self.inner.schedule = ::std::option::Option::Some(input);
+        self.inner.schedule = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityManagerDataExportRequest::schedule`](crate::types::CreateCapacityManagerDataExportRequest::schedule).
     #[inline]
-    pub fn set_schedule(
-        mut self,
-        input: ::std::option::Option<crate::types::Schedule>,
-    ) -> Self {
+    pub fn set_schedule(mut self, input: Option<crate::types::Schedule>) -> Self {
         self.inner.schedule = input;
         self
     }
     /// The value set for [`CreateCapacityManagerDataExportRequest::schedule`](crate::types::CreateCapacityManagerDataExportRequest::schedule), if any.
     #[inline]
-    pub fn get_schedule(&self) -> &::std::option::Option<crate::types::Schedule> {
+    pub fn get_schedule(&self) -> &Option<crate::types::Schedule> {
         &self.inner.schedule
     }
     /// Sets [`CreateCapacityManagerDataExportRequest::output_format`](crate::types::CreateCapacityManagerDataExportRequest::output_format): The file format for the exported data.
     pub fn output_format(mut self, input: crate::types::OutputFormat) -> Self {
-        self.inner.output_format = ::std::option::Option::Some(input);
+        self.inner.output_format = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityManagerDataExportRequest::output_format`](crate::types::CreateCapacityManagerDataExportRequest::output_format).
     #[inline]
     pub fn set_output_format(
         mut self,
-        input: ::std::option::Option<crate::types::OutputFormat>,
+        input: Option<crate::types::OutputFormat>,
     ) -> Self {
         self.inner.output_format = input;
         self
     }
     /// The value set for [`CreateCapacityManagerDataExportRequest::output_format`](crate::types::CreateCapacityManagerDataExportRequest::output_format), if any.
     #[inline]
-    pub fn get_output_format(
-        &self,
-    ) -> &::std::option::Option<crate::types::OutputFormat> {
+    pub fn get_output_format(&self) -> &Option<crate::types::OutputFormat> {
         &self.inner.output_format
     }
     /// Sets [`CreateCapacityManagerDataExportRequest::client_token`](crate::types::CreateCapacityManagerDataExportRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCapacityManagerDataExportRequest::client_token`](crate::types::CreateCapacityManagerDataExportRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateCapacityManagerDataExportRequest::client_token`](crate::types::CreateCapacityManagerDataExportRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateCapacityManagerDataExportRequest::dry_run`](crate::types::CreateCapacityManagerDataExportRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityManagerDataExportRequest::dry_run`](crate::types::CreateCapacityManagerDataExportRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateCapacityManagerDataExportRequest::dry_run`](crate::types::CreateCapacityManagerDataExportRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`CreateCapacityManagerDataExportRequest::tag_specifications`](crate::types::CreateCapacityManagerDataExportRequest::tag_specifications): The tags to apply to the data export configuration.
@@ -219,7 +184,7 @@ impl CreateCapacityManagerDataExportRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -228,62 +193,62 @@ impl CreateCapacityManagerDataExportRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Builds the [`CreateCapacityManagerDataExportRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateCapacityManagerDataExportRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.s3_bucket_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateCapacityManagerDataExportRequest",
                 member: "s3_bucket_name",
             });
         }
         if self.inner.schedule.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateCapacityManagerDataExportRequest",
                 member: "schedule",
             });
         }
         if self.inner.output_format.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateCapacityManagerDataExportRequest",
                 member: "output_format",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateCapacityManagerDataExportRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.s3_bucket_name {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.s3_bucket_name {
             body.member("S3BucketName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket_prefix {
+        if let Some(value) = &self.s3_bucket_prefix {
             body.member("S3BucketPrefix", value);
         }
-        if let ::std::option::Option::Some(value) = &self.schedule {
+        if let Some(value) = &self.schedule {
             body.member("Schedule", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.output_format {
+        if let Some(value) = &self.output_format {
             body.member("OutputFormat", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -291,6 +256,6 @@ impl ::awsgen_runtime::query::WriteQuery for CreateCapacityManagerDataExportRequ
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

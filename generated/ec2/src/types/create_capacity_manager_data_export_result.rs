@@ -2,64 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCapacityManagerDataExportResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCapacityManagerDataExportResult {
     /// The unique identifier for the created data export configuration. Use this ID to reference the export in other API calls.
-    pub capacity_manager_data_export_id: ::std::option::Option<::std::string::String>,
+    pub capacity_manager_data_export_id: Option<String>,
 }
 impl CreateCapacityManagerDataExportResult {
     /// Starts building a [`CreateCapacityManagerDataExportResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateCapacityManagerDataExportResultBuilder {
-        <crate::types::builders::CreateCapacityManagerDataExportResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateCapacityManagerDataExportResultBuilder as Default>::default()
     }
     /// The `CapacityManagerDataExportId` member, when set.
     #[inline]
-    pub fn capacity_manager_data_export_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_manager_data_export_id(&self) -> Option<&str> {
         self.capacity_manager_data_export_id.as_deref()
     }
 }
 /// A builder for [`CreateCapacityManagerDataExportResult`](crate::types::CreateCapacityManagerDataExportResult); start one with `CreateCapacityManagerDataExportResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateCapacityManagerDataExportResultBuilder {
     inner: crate::types::CreateCapacityManagerDataExportResult,
 }
 impl CreateCapacityManagerDataExportResultBuilder {
     /// Sets [`CreateCapacityManagerDataExportResult::capacity_manager_data_export_id`](crate::types::CreateCapacityManagerDataExportResult::capacity_manager_data_export_id): The unique identifier for the created data export configuration.
-    pub fn capacity_manager_data_export_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_manager_data_export_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn capacity_manager_data_export_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_manager_data_export_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCapacityManagerDataExportResult::capacity_manager_data_export_id`](crate::types::CreateCapacityManagerDataExportResult::capacity_manager_data_export_id).
     #[inline]
-    pub fn set_capacity_manager_data_export_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_manager_data_export_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_manager_data_export_id = input;
         self
     }
     /// The value set for [`CreateCapacityManagerDataExportResult::capacity_manager_data_export_id`](crate::types::CreateCapacityManagerDataExportResult::capacity_manager_data_export_id), if any.
     #[inline]
-    pub fn get_capacity_manager_data_export_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_manager_data_export_id(&self) -> &Option<String> {
         &self.inner.capacity_manager_data_export_id
     }
     /// Builds the [`CreateCapacityManagerDataExportResult`]; it has no required members, so this cannot fail.
@@ -71,15 +51,13 @@ impl CreateCapacityManagerDataExportResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateCapacityManagerDataExportResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "capacityManagerDataExportId" {
-                value.capacity_manager_data_export_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.capacity_manager_data_export_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,55 +2,48 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCapacityReservationBySplittingRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCapacityReservationBySplittingRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensure Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The ID of the Capacity Reservation from which you want to split the capacity.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub source_capacity_reservation_id: ::std::option::Option<::std::string::String>,
+    pub source_capacity_reservation_id: Option<String>,
     /// The number of instances to split from the source Capacity Reservation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_count: ::std::option::Option<i32>,
+    pub instance_count: Option<i32>,
     /// The tags to apply to the new Capacity Reservation.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
 }
 impl CreateCapacityReservationBySplittingRequest {
     /// Starts building a [`CreateCapacityReservationBySplittingRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateCapacityReservationBySplittingRequestBuilder {
-        <crate::types::builders::CreateCapacityReservationBySplittingRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateCapacityReservationBySplittingRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `SourceCapacityReservationId` member, when set.
     #[inline]
-    pub fn source_capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_capacity_reservation_id(&self) -> Option<&str> {
         self.source_capacity_reservation_id.as_deref()
     }
     /// The `InstanceCount` member, when set.
     #[inline]
-    pub fn instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_count(&self) -> Option<i32> {
         self.instance_count
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -60,94 +53,73 @@ impl CreateCapacityReservationBySplittingRequest {
     }
 }
 /// A builder for [`CreateCapacityReservationBySplittingRequest`](crate::types::CreateCapacityReservationBySplittingRequest); start one with `CreateCapacityReservationBySplittingRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateCapacityReservationBySplittingRequestBuilder {
     inner: crate::types::CreateCapacityReservationBySplittingRequest,
 }
 impl CreateCapacityReservationBySplittingRequestBuilder {
     /// Sets [`CreateCapacityReservationBySplittingRequest::dry_run`](crate::types::CreateCapacityReservationBySplittingRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationBySplittingRequest::dry_run`](crate::types::CreateCapacityReservationBySplittingRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateCapacityReservationBySplittingRequest::dry_run`](crate::types::CreateCapacityReservationBySplittingRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateCapacityReservationBySplittingRequest::client_token`](crate::types::CreateCapacityReservationBySplittingRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCapacityReservationBySplittingRequest::client_token`](crate::types::CreateCapacityReservationBySplittingRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateCapacityReservationBySplittingRequest::client_token`](crate::types::CreateCapacityReservationBySplittingRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateCapacityReservationBySplittingRequest::source_capacity_reservation_id`](crate::types::CreateCapacityReservationBySplittingRequest::source_capacity_reservation_id): The ID of the Capacity Reservation from which you want to split the capacity.
-    pub fn source_capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_capacity_reservation_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn source_capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCapacityReservationBySplittingRequest::source_capacity_reservation_id`](crate::types::CreateCapacityReservationBySplittingRequest::source_capacity_reservation_id).
     #[inline]
-    pub fn set_source_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.source_capacity_reservation_id = input;
         self
     }
     /// The value set for [`CreateCapacityReservationBySplittingRequest::source_capacity_reservation_id`](crate::types::CreateCapacityReservationBySplittingRequest::source_capacity_reservation_id), if any.
     #[inline]
-    pub fn get_source_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.source_capacity_reservation_id
     }
     /// Sets [`CreateCapacityReservationBySplittingRequest::instance_count`](crate::types::CreateCapacityReservationBySplittingRequest::instance_count): The number of instances to split from the source Capacity Reservation.
     pub fn instance_count(mut self, input: i32) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input);
+        self.inner.instance_count = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationBySplittingRequest::instance_count`](crate::types::CreateCapacityReservationBySplittingRequest::instance_count).
     #[inline]
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_count = input;
         self
     }
     /// The value set for [`CreateCapacityReservationBySplittingRequest::instance_count`](crate::types::CreateCapacityReservationBySplittingRequest::instance_count), if any.
     #[inline]
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         &self.inner.instance_count
     }
     /// Appends one item to [`CreateCapacityReservationBySplittingRequest::tag_specifications`](crate::types::CreateCapacityReservationBySplittingRequest::tag_specifications): The tags to apply to the new Capacity Reservation.
@@ -161,7 +133,7 @@ impl CreateCapacityReservationBySplittingRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -170,30 +142,30 @@ impl CreateCapacityReservationBySplittingRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Builds the [`CreateCapacityReservationBySplittingRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateCapacityReservationBySplittingRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.source_capacity_reservation_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateCapacityReservationBySplittingRequest",
                 member: "source_capacity_reservation_id",
             });
         }
         if self.inner.instance_count.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateCapacityReservationBySplittingRequest",
                 member: "instance_count",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -201,21 +173,20 @@ for CreateCapacityReservationBySplittingRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_capacity_reservation_id
-        {
+        if let Some(value) = &self.source_capacity_reservation_id {
             body.member("SourceCapacityReservationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+        if let Some(value) = &self.instance_count {
             body.member("InstanceCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -223,6 +194,6 @@ for CreateCapacityReservationBySplittingRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCapacityReservationCancellationQuoteResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCapacityReservationCancellationQuoteResult {
     /// Information about the Capacity Reservation cancellation quote.
-    pub capacity_reservation_cancellation_quote: ::std::option::Option<
+    pub capacity_reservation_cancellation_quote: Option<
         crate::types::CapacityReservationCancellationQuote,
     >,
 }
@@ -19,23 +14,18 @@ impl CreateCapacityReservationCancellationQuoteResult {
     /// Starts building a [`CreateCapacityReservationCancellationQuoteResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateCapacityReservationCancellationQuoteResultBuilder {
-        <crate::types::builders::CreateCapacityReservationCancellationQuoteResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateCapacityReservationCancellationQuoteResultBuilder as Default>::default()
     }
     /// The `CapacityReservationCancellationQuote` member, when set.
     #[inline]
     pub fn capacity_reservation_cancellation_quote(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationCancellationQuote> {
+    ) -> Option<&crate::types::CapacityReservationCancellationQuote> {
         self.capacity_reservation_cancellation_quote.as_ref()
     }
 }
 /// A builder for [`CreateCapacityReservationCancellationQuoteResult`](crate::types::CreateCapacityReservationCancellationQuoteResult); start one with `CreateCapacityReservationCancellationQuoteResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateCapacityReservationCancellationQuoteResultBuilder {
     inner: crate::types::CreateCapacityReservationCancellationQuoteResult,
 }
@@ -45,16 +35,14 @@ impl CreateCapacityReservationCancellationQuoteResultBuilder {
         mut self,
         input: crate::types::CapacityReservationCancellationQuote,
     ) -> Self {
-        self.inner.capacity_reservation_cancellation_quote = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.capacity_reservation_cancellation_quote = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationCancellationQuoteResult::capacity_reservation_cancellation_quote`](crate::types::CreateCapacityReservationCancellationQuoteResult::capacity_reservation_cancellation_quote).
     #[inline]
     pub fn set_capacity_reservation_cancellation_quote(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationCancellationQuote>,
+        input: Option<crate::types::CapacityReservationCancellationQuote>,
     ) -> Self {
         self.inner.capacity_reservation_cancellation_quote = input;
         self
@@ -63,7 +51,7 @@ impl CreateCapacityReservationCancellationQuoteResultBuilder {
     #[inline]
     pub fn get_capacity_reservation_cancellation_quote(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationCancellationQuote> {
+    ) -> &Option<crate::types::CapacityReservationCancellationQuote> {
         &self.inner.capacity_reservation_cancellation_quote
     }
     /// Builds the [`CreateCapacityReservationCancellationQuoteResult`]; it has no required members, so this cannot fail.
@@ -78,17 +66,17 @@ impl ::awsgen_runtime::xml::FromXml
 for CreateCapacityReservationCancellationQuoteResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "capacityReservationCancellationQuote" {
-                value.capacity_reservation_cancellation_quote = ::std::option::Option::Some(
+                value.capacity_reservation_cancellation_quote = Some(
                     <crate::types::CapacityReservationCancellationQuote as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,64 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCapacityReservationFleetRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCapacityReservationFleetRequest {
     /// The strategy used by the Capacity Reservation Fleet to determine which of the specified instance types to use. Currently, only the `prioritized` allocation strategy is supported. For more information, see [Allocation strategy](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/crfleet-concepts.html#allocation-strategy) in the *Amazon EC2 User Guide*.
     ///
     /// Valid values: `prioritized`
-    pub allocation_strategy: ::std::option::Option<::std::string::String>,
+    pub allocation_strategy: Option<String>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensure Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Information about the instance types for which to reserve the capacity.
-    pub instance_type_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReservationFleetInstanceSpecification>,
+    pub instance_type_specifications: Option<
+        Vec<crate::types::ReservationFleetInstanceSpecification>,
     >,
     /// Indicates the tenancy of the Capacity Reservation Fleet. All Capacity Reservations in the Fleet inherit this tenancy. The Capacity Reservation Fleet can have one of the following tenancy settings:
     ///
     /// - `default` - The Capacity Reservation Fleet is created on hardware that is shared with other Amazon Web Services accounts.
     /// - `dedicated` - The Capacity Reservations are created on single-tenant hardware that is dedicated to a single Amazon Web Services account.
-    pub tenancy: ::std::option::Option<crate::types::FleetCapacityReservationTenancy>,
+    pub tenancy: Option<crate::types::FleetCapacityReservationTenancy>,
     /// The total number of capacity units to be reserved by the Capacity Reservation Fleet. This value, together with the instance type weights that you assign to each instance type used by the Fleet determine the number of instances for which the Fleet reserves capacity. Both values are based on units that make sense for your workload. For more information, see [Total target capacity](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/crfleet-concepts.html#target-capacity) in the *Amazon EC2 User Guide*.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub total_target_capacity: ::std::option::Option<i32>,
+    pub total_target_capacity: Option<i32>,
     /// The date and time at which the Capacity Reservation Fleet expires. When the Capacity Reservation Fleet expires, its state changes to `expired` and all of the Capacity Reservations in the Fleet expire.
     ///
     /// The Capacity Reservation Fleet expires within an hour after the specified time. For example, if you specify `5/31/2019`, `13:30:55`, the Capacity Reservation Fleet is guaranteed to expire between `13:30:55` and `14:30:55` on `5/31/2019`.
-    pub end_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Indicates the type of instance launches that the Capacity Reservation Fleet accepts. All Capacity Reservations in the Fleet inherit this instance matching criteria.
     ///
     /// Currently, Capacity Reservation Fleets support `open` instance matching criteria only. This means that instances that have matching attributes (instance type, platform, and Availability Zone) run in the Capacity Reservations automatically. Instances do not need to explicitly target a Capacity Reservation Fleet to use its reserved capacity.
-    pub instance_match_criteria: ::std::option::Option<
-        crate::types::FleetInstanceMatchCriteria,
-    >,
+    pub instance_match_criteria: Option<crate::types::FleetInstanceMatchCriteria>,
     /// The tags to assign to the Capacity Reservation Fleet. The tags are automatically assigned to the Capacity Reservations in the Fleet.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateCapacityReservationFleetRequest {
     /// Starts building a [`CreateCapacityReservationFleetRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateCapacityReservationFleetRequestBuilder {
-        <crate::types::builders::CreateCapacityReservationFleetRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateCapacityReservationFleetRequestBuilder as Default>::default()
     }
     /// The `AllocationStrategy` member, when set.
     #[inline]
-    pub fn allocation_strategy(&self) -> ::std::option::Option<&str> {
+    pub fn allocation_strategy(&self) -> Option<&str> {
         self.allocation_strategy.as_deref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `InstanceTypeSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -71,28 +62,24 @@ impl CreateCapacityReservationFleetRequest {
     }
     /// The `Tenancy` member, when set.
     #[inline]
-    pub fn tenancy(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FleetCapacityReservationTenancy> {
+    pub fn tenancy(&self) -> Option<&crate::types::FleetCapacityReservationTenancy> {
         self.tenancy.as_ref()
     }
     /// The `TotalTargetCapacity` member, when set.
     #[inline]
-    pub fn total_target_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn total_target_capacity(&self) -> Option<i32> {
         self.total_target_capacity
     }
     /// The `EndDate` member, when set.
     #[inline]
-    pub fn end_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_date.as_ref()
     }
     /// The `InstanceMatchCriteria` member, when set.
     #[inline]
     pub fn instance_match_criteria(
         &self,
-    ) -> ::std::option::Option<&crate::types::FleetInstanceMatchCriteria> {
+    ) -> Option<&crate::types::FleetInstanceMatchCriteria> {
         self.instance_match_criteria.as_ref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -102,65 +89,46 @@ impl CreateCapacityReservationFleetRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateCapacityReservationFleetRequest`](crate::types::CreateCapacityReservationFleetRequest); start one with `CreateCapacityReservationFleetRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateCapacityReservationFleetRequestBuilder {
     inner: crate::types::CreateCapacityReservationFleetRequest,
 }
 impl CreateCapacityReservationFleetRequestBuilder {
     /// Sets [`CreateCapacityReservationFleetRequest::allocation_strategy`](crate::types::CreateCapacityReservationFleetRequest::allocation_strategy): The strategy used by the Capacity Reservation Fleet to determine which of the specified instance types to use.
-    pub fn allocation_strategy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.allocation_strategy = ::std::option::Option::Some(input.into());
+    pub fn allocation_strategy(mut self, input: impl Into<String>) -> Self {
+        self.inner.allocation_strategy = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetRequest::allocation_strategy`](crate::types::CreateCapacityReservationFleetRequest::allocation_strategy).
     #[inline]
-    pub fn set_allocation_strategy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_allocation_strategy(mut self, input: Option<String>) -> Self {
         self.inner.allocation_strategy = input;
         self
     }
     /// The value set for [`CreateCapacityReservationFleetRequest::allocation_strategy`](crate::types::CreateCapacityReservationFleetRequest::allocation_strategy), if any.
     #[inline]
-    pub fn get_allocation_strategy(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_allocation_strategy(&self) -> &Option<String> {
         &self.inner.allocation_strategy
     }
     /// Sets [`CreateCapacityReservationFleetRequest::client_token`](crate::types::CreateCapacityReservationFleetRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetRequest::client_token`](crate::types::CreateCapacityReservationFleetRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateCapacityReservationFleetRequest::client_token`](crate::types::CreateCapacityReservationFleetRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Appends one item to [`CreateCapacityReservationFleetRequest::instance_type_specifications`](crate::types::CreateCapacityReservationFleetRequest::instance_type_specifications): Information about the instance types for which to reserve the capacity.
@@ -177,9 +145,7 @@ impl CreateCapacityReservationFleetRequestBuilder {
     #[inline]
     pub fn set_instance_type_specifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReservationFleetInstanceSpecification>,
-        >,
+        input: Option<Vec<crate::types::ReservationFleetInstanceSpecification>>,
     ) -> Self {
         self.inner.instance_type_specifications = input;
         self
@@ -188,9 +154,7 @@ impl CreateCapacityReservationFleetRequestBuilder {
     #[inline]
     pub fn get_instance_type_specifications(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ReservationFleetInstanceSpecification>,
-    > {
+    ) -> &Option<Vec<crate::types::ReservationFleetInstanceSpecification>> {
         &self.inner.instance_type_specifications
     }
     /// Sets [`CreateCapacityReservationFleetRequest::tenancy`](crate::types::CreateCapacityReservationFleetRequest::tenancy): Indicates the tenancy of the Capacity Reservation Fleet.
@@ -198,63 +162,56 @@ impl CreateCapacityReservationFleetRequestBuilder {
         mut self,
         input: crate::types::FleetCapacityReservationTenancy,
     ) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input);
+        self.inner.tenancy = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetRequest::tenancy`](crate::types::CreateCapacityReservationFleetRequest::tenancy).
     #[inline]
     pub fn set_tenancy(
         mut self,
-        input: ::std::option::Option<crate::types::FleetCapacityReservationTenancy>,
+        input: Option<crate::types::FleetCapacityReservationTenancy>,
     ) -> Self {
         self.inner.tenancy = input;
         self
     }
     /// The value set for [`CreateCapacityReservationFleetRequest::tenancy`](crate::types::CreateCapacityReservationFleetRequest::tenancy), if any.
     #[inline]
-    pub fn get_tenancy(
-        &self,
-    ) -> &::std::option::Option<crate::types::FleetCapacityReservationTenancy> {
+    pub fn get_tenancy(&self) -> &Option<crate::types::FleetCapacityReservationTenancy> {
         &self.inner.tenancy
     }
     /// Sets [`CreateCapacityReservationFleetRequest::total_target_capacity`](crate::types::CreateCapacityReservationFleetRequest::total_target_capacity): The total number of capacity units to be reserved by the Capacity Reservation Fleet.
     pub fn total_target_capacity(mut self, input: i32) -> Self {
-        self.inner.total_target_capacity = ::std::option::Option::Some(input);
+        self.inner.total_target_capacity = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetRequest::total_target_capacity`](crate::types::CreateCapacityReservationFleetRequest::total_target_capacity).
     #[inline]
-    pub fn set_total_target_capacity(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_total_target_capacity(mut self, input: Option<i32>) -> Self {
         self.inner.total_target_capacity = input;
         self
     }
     /// The value set for [`CreateCapacityReservationFleetRequest::total_target_capacity`](crate::types::CreateCapacityReservationFleetRequest::total_target_capacity), if any.
     #[inline]
-    pub fn get_total_target_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_target_capacity(&self) -> &Option<i32> {
         &self.inner.total_target_capacity
     }
     /// Sets [`CreateCapacityReservationFleetRequest::end_date`](crate::types::CreateCapacityReservationFleetRequest::end_date): The date and time at which the Capacity Reservation Fleet expires.
     pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end_date = ::std::option::Option::Some(input);
+        self.inner.end_date = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetRequest::end_date`](crate::types::CreateCapacityReservationFleetRequest::end_date).
     #[inline]
     pub fn set_end_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_date = input;
         self
     }
     /// The value set for [`CreateCapacityReservationFleetRequest::end_date`](crate::types::CreateCapacityReservationFleetRequest::end_date), if any.
     #[inline]
-    pub fn get_end_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_date
     }
     /// Sets [`CreateCapacityReservationFleetRequest::instance_match_criteria`](crate::types::CreateCapacityReservationFleetRequest::instance_match_criteria): Indicates the type of instance launches that the Capacity Reservation Fleet accepts.
@@ -262,14 +219,14 @@ impl CreateCapacityReservationFleetRequestBuilder {
         mut self,
         input: crate::types::FleetInstanceMatchCriteria,
     ) -> Self {
-        self.inner.instance_match_criteria = ::std::option::Option::Some(input);
+        self.inner.instance_match_criteria = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetRequest::instance_match_criteria`](crate::types::CreateCapacityReservationFleetRequest::instance_match_criteria).
     #[inline]
     pub fn set_instance_match_criteria(
         mut self,
-        input: ::std::option::Option<crate::types::FleetInstanceMatchCriteria>,
+        input: Option<crate::types::FleetInstanceMatchCriteria>,
     ) -> Self {
         self.inner.instance_match_criteria = input;
         self
@@ -278,7 +235,7 @@ impl CreateCapacityReservationFleetRequestBuilder {
     #[inline]
     pub fn get_instance_match_criteria(
         &self,
-    ) -> &::std::option::Option<crate::types::FleetInstanceMatchCriteria> {
+    ) -> &Option<crate::types::FleetInstanceMatchCriteria> {
         &self.inner.instance_match_criteria
     }
     /// Appends one item to [`CreateCapacityReservationFleetRequest::tag_specifications`](crate::types::CreateCapacityReservationFleetRequest::tag_specifications): The tags to assign to the Capacity Reservation Fleet.
@@ -292,7 +249,7 @@ impl CreateCapacityReservationFleetRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -301,54 +258,54 @@ impl CreateCapacityReservationFleetRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateCapacityReservationFleetRequest::dry_run`](crate::types::CreateCapacityReservationFleetRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetRequest::dry_run`](crate::types::CreateCapacityReservationFleetRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateCapacityReservationFleetRequest::dry_run`](crate::types::CreateCapacityReservationFleetRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateCapacityReservationFleetRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateCapacityReservationFleetRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.total_target_capacity.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateCapacityReservationFleetRequest",
                 member: "total_target_capacity",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateCapacityReservationFleetRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.allocation_strategy {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.allocation_strategy {
             body.member("AllocationStrategy", value);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type_specifications {
+        if let Some(value) = &self.instance_type_specifications {
             let member_0 = body.enter("InstanceTypeSpecification");
             body.items(
                 value,
@@ -356,13 +313,13 @@ impl ::awsgen_runtime::query::WriteQuery for CreateCapacityReservationFleetReque
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.tenancy {
+        if let Some(value) = &self.tenancy {
             body.member("Tenancy", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.total_target_capacity {
+        if let Some(value) = &self.total_target_capacity {
             body.member("TotalTargetCapacity", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.end_date {
+        if let Some(value) = &self.end_date {
             body.member(
                 "EndDate",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -371,10 +328,10 @@ impl ::awsgen_runtime::query::WriteQuery for CreateCapacityReservationFleetReque
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.instance_match_criteria {
+        if let Some(value) = &self.instance_match_criteria {
             body.member("InstanceMatchCriteria", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -382,9 +339,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateCapacityReservationFleetReque
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

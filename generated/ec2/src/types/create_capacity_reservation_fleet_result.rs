@@ -2,100 +2,83 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCapacityReservationFleetResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCapacityReservationFleetResult {
     /// The ID of the Capacity Reservation Fleet.
-    pub capacity_reservation_fleet_id: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_fleet_id: Option<String>,
     /// The status of the Capacity Reservation Fleet.
-    pub state: ::std::option::Option<crate::types::CapacityReservationFleetState>,
+    pub state: Option<crate::types::CapacityReservationFleetState>,
     /// The total number of capacity units for which the Capacity Reservation Fleet reserves capacity.
-    pub total_target_capacity: ::std::option::Option<i32>,
+    pub total_target_capacity: Option<i32>,
     /// The requested capacity units that have been successfully reserved.
-    pub total_fulfilled_capacity: ::std::option::Option<f64>,
+    pub total_fulfilled_capacity: Option<f64>,
     /// The instance matching criteria for the Capacity Reservation Fleet.
-    pub instance_match_criteria: ::std::option::Option<
-        crate::types::FleetInstanceMatchCriteria,
-    >,
+    pub instance_match_criteria: Option<crate::types::FleetInstanceMatchCriteria>,
     /// The allocation strategy used by the Capacity Reservation Fleet.
-    pub allocation_strategy: ::std::option::Option<::std::string::String>,
+    pub allocation_strategy: Option<String>,
     /// The date and time at which the Capacity Reservation Fleet was created.
-    pub create_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub create_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time at which the Capacity Reservation Fleet expires.
-    pub end_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Indicates the tenancy of Capacity Reservation Fleet.
-    pub tenancy: ::std::option::Option<crate::types::FleetCapacityReservationTenancy>,
+    pub tenancy: Option<crate::types::FleetCapacityReservationTenancy>,
     /// Information about the individual Capacity Reservations in the Capacity Reservation Fleet.
-    pub fleet_capacity_reservations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FleetCapacityReservation>,
-    >,
+    pub fleet_capacity_reservations: Option<Vec<crate::types::FleetCapacityReservation>>,
     /// The tags assigned to the Capacity Reservation Fleet.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl CreateCapacityReservationFleetResult {
     /// Starts building a [`CreateCapacityReservationFleetResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateCapacityReservationFleetResultBuilder {
-        <crate::types::builders::CreateCapacityReservationFleetResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateCapacityReservationFleetResultBuilder as Default>::default()
     }
     /// The `CapacityReservationFleetId` member, when set.
     #[inline]
-    pub fn capacity_reservation_fleet_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_fleet_id(&self) -> Option<&str> {
         self.capacity_reservation_fleet_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationFleetState> {
+    pub fn state(&self) -> Option<&crate::types::CapacityReservationFleetState> {
         self.state.as_ref()
     }
     /// The `TotalTargetCapacity` member, when set.
     #[inline]
-    pub fn total_target_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn total_target_capacity(&self) -> Option<i32> {
         self.total_target_capacity
     }
     /// The `TotalFulfilledCapacity` member, when set.
     #[inline]
-    pub fn total_fulfilled_capacity(&self) -> ::std::option::Option<f64> {
+    pub fn total_fulfilled_capacity(&self) -> Option<f64> {
         self.total_fulfilled_capacity
     }
     /// The `InstanceMatchCriteria` member, when set.
     #[inline]
     pub fn instance_match_criteria(
         &self,
-    ) -> ::std::option::Option<&crate::types::FleetInstanceMatchCriteria> {
+    ) -> Option<&crate::types::FleetInstanceMatchCriteria> {
         self.instance_match_criteria.as_ref()
     }
     /// The `AllocationStrategy` member, when set.
     #[inline]
-    pub fn allocation_strategy(&self) -> ::std::option::Option<&str> {
+    pub fn allocation_strategy(&self) -> Option<&str> {
         self.allocation_strategy.as_deref()
     }
     /// The `CreateTime` member, when set.
     #[inline]
-    pub fn create_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn create_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.create_time.as_ref()
     }
     /// The `EndDate` member, when set.
     #[inline]
-    pub fn end_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_date.as_ref()
     }
     /// The `Tenancy` member, when set.
     #[inline]
-    pub fn tenancy(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FleetCapacityReservationTenancy> {
+    pub fn tenancy(&self) -> Option<&crate::types::FleetCapacityReservationTenancy> {
         self.tenancy.as_ref()
     }
     /// The `FleetCapacityReservations` member, empty when not set; the field tells an empty list from an absent one.
@@ -112,99 +95,76 @@ impl CreateCapacityReservationFleetResult {
     }
 }
 /// A builder for [`CreateCapacityReservationFleetResult`](crate::types::CreateCapacityReservationFleetResult); start one with `CreateCapacityReservationFleetResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateCapacityReservationFleetResultBuilder {
     inner: crate::types::CreateCapacityReservationFleetResult,
 }
 impl CreateCapacityReservationFleetResultBuilder {
     /// Sets [`CreateCapacityReservationFleetResult::capacity_reservation_fleet_id`](crate::types::CreateCapacityReservationFleetResult::capacity_reservation_fleet_id): The ID of the Capacity Reservation Fleet.
-    pub fn capacity_reservation_fleet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_fleet_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn capacity_reservation_fleet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_fleet_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetResult::capacity_reservation_fleet_id`](crate::types::CreateCapacityReservationFleetResult::capacity_reservation_fleet_id).
     #[inline]
-    pub fn set_capacity_reservation_fleet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_fleet_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_fleet_id = input;
         self
     }
     /// The value set for [`CreateCapacityReservationFleetResult::capacity_reservation_fleet_id`](crate::types::CreateCapacityReservationFleetResult::capacity_reservation_fleet_id), if any.
     #[inline]
-    pub fn get_capacity_reservation_fleet_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_fleet_id(&self) -> &Option<String> {
         &self.inner.capacity_reservation_fleet_id
     }
     /// Sets [`CreateCapacityReservationFleetResult::state`](crate::types::CreateCapacityReservationFleetResult::state): The status of the Capacity Reservation Fleet.
     pub fn state(mut self, input: crate::types::CapacityReservationFleetState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetResult::state`](crate::types::CreateCapacityReservationFleetResult::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationFleetState>,
+        input: Option<crate::types::CapacityReservationFleetState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`CreateCapacityReservationFleetResult::state`](crate::types::CreateCapacityReservationFleetResult::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationFleetState> {
+    pub fn get_state(&self) -> &Option<crate::types::CapacityReservationFleetState> {
         &self.inner.state
     }
     /// Sets [`CreateCapacityReservationFleetResult::total_target_capacity`](crate::types::CreateCapacityReservationFleetResult::total_target_capacity): The total number of capacity units for which the Capacity Reservation Fleet reserves capacity.
     pub fn total_target_capacity(mut self, input: i32) -> Self {
-        self.inner.total_target_capacity = ::std::option::Option::Some(input);
+        self.inner.total_target_capacity = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetResult::total_target_capacity`](crate::types::CreateCapacityReservationFleetResult::total_target_capacity).
     #[inline]
-    pub fn set_total_target_capacity(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_total_target_capacity(mut self, input: Option<i32>) -> Self {
         self.inner.total_target_capacity = input;
         self
     }
     /// The value set for [`CreateCapacityReservationFleetResult::total_target_capacity`](crate::types::CreateCapacityReservationFleetResult::total_target_capacity), if any.
     #[inline]
-    pub fn get_total_target_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_target_capacity(&self) -> &Option<i32> {
         &self.inner.total_target_capacity
     }
     /// Sets [`CreateCapacityReservationFleetResult::total_fulfilled_capacity`](crate::types::CreateCapacityReservationFleetResult::total_fulfilled_capacity): The requested capacity units that have been successfully reserved.
     pub fn total_fulfilled_capacity(mut self, input: f64) -> Self {
-        self.inner.total_fulfilled_capacity = ::std::option::Option::Some(input);
+        self.inner.total_fulfilled_capacity = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetResult::total_fulfilled_capacity`](crate::types::CreateCapacityReservationFleetResult::total_fulfilled_capacity).
     #[inline]
-    pub fn set_total_fulfilled_capacity(
-        mut self,
-        input: ::std::option::Option<f64>,
-    ) -> Self {
+    pub fn set_total_fulfilled_capacity(mut self, input: Option<f64>) -> Self {
         self.inner.total_fulfilled_capacity = input;
         self
     }
     /// The value set for [`CreateCapacityReservationFleetResult::total_fulfilled_capacity`](crate::types::CreateCapacityReservationFleetResult::total_fulfilled_capacity), if any.
     #[inline]
-    pub fn get_total_fulfilled_capacity(&self) -> &::std::option::Option<f64> {
+    pub fn get_total_fulfilled_capacity(&self) -> &Option<f64> {
         &self.inner.total_fulfilled_capacity
     }
     /// Sets [`CreateCapacityReservationFleetResult::instance_match_criteria`](crate::types::CreateCapacityReservationFleetResult::instance_match_criteria): The instance matching criteria for the Capacity Reservation Fleet.
@@ -212,14 +172,14 @@ impl CreateCapacityReservationFleetResultBuilder {
         mut self,
         input: crate::types::FleetInstanceMatchCriteria,
     ) -> Self {
-        self.inner.instance_match_criteria = ::std::option::Option::Some(input);
+        self.inner.instance_match_criteria = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetResult::instance_match_criteria`](crate::types::CreateCapacityReservationFleetResult::instance_match_criteria).
     #[inline]
     pub fn set_instance_match_criteria(
         mut self,
-        input: ::std::option::Option<crate::types::FleetInstanceMatchCriteria>,
+        input: Option<crate::types::FleetInstanceMatchCriteria>,
     ) -> Self {
         self.inner.instance_match_criteria = input;
         self
@@ -228,73 +188,61 @@ impl CreateCapacityReservationFleetResultBuilder {
     #[inline]
     pub fn get_instance_match_criteria(
         &self,
-    ) -> &::std::option::Option<crate::types::FleetInstanceMatchCriteria> {
+    ) -> &Option<crate::types::FleetInstanceMatchCriteria> {
         &self.inner.instance_match_criteria
     }
     /// Sets [`CreateCapacityReservationFleetResult::allocation_strategy`](crate::types::CreateCapacityReservationFleetResult::allocation_strategy): The allocation strategy used by the Capacity Reservation Fleet.
-    pub fn allocation_strategy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.allocation_strategy = ::std::option::Option::Some(input.into());
+    pub fn allocation_strategy(mut self, input: impl Into<String>) -> Self {
+        self.inner.allocation_strategy = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetResult::allocation_strategy`](crate::types::CreateCapacityReservationFleetResult::allocation_strategy).
     #[inline]
-    pub fn set_allocation_strategy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_allocation_strategy(mut self, input: Option<String>) -> Self {
         self.inner.allocation_strategy = input;
         self
     }
     /// The value set for [`CreateCapacityReservationFleetResult::allocation_strategy`](crate::types::CreateCapacityReservationFleetResult::allocation_strategy), if any.
     #[inline]
-    pub fn get_allocation_strategy(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_allocation_strategy(&self) -> &Option<String> {
         &self.inner.allocation_strategy
     }
     /// Sets [`CreateCapacityReservationFleetResult::create_time`](crate::types::CreateCapacityReservationFleetResult::create_time): The date and time at which the Capacity Reservation Fleet was created.
     pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input);
+        self.inner.create_time = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetResult::create_time`](crate::types::CreateCapacityReservationFleetResult::create_time).
     #[inline]
     pub fn set_create_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.create_time = input;
         self
     }
     /// The value set for [`CreateCapacityReservationFleetResult::create_time`](crate::types::CreateCapacityReservationFleetResult::create_time), if any.
     #[inline]
-    pub fn get_create_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_create_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.create_time
     }
     /// Sets [`CreateCapacityReservationFleetResult::end_date`](crate::types::CreateCapacityReservationFleetResult::end_date): The date and time at which the Capacity Reservation Fleet expires.
     pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end_date = ::std::option::Option::Some(input);
+        self.inner.end_date = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetResult::end_date`](crate::types::CreateCapacityReservationFleetResult::end_date).
     #[inline]
     pub fn set_end_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_date = input;
         self
     }
     /// The value set for [`CreateCapacityReservationFleetResult::end_date`](crate::types::CreateCapacityReservationFleetResult::end_date), if any.
     #[inline]
-    pub fn get_end_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_date
     }
     /// Sets [`CreateCapacityReservationFleetResult::tenancy`](crate::types::CreateCapacityReservationFleetResult::tenancy): Indicates the tenancy of Capacity Reservation Fleet.
@@ -302,23 +250,21 @@ impl CreateCapacityReservationFleetResultBuilder {
         mut self,
         input: crate::types::FleetCapacityReservationTenancy,
     ) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input);
+        self.inner.tenancy = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationFleetResult::tenancy`](crate::types::CreateCapacityReservationFleetResult::tenancy).
     #[inline]
     pub fn set_tenancy(
         mut self,
-        input: ::std::option::Option<crate::types::FleetCapacityReservationTenancy>,
+        input: Option<crate::types::FleetCapacityReservationTenancy>,
     ) -> Self {
         self.inner.tenancy = input;
         self
     }
     /// The value set for [`CreateCapacityReservationFleetResult::tenancy`](crate::types::CreateCapacityReservationFleetResult::tenancy), if any.
     #[inline]
-    pub fn get_tenancy(
-        &self,
-    ) -> &::std::option::Option<crate::types::FleetCapacityReservationTenancy> {
+    pub fn get_tenancy(&self) -> &Option<crate::types::FleetCapacityReservationTenancy> {
         &self.inner.tenancy
     }
     /// Appends one item to [`CreateCapacityReservationFleetResult::fleet_capacity_reservations`](crate::types::CreateCapacityReservationFleetResult::fleet_capacity_reservations): Information about the individual Capacity Reservations in the Capacity Reservation Fleet.
@@ -335,9 +281,7 @@ impl CreateCapacityReservationFleetResultBuilder {
     #[inline]
     pub fn set_fleet_capacity_reservations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::FleetCapacityReservation>,
-        >,
+        input: Option<Vec<crate::types::FleetCapacityReservation>>,
     ) -> Self {
         self.inner.fleet_capacity_reservations = input;
         self
@@ -346,9 +290,7 @@ impl CreateCapacityReservationFleetResultBuilder {
     #[inline]
     pub fn get_fleet_capacity_reservations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::FleetCapacityReservation>,
-    > {
+    ) -> &Option<Vec<crate::types::FleetCapacityReservation>> {
         &self.inner.fleet_capacity_reservations
     }
     /// Appends one item to [`CreateCapacityReservationFleetResult::tags`](crate::types::CreateCapacityReservationFleetResult::tags): The tags assigned to the Capacity Reservation Fleet.
@@ -360,18 +302,13 @@ impl CreateCapacityReservationFleetResultBuilder {
     }
     /// Sets or clears [`CreateCapacityReservationFleetResult::tags`](crate::types::CreateCapacityReservationFleetResult::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CreateCapacityReservationFleetResult::tags`](crate::types::CreateCapacityReservationFleetResult::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`CreateCapacityReservationFleetResult`]; it has no required members, so this cannot fail.
@@ -383,29 +320,29 @@ impl CreateCapacityReservationFleetResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateCapacityReservationFleetResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityReservationFleetId" => {
-                    value.capacity_reservation_fleet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.capacity_reservation_fleet_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::CapacityReservationFleetState::from(child.text()),
                     );
                 }
                 "totalTargetCapacity" => {
-                    value.total_target_capacity = ::std::option::Option::Some(
+                    value.total_target_capacity = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "CreateCapacityReservationFleetResult")?,
                     );
                 }
                 "totalFulfilledCapacity" => {
-                    value.total_fulfilled_capacity = ::std::option::Option::Some(
+                    value.total_fulfilled_capacity = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -414,17 +351,15 @@ impl ::awsgen_runtime::xml::FromXml for CreateCapacityReservationFleetResult {
                     );
                 }
                 "instanceMatchCriteria" => {
-                    value.instance_match_criteria = ::std::option::Option::Some(
+                    value.instance_match_criteria = Some(
                         crate::types::FleetInstanceMatchCriteria::from(child.text()),
                     );
                 }
                 "allocationStrategy" => {
-                    value.allocation_strategy = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.allocation_strategy = Some(String::from(child.text()));
                 }
                 "createTime" => {
-                    value.create_time = ::std::option::Option::Some(
+                    value.create_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -433,7 +368,7 @@ impl ::awsgen_runtime::xml::FromXml for CreateCapacityReservationFleetResult {
                     );
                 }
                 "endDate" => {
-                    value.end_date = ::std::option::Option::Some(
+                    value.end_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -442,12 +377,12 @@ impl ::awsgen_runtime::xml::FromXml for CreateCapacityReservationFleetResult {
                     );
                 }
                 "tenancy" => {
-                    value.tenancy = ::std::option::Option::Some(
+                    value.tenancy = Some(
                         crate::types::FleetCapacityReservationTenancy::from(child.text()),
                     );
                 }
                 "fleetCapacityReservationSet" => {
-                    value.fleet_capacity_reservations = ::std::option::Option::Some(
+                    value.fleet_capacity_reservations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::FleetCapacityReservation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -455,7 +390,7 @@ impl ::awsgen_runtime::xml::FromXml for CreateCapacityReservationFleetResult {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -465,6 +400,6 @@ impl ::awsgen_runtime::xml::FromXml for CreateCapacityReservationFleetResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCapacityReservationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCapacityReservationRequest {
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensure Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The instance type for which to reserve capacity.
     ///
     /// **Note:** You can request future-dated Capacity Reservations for instance types in the C, M, R, I, T, and G instance families only.
@@ -19,22 +14,20 @@ pub struct CreateCapacityReservationRequest {
     /// For more information, see [Instance types](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-types.html) in the *Amazon EC2 User Guide*.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_type: ::std::option::Option<::std::string::String>,
+    pub instance_type: Option<String>,
     /// The type of operating system for which to reserve capacity.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_platform: ::std::option::Option<
-        crate::types::CapacityReservationInstancePlatform,
-    >,
+    pub instance_platform: Option<crate::types::CapacityReservationInstancePlatform>,
     /// The Availability Zone in which to create the Capacity Reservation.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The ID of the Availability Zone in which to create the Capacity Reservation.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// Indicates the tenancy of the Capacity Reservation. A Capacity Reservation can have one of the following tenancy settings:
     ///
     /// - `default` - The Capacity Reservation is created on hardware that is shared with other Amazon Web Services accounts.
     /// - `dedicated` - The Capacity Reservation is created on single-tenant hardware that is dedicated to a single Amazon Web Services account.
-    pub tenancy: ::std::option::Option<crate::types::CapacityReservationTenancy>,
+    pub tenancy: Option<crate::types::CapacityReservationTenancy>,
     /// The number of instances for which to reserve capacity.
     ///
     /// **Note:** You can request future-dated Capacity Reservations for an instance count with a minimum of 32 vCPUs. For example, if you request a future-dated Capacity Reservation for `m5.xlarge` instances, you must request at least 8 instances (*8 \* m5.xlarge = 32 vCPUs*).
@@ -42,11 +35,11 @@ pub struct CreateCapacityReservationRequest {
     /// Valid range: 1 - 1000
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_count: ::std::option::Option<i32>,
+    pub instance_count: Option<i32>,
     /// Indicates whether the Capacity Reservation supports EBS-optimized instances. This optimization provides dedicated throughput to Amazon EBS and an optimized configuration stack to provide optimal I/O performance. This optimization isn't available with all instance types. Additional usage charges apply when using an EBS- optimized instance.
-    pub ebs_optimized: ::std::option::Option<bool>,
+    pub ebs_optimized: Option<bool>,
     /// *Deprecated.*
-    pub ephemeral_storage: ::std::option::Option<bool>,
+    pub ephemeral_storage: Option<bool>,
     /// The date and time at which the Capacity Reservation expires. When a Capacity Reservation expires, the reserved capacity is released and you can no longer launch instances into it. The Capacity Reservation's state changes to `expired` when it reaches its end date and time.
     ///
     /// You must provide an `EndDate` value if [`EndDateType`](crate::types::EndDateType) is `limited`. Omit `EndDate` if [`EndDateType`](crate::types::EndDateType) is `unlimited`.
@@ -54,12 +47,12 @@ pub struct CreateCapacityReservationRequest {
     /// If the [`EndDateType`](crate::types::EndDateType) is `limited`, the Capacity Reservation is cancelled within an hour from the specified time. For example, if you specify 5/31/2019, 13:30:55, the Capacity Reservation is guaranteed to end between 13:30:55 and 14:30:55 on 5/31/2019.
     ///
     /// If you are requesting a future-dated Capacity Reservation, you can't specify an end date and time that is within the commitment duration.
-    pub end_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Indicates the way in which the Capacity Reservation ends. A Capacity Reservation can have one of the following end types:
     ///
     /// - `unlimited` - The Capacity Reservation remains active until you explicitly cancel it. Do not provide an `EndDate` if the [`EndDateType`](crate::types::EndDateType) is `unlimited`.
     /// - `limited` - The Capacity Reservation expires automatically at a specified date and time. You must provide an `EndDate` value if the [`EndDateType`](crate::types::EndDateType) value is `limited`.
-    pub end_date_type: ::std::option::Option<crate::types::EndDateType>,
+    pub end_date_type: Option<crate::types::EndDateType>,
     /// Indicates the type of instance launches that the Capacity Reservation accepts. The options include:
     ///
     /// - `open` - The Capacity Reservation automatically matches all instances that have matching attributes (instance type, platform, and Availability Zone). Instances that have matching attributes run in the Capacity Reservation automatically without specifying any additional parameters.
@@ -68,29 +61,25 @@ pub struct CreateCapacityReservationRequest {
     /// **Note:** If you are requesting a future-dated Capacity Reservation, you must specify `targeted`.
     ///
     /// Default: `open`
-    pub instance_match_criteria: ::std::option::Option<
-        crate::types::InstanceMatchCriteria,
-    >,
+    pub instance_match_criteria: Option<crate::types::InstanceMatchCriteria>,
     /// The tags to apply to the Capacity Reservation during launch.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// **Note:** Not supported for future-dated Capacity Reservations.
     ///
     /// The Amazon Resource Name (ARN) of the Outpost on which to create the Capacity Reservation.
-    pub outpost_arn: ::std::option::Option<::std::string::String>,
+    pub outpost_arn: Option<String>,
     /// **Note:** Not supported for future-dated Capacity Reservations.
     ///
     /// The Amazon Resource Name (ARN) of the cluster placement group in which to create the Capacity Reservation. For more information, see [Capacity Reservations for cluster placement groups](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/cr-cpg.html) in the *Amazon EC2 User Guide*.
-    pub placement_group_arn: ::std::option::Option<::std::string::String>,
+    pub placement_group_arn: Option<String>,
     /// **Note:** Required for future-dated Capacity Reservations only. To create a Capacity Reservation for immediate use, omit this parameter.
     ///
     /// The date and time at which the future-dated Capacity Reservation should become available for use, in the ISO8601 format in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
     ///
     /// You can request a future-dated Capacity Reservation between 5 and 120 days in advance.
-    pub start_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// **Note:** Required for future-dated Capacity Reservations only. To create a Capacity Reservation for immediate use, omit this parameter.
     ///
     /// Specify a commitment duration, in seconds, for the future-dated Capacity Reservation.
@@ -98,88 +87,82 @@ pub struct CreateCapacityReservationRequest {
     /// The commitment duration is a minimum duration for which you commit to having the future-dated Capacity Reservation in the `active` state in your account after it has been delivered.
     ///
     /// For more information, see [Commitment duration](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/cr-concepts.html#cr-commitment-duration).
-    pub commitment_duration: ::std::option::Option<i64>,
+    pub commitment_duration: Option<i64>,
     /// **Note:** Required for future-dated Capacity Reservations only. To create a Capacity Reservation for immediate use, omit this parameter.
     ///
     /// Indicates that the requested capacity will be delivered in addition to any running instances or reserved capacity that you have in your account at the requested date and time.
     ///
     /// The only supported value is `incremental`.
-    pub delivery_preference: ::std::option::Option<
-        crate::types::CapacityReservationDeliveryPreference,
-    >,
+    pub delivery_preference: Option<crate::types::CapacityReservationDeliveryPreference>,
 }
 impl CreateCapacityReservationRequest {
     /// Starts building a [`CreateCapacityReservationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateCapacityReservationRequestBuilder {
-        <crate::types::builders::CreateCapacityReservationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateCapacityReservationRequestBuilder as Default>::default()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&str> {
+    pub fn instance_type(&self) -> Option<&str> {
         self.instance_type.as_deref()
     }
     /// The `InstancePlatform` member, when set.
     #[inline]
     pub fn instance_platform(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationInstancePlatform> {
+    ) -> Option<&crate::types::CapacityReservationInstancePlatform> {
         self.instance_platform.as_ref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `Tenancy` member, when set.
     #[inline]
-    pub fn tenancy(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationTenancy> {
+    pub fn tenancy(&self) -> Option<&crate::types::CapacityReservationTenancy> {
         self.tenancy.as_ref()
     }
     /// The `InstanceCount` member, when set.
     #[inline]
-    pub fn instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_count(&self) -> Option<i32> {
         self.instance_count
     }
     /// The `EbsOptimized` member, when set.
     #[inline]
-    pub fn ebs_optimized(&self) -> ::std::option::Option<bool> {
+    pub fn ebs_optimized(&self) -> Option<bool> {
         self.ebs_optimized
     }
     /// The `EphemeralStorage` member, when set.
     #[inline]
-    pub fn ephemeral_storage(&self) -> ::std::option::Option<bool> {
+    pub fn ephemeral_storage(&self) -> Option<bool> {
         self.ephemeral_storage
     }
     /// The `EndDate` member, when set.
     #[inline]
-    pub fn end_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_date.as_ref()
     }
     /// The `EndDateType` member, when set.
     #[inline]
-    pub fn end_date_type(&self) -> ::std::option::Option<&crate::types::EndDateType> {
+    pub fn end_date_type(&self) -> Option<&crate::types::EndDateType> {
         self.end_date_type.as_ref()
     }
     /// The `InstanceMatchCriteria` member, when set.
     #[inline]
     pub fn instance_match_criteria(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceMatchCriteria> {
+    ) -> Option<&crate::types::InstanceMatchCriteria> {
         self.instance_match_criteria.as_ref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -189,92 +172,73 @@ impl CreateCapacityReservationRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `OutpostArn` member, when set.
     #[inline]
-    pub fn outpost_arn(&self) -> ::std::option::Option<&str> {
+    pub fn outpost_arn(&self) -> Option<&str> {
         self.outpost_arn.as_deref()
     }
     /// The `PlacementGroupArn` member, when set.
     #[inline]
-    pub fn placement_group_arn(&self) -> ::std::option::Option<&str> {
+    pub fn placement_group_arn(&self) -> Option<&str> {
         self.placement_group_arn.as_deref()
     }
     /// The `StartDate` member, when set.
     #[inline]
-    pub fn start_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_date.as_ref()
     }
     /// The `CommitmentDuration` member, when set.
     #[inline]
-    pub fn commitment_duration(&self) -> ::std::option::Option<i64> {
+    pub fn commitment_duration(&self) -> Option<i64> {
         self.commitment_duration
     }
     /// The `DeliveryPreference` member, when set.
     #[inline]
     pub fn delivery_preference(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationDeliveryPreference> {
+    ) -> Option<&crate::types::CapacityReservationDeliveryPreference> {
         self.delivery_preference.as_ref()
     }
 }
 /// A builder for [`CreateCapacityReservationRequest`](crate::types::CreateCapacityReservationRequest); start one with `CreateCapacityReservationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateCapacityReservationRequestBuilder {
     inner: crate::types::CreateCapacityReservationRequest,
 }
 impl CreateCapacityReservationRequestBuilder {
     /// Sets [`CreateCapacityReservationRequest::client_token`](crate::types::CreateCapacityReservationRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::client_token`](crate::types::CreateCapacityReservationRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateCapacityReservationRequest::client_token`](crate::types::CreateCapacityReservationRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateCapacityReservationRequest::instance_type`](crate::types::CreateCapacityReservationRequest::instance_type): The instance type for which to reserve capacity.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_type = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::instance_type`](crate::types::CreateCapacityReservationRequest::instance_type).
     #[inline]
-    pub fn set_instance_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_type(mut self, input: Option<String>) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`CreateCapacityReservationRequest::instance_type`](crate::types::CreateCapacityReservationRequest::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_type(&self) -> &Option<String> {
         &self.inner.instance_type
     }
     /// Sets [`CreateCapacityReservationRequest::instance_platform`](crate::types::CreateCapacityReservationRequest::instance_platform): The type of operating system for which to reserve capacity.
@@ -282,14 +246,14 @@ impl CreateCapacityReservationRequestBuilder {
         mut self,
         input: crate::types::CapacityReservationInstancePlatform,
     ) -> Self {
-        self.inner.instance_platform = ::std::option::Option::Some(input);
+        self.inner.instance_platform = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::instance_platform`](crate::types::CreateCapacityReservationRequest::instance_platform).
     #[inline]
     pub fn set_instance_platform(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationInstancePlatform>,
+        input: Option<crate::types::CapacityReservationInstancePlatform>,
     ) -> Self {
         self.inner.instance_platform = input;
         self
@@ -298,166 +262,144 @@ impl CreateCapacityReservationRequestBuilder {
     #[inline]
     pub fn get_instance_platform(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationInstancePlatform> {
+    ) -> &Option<crate::types::CapacityReservationInstancePlatform> {
         &self.inner.instance_platform
     }
     /// Sets [`CreateCapacityReservationRequest::availability_zone`](crate::types::CreateCapacityReservationRequest::availability_zone): The Availability Zone in which to create the Capacity Reservation.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::availability_zone`](crate::types::CreateCapacityReservationRequest::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`CreateCapacityReservationRequest::availability_zone`](crate::types::CreateCapacityReservationRequest::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`CreateCapacityReservationRequest::availability_zone_id`](crate::types::CreateCapacityReservationRequest::availability_zone_id): The ID of the Availability Zone in which to create the Capacity Reservation.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::availability_zone_id`](crate::types::CreateCapacityReservationRequest::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`CreateCapacityReservationRequest::availability_zone_id`](crate::types::CreateCapacityReservationRequest::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`CreateCapacityReservationRequest::tenancy`](crate::types::CreateCapacityReservationRequest::tenancy): Indicates the tenancy of the Capacity Reservation.
     pub fn tenancy(mut self, input: crate::types::CapacityReservationTenancy) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input);
+        self.inner.tenancy = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::tenancy`](crate::types::CreateCapacityReservationRequest::tenancy).
     #[inline]
     pub fn set_tenancy(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationTenancy>,
+        input: Option<crate::types::CapacityReservationTenancy>,
     ) -> Self {
         self.inner.tenancy = input;
         self
     }
     /// The value set for [`CreateCapacityReservationRequest::tenancy`](crate::types::CreateCapacityReservationRequest::tenancy), if any.
     #[inline]
-    pub fn get_tenancy(
-        &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationTenancy> {
+    pub fn get_tenancy(&self) -> &Option<crate::types::CapacityReservationTenancy> {
         &self.inner.tenancy
     }
     /// Sets [`CreateCapacityReservationRequest::instance_count`](crate::types::CreateCapacityReservationRequest::instance_count): The number of instances for which to reserve capacity.
     pub fn instance_count(mut self, input: i32) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input);
+        self.inner.instance_count = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::instance_count`](crate::types::CreateCapacityReservationRequest::instance_count).
     #[inline]
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_count = input;
         self
     }
     /// The value set for [`CreateCapacityReservationRequest::instance_count`](crate::types::CreateCapacityReservationRequest::instance_count), if any.
     #[inline]
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         &self.inner.instance_count
     }
     /// Sets [`CreateCapacityReservationRequest::ebs_optimized`](crate::types::CreateCapacityReservationRequest::ebs_optimized): Indicates whether the Capacity Reservation supports EBS-optimized instances.
     pub fn ebs_optimized(mut self, input: bool) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input);
+        self.inner.ebs_optimized = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::ebs_optimized`](crate::types::CreateCapacityReservationRequest::ebs_optimized).
     #[inline]
-    pub fn set_ebs_optimized(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ebs_optimized(mut self, input: Option<bool>) -> Self {
         self.inner.ebs_optimized = input;
         self
     }
     /// The value set for [`CreateCapacityReservationRequest::ebs_optimized`](crate::types::CreateCapacityReservationRequest::ebs_optimized), if any.
     #[inline]
-    pub fn get_ebs_optimized(&self) -> &::std::option::Option<bool> {
+    pub fn get_ebs_optimized(&self) -> &Option<bool> {
         &self.inner.ebs_optimized
     }
     /// Sets [`CreateCapacityReservationRequest::ephemeral_storage`](crate::types::CreateCapacityReservationRequest::ephemeral_storage): *Deprecated.*
     pub fn ephemeral_storage(mut self, input: bool) -> Self {
-        self.inner.ephemeral_storage = ::std::option::Option::Some(input);
+        self.inner.ephemeral_storage = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::ephemeral_storage`](crate::types::CreateCapacityReservationRequest::ephemeral_storage).
     #[inline]
-    pub fn set_ephemeral_storage(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ephemeral_storage(mut self, input: Option<bool>) -> Self {
         self.inner.ephemeral_storage = input;
         self
     }
     /// The value set for [`CreateCapacityReservationRequest::ephemeral_storage`](crate::types::CreateCapacityReservationRequest::ephemeral_storage), if any.
     #[inline]
-    pub fn get_ephemeral_storage(&self) -> &::std::option::Option<bool> {
+    pub fn get_ephemeral_storage(&self) -> &Option<bool> {
         &self.inner.ephemeral_storage
     }
     /// Sets [`CreateCapacityReservationRequest::end_date`](crate::types::CreateCapacityReservationRequest::end_date): The date and time at which the Capacity Reservation expires.
     pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end_date = ::std::option::Option::Some(input);
+        self.inner.end_date = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::end_date`](crate::types::CreateCapacityReservationRequest::end_date).
     #[inline]
     pub fn set_end_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_date = input;
         self
     }
     /// The value set for [`CreateCapacityReservationRequest::end_date`](crate::types::CreateCapacityReservationRequest::end_date), if any.
     #[inline]
-    pub fn get_end_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_date
     }
     /// Sets [`CreateCapacityReservationRequest::end_date_type`](crate::types::CreateCapacityReservationRequest::end_date_type): Indicates the way in which the Capacity Reservation ends.
     pub fn end_date_type(mut self, input: crate::types::EndDateType) -> Self {
-        self.inner.end_date_type = ::std::option::Option::Some(input);
+        self.inner.end_date_type = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::end_date_type`](crate::types::CreateCapacityReservationRequest::end_date_type).
     #[inline]
     pub fn set_end_date_type(
         mut self,
-        input: ::std::option::Option<crate::types::EndDateType>,
+        input: Option<crate::types::EndDateType>,
     ) -> Self {
         self.inner.end_date_type = input;
         self
     }
     /// The value set for [`CreateCapacityReservationRequest::end_date_type`](crate::types::CreateCapacityReservationRequest::end_date_type), if any.
     #[inline]
-    pub fn get_end_date_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::EndDateType> {
+    pub fn get_end_date_type(&self) -> &Option<crate::types::EndDateType> {
         &self.inner.end_date_type
     }
     /// Sets [`CreateCapacityReservationRequest::instance_match_criteria`](crate::types::CreateCapacityReservationRequest::instance_match_criteria): Indicates the type of instance launches that the Capacity Reservation accepts.
@@ -465,14 +407,14 @@ impl CreateCapacityReservationRequestBuilder {
         mut self,
         input: crate::types::InstanceMatchCriteria,
     ) -> Self {
-        self.inner.instance_match_criteria = ::std::option::Option::Some(input);
+        self.inner.instance_match_criteria = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::instance_match_criteria`](crate::types::CreateCapacityReservationRequest::instance_match_criteria).
     #[inline]
     pub fn set_instance_match_criteria(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMatchCriteria>,
+        input: Option<crate::types::InstanceMatchCriteria>,
     ) -> Self {
         self.inner.instance_match_criteria = input;
         self
@@ -481,7 +423,7 @@ impl CreateCapacityReservationRequestBuilder {
     #[inline]
     pub fn get_instance_match_criteria(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMatchCriteria> {
+    ) -> &Option<crate::types::InstanceMatchCriteria> {
         &self.inner.instance_match_criteria
     }
     /// Appends one item to [`CreateCapacityReservationRequest::tag_specifications`](crate::types::CreateCapacityReservationRequest::tag_specifications): The tags to apply to the Capacity Reservation during launch.
@@ -495,7 +437,7 @@ impl CreateCapacityReservationRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -504,106 +446,90 @@ impl CreateCapacityReservationRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateCapacityReservationRequest::dry_run`](crate::types::CreateCapacityReservationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::dry_run`](crate::types::CreateCapacityReservationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateCapacityReservationRequest::dry_run`](crate::types::CreateCapacityReservationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateCapacityReservationRequest::outpost_arn`](crate::types::CreateCapacityReservationRequest::outpost_arn): **Note:** Not supported for future-dated Capacity Reservations.
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outpost_arn = ::std::option::Option::Some(input.into());
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::outpost_arn`](crate::types::CreateCapacityReservationRequest::outpost_arn).
     #[inline]
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.inner.outpost_arn = input;
         self
     }
     /// The value set for [`CreateCapacityReservationRequest::outpost_arn`](crate::types::CreateCapacityReservationRequest::outpost_arn), if any.
     #[inline]
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         &self.inner.outpost_arn
     }
     /// Sets [`CreateCapacityReservationRequest::placement_group_arn`](crate::types::CreateCapacityReservationRequest::placement_group_arn): **Note:** Not supported for future-dated Capacity Reservations.
-    pub fn placement_group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.placement_group_arn = ::std::option::Option::Some(input.into());
+    pub fn placement_group_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.placement_group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::placement_group_arn`](crate::types::CreateCapacityReservationRequest::placement_group_arn).
     #[inline]
-    pub fn set_placement_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_placement_group_arn(mut self, input: Option<String>) -> Self {
         self.inner.placement_group_arn = input;
         self
     }
     /// The value set for [`CreateCapacityReservationRequest::placement_group_arn`](crate::types::CreateCapacityReservationRequest::placement_group_arn), if any.
     #[inline]
-    pub fn get_placement_group_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_placement_group_arn(&self) -> &Option<String> {
         &self.inner.placement_group_arn
     }
     /// Sets [`CreateCapacityReservationRequest::start_date`](crate::types::CreateCapacityReservationRequest::start_date): **Note:** Required for future-dated Capacity Reservations only.
     pub fn start_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_date = ::std::option::Option::Some(input);
+        self.inner.start_date = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::start_date`](crate::types::CreateCapacityReservationRequest::start_date).
     #[inline]
     pub fn set_start_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_date = input;
         self
     }
     /// The value set for [`CreateCapacityReservationRequest::start_date`](crate::types::CreateCapacityReservationRequest::start_date), if any.
     #[inline]
-    pub fn get_start_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_date
     }
     /// Sets [`CreateCapacityReservationRequest::commitment_duration`](crate::types::CreateCapacityReservationRequest::commitment_duration): **Note:** Required for future-dated Capacity Reservations only.
     pub fn commitment_duration(mut self, input: i64) -> Self {
-        self.inner.commitment_duration = ::std::option::Option::Some(input);
+        self.inner.commitment_duration = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::commitment_duration`](crate::types::CreateCapacityReservationRequest::commitment_duration).
     #[inline]
-    pub fn set_commitment_duration(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_commitment_duration(mut self, input: Option<i64>) -> Self {
         self.inner.commitment_duration = input;
         self
     }
     /// The value set for [`CreateCapacityReservationRequest::commitment_duration`](crate::types::CreateCapacityReservationRequest::commitment_duration), if any.
     #[inline]
-    pub fn get_commitment_duration(&self) -> &::std::option::Option<i64> {
+    pub fn get_commitment_duration(&self) -> &Option<i64> {
         &self.inner.commitment_duration
     }
     /// Sets [`CreateCapacityReservationRequest::delivery_preference`](crate::types::CreateCapacityReservationRequest::delivery_preference): **Note:** Required for future-dated Capacity Reservations only.
@@ -611,14 +537,14 @@ impl CreateCapacityReservationRequestBuilder {
         mut self,
         input: crate::types::CapacityReservationDeliveryPreference,
     ) -> Self {
-        self.inner.delivery_preference = ::std::option::Option::Some(input);
+        self.inner.delivery_preference = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationRequest::delivery_preference`](crate::types::CreateCapacityReservationRequest::delivery_preference).
     #[inline]
     pub fn set_delivery_preference(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationDeliveryPreference>,
+        input: Option<crate::types::CapacityReservationDeliveryPreference>,
     ) -> Self {
         self.inner.delivery_preference = input;
         self
@@ -627,71 +553,71 @@ impl CreateCapacityReservationRequestBuilder {
     #[inline]
     pub fn get_delivery_preference(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationDeliveryPreference> {
+    ) -> &Option<crate::types::CapacityReservationDeliveryPreference> {
         &self.inner.delivery_preference
     }
     /// Builds the [`CreateCapacityReservationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateCapacityReservationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateCapacityReservationRequest",
                 member: "instance_type",
             });
         }
         if self.inner.instance_platform.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateCapacityReservationRequest",
                 member: "instance_platform",
             });
         }
         if self.inner.instance_count.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateCapacityReservationRequest",
                 member: "instance_count",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateCapacityReservationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_token {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             body.member("InstanceType", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_platform {
+        if let Some(value) = &self.instance_platform {
             body.member("InstancePlatform", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             body.member("AvailabilityZone", value);
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             body.member("AvailabilityZoneId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tenancy {
+        if let Some(value) = &self.tenancy {
             body.member("Tenancy", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+        if let Some(value) = &self.instance_count {
             body.member("InstanceCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.ebs_optimized {
+        if let Some(value) = &self.ebs_optimized {
             body.member("EbsOptimized", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ephemeral_storage {
+        if let Some(value) = &self.ephemeral_storage {
             body.member("EphemeralStorage", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.end_date {
+        if let Some(value) = &self.end_date {
             body.member(
                 "EndDate",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -700,13 +626,13 @@ impl ::awsgen_runtime::query::WriteQuery for CreateCapacityReservationRequest {
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.end_date_type {
+        if let Some(value) = &self.end_date_type {
             body.member("EndDateType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.instance_match_criteria {
+        if let Some(value) = &self.instance_match_criteria {
             body.member("InstanceMatchCriteria", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecifications");
             body.items(
                 value,
@@ -714,16 +640,16 @@ impl ::awsgen_runtime::query::WriteQuery for CreateCapacityReservationRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.outpost_arn {
+        if let Some(value) = &self.outpost_arn {
             body.member("OutpostArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.placement_group_arn {
+        if let Some(value) = &self.placement_group_arn {
             body.member("PlacementGroupArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.start_date {
+        if let Some(value) = &self.start_date {
             body.member(
                 "StartDate",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -732,12 +658,12 @@ impl ::awsgen_runtime::query::WriteQuery for CreateCapacityReservationRequest {
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.commitment_duration {
+        if let Some(value) = &self.commitment_duration {
             body.member("CommitmentDuration", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.delivery_preference {
+        if let Some(value) = &self.delivery_preference {
             body.member("DeliveryPreference", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCapacityReservationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCapacityReservationResult {
     /// Information about the Capacity Reservation.
-    pub capacity_reservation: ::std::option::Option<crate::types::CapacityReservation>,
+    pub capacity_reservation: Option<crate::types::CapacityReservation>,
 }
 impl CreateCapacityReservationResult {
     /// Starts building a [`CreateCapacityReservationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateCapacityReservationResultBuilder {
-        <crate::types::builders::CreateCapacityReservationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateCapacityReservationResultBuilder as Default>::default()
     }
     /// The `CapacityReservation` member, when set.
     #[inline]
-    pub fn capacity_reservation(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservation> {
+    pub fn capacity_reservation(&self) -> Option<&crate::types::CapacityReservation> {
         self.capacity_reservation.as_ref()
     }
 }
 /// A builder for [`CreateCapacityReservationResult`](crate::types::CreateCapacityReservationResult); start one with `CreateCapacityReservationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateCapacityReservationResultBuilder {
     inner: crate::types::CreateCapacityReservationResult,
 }
@@ -43,14 +31,14 @@ impl CreateCapacityReservationResultBuilder {
         mut self,
         input: crate::types::CapacityReservation,
     ) -> Self {
-        self.inner.capacity_reservation = ::std::option::Option::Some(input);
+        self.inner.capacity_reservation = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityReservationResult::capacity_reservation`](crate::types::CreateCapacityReservationResult::capacity_reservation).
     #[inline]
     pub fn set_capacity_reservation(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservation>,
+        input: Option<crate::types::CapacityReservation>,
     ) -> Self {
         self.inner.capacity_reservation = input;
         self
@@ -59,7 +47,7 @@ impl CreateCapacityReservationResultBuilder {
     #[inline]
     pub fn get_capacity_reservation(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservation> {
+    ) -> &Option<crate::types::CapacityReservation> {
         &self.inner.capacity_reservation
     }
     /// Builds the [`CreateCapacityReservationResult`]; it has no required members, so this cannot fail.
@@ -71,17 +59,17 @@ impl CreateCapacityReservationResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateCapacityReservationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "capacityReservation" {
-                value.capacity_reservation = ::std::option::Option::Some(
+                value.capacity_reservation = Some(
                     <crate::types::CapacityReservation as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

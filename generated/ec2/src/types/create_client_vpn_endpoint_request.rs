@@ -2,25 +2,20 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateClientVpnEndpointRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateClientVpnEndpointRequest {
     /// The IPv4 address range, in CIDR notation, from which to assign client IP addresses. The address range cannot overlap with the local CIDR of the VPC in which the associated subnet is located, or the routes that you add manually. The address range cannot be changed after the Client VPN endpoint has been created. Client CIDR range must have a size of at least /22 and must not be greater than /12.
-    pub client_cidr_block: ::std::option::Option<::std::string::String>,
+    pub client_cidr_block: Option<String>,
     /// The ARN of the server certificate. For more information, see the [Certificate Manager User Guide](https://docs.aws.amazon.com/acm/latest/userguide/).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub server_certificate_arn: ::std::option::Option<::std::string::String>,
+    pub server_certificate_arn: Option<String>,
     /// Information about the authentication method to be used to authenticate clients.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub authentication_options: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ClientVpnAuthenticationRequest>,
+    pub authentication_options: Option<
+        Vec<crate::types::ClientVpnAuthenticationRequest>,
     >,
     /// Information about the client connection logging options.
     ///
@@ -32,79 +27,65 @@ pub struct CreateClientVpnEndpointRequest {
     /// - Client connection termination time
     ///
     /// Required: the builder's `build()` fails without it.
-    pub connection_log_options: ::std::option::Option<
-        crate::types::ConnectionLogOptions,
-    >,
+    pub connection_log_options: Option<crate::types::ConnectionLogOptions>,
     /// Information about the DNS servers to be used for DNS resolution. A Client VPN endpoint can have up to two DNS servers. If no DNS server is specified, the DNS address configured on the device is used for the DNS server.
-    pub dns_servers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub dns_servers: Option<Vec<String>>,
     /// The transport protocol to be used by the VPN session.
     ///
     /// Default value: `udp`
-    pub transport_protocol: ::std::option::Option<crate::types::TransportProtocol>,
+    pub transport_protocol: Option<crate::types::TransportProtocol>,
     /// The port number to assign to the Client VPN endpoint for TCP and UDP traffic.
     ///
     /// Valid Values: `443` \| `1194`
     ///
     /// Default Value: `443`
-    pub vpn_port: ::std::option::Option<i32>,
+    pub vpn_port: Option<i32>,
     /// A brief description of the Client VPN endpoint.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Indicates whether split-tunnel is enabled on the Client VPN endpoint.
     ///
     /// By default, split-tunnel on a VPN endpoint is disabled.
     ///
     /// For information about split-tunnel VPN endpoints, see [Split-tunnel Client VPN endpoint](https://docs.aws.amazon.com/vpn/latest/clientvpn-admin/split-tunnel-vpn.html) in the *Client VPN Administrator Guide*.
-    pub split_tunnel: ::std::option::Option<bool>,
+    pub split_tunnel: Option<bool>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The tags to apply to the Client VPN endpoint during creation.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// The IDs of one or more security groups to apply to the target network. You must also specify the ID of the VPC that contains the security groups.
-    pub security_group_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub security_group_ids: Option<Vec<String>>,
     /// The ID of the VPC to associate with the Client VPN endpoint. If no security group IDs are specified in the request, the default security group for the VPC is applied.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// Specify whether to enable the self-service portal for the Client VPN endpoint.
     ///
     /// Default Value: `enabled`
-    pub self_service_portal: ::std::option::Option<crate::types::SelfServicePortal>,
+    pub self_service_portal: Option<crate::types::SelfServicePortal>,
     /// The options for managing connection authorization for new client connections.
-    pub client_connect_options: ::std::option::Option<
-        crate::types::ClientConnectOptions,
-    >,
+    pub client_connect_options: Option<crate::types::ClientConnectOptions>,
     /// The maximum VPN session duration time in hours.
     ///
     /// Valid values: `8 | 10 | 12 | 24`
     ///
     /// Default value: `24`
-    pub session_timeout_hours: ::std::option::Option<i32>,
+    pub session_timeout_hours: Option<i32>,
     /// Options for enabling a customizable text banner that will be displayed on Amazon Web Services provided clients when a VPN session is established.
-    pub client_login_banner_options: ::std::option::Option<
-        crate::types::ClientLoginBannerOptions,
-    >,
+    pub client_login_banner_options: Option<crate::types::ClientLoginBannerOptions>,
     /// Client route enforcement is a feature of the Client VPN service that helps enforce administrator defined routes on devices connected through the VPN. T his feature helps improve your security posture by ensuring that network traffic originating from a connected client is not inadvertently sent outside the VPN tunnel.
     ///
     /// Client route enforcement works by monitoring the route table of a connected device for routing policy changes to the VPN connection. If the feature detects any VPN routing policy modifications, it will automatically force an update to the route table, reverting it back to the expected route configurations.
-    pub client_route_enforcement_options: ::std::option::Option<
+    pub client_route_enforcement_options: Option<
         crate::types::ClientRouteEnforcementOptions,
     >,
     /// Indicates whether the client VPN session is disconnected after the maximum timeout specified in `SessionTimeoutHours` is reached. If `true`, users are prompted to reconnect client VPN. If `false`, client VPN attempts to reconnect automatically. The default value is `true`.
-    pub disconnect_on_session_timeout: ::std::option::Option<bool>,
+    pub disconnect_on_session_timeout: Option<bool>,
     /// The IP address type for the Client VPN endpoint. Valid values are `ipv4` (default) for IPv4 addressing only, `ipv6` for IPv6 addressing only, or `dual-stack` for both IPv4 and IPv6 addressing. When set to `dual-stack,` clients can connect to the endpoint using either IPv4 or IPv6 addresses..
-    pub endpoint_ip_address_type: ::std::option::Option<
-        crate::types::EndpointIpAddressType,
-    >,
+    pub endpoint_ip_address_type: Option<crate::types::EndpointIpAddressType>,
     /// The IP address type for traffic within the Client VPN tunnel. Valid values are `ipv4` (default) for IPv4 traffic only, `ipv6` for IPv6 addressing only, or `dual-stack` for both IPv4 and IPv6 traffic. When set to `dual-stack`, clients can access both IPv4 and IPv6 resources through the VPN .
-    pub traffic_ip_address_type: ::std::option::Option<
-        crate::types::TrafficIpAddressType,
-    >,
+    pub traffic_ip_address_type: Option<crate::types::TrafficIpAddressType>,
     /// The Transit Gateway configuration for the Client VPN endpoint. Use this parameter to associate the endpoint with a Transit Gateway instead of a VPC. You cannot specify both `TransitGatewayConfiguration` and `VpcId`/`SecurityGroupIds`.
-    pub transit_gateway_configuration: ::std::option::Option<
+    pub transit_gateway_configuration: Option<
         crate::types::TransitGatewayConfigurationInputStructure,
     >,
 }
@@ -112,16 +93,16 @@ impl CreateClientVpnEndpointRequest {
     /// Starts building a [`CreateClientVpnEndpointRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateClientVpnEndpointRequestBuilder {
-        <crate::types::builders::CreateClientVpnEndpointRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateClientVpnEndpointRequestBuilder as Default>::default()
     }
     /// The `ClientCidrBlock` member, when set.
     #[inline]
-    pub fn client_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn client_cidr_block(&self) -> Option<&str> {
         self.client_cidr_block.as_deref()
     }
     /// The `ServerCertificateArn` member, when set.
     #[inline]
-    pub fn server_certificate_arn(&self) -> ::std::option::Option<&str> {
+    pub fn server_certificate_arn(&self) -> Option<&str> {
         self.server_certificate_arn.as_deref()
     }
     /// The `AuthenticationOptions` member, empty when not set; the field tells an empty list from an absent one.
@@ -133,46 +114,42 @@ impl CreateClientVpnEndpointRequest {
     }
     /// The `ConnectionLogOptions` member, when set.
     #[inline]
-    pub fn connection_log_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ConnectionLogOptions> {
+    pub fn connection_log_options(&self) -> Option<&crate::types::ConnectionLogOptions> {
         self.connection_log_options.as_ref()
     }
     /// The `DnsServers` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn dns_servers(&self) -> &[::std::string::String] {
+    pub fn dns_servers(&self) -> &[String] {
         self.dns_servers.as_deref().unwrap_or_default()
     }
     /// The `TransportProtocol` member, when set.
     #[inline]
-    pub fn transport_protocol(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransportProtocol> {
+    pub fn transport_protocol(&self) -> Option<&crate::types::TransportProtocol> {
         self.transport_protocol.as_ref()
     }
     /// The `VpnPort` member, when set.
     #[inline]
-    pub fn vpn_port(&self) -> ::std::option::Option<i32> {
+    pub fn vpn_port(&self) -> Option<i32> {
         self.vpn_port
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `SplitTunnel` member, when set.
     #[inline]
-    pub fn split_tunnel(&self) -> ::std::option::Option<bool> {
+    pub fn split_tunnel(&self) -> Option<bool> {
         self.split_tunnel
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -182,133 +159,106 @@ impl CreateClientVpnEndpointRequest {
     }
     /// The `SecurityGroupIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_group_ids(&self) -> &[::std::string::String] {
+    pub fn security_group_ids(&self) -> &[String] {
         self.security_group_ids.as_deref().unwrap_or_default()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `SelfServicePortal` member, when set.
     #[inline]
-    pub fn self_service_portal(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SelfServicePortal> {
+    pub fn self_service_portal(&self) -> Option<&crate::types::SelfServicePortal> {
         self.self_service_portal.as_ref()
     }
     /// The `ClientConnectOptions` member, when set.
     #[inline]
-    pub fn client_connect_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ClientConnectOptions> {
+    pub fn client_connect_options(&self) -> Option<&crate::types::ClientConnectOptions> {
         self.client_connect_options.as_ref()
     }
     /// The `SessionTimeoutHours` member, when set.
     #[inline]
-    pub fn session_timeout_hours(&self) -> ::std::option::Option<i32> {
+    pub fn session_timeout_hours(&self) -> Option<i32> {
         self.session_timeout_hours
     }
     /// The `ClientLoginBannerOptions` member, when set.
     #[inline]
     pub fn client_login_banner_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::ClientLoginBannerOptions> {
+    ) -> Option<&crate::types::ClientLoginBannerOptions> {
         self.client_login_banner_options.as_ref()
     }
     /// The `ClientRouteEnforcementOptions` member, when set.
     #[inline]
     pub fn client_route_enforcement_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::ClientRouteEnforcementOptions> {
+    ) -> Option<&crate::types::ClientRouteEnforcementOptions> {
         self.client_route_enforcement_options.as_ref()
     }
     /// The `DisconnectOnSessionTimeout` member, when set.
     #[inline]
-    pub fn disconnect_on_session_timeout(&self) -> ::std::option::Option<bool> {
+    pub fn disconnect_on_session_timeout(&self) -> Option<bool> {
         self.disconnect_on_session_timeout
     }
     /// The `EndpointIpAddressType` member, when set.
     #[inline]
     pub fn endpoint_ip_address_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::EndpointIpAddressType> {
+    ) -> Option<&crate::types::EndpointIpAddressType> {
         self.endpoint_ip_address_type.as_ref()
     }
     /// The `TrafficIpAddressType` member, when set.
     #[inline]
     pub fn traffic_ip_address_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::TrafficIpAddressType> {
+    ) -> Option<&crate::types::TrafficIpAddressType> {
         self.traffic_ip_address_type.as_ref()
     }
     /// The `TransitGatewayConfiguration` member, when set.
     #[inline]
     pub fn transit_gateway_configuration(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::TransitGatewayConfigurationInputStructure,
-    > {
+    ) -> Option<&crate::types::TransitGatewayConfigurationInputStructure> {
         self.transit_gateway_configuration.as_ref()
     }
 }
 /// A builder for [`CreateClientVpnEndpointRequest`](crate::types::CreateClientVpnEndpointRequest); start one with `CreateClientVpnEndpointRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateClientVpnEndpointRequestBuilder {
     inner: crate::types::CreateClientVpnEndpointRequest,
 }
 impl CreateClientVpnEndpointRequestBuilder {
     /// Sets [`CreateClientVpnEndpointRequest::client_cidr_block`](crate::types::CreateClientVpnEndpointRequest::client_cidr_block): The IPv4 address range, in CIDR notation, from which to assign client IP addresses.
-    pub fn client_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn client_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::client_cidr_block`](crate::types::CreateClientVpnEndpointRequest::client_cidr_block).
     #[inline]
-    pub fn set_client_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.client_cidr_block = input;
         self
     }
     /// The value set for [`CreateClientVpnEndpointRequest::client_cidr_block`](crate::types::CreateClientVpnEndpointRequest::client_cidr_block), if any.
     #[inline]
-    pub fn get_client_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_cidr_block(&self) -> &Option<String> {
         &self.inner.client_cidr_block
     }
     /// Sets [`CreateClientVpnEndpointRequest::server_certificate_arn`](crate::types::CreateClientVpnEndpointRequest::server_certificate_arn): The ARN of the server certificate.
-    pub fn server_certificate_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.server_certificate_arn = ::std::option::Option::Some(input.into());
+    pub fn server_certificate_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.server_certificate_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::server_certificate_arn`](crate::types::CreateClientVpnEndpointRequest::server_certificate_arn).
     #[inline]
-    pub fn set_server_certificate_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_server_certificate_arn(mut self, input: Option<String>) -> Self {
         self.inner.server_certificate_arn = input;
         self
     }
     /// The value set for [`CreateClientVpnEndpointRequest::server_certificate_arn`](crate::types::CreateClientVpnEndpointRequest::server_certificate_arn), if any.
     #[inline]
-    pub fn get_server_certificate_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_server_certificate_arn(&self) -> &Option<String> {
         &self.inner.server_certificate_arn
     }
     /// Appends one item to [`CreateClientVpnEndpointRequest::authentication_options`](crate::types::CreateClientVpnEndpointRequest::authentication_options): Information about the authentication method to be used to authenticate clients.
@@ -325,9 +275,7 @@ impl CreateClientVpnEndpointRequestBuilder {
     #[inline]
     pub fn set_authentication_options(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ClientVpnAuthenticationRequest>,
-        >,
+        input: Option<Vec<crate::types::ClientVpnAuthenticationRequest>>,
     ) -> Self {
         self.inner.authentication_options = input;
         self
@@ -336,9 +284,7 @@ impl CreateClientVpnEndpointRequestBuilder {
     #[inline]
     pub fn get_authentication_options(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ClientVpnAuthenticationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::ClientVpnAuthenticationRequest>> {
         &self.inner.authentication_options
     }
     /// Sets [`CreateClientVpnEndpointRequest::connection_log_options`](crate::types::CreateClientVpnEndpointRequest::connection_log_options): Information about the client connection logging options.
@@ -346,14 +292,14 @@ impl CreateClientVpnEndpointRequestBuilder {
         mut self,
         input: crate::types::ConnectionLogOptions,
     ) -> Self {
-        self.inner.connection_log_options = ::std::option::Option::Some(input);
+        self.inner.connection_log_options = Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::connection_log_options`](crate::types::CreateClientVpnEndpointRequest::connection_log_options).
     #[inline]
     pub fn set_connection_log_options(
         mut self,
-        input: ::std::option::Option<crate::types::ConnectionLogOptions>,
+        input: Option<crate::types::ConnectionLogOptions>,
     ) -> Self {
         self.inner.connection_log_options = input;
         self
@@ -362,146 +308,124 @@ impl CreateClientVpnEndpointRequestBuilder {
     #[inline]
     pub fn get_connection_log_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ConnectionLogOptions> {
+    ) -> &Option<crate::types::ConnectionLogOptions> {
         &self.inner.connection_log_options
     }
     /// Appends one item to [`CreateClientVpnEndpointRequest::dns_servers`](crate::types::CreateClientVpnEndpointRequest::dns_servers): Information about the DNS servers to be used for DNS resolution.
     ///
     /// To set the whole list at once, use [`set_dns_servers`](Self::set_dns_servers).
-    pub fn dns_servers(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn dns_servers(mut self, input: impl Into<String>) -> Self {
         self.inner.dns_servers.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::dns_servers`](crate::types::CreateClientVpnEndpointRequest::dns_servers).
     #[inline]
-    pub fn set_dns_servers(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_dns_servers(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.dns_servers = input;
         self
     }
     /// The value set for [`CreateClientVpnEndpointRequest::dns_servers`](crate::types::CreateClientVpnEndpointRequest::dns_servers), if any.
     #[inline]
-    pub fn get_dns_servers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_dns_servers(&self) -> &Option<Vec<String>> {
         &self.inner.dns_servers
     }
     /// Sets [`CreateClientVpnEndpointRequest::transport_protocol`](crate::types::CreateClientVpnEndpointRequest::transport_protocol): The transport protocol to be used by the VPN session.
     pub fn transport_protocol(mut self, input: crate::types::TransportProtocol) -> Self {
-        self.inner.transport_protocol = ::std::option::Option::Some(input);
+        self.inner.transport_protocol = Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::transport_protocol`](crate::types::CreateClientVpnEndpointRequest::transport_protocol).
     #[inline]
     pub fn set_transport_protocol(
         mut self,
-        input: ::std::option::Option<crate::types::TransportProtocol>,
+        input: Option<crate::types::TransportProtocol>,
     ) -> Self {
         self.inner.transport_protocol = input;
         self
     }
     /// The value set for [`CreateClientVpnEndpointRequest::transport_protocol`](crate::types::CreateClientVpnEndpointRequest::transport_protocol), if any.
     #[inline]
-    pub fn get_transport_protocol(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransportProtocol> {
+    pub fn get_transport_protocol(&self) -> &Option<crate::types::TransportProtocol> {
         &self.inner.transport_protocol
     }
     /// Sets [`CreateClientVpnEndpointRequest::vpn_port`](crate::types::CreateClientVpnEndpointRequest::vpn_port): The port number to assign to the Client VPN endpoint for TCP and UDP traffic.
     pub fn vpn_port(mut self, input: i32) -> Self {
-        self.inner.vpn_port = ::std::option::Option::Some(input);
+        self.inner.vpn_port = Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::vpn_port`](crate::types::CreateClientVpnEndpointRequest::vpn_port).
     #[inline]
-    pub fn set_vpn_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_vpn_port(mut self, input: Option<i32>) -> Self {
         self.inner.vpn_port = input;
         self
     }
     /// The value set for [`CreateClientVpnEndpointRequest::vpn_port`](crate::types::CreateClientVpnEndpointRequest::vpn_port), if any.
     #[inline]
-    pub fn get_vpn_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_vpn_port(&self) -> &Option<i32> {
         &self.inner.vpn_port
     }
     /// Sets [`CreateClientVpnEndpointRequest::description`](crate::types::CreateClientVpnEndpointRequest::description): A brief description of the Client VPN endpoint.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::description`](crate::types::CreateClientVpnEndpointRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateClientVpnEndpointRequest::description`](crate::types::CreateClientVpnEndpointRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateClientVpnEndpointRequest::split_tunnel`](crate::types::CreateClientVpnEndpointRequest::split_tunnel): Indicates whether split-tunnel is enabled on the Client VPN endpoint.
     pub fn split_tunnel(mut self, input: bool) -> Self {
-        self.inner.split_tunnel = ::std::option::Option::Some(input);
+        self.inner.split_tunnel = Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::split_tunnel`](crate::types::CreateClientVpnEndpointRequest::split_tunnel).
     #[inline]
-    pub fn set_split_tunnel(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_split_tunnel(mut self, input: Option<bool>) -> Self {
         self.inner.split_tunnel = input;
         self
     }
     /// The value set for [`CreateClientVpnEndpointRequest::split_tunnel`](crate::types::CreateClientVpnEndpointRequest::split_tunnel), if any.
     #[inline]
-    pub fn get_split_tunnel(&self) -> &::std::option::Option<bool> {
+    pub fn get_split_tunnel(&self) -> &Option<bool> {
         &self.inner.split_tunnel
     }
     /// Sets [`CreateClientVpnEndpointRequest::dry_run`](crate::types::CreateClientVpnEndpointRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::dry_run`](crate::types::CreateClientVpnEndpointRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateClientVpnEndpointRequest::dry_run`](crate::types::CreateClientVpnEndpointRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateClientVpnEndpointRequest::client_token`](crate::types::CreateClientVpnEndpointRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::client_token`](crate::types::CreateClientVpnEndpointRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateClientVpnEndpointRequest::client_token`](crate::types::CreateClientVpnEndpointRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Appends one item to [`CreateClientVpnEndpointRequest::tag_specifications`](crate::types::CreateClientVpnEndpointRequest::tag_specifications): The tags to apply to the Client VPN endpoint during creation.
@@ -515,7 +439,7 @@ impl CreateClientVpnEndpointRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -524,55 +448,41 @@ impl CreateClientVpnEndpointRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Appends one item to [`CreateClientVpnEndpointRequest::security_group_ids`](crate::types::CreateClientVpnEndpointRequest::security_group_ids): The IDs of one or more security groups to apply to the target network.
     ///
     /// To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).
-    pub fn security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.security_group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::security_group_ids`](crate::types::CreateClientVpnEndpointRequest::security_group_ids).
     #[inline]
-    pub fn set_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_group_ids = input;
         self
     }
     /// The value set for [`CreateClientVpnEndpointRequest::security_group_ids`](crate::types::CreateClientVpnEndpointRequest::security_group_ids), if any.
     #[inline]
-    pub fn get_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_ids(&self) -> &Option<Vec<String>> {
         &self.inner.security_group_ids
     }
     /// Sets [`CreateClientVpnEndpointRequest::vpc_id`](crate::types::CreateClientVpnEndpointRequest::vpc_id): The ID of the VPC to associate with the Client VPN endpoint.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::vpc_id`](crate::types::CreateClientVpnEndpointRequest::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`CreateClientVpnEndpointRequest::vpc_id`](crate::types::CreateClientVpnEndpointRequest::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`CreateClientVpnEndpointRequest::self_service_portal`](crate::types::CreateClientVpnEndpointRequest::self_service_portal): Specify whether to enable the self-service portal for the Client VPN endpoint.
@@ -580,23 +490,21 @@ impl CreateClientVpnEndpointRequestBuilder {
         mut self,
         input: crate::types::SelfServicePortal,
     ) -> Self {
-        self.inner.self_service_portal = ::std::option::Option::Some(input);
+        self.inner.self_service_portal = Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::self_service_portal`](crate::types::CreateClientVpnEndpointRequest::self_service_portal).
     #[inline]
     pub fn set_self_service_portal(
         mut self,
-        input: ::std::option::Option<crate::types::SelfServicePortal>,
+        input: Option<crate::types::SelfServicePortal>,
     ) -> Self {
         self.inner.self_service_portal = input;
         self
     }
     /// The value set for [`CreateClientVpnEndpointRequest::self_service_portal`](crate::types::CreateClientVpnEndpointRequest::self_service_portal), if any.
     #[inline]
-    pub fn get_self_service_portal(
-        &self,
-    ) -> &::std::option::Option<crate::types::SelfServicePortal> {
+    pub fn get_self_service_portal(&self) -> &Option<crate::types::SelfServicePortal> {
         &self.inner.self_service_portal
     }
     /// Sets [`CreateClientVpnEndpointRequest::client_connect_options`](crate::types::CreateClientVpnEndpointRequest::client_connect_options): The options for managing connection authorization for new client connections.
@@ -604,14 +512,14 @@ impl CreateClientVpnEndpointRequestBuilder {
         mut self,
         input: crate::types::ClientConnectOptions,
     ) -> Self {
-        self.inner.client_connect_options = ::std::option::Option::Some(input);
+        self.inner.client_connect_options = Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::client_connect_options`](crate::types::CreateClientVpnEndpointRequest::client_connect_options).
     #[inline]
     pub fn set_client_connect_options(
         mut self,
-        input: ::std::option::Option<crate::types::ClientConnectOptions>,
+        input: Option<crate::types::ClientConnectOptions>,
     ) -> Self {
         self.inner.client_connect_options = input;
         self
@@ -620,26 +528,23 @@ impl CreateClientVpnEndpointRequestBuilder {
     #[inline]
     pub fn get_client_connect_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ClientConnectOptions> {
+    ) -> &Option<crate::types::ClientConnectOptions> {
         &self.inner.client_connect_options
     }
     /// Sets [`CreateClientVpnEndpointRequest::session_timeout_hours`](crate::types::CreateClientVpnEndpointRequest::session_timeout_hours): The maximum VPN session duration time in hours.
     pub fn session_timeout_hours(mut self, input: i32) -> Self {
-        self.inner.session_timeout_hours = ::std::option::Option::Some(input);
+        self.inner.session_timeout_hours = Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::session_timeout_hours`](crate::types::CreateClientVpnEndpointRequest::session_timeout_hours).
     #[inline]
-    pub fn set_session_timeout_hours(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_session_timeout_hours(mut self, input: Option<i32>) -> Self {
         self.inner.session_timeout_hours = input;
         self
     }
     /// The value set for [`CreateClientVpnEndpointRequest::session_timeout_hours`](crate::types::CreateClientVpnEndpointRequest::session_timeout_hours), if any.
     #[inline]
-    pub fn get_session_timeout_hours(&self) -> &::std::option::Option<i32> {
+    pub fn get_session_timeout_hours(&self) -> &Option<i32> {
         &self.inner.session_timeout_hours
     }
     /// Sets [`CreateClientVpnEndpointRequest::client_login_banner_options`](crate::types::CreateClientVpnEndpointRequest::client_login_banner_options): Options for enabling a customizable text banner that will be displayed on Amazon Web Services provided clients when a VPN session is established.
@@ -647,14 +552,14 @@ impl CreateClientVpnEndpointRequestBuilder {
         mut self,
         input: crate::types::ClientLoginBannerOptions,
     ) -> Self {
-        self.inner.client_login_banner_options = ::std::option::Option::Some(input);
+        self.inner.client_login_banner_options = Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::client_login_banner_options`](crate::types::CreateClientVpnEndpointRequest::client_login_banner_options).
     #[inline]
     pub fn set_client_login_banner_options(
         mut self,
-        input: ::std::option::Option<crate::types::ClientLoginBannerOptions>,
+        input: Option<crate::types::ClientLoginBannerOptions>,
     ) -> Self {
         self.inner.client_login_banner_options = input;
         self
@@ -663,7 +568,7 @@ impl CreateClientVpnEndpointRequestBuilder {
     #[inline]
     pub fn get_client_login_banner_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ClientLoginBannerOptions> {
+    ) -> &Option<crate::types::ClientLoginBannerOptions> {
         &self.inner.client_login_banner_options
     }
     /// Sets [`CreateClientVpnEndpointRequest::client_route_enforcement_options`](crate::types::CreateClientVpnEndpointRequest::client_route_enforcement_options): Client route enforcement is a feature of the Client VPN service that helps enforce administrator defined routes on devices connected through the VPN.
@@ -671,14 +576,14 @@ impl CreateClientVpnEndpointRequestBuilder {
         mut self,
         input: crate::types::ClientRouteEnforcementOptions,
     ) -> Self {
-        self.inner.client_route_enforcement_options = ::std::option::Option::Some(input);
+        self.inner.client_route_enforcement_options = Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::client_route_enforcement_options`](crate::types::CreateClientVpnEndpointRequest::client_route_enforcement_options).
     #[inline]
     pub fn set_client_route_enforcement_options(
         mut self,
-        input: ::std::option::Option<crate::types::ClientRouteEnforcementOptions>,
+        input: Option<crate::types::ClientRouteEnforcementOptions>,
     ) -> Self {
         self.inner.client_route_enforcement_options = input;
         self
@@ -687,26 +592,23 @@ impl CreateClientVpnEndpointRequestBuilder {
     #[inline]
     pub fn get_client_route_enforcement_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ClientRouteEnforcementOptions> {
+    ) -> &Option<crate::types::ClientRouteEnforcementOptions> {
         &self.inner.client_route_enforcement_options
     }
     /// Sets [`CreateClientVpnEndpointRequest::disconnect_on_session_timeout`](crate::types::CreateClientVpnEndpointRequest::disconnect_on_session_timeout): Indicates whether the client VPN session is disconnected after the maximum timeout specified in `SessionTimeoutHours` is reached.
     pub fn disconnect_on_session_timeout(mut self, input: bool) -> Self {
-        self.inner.disconnect_on_session_timeout = ::std::option::Option::Some(input);
+        self.inner.disconnect_on_session_timeout = Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::disconnect_on_session_timeout`](crate::types::CreateClientVpnEndpointRequest::disconnect_on_session_timeout).
     #[inline]
-    pub fn set_disconnect_on_session_timeout(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_disconnect_on_session_timeout(mut self, input: Option<bool>) -> Self {
         self.inner.disconnect_on_session_timeout = input;
         self
     }
     /// The value set for [`CreateClientVpnEndpointRequest::disconnect_on_session_timeout`](crate::types::CreateClientVpnEndpointRequest::disconnect_on_session_timeout), if any.
     #[inline]
-    pub fn get_disconnect_on_session_timeout(&self) -> &::std::option::Option<bool> {
+    pub fn get_disconnect_on_session_timeout(&self) -> &Option<bool> {
         &self.inner.disconnect_on_session_timeout
     }
     /// Sets [`CreateClientVpnEndpointRequest::endpoint_ip_address_type`](crate::types::CreateClientVpnEndpointRequest::endpoint_ip_address_type): The IP address type for the Client VPN endpoint.
@@ -714,14 +616,14 @@ impl CreateClientVpnEndpointRequestBuilder {
         mut self,
         input: crate::types::EndpointIpAddressType,
     ) -> Self {
-        self.inner.endpoint_ip_address_type = ::std::option::Option::Some(input);
+        self.inner.endpoint_ip_address_type = Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::endpoint_ip_address_type`](crate::types::CreateClientVpnEndpointRequest::endpoint_ip_address_type).
     #[inline]
     pub fn set_endpoint_ip_address_type(
         mut self,
-        input: ::std::option::Option<crate::types::EndpointIpAddressType>,
+        input: Option<crate::types::EndpointIpAddressType>,
     ) -> Self {
         self.inner.endpoint_ip_address_type = input;
         self
@@ -730,7 +632,7 @@ impl CreateClientVpnEndpointRequestBuilder {
     #[inline]
     pub fn get_endpoint_ip_address_type(
         &self,
-    ) -> &::std::option::Option<crate::types::EndpointIpAddressType> {
+    ) -> &Option<crate::types::EndpointIpAddressType> {
         &self.inner.endpoint_ip_address_type
     }
     /// Sets [`CreateClientVpnEndpointRequest::traffic_ip_address_type`](crate::types::CreateClientVpnEndpointRequest::traffic_ip_address_type): The IP address type for traffic within the Client VPN tunnel.
@@ -738,14 +640,14 @@ impl CreateClientVpnEndpointRequestBuilder {
         mut self,
         input: crate::types::TrafficIpAddressType,
     ) -> Self {
-        self.inner.traffic_ip_address_type = ::std::option::Option::Some(input);
+        self.inner.traffic_ip_address_type = Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::traffic_ip_address_type`](crate::types::CreateClientVpnEndpointRequest::traffic_ip_address_type).
     #[inline]
     pub fn set_traffic_ip_address_type(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficIpAddressType>,
+        input: Option<crate::types::TrafficIpAddressType>,
     ) -> Self {
         self.inner.traffic_ip_address_type = input;
         self
@@ -754,7 +656,7 @@ impl CreateClientVpnEndpointRequestBuilder {
     #[inline]
     pub fn get_traffic_ip_address_type(
         &self,
-    ) -> &::std::option::Option<crate::types::TrafficIpAddressType> {
+    ) -> &Option<crate::types::TrafficIpAddressType> {
         &self.inner.traffic_ip_address_type
     }
     /// Sets [`CreateClientVpnEndpointRequest::transit_gateway_configuration`](crate::types::CreateClientVpnEndpointRequest::transit_gateway_configuration): The Transit Gateway configuration for the Client VPN endpoint.
@@ -762,16 +664,14 @@ impl CreateClientVpnEndpointRequestBuilder {
         mut self,
         input: crate::types::TransitGatewayConfigurationInputStructure,
     ) -> Self {
-        self.inner.transit_gateway_configuration = ::std::option::Option::Some(input);
+        self.inner.transit_gateway_configuration = Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointRequest::transit_gateway_configuration`](crate::types::CreateClientVpnEndpointRequest::transit_gateway_configuration).
     #[inline]
     pub fn set_transit_gateway_configuration(
         mut self,
-        input: ::std::option::Option<
-            crate::types::TransitGatewayConfigurationInputStructure,
-        >,
+        input: Option<crate::types::TransitGatewayConfigurationInputStructure>,
     ) -> Self {
         self.inner.transit_gateway_configuration = input;
         self
@@ -780,52 +680,50 @@ impl CreateClientVpnEndpointRequestBuilder {
     #[inline]
     pub fn get_transit_gateway_configuration(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::TransitGatewayConfigurationInputStructure,
-    > {
+    ) -> &Option<crate::types::TransitGatewayConfigurationInputStructure> {
         &self.inner.transit_gateway_configuration
     }
     /// Builds the [`CreateClientVpnEndpointRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateClientVpnEndpointRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.server_certificate_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateClientVpnEndpointRequest",
                 member: "server_certificate_arn",
             });
         }
         if self.inner.authentication_options.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateClientVpnEndpointRequest",
                 member: "authentication_options",
             });
         }
         if self.inner.connection_log_options.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateClientVpnEndpointRequest",
                 member: "connection_log_options",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateClientVpnEndpointRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_cidr_block {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_cidr_block {
             body.member("ClientCidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.server_certificate_arn {
+        if let Some(value) = &self.server_certificate_arn {
             body.member("ServerCertificateArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.authentication_options {
+        if let Some(value) = &self.authentication_options {
             let member_0 = body.enter("Authentication");
             body.items(
                 value,
@@ -833,35 +731,35 @@ impl ::awsgen_runtime::query::WriteQuery for CreateClientVpnEndpointRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.connection_log_options {
+        if let Some(value) = &self.connection_log_options {
             let member_0 = body.enter("ConnectionLogOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dns_servers {
+        if let Some(value) = &self.dns_servers {
             let member_0 = body.enter("DnsServers");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.transport_protocol {
+        if let Some(value) = &self.transport_protocol {
             body.member("TransportProtocol", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_port {
+        if let Some(value) = &self.vpn_port {
             body.member("VpnPort", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.split_tunnel {
+        if let Some(value) = &self.split_tunnel {
             body.member("SplitTunnel", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -869,54 +767,52 @@ impl ::awsgen_runtime::query::WriteQuery for CreateClientVpnEndpointRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_ids {
+        if let Some(value) = &self.security_group_ids {
             let member_0 = body.enter("SecurityGroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             body.member("VpcId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.self_service_portal {
+        if let Some(value) = &self.self_service_portal {
             body.member("SelfServicePortal", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.client_connect_options {
+        if let Some(value) = &self.client_connect_options {
             let member_0 = body.enter("ClientConnectOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.session_timeout_hours {
+        if let Some(value) = &self.session_timeout_hours {
             body.member("SessionTimeoutHours", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.client_login_banner_options {
+        if let Some(value) = &self.client_login_banner_options {
             let member_0 = body.enter("ClientLoginBannerOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .client_route_enforcement_options
-        {
+        if let Some(value) = &self.client_route_enforcement_options {
             let member_0 = body.enter("ClientRouteEnforcementOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.disconnect_on_session_timeout {
+        if let Some(value) = &self.disconnect_on_session_timeout {
             body.member(
                 "DisconnectOnSessionTimeout",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_ip_address_type {
+        if let Some(value) = &self.endpoint_ip_address_type {
             body.member("EndpointIpAddressType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_ip_address_type {
+        if let Some(value) = &self.traffic_ip_address_type {
             body.member("TrafficIpAddressType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_configuration {
+        if let Some(value) = &self.transit_gateway_configuration {
             let member_0 = body.enter("TransitGatewayConfiguration");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,121 +2,93 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateClientVpnEndpointResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateClientVpnEndpointResult {
     /// The ID of the Client VPN endpoint.
-    pub client_vpn_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub client_vpn_endpoint_id: Option<String>,
     /// The current state of the Client VPN endpoint.
-    pub status: ::std::option::Option<crate::types::ClientVpnEndpointStatus>,
+    pub status: Option<crate::types::ClientVpnEndpointStatus>,
     /// The DNS name to be used by clients when establishing their VPN session.
-    pub dns_name: ::std::option::Option<::std::string::String>,
+    pub dns_name: Option<String>,
 }
 impl CreateClientVpnEndpointResult {
     /// Starts building a [`CreateClientVpnEndpointResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateClientVpnEndpointResultBuilder {
-        <crate::types::builders::CreateClientVpnEndpointResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateClientVpnEndpointResultBuilder as Default>::default()
     }
     /// The `ClientVpnEndpointId` member, when set.
     #[inline]
-    pub fn client_vpn_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_vpn_endpoint_id(&self) -> Option<&str> {
         self.client_vpn_endpoint_id.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ClientVpnEndpointStatus> {
+    pub fn status(&self) -> Option<&crate::types::ClientVpnEndpointStatus> {
         self.status.as_ref()
     }
     /// The `DnsName` member, when set.
     #[inline]
-    pub fn dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn dns_name(&self) -> Option<&str> {
         self.dns_name.as_deref()
     }
 }
 /// A builder for [`CreateClientVpnEndpointResult`](crate::types::CreateClientVpnEndpointResult); start one with `CreateClientVpnEndpointResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateClientVpnEndpointResultBuilder {
     inner: crate::types::CreateClientVpnEndpointResult,
 }
 impl CreateClientVpnEndpointResultBuilder {
     /// Sets [`CreateClientVpnEndpointResult::client_vpn_endpoint_id`](crate::types::CreateClientVpnEndpointResult::client_vpn_endpoint_id): The ID of the Client VPN endpoint.
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_vpn_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_vpn_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointResult::client_vpn_endpoint_id`](crate::types::CreateClientVpnEndpointResult::client_vpn_endpoint_id).
     #[inline]
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.client_vpn_endpoint_id = input;
         self
     }
     /// The value set for [`CreateClientVpnEndpointResult::client_vpn_endpoint_id`](crate::types::CreateClientVpnEndpointResult::client_vpn_endpoint_id), if any.
     #[inline]
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         &self.inner.client_vpn_endpoint_id
     }
     /// Sets [`CreateClientVpnEndpointResult::status`](crate::types::CreateClientVpnEndpointResult::status): The current state of the Client VPN endpoint.
     pub fn status(mut self, input: crate::types::ClientVpnEndpointStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointResult::status`](crate::types::CreateClientVpnEndpointResult::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::ClientVpnEndpointStatus>,
+        input: Option<crate::types::ClientVpnEndpointStatus>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`CreateClientVpnEndpointResult::status`](crate::types::CreateClientVpnEndpointResult::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::ClientVpnEndpointStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::ClientVpnEndpointStatus> {
         &self.inner.status
     }
     /// Sets [`CreateClientVpnEndpointResult::dns_name`](crate::types::CreateClientVpnEndpointResult::dns_name): The DNS name to be used by clients when establishing their VPN session.
-    pub fn dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.dns_name = ::std::option::Option::Some(input.into());
+    pub fn dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateClientVpnEndpointResult::dns_name`](crate::types::CreateClientVpnEndpointResult::dns_name).
     #[inline]
-    pub fn set_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.dns_name = input;
         self
     }
     /// The value set for [`CreateClientVpnEndpointResult::dns_name`](crate::types::CreateClientVpnEndpointResult::dns_name), if any.
     #[inline]
-    pub fn get_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_dns_name(&self) -> &Option<String> {
         &self.inner.dns_name
     }
     /// Builds the [`CreateClientVpnEndpointResult`]; it has no required members, so this cannot fail.
@@ -128,30 +100,26 @@ impl CreateClientVpnEndpointResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateClientVpnEndpointResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "clientVpnEndpointId" => {
-                    value.client_vpn_endpoint_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_vpn_endpoint_id = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         <crate::types::ClientVpnEndpointStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "dnsName" => {
-                    value.dns_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.dns_name = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateClientVpnRouteRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateClientVpnRouteRequest {
     /// The ID of the Client VPN endpoint to which to add the route.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub client_vpn_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub client_vpn_endpoint_id: Option<String>,
     /// The IPv4 address range, in CIDR notation, of the route destination. For example:
     ///
     /// - To add a route for Internet access, enter `0.0.0.0/0`
@@ -22,246 +17,205 @@ pub struct CreateClientVpnRouteRequest {
     /// - To add a route for the local network, enter the client CIDR range
     ///
     /// Required: the builder's `build()` fails without it.
-    pub destination_cidr_block: ::std::option::Option<::std::string::String>,
+    pub destination_cidr_block: Option<String>,
     /// The ID of the subnet through which you want to route traffic. The specified subnet must be an existing target network of the Client VPN endpoint.
     ///
     /// Alternatively, if you're adding a route for the local network, specify `local`.
     ///
     /// This parameter is required for VPC-based Client VPN endpoints. For Transit Gateway-based endpoints, this parameter is not required.
-    pub target_vpc_subnet_id: ::std::option::Option<::std::string::String>,
+    pub target_vpc_subnet_id: Option<String>,
     /// A brief description of the route.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateClientVpnRouteRequest {
     /// Starts building a [`CreateClientVpnRouteRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateClientVpnRouteRequestBuilder {
-        <crate::types::builders::CreateClientVpnRouteRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateClientVpnRouteRequestBuilder as Default>::default()
     }
     /// The `ClientVpnEndpointId` member, when set.
     #[inline]
-    pub fn client_vpn_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_vpn_endpoint_id(&self) -> Option<&str> {
         self.client_vpn_endpoint_id.as_deref()
     }
     /// The `DestinationCidrBlock` member, when set.
     #[inline]
-    pub fn destination_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn destination_cidr_block(&self) -> Option<&str> {
         self.destination_cidr_block.as_deref()
     }
     /// The `TargetVpcSubnetId` member, when set.
     #[inline]
-    pub fn target_vpc_subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn target_vpc_subnet_id(&self) -> Option<&str> {
         self.target_vpc_subnet_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateClientVpnRouteRequest`](crate::types::CreateClientVpnRouteRequest); start one with `CreateClientVpnRouteRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateClientVpnRouteRequestBuilder {
     inner: crate::types::CreateClientVpnRouteRequest,
 }
 impl CreateClientVpnRouteRequestBuilder {
     /// Sets [`CreateClientVpnRouteRequest::client_vpn_endpoint_id`](crate::types::CreateClientVpnRouteRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint to which to add the route.
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_vpn_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_vpn_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateClientVpnRouteRequest::client_vpn_endpoint_id`](crate::types::CreateClientVpnRouteRequest::client_vpn_endpoint_id).
     #[inline]
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.client_vpn_endpoint_id = input;
         self
     }
     /// The value set for [`CreateClientVpnRouteRequest::client_vpn_endpoint_id`](crate::types::CreateClientVpnRouteRequest::client_vpn_endpoint_id), if any.
     #[inline]
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         &self.inner.client_vpn_endpoint_id
     }
     /// Sets [`CreateClientVpnRouteRequest::destination_cidr_block`](crate::types::CreateClientVpnRouteRequest::destination_cidr_block): The IPv4 address range, in CIDR notation, of the route destination.
-    pub fn destination_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn destination_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`CreateClientVpnRouteRequest::destination_cidr_block`](crate::types::CreateClientVpnRouteRequest::destination_cidr_block).
     #[inline]
-    pub fn set_destination_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.destination_cidr_block = input;
         self
     }
     /// The value set for [`CreateClientVpnRouteRequest::destination_cidr_block`](crate::types::CreateClientVpnRouteRequest::destination_cidr_block), if any.
     #[inline]
-    pub fn get_destination_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr_block(&self) -> &Option<String> {
         &self.inner.destination_cidr_block
     }
     /// Sets [`CreateClientVpnRouteRequest::target_vpc_subnet_id`](crate::types::CreateClientVpnRouteRequest::target_vpc_subnet_id): The ID of the subnet through which you want to route traffic.
-    pub fn target_vpc_subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.target_vpc_subnet_id = ::std::option::Option::Some(input.into());
+    pub fn target_vpc_subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.target_vpc_subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateClientVpnRouteRequest::target_vpc_subnet_id`](crate::types::CreateClientVpnRouteRequest::target_vpc_subnet_id).
     #[inline]
-    pub fn set_target_vpc_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_vpc_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.target_vpc_subnet_id = input;
         self
     }
     /// The value set for [`CreateClientVpnRouteRequest::target_vpc_subnet_id`](crate::types::CreateClientVpnRouteRequest::target_vpc_subnet_id), if any.
     #[inline]
-    pub fn get_target_vpc_subnet_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_vpc_subnet_id(&self) -> &Option<String> {
         &self.inner.target_vpc_subnet_id
     }
     /// Sets [`CreateClientVpnRouteRequest::description`](crate::types::CreateClientVpnRouteRequest::description): A brief description of the route.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateClientVpnRouteRequest::description`](crate::types::CreateClientVpnRouteRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateClientVpnRouteRequest::description`](crate::types::CreateClientVpnRouteRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateClientVpnRouteRequest::client_token`](crate::types::CreateClientVpnRouteRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateClientVpnRouteRequest::client_token`](crate::types::CreateClientVpnRouteRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateClientVpnRouteRequest::client_token`](crate::types::CreateClientVpnRouteRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateClientVpnRouteRequest::dry_run`](crate::types::CreateClientVpnRouteRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnRouteRequest::dry_run`](crate::types::CreateClientVpnRouteRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateClientVpnRouteRequest::dry_run`](crate::types::CreateClientVpnRouteRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateClientVpnRouteRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateClientVpnRouteRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.client_vpn_endpoint_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateClientVpnRouteRequest",
                 member: "client_vpn_endpoint_id",
             });
         }
         if self.inner.destination_cidr_block.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateClientVpnRouteRequest",
                 member: "destination_cidr_block",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateClientVpnRouteRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_vpn_endpoint_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_vpn_endpoint_id {
             body.member("ClientVpnEndpointId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
+        if let Some(value) = &self.destination_cidr_block {
             body.member("DestinationCidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.target_vpc_subnet_id {
+        if let Some(value) = &self.target_vpc_subnet_id {
             body.member("TargetVpcSubnetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

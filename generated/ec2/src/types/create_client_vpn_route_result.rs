@@ -2,59 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateClientVpnRouteResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateClientVpnRouteResult {
     /// The current state of the route.
-    pub status: ::std::option::Option<crate::types::ClientVpnRouteStatus>,
+    pub status: Option<crate::types::ClientVpnRouteStatus>,
 }
 impl CreateClientVpnRouteResult {
     /// Starts building a [`CreateClientVpnRouteResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateClientVpnRouteResultBuilder {
-        <crate::types::builders::CreateClientVpnRouteResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateClientVpnRouteResultBuilder as Default>::default()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::ClientVpnRouteStatus> {
+    pub fn status(&self) -> Option<&crate::types::ClientVpnRouteStatus> {
         self.status.as_ref()
     }
 }
 /// A builder for [`CreateClientVpnRouteResult`](crate::types::CreateClientVpnRouteResult); start one with `CreateClientVpnRouteResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateClientVpnRouteResultBuilder {
     inner: crate::types::CreateClientVpnRouteResult,
 }
 impl CreateClientVpnRouteResultBuilder {
     /// Sets [`CreateClientVpnRouteResult::status`](crate::types::CreateClientVpnRouteResult::status): The current state of the route.
     pub fn status(mut self, input: crate::types::ClientVpnRouteStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`CreateClientVpnRouteResult::status`](crate::types::CreateClientVpnRouteResult::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::ClientVpnRouteStatus>,
+        input: Option<crate::types::ClientVpnRouteStatus>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`CreateClientVpnRouteResult::status`](crate::types::CreateClientVpnRouteResult::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::ClientVpnRouteStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::ClientVpnRouteStatus> {
         &self.inner.status
     }
     /// Builds the [`CreateClientVpnRouteResult`]; it has no required members, so this cannot fail.
@@ -66,17 +54,17 @@ impl CreateClientVpnRouteResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateClientVpnRouteResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "status" {
-                value.status = ::std::option::Option::Some(
+                value.status = Some(
                     <crate::types::ClientVpnRouteStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,155 +2,133 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCoipCidrRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCoipCidrRequest {
     /// A customer-owned IP address range to create.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
     /// The ID of the address pool.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub coip_pool_id: ::std::option::Option<::std::string::String>,
+    pub coip_pool_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateCoipCidrRequest {
     /// Starts building a [`CreateCoipCidrRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateCoipCidrRequestBuilder {
-        <crate::types::builders::CreateCoipCidrRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateCoipCidrRequestBuilder as Default>::default()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
     /// The `CoipPoolId` member, when set.
     #[inline]
-    pub fn coip_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn coip_pool_id(&self) -> Option<&str> {
         self.coip_pool_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateCoipCidrRequest`](crate::types::CreateCoipCidrRequest); start one with `CreateCoipCidrRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateCoipCidrRequestBuilder {
     inner: crate::types::CreateCoipCidrRequest,
 }
 impl CreateCoipCidrRequestBuilder {
     /// Sets [`CreateCoipCidrRequest::cidr`](crate::types::CreateCoipCidrRequest::cidr): A customer-owned IP address range to create.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCoipCidrRequest::cidr`](crate::types::CreateCoipCidrRequest::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`CreateCoipCidrRequest::cidr`](crate::types::CreateCoipCidrRequest::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Sets [`CreateCoipCidrRequest::coip_pool_id`](crate::types::CreateCoipCidrRequest::coip_pool_id): The ID of the address pool.
-    pub fn coip_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.coip_pool_id = ::std::option::Option::Some(input.into());
+    pub fn coip_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.coip_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCoipCidrRequest::coip_pool_id`](crate::types::CreateCoipCidrRequest::coip_pool_id).
     #[inline]
-    pub fn set_coip_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_coip_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.coip_pool_id = input;
         self
     }
     /// The value set for [`CreateCoipCidrRequest::coip_pool_id`](crate::types::CreateCoipCidrRequest::coip_pool_id), if any.
     #[inline]
-    pub fn get_coip_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_coip_pool_id(&self) -> &Option<String> {
         &self.inner.coip_pool_id
     }
     /// Sets [`CreateCoipCidrRequest::dry_run`](crate::types::CreateCoipCidrRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateCoipCidrRequest::dry_run`](crate::types::CreateCoipCidrRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateCoipCidrRequest::dry_run`](crate::types::CreateCoipCidrRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateCoipCidrRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateCoipCidrRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.cidr.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateCoipCidrRequest",
                 member: "cidr",
             });
         }
         if self.inner.coip_pool_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateCoipCidrRequest",
                 member: "coip_pool_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateCoipCidrRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.cidr {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.cidr {
             body.member("Cidr", value);
         }
-        if let ::std::option::Option::Some(value) = &self.coip_pool_id {
+        if let Some(value) = &self.coip_pool_id {
             body.member("CoipPoolId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

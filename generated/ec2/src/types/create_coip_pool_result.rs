@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCoipPoolResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCoipPoolResult {
     /// Information about the CoIP address pool.
-    pub coip_pool: ::std::option::Option<crate::types::CoipPool>,
+    pub coip_pool: Option<crate::types::CoipPool>,
 }
 impl CreateCoipPoolResult {
     /// Starts building a [`CreateCoipPoolResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateCoipPoolResultBuilder {
-        <crate::types::builders::CreateCoipPoolResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateCoipPoolResultBuilder as Default>::default()
     }
     /// The `CoipPool` member, when set.
     #[inline]
-    pub fn coip_pool(&self) -> ::std::option::Option<&crate::types::CoipPool> {
+    pub fn coip_pool(&self) -> Option<&crate::types::CoipPool> {
         self.coip_pool.as_ref()
     }
 }
 /// A builder for [`CreateCoipPoolResult`](crate::types::CreateCoipPoolResult); start one with `CreateCoipPoolResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateCoipPoolResultBuilder {
     inner: crate::types::CreateCoipPoolResult,
 }
 impl CreateCoipPoolResultBuilder {
     /// Sets [`CreateCoipPoolResult::coip_pool`](crate::types::CreateCoipPoolResult::coip_pool): Information about the CoIP address pool.
     pub fn coip_pool(mut self, input: crate::types::CoipPool) -> Self {
-        self.inner.coip_pool = ::std::option::Option::Some(input);
+        self.inner.coip_pool = Some(input);
         self
     }
     /// Sets or clears [`CreateCoipPoolResult::coip_pool`](crate::types::CreateCoipPoolResult::coip_pool).
     #[inline]
-    pub fn set_coip_pool(
-        mut self,
-        input: ::std::option::Option<crate::types::CoipPool>,
-    ) -> Self {
+    pub fn set_coip_pool(mut self, input: Option<crate::types::CoipPool>) -> Self {
         self.inner.coip_pool = input;
         self
     }
     /// The value set for [`CreateCoipPoolResult::coip_pool`](crate::types::CreateCoipPoolResult::coip_pool), if any.
     #[inline]
-    pub fn get_coip_pool(&self) -> &::std::option::Option<crate::types::CoipPool> {
+    pub fn get_coip_pool(&self) -> &Option<crate::types::CoipPool> {
         &self.inner.coip_pool
     }
     /// Builds the [`CreateCoipPoolResult`]; it has no required members, so this cannot fail.
@@ -64,17 +51,17 @@ impl CreateCoipPoolResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateCoipPoolResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "coipPool" {
-                value.coip_pool = ::std::option::Option::Some(
+                value.coip_pool = Some(
                     <crate::types::CoipPool as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

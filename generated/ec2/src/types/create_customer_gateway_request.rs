@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for CreateCustomerGateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCustomerGatewayRequest {
     /// For customer gateway devices that support BGP, specify the device's ASN. You must specify either `BgpAsn` or `BgpAsnExtended` when creating the customer gateway. If the ASN is larger than `2,147,483,647`, you must use `BgpAsnExtended`.
@@ -15,56 +10,54 @@ pub struct CreateCustomerGatewayRequest {
     /// Default: 65000
     ///
     /// Valid values: `1` to `2,147,483,647`
-    pub bgp_asn: ::std::option::Option<i32>,
+    pub bgp_asn: Option<i32>,
     /// *This member has been deprecated.* The Internet-routable IP address for the customer gateway's outside interface. The address must be static.
-    pub public_ip: ::std::option::Option<::std::string::String>,
+    pub public_ip: Option<String>,
     /// The Amazon Resource Name (ARN) for the customer gateway certificate.
-    pub certificate_arn: ::std::option::Option<::std::string::String>,
+    pub certificate_arn: Option<String>,
     /// The type of VPN connection that this customer gateway supports (`ipsec.1`).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub type_: ::std::option::Option<crate::types::GatewayType>,
+    pub type_: Option<crate::types::GatewayType>,
     /// The tags to apply to the customer gateway.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// A name for the customer gateway device.
     ///
     /// Length Constraints: Up to 255 characters.
-    pub device_name: ::std::option::Option<::std::string::String>,
+    pub device_name: Option<String>,
     /// The IP address for the customer gateway device's outside interface. The address must be static. If `OutsideIpAddressType` in your VPN connection options is set to `PrivateIpv4`, you can use an RFC6598 or RFC1918 private IPv4 address. If `OutsideIpAddressType` is set to `Ipv6`, you can use an IPv6 address.
-    pub ip_address: ::std::option::Option<::std::string::String>,
+    pub ip_address: Option<String>,
     /// For customer gateway devices that support BGP, specify the device's ASN. You must specify either `BgpAsn` or `BgpAsnExtended` when creating the customer gateway. If the ASN is larger than `2,147,483,647`, you must use `BgpAsnExtended`.
     ///
     /// Valid values: `2,147,483,648` to `4,294,967,295`
-    pub bgp_asn_extended: ::std::option::Option<i64>,
+    pub bgp_asn_extended: Option<i64>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateCustomerGatewayRequest {
     /// Starts building a [`CreateCustomerGatewayRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateCustomerGatewayRequestBuilder {
-        <crate::types::builders::CreateCustomerGatewayRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateCustomerGatewayRequestBuilder as Default>::default()
     }
     /// The `BgpAsn` member, when set.
     #[inline]
-    pub fn bgp_asn(&self) -> ::std::option::Option<i32> {
+    pub fn bgp_asn(&self) -> Option<i32> {
         self.bgp_asn
     }
     /// The `PublicIp` member, when set.
     #[inline]
-    pub fn public_ip(&self) -> ::std::option::Option<&str> {
+    pub fn public_ip(&self) -> Option<&str> {
         self.public_ip.as_deref()
     }
     /// The `CertificateArn` member, when set.
     #[inline]
-    pub fn certificate_arn(&self) -> ::std::option::Option<&str> {
+    pub fn certificate_arn(&self) -> Option<&str> {
         self.certificate_arn.as_deref()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::GatewayType> {
+    pub fn type_(&self) -> Option<&crate::types::GatewayType> {
         self.type_.as_ref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -74,113 +67,93 @@ impl CreateCustomerGatewayRequest {
     }
     /// The `DeviceName` member, when set.
     #[inline]
-    pub fn device_name(&self) -> ::std::option::Option<&str> {
+    pub fn device_name(&self) -> Option<&str> {
         self.device_name.as_deref()
     }
     /// The `IpAddress` member, when set.
     #[inline]
-    pub fn ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn ip_address(&self) -> Option<&str> {
         self.ip_address.as_deref()
     }
     /// The `BgpAsnExtended` member, when set.
     #[inline]
-    pub fn bgp_asn_extended(&self) -> ::std::option::Option<i64> {
+    pub fn bgp_asn_extended(&self) -> Option<i64> {
         self.bgp_asn_extended
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateCustomerGatewayRequest`](crate::types::CreateCustomerGatewayRequest); start one with `CreateCustomerGatewayRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateCustomerGatewayRequestBuilder {
     inner: crate::types::CreateCustomerGatewayRequest,
 }
 impl CreateCustomerGatewayRequestBuilder {
     /// Sets [`CreateCustomerGatewayRequest::bgp_asn`](crate::types::CreateCustomerGatewayRequest::bgp_asn): For customer gateway devices that support BGP, specify the device's ASN.
     pub fn bgp_asn(mut self, input: i32) -> Self {
-        self.inner.bgp_asn = ::std::option::Option::Some(input);
+        self.inner.bgp_asn = Some(input);
         self
     }
     /// Sets or clears [`CreateCustomerGatewayRequest::bgp_asn`](crate::types::CreateCustomerGatewayRequest::bgp_asn).
     #[inline]
-    pub fn set_bgp_asn(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_bgp_asn(mut self, input: Option<i32>) -> Self {
         self.inner.bgp_asn = input;
         self
     }
     /// The value set for [`CreateCustomerGatewayRequest::bgp_asn`](crate::types::CreateCustomerGatewayRequest::bgp_asn), if any.
     #[inline]
-    pub fn get_bgp_asn(&self) -> &::std::option::Option<i32> {
+    pub fn get_bgp_asn(&self) -> &Option<i32> {
         &self.inner.bgp_asn
     }
     /// Sets [`CreateCustomerGatewayRequest::public_ip`](crate::types::CreateCustomerGatewayRequest::public_ip): *This member has been deprecated.* The Internet-routable IP address for the customer gateway's outside interface.
-    pub fn public_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_ip = ::std::option::Option::Some(input.into());
+    pub fn public_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_ip = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCustomerGatewayRequest::public_ip`](crate::types::CreateCustomerGatewayRequest::public_ip).
     #[inline]
-    pub fn set_public_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ip(mut self, input: Option<String>) -> Self {
         self.inner.public_ip = input;
         self
     }
     /// The value set for [`CreateCustomerGatewayRequest::public_ip`](crate::types::CreateCustomerGatewayRequest::public_ip), if any.
     #[inline]
-    pub fn get_public_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ip(&self) -> &Option<String> {
         &self.inner.public_ip
     }
     /// Sets [`CreateCustomerGatewayRequest::certificate_arn`](crate::types::CreateCustomerGatewayRequest::certificate_arn): The Amazon Resource Name (ARN) for the customer gateway certificate.
-    pub fn certificate_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.certificate_arn = ::std::option::Option::Some(input.into());
+    pub fn certificate_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.certificate_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCustomerGatewayRequest::certificate_arn`](crate::types::CreateCustomerGatewayRequest::certificate_arn).
     #[inline]
-    pub fn set_certificate_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_arn(mut self, input: Option<String>) -> Self {
         self.inner.certificate_arn = input;
         self
     }
     /// The value set for [`CreateCustomerGatewayRequest::certificate_arn`](crate::types::CreateCustomerGatewayRequest::certificate_arn), if any.
     #[inline]
-    pub fn get_certificate_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_arn(&self) -> &Option<String> {
         &self.inner.certificate_arn
     }
     /// Sets [`CreateCustomerGatewayRequest::type_`](crate::types::CreateCustomerGatewayRequest::type_): The type of VPN connection that this customer gateway supports (`ipsec.1`).
     pub fn type_(mut self, input: crate::types::GatewayType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`CreateCustomerGatewayRequest::type_`](crate::types::CreateCustomerGatewayRequest::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::GatewayType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::GatewayType>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`CreateCustomerGatewayRequest::type_`](crate::types::CreateCustomerGatewayRequest::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::GatewayType> {
+    pub fn get_type_(&self) -> &Option<crate::types::GatewayType> {
         &self.inner.type_
     }
     /// Appends one item to [`CreateCustomerGatewayRequest::tag_specifications`](crate::types::CreateCustomerGatewayRequest::tag_specifications): The tags to apply to the customer gateway.
@@ -194,7 +167,7 @@ impl CreateCustomerGatewayRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -203,120 +176,108 @@ impl CreateCustomerGatewayRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateCustomerGatewayRequest::device_name`](crate::types::CreateCustomerGatewayRequest::device_name): A name for the customer gateway device.
-    pub fn device_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.device_name = ::std::option::Option::Some(input.into());
+    pub fn device_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.device_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCustomerGatewayRequest::device_name`](crate::types::CreateCustomerGatewayRequest::device_name).
     #[inline]
-    pub fn set_device_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_device_name(mut self, input: Option<String>) -> Self {
         self.inner.device_name = input;
         self
     }
     /// The value set for [`CreateCustomerGatewayRequest::device_name`](crate::types::CreateCustomerGatewayRequest::device_name), if any.
     #[inline]
-    pub fn get_device_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_device_name(&self) -> &Option<String> {
         &self.inner.device_name
     }
     /// Sets [`CreateCustomerGatewayRequest::ip_address`](crate::types::CreateCustomerGatewayRequest::ip_address): The IP address for the customer gateway device's outside interface.
-    pub fn ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ip_address = ::std::option::Option::Some(input.into());
+    pub fn ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCustomerGatewayRequest::ip_address`](crate::types::CreateCustomerGatewayRequest::ip_address).
     #[inline]
-    pub fn set_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.ip_address = input;
         self
     }
     /// The value set for [`CreateCustomerGatewayRequest::ip_address`](crate::types::CreateCustomerGatewayRequest::ip_address), if any.
     #[inline]
-    pub fn get_ip_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ip_address(&self) -> &Option<String> {
         &self.inner.ip_address
     }
     /// Sets [`CreateCustomerGatewayRequest::bgp_asn_extended`](crate::types::CreateCustomerGatewayRequest::bgp_asn_extended): For customer gateway devices that support BGP, specify the device's ASN.
     pub fn bgp_asn_extended(mut self, input: i64) -> Self {
-        self.inner.bgp_asn_extended = ::std::option::Option::Some(input);
+        self.inner.bgp_asn_extended = Some(input);
         self
     }
     /// Sets or clears [`CreateCustomerGatewayRequest::bgp_asn_extended`](crate::types::CreateCustomerGatewayRequest::bgp_asn_extended).
     #[inline]
-    pub fn set_bgp_asn_extended(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_bgp_asn_extended(mut self, input: Option<i64>) -> Self {
         self.inner.bgp_asn_extended = input;
         self
     }
     /// The value set for [`CreateCustomerGatewayRequest::bgp_asn_extended`](crate::types::CreateCustomerGatewayRequest::bgp_asn_extended), if any.
     #[inline]
-    pub fn get_bgp_asn_extended(&self) -> &::std::option::Option<i64> {
+    pub fn get_bgp_asn_extended(&self) -> &Option<i64> {
         &self.inner.bgp_asn_extended
     }
     /// Sets [`CreateCustomerGatewayRequest::dry_run`](crate::types::CreateCustomerGatewayRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateCustomerGatewayRequest::dry_run`](crate::types::CreateCustomerGatewayRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateCustomerGatewayRequest::dry_run`](crate::types::CreateCustomerGatewayRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateCustomerGatewayRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateCustomerGatewayRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.type_.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateCustomerGatewayRequest",
                 member: "type_",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateCustomerGatewayRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.bgp_asn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.bgp_asn {
             body.member("BgpAsn", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.public_ip {
+        if let Some(value) = &self.public_ip {
             body.member("PublicIp", value);
         }
-        if let ::std::option::Option::Some(value) = &self.certificate_arn {
+        if let Some(value) = &self.certificate_arn {
             body.member("CertificateArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             body.member("Type", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -324,18 +285,18 @@ impl ::awsgen_runtime::query::WriteQuery for CreateCustomerGatewayRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.device_name {
+        if let Some(value) = &self.device_name {
             body.member("DeviceName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ip_address {
+        if let Some(value) = &self.ip_address {
             body.member("IpAddress", value);
         }
-        if let ::std::option::Option::Some(value) = &self.bgp_asn_extended {
+        if let Some(value) = &self.bgp_asn_extended {
             body.member("BgpAsnExtended", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,61 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of CreateCustomerGateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCustomerGatewayResult {
     /// Information about the customer gateway.
-    pub customer_gateway: ::std::option::Option<crate::types::CustomerGateway>,
+    pub customer_gateway: Option<crate::types::CustomerGateway>,
 }
 impl CreateCustomerGatewayResult {
     /// Starts building a [`CreateCustomerGatewayResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateCustomerGatewayResultBuilder {
-        <crate::types::builders::CreateCustomerGatewayResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateCustomerGatewayResultBuilder as Default>::default()
     }
     /// The `CustomerGateway` member, when set.
     #[inline]
-    pub fn customer_gateway(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CustomerGateway> {
+    pub fn customer_gateway(&self) -> Option<&crate::types::CustomerGateway> {
         self.customer_gateway.as_ref()
     }
 }
 /// A builder for [`CreateCustomerGatewayResult`](crate::types::CreateCustomerGatewayResult); start one with `CreateCustomerGatewayResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateCustomerGatewayResultBuilder {
     inner: crate::types::CreateCustomerGatewayResult,
 }
 impl CreateCustomerGatewayResultBuilder {
     /// Sets [`CreateCustomerGatewayResult::customer_gateway`](crate::types::CreateCustomerGatewayResult::customer_gateway): Information about the customer gateway.
     pub fn customer_gateway(mut self, input: crate::types::CustomerGateway) -> Self {
-        self.inner.customer_gateway = ::std::option::Option::Some(input);
+        self.inner.customer_gateway = Some(input);
         self
     }
     /// Sets or clears [`CreateCustomerGatewayResult::customer_gateway`](crate::types::CreateCustomerGatewayResult::customer_gateway).
     #[inline]
     pub fn set_customer_gateway(
         mut self,
-        input: ::std::option::Option<crate::types::CustomerGateway>,
+        input: Option<crate::types::CustomerGateway>,
     ) -> Self {
         self.inner.customer_gateway = input;
         self
     }
     /// The value set for [`CreateCustomerGatewayResult::customer_gateway`](crate::types::CreateCustomerGatewayResult::customer_gateway), if any.
     #[inline]
-    pub fn get_customer_gateway(
-        &self,
-    ) -> &::std::option::Option<crate::types::CustomerGateway> {
+    pub fn get_customer_gateway(&self) -> &Option<crate::types::CustomerGateway> {
         &self.inner.customer_gateway
     }
     /// Builds the [`CreateCustomerGatewayResult`]; it has no required members, so this cannot fail.
@@ -68,17 +54,17 @@ impl CreateCustomerGatewayResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateCustomerGatewayResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "customerGateway" {
-                value.customer_gateway = ::std::option::Option::Some(
+                value.customer_gateway = Some(
                     <crate::types::CustomerGateway as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,143 +2,117 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateDefaultSubnetRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateDefaultSubnetRequest {
     /// The Availability Zone in which to create the default subnet.
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` must be specified, but not both.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Indicates whether to create an IPv6 only subnet. If you already have a default subnet for this Availability Zone, you must delete it before you can create an IPv6 only subnet.
-    pub ipv6_native: ::std::option::Option<bool>,
+    pub ipv6_native: Option<bool>,
     /// The ID of the Availability Zone.
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` must be specified, but not both.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
 }
 impl CreateDefaultSubnetRequest {
     /// Starts building a [`CreateDefaultSubnetRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateDefaultSubnetRequestBuilder {
-        <crate::types::builders::CreateDefaultSubnetRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateDefaultSubnetRequestBuilder as Default>::default()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Ipv6Native` member, when set.
     #[inline]
-    pub fn ipv6_native(&self) -> ::std::option::Option<bool> {
+    pub fn ipv6_native(&self) -> Option<bool> {
         self.ipv6_native
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
 }
 /// A builder for [`CreateDefaultSubnetRequest`](crate::types::CreateDefaultSubnetRequest); start one with `CreateDefaultSubnetRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateDefaultSubnetRequestBuilder {
     inner: crate::types::CreateDefaultSubnetRequest,
 }
 impl CreateDefaultSubnetRequestBuilder {
     /// Sets [`CreateDefaultSubnetRequest::availability_zone`](crate::types::CreateDefaultSubnetRequest::availability_zone): The Availability Zone in which to create the default subnet.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDefaultSubnetRequest::availability_zone`](crate::types::CreateDefaultSubnetRequest::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`CreateDefaultSubnetRequest::availability_zone`](crate::types::CreateDefaultSubnetRequest::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`CreateDefaultSubnetRequest::dry_run`](crate::types::CreateDefaultSubnetRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateDefaultSubnetRequest::dry_run`](crate::types::CreateDefaultSubnetRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateDefaultSubnetRequest::dry_run`](crate::types::CreateDefaultSubnetRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateDefaultSubnetRequest::ipv6_native`](crate::types::CreateDefaultSubnetRequest::ipv6_native): Indicates whether to create an IPv6 only subnet.
     pub fn ipv6_native(mut self, input: bool) -> Self {
-        self.inner.ipv6_native = ::std::option::Option::Some(input);
+        self.inner.ipv6_native = Some(input);
         self
     }
     /// Sets or clears [`CreateDefaultSubnetRequest::ipv6_native`](crate::types::CreateDefaultSubnetRequest::ipv6_native).
     #[inline]
-    pub fn set_ipv6_native(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ipv6_native(mut self, input: Option<bool>) -> Self {
         self.inner.ipv6_native = input;
         self
     }
     /// The value set for [`CreateDefaultSubnetRequest::ipv6_native`](crate::types::CreateDefaultSubnetRequest::ipv6_native), if any.
     #[inline]
-    pub fn get_ipv6_native(&self) -> &::std::option::Option<bool> {
+    pub fn get_ipv6_native(&self) -> &Option<bool> {
         &self.inner.ipv6_native
     }
     /// Sets [`CreateDefaultSubnetRequest::availability_zone_id`](crate::types::CreateDefaultSubnetRequest::availability_zone_id): The ID of the Availability Zone.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDefaultSubnetRequest::availability_zone_id`](crate::types::CreateDefaultSubnetRequest::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`CreateDefaultSubnetRequest::availability_zone_id`](crate::types::CreateDefaultSubnetRequest::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Builds the [`CreateDefaultSubnetRequest`]; it has no required members, so this cannot fail.
@@ -151,19 +125,19 @@ impl ::awsgen_runtime::query::WriteQuery for CreateDefaultSubnetRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.availability_zone {
             body.member("AvailabilityZone", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_native {
+        if let Some(value) = &self.ipv6_native {
             body.member("Ipv6Native", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             body.member("AvailabilityZoneId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

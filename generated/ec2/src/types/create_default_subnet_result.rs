@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateDefaultSubnetResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateDefaultSubnetResult {
     /// Information about the subnet.
-    pub subnet: ::std::option::Option<crate::types::Subnet>,
+    pub subnet: Option<crate::types::Subnet>,
 }
 impl CreateDefaultSubnetResult {
     /// Starts building a [`CreateDefaultSubnetResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateDefaultSubnetResultBuilder {
-        <crate::types::builders::CreateDefaultSubnetResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateDefaultSubnetResultBuilder as Default>::default()
     }
     /// The `Subnet` member, when set.
     #[inline]
-    pub fn subnet(&self) -> ::std::option::Option<&crate::types::Subnet> {
+    pub fn subnet(&self) -> Option<&crate::types::Subnet> {
         self.subnet.as_ref()
     }
 }
 /// A builder for [`CreateDefaultSubnetResult`](crate::types::CreateDefaultSubnetResult); start one with `CreateDefaultSubnetResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateDefaultSubnetResultBuilder {
     inner: crate::types::CreateDefaultSubnetResult,
 }
 impl CreateDefaultSubnetResultBuilder {
     /// Sets [`CreateDefaultSubnetResult::subnet`](crate::types::CreateDefaultSubnetResult::subnet): Information about the subnet.
     pub fn subnet(mut self, input: crate::types::Subnet) -> Self {
-        self.inner.subnet = ::std::option::Option::Some(input);
+        self.inner.subnet = Some(input);
         self
     }
     /// Sets or clears [`CreateDefaultSubnetResult::subnet`](crate::types::CreateDefaultSubnetResult::subnet).
     #[inline]
-    pub fn set_subnet(
-        mut self,
-        input: ::std::option::Option<crate::types::Subnet>,
-    ) -> Self {
+    pub fn set_subnet(mut self, input: Option<crate::types::Subnet>) -> Self {
         self.inner.subnet = input;
         self
     }
     /// The value set for [`CreateDefaultSubnetResult::subnet`](crate::types::CreateDefaultSubnetResult::subnet), if any.
     #[inline]
-    pub fn get_subnet(&self) -> &::std::option::Option<crate::types::Subnet> {
+    pub fn get_subnet(&self) -> &Option<crate::types::Subnet> {
         &self.inner.subnet
     }
     /// Builds the [`CreateDefaultSubnetResult`]; it has no required members, so this cannot fail.
@@ -64,17 +51,17 @@ impl CreateDefaultSubnetResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateDefaultSubnetResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "subnet" {
-                value.subnet = ::std::option::Option::Some(
+                value.subnet = Some(
                     <crate::types::Subnet as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

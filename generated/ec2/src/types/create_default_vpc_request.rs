@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateDefaultVpcRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateDefaultVpcRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateDefaultVpcRequest {
     /// Starts building a [`CreateDefaultVpcRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateDefaultVpcRequestBuilder {
-        <crate::types::builders::CreateDefaultVpcRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateDefaultVpcRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateDefaultVpcRequest`](crate::types::CreateDefaultVpcRequest); start one with `CreateDefaultVpcRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateDefaultVpcRequestBuilder {
     inner: crate::types::CreateDefaultVpcRequest,
 }
 impl CreateDefaultVpcRequestBuilder {
     /// Sets [`CreateDefaultVpcRequest::dry_run`](crate::types::CreateDefaultVpcRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateDefaultVpcRequest::dry_run`](crate::types::CreateDefaultVpcRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateDefaultVpcRequest::dry_run`](crate::types::CreateDefaultVpcRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateDefaultVpcRequest`]; it has no required members, so this cannot fail.
@@ -62,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for CreateDefaultVpcRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateDefaultVpcResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateDefaultVpcResult {
     /// Information about the VPC.
-    pub vpc: ::std::option::Option<crate::types::Vpc>,
+    pub vpc: Option<crate::types::Vpc>,
 }
 impl CreateDefaultVpcResult {
     /// Starts building a [`CreateDefaultVpcResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateDefaultVpcResultBuilder {
-        <crate::types::builders::CreateDefaultVpcResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateDefaultVpcResultBuilder as Default>::default()
     }
     /// The `Vpc` member, when set.
     #[inline]
-    pub fn vpc(&self) -> ::std::option::Option<&crate::types::Vpc> {
+    pub fn vpc(&self) -> Option<&crate::types::Vpc> {
         self.vpc.as_ref()
     }
 }
 /// A builder for [`CreateDefaultVpcResult`](crate::types::CreateDefaultVpcResult); start one with `CreateDefaultVpcResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateDefaultVpcResultBuilder {
     inner: crate::types::CreateDefaultVpcResult,
 }
 impl CreateDefaultVpcResultBuilder {
     /// Sets [`CreateDefaultVpcResult::vpc`](crate::types::CreateDefaultVpcResult::vpc): Information about the VPC.
     pub fn vpc(mut self, input: crate::types::Vpc) -> Self {
-        self.inner.vpc = ::std::option::Option::Some(input);
+        self.inner.vpc = Some(input);
         self
     }
     /// Sets or clears [`CreateDefaultVpcResult::vpc`](crate::types::CreateDefaultVpcResult::vpc).
     #[inline]
-    pub fn set_vpc(mut self, input: ::std::option::Option<crate::types::Vpc>) -> Self {
+    pub fn set_vpc(mut self, input: Option<crate::types::Vpc>) -> Self {
         self.inner.vpc = input;
         self
     }
     /// The value set for [`CreateDefaultVpcResult::vpc`](crate::types::CreateDefaultVpcResult::vpc), if any.
     #[inline]
-    pub fn get_vpc(&self) -> &::std::option::Option<crate::types::Vpc> {
+    pub fn get_vpc(&self) -> &Option<crate::types::Vpc> {
         &self.inner.vpc
     }
     /// Builds the [`CreateDefaultVpcResult`]; it has no required members, so this cannot fail.
@@ -61,17 +51,17 @@ impl CreateDefaultVpcResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateDefaultVpcResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "vpc" {
-                value.vpc = ::std::option::Option::Some(
+                value.vpc = Some(
                     <crate::types::Vpc as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

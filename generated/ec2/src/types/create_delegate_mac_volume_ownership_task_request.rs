@@ -2,17 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateDelegateMacVolumeOwnershipTaskRequest` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateDelegateMacVolumeOwnershipTaskRequest {
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the Amazon EC2 Mac instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// Specifies the following credentials:
     ///
     /// - **Internal disk administrative user**
@@ -27,36 +27,34 @@ pub struct CreateDelegateMacVolumeOwnershipTaskRequest {
     /// `{ "internalDiskPassword":"internal-disk-admin_password", "rootVolumeUsername":"root-volume-admin_username", "rootVolumepassword":"root-volume-admin_password" }`
     ///
     /// Required: the builder's `build()` fails without it.
-    pub mac_credentials: ::std::option::Option<::std::string::String>,
+    pub mac_credentials: Option<String>,
     /// The tags to assign to the volume ownership delegation task.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
 }
 impl CreateDelegateMacVolumeOwnershipTaskRequest {
     /// Starts building a [`CreateDelegateMacVolumeOwnershipTaskRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateDelegateMacVolumeOwnershipTaskRequestBuilder {
-        <crate::types::builders::CreateDelegateMacVolumeOwnershipTaskRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateDelegateMacVolumeOwnershipTaskRequestBuilder as Default>::default()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `MacCredentials` member, when set.
     #[inline]
-    pub fn mac_credentials(&self) -> ::std::option::Option<&str> {
+    pub fn mac_credentials(&self) -> Option<&str> {
         self.mac_credentials.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -77,96 +75,73 @@ impl ::std::fmt::Debug for CreateDelegateMacVolumeOwnershipTaskRequest {
     }
 }
 /// A builder for [`CreateDelegateMacVolumeOwnershipTaskRequest`](crate::types::CreateDelegateMacVolumeOwnershipTaskRequest); start one with `CreateDelegateMacVolumeOwnershipTaskRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateDelegateMacVolumeOwnershipTaskRequestBuilder {
     inner: crate::types::CreateDelegateMacVolumeOwnershipTaskRequest,
 }
 impl CreateDelegateMacVolumeOwnershipTaskRequestBuilder {
     /// Sets [`CreateDelegateMacVolumeOwnershipTaskRequest::client_token`](crate::types::CreateDelegateMacVolumeOwnershipTaskRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDelegateMacVolumeOwnershipTaskRequest::client_token`](crate::types::CreateDelegateMacVolumeOwnershipTaskRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateDelegateMacVolumeOwnershipTaskRequest::client_token`](crate::types::CreateDelegateMacVolumeOwnershipTaskRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateDelegateMacVolumeOwnershipTaskRequest::dry_run`](crate::types::CreateDelegateMacVolumeOwnershipTaskRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateDelegateMacVolumeOwnershipTaskRequest::dry_run`](crate::types::CreateDelegateMacVolumeOwnershipTaskRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateDelegateMacVolumeOwnershipTaskRequest::dry_run`](crate::types::CreateDelegateMacVolumeOwnershipTaskRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateDelegateMacVolumeOwnershipTaskRequest::instance_id`](crate::types::CreateDelegateMacVolumeOwnershipTaskRequest::instance_id): The ID of the Amazon EC2 Mac instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDelegateMacVolumeOwnershipTaskRequest::instance_id`](crate::types::CreateDelegateMacVolumeOwnershipTaskRequest::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`CreateDelegateMacVolumeOwnershipTaskRequest::instance_id`](crate::types::CreateDelegateMacVolumeOwnershipTaskRequest::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`CreateDelegateMacVolumeOwnershipTaskRequest::mac_credentials`](crate::types::CreateDelegateMacVolumeOwnershipTaskRequest::mac_credentials): Specifies the following credentials:
-    pub fn mac_credentials(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.mac_credentials = ::std::option::Option::Some(input.into());
+    pub fn mac_credentials(mut self, input: impl Into<String>) -> Self {
+        self.inner.mac_credentials = Some(input.into());
         self
     }
     /// Sets or clears [`CreateDelegateMacVolumeOwnershipTaskRequest::mac_credentials`](crate::types::CreateDelegateMacVolumeOwnershipTaskRequest::mac_credentials).
     #[inline]
-    pub fn set_mac_credentials(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_mac_credentials(mut self, input: Option<String>) -> Self {
         self.inner.mac_credentials = input;
         self
     }
     /// The value set for [`CreateDelegateMacVolumeOwnershipTaskRequest::mac_credentials`](crate::types::CreateDelegateMacVolumeOwnershipTaskRequest::mac_credentials), if any.
     #[inline]
-    pub fn get_mac_credentials(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_mac_credentials(&self) -> &Option<String> {
         &self.inner.mac_credentials
     }
     /// Appends one item to [`CreateDelegateMacVolumeOwnershipTaskRequest::tag_specifications`](crate::types::CreateDelegateMacVolumeOwnershipTaskRequest::tag_specifications): The tags to assign to the volume ownership delegation task.
@@ -180,7 +155,7 @@ impl CreateDelegateMacVolumeOwnershipTaskRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -189,30 +164,30 @@ impl CreateDelegateMacVolumeOwnershipTaskRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Builds the [`CreateDelegateMacVolumeOwnershipTaskRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateDelegateMacVolumeOwnershipTaskRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDelegateMacVolumeOwnershipTaskRequest",
                 member: "instance_id",
             });
         }
         if self.inner.mac_credentials.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDelegateMacVolumeOwnershipTaskRequest",
                 member: "mac_credentials",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -220,20 +195,20 @@ for CreateDelegateMacVolumeOwnershipTaskRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_token {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             body.member("InstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.mac_credentials {
+        if let Some(value) = &self.mac_credentials {
             body.member("MacCredentials", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -241,6 +216,6 @@ for CreateDelegateMacVolumeOwnershipTaskRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

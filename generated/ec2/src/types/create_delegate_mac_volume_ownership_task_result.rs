@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateDelegateMacVolumeOwnershipTaskResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateDelegateMacVolumeOwnershipTaskResult {
     /// Information about the volume ownership delegation task.
-    pub mac_modification_task: ::std::option::Option<crate::types::MacModificationTask>,
+    pub mac_modification_task: Option<crate::types::MacModificationTask>,
 }
 impl CreateDelegateMacVolumeOwnershipTaskResult {
     /// Starts building a [`CreateDelegateMacVolumeOwnershipTaskResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateDelegateMacVolumeOwnershipTaskResultBuilder {
-        <crate::types::builders::CreateDelegateMacVolumeOwnershipTaskResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateDelegateMacVolumeOwnershipTaskResultBuilder as Default>::default()
     }
     /// The `MacModificationTask` member, when set.
     #[inline]
-    pub fn mac_modification_task(
-        &self,
-    ) -> ::std::option::Option<&crate::types::MacModificationTask> {
+    pub fn mac_modification_task(&self) -> Option<&crate::types::MacModificationTask> {
         self.mac_modification_task.as_ref()
     }
 }
 /// A builder for [`CreateDelegateMacVolumeOwnershipTaskResult`](crate::types::CreateDelegateMacVolumeOwnershipTaskResult); start one with `CreateDelegateMacVolumeOwnershipTaskResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateDelegateMacVolumeOwnershipTaskResultBuilder {
     inner: crate::types::CreateDelegateMacVolumeOwnershipTaskResult,
 }
@@ -43,14 +31,14 @@ impl CreateDelegateMacVolumeOwnershipTaskResultBuilder {
         mut self,
         input: crate::types::MacModificationTask,
     ) -> Self {
-        self.inner.mac_modification_task = ::std::option::Option::Some(input);
+        self.inner.mac_modification_task = Some(input);
         self
     }
     /// Sets or clears [`CreateDelegateMacVolumeOwnershipTaskResult::mac_modification_task`](crate::types::CreateDelegateMacVolumeOwnershipTaskResult::mac_modification_task).
     #[inline]
     pub fn set_mac_modification_task(
         mut self,
-        input: ::std::option::Option<crate::types::MacModificationTask>,
+        input: Option<crate::types::MacModificationTask>,
     ) -> Self {
         self.inner.mac_modification_task = input;
         self
@@ -59,7 +47,7 @@ impl CreateDelegateMacVolumeOwnershipTaskResultBuilder {
     #[inline]
     pub fn get_mac_modification_task(
         &self,
-    ) -> &::std::option::Option<crate::types::MacModificationTask> {
+    ) -> &Option<crate::types::MacModificationTask> {
         &self.inner.mac_modification_task
     }
     /// Builds the [`CreateDelegateMacVolumeOwnershipTaskResult`]; it has no required members, so this cannot fail.
@@ -71,17 +59,17 @@ impl CreateDelegateMacVolumeOwnershipTaskResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateDelegateMacVolumeOwnershipTaskResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "macModificationTask" {
-                value.mac_modification_task = ::std::option::Option::Some(
+                value.mac_modification_task = Some(
                     <crate::types::MacModificationTask as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

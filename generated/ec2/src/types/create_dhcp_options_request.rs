@@ -2,32 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateDhcpOptionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateDhcpOptionsRequest {
     /// A DHCP configuration option.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub dhcp_configurations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::NewDhcpConfiguration>,
-    >,
+    pub dhcp_configurations: Option<Vec<crate::types::NewDhcpConfiguration>>,
     /// The tags to assign to the DHCP option.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateDhcpOptionsRequest {
     /// Starts building a [`CreateDhcpOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateDhcpOptionsRequestBuilder {
-        <crate::types::builders::CreateDhcpOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateDhcpOptionsRequestBuilder as Default>::default()
     }
     /// The `DhcpConfigurations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -41,17 +32,12 @@ impl CreateDhcpOptionsRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateDhcpOptionsRequest`](crate::types::CreateDhcpOptionsRequest); start one with `CreateDhcpOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateDhcpOptionsRequestBuilder {
     inner: crate::types::CreateDhcpOptionsRequest,
 }
@@ -70,7 +56,7 @@ impl CreateDhcpOptionsRequestBuilder {
     #[inline]
     pub fn set_dhcp_configurations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::NewDhcpConfiguration>>,
+        input: Option<Vec<crate::types::NewDhcpConfiguration>>,
     ) -> Self {
         self.inner.dhcp_configurations = input;
         self
@@ -79,7 +65,7 @@ impl CreateDhcpOptionsRequestBuilder {
     #[inline]
     pub fn get_dhcp_configurations(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::NewDhcpConfiguration>> {
+    ) -> &Option<Vec<crate::types::NewDhcpConfiguration>> {
         &self.inner.dhcp_configurations
     }
     /// Appends one item to [`CreateDhcpOptionsRequest::tag_specifications`](crate::types::CreateDhcpOptionsRequest::tag_specifications): The tags to assign to the DHCP option.
@@ -93,7 +79,7 @@ impl CreateDhcpOptionsRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -102,48 +88,48 @@ impl CreateDhcpOptionsRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateDhcpOptionsRequest::dry_run`](crate::types::CreateDhcpOptionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateDhcpOptionsRequest::dry_run`](crate::types::CreateDhcpOptionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateDhcpOptionsRequest::dry_run`](crate::types::CreateDhcpOptionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateDhcpOptionsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateDhcpOptionsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.dhcp_configurations.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDhcpOptionsRequest",
                 member: "dhcp_configurations",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateDhcpOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dhcp_configurations {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dhcp_configurations {
             let member_0 = body.enter("DhcpConfiguration");
             body.items(
                 value,
@@ -151,7 +137,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateDhcpOptionsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -159,9 +145,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateDhcpOptionsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

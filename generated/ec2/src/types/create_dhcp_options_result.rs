@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateDhcpOptionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateDhcpOptionsResult {
     /// A set of DHCP options.
-    pub dhcp_options: ::std::option::Option<crate::types::DhcpOptions>,
+    pub dhcp_options: Option<crate::types::DhcpOptions>,
 }
 impl CreateDhcpOptionsResult {
     /// Starts building a [`CreateDhcpOptionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateDhcpOptionsResultBuilder {
-        <crate::types::builders::CreateDhcpOptionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateDhcpOptionsResultBuilder as Default>::default()
     }
     /// The `DhcpOptions` member, when set.
     #[inline]
-    pub fn dhcp_options(&self) -> ::std::option::Option<&crate::types::DhcpOptions> {
+    pub fn dhcp_options(&self) -> Option<&crate::types::DhcpOptions> {
         self.dhcp_options.as_ref()
     }
 }
 /// A builder for [`CreateDhcpOptionsResult`](crate::types::CreateDhcpOptionsResult); start one with `CreateDhcpOptionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateDhcpOptionsResultBuilder {
     inner: crate::types::CreateDhcpOptionsResult,
 }
 impl CreateDhcpOptionsResultBuilder {
     /// Sets [`CreateDhcpOptionsResult::dhcp_options`](crate::types::CreateDhcpOptionsResult::dhcp_options): A set of DHCP options.
     pub fn dhcp_options(mut self, input: crate::types::DhcpOptions) -> Self {
-        self.inner.dhcp_options = ::std::option::Option::Some(input);
+        self.inner.dhcp_options = Some(input);
         self
     }
     /// Sets or clears [`CreateDhcpOptionsResult::dhcp_options`](crate::types::CreateDhcpOptionsResult::dhcp_options).
     #[inline]
-    pub fn set_dhcp_options(
-        mut self,
-        input: ::std::option::Option<crate::types::DhcpOptions>,
-    ) -> Self {
+    pub fn set_dhcp_options(mut self, input: Option<crate::types::DhcpOptions>) -> Self {
         self.inner.dhcp_options = input;
         self
     }
     /// The value set for [`CreateDhcpOptionsResult::dhcp_options`](crate::types::CreateDhcpOptionsResult::dhcp_options), if any.
     #[inline]
-    pub fn get_dhcp_options(&self) -> &::std::option::Option<crate::types::DhcpOptions> {
+    pub fn get_dhcp_options(&self) -> &Option<crate::types::DhcpOptions> {
         &self.inner.dhcp_options
     }
     /// Builds the [`CreateDhcpOptionsResult`]; it has no required members, so this cannot fail.
@@ -64,17 +51,17 @@ impl CreateDhcpOptionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateDhcpOptionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "dhcpOptions" {
-                value.dhcp_options = ::std::option::Option::Some(
+                value.dhcp_options = Some(
                     <crate::types::DhcpOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,71 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateEgressOnlyInternetGatewayResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateEgressOnlyInternetGatewayResult {
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Information about the egress-only internet gateway.
-    pub egress_only_internet_gateway: ::std::option::Option<
-        crate::types::EgressOnlyInternetGateway,
-    >,
+    pub egress_only_internet_gateway: Option<crate::types::EgressOnlyInternetGateway>,
 }
 impl CreateEgressOnlyInternetGatewayResult {
     /// Starts building a [`CreateEgressOnlyInternetGatewayResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateEgressOnlyInternetGatewayResultBuilder {
-        <crate::types::builders::CreateEgressOnlyInternetGatewayResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateEgressOnlyInternetGatewayResultBuilder as Default>::default()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `EgressOnlyInternetGateway` member, when set.
     #[inline]
     pub fn egress_only_internet_gateway(
         &self,
-    ) -> ::std::option::Option<&crate::types::EgressOnlyInternetGateway> {
+    ) -> Option<&crate::types::EgressOnlyInternetGateway> {
         self.egress_only_internet_gateway.as_ref()
     }
 }
 /// A builder for [`CreateEgressOnlyInternetGatewayResult`](crate::types::CreateEgressOnlyInternetGatewayResult); start one with `CreateEgressOnlyInternetGatewayResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateEgressOnlyInternetGatewayResultBuilder {
     inner: crate::types::CreateEgressOnlyInternetGatewayResult,
 }
 impl CreateEgressOnlyInternetGatewayResultBuilder {
     /// Sets [`CreateEgressOnlyInternetGatewayResult::client_token`](crate::types::CreateEgressOnlyInternetGatewayResult::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateEgressOnlyInternetGatewayResult::client_token`](crate::types::CreateEgressOnlyInternetGatewayResult::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateEgressOnlyInternetGatewayResult::client_token`](crate::types::CreateEgressOnlyInternetGatewayResult::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateEgressOnlyInternetGatewayResult::egress_only_internet_gateway`](crate::types::CreateEgressOnlyInternetGatewayResult::egress_only_internet_gateway): Information about the egress-only internet gateway.
@@ -74,14 +56,14 @@ impl CreateEgressOnlyInternetGatewayResultBuilder {
         mut self,
         input: crate::types::EgressOnlyInternetGateway,
     ) -> Self {
-        self.inner.egress_only_internet_gateway = ::std::option::Option::Some(input);
+        self.inner.egress_only_internet_gateway = Some(input);
         self
     }
     /// Sets or clears [`CreateEgressOnlyInternetGatewayResult::egress_only_internet_gateway`](crate::types::CreateEgressOnlyInternetGatewayResult::egress_only_internet_gateway).
     #[inline]
     pub fn set_egress_only_internet_gateway(
         mut self,
-        input: ::std::option::Option<crate::types::EgressOnlyInternetGateway>,
+        input: Option<crate::types::EgressOnlyInternetGateway>,
     ) -> Self {
         self.inner.egress_only_internet_gateway = input;
         self
@@ -90,7 +72,7 @@ impl CreateEgressOnlyInternetGatewayResultBuilder {
     #[inline]
     pub fn get_egress_only_internet_gateway(
         &self,
-    ) -> &::std::option::Option<crate::types::EgressOnlyInternetGateway> {
+    ) -> &Option<crate::types::EgressOnlyInternetGateway> {
         &self.inner.egress_only_internet_gateway
     }
     /// Builds the [`CreateEgressOnlyInternetGatewayResult`]; it has no required members, so this cannot fail.
@@ -102,17 +84,15 @@ impl CreateEgressOnlyInternetGatewayResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateEgressOnlyInternetGatewayResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "clientToken" => {
-                    value.client_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_token = Some(String::from(child.text()));
                 }
                 "egressOnlyInternetGateway" => {
-                    value.egress_only_internet_gateway = ::std::option::Option::Some(
+                    value.egress_only_internet_gateway = Some(
                         <crate::types::EgressOnlyInternetGateway as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -121,6 +101,6 @@ impl ::awsgen_runtime::xml::FromXml for CreateEgressOnlyInternetGatewayResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,61 +2,51 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the instances that could not be launched by the fleet.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateFleetError {
     /// The launch templates and overrides that were used for launching the instances. The values that you specify in the Overrides replace the values in the launch template.
-    pub launch_template_and_overrides: ::std::option::Option<
+    pub launch_template_and_overrides: Option<
         crate::types::LaunchTemplateAndOverridesResponse,
     >,
     /// Indicates if the instance that could not be launched was a Spot, On-Demand, Capacity Block, or Interruptible Capacity Reservation instance.
-    pub lifecycle: ::std::option::Option<crate::types::InstanceLifecycle>,
+    pub lifecycle: Option<crate::types::InstanceLifecycle>,
     /// The error code that indicates why the instance could not be launched. For more information about error codes, see [Error codes](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html).
-    pub error_code: ::std::option::Option<::std::string::String>,
+    pub error_code: Option<String>,
     /// The error message that describes why the instance could not be launched. For more information about error messages, see [Error codes](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html).
-    pub error_message: ::std::option::Option<::std::string::String>,
+    pub error_message: Option<String>,
 }
 impl CreateFleetError {
     /// Starts building a [`CreateFleetError`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateFleetErrorBuilder {
-        <crate::types::builders::CreateFleetErrorBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateFleetErrorBuilder as Default>::default()
     }
     /// The `LaunchTemplateAndOverrides` member, when set.
     #[inline]
     pub fn launch_template_and_overrides(
         &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateAndOverridesResponse> {
+    ) -> Option<&crate::types::LaunchTemplateAndOverridesResponse> {
         self.launch_template_and_overrides.as_ref()
     }
     /// The `Lifecycle` member, when set.
     #[inline]
-    pub fn lifecycle(&self) -> ::std::option::Option<&crate::types::InstanceLifecycle> {
+    pub fn lifecycle(&self) -> Option<&crate::types::InstanceLifecycle> {
         self.lifecycle.as_ref()
     }
     /// The `ErrorCode` member, when set.
     #[inline]
-    pub fn error_code(&self) -> ::std::option::Option<&str> {
+    pub fn error_code(&self) -> Option<&str> {
         self.error_code.as_deref()
     }
     /// The `ErrorMessage` member, when set.
     #[inline]
-    pub fn error_message(&self) -> ::std::option::Option<&str> {
+    pub fn error_message(&self) -> Option<&str> {
         self.error_message.as_deref()
     }
 }
 /// A builder for [`CreateFleetError`](crate::types::CreateFleetError); start one with `CreateFleetError::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateFleetErrorBuilder {
     inner: crate::types::CreateFleetError,
 }
@@ -66,14 +56,14 @@ impl CreateFleetErrorBuilder {
         mut self,
         input: crate::types::LaunchTemplateAndOverridesResponse,
     ) -> Self {
-        self.inner.launch_template_and_overrides = ::std::option::Option::Some(input);
+        self.inner.launch_template_and_overrides = Some(input);
         self
     }
     /// Sets or clears [`CreateFleetError::launch_template_and_overrides`](crate::types::CreateFleetError::launch_template_and_overrides).
     #[inline]
     pub fn set_launch_template_and_overrides(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplateAndOverridesResponse>,
+        input: Option<crate::types::LaunchTemplateAndOverridesResponse>,
     ) -> Self {
         self.inner.launch_template_and_overrides = input;
         self
@@ -82,72 +72,58 @@ impl CreateFleetErrorBuilder {
     #[inline]
     pub fn get_launch_template_and_overrides(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateAndOverridesResponse> {
+    ) -> &Option<crate::types::LaunchTemplateAndOverridesResponse> {
         &self.inner.launch_template_and_overrides
     }
     /// Sets [`CreateFleetError::lifecycle`](crate::types::CreateFleetError::lifecycle): Indicates if the instance that could not be launched was a Spot, On-Demand, Capacity Block, or Interruptible Capacity Reservation instance.
     pub fn lifecycle(mut self, input: crate::types::InstanceLifecycle) -> Self {
-        self.inner.lifecycle = ::std::option::Option::Some(input);
+        self.inner.lifecycle = Some(input);
         self
     }
     /// Sets or clears [`CreateFleetError::lifecycle`](crate::types::CreateFleetError::lifecycle).
     #[inline]
     pub fn set_lifecycle(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceLifecycle>,
+        input: Option<crate::types::InstanceLifecycle>,
     ) -> Self {
         self.inner.lifecycle = input;
         self
     }
     /// The value set for [`CreateFleetError::lifecycle`](crate::types::CreateFleetError::lifecycle), if any.
     #[inline]
-    pub fn get_lifecycle(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceLifecycle> {
+    pub fn get_lifecycle(&self) -> &Option<crate::types::InstanceLifecycle> {
         &self.inner.lifecycle
     }
     /// Sets [`CreateFleetError::error_code`](crate::types::CreateFleetError::error_code): The error code that indicates why the instance could not be launched.
-    pub fn error_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.error_code = ::std::option::Option::Some(input.into());
+    pub fn error_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.error_code = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFleetError::error_code`](crate::types::CreateFleetError::error_code).
     #[inline]
-    pub fn set_error_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_error_code(mut self, input: Option<String>) -> Self {
         self.inner.error_code = input;
         self
     }
     /// The value set for [`CreateFleetError::error_code`](crate::types::CreateFleetError::error_code), if any.
     #[inline]
-    pub fn get_error_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_error_code(&self) -> &Option<String> {
         &self.inner.error_code
     }
     /// Sets [`CreateFleetError::error_message`](crate::types::CreateFleetError::error_message): The error message that describes why the instance could not be launched.
-    pub fn error_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.error_message = ::std::option::Option::Some(input.into());
+    pub fn error_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.error_message = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFleetError::error_message`](crate::types::CreateFleetError::error_message).
     #[inline]
-    pub fn set_error_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_error_message(mut self, input: Option<String>) -> Self {
         self.inner.error_message = input;
         self
     }
     /// The value set for [`CreateFleetError::error_message`](crate::types::CreateFleetError::error_message), if any.
     #[inline]
-    pub fn get_error_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_error_message(&self) -> &Option<String> {
         &self.inner.error_message
     }
     /// Builds the [`CreateFleetError`]; it has no required members, so this cannot fail.
@@ -159,35 +135,31 @@ impl CreateFleetErrorBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateFleetError {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "launchTemplateAndOverrides" => {
-                    value.launch_template_and_overrides = ::std::option::Option::Some(
+                    value.launch_template_and_overrides = Some(
                         <crate::types::LaunchTemplateAndOverridesResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "lifecycle" => {
-                    value.lifecycle = ::std::option::Option::Some(
+                    value.lifecycle = Some(
                         crate::types::InstanceLifecycle::from(child.text()),
                     );
                 }
                 "errorCode" => {
-                    value.error_code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.error_code = Some(String::from(child.text()));
                 }
                 "errorMessage" => {
-                    value.error_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.error_message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

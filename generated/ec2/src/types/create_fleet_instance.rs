@@ -2,95 +2,85 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the instances that were launched by the fleet.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateFleetInstance {
     /// The launch templates and overrides that were used for launching the instances. The values that you specify in the Overrides replace the values in the launch template.
-    pub launch_template_and_overrides: ::std::option::Option<
+    pub launch_template_and_overrides: Option<
         crate::types::LaunchTemplateAndOverridesResponse,
     >,
     /// Indicates if the instance that was launched is a Spot, On-Demand, Capacity Block, or Interruptible Capacity Reservation instance.
-    pub lifecycle: ::std::option::Option<crate::types::InstanceLifecycle>,
+    pub lifecycle: Option<crate::types::InstanceLifecycle>,
     /// The IDs of the instances.
-    pub instance_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub instance_ids: Option<Vec<String>>,
     /// The instance type.
-    pub instance_type: ::std::option::Option<crate::types::InstanceType>,
+    pub instance_type: Option<crate::types::InstanceType>,
     /// The value is `windows` for Windows instances in an EC2 Fleet. Otherwise, the value is blank.
-    pub platform: ::std::option::Option<crate::types::PlatformValues>,
+    pub platform: Option<crate::types::PlatformValues>,
     /// The ID of the Availability Zone in which the instance was launched. For example, `use2-az1`.
     ///
     /// Supported only for fleets of type `instant`.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The name of the Availability Zone in which the instance was launched. For example, `us-east-2a`.
     ///
     /// Supported only for fleets of type `instant`.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The ID of the subnet in which the instance was launched.
     ///
     /// Supported only for fleets of type `instant`.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
 }
 impl CreateFleetInstance {
     /// Starts building a [`CreateFleetInstance`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateFleetInstanceBuilder {
-        <crate::types::builders::CreateFleetInstanceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateFleetInstanceBuilder as Default>::default()
     }
     /// The `LaunchTemplateAndOverrides` member, when set.
     #[inline]
     pub fn launch_template_and_overrides(
         &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateAndOverridesResponse> {
+    ) -> Option<&crate::types::LaunchTemplateAndOverridesResponse> {
         self.launch_template_and_overrides.as_ref()
     }
     /// The `Lifecycle` member, when set.
     #[inline]
-    pub fn lifecycle(&self) -> ::std::option::Option<&crate::types::InstanceLifecycle> {
+    pub fn lifecycle(&self) -> Option<&crate::types::InstanceLifecycle> {
         self.lifecycle.as_ref()
     }
     /// The `InstanceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn instance_ids(&self) -> &[::std::string::String] {
+    pub fn instance_ids(&self) -> &[String] {
         self.instance_ids.as_deref().unwrap_or_default()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&crate::types::InstanceType> {
+    pub fn instance_type(&self) -> Option<&crate::types::InstanceType> {
         self.instance_type.as_ref()
     }
     /// The `Platform` member, when set.
     #[inline]
-    pub fn platform(&self) -> ::std::option::Option<&crate::types::PlatformValues> {
+    pub fn platform(&self) -> Option<&crate::types::PlatformValues> {
         self.platform.as_ref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
 }
 /// A builder for [`CreateFleetInstance`](crate::types::CreateFleetInstance); start one with `CreateFleetInstance::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateFleetInstanceBuilder {
     inner: crate::types::CreateFleetInstance,
 }
@@ -100,14 +90,14 @@ impl CreateFleetInstanceBuilder {
         mut self,
         input: crate::types::LaunchTemplateAndOverridesResponse,
     ) -> Self {
-        self.inner.launch_template_and_overrides = ::std::option::Option::Some(input);
+        self.inner.launch_template_and_overrides = Some(input);
         self
     }
     /// Sets or clears [`CreateFleetInstance::launch_template_and_overrides`](crate::types::CreateFleetInstance::launch_template_and_overrides).
     #[inline]
     pub fn set_launch_template_and_overrides(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplateAndOverridesResponse>,
+        input: Option<crate::types::LaunchTemplateAndOverridesResponse>,
     ) -> Self {
         self.inner.launch_template_and_overrides = input;
         self
@@ -116,164 +106,127 @@ impl CreateFleetInstanceBuilder {
     #[inline]
     pub fn get_launch_template_and_overrides(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateAndOverridesResponse> {
+    ) -> &Option<crate::types::LaunchTemplateAndOverridesResponse> {
         &self.inner.launch_template_and_overrides
     }
     /// Sets [`CreateFleetInstance::lifecycle`](crate::types::CreateFleetInstance::lifecycle): Indicates if the instance that was launched is a Spot, On-Demand, Capacity Block, or Interruptible Capacity Reservation instance.
     pub fn lifecycle(mut self, input: crate::types::InstanceLifecycle) -> Self {
-        self.inner.lifecycle = ::std::option::Option::Some(input);
+        self.inner.lifecycle = Some(input);
         self
     }
     /// Sets or clears [`CreateFleetInstance::lifecycle`](crate::types::CreateFleetInstance::lifecycle).
     #[inline]
     pub fn set_lifecycle(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceLifecycle>,
+        input: Option<crate::types::InstanceLifecycle>,
     ) -> Self {
         self.inner.lifecycle = input;
         self
     }
     /// The value set for [`CreateFleetInstance::lifecycle`](crate::types::CreateFleetInstance::lifecycle), if any.
     #[inline]
-    pub fn get_lifecycle(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceLifecycle> {
+    pub fn get_lifecycle(&self) -> &Option<crate::types::InstanceLifecycle> {
         &self.inner.lifecycle
     }
     /// Appends one item to [`CreateFleetInstance::instance_ids`](crate::types::CreateFleetInstance::instance_ids): The IDs of the instances.
     ///
     /// To set the whole list at once, use [`set_instance_ids`](Self::set_instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.instance_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateFleetInstance::instance_ids`](crate::types::CreateFleetInstance::instance_ids).
     #[inline]
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.instance_ids = input;
         self
     }
     /// The value set for [`CreateFleetInstance::instance_ids`](crate::types::CreateFleetInstance::instance_ids), if any.
     #[inline]
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         &self.inner.instance_ids
     }
     /// Sets [`CreateFleetInstance::instance_type`](crate::types::CreateFleetInstance::instance_type): The instance type.
     pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input);
+        self.inner.instance_type = Some(input);
         self
     }
     /// Sets or clears [`CreateFleetInstance::instance_type`](crate::types::CreateFleetInstance::instance_type).
     #[inline]
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceType>,
+        input: Option<crate::types::InstanceType>,
     ) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`CreateFleetInstance::instance_type`](crate::types::CreateFleetInstance::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceType> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::InstanceType> {
         &self.inner.instance_type
     }
     /// Sets [`CreateFleetInstance::platform`](crate::types::CreateFleetInstance::platform): The value is `windows` for Windows instances in an EC2 Fleet.
     pub fn platform(mut self, input: crate::types::PlatformValues) -> Self {
-        self.inner.platform = ::std::option::Option::Some(input);
+        self.inner.platform = Some(input);
         self
     }
     /// Sets or clears [`CreateFleetInstance::platform`](crate::types::CreateFleetInstance::platform).
     #[inline]
-    pub fn set_platform(
-        mut self,
-        input: ::std::option::Option<crate::types::PlatformValues>,
-    ) -> Self {
+    pub fn set_platform(mut self, input: Option<crate::types::PlatformValues>) -> Self {
         self.inner.platform = input;
         self
     }
     /// The value set for [`CreateFleetInstance::platform`](crate::types::CreateFleetInstance::platform), if any.
     #[inline]
-    pub fn get_platform(&self) -> &::std::option::Option<crate::types::PlatformValues> {
+    pub fn get_platform(&self) -> &Option<crate::types::PlatformValues> {
         &self.inner.platform
     }
     /// Sets [`CreateFleetInstance::availability_zone_id`](crate::types::CreateFleetInstance::availability_zone_id): The ID of the Availability Zone in which the instance was launched.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFleetInstance::availability_zone_id`](crate::types::CreateFleetInstance::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`CreateFleetInstance::availability_zone_id`](crate::types::CreateFleetInstance::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`CreateFleetInstance::availability_zone`](crate::types::CreateFleetInstance::availability_zone): The name of the Availability Zone in which the instance was launched.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFleetInstance::availability_zone`](crate::types::CreateFleetInstance::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`CreateFleetInstance::availability_zone`](crate::types::CreateFleetInstance::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`CreateFleetInstance::subnet_id`](crate::types::CreateFleetInstance::subnet_id): The ID of the subnet in which the instance was launched.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFleetInstance::subnet_id`](crate::types::CreateFleetInstance::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`CreateFleetInstance::subnet_id`](crate::types::CreateFleetInstance::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Builds the [`CreateFleetInstance`]; it has no required members, so this cannot fail.
@@ -285,55 +238,49 @@ impl CreateFleetInstanceBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateFleetInstance {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "launchTemplateAndOverrides" => {
-                    value.launch_template_and_overrides = ::std::option::Option::Some(
+                    value.launch_template_and_overrides = Some(
                         <crate::types::LaunchTemplateAndOverridesResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "lifecycle" => {
-                    value.lifecycle = ::std::option::Option::Some(
+                    value.lifecycle = Some(
                         crate::types::InstanceLifecycle::from(child.text()),
                     );
                 }
                 "instanceIds" => {
-                    value.instance_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.instance_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
+                    value.instance_type = Some(
                         crate::types::InstanceType::from(child.text()),
                     );
                 }
                 "platform" => {
-                    value.platform = ::std::option::Option::Some(
+                    value.platform = Some(
                         crate::types::PlatformValues::from(child.text()),
                     );
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

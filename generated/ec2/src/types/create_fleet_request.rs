@@ -2,50 +2,43 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateFleetRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateFleetRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If you do not specify a client token, a randomly generated token is used for the request to ensure idempotency.
     ///
     /// For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Describes the configuration of Spot Instances in an EC2 Fleet.
-    pub spot_options: ::std::option::Option<crate::types::SpotOptionsRequest>,
+    pub spot_options: Option<crate::types::SpotOptionsRequest>,
     /// Describes the configuration of On-Demand Instances in an EC2 Fleet.
-    pub on_demand_options: ::std::option::Option<crate::types::OnDemandOptionsRequest>,
+    pub on_demand_options: Option<crate::types::OnDemandOptionsRequest>,
     /// Defines EC2 Fleet preferences for utilizing reserved capacity when DefaultTargetCapacityType is set to `reserved-capacity`.
     ///
     /// Supported only for fleets of type `instant`.
-    pub reserved_capacity_options: ::std::option::Option<
-        crate::types::ReservedCapacityOptionsRequest,
-    >,
+    pub reserved_capacity_options: Option<crate::types::ReservedCapacityOptionsRequest>,
     /// Indicates whether running instances should be terminated if the total target capacity of the EC2 Fleet is decreased below the current size of the EC2 Fleet.
     ///
     /// Supported only for fleets of type `maintain`.
-    pub excess_capacity_termination_policy: ::std::option::Option<
+    pub excess_capacity_termination_policy: Option<
         crate::types::FleetExcessCapacityTerminationPolicy,
     >,
     /// The configuration for the EC2 Fleet.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub launch_template_configs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FleetLaunchTemplateConfigRequest>,
+    pub launch_template_configs: Option<
+        Vec<crate::types::FleetLaunchTemplateConfigRequest>,
     >,
     /// The number of units to request.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub target_capacity_specification: ::std::option::Option<
+    pub target_capacity_specification: Option<
         crate::types::TargetCapacitySpecificationRequest,
     >,
     /// Indicates whether running instances should be terminated when the EC2 Fleet expires.
-    pub terminate_instances_with_expiration: ::std::option::Option<bool>,
+    pub terminate_instances_with_expiration: Option<bool>,
     /// The fleet type. The default value is `maintain`.
     ///
     /// - `maintain` - The EC2 Fleet places an asynchronous request for your desired capacity, and continues to maintain your desired Spot capacity by replenishing interrupted Spot Instances.
@@ -53,66 +46,60 @@ pub struct CreateFleetRequest {
     /// - `instant` - The EC2 Fleet places a synchronous one-time request for your desired capacity, and returns errors for any instances that could not be launched.
     ///
     /// For more information, see [EC2 Fleet request types](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-fleet-request-type.html) in the *Amazon EC2 User Guide*.
-    pub type_: ::std::option::Option<crate::types::FleetType>,
+    pub type_: Option<crate::types::FleetType>,
     /// The start date and time of the request, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z). The default is to start fulfilling the request immediately.
-    pub valid_from: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub valid_from: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The end date and time of the request, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z). At this point, no new EC2 Fleet requests are placed or able to fulfill the request. If no value is specified, the request remains until you cancel it.
-    pub valid_until: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub valid_until: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Indicates whether EC2 Fleet should replace unhealthy Spot Instances. Supported only for fleets of type `maintain`. For more information, see [EC2 Fleet health checks](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/manage-ec2-fleet.html#ec2-fleet-health-checks) in the *Amazon EC2 User Guide*.
-    pub replace_unhealthy_instances: ::std::option::Option<bool>,
+    pub replace_unhealthy_instances: Option<bool>,
     /// The key-value pair for tagging the EC2 Fleet request on creation. For more information, see [Tag your resources](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html#tag-resources).
     ///
     /// If the fleet type is `instant`, specify a resource type of `fleet` to tag the fleet, `instance` to tag the instances at launch, `volume` to tag the volumes at launch, or `network-interface` to tag the network interfaces at launch.
     ///
     /// If the fleet type is `maintain` or `request`, specify a resource type of `fleet` to tag the fleet. You cannot specify a resource type of `instance`, `volume`, or `network-interface`. To tag instances at launch, specify the tags in a [launch template](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-launch-templates.html#create-launch-template).
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Reserved.
-    pub context: ::std::option::Option<::std::string::String>,
+    pub context: Option<String>,
 }
 impl CreateFleetRequest {
     /// Starts building a [`CreateFleetRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateFleetRequestBuilder {
-        <crate::types::builders::CreateFleetRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateFleetRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `SpotOptions` member, when set.
     #[inline]
-    pub fn spot_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SpotOptionsRequest> {
+    pub fn spot_options(&self) -> Option<&crate::types::SpotOptionsRequest> {
         self.spot_options.as_ref()
     }
     /// The `OnDemandOptions` member, when set.
     #[inline]
-    pub fn on_demand_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OnDemandOptionsRequest> {
+    pub fn on_demand_options(&self) -> Option<&crate::types::OnDemandOptionsRequest> {
         self.on_demand_options.as_ref()
     }
     /// The `ReservedCapacityOptions` member, when set.
     #[inline]
     pub fn reserved_capacity_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReservedCapacityOptionsRequest> {
+    ) -> Option<&crate::types::ReservedCapacityOptionsRequest> {
         self.reserved_capacity_options.as_ref()
     }
     /// The `ExcessCapacityTerminationPolicy` member, when set.
     #[inline]
     pub fn excess_capacity_termination_policy(
         &self,
-    ) -> ::std::option::Option<&crate::types::FleetExcessCapacityTerminationPolicy> {
+    ) -> Option<&crate::types::FleetExcessCapacityTerminationPolicy> {
         self.excess_capacity_termination_policy.as_ref()
     }
     /// The `LaunchTemplateConfigs` member, empty when not set; the field tells an empty list from an absent one.
@@ -126,36 +113,32 @@ impl CreateFleetRequest {
     #[inline]
     pub fn target_capacity_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::TargetCapacitySpecificationRequest> {
+    ) -> Option<&crate::types::TargetCapacitySpecificationRequest> {
         self.target_capacity_specification.as_ref()
     }
     /// The `TerminateInstancesWithExpiration` member, when set.
     #[inline]
-    pub fn terminate_instances_with_expiration(&self) -> ::std::option::Option<bool> {
+    pub fn terminate_instances_with_expiration(&self) -> Option<bool> {
         self.terminate_instances_with_expiration
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::FleetType> {
+    pub fn type_(&self) -> Option<&crate::types::FleetType> {
         self.type_.as_ref()
     }
     /// The `ValidFrom` member, when set.
     #[inline]
-    pub fn valid_from(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn valid_from(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.valid_from.as_ref()
     }
     /// The `ValidUntil` member, when set.
     #[inline]
-    pub fn valid_until(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn valid_until(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.valid_until.as_ref()
     }
     /// The `ReplaceUnhealthyInstances` member, when set.
     #[inline]
-    pub fn replace_unhealthy_instances(&self) -> ::std::option::Option<bool> {
+    pub fn replace_unhealthy_instances(&self) -> Option<bool> {
         self.replace_unhealthy_instances
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -165,78 +148,65 @@ impl CreateFleetRequest {
     }
     /// The `Context` member, when set.
     #[inline]
-    pub fn context(&self) -> ::std::option::Option<&str> {
+    pub fn context(&self) -> Option<&str> {
         self.context.as_deref()
     }
 }
 /// A builder for [`CreateFleetRequest`](crate::types::CreateFleetRequest); start one with `CreateFleetRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateFleetRequestBuilder {
     inner: crate::types::CreateFleetRequest,
 }
 impl CreateFleetRequestBuilder {
     /// Sets [`CreateFleetRequest::dry_run`](crate::types::CreateFleetRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateFleetRequest::dry_run`](crate::types::CreateFleetRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateFleetRequest::dry_run`](crate::types::CreateFleetRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateFleetRequest::client_token`](crate::types::CreateFleetRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFleetRequest::client_token`](crate::types::CreateFleetRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateFleetRequest::client_token`](crate::types::CreateFleetRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateFleetRequest::spot_options`](crate::types::CreateFleetRequest::spot_options): Describes the configuration of Spot Instances in an EC2 Fleet.
     pub fn spot_options(mut self, input: crate::types::SpotOptionsRequest) -> Self {
-        self.inner.spot_options = ::std::option::Option::Some(input);
+        self.inner.spot_options = Some(input);
         self
     }
     /// Sets or clears [`CreateFleetRequest::spot_options`](crate::types::CreateFleetRequest::spot_options).
     #[inline]
     pub fn set_spot_options(
         mut self,
-        input: ::std::option::Option<crate::types::SpotOptionsRequest>,
+        input: Option<crate::types::SpotOptionsRequest>,
     ) -> Self {
         self.inner.spot_options = input;
         self
     }
     /// The value set for [`CreateFleetRequest::spot_options`](crate::types::CreateFleetRequest::spot_options), if any.
     #[inline]
-    pub fn get_spot_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::SpotOptionsRequest> {
+    pub fn get_spot_options(&self) -> &Option<crate::types::SpotOptionsRequest> {
         &self.inner.spot_options
     }
     /// Sets [`CreateFleetRequest::on_demand_options`](crate::types::CreateFleetRequest::on_demand_options): Describes the configuration of On-Demand Instances in an EC2 Fleet.
@@ -244,14 +214,14 @@ impl CreateFleetRequestBuilder {
         mut self,
         input: crate::types::OnDemandOptionsRequest,
     ) -> Self {
-        self.inner.on_demand_options = ::std::option::Option::Some(input);
+        self.inner.on_demand_options = Some(input);
         self
     }
     /// Sets or clears [`CreateFleetRequest::on_demand_options`](crate::types::CreateFleetRequest::on_demand_options).
     #[inline]
     pub fn set_on_demand_options(
         mut self,
-        input: ::std::option::Option<crate::types::OnDemandOptionsRequest>,
+        input: Option<crate::types::OnDemandOptionsRequest>,
     ) -> Self {
         self.inner.on_demand_options = input;
         self
@@ -260,7 +230,7 @@ impl CreateFleetRequestBuilder {
     #[inline]
     pub fn get_on_demand_options(
         &self,
-    ) -> &::std::option::Option<crate::types::OnDemandOptionsRequest> {
+    ) -> &Option<crate::types::OnDemandOptionsRequest> {
         &self.inner.on_demand_options
     }
     /// Sets [`CreateFleetRequest::reserved_capacity_options`](crate::types::CreateFleetRequest::reserved_capacity_options): Defines EC2 Fleet preferences for utilizing reserved capacity when DefaultTargetCapacityType is set to `reserved-capacity`.
@@ -268,14 +238,14 @@ impl CreateFleetRequestBuilder {
         mut self,
         input: crate::types::ReservedCapacityOptionsRequest,
     ) -> Self {
-        self.inner.reserved_capacity_options = ::std::option::Option::Some(input);
+        self.inner.reserved_capacity_options = Some(input);
         self
     }
     /// Sets or clears [`CreateFleetRequest::reserved_capacity_options`](crate::types::CreateFleetRequest::reserved_capacity_options).
     #[inline]
     pub fn set_reserved_capacity_options(
         mut self,
-        input: ::std::option::Option<crate::types::ReservedCapacityOptionsRequest>,
+        input: Option<crate::types::ReservedCapacityOptionsRequest>,
     ) -> Self {
         self.inner.reserved_capacity_options = input;
         self
@@ -284,7 +254,7 @@ impl CreateFleetRequestBuilder {
     #[inline]
     pub fn get_reserved_capacity_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ReservedCapacityOptionsRequest> {
+    ) -> &Option<crate::types::ReservedCapacityOptionsRequest> {
         &self.inner.reserved_capacity_options
     }
     /// Sets [`CreateFleetRequest::excess_capacity_termination_policy`](crate::types::CreateFleetRequest::excess_capacity_termination_policy): Indicates whether running instances should be terminated if the total target capacity of the EC2 Fleet is decreased below the current size of the EC2 Fleet.
@@ -292,16 +262,14 @@ impl CreateFleetRequestBuilder {
         mut self,
         input: crate::types::FleetExcessCapacityTerminationPolicy,
     ) -> Self {
-        self.inner.excess_capacity_termination_policy = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.excess_capacity_termination_policy = Some(input);
         self
     }
     /// Sets or clears [`CreateFleetRequest::excess_capacity_termination_policy`](crate::types::CreateFleetRequest::excess_capacity_termination_policy).
     #[inline]
     pub fn set_excess_capacity_termination_policy(
         mut self,
-        input: ::std::option::Option<crate::types::FleetExcessCapacityTerminationPolicy>,
+        input: Option<crate::types::FleetExcessCapacityTerminationPolicy>,
     ) -> Self {
         self.inner.excess_capacity_termination_policy = input;
         self
@@ -310,7 +278,7 @@ impl CreateFleetRequestBuilder {
     #[inline]
     pub fn get_excess_capacity_termination_policy(
         &self,
-    ) -> &::std::option::Option<crate::types::FleetExcessCapacityTerminationPolicy> {
+    ) -> &Option<crate::types::FleetExcessCapacityTerminationPolicy> {
         &self.inner.excess_capacity_termination_policy
     }
     /// Appends one item to [`CreateFleetRequest::launch_template_configs`](crate::types::CreateFleetRequest::launch_template_configs): The configuration for the EC2 Fleet.
@@ -327,9 +295,7 @@ impl CreateFleetRequestBuilder {
     #[inline]
     pub fn set_launch_template_configs(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::FleetLaunchTemplateConfigRequest>,
-        >,
+        input: Option<Vec<crate::types::FleetLaunchTemplateConfigRequest>>,
     ) -> Self {
         self.inner.launch_template_configs = input;
         self
@@ -338,9 +304,7 @@ impl CreateFleetRequestBuilder {
     #[inline]
     pub fn get_launch_template_configs(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::FleetLaunchTemplateConfigRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::FleetLaunchTemplateConfigRequest>> {
         &self.inner.launch_template_configs
     }
     /// Sets [`CreateFleetRequest::target_capacity_specification`](crate::types::CreateFleetRequest::target_capacity_specification): The number of units to request.
@@ -348,14 +312,14 @@ impl CreateFleetRequestBuilder {
         mut self,
         input: crate::types::TargetCapacitySpecificationRequest,
     ) -> Self {
-        self.inner.target_capacity_specification = ::std::option::Option::Some(input);
+        self.inner.target_capacity_specification = Some(input);
         self
     }
     /// Sets or clears [`CreateFleetRequest::target_capacity_specification`](crate::types::CreateFleetRequest::target_capacity_specification).
     #[inline]
     pub fn set_target_capacity_specification(
         mut self,
-        input: ::std::option::Option<crate::types::TargetCapacitySpecificationRequest>,
+        input: Option<crate::types::TargetCapacitySpecificationRequest>,
     ) -> Self {
         self.inner.target_capacity_specification = input;
         self
@@ -364,110 +328,96 @@ impl CreateFleetRequestBuilder {
     #[inline]
     pub fn get_target_capacity_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::TargetCapacitySpecificationRequest> {
+    ) -> &Option<crate::types::TargetCapacitySpecificationRequest> {
         &self.inner.target_capacity_specification
     }
     /// Sets [`CreateFleetRequest::terminate_instances_with_expiration`](crate::types::CreateFleetRequest::terminate_instances_with_expiration): Indicates whether running instances should be terminated when the EC2 Fleet expires.
     pub fn terminate_instances_with_expiration(mut self, input: bool) -> Self {
-        self.inner.terminate_instances_with_expiration = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.terminate_instances_with_expiration = Some(input);
         self
     }
     /// Sets or clears [`CreateFleetRequest::terminate_instances_with_expiration`](crate::types::CreateFleetRequest::terminate_instances_with_expiration).
     #[inline]
     pub fn set_terminate_instances_with_expiration(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.terminate_instances_with_expiration = input;
         self
     }
     /// The value set for [`CreateFleetRequest::terminate_instances_with_expiration`](crate::types::CreateFleetRequest::terminate_instances_with_expiration), if any.
     #[inline]
-    pub fn get_terminate_instances_with_expiration(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_terminate_instances_with_expiration(&self) -> &Option<bool> {
         &self.inner.terminate_instances_with_expiration
     }
     /// Sets [`CreateFleetRequest::type_`](crate::types::CreateFleetRequest::type_): The fleet type.
     pub fn type_(mut self, input: crate::types::FleetType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`CreateFleetRequest::type_`](crate::types::CreateFleetRequest::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::FleetType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::FleetType>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`CreateFleetRequest::type_`](crate::types::CreateFleetRequest::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::FleetType> {
+    pub fn get_type_(&self) -> &Option<crate::types::FleetType> {
         &self.inner.type_
     }
     /// Sets [`CreateFleetRequest::valid_from`](crate::types::CreateFleetRequest::valid_from): The start date and time of the request, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub fn valid_from(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.valid_from = ::std::option::Option::Some(input);
+        self.inner.valid_from = Some(input);
         self
     }
     /// Sets or clears [`CreateFleetRequest::valid_from`](crate::types::CreateFleetRequest::valid_from).
     #[inline]
     pub fn set_valid_from(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.valid_from = input;
         self
     }
     /// The value set for [`CreateFleetRequest::valid_from`](crate::types::CreateFleetRequest::valid_from), if any.
     #[inline]
-    pub fn get_valid_from(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_valid_from(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.valid_from
     }
     /// Sets [`CreateFleetRequest::valid_until`](crate::types::CreateFleetRequest::valid_until): The end date and time of the request, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub fn valid_until(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.valid_until = ::std::option::Option::Some(input);
+        self.inner.valid_until = Some(input);
         self
     }
     /// Sets or clears [`CreateFleetRequest::valid_until`](crate::types::CreateFleetRequest::valid_until).
     #[inline]
     pub fn set_valid_until(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.valid_until = input;
         self
     }
     /// The value set for [`CreateFleetRequest::valid_until`](crate::types::CreateFleetRequest::valid_until), if any.
     #[inline]
-    pub fn get_valid_until(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_valid_until(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.valid_until
     }
     /// Sets [`CreateFleetRequest::replace_unhealthy_instances`](crate::types::CreateFleetRequest::replace_unhealthy_instances): Indicates whether EC2 Fleet should replace unhealthy Spot Instances.
     pub fn replace_unhealthy_instances(mut self, input: bool) -> Self {
-        self.inner.replace_unhealthy_instances = ::std::option::Option::Some(input);
+        self.inner.replace_unhealthy_instances = Some(input);
         self
     }
     /// Sets or clears [`CreateFleetRequest::replace_unhealthy_instances`](crate::types::CreateFleetRequest::replace_unhealthy_instances).
     #[inline]
-    pub fn set_replace_unhealthy_instances(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_replace_unhealthy_instances(mut self, input: Option<bool>) -> Self {
         self.inner.replace_unhealthy_instances = input;
         self
     }
     /// The value set for [`CreateFleetRequest::replace_unhealthy_instances`](crate::types::CreateFleetRequest::replace_unhealthy_instances), if any.
     #[inline]
-    pub fn get_replace_unhealthy_instances(&self) -> &::std::option::Option<bool> {
+    pub fn get_replace_unhealthy_instances(&self) -> &Option<bool> {
         &self.inner.replace_unhealthy_instances
     }
     /// Appends one item to [`CreateFleetRequest::tag_specifications`](crate::types::CreateFleetRequest::tag_specifications): The key-value pair for tagging the EC2 Fleet request on creation.
@@ -481,7 +431,7 @@ impl CreateFleetRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -490,86 +440,78 @@ impl CreateFleetRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateFleetRequest::context`](crate::types::CreateFleetRequest::context): Reserved.
-    pub fn context(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.context = ::std::option::Option::Some(input.into());
+    pub fn context(mut self, input: impl Into<String>) -> Self {
+        self.inner.context = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFleetRequest::context`](crate::types::CreateFleetRequest::context).
     #[inline]
-    pub fn set_context(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_context(mut self, input: Option<String>) -> Self {
         self.inner.context = input;
         self
     }
     /// The value set for [`CreateFleetRequest::context`](crate::types::CreateFleetRequest::context), if any.
     #[inline]
-    pub fn get_context(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_context(&self) -> &Option<String> {
         &self.inner.context
     }
     /// Builds the [`CreateFleetRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateFleetRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.launch_template_configs.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateFleetRequest",
                 member: "launch_template_configs",
             });
         }
         if self.inner.target_capacity_specification.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateFleetRequest",
                 member: "target_capacity_specification",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateFleetRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.spot_options {
+        if let Some(value) = &self.spot_options {
             let member_0 = body.enter("SpotOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_options {
+        if let Some(value) = &self.on_demand_options {
             let member_0 = body.enter("OnDemandOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.reserved_capacity_options {
+        if let Some(value) = &self.reserved_capacity_options {
             let member_0 = body.enter("ReservedCapacityOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .excess_capacity_termination_policy
-        {
+        if let Some(value) = &self.excess_capacity_termination_policy {
             body.member("ExcessCapacityTerminationPolicy", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_configs {
+        if let Some(value) = &self.launch_template_configs {
             let member_0 = body.enter("LaunchTemplateConfigs");
             body.items(
                 value,
@@ -577,23 +519,21 @@ impl ::awsgen_runtime::query::WriteQuery for CreateFleetRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.target_capacity_specification {
+        if let Some(value) = &self.target_capacity_specification {
             let member_0 = body.enter("TargetCapacitySpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .terminate_instances_with_expiration
-        {
+        if let Some(value) = &self.terminate_instances_with_expiration {
             body.member(
                 "TerminateInstancesWithExpiration",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             body.member("Type", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.valid_from {
+        if let Some(value) = &self.valid_from {
             body.member(
                 "ValidFrom",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -602,7 +542,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateFleetRequest {
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.valid_until {
+        if let Some(value) = &self.valid_until {
             body.member(
                 "ValidUntil",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -611,13 +551,13 @@ impl ::awsgen_runtime::query::WriteQuery for CreateFleetRequest {
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.replace_unhealthy_instances {
+        if let Some(value) = &self.replace_unhealthy_instances {
             body.member(
                 "ReplaceUnhealthyInstances",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -625,9 +565,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateFleetRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.context {
+        if let Some(value) = &self.context {
             body.member("Context", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,32 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateFleetResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateFleetResult {
     /// The ID of the EC2 Fleet.
-    pub fleet_id: ::std::option::Option<::std::string::String>,
+    pub fleet_id: Option<String>,
     /// Information about the instances that could not be launched by the fleet. Supported only for fleets of type `instant`.
-    pub errors: ::std::option::Option<::std::vec::Vec<crate::types::CreateFleetError>>,
+    pub errors: Option<Vec<crate::types::CreateFleetError>>,
     /// Information about the instances that were launched by the fleet. Supported only for fleets of type `instant`.
-    pub instances: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CreateFleetInstance>,
-    >,
+    pub instances: Option<Vec<crate::types::CreateFleetInstance>>,
 }
 impl CreateFleetResult {
     /// Starts building a [`CreateFleetResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateFleetResultBuilder {
-        <crate::types::builders::CreateFleetResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateFleetResultBuilder as Default>::default()
     }
     /// The `FleetId` member, when set.
     #[inline]
-    pub fn fleet_id(&self) -> ::std::option::Option<&str> {
+    pub fn fleet_id(&self) -> Option<&str> {
         self.fleet_id.as_deref()
     }
     /// The `Errors` member, empty when not set; the field tells an empty list from an absent one.
@@ -42,36 +35,25 @@ impl CreateFleetResult {
     }
 }
 /// A builder for [`CreateFleetResult`](crate::types::CreateFleetResult); start one with `CreateFleetResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateFleetResultBuilder {
     inner: crate::types::CreateFleetResult,
 }
 impl CreateFleetResultBuilder {
     /// Sets [`CreateFleetResult::fleet_id`](crate::types::CreateFleetResult::fleet_id): The ID of the EC2 Fleet.
-    pub fn fleet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.fleet_id = ::std::option::Option::Some(input.into());
+    pub fn fleet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.fleet_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFleetResult::fleet_id`](crate::types::CreateFleetResult::fleet_id).
     #[inline]
-    pub fn set_fleet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fleet_id(mut self, input: Option<String>) -> Self {
         self.inner.fleet_id = input;
         self
     }
     /// The value set for [`CreateFleetResult::fleet_id`](crate::types::CreateFleetResult::fleet_id), if any.
     #[inline]
-    pub fn get_fleet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fleet_id(&self) -> &Option<String> {
         &self.inner.fleet_id
     }
     /// Appends one item to [`CreateFleetResult::errors`](crate::types::CreateFleetResult::errors): Information about the instances that could not be launched by the fleet.
@@ -85,16 +67,14 @@ impl CreateFleetResultBuilder {
     #[inline]
     pub fn set_errors(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::CreateFleetError>>,
+        input: Option<Vec<crate::types::CreateFleetError>>,
     ) -> Self {
         self.inner.errors = input;
         self
     }
     /// The value set for [`CreateFleetResult::errors`](crate::types::CreateFleetResult::errors), if any.
     #[inline]
-    pub fn get_errors(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CreateFleetError>> {
+    pub fn get_errors(&self) -> &Option<Vec<crate::types::CreateFleetError>> {
         &self.inner.errors
     }
     /// Appends one item to [`CreateFleetResult::instances`](crate::types::CreateFleetResult::instances): Information about the instances that were launched by the fleet.
@@ -108,16 +88,14 @@ impl CreateFleetResultBuilder {
     #[inline]
     pub fn set_instances(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::CreateFleetInstance>>,
+        input: Option<Vec<crate::types::CreateFleetInstance>>,
     ) -> Self {
         self.inner.instances = input;
         self
     }
     /// The value set for [`CreateFleetResult::instances`](crate::types::CreateFleetResult::instances), if any.
     #[inline]
-    pub fn get_instances(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CreateFleetInstance>> {
+    pub fn get_instances(&self) -> &Option<Vec<crate::types::CreateFleetInstance>> {
         &self.inner.instances
     }
     /// Builds the [`CreateFleetResult`]; it has no required members, so this cannot fail.
@@ -129,17 +107,15 @@ impl CreateFleetResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateFleetResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "fleetId" => {
-                    value.fleet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.fleet_id = Some(String::from(child.text()));
                 }
                 "errorSet" => {
-                    value.errors = ::std::option::Option::Some(
+                    value.errors = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CreateFleetError as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -147,7 +123,7 @@ impl ::awsgen_runtime::xml::FromXml for CreateFleetResult {
                     );
                 }
                 "fleetInstanceSet" => {
-                    value.instances = ::std::option::Option::Some(
+                    value.instances = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CreateFleetInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -157,6 +133,6 @@ impl ::awsgen_runtime::xml::FromXml for CreateFleetResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

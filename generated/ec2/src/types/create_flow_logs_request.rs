@@ -2,44 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateFlowLogsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateFlowLogsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [How to ensure idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The ARN of the IAM role that allows Amazon EC2 to publish flow logs to the log destination.
     ///
     /// This parameter is required if the destination type is `cloud-watch-logs`, or if the destination type is `kinesis-data-firehose` and the delivery stream and the resources to monitor are in different accounts.
-    pub deliver_logs_permission_arn: ::std::option::Option<::std::string::String>,
+    pub deliver_logs_permission_arn: Option<String>,
     /// The ARN of the IAM role that allows Amazon EC2 to publish flow logs across accounts.
-    pub deliver_cross_account_role: ::std::option::Option<::std::string::String>,
+    pub deliver_cross_account_role: Option<String>,
     /// The name of a new or existing CloudWatch Logs log group where Amazon EC2 publishes your flow logs.
     ///
     /// This parameter is valid only if the destination type is `cloud-watch-logs`.
-    pub log_group_name: ::std::option::Option<::std::string::String>,
+    pub log_group_name: Option<String>,
     /// The IDs of the resources to monitor. For example, if the resource type is `VPC`, specify the IDs of the VPCs.
     ///
     /// Constraints: Maximum of 25 for transit gateway resource types. Maximum of 300 for the other resource types.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub resource_ids: Option<Vec<String>>,
     /// The type of resource to monitor.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_type: ::std::option::Option<crate::types::FlowLogsResourceType>,
+    pub resource_type: Option<crate::types::FlowLogsResourceType>,
     /// The type of traffic to monitor (accepted traffic, rejected traffic, or all traffic). This parameter is not supported for transit gateway resource types. It is required for the other resource types.
-    pub traffic_type: ::std::option::Option<crate::types::TrafficType>,
+    pub traffic_type: Option<crate::types::TrafficType>,
     /// The type of destination for the flow log data.
     ///
     /// Default: `cloud-watch-logs`
-    pub log_destination_type: ::std::option::Option<crate::types::LogDestinationType>,
+    pub log_destination_type: Option<crate::types::LogDestinationType>,
     /// The destination for the flow log data. The meaning of this parameter depends on the destination type.
     ///
     /// - If the destination type is `cloud-watch-logs`, specify the ARN of a CloudWatch Logs log group. For example:
@@ -55,93 +50,85 @@ pub struct CreateFlowLogsRequest {
     /// - If the destination type is `kinesis-data-firehose`, specify the ARN of a Kinesis Data Firehose delivery stream. For example:
     ///
     ///   arn:aws:firehose:*region*:*account_id*:deliverystream:*my_stream*
-    pub log_destination: ::std::option::Option<::std::string::String>,
+    pub log_destination: Option<String>,
     /// The fields to include in the flow log record. List the fields in the order in which they should appear. If you omit this parameter, the flow log is created using the default format. If you specify this parameter, you must include at least one field. For more information about the available fields, see [Flow log records](https://docs.aws.amazon.com/vpc/latest/userguide/flow-log-records.html) in the *Amazon VPC User Guide* or [Transit Gateway Flow Log records](https://docs.aws.amazon.com/vpc/latest/tgw/tgw-flow-logs.html#flow-log-records) in the *Amazon Web Services Transit Gateway Guide*.
     ///
     /// Specify the fields using the `${field-id}` format, separated by spaces.
-    pub log_format: ::std::option::Option<::std::string::String>,
+    pub log_format: Option<String>,
     /// The tags to apply to the flow logs.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// The maximum interval of time during which a flow of packets is captured and aggregated into a flow log record. The possible values are 60 seconds (1 minute) or 600 seconds (10 minutes). This parameter must be 60 seconds for transit gateway resource types.
     ///
     /// When a network interface is attached to a [Nitro-based instance](https://docs.aws.amazon.com/ec2/latest/instancetypes/ec2-nitro-instances.html), the aggregation interval is always 60 seconds or less, regardless of the value that you specify.
     ///
     /// Default: 600
-    pub max_aggregation_interval: ::std::option::Option<i32>,
+    pub max_aggregation_interval: Option<i32>,
     /// The destination options.
-    pub destination_options: ::std::option::Option<
-        crate::types::DestinationOptionsRequest,
-    >,
+    pub destination_options: Option<crate::types::DestinationOptionsRequest>,
     /// The tag configuration associated with the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
-    pub tag_field_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagFieldSpecificationRequest>,
+    pub tag_field_specifications: Option<
+        Vec<crate::types::TagFieldSpecificationRequest>,
     >,
 }
 impl CreateFlowLogsRequest {
     /// Starts building a [`CreateFlowLogsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateFlowLogsRequestBuilder {
-        <crate::types::builders::CreateFlowLogsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateFlowLogsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DeliverLogsPermissionArn` member, when set.
     #[inline]
-    pub fn deliver_logs_permission_arn(&self) -> ::std::option::Option<&str> {
+    pub fn deliver_logs_permission_arn(&self) -> Option<&str> {
         self.deliver_logs_permission_arn.as_deref()
     }
     /// The `DeliverCrossAccountRole` member, when set.
     #[inline]
-    pub fn deliver_cross_account_role(&self) -> ::std::option::Option<&str> {
+    pub fn deliver_cross_account_role(&self) -> Option<&str> {
         self.deliver_cross_account_role.as_deref()
     }
     /// The `LogGroupName` member, when set.
     #[inline]
-    pub fn log_group_name(&self) -> ::std::option::Option<&str> {
+    pub fn log_group_name(&self) -> Option<&str> {
         self.log_group_name.as_deref()
     }
     /// The `ResourceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn resource_ids(&self) -> &[::std::string::String] {
+    pub fn resource_ids(&self) -> &[String] {
         self.resource_ids.as_deref().unwrap_or_default()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FlowLogsResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::FlowLogsResourceType> {
         self.resource_type.as_ref()
     }
     /// The `TrafficType` member, when set.
     #[inline]
-    pub fn traffic_type(&self) -> ::std::option::Option<&crate::types::TrafficType> {
+    pub fn traffic_type(&self) -> Option<&crate::types::TrafficType> {
         self.traffic_type.as_ref()
     }
     /// The `LogDestinationType` member, when set.
     #[inline]
-    pub fn log_destination_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LogDestinationType> {
+    pub fn log_destination_type(&self) -> Option<&crate::types::LogDestinationType> {
         self.log_destination_type.as_ref()
     }
     /// The `LogDestination` member, when set.
     #[inline]
-    pub fn log_destination(&self) -> ::std::option::Option<&str> {
+    pub fn log_destination(&self) -> Option<&str> {
         self.log_destination.as_deref()
     }
     /// The `LogFormat` member, when set.
     #[inline]
-    pub fn log_format(&self) -> ::std::option::Option<&str> {
+    pub fn log_format(&self) -> Option<&str> {
         self.log_format.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -151,14 +138,14 @@ impl CreateFlowLogsRequest {
     }
     /// The `MaxAggregationInterval` member, when set.
     #[inline]
-    pub fn max_aggregation_interval(&self) -> ::std::option::Option<i32> {
+    pub fn max_aggregation_interval(&self) -> Option<i32> {
         self.max_aggregation_interval
     }
     /// The `DestinationOptions` member, when set.
     #[inline]
     pub fn destination_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::DestinationOptionsRequest> {
+    ) -> Option<&crate::types::DestinationOptionsRequest> {
         self.destination_options.as_ref()
     }
     /// The `TagFieldSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -170,192 +157,142 @@ impl CreateFlowLogsRequest {
     }
 }
 /// A builder for [`CreateFlowLogsRequest`](crate::types::CreateFlowLogsRequest); start one with `CreateFlowLogsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateFlowLogsRequestBuilder {
     inner: crate::types::CreateFlowLogsRequest,
 }
 impl CreateFlowLogsRequestBuilder {
     /// Sets [`CreateFlowLogsRequest::dry_run`](crate::types::CreateFlowLogsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateFlowLogsRequest::dry_run`](crate::types::CreateFlowLogsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateFlowLogsRequest::dry_run`](crate::types::CreateFlowLogsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateFlowLogsRequest::client_token`](crate::types::CreateFlowLogsRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFlowLogsRequest::client_token`](crate::types::CreateFlowLogsRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateFlowLogsRequest::client_token`](crate::types::CreateFlowLogsRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateFlowLogsRequest::deliver_logs_permission_arn`](crate::types::CreateFlowLogsRequest::deliver_logs_permission_arn): The ARN of the IAM role that allows Amazon EC2 to publish flow logs to the log destination.
-    pub fn deliver_logs_permission_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.deliver_logs_permission_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn deliver_logs_permission_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.deliver_logs_permission_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFlowLogsRequest::deliver_logs_permission_arn`](crate::types::CreateFlowLogsRequest::deliver_logs_permission_arn).
     #[inline]
-    pub fn set_deliver_logs_permission_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_deliver_logs_permission_arn(mut self, input: Option<String>) -> Self {
         self.inner.deliver_logs_permission_arn = input;
         self
     }
     /// The value set for [`CreateFlowLogsRequest::deliver_logs_permission_arn`](crate::types::CreateFlowLogsRequest::deliver_logs_permission_arn), if any.
     #[inline]
-    pub fn get_deliver_logs_permission_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_deliver_logs_permission_arn(&self) -> &Option<String> {
         &self.inner.deliver_logs_permission_arn
     }
     /// Sets [`CreateFlowLogsRequest::deliver_cross_account_role`](crate::types::CreateFlowLogsRequest::deliver_cross_account_role): The ARN of the IAM role that allows Amazon EC2 to publish flow logs across accounts.
-    pub fn deliver_cross_account_role(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.deliver_cross_account_role = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn deliver_cross_account_role(mut self, input: impl Into<String>) -> Self {
+        self.inner.deliver_cross_account_role = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFlowLogsRequest::deliver_cross_account_role`](crate::types::CreateFlowLogsRequest::deliver_cross_account_role).
     #[inline]
-    pub fn set_deliver_cross_account_role(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_deliver_cross_account_role(mut self, input: Option<String>) -> Self {
         self.inner.deliver_cross_account_role = input;
         self
     }
     /// The value set for [`CreateFlowLogsRequest::deliver_cross_account_role`](crate::types::CreateFlowLogsRequest::deliver_cross_account_role), if any.
     #[inline]
-    pub fn get_deliver_cross_account_role(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_deliver_cross_account_role(&self) -> &Option<String> {
         &self.inner.deliver_cross_account_role
     }
     /// Sets [`CreateFlowLogsRequest::log_group_name`](crate::types::CreateFlowLogsRequest::log_group_name): The name of a new or existing CloudWatch Logs log group where Amazon EC2 publishes your flow logs.
-    pub fn log_group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.log_group_name = ::std::option::Option::Some(input.into());
+    pub fn log_group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.log_group_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFlowLogsRequest::log_group_name`](crate::types::CreateFlowLogsRequest::log_group_name).
     #[inline]
-    pub fn set_log_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_log_group_name(mut self, input: Option<String>) -> Self {
         self.inner.log_group_name = input;
         self
     }
     /// The value set for [`CreateFlowLogsRequest::log_group_name`](crate::types::CreateFlowLogsRequest::log_group_name), if any.
     #[inline]
-    pub fn get_log_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_log_group_name(&self) -> &Option<String> {
         &self.inner.log_group_name
     }
     /// Appends one item to [`CreateFlowLogsRequest::resource_ids`](crate::types::CreateFlowLogsRequest::resource_ids): The IDs of the resources to monitor.
     ///
     /// To set the whole list at once, use [`set_resource_ids`](Self::set_resource_ids).
-    pub fn resource_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.resource_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateFlowLogsRequest::resource_ids`](crate::types::CreateFlowLogsRequest::resource_ids).
     #[inline]
-    pub fn set_resource_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_resource_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.resource_ids = input;
         self
     }
     /// The value set for [`CreateFlowLogsRequest::resource_ids`](crate::types::CreateFlowLogsRequest::resource_ids), if any.
     #[inline]
-    pub fn get_resource_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_resource_ids(&self) -> &Option<Vec<String>> {
         &self.inner.resource_ids
     }
     /// Sets [`CreateFlowLogsRequest::resource_type`](crate::types::CreateFlowLogsRequest::resource_type): The type of resource to monitor.
     pub fn resource_type(mut self, input: crate::types::FlowLogsResourceType) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`CreateFlowLogsRequest::resource_type`](crate::types::CreateFlowLogsRequest::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::FlowLogsResourceType>,
+        input: Option<crate::types::FlowLogsResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`CreateFlowLogsRequest::resource_type`](crate::types::CreateFlowLogsRequest::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::FlowLogsResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::FlowLogsResourceType> {
         &self.inner.resource_type
     }
     /// Sets [`CreateFlowLogsRequest::traffic_type`](crate::types::CreateFlowLogsRequest::traffic_type): The type of traffic to monitor (accepted traffic, rejected traffic, or all traffic).
     pub fn traffic_type(mut self, input: crate::types::TrafficType) -> Self {
-        self.inner.traffic_type = ::std::option::Option::Some(input);
+        self.inner.traffic_type = Some(input);
         self
     }
     /// Sets or clears [`CreateFlowLogsRequest::traffic_type`](crate::types::CreateFlowLogsRequest::traffic_type).
     #[inline]
-    pub fn set_traffic_type(
-        mut self,
-        input: ::std::option::Option<crate::types::TrafficType>,
-    ) -> Self {
+    pub fn set_traffic_type(mut self, input: Option<crate::types::TrafficType>) -> Self {
         self.inner.traffic_type = input;
         self
     }
     /// The value set for [`CreateFlowLogsRequest::traffic_type`](crate::types::CreateFlowLogsRequest::traffic_type), if any.
     #[inline]
-    pub fn get_traffic_type(&self) -> &::std::option::Option<crate::types::TrafficType> {
+    pub fn get_traffic_type(&self) -> &Option<crate::types::TrafficType> {
         &self.inner.traffic_type
     }
     /// Sets [`CreateFlowLogsRequest::log_destination_type`](crate::types::CreateFlowLogsRequest::log_destination_type): The type of destination for the flow log data.
@@ -363,67 +300,53 @@ impl CreateFlowLogsRequestBuilder {
         mut self,
         input: crate::types::LogDestinationType,
     ) -> Self {
-        self.inner.log_destination_type = ::std::option::Option::Some(input);
+        self.inner.log_destination_type = Some(input);
         self
     }
     /// Sets or clears [`CreateFlowLogsRequest::log_destination_type`](crate::types::CreateFlowLogsRequest::log_destination_type).
     #[inline]
     pub fn set_log_destination_type(
         mut self,
-        input: ::std::option::Option<crate::types::LogDestinationType>,
+        input: Option<crate::types::LogDestinationType>,
     ) -> Self {
         self.inner.log_destination_type = input;
         self
     }
     /// The value set for [`CreateFlowLogsRequest::log_destination_type`](crate::types::CreateFlowLogsRequest::log_destination_type), if any.
     #[inline]
-    pub fn get_log_destination_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::LogDestinationType> {
+    pub fn get_log_destination_type(&self) -> &Option<crate::types::LogDestinationType> {
         &self.inner.log_destination_type
     }
     /// Sets [`CreateFlowLogsRequest::log_destination`](crate::types::CreateFlowLogsRequest::log_destination): The destination for the flow log data.
-    pub fn log_destination(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.log_destination = ::std::option::Option::Some(input.into());
+    pub fn log_destination(mut self, input: impl Into<String>) -> Self {
+        self.inner.log_destination = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFlowLogsRequest::log_destination`](crate::types::CreateFlowLogsRequest::log_destination).
     #[inline]
-    pub fn set_log_destination(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_log_destination(mut self, input: Option<String>) -> Self {
         self.inner.log_destination = input;
         self
     }
     /// The value set for [`CreateFlowLogsRequest::log_destination`](crate::types::CreateFlowLogsRequest::log_destination), if any.
     #[inline]
-    pub fn get_log_destination(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_log_destination(&self) -> &Option<String> {
         &self.inner.log_destination
     }
     /// Sets [`CreateFlowLogsRequest::log_format`](crate::types::CreateFlowLogsRequest::log_format): The fields to include in the flow log record.
-    pub fn log_format(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.log_format = ::std::option::Option::Some(input.into());
+    pub fn log_format(mut self, input: impl Into<String>) -> Self {
+        self.inner.log_format = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFlowLogsRequest::log_format`](crate::types::CreateFlowLogsRequest::log_format).
     #[inline]
-    pub fn set_log_format(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_log_format(mut self, input: Option<String>) -> Self {
         self.inner.log_format = input;
         self
     }
     /// The value set for [`CreateFlowLogsRequest::log_format`](crate::types::CreateFlowLogsRequest::log_format), if any.
     #[inline]
-    pub fn get_log_format(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_log_format(&self) -> &Option<String> {
         &self.inner.log_format
     }
     /// Appends one item to [`CreateFlowLogsRequest::tag_specifications`](crate::types::CreateFlowLogsRequest::tag_specifications): The tags to apply to the flow logs.
@@ -437,7 +360,7 @@ impl CreateFlowLogsRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -446,26 +369,23 @@ impl CreateFlowLogsRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateFlowLogsRequest::max_aggregation_interval`](crate::types::CreateFlowLogsRequest::max_aggregation_interval): The maximum interval of time during which a flow of packets is captured and aggregated into a flow log record.
     pub fn max_aggregation_interval(mut self, input: i32) -> Self {
-        self.inner.max_aggregation_interval = ::std::option::Option::Some(input);
+        self.inner.max_aggregation_interval = Some(input);
         self
     }
     /// Sets or clears [`CreateFlowLogsRequest::max_aggregation_interval`](crate::types::CreateFlowLogsRequest::max_aggregation_interval).
     #[inline]
-    pub fn set_max_aggregation_interval(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_max_aggregation_interval(mut self, input: Option<i32>) -> Self {
         self.inner.max_aggregation_interval = input;
         self
     }
     /// The value set for [`CreateFlowLogsRequest::max_aggregation_interval`](crate::types::CreateFlowLogsRequest::max_aggregation_interval), if any.
     #[inline]
-    pub fn get_max_aggregation_interval(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_aggregation_interval(&self) -> &Option<i32> {
         &self.inner.max_aggregation_interval
     }
     /// Sets [`CreateFlowLogsRequest::destination_options`](crate::types::CreateFlowLogsRequest::destination_options): The destination options.
@@ -473,14 +393,14 @@ impl CreateFlowLogsRequestBuilder {
         mut self,
         input: crate::types::DestinationOptionsRequest,
     ) -> Self {
-        self.inner.destination_options = ::std::option::Option::Some(input);
+        self.inner.destination_options = Some(input);
         self
     }
     /// Sets or clears [`CreateFlowLogsRequest::destination_options`](crate::types::CreateFlowLogsRequest::destination_options).
     #[inline]
     pub fn set_destination_options(
         mut self,
-        input: ::std::option::Option<crate::types::DestinationOptionsRequest>,
+        input: Option<crate::types::DestinationOptionsRequest>,
     ) -> Self {
         self.inner.destination_options = input;
         self
@@ -489,7 +409,7 @@ impl CreateFlowLogsRequestBuilder {
     #[inline]
     pub fn get_destination_options(
         &self,
-    ) -> &::std::option::Option<crate::types::DestinationOptionsRequest> {
+    ) -> &Option<crate::types::DestinationOptionsRequest> {
         &self.inner.destination_options
     }
     /// Appends one item to [`CreateFlowLogsRequest::tag_field_specifications`](crate::types::CreateFlowLogsRequest::tag_field_specifications): The tag configuration associated with the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
@@ -506,9 +426,7 @@ impl CreateFlowLogsRequestBuilder {
     #[inline]
     pub fn set_tag_field_specifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TagFieldSpecificationRequest>,
-        >,
+        input: Option<Vec<crate::types::TagFieldSpecificationRequest>>,
     ) -> Self {
         self.inner.tag_field_specifications = input;
         self
@@ -517,75 +435,73 @@ impl CreateFlowLogsRequestBuilder {
     #[inline]
     pub fn get_tag_field_specifications(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TagFieldSpecificationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::TagFieldSpecificationRequest>> {
         &self.inner.tag_field_specifications
     }
     /// Builds the [`CreateFlowLogsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateFlowLogsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.resource_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateFlowLogsRequest",
                 member: "resource_ids",
             });
         }
         if self.inner.resource_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateFlowLogsRequest",
                 member: "resource_type",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateFlowLogsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.deliver_logs_permission_arn {
+        if let Some(value) = &self.deliver_logs_permission_arn {
             body.member("DeliverLogsPermissionArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.deliver_cross_account_role {
+        if let Some(value) = &self.deliver_cross_account_role {
             body.member("DeliverCrossAccountRole", value);
         }
-        if let ::std::option::Option::Some(value) = &self.log_group_name {
+        if let Some(value) = &self.log_group_name {
             body.member("LogGroupName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.resource_ids {
+        if let Some(value) = &self.resource_ids {
             let member_0 = body.enter("ResourceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+        if let Some(value) = &self.resource_type {
             body.member("ResourceType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_type {
+        if let Some(value) = &self.traffic_type {
             body.member("TrafficType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.log_destination_type {
+        if let Some(value) = &self.log_destination_type {
             body.member("LogDestinationType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.log_destination {
+        if let Some(value) = &self.log_destination {
             body.member("LogDestination", value);
         }
-        if let ::std::option::Option::Some(value) = &self.log_format {
+        if let Some(value) = &self.log_format {
             body.member("LogFormat", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -593,15 +509,15 @@ impl ::awsgen_runtime::query::WriteQuery for CreateFlowLogsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_aggregation_interval {
+        if let Some(value) = &self.max_aggregation_interval {
             body.member("MaxAggregationInterval", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.destination_options {
+        if let Some(value) = &self.destination_options {
             let member_0 = body.enter("DestinationOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_field_specifications {
+        if let Some(value) = &self.tag_field_specifications {
             let member_0 = body.enter("TagFieldSpecification");
             body.items(
                 value,
@@ -609,6 +525,6 @@ impl ::awsgen_runtime::query::WriteQuery for CreateFlowLogsRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

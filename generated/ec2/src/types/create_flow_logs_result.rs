@@ -2,37 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateFlowLogsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateFlowLogsResult {
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The IDs of the flow logs.
-    pub flow_log_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub flow_log_ids: Option<Vec<String>>,
     /// Information about the flow logs that could not be created successfully.
-    pub unsuccessful: ::std::option::Option<
-        ::std::vec::Vec<crate::types::UnsuccessfulItem>,
-    >,
+    pub unsuccessful: Option<Vec<crate::types::UnsuccessfulItem>>,
 }
 impl CreateFlowLogsResult {
     /// Starts building a [`CreateFlowLogsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateFlowLogsResultBuilder {
-        <crate::types::builders::CreateFlowLogsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateFlowLogsResultBuilder as Default>::default()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `FlowLogIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn flow_log_ids(&self) -> &[::std::string::String] {
+    pub fn flow_log_ids(&self) -> &[String] {
         self.flow_log_ids.as_deref().unwrap_or_default()
     }
     /// The `Unsuccessful` member, empty when not set; the field tells an empty list from an absent one.
@@ -42,62 +35,43 @@ impl CreateFlowLogsResult {
     }
 }
 /// A builder for [`CreateFlowLogsResult`](crate::types::CreateFlowLogsResult); start one with `CreateFlowLogsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateFlowLogsResultBuilder {
     inner: crate::types::CreateFlowLogsResult,
 }
 impl CreateFlowLogsResultBuilder {
     /// Sets [`CreateFlowLogsResult::client_token`](crate::types::CreateFlowLogsResult::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFlowLogsResult::client_token`](crate::types::CreateFlowLogsResult::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateFlowLogsResult::client_token`](crate::types::CreateFlowLogsResult::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Appends one item to [`CreateFlowLogsResult::flow_log_ids`](crate::types::CreateFlowLogsResult::flow_log_ids): The IDs of the flow logs.
     ///
     /// To set the whole list at once, use [`set_flow_log_ids`](Self::set_flow_log_ids).
-    pub fn flow_log_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn flow_log_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.flow_log_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateFlowLogsResult::flow_log_ids`](crate::types::CreateFlowLogsResult::flow_log_ids).
     #[inline]
-    pub fn set_flow_log_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_flow_log_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.flow_log_ids = input;
         self
     }
     /// The value set for [`CreateFlowLogsResult::flow_log_ids`](crate::types::CreateFlowLogsResult::flow_log_ids), if any.
     #[inline]
-    pub fn get_flow_log_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_flow_log_ids(&self) -> &Option<Vec<String>> {
         &self.inner.flow_log_ids
     }
     /// Appends one item to [`CreateFlowLogsResult::unsuccessful`](crate::types::CreateFlowLogsResult::unsuccessful): Information about the flow logs that could not be created successfully.
@@ -111,16 +85,14 @@ impl CreateFlowLogsResultBuilder {
     #[inline]
     pub fn set_unsuccessful(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::UnsuccessfulItem>>,
+        input: Option<Vec<crate::types::UnsuccessfulItem>>,
     ) -> Self {
         self.inner.unsuccessful = input;
         self
     }
     /// The value set for [`CreateFlowLogsResult::unsuccessful`](crate::types::CreateFlowLogsResult::unsuccessful), if any.
     #[inline]
-    pub fn get_unsuccessful(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::UnsuccessfulItem>> {
+    pub fn get_unsuccessful(&self) -> &Option<Vec<crate::types::UnsuccessfulItem>> {
         &self.inner.unsuccessful
     }
     /// Builds the [`CreateFlowLogsResult`]; it has no required members, so this cannot fail.
@@ -132,22 +104,20 @@ impl CreateFlowLogsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateFlowLogsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "clientToken" => {
-                    value.client_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_token = Some(String::from(child.text()));
                 }
                 "flowLogIdSet" => {
-                    value.flow_log_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.flow_log_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "unsuccessful" => {
-                    value.unsuccessful = ::std::option::Option::Some(
+                    value.unsuccessful = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::UnsuccessfulItem as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -157,6 +127,6 @@ impl ::awsgen_runtime::xml::FromXml for CreateFlowLogsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

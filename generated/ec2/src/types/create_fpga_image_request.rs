@@ -2,71 +2,60 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateFpgaImageRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateFpgaImageRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The location of the encrypted design checkpoint in Amazon S3. The input must be a tarball.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub input_storage_location: ::std::option::Option<crate::types::StorageLocation>,
+    pub input_storage_location: Option<crate::types::StorageLocation>,
     /// The location in Amazon S3 for the output logs.
-    pub logs_storage_location: ::std::option::Option<crate::types::StorageLocation>,
+    pub logs_storage_location: Option<crate::types::StorageLocation>,
     /// A description for the AFI.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// A name for the AFI.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring Idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The tags to apply to the FPGA image during creation.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
 }
 impl CreateFpgaImageRequest {
     /// Starts building a [`CreateFpgaImageRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateFpgaImageRequestBuilder {
-        <crate::types::builders::CreateFpgaImageRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateFpgaImageRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `InputStorageLocation` member, when set.
     #[inline]
-    pub fn input_storage_location(
-        &self,
-    ) -> ::std::option::Option<&crate::types::StorageLocation> {
+    pub fn input_storage_location(&self) -> Option<&crate::types::StorageLocation> {
         self.input_storage_location.as_ref()
     }
     /// The `LogsStorageLocation` member, when set.
     #[inline]
-    pub fn logs_storage_location(
-        &self,
-    ) -> ::std::option::Option<&crate::types::StorageLocation> {
+    pub fn logs_storage_location(&self) -> Option<&crate::types::StorageLocation> {
         self.logs_storage_location.as_ref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -76,30 +65,25 @@ impl CreateFpgaImageRequest {
     }
 }
 /// A builder for [`CreateFpgaImageRequest`](crate::types::CreateFpgaImageRequest); start one with `CreateFpgaImageRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateFpgaImageRequestBuilder {
     inner: crate::types::CreateFpgaImageRequest,
 }
 impl CreateFpgaImageRequestBuilder {
     /// Sets [`CreateFpgaImageRequest::dry_run`](crate::types::CreateFpgaImageRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateFpgaImageRequest::dry_run`](crate::types::CreateFpgaImageRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateFpgaImageRequest::dry_run`](crate::types::CreateFpgaImageRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateFpgaImageRequest::input_storage_location`](crate::types::CreateFpgaImageRequest::input_storage_location): The location of the encrypted design checkpoint in Amazon S3.
@@ -107,23 +91,21 @@ impl CreateFpgaImageRequestBuilder {
         mut self,
         input: crate::types::StorageLocation,
     ) -> Self {
-        self.inner.input_storage_location = ::std::option::Option::Some(input);
+        self.inner.input_storage_location = Some(input);
         self
     }
     /// Sets or clears [`CreateFpgaImageRequest::input_storage_location`](crate::types::CreateFpgaImageRequest::input_storage_location).
     #[inline]
     pub fn set_input_storage_location(
         mut self,
-        input: ::std::option::Option<crate::types::StorageLocation>,
+        input: Option<crate::types::StorageLocation>,
     ) -> Self {
         self.inner.input_storage_location = input;
         self
     }
     /// The value set for [`CreateFpgaImageRequest::input_storage_location`](crate::types::CreateFpgaImageRequest::input_storage_location), if any.
     #[inline]
-    pub fn get_input_storage_location(
-        &self,
-    ) -> &::std::option::Option<crate::types::StorageLocation> {
+    pub fn get_input_storage_location(&self) -> &Option<crate::types::StorageLocation> {
         &self.inner.input_storage_location
     }
     /// Sets [`CreateFpgaImageRequest::logs_storage_location`](crate::types::CreateFpgaImageRequest::logs_storage_location): The location in Amazon S3 for the output logs.
@@ -131,89 +113,69 @@ impl CreateFpgaImageRequestBuilder {
         mut self,
         input: crate::types::StorageLocation,
     ) -> Self {
-        self.inner.logs_storage_location = ::std::option::Option::Some(input);
+        self.inner.logs_storage_location = Some(input);
         self
     }
     /// Sets or clears [`CreateFpgaImageRequest::logs_storage_location`](crate::types::CreateFpgaImageRequest::logs_storage_location).
     #[inline]
     pub fn set_logs_storage_location(
         mut self,
-        input: ::std::option::Option<crate::types::StorageLocation>,
+        input: Option<crate::types::StorageLocation>,
     ) -> Self {
         self.inner.logs_storage_location = input;
         self
     }
     /// The value set for [`CreateFpgaImageRequest::logs_storage_location`](crate::types::CreateFpgaImageRequest::logs_storage_location), if any.
     #[inline]
-    pub fn get_logs_storage_location(
-        &self,
-    ) -> &::std::option::Option<crate::types::StorageLocation> {
+    pub fn get_logs_storage_location(&self) -> &Option<crate::types::StorageLocation> {
         &self.inner.logs_storage_location
     }
     /// Sets [`CreateFpgaImageRequest::description`](crate::types::CreateFpgaImageRequest::description): A description for the AFI.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFpgaImageRequest::description`](crate::types::CreateFpgaImageRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateFpgaImageRequest::description`](crate::types::CreateFpgaImageRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateFpgaImageRequest::name`](crate::types::CreateFpgaImageRequest::name): A name for the AFI.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFpgaImageRequest::name`](crate::types::CreateFpgaImageRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`CreateFpgaImageRequest::name`](crate::types::CreateFpgaImageRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`CreateFpgaImageRequest::client_token`](crate::types::CreateFpgaImageRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFpgaImageRequest::client_token`](crate::types::CreateFpgaImageRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateFpgaImageRequest::client_token`](crate::types::CreateFpgaImageRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Appends one item to [`CreateFpgaImageRequest::tag_specifications`](crate::types::CreateFpgaImageRequest::tag_specifications): The tags to apply to the FPGA image during creation.
@@ -227,7 +189,7 @@ impl CreateFpgaImageRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -236,54 +198,54 @@ impl CreateFpgaImageRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Builds the [`CreateFpgaImageRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateFpgaImageRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.input_storage_location.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateFpgaImageRequest",
                 member: "input_storage_location",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateFpgaImageRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.input_storage_location {
+        if let Some(value) = &self.input_storage_location {
             let member_0 = body.enter("InputStorageLocation");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.logs_storage_location {
+        if let Some(value) = &self.logs_storage_location {
             let member_0 = body.enter("LogsStorageLocation");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             body.member("Name", value);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -291,6 +253,6 @@ impl ::awsgen_runtime::query::WriteQuery for CreateFpgaImageRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

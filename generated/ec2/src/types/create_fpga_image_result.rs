@@ -2,91 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateFpgaImageResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateFpgaImageResult {
     /// The FPGA image identifier (AFI ID).
-    pub fpga_image_id: ::std::option::Option<::std::string::String>,
+    pub fpga_image_id: Option<String>,
     /// The global FPGA image identifier (AGFI ID).
-    pub fpga_image_global_id: ::std::option::Option<::std::string::String>,
+    pub fpga_image_global_id: Option<String>,
 }
 impl CreateFpgaImageResult {
     /// Starts building a [`CreateFpgaImageResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateFpgaImageResultBuilder {
-        <crate::types::builders::CreateFpgaImageResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateFpgaImageResultBuilder as Default>::default()
     }
     /// The `FpgaImageId` member, when set.
     #[inline]
-    pub fn fpga_image_id(&self) -> ::std::option::Option<&str> {
+    pub fn fpga_image_id(&self) -> Option<&str> {
         self.fpga_image_id.as_deref()
     }
     /// The `FpgaImageGlobalId` member, when set.
     #[inline]
-    pub fn fpga_image_global_id(&self) -> ::std::option::Option<&str> {
+    pub fn fpga_image_global_id(&self) -> Option<&str> {
         self.fpga_image_global_id.as_deref()
     }
 }
 /// A builder for [`CreateFpgaImageResult`](crate::types::CreateFpgaImageResult); start one with `CreateFpgaImageResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateFpgaImageResultBuilder {
     inner: crate::types::CreateFpgaImageResult,
 }
 impl CreateFpgaImageResultBuilder {
     /// Sets [`CreateFpgaImageResult::fpga_image_id`](crate::types::CreateFpgaImageResult::fpga_image_id): The FPGA image identifier (AFI ID).
-    pub fn fpga_image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.fpga_image_id = ::std::option::Option::Some(input.into());
+    pub fn fpga_image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.fpga_image_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFpgaImageResult::fpga_image_id`](crate::types::CreateFpgaImageResult::fpga_image_id).
     #[inline]
-    pub fn set_fpga_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fpga_image_id(mut self, input: Option<String>) -> Self {
         self.inner.fpga_image_id = input;
         self
     }
     /// The value set for [`CreateFpgaImageResult::fpga_image_id`](crate::types::CreateFpgaImageResult::fpga_image_id), if any.
     #[inline]
-    pub fn get_fpga_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fpga_image_id(&self) -> &Option<String> {
         &self.inner.fpga_image_id
     }
     /// Sets [`CreateFpgaImageResult::fpga_image_global_id`](crate::types::CreateFpgaImageResult::fpga_image_global_id): The global FPGA image identifier (AGFI ID).
-    pub fn fpga_image_global_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.fpga_image_global_id = ::std::option::Option::Some(input.into());
+    pub fn fpga_image_global_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.fpga_image_global_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFpgaImageResult::fpga_image_global_id`](crate::types::CreateFpgaImageResult::fpga_image_global_id).
     #[inline]
-    pub fn set_fpga_image_global_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fpga_image_global_id(mut self, input: Option<String>) -> Self {
         self.inner.fpga_image_global_id = input;
         self
     }
     /// The value set for [`CreateFpgaImageResult::fpga_image_global_id`](crate::types::CreateFpgaImageResult::fpga_image_global_id), if any.
     #[inline]
-    pub fn get_fpga_image_global_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fpga_image_global_id(&self) -> &Option<String> {
         &self.inner.fpga_image_global_id
     }
     /// Builds the [`CreateFpgaImageResult`]; it has no required members, so this cannot fail.
@@ -98,23 +74,19 @@ impl CreateFpgaImageResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateFpgaImageResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "fpgaImageId" => {
-                    value.fpga_image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.fpga_image_id = Some(String::from(child.text()));
                 }
                 "fpgaImageGlobalId" => {
-                    value.fpga_image_global_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.fpga_image_global_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

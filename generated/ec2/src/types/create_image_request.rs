@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateImageRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateImageRequest {
     /// The tags to apply to the AMI and snapshots on creation. You can tag the AMI, the snapshots, or both.
@@ -18,9 +13,7 @@ pub struct CreateImageRequest {
     /// If you specify other values for [`ResourceType`](crate::types::ResourceType), the request fails.
     ///
     /// To tag an AMI or snapshot after it has been created, see [CreateTags](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTags.html).
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// **Note:** Only supported for instances in Local Zones. If the source instance is not in a Local Zone, omit this parameter.
     ///
     /// The Amazon S3 location where the snapshots will be stored.
@@ -29,28 +22,28 @@ pub struct CreateImageRequest {
     /// - To create regional snapshots in the parent Region of the Local Zone, specify `regional` or omit this parameter.
     ///
     /// Default: `regional`
-    pub snapshot_location: ::std::option::Option<crate::types::SnapshotLocationEnum>,
+    pub snapshot_location: Option<crate::types::SnapshotLocationEnum>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// A name for the new image.
     ///
     /// Constraints: 3-128 alphanumeric characters, parentheses (()), square brackets (\[\]), spaces ( ), periods (.), slashes (/), dashes (-), single quotes ('), at-signs (@), or underscores(\_)
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// A description for the new image.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Indicates whether or not the instance should be automatically rebooted before creating the image. Specify one of the following values:
     ///
     /// - `true` - The instance is not rebooted before creating the image. This creates crash-consistent snapshots that include only the data that has been written to the volumes at the time the snapshots are created. Buffered data and data in memory that has not yet been written to the volumes is not included in the snapshots.
     /// - `false` - The instance is rebooted before creating the image. This ensures that all buffered data and data in memory is written to the volumes before the snapshots are created.
     ///
     /// Default: `false`
-    pub no_reboot: ::std::option::Option<bool>,
+    pub no_reboot: Option<bool>,
     /// The block device mappings.
     ///
     /// When using the CreateImage action:
@@ -58,15 +51,13 @@ pub struct CreateImageRequest {
     /// - You can't change the volume size using the VolumeSize parameter. If you want a different volume size, you must first change the volume size of the source instance.
     /// - You can't modify the encryption status of existing volumes or snapshots. To create an AMI with volumes or snapshots that have a different encryption status (for example, where the source volume and snapshots are unencrypted, and you want to create an AMI with encrypted volumes or snapshots), copy the image instead.
     /// - The only option that can be changed for existing mappings or snapshots is `DeleteOnTermination`.
-    pub block_device_mappings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::BlockDeviceMapping>,
-    >,
+    pub block_device_mappings: Option<Vec<crate::types::BlockDeviceMapping>>,
 }
 impl CreateImageRequest {
     /// Starts building a [`CreateImageRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateImageRequestBuilder {
-        <crate::types::builders::CreateImageRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateImageRequestBuilder as Default>::default()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -75,34 +66,32 @@ impl CreateImageRequest {
     }
     /// The `SnapshotLocation` member, when set.
     #[inline]
-    pub fn snapshot_location(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SnapshotLocationEnum> {
+    pub fn snapshot_location(&self) -> Option<&crate::types::SnapshotLocationEnum> {
         self.snapshot_location.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `NoReboot` member, when set.
     #[inline]
-    pub fn no_reboot(&self) -> ::std::option::Option<bool> {
+    pub fn no_reboot(&self) -> Option<bool> {
         self.no_reboot
     }
     /// The `BlockDeviceMappings` member, empty when not set; the field tells an empty list from an absent one.
@@ -112,12 +101,7 @@ impl CreateImageRequest {
     }
 }
 /// A builder for [`CreateImageRequest`](crate::types::CreateImageRequest); start one with `CreateImageRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateImageRequestBuilder {
     inner: crate::types::CreateImageRequest,
 }
@@ -133,7 +117,7 @@ impl CreateImageRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -142,7 +126,7 @@ impl CreateImageRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateImageRequest::snapshot_location`](crate::types::CreateImageRequest::snapshot_location): **Note:** Only supported for instances in Local Zones.
@@ -150,121 +134,101 @@ impl CreateImageRequestBuilder {
         mut self,
         input: crate::types::SnapshotLocationEnum,
     ) -> Self {
-        self.inner.snapshot_location = ::std::option::Option::Some(input);
+        self.inner.snapshot_location = Some(input);
         self
     }
     /// Sets or clears [`CreateImageRequest::snapshot_location`](crate::types::CreateImageRequest::snapshot_location).
     #[inline]
     pub fn set_snapshot_location(
         mut self,
-        input: ::std::option::Option<crate::types::SnapshotLocationEnum>,
+        input: Option<crate::types::SnapshotLocationEnum>,
     ) -> Self {
         self.inner.snapshot_location = input;
         self
     }
     /// The value set for [`CreateImageRequest::snapshot_location`](crate::types::CreateImageRequest::snapshot_location), if any.
     #[inline]
-    pub fn get_snapshot_location(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnapshotLocationEnum> {
+    pub fn get_snapshot_location(&self) -> &Option<crate::types::SnapshotLocationEnum> {
         &self.inner.snapshot_location
     }
     /// Sets [`CreateImageRequest::dry_run`](crate::types::CreateImageRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateImageRequest::dry_run`](crate::types::CreateImageRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateImageRequest::dry_run`](crate::types::CreateImageRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateImageRequest::instance_id`](crate::types::CreateImageRequest::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateImageRequest::instance_id`](crate::types::CreateImageRequest::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`CreateImageRequest::instance_id`](crate::types::CreateImageRequest::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`CreateImageRequest::name`](crate::types::CreateImageRequest::name): A name for the new image.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateImageRequest::name`](crate::types::CreateImageRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`CreateImageRequest::name`](crate::types::CreateImageRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`CreateImageRequest::description`](crate::types::CreateImageRequest::description): A description for the new image.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateImageRequest::description`](crate::types::CreateImageRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateImageRequest::description`](crate::types::CreateImageRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateImageRequest::no_reboot`](crate::types::CreateImageRequest::no_reboot): Indicates whether or not the instance should be automatically rebooted before creating the image.
     pub fn no_reboot(mut self, input: bool) -> Self {
-        self.inner.no_reboot = ::std::option::Option::Some(input);
+        self.inner.no_reboot = Some(input);
         self
     }
     /// Sets or clears [`CreateImageRequest::no_reboot`](crate::types::CreateImageRequest::no_reboot).
     #[inline]
-    pub fn set_no_reboot(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_no_reboot(mut self, input: Option<bool>) -> Self {
         self.inner.no_reboot = input;
         self
     }
     /// The value set for [`CreateImageRequest::no_reboot`](crate::types::CreateImageRequest::no_reboot), if any.
     #[inline]
-    pub fn get_no_reboot(&self) -> &::std::option::Option<bool> {
+    pub fn get_no_reboot(&self) -> &Option<bool> {
         &self.inner.no_reboot
     }
     /// Appends one item to [`CreateImageRequest::block_device_mappings`](crate::types::CreateImageRequest::block_device_mappings): The block device mappings.
@@ -281,7 +245,7 @@ impl CreateImageRequestBuilder {
     #[inline]
     pub fn set_block_device_mappings(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::BlockDeviceMapping>>,
+        input: Option<Vec<crate::types::BlockDeviceMapping>>,
     ) -> Self {
         self.inner.block_device_mappings = input;
         self
@@ -290,38 +254,38 @@ impl CreateImageRequestBuilder {
     #[inline]
     pub fn get_block_device_mappings(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::BlockDeviceMapping>> {
+    ) -> &Option<Vec<crate::types::BlockDeviceMapping>> {
         &self.inner.block_device_mappings
     }
     /// Builds the [`CreateImageRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateImageRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateImageRequest",
                 member: "instance_id",
             });
         }
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateImageRequest",
                 member: "name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateImageRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -329,25 +293,25 @@ impl ::awsgen_runtime::query::WriteQuery for CreateImageRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_location {
+        if let Some(value) = &self.snapshot_location {
             body.member("SnapshotLocation", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             body.member("InstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             body.member("Name", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.no_reboot {
+        if let Some(value) = &self.no_reboot {
             body.member("NoReboot", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.block_device_mappings {
+        if let Some(value) = &self.block_device_mappings {
             let member_0 = body.enter("BlockDeviceMapping");
             body.items(
                 value,
@@ -355,6 +319,6 @@ impl ::awsgen_runtime::query::WriteQuery for CreateImageRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateImageResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateImageResult {
     /// The ID of the new AMI.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
 }
 impl CreateImageResult {
     /// Starts building a [`CreateImageResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateImageResultBuilder {
-        <crate::types::builders::CreateImageResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateImageResultBuilder as Default>::default()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
 }
 /// A builder for [`CreateImageResult`](crate::types::CreateImageResult); start one with `CreateImageResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateImageResultBuilder {
     inner: crate::types::CreateImageResult,
 }
 impl CreateImageResultBuilder {
     /// Sets [`CreateImageResult::image_id`](crate::types::CreateImageResult::image_id): The ID of the new AMI.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateImageResult::image_id`](crate::types::CreateImageResult::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`CreateImageResult::image_id`](crate::types::CreateImageResult::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Builds the [`CreateImageResult`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl CreateImageResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateImageResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "imageId" {
-                value.image_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.image_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,51 +2,42 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateImageUsageReportRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateImageUsageReportRequest {
     /// The ID of the image to report on.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The resource types to include in the report.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ImageUsageResourceTypeRequest>,
-    >,
+    pub resource_types: Option<Vec<crate::types::ImageUsageResourceTypeRequest>>,
     /// The Amazon Web Services account IDs to include in the report. To include all accounts, omit this parameter.
-    pub account_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub account_ids: Option<Vec<String>>,
     /// A unique, case-sensitive identifier that you provide to ensure idempotency of the request.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The tags to apply to the report on creation. The [`ResourceType`](crate::types::ResourceType) must be set to `image-usage-report`; any other value will cause the report creation to fail.
     ///
     /// To tag a report after it has been created, see [CreateTags](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTags.html).
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
 }
 impl CreateImageUsageReportRequest {
     /// Starts building a [`CreateImageUsageReportRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateImageUsageReportRequestBuilder {
-        <crate::types::builders::CreateImageUsageReportRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateImageUsageReportRequestBuilder as Default>::default()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ResourceTypes` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,12 +47,12 @@ impl CreateImageUsageReportRequest {
     }
     /// The `AccountIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn account_ids(&self) -> &[::std::string::String] {
+    pub fn account_ids(&self) -> &[String] {
         self.account_ids.as_deref().unwrap_or_default()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -71,52 +62,41 @@ impl CreateImageUsageReportRequest {
     }
 }
 /// A builder for [`CreateImageUsageReportRequest`](crate::types::CreateImageUsageReportRequest); start one with `CreateImageUsageReportRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateImageUsageReportRequestBuilder {
     inner: crate::types::CreateImageUsageReportRequest,
 }
 impl CreateImageUsageReportRequestBuilder {
     /// Sets [`CreateImageUsageReportRequest::image_id`](crate::types::CreateImageUsageReportRequest::image_id): The ID of the image to report on.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateImageUsageReportRequest::image_id`](crate::types::CreateImageUsageReportRequest::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`CreateImageUsageReportRequest::image_id`](crate::types::CreateImageUsageReportRequest::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`CreateImageUsageReportRequest::dry_run`](crate::types::CreateImageUsageReportRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateImageUsageReportRequest::dry_run`](crate::types::CreateImageUsageReportRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateImageUsageReportRequest::dry_run`](crate::types::CreateImageUsageReportRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`CreateImageUsageReportRequest::resource_types`](crate::types::CreateImageUsageReportRequest::resource_types): The resource types to include in the report.
@@ -133,9 +113,7 @@ impl CreateImageUsageReportRequestBuilder {
     #[inline]
     pub fn set_resource_types(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ImageUsageResourceTypeRequest>,
-        >,
+        input: Option<Vec<crate::types::ImageUsageResourceTypeRequest>>,
     ) -> Self {
         self.inner.resource_types = input;
         self
@@ -144,57 +122,41 @@ impl CreateImageUsageReportRequestBuilder {
     #[inline]
     pub fn get_resource_types(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ImageUsageResourceTypeRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::ImageUsageResourceTypeRequest>> {
         &self.inner.resource_types
     }
     /// Appends one item to [`CreateImageUsageReportRequest::account_ids`](crate::types::CreateImageUsageReportRequest::account_ids): The Amazon Web Services account IDs to include in the report.
     ///
     /// To set the whole list at once, use [`set_account_ids`](Self::set_account_ids).
-    pub fn account_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn account_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.account_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateImageUsageReportRequest::account_ids`](crate::types::CreateImageUsageReportRequest::account_ids).
     #[inline]
-    pub fn set_account_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_account_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.account_ids = input;
         self
     }
     /// The value set for [`CreateImageUsageReportRequest::account_ids`](crate::types::CreateImageUsageReportRequest::account_ids), if any.
     #[inline]
-    pub fn get_account_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_account_ids(&self) -> &Option<Vec<String>> {
         &self.inner.account_ids
     }
     /// Sets [`CreateImageUsageReportRequest::client_token`](crate::types::CreateImageUsageReportRequest::client_token): A unique, case-sensitive identifier that you provide to ensure idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateImageUsageReportRequest::client_token`](crate::types::CreateImageUsageReportRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateImageUsageReportRequest::client_token`](crate::types::CreateImageUsageReportRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Appends one item to [`CreateImageUsageReportRequest::tag_specifications`](crate::types::CreateImageUsageReportRequest::tag_specifications): The tags to apply to the report on creation.
@@ -208,7 +170,7 @@ impl CreateImageUsageReportRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -217,44 +179,44 @@ impl CreateImageUsageReportRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Builds the [`CreateImageUsageReportRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateImageUsageReportRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.image_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateImageUsageReportRequest",
                 member: "image_id",
             });
         }
         if self.inner.resource_types.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateImageUsageReportRequest",
                 member: "resource_types",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateImageUsageReportRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.image_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.image_id {
             body.member("ImageId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.resource_types {
+        if let Some(value) = &self.resource_types {
             let member_0 = body.enter("ResourceType");
             body.items(
                 value,
@@ -262,15 +224,15 @@ impl ::awsgen_runtime::query::WriteQuery for CreateImageUsageReportRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.account_ids {
+        if let Some(value) = &self.account_ids {
             let member_0 = body.enter("AccountId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -278,6 +240,6 @@ impl ::awsgen_runtime::query::WriteQuery for CreateImageUsageReportRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateImageUsageReportResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateImageUsageReportResult {
     /// The ID of the report.
-    pub report_id: ::std::option::Option<::std::string::String>,
+    pub report_id: Option<String>,
 }
 impl CreateImageUsageReportResult {
     /// Starts building a [`CreateImageUsageReportResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateImageUsageReportResultBuilder {
-        <crate::types::builders::CreateImageUsageReportResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateImageUsageReportResultBuilder as Default>::default()
     }
     /// The `ReportId` member, when set.
     #[inline]
-    pub fn report_id(&self) -> ::std::option::Option<&str> {
+    pub fn report_id(&self) -> Option<&str> {
         self.report_id.as_deref()
     }
 }
 /// A builder for [`CreateImageUsageReportResult`](crate::types::CreateImageUsageReportResult); start one with `CreateImageUsageReportResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateImageUsageReportResultBuilder {
     inner: crate::types::CreateImageUsageReportResult,
 }
 impl CreateImageUsageReportResultBuilder {
     /// Sets [`CreateImageUsageReportResult::report_id`](crate::types::CreateImageUsageReportResult::report_id): The ID of the report.
-    pub fn report_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.report_id = ::std::option::Option::Some(input.into());
+    pub fn report_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.report_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateImageUsageReportResult::report_id`](crate::types::CreateImageUsageReportResult::report_id).
     #[inline]
-    pub fn set_report_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_report_id(mut self, input: Option<String>) -> Self {
         self.inner.report_id = input;
         self
     }
     /// The value set for [`CreateImageUsageReportResult::report_id`](crate::types::CreateImageUsageReportResult::report_id), if any.
     #[inline]
-    pub fn get_report_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_report_id(&self) -> &Option<String> {
         &self.inner.report_id
     }
     /// Builds the [`CreateImageUsageReportResult`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl CreateImageUsageReportResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateImageUsageReportResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "reportId" {
-                value.report_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.report_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

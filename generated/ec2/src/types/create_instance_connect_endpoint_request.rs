@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateInstanceConnectEndpointRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateInstanceConnectEndpointRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the subnet in which to create the EC2 Instance Connect Endpoint.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// One or more security groups to associate with the endpoint. If you don't specify a security group, the default security group for your VPC will be associated with the endpoint.
-    pub security_group_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub security_group_ids: Option<Vec<String>>,
     /// Indicates whether the client IP address is preserved as the source. The following are the possible values.
     ///
     /// - `true` - Use the client IP address as the source.
@@ -28,13 +21,11 @@ pub struct CreateInstanceConnectEndpointRequest {
     /// **Note:** `PreserveClientIp` is only supported on IPv4 EC2 Instance Connect Endpoints. To use `PreserveClientIp`, the value for [`IpAddressType`](crate::types::IpAddressType) must be `ipv4`.
     ///
     /// Default: `false`
-    pub preserve_client_ip: ::std::option::Option<bool>,
+    pub preserve_client_ip: Option<bool>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The tags to apply to the EC2 Instance Connect Endpoint during creation.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// The IP address type of the endpoint.
     ///
     /// If no value is specified, the default value is determined by the IP address type of the subnet:
@@ -44,37 +35,37 @@ pub struct CreateInstanceConnectEndpointRequest {
     /// - `ipv6` - If the subnet has only IPv6 CIDRs
     ///
     /// **Note:** `PreserveClientIp` is only supported on IPv4 EC2 Instance Connect Endpoints. To use `PreserveClientIp`, the value for [`IpAddressType`](crate::types::IpAddressType) must be `ipv4`.
-    pub ip_address_type: ::std::option::Option<crate::types::IpAddressType>,
+    pub ip_address_type: Option<crate::types::IpAddressType>,
 }
 impl CreateInstanceConnectEndpointRequest {
     /// Starts building a [`CreateInstanceConnectEndpointRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateInstanceConnectEndpointRequestBuilder {
-        <crate::types::builders::CreateInstanceConnectEndpointRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateInstanceConnectEndpointRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `SecurityGroupIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_group_ids(&self) -> &[::std::string::String] {
+    pub fn security_group_ids(&self) -> &[String] {
         self.security_group_ids.as_deref().unwrap_or_default()
     }
     /// The `PreserveClientIp` member, when set.
     #[inline]
-    pub fn preserve_client_ip(&self) -> ::std::option::Option<bool> {
+    pub fn preserve_client_ip(&self) -> Option<bool> {
         self.preserve_client_ip
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -84,123 +75,96 @@ impl CreateInstanceConnectEndpointRequest {
     }
     /// The `IpAddressType` member, when set.
     #[inline]
-    pub fn ip_address_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpAddressType> {
+    pub fn ip_address_type(&self) -> Option<&crate::types::IpAddressType> {
         self.ip_address_type.as_ref()
     }
 }
 /// A builder for [`CreateInstanceConnectEndpointRequest`](crate::types::CreateInstanceConnectEndpointRequest); start one with `CreateInstanceConnectEndpointRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateInstanceConnectEndpointRequestBuilder {
     inner: crate::types::CreateInstanceConnectEndpointRequest,
 }
 impl CreateInstanceConnectEndpointRequestBuilder {
     /// Sets [`CreateInstanceConnectEndpointRequest::dry_run`](crate::types::CreateInstanceConnectEndpointRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateInstanceConnectEndpointRequest::dry_run`](crate::types::CreateInstanceConnectEndpointRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateInstanceConnectEndpointRequest::dry_run`](crate::types::CreateInstanceConnectEndpointRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateInstanceConnectEndpointRequest::subnet_id`](crate::types::CreateInstanceConnectEndpointRequest::subnet_id): The ID of the subnet in which to create the EC2 Instance Connect Endpoint.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateInstanceConnectEndpointRequest::subnet_id`](crate::types::CreateInstanceConnectEndpointRequest::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`CreateInstanceConnectEndpointRequest::subnet_id`](crate::types::CreateInstanceConnectEndpointRequest::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Appends one item to [`CreateInstanceConnectEndpointRequest::security_group_ids`](crate::types::CreateInstanceConnectEndpointRequest::security_group_ids): One or more security groups to associate with the endpoint.
     ///
     /// To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).
-    pub fn security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.security_group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateInstanceConnectEndpointRequest::security_group_ids`](crate::types::CreateInstanceConnectEndpointRequest::security_group_ids).
     #[inline]
-    pub fn set_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_group_ids = input;
         self
     }
     /// The value set for [`CreateInstanceConnectEndpointRequest::security_group_ids`](crate::types::CreateInstanceConnectEndpointRequest::security_group_ids), if any.
     #[inline]
-    pub fn get_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_ids(&self) -> &Option<Vec<String>> {
         &self.inner.security_group_ids
     }
     /// Sets [`CreateInstanceConnectEndpointRequest::preserve_client_ip`](crate::types::CreateInstanceConnectEndpointRequest::preserve_client_ip): Indicates whether the client IP address is preserved as the source.
     pub fn preserve_client_ip(mut self, input: bool) -> Self {
-        self.inner.preserve_client_ip = ::std::option::Option::Some(input);
+        self.inner.preserve_client_ip = Some(input);
         self
     }
     /// Sets or clears [`CreateInstanceConnectEndpointRequest::preserve_client_ip`](crate::types::CreateInstanceConnectEndpointRequest::preserve_client_ip).
     #[inline]
-    pub fn set_preserve_client_ip(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_preserve_client_ip(mut self, input: Option<bool>) -> Self {
         self.inner.preserve_client_ip = input;
         self
     }
     /// The value set for [`CreateInstanceConnectEndpointRequest::preserve_client_ip`](crate::types::CreateInstanceConnectEndpointRequest::preserve_client_ip), if any.
     #[inline]
-    pub fn get_preserve_client_ip(&self) -> &::std::option::Option<bool> {
+    pub fn get_preserve_client_ip(&self) -> &Option<bool> {
         &self.inner.preserve_client_ip
     }
     /// Sets [`CreateInstanceConnectEndpointRequest::client_token`](crate::types::CreateInstanceConnectEndpointRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateInstanceConnectEndpointRequest::client_token`](crate::types::CreateInstanceConnectEndpointRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateInstanceConnectEndpointRequest::client_token`](crate::types::CreateInstanceConnectEndpointRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Appends one item to [`CreateInstanceConnectEndpointRequest::tag_specifications`](crate::types::CreateInstanceConnectEndpointRequest::tag_specifications): The tags to apply to the EC2 Instance Connect Endpoint during creation.
@@ -214,7 +178,7 @@ impl CreateInstanceConnectEndpointRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -223,70 +187,68 @@ impl CreateInstanceConnectEndpointRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateInstanceConnectEndpointRequest::ip_address_type`](crate::types::CreateInstanceConnectEndpointRequest::ip_address_type): The IP address type of the endpoint.
     pub fn ip_address_type(mut self, input: crate::types::IpAddressType) -> Self {
-        self.inner.ip_address_type = ::std::option::Option::Some(input);
+        self.inner.ip_address_type = Some(input);
         self
     }
     /// Sets or clears [`CreateInstanceConnectEndpointRequest::ip_address_type`](crate::types::CreateInstanceConnectEndpointRequest::ip_address_type).
     #[inline]
     pub fn set_ip_address_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpAddressType>,
+        input: Option<crate::types::IpAddressType>,
     ) -> Self {
         self.inner.ip_address_type = input;
         self
     }
     /// The value set for [`CreateInstanceConnectEndpointRequest::ip_address_type`](crate::types::CreateInstanceConnectEndpointRequest::ip_address_type), if any.
     #[inline]
-    pub fn get_ip_address_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpAddressType> {
+    pub fn get_ip_address_type(&self) -> &Option<crate::types::IpAddressType> {
         &self.inner.ip_address_type
     }
     /// Builds the [`CreateInstanceConnectEndpointRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateInstanceConnectEndpointRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.subnet_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateInstanceConnectEndpointRequest",
                 member: "subnet_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateInstanceConnectEndpointRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             body.member("SubnetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_ids {
+        if let Some(value) = &self.security_group_ids {
             let member_0 = body.enter("SecurityGroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.preserve_client_ip {
+        if let Some(value) = &self.preserve_client_ip {
             body.member("PreserveClientIp", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -294,9 +256,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateInstanceConnectEndpointReques
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ip_address_type {
+        if let Some(value) = &self.ip_address_type {
             body.member("IpAddressType", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,47 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateInstanceConnectEndpointResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateInstanceConnectEndpointResult {
     /// Information about the EC2 Instance Connect Endpoint.
-    pub instance_connect_endpoint: ::std::option::Option<
-        crate::types::Ec2InstanceConnectEndpoint,
-    >,
+    pub instance_connect_endpoint: Option<crate::types::Ec2InstanceConnectEndpoint>,
     /// Unique, case-sensitive idempotency token provided by the client in the the request.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl CreateInstanceConnectEndpointResult {
     /// Starts building a [`CreateInstanceConnectEndpointResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateInstanceConnectEndpointResultBuilder {
-        <crate::types::builders::CreateInstanceConnectEndpointResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateInstanceConnectEndpointResultBuilder as Default>::default()
     }
     /// The `InstanceConnectEndpoint` member, when set.
     #[inline]
     pub fn instance_connect_endpoint(
         &self,
-    ) -> ::std::option::Option<&crate::types::Ec2InstanceConnectEndpoint> {
+    ) -> Option<&crate::types::Ec2InstanceConnectEndpoint> {
         self.instance_connect_endpoint.as_ref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`CreateInstanceConnectEndpointResult`](crate::types::CreateInstanceConnectEndpointResult); start one with `CreateInstanceConnectEndpointResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateInstanceConnectEndpointResultBuilder {
     inner: crate::types::CreateInstanceConnectEndpointResult,
 }
@@ -52,14 +40,14 @@ impl CreateInstanceConnectEndpointResultBuilder {
         mut self,
         input: crate::types::Ec2InstanceConnectEndpoint,
     ) -> Self {
-        self.inner.instance_connect_endpoint = ::std::option::Option::Some(input);
+        self.inner.instance_connect_endpoint = Some(input);
         self
     }
     /// Sets or clears [`CreateInstanceConnectEndpointResult::instance_connect_endpoint`](crate::types::CreateInstanceConnectEndpointResult::instance_connect_endpoint).
     #[inline]
     pub fn set_instance_connect_endpoint(
         mut self,
-        input: ::std::option::Option<crate::types::Ec2InstanceConnectEndpoint>,
+        input: Option<crate::types::Ec2InstanceConnectEndpoint>,
     ) -> Self {
         self.inner.instance_connect_endpoint = input;
         self
@@ -68,29 +56,23 @@ impl CreateInstanceConnectEndpointResultBuilder {
     #[inline]
     pub fn get_instance_connect_endpoint(
         &self,
-    ) -> &::std::option::Option<crate::types::Ec2InstanceConnectEndpoint> {
+    ) -> &Option<crate::types::Ec2InstanceConnectEndpoint> {
         &self.inner.instance_connect_endpoint
     }
     /// Sets [`CreateInstanceConnectEndpointResult::client_token`](crate::types::CreateInstanceConnectEndpointResult::client_token): Unique, case-sensitive idempotency token provided by the client in the the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateInstanceConnectEndpointResult::client_token`](crate::types::CreateInstanceConnectEndpointResult::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateInstanceConnectEndpointResult::client_token`](crate::types::CreateInstanceConnectEndpointResult::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`CreateInstanceConnectEndpointResult`]; it has no required members, so this cannot fail.
@@ -102,25 +84,23 @@ impl CreateInstanceConnectEndpointResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateInstanceConnectEndpointResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceConnectEndpoint" => {
-                    value.instance_connect_endpoint = ::std::option::Option::Some(
+                    value.instance_connect_endpoint = Some(
                         <crate::types::Ec2InstanceConnectEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "clientToken" => {
-                    value.client_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,22 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateInstanceEventWindowRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateInstanceEventWindowRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The name of the event window.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The time range for the event window. If you specify a time range, you can't specify a cron expression.
-    pub time_ranges: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceEventWindowTimeRangeRequest>,
-    >,
+    pub time_ranges: Option<Vec<crate::types::InstanceEventWindowTimeRangeRequest>>,
     /// The cron expression for the event window, for example, `* 0-4,20-23 * * 1,5`. If you specify a cron expression, you can't specify a time range.
     ///
     /// Constraints:
@@ -30,26 +23,24 @@ pub struct CreateInstanceEventWindowRequest {
     /// - The event window must be \>= 4 hours. The combined total time ranges in the event window must be \>= 4 hours.
     ///
     /// For more information about cron expressions, see [cron](https://en.wikipedia.org/wiki/Cron) on the *Wikipedia website*.
-    pub cron_expression: ::std::option::Option<::std::string::String>,
+    pub cron_expression: Option<String>,
     /// The tags to apply to the event window.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
 }
 impl CreateInstanceEventWindowRequest {
     /// Starts building a [`CreateInstanceEventWindowRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateInstanceEventWindowRequestBuilder {
-        <crate::types::builders::CreateInstanceEventWindowRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateInstanceEventWindowRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `TimeRanges` member, empty when not set; the field tells an empty list from an absent one.
@@ -59,7 +50,7 @@ impl CreateInstanceEventWindowRequest {
     }
     /// The `CronExpression` member, when set.
     #[inline]
-    pub fn cron_expression(&self) -> ::std::option::Option<&str> {
+    pub fn cron_expression(&self) -> Option<&str> {
         self.cron_expression.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -69,52 +60,41 @@ impl CreateInstanceEventWindowRequest {
     }
 }
 /// A builder for [`CreateInstanceEventWindowRequest`](crate::types::CreateInstanceEventWindowRequest); start one with `CreateInstanceEventWindowRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateInstanceEventWindowRequestBuilder {
     inner: crate::types::CreateInstanceEventWindowRequest,
 }
 impl CreateInstanceEventWindowRequestBuilder {
     /// Sets [`CreateInstanceEventWindowRequest::dry_run`](crate::types::CreateInstanceEventWindowRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateInstanceEventWindowRequest::dry_run`](crate::types::CreateInstanceEventWindowRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateInstanceEventWindowRequest::dry_run`](crate::types::CreateInstanceEventWindowRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateInstanceEventWindowRequest::name`](crate::types::CreateInstanceEventWindowRequest::name): The name of the event window.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateInstanceEventWindowRequest::name`](crate::types::CreateInstanceEventWindowRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`CreateInstanceEventWindowRequest::name`](crate::types::CreateInstanceEventWindowRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Appends one item to [`CreateInstanceEventWindowRequest::time_ranges`](crate::types::CreateInstanceEventWindowRequest::time_ranges): The time range for the event window.
@@ -131,9 +111,7 @@ impl CreateInstanceEventWindowRequestBuilder {
     #[inline]
     pub fn set_time_ranges(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceEventWindowTimeRangeRequest>,
-        >,
+        input: Option<Vec<crate::types::InstanceEventWindowTimeRangeRequest>>,
     ) -> Self {
         self.inner.time_ranges = input;
         self
@@ -142,31 +120,23 @@ impl CreateInstanceEventWindowRequestBuilder {
     #[inline]
     pub fn get_time_ranges(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceEventWindowTimeRangeRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceEventWindowTimeRangeRequest>> {
         &self.inner.time_ranges
     }
     /// Sets [`CreateInstanceEventWindowRequest::cron_expression`](crate::types::CreateInstanceEventWindowRequest::cron_expression): The cron expression for the event window, for example, `* 0-4,20-23 * * 1,5`.
-    pub fn cron_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cron_expression = ::std::option::Option::Some(input.into());
+    pub fn cron_expression(mut self, input: impl Into<String>) -> Self {
+        self.inner.cron_expression = Some(input.into());
         self
     }
     /// Sets or clears [`CreateInstanceEventWindowRequest::cron_expression`](crate::types::CreateInstanceEventWindowRequest::cron_expression).
     #[inline]
-    pub fn set_cron_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cron_expression(mut self, input: Option<String>) -> Self {
         self.inner.cron_expression = input;
         self
     }
     /// The value set for [`CreateInstanceEventWindowRequest::cron_expression`](crate::types::CreateInstanceEventWindowRequest::cron_expression), if any.
     #[inline]
-    pub fn get_cron_expression(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cron_expression(&self) -> &Option<String> {
         &self.inner.cron_expression
     }
     /// Appends one item to [`CreateInstanceEventWindowRequest::tag_specifications`](crate::types::CreateInstanceEventWindowRequest::tag_specifications): The tags to apply to the event window.
@@ -180,7 +150,7 @@ impl CreateInstanceEventWindowRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -189,7 +159,7 @@ impl CreateInstanceEventWindowRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Builds the [`CreateInstanceEventWindowRequest`]; it has no required members, so this cannot fail.
@@ -202,14 +172,14 @@ impl ::awsgen_runtime::query::WriteQuery for CreateInstanceEventWindowRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             body.member("Name", value);
         }
-        if let ::std::option::Option::Some(value) = &self.time_ranges {
+        if let Some(value) = &self.time_ranges {
             let member_0 = body.enter("TimeRange");
             body.items(
                 value,
@@ -217,10 +187,10 @@ impl ::awsgen_runtime::query::WriteQuery for CreateInstanceEventWindowRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.cron_expression {
+        if let Some(value) = &self.cron_expression {
             body.member("CronExpression", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -228,6 +198,6 @@ impl ::awsgen_runtime::query::WriteQuery for CreateInstanceEventWindowRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

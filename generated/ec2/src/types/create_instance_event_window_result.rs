@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateInstanceEventWindowResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateInstanceEventWindowResult {
     /// Information about the event window.
-    pub instance_event_window: ::std::option::Option<crate::types::InstanceEventWindow>,
+    pub instance_event_window: Option<crate::types::InstanceEventWindow>,
 }
 impl CreateInstanceEventWindowResult {
     /// Starts building a [`CreateInstanceEventWindowResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateInstanceEventWindowResultBuilder {
-        <crate::types::builders::CreateInstanceEventWindowResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateInstanceEventWindowResultBuilder as Default>::default()
     }
     /// The `InstanceEventWindow` member, when set.
     #[inline]
-    pub fn instance_event_window(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceEventWindow> {
+    pub fn instance_event_window(&self) -> Option<&crate::types::InstanceEventWindow> {
         self.instance_event_window.as_ref()
     }
 }
 /// A builder for [`CreateInstanceEventWindowResult`](crate::types::CreateInstanceEventWindowResult); start one with `CreateInstanceEventWindowResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateInstanceEventWindowResultBuilder {
     inner: crate::types::CreateInstanceEventWindowResult,
 }
@@ -43,14 +31,14 @@ impl CreateInstanceEventWindowResultBuilder {
         mut self,
         input: crate::types::InstanceEventWindow,
     ) -> Self {
-        self.inner.instance_event_window = ::std::option::Option::Some(input);
+        self.inner.instance_event_window = Some(input);
         self
     }
     /// Sets or clears [`CreateInstanceEventWindowResult::instance_event_window`](crate::types::CreateInstanceEventWindowResult::instance_event_window).
     #[inline]
     pub fn set_instance_event_window(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceEventWindow>,
+        input: Option<crate::types::InstanceEventWindow>,
     ) -> Self {
         self.inner.instance_event_window = input;
         self
@@ -59,7 +47,7 @@ impl CreateInstanceEventWindowResultBuilder {
     #[inline]
     pub fn get_instance_event_window(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceEventWindow> {
+    ) -> &Option<crate::types::InstanceEventWindow> {
         &self.inner.instance_event_window
     }
     /// Builds the [`CreateInstanceEventWindowResult`]; it has no required members, so this cannot fail.
@@ -71,17 +59,17 @@ impl CreateInstanceEventWindowResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateInstanceEventWindowResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instanceEventWindow" {
-                value.instance_event_window = ::std::option::Option::Some(
+                value.instance_event_window = Some(
                     <crate::types::InstanceEventWindow as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,40 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateInstanceExportTaskRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateInstanceExportTaskRequest {
     /// The tags to apply to the export instance task during creation.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// A description for the conversion task or the resource being exported. The maximum length is 255 characters.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The ID of the instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The target virtualization environment.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub target_environment: ::std::option::Option<crate::types::ExportEnvironment>,
+    pub target_environment: Option<crate::types::ExportEnvironment>,
     /// The format and location for an export instance task.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub export_to_s3_task: ::std::option::Option<
-        crate::types::ExportToS3TaskSpecification,
-    >,
+    pub export_to_s3_task: Option<crate::types::ExportToS3TaskSpecification>,
 }
 impl CreateInstanceExportTaskRequest {
     /// Starts building a [`CreateInstanceExportTaskRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateInstanceExportTaskRequestBuilder {
-        <crate::types::builders::CreateInstanceExportTaskRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateInstanceExportTaskRequestBuilder as Default>::default()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -44,36 +35,29 @@ impl CreateInstanceExportTaskRequest {
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `TargetEnvironment` member, when set.
     #[inline]
-    pub fn target_environment(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ExportEnvironment> {
+    pub fn target_environment(&self) -> Option<&crate::types::ExportEnvironment> {
         self.target_environment.as_ref()
     }
     /// The `ExportToS3Task` member, when set.
     #[inline]
     pub fn export_to_s3_task(
         &self,
-    ) -> ::std::option::Option<&crate::types::ExportToS3TaskSpecification> {
+    ) -> Option<&crate::types::ExportToS3TaskSpecification> {
         self.export_to_s3_task.as_ref()
     }
 }
 /// A builder for [`CreateInstanceExportTaskRequest`](crate::types::CreateInstanceExportTaskRequest); start one with `CreateInstanceExportTaskRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateInstanceExportTaskRequestBuilder {
     inner: crate::types::CreateInstanceExportTaskRequest,
 }
@@ -89,7 +73,7 @@ impl CreateInstanceExportTaskRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -98,72 +82,58 @@ impl CreateInstanceExportTaskRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateInstanceExportTaskRequest::description`](crate::types::CreateInstanceExportTaskRequest::description): A description for the conversion task or the resource being exported.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateInstanceExportTaskRequest::description`](crate::types::CreateInstanceExportTaskRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateInstanceExportTaskRequest::description`](crate::types::CreateInstanceExportTaskRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateInstanceExportTaskRequest::instance_id`](crate::types::CreateInstanceExportTaskRequest::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateInstanceExportTaskRequest::instance_id`](crate::types::CreateInstanceExportTaskRequest::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`CreateInstanceExportTaskRequest::instance_id`](crate::types::CreateInstanceExportTaskRequest::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`CreateInstanceExportTaskRequest::target_environment`](crate::types::CreateInstanceExportTaskRequest::target_environment): The target virtualization environment.
     pub fn target_environment(mut self, input: crate::types::ExportEnvironment) -> Self {
-        self.inner.target_environment = ::std::option::Option::Some(input);
+        self.inner.target_environment = Some(input);
         self
     }
     /// Sets or clears [`CreateInstanceExportTaskRequest::target_environment`](crate::types::CreateInstanceExportTaskRequest::target_environment).
     #[inline]
     pub fn set_target_environment(
         mut self,
-        input: ::std::option::Option<crate::types::ExportEnvironment>,
+        input: Option<crate::types::ExportEnvironment>,
     ) -> Self {
         self.inner.target_environment = input;
         self
     }
     /// The value set for [`CreateInstanceExportTaskRequest::target_environment`](crate::types::CreateInstanceExportTaskRequest::target_environment), if any.
     #[inline]
-    pub fn get_target_environment(
-        &self,
-    ) -> &::std::option::Option<crate::types::ExportEnvironment> {
+    pub fn get_target_environment(&self) -> &Option<crate::types::ExportEnvironment> {
         &self.inner.target_environment
     }
     /// Sets [`CreateInstanceExportTaskRequest::export_to_s3_task`](crate::types::CreateInstanceExportTaskRequest::export_to_s3_task): The format and location for an export instance task.
@@ -171,14 +141,14 @@ impl CreateInstanceExportTaskRequestBuilder {
         mut self,
         input: crate::types::ExportToS3TaskSpecification,
     ) -> Self {
-        self.inner.export_to_s3_task = ::std::option::Option::Some(input);
+        self.inner.export_to_s3_task = Some(input);
         self
     }
     /// Sets or clears [`CreateInstanceExportTaskRequest::export_to_s3_task`](crate::types::CreateInstanceExportTaskRequest::export_to_s3_task).
     #[inline]
     pub fn set_export_to_s3_task(
         mut self,
-        input: ::std::option::Option<crate::types::ExportToS3TaskSpecification>,
+        input: Option<crate::types::ExportToS3TaskSpecification>,
     ) -> Self {
         self.inner.export_to_s3_task = input;
         self
@@ -187,44 +157,44 @@ impl CreateInstanceExportTaskRequestBuilder {
     #[inline]
     pub fn get_export_to_s3_task(
         &self,
-    ) -> &::std::option::Option<crate::types::ExportToS3TaskSpecification> {
+    ) -> &Option<crate::types::ExportToS3TaskSpecification> {
         &self.inner.export_to_s3_task
     }
     /// Builds the [`CreateInstanceExportTaskRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateInstanceExportTaskRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateInstanceExportTaskRequest",
                 member: "instance_id",
             });
         }
         if self.inner.target_environment.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateInstanceExportTaskRequest",
                 member: "target_environment",
             });
         }
         if self.inner.export_to_s3_task.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateInstanceExportTaskRequest",
                 member: "export_to_s3_task",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateInstanceExportTaskRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -232,20 +202,20 @@ impl ::awsgen_runtime::query::WriteQuery for CreateInstanceExportTaskRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             body.member("InstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.target_environment {
+        if let Some(value) = &self.target_environment {
             body.member("TargetEnvironment", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.export_to_s3_task {
+        if let Some(value) = &self.export_to_s3_task {
             let member_0 = body.enter("ExportToS3");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateInstanceExportTaskResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateInstanceExportTaskResult {
     /// Information about the export instance task.
-    pub export_task: ::std::option::Option<crate::types::ExportTask>,
+    pub export_task: Option<crate::types::ExportTask>,
 }
 impl CreateInstanceExportTaskResult {
     /// Starts building a [`CreateInstanceExportTaskResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateInstanceExportTaskResultBuilder {
-        <crate::types::builders::CreateInstanceExportTaskResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateInstanceExportTaskResultBuilder as Default>::default()
     }
     /// The `ExportTask` member, when set.
     #[inline]
-    pub fn export_task(&self) -> ::std::option::Option<&crate::types::ExportTask> {
+    pub fn export_task(&self) -> Option<&crate::types::ExportTask> {
         self.export_task.as_ref()
     }
 }
 /// A builder for [`CreateInstanceExportTaskResult`](crate::types::CreateInstanceExportTaskResult); start one with `CreateInstanceExportTaskResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateInstanceExportTaskResultBuilder {
     inner: crate::types::CreateInstanceExportTaskResult,
 }
 impl CreateInstanceExportTaskResultBuilder {
     /// Sets [`CreateInstanceExportTaskResult::export_task`](crate::types::CreateInstanceExportTaskResult::export_task): Information about the export instance task.
     pub fn export_task(mut self, input: crate::types::ExportTask) -> Self {
-        self.inner.export_task = ::std::option::Option::Some(input);
+        self.inner.export_task = Some(input);
         self
     }
     /// Sets or clears [`CreateInstanceExportTaskResult::export_task`](crate::types::CreateInstanceExportTaskResult::export_task).
     #[inline]
-    pub fn set_export_task(
-        mut self,
-        input: ::std::option::Option<crate::types::ExportTask>,
-    ) -> Self {
+    pub fn set_export_task(mut self, input: Option<crate::types::ExportTask>) -> Self {
         self.inner.export_task = input;
         self
     }
     /// The value set for [`CreateInstanceExportTaskResult::export_task`](crate::types::CreateInstanceExportTaskResult::export_task), if any.
     #[inline]
-    pub fn get_export_task(&self) -> &::std::option::Option<crate::types::ExportTask> {
+    pub fn get_export_task(&self) -> &Option<crate::types::ExportTask> {
         &self.inner.export_task
     }
     /// Builds the [`CreateInstanceExportTaskResult`]; it has no required members, so this cannot fail.
@@ -64,17 +51,17 @@ impl CreateInstanceExportTaskResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateInstanceExportTaskResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "exportTask" {
-                value.export_task = ::std::option::Option::Some(
+                value.export_task = Some(
                     <crate::types::ExportTask as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,61 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateInternetGatewayResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateInternetGatewayResult {
     /// Information about the internet gateway.
-    pub internet_gateway: ::std::option::Option<crate::types::InternetGateway>,
+    pub internet_gateway: Option<crate::types::InternetGateway>,
 }
 impl CreateInternetGatewayResult {
     /// Starts building a [`CreateInternetGatewayResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateInternetGatewayResultBuilder {
-        <crate::types::builders::CreateInternetGatewayResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateInternetGatewayResultBuilder as Default>::default()
     }
     /// The `InternetGateway` member, when set.
     #[inline]
-    pub fn internet_gateway(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InternetGateway> {
+    pub fn internet_gateway(&self) -> Option<&crate::types::InternetGateway> {
         self.internet_gateway.as_ref()
     }
 }
 /// A builder for [`CreateInternetGatewayResult`](crate::types::CreateInternetGatewayResult); start one with `CreateInternetGatewayResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateInternetGatewayResultBuilder {
     inner: crate::types::CreateInternetGatewayResult,
 }
 impl CreateInternetGatewayResultBuilder {
     /// Sets [`CreateInternetGatewayResult::internet_gateway`](crate::types::CreateInternetGatewayResult::internet_gateway): Information about the internet gateway.
     pub fn internet_gateway(mut self, input: crate::types::InternetGateway) -> Self {
-        self.inner.internet_gateway = ::std::option::Option::Some(input);
+        self.inner.internet_gateway = Some(input);
         self
     }
     /// Sets or clears [`CreateInternetGatewayResult::internet_gateway`](crate::types::CreateInternetGatewayResult::internet_gateway).
     #[inline]
     pub fn set_internet_gateway(
         mut self,
-        input: ::std::option::Option<crate::types::InternetGateway>,
+        input: Option<crate::types::InternetGateway>,
     ) -> Self {
         self.inner.internet_gateway = input;
         self
     }
     /// The value set for [`CreateInternetGatewayResult::internet_gateway`](crate::types::CreateInternetGatewayResult::internet_gateway), if any.
     #[inline]
-    pub fn get_internet_gateway(
-        &self,
-    ) -> &::std::option::Option<crate::types::InternetGateway> {
+    pub fn get_internet_gateway(&self) -> &Option<crate::types::InternetGateway> {
         &self.inner.internet_gateway
     }
     /// Builds the [`CreateInternetGatewayResult`]; it has no required members, so this cannot fail.
@@ -68,17 +54,17 @@ impl CreateInternetGatewayResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateInternetGatewayResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "internetGateway" {
-                value.internet_gateway = ::std::option::Option::Some(
+                value.internet_gateway = Some(
                     <crate::types::InternetGateway as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

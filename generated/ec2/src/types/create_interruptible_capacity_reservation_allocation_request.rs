@@ -2,55 +2,48 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateInterruptibleCapacityReservationAllocationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateInterruptibleCapacityReservationAllocationRequest {
     /// The ID of the source Capacity Reservation from which to create the interruptible Capacity Reservation. Your Capacity Reservation must be in active state with no end date set and have available capacity for allocation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_reservation_id: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_id: Option<String>,
     /// The number of instances to allocate from your source reservation. You can only allocate available instances (also called unused capacity).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_count: ::std::option::Option<i32>,
+    pub instance_count: Option<i32>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The tags to apply to the interruptible Capacity Reservation during creation.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
 }
 impl CreateInterruptibleCapacityReservationAllocationRequest {
     /// Starts building a [`CreateInterruptibleCapacityReservationAllocationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateInterruptibleCapacityReservationAllocationRequestBuilder {
-        <crate::types::builders::CreateInterruptibleCapacityReservationAllocationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateInterruptibleCapacityReservationAllocationRequestBuilder as Default>::default()
     }
     /// The `CapacityReservationId` member, when set.
     #[inline]
-    pub fn capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_id(&self) -> Option<&str> {
         self.capacity_reservation_id.as_deref()
     }
     /// The `InstanceCount` member, when set.
     #[inline]
-    pub fn instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_count(&self) -> Option<i32> {
         self.instance_count
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -60,92 +53,73 @@ impl CreateInterruptibleCapacityReservationAllocationRequest {
     }
 }
 /// A builder for [`CreateInterruptibleCapacityReservationAllocationRequest`](crate::types::CreateInterruptibleCapacityReservationAllocationRequest); start one with `CreateInterruptibleCapacityReservationAllocationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateInterruptibleCapacityReservationAllocationRequestBuilder {
     inner: crate::types::CreateInterruptibleCapacityReservationAllocationRequest,
 }
 impl CreateInterruptibleCapacityReservationAllocationRequestBuilder {
     /// Sets [`CreateInterruptibleCapacityReservationAllocationRequest::capacity_reservation_id`](crate::types::CreateInterruptibleCapacityReservationAllocationRequest::capacity_reservation_id): The ID of the source Capacity Reservation from which to create the interruptible Capacity Reservation.
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_id = ::std::option::Option::Some(input.into());
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateInterruptibleCapacityReservationAllocationRequest::capacity_reservation_id`](crate::types::CreateInterruptibleCapacityReservationAllocationRequest::capacity_reservation_id).
     #[inline]
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_id = input;
         self
     }
     /// The value set for [`CreateInterruptibleCapacityReservationAllocationRequest::capacity_reservation_id`](crate::types::CreateInterruptibleCapacityReservationAllocationRequest::capacity_reservation_id), if any.
     #[inline]
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.capacity_reservation_id
     }
     /// Sets [`CreateInterruptibleCapacityReservationAllocationRequest::instance_count`](crate::types::CreateInterruptibleCapacityReservationAllocationRequest::instance_count): The number of instances to allocate from your source reservation.
     pub fn instance_count(mut self, input: i32) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input);
+        self.inner.instance_count = Some(input);
         self
     }
     /// Sets or clears [`CreateInterruptibleCapacityReservationAllocationRequest::instance_count`](crate::types::CreateInterruptibleCapacityReservationAllocationRequest::instance_count).
     #[inline]
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_count = input;
         self
     }
     /// The value set for [`CreateInterruptibleCapacityReservationAllocationRequest::instance_count`](crate::types::CreateInterruptibleCapacityReservationAllocationRequest::instance_count), if any.
     #[inline]
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         &self.inner.instance_count
     }
     /// Sets [`CreateInterruptibleCapacityReservationAllocationRequest::client_token`](crate::types::CreateInterruptibleCapacityReservationAllocationRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateInterruptibleCapacityReservationAllocationRequest::client_token`](crate::types::CreateInterruptibleCapacityReservationAllocationRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateInterruptibleCapacityReservationAllocationRequest::client_token`](crate::types::CreateInterruptibleCapacityReservationAllocationRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateInterruptibleCapacityReservationAllocationRequest::dry_run`](crate::types::CreateInterruptibleCapacityReservationAllocationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateInterruptibleCapacityReservationAllocationRequest::dry_run`](crate::types::CreateInterruptibleCapacityReservationAllocationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateInterruptibleCapacityReservationAllocationRequest::dry_run`](crate::types::CreateInterruptibleCapacityReservationAllocationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`CreateInterruptibleCapacityReservationAllocationRequest::tag_specifications`](crate::types::CreateInterruptibleCapacityReservationAllocationRequest::tag_specifications): The tags to apply to the interruptible Capacity Reservation during creation.
@@ -159,7 +133,7 @@ impl CreateInterruptibleCapacityReservationAllocationRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -168,30 +142,30 @@ impl CreateInterruptibleCapacityReservationAllocationRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Builds the [`CreateInterruptibleCapacityReservationAllocationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateInterruptibleCapacityReservationAllocationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.capacity_reservation_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateInterruptibleCapacityReservationAllocationRequest",
                 member: "capacity_reservation_id",
             });
         }
         if self.inner.instance_count.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateInterruptibleCapacityReservationAllocationRequest",
                 member: "instance_count",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -199,20 +173,20 @@ for CreateInterruptibleCapacityReservationAllocationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.capacity_reservation_id {
             body.member("CapacityReservationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+        if let Some(value) = &self.instance_count {
             body.member("InstanceCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -220,6 +194,6 @@ for CreateInterruptibleCapacityReservationAllocationRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

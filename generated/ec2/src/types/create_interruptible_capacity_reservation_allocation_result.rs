@@ -2,112 +2,83 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateInterruptibleCapacityReservationAllocationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateInterruptibleCapacityReservationAllocationResult {
     /// The ID of the source Capacity Reservation from which the interruptible Capacity Reservation was created.
-    pub source_capacity_reservation_id: ::std::option::Option<::std::string::String>,
+    pub source_capacity_reservation_id: Option<String>,
     /// The number of instances allocated to the interruptible reservation.
-    pub target_instance_count: ::std::option::Option<i32>,
+    pub target_instance_count: Option<i32>,
     /// The current status of the allocation request (creating, active, updating).
-    pub status: ::std::option::Option<
-        crate::types::InterruptibleCapacityReservationAllocationStatus,
-    >,
+    pub status: Option<crate::types::InterruptibleCapacityReservationAllocationStatus>,
     /// The type of interruption applied to the interruptible reservation.
-    pub interruption_type: ::std::option::Option<crate::types::InterruptionType>,
+    pub interruption_type: Option<crate::types::InterruptionType>,
 }
 impl CreateInterruptibleCapacityReservationAllocationResult {
     /// Starts building a [`CreateInterruptibleCapacityReservationAllocationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateInterruptibleCapacityReservationAllocationResultBuilder {
-        <crate::types::builders::CreateInterruptibleCapacityReservationAllocationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateInterruptibleCapacityReservationAllocationResultBuilder as Default>::default()
     }
     /// The `SourceCapacityReservationId` member, when set.
     #[inline]
-    pub fn source_capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_capacity_reservation_id(&self) -> Option<&str> {
         self.source_capacity_reservation_id.as_deref()
     }
     /// The `TargetInstanceCount` member, when set.
     #[inline]
-    pub fn target_instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn target_instance_count(&self) -> Option<i32> {
         self.target_instance_count
     }
     /// The `Status` member, when set.
     #[inline]
     pub fn status(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::InterruptibleCapacityReservationAllocationStatus,
-    > {
+    ) -> Option<&crate::types::InterruptibleCapacityReservationAllocationStatus> {
         self.status.as_ref()
     }
     /// The `InterruptionType` member, when set.
     #[inline]
-    pub fn interruption_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InterruptionType> {
+    pub fn interruption_type(&self) -> Option<&crate::types::InterruptionType> {
         self.interruption_type.as_ref()
     }
 }
 /// A builder for [`CreateInterruptibleCapacityReservationAllocationResult`](crate::types::CreateInterruptibleCapacityReservationAllocationResult); start one with `CreateInterruptibleCapacityReservationAllocationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateInterruptibleCapacityReservationAllocationResultBuilder {
     inner: crate::types::CreateInterruptibleCapacityReservationAllocationResult,
 }
 impl CreateInterruptibleCapacityReservationAllocationResultBuilder {
     /// Sets [`CreateInterruptibleCapacityReservationAllocationResult::source_capacity_reservation_id`](crate::types::CreateInterruptibleCapacityReservationAllocationResult::source_capacity_reservation_id): The ID of the source Capacity Reservation from which the interruptible Capacity Reservation was created.
-    pub fn source_capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_capacity_reservation_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn source_capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateInterruptibleCapacityReservationAllocationResult::source_capacity_reservation_id`](crate::types::CreateInterruptibleCapacityReservationAllocationResult::source_capacity_reservation_id).
     #[inline]
-    pub fn set_source_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.source_capacity_reservation_id = input;
         self
     }
     /// The value set for [`CreateInterruptibleCapacityReservationAllocationResult::source_capacity_reservation_id`](crate::types::CreateInterruptibleCapacityReservationAllocationResult::source_capacity_reservation_id), if any.
     #[inline]
-    pub fn get_source_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.source_capacity_reservation_id
     }
     /// Sets [`CreateInterruptibleCapacityReservationAllocationResult::target_instance_count`](crate::types::CreateInterruptibleCapacityReservationAllocationResult::target_instance_count): The number of instances allocated to the interruptible reservation.
     pub fn target_instance_count(mut self, input: i32) -> Self {
-        self.inner.target_instance_count = ::std::option::Option::Some(input);
+        self.inner.target_instance_count = Some(input);
         self
     }
     /// Sets or clears [`CreateInterruptibleCapacityReservationAllocationResult::target_instance_count`](crate::types::CreateInterruptibleCapacityReservationAllocationResult::target_instance_count).
     #[inline]
-    pub fn set_target_instance_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_target_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.target_instance_count = input;
         self
     }
     /// The value set for [`CreateInterruptibleCapacityReservationAllocationResult::target_instance_count`](crate::types::CreateInterruptibleCapacityReservationAllocationResult::target_instance_count), if any.
     #[inline]
-    pub fn get_target_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_target_instance_count(&self) -> &Option<i32> {
         &self.inner.target_instance_count
     }
     /// Sets [`CreateInterruptibleCapacityReservationAllocationResult::status`](crate::types::CreateInterruptibleCapacityReservationAllocationResult::status): The current status of the allocation request (creating, active, updating).
@@ -115,16 +86,14 @@ impl CreateInterruptibleCapacityReservationAllocationResultBuilder {
         mut self,
         input: crate::types::InterruptibleCapacityReservationAllocationStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`CreateInterruptibleCapacityReservationAllocationResult::status`](crate::types::CreateInterruptibleCapacityReservationAllocationResult::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<
-            crate::types::InterruptibleCapacityReservationAllocationStatus,
-        >,
+        input: Option<crate::types::InterruptibleCapacityReservationAllocationStatus>,
     ) -> Self {
         self.inner.status = input;
         self
@@ -133,30 +102,26 @@ impl CreateInterruptibleCapacityReservationAllocationResultBuilder {
     #[inline]
     pub fn get_status(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::InterruptibleCapacityReservationAllocationStatus,
-    > {
+    ) -> &Option<crate::types::InterruptibleCapacityReservationAllocationStatus> {
         &self.inner.status
     }
     /// Sets [`CreateInterruptibleCapacityReservationAllocationResult::interruption_type`](crate::types::CreateInterruptibleCapacityReservationAllocationResult::interruption_type): The type of interruption applied to the interruptible reservation.
     pub fn interruption_type(mut self, input: crate::types::InterruptionType) -> Self {
-        self.inner.interruption_type = ::std::option::Option::Some(input);
+        self.inner.interruption_type = Some(input);
         self
     }
     /// Sets or clears [`CreateInterruptibleCapacityReservationAllocationResult::interruption_type`](crate::types::CreateInterruptibleCapacityReservationAllocationResult::interruption_type).
     #[inline]
     pub fn set_interruption_type(
         mut self,
-        input: ::std::option::Option<crate::types::InterruptionType>,
+        input: Option<crate::types::InterruptionType>,
     ) -> Self {
         self.inner.interruption_type = input;
         self
     }
     /// The value set for [`CreateInterruptibleCapacityReservationAllocationResult::interruption_type`](crate::types::CreateInterruptibleCapacityReservationAllocationResult::interruption_type), if any.
     #[inline]
-    pub fn get_interruption_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InterruptionType> {
+    pub fn get_interruption_type(&self) -> &Option<crate::types::InterruptionType> {
         &self.inner.interruption_type
     }
     /// Builds the [`CreateInterruptibleCapacityReservationAllocationResult`]; it has no required members, so this cannot fail.
@@ -171,17 +136,17 @@ impl ::awsgen_runtime::xml::FromXml
 for CreateInterruptibleCapacityReservationAllocationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "sourceCapacityReservationId" => {
-                    value.source_capacity_reservation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.source_capacity_reservation_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "targetInstanceCount" => {
-                    value.target_instance_count = ::std::option::Option::Some(
+                    value.target_instance_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(
@@ -192,20 +157,20 @@ for CreateInterruptibleCapacityReservationAllocationResult {
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         crate::types::InterruptibleCapacityReservationAllocationStatus::from(
                             child.text(),
                         ),
                     );
                 }
                 "interruptionType" => {
-                    value.interruption_type = ::std::option::Option::Some(
+                    value.interruption_type = Some(
                         crate::types::InterruptionType::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamExternalResourceVerificationTokenResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateIpamExternalResourceVerificationTokenResult {
     /// The verification token.
-    pub ipam_external_resource_verification_token: ::std::option::Option<
+    pub ipam_external_resource_verification_token: Option<
         crate::types::IpamExternalResourceVerificationToken,
     >,
 }
@@ -19,23 +14,18 @@ impl CreateIpamExternalResourceVerificationTokenResult {
     /// Starts building a [`CreateIpamExternalResourceVerificationTokenResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateIpamExternalResourceVerificationTokenResultBuilder {
-        <crate::types::builders::CreateIpamExternalResourceVerificationTokenResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateIpamExternalResourceVerificationTokenResultBuilder as Default>::default()
     }
     /// The `IpamExternalResourceVerificationToken` member, when set.
     #[inline]
     pub fn ipam_external_resource_verification_token(
         &self,
-    ) -> ::std::option::Option<&crate::types::IpamExternalResourceVerificationToken> {
+    ) -> Option<&crate::types::IpamExternalResourceVerificationToken> {
         self.ipam_external_resource_verification_token.as_ref()
     }
 }
 /// A builder for [`CreateIpamExternalResourceVerificationTokenResult`](crate::types::CreateIpamExternalResourceVerificationTokenResult); start one with `CreateIpamExternalResourceVerificationTokenResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateIpamExternalResourceVerificationTokenResultBuilder {
     inner: crate::types::CreateIpamExternalResourceVerificationTokenResult,
 }
@@ -45,16 +35,14 @@ impl CreateIpamExternalResourceVerificationTokenResultBuilder {
         mut self,
         input: crate::types::IpamExternalResourceVerificationToken,
     ) -> Self {
-        self.inner.ipam_external_resource_verification_token = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.ipam_external_resource_verification_token = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamExternalResourceVerificationTokenResult::ipam_external_resource_verification_token`](crate::types::CreateIpamExternalResourceVerificationTokenResult::ipam_external_resource_verification_token).
     #[inline]
     pub fn set_ipam_external_resource_verification_token(
         mut self,
-        input: ::std::option::Option<crate::types::IpamExternalResourceVerificationToken>,
+        input: Option<crate::types::IpamExternalResourceVerificationToken>,
     ) -> Self {
         self.inner.ipam_external_resource_verification_token = input;
         self
@@ -63,7 +51,7 @@ impl CreateIpamExternalResourceVerificationTokenResultBuilder {
     #[inline]
     pub fn get_ipam_external_resource_verification_token(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamExternalResourceVerificationToken> {
+    ) -> &Option<crate::types::IpamExternalResourceVerificationToken> {
         &self.inner.ipam_external_resource_verification_token
     }
     /// Builds the [`CreateIpamExternalResourceVerificationTokenResult`]; it has no required members, so this cannot fail.
@@ -78,17 +66,17 @@ impl ::awsgen_runtime::xml::FromXml
 for CreateIpamExternalResourceVerificationTokenResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamExternalResourceVerificationToken" {
-                value.ipam_external_resource_verification_token = ::std::option::Option::Some(
+                value.ipam_external_resource_verification_token = Some(
                     <crate::types::IpamExternalResourceVerificationToken as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

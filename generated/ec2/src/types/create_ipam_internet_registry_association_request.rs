@@ -2,20 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamInternetRegistryAssociationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateIpamInternetRegistryAssociationRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM to associate with the internet registry.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_id: ::std::option::Option<::std::string::String>,
+    pub ipam_id: Option<String>,
     /// The Regional Internet Registry to associate with. Possible values:
     ///
     /// - `ripe` - RIPE NCC (Europe, the Middle East, and Central Asia).
@@ -24,49 +19,47 @@ pub struct CreateIpamInternetRegistryAssociationRequest {
     /// - `lacnic` - LACNIC (Latin America and the Caribbean).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rir: ::std::option::Option<crate::types::Rir>,
+    pub rir: Option<crate::types::Rir>,
     /// The organization handle at the internet registry (for example, a RIPE NCC organization ID or ARIN Org ID).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub organization_handle: ::std::option::Option<::std::string::String>,
+    pub organization_handle: Option<String>,
     /// A description for the internet registry association.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The tags to assign to the internet registry association.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// A unique, case-sensitive identifier to ensure that the operation completes no more than one time. If this token matches a previous request, the operation ignores the request, but does not return an error.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl CreateIpamInternetRegistryAssociationRequest {
     /// Starts building a [`CreateIpamInternetRegistryAssociationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateIpamInternetRegistryAssociationRequestBuilder {
-        <crate::types::builders::CreateIpamInternetRegistryAssociationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateIpamInternetRegistryAssociationRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamId` member, when set.
     #[inline]
-    pub fn ipam_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_id(&self) -> Option<&str> {
         self.ipam_id.as_deref()
     }
     /// The `Rir` member, when set.
     #[inline]
-    pub fn rir(&self) -> ::std::option::Option<&crate::types::Rir> {
+    pub fn rir(&self) -> Option<&crate::types::Rir> {
         self.rir.as_ref()
     }
     /// The `OrganizationHandle` member, when set.
     #[inline]
-    pub fn organization_handle(&self) -> ::std::option::Option<&str> {
+    pub fn organization_handle(&self) -> Option<&str> {
         self.organization_handle.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -76,119 +69,94 @@ impl CreateIpamInternetRegistryAssociationRequest {
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`CreateIpamInternetRegistryAssociationRequest`](crate::types::CreateIpamInternetRegistryAssociationRequest); start one with `CreateIpamInternetRegistryAssociationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateIpamInternetRegistryAssociationRequestBuilder {
     inner: crate::types::CreateIpamInternetRegistryAssociationRequest,
 }
 impl CreateIpamInternetRegistryAssociationRequestBuilder {
     /// Sets [`CreateIpamInternetRegistryAssociationRequest::dry_run`](crate::types::CreateIpamInternetRegistryAssociationRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamInternetRegistryAssociationRequest::dry_run`](crate::types::CreateIpamInternetRegistryAssociationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateIpamInternetRegistryAssociationRequest::dry_run`](crate::types::CreateIpamInternetRegistryAssociationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateIpamInternetRegistryAssociationRequest::ipam_id`](crate::types::CreateIpamInternetRegistryAssociationRequest::ipam_id): The ID of the IPAM to associate with the internet registry.
-    pub fn ipam_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamInternetRegistryAssociationRequest::ipam_id`](crate::types::CreateIpamInternetRegistryAssociationRequest::ipam_id).
     #[inline]
-    pub fn set_ipam_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_id = input;
         self
     }
     /// The value set for [`CreateIpamInternetRegistryAssociationRequest::ipam_id`](crate::types::CreateIpamInternetRegistryAssociationRequest::ipam_id), if any.
     #[inline]
-    pub fn get_ipam_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_id(&self) -> &Option<String> {
         &self.inner.ipam_id
     }
     /// Sets [`CreateIpamInternetRegistryAssociationRequest::rir`](crate::types::CreateIpamInternetRegistryAssociationRequest::rir): The Regional Internet Registry to associate with.
     pub fn rir(mut self, input: crate::types::Rir) -> Self {
-        self.inner.rir = ::std::option::Option::Some(input);
+        self.inner.rir = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamInternetRegistryAssociationRequest::rir`](crate::types::CreateIpamInternetRegistryAssociationRequest::rir).
     #[inline]
-    pub fn set_rir(mut self, input: ::std::option::Option<crate::types::Rir>) -> Self {
+    pub fn set_rir(mut self, input: Option<crate::types::Rir>) -> Self {
         self.inner.rir = input;
         self
     }
     /// The value set for [`CreateIpamInternetRegistryAssociationRequest::rir`](crate::types::CreateIpamInternetRegistryAssociationRequest::rir), if any.
     #[inline]
-    pub fn get_rir(&self) -> &::std::option::Option<crate::types::Rir> {
+    pub fn get_rir(&self) -> &Option<crate::types::Rir> {
         &self.inner.rir
     }
     /// Sets [`CreateIpamInternetRegistryAssociationRequest::organization_handle`](crate::types::CreateIpamInternetRegistryAssociationRequest::organization_handle): The organization handle at the internet registry (for example, a RIPE NCC organization ID or ARIN Org ID).
-    pub fn organization_handle(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.organization_handle = ::std::option::Option::Some(input.into());
+    pub fn organization_handle(mut self, input: impl Into<String>) -> Self {
+        self.inner.organization_handle = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamInternetRegistryAssociationRequest::organization_handle`](crate::types::CreateIpamInternetRegistryAssociationRequest::organization_handle).
     #[inline]
-    pub fn set_organization_handle(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_organization_handle(mut self, input: Option<String>) -> Self {
         self.inner.organization_handle = input;
         self
     }
     /// The value set for [`CreateIpamInternetRegistryAssociationRequest::organization_handle`](crate::types::CreateIpamInternetRegistryAssociationRequest::organization_handle), if any.
     #[inline]
-    pub fn get_organization_handle(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_organization_handle(&self) -> &Option<String> {
         &self.inner.organization_handle
     }
     /// Sets [`CreateIpamInternetRegistryAssociationRequest::description`](crate::types::CreateIpamInternetRegistryAssociationRequest::description): A description for the internet registry association.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamInternetRegistryAssociationRequest::description`](crate::types::CreateIpamInternetRegistryAssociationRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateIpamInternetRegistryAssociationRequest::description`](crate::types::CreateIpamInternetRegistryAssociationRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`CreateIpamInternetRegistryAssociationRequest::tag_specifications`](crate::types::CreateIpamInternetRegistryAssociationRequest::tag_specifications): The tags to assign to the internet registry association.
@@ -202,7 +170,7 @@ impl CreateIpamInternetRegistryAssociationRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -211,58 +179,52 @@ impl CreateIpamInternetRegistryAssociationRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateIpamInternetRegistryAssociationRequest::client_token`](crate::types::CreateIpamInternetRegistryAssociationRequest::client_token): A unique, case-sensitive identifier to ensure that the operation completes no more than one time.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamInternetRegistryAssociationRequest::client_token`](crate::types::CreateIpamInternetRegistryAssociationRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateIpamInternetRegistryAssociationRequest::client_token`](crate::types::CreateIpamInternetRegistryAssociationRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`CreateIpamInternetRegistryAssociationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateIpamInternetRegistryAssociationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateIpamInternetRegistryAssociationRequest",
                 member: "ipam_id",
             });
         }
         if self.inner.rir.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateIpamInternetRegistryAssociationRequest",
                 member: "rir",
             });
         }
         if self.inner.organization_handle.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateIpamInternetRegistryAssociationRequest",
                 member: "organization_handle",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -270,23 +232,23 @@ for CreateIpamInternetRegistryAssociationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_id {
+        if let Some(value) = &self.ipam_id {
             body.member("IpamId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.rir {
+        if let Some(value) = &self.rir {
             body.member("Rir", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.organization_handle {
+        if let Some(value) = &self.organization_handle {
             body.member("OrganizationHandle", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -294,9 +256,9 @@ for CreateIpamInternetRegistryAssociationRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamInternetRegistryAssociationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateIpamInternetRegistryAssociationResult {
     /// Information about the internet registry association.
-    pub ipam_internet_registry_association: ::std::option::Option<
+    pub ipam_internet_registry_association: Option<
         crate::types::IpamInternetRegistryAssociation,
     >,
 }
@@ -19,23 +14,18 @@ impl CreateIpamInternetRegistryAssociationResult {
     /// Starts building a [`CreateIpamInternetRegistryAssociationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateIpamInternetRegistryAssociationResultBuilder {
-        <crate::types::builders::CreateIpamInternetRegistryAssociationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateIpamInternetRegistryAssociationResultBuilder as Default>::default()
     }
     /// The `IpamInternetRegistryAssociation` member, when set.
     #[inline]
     pub fn ipam_internet_registry_association(
         &self,
-    ) -> ::std::option::Option<&crate::types::IpamInternetRegistryAssociation> {
+    ) -> Option<&crate::types::IpamInternetRegistryAssociation> {
         self.ipam_internet_registry_association.as_ref()
     }
 }
 /// A builder for [`CreateIpamInternetRegistryAssociationResult`](crate::types::CreateIpamInternetRegistryAssociationResult); start one with `CreateIpamInternetRegistryAssociationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateIpamInternetRegistryAssociationResultBuilder {
     inner: crate::types::CreateIpamInternetRegistryAssociationResult,
 }
@@ -45,16 +35,14 @@ impl CreateIpamInternetRegistryAssociationResultBuilder {
         mut self,
         input: crate::types::IpamInternetRegistryAssociation,
     ) -> Self {
-        self.inner.ipam_internet_registry_association = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.ipam_internet_registry_association = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamInternetRegistryAssociationResult::ipam_internet_registry_association`](crate::types::CreateIpamInternetRegistryAssociationResult::ipam_internet_registry_association).
     #[inline]
     pub fn set_ipam_internet_registry_association(
         mut self,
-        input: ::std::option::Option<crate::types::IpamInternetRegistryAssociation>,
+        input: Option<crate::types::IpamInternetRegistryAssociation>,
     ) -> Self {
         self.inner.ipam_internet_registry_association = input;
         self
@@ -63,7 +51,7 @@ impl CreateIpamInternetRegistryAssociationResultBuilder {
     #[inline]
     pub fn get_ipam_internet_registry_association(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamInternetRegistryAssociation> {
+    ) -> &Option<crate::types::IpamInternetRegistryAssociation> {
         &self.inner.ipam_internet_registry_association
     }
     /// Builds the [`CreateIpamInternetRegistryAssociationResult`]; it has no required members, so this cannot fail.
@@ -75,17 +63,17 @@ impl CreateIpamInternetRegistryAssociationResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateIpamInternetRegistryAssociationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamInternetRegistryAssociation" {
-                value.ipam_internet_registry_association = ::std::option::Option::Some(
+                value.ipam_internet_registry_association = Some(
                     <crate::types::IpamInternetRegistryAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

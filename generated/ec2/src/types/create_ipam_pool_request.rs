@@ -2,125 +2,114 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamPoolRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateIpamPoolRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the scope in which you would like to create the IPAM pool.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_scope_id: ::std::option::Option<::std::string::String>,
+    pub ipam_scope_id: Option<String>,
     /// The locale for the pool should be one of the following:
     ///
     /// - An Amazon Web Services Region where you want this IPAM pool to be available for allocations.
     /// - The network border group for an Amazon Web Services Local Zone where you want this IPAM pool to be available for allocations ([supported Local Zones](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-byoip.html#byoip-zone-avail)). This option is only available for IPAM IPv4 pools in the public scope.
     ///
     /// Possible values: Any Amazon Web Services Region or supported Amazon Web Services Local Zone. Default is `none` and means any locale.
-    pub locale: ::std::option::Option<::std::string::String>,
+    pub locale: Option<String>,
     /// The ID of the source IPAM pool. Use this option to create a pool within an existing pool. Note that the CIDR you provision for the pool within the source pool must be available in the source pool's CIDR range.
-    pub source_ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub source_ipam_pool_id: Option<String>,
     /// A description for the IPAM pool.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The IP protocol assigned to this IPAM pool. You must choose either IPv4 or IPv6 protocol for a pool.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub address_family: ::std::option::Option<crate::types::AddressFamily>,
+    pub address_family: Option<crate::types::AddressFamily>,
     /// If selected, IPAM will continuously look for resources within the CIDR range of this pool and automatically import them as allocations into your IPAM. The CIDRs that will be allocated for these resources must not already be allocated to other resources in order for the import to succeed. IPAM will import a CIDR regardless of its compliance with the pool's allocation rules, so a resource might be imported and subsequently marked as noncompliant. If IPAM discovers multiple CIDRs that overlap, IPAM will import the largest CIDR only. If IPAM discovers multiple CIDRs with matching CIDRs, IPAM will randomly import one of them only.
     ///
     /// A locale must be set on the pool for this feature to work.
-    pub auto_import: ::std::option::Option<bool>,
+    pub auto_import: Option<bool>,
     /// Determines if the pool is publicly advertisable. The request can only contain `PubliclyAdvertisable` if [`AddressFamily`](crate::types::AddressFamily) is `ipv6` and `PublicIpSource` is `byoip`.
-    pub publicly_advertisable: ::std::option::Option<bool>,
+    pub publicly_advertisable: Option<bool>,
     /// The minimum netmask length required for CIDR allocations in this IPAM pool to be compliant. The minimum netmask length must be less than the maximum netmask length. Possible netmask lengths for IPv4 addresses are 0 - 32. Possible netmask lengths for IPv6 addresses are 0 - 128.
-    pub allocation_min_netmask_length: ::std::option::Option<i32>,
+    pub allocation_min_netmask_length: Option<i32>,
     /// The maximum netmask length possible for CIDR allocations in this IPAM pool to be compliant. The maximum netmask length must be greater than the minimum netmask length. Possible netmask lengths for IPv4 addresses are 0 - 32. Possible netmask lengths for IPv6 addresses are 0 - 128.
-    pub allocation_max_netmask_length: ::std::option::Option<i32>,
+    pub allocation_max_netmask_length: Option<i32>,
     /// The default netmask length for allocations added to this pool. If, for example, the CIDR assigned to this pool is 10.0.0.0/8 and you enter 16 here, new allocations will default to 10.0.0.0/16.
-    pub allocation_default_netmask_length: ::std::option::Option<i32>,
+    pub allocation_default_netmask_length: Option<i32>,
     /// Tags that are required for resources that use CIDRs from this IPAM pool. Resources that do not have these tags will not be allowed to allocate space from the pool. If the resources have their tags changed after they have allocated space or if the allocation tagging requirements are changed on the pool, the resource may be marked as noncompliant.
-    pub allocation_resource_tags: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RequestIpamResourceTag>,
-    >,
+    pub allocation_resource_tags: Option<Vec<crate::types::RequestIpamResourceTag>>,
     /// The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Limits which service in Amazon Web Services that the pool can be used in. "ec2", for example, allows users to use space for Elastic IP addresses and VPCs.
-    pub aws_service: ::std::option::Option<crate::types::IpamPoolAwsService>,
+    pub aws_service: Option<crate::types::IpamPoolAwsService>,
     /// The IP address source for pools in the public scope. Only used for provisioning IP address CIDRs to pools in the public scope. Default is `byoip`. For more information, see [Create IPv6 pools](https://docs.aws.amazon.com/vpc/latest/ipam/intro-create-ipv6-pools.html) in the *Amazon VPC IPAM User Guide*. By default, you can add only one Amazon-provided IPv6 CIDR block to a top-level IPv6 pool if PublicIpSource is `amazon`. For information on increasing the default limit, see [Quotas for your IPAM](https://docs.aws.amazon.com/vpc/latest/ipam/quotas-ipam.html) in the *Amazon VPC IPAM User Guide*.
-    pub public_ip_source: ::std::option::Option<crate::types::IpamPoolPublicIpSource>,
+    pub public_ip_source: Option<crate::types::IpamPoolPublicIpSource>,
     /// The resource used to provision CIDRs to a resource planning pool.
-    pub source_resource: ::std::option::Option<
-        crate::types::IpamPoolSourceResourceRequest,
-    >,
+    pub source_resource: Option<crate::types::IpamPoolSourceResourceRequest>,
 }
 impl CreateIpamPoolRequest {
     /// Starts building a [`CreateIpamPoolRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateIpamPoolRequestBuilder {
-        <crate::types::builders::CreateIpamPoolRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateIpamPoolRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamScopeId` member, when set.
     #[inline]
-    pub fn ipam_scope_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_scope_id(&self) -> Option<&str> {
         self.ipam_scope_id.as_deref()
     }
     /// The `Locale` member, when set.
     #[inline]
-    pub fn locale(&self) -> ::std::option::Option<&str> {
+    pub fn locale(&self) -> Option<&str> {
         self.locale.as_deref()
     }
     /// The `SourceIpamPoolId` member, when set.
     #[inline]
-    pub fn source_ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_ipam_pool_id(&self) -> Option<&str> {
         self.source_ipam_pool_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `AddressFamily` member, when set.
     #[inline]
-    pub fn address_family(&self) -> ::std::option::Option<&crate::types::AddressFamily> {
+    pub fn address_family(&self) -> Option<&crate::types::AddressFamily> {
         self.address_family.as_ref()
     }
     /// The `AutoImport` member, when set.
     #[inline]
-    pub fn auto_import(&self) -> ::std::option::Option<bool> {
+    pub fn auto_import(&self) -> Option<bool> {
         self.auto_import
     }
     /// The `PubliclyAdvertisable` member, when set.
     #[inline]
-    pub fn publicly_advertisable(&self) -> ::std::option::Option<bool> {
+    pub fn publicly_advertisable(&self) -> Option<bool> {
         self.publicly_advertisable
     }
     /// The `AllocationMinNetmaskLength` member, when set.
     #[inline]
-    pub fn allocation_min_netmask_length(&self) -> ::std::option::Option<i32> {
+    pub fn allocation_min_netmask_length(&self) -> Option<i32> {
         self.allocation_min_netmask_length
     }
     /// The `AllocationMaxNetmaskLength` member, when set.
     #[inline]
-    pub fn allocation_max_netmask_length(&self) -> ::std::option::Option<i32> {
+    pub fn allocation_max_netmask_length(&self) -> Option<i32> {
         self.allocation_max_netmask_length
     }
     /// The `AllocationDefaultNetmaskLength` member, when set.
     #[inline]
-    pub fn allocation_default_netmask_length(&self) -> ::std::option::Option<i32> {
+    pub fn allocation_default_netmask_length(&self) -> Option<i32> {
         self.allocation_default_netmask_length
     }
     /// The `AllocationResourceTags` member, empty when not set; the field tells an empty list from an absent one.
@@ -135,261 +124,210 @@ impl CreateIpamPoolRequest {
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `AwsService` member, when set.
     #[inline]
-    pub fn aws_service(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamPoolAwsService> {
+    pub fn aws_service(&self) -> Option<&crate::types::IpamPoolAwsService> {
         self.aws_service.as_ref()
     }
     /// The `PublicIpSource` member, when set.
     #[inline]
-    pub fn public_ip_source(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamPoolPublicIpSource> {
+    pub fn public_ip_source(&self) -> Option<&crate::types::IpamPoolPublicIpSource> {
         self.public_ip_source.as_ref()
     }
     /// The `SourceResource` member, when set.
     #[inline]
     pub fn source_resource(
         &self,
-    ) -> ::std::option::Option<&crate::types::IpamPoolSourceResourceRequest> {
+    ) -> Option<&crate::types::IpamPoolSourceResourceRequest> {
         self.source_resource.as_ref()
     }
 }
 /// A builder for [`CreateIpamPoolRequest`](crate::types::CreateIpamPoolRequest); start one with `CreateIpamPoolRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateIpamPoolRequestBuilder {
     inner: crate::types::CreateIpamPoolRequest,
 }
 impl CreateIpamPoolRequestBuilder {
     /// Sets [`CreateIpamPoolRequest::dry_run`](crate::types::CreateIpamPoolRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::dry_run`](crate::types::CreateIpamPoolRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateIpamPoolRequest::dry_run`](crate::types::CreateIpamPoolRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateIpamPoolRequest::ipam_scope_id`](crate::types::CreateIpamPoolRequest::ipam_scope_id): The ID of the scope in which you would like to create the IPAM pool.
-    pub fn ipam_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_scope_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_scope_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_scope_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::ipam_scope_id`](crate::types::CreateIpamPoolRequest::ipam_scope_id).
     #[inline]
-    pub fn set_ipam_scope_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_scope_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_scope_id = input;
         self
     }
     /// The value set for [`CreateIpamPoolRequest::ipam_scope_id`](crate::types::CreateIpamPoolRequest::ipam_scope_id), if any.
     #[inline]
-    pub fn get_ipam_scope_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_scope_id(&self) -> &Option<String> {
         &self.inner.ipam_scope_id
     }
     /// Sets [`CreateIpamPoolRequest::locale`](crate::types::CreateIpamPoolRequest::locale): The locale for the pool should be one of the following:
-    pub fn locale(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.locale = ::std::option::Option::Some(input.into());
+    pub fn locale(mut self, input: impl Into<String>) -> Self {
+        self.inner.locale = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::locale`](crate::types::CreateIpamPoolRequest::locale).
     #[inline]
-    pub fn set_locale(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_locale(mut self, input: Option<String>) -> Self {
         self.inner.locale = input;
         self
     }
     /// The value set for [`CreateIpamPoolRequest::locale`](crate::types::CreateIpamPoolRequest::locale), if any.
     #[inline]
-    pub fn get_locale(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_locale(&self) -> &Option<String> {
         &self.inner.locale
     }
     /// Sets [`CreateIpamPoolRequest::source_ipam_pool_id`](crate::types::CreateIpamPoolRequest::source_ipam_pool_id): The ID of the source IPAM pool.
-    pub fn source_ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn source_ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::source_ipam_pool_id`](crate::types::CreateIpamPoolRequest::source_ipam_pool_id).
     #[inline]
-    pub fn set_source_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.source_ipam_pool_id = input;
         self
     }
     /// The value set for [`CreateIpamPoolRequest::source_ipam_pool_id`](crate::types::CreateIpamPoolRequest::source_ipam_pool_id), if any.
     #[inline]
-    pub fn get_source_ipam_pool_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.source_ipam_pool_id
     }
     /// Sets [`CreateIpamPoolRequest::description`](crate::types::CreateIpamPoolRequest::description): A description for the IPAM pool.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::description`](crate::types::CreateIpamPoolRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateIpamPoolRequest::description`](crate::types::CreateIpamPoolRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateIpamPoolRequest::address_family`](crate::types::CreateIpamPoolRequest::address_family): The IP protocol assigned to this IPAM pool.
     pub fn address_family(mut self, input: crate::types::AddressFamily) -> Self {
-        self.inner.address_family = ::std::option::Option::Some(input);
+        self.inner.address_family = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::address_family`](crate::types::CreateIpamPoolRequest::address_family).
     #[inline]
     pub fn set_address_family(
         mut self,
-        input: ::std::option::Option<crate::types::AddressFamily>,
+        input: Option<crate::types::AddressFamily>,
     ) -> Self {
         self.inner.address_family = input;
         self
     }
     /// The value set for [`CreateIpamPoolRequest::address_family`](crate::types::CreateIpamPoolRequest::address_family), if any.
     #[inline]
-    pub fn get_address_family(
-        &self,
-    ) -> &::std::option::Option<crate::types::AddressFamily> {
+    pub fn get_address_family(&self) -> &Option<crate::types::AddressFamily> {
         &self.inner.address_family
     }
     /// Sets [`CreateIpamPoolRequest::auto_import`](crate::types::CreateIpamPoolRequest::auto_import): If selected, IPAM will continuously look for resources within the CIDR range of this pool and automatically import them as allocations into your IPAM.
     pub fn auto_import(mut self, input: bool) -> Self {
-        self.inner.auto_import = ::std::option::Option::Some(input);
+        self.inner.auto_import = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::auto_import`](crate::types::CreateIpamPoolRequest::auto_import).
     #[inline]
-    pub fn set_auto_import(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_auto_import(mut self, input: Option<bool>) -> Self {
         self.inner.auto_import = input;
         self
     }
     /// The value set for [`CreateIpamPoolRequest::auto_import`](crate::types::CreateIpamPoolRequest::auto_import), if any.
     #[inline]
-    pub fn get_auto_import(&self) -> &::std::option::Option<bool> {
+    pub fn get_auto_import(&self) -> &Option<bool> {
         &self.inner.auto_import
     }
     /// Sets [`CreateIpamPoolRequest::publicly_advertisable`](crate::types::CreateIpamPoolRequest::publicly_advertisable): Determines if the pool is publicly advertisable.
     pub fn publicly_advertisable(mut self, input: bool) -> Self {
-        self.inner.publicly_advertisable = ::std::option::Option::Some(input);
+        self.inner.publicly_advertisable = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::publicly_advertisable`](crate::types::CreateIpamPoolRequest::publicly_advertisable).
     #[inline]
-    pub fn set_publicly_advertisable(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_publicly_advertisable(mut self, input: Option<bool>) -> Self {
         self.inner.publicly_advertisable = input;
         self
     }
     /// The value set for [`CreateIpamPoolRequest::publicly_advertisable`](crate::types::CreateIpamPoolRequest::publicly_advertisable), if any.
     #[inline]
-    pub fn get_publicly_advertisable(&self) -> &::std::option::Option<bool> {
+    pub fn get_publicly_advertisable(&self) -> &Option<bool> {
         &self.inner.publicly_advertisable
     }
     /// Sets [`CreateIpamPoolRequest::allocation_min_netmask_length`](crate::types::CreateIpamPoolRequest::allocation_min_netmask_length): The minimum netmask length required for CIDR allocations in this IPAM pool to be compliant.
     pub fn allocation_min_netmask_length(mut self, input: i32) -> Self {
-        self.inner.allocation_min_netmask_length = ::std::option::Option::Some(input);
+        self.inner.allocation_min_netmask_length = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::allocation_min_netmask_length`](crate::types::CreateIpamPoolRequest::allocation_min_netmask_length).
     #[inline]
-    pub fn set_allocation_min_netmask_length(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_allocation_min_netmask_length(mut self, input: Option<i32>) -> Self {
         self.inner.allocation_min_netmask_length = input;
         self
     }
     /// The value set for [`CreateIpamPoolRequest::allocation_min_netmask_length`](crate::types::CreateIpamPoolRequest::allocation_min_netmask_length), if any.
     #[inline]
-    pub fn get_allocation_min_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_allocation_min_netmask_length(&self) -> &Option<i32> {
         &self.inner.allocation_min_netmask_length
     }
     /// Sets [`CreateIpamPoolRequest::allocation_max_netmask_length`](crate::types::CreateIpamPoolRequest::allocation_max_netmask_length): The maximum netmask length possible for CIDR allocations in this IPAM pool to be compliant.
     pub fn allocation_max_netmask_length(mut self, input: i32) -> Self {
-        self.inner.allocation_max_netmask_length = ::std::option::Option::Some(input);
+        self.inner.allocation_max_netmask_length = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::allocation_max_netmask_length`](crate::types::CreateIpamPoolRequest::allocation_max_netmask_length).
     #[inline]
-    pub fn set_allocation_max_netmask_length(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_allocation_max_netmask_length(mut self, input: Option<i32>) -> Self {
         self.inner.allocation_max_netmask_length = input;
         self
     }
     /// The value set for [`CreateIpamPoolRequest::allocation_max_netmask_length`](crate::types::CreateIpamPoolRequest::allocation_max_netmask_length), if any.
     #[inline]
-    pub fn get_allocation_max_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_allocation_max_netmask_length(&self) -> &Option<i32> {
         &self.inner.allocation_max_netmask_length
     }
     /// Sets [`CreateIpamPoolRequest::allocation_default_netmask_length`](crate::types::CreateIpamPoolRequest::allocation_default_netmask_length): The default netmask length for allocations added to this pool.
     pub fn allocation_default_netmask_length(mut self, input: i32) -> Self {
-        self.inner.allocation_default_netmask_length = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.allocation_default_netmask_length = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::allocation_default_netmask_length`](crate::types::CreateIpamPoolRequest::allocation_default_netmask_length).
     #[inline]
-    pub fn set_allocation_default_netmask_length(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_allocation_default_netmask_length(mut self, input: Option<i32>) -> Self {
         self.inner.allocation_default_netmask_length = input;
         self
     }
     /// The value set for [`CreateIpamPoolRequest::allocation_default_netmask_length`](crate::types::CreateIpamPoolRequest::allocation_default_netmask_length), if any.
     #[inline]
-    pub fn get_allocation_default_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_allocation_default_netmask_length(&self) -> &Option<i32> {
         &self.inner.allocation_default_netmask_length
     }
     /// Appends one item to [`CreateIpamPoolRequest::allocation_resource_tags`](crate::types::CreateIpamPoolRequest::allocation_resource_tags): Tags that are required for resources that use CIDRs from this IPAM pool.
@@ -406,9 +344,7 @@ impl CreateIpamPoolRequestBuilder {
     #[inline]
     pub fn set_allocation_resource_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::RequestIpamResourceTag>,
-        >,
+        input: Option<Vec<crate::types::RequestIpamResourceTag>>,
     ) -> Self {
         self.inner.allocation_resource_tags = input;
         self
@@ -417,7 +353,7 @@ impl CreateIpamPoolRequestBuilder {
     #[inline]
     pub fn get_allocation_resource_tags(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RequestIpamResourceTag>> {
+    ) -> &Option<Vec<crate::types::RequestIpamResourceTag>> {
         &self.inner.allocation_resource_tags
     }
     /// Appends one item to [`CreateIpamPoolRequest::tag_specifications`](crate::types::CreateIpamPoolRequest::tag_specifications): The key/value combination of a tag assigned to the resource.
@@ -431,7 +367,7 @@ impl CreateIpamPoolRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -440,50 +376,42 @@ impl CreateIpamPoolRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateIpamPoolRequest::client_token`](crate::types::CreateIpamPoolRequest::client_token): A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::client_token`](crate::types::CreateIpamPoolRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateIpamPoolRequest::client_token`](crate::types::CreateIpamPoolRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateIpamPoolRequest::aws_service`](crate::types::CreateIpamPoolRequest::aws_service): Limits which service in Amazon Web Services that the pool can be used in. "ec2", for example, allows users to use space for Elastic IP addresses and VPCs.
     pub fn aws_service(mut self, input: crate::types::IpamPoolAwsService) -> Self {
-        self.inner.aws_service = ::std::option::Option::Some(input);
+        self.inner.aws_service = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::aws_service`](crate::types::CreateIpamPoolRequest::aws_service).
     #[inline]
     pub fn set_aws_service(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPoolAwsService>,
+        input: Option<crate::types::IpamPoolAwsService>,
     ) -> Self {
         self.inner.aws_service = input;
         self
     }
     /// The value set for [`CreateIpamPoolRequest::aws_service`](crate::types::CreateIpamPoolRequest::aws_service), if any.
     #[inline]
-    pub fn get_aws_service(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamPoolAwsService> {
+    pub fn get_aws_service(&self) -> &Option<crate::types::IpamPoolAwsService> {
         &self.inner.aws_service
     }
     /// Sets [`CreateIpamPoolRequest::public_ip_source`](crate::types::CreateIpamPoolRequest::public_ip_source): The IP address source for pools in the public scope.
@@ -491,23 +419,21 @@ impl CreateIpamPoolRequestBuilder {
         mut self,
         input: crate::types::IpamPoolPublicIpSource,
     ) -> Self {
-        self.inner.public_ip_source = ::std::option::Option::Some(input);
+        self.inner.public_ip_source = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::public_ip_source`](crate::types::CreateIpamPoolRequest::public_ip_source).
     #[inline]
     pub fn set_public_ip_source(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPoolPublicIpSource>,
+        input: Option<crate::types::IpamPoolPublicIpSource>,
     ) -> Self {
         self.inner.public_ip_source = input;
         self
     }
     /// The value set for [`CreateIpamPoolRequest::public_ip_source`](crate::types::CreateIpamPoolRequest::public_ip_source), if any.
     #[inline]
-    pub fn get_public_ip_source(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamPoolPublicIpSource> {
+    pub fn get_public_ip_source(&self) -> &Option<crate::types::IpamPoolPublicIpSource> {
         &self.inner.public_ip_source
     }
     /// Sets [`CreateIpamPoolRequest::source_resource`](crate::types::CreateIpamPoolRequest::source_resource): The resource used to provision CIDRs to a resource planning pool.
@@ -515,14 +441,14 @@ impl CreateIpamPoolRequestBuilder {
         mut self,
         input: crate::types::IpamPoolSourceResourceRequest,
     ) -> Self {
-        self.inner.source_resource = ::std::option::Option::Some(input);
+        self.inner.source_resource = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPoolRequest::source_resource`](crate::types::CreateIpamPoolRequest::source_resource).
     #[inline]
     pub fn set_source_resource(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPoolSourceResourceRequest>,
+        input: Option<crate::types::IpamPoolSourceResourceRequest>,
     ) -> Self {
         self.inner.source_resource = input;
         self
@@ -531,76 +457,74 @@ impl CreateIpamPoolRequestBuilder {
     #[inline]
     pub fn get_source_resource(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamPoolSourceResourceRequest> {
+    ) -> &Option<crate::types::IpamPoolSourceResourceRequest> {
         &self.inner.source_resource
     }
     /// Builds the [`CreateIpamPoolRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateIpamPoolRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_scope_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateIpamPoolRequest",
                 member: "ipam_scope_id",
             });
         }
         if self.inner.address_family.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateIpamPoolRequest",
                 member: "address_family",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateIpamPoolRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_scope_id {
+        if let Some(value) = &self.ipam_scope_id {
             body.member("IpamScopeId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.locale {
+        if let Some(value) = &self.locale {
             body.member("Locale", value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_ipam_pool_id {
+        if let Some(value) = &self.source_ipam_pool_id {
             body.member("SourceIpamPoolId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.address_family {
+        if let Some(value) = &self.address_family {
             body.member("AddressFamily", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.auto_import {
+        if let Some(value) = &self.auto_import {
             body.member("AutoImport", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.publicly_advertisable {
+        if let Some(value) = &self.publicly_advertisable {
             body.member(
                 "PubliclyAdvertisable",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.allocation_min_netmask_length {
+        if let Some(value) = &self.allocation_min_netmask_length {
             body.member("AllocationMinNetmaskLength", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.allocation_max_netmask_length {
+        if let Some(value) = &self.allocation_max_netmask_length {
             body.member("AllocationMaxNetmaskLength", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .allocation_default_netmask_length
-        {
+        if let Some(value) = &self.allocation_default_netmask_length {
             body.member("AllocationDefaultNetmaskLength", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.allocation_resource_tags {
+        if let Some(value) = &self.allocation_resource_tags {
             let member_0 = body.enter("AllocationResourceTag");
             body.items(
                 value,
@@ -608,7 +532,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateIpamPoolRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -616,20 +540,20 @@ impl ::awsgen_runtime::query::WriteQuery for CreateIpamPoolRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.aws_service {
+        if let Some(value) = &self.aws_service {
             body.member("AwsService", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.public_ip_source {
+        if let Some(value) = &self.public_ip_source {
             body.member("PublicIpSource", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.source_resource {
+        if let Some(value) = &self.source_resource {
             let member_0 = body.enter("SourceResource");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamPoolResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateIpamPoolResult {
     /// Information about the IPAM pool created.
-    pub ipam_pool: ::std::option::Option<crate::types::IpamPool>,
+    pub ipam_pool: Option<crate::types::IpamPool>,
 }
 impl CreateIpamPoolResult {
     /// Starts building a [`CreateIpamPoolResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateIpamPoolResultBuilder {
-        <crate::types::builders::CreateIpamPoolResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateIpamPoolResultBuilder as Default>::default()
     }
     /// The `IpamPool` member, when set.
     #[inline]
-    pub fn ipam_pool(&self) -> ::std::option::Option<&crate::types::IpamPool> {
+    pub fn ipam_pool(&self) -> Option<&crate::types::IpamPool> {
         self.ipam_pool.as_ref()
     }
 }
 /// A builder for [`CreateIpamPoolResult`](crate::types::CreateIpamPoolResult); start one with `CreateIpamPoolResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateIpamPoolResultBuilder {
     inner: crate::types::CreateIpamPoolResult,
 }
 impl CreateIpamPoolResultBuilder {
     /// Sets [`CreateIpamPoolResult::ipam_pool`](crate::types::CreateIpamPoolResult::ipam_pool): Information about the IPAM pool created.
     pub fn ipam_pool(mut self, input: crate::types::IpamPool) -> Self {
-        self.inner.ipam_pool = ::std::option::Option::Some(input);
+        self.inner.ipam_pool = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPoolResult::ipam_pool`](crate::types::CreateIpamPoolResult::ipam_pool).
     #[inline]
-    pub fn set_ipam_pool(
-        mut self,
-        input: ::std::option::Option<crate::types::IpamPool>,
-    ) -> Self {
+    pub fn set_ipam_pool(mut self, input: Option<crate::types::IpamPool>) -> Self {
         self.inner.ipam_pool = input;
         self
     }
     /// The value set for [`CreateIpamPoolResult::ipam_pool`](crate::types::CreateIpamPoolResult::ipam_pool), if any.
     #[inline]
-    pub fn get_ipam_pool(&self) -> &::std::option::Option<crate::types::IpamPool> {
+    pub fn get_ipam_pool(&self) -> &Option<crate::types::IpamPool> {
         &self.inner.ipam_pool
     }
     /// Builds the [`CreateIpamPoolResult`]; it has no required members, so this cannot fail.
@@ -64,17 +51,17 @@ impl CreateIpamPoolResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateIpamPoolResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamPool" {
-                value.ipam_pool = ::std::option::Option::Some(
+                value.ipam_pool = Some(
                     <crate::types::IpamPool as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

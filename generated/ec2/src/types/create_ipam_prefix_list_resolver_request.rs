@@ -2,63 +2,54 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamPrefixListResolverRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateIpamPrefixListResolverRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM that will serve as the source of the IP address database for CIDR selection. The IPAM must be in the Advanced tier to use this feature.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_id: ::std::option::Option<::std::string::String>,
+    pub ipam_id: Option<String>,
     /// A description for the IPAM prefix list resolver to help you identify its purpose and configuration.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The address family for the IPAM prefix list resolver. Valid values are `ipv4` and `ipv6`. You must create separate resolvers for IPv4 and IPv6 CIDRs as they cannot be mixed in the same resolver.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub address_family: ::std::option::Option<crate::types::AddressFamily>,
+    pub address_family: Option<crate::types::AddressFamily>,
     /// The CIDR selection rules for the resolver.
     ///
     /// CIDR selection rules define the business logic for selecting CIDRs from IPAM. If a CIDR matches any of the rules, it will be included. If a rule has multiple conditions, the CIDR has to match every condition of that rule. You can create a prefix list resolver without any CIDR selection rules, but it will generate empty versions (containing no CIDRs) until you add rules.
-    pub rules: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPrefixListResolverRuleRequest>,
-    >,
+    pub rules: Option<Vec<crate::types::IpamPrefixListResolverRuleRequest>>,
     /// The tags to apply to the IPAM prefix list resolver during creation. Tags help you organize and manage your Amazon Web Services resources.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl CreateIpamPrefixListResolverRequest {
     /// Starts building a [`CreateIpamPrefixListResolverRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateIpamPrefixListResolverRequestBuilder {
-        <crate::types::builders::CreateIpamPrefixListResolverRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateIpamPrefixListResolverRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamId` member, when set.
     #[inline]
-    pub fn ipam_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_id(&self) -> Option<&str> {
         self.ipam_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `AddressFamily` member, when set.
     #[inline]
-    pub fn address_family(&self) -> ::std::option::Option<&crate::types::AddressFamily> {
+    pub fn address_family(&self) -> Option<&crate::types::AddressFamily> {
         self.address_family.as_ref()
     }
     /// The `Rules` member, empty when not set; the field tells an empty list from an absent one.
@@ -73,100 +64,81 @@ impl CreateIpamPrefixListResolverRequest {
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`CreateIpamPrefixListResolverRequest`](crate::types::CreateIpamPrefixListResolverRequest); start one with `CreateIpamPrefixListResolverRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateIpamPrefixListResolverRequestBuilder {
     inner: crate::types::CreateIpamPrefixListResolverRequest,
 }
 impl CreateIpamPrefixListResolverRequestBuilder {
     /// Sets [`CreateIpamPrefixListResolverRequest::dry_run`](crate::types::CreateIpamPrefixListResolverRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPrefixListResolverRequest::dry_run`](crate::types::CreateIpamPrefixListResolverRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateIpamPrefixListResolverRequest::dry_run`](crate::types::CreateIpamPrefixListResolverRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateIpamPrefixListResolverRequest::ipam_id`](crate::types::CreateIpamPrefixListResolverRequest::ipam_id): The ID of the IPAM that will serve as the source of the IP address database for CIDR selection.
-    pub fn ipam_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamPrefixListResolverRequest::ipam_id`](crate::types::CreateIpamPrefixListResolverRequest::ipam_id).
     #[inline]
-    pub fn set_ipam_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_id = input;
         self
     }
     /// The value set for [`CreateIpamPrefixListResolverRequest::ipam_id`](crate::types::CreateIpamPrefixListResolverRequest::ipam_id), if any.
     #[inline]
-    pub fn get_ipam_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_id(&self) -> &Option<String> {
         &self.inner.ipam_id
     }
     /// Sets [`CreateIpamPrefixListResolverRequest::description`](crate::types::CreateIpamPrefixListResolverRequest::description): A description for the IPAM prefix list resolver to help you identify its purpose and configuration.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamPrefixListResolverRequest::description`](crate::types::CreateIpamPrefixListResolverRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateIpamPrefixListResolverRequest::description`](crate::types::CreateIpamPrefixListResolverRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateIpamPrefixListResolverRequest::address_family`](crate::types::CreateIpamPrefixListResolverRequest::address_family): The address family for the IPAM prefix list resolver.
     pub fn address_family(mut self, input: crate::types::AddressFamily) -> Self {
-        self.inner.address_family = ::std::option::Option::Some(input);
+        self.inner.address_family = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPrefixListResolverRequest::address_family`](crate::types::CreateIpamPrefixListResolverRequest::address_family).
     #[inline]
     pub fn set_address_family(
         mut self,
-        input: ::std::option::Option<crate::types::AddressFamily>,
+        input: Option<crate::types::AddressFamily>,
     ) -> Self {
         self.inner.address_family = input;
         self
     }
     /// The value set for [`CreateIpamPrefixListResolverRequest::address_family`](crate::types::CreateIpamPrefixListResolverRequest::address_family), if any.
     #[inline]
-    pub fn get_address_family(
-        &self,
-    ) -> &::std::option::Option<crate::types::AddressFamily> {
+    pub fn get_address_family(&self) -> &Option<crate::types::AddressFamily> {
         &self.inner.address_family
     }
     /// Appends one item to [`CreateIpamPrefixListResolverRequest::rules`](crate::types::CreateIpamPrefixListResolverRequest::rules): The CIDR selection rules for the resolver.
@@ -183,9 +155,7 @@ impl CreateIpamPrefixListResolverRequestBuilder {
     #[inline]
     pub fn set_rules(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamPrefixListResolverRuleRequest>,
-        >,
+        input: Option<Vec<crate::types::IpamPrefixListResolverRuleRequest>>,
     ) -> Self {
         self.inner.rules = input;
         self
@@ -194,9 +164,7 @@ impl CreateIpamPrefixListResolverRequestBuilder {
     #[inline]
     pub fn get_rules(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPrefixListResolverRuleRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamPrefixListResolverRuleRequest>> {
         &self.inner.rules
     }
     /// Appends one item to [`CreateIpamPrefixListResolverRequest::tag_specifications`](crate::types::CreateIpamPrefixListResolverRequest::tag_specifications): The tags to apply to the IPAM prefix list resolver during creation.
@@ -210,7 +178,7 @@ impl CreateIpamPrefixListResolverRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -219,72 +187,66 @@ impl CreateIpamPrefixListResolverRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateIpamPrefixListResolverRequest::client_token`](crate::types::CreateIpamPrefixListResolverRequest::client_token): A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamPrefixListResolverRequest::client_token`](crate::types::CreateIpamPrefixListResolverRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateIpamPrefixListResolverRequest::client_token`](crate::types::CreateIpamPrefixListResolverRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`CreateIpamPrefixListResolverRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateIpamPrefixListResolverRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateIpamPrefixListResolverRequest",
                 member: "ipam_id",
             });
         }
         if self.inner.address_family.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateIpamPrefixListResolverRequest",
                 member: "address_family",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateIpamPrefixListResolverRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_id {
+        if let Some(value) = &self.ipam_id {
             body.member("IpamId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.address_family {
+        if let Some(value) = &self.address_family {
             body.member("AddressFamily", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.rules {
+        if let Some(value) = &self.rules {
             let member_0 = body.enter("Rule");
             body.items(
                 value,
@@ -292,7 +254,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateIpamPrefixListResolverRequest
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -300,9 +262,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateIpamPrefixListResolverRequest
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamPrefixListResolverResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateIpamPrefixListResolverResult {
     /// Information about the IPAM prefix list resolver that was created.
-    pub ipam_prefix_list_resolver: ::std::option::Option<
-        crate::types::IpamPrefixListResolver,
-    >,
+    pub ipam_prefix_list_resolver: Option<crate::types::IpamPrefixListResolver>,
 }
 impl CreateIpamPrefixListResolverResult {
     /// Starts building a [`CreateIpamPrefixListResolverResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateIpamPrefixListResolverResultBuilder {
-        <crate::types::builders::CreateIpamPrefixListResolverResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateIpamPrefixListResolverResultBuilder as Default>::default()
     }
     /// The `IpamPrefixListResolver` member, when set.
     #[inline]
     pub fn ipam_prefix_list_resolver(
         &self,
-    ) -> ::std::option::Option<&crate::types::IpamPrefixListResolver> {
+    ) -> Option<&crate::types::IpamPrefixListResolver> {
         self.ipam_prefix_list_resolver.as_ref()
     }
 }
 /// A builder for [`CreateIpamPrefixListResolverResult`](crate::types::CreateIpamPrefixListResolverResult); start one with `CreateIpamPrefixListResolverResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateIpamPrefixListResolverResultBuilder {
     inner: crate::types::CreateIpamPrefixListResolverResult,
 }
@@ -45,14 +33,14 @@ impl CreateIpamPrefixListResolverResultBuilder {
         mut self,
         input: crate::types::IpamPrefixListResolver,
     ) -> Self {
-        self.inner.ipam_prefix_list_resolver = ::std::option::Option::Some(input);
+        self.inner.ipam_prefix_list_resolver = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPrefixListResolverResult::ipam_prefix_list_resolver`](crate::types::CreateIpamPrefixListResolverResult::ipam_prefix_list_resolver).
     #[inline]
     pub fn set_ipam_prefix_list_resolver(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPrefixListResolver>,
+        input: Option<crate::types::IpamPrefixListResolver>,
     ) -> Self {
         self.inner.ipam_prefix_list_resolver = input;
         self
@@ -61,7 +49,7 @@ impl CreateIpamPrefixListResolverResultBuilder {
     #[inline]
     pub fn get_ipam_prefix_list_resolver(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamPrefixListResolver> {
+    ) -> &Option<crate::types::IpamPrefixListResolver> {
         &self.inner.ipam_prefix_list_resolver
     }
     /// Builds the [`CreateIpamPrefixListResolverResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl CreateIpamPrefixListResolverResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateIpamPrefixListResolverResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamPrefixListResolver" {
-                value.ipam_prefix_list_resolver = ::std::option::Option::Some(
+                value.ipam_prefix_list_resolver = Some(
                     <crate::types::IpamPrefixListResolver as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

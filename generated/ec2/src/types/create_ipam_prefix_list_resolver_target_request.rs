@@ -2,79 +2,72 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamPrefixListResolverTargetRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateIpamPrefixListResolverTargetRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM prefix list resolver that will manage the synchronization of CIDRs to the target prefix list.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_prefix_list_resolver_id: ::std::option::Option<::std::string::String>,
+    pub ipam_prefix_list_resolver_id: Option<String>,
     /// The ID of the managed prefix list that will be synchronized with CIDRs selected by the IPAM prefix list resolver. This prefix list becomes an IPAM managed prefix list.
     ///
     /// An IPAM-managed prefix list is a customer-managed prefix list that has been associated with an IPAM prefix list resolver target. When a prefix list becomes IPAM managed, its CIDRs are automatically synchronized based on the IPAM prefix list resolver's CIDR selection rules, and direct CIDR modifications are restricted.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub prefix_list_id: ::std::option::Option<::std::string::String>,
+    pub prefix_list_id: Option<String>,
     /// The Amazon Web Services Region where the prefix list is located. This is required when referencing a prefix list in a different Region.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub prefix_list_region: ::std::option::Option<::std::string::String>,
+    pub prefix_list_region: Option<String>,
     /// The specific version of the prefix list to target. If not specified, the resolver will target the latest version.
-    pub desired_version: ::std::option::Option<i64>,
+    pub desired_version: Option<i64>,
     /// Indicates whether the resolver target should automatically track the latest version of the prefix list. When enabled, the target will always synchronize with the most current version of the prefix list.
     ///
     /// Choose this for automatic updates when you want your prefix lists to stay current with infrastructure changes without manual intervention.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub track_latest_version: ::std::option::Option<bool>,
+    pub track_latest_version: Option<bool>,
     /// The tags to apply to the IPAM prefix list resolver target during creation. Tags help you organize and manage your Amazon Web Services resources.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl CreateIpamPrefixListResolverTargetRequest {
     /// Starts building a [`CreateIpamPrefixListResolverTargetRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateIpamPrefixListResolverTargetRequestBuilder {
-        <crate::types::builders::CreateIpamPrefixListResolverTargetRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateIpamPrefixListResolverTargetRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamPrefixListResolverId` member, when set.
     #[inline]
-    pub fn ipam_prefix_list_resolver_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_prefix_list_resolver_id(&self) -> Option<&str> {
         self.ipam_prefix_list_resolver_id.as_deref()
     }
     /// The `PrefixListId` member, when set.
     #[inline]
-    pub fn prefix_list_id(&self) -> ::std::option::Option<&str> {
+    pub fn prefix_list_id(&self) -> Option<&str> {
         self.prefix_list_id.as_deref()
     }
     /// The `PrefixListRegion` member, when set.
     #[inline]
-    pub fn prefix_list_region(&self) -> ::std::option::Option<&str> {
+    pub fn prefix_list_region(&self) -> Option<&str> {
         self.prefix_list_region.as_deref()
     }
     /// The `DesiredVersion` member, when set.
     #[inline]
-    pub fn desired_version(&self) -> ::std::option::Option<i64> {
+    pub fn desired_version(&self) -> Option<i64> {
         self.desired_version
     }
     /// The `TrackLatestVersion` member, when set.
     #[inline]
-    pub fn track_latest_version(&self) -> ::std::option::Option<bool> {
+    pub fn track_latest_version(&self) -> Option<bool> {
         self.track_latest_version
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -84,142 +77,110 @@ impl CreateIpamPrefixListResolverTargetRequest {
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`CreateIpamPrefixListResolverTargetRequest`](crate::types::CreateIpamPrefixListResolverTargetRequest); start one with `CreateIpamPrefixListResolverTargetRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateIpamPrefixListResolverTargetRequestBuilder {
     inner: crate::types::CreateIpamPrefixListResolverTargetRequest,
 }
 impl CreateIpamPrefixListResolverTargetRequestBuilder {
     /// Sets [`CreateIpamPrefixListResolverTargetRequest::dry_run`](crate::types::CreateIpamPrefixListResolverTargetRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPrefixListResolverTargetRequest::dry_run`](crate::types::CreateIpamPrefixListResolverTargetRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateIpamPrefixListResolverTargetRequest::dry_run`](crate::types::CreateIpamPrefixListResolverTargetRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateIpamPrefixListResolverTargetRequest::ipam_prefix_list_resolver_id`](crate::types::CreateIpamPrefixListResolverTargetRequest::ipam_prefix_list_resolver_id): The ID of the IPAM prefix list resolver that will manage the synchronization of CIDRs to the target prefix list.
-    pub fn ipam_prefix_list_resolver_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_prefix_list_resolver_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn ipam_prefix_list_resolver_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_prefix_list_resolver_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamPrefixListResolverTargetRequest::ipam_prefix_list_resolver_id`](crate::types::CreateIpamPrefixListResolverTargetRequest::ipam_prefix_list_resolver_id).
     #[inline]
-    pub fn set_ipam_prefix_list_resolver_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_prefix_list_resolver_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_prefix_list_resolver_id = input;
         self
     }
     /// The value set for [`CreateIpamPrefixListResolverTargetRequest::ipam_prefix_list_resolver_id`](crate::types::CreateIpamPrefixListResolverTargetRequest::ipam_prefix_list_resolver_id), if any.
     #[inline]
-    pub fn get_ipam_prefix_list_resolver_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_prefix_list_resolver_id(&self) -> &Option<String> {
         &self.inner.ipam_prefix_list_resolver_id
     }
     /// Sets [`CreateIpamPrefixListResolverTargetRequest::prefix_list_id`](crate::types::CreateIpamPrefixListResolverTargetRequest::prefix_list_id): The ID of the managed prefix list that will be synchronized with CIDRs selected by the IPAM prefix list resolver.
-    pub fn prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix_list_id = ::std::option::Option::Some(input.into());
+    pub fn prefix_list_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix_list_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamPrefixListResolverTargetRequest::prefix_list_id`](crate::types::CreateIpamPrefixListResolverTargetRequest::prefix_list_id).
     #[inline]
-    pub fn set_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.inner.prefix_list_id = input;
         self
     }
     /// The value set for [`CreateIpamPrefixListResolverTargetRequest::prefix_list_id`](crate::types::CreateIpamPrefixListResolverTargetRequest::prefix_list_id), if any.
     #[inline]
-    pub fn get_prefix_list_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_id(&self) -> &Option<String> {
         &self.inner.prefix_list_id
     }
     /// Sets [`CreateIpamPrefixListResolverTargetRequest::prefix_list_region`](crate::types::CreateIpamPrefixListResolverTargetRequest::prefix_list_region): The Amazon Web Services Region where the prefix list is located.
-    pub fn prefix_list_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix_list_region = ::std::option::Option::Some(input.into());
+    pub fn prefix_list_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix_list_region = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamPrefixListResolverTargetRequest::prefix_list_region`](crate::types::CreateIpamPrefixListResolverTargetRequest::prefix_list_region).
     #[inline]
-    pub fn set_prefix_list_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_region(mut self, input: Option<String>) -> Self {
         self.inner.prefix_list_region = input;
         self
     }
     /// The value set for [`CreateIpamPrefixListResolverTargetRequest::prefix_list_region`](crate::types::CreateIpamPrefixListResolverTargetRequest::prefix_list_region), if any.
     #[inline]
-    pub fn get_prefix_list_region(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_region(&self) -> &Option<String> {
         &self.inner.prefix_list_region
     }
     /// Sets [`CreateIpamPrefixListResolverTargetRequest::desired_version`](crate::types::CreateIpamPrefixListResolverTargetRequest::desired_version): The specific version of the prefix list to target.
     pub fn desired_version(mut self, input: i64) -> Self {
-        self.inner.desired_version = ::std::option::Option::Some(input);
+        self.inner.desired_version = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPrefixListResolverTargetRequest::desired_version`](crate::types::CreateIpamPrefixListResolverTargetRequest::desired_version).
     #[inline]
-    pub fn set_desired_version(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_desired_version(mut self, input: Option<i64>) -> Self {
         self.inner.desired_version = input;
         self
     }
     /// The value set for [`CreateIpamPrefixListResolverTargetRequest::desired_version`](crate::types::CreateIpamPrefixListResolverTargetRequest::desired_version), if any.
     #[inline]
-    pub fn get_desired_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_desired_version(&self) -> &Option<i64> {
         &self.inner.desired_version
     }
     /// Sets [`CreateIpamPrefixListResolverTargetRequest::track_latest_version`](crate::types::CreateIpamPrefixListResolverTargetRequest::track_latest_version): Indicates whether the resolver target should automatically track the latest version of the prefix list.
     pub fn track_latest_version(mut self, input: bool) -> Self {
-        self.inner.track_latest_version = ::std::option::Option::Some(input);
+        self.inner.track_latest_version = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamPrefixListResolverTargetRequest::track_latest_version`](crate::types::CreateIpamPrefixListResolverTargetRequest::track_latest_version).
     #[inline]
-    pub fn set_track_latest_version(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_track_latest_version(mut self, input: Option<bool>) -> Self {
         self.inner.track_latest_version = input;
         self
     }
     /// The value set for [`CreateIpamPrefixListResolverTargetRequest::track_latest_version`](crate::types::CreateIpamPrefixListResolverTargetRequest::track_latest_version), if any.
     #[inline]
-    pub fn get_track_latest_version(&self) -> &::std::option::Option<bool> {
+    pub fn get_track_latest_version(&self) -> &Option<bool> {
         &self.inner.track_latest_version
     }
     /// Appends one item to [`CreateIpamPrefixListResolverTargetRequest::tag_specifications`](crate::types::CreateIpamPrefixListResolverTargetRequest::tag_specifications): The tags to apply to the IPAM prefix list resolver target during creation.
@@ -233,7 +194,7 @@ impl CreateIpamPrefixListResolverTargetRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -242,93 +203,87 @@ impl CreateIpamPrefixListResolverTargetRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateIpamPrefixListResolverTargetRequest::client_token`](crate::types::CreateIpamPrefixListResolverTargetRequest::client_token): A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamPrefixListResolverTargetRequest::client_token`](crate::types::CreateIpamPrefixListResolverTargetRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateIpamPrefixListResolverTargetRequest::client_token`](crate::types::CreateIpamPrefixListResolverTargetRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`CreateIpamPrefixListResolverTargetRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateIpamPrefixListResolverTargetRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_prefix_list_resolver_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateIpamPrefixListResolverTargetRequest",
                 member: "ipam_prefix_list_resolver_id",
             });
         }
         if self.inner.prefix_list_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateIpamPrefixListResolverTargetRequest",
                 member: "prefix_list_id",
             });
         }
         if self.inner.prefix_list_region.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateIpamPrefixListResolverTargetRequest",
                 member: "prefix_list_region",
             });
         }
         if self.inner.track_latest_version.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateIpamPrefixListResolverTargetRequest",
                 member: "track_latest_version",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateIpamPrefixListResolverTargetRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_prefix_list_resolver_id {
+        if let Some(value) = &self.ipam_prefix_list_resolver_id {
             body.member("IpamPrefixListResolverId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.prefix_list_id {
+        if let Some(value) = &self.prefix_list_id {
             body.member("PrefixListId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.prefix_list_region {
+        if let Some(value) = &self.prefix_list_region {
             body.member("PrefixListRegion", value);
         }
-        if let ::std::option::Option::Some(value) = &self.desired_version {
+        if let Some(value) = &self.desired_version {
             body.member("DesiredVersion", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.track_latest_version {
+        if let Some(value) = &self.track_latest_version {
             body.member(
                 "TrackLatestVersion",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -336,9 +291,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateIpamPrefixListResolverTargetR
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,56 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateIpamRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// A description for the IPAM.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The operating Regions for the IPAM. Operating Regions are Amazon Web Services Regions where the IPAM is allowed to manage IP address CIDRs. IPAM only discovers and monitors resources in the Amazon Web Services Regions you select as operating Regions.
     ///
     /// For more information about operating Regions, see [Create an IPAM](https://docs.aws.amazon.com/vpc/latest/ipam/create-ipam.html) in the *Amazon VPC IPAM User Guide*.
-    pub operating_regions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AddIpamOperatingRegion>,
-    >,
+    pub operating_regions: Option<Vec<crate::types::AddIpamOperatingRegion>>,
     /// The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// IPAM is offered in a Free Tier and an Advanced Tier. For more information about the features available in each tier and the costs associated with the tiers, see [Amazon VPC pricing \> IPAM tab](http://aws.amazon.com/vpc/pricing/).
-    pub tier: ::std::option::Option<crate::types::IpamTier>,
+    pub tier: Option<crate::types::IpamTier>,
     /// Enable this option to use your own GUA ranges as private IPv6 addresses. This option is disabled by default.
-    pub enable_private_gua: ::std::option::Option<bool>,
+    pub enable_private_gua: Option<bool>,
     /// A metered account is an Amazon Web Services account that is charged for active IP addresses managed in IPAM. For more information, see [Enable cost distribution](https://docs.aws.amazon.com/vpc/latest/ipam/ipam-enable-cost-distro.html) in the *Amazon VPC IPAM User Guide*.
     ///
     /// Possible values:
     ///
     /// - `ipam-owner` (default): The Amazon Web Services account which owns the IPAM is charged for all active IP addresses managed in IPAM.
     /// - `resource-owner`: The Amazon Web Services account that owns the IP address is charged for the active IP address.
-    pub metered_account: ::std::option::Option<crate::types::IpamMeteredAccount>,
+    pub metered_account: Option<crate::types::IpamMeteredAccount>,
 }
 impl CreateIpamRequest {
     /// Starts building a [`CreateIpamRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateIpamRequestBuilder {
-        <crate::types::builders::CreateIpamRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateIpamRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `OperatingRegions` member, empty when not set; the field tells an empty list from an absent one.
@@ -66,74 +57,61 @@ impl CreateIpamRequest {
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `Tier` member, when set.
     #[inline]
-    pub fn tier(&self) -> ::std::option::Option<&crate::types::IpamTier> {
+    pub fn tier(&self) -> Option<&crate::types::IpamTier> {
         self.tier.as_ref()
     }
     /// The `EnablePrivateGua` member, when set.
     #[inline]
-    pub fn enable_private_gua(&self) -> ::std::option::Option<bool> {
+    pub fn enable_private_gua(&self) -> Option<bool> {
         self.enable_private_gua
     }
     /// The `MeteredAccount` member, when set.
     #[inline]
-    pub fn metered_account(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamMeteredAccount> {
+    pub fn metered_account(&self) -> Option<&crate::types::IpamMeteredAccount> {
         self.metered_account.as_ref()
     }
 }
 /// A builder for [`CreateIpamRequest`](crate::types::CreateIpamRequest); start one with `CreateIpamRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateIpamRequestBuilder {
     inner: crate::types::CreateIpamRequest,
 }
 impl CreateIpamRequestBuilder {
     /// Sets [`CreateIpamRequest::dry_run`](crate::types::CreateIpamRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamRequest::dry_run`](crate::types::CreateIpamRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateIpamRequest::dry_run`](crate::types::CreateIpamRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateIpamRequest::description`](crate::types::CreateIpamRequest::description): A description for the IPAM.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamRequest::description`](crate::types::CreateIpamRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateIpamRequest::description`](crate::types::CreateIpamRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`CreateIpamRequest::operating_regions`](crate::types::CreateIpamRequest::operating_regions): The operating Regions for the IPAM.
@@ -150,9 +128,7 @@ impl CreateIpamRequestBuilder {
     #[inline]
     pub fn set_operating_regions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AddIpamOperatingRegion>,
-        >,
+        input: Option<Vec<crate::types::AddIpamOperatingRegion>>,
     ) -> Self {
         self.inner.operating_regions = input;
         self
@@ -161,7 +137,7 @@ impl CreateIpamRequestBuilder {
     #[inline]
     pub fn get_operating_regions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AddIpamOperatingRegion>> {
+    ) -> &Option<Vec<crate::types::AddIpamOperatingRegion>> {
         &self.inner.operating_regions
     }
     /// Appends one item to [`CreateIpamRequest::tag_specifications`](crate::types::CreateIpamRequest::tag_specifications): The key/value combination of a tag assigned to the resource.
@@ -175,7 +151,7 @@ impl CreateIpamRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -184,85 +160,74 @@ impl CreateIpamRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateIpamRequest::client_token`](crate::types::CreateIpamRequest::client_token): A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamRequest::client_token`](crate::types::CreateIpamRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateIpamRequest::client_token`](crate::types::CreateIpamRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateIpamRequest::tier`](crate::types::CreateIpamRequest::tier): IPAM is offered in a Free Tier and an Advanced Tier.
     pub fn tier(mut self, input: crate::types::IpamTier) -> Self {
-        self.inner.tier = ::std::option::Option::Some(input);
+        self.inner.tier = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamRequest::tier`](crate::types::CreateIpamRequest::tier).
     #[inline]
-    pub fn set_tier(
-        mut self,
-        input: ::std::option::Option<crate::types::IpamTier>,
-    ) -> Self {
+    pub fn set_tier(mut self, input: Option<crate::types::IpamTier>) -> Self {
         self.inner.tier = input;
         self
     }
     /// The value set for [`CreateIpamRequest::tier`](crate::types::CreateIpamRequest::tier), if any.
     #[inline]
-    pub fn get_tier(&self) -> &::std::option::Option<crate::types::IpamTier> {
+    pub fn get_tier(&self) -> &Option<crate::types::IpamTier> {
         &self.inner.tier
     }
     /// Sets [`CreateIpamRequest::enable_private_gua`](crate::types::CreateIpamRequest::enable_private_gua): Enable this option to use your own GUA ranges as private IPv6 addresses.
     pub fn enable_private_gua(mut self, input: bool) -> Self {
-        self.inner.enable_private_gua = ::std::option::Option::Some(input);
+        self.inner.enable_private_gua = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamRequest::enable_private_gua`](crate::types::CreateIpamRequest::enable_private_gua).
     #[inline]
-    pub fn set_enable_private_gua(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enable_private_gua(mut self, input: Option<bool>) -> Self {
         self.inner.enable_private_gua = input;
         self
     }
     /// The value set for [`CreateIpamRequest::enable_private_gua`](crate::types::CreateIpamRequest::enable_private_gua), if any.
     #[inline]
-    pub fn get_enable_private_gua(&self) -> &::std::option::Option<bool> {
+    pub fn get_enable_private_gua(&self) -> &Option<bool> {
         &self.inner.enable_private_gua
     }
     /// Sets [`CreateIpamRequest::metered_account`](crate::types::CreateIpamRequest::metered_account): A metered account is an Amazon Web Services account that is charged for active IP addresses managed in IPAM.
     pub fn metered_account(mut self, input: crate::types::IpamMeteredAccount) -> Self {
-        self.inner.metered_account = ::std::option::Option::Some(input);
+        self.inner.metered_account = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamRequest::metered_account`](crate::types::CreateIpamRequest::metered_account).
     #[inline]
     pub fn set_metered_account(
         mut self,
-        input: ::std::option::Option<crate::types::IpamMeteredAccount>,
+        input: Option<crate::types::IpamMeteredAccount>,
     ) -> Self {
         self.inner.metered_account = input;
         self
     }
     /// The value set for [`CreateIpamRequest::metered_account`](crate::types::CreateIpamRequest::metered_account), if any.
     #[inline]
-    pub fn get_metered_account(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamMeteredAccount> {
+    pub fn get_metered_account(&self) -> &Option<crate::types::IpamMeteredAccount> {
         &self.inner.metered_account
     }
     /// Builds the [`CreateIpamRequest`]; it has no required members, so this cannot fail.
@@ -275,14 +240,14 @@ impl ::awsgen_runtime::query::WriteQuery for CreateIpamRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.operating_regions {
+        if let Some(value) = &self.operating_regions {
             let member_0 = body.enter("OperatingRegion");
             body.items(
                 value,
@@ -290,7 +255,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateIpamRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -298,18 +263,18 @@ impl ::awsgen_runtime::query::WriteQuery for CreateIpamRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tier {
+        if let Some(value) = &self.tier {
             body.member("Tier", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.enable_private_gua {
+        if let Some(value) = &self.enable_private_gua {
             body.member("EnablePrivateGua", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.metered_account {
+        if let Some(value) = &self.metered_account {
             body.member("MeteredAccount", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,43 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamResourceDiscoveryRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateIpamResourceDiscoveryRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// A description for the IPAM resource discovery.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Operating Regions for the IPAM resource discovery. Operating Regions are Amazon Web Services Regions where the IPAM is allowed to manage IP address CIDRs. IPAM only discovers and monitors resources in the Amazon Web Services Regions you select as operating Regions.
-    pub operating_regions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AddIpamOperatingRegion>,
-    >,
+    pub operating_regions: Option<Vec<crate::types::AddIpamOperatingRegion>>,
     /// Tag specifications for the IPAM resource discovery.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// A client token for the IPAM resource discovery.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl CreateIpamResourceDiscoveryRequest {
     /// Starts building a [`CreateIpamResourceDiscoveryRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateIpamResourceDiscoveryRequestBuilder {
-        <crate::types::builders::CreateIpamResourceDiscoveryRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateIpamResourceDiscoveryRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `OperatingRegions` member, empty when not set; the field tells an empty list from an absent one.
@@ -53,57 +44,46 @@ impl CreateIpamResourceDiscoveryRequest {
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`CreateIpamResourceDiscoveryRequest`](crate::types::CreateIpamResourceDiscoveryRequest); start one with `CreateIpamResourceDiscoveryRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateIpamResourceDiscoveryRequestBuilder {
     inner: crate::types::CreateIpamResourceDiscoveryRequest,
 }
 impl CreateIpamResourceDiscoveryRequestBuilder {
     /// Sets [`CreateIpamResourceDiscoveryRequest::dry_run`](crate::types::CreateIpamResourceDiscoveryRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamResourceDiscoveryRequest::dry_run`](crate::types::CreateIpamResourceDiscoveryRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateIpamResourceDiscoveryRequest::dry_run`](crate::types::CreateIpamResourceDiscoveryRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateIpamResourceDiscoveryRequest::description`](crate::types::CreateIpamResourceDiscoveryRequest::description): A description for the IPAM resource discovery.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamResourceDiscoveryRequest::description`](crate::types::CreateIpamResourceDiscoveryRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateIpamResourceDiscoveryRequest::description`](crate::types::CreateIpamResourceDiscoveryRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`CreateIpamResourceDiscoveryRequest::operating_regions`](crate::types::CreateIpamResourceDiscoveryRequest::operating_regions): Operating Regions for the IPAM resource discovery.
@@ -120,9 +100,7 @@ impl CreateIpamResourceDiscoveryRequestBuilder {
     #[inline]
     pub fn set_operating_regions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AddIpamOperatingRegion>,
-        >,
+        input: Option<Vec<crate::types::AddIpamOperatingRegion>>,
     ) -> Self {
         self.inner.operating_regions = input;
         self
@@ -131,7 +109,7 @@ impl CreateIpamResourceDiscoveryRequestBuilder {
     #[inline]
     pub fn get_operating_regions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AddIpamOperatingRegion>> {
+    ) -> &Option<Vec<crate::types::AddIpamOperatingRegion>> {
         &self.inner.operating_regions
     }
     /// Appends one item to [`CreateIpamResourceDiscoveryRequest::tag_specifications`](crate::types::CreateIpamResourceDiscoveryRequest::tag_specifications): Tag specifications for the IPAM resource discovery.
@@ -145,7 +123,7 @@ impl CreateIpamResourceDiscoveryRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -154,29 +132,23 @@ impl CreateIpamResourceDiscoveryRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateIpamResourceDiscoveryRequest::client_token`](crate::types::CreateIpamResourceDiscoveryRequest::client_token): A client token for the IPAM resource discovery.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamResourceDiscoveryRequest::client_token`](crate::types::CreateIpamResourceDiscoveryRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateIpamResourceDiscoveryRequest::client_token`](crate::types::CreateIpamResourceDiscoveryRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`CreateIpamResourceDiscoveryRequest`]; it has no required members, so this cannot fail.
@@ -189,14 +161,14 @@ impl ::awsgen_runtime::query::WriteQuery for CreateIpamResourceDiscoveryRequest 
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.operating_regions {
+        if let Some(value) = &self.operating_regions {
             let member_0 = body.enter("OperatingRegion");
             body.items(
                 value,
@@ -204,7 +176,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateIpamResourceDiscoveryRequest 
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -212,9 +184,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateIpamResourceDiscoveryRequest 
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

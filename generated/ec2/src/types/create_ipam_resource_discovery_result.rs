@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamResourceDiscoveryResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateIpamResourceDiscoveryResult {
     /// An IPAM resource discovery.
-    pub ipam_resource_discovery: ::std::option::Option<
-        crate::types::IpamResourceDiscovery,
-    >,
+    pub ipam_resource_discovery: Option<crate::types::IpamResourceDiscovery>,
 }
 impl CreateIpamResourceDiscoveryResult {
     /// Starts building a [`CreateIpamResourceDiscoveryResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateIpamResourceDiscoveryResultBuilder {
-        <crate::types::builders::CreateIpamResourceDiscoveryResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateIpamResourceDiscoveryResultBuilder as Default>::default()
     }
     /// The `IpamResourceDiscovery` member, when set.
     #[inline]
     pub fn ipam_resource_discovery(
         &self,
-    ) -> ::std::option::Option<&crate::types::IpamResourceDiscovery> {
+    ) -> Option<&crate::types::IpamResourceDiscovery> {
         self.ipam_resource_discovery.as_ref()
     }
 }
 /// A builder for [`CreateIpamResourceDiscoveryResult`](crate::types::CreateIpamResourceDiscoveryResult); start one with `CreateIpamResourceDiscoveryResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateIpamResourceDiscoveryResultBuilder {
     inner: crate::types::CreateIpamResourceDiscoveryResult,
 }
@@ -45,14 +33,14 @@ impl CreateIpamResourceDiscoveryResultBuilder {
         mut self,
         input: crate::types::IpamResourceDiscovery,
     ) -> Self {
-        self.inner.ipam_resource_discovery = ::std::option::Option::Some(input);
+        self.inner.ipam_resource_discovery = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamResourceDiscoveryResult::ipam_resource_discovery`](crate::types::CreateIpamResourceDiscoveryResult::ipam_resource_discovery).
     #[inline]
     pub fn set_ipam_resource_discovery(
         mut self,
-        input: ::std::option::Option<crate::types::IpamResourceDiscovery>,
+        input: Option<crate::types::IpamResourceDiscovery>,
     ) -> Self {
         self.inner.ipam_resource_discovery = input;
         self
@@ -61,7 +49,7 @@ impl CreateIpamResourceDiscoveryResultBuilder {
     #[inline]
     pub fn get_ipam_resource_discovery(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamResourceDiscovery> {
+    ) -> &Option<crate::types::IpamResourceDiscovery> {
         &self.inner.ipam_resource_discovery
     }
     /// Builds the [`CreateIpamResourceDiscoveryResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl CreateIpamResourceDiscoveryResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateIpamResourceDiscoveryResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamResourceDiscovery" {
-                value.ipam_resource_discovery = ::std::option::Option::Some(
+                value.ipam_resource_discovery = Some(
                     <crate::types::IpamResourceDiscovery as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

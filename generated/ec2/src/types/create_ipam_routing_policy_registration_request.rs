@@ -2,363 +2,313 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamRoutingPolicyRegistrationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateIpamRoutingPolicyRegistrationRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM internet registry association.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_internet_registry_association_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub ipam_internet_registry_association_id: Option<String>,
     /// The IP address prefix in CIDR notation to authorize in the ROA.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
     /// The Autonomous System Numbers (ASNs) authorized to originate the prefix.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub asns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub asns: Option<Vec<String>>,
     /// Specifies whether to permit more specific route announcements than the CIDR prefix. When enabled, ASNs can announce sub-prefixes of the authorized CIDR up to the specified maximum length. Default: `false`.
-    pub permit_more_specific_announcements: ::std::option::Option<bool>,
+    pub permit_more_specific_announcements: Option<bool>,
     /// The maximum prefix length that the ASNs are authorized to announce. Must be greater than or equal to the prefix length of the CIDR. If not specified, defaults to the prefix length of the CIDR (exact match only).
-    pub max_length: ::std::option::Option<i32>,
+    pub max_length: Option<i32>,
     /// A description for the routing policy registration.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Forces the creation of the routing policy registration even if it conflicts with an announced route. Default: `false`.
-    pub force: ::std::option::Option<bool>,
+    pub force: Option<bool>,
     /// A unique, case-sensitive identifier to ensure that the operation completes no more than one time. If this token matches a previous request, the operation ignores the request, but does not return an error.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl CreateIpamRoutingPolicyRegistrationRequest {
     /// Starts building a [`CreateIpamRoutingPolicyRegistrationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateIpamRoutingPolicyRegistrationRequestBuilder {
-        <crate::types::builders::CreateIpamRoutingPolicyRegistrationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateIpamRoutingPolicyRegistrationRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamInternetRegistryAssociationId` member, when set.
     #[inline]
-    pub fn ipam_internet_registry_association_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_internet_registry_association_id(&self) -> Option<&str> {
         self.ipam_internet_registry_association_id.as_deref()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
     /// The `Asns` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn asns(&self) -> &[::std::string::String] {
+    pub fn asns(&self) -> &[String] {
         self.asns.as_deref().unwrap_or_default()
     }
     /// The `PermitMoreSpecificAnnouncements` member, when set.
     #[inline]
-    pub fn permit_more_specific_announcements(&self) -> ::std::option::Option<bool> {
+    pub fn permit_more_specific_announcements(&self) -> Option<bool> {
         self.permit_more_specific_announcements
     }
     /// The `MaxLength` member, when set.
     #[inline]
-    pub fn max_length(&self) -> ::std::option::Option<i32> {
+    pub fn max_length(&self) -> Option<i32> {
         self.max_length
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Force` member, when set.
     #[inline]
-    pub fn force(&self) -> ::std::option::Option<bool> {
+    pub fn force(&self) -> Option<bool> {
         self.force
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`CreateIpamRoutingPolicyRegistrationRequest`](crate::types::CreateIpamRoutingPolicyRegistrationRequest); start one with `CreateIpamRoutingPolicyRegistrationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateIpamRoutingPolicyRegistrationRequestBuilder {
     inner: crate::types::CreateIpamRoutingPolicyRegistrationRequest,
 }
 impl CreateIpamRoutingPolicyRegistrationRequestBuilder {
     /// Sets [`CreateIpamRoutingPolicyRegistrationRequest::dry_run`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamRoutingPolicyRegistrationRequest::dry_run`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateIpamRoutingPolicyRegistrationRequest::dry_run`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateIpamRoutingPolicyRegistrationRequest::ipam_internet_registry_association_id`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::ipam_internet_registry_association_id): The ID of the IPAM internet registry association.
     pub fn ipam_internet_registry_association_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.ipam_internet_registry_association_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipam_internet_registry_association_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamRoutingPolicyRegistrationRequest::ipam_internet_registry_association_id`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::ipam_internet_registry_association_id).
     #[inline]
     pub fn set_ipam_internet_registry_association_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.ipam_internet_registry_association_id = input;
         self
     }
     /// The value set for [`CreateIpamRoutingPolicyRegistrationRequest::ipam_internet_registry_association_id`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::ipam_internet_registry_association_id), if any.
     #[inline]
-    pub fn get_ipam_internet_registry_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_internet_registry_association_id(&self) -> &Option<String> {
         &self.inner.ipam_internet_registry_association_id
     }
     /// Sets [`CreateIpamRoutingPolicyRegistrationRequest::cidr`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::cidr): The IP address prefix in CIDR notation to authorize in the ROA.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamRoutingPolicyRegistrationRequest::cidr`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`CreateIpamRoutingPolicyRegistrationRequest::cidr`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Appends one item to [`CreateIpamRoutingPolicyRegistrationRequest::asns`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::asns): The Autonomous System Numbers (ASNs) authorized to originate the prefix.
     ///
     /// To set the whole list at once, use [`set_asns`](Self::set_asns).
-    pub fn asns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn asns(mut self, input: impl Into<String>) -> Self {
         self.inner.asns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateIpamRoutingPolicyRegistrationRequest::asns`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::asns).
     #[inline]
-    pub fn set_asns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_asns(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.asns = input;
         self
     }
     /// The value set for [`CreateIpamRoutingPolicyRegistrationRequest::asns`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::asns), if any.
     #[inline]
-    pub fn get_asns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_asns(&self) -> &Option<Vec<String>> {
         &self.inner.asns
     }
     /// Sets [`CreateIpamRoutingPolicyRegistrationRequest::permit_more_specific_announcements`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::permit_more_specific_announcements): Specifies whether to permit more specific route announcements than the CIDR prefix.
     pub fn permit_more_specific_announcements(mut self, input: bool) -> Self {
-        self.inner.permit_more_specific_announcements = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.permit_more_specific_announcements = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamRoutingPolicyRegistrationRequest::permit_more_specific_announcements`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::permit_more_specific_announcements).
     #[inline]
     pub fn set_permit_more_specific_announcements(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.permit_more_specific_announcements = input;
         self
     }
     /// The value set for [`CreateIpamRoutingPolicyRegistrationRequest::permit_more_specific_announcements`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::permit_more_specific_announcements), if any.
     #[inline]
-    pub fn get_permit_more_specific_announcements(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_permit_more_specific_announcements(&self) -> &Option<bool> {
         &self.inner.permit_more_specific_announcements
     }
     /// Sets [`CreateIpamRoutingPolicyRegistrationRequest::max_length`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::max_length): The maximum prefix length that the ASNs are authorized to announce.
     pub fn max_length(mut self, input: i32) -> Self {
-        self.inner.max_length = ::std::option::Option::Some(input);
+        self.inner.max_length = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamRoutingPolicyRegistrationRequest::max_length`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::max_length).
     #[inline]
-    pub fn set_max_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_length(mut self, input: Option<i32>) -> Self {
         self.inner.max_length = input;
         self
     }
     /// The value set for [`CreateIpamRoutingPolicyRegistrationRequest::max_length`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::max_length), if any.
     #[inline]
-    pub fn get_max_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_length(&self) -> &Option<i32> {
         &self.inner.max_length
     }
     /// Sets [`CreateIpamRoutingPolicyRegistrationRequest::description`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::description): A description for the routing policy registration.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamRoutingPolicyRegistrationRequest::description`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateIpamRoutingPolicyRegistrationRequest::description`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateIpamRoutingPolicyRegistrationRequest::force`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::force): Forces the creation of the routing policy registration even if it conflicts with an announced route.
     pub fn force(mut self, input: bool) -> Self {
-        self.inner.force = ::std::option::Option::Some(input);
+        self.inner.force = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamRoutingPolicyRegistrationRequest::force`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::force).
     #[inline]
-    pub fn set_force(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_force(mut self, input: Option<bool>) -> Self {
         self.inner.force = input;
         self
     }
     /// The value set for [`CreateIpamRoutingPolicyRegistrationRequest::force`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::force), if any.
     #[inline]
-    pub fn get_force(&self) -> &::std::option::Option<bool> {
+    pub fn get_force(&self) -> &Option<bool> {
         &self.inner.force
     }
     /// Sets [`CreateIpamRoutingPolicyRegistrationRequest::client_token`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::client_token): A unique, case-sensitive identifier to ensure that the operation completes no more than one time.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamRoutingPolicyRegistrationRequest::client_token`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateIpamRoutingPolicyRegistrationRequest::client_token`](crate::types::CreateIpamRoutingPolicyRegistrationRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`CreateIpamRoutingPolicyRegistrationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateIpamRoutingPolicyRegistrationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_internet_registry_association_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateIpamRoutingPolicyRegistrationRequest",
                 member: "ipam_internet_registry_association_id",
             });
         }
         if self.inner.cidr.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateIpamRoutingPolicyRegistrationRequest",
                 member: "cidr",
             });
         }
         if self.inner.asns.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateIpamRoutingPolicyRegistrationRequest",
                 member: "asns",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateIpamRoutingPolicyRegistrationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_internet_registry_association_id
-        {
+        if let Some(value) = &self.ipam_internet_registry_association_id {
             body.member("IpamInternetRegistryAssociationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.cidr {
+        if let Some(value) = &self.cidr {
             body.member("Cidr", value);
         }
-        if let ::std::option::Option::Some(value) = &self.asns {
+        if let Some(value) = &self.asns {
             let member_0 = body.enter("Asn");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .permit_more_specific_announcements
-        {
+        if let Some(value) = &self.permit_more_specific_announcements {
             body.member(
                 "PermitMoreSpecificAnnouncements",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.max_length {
+        if let Some(value) = &self.max_length {
             body.member("MaxLength", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.force {
+        if let Some(value) = &self.force {
             body.member("Force", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

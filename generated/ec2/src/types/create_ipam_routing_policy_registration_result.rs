@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamRoutingPolicyRegistrationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateIpamRoutingPolicyRegistrationResult {
     /// Information about the routing policy registration delta created by this operation.
-    pub ipam_routing_policy_registration_delta: ::std::option::Option<
+    pub ipam_routing_policy_registration_delta: Option<
         crate::types::IpamRoutingPolicyRegistrationDelta,
     >,
 }
@@ -19,23 +14,18 @@ impl CreateIpamRoutingPolicyRegistrationResult {
     /// Starts building a [`CreateIpamRoutingPolicyRegistrationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateIpamRoutingPolicyRegistrationResultBuilder {
-        <crate::types::builders::CreateIpamRoutingPolicyRegistrationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateIpamRoutingPolicyRegistrationResultBuilder as Default>::default()
     }
     /// The `IpamRoutingPolicyRegistrationDelta` member, when set.
     #[inline]
     pub fn ipam_routing_policy_registration_delta(
         &self,
-    ) -> ::std::option::Option<&crate::types::IpamRoutingPolicyRegistrationDelta> {
+    ) -> Option<&crate::types::IpamRoutingPolicyRegistrationDelta> {
         self.ipam_routing_policy_registration_delta.as_ref()
     }
 }
 /// A builder for [`CreateIpamRoutingPolicyRegistrationResult`](crate::types::CreateIpamRoutingPolicyRegistrationResult); start one with `CreateIpamRoutingPolicyRegistrationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateIpamRoutingPolicyRegistrationResultBuilder {
     inner: crate::types::CreateIpamRoutingPolicyRegistrationResult,
 }
@@ -45,16 +35,14 @@ impl CreateIpamRoutingPolicyRegistrationResultBuilder {
         mut self,
         input: crate::types::IpamRoutingPolicyRegistrationDelta,
     ) -> Self {
-        self.inner.ipam_routing_policy_registration_delta = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.ipam_routing_policy_registration_delta = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamRoutingPolicyRegistrationResult::ipam_routing_policy_registration_delta`](crate::types::CreateIpamRoutingPolicyRegistrationResult::ipam_routing_policy_registration_delta).
     #[inline]
     pub fn set_ipam_routing_policy_registration_delta(
         mut self,
-        input: ::std::option::Option<crate::types::IpamRoutingPolicyRegistrationDelta>,
+        input: Option<crate::types::IpamRoutingPolicyRegistrationDelta>,
     ) -> Self {
         self.inner.ipam_routing_policy_registration_delta = input;
         self
@@ -63,7 +51,7 @@ impl CreateIpamRoutingPolicyRegistrationResultBuilder {
     #[inline]
     pub fn get_ipam_routing_policy_registration_delta(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamRoutingPolicyRegistrationDelta> {
+    ) -> &Option<crate::types::IpamRoutingPolicyRegistrationDelta> {
         &self.inner.ipam_routing_policy_registration_delta
     }
     /// Builds the [`CreateIpamRoutingPolicyRegistrationResult`]; it has no required members, so this cannot fail.
@@ -75,17 +63,17 @@ impl CreateIpamRoutingPolicyRegistrationResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateIpamRoutingPolicyRegistrationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamRoutingPolicyRegistrationDelta" {
-                value.ipam_routing_policy_registration_delta = ::std::option::Option::Some(
+                value.ipam_routing_policy_registration_delta = Some(
                     <crate::types::IpamRoutingPolicyRegistrationDelta as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,32 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamScopeRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateIpamScopeRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM for which you're creating this scope.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_id: ::std::option::Option<::std::string::String>,
+    pub ipam_id: Option<String>,
     /// A description for the scope you're creating.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The configuration that links an Amazon VPC IPAM scope to an external authority system. It specifies the type of external system and the external resource identifier that identifies your account or instance in that system.
     ///
     /// In IPAM, an external authority is a third-party IP address management system that provides CIDR blocks when you provision address space for top-level IPAM pools. This allows you to use your existing IP management system to control which address ranges are allocated to Amazon Web Services while using Amazon VPC IPAM to manage subnets within those ranges.
-    pub external_authority_configuration: ::std::option::Option<
+    pub external_authority_configuration: Option<
         crate::types::ExternalAuthorityConfiguration,
     >,
 }
@@ -35,21 +28,21 @@ impl CreateIpamScopeRequest {
     /// Starts building a [`CreateIpamScopeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateIpamScopeRequestBuilder {
-        <crate::types::builders::CreateIpamScopeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateIpamScopeRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamId` member, when set.
     #[inline]
-    pub fn ipam_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_id(&self) -> Option<&str> {
         self.ipam_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -59,86 +52,69 @@ impl CreateIpamScopeRequest {
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `ExternalAuthorityConfiguration` member, when set.
     #[inline]
     pub fn external_authority_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::ExternalAuthorityConfiguration> {
+    ) -> Option<&crate::types::ExternalAuthorityConfiguration> {
         self.external_authority_configuration.as_ref()
     }
 }
 /// A builder for [`CreateIpamScopeRequest`](crate::types::CreateIpamScopeRequest); start one with `CreateIpamScopeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateIpamScopeRequestBuilder {
     inner: crate::types::CreateIpamScopeRequest,
 }
 impl CreateIpamScopeRequestBuilder {
     /// Sets [`CreateIpamScopeRequest::dry_run`](crate::types::CreateIpamScopeRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamScopeRequest::dry_run`](crate::types::CreateIpamScopeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateIpamScopeRequest::dry_run`](crate::types::CreateIpamScopeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateIpamScopeRequest::ipam_id`](crate::types::CreateIpamScopeRequest::ipam_id): The ID of the IPAM for which you're creating this scope.
-    pub fn ipam_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamScopeRequest::ipam_id`](crate::types::CreateIpamScopeRequest::ipam_id).
     #[inline]
-    pub fn set_ipam_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_id = input;
         self
     }
     /// The value set for [`CreateIpamScopeRequest::ipam_id`](crate::types::CreateIpamScopeRequest::ipam_id), if any.
     #[inline]
-    pub fn get_ipam_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_id(&self) -> &Option<String> {
         &self.inner.ipam_id
     }
     /// Sets [`CreateIpamScopeRequest::description`](crate::types::CreateIpamScopeRequest::description): A description for the scope you're creating.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamScopeRequest::description`](crate::types::CreateIpamScopeRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateIpamScopeRequest::description`](crate::types::CreateIpamScopeRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`CreateIpamScopeRequest::tag_specifications`](crate::types::CreateIpamScopeRequest::tag_specifications): The key/value combination of a tag assigned to the resource.
@@ -152,7 +128,7 @@ impl CreateIpamScopeRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -161,29 +137,23 @@ impl CreateIpamScopeRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateIpamScopeRequest::client_token`](crate::types::CreateIpamScopeRequest::client_token): A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateIpamScopeRequest::client_token`](crate::types::CreateIpamScopeRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateIpamScopeRequest::client_token`](crate::types::CreateIpamScopeRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateIpamScopeRequest::external_authority_configuration`](crate::types::CreateIpamScopeRequest::external_authority_configuration): The configuration that links an Amazon VPC IPAM scope to an external authority system.
@@ -191,14 +161,14 @@ impl CreateIpamScopeRequestBuilder {
         mut self,
         input: crate::types::ExternalAuthorityConfiguration,
     ) -> Self {
-        self.inner.external_authority_configuration = ::std::option::Option::Some(input);
+        self.inner.external_authority_configuration = Some(input);
         self
     }
     /// Sets or clears [`CreateIpamScopeRequest::external_authority_configuration`](crate::types::CreateIpamScopeRequest::external_authority_configuration).
     #[inline]
     pub fn set_external_authority_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::ExternalAuthorityConfiguration>,
+        input: Option<crate::types::ExternalAuthorityConfiguration>,
     ) -> Self {
         self.inner.external_authority_configuration = input;
         self
@@ -207,41 +177,41 @@ impl CreateIpamScopeRequestBuilder {
     #[inline]
     pub fn get_external_authority_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::ExternalAuthorityConfiguration> {
+    ) -> &Option<crate::types::ExternalAuthorityConfiguration> {
         &self.inner.external_authority_configuration
     }
     /// Builds the [`CreateIpamScopeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateIpamScopeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateIpamScopeRequest",
                 member: "ipam_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateIpamScopeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_id {
+        if let Some(value) = &self.ipam_id {
             body.member("IpamId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -249,16 +219,14 @@ impl ::awsgen_runtime::query::WriteQuery for CreateIpamScopeRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .external_authority_configuration
-        {
+        if let Some(value) = &self.external_authority_configuration {
             let member_0 = body.enter("ExternalAuthorityConfiguration");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

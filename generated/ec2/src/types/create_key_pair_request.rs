@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateKeyPairRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateKeyPairRequest {
     /// A unique name for the key pair.
@@ -15,36 +10,34 @@ pub struct CreateKeyPairRequest {
     /// Constraints: Up to 255 ASCII characters
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_name: ::std::option::Option<::std::string::String>,
+    pub key_name: Option<String>,
     /// The type of key pair. Note that ED25519 keys are not supported for Windows instances.
     ///
     /// Default: `rsa`
-    pub key_type: ::std::option::Option<crate::types::KeyType>,
+    pub key_type: Option<crate::types::KeyType>,
     /// The tags to apply to the new key pair.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// The format of the key pair.
     ///
     /// Default: `pem`
-    pub key_format: ::std::option::Option<crate::types::KeyFormat>,
+    pub key_format: Option<crate::types::KeyFormat>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateKeyPairRequest {
     /// Starts building a [`CreateKeyPairRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateKeyPairRequestBuilder {
-        <crate::types::builders::CreateKeyPairRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateKeyPairRequestBuilder as Default>::default()
     }
     /// The `KeyName` member, when set.
     #[inline]
-    pub fn key_name(&self) -> ::std::option::Option<&str> {
+    pub fn key_name(&self) -> Option<&str> {
         self.key_name.as_deref()
     }
     /// The `KeyType` member, when set.
     #[inline]
-    pub fn key_type(&self) -> ::std::option::Option<&crate::types::KeyType> {
+    pub fn key_type(&self) -> Option<&crate::types::KeyType> {
         self.key_type.as_ref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -54,65 +47,51 @@ impl CreateKeyPairRequest {
     }
     /// The `KeyFormat` member, when set.
     #[inline]
-    pub fn key_format(&self) -> ::std::option::Option<&crate::types::KeyFormat> {
+    pub fn key_format(&self) -> Option<&crate::types::KeyFormat> {
         self.key_format.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateKeyPairRequest`](crate::types::CreateKeyPairRequest); start one with `CreateKeyPairRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateKeyPairRequestBuilder {
     inner: crate::types::CreateKeyPairRequest,
 }
 impl CreateKeyPairRequestBuilder {
     /// Sets [`CreateKeyPairRequest::key_name`](crate::types::CreateKeyPairRequest::key_name): A unique name for the key pair.
-    pub fn key_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_name = ::std::option::Option::Some(input.into());
+    pub fn key_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateKeyPairRequest::key_name`](crate::types::CreateKeyPairRequest::key_name).
     #[inline]
-    pub fn set_key_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_name(mut self, input: Option<String>) -> Self {
         self.inner.key_name = input;
         self
     }
     /// The value set for [`CreateKeyPairRequest::key_name`](crate::types::CreateKeyPairRequest::key_name), if any.
     #[inline]
-    pub fn get_key_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_name(&self) -> &Option<String> {
         &self.inner.key_name
     }
     /// Sets [`CreateKeyPairRequest::key_type`](crate::types::CreateKeyPairRequest::key_type): The type of key pair.
     pub fn key_type(mut self, input: crate::types::KeyType) -> Self {
-        self.inner.key_type = ::std::option::Option::Some(input);
+        self.inner.key_type = Some(input);
         self
     }
     /// Sets or clears [`CreateKeyPairRequest::key_type`](crate::types::CreateKeyPairRequest::key_type).
     #[inline]
-    pub fn set_key_type(
-        mut self,
-        input: ::std::option::Option<crate::types::KeyType>,
-    ) -> Self {
+    pub fn set_key_type(mut self, input: Option<crate::types::KeyType>) -> Self {
         self.inner.key_type = input;
         self
     }
     /// The value set for [`CreateKeyPairRequest::key_type`](crate::types::CreateKeyPairRequest::key_type), if any.
     #[inline]
-    pub fn get_key_type(&self) -> &::std::option::Option<crate::types::KeyType> {
+    pub fn get_key_type(&self) -> &Option<crate::types::KeyType> {
         &self.inner.key_type
     }
     /// Appends one item to [`CreateKeyPairRequest::tag_specifications`](crate::types::CreateKeyPairRequest::tag_specifications): The tags to apply to the new key pair.
@@ -126,7 +105,7 @@ impl CreateKeyPairRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -135,73 +114,70 @@ impl CreateKeyPairRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateKeyPairRequest::key_format`](crate::types::CreateKeyPairRequest::key_format): The format of the key pair.
     pub fn key_format(mut self, input: crate::types::KeyFormat) -> Self {
-        self.inner.key_format = ::std::option::Option::Some(input);
+        self.inner.key_format = Some(input);
         self
     }
     /// Sets or clears [`CreateKeyPairRequest::key_format`](crate::types::CreateKeyPairRequest::key_format).
     #[inline]
-    pub fn set_key_format(
-        mut self,
-        input: ::std::option::Option<crate::types::KeyFormat>,
-    ) -> Self {
+    pub fn set_key_format(mut self, input: Option<crate::types::KeyFormat>) -> Self {
         self.inner.key_format = input;
         self
     }
     /// The value set for [`CreateKeyPairRequest::key_format`](crate::types::CreateKeyPairRequest::key_format), if any.
     #[inline]
-    pub fn get_key_format(&self) -> &::std::option::Option<crate::types::KeyFormat> {
+    pub fn get_key_format(&self) -> &Option<crate::types::KeyFormat> {
         &self.inner.key_format
     }
     /// Sets [`CreateKeyPairRequest::dry_run`](crate::types::CreateKeyPairRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateKeyPairRequest::dry_run`](crate::types::CreateKeyPairRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateKeyPairRequest::dry_run`](crate::types::CreateKeyPairRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateKeyPairRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateKeyPairRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.key_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateKeyPairRequest",
                 member: "key_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateKeyPairRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.key_name {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.key_name {
             body.member("KeyName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.key_type {
+        if let Some(value) = &self.key_type {
             body.member("KeyType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -209,12 +185,12 @@ impl ::awsgen_runtime::query::WriteQuery for CreateKeyPairRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.key_format {
+        if let Some(value) = &self.key_format {
             body.member("KeyFormat", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,79 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLaunchTemplateRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateLaunchTemplateRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Unique, case-sensitive identifier you provide to ensure the idempotency of the request. If a client token isn't specified, a randomly generated token is used in the request to ensure idempotency.
     ///
     /// For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
     ///
     /// Constraint: Maximum 128 ASCII characters.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// A name for the launch template.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub launch_template_name: ::std::option::Option<::std::string::String>,
+    pub launch_template_name: Option<String>,
     /// A description for the first version of the launch template.
-    pub version_description: ::std::option::Option<::std::string::String>,
+    pub version_description: Option<String>,
     /// The information for the launch template.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub launch_template_data: ::std::option::Option<
-        crate::types::RequestLaunchTemplateData,
-    >,
+    pub launch_template_data: Option<crate::types::RequestLaunchTemplateData>,
     /// Reserved for internal use.
-    pub operator: ::std::option::Option<crate::types::OperatorRequest>,
+    pub operator: Option<crate::types::OperatorRequest>,
     /// The tags to apply to the launch template on creation. To tag the launch template, the resource type must be `launch-template`.
     ///
     /// To specify the tags for the resources that are created when an instance is launched, you must use the `TagSpecifications` parameter in the [launch template data](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RequestLaunchTemplateData.html) structure.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
 }
 impl CreateLaunchTemplateRequest {
     /// Starts building a [`CreateLaunchTemplateRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateLaunchTemplateRequestBuilder {
-        <crate::types::builders::CreateLaunchTemplateRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateLaunchTemplateRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `LaunchTemplateName` member, when set.
     #[inline]
-    pub fn launch_template_name(&self) -> ::std::option::Option<&str> {
+    pub fn launch_template_name(&self) -> Option<&str> {
         self.launch_template_name.as_deref()
     }
     /// The `VersionDescription` member, when set.
     #[inline]
-    pub fn version_description(&self) -> ::std::option::Option<&str> {
+    pub fn version_description(&self) -> Option<&str> {
         self.version_description.as_deref()
     }
     /// The `LaunchTemplateData` member, when set.
     #[inline]
     pub fn launch_template_data(
         &self,
-    ) -> ::std::option::Option<&crate::types::RequestLaunchTemplateData> {
+    ) -> Option<&crate::types::RequestLaunchTemplateData> {
         self.launch_template_data.as_ref()
     }
     /// The `Operator` member, when set.
     #[inline]
-    pub fn operator(&self) -> ::std::option::Option<&crate::types::OperatorRequest> {
+    pub fn operator(&self) -> Option<&crate::types::OperatorRequest> {
         self.operator.as_ref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -84,100 +75,73 @@ impl CreateLaunchTemplateRequest {
     }
 }
 /// A builder for [`CreateLaunchTemplateRequest`](crate::types::CreateLaunchTemplateRequest); start one with `CreateLaunchTemplateRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateLaunchTemplateRequestBuilder {
     inner: crate::types::CreateLaunchTemplateRequest,
 }
 impl CreateLaunchTemplateRequestBuilder {
     /// Sets [`CreateLaunchTemplateRequest::dry_run`](crate::types::CreateLaunchTemplateRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateLaunchTemplateRequest::dry_run`](crate::types::CreateLaunchTemplateRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateLaunchTemplateRequest::dry_run`](crate::types::CreateLaunchTemplateRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateLaunchTemplateRequest::client_token`](crate::types::CreateLaunchTemplateRequest::client_token): Unique, case-sensitive identifier you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateLaunchTemplateRequest::client_token`](crate::types::CreateLaunchTemplateRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateLaunchTemplateRequest::client_token`](crate::types::CreateLaunchTemplateRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateLaunchTemplateRequest::launch_template_name`](crate::types::CreateLaunchTemplateRequest::launch_template_name): A name for the launch template.
-    pub fn launch_template_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_template_name = ::std::option::Option::Some(input.into());
+    pub fn launch_template_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_template_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateLaunchTemplateRequest::launch_template_name`](crate::types::CreateLaunchTemplateRequest::launch_template_name).
     #[inline]
-    pub fn set_launch_template_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_name(mut self, input: Option<String>) -> Self {
         self.inner.launch_template_name = input;
         self
     }
     /// The value set for [`CreateLaunchTemplateRequest::launch_template_name`](crate::types::CreateLaunchTemplateRequest::launch_template_name), if any.
     #[inline]
-    pub fn get_launch_template_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_name(&self) -> &Option<String> {
         &self.inner.launch_template_name
     }
     /// Sets [`CreateLaunchTemplateRequest::version_description`](crate::types::CreateLaunchTemplateRequest::version_description): A description for the first version of the launch template.
-    pub fn version_description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.version_description = ::std::option::Option::Some(input.into());
+    pub fn version_description(mut self, input: impl Into<String>) -> Self {
+        self.inner.version_description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateLaunchTemplateRequest::version_description`](crate::types::CreateLaunchTemplateRequest::version_description).
     #[inline]
-    pub fn set_version_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_version_description(mut self, input: Option<String>) -> Self {
         self.inner.version_description = input;
         self
     }
     /// The value set for [`CreateLaunchTemplateRequest::version_description`](crate::types::CreateLaunchTemplateRequest::version_description), if any.
     #[inline]
-    pub fn get_version_description(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_version_description(&self) -> &Option<String> {
         &self.inner.version_description
     }
     /// Sets [`CreateLaunchTemplateRequest::launch_template_data`](crate::types::CreateLaunchTemplateRequest::launch_template_data): The information for the launch template.
@@ -185,14 +149,14 @@ impl CreateLaunchTemplateRequestBuilder {
         mut self,
         input: crate::types::RequestLaunchTemplateData,
     ) -> Self {
-        self.inner.launch_template_data = ::std::option::Option::Some(input);
+        self.inner.launch_template_data = Some(input);
         self
     }
     /// Sets or clears [`CreateLaunchTemplateRequest::launch_template_data`](crate::types::CreateLaunchTemplateRequest::launch_template_data).
     #[inline]
     pub fn set_launch_template_data(
         mut self,
-        input: ::std::option::Option<crate::types::RequestLaunchTemplateData>,
+        input: Option<crate::types::RequestLaunchTemplateData>,
     ) -> Self {
         self.inner.launch_template_data = input;
         self
@@ -201,26 +165,23 @@ impl CreateLaunchTemplateRequestBuilder {
     #[inline]
     pub fn get_launch_template_data(
         &self,
-    ) -> &::std::option::Option<crate::types::RequestLaunchTemplateData> {
+    ) -> &Option<crate::types::RequestLaunchTemplateData> {
         &self.inner.launch_template_data
     }
     /// Sets [`CreateLaunchTemplateRequest::operator`](crate::types::CreateLaunchTemplateRequest::operator): Reserved for internal use.
     pub fn operator(mut self, input: crate::types::OperatorRequest) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input);
+        self.inner.operator = Some(input);
         self
     }
     /// Sets or clears [`CreateLaunchTemplateRequest::operator`](crate::types::CreateLaunchTemplateRequest::operator).
     #[inline]
-    pub fn set_operator(
-        mut self,
-        input: ::std::option::Option<crate::types::OperatorRequest>,
-    ) -> Self {
+    pub fn set_operator(mut self, input: Option<crate::types::OperatorRequest>) -> Self {
         self.inner.operator = input;
         self
     }
     /// The value set for [`CreateLaunchTemplateRequest::operator`](crate::types::CreateLaunchTemplateRequest::operator), if any.
     #[inline]
-    pub fn get_operator(&self) -> &::std::option::Option<crate::types::OperatorRequest> {
+    pub fn get_operator(&self) -> &Option<crate::types::OperatorRequest> {
         &self.inner.operator
     }
     /// Appends one item to [`CreateLaunchTemplateRequest::tag_specifications`](crate::types::CreateLaunchTemplateRequest::tag_specifications): The tags to apply to the launch template on creation.
@@ -234,7 +195,7 @@ impl CreateLaunchTemplateRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -243,60 +204,60 @@ impl CreateLaunchTemplateRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Builds the [`CreateLaunchTemplateRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateLaunchTemplateRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.launch_template_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateLaunchTemplateRequest",
                 member: "launch_template_name",
             });
         }
         if self.inner.launch_template_data.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateLaunchTemplateRequest",
                 member: "launch_template_data",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateLaunchTemplateRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_name {
+        if let Some(value) = &self.launch_template_name {
             body.member("LaunchTemplateName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.version_description {
+        if let Some(value) = &self.version_description {
             body.member("VersionDescription", value);
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_data {
+        if let Some(value) = &self.launch_template_data {
             let member_0 = body.enter("LaunchTemplateData");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.operator {
+        if let Some(value) = &self.operator {
             let member_0 = body.enter("Operator");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -304,6 +265,6 @@ impl ::awsgen_runtime::query::WriteQuery for CreateLaunchTemplateRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,89 +2,73 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLaunchTemplateResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateLaunchTemplateResult {
     /// Information about the launch template.
-    pub launch_template: ::std::option::Option<crate::types::LaunchTemplate>,
+    pub launch_template: Option<crate::types::LaunchTemplate>,
     /// If the launch template contains parameters or parameter combinations that are not valid, an error code and an error message are returned for each issue that's found.
-    pub warning: ::std::option::Option<crate::types::ValidationWarning>,
+    pub warning: Option<crate::types::ValidationWarning>,
 }
 impl CreateLaunchTemplateResult {
     /// Starts building a [`CreateLaunchTemplateResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateLaunchTemplateResultBuilder {
-        <crate::types::builders::CreateLaunchTemplateResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateLaunchTemplateResultBuilder as Default>::default()
     }
     /// The `LaunchTemplate` member, when set.
     #[inline]
-    pub fn launch_template(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplate> {
+    pub fn launch_template(&self) -> Option<&crate::types::LaunchTemplate> {
         self.launch_template.as_ref()
     }
     /// The `Warning` member, when set.
     #[inline]
-    pub fn warning(&self) -> ::std::option::Option<&crate::types::ValidationWarning> {
+    pub fn warning(&self) -> Option<&crate::types::ValidationWarning> {
         self.warning.as_ref()
     }
 }
 /// A builder for [`CreateLaunchTemplateResult`](crate::types::CreateLaunchTemplateResult); start one with `CreateLaunchTemplateResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateLaunchTemplateResultBuilder {
     inner: crate::types::CreateLaunchTemplateResult,
 }
 impl CreateLaunchTemplateResultBuilder {
     /// Sets [`CreateLaunchTemplateResult::launch_template`](crate::types::CreateLaunchTemplateResult::launch_template): Information about the launch template.
     pub fn launch_template(mut self, input: crate::types::LaunchTemplate) -> Self {
-        self.inner.launch_template = ::std::option::Option::Some(input);
+        self.inner.launch_template = Some(input);
         self
     }
     /// Sets or clears [`CreateLaunchTemplateResult::launch_template`](crate::types::CreateLaunchTemplateResult::launch_template).
     #[inline]
     pub fn set_launch_template(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplate>,
+        input: Option<crate::types::LaunchTemplate>,
     ) -> Self {
         self.inner.launch_template = input;
         self
     }
     /// The value set for [`CreateLaunchTemplateResult::launch_template`](crate::types::CreateLaunchTemplateResult::launch_template), if any.
     #[inline]
-    pub fn get_launch_template(
-        &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplate> {
+    pub fn get_launch_template(&self) -> &Option<crate::types::LaunchTemplate> {
         &self.inner.launch_template
     }
     /// Sets [`CreateLaunchTemplateResult::warning`](crate::types::CreateLaunchTemplateResult::warning): If the launch template contains parameters or parameter combinations that are not valid, an error code and an error message are returned for each issue that's found.
     pub fn warning(mut self, input: crate::types::ValidationWarning) -> Self {
-        self.inner.warning = ::std::option::Option::Some(input);
+        self.inner.warning = Some(input);
         self
     }
     /// Sets or clears [`CreateLaunchTemplateResult::warning`](crate::types::CreateLaunchTemplateResult::warning).
     #[inline]
     pub fn set_warning(
         mut self,
-        input: ::std::option::Option<crate::types::ValidationWarning>,
+        input: Option<crate::types::ValidationWarning>,
     ) -> Self {
         self.inner.warning = input;
         self
     }
     /// The value set for [`CreateLaunchTemplateResult::warning`](crate::types::CreateLaunchTemplateResult::warning), if any.
     #[inline]
-    pub fn get_warning(
-        &self,
-    ) -> &::std::option::Option<crate::types::ValidationWarning> {
+    pub fn get_warning(&self) -> &Option<crate::types::ValidationWarning> {
         &self.inner.warning
     }
     /// Builds the [`CreateLaunchTemplateResult`]; it has no required members, so this cannot fail.
@@ -96,19 +80,19 @@ impl CreateLaunchTemplateResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateLaunchTemplateResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "launchTemplate" => {
-                    value.launch_template = ::std::option::Option::Some(
+                    value.launch_template = Some(
                         <crate::types::LaunchTemplate as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "warning" => {
-                    value.warning = ::std::option::Option::Some(
+                    value.warning = Some(
                         <crate::types::ValidationWarning as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -117,6 +101,6 @@ impl ::awsgen_runtime::xml::FromXml for CreateLaunchTemplateResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

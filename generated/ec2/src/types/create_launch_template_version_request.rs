@@ -2,239 +2,191 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLaunchTemplateVersionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateLaunchTemplateVersionRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Unique, case-sensitive identifier you provide to ensure the idempotency of the request. If a client token isn't specified, a randomly generated token is used in the request to ensure idempotency.
     ///
     /// For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
     ///
     /// Constraint: Maximum 128 ASCII characters.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The ID of the launch template.
     ///
     /// You must specify either the launch template ID or the launch template name, but not both.
-    pub launch_template_id: ::std::option::Option<::std::string::String>,
+    pub launch_template_id: Option<String>,
     /// The name of the launch template.
     ///
     /// You must specify either the launch template ID or the launch template name, but not both.
-    pub launch_template_name: ::std::option::Option<::std::string::String>,
+    pub launch_template_name: Option<String>,
     /// The version of the launch template on which to base the new version. Snapshots applied to the block device mapping are ignored when creating a new version unless they are explicitly included.
     ///
     /// If you specify this parameter, the new version inherits the launch parameters from the source version. If you specify additional launch parameters for the new version, they overwrite any corresponding launch parameters inherited from the source version.
     ///
     /// If you omit this parameter, the new version contains only the launch parameters that you specify for the new version.
-    pub source_version: ::std::option::Option<::std::string::String>,
+    pub source_version: Option<String>,
     /// A description for the version of the launch template.
-    pub version_description: ::std::option::Option<::std::string::String>,
+    pub version_description: Option<String>,
     /// The information for the launch template.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub launch_template_data: ::std::option::Option<
-        crate::types::RequestLaunchTemplateData,
-    >,
+    pub launch_template_data: Option<crate::types::RequestLaunchTemplateData>,
     /// If `true`, and if a Systems Manager parameter is specified for `ImageId`, the AMI ID is displayed in the response for `imageID`. For more information, see [Use a Systems Manager parameter instead of an AMI ID](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/create-launch-template.html#use-an-ssm-parameter-instead-of-an-ami-id) in the *Amazon EC2 User Guide*.
     ///
     /// Default: `false`
-    pub resolve_alias: ::std::option::Option<bool>,
+    pub resolve_alias: Option<bool>,
 }
 impl CreateLaunchTemplateVersionRequest {
     /// Starts building a [`CreateLaunchTemplateVersionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateLaunchTemplateVersionRequestBuilder {
-        <crate::types::builders::CreateLaunchTemplateVersionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateLaunchTemplateVersionRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `LaunchTemplateId` member, when set.
     #[inline]
-    pub fn launch_template_id(&self) -> ::std::option::Option<&str> {
+    pub fn launch_template_id(&self) -> Option<&str> {
         self.launch_template_id.as_deref()
     }
     /// The `LaunchTemplateName` member, when set.
     #[inline]
-    pub fn launch_template_name(&self) -> ::std::option::Option<&str> {
+    pub fn launch_template_name(&self) -> Option<&str> {
         self.launch_template_name.as_deref()
     }
     /// The `SourceVersion` member, when set.
     #[inline]
-    pub fn source_version(&self) -> ::std::option::Option<&str> {
+    pub fn source_version(&self) -> Option<&str> {
         self.source_version.as_deref()
     }
     /// The `VersionDescription` member, when set.
     #[inline]
-    pub fn version_description(&self) -> ::std::option::Option<&str> {
+    pub fn version_description(&self) -> Option<&str> {
         self.version_description.as_deref()
     }
     /// The `LaunchTemplateData` member, when set.
     #[inline]
     pub fn launch_template_data(
         &self,
-    ) -> ::std::option::Option<&crate::types::RequestLaunchTemplateData> {
+    ) -> Option<&crate::types::RequestLaunchTemplateData> {
         self.launch_template_data.as_ref()
     }
     /// The `ResolveAlias` member, when set.
     #[inline]
-    pub fn resolve_alias(&self) -> ::std::option::Option<bool> {
+    pub fn resolve_alias(&self) -> Option<bool> {
         self.resolve_alias
     }
 }
 /// A builder for [`CreateLaunchTemplateVersionRequest`](crate::types::CreateLaunchTemplateVersionRequest); start one with `CreateLaunchTemplateVersionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateLaunchTemplateVersionRequestBuilder {
     inner: crate::types::CreateLaunchTemplateVersionRequest,
 }
 impl CreateLaunchTemplateVersionRequestBuilder {
     /// Sets [`CreateLaunchTemplateVersionRequest::dry_run`](crate::types::CreateLaunchTemplateVersionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateLaunchTemplateVersionRequest::dry_run`](crate::types::CreateLaunchTemplateVersionRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateLaunchTemplateVersionRequest::dry_run`](crate::types::CreateLaunchTemplateVersionRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateLaunchTemplateVersionRequest::client_token`](crate::types::CreateLaunchTemplateVersionRequest::client_token): Unique, case-sensitive identifier you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateLaunchTemplateVersionRequest::client_token`](crate::types::CreateLaunchTemplateVersionRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateLaunchTemplateVersionRequest::client_token`](crate::types::CreateLaunchTemplateVersionRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateLaunchTemplateVersionRequest::launch_template_id`](crate::types::CreateLaunchTemplateVersionRequest::launch_template_id): The ID of the launch template.
-    pub fn launch_template_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_template_id = ::std::option::Option::Some(input.into());
+    pub fn launch_template_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_template_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateLaunchTemplateVersionRequest::launch_template_id`](crate::types::CreateLaunchTemplateVersionRequest::launch_template_id).
     #[inline]
-    pub fn set_launch_template_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_id(mut self, input: Option<String>) -> Self {
         self.inner.launch_template_id = input;
         self
     }
     /// The value set for [`CreateLaunchTemplateVersionRequest::launch_template_id`](crate::types::CreateLaunchTemplateVersionRequest::launch_template_id), if any.
     #[inline]
-    pub fn get_launch_template_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_id(&self) -> &Option<String> {
         &self.inner.launch_template_id
     }
     /// Sets [`CreateLaunchTemplateVersionRequest::launch_template_name`](crate::types::CreateLaunchTemplateVersionRequest::launch_template_name): The name of the launch template.
-    pub fn launch_template_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_template_name = ::std::option::Option::Some(input.into());
+    pub fn launch_template_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_template_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateLaunchTemplateVersionRequest::launch_template_name`](crate::types::CreateLaunchTemplateVersionRequest::launch_template_name).
     #[inline]
-    pub fn set_launch_template_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_name(mut self, input: Option<String>) -> Self {
         self.inner.launch_template_name = input;
         self
     }
     /// The value set for [`CreateLaunchTemplateVersionRequest::launch_template_name`](crate::types::CreateLaunchTemplateVersionRequest::launch_template_name), if any.
     #[inline]
-    pub fn get_launch_template_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_name(&self) -> &Option<String> {
         &self.inner.launch_template_name
     }
     /// Sets [`CreateLaunchTemplateVersionRequest::source_version`](crate::types::CreateLaunchTemplateVersionRequest::source_version): The version of the launch template on which to base the new version.
-    pub fn source_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_version = ::std::option::Option::Some(input.into());
+    pub fn source_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_version = Some(input.into());
         self
     }
     /// Sets or clears [`CreateLaunchTemplateVersionRequest::source_version`](crate::types::CreateLaunchTemplateVersionRequest::source_version).
     #[inline]
-    pub fn set_source_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_version(mut self, input: Option<String>) -> Self {
         self.inner.source_version = input;
         self
     }
     /// The value set for [`CreateLaunchTemplateVersionRequest::source_version`](crate::types::CreateLaunchTemplateVersionRequest::source_version), if any.
     #[inline]
-    pub fn get_source_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_version(&self) -> &Option<String> {
         &self.inner.source_version
     }
     /// Sets [`CreateLaunchTemplateVersionRequest::version_description`](crate::types::CreateLaunchTemplateVersionRequest::version_description): A description for the version of the launch template.
-    pub fn version_description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.version_description = ::std::option::Option::Some(input.into());
+    pub fn version_description(mut self, input: impl Into<String>) -> Self {
+        self.inner.version_description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateLaunchTemplateVersionRequest::version_description`](crate::types::CreateLaunchTemplateVersionRequest::version_description).
     #[inline]
-    pub fn set_version_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_version_description(mut self, input: Option<String>) -> Self {
         self.inner.version_description = input;
         self
     }
     /// The value set for [`CreateLaunchTemplateVersionRequest::version_description`](crate::types::CreateLaunchTemplateVersionRequest::version_description), if any.
     #[inline]
-    pub fn get_version_description(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_version_description(&self) -> &Option<String> {
         &self.inner.version_description
     }
     /// Sets [`CreateLaunchTemplateVersionRequest::launch_template_data`](crate::types::CreateLaunchTemplateVersionRequest::launch_template_data): The information for the launch template.
@@ -242,14 +194,14 @@ impl CreateLaunchTemplateVersionRequestBuilder {
         mut self,
         input: crate::types::RequestLaunchTemplateData,
     ) -> Self {
-        self.inner.launch_template_data = ::std::option::Option::Some(input);
+        self.inner.launch_template_data = Some(input);
         self
     }
     /// Sets or clears [`CreateLaunchTemplateVersionRequest::launch_template_data`](crate::types::CreateLaunchTemplateVersionRequest::launch_template_data).
     #[inline]
     pub fn set_launch_template_data(
         mut self,
-        input: ::std::option::Option<crate::types::RequestLaunchTemplateData>,
+        input: Option<crate::types::RequestLaunchTemplateData>,
     ) -> Self {
         self.inner.launch_template_data = input;
         self
@@ -258,73 +210,73 @@ impl CreateLaunchTemplateVersionRequestBuilder {
     #[inline]
     pub fn get_launch_template_data(
         &self,
-    ) -> &::std::option::Option<crate::types::RequestLaunchTemplateData> {
+    ) -> &Option<crate::types::RequestLaunchTemplateData> {
         &self.inner.launch_template_data
     }
     /// Sets [`CreateLaunchTemplateVersionRequest::resolve_alias`](crate::types::CreateLaunchTemplateVersionRequest::resolve_alias): If `true`, and if a Systems Manager parameter is specified for `ImageId`, the AMI ID is displayed in the response for `imageID`.
     pub fn resolve_alias(mut self, input: bool) -> Self {
-        self.inner.resolve_alias = ::std::option::Option::Some(input);
+        self.inner.resolve_alias = Some(input);
         self
     }
     /// Sets or clears [`CreateLaunchTemplateVersionRequest::resolve_alias`](crate::types::CreateLaunchTemplateVersionRequest::resolve_alias).
     #[inline]
-    pub fn set_resolve_alias(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_resolve_alias(mut self, input: Option<bool>) -> Self {
         self.inner.resolve_alias = input;
         self
     }
     /// The value set for [`CreateLaunchTemplateVersionRequest::resolve_alias`](crate::types::CreateLaunchTemplateVersionRequest::resolve_alias), if any.
     #[inline]
-    pub fn get_resolve_alias(&self) -> &::std::option::Option<bool> {
+    pub fn get_resolve_alias(&self) -> &Option<bool> {
         &self.inner.resolve_alias
     }
     /// Builds the [`CreateLaunchTemplateVersionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateLaunchTemplateVersionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.launch_template_data.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateLaunchTemplateVersionRequest",
                 member: "launch_template_data",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateLaunchTemplateVersionRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_id {
+        if let Some(value) = &self.launch_template_id {
             body.member("LaunchTemplateId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_name {
+        if let Some(value) = &self.launch_template_name {
             body.member("LaunchTemplateName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_version {
+        if let Some(value) = &self.source_version {
             body.member("SourceVersion", value);
         }
-        if let ::std::option::Option::Some(value) = &self.version_description {
+        if let Some(value) = &self.version_description {
             body.member("VersionDescription", value);
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_data {
+        if let Some(value) = &self.launch_template_data {
             let member_0 = body.enter("LaunchTemplateData");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.resolve_alias {
+        if let Some(value) = &self.resolve_alias {
             body.member("ResolveAlias", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,47 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLaunchTemplateVersionResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateLaunchTemplateVersionResult {
     /// Information about the launch template version.
-    pub launch_template_version: ::std::option::Option<
-        crate::types::LaunchTemplateVersion,
-    >,
+    pub launch_template_version: Option<crate::types::LaunchTemplateVersion>,
     /// If the new version of the launch template contains parameters or parameter combinations that are not valid, an error code and an error message are returned for each issue that's found.
-    pub warning: ::std::option::Option<crate::types::ValidationWarning>,
+    pub warning: Option<crate::types::ValidationWarning>,
 }
 impl CreateLaunchTemplateVersionResult {
     /// Starts building a [`CreateLaunchTemplateVersionResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateLaunchTemplateVersionResultBuilder {
-        <crate::types::builders::CreateLaunchTemplateVersionResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateLaunchTemplateVersionResultBuilder as Default>::default()
     }
     /// The `LaunchTemplateVersion` member, when set.
     #[inline]
     pub fn launch_template_version(
         &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateVersion> {
+    ) -> Option<&crate::types::LaunchTemplateVersion> {
         self.launch_template_version.as_ref()
     }
     /// The `Warning` member, when set.
     #[inline]
-    pub fn warning(&self) -> ::std::option::Option<&crate::types::ValidationWarning> {
+    pub fn warning(&self) -> Option<&crate::types::ValidationWarning> {
         self.warning.as_ref()
     }
 }
 /// A builder for [`CreateLaunchTemplateVersionResult`](crate::types::CreateLaunchTemplateVersionResult); start one with `CreateLaunchTemplateVersionResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateLaunchTemplateVersionResultBuilder {
     inner: crate::types::CreateLaunchTemplateVersionResult,
 }
@@ -52,14 +40,14 @@ impl CreateLaunchTemplateVersionResultBuilder {
         mut self,
         input: crate::types::LaunchTemplateVersion,
     ) -> Self {
-        self.inner.launch_template_version = ::std::option::Option::Some(input);
+        self.inner.launch_template_version = Some(input);
         self
     }
     /// Sets or clears [`CreateLaunchTemplateVersionResult::launch_template_version`](crate::types::CreateLaunchTemplateVersionResult::launch_template_version).
     #[inline]
     pub fn set_launch_template_version(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplateVersion>,
+        input: Option<crate::types::LaunchTemplateVersion>,
     ) -> Self {
         self.inner.launch_template_version = input;
         self
@@ -68,28 +56,26 @@ impl CreateLaunchTemplateVersionResultBuilder {
     #[inline]
     pub fn get_launch_template_version(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateVersion> {
+    ) -> &Option<crate::types::LaunchTemplateVersion> {
         &self.inner.launch_template_version
     }
     /// Sets [`CreateLaunchTemplateVersionResult::warning`](crate::types::CreateLaunchTemplateVersionResult::warning): If the new version of the launch template contains parameters or parameter combinations that are not valid, an error code and an error message are returned for each issue that's found.
     pub fn warning(mut self, input: crate::types::ValidationWarning) -> Self {
-        self.inner.warning = ::std::option::Option::Some(input);
+        self.inner.warning = Some(input);
         self
     }
     /// Sets or clears [`CreateLaunchTemplateVersionResult::warning`](crate::types::CreateLaunchTemplateVersionResult::warning).
     #[inline]
     pub fn set_warning(
         mut self,
-        input: ::std::option::Option<crate::types::ValidationWarning>,
+        input: Option<crate::types::ValidationWarning>,
     ) -> Self {
         self.inner.warning = input;
         self
     }
     /// The value set for [`CreateLaunchTemplateVersionResult::warning`](crate::types::CreateLaunchTemplateVersionResult::warning), if any.
     #[inline]
-    pub fn get_warning(
-        &self,
-    ) -> &::std::option::Option<crate::types::ValidationWarning> {
+    pub fn get_warning(&self) -> &Option<crate::types::ValidationWarning> {
         &self.inner.warning
     }
     /// Builds the [`CreateLaunchTemplateVersionResult`]; it has no required members, so this cannot fail.
@@ -101,19 +87,19 @@ impl CreateLaunchTemplateVersionResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateLaunchTemplateVersionResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "launchTemplateVersion" => {
-                    value.launch_template_version = ::std::option::Option::Some(
+                    value.launch_template_version = Some(
                         <crate::types::LaunchTemplateVersion as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "warning" => {
-                    value.warning = ::std::option::Option::Some(
+                    value.warning = Some(
                         <crate::types::ValidationWarning as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -122,6 +108,6 @@ impl ::awsgen_runtime::xml::FromXml for CreateLaunchTemplateVersionResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,265 +2,209 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLocalGatewayRouteRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateLocalGatewayRouteRequest {
     /// The CIDR range used for destination matches. Routing decisions are based on the most specific match.
-    pub destination_cidr_block: ::std::option::Option<::std::string::String>,
+    pub destination_cidr_block: Option<String>,
     /// The ID of the local gateway route table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub local_gateway_route_table_id: ::std::option::Option<::std::string::String>,
+    pub local_gateway_route_table_id: Option<String>,
     /// The ID of the virtual interface group.
-    pub local_gateway_virtual_interface_group_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub local_gateway_virtual_interface_group_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the network interface.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The ID of the prefix list. Use a prefix list in place of `DestinationCidrBlock`. You cannot use `DestinationPrefixListId` and `DestinationCidrBlock` in the same request.
-    pub destination_prefix_list_id: ::std::option::Option<::std::string::String>,
+    pub destination_prefix_list_id: Option<String>,
 }
 impl CreateLocalGatewayRouteRequest {
     /// Starts building a [`CreateLocalGatewayRouteRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateLocalGatewayRouteRequestBuilder {
-        <crate::types::builders::CreateLocalGatewayRouteRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateLocalGatewayRouteRequestBuilder as Default>::default()
     }
     /// The `DestinationCidrBlock` member, when set.
     #[inline]
-    pub fn destination_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn destination_cidr_block(&self) -> Option<&str> {
         self.destination_cidr_block.as_deref()
     }
     /// The `LocalGatewayRouteTableId` member, when set.
     #[inline]
-    pub fn local_gateway_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn local_gateway_route_table_id(&self) -> Option<&str> {
         self.local_gateway_route_table_id.as_deref()
     }
     /// The `LocalGatewayVirtualInterfaceGroupId` member, when set.
     #[inline]
-    pub fn local_gateway_virtual_interface_group_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn local_gateway_virtual_interface_group_id(&self) -> Option<&str> {
         self.local_gateway_virtual_interface_group_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `DestinationPrefixListId` member, when set.
     #[inline]
-    pub fn destination_prefix_list_id(&self) -> ::std::option::Option<&str> {
+    pub fn destination_prefix_list_id(&self) -> Option<&str> {
         self.destination_prefix_list_id.as_deref()
     }
 }
 /// A builder for [`CreateLocalGatewayRouteRequest`](crate::types::CreateLocalGatewayRouteRequest); start one with `CreateLocalGatewayRouteRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateLocalGatewayRouteRequestBuilder {
     inner: crate::types::CreateLocalGatewayRouteRequest,
 }
 impl CreateLocalGatewayRouteRequestBuilder {
     /// Sets [`CreateLocalGatewayRouteRequest::destination_cidr_block`](crate::types::CreateLocalGatewayRouteRequest::destination_cidr_block): The CIDR range used for destination matches.
-    pub fn destination_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn destination_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`CreateLocalGatewayRouteRequest::destination_cidr_block`](crate::types::CreateLocalGatewayRouteRequest::destination_cidr_block).
     #[inline]
-    pub fn set_destination_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.destination_cidr_block = input;
         self
     }
     /// The value set for [`CreateLocalGatewayRouteRequest::destination_cidr_block`](crate::types::CreateLocalGatewayRouteRequest::destination_cidr_block), if any.
     #[inline]
-    pub fn get_destination_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr_block(&self) -> &Option<String> {
         &self.inner.destination_cidr_block
     }
     /// Sets [`CreateLocalGatewayRouteRequest::local_gateway_route_table_id`](crate::types::CreateLocalGatewayRouteRequest::local_gateway_route_table_id): The ID of the local gateway route table.
-    pub fn local_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_gateway_route_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn local_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_gateway_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateLocalGatewayRouteRequest::local_gateway_route_table_id`](crate::types::CreateLocalGatewayRouteRequest::local_gateway_route_table_id).
     #[inline]
-    pub fn set_local_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.local_gateway_route_table_id = input;
         self
     }
     /// The value set for [`CreateLocalGatewayRouteRequest::local_gateway_route_table_id`](crate::types::CreateLocalGatewayRouteRequest::local_gateway_route_table_id), if any.
     #[inline]
-    pub fn get_local_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_route_table_id(&self) -> &Option<String> {
         &self.inner.local_gateway_route_table_id
     }
     /// Sets [`CreateLocalGatewayRouteRequest::local_gateway_virtual_interface_group_id`](crate::types::CreateLocalGatewayRouteRequest::local_gateway_virtual_interface_group_id): The ID of the virtual interface group.
     pub fn local_gateway_virtual_interface_group_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.local_gateway_virtual_interface_group_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.local_gateway_virtual_interface_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateLocalGatewayRouteRequest::local_gateway_virtual_interface_group_id`](crate::types::CreateLocalGatewayRouteRequest::local_gateway_virtual_interface_group_id).
     #[inline]
     pub fn set_local_gateway_virtual_interface_group_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.local_gateway_virtual_interface_group_id = input;
         self
     }
     /// The value set for [`CreateLocalGatewayRouteRequest::local_gateway_virtual_interface_group_id`](crate::types::CreateLocalGatewayRouteRequest::local_gateway_virtual_interface_group_id), if any.
     #[inline]
-    pub fn get_local_gateway_virtual_interface_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_virtual_interface_group_id(&self) -> &Option<String> {
         &self.inner.local_gateway_virtual_interface_group_id
     }
     /// Sets [`CreateLocalGatewayRouteRequest::dry_run`](crate::types::CreateLocalGatewayRouteRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayRouteRequest::dry_run`](crate::types::CreateLocalGatewayRouteRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateLocalGatewayRouteRequest::dry_run`](crate::types::CreateLocalGatewayRouteRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateLocalGatewayRouteRequest::network_interface_id`](crate::types::CreateLocalGatewayRouteRequest::network_interface_id): The ID of the network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateLocalGatewayRouteRequest::network_interface_id`](crate::types::CreateLocalGatewayRouteRequest::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`CreateLocalGatewayRouteRequest::network_interface_id`](crate::types::CreateLocalGatewayRouteRequest::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`CreateLocalGatewayRouteRequest::destination_prefix_list_id`](crate::types::CreateLocalGatewayRouteRequest::destination_prefix_list_id): The ID of the prefix list.
-    pub fn destination_prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_prefix_list_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn destination_prefix_list_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_prefix_list_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateLocalGatewayRouteRequest::destination_prefix_list_id`](crate::types::CreateLocalGatewayRouteRequest::destination_prefix_list_id).
     #[inline]
-    pub fn set_destination_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.inner.destination_prefix_list_id = input;
         self
     }
     /// The value set for [`CreateLocalGatewayRouteRequest::destination_prefix_list_id`](crate::types::CreateLocalGatewayRouteRequest::destination_prefix_list_id), if any.
     #[inline]
-    pub fn get_destination_prefix_list_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_prefix_list_id(&self) -> &Option<String> {
         &self.inner.destination_prefix_list_id
     }
     /// Builds the [`CreateLocalGatewayRouteRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateLocalGatewayRouteRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.local_gateway_route_table_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateLocalGatewayRouteRequest",
                 member: "local_gateway_route_table_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateLocalGatewayRouteRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.destination_cidr_block {
             body.member("DestinationCidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.local_gateway_route_table_id {
+        if let Some(value) = &self.local_gateway_route_table_id {
             body.member("LocalGatewayRouteTableId", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .local_gateway_virtual_interface_group_id
-        {
+        if let Some(value) = &self.local_gateway_virtual_interface_group_id {
             body.member("LocalGatewayVirtualInterfaceGroupId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             body.member("NetworkInterfaceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.destination_prefix_list_id {
+        if let Some(value) = &self.destination_prefix_list_id {
             body.member("DestinationPrefixListId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

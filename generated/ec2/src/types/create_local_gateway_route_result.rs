@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLocalGatewayRouteResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateLocalGatewayRouteResult {
     /// Information about the route.
-    pub route: ::std::option::Option<crate::types::LocalGatewayRoute>,
+    pub route: Option<crate::types::LocalGatewayRoute>,
 }
 impl CreateLocalGatewayRouteResult {
     /// Starts building a [`CreateLocalGatewayRouteResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateLocalGatewayRouteResultBuilder {
-        <crate::types::builders::CreateLocalGatewayRouteResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateLocalGatewayRouteResultBuilder as Default>::default()
     }
     /// The `Route` member, when set.
     #[inline]
-    pub fn route(&self) -> ::std::option::Option<&crate::types::LocalGatewayRoute> {
+    pub fn route(&self) -> Option<&crate::types::LocalGatewayRoute> {
         self.route.as_ref()
     }
 }
 /// A builder for [`CreateLocalGatewayRouteResult`](crate::types::CreateLocalGatewayRouteResult); start one with `CreateLocalGatewayRouteResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateLocalGatewayRouteResultBuilder {
     inner: crate::types::CreateLocalGatewayRouteResult,
 }
 impl CreateLocalGatewayRouteResultBuilder {
     /// Sets [`CreateLocalGatewayRouteResult::route`](crate::types::CreateLocalGatewayRouteResult::route): Information about the route.
     pub fn route(mut self, input: crate::types::LocalGatewayRoute) -> Self {
-        self.inner.route = ::std::option::Option::Some(input);
+        self.inner.route = Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayRouteResult::route`](crate::types::CreateLocalGatewayRouteResult::route).
     #[inline]
-    pub fn set_route(
-        mut self,
-        input: ::std::option::Option<crate::types::LocalGatewayRoute>,
-    ) -> Self {
+    pub fn set_route(mut self, input: Option<crate::types::LocalGatewayRoute>) -> Self {
         self.inner.route = input;
         self
     }
     /// The value set for [`CreateLocalGatewayRouteResult::route`](crate::types::CreateLocalGatewayRouteResult::route), if any.
     #[inline]
-    pub fn get_route(&self) -> &::std::option::Option<crate::types::LocalGatewayRoute> {
+    pub fn get_route(&self) -> &Option<crate::types::LocalGatewayRoute> {
         &self.inner.route
     }
     /// Builds the [`CreateLocalGatewayRouteResult`]; it has no required members, so this cannot fail.
@@ -64,17 +51,17 @@ impl CreateLocalGatewayRouteResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateLocalGatewayRouteResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "route" {
-                value.route = ::std::option::Option::Some(
+                value.route = Some(
                     <crate::types::LocalGatewayRoute as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,43 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLocalGatewayRouteTableRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateLocalGatewayRouteTableRequest {
     /// The ID of the local gateway.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub local_gateway_id: ::std::option::Option<::std::string::String>,
+    pub local_gateway_id: Option<String>,
     /// The mode of the local gateway route table.
-    pub mode: ::std::option::Option<crate::types::LocalGatewayRouteTableMode>,
+    pub mode: Option<crate::types::LocalGatewayRouteTableMode>,
     /// The tags assigned to the local gateway route table.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateLocalGatewayRouteTableRequest {
     /// Starts building a [`CreateLocalGatewayRouteTableRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateLocalGatewayRouteTableRequestBuilder {
-        <crate::types::builders::CreateLocalGatewayRouteTableRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateLocalGatewayRouteTableRequestBuilder as Default>::default()
     }
     /// The `LocalGatewayId` member, when set.
     #[inline]
-    pub fn local_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn local_gateway_id(&self) -> Option<&str> {
         self.local_gateway_id.as_deref()
     }
     /// The `Mode` member, when set.
     #[inline]
-    pub fn mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LocalGatewayRouteTableMode> {
+    pub fn mode(&self) -> Option<&crate::types::LocalGatewayRouteTableMode> {
         self.mode.as_ref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -48,62 +39,49 @@ impl CreateLocalGatewayRouteTableRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateLocalGatewayRouteTableRequest`](crate::types::CreateLocalGatewayRouteTableRequest); start one with `CreateLocalGatewayRouteTableRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateLocalGatewayRouteTableRequestBuilder {
     inner: crate::types::CreateLocalGatewayRouteTableRequest,
 }
 impl CreateLocalGatewayRouteTableRequestBuilder {
     /// Sets [`CreateLocalGatewayRouteTableRequest::local_gateway_id`](crate::types::CreateLocalGatewayRouteTableRequest::local_gateway_id): The ID of the local gateway.
-    pub fn local_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn local_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateLocalGatewayRouteTableRequest::local_gateway_id`](crate::types::CreateLocalGatewayRouteTableRequest::local_gateway_id).
     #[inline]
-    pub fn set_local_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.local_gateway_id = input;
         self
     }
     /// The value set for [`CreateLocalGatewayRouteTableRequest::local_gateway_id`](crate::types::CreateLocalGatewayRouteTableRequest::local_gateway_id), if any.
     #[inline]
-    pub fn get_local_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_id(&self) -> &Option<String> {
         &self.inner.local_gateway_id
     }
     /// Sets [`CreateLocalGatewayRouteTableRequest::mode`](crate::types::CreateLocalGatewayRouteTableRequest::mode): The mode of the local gateway route table.
     pub fn mode(mut self, input: crate::types::LocalGatewayRouteTableMode) -> Self {
-        self.inner.mode = ::std::option::Option::Some(input);
+        self.inner.mode = Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayRouteTableRequest::mode`](crate::types::CreateLocalGatewayRouteTableRequest::mode).
     #[inline]
     pub fn set_mode(
         mut self,
-        input: ::std::option::Option<crate::types::LocalGatewayRouteTableMode>,
+        input: Option<crate::types::LocalGatewayRouteTableMode>,
     ) -> Self {
         self.inner.mode = input;
         self
     }
     /// The value set for [`CreateLocalGatewayRouteTableRequest::mode`](crate::types::CreateLocalGatewayRouteTableRequest::mode), if any.
     #[inline]
-    pub fn get_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::LocalGatewayRouteTableMode> {
+    pub fn get_mode(&self) -> &Option<crate::types::LocalGatewayRouteTableMode> {
         &self.inner.mode
     }
     /// Appends one item to [`CreateLocalGatewayRouteTableRequest::tag_specifications`](crate::types::CreateLocalGatewayRouteTableRequest::tag_specifications): The tags assigned to the local gateway route table.
@@ -117,7 +95,7 @@ impl CreateLocalGatewayRouteTableRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -126,54 +104,54 @@ impl CreateLocalGatewayRouteTableRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateLocalGatewayRouteTableRequest::dry_run`](crate::types::CreateLocalGatewayRouteTableRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayRouteTableRequest::dry_run`](crate::types::CreateLocalGatewayRouteTableRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateLocalGatewayRouteTableRequest::dry_run`](crate::types::CreateLocalGatewayRouteTableRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateLocalGatewayRouteTableRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateLocalGatewayRouteTableRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.local_gateway_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateLocalGatewayRouteTableRequest",
                 member: "local_gateway_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateLocalGatewayRouteTableRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.local_gateway_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.local_gateway_id {
             body.member("LocalGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.mode {
+        if let Some(value) = &self.mode {
             body.member("Mode", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -181,9 +159,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateLocalGatewayRouteTableRequest
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLocalGatewayRouteTableResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateLocalGatewayRouteTableResult {
     /// Information about the local gateway route table.
-    pub local_gateway_route_table: ::std::option::Option<
-        crate::types::LocalGatewayRouteTable,
-    >,
+    pub local_gateway_route_table: Option<crate::types::LocalGatewayRouteTable>,
 }
 impl CreateLocalGatewayRouteTableResult {
     /// Starts building a [`CreateLocalGatewayRouteTableResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateLocalGatewayRouteTableResultBuilder {
-        <crate::types::builders::CreateLocalGatewayRouteTableResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateLocalGatewayRouteTableResultBuilder as Default>::default()
     }
     /// The `LocalGatewayRouteTable` member, when set.
     #[inline]
     pub fn local_gateway_route_table(
         &self,
-    ) -> ::std::option::Option<&crate::types::LocalGatewayRouteTable> {
+    ) -> Option<&crate::types::LocalGatewayRouteTable> {
         self.local_gateway_route_table.as_ref()
     }
 }
 /// A builder for [`CreateLocalGatewayRouteTableResult`](crate::types::CreateLocalGatewayRouteTableResult); start one with `CreateLocalGatewayRouteTableResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateLocalGatewayRouteTableResultBuilder {
     inner: crate::types::CreateLocalGatewayRouteTableResult,
 }
@@ -45,14 +33,14 @@ impl CreateLocalGatewayRouteTableResultBuilder {
         mut self,
         input: crate::types::LocalGatewayRouteTable,
     ) -> Self {
-        self.inner.local_gateway_route_table = ::std::option::Option::Some(input);
+        self.inner.local_gateway_route_table = Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayRouteTableResult::local_gateway_route_table`](crate::types::CreateLocalGatewayRouteTableResult::local_gateway_route_table).
     #[inline]
     pub fn set_local_gateway_route_table(
         mut self,
-        input: ::std::option::Option<crate::types::LocalGatewayRouteTable>,
+        input: Option<crate::types::LocalGatewayRouteTable>,
     ) -> Self {
         self.inner.local_gateway_route_table = input;
         self
@@ -61,7 +49,7 @@ impl CreateLocalGatewayRouteTableResultBuilder {
     #[inline]
     pub fn get_local_gateway_route_table(
         &self,
-    ) -> &::std::option::Option<crate::types::LocalGatewayRouteTable> {
+    ) -> &Option<crate::types::LocalGatewayRouteTable> {
         &self.inner.local_gateway_route_table
     }
     /// Builds the [`CreateLocalGatewayRouteTableResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl CreateLocalGatewayRouteTableResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateLocalGatewayRouteTableResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "localGatewayRouteTable" {
-                value.local_gateway_route_table = ::std::option::Option::Some(
+                value.local_gateway_route_table = Some(
                     <crate::types::LocalGatewayRouteTable as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

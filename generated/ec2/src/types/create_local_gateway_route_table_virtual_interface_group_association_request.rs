@@ -2,47 +2,36 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
     /// The ID of the local gateway route table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub local_gateway_route_table_id: ::std::option::Option<::std::string::String>,
+    pub local_gateway_route_table_id: Option<String>,
     /// The ID of the local gateway route table virtual interface group association.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub local_gateway_virtual_interface_group_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub local_gateway_virtual_interface_group_id: Option<String>,
     /// The tags assigned to the local gateway route table virtual interface group association.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
     /// Starts building a [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder {
-        <crate::types::builders::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder as Default>::default()
     }
     /// The `LocalGatewayRouteTableId` member, when set.
     #[inline]
-    pub fn local_gateway_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn local_gateway_route_table_id(&self) -> Option<&str> {
         self.local_gateway_route_table_id.as_deref()
     }
     /// The `LocalGatewayVirtualInterfaceGroupId` member, when set.
     #[inline]
-    pub fn local_gateway_virtual_interface_group_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn local_gateway_virtual_interface_group_id(&self) -> Option<&str> {
         self.local_gateway_virtual_interface_group_id.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -52,71 +41,52 @@ impl CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest`](crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest); start one with `CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder {
     inner: crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest,
 }
 impl CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder {
     /// Sets [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::local_gateway_route_table_id`](crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::local_gateway_route_table_id): The ID of the local gateway route table.
-    pub fn local_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_gateway_route_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn local_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_gateway_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::local_gateway_route_table_id`](crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::local_gateway_route_table_id).
     #[inline]
-    pub fn set_local_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.local_gateway_route_table_id = input;
         self
     }
     /// The value set for [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::local_gateway_route_table_id`](crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::local_gateway_route_table_id), if any.
     #[inline]
-    pub fn get_local_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_route_table_id(&self) -> &Option<String> {
         &self.inner.local_gateway_route_table_id
     }
     /// Sets [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::local_gateway_virtual_interface_group_id`](crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::local_gateway_virtual_interface_group_id): The ID of the local gateway route table virtual interface group association.
     pub fn local_gateway_virtual_interface_group_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.local_gateway_virtual_interface_group_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.local_gateway_virtual_interface_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::local_gateway_virtual_interface_group_id`](crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::local_gateway_virtual_interface_group_id).
     #[inline]
     pub fn set_local_gateway_virtual_interface_group_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.local_gateway_virtual_interface_group_id = input;
         self
     }
     /// The value set for [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::local_gateway_virtual_interface_group_id`](crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::local_gateway_virtual_interface_group_id), if any.
     #[inline]
-    pub fn get_local_gateway_virtual_interface_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_virtual_interface_group_id(&self) -> &Option<String> {
         &self.inner.local_gateway_virtual_interface_group_id
     }
     /// Appends one item to [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::tag_specifications`](crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::tag_specifications): The tags assigned to the local gateway route table virtual interface group association.
@@ -130,7 +100,7 @@ impl CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder 
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -139,46 +109,46 @@ impl CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder 
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::dry_run`](crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::dry_run`](crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::dry_run`](crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.local_gateway_route_table_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest",
                 member: "local_gateway_route_table_id",
             });
         }
         if self.inner.local_gateway_virtual_interface_group_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest",
                 member: "local_gateway_virtual_interface_group_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -186,16 +156,14 @@ for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.local_gateway_route_table_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.local_gateway_route_table_id {
             body.member("LocalGatewayRouteTableId", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .local_gateway_virtual_interface_group_id
-        {
+        if let Some(value) = &self.local_gateway_virtual_interface_group_id {
             body.member("LocalGatewayVirtualInterfaceGroupId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -203,9 +171,9 @@ for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

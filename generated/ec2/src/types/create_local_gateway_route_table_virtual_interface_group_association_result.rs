@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
     /// Information about the local gateway route table virtual interface group association.
-    pub local_gateway_route_table_virtual_interface_group_association: ::std::option::Option<
+    pub local_gateway_route_table_virtual_interface_group_association: Option<
         crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation,
     >,
 }
@@ -19,25 +14,18 @@ impl CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
     /// Starts building a [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder {
-        <crate::types::builders::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder as Default>::default()
     }
     /// The `LocalGatewayRouteTableVirtualInterfaceGroupAssociation` member, when set.
     #[inline]
     pub fn local_gateway_route_table_virtual_interface_group_association(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation,
-    > {
+    ) -> Option<&crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation> {
         self.local_gateway_route_table_virtual_interface_group_association.as_ref()
     }
 }
 /// A builder for [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult`](crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult); start one with `CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder {
     inner: crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult,
 }
@@ -47,7 +35,7 @@ impl CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder {
         mut self,
         input: crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation,
     ) -> Self {
-        self.inner.local_gateway_route_table_virtual_interface_group_association = ::std::option::Option::Some(
+        self.inner.local_gateway_route_table_virtual_interface_group_association = Some(
             input,
         );
         self
@@ -56,7 +44,7 @@ impl CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder {
     #[inline]
     pub fn set_local_gateway_route_table_virtual_interface_group_association(
         mut self,
-        input: ::std::option::Option<
+        input: Option<
             crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation,
         >,
     ) -> Self {
@@ -67,9 +55,7 @@ impl CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder {
     #[inline]
     pub fn get_local_gateway_route_table_virtual_interface_group_association(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation,
-    > {
+    ) -> &Option<crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation> {
         &self.inner.local_gateway_route_table_virtual_interface_group_association
     }
     /// Builds the [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult`]; it has no required members, so this cannot fail.
@@ -84,17 +70,17 @@ impl ::awsgen_runtime::xml::FromXml
 for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "localGatewayRouteTableVirtualInterfaceGroupAssociation" {
-                value.local_gateway_route_table_virtual_interface_group_association = ::std::option::Option::Some(
+                value.local_gateway_route_table_virtual_interface_group_association = Some(
                     <crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

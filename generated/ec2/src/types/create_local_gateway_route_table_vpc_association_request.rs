@@ -2,43 +2,36 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLocalGatewayRouteTableVpcAssociationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateLocalGatewayRouteTableVpcAssociationRequest {
     /// The ID of the local gateway route table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub local_gateway_route_table_id: ::std::option::Option<::std::string::String>,
+    pub local_gateway_route_table_id: Option<String>,
     /// The ID of the VPC.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The tags to assign to the local gateway route table VPC association.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateLocalGatewayRouteTableVpcAssociationRequest {
     /// Starts building a [`CreateLocalGatewayRouteTableVpcAssociationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateLocalGatewayRouteTableVpcAssociationRequestBuilder {
-        <crate::types::builders::CreateLocalGatewayRouteTableVpcAssociationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateLocalGatewayRouteTableVpcAssociationRequestBuilder as Default>::default()
     }
     /// The `LocalGatewayRouteTableId` member, when set.
     #[inline]
-    pub fn local_gateway_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn local_gateway_route_table_id(&self) -> Option<&str> {
         self.local_gateway_route_table_id.as_deref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -48,67 +41,46 @@ impl CreateLocalGatewayRouteTableVpcAssociationRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateLocalGatewayRouteTableVpcAssociationRequest`](crate::types::CreateLocalGatewayRouteTableVpcAssociationRequest); start one with `CreateLocalGatewayRouteTableVpcAssociationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateLocalGatewayRouteTableVpcAssociationRequestBuilder {
     inner: crate::types::CreateLocalGatewayRouteTableVpcAssociationRequest,
 }
 impl CreateLocalGatewayRouteTableVpcAssociationRequestBuilder {
     /// Sets [`CreateLocalGatewayRouteTableVpcAssociationRequest::local_gateway_route_table_id`](crate::types::CreateLocalGatewayRouteTableVpcAssociationRequest::local_gateway_route_table_id): The ID of the local gateway route table.
-    pub fn local_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_gateway_route_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn local_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_gateway_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateLocalGatewayRouteTableVpcAssociationRequest::local_gateway_route_table_id`](crate::types::CreateLocalGatewayRouteTableVpcAssociationRequest::local_gateway_route_table_id).
     #[inline]
-    pub fn set_local_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.local_gateway_route_table_id = input;
         self
     }
     /// The value set for [`CreateLocalGatewayRouteTableVpcAssociationRequest::local_gateway_route_table_id`](crate::types::CreateLocalGatewayRouteTableVpcAssociationRequest::local_gateway_route_table_id), if any.
     #[inline]
-    pub fn get_local_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_route_table_id(&self) -> &Option<String> {
         &self.inner.local_gateway_route_table_id
     }
     /// Sets [`CreateLocalGatewayRouteTableVpcAssociationRequest::vpc_id`](crate::types::CreateLocalGatewayRouteTableVpcAssociationRequest::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateLocalGatewayRouteTableVpcAssociationRequest::vpc_id`](crate::types::CreateLocalGatewayRouteTableVpcAssociationRequest::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`CreateLocalGatewayRouteTableVpcAssociationRequest::vpc_id`](crate::types::CreateLocalGatewayRouteTableVpcAssociationRequest::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Appends one item to [`CreateLocalGatewayRouteTableVpcAssociationRequest::tag_specifications`](crate::types::CreateLocalGatewayRouteTableVpcAssociationRequest::tag_specifications): The tags to assign to the local gateway route table VPC association.
@@ -122,7 +94,7 @@ impl CreateLocalGatewayRouteTableVpcAssociationRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -131,46 +103,46 @@ impl CreateLocalGatewayRouteTableVpcAssociationRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateLocalGatewayRouteTableVpcAssociationRequest::dry_run`](crate::types::CreateLocalGatewayRouteTableVpcAssociationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayRouteTableVpcAssociationRequest::dry_run`](crate::types::CreateLocalGatewayRouteTableVpcAssociationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateLocalGatewayRouteTableVpcAssociationRequest::dry_run`](crate::types::CreateLocalGatewayRouteTableVpcAssociationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateLocalGatewayRouteTableVpcAssociationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateLocalGatewayRouteTableVpcAssociationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.local_gateway_route_table_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateLocalGatewayRouteTableVpcAssociationRequest",
                 member: "local_gateway_route_table_id",
             });
         }
         if self.inner.vpc_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateLocalGatewayRouteTableVpcAssociationRequest",
                 member: "vpc_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -178,14 +150,14 @@ for CreateLocalGatewayRouteTableVpcAssociationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.local_gateway_route_table_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.local_gateway_route_table_id {
             body.member("LocalGatewayRouteTableId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             body.member("VpcId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -193,9 +165,9 @@ for CreateLocalGatewayRouteTableVpcAssociationRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,48 +2,41 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLocalGatewayVirtualInterfaceGroupRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateLocalGatewayVirtualInterfaceGroupRequest {
     /// The ID of the local gateway.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub local_gateway_id: ::std::option::Option<::std::string::String>,
+    pub local_gateway_id: Option<String>,
     /// The Autonomous System Number(ASN) for the local Border Gateway Protocol (BGP).
-    pub local_bgp_asn: ::std::option::Option<i32>,
+    pub local_bgp_asn: Option<i32>,
     /// The extended 32-bit ASN for the local BGP configuration.
-    pub local_bgp_asn_extended: ::std::option::Option<i64>,
+    pub local_bgp_asn_extended: Option<i64>,
     /// The tags to apply to the local gateway virtual interface group when the resource is being created.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateLocalGatewayVirtualInterfaceGroupRequest {
     /// Starts building a [`CreateLocalGatewayVirtualInterfaceGroupRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateLocalGatewayVirtualInterfaceGroupRequestBuilder {
-        <crate::types::builders::CreateLocalGatewayVirtualInterfaceGroupRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateLocalGatewayVirtualInterfaceGroupRequestBuilder as Default>::default()
     }
     /// The `LocalGatewayId` member, when set.
     #[inline]
-    pub fn local_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn local_gateway_id(&self) -> Option<&str> {
         self.local_gateway_id.as_deref()
     }
     /// The `LocalBgpAsn` member, when set.
     #[inline]
-    pub fn local_bgp_asn(&self) -> ::std::option::Option<i32> {
+    pub fn local_bgp_asn(&self) -> Option<i32> {
         self.local_bgp_asn
     }
     /// The `LocalBgpAsnExtended` member, when set.
     #[inline]
-    pub fn local_bgp_asn_extended(&self) -> ::std::option::Option<i64> {
+    pub fn local_bgp_asn_extended(&self) -> Option<i64> {
         self.local_bgp_asn_extended
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -53,76 +46,62 @@ impl CreateLocalGatewayVirtualInterfaceGroupRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateLocalGatewayVirtualInterfaceGroupRequest`](crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest); start one with `CreateLocalGatewayVirtualInterfaceGroupRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateLocalGatewayVirtualInterfaceGroupRequestBuilder {
     inner: crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest,
 }
 impl CreateLocalGatewayVirtualInterfaceGroupRequestBuilder {
     /// Sets [`CreateLocalGatewayVirtualInterfaceGroupRequest::local_gateway_id`](crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest::local_gateway_id): The ID of the local gateway.
-    pub fn local_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn local_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateLocalGatewayVirtualInterfaceGroupRequest::local_gateway_id`](crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest::local_gateway_id).
     #[inline]
-    pub fn set_local_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.local_gateway_id = input;
         self
     }
     /// The value set for [`CreateLocalGatewayVirtualInterfaceGroupRequest::local_gateway_id`](crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest::local_gateway_id), if any.
     #[inline]
-    pub fn get_local_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_id(&self) -> &Option<String> {
         &self.inner.local_gateway_id
     }
     /// Sets [`CreateLocalGatewayVirtualInterfaceGroupRequest::local_bgp_asn`](crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest::local_bgp_asn): The Autonomous System Number(ASN) for the local Border Gateway Protocol (BGP).
     pub fn local_bgp_asn(mut self, input: i32) -> Self {
-        self.inner.local_bgp_asn = ::std::option::Option::Some(input);
+        self.inner.local_bgp_asn = Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayVirtualInterfaceGroupRequest::local_bgp_asn`](crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest::local_bgp_asn).
     #[inline]
-    pub fn set_local_bgp_asn(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_local_bgp_asn(mut self, input: Option<i32>) -> Self {
         self.inner.local_bgp_asn = input;
         self
     }
     /// The value set for [`CreateLocalGatewayVirtualInterfaceGroupRequest::local_bgp_asn`](crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest::local_bgp_asn), if any.
     #[inline]
-    pub fn get_local_bgp_asn(&self) -> &::std::option::Option<i32> {
+    pub fn get_local_bgp_asn(&self) -> &Option<i32> {
         &self.inner.local_bgp_asn
     }
     /// Sets [`CreateLocalGatewayVirtualInterfaceGroupRequest::local_bgp_asn_extended`](crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest::local_bgp_asn_extended): The extended 32-bit ASN for the local BGP configuration.
     pub fn local_bgp_asn_extended(mut self, input: i64) -> Self {
-        self.inner.local_bgp_asn_extended = ::std::option::Option::Some(input);
+        self.inner.local_bgp_asn_extended = Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayVirtualInterfaceGroupRequest::local_bgp_asn_extended`](crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest::local_bgp_asn_extended).
     #[inline]
-    pub fn set_local_bgp_asn_extended(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_local_bgp_asn_extended(mut self, input: Option<i64>) -> Self {
         self.inner.local_bgp_asn_extended = input;
         self
     }
     /// The value set for [`CreateLocalGatewayVirtualInterfaceGroupRequest::local_bgp_asn_extended`](crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest::local_bgp_asn_extended), if any.
     #[inline]
-    pub fn get_local_bgp_asn_extended(&self) -> &::std::option::Option<i64> {
+    pub fn get_local_bgp_asn_extended(&self) -> &Option<i64> {
         &self.inner.local_bgp_asn_extended
     }
     /// Appends one item to [`CreateLocalGatewayVirtualInterfaceGroupRequest::tag_specifications`](crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest::tag_specifications): The tags to apply to the local gateway virtual interface group when the resource is being created.
@@ -136,7 +115,7 @@ impl CreateLocalGatewayVirtualInterfaceGroupRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -145,40 +124,40 @@ impl CreateLocalGatewayVirtualInterfaceGroupRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateLocalGatewayVirtualInterfaceGroupRequest::dry_run`](crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayVirtualInterfaceGroupRequest::dry_run`](crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateLocalGatewayVirtualInterfaceGroupRequest::dry_run`](crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateLocalGatewayVirtualInterfaceGroupRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.local_gateway_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateLocalGatewayVirtualInterfaceGroupRequest",
                 member: "local_gateway_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -186,17 +165,17 @@ for CreateLocalGatewayVirtualInterfaceGroupRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.local_gateway_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.local_gateway_id {
             body.member("LocalGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.local_bgp_asn {
+        if let Some(value) = &self.local_bgp_asn {
             body.member("LocalBgpAsn", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.local_bgp_asn_extended {
+        if let Some(value) = &self.local_bgp_asn_extended {
             body.member("LocalBgpAsnExtended", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -204,9 +183,9 @@ for CreateLocalGatewayVirtualInterfaceGroupRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLocalGatewayVirtualInterfaceGroupResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateLocalGatewayVirtualInterfaceGroupResult {
     /// Information about the created local gateway virtual interface group.
-    pub local_gateway_virtual_interface_group: ::std::option::Option<
+    pub local_gateway_virtual_interface_group: Option<
         crate::types::LocalGatewayVirtualInterfaceGroup,
     >,
 }
@@ -19,23 +14,18 @@ impl CreateLocalGatewayVirtualInterfaceGroupResult {
     /// Starts building a [`CreateLocalGatewayVirtualInterfaceGroupResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateLocalGatewayVirtualInterfaceGroupResultBuilder {
-        <crate::types::builders::CreateLocalGatewayVirtualInterfaceGroupResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateLocalGatewayVirtualInterfaceGroupResultBuilder as Default>::default()
     }
     /// The `LocalGatewayVirtualInterfaceGroup` member, when set.
     #[inline]
     pub fn local_gateway_virtual_interface_group(
         &self,
-    ) -> ::std::option::Option<&crate::types::LocalGatewayVirtualInterfaceGroup> {
+    ) -> Option<&crate::types::LocalGatewayVirtualInterfaceGroup> {
         self.local_gateway_virtual_interface_group.as_ref()
     }
 }
 /// A builder for [`CreateLocalGatewayVirtualInterfaceGroupResult`](crate::types::CreateLocalGatewayVirtualInterfaceGroupResult); start one with `CreateLocalGatewayVirtualInterfaceGroupResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateLocalGatewayVirtualInterfaceGroupResultBuilder {
     inner: crate::types::CreateLocalGatewayVirtualInterfaceGroupResult,
 }
@@ -45,16 +35,14 @@ impl CreateLocalGatewayVirtualInterfaceGroupResultBuilder {
         mut self,
         input: crate::types::LocalGatewayVirtualInterfaceGroup,
     ) -> Self {
-        self.inner.local_gateway_virtual_interface_group = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.local_gateway_virtual_interface_group = Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayVirtualInterfaceGroupResult::local_gateway_virtual_interface_group`](crate::types::CreateLocalGatewayVirtualInterfaceGroupResult::local_gateway_virtual_interface_group).
     #[inline]
     pub fn set_local_gateway_virtual_interface_group(
         mut self,
-        input: ::std::option::Option<crate::types::LocalGatewayVirtualInterfaceGroup>,
+        input: Option<crate::types::LocalGatewayVirtualInterfaceGroup>,
     ) -> Self {
         self.inner.local_gateway_virtual_interface_group = input;
         self
@@ -63,7 +51,7 @@ impl CreateLocalGatewayVirtualInterfaceGroupResultBuilder {
     #[inline]
     pub fn get_local_gateway_virtual_interface_group(
         &self,
-    ) -> &::std::option::Option<crate::types::LocalGatewayVirtualInterfaceGroup> {
+    ) -> &Option<crate::types::LocalGatewayVirtualInterfaceGroup> {
         &self.inner.local_gateway_virtual_interface_group
     }
     /// Builds the [`CreateLocalGatewayVirtualInterfaceGroupResult`]; it has no required members, so this cannot fail.
@@ -75,17 +63,17 @@ impl CreateLocalGatewayVirtualInterfaceGroupResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateLocalGatewayVirtualInterfaceGroupResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "localGatewayVirtualInterfaceGroup" {
-                value.local_gateway_virtual_interface_group = ::std::option::Option::Some(
+                value.local_gateway_virtual_interface_group = Some(
                     <crate::types::LocalGatewayVirtualInterfaceGroup as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,83 +2,72 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLocalGatewayVirtualInterfaceRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateLocalGatewayVirtualInterfaceRequest {
     /// The ID of the local gateway virtual interface group.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub local_gateway_virtual_interface_group_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub local_gateway_virtual_interface_group_id: Option<String>,
     /// References the Link Aggregation Group (LAG) that connects the Outpost to on-premises network devices.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub outpost_lag_id: ::std::option::Option<::std::string::String>,
+    pub outpost_lag_id: Option<String>,
     /// The virtual local area network (VLAN) used for the local gateway virtual interface.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vlan: ::std::option::Option<i32>,
+    pub vlan: Option<i32>,
     /// The IP address assigned to the local gateway virtual interface on the Outpost side. Only IPv4 is supported.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub local_address: ::std::option::Option<::std::string::String>,
+    pub local_address: Option<String>,
     /// The peer IP address for the local gateway virtual interface. Only IPv4 is supported.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub peer_address: ::std::option::Option<::std::string::String>,
+    pub peer_address: Option<String>,
     /// The Autonomous System Number (ASN) of the Border Gateway Protocol (BGP) peer.
-    pub peer_bgp_asn: ::std::option::Option<i32>,
+    pub peer_bgp_asn: Option<i32>,
     /// The tags to apply to a resource when the local gateway virtual interface is being created.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The extended 32-bit ASN of the BGP peer for use with larger ASN values.
-    pub peer_bgp_asn_extended: ::std::option::Option<i64>,
+    pub peer_bgp_asn_extended: Option<i64>,
 }
 impl CreateLocalGatewayVirtualInterfaceRequest {
     /// Starts building a [`CreateLocalGatewayVirtualInterfaceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateLocalGatewayVirtualInterfaceRequestBuilder {
-        <crate::types::builders::CreateLocalGatewayVirtualInterfaceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateLocalGatewayVirtualInterfaceRequestBuilder as Default>::default()
     }
     /// The `LocalGatewayVirtualInterfaceGroupId` member, when set.
     #[inline]
-    pub fn local_gateway_virtual_interface_group_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn local_gateway_virtual_interface_group_id(&self) -> Option<&str> {
         self.local_gateway_virtual_interface_group_id.as_deref()
     }
     /// The `OutpostLagId` member, when set.
     #[inline]
-    pub fn outpost_lag_id(&self) -> ::std::option::Option<&str> {
+    pub fn outpost_lag_id(&self) -> Option<&str> {
         self.outpost_lag_id.as_deref()
     }
     /// The `Vlan` member, when set.
     #[inline]
-    pub fn vlan(&self) -> ::std::option::Option<i32> {
+    pub fn vlan(&self) -> Option<i32> {
         self.vlan
     }
     /// The `LocalAddress` member, when set.
     #[inline]
-    pub fn local_address(&self) -> ::std::option::Option<&str> {
+    pub fn local_address(&self) -> Option<&str> {
         self.local_address.as_deref()
     }
     /// The `PeerAddress` member, when set.
     #[inline]
-    pub fn peer_address(&self) -> ::std::option::Option<&str> {
+    pub fn peer_address(&self) -> Option<&str> {
         self.peer_address.as_deref()
     }
     /// The `PeerBgpAsn` member, when set.
     #[inline]
-    pub fn peer_bgp_asn(&self) -> ::std::option::Option<i32> {
+    pub fn peer_bgp_asn(&self) -> Option<i32> {
         self.peer_bgp_asn
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -88,22 +77,17 @@ impl CreateLocalGatewayVirtualInterfaceRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `PeerBgpAsnExtended` member, when set.
     #[inline]
-    pub fn peer_bgp_asn_extended(&self) -> ::std::option::Option<i64> {
+    pub fn peer_bgp_asn_extended(&self) -> Option<i64> {
         self.peer_bgp_asn_extended
     }
 }
 /// A builder for [`CreateLocalGatewayVirtualInterfaceRequest`](crate::types::CreateLocalGatewayVirtualInterfaceRequest); start one with `CreateLocalGatewayVirtualInterfaceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateLocalGatewayVirtualInterfaceRequestBuilder {
     inner: crate::types::CreateLocalGatewayVirtualInterfaceRequest,
 }
@@ -111,125 +95,103 @@ impl CreateLocalGatewayVirtualInterfaceRequestBuilder {
     /// Sets [`CreateLocalGatewayVirtualInterfaceRequest::local_gateway_virtual_interface_group_id`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::local_gateway_virtual_interface_group_id): The ID of the local gateway virtual interface group.
     pub fn local_gateway_virtual_interface_group_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.local_gateway_virtual_interface_group_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.local_gateway_virtual_interface_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateLocalGatewayVirtualInterfaceRequest::local_gateway_virtual_interface_group_id`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::local_gateway_virtual_interface_group_id).
     #[inline]
     pub fn set_local_gateway_virtual_interface_group_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.local_gateway_virtual_interface_group_id = input;
         self
     }
     /// The value set for [`CreateLocalGatewayVirtualInterfaceRequest::local_gateway_virtual_interface_group_id`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::local_gateway_virtual_interface_group_id), if any.
     #[inline]
-    pub fn get_local_gateway_virtual_interface_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_virtual_interface_group_id(&self) -> &Option<String> {
         &self.inner.local_gateway_virtual_interface_group_id
     }
     /// Sets [`CreateLocalGatewayVirtualInterfaceRequest::outpost_lag_id`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::outpost_lag_id): References the Link Aggregation Group (LAG) that connects the Outpost to on-premises network devices.
-    pub fn outpost_lag_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outpost_lag_id = ::std::option::Option::Some(input.into());
+    pub fn outpost_lag_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.outpost_lag_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateLocalGatewayVirtualInterfaceRequest::outpost_lag_id`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::outpost_lag_id).
     #[inline]
-    pub fn set_outpost_lag_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_lag_id(mut self, input: Option<String>) -> Self {
         self.inner.outpost_lag_id = input;
         self
     }
     /// The value set for [`CreateLocalGatewayVirtualInterfaceRequest::outpost_lag_id`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::outpost_lag_id), if any.
     #[inline]
-    pub fn get_outpost_lag_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_lag_id(&self) -> &Option<String> {
         &self.inner.outpost_lag_id
     }
     /// Sets [`CreateLocalGatewayVirtualInterfaceRequest::vlan`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::vlan): The virtual local area network (VLAN) used for the local gateway virtual interface.
     pub fn vlan(mut self, input: i32) -> Self {
-        self.inner.vlan = ::std::option::Option::Some(input);
+        self.inner.vlan = Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayVirtualInterfaceRequest::vlan`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::vlan).
     #[inline]
-    pub fn set_vlan(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_vlan(mut self, input: Option<i32>) -> Self {
         self.inner.vlan = input;
         self
     }
     /// The value set for [`CreateLocalGatewayVirtualInterfaceRequest::vlan`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::vlan), if any.
     #[inline]
-    pub fn get_vlan(&self) -> &::std::option::Option<i32> {
+    pub fn get_vlan(&self) -> &Option<i32> {
         &self.inner.vlan
     }
     /// Sets [`CreateLocalGatewayVirtualInterfaceRequest::local_address`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::local_address): The IP address assigned to the local gateway virtual interface on the Outpost side.
-    pub fn local_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_address = ::std::option::Option::Some(input.into());
+    pub fn local_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_address = Some(input.into());
         self
     }
     /// Sets or clears [`CreateLocalGatewayVirtualInterfaceRequest::local_address`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::local_address).
     #[inline]
-    pub fn set_local_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_address(mut self, input: Option<String>) -> Self {
         self.inner.local_address = input;
         self
     }
     /// The value set for [`CreateLocalGatewayVirtualInterfaceRequest::local_address`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::local_address), if any.
     #[inline]
-    pub fn get_local_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_address(&self) -> &Option<String> {
         &self.inner.local_address
     }
     /// Sets [`CreateLocalGatewayVirtualInterfaceRequest::peer_address`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::peer_address): The peer IP address for the local gateway virtual interface.
-    pub fn peer_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.peer_address = ::std::option::Option::Some(input.into());
+    pub fn peer_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.peer_address = Some(input.into());
         self
     }
     /// Sets or clears [`CreateLocalGatewayVirtualInterfaceRequest::peer_address`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::peer_address).
     #[inline]
-    pub fn set_peer_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peer_address(mut self, input: Option<String>) -> Self {
         self.inner.peer_address = input;
         self
     }
     /// The value set for [`CreateLocalGatewayVirtualInterfaceRequest::peer_address`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::peer_address), if any.
     #[inline]
-    pub fn get_peer_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peer_address(&self) -> &Option<String> {
         &self.inner.peer_address
     }
     /// Sets [`CreateLocalGatewayVirtualInterfaceRequest::peer_bgp_asn`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::peer_bgp_asn): The Autonomous System Number (ASN) of the Border Gateway Protocol (BGP) peer.
     pub fn peer_bgp_asn(mut self, input: i32) -> Self {
-        self.inner.peer_bgp_asn = ::std::option::Option::Some(input);
+        self.inner.peer_bgp_asn = Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayVirtualInterfaceRequest::peer_bgp_asn`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::peer_bgp_asn).
     #[inline]
-    pub fn set_peer_bgp_asn(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_peer_bgp_asn(mut self, input: Option<i32>) -> Self {
         self.inner.peer_bgp_asn = input;
         self
     }
     /// The value set for [`CreateLocalGatewayVirtualInterfaceRequest::peer_bgp_asn`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::peer_bgp_asn), if any.
     #[inline]
-    pub fn get_peer_bgp_asn(&self) -> &::std::option::Option<i32> {
+    pub fn get_peer_bgp_asn(&self) -> &Option<i32> {
         &self.inner.peer_bgp_asn
     }
     /// Appends one item to [`CreateLocalGatewayVirtualInterfaceRequest::tag_specifications`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::tag_specifications): The tags to apply to a resource when the local gateway virtual interface is being created.
@@ -243,7 +205,7 @@ impl CreateLocalGatewayVirtualInterfaceRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -252,111 +214,106 @@ impl CreateLocalGatewayVirtualInterfaceRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateLocalGatewayVirtualInterfaceRequest::dry_run`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayVirtualInterfaceRequest::dry_run`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateLocalGatewayVirtualInterfaceRequest::dry_run`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateLocalGatewayVirtualInterfaceRequest::peer_bgp_asn_extended`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::peer_bgp_asn_extended): The extended 32-bit ASN of the BGP peer for use with larger ASN values.
     pub fn peer_bgp_asn_extended(mut self, input: i64) -> Self {
-        self.inner.peer_bgp_asn_extended = ::std::option::Option::Some(input);
+        self.inner.peer_bgp_asn_extended = Some(input);
         self
     }
     /// Sets or clears [`CreateLocalGatewayVirtualInterfaceRequest::peer_bgp_asn_extended`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::peer_bgp_asn_extended).
     #[inline]
-    pub fn set_peer_bgp_asn_extended(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_peer_bgp_asn_extended(mut self, input: Option<i64>) -> Self {
         self.inner.peer_bgp_asn_extended = input;
         self
     }
     /// The value set for [`CreateLocalGatewayVirtualInterfaceRequest::peer_bgp_asn_extended`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::peer_bgp_asn_extended), if any.
     #[inline]
-    pub fn get_peer_bgp_asn_extended(&self) -> &::std::option::Option<i64> {
+    pub fn get_peer_bgp_asn_extended(&self) -> &Option<i64> {
         &self.inner.peer_bgp_asn_extended
     }
     /// Builds the [`CreateLocalGatewayVirtualInterfaceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateLocalGatewayVirtualInterfaceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.local_gateway_virtual_interface_group_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateLocalGatewayVirtualInterfaceRequest",
                 member: "local_gateway_virtual_interface_group_id",
             });
         }
         if self.inner.outpost_lag_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateLocalGatewayVirtualInterfaceRequest",
                 member: "outpost_lag_id",
             });
         }
         if self.inner.vlan.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateLocalGatewayVirtualInterfaceRequest",
                 member: "vlan",
             });
         }
         if self.inner.local_address.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateLocalGatewayVirtualInterfaceRequest",
                 member: "local_address",
             });
         }
         if self.inner.peer_address.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateLocalGatewayVirtualInterfaceRequest",
                 member: "peer_address",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateLocalGatewayVirtualInterfaceRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .local_gateway_virtual_interface_group_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.local_gateway_virtual_interface_group_id {
             body.member("LocalGatewayVirtualInterfaceGroupId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.outpost_lag_id {
+        if let Some(value) = &self.outpost_lag_id {
             body.member("OutpostLagId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vlan {
+        if let Some(value) = &self.vlan {
             body.member("Vlan", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.local_address {
+        if let Some(value) = &self.local_address {
             body.member("LocalAddress", value);
         }
-        if let ::std::option::Option::Some(value) = &self.peer_address {
+        if let Some(value) = &self.peer_address {
             body.member("PeerAddress", value);
         }
-        if let ::std::option::Option::Some(value) = &self.peer_bgp_asn {
+        if let Some(value) = &self.peer_bgp_asn {
             body.member("PeerBgpAsn", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -364,12 +321,12 @@ impl ::awsgen_runtime::query::WriteQuery for CreateLocalGatewayVirtualInterfaceR
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.peer_bgp_asn_extended {
+        if let Some(value) = &self.peer_bgp_asn_extended {
             body.member("PeerBgpAsnExtended", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

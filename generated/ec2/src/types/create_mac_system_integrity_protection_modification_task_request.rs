@@ -2,17 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateMacSystemIntegrityProtectionModificationTaskRequest` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateMacSystemIntegrityProtectionModificationTaskRequest {
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the Amazon EC2 Mac instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// **\[Apple silicon Mac instances only\]** Specifies the following credentials:
     ///
     /// - **Internal disk administrative user**
@@ -25,64 +25,58 @@ pub struct CreateMacSystemIntegrityProtectionModificationTaskRequest {
     /// The credentials must be specified in the following JSON format:
     ///
     /// `{ "internalDiskPassword":"internal-disk-admin_password", "rootVolumeUsername":"root-volume-admin_username", "rootVolumepassword":"root-volume-admin_password" }`
-    pub mac_credentials: ::std::option::Option<::std::string::String>,
+    pub mac_credentials: Option<String>,
     /// Specifies the overrides to selectively enable or disable individual SIP settings. The individual settings you specify here override the overall SIP status you specify for **MacSystemIntegrityProtectionStatus**.
-    pub mac_system_integrity_protection_configuration: ::std::option::Option<
+    pub mac_system_integrity_protection_configuration: Option<
         crate::types::MacSystemIntegrityProtectionConfigurationRequest,
     >,
     /// Specifies the overall SIP status for the instance. To enable all SIP settings, specify `enabled`. To disable all SIP settings, specify `disabled`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub mac_system_integrity_protection_status: ::std::option::Option<
+    pub mac_system_integrity_protection_status: Option<
         crate::types::MacSystemIntegrityProtectionSettingStatus,
     >,
     /// Specifies tags to apply to the SIP modification task.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
 }
 impl CreateMacSystemIntegrityProtectionModificationTaskRequest {
     /// Starts building a [`CreateMacSystemIntegrityProtectionModificationTaskRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder {
-        <crate::types::builders::CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder as Default>::default()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `MacCredentials` member, when set.
     #[inline]
-    pub fn mac_credentials(&self) -> ::std::option::Option<&str> {
+    pub fn mac_credentials(&self) -> Option<&str> {
         self.mac_credentials.as_deref()
     }
     /// The `MacSystemIntegrityProtectionConfiguration` member, when set.
     #[inline]
     pub fn mac_system_integrity_protection_configuration(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::MacSystemIntegrityProtectionConfigurationRequest,
-    > {
+    ) -> Option<&crate::types::MacSystemIntegrityProtectionConfigurationRequest> {
         self.mac_system_integrity_protection_configuration.as_ref()
     }
     /// The `MacSystemIntegrityProtectionStatus` member, when set.
     #[inline]
     pub fn mac_system_integrity_protection_status(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> Option<&crate::types::MacSystemIntegrityProtectionSettingStatus> {
         self.mac_system_integrity_protection_status.as_ref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -114,96 +108,73 @@ impl ::std::fmt::Debug for CreateMacSystemIntegrityProtectionModificationTaskReq
     }
 }
 /// A builder for [`CreateMacSystemIntegrityProtectionModificationTaskRequest`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest); start one with `CreateMacSystemIntegrityProtectionModificationTaskRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder {
     inner: crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest,
 }
 impl CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder {
     /// Sets [`CreateMacSystemIntegrityProtectionModificationTaskRequest::client_token`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateMacSystemIntegrityProtectionModificationTaskRequest::client_token`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateMacSystemIntegrityProtectionModificationTaskRequest::client_token`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateMacSystemIntegrityProtectionModificationTaskRequest::dry_run`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateMacSystemIntegrityProtectionModificationTaskRequest::dry_run`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateMacSystemIntegrityProtectionModificationTaskRequest::dry_run`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateMacSystemIntegrityProtectionModificationTaskRequest::instance_id`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest::instance_id): The ID of the Amazon EC2 Mac instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateMacSystemIntegrityProtectionModificationTaskRequest::instance_id`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`CreateMacSystemIntegrityProtectionModificationTaskRequest::instance_id`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`CreateMacSystemIntegrityProtectionModificationTaskRequest::mac_credentials`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest::mac_credentials): **\[Apple silicon Mac instances only\]** Specifies the following credentials:
-    pub fn mac_credentials(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.mac_credentials = ::std::option::Option::Some(input.into());
+    pub fn mac_credentials(mut self, input: impl Into<String>) -> Self {
+        self.inner.mac_credentials = Some(input.into());
         self
     }
     /// Sets or clears [`CreateMacSystemIntegrityProtectionModificationTaskRequest::mac_credentials`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest::mac_credentials).
     #[inline]
-    pub fn set_mac_credentials(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_mac_credentials(mut self, input: Option<String>) -> Self {
         self.inner.mac_credentials = input;
         self
     }
     /// The value set for [`CreateMacSystemIntegrityProtectionModificationTaskRequest::mac_credentials`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest::mac_credentials), if any.
     #[inline]
-    pub fn get_mac_credentials(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_mac_credentials(&self) -> &Option<String> {
         &self.inner.mac_credentials
     }
     /// Sets [`CreateMacSystemIntegrityProtectionModificationTaskRequest::mac_system_integrity_protection_configuration`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest::mac_system_integrity_protection_configuration): Specifies the overrides to selectively enable or disable individual SIP settings.
@@ -211,18 +182,14 @@ impl CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder {
         mut self,
         input: crate::types::MacSystemIntegrityProtectionConfigurationRequest,
     ) -> Self {
-        self.inner.mac_system_integrity_protection_configuration = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.mac_system_integrity_protection_configuration = Some(input);
         self
     }
     /// Sets or clears [`CreateMacSystemIntegrityProtectionModificationTaskRequest::mac_system_integrity_protection_configuration`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest::mac_system_integrity_protection_configuration).
     #[inline]
     pub fn set_mac_system_integrity_protection_configuration(
         mut self,
-        input: ::std::option::Option<
-            crate::types::MacSystemIntegrityProtectionConfigurationRequest,
-        >,
+        input: Option<crate::types::MacSystemIntegrityProtectionConfigurationRequest>,
     ) -> Self {
         self.inner.mac_system_integrity_protection_configuration = input;
         self
@@ -231,9 +198,7 @@ impl CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder {
     #[inline]
     pub fn get_mac_system_integrity_protection_configuration(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionConfigurationRequest,
-    > {
+    ) -> &Option<crate::types::MacSystemIntegrityProtectionConfigurationRequest> {
         &self.inner.mac_system_integrity_protection_configuration
     }
     /// Sets [`CreateMacSystemIntegrityProtectionModificationTaskRequest::mac_system_integrity_protection_status`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest::mac_system_integrity_protection_status): Specifies the overall SIP status for the instance.
@@ -241,18 +206,14 @@ impl CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder {
         mut self,
         input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.mac_system_integrity_protection_status = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.mac_system_integrity_protection_status = Some(input);
         self
     }
     /// Sets or clears [`CreateMacSystemIntegrityProtectionModificationTaskRequest::mac_system_integrity_protection_status`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest::mac_system_integrity_protection_status).
     #[inline]
     pub fn set_mac_system_integrity_protection_status(
         mut self,
-        input: ::std::option::Option<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: Option<crate::types::MacSystemIntegrityProtectionSettingStatus>,
     ) -> Self {
         self.inner.mac_system_integrity_protection_status = input;
         self
@@ -261,9 +222,7 @@ impl CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder {
     #[inline]
     pub fn get_mac_system_integrity_protection_status(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> &Option<crate::types::MacSystemIntegrityProtectionSettingStatus> {
         &self.inner.mac_system_integrity_protection_status
     }
     /// Appends one item to [`CreateMacSystemIntegrityProtectionModificationTaskRequest::tag_specifications`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest::tag_specifications): Specifies tags to apply to the SIP modification task.
@@ -277,7 +236,7 @@ impl CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -286,30 +245,30 @@ impl CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Builds the [`CreateMacSystemIntegrityProtectionModificationTaskRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateMacSystemIntegrityProtectionModificationTaskRequest",
                 member: "instance_id",
             });
         }
         if self.inner.mac_system_integrity_protection_status.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateMacSystemIntegrityProtectionModificationTaskRequest",
                 member: "mac_system_integrity_protection_status",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -317,32 +276,28 @@ for CreateMacSystemIntegrityProtectionModificationTaskRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_token {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             body.member("InstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.mac_credentials {
+        if let Some(value) = &self.mac_credentials {
             body.member("MacCredentials", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .mac_system_integrity_protection_configuration
-        {
+        if let Some(value) = &self.mac_system_integrity_protection_configuration {
             let member_0 = body.enter("MacSystemIntegrityProtectionConfiguration");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .mac_system_integrity_protection_status
-        {
+        if let Some(value) = &self.mac_system_integrity_protection_status {
             body.member("MacSystemIntegrityProtectionStatus", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -350,6 +305,6 @@ for CreateMacSystemIntegrityProtectionModificationTaskRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

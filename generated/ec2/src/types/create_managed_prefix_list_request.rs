@@ -2,59 +2,50 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateManagedPrefixListRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateManagedPrefixListRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// A name for the prefix list.
     ///
     /// Constraints: Up to 255 characters in length. The name cannot start with `com.amazonaws`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub prefix_list_name: ::std::option::Option<::std::string::String>,
+    pub prefix_list_name: Option<String>,
     /// One or more entries for the prefix list.
-    pub entries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AddPrefixListEntry>,
-    >,
+    pub entries: Option<Vec<crate::types::AddPrefixListEntry>>,
     /// The maximum number of entries for the prefix list.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub max_entries: ::std::option::Option<i32>,
+    pub max_entries: Option<i32>,
     /// The tags to apply to the prefix list during creation.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// The IP address type.
     ///
     /// Valid Values: `IPv4` \| `IPv6`
     ///
     /// Required: the builder's `build()` fails without it.
-    pub address_family: ::std::option::Option<::std::string::String>,
+    pub address_family: Option<String>,
     /// Unique, case-sensitive identifier you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     ///
     /// Constraints: Up to 255 UTF-8 characters in length.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl CreateManagedPrefixListRequest {
     /// Starts building a [`CreateManagedPrefixListRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateManagedPrefixListRequestBuilder {
-        <crate::types::builders::CreateManagedPrefixListRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateManagedPrefixListRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `PrefixListName` member, when set.
     #[inline]
-    pub fn prefix_list_name(&self) -> ::std::option::Option<&str> {
+    pub fn prefix_list_name(&self) -> Option<&str> {
         self.prefix_list_name.as_deref()
     }
     /// The `Entries` member, empty when not set; the field tells an empty list from an absent one.
@@ -64,7 +55,7 @@ impl CreateManagedPrefixListRequest {
     }
     /// The `MaxEntries` member, when set.
     #[inline]
-    pub fn max_entries(&self) -> ::std::option::Option<i32> {
+    pub fn max_entries(&self) -> Option<i32> {
         self.max_entries
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -74,62 +65,51 @@ impl CreateManagedPrefixListRequest {
     }
     /// The `AddressFamily` member, when set.
     #[inline]
-    pub fn address_family(&self) -> ::std::option::Option<&str> {
+    pub fn address_family(&self) -> Option<&str> {
         self.address_family.as_deref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`CreateManagedPrefixListRequest`](crate::types::CreateManagedPrefixListRequest); start one with `CreateManagedPrefixListRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateManagedPrefixListRequestBuilder {
     inner: crate::types::CreateManagedPrefixListRequest,
 }
 impl CreateManagedPrefixListRequestBuilder {
     /// Sets [`CreateManagedPrefixListRequest::dry_run`](crate::types::CreateManagedPrefixListRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateManagedPrefixListRequest::dry_run`](crate::types::CreateManagedPrefixListRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateManagedPrefixListRequest::dry_run`](crate::types::CreateManagedPrefixListRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateManagedPrefixListRequest::prefix_list_name`](crate::types::CreateManagedPrefixListRequest::prefix_list_name): A name for the prefix list.
-    pub fn prefix_list_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix_list_name = ::std::option::Option::Some(input.into());
+    pub fn prefix_list_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix_list_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateManagedPrefixListRequest::prefix_list_name`](crate::types::CreateManagedPrefixListRequest::prefix_list_name).
     #[inline]
-    pub fn set_prefix_list_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_name(mut self, input: Option<String>) -> Self {
         self.inner.prefix_list_name = input;
         self
     }
     /// The value set for [`CreateManagedPrefixListRequest::prefix_list_name`](crate::types::CreateManagedPrefixListRequest::prefix_list_name), if any.
     #[inline]
-    pub fn get_prefix_list_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_name(&self) -> &Option<String> {
         &self.inner.prefix_list_name
     }
     /// Appends one item to [`CreateManagedPrefixListRequest::entries`](crate::types::CreateManagedPrefixListRequest::entries): One or more entries for the prefix list.
@@ -143,32 +123,30 @@ impl CreateManagedPrefixListRequestBuilder {
     #[inline]
     pub fn set_entries(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AddPrefixListEntry>>,
+        input: Option<Vec<crate::types::AddPrefixListEntry>>,
     ) -> Self {
         self.inner.entries = input;
         self
     }
     /// The value set for [`CreateManagedPrefixListRequest::entries`](crate::types::CreateManagedPrefixListRequest::entries), if any.
     #[inline]
-    pub fn get_entries(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AddPrefixListEntry>> {
+    pub fn get_entries(&self) -> &Option<Vec<crate::types::AddPrefixListEntry>> {
         &self.inner.entries
     }
     /// Sets [`CreateManagedPrefixListRequest::max_entries`](crate::types::CreateManagedPrefixListRequest::max_entries): The maximum number of entries for the prefix list.
     pub fn max_entries(mut self, input: i32) -> Self {
-        self.inner.max_entries = ::std::option::Option::Some(input);
+        self.inner.max_entries = Some(input);
         self
     }
     /// Sets or clears [`CreateManagedPrefixListRequest::max_entries`](crate::types::CreateManagedPrefixListRequest::max_entries).
     #[inline]
-    pub fn set_max_entries(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_entries(mut self, input: Option<i32>) -> Self {
         self.inner.max_entries = input;
         self
     }
     /// The value set for [`CreateManagedPrefixListRequest::max_entries`](crate::types::CreateManagedPrefixListRequest::max_entries), if any.
     #[inline]
-    pub fn get_max_entries(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_entries(&self) -> &Option<i32> {
         &self.inner.max_entries
     }
     /// Appends one item to [`CreateManagedPrefixListRequest::tag_specifications`](crate::types::CreateManagedPrefixListRequest::tag_specifications): The tags to apply to the prefix list during creation.
@@ -182,7 +160,7 @@ impl CreateManagedPrefixListRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -191,94 +169,82 @@ impl CreateManagedPrefixListRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateManagedPrefixListRequest::address_family`](crate::types::CreateManagedPrefixListRequest::address_family): The IP address type.
-    pub fn address_family(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.address_family = ::std::option::Option::Some(input.into());
+    pub fn address_family(mut self, input: impl Into<String>) -> Self {
+        self.inner.address_family = Some(input.into());
         self
     }
     /// Sets or clears [`CreateManagedPrefixListRequest::address_family`](crate::types::CreateManagedPrefixListRequest::address_family).
     #[inline]
-    pub fn set_address_family(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_address_family(mut self, input: Option<String>) -> Self {
         self.inner.address_family = input;
         self
     }
     /// The value set for [`CreateManagedPrefixListRequest::address_family`](crate::types::CreateManagedPrefixListRequest::address_family), if any.
     #[inline]
-    pub fn get_address_family(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_address_family(&self) -> &Option<String> {
         &self.inner.address_family
     }
     /// Sets [`CreateManagedPrefixListRequest::client_token`](crate::types::CreateManagedPrefixListRequest::client_token): Unique, case-sensitive identifier you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateManagedPrefixListRequest::client_token`](crate::types::CreateManagedPrefixListRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateManagedPrefixListRequest::client_token`](crate::types::CreateManagedPrefixListRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`CreateManagedPrefixListRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateManagedPrefixListRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.prefix_list_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateManagedPrefixListRequest",
                 member: "prefix_list_name",
             });
         }
         if self.inner.max_entries.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateManagedPrefixListRequest",
                 member: "max_entries",
             });
         }
         if self.inner.address_family.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateManagedPrefixListRequest",
                 member: "address_family",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateManagedPrefixListRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.prefix_list_name {
+        if let Some(value) = &self.prefix_list_name {
             body.member("PrefixListName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.entries {
+        if let Some(value) = &self.entries {
             let member_0 = body.enter("Entry");
             body.items(
                 value,
@@ -286,10 +252,10 @@ impl ::awsgen_runtime::query::WriteQuery for CreateManagedPrefixListRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_entries {
+        if let Some(value) = &self.max_entries {
             body.member("MaxEntries", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -297,12 +263,12 @@ impl ::awsgen_runtime::query::WriteQuery for CreateManagedPrefixListRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.address_family {
+        if let Some(value) = &self.address_family {
             body.member("AddressFamily", value);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateNatGatewayRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateNatGatewayRequest {
     /// Specifies whether to create a zonal (single-AZ) or regional (multi-AZ) NAT gateway. Defaults to `zonal`.
@@ -15,82 +10,72 @@ pub struct CreateNatGatewayRequest {
     /// A zonal NAT gateway is a NAT Gateway that provides redundancy and scalability within a single availability zone. A regional NAT gateway is a single NAT Gateway that works across multiple availability zones (AZs) in your VPC, providing redundancy, scalability and availability across all the AZs in a Region.
     ///
     /// For more information, see [Regional NAT gateways for automatic multi-AZ expansion](https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateways-regional.html) in the *Amazon VPC User Guide*.
-    pub availability_mode: ::std::option::Option<crate::types::AvailabilityMode>,
+    pub availability_mode: Option<crate::types::AvailabilityMode>,
     /// \[Public NAT gateways only\] The allocation ID of an Elastic IP address to associate with the NAT gateway. You cannot specify an Elastic IP address with a private NAT gateway. If the Elastic IP address is associated with another resource, you must first disassociate it.
-    pub allocation_id: ::std::option::Option<::std::string::String>,
+    pub allocation_id: Option<String>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     ///
     /// Constraint: Maximum 64 ASCII characters.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the subnet in which to create the NAT gateway.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The ID of the VPC where you want to create a regional NAT gateway.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// For regional NAT gateways only: Specifies which Availability Zones you want the NAT gateway to support and the Elastic IP addresses (EIPs) to use in each AZ. The regional NAT gateway uses these EIPs to handle outbound NAT traffic from their respective AZs. If not specified, the NAT gateway will automatically expand to new AZs and associate EIPs upon detection of an elastic network interface. If you specify this parameter, auto-expansion is disabled and you must manually manage AZ coverage.
     ///
     /// A regional NAT gateway is a single NAT Gateway that works across multiple availability zones (AZs) in your VPC, providing redundancy, scalability and availability across all the AZs in a Region.
     ///
     /// For more information, see [Regional NAT gateways for automatic multi-AZ expansion](https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateways-regional.html) in the *Amazon VPC User Guide*.
-    pub availability_zone_addresses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AvailabilityZoneAddress>,
-    >,
+    pub availability_zone_addresses: Option<Vec<crate::types::AvailabilityZoneAddress>>,
     /// The tags to assign to the NAT gateway.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Indicates whether the NAT gateway supports public or private connectivity. The default is public connectivity.
-    pub connectivity_type: ::std::option::Option<crate::types::ConnectivityType>,
+    pub connectivity_type: Option<crate::types::ConnectivityType>,
     /// The private IPv4 address to assign to the NAT gateway. If you don't provide an address, a private IPv4 address will be automatically assigned.
-    pub private_ip_address: ::std::option::Option<::std::string::String>,
+    pub private_ip_address: Option<String>,
     /// Secondary EIP allocation IDs. For more information, see [Create a NAT gateway](https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-working-with.html) in the *Amazon VPC User Guide*.
-    pub secondary_allocation_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub secondary_allocation_ids: Option<Vec<String>>,
     /// Secondary private IPv4 addresses. For more information about secondary addresses, see [Create a NAT gateway](https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-working-with.html) in the *Amazon VPC User Guide*.
-    pub secondary_private_ip_addresses: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub secondary_private_ip_addresses: Option<Vec<String>>,
     /// \[Private NAT gateway only\] The number of secondary private IPv4 addresses you want to assign to the NAT gateway. For more information about secondary addresses, see [Create a NAT gateway](https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-working-with.html) in the *Amazon VPC User Guide*.
-    pub secondary_private_ip_address_count: ::std::option::Option<i32>,
+    pub secondary_private_ip_address_count: Option<i32>,
 }
 impl CreateNatGatewayRequest {
     /// Starts building a [`CreateNatGatewayRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateNatGatewayRequestBuilder {
-        <crate::types::builders::CreateNatGatewayRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateNatGatewayRequestBuilder as Default>::default()
     }
     /// The `AvailabilityMode` member, when set.
     #[inline]
-    pub fn availability_mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AvailabilityMode> {
+    pub fn availability_mode(&self) -> Option<&crate::types::AvailabilityMode> {
         self.availability_mode.as_ref()
     }
     /// The `AllocationId` member, when set.
     #[inline]
-    pub fn allocation_id(&self) -> ::std::option::Option<&str> {
+    pub fn allocation_id(&self) -> Option<&str> {
         self.allocation_id.as_deref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `AvailabilityZoneAddresses` member, empty when not set; the field tells an empty list from an absent one.
@@ -107,166 +92,133 @@ impl CreateNatGatewayRequest {
     }
     /// The `ConnectivityType` member, when set.
     #[inline]
-    pub fn connectivity_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ConnectivityType> {
+    pub fn connectivity_type(&self) -> Option<&crate::types::ConnectivityType> {
         self.connectivity_type.as_ref()
     }
     /// The `PrivateIpAddress` member, when set.
     #[inline]
-    pub fn private_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn private_ip_address(&self) -> Option<&str> {
         self.private_ip_address.as_deref()
     }
     /// The `SecondaryAllocationIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn secondary_allocation_ids(&self) -> &[::std::string::String] {
+    pub fn secondary_allocation_ids(&self) -> &[String] {
         self.secondary_allocation_ids.as_deref().unwrap_or_default()
     }
     /// The `SecondaryPrivateIpAddresses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn secondary_private_ip_addresses(&self) -> &[::std::string::String] {
+    pub fn secondary_private_ip_addresses(&self) -> &[String] {
         self.secondary_private_ip_addresses.as_deref().unwrap_or_default()
     }
     /// The `SecondaryPrivateIpAddressCount` member, when set.
     #[inline]
-    pub fn secondary_private_ip_address_count(&self) -> ::std::option::Option<i32> {
+    pub fn secondary_private_ip_address_count(&self) -> Option<i32> {
         self.secondary_private_ip_address_count
     }
 }
 /// A builder for [`CreateNatGatewayRequest`](crate::types::CreateNatGatewayRequest); start one with `CreateNatGatewayRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateNatGatewayRequestBuilder {
     inner: crate::types::CreateNatGatewayRequest,
 }
 impl CreateNatGatewayRequestBuilder {
     /// Sets [`CreateNatGatewayRequest::availability_mode`](crate::types::CreateNatGatewayRequest::availability_mode): Specifies whether to create a zonal (single-AZ) or regional (multi-AZ) NAT gateway.
     pub fn availability_mode(mut self, input: crate::types::AvailabilityMode) -> Self {
-        self.inner.availability_mode = ::std::option::Option::Some(input);
+        self.inner.availability_mode = Some(input);
         self
     }
     /// Sets or clears [`CreateNatGatewayRequest::availability_mode`](crate::types::CreateNatGatewayRequest::availability_mode).
     #[inline]
     pub fn set_availability_mode(
         mut self,
-        input: ::std::option::Option<crate::types::AvailabilityMode>,
+        input: Option<crate::types::AvailabilityMode>,
     ) -> Self {
         self.inner.availability_mode = input;
         self
     }
     /// The value set for [`CreateNatGatewayRequest::availability_mode`](crate::types::CreateNatGatewayRequest::availability_mode), if any.
     #[inline]
-    pub fn get_availability_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::AvailabilityMode> {
+    pub fn get_availability_mode(&self) -> &Option<crate::types::AvailabilityMode> {
         &self.inner.availability_mode
     }
     /// Sets [`CreateNatGatewayRequest::allocation_id`](crate::types::CreateNatGatewayRequest::allocation_id): \[Public NAT gateways only\] The allocation ID of an Elastic IP address to associate with the NAT gateway.
-    pub fn allocation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.allocation_id = ::std::option::Option::Some(input.into());
+    pub fn allocation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.allocation_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateNatGatewayRequest::allocation_id`](crate::types::CreateNatGatewayRequest::allocation_id).
     #[inline]
-    pub fn set_allocation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_allocation_id(mut self, input: Option<String>) -> Self {
         self.inner.allocation_id = input;
         self
     }
     /// The value set for [`CreateNatGatewayRequest::allocation_id`](crate::types::CreateNatGatewayRequest::allocation_id), if any.
     #[inline]
-    pub fn get_allocation_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_allocation_id(&self) -> &Option<String> {
         &self.inner.allocation_id
     }
     /// Sets [`CreateNatGatewayRequest::client_token`](crate::types::CreateNatGatewayRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateNatGatewayRequest::client_token`](crate::types::CreateNatGatewayRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateNatGatewayRequest::client_token`](crate::types::CreateNatGatewayRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateNatGatewayRequest::dry_run`](crate::types::CreateNatGatewayRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateNatGatewayRequest::dry_run`](crate::types::CreateNatGatewayRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateNatGatewayRequest::dry_run`](crate::types::CreateNatGatewayRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateNatGatewayRequest::subnet_id`](crate::types::CreateNatGatewayRequest::subnet_id): The ID of the subnet in which to create the NAT gateway.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateNatGatewayRequest::subnet_id`](crate::types::CreateNatGatewayRequest::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`CreateNatGatewayRequest::subnet_id`](crate::types::CreateNatGatewayRequest::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`CreateNatGatewayRequest::vpc_id`](crate::types::CreateNatGatewayRequest::vpc_id): The ID of the VPC where you want to create a regional NAT gateway.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateNatGatewayRequest::vpc_id`](crate::types::CreateNatGatewayRequest::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`CreateNatGatewayRequest::vpc_id`](crate::types::CreateNatGatewayRequest::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Appends one item to [`CreateNatGatewayRequest::availability_zone_addresses`](crate::types::CreateNatGatewayRequest::availability_zone_addresses): For regional NAT gateways only: Specifies which Availability Zones you want the NAT gateway to support and the Elastic IP addresses (EIPs) to use in each AZ.
@@ -283,9 +235,7 @@ impl CreateNatGatewayRequestBuilder {
     #[inline]
     pub fn set_availability_zone_addresses(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AvailabilityZoneAddress>,
-        >,
+        input: Option<Vec<crate::types::AvailabilityZoneAddress>>,
     ) -> Self {
         self.inner.availability_zone_addresses = input;
         self
@@ -294,7 +244,7 @@ impl CreateNatGatewayRequestBuilder {
     #[inline]
     pub fn get_availability_zone_addresses(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AvailabilityZoneAddress>> {
+    ) -> &Option<Vec<crate::types::AvailabilityZoneAddress>> {
         &self.inner.availability_zone_addresses
     }
     /// Appends one item to [`CreateNatGatewayRequest::tag_specifications`](crate::types::CreateNatGatewayRequest::tag_specifications): The tags to assign to the NAT gateway.
@@ -308,7 +258,7 @@ impl CreateNatGatewayRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -317,87 +267,66 @@ impl CreateNatGatewayRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateNatGatewayRequest::connectivity_type`](crate::types::CreateNatGatewayRequest::connectivity_type): Indicates whether the NAT gateway supports public or private connectivity.
     pub fn connectivity_type(mut self, input: crate::types::ConnectivityType) -> Self {
-        self.inner.connectivity_type = ::std::option::Option::Some(input);
+        self.inner.connectivity_type = Some(input);
         self
     }
     /// Sets or clears [`CreateNatGatewayRequest::connectivity_type`](crate::types::CreateNatGatewayRequest::connectivity_type).
     #[inline]
     pub fn set_connectivity_type(
         mut self,
-        input: ::std::option::Option<crate::types::ConnectivityType>,
+        input: Option<crate::types::ConnectivityType>,
     ) -> Self {
         self.inner.connectivity_type = input;
         self
     }
     /// The value set for [`CreateNatGatewayRequest::connectivity_type`](crate::types::CreateNatGatewayRequest::connectivity_type), if any.
     #[inline]
-    pub fn get_connectivity_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::ConnectivityType> {
+    pub fn get_connectivity_type(&self) -> &Option<crate::types::ConnectivityType> {
         &self.inner.connectivity_type
     }
     /// Sets [`CreateNatGatewayRequest::private_ip_address`](crate::types::CreateNatGatewayRequest::private_ip_address): The private IPv4 address to assign to the NAT gateway.
-    pub fn private_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_ip_address = ::std::option::Option::Some(input.into());
+    pub fn private_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`CreateNatGatewayRequest::private_ip_address`](crate::types::CreateNatGatewayRequest::private_ip_address).
     #[inline]
-    pub fn set_private_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.private_ip_address = input;
         self
     }
     /// The value set for [`CreateNatGatewayRequest::private_ip_address`](crate::types::CreateNatGatewayRequest::private_ip_address), if any.
     #[inline]
-    pub fn get_private_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_ip_address(&self) -> &Option<String> {
         &self.inner.private_ip_address
     }
     /// Appends one item to [`CreateNatGatewayRequest::secondary_allocation_ids`](crate::types::CreateNatGatewayRequest::secondary_allocation_ids): Secondary EIP allocation IDs.
     ///
     /// To set the whole list at once, use [`set_secondary_allocation_ids`](Self::set_secondary_allocation_ids).
-    pub fn secondary_allocation_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn secondary_allocation_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.secondary_allocation_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateNatGatewayRequest::secondary_allocation_ids`](crate::types::CreateNatGatewayRequest::secondary_allocation_ids).
     #[inline]
-    pub fn set_secondary_allocation_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_secondary_allocation_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.secondary_allocation_ids = input;
         self
     }
     /// The value set for [`CreateNatGatewayRequest::secondary_allocation_ids`](crate::types::CreateNatGatewayRequest::secondary_allocation_ids), if any.
     #[inline]
-    pub fn get_secondary_allocation_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_secondary_allocation_ids(&self) -> &Option<Vec<String>> {
         &self.inner.secondary_allocation_ids
     }
     /// Appends one item to [`CreateNatGatewayRequest::secondary_private_ip_addresses`](crate::types::CreateNatGatewayRequest::secondary_private_ip_addresses): Secondary private IPv4 addresses.
     ///
     /// To set the whole list at once, use [`set_secondary_private_ip_addresses`](Self::set_secondary_private_ip_addresses).
-    pub fn secondary_private_ip_addresses(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn secondary_private_ip_addresses(mut self, input: impl Into<String>) -> Self {
         self.inner
             .secondary_private_ip_addresses
             .get_or_insert_default()
@@ -408,37 +337,30 @@ impl CreateNatGatewayRequestBuilder {
     #[inline]
     pub fn set_secondary_private_ip_addresses(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.secondary_private_ip_addresses = input;
         self
     }
     /// The value set for [`CreateNatGatewayRequest::secondary_private_ip_addresses`](crate::types::CreateNatGatewayRequest::secondary_private_ip_addresses), if any.
     #[inline]
-    pub fn get_secondary_private_ip_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_secondary_private_ip_addresses(&self) -> &Option<Vec<String>> {
         &self.inner.secondary_private_ip_addresses
     }
     /// Sets [`CreateNatGatewayRequest::secondary_private_ip_address_count`](crate::types::CreateNatGatewayRequest::secondary_private_ip_address_count): \[Private NAT gateway only\] The number of secondary private IPv4 addresses you want to assign to the NAT gateway.
     pub fn secondary_private_ip_address_count(mut self, input: i32) -> Self {
-        self.inner.secondary_private_ip_address_count = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.secondary_private_ip_address_count = Some(input);
         self
     }
     /// Sets or clears [`CreateNatGatewayRequest::secondary_private_ip_address_count`](crate::types::CreateNatGatewayRequest::secondary_private_ip_address_count).
     #[inline]
-    pub fn set_secondary_private_ip_address_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_secondary_private_ip_address_count(mut self, input: Option<i32>) -> Self {
         self.inner.secondary_private_ip_address_count = input;
         self
     }
     /// The value set for [`CreateNatGatewayRequest::secondary_private_ip_address_count`](crate::types::CreateNatGatewayRequest::secondary_private_ip_address_count), if any.
     #[inline]
-    pub fn get_secondary_private_ip_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_secondary_private_ip_address_count(&self) -> &Option<i32> {
         &self.inner.secondary_private_ip_address_count
     }
     /// Builds the [`CreateNatGatewayRequest`]; it has no required members, so this cannot fail.
@@ -451,26 +373,26 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNatGatewayRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.availability_mode {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.availability_mode {
             body.member("AvailabilityMode", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.allocation_id {
+        if let Some(value) = &self.allocation_id {
             body.member("AllocationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             body.member("SubnetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             body.member("VpcId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_addresses {
+        if let Some(value) = &self.availability_zone_addresses {
             let member_0 = body.enter("AvailabilityZoneAddress");
             body.items(
                 value,
@@ -478,7 +400,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNatGatewayRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -486,28 +408,25 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNatGatewayRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.connectivity_type {
+        if let Some(value) = &self.connectivity_type {
             body.member("ConnectivityType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_address {
+        if let Some(value) = &self.private_ip_address {
             body.member("PrivateIpAddress", value);
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_allocation_ids {
+        if let Some(value) = &self.secondary_allocation_ids {
             let member_0 = body.enter("SecondaryAllocationId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_private_ip_addresses
-        {
+        if let Some(value) = &self.secondary_private_ip_addresses {
             let member_0 = body.enter("SecondaryPrivateIpAddress");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .secondary_private_ip_address_count
-        {
+        if let Some(value) = &self.secondary_private_ip_address_count {
             body.member("SecondaryPrivateIpAddressCount", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,86 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateNatGatewayResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateNatGatewayResult {
     /// Unique, case-sensitive identifier to ensure the idempotency of the request. Only returned if a client token was provided in the request.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Information about the NAT gateway.
-    pub nat_gateway: ::std::option::Option<crate::types::NatGateway>,
+    pub nat_gateway: Option<crate::types::NatGateway>,
 }
 impl CreateNatGatewayResult {
     /// Starts building a [`CreateNatGatewayResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateNatGatewayResultBuilder {
-        <crate::types::builders::CreateNatGatewayResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateNatGatewayResultBuilder as Default>::default()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `NatGateway` member, when set.
     #[inline]
-    pub fn nat_gateway(&self) -> ::std::option::Option<&crate::types::NatGateway> {
+    pub fn nat_gateway(&self) -> Option<&crate::types::NatGateway> {
         self.nat_gateway.as_ref()
     }
 }
 /// A builder for [`CreateNatGatewayResult`](crate::types::CreateNatGatewayResult); start one with `CreateNatGatewayResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateNatGatewayResultBuilder {
     inner: crate::types::CreateNatGatewayResult,
 }
 impl CreateNatGatewayResultBuilder {
     /// Sets [`CreateNatGatewayResult::client_token`](crate::types::CreateNatGatewayResult::client_token): Unique, case-sensitive identifier to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateNatGatewayResult::client_token`](crate::types::CreateNatGatewayResult::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateNatGatewayResult::client_token`](crate::types::CreateNatGatewayResult::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateNatGatewayResult::nat_gateway`](crate::types::CreateNatGatewayResult::nat_gateway): Information about the NAT gateway.
     pub fn nat_gateway(mut self, input: crate::types::NatGateway) -> Self {
-        self.inner.nat_gateway = ::std::option::Option::Some(input);
+        self.inner.nat_gateway = Some(input);
         self
     }
     /// Sets or clears [`CreateNatGatewayResult::nat_gateway`](crate::types::CreateNatGatewayResult::nat_gateway).
     #[inline]
-    pub fn set_nat_gateway(
-        mut self,
-        input: ::std::option::Option<crate::types::NatGateway>,
-    ) -> Self {
+    pub fn set_nat_gateway(mut self, input: Option<crate::types::NatGateway>) -> Self {
         self.inner.nat_gateway = input;
         self
     }
     /// The value set for [`CreateNatGatewayResult::nat_gateway`](crate::types::CreateNatGatewayResult::nat_gateway), if any.
     #[inline]
-    pub fn get_nat_gateway(&self) -> &::std::option::Option<crate::types::NatGateway> {
+    pub fn get_nat_gateway(&self) -> &Option<crate::types::NatGateway> {
         &self.inner.nat_gateway
     }
     /// Builds the [`CreateNatGatewayResult`]; it has no required members, so this cannot fail.
@@ -93,17 +74,15 @@ impl CreateNatGatewayResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateNatGatewayResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "clientToken" => {
-                    value.client_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_token = Some(String::from(child.text()));
                 }
                 "natGateway" => {
-                    value.nat_gateway = ::std::option::Option::Some(
+                    value.nat_gateway = Some(
                         <crate::types::NatGateway as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -112,6 +91,6 @@ impl ::awsgen_runtime::xml::FromXml for CreateNatGatewayResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,390 +2,348 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateNetworkAclEntryRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateNetworkAclEntryRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the network ACL.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub network_acl_id: ::std::option::Option<::std::string::String>,
+    pub network_acl_id: Option<String>,
     /// The rule number for the entry (for example, 100). ACL entries are processed in ascending order by rule number.
     ///
     /// Constraints: Positive integer from 1 to 32766. The range 32767 to 65535 is reserved for internal use.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rule_number: ::std::option::Option<i32>,
+    pub rule_number: Option<i32>,
     /// The protocol number. A value of "-1" means all protocols. If you specify "-1" or a protocol number other than "6" (TCP), "17" (UDP), or "1" (ICMP), traffic on all ports is allowed, regardless of any ports or ICMP types or codes that you specify. If you specify protocol "58" (ICMPv6) and specify an IPv4 CIDR block, traffic for all ICMP types and codes allowed, regardless of any that you specify. If you specify protocol "58" (ICMPv6) and specify an IPv6 CIDR block, you must specify an ICMP type and code.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub protocol: ::std::option::Option<::std::string::String>,
+    pub protocol: Option<String>,
     /// Indicates whether to allow or deny the traffic that matches the rule.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rule_action: ::std::option::Option<crate::types::RuleAction>,
+    pub rule_action: Option<crate::types::RuleAction>,
     /// Indicates whether this is an egress rule (rule is applied to traffic leaving the subnet).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub egress: ::std::option::Option<bool>,
+    pub egress: Option<bool>,
     /// The IPv4 network range to allow or deny, in CIDR notation (for example `172.16.0.0/24`). We modify the specified CIDR block to its canonical form; for example, if you specify `100.68.0.18/18`, we modify it to `100.68.0.0/18`.
-    pub cidr_block: ::std::option::Option<::std::string::String>,
+    pub cidr_block: Option<String>,
     /// The IPv6 network range to allow or deny, in CIDR notation (for example `2001:db8:1234:1a00::/64`).
-    pub ipv6_cidr_block: ::std::option::Option<::std::string::String>,
+    pub ipv6_cidr_block: Option<String>,
     /// ICMP protocol: The ICMP or ICMPv6 type and code. Required if specifying protocol 1 (ICMP) or protocol 58 (ICMPv6) with an IPv6 CIDR block.
-    pub icmp_type_code: ::std::option::Option<crate::types::IcmpTypeCode>,
+    pub icmp_type_code: Option<crate::types::IcmpTypeCode>,
     /// TCP or UDP protocols: The range of ports the rule applies to. Required if specifying protocol 6 (TCP) or 17 (UDP).
-    pub port_range: ::std::option::Option<crate::types::PortRange>,
+    pub port_range: Option<crate::types::PortRange>,
 }
 impl CreateNetworkAclEntryRequest {
     /// Starts building a [`CreateNetworkAclEntryRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateNetworkAclEntryRequestBuilder {
-        <crate::types::builders::CreateNetworkAclEntryRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateNetworkAclEntryRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `NetworkAclId` member, when set.
     #[inline]
-    pub fn network_acl_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_acl_id(&self) -> Option<&str> {
         self.network_acl_id.as_deref()
     }
     /// The `RuleNumber` member, when set.
     #[inline]
-    pub fn rule_number(&self) -> ::std::option::Option<i32> {
+    pub fn rule_number(&self) -> Option<i32> {
         self.rule_number
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(&self) -> ::std::option::Option<&str> {
+    pub fn protocol(&self) -> Option<&str> {
         self.protocol.as_deref()
     }
     /// The `RuleAction` member, when set.
     #[inline]
-    pub fn rule_action(&self) -> ::std::option::Option<&crate::types::RuleAction> {
+    pub fn rule_action(&self) -> Option<&crate::types::RuleAction> {
         self.rule_action.as_ref()
     }
     /// The `Egress` member, when set.
     #[inline]
-    pub fn egress(&self) -> ::std::option::Option<bool> {
+    pub fn egress(&self) -> Option<bool> {
         self.egress
     }
     /// The `CidrBlock` member, when set.
     #[inline]
-    pub fn cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn cidr_block(&self) -> Option<&str> {
         self.cidr_block.as_deref()
     }
     /// The `Ipv6CidrBlock` member, when set.
     #[inline]
-    pub fn ipv6_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_cidr_block(&self) -> Option<&str> {
         self.ipv6_cidr_block.as_deref()
     }
     /// The `IcmpTypeCode` member, when set.
     #[inline]
-    pub fn icmp_type_code(&self) -> ::std::option::Option<&crate::types::IcmpTypeCode> {
+    pub fn icmp_type_code(&self) -> Option<&crate::types::IcmpTypeCode> {
         self.icmp_type_code.as_ref()
     }
     /// The `PortRange` member, when set.
     #[inline]
-    pub fn port_range(&self) -> ::std::option::Option<&crate::types::PortRange> {
+    pub fn port_range(&self) -> Option<&crate::types::PortRange> {
         self.port_range.as_ref()
     }
 }
 /// A builder for [`CreateNetworkAclEntryRequest`](crate::types::CreateNetworkAclEntryRequest); start one with `CreateNetworkAclEntryRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateNetworkAclEntryRequestBuilder {
     inner: crate::types::CreateNetworkAclEntryRequest,
 }
 impl CreateNetworkAclEntryRequestBuilder {
     /// Sets [`CreateNetworkAclEntryRequest::dry_run`](crate::types::CreateNetworkAclEntryRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkAclEntryRequest::dry_run`](crate::types::CreateNetworkAclEntryRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateNetworkAclEntryRequest::dry_run`](crate::types::CreateNetworkAclEntryRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateNetworkAclEntryRequest::network_acl_id`](crate::types::CreateNetworkAclEntryRequest::network_acl_id): The ID of the network ACL.
-    pub fn network_acl_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_acl_id = ::std::option::Option::Some(input.into());
+    pub fn network_acl_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_acl_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateNetworkAclEntryRequest::network_acl_id`](crate::types::CreateNetworkAclEntryRequest::network_acl_id).
     #[inline]
-    pub fn set_network_acl_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_acl_id(mut self, input: Option<String>) -> Self {
         self.inner.network_acl_id = input;
         self
     }
     /// The value set for [`CreateNetworkAclEntryRequest::network_acl_id`](crate::types::CreateNetworkAclEntryRequest::network_acl_id), if any.
     #[inline]
-    pub fn get_network_acl_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_acl_id(&self) -> &Option<String> {
         &self.inner.network_acl_id
     }
     /// Sets [`CreateNetworkAclEntryRequest::rule_number`](crate::types::CreateNetworkAclEntryRequest::rule_number): The rule number for the entry (for example, 100).
     pub fn rule_number(mut self, input: i32) -> Self {
-        self.inner.rule_number = ::std::option::Option::Some(input);
+        self.inner.rule_number = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkAclEntryRequest::rule_number`](crate::types::CreateNetworkAclEntryRequest::rule_number).
     #[inline]
-    pub fn set_rule_number(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_rule_number(mut self, input: Option<i32>) -> Self {
         self.inner.rule_number = input;
         self
     }
     /// The value set for [`CreateNetworkAclEntryRequest::rule_number`](crate::types::CreateNetworkAclEntryRequest::rule_number), if any.
     #[inline]
-    pub fn get_rule_number(&self) -> &::std::option::Option<i32> {
+    pub fn get_rule_number(&self) -> &Option<i32> {
         &self.inner.rule_number
     }
     /// Sets [`CreateNetworkAclEntryRequest::protocol`](crate::types::CreateNetworkAclEntryRequest::protocol): The protocol number.
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+    pub fn protocol(mut self, input: impl Into<String>) -> Self {
+        self.inner.protocol = Some(input.into());
         self
     }
     /// Sets or clears [`CreateNetworkAclEntryRequest::protocol`](crate::types::CreateNetworkAclEntryRequest::protocol).
     #[inline]
-    pub fn set_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_protocol(mut self, input: Option<String>) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`CreateNetworkAclEntryRequest::protocol`](crate::types::CreateNetworkAclEntryRequest::protocol), if any.
     #[inline]
-    pub fn get_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_protocol(&self) -> &Option<String> {
         &self.inner.protocol
     }
     /// Sets [`CreateNetworkAclEntryRequest::rule_action`](crate::types::CreateNetworkAclEntryRequest::rule_action): Indicates whether to allow or deny the traffic that matches the rule.
     pub fn rule_action(mut self, input: crate::types::RuleAction) -> Self {
-        self.inner.rule_action = ::std::option::Option::Some(input);
+        self.inner.rule_action = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkAclEntryRequest::rule_action`](crate::types::CreateNetworkAclEntryRequest::rule_action).
     #[inline]
-    pub fn set_rule_action(
-        mut self,
-        input: ::std::option::Option<crate::types::RuleAction>,
-    ) -> Self {
+    pub fn set_rule_action(mut self, input: Option<crate::types::RuleAction>) -> Self {
         self.inner.rule_action = input;
         self
     }
     /// The value set for [`CreateNetworkAclEntryRequest::rule_action`](crate::types::CreateNetworkAclEntryRequest::rule_action), if any.
     #[inline]
-    pub fn get_rule_action(&self) -> &::std::option::Option<crate::types::RuleAction> {
+    pub fn get_rule_action(&self) -> &Option<crate::types::RuleAction> {
         &self.inner.rule_action
     }
     /// Sets [`CreateNetworkAclEntryRequest::egress`](crate::types::CreateNetworkAclEntryRequest::egress): Indicates whether this is an egress rule (rule is applied to traffic leaving the subnet).
     pub fn egress(mut self, input: bool) -> Self {
-        self.inner.egress = ::std::option::Option::Some(input);
+        self.inner.egress = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkAclEntryRequest::egress`](crate::types::CreateNetworkAclEntryRequest::egress).
     #[inline]
-    pub fn set_egress(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_egress(mut self, input: Option<bool>) -> Self {
         self.inner.egress = input;
         self
     }
     /// The value set for [`CreateNetworkAclEntryRequest::egress`](crate::types::CreateNetworkAclEntryRequest::egress), if any.
     #[inline]
-    pub fn get_egress(&self) -> &::std::option::Option<bool> {
+    pub fn get_egress(&self) -> &Option<bool> {
         &self.inner.egress
     }
     /// Sets [`CreateNetworkAclEntryRequest::cidr_block`](crate::types::CreateNetworkAclEntryRequest::cidr_block): The IPv4 network range to allow or deny, in CIDR notation (for example `172.16.0.0/24`).
-    pub fn cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr_block = ::std::option::Option::Some(input.into());
+    pub fn cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`CreateNetworkAclEntryRequest::cidr_block`](crate::types::CreateNetworkAclEntryRequest::cidr_block).
     #[inline]
-    pub fn set_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.cidr_block = input;
         self
     }
     /// The value set for [`CreateNetworkAclEntryRequest::cidr_block`](crate::types::CreateNetworkAclEntryRequest::cidr_block), if any.
     #[inline]
-    pub fn get_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_block(&self) -> &Option<String> {
         &self.inner.cidr_block
     }
     /// Sets [`CreateNetworkAclEntryRequest::ipv6_cidr_block`](crate::types::CreateNetworkAclEntryRequest::ipv6_cidr_block): The IPv6 network range to allow or deny, in CIDR notation (for example `2001:db8:1234:1a00::/64`).
-    pub fn ipv6_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn ipv6_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`CreateNetworkAclEntryRequest::ipv6_cidr_block`](crate::types::CreateNetworkAclEntryRequest::ipv6_cidr_block).
     #[inline]
-    pub fn set_ipv6_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_cidr_block = input;
         self
     }
     /// The value set for [`CreateNetworkAclEntryRequest::ipv6_cidr_block`](crate::types::CreateNetworkAclEntryRequest::ipv6_cidr_block), if any.
     #[inline]
-    pub fn get_ipv6_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_cidr_block(&self) -> &Option<String> {
         &self.inner.ipv6_cidr_block
     }
     /// Sets [`CreateNetworkAclEntryRequest::icmp_type_code`](crate::types::CreateNetworkAclEntryRequest::icmp_type_code): ICMP protocol: The ICMP or ICMPv6 type and code.
     pub fn icmp_type_code(mut self, input: crate::types::IcmpTypeCode) -> Self {
-        self.inner.icmp_type_code = ::std::option::Option::Some(input);
+        self.inner.icmp_type_code = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkAclEntryRequest::icmp_type_code`](crate::types::CreateNetworkAclEntryRequest::icmp_type_code).
     #[inline]
     pub fn set_icmp_type_code(
         mut self,
-        input: ::std::option::Option<crate::types::IcmpTypeCode>,
+        input: Option<crate::types::IcmpTypeCode>,
     ) -> Self {
         self.inner.icmp_type_code = input;
         self
     }
     /// The value set for [`CreateNetworkAclEntryRequest::icmp_type_code`](crate::types::CreateNetworkAclEntryRequest::icmp_type_code), if any.
     #[inline]
-    pub fn get_icmp_type_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::IcmpTypeCode> {
+    pub fn get_icmp_type_code(&self) -> &Option<crate::types::IcmpTypeCode> {
         &self.inner.icmp_type_code
     }
     /// Sets [`CreateNetworkAclEntryRequest::port_range`](crate::types::CreateNetworkAclEntryRequest::port_range): TCP or UDP protocols: The range of ports the rule applies to.
     pub fn port_range(mut self, input: crate::types::PortRange) -> Self {
-        self.inner.port_range = ::std::option::Option::Some(input);
+        self.inner.port_range = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkAclEntryRequest::port_range`](crate::types::CreateNetworkAclEntryRequest::port_range).
     #[inline]
-    pub fn set_port_range(
-        mut self,
-        input: ::std::option::Option<crate::types::PortRange>,
-    ) -> Self {
+    pub fn set_port_range(mut self, input: Option<crate::types::PortRange>) -> Self {
         self.inner.port_range = input;
         self
     }
     /// The value set for [`CreateNetworkAclEntryRequest::port_range`](crate::types::CreateNetworkAclEntryRequest::port_range), if any.
     #[inline]
-    pub fn get_port_range(&self) -> &::std::option::Option<crate::types::PortRange> {
+    pub fn get_port_range(&self) -> &Option<crate::types::PortRange> {
         &self.inner.port_range
     }
     /// Builds the [`CreateNetworkAclEntryRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateNetworkAclEntryRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.network_acl_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateNetworkAclEntryRequest",
                 member: "network_acl_id",
             });
         }
         if self.inner.rule_number.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateNetworkAclEntryRequest",
                 member: "rule_number",
             });
         }
         if self.inner.protocol.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateNetworkAclEntryRequest",
                 member: "protocol",
             });
         }
         if self.inner.rule_action.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateNetworkAclEntryRequest",
                 member: "rule_action",
             });
         }
         if self.inner.egress.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateNetworkAclEntryRequest",
                 member: "egress",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateNetworkAclEntryRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.network_acl_id {
+        if let Some(value) = &self.network_acl_id {
             body.member("NetworkAclId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.rule_number {
+        if let Some(value) = &self.rule_number {
             body.member("RuleNumber", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             body.member("Protocol", value);
         }
-        if let ::std::option::Option::Some(value) = &self.rule_action {
+        if let Some(value) = &self.rule_action {
             body.member("RuleAction", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.egress {
+        if let Some(value) = &self.egress {
             body.member("Egress", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_block {
+        if let Some(value) = &self.cidr_block {
             body.member("CidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_cidr_block {
+        if let Some(value) = &self.ipv6_cidr_block {
             body.member("Ipv6CidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.icmp_type_code {
+        if let Some(value) = &self.icmp_type_code {
             let member_0 = body.enter("Icmp");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.port_range {
+        if let Some(value) = &self.port_range {
             let member_0 = body.enter("PortRange");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,86 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateNetworkAclResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateNetworkAclResult {
     /// Information about the network ACL.
-    pub network_acl: ::std::option::Option<crate::types::NetworkAcl>,
+    pub network_acl: Option<crate::types::NetworkAcl>,
     /// Unique, case-sensitive identifier to ensure the idempotency of the request. Only returned if a client token was provided in the request.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl CreateNetworkAclResult {
     /// Starts building a [`CreateNetworkAclResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateNetworkAclResultBuilder {
-        <crate::types::builders::CreateNetworkAclResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateNetworkAclResultBuilder as Default>::default()
     }
     /// The `NetworkAcl` member, when set.
     #[inline]
-    pub fn network_acl(&self) -> ::std::option::Option<&crate::types::NetworkAcl> {
+    pub fn network_acl(&self) -> Option<&crate::types::NetworkAcl> {
         self.network_acl.as_ref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`CreateNetworkAclResult`](crate::types::CreateNetworkAclResult); start one with `CreateNetworkAclResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateNetworkAclResultBuilder {
     inner: crate::types::CreateNetworkAclResult,
 }
 impl CreateNetworkAclResultBuilder {
     /// Sets [`CreateNetworkAclResult::network_acl`](crate::types::CreateNetworkAclResult::network_acl): Information about the network ACL.
     pub fn network_acl(mut self, input: crate::types::NetworkAcl) -> Self {
-        self.inner.network_acl = ::std::option::Option::Some(input);
+        self.inner.network_acl = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkAclResult::network_acl`](crate::types::CreateNetworkAclResult::network_acl).
     #[inline]
-    pub fn set_network_acl(
-        mut self,
-        input: ::std::option::Option<crate::types::NetworkAcl>,
-    ) -> Self {
+    pub fn set_network_acl(mut self, input: Option<crate::types::NetworkAcl>) -> Self {
         self.inner.network_acl = input;
         self
     }
     /// The value set for [`CreateNetworkAclResult::network_acl`](crate::types::CreateNetworkAclResult::network_acl), if any.
     #[inline]
-    pub fn get_network_acl(&self) -> &::std::option::Option<crate::types::NetworkAcl> {
+    pub fn get_network_acl(&self) -> &Option<crate::types::NetworkAcl> {
         &self.inner.network_acl
     }
     /// Sets [`CreateNetworkAclResult::client_token`](crate::types::CreateNetworkAclResult::client_token): Unique, case-sensitive identifier to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateNetworkAclResult::client_token`](crate::types::CreateNetworkAclResult::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateNetworkAclResult::client_token`](crate::types::CreateNetworkAclResult::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`CreateNetworkAclResult`]; it has no required members, so this cannot fail.
@@ -93,25 +74,23 @@ impl CreateNetworkAclResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateNetworkAclResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "networkAcl" => {
-                    value.network_acl = ::std::option::Option::Some(
+                    value.network_acl = Some(
                         <crate::types::NetworkAcl as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "clientToken" => {
-                    value.client_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

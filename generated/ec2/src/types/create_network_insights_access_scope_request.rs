@@ -2,38 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateNetworkInsightsAccessScopeRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateNetworkInsightsAccessScopeRequest {
     /// The paths to match.
-    pub match_paths: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AccessScopePathRequest>,
-    >,
+    pub match_paths: Option<Vec<crate::types::AccessScopePathRequest>>,
     /// The paths to exclude.
-    pub exclude_paths: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AccessScopePathRequest>,
-    >,
+    pub exclude_paths: Option<Vec<crate::types::AccessScopePathRequest>>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [How to ensure idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The tags to apply.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateNetworkInsightsAccessScopeRequest {
     /// Starts building a [`CreateNetworkInsightsAccessScopeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateNetworkInsightsAccessScopeRequestBuilder {
-        <crate::types::builders::CreateNetworkInsightsAccessScopeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateNetworkInsightsAccessScopeRequestBuilder as Default>::default()
     }
     /// The `MatchPaths` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -47,7 +36,7 @@ impl CreateNetworkInsightsAccessScopeRequest {
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -57,17 +46,12 @@ impl CreateNetworkInsightsAccessScopeRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateNetworkInsightsAccessScopeRequest`](crate::types::CreateNetworkInsightsAccessScopeRequest); start one with `CreateNetworkInsightsAccessScopeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateNetworkInsightsAccessScopeRequestBuilder {
     inner: crate::types::CreateNetworkInsightsAccessScopeRequest,
 }
@@ -83,18 +67,14 @@ impl CreateNetworkInsightsAccessScopeRequestBuilder {
     #[inline]
     pub fn set_match_paths(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AccessScopePathRequest>,
-        >,
+        input: Option<Vec<crate::types::AccessScopePathRequest>>,
     ) -> Self {
         self.inner.match_paths = input;
         self
     }
     /// The value set for [`CreateNetworkInsightsAccessScopeRequest::match_paths`](crate::types::CreateNetworkInsightsAccessScopeRequest::match_paths), if any.
     #[inline]
-    pub fn get_match_paths(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AccessScopePathRequest>> {
+    pub fn get_match_paths(&self) -> &Option<Vec<crate::types::AccessScopePathRequest>> {
         &self.inner.match_paths
     }
     /// Appends one item to [`CreateNetworkInsightsAccessScopeRequest::exclude_paths`](crate::types::CreateNetworkInsightsAccessScopeRequest::exclude_paths): The paths to exclude.
@@ -108,9 +88,7 @@ impl CreateNetworkInsightsAccessScopeRequestBuilder {
     #[inline]
     pub fn set_exclude_paths(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AccessScopePathRequest>,
-        >,
+        input: Option<Vec<crate::types::AccessScopePathRequest>>,
     ) -> Self {
         self.inner.exclude_paths = input;
         self
@@ -119,29 +97,23 @@ impl CreateNetworkInsightsAccessScopeRequestBuilder {
     #[inline]
     pub fn get_exclude_paths(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AccessScopePathRequest>> {
+    ) -> &Option<Vec<crate::types::AccessScopePathRequest>> {
         &self.inner.exclude_paths
     }
     /// Sets [`CreateNetworkInsightsAccessScopeRequest::client_token`](crate::types::CreateNetworkInsightsAccessScopeRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateNetworkInsightsAccessScopeRequest::client_token`](crate::types::CreateNetworkInsightsAccessScopeRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateNetworkInsightsAccessScopeRequest::client_token`](crate::types::CreateNetworkInsightsAccessScopeRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Appends one item to [`CreateNetworkInsightsAccessScopeRequest::tag_specifications`](crate::types::CreateNetworkInsightsAccessScopeRequest::tag_specifications): The tags to apply.
@@ -155,7 +127,7 @@ impl CreateNetworkInsightsAccessScopeRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -164,48 +136,48 @@ impl CreateNetworkInsightsAccessScopeRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateNetworkInsightsAccessScopeRequest::dry_run`](crate::types::CreateNetworkInsightsAccessScopeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInsightsAccessScopeRequest::dry_run`](crate::types::CreateNetworkInsightsAccessScopeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateNetworkInsightsAccessScopeRequest::dry_run`](crate::types::CreateNetworkInsightsAccessScopeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateNetworkInsightsAccessScopeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateNetworkInsightsAccessScopeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.client_token.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateNetworkInsightsAccessScopeRequest",
                 member: "client_token",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInsightsAccessScopeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.match_paths {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.match_paths {
             let member_0 = body.enter("MatchPath");
             body.items(
                 value,
@@ -213,7 +185,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInsightsAccessScopeReq
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.exclude_paths {
+        if let Some(value) = &self.exclude_paths {
             let member_0 = body.enter("ExcludePath");
             body.items(
                 value,
@@ -221,10 +193,10 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInsightsAccessScopeReq
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -232,9 +204,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInsightsAccessScopeReq
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

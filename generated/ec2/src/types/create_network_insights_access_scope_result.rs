@@ -2,20 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateNetworkInsightsAccessScopeResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateNetworkInsightsAccessScopeResult {
     /// The Network Access Scope.
-    pub network_insights_access_scope: ::std::option::Option<
-        crate::types::NetworkInsightsAccessScope,
-    >,
+    pub network_insights_access_scope: Option<crate::types::NetworkInsightsAccessScope>,
     /// The Network Access Scope content.
-    pub network_insights_access_scope_content: ::std::option::Option<
+    pub network_insights_access_scope_content: Option<
         crate::types::NetworkInsightsAccessScopeContent,
     >,
 }
@@ -23,30 +16,25 @@ impl CreateNetworkInsightsAccessScopeResult {
     /// Starts building a [`CreateNetworkInsightsAccessScopeResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateNetworkInsightsAccessScopeResultBuilder {
-        <crate::types::builders::CreateNetworkInsightsAccessScopeResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateNetworkInsightsAccessScopeResultBuilder as Default>::default()
     }
     /// The `NetworkInsightsAccessScope` member, when set.
     #[inline]
     pub fn network_insights_access_scope(
         &self,
-    ) -> ::std::option::Option<&crate::types::NetworkInsightsAccessScope> {
+    ) -> Option<&crate::types::NetworkInsightsAccessScope> {
         self.network_insights_access_scope.as_ref()
     }
     /// The `NetworkInsightsAccessScopeContent` member, when set.
     #[inline]
     pub fn network_insights_access_scope_content(
         &self,
-    ) -> ::std::option::Option<&crate::types::NetworkInsightsAccessScopeContent> {
+    ) -> Option<&crate::types::NetworkInsightsAccessScopeContent> {
         self.network_insights_access_scope_content.as_ref()
     }
 }
 /// A builder for [`CreateNetworkInsightsAccessScopeResult`](crate::types::CreateNetworkInsightsAccessScopeResult); start one with `CreateNetworkInsightsAccessScopeResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateNetworkInsightsAccessScopeResultBuilder {
     inner: crate::types::CreateNetworkInsightsAccessScopeResult,
 }
@@ -56,14 +44,14 @@ impl CreateNetworkInsightsAccessScopeResultBuilder {
         mut self,
         input: crate::types::NetworkInsightsAccessScope,
     ) -> Self {
-        self.inner.network_insights_access_scope = ::std::option::Option::Some(input);
+        self.inner.network_insights_access_scope = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInsightsAccessScopeResult::network_insights_access_scope`](crate::types::CreateNetworkInsightsAccessScopeResult::network_insights_access_scope).
     #[inline]
     pub fn set_network_insights_access_scope(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkInsightsAccessScope>,
+        input: Option<crate::types::NetworkInsightsAccessScope>,
     ) -> Self {
         self.inner.network_insights_access_scope = input;
         self
@@ -72,7 +60,7 @@ impl CreateNetworkInsightsAccessScopeResultBuilder {
     #[inline]
     pub fn get_network_insights_access_scope(
         &self,
-    ) -> &::std::option::Option<crate::types::NetworkInsightsAccessScope> {
+    ) -> &Option<crate::types::NetworkInsightsAccessScope> {
         &self.inner.network_insights_access_scope
     }
     /// Sets [`CreateNetworkInsightsAccessScopeResult::network_insights_access_scope_content`](crate::types::CreateNetworkInsightsAccessScopeResult::network_insights_access_scope_content): The Network Access Scope content.
@@ -80,16 +68,14 @@ impl CreateNetworkInsightsAccessScopeResultBuilder {
         mut self,
         input: crate::types::NetworkInsightsAccessScopeContent,
     ) -> Self {
-        self.inner.network_insights_access_scope_content = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.network_insights_access_scope_content = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInsightsAccessScopeResult::network_insights_access_scope_content`](crate::types::CreateNetworkInsightsAccessScopeResult::network_insights_access_scope_content).
     #[inline]
     pub fn set_network_insights_access_scope_content(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkInsightsAccessScopeContent>,
+        input: Option<crate::types::NetworkInsightsAccessScopeContent>,
     ) -> Self {
         self.inner.network_insights_access_scope_content = input;
         self
@@ -98,7 +84,7 @@ impl CreateNetworkInsightsAccessScopeResultBuilder {
     #[inline]
     pub fn get_network_insights_access_scope_content(
         &self,
-    ) -> &::std::option::Option<crate::types::NetworkInsightsAccessScopeContent> {
+    ) -> &Option<crate::types::NetworkInsightsAccessScopeContent> {
         &self.inner.network_insights_access_scope_content
     }
     /// Builds the [`CreateNetworkInsightsAccessScopeResult`]; it has no required members, so this cannot fail.
@@ -110,19 +96,19 @@ impl CreateNetworkInsightsAccessScopeResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateNetworkInsightsAccessScopeResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "networkInsightsAccessScope" => {
-                    value.network_insights_access_scope = ::std::option::Option::Some(
+                    value.network_insights_access_scope = Some(
                         <crate::types::NetworkInsightsAccessScope as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "networkInsightsAccessScopeContent" => {
-                    value.network_insights_access_scope_content = ::std::option::Option::Some(
+                    value.network_insights_access_scope_content = Some(
                         <crate::types::NetworkInsightsAccessScopeContent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -131,6 +117,6 @@ impl ::awsgen_runtime::xml::FromXml for CreateNetworkInsightsAccessScopeResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,79 +2,72 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateNetworkInsightsPathRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateNetworkInsightsPathRequest {
     /// The IP address of the source.
-    pub source_ip: ::std::option::Option<::std::string::String>,
+    pub source_ip: Option<String>,
     /// The IP address of the destination.
-    pub destination_ip: ::std::option::Option<::std::string::String>,
+    pub destination_ip: Option<String>,
     /// The ID or ARN of the source. If the resource is in another account, you must specify an ARN.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub source: ::std::option::Option<::std::string::String>,
+    pub source: Option<String>,
     /// The ID or ARN of the destination. If the resource is in another account, you must specify an ARN.
-    pub destination: ::std::option::Option<::std::string::String>,
+    pub destination: Option<String>,
     /// The protocol.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub protocol: ::std::option::Option<crate::types::Protocol>,
+    pub protocol: Option<crate::types::Protocol>,
     /// The destination port.
-    pub destination_port: ::std::option::Option<i32>,
+    pub destination_port: Option<i32>,
     /// The tags to add to the path.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [How to ensure idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Scopes the analysis to network paths that match specific filters at the source. If you specify this parameter, you can't specify the parameters for the source IP address or the destination port.
-    pub filter_at_source: ::std::option::Option<crate::types::PathRequestFilter>,
+    pub filter_at_source: Option<crate::types::PathRequestFilter>,
     /// Scopes the analysis to network paths that match specific filters at the destination. If you specify this parameter, you can't specify the parameter for the destination IP address.
-    pub filter_at_destination: ::std::option::Option<crate::types::PathRequestFilter>,
+    pub filter_at_destination: Option<crate::types::PathRequestFilter>,
 }
 impl CreateNetworkInsightsPathRequest {
     /// Starts building a [`CreateNetworkInsightsPathRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateNetworkInsightsPathRequestBuilder {
-        <crate::types::builders::CreateNetworkInsightsPathRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateNetworkInsightsPathRequestBuilder as Default>::default()
     }
     /// The `SourceIp` member, when set.
     #[inline]
-    pub fn source_ip(&self) -> ::std::option::Option<&str> {
+    pub fn source_ip(&self) -> Option<&str> {
         self.source_ip.as_deref()
     }
     /// The `DestinationIp` member, when set.
     #[inline]
-    pub fn destination_ip(&self) -> ::std::option::Option<&str> {
+    pub fn destination_ip(&self) -> Option<&str> {
         self.destination_ip.as_deref()
     }
     /// The `Source` member, when set.
     #[inline]
-    pub fn source(&self) -> ::std::option::Option<&str> {
+    pub fn source(&self) -> Option<&str> {
         self.source.as_deref()
     }
     /// The `Destination` member, when set.
     #[inline]
-    pub fn destination(&self) -> ::std::option::Option<&str> {
+    pub fn destination(&self) -> Option<&str> {
         self.destination.as_deref()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(&self) -> ::std::option::Option<&crate::types::Protocol> {
+    pub fn protocol(&self) -> Option<&crate::types::Protocol> {
         self.protocol.as_ref()
     }
     /// The `DestinationPort` member, when set.
     #[inline]
-    pub fn destination_port(&self) -> ::std::option::Option<i32> {
+    pub fn destination_port(&self) -> Option<i32> {
         self.destination_port
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -84,161 +77,125 @@ impl CreateNetworkInsightsPathRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `FilterAtSource` member, when set.
     #[inline]
-    pub fn filter_at_source(
-        &self,
-    ) -> ::std::option::Option<&crate::types::PathRequestFilter> {
+    pub fn filter_at_source(&self) -> Option<&crate::types::PathRequestFilter> {
         self.filter_at_source.as_ref()
     }
     /// The `FilterAtDestination` member, when set.
     #[inline]
-    pub fn filter_at_destination(
-        &self,
-    ) -> ::std::option::Option<&crate::types::PathRequestFilter> {
+    pub fn filter_at_destination(&self) -> Option<&crate::types::PathRequestFilter> {
         self.filter_at_destination.as_ref()
     }
 }
 /// A builder for [`CreateNetworkInsightsPathRequest`](crate::types::CreateNetworkInsightsPathRequest); start one with `CreateNetworkInsightsPathRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateNetworkInsightsPathRequestBuilder {
     inner: crate::types::CreateNetworkInsightsPathRequest,
 }
 impl CreateNetworkInsightsPathRequestBuilder {
     /// Sets [`CreateNetworkInsightsPathRequest::source_ip`](crate::types::CreateNetworkInsightsPathRequest::source_ip): The IP address of the source.
-    pub fn source_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_ip = ::std::option::Option::Some(input.into());
+    pub fn source_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_ip = Some(input.into());
         self
     }
     /// Sets or clears [`CreateNetworkInsightsPathRequest::source_ip`](crate::types::CreateNetworkInsightsPathRequest::source_ip).
     #[inline]
-    pub fn set_source_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_ip(mut self, input: Option<String>) -> Self {
         self.inner.source_ip = input;
         self
     }
     /// The value set for [`CreateNetworkInsightsPathRequest::source_ip`](crate::types::CreateNetworkInsightsPathRequest::source_ip), if any.
     #[inline]
-    pub fn get_source_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_ip(&self) -> &Option<String> {
         &self.inner.source_ip
     }
     /// Sets [`CreateNetworkInsightsPathRequest::destination_ip`](crate::types::CreateNetworkInsightsPathRequest::destination_ip): The IP address of the destination.
-    pub fn destination_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_ip = ::std::option::Option::Some(input.into());
+    pub fn destination_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_ip = Some(input.into());
         self
     }
     /// Sets or clears [`CreateNetworkInsightsPathRequest::destination_ip`](crate::types::CreateNetworkInsightsPathRequest::destination_ip).
     #[inline]
-    pub fn set_destination_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_ip(mut self, input: Option<String>) -> Self {
         self.inner.destination_ip = input;
         self
     }
     /// The value set for [`CreateNetworkInsightsPathRequest::destination_ip`](crate::types::CreateNetworkInsightsPathRequest::destination_ip), if any.
     #[inline]
-    pub fn get_destination_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_ip(&self) -> &Option<String> {
         &self.inner.destination_ip
     }
     /// Sets [`CreateNetworkInsightsPathRequest::source`](crate::types::CreateNetworkInsightsPathRequest::source): The ID or ARN of the source.
-    pub fn source(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source = ::std::option::Option::Some(input.into());
+    pub fn source(mut self, input: impl Into<String>) -> Self {
+        self.inner.source = Some(input.into());
         self
     }
     /// Sets or clears [`CreateNetworkInsightsPathRequest::source`](crate::types::CreateNetworkInsightsPathRequest::source).
     #[inline]
-    pub fn set_source(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source(mut self, input: Option<String>) -> Self {
         self.inner.source = input;
         self
     }
     /// The value set for [`CreateNetworkInsightsPathRequest::source`](crate::types::CreateNetworkInsightsPathRequest::source), if any.
     #[inline]
-    pub fn get_source(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source(&self) -> &Option<String> {
         &self.inner.source
     }
     /// Sets [`CreateNetworkInsightsPathRequest::destination`](crate::types::CreateNetworkInsightsPathRequest::destination): The ID or ARN of the destination.
-    pub fn destination(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination = ::std::option::Option::Some(input.into());
+    pub fn destination(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination = Some(input.into());
         self
     }
     /// Sets or clears [`CreateNetworkInsightsPathRequest::destination`](crate::types::CreateNetworkInsightsPathRequest::destination).
     #[inline]
-    pub fn set_destination(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination(mut self, input: Option<String>) -> Self {
         self.inner.destination = input;
         self
     }
     /// The value set for [`CreateNetworkInsightsPathRequest::destination`](crate::types::CreateNetworkInsightsPathRequest::destination), if any.
     #[inline]
-    pub fn get_destination(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination(&self) -> &Option<String> {
         &self.inner.destination
     }
     /// Sets [`CreateNetworkInsightsPathRequest::protocol`](crate::types::CreateNetworkInsightsPathRequest::protocol): The protocol.
     pub fn protocol(mut self, input: crate::types::Protocol) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input);
+        self.inner.protocol = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInsightsPathRequest::protocol`](crate::types::CreateNetworkInsightsPathRequest::protocol).
     #[inline]
-    pub fn set_protocol(
-        mut self,
-        input: ::std::option::Option<crate::types::Protocol>,
-    ) -> Self {
+    pub fn set_protocol(mut self, input: Option<crate::types::Protocol>) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`CreateNetworkInsightsPathRequest::protocol`](crate::types::CreateNetworkInsightsPathRequest::protocol), if any.
     #[inline]
-    pub fn get_protocol(&self) -> &::std::option::Option<crate::types::Protocol> {
+    pub fn get_protocol(&self) -> &Option<crate::types::Protocol> {
         &self.inner.protocol
     }
     /// Sets [`CreateNetworkInsightsPathRequest::destination_port`](crate::types::CreateNetworkInsightsPathRequest::destination_port): The destination port.
     pub fn destination_port(mut self, input: i32) -> Self {
-        self.inner.destination_port = ::std::option::Option::Some(input);
+        self.inner.destination_port = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInsightsPathRequest::destination_port`](crate::types::CreateNetworkInsightsPathRequest::destination_port).
     #[inline]
-    pub fn set_destination_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_destination_port(mut self, input: Option<i32>) -> Self {
         self.inner.destination_port = input;
         self
     }
     /// The value set for [`CreateNetworkInsightsPathRequest::destination_port`](crate::types::CreateNetworkInsightsPathRequest::destination_port), if any.
     #[inline]
-    pub fn get_destination_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_destination_port(&self) -> &Option<i32> {
         &self.inner.destination_port
     }
     /// Appends one item to [`CreateNetworkInsightsPathRequest::tag_specifications`](crate::types::CreateNetworkInsightsPathRequest::tag_specifications): The tags to add to the path.
@@ -252,7 +209,7 @@ impl CreateNetworkInsightsPathRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -261,66 +218,58 @@ impl CreateNetworkInsightsPathRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateNetworkInsightsPathRequest::dry_run`](crate::types::CreateNetworkInsightsPathRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInsightsPathRequest::dry_run`](crate::types::CreateNetworkInsightsPathRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateNetworkInsightsPathRequest::dry_run`](crate::types::CreateNetworkInsightsPathRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateNetworkInsightsPathRequest::client_token`](crate::types::CreateNetworkInsightsPathRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateNetworkInsightsPathRequest::client_token`](crate::types::CreateNetworkInsightsPathRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateNetworkInsightsPathRequest::client_token`](crate::types::CreateNetworkInsightsPathRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateNetworkInsightsPathRequest::filter_at_source`](crate::types::CreateNetworkInsightsPathRequest::filter_at_source): Scopes the analysis to network paths that match specific filters at the source.
     pub fn filter_at_source(mut self, input: crate::types::PathRequestFilter) -> Self {
-        self.inner.filter_at_source = ::std::option::Option::Some(input);
+        self.inner.filter_at_source = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInsightsPathRequest::filter_at_source`](crate::types::CreateNetworkInsightsPathRequest::filter_at_source).
     #[inline]
     pub fn set_filter_at_source(
         mut self,
-        input: ::std::option::Option<crate::types::PathRequestFilter>,
+        input: Option<crate::types::PathRequestFilter>,
     ) -> Self {
         self.inner.filter_at_source = input;
         self
     }
     /// The value set for [`CreateNetworkInsightsPathRequest::filter_at_source`](crate::types::CreateNetworkInsightsPathRequest::filter_at_source), if any.
     #[inline]
-    pub fn get_filter_at_source(
-        &self,
-    ) -> &::std::option::Option<crate::types::PathRequestFilter> {
+    pub fn get_filter_at_source(&self) -> &Option<crate::types::PathRequestFilter> {
         &self.inner.filter_at_source
     }
     /// Sets [`CreateNetworkInsightsPathRequest::filter_at_destination`](crate::types::CreateNetworkInsightsPathRequest::filter_at_destination): Scopes the analysis to network paths that match specific filters at the destination.
@@ -328,78 +277,76 @@ impl CreateNetworkInsightsPathRequestBuilder {
         mut self,
         input: crate::types::PathRequestFilter,
     ) -> Self {
-        self.inner.filter_at_destination = ::std::option::Option::Some(input);
+        self.inner.filter_at_destination = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInsightsPathRequest::filter_at_destination`](crate::types::CreateNetworkInsightsPathRequest::filter_at_destination).
     #[inline]
     pub fn set_filter_at_destination(
         mut self,
-        input: ::std::option::Option<crate::types::PathRequestFilter>,
+        input: Option<crate::types::PathRequestFilter>,
     ) -> Self {
         self.inner.filter_at_destination = input;
         self
     }
     /// The value set for [`CreateNetworkInsightsPathRequest::filter_at_destination`](crate::types::CreateNetworkInsightsPathRequest::filter_at_destination), if any.
     #[inline]
-    pub fn get_filter_at_destination(
-        &self,
-    ) -> &::std::option::Option<crate::types::PathRequestFilter> {
+    pub fn get_filter_at_destination(&self) -> &Option<crate::types::PathRequestFilter> {
         &self.inner.filter_at_destination
     }
     /// Builds the [`CreateNetworkInsightsPathRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateNetworkInsightsPathRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.source.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateNetworkInsightsPathRequest",
                 member: "source",
             });
         }
         if self.inner.protocol.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateNetworkInsightsPathRequest",
                 member: "protocol",
             });
         }
         if self.inner.client_token.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateNetworkInsightsPathRequest",
                 member: "client_token",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInsightsPathRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.source_ip {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.source_ip {
             body.member("SourceIp", value);
         }
-        if let ::std::option::Option::Some(value) = &self.destination_ip {
+        if let Some(value) = &self.destination_ip {
             body.member("DestinationIp", value);
         }
-        if let ::std::option::Option::Some(value) = &self.source {
+        if let Some(value) = &self.source {
             body.member("Source", value);
         }
-        if let ::std::option::Option::Some(value) = &self.destination {
+        if let Some(value) = &self.destination {
             body.member("Destination", value);
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             body.member("Protocol", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.destination_port {
+        if let Some(value) = &self.destination_port {
             body.member("DestinationPort", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -407,22 +354,22 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInsightsPathRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filter_at_source {
+        if let Some(value) = &self.filter_at_source {
             let member_0 = body.enter("FilterAtSource");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filter_at_destination {
+        if let Some(value) = &self.filter_at_destination {
             let member_0 = body.enter("FilterAtDestination");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

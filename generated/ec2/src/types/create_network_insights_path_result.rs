@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateNetworkInsightsPathResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateNetworkInsightsPathResult {
     /// Information about the path.
-    pub network_insights_path: ::std::option::Option<crate::types::NetworkInsightsPath>,
+    pub network_insights_path: Option<crate::types::NetworkInsightsPath>,
 }
 impl CreateNetworkInsightsPathResult {
     /// Starts building a [`CreateNetworkInsightsPathResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateNetworkInsightsPathResultBuilder {
-        <crate::types::builders::CreateNetworkInsightsPathResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateNetworkInsightsPathResultBuilder as Default>::default()
     }
     /// The `NetworkInsightsPath` member, when set.
     #[inline]
-    pub fn network_insights_path(
-        &self,
-    ) -> ::std::option::Option<&crate::types::NetworkInsightsPath> {
+    pub fn network_insights_path(&self) -> Option<&crate::types::NetworkInsightsPath> {
         self.network_insights_path.as_ref()
     }
 }
 /// A builder for [`CreateNetworkInsightsPathResult`](crate::types::CreateNetworkInsightsPathResult); start one with `CreateNetworkInsightsPathResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateNetworkInsightsPathResultBuilder {
     inner: crate::types::CreateNetworkInsightsPathResult,
 }
@@ -43,14 +31,14 @@ impl CreateNetworkInsightsPathResultBuilder {
         mut self,
         input: crate::types::NetworkInsightsPath,
     ) -> Self {
-        self.inner.network_insights_path = ::std::option::Option::Some(input);
+        self.inner.network_insights_path = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInsightsPathResult::network_insights_path`](crate::types::CreateNetworkInsightsPathResult::network_insights_path).
     #[inline]
     pub fn set_network_insights_path(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkInsightsPath>,
+        input: Option<crate::types::NetworkInsightsPath>,
     ) -> Self {
         self.inner.network_insights_path = input;
         self
@@ -59,7 +47,7 @@ impl CreateNetworkInsightsPathResultBuilder {
     #[inline]
     pub fn get_network_insights_path(
         &self,
-    ) -> &::std::option::Option<crate::types::NetworkInsightsPath> {
+    ) -> &Option<crate::types::NetworkInsightsPath> {
         &self.inner.network_insights_path
     }
     /// Builds the [`CreateNetworkInsightsPathResult`]; it has no required members, so this cannot fail.
@@ -71,17 +59,17 @@ impl CreateNetworkInsightsPathResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateNetworkInsightsPathResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "networkInsightsPath" {
-                value.network_insights_path = ::std::option::Option::Some(
+                value.network_insights_path = Some(
                     <crate::types::NetworkInsightsPath as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

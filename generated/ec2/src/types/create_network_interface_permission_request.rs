@@ -2,222 +2,188 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for CreateNetworkInterfacePermission.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateNetworkInterfacePermissionRequest {
     /// The ID of the network interface.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The Amazon Web Services account ID.
-    pub aws_account_id: ::std::option::Option<::std::string::String>,
+    pub aws_account_id: Option<String>,
     /// The Amazon Web Services service. Currently not supported.
-    pub aws_service: ::std::option::Option<::std::string::String>,
+    pub aws_service: Option<String>,
     /// The type of permission to grant.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub permission: ::std::option::Option<crate::types::InterfacePermissionType>,
+    pub permission: Option<crate::types::InterfacePermissionType>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateNetworkInterfacePermissionRequest {
     /// Starts building a [`CreateNetworkInterfacePermissionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateNetworkInterfacePermissionRequestBuilder {
-        <crate::types::builders::CreateNetworkInterfacePermissionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateNetworkInterfacePermissionRequestBuilder as Default>::default()
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `AwsAccountId` member, when set.
     #[inline]
-    pub fn aws_account_id(&self) -> ::std::option::Option<&str> {
+    pub fn aws_account_id(&self) -> Option<&str> {
         self.aws_account_id.as_deref()
     }
     /// The `AwsService` member, when set.
     #[inline]
-    pub fn aws_service(&self) -> ::std::option::Option<&str> {
+    pub fn aws_service(&self) -> Option<&str> {
         self.aws_service.as_deref()
     }
     /// The `Permission` member, when set.
     #[inline]
-    pub fn permission(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InterfacePermissionType> {
+    pub fn permission(&self) -> Option<&crate::types::InterfacePermissionType> {
         self.permission.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateNetworkInterfacePermissionRequest`](crate::types::CreateNetworkInterfacePermissionRequest); start one with `CreateNetworkInterfacePermissionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateNetworkInterfacePermissionRequestBuilder {
     inner: crate::types::CreateNetworkInterfacePermissionRequest,
 }
 impl CreateNetworkInterfacePermissionRequestBuilder {
     /// Sets [`CreateNetworkInterfacePermissionRequest::network_interface_id`](crate::types::CreateNetworkInterfacePermissionRequest::network_interface_id): The ID of the network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateNetworkInterfacePermissionRequest::network_interface_id`](crate::types::CreateNetworkInterfacePermissionRequest::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`CreateNetworkInterfacePermissionRequest::network_interface_id`](crate::types::CreateNetworkInterfacePermissionRequest::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`CreateNetworkInterfacePermissionRequest::aws_account_id`](crate::types::CreateNetworkInterfacePermissionRequest::aws_account_id): The Amazon Web Services account ID.
-    pub fn aws_account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.aws_account_id = ::std::option::Option::Some(input.into());
+    pub fn aws_account_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.aws_account_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateNetworkInterfacePermissionRequest::aws_account_id`](crate::types::CreateNetworkInterfacePermissionRequest::aws_account_id).
     #[inline]
-    pub fn set_aws_account_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_aws_account_id(mut self, input: Option<String>) -> Self {
         self.inner.aws_account_id = input;
         self
     }
     /// The value set for [`CreateNetworkInterfacePermissionRequest::aws_account_id`](crate::types::CreateNetworkInterfacePermissionRequest::aws_account_id), if any.
     #[inline]
-    pub fn get_aws_account_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_aws_account_id(&self) -> &Option<String> {
         &self.inner.aws_account_id
     }
     /// Sets [`CreateNetworkInterfacePermissionRequest::aws_service`](crate::types::CreateNetworkInterfacePermissionRequest::aws_service): The Amazon Web Services service.
-    pub fn aws_service(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.aws_service = ::std::option::Option::Some(input.into());
+    pub fn aws_service(mut self, input: impl Into<String>) -> Self {
+        self.inner.aws_service = Some(input.into());
         self
     }
     /// Sets or clears [`CreateNetworkInterfacePermissionRequest::aws_service`](crate::types::CreateNetworkInterfacePermissionRequest::aws_service).
     #[inline]
-    pub fn set_aws_service(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_aws_service(mut self, input: Option<String>) -> Self {
         self.inner.aws_service = input;
         self
     }
     /// The value set for [`CreateNetworkInterfacePermissionRequest::aws_service`](crate::types::CreateNetworkInterfacePermissionRequest::aws_service), if any.
     #[inline]
-    pub fn get_aws_service(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_aws_service(&self) -> &Option<String> {
         &self.inner.aws_service
     }
     /// Sets [`CreateNetworkInterfacePermissionRequest::permission`](crate::types::CreateNetworkInterfacePermissionRequest::permission): The type of permission to grant.
     pub fn permission(mut self, input: crate::types::InterfacePermissionType) -> Self {
-        self.inner.permission = ::std::option::Option::Some(input);
+        self.inner.permission = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfacePermissionRequest::permission`](crate::types::CreateNetworkInterfacePermissionRequest::permission).
     #[inline]
     pub fn set_permission(
         mut self,
-        input: ::std::option::Option<crate::types::InterfacePermissionType>,
+        input: Option<crate::types::InterfacePermissionType>,
     ) -> Self {
         self.inner.permission = input;
         self
     }
     /// The value set for [`CreateNetworkInterfacePermissionRequest::permission`](crate::types::CreateNetworkInterfacePermissionRequest::permission), if any.
     #[inline]
-    pub fn get_permission(
-        &self,
-    ) -> &::std::option::Option<crate::types::InterfacePermissionType> {
+    pub fn get_permission(&self) -> &Option<crate::types::InterfacePermissionType> {
         &self.inner.permission
     }
     /// Sets [`CreateNetworkInterfacePermissionRequest::dry_run`](crate::types::CreateNetworkInterfacePermissionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfacePermissionRequest::dry_run`](crate::types::CreateNetworkInterfacePermissionRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateNetworkInterfacePermissionRequest::dry_run`](crate::types::CreateNetworkInterfacePermissionRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateNetworkInterfacePermissionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateNetworkInterfacePermissionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.network_interface_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateNetworkInterfacePermissionRequest",
                 member: "network_interface_id",
             });
         }
         if self.inner.permission.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateNetworkInterfacePermissionRequest",
                 member: "permission",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInterfacePermissionRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.network_interface_id {
             body.member("NetworkInterfaceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.aws_account_id {
+        if let Some(value) = &self.aws_account_id {
             body.member("AwsAccountId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.aws_service {
+        if let Some(value) = &self.aws_service {
             body.member("AwsService", value);
         }
-        if let ::std::option::Option::Some(value) = &self.permission {
+        if let Some(value) = &self.permission {
             body.member("Permission", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of CreateNetworkInterfacePermission.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateNetworkInterfacePermissionResult {
     /// Information about the permission for the network interface.
-    pub interface_permission: ::std::option::Option<
-        crate::types::NetworkInterfacePermission,
-    >,
+    pub interface_permission: Option<crate::types::NetworkInterfacePermission>,
 }
 impl CreateNetworkInterfacePermissionResult {
     /// Starts building a [`CreateNetworkInterfacePermissionResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateNetworkInterfacePermissionResultBuilder {
-        <crate::types::builders::CreateNetworkInterfacePermissionResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateNetworkInterfacePermissionResultBuilder as Default>::default()
     }
     /// The `InterfacePermission` member, when set.
     #[inline]
     pub fn interface_permission(
         &self,
-    ) -> ::std::option::Option<&crate::types::NetworkInterfacePermission> {
+    ) -> Option<&crate::types::NetworkInterfacePermission> {
         self.interface_permission.as_ref()
     }
 }
 /// A builder for [`CreateNetworkInterfacePermissionResult`](crate::types::CreateNetworkInterfacePermissionResult); start one with `CreateNetworkInterfacePermissionResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateNetworkInterfacePermissionResultBuilder {
     inner: crate::types::CreateNetworkInterfacePermissionResult,
 }
@@ -45,14 +33,14 @@ impl CreateNetworkInterfacePermissionResultBuilder {
         mut self,
         input: crate::types::NetworkInterfacePermission,
     ) -> Self {
-        self.inner.interface_permission = ::std::option::Option::Some(input);
+        self.inner.interface_permission = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfacePermissionResult::interface_permission`](crate::types::CreateNetworkInterfacePermissionResult::interface_permission).
     #[inline]
     pub fn set_interface_permission(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkInterfacePermission>,
+        input: Option<crate::types::NetworkInterfacePermission>,
     ) -> Self {
         self.inner.interface_permission = input;
         self
@@ -61,7 +49,7 @@ impl CreateNetworkInterfacePermissionResultBuilder {
     #[inline]
     pub fn get_interface_permission(
         &self,
-    ) -> &::std::option::Option<crate::types::NetworkInterfacePermission> {
+    ) -> &Option<crate::types::NetworkInterfacePermission> {
         &self.inner.interface_permission
     }
     /// Builds the [`CreateNetworkInterfacePermissionResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl CreateNetworkInterfacePermissionResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateNetworkInterfacePermissionResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "interfacePermission" {
-                value.interface_permission = ::std::option::Option::Some(
+                value.interface_permission = Some(
                     <crate::types::NetworkInterfacePermission as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,96 +2,79 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateNetworkInterfaceRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateNetworkInterfaceRequest {
     /// The IPv4 prefixes assigned to the network interface.
     ///
     /// You can't specify IPv4 prefixes if you've specified one of the following: a count of IPv4 prefixes, specific private IPv4 addresses, or a count of private IPv4 addresses.
-    pub ipv4_prefixes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Ipv4PrefixSpecificationRequest>,
-    >,
+    pub ipv4_prefixes: Option<Vec<crate::types::Ipv4PrefixSpecificationRequest>>,
     /// The number of IPv4 prefixes that Amazon Web Services automatically assigns to the network interface.
     ///
     /// You can't specify a count of IPv4 prefixes if you've specified one of the following: specific IPv4 prefixes, specific private IPv4 addresses, or a count of private IPv4 addresses.
-    pub ipv4_prefix_count: ::std::option::Option<i32>,
+    pub ipv4_prefix_count: Option<i32>,
     /// The IPv6 prefixes assigned to the network interface.
     ///
     /// You can't specify IPv6 prefixes if you've specified one of the following: a count of IPv6 prefixes, specific IPv6 addresses, or a count of IPv6 addresses.
-    pub ipv6_prefixes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Ipv6PrefixSpecificationRequest>,
-    >,
+    pub ipv6_prefixes: Option<Vec<crate::types::Ipv6PrefixSpecificationRequest>>,
     /// The number of IPv6 prefixes that Amazon Web Services automatically assigns to the network interface.
     ///
     /// You can't specify a count of IPv6 prefixes if you've specified one of the following: specific IPv6 prefixes, specific IPv6 addresses, or a count of IPv6 addresses.
-    pub ipv6_prefix_count: ::std::option::Option<i32>,
+    pub ipv6_prefix_count: Option<i32>,
     /// The type of network interface. The default is `interface`.
     ///
     /// If you specify `efa-only`, do not assign any IP addresses to the network interface. EFA-only network interfaces do not support IP addresses.
     ///
     /// The only supported values are `interface`, `efa`, `efa-only`, and `trunk`.
-    pub interface_type: ::std::option::Option<
-        crate::types::NetworkInterfaceCreationType,
-    >,
+    pub interface_type: Option<crate::types::NetworkInterfaceCreationType>,
     /// The tags to apply to the new network interface.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// If you’re creating a network interface in a dual-stack or IPv6-only subnet, you have the option to assign a primary IPv6 IP address. A primary IPv6 address is an IPv6 GUA address associated with an ENI that you have enabled to use a primary IPv6 address. Use this option if the instance that this ENI will be attached to relies on its IPv6 address not changing. Amazon Web Services will automatically assign an IPv6 address associated with the ENI attached to your instance to be the primary IPv6 address. Once you enable an IPv6 GUA address to be a primary IPv6, you cannot disable it. When you enable an IPv6 GUA address to be a primary IPv6, the first IPv6 GUA will be made the primary IPv6 address until the instance is terminated or the network interface is detached. If you have multiple IPv6 addresses associated with an ENI attached to your instance and you enable a primary IPv6 address, the first IPv6 GUA address associated with the ENI becomes the primary IPv6 address.
-    pub enable_primary_ipv6: ::std::option::Option<bool>,
+    pub enable_primary_ipv6: Option<bool>,
     /// A connection tracking specification for the network interface.
-    pub connection_tracking_specification: ::std::option::Option<
+    pub connection_tracking_specification: Option<
         crate::types::ConnectionTrackingSpecificationRequest,
     >,
     /// Reserved for internal use.
-    pub operator: ::std::option::Option<crate::types::OperatorRequest>,
+    pub operator: Option<crate::types::OperatorRequest>,
     /// The ID of the subnet to associate with the network interface.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// A description for the network interface.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The primary private IPv4 address of the network interface. If you don't specify an IPv4 address, Amazon EC2 selects one for you from the subnet's IPv4 CIDR range. If you specify an IP address, you cannot indicate any IP addresses specified in `privateIpAddresses` as primary (only one IP address can be designated as primary).
-    pub private_ip_address: ::std::option::Option<::std::string::String>,
+    pub private_ip_address: Option<String>,
     /// The IDs of the security groups.
-    pub groups: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub groups: Option<Vec<String>>,
     /// The private IPv4 addresses.
     ///
     /// You can't specify private IPv4 addresses if you've specified one of the following: a count of private IPv4 addresses, specific IPv4 prefixes, or a count of IPv4 prefixes.
-    pub private_ip_addresses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PrivateIpAddressSpecification>,
-    >,
+    pub private_ip_addresses: Option<Vec<crate::types::PrivateIpAddressSpecification>>,
     /// The number of secondary private IPv4 addresses to assign to a network interface. When you specify a number of secondary IPv4 addresses, Amazon EC2 selects these IP addresses within the subnet's IPv4 CIDR range. You can't specify this option and specify more than one private IP address using `privateIpAddresses`.
     ///
     /// You can't specify a count of private IPv4 addresses if you've specified one of the following: specific private IPv4 addresses, specific IPv4 prefixes, or a count of IPv4 prefixes.
-    pub secondary_private_ip_address_count: ::std::option::Option<i32>,
+    pub secondary_private_ip_address_count: Option<i32>,
     /// The IPv6 addresses from the IPv6 CIDR block range of your subnet.
     ///
     /// You can't specify IPv6 addresses using this parameter if you've specified one of the following: a count of IPv6 addresses, specific IPv6 prefixes, or a count of IPv6 prefixes.
-    pub ipv6_addresses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceIpv6Address>,
-    >,
+    pub ipv6_addresses: Option<Vec<crate::types::InstanceIpv6Address>>,
     /// The number of IPv6 addresses to assign to a network interface. Amazon EC2 automatically selects the IPv6 addresses from the subnet range.
     ///
     /// You can't specify a count of IPv6 addresses using this parameter if you've specified one of the following: specific IPv6 addresses, specific IPv6 prefixes, or a count of IPv6 prefixes.
     ///
     /// If your subnet has the `AssignIpv6AddressOnCreation` attribute set, you can override that setting by specifying 0 as the IPv6 address count.
-    pub ipv6_address_count: ::std::option::Option<i32>,
+    pub ipv6_address_count: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateNetworkInterfaceRequest {
     /// Starts building a [`CreateNetworkInterfaceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateNetworkInterfaceRequestBuilder {
-        <crate::types::builders::CreateNetworkInterfaceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateNetworkInterfaceRequestBuilder as Default>::default()
     }
     /// The `Ipv4Prefixes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -100,7 +83,7 @@ impl CreateNetworkInterfaceRequest {
     }
     /// The `Ipv4PrefixCount` member, when set.
     #[inline]
-    pub fn ipv4_prefix_count(&self) -> ::std::option::Option<i32> {
+    pub fn ipv4_prefix_count(&self) -> Option<i32> {
         self.ipv4_prefix_count
     }
     /// The `Ipv6Prefixes` member, empty when not set; the field tells an empty list from an absent one.
@@ -110,14 +93,12 @@ impl CreateNetworkInterfaceRequest {
     }
     /// The `Ipv6PrefixCount` member, when set.
     #[inline]
-    pub fn ipv6_prefix_count(&self) -> ::std::option::Option<i32> {
+    pub fn ipv6_prefix_count(&self) -> Option<i32> {
         self.ipv6_prefix_count
     }
     /// The `InterfaceType` member, when set.
     #[inline]
-    pub fn interface_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::NetworkInterfaceCreationType> {
+    pub fn interface_type(&self) -> Option<&crate::types::NetworkInterfaceCreationType> {
         self.interface_type.as_ref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -127,44 +108,44 @@ impl CreateNetworkInterfaceRequest {
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `EnablePrimaryIpv6` member, when set.
     #[inline]
-    pub fn enable_primary_ipv6(&self) -> ::std::option::Option<bool> {
+    pub fn enable_primary_ipv6(&self) -> Option<bool> {
         self.enable_primary_ipv6
     }
     /// The `ConnectionTrackingSpecification` member, when set.
     #[inline]
     pub fn connection_tracking_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::ConnectionTrackingSpecificationRequest> {
+    ) -> Option<&crate::types::ConnectionTrackingSpecificationRequest> {
         self.connection_tracking_specification.as_ref()
     }
     /// The `Operator` member, when set.
     #[inline]
-    pub fn operator(&self) -> ::std::option::Option<&crate::types::OperatorRequest> {
+    pub fn operator(&self) -> Option<&crate::types::OperatorRequest> {
         self.operator.as_ref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `PrivateIpAddress` member, when set.
     #[inline]
-    pub fn private_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn private_ip_address(&self) -> Option<&str> {
         self.private_ip_address.as_deref()
     }
     /// The `Groups` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn groups(&self) -> &[::std::string::String] {
+    pub fn groups(&self) -> &[String] {
         self.groups.as_deref().unwrap_or_default()
     }
     /// The `PrivateIpAddresses` member, empty when not set; the field tells an empty list from an absent one.
@@ -176,7 +157,7 @@ impl CreateNetworkInterfaceRequest {
     }
     /// The `SecondaryPrivateIpAddressCount` member, when set.
     #[inline]
-    pub fn secondary_private_ip_address_count(&self) -> ::std::option::Option<i32> {
+    pub fn secondary_private_ip_address_count(&self) -> Option<i32> {
         self.secondary_private_ip_address_count
     }
     /// The `Ipv6Addresses` member, empty when not set; the field tells an empty list from an absent one.
@@ -186,22 +167,17 @@ impl CreateNetworkInterfaceRequest {
     }
     /// The `Ipv6AddressCount` member, when set.
     #[inline]
-    pub fn ipv6_address_count(&self) -> ::std::option::Option<i32> {
+    pub fn ipv6_address_count(&self) -> Option<i32> {
         self.ipv6_address_count
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateNetworkInterfaceRequest`](crate::types::CreateNetworkInterfaceRequest); start one with `CreateNetworkInterfaceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateNetworkInterfaceRequestBuilder {
     inner: crate::types::CreateNetworkInterfaceRequest,
 }
@@ -220,9 +196,7 @@ impl CreateNetworkInterfaceRequestBuilder {
     #[inline]
     pub fn set_ipv4_prefixes(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Ipv4PrefixSpecificationRequest>,
-        >,
+        input: Option<Vec<crate::types::Ipv4PrefixSpecificationRequest>>,
     ) -> Self {
         self.inner.ipv4_prefixes = input;
         self
@@ -231,25 +205,23 @@ impl CreateNetworkInterfaceRequestBuilder {
     #[inline]
     pub fn get_ipv4_prefixes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::Ipv4PrefixSpecificationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::Ipv4PrefixSpecificationRequest>> {
         &self.inner.ipv4_prefixes
     }
     /// Sets [`CreateNetworkInterfaceRequest::ipv4_prefix_count`](crate::types::CreateNetworkInterfaceRequest::ipv4_prefix_count): The number of IPv4 prefixes that Amazon Web Services automatically assigns to the network interface.
     pub fn ipv4_prefix_count(mut self, input: i32) -> Self {
-        self.inner.ipv4_prefix_count = ::std::option::Option::Some(input);
+        self.inner.ipv4_prefix_count = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::ipv4_prefix_count`](crate::types::CreateNetworkInterfaceRequest::ipv4_prefix_count).
     #[inline]
-    pub fn set_ipv4_prefix_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv4_prefix_count(mut self, input: Option<i32>) -> Self {
         self.inner.ipv4_prefix_count = input;
         self
     }
     /// The value set for [`CreateNetworkInterfaceRequest::ipv4_prefix_count`](crate::types::CreateNetworkInterfaceRequest::ipv4_prefix_count), if any.
     #[inline]
-    pub fn get_ipv4_prefix_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv4_prefix_count(&self) -> &Option<i32> {
         &self.inner.ipv4_prefix_count
     }
     /// Appends one item to [`CreateNetworkInterfaceRequest::ipv6_prefixes`](crate::types::CreateNetworkInterfaceRequest::ipv6_prefixes): The IPv6 prefixes assigned to the network interface.
@@ -266,9 +238,7 @@ impl CreateNetworkInterfaceRequestBuilder {
     #[inline]
     pub fn set_ipv6_prefixes(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Ipv6PrefixSpecificationRequest>,
-        >,
+        input: Option<Vec<crate::types::Ipv6PrefixSpecificationRequest>>,
     ) -> Self {
         self.inner.ipv6_prefixes = input;
         self
@@ -277,25 +247,23 @@ impl CreateNetworkInterfaceRequestBuilder {
     #[inline]
     pub fn get_ipv6_prefixes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::Ipv6PrefixSpecificationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::Ipv6PrefixSpecificationRequest>> {
         &self.inner.ipv6_prefixes
     }
     /// Sets [`CreateNetworkInterfaceRequest::ipv6_prefix_count`](crate::types::CreateNetworkInterfaceRequest::ipv6_prefix_count): The number of IPv6 prefixes that Amazon Web Services automatically assigns to the network interface.
     pub fn ipv6_prefix_count(mut self, input: i32) -> Self {
-        self.inner.ipv6_prefix_count = ::std::option::Option::Some(input);
+        self.inner.ipv6_prefix_count = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::ipv6_prefix_count`](crate::types::CreateNetworkInterfaceRequest::ipv6_prefix_count).
     #[inline]
-    pub fn set_ipv6_prefix_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv6_prefix_count(mut self, input: Option<i32>) -> Self {
         self.inner.ipv6_prefix_count = input;
         self
     }
     /// The value set for [`CreateNetworkInterfaceRequest::ipv6_prefix_count`](crate::types::CreateNetworkInterfaceRequest::ipv6_prefix_count), if any.
     #[inline]
-    pub fn get_ipv6_prefix_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv6_prefix_count(&self) -> &Option<i32> {
         &self.inner.ipv6_prefix_count
     }
     /// Sets [`CreateNetworkInterfaceRequest::interface_type`](crate::types::CreateNetworkInterfaceRequest::interface_type): The type of network interface.
@@ -303,14 +271,14 @@ impl CreateNetworkInterfaceRequestBuilder {
         mut self,
         input: crate::types::NetworkInterfaceCreationType,
     ) -> Self {
-        self.inner.interface_type = ::std::option::Option::Some(input);
+        self.inner.interface_type = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::interface_type`](crate::types::CreateNetworkInterfaceRequest::interface_type).
     #[inline]
     pub fn set_interface_type(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkInterfaceCreationType>,
+        input: Option<crate::types::NetworkInterfaceCreationType>,
     ) -> Self {
         self.inner.interface_type = input;
         self
@@ -319,7 +287,7 @@ impl CreateNetworkInterfaceRequestBuilder {
     #[inline]
     pub fn get_interface_type(
         &self,
-    ) -> &::std::option::Option<crate::types::NetworkInterfaceCreationType> {
+    ) -> &Option<crate::types::NetworkInterfaceCreationType> {
         &self.inner.interface_type
     }
     /// Appends one item to [`CreateNetworkInterfaceRequest::tag_specifications`](crate::types::CreateNetworkInterfaceRequest::tag_specifications): The tags to apply to the new network interface.
@@ -333,7 +301,7 @@ impl CreateNetworkInterfaceRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -342,48 +310,39 @@ impl CreateNetworkInterfaceRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateNetworkInterfaceRequest::client_token`](crate::types::CreateNetworkInterfaceRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::client_token`](crate::types::CreateNetworkInterfaceRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateNetworkInterfaceRequest::client_token`](crate::types::CreateNetworkInterfaceRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateNetworkInterfaceRequest::enable_primary_ipv6`](crate::types::CreateNetworkInterfaceRequest::enable_primary_ipv6): If you’re creating a network interface in a dual-stack or IPv6-only subnet, you have the option to assign a primary IPv6 IP address.
     pub fn enable_primary_ipv6(mut self, input: bool) -> Self {
-        self.inner.enable_primary_ipv6 = ::std::option::Option::Some(input);
+        self.inner.enable_primary_ipv6 = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::enable_primary_ipv6`](crate::types::CreateNetworkInterfaceRequest::enable_primary_ipv6).
     #[inline]
-    pub fn set_enable_primary_ipv6(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_enable_primary_ipv6(mut self, input: Option<bool>) -> Self {
         self.inner.enable_primary_ipv6 = input;
         self
     }
     /// The value set for [`CreateNetworkInterfaceRequest::enable_primary_ipv6`](crate::types::CreateNetworkInterfaceRequest::enable_primary_ipv6), if any.
     #[inline]
-    pub fn get_enable_primary_ipv6(&self) -> &::std::option::Option<bool> {
+    pub fn get_enable_primary_ipv6(&self) -> &Option<bool> {
         &self.inner.enable_primary_ipv6
     }
     /// Sets [`CreateNetworkInterfaceRequest::connection_tracking_specification`](crate::types::CreateNetworkInterfaceRequest::connection_tracking_specification): A connection tracking specification for the network interface.
@@ -391,18 +350,14 @@ impl CreateNetworkInterfaceRequestBuilder {
         mut self,
         input: crate::types::ConnectionTrackingSpecificationRequest,
     ) -> Self {
-        self.inner.connection_tracking_specification = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.connection_tracking_specification = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::connection_tracking_specification`](crate::types::CreateNetworkInterfaceRequest::connection_tracking_specification).
     #[inline]
     pub fn set_connection_tracking_specification(
         mut self,
-        input: ::std::option::Option<
-            crate::types::ConnectionTrackingSpecificationRequest,
-        >,
+        input: Option<crate::types::ConnectionTrackingSpecificationRequest>,
     ) -> Self {
         self.inner.connection_tracking_specification = input;
         self
@@ -411,120 +366,89 @@ impl CreateNetworkInterfaceRequestBuilder {
     #[inline]
     pub fn get_connection_tracking_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::ConnectionTrackingSpecificationRequest> {
+    ) -> &Option<crate::types::ConnectionTrackingSpecificationRequest> {
         &self.inner.connection_tracking_specification
     }
     /// Sets [`CreateNetworkInterfaceRequest::operator`](crate::types::CreateNetworkInterfaceRequest::operator): Reserved for internal use.
     pub fn operator(mut self, input: crate::types::OperatorRequest) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input);
+        self.inner.operator = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::operator`](crate::types::CreateNetworkInterfaceRequest::operator).
     #[inline]
-    pub fn set_operator(
-        mut self,
-        input: ::std::option::Option<crate::types::OperatorRequest>,
-    ) -> Self {
+    pub fn set_operator(mut self, input: Option<crate::types::OperatorRequest>) -> Self {
         self.inner.operator = input;
         self
     }
     /// The value set for [`CreateNetworkInterfaceRequest::operator`](crate::types::CreateNetworkInterfaceRequest::operator), if any.
     #[inline]
-    pub fn get_operator(&self) -> &::std::option::Option<crate::types::OperatorRequest> {
+    pub fn get_operator(&self) -> &Option<crate::types::OperatorRequest> {
         &self.inner.operator
     }
     /// Sets [`CreateNetworkInterfaceRequest::subnet_id`](crate::types::CreateNetworkInterfaceRequest::subnet_id): The ID of the subnet to associate with the network interface.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::subnet_id`](crate::types::CreateNetworkInterfaceRequest::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`CreateNetworkInterfaceRequest::subnet_id`](crate::types::CreateNetworkInterfaceRequest::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`CreateNetworkInterfaceRequest::description`](crate::types::CreateNetworkInterfaceRequest::description): A description for the network interface.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::description`](crate::types::CreateNetworkInterfaceRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateNetworkInterfaceRequest::description`](crate::types::CreateNetworkInterfaceRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateNetworkInterfaceRequest::private_ip_address`](crate::types::CreateNetworkInterfaceRequest::private_ip_address): The primary private IPv4 address of the network interface.
-    pub fn private_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_ip_address = ::std::option::Option::Some(input.into());
+    pub fn private_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::private_ip_address`](crate::types::CreateNetworkInterfaceRequest::private_ip_address).
     #[inline]
-    pub fn set_private_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.private_ip_address = input;
         self
     }
     /// The value set for [`CreateNetworkInterfaceRequest::private_ip_address`](crate::types::CreateNetworkInterfaceRequest::private_ip_address), if any.
     #[inline]
-    pub fn get_private_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_ip_address(&self) -> &Option<String> {
         &self.inner.private_ip_address
     }
     /// Appends one item to [`CreateNetworkInterfaceRequest::groups`](crate::types::CreateNetworkInterfaceRequest::groups): The IDs of the security groups.
     ///
     /// To set the whole list at once, use [`set_groups`](Self::set_groups).
-    pub fn groups(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn groups(mut self, input: impl Into<String>) -> Self {
         self.inner.groups.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::groups`](crate::types::CreateNetworkInterfaceRequest::groups).
     #[inline]
-    pub fn set_groups(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_groups(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.groups = input;
         self
     }
     /// The value set for [`CreateNetworkInterfaceRequest::groups`](crate::types::CreateNetworkInterfaceRequest::groups), if any.
     #[inline]
-    pub fn get_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_groups(&self) -> &Option<Vec<String>> {
         &self.inner.groups
     }
     /// Appends one item to [`CreateNetworkInterfaceRequest::private_ip_addresses`](crate::types::CreateNetworkInterfaceRequest::private_ip_addresses): The private IPv4 addresses.
@@ -541,9 +465,7 @@ impl CreateNetworkInterfaceRequestBuilder {
     #[inline]
     pub fn set_private_ip_addresses(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::PrivateIpAddressSpecification>,
-        >,
+        input: Option<Vec<crate::types::PrivateIpAddressSpecification>>,
     ) -> Self {
         self.inner.private_ip_addresses = input;
         self
@@ -552,30 +474,23 @@ impl CreateNetworkInterfaceRequestBuilder {
     #[inline]
     pub fn get_private_ip_addresses(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::PrivateIpAddressSpecification>,
-    > {
+    ) -> &Option<Vec<crate::types::PrivateIpAddressSpecification>> {
         &self.inner.private_ip_addresses
     }
     /// Sets [`CreateNetworkInterfaceRequest::secondary_private_ip_address_count`](crate::types::CreateNetworkInterfaceRequest::secondary_private_ip_address_count): The number of secondary private IPv4 addresses to assign to a network interface.
     pub fn secondary_private_ip_address_count(mut self, input: i32) -> Self {
-        self.inner.secondary_private_ip_address_count = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.secondary_private_ip_address_count = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::secondary_private_ip_address_count`](crate::types::CreateNetworkInterfaceRequest::secondary_private_ip_address_count).
     #[inline]
-    pub fn set_secondary_private_ip_address_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_secondary_private_ip_address_count(mut self, input: Option<i32>) -> Self {
         self.inner.secondary_private_ip_address_count = input;
         self
     }
     /// The value set for [`CreateNetworkInterfaceRequest::secondary_private_ip_address_count`](crate::types::CreateNetworkInterfaceRequest::secondary_private_ip_address_count), if any.
     #[inline]
-    pub fn get_secondary_private_ip_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_secondary_private_ip_address_count(&self) -> &Option<i32> {
         &self.inner.secondary_private_ip_address_count
     }
     /// Appends one item to [`CreateNetworkInterfaceRequest::ipv6_addresses`](crate::types::CreateNetworkInterfaceRequest::ipv6_addresses): The IPv6 addresses from the IPv6 CIDR block range of your subnet.
@@ -589,73 +504,71 @@ impl CreateNetworkInterfaceRequestBuilder {
     #[inline]
     pub fn set_ipv6_addresses(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceIpv6Address>>,
+        input: Option<Vec<crate::types::InstanceIpv6Address>>,
     ) -> Self {
         self.inner.ipv6_addresses = input;
         self
     }
     /// The value set for [`CreateNetworkInterfaceRequest::ipv6_addresses`](crate::types::CreateNetworkInterfaceRequest::ipv6_addresses), if any.
     #[inline]
-    pub fn get_ipv6_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceIpv6Address>> {
+    pub fn get_ipv6_addresses(&self) -> &Option<Vec<crate::types::InstanceIpv6Address>> {
         &self.inner.ipv6_addresses
     }
     /// Sets [`CreateNetworkInterfaceRequest::ipv6_address_count`](crate::types::CreateNetworkInterfaceRequest::ipv6_address_count): The number of IPv6 addresses to assign to a network interface.
     pub fn ipv6_address_count(mut self, input: i32) -> Self {
-        self.inner.ipv6_address_count = ::std::option::Option::Some(input);
+        self.inner.ipv6_address_count = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::ipv6_address_count`](crate::types::CreateNetworkInterfaceRequest::ipv6_address_count).
     #[inline]
-    pub fn set_ipv6_address_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv6_address_count(mut self, input: Option<i32>) -> Self {
         self.inner.ipv6_address_count = input;
         self
     }
     /// The value set for [`CreateNetworkInterfaceRequest::ipv6_address_count`](crate::types::CreateNetworkInterfaceRequest::ipv6_address_count), if any.
     #[inline]
-    pub fn get_ipv6_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv6_address_count(&self) -> &Option<i32> {
         &self.inner.ipv6_address_count
     }
     /// Sets [`CreateNetworkInterfaceRequest::dry_run`](crate::types::CreateNetworkInterfaceRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceRequest::dry_run`](crate::types::CreateNetworkInterfaceRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateNetworkInterfaceRequest::dry_run`](crate::types::CreateNetworkInterfaceRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateNetworkInterfaceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateNetworkInterfaceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.subnet_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateNetworkInterfaceRequest",
                 member: "subnet_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInterfaceRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.ipv4_prefixes {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.ipv4_prefixes {
             let member_0 = body.enter("Ipv4Prefix");
             body.items(
                 value,
@@ -663,10 +576,10 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInterfaceRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_prefix_count {
+        if let Some(value) = &self.ipv4_prefix_count {
             body.member("Ipv4PrefixCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_prefixes {
+        if let Some(value) = &self.ipv6_prefixes {
             let member_0 = body.enter("Ipv6Prefix");
             body.items(
                 value,
@@ -674,13 +587,13 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInterfaceRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_prefix_count {
+        if let Some(value) = &self.ipv6_prefix_count {
             body.member("Ipv6PrefixCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.interface_type {
+        if let Some(value) = &self.interface_type {
             body.member("InterfaceType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -688,39 +601,37 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInterfaceRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.enable_primary_ipv6 {
+        if let Some(value) = &self.enable_primary_ipv6 {
             body.member("EnablePrimaryIpv6", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self
-            .connection_tracking_specification
-        {
+        if let Some(value) = &self.connection_tracking_specification {
             let member_0 = body.enter("ConnectionTrackingSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.operator {
+        if let Some(value) = &self.operator {
             let member_0 = body.enter("Operator");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             body.member("SubnetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_address {
+        if let Some(value) = &self.private_ip_address {
             body.member("PrivateIpAddress", value);
         }
-        if let ::std::option::Option::Some(value) = &self.groups {
+        if let Some(value) = &self.groups {
             let member_0 = body.enter("SecurityGroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
+        if let Some(value) = &self.private_ip_addresses {
             let member_0 = body.enter("PrivateIpAddresses");
             body.items(
                 value,
@@ -728,12 +639,10 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInterfaceRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .secondary_private_ip_address_count
-        {
+        if let Some(value) = &self.secondary_private_ip_address_count {
             body.member("SecondaryPrivateIpAddressCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
+        if let Some(value) = &self.ipv6_addresses {
             let member_0 = body.enter("Ipv6Addresses");
             body.items(
                 value,
@@ -741,12 +650,12 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInterfaceRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_address_count {
+        if let Some(value) = &self.ipv6_address_count {
             body.member("Ipv6AddressCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,90 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateNetworkInterfaceResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateNetworkInterfaceResult {
     /// Information about the network interface.
-    pub network_interface: ::std::option::Option<crate::types::NetworkInterface>,
+    pub network_interface: Option<crate::types::NetworkInterface>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl CreateNetworkInterfaceResult {
     /// Starts building a [`CreateNetworkInterfaceResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateNetworkInterfaceResultBuilder {
-        <crate::types::builders::CreateNetworkInterfaceResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateNetworkInterfaceResultBuilder as Default>::default()
     }
     /// The `NetworkInterface` member, when set.
     #[inline]
-    pub fn network_interface(
-        &self,
-    ) -> ::std::option::Option<&crate::types::NetworkInterface> {
+    pub fn network_interface(&self) -> Option<&crate::types::NetworkInterface> {
         self.network_interface.as_ref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`CreateNetworkInterfaceResult`](crate::types::CreateNetworkInterfaceResult); start one with `CreateNetworkInterfaceResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateNetworkInterfaceResultBuilder {
     inner: crate::types::CreateNetworkInterfaceResult,
 }
 impl CreateNetworkInterfaceResultBuilder {
     /// Sets [`CreateNetworkInterfaceResult::network_interface`](crate::types::CreateNetworkInterfaceResult::network_interface): Information about the network interface.
     pub fn network_interface(mut self, input: crate::types::NetworkInterface) -> Self {
-        self.inner.network_interface = ::std::option::Option::Some(input);
+        self.inner.network_interface = Some(input);
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceResult::network_interface`](crate::types::CreateNetworkInterfaceResult::network_interface).
     #[inline]
     pub fn set_network_interface(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkInterface>,
+        input: Option<crate::types::NetworkInterface>,
     ) -> Self {
         self.inner.network_interface = input;
         self
     }
     /// The value set for [`CreateNetworkInterfaceResult::network_interface`](crate::types::CreateNetworkInterfaceResult::network_interface), if any.
     #[inline]
-    pub fn get_network_interface(
-        &self,
-    ) -> &::std::option::Option<crate::types::NetworkInterface> {
+    pub fn get_network_interface(&self) -> &Option<crate::types::NetworkInterface> {
         &self.inner.network_interface
     }
     /// Sets [`CreateNetworkInterfaceResult::client_token`](crate::types::CreateNetworkInterfaceResult::client_token): The token to use to retrieve the next page of results.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateNetworkInterfaceResult::client_token`](crate::types::CreateNetworkInterfaceResult::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateNetworkInterfaceResult::client_token`](crate::types::CreateNetworkInterfaceResult::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`CreateNetworkInterfaceResult`]; it has no required members, so this cannot fail.
@@ -97,25 +77,23 @@ impl CreateNetworkInterfaceResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateNetworkInterfaceResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "networkInterface" => {
-                    value.network_interface = ::std::option::Option::Some(
+                    value.network_interface = Some(
                         <crate::types::NetworkInterface as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "clientToken" => {
-                    value.client_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

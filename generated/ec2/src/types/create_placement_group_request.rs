@@ -2,49 +2,42 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreatePlacementGroupRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreatePlacementGroupRequest {
     /// The number of partitions. Valid only when **Strategy** is set to `partition`.
-    pub partition_count: ::std::option::Option<i32>,
+    pub partition_count: Option<i32>,
     /// The tags to apply to the new placement group.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Determines how placement groups spread instances.
     ///
     /// - Host – You can use `host` only with Outpost placement groups.
     /// - Rack – No usage restrictions.
-    pub spread_level: ::std::option::Option<crate::types::SpreadLevel>,
+    pub spread_level: Option<crate::types::SpreadLevel>,
     /// Reserved for future use.
-    pub linked_group_id: ::std::option::Option<::std::string::String>,
+    pub linked_group_id: Option<String>,
     /// Reserved for internal use.
-    pub operator: ::std::option::Option<crate::types::OperatorRequest>,
+    pub operator: Option<crate::types::OperatorRequest>,
     /// The ID of a parent placement group. Valid only when **Strategy** is set to `cluster`.
-    pub parent_group_id: ::std::option::Option<::std::string::String>,
+    pub parent_group_id: Option<String>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// A name for the placement group. Must be unique within the scope of your account for the Region.
     ///
     /// Constraints: Up to 255 ASCII characters
-    pub group_name: ::std::option::Option<::std::string::String>,
+    pub group_name: Option<String>,
     /// The placement strategy.
-    pub strategy: ::std::option::Option<crate::types::PlacementStrategy>,
+    pub strategy: Option<crate::types::PlacementStrategy>,
 }
 impl CreatePlacementGroupRequest {
     /// Starts building a [`CreatePlacementGroupRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreatePlacementGroupRequestBuilder {
-        <crate::types::builders::CreatePlacementGroupRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreatePlacementGroupRequestBuilder as Default>::default()
     }
     /// The `PartitionCount` member, when set.
     #[inline]
-    pub fn partition_count(&self) -> ::std::option::Option<i32> {
+    pub fn partition_count(&self) -> Option<i32> {
         self.partition_count
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -54,65 +47,60 @@ impl CreatePlacementGroupRequest {
     }
     /// The `SpreadLevel` member, when set.
     #[inline]
-    pub fn spread_level(&self) -> ::std::option::Option<&crate::types::SpreadLevel> {
+    pub fn spread_level(&self) -> Option<&crate::types::SpreadLevel> {
         self.spread_level.as_ref()
     }
     /// The `LinkedGroupId` member, when set.
     #[inline]
-    pub fn linked_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn linked_group_id(&self) -> Option<&str> {
         self.linked_group_id.as_deref()
     }
     /// The `Operator` member, when set.
     #[inline]
-    pub fn operator(&self) -> ::std::option::Option<&crate::types::OperatorRequest> {
+    pub fn operator(&self) -> Option<&crate::types::OperatorRequest> {
         self.operator.as_ref()
     }
     /// The `ParentGroupId` member, when set.
     #[inline]
-    pub fn parent_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn parent_group_id(&self) -> Option<&str> {
         self.parent_group_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `GroupName` member, when set.
     #[inline]
-    pub fn group_name(&self) -> ::std::option::Option<&str> {
+    pub fn group_name(&self) -> Option<&str> {
         self.group_name.as_deref()
     }
     /// The `Strategy` member, when set.
     #[inline]
-    pub fn strategy(&self) -> ::std::option::Option<&crate::types::PlacementStrategy> {
+    pub fn strategy(&self) -> Option<&crate::types::PlacementStrategy> {
         self.strategy.as_ref()
     }
 }
 /// A builder for [`CreatePlacementGroupRequest`](crate::types::CreatePlacementGroupRequest); start one with `CreatePlacementGroupRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreatePlacementGroupRequestBuilder {
     inner: crate::types::CreatePlacementGroupRequest,
 }
 impl CreatePlacementGroupRequestBuilder {
     /// Sets [`CreatePlacementGroupRequest::partition_count`](crate::types::CreatePlacementGroupRequest::partition_count): The number of partitions.
     pub fn partition_count(mut self, input: i32) -> Self {
-        self.inner.partition_count = ::std::option::Option::Some(input);
+        self.inner.partition_count = Some(input);
         self
     }
     /// Sets or clears [`CreatePlacementGroupRequest::partition_count`](crate::types::CreatePlacementGroupRequest::partition_count).
     #[inline]
-    pub fn set_partition_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_partition_count(mut self, input: Option<i32>) -> Self {
         self.inner.partition_count = input;
         self
     }
     /// The value set for [`CreatePlacementGroupRequest::partition_count`](crate::types::CreatePlacementGroupRequest::partition_count), if any.
     #[inline]
-    pub fn get_partition_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_partition_count(&self) -> &Option<i32> {
         &self.inner.partition_count
     }
     /// Appends one item to [`CreatePlacementGroupRequest::tag_specifications`](crate::types::CreatePlacementGroupRequest::tag_specifications): The tags to apply to the new placement group.
@@ -126,7 +114,7 @@ impl CreatePlacementGroupRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -135,148 +123,122 @@ impl CreatePlacementGroupRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreatePlacementGroupRequest::spread_level`](crate::types::CreatePlacementGroupRequest::spread_level): Determines how placement groups spread instances.
     pub fn spread_level(mut self, input: crate::types::SpreadLevel) -> Self {
-        self.inner.spread_level = ::std::option::Option::Some(input);
+        self.inner.spread_level = Some(input);
         self
     }
     /// Sets or clears [`CreatePlacementGroupRequest::spread_level`](crate::types::CreatePlacementGroupRequest::spread_level).
     #[inline]
-    pub fn set_spread_level(
-        mut self,
-        input: ::std::option::Option<crate::types::SpreadLevel>,
-    ) -> Self {
+    pub fn set_spread_level(mut self, input: Option<crate::types::SpreadLevel>) -> Self {
         self.inner.spread_level = input;
         self
     }
     /// The value set for [`CreatePlacementGroupRequest::spread_level`](crate::types::CreatePlacementGroupRequest::spread_level), if any.
     #[inline]
-    pub fn get_spread_level(&self) -> &::std::option::Option<crate::types::SpreadLevel> {
+    pub fn get_spread_level(&self) -> &Option<crate::types::SpreadLevel> {
         &self.inner.spread_level
     }
     /// Sets [`CreatePlacementGroupRequest::linked_group_id`](crate::types::CreatePlacementGroupRequest::linked_group_id): Reserved for future use.
-    pub fn linked_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.linked_group_id = ::std::option::Option::Some(input.into());
+    pub fn linked_group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.linked_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreatePlacementGroupRequest::linked_group_id`](crate::types::CreatePlacementGroupRequest::linked_group_id).
     #[inline]
-    pub fn set_linked_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_linked_group_id(mut self, input: Option<String>) -> Self {
         self.inner.linked_group_id = input;
         self
     }
     /// The value set for [`CreatePlacementGroupRequest::linked_group_id`](crate::types::CreatePlacementGroupRequest::linked_group_id), if any.
     #[inline]
-    pub fn get_linked_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_linked_group_id(&self) -> &Option<String> {
         &self.inner.linked_group_id
     }
     /// Sets [`CreatePlacementGroupRequest::operator`](crate::types::CreatePlacementGroupRequest::operator): Reserved for internal use.
     pub fn operator(mut self, input: crate::types::OperatorRequest) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input);
+        self.inner.operator = Some(input);
         self
     }
     /// Sets or clears [`CreatePlacementGroupRequest::operator`](crate::types::CreatePlacementGroupRequest::operator).
     #[inline]
-    pub fn set_operator(
-        mut self,
-        input: ::std::option::Option<crate::types::OperatorRequest>,
-    ) -> Self {
+    pub fn set_operator(mut self, input: Option<crate::types::OperatorRequest>) -> Self {
         self.inner.operator = input;
         self
     }
     /// The value set for [`CreatePlacementGroupRequest::operator`](crate::types::CreatePlacementGroupRequest::operator), if any.
     #[inline]
-    pub fn get_operator(&self) -> &::std::option::Option<crate::types::OperatorRequest> {
+    pub fn get_operator(&self) -> &Option<crate::types::OperatorRequest> {
         &self.inner.operator
     }
     /// Sets [`CreatePlacementGroupRequest::parent_group_id`](crate::types::CreatePlacementGroupRequest::parent_group_id): The ID of a parent placement group.
-    pub fn parent_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.parent_group_id = ::std::option::Option::Some(input.into());
+    pub fn parent_group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.parent_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreatePlacementGroupRequest::parent_group_id`](crate::types::CreatePlacementGroupRequest::parent_group_id).
     #[inline]
-    pub fn set_parent_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_parent_group_id(mut self, input: Option<String>) -> Self {
         self.inner.parent_group_id = input;
         self
     }
     /// The value set for [`CreatePlacementGroupRequest::parent_group_id`](crate::types::CreatePlacementGroupRequest::parent_group_id), if any.
     #[inline]
-    pub fn get_parent_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_parent_group_id(&self) -> &Option<String> {
         &self.inner.parent_group_id
     }
     /// Sets [`CreatePlacementGroupRequest::dry_run`](crate::types::CreatePlacementGroupRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreatePlacementGroupRequest::dry_run`](crate::types::CreatePlacementGroupRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreatePlacementGroupRequest::dry_run`](crate::types::CreatePlacementGroupRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreatePlacementGroupRequest::group_name`](crate::types::CreatePlacementGroupRequest::group_name): A name for the placement group.
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_name = ::std::option::Option::Some(input.into());
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreatePlacementGroupRequest::group_name`](crate::types::CreatePlacementGroupRequest::group_name).
     #[inline]
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.inner.group_name = input;
         self
     }
     /// The value set for [`CreatePlacementGroupRequest::group_name`](crate::types::CreatePlacementGroupRequest::group_name), if any.
     #[inline]
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         &self.inner.group_name
     }
     /// Sets [`CreatePlacementGroupRequest::strategy`](crate::types::CreatePlacementGroupRequest::strategy): The placement strategy.
     pub fn strategy(mut self, input: crate::types::PlacementStrategy) -> Self {
-        self.inner.strategy = ::std::option::Option::Some(input);
+        self.inner.strategy = Some(input);
         self
     }
     /// Sets or clears [`CreatePlacementGroupRequest::strategy`](crate::types::CreatePlacementGroupRequest::strategy).
     #[inline]
     pub fn set_strategy(
         mut self,
-        input: ::std::option::Option<crate::types::PlacementStrategy>,
+        input: Option<crate::types::PlacementStrategy>,
     ) -> Self {
         self.inner.strategy = input;
         self
     }
     /// The value set for [`CreatePlacementGroupRequest::strategy`](crate::types::CreatePlacementGroupRequest::strategy), if any.
     #[inline]
-    pub fn get_strategy(
-        &self,
-    ) -> &::std::option::Option<crate::types::PlacementStrategy> {
+    pub fn get_strategy(&self) -> &Option<crate::types::PlacementStrategy> {
         &self.inner.strategy
     }
     /// Builds the [`CreatePlacementGroupRequest`]; it has no required members, so this cannot fail.
@@ -289,11 +251,11 @@ impl ::awsgen_runtime::query::WriteQuery for CreatePlacementGroupRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.partition_count {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.partition_count {
             body.member("PartitionCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -301,29 +263,29 @@ impl ::awsgen_runtime::query::WriteQuery for CreatePlacementGroupRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.spread_level {
+        if let Some(value) = &self.spread_level {
             body.member("SpreadLevel", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.linked_group_id {
+        if let Some(value) = &self.linked_group_id {
             body.member("LinkedGroupId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.operator {
+        if let Some(value) = &self.operator {
             let member_0 = body.enter("Operator");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.parent_group_id {
+        if let Some(value) = &self.parent_group_id {
             body.member("ParentGroupId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.group_name {
+        if let Some(value) = &self.group_name {
             body.member("GroupName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.strategy {
+        if let Some(value) = &self.strategy {
             body.member("Strategy", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,61 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreatePlacementGroupResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreatePlacementGroupResult {
     /// Information about the placement group.
-    pub placement_group: ::std::option::Option<crate::types::PlacementGroup>,
+    pub placement_group: Option<crate::types::PlacementGroup>,
 }
 impl CreatePlacementGroupResult {
     /// Starts building a [`CreatePlacementGroupResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreatePlacementGroupResultBuilder {
-        <crate::types::builders::CreatePlacementGroupResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreatePlacementGroupResultBuilder as Default>::default()
     }
     /// The `PlacementGroup` member, when set.
     #[inline]
-    pub fn placement_group(
-        &self,
-    ) -> ::std::option::Option<&crate::types::PlacementGroup> {
+    pub fn placement_group(&self) -> Option<&crate::types::PlacementGroup> {
         self.placement_group.as_ref()
     }
 }
 /// A builder for [`CreatePlacementGroupResult`](crate::types::CreatePlacementGroupResult); start one with `CreatePlacementGroupResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreatePlacementGroupResultBuilder {
     inner: crate::types::CreatePlacementGroupResult,
 }
 impl CreatePlacementGroupResultBuilder {
     /// Sets [`CreatePlacementGroupResult::placement_group`](crate::types::CreatePlacementGroupResult::placement_group): Information about the placement group.
     pub fn placement_group(mut self, input: crate::types::PlacementGroup) -> Self {
-        self.inner.placement_group = ::std::option::Option::Some(input);
+        self.inner.placement_group = Some(input);
         self
     }
     /// Sets or clears [`CreatePlacementGroupResult::placement_group`](crate::types::CreatePlacementGroupResult::placement_group).
     #[inline]
     pub fn set_placement_group(
         mut self,
-        input: ::std::option::Option<crate::types::PlacementGroup>,
+        input: Option<crate::types::PlacementGroup>,
     ) -> Self {
         self.inner.placement_group = input;
         self
     }
     /// The value set for [`CreatePlacementGroupResult::placement_group`](crate::types::CreatePlacementGroupResult::placement_group), if any.
     #[inline]
-    pub fn get_placement_group(
-        &self,
-    ) -> &::std::option::Option<crate::types::PlacementGroup> {
+    pub fn get_placement_group(&self) -> &Option<crate::types::PlacementGroup> {
         &self.inner.placement_group
     }
     /// Builds the [`CreatePlacementGroupResult`]; it has no required members, so this cannot fail.
@@ -68,17 +54,17 @@ impl CreatePlacementGroupResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreatePlacementGroupResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "placementGroup" {
-                value.placement_group = ::std::option::Option::Some(
+                value.placement_group = Some(
                     <crate::types::PlacementGroup as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,32 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreatePublicIpv4PoolRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreatePublicIpv4PoolRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// The Availability Zone (AZ) or Local Zone (LZ) network border group that the resource that the IP address is assigned to is in. Defaults to an AZ network border group. For more information on available Local Zones, see [Local Zone availability](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-byoip.html#byoip-zone-avail) in the *Amazon EC2 User Guide*.
-    pub network_border_group: ::std::option::Option<::std::string::String>,
+    pub network_border_group: Option<String>,
 }
 impl CreatePublicIpv4PoolRequest {
     /// Starts building a [`CreatePublicIpv4PoolRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreatePublicIpv4PoolRequestBuilder {
-        <crate::types::builders::CreatePublicIpv4PoolRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreatePublicIpv4PoolRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,35 +30,30 @@ impl CreatePublicIpv4PoolRequest {
     }
     /// The `NetworkBorderGroup` member, when set.
     #[inline]
-    pub fn network_border_group(&self) -> ::std::option::Option<&str> {
+    pub fn network_border_group(&self) -> Option<&str> {
         self.network_border_group.as_deref()
     }
 }
 /// A builder for [`CreatePublicIpv4PoolRequest`](crate::types::CreatePublicIpv4PoolRequest); start one with `CreatePublicIpv4PoolRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreatePublicIpv4PoolRequestBuilder {
     inner: crate::types::CreatePublicIpv4PoolRequest,
 }
 impl CreatePublicIpv4PoolRequestBuilder {
     /// Sets [`CreatePublicIpv4PoolRequest::dry_run`](crate::types::CreatePublicIpv4PoolRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreatePublicIpv4PoolRequest::dry_run`](crate::types::CreatePublicIpv4PoolRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreatePublicIpv4PoolRequest::dry_run`](crate::types::CreatePublicIpv4PoolRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`CreatePublicIpv4PoolRequest::tag_specifications`](crate::types::CreatePublicIpv4PoolRequest::tag_specifications): The key/value combination of a tag assigned to the resource.
@@ -79,7 +67,7 @@ impl CreatePublicIpv4PoolRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -88,31 +76,23 @@ impl CreatePublicIpv4PoolRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreatePublicIpv4PoolRequest::network_border_group`](crate::types::CreatePublicIpv4PoolRequest::network_border_group): The Availability Zone (AZ) or Local Zone (LZ) network border group that the resource that the IP address is assigned to is in.
-    pub fn network_border_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_border_group = ::std::option::Option::Some(input.into());
+    pub fn network_border_group(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_border_group = Some(input.into());
         self
     }
     /// Sets or clears [`CreatePublicIpv4PoolRequest::network_border_group`](crate::types::CreatePublicIpv4PoolRequest::network_border_group).
     #[inline]
-    pub fn set_network_border_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_border_group(mut self, input: Option<String>) -> Self {
         self.inner.network_border_group = input;
         self
     }
     /// The value set for [`CreatePublicIpv4PoolRequest::network_border_group`](crate::types::CreatePublicIpv4PoolRequest::network_border_group), if any.
     #[inline]
-    pub fn get_network_border_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_border_group(&self) -> &Option<String> {
         &self.inner.network_border_group
     }
     /// Builds the [`CreatePublicIpv4PoolRequest`]; it has no required members, so this cannot fail.
@@ -125,11 +105,11 @@ impl ::awsgen_runtime::query::WriteQuery for CreatePublicIpv4PoolRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -137,9 +117,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreatePublicIpv4PoolRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.network_border_group {
+        if let Some(value) = &self.network_border_group {
             body.member("NetworkBorderGroup", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

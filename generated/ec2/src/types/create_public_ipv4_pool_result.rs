@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreatePublicIpv4PoolResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreatePublicIpv4PoolResult {
     /// The ID of the public IPv4 pool.
-    pub pool_id: ::std::option::Option<::std::string::String>,
+    pub pool_id: Option<String>,
 }
 impl CreatePublicIpv4PoolResult {
     /// Starts building a [`CreatePublicIpv4PoolResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreatePublicIpv4PoolResultBuilder {
-        <crate::types::builders::CreatePublicIpv4PoolResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreatePublicIpv4PoolResultBuilder as Default>::default()
     }
     /// The `PoolId` member, when set.
     #[inline]
-    pub fn pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn pool_id(&self) -> Option<&str> {
         self.pool_id.as_deref()
     }
 }
 /// A builder for [`CreatePublicIpv4PoolResult`](crate::types::CreatePublicIpv4PoolResult); start one with `CreatePublicIpv4PoolResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreatePublicIpv4PoolResultBuilder {
     inner: crate::types::CreatePublicIpv4PoolResult,
 }
 impl CreatePublicIpv4PoolResultBuilder {
     /// Sets [`CreatePublicIpv4PoolResult::pool_id`](crate::types::CreatePublicIpv4PoolResult::pool_id): The ID of the public IPv4 pool.
-    pub fn pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.pool_id = ::std::option::Option::Some(input.into());
+    pub fn pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreatePublicIpv4PoolResult::pool_id`](crate::types::CreatePublicIpv4PoolResult::pool_id).
     #[inline]
-    pub fn set_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.pool_id = input;
         self
     }
     /// The value set for [`CreatePublicIpv4PoolResult::pool_id`](crate::types::CreatePublicIpv4PoolResult::pool_id), if any.
     #[inline]
-    pub fn get_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pool_id(&self) -> &Option<String> {
         &self.inner.pool_id
     }
     /// Builds the [`CreatePublicIpv4PoolResult`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl CreatePublicIpv4PoolResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreatePublicIpv4PoolResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "poolId" {
-                value.pool_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.pool_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

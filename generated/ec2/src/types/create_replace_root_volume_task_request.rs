@@ -2,36 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateReplaceRootVolumeTaskRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateReplaceRootVolumeTaskRequest {
     /// The ID of the instance for which to replace the root volume.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The ID of the snapshot from which to restore the replacement root volume. The specified snapshot must be a snapshot that you previously created from the original root volume.
     ///
     /// If you want to restore the replacement root volume to the initial launch state, if you want to restore the replacement root volume from an AMI, or if you want to replace the root volume with a specified volume, omit this parameter.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// Unique, case-sensitive identifier you provide to ensure the idempotency of the request. If you do not specify a client token, a randomly generated token is used for the request to ensure idempotency. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The tags to apply to the root volume replacement task.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// The ID of the AMI to use to restore the root volume. The specified AMI must have the same product code, billing information, architecture type, and virtualization type as that of the instance.
     ///
     /// If you want to restore the replacement volume from a specific snapshot, if you want to restore it to its launch state, or if you want to replace the root volume with a specified volume, omit this parameter.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// Indicates whether to automatically delete the original root volume after the root volume replacement task completes. To delete the original root volume, specify `true`. If you choose to keep the original root volume after the replacement task completes, you must manually delete it when you no longer need it.
-    pub delete_replaced_root_volume: ::std::option::Option<bool>,
+    pub delete_replaced_root_volume: Option<bool>,
     /// Specifies the Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate), in MiB/s, at which to download the snapshot blocks from Amazon S3 to the replacement root volume. This is also known as *volume initialization*. Specifying a volume initialization rate ensures that the volume is initialized at a predictable and consistent rate after creation.
     ///
     /// Omit this parameter if:
@@ -44,36 +37,36 @@ pub struct CreateReplaceRootVolumeTaskRequest {
     /// For more information, see [Initialize Amazon EBS volumes](https://docs.aws.amazon.com/ebs/latest/userguide/initalize-volume.html) in the *Amazon EC2 User Guide*.
     ///
     /// Valid range: 100 - 300 MiB/s
-    pub volume_initialization_rate: ::std::option::Option<i64>,
+    pub volume_initialization_rate: Option<i64>,
     /// The ID of the volume to use as the replacement root volume. The specified volume must be in the same Availability Zone as the instance, must be in the `available` state, and must not be attached to an instance. If the original root volume is encrypted, the specified volume must also be encrypted.
     ///
     /// If you want to restore the replacement root volume from a specific snapshot, an AMI, or to its launch state, omit this parameter.
-    pub volume_id: ::std::option::Option<::std::string::String>,
+    pub volume_id: Option<String>,
 }
 impl CreateReplaceRootVolumeTaskRequest {
     /// Starts building a [`CreateReplaceRootVolumeTaskRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateReplaceRootVolumeTaskRequestBuilder {
-        <crate::types::builders::CreateReplaceRootVolumeTaskRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateReplaceRootVolumeTaskRequestBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -83,116 +76,93 @@ impl CreateReplaceRootVolumeTaskRequest {
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `DeleteReplacedRootVolume` member, when set.
     #[inline]
-    pub fn delete_replaced_root_volume(&self) -> ::std::option::Option<bool> {
+    pub fn delete_replaced_root_volume(&self) -> Option<bool> {
         self.delete_replaced_root_volume
     }
     /// The `VolumeInitializationRate` member, when set.
     #[inline]
-    pub fn volume_initialization_rate(&self) -> ::std::option::Option<i64> {
+    pub fn volume_initialization_rate(&self) -> Option<i64> {
         self.volume_initialization_rate
     }
     /// The `VolumeId` member, when set.
     #[inline]
-    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
 }
 /// A builder for [`CreateReplaceRootVolumeTaskRequest`](crate::types::CreateReplaceRootVolumeTaskRequest); start one with `CreateReplaceRootVolumeTaskRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateReplaceRootVolumeTaskRequestBuilder {
     inner: crate::types::CreateReplaceRootVolumeTaskRequest,
 }
 impl CreateReplaceRootVolumeTaskRequestBuilder {
     /// Sets [`CreateReplaceRootVolumeTaskRequest::instance_id`](crate::types::CreateReplaceRootVolumeTaskRequest::instance_id): The ID of the instance for which to replace the root volume.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateReplaceRootVolumeTaskRequest::instance_id`](crate::types::CreateReplaceRootVolumeTaskRequest::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`CreateReplaceRootVolumeTaskRequest::instance_id`](crate::types::CreateReplaceRootVolumeTaskRequest::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`CreateReplaceRootVolumeTaskRequest::snapshot_id`](crate::types::CreateReplaceRootVolumeTaskRequest::snapshot_id): The ID of the snapshot from which to restore the replacement root volume.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateReplaceRootVolumeTaskRequest::snapshot_id`](crate::types::CreateReplaceRootVolumeTaskRequest::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`CreateReplaceRootVolumeTaskRequest::snapshot_id`](crate::types::CreateReplaceRootVolumeTaskRequest::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Sets [`CreateReplaceRootVolumeTaskRequest::client_token`](crate::types::CreateReplaceRootVolumeTaskRequest::client_token): Unique, case-sensitive identifier you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateReplaceRootVolumeTaskRequest::client_token`](crate::types::CreateReplaceRootVolumeTaskRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateReplaceRootVolumeTaskRequest::client_token`](crate::types::CreateReplaceRootVolumeTaskRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateReplaceRootVolumeTaskRequest::dry_run`](crate::types::CreateReplaceRootVolumeTaskRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateReplaceRootVolumeTaskRequest::dry_run`](crate::types::CreateReplaceRootVolumeTaskRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateReplaceRootVolumeTaskRequest::dry_run`](crate::types::CreateReplaceRootVolumeTaskRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`CreateReplaceRootVolumeTaskRequest::tag_specifications`](crate::types::CreateReplaceRootVolumeTaskRequest::tag_specifications): The tags to apply to the root volume replacement task.
@@ -206,7 +176,7 @@ impl CreateReplaceRootVolumeTaskRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -215,126 +185,108 @@ impl CreateReplaceRootVolumeTaskRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateReplaceRootVolumeTaskRequest::image_id`](crate::types::CreateReplaceRootVolumeTaskRequest::image_id): The ID of the AMI to use to restore the root volume.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateReplaceRootVolumeTaskRequest::image_id`](crate::types::CreateReplaceRootVolumeTaskRequest::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`CreateReplaceRootVolumeTaskRequest::image_id`](crate::types::CreateReplaceRootVolumeTaskRequest::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`CreateReplaceRootVolumeTaskRequest::delete_replaced_root_volume`](crate::types::CreateReplaceRootVolumeTaskRequest::delete_replaced_root_volume): Indicates whether to automatically delete the original root volume after the root volume replacement task completes.
     pub fn delete_replaced_root_volume(mut self, input: bool) -> Self {
-        self.inner.delete_replaced_root_volume = ::std::option::Option::Some(input);
+        self.inner.delete_replaced_root_volume = Some(input);
         self
     }
     /// Sets or clears [`CreateReplaceRootVolumeTaskRequest::delete_replaced_root_volume`](crate::types::CreateReplaceRootVolumeTaskRequest::delete_replaced_root_volume).
     #[inline]
-    pub fn set_delete_replaced_root_volume(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_delete_replaced_root_volume(mut self, input: Option<bool>) -> Self {
         self.inner.delete_replaced_root_volume = input;
         self
     }
     /// The value set for [`CreateReplaceRootVolumeTaskRequest::delete_replaced_root_volume`](crate::types::CreateReplaceRootVolumeTaskRequest::delete_replaced_root_volume), if any.
     #[inline]
-    pub fn get_delete_replaced_root_volume(&self) -> &::std::option::Option<bool> {
+    pub fn get_delete_replaced_root_volume(&self) -> &Option<bool> {
         &self.inner.delete_replaced_root_volume
     }
     /// Sets [`CreateReplaceRootVolumeTaskRequest::volume_initialization_rate`](crate::types::CreateReplaceRootVolumeTaskRequest::volume_initialization_rate): Specifies the Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate), in MiB/s, at which to download the snapshot blocks from Amazon S3 to the replacement root volume.
     pub fn volume_initialization_rate(mut self, input: i64) -> Self {
-        self.inner.volume_initialization_rate = ::std::option::Option::Some(input);
+        self.inner.volume_initialization_rate = Some(input);
         self
     }
     /// Sets or clears [`CreateReplaceRootVolumeTaskRequest::volume_initialization_rate`](crate::types::CreateReplaceRootVolumeTaskRequest::volume_initialization_rate).
     #[inline]
-    pub fn set_volume_initialization_rate(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_volume_initialization_rate(mut self, input: Option<i64>) -> Self {
         self.inner.volume_initialization_rate = input;
         self
     }
     /// The value set for [`CreateReplaceRootVolumeTaskRequest::volume_initialization_rate`](crate::types::CreateReplaceRootVolumeTaskRequest::volume_initialization_rate), if any.
     #[inline]
-    pub fn get_volume_initialization_rate(&self) -> &::std::option::Option<i64> {
+    pub fn get_volume_initialization_rate(&self) -> &Option<i64> {
         &self.inner.volume_initialization_rate
     }
     /// Sets [`CreateReplaceRootVolumeTaskRequest::volume_id`](crate::types::CreateReplaceRootVolumeTaskRequest::volume_id): The ID of the volume to use as the replacement root volume.
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.volume_id = ::std::option::Option::Some(input.into());
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.volume_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateReplaceRootVolumeTaskRequest::volume_id`](crate::types::CreateReplaceRootVolumeTaskRequest::volume_id).
     #[inline]
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.inner.volume_id = input;
         self
     }
     /// The value set for [`CreateReplaceRootVolumeTaskRequest::volume_id`](crate::types::CreateReplaceRootVolumeTaskRequest::volume_id), if any.
     #[inline]
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         &self.inner.volume_id
     }
     /// Builds the [`CreateReplaceRootVolumeTaskRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateReplaceRootVolumeTaskRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateReplaceRootVolumeTaskRequest",
                 member: "instance_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateReplaceRootVolumeTaskRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_id {
             body.member("InstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+        if let Some(value) = &self.snapshot_id {
             body.member("SnapshotId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -342,21 +294,21 @@ impl ::awsgen_runtime::query::WriteQuery for CreateReplaceRootVolumeTaskRequest 
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.image_id {
+        if let Some(value) = &self.image_id {
             body.member("ImageId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.delete_replaced_root_volume {
+        if let Some(value) = &self.delete_replaced_root_volume {
             body.member(
                 "DeleteReplacedRootVolume",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.volume_initialization_rate {
+        if let Some(value) = &self.volume_initialization_rate {
             body.member("VolumeInitializationRate", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.volume_id {
+        if let Some(value) = &self.volume_id {
             body.member("VolumeId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

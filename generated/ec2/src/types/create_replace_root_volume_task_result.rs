@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateReplaceRootVolumeTaskResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateReplaceRootVolumeTaskResult {
     /// Information about the root volume replacement task.
-    pub replace_root_volume_task: ::std::option::Option<
-        crate::types::ReplaceRootVolumeTask,
-    >,
+    pub replace_root_volume_task: Option<crate::types::ReplaceRootVolumeTask>,
 }
 impl CreateReplaceRootVolumeTaskResult {
     /// Starts building a [`CreateReplaceRootVolumeTaskResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateReplaceRootVolumeTaskResultBuilder {
-        <crate::types::builders::CreateReplaceRootVolumeTaskResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateReplaceRootVolumeTaskResultBuilder as Default>::default()
     }
     /// The `ReplaceRootVolumeTask` member, when set.
     #[inline]
     pub fn replace_root_volume_task(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReplaceRootVolumeTask> {
+    ) -> Option<&crate::types::ReplaceRootVolumeTask> {
         self.replace_root_volume_task.as_ref()
     }
 }
 /// A builder for [`CreateReplaceRootVolumeTaskResult`](crate::types::CreateReplaceRootVolumeTaskResult); start one with `CreateReplaceRootVolumeTaskResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateReplaceRootVolumeTaskResultBuilder {
     inner: crate::types::CreateReplaceRootVolumeTaskResult,
 }
@@ -45,14 +33,14 @@ impl CreateReplaceRootVolumeTaskResultBuilder {
         mut self,
         input: crate::types::ReplaceRootVolumeTask,
     ) -> Self {
-        self.inner.replace_root_volume_task = ::std::option::Option::Some(input);
+        self.inner.replace_root_volume_task = Some(input);
         self
     }
     /// Sets or clears [`CreateReplaceRootVolumeTaskResult::replace_root_volume_task`](crate::types::CreateReplaceRootVolumeTaskResult::replace_root_volume_task).
     #[inline]
     pub fn set_replace_root_volume_task(
         mut self,
-        input: ::std::option::Option<crate::types::ReplaceRootVolumeTask>,
+        input: Option<crate::types::ReplaceRootVolumeTask>,
     ) -> Self {
         self.inner.replace_root_volume_task = input;
         self
@@ -61,7 +49,7 @@ impl CreateReplaceRootVolumeTaskResultBuilder {
     #[inline]
     pub fn get_replace_root_volume_task(
         &self,
-    ) -> &::std::option::Option<crate::types::ReplaceRootVolumeTask> {
+    ) -> &Option<crate::types::ReplaceRootVolumeTask> {
         &self.inner.replace_root_volume_task
     }
     /// Builds the [`CreateReplaceRootVolumeTaskResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl CreateReplaceRootVolumeTaskResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateReplaceRootVolumeTaskResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "replaceRootVolumeTask" {
-                value.replace_root_volume_task = ::std::option::Option::Some(
+                value.replace_root_volume_task = Some(
                     <crate::types::ReplaceRootVolumeTask as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,47 +2,40 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for CreateReservedInstancesListing.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateReservedInstancesListingRequest {
     /// The ID of the active Standard Reserved Instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub reserved_instances_id: ::std::option::Option<::std::string::String>,
+    pub reserved_instances_id: Option<String>,
     /// The number of instances that are a part of a Reserved Instance account to be listed in the Reserved Instance Marketplace. This number should be less than or equal to the instance count associated with the Reserved Instance ID specified in this call.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_count: ::std::option::Option<i32>,
+    pub instance_count: Option<i32>,
     /// A list specifying the price of the Standard Reserved Instance for each month remaining in the Reserved Instance term.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub price_schedules: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PriceScheduleSpecification>,
-    >,
+    pub price_schedules: Option<Vec<crate::types::PriceScheduleSpecification>>,
     /// Unique, case-sensitive identifier you provide to ensure idempotency of your listings. This helps avoid duplicate listings. For more information, see [Ensuring Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl CreateReservedInstancesListingRequest {
     /// Starts building a [`CreateReservedInstancesListingRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateReservedInstancesListingRequestBuilder {
-        <crate::types::builders::CreateReservedInstancesListingRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateReservedInstancesListingRequestBuilder as Default>::default()
     }
     /// The `ReservedInstancesId` member, when set.
     #[inline]
-    pub fn reserved_instances_id(&self) -> ::std::option::Option<&str> {
+    pub fn reserved_instances_id(&self) -> Option<&str> {
         self.reserved_instances_id.as_deref()
     }
     /// The `InstanceCount` member, when set.
     #[inline]
-    pub fn instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_count(&self) -> Option<i32> {
         self.instance_count
     }
     /// The `PriceSchedules` member, empty when not set; the field tells an empty list from an absent one.
@@ -52,59 +45,46 @@ impl CreateReservedInstancesListingRequest {
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`CreateReservedInstancesListingRequest`](crate::types::CreateReservedInstancesListingRequest); start one with `CreateReservedInstancesListingRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateReservedInstancesListingRequestBuilder {
     inner: crate::types::CreateReservedInstancesListingRequest,
 }
 impl CreateReservedInstancesListingRequestBuilder {
     /// Sets [`CreateReservedInstancesListingRequest::reserved_instances_id`](crate::types::CreateReservedInstancesListingRequest::reserved_instances_id): The ID of the active Standard Reserved Instance.
-    pub fn reserved_instances_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reserved_instances_id = ::std::option::Option::Some(input.into());
+    pub fn reserved_instances_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.reserved_instances_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateReservedInstancesListingRequest::reserved_instances_id`](crate::types::CreateReservedInstancesListingRequest::reserved_instances_id).
     #[inline]
-    pub fn set_reserved_instances_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reserved_instances_id(mut self, input: Option<String>) -> Self {
         self.inner.reserved_instances_id = input;
         self
     }
     /// The value set for [`CreateReservedInstancesListingRequest::reserved_instances_id`](crate::types::CreateReservedInstancesListingRequest::reserved_instances_id), if any.
     #[inline]
-    pub fn get_reserved_instances_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reserved_instances_id(&self) -> &Option<String> {
         &self.inner.reserved_instances_id
     }
     /// Sets [`CreateReservedInstancesListingRequest::instance_count`](crate::types::CreateReservedInstancesListingRequest::instance_count): The number of instances that are a part of a Reserved Instance account to be listed in the Reserved Instance Marketplace.
     pub fn instance_count(mut self, input: i32) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input);
+        self.inner.instance_count = Some(input);
         self
     }
     /// Sets or clears [`CreateReservedInstancesListingRequest::instance_count`](crate::types::CreateReservedInstancesListingRequest::instance_count).
     #[inline]
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_count = input;
         self
     }
     /// The value set for [`CreateReservedInstancesListingRequest::instance_count`](crate::types::CreateReservedInstancesListingRequest::instance_count), if any.
     #[inline]
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         &self.inner.instance_count
     }
     /// Appends one item to [`CreateReservedInstancesListingRequest::price_schedules`](crate::types::CreateReservedInstancesListingRequest::price_schedules): A list specifying the price of the Standard Reserved Instance for each month remaining in the Reserved Instance term.
@@ -121,9 +101,7 @@ impl CreateReservedInstancesListingRequestBuilder {
     #[inline]
     pub fn set_price_schedules(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::PriceScheduleSpecification>,
-        >,
+        input: Option<Vec<crate::types::PriceScheduleSpecification>>,
     ) -> Self {
         self.inner.price_schedules = input;
         self
@@ -132,80 +110,72 @@ impl CreateReservedInstancesListingRequestBuilder {
     #[inline]
     pub fn get_price_schedules(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::PriceScheduleSpecification>,
-    > {
+    ) -> &Option<Vec<crate::types::PriceScheduleSpecification>> {
         &self.inner.price_schedules
     }
     /// Sets [`CreateReservedInstancesListingRequest::client_token`](crate::types::CreateReservedInstancesListingRequest::client_token): Unique, case-sensitive identifier you provide to ensure idempotency of your listings.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateReservedInstancesListingRequest::client_token`](crate::types::CreateReservedInstancesListingRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateReservedInstancesListingRequest::client_token`](crate::types::CreateReservedInstancesListingRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`CreateReservedInstancesListingRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateReservedInstancesListingRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.reserved_instances_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateReservedInstancesListingRequest",
                 member: "reserved_instances_id",
             });
         }
         if self.inner.instance_count.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateReservedInstancesListingRequest",
                 member: "instance_count",
             });
         }
         if self.inner.price_schedules.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateReservedInstancesListingRequest",
                 member: "price_schedules",
             });
         }
         if self.inner.client_token.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateReservedInstancesListingRequest",
                 member: "client_token",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateReservedInstancesListingRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.reserved_instances_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.reserved_instances_id {
             body.member("ReservedInstancesId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+        if let Some(value) = &self.instance_count {
             body.member("InstanceCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.price_schedules {
+        if let Some(value) = &self.price_schedules {
             let member_0 = body.enter("PriceSchedules");
             body.items(
                 value,
@@ -213,9 +183,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateReservedInstancesListingReque
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of CreateReservedInstancesListing.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateReservedInstancesListingResult {
     /// Information about the Standard Reserved Instance listing.
-    pub reserved_instances_listings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReservedInstancesListing>,
-    >,
+    pub reserved_instances_listings: Option<Vec<crate::types::ReservedInstancesListing>>,
 }
 impl CreateReservedInstancesListingResult {
     /// Starts building a [`CreateReservedInstancesListingResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateReservedInstancesListingResultBuilder {
-        <crate::types::builders::CreateReservedInstancesListingResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateReservedInstancesListingResultBuilder as Default>::default()
     }
     /// The `ReservedInstancesListings` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,12 +23,7 @@ impl CreateReservedInstancesListingResult {
     }
 }
 /// A builder for [`CreateReservedInstancesListingResult`](crate::types::CreateReservedInstancesListingResult); start one with `CreateReservedInstancesListingResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateReservedInstancesListingResultBuilder {
     inner: crate::types::CreateReservedInstancesListingResult,
 }
@@ -54,9 +42,7 @@ impl CreateReservedInstancesListingResultBuilder {
     #[inline]
     pub fn set_reserved_instances_listings(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReservedInstancesListing>,
-        >,
+        input: Option<Vec<crate::types::ReservedInstancesListing>>,
     ) -> Self {
         self.inner.reserved_instances_listings = input;
         self
@@ -65,9 +51,7 @@ impl CreateReservedInstancesListingResultBuilder {
     #[inline]
     pub fn get_reserved_instances_listings(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ReservedInstancesListing>,
-    > {
+    ) -> &Option<Vec<crate::types::ReservedInstancesListing>> {
         &self.inner.reserved_instances_listings
     }
     /// Builds the [`CreateReservedInstancesListingResult`]; it has no required members, so this cannot fail.
@@ -79,11 +63,11 @@ impl CreateReservedInstancesListingResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateReservedInstancesListingResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "reservedInstancesListingsSet" {
-                value.reserved_instances_listings = ::std::option::Option::Some(
+                value.reserved_instances_listings = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::ReservedInstancesListing as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -91,6 +75,6 @@ impl ::awsgen_runtime::xml::FromXml for CreateReservedInstancesListingResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

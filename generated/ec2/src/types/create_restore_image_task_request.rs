@@ -2,53 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateRestoreImageTaskRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateRestoreImageTaskRequest {
     /// The name of the Amazon S3 bucket that contains the stored AMI object.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub bucket: ::std::option::Option<::std::string::String>,
+    pub bucket: Option<String>,
     /// The name of the stored AMI object in the bucket.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub object_key: ::std::option::Option<::std::string::String>,
+    pub object_key: Option<String>,
     /// The name for the restored AMI. The name must be unique for AMIs in the Region for this account. If you do not provide a name, the new AMI gets the same name as the original AMI.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The tags to apply to the AMI and snapshots on restoration. You can tag the AMI, the snapshots, or both.
     ///
     /// - To tag the AMI, the value for [`ResourceType`](crate::types::ResourceType) must be `image`.
     /// - To tag the snapshots, the value for [`ResourceType`](crate::types::ResourceType) must be `snapshot`. The same tag is applied to all of the snapshots that are created.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateRestoreImageTaskRequest {
     /// Starts building a [`CreateRestoreImageTaskRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateRestoreImageTaskRequestBuilder {
-        <crate::types::builders::CreateRestoreImageTaskRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateRestoreImageTaskRequestBuilder as Default>::default()
     }
     /// The `Bucket` member, when set.
     #[inline]
-    pub fn bucket(&self) -> ::std::option::Option<&str> {
+    pub fn bucket(&self) -> Option<&str> {
         self.bucket.as_deref()
     }
     /// The `ObjectKey` member, when set.
     #[inline]
-    pub fn object_key(&self) -> ::std::option::Option<&str> {
+    pub fn object_key(&self) -> Option<&str> {
         self.object_key.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -58,85 +51,62 @@ impl CreateRestoreImageTaskRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateRestoreImageTaskRequest`](crate::types::CreateRestoreImageTaskRequest); start one with `CreateRestoreImageTaskRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateRestoreImageTaskRequestBuilder {
     inner: crate::types::CreateRestoreImageTaskRequest,
 }
 impl CreateRestoreImageTaskRequestBuilder {
     /// Sets [`CreateRestoreImageTaskRequest::bucket`](crate::types::CreateRestoreImageTaskRequest::bucket): The name of the Amazon S3 bucket that contains the stored AMI object.
-    pub fn bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.bucket = ::std::option::Option::Some(input.into());
+    pub fn bucket(mut self, input: impl Into<String>) -> Self {
+        self.inner.bucket = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRestoreImageTaskRequest::bucket`](crate::types::CreateRestoreImageTaskRequest::bucket).
     #[inline]
-    pub fn set_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bucket(mut self, input: Option<String>) -> Self {
         self.inner.bucket = input;
         self
     }
     /// The value set for [`CreateRestoreImageTaskRequest::bucket`](crate::types::CreateRestoreImageTaskRequest::bucket), if any.
     #[inline]
-    pub fn get_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_bucket(&self) -> &Option<String> {
         &self.inner.bucket
     }
     /// Sets [`CreateRestoreImageTaskRequest::object_key`](crate::types::CreateRestoreImageTaskRequest::object_key): The name of the stored AMI object in the bucket.
-    pub fn object_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.object_key = ::std::option::Option::Some(input.into());
+    pub fn object_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.object_key = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRestoreImageTaskRequest::object_key`](crate::types::CreateRestoreImageTaskRequest::object_key).
     #[inline]
-    pub fn set_object_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_object_key(mut self, input: Option<String>) -> Self {
         self.inner.object_key = input;
         self
     }
     /// The value set for [`CreateRestoreImageTaskRequest::object_key`](crate::types::CreateRestoreImageTaskRequest::object_key), if any.
     #[inline]
-    pub fn get_object_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_object_key(&self) -> &Option<String> {
         &self.inner.object_key
     }
     /// Sets [`CreateRestoreImageTaskRequest::name`](crate::types::CreateRestoreImageTaskRequest::name): The name for the restored AMI.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRestoreImageTaskRequest::name`](crate::types::CreateRestoreImageTaskRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`CreateRestoreImageTaskRequest::name`](crate::types::CreateRestoreImageTaskRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Appends one item to [`CreateRestoreImageTaskRequest::tag_specifications`](crate::types::CreateRestoreImageTaskRequest::tag_specifications): The tags to apply to the AMI and snapshots on restoration.
@@ -150,7 +120,7 @@ impl CreateRestoreImageTaskRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -159,63 +129,63 @@ impl CreateRestoreImageTaskRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateRestoreImageTaskRequest::dry_run`](crate::types::CreateRestoreImageTaskRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateRestoreImageTaskRequest::dry_run`](crate::types::CreateRestoreImageTaskRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateRestoreImageTaskRequest::dry_run`](crate::types::CreateRestoreImageTaskRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateRestoreImageTaskRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateRestoreImageTaskRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.bucket.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateRestoreImageTaskRequest",
                 member: "bucket",
             });
         }
         if self.inner.object_key.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateRestoreImageTaskRequest",
                 member: "object_key",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateRestoreImageTaskRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.bucket {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.bucket {
             body.member("Bucket", value);
         }
-        if let ::std::option::Option::Some(value) = &self.object_key {
+        if let Some(value) = &self.object_key {
             body.member("ObjectKey", value);
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             body.member("Name", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -223,9 +193,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateRestoreImageTaskRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,620 +2,491 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateRouteRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateRouteRequest {
     /// The ID of a prefix list used for the destination match.
-    pub destination_prefix_list_id: ::std::option::Option<::std::string::String>,
+    pub destination_prefix_list_id: Option<String>,
     /// The ID of a VPC endpoint. Supported for Gateway Load Balancer endpoints only.
-    pub vpc_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub vpc_endpoint_id: Option<String>,
     /// The ID of a transit gateway.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The ID of the local gateway.
-    pub local_gateway_id: ::std::option::Option<::std::string::String>,
+    pub local_gateway_id: Option<String>,
     /// The ID of the carrier gateway.
     ///
     /// You can only use this option when the VPC contains a subnet which is associated with a Wavelength Zone.
-    pub carrier_gateway_id: ::std::option::Option<::std::string::String>,
+    pub carrier_gateway_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the core network.
-    pub core_network_arn: ::std::option::Option<::std::string::String>,
+    pub core_network_arn: Option<String>,
     /// The Amazon Resource Name (ARN) of the ODB network.
-    pub odb_network_arn: ::std::option::Option<::std::string::String>,
+    pub odb_network_arn: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the route table for the route.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub route_table_id: ::std::option::Option<::std::string::String>,
+    pub route_table_id: Option<String>,
     /// The IPv4 CIDR address block used for the destination match. Routing decisions are based on the most specific match. We modify the specified CIDR block to its canonical form; for example, if you specify `100.68.0.18/18`, we modify it to `100.68.0.0/18`.
-    pub destination_cidr_block: ::std::option::Option<::std::string::String>,
+    pub destination_cidr_block: Option<String>,
     /// The ID of an internet gateway or virtual private gateway attached to your VPC.
-    pub gateway_id: ::std::option::Option<::std::string::String>,
+    pub gateway_id: Option<String>,
     /// The IPv6 CIDR block used for the destination match. Routing decisions are based on the most specific match.
-    pub destination_ipv6_cidr_block: ::std::option::Option<::std::string::String>,
+    pub destination_ipv6_cidr_block: Option<String>,
     /// \[IPv6 traffic only\] The ID of an egress-only internet gateway.
-    pub egress_only_internet_gateway_id: ::std::option::Option<::std::string::String>,
+    pub egress_only_internet_gateway_id: Option<String>,
     /// The ID of a NAT instance in your VPC. The operation fails if you specify an instance ID unless exactly one network interface is attached.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The ID of a network interface.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The ID of a VPC peering connection.
-    pub vpc_peering_connection_id: ::std::option::Option<::std::string::String>,
+    pub vpc_peering_connection_id: Option<String>,
     /// \[IPv4 traffic only\] The ID of a NAT gateway.
-    pub nat_gateway_id: ::std::option::Option<::std::string::String>,
+    pub nat_gateway_id: Option<String>,
 }
 impl CreateRouteRequest {
     /// Starts building a [`CreateRouteRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateRouteRequestBuilder {
-        <crate::types::builders::CreateRouteRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateRouteRequestBuilder as Default>::default()
     }
     /// The `DestinationPrefixListId` member, when set.
     #[inline]
-    pub fn destination_prefix_list_id(&self) -> ::std::option::Option<&str> {
+    pub fn destination_prefix_list_id(&self) -> Option<&str> {
         self.destination_prefix_list_id.as_deref()
     }
     /// The `VpcEndpointId` member, when set.
     #[inline]
-    pub fn vpc_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_endpoint_id(&self) -> Option<&str> {
         self.vpc_endpoint_id.as_deref()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `LocalGatewayId` member, when set.
     #[inline]
-    pub fn local_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn local_gateway_id(&self) -> Option<&str> {
         self.local_gateway_id.as_deref()
     }
     /// The `CarrierGatewayId` member, when set.
     #[inline]
-    pub fn carrier_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn carrier_gateway_id(&self) -> Option<&str> {
         self.carrier_gateway_id.as_deref()
     }
     /// The `CoreNetworkArn` member, when set.
     #[inline]
-    pub fn core_network_arn(&self) -> ::std::option::Option<&str> {
+    pub fn core_network_arn(&self) -> Option<&str> {
         self.core_network_arn.as_deref()
     }
     /// The `OdbNetworkArn` member, when set.
     #[inline]
-    pub fn odb_network_arn(&self) -> ::std::option::Option<&str> {
+    pub fn odb_network_arn(&self) -> Option<&str> {
         self.odb_network_arn.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `RouteTableId` member, when set.
     #[inline]
-    pub fn route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn route_table_id(&self) -> Option<&str> {
         self.route_table_id.as_deref()
     }
     /// The `DestinationCidrBlock` member, when set.
     #[inline]
-    pub fn destination_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn destination_cidr_block(&self) -> Option<&str> {
         self.destination_cidr_block.as_deref()
     }
     /// The `GatewayId` member, when set.
     #[inline]
-    pub fn gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn gateway_id(&self) -> Option<&str> {
         self.gateway_id.as_deref()
     }
     /// The `DestinationIpv6CidrBlock` member, when set.
     #[inline]
-    pub fn destination_ipv6_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn destination_ipv6_cidr_block(&self) -> Option<&str> {
         self.destination_ipv6_cidr_block.as_deref()
     }
     /// The `EgressOnlyInternetGatewayId` member, when set.
     #[inline]
-    pub fn egress_only_internet_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn egress_only_internet_gateway_id(&self) -> Option<&str> {
         self.egress_only_internet_gateway_id.as_deref()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `VpcPeeringConnectionId` member, when set.
     #[inline]
-    pub fn vpc_peering_connection_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_peering_connection_id(&self) -> Option<&str> {
         self.vpc_peering_connection_id.as_deref()
     }
     /// The `NatGatewayId` member, when set.
     #[inline]
-    pub fn nat_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn nat_gateway_id(&self) -> Option<&str> {
         self.nat_gateway_id.as_deref()
     }
 }
 /// A builder for [`CreateRouteRequest`](crate::types::CreateRouteRequest); start one with `CreateRouteRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateRouteRequestBuilder {
     inner: crate::types::CreateRouteRequest,
 }
 impl CreateRouteRequestBuilder {
     /// Sets [`CreateRouteRequest::destination_prefix_list_id`](crate::types::CreateRouteRequest::destination_prefix_list_id): The ID of a prefix list used for the destination match.
-    pub fn destination_prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_prefix_list_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn destination_prefix_list_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_prefix_list_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRouteRequest::destination_prefix_list_id`](crate::types::CreateRouteRequest::destination_prefix_list_id).
     #[inline]
-    pub fn set_destination_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.inner.destination_prefix_list_id = input;
         self
     }
     /// The value set for [`CreateRouteRequest::destination_prefix_list_id`](crate::types::CreateRouteRequest::destination_prefix_list_id), if any.
     #[inline]
-    pub fn get_destination_prefix_list_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_prefix_list_id(&self) -> &Option<String> {
         &self.inner.destination_prefix_list_id
     }
     /// Sets [`CreateRouteRequest::vpc_endpoint_id`](crate::types::CreateRouteRequest::vpc_endpoint_id): The ID of a VPC endpoint.
-    pub fn vpc_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRouteRequest::vpc_endpoint_id`](crate::types::CreateRouteRequest::vpc_endpoint_id).
     #[inline]
-    pub fn set_vpc_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_endpoint_id = input;
         self
     }
     /// The value set for [`CreateRouteRequest::vpc_endpoint_id`](crate::types::CreateRouteRequest::vpc_endpoint_id), if any.
     #[inline]
-    pub fn get_vpc_endpoint_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_endpoint_id(&self) -> &Option<String> {
         &self.inner.vpc_endpoint_id
     }
     /// Sets [`CreateRouteRequest::transit_gateway_id`](crate::types::CreateRouteRequest::transit_gateway_id): The ID of a transit gateway.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRouteRequest::transit_gateway_id`](crate::types::CreateRouteRequest::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`CreateRouteRequest::transit_gateway_id`](crate::types::CreateRouteRequest::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Sets [`CreateRouteRequest::local_gateway_id`](crate::types::CreateRouteRequest::local_gateway_id): The ID of the local gateway.
-    pub fn local_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn local_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRouteRequest::local_gateway_id`](crate::types::CreateRouteRequest::local_gateway_id).
     #[inline]
-    pub fn set_local_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.local_gateway_id = input;
         self
     }
     /// The value set for [`CreateRouteRequest::local_gateway_id`](crate::types::CreateRouteRequest::local_gateway_id), if any.
     #[inline]
-    pub fn get_local_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_id(&self) -> &Option<String> {
         &self.inner.local_gateway_id
     }
     /// Sets [`CreateRouteRequest::carrier_gateway_id`](crate::types::CreateRouteRequest::carrier_gateway_id): The ID of the carrier gateway.
-    pub fn carrier_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.carrier_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn carrier_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.carrier_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRouteRequest::carrier_gateway_id`](crate::types::CreateRouteRequest::carrier_gateway_id).
     #[inline]
-    pub fn set_carrier_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_carrier_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.carrier_gateway_id = input;
         self
     }
     /// The value set for [`CreateRouteRequest::carrier_gateway_id`](crate::types::CreateRouteRequest::carrier_gateway_id), if any.
     #[inline]
-    pub fn get_carrier_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_carrier_gateway_id(&self) -> &Option<String> {
         &self.inner.carrier_gateway_id
     }
     /// Sets [`CreateRouteRequest::core_network_arn`](crate::types::CreateRouteRequest::core_network_arn): The Amazon Resource Name (ARN) of the core network.
-    pub fn core_network_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.core_network_arn = ::std::option::Option::Some(input.into());
+    pub fn core_network_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.core_network_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRouteRequest::core_network_arn`](crate::types::CreateRouteRequest::core_network_arn).
     #[inline]
-    pub fn set_core_network_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_core_network_arn(mut self, input: Option<String>) -> Self {
         self.inner.core_network_arn = input;
         self
     }
     /// The value set for [`CreateRouteRequest::core_network_arn`](crate::types::CreateRouteRequest::core_network_arn), if any.
     #[inline]
-    pub fn get_core_network_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_core_network_arn(&self) -> &Option<String> {
         &self.inner.core_network_arn
     }
     /// Sets [`CreateRouteRequest::odb_network_arn`](crate::types::CreateRouteRequest::odb_network_arn): The Amazon Resource Name (ARN) of the ODB network.
-    pub fn odb_network_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.odb_network_arn = ::std::option::Option::Some(input.into());
+    pub fn odb_network_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.odb_network_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRouteRequest::odb_network_arn`](crate::types::CreateRouteRequest::odb_network_arn).
     #[inline]
-    pub fn set_odb_network_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_odb_network_arn(mut self, input: Option<String>) -> Self {
         self.inner.odb_network_arn = input;
         self
     }
     /// The value set for [`CreateRouteRequest::odb_network_arn`](crate::types::CreateRouteRequest::odb_network_arn), if any.
     #[inline]
-    pub fn get_odb_network_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_odb_network_arn(&self) -> &Option<String> {
         &self.inner.odb_network_arn
     }
     /// Sets [`CreateRouteRequest::dry_run`](crate::types::CreateRouteRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateRouteRequest::dry_run`](crate::types::CreateRouteRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateRouteRequest::dry_run`](crate::types::CreateRouteRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateRouteRequest::route_table_id`](crate::types::CreateRouteRequest::route_table_id): The ID of the route table for the route.
-    pub fn route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_table_id = ::std::option::Option::Some(input.into());
+    pub fn route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRouteRequest::route_table_id`](crate::types::CreateRouteRequest::route_table_id).
     #[inline]
-    pub fn set_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.route_table_id = input;
         self
     }
     /// The value set for [`CreateRouteRequest::route_table_id`](crate::types::CreateRouteRequest::route_table_id), if any.
     #[inline]
-    pub fn get_route_table_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_table_id(&self) -> &Option<String> {
         &self.inner.route_table_id
     }
     /// Sets [`CreateRouteRequest::destination_cidr_block`](crate::types::CreateRouteRequest::destination_cidr_block): The IPv4 CIDR address block used for the destination match.
-    pub fn destination_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn destination_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRouteRequest::destination_cidr_block`](crate::types::CreateRouteRequest::destination_cidr_block).
     #[inline]
-    pub fn set_destination_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.destination_cidr_block = input;
         self
     }
     /// The value set for [`CreateRouteRequest::destination_cidr_block`](crate::types::CreateRouteRequest::destination_cidr_block), if any.
     #[inline]
-    pub fn get_destination_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr_block(&self) -> &Option<String> {
         &self.inner.destination_cidr_block
     }
     /// Sets [`CreateRouteRequest::gateway_id`](crate::types::CreateRouteRequest::gateway_id): The ID of an internet gateway or virtual private gateway attached to your VPC.
-    pub fn gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.gateway_id = ::std::option::Option::Some(input.into());
+    pub fn gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRouteRequest::gateway_id`](crate::types::CreateRouteRequest::gateway_id).
     #[inline]
-    pub fn set_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.gateway_id = input;
         self
     }
     /// The value set for [`CreateRouteRequest::gateway_id`](crate::types::CreateRouteRequest::gateway_id), if any.
     #[inline]
-    pub fn get_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_gateway_id(&self) -> &Option<String> {
         &self.inner.gateway_id
     }
     /// Sets [`CreateRouteRequest::destination_ipv6_cidr_block`](crate::types::CreateRouteRequest::destination_ipv6_cidr_block): The IPv6 CIDR block used for the destination match.
-    pub fn destination_ipv6_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_ipv6_cidr_block = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn destination_ipv6_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_ipv6_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRouteRequest::destination_ipv6_cidr_block`](crate::types::CreateRouteRequest::destination_ipv6_cidr_block).
     #[inline]
-    pub fn set_destination_ipv6_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_ipv6_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.destination_ipv6_cidr_block = input;
         self
     }
     /// The value set for [`CreateRouteRequest::destination_ipv6_cidr_block`](crate::types::CreateRouteRequest::destination_ipv6_cidr_block), if any.
     #[inline]
-    pub fn get_destination_ipv6_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_ipv6_cidr_block(&self) -> &Option<String> {
         &self.inner.destination_ipv6_cidr_block
     }
     /// Sets [`CreateRouteRequest::egress_only_internet_gateway_id`](crate::types::CreateRouteRequest::egress_only_internet_gateway_id): \[IPv6 traffic only\] The ID of an egress-only internet gateway.
-    pub fn egress_only_internet_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.egress_only_internet_gateway_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn egress_only_internet_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.egress_only_internet_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRouteRequest::egress_only_internet_gateway_id`](crate::types::CreateRouteRequest::egress_only_internet_gateway_id).
     #[inline]
-    pub fn set_egress_only_internet_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_egress_only_internet_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.egress_only_internet_gateway_id = input;
         self
     }
     /// The value set for [`CreateRouteRequest::egress_only_internet_gateway_id`](crate::types::CreateRouteRequest::egress_only_internet_gateway_id), if any.
     #[inline]
-    pub fn get_egress_only_internet_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_egress_only_internet_gateway_id(&self) -> &Option<String> {
         &self.inner.egress_only_internet_gateway_id
     }
     /// Sets [`CreateRouteRequest::instance_id`](crate::types::CreateRouteRequest::instance_id): The ID of a NAT instance in your VPC.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRouteRequest::instance_id`](crate::types::CreateRouteRequest::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`CreateRouteRequest::instance_id`](crate::types::CreateRouteRequest::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`CreateRouteRequest::network_interface_id`](crate::types::CreateRouteRequest::network_interface_id): The ID of a network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRouteRequest::network_interface_id`](crate::types::CreateRouteRequest::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`CreateRouteRequest::network_interface_id`](crate::types::CreateRouteRequest::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`CreateRouteRequest::vpc_peering_connection_id`](crate::types::CreateRouteRequest::vpc_peering_connection_id): The ID of a VPC peering connection.
-    pub fn vpc_peering_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_peering_connection_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_peering_connection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_peering_connection_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRouteRequest::vpc_peering_connection_id`](crate::types::CreateRouteRequest::vpc_peering_connection_id).
     #[inline]
-    pub fn set_vpc_peering_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_peering_connection_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_peering_connection_id = input;
         self
     }
     /// The value set for [`CreateRouteRequest::vpc_peering_connection_id`](crate::types::CreateRouteRequest::vpc_peering_connection_id), if any.
     #[inline]
-    pub fn get_vpc_peering_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_peering_connection_id(&self) -> &Option<String> {
         &self.inner.vpc_peering_connection_id
     }
     /// Sets [`CreateRouteRequest::nat_gateway_id`](crate::types::CreateRouteRequest::nat_gateway_id): \[IPv4 traffic only\] The ID of a NAT gateway.
-    pub fn nat_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.nat_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn nat_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.nat_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRouteRequest::nat_gateway_id`](crate::types::CreateRouteRequest::nat_gateway_id).
     #[inline]
-    pub fn set_nat_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_nat_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.nat_gateway_id = input;
         self
     }
     /// The value set for [`CreateRouteRequest::nat_gateway_id`](crate::types::CreateRouteRequest::nat_gateway_id), if any.
     #[inline]
-    pub fn get_nat_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_nat_gateway_id(&self) -> &Option<String> {
         &self.inner.nat_gateway_id
     }
     /// Builds the [`CreateRouteRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateRouteRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.route_table_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateRouteRequest",
                 member: "route_table_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateRouteRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.destination_prefix_list_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.destination_prefix_list_id {
             body.member("DestinationPrefixListId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_id {
+        if let Some(value) = &self.vpc_endpoint_id {
             body.member("VpcEndpointId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
+        if let Some(value) = &self.transit_gateway_id {
             body.member("TransitGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.local_gateway_id {
+        if let Some(value) = &self.local_gateway_id {
             body.member("LocalGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.carrier_gateway_id {
+        if let Some(value) = &self.carrier_gateway_id {
             body.member("CarrierGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.core_network_arn {
+        if let Some(value) = &self.core_network_arn {
             body.member("CoreNetworkArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.odb_network_arn {
+        if let Some(value) = &self.odb_network_arn {
             body.member("OdbNetworkArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.route_table_id {
+        if let Some(value) = &self.route_table_id {
             body.member("RouteTableId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
+        if let Some(value) = &self.destination_cidr_block {
             body.member("DestinationCidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.gateway_id {
+        if let Some(value) = &self.gateway_id {
             body.member("GatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.destination_ipv6_cidr_block {
+        if let Some(value) = &self.destination_ipv6_cidr_block {
             body.member("DestinationIpv6CidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.egress_only_internet_gateway_id
-        {
+        if let Some(value) = &self.egress_only_internet_gateway_id {
             body.member("EgressOnlyInternetGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             body.member("InstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             body.member("NetworkInterfaceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_peering_connection_id {
+        if let Some(value) = &self.vpc_peering_connection_id {
             body.member("VpcPeeringConnectionId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.nat_gateway_id {
+        if let Some(value) = &self.nat_gateway_id {
             body.member("NatGatewayId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

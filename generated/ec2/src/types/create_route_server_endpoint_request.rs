@@ -2,55 +2,48 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateRouteServerEndpointRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateRouteServerEndpointRequest {
     /// The ID of the route server for which to create an endpoint.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub route_server_id: ::std::option::Option<::std::string::String>,
+    pub route_server_id: Option<String>,
     /// The ID of the subnet in which to create the route server endpoint.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// Unique, case-sensitive identifier to ensure idempotency of the request.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The tags to apply to the route server endpoint during creation.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
 }
 impl CreateRouteServerEndpointRequest {
     /// Starts building a [`CreateRouteServerEndpointRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateRouteServerEndpointRequestBuilder {
-        <crate::types::builders::CreateRouteServerEndpointRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateRouteServerEndpointRequestBuilder as Default>::default()
     }
     /// The `RouteServerId` member, when set.
     #[inline]
-    pub fn route_server_id(&self) -> ::std::option::Option<&str> {
+    pub fn route_server_id(&self) -> Option<&str> {
         self.route_server_id.as_deref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -60,96 +53,73 @@ impl CreateRouteServerEndpointRequest {
     }
 }
 /// A builder for [`CreateRouteServerEndpointRequest`](crate::types::CreateRouteServerEndpointRequest); start one with `CreateRouteServerEndpointRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateRouteServerEndpointRequestBuilder {
     inner: crate::types::CreateRouteServerEndpointRequest,
 }
 impl CreateRouteServerEndpointRequestBuilder {
     /// Sets [`CreateRouteServerEndpointRequest::route_server_id`](crate::types::CreateRouteServerEndpointRequest::route_server_id): The ID of the route server for which to create an endpoint.
-    pub fn route_server_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_server_id = ::std::option::Option::Some(input.into());
+    pub fn route_server_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_server_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRouteServerEndpointRequest::route_server_id`](crate::types::CreateRouteServerEndpointRequest::route_server_id).
     #[inline]
-    pub fn set_route_server_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_server_id(mut self, input: Option<String>) -> Self {
         self.inner.route_server_id = input;
         self
     }
     /// The value set for [`CreateRouteServerEndpointRequest::route_server_id`](crate::types::CreateRouteServerEndpointRequest::route_server_id), if any.
     #[inline]
-    pub fn get_route_server_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_server_id(&self) -> &Option<String> {
         &self.inner.route_server_id
     }
     /// Sets [`CreateRouteServerEndpointRequest::subnet_id`](crate::types::CreateRouteServerEndpointRequest::subnet_id): The ID of the subnet in which to create the route server endpoint.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRouteServerEndpointRequest::subnet_id`](crate::types::CreateRouteServerEndpointRequest::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`CreateRouteServerEndpointRequest::subnet_id`](crate::types::CreateRouteServerEndpointRequest::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`CreateRouteServerEndpointRequest::client_token`](crate::types::CreateRouteServerEndpointRequest::client_token): Unique, case-sensitive identifier to ensure idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRouteServerEndpointRequest::client_token`](crate::types::CreateRouteServerEndpointRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateRouteServerEndpointRequest::client_token`](crate::types::CreateRouteServerEndpointRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateRouteServerEndpointRequest::dry_run`](crate::types::CreateRouteServerEndpointRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateRouteServerEndpointRequest::dry_run`](crate::types::CreateRouteServerEndpointRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateRouteServerEndpointRequest::dry_run`](crate::types::CreateRouteServerEndpointRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`CreateRouteServerEndpointRequest::tag_specifications`](crate::types::CreateRouteServerEndpointRequest::tag_specifications): The tags to apply to the route server endpoint during creation.
@@ -163,7 +133,7 @@ impl CreateRouteServerEndpointRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -172,50 +142,50 @@ impl CreateRouteServerEndpointRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Builds the [`CreateRouteServerEndpointRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateRouteServerEndpointRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.route_server_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateRouteServerEndpointRequest",
                 member: "route_server_id",
             });
         }
         if self.inner.subnet_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateRouteServerEndpointRequest",
                 member: "subnet_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateRouteServerEndpointRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.route_server_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.route_server_id {
             body.member("RouteServerId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             body.member("SubnetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -223,6 +193,6 @@ impl ::awsgen_runtime::query::WriteQuery for CreateRouteServerEndpointRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

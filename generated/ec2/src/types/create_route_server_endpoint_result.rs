@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateRouteServerEndpointResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateRouteServerEndpointResult {
     /// Information about the created route server endpoint.
-    pub route_server_endpoint: ::std::option::Option<crate::types::RouteServerEndpoint>,
+    pub route_server_endpoint: Option<crate::types::RouteServerEndpoint>,
 }
 impl CreateRouteServerEndpointResult {
     /// Starts building a [`CreateRouteServerEndpointResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateRouteServerEndpointResultBuilder {
-        <crate::types::builders::CreateRouteServerEndpointResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateRouteServerEndpointResultBuilder as Default>::default()
     }
     /// The `RouteServerEndpoint` member, when set.
     #[inline]
-    pub fn route_server_endpoint(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RouteServerEndpoint> {
+    pub fn route_server_endpoint(&self) -> Option<&crate::types::RouteServerEndpoint> {
         self.route_server_endpoint.as_ref()
     }
 }
 /// A builder for [`CreateRouteServerEndpointResult`](crate::types::CreateRouteServerEndpointResult); start one with `CreateRouteServerEndpointResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateRouteServerEndpointResultBuilder {
     inner: crate::types::CreateRouteServerEndpointResult,
 }
@@ -43,14 +31,14 @@ impl CreateRouteServerEndpointResultBuilder {
         mut self,
         input: crate::types::RouteServerEndpoint,
     ) -> Self {
-        self.inner.route_server_endpoint = ::std::option::Option::Some(input);
+        self.inner.route_server_endpoint = Some(input);
         self
     }
     /// Sets or clears [`CreateRouteServerEndpointResult::route_server_endpoint`](crate::types::CreateRouteServerEndpointResult::route_server_endpoint).
     #[inline]
     pub fn set_route_server_endpoint(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerEndpoint>,
+        input: Option<crate::types::RouteServerEndpoint>,
     ) -> Self {
         self.inner.route_server_endpoint = input;
         self
@@ -59,7 +47,7 @@ impl CreateRouteServerEndpointResultBuilder {
     #[inline]
     pub fn get_route_server_endpoint(
         &self,
-    ) -> &::std::option::Option<crate::types::RouteServerEndpoint> {
+    ) -> &Option<crate::types::RouteServerEndpoint> {
         &self.inner.route_server_endpoint
     }
     /// Builds the [`CreateRouteServerEndpointResult`]; it has no required members, so this cannot fail.
@@ -71,17 +59,17 @@ impl CreateRouteServerEndpointResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateRouteServerEndpointResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "routeServerEndpoint" {
-                value.route_server_endpoint = ::std::option::Option::Some(
+                value.route_server_endpoint = Some(
                     <crate::types::RouteServerEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,59 +2,50 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateRouteServerPeerRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateRouteServerPeerRequest {
     /// The ID of the route server endpoint for which to create a peer.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub route_server_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub route_server_endpoint_id: Option<String>,
     /// The IPv4 address of the peer device.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub peer_address: ::std::option::Option<::std::string::String>,
+    pub peer_address: Option<String>,
     /// The BGP options for the peer, including ASN (Autonomous System Number) and BFD (Bidrectional Forwarding Detection) settings.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub bgp_options: ::std::option::Option<crate::types::RouteServerBgpOptionsRequest>,
+    pub bgp_options: Option<crate::types::RouteServerBgpOptionsRequest>,
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The tags to apply to the route server peer during creation.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
 }
 impl CreateRouteServerPeerRequest {
     /// Starts building a [`CreateRouteServerPeerRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateRouteServerPeerRequestBuilder {
-        <crate::types::builders::CreateRouteServerPeerRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateRouteServerPeerRequestBuilder as Default>::default()
     }
     /// The `RouteServerEndpointId` member, when set.
     #[inline]
-    pub fn route_server_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn route_server_endpoint_id(&self) -> Option<&str> {
         self.route_server_endpoint_id.as_deref()
     }
     /// The `PeerAddress` member, when set.
     #[inline]
-    pub fn peer_address(&self) -> ::std::option::Option<&str> {
+    pub fn peer_address(&self) -> Option<&str> {
         self.peer_address.as_deref()
     }
     /// The `BgpOptions` member, when set.
     #[inline]
-    pub fn bgp_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RouteServerBgpOptionsRequest> {
+    pub fn bgp_options(&self) -> Option<&crate::types::RouteServerBgpOptionsRequest> {
         self.bgp_options.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -64,60 +55,41 @@ impl CreateRouteServerPeerRequest {
     }
 }
 /// A builder for [`CreateRouteServerPeerRequest`](crate::types::CreateRouteServerPeerRequest); start one with `CreateRouteServerPeerRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateRouteServerPeerRequestBuilder {
     inner: crate::types::CreateRouteServerPeerRequest,
 }
 impl CreateRouteServerPeerRequestBuilder {
     /// Sets [`CreateRouteServerPeerRequest::route_server_endpoint_id`](crate::types::CreateRouteServerPeerRequest::route_server_endpoint_id): The ID of the route server endpoint for which to create a peer.
-    pub fn route_server_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_server_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn route_server_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_server_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRouteServerPeerRequest::route_server_endpoint_id`](crate::types::CreateRouteServerPeerRequest::route_server_endpoint_id).
     #[inline]
-    pub fn set_route_server_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_server_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.route_server_endpoint_id = input;
         self
     }
     /// The value set for [`CreateRouteServerPeerRequest::route_server_endpoint_id`](crate::types::CreateRouteServerPeerRequest::route_server_endpoint_id), if any.
     #[inline]
-    pub fn get_route_server_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_server_endpoint_id(&self) -> &Option<String> {
         &self.inner.route_server_endpoint_id
     }
     /// Sets [`CreateRouteServerPeerRequest::peer_address`](crate::types::CreateRouteServerPeerRequest::peer_address): The IPv4 address of the peer device.
-    pub fn peer_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.peer_address = ::std::option::Option::Some(input.into());
+    pub fn peer_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.peer_address = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRouteServerPeerRequest::peer_address`](crate::types::CreateRouteServerPeerRequest::peer_address).
     #[inline]
-    pub fn set_peer_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peer_address(mut self, input: Option<String>) -> Self {
         self.inner.peer_address = input;
         self
     }
     /// The value set for [`CreateRouteServerPeerRequest::peer_address`](crate::types::CreateRouteServerPeerRequest::peer_address), if any.
     #[inline]
-    pub fn get_peer_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peer_address(&self) -> &Option<String> {
         &self.inner.peer_address
     }
     /// Sets [`CreateRouteServerPeerRequest::bgp_options`](crate::types::CreateRouteServerPeerRequest::bgp_options): The BGP options for the peer, including ASN (Autonomous System Number) and BFD (Bidrectional Forwarding Detection) settings.
@@ -125,14 +97,14 @@ impl CreateRouteServerPeerRequestBuilder {
         mut self,
         input: crate::types::RouteServerBgpOptionsRequest,
     ) -> Self {
-        self.inner.bgp_options = ::std::option::Option::Some(input);
+        self.inner.bgp_options = Some(input);
         self
     }
     /// Sets or clears [`CreateRouteServerPeerRequest::bgp_options`](crate::types::CreateRouteServerPeerRequest::bgp_options).
     #[inline]
     pub fn set_bgp_options(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerBgpOptionsRequest>,
+        input: Option<crate::types::RouteServerBgpOptionsRequest>,
     ) -> Self {
         self.inner.bgp_options = input;
         self
@@ -141,23 +113,23 @@ impl CreateRouteServerPeerRequestBuilder {
     #[inline]
     pub fn get_bgp_options(
         &self,
-    ) -> &::std::option::Option<crate::types::RouteServerBgpOptionsRequest> {
+    ) -> &Option<crate::types::RouteServerBgpOptionsRequest> {
         &self.inner.bgp_options
     }
     /// Sets [`CreateRouteServerPeerRequest::dry_run`](crate::types::CreateRouteServerPeerRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateRouteServerPeerRequest::dry_run`](crate::types::CreateRouteServerPeerRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateRouteServerPeerRequest::dry_run`](crate::types::CreateRouteServerPeerRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`CreateRouteServerPeerRequest::tag_specifications`](crate::types::CreateRouteServerPeerRequest::tag_specifications): The tags to apply to the route server peer during creation.
@@ -171,7 +143,7 @@ impl CreateRouteServerPeerRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -180,58 +152,58 @@ impl CreateRouteServerPeerRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Builds the [`CreateRouteServerPeerRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateRouteServerPeerRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.route_server_endpoint_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateRouteServerPeerRequest",
                 member: "route_server_endpoint_id",
             });
         }
         if self.inner.peer_address.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateRouteServerPeerRequest",
                 member: "peer_address",
             });
         }
         if self.inner.bgp_options.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateRouteServerPeerRequest",
                 member: "bgp_options",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateRouteServerPeerRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.route_server_endpoint_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.route_server_endpoint_id {
             body.member("RouteServerEndpointId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.peer_address {
+        if let Some(value) = &self.peer_address {
             body.member("PeerAddress", value);
         }
-        if let ::std::option::Option::Some(value) = &self.bgp_options {
+        if let Some(value) = &self.bgp_options {
             let member_0 = body.enter("BgpOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -239,6 +211,6 @@ impl ::awsgen_runtime::query::WriteQuery for CreateRouteServerPeerRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,61 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateRouteServerPeerResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateRouteServerPeerResult {
     /// Information about the created route server peer.
-    pub route_server_peer: ::std::option::Option<crate::types::RouteServerPeer>,
+    pub route_server_peer: Option<crate::types::RouteServerPeer>,
 }
 impl CreateRouteServerPeerResult {
     /// Starts building a [`CreateRouteServerPeerResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateRouteServerPeerResultBuilder {
-        <crate::types::builders::CreateRouteServerPeerResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateRouteServerPeerResultBuilder as Default>::default()
     }
     /// The `RouteServerPeer` member, when set.
     #[inline]
-    pub fn route_server_peer(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RouteServerPeer> {
+    pub fn route_server_peer(&self) -> Option<&crate::types::RouteServerPeer> {
         self.route_server_peer.as_ref()
     }
 }
 /// A builder for [`CreateRouteServerPeerResult`](crate::types::CreateRouteServerPeerResult); start one with `CreateRouteServerPeerResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateRouteServerPeerResultBuilder {
     inner: crate::types::CreateRouteServerPeerResult,
 }
 impl CreateRouteServerPeerResultBuilder {
     /// Sets [`CreateRouteServerPeerResult::route_server_peer`](crate::types::CreateRouteServerPeerResult::route_server_peer): Information about the created route server peer.
     pub fn route_server_peer(mut self, input: crate::types::RouteServerPeer) -> Self {
-        self.inner.route_server_peer = ::std::option::Option::Some(input);
+        self.inner.route_server_peer = Some(input);
         self
     }
     /// Sets or clears [`CreateRouteServerPeerResult::route_server_peer`](crate::types::CreateRouteServerPeerResult::route_server_peer).
     #[inline]
     pub fn set_route_server_peer(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerPeer>,
+        input: Option<crate::types::RouteServerPeer>,
     ) -> Self {
         self.inner.route_server_peer = input;
         self
     }
     /// The value set for [`CreateRouteServerPeerResult::route_server_peer`](crate::types::CreateRouteServerPeerResult::route_server_peer), if any.
     #[inline]
-    pub fn get_route_server_peer(
-        &self,
-    ) -> &::std::option::Option<crate::types::RouteServerPeer> {
+    pub fn get_route_server_peer(&self) -> &Option<crate::types::RouteServerPeer> {
         &self.inner.route_server_peer
     }
     /// Builds the [`CreateRouteServerPeerResult`]; it has no required members, so this cannot fail.
@@ -68,17 +54,17 @@ impl CreateRouteServerPeerResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateRouteServerPeerResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "routeServerPeer" {
-                value.route_server_peer = ::std::option::Option::Some(
+                value.route_server_peer = Some(
                     <crate::types::RouteServerPeer as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

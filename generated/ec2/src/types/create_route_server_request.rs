@@ -2,73 +2,64 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateRouteServerRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateRouteServerRequest {
     /// The private Autonomous System Number (ASN) for the Amazon side of the BGP session. Valid values are from 1 to 4294967295. We recommend using a private ASN in the 64512–65534 (16-bit ASN) or 4200000000–4294967294 (32-bit ASN) range.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub amazon_side_asn: ::std::option::Option<i64>,
+    pub amazon_side_asn: Option<i64>,
     /// Unique, case-sensitive identifier to ensure idempotency of the request.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Indicates whether routes should be persisted after all BGP sessions are terminated.
-    pub persist_routes: ::std::option::Option<
-        crate::types::RouteServerPersistRoutesAction,
-    >,
+    pub persist_routes: Option<crate::types::RouteServerPersistRoutesAction>,
     /// The number of minutes a route server will wait after BGP is re-established to unpersist the routes in the FIB and RIB. Value must be in the range of 1-5. Required if PersistRoutes is `enabled`.
     ///
     /// If you set the duration to 1 minute, then when your network appliance re-establishes BGP with route server, it has 1 minute to relearn it's adjacent network and advertise those routes to route server before route server resumes normal functionality. In most cases, 1 minute is probably sufficient. If, however, you have concerns that your BGP network may not be capable of fully re-establishing and re-learning everything in 1 minute, you can increase the duration up to 5 minutes.
-    pub persist_routes_duration: ::std::option::Option<i64>,
+    pub persist_routes_duration: Option<i64>,
     /// Indicates whether SNS notifications should be enabled for route server events. Enabling SNS notifications persists BGP status changes to an SNS topic provisioned by Amazon Web Services.
-    pub sns_notifications_enabled: ::std::option::Option<bool>,
+    pub sns_notifications_enabled: Option<bool>,
     /// The tags to apply to the route server during creation.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
 }
 impl CreateRouteServerRequest {
     /// Starts building a [`CreateRouteServerRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateRouteServerRequestBuilder {
-        <crate::types::builders::CreateRouteServerRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateRouteServerRequestBuilder as Default>::default()
     }
     /// The `AmazonSideAsn` member, when set.
     #[inline]
-    pub fn amazon_side_asn(&self) -> ::std::option::Option<i64> {
+    pub fn amazon_side_asn(&self) -> Option<i64> {
         self.amazon_side_asn
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `PersistRoutes` member, when set.
     #[inline]
     pub fn persist_routes(
         &self,
-    ) -> ::std::option::Option<&crate::types::RouteServerPersistRoutesAction> {
+    ) -> Option<&crate::types::RouteServerPersistRoutesAction> {
         self.persist_routes.as_ref()
     }
     /// The `PersistRoutesDuration` member, when set.
     #[inline]
-    pub fn persist_routes_duration(&self) -> ::std::option::Option<i64> {
+    pub fn persist_routes_duration(&self) -> Option<i64> {
         self.persist_routes_duration
     }
     /// The `SnsNotificationsEnabled` member, when set.
     #[inline]
-    pub fn sns_notifications_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn sns_notifications_enabled(&self) -> Option<bool> {
         self.sns_notifications_enabled
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -78,68 +69,57 @@ impl CreateRouteServerRequest {
     }
 }
 /// A builder for [`CreateRouteServerRequest`](crate::types::CreateRouteServerRequest); start one with `CreateRouteServerRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateRouteServerRequestBuilder {
     inner: crate::types::CreateRouteServerRequest,
 }
 impl CreateRouteServerRequestBuilder {
     /// Sets [`CreateRouteServerRequest::amazon_side_asn`](crate::types::CreateRouteServerRequest::amazon_side_asn): The private Autonomous System Number (ASN) for the Amazon side of the BGP session.
     pub fn amazon_side_asn(mut self, input: i64) -> Self {
-        self.inner.amazon_side_asn = ::std::option::Option::Some(input);
+        self.inner.amazon_side_asn = Some(input);
         self
     }
     /// Sets or clears [`CreateRouteServerRequest::amazon_side_asn`](crate::types::CreateRouteServerRequest::amazon_side_asn).
     #[inline]
-    pub fn set_amazon_side_asn(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_amazon_side_asn(mut self, input: Option<i64>) -> Self {
         self.inner.amazon_side_asn = input;
         self
     }
     /// The value set for [`CreateRouteServerRequest::amazon_side_asn`](crate::types::CreateRouteServerRequest::amazon_side_asn), if any.
     #[inline]
-    pub fn get_amazon_side_asn(&self) -> &::std::option::Option<i64> {
+    pub fn get_amazon_side_asn(&self) -> &Option<i64> {
         &self.inner.amazon_side_asn
     }
     /// Sets [`CreateRouteServerRequest::client_token`](crate::types::CreateRouteServerRequest::client_token): Unique, case-sensitive identifier to ensure idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRouteServerRequest::client_token`](crate::types::CreateRouteServerRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateRouteServerRequest::client_token`](crate::types::CreateRouteServerRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateRouteServerRequest::dry_run`](crate::types::CreateRouteServerRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateRouteServerRequest::dry_run`](crate::types::CreateRouteServerRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateRouteServerRequest::dry_run`](crate::types::CreateRouteServerRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateRouteServerRequest::persist_routes`](crate::types::CreateRouteServerRequest::persist_routes): Indicates whether routes should be persisted after all BGP sessions are terminated.
@@ -147,14 +127,14 @@ impl CreateRouteServerRequestBuilder {
         mut self,
         input: crate::types::RouteServerPersistRoutesAction,
     ) -> Self {
-        self.inner.persist_routes = ::std::option::Option::Some(input);
+        self.inner.persist_routes = Some(input);
         self
     }
     /// Sets or clears [`CreateRouteServerRequest::persist_routes`](crate::types::CreateRouteServerRequest::persist_routes).
     #[inline]
     pub fn set_persist_routes(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerPersistRoutesAction>,
+        input: Option<crate::types::RouteServerPersistRoutesAction>,
     ) -> Self {
         self.inner.persist_routes = input;
         self
@@ -163,45 +143,39 @@ impl CreateRouteServerRequestBuilder {
     #[inline]
     pub fn get_persist_routes(
         &self,
-    ) -> &::std::option::Option<crate::types::RouteServerPersistRoutesAction> {
+    ) -> &Option<crate::types::RouteServerPersistRoutesAction> {
         &self.inner.persist_routes
     }
     /// Sets [`CreateRouteServerRequest::persist_routes_duration`](crate::types::CreateRouteServerRequest::persist_routes_duration): The number of minutes a route server will wait after BGP is re-established to unpersist the routes in the FIB and RIB.
     pub fn persist_routes_duration(mut self, input: i64) -> Self {
-        self.inner.persist_routes_duration = ::std::option::Option::Some(input);
+        self.inner.persist_routes_duration = Some(input);
         self
     }
     /// Sets or clears [`CreateRouteServerRequest::persist_routes_duration`](crate::types::CreateRouteServerRequest::persist_routes_duration).
     #[inline]
-    pub fn set_persist_routes_duration(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_persist_routes_duration(mut self, input: Option<i64>) -> Self {
         self.inner.persist_routes_duration = input;
         self
     }
     /// The value set for [`CreateRouteServerRequest::persist_routes_duration`](crate::types::CreateRouteServerRequest::persist_routes_duration), if any.
     #[inline]
-    pub fn get_persist_routes_duration(&self) -> &::std::option::Option<i64> {
+    pub fn get_persist_routes_duration(&self) -> &Option<i64> {
         &self.inner.persist_routes_duration
     }
     /// Sets [`CreateRouteServerRequest::sns_notifications_enabled`](crate::types::CreateRouteServerRequest::sns_notifications_enabled): Indicates whether SNS notifications should be enabled for route server events.
     pub fn sns_notifications_enabled(mut self, input: bool) -> Self {
-        self.inner.sns_notifications_enabled = ::std::option::Option::Some(input);
+        self.inner.sns_notifications_enabled = Some(input);
         self
     }
     /// Sets or clears [`CreateRouteServerRequest::sns_notifications_enabled`](crate::types::CreateRouteServerRequest::sns_notifications_enabled).
     #[inline]
-    pub fn set_sns_notifications_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_sns_notifications_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.sns_notifications_enabled = input;
         self
     }
     /// The value set for [`CreateRouteServerRequest::sns_notifications_enabled`](crate::types::CreateRouteServerRequest::sns_notifications_enabled), if any.
     #[inline]
-    pub fn get_sns_notifications_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_sns_notifications_enabled(&self) -> &Option<bool> {
         &self.inner.sns_notifications_enabled
     }
     /// Appends one item to [`CreateRouteServerRequest::tag_specifications`](crate::types::CreateRouteServerRequest::tag_specifications): The tags to apply to the route server during creation.
@@ -215,7 +189,7 @@ impl CreateRouteServerRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -224,53 +198,53 @@ impl CreateRouteServerRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Builds the [`CreateRouteServerRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateRouteServerRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.amazon_side_asn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateRouteServerRequest",
                 member: "amazon_side_asn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateRouteServerRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.amazon_side_asn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.amazon_side_asn {
             body.member("AmazonSideAsn", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.persist_routes {
+        if let Some(value) = &self.persist_routes {
             body.member("PersistRoutes", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.persist_routes_duration {
+        if let Some(value) = &self.persist_routes_duration {
             body.member("PersistRoutesDuration", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.sns_notifications_enabled {
+        if let Some(value) = &self.sns_notifications_enabled {
             body.member(
                 "SnsNotificationsEnabled",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -278,6 +252,6 @@ impl ::awsgen_runtime::query::WriteQuery for CreateRouteServerRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

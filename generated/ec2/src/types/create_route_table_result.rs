@@ -2,86 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateRouteTableResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateRouteTableResult {
     /// Information about the route table.
-    pub route_table: ::std::option::Option<crate::types::RouteTable>,
+    pub route_table: Option<crate::types::RouteTable>,
     /// Unique, case-sensitive identifier to ensure the idempotency of the request. Only returned if a client token was provided in the request.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl CreateRouteTableResult {
     /// Starts building a [`CreateRouteTableResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateRouteTableResultBuilder {
-        <crate::types::builders::CreateRouteTableResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateRouteTableResultBuilder as Default>::default()
     }
     /// The `RouteTable` member, when set.
     #[inline]
-    pub fn route_table(&self) -> ::std::option::Option<&crate::types::RouteTable> {
+    pub fn route_table(&self) -> Option<&crate::types::RouteTable> {
         self.route_table.as_ref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`CreateRouteTableResult`](crate::types::CreateRouteTableResult); start one with `CreateRouteTableResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateRouteTableResultBuilder {
     inner: crate::types::CreateRouteTableResult,
 }
 impl CreateRouteTableResultBuilder {
     /// Sets [`CreateRouteTableResult::route_table`](crate::types::CreateRouteTableResult::route_table): Information about the route table.
     pub fn route_table(mut self, input: crate::types::RouteTable) -> Self {
-        self.inner.route_table = ::std::option::Option::Some(input);
+        self.inner.route_table = Some(input);
         self
     }
     /// Sets or clears [`CreateRouteTableResult::route_table`](crate::types::CreateRouteTableResult::route_table).
     #[inline]
-    pub fn set_route_table(
-        mut self,
-        input: ::std::option::Option<crate::types::RouteTable>,
-    ) -> Self {
+    pub fn set_route_table(mut self, input: Option<crate::types::RouteTable>) -> Self {
         self.inner.route_table = input;
         self
     }
     /// The value set for [`CreateRouteTableResult::route_table`](crate::types::CreateRouteTableResult::route_table), if any.
     #[inline]
-    pub fn get_route_table(&self) -> &::std::option::Option<crate::types::RouteTable> {
+    pub fn get_route_table(&self) -> &Option<crate::types::RouteTable> {
         &self.inner.route_table
     }
     /// Sets [`CreateRouteTableResult::client_token`](crate::types::CreateRouteTableResult::client_token): Unique, case-sensitive identifier to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRouteTableResult::client_token`](crate::types::CreateRouteTableResult::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateRouteTableResult::client_token`](crate::types::CreateRouteTableResult::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`CreateRouteTableResult`]; it has no required members, so this cannot fail.
@@ -93,25 +74,23 @@ impl CreateRouteTableResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateRouteTableResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "routeTable" => {
-                    value.route_table = ::std::option::Option::Some(
+                    value.route_table = Some(
                         <crate::types::RouteTable as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "clientToken" => {
-                    value.client_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,57 +2,48 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSecondaryNetworkRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateSecondaryNetworkRequest {
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensure Idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IPv4 CIDR block for the secondary network. The CIDR block size must be between /12 and /28.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipv4_cidr_block: ::std::option::Option<::std::string::String>,
+    pub ipv4_cidr_block: Option<String>,
     /// The type of secondary network.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub network_type: ::std::option::Option<crate::types::SecondaryNetworkType>,
+    pub network_type: Option<crate::types::SecondaryNetworkType>,
     /// The tags to assign to the secondary network.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
 }
 impl CreateSecondaryNetworkRequest {
     /// Starts building a [`CreateSecondaryNetworkRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateSecondaryNetworkRequestBuilder {
-        <crate::types::builders::CreateSecondaryNetworkRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateSecondaryNetworkRequestBuilder as Default>::default()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Ipv4CidrBlock` member, when set.
     #[inline]
-    pub fn ipv4_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn ipv4_cidr_block(&self) -> Option<&str> {
         self.ipv4_cidr_block.as_deref()
     }
     /// The `NetworkType` member, when set.
     #[inline]
-    pub fn network_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SecondaryNetworkType> {
+    pub fn network_type(&self) -> Option<&crate::types::SecondaryNetworkType> {
         self.network_type.as_ref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -62,95 +53,76 @@ impl CreateSecondaryNetworkRequest {
     }
 }
 /// A builder for [`CreateSecondaryNetworkRequest`](crate::types::CreateSecondaryNetworkRequest); start one with `CreateSecondaryNetworkRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateSecondaryNetworkRequestBuilder {
     inner: crate::types::CreateSecondaryNetworkRequest,
 }
 impl CreateSecondaryNetworkRequestBuilder {
     /// Sets [`CreateSecondaryNetworkRequest::client_token`](crate::types::CreateSecondaryNetworkRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSecondaryNetworkRequest::client_token`](crate::types::CreateSecondaryNetworkRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateSecondaryNetworkRequest::client_token`](crate::types::CreateSecondaryNetworkRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateSecondaryNetworkRequest::dry_run`](crate::types::CreateSecondaryNetworkRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateSecondaryNetworkRequest::dry_run`](crate::types::CreateSecondaryNetworkRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateSecondaryNetworkRequest::dry_run`](crate::types::CreateSecondaryNetworkRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateSecondaryNetworkRequest::ipv4_cidr_block`](crate::types::CreateSecondaryNetworkRequest::ipv4_cidr_block): The IPv4 CIDR block for the secondary network.
-    pub fn ipv4_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv4_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn ipv4_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv4_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSecondaryNetworkRequest::ipv4_cidr_block`](crate::types::CreateSecondaryNetworkRequest::ipv4_cidr_block).
     #[inline]
-    pub fn set_ipv4_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv4_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.ipv4_cidr_block = input;
         self
     }
     /// The value set for [`CreateSecondaryNetworkRequest::ipv4_cidr_block`](crate::types::CreateSecondaryNetworkRequest::ipv4_cidr_block), if any.
     #[inline]
-    pub fn get_ipv4_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv4_cidr_block(&self) -> &Option<String> {
         &self.inner.ipv4_cidr_block
     }
     /// Sets [`CreateSecondaryNetworkRequest::network_type`](crate::types::CreateSecondaryNetworkRequest::network_type): The type of secondary network.
     pub fn network_type(mut self, input: crate::types::SecondaryNetworkType) -> Self {
-        self.inner.network_type = ::std::option::Option::Some(input);
+        self.inner.network_type = Some(input);
         self
     }
     /// Sets or clears [`CreateSecondaryNetworkRequest::network_type`](crate::types::CreateSecondaryNetworkRequest::network_type).
     #[inline]
     pub fn set_network_type(
         mut self,
-        input: ::std::option::Option<crate::types::SecondaryNetworkType>,
+        input: Option<crate::types::SecondaryNetworkType>,
     ) -> Self {
         self.inner.network_type = input;
         self
     }
     /// The value set for [`CreateSecondaryNetworkRequest::network_type`](crate::types::CreateSecondaryNetworkRequest::network_type), if any.
     #[inline]
-    pub fn get_network_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecondaryNetworkType> {
+    pub fn get_network_type(&self) -> &Option<crate::types::SecondaryNetworkType> {
         &self.inner.network_type
     }
     /// Appends one item to [`CreateSecondaryNetworkRequest::tag_specifications`](crate::types::CreateSecondaryNetworkRequest::tag_specifications): The tags to assign to the secondary network.
@@ -164,7 +136,7 @@ impl CreateSecondaryNetworkRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -173,50 +145,50 @@ impl CreateSecondaryNetworkRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Builds the [`CreateSecondaryNetworkRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateSecondaryNetworkRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipv4_cidr_block.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateSecondaryNetworkRequest",
                 member: "ipv4_cidr_block",
             });
         }
         if self.inner.network_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateSecondaryNetworkRequest",
                 member: "network_type",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateSecondaryNetworkRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_token {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_cidr_block {
+        if let Some(value) = &self.ipv4_cidr_block {
             body.member("Ipv4CidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.network_type {
+        if let Some(value) = &self.network_type {
             body.member("NetworkType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -224,6 +196,6 @@ impl ::awsgen_runtime::query::WriteQuery for CreateSecondaryNetworkRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

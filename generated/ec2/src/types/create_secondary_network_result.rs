@@ -2,90 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSecondaryNetworkResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateSecondaryNetworkResult {
     /// Information about the secondary network.
-    pub secondary_network: ::std::option::Option<crate::types::SecondaryNetwork>,
+    pub secondary_network: Option<crate::types::SecondaryNetwork>,
     /// Unique, case-sensitive identifier to ensure the idempotency of the request. Only returned if a client token was provided in the request.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl CreateSecondaryNetworkResult {
     /// Starts building a [`CreateSecondaryNetworkResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateSecondaryNetworkResultBuilder {
-        <crate::types::builders::CreateSecondaryNetworkResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateSecondaryNetworkResultBuilder as Default>::default()
     }
     /// The `SecondaryNetwork` member, when set.
     #[inline]
-    pub fn secondary_network(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SecondaryNetwork> {
+    pub fn secondary_network(&self) -> Option<&crate::types::SecondaryNetwork> {
         self.secondary_network.as_ref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`CreateSecondaryNetworkResult`](crate::types::CreateSecondaryNetworkResult); start one with `CreateSecondaryNetworkResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateSecondaryNetworkResultBuilder {
     inner: crate::types::CreateSecondaryNetworkResult,
 }
 impl CreateSecondaryNetworkResultBuilder {
     /// Sets [`CreateSecondaryNetworkResult::secondary_network`](crate::types::CreateSecondaryNetworkResult::secondary_network): Information about the secondary network.
     pub fn secondary_network(mut self, input: crate::types::SecondaryNetwork) -> Self {
-        self.inner.secondary_network = ::std::option::Option::Some(input);
+        self.inner.secondary_network = Some(input);
         self
     }
     /// Sets or clears [`CreateSecondaryNetworkResult::secondary_network`](crate::types::CreateSecondaryNetworkResult::secondary_network).
     #[inline]
     pub fn set_secondary_network(
         mut self,
-        input: ::std::option::Option<crate::types::SecondaryNetwork>,
+        input: Option<crate::types::SecondaryNetwork>,
     ) -> Self {
         self.inner.secondary_network = input;
         self
     }
     /// The value set for [`CreateSecondaryNetworkResult::secondary_network`](crate::types::CreateSecondaryNetworkResult::secondary_network), if any.
     #[inline]
-    pub fn get_secondary_network(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecondaryNetwork> {
+    pub fn get_secondary_network(&self) -> &Option<crate::types::SecondaryNetwork> {
         &self.inner.secondary_network
     }
     /// Sets [`CreateSecondaryNetworkResult::client_token`](crate::types::CreateSecondaryNetworkResult::client_token): Unique, case-sensitive identifier to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSecondaryNetworkResult::client_token`](crate::types::CreateSecondaryNetworkResult::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateSecondaryNetworkResult::client_token`](crate::types::CreateSecondaryNetworkResult::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`CreateSecondaryNetworkResult`]; it has no required members, so this cannot fail.
@@ -97,25 +77,23 @@ impl CreateSecondaryNetworkResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateSecondaryNetworkResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "secondaryNetwork" => {
-                    value.secondary_network = ::std::option::Option::Some(
+                    value.secondary_network = Some(
                         <crate::types::SecondaryNetwork as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "clientToken" => {
-                    value.client_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,69 +2,62 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSecondarySubnetRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateSecondarySubnetRequest {
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensure Idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The Availability Zone for the secondary subnet. You cannot specify both [`AvailabilityZone`](crate::types::AvailabilityZone) and `AvailabilityZoneId` in the same request.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The ID of the Availability Zone for the secondary subnet. This option is preferred over [`AvailabilityZone`](crate::types::AvailabilityZone) as it provides a consistent identifier across Amazon Web Services accounts. You cannot specify both [`AvailabilityZone`](crate::types::AvailabilityZone) and `AvailabilityZoneId` in the same request.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IPv4 CIDR block for the secondary subnet. The CIDR block size must be between /12 and /28.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipv4_cidr_block: ::std::option::Option<::std::string::String>,
+    pub ipv4_cidr_block: Option<String>,
     /// The ID of the secondary network in which to create the secondary subnet.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub secondary_network_id: ::std::option::Option<::std::string::String>,
+    pub secondary_network_id: Option<String>,
     /// The tags to assign to the secondary subnet.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
 }
 impl CreateSecondarySubnetRequest {
     /// Starts building a [`CreateSecondarySubnetRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateSecondarySubnetRequestBuilder {
-        <crate::types::builders::CreateSecondarySubnetRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateSecondarySubnetRequestBuilder as Default>::default()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Ipv4CidrBlock` member, when set.
     #[inline]
-    pub fn ipv4_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn ipv4_cidr_block(&self) -> Option<&str> {
         self.ipv4_cidr_block.as_deref()
     }
     /// The `SecondaryNetworkId` member, when set.
     #[inline]
-    pub fn secondary_network_id(&self) -> ::std::option::Option<&str> {
+    pub fn secondary_network_id(&self) -> Option<&str> {
         self.secondary_network_id.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -74,146 +67,105 @@ impl CreateSecondarySubnetRequest {
     }
 }
 /// A builder for [`CreateSecondarySubnetRequest`](crate::types::CreateSecondarySubnetRequest); start one with `CreateSecondarySubnetRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateSecondarySubnetRequestBuilder {
     inner: crate::types::CreateSecondarySubnetRequest,
 }
 impl CreateSecondarySubnetRequestBuilder {
     /// Sets [`CreateSecondarySubnetRequest::client_token`](crate::types::CreateSecondarySubnetRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSecondarySubnetRequest::client_token`](crate::types::CreateSecondarySubnetRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateSecondarySubnetRequest::client_token`](crate::types::CreateSecondarySubnetRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateSecondarySubnetRequest::availability_zone`](crate::types::CreateSecondarySubnetRequest::availability_zone): The Availability Zone for the secondary subnet.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSecondarySubnetRequest::availability_zone`](crate::types::CreateSecondarySubnetRequest::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`CreateSecondarySubnetRequest::availability_zone`](crate::types::CreateSecondarySubnetRequest::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`CreateSecondarySubnetRequest::availability_zone_id`](crate::types::CreateSecondarySubnetRequest::availability_zone_id): The ID of the Availability Zone for the secondary subnet.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSecondarySubnetRequest::availability_zone_id`](crate::types::CreateSecondarySubnetRequest::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`CreateSecondarySubnetRequest::availability_zone_id`](crate::types::CreateSecondarySubnetRequest::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`CreateSecondarySubnetRequest::dry_run`](crate::types::CreateSecondarySubnetRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateSecondarySubnetRequest::dry_run`](crate::types::CreateSecondarySubnetRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateSecondarySubnetRequest::dry_run`](crate::types::CreateSecondarySubnetRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateSecondarySubnetRequest::ipv4_cidr_block`](crate::types::CreateSecondarySubnetRequest::ipv4_cidr_block): The IPv4 CIDR block for the secondary subnet.
-    pub fn ipv4_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv4_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn ipv4_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv4_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSecondarySubnetRequest::ipv4_cidr_block`](crate::types::CreateSecondarySubnetRequest::ipv4_cidr_block).
     #[inline]
-    pub fn set_ipv4_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv4_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.ipv4_cidr_block = input;
         self
     }
     /// The value set for [`CreateSecondarySubnetRequest::ipv4_cidr_block`](crate::types::CreateSecondarySubnetRequest::ipv4_cidr_block), if any.
     #[inline]
-    pub fn get_ipv4_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv4_cidr_block(&self) -> &Option<String> {
         &self.inner.ipv4_cidr_block
     }
     /// Sets [`CreateSecondarySubnetRequest::secondary_network_id`](crate::types::CreateSecondarySubnetRequest::secondary_network_id): The ID of the secondary network in which to create the secondary subnet.
-    pub fn secondary_network_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.secondary_network_id = ::std::option::Option::Some(input.into());
+    pub fn secondary_network_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.secondary_network_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSecondarySubnetRequest::secondary_network_id`](crate::types::CreateSecondarySubnetRequest::secondary_network_id).
     #[inline]
-    pub fn set_secondary_network_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_secondary_network_id(mut self, input: Option<String>) -> Self {
         self.inner.secondary_network_id = input;
         self
     }
     /// The value set for [`CreateSecondarySubnetRequest::secondary_network_id`](crate::types::CreateSecondarySubnetRequest::secondary_network_id), if any.
     #[inline]
-    pub fn get_secondary_network_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_secondary_network_id(&self) -> &Option<String> {
         &self.inner.secondary_network_id
     }
     /// Appends one item to [`CreateSecondarySubnetRequest::tag_specifications`](crate::types::CreateSecondarySubnetRequest::tag_specifications): The tags to assign to the secondary subnet.
@@ -227,7 +179,7 @@ impl CreateSecondarySubnetRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -236,56 +188,56 @@ impl CreateSecondarySubnetRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Builds the [`CreateSecondarySubnetRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateSecondarySubnetRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipv4_cidr_block.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateSecondarySubnetRequest",
                 member: "ipv4_cidr_block",
             });
         }
         if self.inner.secondary_network_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateSecondarySubnetRequest",
                 member: "secondary_network_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateSecondarySubnetRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_token {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             body.member("AvailabilityZone", value);
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             body.member("AvailabilityZoneId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_cidr_block {
+        if let Some(value) = &self.ipv4_cidr_block {
             body.member("Ipv4CidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_network_id {
+        if let Some(value) = &self.secondary_network_id {
             body.member("SecondaryNetworkId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -293,6 +245,6 @@ impl ::awsgen_runtime::query::WriteQuery for CreateSecondarySubnetRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,90 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSecondarySubnetResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateSecondarySubnetResult {
     /// Information about the secondary subnet.
-    pub secondary_subnet: ::std::option::Option<crate::types::SecondarySubnet>,
+    pub secondary_subnet: Option<crate::types::SecondarySubnet>,
     /// Unique, case-sensitive identifier to ensure the idempotency of the request. Only returned if a client token was provided in the request.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl CreateSecondarySubnetResult {
     /// Starts building a [`CreateSecondarySubnetResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateSecondarySubnetResultBuilder {
-        <crate::types::builders::CreateSecondarySubnetResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateSecondarySubnetResultBuilder as Default>::default()
     }
     /// The `SecondarySubnet` member, when set.
     #[inline]
-    pub fn secondary_subnet(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SecondarySubnet> {
+    pub fn secondary_subnet(&self) -> Option<&crate::types::SecondarySubnet> {
         self.secondary_subnet.as_ref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`CreateSecondarySubnetResult`](crate::types::CreateSecondarySubnetResult); start one with `CreateSecondarySubnetResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateSecondarySubnetResultBuilder {
     inner: crate::types::CreateSecondarySubnetResult,
 }
 impl CreateSecondarySubnetResultBuilder {
     /// Sets [`CreateSecondarySubnetResult::secondary_subnet`](crate::types::CreateSecondarySubnetResult::secondary_subnet): Information about the secondary subnet.
     pub fn secondary_subnet(mut self, input: crate::types::SecondarySubnet) -> Self {
-        self.inner.secondary_subnet = ::std::option::Option::Some(input);
+        self.inner.secondary_subnet = Some(input);
         self
     }
     /// Sets or clears [`CreateSecondarySubnetResult::secondary_subnet`](crate::types::CreateSecondarySubnetResult::secondary_subnet).
     #[inline]
     pub fn set_secondary_subnet(
         mut self,
-        input: ::std::option::Option<crate::types::SecondarySubnet>,
+        input: Option<crate::types::SecondarySubnet>,
     ) -> Self {
         self.inner.secondary_subnet = input;
         self
     }
     /// The value set for [`CreateSecondarySubnetResult::secondary_subnet`](crate::types::CreateSecondarySubnetResult::secondary_subnet), if any.
     #[inline]
-    pub fn get_secondary_subnet(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecondarySubnet> {
+    pub fn get_secondary_subnet(&self) -> &Option<crate::types::SecondarySubnet> {
         &self.inner.secondary_subnet
     }
     /// Sets [`CreateSecondarySubnetResult::client_token`](crate::types::CreateSecondarySubnetResult::client_token): Unique, case-sensitive identifier to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSecondarySubnetResult::client_token`](crate::types::CreateSecondarySubnetResult::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateSecondarySubnetResult::client_token`](crate::types::CreateSecondarySubnetResult::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`CreateSecondarySubnetResult`]; it has no required members, so this cannot fail.
@@ -97,25 +77,23 @@ impl CreateSecondarySubnetResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateSecondarySubnetResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "secondarySubnet" => {
-                    value.secondary_subnet = ::std::option::Option::Some(
+                    value.secondary_subnet = Some(
                         <crate::types::SecondarySubnet as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "clientToken" => {
-                    value.client_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,30 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSecurityGroupResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateSecurityGroupResult {
     /// The ID of the security group.
-    pub group_id: ::std::option::Option<::std::string::String>,
+    pub group_id: Option<String>,
     /// The tags assigned to the security group.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The security group ARN.
-    pub security_group_arn: ::std::option::Option<::std::string::String>,
+    pub security_group_arn: Option<String>,
 }
 impl CreateSecurityGroupResult {
     /// Starts building a [`CreateSecurityGroupResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateSecurityGroupResultBuilder {
-        <crate::types::builders::CreateSecurityGroupResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateSecurityGroupResultBuilder as Default>::default()
     }
     /// The `GroupId` member, when set.
     #[inline]
-    pub fn group_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_id(&self) -> Option<&str> {
         self.group_id.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,41 +30,30 @@ impl CreateSecurityGroupResult {
     }
     /// The `SecurityGroupArn` member, when set.
     #[inline]
-    pub fn security_group_arn(&self) -> ::std::option::Option<&str> {
+    pub fn security_group_arn(&self) -> Option<&str> {
         self.security_group_arn.as_deref()
     }
 }
 /// A builder for [`CreateSecurityGroupResult`](crate::types::CreateSecurityGroupResult); start one with `CreateSecurityGroupResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateSecurityGroupResultBuilder {
     inner: crate::types::CreateSecurityGroupResult,
 }
 impl CreateSecurityGroupResultBuilder {
     /// Sets [`CreateSecurityGroupResult::group_id`](crate::types::CreateSecurityGroupResult::group_id): The ID of the security group.
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_id = ::std::option::Option::Some(input.into());
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSecurityGroupResult::group_id`](crate::types::CreateSecurityGroupResult::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`CreateSecurityGroupResult::group_id`](crate::types::CreateSecurityGroupResult::group_id), if any.
     #[inline]
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         &self.inner.group_id
     }
     /// Appends one item to [`CreateSecurityGroupResult::tags`](crate::types::CreateSecurityGroupResult::tags): The tags assigned to the security group.
@@ -81,42 +65,29 @@ impl CreateSecurityGroupResultBuilder {
     }
     /// Sets or clears [`CreateSecurityGroupResult::tags`](crate::types::CreateSecurityGroupResult::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CreateSecurityGroupResult::tags`](crate::types::CreateSecurityGroupResult::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`CreateSecurityGroupResult::security_group_arn`](crate::types::CreateSecurityGroupResult::security_group_arn): The security group ARN.
-    pub fn security_group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.security_group_arn = ::std::option::Option::Some(input.into());
+    pub fn security_group_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.security_group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSecurityGroupResult::security_group_arn`](crate::types::CreateSecurityGroupResult::security_group_arn).
     #[inline]
-    pub fn set_security_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_security_group_arn(mut self, input: Option<String>) -> Self {
         self.inner.security_group_arn = input;
         self
     }
     /// The value set for [`CreateSecurityGroupResult::security_group_arn`](crate::types::CreateSecurityGroupResult::security_group_arn), if any.
     #[inline]
-    pub fn get_security_group_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_security_group_arn(&self) -> &Option<String> {
         &self.inner.security_group_arn
     }
     /// Builds the [`CreateSecurityGroupResult`]; it has no required members, so this cannot fail.
@@ -128,17 +99,15 @@ impl CreateSecurityGroupResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateSecurityGroupResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "groupId" => {
-                    value.group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -146,13 +115,11 @@ impl ::awsgen_runtime::xml::FromXml for CreateSecurityGroupResult {
                     );
                 }
                 "securityGroupArn" => {
-                    value.security_group_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.security_group_arn = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,60 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSnapshotRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateSnapshotRequest {
     /// A description for the snapshot.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// **Note:** Only supported for volumes on Outposts. If the source volume is not on an Outpost, omit this parameter.
     ///
     /// - To create the snapshot on the same Outpost as the source volume, specify the ARN of that Outpost. The snapshot must be created on the same Outpost as the volume.
     /// - To create the snapshot in the parent Region of the Outpost, omit this parameter.
     ///
     /// For more information, see [Create local snapshots from volumes on an Outpost](https://docs.aws.amazon.com/ebs/latest/userguide/snapshots-outposts.html#create-snapshot) in the *Amazon EBS User Guide*.
-    pub outpost_arn: ::std::option::Option<::std::string::String>,
+    pub outpost_arn: Option<String>,
     /// The ID of the Amazon EBS volume.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub volume_id: ::std::option::Option<::std::string::String>,
+    pub volume_id: Option<String>,
     /// The tags to apply to the snapshot during creation.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// **Note:** Only supported for volumes in Local Zones. If the source volume is not in a Local Zone, omit this parameter.
     ///
     /// - To create a local snapshot in the same Local Zone as the source volume, specify `local`.
     /// - To create a regional snapshot in the parent Region of the Local Zone, specify `regional` or omit this parameter.
     ///
     /// Default value: `regional`
-    pub location: ::std::option::Option<crate::types::SnapshotLocationEnum>,
+    pub location: Option<crate::types::SnapshotLocationEnum>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateSnapshotRequest {
     /// Starts building a [`CreateSnapshotRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateSnapshotRequestBuilder {
-        <crate::types::builders::CreateSnapshotRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateSnapshotRequestBuilder as Default>::default()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `OutpostArn` member, when set.
     #[inline]
-    pub fn outpost_arn(&self) -> ::std::option::Option<&str> {
+    pub fn outpost_arn(&self) -> Option<&str> {
         self.outpost_arn.as_deref()
     }
     /// The `VolumeId` member, when set.
     #[inline]
-    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -65,92 +58,67 @@ impl CreateSnapshotRequest {
     }
     /// The `Location` member, when set.
     #[inline]
-    pub fn location(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SnapshotLocationEnum> {
+    pub fn location(&self) -> Option<&crate::types::SnapshotLocationEnum> {
         self.location.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateSnapshotRequest`](crate::types::CreateSnapshotRequest); start one with `CreateSnapshotRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateSnapshotRequestBuilder {
     inner: crate::types::CreateSnapshotRequest,
 }
 impl CreateSnapshotRequestBuilder {
     /// Sets [`CreateSnapshotRequest::description`](crate::types::CreateSnapshotRequest::description): A description for the snapshot.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSnapshotRequest::description`](crate::types::CreateSnapshotRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateSnapshotRequest::description`](crate::types::CreateSnapshotRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateSnapshotRequest::outpost_arn`](crate::types::CreateSnapshotRequest::outpost_arn): **Note:** Only supported for volumes on Outposts.
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outpost_arn = ::std::option::Option::Some(input.into());
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSnapshotRequest::outpost_arn`](crate::types::CreateSnapshotRequest::outpost_arn).
     #[inline]
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.inner.outpost_arn = input;
         self
     }
     /// The value set for [`CreateSnapshotRequest::outpost_arn`](crate::types::CreateSnapshotRequest::outpost_arn), if any.
     #[inline]
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         &self.inner.outpost_arn
     }
     /// Sets [`CreateSnapshotRequest::volume_id`](crate::types::CreateSnapshotRequest::volume_id): The ID of the Amazon EBS volume.
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.volume_id = ::std::option::Option::Some(input.into());
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.volume_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSnapshotRequest::volume_id`](crate::types::CreateSnapshotRequest::volume_id).
     #[inline]
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.inner.volume_id = input;
         self
     }
     /// The value set for [`CreateSnapshotRequest::volume_id`](crate::types::CreateSnapshotRequest::volume_id), if any.
     #[inline]
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         &self.inner.volume_id
     }
     /// Appends one item to [`CreateSnapshotRequest::tag_specifications`](crate::types::CreateSnapshotRequest::tag_specifications): The tags to apply to the snapshot during creation.
@@ -164,7 +132,7 @@ impl CreateSnapshotRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -173,78 +141,76 @@ impl CreateSnapshotRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateSnapshotRequest::location`](crate::types::CreateSnapshotRequest::location): **Note:** Only supported for volumes in Local Zones.
     pub fn location(mut self, input: crate::types::SnapshotLocationEnum) -> Self {
-        self.inner.location = ::std::option::Option::Some(input);
+        self.inner.location = Some(input);
         self
     }
     /// Sets or clears [`CreateSnapshotRequest::location`](crate::types::CreateSnapshotRequest::location).
     #[inline]
     pub fn set_location(
         mut self,
-        input: ::std::option::Option<crate::types::SnapshotLocationEnum>,
+        input: Option<crate::types::SnapshotLocationEnum>,
     ) -> Self {
         self.inner.location = input;
         self
     }
     /// The value set for [`CreateSnapshotRequest::location`](crate::types::CreateSnapshotRequest::location), if any.
     #[inline]
-    pub fn get_location(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnapshotLocationEnum> {
+    pub fn get_location(&self) -> &Option<crate::types::SnapshotLocationEnum> {
         &self.inner.location
     }
     /// Sets [`CreateSnapshotRequest::dry_run`](crate::types::CreateSnapshotRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateSnapshotRequest::dry_run`](crate::types::CreateSnapshotRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateSnapshotRequest::dry_run`](crate::types::CreateSnapshotRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateSnapshotRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateSnapshotRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.volume_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateSnapshotRequest",
                 member: "volume_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateSnapshotRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.description {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.outpost_arn {
+        if let Some(value) = &self.outpost_arn {
             body.member("OutpostArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.volume_id {
+        if let Some(value) = &self.volume_id {
             body.member("VolumeId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -252,12 +218,12 @@ impl ::awsgen_runtime::query::WriteQuery for CreateSnapshotRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.location {
+        if let Some(value) = &self.location {
             body.member("Location", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,66 +2,57 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSnapshotsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateSnapshotsRequest {
     /// A description propagated to every snapshot specified by the instance.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The instance to specify which volumes should be included in the snapshots.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_specification: ::std::option::Option<
-        crate::types::InstanceSpecification,
-    >,
+    pub instance_specification: Option<crate::types::InstanceSpecification>,
     /// **Note:** Only supported for instances on Outposts. If the source instance is not on an Outpost, omit this parameter.
     ///
     /// - To create the snapshots on the same Outpost as the source instance, specify the ARN of that Outpost. The snapshots must be created on the same Outpost as the instance.
     /// - To create the snapshots in the parent Region of the Outpost, omit this parameter.
     ///
     /// For more information, see [Create local snapshots from volumes on an Outpost](https://docs.aws.amazon.com/ebs/latest/userguide/snapshots-outposts.html#create-snapshot) in the *Amazon EBS User Guide*.
-    pub outpost_arn: ::std::option::Option<::std::string::String>,
+    pub outpost_arn: Option<String>,
     /// Tags to apply to every snapshot specified by the instance.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Copies the tags from the specified volume to corresponding snapshot.
-    pub copy_tags_from_source: ::std::option::Option<crate::types::CopyTagsFromSource>,
+    pub copy_tags_from_source: Option<crate::types::CopyTagsFromSource>,
     /// **Note:** Only supported for instances in Local Zones. If the source instance is not in a Local Zone, omit this parameter.
     ///
     /// - To create local snapshots in the same Local Zone as the source instance, specify `local`.
     /// - To create regional snapshots in the parent Region of the Local Zone, specify `regional` or omit this parameter.
     ///
     /// Default value: `regional`
-    pub location: ::std::option::Option<crate::types::SnapshotLocationEnum>,
+    pub location: Option<crate::types::SnapshotLocationEnum>,
 }
 impl CreateSnapshotsRequest {
     /// Starts building a [`CreateSnapshotsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateSnapshotsRequestBuilder {
-        <crate::types::builders::CreateSnapshotsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateSnapshotsRequestBuilder as Default>::default()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `InstanceSpecification` member, when set.
     #[inline]
     pub fn instance_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceSpecification> {
+    ) -> Option<&crate::types::InstanceSpecification> {
         self.instance_specification.as_ref()
     }
     /// The `OutpostArn` member, when set.
     #[inline]
-    pub fn outpost_arn(&self) -> ::std::option::Option<&str> {
+    pub fn outpost_arn(&self) -> Option<&str> {
         self.outpost_arn.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -71,55 +62,40 @@ impl CreateSnapshotsRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `CopyTagsFromSource` member, when set.
     #[inline]
-    pub fn copy_tags_from_source(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CopyTagsFromSource> {
+    pub fn copy_tags_from_source(&self) -> Option<&crate::types::CopyTagsFromSource> {
         self.copy_tags_from_source.as_ref()
     }
     /// The `Location` member, when set.
     #[inline]
-    pub fn location(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SnapshotLocationEnum> {
+    pub fn location(&self) -> Option<&crate::types::SnapshotLocationEnum> {
         self.location.as_ref()
     }
 }
 /// A builder for [`CreateSnapshotsRequest`](crate::types::CreateSnapshotsRequest); start one with `CreateSnapshotsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateSnapshotsRequestBuilder {
     inner: crate::types::CreateSnapshotsRequest,
 }
 impl CreateSnapshotsRequestBuilder {
     /// Sets [`CreateSnapshotsRequest::description`](crate::types::CreateSnapshotsRequest::description): A description propagated to every snapshot specified by the instance.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSnapshotsRequest::description`](crate::types::CreateSnapshotsRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateSnapshotsRequest::description`](crate::types::CreateSnapshotsRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateSnapshotsRequest::instance_specification`](crate::types::CreateSnapshotsRequest::instance_specification): The instance to specify which volumes should be included in the snapshots.
@@ -127,14 +103,14 @@ impl CreateSnapshotsRequestBuilder {
         mut self,
         input: crate::types::InstanceSpecification,
     ) -> Self {
-        self.inner.instance_specification = ::std::option::Option::Some(input);
+        self.inner.instance_specification = Some(input);
         self
     }
     /// Sets or clears [`CreateSnapshotsRequest::instance_specification`](crate::types::CreateSnapshotsRequest::instance_specification).
     #[inline]
     pub fn set_instance_specification(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceSpecification>,
+        input: Option<crate::types::InstanceSpecification>,
     ) -> Self {
         self.inner.instance_specification = input;
         self
@@ -143,29 +119,23 @@ impl CreateSnapshotsRequestBuilder {
     #[inline]
     pub fn get_instance_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceSpecification> {
+    ) -> &Option<crate::types::InstanceSpecification> {
         &self.inner.instance_specification
     }
     /// Sets [`CreateSnapshotsRequest::outpost_arn`](crate::types::CreateSnapshotsRequest::outpost_arn): **Note:** Only supported for instances on Outposts.
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outpost_arn = ::std::option::Option::Some(input.into());
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSnapshotsRequest::outpost_arn`](crate::types::CreateSnapshotsRequest::outpost_arn).
     #[inline]
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.inner.outpost_arn = input;
         self
     }
     /// The value set for [`CreateSnapshotsRequest::outpost_arn`](crate::types::CreateSnapshotsRequest::outpost_arn), if any.
     #[inline]
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         &self.inner.outpost_arn
     }
     /// Appends one item to [`CreateSnapshotsRequest::tag_specifications`](crate::types::CreateSnapshotsRequest::tag_specifications): Tags to apply to every snapshot specified by the instance.
@@ -179,7 +149,7 @@ impl CreateSnapshotsRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -188,23 +158,23 @@ impl CreateSnapshotsRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateSnapshotsRequest::dry_run`](crate::types::CreateSnapshotsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateSnapshotsRequest::dry_run`](crate::types::CreateSnapshotsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateSnapshotsRequest::dry_run`](crate::types::CreateSnapshotsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateSnapshotsRequest::copy_tags_from_source`](crate::types::CreateSnapshotsRequest::copy_tags_from_source): Copies the tags from the specified volume to corresponding snapshot.
@@ -212,14 +182,14 @@ impl CreateSnapshotsRequestBuilder {
         mut self,
         input: crate::types::CopyTagsFromSource,
     ) -> Self {
-        self.inner.copy_tags_from_source = ::std::option::Option::Some(input);
+        self.inner.copy_tags_from_source = Some(input);
         self
     }
     /// Sets or clears [`CreateSnapshotsRequest::copy_tags_from_source`](crate::types::CreateSnapshotsRequest::copy_tags_from_source).
     #[inline]
     pub fn set_copy_tags_from_source(
         mut self,
-        input: ::std::option::Option<crate::types::CopyTagsFromSource>,
+        input: Option<crate::types::CopyTagsFromSource>,
     ) -> Self {
         self.inner.copy_tags_from_source = input;
         self
@@ -228,64 +198,62 @@ impl CreateSnapshotsRequestBuilder {
     #[inline]
     pub fn get_copy_tags_from_source(
         &self,
-    ) -> &::std::option::Option<crate::types::CopyTagsFromSource> {
+    ) -> &Option<crate::types::CopyTagsFromSource> {
         &self.inner.copy_tags_from_source
     }
     /// Sets [`CreateSnapshotsRequest::location`](crate::types::CreateSnapshotsRequest::location): **Note:** Only supported for instances in Local Zones.
     pub fn location(mut self, input: crate::types::SnapshotLocationEnum) -> Self {
-        self.inner.location = ::std::option::Option::Some(input);
+        self.inner.location = Some(input);
         self
     }
     /// Sets or clears [`CreateSnapshotsRequest::location`](crate::types::CreateSnapshotsRequest::location).
     #[inline]
     pub fn set_location(
         mut self,
-        input: ::std::option::Option<crate::types::SnapshotLocationEnum>,
+        input: Option<crate::types::SnapshotLocationEnum>,
     ) -> Self {
         self.inner.location = input;
         self
     }
     /// The value set for [`CreateSnapshotsRequest::location`](crate::types::CreateSnapshotsRequest::location), if any.
     #[inline]
-    pub fn get_location(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnapshotLocationEnum> {
+    pub fn get_location(&self) -> &Option<crate::types::SnapshotLocationEnum> {
         &self.inner.location
     }
     /// Builds the [`CreateSnapshotsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateSnapshotsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_specification.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateSnapshotsRequest",
                 member: "instance_specification",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateSnapshotsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.description {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_specification {
+        if let Some(value) = &self.instance_specification {
             let member_0 = body.enter("InstanceSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.outpost_arn {
+        if let Some(value) = &self.outpost_arn {
             body.member("OutpostArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -293,15 +261,15 @@ impl ::awsgen_runtime::query::WriteQuery for CreateSnapshotsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_from_source {
+        if let Some(value) = &self.copy_tags_from_source {
             body.member("CopyTagsFromSource", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.location {
+        if let Some(value) = &self.location {
             body.member("Location", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

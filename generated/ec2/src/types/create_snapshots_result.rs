@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSnapshotsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateSnapshotsResult {
     /// List of snapshots.
-    pub snapshots: ::std::option::Option<::std::vec::Vec<crate::types::SnapshotInfo>>,
+    pub snapshots: Option<Vec<crate::types::SnapshotInfo>>,
 }
 impl CreateSnapshotsResult {
     /// Starts building a [`CreateSnapshotsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateSnapshotsResultBuilder {
-        <crate::types::builders::CreateSnapshotsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateSnapshotsResultBuilder as Default>::default()
     }
     /// The `Snapshots` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -26,12 +21,7 @@ impl CreateSnapshotsResult {
     }
 }
 /// A builder for [`CreateSnapshotsResult`](crate::types::CreateSnapshotsResult); start one with `CreateSnapshotsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateSnapshotsResultBuilder {
     inner: crate::types::CreateSnapshotsResult,
 }
@@ -47,16 +37,14 @@ impl CreateSnapshotsResultBuilder {
     #[inline]
     pub fn set_snapshots(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SnapshotInfo>>,
+        input: Option<Vec<crate::types::SnapshotInfo>>,
     ) -> Self {
         self.inner.snapshots = input;
         self
     }
     /// The value set for [`CreateSnapshotsResult::snapshots`](crate::types::CreateSnapshotsResult::snapshots), if any.
     #[inline]
-    pub fn get_snapshots(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SnapshotInfo>> {
+    pub fn get_snapshots(&self) -> &Option<Vec<crate::types::SnapshotInfo>> {
         &self.inner.snapshots
     }
     /// Builds the [`CreateSnapshotsResult`]; it has no required members, so this cannot fail.
@@ -68,11 +56,11 @@ impl CreateSnapshotsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateSnapshotsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "snapshotSet" {
-                value.snapshots = ::std::option::Option::Some(
+                value.snapshots = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::SnapshotInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -80,6 +68,6 @@ impl ::awsgen_runtime::xml::FromXml for CreateSnapshotsResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

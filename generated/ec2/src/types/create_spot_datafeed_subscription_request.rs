@@ -2,147 +2,125 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for CreateSpotDatafeedSubscription.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateSpotDatafeedSubscriptionRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The name of the Amazon S3 bucket in which to store the Spot Instance data feed. For more information about bucket names, see [Bucket naming rules](https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html) in the *Amazon S3 User Guide*.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub bucket: ::std::option::Option<::std::string::String>,
+    pub bucket: Option<String>,
     /// The prefix for the data feed file names.
-    pub prefix: ::std::option::Option<::std::string::String>,
+    pub prefix: Option<String>,
 }
 impl CreateSpotDatafeedSubscriptionRequest {
     /// Starts building a [`CreateSpotDatafeedSubscriptionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateSpotDatafeedSubscriptionRequestBuilder {
-        <crate::types::builders::CreateSpotDatafeedSubscriptionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateSpotDatafeedSubscriptionRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Bucket` member, when set.
     #[inline]
-    pub fn bucket(&self) -> ::std::option::Option<&str> {
+    pub fn bucket(&self) -> Option<&str> {
         self.bucket.as_deref()
     }
     /// The `Prefix` member, when set.
     #[inline]
-    pub fn prefix(&self) -> ::std::option::Option<&str> {
+    pub fn prefix(&self) -> Option<&str> {
         self.prefix.as_deref()
     }
 }
 /// A builder for [`CreateSpotDatafeedSubscriptionRequest`](crate::types::CreateSpotDatafeedSubscriptionRequest); start one with `CreateSpotDatafeedSubscriptionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateSpotDatafeedSubscriptionRequestBuilder {
     inner: crate::types::CreateSpotDatafeedSubscriptionRequest,
 }
 impl CreateSpotDatafeedSubscriptionRequestBuilder {
     /// Sets [`CreateSpotDatafeedSubscriptionRequest::dry_run`](crate::types::CreateSpotDatafeedSubscriptionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateSpotDatafeedSubscriptionRequest::dry_run`](crate::types::CreateSpotDatafeedSubscriptionRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateSpotDatafeedSubscriptionRequest::dry_run`](crate::types::CreateSpotDatafeedSubscriptionRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateSpotDatafeedSubscriptionRequest::bucket`](crate::types::CreateSpotDatafeedSubscriptionRequest::bucket): The name of the Amazon S3 bucket in which to store the Spot Instance data feed.
-    pub fn bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.bucket = ::std::option::Option::Some(input.into());
+    pub fn bucket(mut self, input: impl Into<String>) -> Self {
+        self.inner.bucket = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSpotDatafeedSubscriptionRequest::bucket`](crate::types::CreateSpotDatafeedSubscriptionRequest::bucket).
     #[inline]
-    pub fn set_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bucket(mut self, input: Option<String>) -> Self {
         self.inner.bucket = input;
         self
     }
     /// The value set for [`CreateSpotDatafeedSubscriptionRequest::bucket`](crate::types::CreateSpotDatafeedSubscriptionRequest::bucket), if any.
     #[inline]
-    pub fn get_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_bucket(&self) -> &Option<String> {
         &self.inner.bucket
     }
     /// Sets [`CreateSpotDatafeedSubscriptionRequest::prefix`](crate::types::CreateSpotDatafeedSubscriptionRequest::prefix): The prefix for the data feed file names.
-    pub fn prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix = ::std::option::Option::Some(input.into());
+    pub fn prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSpotDatafeedSubscriptionRequest::prefix`](crate::types::CreateSpotDatafeedSubscriptionRequest::prefix).
     #[inline]
-    pub fn set_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix(mut self, input: Option<String>) -> Self {
         self.inner.prefix = input;
         self
     }
     /// The value set for [`CreateSpotDatafeedSubscriptionRequest::prefix`](crate::types::CreateSpotDatafeedSubscriptionRequest::prefix), if any.
     #[inline]
-    pub fn get_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix(&self) -> &Option<String> {
         &self.inner.prefix
     }
     /// Builds the [`CreateSpotDatafeedSubscriptionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateSpotDatafeedSubscriptionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.bucket.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateSpotDatafeedSubscriptionRequest",
                 member: "bucket",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateSpotDatafeedSubscriptionRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.bucket {
+        if let Some(value) = &self.bucket {
             body.member("Bucket", value);
         }
-        if let ::std::option::Option::Some(value) = &self.prefix {
+        if let Some(value) = &self.prefix {
             body.member("Prefix", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

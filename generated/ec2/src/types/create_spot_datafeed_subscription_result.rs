@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of CreateSpotDatafeedSubscription.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateSpotDatafeedSubscriptionResult {
     /// The Spot Instance data feed subscription.
-    pub spot_datafeed_subscription: ::std::option::Option<
-        crate::types::SpotDatafeedSubscription,
-    >,
+    pub spot_datafeed_subscription: Option<crate::types::SpotDatafeedSubscription>,
 }
 impl CreateSpotDatafeedSubscriptionResult {
     /// Starts building a [`CreateSpotDatafeedSubscriptionResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateSpotDatafeedSubscriptionResultBuilder {
-        <crate::types::builders::CreateSpotDatafeedSubscriptionResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateSpotDatafeedSubscriptionResultBuilder as Default>::default()
     }
     /// The `SpotDatafeedSubscription` member, when set.
     #[inline]
     pub fn spot_datafeed_subscription(
         &self,
-    ) -> ::std::option::Option<&crate::types::SpotDatafeedSubscription> {
+    ) -> Option<&crate::types::SpotDatafeedSubscription> {
         self.spot_datafeed_subscription.as_ref()
     }
 }
 /// A builder for [`CreateSpotDatafeedSubscriptionResult`](crate::types::CreateSpotDatafeedSubscriptionResult); start one with `CreateSpotDatafeedSubscriptionResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateSpotDatafeedSubscriptionResultBuilder {
     inner: crate::types::CreateSpotDatafeedSubscriptionResult,
 }
@@ -45,14 +33,14 @@ impl CreateSpotDatafeedSubscriptionResultBuilder {
         mut self,
         input: crate::types::SpotDatafeedSubscription,
     ) -> Self {
-        self.inner.spot_datafeed_subscription = ::std::option::Option::Some(input);
+        self.inner.spot_datafeed_subscription = Some(input);
         self
     }
     /// Sets or clears [`CreateSpotDatafeedSubscriptionResult::spot_datafeed_subscription`](crate::types::CreateSpotDatafeedSubscriptionResult::spot_datafeed_subscription).
     #[inline]
     pub fn set_spot_datafeed_subscription(
         mut self,
-        input: ::std::option::Option<crate::types::SpotDatafeedSubscription>,
+        input: Option<crate::types::SpotDatafeedSubscription>,
     ) -> Self {
         self.inner.spot_datafeed_subscription = input;
         self
@@ -61,7 +49,7 @@ impl CreateSpotDatafeedSubscriptionResultBuilder {
     #[inline]
     pub fn get_spot_datafeed_subscription(
         &self,
-    ) -> &::std::option::Option<crate::types::SpotDatafeedSubscription> {
+    ) -> &Option<crate::types::SpotDatafeedSubscription> {
         &self.inner.spot_datafeed_subscription
     }
     /// Builds the [`CreateSpotDatafeedSubscriptionResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl CreateSpotDatafeedSubscriptionResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateSpotDatafeedSubscriptionResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "spotDatafeedSubscription" {
-                value.spot_datafeed_subscription = ::std::option::Option::Some(
+                value.spot_datafeed_subscription = Some(
                     <crate::types::SpotDatafeedSubscription as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

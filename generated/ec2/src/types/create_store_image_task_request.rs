@@ -2,43 +2,36 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateStoreImageTaskRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateStoreImageTaskRequest {
     /// The ID of the AMI.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The name of the Amazon S3 bucket in which the AMI object will be stored. The bucket must be in the Region in which the request is being made. The AMI object appears in the bucket only after the upload task has completed.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub bucket: ::std::option::Option<::std::string::String>,
+    pub bucket: Option<String>,
     /// The tags to apply to the AMI object that will be stored in the Amazon S3 bucket.
-    pub s3_object_tags: ::std::option::Option<
-        ::std::vec::Vec<crate::types::S3ObjectTag>,
-    >,
+    pub s3_object_tags: Option<Vec<crate::types::S3ObjectTag>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateStoreImageTaskRequest {
     /// Starts building a [`CreateStoreImageTaskRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateStoreImageTaskRequestBuilder {
-        <crate::types::builders::CreateStoreImageTaskRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateStoreImageTaskRequestBuilder as Default>::default()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `Bucket` member, when set.
     #[inline]
-    pub fn bucket(&self) -> ::std::option::Option<&str> {
+    pub fn bucket(&self) -> Option<&str> {
         self.bucket.as_deref()
     }
     /// The `S3ObjectTags` member, empty when not set; the field tells an empty list from an absent one.
@@ -48,63 +41,46 @@ impl CreateStoreImageTaskRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateStoreImageTaskRequest`](crate::types::CreateStoreImageTaskRequest); start one with `CreateStoreImageTaskRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateStoreImageTaskRequestBuilder {
     inner: crate::types::CreateStoreImageTaskRequest,
 }
 impl CreateStoreImageTaskRequestBuilder {
     /// Sets [`CreateStoreImageTaskRequest::image_id`](crate::types::CreateStoreImageTaskRequest::image_id): The ID of the AMI.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateStoreImageTaskRequest::image_id`](crate::types::CreateStoreImageTaskRequest::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`CreateStoreImageTaskRequest::image_id`](crate::types::CreateStoreImageTaskRequest::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`CreateStoreImageTaskRequest::bucket`](crate::types::CreateStoreImageTaskRequest::bucket): The name of the Amazon S3 bucket in which the AMI object will be stored.
-    pub fn bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.bucket = ::std::option::Option::Some(input.into());
+    pub fn bucket(mut self, input: impl Into<String>) -> Self {
+        self.inner.bucket = Some(input.into());
         self
     }
     /// Sets or clears [`CreateStoreImageTaskRequest::bucket`](crate::types::CreateStoreImageTaskRequest::bucket).
     #[inline]
-    pub fn set_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bucket(mut self, input: Option<String>) -> Self {
         self.inner.bucket = input;
         self
     }
     /// The value set for [`CreateStoreImageTaskRequest::bucket`](crate::types::CreateStoreImageTaskRequest::bucket), if any.
     #[inline]
-    pub fn get_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_bucket(&self) -> &Option<String> {
         &self.inner.bucket
     }
     /// Appends one item to [`CreateStoreImageTaskRequest::s3_object_tags`](crate::types::CreateStoreImageTaskRequest::s3_object_tags): The tags to apply to the AMI object that will be stored in the Amazon S3 bucket.
@@ -118,69 +94,67 @@ impl CreateStoreImageTaskRequestBuilder {
     #[inline]
     pub fn set_s3_object_tags(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::S3ObjectTag>>,
+        input: Option<Vec<crate::types::S3ObjectTag>>,
     ) -> Self {
         self.inner.s3_object_tags = input;
         self
     }
     /// The value set for [`CreateStoreImageTaskRequest::s3_object_tags`](crate::types::CreateStoreImageTaskRequest::s3_object_tags), if any.
     #[inline]
-    pub fn get_s3_object_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::S3ObjectTag>> {
+    pub fn get_s3_object_tags(&self) -> &Option<Vec<crate::types::S3ObjectTag>> {
         &self.inner.s3_object_tags
     }
     /// Sets [`CreateStoreImageTaskRequest::dry_run`](crate::types::CreateStoreImageTaskRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateStoreImageTaskRequest::dry_run`](crate::types::CreateStoreImageTaskRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateStoreImageTaskRequest::dry_run`](crate::types::CreateStoreImageTaskRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateStoreImageTaskRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateStoreImageTaskRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.image_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateStoreImageTaskRequest",
                 member: "image_id",
             });
         }
         if self.inner.bucket.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateStoreImageTaskRequest",
                 member: "bucket",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateStoreImageTaskRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.image_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.image_id {
             body.member("ImageId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.bucket {
+        if let Some(value) = &self.bucket {
             body.member("Bucket", value);
         }
-        if let ::std::option::Option::Some(value) = &self.s3_object_tags {
+        if let Some(value) = &self.s3_object_tags {
             let member_0 = body.enter("S3ObjectTag");
             body.items(
                 value,
@@ -188,9 +162,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateStoreImageTaskRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateStoreImageTaskResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateStoreImageTaskResult {
     /// The name of the stored AMI object in the S3 bucket.
-    pub object_key: ::std::option::Option<::std::string::String>,
+    pub object_key: Option<String>,
 }
 impl CreateStoreImageTaskResult {
     /// Starts building a [`CreateStoreImageTaskResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateStoreImageTaskResultBuilder {
-        <crate::types::builders::CreateStoreImageTaskResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateStoreImageTaskResultBuilder as Default>::default()
     }
     /// The `ObjectKey` member, when set.
     #[inline]
-    pub fn object_key(&self) -> ::std::option::Option<&str> {
+    pub fn object_key(&self) -> Option<&str> {
         self.object_key.as_deref()
     }
 }
 /// A builder for [`CreateStoreImageTaskResult`](crate::types::CreateStoreImageTaskResult); start one with `CreateStoreImageTaskResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateStoreImageTaskResultBuilder {
     inner: crate::types::CreateStoreImageTaskResult,
 }
 impl CreateStoreImageTaskResultBuilder {
     /// Sets [`CreateStoreImageTaskResult::object_key`](crate::types::CreateStoreImageTaskResult::object_key): The name of the stored AMI object in the S3 bucket.
-    pub fn object_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.object_key = ::std::option::Option::Some(input.into());
+    pub fn object_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.object_key = Some(input.into());
         self
     }
     /// Sets or clears [`CreateStoreImageTaskResult::object_key`](crate::types::CreateStoreImageTaskResult::object_key).
     #[inline]
-    pub fn set_object_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_object_key(mut self, input: Option<String>) -> Self {
         self.inner.object_key = input;
         self
     }
     /// The value set for [`CreateStoreImageTaskResult::object_key`](crate::types::CreateStoreImageTaskResult::object_key), if any.
     #[inline]
-    pub fn get_object_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_object_key(&self) -> &Option<String> {
         &self.inner.object_key
     }
     /// Builds the [`CreateStoreImageTaskResult`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl CreateStoreImageTaskResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateStoreImageTaskResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "objectKey" {
-                value.object_key = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.object_key = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

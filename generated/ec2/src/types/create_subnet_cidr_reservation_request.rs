@@ -2,69 +2,60 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSubnetCidrReservationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateSubnetCidrReservationRequest {
     /// The ID of the subnet.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The IPv4 or IPV6 CIDR range to reserve.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
     /// The type of reservation. The reservation type determines how the reserved IP addresses are assigned to resources.
     ///
     /// - `prefix` - Amazon Web Services assigns the reserved IP addresses to network interfaces.
     /// - `explicit` - You assign the reserved IP addresses to network interfaces.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub reservation_type: ::std::option::Option<crate::types::SubnetCidrReservationType>,
+    pub reservation_type: Option<crate::types::SubnetCidrReservationType>,
     /// The description to assign to the subnet CIDR reservation.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The tags to assign to the subnet CIDR reservation.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
 }
 impl CreateSubnetCidrReservationRequest {
     /// Starts building a [`CreateSubnetCidrReservationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateSubnetCidrReservationRequestBuilder {
-        <crate::types::builders::CreateSubnetCidrReservationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateSubnetCidrReservationRequestBuilder as Default>::default()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
     /// The `ReservationType` member, when set.
     #[inline]
-    pub fn reservation_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SubnetCidrReservationType> {
+    pub fn reservation_type(&self) -> Option<&crate::types::SubnetCidrReservationType> {
         self.reservation_type.as_ref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -74,58 +65,41 @@ impl CreateSubnetCidrReservationRequest {
     }
 }
 /// A builder for [`CreateSubnetCidrReservationRequest`](crate::types::CreateSubnetCidrReservationRequest); start one with `CreateSubnetCidrReservationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateSubnetCidrReservationRequestBuilder {
     inner: crate::types::CreateSubnetCidrReservationRequest,
 }
 impl CreateSubnetCidrReservationRequestBuilder {
     /// Sets [`CreateSubnetCidrReservationRequest::subnet_id`](crate::types::CreateSubnetCidrReservationRequest::subnet_id): The ID of the subnet.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSubnetCidrReservationRequest::subnet_id`](crate::types::CreateSubnetCidrReservationRequest::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`CreateSubnetCidrReservationRequest::subnet_id`](crate::types::CreateSubnetCidrReservationRequest::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`CreateSubnetCidrReservationRequest::cidr`](crate::types::CreateSubnetCidrReservationRequest::cidr): The IPv4 or IPV6 CIDR range to reserve.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSubnetCidrReservationRequest::cidr`](crate::types::CreateSubnetCidrReservationRequest::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`CreateSubnetCidrReservationRequest::cidr`](crate::types::CreateSubnetCidrReservationRequest::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Sets [`CreateSubnetCidrReservationRequest::reservation_type`](crate::types::CreateSubnetCidrReservationRequest::reservation_type): The type of reservation.
@@ -133,14 +107,14 @@ impl CreateSubnetCidrReservationRequestBuilder {
         mut self,
         input: crate::types::SubnetCidrReservationType,
     ) -> Self {
-        self.inner.reservation_type = ::std::option::Option::Some(input);
+        self.inner.reservation_type = Some(input);
         self
     }
     /// Sets or clears [`CreateSubnetCidrReservationRequest::reservation_type`](crate::types::CreateSubnetCidrReservationRequest::reservation_type).
     #[inline]
     pub fn set_reservation_type(
         mut self,
-        input: ::std::option::Option<crate::types::SubnetCidrReservationType>,
+        input: Option<crate::types::SubnetCidrReservationType>,
     ) -> Self {
         self.inner.reservation_type = input;
         self
@@ -149,45 +123,39 @@ impl CreateSubnetCidrReservationRequestBuilder {
     #[inline]
     pub fn get_reservation_type(
         &self,
-    ) -> &::std::option::Option<crate::types::SubnetCidrReservationType> {
+    ) -> &Option<crate::types::SubnetCidrReservationType> {
         &self.inner.reservation_type
     }
     /// Sets [`CreateSubnetCidrReservationRequest::description`](crate::types::CreateSubnetCidrReservationRequest::description): The description to assign to the subnet CIDR reservation.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSubnetCidrReservationRequest::description`](crate::types::CreateSubnetCidrReservationRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateSubnetCidrReservationRequest::description`](crate::types::CreateSubnetCidrReservationRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateSubnetCidrReservationRequest::dry_run`](crate::types::CreateSubnetCidrReservationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateSubnetCidrReservationRequest::dry_run`](crate::types::CreateSubnetCidrReservationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateSubnetCidrReservationRequest::dry_run`](crate::types::CreateSubnetCidrReservationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`CreateSubnetCidrReservationRequest::tag_specifications`](crate::types::CreateSubnetCidrReservationRequest::tag_specifications): The tags to assign to the subnet CIDR reservation.
@@ -201,7 +169,7 @@ impl CreateSubnetCidrReservationRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -210,59 +178,59 @@ impl CreateSubnetCidrReservationRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Builds the [`CreateSubnetCidrReservationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateSubnetCidrReservationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.subnet_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateSubnetCidrReservationRequest",
                 member: "subnet_id",
             });
         }
         if self.inner.cidr.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateSubnetCidrReservationRequest",
                 member: "cidr",
             });
         }
         if self.inner.reservation_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateSubnetCidrReservationRequest",
                 member: "reservation_type",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateSubnetCidrReservationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.subnet_id {
             body.member("SubnetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.cidr {
+        if let Some(value) = &self.cidr {
             body.member("Cidr", value);
         }
-        if let ::std::option::Option::Some(value) = &self.reservation_type {
+        if let Some(value) = &self.reservation_type {
             body.member("ReservationType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -270,6 +238,6 @@ impl ::awsgen_runtime::query::WriteQuery for CreateSubnetCidrReservationRequest 
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

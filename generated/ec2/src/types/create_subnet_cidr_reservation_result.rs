@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSubnetCidrReservationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateSubnetCidrReservationResult {
     /// Information about the created subnet CIDR reservation.
-    pub subnet_cidr_reservation: ::std::option::Option<
-        crate::types::SubnetCidrReservation,
-    >,
+    pub subnet_cidr_reservation: Option<crate::types::SubnetCidrReservation>,
 }
 impl CreateSubnetCidrReservationResult {
     /// Starts building a [`CreateSubnetCidrReservationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateSubnetCidrReservationResultBuilder {
-        <crate::types::builders::CreateSubnetCidrReservationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateSubnetCidrReservationResultBuilder as Default>::default()
     }
     /// The `SubnetCidrReservation` member, when set.
     #[inline]
     pub fn subnet_cidr_reservation(
         &self,
-    ) -> ::std::option::Option<&crate::types::SubnetCidrReservation> {
+    ) -> Option<&crate::types::SubnetCidrReservation> {
         self.subnet_cidr_reservation.as_ref()
     }
 }
 /// A builder for [`CreateSubnetCidrReservationResult`](crate::types::CreateSubnetCidrReservationResult); start one with `CreateSubnetCidrReservationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateSubnetCidrReservationResultBuilder {
     inner: crate::types::CreateSubnetCidrReservationResult,
 }
@@ -45,14 +33,14 @@ impl CreateSubnetCidrReservationResultBuilder {
         mut self,
         input: crate::types::SubnetCidrReservation,
     ) -> Self {
-        self.inner.subnet_cidr_reservation = ::std::option::Option::Some(input);
+        self.inner.subnet_cidr_reservation = Some(input);
         self
     }
     /// Sets or clears [`CreateSubnetCidrReservationResult::subnet_cidr_reservation`](crate::types::CreateSubnetCidrReservationResult::subnet_cidr_reservation).
     #[inline]
     pub fn set_subnet_cidr_reservation(
         mut self,
-        input: ::std::option::Option<crate::types::SubnetCidrReservation>,
+        input: Option<crate::types::SubnetCidrReservation>,
     ) -> Self {
         self.inner.subnet_cidr_reservation = input;
         self
@@ -61,7 +49,7 @@ impl CreateSubnetCidrReservationResultBuilder {
     #[inline]
     pub fn get_subnet_cidr_reservation(
         &self,
-    ) -> &::std::option::Option<crate::types::SubnetCidrReservation> {
+    ) -> &Option<crate::types::SubnetCidrReservation> {
         &self.inner.subnet_cidr_reservation
     }
     /// Builds the [`CreateSubnetCidrReservationResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl CreateSubnetCidrReservationResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateSubnetCidrReservationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "subnetCidrReservation" {
-                value.subnet_cidr_reservation = ::std::option::Option::Some(
+                value.subnet_cidr_reservation = Some(
                     <crate::types::SubnetCidrReservation as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,18 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSubnetRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateSubnetRequest {
     /// The tags to assign to the subnet.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// The Availability Zone or Local Zone for the subnet.
     ///
     /// Default: Amazon Web Services selects one for you. If you create more than one subnet in your VPC, we do not necessarily select a different zone for each subnet.
@@ -21,39 +14,39 @@ pub struct CreateSubnetRequest {
     /// To create a subnet in a Local Zone, set this value to the Local Zone ID, for example `us-west-2-lax-1a`. For information about the Regions that support Local Zones, see [Available Local Zones](https://docs.aws.amazon.com/local-zones/latest/ug/available-local-zones.html).
     ///
     /// To create a subnet in an Outpost, set this value to the Availability Zone for the Outpost and specify the Outpost ARN.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The AZ ID or the Local Zone ID of the subnet.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The IPv4 network range for the subnet, in CIDR notation. For example, `10.0.0.0/24`. We modify the specified CIDR block to its canonical form; for example, if you specify `100.68.0.18/18`, we modify it to `100.68.0.0/18`.
     ///
     /// This parameter is not supported for an IPv6 only subnet.
-    pub cidr_block: ::std::option::Option<::std::string::String>,
+    pub cidr_block: Option<String>,
     /// The IPv6 network range for the subnet, in CIDR notation. This parameter is required for an IPv6 only subnet.
-    pub ipv6_cidr_block: ::std::option::Option<::std::string::String>,
+    pub ipv6_cidr_block: Option<String>,
     /// The Amazon Resource Name (ARN) of the Outpost. If you specify an Outpost ARN, you must also specify the Availability Zone of the Outpost subnet.
-    pub outpost_arn: ::std::option::Option<::std::string::String>,
+    pub outpost_arn: Option<String>,
     /// The ID of the VPC.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// Indicates whether to create an IPv6 only subnet.
-    pub ipv6_native: ::std::option::Option<bool>,
+    pub ipv6_native: Option<bool>,
     /// An IPv4 IPAM pool ID for the subnet.
-    pub ipv4_ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub ipv4_ipam_pool_id: Option<String>,
     /// An IPv4 netmask length for the subnet.
-    pub ipv4_netmask_length: ::std::option::Option<i32>,
+    pub ipv4_netmask_length: Option<i32>,
     /// An IPv6 IPAM pool ID for the subnet.
-    pub ipv6_ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub ipv6_ipam_pool_id: Option<String>,
     /// An IPv6 netmask length for the subnet.
-    pub ipv6_netmask_length: ::std::option::Option<i32>,
+    pub ipv6_netmask_length: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateSubnetRequest {
     /// Starts building a [`CreateSubnetRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateSubnetRequestBuilder {
-        <crate::types::builders::CreateSubnetRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateSubnetRequestBuilder as Default>::default()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -62,72 +55,67 @@ impl CreateSubnetRequest {
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `CidrBlock` member, when set.
     #[inline]
-    pub fn cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn cidr_block(&self) -> Option<&str> {
         self.cidr_block.as_deref()
     }
     /// The `Ipv6CidrBlock` member, when set.
     #[inline]
-    pub fn ipv6_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_cidr_block(&self) -> Option<&str> {
         self.ipv6_cidr_block.as_deref()
     }
     /// The `OutpostArn` member, when set.
     #[inline]
-    pub fn outpost_arn(&self) -> ::std::option::Option<&str> {
+    pub fn outpost_arn(&self) -> Option<&str> {
         self.outpost_arn.as_deref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `Ipv6Native` member, when set.
     #[inline]
-    pub fn ipv6_native(&self) -> ::std::option::Option<bool> {
+    pub fn ipv6_native(&self) -> Option<bool> {
         self.ipv6_native
     }
     /// The `Ipv4IpamPoolId` member, when set.
     #[inline]
-    pub fn ipv4_ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipv4_ipam_pool_id(&self) -> Option<&str> {
         self.ipv4_ipam_pool_id.as_deref()
     }
     /// The `Ipv4NetmaskLength` member, when set.
     #[inline]
-    pub fn ipv4_netmask_length(&self) -> ::std::option::Option<i32> {
+    pub fn ipv4_netmask_length(&self) -> Option<i32> {
         self.ipv4_netmask_length
     }
     /// The `Ipv6IpamPoolId` member, when set.
     #[inline]
-    pub fn ipv6_ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_ipam_pool_id(&self) -> Option<&str> {
         self.ipv6_ipam_pool_id.as_deref()
     }
     /// The `Ipv6NetmaskLength` member, when set.
     #[inline]
-    pub fn ipv6_netmask_length(&self) -> ::std::option::Option<i32> {
+    pub fn ipv6_netmask_length(&self) -> Option<i32> {
         self.ipv6_netmask_length
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateSubnetRequest`](crate::types::CreateSubnetRequest); start one with `CreateSubnetRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateSubnetRequestBuilder {
     inner: crate::types::CreateSubnetRequest,
 }
@@ -143,7 +131,7 @@ impl CreateSubnetRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -152,280 +140,224 @@ impl CreateSubnetRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateSubnetRequest::availability_zone`](crate::types::CreateSubnetRequest::availability_zone): The Availability Zone or Local Zone for the subnet.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSubnetRequest::availability_zone`](crate::types::CreateSubnetRequest::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`CreateSubnetRequest::availability_zone`](crate::types::CreateSubnetRequest::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`CreateSubnetRequest::availability_zone_id`](crate::types::CreateSubnetRequest::availability_zone_id): The AZ ID or the Local Zone ID of the subnet.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSubnetRequest::availability_zone_id`](crate::types::CreateSubnetRequest::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`CreateSubnetRequest::availability_zone_id`](crate::types::CreateSubnetRequest::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`CreateSubnetRequest::cidr_block`](crate::types::CreateSubnetRequest::cidr_block): The IPv4 network range for the subnet, in CIDR notation.
-    pub fn cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr_block = ::std::option::Option::Some(input.into());
+    pub fn cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSubnetRequest::cidr_block`](crate::types::CreateSubnetRequest::cidr_block).
     #[inline]
-    pub fn set_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.cidr_block = input;
         self
     }
     /// The value set for [`CreateSubnetRequest::cidr_block`](crate::types::CreateSubnetRequest::cidr_block), if any.
     #[inline]
-    pub fn get_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_block(&self) -> &Option<String> {
         &self.inner.cidr_block
     }
     /// Sets [`CreateSubnetRequest::ipv6_cidr_block`](crate::types::CreateSubnetRequest::ipv6_cidr_block): The IPv6 network range for the subnet, in CIDR notation.
-    pub fn ipv6_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn ipv6_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSubnetRequest::ipv6_cidr_block`](crate::types::CreateSubnetRequest::ipv6_cidr_block).
     #[inline]
-    pub fn set_ipv6_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_cidr_block = input;
         self
     }
     /// The value set for [`CreateSubnetRequest::ipv6_cidr_block`](crate::types::CreateSubnetRequest::ipv6_cidr_block), if any.
     #[inline]
-    pub fn get_ipv6_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_cidr_block(&self) -> &Option<String> {
         &self.inner.ipv6_cidr_block
     }
     /// Sets [`CreateSubnetRequest::outpost_arn`](crate::types::CreateSubnetRequest::outpost_arn): The Amazon Resource Name (ARN) of the Outpost.
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outpost_arn = ::std::option::Option::Some(input.into());
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSubnetRequest::outpost_arn`](crate::types::CreateSubnetRequest::outpost_arn).
     #[inline]
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.inner.outpost_arn = input;
         self
     }
     /// The value set for [`CreateSubnetRequest::outpost_arn`](crate::types::CreateSubnetRequest::outpost_arn), if any.
     #[inline]
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         &self.inner.outpost_arn
     }
     /// Sets [`CreateSubnetRequest::vpc_id`](crate::types::CreateSubnetRequest::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSubnetRequest::vpc_id`](crate::types::CreateSubnetRequest::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`CreateSubnetRequest::vpc_id`](crate::types::CreateSubnetRequest::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`CreateSubnetRequest::ipv6_native`](crate::types::CreateSubnetRequest::ipv6_native): Indicates whether to create an IPv6 only subnet.
     pub fn ipv6_native(mut self, input: bool) -> Self {
-        self.inner.ipv6_native = ::std::option::Option::Some(input);
+        self.inner.ipv6_native = Some(input);
         self
     }
     /// Sets or clears [`CreateSubnetRequest::ipv6_native`](crate::types::CreateSubnetRequest::ipv6_native).
     #[inline]
-    pub fn set_ipv6_native(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ipv6_native(mut self, input: Option<bool>) -> Self {
         self.inner.ipv6_native = input;
         self
     }
     /// The value set for [`CreateSubnetRequest::ipv6_native`](crate::types::CreateSubnetRequest::ipv6_native), if any.
     #[inline]
-    pub fn get_ipv6_native(&self) -> &::std::option::Option<bool> {
+    pub fn get_ipv6_native(&self) -> &Option<bool> {
         &self.inner.ipv6_native
     }
     /// Sets [`CreateSubnetRequest::ipv4_ipam_pool_id`](crate::types::CreateSubnetRequest::ipv4_ipam_pool_id): An IPv4 IPAM pool ID for the subnet.
-    pub fn ipv4_ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv4_ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn ipv4_ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv4_ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSubnetRequest::ipv4_ipam_pool_id`](crate::types::CreateSubnetRequest::ipv4_ipam_pool_id).
     #[inline]
-    pub fn set_ipv4_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv4_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.ipv4_ipam_pool_id = input;
         self
     }
     /// The value set for [`CreateSubnetRequest::ipv4_ipam_pool_id`](crate::types::CreateSubnetRequest::ipv4_ipam_pool_id), if any.
     #[inline]
-    pub fn get_ipv4_ipam_pool_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv4_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.ipv4_ipam_pool_id
     }
     /// Sets [`CreateSubnetRequest::ipv4_netmask_length`](crate::types::CreateSubnetRequest::ipv4_netmask_length): An IPv4 netmask length for the subnet.
     pub fn ipv4_netmask_length(mut self, input: i32) -> Self {
-        self.inner.ipv4_netmask_length = ::std::option::Option::Some(input);
+        self.inner.ipv4_netmask_length = Some(input);
         self
     }
     /// Sets or clears [`CreateSubnetRequest::ipv4_netmask_length`](crate::types::CreateSubnetRequest::ipv4_netmask_length).
     #[inline]
-    pub fn set_ipv4_netmask_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv4_netmask_length(mut self, input: Option<i32>) -> Self {
         self.inner.ipv4_netmask_length = input;
         self
     }
     /// The value set for [`CreateSubnetRequest::ipv4_netmask_length`](crate::types::CreateSubnetRequest::ipv4_netmask_length), if any.
     #[inline]
-    pub fn get_ipv4_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv4_netmask_length(&self) -> &Option<i32> {
         &self.inner.ipv4_netmask_length
     }
     /// Sets [`CreateSubnetRequest::ipv6_ipam_pool_id`](crate::types::CreateSubnetRequest::ipv6_ipam_pool_id): An IPv6 IPAM pool ID for the subnet.
-    pub fn ipv6_ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn ipv6_ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSubnetRequest::ipv6_ipam_pool_id`](crate::types::CreateSubnetRequest::ipv6_ipam_pool_id).
     #[inline]
-    pub fn set_ipv6_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_ipam_pool_id = input;
         self
     }
     /// The value set for [`CreateSubnetRequest::ipv6_ipam_pool_id`](crate::types::CreateSubnetRequest::ipv6_ipam_pool_id), if any.
     #[inline]
-    pub fn get_ipv6_ipam_pool_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.ipv6_ipam_pool_id
     }
     /// Sets [`CreateSubnetRequest::ipv6_netmask_length`](crate::types::CreateSubnetRequest::ipv6_netmask_length): An IPv6 netmask length for the subnet.
     pub fn ipv6_netmask_length(mut self, input: i32) -> Self {
-        self.inner.ipv6_netmask_length = ::std::option::Option::Some(input);
+        self.inner.ipv6_netmask_length = Some(input);
         self
     }
     /// Sets or clears [`CreateSubnetRequest::ipv6_netmask_length`](crate::types::CreateSubnetRequest::ipv6_netmask_length).
     #[inline]
-    pub fn set_ipv6_netmask_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv6_netmask_length(mut self, input: Option<i32>) -> Self {
         self.inner.ipv6_netmask_length = input;
         self
     }
     /// The value set for [`CreateSubnetRequest::ipv6_netmask_length`](crate::types::CreateSubnetRequest::ipv6_netmask_length), if any.
     #[inline]
-    pub fn get_ipv6_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv6_netmask_length(&self) -> &Option<i32> {
         &self.inner.ipv6_netmask_length
     }
     /// Sets [`CreateSubnetRequest::dry_run`](crate::types::CreateSubnetRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateSubnetRequest::dry_run`](crate::types::CreateSubnetRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateSubnetRequest::dry_run`](crate::types::CreateSubnetRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateSubnetRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateSubnetRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.vpc_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateSubnetRequest",
                 member: "vpc_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateSubnetRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -433,42 +365,42 @@ impl ::awsgen_runtime::query::WriteQuery for CreateSubnetRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             body.member("AvailabilityZone", value);
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             body.member("AvailabilityZoneId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_block {
+        if let Some(value) = &self.cidr_block {
             body.member("CidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_cidr_block {
+        if let Some(value) = &self.ipv6_cidr_block {
             body.member("Ipv6CidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.outpost_arn {
+        if let Some(value) = &self.outpost_arn {
             body.member("OutpostArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             body.member("VpcId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_native {
+        if let Some(value) = &self.ipv6_native {
             body.member("Ipv6Native", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_ipam_pool_id {
+        if let Some(value) = &self.ipv4_ipam_pool_id {
             body.member("Ipv4IpamPoolId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_netmask_length {
+        if let Some(value) = &self.ipv4_netmask_length {
             body.member("Ipv4NetmaskLength", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_ipam_pool_id {
+        if let Some(value) = &self.ipv6_ipam_pool_id {
             body.member("Ipv6IpamPoolId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_netmask_length {
+        if let Some(value) = &self.ipv6_netmask_length {
             body.member("Ipv6NetmaskLength", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

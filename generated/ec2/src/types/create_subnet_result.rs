@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSubnetResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateSubnetResult {
     /// Information about the subnet.
-    pub subnet: ::std::option::Option<crate::types::Subnet>,
+    pub subnet: Option<crate::types::Subnet>,
 }
 impl CreateSubnetResult {
     /// Starts building a [`CreateSubnetResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateSubnetResultBuilder {
-        <crate::types::builders::CreateSubnetResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateSubnetResultBuilder as Default>::default()
     }
     /// The `Subnet` member, when set.
     #[inline]
-    pub fn subnet(&self) -> ::std::option::Option<&crate::types::Subnet> {
+    pub fn subnet(&self) -> Option<&crate::types::Subnet> {
         self.subnet.as_ref()
     }
 }
 /// A builder for [`CreateSubnetResult`](crate::types::CreateSubnetResult); start one with `CreateSubnetResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateSubnetResultBuilder {
     inner: crate::types::CreateSubnetResult,
 }
 impl CreateSubnetResultBuilder {
     /// Sets [`CreateSubnetResult::subnet`](crate::types::CreateSubnetResult::subnet): Information about the subnet.
     pub fn subnet(mut self, input: crate::types::Subnet) -> Self {
-        self.inner.subnet = ::std::option::Option::Some(input);
+        self.inner.subnet = Some(input);
         self
     }
     /// Sets or clears [`CreateSubnetResult::subnet`](crate::types::CreateSubnetResult::subnet).
     #[inline]
-    pub fn set_subnet(
-        mut self,
-        input: ::std::option::Option<crate::types::Subnet>,
-    ) -> Self {
+    pub fn set_subnet(mut self, input: Option<crate::types::Subnet>) -> Self {
         self.inner.subnet = input;
         self
     }
     /// The value set for [`CreateSubnetResult::subnet`](crate::types::CreateSubnetResult::subnet), if any.
     #[inline]
-    pub fn get_subnet(&self) -> &::std::option::Option<crate::types::Subnet> {
+    pub fn get_subnet(&self) -> &Option<crate::types::Subnet> {
         &self.inner.subnet
     }
     /// Builds the [`CreateSubnetResult`]; it has no required members, so this cannot fail.
@@ -64,17 +51,17 @@ impl CreateSubnetResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateSubnetResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "subnet" {
-                value.subnet = ::std::option::Option::Some(
+                value.subnet = Some(
                     <crate::types::Subnet as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

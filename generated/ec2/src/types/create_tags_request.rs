@@ -2,41 +2,36 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTagsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTagsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IDs of the resources, separated by spaces.
     ///
     /// Constraints: Up to 1000 resource IDs. We recommend breaking up this request into smaller batches.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resources: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub resources: Option<Vec<String>>,
     /// The tags. The `value` parameter is required, but if you don't want the tag to have a value, specify the parameter with no value, and we set the value to an empty string.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl CreateTagsRequest {
     /// Starts building a [`CreateTagsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTagsRequestBuilder {
-        <crate::types::builders::CreateTagsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTagsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Resources` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn resources(&self) -> &[::std::string::String] {
+    pub fn resources(&self) -> &[String] {
         self.resources.as_deref().unwrap_or_default()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -46,56 +41,43 @@ impl CreateTagsRequest {
     }
 }
 /// A builder for [`CreateTagsRequest`](crate::types::CreateTagsRequest); start one with `CreateTagsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTagsRequestBuilder {
     inner: crate::types::CreateTagsRequest,
 }
 impl CreateTagsRequestBuilder {
     /// Sets [`CreateTagsRequest::dry_run`](crate::types::CreateTagsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateTagsRequest::dry_run`](crate::types::CreateTagsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateTagsRequest::dry_run`](crate::types::CreateTagsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`CreateTagsRequest::resources`](crate::types::CreateTagsRequest::resources): The IDs of the resources, separated by spaces.
     ///
     /// To set the whole list at once, use [`set_resources`](Self::set_resources).
-    pub fn resources(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resources(mut self, input: impl Into<String>) -> Self {
         self.inner.resources.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateTagsRequest::resources`](crate::types::CreateTagsRequest::resources).
     #[inline]
-    pub fn set_resources(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_resources(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.resources = input;
         self
     }
     /// The value set for [`CreateTagsRequest::resources`](crate::types::CreateTagsRequest::resources), if any.
     #[inline]
-    pub fn get_resources(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_resources(&self) -> &Option<Vec<String>> {
         &self.inner.resources
     }
     /// Appends one item to [`CreateTagsRequest::tags`](crate::types::CreateTagsRequest::tags): The tags.
@@ -107,57 +89,52 @@ impl CreateTagsRequestBuilder {
     }
     /// Sets or clears [`CreateTagsRequest::tags`](crate::types::CreateTagsRequest::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CreateTagsRequest::tags`](crate::types::CreateTagsRequest::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`CreateTagsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTagsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.resources.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTagsRequest",
                 member: "resources",
             });
         }
         if self.inner.tags.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTagsRequest",
                 member: "tags",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateTagsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.resources {
+        if let Some(value) = &self.resources {
             let member_0 = body.enter("ResourceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             let member_0 = body.enter("Tag");
             body.items(
                 value,
@@ -165,6 +142,6 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTagsRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

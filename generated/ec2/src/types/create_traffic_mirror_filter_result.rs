@@ -2,45 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTrafficMirrorFilterResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorFilterResult {
     /// Information about the Traffic Mirror filter.
-    pub traffic_mirror_filter: ::std::option::Option<crate::types::TrafficMirrorFilter>,
+    pub traffic_mirror_filter: Option<crate::types::TrafficMirrorFilter>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [How to ensure idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl CreateTrafficMirrorFilterResult {
     /// Starts building a [`CreateTrafficMirrorFilterResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTrafficMirrorFilterResultBuilder {
-        <crate::types::builders::CreateTrafficMirrorFilterResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTrafficMirrorFilterResultBuilder as Default>::default()
     }
     /// The `TrafficMirrorFilter` member, when set.
     #[inline]
-    pub fn traffic_mirror_filter(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TrafficMirrorFilter> {
+    pub fn traffic_mirror_filter(&self) -> Option<&crate::types::TrafficMirrorFilter> {
         self.traffic_mirror_filter.as_ref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`CreateTrafficMirrorFilterResult`](crate::types::CreateTrafficMirrorFilterResult); start one with `CreateTrafficMirrorFilterResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTrafficMirrorFilterResultBuilder {
     inner: crate::types::CreateTrafficMirrorFilterResult,
 }
@@ -50,14 +38,14 @@ impl CreateTrafficMirrorFilterResultBuilder {
         mut self,
         input: crate::types::TrafficMirrorFilter,
     ) -> Self {
-        self.inner.traffic_mirror_filter = ::std::option::Option::Some(input);
+        self.inner.traffic_mirror_filter = Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterResult::traffic_mirror_filter`](crate::types::CreateTrafficMirrorFilterResult::traffic_mirror_filter).
     #[inline]
     pub fn set_traffic_mirror_filter(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficMirrorFilter>,
+        input: Option<crate::types::TrafficMirrorFilter>,
     ) -> Self {
         self.inner.traffic_mirror_filter = input;
         self
@@ -66,29 +54,23 @@ impl CreateTrafficMirrorFilterResultBuilder {
     #[inline]
     pub fn get_traffic_mirror_filter(
         &self,
-    ) -> &::std::option::Option<crate::types::TrafficMirrorFilter> {
+    ) -> &Option<crate::types::TrafficMirrorFilter> {
         &self.inner.traffic_mirror_filter
     }
     /// Sets [`CreateTrafficMirrorFilterResult::client_token`](crate::types::CreateTrafficMirrorFilterResult::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterResult::client_token`](crate::types::CreateTrafficMirrorFilterResult::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorFilterResult::client_token`](crate::types::CreateTrafficMirrorFilterResult::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`CreateTrafficMirrorFilterResult`]; it has no required members, so this cannot fail.
@@ -100,25 +82,23 @@ impl CreateTrafficMirrorFilterResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateTrafficMirrorFilterResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "trafficMirrorFilter" => {
-                    value.traffic_mirror_filter = ::std::option::Option::Some(
+                    value.traffic_mirror_filter = Some(
                         <crate::types::TrafficMirrorFilter as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "clientToken" => {
-                    value.client_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,133 +2,118 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTrafficMirrorFilterRuleRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorFilterRuleRequest {
     /// The ID of the filter that this rule is associated with.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_mirror_filter_id: ::std::option::Option<::std::string::String>,
+    pub traffic_mirror_filter_id: Option<String>,
     /// The type of traffic.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_direction: ::std::option::Option<crate::types::TrafficDirection>,
+    pub traffic_direction: Option<crate::types::TrafficDirection>,
     /// The number of the Traffic Mirror rule. This number must be unique for each Traffic Mirror rule in a given direction. The rules are processed in ascending order by rule number.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rule_number: ::std::option::Option<i32>,
+    pub rule_number: Option<i32>,
     /// The action to take on the filtered traffic.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rule_action: ::std::option::Option<crate::types::TrafficMirrorRuleAction>,
+    pub rule_action: Option<crate::types::TrafficMirrorRuleAction>,
     /// The destination port range.
-    pub destination_port_range: ::std::option::Option<
-        crate::types::TrafficMirrorPortRangeRequest,
-    >,
+    pub destination_port_range: Option<crate::types::TrafficMirrorPortRangeRequest>,
     /// The source port range.
-    pub source_port_range: ::std::option::Option<
-        crate::types::TrafficMirrorPortRangeRequest,
-    >,
+    pub source_port_range: Option<crate::types::TrafficMirrorPortRangeRequest>,
     /// The protocol, for example UDP, to assign to the Traffic Mirror rule.
     ///
     /// For information about the protocol value, see [Protocol Numbers](https://www.iana.org/assignments/protocol-numbers/protocol-numbers.xhtml) on the Internet Assigned Numbers Authority (IANA) website.
-    pub protocol: ::std::option::Option<i32>,
+    pub protocol: Option<i32>,
     /// The destination CIDR block to assign to the Traffic Mirror rule.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub destination_cidr_block: ::std::option::Option<::std::string::String>,
+    pub destination_cidr_block: Option<String>,
     /// The source CIDR block to assign to the Traffic Mirror rule.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub source_cidr_block: ::std::option::Option<::std::string::String>,
+    pub source_cidr_block: Option<String>,
     /// The description of the Traffic Mirror rule.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [How to ensure idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Traffic Mirroring tags specifications.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
 }
 impl CreateTrafficMirrorFilterRuleRequest {
     /// Starts building a [`CreateTrafficMirrorFilterRuleRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTrafficMirrorFilterRuleRequestBuilder {
-        <crate::types::builders::CreateTrafficMirrorFilterRuleRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTrafficMirrorFilterRuleRequestBuilder as Default>::default()
     }
     /// The `TrafficMirrorFilterId` member, when set.
     #[inline]
-    pub fn traffic_mirror_filter_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_mirror_filter_id(&self) -> Option<&str> {
         self.traffic_mirror_filter_id.as_deref()
     }
     /// The `TrafficDirection` member, when set.
     #[inline]
-    pub fn traffic_direction(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TrafficDirection> {
+    pub fn traffic_direction(&self) -> Option<&crate::types::TrafficDirection> {
         self.traffic_direction.as_ref()
     }
     /// The `RuleNumber` member, when set.
     #[inline]
-    pub fn rule_number(&self) -> ::std::option::Option<i32> {
+    pub fn rule_number(&self) -> Option<i32> {
         self.rule_number
     }
     /// The `RuleAction` member, when set.
     #[inline]
-    pub fn rule_action(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TrafficMirrorRuleAction> {
+    pub fn rule_action(&self) -> Option<&crate::types::TrafficMirrorRuleAction> {
         self.rule_action.as_ref()
     }
     /// The `DestinationPortRange` member, when set.
     #[inline]
     pub fn destination_port_range(
         &self,
-    ) -> ::std::option::Option<&crate::types::TrafficMirrorPortRangeRequest> {
+    ) -> Option<&crate::types::TrafficMirrorPortRangeRequest> {
         self.destination_port_range.as_ref()
     }
     /// The `SourcePortRange` member, when set.
     #[inline]
     pub fn source_port_range(
         &self,
-    ) -> ::std::option::Option<&crate::types::TrafficMirrorPortRangeRequest> {
+    ) -> Option<&crate::types::TrafficMirrorPortRangeRequest> {
         self.source_port_range.as_ref()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(&self) -> ::std::option::Option<i32> {
+    pub fn protocol(&self) -> Option<i32> {
         self.protocol
     }
     /// The `DestinationCidrBlock` member, when set.
     #[inline]
-    pub fn destination_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn destination_cidr_block(&self) -> Option<&str> {
         self.destination_cidr_block.as_deref()
     }
     /// The `SourceCidrBlock` member, when set.
     #[inline]
-    pub fn source_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn source_cidr_block(&self) -> Option<&str> {
         self.source_cidr_block.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -138,96 +123,79 @@ impl CreateTrafficMirrorFilterRuleRequest {
     }
 }
 /// A builder for [`CreateTrafficMirrorFilterRuleRequest`](crate::types::CreateTrafficMirrorFilterRuleRequest); start one with `CreateTrafficMirrorFilterRuleRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTrafficMirrorFilterRuleRequestBuilder {
     inner: crate::types::CreateTrafficMirrorFilterRuleRequest,
 }
 impl CreateTrafficMirrorFilterRuleRequestBuilder {
     /// Sets [`CreateTrafficMirrorFilterRuleRequest::traffic_mirror_filter_id`](crate::types::CreateTrafficMirrorFilterRuleRequest::traffic_mirror_filter_id): The ID of the filter that this rule is associated with.
-    pub fn traffic_mirror_filter_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_mirror_filter_id = ::std::option::Option::Some(input.into());
+    pub fn traffic_mirror_filter_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_mirror_filter_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterRuleRequest::traffic_mirror_filter_id`](crate::types::CreateTrafficMirrorFilterRuleRequest::traffic_mirror_filter_id).
     #[inline]
-    pub fn set_traffic_mirror_filter_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_filter_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_mirror_filter_id = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorFilterRuleRequest::traffic_mirror_filter_id`](crate::types::CreateTrafficMirrorFilterRuleRequest::traffic_mirror_filter_id), if any.
     #[inline]
-    pub fn get_traffic_mirror_filter_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_filter_id(&self) -> &Option<String> {
         &self.inner.traffic_mirror_filter_id
     }
     /// Sets [`CreateTrafficMirrorFilterRuleRequest::traffic_direction`](crate::types::CreateTrafficMirrorFilterRuleRequest::traffic_direction): The type of traffic.
     pub fn traffic_direction(mut self, input: crate::types::TrafficDirection) -> Self {
-        self.inner.traffic_direction = ::std::option::Option::Some(input);
+        self.inner.traffic_direction = Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterRuleRequest::traffic_direction`](crate::types::CreateTrafficMirrorFilterRuleRequest::traffic_direction).
     #[inline]
     pub fn set_traffic_direction(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficDirection>,
+        input: Option<crate::types::TrafficDirection>,
     ) -> Self {
         self.inner.traffic_direction = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorFilterRuleRequest::traffic_direction`](crate::types::CreateTrafficMirrorFilterRuleRequest::traffic_direction), if any.
     #[inline]
-    pub fn get_traffic_direction(
-        &self,
-    ) -> &::std::option::Option<crate::types::TrafficDirection> {
+    pub fn get_traffic_direction(&self) -> &Option<crate::types::TrafficDirection> {
         &self.inner.traffic_direction
     }
     /// Sets [`CreateTrafficMirrorFilterRuleRequest::rule_number`](crate::types::CreateTrafficMirrorFilterRuleRequest::rule_number): The number of the Traffic Mirror rule.
     pub fn rule_number(mut self, input: i32) -> Self {
-        self.inner.rule_number = ::std::option::Option::Some(input);
+        self.inner.rule_number = Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterRuleRequest::rule_number`](crate::types::CreateTrafficMirrorFilterRuleRequest::rule_number).
     #[inline]
-    pub fn set_rule_number(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_rule_number(mut self, input: Option<i32>) -> Self {
         self.inner.rule_number = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorFilterRuleRequest::rule_number`](crate::types::CreateTrafficMirrorFilterRuleRequest::rule_number), if any.
     #[inline]
-    pub fn get_rule_number(&self) -> &::std::option::Option<i32> {
+    pub fn get_rule_number(&self) -> &Option<i32> {
         &self.inner.rule_number
     }
     /// Sets [`CreateTrafficMirrorFilterRuleRequest::rule_action`](crate::types::CreateTrafficMirrorFilterRuleRequest::rule_action): The action to take on the filtered traffic.
     pub fn rule_action(mut self, input: crate::types::TrafficMirrorRuleAction) -> Self {
-        self.inner.rule_action = ::std::option::Option::Some(input);
+        self.inner.rule_action = Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterRuleRequest::rule_action`](crate::types::CreateTrafficMirrorFilterRuleRequest::rule_action).
     #[inline]
     pub fn set_rule_action(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficMirrorRuleAction>,
+        input: Option<crate::types::TrafficMirrorRuleAction>,
     ) -> Self {
         self.inner.rule_action = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorFilterRuleRequest::rule_action`](crate::types::CreateTrafficMirrorFilterRuleRequest::rule_action), if any.
     #[inline]
-    pub fn get_rule_action(
-        &self,
-    ) -> &::std::option::Option<crate::types::TrafficMirrorRuleAction> {
+    pub fn get_rule_action(&self) -> &Option<crate::types::TrafficMirrorRuleAction> {
         &self.inner.rule_action
     }
     /// Sets [`CreateTrafficMirrorFilterRuleRequest::destination_port_range`](crate::types::CreateTrafficMirrorFilterRuleRequest::destination_port_range): The destination port range.
@@ -235,14 +203,14 @@ impl CreateTrafficMirrorFilterRuleRequestBuilder {
         mut self,
         input: crate::types::TrafficMirrorPortRangeRequest,
     ) -> Self {
-        self.inner.destination_port_range = ::std::option::Option::Some(input);
+        self.inner.destination_port_range = Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterRuleRequest::destination_port_range`](crate::types::CreateTrafficMirrorFilterRuleRequest::destination_port_range).
     #[inline]
     pub fn set_destination_port_range(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficMirrorPortRangeRequest>,
+        input: Option<crate::types::TrafficMirrorPortRangeRequest>,
     ) -> Self {
         self.inner.destination_port_range = input;
         self
@@ -251,7 +219,7 @@ impl CreateTrafficMirrorFilterRuleRequestBuilder {
     #[inline]
     pub fn get_destination_port_range(
         &self,
-    ) -> &::std::option::Option<crate::types::TrafficMirrorPortRangeRequest> {
+    ) -> &Option<crate::types::TrafficMirrorPortRangeRequest> {
         &self.inner.destination_port_range
     }
     /// Sets [`CreateTrafficMirrorFilterRuleRequest::source_port_range`](crate::types::CreateTrafficMirrorFilterRuleRequest::source_port_range): The source port range.
@@ -259,14 +227,14 @@ impl CreateTrafficMirrorFilterRuleRequestBuilder {
         mut self,
         input: crate::types::TrafficMirrorPortRangeRequest,
     ) -> Self {
-        self.inner.source_port_range = ::std::option::Option::Some(input);
+        self.inner.source_port_range = Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterRuleRequest::source_port_range`](crate::types::CreateTrafficMirrorFilterRuleRequest::source_port_range).
     #[inline]
     pub fn set_source_port_range(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficMirrorPortRangeRequest>,
+        input: Option<crate::types::TrafficMirrorPortRangeRequest>,
     ) -> Self {
         self.inner.source_port_range = input;
         self
@@ -275,131 +243,103 @@ impl CreateTrafficMirrorFilterRuleRequestBuilder {
     #[inline]
     pub fn get_source_port_range(
         &self,
-    ) -> &::std::option::Option<crate::types::TrafficMirrorPortRangeRequest> {
+    ) -> &Option<crate::types::TrafficMirrorPortRangeRequest> {
         &self.inner.source_port_range
     }
     /// Sets [`CreateTrafficMirrorFilterRuleRequest::protocol`](crate::types::CreateTrafficMirrorFilterRuleRequest::protocol): The protocol, for example UDP, to assign to the Traffic Mirror rule.
     pub fn protocol(mut self, input: i32) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input);
+        self.inner.protocol = Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterRuleRequest::protocol`](crate::types::CreateTrafficMirrorFilterRuleRequest::protocol).
     #[inline]
-    pub fn set_protocol(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_protocol(mut self, input: Option<i32>) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorFilterRuleRequest::protocol`](crate::types::CreateTrafficMirrorFilterRuleRequest::protocol), if any.
     #[inline]
-    pub fn get_protocol(&self) -> &::std::option::Option<i32> {
+    pub fn get_protocol(&self) -> &Option<i32> {
         &self.inner.protocol
     }
     /// Sets [`CreateTrafficMirrorFilterRuleRequest::destination_cidr_block`](crate::types::CreateTrafficMirrorFilterRuleRequest::destination_cidr_block): The destination CIDR block to assign to the Traffic Mirror rule.
-    pub fn destination_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn destination_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterRuleRequest::destination_cidr_block`](crate::types::CreateTrafficMirrorFilterRuleRequest::destination_cidr_block).
     #[inline]
-    pub fn set_destination_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.destination_cidr_block = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorFilterRuleRequest::destination_cidr_block`](crate::types::CreateTrafficMirrorFilterRuleRequest::destination_cidr_block), if any.
     #[inline]
-    pub fn get_destination_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr_block(&self) -> &Option<String> {
         &self.inner.destination_cidr_block
     }
     /// Sets [`CreateTrafficMirrorFilterRuleRequest::source_cidr_block`](crate::types::CreateTrafficMirrorFilterRuleRequest::source_cidr_block): The source CIDR block to assign to the Traffic Mirror rule.
-    pub fn source_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn source_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterRuleRequest::source_cidr_block`](crate::types::CreateTrafficMirrorFilterRuleRequest::source_cidr_block).
     #[inline]
-    pub fn set_source_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.source_cidr_block = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorFilterRuleRequest::source_cidr_block`](crate::types::CreateTrafficMirrorFilterRuleRequest::source_cidr_block), if any.
     #[inline]
-    pub fn get_source_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_cidr_block(&self) -> &Option<String> {
         &self.inner.source_cidr_block
     }
     /// Sets [`CreateTrafficMirrorFilterRuleRequest::description`](crate::types::CreateTrafficMirrorFilterRuleRequest::description): The description of the Traffic Mirror rule.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterRuleRequest::description`](crate::types::CreateTrafficMirrorFilterRuleRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorFilterRuleRequest::description`](crate::types::CreateTrafficMirrorFilterRuleRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateTrafficMirrorFilterRuleRequest::dry_run`](crate::types::CreateTrafficMirrorFilterRuleRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterRuleRequest::dry_run`](crate::types::CreateTrafficMirrorFilterRuleRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorFilterRuleRequest::dry_run`](crate::types::CreateTrafficMirrorFilterRuleRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateTrafficMirrorFilterRuleRequest::client_token`](crate::types::CreateTrafficMirrorFilterRuleRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterRuleRequest::client_token`](crate::types::CreateTrafficMirrorFilterRuleRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorFilterRuleRequest::client_token`](crate::types::CreateTrafficMirrorFilterRuleRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Appends one item to [`CreateTrafficMirrorFilterRuleRequest::tag_specifications`](crate::types::CreateTrafficMirrorFilterRuleRequest::tag_specifications): Traffic Mirroring tags specifications.
@@ -413,7 +353,7 @@ impl CreateTrafficMirrorFilterRuleRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -422,102 +362,102 @@ impl CreateTrafficMirrorFilterRuleRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Builds the [`CreateTrafficMirrorFilterRuleRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTrafficMirrorFilterRuleRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.traffic_mirror_filter_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTrafficMirrorFilterRuleRequest",
                 member: "traffic_mirror_filter_id",
             });
         }
         if self.inner.traffic_direction.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTrafficMirrorFilterRuleRequest",
                 member: "traffic_direction",
             });
         }
         if self.inner.rule_number.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTrafficMirrorFilterRuleRequest",
                 member: "rule_number",
             });
         }
         if self.inner.rule_action.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTrafficMirrorFilterRuleRequest",
                 member: "rule_action",
             });
         }
         if self.inner.destination_cidr_block.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTrafficMirrorFilterRuleRequest",
                 member: "destination_cidr_block",
             });
         }
         if self.inner.source_cidr_block.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTrafficMirrorFilterRuleRequest",
                 member: "source_cidr_block",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateTrafficMirrorFilterRuleRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_filter_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.traffic_mirror_filter_id {
             body.member("TrafficMirrorFilterId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_direction {
+        if let Some(value) = &self.traffic_direction {
             body.member("TrafficDirection", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.rule_number {
+        if let Some(value) = &self.rule_number {
             body.member("RuleNumber", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.rule_action {
+        if let Some(value) = &self.rule_action {
             body.member("RuleAction", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.destination_port_range {
+        if let Some(value) = &self.destination_port_range {
             let member_0 = body.enter("DestinationPortRange");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.source_port_range {
+        if let Some(value) = &self.source_port_range {
             let member_0 = body.enter("SourcePortRange");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             body.member("Protocol", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
+        if let Some(value) = &self.destination_cidr_block {
             body.member("DestinationCidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_cidr_block {
+        if let Some(value) = &self.source_cidr_block {
             body.member("SourceCidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -525,6 +465,6 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTrafficMirrorFilterRuleReques
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,47 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTrafficMirrorFilterRuleResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorFilterRuleResult {
     /// The Traffic Mirror rule.
-    pub traffic_mirror_filter_rule: ::std::option::Option<
-        crate::types::TrafficMirrorFilterRule,
-    >,
+    pub traffic_mirror_filter_rule: Option<crate::types::TrafficMirrorFilterRule>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [How to ensure idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl CreateTrafficMirrorFilterRuleResult {
     /// Starts building a [`CreateTrafficMirrorFilterRuleResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTrafficMirrorFilterRuleResultBuilder {
-        <crate::types::builders::CreateTrafficMirrorFilterRuleResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTrafficMirrorFilterRuleResultBuilder as Default>::default()
     }
     /// The `TrafficMirrorFilterRule` member, when set.
     #[inline]
     pub fn traffic_mirror_filter_rule(
         &self,
-    ) -> ::std::option::Option<&crate::types::TrafficMirrorFilterRule> {
+    ) -> Option<&crate::types::TrafficMirrorFilterRule> {
         self.traffic_mirror_filter_rule.as_ref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`CreateTrafficMirrorFilterRuleResult`](crate::types::CreateTrafficMirrorFilterRuleResult); start one with `CreateTrafficMirrorFilterRuleResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTrafficMirrorFilterRuleResultBuilder {
     inner: crate::types::CreateTrafficMirrorFilterRuleResult,
 }
@@ -52,14 +40,14 @@ impl CreateTrafficMirrorFilterRuleResultBuilder {
         mut self,
         input: crate::types::TrafficMirrorFilterRule,
     ) -> Self {
-        self.inner.traffic_mirror_filter_rule = ::std::option::Option::Some(input);
+        self.inner.traffic_mirror_filter_rule = Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterRuleResult::traffic_mirror_filter_rule`](crate::types::CreateTrafficMirrorFilterRuleResult::traffic_mirror_filter_rule).
     #[inline]
     pub fn set_traffic_mirror_filter_rule(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficMirrorFilterRule>,
+        input: Option<crate::types::TrafficMirrorFilterRule>,
     ) -> Self {
         self.inner.traffic_mirror_filter_rule = input;
         self
@@ -68,29 +56,23 @@ impl CreateTrafficMirrorFilterRuleResultBuilder {
     #[inline]
     pub fn get_traffic_mirror_filter_rule(
         &self,
-    ) -> &::std::option::Option<crate::types::TrafficMirrorFilterRule> {
+    ) -> &Option<crate::types::TrafficMirrorFilterRule> {
         &self.inner.traffic_mirror_filter_rule
     }
     /// Sets [`CreateTrafficMirrorFilterRuleResult::client_token`](crate::types::CreateTrafficMirrorFilterRuleResult::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficMirrorFilterRuleResult::client_token`](crate::types::CreateTrafficMirrorFilterRuleResult::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorFilterRuleResult::client_token`](crate::types::CreateTrafficMirrorFilterRuleResult::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`CreateTrafficMirrorFilterRuleResult`]; it has no required members, so this cannot fail.
@@ -102,25 +84,23 @@ impl CreateTrafficMirrorFilterRuleResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateTrafficMirrorFilterRuleResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "trafficMirrorFilterRule" => {
-                    value.traffic_mirror_filter_rule = ::std::option::Option::Some(
+                    value.traffic_mirror_filter_rule = Some(
                         <crate::types::TrafficMirrorFilterRule as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "clientToken" => {
-                    value.client_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,90 +2,83 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTrafficMirrorSessionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorSessionRequest {
     /// The ID of the source network interface.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The ID of the Traffic Mirror target.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_mirror_target_id: ::std::option::Option<::std::string::String>,
+    pub traffic_mirror_target_id: Option<String>,
     /// The ID of the Traffic Mirror filter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_mirror_filter_id: ::std::option::Option<::std::string::String>,
+    pub traffic_mirror_filter_id: Option<String>,
     /// The number of bytes in each packet to mirror. These are bytes after the VXLAN header. Do not specify this parameter when you want to mirror the entire packet. To mirror a subset of the packet, set this to the length (in bytes) that you want to mirror. For example, if you set this value to 100, then the first 100 bytes that meet the filter criteria are copied to the target.
     ///
     /// If you do not want to mirror the entire packet, use the `PacketLength` parameter to specify the number of bytes in each packet to mirror.
     ///
     /// For sessions with Network Load Balancer (NLB) Traffic Mirror targets the default `PacketLength` will be set to 8500. Valid values are 1-8500. Setting a `PacketLength` greater than 8500 will result in an error response.
-    pub packet_length: ::std::option::Option<i32>,
+    pub packet_length: Option<i32>,
     /// The session number determines the order in which sessions are evaluated when an interface is used by multiple sessions. The first session with a matching filter is the one that mirrors the packets.
     ///
     /// Valid values are 1-32766.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub session_number: ::std::option::Option<i32>,
+    pub session_number: Option<i32>,
     /// The VXLAN ID for the Traffic Mirror session. For more information about the VXLAN protocol, see [RFC 7348](https://datatracker.ietf.org/doc/html/rfc7348). If you do not specify a `VirtualNetworkId`, an account-wide unique ID is chosen at random.
-    pub virtual_network_id: ::std::option::Option<i32>,
+    pub virtual_network_id: Option<i32>,
     /// The description of the Traffic Mirror session.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The tags to assign to a Traffic Mirror session.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [How to ensure idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl CreateTrafficMirrorSessionRequest {
     /// Starts building a [`CreateTrafficMirrorSessionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTrafficMirrorSessionRequestBuilder {
-        <crate::types::builders::CreateTrafficMirrorSessionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTrafficMirrorSessionRequestBuilder as Default>::default()
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `TrafficMirrorTargetId` member, when set.
     #[inline]
-    pub fn traffic_mirror_target_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_mirror_target_id(&self) -> Option<&str> {
         self.traffic_mirror_target_id.as_deref()
     }
     /// The `TrafficMirrorFilterId` member, when set.
     #[inline]
-    pub fn traffic_mirror_filter_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_mirror_filter_id(&self) -> Option<&str> {
         self.traffic_mirror_filter_id.as_deref()
     }
     /// The `PacketLength` member, when set.
     #[inline]
-    pub fn packet_length(&self) -> ::std::option::Option<i32> {
+    pub fn packet_length(&self) -> Option<i32> {
         self.packet_length
     }
     /// The `SessionNumber` member, when set.
     #[inline]
-    pub fn session_number(&self) -> ::std::option::Option<i32> {
+    pub fn session_number(&self) -> Option<i32> {
         self.session_number
     }
     /// The `VirtualNetworkId` member, when set.
     #[inline]
-    pub fn virtual_network_id(&self) -> ::std::option::Option<i32> {
+    pub fn virtual_network_id(&self) -> Option<i32> {
         self.virtual_network_id
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -95,166 +88,131 @@ impl CreateTrafficMirrorSessionRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`CreateTrafficMirrorSessionRequest`](crate::types::CreateTrafficMirrorSessionRequest); start one with `CreateTrafficMirrorSessionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTrafficMirrorSessionRequestBuilder {
     inner: crate::types::CreateTrafficMirrorSessionRequest,
 }
 impl CreateTrafficMirrorSessionRequestBuilder {
     /// Sets [`CreateTrafficMirrorSessionRequest::network_interface_id`](crate::types::CreateTrafficMirrorSessionRequest::network_interface_id): The ID of the source network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficMirrorSessionRequest::network_interface_id`](crate::types::CreateTrafficMirrorSessionRequest::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorSessionRequest::network_interface_id`](crate::types::CreateTrafficMirrorSessionRequest::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`CreateTrafficMirrorSessionRequest::traffic_mirror_target_id`](crate::types::CreateTrafficMirrorSessionRequest::traffic_mirror_target_id): The ID of the Traffic Mirror target.
-    pub fn traffic_mirror_target_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_mirror_target_id = ::std::option::Option::Some(input.into());
+    pub fn traffic_mirror_target_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_mirror_target_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficMirrorSessionRequest::traffic_mirror_target_id`](crate::types::CreateTrafficMirrorSessionRequest::traffic_mirror_target_id).
     #[inline]
-    pub fn set_traffic_mirror_target_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_target_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_mirror_target_id = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorSessionRequest::traffic_mirror_target_id`](crate::types::CreateTrafficMirrorSessionRequest::traffic_mirror_target_id), if any.
     #[inline]
-    pub fn get_traffic_mirror_target_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_target_id(&self) -> &Option<String> {
         &self.inner.traffic_mirror_target_id
     }
     /// Sets [`CreateTrafficMirrorSessionRequest::traffic_mirror_filter_id`](crate::types::CreateTrafficMirrorSessionRequest::traffic_mirror_filter_id): The ID of the Traffic Mirror filter.
-    pub fn traffic_mirror_filter_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_mirror_filter_id = ::std::option::Option::Some(input.into());
+    pub fn traffic_mirror_filter_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_mirror_filter_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficMirrorSessionRequest::traffic_mirror_filter_id`](crate::types::CreateTrafficMirrorSessionRequest::traffic_mirror_filter_id).
     #[inline]
-    pub fn set_traffic_mirror_filter_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_filter_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_mirror_filter_id = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorSessionRequest::traffic_mirror_filter_id`](crate::types::CreateTrafficMirrorSessionRequest::traffic_mirror_filter_id), if any.
     #[inline]
-    pub fn get_traffic_mirror_filter_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_filter_id(&self) -> &Option<String> {
         &self.inner.traffic_mirror_filter_id
     }
     /// Sets [`CreateTrafficMirrorSessionRequest::packet_length`](crate::types::CreateTrafficMirrorSessionRequest::packet_length): The number of bytes in each packet to mirror.
     pub fn packet_length(mut self, input: i32) -> Self {
-        self.inner.packet_length = ::std::option::Option::Some(input);
+        self.inner.packet_length = Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorSessionRequest::packet_length`](crate::types::CreateTrafficMirrorSessionRequest::packet_length).
     #[inline]
-    pub fn set_packet_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_packet_length(mut self, input: Option<i32>) -> Self {
         self.inner.packet_length = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorSessionRequest::packet_length`](crate::types::CreateTrafficMirrorSessionRequest::packet_length), if any.
     #[inline]
-    pub fn get_packet_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_packet_length(&self) -> &Option<i32> {
         &self.inner.packet_length
     }
     /// Sets [`CreateTrafficMirrorSessionRequest::session_number`](crate::types::CreateTrafficMirrorSessionRequest::session_number): The session number determines the order in which sessions are evaluated when an interface is used by multiple sessions.
     pub fn session_number(mut self, input: i32) -> Self {
-        self.inner.session_number = ::std::option::Option::Some(input);
+        self.inner.session_number = Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorSessionRequest::session_number`](crate::types::CreateTrafficMirrorSessionRequest::session_number).
     #[inline]
-    pub fn set_session_number(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_session_number(mut self, input: Option<i32>) -> Self {
         self.inner.session_number = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorSessionRequest::session_number`](crate::types::CreateTrafficMirrorSessionRequest::session_number), if any.
     #[inline]
-    pub fn get_session_number(&self) -> &::std::option::Option<i32> {
+    pub fn get_session_number(&self) -> &Option<i32> {
         &self.inner.session_number
     }
     /// Sets [`CreateTrafficMirrorSessionRequest::virtual_network_id`](crate::types::CreateTrafficMirrorSessionRequest::virtual_network_id): The VXLAN ID for the Traffic Mirror session.
     pub fn virtual_network_id(mut self, input: i32) -> Self {
-        self.inner.virtual_network_id = ::std::option::Option::Some(input);
+        self.inner.virtual_network_id = Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorSessionRequest::virtual_network_id`](crate::types::CreateTrafficMirrorSessionRequest::virtual_network_id).
     #[inline]
-    pub fn set_virtual_network_id(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_virtual_network_id(mut self, input: Option<i32>) -> Self {
         self.inner.virtual_network_id = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorSessionRequest::virtual_network_id`](crate::types::CreateTrafficMirrorSessionRequest::virtual_network_id), if any.
     #[inline]
-    pub fn get_virtual_network_id(&self) -> &::std::option::Option<i32> {
+    pub fn get_virtual_network_id(&self) -> &Option<i32> {
         &self.inner.virtual_network_id
     }
     /// Sets [`CreateTrafficMirrorSessionRequest::description`](crate::types::CreateTrafficMirrorSessionRequest::description): The description of the Traffic Mirror session.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficMirrorSessionRequest::description`](crate::types::CreateTrafficMirrorSessionRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorSessionRequest::description`](crate::types::CreateTrafficMirrorSessionRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`CreateTrafficMirrorSessionRequest::tag_specifications`](crate::types::CreateTrafficMirrorSessionRequest::tag_specifications): The tags to assign to a Traffic Mirror session.
@@ -268,7 +226,7 @@ impl CreateTrafficMirrorSessionRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -277,109 +235,103 @@ impl CreateTrafficMirrorSessionRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateTrafficMirrorSessionRequest::dry_run`](crate::types::CreateTrafficMirrorSessionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorSessionRequest::dry_run`](crate::types::CreateTrafficMirrorSessionRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorSessionRequest::dry_run`](crate::types::CreateTrafficMirrorSessionRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateTrafficMirrorSessionRequest::client_token`](crate::types::CreateTrafficMirrorSessionRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficMirrorSessionRequest::client_token`](crate::types::CreateTrafficMirrorSessionRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorSessionRequest::client_token`](crate::types::CreateTrafficMirrorSessionRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`CreateTrafficMirrorSessionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTrafficMirrorSessionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.network_interface_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTrafficMirrorSessionRequest",
                 member: "network_interface_id",
             });
         }
         if self.inner.traffic_mirror_target_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTrafficMirrorSessionRequest",
                 member: "traffic_mirror_target_id",
             });
         }
         if self.inner.traffic_mirror_filter_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTrafficMirrorSessionRequest",
                 member: "traffic_mirror_filter_id",
             });
         }
         if self.inner.session_number.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTrafficMirrorSessionRequest",
                 member: "session_number",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateTrafficMirrorSessionRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.network_interface_id {
             body.member("NetworkInterfaceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_target_id {
+        if let Some(value) = &self.traffic_mirror_target_id {
             body.member("TrafficMirrorTargetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_filter_id {
+        if let Some(value) = &self.traffic_mirror_filter_id {
             body.member("TrafficMirrorFilterId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.packet_length {
+        if let Some(value) = &self.packet_length {
             body.member("PacketLength", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.session_number {
+        if let Some(value) = &self.session_number {
             body.member("SessionNumber", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.virtual_network_id {
+        if let Some(value) = &self.virtual_network_id {
             body.member("VirtualNetworkId", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -387,12 +339,12 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTrafficMirrorSessionRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,47 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTrafficMirrorSessionResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorSessionResult {
     /// Information about the Traffic Mirror session.
-    pub traffic_mirror_session: ::std::option::Option<
-        crate::types::TrafficMirrorSession,
-    >,
+    pub traffic_mirror_session: Option<crate::types::TrafficMirrorSession>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [How to ensure idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl CreateTrafficMirrorSessionResult {
     /// Starts building a [`CreateTrafficMirrorSessionResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTrafficMirrorSessionResultBuilder {
-        <crate::types::builders::CreateTrafficMirrorSessionResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTrafficMirrorSessionResultBuilder as Default>::default()
     }
     /// The `TrafficMirrorSession` member, when set.
     #[inline]
-    pub fn traffic_mirror_session(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TrafficMirrorSession> {
+    pub fn traffic_mirror_session(&self) -> Option<&crate::types::TrafficMirrorSession> {
         self.traffic_mirror_session.as_ref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`CreateTrafficMirrorSessionResult`](crate::types::CreateTrafficMirrorSessionResult); start one with `CreateTrafficMirrorSessionResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTrafficMirrorSessionResultBuilder {
     inner: crate::types::CreateTrafficMirrorSessionResult,
 }
@@ -52,14 +38,14 @@ impl CreateTrafficMirrorSessionResultBuilder {
         mut self,
         input: crate::types::TrafficMirrorSession,
     ) -> Self {
-        self.inner.traffic_mirror_session = ::std::option::Option::Some(input);
+        self.inner.traffic_mirror_session = Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorSessionResult::traffic_mirror_session`](crate::types::CreateTrafficMirrorSessionResult::traffic_mirror_session).
     #[inline]
     pub fn set_traffic_mirror_session(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficMirrorSession>,
+        input: Option<crate::types::TrafficMirrorSession>,
     ) -> Self {
         self.inner.traffic_mirror_session = input;
         self
@@ -68,29 +54,23 @@ impl CreateTrafficMirrorSessionResultBuilder {
     #[inline]
     pub fn get_traffic_mirror_session(
         &self,
-    ) -> &::std::option::Option<crate::types::TrafficMirrorSession> {
+    ) -> &Option<crate::types::TrafficMirrorSession> {
         &self.inner.traffic_mirror_session
     }
     /// Sets [`CreateTrafficMirrorSessionResult::client_token`](crate::types::CreateTrafficMirrorSessionResult::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficMirrorSessionResult::client_token`](crate::types::CreateTrafficMirrorSessionResult::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorSessionResult::client_token`](crate::types::CreateTrafficMirrorSessionResult::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`CreateTrafficMirrorSessionResult`]; it has no required members, so this cannot fail.
@@ -102,25 +82,23 @@ impl CreateTrafficMirrorSessionResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateTrafficMirrorSessionResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "trafficMirrorSession" => {
-                    value.traffic_mirror_session = ::std::option::Option::Some(
+                    value.traffic_mirror_session = Some(
                         <crate::types::TrafficMirrorSession as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "clientToken" => {
-                    value.client_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

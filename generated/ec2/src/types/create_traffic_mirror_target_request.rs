@@ -2,50 +2,43 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTrafficMirrorTargetRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorTargetRequest {
     /// The network interface ID that is associated with the target.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the Network Load Balancer that is associated with the target.
-    pub network_load_balancer_arn: ::std::option::Option<::std::string::String>,
+    pub network_load_balancer_arn: Option<String>,
     /// The description of the Traffic Mirror target.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The tags to assign to the Traffic Mirror target.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [How to ensure idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The ID of the Gateway Load Balancer endpoint.
-    pub gateway_load_balancer_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub gateway_load_balancer_endpoint_id: Option<String>,
 }
 impl CreateTrafficMirrorTargetRequest {
     /// Starts building a [`CreateTrafficMirrorTargetRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTrafficMirrorTargetRequestBuilder {
-        <crate::types::builders::CreateTrafficMirrorTargetRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTrafficMirrorTargetRequestBuilder as Default>::default()
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `NetworkLoadBalancerArn` member, when set.
     #[inline]
-    pub fn network_load_balancer_arn(&self) -> ::std::option::Option<&str> {
+    pub fn network_load_balancer_arn(&self) -> Option<&str> {
         self.network_load_balancer_arn.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -55,99 +48,72 @@ impl CreateTrafficMirrorTargetRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `GatewayLoadBalancerEndpointId` member, when set.
     #[inline]
-    pub fn gateway_load_balancer_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn gateway_load_balancer_endpoint_id(&self) -> Option<&str> {
         self.gateway_load_balancer_endpoint_id.as_deref()
     }
 }
 /// A builder for [`CreateTrafficMirrorTargetRequest`](crate::types::CreateTrafficMirrorTargetRequest); start one with `CreateTrafficMirrorTargetRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTrafficMirrorTargetRequestBuilder {
     inner: crate::types::CreateTrafficMirrorTargetRequest,
 }
 impl CreateTrafficMirrorTargetRequestBuilder {
     /// Sets [`CreateTrafficMirrorTargetRequest::network_interface_id`](crate::types::CreateTrafficMirrorTargetRequest::network_interface_id): The network interface ID that is associated with the target.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficMirrorTargetRequest::network_interface_id`](crate::types::CreateTrafficMirrorTargetRequest::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorTargetRequest::network_interface_id`](crate::types::CreateTrafficMirrorTargetRequest::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`CreateTrafficMirrorTargetRequest::network_load_balancer_arn`](crate::types::CreateTrafficMirrorTargetRequest::network_load_balancer_arn): The Amazon Resource Name (ARN) of the Network Load Balancer that is associated with the target.
-    pub fn network_load_balancer_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_load_balancer_arn = ::std::option::Option::Some(input.into());
+    pub fn network_load_balancer_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_load_balancer_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficMirrorTargetRequest::network_load_balancer_arn`](crate::types::CreateTrafficMirrorTargetRequest::network_load_balancer_arn).
     #[inline]
-    pub fn set_network_load_balancer_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_load_balancer_arn(mut self, input: Option<String>) -> Self {
         self.inner.network_load_balancer_arn = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorTargetRequest::network_load_balancer_arn`](crate::types::CreateTrafficMirrorTargetRequest::network_load_balancer_arn), if any.
     #[inline]
-    pub fn get_network_load_balancer_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_load_balancer_arn(&self) -> &Option<String> {
         &self.inner.network_load_balancer_arn
     }
     /// Sets [`CreateTrafficMirrorTargetRequest::description`](crate::types::CreateTrafficMirrorTargetRequest::description): The description of the Traffic Mirror target.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficMirrorTargetRequest::description`](crate::types::CreateTrafficMirrorTargetRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorTargetRequest::description`](crate::types::CreateTrafficMirrorTargetRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`CreateTrafficMirrorTargetRequest::tag_specifications`](crate::types::CreateTrafficMirrorTargetRequest::tag_specifications): The tags to assign to the Traffic Mirror target.
@@ -161,7 +127,7 @@ impl CreateTrafficMirrorTargetRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -170,71 +136,61 @@ impl CreateTrafficMirrorTargetRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateTrafficMirrorTargetRequest::dry_run`](crate::types::CreateTrafficMirrorTargetRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorTargetRequest::dry_run`](crate::types::CreateTrafficMirrorTargetRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorTargetRequest::dry_run`](crate::types::CreateTrafficMirrorTargetRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateTrafficMirrorTargetRequest::client_token`](crate::types::CreateTrafficMirrorTargetRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficMirrorTargetRequest::client_token`](crate::types::CreateTrafficMirrorTargetRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorTargetRequest::client_token`](crate::types::CreateTrafficMirrorTargetRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateTrafficMirrorTargetRequest::gateway_load_balancer_endpoint_id`](crate::types::CreateTrafficMirrorTargetRequest::gateway_load_balancer_endpoint_id): The ID of the Gateway Load Balancer endpoint.
     pub fn gateway_load_balancer_endpoint_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.gateway_load_balancer_endpoint_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.gateway_load_balancer_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficMirrorTargetRequest::gateway_load_balancer_endpoint_id`](crate::types::CreateTrafficMirrorTargetRequest::gateway_load_balancer_endpoint_id).
     #[inline]
     pub fn set_gateway_load_balancer_endpoint_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.gateway_load_balancer_endpoint_id = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorTargetRequest::gateway_load_balancer_endpoint_id`](crate::types::CreateTrafficMirrorTargetRequest::gateway_load_balancer_endpoint_id), if any.
     #[inline]
-    pub fn get_gateway_load_balancer_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_gateway_load_balancer_endpoint_id(&self) -> &Option<String> {
         &self.inner.gateway_load_balancer_endpoint_id
     }
     /// Builds the [`CreateTrafficMirrorTargetRequest`]; it has no required members, so this cannot fail.
@@ -247,17 +203,17 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTrafficMirrorTargetRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.network_interface_id {
             body.member("NetworkInterfaceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.network_load_balancer_arn {
+        if let Some(value) = &self.network_load_balancer_arn {
             body.member("NetworkLoadBalancerArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -265,17 +221,15 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTrafficMirrorTargetRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .gateway_load_balancer_endpoint_id
-        {
+        if let Some(value) = &self.gateway_load_balancer_endpoint_id {
             body.member("GatewayLoadBalancerEndpointId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,45 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTrafficMirrorTargetResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorTargetResult {
     /// Information about the Traffic Mirror target.
-    pub traffic_mirror_target: ::std::option::Option<crate::types::TrafficMirrorTarget>,
+    pub traffic_mirror_target: Option<crate::types::TrafficMirrorTarget>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [How to ensure idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl CreateTrafficMirrorTargetResult {
     /// Starts building a [`CreateTrafficMirrorTargetResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTrafficMirrorTargetResultBuilder {
-        <crate::types::builders::CreateTrafficMirrorTargetResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTrafficMirrorTargetResultBuilder as Default>::default()
     }
     /// The `TrafficMirrorTarget` member, when set.
     #[inline]
-    pub fn traffic_mirror_target(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TrafficMirrorTarget> {
+    pub fn traffic_mirror_target(&self) -> Option<&crate::types::TrafficMirrorTarget> {
         self.traffic_mirror_target.as_ref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`CreateTrafficMirrorTargetResult`](crate::types::CreateTrafficMirrorTargetResult); start one with `CreateTrafficMirrorTargetResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTrafficMirrorTargetResultBuilder {
     inner: crate::types::CreateTrafficMirrorTargetResult,
 }
@@ -50,14 +38,14 @@ impl CreateTrafficMirrorTargetResultBuilder {
         mut self,
         input: crate::types::TrafficMirrorTarget,
     ) -> Self {
-        self.inner.traffic_mirror_target = ::std::option::Option::Some(input);
+        self.inner.traffic_mirror_target = Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficMirrorTargetResult::traffic_mirror_target`](crate::types::CreateTrafficMirrorTargetResult::traffic_mirror_target).
     #[inline]
     pub fn set_traffic_mirror_target(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficMirrorTarget>,
+        input: Option<crate::types::TrafficMirrorTarget>,
     ) -> Self {
         self.inner.traffic_mirror_target = input;
         self
@@ -66,29 +54,23 @@ impl CreateTrafficMirrorTargetResultBuilder {
     #[inline]
     pub fn get_traffic_mirror_target(
         &self,
-    ) -> &::std::option::Option<crate::types::TrafficMirrorTarget> {
+    ) -> &Option<crate::types::TrafficMirrorTarget> {
         &self.inner.traffic_mirror_target
     }
     /// Sets [`CreateTrafficMirrorTargetResult::client_token`](crate::types::CreateTrafficMirrorTargetResult::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficMirrorTargetResult::client_token`](crate::types::CreateTrafficMirrorTargetResult::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateTrafficMirrorTargetResult::client_token`](crate::types::CreateTrafficMirrorTargetResult::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`CreateTrafficMirrorTargetResult`]; it has no required members, so this cannot fail.
@@ -100,25 +82,23 @@ impl CreateTrafficMirrorTargetResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateTrafficMirrorTargetResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "trafficMirrorTarget" => {
-                    value.traffic_mirror_target = ::std::option::Option::Some(
+                    value.traffic_mirror_target = Some(
                         <crate::types::TrafficMirrorTarget as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "clientToken" => {
-                    value.client_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,72 +2,61 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayConnectPeerRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayConnectPeerRequest {
     /// The ID of the Connect attachment.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transit_gateway_attachment_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_attachment_id: Option<String>,
     /// The peer IP address (GRE outer IP address) on the transit gateway side of the Connect peer, which must be specified from a transit gateway CIDR block. If not specified, Amazon automatically assigns the first available IP address from the transit gateway CIDR block.
-    pub transit_gateway_address: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_address: Option<String>,
     /// The peer IP address (GRE outer IP address) on the appliance side of the Connect peer.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub peer_address: ::std::option::Option<::std::string::String>,
+    pub peer_address: Option<String>,
     /// The BGP options for the Connect peer.
-    pub bgp_options: ::std::option::Option<
-        crate::types::TransitGatewayConnectRequestBgpOptions,
-    >,
+    pub bgp_options: Option<crate::types::TransitGatewayConnectRequestBgpOptions>,
     /// The range of inside IP addresses that are used for BGP peering. You must specify a size /29 IPv4 CIDR block from the `169.254.0.0/16` range. The first address from the range must be configured on the appliance as the BGP IP address. You can also optionally specify a size /125 IPv6 CIDR block from the `fd00::/8` range.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub inside_cidr_blocks: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub inside_cidr_blocks: Option<Vec<String>>,
     /// The tags to apply to the Connect peer.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateTransitGatewayConnectPeerRequest {
     /// Starts building a [`CreateTransitGatewayConnectPeerRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTransitGatewayConnectPeerRequestBuilder {
-        <crate::types::builders::CreateTransitGatewayConnectPeerRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTransitGatewayConnectPeerRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn transit_gateway_attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_attachment_id(&self) -> Option<&str> {
         self.transit_gateway_attachment_id.as_deref()
     }
     /// The `TransitGatewayAddress` member, when set.
     #[inline]
-    pub fn transit_gateway_address(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_address(&self) -> Option<&str> {
         self.transit_gateway_address.as_deref()
     }
     /// The `PeerAddress` member, when set.
     #[inline]
-    pub fn peer_address(&self) -> ::std::option::Option<&str> {
+    pub fn peer_address(&self) -> Option<&str> {
         self.peer_address.as_deref()
     }
     /// The `BgpOptions` member, when set.
     #[inline]
     pub fn bgp_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayConnectRequestBgpOptions> {
+    ) -> Option<&crate::types::TransitGatewayConnectRequestBgpOptions> {
         self.bgp_options.as_ref()
     }
     /// The `InsideCidrBlocks` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn inside_cidr_blocks(&self) -> &[::std::string::String] {
+    pub fn inside_cidr_blocks(&self) -> &[String] {
         self.inside_cidr_blocks.as_deref().unwrap_or_default()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -77,91 +66,62 @@ impl CreateTransitGatewayConnectPeerRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateTransitGatewayConnectPeerRequest`](crate::types::CreateTransitGatewayConnectPeerRequest); start one with `CreateTransitGatewayConnectPeerRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTransitGatewayConnectPeerRequestBuilder {
     inner: crate::types::CreateTransitGatewayConnectPeerRequest,
 }
 impl CreateTransitGatewayConnectPeerRequestBuilder {
     /// Sets [`CreateTransitGatewayConnectPeerRequest::transit_gateway_attachment_id`](crate::types::CreateTransitGatewayConnectPeerRequest::transit_gateway_attachment_id): The ID of the Connect attachment.
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayConnectPeerRequest::transit_gateway_attachment_id`](crate::types::CreateTransitGatewayConnectPeerRequest::transit_gateway_attachment_id).
     #[inline]
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`CreateTransitGatewayConnectPeerRequest::transit_gateway_attachment_id`](crate::types::CreateTransitGatewayConnectPeerRequest::transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_attachment_id
     }
     /// Sets [`CreateTransitGatewayConnectPeerRequest::transit_gateway_address`](crate::types::CreateTransitGatewayConnectPeerRequest::transit_gateway_address): The peer IP address (GRE outer IP address) on the transit gateway side of the Connect peer, which must be specified from a transit gateway CIDR block.
-    pub fn transit_gateway_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_address = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_address = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayConnectPeerRequest::transit_gateway_address`](crate::types::CreateTransitGatewayConnectPeerRequest::transit_gateway_address).
     #[inline]
-    pub fn set_transit_gateway_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_address(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_address = input;
         self
     }
     /// The value set for [`CreateTransitGatewayConnectPeerRequest::transit_gateway_address`](crate::types::CreateTransitGatewayConnectPeerRequest::transit_gateway_address), if any.
     #[inline]
-    pub fn get_transit_gateway_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_address(&self) -> &Option<String> {
         &self.inner.transit_gateway_address
     }
     /// Sets [`CreateTransitGatewayConnectPeerRequest::peer_address`](crate::types::CreateTransitGatewayConnectPeerRequest::peer_address): The peer IP address (GRE outer IP address) on the appliance side of the Connect peer.
-    pub fn peer_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.peer_address = ::std::option::Option::Some(input.into());
+    pub fn peer_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.peer_address = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayConnectPeerRequest::peer_address`](crate::types::CreateTransitGatewayConnectPeerRequest::peer_address).
     #[inline]
-    pub fn set_peer_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peer_address(mut self, input: Option<String>) -> Self {
         self.inner.peer_address = input;
         self
     }
     /// The value set for [`CreateTransitGatewayConnectPeerRequest::peer_address`](crate::types::CreateTransitGatewayConnectPeerRequest::peer_address), if any.
     #[inline]
-    pub fn get_peer_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peer_address(&self) -> &Option<String> {
         &self.inner.peer_address
     }
     /// Sets [`CreateTransitGatewayConnectPeerRequest::bgp_options`](crate::types::CreateTransitGatewayConnectPeerRequest::bgp_options): The BGP options for the Connect peer.
@@ -169,16 +129,14 @@ impl CreateTransitGatewayConnectPeerRequestBuilder {
         mut self,
         input: crate::types::TransitGatewayConnectRequestBgpOptions,
     ) -> Self {
-        self.inner.bgp_options = ::std::option::Option::Some(input);
+        self.inner.bgp_options = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayConnectPeerRequest::bgp_options`](crate::types::CreateTransitGatewayConnectPeerRequest::bgp_options).
     #[inline]
     pub fn set_bgp_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::TransitGatewayConnectRequestBgpOptions,
-        >,
+        input: Option<crate::types::TransitGatewayConnectRequestBgpOptions>,
     ) -> Self {
         self.inner.bgp_options = input;
         self
@@ -187,33 +145,25 @@ impl CreateTransitGatewayConnectPeerRequestBuilder {
     #[inline]
     pub fn get_bgp_options(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayConnectRequestBgpOptions> {
+    ) -> &Option<crate::types::TransitGatewayConnectRequestBgpOptions> {
         &self.inner.bgp_options
     }
     /// Appends one item to [`CreateTransitGatewayConnectPeerRequest::inside_cidr_blocks`](crate::types::CreateTransitGatewayConnectPeerRequest::inside_cidr_blocks): The range of inside IP addresses that are used for BGP peering.
     ///
     /// To set the whole list at once, use [`set_inside_cidr_blocks`](Self::set_inside_cidr_blocks).
-    pub fn inside_cidr_blocks(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn inside_cidr_blocks(mut self, input: impl Into<String>) -> Self {
         self.inner.inside_cidr_blocks.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayConnectPeerRequest::inside_cidr_blocks`](crate::types::CreateTransitGatewayConnectPeerRequest::inside_cidr_blocks).
     #[inline]
-    pub fn set_inside_cidr_blocks(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_inside_cidr_blocks(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.inside_cidr_blocks = input;
         self
     }
     /// The value set for [`CreateTransitGatewayConnectPeerRequest::inside_cidr_blocks`](crate::types::CreateTransitGatewayConnectPeerRequest::inside_cidr_blocks), if any.
     #[inline]
-    pub fn get_inside_cidr_blocks(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_inside_cidr_blocks(&self) -> &Option<Vec<String>> {
         &self.inner.inside_cidr_blocks
     }
     /// Appends one item to [`CreateTransitGatewayConnectPeerRequest::tag_specifications`](crate::types::CreateTransitGatewayConnectPeerRequest::tag_specifications): The tags to apply to the Connect peer.
@@ -227,7 +177,7 @@ impl CreateTransitGatewayConnectPeerRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -236,79 +186,79 @@ impl CreateTransitGatewayConnectPeerRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateTransitGatewayConnectPeerRequest::dry_run`](crate::types::CreateTransitGatewayConnectPeerRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayConnectPeerRequest::dry_run`](crate::types::CreateTransitGatewayConnectPeerRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateTransitGatewayConnectPeerRequest::dry_run`](crate::types::CreateTransitGatewayConnectPeerRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateTransitGatewayConnectPeerRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTransitGatewayConnectPeerRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transit_gateway_attachment_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTransitGatewayConnectPeerRequest",
                 member: "transit_gateway_attachment_id",
             });
         }
         if self.inner.peer_address.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTransitGatewayConnectPeerRequest",
                 member: "peer_address",
             });
         }
         if self.inner.inside_cidr_blocks.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTransitGatewayConnectPeerRequest",
                 member: "inside_cidr_blocks",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayConnectPeerRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_attachment_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_attachment_id {
             body.member("TransitGatewayAttachmentId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_address {
+        if let Some(value) = &self.transit_gateway_address {
             body.member("TransitGatewayAddress", value);
         }
-        if let ::std::option::Option::Some(value) = &self.peer_address {
+        if let Some(value) = &self.peer_address {
             body.member("PeerAddress", value);
         }
-        if let ::std::option::Option::Some(value) = &self.bgp_options {
+        if let Some(value) = &self.bgp_options {
             let member_0 = body.enter("BgpOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.inside_cidr_blocks {
+        if let Some(value) = &self.inside_cidr_blocks {
             let member_0 = body.enter("InsideCidrBlocks");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -316,9 +266,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayConnectPeerRequ
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

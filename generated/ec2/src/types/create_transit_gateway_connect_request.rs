@@ -2,53 +2,38 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayConnectRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayConnectRequest {
     /// The ID of the transit gateway attachment. You can specify a VPC attachment or Amazon Web Services Direct Connect attachment.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transport_transit_gateway_attachment_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub transport_transit_gateway_attachment_id: Option<String>,
     /// The Connect attachment options.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub options: ::std::option::Option<
-        crate::types::CreateTransitGatewayConnectRequestOptions,
-    >,
+    pub options: Option<crate::types::CreateTransitGatewayConnectRequestOptions>,
     /// The tags to apply to the Connect attachment.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateTransitGatewayConnectRequest {
     /// Starts building a [`CreateTransitGatewayConnectRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTransitGatewayConnectRequestBuilder {
-        <crate::types::builders::CreateTransitGatewayConnectRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTransitGatewayConnectRequestBuilder as Default>::default()
     }
     /// The `TransportTransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn transport_transit_gateway_attachment_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn transport_transit_gateway_attachment_id(&self) -> Option<&str> {
         self.transport_transit_gateway_attachment_id.as_deref()
     }
     /// The `Options` member, when set.
     #[inline]
     pub fn options(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::CreateTransitGatewayConnectRequestOptions,
-    > {
+    ) -> Option<&crate::types::CreateTransitGatewayConnectRequestOptions> {
         self.options.as_ref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -58,17 +43,12 @@ impl CreateTransitGatewayConnectRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateTransitGatewayConnectRequest`](crate::types::CreateTransitGatewayConnectRequest); start one with `CreateTransitGatewayConnectRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTransitGatewayConnectRequestBuilder {
     inner: crate::types::CreateTransitGatewayConnectRequest,
 }
@@ -76,27 +56,23 @@ impl CreateTransitGatewayConnectRequestBuilder {
     /// Sets [`CreateTransitGatewayConnectRequest::transport_transit_gateway_attachment_id`](crate::types::CreateTransitGatewayConnectRequest::transport_transit_gateway_attachment_id): The ID of the transit gateway attachment.
     pub fn transport_transit_gateway_attachment_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.transport_transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transport_transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayConnectRequest::transport_transit_gateway_attachment_id`](crate::types::CreateTransitGatewayConnectRequest::transport_transit_gateway_attachment_id).
     #[inline]
     pub fn set_transport_transit_gateway_attachment_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.transport_transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`CreateTransitGatewayConnectRequest::transport_transit_gateway_attachment_id`](crate::types::CreateTransitGatewayConnectRequest::transport_transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_transport_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transport_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.transport_transit_gateway_attachment_id
     }
     /// Sets [`CreateTransitGatewayConnectRequest::options`](crate::types::CreateTransitGatewayConnectRequest::options): The Connect attachment options.
@@ -104,16 +80,14 @@ impl CreateTransitGatewayConnectRequestBuilder {
         mut self,
         input: crate::types::CreateTransitGatewayConnectRequestOptions,
     ) -> Self {
-        self.inner.options = ::std::option::Option::Some(input);
+        self.inner.options = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayConnectRequest::options`](crate::types::CreateTransitGatewayConnectRequest::options).
     #[inline]
     pub fn set_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CreateTransitGatewayConnectRequestOptions,
-        >,
+        input: Option<crate::types::CreateTransitGatewayConnectRequestOptions>,
     ) -> Self {
         self.inner.options = input;
         self
@@ -122,9 +96,7 @@ impl CreateTransitGatewayConnectRequestBuilder {
     #[inline]
     pub fn get_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::CreateTransitGatewayConnectRequestOptions,
-    > {
+    ) -> &Option<crate::types::CreateTransitGatewayConnectRequestOptions> {
         &self.inner.options
     }
     /// Appends one item to [`CreateTransitGatewayConnectRequest::tag_specifications`](crate::types::CreateTransitGatewayConnectRequest::tag_specifications): The tags to apply to the Connect attachment.
@@ -138,7 +110,7 @@ impl CreateTransitGatewayConnectRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -147,64 +119,62 @@ impl CreateTransitGatewayConnectRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateTransitGatewayConnectRequest::dry_run`](crate::types::CreateTransitGatewayConnectRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayConnectRequest::dry_run`](crate::types::CreateTransitGatewayConnectRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateTransitGatewayConnectRequest::dry_run`](crate::types::CreateTransitGatewayConnectRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateTransitGatewayConnectRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTransitGatewayConnectRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transport_transit_gateway_attachment_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTransitGatewayConnectRequest",
                 member: "transport_transit_gateway_attachment_id",
             });
         }
         if self.inner.options.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTransitGatewayConnectRequest",
                 member: "options",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayConnectRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .transport_transit_gateway_attachment_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transport_transit_gateway_attachment_id {
             body.member("TransportTransitGatewayAttachmentId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.options {
+        if let Some(value) = &self.options {
             let member_0 = body.enter("Options");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -212,9 +182,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayConnectRequest 
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,86 +2,73 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The options for a Connect attachment.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayConnectRequestOptions {
     /// The tunnel protocol.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub protocol: ::std::option::Option<crate::types::ProtocolValue>,
+    pub protocol: Option<crate::types::ProtocolValue>,
 }
 impl CreateTransitGatewayConnectRequestOptions {
     /// Starts building a [`CreateTransitGatewayConnectRequestOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTransitGatewayConnectRequestOptionsBuilder {
-        <crate::types::builders::CreateTransitGatewayConnectRequestOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTransitGatewayConnectRequestOptionsBuilder as Default>::default()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(&self) -> ::std::option::Option<&crate::types::ProtocolValue> {
+    pub fn protocol(&self) -> Option<&crate::types::ProtocolValue> {
         self.protocol.as_ref()
     }
 }
 /// A builder for [`CreateTransitGatewayConnectRequestOptions`](crate::types::CreateTransitGatewayConnectRequestOptions); start one with `CreateTransitGatewayConnectRequestOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTransitGatewayConnectRequestOptionsBuilder {
     inner: crate::types::CreateTransitGatewayConnectRequestOptions,
 }
 impl CreateTransitGatewayConnectRequestOptionsBuilder {
     /// Sets [`CreateTransitGatewayConnectRequestOptions::protocol`](crate::types::CreateTransitGatewayConnectRequestOptions::protocol): The tunnel protocol.
     pub fn protocol(mut self, input: crate::types::ProtocolValue) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input);
+        self.inner.protocol = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayConnectRequestOptions::protocol`](crate::types::CreateTransitGatewayConnectRequestOptions::protocol).
     #[inline]
-    pub fn set_protocol(
-        mut self,
-        input: ::std::option::Option<crate::types::ProtocolValue>,
-    ) -> Self {
+    pub fn set_protocol(mut self, input: Option<crate::types::ProtocolValue>) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`CreateTransitGatewayConnectRequestOptions::protocol`](crate::types::CreateTransitGatewayConnectRequestOptions::protocol), if any.
     #[inline]
-    pub fn get_protocol(&self) -> &::std::option::Option<crate::types::ProtocolValue> {
+    pub fn get_protocol(&self) -> &Option<crate::types::ProtocolValue> {
         &self.inner.protocol
     }
     /// Builds the [`CreateTransitGatewayConnectRequestOptions`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTransitGatewayConnectRequestOptions,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.protocol.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTransitGatewayConnectRequestOptions",
                 member: "protocol",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayConnectRequestOptions {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.protocol {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.protocol {
             body.member("Protocol", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,144 +2,126 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayMeteringPolicyEntryRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayMeteringPolicyEntryRequest {
     /// The ID of the transit gateway metering policy to add the entry to.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transit_gateway_metering_policy_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_metering_policy_id: Option<String>,
     /// The rule number for the metering policy entry. Rules are processed in order from lowest to highest number.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub policy_rule_number: ::std::option::Option<i32>,
+    pub policy_rule_number: Option<i32>,
     /// The ID of the source transit gateway attachment for traffic matching.
-    pub source_transit_gateway_attachment_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub source_transit_gateway_attachment_id: Option<String>,
     /// The type of the source transit gateway attachment for traffic matching. Note that the `tgw-peering` resource type has been deprecated. To configure metering policies for Connect, use the transport attachment type.
-    pub source_transit_gateway_attachment_type: ::std::option::Option<
+    pub source_transit_gateway_attachment_type: Option<
         crate::types::TransitGatewayAttachmentResourceType,
     >,
     /// The source CIDR block for traffic matching.
-    pub source_cidr_block: ::std::option::Option<::std::string::String>,
+    pub source_cidr_block: Option<String>,
     /// The source port range for traffic matching.
-    pub source_port_range: ::std::option::Option<::std::string::String>,
+    pub source_port_range: Option<String>,
     /// The ID of the destination transit gateway attachment for traffic matching.
-    pub destination_transit_gateway_attachment_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub destination_transit_gateway_attachment_id: Option<String>,
     /// The type of the destination transit gateway attachment for traffic matching. Note that the `tgw-peering` resource type has been deprecated. To configure metering policies for Connect, use the transport attachment type.
-    pub destination_transit_gateway_attachment_type: ::std::option::Option<
+    pub destination_transit_gateway_attachment_type: Option<
         crate::types::TransitGatewayAttachmentResourceType,
     >,
     /// The destination CIDR block for traffic matching.
-    pub destination_cidr_block: ::std::option::Option<::std::string::String>,
+    pub destination_cidr_block: Option<String>,
     /// The destination port range for traffic matching.
-    pub destination_port_range: ::std::option::Option<::std::string::String>,
+    pub destination_port_range: Option<String>,
     /// The protocol for traffic matching (1, 6, 17, etc.).
-    pub protocol: ::std::option::Option<::std::string::String>,
+    pub protocol: Option<String>,
     /// The Amazon Web Services account ID to which the metered traffic should be attributed.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub metered_account: ::std::option::Option<
-        crate::types::TransitGatewayMeteringPayerType,
-    >,
+    pub metered_account: Option<crate::types::TransitGatewayMeteringPayerType>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateTransitGatewayMeteringPolicyEntryRequest {
     /// Starts building a [`CreateTransitGatewayMeteringPolicyEntryRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTransitGatewayMeteringPolicyEntryRequestBuilder {
-        <crate::types::builders::CreateTransitGatewayMeteringPolicyEntryRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTransitGatewayMeteringPolicyEntryRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayMeteringPolicyId` member, when set.
     #[inline]
-    pub fn transit_gateway_metering_policy_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_metering_policy_id(&self) -> Option<&str> {
         self.transit_gateway_metering_policy_id.as_deref()
     }
     /// The `PolicyRuleNumber` member, when set.
     #[inline]
-    pub fn policy_rule_number(&self) -> ::std::option::Option<i32> {
+    pub fn policy_rule_number(&self) -> Option<i32> {
         self.policy_rule_number
     }
     /// The `SourceTransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn source_transit_gateway_attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_transit_gateway_attachment_id(&self) -> Option<&str> {
         self.source_transit_gateway_attachment_id.as_deref()
     }
     /// The `SourceTransitGatewayAttachmentType` member, when set.
     #[inline]
     pub fn source_transit_gateway_attachment_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayAttachmentResourceType> {
+    ) -> Option<&crate::types::TransitGatewayAttachmentResourceType> {
         self.source_transit_gateway_attachment_type.as_ref()
     }
     /// The `SourceCidrBlock` member, when set.
     #[inline]
-    pub fn source_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn source_cidr_block(&self) -> Option<&str> {
         self.source_cidr_block.as_deref()
     }
     /// The `SourcePortRange` member, when set.
     #[inline]
-    pub fn source_port_range(&self) -> ::std::option::Option<&str> {
+    pub fn source_port_range(&self) -> Option<&str> {
         self.source_port_range.as_deref()
     }
     /// The `DestinationTransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn destination_transit_gateway_attachment_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn destination_transit_gateway_attachment_id(&self) -> Option<&str> {
         self.destination_transit_gateway_attachment_id.as_deref()
     }
     /// The `DestinationTransitGatewayAttachmentType` member, when set.
     #[inline]
     pub fn destination_transit_gateway_attachment_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayAttachmentResourceType> {
+    ) -> Option<&crate::types::TransitGatewayAttachmentResourceType> {
         self.destination_transit_gateway_attachment_type.as_ref()
     }
     /// The `DestinationCidrBlock` member, when set.
     #[inline]
-    pub fn destination_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn destination_cidr_block(&self) -> Option<&str> {
         self.destination_cidr_block.as_deref()
     }
     /// The `DestinationPortRange` member, when set.
     #[inline]
-    pub fn destination_port_range(&self) -> ::std::option::Option<&str> {
+    pub fn destination_port_range(&self) -> Option<&str> {
         self.destination_port_range.as_deref()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(&self) -> ::std::option::Option<&str> {
+    pub fn protocol(&self) -> Option<&str> {
         self.protocol.as_deref()
     }
     /// The `MeteredAccount` member, when set.
     #[inline]
     pub fn metered_account(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayMeteringPayerType> {
+    ) -> Option<&crate::types::TransitGatewayMeteringPayerType> {
         self.metered_account.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateTransitGatewayMeteringPolicyEntryRequest`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest); start one with `CreateTransitGatewayMeteringPolicyEntryRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTransitGatewayMeteringPolicyEntryRequestBuilder {
     inner: crate::types::CreateTransitGatewayMeteringPolicyEntryRequest,
 }
@@ -147,69 +129,61 @@ impl CreateTransitGatewayMeteringPolicyEntryRequestBuilder {
     /// Sets [`CreateTransitGatewayMeteringPolicyEntryRequest::transit_gateway_metering_policy_id`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::transit_gateway_metering_policy_id): The ID of the transit gateway metering policy to add the entry to.
     pub fn transit_gateway_metering_policy_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.transit_gateway_metering_policy_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_metering_policy_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayMeteringPolicyEntryRequest::transit_gateway_metering_policy_id`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::transit_gateway_metering_policy_id).
     #[inline]
     pub fn set_transit_gateway_metering_policy_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.transit_gateway_metering_policy_id = input;
         self
     }
     /// The value set for [`CreateTransitGatewayMeteringPolicyEntryRequest::transit_gateway_metering_policy_id`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::transit_gateway_metering_policy_id), if any.
     #[inline]
-    pub fn get_transit_gateway_metering_policy_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_metering_policy_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_metering_policy_id
     }
     /// Sets [`CreateTransitGatewayMeteringPolicyEntryRequest::policy_rule_number`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::policy_rule_number): The rule number for the metering policy entry.
     pub fn policy_rule_number(mut self, input: i32) -> Self {
-        self.inner.policy_rule_number = ::std::option::Option::Some(input);
+        self.inner.policy_rule_number = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayMeteringPolicyEntryRequest::policy_rule_number`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::policy_rule_number).
     #[inline]
-    pub fn set_policy_rule_number(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_policy_rule_number(mut self, input: Option<i32>) -> Self {
         self.inner.policy_rule_number = input;
         self
     }
     /// The value set for [`CreateTransitGatewayMeteringPolicyEntryRequest::policy_rule_number`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::policy_rule_number), if any.
     #[inline]
-    pub fn get_policy_rule_number(&self) -> &::std::option::Option<i32> {
+    pub fn get_policy_rule_number(&self) -> &Option<i32> {
         &self.inner.policy_rule_number
     }
     /// Sets [`CreateTransitGatewayMeteringPolicyEntryRequest::source_transit_gateway_attachment_id`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::source_transit_gateway_attachment_id): The ID of the source transit gateway attachment for traffic matching.
     pub fn source_transit_gateway_attachment_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.source_transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.source_transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayMeteringPolicyEntryRequest::source_transit_gateway_attachment_id`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::source_transit_gateway_attachment_id).
     #[inline]
     pub fn set_source_transit_gateway_attachment_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.source_transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`CreateTransitGatewayMeteringPolicyEntryRequest::source_transit_gateway_attachment_id`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::source_transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_source_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.source_transit_gateway_attachment_id
     }
     /// Sets [`CreateTransitGatewayMeteringPolicyEntryRequest::source_transit_gateway_attachment_type`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::source_transit_gateway_attachment_type): The type of the source transit gateway attachment for traffic matching.
@@ -217,16 +191,14 @@ impl CreateTransitGatewayMeteringPolicyEntryRequestBuilder {
         mut self,
         input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
-        self.inner.source_transit_gateway_attachment_type = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.source_transit_gateway_attachment_type = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayMeteringPolicyEntryRequest::source_transit_gateway_attachment_type`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::source_transit_gateway_attachment_type).
     #[inline]
     pub fn set_source_transit_gateway_attachment_type(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayAttachmentResourceType>,
+        input: Option<crate::types::TransitGatewayAttachmentResourceType>,
     ) -> Self {
         self.inner.source_transit_gateway_attachment_type = input;
         self
@@ -235,81 +207,61 @@ impl CreateTransitGatewayMeteringPolicyEntryRequestBuilder {
     #[inline]
     pub fn get_source_transit_gateway_attachment_type(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayAttachmentResourceType> {
+    ) -> &Option<crate::types::TransitGatewayAttachmentResourceType> {
         &self.inner.source_transit_gateway_attachment_type
     }
     /// Sets [`CreateTransitGatewayMeteringPolicyEntryRequest::source_cidr_block`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::source_cidr_block): The source CIDR block for traffic matching.
-    pub fn source_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn source_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayMeteringPolicyEntryRequest::source_cidr_block`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::source_cidr_block).
     #[inline]
-    pub fn set_source_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.source_cidr_block = input;
         self
     }
     /// The value set for [`CreateTransitGatewayMeteringPolicyEntryRequest::source_cidr_block`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::source_cidr_block), if any.
     #[inline]
-    pub fn get_source_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_cidr_block(&self) -> &Option<String> {
         &self.inner.source_cidr_block
     }
     /// Sets [`CreateTransitGatewayMeteringPolicyEntryRequest::source_port_range`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::source_port_range): The source port range for traffic matching.
-    pub fn source_port_range(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_port_range = ::std::option::Option::Some(input.into());
+    pub fn source_port_range(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_port_range = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayMeteringPolicyEntryRequest::source_port_range`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::source_port_range).
     #[inline]
-    pub fn set_source_port_range(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_port_range(mut self, input: Option<String>) -> Self {
         self.inner.source_port_range = input;
         self
     }
     /// The value set for [`CreateTransitGatewayMeteringPolicyEntryRequest::source_port_range`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::source_port_range), if any.
     #[inline]
-    pub fn get_source_port_range(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_port_range(&self) -> &Option<String> {
         &self.inner.source_port_range
     }
     /// Sets [`CreateTransitGatewayMeteringPolicyEntryRequest::destination_transit_gateway_attachment_id`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::destination_transit_gateway_attachment_id): The ID of the destination transit gateway attachment for traffic matching.
     pub fn destination_transit_gateway_attachment_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.destination_transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.destination_transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayMeteringPolicyEntryRequest::destination_transit_gateway_attachment_id`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::destination_transit_gateway_attachment_id).
     #[inline]
     pub fn set_destination_transit_gateway_attachment_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.destination_transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`CreateTransitGatewayMeteringPolicyEntryRequest::destination_transit_gateway_attachment_id`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::destination_transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_destination_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.destination_transit_gateway_attachment_id
     }
     /// Sets [`CreateTransitGatewayMeteringPolicyEntryRequest::destination_transit_gateway_attachment_type`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::destination_transit_gateway_attachment_type): The type of the destination transit gateway attachment for traffic matching.
@@ -317,16 +269,14 @@ impl CreateTransitGatewayMeteringPolicyEntryRequestBuilder {
         mut self,
         input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
-        self.inner.destination_transit_gateway_attachment_type = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.destination_transit_gateway_attachment_type = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayMeteringPolicyEntryRequest::destination_transit_gateway_attachment_type`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::destination_transit_gateway_attachment_type).
     #[inline]
     pub fn set_destination_transit_gateway_attachment_type(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayAttachmentResourceType>,
+        input: Option<crate::types::TransitGatewayAttachmentResourceType>,
     ) -> Self {
         self.inner.destination_transit_gateway_attachment_type = input;
         self
@@ -335,77 +285,55 @@ impl CreateTransitGatewayMeteringPolicyEntryRequestBuilder {
     #[inline]
     pub fn get_destination_transit_gateway_attachment_type(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayAttachmentResourceType> {
+    ) -> &Option<crate::types::TransitGatewayAttachmentResourceType> {
         &self.inner.destination_transit_gateway_attachment_type
     }
     /// Sets [`CreateTransitGatewayMeteringPolicyEntryRequest::destination_cidr_block`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::destination_cidr_block): The destination CIDR block for traffic matching.
-    pub fn destination_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn destination_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayMeteringPolicyEntryRequest::destination_cidr_block`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::destination_cidr_block).
     #[inline]
-    pub fn set_destination_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.destination_cidr_block = input;
         self
     }
     /// The value set for [`CreateTransitGatewayMeteringPolicyEntryRequest::destination_cidr_block`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::destination_cidr_block), if any.
     #[inline]
-    pub fn get_destination_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr_block(&self) -> &Option<String> {
         &self.inner.destination_cidr_block
     }
     /// Sets [`CreateTransitGatewayMeteringPolicyEntryRequest::destination_port_range`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::destination_port_range): The destination port range for traffic matching.
-    pub fn destination_port_range(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_port_range = ::std::option::Option::Some(input.into());
+    pub fn destination_port_range(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_port_range = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayMeteringPolicyEntryRequest::destination_port_range`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::destination_port_range).
     #[inline]
-    pub fn set_destination_port_range(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_port_range(mut self, input: Option<String>) -> Self {
         self.inner.destination_port_range = input;
         self
     }
     /// The value set for [`CreateTransitGatewayMeteringPolicyEntryRequest::destination_port_range`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::destination_port_range), if any.
     #[inline]
-    pub fn get_destination_port_range(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_port_range(&self) -> &Option<String> {
         &self.inner.destination_port_range
     }
     /// Sets [`CreateTransitGatewayMeteringPolicyEntryRequest::protocol`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::protocol): The protocol for traffic matching (1, 6, 17, etc.).
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+    pub fn protocol(mut self, input: impl Into<String>) -> Self {
+        self.inner.protocol = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayMeteringPolicyEntryRequest::protocol`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::protocol).
     #[inline]
-    pub fn set_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_protocol(mut self, input: Option<String>) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`CreateTransitGatewayMeteringPolicyEntryRequest::protocol`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::protocol), if any.
     #[inline]
-    pub fn get_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_protocol(&self) -> &Option<String> {
         &self.inner.protocol
     }
     /// Sets [`CreateTransitGatewayMeteringPolicyEntryRequest::metered_account`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::metered_account): The Amazon Web Services account ID to which the metered traffic should be attributed.
@@ -413,14 +341,14 @@ impl CreateTransitGatewayMeteringPolicyEntryRequestBuilder {
         mut self,
         input: crate::types::TransitGatewayMeteringPayerType,
     ) -> Self {
-        self.inner.metered_account = ::std::option::Option::Some(input);
+        self.inner.metered_account = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayMeteringPolicyEntryRequest::metered_account`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::metered_account).
     #[inline]
     pub fn set_metered_account(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayMeteringPayerType>,
+        input: Option<crate::types::TransitGatewayMeteringPayerType>,
     ) -> Self {
         self.inner.metered_account = input;
         self
@@ -429,52 +357,52 @@ impl CreateTransitGatewayMeteringPolicyEntryRequestBuilder {
     #[inline]
     pub fn get_metered_account(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayMeteringPayerType> {
+    ) -> &Option<crate::types::TransitGatewayMeteringPayerType> {
         &self.inner.metered_account
     }
     /// Sets [`CreateTransitGatewayMeteringPolicyEntryRequest::dry_run`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayMeteringPolicyEntryRequest::dry_run`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateTransitGatewayMeteringPolicyEntryRequest::dry_run`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateTransitGatewayMeteringPolicyEntryRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTransitGatewayMeteringPolicyEntryRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transit_gateway_metering_policy_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTransitGatewayMeteringPolicyEntryRequest",
                 member: "transit_gateway_metering_policy_id",
             });
         }
         if self.inner.policy_rule_number.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTransitGatewayMeteringPolicyEntryRequest",
                 member: "policy_rule_number",
             });
         }
         if self.inner.metered_account.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTransitGatewayMeteringPolicyEntryRequest",
                 member: "metered_account",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -482,56 +410,46 @@ for CreateTransitGatewayMeteringPolicyEntryRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .transit_gateway_metering_policy_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_metering_policy_id {
             body.member("TransitGatewayMeteringPolicyId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.policy_rule_number {
+        if let Some(value) = &self.policy_rule_number {
             body.member("PolicyRuleNumber", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .source_transit_gateway_attachment_id
-        {
+        if let Some(value) = &self.source_transit_gateway_attachment_id {
             body.member("SourceTransitGatewayAttachmentId", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .source_transit_gateway_attachment_type
-        {
+        if let Some(value) = &self.source_transit_gateway_attachment_type {
             body.member("SourceTransitGatewayAttachmentType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.source_cidr_block {
+        if let Some(value) = &self.source_cidr_block {
             body.member("SourceCidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_port_range {
+        if let Some(value) = &self.source_port_range {
             body.member("SourcePortRange", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .destination_transit_gateway_attachment_id
-        {
+        if let Some(value) = &self.destination_transit_gateway_attachment_id {
             body.member("DestinationTransitGatewayAttachmentId", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .destination_transit_gateway_attachment_type
-        {
+        if let Some(value) = &self.destination_transit_gateway_attachment_type {
             body.member("DestinationTransitGatewayAttachmentType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
+        if let Some(value) = &self.destination_cidr_block {
             body.member("DestinationCidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.destination_port_range {
+        if let Some(value) = &self.destination_port_range {
             body.member("DestinationPortRange", value);
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             body.member("Protocol", value);
         }
-        if let ::std::option::Option::Some(value) = &self.metered_account {
+        if let Some(value) = &self.metered_account {
             body.member("MeteredAccount", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

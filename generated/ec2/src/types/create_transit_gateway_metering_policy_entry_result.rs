@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayMeteringPolicyEntryResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayMeteringPolicyEntryResult {
     /// Information about the created transit gateway metering policy entry.
-    pub transit_gateway_metering_policy_entry: ::std::option::Option<
+    pub transit_gateway_metering_policy_entry: Option<
         crate::types::TransitGatewayMeteringPolicyEntry,
     >,
 }
@@ -19,23 +14,18 @@ impl CreateTransitGatewayMeteringPolicyEntryResult {
     /// Starts building a [`CreateTransitGatewayMeteringPolicyEntryResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTransitGatewayMeteringPolicyEntryResultBuilder {
-        <crate::types::builders::CreateTransitGatewayMeteringPolicyEntryResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTransitGatewayMeteringPolicyEntryResultBuilder as Default>::default()
     }
     /// The `TransitGatewayMeteringPolicyEntry` member, when set.
     #[inline]
     pub fn transit_gateway_metering_policy_entry(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayMeteringPolicyEntry> {
+    ) -> Option<&crate::types::TransitGatewayMeteringPolicyEntry> {
         self.transit_gateway_metering_policy_entry.as_ref()
     }
 }
 /// A builder for [`CreateTransitGatewayMeteringPolicyEntryResult`](crate::types::CreateTransitGatewayMeteringPolicyEntryResult); start one with `CreateTransitGatewayMeteringPolicyEntryResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTransitGatewayMeteringPolicyEntryResultBuilder {
     inner: crate::types::CreateTransitGatewayMeteringPolicyEntryResult,
 }
@@ -45,16 +35,14 @@ impl CreateTransitGatewayMeteringPolicyEntryResultBuilder {
         mut self,
         input: crate::types::TransitGatewayMeteringPolicyEntry,
     ) -> Self {
-        self.inner.transit_gateway_metering_policy_entry = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.transit_gateway_metering_policy_entry = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayMeteringPolicyEntryResult::transit_gateway_metering_policy_entry`](crate::types::CreateTransitGatewayMeteringPolicyEntryResult::transit_gateway_metering_policy_entry).
     #[inline]
     pub fn set_transit_gateway_metering_policy_entry(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayMeteringPolicyEntry>,
+        input: Option<crate::types::TransitGatewayMeteringPolicyEntry>,
     ) -> Self {
         self.inner.transit_gateway_metering_policy_entry = input;
         self
@@ -63,7 +51,7 @@ impl CreateTransitGatewayMeteringPolicyEntryResultBuilder {
     #[inline]
     pub fn get_transit_gateway_metering_policy_entry(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayMeteringPolicyEntry> {
+    ) -> &Option<crate::types::TransitGatewayMeteringPolicyEntry> {
         &self.inner.transit_gateway_metering_policy_entry
     }
     /// Builds the [`CreateTransitGatewayMeteringPolicyEntryResult`]; it has no required members, so this cannot fail.
@@ -75,17 +63,17 @@ impl CreateTransitGatewayMeteringPolicyEntryResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateTransitGatewayMeteringPolicyEntryResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayMeteringPolicyEntry" {
-                value.transit_gateway_metering_policy_entry = ::std::option::Option::Some(
+                value.transit_gateway_metering_policy_entry = Some(
                     <crate::types::TransitGatewayMeteringPolicyEntry as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

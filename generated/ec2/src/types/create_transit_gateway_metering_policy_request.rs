@@ -2,43 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayMeteringPolicyRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayMeteringPolicyRequest {
     /// The ID of the transit gateway for which to create the metering policy.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The IDs of the middlebox attachments to include in the metering policy.
-    pub middlebox_attachment_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub middlebox_attachment_ids: Option<Vec<String>>,
     /// The tags to assign to the metering policy.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateTransitGatewayMeteringPolicyRequest {
     /// Starts building a [`CreateTransitGatewayMeteringPolicyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTransitGatewayMeteringPolicyRequestBuilder {
-        <crate::types::builders::CreateTransitGatewayMeteringPolicyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTransitGatewayMeteringPolicyRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `MiddleboxAttachmentIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn middlebox_attachment_ids(&self) -> &[::std::string::String] {
+    pub fn middlebox_attachment_ids(&self) -> &[String] {
         self.middlebox_attachment_ids.as_deref().unwrap_or_default()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -48,69 +39,48 @@ impl CreateTransitGatewayMeteringPolicyRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateTransitGatewayMeteringPolicyRequest`](crate::types::CreateTransitGatewayMeteringPolicyRequest); start one with `CreateTransitGatewayMeteringPolicyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTransitGatewayMeteringPolicyRequestBuilder {
     inner: crate::types::CreateTransitGatewayMeteringPolicyRequest,
 }
 impl CreateTransitGatewayMeteringPolicyRequestBuilder {
     /// Sets [`CreateTransitGatewayMeteringPolicyRequest::transit_gateway_id`](crate::types::CreateTransitGatewayMeteringPolicyRequest::transit_gateway_id): The ID of the transit gateway for which to create the metering policy.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayMeteringPolicyRequest::transit_gateway_id`](crate::types::CreateTransitGatewayMeteringPolicyRequest::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`CreateTransitGatewayMeteringPolicyRequest::transit_gateway_id`](crate::types::CreateTransitGatewayMeteringPolicyRequest::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Appends one item to [`CreateTransitGatewayMeteringPolicyRequest::middlebox_attachment_ids`](crate::types::CreateTransitGatewayMeteringPolicyRequest::middlebox_attachment_ids): The IDs of the middlebox attachments to include in the metering policy.
     ///
     /// To set the whole list at once, use [`set_middlebox_attachment_ids`](Self::set_middlebox_attachment_ids).
-    pub fn middlebox_attachment_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn middlebox_attachment_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.middlebox_attachment_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayMeteringPolicyRequest::middlebox_attachment_ids`](crate::types::CreateTransitGatewayMeteringPolicyRequest::middlebox_attachment_ids).
     #[inline]
-    pub fn set_middlebox_attachment_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_middlebox_attachment_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.middlebox_attachment_ids = input;
         self
     }
     /// The value set for [`CreateTransitGatewayMeteringPolicyRequest::middlebox_attachment_ids`](crate::types::CreateTransitGatewayMeteringPolicyRequest::middlebox_attachment_ids), if any.
     #[inline]
-    pub fn get_middlebox_attachment_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_middlebox_attachment_ids(&self) -> &Option<Vec<String>> {
         &self.inner.middlebox_attachment_ids
     }
     /// Appends one item to [`CreateTransitGatewayMeteringPolicyRequest::tag_specifications`](crate::types::CreateTransitGatewayMeteringPolicyRequest::tag_specifications): The tags to assign to the metering policy.
@@ -124,7 +94,7 @@ impl CreateTransitGatewayMeteringPolicyRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -133,56 +103,56 @@ impl CreateTransitGatewayMeteringPolicyRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateTransitGatewayMeteringPolicyRequest::dry_run`](crate::types::CreateTransitGatewayMeteringPolicyRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayMeteringPolicyRequest::dry_run`](crate::types::CreateTransitGatewayMeteringPolicyRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateTransitGatewayMeteringPolicyRequest::dry_run`](crate::types::CreateTransitGatewayMeteringPolicyRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateTransitGatewayMeteringPolicyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTransitGatewayMeteringPolicyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transit_gateway_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTransitGatewayMeteringPolicyRequest",
                 member: "transit_gateway_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayMeteringPolicyRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_id {
             body.member("TransitGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.middlebox_attachment_ids {
+        if let Some(value) = &self.middlebox_attachment_ids {
             let member_0 = body.enter("MiddleboxAttachmentId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecifications");
             body.items(
                 value,
@@ -190,9 +160,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayMeteringPolicyR
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

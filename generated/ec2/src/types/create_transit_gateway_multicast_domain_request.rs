@@ -2,47 +2,36 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayMulticastDomainRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayMulticastDomainRequest {
     /// The ID of the transit gateway.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The options for the transit gateway multicast domain.
-    pub options: ::std::option::Option<
-        crate::types::CreateTransitGatewayMulticastDomainRequestOptions,
-    >,
+    pub options: Option<crate::types::CreateTransitGatewayMulticastDomainRequestOptions>,
     /// The tags for the transit gateway multicast domain.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateTransitGatewayMulticastDomainRequest {
     /// Starts building a [`CreateTransitGatewayMulticastDomainRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTransitGatewayMulticastDomainRequestBuilder {
-        <crate::types::builders::CreateTransitGatewayMulticastDomainRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTransitGatewayMulticastDomainRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `Options` member, when set.
     #[inline]
     pub fn options(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::CreateTransitGatewayMulticastDomainRequestOptions,
-    > {
+    ) -> Option<&crate::types::CreateTransitGatewayMulticastDomainRequestOptions> {
         self.options.as_ref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -52,43 +41,30 @@ impl CreateTransitGatewayMulticastDomainRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateTransitGatewayMulticastDomainRequest`](crate::types::CreateTransitGatewayMulticastDomainRequest); start one with `CreateTransitGatewayMulticastDomainRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTransitGatewayMulticastDomainRequestBuilder {
     inner: crate::types::CreateTransitGatewayMulticastDomainRequest,
 }
 impl CreateTransitGatewayMulticastDomainRequestBuilder {
     /// Sets [`CreateTransitGatewayMulticastDomainRequest::transit_gateway_id`](crate::types::CreateTransitGatewayMulticastDomainRequest::transit_gateway_id): The ID of the transit gateway.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayMulticastDomainRequest::transit_gateway_id`](crate::types::CreateTransitGatewayMulticastDomainRequest::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`CreateTransitGatewayMulticastDomainRequest::transit_gateway_id`](crate::types::CreateTransitGatewayMulticastDomainRequest::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Sets [`CreateTransitGatewayMulticastDomainRequest::options`](crate::types::CreateTransitGatewayMulticastDomainRequest::options): The options for the transit gateway multicast domain.
@@ -96,16 +72,14 @@ impl CreateTransitGatewayMulticastDomainRequestBuilder {
         mut self,
         input: crate::types::CreateTransitGatewayMulticastDomainRequestOptions,
     ) -> Self {
-        self.inner.options = ::std::option::Option::Some(input);
+        self.inner.options = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayMulticastDomainRequest::options`](crate::types::CreateTransitGatewayMulticastDomainRequest::options).
     #[inline]
     pub fn set_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CreateTransitGatewayMulticastDomainRequestOptions,
-        >,
+        input: Option<crate::types::CreateTransitGatewayMulticastDomainRequestOptions>,
     ) -> Self {
         self.inner.options = input;
         self
@@ -114,9 +88,7 @@ impl CreateTransitGatewayMulticastDomainRequestBuilder {
     #[inline]
     pub fn get_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::CreateTransitGatewayMulticastDomainRequestOptions,
-    > {
+    ) -> &Option<crate::types::CreateTransitGatewayMulticastDomainRequestOptions> {
         &self.inner.options
     }
     /// Appends one item to [`CreateTransitGatewayMulticastDomainRequest::tag_specifications`](crate::types::CreateTransitGatewayMulticastDomainRequest::tag_specifications): The tags for the transit gateway multicast domain.
@@ -130,7 +102,7 @@ impl CreateTransitGatewayMulticastDomainRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -139,56 +111,56 @@ impl CreateTransitGatewayMulticastDomainRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateTransitGatewayMulticastDomainRequest::dry_run`](crate::types::CreateTransitGatewayMulticastDomainRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayMulticastDomainRequest::dry_run`](crate::types::CreateTransitGatewayMulticastDomainRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateTransitGatewayMulticastDomainRequest::dry_run`](crate::types::CreateTransitGatewayMulticastDomainRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateTransitGatewayMulticastDomainRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTransitGatewayMulticastDomainRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transit_gateway_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTransitGatewayMulticastDomainRequest",
                 member: "transit_gateway_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayMulticastDomainRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_id {
             body.member("TransitGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.options {
+        if let Some(value) = &self.options {
             let member_0 = body.enter("Options");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -196,9 +168,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayMulticastDomain
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

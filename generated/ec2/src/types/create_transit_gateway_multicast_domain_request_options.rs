@@ -2,22 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The options for the transit gateway multicast domain.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayMulticastDomainRequestOptions {
     /// Specify whether to enable Internet Group Management Protocol (IGMP) version 2 for the transit gateway multicast domain.
-    pub igmpv2_support: ::std::option::Option<crate::types::Igmpv2SupportValue>,
+    pub igmpv2_support: Option<crate::types::Igmpv2SupportValue>,
     /// Specify whether to enable support for statically configuring multicast group sources for a domain.
-    pub static_sources_support: ::std::option::Option<
-        crate::types::StaticSourcesSupportValue,
-    >,
+    pub static_sources_support: Option<crate::types::StaticSourcesSupportValue>,
     /// Indicates whether to automatically accept cross-account subnet associations that are associated with the transit gateway multicast domain.
-    pub auto_accept_shared_associations: ::std::option::Option<
+    pub auto_accept_shared_associations: Option<
         crate::types::AutoAcceptSharedAssociationsValue,
     >,
 }
@@ -25,60 +18,51 @@ impl CreateTransitGatewayMulticastDomainRequestOptions {
     /// Starts building a [`CreateTransitGatewayMulticastDomainRequestOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTransitGatewayMulticastDomainRequestOptionsBuilder {
-        <crate::types::builders::CreateTransitGatewayMulticastDomainRequestOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTransitGatewayMulticastDomainRequestOptionsBuilder as Default>::default()
     }
     /// The `Igmpv2Support` member, when set.
     #[inline]
-    pub fn igmpv2_support(
-        &self,
-    ) -> ::std::option::Option<&crate::types::Igmpv2SupportValue> {
+    pub fn igmpv2_support(&self) -> Option<&crate::types::Igmpv2SupportValue> {
         self.igmpv2_support.as_ref()
     }
     /// The `StaticSourcesSupport` member, when set.
     #[inline]
     pub fn static_sources_support(
         &self,
-    ) -> ::std::option::Option<&crate::types::StaticSourcesSupportValue> {
+    ) -> Option<&crate::types::StaticSourcesSupportValue> {
         self.static_sources_support.as_ref()
     }
     /// The `AutoAcceptSharedAssociations` member, when set.
     #[inline]
     pub fn auto_accept_shared_associations(
         &self,
-    ) -> ::std::option::Option<&crate::types::AutoAcceptSharedAssociationsValue> {
+    ) -> Option<&crate::types::AutoAcceptSharedAssociationsValue> {
         self.auto_accept_shared_associations.as_ref()
     }
 }
 /// A builder for [`CreateTransitGatewayMulticastDomainRequestOptions`](crate::types::CreateTransitGatewayMulticastDomainRequestOptions); start one with `CreateTransitGatewayMulticastDomainRequestOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTransitGatewayMulticastDomainRequestOptionsBuilder {
     inner: crate::types::CreateTransitGatewayMulticastDomainRequestOptions,
 }
 impl CreateTransitGatewayMulticastDomainRequestOptionsBuilder {
     /// Sets [`CreateTransitGatewayMulticastDomainRequestOptions::igmpv2_support`](crate::types::CreateTransitGatewayMulticastDomainRequestOptions::igmpv2_support): Specify whether to enable Internet Group Management Protocol (IGMP) version 2 for the transit gateway multicast domain.
     pub fn igmpv2_support(mut self, input: crate::types::Igmpv2SupportValue) -> Self {
-        self.inner.igmpv2_support = ::std::option::Option::Some(input);
+        self.inner.igmpv2_support = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayMulticastDomainRequestOptions::igmpv2_support`](crate::types::CreateTransitGatewayMulticastDomainRequestOptions::igmpv2_support).
     #[inline]
     pub fn set_igmpv2_support(
         mut self,
-        input: ::std::option::Option<crate::types::Igmpv2SupportValue>,
+        input: Option<crate::types::Igmpv2SupportValue>,
     ) -> Self {
         self.inner.igmpv2_support = input;
         self
     }
     /// The value set for [`CreateTransitGatewayMulticastDomainRequestOptions::igmpv2_support`](crate::types::CreateTransitGatewayMulticastDomainRequestOptions::igmpv2_support), if any.
     #[inline]
-    pub fn get_igmpv2_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::Igmpv2SupportValue> {
+    pub fn get_igmpv2_support(&self) -> &Option<crate::types::Igmpv2SupportValue> {
         &self.inner.igmpv2_support
     }
     /// Sets [`CreateTransitGatewayMulticastDomainRequestOptions::static_sources_support`](crate::types::CreateTransitGatewayMulticastDomainRequestOptions::static_sources_support): Specify whether to enable support for statically configuring multicast group sources for a domain.
@@ -86,14 +70,14 @@ impl CreateTransitGatewayMulticastDomainRequestOptionsBuilder {
         mut self,
         input: crate::types::StaticSourcesSupportValue,
     ) -> Self {
-        self.inner.static_sources_support = ::std::option::Option::Some(input);
+        self.inner.static_sources_support = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayMulticastDomainRequestOptions::static_sources_support`](crate::types::CreateTransitGatewayMulticastDomainRequestOptions::static_sources_support).
     #[inline]
     pub fn set_static_sources_support(
         mut self,
-        input: ::std::option::Option<crate::types::StaticSourcesSupportValue>,
+        input: Option<crate::types::StaticSourcesSupportValue>,
     ) -> Self {
         self.inner.static_sources_support = input;
         self
@@ -102,7 +86,7 @@ impl CreateTransitGatewayMulticastDomainRequestOptionsBuilder {
     #[inline]
     pub fn get_static_sources_support(
         &self,
-    ) -> &::std::option::Option<crate::types::StaticSourcesSupportValue> {
+    ) -> &Option<crate::types::StaticSourcesSupportValue> {
         &self.inner.static_sources_support
     }
     /// Sets [`CreateTransitGatewayMulticastDomainRequestOptions::auto_accept_shared_associations`](crate::types::CreateTransitGatewayMulticastDomainRequestOptions::auto_accept_shared_associations): Indicates whether to automatically accept cross-account subnet associations that are associated with the transit gateway multicast domain.
@@ -110,14 +94,14 @@ impl CreateTransitGatewayMulticastDomainRequestOptionsBuilder {
         mut self,
         input: crate::types::AutoAcceptSharedAssociationsValue,
     ) -> Self {
-        self.inner.auto_accept_shared_associations = ::std::option::Option::Some(input);
+        self.inner.auto_accept_shared_associations = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayMulticastDomainRequestOptions::auto_accept_shared_associations`](crate::types::CreateTransitGatewayMulticastDomainRequestOptions::auto_accept_shared_associations).
     #[inline]
     pub fn set_auto_accept_shared_associations(
         mut self,
-        input: ::std::option::Option<crate::types::AutoAcceptSharedAssociationsValue>,
+        input: Option<crate::types::AutoAcceptSharedAssociationsValue>,
     ) -> Self {
         self.inner.auto_accept_shared_associations = input;
         self
@@ -126,7 +110,7 @@ impl CreateTransitGatewayMulticastDomainRequestOptionsBuilder {
     #[inline]
     pub fn get_auto_accept_shared_associations(
         &self,
-    ) -> &::std::option::Option<crate::types::AutoAcceptSharedAssociationsValue> {
+    ) -> &Option<crate::types::AutoAcceptSharedAssociationsValue> {
         &self.inner.auto_accept_shared_associations
     }
     /// Builds the [`CreateTransitGatewayMulticastDomainRequestOptions`]; it has no required members, so this cannot fail.
@@ -142,17 +126,16 @@ for CreateTransitGatewayMulticastDomainRequestOptions {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.igmpv2_support {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.igmpv2_support {
             body.member("Igmpv2Support", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.static_sources_support {
+        if let Some(value) = &self.static_sources_support {
             body.member("StaticSourcesSupport", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.auto_accept_shared_associations
-        {
+        if let Some(value) = &self.auto_accept_shared_associations {
             body.member("AutoAcceptSharedAssociations", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayMulticastDomainResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayMulticastDomainResult {
     /// Information about the transit gateway multicast domain.
-    pub transit_gateway_multicast_domain: ::std::option::Option<
+    pub transit_gateway_multicast_domain: Option<
         crate::types::TransitGatewayMulticastDomain,
     >,
 }
@@ -19,23 +14,18 @@ impl CreateTransitGatewayMulticastDomainResult {
     /// Starts building a [`CreateTransitGatewayMulticastDomainResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTransitGatewayMulticastDomainResultBuilder {
-        <crate::types::builders::CreateTransitGatewayMulticastDomainResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTransitGatewayMulticastDomainResultBuilder as Default>::default()
     }
     /// The `TransitGatewayMulticastDomain` member, when set.
     #[inline]
     pub fn transit_gateway_multicast_domain(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayMulticastDomain> {
+    ) -> Option<&crate::types::TransitGatewayMulticastDomain> {
         self.transit_gateway_multicast_domain.as_ref()
     }
 }
 /// A builder for [`CreateTransitGatewayMulticastDomainResult`](crate::types::CreateTransitGatewayMulticastDomainResult); start one with `CreateTransitGatewayMulticastDomainResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTransitGatewayMulticastDomainResultBuilder {
     inner: crate::types::CreateTransitGatewayMulticastDomainResult,
 }
@@ -45,14 +35,14 @@ impl CreateTransitGatewayMulticastDomainResultBuilder {
         mut self,
         input: crate::types::TransitGatewayMulticastDomain,
     ) -> Self {
-        self.inner.transit_gateway_multicast_domain = ::std::option::Option::Some(input);
+        self.inner.transit_gateway_multicast_domain = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayMulticastDomainResult::transit_gateway_multicast_domain`](crate::types::CreateTransitGatewayMulticastDomainResult::transit_gateway_multicast_domain).
     #[inline]
     pub fn set_transit_gateway_multicast_domain(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayMulticastDomain>,
+        input: Option<crate::types::TransitGatewayMulticastDomain>,
     ) -> Self {
         self.inner.transit_gateway_multicast_domain = input;
         self
@@ -61,7 +51,7 @@ impl CreateTransitGatewayMulticastDomainResultBuilder {
     #[inline]
     pub fn get_transit_gateway_multicast_domain(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayMulticastDomain> {
+    ) -> &Option<crate::types::TransitGatewayMulticastDomain> {
         &self.inner.transit_gateway_multicast_domain
     }
     /// Builds the [`CreateTransitGatewayMulticastDomainResult`]; it has no required members, so this cannot fail.
@@ -73,17 +63,17 @@ impl CreateTransitGatewayMulticastDomainResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateTransitGatewayMulticastDomainResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayMulticastDomain" {
-                value.transit_gateway_multicast_domain = ::std::option::Option::Some(
+                value.transit_gateway_multicast_domain = Some(
                     <crate::types::TransitGatewayMulticastDomain as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

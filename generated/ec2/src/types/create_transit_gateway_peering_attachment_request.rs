@@ -2,74 +2,65 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayPeeringAttachmentRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayPeeringAttachmentRequest {
     /// The ID of the transit gateway.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The ID of the peer transit gateway with which to create the peering attachment.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub peer_transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub peer_transit_gateway_id: Option<String>,
     /// The ID of the Amazon Web Services account that owns the peer transit gateway.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub peer_account_id: ::std::option::Option<::std::string::String>,
+    pub peer_account_id: Option<String>,
     /// The Region where the peer transit gateway is located.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub peer_region: ::std::option::Option<::std::string::String>,
+    pub peer_region: Option<String>,
     /// Requests a transit gateway peering attachment.
-    pub options: ::std::option::Option<
+    pub options: Option<
         crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions,
     >,
     /// The tags to apply to the transit gateway peering attachment.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateTransitGatewayPeeringAttachmentRequest {
     /// Starts building a [`CreateTransitGatewayPeeringAttachmentRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTransitGatewayPeeringAttachmentRequestBuilder {
-        <crate::types::builders::CreateTransitGatewayPeeringAttachmentRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTransitGatewayPeeringAttachmentRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `PeerTransitGatewayId` member, when set.
     #[inline]
-    pub fn peer_transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn peer_transit_gateway_id(&self) -> Option<&str> {
         self.peer_transit_gateway_id.as_deref()
     }
     /// The `PeerAccountId` member, when set.
     #[inline]
-    pub fn peer_account_id(&self) -> ::std::option::Option<&str> {
+    pub fn peer_account_id(&self) -> Option<&str> {
         self.peer_account_id.as_deref()
     }
     /// The `PeerRegion` member, when set.
     #[inline]
-    pub fn peer_region(&self) -> ::std::option::Option<&str> {
+    pub fn peer_region(&self) -> Option<&str> {
         self.peer_region.as_deref()
     }
     /// The `Options` member, when set.
     #[inline]
     pub fn options(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions,
-    > {
+    ) -> Option<&crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions> {
         self.options.as_ref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -79,111 +70,78 @@ impl CreateTransitGatewayPeeringAttachmentRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateTransitGatewayPeeringAttachmentRequest`](crate::types::CreateTransitGatewayPeeringAttachmentRequest); start one with `CreateTransitGatewayPeeringAttachmentRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTransitGatewayPeeringAttachmentRequestBuilder {
     inner: crate::types::CreateTransitGatewayPeeringAttachmentRequest,
 }
 impl CreateTransitGatewayPeeringAttachmentRequestBuilder {
     /// Sets [`CreateTransitGatewayPeeringAttachmentRequest::transit_gateway_id`](crate::types::CreateTransitGatewayPeeringAttachmentRequest::transit_gateway_id): The ID of the transit gateway.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayPeeringAttachmentRequest::transit_gateway_id`](crate::types::CreateTransitGatewayPeeringAttachmentRequest::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`CreateTransitGatewayPeeringAttachmentRequest::transit_gateway_id`](crate::types::CreateTransitGatewayPeeringAttachmentRequest::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Sets [`CreateTransitGatewayPeeringAttachmentRequest::peer_transit_gateway_id`](crate::types::CreateTransitGatewayPeeringAttachmentRequest::peer_transit_gateway_id): The ID of the peer transit gateway with which to create the peering attachment.
-    pub fn peer_transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.peer_transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn peer_transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.peer_transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayPeeringAttachmentRequest::peer_transit_gateway_id`](crate::types::CreateTransitGatewayPeeringAttachmentRequest::peer_transit_gateway_id).
     #[inline]
-    pub fn set_peer_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peer_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.peer_transit_gateway_id = input;
         self
     }
     /// The value set for [`CreateTransitGatewayPeeringAttachmentRequest::peer_transit_gateway_id`](crate::types::CreateTransitGatewayPeeringAttachmentRequest::peer_transit_gateway_id), if any.
     #[inline]
-    pub fn get_peer_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peer_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.peer_transit_gateway_id
     }
     /// Sets [`CreateTransitGatewayPeeringAttachmentRequest::peer_account_id`](crate::types::CreateTransitGatewayPeeringAttachmentRequest::peer_account_id): The ID of the Amazon Web Services account that owns the peer transit gateway.
-    pub fn peer_account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.peer_account_id = ::std::option::Option::Some(input.into());
+    pub fn peer_account_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.peer_account_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayPeeringAttachmentRequest::peer_account_id`](crate::types::CreateTransitGatewayPeeringAttachmentRequest::peer_account_id).
     #[inline]
-    pub fn set_peer_account_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peer_account_id(mut self, input: Option<String>) -> Self {
         self.inner.peer_account_id = input;
         self
     }
     /// The value set for [`CreateTransitGatewayPeeringAttachmentRequest::peer_account_id`](crate::types::CreateTransitGatewayPeeringAttachmentRequest::peer_account_id), if any.
     #[inline]
-    pub fn get_peer_account_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peer_account_id(&self) -> &Option<String> {
         &self.inner.peer_account_id
     }
     /// Sets [`CreateTransitGatewayPeeringAttachmentRequest::peer_region`](crate::types::CreateTransitGatewayPeeringAttachmentRequest::peer_region): The Region where the peer transit gateway is located.
-    pub fn peer_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.peer_region = ::std::option::Option::Some(input.into());
+    pub fn peer_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.peer_region = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayPeeringAttachmentRequest::peer_region`](crate::types::CreateTransitGatewayPeeringAttachmentRequest::peer_region).
     #[inline]
-    pub fn set_peer_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peer_region(mut self, input: Option<String>) -> Self {
         self.inner.peer_region = input;
         self
     }
     /// The value set for [`CreateTransitGatewayPeeringAttachmentRequest::peer_region`](crate::types::CreateTransitGatewayPeeringAttachmentRequest::peer_region), if any.
     #[inline]
-    pub fn get_peer_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peer_region(&self) -> &Option<String> {
         &self.inner.peer_region
     }
     /// Sets [`CreateTransitGatewayPeeringAttachmentRequest::options`](crate::types::CreateTransitGatewayPeeringAttachmentRequest::options): Requests a transit gateway peering attachment.
@@ -191,16 +149,14 @@ impl CreateTransitGatewayPeeringAttachmentRequestBuilder {
         mut self,
         input: crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions,
     ) -> Self {
-        self.inner.options = ::std::option::Option::Some(input);
+        self.inner.options = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayPeeringAttachmentRequest::options`](crate::types::CreateTransitGatewayPeeringAttachmentRequest::options).
     #[inline]
     pub fn set_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions,
-        >,
+        input: Option<crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions>,
     ) -> Self {
         self.inner.options = input;
         self
@@ -209,9 +165,7 @@ impl CreateTransitGatewayPeeringAttachmentRequestBuilder {
     #[inline]
     pub fn get_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions,
-    > {
+    ) -> &Option<crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions> {
         &self.inner.options
     }
     /// Appends one item to [`CreateTransitGatewayPeeringAttachmentRequest::tag_specifications`](crate::types::CreateTransitGatewayPeeringAttachmentRequest::tag_specifications): The tags to apply to the transit gateway peering attachment.
@@ -225,7 +179,7 @@ impl CreateTransitGatewayPeeringAttachmentRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -234,58 +188,58 @@ impl CreateTransitGatewayPeeringAttachmentRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateTransitGatewayPeeringAttachmentRequest::dry_run`](crate::types::CreateTransitGatewayPeeringAttachmentRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayPeeringAttachmentRequest::dry_run`](crate::types::CreateTransitGatewayPeeringAttachmentRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateTransitGatewayPeeringAttachmentRequest::dry_run`](crate::types::CreateTransitGatewayPeeringAttachmentRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateTransitGatewayPeeringAttachmentRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTransitGatewayPeeringAttachmentRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transit_gateway_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTransitGatewayPeeringAttachmentRequest",
                 member: "transit_gateway_id",
             });
         }
         if self.inner.peer_transit_gateway_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTransitGatewayPeeringAttachmentRequest",
                 member: "peer_transit_gateway_id",
             });
         }
         if self.inner.peer_account_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTransitGatewayPeeringAttachmentRequest",
                 member: "peer_account_id",
             });
         }
         if self.inner.peer_region.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTransitGatewayPeeringAttachmentRequest",
                 member: "peer_region",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -293,25 +247,25 @@ for CreateTransitGatewayPeeringAttachmentRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_id {
             body.member("TransitGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.peer_transit_gateway_id {
+        if let Some(value) = &self.peer_transit_gateway_id {
             body.member("PeerTransitGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.peer_account_id {
+        if let Some(value) = &self.peer_account_id {
             body.member("PeerAccountId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.peer_region {
+        if let Some(value) = &self.peer_region {
             body.member("PeerRegion", value);
         }
-        if let ::std::option::Option::Some(value) = &self.options {
+        if let Some(value) = &self.options {
             let member_0 = body.enter("Options");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -319,9 +273,9 @@ for CreateTransitGatewayPeeringAttachmentRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,61 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes whether dynamic routing is enabled or disabled for the transit gateway peering request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayPeeringAttachmentRequestOptions {
     /// Indicates whether dynamic routing is enabled or disabled.
-    pub dynamic_routing: ::std::option::Option<crate::types::DynamicRoutingValue>,
+    pub dynamic_routing: Option<crate::types::DynamicRoutingValue>,
 }
 impl CreateTransitGatewayPeeringAttachmentRequestOptions {
     /// Starts building a [`CreateTransitGatewayPeeringAttachmentRequestOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTransitGatewayPeeringAttachmentRequestOptionsBuilder {
-        <crate::types::builders::CreateTransitGatewayPeeringAttachmentRequestOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTransitGatewayPeeringAttachmentRequestOptionsBuilder as Default>::default()
     }
     /// The `DynamicRouting` member, when set.
     #[inline]
-    pub fn dynamic_routing(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DynamicRoutingValue> {
+    pub fn dynamic_routing(&self) -> Option<&crate::types::DynamicRoutingValue> {
         self.dynamic_routing.as_ref()
     }
 }
 /// A builder for [`CreateTransitGatewayPeeringAttachmentRequestOptions`](crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions); start one with `CreateTransitGatewayPeeringAttachmentRequestOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTransitGatewayPeeringAttachmentRequestOptionsBuilder {
     inner: crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions,
 }
 impl CreateTransitGatewayPeeringAttachmentRequestOptionsBuilder {
     /// Sets [`CreateTransitGatewayPeeringAttachmentRequestOptions::dynamic_routing`](crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions::dynamic_routing): Indicates whether dynamic routing is enabled or disabled.
     pub fn dynamic_routing(mut self, input: crate::types::DynamicRoutingValue) -> Self {
-        self.inner.dynamic_routing = ::std::option::Option::Some(input);
+        self.inner.dynamic_routing = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayPeeringAttachmentRequestOptions::dynamic_routing`](crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions::dynamic_routing).
     #[inline]
     pub fn set_dynamic_routing(
         mut self,
-        input: ::std::option::Option<crate::types::DynamicRoutingValue>,
+        input: Option<crate::types::DynamicRoutingValue>,
     ) -> Self {
         self.inner.dynamic_routing = input;
         self
     }
     /// The value set for [`CreateTransitGatewayPeeringAttachmentRequestOptions::dynamic_routing`](crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions::dynamic_routing), if any.
     #[inline]
-    pub fn get_dynamic_routing(
-        &self,
-    ) -> &::std::option::Option<crate::types::DynamicRoutingValue> {
+    pub fn get_dynamic_routing(&self) -> &Option<crate::types::DynamicRoutingValue> {
         &self.inner.dynamic_routing
     }
     /// Builds the [`CreateTransitGatewayPeeringAttachmentRequestOptions`]; it has no required members, so this cannot fail.
@@ -72,10 +58,10 @@ for CreateTransitGatewayPeeringAttachmentRequestOptions {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dynamic_routing {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dynamic_routing {
             body.member("DynamicRouting", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

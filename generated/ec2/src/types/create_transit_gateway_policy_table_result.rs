@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayPolicyTableResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayPolicyTableResult {
     /// Describes the created transit gateway policy table.
-    pub transit_gateway_policy_table: ::std::option::Option<
-        crate::types::TransitGatewayPolicyTable,
-    >,
+    pub transit_gateway_policy_table: Option<crate::types::TransitGatewayPolicyTable>,
 }
 impl CreateTransitGatewayPolicyTableResult {
     /// Starts building a [`CreateTransitGatewayPolicyTableResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTransitGatewayPolicyTableResultBuilder {
-        <crate::types::builders::CreateTransitGatewayPolicyTableResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTransitGatewayPolicyTableResultBuilder as Default>::default()
     }
     /// The `TransitGatewayPolicyTable` member, when set.
     #[inline]
     pub fn transit_gateway_policy_table(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayPolicyTable> {
+    ) -> Option<&crate::types::TransitGatewayPolicyTable> {
         self.transit_gateway_policy_table.as_ref()
     }
 }
 /// A builder for [`CreateTransitGatewayPolicyTableResult`](crate::types::CreateTransitGatewayPolicyTableResult); start one with `CreateTransitGatewayPolicyTableResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTransitGatewayPolicyTableResultBuilder {
     inner: crate::types::CreateTransitGatewayPolicyTableResult,
 }
@@ -45,14 +33,14 @@ impl CreateTransitGatewayPolicyTableResultBuilder {
         mut self,
         input: crate::types::TransitGatewayPolicyTable,
     ) -> Self {
-        self.inner.transit_gateway_policy_table = ::std::option::Option::Some(input);
+        self.inner.transit_gateway_policy_table = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayPolicyTableResult::transit_gateway_policy_table`](crate::types::CreateTransitGatewayPolicyTableResult::transit_gateway_policy_table).
     #[inline]
     pub fn set_transit_gateway_policy_table(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayPolicyTable>,
+        input: Option<crate::types::TransitGatewayPolicyTable>,
     ) -> Self {
         self.inner.transit_gateway_policy_table = input;
         self
@@ -61,7 +49,7 @@ impl CreateTransitGatewayPolicyTableResultBuilder {
     #[inline]
     pub fn get_transit_gateway_policy_table(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayPolicyTable> {
+    ) -> &Option<crate::types::TransitGatewayPolicyTable> {
         &self.inner.transit_gateway_policy_table
     }
     /// Builds the [`CreateTransitGatewayPolicyTableResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl CreateTransitGatewayPolicyTableResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateTransitGatewayPolicyTableResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayPolicyTable" {
-                value.transit_gateway_policy_table = ::std::option::Option::Some(
+                value.transit_gateway_policy_table = Some(
                     <crate::types::TransitGatewayPolicyTable as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayPrefixListReferenceResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayPrefixListReferenceResult {
     /// Information about the prefix list reference.
-    pub transit_gateway_prefix_list_reference: ::std::option::Option<
+    pub transit_gateway_prefix_list_reference: Option<
         crate::types::TransitGatewayPrefixListReference,
     >,
 }
@@ -19,23 +14,18 @@ impl CreateTransitGatewayPrefixListReferenceResult {
     /// Starts building a [`CreateTransitGatewayPrefixListReferenceResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTransitGatewayPrefixListReferenceResultBuilder {
-        <crate::types::builders::CreateTransitGatewayPrefixListReferenceResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTransitGatewayPrefixListReferenceResultBuilder as Default>::default()
     }
     /// The `TransitGatewayPrefixListReference` member, when set.
     #[inline]
     pub fn transit_gateway_prefix_list_reference(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayPrefixListReference> {
+    ) -> Option<&crate::types::TransitGatewayPrefixListReference> {
         self.transit_gateway_prefix_list_reference.as_ref()
     }
 }
 /// A builder for [`CreateTransitGatewayPrefixListReferenceResult`](crate::types::CreateTransitGatewayPrefixListReferenceResult); start one with `CreateTransitGatewayPrefixListReferenceResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTransitGatewayPrefixListReferenceResultBuilder {
     inner: crate::types::CreateTransitGatewayPrefixListReferenceResult,
 }
@@ -45,16 +35,14 @@ impl CreateTransitGatewayPrefixListReferenceResultBuilder {
         mut self,
         input: crate::types::TransitGatewayPrefixListReference,
     ) -> Self {
-        self.inner.transit_gateway_prefix_list_reference = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.transit_gateway_prefix_list_reference = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayPrefixListReferenceResult::transit_gateway_prefix_list_reference`](crate::types::CreateTransitGatewayPrefixListReferenceResult::transit_gateway_prefix_list_reference).
     #[inline]
     pub fn set_transit_gateway_prefix_list_reference(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayPrefixListReference>,
+        input: Option<crate::types::TransitGatewayPrefixListReference>,
     ) -> Self {
         self.inner.transit_gateway_prefix_list_reference = input;
         self
@@ -63,7 +51,7 @@ impl CreateTransitGatewayPrefixListReferenceResultBuilder {
     #[inline]
     pub fn get_transit_gateway_prefix_list_reference(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayPrefixListReference> {
+    ) -> &Option<crate::types::TransitGatewayPrefixListReference> {
         &self.inner.transit_gateway_prefix_list_reference
     }
     /// Builds the [`CreateTransitGatewayPrefixListReferenceResult`]; it has no required members, so this cannot fail.
@@ -75,17 +63,17 @@ impl CreateTransitGatewayPrefixListReferenceResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateTransitGatewayPrefixListReferenceResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayPrefixListReference" {
-                value.transit_gateway_prefix_list_reference = ::std::option::Option::Some(
+                value.transit_gateway_prefix_list_reference = Some(
                     <crate::types::TransitGatewayPrefixListReference as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

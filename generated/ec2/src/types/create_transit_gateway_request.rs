@@ -2,41 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayRequest {
     /// A description of the transit gateway.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The transit gateway options.
-    pub options: ::std::option::Option<crate::types::TransitGatewayRequestOptions>,
+    pub options: Option<crate::types::TransitGatewayRequestOptions>,
     /// The tags to apply to the transit gateway.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateTransitGatewayRequest {
     /// Starts building a [`CreateTransitGatewayRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTransitGatewayRequestBuilder {
-        <crate::types::builders::CreateTransitGatewayRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTransitGatewayRequestBuilder as Default>::default()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Options` member, when set.
     #[inline]
-    pub fn options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayRequestOptions> {
+    pub fn options(&self) -> Option<&crate::types::TransitGatewayRequestOptions> {
         self.options.as_ref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -46,62 +37,49 @@ impl CreateTransitGatewayRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateTransitGatewayRequest`](crate::types::CreateTransitGatewayRequest); start one with `CreateTransitGatewayRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTransitGatewayRequestBuilder {
     inner: crate::types::CreateTransitGatewayRequest,
 }
 impl CreateTransitGatewayRequestBuilder {
     /// Sets [`CreateTransitGatewayRequest::description`](crate::types::CreateTransitGatewayRequest::description): A description of the transit gateway.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayRequest::description`](crate::types::CreateTransitGatewayRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateTransitGatewayRequest::description`](crate::types::CreateTransitGatewayRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateTransitGatewayRequest::options`](crate::types::CreateTransitGatewayRequest::options): The transit gateway options.
     pub fn options(mut self, input: crate::types::TransitGatewayRequestOptions) -> Self {
-        self.inner.options = ::std::option::Option::Some(input);
+        self.inner.options = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayRequest::options`](crate::types::CreateTransitGatewayRequest::options).
     #[inline]
     pub fn set_options(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayRequestOptions>,
+        input: Option<crate::types::TransitGatewayRequestOptions>,
     ) -> Self {
         self.inner.options = input;
         self
     }
     /// The value set for [`CreateTransitGatewayRequest::options`](crate::types::CreateTransitGatewayRequest::options), if any.
     #[inline]
-    pub fn get_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayRequestOptions> {
+    pub fn get_options(&self) -> &Option<crate::types::TransitGatewayRequestOptions> {
         &self.inner.options
     }
     /// Appends one item to [`CreateTransitGatewayRequest::tag_specifications`](crate::types::CreateTransitGatewayRequest::tag_specifications): The tags to apply to the transit gateway.
@@ -115,7 +93,7 @@ impl CreateTransitGatewayRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -124,23 +102,23 @@ impl CreateTransitGatewayRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateTransitGatewayRequest::dry_run`](crate::types::CreateTransitGatewayRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayRequest::dry_run`](crate::types::CreateTransitGatewayRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateTransitGatewayRequest::dry_run`](crate::types::CreateTransitGatewayRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateTransitGatewayRequest`]; it has no required members, so this cannot fail.
@@ -153,16 +131,16 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.description {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.options {
+        if let Some(value) = &self.options {
             let member_0 = body.enter("Options");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -170,9 +148,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

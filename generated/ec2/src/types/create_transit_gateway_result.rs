@@ -2,61 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayResult {
     /// Information about the transit gateway.
-    pub transit_gateway: ::std::option::Option<crate::types::TransitGateway>,
+    pub transit_gateway: Option<crate::types::TransitGateway>,
 }
 impl CreateTransitGatewayResult {
     /// Starts building a [`CreateTransitGatewayResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTransitGatewayResultBuilder {
-        <crate::types::builders::CreateTransitGatewayResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTransitGatewayResultBuilder as Default>::default()
     }
     /// The `TransitGateway` member, when set.
     #[inline]
-    pub fn transit_gateway(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGateway> {
+    pub fn transit_gateway(&self) -> Option<&crate::types::TransitGateway> {
         self.transit_gateway.as_ref()
     }
 }
 /// A builder for [`CreateTransitGatewayResult`](crate::types::CreateTransitGatewayResult); start one with `CreateTransitGatewayResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTransitGatewayResultBuilder {
     inner: crate::types::CreateTransitGatewayResult,
 }
 impl CreateTransitGatewayResultBuilder {
     /// Sets [`CreateTransitGatewayResult::transit_gateway`](crate::types::CreateTransitGatewayResult::transit_gateway): Information about the transit gateway.
     pub fn transit_gateway(mut self, input: crate::types::TransitGateway) -> Self {
-        self.inner.transit_gateway = ::std::option::Option::Some(input);
+        self.inner.transit_gateway = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayResult::transit_gateway`](crate::types::CreateTransitGatewayResult::transit_gateway).
     #[inline]
     pub fn set_transit_gateway(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGateway>,
+        input: Option<crate::types::TransitGateway>,
     ) -> Self {
         self.inner.transit_gateway = input;
         self
     }
     /// The value set for [`CreateTransitGatewayResult::transit_gateway`](crate::types::CreateTransitGatewayResult::transit_gateway), if any.
     #[inline]
-    pub fn get_transit_gateway(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGateway> {
+    pub fn get_transit_gateway(&self) -> &Option<crate::types::TransitGateway> {
         &self.inner.transit_gateway
     }
     /// Builds the [`CreateTransitGatewayResult`]; it has no required members, so this cannot fail.
@@ -68,17 +54,17 @@ impl CreateTransitGatewayResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateTransitGatewayResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGateway" {
-                value.transit_gateway = ::std::option::Option::Some(
+                value.transit_gateway = Some(
                     <crate::types::TransitGateway as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,224 +2,185 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayRouteRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayRouteRequest {
     /// The CIDR range used for destination matches. Routing decisions are based on the most specific match.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub destination_cidr_block: ::std::option::Option<::std::string::String>,
+    pub destination_cidr_block: Option<String>,
     /// The ID of the transit gateway route table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transit_gateway_route_table_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_route_table_id: Option<String>,
     /// The ID of the attachment.
-    pub transit_gateway_attachment_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_attachment_id: Option<String>,
     /// Indicates whether to drop traffic that matches this route.
-    pub blackhole: ::std::option::Option<bool>,
+    pub blackhole: Option<bool>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateTransitGatewayRouteRequest {
     /// Starts building a [`CreateTransitGatewayRouteRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTransitGatewayRouteRequestBuilder {
-        <crate::types::builders::CreateTransitGatewayRouteRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTransitGatewayRouteRequestBuilder as Default>::default()
     }
     /// The `DestinationCidrBlock` member, when set.
     #[inline]
-    pub fn destination_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn destination_cidr_block(&self) -> Option<&str> {
         self.destination_cidr_block.as_deref()
     }
     /// The `TransitGatewayRouteTableId` member, when set.
     #[inline]
-    pub fn transit_gateway_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_route_table_id(&self) -> Option<&str> {
         self.transit_gateway_route_table_id.as_deref()
     }
     /// The `TransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn transit_gateway_attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_attachment_id(&self) -> Option<&str> {
         self.transit_gateway_attachment_id.as_deref()
     }
     /// The `Blackhole` member, when set.
     #[inline]
-    pub fn blackhole(&self) -> ::std::option::Option<bool> {
+    pub fn blackhole(&self) -> Option<bool> {
         self.blackhole
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateTransitGatewayRouteRequest`](crate::types::CreateTransitGatewayRouteRequest); start one with `CreateTransitGatewayRouteRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTransitGatewayRouteRequestBuilder {
     inner: crate::types::CreateTransitGatewayRouteRequest,
 }
 impl CreateTransitGatewayRouteRequestBuilder {
     /// Sets [`CreateTransitGatewayRouteRequest::destination_cidr_block`](crate::types::CreateTransitGatewayRouteRequest::destination_cidr_block): The CIDR range used for destination matches.
-    pub fn destination_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn destination_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayRouteRequest::destination_cidr_block`](crate::types::CreateTransitGatewayRouteRequest::destination_cidr_block).
     #[inline]
-    pub fn set_destination_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.destination_cidr_block = input;
         self
     }
     /// The value set for [`CreateTransitGatewayRouteRequest::destination_cidr_block`](crate::types::CreateTransitGatewayRouteRequest::destination_cidr_block), if any.
     #[inline]
-    pub fn get_destination_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr_block(&self) -> &Option<String> {
         &self.inner.destination_cidr_block
     }
     /// Sets [`CreateTransitGatewayRouteRequest::transit_gateway_route_table_id`](crate::types::CreateTransitGatewayRouteRequest::transit_gateway_route_table_id): The ID of the transit gateway route table.
-    pub fn transit_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_route_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayRouteRequest::transit_gateway_route_table_id`](crate::types::CreateTransitGatewayRouteRequest::transit_gateway_route_table_id).
     #[inline]
-    pub fn set_transit_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_route_table_id = input;
         self
     }
     /// The value set for [`CreateTransitGatewayRouteRequest::transit_gateway_route_table_id`](crate::types::CreateTransitGatewayRouteRequest::transit_gateway_route_table_id), if any.
     #[inline]
-    pub fn get_transit_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_route_table_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_route_table_id
     }
     /// Sets [`CreateTransitGatewayRouteRequest::transit_gateway_attachment_id`](crate::types::CreateTransitGatewayRouteRequest::transit_gateway_attachment_id): The ID of the attachment.
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayRouteRequest::transit_gateway_attachment_id`](crate::types::CreateTransitGatewayRouteRequest::transit_gateway_attachment_id).
     #[inline]
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`CreateTransitGatewayRouteRequest::transit_gateway_attachment_id`](crate::types::CreateTransitGatewayRouteRequest::transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_attachment_id
     }
     /// Sets [`CreateTransitGatewayRouteRequest::blackhole`](crate::types::CreateTransitGatewayRouteRequest::blackhole): Indicates whether to drop traffic that matches this route.
     pub fn blackhole(mut self, input: bool) -> Self {
-        self.inner.blackhole = ::std::option::Option::Some(input);
+        self.inner.blackhole = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayRouteRequest::blackhole`](crate::types::CreateTransitGatewayRouteRequest::blackhole).
     #[inline]
-    pub fn set_blackhole(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_blackhole(mut self, input: Option<bool>) -> Self {
         self.inner.blackhole = input;
         self
     }
     /// The value set for [`CreateTransitGatewayRouteRequest::blackhole`](crate::types::CreateTransitGatewayRouteRequest::blackhole), if any.
     #[inline]
-    pub fn get_blackhole(&self) -> &::std::option::Option<bool> {
+    pub fn get_blackhole(&self) -> &Option<bool> {
         &self.inner.blackhole
     }
     /// Sets [`CreateTransitGatewayRouteRequest::dry_run`](crate::types::CreateTransitGatewayRouteRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayRouteRequest::dry_run`](crate::types::CreateTransitGatewayRouteRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateTransitGatewayRouteRequest::dry_run`](crate::types::CreateTransitGatewayRouteRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateTransitGatewayRouteRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTransitGatewayRouteRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.destination_cidr_block.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTransitGatewayRouteRequest",
                 member: "destination_cidr_block",
             });
         }
         if self.inner.transit_gateway_route_table_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTransitGatewayRouteRequest",
                 member: "transit_gateway_route_table_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayRouteRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.destination_cidr_block {
             body.member("DestinationCidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_route_table_id
-        {
+        if let Some(value) = &self.transit_gateway_route_table_id {
             body.member("TransitGatewayRouteTableId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_attachment_id {
+        if let Some(value) = &self.transit_gateway_attachment_id {
             body.member("TransitGatewayAttachmentId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.blackhole {
+        if let Some(value) = &self.blackhole {
             body.member("Blackhole", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,43 +2,36 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayRouteTableAnnouncementRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayRouteTableAnnouncementRequest {
     /// The ID of the transit gateway route table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transit_gateway_route_table_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_route_table_id: Option<String>,
     /// The ID of the peering attachment.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub peering_attachment_id: ::std::option::Option<::std::string::String>,
+    pub peering_attachment_id: Option<String>,
     /// The tags specifications applied to the transit gateway route table announcement.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateTransitGatewayRouteTableAnnouncementRequest {
     /// Starts building a [`CreateTransitGatewayRouteTableAnnouncementRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTransitGatewayRouteTableAnnouncementRequestBuilder {
-        <crate::types::builders::CreateTransitGatewayRouteTableAnnouncementRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTransitGatewayRouteTableAnnouncementRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayRouteTableId` member, when set.
     #[inline]
-    pub fn transit_gateway_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_route_table_id(&self) -> Option<&str> {
         self.transit_gateway_route_table_id.as_deref()
     }
     /// The `PeeringAttachmentId` member, when set.
     #[inline]
-    pub fn peering_attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn peering_attachment_id(&self) -> Option<&str> {
         self.peering_attachment_id.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -48,69 +41,46 @@ impl CreateTransitGatewayRouteTableAnnouncementRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateTransitGatewayRouteTableAnnouncementRequest`](crate::types::CreateTransitGatewayRouteTableAnnouncementRequest); start one with `CreateTransitGatewayRouteTableAnnouncementRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTransitGatewayRouteTableAnnouncementRequestBuilder {
     inner: crate::types::CreateTransitGatewayRouteTableAnnouncementRequest,
 }
 impl CreateTransitGatewayRouteTableAnnouncementRequestBuilder {
     /// Sets [`CreateTransitGatewayRouteTableAnnouncementRequest::transit_gateway_route_table_id`](crate::types::CreateTransitGatewayRouteTableAnnouncementRequest::transit_gateway_route_table_id): The ID of the transit gateway route table.
-    pub fn transit_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_route_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayRouteTableAnnouncementRequest::transit_gateway_route_table_id`](crate::types::CreateTransitGatewayRouteTableAnnouncementRequest::transit_gateway_route_table_id).
     #[inline]
-    pub fn set_transit_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_route_table_id = input;
         self
     }
     /// The value set for [`CreateTransitGatewayRouteTableAnnouncementRequest::transit_gateway_route_table_id`](crate::types::CreateTransitGatewayRouteTableAnnouncementRequest::transit_gateway_route_table_id), if any.
     #[inline]
-    pub fn get_transit_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_route_table_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_route_table_id
     }
     /// Sets [`CreateTransitGatewayRouteTableAnnouncementRequest::peering_attachment_id`](crate::types::CreateTransitGatewayRouteTableAnnouncementRequest::peering_attachment_id): The ID of the peering attachment.
-    pub fn peering_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.peering_attachment_id = ::std::option::Option::Some(input.into());
+    pub fn peering_attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.peering_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayRouteTableAnnouncementRequest::peering_attachment_id`](crate::types::CreateTransitGatewayRouteTableAnnouncementRequest::peering_attachment_id).
     #[inline]
-    pub fn set_peering_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peering_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.peering_attachment_id = input;
         self
     }
     /// The value set for [`CreateTransitGatewayRouteTableAnnouncementRequest::peering_attachment_id`](crate::types::CreateTransitGatewayRouteTableAnnouncementRequest::peering_attachment_id), if any.
     #[inline]
-    pub fn get_peering_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peering_attachment_id(&self) -> &Option<String> {
         &self.inner.peering_attachment_id
     }
     /// Appends one item to [`CreateTransitGatewayRouteTableAnnouncementRequest::tag_specifications`](crate::types::CreateTransitGatewayRouteTableAnnouncementRequest::tag_specifications): The tags specifications applied to the transit gateway route table announcement.
@@ -124,7 +94,7 @@ impl CreateTransitGatewayRouteTableAnnouncementRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -133,46 +103,46 @@ impl CreateTransitGatewayRouteTableAnnouncementRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateTransitGatewayRouteTableAnnouncementRequest::dry_run`](crate::types::CreateTransitGatewayRouteTableAnnouncementRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayRouteTableAnnouncementRequest::dry_run`](crate::types::CreateTransitGatewayRouteTableAnnouncementRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateTransitGatewayRouteTableAnnouncementRequest::dry_run`](crate::types::CreateTransitGatewayRouteTableAnnouncementRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateTransitGatewayRouteTableAnnouncementRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTransitGatewayRouteTableAnnouncementRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transit_gateway_route_table_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTransitGatewayRouteTableAnnouncementRequest",
                 member: "transit_gateway_route_table_id",
             });
         }
         if self.inner.peering_attachment_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTransitGatewayRouteTableAnnouncementRequest",
                 member: "peering_attachment_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -180,15 +150,14 @@ for CreateTransitGatewayRouteTableAnnouncementRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_route_table_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_route_table_id {
             body.member("TransitGatewayRouteTableId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.peering_attachment_id {
+        if let Some(value) = &self.peering_attachment_id {
             body.member("PeeringAttachmentId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -196,9 +165,9 @@ for CreateTransitGatewayRouteTableAnnouncementRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

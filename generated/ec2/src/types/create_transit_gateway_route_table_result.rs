@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayRouteTableResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayRouteTableResult {
     /// Information about the transit gateway route table.
-    pub transit_gateway_route_table: ::std::option::Option<
-        crate::types::TransitGatewayRouteTable,
-    >,
+    pub transit_gateway_route_table: Option<crate::types::TransitGatewayRouteTable>,
 }
 impl CreateTransitGatewayRouteTableResult {
     /// Starts building a [`CreateTransitGatewayRouteTableResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTransitGatewayRouteTableResultBuilder {
-        <crate::types::builders::CreateTransitGatewayRouteTableResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTransitGatewayRouteTableResultBuilder as Default>::default()
     }
     /// The `TransitGatewayRouteTable` member, when set.
     #[inline]
     pub fn transit_gateway_route_table(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayRouteTable> {
+    ) -> Option<&crate::types::TransitGatewayRouteTable> {
         self.transit_gateway_route_table.as_ref()
     }
 }
 /// A builder for [`CreateTransitGatewayRouteTableResult`](crate::types::CreateTransitGatewayRouteTableResult); start one with `CreateTransitGatewayRouteTableResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTransitGatewayRouteTableResultBuilder {
     inner: crate::types::CreateTransitGatewayRouteTableResult,
 }
@@ -45,14 +33,14 @@ impl CreateTransitGatewayRouteTableResultBuilder {
         mut self,
         input: crate::types::TransitGatewayRouteTable,
     ) -> Self {
-        self.inner.transit_gateway_route_table = ::std::option::Option::Some(input);
+        self.inner.transit_gateway_route_table = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayRouteTableResult::transit_gateway_route_table`](crate::types::CreateTransitGatewayRouteTableResult::transit_gateway_route_table).
     #[inline]
     pub fn set_transit_gateway_route_table(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayRouteTable>,
+        input: Option<crate::types::TransitGatewayRouteTable>,
     ) -> Self {
         self.inner.transit_gateway_route_table = input;
         self
@@ -61,7 +49,7 @@ impl CreateTransitGatewayRouteTableResultBuilder {
     #[inline]
     pub fn get_transit_gateway_route_table(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayRouteTable> {
+    ) -> &Option<crate::types::TransitGatewayRouteTable> {
         &self.inner.transit_gateway_route_table
     }
     /// Builds the [`CreateTransitGatewayRouteTableResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl CreateTransitGatewayRouteTableResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateTransitGatewayRouteTableResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayRouteTable" {
-                value.transit_gateway_route_table = ::std::option::Option::Some(
+                value.transit_gateway_route_table = Some(
                     <crate::types::TransitGatewayRouteTable as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,65 +2,54 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayVpcAttachmentRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayVpcAttachmentRequest {
     /// The ID of the transit gateway.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The ID of the VPC.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The IDs of one or more subnets. You can specify only one subnet per Availability Zone. You must specify at least one subnet, but we recommend that you specify two subnets for better availability. The transit gateway uses one IP address from each specified subnet.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub subnet_ids: Option<Vec<String>>,
     /// The VPC attachment options.
-    pub options: ::std::option::Option<
-        crate::types::CreateTransitGatewayVpcAttachmentRequestOptions,
-    >,
+    pub options: Option<crate::types::CreateTransitGatewayVpcAttachmentRequestOptions>,
     /// The tags to apply to the VPC attachment.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateTransitGatewayVpcAttachmentRequest {
     /// Starts building a [`CreateTransitGatewayVpcAttachmentRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTransitGatewayVpcAttachmentRequestBuilder {
-        <crate::types::builders::CreateTransitGatewayVpcAttachmentRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTransitGatewayVpcAttachmentRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `SubnetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn subnet_ids(&self) -> &[::std::string::String] {
+    pub fn subnet_ids(&self) -> &[String] {
         self.subnet_ids.as_deref().unwrap_or_default()
     }
     /// The `Options` member, when set.
     #[inline]
     pub fn options(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::CreateTransitGatewayVpcAttachmentRequestOptions,
-    > {
+    ) -> Option<&crate::types::CreateTransitGatewayVpcAttachmentRequestOptions> {
         self.options.as_ref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -70,91 +59,64 @@ impl CreateTransitGatewayVpcAttachmentRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateTransitGatewayVpcAttachmentRequest`](crate::types::CreateTransitGatewayVpcAttachmentRequest); start one with `CreateTransitGatewayVpcAttachmentRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTransitGatewayVpcAttachmentRequestBuilder {
     inner: crate::types::CreateTransitGatewayVpcAttachmentRequest,
 }
 impl CreateTransitGatewayVpcAttachmentRequestBuilder {
     /// Sets [`CreateTransitGatewayVpcAttachmentRequest::transit_gateway_id`](crate::types::CreateTransitGatewayVpcAttachmentRequest::transit_gateway_id): The ID of the transit gateway.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayVpcAttachmentRequest::transit_gateway_id`](crate::types::CreateTransitGatewayVpcAttachmentRequest::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`CreateTransitGatewayVpcAttachmentRequest::transit_gateway_id`](crate::types::CreateTransitGatewayVpcAttachmentRequest::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Sets [`CreateTransitGatewayVpcAttachmentRequest::vpc_id`](crate::types::CreateTransitGatewayVpcAttachmentRequest::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayVpcAttachmentRequest::vpc_id`](crate::types::CreateTransitGatewayVpcAttachmentRequest::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`CreateTransitGatewayVpcAttachmentRequest::vpc_id`](crate::types::CreateTransitGatewayVpcAttachmentRequest::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Appends one item to [`CreateTransitGatewayVpcAttachmentRequest::subnet_ids`](crate::types::CreateTransitGatewayVpcAttachmentRequest::subnet_ids): The IDs of one or more subnets.
     ///
     /// To set the whole list at once, use [`set_subnet_ids`](Self::set_subnet_ids).
-    pub fn subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.subnet_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateTransitGatewayVpcAttachmentRequest::subnet_ids`](crate::types::CreateTransitGatewayVpcAttachmentRequest::subnet_ids).
     #[inline]
-    pub fn set_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.subnet_ids = input;
         self
     }
     /// The value set for [`CreateTransitGatewayVpcAttachmentRequest::subnet_ids`](crate::types::CreateTransitGatewayVpcAttachmentRequest::subnet_ids), if any.
     #[inline]
-    pub fn get_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_subnet_ids(&self) -> &Option<Vec<String>> {
         &self.inner.subnet_ids
     }
     /// Sets [`CreateTransitGatewayVpcAttachmentRequest::options`](crate::types::CreateTransitGatewayVpcAttachmentRequest::options): The VPC attachment options.
@@ -162,16 +124,14 @@ impl CreateTransitGatewayVpcAttachmentRequestBuilder {
         mut self,
         input: crate::types::CreateTransitGatewayVpcAttachmentRequestOptions,
     ) -> Self {
-        self.inner.options = ::std::option::Option::Some(input);
+        self.inner.options = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayVpcAttachmentRequest::options`](crate::types::CreateTransitGatewayVpcAttachmentRequest::options).
     #[inline]
     pub fn set_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CreateTransitGatewayVpcAttachmentRequestOptions,
-        >,
+        input: Option<crate::types::CreateTransitGatewayVpcAttachmentRequestOptions>,
     ) -> Self {
         self.inner.options = input;
         self
@@ -180,9 +140,7 @@ impl CreateTransitGatewayVpcAttachmentRequestBuilder {
     #[inline]
     pub fn get_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::CreateTransitGatewayVpcAttachmentRequestOptions,
-    > {
+    ) -> &Option<crate::types::CreateTransitGatewayVpcAttachmentRequestOptions> {
         &self.inner.options
     }
     /// Appends one item to [`CreateTransitGatewayVpcAttachmentRequest::tag_specifications`](crate::types::CreateTransitGatewayVpcAttachmentRequest::tag_specifications): The tags to apply to the VPC attachment.
@@ -196,7 +154,7 @@ impl CreateTransitGatewayVpcAttachmentRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -205,76 +163,76 @@ impl CreateTransitGatewayVpcAttachmentRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateTransitGatewayVpcAttachmentRequest::dry_run`](crate::types::CreateTransitGatewayVpcAttachmentRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayVpcAttachmentRequest::dry_run`](crate::types::CreateTransitGatewayVpcAttachmentRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateTransitGatewayVpcAttachmentRequest::dry_run`](crate::types::CreateTransitGatewayVpcAttachmentRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateTransitGatewayVpcAttachmentRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTransitGatewayVpcAttachmentRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transit_gateway_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTransitGatewayVpcAttachmentRequest",
                 member: "transit_gateway_id",
             });
         }
         if self.inner.vpc_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTransitGatewayVpcAttachmentRequest",
                 member: "vpc_id",
             });
         }
         if self.inner.subnet_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTransitGatewayVpcAttachmentRequest",
                 member: "subnet_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayVpcAttachmentRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_id {
             body.member("TransitGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             body.member("VpcId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_ids {
+        if let Some(value) = &self.subnet_ids {
             let member_0 = body.enter("SubnetIds");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.options {
+        if let Some(value) = &self.options {
             let member_0 = body.enter("Options");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecifications");
             body.items(
                 value,
@@ -282,9 +240,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayVpcAttachmentRe
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

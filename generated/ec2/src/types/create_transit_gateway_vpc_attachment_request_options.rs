@@ -2,94 +2,78 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options for a VPC attachment.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayVpcAttachmentRequestOptions {
     /// Enable or disable DNS support. The default is `enable`.
-    pub dns_support: ::std::option::Option<crate::types::DnsSupportValue>,
+    pub dns_support: Option<crate::types::DnsSupportValue>,
     /// Enables you to reference a security group across VPCs attached to a transit gateway to simplify security group management.
     ///
     /// This option is set to `enable` by default. However, at the transit gateway level the default is set to `disable`.
     ///
     /// For more information about security group referencing, see [Security group referencing](https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpc-attachments.html#vpc-attachment-security) in the *Amazon Web Services Transit Gateways Guide*.
-    pub security_group_referencing_support: ::std::option::Option<
+    pub security_group_referencing_support: Option<
         crate::types::SecurityGroupReferencingSupportValue,
     >,
     /// Specifies whether IPv6 support is enabled for the attachment. When enabled, the transit gateway network interface receives an IPv6 address. When you enable route propagation, IPv6 VPC CIDRs propagate to the transit gateway route tables. When disabled, the network interface does not receive an IPv6 address, and IPv6 routes do not propagate. The setting does not filter IPv6 traffic. The default is `disable`.
-    pub ipv6_support: ::std::option::Option<crate::types::Ipv6SupportValue>,
+    pub ipv6_support: Option<crate::types::Ipv6SupportValue>,
     /// Enable or disable support for appliance mode. If enabled, a traffic flow between a source and destination uses the same Availability Zone for the VPC attachment for the lifetime of that flow. The default is `disable`.
-    pub appliance_mode_support: ::std::option::Option<
-        crate::types::ApplianceModeSupportValue,
-    >,
+    pub appliance_mode_support: Option<crate::types::ApplianceModeSupportValue>,
 }
 impl CreateTransitGatewayVpcAttachmentRequestOptions {
     /// Starts building a [`CreateTransitGatewayVpcAttachmentRequestOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTransitGatewayVpcAttachmentRequestOptionsBuilder {
-        <crate::types::builders::CreateTransitGatewayVpcAttachmentRequestOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTransitGatewayVpcAttachmentRequestOptionsBuilder as Default>::default()
     }
     /// The `DnsSupport` member, when set.
     #[inline]
-    pub fn dns_support(&self) -> ::std::option::Option<&crate::types::DnsSupportValue> {
+    pub fn dns_support(&self) -> Option<&crate::types::DnsSupportValue> {
         self.dns_support.as_ref()
     }
     /// The `SecurityGroupReferencingSupport` member, when set.
     #[inline]
     pub fn security_group_referencing_support(
         &self,
-    ) -> ::std::option::Option<&crate::types::SecurityGroupReferencingSupportValue> {
+    ) -> Option<&crate::types::SecurityGroupReferencingSupportValue> {
         self.security_group_referencing_support.as_ref()
     }
     /// The `Ipv6Support` member, when set.
     #[inline]
-    pub fn ipv6_support(
-        &self,
-    ) -> ::std::option::Option<&crate::types::Ipv6SupportValue> {
+    pub fn ipv6_support(&self) -> Option<&crate::types::Ipv6SupportValue> {
         self.ipv6_support.as_ref()
     }
     /// The `ApplianceModeSupport` member, when set.
     #[inline]
     pub fn appliance_mode_support(
         &self,
-    ) -> ::std::option::Option<&crate::types::ApplianceModeSupportValue> {
+    ) -> Option<&crate::types::ApplianceModeSupportValue> {
         self.appliance_mode_support.as_ref()
     }
 }
 /// A builder for [`CreateTransitGatewayVpcAttachmentRequestOptions`](crate::types::CreateTransitGatewayVpcAttachmentRequestOptions); start one with `CreateTransitGatewayVpcAttachmentRequestOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTransitGatewayVpcAttachmentRequestOptionsBuilder {
     inner: crate::types::CreateTransitGatewayVpcAttachmentRequestOptions,
 }
 impl CreateTransitGatewayVpcAttachmentRequestOptionsBuilder {
     /// Sets [`CreateTransitGatewayVpcAttachmentRequestOptions::dns_support`](crate::types::CreateTransitGatewayVpcAttachmentRequestOptions::dns_support): Enable or disable DNS support.
     pub fn dns_support(mut self, input: crate::types::DnsSupportValue) -> Self {
-        self.inner.dns_support = ::std::option::Option::Some(input);
+        self.inner.dns_support = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayVpcAttachmentRequestOptions::dns_support`](crate::types::CreateTransitGatewayVpcAttachmentRequestOptions::dns_support).
     #[inline]
     pub fn set_dns_support(
         mut self,
-        input: ::std::option::Option<crate::types::DnsSupportValue>,
+        input: Option<crate::types::DnsSupportValue>,
     ) -> Self {
         self.inner.dns_support = input;
         self
     }
     /// The value set for [`CreateTransitGatewayVpcAttachmentRequestOptions::dns_support`](crate::types::CreateTransitGatewayVpcAttachmentRequestOptions::dns_support), if any.
     #[inline]
-    pub fn get_dns_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::DnsSupportValue> {
+    pub fn get_dns_support(&self) -> &Option<crate::types::DnsSupportValue> {
         &self.inner.dns_support
     }
     /// Sets [`CreateTransitGatewayVpcAttachmentRequestOptions::security_group_referencing_support`](crate::types::CreateTransitGatewayVpcAttachmentRequestOptions::security_group_referencing_support): Enables you to reference a security group across VPCs attached to a transit gateway to simplify security group management.
@@ -97,16 +81,14 @@ impl CreateTransitGatewayVpcAttachmentRequestOptionsBuilder {
         mut self,
         input: crate::types::SecurityGroupReferencingSupportValue,
     ) -> Self {
-        self.inner.security_group_referencing_support = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.security_group_referencing_support = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayVpcAttachmentRequestOptions::security_group_referencing_support`](crate::types::CreateTransitGatewayVpcAttachmentRequestOptions::security_group_referencing_support).
     #[inline]
     pub fn set_security_group_referencing_support(
         mut self,
-        input: ::std::option::Option<crate::types::SecurityGroupReferencingSupportValue>,
+        input: Option<crate::types::SecurityGroupReferencingSupportValue>,
     ) -> Self {
         self.inner.security_group_referencing_support = input;
         self
@@ -115,28 +97,26 @@ impl CreateTransitGatewayVpcAttachmentRequestOptionsBuilder {
     #[inline]
     pub fn get_security_group_referencing_support(
         &self,
-    ) -> &::std::option::Option<crate::types::SecurityGroupReferencingSupportValue> {
+    ) -> &Option<crate::types::SecurityGroupReferencingSupportValue> {
         &self.inner.security_group_referencing_support
     }
     /// Sets [`CreateTransitGatewayVpcAttachmentRequestOptions::ipv6_support`](crate::types::CreateTransitGatewayVpcAttachmentRequestOptions::ipv6_support): Specifies whether IPv6 support is enabled for the attachment.
     pub fn ipv6_support(mut self, input: crate::types::Ipv6SupportValue) -> Self {
-        self.inner.ipv6_support = ::std::option::Option::Some(input);
+        self.inner.ipv6_support = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayVpcAttachmentRequestOptions::ipv6_support`](crate::types::CreateTransitGatewayVpcAttachmentRequestOptions::ipv6_support).
     #[inline]
     pub fn set_ipv6_support(
         mut self,
-        input: ::std::option::Option<crate::types::Ipv6SupportValue>,
+        input: Option<crate::types::Ipv6SupportValue>,
     ) -> Self {
         self.inner.ipv6_support = input;
         self
     }
     /// The value set for [`CreateTransitGatewayVpcAttachmentRequestOptions::ipv6_support`](crate::types::CreateTransitGatewayVpcAttachmentRequestOptions::ipv6_support), if any.
     #[inline]
-    pub fn get_ipv6_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::Ipv6SupportValue> {
+    pub fn get_ipv6_support(&self) -> &Option<crate::types::Ipv6SupportValue> {
         &self.inner.ipv6_support
     }
     /// Sets [`CreateTransitGatewayVpcAttachmentRequestOptions::appliance_mode_support`](crate::types::CreateTransitGatewayVpcAttachmentRequestOptions::appliance_mode_support): Enable or disable support for appliance mode.
@@ -144,14 +124,14 @@ impl CreateTransitGatewayVpcAttachmentRequestOptionsBuilder {
         mut self,
         input: crate::types::ApplianceModeSupportValue,
     ) -> Self {
-        self.inner.appliance_mode_support = ::std::option::Option::Some(input);
+        self.inner.appliance_mode_support = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayVpcAttachmentRequestOptions::appliance_mode_support`](crate::types::CreateTransitGatewayVpcAttachmentRequestOptions::appliance_mode_support).
     #[inline]
     pub fn set_appliance_mode_support(
         mut self,
-        input: ::std::option::Option<crate::types::ApplianceModeSupportValue>,
+        input: Option<crate::types::ApplianceModeSupportValue>,
     ) -> Self {
         self.inner.appliance_mode_support = input;
         self
@@ -160,7 +140,7 @@ impl CreateTransitGatewayVpcAttachmentRequestOptionsBuilder {
     #[inline]
     pub fn get_appliance_mode_support(
         &self,
-    ) -> &::std::option::Option<crate::types::ApplianceModeSupportValue> {
+    ) -> &Option<crate::types::ApplianceModeSupportValue> {
         &self.inner.appliance_mode_support
     }
     /// Builds the [`CreateTransitGatewayVpcAttachmentRequestOptions`]; it has no required members, so this cannot fail.
@@ -174,21 +154,19 @@ for CreateTransitGatewayVpcAttachmentRequestOptions {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dns_support {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dns_support {
             body.member("DnsSupport", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .security_group_referencing_support
-        {
+        if let Some(value) = &self.security_group_referencing_support {
             body.member("SecurityGroupReferencingSupport", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_support {
+        if let Some(value) = &self.ipv6_support {
             body.member("Ipv6Support", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.appliance_mode_support {
+        if let Some(value) = &self.appliance_mode_support {
             body.member("ApplianceModeSupport", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

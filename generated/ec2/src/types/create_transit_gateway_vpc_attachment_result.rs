@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayVpcAttachmentResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayVpcAttachmentResult {
     /// Information about the VPC attachment.
-    pub transit_gateway_vpc_attachment: ::std::option::Option<
+    pub transit_gateway_vpc_attachment: Option<
         crate::types::TransitGatewayVpcAttachment,
     >,
 }
@@ -19,23 +14,18 @@ impl CreateTransitGatewayVpcAttachmentResult {
     /// Starts building a [`CreateTransitGatewayVpcAttachmentResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTransitGatewayVpcAttachmentResultBuilder {
-        <crate::types::builders::CreateTransitGatewayVpcAttachmentResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTransitGatewayVpcAttachmentResultBuilder as Default>::default()
     }
     /// The `TransitGatewayVpcAttachment` member, when set.
     #[inline]
     pub fn transit_gateway_vpc_attachment(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayVpcAttachment> {
+    ) -> Option<&crate::types::TransitGatewayVpcAttachment> {
         self.transit_gateway_vpc_attachment.as_ref()
     }
 }
 /// A builder for [`CreateTransitGatewayVpcAttachmentResult`](crate::types::CreateTransitGatewayVpcAttachmentResult); start one with `CreateTransitGatewayVpcAttachmentResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTransitGatewayVpcAttachmentResultBuilder {
     inner: crate::types::CreateTransitGatewayVpcAttachmentResult,
 }
@@ -45,14 +35,14 @@ impl CreateTransitGatewayVpcAttachmentResultBuilder {
         mut self,
         input: crate::types::TransitGatewayVpcAttachment,
     ) -> Self {
-        self.inner.transit_gateway_vpc_attachment = ::std::option::Option::Some(input);
+        self.inner.transit_gateway_vpc_attachment = Some(input);
         self
     }
     /// Sets or clears [`CreateTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment`](crate::types::CreateTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment).
     #[inline]
     pub fn set_transit_gateway_vpc_attachment(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayVpcAttachment>,
+        input: Option<crate::types::TransitGatewayVpcAttachment>,
     ) -> Self {
         self.inner.transit_gateway_vpc_attachment = input;
         self
@@ -61,7 +51,7 @@ impl CreateTransitGatewayVpcAttachmentResultBuilder {
     #[inline]
     pub fn get_transit_gateway_vpc_attachment(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayVpcAttachment> {
+    ) -> &Option<crate::types::TransitGatewayVpcAttachment> {
         &self.inner.transit_gateway_vpc_attachment
     }
     /// Builds the [`CreateTransitGatewayVpcAttachmentResult`]; it has no required members, so this cannot fail.
@@ -73,17 +63,17 @@ impl CreateTransitGatewayVpcAttachmentResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateTransitGatewayVpcAttachmentResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayVpcAttachment" {
-                value.transit_gateway_vpc_attachment = ::std::option::Option::Some(
+                value.transit_gateway_vpc_attachment = Some(
                     <crate::types::TransitGatewayVpcAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,46 +2,37 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the CIDR options for a Verified Access endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessEndpointCidrOptions {
     /// The protocol.
-    pub protocol: ::std::option::Option<crate::types::VerifiedAccessEndpointProtocol>,
+    pub protocol: Option<crate::types::VerifiedAccessEndpointProtocol>,
     /// The IDs of the subnets.
-    pub subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub subnet_ids: Option<Vec<String>>,
     /// The CIDR.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
     /// The port ranges.
-    pub port_ranges: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CreateVerifiedAccessEndpointPortRange>,
-    >,
+    pub port_ranges: Option<Vec<crate::types::CreateVerifiedAccessEndpointPortRange>>,
 }
 impl CreateVerifiedAccessEndpointCidrOptions {
     /// Starts building a [`CreateVerifiedAccessEndpointCidrOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVerifiedAccessEndpointCidrOptionsBuilder {
-        <crate::types::builders::CreateVerifiedAccessEndpointCidrOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVerifiedAccessEndpointCidrOptionsBuilder as Default>::default()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessEndpointProtocol> {
+    pub fn protocol(&self) -> Option<&crate::types::VerifiedAccessEndpointProtocol> {
         self.protocol.as_ref()
     }
     /// The `SubnetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn subnet_ids(&self) -> &[::std::string::String] {
+    pub fn subnet_ids(&self) -> &[String] {
         self.subnet_ids.as_deref().unwrap_or_default()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
     /// The `PortRanges` member, empty when not set; the field tells an empty list from an absent one.
@@ -51,12 +42,7 @@ impl CreateVerifiedAccessEndpointCidrOptions {
     }
 }
 /// A builder for [`CreateVerifiedAccessEndpointCidrOptions`](crate::types::CreateVerifiedAccessEndpointCidrOptions); start one with `CreateVerifiedAccessEndpointCidrOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVerifiedAccessEndpointCidrOptionsBuilder {
     inner: crate::types::CreateVerifiedAccessEndpointCidrOptions,
 }
@@ -66,71 +52,55 @@ impl CreateVerifiedAccessEndpointCidrOptionsBuilder {
         mut self,
         input: crate::types::VerifiedAccessEndpointProtocol,
     ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input);
+        self.inner.protocol = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointCidrOptions::protocol`](crate::types::CreateVerifiedAccessEndpointCidrOptions::protocol).
     #[inline]
     pub fn set_protocol(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessEndpointProtocol>,
+        input: Option<crate::types::VerifiedAccessEndpointProtocol>,
     ) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointCidrOptions::protocol`](crate::types::CreateVerifiedAccessEndpointCidrOptions::protocol), if any.
     #[inline]
-    pub fn get_protocol(
-        &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessEndpointProtocol> {
+    pub fn get_protocol(&self) -> &Option<crate::types::VerifiedAccessEndpointProtocol> {
         &self.inner.protocol
     }
     /// Appends one item to [`CreateVerifiedAccessEndpointCidrOptions::subnet_ids`](crate::types::CreateVerifiedAccessEndpointCidrOptions::subnet_ids): The IDs of the subnets.
     ///
     /// To set the whole list at once, use [`set_subnet_ids`](Self::set_subnet_ids).
-    pub fn subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.subnet_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointCidrOptions::subnet_ids`](crate::types::CreateVerifiedAccessEndpointCidrOptions::subnet_ids).
     #[inline]
-    pub fn set_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.subnet_ids = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointCidrOptions::subnet_ids`](crate::types::CreateVerifiedAccessEndpointCidrOptions::subnet_ids), if any.
     #[inline]
-    pub fn get_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_subnet_ids(&self) -> &Option<Vec<String>> {
         &self.inner.subnet_ids
     }
     /// Sets [`CreateVerifiedAccessEndpointCidrOptions::cidr`](crate::types::CreateVerifiedAccessEndpointCidrOptions::cidr): The CIDR.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointCidrOptions::cidr`](crate::types::CreateVerifiedAccessEndpointCidrOptions::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointCidrOptions::cidr`](crate::types::CreateVerifiedAccessEndpointCidrOptions::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Appends one item to [`CreateVerifiedAccessEndpointCidrOptions::port_ranges`](crate::types::CreateVerifiedAccessEndpointCidrOptions::port_ranges): The port ranges.
@@ -147,9 +117,7 @@ impl CreateVerifiedAccessEndpointCidrOptionsBuilder {
     #[inline]
     pub fn set_port_ranges(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CreateVerifiedAccessEndpointPortRange>,
-        >,
+        input: Option<Vec<crate::types::CreateVerifiedAccessEndpointPortRange>>,
     ) -> Self {
         self.inner.port_ranges = input;
         self
@@ -158,9 +126,7 @@ impl CreateVerifiedAccessEndpointCidrOptionsBuilder {
     #[inline]
     pub fn get_port_ranges(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CreateVerifiedAccessEndpointPortRange>,
-    > {
+    ) -> &Option<Vec<crate::types::CreateVerifiedAccessEndpointPortRange>> {
         &self.inner.port_ranges
     }
     /// Builds the [`CreateVerifiedAccessEndpointCidrOptions`]; it has no required members, so this cannot fail.
@@ -173,19 +139,19 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessEndpointCidrOpt
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.protocol {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.protocol {
             body.member("Protocol", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_ids {
+        if let Some(value) = &self.subnet_ids {
             let member_0 = body.enter("SubnetId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.cidr {
+        if let Some(value) = &self.cidr {
             body.member("Cidr", value);
         }
-        if let ::std::option::Option::Some(value) = &self.port_ranges {
+        if let Some(value) = &self.port_ranges {
             let member_0 = body.enter("PortRange");
             body.items(
                 value,
@@ -193,6 +159,6 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessEndpointCidrOpt
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,46 +2,37 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the network interface options when creating an Amazon Web Services Verified Access endpoint using the `network-interface` type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessEndpointEniOptions {
     /// The ID of the network interface.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The IP protocol.
-    pub protocol: ::std::option::Option<crate::types::VerifiedAccessEndpointProtocol>,
+    pub protocol: Option<crate::types::VerifiedAccessEndpointProtocol>,
     /// The IP port number.
-    pub port: ::std::option::Option<i32>,
+    pub port: Option<i32>,
     /// The port ranges.
-    pub port_ranges: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CreateVerifiedAccessEndpointPortRange>,
-    >,
+    pub port_ranges: Option<Vec<crate::types::CreateVerifiedAccessEndpointPortRange>>,
 }
 impl CreateVerifiedAccessEndpointEniOptions {
     /// Starts building a [`CreateVerifiedAccessEndpointEniOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVerifiedAccessEndpointEniOptionsBuilder {
-        <crate::types::builders::CreateVerifiedAccessEndpointEniOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVerifiedAccessEndpointEniOptionsBuilder as Default>::default()
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessEndpointProtocol> {
+    pub fn protocol(&self) -> Option<&crate::types::VerifiedAccessEndpointProtocol> {
         self.protocol.as_ref()
     }
     /// The `Port` member, when set.
     #[inline]
-    pub fn port(&self) -> ::std::option::Option<i32> {
+    pub fn port(&self) -> Option<i32> {
         self.port
     }
     /// The `PortRanges` member, empty when not set; the field tells an empty list from an absent one.
@@ -51,38 +42,25 @@ impl CreateVerifiedAccessEndpointEniOptions {
     }
 }
 /// A builder for [`CreateVerifiedAccessEndpointEniOptions`](crate::types::CreateVerifiedAccessEndpointEniOptions); start one with `CreateVerifiedAccessEndpointEniOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVerifiedAccessEndpointEniOptionsBuilder {
     inner: crate::types::CreateVerifiedAccessEndpointEniOptions,
 }
 impl CreateVerifiedAccessEndpointEniOptionsBuilder {
     /// Sets [`CreateVerifiedAccessEndpointEniOptions::network_interface_id`](crate::types::CreateVerifiedAccessEndpointEniOptions::network_interface_id): The ID of the network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointEniOptions::network_interface_id`](crate::types::CreateVerifiedAccessEndpointEniOptions::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointEniOptions::network_interface_id`](crate::types::CreateVerifiedAccessEndpointEniOptions::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`CreateVerifiedAccessEndpointEniOptions::protocol`](crate::types::CreateVerifiedAccessEndpointEniOptions::protocol): The IP protocol.
@@ -90,39 +68,37 @@ impl CreateVerifiedAccessEndpointEniOptionsBuilder {
         mut self,
         input: crate::types::VerifiedAccessEndpointProtocol,
     ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input);
+        self.inner.protocol = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointEniOptions::protocol`](crate::types::CreateVerifiedAccessEndpointEniOptions::protocol).
     #[inline]
     pub fn set_protocol(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessEndpointProtocol>,
+        input: Option<crate::types::VerifiedAccessEndpointProtocol>,
     ) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointEniOptions::protocol`](crate::types::CreateVerifiedAccessEndpointEniOptions::protocol), if any.
     #[inline]
-    pub fn get_protocol(
-        &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessEndpointProtocol> {
+    pub fn get_protocol(&self) -> &Option<crate::types::VerifiedAccessEndpointProtocol> {
         &self.inner.protocol
     }
     /// Sets [`CreateVerifiedAccessEndpointEniOptions::port`](crate::types::CreateVerifiedAccessEndpointEniOptions::port): The IP port number.
     pub fn port(mut self, input: i32) -> Self {
-        self.inner.port = ::std::option::Option::Some(input);
+        self.inner.port = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointEniOptions::port`](crate::types::CreateVerifiedAccessEndpointEniOptions::port).
     #[inline]
-    pub fn set_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_port(mut self, input: Option<i32>) -> Self {
         self.inner.port = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointEniOptions::port`](crate::types::CreateVerifiedAccessEndpointEniOptions::port), if any.
     #[inline]
-    pub fn get_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_port(&self) -> &Option<i32> {
         &self.inner.port
     }
     /// Appends one item to [`CreateVerifiedAccessEndpointEniOptions::port_ranges`](crate::types::CreateVerifiedAccessEndpointEniOptions::port_ranges): The port ranges.
@@ -139,9 +115,7 @@ impl CreateVerifiedAccessEndpointEniOptionsBuilder {
     #[inline]
     pub fn set_port_ranges(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CreateVerifiedAccessEndpointPortRange>,
-        >,
+        input: Option<Vec<crate::types::CreateVerifiedAccessEndpointPortRange>>,
     ) -> Self {
         self.inner.port_ranges = input;
         self
@@ -150,9 +124,7 @@ impl CreateVerifiedAccessEndpointEniOptionsBuilder {
     #[inline]
     pub fn get_port_ranges(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CreateVerifiedAccessEndpointPortRange>,
-    > {
+    ) -> &Option<Vec<crate::types::CreateVerifiedAccessEndpointPortRange>> {
         &self.inner.port_ranges
     }
     /// Builds the [`CreateVerifiedAccessEndpointEniOptions`]; it has no required members, so this cannot fail.
@@ -165,17 +137,17 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessEndpointEniOpti
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.network_interface_id {
             body.member("NetworkInterfaceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             body.member("Protocol", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.port {
+        if let Some(value) = &self.port {
             body.member("Port", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.port_ranges {
+        if let Some(value) = &self.port_ranges {
             let member_0 = body.enter("PortRange");
             body.items(
                 value,
@@ -183,6 +155,6 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessEndpointEniOpti
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,53 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the load balancer options when creating an Amazon Web Services Verified Access endpoint using the `load-balancer` type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessEndpointLoadBalancerOptions {
     /// The IP protocol.
-    pub protocol: ::std::option::Option<crate::types::VerifiedAccessEndpointProtocol>,
+    pub protocol: Option<crate::types::VerifiedAccessEndpointProtocol>,
     /// The IP port number.
-    pub port: ::std::option::Option<i32>,
+    pub port: Option<i32>,
     /// The ARN of the load balancer.
-    pub load_balancer_arn: ::std::option::Option<::std::string::String>,
+    pub load_balancer_arn: Option<String>,
     /// The IDs of the subnets. You can specify only one subnet per Availability Zone.
-    pub subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub subnet_ids: Option<Vec<String>>,
     /// The port ranges.
-    pub port_ranges: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CreateVerifiedAccessEndpointPortRange>,
-    >,
+    pub port_ranges: Option<Vec<crate::types::CreateVerifiedAccessEndpointPortRange>>,
 }
 impl CreateVerifiedAccessEndpointLoadBalancerOptions {
     /// Starts building a [`CreateVerifiedAccessEndpointLoadBalancerOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVerifiedAccessEndpointLoadBalancerOptionsBuilder {
-        <crate::types::builders::CreateVerifiedAccessEndpointLoadBalancerOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVerifiedAccessEndpointLoadBalancerOptionsBuilder as Default>::default()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessEndpointProtocol> {
+    pub fn protocol(&self) -> Option<&crate::types::VerifiedAccessEndpointProtocol> {
         self.protocol.as_ref()
     }
     /// The `Port` member, when set.
     #[inline]
-    pub fn port(&self) -> ::std::option::Option<i32> {
+    pub fn port(&self) -> Option<i32> {
         self.port
     }
     /// The `LoadBalancerArn` member, when set.
     #[inline]
-    pub fn load_balancer_arn(&self) -> ::std::option::Option<&str> {
+    pub fn load_balancer_arn(&self) -> Option<&str> {
         self.load_balancer_arn.as_deref()
     }
     /// The `SubnetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn subnet_ids(&self) -> &[::std::string::String] {
+    pub fn subnet_ids(&self) -> &[String] {
         self.subnet_ids.as_deref().unwrap_or_default()
     }
     /// The `PortRanges` member, empty when not set; the field tells an empty list from an absent one.
@@ -58,12 +49,7 @@ impl CreateVerifiedAccessEndpointLoadBalancerOptions {
     }
 }
 /// A builder for [`CreateVerifiedAccessEndpointLoadBalancerOptions`](crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions); start one with `CreateVerifiedAccessEndpointLoadBalancerOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVerifiedAccessEndpointLoadBalancerOptionsBuilder {
     inner: crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions,
 }
@@ -73,89 +59,71 @@ impl CreateVerifiedAccessEndpointLoadBalancerOptionsBuilder {
         mut self,
         input: crate::types::VerifiedAccessEndpointProtocol,
     ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input);
+        self.inner.protocol = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointLoadBalancerOptions::protocol`](crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions::protocol).
     #[inline]
     pub fn set_protocol(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessEndpointProtocol>,
+        input: Option<crate::types::VerifiedAccessEndpointProtocol>,
     ) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointLoadBalancerOptions::protocol`](crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions::protocol), if any.
     #[inline]
-    pub fn get_protocol(
-        &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessEndpointProtocol> {
+    pub fn get_protocol(&self) -> &Option<crate::types::VerifiedAccessEndpointProtocol> {
         &self.inner.protocol
     }
     /// Sets [`CreateVerifiedAccessEndpointLoadBalancerOptions::port`](crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions::port): The IP port number.
     pub fn port(mut self, input: i32) -> Self {
-        self.inner.port = ::std::option::Option::Some(input);
+        self.inner.port = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointLoadBalancerOptions::port`](crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions::port).
     #[inline]
-    pub fn set_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_port(mut self, input: Option<i32>) -> Self {
         self.inner.port = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointLoadBalancerOptions::port`](crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions::port), if any.
     #[inline]
-    pub fn get_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_port(&self) -> &Option<i32> {
         &self.inner.port
     }
     /// Sets [`CreateVerifiedAccessEndpointLoadBalancerOptions::load_balancer_arn`](crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions::load_balancer_arn): The ARN of the load balancer.
-    pub fn load_balancer_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.load_balancer_arn = ::std::option::Option::Some(input.into());
+    pub fn load_balancer_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.load_balancer_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointLoadBalancerOptions::load_balancer_arn`](crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions::load_balancer_arn).
     #[inline]
-    pub fn set_load_balancer_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_load_balancer_arn(mut self, input: Option<String>) -> Self {
         self.inner.load_balancer_arn = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointLoadBalancerOptions::load_balancer_arn`](crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions::load_balancer_arn), if any.
     #[inline]
-    pub fn get_load_balancer_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_load_balancer_arn(&self) -> &Option<String> {
         &self.inner.load_balancer_arn
     }
     /// Appends one item to [`CreateVerifiedAccessEndpointLoadBalancerOptions::subnet_ids`](crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions::subnet_ids): The IDs of the subnets.
     ///
     /// To set the whole list at once, use [`set_subnet_ids`](Self::set_subnet_ids).
-    pub fn subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.subnet_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointLoadBalancerOptions::subnet_ids`](crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions::subnet_ids).
     #[inline]
-    pub fn set_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.subnet_ids = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointLoadBalancerOptions::subnet_ids`](crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions::subnet_ids), if any.
     #[inline]
-    pub fn get_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_subnet_ids(&self) -> &Option<Vec<String>> {
         &self.inner.subnet_ids
     }
     /// Appends one item to [`CreateVerifiedAccessEndpointLoadBalancerOptions::port_ranges`](crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions::port_ranges): The port ranges.
@@ -172,9 +140,7 @@ impl CreateVerifiedAccessEndpointLoadBalancerOptionsBuilder {
     #[inline]
     pub fn set_port_ranges(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CreateVerifiedAccessEndpointPortRange>,
-        >,
+        input: Option<Vec<crate::types::CreateVerifiedAccessEndpointPortRange>>,
     ) -> Self {
         self.inner.port_ranges = input;
         self
@@ -183,9 +149,7 @@ impl CreateVerifiedAccessEndpointLoadBalancerOptionsBuilder {
     #[inline]
     pub fn get_port_ranges(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CreateVerifiedAccessEndpointPortRange>,
-    > {
+    ) -> &Option<Vec<crate::types::CreateVerifiedAccessEndpointPortRange>> {
         &self.inner.port_ranges
     }
     /// Builds the [`CreateVerifiedAccessEndpointLoadBalancerOptions`]; it has no required members, so this cannot fail.
@@ -199,22 +163,22 @@ for CreateVerifiedAccessEndpointLoadBalancerOptions {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.protocol {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.protocol {
             body.member("Protocol", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.port {
+        if let Some(value) = &self.port {
             body.member("Port", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.load_balancer_arn {
+        if let Some(value) = &self.load_balancer_arn {
             body.member("LoadBalancerArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_ids {
+        if let Some(value) = &self.subnet_ids {
             let member_0 = body.enter("SubnetId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.port_ranges {
+        if let Some(value) = &self.port_ranges {
             let member_0 = body.enter("PortRange");
             body.items(
                 value,
@@ -222,6 +186,6 @@ for CreateVerifiedAccessEndpointLoadBalancerOptions {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

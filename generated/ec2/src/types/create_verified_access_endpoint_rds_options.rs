@@ -2,80 +2,68 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the RDS options for a Verified Access endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessEndpointRdsOptions {
     /// The protocol.
-    pub protocol: ::std::option::Option<crate::types::VerifiedAccessEndpointProtocol>,
+    pub protocol: Option<crate::types::VerifiedAccessEndpointProtocol>,
     /// The port.
-    pub port: ::std::option::Option<i32>,
+    pub port: Option<i32>,
     /// The ARN of the RDS instance.
-    pub rds_db_instance_arn: ::std::option::Option<::std::string::String>,
+    pub rds_db_instance_arn: Option<String>,
     /// The ARN of the DB cluster.
-    pub rds_db_cluster_arn: ::std::option::Option<::std::string::String>,
+    pub rds_db_cluster_arn: Option<String>,
     /// The ARN of the RDS proxy.
-    pub rds_db_proxy_arn: ::std::option::Option<::std::string::String>,
+    pub rds_db_proxy_arn: Option<String>,
     /// The RDS endpoint.
-    pub rds_endpoint: ::std::option::Option<::std::string::String>,
+    pub rds_endpoint: Option<String>,
     /// The IDs of the subnets. You can specify only one subnet per Availability Zone.
-    pub subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub subnet_ids: Option<Vec<String>>,
 }
 impl CreateVerifiedAccessEndpointRdsOptions {
     /// Starts building a [`CreateVerifiedAccessEndpointRdsOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVerifiedAccessEndpointRdsOptionsBuilder {
-        <crate::types::builders::CreateVerifiedAccessEndpointRdsOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVerifiedAccessEndpointRdsOptionsBuilder as Default>::default()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessEndpointProtocol> {
+    pub fn protocol(&self) -> Option<&crate::types::VerifiedAccessEndpointProtocol> {
         self.protocol.as_ref()
     }
     /// The `Port` member, when set.
     #[inline]
-    pub fn port(&self) -> ::std::option::Option<i32> {
+    pub fn port(&self) -> Option<i32> {
         self.port
     }
     /// The `RdsDbInstanceArn` member, when set.
     #[inline]
-    pub fn rds_db_instance_arn(&self) -> ::std::option::Option<&str> {
+    pub fn rds_db_instance_arn(&self) -> Option<&str> {
         self.rds_db_instance_arn.as_deref()
     }
     /// The `RdsDbClusterArn` member, when set.
     #[inline]
-    pub fn rds_db_cluster_arn(&self) -> ::std::option::Option<&str> {
+    pub fn rds_db_cluster_arn(&self) -> Option<&str> {
         self.rds_db_cluster_arn.as_deref()
     }
     /// The `RdsDbProxyArn` member, when set.
     #[inline]
-    pub fn rds_db_proxy_arn(&self) -> ::std::option::Option<&str> {
+    pub fn rds_db_proxy_arn(&self) -> Option<&str> {
         self.rds_db_proxy_arn.as_deref()
     }
     /// The `RdsEndpoint` member, when set.
     #[inline]
-    pub fn rds_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn rds_endpoint(&self) -> Option<&str> {
         self.rds_endpoint.as_deref()
     }
     /// The `SubnetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn subnet_ids(&self) -> &[::std::string::String] {
+    pub fn subnet_ids(&self) -> &[String] {
         self.subnet_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`CreateVerifiedAccessEndpointRdsOptions`](crate::types::CreateVerifiedAccessEndpointRdsOptions); start one with `CreateVerifiedAccessEndpointRdsOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVerifiedAccessEndpointRdsOptionsBuilder {
     inner: crate::types::CreateVerifiedAccessEndpointRdsOptions,
 }
@@ -85,157 +73,119 @@ impl CreateVerifiedAccessEndpointRdsOptionsBuilder {
         mut self,
         input: crate::types::VerifiedAccessEndpointProtocol,
     ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input);
+        self.inner.protocol = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRdsOptions::protocol`](crate::types::CreateVerifiedAccessEndpointRdsOptions::protocol).
     #[inline]
     pub fn set_protocol(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessEndpointProtocol>,
+        input: Option<crate::types::VerifiedAccessEndpointProtocol>,
     ) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointRdsOptions::protocol`](crate::types::CreateVerifiedAccessEndpointRdsOptions::protocol), if any.
     #[inline]
-    pub fn get_protocol(
-        &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessEndpointProtocol> {
+    pub fn get_protocol(&self) -> &Option<crate::types::VerifiedAccessEndpointProtocol> {
         &self.inner.protocol
     }
     /// Sets [`CreateVerifiedAccessEndpointRdsOptions::port`](crate::types::CreateVerifiedAccessEndpointRdsOptions::port): The port.
     pub fn port(mut self, input: i32) -> Self {
-        self.inner.port = ::std::option::Option::Some(input);
+        self.inner.port = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRdsOptions::port`](crate::types::CreateVerifiedAccessEndpointRdsOptions::port).
     #[inline]
-    pub fn set_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_port(mut self, input: Option<i32>) -> Self {
         self.inner.port = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointRdsOptions::port`](crate::types::CreateVerifiedAccessEndpointRdsOptions::port), if any.
     #[inline]
-    pub fn get_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_port(&self) -> &Option<i32> {
         &self.inner.port
     }
     /// Sets [`CreateVerifiedAccessEndpointRdsOptions::rds_db_instance_arn`](crate::types::CreateVerifiedAccessEndpointRdsOptions::rds_db_instance_arn): The ARN of the RDS instance.
-    pub fn rds_db_instance_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rds_db_instance_arn = ::std::option::Option::Some(input.into());
+    pub fn rds_db_instance_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.rds_db_instance_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRdsOptions::rds_db_instance_arn`](crate::types::CreateVerifiedAccessEndpointRdsOptions::rds_db_instance_arn).
     #[inline]
-    pub fn set_rds_db_instance_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rds_db_instance_arn(mut self, input: Option<String>) -> Self {
         self.inner.rds_db_instance_arn = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointRdsOptions::rds_db_instance_arn`](crate::types::CreateVerifiedAccessEndpointRdsOptions::rds_db_instance_arn), if any.
     #[inline]
-    pub fn get_rds_db_instance_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rds_db_instance_arn(&self) -> &Option<String> {
         &self.inner.rds_db_instance_arn
     }
     /// Sets [`CreateVerifiedAccessEndpointRdsOptions::rds_db_cluster_arn`](crate::types::CreateVerifiedAccessEndpointRdsOptions::rds_db_cluster_arn): The ARN of the DB cluster.
-    pub fn rds_db_cluster_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rds_db_cluster_arn = ::std::option::Option::Some(input.into());
+    pub fn rds_db_cluster_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.rds_db_cluster_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRdsOptions::rds_db_cluster_arn`](crate::types::CreateVerifiedAccessEndpointRdsOptions::rds_db_cluster_arn).
     #[inline]
-    pub fn set_rds_db_cluster_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rds_db_cluster_arn(mut self, input: Option<String>) -> Self {
         self.inner.rds_db_cluster_arn = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointRdsOptions::rds_db_cluster_arn`](crate::types::CreateVerifiedAccessEndpointRdsOptions::rds_db_cluster_arn), if any.
     #[inline]
-    pub fn get_rds_db_cluster_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rds_db_cluster_arn(&self) -> &Option<String> {
         &self.inner.rds_db_cluster_arn
     }
     /// Sets [`CreateVerifiedAccessEndpointRdsOptions::rds_db_proxy_arn`](crate::types::CreateVerifiedAccessEndpointRdsOptions::rds_db_proxy_arn): The ARN of the RDS proxy.
-    pub fn rds_db_proxy_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rds_db_proxy_arn = ::std::option::Option::Some(input.into());
+    pub fn rds_db_proxy_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.rds_db_proxy_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRdsOptions::rds_db_proxy_arn`](crate::types::CreateVerifiedAccessEndpointRdsOptions::rds_db_proxy_arn).
     #[inline]
-    pub fn set_rds_db_proxy_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rds_db_proxy_arn(mut self, input: Option<String>) -> Self {
         self.inner.rds_db_proxy_arn = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointRdsOptions::rds_db_proxy_arn`](crate::types::CreateVerifiedAccessEndpointRdsOptions::rds_db_proxy_arn), if any.
     #[inline]
-    pub fn get_rds_db_proxy_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rds_db_proxy_arn(&self) -> &Option<String> {
         &self.inner.rds_db_proxy_arn
     }
     /// Sets [`CreateVerifiedAccessEndpointRdsOptions::rds_endpoint`](crate::types::CreateVerifiedAccessEndpointRdsOptions::rds_endpoint): The RDS endpoint.
-    pub fn rds_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rds_endpoint = ::std::option::Option::Some(input.into());
+    pub fn rds_endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.rds_endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRdsOptions::rds_endpoint`](crate::types::CreateVerifiedAccessEndpointRdsOptions::rds_endpoint).
     #[inline]
-    pub fn set_rds_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rds_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.rds_endpoint = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointRdsOptions::rds_endpoint`](crate::types::CreateVerifiedAccessEndpointRdsOptions::rds_endpoint), if any.
     #[inline]
-    pub fn get_rds_endpoint(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rds_endpoint(&self) -> &Option<String> {
         &self.inner.rds_endpoint
     }
     /// Appends one item to [`CreateVerifiedAccessEndpointRdsOptions::subnet_ids`](crate::types::CreateVerifiedAccessEndpointRdsOptions::subnet_ids): The IDs of the subnets.
     ///
     /// To set the whole list at once, use [`set_subnet_ids`](Self::set_subnet_ids).
-    pub fn subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.subnet_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRdsOptions::subnet_ids`](crate::types::CreateVerifiedAccessEndpointRdsOptions::subnet_ids).
     #[inline]
-    pub fn set_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.subnet_ids = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointRdsOptions::subnet_ids`](crate::types::CreateVerifiedAccessEndpointRdsOptions::subnet_ids), if any.
     #[inline]
-    pub fn get_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_subnet_ids(&self) -> &Option<Vec<String>> {
         &self.inner.subnet_ids
     }
     /// Builds the [`CreateVerifiedAccessEndpointRdsOptions`]; it has no required members, so this cannot fail.
@@ -248,30 +198,30 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessEndpointRdsOpti
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.protocol {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.protocol {
             body.member("Protocol", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.port {
+        if let Some(value) = &self.port {
             body.member("Port", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.rds_db_instance_arn {
+        if let Some(value) = &self.rds_db_instance_arn {
             body.member("RdsDbInstanceArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.rds_db_cluster_arn {
+        if let Some(value) = &self.rds_db_cluster_arn {
             body.member("RdsDbClusterArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.rds_db_proxy_arn {
+        if let Some(value) = &self.rds_db_proxy_arn {
             body.member("RdsDbProxyArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.rds_endpoint {
+        if let Some(value) = &self.rds_endpoint {
             body.member("RdsEndpoint", value);
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_ids {
+        if let Some(value) = &self.subnet_ids {
             let member_0 = body.enter("SubnetId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,140 +2,119 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVerifiedAccessEndpointRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessEndpointRequest {
     /// The ID of the Verified Access group to associate the endpoint with.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub verified_access_group_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_group_id: Option<String>,
     /// The type of Verified Access endpoint to create.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub endpoint_type: ::std::option::Option<crate::types::VerifiedAccessEndpointType>,
+    pub endpoint_type: Option<crate::types::VerifiedAccessEndpointType>,
     /// The type of attachment.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub attachment_type: ::std::option::Option<
-        crate::types::VerifiedAccessEndpointAttachmentType,
-    >,
+    pub attachment_type: Option<crate::types::VerifiedAccessEndpointAttachmentType>,
     /// The ARN of the public TLS/SSL certificate in Amazon Web Services Certificate Manager to associate with the endpoint. The CN in the certificate must match the DNS name your end users will use to reach your application.
-    pub domain_certificate_arn: ::std::option::Option<::std::string::String>,
+    pub domain_certificate_arn: Option<String>,
     /// The DNS name for users to reach your application.
-    pub application_domain: ::std::option::Option<::std::string::String>,
+    pub application_domain: Option<String>,
     /// A custom identifier that is prepended to the DNS name that is generated for the endpoint.
-    pub endpoint_domain_prefix: ::std::option::Option<::std::string::String>,
+    pub endpoint_domain_prefix: Option<String>,
     /// The IDs of the security groups to associate with the Verified Access endpoint. Required if `AttachmentType` is set to `vpc`.
-    pub security_group_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub security_group_ids: Option<Vec<String>>,
     /// The load balancer details. This parameter is required if the endpoint type is `load-balancer`.
-    pub load_balancer_options: ::std::option::Option<
+    pub load_balancer_options: Option<
         crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions,
     >,
     /// The network interface details. This parameter is required if the endpoint type is `network-interface`.
-    pub network_interface_options: ::std::option::Option<
+    pub network_interface_options: Option<
         crate::types::CreateVerifiedAccessEndpointEniOptions,
     >,
     /// A description for the Verified Access endpoint.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The Verified Access policy document.
-    pub policy_document: ::std::option::Option<::std::string::String>,
+    pub policy_document: Option<String>,
     /// The tags to assign to the Verified Access endpoint.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// A unique, case-sensitive token that you provide to ensure idempotency of your modification request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The options for server side encryption.
-    pub sse_specification: ::std::option::Option<
-        crate::types::VerifiedAccessSseSpecificationRequest,
-    >,
+    pub sse_specification: Option<crate::types::VerifiedAccessSseSpecificationRequest>,
     /// The RDS details. This parameter is required if the endpoint type is `rds`.
-    pub rds_options: ::std::option::Option<
-        crate::types::CreateVerifiedAccessEndpointRdsOptions,
-    >,
+    pub rds_options: Option<crate::types::CreateVerifiedAccessEndpointRdsOptions>,
     /// The CIDR options. This parameter is required if the endpoint type is `cidr`.
-    pub cidr_options: ::std::option::Option<
-        crate::types::CreateVerifiedAccessEndpointCidrOptions,
-    >,
+    pub cidr_options: Option<crate::types::CreateVerifiedAccessEndpointCidrOptions>,
 }
 impl CreateVerifiedAccessEndpointRequest {
     /// Starts building a [`CreateVerifiedAccessEndpointRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder {
-        <crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVerifiedAccessEndpointRequestBuilder as Default>::default()
     }
     /// The `VerifiedAccessGroupId` member, when set.
     #[inline]
-    pub fn verified_access_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_group_id(&self) -> Option<&str> {
         self.verified_access_group_id.as_deref()
     }
     /// The `EndpointType` member, when set.
     #[inline]
-    pub fn endpoint_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessEndpointType> {
+    pub fn endpoint_type(&self) -> Option<&crate::types::VerifiedAccessEndpointType> {
         self.endpoint_type.as_ref()
     }
     /// The `AttachmentType` member, when set.
     #[inline]
     pub fn attachment_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessEndpointAttachmentType> {
+    ) -> Option<&crate::types::VerifiedAccessEndpointAttachmentType> {
         self.attachment_type.as_ref()
     }
     /// The `DomainCertificateArn` member, when set.
     #[inline]
-    pub fn domain_certificate_arn(&self) -> ::std::option::Option<&str> {
+    pub fn domain_certificate_arn(&self) -> Option<&str> {
         self.domain_certificate_arn.as_deref()
     }
     /// The `ApplicationDomain` member, when set.
     #[inline]
-    pub fn application_domain(&self) -> ::std::option::Option<&str> {
+    pub fn application_domain(&self) -> Option<&str> {
         self.application_domain.as_deref()
     }
     /// The `EndpointDomainPrefix` member, when set.
     #[inline]
-    pub fn endpoint_domain_prefix(&self) -> ::std::option::Option<&str> {
+    pub fn endpoint_domain_prefix(&self) -> Option<&str> {
         self.endpoint_domain_prefix.as_deref()
     }
     /// The `SecurityGroupIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_group_ids(&self) -> &[::std::string::String] {
+    pub fn security_group_ids(&self) -> &[String] {
         self.security_group_ids.as_deref().unwrap_or_default()
     }
     /// The `LoadBalancerOptions` member, when set.
     #[inline]
     pub fn load_balancer_options(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions,
-    > {
+    ) -> Option<&crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions> {
         self.load_balancer_options.as_ref()
     }
     /// The `NetworkInterfaceOptions` member, when set.
     #[inline]
     pub fn network_interface_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::CreateVerifiedAccessEndpointEniOptions> {
+    ) -> Option<&crate::types::CreateVerifiedAccessEndpointEniOptions> {
         self.network_interface_options.as_ref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `PolicyDocument` member, when set.
     #[inline]
-    pub fn policy_document(&self) -> ::std::option::Option<&str> {
+    pub fn policy_document(&self) -> Option<&str> {
         self.policy_document.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -145,69 +124,56 @@ impl CreateVerifiedAccessEndpointRequest {
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `SseSpecification` member, when set.
     #[inline]
     pub fn sse_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessSseSpecificationRequest> {
+    ) -> Option<&crate::types::VerifiedAccessSseSpecificationRequest> {
         self.sse_specification.as_ref()
     }
     /// The `RdsOptions` member, when set.
     #[inline]
     pub fn rds_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::CreateVerifiedAccessEndpointRdsOptions> {
+    ) -> Option<&crate::types::CreateVerifiedAccessEndpointRdsOptions> {
         self.rds_options.as_ref()
     }
     /// The `CidrOptions` member, when set.
     #[inline]
     pub fn cidr_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::CreateVerifiedAccessEndpointCidrOptions> {
+    ) -> Option<&crate::types::CreateVerifiedAccessEndpointCidrOptions> {
         self.cidr_options.as_ref()
     }
 }
 /// A builder for [`CreateVerifiedAccessEndpointRequest`](crate::types::CreateVerifiedAccessEndpointRequest); start one with `CreateVerifiedAccessEndpointRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVerifiedAccessEndpointRequestBuilder {
     inner: crate::types::CreateVerifiedAccessEndpointRequest,
 }
 impl CreateVerifiedAccessEndpointRequestBuilder {
     /// Sets [`CreateVerifiedAccessEndpointRequest::verified_access_group_id`](crate::types::CreateVerifiedAccessEndpointRequest::verified_access_group_id): The ID of the Verified Access group to associate the endpoint with.
-    pub fn verified_access_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.verified_access_group_id = ::std::option::Option::Some(input.into());
+    pub fn verified_access_group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.verified_access_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRequest::verified_access_group_id`](crate::types::CreateVerifiedAccessEndpointRequest::verified_access_group_id).
     #[inline]
-    pub fn set_verified_access_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_group_id(mut self, input: Option<String>) -> Self {
         self.inner.verified_access_group_id = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointRequest::verified_access_group_id`](crate::types::CreateVerifiedAccessEndpointRequest::verified_access_group_id), if any.
     #[inline]
-    pub fn get_verified_access_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_group_id(&self) -> &Option<String> {
         &self.inner.verified_access_group_id
     }
     /// Sets [`CreateVerifiedAccessEndpointRequest::endpoint_type`](crate::types::CreateVerifiedAccessEndpointRequest::endpoint_type): The type of Verified Access endpoint to create.
@@ -215,14 +181,14 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
         mut self,
         input: crate::types::VerifiedAccessEndpointType,
     ) -> Self {
-        self.inner.endpoint_type = ::std::option::Option::Some(input);
+        self.inner.endpoint_type = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRequest::endpoint_type`](crate::types::CreateVerifiedAccessEndpointRequest::endpoint_type).
     #[inline]
     pub fn set_endpoint_type(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessEndpointType>,
+        input: Option<crate::types::VerifiedAccessEndpointType>,
     ) -> Self {
         self.inner.endpoint_type = input;
         self
@@ -231,7 +197,7 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
     #[inline]
     pub fn get_endpoint_type(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessEndpointType> {
+    ) -> &Option<crate::types::VerifiedAccessEndpointType> {
         &self.inner.endpoint_type
     }
     /// Sets [`CreateVerifiedAccessEndpointRequest::attachment_type`](crate::types::CreateVerifiedAccessEndpointRequest::attachment_type): The type of attachment.
@@ -239,14 +205,14 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
         mut self,
         input: crate::types::VerifiedAccessEndpointAttachmentType,
     ) -> Self {
-        self.inner.attachment_type = ::std::option::Option::Some(input);
+        self.inner.attachment_type = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRequest::attachment_type`](crate::types::CreateVerifiedAccessEndpointRequest::attachment_type).
     #[inline]
     pub fn set_attachment_type(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessEndpointAttachmentType>,
+        input: Option<crate::types::VerifiedAccessEndpointAttachmentType>,
     ) -> Self {
         self.inner.attachment_type = input;
         self
@@ -255,105 +221,73 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
     #[inline]
     pub fn get_attachment_type(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessEndpointAttachmentType> {
+    ) -> &Option<crate::types::VerifiedAccessEndpointAttachmentType> {
         &self.inner.attachment_type
     }
     /// Sets [`CreateVerifiedAccessEndpointRequest::domain_certificate_arn`](crate::types::CreateVerifiedAccessEndpointRequest::domain_certificate_arn): The ARN of the public TLS/SSL certificate in Amazon Web Services Certificate Manager to associate with the endpoint.
-    pub fn domain_certificate_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.domain_certificate_arn = ::std::option::Option::Some(input.into());
+    pub fn domain_certificate_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.domain_certificate_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRequest::domain_certificate_arn`](crate::types::CreateVerifiedAccessEndpointRequest::domain_certificate_arn).
     #[inline]
-    pub fn set_domain_certificate_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_certificate_arn(mut self, input: Option<String>) -> Self {
         self.inner.domain_certificate_arn = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointRequest::domain_certificate_arn`](crate::types::CreateVerifiedAccessEndpointRequest::domain_certificate_arn), if any.
     #[inline]
-    pub fn get_domain_certificate_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_certificate_arn(&self) -> &Option<String> {
         &self.inner.domain_certificate_arn
     }
     /// Sets [`CreateVerifiedAccessEndpointRequest::application_domain`](crate::types::CreateVerifiedAccessEndpointRequest::application_domain): The DNS name for users to reach your application.
-    pub fn application_domain(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.application_domain = ::std::option::Option::Some(input.into());
+    pub fn application_domain(mut self, input: impl Into<String>) -> Self {
+        self.inner.application_domain = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRequest::application_domain`](crate::types::CreateVerifiedAccessEndpointRequest::application_domain).
     #[inline]
-    pub fn set_application_domain(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_application_domain(mut self, input: Option<String>) -> Self {
         self.inner.application_domain = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointRequest::application_domain`](crate::types::CreateVerifiedAccessEndpointRequest::application_domain), if any.
     #[inline]
-    pub fn get_application_domain(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_application_domain(&self) -> &Option<String> {
         &self.inner.application_domain
     }
     /// Sets [`CreateVerifiedAccessEndpointRequest::endpoint_domain_prefix`](crate::types::CreateVerifiedAccessEndpointRequest::endpoint_domain_prefix): A custom identifier that is prepended to the DNS name that is generated for the endpoint.
-    pub fn endpoint_domain_prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.endpoint_domain_prefix = ::std::option::Option::Some(input.into());
+    pub fn endpoint_domain_prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.endpoint_domain_prefix = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRequest::endpoint_domain_prefix`](crate::types::CreateVerifiedAccessEndpointRequest::endpoint_domain_prefix).
     #[inline]
-    pub fn set_endpoint_domain_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_endpoint_domain_prefix(mut self, input: Option<String>) -> Self {
         self.inner.endpoint_domain_prefix = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointRequest::endpoint_domain_prefix`](crate::types::CreateVerifiedAccessEndpointRequest::endpoint_domain_prefix), if any.
     #[inline]
-    pub fn get_endpoint_domain_prefix(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_endpoint_domain_prefix(&self) -> &Option<String> {
         &self.inner.endpoint_domain_prefix
     }
     /// Appends one item to [`CreateVerifiedAccessEndpointRequest::security_group_ids`](crate::types::CreateVerifiedAccessEndpointRequest::security_group_ids): The IDs of the security groups to associate with the Verified Access endpoint.
     ///
     /// To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).
-    pub fn security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.security_group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRequest::security_group_ids`](crate::types::CreateVerifiedAccessEndpointRequest::security_group_ids).
     #[inline]
-    pub fn set_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_group_ids = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointRequest::security_group_ids`](crate::types::CreateVerifiedAccessEndpointRequest::security_group_ids), if any.
     #[inline]
-    pub fn get_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_ids(&self) -> &Option<Vec<String>> {
         &self.inner.security_group_ids
     }
     /// Sets [`CreateVerifiedAccessEndpointRequest::load_balancer_options`](crate::types::CreateVerifiedAccessEndpointRequest::load_balancer_options): The load balancer details.
@@ -361,16 +295,14 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
         mut self,
         input: crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions,
     ) -> Self {
-        self.inner.load_balancer_options = ::std::option::Option::Some(input);
+        self.inner.load_balancer_options = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRequest::load_balancer_options`](crate::types::CreateVerifiedAccessEndpointRequest::load_balancer_options).
     #[inline]
     pub fn set_load_balancer_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions,
-        >,
+        input: Option<crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions>,
     ) -> Self {
         self.inner.load_balancer_options = input;
         self
@@ -379,9 +311,7 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
     #[inline]
     pub fn get_load_balancer_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions,
-    > {
+    ) -> &Option<crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions> {
         &self.inner.load_balancer_options
     }
     /// Sets [`CreateVerifiedAccessEndpointRequest::network_interface_options`](crate::types::CreateVerifiedAccessEndpointRequest::network_interface_options): The network interface details.
@@ -389,16 +319,14 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
         mut self,
         input: crate::types::CreateVerifiedAccessEndpointEniOptions,
     ) -> Self {
-        self.inner.network_interface_options = ::std::option::Option::Some(input);
+        self.inner.network_interface_options = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRequest::network_interface_options`](crate::types::CreateVerifiedAccessEndpointRequest::network_interface_options).
     #[inline]
     pub fn set_network_interface_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CreateVerifiedAccessEndpointEniOptions,
-        >,
+        input: Option<crate::types::CreateVerifiedAccessEndpointEniOptions>,
     ) -> Self {
         self.inner.network_interface_options = input;
         self
@@ -407,51 +335,39 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
     #[inline]
     pub fn get_network_interface_options(
         &self,
-    ) -> &::std::option::Option<crate::types::CreateVerifiedAccessEndpointEniOptions> {
+    ) -> &Option<crate::types::CreateVerifiedAccessEndpointEniOptions> {
         &self.inner.network_interface_options
     }
     /// Sets [`CreateVerifiedAccessEndpointRequest::description`](crate::types::CreateVerifiedAccessEndpointRequest::description): A description for the Verified Access endpoint.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRequest::description`](crate::types::CreateVerifiedAccessEndpointRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointRequest::description`](crate::types::CreateVerifiedAccessEndpointRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateVerifiedAccessEndpointRequest::policy_document`](crate::types::CreateVerifiedAccessEndpointRequest::policy_document): The Verified Access policy document.
-    pub fn policy_document(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy_document = ::std::option::Option::Some(input.into());
+    pub fn policy_document(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy_document = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRequest::policy_document`](crate::types::CreateVerifiedAccessEndpointRequest::policy_document).
     #[inline]
-    pub fn set_policy_document(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_document(mut self, input: Option<String>) -> Self {
         self.inner.policy_document = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointRequest::policy_document`](crate::types::CreateVerifiedAccessEndpointRequest::policy_document), if any.
     #[inline]
-    pub fn get_policy_document(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_document(&self) -> &Option<String> {
         &self.inner.policy_document
     }
     /// Appends one item to [`CreateVerifiedAccessEndpointRequest::tag_specifications`](crate::types::CreateVerifiedAccessEndpointRequest::tag_specifications): The tags to assign to the Verified Access endpoint.
@@ -465,7 +381,7 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -474,45 +390,39 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateVerifiedAccessEndpointRequest::client_token`](crate::types::CreateVerifiedAccessEndpointRequest::client_token): A unique, case-sensitive token that you provide to ensure idempotency of your modification request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRequest::client_token`](crate::types::CreateVerifiedAccessEndpointRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointRequest::client_token`](crate::types::CreateVerifiedAccessEndpointRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateVerifiedAccessEndpointRequest::dry_run`](crate::types::CreateVerifiedAccessEndpointRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRequest::dry_run`](crate::types::CreateVerifiedAccessEndpointRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessEndpointRequest::dry_run`](crate::types::CreateVerifiedAccessEndpointRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateVerifiedAccessEndpointRequest::sse_specification`](crate::types::CreateVerifiedAccessEndpointRequest::sse_specification): The options for server side encryption.
@@ -520,14 +430,14 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
         mut self,
         input: crate::types::VerifiedAccessSseSpecificationRequest,
     ) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input);
+        self.inner.sse_specification = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRequest::sse_specification`](crate::types::CreateVerifiedAccessEndpointRequest::sse_specification).
     #[inline]
     pub fn set_sse_specification(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessSseSpecificationRequest>,
+        input: Option<crate::types::VerifiedAccessSseSpecificationRequest>,
     ) -> Self {
         self.inner.sse_specification = input;
         self
@@ -536,7 +446,7 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
     #[inline]
     pub fn get_sse_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessSseSpecificationRequest> {
+    ) -> &Option<crate::types::VerifiedAccessSseSpecificationRequest> {
         &self.inner.sse_specification
     }
     /// Sets [`CreateVerifiedAccessEndpointRequest::rds_options`](crate::types::CreateVerifiedAccessEndpointRequest::rds_options): The RDS details.
@@ -544,16 +454,14 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
         mut self,
         input: crate::types::CreateVerifiedAccessEndpointRdsOptions,
     ) -> Self {
-        self.inner.rds_options = ::std::option::Option::Some(input);
+        self.inner.rds_options = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRequest::rds_options`](crate::types::CreateVerifiedAccessEndpointRequest::rds_options).
     #[inline]
     pub fn set_rds_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CreateVerifiedAccessEndpointRdsOptions,
-        >,
+        input: Option<crate::types::CreateVerifiedAccessEndpointRdsOptions>,
     ) -> Self {
         self.inner.rds_options = input;
         self
@@ -562,7 +470,7 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
     #[inline]
     pub fn get_rds_options(
         &self,
-    ) -> &::std::option::Option<crate::types::CreateVerifiedAccessEndpointRdsOptions> {
+    ) -> &Option<crate::types::CreateVerifiedAccessEndpointRdsOptions> {
         &self.inner.rds_options
     }
     /// Sets [`CreateVerifiedAccessEndpointRequest::cidr_options`](crate::types::CreateVerifiedAccessEndpointRequest::cidr_options): The CIDR options.
@@ -570,16 +478,14 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
         mut self,
         input: crate::types::CreateVerifiedAccessEndpointCidrOptions,
     ) -> Self {
-        self.inner.cidr_options = ::std::option::Option::Some(input);
+        self.inner.cidr_options = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessEndpointRequest::cidr_options`](crate::types::CreateVerifiedAccessEndpointRequest::cidr_options).
     #[inline]
     pub fn set_cidr_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CreateVerifiedAccessEndpointCidrOptions,
-        >,
+        input: Option<crate::types::CreateVerifiedAccessEndpointCidrOptions>,
     ) -> Self {
         self.inner.cidr_options = input;
         self
@@ -588,83 +494,83 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
     #[inline]
     pub fn get_cidr_options(
         &self,
-    ) -> &::std::option::Option<crate::types::CreateVerifiedAccessEndpointCidrOptions> {
+    ) -> &Option<crate::types::CreateVerifiedAccessEndpointCidrOptions> {
         &self.inner.cidr_options
     }
     /// Builds the [`CreateVerifiedAccessEndpointRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateVerifiedAccessEndpointRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.verified_access_group_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVerifiedAccessEndpointRequest",
                 member: "verified_access_group_id",
             });
         }
         if self.inner.endpoint_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVerifiedAccessEndpointRequest",
                 member: "endpoint_type",
             });
         }
         if self.inner.attachment_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVerifiedAccessEndpointRequest",
                 member: "attachment_type",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessEndpointRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.verified_access_group_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.verified_access_group_id {
             body.member("VerifiedAccessGroupId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_type {
+        if let Some(value) = &self.endpoint_type {
             body.member("EndpointType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.attachment_type {
+        if let Some(value) = &self.attachment_type {
             body.member("AttachmentType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.domain_certificate_arn {
+        if let Some(value) = &self.domain_certificate_arn {
             body.member("DomainCertificateArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.application_domain {
+        if let Some(value) = &self.application_domain {
             body.member("ApplicationDomain", value);
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_domain_prefix {
+        if let Some(value) = &self.endpoint_domain_prefix {
             body.member("EndpointDomainPrefix", value);
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_ids {
+        if let Some(value) = &self.security_group_ids {
             let member_0 = body.enter("SecurityGroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.load_balancer_options {
+        if let Some(value) = &self.load_balancer_options {
             let member_0 = body.enter("LoadBalancerOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_options {
+        if let Some(value) = &self.network_interface_options {
             let member_0 = body.enter("NetworkInterfaceOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.policy_document {
+        if let Some(value) = &self.policy_document {
             body.member("PolicyDocument", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -672,27 +578,27 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessEndpointRequest
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.sse_specification {
+        if let Some(value) = &self.sse_specification {
             let member_0 = body.enter("SseSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.rds_options {
+        if let Some(value) = &self.rds_options {
             let member_0 = body.enter("RdsOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_options {
+        if let Some(value) = &self.cidr_options {
             let member_0 = body.enter("CidrOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,54 +2,45 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVerifiedAccessGroupRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessGroupRequest {
     /// The ID of the Verified Access instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub verified_access_instance_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_instance_id: Option<String>,
     /// A description for the Verified Access group.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The Verified Access policy document.
-    pub policy_document: ::std::option::Option<::std::string::String>,
+    pub policy_document: Option<String>,
     /// The tags to assign to the Verified Access group.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// A unique, case-sensitive token that you provide to ensure idempotency of your modification request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The options for server side encryption.
-    pub sse_specification: ::std::option::Option<
-        crate::types::VerifiedAccessSseSpecificationRequest,
-    >,
+    pub sse_specification: Option<crate::types::VerifiedAccessSseSpecificationRequest>,
 }
 impl CreateVerifiedAccessGroupRequest {
     /// Starts building a [`CreateVerifiedAccessGroupRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVerifiedAccessGroupRequestBuilder {
-        <crate::types::builders::CreateVerifiedAccessGroupRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVerifiedAccessGroupRequestBuilder as Default>::default()
     }
     /// The `VerifiedAccessInstanceId` member, when set.
     #[inline]
-    pub fn verified_access_instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_instance_id(&self) -> Option<&str> {
         self.verified_access_instance_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `PolicyDocument` member, when set.
     #[inline]
-    pub fn policy_document(&self) -> ::std::option::Option<&str> {
+    pub fn policy_document(&self) -> Option<&str> {
         self.policy_document.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -59,101 +50,74 @@ impl CreateVerifiedAccessGroupRequest {
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `SseSpecification` member, when set.
     #[inline]
     pub fn sse_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessSseSpecificationRequest> {
+    ) -> Option<&crate::types::VerifiedAccessSseSpecificationRequest> {
         self.sse_specification.as_ref()
     }
 }
 /// A builder for [`CreateVerifiedAccessGroupRequest`](crate::types::CreateVerifiedAccessGroupRequest); start one with `CreateVerifiedAccessGroupRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVerifiedAccessGroupRequestBuilder {
     inner: crate::types::CreateVerifiedAccessGroupRequest,
 }
 impl CreateVerifiedAccessGroupRequestBuilder {
     /// Sets [`CreateVerifiedAccessGroupRequest::verified_access_instance_id`](crate::types::CreateVerifiedAccessGroupRequest::verified_access_instance_id): The ID of the Verified Access instance.
-    pub fn verified_access_instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.verified_access_instance_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn verified_access_instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.verified_access_instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessGroupRequest::verified_access_instance_id`](crate::types::CreateVerifiedAccessGroupRequest::verified_access_instance_id).
     #[inline]
-    pub fn set_verified_access_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.verified_access_instance_id = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessGroupRequest::verified_access_instance_id`](crate::types::CreateVerifiedAccessGroupRequest::verified_access_instance_id), if any.
     #[inline]
-    pub fn get_verified_access_instance_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_instance_id(&self) -> &Option<String> {
         &self.inner.verified_access_instance_id
     }
     /// Sets [`CreateVerifiedAccessGroupRequest::description`](crate::types::CreateVerifiedAccessGroupRequest::description): A description for the Verified Access group.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessGroupRequest::description`](crate::types::CreateVerifiedAccessGroupRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessGroupRequest::description`](crate::types::CreateVerifiedAccessGroupRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateVerifiedAccessGroupRequest::policy_document`](crate::types::CreateVerifiedAccessGroupRequest::policy_document): The Verified Access policy document.
-    pub fn policy_document(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy_document = ::std::option::Option::Some(input.into());
+    pub fn policy_document(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy_document = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessGroupRequest::policy_document`](crate::types::CreateVerifiedAccessGroupRequest::policy_document).
     #[inline]
-    pub fn set_policy_document(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_document(mut self, input: Option<String>) -> Self {
         self.inner.policy_document = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessGroupRequest::policy_document`](crate::types::CreateVerifiedAccessGroupRequest::policy_document), if any.
     #[inline]
-    pub fn get_policy_document(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_document(&self) -> &Option<String> {
         &self.inner.policy_document
     }
     /// Appends one item to [`CreateVerifiedAccessGroupRequest::tag_specifications`](crate::types::CreateVerifiedAccessGroupRequest::tag_specifications): The tags to assign to the Verified Access group.
@@ -167,7 +131,7 @@ impl CreateVerifiedAccessGroupRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -176,45 +140,39 @@ impl CreateVerifiedAccessGroupRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateVerifiedAccessGroupRequest::client_token`](crate::types::CreateVerifiedAccessGroupRequest::client_token): A unique, case-sensitive token that you provide to ensure idempotency of your modification request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessGroupRequest::client_token`](crate::types::CreateVerifiedAccessGroupRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessGroupRequest::client_token`](crate::types::CreateVerifiedAccessGroupRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateVerifiedAccessGroupRequest::dry_run`](crate::types::CreateVerifiedAccessGroupRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessGroupRequest::dry_run`](crate::types::CreateVerifiedAccessGroupRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessGroupRequest::dry_run`](crate::types::CreateVerifiedAccessGroupRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateVerifiedAccessGroupRequest::sse_specification`](crate::types::CreateVerifiedAccessGroupRequest::sse_specification): The options for server side encryption.
@@ -222,14 +180,14 @@ impl CreateVerifiedAccessGroupRequestBuilder {
         mut self,
         input: crate::types::VerifiedAccessSseSpecificationRequest,
     ) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input);
+        self.inner.sse_specification = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessGroupRequest::sse_specification`](crate::types::CreateVerifiedAccessGroupRequest::sse_specification).
     #[inline]
     pub fn set_sse_specification(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessSseSpecificationRequest>,
+        input: Option<crate::types::VerifiedAccessSseSpecificationRequest>,
     ) -> Self {
         self.inner.sse_specification = input;
         self
@@ -238,41 +196,41 @@ impl CreateVerifiedAccessGroupRequestBuilder {
     #[inline]
     pub fn get_sse_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessSseSpecificationRequest> {
+    ) -> &Option<crate::types::VerifiedAccessSseSpecificationRequest> {
         &self.inner.sse_specification
     }
     /// Builds the [`CreateVerifiedAccessGroupRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateVerifiedAccessGroupRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.verified_access_instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVerifiedAccessGroupRequest",
                 member: "verified_access_instance_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessGroupRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.verified_access_instance_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.verified_access_instance_id {
             body.member("VerifiedAccessInstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.policy_document {
+        if let Some(value) = &self.policy_document {
             body.member("PolicyDocument", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -280,17 +238,17 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessGroupRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.sse_specification {
+        if let Some(value) = &self.sse_specification {
             let member_0 = body.enter("SseSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

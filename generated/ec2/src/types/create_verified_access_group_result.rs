@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVerifiedAccessGroupResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessGroupResult {
     /// Details about the Verified Access group.
-    pub verified_access_group: ::std::option::Option<crate::types::VerifiedAccessGroup>,
+    pub verified_access_group: Option<crate::types::VerifiedAccessGroup>,
 }
 impl CreateVerifiedAccessGroupResult {
     /// Starts building a [`CreateVerifiedAccessGroupResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVerifiedAccessGroupResultBuilder {
-        <crate::types::builders::CreateVerifiedAccessGroupResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVerifiedAccessGroupResultBuilder as Default>::default()
     }
     /// The `VerifiedAccessGroup` member, when set.
     #[inline]
-    pub fn verified_access_group(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessGroup> {
+    pub fn verified_access_group(&self) -> Option<&crate::types::VerifiedAccessGroup> {
         self.verified_access_group.as_ref()
     }
 }
 /// A builder for [`CreateVerifiedAccessGroupResult`](crate::types::CreateVerifiedAccessGroupResult); start one with `CreateVerifiedAccessGroupResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVerifiedAccessGroupResultBuilder {
     inner: crate::types::CreateVerifiedAccessGroupResult,
 }
@@ -43,14 +31,14 @@ impl CreateVerifiedAccessGroupResultBuilder {
         mut self,
         input: crate::types::VerifiedAccessGroup,
     ) -> Self {
-        self.inner.verified_access_group = ::std::option::Option::Some(input);
+        self.inner.verified_access_group = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessGroupResult::verified_access_group`](crate::types::CreateVerifiedAccessGroupResult::verified_access_group).
     #[inline]
     pub fn set_verified_access_group(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessGroup>,
+        input: Option<crate::types::VerifiedAccessGroup>,
     ) -> Self {
         self.inner.verified_access_group = input;
         self
@@ -59,7 +47,7 @@ impl CreateVerifiedAccessGroupResultBuilder {
     #[inline]
     pub fn get_verified_access_group(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessGroup> {
+    ) -> &Option<crate::types::VerifiedAccessGroup> {
         &self.inner.verified_access_group
     }
     /// Builds the [`CreateVerifiedAccessGroupResult`]; it has no required members, so this cannot fail.
@@ -71,17 +59,17 @@ impl CreateVerifiedAccessGroupResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateVerifiedAccessGroupResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "verifiedAccessGroup" {
-                value.verified_access_group = ::std::option::Option::Some(
+                value.verified_access_group = Some(
                     <crate::types::VerifiedAccessGroup as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

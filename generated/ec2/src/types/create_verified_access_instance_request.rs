@@ -2,38 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVerifiedAccessInstanceRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessInstanceRequest {
     /// A description for the Verified Access instance.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The tags to assign to the Verified Access instance.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// A unique, case-sensitive token that you provide to ensure idempotency of your modification request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Enable or disable support for Federal Information Processing Standards (FIPS) on the instance.
-    pub fips_enabled: ::std::option::Option<bool>,
+    pub fips_enabled: Option<bool>,
     /// The custom subdomain.
-    pub cidr_endpoints_custom_sub_domain: ::std::option::Option<::std::string::String>,
+    pub cidr_endpoints_custom_sub_domain: Option<String>,
 }
 impl CreateVerifiedAccessInstanceRequest {
     /// Starts building a [`CreateVerifiedAccessInstanceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVerifiedAccessInstanceRequestBuilder {
-        <crate::types::builders::CreateVerifiedAccessInstanceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVerifiedAccessInstanceRequestBuilder as Default>::default()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -43,56 +36,45 @@ impl CreateVerifiedAccessInstanceRequest {
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `FIPSEnabled` member, when set.
     #[inline]
-    pub fn fips_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn fips_enabled(&self) -> Option<bool> {
         self.fips_enabled
     }
     /// The `CidrEndpointsCustomSubDomain` member, when set.
     #[inline]
-    pub fn cidr_endpoints_custom_sub_domain(&self) -> ::std::option::Option<&str> {
+    pub fn cidr_endpoints_custom_sub_domain(&self) -> Option<&str> {
         self.cidr_endpoints_custom_sub_domain.as_deref()
     }
 }
 /// A builder for [`CreateVerifiedAccessInstanceRequest`](crate::types::CreateVerifiedAccessInstanceRequest); start one with `CreateVerifiedAccessInstanceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVerifiedAccessInstanceRequestBuilder {
     inner: crate::types::CreateVerifiedAccessInstanceRequest,
 }
 impl CreateVerifiedAccessInstanceRequestBuilder {
     /// Sets [`CreateVerifiedAccessInstanceRequest::description`](crate::types::CreateVerifiedAccessInstanceRequest::description): A description for the Verified Access instance.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessInstanceRequest::description`](crate::types::CreateVerifiedAccessInstanceRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessInstanceRequest::description`](crate::types::CreateVerifiedAccessInstanceRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`CreateVerifiedAccessInstanceRequest::tag_specifications`](crate::types::CreateVerifiedAccessInstanceRequest::tag_specifications): The tags to assign to the Verified Access instance.
@@ -106,7 +88,7 @@ impl CreateVerifiedAccessInstanceRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -115,87 +97,74 @@ impl CreateVerifiedAccessInstanceRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateVerifiedAccessInstanceRequest::client_token`](crate::types::CreateVerifiedAccessInstanceRequest::client_token): A unique, case-sensitive token that you provide to ensure idempotency of your modification request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessInstanceRequest::client_token`](crate::types::CreateVerifiedAccessInstanceRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessInstanceRequest::client_token`](crate::types::CreateVerifiedAccessInstanceRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateVerifiedAccessInstanceRequest::dry_run`](crate::types::CreateVerifiedAccessInstanceRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessInstanceRequest::dry_run`](crate::types::CreateVerifiedAccessInstanceRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessInstanceRequest::dry_run`](crate::types::CreateVerifiedAccessInstanceRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateVerifiedAccessInstanceRequest::fips_enabled`](crate::types::CreateVerifiedAccessInstanceRequest::fips_enabled): Enable or disable support for Federal Information Processing Standards (FIPS) on the instance.
     pub fn fips_enabled(mut self, input: bool) -> Self {
-        self.inner.fips_enabled = ::std::option::Option::Some(input);
+        self.inner.fips_enabled = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessInstanceRequest::fips_enabled`](crate::types::CreateVerifiedAccessInstanceRequest::fips_enabled).
     #[inline]
-    pub fn set_fips_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_fips_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.fips_enabled = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessInstanceRequest::fips_enabled`](crate::types::CreateVerifiedAccessInstanceRequest::fips_enabled), if any.
     #[inline]
-    pub fn get_fips_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_fips_enabled(&self) -> &Option<bool> {
         &self.inner.fips_enabled
     }
     /// Sets [`CreateVerifiedAccessInstanceRequest::cidr_endpoints_custom_sub_domain`](crate::types::CreateVerifiedAccessInstanceRequest::cidr_endpoints_custom_sub_domain): The custom subdomain.
-    pub fn cidr_endpoints_custom_sub_domain(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr_endpoints_custom_sub_domain = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn cidr_endpoints_custom_sub_domain(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr_endpoints_custom_sub_domain = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessInstanceRequest::cidr_endpoints_custom_sub_domain`](crate::types::CreateVerifiedAccessInstanceRequest::cidr_endpoints_custom_sub_domain).
     #[inline]
     pub fn set_cidr_endpoints_custom_sub_domain(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.cidr_endpoints_custom_sub_domain = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessInstanceRequest::cidr_endpoints_custom_sub_domain`](crate::types::CreateVerifiedAccessInstanceRequest::cidr_endpoints_custom_sub_domain), if any.
     #[inline]
-    pub fn get_cidr_endpoints_custom_sub_domain(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_endpoints_custom_sub_domain(&self) -> &Option<String> {
         &self.inner.cidr_endpoints_custom_sub_domain
     }
     /// Builds the [`CreateVerifiedAccessInstanceRequest`]; it has no required members, so this cannot fail.
@@ -208,11 +177,11 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessInstanceRequest
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.description {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -220,20 +189,18 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessInstanceRequest
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.fips_enabled {
+        if let Some(value) = &self.fips_enabled {
             body.member("FIPSEnabled", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self
-            .cidr_endpoints_custom_sub_domain
-        {
+        if let Some(value) = &self.cidr_endpoints_custom_sub_domain {
             body.member("CidrEndpointsCustomSubDomain", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

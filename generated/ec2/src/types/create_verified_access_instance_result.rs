@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVerifiedAccessInstanceResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessInstanceResult {
     /// Details about the Verified Access instance.
-    pub verified_access_instance: ::std::option::Option<
-        crate::types::VerifiedAccessInstance,
-    >,
+    pub verified_access_instance: Option<crate::types::VerifiedAccessInstance>,
 }
 impl CreateVerifiedAccessInstanceResult {
     /// Starts building a [`CreateVerifiedAccessInstanceResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVerifiedAccessInstanceResultBuilder {
-        <crate::types::builders::CreateVerifiedAccessInstanceResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVerifiedAccessInstanceResultBuilder as Default>::default()
     }
     /// The `VerifiedAccessInstance` member, when set.
     #[inline]
     pub fn verified_access_instance(
         &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessInstance> {
+    ) -> Option<&crate::types::VerifiedAccessInstance> {
         self.verified_access_instance.as_ref()
     }
 }
 /// A builder for [`CreateVerifiedAccessInstanceResult`](crate::types::CreateVerifiedAccessInstanceResult); start one with `CreateVerifiedAccessInstanceResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVerifiedAccessInstanceResultBuilder {
     inner: crate::types::CreateVerifiedAccessInstanceResult,
 }
@@ -45,14 +33,14 @@ impl CreateVerifiedAccessInstanceResultBuilder {
         mut self,
         input: crate::types::VerifiedAccessInstance,
     ) -> Self {
-        self.inner.verified_access_instance = ::std::option::Option::Some(input);
+        self.inner.verified_access_instance = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessInstanceResult::verified_access_instance`](crate::types::CreateVerifiedAccessInstanceResult::verified_access_instance).
     #[inline]
     pub fn set_verified_access_instance(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessInstance>,
+        input: Option<crate::types::VerifiedAccessInstance>,
     ) -> Self {
         self.inner.verified_access_instance = input;
         self
@@ -61,7 +49,7 @@ impl CreateVerifiedAccessInstanceResultBuilder {
     #[inline]
     pub fn get_verified_access_instance(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessInstance> {
+    ) -> &Option<crate::types::VerifiedAccessInstance> {
         &self.inner.verified_access_instance
     }
     /// Builds the [`CreateVerifiedAccessInstanceResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl CreateVerifiedAccessInstanceResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateVerifiedAccessInstanceResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "verifiedAccessInstance" {
-                value.verified_access_instance = ::std::option::Option::Some(
+                value.verified_access_instance = Some(
                     <crate::types::VerifiedAccessInstance as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

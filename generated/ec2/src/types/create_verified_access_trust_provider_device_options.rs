@@ -2,91 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options when creating an Amazon Web Services Verified Access trust provider using the `device` type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessTrustProviderDeviceOptions {
     /// The ID of the tenant application with the device-identity provider.
-    pub tenant_id: ::std::option::Option<::std::string::String>,
+    pub tenant_id: Option<String>,
     /// The URL Amazon Web Services Verified Access will use to verify the authenticity of the device tokens.
-    pub public_signing_key_url: ::std::option::Option<::std::string::String>,
+    pub public_signing_key_url: Option<String>,
 }
 impl CreateVerifiedAccessTrustProviderDeviceOptions {
     /// Starts building a [`CreateVerifiedAccessTrustProviderDeviceOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVerifiedAccessTrustProviderDeviceOptionsBuilder {
-        <crate::types::builders::CreateVerifiedAccessTrustProviderDeviceOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVerifiedAccessTrustProviderDeviceOptionsBuilder as Default>::default()
     }
     /// The `TenantId` member, when set.
     #[inline]
-    pub fn tenant_id(&self) -> ::std::option::Option<&str> {
+    pub fn tenant_id(&self) -> Option<&str> {
         self.tenant_id.as_deref()
     }
     /// The `PublicSigningKeyUrl` member, when set.
     #[inline]
-    pub fn public_signing_key_url(&self) -> ::std::option::Option<&str> {
+    pub fn public_signing_key_url(&self) -> Option<&str> {
         self.public_signing_key_url.as_deref()
     }
 }
 /// A builder for [`CreateVerifiedAccessTrustProviderDeviceOptions`](crate::types::CreateVerifiedAccessTrustProviderDeviceOptions); start one with `CreateVerifiedAccessTrustProviderDeviceOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVerifiedAccessTrustProviderDeviceOptionsBuilder {
     inner: crate::types::CreateVerifiedAccessTrustProviderDeviceOptions,
 }
 impl CreateVerifiedAccessTrustProviderDeviceOptionsBuilder {
     /// Sets [`CreateVerifiedAccessTrustProviderDeviceOptions::tenant_id`](crate::types::CreateVerifiedAccessTrustProviderDeviceOptions::tenant_id): The ID of the tenant application with the device-identity provider.
-    pub fn tenant_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.tenant_id = ::std::option::Option::Some(input.into());
+    pub fn tenant_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.tenant_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderDeviceOptions::tenant_id`](crate::types::CreateVerifiedAccessTrustProviderDeviceOptions::tenant_id).
     #[inline]
-    pub fn set_tenant_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_tenant_id(mut self, input: Option<String>) -> Self {
         self.inner.tenant_id = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessTrustProviderDeviceOptions::tenant_id`](crate::types::CreateVerifiedAccessTrustProviderDeviceOptions::tenant_id), if any.
     #[inline]
-    pub fn get_tenant_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_tenant_id(&self) -> &Option<String> {
         &self.inner.tenant_id
     }
     /// Sets [`CreateVerifiedAccessTrustProviderDeviceOptions::public_signing_key_url`](crate::types::CreateVerifiedAccessTrustProviderDeviceOptions::public_signing_key_url): The URL Amazon Web Services Verified Access will use to verify the authenticity of the device tokens.
-    pub fn public_signing_key_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_signing_key_url = ::std::option::Option::Some(input.into());
+    pub fn public_signing_key_url(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_signing_key_url = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderDeviceOptions::public_signing_key_url`](crate::types::CreateVerifiedAccessTrustProviderDeviceOptions::public_signing_key_url).
     #[inline]
-    pub fn set_public_signing_key_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_signing_key_url(mut self, input: Option<String>) -> Self {
         self.inner.public_signing_key_url = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessTrustProviderDeviceOptions::public_signing_key_url`](crate::types::CreateVerifiedAccessTrustProviderDeviceOptions::public_signing_key_url), if any.
     #[inline]
-    pub fn get_public_signing_key_url(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_signing_key_url(&self) -> &Option<String> {
         &self.inner.public_signing_key_url
     }
     /// Builds the [`CreateVerifiedAccessTrustProviderDeviceOptions`]; it has no required members, so this cannot fail.
@@ -100,13 +76,13 @@ for CreateVerifiedAccessTrustProviderDeviceOptions {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.tenant_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.tenant_id {
             body.member("TenantId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.public_signing_key_url {
+        if let Some(value) = &self.public_signing_key_url {
             body.member("PublicSigningKeyUrl", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,63 +2,63 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options when creating an Amazon Web Services Verified Access trust provider using the `user` type.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessTrustProviderOidcOptions {
     /// The OIDC issuer.
-    pub issuer: ::std::option::Option<::std::string::String>,
+    pub issuer: Option<String>,
     /// The OIDC authorization endpoint.
-    pub authorization_endpoint: ::std::option::Option<::std::string::String>,
+    pub authorization_endpoint: Option<String>,
     /// The OIDC token endpoint.
-    pub token_endpoint: ::std::option::Option<::std::string::String>,
+    pub token_endpoint: Option<String>,
     /// The OIDC user info endpoint.
-    pub user_info_endpoint: ::std::option::Option<::std::string::String>,
+    pub user_info_endpoint: Option<String>,
     /// The client identifier.
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: Option<String>,
     /// The client secret.
-    pub client_secret: ::std::option::Option<::std::string::String>,
+    pub client_secret: Option<String>,
     /// OpenID Connect (OIDC) scopes are used by an application during authentication to authorize access to a user's details. Each scope returns a specific set of user attributes.
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: Option<String>,
 }
 impl CreateVerifiedAccessTrustProviderOidcOptions {
     /// Starts building a [`CreateVerifiedAccessTrustProviderOidcOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVerifiedAccessTrustProviderOidcOptionsBuilder {
-        <crate::types::builders::CreateVerifiedAccessTrustProviderOidcOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVerifiedAccessTrustProviderOidcOptionsBuilder as Default>::default()
     }
     /// The `Issuer` member, when set.
     #[inline]
-    pub fn issuer(&self) -> ::std::option::Option<&str> {
+    pub fn issuer(&self) -> Option<&str> {
         self.issuer.as_deref()
     }
     /// The `AuthorizationEndpoint` member, when set.
     #[inline]
-    pub fn authorization_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn authorization_endpoint(&self) -> Option<&str> {
         self.authorization_endpoint.as_deref()
     }
     /// The `TokenEndpoint` member, when set.
     #[inline]
-    pub fn token_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn token_endpoint(&self) -> Option<&str> {
         self.token_endpoint.as_deref()
     }
     /// The `UserInfoEndpoint` member, when set.
     #[inline]
-    pub fn user_info_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn user_info_endpoint(&self) -> Option<&str> {
         self.user_info_endpoint.as_deref()
     }
     /// The `ClientId` member, when set.
     #[inline]
-    pub fn client_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_id(&self) -> Option<&str> {
         self.client_id.as_deref()
     }
     /// The `ClientSecret` member, when set.
     #[inline]
-    pub fn client_secret(&self) -> ::std::option::Option<&str> {
+    pub fn client_secret(&self) -> Option<&str> {
         self.client_secret.as_deref()
     }
     /// The `Scope` member, when set.
     #[inline]
-    pub fn scope(&self) -> ::std::option::Option<&str> {
+    pub fn scope(&self) -> Option<&str> {
         self.scope.as_deref()
     }
 }
@@ -76,172 +76,121 @@ impl ::std::fmt::Debug for CreateVerifiedAccessTrustProviderOidcOptions {
     }
 }
 /// A builder for [`CreateVerifiedAccessTrustProviderOidcOptions`](crate::types::CreateVerifiedAccessTrustProviderOidcOptions); start one with `CreateVerifiedAccessTrustProviderOidcOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVerifiedAccessTrustProviderOidcOptionsBuilder {
     inner: crate::types::CreateVerifiedAccessTrustProviderOidcOptions,
 }
 impl CreateVerifiedAccessTrustProviderOidcOptionsBuilder {
     /// Sets [`CreateVerifiedAccessTrustProviderOidcOptions::issuer`](crate::types::CreateVerifiedAccessTrustProviderOidcOptions::issuer): The OIDC issuer.
-    pub fn issuer(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.issuer = ::std::option::Option::Some(input.into());
+    pub fn issuer(mut self, input: impl Into<String>) -> Self {
+        self.inner.issuer = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderOidcOptions::issuer`](crate::types::CreateVerifiedAccessTrustProviderOidcOptions::issuer).
     #[inline]
-    pub fn set_issuer(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_issuer(mut self, input: Option<String>) -> Self {
         self.inner.issuer = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessTrustProviderOidcOptions::issuer`](crate::types::CreateVerifiedAccessTrustProviderOidcOptions::issuer), if any.
     #[inline]
-    pub fn get_issuer(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_issuer(&self) -> &Option<String> {
         &self.inner.issuer
     }
     /// Sets [`CreateVerifiedAccessTrustProviderOidcOptions::authorization_endpoint`](crate::types::CreateVerifiedAccessTrustProviderOidcOptions::authorization_endpoint): The OIDC authorization endpoint.
-    pub fn authorization_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.authorization_endpoint = ::std::option::Option::Some(input.into());
+    pub fn authorization_endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.authorization_endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderOidcOptions::authorization_endpoint`](crate::types::CreateVerifiedAccessTrustProviderOidcOptions::authorization_endpoint).
     #[inline]
-    pub fn set_authorization_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_authorization_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.authorization_endpoint = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessTrustProviderOidcOptions::authorization_endpoint`](crate::types::CreateVerifiedAccessTrustProviderOidcOptions::authorization_endpoint), if any.
     #[inline]
-    pub fn get_authorization_endpoint(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_authorization_endpoint(&self) -> &Option<String> {
         &self.inner.authorization_endpoint
     }
     /// Sets [`CreateVerifiedAccessTrustProviderOidcOptions::token_endpoint`](crate::types::CreateVerifiedAccessTrustProviderOidcOptions::token_endpoint): The OIDC token endpoint.
-    pub fn token_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.token_endpoint = ::std::option::Option::Some(input.into());
+    pub fn token_endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.token_endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderOidcOptions::token_endpoint`](crate::types::CreateVerifiedAccessTrustProviderOidcOptions::token_endpoint).
     #[inline]
-    pub fn set_token_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_token_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.token_endpoint = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessTrustProviderOidcOptions::token_endpoint`](crate::types::CreateVerifiedAccessTrustProviderOidcOptions::token_endpoint), if any.
     #[inline]
-    pub fn get_token_endpoint(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_token_endpoint(&self) -> &Option<String> {
         &self.inner.token_endpoint
     }
     /// Sets [`CreateVerifiedAccessTrustProviderOidcOptions::user_info_endpoint`](crate::types::CreateVerifiedAccessTrustProviderOidcOptions::user_info_endpoint): The OIDC user info endpoint.
-    pub fn user_info_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.user_info_endpoint = ::std::option::Option::Some(input.into());
+    pub fn user_info_endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.user_info_endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderOidcOptions::user_info_endpoint`](crate::types::CreateVerifiedAccessTrustProviderOidcOptions::user_info_endpoint).
     #[inline]
-    pub fn set_user_info_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_user_info_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.user_info_endpoint = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessTrustProviderOidcOptions::user_info_endpoint`](crate::types::CreateVerifiedAccessTrustProviderOidcOptions::user_info_endpoint), if any.
     #[inline]
-    pub fn get_user_info_endpoint(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_user_info_endpoint(&self) -> &Option<String> {
         &self.inner.user_info_endpoint
     }
     /// Sets [`CreateVerifiedAccessTrustProviderOidcOptions::client_id`](crate::types::CreateVerifiedAccessTrustProviderOidcOptions::client_id): The client identifier.
-    pub fn client_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_id = ::std::option::Option::Some(input.into());
+    pub fn client_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderOidcOptions::client_id`](crate::types::CreateVerifiedAccessTrustProviderOidcOptions::client_id).
     #[inline]
-    pub fn set_client_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_id(mut self, input: Option<String>) -> Self {
         self.inner.client_id = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessTrustProviderOidcOptions::client_id`](crate::types::CreateVerifiedAccessTrustProviderOidcOptions::client_id), if any.
     #[inline]
-    pub fn get_client_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_id(&self) -> &Option<String> {
         &self.inner.client_id
     }
     /// Sets [`CreateVerifiedAccessTrustProviderOidcOptions::client_secret`](crate::types::CreateVerifiedAccessTrustProviderOidcOptions::client_secret): The client secret.
-    pub fn client_secret(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_secret = ::std::option::Option::Some(input.into());
+    pub fn client_secret(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_secret = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderOidcOptions::client_secret`](crate::types::CreateVerifiedAccessTrustProviderOidcOptions::client_secret).
     #[inline]
-    pub fn set_client_secret(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_secret(mut self, input: Option<String>) -> Self {
         self.inner.client_secret = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessTrustProviderOidcOptions::client_secret`](crate::types::CreateVerifiedAccessTrustProviderOidcOptions::client_secret), if any.
     #[inline]
-    pub fn get_client_secret(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_secret(&self) -> &Option<String> {
         &self.inner.client_secret
     }
     /// Sets [`CreateVerifiedAccessTrustProviderOidcOptions::scope`](crate::types::CreateVerifiedAccessTrustProviderOidcOptions::scope): OpenID Connect (OIDC) scopes are used by an application during authentication to authorize access to a user's details.
-    pub fn scope(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.scope = ::std::option::Option::Some(input.into());
+    pub fn scope(mut self, input: impl Into<String>) -> Self {
+        self.inner.scope = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderOidcOptions::scope`](crate::types::CreateVerifiedAccessTrustProviderOidcOptions::scope).
     #[inline]
-    pub fn set_scope(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_scope(mut self, input: Option<String>) -> Self {
         self.inner.scope = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessTrustProviderOidcOptions::scope`](crate::types::CreateVerifiedAccessTrustProviderOidcOptions::scope), if any.
     #[inline]
-    pub fn get_scope(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_scope(&self) -> &Option<String> {
         &self.inner.scope
     }
     /// Builds the [`CreateVerifiedAccessTrustProviderOidcOptions`]; it has no required members, so this cannot fail.
@@ -255,28 +204,28 @@ for CreateVerifiedAccessTrustProviderOidcOptions {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.issuer {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.issuer {
             body.member("Issuer", value);
         }
-        if let ::std::option::Option::Some(value) = &self.authorization_endpoint {
+        if let Some(value) = &self.authorization_endpoint {
             body.member("AuthorizationEndpoint", value);
         }
-        if let ::std::option::Option::Some(value) = &self.token_endpoint {
+        if let Some(value) = &self.token_endpoint {
             body.member("TokenEndpoint", value);
         }
-        if let ::std::option::Option::Some(value) = &self.user_info_endpoint {
+        if let Some(value) = &self.user_info_endpoint {
             body.member("UserInfoEndpoint", value);
         }
-        if let ::std::option::Option::Some(value) = &self.client_id {
+        if let Some(value) = &self.client_id {
             body.member("ClientId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.client_secret {
+        if let Some(value) = &self.client_secret {
             body.member("ClientSecret", value);
         }
-        if let ::std::option::Option::Some(value) = &self.scope {
+        if let Some(value) = &self.scope {
             body.member("Scope", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

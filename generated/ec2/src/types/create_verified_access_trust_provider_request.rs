@@ -2,54 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVerifiedAccessTrustProviderRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessTrustProviderRequest {
     /// The type of trust provider.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub trust_provider_type: ::std::option::Option<crate::types::TrustProviderType>,
+    pub trust_provider_type: Option<crate::types::TrustProviderType>,
     /// The type of user-based trust provider. This parameter is required when the provider type is `user`.
-    pub user_trust_provider_type: ::std::option::Option<
-        crate::types::UserTrustProviderType,
-    >,
+    pub user_trust_provider_type: Option<crate::types::UserTrustProviderType>,
     /// The type of device-based trust provider. This parameter is required when the provider type is `device`.
-    pub device_trust_provider_type: ::std::option::Option<
-        crate::types::DeviceTrustProviderType,
-    >,
+    pub device_trust_provider_type: Option<crate::types::DeviceTrustProviderType>,
     /// The options for a OpenID Connect-compatible user-identity trust provider. This parameter is required when the provider type is `user`.
-    pub oidc_options: ::std::option::Option<
-        crate::types::CreateVerifiedAccessTrustProviderOidcOptions,
-    >,
+    pub oidc_options: Option<crate::types::CreateVerifiedAccessTrustProviderOidcOptions>,
     /// The options for a device-based trust provider. This parameter is required when the provider type is `device`.
-    pub device_options: ::std::option::Option<
+    pub device_options: Option<
         crate::types::CreateVerifiedAccessTrustProviderDeviceOptions,
     >,
     /// The identifier to be used when working with policy rules.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub policy_reference_name: ::std::option::Option<::std::string::String>,
+    pub policy_reference_name: Option<String>,
     /// A description for the Verified Access trust provider.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The tags to assign to the Verified Access trust provider.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// A unique, case-sensitive token that you provide to ensure idempotency of your modification request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The options for server side encryption.
-    pub sse_specification: ::std::option::Option<
-        crate::types::VerifiedAccessSseSpecificationRequest,
-    >,
+    pub sse_specification: Option<crate::types::VerifiedAccessSseSpecificationRequest>,
     /// The OpenID Connect (OIDC) options.
-    pub native_application_oidc_options: ::std::option::Option<
+    pub native_application_oidc_options: Option<
         crate::types::CreateVerifiedAccessNativeApplicationOidcOptions,
     >,
 }
@@ -57,55 +42,49 @@ impl CreateVerifiedAccessTrustProviderRequest {
     /// Starts building a [`CreateVerifiedAccessTrustProviderRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVerifiedAccessTrustProviderRequestBuilder {
-        <crate::types::builders::CreateVerifiedAccessTrustProviderRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVerifiedAccessTrustProviderRequestBuilder as Default>::default()
     }
     /// The `TrustProviderType` member, when set.
     #[inline]
-    pub fn trust_provider_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TrustProviderType> {
+    pub fn trust_provider_type(&self) -> Option<&crate::types::TrustProviderType> {
         self.trust_provider_type.as_ref()
     }
     /// The `UserTrustProviderType` member, when set.
     #[inline]
     pub fn user_trust_provider_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::UserTrustProviderType> {
+    ) -> Option<&crate::types::UserTrustProviderType> {
         self.user_trust_provider_type.as_ref()
     }
     /// The `DeviceTrustProviderType` member, when set.
     #[inline]
     pub fn device_trust_provider_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::DeviceTrustProviderType> {
+    ) -> Option<&crate::types::DeviceTrustProviderType> {
         self.device_trust_provider_type.as_ref()
     }
     /// The `OidcOptions` member, when set.
     #[inline]
     pub fn oidc_options(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::CreateVerifiedAccessTrustProviderOidcOptions,
-    > {
+    ) -> Option<&crate::types::CreateVerifiedAccessTrustProviderOidcOptions> {
         self.oidc_options.as_ref()
     }
     /// The `DeviceOptions` member, when set.
     #[inline]
     pub fn device_options(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::CreateVerifiedAccessTrustProviderDeviceOptions,
-    > {
+    ) -> Option<&crate::types::CreateVerifiedAccessTrustProviderDeviceOptions> {
         self.device_options.as_ref()
     }
     /// The `PolicyReferenceName` member, when set.
     #[inline]
-    pub fn policy_reference_name(&self) -> ::std::option::Option<&str> {
+    pub fn policy_reference_name(&self) -> Option<&str> {
         self.policy_reference_name.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -115,38 +94,31 @@ impl CreateVerifiedAccessTrustProviderRequest {
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `SseSpecification` member, when set.
     #[inline]
     pub fn sse_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessSseSpecificationRequest> {
+    ) -> Option<&crate::types::VerifiedAccessSseSpecificationRequest> {
         self.sse_specification.as_ref()
     }
     /// The `NativeApplicationOidcOptions` member, when set.
     #[inline]
     pub fn native_application_oidc_options(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::CreateVerifiedAccessNativeApplicationOidcOptions,
-    > {
+    ) -> Option<&crate::types::CreateVerifiedAccessNativeApplicationOidcOptions> {
         self.native_application_oidc_options.as_ref()
     }
 }
 /// A builder for [`CreateVerifiedAccessTrustProviderRequest`](crate::types::CreateVerifiedAccessTrustProviderRequest); start one with `CreateVerifiedAccessTrustProviderRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVerifiedAccessTrustProviderRequestBuilder {
     inner: crate::types::CreateVerifiedAccessTrustProviderRequest,
 }
@@ -156,23 +128,21 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
         mut self,
         input: crate::types::TrustProviderType,
     ) -> Self {
-        self.inner.trust_provider_type = ::std::option::Option::Some(input);
+        self.inner.trust_provider_type = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderRequest::trust_provider_type`](crate::types::CreateVerifiedAccessTrustProviderRequest::trust_provider_type).
     #[inline]
     pub fn set_trust_provider_type(
         mut self,
-        input: ::std::option::Option<crate::types::TrustProviderType>,
+        input: Option<crate::types::TrustProviderType>,
     ) -> Self {
         self.inner.trust_provider_type = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessTrustProviderRequest::trust_provider_type`](crate::types::CreateVerifiedAccessTrustProviderRequest::trust_provider_type), if any.
     #[inline]
-    pub fn get_trust_provider_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::TrustProviderType> {
+    pub fn get_trust_provider_type(&self) -> &Option<crate::types::TrustProviderType> {
         &self.inner.trust_provider_type
     }
     /// Sets [`CreateVerifiedAccessTrustProviderRequest::user_trust_provider_type`](crate::types::CreateVerifiedAccessTrustProviderRequest::user_trust_provider_type): The type of user-based trust provider.
@@ -180,14 +150,14 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
         mut self,
         input: crate::types::UserTrustProviderType,
     ) -> Self {
-        self.inner.user_trust_provider_type = ::std::option::Option::Some(input);
+        self.inner.user_trust_provider_type = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderRequest::user_trust_provider_type`](crate::types::CreateVerifiedAccessTrustProviderRequest::user_trust_provider_type).
     #[inline]
     pub fn set_user_trust_provider_type(
         mut self,
-        input: ::std::option::Option<crate::types::UserTrustProviderType>,
+        input: Option<crate::types::UserTrustProviderType>,
     ) -> Self {
         self.inner.user_trust_provider_type = input;
         self
@@ -196,7 +166,7 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
     #[inline]
     pub fn get_user_trust_provider_type(
         &self,
-    ) -> &::std::option::Option<crate::types::UserTrustProviderType> {
+    ) -> &Option<crate::types::UserTrustProviderType> {
         &self.inner.user_trust_provider_type
     }
     /// Sets [`CreateVerifiedAccessTrustProviderRequest::device_trust_provider_type`](crate::types::CreateVerifiedAccessTrustProviderRequest::device_trust_provider_type): The type of device-based trust provider.
@@ -204,14 +174,14 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
         mut self,
         input: crate::types::DeviceTrustProviderType,
     ) -> Self {
-        self.inner.device_trust_provider_type = ::std::option::Option::Some(input);
+        self.inner.device_trust_provider_type = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderRequest::device_trust_provider_type`](crate::types::CreateVerifiedAccessTrustProviderRequest::device_trust_provider_type).
     #[inline]
     pub fn set_device_trust_provider_type(
         mut self,
-        input: ::std::option::Option<crate::types::DeviceTrustProviderType>,
+        input: Option<crate::types::DeviceTrustProviderType>,
     ) -> Self {
         self.inner.device_trust_provider_type = input;
         self
@@ -220,7 +190,7 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
     #[inline]
     pub fn get_device_trust_provider_type(
         &self,
-    ) -> &::std::option::Option<crate::types::DeviceTrustProviderType> {
+    ) -> &Option<crate::types::DeviceTrustProviderType> {
         &self.inner.device_trust_provider_type
     }
     /// Sets [`CreateVerifiedAccessTrustProviderRequest::oidc_options`](crate::types::CreateVerifiedAccessTrustProviderRequest::oidc_options): The options for a OpenID Connect-compatible user-identity trust provider.
@@ -228,16 +198,14 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
         mut self,
         input: crate::types::CreateVerifiedAccessTrustProviderOidcOptions,
     ) -> Self {
-        self.inner.oidc_options = ::std::option::Option::Some(input);
+        self.inner.oidc_options = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderRequest::oidc_options`](crate::types::CreateVerifiedAccessTrustProviderRequest::oidc_options).
     #[inline]
     pub fn set_oidc_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CreateVerifiedAccessTrustProviderOidcOptions,
-        >,
+        input: Option<crate::types::CreateVerifiedAccessTrustProviderOidcOptions>,
     ) -> Self {
         self.inner.oidc_options = input;
         self
@@ -246,9 +214,7 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
     #[inline]
     pub fn get_oidc_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::CreateVerifiedAccessTrustProviderOidcOptions,
-    > {
+    ) -> &Option<crate::types::CreateVerifiedAccessTrustProviderOidcOptions> {
         &self.inner.oidc_options
     }
     /// Sets [`CreateVerifiedAccessTrustProviderRequest::device_options`](crate::types::CreateVerifiedAccessTrustProviderRequest::device_options): The options for a device-based trust provider.
@@ -256,16 +222,14 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
         mut self,
         input: crate::types::CreateVerifiedAccessTrustProviderDeviceOptions,
     ) -> Self {
-        self.inner.device_options = ::std::option::Option::Some(input);
+        self.inner.device_options = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderRequest::device_options`](crate::types::CreateVerifiedAccessTrustProviderRequest::device_options).
     #[inline]
     pub fn set_device_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CreateVerifiedAccessTrustProviderDeviceOptions,
-        >,
+        input: Option<crate::types::CreateVerifiedAccessTrustProviderDeviceOptions>,
     ) -> Self {
         self.inner.device_options = input;
         self
@@ -274,55 +238,39 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
     #[inline]
     pub fn get_device_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::CreateVerifiedAccessTrustProviderDeviceOptions,
-    > {
+    ) -> &Option<crate::types::CreateVerifiedAccessTrustProviderDeviceOptions> {
         &self.inner.device_options
     }
     /// Sets [`CreateVerifiedAccessTrustProviderRequest::policy_reference_name`](crate::types::CreateVerifiedAccessTrustProviderRequest::policy_reference_name): The identifier to be used when working with policy rules.
-    pub fn policy_reference_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy_reference_name = ::std::option::Option::Some(input.into());
+    pub fn policy_reference_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy_reference_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderRequest::policy_reference_name`](crate::types::CreateVerifiedAccessTrustProviderRequest::policy_reference_name).
     #[inline]
-    pub fn set_policy_reference_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_reference_name(mut self, input: Option<String>) -> Self {
         self.inner.policy_reference_name = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessTrustProviderRequest::policy_reference_name`](crate::types::CreateVerifiedAccessTrustProviderRequest::policy_reference_name), if any.
     #[inline]
-    pub fn get_policy_reference_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_reference_name(&self) -> &Option<String> {
         &self.inner.policy_reference_name
     }
     /// Sets [`CreateVerifiedAccessTrustProviderRequest::description`](crate::types::CreateVerifiedAccessTrustProviderRequest::description): A description for the Verified Access trust provider.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderRequest::description`](crate::types::CreateVerifiedAccessTrustProviderRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessTrustProviderRequest::description`](crate::types::CreateVerifiedAccessTrustProviderRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`CreateVerifiedAccessTrustProviderRequest::tag_specifications`](crate::types::CreateVerifiedAccessTrustProviderRequest::tag_specifications): The tags to assign to the Verified Access trust provider.
@@ -336,7 +284,7 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -345,45 +293,39 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateVerifiedAccessTrustProviderRequest::client_token`](crate::types::CreateVerifiedAccessTrustProviderRequest::client_token): A unique, case-sensitive token that you provide to ensure idempotency of your modification request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderRequest::client_token`](crate::types::CreateVerifiedAccessTrustProviderRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessTrustProviderRequest::client_token`](crate::types::CreateVerifiedAccessTrustProviderRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateVerifiedAccessTrustProviderRequest::dry_run`](crate::types::CreateVerifiedAccessTrustProviderRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderRequest::dry_run`](crate::types::CreateVerifiedAccessTrustProviderRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateVerifiedAccessTrustProviderRequest::dry_run`](crate::types::CreateVerifiedAccessTrustProviderRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateVerifiedAccessTrustProviderRequest::sse_specification`](crate::types::CreateVerifiedAccessTrustProviderRequest::sse_specification): The options for server side encryption.
@@ -391,14 +333,14 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
         mut self,
         input: crate::types::VerifiedAccessSseSpecificationRequest,
     ) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input);
+        self.inner.sse_specification = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderRequest::sse_specification`](crate::types::CreateVerifiedAccessTrustProviderRequest::sse_specification).
     #[inline]
     pub fn set_sse_specification(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessSseSpecificationRequest>,
+        input: Option<crate::types::VerifiedAccessSseSpecificationRequest>,
     ) -> Self {
         self.inner.sse_specification = input;
         self
@@ -407,7 +349,7 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
     #[inline]
     pub fn get_sse_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessSseSpecificationRequest> {
+    ) -> &Option<crate::types::VerifiedAccessSseSpecificationRequest> {
         &self.inner.sse_specification
     }
     /// Sets [`CreateVerifiedAccessTrustProviderRequest::native_application_oidc_options`](crate::types::CreateVerifiedAccessTrustProviderRequest::native_application_oidc_options): The OpenID Connect (OIDC) options.
@@ -415,16 +357,14 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
         mut self,
         input: crate::types::CreateVerifiedAccessNativeApplicationOidcOptions,
     ) -> Self {
-        self.inner.native_application_oidc_options = ::std::option::Option::Some(input);
+        self.inner.native_application_oidc_options = Some(input);
         self
     }
     /// Sets or clears [`CreateVerifiedAccessTrustProviderRequest::native_application_oidc_options`](crate::types::CreateVerifiedAccessTrustProviderRequest::native_application_oidc_options).
     #[inline]
     pub fn set_native_application_oidc_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CreateVerifiedAccessNativeApplicationOidcOptions,
-        >,
+        input: Option<crate::types::CreateVerifiedAccessNativeApplicationOidcOptions>,
     ) -> Self {
         self.inner.native_application_oidc_options = input;
         self
@@ -433,65 +373,63 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
     #[inline]
     pub fn get_native_application_oidc_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::CreateVerifiedAccessNativeApplicationOidcOptions,
-    > {
+    ) -> &Option<crate::types::CreateVerifiedAccessNativeApplicationOidcOptions> {
         &self.inner.native_application_oidc_options
     }
     /// Builds the [`CreateVerifiedAccessTrustProviderRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateVerifiedAccessTrustProviderRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.trust_provider_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVerifiedAccessTrustProviderRequest",
                 member: "trust_provider_type",
             });
         }
         if self.inner.policy_reference_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVerifiedAccessTrustProviderRequest",
                 member: "policy_reference_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessTrustProviderRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.trust_provider_type {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.trust_provider_type {
             body.member("TrustProviderType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.user_trust_provider_type {
+        if let Some(value) = &self.user_trust_provider_type {
             body.member("UserTrustProviderType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.device_trust_provider_type {
+        if let Some(value) = &self.device_trust_provider_type {
             body.member("DeviceTrustProviderType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.oidc_options {
+        if let Some(value) = &self.oidc_options {
             let member_0 = body.enter("OidcOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.device_options {
+        if let Some(value) = &self.device_options {
             let member_0 = body.enter("DeviceOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.policy_reference_name {
+        if let Some(value) = &self.policy_reference_name {
             body.member("PolicyReferenceName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -499,23 +437,22 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessTrustProviderRe
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.sse_specification {
+        if let Some(value) = &self.sse_specification {
             let member_0 = body.enter("SseSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.native_application_oidc_options
-        {
+        if let Some(value) = &self.native_application_oidc_options {
             let member_0 = body.enter("NativeApplicationOidcOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,86 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the user or group to be added or removed from the list of create volume permissions for a volume.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVolumePermission {
     /// The ID of the Amazon Web Services account to be added or removed.
-    pub user_id: ::std::option::Option<::std::string::String>,
+    pub user_id: Option<String>,
     /// The group to be added or removed. The possible value is `all`.
-    pub group: ::std::option::Option<crate::types::PermissionGroup>,
+    pub group: Option<crate::types::PermissionGroup>,
 }
 impl CreateVolumePermission {
     /// Starts building a [`CreateVolumePermission`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVolumePermissionBuilder {
-        <crate::types::builders::CreateVolumePermissionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVolumePermissionBuilder as Default>::default()
     }
     /// The `UserId` member, when set.
     #[inline]
-    pub fn user_id(&self) -> ::std::option::Option<&str> {
+    pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
     /// The `Group` member, when set.
     #[inline]
-    pub fn group(&self) -> ::std::option::Option<&crate::types::PermissionGroup> {
+    pub fn group(&self) -> Option<&crate::types::PermissionGroup> {
         self.group.as_ref()
     }
 }
 /// A builder for [`CreateVolumePermission`](crate::types::CreateVolumePermission); start one with `CreateVolumePermission::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVolumePermissionBuilder {
     inner: crate::types::CreateVolumePermission,
 }
 impl CreateVolumePermissionBuilder {
     /// Sets [`CreateVolumePermission::user_id`](crate::types::CreateVolumePermission::user_id): The ID of the Amazon Web Services account to be added or removed.
-    pub fn user_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.user_id = ::std::option::Option::Some(input.into());
+    pub fn user_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.user_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVolumePermission::user_id`](crate::types::CreateVolumePermission::user_id).
     #[inline]
-    pub fn set_user_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_user_id(mut self, input: Option<String>) -> Self {
         self.inner.user_id = input;
         self
     }
     /// The value set for [`CreateVolumePermission::user_id`](crate::types::CreateVolumePermission::user_id), if any.
     #[inline]
-    pub fn get_user_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_user_id(&self) -> &Option<String> {
         &self.inner.user_id
     }
     /// Sets [`CreateVolumePermission::group`](crate::types::CreateVolumePermission::group): The group to be added or removed.
     pub fn group(mut self, input: crate::types::PermissionGroup) -> Self {
-        self.inner.group = ::std::option::Option::Some(input);
+        self.inner.group = Some(input);
         self
     }
     /// Sets or clears [`CreateVolumePermission::group`](crate::types::CreateVolumePermission::group).
     #[inline]
-    pub fn set_group(
-        mut self,
-        input: ::std::option::Option<crate::types::PermissionGroup>,
-    ) -> Self {
+    pub fn set_group(mut self, input: Option<crate::types::PermissionGroup>) -> Self {
         self.inner.group = input;
         self
     }
     /// The value set for [`CreateVolumePermission::group`](crate::types::CreateVolumePermission::group), if any.
     #[inline]
-    pub fn get_group(&self) -> &::std::option::Option<crate::types::PermissionGroup> {
+    pub fn get_group(&self) -> &Option<crate::types::PermissionGroup> {
         &self.inner.group
     }
     /// Builds the [`CreateVolumePermission`]; it has no required members, so this cannot fail.
@@ -94,36 +75,34 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVolumePermission {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.user_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.user_id {
             body.member("UserId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.group {
+        if let Some(value) = &self.group {
             body.member("Group", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for CreateVolumePermission {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "userId" => {
-                    value.user_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.user_id = Some(String::from(child.text()));
                 }
                 "group" => {
-                    value.group = ::std::option::Option::Some(
+                    value.group = Some(
                         crate::types::PermissionGroup::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

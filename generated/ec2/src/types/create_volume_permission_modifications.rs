@@ -2,28 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes modifications to the list of create volume permissions for a volume.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVolumePermissionModifications {
     /// Adds the specified Amazon Web Services account ID or group to the list.
-    pub add: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CreateVolumePermission>,
-    >,
+    pub add: Option<Vec<crate::types::CreateVolumePermission>>,
     /// Removes the specified Amazon Web Services account ID or group from the list.
-    pub remove: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CreateVolumePermission>,
-    >,
+    pub remove: Option<Vec<crate::types::CreateVolumePermission>>,
 }
 impl CreateVolumePermissionModifications {
     /// Starts building a [`CreateVolumePermissionModifications`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVolumePermissionModificationsBuilder {
-        <crate::types::builders::CreateVolumePermissionModificationsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVolumePermissionModificationsBuilder as Default>::default()
     }
     /// The `Add` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -37,12 +28,7 @@ impl CreateVolumePermissionModifications {
     }
 }
 /// A builder for [`CreateVolumePermissionModifications`](crate::types::CreateVolumePermissionModifications); start one with `CreateVolumePermissionModifications::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVolumePermissionModificationsBuilder {
     inner: crate::types::CreateVolumePermissionModifications,
 }
@@ -59,18 +45,14 @@ impl CreateVolumePermissionModificationsBuilder {
     #[inline]
     pub fn set_add(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CreateVolumePermission>,
-        >,
+        input: Option<Vec<crate::types::CreateVolumePermission>>,
     ) -> Self {
         self.inner.add = input;
         self
     }
     /// The value set for [`CreateVolumePermissionModifications::add`](crate::types::CreateVolumePermissionModifications::add), if any.
     #[inline]
-    pub fn get_add(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CreateVolumePermission>> {
+    pub fn get_add(&self) -> &Option<Vec<crate::types::CreateVolumePermission>> {
         &self.inner.add
     }
     /// Appends one item to [`CreateVolumePermissionModifications::remove`](crate::types::CreateVolumePermissionModifications::remove): Removes the specified Amazon Web Services account ID or group from the list.
@@ -84,18 +66,14 @@ impl CreateVolumePermissionModificationsBuilder {
     #[inline]
     pub fn set_remove(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CreateVolumePermission>,
-        >,
+        input: Option<Vec<crate::types::CreateVolumePermission>>,
     ) -> Self {
         self.inner.remove = input;
         self
     }
     /// The value set for [`CreateVolumePermissionModifications::remove`](crate::types::CreateVolumePermissionModifications::remove), if any.
     #[inline]
-    pub fn get_remove(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CreateVolumePermission>> {
+    pub fn get_remove(&self) -> &Option<Vec<crate::types::CreateVolumePermission>> {
         &self.inner.remove
     }
     /// Builds the [`CreateVolumePermissionModifications`]; it has no required members, so this cannot fail.
@@ -108,8 +86,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVolumePermissionModifications
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.add {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.add {
             let member_0 = body.enter("Add");
             body.items(
                 value,
@@ -117,7 +95,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVolumePermissionModifications
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.remove {
+        if let Some(value) = &self.remove {
             let member_0 = body.enter("Remove");
             body.items(
                 value,
@@ -125,6 +103,6 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVolumePermissionModifications
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVolumeRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVolumeRequest {
     /// The ID of the Availability Zone in which to create the volume. For example, `us-east-1a`.
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` must be specified, but not both.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The ID of the Availability Zone in which to create the volume. For example, `use1-az1`.
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` must be specified, but not both.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// Indicates whether the volume should be encrypted. The effect of setting the encryption state to `true` depends on the volume origin (new or from a snapshot), starting encryption state, ownership, and whether encryption by default is enabled. For more information, see [Encryption by default](https://docs.aws.amazon.com/ebs/latest/userguide/work-with-ebs-encr.html#encryption-by-default) in the *Amazon EBS User Guide*.
     ///
     /// Encrypted Amazon EBS volumes must be attached to instances that support Amazon EBS encryption. For more information, see [Supported instance types](https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption-requirements.html#ebs-encryption_supported_instances).
-    pub encrypted: ::std::option::Option<bool>,
+    pub encrypted: Option<bool>,
     /// The number of I/O operations per second (IOPS) to provision for the volume. Required for `io1` and `io2` volumes. Optional for `gp3` volumes. Omit for all other volume types.
     ///
     /// Valid ranges:
@@ -31,7 +26,7 @@ pub struct CreateVolumeRequest {
     /// - io2: `100 - 256,000` IOPS
     ///
     /// **Note:** [Instances built on the Nitro System](https://docs.aws.amazon.com/ec2/latest/instancetypes/ec2-nitro-instances.html) can support up to 256,000 IOPS. Other instances can support up to 32,000 IOPS.
-    pub iops: ::std::option::Option<i32>,
+    pub iops: Option<i32>,
     /// The identifier of the KMS key to use for Amazon EBS encryption. If this parameter is not specified, your KMS key for Amazon EBS is used. If `KmsKeyId` is specified, the encrypted state must be `true`.
     ///
     /// You can specify the KMS key using any of the following:
@@ -42,11 +37,11 @@ pub struct CreateVolumeRequest {
     /// - Alias ARN. For example, arn:aws:kms:us-east-1:012345678910:alias/ExampleAlias.
     ///
     /// Amazon Web Services authenticates the KMS key asynchronously. Therefore, if you specify an ID, alias, or ARN that is not valid, the action can appear to complete, but eventually fails.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the Outpost on which to create the volume.
     ///
     /// If you intend to use a volume with an instance running on an outpost, then you must create the volume on the same outpost as the instance. You can't use a volume created in an Amazon Web Services Region with an instance on an Amazon Web Services outpost, or the other way around.
-    pub outpost_arn: ::std::option::Option<::std::string::String>,
+    pub outpost_arn: Option<String>,
     /// The size of the volume, in GiBs. You must specify either a snapshot ID or a volume size. If you specify a snapshot, the default is the snapshot size, and you can specify a volume size that is equal to or larger than the snapshot size.
     ///
     /// Valid sizes:
@@ -57,9 +52,9 @@ pub struct CreateVolumeRequest {
     /// - io2: `4 - 65,536` GiB
     /// - st1 and sc1: `125 - 16,384` GiB
     /// - standard: `1 - 1024` GiB
-    pub size: ::std::option::Option<i32>,
+    pub size: Option<i32>,
     /// The snapshot from which to create the volume. You must specify either a snapshot ID or a volume size.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// The volume type. This parameter can be one of the following values:
     ///
     /// - General Purpose SSD: `gp2` \| `gp3`
@@ -73,19 +68,17 @@ pub struct CreateVolumeRequest {
     /// For more information, see [Amazon EBS volume types](https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volume-types.html) in the *Amazon EBS User Guide*.
     ///
     /// Default: `gp2`
-    pub volume_type: ::std::option::Option<crate::types::VolumeType>,
+    pub volume_type: Option<crate::types::VolumeType>,
     /// The tags to apply to the volume during creation.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Indicates whether to enable Amazon EBS Multi-Attach. If you enable Multi-Attach, you can attach the volume to up to 16 [Instances built on the Nitro System](https://docs.aws.amazon.com/ec2/latest/instancetypes/ec2-nitro-instances.html) in the same Availability Zone. This parameter is supported with `io1` and `io2` volumes only. For more information, see [Amazon EBS Multi-Attach](https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volumes-multi.html) in the *Amazon EBS User Guide*.
-    pub multi_attach_enabled: ::std::option::Option<bool>,
+    pub multi_attach_enabled: Option<bool>,
     /// The throughput to provision for the volume, in MiB/s. Supported for `gp3` volumes only. Omit for all other volume types.
     ///
     /// Valid Range: `125 - 2000` MiB/s
-    pub throughput: ::std::option::Option<i32>,
+    pub throughput: Option<i32>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensure Idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Specifies the Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate), in MiB/s, at which to download the snapshot blocks from Amazon S3 to the volume. This is also known as *volume initialization*. Specifying a volume initialization rate ensures that the volume is initialized at a predictable and consistent rate after creation.
     ///
     /// This parameter is supported only for volumes created from snapshots. Omit this parameter if:
@@ -98,61 +91,61 @@ pub struct CreateVolumeRequest {
     /// For more information, see [Initialize Amazon EBS volumes](https://docs.aws.amazon.com/ebs/latest/userguide/initalize-volume.html) in the *Amazon EC2 User Guide*.
     ///
     /// Valid range: 100 - 300 MiB/s
-    pub volume_initialization_rate: ::std::option::Option<i32>,
+    pub volume_initialization_rate: Option<i32>,
     /// Reserved for internal use.
-    pub operator: ::std::option::Option<crate::types::OperatorRequest>,
+    pub operator: Option<crate::types::OperatorRequest>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateVolumeRequest {
     /// Starts building a [`CreateVolumeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVolumeRequestBuilder {
-        <crate::types::builders::CreateVolumeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVolumeRequestBuilder as Default>::default()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `Encrypted` member, when set.
     #[inline]
-    pub fn encrypted(&self) -> ::std::option::Option<bool> {
+    pub fn encrypted(&self) -> Option<bool> {
         self.encrypted
     }
     /// The `Iops` member, when set.
     #[inline]
-    pub fn iops(&self) -> ::std::option::Option<i32> {
+    pub fn iops(&self) -> Option<i32> {
         self.iops
     }
     /// The `KmsKeyId` member, when set.
     #[inline]
-    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
     /// The `OutpostArn` member, when set.
     #[inline]
-    pub fn outpost_arn(&self) -> ::std::option::Option<&str> {
+    pub fn outpost_arn(&self) -> Option<&str> {
         self.outpost_arn.as_deref()
     }
     /// The `Size` member, when set.
     #[inline]
-    pub fn size(&self) -> ::std::option::Option<i32> {
+    pub fn size(&self) -> Option<i32> {
         self.size
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `VolumeType` member, when set.
     #[inline]
-    pub fn volume_type(&self) -> ::std::option::Option<&crate::types::VolumeType> {
+    pub fn volume_type(&self) -> Option<&crate::types::VolumeType> {
         self.volume_type.as_ref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -162,225 +155,183 @@ impl CreateVolumeRequest {
     }
     /// The `MultiAttachEnabled` member, when set.
     #[inline]
-    pub fn multi_attach_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn multi_attach_enabled(&self) -> Option<bool> {
         self.multi_attach_enabled
     }
     /// The `Throughput` member, when set.
     #[inline]
-    pub fn throughput(&self) -> ::std::option::Option<i32> {
+    pub fn throughput(&self) -> Option<i32> {
         self.throughput
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `VolumeInitializationRate` member, when set.
     #[inline]
-    pub fn volume_initialization_rate(&self) -> ::std::option::Option<i32> {
+    pub fn volume_initialization_rate(&self) -> Option<i32> {
         self.volume_initialization_rate
     }
     /// The `Operator` member, when set.
     #[inline]
-    pub fn operator(&self) -> ::std::option::Option<&crate::types::OperatorRequest> {
+    pub fn operator(&self) -> Option<&crate::types::OperatorRequest> {
         self.operator.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateVolumeRequest`](crate::types::CreateVolumeRequest); start one with `CreateVolumeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVolumeRequestBuilder {
     inner: crate::types::CreateVolumeRequest,
 }
 impl CreateVolumeRequestBuilder {
     /// Sets [`CreateVolumeRequest::availability_zone`](crate::types::CreateVolumeRequest::availability_zone): The ID of the Availability Zone in which to create the volume.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVolumeRequest::availability_zone`](crate::types::CreateVolumeRequest::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`CreateVolumeRequest::availability_zone`](crate::types::CreateVolumeRequest::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`CreateVolumeRequest::availability_zone_id`](crate::types::CreateVolumeRequest::availability_zone_id): The ID of the Availability Zone in which to create the volume.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVolumeRequest::availability_zone_id`](crate::types::CreateVolumeRequest::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`CreateVolumeRequest::availability_zone_id`](crate::types::CreateVolumeRequest::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`CreateVolumeRequest::encrypted`](crate::types::CreateVolumeRequest::encrypted): Indicates whether the volume should be encrypted.
     pub fn encrypted(mut self, input: bool) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input);
+        self.inner.encrypted = Some(input);
         self
     }
     /// Sets or clears [`CreateVolumeRequest::encrypted`](crate::types::CreateVolumeRequest::encrypted).
     #[inline]
-    pub fn set_encrypted(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_encrypted(mut self, input: Option<bool>) -> Self {
         self.inner.encrypted = input;
         self
     }
     /// The value set for [`CreateVolumeRequest::encrypted`](crate::types::CreateVolumeRequest::encrypted), if any.
     #[inline]
-    pub fn get_encrypted(&self) -> &::std::option::Option<bool> {
+    pub fn get_encrypted(&self) -> &Option<bool> {
         &self.inner.encrypted
     }
     /// Sets [`CreateVolumeRequest::iops`](crate::types::CreateVolumeRequest::iops): The number of I/O operations per second (IOPS) to provision for the volume.
     pub fn iops(mut self, input: i32) -> Self {
-        self.inner.iops = ::std::option::Option::Some(input);
+        self.inner.iops = Some(input);
         self
     }
     /// Sets or clears [`CreateVolumeRequest::iops`](crate::types::CreateVolumeRequest::iops).
     #[inline]
-    pub fn set_iops(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_iops(mut self, input: Option<i32>) -> Self {
         self.inner.iops = input;
         self
     }
     /// The value set for [`CreateVolumeRequest::iops`](crate::types::CreateVolumeRequest::iops), if any.
     #[inline]
-    pub fn get_iops(&self) -> &::std::option::Option<i32> {
+    pub fn get_iops(&self) -> &Option<i32> {
         &self.inner.iops
     }
     /// Sets [`CreateVolumeRequest::kms_key_id`](crate::types::CreateVolumeRequest::kms_key_id): The identifier of the KMS key to use for Amazon EBS encryption.
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_id = ::std::option::Option::Some(input.into());
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVolumeRequest::kms_key_id`](crate::types::CreateVolumeRequest::kms_key_id).
     #[inline]
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_id = input;
         self
     }
     /// The value set for [`CreateVolumeRequest::kms_key_id`](crate::types::CreateVolumeRequest::kms_key_id), if any.
     #[inline]
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_id(&self) -> &Option<String> {
         &self.inner.kms_key_id
     }
     /// Sets [`CreateVolumeRequest::outpost_arn`](crate::types::CreateVolumeRequest::outpost_arn): The Amazon Resource Name (ARN) of the Outpost on which to create the volume.
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outpost_arn = ::std::option::Option::Some(input.into());
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVolumeRequest::outpost_arn`](crate::types::CreateVolumeRequest::outpost_arn).
     #[inline]
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.inner.outpost_arn = input;
         self
     }
     /// The value set for [`CreateVolumeRequest::outpost_arn`](crate::types::CreateVolumeRequest::outpost_arn), if any.
     #[inline]
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         &self.inner.outpost_arn
     }
     /// Sets [`CreateVolumeRequest::size`](crate::types::CreateVolumeRequest::size): The size of the volume, in GiBs.
     pub fn size(mut self, input: i32) -> Self {
-        self.inner.size = ::std::option::Option::Some(input);
+        self.inner.size = Some(input);
         self
     }
     /// Sets or clears [`CreateVolumeRequest::size`](crate::types::CreateVolumeRequest::size).
     #[inline]
-    pub fn set_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_size(mut self, input: Option<i32>) -> Self {
         self.inner.size = input;
         self
     }
     /// The value set for [`CreateVolumeRequest::size`](crate::types::CreateVolumeRequest::size), if any.
     #[inline]
-    pub fn get_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_size(&self) -> &Option<i32> {
         &self.inner.size
     }
     /// Sets [`CreateVolumeRequest::snapshot_id`](crate::types::CreateVolumeRequest::snapshot_id): The snapshot from which to create the volume.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVolumeRequest::snapshot_id`](crate::types::CreateVolumeRequest::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`CreateVolumeRequest::snapshot_id`](crate::types::CreateVolumeRequest::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Sets [`CreateVolumeRequest::volume_type`](crate::types::CreateVolumeRequest::volume_type): The volume type.
     pub fn volume_type(mut self, input: crate::types::VolumeType) -> Self {
-        self.inner.volume_type = ::std::option::Option::Some(input);
+        self.inner.volume_type = Some(input);
         self
     }
     /// Sets or clears [`CreateVolumeRequest::volume_type`](crate::types::CreateVolumeRequest::volume_type).
     #[inline]
-    pub fn set_volume_type(
-        mut self,
-        input: ::std::option::Option<crate::types::VolumeType>,
-    ) -> Self {
+    pub fn set_volume_type(mut self, input: Option<crate::types::VolumeType>) -> Self {
         self.inner.volume_type = input;
         self
     }
     /// The value set for [`CreateVolumeRequest::volume_type`](crate::types::CreateVolumeRequest::volume_type), if any.
     #[inline]
-    pub fn get_volume_type(&self) -> &::std::option::Option<crate::types::VolumeType> {
+    pub fn get_volume_type(&self) -> &Option<crate::types::VolumeType> {
         &self.inner.volume_type
     }
     /// Appends one item to [`CreateVolumeRequest::tag_specifications`](crate::types::CreateVolumeRequest::tag_specifications): The tags to apply to the volume during creation.
@@ -394,7 +345,7 @@ impl CreateVolumeRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -403,118 +354,103 @@ impl CreateVolumeRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateVolumeRequest::multi_attach_enabled`](crate::types::CreateVolumeRequest::multi_attach_enabled): Indicates whether to enable Amazon EBS Multi-Attach.
     pub fn multi_attach_enabled(mut self, input: bool) -> Self {
-        self.inner.multi_attach_enabled = ::std::option::Option::Some(input);
+        self.inner.multi_attach_enabled = Some(input);
         self
     }
     /// Sets or clears [`CreateVolumeRequest::multi_attach_enabled`](crate::types::CreateVolumeRequest::multi_attach_enabled).
     #[inline]
-    pub fn set_multi_attach_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_multi_attach_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.multi_attach_enabled = input;
         self
     }
     /// The value set for [`CreateVolumeRequest::multi_attach_enabled`](crate::types::CreateVolumeRequest::multi_attach_enabled), if any.
     #[inline]
-    pub fn get_multi_attach_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_multi_attach_enabled(&self) -> &Option<bool> {
         &self.inner.multi_attach_enabled
     }
     /// Sets [`CreateVolumeRequest::throughput`](crate::types::CreateVolumeRequest::throughput): The throughput to provision for the volume, in MiB/s.
     pub fn throughput(mut self, input: i32) -> Self {
-        self.inner.throughput = ::std::option::Option::Some(input);
+        self.inner.throughput = Some(input);
         self
     }
     /// Sets or clears [`CreateVolumeRequest::throughput`](crate::types::CreateVolumeRequest::throughput).
     #[inline]
-    pub fn set_throughput(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_throughput(mut self, input: Option<i32>) -> Self {
         self.inner.throughput = input;
         self
     }
     /// The value set for [`CreateVolumeRequest::throughput`](crate::types::CreateVolumeRequest::throughput), if any.
     #[inline]
-    pub fn get_throughput(&self) -> &::std::option::Option<i32> {
+    pub fn get_throughput(&self) -> &Option<i32> {
         &self.inner.throughput
     }
     /// Sets [`CreateVolumeRequest::client_token`](crate::types::CreateVolumeRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVolumeRequest::client_token`](crate::types::CreateVolumeRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateVolumeRequest::client_token`](crate::types::CreateVolumeRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateVolumeRequest::volume_initialization_rate`](crate::types::CreateVolumeRequest::volume_initialization_rate): Specifies the Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate), in MiB/s, at which to download the snapshot blocks from Amazon S3 to the volume.
     pub fn volume_initialization_rate(mut self, input: i32) -> Self {
-        self.inner.volume_initialization_rate = ::std::option::Option::Some(input);
+        self.inner.volume_initialization_rate = Some(input);
         self
     }
     /// Sets or clears [`CreateVolumeRequest::volume_initialization_rate`](crate::types::CreateVolumeRequest::volume_initialization_rate).
     #[inline]
-    pub fn set_volume_initialization_rate(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_volume_initialization_rate(mut self, input: Option<i32>) -> Self {
         self.inner.volume_initialization_rate = input;
         self
     }
     /// The value set for [`CreateVolumeRequest::volume_initialization_rate`](crate::types::CreateVolumeRequest::volume_initialization_rate), if any.
     #[inline]
-    pub fn get_volume_initialization_rate(&self) -> &::std::option::Option<i32> {
+    pub fn get_volume_initialization_rate(&self) -> &Option<i32> {
         &self.inner.volume_initialization_rate
     }
     /// Sets [`CreateVolumeRequest::operator`](crate::types::CreateVolumeRequest::operator): Reserved for internal use.
     pub fn operator(mut self, input: crate::types::OperatorRequest) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input);
+        self.inner.operator = Some(input);
         self
     }
     /// Sets or clears [`CreateVolumeRequest::operator`](crate::types::CreateVolumeRequest::operator).
     #[inline]
-    pub fn set_operator(
-        mut self,
-        input: ::std::option::Option<crate::types::OperatorRequest>,
-    ) -> Self {
+    pub fn set_operator(mut self, input: Option<crate::types::OperatorRequest>) -> Self {
         self.inner.operator = input;
         self
     }
     /// The value set for [`CreateVolumeRequest::operator`](crate::types::CreateVolumeRequest::operator), if any.
     #[inline]
-    pub fn get_operator(&self) -> &::std::option::Option<crate::types::OperatorRequest> {
+    pub fn get_operator(&self) -> &Option<crate::types::OperatorRequest> {
         &self.inner.operator
     }
     /// Sets [`CreateVolumeRequest::dry_run`](crate::types::CreateVolumeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateVolumeRequest::dry_run`](crate::types::CreateVolumeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateVolumeRequest::dry_run`](crate::types::CreateVolumeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateVolumeRequest`]; it has no required members, so this cannot fail.
@@ -527,35 +463,35 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVolumeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.availability_zone {
             body.member("AvailabilityZone", value);
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             body.member("AvailabilityZoneId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.encrypted {
+        if let Some(value) = &self.encrypted {
             body.member("Encrypted", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.iops {
+        if let Some(value) = &self.iops {
             body.member("Iops", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             body.member("KmsKeyId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.outpost_arn {
+        if let Some(value) = &self.outpost_arn {
             body.member("OutpostArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.size {
+        if let Some(value) = &self.size {
             body.member("Size", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+        if let Some(value) = &self.snapshot_id {
             body.member("SnapshotId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.volume_type {
+        if let Some(value) = &self.volume_type {
             body.member("VolumeType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -563,29 +499,29 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVolumeRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.multi_attach_enabled {
+        if let Some(value) = &self.multi_attach_enabled {
             body.member(
                 "MultiAttachEnabled",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.throughput {
+        if let Some(value) = &self.throughput {
             body.member("Throughput", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.volume_initialization_rate {
+        if let Some(value) = &self.volume_initialization_rate {
             body.member("VolumeInitializationRate", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.operator {
+        if let Some(value) = &self.operator {
             let member_0 = body.enter("Operator");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

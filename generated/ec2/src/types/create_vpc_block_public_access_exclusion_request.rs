@@ -2,60 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpcBlockPublicAccessExclusionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVpcBlockPublicAccessExclusionRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// A subnet ID.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// A VPC ID.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The exclusion mode for internet gateway traffic.
     ///
     /// - `allow-bidirectional`: Allow all internet traffic to and from the excluded VPCs and subnets.
     /// - `allow-egress`: Allow outbound internet traffic from the excluded VPCs and subnets. Block inbound internet traffic to the excluded VPCs and subnets. Only applies when VPC Block Public Access is set to Bidirectional.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub internet_gateway_exclusion_mode: ::std::option::Option<
+    pub internet_gateway_exclusion_mode: Option<
         crate::types::InternetGatewayExclusionMode,
     >,
     /// `tag` - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
 }
 impl CreateVpcBlockPublicAccessExclusionRequest {
     /// Starts building a [`CreateVpcBlockPublicAccessExclusionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVpcBlockPublicAccessExclusionRequestBuilder {
-        <crate::types::builders::CreateVpcBlockPublicAccessExclusionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVpcBlockPublicAccessExclusionRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `InternetGatewayExclusionMode` member, when set.
     #[inline]
     pub fn internet_gateway_exclusion_mode(
         &self,
-    ) -> ::std::option::Option<&crate::types::InternetGatewayExclusionMode> {
+    ) -> Option<&crate::types::InternetGatewayExclusionMode> {
         self.internet_gateway_exclusion_mode.as_ref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -65,74 +58,57 @@ impl CreateVpcBlockPublicAccessExclusionRequest {
     }
 }
 /// A builder for [`CreateVpcBlockPublicAccessExclusionRequest`](crate::types::CreateVpcBlockPublicAccessExclusionRequest); start one with `CreateVpcBlockPublicAccessExclusionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVpcBlockPublicAccessExclusionRequestBuilder {
     inner: crate::types::CreateVpcBlockPublicAccessExclusionRequest,
 }
 impl CreateVpcBlockPublicAccessExclusionRequestBuilder {
     /// Sets [`CreateVpcBlockPublicAccessExclusionRequest::dry_run`](crate::types::CreateVpcBlockPublicAccessExclusionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateVpcBlockPublicAccessExclusionRequest::dry_run`](crate::types::CreateVpcBlockPublicAccessExclusionRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateVpcBlockPublicAccessExclusionRequest::dry_run`](crate::types::CreateVpcBlockPublicAccessExclusionRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateVpcBlockPublicAccessExclusionRequest::subnet_id`](crate::types::CreateVpcBlockPublicAccessExclusionRequest::subnet_id): A subnet ID.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcBlockPublicAccessExclusionRequest::subnet_id`](crate::types::CreateVpcBlockPublicAccessExclusionRequest::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`CreateVpcBlockPublicAccessExclusionRequest::subnet_id`](crate::types::CreateVpcBlockPublicAccessExclusionRequest::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`CreateVpcBlockPublicAccessExclusionRequest::vpc_id`](crate::types::CreateVpcBlockPublicAccessExclusionRequest::vpc_id): A VPC ID.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcBlockPublicAccessExclusionRequest::vpc_id`](crate::types::CreateVpcBlockPublicAccessExclusionRequest::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`CreateVpcBlockPublicAccessExclusionRequest::vpc_id`](crate::types::CreateVpcBlockPublicAccessExclusionRequest::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`CreateVpcBlockPublicAccessExclusionRequest::internet_gateway_exclusion_mode`](crate::types::CreateVpcBlockPublicAccessExclusionRequest::internet_gateway_exclusion_mode): The exclusion mode for internet gateway traffic.
@@ -140,14 +116,14 @@ impl CreateVpcBlockPublicAccessExclusionRequestBuilder {
         mut self,
         input: crate::types::InternetGatewayExclusionMode,
     ) -> Self {
-        self.inner.internet_gateway_exclusion_mode = ::std::option::Option::Some(input);
+        self.inner.internet_gateway_exclusion_mode = Some(input);
         self
     }
     /// Sets or clears [`CreateVpcBlockPublicAccessExclusionRequest::internet_gateway_exclusion_mode`](crate::types::CreateVpcBlockPublicAccessExclusionRequest::internet_gateway_exclusion_mode).
     #[inline]
     pub fn set_internet_gateway_exclusion_mode(
         mut self,
-        input: ::std::option::Option<crate::types::InternetGatewayExclusionMode>,
+        input: Option<crate::types::InternetGatewayExclusionMode>,
     ) -> Self {
         self.inner.internet_gateway_exclusion_mode = input;
         self
@@ -156,7 +132,7 @@ impl CreateVpcBlockPublicAccessExclusionRequestBuilder {
     #[inline]
     pub fn get_internet_gateway_exclusion_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::InternetGatewayExclusionMode> {
+    ) -> &Option<crate::types::InternetGatewayExclusionMode> {
         &self.inner.internet_gateway_exclusion_mode
     }
     /// Appends one item to [`CreateVpcBlockPublicAccessExclusionRequest::tag_specifications`](crate::types::CreateVpcBlockPublicAccessExclusionRequest::tag_specifications): `tag` - The key/value combination of a tag assigned to the resource.
@@ -170,7 +146,7 @@ impl CreateVpcBlockPublicAccessExclusionRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -179,45 +155,44 @@ impl CreateVpcBlockPublicAccessExclusionRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Builds the [`CreateVpcBlockPublicAccessExclusionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateVpcBlockPublicAccessExclusionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.internet_gateway_exclusion_mode.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVpcBlockPublicAccessExclusionRequest",
                 member: "internet_gateway_exclusion_mode",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateVpcBlockPublicAccessExclusionRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             body.member("SubnetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             body.member("VpcId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.internet_gateway_exclusion_mode
-        {
+        if let Some(value) = &self.internet_gateway_exclusion_mode {
             body.member("InternetGatewayExclusionMode", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -225,6 +200,6 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVpcBlockPublicAccessExclusion
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpcBlockPublicAccessExclusionResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVpcBlockPublicAccessExclusionResult {
     /// Details about an exclusion.
-    pub vpc_block_public_access_exclusion: ::std::option::Option<
+    pub vpc_block_public_access_exclusion: Option<
         crate::types::VpcBlockPublicAccessExclusion,
     >,
 }
@@ -19,23 +14,18 @@ impl CreateVpcBlockPublicAccessExclusionResult {
     /// Starts building a [`CreateVpcBlockPublicAccessExclusionResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVpcBlockPublicAccessExclusionResultBuilder {
-        <crate::types::builders::CreateVpcBlockPublicAccessExclusionResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVpcBlockPublicAccessExclusionResultBuilder as Default>::default()
     }
     /// The `VpcBlockPublicAccessExclusion` member, when set.
     #[inline]
     pub fn vpc_block_public_access_exclusion(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcBlockPublicAccessExclusion> {
+    ) -> Option<&crate::types::VpcBlockPublicAccessExclusion> {
         self.vpc_block_public_access_exclusion.as_ref()
     }
 }
 /// A builder for [`CreateVpcBlockPublicAccessExclusionResult`](crate::types::CreateVpcBlockPublicAccessExclusionResult); start one with `CreateVpcBlockPublicAccessExclusionResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVpcBlockPublicAccessExclusionResultBuilder {
     inner: crate::types::CreateVpcBlockPublicAccessExclusionResult,
 }
@@ -45,16 +35,14 @@ impl CreateVpcBlockPublicAccessExclusionResultBuilder {
         mut self,
         input: crate::types::VpcBlockPublicAccessExclusion,
     ) -> Self {
-        self.inner.vpc_block_public_access_exclusion = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.vpc_block_public_access_exclusion = Some(input);
         self
     }
     /// Sets or clears [`CreateVpcBlockPublicAccessExclusionResult::vpc_block_public_access_exclusion`](crate::types::CreateVpcBlockPublicAccessExclusionResult::vpc_block_public_access_exclusion).
     #[inline]
     pub fn set_vpc_block_public_access_exclusion(
         mut self,
-        input: ::std::option::Option<crate::types::VpcBlockPublicAccessExclusion>,
+        input: Option<crate::types::VpcBlockPublicAccessExclusion>,
     ) -> Self {
         self.inner.vpc_block_public_access_exclusion = input;
         self
@@ -63,7 +51,7 @@ impl CreateVpcBlockPublicAccessExclusionResultBuilder {
     #[inline]
     pub fn get_vpc_block_public_access_exclusion(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcBlockPublicAccessExclusion> {
+    ) -> &Option<crate::types::VpcBlockPublicAccessExclusion> {
         &self.inner.vpc_block_public_access_exclusion
     }
     /// Builds the [`CreateVpcBlockPublicAccessExclusionResult`]; it has no required members, so this cannot fail.
@@ -75,17 +63,17 @@ impl CreateVpcBlockPublicAccessExclusionResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateVpcBlockPublicAccessExclusionResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "vpcBlockPublicAccessExclusion" {
-                value.vpc_block_public_access_exclusion = ::std::option::Option::Some(
+                value.vpc_block_public_access_exclusion = Some(
                     <crate::types::VpcBlockPublicAccessExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,234 +2,188 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpcEndpointConnectionNotificationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVpcEndpointConnectionNotificationRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the endpoint service.
-    pub service_id: ::std::option::Option<::std::string::String>,
+    pub service_id: Option<String>,
     /// The ID of the endpoint.
-    pub vpc_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub vpc_endpoint_id: Option<String>,
     /// The ARN of the SNS topic for the notifications.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub connection_notification_arn: ::std::option::Option<::std::string::String>,
+    pub connection_notification_arn: Option<String>,
     /// The endpoint events for which to receive notifications. Valid values are `Accept`, `Connect`, `Delete`, and `Reject`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub connection_events: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub connection_events: Option<Vec<String>>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [How to ensure idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl CreateVpcEndpointConnectionNotificationRequest {
     /// Starts building a [`CreateVpcEndpointConnectionNotificationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVpcEndpointConnectionNotificationRequestBuilder {
-        <crate::types::builders::CreateVpcEndpointConnectionNotificationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVpcEndpointConnectionNotificationRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ServiceId` member, when set.
     #[inline]
-    pub fn service_id(&self) -> ::std::option::Option<&str> {
+    pub fn service_id(&self) -> Option<&str> {
         self.service_id.as_deref()
     }
     /// The `VpcEndpointId` member, when set.
     #[inline]
-    pub fn vpc_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_endpoint_id(&self) -> Option<&str> {
         self.vpc_endpoint_id.as_deref()
     }
     /// The `ConnectionNotificationArn` member, when set.
     #[inline]
-    pub fn connection_notification_arn(&self) -> ::std::option::Option<&str> {
+    pub fn connection_notification_arn(&self) -> Option<&str> {
         self.connection_notification_arn.as_deref()
     }
     /// The `ConnectionEvents` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn connection_events(&self) -> &[::std::string::String] {
+    pub fn connection_events(&self) -> &[String] {
         self.connection_events.as_deref().unwrap_or_default()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`CreateVpcEndpointConnectionNotificationRequest`](crate::types::CreateVpcEndpointConnectionNotificationRequest); start one with `CreateVpcEndpointConnectionNotificationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVpcEndpointConnectionNotificationRequestBuilder {
     inner: crate::types::CreateVpcEndpointConnectionNotificationRequest,
 }
 impl CreateVpcEndpointConnectionNotificationRequestBuilder {
     /// Sets [`CreateVpcEndpointConnectionNotificationRequest::dry_run`](crate::types::CreateVpcEndpointConnectionNotificationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateVpcEndpointConnectionNotificationRequest::dry_run`](crate::types::CreateVpcEndpointConnectionNotificationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateVpcEndpointConnectionNotificationRequest::dry_run`](crate::types::CreateVpcEndpointConnectionNotificationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateVpcEndpointConnectionNotificationRequest::service_id`](crate::types::CreateVpcEndpointConnectionNotificationRequest::service_id): The ID of the endpoint service.
-    pub fn service_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_id = ::std::option::Option::Some(input.into());
+    pub fn service_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcEndpointConnectionNotificationRequest::service_id`](crate::types::CreateVpcEndpointConnectionNotificationRequest::service_id).
     #[inline]
-    pub fn set_service_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_id(mut self, input: Option<String>) -> Self {
         self.inner.service_id = input;
         self
     }
     /// The value set for [`CreateVpcEndpointConnectionNotificationRequest::service_id`](crate::types::CreateVpcEndpointConnectionNotificationRequest::service_id), if any.
     #[inline]
-    pub fn get_service_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_id(&self) -> &Option<String> {
         &self.inner.service_id
     }
     /// Sets [`CreateVpcEndpointConnectionNotificationRequest::vpc_endpoint_id`](crate::types::CreateVpcEndpointConnectionNotificationRequest::vpc_endpoint_id): The ID of the endpoint.
-    pub fn vpc_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcEndpointConnectionNotificationRequest::vpc_endpoint_id`](crate::types::CreateVpcEndpointConnectionNotificationRequest::vpc_endpoint_id).
     #[inline]
-    pub fn set_vpc_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_endpoint_id = input;
         self
     }
     /// The value set for [`CreateVpcEndpointConnectionNotificationRequest::vpc_endpoint_id`](crate::types::CreateVpcEndpointConnectionNotificationRequest::vpc_endpoint_id), if any.
     #[inline]
-    pub fn get_vpc_endpoint_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_endpoint_id(&self) -> &Option<String> {
         &self.inner.vpc_endpoint_id
     }
     /// Sets [`CreateVpcEndpointConnectionNotificationRequest::connection_notification_arn`](crate::types::CreateVpcEndpointConnectionNotificationRequest::connection_notification_arn): The ARN of the SNS topic for the notifications.
-    pub fn connection_notification_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.connection_notification_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn connection_notification_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.connection_notification_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcEndpointConnectionNotificationRequest::connection_notification_arn`](crate::types::CreateVpcEndpointConnectionNotificationRequest::connection_notification_arn).
     #[inline]
-    pub fn set_connection_notification_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_connection_notification_arn(mut self, input: Option<String>) -> Self {
         self.inner.connection_notification_arn = input;
         self
     }
     /// The value set for [`CreateVpcEndpointConnectionNotificationRequest::connection_notification_arn`](crate::types::CreateVpcEndpointConnectionNotificationRequest::connection_notification_arn), if any.
     #[inline]
-    pub fn get_connection_notification_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_connection_notification_arn(&self) -> &Option<String> {
         &self.inner.connection_notification_arn
     }
     /// Appends one item to [`CreateVpcEndpointConnectionNotificationRequest::connection_events`](crate::types::CreateVpcEndpointConnectionNotificationRequest::connection_events): The endpoint events for which to receive notifications.
     ///
     /// To set the whole list at once, use [`set_connection_events`](Self::set_connection_events).
-    pub fn connection_events(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn connection_events(mut self, input: impl Into<String>) -> Self {
         self.inner.connection_events.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateVpcEndpointConnectionNotificationRequest::connection_events`](crate::types::CreateVpcEndpointConnectionNotificationRequest::connection_events).
     #[inline]
-    pub fn set_connection_events(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_connection_events(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.connection_events = input;
         self
     }
     /// The value set for [`CreateVpcEndpointConnectionNotificationRequest::connection_events`](crate::types::CreateVpcEndpointConnectionNotificationRequest::connection_events), if any.
     #[inline]
-    pub fn get_connection_events(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_connection_events(&self) -> &Option<Vec<String>> {
         &self.inner.connection_events
     }
     /// Sets [`CreateVpcEndpointConnectionNotificationRequest::client_token`](crate::types::CreateVpcEndpointConnectionNotificationRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcEndpointConnectionNotificationRequest::client_token`](crate::types::CreateVpcEndpointConnectionNotificationRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateVpcEndpointConnectionNotificationRequest::client_token`](crate::types::CreateVpcEndpointConnectionNotificationRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`CreateVpcEndpointConnectionNotificationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateVpcEndpointConnectionNotificationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.connection_notification_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVpcEndpointConnectionNotificationRequest",
                 member: "connection_notification_arn",
             });
         }
         if self.inner.connection_events.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVpcEndpointConnectionNotificationRequest",
                 member: "connection_events",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -237,27 +191,27 @@ for CreateVpcEndpointConnectionNotificationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.service_id {
+        if let Some(value) = &self.service_id {
             body.member("ServiceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_id {
+        if let Some(value) = &self.vpc_endpoint_id {
             body.member("VpcEndpointId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.connection_notification_arn {
+        if let Some(value) = &self.connection_notification_arn {
             body.member("ConnectionNotificationArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.connection_events {
+        if let Some(value) = &self.connection_events {
             let member_0 = body.enter("ConnectionEvents");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

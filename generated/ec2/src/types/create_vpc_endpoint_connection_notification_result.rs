@@ -2,47 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpcEndpointConnectionNotificationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVpcEndpointConnectionNotificationResult {
     /// Information about the notification.
-    pub connection_notification: ::std::option::Option<
-        crate::types::ConnectionNotification,
-    >,
+    pub connection_notification: Option<crate::types::ConnectionNotification>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl CreateVpcEndpointConnectionNotificationResult {
     /// Starts building a [`CreateVpcEndpointConnectionNotificationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVpcEndpointConnectionNotificationResultBuilder {
-        <crate::types::builders::CreateVpcEndpointConnectionNotificationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVpcEndpointConnectionNotificationResultBuilder as Default>::default()
     }
     /// The `ConnectionNotification` member, when set.
     #[inline]
     pub fn connection_notification(
         &self,
-    ) -> ::std::option::Option<&crate::types::ConnectionNotification> {
+    ) -> Option<&crate::types::ConnectionNotification> {
         self.connection_notification.as_ref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`CreateVpcEndpointConnectionNotificationResult`](crate::types::CreateVpcEndpointConnectionNotificationResult); start one with `CreateVpcEndpointConnectionNotificationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVpcEndpointConnectionNotificationResultBuilder {
     inner: crate::types::CreateVpcEndpointConnectionNotificationResult,
 }
@@ -52,14 +40,14 @@ impl CreateVpcEndpointConnectionNotificationResultBuilder {
         mut self,
         input: crate::types::ConnectionNotification,
     ) -> Self {
-        self.inner.connection_notification = ::std::option::Option::Some(input);
+        self.inner.connection_notification = Some(input);
         self
     }
     /// Sets or clears [`CreateVpcEndpointConnectionNotificationResult::connection_notification`](crate::types::CreateVpcEndpointConnectionNotificationResult::connection_notification).
     #[inline]
     pub fn set_connection_notification(
         mut self,
-        input: ::std::option::Option<crate::types::ConnectionNotification>,
+        input: Option<crate::types::ConnectionNotification>,
     ) -> Self {
         self.inner.connection_notification = input;
         self
@@ -68,29 +56,23 @@ impl CreateVpcEndpointConnectionNotificationResultBuilder {
     #[inline]
     pub fn get_connection_notification(
         &self,
-    ) -> &::std::option::Option<crate::types::ConnectionNotification> {
+    ) -> &Option<crate::types::ConnectionNotification> {
         &self.inner.connection_notification
     }
     /// Sets [`CreateVpcEndpointConnectionNotificationResult::client_token`](crate::types::CreateVpcEndpointConnectionNotificationResult::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcEndpointConnectionNotificationResult::client_token`](crate::types::CreateVpcEndpointConnectionNotificationResult::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateVpcEndpointConnectionNotificationResult::client_token`](crate::types::CreateVpcEndpointConnectionNotificationResult::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`CreateVpcEndpointConnectionNotificationResult`]; it has no required members, so this cannot fail.
@@ -102,25 +84,23 @@ impl CreateVpcEndpointConnectionNotificationResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateVpcEndpointConnectionNotificationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "connectionNotification" => {
-                    value.connection_notification = ::std::option::Option::Some(
+                    value.connection_notification = Some(
                         <crate::types::ConnectionNotification as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "clientToken" => {
-                    value.client_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,86 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpcEndpointResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVpcEndpointResult {
     /// Information about the endpoint.
-    pub vpc_endpoint: ::std::option::Option<crate::types::VpcEndpoint>,
+    pub vpc_endpoint: Option<crate::types::VpcEndpoint>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl CreateVpcEndpointResult {
     /// Starts building a [`CreateVpcEndpointResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVpcEndpointResultBuilder {
-        <crate::types::builders::CreateVpcEndpointResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVpcEndpointResultBuilder as Default>::default()
     }
     /// The `VpcEndpoint` member, when set.
     #[inline]
-    pub fn vpc_endpoint(&self) -> ::std::option::Option<&crate::types::VpcEndpoint> {
+    pub fn vpc_endpoint(&self) -> Option<&crate::types::VpcEndpoint> {
         self.vpc_endpoint.as_ref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`CreateVpcEndpointResult`](crate::types::CreateVpcEndpointResult); start one with `CreateVpcEndpointResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVpcEndpointResultBuilder {
     inner: crate::types::CreateVpcEndpointResult,
 }
 impl CreateVpcEndpointResultBuilder {
     /// Sets [`CreateVpcEndpointResult::vpc_endpoint`](crate::types::CreateVpcEndpointResult::vpc_endpoint): Information about the endpoint.
     pub fn vpc_endpoint(mut self, input: crate::types::VpcEndpoint) -> Self {
-        self.inner.vpc_endpoint = ::std::option::Option::Some(input);
+        self.inner.vpc_endpoint = Some(input);
         self
     }
     /// Sets or clears [`CreateVpcEndpointResult::vpc_endpoint`](crate::types::CreateVpcEndpointResult::vpc_endpoint).
     #[inline]
-    pub fn set_vpc_endpoint(
-        mut self,
-        input: ::std::option::Option<crate::types::VpcEndpoint>,
-    ) -> Self {
+    pub fn set_vpc_endpoint(mut self, input: Option<crate::types::VpcEndpoint>) -> Self {
         self.inner.vpc_endpoint = input;
         self
     }
     /// The value set for [`CreateVpcEndpointResult::vpc_endpoint`](crate::types::CreateVpcEndpointResult::vpc_endpoint), if any.
     #[inline]
-    pub fn get_vpc_endpoint(&self) -> &::std::option::Option<crate::types::VpcEndpoint> {
+    pub fn get_vpc_endpoint(&self) -> &Option<crate::types::VpcEndpoint> {
         &self.inner.vpc_endpoint
     }
     /// Sets [`CreateVpcEndpointResult::client_token`](crate::types::CreateVpcEndpointResult::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcEndpointResult::client_token`](crate::types::CreateVpcEndpointResult::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateVpcEndpointResult::client_token`](crate::types::CreateVpcEndpointResult::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`CreateVpcEndpointResult`]; it has no required members, so this cannot fail.
@@ -93,25 +74,23 @@ impl CreateVpcEndpointResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateVpcEndpointResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "vpcEndpoint" => {
-                    value.vpc_endpoint = ::std::option::Option::Some(
+                    value.vpc_endpoint = Some(
                         <crate::types::VpcEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "clientToken" => {
-                    value.client_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

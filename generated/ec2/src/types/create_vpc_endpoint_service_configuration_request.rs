@@ -2,85 +2,72 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpcEndpointServiceConfigurationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVpcEndpointServiceConfigurationRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Indicates whether requests from service consumers to create an endpoint to your service must be accepted manually.
-    pub acceptance_required: ::std::option::Option<bool>,
+    pub acceptance_required: Option<bool>,
     /// (Interface endpoint configuration) The private DNS name to assign to the VPC endpoint service.
-    pub private_dns_name: ::std::option::Option<::std::string::String>,
+    pub private_dns_name: Option<String>,
     /// The Amazon Resource Names (ARNs) of the Network Load Balancers.
-    pub network_load_balancer_arns: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub network_load_balancer_arns: Option<Vec<String>>,
     /// The Amazon Resource Names (ARNs) of the Gateway Load Balancers.
-    pub gateway_load_balancer_arns: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub gateway_load_balancer_arns: Option<Vec<String>>,
     /// The supported IP address types. The possible values are `ipv4` and `ipv6`.
-    pub supported_ip_address_types: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub supported_ip_address_types: Option<Vec<String>>,
     /// The Regions from which service consumers can access the service.
-    pub supported_regions: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub supported_regions: Option<Vec<String>>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [How to ensure idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The tags to associate with the service.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
 }
 impl CreateVpcEndpointServiceConfigurationRequest {
     /// Starts building a [`CreateVpcEndpointServiceConfigurationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVpcEndpointServiceConfigurationRequestBuilder {
-        <crate::types::builders::CreateVpcEndpointServiceConfigurationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVpcEndpointServiceConfigurationRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `AcceptanceRequired` member, when set.
     #[inline]
-    pub fn acceptance_required(&self) -> ::std::option::Option<bool> {
+    pub fn acceptance_required(&self) -> Option<bool> {
         self.acceptance_required
     }
     /// The `PrivateDnsName` member, when set.
     #[inline]
-    pub fn private_dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn private_dns_name(&self) -> Option<&str> {
         self.private_dns_name.as_deref()
     }
     /// The `NetworkLoadBalancerArns` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn network_load_balancer_arns(&self) -> &[::std::string::String] {
+    pub fn network_load_balancer_arns(&self) -> &[String] {
         self.network_load_balancer_arns.as_deref().unwrap_or_default()
     }
     /// The `GatewayLoadBalancerArns` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn gateway_load_balancer_arns(&self) -> &[::std::string::String] {
+    pub fn gateway_load_balancer_arns(&self) -> &[String] {
         self.gateway_load_balancer_arns.as_deref().unwrap_or_default()
     }
     /// The `SupportedIpAddressTypes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn supported_ip_address_types(&self) -> &[::std::string::String] {
+    pub fn supported_ip_address_types(&self) -> &[String] {
         self.supported_ip_address_types.as_deref().unwrap_or_default()
     }
     /// The `SupportedRegions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn supported_regions(&self) -> &[::std::string::String] {
+    pub fn supported_regions(&self) -> &[String] {
         self.supported_regions.as_deref().unwrap_or_default()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -90,197 +77,145 @@ impl CreateVpcEndpointServiceConfigurationRequest {
     }
 }
 /// A builder for [`CreateVpcEndpointServiceConfigurationRequest`](crate::types::CreateVpcEndpointServiceConfigurationRequest); start one with `CreateVpcEndpointServiceConfigurationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVpcEndpointServiceConfigurationRequestBuilder {
     inner: crate::types::CreateVpcEndpointServiceConfigurationRequest,
 }
 impl CreateVpcEndpointServiceConfigurationRequestBuilder {
     /// Sets [`CreateVpcEndpointServiceConfigurationRequest::dry_run`](crate::types::CreateVpcEndpointServiceConfigurationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateVpcEndpointServiceConfigurationRequest::dry_run`](crate::types::CreateVpcEndpointServiceConfigurationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateVpcEndpointServiceConfigurationRequest::dry_run`](crate::types::CreateVpcEndpointServiceConfigurationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateVpcEndpointServiceConfigurationRequest::acceptance_required`](crate::types::CreateVpcEndpointServiceConfigurationRequest::acceptance_required): Indicates whether requests from service consumers to create an endpoint to your service must be accepted manually.
     pub fn acceptance_required(mut self, input: bool) -> Self {
-        self.inner.acceptance_required = ::std::option::Option::Some(input);
+        self.inner.acceptance_required = Some(input);
         self
     }
     /// Sets or clears [`CreateVpcEndpointServiceConfigurationRequest::acceptance_required`](crate::types::CreateVpcEndpointServiceConfigurationRequest::acceptance_required).
     #[inline]
-    pub fn set_acceptance_required(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_acceptance_required(mut self, input: Option<bool>) -> Self {
         self.inner.acceptance_required = input;
         self
     }
     /// The value set for [`CreateVpcEndpointServiceConfigurationRequest::acceptance_required`](crate::types::CreateVpcEndpointServiceConfigurationRequest::acceptance_required), if any.
     #[inline]
-    pub fn get_acceptance_required(&self) -> &::std::option::Option<bool> {
+    pub fn get_acceptance_required(&self) -> &Option<bool> {
         &self.inner.acceptance_required
     }
     /// Sets [`CreateVpcEndpointServiceConfigurationRequest::private_dns_name`](crate::types::CreateVpcEndpointServiceConfigurationRequest::private_dns_name): (Interface endpoint configuration) The private DNS name to assign to the VPC endpoint service.
-    pub fn private_dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_dns_name = ::std::option::Option::Some(input.into());
+    pub fn private_dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcEndpointServiceConfigurationRequest::private_dns_name`](crate::types::CreateVpcEndpointServiceConfigurationRequest::private_dns_name).
     #[inline]
-    pub fn set_private_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.private_dns_name = input;
         self
     }
     /// The value set for [`CreateVpcEndpointServiceConfigurationRequest::private_dns_name`](crate::types::CreateVpcEndpointServiceConfigurationRequest::private_dns_name), if any.
     #[inline]
-    pub fn get_private_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_dns_name(&self) -> &Option<String> {
         &self.inner.private_dns_name
     }
     /// Appends one item to [`CreateVpcEndpointServiceConfigurationRequest::network_load_balancer_arns`](crate::types::CreateVpcEndpointServiceConfigurationRequest::network_load_balancer_arns): The Amazon Resource Names (ARNs) of the Network Load Balancers.
     ///
     /// To set the whole list at once, use [`set_network_load_balancer_arns`](Self::set_network_load_balancer_arns).
-    pub fn network_load_balancer_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_load_balancer_arns(mut self, input: impl Into<String>) -> Self {
         self.inner.network_load_balancer_arns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateVpcEndpointServiceConfigurationRequest::network_load_balancer_arns`](crate::types::CreateVpcEndpointServiceConfigurationRequest::network_load_balancer_arns).
     #[inline]
-    pub fn set_network_load_balancer_arns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_network_load_balancer_arns(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.network_load_balancer_arns = input;
         self
     }
     /// The value set for [`CreateVpcEndpointServiceConfigurationRequest::network_load_balancer_arns`](crate::types::CreateVpcEndpointServiceConfigurationRequest::network_load_balancer_arns), if any.
     #[inline]
-    pub fn get_network_load_balancer_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_network_load_balancer_arns(&self) -> &Option<Vec<String>> {
         &self.inner.network_load_balancer_arns
     }
     /// Appends one item to [`CreateVpcEndpointServiceConfigurationRequest::gateway_load_balancer_arns`](crate::types::CreateVpcEndpointServiceConfigurationRequest::gateway_load_balancer_arns): The Amazon Resource Names (ARNs) of the Gateway Load Balancers.
     ///
     /// To set the whole list at once, use [`set_gateway_load_balancer_arns`](Self::set_gateway_load_balancer_arns).
-    pub fn gateway_load_balancer_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn gateway_load_balancer_arns(mut self, input: impl Into<String>) -> Self {
         self.inner.gateway_load_balancer_arns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateVpcEndpointServiceConfigurationRequest::gateway_load_balancer_arns`](crate::types::CreateVpcEndpointServiceConfigurationRequest::gateway_load_balancer_arns).
     #[inline]
-    pub fn set_gateway_load_balancer_arns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_gateway_load_balancer_arns(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.gateway_load_balancer_arns = input;
         self
     }
     /// The value set for [`CreateVpcEndpointServiceConfigurationRequest::gateway_load_balancer_arns`](crate::types::CreateVpcEndpointServiceConfigurationRequest::gateway_load_balancer_arns), if any.
     #[inline]
-    pub fn get_gateway_load_balancer_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_gateway_load_balancer_arns(&self) -> &Option<Vec<String>> {
         &self.inner.gateway_load_balancer_arns
     }
     /// Appends one item to [`CreateVpcEndpointServiceConfigurationRequest::supported_ip_address_types`](crate::types::CreateVpcEndpointServiceConfigurationRequest::supported_ip_address_types): The supported IP address types.
     ///
     /// To set the whole list at once, use [`set_supported_ip_address_types`](Self::set_supported_ip_address_types).
-    pub fn supported_ip_address_types(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn supported_ip_address_types(mut self, input: impl Into<String>) -> Self {
         self.inner.supported_ip_address_types.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateVpcEndpointServiceConfigurationRequest::supported_ip_address_types`](crate::types::CreateVpcEndpointServiceConfigurationRequest::supported_ip_address_types).
     #[inline]
-    pub fn set_supported_ip_address_types(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_supported_ip_address_types(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.supported_ip_address_types = input;
         self
     }
     /// The value set for [`CreateVpcEndpointServiceConfigurationRequest::supported_ip_address_types`](crate::types::CreateVpcEndpointServiceConfigurationRequest::supported_ip_address_types), if any.
     #[inline]
-    pub fn get_supported_ip_address_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_supported_ip_address_types(&self) -> &Option<Vec<String>> {
         &self.inner.supported_ip_address_types
     }
     /// Appends one item to [`CreateVpcEndpointServiceConfigurationRequest::supported_regions`](crate::types::CreateVpcEndpointServiceConfigurationRequest::supported_regions): The Regions from which service consumers can access the service.
     ///
     /// To set the whole list at once, use [`set_supported_regions`](Self::set_supported_regions).
-    pub fn supported_regions(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn supported_regions(mut self, input: impl Into<String>) -> Self {
         self.inner.supported_regions.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateVpcEndpointServiceConfigurationRequest::supported_regions`](crate::types::CreateVpcEndpointServiceConfigurationRequest::supported_regions).
     #[inline]
-    pub fn set_supported_regions(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_supported_regions(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.supported_regions = input;
         self
     }
     /// The value set for [`CreateVpcEndpointServiceConfigurationRequest::supported_regions`](crate::types::CreateVpcEndpointServiceConfigurationRequest::supported_regions), if any.
     #[inline]
-    pub fn get_supported_regions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_supported_regions(&self) -> &Option<Vec<String>> {
         &self.inner.supported_regions
     }
     /// Sets [`CreateVpcEndpointServiceConfigurationRequest::client_token`](crate::types::CreateVpcEndpointServiceConfigurationRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcEndpointServiceConfigurationRequest::client_token`](crate::types::CreateVpcEndpointServiceConfigurationRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateVpcEndpointServiceConfigurationRequest::client_token`](crate::types::CreateVpcEndpointServiceConfigurationRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Appends one item to [`CreateVpcEndpointServiceConfigurationRequest::tag_specifications`](crate::types::CreateVpcEndpointServiceConfigurationRequest::tag_specifications): The tags to associate with the service.
@@ -294,7 +229,7 @@ impl CreateVpcEndpointServiceConfigurationRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -303,7 +238,7 @@ impl CreateVpcEndpointServiceConfigurationRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Builds the [`CreateVpcEndpointServiceConfigurationRequest`]; it has no required members, so this cannot fail.
@@ -317,43 +252,43 @@ for CreateVpcEndpointServiceConfigurationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.acceptance_required {
+        if let Some(value) = &self.acceptance_required {
             body.member(
                 "AcceptanceRequired",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_name {
+        if let Some(value) = &self.private_dns_name {
             body.member("PrivateDnsName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.network_load_balancer_arns {
+        if let Some(value) = &self.network_load_balancer_arns {
             let member_0 = body.enter("NetworkLoadBalancerArn");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.gateway_load_balancer_arns {
+        if let Some(value) = &self.gateway_load_balancer_arns {
             let member_0 = body.enter("GatewayLoadBalancerArn");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.supported_ip_address_types {
+        if let Some(value) = &self.supported_ip_address_types {
             let member_0 = body.enter("SupportedIpAddressType");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.supported_regions {
+        if let Some(value) = &self.supported_regions {
             let member_0 = body.enter("SupportedRegion");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -361,6 +296,6 @@ for CreateVpcEndpointServiceConfigurationRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

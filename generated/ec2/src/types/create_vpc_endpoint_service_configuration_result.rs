@@ -2,45 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpcEndpointServiceConfigurationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVpcEndpointServiceConfigurationResult {
     /// Information about the service configuration.
-    pub service_configuration: ::std::option::Option<crate::types::ServiceConfiguration>,
+    pub service_configuration: Option<crate::types::ServiceConfiguration>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl CreateVpcEndpointServiceConfigurationResult {
     /// Starts building a [`CreateVpcEndpointServiceConfigurationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVpcEndpointServiceConfigurationResultBuilder {
-        <crate::types::builders::CreateVpcEndpointServiceConfigurationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVpcEndpointServiceConfigurationResultBuilder as Default>::default()
     }
     /// The `ServiceConfiguration` member, when set.
     #[inline]
-    pub fn service_configuration(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ServiceConfiguration> {
+    pub fn service_configuration(&self) -> Option<&crate::types::ServiceConfiguration> {
         self.service_configuration.as_ref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`CreateVpcEndpointServiceConfigurationResult`](crate::types::CreateVpcEndpointServiceConfigurationResult); start one with `CreateVpcEndpointServiceConfigurationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVpcEndpointServiceConfigurationResultBuilder {
     inner: crate::types::CreateVpcEndpointServiceConfigurationResult,
 }
@@ -50,14 +38,14 @@ impl CreateVpcEndpointServiceConfigurationResultBuilder {
         mut self,
         input: crate::types::ServiceConfiguration,
     ) -> Self {
-        self.inner.service_configuration = ::std::option::Option::Some(input);
+        self.inner.service_configuration = Some(input);
         self
     }
     /// Sets or clears [`CreateVpcEndpointServiceConfigurationResult::service_configuration`](crate::types::CreateVpcEndpointServiceConfigurationResult::service_configuration).
     #[inline]
     pub fn set_service_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::ServiceConfiguration>,
+        input: Option<crate::types::ServiceConfiguration>,
     ) -> Self {
         self.inner.service_configuration = input;
         self
@@ -66,29 +54,23 @@ impl CreateVpcEndpointServiceConfigurationResultBuilder {
     #[inline]
     pub fn get_service_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::ServiceConfiguration> {
+    ) -> &Option<crate::types::ServiceConfiguration> {
         &self.inner.service_configuration
     }
     /// Sets [`CreateVpcEndpointServiceConfigurationResult::client_token`](crate::types::CreateVpcEndpointServiceConfigurationResult::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcEndpointServiceConfigurationResult::client_token`](crate::types::CreateVpcEndpointServiceConfigurationResult::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateVpcEndpointServiceConfigurationResult::client_token`](crate::types::CreateVpcEndpointServiceConfigurationResult::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`CreateVpcEndpointServiceConfigurationResult`]; it has no required members, so this cannot fail.
@@ -100,25 +82,23 @@ impl CreateVpcEndpointServiceConfigurationResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateVpcEndpointServiceConfigurationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "serviceConfiguration" => {
-                    value.service_configuration = ::std::option::Option::Some(
+                    value.service_configuration = Some(
                         <crate::types::ServiceConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "clientToken" => {
-                    value.client_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,44 +2,37 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpcPeeringConnectionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVpcPeeringConnectionRequest {
     /// The Region code for the accepter VPC, if the accepter VPC is located in a Region other than the Region in which you make the request.
     ///
     /// Default: The Region in which you make the request.
-    pub peer_region: ::std::option::Option<::std::string::String>,
+    pub peer_region: Option<String>,
     /// The tags to assign to the peering connection.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the requester VPC. You must specify this parameter in the request.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The ID of the VPC with which you are creating the VPC peering connection. You must specify this parameter in the request.
-    pub peer_vpc_id: ::std::option::Option<::std::string::String>,
+    pub peer_vpc_id: Option<String>,
     /// The Amazon Web Services account ID of the owner of the accepter VPC.
     ///
     /// Default: Your Amazon Web Services account ID
-    pub peer_owner_id: ::std::option::Option<::std::string::String>,
+    pub peer_owner_id: Option<String>,
 }
 impl CreateVpcPeeringConnectionRequest {
     /// Starts building a [`CreateVpcPeeringConnectionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVpcPeeringConnectionRequestBuilder {
-        <crate::types::builders::CreateVpcPeeringConnectionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVpcPeeringConnectionRequestBuilder as Default>::default()
     }
     /// The `PeerRegion` member, when set.
     #[inline]
-    pub fn peer_region(&self) -> ::std::option::Option<&str> {
+    pub fn peer_region(&self) -> Option<&str> {
         self.peer_region.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -49,56 +42,45 @@ impl CreateVpcPeeringConnectionRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `PeerVpcId` member, when set.
     #[inline]
-    pub fn peer_vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn peer_vpc_id(&self) -> Option<&str> {
         self.peer_vpc_id.as_deref()
     }
     /// The `PeerOwnerId` member, when set.
     #[inline]
-    pub fn peer_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn peer_owner_id(&self) -> Option<&str> {
         self.peer_owner_id.as_deref()
     }
 }
 /// A builder for [`CreateVpcPeeringConnectionRequest`](crate::types::CreateVpcPeeringConnectionRequest); start one with `CreateVpcPeeringConnectionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVpcPeeringConnectionRequestBuilder {
     inner: crate::types::CreateVpcPeeringConnectionRequest,
 }
 impl CreateVpcPeeringConnectionRequestBuilder {
     /// Sets [`CreateVpcPeeringConnectionRequest::peer_region`](crate::types::CreateVpcPeeringConnectionRequest::peer_region): The Region code for the accepter VPC, if the accepter VPC is located in a Region other than the Region in which you make the request.
-    pub fn peer_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.peer_region = ::std::option::Option::Some(input.into());
+    pub fn peer_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.peer_region = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcPeeringConnectionRequest::peer_region`](crate::types::CreateVpcPeeringConnectionRequest::peer_region).
     #[inline]
-    pub fn set_peer_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peer_region(mut self, input: Option<String>) -> Self {
         self.inner.peer_region = input;
         self
     }
     /// The value set for [`CreateVpcPeeringConnectionRequest::peer_region`](crate::types::CreateVpcPeeringConnectionRequest::peer_region), if any.
     #[inline]
-    pub fn get_peer_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peer_region(&self) -> &Option<String> {
         &self.inner.peer_region
     }
     /// Appends one item to [`CreateVpcPeeringConnectionRequest::tag_specifications`](crate::types::CreateVpcPeeringConnectionRequest::tag_specifications): The tags to assign to the peering connection.
@@ -112,7 +94,7 @@ impl CreateVpcPeeringConnectionRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -121,117 +103,99 @@ impl CreateVpcPeeringConnectionRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateVpcPeeringConnectionRequest::dry_run`](crate::types::CreateVpcPeeringConnectionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateVpcPeeringConnectionRequest::dry_run`](crate::types::CreateVpcPeeringConnectionRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateVpcPeeringConnectionRequest::dry_run`](crate::types::CreateVpcPeeringConnectionRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateVpcPeeringConnectionRequest::vpc_id`](crate::types::CreateVpcPeeringConnectionRequest::vpc_id): The ID of the requester VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcPeeringConnectionRequest::vpc_id`](crate::types::CreateVpcPeeringConnectionRequest::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`CreateVpcPeeringConnectionRequest::vpc_id`](crate::types::CreateVpcPeeringConnectionRequest::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`CreateVpcPeeringConnectionRequest::peer_vpc_id`](crate::types::CreateVpcPeeringConnectionRequest::peer_vpc_id): The ID of the VPC with which you are creating the VPC peering connection.
-    pub fn peer_vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.peer_vpc_id = ::std::option::Option::Some(input.into());
+    pub fn peer_vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.peer_vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcPeeringConnectionRequest::peer_vpc_id`](crate::types::CreateVpcPeeringConnectionRequest::peer_vpc_id).
     #[inline]
-    pub fn set_peer_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peer_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.peer_vpc_id = input;
         self
     }
     /// The value set for [`CreateVpcPeeringConnectionRequest::peer_vpc_id`](crate::types::CreateVpcPeeringConnectionRequest::peer_vpc_id), if any.
     #[inline]
-    pub fn get_peer_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peer_vpc_id(&self) -> &Option<String> {
         &self.inner.peer_vpc_id
     }
     /// Sets [`CreateVpcPeeringConnectionRequest::peer_owner_id`](crate::types::CreateVpcPeeringConnectionRequest::peer_owner_id): The Amazon Web Services account ID of the owner of the accepter VPC.
-    pub fn peer_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.peer_owner_id = ::std::option::Option::Some(input.into());
+    pub fn peer_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.peer_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcPeeringConnectionRequest::peer_owner_id`](crate::types::CreateVpcPeeringConnectionRequest::peer_owner_id).
     #[inline]
-    pub fn set_peer_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peer_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.peer_owner_id = input;
         self
     }
     /// The value set for [`CreateVpcPeeringConnectionRequest::peer_owner_id`](crate::types::CreateVpcPeeringConnectionRequest::peer_owner_id), if any.
     #[inline]
-    pub fn get_peer_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peer_owner_id(&self) -> &Option<String> {
         &self.inner.peer_owner_id
     }
     /// Builds the [`CreateVpcPeeringConnectionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateVpcPeeringConnectionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.vpc_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVpcPeeringConnectionRequest",
                 member: "vpc_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateVpcPeeringConnectionRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.peer_region {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.peer_region {
             body.member("PeerRegion", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -239,18 +203,18 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVpcPeeringConnectionRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             body.member("VpcId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.peer_vpc_id {
+        if let Some(value) = &self.peer_vpc_id {
             body.member("PeerVpcId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.peer_owner_id {
+        if let Some(value) = &self.peer_owner_id {
             body.member("PeerOwnerId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

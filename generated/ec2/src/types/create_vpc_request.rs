@@ -2,108 +2,97 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpcRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVpcRequest {
     /// The IPv4 network range for the VPC, in CIDR notation. For example, `10.0.0.0/16`. We modify the specified CIDR block to its canonical form; for example, if you specify `100.68.0.18/18`, we modify it to `100.68.0.0/18`.
-    pub cidr_block: ::std::option::Option<::std::string::String>,
+    pub cidr_block: Option<String>,
     /// The ID of an IPv6 address pool from which to allocate the IPv6 CIDR block.
-    pub ipv6_pool: ::std::option::Option<::std::string::String>,
+    pub ipv6_pool: Option<String>,
     /// The IPv6 CIDR block from the IPv6 address pool. You must also specify [`Ipv6Pool`](crate::types::Ipv6Pool) in the request.
     ///
     /// To let Amazon choose the IPv6 CIDR block for you, omit this parameter.
-    pub ipv6_cidr_block: ::std::option::Option<::std::string::String>,
+    pub ipv6_cidr_block: Option<String>,
     /// The ID of an IPv4 IPAM pool you want to use for allocating this VPC's CIDR. For more information, see [What is IPAM?](https://docs.aws.amazon.com/vpc/latest/ipam/what-is-it-ipam.html) in the *Amazon VPC IPAM User Guide*.
-    pub ipv4_ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub ipv4_ipam_pool_id: Option<String>,
     /// The netmask length of the IPv4 CIDR you want to allocate to this VPC from an Amazon VPC IP Address Manager (IPAM) pool. For more information about IPAM, see [What is IPAM?](https://docs.aws.amazon.com/vpc/latest/ipam/what-is-it-ipam.html) in the *Amazon VPC IPAM User Guide*.
-    pub ipv4_netmask_length: ::std::option::Option<i32>,
+    pub ipv4_netmask_length: Option<i32>,
     /// The ID of an IPv6 IPAM pool which will be used to allocate this VPC an IPv6 CIDR. IPAM is a VPC feature that you can use to automate your IP address management workflows including assigning, tracking, troubleshooting, and auditing IP addresses across Amazon Web Services Regions and accounts throughout your Amazon Web Services Organization. For more information, see [What is IPAM?](https://docs.aws.amazon.com/vpc/latest/ipam/what-is-it-ipam.html) in the *Amazon VPC IPAM User Guide*.
-    pub ipv6_ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub ipv6_ipam_pool_id: Option<String>,
     /// The netmask length of the IPv6 CIDR you want to allocate to this VPC from an Amazon VPC IP Address Manager (IPAM) pool. For more information about IPAM, see [What is IPAM?](https://docs.aws.amazon.com/vpc/latest/ipam/what-is-it-ipam.html) in the *Amazon VPC IPAM User Guide*.
-    pub ipv6_netmask_length: ::std::option::Option<i32>,
+    pub ipv6_netmask_length: Option<i32>,
     /// The name of the location from which we advertise the IPV6 CIDR block. Use this parameter to limit the address to this location.
     ///
     /// You must set `AmazonProvidedIpv6CidrBlock` to `true` to use this parameter.
-    pub ipv6_cidr_block_network_border_group: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub ipv6_cidr_block_network_border_group: Option<String>,
     /// Specifies the encryption control configuration to apply to the VPC during creation. VPC Encryption Control enables you to enforce encryption for all data in transit within and between VPCs to meet compliance requirements.
     ///
     /// For more information, see [Enforce VPC encryption in transit](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-encryption-controls.html) in the *Amazon VPC User Guide*.
-    pub vpc_encryption_control: ::std::option::Option<
-        crate::types::VpcEncryptionControlConfiguration,
-    >,
+    pub vpc_encryption_control: Option<crate::types::VpcEncryptionControlConfiguration>,
     /// The tags to assign to the VPC.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The tenancy options for instances launched into the VPC. For `default`, instances are launched with shared tenancy by default. You can launch instances with any tenancy into a shared tenancy VPC. For `dedicated`, instances are launched as dedicated tenancy instances by default. You can only launch instances with a tenancy of `dedicated` or `host` into a dedicated tenancy VPC.
     ///
     /// **Important:** The `host` value cannot be used with this parameter. Use the `default` or `dedicated` values only.
     ///
     /// Default: `default`
-    pub instance_tenancy: ::std::option::Option<crate::types::Tenancy>,
+    pub instance_tenancy: Option<crate::types::Tenancy>,
     /// Requests an Amazon-provided IPv6 CIDR block with a /56 prefix length for the VPC. You cannot specify the range of IP addresses, or the size of the CIDR block.
-    pub amazon_provided_ipv6_cidr_block: ::std::option::Option<bool>,
+    pub amazon_provided_ipv6_cidr_block: Option<bool>,
 }
 impl CreateVpcRequest {
     /// Starts building a [`CreateVpcRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVpcRequestBuilder {
-        <crate::types::builders::CreateVpcRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVpcRequestBuilder as Default>::default()
     }
     /// The `CidrBlock` member, when set.
     #[inline]
-    pub fn cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn cidr_block(&self) -> Option<&str> {
         self.cidr_block.as_deref()
     }
     /// The `Ipv6Pool` member, when set.
     #[inline]
-    pub fn ipv6_pool(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_pool(&self) -> Option<&str> {
         self.ipv6_pool.as_deref()
     }
     /// The `Ipv6CidrBlock` member, when set.
     #[inline]
-    pub fn ipv6_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_cidr_block(&self) -> Option<&str> {
         self.ipv6_cidr_block.as_deref()
     }
     /// The `Ipv4IpamPoolId` member, when set.
     #[inline]
-    pub fn ipv4_ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipv4_ipam_pool_id(&self) -> Option<&str> {
         self.ipv4_ipam_pool_id.as_deref()
     }
     /// The `Ipv4NetmaskLength` member, when set.
     #[inline]
-    pub fn ipv4_netmask_length(&self) -> ::std::option::Option<i32> {
+    pub fn ipv4_netmask_length(&self) -> Option<i32> {
         self.ipv4_netmask_length
     }
     /// The `Ipv6IpamPoolId` member, when set.
     #[inline]
-    pub fn ipv6_ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_ipam_pool_id(&self) -> Option<&str> {
         self.ipv6_ipam_pool_id.as_deref()
     }
     /// The `Ipv6NetmaskLength` member, when set.
     #[inline]
-    pub fn ipv6_netmask_length(&self) -> ::std::option::Option<i32> {
+    pub fn ipv6_netmask_length(&self) -> Option<i32> {
         self.ipv6_netmask_length
     }
     /// The `Ipv6CidrBlockNetworkBorderGroup` member, when set.
     #[inline]
-    pub fn ipv6_cidr_block_network_border_group(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_cidr_block_network_border_group(&self) -> Option<&str> {
         self.ipv6_cidr_block_network_border_group.as_deref()
     }
     /// The `VpcEncryptionControl` member, when set.
     #[inline]
     pub fn vpc_encryption_control(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlConfiguration> {
+    ) -> Option<&crate::types::VpcEncryptionControlConfiguration> {
         self.vpc_encryption_control.as_ref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -113,201 +102,158 @@ impl CreateVpcRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `InstanceTenancy` member, when set.
     #[inline]
-    pub fn instance_tenancy(&self) -> ::std::option::Option<&crate::types::Tenancy> {
+    pub fn instance_tenancy(&self) -> Option<&crate::types::Tenancy> {
         self.instance_tenancy.as_ref()
     }
     /// The `AmazonProvidedIpv6CidrBlock` member, when set.
     #[inline]
-    pub fn amazon_provided_ipv6_cidr_block(&self) -> ::std::option::Option<bool> {
+    pub fn amazon_provided_ipv6_cidr_block(&self) -> Option<bool> {
         self.amazon_provided_ipv6_cidr_block
     }
 }
 /// A builder for [`CreateVpcRequest`](crate::types::CreateVpcRequest); start one with `CreateVpcRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVpcRequestBuilder {
     inner: crate::types::CreateVpcRequest,
 }
 impl CreateVpcRequestBuilder {
     /// Sets [`CreateVpcRequest::cidr_block`](crate::types::CreateVpcRequest::cidr_block): The IPv4 network range for the VPC, in CIDR notation.
-    pub fn cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr_block = ::std::option::Option::Some(input.into());
+    pub fn cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcRequest::cidr_block`](crate::types::CreateVpcRequest::cidr_block).
     #[inline]
-    pub fn set_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.cidr_block = input;
         self
     }
     /// The value set for [`CreateVpcRequest::cidr_block`](crate::types::CreateVpcRequest::cidr_block), if any.
     #[inline]
-    pub fn get_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_block(&self) -> &Option<String> {
         &self.inner.cidr_block
     }
     /// Sets [`CreateVpcRequest::ipv6_pool`](crate::types::CreateVpcRequest::ipv6_pool): The ID of an IPv6 address pool from which to allocate the IPv6 CIDR block.
-    pub fn ipv6_pool(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_pool = ::std::option::Option::Some(input.into());
+    pub fn ipv6_pool(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_pool = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcRequest::ipv6_pool`](crate::types::CreateVpcRequest::ipv6_pool).
     #[inline]
-    pub fn set_ipv6_pool(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_pool(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_pool = input;
         self
     }
     /// The value set for [`CreateVpcRequest::ipv6_pool`](crate::types::CreateVpcRequest::ipv6_pool), if any.
     #[inline]
-    pub fn get_ipv6_pool(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_pool(&self) -> &Option<String> {
         &self.inner.ipv6_pool
     }
     /// Sets [`CreateVpcRequest::ipv6_cidr_block`](crate::types::CreateVpcRequest::ipv6_cidr_block): The IPv6 CIDR block from the IPv6 address pool.
-    pub fn ipv6_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn ipv6_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcRequest::ipv6_cidr_block`](crate::types::CreateVpcRequest::ipv6_cidr_block).
     #[inline]
-    pub fn set_ipv6_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_cidr_block = input;
         self
     }
     /// The value set for [`CreateVpcRequest::ipv6_cidr_block`](crate::types::CreateVpcRequest::ipv6_cidr_block), if any.
     #[inline]
-    pub fn get_ipv6_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_cidr_block(&self) -> &Option<String> {
         &self.inner.ipv6_cidr_block
     }
     /// Sets [`CreateVpcRequest::ipv4_ipam_pool_id`](crate::types::CreateVpcRequest::ipv4_ipam_pool_id): The ID of an IPv4 IPAM pool you want to use for allocating this VPC's CIDR.
-    pub fn ipv4_ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv4_ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn ipv4_ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv4_ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcRequest::ipv4_ipam_pool_id`](crate::types::CreateVpcRequest::ipv4_ipam_pool_id).
     #[inline]
-    pub fn set_ipv4_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv4_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.ipv4_ipam_pool_id = input;
         self
     }
     /// The value set for [`CreateVpcRequest::ipv4_ipam_pool_id`](crate::types::CreateVpcRequest::ipv4_ipam_pool_id), if any.
     #[inline]
-    pub fn get_ipv4_ipam_pool_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv4_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.ipv4_ipam_pool_id
     }
     /// Sets [`CreateVpcRequest::ipv4_netmask_length`](crate::types::CreateVpcRequest::ipv4_netmask_length): The netmask length of the IPv4 CIDR you want to allocate to this VPC from an Amazon VPC IP Address Manager (IPAM) pool.
     pub fn ipv4_netmask_length(mut self, input: i32) -> Self {
-        self.inner.ipv4_netmask_length = ::std::option::Option::Some(input);
+        self.inner.ipv4_netmask_length = Some(input);
         self
     }
     /// Sets or clears [`CreateVpcRequest::ipv4_netmask_length`](crate::types::CreateVpcRequest::ipv4_netmask_length).
     #[inline]
-    pub fn set_ipv4_netmask_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv4_netmask_length(mut self, input: Option<i32>) -> Self {
         self.inner.ipv4_netmask_length = input;
         self
     }
     /// The value set for [`CreateVpcRequest::ipv4_netmask_length`](crate::types::CreateVpcRequest::ipv4_netmask_length), if any.
     #[inline]
-    pub fn get_ipv4_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv4_netmask_length(&self) -> &Option<i32> {
         &self.inner.ipv4_netmask_length
     }
     /// Sets [`CreateVpcRequest::ipv6_ipam_pool_id`](crate::types::CreateVpcRequest::ipv6_ipam_pool_id): The ID of an IPv6 IPAM pool which will be used to allocate this VPC an IPv6 CIDR.
-    pub fn ipv6_ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn ipv6_ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcRequest::ipv6_ipam_pool_id`](crate::types::CreateVpcRequest::ipv6_ipam_pool_id).
     #[inline]
-    pub fn set_ipv6_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_ipam_pool_id = input;
         self
     }
     /// The value set for [`CreateVpcRequest::ipv6_ipam_pool_id`](crate::types::CreateVpcRequest::ipv6_ipam_pool_id), if any.
     #[inline]
-    pub fn get_ipv6_ipam_pool_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.ipv6_ipam_pool_id
     }
     /// Sets [`CreateVpcRequest::ipv6_netmask_length`](crate::types::CreateVpcRequest::ipv6_netmask_length): The netmask length of the IPv6 CIDR you want to allocate to this VPC from an Amazon VPC IP Address Manager (IPAM) pool.
     pub fn ipv6_netmask_length(mut self, input: i32) -> Self {
-        self.inner.ipv6_netmask_length = ::std::option::Option::Some(input);
+        self.inner.ipv6_netmask_length = Some(input);
         self
     }
     /// Sets or clears [`CreateVpcRequest::ipv6_netmask_length`](crate::types::CreateVpcRequest::ipv6_netmask_length).
     #[inline]
-    pub fn set_ipv6_netmask_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv6_netmask_length(mut self, input: Option<i32>) -> Self {
         self.inner.ipv6_netmask_length = input;
         self
     }
     /// The value set for [`CreateVpcRequest::ipv6_netmask_length`](crate::types::CreateVpcRequest::ipv6_netmask_length), if any.
     #[inline]
-    pub fn get_ipv6_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv6_netmask_length(&self) -> &Option<i32> {
         &self.inner.ipv6_netmask_length
     }
     /// Sets [`CreateVpcRequest::ipv6_cidr_block_network_border_group`](crate::types::CreateVpcRequest::ipv6_cidr_block_network_border_group): The name of the location from which we advertise the IPV6 CIDR block.
     pub fn ipv6_cidr_block_network_border_group(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.ipv6_cidr_block_network_border_group = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipv6_cidr_block_network_border_group = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcRequest::ipv6_cidr_block_network_border_group`](crate::types::CreateVpcRequest::ipv6_cidr_block_network_border_group).
     #[inline]
     pub fn set_ipv6_cidr_block_network_border_group(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.ipv6_cidr_block_network_border_group = input;
         self
     }
     /// The value set for [`CreateVpcRequest::ipv6_cidr_block_network_border_group`](crate::types::CreateVpcRequest::ipv6_cidr_block_network_border_group), if any.
     #[inline]
-    pub fn get_ipv6_cidr_block_network_border_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_cidr_block_network_border_group(&self) -> &Option<String> {
         &self.inner.ipv6_cidr_block_network_border_group
     }
     /// Sets [`CreateVpcRequest::vpc_encryption_control`](crate::types::CreateVpcRequest::vpc_encryption_control): Specifies the encryption control configuration to apply to the VPC during creation.
@@ -315,14 +261,14 @@ impl CreateVpcRequestBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlConfiguration,
     ) -> Self {
-        self.inner.vpc_encryption_control = ::std::option::Option::Some(input);
+        self.inner.vpc_encryption_control = Some(input);
         self
     }
     /// Sets or clears [`CreateVpcRequest::vpc_encryption_control`](crate::types::CreateVpcRequest::vpc_encryption_control).
     #[inline]
     pub fn set_vpc_encryption_control(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControlConfiguration>,
+        input: Option<crate::types::VpcEncryptionControlConfiguration>,
     ) -> Self {
         self.inner.vpc_encryption_control = input;
         self
@@ -331,7 +277,7 @@ impl CreateVpcRequestBuilder {
     #[inline]
     pub fn get_vpc_encryption_control(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlConfiguration> {
+    ) -> &Option<crate::types::VpcEncryptionControlConfiguration> {
         &self.inner.vpc_encryption_control
     }
     /// Appends one item to [`CreateVpcRequest::tag_specifications`](crate::types::CreateVpcRequest::tag_specifications): The tags to assign to the VPC.
@@ -345,7 +291,7 @@ impl CreateVpcRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -354,61 +300,55 @@ impl CreateVpcRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateVpcRequest::dry_run`](crate::types::CreateVpcRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateVpcRequest::dry_run`](crate::types::CreateVpcRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateVpcRequest::dry_run`](crate::types::CreateVpcRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateVpcRequest::instance_tenancy`](crate::types::CreateVpcRequest::instance_tenancy): The tenancy options for instances launched into the VPC.
     pub fn instance_tenancy(mut self, input: crate::types::Tenancy) -> Self {
-        self.inner.instance_tenancy = ::std::option::Option::Some(input);
+        self.inner.instance_tenancy = Some(input);
         self
     }
     /// Sets or clears [`CreateVpcRequest::instance_tenancy`](crate::types::CreateVpcRequest::instance_tenancy).
     #[inline]
-    pub fn set_instance_tenancy(
-        mut self,
-        input: ::std::option::Option<crate::types::Tenancy>,
-    ) -> Self {
+    pub fn set_instance_tenancy(mut self, input: Option<crate::types::Tenancy>) -> Self {
         self.inner.instance_tenancy = input;
         self
     }
     /// The value set for [`CreateVpcRequest::instance_tenancy`](crate::types::CreateVpcRequest::instance_tenancy), if any.
     #[inline]
-    pub fn get_instance_tenancy(&self) -> &::std::option::Option<crate::types::Tenancy> {
+    pub fn get_instance_tenancy(&self) -> &Option<crate::types::Tenancy> {
         &self.inner.instance_tenancy
     }
     /// Sets [`CreateVpcRequest::amazon_provided_ipv6_cidr_block`](crate::types::CreateVpcRequest::amazon_provided_ipv6_cidr_block): Requests an Amazon-provided IPv6 CIDR block with a /56 prefix length for the VPC.
     pub fn amazon_provided_ipv6_cidr_block(mut self, input: bool) -> Self {
-        self.inner.amazon_provided_ipv6_cidr_block = ::std::option::Option::Some(input);
+        self.inner.amazon_provided_ipv6_cidr_block = Some(input);
         self
     }
     /// Sets or clears [`CreateVpcRequest::amazon_provided_ipv6_cidr_block`](crate::types::CreateVpcRequest::amazon_provided_ipv6_cidr_block).
     #[inline]
-    pub fn set_amazon_provided_ipv6_cidr_block(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_amazon_provided_ipv6_cidr_block(mut self, input: Option<bool>) -> Self {
         self.inner.amazon_provided_ipv6_cidr_block = input;
         self
     }
     /// The value set for [`CreateVpcRequest::amazon_provided_ipv6_cidr_block`](crate::types::CreateVpcRequest::amazon_provided_ipv6_cidr_block), if any.
     #[inline]
-    pub fn get_amazon_provided_ipv6_cidr_block(&self) -> &::std::option::Option<bool> {
+    pub fn get_amazon_provided_ipv6_cidr_block(&self) -> &Option<bool> {
         &self.inner.amazon_provided_ipv6_cidr_block
     }
     /// Builds the [`CreateVpcRequest`]; it has no required members, so this cannot fail.
@@ -421,39 +361,37 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVpcRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.cidr_block {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.cidr_block {
             body.member("CidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_pool {
+        if let Some(value) = &self.ipv6_pool {
             body.member("Ipv6Pool", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_cidr_block {
+        if let Some(value) = &self.ipv6_cidr_block {
             body.member("Ipv6CidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_ipam_pool_id {
+        if let Some(value) = &self.ipv4_ipam_pool_id {
             body.member("Ipv4IpamPoolId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_netmask_length {
+        if let Some(value) = &self.ipv4_netmask_length {
             body.member("Ipv4NetmaskLength", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_ipam_pool_id {
+        if let Some(value) = &self.ipv6_ipam_pool_id {
             body.member("Ipv6IpamPoolId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_netmask_length {
+        if let Some(value) = &self.ipv6_netmask_length {
             body.member("Ipv6NetmaskLength", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipv6_cidr_block_network_border_group
-        {
+        if let Some(value) = &self.ipv6_cidr_block_network_border_group {
             body.member("Ipv6CidrBlockNetworkBorderGroup", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_encryption_control {
+        if let Some(value) = &self.vpc_encryption_control {
             let member_0 = body.enter("VpcEncryptionControl");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -461,19 +399,18 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVpcRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.instance_tenancy {
+        if let Some(value) = &self.instance_tenancy {
             body.member("InstanceTenancy", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.amazon_provided_ipv6_cidr_block
-        {
+        if let Some(value) = &self.amazon_provided_ipv6_cidr_block {
             body.member(
                 "AmazonProvidedIpv6CidrBlock",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

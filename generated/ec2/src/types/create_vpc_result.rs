@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpcResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVpcResult {
     /// Information about the VPC.
-    pub vpc: ::std::option::Option<crate::types::Vpc>,
+    pub vpc: Option<crate::types::Vpc>,
 }
 impl CreateVpcResult {
     /// Starts building a [`CreateVpcResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVpcResultBuilder {
-        <crate::types::builders::CreateVpcResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVpcResultBuilder as Default>::default()
     }
     /// The `Vpc` member, when set.
     #[inline]
-    pub fn vpc(&self) -> ::std::option::Option<&crate::types::Vpc> {
+    pub fn vpc(&self) -> Option<&crate::types::Vpc> {
         self.vpc.as_ref()
     }
 }
 /// A builder for [`CreateVpcResult`](crate::types::CreateVpcResult); start one with `CreateVpcResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVpcResultBuilder {
     inner: crate::types::CreateVpcResult,
 }
 impl CreateVpcResultBuilder {
     /// Sets [`CreateVpcResult::vpc`](crate::types::CreateVpcResult::vpc): Information about the VPC.
     pub fn vpc(mut self, input: crate::types::Vpc) -> Self {
-        self.inner.vpc = ::std::option::Option::Some(input);
+        self.inner.vpc = Some(input);
         self
     }
     /// Sets or clears [`CreateVpcResult::vpc`](crate::types::CreateVpcResult::vpc).
     #[inline]
-    pub fn set_vpc(mut self, input: ::std::option::Option<crate::types::Vpc>) -> Self {
+    pub fn set_vpc(mut self, input: Option<crate::types::Vpc>) -> Self {
         self.inner.vpc = input;
         self
     }
     /// The value set for [`CreateVpcResult::vpc`](crate::types::CreateVpcResult::vpc), if any.
     #[inline]
-    pub fn get_vpc(&self) -> &::std::option::Option<crate::types::Vpc> {
+    pub fn get_vpc(&self) -> &Option<crate::types::Vpc> {
         &self.inner.vpc
     }
     /// Builds the [`CreateVpcResult`]; it has no required members, so this cannot fail.
@@ -61,17 +51,17 @@ impl CreateVpcResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateVpcResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "vpc" {
-                value.vpc = ::std::option::Option::Some(
+                value.vpc = Some(
                     <crate::types::Vpc as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,41 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpnConcentratorRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVpnConcentratorRequest {
     /// The type of VPN concentrator to create.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub type_: ::std::option::Option<crate::types::VpnConcentratorType>,
+    pub type_: Option<crate::types::VpnConcentratorType>,
     /// The ID of the transit gateway to attach the VPN concentrator to.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The tags to apply to the VPN concentrator during creation.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl CreateVpnConcentratorRequest {
     /// Starts building a [`CreateVpnConcentratorRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVpnConcentratorRequestBuilder {
-        <crate::types::builders::CreateVpnConcentratorRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVpnConcentratorRequestBuilder as Default>::default()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::VpnConcentratorType> {
+    pub fn type_(&self) -> Option<&crate::types::VpnConcentratorType> {
         self.type_.as_ref()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -46,64 +39,49 @@ impl CreateVpnConcentratorRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`CreateVpnConcentratorRequest`](crate::types::CreateVpnConcentratorRequest); start one with `CreateVpnConcentratorRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVpnConcentratorRequestBuilder {
     inner: crate::types::CreateVpnConcentratorRequest,
 }
 impl CreateVpnConcentratorRequestBuilder {
     /// Sets [`CreateVpnConcentratorRequest::type_`](crate::types::CreateVpnConcentratorRequest::type_): The type of VPN concentrator to create.
     pub fn type_(mut self, input: crate::types::VpnConcentratorType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`CreateVpnConcentratorRequest::type_`](crate::types::CreateVpnConcentratorRequest::type_).
     #[inline]
     pub fn set_type_(
         mut self,
-        input: ::std::option::Option<crate::types::VpnConcentratorType>,
+        input: Option<crate::types::VpnConcentratorType>,
     ) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`CreateVpnConcentratorRequest::type_`](crate::types::CreateVpnConcentratorRequest::type_), if any.
     #[inline]
-    pub fn get_type_(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpnConcentratorType> {
+    pub fn get_type_(&self) -> &Option<crate::types::VpnConcentratorType> {
         &self.inner.type_
     }
     /// Sets [`CreateVpnConcentratorRequest::transit_gateway_id`](crate::types::CreateVpnConcentratorRequest::transit_gateway_id): The ID of the transit gateway to attach the VPN concentrator to.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpnConcentratorRequest::transit_gateway_id`](crate::types::CreateVpnConcentratorRequest::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`CreateVpnConcentratorRequest::transit_gateway_id`](crate::types::CreateVpnConcentratorRequest::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Appends one item to [`CreateVpnConcentratorRequest::tag_specifications`](crate::types::CreateVpnConcentratorRequest::tag_specifications): The tags to apply to the VPN concentrator during creation.
@@ -117,7 +95,7 @@ impl CreateVpnConcentratorRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -126,54 +104,54 @@ impl CreateVpnConcentratorRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateVpnConcentratorRequest::dry_run`](crate::types::CreateVpnConcentratorRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateVpnConcentratorRequest::dry_run`](crate::types::CreateVpnConcentratorRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateVpnConcentratorRequest::dry_run`](crate::types::CreateVpnConcentratorRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`CreateVpnConcentratorRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateVpnConcentratorRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.type_.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVpnConcentratorRequest",
                 member: "type_",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateVpnConcentratorRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.type_ {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.type_ {
             body.member("Type", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
+        if let Some(value) = &self.transit_gateway_id {
             body.member("TransitGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -181,9 +159,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVpnConcentratorRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,61 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpnConcentratorResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVpnConcentratorResult {
     /// Information about the VPN concentrator.
-    pub vpn_concentrator: ::std::option::Option<crate::types::VpnConcentrator>,
+    pub vpn_concentrator: Option<crate::types::VpnConcentrator>,
 }
 impl CreateVpnConcentratorResult {
     /// Starts building a [`CreateVpnConcentratorResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVpnConcentratorResultBuilder {
-        <crate::types::builders::CreateVpnConcentratorResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVpnConcentratorResultBuilder as Default>::default()
     }
     /// The `VpnConcentrator` member, when set.
     #[inline]
-    pub fn vpn_concentrator(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpnConcentrator> {
+    pub fn vpn_concentrator(&self) -> Option<&crate::types::VpnConcentrator> {
         self.vpn_concentrator.as_ref()
     }
 }
 /// A builder for [`CreateVpnConcentratorResult`](crate::types::CreateVpnConcentratorResult); start one with `CreateVpnConcentratorResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVpnConcentratorResultBuilder {
     inner: crate::types::CreateVpnConcentratorResult,
 }
 impl CreateVpnConcentratorResultBuilder {
     /// Sets [`CreateVpnConcentratorResult::vpn_concentrator`](crate::types::CreateVpnConcentratorResult::vpn_concentrator): Information about the VPN concentrator.
     pub fn vpn_concentrator(mut self, input: crate::types::VpnConcentrator) -> Self {
-        self.inner.vpn_concentrator = ::std::option::Option::Some(input);
+        self.inner.vpn_concentrator = Some(input);
         self
     }
     /// Sets or clears [`CreateVpnConcentratorResult::vpn_concentrator`](crate::types::CreateVpnConcentratorResult::vpn_concentrator).
     #[inline]
     pub fn set_vpn_concentrator(
         mut self,
-        input: ::std::option::Option<crate::types::VpnConcentrator>,
+        input: Option<crate::types::VpnConcentrator>,
     ) -> Self {
         self.inner.vpn_concentrator = input;
         self
     }
     /// The value set for [`CreateVpnConcentratorResult::vpn_concentrator`](crate::types::CreateVpnConcentratorResult::vpn_concentrator), if any.
     #[inline]
-    pub fn get_vpn_concentrator(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpnConcentrator> {
+    pub fn get_vpn_concentrator(&self) -> &Option<crate::types::VpnConcentrator> {
         &self.inner.vpn_concentrator
     }
     /// Builds the [`CreateVpnConcentratorResult`]; it has no required members, so this cannot fail.
@@ -68,17 +54,17 @@ impl CreateVpnConcentratorResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateVpnConcentratorResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "vpnConcentrator" {
-                value.vpn_concentrator = ::std::option::Option::Some(
+                value.vpn_concentrator = Some(
                     <crate::types::VpnConcentrator as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

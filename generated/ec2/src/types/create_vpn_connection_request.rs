@@ -2,68 +2,61 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for CreateVpnConnection.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVpnConnectionRequest {
     /// The ID of the customer gateway.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub customer_gateway_id: ::std::option::Option<::std::string::String>,
+    pub customer_gateway_id: Option<String>,
     /// The type of VPN connection (`ipsec.1`).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub type_: ::std::option::Option<::std::string::String>,
+    pub type_: Option<String>,
     /// The ID of the virtual private gateway. If you specify a virtual private gateway, you cannot specify a transit gateway.
-    pub vpn_gateway_id: ::std::option::Option<::std::string::String>,
+    pub vpn_gateway_id: Option<String>,
     /// The ID of the transit gateway. If you specify a transit gateway, you cannot specify a virtual private gateway.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The ID of the VPN concentrator to associate with the VPN connection.
-    pub vpn_concentrator_id: ::std::option::Option<::std::string::String>,
+    pub vpn_concentrator_id: Option<String>,
     /// The tags to apply to the VPN connection.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Specifies the storage mode for the pre-shared key (PSK). Valid values are `Standard`" (stored in the Site-to-Site VPN service) or `SecretsManager` (stored in Amazon Web Services Secrets Manager).
-    pub pre_shared_key_storage: ::std::option::Option<::std::string::String>,
+    pub pre_shared_key_storage: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The options for the VPN connection.
-    pub options: ::std::option::Option<crate::types::VpnConnectionOptionsSpecification>,
+    pub options: Option<crate::types::VpnConnectionOptionsSpecification>,
 }
 impl CreateVpnConnectionRequest {
     /// Starts building a [`CreateVpnConnectionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVpnConnectionRequestBuilder {
-        <crate::types::builders::CreateVpnConnectionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVpnConnectionRequestBuilder as Default>::default()
     }
     /// The `CustomerGatewayId` member, when set.
     #[inline]
-    pub fn customer_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn customer_gateway_id(&self) -> Option<&str> {
         self.customer_gateway_id.as_deref()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&str> {
+    pub fn type_(&self) -> Option<&str> {
         self.type_.as_deref()
     }
     /// The `VpnGatewayId` member, when set.
     #[inline]
-    pub fn vpn_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_gateway_id(&self) -> Option<&str> {
         self.vpn_gateway_id.as_deref()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `VpnConcentratorId` member, when set.
     #[inline]
-    pub fn vpn_concentrator_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_concentrator_id(&self) -> Option<&str> {
         self.vpn_concentrator_id.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -73,147 +66,104 @@ impl CreateVpnConnectionRequest {
     }
     /// The `PreSharedKeyStorage` member, when set.
     #[inline]
-    pub fn pre_shared_key_storage(&self) -> ::std::option::Option<&str> {
+    pub fn pre_shared_key_storage(&self) -> Option<&str> {
         self.pre_shared_key_storage.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Options` member, when set.
     #[inline]
-    pub fn options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpnConnectionOptionsSpecification> {
+    pub fn options(&self) -> Option<&crate::types::VpnConnectionOptionsSpecification> {
         self.options.as_ref()
     }
 }
 /// A builder for [`CreateVpnConnectionRequest`](crate::types::CreateVpnConnectionRequest); start one with `CreateVpnConnectionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVpnConnectionRequestBuilder {
     inner: crate::types::CreateVpnConnectionRequest,
 }
 impl CreateVpnConnectionRequestBuilder {
     /// Sets [`CreateVpnConnectionRequest::customer_gateway_id`](crate::types::CreateVpnConnectionRequest::customer_gateway_id): The ID of the customer gateway.
-    pub fn customer_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.customer_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn customer_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.customer_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpnConnectionRequest::customer_gateway_id`](crate::types::CreateVpnConnectionRequest::customer_gateway_id).
     #[inline]
-    pub fn set_customer_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.customer_gateway_id = input;
         self
     }
     /// The value set for [`CreateVpnConnectionRequest::customer_gateway_id`](crate::types::CreateVpnConnectionRequest::customer_gateway_id), if any.
     #[inline]
-    pub fn get_customer_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_gateway_id(&self) -> &Option<String> {
         &self.inner.customer_gateway_id
     }
     /// Sets [`CreateVpnConnectionRequest::type_`](crate::types::CreateVpnConnectionRequest::type_): The type of VPN connection (`ipsec.1`).
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: impl Into<String>) -> Self {
+        self.inner.type_ = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpnConnectionRequest::type_`](crate::types::CreateVpnConnectionRequest::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<String>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`CreateVpnConnectionRequest::type_`](crate::types::CreateVpnConnectionRequest::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_type_(&self) -> &Option<String> {
         &self.inner.type_
     }
     /// Sets [`CreateVpnConnectionRequest::vpn_gateway_id`](crate::types::CreateVpnConnectionRequest::vpn_gateway_id): The ID of the virtual private gateway.
-    pub fn vpn_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn vpn_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpnConnectionRequest::vpn_gateway_id`](crate::types::CreateVpnConnectionRequest::vpn_gateway_id).
     #[inline]
-    pub fn set_vpn_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.vpn_gateway_id = input;
         self
     }
     /// The value set for [`CreateVpnConnectionRequest::vpn_gateway_id`](crate::types::CreateVpnConnectionRequest::vpn_gateway_id), if any.
     #[inline]
-    pub fn get_vpn_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_gateway_id(&self) -> &Option<String> {
         &self.inner.vpn_gateway_id
     }
     /// Sets [`CreateVpnConnectionRequest::transit_gateway_id`](crate::types::CreateVpnConnectionRequest::transit_gateway_id): The ID of the transit gateway.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpnConnectionRequest::transit_gateway_id`](crate::types::CreateVpnConnectionRequest::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`CreateVpnConnectionRequest::transit_gateway_id`](crate::types::CreateVpnConnectionRequest::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Sets [`CreateVpnConnectionRequest::vpn_concentrator_id`](crate::types::CreateVpnConnectionRequest::vpn_concentrator_id): The ID of the VPN concentrator to associate with the VPN connection.
-    pub fn vpn_concentrator_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_concentrator_id = ::std::option::Option::Some(input.into());
+    pub fn vpn_concentrator_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_concentrator_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpnConnectionRequest::vpn_concentrator_id`](crate::types::CreateVpnConnectionRequest::vpn_concentrator_id).
     #[inline]
-    pub fn set_vpn_concentrator_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_concentrator_id(mut self, input: Option<String>) -> Self {
         self.inner.vpn_concentrator_id = input;
         self
     }
     /// The value set for [`CreateVpnConnectionRequest::vpn_concentrator_id`](crate::types::CreateVpnConnectionRequest::vpn_concentrator_id), if any.
     #[inline]
-    pub fn get_vpn_concentrator_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_concentrator_id(&self) -> &Option<String> {
         &self.inner.vpn_concentrator_id
     }
     /// Appends one item to [`CreateVpnConnectionRequest::tag_specifications`](crate::types::CreateVpnConnectionRequest::tag_specifications): The tags to apply to the VPN connection.
@@ -227,7 +177,7 @@ impl CreateVpnConnectionRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -236,47 +186,39 @@ impl CreateVpnConnectionRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`CreateVpnConnectionRequest::pre_shared_key_storage`](crate::types::CreateVpnConnectionRequest::pre_shared_key_storage): Specifies the storage mode for the pre-shared key (PSK).
-    pub fn pre_shared_key_storage(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.pre_shared_key_storage = ::std::option::Option::Some(input.into());
+    pub fn pre_shared_key_storage(mut self, input: impl Into<String>) -> Self {
+        self.inner.pre_shared_key_storage = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpnConnectionRequest::pre_shared_key_storage`](crate::types::CreateVpnConnectionRequest::pre_shared_key_storage).
     #[inline]
-    pub fn set_pre_shared_key_storage(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pre_shared_key_storage(mut self, input: Option<String>) -> Self {
         self.inner.pre_shared_key_storage = input;
         self
     }
     /// The value set for [`CreateVpnConnectionRequest::pre_shared_key_storage`](crate::types::CreateVpnConnectionRequest::pre_shared_key_storage), if any.
     #[inline]
-    pub fn get_pre_shared_key_storage(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pre_shared_key_storage(&self) -> &Option<String> {
         &self.inner.pre_shared_key_storage
     }
     /// Sets [`CreateVpnConnectionRequest::dry_run`](crate::types::CreateVpnConnectionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateVpnConnectionRequest::dry_run`](crate::types::CreateVpnConnectionRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateVpnConnectionRequest::dry_run`](crate::types::CreateVpnConnectionRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateVpnConnectionRequest::options`](crate::types::CreateVpnConnectionRequest::options): The options for the VPN connection.
@@ -284,14 +226,14 @@ impl CreateVpnConnectionRequestBuilder {
         mut self,
         input: crate::types::VpnConnectionOptionsSpecification,
     ) -> Self {
-        self.inner.options = ::std::option::Option::Some(input);
+        self.inner.options = Some(input);
         self
     }
     /// Sets or clears [`CreateVpnConnectionRequest::options`](crate::types::CreateVpnConnectionRequest::options).
     #[inline]
     pub fn set_options(
         mut self,
-        input: ::std::option::Option<crate::types::VpnConnectionOptionsSpecification>,
+        input: Option<crate::types::VpnConnectionOptionsSpecification>,
     ) -> Self {
         self.inner.options = input;
         self
@@ -300,53 +242,53 @@ impl CreateVpnConnectionRequestBuilder {
     #[inline]
     pub fn get_options(
         &self,
-    ) -> &::std::option::Option<crate::types::VpnConnectionOptionsSpecification> {
+    ) -> &Option<crate::types::VpnConnectionOptionsSpecification> {
         &self.inner.options
     }
     /// Builds the [`CreateVpnConnectionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateVpnConnectionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.customer_gateway_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVpnConnectionRequest",
                 member: "customer_gateway_id",
             });
         }
         if self.inner.type_.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVpnConnectionRequest",
                 member: "type_",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateVpnConnectionRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.customer_gateway_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.customer_gateway_id {
             body.member("CustomerGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             body.member("Type", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_gateway_id {
+        if let Some(value) = &self.vpn_gateway_id {
             body.member("VpnGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
+        if let Some(value) = &self.transit_gateway_id {
             body.member("TransitGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_concentrator_id {
+        if let Some(value) = &self.vpn_concentrator_id {
             body.member("VpnConcentratorId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -354,17 +296,17 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVpnConnectionRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.pre_shared_key_storage {
+        if let Some(value) = &self.pre_shared_key_storage {
             body.member("PreSharedKeyStorage", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.options {
+        if let Some(value) = &self.options {
             let member_0 = body.enter("Options");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of CreateVpnGateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVpnGatewayResult {
     /// Information about the virtual private gateway.
-    pub vpn_gateway: ::std::option::Option<crate::types::VpnGateway>,
+    pub vpn_gateway: Option<crate::types::VpnGateway>,
 }
 impl CreateVpnGatewayResult {
     /// Starts building a [`CreateVpnGatewayResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVpnGatewayResultBuilder {
-        <crate::types::builders::CreateVpnGatewayResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVpnGatewayResultBuilder as Default>::default()
     }
     /// The `VpnGateway` member, when set.
     #[inline]
-    pub fn vpn_gateway(&self) -> ::std::option::Option<&crate::types::VpnGateway> {
+    pub fn vpn_gateway(&self) -> Option<&crate::types::VpnGateway> {
         self.vpn_gateway.as_ref()
     }
 }
 /// A builder for [`CreateVpnGatewayResult`](crate::types::CreateVpnGatewayResult); start one with `CreateVpnGatewayResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVpnGatewayResultBuilder {
     inner: crate::types::CreateVpnGatewayResult,
 }
 impl CreateVpnGatewayResultBuilder {
     /// Sets [`CreateVpnGatewayResult::vpn_gateway`](crate::types::CreateVpnGatewayResult::vpn_gateway): Information about the virtual private gateway.
     pub fn vpn_gateway(mut self, input: crate::types::VpnGateway) -> Self {
-        self.inner.vpn_gateway = ::std::option::Option::Some(input);
+        self.inner.vpn_gateway = Some(input);
         self
     }
     /// Sets or clears [`CreateVpnGatewayResult::vpn_gateway`](crate::types::CreateVpnGatewayResult::vpn_gateway).
     #[inline]
-    pub fn set_vpn_gateway(
-        mut self,
-        input: ::std::option::Option<crate::types::VpnGateway>,
-    ) -> Self {
+    pub fn set_vpn_gateway(mut self, input: Option<crate::types::VpnGateway>) -> Self {
         self.inner.vpn_gateway = input;
         self
     }
     /// The value set for [`CreateVpnGatewayResult::vpn_gateway`](crate::types::CreateVpnGatewayResult::vpn_gateway), if any.
     #[inline]
-    pub fn get_vpn_gateway(&self) -> &::std::option::Option<crate::types::VpnGateway> {
+    pub fn get_vpn_gateway(&self) -> &Option<crate::types::VpnGateway> {
         &self.inner.vpn_gateway
     }
     /// Builds the [`CreateVpnGatewayResult`]; it has no required members, so this cannot fail.
@@ -64,17 +51,17 @@ impl CreateVpnGatewayResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateVpnGatewayResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "vpnGateway" {
-                value.vpn_gateway = ::std::option::Option::Some(
+                value.vpn_gateway = Some(
                     <crate::types::VpnGateway as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The maximum age for allowed images.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreationDateCondition {
     /// The maximum number of days that have elapsed since the image was created. For example, a value of `300` allows images that were created within the last 300 days.
-    pub maximum_days_since_created: ::std::option::Option<i32>,
+    pub maximum_days_since_created: Option<i32>,
 }
 impl CreationDateCondition {
     /// Starts building a [`CreationDateCondition`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreationDateConditionBuilder {
-        <crate::types::builders::CreationDateConditionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreationDateConditionBuilder as Default>::default()
     }
     /// The `MaximumDaysSinceCreated` member, when set.
     #[inline]
-    pub fn maximum_days_since_created(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_days_since_created(&self) -> Option<i32> {
         self.maximum_days_since_created
     }
 }
 /// A builder for [`CreationDateCondition`](crate::types::CreationDateCondition); start one with `CreationDateCondition::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreationDateConditionBuilder {
     inner: crate::types::CreationDateCondition,
 }
 impl CreationDateConditionBuilder {
     /// Sets [`CreationDateCondition::maximum_days_since_created`](crate::types::CreationDateCondition::maximum_days_since_created): The maximum number of days that have elapsed since the image was created.
     pub fn maximum_days_since_created(mut self, input: i32) -> Self {
-        self.inner.maximum_days_since_created = ::std::option::Option::Some(input);
+        self.inner.maximum_days_since_created = Some(input);
         self
     }
     /// Sets or clears [`CreationDateCondition::maximum_days_since_created`](crate::types::CreationDateCondition::maximum_days_since_created).
     #[inline]
-    pub fn set_maximum_days_since_created(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_days_since_created(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_days_since_created = input;
         self
     }
     /// The value set for [`CreationDateCondition::maximum_days_since_created`](crate::types::CreationDateCondition::maximum_days_since_created), if any.
     #[inline]
-    pub fn get_maximum_days_since_created(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_days_since_created(&self) -> &Option<i32> {
         &self.inner.maximum_days_since_created
     }
     /// Builds the [`CreationDateCondition`]; it has no required members, so this cannot fail.
@@ -64,17 +51,17 @@ impl CreationDateConditionBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreationDateCondition {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "maximumDaysSinceCreated" {
-                value.maximum_days_since_created = ::std::option::Option::Some(
+                value.maximum_days_since_created = Some(
                     ::awsgen_runtime::xml::number::<
                         i32,
                     >(child.text(), child, "CreationDateCondition")?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The maximum age for allowed images.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreationDateConditionRequest {
     /// The maximum number of days that have elapsed since the image was created. For example, a value of `300` allows images that were created within the last 300 days.
-    pub maximum_days_since_created: ::std::option::Option<i32>,
+    pub maximum_days_since_created: Option<i32>,
 }
 impl CreationDateConditionRequest {
     /// Starts building a [`CreationDateConditionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreationDateConditionRequestBuilder {
-        <crate::types::builders::CreationDateConditionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreationDateConditionRequestBuilder as Default>::default()
     }
     /// The `MaximumDaysSinceCreated` member, when set.
     #[inline]
-    pub fn maximum_days_since_created(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_days_since_created(&self) -> Option<i32> {
         self.maximum_days_since_created
     }
 }
 /// A builder for [`CreationDateConditionRequest`](crate::types::CreationDateConditionRequest); start one with `CreationDateConditionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreationDateConditionRequestBuilder {
     inner: crate::types::CreationDateConditionRequest,
 }
 impl CreationDateConditionRequestBuilder {
     /// Sets [`CreationDateConditionRequest::maximum_days_since_created`](crate::types::CreationDateConditionRequest::maximum_days_since_created): The maximum number of days that have elapsed since the image was created.
     pub fn maximum_days_since_created(mut self, input: i32) -> Self {
-        self.inner.maximum_days_since_created = ::std::option::Option::Some(input);
+        self.inner.maximum_days_since_created = Some(input);
         self
     }
     /// Sets or clears [`CreationDateConditionRequest::maximum_days_since_created`](crate::types::CreationDateConditionRequest::maximum_days_since_created).
     #[inline]
-    pub fn set_maximum_days_since_created(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_days_since_created(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_days_since_created = input;
         self
     }
     /// The value set for [`CreationDateConditionRequest::maximum_days_since_created`](crate::types::CreationDateConditionRequest::maximum_days_since_created), if any.
     #[inline]
-    pub fn get_maximum_days_since_created(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_days_since_created(&self) -> &Option<i32> {
         &self.inner.maximum_days_since_created
     }
     /// Builds the [`CreationDateConditionRequest`]; it has no required members, so this cannot fail.
@@ -65,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for CreationDateConditionRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.maximum_days_since_created {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.maximum_days_since_created {
             body.member("MaximumDaysSinceCreated", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,62 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the credit option for CPU usage of a T instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreditSpecification {
     /// The credit option for CPU usage of a T instance.
     ///
     /// Valid values: `standard` \| `unlimited`
-    pub cpu_credits: ::std::option::Option<::std::string::String>,
+    pub cpu_credits: Option<String>,
 }
 impl CreditSpecification {
     /// Starts building a [`CreditSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreditSpecificationBuilder {
-        <crate::types::builders::CreditSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreditSpecificationBuilder as Default>::default()
     }
     /// The `CpuCredits` member, when set.
     #[inline]
-    pub fn cpu_credits(&self) -> ::std::option::Option<&str> {
+    pub fn cpu_credits(&self) -> Option<&str> {
         self.cpu_credits.as_deref()
     }
 }
 /// A builder for [`CreditSpecification`](crate::types::CreditSpecification); start one with `CreditSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreditSpecificationBuilder {
     inner: crate::types::CreditSpecification,
 }
 impl CreditSpecificationBuilder {
     /// Sets [`CreditSpecification::cpu_credits`](crate::types::CreditSpecification::cpu_credits): The credit option for CPU usage of a T instance.
-    pub fn cpu_credits(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cpu_credits = ::std::option::Option::Some(input.into());
+    pub fn cpu_credits(mut self, input: impl Into<String>) -> Self {
+        self.inner.cpu_credits = Some(input.into());
         self
     }
     /// Sets or clears [`CreditSpecification::cpu_credits`](crate::types::CreditSpecification::cpu_credits).
     #[inline]
-    pub fn set_cpu_credits(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cpu_credits(mut self, input: Option<String>) -> Self {
         self.inner.cpu_credits = input;
         self
     }
     /// The value set for [`CreditSpecification::cpu_credits`](crate::types::CreditSpecification::cpu_credits), if any.
     #[inline]
-    pub fn get_cpu_credits(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cpu_credits(&self) -> &Option<String> {
         &self.inner.cpu_credits
     }
     /// Builds the [`CreditSpecification`]; it has no required members, so this cannot fail.
@@ -69,15 +53,13 @@ impl CreditSpecificationBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreditSpecification {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "cpuCredits" {
-                value.cpu_credits = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.cpu_credits = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

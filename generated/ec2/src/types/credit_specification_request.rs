@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The credit option for CPU usage of a T instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreditSpecificationRequest {
     /// The credit option for CPU usage of a T instance.
@@ -15,78 +10,67 @@ pub struct CreditSpecificationRequest {
     /// Valid values: `standard` \| `unlimited`
     ///
     /// Required: the builder's `build()` fails without it.
-    pub cpu_credits: ::std::option::Option<::std::string::String>,
+    pub cpu_credits: Option<String>,
 }
 impl CreditSpecificationRequest {
     /// Starts building a [`CreditSpecificationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreditSpecificationRequestBuilder {
-        <crate::types::builders::CreditSpecificationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreditSpecificationRequestBuilder as Default>::default()
     }
     /// The `CpuCredits` member, when set.
     #[inline]
-    pub fn cpu_credits(&self) -> ::std::option::Option<&str> {
+    pub fn cpu_credits(&self) -> Option<&str> {
         self.cpu_credits.as_deref()
     }
 }
 /// A builder for [`CreditSpecificationRequest`](crate::types::CreditSpecificationRequest); start one with `CreditSpecificationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreditSpecificationRequestBuilder {
     inner: crate::types::CreditSpecificationRequest,
 }
 impl CreditSpecificationRequestBuilder {
     /// Sets [`CreditSpecificationRequest::cpu_credits`](crate::types::CreditSpecificationRequest::cpu_credits): The credit option for CPU usage of a T instance.
-    pub fn cpu_credits(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cpu_credits = ::std::option::Option::Some(input.into());
+    pub fn cpu_credits(mut self, input: impl Into<String>) -> Self {
+        self.inner.cpu_credits = Some(input.into());
         self
     }
     /// Sets or clears [`CreditSpecificationRequest::cpu_credits`](crate::types::CreditSpecificationRequest::cpu_credits).
     #[inline]
-    pub fn set_cpu_credits(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cpu_credits(mut self, input: Option<String>) -> Self {
         self.inner.cpu_credits = input;
         self
     }
     /// The value set for [`CreditSpecificationRequest::cpu_credits`](crate::types::CreditSpecificationRequest::cpu_credits), if any.
     #[inline]
-    pub fn get_cpu_credits(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cpu_credits(&self) -> &Option<String> {
         &self.inner.cpu_credits
     }
     /// Builds the [`CreditSpecificationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreditSpecificationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.cpu_credits.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreditSpecificationRequest",
                 member: "cpu_credits",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreditSpecificationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.cpu_credits {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.cpu_credits {
             body.member("CpuCredits", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

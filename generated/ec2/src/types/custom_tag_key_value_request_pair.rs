@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a tag key-value pair for an application status check association request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomTagKeyValueRequestPair {
     /// The key of the tag.
-    pub key: ::std::option::Option<::std::string::String>,
+    pub key: Option<String>,
     /// The value of the tag.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
 }
 impl CustomTagKeyValueRequestPair {
     /// Starts building a [`CustomTagKeyValueRequestPair`].
     #[inline]
     pub fn builder() -> crate::types::builders::CustomTagKeyValueRequestPairBuilder {
-        <crate::types::builders::CustomTagKeyValueRequestPairBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CustomTagKeyValueRequestPairBuilder as Default>::default()
     }
     /// The `Key` member, when set.
     #[inline]
-    pub fn key(&self) -> ::std::option::Option<&str> {
+    pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 }
 /// A builder for [`CustomTagKeyValueRequestPair`](crate::types::CustomTagKeyValueRequestPair); start one with `CustomTagKeyValueRequestPair::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CustomTagKeyValueRequestPairBuilder {
     inner: crate::types::CustomTagKeyValueRequestPair,
 }
 impl CustomTagKeyValueRequestPairBuilder {
     /// Sets [`CustomTagKeyValueRequestPair::key`](crate::types::CustomTagKeyValueRequestPair::key): The key of the tag.
-    pub fn key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key = ::std::option::Option::Some(input.into());
+    pub fn key(mut self, input: impl Into<String>) -> Self {
+        self.inner.key = Some(input.into());
         self
     }
     /// Sets or clears [`CustomTagKeyValueRequestPair::key`](crate::types::CustomTagKeyValueRequestPair::key).
     #[inline]
-    pub fn set_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key(mut self, input: Option<String>) -> Self {
         self.inner.key = input;
         self
     }
     /// The value set for [`CustomTagKeyValueRequestPair::key`](crate::types::CustomTagKeyValueRequestPair::key), if any.
     #[inline]
-    pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key(&self) -> &Option<String> {
         &self.inner.key
     }
     /// Sets [`CustomTagKeyValueRequestPair::value`](crate::types::CustomTagKeyValueRequestPair::value): The value of the tag.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`CustomTagKeyValueRequestPair::value`](crate::types::CustomTagKeyValueRequestPair::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`CustomTagKeyValueRequestPair::value`](crate::types::CustomTagKeyValueRequestPair::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.inner.value
     }
     /// Builds the [`CustomTagKeyValueRequestPair`]; it has no required members, so this cannot fail.
@@ -97,13 +75,13 @@ impl ::awsgen_runtime::query::WriteQuery for CustomTagKeyValueRequestPair {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.key {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.key {
             body.member("Key", value);
         }
-        if let ::std::option::Option::Some(value) = &self.value {
+        if let Some(value) = &self.value {
             body.member("Value", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

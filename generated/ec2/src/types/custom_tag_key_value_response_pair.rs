@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a tag key-value pair for an application status check association.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomTagKeyValueResponsePair {
     /// The key of the tag.
-    pub key: ::std::option::Option<::std::string::String>,
+    pub key: Option<String>,
     /// The value of the tag.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
 }
 impl CustomTagKeyValueResponsePair {
     /// Starts building a [`CustomTagKeyValueResponsePair`].
     #[inline]
     pub fn builder() -> crate::types::builders::CustomTagKeyValueResponsePairBuilder {
-        <crate::types::builders::CustomTagKeyValueResponsePairBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CustomTagKeyValueResponsePairBuilder as Default>::default()
     }
     /// The `Key` member, when set.
     #[inline]
-    pub fn key(&self) -> ::std::option::Option<&str> {
+    pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 }
 /// A builder for [`CustomTagKeyValueResponsePair`](crate::types::CustomTagKeyValueResponsePair); start one with `CustomTagKeyValueResponsePair::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CustomTagKeyValueResponsePairBuilder {
     inner: crate::types::CustomTagKeyValueResponsePair,
 }
 impl CustomTagKeyValueResponsePairBuilder {
     /// Sets [`CustomTagKeyValueResponsePair::key`](crate::types::CustomTagKeyValueResponsePair::key): The key of the tag.
-    pub fn key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key = ::std::option::Option::Some(input.into());
+    pub fn key(mut self, input: impl Into<String>) -> Self {
+        self.inner.key = Some(input.into());
         self
     }
     /// Sets or clears [`CustomTagKeyValueResponsePair::key`](crate::types::CustomTagKeyValueResponsePair::key).
     #[inline]
-    pub fn set_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key(mut self, input: Option<String>) -> Self {
         self.inner.key = input;
         self
     }
     /// The value set for [`CustomTagKeyValueResponsePair::key`](crate::types::CustomTagKeyValueResponsePair::key), if any.
     #[inline]
-    pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key(&self) -> &Option<String> {
         &self.inner.key
     }
     /// Sets [`CustomTagKeyValueResponsePair::value`](crate::types::CustomTagKeyValueResponsePair::value): The value of the tag.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`CustomTagKeyValueResponsePair::value`](crate::types::CustomTagKeyValueResponsePair::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`CustomTagKeyValueResponsePair::value`](crate::types::CustomTagKeyValueResponsePair::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.inner.value
     }
     /// Builds the [`CustomTagKeyValueResponsePair`]; it has no required members, so this cannot fail.
@@ -96,23 +74,19 @@ impl CustomTagKeyValueResponsePairBuilder {
 impl ::awsgen_runtime::xml::FromXml for CustomTagKeyValueResponsePair {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "key" => {
-                    value.key = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.key = Some(String::from(child.text()));
                 }
                 "value" => {
-                    value.value = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.value = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

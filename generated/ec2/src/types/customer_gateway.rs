@@ -2,51 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a customer gateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomerGateway {
     /// The Amazon Resource Name (ARN) for the customer gateway certificate.
-    pub certificate_arn: ::std::option::Option<::std::string::String>,
+    pub certificate_arn: Option<String>,
     /// The name of customer gateway device.
-    pub device_name: ::std::option::Option<::std::string::String>,
+    pub device_name: Option<String>,
     /// Any tags assigned to the customer gateway.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The customer gateway device's Border Gateway Protocol (BGP) Autonomous System Number (ASN).
     ///
     /// Valid values: `2,147,483,648` to `4,294,967,295`
-    pub bgp_asn_extended: ::std::option::Option<::std::string::String>,
+    pub bgp_asn_extended: Option<String>,
     /// The ID of the customer gateway.
-    pub customer_gateway_id: ::std::option::Option<::std::string::String>,
+    pub customer_gateway_id: Option<String>,
     /// The current state of the customer gateway (`pending | available | deleting | deleted`).
-    pub state: ::std::option::Option<::std::string::String>,
+    pub state: Option<String>,
     /// The type of VPN connection the customer gateway supports (`ipsec.1`).
-    pub type_: ::std::option::Option<::std::string::String>,
+    pub type_: Option<String>,
     /// The IP address for the customer gateway device's outside interface. The address must be static. If `OutsideIpAddressType` in your VPN connection options is set to `PrivateIpv4`, you can use an RFC6598 or RFC1918 private IPv4 address. If `OutsideIpAddressType` is set to `PublicIpv4`, you can use a public IPv4 address. If `OutsideIpAddressType` is set to `Ipv6`, you can use a public IPv6 address.
-    pub ip_address: ::std::option::Option<::std::string::String>,
+    pub ip_address: Option<String>,
     /// The customer gateway device's Border Gateway Protocol (BGP) Autonomous System Number (ASN).
     ///
     /// Valid values: `1` to `2,147,483,647`
-    pub bgp_asn: ::std::option::Option<::std::string::String>,
+    pub bgp_asn: Option<String>,
 }
 impl CustomerGateway {
     /// Starts building a [`CustomerGateway`].
     #[inline]
     pub fn builder() -> crate::types::builders::CustomerGatewayBuilder {
-        <crate::types::builders::CustomerGatewayBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CustomerGatewayBuilder as Default>::default()
     }
     /// The `CertificateArn` member, when set.
     #[inline]
-    pub fn certificate_arn(&self) -> ::std::option::Option<&str> {
+    pub fn certificate_arn(&self) -> Option<&str> {
         self.certificate_arn.as_deref()
     }
     /// The `DeviceName` member, when set.
     #[inline]
-    pub fn device_name(&self) -> ::std::option::Option<&str> {
+    pub fn device_name(&self) -> Option<&str> {
         self.device_name.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,88 +51,71 @@ impl CustomerGateway {
     }
     /// The `BgpAsnExtended` member, when set.
     #[inline]
-    pub fn bgp_asn_extended(&self) -> ::std::option::Option<&str> {
+    pub fn bgp_asn_extended(&self) -> Option<&str> {
         self.bgp_asn_extended.as_deref()
     }
     /// The `CustomerGatewayId` member, when set.
     #[inline]
-    pub fn customer_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn customer_gateway_id(&self) -> Option<&str> {
         self.customer_gateway_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&str> {
+    pub fn state(&self) -> Option<&str> {
         self.state.as_deref()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&str> {
+    pub fn type_(&self) -> Option<&str> {
         self.type_.as_deref()
     }
     /// The `IpAddress` member, when set.
     #[inline]
-    pub fn ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn ip_address(&self) -> Option<&str> {
         self.ip_address.as_deref()
     }
     /// The `BgpAsn` member, when set.
     #[inline]
-    pub fn bgp_asn(&self) -> ::std::option::Option<&str> {
+    pub fn bgp_asn(&self) -> Option<&str> {
         self.bgp_asn.as_deref()
     }
 }
 /// A builder for [`CustomerGateway`](crate::types::CustomerGateway); start one with `CustomerGateway::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CustomerGatewayBuilder {
     inner: crate::types::CustomerGateway,
 }
 impl CustomerGatewayBuilder {
     /// Sets [`CustomerGateway::certificate_arn`](crate::types::CustomerGateway::certificate_arn): The Amazon Resource Name (ARN) for the customer gateway certificate.
-    pub fn certificate_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.certificate_arn = ::std::option::Option::Some(input.into());
+    pub fn certificate_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.certificate_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CustomerGateway::certificate_arn`](crate::types::CustomerGateway::certificate_arn).
     #[inline]
-    pub fn set_certificate_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_arn(mut self, input: Option<String>) -> Self {
         self.inner.certificate_arn = input;
         self
     }
     /// The value set for [`CustomerGateway::certificate_arn`](crate::types::CustomerGateway::certificate_arn), if any.
     #[inline]
-    pub fn get_certificate_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_arn(&self) -> &Option<String> {
         &self.inner.certificate_arn
     }
     /// Sets [`CustomerGateway::device_name`](crate::types::CustomerGateway::device_name): The name of customer gateway device.
-    pub fn device_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.device_name = ::std::option::Option::Some(input.into());
+    pub fn device_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.device_name = Some(input.into());
         self
     }
     /// Sets or clears [`CustomerGateway::device_name`](crate::types::CustomerGateway::device_name).
     #[inline]
-    pub fn set_device_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_device_name(mut self, input: Option<String>) -> Self {
         self.inner.device_name = input;
         self
     }
     /// The value set for [`CustomerGateway::device_name`](crate::types::CustomerGateway::device_name), if any.
     #[inline]
-    pub fn get_device_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_device_name(&self) -> &Option<String> {
         &self.inner.device_name
     }
     /// Appends one item to [`CustomerGateway::tags`](crate::types::CustomerGateway::tags): Any tags assigned to the customer gateway.
@@ -149,152 +127,109 @@ impl CustomerGatewayBuilder {
     }
     /// Sets or clears [`CustomerGateway::tags`](crate::types::CustomerGateway::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CustomerGateway::tags`](crate::types::CustomerGateway::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`CustomerGateway::bgp_asn_extended`](crate::types::CustomerGateway::bgp_asn_extended): The customer gateway device's Border Gateway Protocol (BGP) Autonomous System Number (ASN).
-    pub fn bgp_asn_extended(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.bgp_asn_extended = ::std::option::Option::Some(input.into());
+    pub fn bgp_asn_extended(mut self, input: impl Into<String>) -> Self {
+        self.inner.bgp_asn_extended = Some(input.into());
         self
     }
     /// Sets or clears [`CustomerGateway::bgp_asn_extended`](crate::types::CustomerGateway::bgp_asn_extended).
     #[inline]
-    pub fn set_bgp_asn_extended(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bgp_asn_extended(mut self, input: Option<String>) -> Self {
         self.inner.bgp_asn_extended = input;
         self
     }
     /// The value set for [`CustomerGateway::bgp_asn_extended`](crate::types::CustomerGateway::bgp_asn_extended), if any.
     #[inline]
-    pub fn get_bgp_asn_extended(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_bgp_asn_extended(&self) -> &Option<String> {
         &self.inner.bgp_asn_extended
     }
     /// Sets [`CustomerGateway::customer_gateway_id`](crate::types::CustomerGateway::customer_gateway_id): The ID of the customer gateway.
-    pub fn customer_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.customer_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn customer_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.customer_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`CustomerGateway::customer_gateway_id`](crate::types::CustomerGateway::customer_gateway_id).
     #[inline]
-    pub fn set_customer_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.customer_gateway_id = input;
         self
     }
     /// The value set for [`CustomerGateway::customer_gateway_id`](crate::types::CustomerGateway::customer_gateway_id), if any.
     #[inline]
-    pub fn get_customer_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_gateway_id(&self) -> &Option<String> {
         &self.inner.customer_gateway_id
     }
     /// Sets [`CustomerGateway::state`](crate::types::CustomerGateway::state): The current state of the customer gateway (`pending | available | deleting | deleted`).
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: impl Into<String>) -> Self {
+        self.inner.state = Some(input.into());
         self
     }
     /// Sets or clears [`CustomerGateway::state`](crate::types::CustomerGateway::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<String>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`CustomerGateway::state`](crate::types::CustomerGateway::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state(&self) -> &Option<String> {
         &self.inner.state
     }
     /// Sets [`CustomerGateway::type_`](crate::types::CustomerGateway::type_): The type of VPN connection the customer gateway supports (`ipsec.1`).
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: impl Into<String>) -> Self {
+        self.inner.type_ = Some(input.into());
         self
     }
     /// Sets or clears [`CustomerGateway::type_`](crate::types::CustomerGateway::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<String>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`CustomerGateway::type_`](crate::types::CustomerGateway::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_type_(&self) -> &Option<String> {
         &self.inner.type_
     }
     /// Sets [`CustomerGateway::ip_address`](crate::types::CustomerGateway::ip_address): The IP address for the customer gateway device's outside interface.
-    pub fn ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ip_address = ::std::option::Option::Some(input.into());
+    pub fn ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`CustomerGateway::ip_address`](crate::types::CustomerGateway::ip_address).
     #[inline]
-    pub fn set_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.ip_address = input;
         self
     }
     /// The value set for [`CustomerGateway::ip_address`](crate::types::CustomerGateway::ip_address), if any.
     #[inline]
-    pub fn get_ip_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ip_address(&self) -> &Option<String> {
         &self.inner.ip_address
     }
     /// Sets [`CustomerGateway::bgp_asn`](crate::types::CustomerGateway::bgp_asn): The customer gateway device's Border Gateway Protocol (BGP) Autonomous System Number (ASN).
-    pub fn bgp_asn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.bgp_asn = ::std::option::Option::Some(input.into());
+    pub fn bgp_asn(mut self, input: impl Into<String>) -> Self {
+        self.inner.bgp_asn = Some(input.into());
         self
     }
     /// Sets or clears [`CustomerGateway::bgp_asn`](crate::types::CustomerGateway::bgp_asn).
     #[inline]
-    pub fn set_bgp_asn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bgp_asn(mut self, input: Option<String>) -> Self {
         self.inner.bgp_asn = input;
         self
     }
     /// The value set for [`CustomerGateway::bgp_asn`](crate::types::CustomerGateway::bgp_asn), if any.
     #[inline]
-    pub fn get_bgp_asn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_bgp_asn(&self) -> &Option<String> {
         &self.inner.bgp_asn
     }
     /// Builds the [`CustomerGateway`]; it has no required members, so this cannot fail.
@@ -306,22 +241,18 @@ impl CustomerGatewayBuilder {
 impl ::awsgen_runtime::xml::FromXml for CustomerGateway {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "certificateArn" => {
-                    value.certificate_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.certificate_arn = Some(String::from(child.text()));
                 }
                 "deviceName" => {
-                    value.device_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.device_name = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -329,38 +260,26 @@ impl ::awsgen_runtime::xml::FromXml for CustomerGateway {
                     );
                 }
                 "bgpAsnExtended" => {
-                    value.bgp_asn_extended = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.bgp_asn_extended = Some(String::from(child.text()));
                 }
                 "customerGatewayId" => {
-                    value.customer_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.customer_gateway_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state = Some(String::from(child.text()));
                 }
                 "type" => {
-                    value.type_ = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.type_ = Some(String::from(child.text()));
                 }
                 "ipAddress" => {
-                    value.ip_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ip_address = Some(String::from(child.text()));
                 }
                 "bgpAsn" => {
-                    value.bgp_asn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.bgp_asn = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,196 +2,159 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A query used for retrieving network health data.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DataQuery {
     /// A user-defined ID associated with a data query that's returned in the `dataResponse` identifying the query. For example, if you set the Id to `MyQuery01`in the query, the `dataResponse` identifies the query as `MyQuery01`.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The Region or Availability Zone that's the source for the data query. For example, `us-east-1`.
-    pub source: ::std::option::Option<::std::string::String>,
+    pub source: Option<String>,
     /// The Region or Availability Zone that's the target for the data query. For example, `eu-north-1`.
-    pub destination: ::std::option::Option<::std::string::String>,
+    pub destination: Option<String>,
     /// The metric used for the network performance request.
-    pub metric: ::std::option::Option<crate::types::MetricType>,
+    pub metric: Option<crate::types::MetricType>,
     /// The metric data aggregation period, `p50`, between the specified `startDate` and `endDate`. For example, a metric of `five_minutes` is the median of all the data points gathered within those five minutes. `p50` is the only supported metric.
-    pub statistic: ::std::option::Option<crate::types::StatisticType>,
+    pub statistic: Option<crate::types::StatisticType>,
     /// The aggregation period used for the data query.
-    pub period: ::std::option::Option<crate::types::PeriodType>,
+    pub period: Option<crate::types::PeriodType>,
 }
 impl DataQuery {
     /// Starts building a [`DataQuery`].
     #[inline]
     pub fn builder() -> crate::types::builders::DataQueryBuilder {
-        <crate::types::builders::DataQueryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DataQueryBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `Source` member, when set.
     #[inline]
-    pub fn source(&self) -> ::std::option::Option<&str> {
+    pub fn source(&self) -> Option<&str> {
         self.source.as_deref()
     }
     /// The `Destination` member, when set.
     #[inline]
-    pub fn destination(&self) -> ::std::option::Option<&str> {
+    pub fn destination(&self) -> Option<&str> {
         self.destination.as_deref()
     }
     /// The `Metric` member, when set.
     #[inline]
-    pub fn metric(&self) -> ::std::option::Option<&crate::types::MetricType> {
+    pub fn metric(&self) -> Option<&crate::types::MetricType> {
         self.metric.as_ref()
     }
     /// The `Statistic` member, when set.
     #[inline]
-    pub fn statistic(&self) -> ::std::option::Option<&crate::types::StatisticType> {
+    pub fn statistic(&self) -> Option<&crate::types::StatisticType> {
         self.statistic.as_ref()
     }
     /// The `Period` member, when set.
     #[inline]
-    pub fn period(&self) -> ::std::option::Option<&crate::types::PeriodType> {
+    pub fn period(&self) -> Option<&crate::types::PeriodType> {
         self.period.as_ref()
     }
 }
 /// A builder for [`DataQuery`](crate::types::DataQuery); start one with `DataQuery::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DataQueryBuilder {
     inner: crate::types::DataQuery,
 }
 impl DataQueryBuilder {
     /// Sets [`DataQuery::id`](crate::types::DataQuery::id): A user-defined ID associated with a data query that's returned in the `dataResponse` identifying the query.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`DataQuery::id`](crate::types::DataQuery::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`DataQuery::id`](crate::types::DataQuery::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`DataQuery::source`](crate::types::DataQuery::source): The Region or Availability Zone that's the source for the data query.
-    pub fn source(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source = ::std::option::Option::Some(input.into());
+    pub fn source(mut self, input: impl Into<String>) -> Self {
+        self.inner.source = Some(input.into());
         self
     }
     /// Sets or clears [`DataQuery::source`](crate::types::DataQuery::source).
     #[inline]
-    pub fn set_source(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source(mut self, input: Option<String>) -> Self {
         self.inner.source = input;
         self
     }
     /// The value set for [`DataQuery::source`](crate::types::DataQuery::source), if any.
     #[inline]
-    pub fn get_source(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source(&self) -> &Option<String> {
         &self.inner.source
     }
     /// Sets [`DataQuery::destination`](crate::types::DataQuery::destination): The Region or Availability Zone that's the target for the data query.
-    pub fn destination(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination = ::std::option::Option::Some(input.into());
+    pub fn destination(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination = Some(input.into());
         self
     }
     /// Sets or clears [`DataQuery::destination`](crate::types::DataQuery::destination).
     #[inline]
-    pub fn set_destination(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination(mut self, input: Option<String>) -> Self {
         self.inner.destination = input;
         self
     }
     /// The value set for [`DataQuery::destination`](crate::types::DataQuery::destination), if any.
     #[inline]
-    pub fn get_destination(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination(&self) -> &Option<String> {
         &self.inner.destination
     }
     /// Sets [`DataQuery::metric`](crate::types::DataQuery::metric): The metric used for the network performance request.
     pub fn metric(mut self, input: crate::types::MetricType) -> Self {
-        self.inner.metric = ::std::option::Option::Some(input);
+        self.inner.metric = Some(input);
         self
     }
     /// Sets or clears [`DataQuery::metric`](crate::types::DataQuery::metric).
     #[inline]
-    pub fn set_metric(
-        mut self,
-        input: ::std::option::Option<crate::types::MetricType>,
-    ) -> Self {
+    pub fn set_metric(mut self, input: Option<crate::types::MetricType>) -> Self {
         self.inner.metric = input;
         self
     }
     /// The value set for [`DataQuery::metric`](crate::types::DataQuery::metric), if any.
     #[inline]
-    pub fn get_metric(&self) -> &::std::option::Option<crate::types::MetricType> {
+    pub fn get_metric(&self) -> &Option<crate::types::MetricType> {
         &self.inner.metric
     }
     /// Sets [`DataQuery::statistic`](crate::types::DataQuery::statistic): The metric data aggregation period, `p50`, between the specified `startDate` and `endDate`.
     pub fn statistic(mut self, input: crate::types::StatisticType) -> Self {
-        self.inner.statistic = ::std::option::Option::Some(input);
+        self.inner.statistic = Some(input);
         self
     }
     /// Sets or clears [`DataQuery::statistic`](crate::types::DataQuery::statistic).
     #[inline]
-    pub fn set_statistic(
-        mut self,
-        input: ::std::option::Option<crate::types::StatisticType>,
-    ) -> Self {
+    pub fn set_statistic(mut self, input: Option<crate::types::StatisticType>) -> Self {
         self.inner.statistic = input;
         self
     }
     /// The value set for [`DataQuery::statistic`](crate::types::DataQuery::statistic), if any.
     #[inline]
-    pub fn get_statistic(&self) -> &::std::option::Option<crate::types::StatisticType> {
+    pub fn get_statistic(&self) -> &Option<crate::types::StatisticType> {
         &self.inner.statistic
     }
     /// Sets [`DataQuery::period`](crate::types::DataQuery::period): The aggregation period used for the data query.
     pub fn period(mut self, input: crate::types::PeriodType) -> Self {
-        self.inner.period = ::std::option::Option::Some(input);
+        self.inner.period = Some(input);
         self
     }
     /// Sets or clears [`DataQuery::period`](crate::types::DataQuery::period).
     #[inline]
-    pub fn set_period(
-        mut self,
-        input: ::std::option::Option<crate::types::PeriodType>,
-    ) -> Self {
+    pub fn set_period(mut self, input: Option<crate::types::PeriodType>) -> Self {
         self.inner.period = input;
         self
     }
     /// The value set for [`DataQuery::period`](crate::types::DataQuery::period), if any.
     #[inline]
-    pub fn get_period(&self) -> &::std::option::Option<crate::types::PeriodType> {
+    pub fn get_period(&self) -> &Option<crate::types::PeriodType> {
         &self.inner.period
     }
     /// Builds the [`DataQuery`]; it has no required members, so this cannot fail.
@@ -204,25 +167,25 @@ impl ::awsgen_runtime::query::WriteQuery for DataQuery {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.id {
             body.member("Id", value);
         }
-        if let ::std::option::Option::Some(value) = &self.source {
+        if let Some(value) = &self.source {
             body.member("Source", value);
         }
-        if let ::std::option::Option::Some(value) = &self.destination {
+        if let Some(value) = &self.destination {
             body.member("Destination", value);
         }
-        if let ::std::option::Option::Some(value) = &self.metric {
+        if let Some(value) = &self.metric {
             body.member("Metric", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.statistic {
+        if let Some(value) = &self.statistic {
             body.member("Statistic", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.period {
+        if let Some(value) = &self.period {
             body.member("Period", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,63 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The response to a [`DataQuery`](crate::types::DataQuery).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DataResponse {
     /// The ID passed in the [`DataQuery`](crate::types::DataQuery).
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The Region or Availability Zone that's the source for the data query. For example, `us-east-1`.
-    pub source: ::std::option::Option<::std::string::String>,
+    pub source: Option<String>,
     /// The Region or Availability Zone that's the destination for the data query. For example, `eu-west-1`.
-    pub destination: ::std::option::Option<::std::string::String>,
+    pub destination: Option<String>,
     /// The metric used for the network performance request.
-    pub metric: ::std::option::Option<crate::types::MetricType>,
+    pub metric: Option<crate::types::MetricType>,
     /// The statistic used for the network performance request.
-    pub statistic: ::std::option::Option<crate::types::StatisticType>,
+    pub statistic: Option<crate::types::StatisticType>,
     /// The period used for the network performance request.
-    pub period: ::std::option::Option<crate::types::PeriodType>,
+    pub period: Option<crate::types::PeriodType>,
     /// A list of [`MetricPoint`](crate::types::MetricPoint) objects.
-    pub metric_points: ::std::option::Option<::std::vec::Vec<crate::types::MetricPoint>>,
+    pub metric_points: Option<Vec<crate::types::MetricPoint>>,
 }
 impl DataResponse {
     /// Starts building a [`DataResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DataResponseBuilder {
-        <crate::types::builders::DataResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DataResponseBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `Source` member, when set.
     #[inline]
-    pub fn source(&self) -> ::std::option::Option<&str> {
+    pub fn source(&self) -> Option<&str> {
         self.source.as_deref()
     }
     /// The `Destination` member, when set.
     #[inline]
-    pub fn destination(&self) -> ::std::option::Option<&str> {
+    pub fn destination(&self) -> Option<&str> {
         self.destination.as_deref()
     }
     /// The `Metric` member, when set.
     #[inline]
-    pub fn metric(&self) -> ::std::option::Option<&crate::types::MetricType> {
+    pub fn metric(&self) -> Option<&crate::types::MetricType> {
         self.metric.as_ref()
     }
     /// The `Statistic` member, when set.
     #[inline]
-    pub fn statistic(&self) -> ::std::option::Option<&crate::types::StatisticType> {
+    pub fn statistic(&self) -> Option<&crate::types::StatisticType> {
         self.statistic.as_ref()
     }
     /// The `Period` member, when set.
     #[inline]
-    pub fn period(&self) -> ::std::option::Option<&crate::types::PeriodType> {
+    pub fn period(&self) -> Option<&crate::types::PeriodType> {
         self.period.as_ref()
     }
     /// The `MetricPoints` member, empty when not set; the field tells an empty list from an absent one.
@@ -68,137 +63,105 @@ impl DataResponse {
     }
 }
 /// A builder for [`DataResponse`](crate::types::DataResponse); start one with `DataResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DataResponseBuilder {
     inner: crate::types::DataResponse,
 }
 impl DataResponseBuilder {
     /// Sets [`DataResponse::id`](crate::types::DataResponse::id): The ID passed in the [`DataQuery`](crate::types::DataQuery).
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`DataResponse::id`](crate::types::DataResponse::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`DataResponse::id`](crate::types::DataResponse::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`DataResponse::source`](crate::types::DataResponse::source): The Region or Availability Zone that's the source for the data query.
-    pub fn source(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source = ::std::option::Option::Some(input.into());
+    pub fn source(mut self, input: impl Into<String>) -> Self {
+        self.inner.source = Some(input.into());
         self
     }
     /// Sets or clears [`DataResponse::source`](crate::types::DataResponse::source).
     #[inline]
-    pub fn set_source(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source(mut self, input: Option<String>) -> Self {
         self.inner.source = input;
         self
     }
     /// The value set for [`DataResponse::source`](crate::types::DataResponse::source), if any.
     #[inline]
-    pub fn get_source(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source(&self) -> &Option<String> {
         &self.inner.source
     }
     /// Sets [`DataResponse::destination`](crate::types::DataResponse::destination): The Region or Availability Zone that's the destination for the data query.
-    pub fn destination(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination = ::std::option::Option::Some(input.into());
+    pub fn destination(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination = Some(input.into());
         self
     }
     /// Sets or clears [`DataResponse::destination`](crate::types::DataResponse::destination).
     #[inline]
-    pub fn set_destination(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination(mut self, input: Option<String>) -> Self {
         self.inner.destination = input;
         self
     }
     /// The value set for [`DataResponse::destination`](crate::types::DataResponse::destination), if any.
     #[inline]
-    pub fn get_destination(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination(&self) -> &Option<String> {
         &self.inner.destination
     }
     /// Sets [`DataResponse::metric`](crate::types::DataResponse::metric): The metric used for the network performance request.
     pub fn metric(mut self, input: crate::types::MetricType) -> Self {
-        self.inner.metric = ::std::option::Option::Some(input);
+        self.inner.metric = Some(input);
         self
     }
     /// Sets or clears [`DataResponse::metric`](crate::types::DataResponse::metric).
     #[inline]
-    pub fn set_metric(
-        mut self,
-        input: ::std::option::Option<crate::types::MetricType>,
-    ) -> Self {
+    pub fn set_metric(mut self, input: Option<crate::types::MetricType>) -> Self {
         self.inner.metric = input;
         self
     }
     /// The value set for [`DataResponse::metric`](crate::types::DataResponse::metric), if any.
     #[inline]
-    pub fn get_metric(&self) -> &::std::option::Option<crate::types::MetricType> {
+    pub fn get_metric(&self) -> &Option<crate::types::MetricType> {
         &self.inner.metric
     }
     /// Sets [`DataResponse::statistic`](crate::types::DataResponse::statistic): The statistic used for the network performance request.
     pub fn statistic(mut self, input: crate::types::StatisticType) -> Self {
-        self.inner.statistic = ::std::option::Option::Some(input);
+        self.inner.statistic = Some(input);
         self
     }
     /// Sets or clears [`DataResponse::statistic`](crate::types::DataResponse::statistic).
     #[inline]
-    pub fn set_statistic(
-        mut self,
-        input: ::std::option::Option<crate::types::StatisticType>,
-    ) -> Self {
+    pub fn set_statistic(mut self, input: Option<crate::types::StatisticType>) -> Self {
         self.inner.statistic = input;
         self
     }
     /// The value set for [`DataResponse::statistic`](crate::types::DataResponse::statistic), if any.
     #[inline]
-    pub fn get_statistic(&self) -> &::std::option::Option<crate::types::StatisticType> {
+    pub fn get_statistic(&self) -> &Option<crate::types::StatisticType> {
         &self.inner.statistic
     }
     /// Sets [`DataResponse::period`](crate::types::DataResponse::period): The period used for the network performance request.
     pub fn period(mut self, input: crate::types::PeriodType) -> Self {
-        self.inner.period = ::std::option::Option::Some(input);
+        self.inner.period = Some(input);
         self
     }
     /// Sets or clears [`DataResponse::period`](crate::types::DataResponse::period).
     #[inline]
-    pub fn set_period(
-        mut self,
-        input: ::std::option::Option<crate::types::PeriodType>,
-    ) -> Self {
+    pub fn set_period(mut self, input: Option<crate::types::PeriodType>) -> Self {
         self.inner.period = input;
         self
     }
     /// The value set for [`DataResponse::period`](crate::types::DataResponse::period), if any.
     #[inline]
-    pub fn get_period(&self) -> &::std::option::Option<crate::types::PeriodType> {
+    pub fn get_period(&self) -> &Option<crate::types::PeriodType> {
         &self.inner.period
     }
     /// Appends one item to [`DataResponse::metric_points`](crate::types::DataResponse::metric_points): A list of [`MetricPoint`](crate::types::MetricPoint) objects.
@@ -212,16 +175,14 @@ impl DataResponseBuilder {
     #[inline]
     pub fn set_metric_points(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::MetricPoint>>,
+        input: Option<Vec<crate::types::MetricPoint>>,
     ) -> Self {
         self.inner.metric_points = input;
         self
     }
     /// The value set for [`DataResponse::metric_points`](crate::types::DataResponse::metric_points), if any.
     #[inline]
-    pub fn get_metric_points(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::MetricPoint>> {
+    pub fn get_metric_points(&self) -> &Option<Vec<crate::types::MetricPoint>> {
         &self.inner.metric_points
     }
     /// Builds the [`DataResponse`]; it has no required members, so this cannot fail.
@@ -233,42 +194,32 @@ impl DataResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for DataResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "id" => {
-                    value.id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.id = Some(String::from(child.text()));
                 }
                 "source" => {
-                    value.source = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source = Some(String::from(child.text()));
                 }
                 "destination" => {
-                    value.destination = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.destination = Some(String::from(child.text()));
                 }
                 "metric" => {
-                    value.metric = ::std::option::Option::Some(
-                        crate::types::MetricType::from(child.text()),
-                    );
+                    value.metric = Some(crate::types::MetricType::from(child.text()));
                 }
                 "statistic" => {
-                    value.statistic = ::std::option::Option::Some(
+                    value.statistic = Some(
                         crate::types::StatisticType::from(child.text()),
                     );
                 }
                 "period" => {
-                    value.period = ::std::option::Option::Some(
-                        crate::types::PeriodType::from(child.text()),
-                    );
+                    value.period = Some(crate::types::PeriodType::from(child.text()));
                 }
                 "metricPointSet" => {
-                    value.metric_points = ::std::option::Option::Some(
+                    value.metric_points = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::MetricPoint as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -278,6 +229,6 @@ impl ::awsgen_runtime::xml::FromXml for DataResponse {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,20 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the metadata of the account status report.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeclarativePoliciesReport {
     /// The ID of the report.
-    pub report_id: ::std::option::Option<::std::string::String>,
+    pub report_id: Option<String>,
     /// The name of the Amazon S3 bucket where the report is located.
-    pub s3_bucket: ::std::option::Option<::std::string::String>,
+    pub s3_bucket: Option<String>,
     /// The prefix for your S3 object.
-    pub s3_prefix: ::std::option::Option<::std::string::String>,
+    pub s3_prefix: Option<String>,
     /// The root ID, organizational unit ID, or account ID.
     ///
     /// Format:
@@ -23,59 +18,55 @@ pub struct DeclarativePoliciesReport {
     /// - For root: `r-ab12`
     /// - For OU: `ou-ab12-cdef1234`
     /// - For account: `123456789012`
-    pub target_id: ::std::option::Option<::std::string::String>,
+    pub target_id: Option<String>,
     /// The time when the report generation started.
-    pub start_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The time when the report generation ended.
-    pub end_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The current status of the report.
-    pub status: ::std::option::Option<crate::types::ReportState>,
+    pub status: Option<crate::types::ReportState>,
     /// Any tags assigned to the report.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl DeclarativePoliciesReport {
     /// Starts building a [`DeclarativePoliciesReport`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeclarativePoliciesReportBuilder {
-        <crate::types::builders::DeclarativePoliciesReportBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeclarativePoliciesReportBuilder as Default>::default()
     }
     /// The `ReportId` member, when set.
     #[inline]
-    pub fn report_id(&self) -> ::std::option::Option<&str> {
+    pub fn report_id(&self) -> Option<&str> {
         self.report_id.as_deref()
     }
     /// The `S3Bucket` member, when set.
     #[inline]
-    pub fn s3_bucket(&self) -> ::std::option::Option<&str> {
+    pub fn s3_bucket(&self) -> Option<&str> {
         self.s3_bucket.as_deref()
     }
     /// The `S3Prefix` member, when set.
     #[inline]
-    pub fn s3_prefix(&self) -> ::std::option::Option<&str> {
+    pub fn s3_prefix(&self) -> Option<&str> {
         self.s3_prefix.as_deref()
     }
     /// The `TargetId` member, when set.
     #[inline]
-    pub fn target_id(&self) -> ::std::option::Option<&str> {
+    pub fn target_id(&self) -> Option<&str> {
         self.target_id.as_deref()
     }
     /// The `StartTime` member, when set.
     #[inline]
-    pub fn start_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_time.as_ref()
     }
     /// The `EndTime` member, when set.
     #[inline]
-    pub fn end_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_time.as_ref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::ReportState> {
+    pub fn status(&self) -> Option<&crate::types::ReportState> {
         self.status.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -85,163 +76,127 @@ impl DeclarativePoliciesReport {
     }
 }
 /// A builder for [`DeclarativePoliciesReport`](crate::types::DeclarativePoliciesReport); start one with `DeclarativePoliciesReport::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeclarativePoliciesReportBuilder {
     inner: crate::types::DeclarativePoliciesReport,
 }
 impl DeclarativePoliciesReportBuilder {
     /// Sets [`DeclarativePoliciesReport::report_id`](crate::types::DeclarativePoliciesReport::report_id): The ID of the report.
-    pub fn report_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.report_id = ::std::option::Option::Some(input.into());
+    pub fn report_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.report_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeclarativePoliciesReport::report_id`](crate::types::DeclarativePoliciesReport::report_id).
     #[inline]
-    pub fn set_report_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_report_id(mut self, input: Option<String>) -> Self {
         self.inner.report_id = input;
         self
     }
     /// The value set for [`DeclarativePoliciesReport::report_id`](crate::types::DeclarativePoliciesReport::report_id), if any.
     #[inline]
-    pub fn get_report_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_report_id(&self) -> &Option<String> {
         &self.inner.report_id
     }
     /// Sets [`DeclarativePoliciesReport::s3_bucket`](crate::types::DeclarativePoliciesReport::s3_bucket): The name of the Amazon S3 bucket where the report is located.
-    pub fn s3_bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_bucket = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_bucket = Some(input.into());
         self
     }
     /// Sets or clears [`DeclarativePoliciesReport::s3_bucket`](crate::types::DeclarativePoliciesReport::s3_bucket).
     #[inline]
-    pub fn set_s3_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket(mut self, input: Option<String>) -> Self {
         self.inner.s3_bucket = input;
         self
     }
     /// The value set for [`DeclarativePoliciesReport::s3_bucket`](crate::types::DeclarativePoliciesReport::s3_bucket), if any.
     #[inline]
-    pub fn get_s3_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket(&self) -> &Option<String> {
         &self.inner.s3_bucket
     }
     /// Sets [`DeclarativePoliciesReport::s3_prefix`](crate::types::DeclarativePoliciesReport::s3_prefix): The prefix for your S3 object.
-    pub fn s3_prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_prefix = ::std::option::Option::Some(input.into());
+    pub fn s3_prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_prefix = Some(input.into());
         self
     }
     /// Sets or clears [`DeclarativePoliciesReport::s3_prefix`](crate::types::DeclarativePoliciesReport::s3_prefix).
     #[inline]
-    pub fn set_s3_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_prefix(mut self, input: Option<String>) -> Self {
         self.inner.s3_prefix = input;
         self
     }
     /// The value set for [`DeclarativePoliciesReport::s3_prefix`](crate::types::DeclarativePoliciesReport::s3_prefix), if any.
     #[inline]
-    pub fn get_s3_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_prefix(&self) -> &Option<String> {
         &self.inner.s3_prefix
     }
     /// Sets [`DeclarativePoliciesReport::target_id`](crate::types::DeclarativePoliciesReport::target_id): The root ID, organizational unit ID, or account ID.
-    pub fn target_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.target_id = ::std::option::Option::Some(input.into());
+    pub fn target_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.target_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeclarativePoliciesReport::target_id`](crate::types::DeclarativePoliciesReport::target_id).
     #[inline]
-    pub fn set_target_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_id(mut self, input: Option<String>) -> Self {
         self.inner.target_id = input;
         self
     }
     /// The value set for [`DeclarativePoliciesReport::target_id`](crate::types::DeclarativePoliciesReport::target_id), if any.
     #[inline]
-    pub fn get_target_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_id(&self) -> &Option<String> {
         &self.inner.target_id
     }
     /// Sets [`DeclarativePoliciesReport::start_time`](crate::types::DeclarativePoliciesReport::start_time): The time when the report generation started.
     pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input);
+        self.inner.start_time = Some(input);
         self
     }
     /// Sets or clears [`DeclarativePoliciesReport::start_time`](crate::types::DeclarativePoliciesReport::start_time).
     #[inline]
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_time = input;
         self
     }
     /// The value set for [`DeclarativePoliciesReport::start_time`](crate::types::DeclarativePoliciesReport::start_time), if any.
     #[inline]
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_time
     }
     /// Sets [`DeclarativePoliciesReport::end_time`](crate::types::DeclarativePoliciesReport::end_time): The time when the report generation ended.
     pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input);
+        self.inner.end_time = Some(input);
         self
     }
     /// Sets or clears [`DeclarativePoliciesReport::end_time`](crate::types::DeclarativePoliciesReport::end_time).
     #[inline]
     pub fn set_end_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_time = input;
         self
     }
     /// The value set for [`DeclarativePoliciesReport::end_time`](crate::types::DeclarativePoliciesReport::end_time), if any.
     #[inline]
-    pub fn get_end_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_time
     }
     /// Sets [`DeclarativePoliciesReport::status`](crate::types::DeclarativePoliciesReport::status): The current status of the report.
     pub fn status(mut self, input: crate::types::ReportState) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`DeclarativePoliciesReport::status`](crate::types::DeclarativePoliciesReport::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::ReportState>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::ReportState>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`DeclarativePoliciesReport::status`](crate::types::DeclarativePoliciesReport::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::ReportState> {
+    pub fn get_status(&self) -> &Option<crate::types::ReportState> {
         &self.inner.status
     }
     /// Appends one item to [`DeclarativePoliciesReport::tags`](crate::types::DeclarativePoliciesReport::tags): Any tags assigned to the report.
@@ -253,18 +208,13 @@ impl DeclarativePoliciesReportBuilder {
     }
     /// Sets or clears [`DeclarativePoliciesReport::tags`](crate::types::DeclarativePoliciesReport::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`DeclarativePoliciesReport::tags`](crate::types::DeclarativePoliciesReport::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`DeclarativePoliciesReport`]; it has no required members, so this cannot fail.
@@ -276,32 +226,24 @@ impl DeclarativePoliciesReportBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeclarativePoliciesReport {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "reportId" => {
-                    value.report_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.report_id = Some(String::from(child.text()));
                 }
                 "s3Bucket" => {
-                    value.s3_bucket = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.s3_bucket = Some(String::from(child.text()));
                 }
                 "s3Prefix" => {
-                    value.s3_prefix = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.s3_prefix = Some(String::from(child.text()));
                 }
                 "targetId" => {
-                    value.target_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.target_id = Some(String::from(child.text()));
                 }
                 "startTime" => {
-                    value.start_time = ::std::option::Option::Some(
+                    value.start_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -310,7 +252,7 @@ impl ::awsgen_runtime::xml::FromXml for DeclarativePoliciesReport {
                     );
                 }
                 "endTime" => {
-                    value.end_time = ::std::option::Option::Some(
+                    value.end_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -319,12 +261,10 @@ impl ::awsgen_runtime::xml::FromXml for DeclarativePoliciesReport {
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
-                        crate::types::ReportState::from(child.text()),
-                    );
+                    value.status = Some(crate::types::ReportState::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -334,6 +274,6 @@ impl ::awsgen_runtime::xml::FromXml for DeclarativePoliciesReport {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

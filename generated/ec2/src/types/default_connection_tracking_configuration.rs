@@ -2,106 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates default conntrack information for the instance type. For more information, see [Connection tracking timeouts](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/security-group-connection-tracking.html#connection-tracking-timeouts) in the Amazon EC2 User Guide.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DefaultConnectionTrackingConfiguration {
     /// Default timeout (in seconds) for idle TCP connections in an established state.
-    pub default_tcp_established_timeout: ::std::option::Option<i32>,
+    pub default_tcp_established_timeout: Option<i32>,
     /// Default timeout (in seconds) for idle UDP flows that have seen traffic only in a single direction or a single request-response transaction.
-    pub default_udp_timeout: ::std::option::Option<i32>,
+    pub default_udp_timeout: Option<i32>,
     /// Default timeout (in seconds) for idle UDP flows classified as streams which have seen more than one request-response transaction.
-    pub default_udp_stream_timeout: ::std::option::Option<i32>,
+    pub default_udp_stream_timeout: Option<i32>,
 }
 impl DefaultConnectionTrackingConfiguration {
     /// Starts building a [`DefaultConnectionTrackingConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::DefaultConnectionTrackingConfigurationBuilder {
-        <crate::types::builders::DefaultConnectionTrackingConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DefaultConnectionTrackingConfigurationBuilder as Default>::default()
     }
     /// The `DefaultTcpEstablishedTimeout` member, when set.
     #[inline]
-    pub fn default_tcp_established_timeout(&self) -> ::std::option::Option<i32> {
+    pub fn default_tcp_established_timeout(&self) -> Option<i32> {
         self.default_tcp_established_timeout
     }
     /// The `DefaultUdpTimeout` member, when set.
     #[inline]
-    pub fn default_udp_timeout(&self) -> ::std::option::Option<i32> {
+    pub fn default_udp_timeout(&self) -> Option<i32> {
         self.default_udp_timeout
     }
     /// The `DefaultUdpStreamTimeout` member, when set.
     #[inline]
-    pub fn default_udp_stream_timeout(&self) -> ::std::option::Option<i32> {
+    pub fn default_udp_stream_timeout(&self) -> Option<i32> {
         self.default_udp_stream_timeout
     }
 }
 /// A builder for [`DefaultConnectionTrackingConfiguration`](crate::types::DefaultConnectionTrackingConfiguration); start one with `DefaultConnectionTrackingConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DefaultConnectionTrackingConfigurationBuilder {
     inner: crate::types::DefaultConnectionTrackingConfiguration,
 }
 impl DefaultConnectionTrackingConfigurationBuilder {
     /// Sets [`DefaultConnectionTrackingConfiguration::default_tcp_established_timeout`](crate::types::DefaultConnectionTrackingConfiguration::default_tcp_established_timeout): Default timeout (in seconds) for idle TCP connections in an established state.
     pub fn default_tcp_established_timeout(mut self, input: i32) -> Self {
-        self.inner.default_tcp_established_timeout = ::std::option::Option::Some(input);
+        self.inner.default_tcp_established_timeout = Some(input);
         self
     }
     /// Sets or clears [`DefaultConnectionTrackingConfiguration::default_tcp_established_timeout`](crate::types::DefaultConnectionTrackingConfiguration::default_tcp_established_timeout).
     #[inline]
-    pub fn set_default_tcp_established_timeout(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_default_tcp_established_timeout(mut self, input: Option<i32>) -> Self {
         self.inner.default_tcp_established_timeout = input;
         self
     }
     /// The value set for [`DefaultConnectionTrackingConfiguration::default_tcp_established_timeout`](crate::types::DefaultConnectionTrackingConfiguration::default_tcp_established_timeout), if any.
     #[inline]
-    pub fn get_default_tcp_established_timeout(&self) -> &::std::option::Option<i32> {
+    pub fn get_default_tcp_established_timeout(&self) -> &Option<i32> {
         &self.inner.default_tcp_established_timeout
     }
     /// Sets [`DefaultConnectionTrackingConfiguration::default_udp_timeout`](crate::types::DefaultConnectionTrackingConfiguration::default_udp_timeout): Default timeout (in seconds) for idle UDP flows that have seen traffic only in a single direction or a single request-response transaction.
     pub fn default_udp_timeout(mut self, input: i32) -> Self {
-        self.inner.default_udp_timeout = ::std::option::Option::Some(input);
+        self.inner.default_udp_timeout = Some(input);
         self
     }
     /// Sets or clears [`DefaultConnectionTrackingConfiguration::default_udp_timeout`](crate::types::DefaultConnectionTrackingConfiguration::default_udp_timeout).
     #[inline]
-    pub fn set_default_udp_timeout(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_default_udp_timeout(mut self, input: Option<i32>) -> Self {
         self.inner.default_udp_timeout = input;
         self
     }
     /// The value set for [`DefaultConnectionTrackingConfiguration::default_udp_timeout`](crate::types::DefaultConnectionTrackingConfiguration::default_udp_timeout), if any.
     #[inline]
-    pub fn get_default_udp_timeout(&self) -> &::std::option::Option<i32> {
+    pub fn get_default_udp_timeout(&self) -> &Option<i32> {
         &self.inner.default_udp_timeout
     }
     /// Sets [`DefaultConnectionTrackingConfiguration::default_udp_stream_timeout`](crate::types::DefaultConnectionTrackingConfiguration::default_udp_stream_timeout): Default timeout (in seconds) for idle UDP flows classified as streams which have seen more than one request-response transaction.
     pub fn default_udp_stream_timeout(mut self, input: i32) -> Self {
-        self.inner.default_udp_stream_timeout = ::std::option::Option::Some(input);
+        self.inner.default_udp_stream_timeout = Some(input);
         self
     }
     /// Sets or clears [`DefaultConnectionTrackingConfiguration::default_udp_stream_timeout`](crate::types::DefaultConnectionTrackingConfiguration::default_udp_stream_timeout).
     #[inline]
-    pub fn set_default_udp_stream_timeout(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_default_udp_stream_timeout(mut self, input: Option<i32>) -> Self {
         self.inner.default_udp_stream_timeout = input;
         self
     }
     /// The value set for [`DefaultConnectionTrackingConfiguration::default_udp_stream_timeout`](crate::types::DefaultConnectionTrackingConfiguration::default_udp_stream_timeout), if any.
     #[inline]
-    pub fn get_default_udp_stream_timeout(&self) -> &::std::option::Option<i32> {
+    pub fn get_default_udp_stream_timeout(&self) -> &Option<i32> {
         &self.inner.default_udp_stream_timeout
     }
     /// Builds the [`DefaultConnectionTrackingConfiguration`]; it has no required members, so this cannot fail.
@@ -113,26 +97,26 @@ impl DefaultConnectionTrackingConfigurationBuilder {
 impl ::awsgen_runtime::xml::FromXml for DefaultConnectionTrackingConfiguration {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "defaultTcpEstablishedTimeout" => {
-                    value.default_tcp_established_timeout = ::std::option::Option::Some(
+                    value.default_tcp_established_timeout = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "DefaultConnectionTrackingConfiguration")?,
                     );
                 }
                 "defaultUdpTimeout" => {
-                    value.default_udp_timeout = ::std::option::Option::Some(
+                    value.default_udp_timeout = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "DefaultConnectionTrackingConfiguration")?,
                     );
                 }
                 "defaultUdpStreamTimeout" => {
-                    value.default_udp_stream_timeout = ::std::option::Option::Some(
+                    value.default_udp_stream_timeout = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "DefaultConnectionTrackingConfiguration")?,
@@ -141,6 +125,6 @@ impl ::awsgen_runtime::xml::FromXml for DefaultConnectionTrackingConfiguration {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,120 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCapacityManagerDataExportRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteCapacityManagerDataExportRequest {
     /// The unique identifier of the data export configuration to delete.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_manager_data_export_id: ::std::option::Option<::std::string::String>,
+    pub capacity_manager_data_export_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DeleteCapacityManagerDataExportRequest {
     /// Starts building a [`DeleteCapacityManagerDataExportRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteCapacityManagerDataExportRequestBuilder {
-        <crate::types::builders::DeleteCapacityManagerDataExportRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteCapacityManagerDataExportRequestBuilder as Default>::default()
     }
     /// The `CapacityManagerDataExportId` member, when set.
     #[inline]
-    pub fn capacity_manager_data_export_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_manager_data_export_id(&self) -> Option<&str> {
         self.capacity_manager_data_export_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DeleteCapacityManagerDataExportRequest`](crate::types::DeleteCapacityManagerDataExportRequest); start one with `DeleteCapacityManagerDataExportRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteCapacityManagerDataExportRequestBuilder {
     inner: crate::types::DeleteCapacityManagerDataExportRequest,
 }
 impl DeleteCapacityManagerDataExportRequestBuilder {
     /// Sets [`DeleteCapacityManagerDataExportRequest::capacity_manager_data_export_id`](crate::types::DeleteCapacityManagerDataExportRequest::capacity_manager_data_export_id): The unique identifier of the data export configuration to delete.
-    pub fn capacity_manager_data_export_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_manager_data_export_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn capacity_manager_data_export_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_manager_data_export_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteCapacityManagerDataExportRequest::capacity_manager_data_export_id`](crate::types::DeleteCapacityManagerDataExportRequest::capacity_manager_data_export_id).
     #[inline]
-    pub fn set_capacity_manager_data_export_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_manager_data_export_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_manager_data_export_id = input;
         self
     }
     /// The value set for [`DeleteCapacityManagerDataExportRequest::capacity_manager_data_export_id`](crate::types::DeleteCapacityManagerDataExportRequest::capacity_manager_data_export_id), if any.
     #[inline]
-    pub fn get_capacity_manager_data_export_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_manager_data_export_id(&self) -> &Option<String> {
         &self.inner.capacity_manager_data_export_id
     }
     /// Sets [`DeleteCapacityManagerDataExportRequest::dry_run`](crate::types::DeleteCapacityManagerDataExportRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteCapacityManagerDataExportRequest::dry_run`](crate::types::DeleteCapacityManagerDataExportRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteCapacityManagerDataExportRequest::dry_run`](crate::types::DeleteCapacityManagerDataExportRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DeleteCapacityManagerDataExportRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteCapacityManagerDataExportRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.capacity_manager_data_export_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteCapacityManagerDataExportRequest",
                 member: "capacity_manager_data_export_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteCapacityManagerDataExportRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.capacity_manager_data_export_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.capacity_manager_data_export_id {
             body.member("CapacityManagerDataExportId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

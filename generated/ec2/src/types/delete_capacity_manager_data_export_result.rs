@@ -2,64 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCapacityManagerDataExportResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteCapacityManagerDataExportResult {
     /// The unique identifier of the deleted data export configuration.
-    pub capacity_manager_data_export_id: ::std::option::Option<::std::string::String>,
+    pub capacity_manager_data_export_id: Option<String>,
 }
 impl DeleteCapacityManagerDataExportResult {
     /// Starts building a [`DeleteCapacityManagerDataExportResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteCapacityManagerDataExportResultBuilder {
-        <crate::types::builders::DeleteCapacityManagerDataExportResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteCapacityManagerDataExportResultBuilder as Default>::default()
     }
     /// The `CapacityManagerDataExportId` member, when set.
     #[inline]
-    pub fn capacity_manager_data_export_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_manager_data_export_id(&self) -> Option<&str> {
         self.capacity_manager_data_export_id.as_deref()
     }
 }
 /// A builder for [`DeleteCapacityManagerDataExportResult`](crate::types::DeleteCapacityManagerDataExportResult); start one with `DeleteCapacityManagerDataExportResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteCapacityManagerDataExportResultBuilder {
     inner: crate::types::DeleteCapacityManagerDataExportResult,
 }
 impl DeleteCapacityManagerDataExportResultBuilder {
     /// Sets [`DeleteCapacityManagerDataExportResult::capacity_manager_data_export_id`](crate::types::DeleteCapacityManagerDataExportResult::capacity_manager_data_export_id): The unique identifier of the deleted data export configuration.
-    pub fn capacity_manager_data_export_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_manager_data_export_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn capacity_manager_data_export_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_manager_data_export_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteCapacityManagerDataExportResult::capacity_manager_data_export_id`](crate::types::DeleteCapacityManagerDataExportResult::capacity_manager_data_export_id).
     #[inline]
-    pub fn set_capacity_manager_data_export_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_manager_data_export_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_manager_data_export_id = input;
         self
     }
     /// The value set for [`DeleteCapacityManagerDataExportResult::capacity_manager_data_export_id`](crate::types::DeleteCapacityManagerDataExportResult::capacity_manager_data_export_id), if any.
     #[inline]
-    pub fn get_capacity_manager_data_export_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_manager_data_export_id(&self) -> &Option<String> {
         &self.inner.capacity_manager_data_export_id
     }
     /// Builds the [`DeleteCapacityManagerDataExportResult`]; it has no required members, so this cannot fail.
@@ -71,15 +51,13 @@ impl DeleteCapacityManagerDataExportResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteCapacityManagerDataExportResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "capacityManagerDataExportId" {
-                value.capacity_manager_data_export_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.capacity_manager_data_export_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

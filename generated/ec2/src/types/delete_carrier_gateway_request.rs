@@ -2,117 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCarrierGatewayRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteCarrierGatewayRequest {
     /// The ID of the carrier gateway.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub carrier_gateway_id: ::std::option::Option<::std::string::String>,
+    pub carrier_gateway_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DeleteCarrierGatewayRequest {
     /// Starts building a [`DeleteCarrierGatewayRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteCarrierGatewayRequestBuilder {
-        <crate::types::builders::DeleteCarrierGatewayRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteCarrierGatewayRequestBuilder as Default>::default()
     }
     /// The `CarrierGatewayId` member, when set.
     #[inline]
-    pub fn carrier_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn carrier_gateway_id(&self) -> Option<&str> {
         self.carrier_gateway_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DeleteCarrierGatewayRequest`](crate::types::DeleteCarrierGatewayRequest); start one with `DeleteCarrierGatewayRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteCarrierGatewayRequestBuilder {
     inner: crate::types::DeleteCarrierGatewayRequest,
 }
 impl DeleteCarrierGatewayRequestBuilder {
     /// Sets [`DeleteCarrierGatewayRequest::carrier_gateway_id`](crate::types::DeleteCarrierGatewayRequest::carrier_gateway_id): The ID of the carrier gateway.
-    pub fn carrier_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.carrier_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn carrier_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.carrier_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteCarrierGatewayRequest::carrier_gateway_id`](crate::types::DeleteCarrierGatewayRequest::carrier_gateway_id).
     #[inline]
-    pub fn set_carrier_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_carrier_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.carrier_gateway_id = input;
         self
     }
     /// The value set for [`DeleteCarrierGatewayRequest::carrier_gateway_id`](crate::types::DeleteCarrierGatewayRequest::carrier_gateway_id), if any.
     #[inline]
-    pub fn get_carrier_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_carrier_gateway_id(&self) -> &Option<String> {
         &self.inner.carrier_gateway_id
     }
     /// Sets [`DeleteCarrierGatewayRequest::dry_run`](crate::types::DeleteCarrierGatewayRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteCarrierGatewayRequest::dry_run`](crate::types::DeleteCarrierGatewayRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteCarrierGatewayRequest::dry_run`](crate::types::DeleteCarrierGatewayRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DeleteCarrierGatewayRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteCarrierGatewayRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.carrier_gateway_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteCarrierGatewayRequest",
                 member: "carrier_gateway_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteCarrierGatewayRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.carrier_gateway_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.carrier_gateway_id {
             body.member("CarrierGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

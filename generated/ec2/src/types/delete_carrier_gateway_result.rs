@@ -2,61 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCarrierGatewayResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteCarrierGatewayResult {
     /// Information about the carrier gateway.
-    pub carrier_gateway: ::std::option::Option<crate::types::CarrierGateway>,
+    pub carrier_gateway: Option<crate::types::CarrierGateway>,
 }
 impl DeleteCarrierGatewayResult {
     /// Starts building a [`DeleteCarrierGatewayResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteCarrierGatewayResultBuilder {
-        <crate::types::builders::DeleteCarrierGatewayResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteCarrierGatewayResultBuilder as Default>::default()
     }
     /// The `CarrierGateway` member, when set.
     #[inline]
-    pub fn carrier_gateway(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CarrierGateway> {
+    pub fn carrier_gateway(&self) -> Option<&crate::types::CarrierGateway> {
         self.carrier_gateway.as_ref()
     }
 }
 /// A builder for [`DeleteCarrierGatewayResult`](crate::types::DeleteCarrierGatewayResult); start one with `DeleteCarrierGatewayResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteCarrierGatewayResultBuilder {
     inner: crate::types::DeleteCarrierGatewayResult,
 }
 impl DeleteCarrierGatewayResultBuilder {
     /// Sets [`DeleteCarrierGatewayResult::carrier_gateway`](crate::types::DeleteCarrierGatewayResult::carrier_gateway): Information about the carrier gateway.
     pub fn carrier_gateway(mut self, input: crate::types::CarrierGateway) -> Self {
-        self.inner.carrier_gateway = ::std::option::Option::Some(input);
+        self.inner.carrier_gateway = Some(input);
         self
     }
     /// Sets or clears [`DeleteCarrierGatewayResult::carrier_gateway`](crate::types::DeleteCarrierGatewayResult::carrier_gateway).
     #[inline]
     pub fn set_carrier_gateway(
         mut self,
-        input: ::std::option::Option<crate::types::CarrierGateway>,
+        input: Option<crate::types::CarrierGateway>,
     ) -> Self {
         self.inner.carrier_gateway = input;
         self
     }
     /// The value set for [`DeleteCarrierGatewayResult::carrier_gateway`](crate::types::DeleteCarrierGatewayResult::carrier_gateway), if any.
     #[inline]
-    pub fn get_carrier_gateway(
-        &self,
-    ) -> &::std::option::Option<crate::types::CarrierGateway> {
+    pub fn get_carrier_gateway(&self) -> &Option<crate::types::CarrierGateway> {
         &self.inner.carrier_gateway
     }
     /// Builds the [`DeleteCarrierGatewayResult`]; it has no required members, so this cannot fail.
@@ -68,17 +54,17 @@ impl DeleteCarrierGatewayResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteCarrierGatewayResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "carrierGateway" {
-                value.carrier_gateway = ::std::option::Option::Some(
+                value.carrier_gateway = Some(
                     <crate::types::CarrierGateway as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,117 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteClientVpnEndpointRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteClientVpnEndpointRequest {
     /// The ID of the Client VPN to be deleted.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub client_vpn_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub client_vpn_endpoint_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DeleteClientVpnEndpointRequest {
     /// Starts building a [`DeleteClientVpnEndpointRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteClientVpnEndpointRequestBuilder {
-        <crate::types::builders::DeleteClientVpnEndpointRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteClientVpnEndpointRequestBuilder as Default>::default()
     }
     /// The `ClientVpnEndpointId` member, when set.
     #[inline]
-    pub fn client_vpn_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_vpn_endpoint_id(&self) -> Option<&str> {
         self.client_vpn_endpoint_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DeleteClientVpnEndpointRequest`](crate::types::DeleteClientVpnEndpointRequest); start one with `DeleteClientVpnEndpointRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteClientVpnEndpointRequestBuilder {
     inner: crate::types::DeleteClientVpnEndpointRequest,
 }
 impl DeleteClientVpnEndpointRequestBuilder {
     /// Sets [`DeleteClientVpnEndpointRequest::client_vpn_endpoint_id`](crate::types::DeleteClientVpnEndpointRequest::client_vpn_endpoint_id): The ID of the Client VPN to be deleted.
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_vpn_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_vpn_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteClientVpnEndpointRequest::client_vpn_endpoint_id`](crate::types::DeleteClientVpnEndpointRequest::client_vpn_endpoint_id).
     #[inline]
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.client_vpn_endpoint_id = input;
         self
     }
     /// The value set for [`DeleteClientVpnEndpointRequest::client_vpn_endpoint_id`](crate::types::DeleteClientVpnEndpointRequest::client_vpn_endpoint_id), if any.
     #[inline]
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         &self.inner.client_vpn_endpoint_id
     }
     /// Sets [`DeleteClientVpnEndpointRequest::dry_run`](crate::types::DeleteClientVpnEndpointRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteClientVpnEndpointRequest::dry_run`](crate::types::DeleteClientVpnEndpointRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteClientVpnEndpointRequest::dry_run`](crate::types::DeleteClientVpnEndpointRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DeleteClientVpnEndpointRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteClientVpnEndpointRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.client_vpn_endpoint_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteClientVpnEndpointRequest",
                 member: "client_vpn_endpoint_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteClientVpnEndpointRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_vpn_endpoint_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_vpn_endpoint_id {
             body.member("ClientVpnEndpointId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,61 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteClientVpnEndpointResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteClientVpnEndpointResult {
     /// The current state of the Client VPN endpoint.
-    pub status: ::std::option::Option<crate::types::ClientVpnEndpointStatus>,
+    pub status: Option<crate::types::ClientVpnEndpointStatus>,
 }
 impl DeleteClientVpnEndpointResult {
     /// Starts building a [`DeleteClientVpnEndpointResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteClientVpnEndpointResultBuilder {
-        <crate::types::builders::DeleteClientVpnEndpointResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteClientVpnEndpointResultBuilder as Default>::default()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ClientVpnEndpointStatus> {
+    pub fn status(&self) -> Option<&crate::types::ClientVpnEndpointStatus> {
         self.status.as_ref()
     }
 }
 /// A builder for [`DeleteClientVpnEndpointResult`](crate::types::DeleteClientVpnEndpointResult); start one with `DeleteClientVpnEndpointResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteClientVpnEndpointResultBuilder {
     inner: crate::types::DeleteClientVpnEndpointResult,
 }
 impl DeleteClientVpnEndpointResultBuilder {
     /// Sets [`DeleteClientVpnEndpointResult::status`](crate::types::DeleteClientVpnEndpointResult::status): The current state of the Client VPN endpoint.
     pub fn status(mut self, input: crate::types::ClientVpnEndpointStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`DeleteClientVpnEndpointResult::status`](crate::types::DeleteClientVpnEndpointResult::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::ClientVpnEndpointStatus>,
+        input: Option<crate::types::ClientVpnEndpointStatus>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`DeleteClientVpnEndpointResult::status`](crate::types::DeleteClientVpnEndpointResult::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::ClientVpnEndpointStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::ClientVpnEndpointStatus> {
         &self.inner.status
     }
     /// Builds the [`DeleteClientVpnEndpointResult`]; it has no required members, so this cannot fail.
@@ -68,17 +54,17 @@ impl DeleteClientVpnEndpointResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteClientVpnEndpointResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "status" {
-                value.status = ::std::option::Option::Some(
+                value.status = Some(
                     <crate::types::ClientVpnEndpointStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,193 +2,159 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteClientVpnRouteRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteClientVpnRouteRequest {
     /// The ID of the Client VPN endpoint from which the route is to be deleted.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub client_vpn_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub client_vpn_endpoint_id: Option<String>,
     /// The ID of the target subnet used by the route.
-    pub target_vpc_subnet_id: ::std::option::Option<::std::string::String>,
+    pub target_vpc_subnet_id: Option<String>,
     /// The IPv4 address range, in CIDR notation, of the route to be deleted.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub destination_cidr_block: ::std::option::Option<::std::string::String>,
+    pub destination_cidr_block: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DeleteClientVpnRouteRequest {
     /// Starts building a [`DeleteClientVpnRouteRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteClientVpnRouteRequestBuilder {
-        <crate::types::builders::DeleteClientVpnRouteRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteClientVpnRouteRequestBuilder as Default>::default()
     }
     /// The `ClientVpnEndpointId` member, when set.
     #[inline]
-    pub fn client_vpn_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_vpn_endpoint_id(&self) -> Option<&str> {
         self.client_vpn_endpoint_id.as_deref()
     }
     /// The `TargetVpcSubnetId` member, when set.
     #[inline]
-    pub fn target_vpc_subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn target_vpc_subnet_id(&self) -> Option<&str> {
         self.target_vpc_subnet_id.as_deref()
     }
     /// The `DestinationCidrBlock` member, when set.
     #[inline]
-    pub fn destination_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn destination_cidr_block(&self) -> Option<&str> {
         self.destination_cidr_block.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DeleteClientVpnRouteRequest`](crate::types::DeleteClientVpnRouteRequest); start one with `DeleteClientVpnRouteRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteClientVpnRouteRequestBuilder {
     inner: crate::types::DeleteClientVpnRouteRequest,
 }
 impl DeleteClientVpnRouteRequestBuilder {
     /// Sets [`DeleteClientVpnRouteRequest::client_vpn_endpoint_id`](crate::types::DeleteClientVpnRouteRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint from which the route is to be deleted.
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_vpn_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_vpn_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteClientVpnRouteRequest::client_vpn_endpoint_id`](crate::types::DeleteClientVpnRouteRequest::client_vpn_endpoint_id).
     #[inline]
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.client_vpn_endpoint_id = input;
         self
     }
     /// The value set for [`DeleteClientVpnRouteRequest::client_vpn_endpoint_id`](crate::types::DeleteClientVpnRouteRequest::client_vpn_endpoint_id), if any.
     #[inline]
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         &self.inner.client_vpn_endpoint_id
     }
     /// Sets [`DeleteClientVpnRouteRequest::target_vpc_subnet_id`](crate::types::DeleteClientVpnRouteRequest::target_vpc_subnet_id): The ID of the target subnet used by the route.
-    pub fn target_vpc_subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.target_vpc_subnet_id = ::std::option::Option::Some(input.into());
+    pub fn target_vpc_subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.target_vpc_subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteClientVpnRouteRequest::target_vpc_subnet_id`](crate::types::DeleteClientVpnRouteRequest::target_vpc_subnet_id).
     #[inline]
-    pub fn set_target_vpc_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_vpc_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.target_vpc_subnet_id = input;
         self
     }
     /// The value set for [`DeleteClientVpnRouteRequest::target_vpc_subnet_id`](crate::types::DeleteClientVpnRouteRequest::target_vpc_subnet_id), if any.
     #[inline]
-    pub fn get_target_vpc_subnet_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_vpc_subnet_id(&self) -> &Option<String> {
         &self.inner.target_vpc_subnet_id
     }
     /// Sets [`DeleteClientVpnRouteRequest::destination_cidr_block`](crate::types::DeleteClientVpnRouteRequest::destination_cidr_block): The IPv4 address range, in CIDR notation, of the route to be deleted.
-    pub fn destination_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn destination_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteClientVpnRouteRequest::destination_cidr_block`](crate::types::DeleteClientVpnRouteRequest::destination_cidr_block).
     #[inline]
-    pub fn set_destination_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.destination_cidr_block = input;
         self
     }
     /// The value set for [`DeleteClientVpnRouteRequest::destination_cidr_block`](crate::types::DeleteClientVpnRouteRequest::destination_cidr_block), if any.
     #[inline]
-    pub fn get_destination_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr_block(&self) -> &Option<String> {
         &self.inner.destination_cidr_block
     }
     /// Sets [`DeleteClientVpnRouteRequest::dry_run`](crate::types::DeleteClientVpnRouteRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteClientVpnRouteRequest::dry_run`](crate::types::DeleteClientVpnRouteRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteClientVpnRouteRequest::dry_run`](crate::types::DeleteClientVpnRouteRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DeleteClientVpnRouteRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteClientVpnRouteRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.client_vpn_endpoint_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteClientVpnRouteRequest",
                 member: "client_vpn_endpoint_id",
             });
         }
         if self.inner.destination_cidr_block.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteClientVpnRouteRequest",
                 member: "destination_cidr_block",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteClientVpnRouteRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_vpn_endpoint_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_vpn_endpoint_id {
             body.member("ClientVpnEndpointId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.target_vpc_subnet_id {
+        if let Some(value) = &self.target_vpc_subnet_id {
             body.member("TargetVpcSubnetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
+        if let Some(value) = &self.destination_cidr_block {
             body.member("DestinationCidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,59 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteClientVpnRouteResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteClientVpnRouteResult {
     /// The current state of the route.
-    pub status: ::std::option::Option<crate::types::ClientVpnRouteStatus>,
+    pub status: Option<crate::types::ClientVpnRouteStatus>,
 }
 impl DeleteClientVpnRouteResult {
     /// Starts building a [`DeleteClientVpnRouteResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteClientVpnRouteResultBuilder {
-        <crate::types::builders::DeleteClientVpnRouteResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteClientVpnRouteResultBuilder as Default>::default()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::ClientVpnRouteStatus> {
+    pub fn status(&self) -> Option<&crate::types::ClientVpnRouteStatus> {
         self.status.as_ref()
     }
 }
 /// A builder for [`DeleteClientVpnRouteResult`](crate::types::DeleteClientVpnRouteResult); start one with `DeleteClientVpnRouteResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteClientVpnRouteResultBuilder {
     inner: crate::types::DeleteClientVpnRouteResult,
 }
 impl DeleteClientVpnRouteResultBuilder {
     /// Sets [`DeleteClientVpnRouteResult::status`](crate::types::DeleteClientVpnRouteResult::status): The current state of the route.
     pub fn status(mut self, input: crate::types::ClientVpnRouteStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`DeleteClientVpnRouteResult::status`](crate::types::DeleteClientVpnRouteResult::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::ClientVpnRouteStatus>,
+        input: Option<crate::types::ClientVpnRouteStatus>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`DeleteClientVpnRouteResult::status`](crate::types::DeleteClientVpnRouteResult::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::ClientVpnRouteStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::ClientVpnRouteStatus> {
         &self.inner.status
     }
     /// Builds the [`DeleteClientVpnRouteResult`]; it has no required members, so this cannot fail.
@@ -66,17 +54,17 @@ impl DeleteClientVpnRouteResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteClientVpnRouteResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "status" {
-                value.status = ::std::option::Option::Some(
+                value.status = Some(
                     <crate::types::ClientVpnRouteStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCoipCidrResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteCoipCidrResult {
     /// Information about a range of customer-owned IP addresses.
-    pub coip_cidr: ::std::option::Option<crate::types::CoipCidr>,
+    pub coip_cidr: Option<crate::types::CoipCidr>,
 }
 impl DeleteCoipCidrResult {
     /// Starts building a [`DeleteCoipCidrResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteCoipCidrResultBuilder {
-        <crate::types::builders::DeleteCoipCidrResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteCoipCidrResultBuilder as Default>::default()
     }
     /// The `CoipCidr` member, when set.
     #[inline]
-    pub fn coip_cidr(&self) -> ::std::option::Option<&crate::types::CoipCidr> {
+    pub fn coip_cidr(&self) -> Option<&crate::types::CoipCidr> {
         self.coip_cidr.as_ref()
     }
 }
 /// A builder for [`DeleteCoipCidrResult`](crate::types::DeleteCoipCidrResult); start one with `DeleteCoipCidrResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteCoipCidrResultBuilder {
     inner: crate::types::DeleteCoipCidrResult,
 }
 impl DeleteCoipCidrResultBuilder {
     /// Sets [`DeleteCoipCidrResult::coip_cidr`](crate::types::DeleteCoipCidrResult::coip_cidr): Information about a range of customer-owned IP addresses.
     pub fn coip_cidr(mut self, input: crate::types::CoipCidr) -> Self {
-        self.inner.coip_cidr = ::std::option::Option::Some(input);
+        self.inner.coip_cidr = Some(input);
         self
     }
     /// Sets or clears [`DeleteCoipCidrResult::coip_cidr`](crate::types::DeleteCoipCidrResult::coip_cidr).
     #[inline]
-    pub fn set_coip_cidr(
-        mut self,
-        input: ::std::option::Option<crate::types::CoipCidr>,
-    ) -> Self {
+    pub fn set_coip_cidr(mut self, input: Option<crate::types::CoipCidr>) -> Self {
         self.inner.coip_cidr = input;
         self
     }
     /// The value set for [`DeleteCoipCidrResult::coip_cidr`](crate::types::DeleteCoipCidrResult::coip_cidr), if any.
     #[inline]
-    pub fn get_coip_cidr(&self) -> &::std::option::Option<crate::types::CoipCidr> {
+    pub fn get_coip_cidr(&self) -> &Option<crate::types::CoipCidr> {
         &self.inner.coip_cidr
     }
     /// Builds the [`DeleteCoipCidrResult`]; it has no required members, so this cannot fail.
@@ -64,17 +51,17 @@ impl DeleteCoipCidrResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteCoipCidrResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "coipCidr" {
-                value.coip_cidr = ::std::option::Option::Some(
+                value.coip_cidr = Some(
                     <crate::types::CoipCidr as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCoipPoolResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteCoipPoolResult {
     /// Information about the CoIP address pool.
-    pub coip_pool: ::std::option::Option<crate::types::CoipPool>,
+    pub coip_pool: Option<crate::types::CoipPool>,
 }
 impl DeleteCoipPoolResult {
     /// Starts building a [`DeleteCoipPoolResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteCoipPoolResultBuilder {
-        <crate::types::builders::DeleteCoipPoolResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteCoipPoolResultBuilder as Default>::default()
     }
     /// The `CoipPool` member, when set.
     #[inline]
-    pub fn coip_pool(&self) -> ::std::option::Option<&crate::types::CoipPool> {
+    pub fn coip_pool(&self) -> Option<&crate::types::CoipPool> {
         self.coip_pool.as_ref()
     }
 }
 /// A builder for [`DeleteCoipPoolResult`](crate::types::DeleteCoipPoolResult); start one with `DeleteCoipPoolResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteCoipPoolResultBuilder {
     inner: crate::types::DeleteCoipPoolResult,
 }
 impl DeleteCoipPoolResultBuilder {
     /// Sets [`DeleteCoipPoolResult::coip_pool`](crate::types::DeleteCoipPoolResult::coip_pool): Information about the CoIP address pool.
     pub fn coip_pool(mut self, input: crate::types::CoipPool) -> Self {
-        self.inner.coip_pool = ::std::option::Option::Some(input);
+        self.inner.coip_pool = Some(input);
         self
     }
     /// Sets or clears [`DeleteCoipPoolResult::coip_pool`](crate::types::DeleteCoipPoolResult::coip_pool).
     #[inline]
-    pub fn set_coip_pool(
-        mut self,
-        input: ::std::option::Option<crate::types::CoipPool>,
-    ) -> Self {
+    pub fn set_coip_pool(mut self, input: Option<crate::types::CoipPool>) -> Self {
         self.inner.coip_pool = input;
         self
     }
     /// The value set for [`DeleteCoipPoolResult::coip_pool`](crate::types::DeleteCoipPoolResult::coip_pool), if any.
     #[inline]
-    pub fn get_coip_pool(&self) -> &::std::option::Option<crate::types::CoipPool> {
+    pub fn get_coip_pool(&self) -> &Option<crate::types::CoipPool> {
         &self.inner.coip_pool
     }
     /// Builds the [`DeleteCoipPoolResult`]; it has no required members, so this cannot fail.
@@ -64,17 +51,17 @@ impl DeleteCoipPoolResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteCoipPoolResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "coipPool" {
-                value.coip_pool = ::std::option::Option::Some(
+                value.coip_pool = Some(
                     <crate::types::CoipPool as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,117 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DeleteCustomerGateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteCustomerGatewayRequest {
     /// The ID of the customer gateway.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub customer_gateway_id: ::std::option::Option<::std::string::String>,
+    pub customer_gateway_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DeleteCustomerGatewayRequest {
     /// Starts building a [`DeleteCustomerGatewayRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteCustomerGatewayRequestBuilder {
-        <crate::types::builders::DeleteCustomerGatewayRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteCustomerGatewayRequestBuilder as Default>::default()
     }
     /// The `CustomerGatewayId` member, when set.
     #[inline]
-    pub fn customer_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn customer_gateway_id(&self) -> Option<&str> {
         self.customer_gateway_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DeleteCustomerGatewayRequest`](crate::types::DeleteCustomerGatewayRequest); start one with `DeleteCustomerGatewayRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteCustomerGatewayRequestBuilder {
     inner: crate::types::DeleteCustomerGatewayRequest,
 }
 impl DeleteCustomerGatewayRequestBuilder {
     /// Sets [`DeleteCustomerGatewayRequest::customer_gateway_id`](crate::types::DeleteCustomerGatewayRequest::customer_gateway_id): The ID of the customer gateway.
-    pub fn customer_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.customer_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn customer_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.customer_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteCustomerGatewayRequest::customer_gateway_id`](crate::types::DeleteCustomerGatewayRequest::customer_gateway_id).
     #[inline]
-    pub fn set_customer_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.customer_gateway_id = input;
         self
     }
     /// The value set for [`DeleteCustomerGatewayRequest::customer_gateway_id`](crate::types::DeleteCustomerGatewayRequest::customer_gateway_id), if any.
     #[inline]
-    pub fn get_customer_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_gateway_id(&self) -> &Option<String> {
         &self.inner.customer_gateway_id
     }
     /// Sets [`DeleteCustomerGatewayRequest::dry_run`](crate::types::DeleteCustomerGatewayRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteCustomerGatewayRequest::dry_run`](crate::types::DeleteCustomerGatewayRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteCustomerGatewayRequest::dry_run`](crate::types::DeleteCustomerGatewayRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DeleteCustomerGatewayRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteCustomerGatewayRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.customer_gateway_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteCustomerGatewayRequest",
                 member: "customer_gateway_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteCustomerGatewayRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.customer_gateway_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.customer_gateway_id {
             body.member("CustomerGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,115 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteDhcpOptionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteDhcpOptionsRequest {
     /// The ID of the DHCP options set.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub dhcp_options_id: ::std::option::Option<::std::string::String>,
+    pub dhcp_options_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DeleteDhcpOptionsRequest {
     /// Starts building a [`DeleteDhcpOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteDhcpOptionsRequestBuilder {
-        <crate::types::builders::DeleteDhcpOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteDhcpOptionsRequestBuilder as Default>::default()
     }
     /// The `DhcpOptionsId` member, when set.
     #[inline]
-    pub fn dhcp_options_id(&self) -> ::std::option::Option<&str> {
+    pub fn dhcp_options_id(&self) -> Option<&str> {
         self.dhcp_options_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DeleteDhcpOptionsRequest`](crate::types::DeleteDhcpOptionsRequest); start one with `DeleteDhcpOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteDhcpOptionsRequestBuilder {
     inner: crate::types::DeleteDhcpOptionsRequest,
 }
 impl DeleteDhcpOptionsRequestBuilder {
     /// Sets [`DeleteDhcpOptionsRequest::dhcp_options_id`](crate::types::DeleteDhcpOptionsRequest::dhcp_options_id): The ID of the DHCP options set.
-    pub fn dhcp_options_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.dhcp_options_id = ::std::option::Option::Some(input.into());
+    pub fn dhcp_options_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.dhcp_options_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteDhcpOptionsRequest::dhcp_options_id`](crate::types::DeleteDhcpOptionsRequest::dhcp_options_id).
     #[inline]
-    pub fn set_dhcp_options_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_dhcp_options_id(mut self, input: Option<String>) -> Self {
         self.inner.dhcp_options_id = input;
         self
     }
     /// The value set for [`DeleteDhcpOptionsRequest::dhcp_options_id`](crate::types::DeleteDhcpOptionsRequest::dhcp_options_id), if any.
     #[inline]
-    pub fn get_dhcp_options_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_dhcp_options_id(&self) -> &Option<String> {
         &self.inner.dhcp_options_id
     }
     /// Sets [`DeleteDhcpOptionsRequest::dry_run`](crate::types::DeleteDhcpOptionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteDhcpOptionsRequest::dry_run`](crate::types::DeleteDhcpOptionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteDhcpOptionsRequest::dry_run`](crate::types::DeleteDhcpOptionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DeleteDhcpOptionsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteDhcpOptionsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.dhcp_options_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteDhcpOptionsRequest",
                 member: "dhcp_options_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteDhcpOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dhcp_options_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dhcp_options_id {
             body.member("DhcpOptionsId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,120 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteEgressOnlyInternetGatewayRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteEgressOnlyInternetGatewayRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the egress-only internet gateway.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub egress_only_internet_gateway_id: ::std::option::Option<::std::string::String>,
+    pub egress_only_internet_gateway_id: Option<String>,
 }
 impl DeleteEgressOnlyInternetGatewayRequest {
     /// Starts building a [`DeleteEgressOnlyInternetGatewayRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteEgressOnlyInternetGatewayRequestBuilder {
-        <crate::types::builders::DeleteEgressOnlyInternetGatewayRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteEgressOnlyInternetGatewayRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `EgressOnlyInternetGatewayId` member, when set.
     #[inline]
-    pub fn egress_only_internet_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn egress_only_internet_gateway_id(&self) -> Option<&str> {
         self.egress_only_internet_gateway_id.as_deref()
     }
 }
 /// A builder for [`DeleteEgressOnlyInternetGatewayRequest`](crate::types::DeleteEgressOnlyInternetGatewayRequest); start one with `DeleteEgressOnlyInternetGatewayRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteEgressOnlyInternetGatewayRequestBuilder {
     inner: crate::types::DeleteEgressOnlyInternetGatewayRequest,
 }
 impl DeleteEgressOnlyInternetGatewayRequestBuilder {
     /// Sets [`DeleteEgressOnlyInternetGatewayRequest::dry_run`](crate::types::DeleteEgressOnlyInternetGatewayRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteEgressOnlyInternetGatewayRequest::dry_run`](crate::types::DeleteEgressOnlyInternetGatewayRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteEgressOnlyInternetGatewayRequest::dry_run`](crate::types::DeleteEgressOnlyInternetGatewayRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DeleteEgressOnlyInternetGatewayRequest::egress_only_internet_gateway_id`](crate::types::DeleteEgressOnlyInternetGatewayRequest::egress_only_internet_gateway_id): The ID of the egress-only internet gateway.
-    pub fn egress_only_internet_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.egress_only_internet_gateway_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn egress_only_internet_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.egress_only_internet_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteEgressOnlyInternetGatewayRequest::egress_only_internet_gateway_id`](crate::types::DeleteEgressOnlyInternetGatewayRequest::egress_only_internet_gateway_id).
     #[inline]
-    pub fn set_egress_only_internet_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_egress_only_internet_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.egress_only_internet_gateway_id = input;
         self
     }
     /// The value set for [`DeleteEgressOnlyInternetGatewayRequest::egress_only_internet_gateway_id`](crate::types::DeleteEgressOnlyInternetGatewayRequest::egress_only_internet_gateway_id), if any.
     #[inline]
-    pub fn get_egress_only_internet_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_egress_only_internet_gateway_id(&self) -> &Option<String> {
         &self.inner.egress_only_internet_gateway_id
     }
     /// Builds the [`DeleteEgressOnlyInternetGatewayRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteEgressOnlyInternetGatewayRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.egress_only_internet_gateway_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteEgressOnlyInternetGatewayRequest",
                 member: "egress_only_internet_gateway_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteEgressOnlyInternetGatewayRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.egress_only_internet_gateway_id
-        {
+        if let Some(value) = &self.egress_only_internet_gateway_id {
             body.member("EgressOnlyInternetGatewayId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

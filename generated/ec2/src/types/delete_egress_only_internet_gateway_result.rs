@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteEgressOnlyInternetGatewayResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteEgressOnlyInternetGatewayResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
-    pub return_code: ::std::option::Option<bool>,
+    pub return_code: Option<bool>,
 }
 impl DeleteEgressOnlyInternetGatewayResult {
     /// Starts building a [`DeleteEgressOnlyInternetGatewayResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteEgressOnlyInternetGatewayResultBuilder {
-        <crate::types::builders::DeleteEgressOnlyInternetGatewayResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteEgressOnlyInternetGatewayResultBuilder as Default>::default()
     }
     /// The `ReturnCode` member, when set.
     #[inline]
-    pub fn return_code(&self) -> ::std::option::Option<bool> {
+    pub fn return_code(&self) -> Option<bool> {
         self.return_code
     }
 }
 /// A builder for [`DeleteEgressOnlyInternetGatewayResult`](crate::types::DeleteEgressOnlyInternetGatewayResult); start one with `DeleteEgressOnlyInternetGatewayResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteEgressOnlyInternetGatewayResultBuilder {
     inner: crate::types::DeleteEgressOnlyInternetGatewayResult,
 }
 impl DeleteEgressOnlyInternetGatewayResultBuilder {
     /// Sets [`DeleteEgressOnlyInternetGatewayResult::return_code`](crate::types::DeleteEgressOnlyInternetGatewayResult::return_code): Returns `true` if the request succeeds; otherwise, it returns an error.
     pub fn return_code(mut self, input: bool) -> Self {
-        self.inner.return_code = ::std::option::Option::Some(input);
+        self.inner.return_code = Some(input);
         self
     }
     /// Sets or clears [`DeleteEgressOnlyInternetGatewayResult::return_code`](crate::types::DeleteEgressOnlyInternetGatewayResult::return_code).
     #[inline]
-    pub fn set_return_code(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_return_code(mut self, input: Option<bool>) -> Self {
         self.inner.return_code = input;
         self
     }
     /// The value set for [`DeleteEgressOnlyInternetGatewayResult::return_code`](crate::types::DeleteEgressOnlyInternetGatewayResult::return_code), if any.
     #[inline]
-    pub fn get_return_code(&self) -> &::std::option::Option<bool> {
+    pub fn get_return_code(&self) -> &Option<bool> {
         &self.inner.return_code
     }
     /// Builds the [`DeleteEgressOnlyInternetGatewayResult`]; it has no required members, so this cannot fail.
@@ -61,13 +51,13 @@ impl DeleteEgressOnlyInternetGatewayResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteEgressOnlyInternetGatewayResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "returnCode" {
-                value.return_code = ::std::option::Option::Some(child.text() == "true");
+                value.return_code = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,86 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an EC2 Fleet that was not successfully deleted.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteFleetErrorItem {
     /// The error.
-    pub error: ::std::option::Option<crate::types::DeleteFleetError>,
+    pub error: Option<crate::types::DeleteFleetError>,
     /// The ID of the EC2 Fleet.
-    pub fleet_id: ::std::option::Option<::std::string::String>,
+    pub fleet_id: Option<String>,
 }
 impl DeleteFleetErrorItem {
     /// Starts building a [`DeleteFleetErrorItem`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteFleetErrorItemBuilder {
-        <crate::types::builders::DeleteFleetErrorItemBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteFleetErrorItemBuilder as Default>::default()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(&self) -> ::std::option::Option<&crate::types::DeleteFleetError> {
+    pub fn error(&self) -> Option<&crate::types::DeleteFleetError> {
         self.error.as_ref()
     }
     /// The `FleetId` member, when set.
     #[inline]
-    pub fn fleet_id(&self) -> ::std::option::Option<&str> {
+    pub fn fleet_id(&self) -> Option<&str> {
         self.fleet_id.as_deref()
     }
 }
 /// A builder for [`DeleteFleetErrorItem`](crate::types::DeleteFleetErrorItem); start one with `DeleteFleetErrorItem::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteFleetErrorItemBuilder {
     inner: crate::types::DeleteFleetErrorItem,
 }
 impl DeleteFleetErrorItemBuilder {
     /// Sets [`DeleteFleetErrorItem::error`](crate::types::DeleteFleetErrorItem::error): The error.
     pub fn error(mut self, input: crate::types::DeleteFleetError) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`DeleteFleetErrorItem::error`](crate::types::DeleteFleetErrorItem::error).
     #[inline]
-    pub fn set_error(
-        mut self,
-        input: ::std::option::Option<crate::types::DeleteFleetError>,
-    ) -> Self {
+    pub fn set_error(mut self, input: Option<crate::types::DeleteFleetError>) -> Self {
         self.inner.error = input;
         self
     }
     /// The value set for [`DeleteFleetErrorItem::error`](crate::types::DeleteFleetErrorItem::error), if any.
     #[inline]
-    pub fn get_error(&self) -> &::std::option::Option<crate::types::DeleteFleetError> {
+    pub fn get_error(&self) -> &Option<crate::types::DeleteFleetError> {
         &self.inner.error
     }
     /// Sets [`DeleteFleetErrorItem::fleet_id`](crate::types::DeleteFleetErrorItem::fleet_id): The ID of the EC2 Fleet.
-    pub fn fleet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.fleet_id = ::std::option::Option::Some(input.into());
+    pub fn fleet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.fleet_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteFleetErrorItem::fleet_id`](crate::types::DeleteFleetErrorItem::fleet_id).
     #[inline]
-    pub fn set_fleet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fleet_id(mut self, input: Option<String>) -> Self {
         self.inner.fleet_id = input;
         self
     }
     /// The value set for [`DeleteFleetErrorItem::fleet_id`](crate::types::DeleteFleetErrorItem::fleet_id), if any.
     #[inline]
-    pub fn get_fleet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fleet_id(&self) -> &Option<String> {
         &self.inner.fleet_id
     }
     /// Builds the [`DeleteFleetErrorItem`]; it has no required members, so this cannot fail.
@@ -93,25 +74,23 @@ impl DeleteFleetErrorItemBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteFleetErrorItem {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "error" => {
-                    value.error = ::std::option::Option::Some(
+                    value.error = Some(
                         <crate::types::DeleteFleetError as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "fleetId" => {
-                    value.fleet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.fleet_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,120 +2,96 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an EC2 Fleet that was successfully deleted.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteFleetSuccessItem {
     /// The current state of the EC2 Fleet.
-    pub current_fleet_state: ::std::option::Option<crate::types::FleetStateCode>,
+    pub current_fleet_state: Option<crate::types::FleetStateCode>,
     /// The previous state of the EC2 Fleet.
-    pub previous_fleet_state: ::std::option::Option<crate::types::FleetStateCode>,
+    pub previous_fleet_state: Option<crate::types::FleetStateCode>,
     /// The ID of the EC2 Fleet.
-    pub fleet_id: ::std::option::Option<::std::string::String>,
+    pub fleet_id: Option<String>,
 }
 impl DeleteFleetSuccessItem {
     /// Starts building a [`DeleteFleetSuccessItem`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteFleetSuccessItemBuilder {
-        <crate::types::builders::DeleteFleetSuccessItemBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteFleetSuccessItemBuilder as Default>::default()
     }
     /// The `CurrentFleetState` member, when set.
     #[inline]
-    pub fn current_fleet_state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FleetStateCode> {
+    pub fn current_fleet_state(&self) -> Option<&crate::types::FleetStateCode> {
         self.current_fleet_state.as_ref()
     }
     /// The `PreviousFleetState` member, when set.
     #[inline]
-    pub fn previous_fleet_state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FleetStateCode> {
+    pub fn previous_fleet_state(&self) -> Option<&crate::types::FleetStateCode> {
         self.previous_fleet_state.as_ref()
     }
     /// The `FleetId` member, when set.
     #[inline]
-    pub fn fleet_id(&self) -> ::std::option::Option<&str> {
+    pub fn fleet_id(&self) -> Option<&str> {
         self.fleet_id.as_deref()
     }
 }
 /// A builder for [`DeleteFleetSuccessItem`](crate::types::DeleteFleetSuccessItem); start one with `DeleteFleetSuccessItem::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteFleetSuccessItemBuilder {
     inner: crate::types::DeleteFleetSuccessItem,
 }
 impl DeleteFleetSuccessItemBuilder {
     /// Sets [`DeleteFleetSuccessItem::current_fleet_state`](crate::types::DeleteFleetSuccessItem::current_fleet_state): The current state of the EC2 Fleet.
     pub fn current_fleet_state(mut self, input: crate::types::FleetStateCode) -> Self {
-        self.inner.current_fleet_state = ::std::option::Option::Some(input);
+        self.inner.current_fleet_state = Some(input);
         self
     }
     /// Sets or clears [`DeleteFleetSuccessItem::current_fleet_state`](crate::types::DeleteFleetSuccessItem::current_fleet_state).
     #[inline]
     pub fn set_current_fleet_state(
         mut self,
-        input: ::std::option::Option<crate::types::FleetStateCode>,
+        input: Option<crate::types::FleetStateCode>,
     ) -> Self {
         self.inner.current_fleet_state = input;
         self
     }
     /// The value set for [`DeleteFleetSuccessItem::current_fleet_state`](crate::types::DeleteFleetSuccessItem::current_fleet_state), if any.
     #[inline]
-    pub fn get_current_fleet_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::FleetStateCode> {
+    pub fn get_current_fleet_state(&self) -> &Option<crate::types::FleetStateCode> {
         &self.inner.current_fleet_state
     }
     /// Sets [`DeleteFleetSuccessItem::previous_fleet_state`](crate::types::DeleteFleetSuccessItem::previous_fleet_state): The previous state of the EC2 Fleet.
     pub fn previous_fleet_state(mut self, input: crate::types::FleetStateCode) -> Self {
-        self.inner.previous_fleet_state = ::std::option::Option::Some(input);
+        self.inner.previous_fleet_state = Some(input);
         self
     }
     /// Sets or clears [`DeleteFleetSuccessItem::previous_fleet_state`](crate::types::DeleteFleetSuccessItem::previous_fleet_state).
     #[inline]
     pub fn set_previous_fleet_state(
         mut self,
-        input: ::std::option::Option<crate::types::FleetStateCode>,
+        input: Option<crate::types::FleetStateCode>,
     ) -> Self {
         self.inner.previous_fleet_state = input;
         self
     }
     /// The value set for [`DeleteFleetSuccessItem::previous_fleet_state`](crate::types::DeleteFleetSuccessItem::previous_fleet_state), if any.
     #[inline]
-    pub fn get_previous_fleet_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::FleetStateCode> {
+    pub fn get_previous_fleet_state(&self) -> &Option<crate::types::FleetStateCode> {
         &self.inner.previous_fleet_state
     }
     /// Sets [`DeleteFleetSuccessItem::fleet_id`](crate::types::DeleteFleetSuccessItem::fleet_id): The ID of the EC2 Fleet.
-    pub fn fleet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.fleet_id = ::std::option::Option::Some(input.into());
+    pub fn fleet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.fleet_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteFleetSuccessItem::fleet_id`](crate::types::DeleteFleetSuccessItem::fleet_id).
     #[inline]
-    pub fn set_fleet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fleet_id(mut self, input: Option<String>) -> Self {
         self.inner.fleet_id = input;
         self
     }
     /// The value set for [`DeleteFleetSuccessItem::fleet_id`](crate::types::DeleteFleetSuccessItem::fleet_id), if any.
     #[inline]
-    pub fn get_fleet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fleet_id(&self) -> &Option<String> {
         &self.inner.fleet_id
     }
     /// Builds the [`DeleteFleetSuccessItem`]; it has no required members, so this cannot fail.
@@ -127,28 +103,26 @@ impl DeleteFleetSuccessItemBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteFleetSuccessItem {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "currentFleetState" => {
-                    value.current_fleet_state = ::std::option::Option::Some(
+                    value.current_fleet_state = Some(
                         crate::types::FleetStateCode::from(child.text()),
                     );
                 }
                 "previousFleetState" => {
-                    value.previous_fleet_state = ::std::option::Option::Some(
+                    value.previous_fleet_state = Some(
                         crate::types::FleetStateCode::from(child.text()),
                     );
                 }
                 "fleetId" => {
-                    value.fleet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.fleet_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

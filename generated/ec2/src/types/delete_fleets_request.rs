@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteFleetsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteFleetsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IDs of the EC2 Fleets.
     ///
     /// Constraints: In a single request, you can specify up to 25 `instant` fleet IDs and up to 100 `maintain` or `request` fleet IDs.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub fleet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub fleet_ids: Option<Vec<String>>,
     /// Indicates whether to terminate the associated instances when the EC2 Fleet is deleted. The default is to terminate the instances.
     ///
     /// To let the instances continue to run after the EC2 Fleet is deleted, specify `no-terminate-instances`. Supported only for fleets of type `maintain` and `request`.
@@ -25,144 +20,128 @@ pub struct DeleteFleetsRequest {
     /// For `instant` fleets, you cannot specify `NoTerminateInstances`. A deleted `instant` fleet with running instances is not supported.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub terminate_instances: ::std::option::Option<bool>,
+    pub terminate_instances: Option<bool>,
 }
 impl DeleteFleetsRequest {
     /// Starts building a [`DeleteFleetsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteFleetsRequestBuilder {
-        <crate::types::builders::DeleteFleetsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteFleetsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `FleetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn fleet_ids(&self) -> &[::std::string::String] {
+    pub fn fleet_ids(&self) -> &[String] {
         self.fleet_ids.as_deref().unwrap_or_default()
     }
     /// The `TerminateInstances` member, when set.
     #[inline]
-    pub fn terminate_instances(&self) -> ::std::option::Option<bool> {
+    pub fn terminate_instances(&self) -> Option<bool> {
         self.terminate_instances
     }
 }
 /// A builder for [`DeleteFleetsRequest`](crate::types::DeleteFleetsRequest); start one with `DeleteFleetsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteFleetsRequestBuilder {
     inner: crate::types::DeleteFleetsRequest,
 }
 impl DeleteFleetsRequestBuilder {
     /// Sets [`DeleteFleetsRequest::dry_run`](crate::types::DeleteFleetsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteFleetsRequest::dry_run`](crate::types::DeleteFleetsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteFleetsRequest::dry_run`](crate::types::DeleteFleetsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DeleteFleetsRequest::fleet_ids`](crate::types::DeleteFleetsRequest::fleet_ids): The IDs of the EC2 Fleets.
     ///
     /// To set the whole list at once, use [`set_fleet_ids`](Self::set_fleet_ids).
-    pub fn fleet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn fleet_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.fleet_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DeleteFleetsRequest::fleet_ids`](crate::types::DeleteFleetsRequest::fleet_ids).
     #[inline]
-    pub fn set_fleet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_fleet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.fleet_ids = input;
         self
     }
     /// The value set for [`DeleteFleetsRequest::fleet_ids`](crate::types::DeleteFleetsRequest::fleet_ids), if any.
     #[inline]
-    pub fn get_fleet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_fleet_ids(&self) -> &Option<Vec<String>> {
         &self.inner.fleet_ids
     }
     /// Sets [`DeleteFleetsRequest::terminate_instances`](crate::types::DeleteFleetsRequest::terminate_instances): Indicates whether to terminate the associated instances when the EC2 Fleet is deleted.
     pub fn terminate_instances(mut self, input: bool) -> Self {
-        self.inner.terminate_instances = ::std::option::Option::Some(input);
+        self.inner.terminate_instances = Some(input);
         self
     }
     /// Sets or clears [`DeleteFleetsRequest::terminate_instances`](crate::types::DeleteFleetsRequest::terminate_instances).
     #[inline]
-    pub fn set_terminate_instances(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_terminate_instances(mut self, input: Option<bool>) -> Self {
         self.inner.terminate_instances = input;
         self
     }
     /// The value set for [`DeleteFleetsRequest::terminate_instances`](crate::types::DeleteFleetsRequest::terminate_instances), if any.
     #[inline]
-    pub fn get_terminate_instances(&self) -> &::std::option::Option<bool> {
+    pub fn get_terminate_instances(&self) -> &Option<bool> {
         &self.inner.terminate_instances
     }
     /// Builds the [`DeleteFleetsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteFleetsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.fleet_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteFleetsRequest",
                 member: "fleet_ids",
             });
         }
         if self.inner.terminate_instances.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteFleetsRequest",
                 member: "terminate_instances",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteFleetsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.fleet_ids {
+        if let Some(value) = &self.fleet_ids {
             let member_0 = body.enter("FleetId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.terminate_instances {
+        if let Some(value) = &self.terminate_instances {
             body.member(
                 "TerminateInstances",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,28 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteFleetsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteFleetsResult {
     /// Information about the EC2 Fleets that are successfully deleted.
-    pub successful_fleet_deletions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DeleteFleetSuccessItem>,
-    >,
+    pub successful_fleet_deletions: Option<Vec<crate::types::DeleteFleetSuccessItem>>,
     /// Information about the EC2 Fleets that are not successfully deleted.
-    pub unsuccessful_fleet_deletions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DeleteFleetErrorItem>,
-    >,
+    pub unsuccessful_fleet_deletions: Option<Vec<crate::types::DeleteFleetErrorItem>>,
 }
 impl DeleteFleetsResult {
     /// Starts building a [`DeleteFleetsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteFleetsResultBuilder {
-        <crate::types::builders::DeleteFleetsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteFleetsResultBuilder as Default>::default()
     }
     /// The `SuccessfulFleetDeletions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -37,12 +28,7 @@ impl DeleteFleetsResult {
     }
 }
 /// A builder for [`DeleteFleetsResult`](crate::types::DeleteFleetsResult); start one with `DeleteFleetsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteFleetsResultBuilder {
     inner: crate::types::DeleteFleetsResult,
 }
@@ -61,9 +47,7 @@ impl DeleteFleetsResultBuilder {
     #[inline]
     pub fn set_successful_fleet_deletions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::DeleteFleetSuccessItem>,
-        >,
+        input: Option<Vec<crate::types::DeleteFleetSuccessItem>>,
     ) -> Self {
         self.inner.successful_fleet_deletions = input;
         self
@@ -72,7 +56,7 @@ impl DeleteFleetsResultBuilder {
     #[inline]
     pub fn get_successful_fleet_deletions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::DeleteFleetSuccessItem>> {
+    ) -> &Option<Vec<crate::types::DeleteFleetSuccessItem>> {
         &self.inner.successful_fleet_deletions
     }
     /// Appends one item to [`DeleteFleetsResult::unsuccessful_fleet_deletions`](crate::types::DeleteFleetsResult::unsuccessful_fleet_deletions): Information about the EC2 Fleets that are not successfully deleted.
@@ -89,7 +73,7 @@ impl DeleteFleetsResultBuilder {
     #[inline]
     pub fn set_unsuccessful_fleet_deletions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::DeleteFleetErrorItem>>,
+        input: Option<Vec<crate::types::DeleteFleetErrorItem>>,
     ) -> Self {
         self.inner.unsuccessful_fleet_deletions = input;
         self
@@ -98,7 +82,7 @@ impl DeleteFleetsResultBuilder {
     #[inline]
     pub fn get_unsuccessful_fleet_deletions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::DeleteFleetErrorItem>> {
+    ) -> &Option<Vec<crate::types::DeleteFleetErrorItem>> {
         &self.inner.unsuccessful_fleet_deletions
     }
     /// Builds the [`DeleteFleetsResult`]; it has no required members, so this cannot fail.
@@ -110,12 +94,12 @@ impl DeleteFleetsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteFleetsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "successfulFleetDeletionSet" => {
-                    value.successful_fleet_deletions = ::std::option::Option::Some(
+                    value.successful_fleet_deletions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::DeleteFleetSuccessItem as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -123,7 +107,7 @@ impl ::awsgen_runtime::xml::FromXml for DeleteFleetsResult {
                     );
                 }
                 "unsuccessfulFleetDeletionSet" => {
-                    value.unsuccessful_fleet_deletions = ::std::option::Option::Some(
+                    value.unsuccessful_fleet_deletions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::DeleteFleetErrorItem as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -133,6 +117,6 @@ impl ::awsgen_runtime::xml::FromXml for DeleteFleetsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

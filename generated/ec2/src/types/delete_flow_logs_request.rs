@@ -2,123 +2,105 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteFlowLogsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteFlowLogsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// One or more flow log IDs.
     ///
     /// Constraint: Maximum of 1000 flow log IDs.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub flow_log_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub flow_log_ids: Option<Vec<String>>,
 }
 impl DeleteFlowLogsRequest {
     /// Starts building a [`DeleteFlowLogsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteFlowLogsRequestBuilder {
-        <crate::types::builders::DeleteFlowLogsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteFlowLogsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `FlowLogIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn flow_log_ids(&self) -> &[::std::string::String] {
+    pub fn flow_log_ids(&self) -> &[String] {
         self.flow_log_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`DeleteFlowLogsRequest`](crate::types::DeleteFlowLogsRequest); start one with `DeleteFlowLogsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteFlowLogsRequestBuilder {
     inner: crate::types::DeleteFlowLogsRequest,
 }
 impl DeleteFlowLogsRequestBuilder {
     /// Sets [`DeleteFlowLogsRequest::dry_run`](crate::types::DeleteFlowLogsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteFlowLogsRequest::dry_run`](crate::types::DeleteFlowLogsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteFlowLogsRequest::dry_run`](crate::types::DeleteFlowLogsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DeleteFlowLogsRequest::flow_log_ids`](crate::types::DeleteFlowLogsRequest::flow_log_ids): One or more flow log IDs.
     ///
     /// To set the whole list at once, use [`set_flow_log_ids`](Self::set_flow_log_ids).
-    pub fn flow_log_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn flow_log_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.flow_log_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DeleteFlowLogsRequest::flow_log_ids`](crate::types::DeleteFlowLogsRequest::flow_log_ids).
     #[inline]
-    pub fn set_flow_log_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_flow_log_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.flow_log_ids = input;
         self
     }
     /// The value set for [`DeleteFlowLogsRequest::flow_log_ids`](crate::types::DeleteFlowLogsRequest::flow_log_ids), if any.
     #[inline]
-    pub fn get_flow_log_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_flow_log_ids(&self) -> &Option<Vec<String>> {
         &self.inner.flow_log_ids
     }
     /// Builds the [`DeleteFlowLogsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteFlowLogsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.flow_log_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteFlowLogsRequest",
                 member: "flow_log_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteFlowLogsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.flow_log_ids {
+        if let Some(value) = &self.flow_log_ids {
             let member_0 = body.enter("FlowLogId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,115 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteFpgaImageRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteFpgaImageRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the AFI.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub fpga_image_id: ::std::option::Option<::std::string::String>,
+    pub fpga_image_id: Option<String>,
 }
 impl DeleteFpgaImageRequest {
     /// Starts building a [`DeleteFpgaImageRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteFpgaImageRequestBuilder {
-        <crate::types::builders::DeleteFpgaImageRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteFpgaImageRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `FpgaImageId` member, when set.
     #[inline]
-    pub fn fpga_image_id(&self) -> ::std::option::Option<&str> {
+    pub fn fpga_image_id(&self) -> Option<&str> {
         self.fpga_image_id.as_deref()
     }
 }
 /// A builder for [`DeleteFpgaImageRequest`](crate::types::DeleteFpgaImageRequest); start one with `DeleteFpgaImageRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteFpgaImageRequestBuilder {
     inner: crate::types::DeleteFpgaImageRequest,
 }
 impl DeleteFpgaImageRequestBuilder {
     /// Sets [`DeleteFpgaImageRequest::dry_run`](crate::types::DeleteFpgaImageRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteFpgaImageRequest::dry_run`](crate::types::DeleteFpgaImageRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteFpgaImageRequest::dry_run`](crate::types::DeleteFpgaImageRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DeleteFpgaImageRequest::fpga_image_id`](crate::types::DeleteFpgaImageRequest::fpga_image_id): The ID of the AFI.
-    pub fn fpga_image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.fpga_image_id = ::std::option::Option::Some(input.into());
+    pub fn fpga_image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.fpga_image_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteFpgaImageRequest::fpga_image_id`](crate::types::DeleteFpgaImageRequest::fpga_image_id).
     #[inline]
-    pub fn set_fpga_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fpga_image_id(mut self, input: Option<String>) -> Self {
         self.inner.fpga_image_id = input;
         self
     }
     /// The value set for [`DeleteFpgaImageRequest::fpga_image_id`](crate::types::DeleteFpgaImageRequest::fpga_image_id), if any.
     #[inline]
-    pub fn get_fpga_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fpga_image_id(&self) -> &Option<String> {
         &self.inner.fpga_image_id
     }
     /// Builds the [`DeleteFpgaImageRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteFpgaImageRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.fpga_image_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteFpgaImageRequest",
                 member: "fpga_image_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteFpgaImageRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.fpga_image_id {
+        if let Some(value) = &self.fpga_image_id {
             body.member("FpgaImageId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

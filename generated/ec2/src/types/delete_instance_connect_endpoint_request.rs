@@ -2,119 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteInstanceConnectEndpointRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteInstanceConnectEndpointRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the EC2 Instance Connect Endpoint to delete.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_connect_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub instance_connect_endpoint_id: Option<String>,
 }
 impl DeleteInstanceConnectEndpointRequest {
     /// Starts building a [`DeleteInstanceConnectEndpointRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteInstanceConnectEndpointRequestBuilder {
-        <crate::types::builders::DeleteInstanceConnectEndpointRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteInstanceConnectEndpointRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `InstanceConnectEndpointId` member, when set.
     #[inline]
-    pub fn instance_connect_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_connect_endpoint_id(&self) -> Option<&str> {
         self.instance_connect_endpoint_id.as_deref()
     }
 }
 /// A builder for [`DeleteInstanceConnectEndpointRequest`](crate::types::DeleteInstanceConnectEndpointRequest); start one with `DeleteInstanceConnectEndpointRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteInstanceConnectEndpointRequestBuilder {
     inner: crate::types::DeleteInstanceConnectEndpointRequest,
 }
 impl DeleteInstanceConnectEndpointRequestBuilder {
     /// Sets [`DeleteInstanceConnectEndpointRequest::dry_run`](crate::types::DeleteInstanceConnectEndpointRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteInstanceConnectEndpointRequest::dry_run`](crate::types::DeleteInstanceConnectEndpointRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteInstanceConnectEndpointRequest::dry_run`](crate::types::DeleteInstanceConnectEndpointRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DeleteInstanceConnectEndpointRequest::instance_connect_endpoint_id`](crate::types::DeleteInstanceConnectEndpointRequest::instance_connect_endpoint_id): The ID of the EC2 Instance Connect Endpoint to delete.
-    pub fn instance_connect_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_connect_endpoint_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn instance_connect_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_connect_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteInstanceConnectEndpointRequest::instance_connect_endpoint_id`](crate::types::DeleteInstanceConnectEndpointRequest::instance_connect_endpoint_id).
     #[inline]
-    pub fn set_instance_connect_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_connect_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_connect_endpoint_id = input;
         self
     }
     /// The value set for [`DeleteInstanceConnectEndpointRequest::instance_connect_endpoint_id`](crate::types::DeleteInstanceConnectEndpointRequest::instance_connect_endpoint_id), if any.
     #[inline]
-    pub fn get_instance_connect_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_connect_endpoint_id(&self) -> &Option<String> {
         &self.inner.instance_connect_endpoint_id
     }
     /// Builds the [`DeleteInstanceConnectEndpointRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteInstanceConnectEndpointRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_connect_endpoint_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteInstanceConnectEndpointRequest",
                 member: "instance_connect_endpoint_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteInstanceConnectEndpointRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.instance_connect_endpoint_id {
+        if let Some(value) = &self.instance_connect_endpoint_id {
             body.member("InstanceConnectEndpointId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteInstanceConnectEndpointResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteInstanceConnectEndpointResult {
     /// Information about the EC2 Instance Connect Endpoint.
-    pub instance_connect_endpoint: ::std::option::Option<
-        crate::types::Ec2InstanceConnectEndpoint,
-    >,
+    pub instance_connect_endpoint: Option<crate::types::Ec2InstanceConnectEndpoint>,
 }
 impl DeleteInstanceConnectEndpointResult {
     /// Starts building a [`DeleteInstanceConnectEndpointResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteInstanceConnectEndpointResultBuilder {
-        <crate::types::builders::DeleteInstanceConnectEndpointResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteInstanceConnectEndpointResultBuilder as Default>::default()
     }
     /// The `InstanceConnectEndpoint` member, when set.
     #[inline]
     pub fn instance_connect_endpoint(
         &self,
-    ) -> ::std::option::Option<&crate::types::Ec2InstanceConnectEndpoint> {
+    ) -> Option<&crate::types::Ec2InstanceConnectEndpoint> {
         self.instance_connect_endpoint.as_ref()
     }
 }
 /// A builder for [`DeleteInstanceConnectEndpointResult`](crate::types::DeleteInstanceConnectEndpointResult); start one with `DeleteInstanceConnectEndpointResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteInstanceConnectEndpointResultBuilder {
     inner: crate::types::DeleteInstanceConnectEndpointResult,
 }
@@ -45,14 +33,14 @@ impl DeleteInstanceConnectEndpointResultBuilder {
         mut self,
         input: crate::types::Ec2InstanceConnectEndpoint,
     ) -> Self {
-        self.inner.instance_connect_endpoint = ::std::option::Option::Some(input);
+        self.inner.instance_connect_endpoint = Some(input);
         self
     }
     /// Sets or clears [`DeleteInstanceConnectEndpointResult::instance_connect_endpoint`](crate::types::DeleteInstanceConnectEndpointResult::instance_connect_endpoint).
     #[inline]
     pub fn set_instance_connect_endpoint(
         mut self,
-        input: ::std::option::Option<crate::types::Ec2InstanceConnectEndpoint>,
+        input: Option<crate::types::Ec2InstanceConnectEndpoint>,
     ) -> Self {
         self.inner.instance_connect_endpoint = input;
         self
@@ -61,7 +49,7 @@ impl DeleteInstanceConnectEndpointResultBuilder {
     #[inline]
     pub fn get_instance_connect_endpoint(
         &self,
-    ) -> &::std::option::Option<crate::types::Ec2InstanceConnectEndpoint> {
+    ) -> &Option<crate::types::Ec2InstanceConnectEndpoint> {
         &self.inner.instance_connect_endpoint
     }
     /// Builds the [`DeleteInstanceConnectEndpointResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl DeleteInstanceConnectEndpointResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteInstanceConnectEndpointResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instanceConnectEndpoint" {
-                value.instance_connect_endpoint = ::std::option::Option::Some(
+                value.instance_connect_endpoint = Some(
                     <crate::types::Ec2InstanceConnectEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,143 +2,125 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteInstanceEventWindowRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteInstanceEventWindowRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Specify `true` to force delete the event window. Use the force delete parameter if the event window is currently associated with targets.
-    pub force_delete: ::std::option::Option<bool>,
+    pub force_delete: Option<bool>,
     /// The ID of the event window.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_event_window_id: ::std::option::Option<::std::string::String>,
+    pub instance_event_window_id: Option<String>,
 }
 impl DeleteInstanceEventWindowRequest {
     /// Starts building a [`DeleteInstanceEventWindowRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteInstanceEventWindowRequestBuilder {
-        <crate::types::builders::DeleteInstanceEventWindowRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteInstanceEventWindowRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ForceDelete` member, when set.
     #[inline]
-    pub fn force_delete(&self) -> ::std::option::Option<bool> {
+    pub fn force_delete(&self) -> Option<bool> {
         self.force_delete
     }
     /// The `InstanceEventWindowId` member, when set.
     #[inline]
-    pub fn instance_event_window_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_event_window_id(&self) -> Option<&str> {
         self.instance_event_window_id.as_deref()
     }
 }
 /// A builder for [`DeleteInstanceEventWindowRequest`](crate::types::DeleteInstanceEventWindowRequest); start one with `DeleteInstanceEventWindowRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteInstanceEventWindowRequestBuilder {
     inner: crate::types::DeleteInstanceEventWindowRequest,
 }
 impl DeleteInstanceEventWindowRequestBuilder {
     /// Sets [`DeleteInstanceEventWindowRequest::dry_run`](crate::types::DeleteInstanceEventWindowRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteInstanceEventWindowRequest::dry_run`](crate::types::DeleteInstanceEventWindowRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteInstanceEventWindowRequest::dry_run`](crate::types::DeleteInstanceEventWindowRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DeleteInstanceEventWindowRequest::force_delete`](crate::types::DeleteInstanceEventWindowRequest::force_delete): Specify `true` to force delete the event window.
     pub fn force_delete(mut self, input: bool) -> Self {
-        self.inner.force_delete = ::std::option::Option::Some(input);
+        self.inner.force_delete = Some(input);
         self
     }
     /// Sets or clears [`DeleteInstanceEventWindowRequest::force_delete`](crate::types::DeleteInstanceEventWindowRequest::force_delete).
     #[inline]
-    pub fn set_force_delete(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_force_delete(mut self, input: Option<bool>) -> Self {
         self.inner.force_delete = input;
         self
     }
     /// The value set for [`DeleteInstanceEventWindowRequest::force_delete`](crate::types::DeleteInstanceEventWindowRequest::force_delete), if any.
     #[inline]
-    pub fn get_force_delete(&self) -> &::std::option::Option<bool> {
+    pub fn get_force_delete(&self) -> &Option<bool> {
         &self.inner.force_delete
     }
     /// Sets [`DeleteInstanceEventWindowRequest::instance_event_window_id`](crate::types::DeleteInstanceEventWindowRequest::instance_event_window_id): The ID of the event window.
-    pub fn instance_event_window_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_event_window_id = ::std::option::Option::Some(input.into());
+    pub fn instance_event_window_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_event_window_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteInstanceEventWindowRequest::instance_event_window_id`](crate::types::DeleteInstanceEventWindowRequest::instance_event_window_id).
     #[inline]
-    pub fn set_instance_event_window_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_event_window_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_event_window_id = input;
         self
     }
     /// The value set for [`DeleteInstanceEventWindowRequest::instance_event_window_id`](crate::types::DeleteInstanceEventWindowRequest::instance_event_window_id), if any.
     #[inline]
-    pub fn get_instance_event_window_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_event_window_id(&self) -> &Option<String> {
         &self.inner.instance_event_window_id
     }
     /// Builds the [`DeleteInstanceEventWindowRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteInstanceEventWindowRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_event_window_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteInstanceEventWindowRequest",
                 member: "instance_event_window_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteInstanceEventWindowRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.force_delete {
+        if let Some(value) = &self.force_delete {
             body.member("ForceDelete", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.instance_event_window_id {
+        if let Some(value) = &self.instance_event_window_id {
             body.member("InstanceEventWindowId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteInstanceEventWindowResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteInstanceEventWindowResult {
     /// The state of the event window.
-    pub instance_event_window_state: ::std::option::Option<
+    pub instance_event_window_state: Option<
         crate::types::InstanceEventWindowStateChange,
     >,
 }
@@ -19,23 +14,18 @@ impl DeleteInstanceEventWindowResult {
     /// Starts building a [`DeleteInstanceEventWindowResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteInstanceEventWindowResultBuilder {
-        <crate::types::builders::DeleteInstanceEventWindowResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteInstanceEventWindowResultBuilder as Default>::default()
     }
     /// The `InstanceEventWindowState` member, when set.
     #[inline]
     pub fn instance_event_window_state(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceEventWindowStateChange> {
+    ) -> Option<&crate::types::InstanceEventWindowStateChange> {
         self.instance_event_window_state.as_ref()
     }
 }
 /// A builder for [`DeleteInstanceEventWindowResult`](crate::types::DeleteInstanceEventWindowResult); start one with `DeleteInstanceEventWindowResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteInstanceEventWindowResultBuilder {
     inner: crate::types::DeleteInstanceEventWindowResult,
 }
@@ -45,14 +35,14 @@ impl DeleteInstanceEventWindowResultBuilder {
         mut self,
         input: crate::types::InstanceEventWindowStateChange,
     ) -> Self {
-        self.inner.instance_event_window_state = ::std::option::Option::Some(input);
+        self.inner.instance_event_window_state = Some(input);
         self
     }
     /// Sets or clears [`DeleteInstanceEventWindowResult::instance_event_window_state`](crate::types::DeleteInstanceEventWindowResult::instance_event_window_state).
     #[inline]
     pub fn set_instance_event_window_state(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceEventWindowStateChange>,
+        input: Option<crate::types::InstanceEventWindowStateChange>,
     ) -> Self {
         self.inner.instance_event_window_state = input;
         self
@@ -61,7 +51,7 @@ impl DeleteInstanceEventWindowResultBuilder {
     #[inline]
     pub fn get_instance_event_window_state(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceEventWindowStateChange> {
+    ) -> &Option<crate::types::InstanceEventWindowStateChange> {
         &self.inner.instance_event_window_state
     }
     /// Builds the [`DeleteInstanceEventWindowResult`]; it has no required members, so this cannot fail.
@@ -73,17 +63,17 @@ impl DeleteInstanceEventWindowResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteInstanceEventWindowResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instanceEventWindowState" {
-                value.instance_event_window_state = ::std::option::Option::Some(
+                value.instance_event_window_state = Some(
                     <crate::types::InstanceEventWindowStateChange as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,110 +2,92 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamExternalResourceVerificationTokenRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteIpamExternalResourceVerificationTokenRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The token ID.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_external_resource_verification_token_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub ipam_external_resource_verification_token_id: Option<String>,
 }
 impl DeleteIpamExternalResourceVerificationTokenRequest {
     /// Starts building a [`DeleteIpamExternalResourceVerificationTokenRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteIpamExternalResourceVerificationTokenRequestBuilder {
-        <crate::types::builders::DeleteIpamExternalResourceVerificationTokenRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteIpamExternalResourceVerificationTokenRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamExternalResourceVerificationTokenId` member, when set.
     #[inline]
-    pub fn ipam_external_resource_verification_token_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn ipam_external_resource_verification_token_id(&self) -> Option<&str> {
         self.ipam_external_resource_verification_token_id.as_deref()
     }
 }
 /// A builder for [`DeleteIpamExternalResourceVerificationTokenRequest`](crate::types::DeleteIpamExternalResourceVerificationTokenRequest); start one with `DeleteIpamExternalResourceVerificationTokenRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteIpamExternalResourceVerificationTokenRequestBuilder {
     inner: crate::types::DeleteIpamExternalResourceVerificationTokenRequest,
 }
 impl DeleteIpamExternalResourceVerificationTokenRequestBuilder {
     /// Sets [`DeleteIpamExternalResourceVerificationTokenRequest::dry_run`](crate::types::DeleteIpamExternalResourceVerificationTokenRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamExternalResourceVerificationTokenRequest::dry_run`](crate::types::DeleteIpamExternalResourceVerificationTokenRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteIpamExternalResourceVerificationTokenRequest::dry_run`](crate::types::DeleteIpamExternalResourceVerificationTokenRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DeleteIpamExternalResourceVerificationTokenRequest::ipam_external_resource_verification_token_id`](crate::types::DeleteIpamExternalResourceVerificationTokenRequest::ipam_external_resource_verification_token_id): The token ID.
     pub fn ipam_external_resource_verification_token_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.ipam_external_resource_verification_token_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipam_external_resource_verification_token_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteIpamExternalResourceVerificationTokenRequest::ipam_external_resource_verification_token_id`](crate::types::DeleteIpamExternalResourceVerificationTokenRequest::ipam_external_resource_verification_token_id).
     #[inline]
     pub fn set_ipam_external_resource_verification_token_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.ipam_external_resource_verification_token_id = input;
         self
     }
     /// The value set for [`DeleteIpamExternalResourceVerificationTokenRequest::ipam_external_resource_verification_token_id`](crate::types::DeleteIpamExternalResourceVerificationTokenRequest::ipam_external_resource_verification_token_id), if any.
     #[inline]
-    pub fn get_ipam_external_resource_verification_token_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_external_resource_verification_token_id(&self) -> &Option<String> {
         &self.inner.ipam_external_resource_verification_token_id
     }
     /// Builds the [`DeleteIpamExternalResourceVerificationTokenRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteIpamExternalResourceVerificationTokenRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_external_resource_verification_token_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteIpamExternalResourceVerificationTokenRequest",
                 member: "ipam_external_resource_verification_token_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -113,15 +95,13 @@ for DeleteIpamExternalResourceVerificationTokenRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_external_resource_verification_token_id
-        {
+        if let Some(value) = &self.ipam_external_resource_verification_token_id {
             body.member("IpamExternalResourceVerificationTokenId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,108 +2,92 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamInternetRegistryAssociationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteIpamInternetRegistryAssociationRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM internet registry association to delete.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_internet_registry_association_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub ipam_internet_registry_association_id: Option<String>,
 }
 impl DeleteIpamInternetRegistryAssociationRequest {
     /// Starts building a [`DeleteIpamInternetRegistryAssociationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteIpamInternetRegistryAssociationRequestBuilder {
-        <crate::types::builders::DeleteIpamInternetRegistryAssociationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteIpamInternetRegistryAssociationRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamInternetRegistryAssociationId` member, when set.
     #[inline]
-    pub fn ipam_internet_registry_association_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_internet_registry_association_id(&self) -> Option<&str> {
         self.ipam_internet_registry_association_id.as_deref()
     }
 }
 /// A builder for [`DeleteIpamInternetRegistryAssociationRequest`](crate::types::DeleteIpamInternetRegistryAssociationRequest); start one with `DeleteIpamInternetRegistryAssociationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteIpamInternetRegistryAssociationRequestBuilder {
     inner: crate::types::DeleteIpamInternetRegistryAssociationRequest,
 }
 impl DeleteIpamInternetRegistryAssociationRequestBuilder {
     /// Sets [`DeleteIpamInternetRegistryAssociationRequest::dry_run`](crate::types::DeleteIpamInternetRegistryAssociationRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamInternetRegistryAssociationRequest::dry_run`](crate::types::DeleteIpamInternetRegistryAssociationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteIpamInternetRegistryAssociationRequest::dry_run`](crate::types::DeleteIpamInternetRegistryAssociationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DeleteIpamInternetRegistryAssociationRequest::ipam_internet_registry_association_id`](crate::types::DeleteIpamInternetRegistryAssociationRequest::ipam_internet_registry_association_id): The ID of the IPAM internet registry association to delete.
     pub fn ipam_internet_registry_association_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.ipam_internet_registry_association_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipam_internet_registry_association_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteIpamInternetRegistryAssociationRequest::ipam_internet_registry_association_id`](crate::types::DeleteIpamInternetRegistryAssociationRequest::ipam_internet_registry_association_id).
     #[inline]
     pub fn set_ipam_internet_registry_association_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.ipam_internet_registry_association_id = input;
         self
     }
     /// The value set for [`DeleteIpamInternetRegistryAssociationRequest::ipam_internet_registry_association_id`](crate::types::DeleteIpamInternetRegistryAssociationRequest::ipam_internet_registry_association_id), if any.
     #[inline]
-    pub fn get_ipam_internet_registry_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_internet_registry_association_id(&self) -> &Option<String> {
         &self.inner.ipam_internet_registry_association_id
     }
     /// Builds the [`DeleteIpamInternetRegistryAssociationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteIpamInternetRegistryAssociationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_internet_registry_association_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteIpamInternetRegistryAssociationRequest",
                 member: "ipam_internet_registry_association_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -111,15 +95,13 @@ for DeleteIpamInternetRegistryAssociationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_internet_registry_association_id
-        {
+        if let Some(value) = &self.ipam_internet_registry_association_id {
             body.member("IpamInternetRegistryAssociationId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,115 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamPolicyRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteIpamPolicyRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM policy to delete.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_policy_id: ::std::option::Option<::std::string::String>,
+    pub ipam_policy_id: Option<String>,
 }
 impl DeleteIpamPolicyRequest {
     /// Starts building a [`DeleteIpamPolicyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteIpamPolicyRequestBuilder {
-        <crate::types::builders::DeleteIpamPolicyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteIpamPolicyRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamPolicyId` member, when set.
     #[inline]
-    pub fn ipam_policy_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_policy_id(&self) -> Option<&str> {
         self.ipam_policy_id.as_deref()
     }
 }
 /// A builder for [`DeleteIpamPolicyRequest`](crate::types::DeleteIpamPolicyRequest); start one with `DeleteIpamPolicyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteIpamPolicyRequestBuilder {
     inner: crate::types::DeleteIpamPolicyRequest,
 }
 impl DeleteIpamPolicyRequestBuilder {
     /// Sets [`DeleteIpamPolicyRequest::dry_run`](crate::types::DeleteIpamPolicyRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamPolicyRequest::dry_run`](crate::types::DeleteIpamPolicyRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteIpamPolicyRequest::dry_run`](crate::types::DeleteIpamPolicyRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DeleteIpamPolicyRequest::ipam_policy_id`](crate::types::DeleteIpamPolicyRequest::ipam_policy_id): The ID of the IPAM policy to delete.
-    pub fn ipam_policy_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_policy_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_policy_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_policy_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteIpamPolicyRequest::ipam_policy_id`](crate::types::DeleteIpamPolicyRequest::ipam_policy_id).
     #[inline]
-    pub fn set_ipam_policy_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_policy_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_policy_id = input;
         self
     }
     /// The value set for [`DeleteIpamPolicyRequest::ipam_policy_id`](crate::types::DeleteIpamPolicyRequest::ipam_policy_id), if any.
     #[inline]
-    pub fn get_ipam_policy_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_policy_id(&self) -> &Option<String> {
         &self.inner.ipam_policy_id
     }
     /// Builds the [`DeleteIpamPolicyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteIpamPolicyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_policy_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteIpamPolicyRequest",
                 member: "ipam_policy_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteIpamPolicyRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_policy_id {
+        if let Some(value) = &self.ipam_policy_id {
             body.member("IpamPolicyId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

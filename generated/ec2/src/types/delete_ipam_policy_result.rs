@@ -2,59 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamPolicyResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteIpamPolicyResult {
     /// Information about the deleted IPAM policy.
     ///
     /// An IPAM policy is a set of rules that define how public IPv4 addresses from IPAM pools are allocated to Amazon Web Services resources. Each rule maps an Amazon Web Services service to IPAM pools that the service will use to get IP addresses. A single policy can have multiple rules and be applied to multiple Amazon Web Services Regions. If the IPAM pool run out of addresses then the services fallback to Amazon-provided IP addresses. A policy can be applied to an individual Amazon Web Services account or an entity within Amazon Web Services Organizations.
-    pub ipam_policy: ::std::option::Option<crate::types::IpamPolicy>,
+    pub ipam_policy: Option<crate::types::IpamPolicy>,
 }
 impl DeleteIpamPolicyResult {
     /// Starts building a [`DeleteIpamPolicyResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteIpamPolicyResultBuilder {
-        <crate::types::builders::DeleteIpamPolicyResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteIpamPolicyResultBuilder as Default>::default()
     }
     /// The `IpamPolicy` member, when set.
     #[inline]
-    pub fn ipam_policy(&self) -> ::std::option::Option<&crate::types::IpamPolicy> {
+    pub fn ipam_policy(&self) -> Option<&crate::types::IpamPolicy> {
         self.ipam_policy.as_ref()
     }
 }
 /// A builder for [`DeleteIpamPolicyResult`](crate::types::DeleteIpamPolicyResult); start one with `DeleteIpamPolicyResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteIpamPolicyResultBuilder {
     inner: crate::types::DeleteIpamPolicyResult,
 }
 impl DeleteIpamPolicyResultBuilder {
     /// Sets [`DeleteIpamPolicyResult::ipam_policy`](crate::types::DeleteIpamPolicyResult::ipam_policy): Information about the deleted IPAM policy.
     pub fn ipam_policy(mut self, input: crate::types::IpamPolicy) -> Self {
-        self.inner.ipam_policy = ::std::option::Option::Some(input);
+        self.inner.ipam_policy = Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamPolicyResult::ipam_policy`](crate::types::DeleteIpamPolicyResult::ipam_policy).
     #[inline]
-    pub fn set_ipam_policy(
-        mut self,
-        input: ::std::option::Option<crate::types::IpamPolicy>,
-    ) -> Self {
+    pub fn set_ipam_policy(mut self, input: Option<crate::types::IpamPolicy>) -> Self {
         self.inner.ipam_policy = input;
         self
     }
     /// The value set for [`DeleteIpamPolicyResult::ipam_policy`](crate::types::DeleteIpamPolicyResult::ipam_policy), if any.
     #[inline]
-    pub fn get_ipam_policy(&self) -> &::std::option::Option<crate::types::IpamPolicy> {
+    pub fn get_ipam_policy(&self) -> &Option<crate::types::IpamPolicy> {
         &self.inner.ipam_policy
     }
     /// Builds the [`DeleteIpamPolicyResult`]; it has no required members, so this cannot fail.
@@ -66,17 +53,17 @@ impl DeleteIpamPolicyResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteIpamPolicyResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamPolicy" {
-                value.ipam_policy = ::std::option::Option::Some(
+                value.ipam_policy = Some(
                     <crate::types::IpamPolicy as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

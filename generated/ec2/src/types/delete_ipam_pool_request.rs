@@ -2,143 +2,127 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamPoolRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteIpamPoolRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the pool to delete.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub ipam_pool_id: Option<String>,
     /// Enables you to quickly delete an IPAM pool and all resources within that pool, including provisioned CIDRs, allocations, and other pools.
     ///
     /// **Important:** You can only use this option to delete pools in the private scope or pools in the public scope with a source resource. A source resource is a resource used to provision CIDRs to a resource planning pool.
-    pub cascade: ::std::option::Option<bool>,
+    pub cascade: Option<bool>,
 }
 impl DeleteIpamPoolRequest {
     /// Starts building a [`DeleteIpamPoolRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteIpamPoolRequestBuilder {
-        <crate::types::builders::DeleteIpamPoolRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteIpamPoolRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamPoolId` member, when set.
     #[inline]
-    pub fn ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_pool_id(&self) -> Option<&str> {
         self.ipam_pool_id.as_deref()
     }
     /// The `Cascade` member, when set.
     #[inline]
-    pub fn cascade(&self) -> ::std::option::Option<bool> {
+    pub fn cascade(&self) -> Option<bool> {
         self.cascade
     }
 }
 /// A builder for [`DeleteIpamPoolRequest`](crate::types::DeleteIpamPoolRequest); start one with `DeleteIpamPoolRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteIpamPoolRequestBuilder {
     inner: crate::types::DeleteIpamPoolRequest,
 }
 impl DeleteIpamPoolRequestBuilder {
     /// Sets [`DeleteIpamPoolRequest::dry_run`](crate::types::DeleteIpamPoolRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamPoolRequest::dry_run`](crate::types::DeleteIpamPoolRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteIpamPoolRequest::dry_run`](crate::types::DeleteIpamPoolRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DeleteIpamPoolRequest::ipam_pool_id`](crate::types::DeleteIpamPoolRequest::ipam_pool_id): The ID of the pool to delete.
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteIpamPoolRequest::ipam_pool_id`](crate::types::DeleteIpamPoolRequest::ipam_pool_id).
     #[inline]
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_pool_id = input;
         self
     }
     /// The value set for [`DeleteIpamPoolRequest::ipam_pool_id`](crate::types::DeleteIpamPoolRequest::ipam_pool_id), if any.
     #[inline]
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.ipam_pool_id
     }
     /// Sets [`DeleteIpamPoolRequest::cascade`](crate::types::DeleteIpamPoolRequest::cascade): Enables you to quickly delete an IPAM pool and all resources within that pool, including provisioned CIDRs, allocations, and other pools.
     pub fn cascade(mut self, input: bool) -> Self {
-        self.inner.cascade = ::std::option::Option::Some(input);
+        self.inner.cascade = Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamPoolRequest::cascade`](crate::types::DeleteIpamPoolRequest::cascade).
     #[inline]
-    pub fn set_cascade(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_cascade(mut self, input: Option<bool>) -> Self {
         self.inner.cascade = input;
         self
     }
     /// The value set for [`DeleteIpamPoolRequest::cascade`](crate::types::DeleteIpamPoolRequest::cascade), if any.
     #[inline]
-    pub fn get_cascade(&self) -> &::std::option::Option<bool> {
+    pub fn get_cascade(&self) -> &Option<bool> {
         &self.inner.cascade
     }
     /// Builds the [`DeleteIpamPoolRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteIpamPoolRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_pool_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteIpamPoolRequest",
                 member: "ipam_pool_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteIpamPoolRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_id {
+        if let Some(value) = &self.ipam_pool_id {
             body.member("IpamPoolId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.cascade {
+        if let Some(value) = &self.cascade {
             body.member("Cascade", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

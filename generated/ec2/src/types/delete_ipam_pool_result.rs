@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamPoolResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteIpamPoolResult {
     /// Information about the results of the deletion.
-    pub ipam_pool: ::std::option::Option<crate::types::IpamPool>,
+    pub ipam_pool: Option<crate::types::IpamPool>,
 }
 impl DeleteIpamPoolResult {
     /// Starts building a [`DeleteIpamPoolResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteIpamPoolResultBuilder {
-        <crate::types::builders::DeleteIpamPoolResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteIpamPoolResultBuilder as Default>::default()
     }
     /// The `IpamPool` member, when set.
     #[inline]
-    pub fn ipam_pool(&self) -> ::std::option::Option<&crate::types::IpamPool> {
+    pub fn ipam_pool(&self) -> Option<&crate::types::IpamPool> {
         self.ipam_pool.as_ref()
     }
 }
 /// A builder for [`DeleteIpamPoolResult`](crate::types::DeleteIpamPoolResult); start one with `DeleteIpamPoolResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteIpamPoolResultBuilder {
     inner: crate::types::DeleteIpamPoolResult,
 }
 impl DeleteIpamPoolResultBuilder {
     /// Sets [`DeleteIpamPoolResult::ipam_pool`](crate::types::DeleteIpamPoolResult::ipam_pool): Information about the results of the deletion.
     pub fn ipam_pool(mut self, input: crate::types::IpamPool) -> Self {
-        self.inner.ipam_pool = ::std::option::Option::Some(input);
+        self.inner.ipam_pool = Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamPoolResult::ipam_pool`](crate::types::DeleteIpamPoolResult::ipam_pool).
     #[inline]
-    pub fn set_ipam_pool(
-        mut self,
-        input: ::std::option::Option<crate::types::IpamPool>,
-    ) -> Self {
+    pub fn set_ipam_pool(mut self, input: Option<crate::types::IpamPool>) -> Self {
         self.inner.ipam_pool = input;
         self
     }
     /// The value set for [`DeleteIpamPoolResult::ipam_pool`](crate::types::DeleteIpamPoolResult::ipam_pool), if any.
     #[inline]
-    pub fn get_ipam_pool(&self) -> &::std::option::Option<crate::types::IpamPool> {
+    pub fn get_ipam_pool(&self) -> &Option<crate::types::IpamPool> {
         &self.inner.ipam_pool
     }
     /// Builds the [`DeleteIpamPoolResult`]; it has no required members, so this cannot fail.
@@ -64,17 +51,17 @@ impl DeleteIpamPoolResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteIpamPoolResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamPool" {
-                value.ipam_pool = ::std::option::Option::Some(
+                value.ipam_pool = Some(
                     <crate::types::IpamPool as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

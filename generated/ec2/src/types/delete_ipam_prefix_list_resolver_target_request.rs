@@ -2,123 +2,105 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamPrefixListResolverTargetRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteIpamPrefixListResolverTargetRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM prefix list resolver target to delete.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_prefix_list_resolver_target_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub ipam_prefix_list_resolver_target_id: Option<String>,
 }
 impl DeleteIpamPrefixListResolverTargetRequest {
     /// Starts building a [`DeleteIpamPrefixListResolverTargetRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteIpamPrefixListResolverTargetRequestBuilder {
-        <crate::types::builders::DeleteIpamPrefixListResolverTargetRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteIpamPrefixListResolverTargetRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamPrefixListResolverTargetId` member, when set.
     #[inline]
-    pub fn ipam_prefix_list_resolver_target_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_prefix_list_resolver_target_id(&self) -> Option<&str> {
         self.ipam_prefix_list_resolver_target_id.as_deref()
     }
 }
 /// A builder for [`DeleteIpamPrefixListResolverTargetRequest`](crate::types::DeleteIpamPrefixListResolverTargetRequest); start one with `DeleteIpamPrefixListResolverTargetRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteIpamPrefixListResolverTargetRequestBuilder {
     inner: crate::types::DeleteIpamPrefixListResolverTargetRequest,
 }
 impl DeleteIpamPrefixListResolverTargetRequestBuilder {
     /// Sets [`DeleteIpamPrefixListResolverTargetRequest::dry_run`](crate::types::DeleteIpamPrefixListResolverTargetRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamPrefixListResolverTargetRequest::dry_run`](crate::types::DeleteIpamPrefixListResolverTargetRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteIpamPrefixListResolverTargetRequest::dry_run`](crate::types::DeleteIpamPrefixListResolverTargetRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DeleteIpamPrefixListResolverTargetRequest::ipam_prefix_list_resolver_target_id`](crate::types::DeleteIpamPrefixListResolverTargetRequest::ipam_prefix_list_resolver_target_id): The ID of the IPAM prefix list resolver target to delete.
     pub fn ipam_prefix_list_resolver_target_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.ipam_prefix_list_resolver_target_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipam_prefix_list_resolver_target_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteIpamPrefixListResolverTargetRequest::ipam_prefix_list_resolver_target_id`](crate::types::DeleteIpamPrefixListResolverTargetRequest::ipam_prefix_list_resolver_target_id).
     #[inline]
     pub fn set_ipam_prefix_list_resolver_target_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.ipam_prefix_list_resolver_target_id = input;
         self
     }
     /// The value set for [`DeleteIpamPrefixListResolverTargetRequest::ipam_prefix_list_resolver_target_id`](crate::types::DeleteIpamPrefixListResolverTargetRequest::ipam_prefix_list_resolver_target_id), if any.
     #[inline]
-    pub fn get_ipam_prefix_list_resolver_target_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_prefix_list_resolver_target_id(&self) -> &Option<String> {
         &self.inner.ipam_prefix_list_resolver_target_id
     }
     /// Builds the [`DeleteIpamPrefixListResolverTargetRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteIpamPrefixListResolverTargetRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_prefix_list_resolver_target_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteIpamPrefixListResolverTargetRequest",
                 member: "ipam_prefix_list_resolver_target_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteIpamPrefixListResolverTargetRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_prefix_list_resolver_target_id
-        {
+        if let Some(value) = &self.ipam_prefix_list_resolver_target_id {
             body.member("IpamPrefixListResolverTargetId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

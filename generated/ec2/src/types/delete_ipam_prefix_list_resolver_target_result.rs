@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamPrefixListResolverTargetResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteIpamPrefixListResolverTargetResult {
     /// Information about the IPAM prefix list resolver target that was deleted.
-    pub ipam_prefix_list_resolver_target: ::std::option::Option<
+    pub ipam_prefix_list_resolver_target: Option<
         crate::types::IpamPrefixListResolverTarget,
     >,
 }
@@ -19,23 +14,18 @@ impl DeleteIpamPrefixListResolverTargetResult {
     /// Starts building a [`DeleteIpamPrefixListResolverTargetResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteIpamPrefixListResolverTargetResultBuilder {
-        <crate::types::builders::DeleteIpamPrefixListResolverTargetResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteIpamPrefixListResolverTargetResultBuilder as Default>::default()
     }
     /// The `IpamPrefixListResolverTarget` member, when set.
     #[inline]
     pub fn ipam_prefix_list_resolver_target(
         &self,
-    ) -> ::std::option::Option<&crate::types::IpamPrefixListResolverTarget> {
+    ) -> Option<&crate::types::IpamPrefixListResolverTarget> {
         self.ipam_prefix_list_resolver_target.as_ref()
     }
 }
 /// A builder for [`DeleteIpamPrefixListResolverTargetResult`](crate::types::DeleteIpamPrefixListResolverTargetResult); start one with `DeleteIpamPrefixListResolverTargetResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteIpamPrefixListResolverTargetResultBuilder {
     inner: crate::types::DeleteIpamPrefixListResolverTargetResult,
 }
@@ -45,14 +35,14 @@ impl DeleteIpamPrefixListResolverTargetResultBuilder {
         mut self,
         input: crate::types::IpamPrefixListResolverTarget,
     ) -> Self {
-        self.inner.ipam_prefix_list_resolver_target = ::std::option::Option::Some(input);
+        self.inner.ipam_prefix_list_resolver_target = Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamPrefixListResolverTargetResult::ipam_prefix_list_resolver_target`](crate::types::DeleteIpamPrefixListResolverTargetResult::ipam_prefix_list_resolver_target).
     #[inline]
     pub fn set_ipam_prefix_list_resolver_target(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPrefixListResolverTarget>,
+        input: Option<crate::types::IpamPrefixListResolverTarget>,
     ) -> Self {
         self.inner.ipam_prefix_list_resolver_target = input;
         self
@@ -61,7 +51,7 @@ impl DeleteIpamPrefixListResolverTargetResultBuilder {
     #[inline]
     pub fn get_ipam_prefix_list_resolver_target(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamPrefixListResolverTarget> {
+    ) -> &Option<crate::types::IpamPrefixListResolverTarget> {
         &self.inner.ipam_prefix_list_resolver_target
     }
     /// Builds the [`DeleteIpamPrefixListResolverTargetResult`]; it has no required members, so this cannot fail.
@@ -73,17 +63,17 @@ impl DeleteIpamPrefixListResolverTargetResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteIpamPrefixListResolverTargetResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamPrefixListResolverTarget" {
-                value.ipam_prefix_list_resolver_target = ::std::option::Option::Some(
+                value.ipam_prefix_list_resolver_target = Some(
                     <crate::types::IpamPrefixListResolverTarget as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

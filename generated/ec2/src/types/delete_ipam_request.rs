@@ -2,20 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteIpamRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM to delete.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_id: ::std::option::Option<::std::string::String>,
+    pub ipam_id: Option<String>,
     /// Enables you to quickly delete an IPAM, private scopes, pools in private scopes, and any allocations in the pools in private scopes. You cannot delete the IPAM with this option if there is a pool in your public scope. If you use this option, IPAM does the following:
     ///
     /// - Deallocates any CIDRs allocated to VPC resources (such as VPCs) in pools in private scopes.
@@ -25,126 +20,115 @@ pub struct DeleteIpamRequest {
     /// - Deletes all IPAM pools in private scopes.
     /// - Deletes all non-default private scopes in the IPAM.
     /// - Deletes the default public and private scopes and the IPAM.
-    pub cascade: ::std::option::Option<bool>,
+    pub cascade: Option<bool>,
 }
 impl DeleteIpamRequest {
     /// Starts building a [`DeleteIpamRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteIpamRequestBuilder {
-        <crate::types::builders::DeleteIpamRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteIpamRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamId` member, when set.
     #[inline]
-    pub fn ipam_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_id(&self) -> Option<&str> {
         self.ipam_id.as_deref()
     }
     /// The `Cascade` member, when set.
     #[inline]
-    pub fn cascade(&self) -> ::std::option::Option<bool> {
+    pub fn cascade(&self) -> Option<bool> {
         self.cascade
     }
 }
 /// A builder for [`DeleteIpamRequest`](crate::types::DeleteIpamRequest); start one with `DeleteIpamRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteIpamRequestBuilder {
     inner: crate::types::DeleteIpamRequest,
 }
 impl DeleteIpamRequestBuilder {
     /// Sets [`DeleteIpamRequest::dry_run`](crate::types::DeleteIpamRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamRequest::dry_run`](crate::types::DeleteIpamRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteIpamRequest::dry_run`](crate::types::DeleteIpamRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DeleteIpamRequest::ipam_id`](crate::types::DeleteIpamRequest::ipam_id): The ID of the IPAM to delete.
-    pub fn ipam_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteIpamRequest::ipam_id`](crate::types::DeleteIpamRequest::ipam_id).
     #[inline]
-    pub fn set_ipam_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_id = input;
         self
     }
     /// The value set for [`DeleteIpamRequest::ipam_id`](crate::types::DeleteIpamRequest::ipam_id), if any.
     #[inline]
-    pub fn get_ipam_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_id(&self) -> &Option<String> {
         &self.inner.ipam_id
     }
     /// Sets [`DeleteIpamRequest::cascade`](crate::types::DeleteIpamRequest::cascade): Enables you to quickly delete an IPAM, private scopes, pools in private scopes, and any allocations in the pools in private scopes.
     pub fn cascade(mut self, input: bool) -> Self {
-        self.inner.cascade = ::std::option::Option::Some(input);
+        self.inner.cascade = Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamRequest::cascade`](crate::types::DeleteIpamRequest::cascade).
     #[inline]
-    pub fn set_cascade(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_cascade(mut self, input: Option<bool>) -> Self {
         self.inner.cascade = input;
         self
     }
     /// The value set for [`DeleteIpamRequest::cascade`](crate::types::DeleteIpamRequest::cascade), if any.
     #[inline]
-    pub fn get_cascade(&self) -> &::std::option::Option<bool> {
+    pub fn get_cascade(&self) -> &Option<bool> {
         &self.inner.cascade
     }
     /// Builds the [`DeleteIpamRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteIpamRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteIpamRequest",
                 member: "ipam_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteIpamRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_id {
+        if let Some(value) = &self.ipam_id {
             body.member("IpamId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.cascade {
+        if let Some(value) = &self.cascade {
             body.member("Cascade", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamResourceDiscoveryResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteIpamResourceDiscoveryResult {
     /// The IPAM resource discovery.
-    pub ipam_resource_discovery: ::std::option::Option<
-        crate::types::IpamResourceDiscovery,
-    >,
+    pub ipam_resource_discovery: Option<crate::types::IpamResourceDiscovery>,
 }
 impl DeleteIpamResourceDiscoveryResult {
     /// Starts building a [`DeleteIpamResourceDiscoveryResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteIpamResourceDiscoveryResultBuilder {
-        <crate::types::builders::DeleteIpamResourceDiscoveryResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteIpamResourceDiscoveryResultBuilder as Default>::default()
     }
     /// The `IpamResourceDiscovery` member, when set.
     #[inline]
     pub fn ipam_resource_discovery(
         &self,
-    ) -> ::std::option::Option<&crate::types::IpamResourceDiscovery> {
+    ) -> Option<&crate::types::IpamResourceDiscovery> {
         self.ipam_resource_discovery.as_ref()
     }
 }
 /// A builder for [`DeleteIpamResourceDiscoveryResult`](crate::types::DeleteIpamResourceDiscoveryResult); start one with `DeleteIpamResourceDiscoveryResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteIpamResourceDiscoveryResultBuilder {
     inner: crate::types::DeleteIpamResourceDiscoveryResult,
 }
@@ -45,14 +33,14 @@ impl DeleteIpamResourceDiscoveryResultBuilder {
         mut self,
         input: crate::types::IpamResourceDiscovery,
     ) -> Self {
-        self.inner.ipam_resource_discovery = ::std::option::Option::Some(input);
+        self.inner.ipam_resource_discovery = Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamResourceDiscoveryResult::ipam_resource_discovery`](crate::types::DeleteIpamResourceDiscoveryResult::ipam_resource_discovery).
     #[inline]
     pub fn set_ipam_resource_discovery(
         mut self,
-        input: ::std::option::Option<crate::types::IpamResourceDiscovery>,
+        input: Option<crate::types::IpamResourceDiscovery>,
     ) -> Self {
         self.inner.ipam_resource_discovery = input;
         self
@@ -61,7 +49,7 @@ impl DeleteIpamResourceDiscoveryResultBuilder {
     #[inline]
     pub fn get_ipam_resource_discovery(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamResourceDiscovery> {
+    ) -> &Option<crate::types::IpamResourceDiscovery> {
         &self.inner.ipam_resource_discovery
     }
     /// Builds the [`DeleteIpamResourceDiscoveryResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl DeleteIpamResourceDiscoveryResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteIpamResourceDiscoveryResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamResourceDiscovery" {
-                value.ipam_resource_discovery = ::std::option::Option::Some(
+                value.ipam_resource_discovery = Some(
                     <crate::types::IpamResourceDiscovery as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

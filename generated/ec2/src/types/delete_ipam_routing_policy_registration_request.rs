@@ -2,221 +2,191 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamRoutingPolicyRegistrationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteIpamRoutingPolicyRegistrationRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM internet registry association.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_internet_registry_association_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub ipam_internet_registry_association_id: Option<String>,
     /// The IP address prefix in CIDR notation identifying the routing policy registration to delete.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
     /// Forces the deletion even if it conflicts with an announced route. Default: `false`.
-    pub force: ::std::option::Option<bool>,
+    pub force: Option<bool>,
     /// A unique, case-sensitive identifier to ensure that the operation completes no more than one time. If this token matches a previous request, the operation ignores the request, but does not return an error.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl DeleteIpamRoutingPolicyRegistrationRequest {
     /// Starts building a [`DeleteIpamRoutingPolicyRegistrationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteIpamRoutingPolicyRegistrationRequestBuilder {
-        <crate::types::builders::DeleteIpamRoutingPolicyRegistrationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteIpamRoutingPolicyRegistrationRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamInternetRegistryAssociationId` member, when set.
     #[inline]
-    pub fn ipam_internet_registry_association_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_internet_registry_association_id(&self) -> Option<&str> {
         self.ipam_internet_registry_association_id.as_deref()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
     /// The `Force` member, when set.
     #[inline]
-    pub fn force(&self) -> ::std::option::Option<bool> {
+    pub fn force(&self) -> Option<bool> {
         self.force
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`DeleteIpamRoutingPolicyRegistrationRequest`](crate::types::DeleteIpamRoutingPolicyRegistrationRequest); start one with `DeleteIpamRoutingPolicyRegistrationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteIpamRoutingPolicyRegistrationRequestBuilder {
     inner: crate::types::DeleteIpamRoutingPolicyRegistrationRequest,
 }
 impl DeleteIpamRoutingPolicyRegistrationRequestBuilder {
     /// Sets [`DeleteIpamRoutingPolicyRegistrationRequest::dry_run`](crate::types::DeleteIpamRoutingPolicyRegistrationRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamRoutingPolicyRegistrationRequest::dry_run`](crate::types::DeleteIpamRoutingPolicyRegistrationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteIpamRoutingPolicyRegistrationRequest::dry_run`](crate::types::DeleteIpamRoutingPolicyRegistrationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DeleteIpamRoutingPolicyRegistrationRequest::ipam_internet_registry_association_id`](crate::types::DeleteIpamRoutingPolicyRegistrationRequest::ipam_internet_registry_association_id): The ID of the IPAM internet registry association.
     pub fn ipam_internet_registry_association_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.ipam_internet_registry_association_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipam_internet_registry_association_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteIpamRoutingPolicyRegistrationRequest::ipam_internet_registry_association_id`](crate::types::DeleteIpamRoutingPolicyRegistrationRequest::ipam_internet_registry_association_id).
     #[inline]
     pub fn set_ipam_internet_registry_association_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.ipam_internet_registry_association_id = input;
         self
     }
     /// The value set for [`DeleteIpamRoutingPolicyRegistrationRequest::ipam_internet_registry_association_id`](crate::types::DeleteIpamRoutingPolicyRegistrationRequest::ipam_internet_registry_association_id), if any.
     #[inline]
-    pub fn get_ipam_internet_registry_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_internet_registry_association_id(&self) -> &Option<String> {
         &self.inner.ipam_internet_registry_association_id
     }
     /// Sets [`DeleteIpamRoutingPolicyRegistrationRequest::cidr`](crate::types::DeleteIpamRoutingPolicyRegistrationRequest::cidr): The IP address prefix in CIDR notation identifying the routing policy registration to delete.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteIpamRoutingPolicyRegistrationRequest::cidr`](crate::types::DeleteIpamRoutingPolicyRegistrationRequest::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`DeleteIpamRoutingPolicyRegistrationRequest::cidr`](crate::types::DeleteIpamRoutingPolicyRegistrationRequest::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Sets [`DeleteIpamRoutingPolicyRegistrationRequest::force`](crate::types::DeleteIpamRoutingPolicyRegistrationRequest::force): Forces the deletion even if it conflicts with an announced route.
     pub fn force(mut self, input: bool) -> Self {
-        self.inner.force = ::std::option::Option::Some(input);
+        self.inner.force = Some(input);
         self
     }
     /// Sets or clears [`DeleteIpamRoutingPolicyRegistrationRequest::force`](crate::types::DeleteIpamRoutingPolicyRegistrationRequest::force).
     #[inline]
-    pub fn set_force(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_force(mut self, input: Option<bool>) -> Self {
         self.inner.force = input;
         self
     }
     /// The value set for [`DeleteIpamRoutingPolicyRegistrationRequest::force`](crate::types::DeleteIpamRoutingPolicyRegistrationRequest::force), if any.
     #[inline]
-    pub fn get_force(&self) -> &::std::option::Option<bool> {
+    pub fn get_force(&self) -> &Option<bool> {
         &self.inner.force
     }
     /// Sets [`DeleteIpamRoutingPolicyRegistrationRequest::client_token`](crate::types::DeleteIpamRoutingPolicyRegistrationRequest::client_token): A unique, case-sensitive identifier to ensure that the operation completes no more than one time.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteIpamRoutingPolicyRegistrationRequest::client_token`](crate::types::DeleteIpamRoutingPolicyRegistrationRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`DeleteIpamRoutingPolicyRegistrationRequest::client_token`](crate::types::DeleteIpamRoutingPolicyRegistrationRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`DeleteIpamRoutingPolicyRegistrationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteIpamRoutingPolicyRegistrationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_internet_registry_association_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteIpamRoutingPolicyRegistrationRequest",
                 member: "ipam_internet_registry_association_id",
             });
         }
         if self.inner.cidr.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteIpamRoutingPolicyRegistrationRequest",
                 member: "cidr",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteIpamRoutingPolicyRegistrationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_internet_registry_association_id
-        {
+        if let Some(value) = &self.ipam_internet_registry_association_id {
             body.member("IpamInternetRegistryAssociationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.cidr {
+        if let Some(value) = &self.cidr {
             body.member("Cidr", value);
         }
-        if let ::std::option::Option::Some(value) = &self.force {
+        if let Some(value) = &self.force {
             body.member("Force", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

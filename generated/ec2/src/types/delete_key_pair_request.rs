@@ -2,112 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteKeyPairRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteKeyPairRequest {
     /// The name of the key pair.
-    pub key_name: ::std::option::Option<::std::string::String>,
+    pub key_name: Option<String>,
     /// The ID of the key pair.
-    pub key_pair_id: ::std::option::Option<::std::string::String>,
+    pub key_pair_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DeleteKeyPairRequest {
     /// Starts building a [`DeleteKeyPairRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteKeyPairRequestBuilder {
-        <crate::types::builders::DeleteKeyPairRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteKeyPairRequestBuilder as Default>::default()
     }
     /// The `KeyName` member, when set.
     #[inline]
-    pub fn key_name(&self) -> ::std::option::Option<&str> {
+    pub fn key_name(&self) -> Option<&str> {
         self.key_name.as_deref()
     }
     /// The `KeyPairId` member, when set.
     #[inline]
-    pub fn key_pair_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_pair_id(&self) -> Option<&str> {
         self.key_pair_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DeleteKeyPairRequest`](crate::types::DeleteKeyPairRequest); start one with `DeleteKeyPairRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteKeyPairRequestBuilder {
     inner: crate::types::DeleteKeyPairRequest,
 }
 impl DeleteKeyPairRequestBuilder {
     /// Sets [`DeleteKeyPairRequest::key_name`](crate::types::DeleteKeyPairRequest::key_name): The name of the key pair.
-    pub fn key_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_name = ::std::option::Option::Some(input.into());
+    pub fn key_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_name = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteKeyPairRequest::key_name`](crate::types::DeleteKeyPairRequest::key_name).
     #[inline]
-    pub fn set_key_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_name(mut self, input: Option<String>) -> Self {
         self.inner.key_name = input;
         self
     }
     /// The value set for [`DeleteKeyPairRequest::key_name`](crate::types::DeleteKeyPairRequest::key_name), if any.
     #[inline]
-    pub fn get_key_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_name(&self) -> &Option<String> {
         &self.inner.key_name
     }
     /// Sets [`DeleteKeyPairRequest::key_pair_id`](crate::types::DeleteKeyPairRequest::key_pair_id): The ID of the key pair.
-    pub fn key_pair_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_pair_id = ::std::option::Option::Some(input.into());
+    pub fn key_pair_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_pair_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteKeyPairRequest::key_pair_id`](crate::types::DeleteKeyPairRequest::key_pair_id).
     #[inline]
-    pub fn set_key_pair_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_pair_id(mut self, input: Option<String>) -> Self {
         self.inner.key_pair_id = input;
         self
     }
     /// The value set for [`DeleteKeyPairRequest::key_pair_id`](crate::types::DeleteKeyPairRequest::key_pair_id), if any.
     #[inline]
-    pub fn get_key_pair_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_pair_id(&self) -> &Option<String> {
         &self.inner.key_pair_id
     }
     /// Sets [`DeleteKeyPairRequest::dry_run`](crate::types::DeleteKeyPairRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteKeyPairRequest::dry_run`](crate::types::DeleteKeyPairRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteKeyPairRequest::dry_run`](crate::types::DeleteKeyPairRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DeleteKeyPairRequest`]; it has no required members, so this cannot fail.
@@ -120,16 +98,16 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteKeyPairRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.key_name {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.key_name {
             body.member("KeyName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.key_pair_id {
+        if let Some(value) = &self.key_pair_id {
             body.member("KeyPairId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

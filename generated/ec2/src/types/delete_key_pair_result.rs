@@ -2,83 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteKeyPairResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteKeyPairResult {
     /// Is `true` if the request succeeds, and an error otherwise.
-    pub return_: ::std::option::Option<bool>,
+    pub return_: Option<bool>,
     /// The ID of the key pair.
-    pub key_pair_id: ::std::option::Option<::std::string::String>,
+    pub key_pair_id: Option<String>,
 }
 impl DeleteKeyPairResult {
     /// Starts building a [`DeleteKeyPairResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteKeyPairResultBuilder {
-        <crate::types::builders::DeleteKeyPairResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteKeyPairResultBuilder as Default>::default()
     }
     /// The `Return` member, when set.
     #[inline]
-    pub fn return_(&self) -> ::std::option::Option<bool> {
+    pub fn return_(&self) -> Option<bool> {
         self.return_
     }
     /// The `KeyPairId` member, when set.
     #[inline]
-    pub fn key_pair_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_pair_id(&self) -> Option<&str> {
         self.key_pair_id.as_deref()
     }
 }
 /// A builder for [`DeleteKeyPairResult`](crate::types::DeleteKeyPairResult); start one with `DeleteKeyPairResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteKeyPairResultBuilder {
     inner: crate::types::DeleteKeyPairResult,
 }
 impl DeleteKeyPairResultBuilder {
     /// Sets [`DeleteKeyPairResult::return_`](crate::types::DeleteKeyPairResult::return_): Is `true` if the request succeeds, and an error otherwise.
     pub fn return_(mut self, input: bool) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input);
+        self.inner.return_ = Some(input);
         self
     }
     /// Sets or clears [`DeleteKeyPairResult::return_`](crate::types::DeleteKeyPairResult::return_).
     #[inline]
-    pub fn set_return_(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_return_(mut self, input: Option<bool>) -> Self {
         self.inner.return_ = input;
         self
     }
     /// The value set for [`DeleteKeyPairResult::return_`](crate::types::DeleteKeyPairResult::return_), if any.
     #[inline]
-    pub fn get_return_(&self) -> &::std::option::Option<bool> {
+    pub fn get_return_(&self) -> &Option<bool> {
         &self.inner.return_
     }
     /// Sets [`DeleteKeyPairResult::key_pair_id`](crate::types::DeleteKeyPairResult::key_pair_id): The ID of the key pair.
-    pub fn key_pair_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_pair_id = ::std::option::Option::Some(input.into());
+    pub fn key_pair_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_pair_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteKeyPairResult::key_pair_id`](crate::types::DeleteKeyPairResult::key_pair_id).
     #[inline]
-    pub fn set_key_pair_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_pair_id(mut self, input: Option<String>) -> Self {
         self.inner.key_pair_id = input;
         self
     }
     /// The value set for [`DeleteKeyPairResult::key_pair_id`](crate::types::DeleteKeyPairResult::key_pair_id), if any.
     #[inline]
-    pub fn get_key_pair_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_pair_id(&self) -> &Option<String> {
         &self.inner.key_pair_id
     }
     /// Builds the [`DeleteKeyPairResult`]; it has no required members, so this cannot fail.
@@ -90,21 +74,19 @@ impl DeleteKeyPairResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteKeyPairResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "return" => {
-                    value.return_ = ::std::option::Option::Some(child.text() == "true");
+                    value.return_ = Some(child.text() == "true");
                 }
                 "keyPairId" => {
-                    value.key_pair_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.key_pair_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,61 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLaunchTemplateResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteLaunchTemplateResult {
     /// Information about the launch template.
-    pub launch_template: ::std::option::Option<crate::types::LaunchTemplate>,
+    pub launch_template: Option<crate::types::LaunchTemplate>,
 }
 impl DeleteLaunchTemplateResult {
     /// Starts building a [`DeleteLaunchTemplateResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteLaunchTemplateResultBuilder {
-        <crate::types::builders::DeleteLaunchTemplateResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteLaunchTemplateResultBuilder as Default>::default()
     }
     /// The `LaunchTemplate` member, when set.
     #[inline]
-    pub fn launch_template(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplate> {
+    pub fn launch_template(&self) -> Option<&crate::types::LaunchTemplate> {
         self.launch_template.as_ref()
     }
 }
 /// A builder for [`DeleteLaunchTemplateResult`](crate::types::DeleteLaunchTemplateResult); start one with `DeleteLaunchTemplateResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteLaunchTemplateResultBuilder {
     inner: crate::types::DeleteLaunchTemplateResult,
 }
 impl DeleteLaunchTemplateResultBuilder {
     /// Sets [`DeleteLaunchTemplateResult::launch_template`](crate::types::DeleteLaunchTemplateResult::launch_template): Information about the launch template.
     pub fn launch_template(mut self, input: crate::types::LaunchTemplate) -> Self {
-        self.inner.launch_template = ::std::option::Option::Some(input);
+        self.inner.launch_template = Some(input);
         self
     }
     /// Sets or clears [`DeleteLaunchTemplateResult::launch_template`](crate::types::DeleteLaunchTemplateResult::launch_template).
     #[inline]
     pub fn set_launch_template(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplate>,
+        input: Option<crate::types::LaunchTemplate>,
     ) -> Self {
         self.inner.launch_template = input;
         self
     }
     /// The value set for [`DeleteLaunchTemplateResult::launch_template`](crate::types::DeleteLaunchTemplateResult::launch_template), if any.
     #[inline]
-    pub fn get_launch_template(
-        &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplate> {
+    pub fn get_launch_template(&self) -> &Option<crate::types::LaunchTemplate> {
         &self.inner.launch_template
     }
     /// Builds the [`DeleteLaunchTemplateResult`]; it has no required members, so this cannot fail.
@@ -68,17 +54,17 @@ impl DeleteLaunchTemplateResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteLaunchTemplateResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "launchTemplate" {
-                value.launch_template = ::std::option::Option::Some(
+                value.launch_template = Some(
                     <crate::types::LaunchTemplate as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,193 +2,159 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLaunchTemplateVersionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteLaunchTemplateVersionsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the launch template.
     ///
     /// You must specify either the launch template ID or the launch template name, but not both.
-    pub launch_template_id: ::std::option::Option<::std::string::String>,
+    pub launch_template_id: Option<String>,
     /// The name of the launch template.
     ///
     /// You must specify either the launch template ID or the launch template name, but not both.
-    pub launch_template_name: ::std::option::Option<::std::string::String>,
+    pub launch_template_name: Option<String>,
     /// The version numbers of one or more launch template versions to delete. You can specify up to 200 launch template version numbers.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub versions: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub versions: Option<Vec<String>>,
 }
 impl DeleteLaunchTemplateVersionsRequest {
     /// Starts building a [`DeleteLaunchTemplateVersionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteLaunchTemplateVersionsRequestBuilder {
-        <crate::types::builders::DeleteLaunchTemplateVersionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteLaunchTemplateVersionsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `LaunchTemplateId` member, when set.
     #[inline]
-    pub fn launch_template_id(&self) -> ::std::option::Option<&str> {
+    pub fn launch_template_id(&self) -> Option<&str> {
         self.launch_template_id.as_deref()
     }
     /// The `LaunchTemplateName` member, when set.
     #[inline]
-    pub fn launch_template_name(&self) -> ::std::option::Option<&str> {
+    pub fn launch_template_name(&self) -> Option<&str> {
         self.launch_template_name.as_deref()
     }
     /// The `Versions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn versions(&self) -> &[::std::string::String] {
+    pub fn versions(&self) -> &[String] {
         self.versions.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`DeleteLaunchTemplateVersionsRequest`](crate::types::DeleteLaunchTemplateVersionsRequest); start one with `DeleteLaunchTemplateVersionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteLaunchTemplateVersionsRequestBuilder {
     inner: crate::types::DeleteLaunchTemplateVersionsRequest,
 }
 impl DeleteLaunchTemplateVersionsRequestBuilder {
     /// Sets [`DeleteLaunchTemplateVersionsRequest::dry_run`](crate::types::DeleteLaunchTemplateVersionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteLaunchTemplateVersionsRequest::dry_run`](crate::types::DeleteLaunchTemplateVersionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteLaunchTemplateVersionsRequest::dry_run`](crate::types::DeleteLaunchTemplateVersionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DeleteLaunchTemplateVersionsRequest::launch_template_id`](crate::types::DeleteLaunchTemplateVersionsRequest::launch_template_id): The ID of the launch template.
-    pub fn launch_template_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_template_id = ::std::option::Option::Some(input.into());
+    pub fn launch_template_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_template_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteLaunchTemplateVersionsRequest::launch_template_id`](crate::types::DeleteLaunchTemplateVersionsRequest::launch_template_id).
     #[inline]
-    pub fn set_launch_template_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_id(mut self, input: Option<String>) -> Self {
         self.inner.launch_template_id = input;
         self
     }
     /// The value set for [`DeleteLaunchTemplateVersionsRequest::launch_template_id`](crate::types::DeleteLaunchTemplateVersionsRequest::launch_template_id), if any.
     #[inline]
-    pub fn get_launch_template_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_id(&self) -> &Option<String> {
         &self.inner.launch_template_id
     }
     /// Sets [`DeleteLaunchTemplateVersionsRequest::launch_template_name`](crate::types::DeleteLaunchTemplateVersionsRequest::launch_template_name): The name of the launch template.
-    pub fn launch_template_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_template_name = ::std::option::Option::Some(input.into());
+    pub fn launch_template_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_template_name = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteLaunchTemplateVersionsRequest::launch_template_name`](crate::types::DeleteLaunchTemplateVersionsRequest::launch_template_name).
     #[inline]
-    pub fn set_launch_template_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_name(mut self, input: Option<String>) -> Self {
         self.inner.launch_template_name = input;
         self
     }
     /// The value set for [`DeleteLaunchTemplateVersionsRequest::launch_template_name`](crate::types::DeleteLaunchTemplateVersionsRequest::launch_template_name), if any.
     #[inline]
-    pub fn get_launch_template_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_name(&self) -> &Option<String> {
         &self.inner.launch_template_name
     }
     /// Appends one item to [`DeleteLaunchTemplateVersionsRequest::versions`](crate::types::DeleteLaunchTemplateVersionsRequest::versions): The version numbers of one or more launch template versions to delete.
     ///
     /// To set the whole list at once, use [`set_versions`](Self::set_versions).
-    pub fn versions(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn versions(mut self, input: impl Into<String>) -> Self {
         self.inner.versions.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DeleteLaunchTemplateVersionsRequest::versions`](crate::types::DeleteLaunchTemplateVersionsRequest::versions).
     #[inline]
-    pub fn set_versions(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_versions(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.versions = input;
         self
     }
     /// The value set for [`DeleteLaunchTemplateVersionsRequest::versions`](crate::types::DeleteLaunchTemplateVersionsRequest::versions), if any.
     #[inline]
-    pub fn get_versions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_versions(&self) -> &Option<Vec<String>> {
         &self.inner.versions
     }
     /// Builds the [`DeleteLaunchTemplateVersionsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteLaunchTemplateVersionsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.versions.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteLaunchTemplateVersionsRequest",
                 member: "versions",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteLaunchTemplateVersionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_id {
+        if let Some(value) = &self.launch_template_id {
             body.member("LaunchTemplateId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_name {
+        if let Some(value) = &self.launch_template_name {
             body.member("LaunchTemplateName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.versions {
+        if let Some(value) = &self.versions {
             let member_0 = body.enter("LaunchTemplateVersion");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,116 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a launch template version that was successfully deleted.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteLaunchTemplateVersionsResponseSuccessItem {
     /// The ID of the launch template.
-    pub launch_template_id: ::std::option::Option<::std::string::String>,
+    pub launch_template_id: Option<String>,
     /// The name of the launch template.
-    pub launch_template_name: ::std::option::Option<::std::string::String>,
+    pub launch_template_name: Option<String>,
     /// The version number of the launch template.
-    pub version_number: ::std::option::Option<i64>,
+    pub version_number: Option<i64>,
 }
 impl DeleteLaunchTemplateVersionsResponseSuccessItem {
     /// Starts building a [`DeleteLaunchTemplateVersionsResponseSuccessItem`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteLaunchTemplateVersionsResponseSuccessItemBuilder {
-        <crate::types::builders::DeleteLaunchTemplateVersionsResponseSuccessItemBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteLaunchTemplateVersionsResponseSuccessItemBuilder as Default>::default()
     }
     /// The `LaunchTemplateId` member, when set.
     #[inline]
-    pub fn launch_template_id(&self) -> ::std::option::Option<&str> {
+    pub fn launch_template_id(&self) -> Option<&str> {
         self.launch_template_id.as_deref()
     }
     /// The `LaunchTemplateName` member, when set.
     #[inline]
-    pub fn launch_template_name(&self) -> ::std::option::Option<&str> {
+    pub fn launch_template_name(&self) -> Option<&str> {
         self.launch_template_name.as_deref()
     }
     /// The `VersionNumber` member, when set.
     #[inline]
-    pub fn version_number(&self) -> ::std::option::Option<i64> {
+    pub fn version_number(&self) -> Option<i64> {
         self.version_number
     }
 }
 /// A builder for [`DeleteLaunchTemplateVersionsResponseSuccessItem`](crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem); start one with `DeleteLaunchTemplateVersionsResponseSuccessItem::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteLaunchTemplateVersionsResponseSuccessItemBuilder {
     inner: crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem,
 }
 impl DeleteLaunchTemplateVersionsResponseSuccessItemBuilder {
     /// Sets [`DeleteLaunchTemplateVersionsResponseSuccessItem::launch_template_id`](crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem::launch_template_id): The ID of the launch template.
-    pub fn launch_template_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_template_id = ::std::option::Option::Some(input.into());
+    pub fn launch_template_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_template_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteLaunchTemplateVersionsResponseSuccessItem::launch_template_id`](crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem::launch_template_id).
     #[inline]
-    pub fn set_launch_template_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_id(mut self, input: Option<String>) -> Self {
         self.inner.launch_template_id = input;
         self
     }
     /// The value set for [`DeleteLaunchTemplateVersionsResponseSuccessItem::launch_template_id`](crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem::launch_template_id), if any.
     #[inline]
-    pub fn get_launch_template_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_id(&self) -> &Option<String> {
         &self.inner.launch_template_id
     }
     /// Sets [`DeleteLaunchTemplateVersionsResponseSuccessItem::launch_template_name`](crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem::launch_template_name): The name of the launch template.
-    pub fn launch_template_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_template_name = ::std::option::Option::Some(input.into());
+    pub fn launch_template_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_template_name = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteLaunchTemplateVersionsResponseSuccessItem::launch_template_name`](crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem::launch_template_name).
     #[inline]
-    pub fn set_launch_template_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_name(mut self, input: Option<String>) -> Self {
         self.inner.launch_template_name = input;
         self
     }
     /// The value set for [`DeleteLaunchTemplateVersionsResponseSuccessItem::launch_template_name`](crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem::launch_template_name), if any.
     #[inline]
-    pub fn get_launch_template_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_name(&self) -> &Option<String> {
         &self.inner.launch_template_name
     }
     /// Sets [`DeleteLaunchTemplateVersionsResponseSuccessItem::version_number`](crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem::version_number): The version number of the launch template.
     pub fn version_number(mut self, input: i64) -> Self {
-        self.inner.version_number = ::std::option::Option::Some(input);
+        self.inner.version_number = Some(input);
         self
     }
     /// Sets or clears [`DeleteLaunchTemplateVersionsResponseSuccessItem::version_number`](crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem::version_number).
     #[inline]
-    pub fn set_version_number(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_version_number(mut self, input: Option<i64>) -> Self {
         self.inner.version_number = input;
         self
     }
     /// The value set for [`DeleteLaunchTemplateVersionsResponseSuccessItem::version_number`](crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem::version_number), if any.
     #[inline]
-    pub fn get_version_number(&self) -> &::std::option::Option<i64> {
+    pub fn get_version_number(&self) -> &Option<i64> {
         &self.inner.version_number
     }
     /// Builds the [`DeleteLaunchTemplateVersionsResponseSuccessItem`]; it has no required members, so this cannot fail.
@@ -123,22 +97,18 @@ impl DeleteLaunchTemplateVersionsResponseSuccessItemBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteLaunchTemplateVersionsResponseSuccessItem {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "launchTemplateId" => {
-                    value.launch_template_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.launch_template_id = Some(String::from(child.text()));
                 }
                 "launchTemplateName" => {
-                    value.launch_template_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.launch_template_name = Some(String::from(child.text()));
                 }
                 "versionNumber" => {
-                    value.version_number = ::std::option::Option::Some(
+                    value.version_number = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(
@@ -151,6 +121,6 @@ impl ::awsgen_runtime::xml::FromXml for DeleteLaunchTemplateVersionsResponseSucc
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

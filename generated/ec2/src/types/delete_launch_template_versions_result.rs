@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLaunchTemplateVersionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteLaunchTemplateVersionsResult {
     /// Information about the launch template versions that were successfully deleted.
-    pub successfully_deleted_launch_template_versions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem>,
+    pub successfully_deleted_launch_template_versions: Option<
+        Vec<crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem>,
     >,
     /// Information about the launch template versions that could not be deleted.
-    pub unsuccessfully_deleted_launch_template_versions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DeleteLaunchTemplateVersionsResponseErrorItem>,
+    pub unsuccessfully_deleted_launch_template_versions: Option<
+        Vec<crate::types::DeleteLaunchTemplateVersionsResponseErrorItem>,
     >,
 }
 impl DeleteLaunchTemplateVersionsResult {
     /// Starts building a [`DeleteLaunchTemplateVersionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteLaunchTemplateVersionsResultBuilder {
-        <crate::types::builders::DeleteLaunchTemplateVersionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteLaunchTemplateVersionsResultBuilder as Default>::default()
     }
     /// The `SuccessfullyDeletedLaunchTemplateVersions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -43,12 +38,7 @@ impl DeleteLaunchTemplateVersionsResult {
     }
 }
 /// A builder for [`DeleteLaunchTemplateVersionsResult`](crate::types::DeleteLaunchTemplateVersionsResult); start one with `DeleteLaunchTemplateVersionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteLaunchTemplateVersionsResultBuilder {
     inner: crate::types::DeleteLaunchTemplateVersionsResult,
 }
@@ -70,11 +60,7 @@ impl DeleteLaunchTemplateVersionsResultBuilder {
     #[inline]
     pub fn set_successfully_deleted_launch_template_versions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<
-                crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem,
-            >,
-        >,
+        input: Option<Vec<crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem>>,
     ) -> Self {
         self.inner.successfully_deleted_launch_template_versions = input;
         self
@@ -83,9 +69,7 @@ impl DeleteLaunchTemplateVersionsResultBuilder {
     #[inline]
     pub fn get_successfully_deleted_launch_template_versions(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem>,
-    > {
+    ) -> &Option<Vec<crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem>> {
         &self.inner.successfully_deleted_launch_template_versions
     }
     /// Appends one item to [`DeleteLaunchTemplateVersionsResult::unsuccessfully_deleted_launch_template_versions`](crate::types::DeleteLaunchTemplateVersionsResult::unsuccessfully_deleted_launch_template_versions): Information about the launch template versions that could not be deleted.
@@ -105,9 +89,7 @@ impl DeleteLaunchTemplateVersionsResultBuilder {
     #[inline]
     pub fn set_unsuccessfully_deleted_launch_template_versions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::DeleteLaunchTemplateVersionsResponseErrorItem>,
-        >,
+        input: Option<Vec<crate::types::DeleteLaunchTemplateVersionsResponseErrorItem>>,
     ) -> Self {
         self.inner.unsuccessfully_deleted_launch_template_versions = input;
         self
@@ -116,9 +98,7 @@ impl DeleteLaunchTemplateVersionsResultBuilder {
     #[inline]
     pub fn get_unsuccessfully_deleted_launch_template_versions(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::DeleteLaunchTemplateVersionsResponseErrorItem>,
-    > {
+    ) -> &Option<Vec<crate::types::DeleteLaunchTemplateVersionsResponseErrorItem>> {
         &self.inner.unsuccessfully_deleted_launch_template_versions
     }
     /// Builds the [`DeleteLaunchTemplateVersionsResult`]; it has no required members, so this cannot fail.
@@ -130,12 +110,12 @@ impl DeleteLaunchTemplateVersionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteLaunchTemplateVersionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "successfullyDeletedLaunchTemplateVersionSet" => {
-                    value.successfully_deleted_launch_template_versions = ::std::option::Option::Some(
+                    value.successfully_deleted_launch_template_versions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -143,7 +123,7 @@ impl ::awsgen_runtime::xml::FromXml for DeleteLaunchTemplateVersionsResult {
                     );
                 }
                 "unsuccessfullyDeletedLaunchTemplateVersionSet" => {
-                    value.unsuccessfully_deleted_launch_template_versions = ::std::option::Option::Some(
+                    value.unsuccessfully_deleted_launch_template_versions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::DeleteLaunchTemplateVersionsResponseErrorItem as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -153,6 +133,6 @@ impl ::awsgen_runtime::xml::FromXml for DeleteLaunchTemplateVersionsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

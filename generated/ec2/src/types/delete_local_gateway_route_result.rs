@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLocalGatewayRouteResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteLocalGatewayRouteResult {
     /// Information about the route.
-    pub route: ::std::option::Option<crate::types::LocalGatewayRoute>,
+    pub route: Option<crate::types::LocalGatewayRoute>,
 }
 impl DeleteLocalGatewayRouteResult {
     /// Starts building a [`DeleteLocalGatewayRouteResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteLocalGatewayRouteResultBuilder {
-        <crate::types::builders::DeleteLocalGatewayRouteResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteLocalGatewayRouteResultBuilder as Default>::default()
     }
     /// The `Route` member, when set.
     #[inline]
-    pub fn route(&self) -> ::std::option::Option<&crate::types::LocalGatewayRoute> {
+    pub fn route(&self) -> Option<&crate::types::LocalGatewayRoute> {
         self.route.as_ref()
     }
 }
 /// A builder for [`DeleteLocalGatewayRouteResult`](crate::types::DeleteLocalGatewayRouteResult); start one with `DeleteLocalGatewayRouteResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteLocalGatewayRouteResultBuilder {
     inner: crate::types::DeleteLocalGatewayRouteResult,
 }
 impl DeleteLocalGatewayRouteResultBuilder {
     /// Sets [`DeleteLocalGatewayRouteResult::route`](crate::types::DeleteLocalGatewayRouteResult::route): Information about the route.
     pub fn route(mut self, input: crate::types::LocalGatewayRoute) -> Self {
-        self.inner.route = ::std::option::Option::Some(input);
+        self.inner.route = Some(input);
         self
     }
     /// Sets or clears [`DeleteLocalGatewayRouteResult::route`](crate::types::DeleteLocalGatewayRouteResult::route).
     #[inline]
-    pub fn set_route(
-        mut self,
-        input: ::std::option::Option<crate::types::LocalGatewayRoute>,
-    ) -> Self {
+    pub fn set_route(mut self, input: Option<crate::types::LocalGatewayRoute>) -> Self {
         self.inner.route = input;
         self
     }
     /// The value set for [`DeleteLocalGatewayRouteResult::route`](crate::types::DeleteLocalGatewayRouteResult::route), if any.
     #[inline]
-    pub fn get_route(&self) -> &::std::option::Option<crate::types::LocalGatewayRoute> {
+    pub fn get_route(&self) -> &Option<crate::types::LocalGatewayRoute> {
         &self.inner.route
     }
     /// Builds the [`DeleteLocalGatewayRouteResult`]; it has no required members, so this cannot fail.
@@ -64,17 +51,17 @@ impl DeleteLocalGatewayRouteResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteLocalGatewayRouteResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "route" {
-                value.route = ::std::option::Option::Some(
+                value.route = Some(
                     <crate::types::LocalGatewayRoute as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

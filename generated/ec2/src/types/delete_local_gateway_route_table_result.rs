@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLocalGatewayRouteTableResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteLocalGatewayRouteTableResult {
     /// Information about the local gateway route table.
-    pub local_gateway_route_table: ::std::option::Option<
-        crate::types::LocalGatewayRouteTable,
-    >,
+    pub local_gateway_route_table: Option<crate::types::LocalGatewayRouteTable>,
 }
 impl DeleteLocalGatewayRouteTableResult {
     /// Starts building a [`DeleteLocalGatewayRouteTableResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteLocalGatewayRouteTableResultBuilder {
-        <crate::types::builders::DeleteLocalGatewayRouteTableResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteLocalGatewayRouteTableResultBuilder as Default>::default()
     }
     /// The `LocalGatewayRouteTable` member, when set.
     #[inline]
     pub fn local_gateway_route_table(
         &self,
-    ) -> ::std::option::Option<&crate::types::LocalGatewayRouteTable> {
+    ) -> Option<&crate::types::LocalGatewayRouteTable> {
         self.local_gateway_route_table.as_ref()
     }
 }
 /// A builder for [`DeleteLocalGatewayRouteTableResult`](crate::types::DeleteLocalGatewayRouteTableResult); start one with `DeleteLocalGatewayRouteTableResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteLocalGatewayRouteTableResultBuilder {
     inner: crate::types::DeleteLocalGatewayRouteTableResult,
 }
@@ -45,14 +33,14 @@ impl DeleteLocalGatewayRouteTableResultBuilder {
         mut self,
         input: crate::types::LocalGatewayRouteTable,
     ) -> Self {
-        self.inner.local_gateway_route_table = ::std::option::Option::Some(input);
+        self.inner.local_gateway_route_table = Some(input);
         self
     }
     /// Sets or clears [`DeleteLocalGatewayRouteTableResult::local_gateway_route_table`](crate::types::DeleteLocalGatewayRouteTableResult::local_gateway_route_table).
     #[inline]
     pub fn set_local_gateway_route_table(
         mut self,
-        input: ::std::option::Option<crate::types::LocalGatewayRouteTable>,
+        input: Option<crate::types::LocalGatewayRouteTable>,
     ) -> Self {
         self.inner.local_gateway_route_table = input;
         self
@@ -61,7 +49,7 @@ impl DeleteLocalGatewayRouteTableResultBuilder {
     #[inline]
     pub fn get_local_gateway_route_table(
         &self,
-    ) -> &::std::option::Option<crate::types::LocalGatewayRouteTable> {
+    ) -> &Option<crate::types::LocalGatewayRouteTable> {
         &self.inner.local_gateway_route_table
     }
     /// Builds the [`DeleteLocalGatewayRouteTableResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl DeleteLocalGatewayRouteTableResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteLocalGatewayRouteTableResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "localGatewayRouteTable" {
-                value.local_gateway_route_table = ::std::option::Option::Some(
+                value.local_gateway_route_table = Some(
                     <crate::types::LocalGatewayRouteTable as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,49 +2,37 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
     /// The ID of the local gateway route table virtual interface group association.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub local_gateway_route_table_virtual_interface_group_association_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub local_gateway_route_table_virtual_interface_group_association_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
     /// Starts building a [`DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder {
-        <crate::types::builders::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder as Default>::default()
     }
     /// The `LocalGatewayRouteTableVirtualInterfaceGroupAssociationId` member, when set.
     #[inline]
     pub fn local_gateway_route_table_virtual_interface_group_association_id(
         &self,
-    ) -> ::std::option::Option<&str> {
+    ) -> Option<&str> {
         self.local_gateway_route_table_virtual_interface_group_association_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest`](crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest); start one with `DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder {
     inner: crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest,
 }
@@ -52,9 +40,9 @@ impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder 
     /// Sets [`DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::local_gateway_route_table_virtual_interface_group_association_id`](crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::local_gateway_route_table_virtual_interface_group_association_id): The ID of the local gateway route table virtual interface group association.
     pub fn local_gateway_route_table_virtual_interface_group_association_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.local_gateway_route_table_virtual_interface_group_association_id = ::std::option::Option::Some(
+        self.inner.local_gateway_route_table_virtual_interface_group_association_id = Some(
             input.into(),
         );
         self
@@ -63,7 +51,7 @@ impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder 
     #[inline]
     pub fn set_local_gateway_route_table_virtual_interface_group_association_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.local_gateway_route_table_virtual_interface_group_association_id = input;
         self
@@ -72,30 +60,30 @@ impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder 
     #[inline]
     pub fn get_local_gateway_route_table_virtual_interface_group_association_id(
         &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    ) -> &Option<String> {
         &self.inner.local_gateway_route_table_virtual_interface_group_association_id
     }
     /// Sets [`DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::dry_run`](crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::dry_run`](crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::dry_run`](crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
@@ -104,12 +92,12 @@ impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder 
             .local_gateway_route_table_virtual_interface_group_association_id
             .is_none()
         {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest",
                 member: "local_gateway_route_table_virtual_interface_group_association_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -117,8 +105,8 @@ for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self
             .local_gateway_route_table_virtual_interface_group_association_id
         {
             body.member(
@@ -126,9 +114,9 @@ for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
                 value,
             );
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

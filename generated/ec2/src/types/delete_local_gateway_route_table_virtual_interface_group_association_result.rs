@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
     /// Information about the association.
-    pub local_gateway_route_table_virtual_interface_group_association: ::std::option::Option<
+    pub local_gateway_route_table_virtual_interface_group_association: Option<
         crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation,
     >,
 }
@@ -19,25 +14,18 @@ impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
     /// Starts building a [`DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder {
-        <crate::types::builders::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder as Default>::default()
     }
     /// The `LocalGatewayRouteTableVirtualInterfaceGroupAssociation` member, when set.
     #[inline]
     pub fn local_gateway_route_table_virtual_interface_group_association(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation,
-    > {
+    ) -> Option<&crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation> {
         self.local_gateway_route_table_virtual_interface_group_association.as_ref()
     }
 }
 /// A builder for [`DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult`](crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult); start one with `DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder {
     inner: crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult,
 }
@@ -47,7 +35,7 @@ impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder {
         mut self,
         input: crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation,
     ) -> Self {
-        self.inner.local_gateway_route_table_virtual_interface_group_association = ::std::option::Option::Some(
+        self.inner.local_gateway_route_table_virtual_interface_group_association = Some(
             input,
         );
         self
@@ -56,7 +44,7 @@ impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder {
     #[inline]
     pub fn set_local_gateway_route_table_virtual_interface_group_association(
         mut self,
-        input: ::std::option::Option<
+        input: Option<
             crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation,
         >,
     ) -> Self {
@@ -67,9 +55,7 @@ impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder {
     #[inline]
     pub fn get_local_gateway_route_table_virtual_interface_group_association(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation,
-    > {
+    ) -> &Option<crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation> {
         &self.inner.local_gateway_route_table_virtual_interface_group_association
     }
     /// Builds the [`DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult`]; it has no required members, so this cannot fail.
@@ -84,17 +70,17 @@ impl ::awsgen_runtime::xml::FromXml
 for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "localGatewayRouteTableVirtualInterfaceGroupAssociation" {
-                value.local_gateway_route_table_virtual_interface_group_association = ::std::option::Option::Some(
+                value.local_gateway_route_table_virtual_interface_group_association = Some(
                     <crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

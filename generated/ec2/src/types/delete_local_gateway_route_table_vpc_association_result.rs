@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLocalGatewayRouteTableVpcAssociationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteLocalGatewayRouteTableVpcAssociationResult {
     /// Information about the association.
-    pub local_gateway_route_table_vpc_association: ::std::option::Option<
+    pub local_gateway_route_table_vpc_association: Option<
         crate::types::LocalGatewayRouteTableVpcAssociation,
     >,
 }
@@ -19,23 +14,18 @@ impl DeleteLocalGatewayRouteTableVpcAssociationResult {
     /// Starts building a [`DeleteLocalGatewayRouteTableVpcAssociationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteLocalGatewayRouteTableVpcAssociationResultBuilder {
-        <crate::types::builders::DeleteLocalGatewayRouteTableVpcAssociationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteLocalGatewayRouteTableVpcAssociationResultBuilder as Default>::default()
     }
     /// The `LocalGatewayRouteTableVpcAssociation` member, when set.
     #[inline]
     pub fn local_gateway_route_table_vpc_association(
         &self,
-    ) -> ::std::option::Option<&crate::types::LocalGatewayRouteTableVpcAssociation> {
+    ) -> Option<&crate::types::LocalGatewayRouteTableVpcAssociation> {
         self.local_gateway_route_table_vpc_association.as_ref()
     }
 }
 /// A builder for [`DeleteLocalGatewayRouteTableVpcAssociationResult`](crate::types::DeleteLocalGatewayRouteTableVpcAssociationResult); start one with `DeleteLocalGatewayRouteTableVpcAssociationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteLocalGatewayRouteTableVpcAssociationResultBuilder {
     inner: crate::types::DeleteLocalGatewayRouteTableVpcAssociationResult,
 }
@@ -45,16 +35,14 @@ impl DeleteLocalGatewayRouteTableVpcAssociationResultBuilder {
         mut self,
         input: crate::types::LocalGatewayRouteTableVpcAssociation,
     ) -> Self {
-        self.inner.local_gateway_route_table_vpc_association = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.local_gateway_route_table_vpc_association = Some(input);
         self
     }
     /// Sets or clears [`DeleteLocalGatewayRouteTableVpcAssociationResult::local_gateway_route_table_vpc_association`](crate::types::DeleteLocalGatewayRouteTableVpcAssociationResult::local_gateway_route_table_vpc_association).
     #[inline]
     pub fn set_local_gateway_route_table_vpc_association(
         mut self,
-        input: ::std::option::Option<crate::types::LocalGatewayRouteTableVpcAssociation>,
+        input: Option<crate::types::LocalGatewayRouteTableVpcAssociation>,
     ) -> Self {
         self.inner.local_gateway_route_table_vpc_association = input;
         self
@@ -63,7 +51,7 @@ impl DeleteLocalGatewayRouteTableVpcAssociationResultBuilder {
     #[inline]
     pub fn get_local_gateway_route_table_vpc_association(
         &self,
-    ) -> &::std::option::Option<crate::types::LocalGatewayRouteTableVpcAssociation> {
+    ) -> &Option<crate::types::LocalGatewayRouteTableVpcAssociation> {
         &self.inner.local_gateway_route_table_vpc_association
     }
     /// Builds the [`DeleteLocalGatewayRouteTableVpcAssociationResult`]; it has no required members, so this cannot fail.
@@ -78,17 +66,17 @@ impl ::awsgen_runtime::xml::FromXml
 for DeleteLocalGatewayRouteTableVpcAssociationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "localGatewayRouteTableVpcAssociation" {
-                value.local_gateway_route_table_vpc_association = ::std::option::Option::Some(
+                value.local_gateway_route_table_vpc_association = Some(
                     <crate::types::LocalGatewayRouteTableVpcAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,49 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLocalGatewayVirtualInterfaceGroupRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteLocalGatewayVirtualInterfaceGroupRequest {
     /// The ID of the local gateway virtual interface group to delete.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub local_gateway_virtual_interface_group_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub local_gateway_virtual_interface_group_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DeleteLocalGatewayVirtualInterfaceGroupRequest {
     /// Starts building a [`DeleteLocalGatewayVirtualInterfaceGroupRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteLocalGatewayVirtualInterfaceGroupRequestBuilder {
-        <crate::types::builders::DeleteLocalGatewayVirtualInterfaceGroupRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteLocalGatewayVirtualInterfaceGroupRequestBuilder as Default>::default()
     }
     /// The `LocalGatewayVirtualInterfaceGroupId` member, when set.
     #[inline]
-    pub fn local_gateway_virtual_interface_group_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn local_gateway_virtual_interface_group_id(&self) -> Option<&str> {
         self.local_gateway_virtual_interface_group_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DeleteLocalGatewayVirtualInterfaceGroupRequest`](crate::types::DeleteLocalGatewayVirtualInterfaceGroupRequest); start one with `DeleteLocalGatewayVirtualInterfaceGroupRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteLocalGatewayVirtualInterfaceGroupRequestBuilder {
     inner: crate::types::DeleteLocalGatewayVirtualInterfaceGroupRequest,
 }
@@ -52,60 +38,56 @@ impl DeleteLocalGatewayVirtualInterfaceGroupRequestBuilder {
     /// Sets [`DeleteLocalGatewayVirtualInterfaceGroupRequest::local_gateway_virtual_interface_group_id`](crate::types::DeleteLocalGatewayVirtualInterfaceGroupRequest::local_gateway_virtual_interface_group_id): The ID of the local gateway virtual interface group to delete.
     pub fn local_gateway_virtual_interface_group_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.local_gateway_virtual_interface_group_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.local_gateway_virtual_interface_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteLocalGatewayVirtualInterfaceGroupRequest::local_gateway_virtual_interface_group_id`](crate::types::DeleteLocalGatewayVirtualInterfaceGroupRequest::local_gateway_virtual_interface_group_id).
     #[inline]
     pub fn set_local_gateway_virtual_interface_group_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.local_gateway_virtual_interface_group_id = input;
         self
     }
     /// The value set for [`DeleteLocalGatewayVirtualInterfaceGroupRequest::local_gateway_virtual_interface_group_id`](crate::types::DeleteLocalGatewayVirtualInterfaceGroupRequest::local_gateway_virtual_interface_group_id), if any.
     #[inline]
-    pub fn get_local_gateway_virtual_interface_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_virtual_interface_group_id(&self) -> &Option<String> {
         &self.inner.local_gateway_virtual_interface_group_id
     }
     /// Sets [`DeleteLocalGatewayVirtualInterfaceGroupRequest::dry_run`](crate::types::DeleteLocalGatewayVirtualInterfaceGroupRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteLocalGatewayVirtualInterfaceGroupRequest::dry_run`](crate::types::DeleteLocalGatewayVirtualInterfaceGroupRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteLocalGatewayVirtualInterfaceGroupRequest::dry_run`](crate::types::DeleteLocalGatewayVirtualInterfaceGroupRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DeleteLocalGatewayVirtualInterfaceGroupRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteLocalGatewayVirtualInterfaceGroupRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.local_gateway_virtual_interface_group_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteLocalGatewayVirtualInterfaceGroupRequest",
                 member: "local_gateway_virtual_interface_group_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -113,15 +95,13 @@ for DeleteLocalGatewayVirtualInterfaceGroupRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .local_gateway_virtual_interface_group_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.local_gateway_virtual_interface_group_id {
             body.member("LocalGatewayVirtualInterfaceGroupId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

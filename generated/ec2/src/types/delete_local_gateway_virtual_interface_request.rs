@@ -2,45 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLocalGatewayVirtualInterfaceRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteLocalGatewayVirtualInterfaceRequest {
     /// The ID of the local virtual interface to delete.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub local_gateway_virtual_interface_id: ::std::option::Option<::std::string::String>,
+    pub local_gateway_virtual_interface_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DeleteLocalGatewayVirtualInterfaceRequest {
     /// Starts building a [`DeleteLocalGatewayVirtualInterfaceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteLocalGatewayVirtualInterfaceRequestBuilder {
-        <crate::types::builders::DeleteLocalGatewayVirtualInterfaceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteLocalGatewayVirtualInterfaceRequestBuilder as Default>::default()
     }
     /// The `LocalGatewayVirtualInterfaceId` member, when set.
     #[inline]
-    pub fn local_gateway_virtual_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn local_gateway_virtual_interface_id(&self) -> Option<&str> {
         self.local_gateway_virtual_interface_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DeleteLocalGatewayVirtualInterfaceRequest`](crate::types::DeleteLocalGatewayVirtualInterfaceRequest); start one with `DeleteLocalGatewayVirtualInterfaceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteLocalGatewayVirtualInterfaceRequestBuilder {
     inner: crate::types::DeleteLocalGatewayVirtualInterfaceRequest,
 }
@@ -48,75 +38,69 @@ impl DeleteLocalGatewayVirtualInterfaceRequestBuilder {
     /// Sets [`DeleteLocalGatewayVirtualInterfaceRequest::local_gateway_virtual_interface_id`](crate::types::DeleteLocalGatewayVirtualInterfaceRequest::local_gateway_virtual_interface_id): The ID of the local virtual interface to delete.
     pub fn local_gateway_virtual_interface_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.local_gateway_virtual_interface_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.local_gateway_virtual_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteLocalGatewayVirtualInterfaceRequest::local_gateway_virtual_interface_id`](crate::types::DeleteLocalGatewayVirtualInterfaceRequest::local_gateway_virtual_interface_id).
     #[inline]
     pub fn set_local_gateway_virtual_interface_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.local_gateway_virtual_interface_id = input;
         self
     }
     /// The value set for [`DeleteLocalGatewayVirtualInterfaceRequest::local_gateway_virtual_interface_id`](crate::types::DeleteLocalGatewayVirtualInterfaceRequest::local_gateway_virtual_interface_id), if any.
     #[inline]
-    pub fn get_local_gateway_virtual_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_virtual_interface_id(&self) -> &Option<String> {
         &self.inner.local_gateway_virtual_interface_id
     }
     /// Sets [`DeleteLocalGatewayVirtualInterfaceRequest::dry_run`](crate::types::DeleteLocalGatewayVirtualInterfaceRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteLocalGatewayVirtualInterfaceRequest::dry_run`](crate::types::DeleteLocalGatewayVirtualInterfaceRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteLocalGatewayVirtualInterfaceRequest::dry_run`](crate::types::DeleteLocalGatewayVirtualInterfaceRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DeleteLocalGatewayVirtualInterfaceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteLocalGatewayVirtualInterfaceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.local_gateway_virtual_interface_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteLocalGatewayVirtualInterfaceRequest",
                 member: "local_gateway_virtual_interface_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteLocalGatewayVirtualInterfaceRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .local_gateway_virtual_interface_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.local_gateway_virtual_interface_id {
             body.member("LocalGatewayVirtualInterfaceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

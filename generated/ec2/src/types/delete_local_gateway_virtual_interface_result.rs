@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLocalGatewayVirtualInterfaceResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteLocalGatewayVirtualInterfaceResult {
     /// Information about the deleted local gateway virtual interface.
-    pub local_gateway_virtual_interface: ::std::option::Option<
+    pub local_gateway_virtual_interface: Option<
         crate::types::LocalGatewayVirtualInterface,
     >,
 }
@@ -19,23 +14,18 @@ impl DeleteLocalGatewayVirtualInterfaceResult {
     /// Starts building a [`DeleteLocalGatewayVirtualInterfaceResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteLocalGatewayVirtualInterfaceResultBuilder {
-        <crate::types::builders::DeleteLocalGatewayVirtualInterfaceResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteLocalGatewayVirtualInterfaceResultBuilder as Default>::default()
     }
     /// The `LocalGatewayVirtualInterface` member, when set.
     #[inline]
     pub fn local_gateway_virtual_interface(
         &self,
-    ) -> ::std::option::Option<&crate::types::LocalGatewayVirtualInterface> {
+    ) -> Option<&crate::types::LocalGatewayVirtualInterface> {
         self.local_gateway_virtual_interface.as_ref()
     }
 }
 /// A builder for [`DeleteLocalGatewayVirtualInterfaceResult`](crate::types::DeleteLocalGatewayVirtualInterfaceResult); start one with `DeleteLocalGatewayVirtualInterfaceResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteLocalGatewayVirtualInterfaceResultBuilder {
     inner: crate::types::DeleteLocalGatewayVirtualInterfaceResult,
 }
@@ -45,14 +35,14 @@ impl DeleteLocalGatewayVirtualInterfaceResultBuilder {
         mut self,
         input: crate::types::LocalGatewayVirtualInterface,
     ) -> Self {
-        self.inner.local_gateway_virtual_interface = ::std::option::Option::Some(input);
+        self.inner.local_gateway_virtual_interface = Some(input);
         self
     }
     /// Sets or clears [`DeleteLocalGatewayVirtualInterfaceResult::local_gateway_virtual_interface`](crate::types::DeleteLocalGatewayVirtualInterfaceResult::local_gateway_virtual_interface).
     #[inline]
     pub fn set_local_gateway_virtual_interface(
         mut self,
-        input: ::std::option::Option<crate::types::LocalGatewayVirtualInterface>,
+        input: Option<crate::types::LocalGatewayVirtualInterface>,
     ) -> Self {
         self.inner.local_gateway_virtual_interface = input;
         self
@@ -61,7 +51,7 @@ impl DeleteLocalGatewayVirtualInterfaceResultBuilder {
     #[inline]
     pub fn get_local_gateway_virtual_interface(
         &self,
-    ) -> &::std::option::Option<crate::types::LocalGatewayVirtualInterface> {
+    ) -> &Option<crate::types::LocalGatewayVirtualInterface> {
         &self.inner.local_gateway_virtual_interface
     }
     /// Builds the [`DeleteLocalGatewayVirtualInterfaceResult`]; it has no required members, so this cannot fail.
@@ -73,17 +63,17 @@ impl DeleteLocalGatewayVirtualInterfaceResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteLocalGatewayVirtualInterfaceResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "localGatewayVirtualInterface" {
-                value.local_gateway_virtual_interface = ::std::option::Option::Some(
+                value.local_gateway_virtual_interface = Some(
                     <crate::types::LocalGatewayVirtualInterface as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

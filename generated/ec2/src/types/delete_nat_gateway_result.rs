@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteNatGatewayResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteNatGatewayResult {
     /// The ID of the NAT gateway.
-    pub nat_gateway_id: ::std::option::Option<::std::string::String>,
+    pub nat_gateway_id: Option<String>,
 }
 impl DeleteNatGatewayResult {
     /// Starts building a [`DeleteNatGatewayResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteNatGatewayResultBuilder {
-        <crate::types::builders::DeleteNatGatewayResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteNatGatewayResultBuilder as Default>::default()
     }
     /// The `NatGatewayId` member, when set.
     #[inline]
-    pub fn nat_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn nat_gateway_id(&self) -> Option<&str> {
         self.nat_gateway_id.as_deref()
     }
 }
 /// A builder for [`DeleteNatGatewayResult`](crate::types::DeleteNatGatewayResult); start one with `DeleteNatGatewayResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteNatGatewayResultBuilder {
     inner: crate::types::DeleteNatGatewayResult,
 }
 impl DeleteNatGatewayResultBuilder {
     /// Sets [`DeleteNatGatewayResult::nat_gateway_id`](crate::types::DeleteNatGatewayResult::nat_gateway_id): The ID of the NAT gateway.
-    pub fn nat_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.nat_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn nat_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.nat_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteNatGatewayResult::nat_gateway_id`](crate::types::DeleteNatGatewayResult::nat_gateway_id).
     #[inline]
-    pub fn set_nat_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_nat_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.nat_gateway_id = input;
         self
     }
     /// The value set for [`DeleteNatGatewayResult::nat_gateway_id`](crate::types::DeleteNatGatewayResult::nat_gateway_id), if any.
     #[inline]
-    pub fn get_nat_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_nat_gateway_id(&self) -> &Option<String> {
         &self.inner.nat_gateway_id
     }
     /// Builds the [`DeleteNatGatewayResult`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl DeleteNatGatewayResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteNatGatewayResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "natGatewayId" {
-                value.nat_gateway_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.nat_gateway_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

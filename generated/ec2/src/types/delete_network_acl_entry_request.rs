@@ -2,183 +2,167 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteNetworkAclEntryRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteNetworkAclEntryRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the network ACL.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub network_acl_id: ::std::option::Option<::std::string::String>,
+    pub network_acl_id: Option<String>,
     /// The rule number of the entry to delete.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rule_number: ::std::option::Option<i32>,
+    pub rule_number: Option<i32>,
     /// Indicates whether the rule is an egress rule.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub egress: ::std::option::Option<bool>,
+    pub egress: Option<bool>,
 }
 impl DeleteNetworkAclEntryRequest {
     /// Starts building a [`DeleteNetworkAclEntryRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteNetworkAclEntryRequestBuilder {
-        <crate::types::builders::DeleteNetworkAclEntryRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteNetworkAclEntryRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `NetworkAclId` member, when set.
     #[inline]
-    pub fn network_acl_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_acl_id(&self) -> Option<&str> {
         self.network_acl_id.as_deref()
     }
     /// The `RuleNumber` member, when set.
     #[inline]
-    pub fn rule_number(&self) -> ::std::option::Option<i32> {
+    pub fn rule_number(&self) -> Option<i32> {
         self.rule_number
     }
     /// The `Egress` member, when set.
     #[inline]
-    pub fn egress(&self) -> ::std::option::Option<bool> {
+    pub fn egress(&self) -> Option<bool> {
         self.egress
     }
 }
 /// A builder for [`DeleteNetworkAclEntryRequest`](crate::types::DeleteNetworkAclEntryRequest); start one with `DeleteNetworkAclEntryRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteNetworkAclEntryRequestBuilder {
     inner: crate::types::DeleteNetworkAclEntryRequest,
 }
 impl DeleteNetworkAclEntryRequestBuilder {
     /// Sets [`DeleteNetworkAclEntryRequest::dry_run`](crate::types::DeleteNetworkAclEntryRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteNetworkAclEntryRequest::dry_run`](crate::types::DeleteNetworkAclEntryRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteNetworkAclEntryRequest::dry_run`](crate::types::DeleteNetworkAclEntryRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DeleteNetworkAclEntryRequest::network_acl_id`](crate::types::DeleteNetworkAclEntryRequest::network_acl_id): The ID of the network ACL.
-    pub fn network_acl_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_acl_id = ::std::option::Option::Some(input.into());
+    pub fn network_acl_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_acl_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteNetworkAclEntryRequest::network_acl_id`](crate::types::DeleteNetworkAclEntryRequest::network_acl_id).
     #[inline]
-    pub fn set_network_acl_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_acl_id(mut self, input: Option<String>) -> Self {
         self.inner.network_acl_id = input;
         self
     }
     /// The value set for [`DeleteNetworkAclEntryRequest::network_acl_id`](crate::types::DeleteNetworkAclEntryRequest::network_acl_id), if any.
     #[inline]
-    pub fn get_network_acl_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_acl_id(&self) -> &Option<String> {
         &self.inner.network_acl_id
     }
     /// Sets [`DeleteNetworkAclEntryRequest::rule_number`](crate::types::DeleteNetworkAclEntryRequest::rule_number): The rule number of the entry to delete.
     pub fn rule_number(mut self, input: i32) -> Self {
-        self.inner.rule_number = ::std::option::Option::Some(input);
+        self.inner.rule_number = Some(input);
         self
     }
     /// Sets or clears [`DeleteNetworkAclEntryRequest::rule_number`](crate::types::DeleteNetworkAclEntryRequest::rule_number).
     #[inline]
-    pub fn set_rule_number(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_rule_number(mut self, input: Option<i32>) -> Self {
         self.inner.rule_number = input;
         self
     }
     /// The value set for [`DeleteNetworkAclEntryRequest::rule_number`](crate::types::DeleteNetworkAclEntryRequest::rule_number), if any.
     #[inline]
-    pub fn get_rule_number(&self) -> &::std::option::Option<i32> {
+    pub fn get_rule_number(&self) -> &Option<i32> {
         &self.inner.rule_number
     }
     /// Sets [`DeleteNetworkAclEntryRequest::egress`](crate::types::DeleteNetworkAclEntryRequest::egress): Indicates whether the rule is an egress rule.
     pub fn egress(mut self, input: bool) -> Self {
-        self.inner.egress = ::std::option::Option::Some(input);
+        self.inner.egress = Some(input);
         self
     }
     /// Sets or clears [`DeleteNetworkAclEntryRequest::egress`](crate::types::DeleteNetworkAclEntryRequest::egress).
     #[inline]
-    pub fn set_egress(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_egress(mut self, input: Option<bool>) -> Self {
         self.inner.egress = input;
         self
     }
     /// The value set for [`DeleteNetworkAclEntryRequest::egress`](crate::types::DeleteNetworkAclEntryRequest::egress), if any.
     #[inline]
-    pub fn get_egress(&self) -> &::std::option::Option<bool> {
+    pub fn get_egress(&self) -> &Option<bool> {
         &self.inner.egress
     }
     /// Builds the [`DeleteNetworkAclEntryRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteNetworkAclEntryRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.network_acl_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteNetworkAclEntryRequest",
                 member: "network_acl_id",
             });
         }
         if self.inner.rule_number.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteNetworkAclEntryRequest",
                 member: "rule_number",
             });
         }
         if self.inner.egress.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteNetworkAclEntryRequest",
                 member: "egress",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteNetworkAclEntryRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.network_acl_id {
+        if let Some(value) = &self.network_acl_id {
             body.member("NetworkAclId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.rule_number {
+        if let Some(value) = &self.rule_number {
             body.member("RuleNumber", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.egress {
+        if let Some(value) = &self.egress {
             body.member("Egress", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

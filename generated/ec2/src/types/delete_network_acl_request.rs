@@ -2,115 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteNetworkAclRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteNetworkAclRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the network ACL.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub network_acl_id: ::std::option::Option<::std::string::String>,
+    pub network_acl_id: Option<String>,
 }
 impl DeleteNetworkAclRequest {
     /// Starts building a [`DeleteNetworkAclRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteNetworkAclRequestBuilder {
-        <crate::types::builders::DeleteNetworkAclRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteNetworkAclRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `NetworkAclId` member, when set.
     #[inline]
-    pub fn network_acl_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_acl_id(&self) -> Option<&str> {
         self.network_acl_id.as_deref()
     }
 }
 /// A builder for [`DeleteNetworkAclRequest`](crate::types::DeleteNetworkAclRequest); start one with `DeleteNetworkAclRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteNetworkAclRequestBuilder {
     inner: crate::types::DeleteNetworkAclRequest,
 }
 impl DeleteNetworkAclRequestBuilder {
     /// Sets [`DeleteNetworkAclRequest::dry_run`](crate::types::DeleteNetworkAclRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteNetworkAclRequest::dry_run`](crate::types::DeleteNetworkAclRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteNetworkAclRequest::dry_run`](crate::types::DeleteNetworkAclRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DeleteNetworkAclRequest::network_acl_id`](crate::types::DeleteNetworkAclRequest::network_acl_id): The ID of the network ACL.
-    pub fn network_acl_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_acl_id = ::std::option::Option::Some(input.into());
+    pub fn network_acl_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_acl_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteNetworkAclRequest::network_acl_id`](crate::types::DeleteNetworkAclRequest::network_acl_id).
     #[inline]
-    pub fn set_network_acl_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_acl_id(mut self, input: Option<String>) -> Self {
         self.inner.network_acl_id = input;
         self
     }
     /// The value set for [`DeleteNetworkAclRequest::network_acl_id`](crate::types::DeleteNetworkAclRequest::network_acl_id), if any.
     #[inline]
-    pub fn get_network_acl_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_acl_id(&self) -> &Option<String> {
         &self.inner.network_acl_id
     }
     /// Builds the [`DeleteNetworkAclRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteNetworkAclRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.network_acl_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteNetworkAclRequest",
                 member: "network_acl_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteNetworkAclRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.network_acl_id {
+        if let Some(value) = &self.network_acl_id {
             body.member("NetworkAclId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

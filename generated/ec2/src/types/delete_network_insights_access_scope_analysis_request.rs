@@ -2,49 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteNetworkInsightsAccessScopeAnalysisRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteNetworkInsightsAccessScopeAnalysisRequest {
     /// The ID of the Network Access Scope analysis.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub network_insights_access_scope_analysis_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub network_insights_access_scope_analysis_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DeleteNetworkInsightsAccessScopeAnalysisRequest {
     /// Starts building a [`DeleteNetworkInsightsAccessScopeAnalysisRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteNetworkInsightsAccessScopeAnalysisRequestBuilder {
-        <crate::types::builders::DeleteNetworkInsightsAccessScopeAnalysisRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteNetworkInsightsAccessScopeAnalysisRequestBuilder as Default>::default()
     }
     /// The `NetworkInsightsAccessScopeAnalysisId` member, when set.
     #[inline]
-    pub fn network_insights_access_scope_analysis_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn network_insights_access_scope_analysis_id(&self) -> Option<&str> {
         self.network_insights_access_scope_analysis_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DeleteNetworkInsightsAccessScopeAnalysisRequest`](crate::types::DeleteNetworkInsightsAccessScopeAnalysisRequest); start one with `DeleteNetworkInsightsAccessScopeAnalysisRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteNetworkInsightsAccessScopeAnalysisRequestBuilder {
     inner: crate::types::DeleteNetworkInsightsAccessScopeAnalysisRequest,
 }
@@ -52,60 +38,56 @@ impl DeleteNetworkInsightsAccessScopeAnalysisRequestBuilder {
     /// Sets [`DeleteNetworkInsightsAccessScopeAnalysisRequest::network_insights_access_scope_analysis_id`](crate::types::DeleteNetworkInsightsAccessScopeAnalysisRequest::network_insights_access_scope_analysis_id): The ID of the Network Access Scope analysis.
     pub fn network_insights_access_scope_analysis_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.network_insights_access_scope_analysis_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.network_insights_access_scope_analysis_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteNetworkInsightsAccessScopeAnalysisRequest::network_insights_access_scope_analysis_id`](crate::types::DeleteNetworkInsightsAccessScopeAnalysisRequest::network_insights_access_scope_analysis_id).
     #[inline]
     pub fn set_network_insights_access_scope_analysis_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.network_insights_access_scope_analysis_id = input;
         self
     }
     /// The value set for [`DeleteNetworkInsightsAccessScopeAnalysisRequest::network_insights_access_scope_analysis_id`](crate::types::DeleteNetworkInsightsAccessScopeAnalysisRequest::network_insights_access_scope_analysis_id), if any.
     #[inline]
-    pub fn get_network_insights_access_scope_analysis_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_access_scope_analysis_id(&self) -> &Option<String> {
         &self.inner.network_insights_access_scope_analysis_id
     }
     /// Sets [`DeleteNetworkInsightsAccessScopeAnalysisRequest::dry_run`](crate::types::DeleteNetworkInsightsAccessScopeAnalysisRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteNetworkInsightsAccessScopeAnalysisRequest::dry_run`](crate::types::DeleteNetworkInsightsAccessScopeAnalysisRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteNetworkInsightsAccessScopeAnalysisRequest::dry_run`](crate::types::DeleteNetworkInsightsAccessScopeAnalysisRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DeleteNetworkInsightsAccessScopeAnalysisRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteNetworkInsightsAccessScopeAnalysisRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.network_insights_access_scope_analysis_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteNetworkInsightsAccessScopeAnalysisRequest",
                 member: "network_insights_access_scope_analysis_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -113,15 +95,13 @@ for DeleteNetworkInsightsAccessScopeAnalysisRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .network_insights_access_scope_analysis_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.network_insights_access_scope_analysis_id {
             body.member("NetworkInsightsAccessScopeAnalysisId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,40 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteNetworkInsightsAccessScopeAnalysisResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteNetworkInsightsAccessScopeAnalysisResult {
     /// The ID of the Network Access Scope analysis.
-    pub network_insights_access_scope_analysis_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub network_insights_access_scope_analysis_id: Option<String>,
 }
 impl DeleteNetworkInsightsAccessScopeAnalysisResult {
     /// Starts building a [`DeleteNetworkInsightsAccessScopeAnalysisResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteNetworkInsightsAccessScopeAnalysisResultBuilder {
-        <crate::types::builders::DeleteNetworkInsightsAccessScopeAnalysisResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteNetworkInsightsAccessScopeAnalysisResultBuilder as Default>::default()
     }
     /// The `NetworkInsightsAccessScopeAnalysisId` member, when set.
     #[inline]
-    pub fn network_insights_access_scope_analysis_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn network_insights_access_scope_analysis_id(&self) -> Option<&str> {
         self.network_insights_access_scope_analysis_id.as_deref()
     }
 }
 /// A builder for [`DeleteNetworkInsightsAccessScopeAnalysisResult`](crate::types::DeleteNetworkInsightsAccessScopeAnalysisResult); start one with `DeleteNetworkInsightsAccessScopeAnalysisResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteNetworkInsightsAccessScopeAnalysisResultBuilder {
     inner: crate::types::DeleteNetworkInsightsAccessScopeAnalysisResult,
 }
@@ -43,27 +29,23 @@ impl DeleteNetworkInsightsAccessScopeAnalysisResultBuilder {
     /// Sets [`DeleteNetworkInsightsAccessScopeAnalysisResult::network_insights_access_scope_analysis_id`](crate::types::DeleteNetworkInsightsAccessScopeAnalysisResult::network_insights_access_scope_analysis_id): The ID of the Network Access Scope analysis.
     pub fn network_insights_access_scope_analysis_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.network_insights_access_scope_analysis_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.network_insights_access_scope_analysis_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteNetworkInsightsAccessScopeAnalysisResult::network_insights_access_scope_analysis_id`](crate::types::DeleteNetworkInsightsAccessScopeAnalysisResult::network_insights_access_scope_analysis_id).
     #[inline]
     pub fn set_network_insights_access_scope_analysis_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.network_insights_access_scope_analysis_id = input;
         self
     }
     /// The value set for [`DeleteNetworkInsightsAccessScopeAnalysisResult::network_insights_access_scope_analysis_id`](crate::types::DeleteNetworkInsightsAccessScopeAnalysisResult::network_insights_access_scope_analysis_id), if any.
     #[inline]
-    pub fn get_network_insights_access_scope_analysis_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_access_scope_analysis_id(&self) -> &Option<String> {
         &self.inner.network_insights_access_scope_analysis_id
     }
     /// Builds the [`DeleteNetworkInsightsAccessScopeAnalysisResult`]; it has no required members, so this cannot fail.
@@ -75,15 +57,15 @@ impl DeleteNetworkInsightsAccessScopeAnalysisResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteNetworkInsightsAccessScopeAnalysisResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "networkInsightsAccessScopeAnalysisId" {
-                value.network_insights_access_scope_analysis_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
+                value.network_insights_access_scope_analysis_id = Some(
+                    String::from(child.text()),
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

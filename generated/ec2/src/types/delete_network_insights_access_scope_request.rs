@@ -2,121 +2,102 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteNetworkInsightsAccessScopeRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteNetworkInsightsAccessScopeRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the Network Access Scope.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub network_insights_access_scope_id: ::std::option::Option<::std::string::String>,
+    pub network_insights_access_scope_id: Option<String>,
 }
 impl DeleteNetworkInsightsAccessScopeRequest {
     /// Starts building a [`DeleteNetworkInsightsAccessScopeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteNetworkInsightsAccessScopeRequestBuilder {
-        <crate::types::builders::DeleteNetworkInsightsAccessScopeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteNetworkInsightsAccessScopeRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `NetworkInsightsAccessScopeId` member, when set.
     #[inline]
-    pub fn network_insights_access_scope_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_insights_access_scope_id(&self) -> Option<&str> {
         self.network_insights_access_scope_id.as_deref()
     }
 }
 /// A builder for [`DeleteNetworkInsightsAccessScopeRequest`](crate::types::DeleteNetworkInsightsAccessScopeRequest); start one with `DeleteNetworkInsightsAccessScopeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteNetworkInsightsAccessScopeRequestBuilder {
     inner: crate::types::DeleteNetworkInsightsAccessScopeRequest,
 }
 impl DeleteNetworkInsightsAccessScopeRequestBuilder {
     /// Sets [`DeleteNetworkInsightsAccessScopeRequest::dry_run`](crate::types::DeleteNetworkInsightsAccessScopeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteNetworkInsightsAccessScopeRequest::dry_run`](crate::types::DeleteNetworkInsightsAccessScopeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteNetworkInsightsAccessScopeRequest::dry_run`](crate::types::DeleteNetworkInsightsAccessScopeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DeleteNetworkInsightsAccessScopeRequest::network_insights_access_scope_id`](crate::types::DeleteNetworkInsightsAccessScopeRequest::network_insights_access_scope_id): The ID of the Network Access Scope.
-    pub fn network_insights_access_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_insights_access_scope_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn network_insights_access_scope_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_insights_access_scope_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteNetworkInsightsAccessScopeRequest::network_insights_access_scope_id`](crate::types::DeleteNetworkInsightsAccessScopeRequest::network_insights_access_scope_id).
     #[inline]
     pub fn set_network_insights_access_scope_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.network_insights_access_scope_id = input;
         self
     }
     /// The value set for [`DeleteNetworkInsightsAccessScopeRequest::network_insights_access_scope_id`](crate::types::DeleteNetworkInsightsAccessScopeRequest::network_insights_access_scope_id), if any.
     #[inline]
-    pub fn get_network_insights_access_scope_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_access_scope_id(&self) -> &Option<String> {
         &self.inner.network_insights_access_scope_id
     }
     /// Builds the [`DeleteNetworkInsightsAccessScopeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteNetworkInsightsAccessScopeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.network_insights_access_scope_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteNetworkInsightsAccessScopeRequest",
                 member: "network_insights_access_scope_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteNetworkInsightsAccessScopeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self
-            .network_insights_access_scope_id
-        {
+        if let Some(value) = &self.network_insights_access_scope_id {
             body.member("NetworkInsightsAccessScopeId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

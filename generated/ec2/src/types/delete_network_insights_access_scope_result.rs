@@ -2,64 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteNetworkInsightsAccessScopeResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteNetworkInsightsAccessScopeResult {
     /// The ID of the Network Access Scope.
-    pub network_insights_access_scope_id: ::std::option::Option<::std::string::String>,
+    pub network_insights_access_scope_id: Option<String>,
 }
 impl DeleteNetworkInsightsAccessScopeResult {
     /// Starts building a [`DeleteNetworkInsightsAccessScopeResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteNetworkInsightsAccessScopeResultBuilder {
-        <crate::types::builders::DeleteNetworkInsightsAccessScopeResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteNetworkInsightsAccessScopeResultBuilder as Default>::default()
     }
     /// The `NetworkInsightsAccessScopeId` member, when set.
     #[inline]
-    pub fn network_insights_access_scope_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_insights_access_scope_id(&self) -> Option<&str> {
         self.network_insights_access_scope_id.as_deref()
     }
 }
 /// A builder for [`DeleteNetworkInsightsAccessScopeResult`](crate::types::DeleteNetworkInsightsAccessScopeResult); start one with `DeleteNetworkInsightsAccessScopeResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteNetworkInsightsAccessScopeResultBuilder {
     inner: crate::types::DeleteNetworkInsightsAccessScopeResult,
 }
 impl DeleteNetworkInsightsAccessScopeResultBuilder {
     /// Sets [`DeleteNetworkInsightsAccessScopeResult::network_insights_access_scope_id`](crate::types::DeleteNetworkInsightsAccessScopeResult::network_insights_access_scope_id): The ID of the Network Access Scope.
-    pub fn network_insights_access_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_insights_access_scope_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn network_insights_access_scope_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_insights_access_scope_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteNetworkInsightsAccessScopeResult::network_insights_access_scope_id`](crate::types::DeleteNetworkInsightsAccessScopeResult::network_insights_access_scope_id).
     #[inline]
     pub fn set_network_insights_access_scope_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.network_insights_access_scope_id = input;
         self
     }
     /// The value set for [`DeleteNetworkInsightsAccessScopeResult::network_insights_access_scope_id`](crate::types::DeleteNetworkInsightsAccessScopeResult::network_insights_access_scope_id), if any.
     #[inline]
-    pub fn get_network_insights_access_scope_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_access_scope_id(&self) -> &Option<String> {
         &self.inner.network_insights_access_scope_id
     }
     /// Builds the [`DeleteNetworkInsightsAccessScopeResult`]; it has no required members, so this cannot fail.
@@ -71,15 +54,15 @@ impl DeleteNetworkInsightsAccessScopeResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteNetworkInsightsAccessScopeResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "networkInsightsAccessScopeId" {
-                value.network_insights_access_scope_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
+                value.network_insights_access_scope_id = Some(
+                    String::from(child.text()),
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,64 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteNetworkInsightsAnalysisResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteNetworkInsightsAnalysisResult {
     /// The ID of the network insights analysis.
-    pub network_insights_analysis_id: ::std::option::Option<::std::string::String>,
+    pub network_insights_analysis_id: Option<String>,
 }
 impl DeleteNetworkInsightsAnalysisResult {
     /// Starts building a [`DeleteNetworkInsightsAnalysisResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteNetworkInsightsAnalysisResultBuilder {
-        <crate::types::builders::DeleteNetworkInsightsAnalysisResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteNetworkInsightsAnalysisResultBuilder as Default>::default()
     }
     /// The `NetworkInsightsAnalysisId` member, when set.
     #[inline]
-    pub fn network_insights_analysis_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_insights_analysis_id(&self) -> Option<&str> {
         self.network_insights_analysis_id.as_deref()
     }
 }
 /// A builder for [`DeleteNetworkInsightsAnalysisResult`](crate::types::DeleteNetworkInsightsAnalysisResult); start one with `DeleteNetworkInsightsAnalysisResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteNetworkInsightsAnalysisResultBuilder {
     inner: crate::types::DeleteNetworkInsightsAnalysisResult,
 }
 impl DeleteNetworkInsightsAnalysisResultBuilder {
     /// Sets [`DeleteNetworkInsightsAnalysisResult::network_insights_analysis_id`](crate::types::DeleteNetworkInsightsAnalysisResult::network_insights_analysis_id): The ID of the network insights analysis.
-    pub fn network_insights_analysis_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_insights_analysis_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn network_insights_analysis_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_insights_analysis_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteNetworkInsightsAnalysisResult::network_insights_analysis_id`](crate::types::DeleteNetworkInsightsAnalysisResult::network_insights_analysis_id).
     #[inline]
-    pub fn set_network_insights_analysis_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_insights_analysis_id(mut self, input: Option<String>) -> Self {
         self.inner.network_insights_analysis_id = input;
         self
     }
     /// The value set for [`DeleteNetworkInsightsAnalysisResult::network_insights_analysis_id`](crate::types::DeleteNetworkInsightsAnalysisResult::network_insights_analysis_id), if any.
     #[inline]
-    pub fn get_network_insights_analysis_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_analysis_id(&self) -> &Option<String> {
         &self.inner.network_insights_analysis_id
     }
     /// Builds the [`DeleteNetworkInsightsAnalysisResult`]; it has no required members, so this cannot fail.
@@ -71,15 +51,13 @@ impl DeleteNetworkInsightsAnalysisResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteNetworkInsightsAnalysisResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "networkInsightsAnalysisId" {
-                value.network_insights_analysis_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.network_insights_analysis_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,62 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteNetworkInsightsPathResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteNetworkInsightsPathResult {
     /// The ID of the path.
-    pub network_insights_path_id: ::std::option::Option<::std::string::String>,
+    pub network_insights_path_id: Option<String>,
 }
 impl DeleteNetworkInsightsPathResult {
     /// Starts building a [`DeleteNetworkInsightsPathResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteNetworkInsightsPathResultBuilder {
-        <crate::types::builders::DeleteNetworkInsightsPathResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteNetworkInsightsPathResultBuilder as Default>::default()
     }
     /// The `NetworkInsightsPathId` member, when set.
     #[inline]
-    pub fn network_insights_path_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_insights_path_id(&self) -> Option<&str> {
         self.network_insights_path_id.as_deref()
     }
 }
 /// A builder for [`DeleteNetworkInsightsPathResult`](crate::types::DeleteNetworkInsightsPathResult); start one with `DeleteNetworkInsightsPathResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteNetworkInsightsPathResultBuilder {
     inner: crate::types::DeleteNetworkInsightsPathResult,
 }
 impl DeleteNetworkInsightsPathResultBuilder {
     /// Sets [`DeleteNetworkInsightsPathResult::network_insights_path_id`](crate::types::DeleteNetworkInsightsPathResult::network_insights_path_id): The ID of the path.
-    pub fn network_insights_path_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_insights_path_id = ::std::option::Option::Some(input.into());
+    pub fn network_insights_path_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_insights_path_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteNetworkInsightsPathResult::network_insights_path_id`](crate::types::DeleteNetworkInsightsPathResult::network_insights_path_id).
     #[inline]
-    pub fn set_network_insights_path_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_insights_path_id(mut self, input: Option<String>) -> Self {
         self.inner.network_insights_path_id = input;
         self
     }
     /// The value set for [`DeleteNetworkInsightsPathResult::network_insights_path_id`](crate::types::DeleteNetworkInsightsPathResult::network_insights_path_id), if any.
     #[inline]
-    pub fn get_network_insights_path_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_path_id(&self) -> &Option<String> {
         &self.inner.network_insights_path_id
     }
     /// Builds the [`DeleteNetworkInsightsPathResult`]; it has no required members, so this cannot fail.
@@ -69,15 +51,13 @@ impl DeleteNetworkInsightsPathResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteNetworkInsightsPathResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "networkInsightsPathId" {
-                value.network_insights_path_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.network_insights_path_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,146 +2,125 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DeleteNetworkInterfacePermission.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteNetworkInterfacePermissionRequest {
     /// The ID of the network interface permission.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub network_interface_permission_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_permission_id: Option<String>,
     /// Specify `true` to remove the permission even if the network interface is attached to an instance.
-    pub force: ::std::option::Option<bool>,
+    pub force: Option<bool>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DeleteNetworkInterfacePermissionRequest {
     /// Starts building a [`DeleteNetworkInterfacePermissionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteNetworkInterfacePermissionRequestBuilder {
-        <crate::types::builders::DeleteNetworkInterfacePermissionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteNetworkInterfacePermissionRequestBuilder as Default>::default()
     }
     /// The `NetworkInterfacePermissionId` member, when set.
     #[inline]
-    pub fn network_interface_permission_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_permission_id(&self) -> Option<&str> {
         self.network_interface_permission_id.as_deref()
     }
     /// The `Force` member, when set.
     #[inline]
-    pub fn force(&self) -> ::std::option::Option<bool> {
+    pub fn force(&self) -> Option<bool> {
         self.force
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DeleteNetworkInterfacePermissionRequest`](crate::types::DeleteNetworkInterfacePermissionRequest); start one with `DeleteNetworkInterfacePermissionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteNetworkInterfacePermissionRequestBuilder {
     inner: crate::types::DeleteNetworkInterfacePermissionRequest,
 }
 impl DeleteNetworkInterfacePermissionRequestBuilder {
     /// Sets [`DeleteNetworkInterfacePermissionRequest::network_interface_permission_id`](crate::types::DeleteNetworkInterfacePermissionRequest::network_interface_permission_id): The ID of the network interface permission.
-    pub fn network_interface_permission_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_permission_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn network_interface_permission_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_permission_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteNetworkInterfacePermissionRequest::network_interface_permission_id`](crate::types::DeleteNetworkInterfacePermissionRequest::network_interface_permission_id).
     #[inline]
-    pub fn set_network_interface_permission_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_permission_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_permission_id = input;
         self
     }
     /// The value set for [`DeleteNetworkInterfacePermissionRequest::network_interface_permission_id`](crate::types::DeleteNetworkInterfacePermissionRequest::network_interface_permission_id), if any.
     #[inline]
-    pub fn get_network_interface_permission_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_permission_id(&self) -> &Option<String> {
         &self.inner.network_interface_permission_id
     }
     /// Sets [`DeleteNetworkInterfacePermissionRequest::force`](crate::types::DeleteNetworkInterfacePermissionRequest::force): Specify `true` to remove the permission even if the network interface is attached to an instance.
     pub fn force(mut self, input: bool) -> Self {
-        self.inner.force = ::std::option::Option::Some(input);
+        self.inner.force = Some(input);
         self
     }
     /// Sets or clears [`DeleteNetworkInterfacePermissionRequest::force`](crate::types::DeleteNetworkInterfacePermissionRequest::force).
     #[inline]
-    pub fn set_force(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_force(mut self, input: Option<bool>) -> Self {
         self.inner.force = input;
         self
     }
     /// The value set for [`DeleteNetworkInterfacePermissionRequest::force`](crate::types::DeleteNetworkInterfacePermissionRequest::force), if any.
     #[inline]
-    pub fn get_force(&self) -> &::std::option::Option<bool> {
+    pub fn get_force(&self) -> &Option<bool> {
         &self.inner.force
     }
     /// Sets [`DeleteNetworkInterfacePermissionRequest::dry_run`](crate::types::DeleteNetworkInterfacePermissionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteNetworkInterfacePermissionRequest::dry_run`](crate::types::DeleteNetworkInterfacePermissionRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteNetworkInterfacePermissionRequest::dry_run`](crate::types::DeleteNetworkInterfacePermissionRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DeleteNetworkInterfacePermissionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteNetworkInterfacePermissionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.network_interface_permission_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteNetworkInterfacePermissionRequest",
                 member: "network_interface_permission_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteNetworkInterfacePermissionRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.network_interface_permission_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.network_interface_permission_id {
             body.member("NetworkInterfacePermissionId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.force {
+        if let Some(value) = &self.force {
             body.member("Force", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

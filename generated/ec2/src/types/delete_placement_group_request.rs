@@ -2,115 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeletePlacementGroupRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeletePlacementGroupRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The name of the placement group.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub group_name: ::std::option::Option<::std::string::String>,
+    pub group_name: Option<String>,
 }
 impl DeletePlacementGroupRequest {
     /// Starts building a [`DeletePlacementGroupRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeletePlacementGroupRequestBuilder {
-        <crate::types::builders::DeletePlacementGroupRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeletePlacementGroupRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `GroupName` member, when set.
     #[inline]
-    pub fn group_name(&self) -> ::std::option::Option<&str> {
+    pub fn group_name(&self) -> Option<&str> {
         self.group_name.as_deref()
     }
 }
 /// A builder for [`DeletePlacementGroupRequest`](crate::types::DeletePlacementGroupRequest); start one with `DeletePlacementGroupRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeletePlacementGroupRequestBuilder {
     inner: crate::types::DeletePlacementGroupRequest,
 }
 impl DeletePlacementGroupRequestBuilder {
     /// Sets [`DeletePlacementGroupRequest::dry_run`](crate::types::DeletePlacementGroupRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeletePlacementGroupRequest::dry_run`](crate::types::DeletePlacementGroupRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeletePlacementGroupRequest::dry_run`](crate::types::DeletePlacementGroupRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DeletePlacementGroupRequest::group_name`](crate::types::DeletePlacementGroupRequest::group_name): The name of the placement group.
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_name = ::std::option::Option::Some(input.into());
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_name = Some(input.into());
         self
     }
     /// Sets or clears [`DeletePlacementGroupRequest::group_name`](crate::types::DeletePlacementGroupRequest::group_name).
     #[inline]
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.inner.group_name = input;
         self
     }
     /// The value set for [`DeletePlacementGroupRequest::group_name`](crate::types::DeletePlacementGroupRequest::group_name), if any.
     #[inline]
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         &self.inner.group_name
     }
     /// Builds the [`DeletePlacementGroupRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeletePlacementGroupRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.group_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeletePlacementGroupRequest",
                 member: "group_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeletePlacementGroupRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.group_name {
+        if let Some(value) = &self.group_name {
             body.member("GroupName", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

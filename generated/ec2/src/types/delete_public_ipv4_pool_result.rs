@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeletePublicIpv4PoolResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeletePublicIpv4PoolResult {
     /// Information about the result of deleting the public IPv4 pool.
-    pub return_value: ::std::option::Option<bool>,
+    pub return_value: Option<bool>,
 }
 impl DeletePublicIpv4PoolResult {
     /// Starts building a [`DeletePublicIpv4PoolResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeletePublicIpv4PoolResultBuilder {
-        <crate::types::builders::DeletePublicIpv4PoolResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeletePublicIpv4PoolResultBuilder as Default>::default()
     }
     /// The `ReturnValue` member, when set.
     #[inline]
-    pub fn return_value(&self) -> ::std::option::Option<bool> {
+    pub fn return_value(&self) -> Option<bool> {
         self.return_value
     }
 }
 /// A builder for [`DeletePublicIpv4PoolResult`](crate::types::DeletePublicIpv4PoolResult); start one with `DeletePublicIpv4PoolResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeletePublicIpv4PoolResultBuilder {
     inner: crate::types::DeletePublicIpv4PoolResult,
 }
 impl DeletePublicIpv4PoolResultBuilder {
     /// Sets [`DeletePublicIpv4PoolResult::return_value`](crate::types::DeletePublicIpv4PoolResult::return_value): Information about the result of deleting the public IPv4 pool.
     pub fn return_value(mut self, input: bool) -> Self {
-        self.inner.return_value = ::std::option::Option::Some(input);
+        self.inner.return_value = Some(input);
         self
     }
     /// Sets or clears [`DeletePublicIpv4PoolResult::return_value`](crate::types::DeletePublicIpv4PoolResult::return_value).
     #[inline]
-    pub fn set_return_value(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_return_value(mut self, input: Option<bool>) -> Self {
         self.inner.return_value = input;
         self
     }
     /// The value set for [`DeletePublicIpv4PoolResult::return_value`](crate::types::DeletePublicIpv4PoolResult::return_value), if any.
     #[inline]
-    pub fn get_return_value(&self) -> &::std::option::Option<bool> {
+    pub fn get_return_value(&self) -> &Option<bool> {
         &self.inner.return_value
     }
     /// Builds the [`DeletePublicIpv4PoolResult`]; it has no required members, so this cannot fail.
@@ -61,13 +51,13 @@ impl DeletePublicIpv4PoolResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeletePublicIpv4PoolResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "returnValue" {
-                value.return_value = ::std::option::Option::Some(child.text() == "true");
+                value.return_value = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,47 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the error for a Reserved Instance whose queued purchase could not be deleted.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteQueuedReservedInstancesError {
     /// The error code.
-    pub code: ::std::option::Option<
-        crate::types::DeleteQueuedReservedInstancesErrorCode,
-    >,
+    pub code: Option<crate::types::DeleteQueuedReservedInstancesErrorCode>,
     /// The error message.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl DeleteQueuedReservedInstancesError {
     /// Starts building a [`DeleteQueuedReservedInstancesError`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteQueuedReservedInstancesErrorBuilder {
-        <crate::types::builders::DeleteQueuedReservedInstancesErrorBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteQueuedReservedInstancesErrorBuilder as Default>::default()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DeleteQueuedReservedInstancesErrorCode> {
+    pub fn code(&self) -> Option<&crate::types::DeleteQueuedReservedInstancesErrorCode> {
         self.code.as_ref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`DeleteQueuedReservedInstancesError`](crate::types::DeleteQueuedReservedInstancesError); start one with `DeleteQueuedReservedInstancesError::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteQueuedReservedInstancesErrorBuilder {
     inner: crate::types::DeleteQueuedReservedInstancesError,
 }
@@ -52,16 +38,14 @@ impl DeleteQueuedReservedInstancesErrorBuilder {
         mut self,
         input: crate::types::DeleteQueuedReservedInstancesErrorCode,
     ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input);
+        self.inner.code = Some(input);
         self
     }
     /// Sets or clears [`DeleteQueuedReservedInstancesError::code`](crate::types::DeleteQueuedReservedInstancesError::code).
     #[inline]
     pub fn set_code(
         mut self,
-        input: ::std::option::Option<
-            crate::types::DeleteQueuedReservedInstancesErrorCode,
-        >,
+        input: Option<crate::types::DeleteQueuedReservedInstancesErrorCode>,
     ) -> Self {
         self.inner.code = input;
         self
@@ -70,29 +54,23 @@ impl DeleteQueuedReservedInstancesErrorBuilder {
     #[inline]
     pub fn get_code(
         &self,
-    ) -> &::std::option::Option<crate::types::DeleteQueuedReservedInstancesErrorCode> {
+    ) -> &Option<crate::types::DeleteQueuedReservedInstancesErrorCode> {
         &self.inner.code
     }
     /// Sets [`DeleteQueuedReservedInstancesError::message`](crate::types::DeleteQueuedReservedInstancesError::message): The error message.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteQueuedReservedInstancesError::message`](crate::types::DeleteQueuedReservedInstancesError::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`DeleteQueuedReservedInstancesError::message`](crate::types::DeleteQueuedReservedInstancesError::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`DeleteQueuedReservedInstancesError`]; it has no required members, so this cannot fail.
@@ -104,25 +82,23 @@ impl DeleteQueuedReservedInstancesErrorBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteQueuedReservedInstancesError {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "code" => {
-                    value.code = ::std::option::Option::Some(
+                    value.code = Some(
                         crate::types::DeleteQueuedReservedInstancesErrorCode::from(
                             child.text(),
                         ),
                     );
                 }
                 "message" => {
-                    value.message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

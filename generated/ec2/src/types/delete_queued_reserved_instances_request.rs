@@ -2,123 +2,103 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteQueuedReservedInstancesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteQueuedReservedInstancesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IDs of the Reserved Instances.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub reserved_instances_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub reserved_instances_ids: Option<Vec<String>>,
 }
 impl DeleteQueuedReservedInstancesRequest {
     /// Starts building a [`DeleteQueuedReservedInstancesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteQueuedReservedInstancesRequestBuilder {
-        <crate::types::builders::DeleteQueuedReservedInstancesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteQueuedReservedInstancesRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ReservedInstancesIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn reserved_instances_ids(&self) -> &[::std::string::String] {
+    pub fn reserved_instances_ids(&self) -> &[String] {
         self.reserved_instances_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`DeleteQueuedReservedInstancesRequest`](crate::types::DeleteQueuedReservedInstancesRequest); start one with `DeleteQueuedReservedInstancesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteQueuedReservedInstancesRequestBuilder {
     inner: crate::types::DeleteQueuedReservedInstancesRequest,
 }
 impl DeleteQueuedReservedInstancesRequestBuilder {
     /// Sets [`DeleteQueuedReservedInstancesRequest::dry_run`](crate::types::DeleteQueuedReservedInstancesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteQueuedReservedInstancesRequest::dry_run`](crate::types::DeleteQueuedReservedInstancesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteQueuedReservedInstancesRequest::dry_run`](crate::types::DeleteQueuedReservedInstancesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DeleteQueuedReservedInstancesRequest::reserved_instances_ids`](crate::types::DeleteQueuedReservedInstancesRequest::reserved_instances_ids): The IDs of the Reserved Instances.
     ///
     /// To set the whole list at once, use [`set_reserved_instances_ids`](Self::set_reserved_instances_ids).
-    pub fn reserved_instances_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn reserved_instances_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.reserved_instances_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DeleteQueuedReservedInstancesRequest::reserved_instances_ids`](crate::types::DeleteQueuedReservedInstancesRequest::reserved_instances_ids).
     #[inline]
-    pub fn set_reserved_instances_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_reserved_instances_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.reserved_instances_ids = input;
         self
     }
     /// The value set for [`DeleteQueuedReservedInstancesRequest::reserved_instances_ids`](crate::types::DeleteQueuedReservedInstancesRequest::reserved_instances_ids), if any.
     #[inline]
-    pub fn get_reserved_instances_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_reserved_instances_ids(&self) -> &Option<Vec<String>> {
         &self.inner.reserved_instances_ids
     }
     /// Builds the [`DeleteQueuedReservedInstancesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteQueuedReservedInstancesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.reserved_instances_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteQueuedReservedInstancesRequest",
                 member: "reserved_instances_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteQueuedReservedInstancesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.reserved_instances_ids {
+        if let Some(value) = &self.reserved_instances_ids {
             let member_0 = body.enter("ReservedInstancesId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteQueuedReservedInstancesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteQueuedReservedInstancesResult {
     /// Information about the queued purchases that were successfully deleted.
-    pub successful_queued_purchase_deletions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SuccessfulQueuedPurchaseDeletion>,
+    pub successful_queued_purchase_deletions: Option<
+        Vec<crate::types::SuccessfulQueuedPurchaseDeletion>,
     >,
     /// Information about the queued purchases that could not be deleted.
-    pub failed_queued_purchase_deletions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FailedQueuedPurchaseDeletion>,
+    pub failed_queued_purchase_deletions: Option<
+        Vec<crate::types::FailedQueuedPurchaseDeletion>,
     >,
 }
 impl DeleteQueuedReservedInstancesResult {
     /// Starts building a [`DeleteQueuedReservedInstancesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteQueuedReservedInstancesResultBuilder {
-        <crate::types::builders::DeleteQueuedReservedInstancesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteQueuedReservedInstancesResultBuilder as Default>::default()
     }
     /// The `SuccessfulQueuedPurchaseDeletions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -41,12 +36,7 @@ impl DeleteQueuedReservedInstancesResult {
     }
 }
 /// A builder for [`DeleteQueuedReservedInstancesResult`](crate::types::DeleteQueuedReservedInstancesResult); start one with `DeleteQueuedReservedInstancesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteQueuedReservedInstancesResultBuilder {
     inner: crate::types::DeleteQueuedReservedInstancesResult,
 }
@@ -68,9 +58,7 @@ impl DeleteQueuedReservedInstancesResultBuilder {
     #[inline]
     pub fn set_successful_queued_purchase_deletions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SuccessfulQueuedPurchaseDeletion>,
-        >,
+        input: Option<Vec<crate::types::SuccessfulQueuedPurchaseDeletion>>,
     ) -> Self {
         self.inner.successful_queued_purchase_deletions = input;
         self
@@ -79,9 +67,7 @@ impl DeleteQueuedReservedInstancesResultBuilder {
     #[inline]
     pub fn get_successful_queued_purchase_deletions(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::SuccessfulQueuedPurchaseDeletion>,
-    > {
+    ) -> &Option<Vec<crate::types::SuccessfulQueuedPurchaseDeletion>> {
         &self.inner.successful_queued_purchase_deletions
     }
     /// Appends one item to [`DeleteQueuedReservedInstancesResult::failed_queued_purchase_deletions`](crate::types::DeleteQueuedReservedInstancesResult::failed_queued_purchase_deletions): Information about the queued purchases that could not be deleted.
@@ -98,9 +84,7 @@ impl DeleteQueuedReservedInstancesResultBuilder {
     #[inline]
     pub fn set_failed_queued_purchase_deletions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::FailedQueuedPurchaseDeletion>,
-        >,
+        input: Option<Vec<crate::types::FailedQueuedPurchaseDeletion>>,
     ) -> Self {
         self.inner.failed_queued_purchase_deletions = input;
         self
@@ -109,9 +93,7 @@ impl DeleteQueuedReservedInstancesResultBuilder {
     #[inline]
     pub fn get_failed_queued_purchase_deletions(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::FailedQueuedPurchaseDeletion>,
-    > {
+    ) -> &Option<Vec<crate::types::FailedQueuedPurchaseDeletion>> {
         &self.inner.failed_queued_purchase_deletions
     }
     /// Builds the [`DeleteQueuedReservedInstancesResult`]; it has no required members, so this cannot fail.
@@ -123,12 +105,12 @@ impl DeleteQueuedReservedInstancesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteQueuedReservedInstancesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "successfulQueuedPurchaseDeletionSet" => {
-                    value.successful_queued_purchase_deletions = ::std::option::Option::Some(
+                    value.successful_queued_purchase_deletions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SuccessfulQueuedPurchaseDeletion as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -136,7 +118,7 @@ impl ::awsgen_runtime::xml::FromXml for DeleteQueuedReservedInstancesResult {
                     );
                 }
                 "failedQueuedPurchaseDeletionSet" => {
-                    value.failed_queued_purchase_deletions = ::std::option::Option::Some(
+                    value.failed_queued_purchase_deletions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::FailedQueuedPurchaseDeletion as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -146,6 +128,6 @@ impl ::awsgen_runtime::xml::FromXml for DeleteQueuedReservedInstancesResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,221 +2,177 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteRouteRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteRouteRequest {
     /// The ID of the prefix list for the route.
-    pub destination_prefix_list_id: ::std::option::Option<::std::string::String>,
+    pub destination_prefix_list_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the route table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub route_table_id: ::std::option::Option<::std::string::String>,
+    pub route_table_id: Option<String>,
     /// The IPv4 CIDR range for the route. The value you specify must match the CIDR for the route exactly.
-    pub destination_cidr_block: ::std::option::Option<::std::string::String>,
+    pub destination_cidr_block: Option<String>,
     /// The IPv6 CIDR range for the route. The value you specify must match the CIDR for the route exactly.
-    pub destination_ipv6_cidr_block: ::std::option::Option<::std::string::String>,
+    pub destination_ipv6_cidr_block: Option<String>,
 }
 impl DeleteRouteRequest {
     /// Starts building a [`DeleteRouteRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteRouteRequestBuilder {
-        <crate::types::builders::DeleteRouteRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteRouteRequestBuilder as Default>::default()
     }
     /// The `DestinationPrefixListId` member, when set.
     #[inline]
-    pub fn destination_prefix_list_id(&self) -> ::std::option::Option<&str> {
+    pub fn destination_prefix_list_id(&self) -> Option<&str> {
         self.destination_prefix_list_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `RouteTableId` member, when set.
     #[inline]
-    pub fn route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn route_table_id(&self) -> Option<&str> {
         self.route_table_id.as_deref()
     }
     /// The `DestinationCidrBlock` member, when set.
     #[inline]
-    pub fn destination_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn destination_cidr_block(&self) -> Option<&str> {
         self.destination_cidr_block.as_deref()
     }
     /// The `DestinationIpv6CidrBlock` member, when set.
     #[inline]
-    pub fn destination_ipv6_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn destination_ipv6_cidr_block(&self) -> Option<&str> {
         self.destination_ipv6_cidr_block.as_deref()
     }
 }
 /// A builder for [`DeleteRouteRequest`](crate::types::DeleteRouteRequest); start one with `DeleteRouteRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteRouteRequestBuilder {
     inner: crate::types::DeleteRouteRequest,
 }
 impl DeleteRouteRequestBuilder {
     /// Sets [`DeleteRouteRequest::destination_prefix_list_id`](crate::types::DeleteRouteRequest::destination_prefix_list_id): The ID of the prefix list for the route.
-    pub fn destination_prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_prefix_list_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn destination_prefix_list_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_prefix_list_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteRouteRequest::destination_prefix_list_id`](crate::types::DeleteRouteRequest::destination_prefix_list_id).
     #[inline]
-    pub fn set_destination_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.inner.destination_prefix_list_id = input;
         self
     }
     /// The value set for [`DeleteRouteRequest::destination_prefix_list_id`](crate::types::DeleteRouteRequest::destination_prefix_list_id), if any.
     #[inline]
-    pub fn get_destination_prefix_list_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_prefix_list_id(&self) -> &Option<String> {
         &self.inner.destination_prefix_list_id
     }
     /// Sets [`DeleteRouteRequest::dry_run`](crate::types::DeleteRouteRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteRouteRequest::dry_run`](crate::types::DeleteRouteRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteRouteRequest::dry_run`](crate::types::DeleteRouteRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DeleteRouteRequest::route_table_id`](crate::types::DeleteRouteRequest::route_table_id): The ID of the route table.
-    pub fn route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_table_id = ::std::option::Option::Some(input.into());
+    pub fn route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteRouteRequest::route_table_id`](crate::types::DeleteRouteRequest::route_table_id).
     #[inline]
-    pub fn set_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.route_table_id = input;
         self
     }
     /// The value set for [`DeleteRouteRequest::route_table_id`](crate::types::DeleteRouteRequest::route_table_id), if any.
     #[inline]
-    pub fn get_route_table_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_table_id(&self) -> &Option<String> {
         &self.inner.route_table_id
     }
     /// Sets [`DeleteRouteRequest::destination_cidr_block`](crate::types::DeleteRouteRequest::destination_cidr_block): The IPv4 CIDR range for the route.
-    pub fn destination_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn destination_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteRouteRequest::destination_cidr_block`](crate::types::DeleteRouteRequest::destination_cidr_block).
     #[inline]
-    pub fn set_destination_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.destination_cidr_block = input;
         self
     }
     /// The value set for [`DeleteRouteRequest::destination_cidr_block`](crate::types::DeleteRouteRequest::destination_cidr_block), if any.
     #[inline]
-    pub fn get_destination_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr_block(&self) -> &Option<String> {
         &self.inner.destination_cidr_block
     }
     /// Sets [`DeleteRouteRequest::destination_ipv6_cidr_block`](crate::types::DeleteRouteRequest::destination_ipv6_cidr_block): The IPv6 CIDR range for the route.
-    pub fn destination_ipv6_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_ipv6_cidr_block = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn destination_ipv6_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_ipv6_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteRouteRequest::destination_ipv6_cidr_block`](crate::types::DeleteRouteRequest::destination_ipv6_cidr_block).
     #[inline]
-    pub fn set_destination_ipv6_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_ipv6_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.destination_ipv6_cidr_block = input;
         self
     }
     /// The value set for [`DeleteRouteRequest::destination_ipv6_cidr_block`](crate::types::DeleteRouteRequest::destination_ipv6_cidr_block), if any.
     #[inline]
-    pub fn get_destination_ipv6_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_ipv6_cidr_block(&self) -> &Option<String> {
         &self.inner.destination_ipv6_cidr_block
     }
     /// Builds the [`DeleteRouteRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteRouteRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.route_table_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteRouteRequest",
                 member: "route_table_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteRouteRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.destination_prefix_list_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.destination_prefix_list_id {
             body.member("DestinationPrefixListId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.route_table_id {
+        if let Some(value) = &self.route_table_id {
             body.member("RouteTableId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
+        if let Some(value) = &self.destination_cidr_block {
             body.member("DestinationCidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.destination_ipv6_cidr_block {
+        if let Some(value) = &self.destination_ipv6_cidr_block {
             body.member("DestinationIpv6CidrBlock", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

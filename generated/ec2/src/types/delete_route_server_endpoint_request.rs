@@ -2,117 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteRouteServerEndpointRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteRouteServerEndpointRequest {
     /// The ID of the route server endpoint to delete.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub route_server_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub route_server_endpoint_id: Option<String>,
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DeleteRouteServerEndpointRequest {
     /// Starts building a [`DeleteRouteServerEndpointRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteRouteServerEndpointRequestBuilder {
-        <crate::types::builders::DeleteRouteServerEndpointRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteRouteServerEndpointRequestBuilder as Default>::default()
     }
     /// The `RouteServerEndpointId` member, when set.
     #[inline]
-    pub fn route_server_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn route_server_endpoint_id(&self) -> Option<&str> {
         self.route_server_endpoint_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DeleteRouteServerEndpointRequest`](crate::types::DeleteRouteServerEndpointRequest); start one with `DeleteRouteServerEndpointRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteRouteServerEndpointRequestBuilder {
     inner: crate::types::DeleteRouteServerEndpointRequest,
 }
 impl DeleteRouteServerEndpointRequestBuilder {
     /// Sets [`DeleteRouteServerEndpointRequest::route_server_endpoint_id`](crate::types::DeleteRouteServerEndpointRequest::route_server_endpoint_id): The ID of the route server endpoint to delete.
-    pub fn route_server_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_server_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn route_server_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_server_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteRouteServerEndpointRequest::route_server_endpoint_id`](crate::types::DeleteRouteServerEndpointRequest::route_server_endpoint_id).
     #[inline]
-    pub fn set_route_server_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_server_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.route_server_endpoint_id = input;
         self
     }
     /// The value set for [`DeleteRouteServerEndpointRequest::route_server_endpoint_id`](crate::types::DeleteRouteServerEndpointRequest::route_server_endpoint_id), if any.
     #[inline]
-    pub fn get_route_server_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_server_endpoint_id(&self) -> &Option<String> {
         &self.inner.route_server_endpoint_id
     }
     /// Sets [`DeleteRouteServerEndpointRequest::dry_run`](crate::types::DeleteRouteServerEndpointRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteRouteServerEndpointRequest::dry_run`](crate::types::DeleteRouteServerEndpointRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteRouteServerEndpointRequest::dry_run`](crate::types::DeleteRouteServerEndpointRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DeleteRouteServerEndpointRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteRouteServerEndpointRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.route_server_endpoint_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteRouteServerEndpointRequest",
                 member: "route_server_endpoint_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteRouteServerEndpointRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.route_server_endpoint_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.route_server_endpoint_id {
             body.member("RouteServerEndpointId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteRouteServerEndpointResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteRouteServerEndpointResult {
     /// Information about the deleted route server endpoint.
-    pub route_server_endpoint: ::std::option::Option<crate::types::RouteServerEndpoint>,
+    pub route_server_endpoint: Option<crate::types::RouteServerEndpoint>,
 }
 impl DeleteRouteServerEndpointResult {
     /// Starts building a [`DeleteRouteServerEndpointResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteRouteServerEndpointResultBuilder {
-        <crate::types::builders::DeleteRouteServerEndpointResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteRouteServerEndpointResultBuilder as Default>::default()
     }
     /// The `RouteServerEndpoint` member, when set.
     #[inline]
-    pub fn route_server_endpoint(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RouteServerEndpoint> {
+    pub fn route_server_endpoint(&self) -> Option<&crate::types::RouteServerEndpoint> {
         self.route_server_endpoint.as_ref()
     }
 }
 /// A builder for [`DeleteRouteServerEndpointResult`](crate::types::DeleteRouteServerEndpointResult); start one with `DeleteRouteServerEndpointResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteRouteServerEndpointResultBuilder {
     inner: crate::types::DeleteRouteServerEndpointResult,
 }
@@ -43,14 +31,14 @@ impl DeleteRouteServerEndpointResultBuilder {
         mut self,
         input: crate::types::RouteServerEndpoint,
     ) -> Self {
-        self.inner.route_server_endpoint = ::std::option::Option::Some(input);
+        self.inner.route_server_endpoint = Some(input);
         self
     }
     /// Sets or clears [`DeleteRouteServerEndpointResult::route_server_endpoint`](crate::types::DeleteRouteServerEndpointResult::route_server_endpoint).
     #[inline]
     pub fn set_route_server_endpoint(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerEndpoint>,
+        input: Option<crate::types::RouteServerEndpoint>,
     ) -> Self {
         self.inner.route_server_endpoint = input;
         self
@@ -59,7 +47,7 @@ impl DeleteRouteServerEndpointResultBuilder {
     #[inline]
     pub fn get_route_server_endpoint(
         &self,
-    ) -> &::std::option::Option<crate::types::RouteServerEndpoint> {
+    ) -> &Option<crate::types::RouteServerEndpoint> {
         &self.inner.route_server_endpoint
     }
     /// Builds the [`DeleteRouteServerEndpointResult`]; it has no required members, so this cannot fail.
@@ -71,17 +59,17 @@ impl DeleteRouteServerEndpointResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteRouteServerEndpointResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "routeServerEndpoint" {
-                value.route_server_endpoint = ::std::option::Option::Some(
+                value.route_server_endpoint = Some(
                     <crate::types::RouteServerEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteRouteServerResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteRouteServerResult {
     /// Information about the deleted route server.
-    pub route_server: ::std::option::Option<crate::types::RouteServer>,
+    pub route_server: Option<crate::types::RouteServer>,
 }
 impl DeleteRouteServerResult {
     /// Starts building a [`DeleteRouteServerResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteRouteServerResultBuilder {
-        <crate::types::builders::DeleteRouteServerResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteRouteServerResultBuilder as Default>::default()
     }
     /// The `RouteServer` member, when set.
     #[inline]
-    pub fn route_server(&self) -> ::std::option::Option<&crate::types::RouteServer> {
+    pub fn route_server(&self) -> Option<&crate::types::RouteServer> {
         self.route_server.as_ref()
     }
 }
 /// A builder for [`DeleteRouteServerResult`](crate::types::DeleteRouteServerResult); start one with `DeleteRouteServerResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteRouteServerResultBuilder {
     inner: crate::types::DeleteRouteServerResult,
 }
 impl DeleteRouteServerResultBuilder {
     /// Sets [`DeleteRouteServerResult::route_server`](crate::types::DeleteRouteServerResult::route_server): Information about the deleted route server.
     pub fn route_server(mut self, input: crate::types::RouteServer) -> Self {
-        self.inner.route_server = ::std::option::Option::Some(input);
+        self.inner.route_server = Some(input);
         self
     }
     /// Sets or clears [`DeleteRouteServerResult::route_server`](crate::types::DeleteRouteServerResult::route_server).
     #[inline]
-    pub fn set_route_server(
-        mut self,
-        input: ::std::option::Option<crate::types::RouteServer>,
-    ) -> Self {
+    pub fn set_route_server(mut self, input: Option<crate::types::RouteServer>) -> Self {
         self.inner.route_server = input;
         self
     }
     /// The value set for [`DeleteRouteServerResult::route_server`](crate::types::DeleteRouteServerResult::route_server), if any.
     #[inline]
-    pub fn get_route_server(&self) -> &::std::option::Option<crate::types::RouteServer> {
+    pub fn get_route_server(&self) -> &Option<crate::types::RouteServer> {
         &self.inner.route_server
     }
     /// Builds the [`DeleteRouteServerResult`]; it has no required members, so this cannot fail.
@@ -64,17 +51,17 @@ impl DeleteRouteServerResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteRouteServerResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "routeServer" {
-                value.route_server = ::std::option::Option::Some(
+                value.route_server = Some(
                     <crate::types::RouteServer as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

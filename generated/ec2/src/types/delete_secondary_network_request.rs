@@ -2,149 +2,125 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteSecondaryNetworkRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteSecondaryNetworkRequest {
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensure Idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the secondary network.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub secondary_network_id: ::std::option::Option<::std::string::String>,
+    pub secondary_network_id: Option<String>,
 }
 impl DeleteSecondaryNetworkRequest {
     /// Starts building a [`DeleteSecondaryNetworkRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteSecondaryNetworkRequestBuilder {
-        <crate::types::builders::DeleteSecondaryNetworkRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteSecondaryNetworkRequestBuilder as Default>::default()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `SecondaryNetworkId` member, when set.
     #[inline]
-    pub fn secondary_network_id(&self) -> ::std::option::Option<&str> {
+    pub fn secondary_network_id(&self) -> Option<&str> {
         self.secondary_network_id.as_deref()
     }
 }
 /// A builder for [`DeleteSecondaryNetworkRequest`](crate::types::DeleteSecondaryNetworkRequest); start one with `DeleteSecondaryNetworkRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteSecondaryNetworkRequestBuilder {
     inner: crate::types::DeleteSecondaryNetworkRequest,
 }
 impl DeleteSecondaryNetworkRequestBuilder {
     /// Sets [`DeleteSecondaryNetworkRequest::client_token`](crate::types::DeleteSecondaryNetworkRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteSecondaryNetworkRequest::client_token`](crate::types::DeleteSecondaryNetworkRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`DeleteSecondaryNetworkRequest::client_token`](crate::types::DeleteSecondaryNetworkRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`DeleteSecondaryNetworkRequest::dry_run`](crate::types::DeleteSecondaryNetworkRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteSecondaryNetworkRequest::dry_run`](crate::types::DeleteSecondaryNetworkRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteSecondaryNetworkRequest::dry_run`](crate::types::DeleteSecondaryNetworkRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DeleteSecondaryNetworkRequest::secondary_network_id`](crate::types::DeleteSecondaryNetworkRequest::secondary_network_id): The ID of the secondary network.
-    pub fn secondary_network_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.secondary_network_id = ::std::option::Option::Some(input.into());
+    pub fn secondary_network_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.secondary_network_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteSecondaryNetworkRequest::secondary_network_id`](crate::types::DeleteSecondaryNetworkRequest::secondary_network_id).
     #[inline]
-    pub fn set_secondary_network_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_secondary_network_id(mut self, input: Option<String>) -> Self {
         self.inner.secondary_network_id = input;
         self
     }
     /// The value set for [`DeleteSecondaryNetworkRequest::secondary_network_id`](crate::types::DeleteSecondaryNetworkRequest::secondary_network_id), if any.
     #[inline]
-    pub fn get_secondary_network_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_secondary_network_id(&self) -> &Option<String> {
         &self.inner.secondary_network_id
     }
     /// Builds the [`DeleteSecondaryNetworkRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteSecondaryNetworkRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.secondary_network_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteSecondaryNetworkRequest",
                 member: "secondary_network_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteSecondaryNetworkRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_token {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_network_id {
+        if let Some(value) = &self.secondary_network_id {
             body.member("SecondaryNetworkId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

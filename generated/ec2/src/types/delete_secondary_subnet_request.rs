@@ -2,149 +2,125 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteSecondarySubnetRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteSecondarySubnetRequest {
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensure Idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the secondary subnet to delete.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub secondary_subnet_id: ::std::option::Option<::std::string::String>,
+    pub secondary_subnet_id: Option<String>,
 }
 impl DeleteSecondarySubnetRequest {
     /// Starts building a [`DeleteSecondarySubnetRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteSecondarySubnetRequestBuilder {
-        <crate::types::builders::DeleteSecondarySubnetRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteSecondarySubnetRequestBuilder as Default>::default()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `SecondarySubnetId` member, when set.
     #[inline]
-    pub fn secondary_subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn secondary_subnet_id(&self) -> Option<&str> {
         self.secondary_subnet_id.as_deref()
     }
 }
 /// A builder for [`DeleteSecondarySubnetRequest`](crate::types::DeleteSecondarySubnetRequest); start one with `DeleteSecondarySubnetRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteSecondarySubnetRequestBuilder {
     inner: crate::types::DeleteSecondarySubnetRequest,
 }
 impl DeleteSecondarySubnetRequestBuilder {
     /// Sets [`DeleteSecondarySubnetRequest::client_token`](crate::types::DeleteSecondarySubnetRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteSecondarySubnetRequest::client_token`](crate::types::DeleteSecondarySubnetRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`DeleteSecondarySubnetRequest::client_token`](crate::types::DeleteSecondarySubnetRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`DeleteSecondarySubnetRequest::dry_run`](crate::types::DeleteSecondarySubnetRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteSecondarySubnetRequest::dry_run`](crate::types::DeleteSecondarySubnetRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteSecondarySubnetRequest::dry_run`](crate::types::DeleteSecondarySubnetRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DeleteSecondarySubnetRequest::secondary_subnet_id`](crate::types::DeleteSecondarySubnetRequest::secondary_subnet_id): The ID of the secondary subnet to delete.
-    pub fn secondary_subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.secondary_subnet_id = ::std::option::Option::Some(input.into());
+    pub fn secondary_subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.secondary_subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteSecondarySubnetRequest::secondary_subnet_id`](crate::types::DeleteSecondarySubnetRequest::secondary_subnet_id).
     #[inline]
-    pub fn set_secondary_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_secondary_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.secondary_subnet_id = input;
         self
     }
     /// The value set for [`DeleteSecondarySubnetRequest::secondary_subnet_id`](crate::types::DeleteSecondarySubnetRequest::secondary_subnet_id), if any.
     #[inline]
-    pub fn get_secondary_subnet_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_secondary_subnet_id(&self) -> &Option<String> {
         &self.inner.secondary_subnet_id
     }
     /// Builds the [`DeleteSecondarySubnetRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteSecondarySubnetRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.secondary_subnet_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteSecondarySubnetRequest",
                 member: "secondary_subnet_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteSecondarySubnetRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_token {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_subnet_id {
+        if let Some(value) = &self.secondary_subnet_id {
             body.member("SecondarySubnetId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,83 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteSecurityGroupResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteSecurityGroupResult {
     /// Returns `true` if the request succeeds; otherwise, returns an error.
-    pub return_: ::std::option::Option<bool>,
+    pub return_: Option<bool>,
     /// The ID of the deleted security group.
-    pub group_id: ::std::option::Option<::std::string::String>,
+    pub group_id: Option<String>,
 }
 impl DeleteSecurityGroupResult {
     /// Starts building a [`DeleteSecurityGroupResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteSecurityGroupResultBuilder {
-        <crate::types::builders::DeleteSecurityGroupResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteSecurityGroupResultBuilder as Default>::default()
     }
     /// The `Return` member, when set.
     #[inline]
-    pub fn return_(&self) -> ::std::option::Option<bool> {
+    pub fn return_(&self) -> Option<bool> {
         self.return_
     }
     /// The `GroupId` member, when set.
     #[inline]
-    pub fn group_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_id(&self) -> Option<&str> {
         self.group_id.as_deref()
     }
 }
 /// A builder for [`DeleteSecurityGroupResult`](crate::types::DeleteSecurityGroupResult); start one with `DeleteSecurityGroupResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteSecurityGroupResultBuilder {
     inner: crate::types::DeleteSecurityGroupResult,
 }
 impl DeleteSecurityGroupResultBuilder {
     /// Sets [`DeleteSecurityGroupResult::return_`](crate::types::DeleteSecurityGroupResult::return_): Returns `true` if the request succeeds; otherwise, returns an error.
     pub fn return_(mut self, input: bool) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input);
+        self.inner.return_ = Some(input);
         self
     }
     /// Sets or clears [`DeleteSecurityGroupResult::return_`](crate::types::DeleteSecurityGroupResult::return_).
     #[inline]
-    pub fn set_return_(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_return_(mut self, input: Option<bool>) -> Self {
         self.inner.return_ = input;
         self
     }
     /// The value set for [`DeleteSecurityGroupResult::return_`](crate::types::DeleteSecurityGroupResult::return_), if any.
     #[inline]
-    pub fn get_return_(&self) -> &::std::option::Option<bool> {
+    pub fn get_return_(&self) -> &Option<bool> {
         &self.inner.return_
     }
     /// Sets [`DeleteSecurityGroupResult::group_id`](crate::types::DeleteSecurityGroupResult::group_id): The ID of the deleted security group.
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_id = ::std::option::Option::Some(input.into());
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteSecurityGroupResult::group_id`](crate::types::DeleteSecurityGroupResult::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`DeleteSecurityGroupResult::group_id`](crate::types::DeleteSecurityGroupResult::group_id), if any.
     #[inline]
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         &self.inner.group_id
     }
     /// Builds the [`DeleteSecurityGroupResult`]; it has no required members, so this cannot fail.
@@ -90,21 +74,19 @@ impl DeleteSecurityGroupResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteSecurityGroupResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "return" => {
-                    value.return_ = ::std::option::Option::Some(child.text() == "true");
+                    value.return_ = Some(child.text() == "true");
                 }
                 "groupId" => {
-                    value.group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The snapshot ID and its deletion result code.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteSnapshotReturnCode {
     /// The ID of the snapshot.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// The result code from the snapshot deletion attempt. Possible values:
     ///
     /// - `success` - The snapshot was successfully deleted.
@@ -21,79 +16,64 @@ pub struct DeleteSnapshotReturnCode {
     /// - `client-error` - The snapshot was not deleted due to a client configuration error.
     ///
     /// For details about an error, check the `DeleteSnapshot` event in the CloudTrail event history. For more information, see [View event history](https://docs.aws.amazon.com/awscloudtrail/latest/userguide/tutorial-event-history.html) in the *Amazon Web Services CloudTrail User Guide*.
-    pub return_code: ::std::option::Option<crate::types::SnapshotReturnCodes>,
+    pub return_code: Option<crate::types::SnapshotReturnCodes>,
 }
 impl DeleteSnapshotReturnCode {
     /// Starts building a [`DeleteSnapshotReturnCode`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteSnapshotReturnCodeBuilder {
-        <crate::types::builders::DeleteSnapshotReturnCodeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteSnapshotReturnCodeBuilder as Default>::default()
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `ReturnCode` member, when set.
     #[inline]
-    pub fn return_code(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SnapshotReturnCodes> {
+    pub fn return_code(&self) -> Option<&crate::types::SnapshotReturnCodes> {
         self.return_code.as_ref()
     }
 }
 /// A builder for [`DeleteSnapshotReturnCode`](crate::types::DeleteSnapshotReturnCode); start one with `DeleteSnapshotReturnCode::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteSnapshotReturnCodeBuilder {
     inner: crate::types::DeleteSnapshotReturnCode,
 }
 impl DeleteSnapshotReturnCodeBuilder {
     /// Sets [`DeleteSnapshotReturnCode::snapshot_id`](crate::types::DeleteSnapshotReturnCode::snapshot_id): The ID of the snapshot.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteSnapshotReturnCode::snapshot_id`](crate::types::DeleteSnapshotReturnCode::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`DeleteSnapshotReturnCode::snapshot_id`](crate::types::DeleteSnapshotReturnCode::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Sets [`DeleteSnapshotReturnCode::return_code`](crate::types::DeleteSnapshotReturnCode::return_code): The result code from the snapshot deletion attempt.
     pub fn return_code(mut self, input: crate::types::SnapshotReturnCodes) -> Self {
-        self.inner.return_code = ::std::option::Option::Some(input);
+        self.inner.return_code = Some(input);
         self
     }
     /// Sets or clears [`DeleteSnapshotReturnCode::return_code`](crate::types::DeleteSnapshotReturnCode::return_code).
     #[inline]
     pub fn set_return_code(
         mut self,
-        input: ::std::option::Option<crate::types::SnapshotReturnCodes>,
+        input: Option<crate::types::SnapshotReturnCodes>,
     ) -> Self {
         self.inner.return_code = input;
         self
     }
     /// The value set for [`DeleteSnapshotReturnCode::return_code`](crate::types::DeleteSnapshotReturnCode::return_code), if any.
     #[inline]
-    pub fn get_return_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnapshotReturnCodes> {
+    pub fn get_return_code(&self) -> &Option<crate::types::SnapshotReturnCodes> {
         &self.inner.return_code
     }
     /// Builds the [`DeleteSnapshotReturnCode`]; it has no required members, so this cannot fail.
@@ -105,23 +85,21 @@ impl DeleteSnapshotReturnCodeBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteSnapshotReturnCode {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "snapshotId" => {
-                    value.snapshot_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.snapshot_id = Some(String::from(child.text()));
                 }
                 "returnCode" => {
-                    value.return_code = ::std::option::Option::Some(
+                    value.return_code = Some(
                         crate::types::SnapshotReturnCodes::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,119 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteSubnetCidrReservationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteSubnetCidrReservationRequest {
     /// The ID of the subnet CIDR reservation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub subnet_cidr_reservation_id: ::std::option::Option<::std::string::String>,
+    pub subnet_cidr_reservation_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DeleteSubnetCidrReservationRequest {
     /// Starts building a [`DeleteSubnetCidrReservationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteSubnetCidrReservationRequestBuilder {
-        <crate::types::builders::DeleteSubnetCidrReservationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteSubnetCidrReservationRequestBuilder as Default>::default()
     }
     /// The `SubnetCidrReservationId` member, when set.
     #[inline]
-    pub fn subnet_cidr_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_cidr_reservation_id(&self) -> Option<&str> {
         self.subnet_cidr_reservation_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DeleteSubnetCidrReservationRequest`](crate::types::DeleteSubnetCidrReservationRequest); start one with `DeleteSubnetCidrReservationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteSubnetCidrReservationRequestBuilder {
     inner: crate::types::DeleteSubnetCidrReservationRequest,
 }
 impl DeleteSubnetCidrReservationRequestBuilder {
     /// Sets [`DeleteSubnetCidrReservationRequest::subnet_cidr_reservation_id`](crate::types::DeleteSubnetCidrReservationRequest::subnet_cidr_reservation_id): The ID of the subnet CIDR reservation.
-    pub fn subnet_cidr_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_cidr_reservation_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn subnet_cidr_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_cidr_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteSubnetCidrReservationRequest::subnet_cidr_reservation_id`](crate::types::DeleteSubnetCidrReservationRequest::subnet_cidr_reservation_id).
     #[inline]
-    pub fn set_subnet_cidr_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_cidr_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_cidr_reservation_id = input;
         self
     }
     /// The value set for [`DeleteSubnetCidrReservationRequest::subnet_cidr_reservation_id`](crate::types::DeleteSubnetCidrReservationRequest::subnet_cidr_reservation_id), if any.
     #[inline]
-    pub fn get_subnet_cidr_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_cidr_reservation_id(&self) -> &Option<String> {
         &self.inner.subnet_cidr_reservation_id
     }
     /// Sets [`DeleteSubnetCidrReservationRequest::dry_run`](crate::types::DeleteSubnetCidrReservationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteSubnetCidrReservationRequest::dry_run`](crate::types::DeleteSubnetCidrReservationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteSubnetCidrReservationRequest::dry_run`](crate::types::DeleteSubnetCidrReservationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DeleteSubnetCidrReservationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteSubnetCidrReservationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.subnet_cidr_reservation_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteSubnetCidrReservationRequest",
                 member: "subnet_cidr_reservation_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteSubnetCidrReservationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.subnet_cidr_reservation_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.subnet_cidr_reservation_id {
             body.member("SubnetCidrReservationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

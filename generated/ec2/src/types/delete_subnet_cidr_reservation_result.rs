@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteSubnetCidrReservationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteSubnetCidrReservationResult {
     /// Information about the deleted subnet CIDR reservation.
-    pub deleted_subnet_cidr_reservation: ::std::option::Option<
-        crate::types::SubnetCidrReservation,
-    >,
+    pub deleted_subnet_cidr_reservation: Option<crate::types::SubnetCidrReservation>,
 }
 impl DeleteSubnetCidrReservationResult {
     /// Starts building a [`DeleteSubnetCidrReservationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteSubnetCidrReservationResultBuilder {
-        <crate::types::builders::DeleteSubnetCidrReservationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteSubnetCidrReservationResultBuilder as Default>::default()
     }
     /// The `DeletedSubnetCidrReservation` member, when set.
     #[inline]
     pub fn deleted_subnet_cidr_reservation(
         &self,
-    ) -> ::std::option::Option<&crate::types::SubnetCidrReservation> {
+    ) -> Option<&crate::types::SubnetCidrReservation> {
         self.deleted_subnet_cidr_reservation.as_ref()
     }
 }
 /// A builder for [`DeleteSubnetCidrReservationResult`](crate::types::DeleteSubnetCidrReservationResult); start one with `DeleteSubnetCidrReservationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteSubnetCidrReservationResultBuilder {
     inner: crate::types::DeleteSubnetCidrReservationResult,
 }
@@ -45,14 +33,14 @@ impl DeleteSubnetCidrReservationResultBuilder {
         mut self,
         input: crate::types::SubnetCidrReservation,
     ) -> Self {
-        self.inner.deleted_subnet_cidr_reservation = ::std::option::Option::Some(input);
+        self.inner.deleted_subnet_cidr_reservation = Some(input);
         self
     }
     /// Sets or clears [`DeleteSubnetCidrReservationResult::deleted_subnet_cidr_reservation`](crate::types::DeleteSubnetCidrReservationResult::deleted_subnet_cidr_reservation).
     #[inline]
     pub fn set_deleted_subnet_cidr_reservation(
         mut self,
-        input: ::std::option::Option<crate::types::SubnetCidrReservation>,
+        input: Option<crate::types::SubnetCidrReservation>,
     ) -> Self {
         self.inner.deleted_subnet_cidr_reservation = input;
         self
@@ -61,7 +49,7 @@ impl DeleteSubnetCidrReservationResultBuilder {
     #[inline]
     pub fn get_deleted_subnet_cidr_reservation(
         &self,
-    ) -> &::std::option::Option<crate::types::SubnetCidrReservation> {
+    ) -> &Option<crate::types::SubnetCidrReservation> {
         &self.inner.deleted_subnet_cidr_reservation
     }
     /// Builds the [`DeleteSubnetCidrReservationResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl DeleteSubnetCidrReservationResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteSubnetCidrReservationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "deletedSubnetCidrReservation" {
-                value.deleted_subnet_cidr_reservation = ::std::option::Option::Some(
+                value.deleted_subnet_cidr_reservation = Some(
                     <crate::types::SubnetCidrReservation as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,43 +2,38 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTagsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTagsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IDs of the resources, separated by spaces.
     ///
     /// Constraints: Up to 1000 resource IDs. We recommend breaking up this request into smaller batches.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resources: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub resources: Option<Vec<String>>,
     /// The tags to delete. Specify a tag key and an optional tag value to delete specific tags. If you specify a tag key without a tag value, we delete any tag with this key regardless of its value. If you specify a tag key with an empty string as the tag value, we delete the tag only if its value is an empty string.
     ///
     /// If you omit this parameter, we delete all user-defined tags for the specified resources. We do not delete Amazon Web Services-generated tags (tags that have the `aws:` prefix).
     ///
     /// Constraints: Up to 1000 tags.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl DeleteTagsRequest {
     /// Starts building a [`DeleteTagsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTagsRequestBuilder {
-        <crate::types::builders::DeleteTagsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTagsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Resources` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn resources(&self) -> &[::std::string::String] {
+    pub fn resources(&self) -> &[String] {
         self.resources.as_deref().unwrap_or_default()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -48,56 +43,43 @@ impl DeleteTagsRequest {
     }
 }
 /// A builder for [`DeleteTagsRequest`](crate::types::DeleteTagsRequest); start one with `DeleteTagsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTagsRequestBuilder {
     inner: crate::types::DeleteTagsRequest,
 }
 impl DeleteTagsRequestBuilder {
     /// Sets [`DeleteTagsRequest::dry_run`](crate::types::DeleteTagsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteTagsRequest::dry_run`](crate::types::DeleteTagsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteTagsRequest::dry_run`](crate::types::DeleteTagsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DeleteTagsRequest::resources`](crate::types::DeleteTagsRequest::resources): The IDs of the resources, separated by spaces.
     ///
     /// To set the whole list at once, use [`set_resources`](Self::set_resources).
-    pub fn resources(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resources(mut self, input: impl Into<String>) -> Self {
         self.inner.resources.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DeleteTagsRequest::resources`](crate::types::DeleteTagsRequest::resources).
     #[inline]
-    pub fn set_resources(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_resources(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.resources = input;
         self
     }
     /// The value set for [`DeleteTagsRequest::resources`](crate::types::DeleteTagsRequest::resources), if any.
     #[inline]
-    pub fn get_resources(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_resources(&self) -> &Option<Vec<String>> {
         &self.inner.resources
     }
     /// Appends one item to [`DeleteTagsRequest::tags`](crate::types::DeleteTagsRequest::tags): The tags to delete.
@@ -109,51 +91,46 @@ impl DeleteTagsRequestBuilder {
     }
     /// Sets or clears [`DeleteTagsRequest::tags`](crate::types::DeleteTagsRequest::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`DeleteTagsRequest::tags`](crate::types::DeleteTagsRequest::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`DeleteTagsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteTagsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.resources.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteTagsRequest",
                 member: "resources",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteTagsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.resources {
+        if let Some(value) = &self.resources {
             let member_0 = body.enter("ResourceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             let member_0 = body.enter("Tag");
             body.items(
                 value,
@@ -161,6 +138,6 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteTagsRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,62 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTrafficMirrorFilterResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTrafficMirrorFilterResult {
     /// The ID of the Traffic Mirror filter.
-    pub traffic_mirror_filter_id: ::std::option::Option<::std::string::String>,
+    pub traffic_mirror_filter_id: Option<String>,
 }
 impl DeleteTrafficMirrorFilterResult {
     /// Starts building a [`DeleteTrafficMirrorFilterResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTrafficMirrorFilterResultBuilder {
-        <crate::types::builders::DeleteTrafficMirrorFilterResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTrafficMirrorFilterResultBuilder as Default>::default()
     }
     /// The `TrafficMirrorFilterId` member, when set.
     #[inline]
-    pub fn traffic_mirror_filter_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_mirror_filter_id(&self) -> Option<&str> {
         self.traffic_mirror_filter_id.as_deref()
     }
 }
 /// A builder for [`DeleteTrafficMirrorFilterResult`](crate::types::DeleteTrafficMirrorFilterResult); start one with `DeleteTrafficMirrorFilterResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTrafficMirrorFilterResultBuilder {
     inner: crate::types::DeleteTrafficMirrorFilterResult,
 }
 impl DeleteTrafficMirrorFilterResultBuilder {
     /// Sets [`DeleteTrafficMirrorFilterResult::traffic_mirror_filter_id`](crate::types::DeleteTrafficMirrorFilterResult::traffic_mirror_filter_id): The ID of the Traffic Mirror filter.
-    pub fn traffic_mirror_filter_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_mirror_filter_id = ::std::option::Option::Some(input.into());
+    pub fn traffic_mirror_filter_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_mirror_filter_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteTrafficMirrorFilterResult::traffic_mirror_filter_id`](crate::types::DeleteTrafficMirrorFilterResult::traffic_mirror_filter_id).
     #[inline]
-    pub fn set_traffic_mirror_filter_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_filter_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_mirror_filter_id = input;
         self
     }
     /// The value set for [`DeleteTrafficMirrorFilterResult::traffic_mirror_filter_id`](crate::types::DeleteTrafficMirrorFilterResult::traffic_mirror_filter_id), if any.
     #[inline]
-    pub fn get_traffic_mirror_filter_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_filter_id(&self) -> &Option<String> {
         &self.inner.traffic_mirror_filter_id
     }
     /// Builds the [`DeleteTrafficMirrorFilterResult`]; it has no required members, so this cannot fail.
@@ -69,15 +51,13 @@ impl DeleteTrafficMirrorFilterResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteTrafficMirrorFilterResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "trafficMirrorFilterId" {
-                value.traffic_mirror_filter_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.traffic_mirror_filter_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

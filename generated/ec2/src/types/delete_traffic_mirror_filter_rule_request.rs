@@ -2,119 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTrafficMirrorFilterRuleRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTrafficMirrorFilterRuleRequest {
     /// The ID of the Traffic Mirror rule.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_mirror_filter_rule_id: ::std::option::Option<::std::string::String>,
+    pub traffic_mirror_filter_rule_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DeleteTrafficMirrorFilterRuleRequest {
     /// Starts building a [`DeleteTrafficMirrorFilterRuleRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTrafficMirrorFilterRuleRequestBuilder {
-        <crate::types::builders::DeleteTrafficMirrorFilterRuleRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTrafficMirrorFilterRuleRequestBuilder as Default>::default()
     }
     /// The `TrafficMirrorFilterRuleId` member, when set.
     #[inline]
-    pub fn traffic_mirror_filter_rule_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_mirror_filter_rule_id(&self) -> Option<&str> {
         self.traffic_mirror_filter_rule_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DeleteTrafficMirrorFilterRuleRequest`](crate::types::DeleteTrafficMirrorFilterRuleRequest); start one with `DeleteTrafficMirrorFilterRuleRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTrafficMirrorFilterRuleRequestBuilder {
     inner: crate::types::DeleteTrafficMirrorFilterRuleRequest,
 }
 impl DeleteTrafficMirrorFilterRuleRequestBuilder {
     /// Sets [`DeleteTrafficMirrorFilterRuleRequest::traffic_mirror_filter_rule_id`](crate::types::DeleteTrafficMirrorFilterRuleRequest::traffic_mirror_filter_rule_id): The ID of the Traffic Mirror rule.
-    pub fn traffic_mirror_filter_rule_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_mirror_filter_rule_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn traffic_mirror_filter_rule_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_mirror_filter_rule_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteTrafficMirrorFilterRuleRequest::traffic_mirror_filter_rule_id`](crate::types::DeleteTrafficMirrorFilterRuleRequest::traffic_mirror_filter_rule_id).
     #[inline]
-    pub fn set_traffic_mirror_filter_rule_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_filter_rule_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_mirror_filter_rule_id = input;
         self
     }
     /// The value set for [`DeleteTrafficMirrorFilterRuleRequest::traffic_mirror_filter_rule_id`](crate::types::DeleteTrafficMirrorFilterRuleRequest::traffic_mirror_filter_rule_id), if any.
     #[inline]
-    pub fn get_traffic_mirror_filter_rule_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_filter_rule_id(&self) -> &Option<String> {
         &self.inner.traffic_mirror_filter_rule_id
     }
     /// Sets [`DeleteTrafficMirrorFilterRuleRequest::dry_run`](crate::types::DeleteTrafficMirrorFilterRuleRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteTrafficMirrorFilterRuleRequest::dry_run`](crate::types::DeleteTrafficMirrorFilterRuleRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteTrafficMirrorFilterRuleRequest::dry_run`](crate::types::DeleteTrafficMirrorFilterRuleRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DeleteTrafficMirrorFilterRuleRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteTrafficMirrorFilterRuleRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.traffic_mirror_filter_rule_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteTrafficMirrorFilterRuleRequest",
                 member: "traffic_mirror_filter_rule_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteTrafficMirrorFilterRuleRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_filter_rule_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.traffic_mirror_filter_rule_id {
             body.member("TrafficMirrorFilterRuleId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

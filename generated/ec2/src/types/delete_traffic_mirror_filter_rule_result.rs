@@ -2,64 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTrafficMirrorFilterRuleResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTrafficMirrorFilterRuleResult {
     /// The ID of the deleted Traffic Mirror rule.
-    pub traffic_mirror_filter_rule_id: ::std::option::Option<::std::string::String>,
+    pub traffic_mirror_filter_rule_id: Option<String>,
 }
 impl DeleteTrafficMirrorFilterRuleResult {
     /// Starts building a [`DeleteTrafficMirrorFilterRuleResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTrafficMirrorFilterRuleResultBuilder {
-        <crate::types::builders::DeleteTrafficMirrorFilterRuleResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTrafficMirrorFilterRuleResultBuilder as Default>::default()
     }
     /// The `TrafficMirrorFilterRuleId` member, when set.
     #[inline]
-    pub fn traffic_mirror_filter_rule_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_mirror_filter_rule_id(&self) -> Option<&str> {
         self.traffic_mirror_filter_rule_id.as_deref()
     }
 }
 /// A builder for [`DeleteTrafficMirrorFilterRuleResult`](crate::types::DeleteTrafficMirrorFilterRuleResult); start one with `DeleteTrafficMirrorFilterRuleResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTrafficMirrorFilterRuleResultBuilder {
     inner: crate::types::DeleteTrafficMirrorFilterRuleResult,
 }
 impl DeleteTrafficMirrorFilterRuleResultBuilder {
     /// Sets [`DeleteTrafficMirrorFilterRuleResult::traffic_mirror_filter_rule_id`](crate::types::DeleteTrafficMirrorFilterRuleResult::traffic_mirror_filter_rule_id): The ID of the deleted Traffic Mirror rule.
-    pub fn traffic_mirror_filter_rule_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_mirror_filter_rule_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn traffic_mirror_filter_rule_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_mirror_filter_rule_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteTrafficMirrorFilterRuleResult::traffic_mirror_filter_rule_id`](crate::types::DeleteTrafficMirrorFilterRuleResult::traffic_mirror_filter_rule_id).
     #[inline]
-    pub fn set_traffic_mirror_filter_rule_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_filter_rule_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_mirror_filter_rule_id = input;
         self
     }
     /// The value set for [`DeleteTrafficMirrorFilterRuleResult::traffic_mirror_filter_rule_id`](crate::types::DeleteTrafficMirrorFilterRuleResult::traffic_mirror_filter_rule_id), if any.
     #[inline]
-    pub fn get_traffic_mirror_filter_rule_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_filter_rule_id(&self) -> &Option<String> {
         &self.inner.traffic_mirror_filter_rule_id
     }
     /// Builds the [`DeleteTrafficMirrorFilterRuleResult`]; it has no required members, so this cannot fail.
@@ -71,15 +51,13 @@ impl DeleteTrafficMirrorFilterRuleResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteTrafficMirrorFilterRuleResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "trafficMirrorFilterRuleId" {
-                value.traffic_mirror_filter_rule_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.traffic_mirror_filter_rule_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

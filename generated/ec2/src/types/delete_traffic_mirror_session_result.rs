@@ -2,62 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTrafficMirrorSessionResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTrafficMirrorSessionResult {
     /// The ID of the deleted Traffic Mirror session.
-    pub traffic_mirror_session_id: ::std::option::Option<::std::string::String>,
+    pub traffic_mirror_session_id: Option<String>,
 }
 impl DeleteTrafficMirrorSessionResult {
     /// Starts building a [`DeleteTrafficMirrorSessionResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTrafficMirrorSessionResultBuilder {
-        <crate::types::builders::DeleteTrafficMirrorSessionResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTrafficMirrorSessionResultBuilder as Default>::default()
     }
     /// The `TrafficMirrorSessionId` member, when set.
     #[inline]
-    pub fn traffic_mirror_session_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_mirror_session_id(&self) -> Option<&str> {
         self.traffic_mirror_session_id.as_deref()
     }
 }
 /// A builder for [`DeleteTrafficMirrorSessionResult`](crate::types::DeleteTrafficMirrorSessionResult); start one with `DeleteTrafficMirrorSessionResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTrafficMirrorSessionResultBuilder {
     inner: crate::types::DeleteTrafficMirrorSessionResult,
 }
 impl DeleteTrafficMirrorSessionResultBuilder {
     /// Sets [`DeleteTrafficMirrorSessionResult::traffic_mirror_session_id`](crate::types::DeleteTrafficMirrorSessionResult::traffic_mirror_session_id): The ID of the deleted Traffic Mirror session.
-    pub fn traffic_mirror_session_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_mirror_session_id = ::std::option::Option::Some(input.into());
+    pub fn traffic_mirror_session_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_mirror_session_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteTrafficMirrorSessionResult::traffic_mirror_session_id`](crate::types::DeleteTrafficMirrorSessionResult::traffic_mirror_session_id).
     #[inline]
-    pub fn set_traffic_mirror_session_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_session_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_mirror_session_id = input;
         self
     }
     /// The value set for [`DeleteTrafficMirrorSessionResult::traffic_mirror_session_id`](crate::types::DeleteTrafficMirrorSessionResult::traffic_mirror_session_id), if any.
     #[inline]
-    pub fn get_traffic_mirror_session_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_session_id(&self) -> &Option<String> {
         &self.inner.traffic_mirror_session_id
     }
     /// Builds the [`DeleteTrafficMirrorSessionResult`]; it has no required members, so this cannot fail.
@@ -69,15 +51,13 @@ impl DeleteTrafficMirrorSessionResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteTrafficMirrorSessionResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "trafficMirrorSessionId" {
-                value.traffic_mirror_session_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.traffic_mirror_session_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,62 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTrafficMirrorTargetResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTrafficMirrorTargetResult {
     /// The ID of the deleted Traffic Mirror target.
-    pub traffic_mirror_target_id: ::std::option::Option<::std::string::String>,
+    pub traffic_mirror_target_id: Option<String>,
 }
 impl DeleteTrafficMirrorTargetResult {
     /// Starts building a [`DeleteTrafficMirrorTargetResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTrafficMirrorTargetResultBuilder {
-        <crate::types::builders::DeleteTrafficMirrorTargetResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTrafficMirrorTargetResultBuilder as Default>::default()
     }
     /// The `TrafficMirrorTargetId` member, when set.
     #[inline]
-    pub fn traffic_mirror_target_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_mirror_target_id(&self) -> Option<&str> {
         self.traffic_mirror_target_id.as_deref()
     }
 }
 /// A builder for [`DeleteTrafficMirrorTargetResult`](crate::types::DeleteTrafficMirrorTargetResult); start one with `DeleteTrafficMirrorTargetResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTrafficMirrorTargetResultBuilder {
     inner: crate::types::DeleteTrafficMirrorTargetResult,
 }
 impl DeleteTrafficMirrorTargetResultBuilder {
     /// Sets [`DeleteTrafficMirrorTargetResult::traffic_mirror_target_id`](crate::types::DeleteTrafficMirrorTargetResult::traffic_mirror_target_id): The ID of the deleted Traffic Mirror target.
-    pub fn traffic_mirror_target_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_mirror_target_id = ::std::option::Option::Some(input.into());
+    pub fn traffic_mirror_target_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_mirror_target_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteTrafficMirrorTargetResult::traffic_mirror_target_id`](crate::types::DeleteTrafficMirrorTargetResult::traffic_mirror_target_id).
     #[inline]
-    pub fn set_traffic_mirror_target_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_target_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_mirror_target_id = input;
         self
     }
     /// The value set for [`DeleteTrafficMirrorTargetResult::traffic_mirror_target_id`](crate::types::DeleteTrafficMirrorTargetResult::traffic_mirror_target_id), if any.
     #[inline]
-    pub fn get_traffic_mirror_target_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_target_id(&self) -> &Option<String> {
         &self.inner.traffic_mirror_target_id
     }
     /// Builds the [`DeleteTrafficMirrorTargetResult`]; it has no required members, so this cannot fail.
@@ -69,15 +51,13 @@ impl DeleteTrafficMirrorTargetResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteTrafficMirrorTargetResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "trafficMirrorTargetId" {
-                value.traffic_mirror_target_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.traffic_mirror_target_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

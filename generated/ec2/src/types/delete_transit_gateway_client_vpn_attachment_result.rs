@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayClientVpnAttachmentResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayClientVpnAttachmentResult {
     /// Information about the Transit Gateway Client VPN attachment.
-    pub transit_gateway_client_vpn_attachment: ::std::option::Option<
+    pub transit_gateway_client_vpn_attachment: Option<
         crate::types::TransitGatewayClientVpnAttachment,
     >,
 }
@@ -19,23 +14,18 @@ impl DeleteTransitGatewayClientVpnAttachmentResult {
     /// Starts building a [`DeleteTransitGatewayClientVpnAttachmentResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTransitGatewayClientVpnAttachmentResultBuilder {
-        <crate::types::builders::DeleteTransitGatewayClientVpnAttachmentResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTransitGatewayClientVpnAttachmentResultBuilder as Default>::default()
     }
     /// The `TransitGatewayClientVpnAttachment` member, when set.
     #[inline]
     pub fn transit_gateway_client_vpn_attachment(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayClientVpnAttachment> {
+    ) -> Option<&crate::types::TransitGatewayClientVpnAttachment> {
         self.transit_gateway_client_vpn_attachment.as_ref()
     }
 }
 /// A builder for [`DeleteTransitGatewayClientVpnAttachmentResult`](crate::types::DeleteTransitGatewayClientVpnAttachmentResult); start one with `DeleteTransitGatewayClientVpnAttachmentResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTransitGatewayClientVpnAttachmentResultBuilder {
     inner: crate::types::DeleteTransitGatewayClientVpnAttachmentResult,
 }
@@ -45,16 +35,14 @@ impl DeleteTransitGatewayClientVpnAttachmentResultBuilder {
         mut self,
         input: crate::types::TransitGatewayClientVpnAttachment,
     ) -> Self {
-        self.inner.transit_gateway_client_vpn_attachment = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.transit_gateway_client_vpn_attachment = Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayClientVpnAttachmentResult::transit_gateway_client_vpn_attachment`](crate::types::DeleteTransitGatewayClientVpnAttachmentResult::transit_gateway_client_vpn_attachment).
     #[inline]
     pub fn set_transit_gateway_client_vpn_attachment(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayClientVpnAttachment>,
+        input: Option<crate::types::TransitGatewayClientVpnAttachment>,
     ) -> Self {
         self.inner.transit_gateway_client_vpn_attachment = input;
         self
@@ -63,7 +51,7 @@ impl DeleteTransitGatewayClientVpnAttachmentResultBuilder {
     #[inline]
     pub fn get_transit_gateway_client_vpn_attachment(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayClientVpnAttachment> {
+    ) -> &Option<crate::types::TransitGatewayClientVpnAttachment> {
         &self.inner.transit_gateway_client_vpn_attachment
     }
     /// Builds the [`DeleteTransitGatewayClientVpnAttachmentResult`]; it has no required members, so this cannot fail.
@@ -75,17 +63,17 @@ impl DeleteTransitGatewayClientVpnAttachmentResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteTransitGatewayClientVpnAttachmentResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayClientVpnAttachment" {
-                value.transit_gateway_client_vpn_attachment = ::std::option::Option::Some(
+                value.transit_gateway_client_vpn_attachment = Some(
                     <crate::types::TransitGatewayClientVpnAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

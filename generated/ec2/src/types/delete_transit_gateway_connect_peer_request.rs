@@ -2,120 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayConnectPeerRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayConnectPeerRequest {
     /// The ID of the Connect peer.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transit_gateway_connect_peer_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_connect_peer_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DeleteTransitGatewayConnectPeerRequest {
     /// Starts building a [`DeleteTransitGatewayConnectPeerRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTransitGatewayConnectPeerRequestBuilder {
-        <crate::types::builders::DeleteTransitGatewayConnectPeerRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTransitGatewayConnectPeerRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayConnectPeerId` member, when set.
     #[inline]
-    pub fn transit_gateway_connect_peer_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_connect_peer_id(&self) -> Option<&str> {
         self.transit_gateway_connect_peer_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DeleteTransitGatewayConnectPeerRequest`](crate::types::DeleteTransitGatewayConnectPeerRequest); start one with `DeleteTransitGatewayConnectPeerRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTransitGatewayConnectPeerRequestBuilder {
     inner: crate::types::DeleteTransitGatewayConnectPeerRequest,
 }
 impl DeleteTransitGatewayConnectPeerRequestBuilder {
     /// Sets [`DeleteTransitGatewayConnectPeerRequest::transit_gateway_connect_peer_id`](crate::types::DeleteTransitGatewayConnectPeerRequest::transit_gateway_connect_peer_id): The ID of the Connect peer.
-    pub fn transit_gateway_connect_peer_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_connect_peer_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_connect_peer_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_connect_peer_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteTransitGatewayConnectPeerRequest::transit_gateway_connect_peer_id`](crate::types::DeleteTransitGatewayConnectPeerRequest::transit_gateway_connect_peer_id).
     #[inline]
-    pub fn set_transit_gateway_connect_peer_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_connect_peer_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_connect_peer_id = input;
         self
     }
     /// The value set for [`DeleteTransitGatewayConnectPeerRequest::transit_gateway_connect_peer_id`](crate::types::DeleteTransitGatewayConnectPeerRequest::transit_gateway_connect_peer_id), if any.
     #[inline]
-    pub fn get_transit_gateway_connect_peer_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_connect_peer_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_connect_peer_id
     }
     /// Sets [`DeleteTransitGatewayConnectPeerRequest::dry_run`](crate::types::DeleteTransitGatewayConnectPeerRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayConnectPeerRequest::dry_run`](crate::types::DeleteTransitGatewayConnectPeerRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteTransitGatewayConnectPeerRequest::dry_run`](crate::types::DeleteTransitGatewayConnectPeerRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DeleteTransitGatewayConnectPeerRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteTransitGatewayConnectPeerRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transit_gateway_connect_peer_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteTransitGatewayConnectPeerRequest",
                 member: "transit_gateway_connect_peer_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteTransitGatewayConnectPeerRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_connect_peer_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_connect_peer_id {
             body.member("TransitGatewayConnectPeerId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayConnectPeerResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayConnectPeerResult {
     /// Information about the deleted Connect peer.
-    pub transit_gateway_connect_peer: ::std::option::Option<
-        crate::types::TransitGatewayConnectPeer,
-    >,
+    pub transit_gateway_connect_peer: Option<crate::types::TransitGatewayConnectPeer>,
 }
 impl DeleteTransitGatewayConnectPeerResult {
     /// Starts building a [`DeleteTransitGatewayConnectPeerResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTransitGatewayConnectPeerResultBuilder {
-        <crate::types::builders::DeleteTransitGatewayConnectPeerResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTransitGatewayConnectPeerResultBuilder as Default>::default()
     }
     /// The `TransitGatewayConnectPeer` member, when set.
     #[inline]
     pub fn transit_gateway_connect_peer(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayConnectPeer> {
+    ) -> Option<&crate::types::TransitGatewayConnectPeer> {
         self.transit_gateway_connect_peer.as_ref()
     }
 }
 /// A builder for [`DeleteTransitGatewayConnectPeerResult`](crate::types::DeleteTransitGatewayConnectPeerResult); start one with `DeleteTransitGatewayConnectPeerResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTransitGatewayConnectPeerResultBuilder {
     inner: crate::types::DeleteTransitGatewayConnectPeerResult,
 }
@@ -45,14 +33,14 @@ impl DeleteTransitGatewayConnectPeerResultBuilder {
         mut self,
         input: crate::types::TransitGatewayConnectPeer,
     ) -> Self {
-        self.inner.transit_gateway_connect_peer = ::std::option::Option::Some(input);
+        self.inner.transit_gateway_connect_peer = Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayConnectPeerResult::transit_gateway_connect_peer`](crate::types::DeleteTransitGatewayConnectPeerResult::transit_gateway_connect_peer).
     #[inline]
     pub fn set_transit_gateway_connect_peer(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayConnectPeer>,
+        input: Option<crate::types::TransitGatewayConnectPeer>,
     ) -> Self {
         self.inner.transit_gateway_connect_peer = input;
         self
@@ -61,7 +49,7 @@ impl DeleteTransitGatewayConnectPeerResultBuilder {
     #[inline]
     pub fn get_transit_gateway_connect_peer(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayConnectPeer> {
+    ) -> &Option<crate::types::TransitGatewayConnectPeer> {
         &self.inner.transit_gateway_connect_peer
     }
     /// Builds the [`DeleteTransitGatewayConnectPeerResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl DeleteTransitGatewayConnectPeerResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteTransitGatewayConnectPeerResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayConnectPeer" {
-                value.transit_gateway_connect_peer = ::std::option::Option::Some(
+                value.transit_gateway_connect_peer = Some(
                     <crate::types::TransitGatewayConnectPeer as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

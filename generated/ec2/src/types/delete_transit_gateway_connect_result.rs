@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayConnectResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayConnectResult {
     /// Information about the deleted Connect attachment.
-    pub transit_gateway_connect: ::std::option::Option<
-        crate::types::TransitGatewayConnect,
-    >,
+    pub transit_gateway_connect: Option<crate::types::TransitGatewayConnect>,
 }
 impl DeleteTransitGatewayConnectResult {
     /// Starts building a [`DeleteTransitGatewayConnectResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTransitGatewayConnectResultBuilder {
-        <crate::types::builders::DeleteTransitGatewayConnectResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTransitGatewayConnectResultBuilder as Default>::default()
     }
     /// The `TransitGatewayConnect` member, when set.
     #[inline]
     pub fn transit_gateway_connect(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayConnect> {
+    ) -> Option<&crate::types::TransitGatewayConnect> {
         self.transit_gateway_connect.as_ref()
     }
 }
 /// A builder for [`DeleteTransitGatewayConnectResult`](crate::types::DeleteTransitGatewayConnectResult); start one with `DeleteTransitGatewayConnectResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTransitGatewayConnectResultBuilder {
     inner: crate::types::DeleteTransitGatewayConnectResult,
 }
@@ -45,14 +33,14 @@ impl DeleteTransitGatewayConnectResultBuilder {
         mut self,
         input: crate::types::TransitGatewayConnect,
     ) -> Self {
-        self.inner.transit_gateway_connect = ::std::option::Option::Some(input);
+        self.inner.transit_gateway_connect = Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayConnectResult::transit_gateway_connect`](crate::types::DeleteTransitGatewayConnectResult::transit_gateway_connect).
     #[inline]
     pub fn set_transit_gateway_connect(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayConnect>,
+        input: Option<crate::types::TransitGatewayConnect>,
     ) -> Self {
         self.inner.transit_gateway_connect = input;
         self
@@ -61,7 +49,7 @@ impl DeleteTransitGatewayConnectResultBuilder {
     #[inline]
     pub fn get_transit_gateway_connect(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayConnect> {
+    ) -> &Option<crate::types::TransitGatewayConnect> {
         &self.inner.transit_gateway_connect
     }
     /// Builds the [`DeleteTransitGatewayConnectResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl DeleteTransitGatewayConnectResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteTransitGatewayConnectResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayConnect" {
-                value.transit_gateway_connect = ::std::option::Option::Some(
+                value.transit_gateway_connect = Some(
                     <crate::types::TransitGatewayConnect as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

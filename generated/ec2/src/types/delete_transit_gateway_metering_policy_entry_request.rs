@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayMeteringPolicyEntryRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayMeteringPolicyEntryRequest {
     /// The ID of the transit gateway metering policy containing the entry to delete.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transit_gateway_metering_policy_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_metering_policy_id: Option<String>,
     /// The rule number of the metering policy entry to delete.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub policy_rule_number: ::std::option::Option<i32>,
+    pub policy_rule_number: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DeleteTransitGatewayMeteringPolicyEntryRequest {
     /// Starts building a [`DeleteTransitGatewayMeteringPolicyEntryRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTransitGatewayMeteringPolicyEntryRequestBuilder {
-        <crate::types::builders::DeleteTransitGatewayMeteringPolicyEntryRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTransitGatewayMeteringPolicyEntryRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayMeteringPolicyId` member, when set.
     #[inline]
-    pub fn transit_gateway_metering_policy_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_metering_policy_id(&self) -> Option<&str> {
         self.transit_gateway_metering_policy_id.as_deref()
     }
     /// The `PolicyRuleNumber` member, when set.
     #[inline]
-    pub fn policy_rule_number(&self) -> ::std::option::Option<i32> {
+    pub fn policy_rule_number(&self) -> Option<i32> {
         self.policy_rule_number
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DeleteTransitGatewayMeteringPolicyEntryRequest`](crate::types::DeleteTransitGatewayMeteringPolicyEntryRequest); start one with `DeleteTransitGatewayMeteringPolicyEntryRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTransitGatewayMeteringPolicyEntryRequestBuilder {
     inner: crate::types::DeleteTransitGatewayMeteringPolicyEntryRequest,
 }
@@ -57,82 +47,78 @@ impl DeleteTransitGatewayMeteringPolicyEntryRequestBuilder {
     /// Sets [`DeleteTransitGatewayMeteringPolicyEntryRequest::transit_gateway_metering_policy_id`](crate::types::DeleteTransitGatewayMeteringPolicyEntryRequest::transit_gateway_metering_policy_id): The ID of the transit gateway metering policy containing the entry to delete.
     pub fn transit_gateway_metering_policy_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.transit_gateway_metering_policy_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_metering_policy_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteTransitGatewayMeteringPolicyEntryRequest::transit_gateway_metering_policy_id`](crate::types::DeleteTransitGatewayMeteringPolicyEntryRequest::transit_gateway_metering_policy_id).
     #[inline]
     pub fn set_transit_gateway_metering_policy_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.transit_gateway_metering_policy_id = input;
         self
     }
     /// The value set for [`DeleteTransitGatewayMeteringPolicyEntryRequest::transit_gateway_metering_policy_id`](crate::types::DeleteTransitGatewayMeteringPolicyEntryRequest::transit_gateway_metering_policy_id), if any.
     #[inline]
-    pub fn get_transit_gateway_metering_policy_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_metering_policy_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_metering_policy_id
     }
     /// Sets [`DeleteTransitGatewayMeteringPolicyEntryRequest::policy_rule_number`](crate::types::DeleteTransitGatewayMeteringPolicyEntryRequest::policy_rule_number): The rule number of the metering policy entry to delete.
     pub fn policy_rule_number(mut self, input: i32) -> Self {
-        self.inner.policy_rule_number = ::std::option::Option::Some(input);
+        self.inner.policy_rule_number = Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayMeteringPolicyEntryRequest::policy_rule_number`](crate::types::DeleteTransitGatewayMeteringPolicyEntryRequest::policy_rule_number).
     #[inline]
-    pub fn set_policy_rule_number(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_policy_rule_number(mut self, input: Option<i32>) -> Self {
         self.inner.policy_rule_number = input;
         self
     }
     /// The value set for [`DeleteTransitGatewayMeteringPolicyEntryRequest::policy_rule_number`](crate::types::DeleteTransitGatewayMeteringPolicyEntryRequest::policy_rule_number), if any.
     #[inline]
-    pub fn get_policy_rule_number(&self) -> &::std::option::Option<i32> {
+    pub fn get_policy_rule_number(&self) -> &Option<i32> {
         &self.inner.policy_rule_number
     }
     /// Sets [`DeleteTransitGatewayMeteringPolicyEntryRequest::dry_run`](crate::types::DeleteTransitGatewayMeteringPolicyEntryRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayMeteringPolicyEntryRequest::dry_run`](crate::types::DeleteTransitGatewayMeteringPolicyEntryRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteTransitGatewayMeteringPolicyEntryRequest::dry_run`](crate::types::DeleteTransitGatewayMeteringPolicyEntryRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DeleteTransitGatewayMeteringPolicyEntryRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteTransitGatewayMeteringPolicyEntryRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transit_gateway_metering_policy_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteTransitGatewayMeteringPolicyEntryRequest",
                 member: "transit_gateway_metering_policy_id",
             });
         }
         if self.inner.policy_rule_number.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteTransitGatewayMeteringPolicyEntryRequest",
                 member: "policy_rule_number",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -140,18 +126,16 @@ for DeleteTransitGatewayMeteringPolicyEntryRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .transit_gateway_metering_policy_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_metering_policy_id {
             body.member("TransitGatewayMeteringPolicyId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.policy_rule_number {
+        if let Some(value) = &self.policy_rule_number {
             body.member("PolicyRuleNumber", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

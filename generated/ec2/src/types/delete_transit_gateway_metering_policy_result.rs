@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayMeteringPolicyResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayMeteringPolicyResult {
     /// Information about the deleted transit gateway metering policy.
-    pub transit_gateway_metering_policy: ::std::option::Option<
+    pub transit_gateway_metering_policy: Option<
         crate::types::TransitGatewayMeteringPolicy,
     >,
 }
@@ -19,23 +14,18 @@ impl DeleteTransitGatewayMeteringPolicyResult {
     /// Starts building a [`DeleteTransitGatewayMeteringPolicyResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTransitGatewayMeteringPolicyResultBuilder {
-        <crate::types::builders::DeleteTransitGatewayMeteringPolicyResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTransitGatewayMeteringPolicyResultBuilder as Default>::default()
     }
     /// The `TransitGatewayMeteringPolicy` member, when set.
     #[inline]
     pub fn transit_gateway_metering_policy(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayMeteringPolicy> {
+    ) -> Option<&crate::types::TransitGatewayMeteringPolicy> {
         self.transit_gateway_metering_policy.as_ref()
     }
 }
 /// A builder for [`DeleteTransitGatewayMeteringPolicyResult`](crate::types::DeleteTransitGatewayMeteringPolicyResult); start one with `DeleteTransitGatewayMeteringPolicyResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTransitGatewayMeteringPolicyResultBuilder {
     inner: crate::types::DeleteTransitGatewayMeteringPolicyResult,
 }
@@ -45,14 +35,14 @@ impl DeleteTransitGatewayMeteringPolicyResultBuilder {
         mut self,
         input: crate::types::TransitGatewayMeteringPolicy,
     ) -> Self {
-        self.inner.transit_gateway_metering_policy = ::std::option::Option::Some(input);
+        self.inner.transit_gateway_metering_policy = Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayMeteringPolicyResult::transit_gateway_metering_policy`](crate::types::DeleteTransitGatewayMeteringPolicyResult::transit_gateway_metering_policy).
     #[inline]
     pub fn set_transit_gateway_metering_policy(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayMeteringPolicy>,
+        input: Option<crate::types::TransitGatewayMeteringPolicy>,
     ) -> Self {
         self.inner.transit_gateway_metering_policy = input;
         self
@@ -61,7 +51,7 @@ impl DeleteTransitGatewayMeteringPolicyResultBuilder {
     #[inline]
     pub fn get_transit_gateway_metering_policy(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayMeteringPolicy> {
+    ) -> &Option<crate::types::TransitGatewayMeteringPolicy> {
         &self.inner.transit_gateway_metering_policy
     }
     /// Builds the [`DeleteTransitGatewayMeteringPolicyResult`]; it has no required members, so this cannot fail.
@@ -73,17 +63,17 @@ impl DeleteTransitGatewayMeteringPolicyResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteTransitGatewayMeteringPolicyResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayMeteringPolicy" {
-                value.transit_gateway_metering_policy = ::std::option::Option::Some(
+                value.transit_gateway_metering_policy = Some(
                     <crate::types::TransitGatewayMeteringPolicy as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

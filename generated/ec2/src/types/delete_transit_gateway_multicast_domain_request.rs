@@ -2,47 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayMulticastDomainRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayMulticastDomainRequest {
     /// The ID of the transit gateway multicast domain.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transit_gateway_multicast_domain_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub transit_gateway_multicast_domain_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DeleteTransitGatewayMulticastDomainRequest {
     /// Starts building a [`DeleteTransitGatewayMulticastDomainRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTransitGatewayMulticastDomainRequestBuilder {
-        <crate::types::builders::DeleteTransitGatewayMulticastDomainRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTransitGatewayMulticastDomainRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayMulticastDomainId` member, when set.
     #[inline]
-    pub fn transit_gateway_multicast_domain_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_multicast_domain_id(&self) -> Option<&str> {
         self.transit_gateway_multicast_domain_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DeleteTransitGatewayMulticastDomainRequest`](crate::types::DeleteTransitGatewayMulticastDomainRequest); start one with `DeleteTransitGatewayMulticastDomainRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTransitGatewayMulticastDomainRequestBuilder {
     inner: crate::types::DeleteTransitGatewayMulticastDomainRequest,
 }
@@ -50,75 +38,69 @@ impl DeleteTransitGatewayMulticastDomainRequestBuilder {
     /// Sets [`DeleteTransitGatewayMulticastDomainRequest::transit_gateway_multicast_domain_id`](crate::types::DeleteTransitGatewayMulticastDomainRequest::transit_gateway_multicast_domain_id): The ID of the transit gateway multicast domain.
     pub fn transit_gateway_multicast_domain_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.transit_gateway_multicast_domain_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_multicast_domain_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteTransitGatewayMulticastDomainRequest::transit_gateway_multicast_domain_id`](crate::types::DeleteTransitGatewayMulticastDomainRequest::transit_gateway_multicast_domain_id).
     #[inline]
     pub fn set_transit_gateway_multicast_domain_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.transit_gateway_multicast_domain_id = input;
         self
     }
     /// The value set for [`DeleteTransitGatewayMulticastDomainRequest::transit_gateway_multicast_domain_id`](crate::types::DeleteTransitGatewayMulticastDomainRequest::transit_gateway_multicast_domain_id), if any.
     #[inline]
-    pub fn get_transit_gateway_multicast_domain_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_multicast_domain_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_multicast_domain_id
     }
     /// Sets [`DeleteTransitGatewayMulticastDomainRequest::dry_run`](crate::types::DeleteTransitGatewayMulticastDomainRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayMulticastDomainRequest::dry_run`](crate::types::DeleteTransitGatewayMulticastDomainRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteTransitGatewayMulticastDomainRequest::dry_run`](crate::types::DeleteTransitGatewayMulticastDomainRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DeleteTransitGatewayMulticastDomainRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteTransitGatewayMulticastDomainRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transit_gateway_multicast_domain_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteTransitGatewayMulticastDomainRequest",
                 member: "transit_gateway_multicast_domain_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteTransitGatewayMulticastDomainRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .transit_gateway_multicast_domain_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_multicast_domain_id {
             body.member("TransitGatewayMulticastDomainId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

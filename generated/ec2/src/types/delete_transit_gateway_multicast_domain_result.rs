@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayMulticastDomainResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayMulticastDomainResult {
     /// Information about the deleted transit gateway multicast domain.
-    pub transit_gateway_multicast_domain: ::std::option::Option<
+    pub transit_gateway_multicast_domain: Option<
         crate::types::TransitGatewayMulticastDomain,
     >,
 }
@@ -19,23 +14,18 @@ impl DeleteTransitGatewayMulticastDomainResult {
     /// Starts building a [`DeleteTransitGatewayMulticastDomainResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTransitGatewayMulticastDomainResultBuilder {
-        <crate::types::builders::DeleteTransitGatewayMulticastDomainResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTransitGatewayMulticastDomainResultBuilder as Default>::default()
     }
     /// The `TransitGatewayMulticastDomain` member, when set.
     #[inline]
     pub fn transit_gateway_multicast_domain(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayMulticastDomain> {
+    ) -> Option<&crate::types::TransitGatewayMulticastDomain> {
         self.transit_gateway_multicast_domain.as_ref()
     }
 }
 /// A builder for [`DeleteTransitGatewayMulticastDomainResult`](crate::types::DeleteTransitGatewayMulticastDomainResult); start one with `DeleteTransitGatewayMulticastDomainResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTransitGatewayMulticastDomainResultBuilder {
     inner: crate::types::DeleteTransitGatewayMulticastDomainResult,
 }
@@ -45,14 +35,14 @@ impl DeleteTransitGatewayMulticastDomainResultBuilder {
         mut self,
         input: crate::types::TransitGatewayMulticastDomain,
     ) -> Self {
-        self.inner.transit_gateway_multicast_domain = ::std::option::Option::Some(input);
+        self.inner.transit_gateway_multicast_domain = Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayMulticastDomainResult::transit_gateway_multicast_domain`](crate::types::DeleteTransitGatewayMulticastDomainResult::transit_gateway_multicast_domain).
     #[inline]
     pub fn set_transit_gateway_multicast_domain(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayMulticastDomain>,
+        input: Option<crate::types::TransitGatewayMulticastDomain>,
     ) -> Self {
         self.inner.transit_gateway_multicast_domain = input;
         self
@@ -61,7 +51,7 @@ impl DeleteTransitGatewayMulticastDomainResultBuilder {
     #[inline]
     pub fn get_transit_gateway_multicast_domain(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayMulticastDomain> {
+    ) -> &Option<crate::types::TransitGatewayMulticastDomain> {
         &self.inner.transit_gateway_multicast_domain
     }
     /// Builds the [`DeleteTransitGatewayMulticastDomainResult`]; it has no required members, so this cannot fail.
@@ -73,17 +63,17 @@ impl DeleteTransitGatewayMulticastDomainResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteTransitGatewayMulticastDomainResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayMulticastDomain" {
-                value.transit_gateway_multicast_domain = ::std::option::Option::Some(
+                value.transit_gateway_multicast_domain = Some(
                     <crate::types::TransitGatewayMulticastDomain as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

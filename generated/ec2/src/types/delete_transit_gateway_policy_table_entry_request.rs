@@ -2,145 +2,117 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayPolicyTableEntryRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayPolicyTableEntryRequest {
     /// The ID of the transit gateway policy table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transit_gateway_policy_table_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_policy_table_id: Option<String>,
     /// The rule number of the policy table entry to delete.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub policy_rule_number: ::std::option::Option<::std::string::String>,
+    pub policy_rule_number: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DeleteTransitGatewayPolicyTableEntryRequest {
     /// Starts building a [`DeleteTransitGatewayPolicyTableEntryRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTransitGatewayPolicyTableEntryRequestBuilder {
-        <crate::types::builders::DeleteTransitGatewayPolicyTableEntryRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTransitGatewayPolicyTableEntryRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayPolicyTableId` member, when set.
     #[inline]
-    pub fn transit_gateway_policy_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_policy_table_id(&self) -> Option<&str> {
         self.transit_gateway_policy_table_id.as_deref()
     }
     /// The `PolicyRuleNumber` member, when set.
     #[inline]
-    pub fn policy_rule_number(&self) -> ::std::option::Option<&str> {
+    pub fn policy_rule_number(&self) -> Option<&str> {
         self.policy_rule_number.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DeleteTransitGatewayPolicyTableEntryRequest`](crate::types::DeleteTransitGatewayPolicyTableEntryRequest); start one with `DeleteTransitGatewayPolicyTableEntryRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTransitGatewayPolicyTableEntryRequestBuilder {
     inner: crate::types::DeleteTransitGatewayPolicyTableEntryRequest,
 }
 impl DeleteTransitGatewayPolicyTableEntryRequestBuilder {
     /// Sets [`DeleteTransitGatewayPolicyTableEntryRequest::transit_gateway_policy_table_id`](crate::types::DeleteTransitGatewayPolicyTableEntryRequest::transit_gateway_policy_table_id): The ID of the transit gateway policy table.
-    pub fn transit_gateway_policy_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_policy_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_policy_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_policy_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteTransitGatewayPolicyTableEntryRequest::transit_gateway_policy_table_id`](crate::types::DeleteTransitGatewayPolicyTableEntryRequest::transit_gateway_policy_table_id).
     #[inline]
-    pub fn set_transit_gateway_policy_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_policy_table_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_policy_table_id = input;
         self
     }
     /// The value set for [`DeleteTransitGatewayPolicyTableEntryRequest::transit_gateway_policy_table_id`](crate::types::DeleteTransitGatewayPolicyTableEntryRequest::transit_gateway_policy_table_id), if any.
     #[inline]
-    pub fn get_transit_gateway_policy_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_policy_table_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_policy_table_id
     }
     /// Sets [`DeleteTransitGatewayPolicyTableEntryRequest::policy_rule_number`](crate::types::DeleteTransitGatewayPolicyTableEntryRequest::policy_rule_number): The rule number of the policy table entry to delete.
-    pub fn policy_rule_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy_rule_number = ::std::option::Option::Some(input.into());
+    pub fn policy_rule_number(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy_rule_number = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteTransitGatewayPolicyTableEntryRequest::policy_rule_number`](crate::types::DeleteTransitGatewayPolicyTableEntryRequest::policy_rule_number).
     #[inline]
-    pub fn set_policy_rule_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_rule_number(mut self, input: Option<String>) -> Self {
         self.inner.policy_rule_number = input;
         self
     }
     /// The value set for [`DeleteTransitGatewayPolicyTableEntryRequest::policy_rule_number`](crate::types::DeleteTransitGatewayPolicyTableEntryRequest::policy_rule_number), if any.
     #[inline]
-    pub fn get_policy_rule_number(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_rule_number(&self) -> &Option<String> {
         &self.inner.policy_rule_number
     }
     /// Sets [`DeleteTransitGatewayPolicyTableEntryRequest::dry_run`](crate::types::DeleteTransitGatewayPolicyTableEntryRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayPolicyTableEntryRequest::dry_run`](crate::types::DeleteTransitGatewayPolicyTableEntryRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteTransitGatewayPolicyTableEntryRequest::dry_run`](crate::types::DeleteTransitGatewayPolicyTableEntryRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DeleteTransitGatewayPolicyTableEntryRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteTransitGatewayPolicyTableEntryRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transit_gateway_policy_table_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteTransitGatewayPolicyTableEntryRequest",
                 member: "transit_gateway_policy_table_id",
             });
         }
         if self.inner.policy_rule_number.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteTransitGatewayPolicyTableEntryRequest",
                 member: "policy_rule_number",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -148,17 +120,16 @@ for DeleteTransitGatewayPolicyTableEntryRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_policy_table_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_policy_table_id {
             body.member("TransitGatewayPolicyTableId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.policy_rule_number {
+        if let Some(value) = &self.policy_rule_number {
             body.member("PolicyRuleNumber", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

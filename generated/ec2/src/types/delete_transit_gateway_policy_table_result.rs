@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayPolicyTableResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayPolicyTableResult {
     /// Provides details about the deleted transit gateway policy table.
-    pub transit_gateway_policy_table: ::std::option::Option<
-        crate::types::TransitGatewayPolicyTable,
-    >,
+    pub transit_gateway_policy_table: Option<crate::types::TransitGatewayPolicyTable>,
 }
 impl DeleteTransitGatewayPolicyTableResult {
     /// Starts building a [`DeleteTransitGatewayPolicyTableResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTransitGatewayPolicyTableResultBuilder {
-        <crate::types::builders::DeleteTransitGatewayPolicyTableResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTransitGatewayPolicyTableResultBuilder as Default>::default()
     }
     /// The `TransitGatewayPolicyTable` member, when set.
     #[inline]
     pub fn transit_gateway_policy_table(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayPolicyTable> {
+    ) -> Option<&crate::types::TransitGatewayPolicyTable> {
         self.transit_gateway_policy_table.as_ref()
     }
 }
 /// A builder for [`DeleteTransitGatewayPolicyTableResult`](crate::types::DeleteTransitGatewayPolicyTableResult); start one with `DeleteTransitGatewayPolicyTableResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTransitGatewayPolicyTableResultBuilder {
     inner: crate::types::DeleteTransitGatewayPolicyTableResult,
 }
@@ -45,14 +33,14 @@ impl DeleteTransitGatewayPolicyTableResultBuilder {
         mut self,
         input: crate::types::TransitGatewayPolicyTable,
     ) -> Self {
-        self.inner.transit_gateway_policy_table = ::std::option::Option::Some(input);
+        self.inner.transit_gateway_policy_table = Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayPolicyTableResult::transit_gateway_policy_table`](crate::types::DeleteTransitGatewayPolicyTableResult::transit_gateway_policy_table).
     #[inline]
     pub fn set_transit_gateway_policy_table(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayPolicyTable>,
+        input: Option<crate::types::TransitGatewayPolicyTable>,
     ) -> Self {
         self.inner.transit_gateway_policy_table = input;
         self
@@ -61,7 +49,7 @@ impl DeleteTransitGatewayPolicyTableResultBuilder {
     #[inline]
     pub fn get_transit_gateway_policy_table(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayPolicyTable> {
+    ) -> &Option<crate::types::TransitGatewayPolicyTable> {
         &self.inner.transit_gateway_policy_table
     }
     /// Builds the [`DeleteTransitGatewayPolicyTableResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl DeleteTransitGatewayPolicyTableResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteTransitGatewayPolicyTableResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayPolicyTable" {
-                value.transit_gateway_policy_table = ::std::option::Option::Some(
+                value.transit_gateway_policy_table = Some(
                     <crate::types::TransitGatewayPolicyTable as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

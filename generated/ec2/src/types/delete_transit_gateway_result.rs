@@ -2,61 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayResult {
     /// Information about the deleted transit gateway.
-    pub transit_gateway: ::std::option::Option<crate::types::TransitGateway>,
+    pub transit_gateway: Option<crate::types::TransitGateway>,
 }
 impl DeleteTransitGatewayResult {
     /// Starts building a [`DeleteTransitGatewayResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTransitGatewayResultBuilder {
-        <crate::types::builders::DeleteTransitGatewayResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTransitGatewayResultBuilder as Default>::default()
     }
     /// The `TransitGateway` member, when set.
     #[inline]
-    pub fn transit_gateway(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGateway> {
+    pub fn transit_gateway(&self) -> Option<&crate::types::TransitGateway> {
         self.transit_gateway.as_ref()
     }
 }
 /// A builder for [`DeleteTransitGatewayResult`](crate::types::DeleteTransitGatewayResult); start one with `DeleteTransitGatewayResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTransitGatewayResultBuilder {
     inner: crate::types::DeleteTransitGatewayResult,
 }
 impl DeleteTransitGatewayResultBuilder {
     /// Sets [`DeleteTransitGatewayResult::transit_gateway`](crate::types::DeleteTransitGatewayResult::transit_gateway): Information about the deleted transit gateway.
     pub fn transit_gateway(mut self, input: crate::types::TransitGateway) -> Self {
-        self.inner.transit_gateway = ::std::option::Option::Some(input);
+        self.inner.transit_gateway = Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayResult::transit_gateway`](crate::types::DeleteTransitGatewayResult::transit_gateway).
     #[inline]
     pub fn set_transit_gateway(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGateway>,
+        input: Option<crate::types::TransitGateway>,
     ) -> Self {
         self.inner.transit_gateway = input;
         self
     }
     /// The value set for [`DeleteTransitGatewayResult::transit_gateway`](crate::types::DeleteTransitGatewayResult::transit_gateway), if any.
     #[inline]
-    pub fn get_transit_gateway(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGateway> {
+    pub fn get_transit_gateway(&self) -> &Option<crate::types::TransitGateway> {
         &self.inner.transit_gateway
     }
     /// Builds the [`DeleteTransitGatewayResult`]; it has no required members, so this cannot fail.
@@ -68,17 +54,17 @@ impl DeleteTransitGatewayResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteTransitGatewayResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGateway" {
-                value.transit_gateway = ::std::option::Option::Some(
+                value.transit_gateway = Some(
                     <crate::types::TransitGateway as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

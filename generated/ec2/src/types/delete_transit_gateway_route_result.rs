@@ -2,59 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayRouteResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayRouteResult {
     /// Information about the route.
-    pub route: ::std::option::Option<crate::types::TransitGatewayRoute>,
+    pub route: Option<crate::types::TransitGatewayRoute>,
 }
 impl DeleteTransitGatewayRouteResult {
     /// Starts building a [`DeleteTransitGatewayRouteResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTransitGatewayRouteResultBuilder {
-        <crate::types::builders::DeleteTransitGatewayRouteResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTransitGatewayRouteResultBuilder as Default>::default()
     }
     /// The `Route` member, when set.
     #[inline]
-    pub fn route(&self) -> ::std::option::Option<&crate::types::TransitGatewayRoute> {
+    pub fn route(&self) -> Option<&crate::types::TransitGatewayRoute> {
         self.route.as_ref()
     }
 }
 /// A builder for [`DeleteTransitGatewayRouteResult`](crate::types::DeleteTransitGatewayRouteResult); start one with `DeleteTransitGatewayRouteResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTransitGatewayRouteResultBuilder {
     inner: crate::types::DeleteTransitGatewayRouteResult,
 }
 impl DeleteTransitGatewayRouteResultBuilder {
     /// Sets [`DeleteTransitGatewayRouteResult::route`](crate::types::DeleteTransitGatewayRouteResult::route): Information about the route.
     pub fn route(mut self, input: crate::types::TransitGatewayRoute) -> Self {
-        self.inner.route = ::std::option::Option::Some(input);
+        self.inner.route = Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayRouteResult::route`](crate::types::DeleteTransitGatewayRouteResult::route).
     #[inline]
     pub fn set_route(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayRoute>,
+        input: Option<crate::types::TransitGatewayRoute>,
     ) -> Self {
         self.inner.route = input;
         self
     }
     /// The value set for [`DeleteTransitGatewayRouteResult::route`](crate::types::DeleteTransitGatewayRouteResult::route), if any.
     #[inline]
-    pub fn get_route(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayRoute> {
+    pub fn get_route(&self) -> &Option<crate::types::TransitGatewayRoute> {
         &self.inner.route
     }
     /// Builds the [`DeleteTransitGatewayRouteResult`]; it has no required members, so this cannot fail.
@@ -66,17 +54,17 @@ impl DeleteTransitGatewayRouteResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteTransitGatewayRouteResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "route" {
-                value.route = ::std::option::Option::Some(
+                value.route = Some(
                     <crate::types::TransitGatewayRoute as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,49 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayRouteTableAnnouncementRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayRouteTableAnnouncementRequest {
     /// The transit gateway route table ID that's being deleted.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transit_gateway_route_table_announcement_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub transit_gateway_route_table_announcement_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DeleteTransitGatewayRouteTableAnnouncementRequest {
     /// Starts building a [`DeleteTransitGatewayRouteTableAnnouncementRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTransitGatewayRouteTableAnnouncementRequestBuilder {
-        <crate::types::builders::DeleteTransitGatewayRouteTableAnnouncementRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTransitGatewayRouteTableAnnouncementRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayRouteTableAnnouncementId` member, when set.
     #[inline]
-    pub fn transit_gateway_route_table_announcement_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_route_table_announcement_id(&self) -> Option<&str> {
         self.transit_gateway_route_table_announcement_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DeleteTransitGatewayRouteTableAnnouncementRequest`](crate::types::DeleteTransitGatewayRouteTableAnnouncementRequest); start one with `DeleteTransitGatewayRouteTableAnnouncementRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTransitGatewayRouteTableAnnouncementRequestBuilder {
     inner: crate::types::DeleteTransitGatewayRouteTableAnnouncementRequest,
 }
@@ -52,60 +38,56 @@ impl DeleteTransitGatewayRouteTableAnnouncementRequestBuilder {
     /// Sets [`DeleteTransitGatewayRouteTableAnnouncementRequest::transit_gateway_route_table_announcement_id`](crate::types::DeleteTransitGatewayRouteTableAnnouncementRequest::transit_gateway_route_table_announcement_id): The transit gateway route table ID that's being deleted.
     pub fn transit_gateway_route_table_announcement_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.transit_gateway_route_table_announcement_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_route_table_announcement_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteTransitGatewayRouteTableAnnouncementRequest::transit_gateway_route_table_announcement_id`](crate::types::DeleteTransitGatewayRouteTableAnnouncementRequest::transit_gateway_route_table_announcement_id).
     #[inline]
     pub fn set_transit_gateway_route_table_announcement_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.transit_gateway_route_table_announcement_id = input;
         self
     }
     /// The value set for [`DeleteTransitGatewayRouteTableAnnouncementRequest::transit_gateway_route_table_announcement_id`](crate::types::DeleteTransitGatewayRouteTableAnnouncementRequest::transit_gateway_route_table_announcement_id), if any.
     #[inline]
-    pub fn get_transit_gateway_route_table_announcement_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_route_table_announcement_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_route_table_announcement_id
     }
     /// Sets [`DeleteTransitGatewayRouteTableAnnouncementRequest::dry_run`](crate::types::DeleteTransitGatewayRouteTableAnnouncementRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayRouteTableAnnouncementRequest::dry_run`](crate::types::DeleteTransitGatewayRouteTableAnnouncementRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteTransitGatewayRouteTableAnnouncementRequest::dry_run`](crate::types::DeleteTransitGatewayRouteTableAnnouncementRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DeleteTransitGatewayRouteTableAnnouncementRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteTransitGatewayRouteTableAnnouncementRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transit_gateway_route_table_announcement_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteTransitGatewayRouteTableAnnouncementRequest",
                 member: "transit_gateway_route_table_announcement_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -113,15 +95,13 @@ for DeleteTransitGatewayRouteTableAnnouncementRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .transit_gateway_route_table_announcement_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_route_table_announcement_id {
             body.member("TransitGatewayRouteTableAnnouncementId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

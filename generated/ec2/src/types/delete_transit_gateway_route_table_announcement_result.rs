@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayRouteTableAnnouncementResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayRouteTableAnnouncementResult {
     /// Provides details about a deleted transit gateway route table.
-    pub transit_gateway_route_table_announcement: ::std::option::Option<
+    pub transit_gateway_route_table_announcement: Option<
         crate::types::TransitGatewayRouteTableAnnouncement,
     >,
 }
@@ -19,23 +14,18 @@ impl DeleteTransitGatewayRouteTableAnnouncementResult {
     /// Starts building a [`DeleteTransitGatewayRouteTableAnnouncementResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTransitGatewayRouteTableAnnouncementResultBuilder {
-        <crate::types::builders::DeleteTransitGatewayRouteTableAnnouncementResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTransitGatewayRouteTableAnnouncementResultBuilder as Default>::default()
     }
     /// The `TransitGatewayRouteTableAnnouncement` member, when set.
     #[inline]
     pub fn transit_gateway_route_table_announcement(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayRouteTableAnnouncement> {
+    ) -> Option<&crate::types::TransitGatewayRouteTableAnnouncement> {
         self.transit_gateway_route_table_announcement.as_ref()
     }
 }
 /// A builder for [`DeleteTransitGatewayRouteTableAnnouncementResult`](crate::types::DeleteTransitGatewayRouteTableAnnouncementResult); start one with `DeleteTransitGatewayRouteTableAnnouncementResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTransitGatewayRouteTableAnnouncementResultBuilder {
     inner: crate::types::DeleteTransitGatewayRouteTableAnnouncementResult,
 }
@@ -45,16 +35,14 @@ impl DeleteTransitGatewayRouteTableAnnouncementResultBuilder {
         mut self,
         input: crate::types::TransitGatewayRouteTableAnnouncement,
     ) -> Self {
-        self.inner.transit_gateway_route_table_announcement = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.transit_gateway_route_table_announcement = Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayRouteTableAnnouncementResult::transit_gateway_route_table_announcement`](crate::types::DeleteTransitGatewayRouteTableAnnouncementResult::transit_gateway_route_table_announcement).
     #[inline]
     pub fn set_transit_gateway_route_table_announcement(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayRouteTableAnnouncement>,
+        input: Option<crate::types::TransitGatewayRouteTableAnnouncement>,
     ) -> Self {
         self.inner.transit_gateway_route_table_announcement = input;
         self
@@ -63,7 +51,7 @@ impl DeleteTransitGatewayRouteTableAnnouncementResultBuilder {
     #[inline]
     pub fn get_transit_gateway_route_table_announcement(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayRouteTableAnnouncement> {
+    ) -> &Option<crate::types::TransitGatewayRouteTableAnnouncement> {
         &self.inner.transit_gateway_route_table_announcement
     }
     /// Builds the [`DeleteTransitGatewayRouteTableAnnouncementResult`]; it has no required members, so this cannot fail.
@@ -78,17 +66,17 @@ impl ::awsgen_runtime::xml::FromXml
 for DeleteTransitGatewayRouteTableAnnouncementResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayRouteTableAnnouncement" {
-                value.transit_gateway_route_table_announcement = ::std::option::Option::Some(
+                value.transit_gateway_route_table_announcement = Some(
                     <crate::types::TransitGatewayRouteTableAnnouncement as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayRouteTableResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayRouteTableResult {
     /// Information about the deleted transit gateway route table.
-    pub transit_gateway_route_table: ::std::option::Option<
-        crate::types::TransitGatewayRouteTable,
-    >,
+    pub transit_gateway_route_table: Option<crate::types::TransitGatewayRouteTable>,
 }
 impl DeleteTransitGatewayRouteTableResult {
     /// Starts building a [`DeleteTransitGatewayRouteTableResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTransitGatewayRouteTableResultBuilder {
-        <crate::types::builders::DeleteTransitGatewayRouteTableResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTransitGatewayRouteTableResultBuilder as Default>::default()
     }
     /// The `TransitGatewayRouteTable` member, when set.
     #[inline]
     pub fn transit_gateway_route_table(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayRouteTable> {
+    ) -> Option<&crate::types::TransitGatewayRouteTable> {
         self.transit_gateway_route_table.as_ref()
     }
 }
 /// A builder for [`DeleteTransitGatewayRouteTableResult`](crate::types::DeleteTransitGatewayRouteTableResult); start one with `DeleteTransitGatewayRouteTableResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTransitGatewayRouteTableResultBuilder {
     inner: crate::types::DeleteTransitGatewayRouteTableResult,
 }
@@ -45,14 +33,14 @@ impl DeleteTransitGatewayRouteTableResultBuilder {
         mut self,
         input: crate::types::TransitGatewayRouteTable,
     ) -> Self {
-        self.inner.transit_gateway_route_table = ::std::option::Option::Some(input);
+        self.inner.transit_gateway_route_table = Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayRouteTableResult::transit_gateway_route_table`](crate::types::DeleteTransitGatewayRouteTableResult::transit_gateway_route_table).
     #[inline]
     pub fn set_transit_gateway_route_table(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayRouteTable>,
+        input: Option<crate::types::TransitGatewayRouteTable>,
     ) -> Self {
         self.inner.transit_gateway_route_table = input;
         self
@@ -61,7 +49,7 @@ impl DeleteTransitGatewayRouteTableResultBuilder {
     #[inline]
     pub fn get_transit_gateway_route_table(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayRouteTable> {
+    ) -> &Option<crate::types::TransitGatewayRouteTable> {
         &self.inner.transit_gateway_route_table
     }
     /// Builds the [`DeleteTransitGatewayRouteTableResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl DeleteTransitGatewayRouteTableResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteTransitGatewayRouteTableResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayRouteTable" {
-                value.transit_gateway_route_table = ::std::option::Option::Some(
+                value.transit_gateway_route_table = Some(
                     <crate::types::TransitGatewayRouteTable as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

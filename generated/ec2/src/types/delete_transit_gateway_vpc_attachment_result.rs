@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayVpcAttachmentResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayVpcAttachmentResult {
     /// Information about the deleted VPC attachment.
-    pub transit_gateway_vpc_attachment: ::std::option::Option<
+    pub transit_gateway_vpc_attachment: Option<
         crate::types::TransitGatewayVpcAttachment,
     >,
 }
@@ -19,23 +14,18 @@ impl DeleteTransitGatewayVpcAttachmentResult {
     /// Starts building a [`DeleteTransitGatewayVpcAttachmentResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTransitGatewayVpcAttachmentResultBuilder {
-        <crate::types::builders::DeleteTransitGatewayVpcAttachmentResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTransitGatewayVpcAttachmentResultBuilder as Default>::default()
     }
     /// The `TransitGatewayVpcAttachment` member, when set.
     #[inline]
     pub fn transit_gateway_vpc_attachment(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayVpcAttachment> {
+    ) -> Option<&crate::types::TransitGatewayVpcAttachment> {
         self.transit_gateway_vpc_attachment.as_ref()
     }
 }
 /// A builder for [`DeleteTransitGatewayVpcAttachmentResult`](crate::types::DeleteTransitGatewayVpcAttachmentResult); start one with `DeleteTransitGatewayVpcAttachmentResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTransitGatewayVpcAttachmentResultBuilder {
     inner: crate::types::DeleteTransitGatewayVpcAttachmentResult,
 }
@@ -45,14 +35,14 @@ impl DeleteTransitGatewayVpcAttachmentResultBuilder {
         mut self,
         input: crate::types::TransitGatewayVpcAttachment,
     ) -> Self {
-        self.inner.transit_gateway_vpc_attachment = ::std::option::Option::Some(input);
+        self.inner.transit_gateway_vpc_attachment = Some(input);
         self
     }
     /// Sets or clears [`DeleteTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment`](crate::types::DeleteTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment).
     #[inline]
     pub fn set_transit_gateway_vpc_attachment(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayVpcAttachment>,
+        input: Option<crate::types::TransitGatewayVpcAttachment>,
     ) -> Self {
         self.inner.transit_gateway_vpc_attachment = input;
         self
@@ -61,7 +51,7 @@ impl DeleteTransitGatewayVpcAttachmentResultBuilder {
     #[inline]
     pub fn get_transit_gateway_vpc_attachment(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayVpcAttachment> {
+    ) -> &Option<crate::types::TransitGatewayVpcAttachment> {
         &self.inner.transit_gateway_vpc_attachment
     }
     /// Builds the [`DeleteTransitGatewayVpcAttachmentResult`]; it has no required members, so this cannot fail.
@@ -73,17 +63,17 @@ impl DeleteTransitGatewayVpcAttachmentResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteTransitGatewayVpcAttachmentResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayVpcAttachment" {
-                value.transit_gateway_vpc_attachment = ::std::option::Option::Some(
+                value.transit_gateway_vpc_attachment = Some(
                     <crate::types::TransitGatewayVpcAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,52 +2,42 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVerifiedAccessTrustProviderRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteVerifiedAccessTrustProviderRequest {
     /// The ID of the Verified Access trust provider.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub verified_access_trust_provider_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_trust_provider_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// A unique, case-sensitive token that you provide to ensure idempotency of your modification request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl DeleteVerifiedAccessTrustProviderRequest {
     /// Starts building a [`DeleteVerifiedAccessTrustProviderRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteVerifiedAccessTrustProviderRequestBuilder {
-        <crate::types::builders::DeleteVerifiedAccessTrustProviderRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteVerifiedAccessTrustProviderRequestBuilder as Default>::default()
     }
     /// The `VerifiedAccessTrustProviderId` member, when set.
     #[inline]
-    pub fn verified_access_trust_provider_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_trust_provider_id(&self) -> Option<&str> {
         self.verified_access_trust_provider_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`DeleteVerifiedAccessTrustProviderRequest`](crate::types::DeleteVerifiedAccessTrustProviderRequest); start one with `DeleteVerifiedAccessTrustProviderRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteVerifiedAccessTrustProviderRequestBuilder {
     inner: crate::types::DeleteVerifiedAccessTrustProviderRequest,
 }
@@ -55,100 +45,88 @@ impl DeleteVerifiedAccessTrustProviderRequestBuilder {
     /// Sets [`DeleteVerifiedAccessTrustProviderRequest::verified_access_trust_provider_id`](crate::types::DeleteVerifiedAccessTrustProviderRequest::verified_access_trust_provider_id): The ID of the Verified Access trust provider.
     pub fn verified_access_trust_provider_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.verified_access_trust_provider_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.verified_access_trust_provider_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteVerifiedAccessTrustProviderRequest::verified_access_trust_provider_id`](crate::types::DeleteVerifiedAccessTrustProviderRequest::verified_access_trust_provider_id).
     #[inline]
     pub fn set_verified_access_trust_provider_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.verified_access_trust_provider_id = input;
         self
     }
     /// The value set for [`DeleteVerifiedAccessTrustProviderRequest::verified_access_trust_provider_id`](crate::types::DeleteVerifiedAccessTrustProviderRequest::verified_access_trust_provider_id), if any.
     #[inline]
-    pub fn get_verified_access_trust_provider_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_trust_provider_id(&self) -> &Option<String> {
         &self.inner.verified_access_trust_provider_id
     }
     /// Sets [`DeleteVerifiedAccessTrustProviderRequest::dry_run`](crate::types::DeleteVerifiedAccessTrustProviderRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteVerifiedAccessTrustProviderRequest::dry_run`](crate::types::DeleteVerifiedAccessTrustProviderRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteVerifiedAccessTrustProviderRequest::dry_run`](crate::types::DeleteVerifiedAccessTrustProviderRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DeleteVerifiedAccessTrustProviderRequest::client_token`](crate::types::DeleteVerifiedAccessTrustProviderRequest::client_token): A unique, case-sensitive token that you provide to ensure idempotency of your modification request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteVerifiedAccessTrustProviderRequest::client_token`](crate::types::DeleteVerifiedAccessTrustProviderRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`DeleteVerifiedAccessTrustProviderRequest::client_token`](crate::types::DeleteVerifiedAccessTrustProviderRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`DeleteVerifiedAccessTrustProviderRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteVerifiedAccessTrustProviderRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.verified_access_trust_provider_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteVerifiedAccessTrustProviderRequest",
                 member: "verified_access_trust_provider_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteVerifiedAccessTrustProviderRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .verified_access_trust_provider_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.verified_access_trust_provider_id {
             body.member("VerifiedAccessTrustProviderId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,115 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVpcBlockPublicAccessExclusionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteVpcBlockPublicAccessExclusionRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the exclusion.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub exclusion_id: ::std::option::Option<::std::string::String>,
+    pub exclusion_id: Option<String>,
 }
 impl DeleteVpcBlockPublicAccessExclusionRequest {
     /// Starts building a [`DeleteVpcBlockPublicAccessExclusionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteVpcBlockPublicAccessExclusionRequestBuilder {
-        <crate::types::builders::DeleteVpcBlockPublicAccessExclusionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteVpcBlockPublicAccessExclusionRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ExclusionId` member, when set.
     #[inline]
-    pub fn exclusion_id(&self) -> ::std::option::Option<&str> {
+    pub fn exclusion_id(&self) -> Option<&str> {
         self.exclusion_id.as_deref()
     }
 }
 /// A builder for [`DeleteVpcBlockPublicAccessExclusionRequest`](crate::types::DeleteVpcBlockPublicAccessExclusionRequest); start one with `DeleteVpcBlockPublicAccessExclusionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteVpcBlockPublicAccessExclusionRequestBuilder {
     inner: crate::types::DeleteVpcBlockPublicAccessExclusionRequest,
 }
 impl DeleteVpcBlockPublicAccessExclusionRequestBuilder {
     /// Sets [`DeleteVpcBlockPublicAccessExclusionRequest::dry_run`](crate::types::DeleteVpcBlockPublicAccessExclusionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteVpcBlockPublicAccessExclusionRequest::dry_run`](crate::types::DeleteVpcBlockPublicAccessExclusionRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteVpcBlockPublicAccessExclusionRequest::dry_run`](crate::types::DeleteVpcBlockPublicAccessExclusionRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DeleteVpcBlockPublicAccessExclusionRequest::exclusion_id`](crate::types::DeleteVpcBlockPublicAccessExclusionRequest::exclusion_id): The ID of the exclusion.
-    pub fn exclusion_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.exclusion_id = ::std::option::Option::Some(input.into());
+    pub fn exclusion_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.exclusion_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteVpcBlockPublicAccessExclusionRequest::exclusion_id`](crate::types::DeleteVpcBlockPublicAccessExclusionRequest::exclusion_id).
     #[inline]
-    pub fn set_exclusion_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_exclusion_id(mut self, input: Option<String>) -> Self {
         self.inner.exclusion_id = input;
         self
     }
     /// The value set for [`DeleteVpcBlockPublicAccessExclusionRequest::exclusion_id`](crate::types::DeleteVpcBlockPublicAccessExclusionRequest::exclusion_id), if any.
     #[inline]
-    pub fn get_exclusion_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_exclusion_id(&self) -> &Option<String> {
         &self.inner.exclusion_id
     }
     /// Builds the [`DeleteVpcBlockPublicAccessExclusionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteVpcBlockPublicAccessExclusionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.exclusion_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteVpcBlockPublicAccessExclusionRequest",
                 member: "exclusion_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteVpcBlockPublicAccessExclusionRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.exclusion_id {
+        if let Some(value) = &self.exclusion_id {
             body.member("ExclusionId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

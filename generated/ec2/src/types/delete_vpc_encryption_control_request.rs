@@ -2,117 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVpcEncryptionControlRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteVpcEncryptionControlRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the VPC Encryption Control resource to delete.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_encryption_control_id: ::std::option::Option<::std::string::String>,
+    pub vpc_encryption_control_id: Option<String>,
 }
 impl DeleteVpcEncryptionControlRequest {
     /// Starts building a [`DeleteVpcEncryptionControlRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteVpcEncryptionControlRequestBuilder {
-        <crate::types::builders::DeleteVpcEncryptionControlRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteVpcEncryptionControlRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `VpcEncryptionControlId` member, when set.
     #[inline]
-    pub fn vpc_encryption_control_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_encryption_control_id(&self) -> Option<&str> {
         self.vpc_encryption_control_id.as_deref()
     }
 }
 /// A builder for [`DeleteVpcEncryptionControlRequest`](crate::types::DeleteVpcEncryptionControlRequest); start one with `DeleteVpcEncryptionControlRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteVpcEncryptionControlRequestBuilder {
     inner: crate::types::DeleteVpcEncryptionControlRequest,
 }
 impl DeleteVpcEncryptionControlRequestBuilder {
     /// Sets [`DeleteVpcEncryptionControlRequest::dry_run`](crate::types::DeleteVpcEncryptionControlRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteVpcEncryptionControlRequest::dry_run`](crate::types::DeleteVpcEncryptionControlRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteVpcEncryptionControlRequest::dry_run`](crate::types::DeleteVpcEncryptionControlRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DeleteVpcEncryptionControlRequest::vpc_encryption_control_id`](crate::types::DeleteVpcEncryptionControlRequest::vpc_encryption_control_id): The ID of the VPC Encryption Control resource to delete.
-    pub fn vpc_encryption_control_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_encryption_control_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_encryption_control_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_encryption_control_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteVpcEncryptionControlRequest::vpc_encryption_control_id`](crate::types::DeleteVpcEncryptionControlRequest::vpc_encryption_control_id).
     #[inline]
-    pub fn set_vpc_encryption_control_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_encryption_control_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_encryption_control_id = input;
         self
     }
     /// The value set for [`DeleteVpcEncryptionControlRequest::vpc_encryption_control_id`](crate::types::DeleteVpcEncryptionControlRequest::vpc_encryption_control_id), if any.
     #[inline]
-    pub fn get_vpc_encryption_control_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_encryption_control_id(&self) -> &Option<String> {
         &self.inner.vpc_encryption_control_id
     }
     /// Builds the [`DeleteVpcEncryptionControlRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteVpcEncryptionControlRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.vpc_encryption_control_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteVpcEncryptionControlRequest",
                 member: "vpc_encryption_control_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteVpcEncryptionControlRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_encryption_control_id {
+        if let Some(value) = &self.vpc_encryption_control_id {
             body.member("VpcEncryptionControlId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,40 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVpcEncryptionControlResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteVpcEncryptionControlResult {
     /// Information about the deleted VPC Encryption Control configuration.
-    pub vpc_encryption_control: ::std::option::Option<
-        crate::types::VpcEncryptionControl,
-    >,
+    pub vpc_encryption_control: Option<crate::types::VpcEncryptionControl>,
 }
 impl DeleteVpcEncryptionControlResult {
     /// Starts building a [`DeleteVpcEncryptionControlResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteVpcEncryptionControlResultBuilder {
-        <crate::types::builders::DeleteVpcEncryptionControlResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteVpcEncryptionControlResultBuilder as Default>::default()
     }
     /// The `VpcEncryptionControl` member, when set.
     #[inline]
-    pub fn vpc_encryption_control(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControl> {
+    pub fn vpc_encryption_control(&self) -> Option<&crate::types::VpcEncryptionControl> {
         self.vpc_encryption_control.as_ref()
     }
 }
 /// A builder for [`DeleteVpcEncryptionControlResult`](crate::types::DeleteVpcEncryptionControlResult); start one with `DeleteVpcEncryptionControlResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteVpcEncryptionControlResultBuilder {
     inner: crate::types::DeleteVpcEncryptionControlResult,
 }
@@ -45,14 +31,14 @@ impl DeleteVpcEncryptionControlResultBuilder {
         mut self,
         input: crate::types::VpcEncryptionControl,
     ) -> Self {
-        self.inner.vpc_encryption_control = ::std::option::Option::Some(input);
+        self.inner.vpc_encryption_control = Some(input);
         self
     }
     /// Sets or clears [`DeleteVpcEncryptionControlResult::vpc_encryption_control`](crate::types::DeleteVpcEncryptionControlResult::vpc_encryption_control).
     #[inline]
     pub fn set_vpc_encryption_control(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControl>,
+        input: Option<crate::types::VpcEncryptionControl>,
     ) -> Self {
         self.inner.vpc_encryption_control = input;
         self
@@ -61,7 +47,7 @@ impl DeleteVpcEncryptionControlResultBuilder {
     #[inline]
     pub fn get_vpc_encryption_control(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControl> {
+    ) -> &Option<crate::types::VpcEncryptionControl> {
         &self.inner.vpc_encryption_control
     }
     /// Builds the [`DeleteVpcEncryptionControlResult`]; it has no required members, so this cannot fail.
@@ -73,17 +59,17 @@ impl DeleteVpcEncryptionControlResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteVpcEncryptionControlResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "vpcEncryptionControl" {
-                value.vpc_encryption_control = ::std::option::Option::Some(
+                value.vpc_encryption_control = Some(
                     <crate::types::VpcEncryptionControl as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,74 +2,59 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVpcEndpointConnectionNotificationsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteVpcEndpointConnectionNotificationsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IDs of the notifications.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub connection_notification_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub connection_notification_ids: Option<Vec<String>>,
 }
 impl DeleteVpcEndpointConnectionNotificationsRequest {
     /// Starts building a [`DeleteVpcEndpointConnectionNotificationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteVpcEndpointConnectionNotificationsRequestBuilder {
-        <crate::types::builders::DeleteVpcEndpointConnectionNotificationsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteVpcEndpointConnectionNotificationsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ConnectionNotificationIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn connection_notification_ids(&self) -> &[::std::string::String] {
+    pub fn connection_notification_ids(&self) -> &[String] {
         self.connection_notification_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`DeleteVpcEndpointConnectionNotificationsRequest`](crate::types::DeleteVpcEndpointConnectionNotificationsRequest); start one with `DeleteVpcEndpointConnectionNotificationsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteVpcEndpointConnectionNotificationsRequestBuilder {
     inner: crate::types::DeleteVpcEndpointConnectionNotificationsRequest,
 }
 impl DeleteVpcEndpointConnectionNotificationsRequestBuilder {
     /// Sets [`DeleteVpcEndpointConnectionNotificationsRequest::dry_run`](crate::types::DeleteVpcEndpointConnectionNotificationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteVpcEndpointConnectionNotificationsRequest::dry_run`](crate::types::DeleteVpcEndpointConnectionNotificationsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteVpcEndpointConnectionNotificationsRequest::dry_run`](crate::types::DeleteVpcEndpointConnectionNotificationsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DeleteVpcEndpointConnectionNotificationsRequest::connection_notification_ids`](crate::types::DeleteVpcEndpointConnectionNotificationsRequest::connection_notification_ids): The IDs of the notifications.
     ///
     /// To set the whole list at once, use [`set_connection_notification_ids`](Self::set_connection_notification_ids).
-    pub fn connection_notification_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn connection_notification_ids(mut self, input: impl Into<String>) -> Self {
         self.inner
             .connection_notification_ids
             .get_or_insert_default()
@@ -80,33 +65,31 @@ impl DeleteVpcEndpointConnectionNotificationsRequestBuilder {
     #[inline]
     pub fn set_connection_notification_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.connection_notification_ids = input;
         self
     }
     /// The value set for [`DeleteVpcEndpointConnectionNotificationsRequest::connection_notification_ids`](crate::types::DeleteVpcEndpointConnectionNotificationsRequest::connection_notification_ids), if any.
     #[inline]
-    pub fn get_connection_notification_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_connection_notification_ids(&self) -> &Option<Vec<String>> {
         &self.inner.connection_notification_ids
     }
     /// Builds the [`DeleteVpcEndpointConnectionNotificationsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteVpcEndpointConnectionNotificationsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.connection_notification_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteVpcEndpointConnectionNotificationsRequest",
                 member: "connection_notification_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -114,15 +97,15 @@ for DeleteVpcEndpointConnectionNotificationsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.connection_notification_ids {
+        if let Some(value) = &self.connection_notification_ids {
             let member_0 = body.enter("ConnectionNotificationId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVpcEndpointConnectionNotificationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteVpcEndpointConnectionNotificationsResult {
     /// Information about the notifications that could not be deleted successfully.
-    pub unsuccessful: ::std::option::Option<
-        ::std::vec::Vec<crate::types::UnsuccessfulItem>,
-    >,
+    pub unsuccessful: Option<Vec<crate::types::UnsuccessfulItem>>,
 }
 impl DeleteVpcEndpointConnectionNotificationsResult {
     /// Starts building a [`DeleteVpcEndpointConnectionNotificationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteVpcEndpointConnectionNotificationsResultBuilder {
-        <crate::types::builders::DeleteVpcEndpointConnectionNotificationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteVpcEndpointConnectionNotificationsResultBuilder as Default>::default()
     }
     /// The `Unsuccessful` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl DeleteVpcEndpointConnectionNotificationsResult {
     }
 }
 /// A builder for [`DeleteVpcEndpointConnectionNotificationsResult`](crate::types::DeleteVpcEndpointConnectionNotificationsResult); start one with `DeleteVpcEndpointConnectionNotificationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteVpcEndpointConnectionNotificationsResultBuilder {
     inner: crate::types::DeleteVpcEndpointConnectionNotificationsResult,
 }
@@ -49,16 +37,14 @@ impl DeleteVpcEndpointConnectionNotificationsResultBuilder {
     #[inline]
     pub fn set_unsuccessful(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::UnsuccessfulItem>>,
+        input: Option<Vec<crate::types::UnsuccessfulItem>>,
     ) -> Self {
         self.inner.unsuccessful = input;
         self
     }
     /// The value set for [`DeleteVpcEndpointConnectionNotificationsResult::unsuccessful`](crate::types::DeleteVpcEndpointConnectionNotificationsResult::unsuccessful), if any.
     #[inline]
-    pub fn get_unsuccessful(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::UnsuccessfulItem>> {
+    pub fn get_unsuccessful(&self) -> &Option<Vec<crate::types::UnsuccessfulItem>> {
         &self.inner.unsuccessful
     }
     /// Builds the [`DeleteVpcEndpointConnectionNotificationsResult`]; it has no required members, so this cannot fail.
@@ -70,11 +56,11 @@ impl DeleteVpcEndpointConnectionNotificationsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteVpcEndpointConnectionNotificationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "unsuccessful" {
-                value.unsuccessful = ::std::option::Option::Some(
+                value.unsuccessful = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::UnsuccessfulItem as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -82,6 +68,6 @@ impl ::awsgen_runtime::xml::FromXml for DeleteVpcEndpointConnectionNotifications
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

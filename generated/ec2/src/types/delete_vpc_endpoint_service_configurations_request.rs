@@ -2,106 +2,88 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVpcEndpointServiceConfigurationsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteVpcEndpointServiceConfigurationsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IDs of the services.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub service_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub service_ids: Option<Vec<String>>,
 }
 impl DeleteVpcEndpointServiceConfigurationsRequest {
     /// Starts building a [`DeleteVpcEndpointServiceConfigurationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteVpcEndpointServiceConfigurationsRequestBuilder {
-        <crate::types::builders::DeleteVpcEndpointServiceConfigurationsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteVpcEndpointServiceConfigurationsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ServiceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn service_ids(&self) -> &[::std::string::String] {
+    pub fn service_ids(&self) -> &[String] {
         self.service_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`DeleteVpcEndpointServiceConfigurationsRequest`](crate::types::DeleteVpcEndpointServiceConfigurationsRequest); start one with `DeleteVpcEndpointServiceConfigurationsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteVpcEndpointServiceConfigurationsRequestBuilder {
     inner: crate::types::DeleteVpcEndpointServiceConfigurationsRequest,
 }
 impl DeleteVpcEndpointServiceConfigurationsRequestBuilder {
     /// Sets [`DeleteVpcEndpointServiceConfigurationsRequest::dry_run`](crate::types::DeleteVpcEndpointServiceConfigurationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteVpcEndpointServiceConfigurationsRequest::dry_run`](crate::types::DeleteVpcEndpointServiceConfigurationsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteVpcEndpointServiceConfigurationsRequest::dry_run`](crate::types::DeleteVpcEndpointServiceConfigurationsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DeleteVpcEndpointServiceConfigurationsRequest::service_ids`](crate::types::DeleteVpcEndpointServiceConfigurationsRequest::service_ids): The IDs of the services.
     ///
     /// To set the whole list at once, use [`set_service_ids`](Self::set_service_ids).
-    pub fn service_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn service_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.service_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DeleteVpcEndpointServiceConfigurationsRequest::service_ids`](crate::types::DeleteVpcEndpointServiceConfigurationsRequest::service_ids).
     #[inline]
-    pub fn set_service_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_service_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.service_ids = input;
         self
     }
     /// The value set for [`DeleteVpcEndpointServiceConfigurationsRequest::service_ids`](crate::types::DeleteVpcEndpointServiceConfigurationsRequest::service_ids), if any.
     #[inline]
-    pub fn get_service_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_service_ids(&self) -> &Option<Vec<String>> {
         &self.inner.service_ids
     }
     /// Builds the [`DeleteVpcEndpointServiceConfigurationsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteVpcEndpointServiceConfigurationsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.service_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteVpcEndpointServiceConfigurationsRequest",
                 member: "service_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -109,15 +91,15 @@ for DeleteVpcEndpointServiceConfigurationsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.service_ids {
+        if let Some(value) = &self.service_ids {
             let member_0 = body.enter("ServiceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVpcEndpointsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteVpcEndpointsResult {
     /// Information about the VPC endpoints that were not successfully deleted.
-    pub unsuccessful: ::std::option::Option<
-        ::std::vec::Vec<crate::types::UnsuccessfulItem>,
-    >,
+    pub unsuccessful: Option<Vec<crate::types::UnsuccessfulItem>>,
 }
 impl DeleteVpcEndpointsResult {
     /// Starts building a [`DeleteVpcEndpointsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteVpcEndpointsResultBuilder {
-        <crate::types::builders::DeleteVpcEndpointsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteVpcEndpointsResultBuilder as Default>::default()
     }
     /// The `Unsuccessful` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl DeleteVpcEndpointsResult {
     }
 }
 /// A builder for [`DeleteVpcEndpointsResult`](crate::types::DeleteVpcEndpointsResult); start one with `DeleteVpcEndpointsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteVpcEndpointsResultBuilder {
     inner: crate::types::DeleteVpcEndpointsResult,
 }
@@ -49,16 +37,14 @@ impl DeleteVpcEndpointsResultBuilder {
     #[inline]
     pub fn set_unsuccessful(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::UnsuccessfulItem>>,
+        input: Option<Vec<crate::types::UnsuccessfulItem>>,
     ) -> Self {
         self.inner.unsuccessful = input;
         self
     }
     /// The value set for [`DeleteVpcEndpointsResult::unsuccessful`](crate::types::DeleteVpcEndpointsResult::unsuccessful), if any.
     #[inline]
-    pub fn get_unsuccessful(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::UnsuccessfulItem>> {
+    pub fn get_unsuccessful(&self) -> &Option<Vec<crate::types::UnsuccessfulItem>> {
         &self.inner.unsuccessful
     }
     /// Builds the [`DeleteVpcEndpointsResult`]; it has no required members, so this cannot fail.
@@ -70,11 +56,11 @@ impl DeleteVpcEndpointsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteVpcEndpointsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "unsuccessful" {
-                value.unsuccessful = ::std::option::Option::Some(
+                value.unsuccessful = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::UnsuccessfulItem as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -82,6 +68,6 @@ impl ::awsgen_runtime::xml::FromXml for DeleteVpcEndpointsResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,117 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVpnConcentratorRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteVpnConcentratorRequest {
     /// The ID of the VPN concentrator to delete.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpn_concentrator_id: ::std::option::Option<::std::string::String>,
+    pub vpn_concentrator_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DeleteVpnConcentratorRequest {
     /// Starts building a [`DeleteVpnConcentratorRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteVpnConcentratorRequestBuilder {
-        <crate::types::builders::DeleteVpnConcentratorRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteVpnConcentratorRequestBuilder as Default>::default()
     }
     /// The `VpnConcentratorId` member, when set.
     #[inline]
-    pub fn vpn_concentrator_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_concentrator_id(&self) -> Option<&str> {
         self.vpn_concentrator_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DeleteVpnConcentratorRequest`](crate::types::DeleteVpnConcentratorRequest); start one with `DeleteVpnConcentratorRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteVpnConcentratorRequestBuilder {
     inner: crate::types::DeleteVpnConcentratorRequest,
 }
 impl DeleteVpnConcentratorRequestBuilder {
     /// Sets [`DeleteVpnConcentratorRequest::vpn_concentrator_id`](crate::types::DeleteVpnConcentratorRequest::vpn_concentrator_id): The ID of the VPN concentrator to delete.
-    pub fn vpn_concentrator_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_concentrator_id = ::std::option::Option::Some(input.into());
+    pub fn vpn_concentrator_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_concentrator_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteVpnConcentratorRequest::vpn_concentrator_id`](crate::types::DeleteVpnConcentratorRequest::vpn_concentrator_id).
     #[inline]
-    pub fn set_vpn_concentrator_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_concentrator_id(mut self, input: Option<String>) -> Self {
         self.inner.vpn_concentrator_id = input;
         self
     }
     /// The value set for [`DeleteVpnConcentratorRequest::vpn_concentrator_id`](crate::types::DeleteVpnConcentratorRequest::vpn_concentrator_id), if any.
     #[inline]
-    pub fn get_vpn_concentrator_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_concentrator_id(&self) -> &Option<String> {
         &self.inner.vpn_concentrator_id
     }
     /// Sets [`DeleteVpnConcentratorRequest::dry_run`](crate::types::DeleteVpnConcentratorRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeleteVpnConcentratorRequest::dry_run`](crate::types::DeleteVpnConcentratorRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeleteVpnConcentratorRequest::dry_run`](crate::types::DeleteVpnConcentratorRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DeleteVpnConcentratorRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteVpnConcentratorRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.vpn_concentrator_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteVpnConcentratorRequest",
                 member: "vpn_concentrator_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteVpnConcentratorRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.vpn_concentrator_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.vpn_concentrator_id {
             body.member("VpnConcentratorId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

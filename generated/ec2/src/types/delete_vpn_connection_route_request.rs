@@ -2,133 +2,107 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DeleteVpnConnectionRoute.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteVpnConnectionRouteRequest {
     /// The CIDR block associated with the local subnet of the customer network.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub destination_cidr_block: ::std::option::Option<::std::string::String>,
+    pub destination_cidr_block: Option<String>,
     /// The ID of the VPN connection.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpn_connection_id: ::std::option::Option<::std::string::String>,
+    pub vpn_connection_id: Option<String>,
 }
 impl DeleteVpnConnectionRouteRequest {
     /// Starts building a [`DeleteVpnConnectionRouteRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteVpnConnectionRouteRequestBuilder {
-        <crate::types::builders::DeleteVpnConnectionRouteRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteVpnConnectionRouteRequestBuilder as Default>::default()
     }
     /// The `DestinationCidrBlock` member, when set.
     #[inline]
-    pub fn destination_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn destination_cidr_block(&self) -> Option<&str> {
         self.destination_cidr_block.as_deref()
     }
     /// The `VpnConnectionId` member, when set.
     #[inline]
-    pub fn vpn_connection_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_connection_id(&self) -> Option<&str> {
         self.vpn_connection_id.as_deref()
     }
 }
 /// A builder for [`DeleteVpnConnectionRouteRequest`](crate::types::DeleteVpnConnectionRouteRequest); start one with `DeleteVpnConnectionRouteRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteVpnConnectionRouteRequestBuilder {
     inner: crate::types::DeleteVpnConnectionRouteRequest,
 }
 impl DeleteVpnConnectionRouteRequestBuilder {
     /// Sets [`DeleteVpnConnectionRouteRequest::destination_cidr_block`](crate::types::DeleteVpnConnectionRouteRequest::destination_cidr_block): The CIDR block associated with the local subnet of the customer network.
-    pub fn destination_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn destination_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteVpnConnectionRouteRequest::destination_cidr_block`](crate::types::DeleteVpnConnectionRouteRequest::destination_cidr_block).
     #[inline]
-    pub fn set_destination_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.destination_cidr_block = input;
         self
     }
     /// The value set for [`DeleteVpnConnectionRouteRequest::destination_cidr_block`](crate::types::DeleteVpnConnectionRouteRequest::destination_cidr_block), if any.
     #[inline]
-    pub fn get_destination_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr_block(&self) -> &Option<String> {
         &self.inner.destination_cidr_block
     }
     /// Sets [`DeleteVpnConnectionRouteRequest::vpn_connection_id`](crate::types::DeleteVpnConnectionRouteRequest::vpn_connection_id): The ID of the VPN connection.
-    pub fn vpn_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_connection_id = ::std::option::Option::Some(input.into());
+    pub fn vpn_connection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_connection_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteVpnConnectionRouteRequest::vpn_connection_id`](crate::types::DeleteVpnConnectionRouteRequest::vpn_connection_id).
     #[inline]
-    pub fn set_vpn_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_connection_id(mut self, input: Option<String>) -> Self {
         self.inner.vpn_connection_id = input;
         self
     }
     /// The value set for [`DeleteVpnConnectionRouteRequest::vpn_connection_id`](crate::types::DeleteVpnConnectionRouteRequest::vpn_connection_id), if any.
     #[inline]
-    pub fn get_vpn_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_connection_id(&self) -> &Option<String> {
         &self.inner.vpn_connection_id
     }
     /// Builds the [`DeleteVpnConnectionRouteRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteVpnConnectionRouteRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.destination_cidr_block.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteVpnConnectionRouteRequest",
                 member: "destination_cidr_block",
             });
         }
         if self.inner.vpn_connection_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteVpnConnectionRouteRequest",
                 member: "vpn_connection_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteVpnConnectionRouteRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.destination_cidr_block {
             body.member("DestinationCidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_connection_id {
+        if let Some(value) = &self.vpn_connection_id {
             body.member("VpnConnectionId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

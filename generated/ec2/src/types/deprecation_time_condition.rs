@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The maximum period since deprecation for allowed images.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeprecationTimeCondition {
     /// The maximum number of days that have elapsed since the image was deprecated. When set to `0`, no deprecated images are allowed.
-    pub maximum_days_since_deprecated: ::std::option::Option<i32>,
+    pub maximum_days_since_deprecated: Option<i32>,
 }
 impl DeprecationTimeCondition {
     /// Starts building a [`DeprecationTimeCondition`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeprecationTimeConditionBuilder {
-        <crate::types::builders::DeprecationTimeConditionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeprecationTimeConditionBuilder as Default>::default()
     }
     /// The `MaximumDaysSinceDeprecated` member, when set.
     #[inline]
-    pub fn maximum_days_since_deprecated(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_days_since_deprecated(&self) -> Option<i32> {
         self.maximum_days_since_deprecated
     }
 }
 /// A builder for [`DeprecationTimeCondition`](crate::types::DeprecationTimeCondition); start one with `DeprecationTimeCondition::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeprecationTimeConditionBuilder {
     inner: crate::types::DeprecationTimeCondition,
 }
 impl DeprecationTimeConditionBuilder {
     /// Sets [`DeprecationTimeCondition::maximum_days_since_deprecated`](crate::types::DeprecationTimeCondition::maximum_days_since_deprecated): The maximum number of days that have elapsed since the image was deprecated.
     pub fn maximum_days_since_deprecated(mut self, input: i32) -> Self {
-        self.inner.maximum_days_since_deprecated = ::std::option::Option::Some(input);
+        self.inner.maximum_days_since_deprecated = Some(input);
         self
     }
     /// Sets or clears [`DeprecationTimeCondition::maximum_days_since_deprecated`](crate::types::DeprecationTimeCondition::maximum_days_since_deprecated).
     #[inline]
-    pub fn set_maximum_days_since_deprecated(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_days_since_deprecated(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_days_since_deprecated = input;
         self
     }
     /// The value set for [`DeprecationTimeCondition::maximum_days_since_deprecated`](crate::types::DeprecationTimeCondition::maximum_days_since_deprecated), if any.
     #[inline]
-    pub fn get_maximum_days_since_deprecated(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_days_since_deprecated(&self) -> &Option<i32> {
         &self.inner.maximum_days_since_deprecated
     }
     /// Builds the [`DeprecationTimeCondition`]; it has no required members, so this cannot fail.
@@ -64,17 +51,17 @@ impl DeprecationTimeConditionBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeprecationTimeCondition {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "maximumDaysSinceDeprecated" {
-                value.maximum_days_since_deprecated = ::std::option::Option::Some(
+                value.maximum_days_since_deprecated = Some(
                     ::awsgen_runtime::xml::number::<
                         i32,
                     >(child.text(), child, "DeprecationTimeCondition")?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The maximum period since deprecation for allowed images.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeprecationTimeConditionRequest {
     /// The maximum number of days that have elapsed since the image was deprecated. Set to `0` to exclude all deprecated images.
-    pub maximum_days_since_deprecated: ::std::option::Option<i32>,
+    pub maximum_days_since_deprecated: Option<i32>,
 }
 impl DeprecationTimeConditionRequest {
     /// Starts building a [`DeprecationTimeConditionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeprecationTimeConditionRequestBuilder {
-        <crate::types::builders::DeprecationTimeConditionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeprecationTimeConditionRequestBuilder as Default>::default()
     }
     /// The `MaximumDaysSinceDeprecated` member, when set.
     #[inline]
-    pub fn maximum_days_since_deprecated(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_days_since_deprecated(&self) -> Option<i32> {
         self.maximum_days_since_deprecated
     }
 }
 /// A builder for [`DeprecationTimeConditionRequest`](crate::types::DeprecationTimeConditionRequest); start one with `DeprecationTimeConditionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeprecationTimeConditionRequestBuilder {
     inner: crate::types::DeprecationTimeConditionRequest,
 }
 impl DeprecationTimeConditionRequestBuilder {
     /// Sets [`DeprecationTimeConditionRequest::maximum_days_since_deprecated`](crate::types::DeprecationTimeConditionRequest::maximum_days_since_deprecated): The maximum number of days that have elapsed since the image was deprecated.
     pub fn maximum_days_since_deprecated(mut self, input: i32) -> Self {
-        self.inner.maximum_days_since_deprecated = ::std::option::Option::Some(input);
+        self.inner.maximum_days_since_deprecated = Some(input);
         self
     }
     /// Sets or clears [`DeprecationTimeConditionRequest::maximum_days_since_deprecated`](crate::types::DeprecationTimeConditionRequest::maximum_days_since_deprecated).
     #[inline]
-    pub fn set_maximum_days_since_deprecated(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_days_since_deprecated(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_days_since_deprecated = input;
         self
     }
     /// The value set for [`DeprecationTimeConditionRequest::maximum_days_since_deprecated`](crate::types::DeprecationTimeConditionRequest::maximum_days_since_deprecated), if any.
     #[inline]
-    pub fn get_maximum_days_since_deprecated(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_days_since_deprecated(&self) -> &Option<i32> {
         &self.inner.maximum_days_since_deprecated
     }
     /// Builds the [`DeprecationTimeConditionRequest`]; it has no required members, so this cannot fail.
@@ -65,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for DeprecationTimeConditionRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.maximum_days_since_deprecated {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.maximum_days_since_deprecated {
             body.member("MaximumDaysSinceDeprecated", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeprovisionIpamByoasnResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeprovisionIpamByoasnResult {
     /// An ASN and BYOIP CIDR association.
-    pub byoasn: ::std::option::Option<crate::types::Byoasn>,
+    pub byoasn: Option<crate::types::Byoasn>,
 }
 impl DeprovisionIpamByoasnResult {
     /// Starts building a [`DeprovisionIpamByoasnResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeprovisionIpamByoasnResultBuilder {
-        <crate::types::builders::DeprovisionIpamByoasnResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeprovisionIpamByoasnResultBuilder as Default>::default()
     }
     /// The `Byoasn` member, when set.
     #[inline]
-    pub fn byoasn(&self) -> ::std::option::Option<&crate::types::Byoasn> {
+    pub fn byoasn(&self) -> Option<&crate::types::Byoasn> {
         self.byoasn.as_ref()
     }
 }
 /// A builder for [`DeprovisionIpamByoasnResult`](crate::types::DeprovisionIpamByoasnResult); start one with `DeprovisionIpamByoasnResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeprovisionIpamByoasnResultBuilder {
     inner: crate::types::DeprovisionIpamByoasnResult,
 }
 impl DeprovisionIpamByoasnResultBuilder {
     /// Sets [`DeprovisionIpamByoasnResult::byoasn`](crate::types::DeprovisionIpamByoasnResult::byoasn): An ASN and BYOIP CIDR association.
     pub fn byoasn(mut self, input: crate::types::Byoasn) -> Self {
-        self.inner.byoasn = ::std::option::Option::Some(input);
+        self.inner.byoasn = Some(input);
         self
     }
     /// Sets or clears [`DeprovisionIpamByoasnResult::byoasn`](crate::types::DeprovisionIpamByoasnResult::byoasn).
     #[inline]
-    pub fn set_byoasn(
-        mut self,
-        input: ::std::option::Option<crate::types::Byoasn>,
-    ) -> Self {
+    pub fn set_byoasn(mut self, input: Option<crate::types::Byoasn>) -> Self {
         self.inner.byoasn = input;
         self
     }
     /// The value set for [`DeprovisionIpamByoasnResult::byoasn`](crate::types::DeprovisionIpamByoasnResult::byoasn), if any.
     #[inline]
-    pub fn get_byoasn(&self) -> &::std::option::Option<crate::types::Byoasn> {
+    pub fn get_byoasn(&self) -> &Option<crate::types::Byoasn> {
         &self.inner.byoasn
     }
     /// Builds the [`DeprovisionIpamByoasnResult`]; it has no required members, so this cannot fail.
@@ -64,17 +51,17 @@ impl DeprovisionIpamByoasnResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeprovisionIpamByoasnResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "byoasn" {
-                value.byoasn = ::std::option::Option::Some(
+                value.byoasn = Some(
                     <crate::types::Byoasn as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

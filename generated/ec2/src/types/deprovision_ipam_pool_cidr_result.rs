@@ -2,59 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeprovisionIpamPoolCidrResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeprovisionIpamPoolCidrResult {
     /// The deprovisioned pool CIDR.
-    pub ipam_pool_cidr: ::std::option::Option<crate::types::IpamPoolCidr>,
+    pub ipam_pool_cidr: Option<crate::types::IpamPoolCidr>,
 }
 impl DeprovisionIpamPoolCidrResult {
     /// Starts building a [`DeprovisionIpamPoolCidrResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeprovisionIpamPoolCidrResultBuilder {
-        <crate::types::builders::DeprovisionIpamPoolCidrResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeprovisionIpamPoolCidrResultBuilder as Default>::default()
     }
     /// The `IpamPoolCidr` member, when set.
     #[inline]
-    pub fn ipam_pool_cidr(&self) -> ::std::option::Option<&crate::types::IpamPoolCidr> {
+    pub fn ipam_pool_cidr(&self) -> Option<&crate::types::IpamPoolCidr> {
         self.ipam_pool_cidr.as_ref()
     }
 }
 /// A builder for [`DeprovisionIpamPoolCidrResult`](crate::types::DeprovisionIpamPoolCidrResult); start one with `DeprovisionIpamPoolCidrResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeprovisionIpamPoolCidrResultBuilder {
     inner: crate::types::DeprovisionIpamPoolCidrResult,
 }
 impl DeprovisionIpamPoolCidrResultBuilder {
     /// Sets [`DeprovisionIpamPoolCidrResult::ipam_pool_cidr`](crate::types::DeprovisionIpamPoolCidrResult::ipam_pool_cidr): The deprovisioned pool CIDR.
     pub fn ipam_pool_cidr(mut self, input: crate::types::IpamPoolCidr) -> Self {
-        self.inner.ipam_pool_cidr = ::std::option::Option::Some(input);
+        self.inner.ipam_pool_cidr = Some(input);
         self
     }
     /// Sets or clears [`DeprovisionIpamPoolCidrResult::ipam_pool_cidr`](crate::types::DeprovisionIpamPoolCidrResult::ipam_pool_cidr).
     #[inline]
     pub fn set_ipam_pool_cidr(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPoolCidr>,
+        input: Option<crate::types::IpamPoolCidr>,
     ) -> Self {
         self.inner.ipam_pool_cidr = input;
         self
     }
     /// The value set for [`DeprovisionIpamPoolCidrResult::ipam_pool_cidr`](crate::types::DeprovisionIpamPoolCidrResult::ipam_pool_cidr), if any.
     #[inline]
-    pub fn get_ipam_pool_cidr(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamPoolCidr> {
+    pub fn get_ipam_pool_cidr(&self) -> &Option<crate::types::IpamPoolCidr> {
         &self.inner.ipam_pool_cidr
     }
     /// Builds the [`DeprovisionIpamPoolCidrResult`]; it has no required members, so this cannot fail.
@@ -66,17 +54,17 @@ impl DeprovisionIpamPoolCidrResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeprovisionIpamPoolCidrResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamPoolCidr" {
-                value.ipam_pool_cidr = ::std::option::Option::Some(
+                value.ipam_pool_cidr = Some(
                     <crate::types::IpamPoolCidr as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,155 +2,133 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeprovisionPublicIpv4PoolCidrRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeprovisionPublicIpv4PoolCidrRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the pool that you want to deprovision the CIDR from.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub pool_id: ::std::option::Option<::std::string::String>,
+    pub pool_id: Option<String>,
     /// The CIDR you want to deprovision from the pool.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
 }
 impl DeprovisionPublicIpv4PoolCidrRequest {
     /// Starts building a [`DeprovisionPublicIpv4PoolCidrRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeprovisionPublicIpv4PoolCidrRequestBuilder {
-        <crate::types::builders::DeprovisionPublicIpv4PoolCidrRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeprovisionPublicIpv4PoolCidrRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `PoolId` member, when set.
     #[inline]
-    pub fn pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn pool_id(&self) -> Option<&str> {
         self.pool_id.as_deref()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
 }
 /// A builder for [`DeprovisionPublicIpv4PoolCidrRequest`](crate::types::DeprovisionPublicIpv4PoolCidrRequest); start one with `DeprovisionPublicIpv4PoolCidrRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeprovisionPublicIpv4PoolCidrRequestBuilder {
     inner: crate::types::DeprovisionPublicIpv4PoolCidrRequest,
 }
 impl DeprovisionPublicIpv4PoolCidrRequestBuilder {
     /// Sets [`DeprovisionPublicIpv4PoolCidrRequest::dry_run`](crate::types::DeprovisionPublicIpv4PoolCidrRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeprovisionPublicIpv4PoolCidrRequest::dry_run`](crate::types::DeprovisionPublicIpv4PoolCidrRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeprovisionPublicIpv4PoolCidrRequest::dry_run`](crate::types::DeprovisionPublicIpv4PoolCidrRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DeprovisionPublicIpv4PoolCidrRequest::pool_id`](crate::types::DeprovisionPublicIpv4PoolCidrRequest::pool_id): The ID of the pool that you want to deprovision the CIDR from.
-    pub fn pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.pool_id = ::std::option::Option::Some(input.into());
+    pub fn pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeprovisionPublicIpv4PoolCidrRequest::pool_id`](crate::types::DeprovisionPublicIpv4PoolCidrRequest::pool_id).
     #[inline]
-    pub fn set_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.pool_id = input;
         self
     }
     /// The value set for [`DeprovisionPublicIpv4PoolCidrRequest::pool_id`](crate::types::DeprovisionPublicIpv4PoolCidrRequest::pool_id), if any.
     #[inline]
-    pub fn get_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pool_id(&self) -> &Option<String> {
         &self.inner.pool_id
     }
     /// Sets [`DeprovisionPublicIpv4PoolCidrRequest::cidr`](crate::types::DeprovisionPublicIpv4PoolCidrRequest::cidr): The CIDR you want to deprovision from the pool.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`DeprovisionPublicIpv4PoolCidrRequest::cidr`](crate::types::DeprovisionPublicIpv4PoolCidrRequest::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`DeprovisionPublicIpv4PoolCidrRequest::cidr`](crate::types::DeprovisionPublicIpv4PoolCidrRequest::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Builds the [`DeprovisionPublicIpv4PoolCidrRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeprovisionPublicIpv4PoolCidrRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.pool_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeprovisionPublicIpv4PoolCidrRequest",
                 member: "pool_id",
             });
         }
         if self.inner.cidr.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeprovisionPublicIpv4PoolCidrRequest",
                 member: "cidr",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeprovisionPublicIpv4PoolCidrRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.pool_id {
+        if let Some(value) = &self.pool_id {
             body.member("PoolId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.cidr {
+        if let Some(value) = &self.cidr {
             body.member("Cidr", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

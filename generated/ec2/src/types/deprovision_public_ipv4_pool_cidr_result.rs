@@ -2,95 +2,69 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeprovisionPublicIpv4PoolCidrResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeprovisionPublicIpv4PoolCidrResult {
     /// The ID of the pool that you deprovisioned the CIDR from.
-    pub pool_id: ::std::option::Option<::std::string::String>,
+    pub pool_id: Option<String>,
     /// The deprovisioned CIDRs.
-    pub deprovisioned_addresses: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub deprovisioned_addresses: Option<Vec<String>>,
 }
 impl DeprovisionPublicIpv4PoolCidrResult {
     /// Starts building a [`DeprovisionPublicIpv4PoolCidrResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeprovisionPublicIpv4PoolCidrResultBuilder {
-        <crate::types::builders::DeprovisionPublicIpv4PoolCidrResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeprovisionPublicIpv4PoolCidrResultBuilder as Default>::default()
     }
     /// The `PoolId` member, when set.
     #[inline]
-    pub fn pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn pool_id(&self) -> Option<&str> {
         self.pool_id.as_deref()
     }
     /// The `DeprovisionedAddresses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn deprovisioned_addresses(&self) -> &[::std::string::String] {
+    pub fn deprovisioned_addresses(&self) -> &[String] {
         self.deprovisioned_addresses.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`DeprovisionPublicIpv4PoolCidrResult`](crate::types::DeprovisionPublicIpv4PoolCidrResult); start one with `DeprovisionPublicIpv4PoolCidrResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeprovisionPublicIpv4PoolCidrResultBuilder {
     inner: crate::types::DeprovisionPublicIpv4PoolCidrResult,
 }
 impl DeprovisionPublicIpv4PoolCidrResultBuilder {
     /// Sets [`DeprovisionPublicIpv4PoolCidrResult::pool_id`](crate::types::DeprovisionPublicIpv4PoolCidrResult::pool_id): The ID of the pool that you deprovisioned the CIDR from.
-    pub fn pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.pool_id = ::std::option::Option::Some(input.into());
+    pub fn pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeprovisionPublicIpv4PoolCidrResult::pool_id`](crate::types::DeprovisionPublicIpv4PoolCidrResult::pool_id).
     #[inline]
-    pub fn set_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.pool_id = input;
         self
     }
     /// The value set for [`DeprovisionPublicIpv4PoolCidrResult::pool_id`](crate::types::DeprovisionPublicIpv4PoolCidrResult::pool_id), if any.
     #[inline]
-    pub fn get_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pool_id(&self) -> &Option<String> {
         &self.inner.pool_id
     }
     /// Appends one item to [`DeprovisionPublicIpv4PoolCidrResult::deprovisioned_addresses`](crate::types::DeprovisionPublicIpv4PoolCidrResult::deprovisioned_addresses): The deprovisioned CIDRs.
     ///
     /// To set the whole list at once, use [`set_deprovisioned_addresses`](Self::set_deprovisioned_addresses).
-    pub fn deprovisioned_addresses(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn deprovisioned_addresses(mut self, input: impl Into<String>) -> Self {
         self.inner.deprovisioned_addresses.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DeprovisionPublicIpv4PoolCidrResult::deprovisioned_addresses`](crate::types::DeprovisionPublicIpv4PoolCidrResult::deprovisioned_addresses).
     #[inline]
-    pub fn set_deprovisioned_addresses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_deprovisioned_addresses(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.deprovisioned_addresses = input;
         self
     }
     /// The value set for [`DeprovisionPublicIpv4PoolCidrResult::deprovisioned_addresses`](crate::types::DeprovisionPublicIpv4PoolCidrResult::deprovisioned_addresses), if any.
     #[inline]
-    pub fn get_deprovisioned_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_deprovisioned_addresses(&self) -> &Option<Vec<String>> {
         &self.inner.deprovisioned_addresses
     }
     /// Builds the [`DeprovisionPublicIpv4PoolCidrResult`]; it has no required members, so this cannot fail.
@@ -102,23 +76,21 @@ impl DeprovisionPublicIpv4PoolCidrResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeprovisionPublicIpv4PoolCidrResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "poolId" => {
-                    value.pool_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.pool_id = Some(String::from(child.text()));
                 }
                 "deprovisionedAddressSet" => {
-                    value.deprovisioned_addresses = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.deprovisioned_addresses = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

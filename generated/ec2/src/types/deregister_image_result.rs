@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeregisterImageResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeregisterImageResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
-    pub return_: ::std::option::Option<bool>,
+    pub return_: Option<bool>,
     /// The deletion result for each snapshot associated with the AMI, including the snapshot ID and its success or error code.
-    pub delete_snapshot_results: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DeleteSnapshotReturnCode>,
-    >,
+    pub delete_snapshot_results: Option<Vec<crate::types::DeleteSnapshotReturnCode>>,
 }
 impl DeregisterImageResult {
     /// Starts building a [`DeregisterImageResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeregisterImageResultBuilder {
-        <crate::types::builders::DeregisterImageResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeregisterImageResultBuilder as Default>::default()
     }
     /// The `Return` member, when set.
     #[inline]
-    pub fn return_(&self) -> ::std::option::Option<bool> {
+    pub fn return_(&self) -> Option<bool> {
         self.return_
     }
     /// The `DeleteSnapshotResults` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,30 +28,25 @@ impl DeregisterImageResult {
     }
 }
 /// A builder for [`DeregisterImageResult`](crate::types::DeregisterImageResult); start one with `DeregisterImageResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeregisterImageResultBuilder {
     inner: crate::types::DeregisterImageResult,
 }
 impl DeregisterImageResultBuilder {
     /// Sets [`DeregisterImageResult::return_`](crate::types::DeregisterImageResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.
     pub fn return_(mut self, input: bool) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input);
+        self.inner.return_ = Some(input);
         self
     }
     /// Sets or clears [`DeregisterImageResult::return_`](crate::types::DeregisterImageResult::return_).
     #[inline]
-    pub fn set_return_(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_return_(mut self, input: Option<bool>) -> Self {
         self.inner.return_ = input;
         self
     }
     /// The value set for [`DeregisterImageResult::return_`](crate::types::DeregisterImageResult::return_), if any.
     #[inline]
-    pub fn get_return_(&self) -> &::std::option::Option<bool> {
+    pub fn get_return_(&self) -> &Option<bool> {
         &self.inner.return_
     }
     /// Appends one item to [`DeregisterImageResult::delete_snapshot_results`](crate::types::DeregisterImageResult::delete_snapshot_results): The deletion result for each snapshot associated with the AMI, including the snapshot ID and its success or error code.
@@ -75,9 +63,7 @@ impl DeregisterImageResultBuilder {
     #[inline]
     pub fn set_delete_snapshot_results(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::DeleteSnapshotReturnCode>,
-        >,
+        input: Option<Vec<crate::types::DeleteSnapshotReturnCode>>,
     ) -> Self {
         self.inner.delete_snapshot_results = input;
         self
@@ -86,9 +72,7 @@ impl DeregisterImageResultBuilder {
     #[inline]
     pub fn get_delete_snapshot_results(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::DeleteSnapshotReturnCode>,
-    > {
+    ) -> &Option<Vec<crate::types::DeleteSnapshotReturnCode>> {
         &self.inner.delete_snapshot_results
     }
     /// Builds the [`DeregisterImageResult`]; it has no required members, so this cannot fail.
@@ -100,15 +84,15 @@ impl DeregisterImageResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeregisterImageResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "return" => {
-                    value.return_ = ::std::option::Option::Some(child.text() == "true");
+                    value.return_ = Some(child.text() == "true");
                 }
                 "deleteSnapshotResultSet" => {
-                    value.delete_snapshot_results = ::std::option::Option::Some(
+                    value.delete_snapshot_results = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::DeleteSnapshotReturnCode as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -118,6 +102,6 @@ impl ::awsgen_runtime::xml::FromXml for DeregisterImageResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

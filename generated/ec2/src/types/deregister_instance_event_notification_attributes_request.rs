@@ -2,20 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeregisterInstanceEventNotificationAttributesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeregisterInstanceEventNotificationAttributesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Information about the tag keys to deregister.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_tag_attribute: ::std::option::Option<
+    pub instance_tag_attribute: Option<
         crate::types::DeregisterInstanceTagAttributeRequest,
     >,
 }
@@ -23,46 +18,41 @@ impl DeregisterInstanceEventNotificationAttributesRequest {
     /// Starts building a [`DeregisterInstanceEventNotificationAttributesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeregisterInstanceEventNotificationAttributesRequestBuilder {
-        <crate::types::builders::DeregisterInstanceEventNotificationAttributesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeregisterInstanceEventNotificationAttributesRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `InstanceTagAttribute` member, when set.
     #[inline]
     pub fn instance_tag_attribute(
         &self,
-    ) -> ::std::option::Option<&crate::types::DeregisterInstanceTagAttributeRequest> {
+    ) -> Option<&crate::types::DeregisterInstanceTagAttributeRequest> {
         self.instance_tag_attribute.as_ref()
     }
 }
 /// A builder for [`DeregisterInstanceEventNotificationAttributesRequest`](crate::types::DeregisterInstanceEventNotificationAttributesRequest); start one with `DeregisterInstanceEventNotificationAttributesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeregisterInstanceEventNotificationAttributesRequestBuilder {
     inner: crate::types::DeregisterInstanceEventNotificationAttributesRequest,
 }
 impl DeregisterInstanceEventNotificationAttributesRequestBuilder {
     /// Sets [`DeregisterInstanceEventNotificationAttributesRequest::dry_run`](crate::types::DeregisterInstanceEventNotificationAttributesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeregisterInstanceEventNotificationAttributesRequest::dry_run`](crate::types::DeregisterInstanceEventNotificationAttributesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeregisterInstanceEventNotificationAttributesRequest::dry_run`](crate::types::DeregisterInstanceEventNotificationAttributesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DeregisterInstanceEventNotificationAttributesRequest::instance_tag_attribute`](crate::types::DeregisterInstanceEventNotificationAttributesRequest::instance_tag_attribute): Information about the tag keys to deregister.
@@ -70,14 +60,14 @@ impl DeregisterInstanceEventNotificationAttributesRequestBuilder {
         mut self,
         input: crate::types::DeregisterInstanceTagAttributeRequest,
     ) -> Self {
-        self.inner.instance_tag_attribute = ::std::option::Option::Some(input);
+        self.inner.instance_tag_attribute = Some(input);
         self
     }
     /// Sets or clears [`DeregisterInstanceEventNotificationAttributesRequest::instance_tag_attribute`](crate::types::DeregisterInstanceEventNotificationAttributesRequest::instance_tag_attribute).
     #[inline]
     pub fn set_instance_tag_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::DeregisterInstanceTagAttributeRequest>,
+        input: Option<crate::types::DeregisterInstanceTagAttributeRequest>,
     ) -> Self {
         self.inner.instance_tag_attribute = input;
         self
@@ -86,24 +76,24 @@ impl DeregisterInstanceEventNotificationAttributesRequestBuilder {
     #[inline]
     pub fn get_instance_tag_attribute(
         &self,
-    ) -> &::std::option::Option<crate::types::DeregisterInstanceTagAttributeRequest> {
+    ) -> &Option<crate::types::DeregisterInstanceTagAttributeRequest> {
         &self.inner.instance_tag_attribute
     }
     /// Builds the [`DeregisterInstanceEventNotificationAttributesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeregisterInstanceEventNotificationAttributesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_tag_attribute.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeregisterInstanceEventNotificationAttributesRequest",
                 member: "instance_tag_attribute",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -111,15 +101,15 @@ for DeregisterInstanceEventNotificationAttributesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.instance_tag_attribute {
+        if let Some(value) = &self.instance_tag_attribute {
             let member_0 = body.enter("InstanceTagAttribute");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

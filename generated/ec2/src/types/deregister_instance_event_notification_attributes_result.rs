@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeregisterInstanceEventNotificationAttributesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeregisterInstanceEventNotificationAttributesResult {
     /// The resulting set of tag keys.
-    pub instance_tag_attribute: ::std::option::Option<
-        crate::types::InstanceTagNotificationAttribute,
-    >,
+    pub instance_tag_attribute: Option<crate::types::InstanceTagNotificationAttribute>,
 }
 impl DeregisterInstanceEventNotificationAttributesResult {
     /// Starts building a [`DeregisterInstanceEventNotificationAttributesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeregisterInstanceEventNotificationAttributesResultBuilder {
-        <crate::types::builders::DeregisterInstanceEventNotificationAttributesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeregisterInstanceEventNotificationAttributesResultBuilder as Default>::default()
     }
     /// The `InstanceTagAttribute` member, when set.
     #[inline]
     pub fn instance_tag_attribute(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceTagNotificationAttribute> {
+    ) -> Option<&crate::types::InstanceTagNotificationAttribute> {
         self.instance_tag_attribute.as_ref()
     }
 }
 /// A builder for [`DeregisterInstanceEventNotificationAttributesResult`](crate::types::DeregisterInstanceEventNotificationAttributesResult); start one with `DeregisterInstanceEventNotificationAttributesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeregisterInstanceEventNotificationAttributesResultBuilder {
     inner: crate::types::DeregisterInstanceEventNotificationAttributesResult,
 }
@@ -45,14 +33,14 @@ impl DeregisterInstanceEventNotificationAttributesResultBuilder {
         mut self,
         input: crate::types::InstanceTagNotificationAttribute,
     ) -> Self {
-        self.inner.instance_tag_attribute = ::std::option::Option::Some(input);
+        self.inner.instance_tag_attribute = Some(input);
         self
     }
     /// Sets or clears [`DeregisterInstanceEventNotificationAttributesResult::instance_tag_attribute`](crate::types::DeregisterInstanceEventNotificationAttributesResult::instance_tag_attribute).
     #[inline]
     pub fn set_instance_tag_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceTagNotificationAttribute>,
+        input: Option<crate::types::InstanceTagNotificationAttribute>,
     ) -> Self {
         self.inner.instance_tag_attribute = input;
         self
@@ -61,7 +49,7 @@ impl DeregisterInstanceEventNotificationAttributesResultBuilder {
     #[inline]
     pub fn get_instance_tag_attribute(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceTagNotificationAttribute> {
+    ) -> &Option<crate::types::InstanceTagNotificationAttribute> {
         &self.inner.instance_tag_attribute
     }
     /// Builds the [`DeregisterInstanceEventNotificationAttributesResult`]; it has no required members, so this cannot fail.
@@ -76,17 +64,17 @@ impl ::awsgen_runtime::xml::FromXml
 for DeregisterInstanceEventNotificationAttributesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instanceTagAttribute" {
-                value.instance_tag_attribute = ::std::option::Option::Some(
+                value.instance_tag_attribute = Some(
                     <crate::types::InstanceTagNotificationAttribute as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

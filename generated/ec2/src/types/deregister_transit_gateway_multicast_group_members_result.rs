@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeregisterTransitGatewayMulticastGroupMembersResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeregisterTransitGatewayMulticastGroupMembersResult {
     /// Information about the deregistered members.
-    pub deregistered_multicast_group_members: ::std::option::Option<
+    pub deregistered_multicast_group_members: Option<
         crate::types::TransitGatewayMulticastDeregisteredGroupMembers,
     >,
 }
@@ -19,25 +14,18 @@ impl DeregisterTransitGatewayMulticastGroupMembersResult {
     /// Starts building a [`DeregisterTransitGatewayMulticastGroupMembersResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeregisterTransitGatewayMulticastGroupMembersResultBuilder {
-        <crate::types::builders::DeregisterTransitGatewayMulticastGroupMembersResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeregisterTransitGatewayMulticastGroupMembersResultBuilder as Default>::default()
     }
     /// The `DeregisteredMulticastGroupMembers` member, when set.
     #[inline]
     pub fn deregistered_multicast_group_members(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::TransitGatewayMulticastDeregisteredGroupMembers,
-    > {
+    ) -> Option<&crate::types::TransitGatewayMulticastDeregisteredGroupMembers> {
         self.deregistered_multicast_group_members.as_ref()
     }
 }
 /// A builder for [`DeregisterTransitGatewayMulticastGroupMembersResult`](crate::types::DeregisterTransitGatewayMulticastGroupMembersResult); start one with `DeregisterTransitGatewayMulticastGroupMembersResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeregisterTransitGatewayMulticastGroupMembersResultBuilder {
     inner: crate::types::DeregisterTransitGatewayMulticastGroupMembersResult,
 }
@@ -47,18 +35,14 @@ impl DeregisterTransitGatewayMulticastGroupMembersResultBuilder {
         mut self,
         input: crate::types::TransitGatewayMulticastDeregisteredGroupMembers,
     ) -> Self {
-        self.inner.deregistered_multicast_group_members = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.deregistered_multicast_group_members = Some(input);
         self
     }
     /// Sets or clears [`DeregisterTransitGatewayMulticastGroupMembersResult::deregistered_multicast_group_members`](crate::types::DeregisterTransitGatewayMulticastGroupMembersResult::deregistered_multicast_group_members).
     #[inline]
     pub fn set_deregistered_multicast_group_members(
         mut self,
-        input: ::std::option::Option<
-            crate::types::TransitGatewayMulticastDeregisteredGroupMembers,
-        >,
+        input: Option<crate::types::TransitGatewayMulticastDeregisteredGroupMembers>,
     ) -> Self {
         self.inner.deregistered_multicast_group_members = input;
         self
@@ -67,9 +51,7 @@ impl DeregisterTransitGatewayMulticastGroupMembersResultBuilder {
     #[inline]
     pub fn get_deregistered_multicast_group_members(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::TransitGatewayMulticastDeregisteredGroupMembers,
-    > {
+    ) -> &Option<crate::types::TransitGatewayMulticastDeregisteredGroupMembers> {
         &self.inner.deregistered_multicast_group_members
     }
     /// Builds the [`DeregisterTransitGatewayMulticastGroupMembersResult`]; it has no required members, so this cannot fail.
@@ -84,17 +66,17 @@ impl ::awsgen_runtime::xml::FromXml
 for DeregisterTransitGatewayMulticastGroupMembersResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "deregisteredMulticastGroupMembers" {
-                value.deregistered_multicast_group_members = ::std::option::Option::Some(
+                value.deregistered_multicast_group_members = Some(
                     <crate::types::TransitGatewayMulticastDeregisteredGroupMembers as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,61 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeregisterTransitGatewayMulticastGroupSourcesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeregisterTransitGatewayMulticastGroupSourcesRequest {
     /// The ID of the transit gateway multicast domain.
-    pub transit_gateway_multicast_domain_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub transit_gateway_multicast_domain_id: Option<String>,
     /// The IP address assigned to the transit gateway multicast group.
-    pub group_ip_address: ::std::option::Option<::std::string::String>,
+    pub group_ip_address: Option<String>,
     /// The IDs of the group sources' network interfaces.
-    pub network_interface_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub network_interface_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DeregisterTransitGatewayMulticastGroupSourcesRequest {
     /// Starts building a [`DeregisterTransitGatewayMulticastGroupSourcesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeregisterTransitGatewayMulticastGroupSourcesRequestBuilder {
-        <crate::types::builders::DeregisterTransitGatewayMulticastGroupSourcesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeregisterTransitGatewayMulticastGroupSourcesRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayMulticastDomainId` member, when set.
     #[inline]
-    pub fn transit_gateway_multicast_domain_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_multicast_domain_id(&self) -> Option<&str> {
         self.transit_gateway_multicast_domain_id.as_deref()
     }
     /// The `GroupIpAddress` member, when set.
     #[inline]
-    pub fn group_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn group_ip_address(&self) -> Option<&str> {
         self.group_ip_address.as_deref()
     }
     /// The `NetworkInterfaceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn network_interface_ids(&self) -> &[::std::string::String] {
+    pub fn network_interface_ids(&self) -> &[String] {
         self.network_interface_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DeregisterTransitGatewayMulticastGroupSourcesRequest`](crate::types::DeregisterTransitGatewayMulticastGroupSourcesRequest); start one with `DeregisterTransitGatewayMulticastGroupSourcesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeregisterTransitGatewayMulticastGroupSourcesRequestBuilder {
     inner: crate::types::DeregisterTransitGatewayMulticastGroupSourcesRequest,
 }
@@ -64,91 +50,73 @@ impl DeregisterTransitGatewayMulticastGroupSourcesRequestBuilder {
     /// Sets [`DeregisterTransitGatewayMulticastGroupSourcesRequest::transit_gateway_multicast_domain_id`](crate::types::DeregisterTransitGatewayMulticastGroupSourcesRequest::transit_gateway_multicast_domain_id): The ID of the transit gateway multicast domain.
     pub fn transit_gateway_multicast_domain_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.transit_gateway_multicast_domain_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_multicast_domain_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeregisterTransitGatewayMulticastGroupSourcesRequest::transit_gateway_multicast_domain_id`](crate::types::DeregisterTransitGatewayMulticastGroupSourcesRequest::transit_gateway_multicast_domain_id).
     #[inline]
     pub fn set_transit_gateway_multicast_domain_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.transit_gateway_multicast_domain_id = input;
         self
     }
     /// The value set for [`DeregisterTransitGatewayMulticastGroupSourcesRequest::transit_gateway_multicast_domain_id`](crate::types::DeregisterTransitGatewayMulticastGroupSourcesRequest::transit_gateway_multicast_domain_id), if any.
     #[inline]
-    pub fn get_transit_gateway_multicast_domain_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_multicast_domain_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_multicast_domain_id
     }
     /// Sets [`DeregisterTransitGatewayMulticastGroupSourcesRequest::group_ip_address`](crate::types::DeregisterTransitGatewayMulticastGroupSourcesRequest::group_ip_address): The IP address assigned to the transit gateway multicast group.
-    pub fn group_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_ip_address = ::std::option::Option::Some(input.into());
+    pub fn group_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`DeregisterTransitGatewayMulticastGroupSourcesRequest::group_ip_address`](crate::types::DeregisterTransitGatewayMulticastGroupSourcesRequest::group_ip_address).
     #[inline]
-    pub fn set_group_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.group_ip_address = input;
         self
     }
     /// The value set for [`DeregisterTransitGatewayMulticastGroupSourcesRequest::group_ip_address`](crate::types::DeregisterTransitGatewayMulticastGroupSourcesRequest::group_ip_address), if any.
     #[inline]
-    pub fn get_group_ip_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_ip_address(&self) -> &Option<String> {
         &self.inner.group_ip_address
     }
     /// Appends one item to [`DeregisterTransitGatewayMulticastGroupSourcesRequest::network_interface_ids`](crate::types::DeregisterTransitGatewayMulticastGroupSourcesRequest::network_interface_ids): The IDs of the group sources' network interfaces.
     ///
     /// To set the whole list at once, use [`set_network_interface_ids`](Self::set_network_interface_ids).
-    pub fn network_interface_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.network_interface_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DeregisterTransitGatewayMulticastGroupSourcesRequest::network_interface_ids`](crate::types::DeregisterTransitGatewayMulticastGroupSourcesRequest::network_interface_ids).
     #[inline]
-    pub fn set_network_interface_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_network_interface_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.network_interface_ids = input;
         self
     }
     /// The value set for [`DeregisterTransitGatewayMulticastGroupSourcesRequest::network_interface_ids`](crate::types::DeregisterTransitGatewayMulticastGroupSourcesRequest::network_interface_ids), if any.
     #[inline]
-    pub fn get_network_interface_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_network_interface_ids(&self) -> &Option<Vec<String>> {
         &self.inner.network_interface_ids
     }
     /// Sets [`DeregisterTransitGatewayMulticastGroupSourcesRequest::dry_run`](crate::types::DeregisterTransitGatewayMulticastGroupSourcesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeregisterTransitGatewayMulticastGroupSourcesRequest::dry_run`](crate::types::DeregisterTransitGatewayMulticastGroupSourcesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeregisterTransitGatewayMulticastGroupSourcesRequest::dry_run`](crate::types::DeregisterTransitGatewayMulticastGroupSourcesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DeregisterTransitGatewayMulticastGroupSourcesRequest`]; it has no required members, so this cannot fail.
@@ -164,23 +132,21 @@ for DeregisterTransitGatewayMulticastGroupSourcesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .transit_gateway_multicast_domain_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_multicast_domain_id {
             body.member("TransitGatewayMulticastDomainId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.group_ip_address {
+        if let Some(value) = &self.group_ip_address {
             body.member("GroupIpAddress", value);
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_ids {
+        if let Some(value) = &self.network_interface_ids {
             let member_0 = body.enter("NetworkInterfaceIds");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeregisterTransitGatewayMulticastGroupSourcesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeregisterTransitGatewayMulticastGroupSourcesResult {
     /// Information about the deregistered group sources.
-    pub deregistered_multicast_group_sources: ::std::option::Option<
+    pub deregistered_multicast_group_sources: Option<
         crate::types::TransitGatewayMulticastDeregisteredGroupSources,
     >,
 }
@@ -19,25 +14,18 @@ impl DeregisterTransitGatewayMulticastGroupSourcesResult {
     /// Starts building a [`DeregisterTransitGatewayMulticastGroupSourcesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeregisterTransitGatewayMulticastGroupSourcesResultBuilder {
-        <crate::types::builders::DeregisterTransitGatewayMulticastGroupSourcesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeregisterTransitGatewayMulticastGroupSourcesResultBuilder as Default>::default()
     }
     /// The `DeregisteredMulticastGroupSources` member, when set.
     #[inline]
     pub fn deregistered_multicast_group_sources(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::TransitGatewayMulticastDeregisteredGroupSources,
-    > {
+    ) -> Option<&crate::types::TransitGatewayMulticastDeregisteredGroupSources> {
         self.deregistered_multicast_group_sources.as_ref()
     }
 }
 /// A builder for [`DeregisterTransitGatewayMulticastGroupSourcesResult`](crate::types::DeregisterTransitGatewayMulticastGroupSourcesResult); start one with `DeregisterTransitGatewayMulticastGroupSourcesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeregisterTransitGatewayMulticastGroupSourcesResultBuilder {
     inner: crate::types::DeregisterTransitGatewayMulticastGroupSourcesResult,
 }
@@ -47,18 +35,14 @@ impl DeregisterTransitGatewayMulticastGroupSourcesResultBuilder {
         mut self,
         input: crate::types::TransitGatewayMulticastDeregisteredGroupSources,
     ) -> Self {
-        self.inner.deregistered_multicast_group_sources = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.deregistered_multicast_group_sources = Some(input);
         self
     }
     /// Sets or clears [`DeregisterTransitGatewayMulticastGroupSourcesResult::deregistered_multicast_group_sources`](crate::types::DeregisterTransitGatewayMulticastGroupSourcesResult::deregistered_multicast_group_sources).
     #[inline]
     pub fn set_deregistered_multicast_group_sources(
         mut self,
-        input: ::std::option::Option<
-            crate::types::TransitGatewayMulticastDeregisteredGroupSources,
-        >,
+        input: Option<crate::types::TransitGatewayMulticastDeregisteredGroupSources>,
     ) -> Self {
         self.inner.deregistered_multicast_group_sources = input;
         self
@@ -67,9 +51,7 @@ impl DeregisterTransitGatewayMulticastGroupSourcesResultBuilder {
     #[inline]
     pub fn get_deregistered_multicast_group_sources(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::TransitGatewayMulticastDeregisteredGroupSources,
-    > {
+    ) -> &Option<crate::types::TransitGatewayMulticastDeregisteredGroupSources> {
         &self.inner.deregistered_multicast_group_sources
     }
     /// Builds the [`DeregisterTransitGatewayMulticastGroupSourcesResult`]; it has no required members, so this cannot fail.
@@ -84,17 +66,17 @@ impl ::awsgen_runtime::xml::FromXml
 for DeregisterTransitGatewayMulticastGroupSourcesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "deregisteredMulticastGroupSources" {
-                value.deregistered_multicast_group_sources = ::std::option::Option::Some(
+                value.deregistered_multicast_group_sources = Some(
                     <crate::types::TransitGatewayMulticastDeregisteredGroupSources as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

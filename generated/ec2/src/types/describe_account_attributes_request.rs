@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAccountAttributesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeAccountAttributesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The account attribute names.
-    pub attribute_names: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AccountAttributeName>,
-    >,
+    pub attribute_names: Option<Vec<crate::types::AccountAttributeName>>,
 }
 impl DescribeAccountAttributesRequest {
     /// Starts building a [`DescribeAccountAttributesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeAccountAttributesRequestBuilder {
-        <crate::types::builders::DescribeAccountAttributesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeAccountAttributesRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `AttributeNames` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,30 +28,25 @@ impl DescribeAccountAttributesRequest {
     }
 }
 /// A builder for [`DescribeAccountAttributesRequest`](crate::types::DescribeAccountAttributesRequest); start one with `DescribeAccountAttributesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeAccountAttributesRequestBuilder {
     inner: crate::types::DescribeAccountAttributesRequest,
 }
 impl DescribeAccountAttributesRequestBuilder {
     /// Sets [`DescribeAccountAttributesRequest::dry_run`](crate::types::DescribeAccountAttributesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeAccountAttributesRequest::dry_run`](crate::types::DescribeAccountAttributesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeAccountAttributesRequest::dry_run`](crate::types::DescribeAccountAttributesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeAccountAttributesRequest::attribute_names`](crate::types::DescribeAccountAttributesRequest::attribute_names): The account attribute names.
@@ -72,7 +60,7 @@ impl DescribeAccountAttributesRequestBuilder {
     #[inline]
     pub fn set_attribute_names(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AccountAttributeName>>,
+        input: Option<Vec<crate::types::AccountAttributeName>>,
     ) -> Self {
         self.inner.attribute_names = input;
         self
@@ -81,7 +69,7 @@ impl DescribeAccountAttributesRequestBuilder {
     #[inline]
     pub fn get_attribute_names(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AccountAttributeName>> {
+    ) -> &Option<Vec<crate::types::AccountAttributeName>> {
         &self.inner.attribute_names
     }
     /// Builds the [`DescribeAccountAttributesRequest`]; it has no required members, so this cannot fail.
@@ -94,15 +82,15 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeAccountAttributesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.attribute_names {
+        if let Some(value) = &self.attribute_names {
             let member_0 = body.enter("AttributeName");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

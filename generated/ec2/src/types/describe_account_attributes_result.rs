@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAccountAttributesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeAccountAttributesResult {
     /// Information about the account attributes.
-    pub account_attributes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AccountAttribute>,
-    >,
+    pub account_attributes: Option<Vec<crate::types::AccountAttribute>>,
 }
 impl DescribeAccountAttributesResult {
     /// Starts building a [`DescribeAccountAttributesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeAccountAttributesResultBuilder {
-        <crate::types::builders::DescribeAccountAttributesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeAccountAttributesResultBuilder as Default>::default()
     }
     /// The `AccountAttributes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl DescribeAccountAttributesResult {
     }
 }
 /// A builder for [`DescribeAccountAttributesResult`](crate::types::DescribeAccountAttributesResult); start one with `DescribeAccountAttributesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeAccountAttributesResultBuilder {
     inner: crate::types::DescribeAccountAttributesResult,
 }
@@ -49,7 +37,7 @@ impl DescribeAccountAttributesResultBuilder {
     #[inline]
     pub fn set_account_attributes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AccountAttribute>>,
+        input: Option<Vec<crate::types::AccountAttribute>>,
     ) -> Self {
         self.inner.account_attributes = input;
         self
@@ -58,7 +46,7 @@ impl DescribeAccountAttributesResultBuilder {
     #[inline]
     pub fn get_account_attributes(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AccountAttribute>> {
+    ) -> &Option<Vec<crate::types::AccountAttribute>> {
         &self.inner.account_attributes
     }
     /// Builds the [`DescribeAccountAttributesResult`]; it has no required members, so this cannot fail.
@@ -70,11 +58,11 @@ impl DescribeAccountAttributesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeAccountAttributesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "accountAttributeSet" {
-                value.account_attributes = ::std::option::Option::Some(
+                value.account_attributes = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::AccountAttribute as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -82,6 +70,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeAccountAttributesResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

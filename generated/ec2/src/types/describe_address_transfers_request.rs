@@ -2,57 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAddressTransfersRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeAddressTransfersRequest {
     /// The allocation IDs of Elastic IP addresses.
-    pub allocation_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub allocation_ids: Option<Vec<String>>,
     /// Specify the pagination token from a previous request to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of address transfers to return in one page of results.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeAddressTransfersRequest {
     /// Starts building a [`DescribeAddressTransfersRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeAddressTransfersRequestBuilder {
-        <crate::types::builders::DescribeAddressTransfersRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeAddressTransfersRequestBuilder as Default>::default()
     }
     /// The `AllocationIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn allocation_ids(&self) -> &[::std::string::String] {
+    pub fn allocation_ids(&self) -> &[String] {
         self.allocation_ids.as_deref().unwrap_or_default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeAddressTransfersRequest`](crate::types::DescribeAddressTransfersRequest); start one with `DescribeAddressTransfersRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeAddressTransfersRequestBuilder {
     inner: crate::types::DescribeAddressTransfersRequest,
 }
@@ -60,81 +50,67 @@ impl DescribeAddressTransfersRequestBuilder {
     /// Appends one item to [`DescribeAddressTransfersRequest::allocation_ids`](crate::types::DescribeAddressTransfersRequest::allocation_ids): The allocation IDs of Elastic IP addresses.
     ///
     /// To set the whole list at once, use [`set_allocation_ids`](Self::set_allocation_ids).
-    pub fn allocation_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn allocation_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.allocation_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeAddressTransfersRequest::allocation_ids`](crate::types::DescribeAddressTransfersRequest::allocation_ids).
     #[inline]
-    pub fn set_allocation_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_allocation_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.allocation_ids = input;
         self
     }
     /// The value set for [`DescribeAddressTransfersRequest::allocation_ids`](crate::types::DescribeAddressTransfersRequest::allocation_ids), if any.
     #[inline]
-    pub fn get_allocation_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_allocation_ids(&self) -> &Option<Vec<String>> {
         &self.inner.allocation_ids
     }
     /// Sets [`DescribeAddressTransfersRequest::next_token`](crate::types::DescribeAddressTransfersRequest::next_token): Specify the pagination token from a previous request to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeAddressTransfersRequest::next_token`](crate::types::DescribeAddressTransfersRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeAddressTransfersRequest::next_token`](crate::types::DescribeAddressTransfersRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeAddressTransfersRequest::max_results`](crate::types::DescribeAddressTransfersRequest::max_results): The maximum number of address transfers to return in one page of results.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeAddressTransfersRequest::max_results`](crate::types::DescribeAddressTransfersRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeAddressTransfersRequest::max_results`](crate::types::DescribeAddressTransfersRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeAddressTransfersRequest::dry_run`](crate::types::DescribeAddressTransfersRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeAddressTransfersRequest::dry_run`](crate::types::DescribeAddressTransfersRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeAddressTransfersRequest::dry_run`](crate::types::DescribeAddressTransfersRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeAddressTransfersRequest`]; it has no required members, so this cannot fail.
@@ -147,21 +123,21 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeAddressTransfersRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.allocation_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.allocation_ids {
             let member_0 = body.enter("AllocationId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

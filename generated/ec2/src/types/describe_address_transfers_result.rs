@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAddressTransfersResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeAddressTransfersResult {
     /// The Elastic IP address transfer.
-    pub address_transfers: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AddressTransfer>,
-    >,
+    pub address_transfers: Option<Vec<crate::types::AddressTransfer>>,
     /// Specify the pagination token from a previous request to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeAddressTransfersResult {
     /// Starts building a [`DescribeAddressTransfersResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeAddressTransfersResultBuilder {
-        <crate::types::builders::DescribeAddressTransfersResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeAddressTransfersResultBuilder as Default>::default()
     }
     /// The `AddressTransfers` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeAddressTransfersResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeAddressTransfersResult`](crate::types::DescribeAddressTransfersResult); start one with `DescribeAddressTransfersResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeAddressTransfersResultBuilder {
     inner: crate::types::DescribeAddressTransfersResult,
 }
@@ -56,38 +44,30 @@ impl DescribeAddressTransfersResultBuilder {
     #[inline]
     pub fn set_address_transfers(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AddressTransfer>>,
+        input: Option<Vec<crate::types::AddressTransfer>>,
     ) -> Self {
         self.inner.address_transfers = input;
         self
     }
     /// The value set for [`DescribeAddressTransfersResult::address_transfers`](crate::types::DescribeAddressTransfersResult::address_transfers), if any.
     #[inline]
-    pub fn get_address_transfers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AddressTransfer>> {
+    pub fn get_address_transfers(&self) -> &Option<Vec<crate::types::AddressTransfer>> {
         &self.inner.address_transfers
     }
     /// Sets [`DescribeAddressTransfersResult::next_token`](crate::types::DescribeAddressTransfersResult::next_token): Specify the pagination token from a previous request to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeAddressTransfersResult::next_token`](crate::types::DescribeAddressTransfersResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeAddressTransfersResult::next_token`](crate::types::DescribeAddressTransfersResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeAddressTransfersResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl DescribeAddressTransfersResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeAddressTransfersResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "addressTransferSet" => {
-                    value.address_transfers = ::std::option::Option::Some(
+                    value.address_transfers = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::AddressTransfer as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeAddressTransfersResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

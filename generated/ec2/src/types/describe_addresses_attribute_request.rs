@@ -2,66 +2,54 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAddressesAttributeRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeAddressesAttributeRequest {
     /// \[EC2-VPC\] The allocation IDs.
-    pub allocation_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub allocation_ids: Option<Vec<String>>,
     /// The attribute of the IP address.
-    pub attribute: ::std::option::Option<crate::types::AddressAttributeName>,
+    pub attribute: Option<crate::types::AddressAttributeName>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeAddressesAttributeRequest {
     /// Starts building a [`DescribeAddressesAttributeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeAddressesAttributeRequestBuilder {
-        <crate::types::builders::DescribeAddressesAttributeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeAddressesAttributeRequestBuilder as Default>::default()
     }
     /// The `AllocationIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn allocation_ids(&self) -> &[::std::string::String] {
+    pub fn allocation_ids(&self) -> &[String] {
         self.allocation_ids.as_deref().unwrap_or_default()
     }
     /// The `Attribute` member, when set.
     #[inline]
-    pub fn attribute(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AddressAttributeName> {
+    pub fn attribute(&self) -> Option<&crate::types::AddressAttributeName> {
         self.attribute.as_ref()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeAddressesAttributeRequest`](crate::types::DescribeAddressesAttributeRequest); start one with `DescribeAddressesAttributeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeAddressesAttributeRequestBuilder {
     inner: crate::types::DescribeAddressesAttributeRequest,
 }
@@ -69,102 +57,86 @@ impl DescribeAddressesAttributeRequestBuilder {
     /// Appends one item to [`DescribeAddressesAttributeRequest::allocation_ids`](crate::types::DescribeAddressesAttributeRequest::allocation_ids): \[EC2-VPC\] The allocation IDs.
     ///
     /// To set the whole list at once, use [`set_allocation_ids`](Self::set_allocation_ids).
-    pub fn allocation_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn allocation_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.allocation_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeAddressesAttributeRequest::allocation_ids`](crate::types::DescribeAddressesAttributeRequest::allocation_ids).
     #[inline]
-    pub fn set_allocation_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_allocation_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.allocation_ids = input;
         self
     }
     /// The value set for [`DescribeAddressesAttributeRequest::allocation_ids`](crate::types::DescribeAddressesAttributeRequest::allocation_ids), if any.
     #[inline]
-    pub fn get_allocation_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_allocation_ids(&self) -> &Option<Vec<String>> {
         &self.inner.allocation_ids
     }
     /// Sets [`DescribeAddressesAttributeRequest::attribute`](crate::types::DescribeAddressesAttributeRequest::attribute): The attribute of the IP address.
     pub fn attribute(mut self, input: crate::types::AddressAttributeName) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input);
+        self.inner.attribute = Some(input);
         self
     }
     /// Sets or clears [`DescribeAddressesAttributeRequest::attribute`](crate::types::DescribeAddressesAttributeRequest::attribute).
     #[inline]
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::AddressAttributeName>,
+        input: Option<crate::types::AddressAttributeName>,
     ) -> Self {
         self.inner.attribute = input;
         self
     }
     /// The value set for [`DescribeAddressesAttributeRequest::attribute`](crate::types::DescribeAddressesAttributeRequest::attribute), if any.
     #[inline]
-    pub fn get_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::AddressAttributeName> {
+    pub fn get_attribute(&self) -> &Option<crate::types::AddressAttributeName> {
         &self.inner.attribute
     }
     /// Sets [`DescribeAddressesAttributeRequest::next_token`](crate::types::DescribeAddressesAttributeRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeAddressesAttributeRequest::next_token`](crate::types::DescribeAddressesAttributeRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeAddressesAttributeRequest::next_token`](crate::types::DescribeAddressesAttributeRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeAddressesAttributeRequest::max_results`](crate::types::DescribeAddressesAttributeRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeAddressesAttributeRequest::max_results`](crate::types::DescribeAddressesAttributeRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeAddressesAttributeRequest::max_results`](crate::types::DescribeAddressesAttributeRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeAddressesAttributeRequest::dry_run`](crate::types::DescribeAddressesAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeAddressesAttributeRequest::dry_run`](crate::types::DescribeAddressesAttributeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeAddressesAttributeRequest::dry_run`](crate::types::DescribeAddressesAttributeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeAddressesAttributeRequest`]; it has no required members, so this cannot fail.
@@ -177,24 +149,24 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeAddressesAttributeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.allocation_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.allocation_ids {
             let member_0 = body.enter("AllocationId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.attribute {
+        if let Some(value) = &self.attribute {
             body.member("Attribute", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAddressesAttributeResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeAddressesAttributeResult {
     /// Information about the IP addresses.
-    pub addresses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AddressAttribute>,
-    >,
+    pub addresses: Option<Vec<crate::types::AddressAttribute>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeAddressesAttributeResult {
     /// Starts building a [`DescribeAddressesAttributeResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeAddressesAttributeResultBuilder {
-        <crate::types::builders::DescribeAddressesAttributeResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeAddressesAttributeResultBuilder as Default>::default()
     }
     /// The `Addresses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeAddressesAttributeResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeAddressesAttributeResult`](crate::types::DescribeAddressesAttributeResult); start one with `DescribeAddressesAttributeResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeAddressesAttributeResultBuilder {
     inner: crate::types::DescribeAddressesAttributeResult,
 }
@@ -56,38 +44,30 @@ impl DescribeAddressesAttributeResultBuilder {
     #[inline]
     pub fn set_addresses(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AddressAttribute>>,
+        input: Option<Vec<crate::types::AddressAttribute>>,
     ) -> Self {
         self.inner.addresses = input;
         self
     }
     /// The value set for [`DescribeAddressesAttributeResult::addresses`](crate::types::DescribeAddressesAttributeResult::addresses), if any.
     #[inline]
-    pub fn get_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AddressAttribute>> {
+    pub fn get_addresses(&self) -> &Option<Vec<crate::types::AddressAttribute>> {
         &self.inner.addresses
     }
     /// Sets [`DescribeAddressesAttributeResult::next_token`](crate::types::DescribeAddressesAttributeResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeAddressesAttributeResult::next_token`](crate::types::DescribeAddressesAttributeResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeAddressesAttributeResult::next_token`](crate::types::DescribeAddressesAttributeResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeAddressesAttributeResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl DescribeAddressesAttributeResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeAddressesAttributeResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "addressSet" => {
-                    value.addresses = ::std::option::Option::Some(
+                    value.addresses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::AddressAttribute as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeAddressesAttributeResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,20 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAddressesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeAddressesRequest {
     /// One or more Elastic IP addresses.
     ///
     /// Default: Describes all your Elastic IP addresses.
-    pub public_ips: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub public_ips: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// One or more filters. Filter names and values are case-sensitive.
     ///
     /// - `allocation-id` - The allocation ID for the address.
@@ -28,24 +23,24 @@ pub struct DescribeAddressesRequest {
     /// - `public-ip` - The Elastic IP address, or the carrier IP address.
     /// - `tag`:\<key\> - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// Information about the allocation IDs.
-    pub allocation_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub allocation_ids: Option<Vec<String>>,
 }
 impl DescribeAddressesRequest {
     /// Starts building a [`DescribeAddressesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeAddressesRequestBuilder {
-        <crate::types::builders::DescribeAddressesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeAddressesRequestBuilder as Default>::default()
     }
     /// The `PublicIps` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn public_ips(&self) -> &[::std::string::String] {
+    pub fn public_ips(&self) -> &[String] {
         self.public_ips.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -55,17 +50,12 @@ impl DescribeAddressesRequest {
     }
     /// The `AllocationIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn allocation_ids(&self) -> &[::std::string::String] {
+    pub fn allocation_ids(&self) -> &[String] {
         self.allocation_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`DescribeAddressesRequest`](crate::types::DescribeAddressesRequest); start one with `DescribeAddressesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeAddressesRequestBuilder {
     inner: crate::types::DescribeAddressesRequest,
 }
@@ -73,43 +63,35 @@ impl DescribeAddressesRequestBuilder {
     /// Appends one item to [`DescribeAddressesRequest::public_ips`](crate::types::DescribeAddressesRequest::public_ips): One or more Elastic IP addresses.
     ///
     /// To set the whole list at once, use [`set_public_ips`](Self::set_public_ips).
-    pub fn public_ips(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn public_ips(mut self, input: impl Into<String>) -> Self {
         self.inner.public_ips.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeAddressesRequest::public_ips`](crate::types::DescribeAddressesRequest::public_ips).
     #[inline]
-    pub fn set_public_ips(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_public_ips(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.public_ips = input;
         self
     }
     /// The value set for [`DescribeAddressesRequest::public_ips`](crate::types::DescribeAddressesRequest::public_ips), if any.
     #[inline]
-    pub fn get_public_ips(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_public_ips(&self) -> &Option<Vec<String>> {
         &self.inner.public_ips
     }
     /// Sets [`DescribeAddressesRequest::dry_run`](crate::types::DescribeAddressesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeAddressesRequest::dry_run`](crate::types::DescribeAddressesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeAddressesRequest::dry_run`](crate::types::DescribeAddressesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeAddressesRequest::filters`](crate::types::DescribeAddressesRequest::filters): One or more filters.
@@ -121,44 +103,31 @@ impl DescribeAddressesRequestBuilder {
     }
     /// Sets or clears [`DescribeAddressesRequest::filters`](crate::types::DescribeAddressesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeAddressesRequest::filters`](crate::types::DescribeAddressesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Appends one item to [`DescribeAddressesRequest::allocation_ids`](crate::types::DescribeAddressesRequest::allocation_ids): Information about the allocation IDs.
     ///
     /// To set the whole list at once, use [`set_allocation_ids`](Self::set_allocation_ids).
-    pub fn allocation_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn allocation_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.allocation_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeAddressesRequest::allocation_ids`](crate::types::DescribeAddressesRequest::allocation_ids).
     #[inline]
-    pub fn set_allocation_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_allocation_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.allocation_ids = input;
         self
     }
     /// The value set for [`DescribeAddressesRequest::allocation_ids`](crate::types::DescribeAddressesRequest::allocation_ids), if any.
     #[inline]
-    pub fn get_allocation_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_allocation_ids(&self) -> &Option<Vec<String>> {
         &self.inner.allocation_ids
     }
     /// Builds the [`DescribeAddressesRequest`]; it has no required members, so this cannot fail.
@@ -171,16 +140,16 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeAddressesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.public_ips {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.public_ips {
             let member_0 = body.enter("PublicIp");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -188,11 +157,11 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeAddressesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.allocation_ids {
+        if let Some(value) = &self.allocation_ids {
             let member_0 = body.enter("AllocationId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

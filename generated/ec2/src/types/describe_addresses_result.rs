@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAddressesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeAddressesResult {
     /// Information about the Elastic IP addresses.
-    pub addresses: ::std::option::Option<::std::vec::Vec<crate::types::Address>>,
+    pub addresses: Option<Vec<crate::types::Address>>,
 }
 impl DescribeAddressesResult {
     /// Starts building a [`DescribeAddressesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeAddressesResultBuilder {
-        <crate::types::builders::DescribeAddressesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeAddressesResultBuilder as Default>::default()
     }
     /// The `Addresses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -26,12 +21,7 @@ impl DescribeAddressesResult {
     }
 }
 /// A builder for [`DescribeAddressesResult`](crate::types::DescribeAddressesResult); start one with `DescribeAddressesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeAddressesResultBuilder {
     inner: crate::types::DescribeAddressesResult,
 }
@@ -45,18 +35,13 @@ impl DescribeAddressesResultBuilder {
     }
     /// Sets or clears [`DescribeAddressesResult::addresses`](crate::types::DescribeAddressesResult::addresses).
     #[inline]
-    pub fn set_addresses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Address>>,
-    ) -> Self {
+    pub fn set_addresses(mut self, input: Option<Vec<crate::types::Address>>) -> Self {
         self.inner.addresses = input;
         self
     }
     /// The value set for [`DescribeAddressesResult::addresses`](crate::types::DescribeAddressesResult::addresses), if any.
     #[inline]
-    pub fn get_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Address>> {
+    pub fn get_addresses(&self) -> &Option<Vec<crate::types::Address>> {
         &self.inner.addresses
     }
     /// Builds the [`DescribeAddressesResult`]; it has no required members, so this cannot fail.
@@ -68,11 +53,11 @@ impl DescribeAddressesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeAddressesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "addressesSet" {
-                value.addresses = ::std::option::Option::Some(
+                value.addresses = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::Address as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -80,6 +65,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeAddressesResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

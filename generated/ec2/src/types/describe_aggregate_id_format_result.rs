@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAggregateIdFormatResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeAggregateIdFormatResult {
     /// Indicates whether all resource types in the Region are configured to use longer IDs. This value is only `true` if all users are configured to use longer IDs for all resources types in the Region.
-    pub use_long_ids_aggregated: ::std::option::Option<bool>,
+    pub use_long_ids_aggregated: Option<bool>,
     /// Information about each resource's ID format.
-    pub statuses: ::std::option::Option<::std::vec::Vec<crate::types::IdFormat>>,
+    pub statuses: Option<Vec<crate::types::IdFormat>>,
 }
 impl DescribeAggregateIdFormatResult {
     /// Starts building a [`DescribeAggregateIdFormatResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeAggregateIdFormatResultBuilder {
-        <crate::types::builders::DescribeAggregateIdFormatResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeAggregateIdFormatResultBuilder as Default>::default()
     }
     /// The `UseLongIdsAggregated` member, when set.
     #[inline]
-    pub fn use_long_ids_aggregated(&self) -> ::std::option::Option<bool> {
+    pub fn use_long_ids_aggregated(&self) -> Option<bool> {
         self.use_long_ids_aggregated
     }
     /// The `Statuses` member, empty when not set; the field tells an empty list from an absent one.
@@ -33,33 +28,25 @@ impl DescribeAggregateIdFormatResult {
     }
 }
 /// A builder for [`DescribeAggregateIdFormatResult`](crate::types::DescribeAggregateIdFormatResult); start one with `DescribeAggregateIdFormatResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeAggregateIdFormatResultBuilder {
     inner: crate::types::DescribeAggregateIdFormatResult,
 }
 impl DescribeAggregateIdFormatResultBuilder {
     /// Sets [`DescribeAggregateIdFormatResult::use_long_ids_aggregated`](crate::types::DescribeAggregateIdFormatResult::use_long_ids_aggregated): Indicates whether all resource types in the Region are configured to use longer IDs.
     pub fn use_long_ids_aggregated(mut self, input: bool) -> Self {
-        self.inner.use_long_ids_aggregated = ::std::option::Option::Some(input);
+        self.inner.use_long_ids_aggregated = Some(input);
         self
     }
     /// Sets or clears [`DescribeAggregateIdFormatResult::use_long_ids_aggregated`](crate::types::DescribeAggregateIdFormatResult::use_long_ids_aggregated).
     #[inline]
-    pub fn set_use_long_ids_aggregated(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_use_long_ids_aggregated(mut self, input: Option<bool>) -> Self {
         self.inner.use_long_ids_aggregated = input;
         self
     }
     /// The value set for [`DescribeAggregateIdFormatResult::use_long_ids_aggregated`](crate::types::DescribeAggregateIdFormatResult::use_long_ids_aggregated), if any.
     #[inline]
-    pub fn get_use_long_ids_aggregated(&self) -> &::std::option::Option<bool> {
+    pub fn get_use_long_ids_aggregated(&self) -> &Option<bool> {
         &self.inner.use_long_ids_aggregated
     }
     /// Appends one item to [`DescribeAggregateIdFormatResult::statuses`](crate::types::DescribeAggregateIdFormatResult::statuses): Information about each resource's ID format.
@@ -71,18 +58,13 @@ impl DescribeAggregateIdFormatResultBuilder {
     }
     /// Sets or clears [`DescribeAggregateIdFormatResult::statuses`](crate::types::DescribeAggregateIdFormatResult::statuses).
     #[inline]
-    pub fn set_statuses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IdFormat>>,
-    ) -> Self {
+    pub fn set_statuses(mut self, input: Option<Vec<crate::types::IdFormat>>) -> Self {
         self.inner.statuses = input;
         self
     }
     /// The value set for [`DescribeAggregateIdFormatResult::statuses`](crate::types::DescribeAggregateIdFormatResult::statuses), if any.
     #[inline]
-    pub fn get_statuses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IdFormat>> {
+    pub fn get_statuses(&self) -> &Option<Vec<crate::types::IdFormat>> {
         &self.inner.statuses
     }
     /// Builds the [`DescribeAggregateIdFormatResult`]; it has no required members, so this cannot fail.
@@ -94,17 +76,15 @@ impl DescribeAggregateIdFormatResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeAggregateIdFormatResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "useLongIdsAggregated" => {
-                    value.use_long_ids_aggregated = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.use_long_ids_aggregated = Some(child.text() == "true");
                 }
                 "statusSet" => {
-                    value.statuses = ::std::option::Option::Some(
+                    value.statuses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IdFormat as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -114,6 +94,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeAggregateIdFormatResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,38 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeApplicationStatusCheckAssociationsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeApplicationStatusCheckAssociationsRequest {
     /// The IDs of the application status checks for which to describe associations.
-    pub application_status_check_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub application_status_check_ids: Option<Vec<String>>,
     /// The filters to use to limit the results.
     ///
     /// - `association-type` – The type of association. Valid values: `tag` and `instance-id`.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeApplicationStatusCheckAssociationsRequest {
     /// Starts building a [`DescribeApplicationStatusCheckAssociationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeApplicationStatusCheckAssociationsRequestBuilder {
-        <crate::types::builders::DescribeApplicationStatusCheckAssociationsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeApplicationStatusCheckAssociationsRequestBuilder as Default>::default()
     }
     /// The `ApplicationStatusCheckIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn application_status_check_ids(&self) -> &[::std::string::String] {
+    pub fn application_status_check_ids(&self) -> &[String] {
         self.application_status_check_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -43,27 +36,22 @@ impl DescribeApplicationStatusCheckAssociationsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeApplicationStatusCheckAssociationsRequest`](crate::types::DescribeApplicationStatusCheckAssociationsRequest); start one with `DescribeApplicationStatusCheckAssociationsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeApplicationStatusCheckAssociationsRequestBuilder {
     inner: crate::types::DescribeApplicationStatusCheckAssociationsRequest,
 }
@@ -71,10 +59,7 @@ impl DescribeApplicationStatusCheckAssociationsRequestBuilder {
     /// Appends one item to [`DescribeApplicationStatusCheckAssociationsRequest::application_status_check_ids`](crate::types::DescribeApplicationStatusCheckAssociationsRequest::application_status_check_ids): The IDs of the application status checks for which to describe associations.
     ///
     /// To set the whole list at once, use [`set_application_status_check_ids`](Self::set_application_status_check_ids).
-    pub fn application_status_check_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn application_status_check_ids(mut self, input: impl Into<String>) -> Self {
         self.inner
             .application_status_check_ids
             .get_or_insert_default()
@@ -85,16 +70,14 @@ impl DescribeApplicationStatusCheckAssociationsRequestBuilder {
     #[inline]
     pub fn set_application_status_check_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.application_status_check_ids = input;
         self
     }
     /// The value set for [`DescribeApplicationStatusCheckAssociationsRequest::application_status_check_ids`](crate::types::DescribeApplicationStatusCheckAssociationsRequest::application_status_check_ids), if any.
     #[inline]
-    pub fn get_application_status_check_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_application_status_check_ids(&self) -> &Option<Vec<String>> {
         &self.inner.application_status_check_ids
     }
     /// Appends one item to [`DescribeApplicationStatusCheckAssociationsRequest::filters`](crate::types::DescribeApplicationStatusCheckAssociationsRequest::filters): The filters to use to limit the results.
@@ -106,72 +89,61 @@ impl DescribeApplicationStatusCheckAssociationsRequestBuilder {
     }
     /// Sets or clears [`DescribeApplicationStatusCheckAssociationsRequest::filters`](crate::types::DescribeApplicationStatusCheckAssociationsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeApplicationStatusCheckAssociationsRequest::filters`](crate::types::DescribeApplicationStatusCheckAssociationsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeApplicationStatusCheckAssociationsRequest::max_results`](crate::types::DescribeApplicationStatusCheckAssociationsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeApplicationStatusCheckAssociationsRequest::max_results`](crate::types::DescribeApplicationStatusCheckAssociationsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeApplicationStatusCheckAssociationsRequest::max_results`](crate::types::DescribeApplicationStatusCheckAssociationsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeApplicationStatusCheckAssociationsRequest::next_token`](crate::types::DescribeApplicationStatusCheckAssociationsRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeApplicationStatusCheckAssociationsRequest::next_token`](crate::types::DescribeApplicationStatusCheckAssociationsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeApplicationStatusCheckAssociationsRequest::next_token`](crate::types::DescribeApplicationStatusCheckAssociationsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeApplicationStatusCheckAssociationsRequest::dry_run`](crate::types::DescribeApplicationStatusCheckAssociationsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeApplicationStatusCheckAssociationsRequest::dry_run`](crate::types::DescribeApplicationStatusCheckAssociationsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeApplicationStatusCheckAssociationsRequest::dry_run`](crate::types::DescribeApplicationStatusCheckAssociationsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeApplicationStatusCheckAssociationsRequest`]; it has no required members, so this cannot fail.
@@ -187,13 +159,13 @@ for DescribeApplicationStatusCheckAssociationsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.application_status_check_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.application_status_check_ids {
             let member_0 = body.enter("ApplicationStatusCheckId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -201,15 +173,15 @@ for DescribeApplicationStatusCheckAssociationsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,28 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeApplicationStatusCheckAssociationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeApplicationStatusCheckAssociationsResult {
     /// The associations for the specified application status checks.
-    pub associations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ApplicationStatusCheckAssociationObject>,
-    >,
+    pub associations: Option<Vec<crate::types::ApplicationStatusCheckAssociationObject>>,
     /// The token to include in another request to get the next page of items. This value is \<code\>null\</code\> when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The tags associated with the application status checks.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl DescribeApplicationStatusCheckAssociationsResult {
     /// Starts building a [`DescribeApplicationStatusCheckAssociationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeApplicationStatusCheckAssociationsResultBuilder {
-        <crate::types::builders::DescribeApplicationStatusCheckAssociationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeApplicationStatusCheckAssociationsResultBuilder as Default>::default()
     }
     /// The `Associations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -34,7 +27,7 @@ impl DescribeApplicationStatusCheckAssociationsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -44,12 +37,7 @@ impl DescribeApplicationStatusCheckAssociationsResult {
     }
 }
 /// A builder for [`DescribeApplicationStatusCheckAssociationsResult`](crate::types::DescribeApplicationStatusCheckAssociationsResult); start one with `DescribeApplicationStatusCheckAssociationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeApplicationStatusCheckAssociationsResultBuilder {
     inner: crate::types::DescribeApplicationStatusCheckAssociationsResult,
 }
@@ -68,9 +56,7 @@ impl DescribeApplicationStatusCheckAssociationsResultBuilder {
     #[inline]
     pub fn set_associations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ApplicationStatusCheckAssociationObject>,
-        >,
+        input: Option<Vec<crate::types::ApplicationStatusCheckAssociationObject>>,
     ) -> Self {
         self.inner.associations = input;
         self
@@ -79,31 +65,23 @@ impl DescribeApplicationStatusCheckAssociationsResultBuilder {
     #[inline]
     pub fn get_associations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ApplicationStatusCheckAssociationObject>,
-    > {
+    ) -> &Option<Vec<crate::types::ApplicationStatusCheckAssociationObject>> {
         &self.inner.associations
     }
     /// Sets [`DescribeApplicationStatusCheckAssociationsResult::next_token`](crate::types::DescribeApplicationStatusCheckAssociationsResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeApplicationStatusCheckAssociationsResult::next_token`](crate::types::DescribeApplicationStatusCheckAssociationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeApplicationStatusCheckAssociationsResult::next_token`](crate::types::DescribeApplicationStatusCheckAssociationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeApplicationStatusCheckAssociationsResult::tags`](crate::types::DescribeApplicationStatusCheckAssociationsResult::tags): The tags associated with the application status checks.
@@ -115,18 +93,13 @@ impl DescribeApplicationStatusCheckAssociationsResultBuilder {
     }
     /// Sets or clears [`DescribeApplicationStatusCheckAssociationsResult::tags`](crate::types::DescribeApplicationStatusCheckAssociationsResult::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`DescribeApplicationStatusCheckAssociationsResult::tags`](crate::types::DescribeApplicationStatusCheckAssociationsResult::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`DescribeApplicationStatusCheckAssociationsResult`]; it has no required members, so this cannot fail.
@@ -141,12 +114,12 @@ impl ::awsgen_runtime::xml::FromXml
 for DescribeApplicationStatusCheckAssociationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "associationSet" => {
-                    value.associations = ::std::option::Option::Some(
+                    value.associations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ApplicationStatusCheckAssociationObject as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -154,12 +127,10 @@ for DescribeApplicationStatusCheckAssociationsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -169,6 +140,6 @@ for DescribeApplicationStatusCheckAssociationsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,40 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeApplicationStatusChecksRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeApplicationStatusChecksRequest {
     /// The IDs of the application status checks to describe.
-    pub application_status_check_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub application_status_check_ids: Option<Vec<String>>,
     /// The filters.
     ///
     /// - `aggregation` – The aggregation setting. Valid values: `included` and `excluded`.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Specifies whether to include recently deleted application status checks that remain available during the deletion grace period. If you omit this parameter or set it to `false`, the response includes only active checks.
-    pub include_all: ::std::option::Option<bool>,
+    pub include_all: Option<bool>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeApplicationStatusChecksRequest {
     /// Starts building a [`DescribeApplicationStatusChecksRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeApplicationStatusChecksRequestBuilder {
-        <crate::types::builders::DescribeApplicationStatusChecksRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeApplicationStatusChecksRequestBuilder as Default>::default()
     }
     /// The `ApplicationStatusCheckIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn application_status_check_ids(&self) -> &[::std::string::String] {
+    pub fn application_status_check_ids(&self) -> &[String] {
         self.application_status_check_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -45,32 +38,27 @@ impl DescribeApplicationStatusChecksRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `IncludeAll` member, when set.
     #[inline]
-    pub fn include_all(&self) -> ::std::option::Option<bool> {
+    pub fn include_all(&self) -> Option<bool> {
         self.include_all
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeApplicationStatusChecksRequest`](crate::types::DescribeApplicationStatusChecksRequest); start one with `DescribeApplicationStatusChecksRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeApplicationStatusChecksRequestBuilder {
     inner: crate::types::DescribeApplicationStatusChecksRequest,
 }
@@ -78,10 +66,7 @@ impl DescribeApplicationStatusChecksRequestBuilder {
     /// Appends one item to [`DescribeApplicationStatusChecksRequest::application_status_check_ids`](crate::types::DescribeApplicationStatusChecksRequest::application_status_check_ids): The IDs of the application status checks to describe.
     ///
     /// To set the whole list at once, use [`set_application_status_check_ids`](Self::set_application_status_check_ids).
-    pub fn application_status_check_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn application_status_check_ids(mut self, input: impl Into<String>) -> Self {
         self.inner
             .application_status_check_ids
             .get_or_insert_default()
@@ -92,16 +77,14 @@ impl DescribeApplicationStatusChecksRequestBuilder {
     #[inline]
     pub fn set_application_status_check_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.application_status_check_ids = input;
         self
     }
     /// The value set for [`DescribeApplicationStatusChecksRequest::application_status_check_ids`](crate::types::DescribeApplicationStatusChecksRequest::application_status_check_ids), if any.
     #[inline]
-    pub fn get_application_status_check_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_application_status_check_ids(&self) -> &Option<Vec<String>> {
         &self.inner.application_status_check_ids
     }
     /// Appends one item to [`DescribeApplicationStatusChecksRequest::filters`](crate::types::DescribeApplicationStatusChecksRequest::filters): The filters.
@@ -113,88 +96,77 @@ impl DescribeApplicationStatusChecksRequestBuilder {
     }
     /// Sets or clears [`DescribeApplicationStatusChecksRequest::filters`](crate::types::DescribeApplicationStatusChecksRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeApplicationStatusChecksRequest::filters`](crate::types::DescribeApplicationStatusChecksRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeApplicationStatusChecksRequest::max_results`](crate::types::DescribeApplicationStatusChecksRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeApplicationStatusChecksRequest::max_results`](crate::types::DescribeApplicationStatusChecksRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeApplicationStatusChecksRequest::max_results`](crate::types::DescribeApplicationStatusChecksRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeApplicationStatusChecksRequest::next_token`](crate::types::DescribeApplicationStatusChecksRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeApplicationStatusChecksRequest::next_token`](crate::types::DescribeApplicationStatusChecksRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeApplicationStatusChecksRequest::next_token`](crate::types::DescribeApplicationStatusChecksRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeApplicationStatusChecksRequest::include_all`](crate::types::DescribeApplicationStatusChecksRequest::include_all): Specifies whether to include recently deleted application status checks that remain available during the deletion grace period.
     pub fn include_all(mut self, input: bool) -> Self {
-        self.inner.include_all = ::std::option::Option::Some(input);
+        self.inner.include_all = Some(input);
         self
     }
     /// Sets or clears [`DescribeApplicationStatusChecksRequest::include_all`](crate::types::DescribeApplicationStatusChecksRequest::include_all).
     #[inline]
-    pub fn set_include_all(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_include_all(mut self, input: Option<bool>) -> Self {
         self.inner.include_all = input;
         self
     }
     /// The value set for [`DescribeApplicationStatusChecksRequest::include_all`](crate::types::DescribeApplicationStatusChecksRequest::include_all), if any.
     #[inline]
-    pub fn get_include_all(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_all(&self) -> &Option<bool> {
         &self.inner.include_all
     }
     /// Sets [`DescribeApplicationStatusChecksRequest::dry_run`](crate::types::DescribeApplicationStatusChecksRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeApplicationStatusChecksRequest::dry_run`](crate::types::DescribeApplicationStatusChecksRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeApplicationStatusChecksRequest::dry_run`](crate::types::DescribeApplicationStatusChecksRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeApplicationStatusChecksRequest`]; it has no required members, so this cannot fail.
@@ -207,13 +179,13 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeApplicationStatusChecksRequ
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.application_status_check_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.application_status_check_ids {
             let member_0 = body.enter("ApplicationStatusCheckId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -221,18 +193,18 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeApplicationStatusChecksRequ
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.include_all {
+        if let Some(value) = &self.include_all {
             body.member("IncludeAll", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeApplicationStatusChecksResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeApplicationStatusChecksResult {
     /// Information about the application status checks.
-    pub application_status_checks: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ApplicationStatusCheckResponseObject>,
+    pub application_status_checks: Option<
+        Vec<crate::types::ApplicationStatusCheckResponseObject>,
     >,
     /// The token to include in another request to get the next page of items. This value is \<code\>null\</code\> when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeApplicationStatusChecksResult {
     /// Starts building a [`DescribeApplicationStatusChecksResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeApplicationStatusChecksResultBuilder {
-        <crate::types::builders::DescribeApplicationStatusChecksResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeApplicationStatusChecksResultBuilder as Default>::default()
     }
     /// The `ApplicationStatusChecks` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeApplicationStatusChecksResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeApplicationStatusChecksResult`](crate::types::DescribeApplicationStatusChecksResult); start one with `DescribeApplicationStatusChecksResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeApplicationStatusChecksResultBuilder {
     inner: crate::types::DescribeApplicationStatusChecksResult,
 }
@@ -61,9 +51,7 @@ impl DescribeApplicationStatusChecksResultBuilder {
     #[inline]
     pub fn set_application_status_checks(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ApplicationStatusCheckResponseObject>,
-        >,
+        input: Option<Vec<crate::types::ApplicationStatusCheckResponseObject>>,
     ) -> Self {
         self.inner.application_status_checks = input;
         self
@@ -72,31 +60,23 @@ impl DescribeApplicationStatusChecksResultBuilder {
     #[inline]
     pub fn get_application_status_checks(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ApplicationStatusCheckResponseObject>,
-    > {
+    ) -> &Option<Vec<crate::types::ApplicationStatusCheckResponseObject>> {
         &self.inner.application_status_checks
     }
     /// Sets [`DescribeApplicationStatusChecksResult::next_token`](crate::types::DescribeApplicationStatusChecksResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeApplicationStatusChecksResult::next_token`](crate::types::DescribeApplicationStatusChecksResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeApplicationStatusChecksResult::next_token`](crate::types::DescribeApplicationStatusChecksResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeApplicationStatusChecksResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl DescribeApplicationStatusChecksResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeApplicationStatusChecksResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "applicationStatusCheckSet" => {
-                    value.application_status_checks = ::std::option::Option::Some(
+                    value.application_status_checks = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ApplicationStatusCheckResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeApplicationStatusChecksResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,37 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeApplicationStatusRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeApplicationStatusRequest {
     /// The IDs of the instances for which to describe application status.
-    pub instance_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub instance_ids: Option<Vec<String>>,
     /// The filters.
     ///
     /// - `availability-zone-id` – The ID of the Availability Zone.
     /// - `status` – The instance-level application status. For valid values and their meanings, see [`ApplicationStatus`](crate::types::ApplicationStatus).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeApplicationStatusRequest {
     /// Starts building a [`DescribeApplicationStatusRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeApplicationStatusRequestBuilder {
-        <crate::types::builders::DescribeApplicationStatusRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeApplicationStatusRequestBuilder as Default>::default()
     }
     /// The `InstanceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn instance_ids(&self) -> &[::std::string::String] {
+    pub fn instance_ids(&self) -> &[String] {
         self.instance_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -42,27 +37,22 @@ impl DescribeApplicationStatusRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeApplicationStatusRequest`](crate::types::DescribeApplicationStatusRequest); start one with `DescribeApplicationStatusRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeApplicationStatusRequestBuilder {
     inner: crate::types::DescribeApplicationStatusRequest,
 }
@@ -70,27 +60,19 @@ impl DescribeApplicationStatusRequestBuilder {
     /// Appends one item to [`DescribeApplicationStatusRequest::instance_ids`](crate::types::DescribeApplicationStatusRequest::instance_ids): The IDs of the instances for which to describe application status.
     ///
     /// To set the whole list at once, use [`set_instance_ids`](Self::set_instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.instance_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeApplicationStatusRequest::instance_ids`](crate::types::DescribeApplicationStatusRequest::instance_ids).
     #[inline]
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.instance_ids = input;
         self
     }
     /// The value set for [`DescribeApplicationStatusRequest::instance_ids`](crate::types::DescribeApplicationStatusRequest::instance_ids), if any.
     #[inline]
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         &self.inner.instance_ids
     }
     /// Appends one item to [`DescribeApplicationStatusRequest::filters`](crate::types::DescribeApplicationStatusRequest::filters): The filters.
@@ -102,72 +84,61 @@ impl DescribeApplicationStatusRequestBuilder {
     }
     /// Sets or clears [`DescribeApplicationStatusRequest::filters`](crate::types::DescribeApplicationStatusRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeApplicationStatusRequest::filters`](crate::types::DescribeApplicationStatusRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeApplicationStatusRequest::max_results`](crate::types::DescribeApplicationStatusRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeApplicationStatusRequest::max_results`](crate::types::DescribeApplicationStatusRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeApplicationStatusRequest::max_results`](crate::types::DescribeApplicationStatusRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeApplicationStatusRequest::next_token`](crate::types::DescribeApplicationStatusRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeApplicationStatusRequest::next_token`](crate::types::DescribeApplicationStatusRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeApplicationStatusRequest::next_token`](crate::types::DescribeApplicationStatusRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeApplicationStatusRequest::dry_run`](crate::types::DescribeApplicationStatusRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeApplicationStatusRequest::dry_run`](crate::types::DescribeApplicationStatusRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeApplicationStatusRequest::dry_run`](crate::types::DescribeApplicationStatusRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeApplicationStatusRequest`]; it has no required members, so this cannot fail.
@@ -180,13 +151,13 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeApplicationStatusRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_ids {
             let member_0 = body.enter("InstanceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -194,15 +165,15 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeApplicationStatusRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,47 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeApplicationStatusResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeApplicationStatusResult {
     /// The application statuses for the specified instances.
-    pub application_statuses: ::std::option::Option<
-        crate::types::ApplicationStatusesResponseType,
-    >,
+    pub application_statuses: Option<crate::types::ApplicationStatusesResponseType>,
     /// The token to include in another request to get the next page of items. This value is \<code\>null\</code\> when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeApplicationStatusResult {
     /// Starts building a [`DescribeApplicationStatusResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeApplicationStatusResultBuilder {
-        <crate::types::builders::DescribeApplicationStatusResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeApplicationStatusResultBuilder as Default>::default()
     }
     /// The `ApplicationStatuses` member, when set.
     #[inline]
     pub fn application_statuses(
         &self,
-    ) -> ::std::option::Option<&crate::types::ApplicationStatusesResponseType> {
+    ) -> Option<&crate::types::ApplicationStatusesResponseType> {
         self.application_statuses.as_ref()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeApplicationStatusResult`](crate::types::DescribeApplicationStatusResult); start one with `DescribeApplicationStatusResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeApplicationStatusResultBuilder {
     inner: crate::types::DescribeApplicationStatusResult,
 }
@@ -52,14 +40,14 @@ impl DescribeApplicationStatusResultBuilder {
         mut self,
         input: crate::types::ApplicationStatusesResponseType,
     ) -> Self {
-        self.inner.application_statuses = ::std::option::Option::Some(input);
+        self.inner.application_statuses = Some(input);
         self
     }
     /// Sets or clears [`DescribeApplicationStatusResult::application_statuses`](crate::types::DescribeApplicationStatusResult::application_statuses).
     #[inline]
     pub fn set_application_statuses(
         mut self,
-        input: ::std::option::Option<crate::types::ApplicationStatusesResponseType>,
+        input: Option<crate::types::ApplicationStatusesResponseType>,
     ) -> Self {
         self.inner.application_statuses = input;
         self
@@ -68,29 +56,23 @@ impl DescribeApplicationStatusResultBuilder {
     #[inline]
     pub fn get_application_statuses(
         &self,
-    ) -> &::std::option::Option<crate::types::ApplicationStatusesResponseType> {
+    ) -> &Option<crate::types::ApplicationStatusesResponseType> {
         &self.inner.application_statuses
     }
     /// Sets [`DescribeApplicationStatusResult::next_token`](crate::types::DescribeApplicationStatusResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeApplicationStatusResult::next_token`](crate::types::DescribeApplicationStatusResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeApplicationStatusResult::next_token`](crate::types::DescribeApplicationStatusResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeApplicationStatusResult`]; it has no required members, so this cannot fail.
@@ -102,25 +84,23 @@ impl DescribeApplicationStatusResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeApplicationStatusResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "applicationStatusesResponseType" => {
-                    value.application_statuses = ::std::option::Option::Some(
+                    value.application_statuses = Some(
                         <crate::types::ApplicationStatusesResponseType as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

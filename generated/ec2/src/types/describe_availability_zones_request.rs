@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAvailabilityZonesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeAvailabilityZonesRequest {
     /// The names of the Availability Zones, Local Zones, and Wavelength Zones.
-    pub zone_names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub zone_names: Option<Vec<String>>,
     /// The IDs of the Availability Zones, Local Zones, and Wavelength Zones.
-    pub zone_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub zone_ids: Option<Vec<String>>,
     /// Include all Availability Zones, Local Zones, and Wavelength Zones regardless of your opt-in status.
     ///
     /// If you do not use this parameter, the results include only the zones for the Regions where you have chosen the option to opt in.
-    pub all_availability_zones: ::std::option::Option<bool>,
+    pub all_availability_zones: Option<bool>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The filters.
     ///
     /// - `group-long-name` - The long name of the zone group for the Availability Zone (for example, `US West (Oregon) 1`), the Local Zone (for example, for Zone group `us-west-2-lax-1`, it is `US West (Los Angeles)`, or the Wavelength Zone (for example, for Zone group `us-east-1-wl1`, it is `US East (Verizon)`.
@@ -33,32 +28,32 @@ pub struct DescribeAvailabilityZonesRequest {
     /// - `zone-id` - The ID of the Availability Zone (for example, `use1-az1`), the Local Zone (for example, `usw2-lax1-az1`), or the Wavelength Zone (for example, `us-east-1-wl1-bos-wlz-1`).
     /// - `zone-name` - The name of the Availability Zone (for example, `us-east-1a`), the Local Zone (for example, `us-west-2-lax-1a`), or the Wavelength Zone (for example, `us-east-1-wl1-bos-wlz-1`).
     /// - `zone-type` - The type of zone (`availability-zone` \| `local-zone` \| `wavelength-zone`).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeAvailabilityZonesRequest {
     /// Starts building a [`DescribeAvailabilityZonesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeAvailabilityZonesRequestBuilder {
-        <crate::types::builders::DescribeAvailabilityZonesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeAvailabilityZonesRequestBuilder as Default>::default()
     }
     /// The `ZoneNames` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn zone_names(&self) -> &[::std::string::String] {
+    pub fn zone_names(&self) -> &[String] {
         self.zone_names.as_deref().unwrap_or_default()
     }
     /// The `ZoneIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn zone_ids(&self) -> &[::std::string::String] {
+    pub fn zone_ids(&self) -> &[String] {
         self.zone_ids.as_deref().unwrap_or_default()
     }
     /// The `AllAvailabilityZones` member, when set.
     #[inline]
-    pub fn all_availability_zones(&self) -> ::std::option::Option<bool> {
+    pub fn all_availability_zones(&self) -> Option<bool> {
         self.all_availability_zones
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -68,12 +63,7 @@ impl DescribeAvailabilityZonesRequest {
     }
 }
 /// A builder for [`DescribeAvailabilityZonesRequest`](crate::types::DescribeAvailabilityZonesRequest); start one with `DescribeAvailabilityZonesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeAvailabilityZonesRequestBuilder {
     inner: crate::types::DescribeAvailabilityZonesRequest,
 }
@@ -81,88 +71,69 @@ impl DescribeAvailabilityZonesRequestBuilder {
     /// Appends one item to [`DescribeAvailabilityZonesRequest::zone_names`](crate::types::DescribeAvailabilityZonesRequest::zone_names): The names of the Availability Zones, Local Zones, and Wavelength Zones.
     ///
     /// To set the whole list at once, use [`set_zone_names`](Self::set_zone_names).
-    pub fn zone_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn zone_names(mut self, input: impl Into<String>) -> Self {
         self.inner.zone_names.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeAvailabilityZonesRequest::zone_names`](crate::types::DescribeAvailabilityZonesRequest::zone_names).
     #[inline]
-    pub fn set_zone_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_zone_names(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.zone_names = input;
         self
     }
     /// The value set for [`DescribeAvailabilityZonesRequest::zone_names`](crate::types::DescribeAvailabilityZonesRequest::zone_names), if any.
     #[inline]
-    pub fn get_zone_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_zone_names(&self) -> &Option<Vec<String>> {
         &self.inner.zone_names
     }
     /// Appends one item to [`DescribeAvailabilityZonesRequest::zone_ids`](crate::types::DescribeAvailabilityZonesRequest::zone_ids): The IDs of the Availability Zones, Local Zones, and Wavelength Zones.
     ///
     /// To set the whole list at once, use [`set_zone_ids`](Self::set_zone_ids).
-    pub fn zone_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn zone_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.zone_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeAvailabilityZonesRequest::zone_ids`](crate::types::DescribeAvailabilityZonesRequest::zone_ids).
     #[inline]
-    pub fn set_zone_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_zone_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.zone_ids = input;
         self
     }
     /// The value set for [`DescribeAvailabilityZonesRequest::zone_ids`](crate::types::DescribeAvailabilityZonesRequest::zone_ids), if any.
     #[inline]
-    pub fn get_zone_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_zone_ids(&self) -> &Option<Vec<String>> {
         &self.inner.zone_ids
     }
     /// Sets [`DescribeAvailabilityZonesRequest::all_availability_zones`](crate::types::DescribeAvailabilityZonesRequest::all_availability_zones): Include all Availability Zones, Local Zones, and Wavelength Zones regardless of your opt-in status.
     pub fn all_availability_zones(mut self, input: bool) -> Self {
-        self.inner.all_availability_zones = ::std::option::Option::Some(input);
+        self.inner.all_availability_zones = Some(input);
         self
     }
     /// Sets or clears [`DescribeAvailabilityZonesRequest::all_availability_zones`](crate::types::DescribeAvailabilityZonesRequest::all_availability_zones).
     #[inline]
-    pub fn set_all_availability_zones(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_all_availability_zones(mut self, input: Option<bool>) -> Self {
         self.inner.all_availability_zones = input;
         self
     }
     /// The value set for [`DescribeAvailabilityZonesRequest::all_availability_zones`](crate::types::DescribeAvailabilityZonesRequest::all_availability_zones), if any.
     #[inline]
-    pub fn get_all_availability_zones(&self) -> &::std::option::Option<bool> {
+    pub fn get_all_availability_zones(&self) -> &Option<bool> {
         &self.inner.all_availability_zones
     }
     /// Sets [`DescribeAvailabilityZonesRequest::dry_run`](crate::types::DescribeAvailabilityZonesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeAvailabilityZonesRequest::dry_run`](crate::types::DescribeAvailabilityZonesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeAvailabilityZonesRequest::dry_run`](crate::types::DescribeAvailabilityZonesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeAvailabilityZonesRequest::filters`](crate::types::DescribeAvailabilityZonesRequest::filters): The filters.
@@ -174,18 +145,13 @@ impl DescribeAvailabilityZonesRequestBuilder {
     }
     /// Sets or clears [`DescribeAvailabilityZonesRequest::filters`](crate::types::DescribeAvailabilityZonesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeAvailabilityZonesRequest::filters`](crate::types::DescribeAvailabilityZonesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribeAvailabilityZonesRequest`]; it has no required members, so this cannot fail.
@@ -198,27 +164,27 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeAvailabilityZonesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.zone_names {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.zone_names {
             let member_0 = body.enter("ZoneName");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.zone_ids {
+        if let Some(value) = &self.zone_ids {
             let member_0 = body.enter("ZoneId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.all_availability_zones {
+        if let Some(value) = &self.all_availability_zones {
             body.member(
                 "AllAvailabilityZones",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -226,6 +192,6 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeAvailabilityZonesRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

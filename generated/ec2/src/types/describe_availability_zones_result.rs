@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAvailabilityZonesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeAvailabilityZonesResult {
     /// Information about the Availability Zones, Local Zones, and Wavelength Zones.
-    pub availability_zones: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AvailabilityZone>,
-    >,
+    pub availability_zones: Option<Vec<crate::types::AvailabilityZone>>,
 }
 impl DescribeAvailabilityZonesResult {
     /// Starts building a [`DescribeAvailabilityZonesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeAvailabilityZonesResultBuilder {
-        <crate::types::builders::DescribeAvailabilityZonesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeAvailabilityZonesResultBuilder as Default>::default()
     }
     /// The `AvailabilityZones` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl DescribeAvailabilityZonesResult {
     }
 }
 /// A builder for [`DescribeAvailabilityZonesResult`](crate::types::DescribeAvailabilityZonesResult); start one with `DescribeAvailabilityZonesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeAvailabilityZonesResultBuilder {
     inner: crate::types::DescribeAvailabilityZonesResult,
 }
@@ -49,7 +37,7 @@ impl DescribeAvailabilityZonesResultBuilder {
     #[inline]
     pub fn set_availability_zones(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AvailabilityZone>>,
+        input: Option<Vec<crate::types::AvailabilityZone>>,
     ) -> Self {
         self.inner.availability_zones = input;
         self
@@ -58,7 +46,7 @@ impl DescribeAvailabilityZonesResultBuilder {
     #[inline]
     pub fn get_availability_zones(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AvailabilityZone>> {
+    ) -> &Option<Vec<crate::types::AvailabilityZone>> {
         &self.inner.availability_zones
     }
     /// Builds the [`DescribeAvailabilityZonesResult`]; it has no required members, so this cannot fail.
@@ -70,11 +58,11 @@ impl DescribeAvailabilityZonesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeAvailabilityZonesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "availabilityZoneInfo" {
-                value.availability_zones = ::std::option::Option::Some(
+                value.availability_zones = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::AvailabilityZone as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -82,6 +70,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeAvailabilityZonesResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

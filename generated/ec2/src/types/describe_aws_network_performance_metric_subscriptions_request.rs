@@ -2,37 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAwsNetworkPerformanceMetricSubscriptionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeAwsNetworkPerformanceMetricSubscriptionsRequest {
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// One or more filters.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeAwsNetworkPerformanceMetricSubscriptionsRequest {
     /// Starts building a [`DescribeAwsNetworkPerformanceMetricSubscriptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeAwsNetworkPerformanceMetricSubscriptionsRequestBuilder {
-        <crate::types::builders::DescribeAwsNetworkPerformanceMetricSubscriptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeAwsNetworkPerformanceMetricSubscriptionsRequestBuilder as Default>::default()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -42,57 +37,46 @@ impl DescribeAwsNetworkPerformanceMetricSubscriptionsRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeAwsNetworkPerformanceMetricSubscriptionsRequest`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest); start one with `DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeAwsNetworkPerformanceMetricSubscriptionsRequestBuilder {
     inner: crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest,
 }
 impl DescribeAwsNetworkPerformanceMetricSubscriptionsRequestBuilder {
     /// Sets [`DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::max_results`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::max_results`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::max_results`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::next_token`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::next_token`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::next_token`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::filters`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::filters): One or more filters.
@@ -104,34 +88,29 @@ impl DescribeAwsNetworkPerformanceMetricSubscriptionsRequestBuilder {
     }
     /// Sets or clears [`DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::filters`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::filters`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::dry_run`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::dry_run`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::dry_run`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeAwsNetworkPerformanceMetricSubscriptionsRequest`]; it has no required members, so this cannot fail.
@@ -147,14 +126,14 @@ for DescribeAwsNetworkPerformanceMetricSubscriptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.max_results {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -162,9 +141,9 @@ for DescribeAwsNetworkPerformanceMetricSubscriptionsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAwsNetworkPerformanceMetricSubscriptionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeAwsNetworkPerformanceMetricSubscriptionsResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Describes the current Infrastructure Performance subscriptions.
-    pub subscriptions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Subscription>,
-    >,
+    pub subscriptions: Option<Vec<crate::types::Subscription>>,
 }
 impl DescribeAwsNetworkPerformanceMetricSubscriptionsResult {
     /// Starts building a [`DescribeAwsNetworkPerformanceMetricSubscriptionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeAwsNetworkPerformanceMetricSubscriptionsResultBuilder {
-        <crate::types::builders::DescribeAwsNetworkPerformanceMetricSubscriptionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeAwsNetworkPerformanceMetricSubscriptionsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Subscriptions` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,36 +28,25 @@ impl DescribeAwsNetworkPerformanceMetricSubscriptionsResult {
     }
 }
 /// A builder for [`DescribeAwsNetworkPerformanceMetricSubscriptionsResult`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsResult); start one with `DescribeAwsNetworkPerformanceMetricSubscriptionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeAwsNetworkPerformanceMetricSubscriptionsResultBuilder {
     inner: crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsResult,
 }
 impl DescribeAwsNetworkPerformanceMetricSubscriptionsResultBuilder {
     /// Sets [`DescribeAwsNetworkPerformanceMetricSubscriptionsResult::next_token`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeAwsNetworkPerformanceMetricSubscriptionsResult::next_token`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeAwsNetworkPerformanceMetricSubscriptionsResult::next_token`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeAwsNetworkPerformanceMetricSubscriptionsResult::subscriptions`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsResult::subscriptions): Describes the current Infrastructure Performance subscriptions.
@@ -78,16 +60,14 @@ impl DescribeAwsNetworkPerformanceMetricSubscriptionsResultBuilder {
     #[inline]
     pub fn set_subscriptions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Subscription>>,
+        input: Option<Vec<crate::types::Subscription>>,
     ) -> Self {
         self.inner.subscriptions = input;
         self
     }
     /// The value set for [`DescribeAwsNetworkPerformanceMetricSubscriptionsResult::subscriptions`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsResult::subscriptions), if any.
     #[inline]
-    pub fn get_subscriptions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Subscription>> {
+    pub fn get_subscriptions(&self) -> &Option<Vec<crate::types::Subscription>> {
         &self.inner.subscriptions
     }
     /// Builds the [`DescribeAwsNetworkPerformanceMetricSubscriptionsResult`]; it has no required members, so this cannot fail.
@@ -102,17 +82,15 @@ impl ::awsgen_runtime::xml::FromXml
 for DescribeAwsNetworkPerformanceMetricSubscriptionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "subscriptionSet" => {
-                    value.subscriptions = ::std::option::Option::Some(
+                    value.subscriptions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Subscription as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -122,6 +100,6 @@ for DescribeAwsNetworkPerformanceMetricSubscriptionsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,20 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeBundleTasksRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeBundleTasksRequest {
     /// The bundle task IDs.
     ///
     /// Default: Describes all your bundle tasks.
-    pub bundle_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub bundle_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The filters.
     ///
     /// - `bundle-id` - The ID of the bundle task.
@@ -28,22 +23,22 @@ pub struct DescribeBundleTasksRequest {
     /// - `start-time` - The time the task started (for example, 2013-09-15T17:15:20.000Z).
     /// - `state` - The state of the task (`pending` \| `waiting-for-shutdown` \| `bundling` \| `storing` \| `cancelling` \| `complete` \| `failed`).
     /// - `update-time` - The time of the most recent update for the task.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeBundleTasksRequest {
     /// Starts building a [`DescribeBundleTasksRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeBundleTasksRequestBuilder {
-        <crate::types::builders::DescribeBundleTasksRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeBundleTasksRequestBuilder as Default>::default()
     }
     /// The `BundleIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn bundle_ids(&self) -> &[::std::string::String] {
+    pub fn bundle_ids(&self) -> &[String] {
         self.bundle_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -53,12 +48,7 @@ impl DescribeBundleTasksRequest {
     }
 }
 /// A builder for [`DescribeBundleTasksRequest`](crate::types::DescribeBundleTasksRequest); start one with `DescribeBundleTasksRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeBundleTasksRequestBuilder {
     inner: crate::types::DescribeBundleTasksRequest,
 }
@@ -66,43 +56,35 @@ impl DescribeBundleTasksRequestBuilder {
     /// Appends one item to [`DescribeBundleTasksRequest::bundle_ids`](crate::types::DescribeBundleTasksRequest::bundle_ids): The bundle task IDs.
     ///
     /// To set the whole list at once, use [`set_bundle_ids`](Self::set_bundle_ids).
-    pub fn bundle_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn bundle_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.bundle_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeBundleTasksRequest::bundle_ids`](crate::types::DescribeBundleTasksRequest::bundle_ids).
     #[inline]
-    pub fn set_bundle_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_bundle_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.bundle_ids = input;
         self
     }
     /// The value set for [`DescribeBundleTasksRequest::bundle_ids`](crate::types::DescribeBundleTasksRequest::bundle_ids), if any.
     #[inline]
-    pub fn get_bundle_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_bundle_ids(&self) -> &Option<Vec<String>> {
         &self.inner.bundle_ids
     }
     /// Sets [`DescribeBundleTasksRequest::dry_run`](crate::types::DescribeBundleTasksRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeBundleTasksRequest::dry_run`](crate::types::DescribeBundleTasksRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeBundleTasksRequest::dry_run`](crate::types::DescribeBundleTasksRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeBundleTasksRequest::filters`](crate::types::DescribeBundleTasksRequest::filters): The filters.
@@ -114,18 +96,13 @@ impl DescribeBundleTasksRequestBuilder {
     }
     /// Sets or clears [`DescribeBundleTasksRequest::filters`](crate::types::DescribeBundleTasksRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeBundleTasksRequest::filters`](crate::types::DescribeBundleTasksRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribeBundleTasksRequest`]; it has no required members, so this cannot fail.
@@ -138,16 +115,16 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeBundleTasksRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.bundle_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.bundle_ids {
             let member_0 = body.enter("BundleId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -155,6 +132,6 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeBundleTasksRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

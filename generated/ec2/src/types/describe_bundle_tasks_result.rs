@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeBundleTasksResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeBundleTasksResult {
     /// Information about the bundle tasks.
-    pub bundle_tasks: ::std::option::Option<::std::vec::Vec<crate::types::BundleTask>>,
+    pub bundle_tasks: Option<Vec<crate::types::BundleTask>>,
 }
 impl DescribeBundleTasksResult {
     /// Starts building a [`DescribeBundleTasksResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeBundleTasksResultBuilder {
-        <crate::types::builders::DescribeBundleTasksResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeBundleTasksResultBuilder as Default>::default()
     }
     /// The `BundleTasks` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -26,12 +21,7 @@ impl DescribeBundleTasksResult {
     }
 }
 /// A builder for [`DescribeBundleTasksResult`](crate::types::DescribeBundleTasksResult); start one with `DescribeBundleTasksResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeBundleTasksResultBuilder {
     inner: crate::types::DescribeBundleTasksResult,
 }
@@ -47,16 +37,14 @@ impl DescribeBundleTasksResultBuilder {
     #[inline]
     pub fn set_bundle_tasks(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::BundleTask>>,
+        input: Option<Vec<crate::types::BundleTask>>,
     ) -> Self {
         self.inner.bundle_tasks = input;
         self
     }
     /// The value set for [`DescribeBundleTasksResult::bundle_tasks`](crate::types::DescribeBundleTasksResult::bundle_tasks), if any.
     #[inline]
-    pub fn get_bundle_tasks(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::BundleTask>> {
+    pub fn get_bundle_tasks(&self) -> &Option<Vec<crate::types::BundleTask>> {
         &self.inner.bundle_tasks
     }
     /// Builds the [`DescribeBundleTasksResult`]; it has no required members, so this cannot fail.
@@ -68,11 +56,11 @@ impl DescribeBundleTasksResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeBundleTasksResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "bundleInstanceTasksSet" {
-                value.bundle_tasks = ::std::option::Option::Some(
+                value.bundle_tasks = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::BundleTask as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -80,6 +68,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeBundleTasksResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeByoipCidrsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeByoipCidrsResult {
     /// Information about your address ranges.
-    pub byoip_cidrs: ::std::option::Option<::std::vec::Vec<crate::types::ByoipCidr>>,
+    pub byoip_cidrs: Option<Vec<crate::types::ByoipCidr>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeByoipCidrsResult {
     /// Starts building a [`DescribeByoipCidrsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeByoipCidrsResultBuilder {
-        <crate::types::builders::DescribeByoipCidrsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeByoipCidrsResultBuilder as Default>::default()
     }
     /// The `ByoipCidrs` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,17 +23,12 @@ impl DescribeByoipCidrsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeByoipCidrsResult`](crate::types::DescribeByoipCidrsResult); start one with `DescribeByoipCidrsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeByoipCidrsResultBuilder {
     inner: crate::types::DescribeByoipCidrsResult,
 }
@@ -54,38 +44,30 @@ impl DescribeByoipCidrsResultBuilder {
     #[inline]
     pub fn set_byoip_cidrs(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ByoipCidr>>,
+        input: Option<Vec<crate::types::ByoipCidr>>,
     ) -> Self {
         self.inner.byoip_cidrs = input;
         self
     }
     /// The value set for [`DescribeByoipCidrsResult::byoip_cidrs`](crate::types::DescribeByoipCidrsResult::byoip_cidrs), if any.
     #[inline]
-    pub fn get_byoip_cidrs(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ByoipCidr>> {
+    pub fn get_byoip_cidrs(&self) -> &Option<Vec<crate::types::ByoipCidr>> {
         &self.inner.byoip_cidrs
     }
     /// Sets [`DescribeByoipCidrsResult::next_token`](crate::types::DescribeByoipCidrsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeByoipCidrsResult::next_token`](crate::types::DescribeByoipCidrsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeByoipCidrsResult::next_token`](crate::types::DescribeByoipCidrsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeByoipCidrsResult`]; it has no required members, so this cannot fail.
@@ -97,12 +79,12 @@ impl DescribeByoipCidrsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeByoipCidrsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "byoipCidrSet" => {
-                    value.byoip_cidrs = ::std::option::Option::Some(
+                    value.byoip_cidrs = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ByoipCidr as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -110,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeByoipCidrsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityBlockExtensionHistoryResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCapacityBlockExtensionHistoryResult {
     /// Describes one or more of your Capacity Block extensions. The results describe only the Capacity Block extensions in the Amazon Web Services Region that you're currently using.
-    pub capacity_block_extensions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityBlockExtension>,
-    >,
+    pub capacity_block_extensions: Option<Vec<crate::types::CapacityBlockExtension>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeCapacityBlockExtensionHistoryResult {
     /// Starts building a [`DescribeCapacityBlockExtensionHistoryResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCapacityBlockExtensionHistoryResultBuilder {
-        <crate::types::builders::DescribeCapacityBlockExtensionHistoryResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCapacityBlockExtensionHistoryResultBuilder as Default>::default()
     }
     /// The `CapacityBlockExtensions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeCapacityBlockExtensionHistoryResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeCapacityBlockExtensionHistoryResult`](crate::types::DescribeCapacityBlockExtensionHistoryResult); start one with `DescribeCapacityBlockExtensionHistoryResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCapacityBlockExtensionHistoryResultBuilder {
     inner: crate::types::DescribeCapacityBlockExtensionHistoryResult,
 }
@@ -59,9 +47,7 @@ impl DescribeCapacityBlockExtensionHistoryResultBuilder {
     #[inline]
     pub fn set_capacity_block_extensions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CapacityBlockExtension>,
-        >,
+        input: Option<Vec<crate::types::CapacityBlockExtension>>,
     ) -> Self {
         self.inner.capacity_block_extensions = input;
         self
@@ -70,29 +56,23 @@ impl DescribeCapacityBlockExtensionHistoryResultBuilder {
     #[inline]
     pub fn get_capacity_block_extensions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CapacityBlockExtension>> {
+    ) -> &Option<Vec<crate::types::CapacityBlockExtension>> {
         &self.inner.capacity_block_extensions
     }
     /// Sets [`DescribeCapacityBlockExtensionHistoryResult::next_token`](crate::types::DescribeCapacityBlockExtensionHistoryResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCapacityBlockExtensionHistoryResult::next_token`](crate::types::DescribeCapacityBlockExtensionHistoryResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeCapacityBlockExtensionHistoryResult::next_token`](crate::types::DescribeCapacityBlockExtensionHistoryResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeCapacityBlockExtensionHistoryResult`]; it has no required members, so this cannot fail.
@@ -104,12 +84,12 @@ impl DescribeCapacityBlockExtensionHistoryResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeCapacityBlockExtensionHistoryResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityBlockExtensionSet" => {
-                    value.capacity_block_extensions = ::std::option::Option::Some(
+                    value.capacity_block_extensions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CapacityBlockExtension as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeCapacityBlockExtensionHistoryRes
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

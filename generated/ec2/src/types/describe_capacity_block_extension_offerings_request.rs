@@ -2,194 +2,166 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityBlockExtensionOfferingsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCapacityBlockExtensionOfferingsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The duration of the Capacity Block extension offering in hours.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_block_extension_duration_hours: ::std::option::Option<i32>,
+    pub capacity_block_extension_duration_hours: Option<i32>,
     /// The ID of the Capacity reservation to be extended.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_reservation_id: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_id: Option<String>,
     /// The token to use to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
 }
 impl DescribeCapacityBlockExtensionOfferingsRequest {
     /// Starts building a [`DescribeCapacityBlockExtensionOfferingsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCapacityBlockExtensionOfferingsRequestBuilder {
-        <crate::types::builders::DescribeCapacityBlockExtensionOfferingsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCapacityBlockExtensionOfferingsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `CapacityBlockExtensionDurationHours` member, when set.
     #[inline]
-    pub fn capacity_block_extension_duration_hours(&self) -> ::std::option::Option<i32> {
+    pub fn capacity_block_extension_duration_hours(&self) -> Option<i32> {
         self.capacity_block_extension_duration_hours
     }
     /// The `CapacityReservationId` member, when set.
     #[inline]
-    pub fn capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_id(&self) -> Option<&str> {
         self.capacity_reservation_id.as_deref()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 }
 /// A builder for [`DescribeCapacityBlockExtensionOfferingsRequest`](crate::types::DescribeCapacityBlockExtensionOfferingsRequest); start one with `DescribeCapacityBlockExtensionOfferingsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCapacityBlockExtensionOfferingsRequestBuilder {
     inner: crate::types::DescribeCapacityBlockExtensionOfferingsRequest,
 }
 impl DescribeCapacityBlockExtensionOfferingsRequestBuilder {
     /// Sets [`DescribeCapacityBlockExtensionOfferingsRequest::dry_run`](crate::types::DescribeCapacityBlockExtensionOfferingsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockExtensionOfferingsRequest::dry_run`](crate::types::DescribeCapacityBlockExtensionOfferingsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeCapacityBlockExtensionOfferingsRequest::dry_run`](crate::types::DescribeCapacityBlockExtensionOfferingsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DescribeCapacityBlockExtensionOfferingsRequest::capacity_block_extension_duration_hours`](crate::types::DescribeCapacityBlockExtensionOfferingsRequest::capacity_block_extension_duration_hours): The duration of the Capacity Block extension offering in hours.
     pub fn capacity_block_extension_duration_hours(mut self, input: i32) -> Self {
-        self.inner.capacity_block_extension_duration_hours = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.capacity_block_extension_duration_hours = Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockExtensionOfferingsRequest::capacity_block_extension_duration_hours`](crate::types::DescribeCapacityBlockExtensionOfferingsRequest::capacity_block_extension_duration_hours).
     #[inline]
     pub fn set_capacity_block_extension_duration_hours(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.capacity_block_extension_duration_hours = input;
         self
     }
     /// The value set for [`DescribeCapacityBlockExtensionOfferingsRequest::capacity_block_extension_duration_hours`](crate::types::DescribeCapacityBlockExtensionOfferingsRequest::capacity_block_extension_duration_hours), if any.
     #[inline]
-    pub fn get_capacity_block_extension_duration_hours(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_capacity_block_extension_duration_hours(&self) -> &Option<i32> {
         &self.inner.capacity_block_extension_duration_hours
     }
     /// Sets [`DescribeCapacityBlockExtensionOfferingsRequest::capacity_reservation_id`](crate::types::DescribeCapacityBlockExtensionOfferingsRequest::capacity_reservation_id): The ID of the Capacity reservation to be extended.
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_id = ::std::option::Option::Some(input.into());
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCapacityBlockExtensionOfferingsRequest::capacity_reservation_id`](crate::types::DescribeCapacityBlockExtensionOfferingsRequest::capacity_reservation_id).
     #[inline]
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_id = input;
         self
     }
     /// The value set for [`DescribeCapacityBlockExtensionOfferingsRequest::capacity_reservation_id`](crate::types::DescribeCapacityBlockExtensionOfferingsRequest::capacity_reservation_id), if any.
     #[inline]
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.capacity_reservation_id
     }
     /// Sets [`DescribeCapacityBlockExtensionOfferingsRequest::next_token`](crate::types::DescribeCapacityBlockExtensionOfferingsRequest::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCapacityBlockExtensionOfferingsRequest::next_token`](crate::types::DescribeCapacityBlockExtensionOfferingsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeCapacityBlockExtensionOfferingsRequest::next_token`](crate::types::DescribeCapacityBlockExtensionOfferingsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeCapacityBlockExtensionOfferingsRequest::max_results`](crate::types::DescribeCapacityBlockExtensionOfferingsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockExtensionOfferingsRequest::max_results`](crate::types::DescribeCapacityBlockExtensionOfferingsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeCapacityBlockExtensionOfferingsRequest::max_results`](crate::types::DescribeCapacityBlockExtensionOfferingsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Builds the [`DescribeCapacityBlockExtensionOfferingsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeCapacityBlockExtensionOfferingsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.capacity_block_extension_duration_hours.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeCapacityBlockExtensionOfferingsRequest",
                 member: "capacity_block_extension_duration_hours",
             });
         }
         if self.inner.capacity_reservation_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeCapacityBlockExtensionOfferingsRequest",
                 member: "capacity_reservation_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -197,24 +169,22 @@ for DescribeCapacityBlockExtensionOfferingsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_block_extension_duration_hours
-        {
+        if let Some(value) = &self.capacity_block_extension_duration_hours {
             body.member("CapacityBlockExtensionDurationHours", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_id {
+        if let Some(value) = &self.capacity_reservation_id {
             body.member("CapacityReservationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

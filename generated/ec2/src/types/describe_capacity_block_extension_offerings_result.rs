@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityBlockExtensionOfferingsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCapacityBlockExtensionOfferingsResult {
     /// The recommended Capacity Block extension offerings for the dates specified.
-    pub capacity_block_extension_offerings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityBlockExtensionOffering>,
+    pub capacity_block_extension_offerings: Option<
+        Vec<crate::types::CapacityBlockExtensionOffering>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeCapacityBlockExtensionOfferingsResult {
     /// Starts building a [`DescribeCapacityBlockExtensionOfferingsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCapacityBlockExtensionOfferingsResultBuilder {
-        <crate::types::builders::DescribeCapacityBlockExtensionOfferingsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCapacityBlockExtensionOfferingsResultBuilder as Default>::default()
     }
     /// The `CapacityBlockExtensionOfferings` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeCapacityBlockExtensionOfferingsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeCapacityBlockExtensionOfferingsResult`](crate::types::DescribeCapacityBlockExtensionOfferingsResult); start one with `DescribeCapacityBlockExtensionOfferingsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCapacityBlockExtensionOfferingsResultBuilder {
     inner: crate::types::DescribeCapacityBlockExtensionOfferingsResult,
 }
@@ -64,9 +54,7 @@ impl DescribeCapacityBlockExtensionOfferingsResultBuilder {
     #[inline]
     pub fn set_capacity_block_extension_offerings(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CapacityBlockExtensionOffering>,
-        >,
+        input: Option<Vec<crate::types::CapacityBlockExtensionOffering>>,
     ) -> Self {
         self.inner.capacity_block_extension_offerings = input;
         self
@@ -75,31 +63,23 @@ impl DescribeCapacityBlockExtensionOfferingsResultBuilder {
     #[inline]
     pub fn get_capacity_block_extension_offerings(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityBlockExtensionOffering>,
-    > {
+    ) -> &Option<Vec<crate::types::CapacityBlockExtensionOffering>> {
         &self.inner.capacity_block_extension_offerings
     }
     /// Sets [`DescribeCapacityBlockExtensionOfferingsResult::next_token`](crate::types::DescribeCapacityBlockExtensionOfferingsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCapacityBlockExtensionOfferingsResult::next_token`](crate::types::DescribeCapacityBlockExtensionOfferingsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeCapacityBlockExtensionOfferingsResult::next_token`](crate::types::DescribeCapacityBlockExtensionOfferingsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeCapacityBlockExtensionOfferingsResult`]; it has no required members, so this cannot fail.
@@ -111,12 +91,12 @@ impl DescribeCapacityBlockExtensionOfferingsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeCapacityBlockExtensionOfferingsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityBlockExtensionOfferingSet" => {
-                    value.capacity_block_extension_offerings = ::std::option::Option::Some(
+                    value.capacity_block_extension_offerings = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CapacityBlockExtensionOffering as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -124,13 +104,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeCapacityBlockExtensionOfferingsR
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,168 +2,148 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityBlockOfferingsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCapacityBlockOfferingsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The type of instance for which the Capacity Block offering reserves capacity.
-    pub instance_type: ::std::option::Option<::std::string::String>,
+    pub instance_type: Option<String>,
     /// The number of instances for which to reserve capacity. Each Capacity Block can have up to 64 instances, and you can have up to 256 instances across Capacity Blocks.
-    pub instance_count: ::std::option::Option<i32>,
+    pub instance_count: Option<i32>,
     /// The earliest start date for the Capacity Block offering.
-    pub start_date_range: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_date_range: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The latest end date for the Capacity Block offering.
-    pub end_date_range: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_date_range: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The reservation duration for the Capacity Block, in hours. You must specify the duration in 1-day increments up 14 days, and in 7-day increments up to 182 days.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_duration_hours: ::std::option::Option<i32>,
+    pub capacity_duration_hours: Option<i32>,
     /// The token to use to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The EC2 UltraServer type of the Capacity Block offerings.
-    pub ultraserver_type: ::std::option::Option<::std::string::String>,
+    pub ultraserver_type: Option<String>,
     /// The number of EC2 UltraServers in the offerings.
-    pub ultraserver_count: ::std::option::Option<i32>,
+    pub ultraserver_count: Option<i32>,
     /// Include all Availability Zones and Local Zones, regardless of your opt-in status. If you do not use this parameter, the results include available offerings from all Availability Zones in the Amazon Web Services Region and Local Zones you are opted into.
-    pub all_availability_zones: ::std::option::Option<bool>,
+    pub all_availability_zones: Option<bool>,
 }
 impl DescribeCapacityBlockOfferingsRequest {
     /// Starts building a [`DescribeCapacityBlockOfferingsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCapacityBlockOfferingsRequestBuilder {
-        <crate::types::builders::DescribeCapacityBlockOfferingsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCapacityBlockOfferingsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&str> {
+    pub fn instance_type(&self) -> Option<&str> {
         self.instance_type.as_deref()
     }
     /// The `InstanceCount` member, when set.
     #[inline]
-    pub fn instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_count(&self) -> Option<i32> {
         self.instance_count
     }
     /// The `StartDateRange` member, when set.
     #[inline]
-    pub fn start_date_range(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_date_range(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_date_range.as_ref()
     }
     /// The `EndDateRange` member, when set.
     #[inline]
-    pub fn end_date_range(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_date_range(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_date_range.as_ref()
     }
     /// The `CapacityDurationHours` member, when set.
     #[inline]
-    pub fn capacity_duration_hours(&self) -> ::std::option::Option<i32> {
+    pub fn capacity_duration_hours(&self) -> Option<i32> {
         self.capacity_duration_hours
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `UltraserverType` member, when set.
     #[inline]
-    pub fn ultraserver_type(&self) -> ::std::option::Option<&str> {
+    pub fn ultraserver_type(&self) -> Option<&str> {
         self.ultraserver_type.as_deref()
     }
     /// The `UltraserverCount` member, when set.
     #[inline]
-    pub fn ultraserver_count(&self) -> ::std::option::Option<i32> {
+    pub fn ultraserver_count(&self) -> Option<i32> {
         self.ultraserver_count
     }
     /// The `AllAvailabilityZones` member, when set.
     #[inline]
-    pub fn all_availability_zones(&self) -> ::std::option::Option<bool> {
+    pub fn all_availability_zones(&self) -> Option<bool> {
         self.all_availability_zones
     }
 }
 /// A builder for [`DescribeCapacityBlockOfferingsRequest`](crate::types::DescribeCapacityBlockOfferingsRequest); start one with `DescribeCapacityBlockOfferingsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCapacityBlockOfferingsRequestBuilder {
     inner: crate::types::DescribeCapacityBlockOfferingsRequest,
 }
 impl DescribeCapacityBlockOfferingsRequestBuilder {
     /// Sets [`DescribeCapacityBlockOfferingsRequest::dry_run`](crate::types::DescribeCapacityBlockOfferingsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockOfferingsRequest::dry_run`](crate::types::DescribeCapacityBlockOfferingsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeCapacityBlockOfferingsRequest::dry_run`](crate::types::DescribeCapacityBlockOfferingsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DescribeCapacityBlockOfferingsRequest::instance_type`](crate::types::DescribeCapacityBlockOfferingsRequest::instance_type): The type of instance for which the Capacity Block offering reserves capacity.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_type = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCapacityBlockOfferingsRequest::instance_type`](crate::types::DescribeCapacityBlockOfferingsRequest::instance_type).
     #[inline]
-    pub fn set_instance_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_type(mut self, input: Option<String>) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`DescribeCapacityBlockOfferingsRequest::instance_type`](crate::types::DescribeCapacityBlockOfferingsRequest::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_type(&self) -> &Option<String> {
         &self.inner.instance_type
     }
     /// Sets [`DescribeCapacityBlockOfferingsRequest::instance_count`](crate::types::DescribeCapacityBlockOfferingsRequest::instance_count): The number of instances for which to reserve capacity.
     pub fn instance_count(mut self, input: i32) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input);
+        self.inner.instance_count = Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockOfferingsRequest::instance_count`](crate::types::DescribeCapacityBlockOfferingsRequest::instance_count).
     #[inline]
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_count = input;
         self
     }
     /// The value set for [`DescribeCapacityBlockOfferingsRequest::instance_count`](crate::types::DescribeCapacityBlockOfferingsRequest::instance_count), if any.
     #[inline]
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         &self.inner.instance_count
     }
     /// Sets [`DescribeCapacityBlockOfferingsRequest::start_date_range`](crate::types::DescribeCapacityBlockOfferingsRequest::start_date_range): The earliest start date for the Capacity Block offering.
@@ -171,14 +151,14 @@ impl DescribeCapacityBlockOfferingsRequestBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.start_date_range = ::std::option::Option::Some(input);
+        self.inner.start_date_range = Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockOfferingsRequest::start_date_range`](crate::types::DescribeCapacityBlockOfferingsRequest::start_date_range).
     #[inline]
     pub fn set_start_date_range(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_date_range = input;
         self
@@ -187,7 +167,7 @@ impl DescribeCapacityBlockOfferingsRequestBuilder {
     #[inline]
     pub fn get_start_date_range(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_date_range
     }
     /// Sets [`DescribeCapacityBlockOfferingsRequest::end_date_range`](crate::types::DescribeCapacityBlockOfferingsRequest::end_date_range): The latest end date for the Capacity Block offering.
@@ -195,171 +175,151 @@ impl DescribeCapacityBlockOfferingsRequestBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.end_date_range = ::std::option::Option::Some(input);
+        self.inner.end_date_range = Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockOfferingsRequest::end_date_range`](crate::types::DescribeCapacityBlockOfferingsRequest::end_date_range).
     #[inline]
     pub fn set_end_date_range(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_date_range = input;
         self
     }
     /// The value set for [`DescribeCapacityBlockOfferingsRequest::end_date_range`](crate::types::DescribeCapacityBlockOfferingsRequest::end_date_range), if any.
     #[inline]
-    pub fn get_end_date_range(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_date_range(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_date_range
     }
     /// Sets [`DescribeCapacityBlockOfferingsRequest::capacity_duration_hours`](crate::types::DescribeCapacityBlockOfferingsRequest::capacity_duration_hours): The reservation duration for the Capacity Block, in hours.
     pub fn capacity_duration_hours(mut self, input: i32) -> Self {
-        self.inner.capacity_duration_hours = ::std::option::Option::Some(input);
+        self.inner.capacity_duration_hours = Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockOfferingsRequest::capacity_duration_hours`](crate::types::DescribeCapacityBlockOfferingsRequest::capacity_duration_hours).
     #[inline]
-    pub fn set_capacity_duration_hours(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_capacity_duration_hours(mut self, input: Option<i32>) -> Self {
         self.inner.capacity_duration_hours = input;
         self
     }
     /// The value set for [`DescribeCapacityBlockOfferingsRequest::capacity_duration_hours`](crate::types::DescribeCapacityBlockOfferingsRequest::capacity_duration_hours), if any.
     #[inline]
-    pub fn get_capacity_duration_hours(&self) -> &::std::option::Option<i32> {
+    pub fn get_capacity_duration_hours(&self) -> &Option<i32> {
         &self.inner.capacity_duration_hours
     }
     /// Sets [`DescribeCapacityBlockOfferingsRequest::next_token`](crate::types::DescribeCapacityBlockOfferingsRequest::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCapacityBlockOfferingsRequest::next_token`](crate::types::DescribeCapacityBlockOfferingsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeCapacityBlockOfferingsRequest::next_token`](crate::types::DescribeCapacityBlockOfferingsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeCapacityBlockOfferingsRequest::max_results`](crate::types::DescribeCapacityBlockOfferingsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockOfferingsRequest::max_results`](crate::types::DescribeCapacityBlockOfferingsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeCapacityBlockOfferingsRequest::max_results`](crate::types::DescribeCapacityBlockOfferingsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeCapacityBlockOfferingsRequest::ultraserver_type`](crate::types::DescribeCapacityBlockOfferingsRequest::ultraserver_type): The EC2 UltraServer type of the Capacity Block offerings.
-    pub fn ultraserver_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ultraserver_type = ::std::option::Option::Some(input.into());
+    pub fn ultraserver_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.ultraserver_type = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCapacityBlockOfferingsRequest::ultraserver_type`](crate::types::DescribeCapacityBlockOfferingsRequest::ultraserver_type).
     #[inline]
-    pub fn set_ultraserver_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ultraserver_type(mut self, input: Option<String>) -> Self {
         self.inner.ultraserver_type = input;
         self
     }
     /// The value set for [`DescribeCapacityBlockOfferingsRequest::ultraserver_type`](crate::types::DescribeCapacityBlockOfferingsRequest::ultraserver_type), if any.
     #[inline]
-    pub fn get_ultraserver_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ultraserver_type(&self) -> &Option<String> {
         &self.inner.ultraserver_type
     }
     /// Sets [`DescribeCapacityBlockOfferingsRequest::ultraserver_count`](crate::types::DescribeCapacityBlockOfferingsRequest::ultraserver_count): The number of EC2 UltraServers in the offerings.
     pub fn ultraserver_count(mut self, input: i32) -> Self {
-        self.inner.ultraserver_count = ::std::option::Option::Some(input);
+        self.inner.ultraserver_count = Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockOfferingsRequest::ultraserver_count`](crate::types::DescribeCapacityBlockOfferingsRequest::ultraserver_count).
     #[inline]
-    pub fn set_ultraserver_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ultraserver_count(mut self, input: Option<i32>) -> Self {
         self.inner.ultraserver_count = input;
         self
     }
     /// The value set for [`DescribeCapacityBlockOfferingsRequest::ultraserver_count`](crate::types::DescribeCapacityBlockOfferingsRequest::ultraserver_count), if any.
     #[inline]
-    pub fn get_ultraserver_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ultraserver_count(&self) -> &Option<i32> {
         &self.inner.ultraserver_count
     }
     /// Sets [`DescribeCapacityBlockOfferingsRequest::all_availability_zones`](crate::types::DescribeCapacityBlockOfferingsRequest::all_availability_zones): Include all Availability Zones and Local Zones, regardless of your opt-in status.
     pub fn all_availability_zones(mut self, input: bool) -> Self {
-        self.inner.all_availability_zones = ::std::option::Option::Some(input);
+        self.inner.all_availability_zones = Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockOfferingsRequest::all_availability_zones`](crate::types::DescribeCapacityBlockOfferingsRequest::all_availability_zones).
     #[inline]
-    pub fn set_all_availability_zones(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_all_availability_zones(mut self, input: Option<bool>) -> Self {
         self.inner.all_availability_zones = input;
         self
     }
     /// The value set for [`DescribeCapacityBlockOfferingsRequest::all_availability_zones`](crate::types::DescribeCapacityBlockOfferingsRequest::all_availability_zones), if any.
     #[inline]
-    pub fn get_all_availability_zones(&self) -> &::std::option::Option<bool> {
+    pub fn get_all_availability_zones(&self) -> &Option<bool> {
         &self.inner.all_availability_zones
     }
     /// Builds the [`DescribeCapacityBlockOfferingsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeCapacityBlockOfferingsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.capacity_duration_hours.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeCapacityBlockOfferingsRequest",
                 member: "capacity_duration_hours",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DescribeCapacityBlockOfferingsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             body.member("InstanceType", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+        if let Some(value) = &self.instance_count {
             body.member("InstanceCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.start_date_range {
+        if let Some(value) = &self.start_date_range {
             body.member(
                 "StartDateRange",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -368,7 +328,7 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeCapacityBlockOfferingsReque
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.end_date_range {
+        if let Some(value) = &self.end_date_range {
             body.member(
                 "EndDateRange",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -377,27 +337,27 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeCapacityBlockOfferingsReque
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_duration_hours {
+        if let Some(value) = &self.capacity_duration_hours {
             body.member("CapacityDurationHours", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.ultraserver_type {
+        if let Some(value) = &self.ultraserver_type {
             body.member("UltraserverType", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ultraserver_count {
+        if let Some(value) = &self.ultraserver_count {
             body.member("UltraserverCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.all_availability_zones {
+        if let Some(value) = &self.all_availability_zones {
             body.member(
                 "AllAvailabilityZones",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityBlockOfferingsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCapacityBlockOfferingsResult {
     /// The recommended Capacity Block offering for the dates specified.
-    pub capacity_block_offerings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityBlockOffering>,
-    >,
+    pub capacity_block_offerings: Option<Vec<crate::types::CapacityBlockOffering>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeCapacityBlockOfferingsResult {
     /// Starts building a [`DescribeCapacityBlockOfferingsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCapacityBlockOfferingsResultBuilder {
-        <crate::types::builders::DescribeCapacityBlockOfferingsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCapacityBlockOfferingsResultBuilder as Default>::default()
     }
     /// The `CapacityBlockOfferings` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeCapacityBlockOfferingsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeCapacityBlockOfferingsResult`](crate::types::DescribeCapacityBlockOfferingsResult); start one with `DescribeCapacityBlockOfferingsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCapacityBlockOfferingsResultBuilder {
     inner: crate::types::DescribeCapacityBlockOfferingsResult,
 }
@@ -59,9 +47,7 @@ impl DescribeCapacityBlockOfferingsResultBuilder {
     #[inline]
     pub fn set_capacity_block_offerings(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CapacityBlockOffering>,
-        >,
+        input: Option<Vec<crate::types::CapacityBlockOffering>>,
     ) -> Self {
         self.inner.capacity_block_offerings = input;
         self
@@ -70,29 +56,23 @@ impl DescribeCapacityBlockOfferingsResultBuilder {
     #[inline]
     pub fn get_capacity_block_offerings(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CapacityBlockOffering>> {
+    ) -> &Option<Vec<crate::types::CapacityBlockOffering>> {
         &self.inner.capacity_block_offerings
     }
     /// Sets [`DescribeCapacityBlockOfferingsResult::next_token`](crate::types::DescribeCapacityBlockOfferingsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCapacityBlockOfferingsResult::next_token`](crate::types::DescribeCapacityBlockOfferingsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeCapacityBlockOfferingsResult::next_token`](crate::types::DescribeCapacityBlockOfferingsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeCapacityBlockOfferingsResult`]; it has no required members, so this cannot fail.
@@ -104,12 +84,12 @@ impl DescribeCapacityBlockOfferingsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeCapacityBlockOfferingsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityBlockOfferingSet" => {
-                    value.capacity_block_offerings = ::std::option::Option::Some(
+                    value.capacity_block_offerings = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CapacityBlockOffering as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeCapacityBlockOfferingsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,48 +2,41 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityBlockStatusRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCapacityBlockStatusRequest {
     /// The ID of the Capacity Block.
-    pub capacity_block_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub capacity_block_ids: Option<Vec<String>>,
     /// The token to use to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// One or more filters.
     ///
     /// - `interconnect-status` - The status of the interconnect for the Capacity Block (`ok` \| `impaired` \| `insufficient-data`).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeCapacityBlockStatusRequest {
     /// Starts building a [`DescribeCapacityBlockStatusRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCapacityBlockStatusRequestBuilder {
-        <crate::types::builders::DescribeCapacityBlockStatusRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCapacityBlockStatusRequestBuilder as Default>::default()
     }
     /// The `CapacityBlockIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn capacity_block_ids(&self) -> &[::std::string::String] {
+    pub fn capacity_block_ids(&self) -> &[String] {
         self.capacity_block_ids.as_deref().unwrap_or_default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -53,17 +46,12 @@ impl DescribeCapacityBlockStatusRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeCapacityBlockStatusRequest`](crate::types::DescribeCapacityBlockStatusRequest); start one with `DescribeCapacityBlockStatusRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCapacityBlockStatusRequestBuilder {
     inner: crate::types::DescribeCapacityBlockStatusRequest,
 }
@@ -71,65 +59,51 @@ impl DescribeCapacityBlockStatusRequestBuilder {
     /// Appends one item to [`DescribeCapacityBlockStatusRequest::capacity_block_ids`](crate::types::DescribeCapacityBlockStatusRequest::capacity_block_ids): The ID of the Capacity Block.
     ///
     /// To set the whole list at once, use [`set_capacity_block_ids`](Self::set_capacity_block_ids).
-    pub fn capacity_block_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_block_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.capacity_block_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeCapacityBlockStatusRequest::capacity_block_ids`](crate::types::DescribeCapacityBlockStatusRequest::capacity_block_ids).
     #[inline]
-    pub fn set_capacity_block_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_capacity_block_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.capacity_block_ids = input;
         self
     }
     /// The value set for [`DescribeCapacityBlockStatusRequest::capacity_block_ids`](crate::types::DescribeCapacityBlockStatusRequest::capacity_block_ids), if any.
     #[inline]
-    pub fn get_capacity_block_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_capacity_block_ids(&self) -> &Option<Vec<String>> {
         &self.inner.capacity_block_ids
     }
     /// Sets [`DescribeCapacityBlockStatusRequest::next_token`](crate::types::DescribeCapacityBlockStatusRequest::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCapacityBlockStatusRequest::next_token`](crate::types::DescribeCapacityBlockStatusRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeCapacityBlockStatusRequest::next_token`](crate::types::DescribeCapacityBlockStatusRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeCapacityBlockStatusRequest::max_results`](crate::types::DescribeCapacityBlockStatusRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockStatusRequest::max_results`](crate::types::DescribeCapacityBlockStatusRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeCapacityBlockStatusRequest::max_results`](crate::types::DescribeCapacityBlockStatusRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Appends one item to [`DescribeCapacityBlockStatusRequest::filters`](crate::types::DescribeCapacityBlockStatusRequest::filters): One or more filters.
@@ -141,34 +115,29 @@ impl DescribeCapacityBlockStatusRequestBuilder {
     }
     /// Sets or clears [`DescribeCapacityBlockStatusRequest::filters`](crate::types::DescribeCapacityBlockStatusRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeCapacityBlockStatusRequest::filters`](crate::types::DescribeCapacityBlockStatusRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeCapacityBlockStatusRequest::dry_run`](crate::types::DescribeCapacityBlockStatusRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityBlockStatusRequest::dry_run`](crate::types::DescribeCapacityBlockStatusRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeCapacityBlockStatusRequest::dry_run`](crate::types::DescribeCapacityBlockStatusRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeCapacityBlockStatusRequest`]; it has no required members, so this cannot fail.
@@ -181,19 +150,19 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeCapacityBlockStatusRequest 
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.capacity_block_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.capacity_block_ids {
             let member_0 = body.enter("CapacityBlockId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -201,9 +170,9 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeCapacityBlockStatusRequest 
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityBlockStatusResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCapacityBlockStatusResult {
     /// The availability of capacity for a Capacity Block.
-    pub capacity_block_statuses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityBlockStatus>,
-    >,
+    pub capacity_block_statuses: Option<Vec<crate::types::CapacityBlockStatus>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeCapacityBlockStatusResult {
     /// Starts building a [`DescribeCapacityBlockStatusResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCapacityBlockStatusResultBuilder {
-        <crate::types::builders::DescribeCapacityBlockStatusResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCapacityBlockStatusResultBuilder as Default>::default()
     }
     /// The `CapacityBlockStatuses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeCapacityBlockStatusResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeCapacityBlockStatusResult`](crate::types::DescribeCapacityBlockStatusResult); start one with `DescribeCapacityBlockStatusResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCapacityBlockStatusResultBuilder {
     inner: crate::types::DescribeCapacityBlockStatusResult,
 }
@@ -59,7 +47,7 @@ impl DescribeCapacityBlockStatusResultBuilder {
     #[inline]
     pub fn set_capacity_block_statuses(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::CapacityBlockStatus>>,
+        input: Option<Vec<crate::types::CapacityBlockStatus>>,
     ) -> Self {
         self.inner.capacity_block_statuses = input;
         self
@@ -68,29 +56,23 @@ impl DescribeCapacityBlockStatusResultBuilder {
     #[inline]
     pub fn get_capacity_block_statuses(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CapacityBlockStatus>> {
+    ) -> &Option<Vec<crate::types::CapacityBlockStatus>> {
         &self.inner.capacity_block_statuses
     }
     /// Sets [`DescribeCapacityBlockStatusResult::next_token`](crate::types::DescribeCapacityBlockStatusResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCapacityBlockStatusResult::next_token`](crate::types::DescribeCapacityBlockStatusResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeCapacityBlockStatusResult::next_token`](crate::types::DescribeCapacityBlockStatusResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeCapacityBlockStatusResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl DescribeCapacityBlockStatusResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeCapacityBlockStatusResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityBlockStatusSet" => {
-                    value.capacity_block_statuses = ::std::option::Option::Some(
+                    value.capacity_block_statuses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CapacityBlockStatus as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeCapacityBlockStatusResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

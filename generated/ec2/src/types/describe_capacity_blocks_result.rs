@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityBlocksResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCapacityBlocksResult {
     /// The Capacity Blocks.
-    pub capacity_blocks: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityBlock>,
-    >,
+    pub capacity_blocks: Option<Vec<crate::types::CapacityBlock>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeCapacityBlocksResult {
     /// Starts building a [`DescribeCapacityBlocksResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCapacityBlocksResultBuilder {
-        <crate::types::builders::DescribeCapacityBlocksResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCapacityBlocksResultBuilder as Default>::default()
     }
     /// The `CapacityBlocks` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeCapacityBlocksResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeCapacityBlocksResult`](crate::types::DescribeCapacityBlocksResult); start one with `DescribeCapacityBlocksResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCapacityBlocksResultBuilder {
     inner: crate::types::DescribeCapacityBlocksResult,
 }
@@ -56,38 +44,30 @@ impl DescribeCapacityBlocksResultBuilder {
     #[inline]
     pub fn set_capacity_blocks(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::CapacityBlock>>,
+        input: Option<Vec<crate::types::CapacityBlock>>,
     ) -> Self {
         self.inner.capacity_blocks = input;
         self
     }
     /// The value set for [`DescribeCapacityBlocksResult::capacity_blocks`](crate::types::DescribeCapacityBlocksResult::capacity_blocks), if any.
     #[inline]
-    pub fn get_capacity_blocks(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CapacityBlock>> {
+    pub fn get_capacity_blocks(&self) -> &Option<Vec<crate::types::CapacityBlock>> {
         &self.inner.capacity_blocks
     }
     /// Sets [`DescribeCapacityBlocksResult::next_token`](crate::types::DescribeCapacityBlocksResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCapacityBlocksResult::next_token`](crate::types::DescribeCapacityBlocksResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeCapacityBlocksResult::next_token`](crate::types::DescribeCapacityBlocksResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeCapacityBlocksResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl DescribeCapacityBlocksResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeCapacityBlocksResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityBlockSet" => {
-                    value.capacity_blocks = ::std::option::Option::Some(
+                    value.capacity_blocks = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CapacityBlock as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeCapacityBlocksResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,51 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityManagerDataExportsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCapacityManagerDataExportsRequest {
     /// The IDs of the data export configurations to describe. If not specified, all export configurations are returned.
-    pub capacity_manager_data_export_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub capacity_manager_data_export_ids: Option<Vec<String>>,
     /// The maximum number of results to return in a single call. If not specified, up to 1000 results are returned.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results. Use this value in a subsequent call to retrieve additional results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// One or more filters to narrow the results. Supported filters include export status, creation date, and S3 bucket name.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeCapacityManagerDataExportsRequest {
     /// Starts building a [`DescribeCapacityManagerDataExportsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCapacityManagerDataExportsRequestBuilder {
-        <crate::types::builders::DescribeCapacityManagerDataExportsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCapacityManagerDataExportsRequestBuilder as Default>::default()
     }
     /// The `CapacityManagerDataExportIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn capacity_manager_data_export_ids(&self) -> &[::std::string::String] {
+    pub fn capacity_manager_data_export_ids(&self) -> &[String] {
         self.capacity_manager_data_export_ids.as_deref().unwrap_or_default()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,12 +49,7 @@ impl DescribeCapacityManagerDataExportsRequest {
     }
 }
 /// A builder for [`DescribeCapacityManagerDataExportsRequest`](crate::types::DescribeCapacityManagerDataExportsRequest); start one with `DescribeCapacityManagerDataExportsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCapacityManagerDataExportsRequestBuilder {
     inner: crate::types::DescribeCapacityManagerDataExportsRequest,
 }
@@ -69,10 +57,7 @@ impl DescribeCapacityManagerDataExportsRequestBuilder {
     /// Appends one item to [`DescribeCapacityManagerDataExportsRequest::capacity_manager_data_export_ids`](crate::types::DescribeCapacityManagerDataExportsRequest::capacity_manager_data_export_ids): The IDs of the data export configurations to describe.
     ///
     /// To set the whole list at once, use [`set_capacity_manager_data_export_ids`](Self::set_capacity_manager_data_export_ids).
-    pub fn capacity_manager_data_export_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_manager_data_export_ids(mut self, input: impl Into<String>) -> Self {
         self.inner
             .capacity_manager_data_export_ids
             .get_or_insert_default()
@@ -83,70 +68,62 @@ impl DescribeCapacityManagerDataExportsRequestBuilder {
     #[inline]
     pub fn set_capacity_manager_data_export_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.capacity_manager_data_export_ids = input;
         self
     }
     /// The value set for [`DescribeCapacityManagerDataExportsRequest::capacity_manager_data_export_ids`](crate::types::DescribeCapacityManagerDataExportsRequest::capacity_manager_data_export_ids), if any.
     #[inline]
-    pub fn get_capacity_manager_data_export_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_capacity_manager_data_export_ids(&self) -> &Option<Vec<String>> {
         &self.inner.capacity_manager_data_export_ids
     }
     /// Sets [`DescribeCapacityManagerDataExportsRequest::max_results`](crate::types::DescribeCapacityManagerDataExportsRequest::max_results): The maximum number of results to return in a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityManagerDataExportsRequest::max_results`](crate::types::DescribeCapacityManagerDataExportsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeCapacityManagerDataExportsRequest::max_results`](crate::types::DescribeCapacityManagerDataExportsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeCapacityManagerDataExportsRequest::next_token`](crate::types::DescribeCapacityManagerDataExportsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCapacityManagerDataExportsRequest::next_token`](crate::types::DescribeCapacityManagerDataExportsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeCapacityManagerDataExportsRequest::next_token`](crate::types::DescribeCapacityManagerDataExportsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeCapacityManagerDataExportsRequest::dry_run`](crate::types::DescribeCapacityManagerDataExportsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityManagerDataExportsRequest::dry_run`](crate::types::DescribeCapacityManagerDataExportsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeCapacityManagerDataExportsRequest::dry_run`](crate::types::DescribeCapacityManagerDataExportsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeCapacityManagerDataExportsRequest::filters`](crate::types::DescribeCapacityManagerDataExportsRequest::filters): One or more filters to narrow the results.
@@ -158,18 +135,13 @@ impl DescribeCapacityManagerDataExportsRequestBuilder {
     }
     /// Sets or clears [`DescribeCapacityManagerDataExportsRequest::filters`](crate::types::DescribeCapacityManagerDataExportsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeCapacityManagerDataExportsRequest::filters`](crate::types::DescribeCapacityManagerDataExportsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribeCapacityManagerDataExportsRequest`]; it has no required members, so this cannot fail.
@@ -182,24 +154,22 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeCapacityManagerDataExportsR
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_manager_data_export_ids
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.capacity_manager_data_export_ids {
             let member_0 = body.enter("CapacityManagerDataExportId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -207,6 +177,6 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeCapacityManagerDataExportsR
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

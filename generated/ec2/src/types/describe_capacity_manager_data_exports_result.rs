@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityManagerDataExportsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCapacityManagerDataExportsResult {
     /// Information about the data export configurations, including export settings, delivery status, and recent activity.
-    pub capacity_manager_data_exports: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityManagerDataExportResponse>,
+    pub capacity_manager_data_exports: Option<
+        Vec<crate::types::CapacityManagerDataExportResponse>,
     >,
     /// The token to use to retrieve the next page of results. This value is null when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeCapacityManagerDataExportsResult {
     /// Starts building a [`DescribeCapacityManagerDataExportsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCapacityManagerDataExportsResultBuilder {
-        <crate::types::builders::DescribeCapacityManagerDataExportsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCapacityManagerDataExportsResultBuilder as Default>::default()
     }
     /// The `CapacityManagerDataExports` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeCapacityManagerDataExportsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeCapacityManagerDataExportsResult`](crate::types::DescribeCapacityManagerDataExportsResult); start one with `DescribeCapacityManagerDataExportsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCapacityManagerDataExportsResultBuilder {
     inner: crate::types::DescribeCapacityManagerDataExportsResult,
 }
@@ -61,9 +51,7 @@ impl DescribeCapacityManagerDataExportsResultBuilder {
     #[inline]
     pub fn set_capacity_manager_data_exports(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CapacityManagerDataExportResponse>,
-        >,
+        input: Option<Vec<crate::types::CapacityManagerDataExportResponse>>,
     ) -> Self {
         self.inner.capacity_manager_data_exports = input;
         self
@@ -72,31 +60,23 @@ impl DescribeCapacityManagerDataExportsResultBuilder {
     #[inline]
     pub fn get_capacity_manager_data_exports(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityManagerDataExportResponse>,
-    > {
+    ) -> &Option<Vec<crate::types::CapacityManagerDataExportResponse>> {
         &self.inner.capacity_manager_data_exports
     }
     /// Sets [`DescribeCapacityManagerDataExportsResult::next_token`](crate::types::DescribeCapacityManagerDataExportsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCapacityManagerDataExportsResult::next_token`](crate::types::DescribeCapacityManagerDataExportsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeCapacityManagerDataExportsResult::next_token`](crate::types::DescribeCapacityManagerDataExportsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeCapacityManagerDataExportsResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl DescribeCapacityManagerDataExportsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeCapacityManagerDataExportsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityManagerDataExportSet" => {
-                    value.capacity_manager_data_exports = ::std::option::Option::Some(
+                    value.capacity_manager_data_exports = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CapacityManagerDataExportResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeCapacityManagerDataExportsResult
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,62 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityReservationBillingRequestsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationBillingRequestsRequest {
     /// The ID of the Capacity Reservation.
-    pub capacity_reservation_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub capacity_reservation_ids: Option<Vec<String>>,
     /// Specify one of the following:
     ///
     /// - `odcr-owner` - If you are the Capacity Reservation owner, specify this value to view requests that you have initiated. Not supported with the `requested-by` filter.
     /// - `unused-reservation-billing-owner` - If you are the consumer account, specify this value to view requests that have been sent to you. Not supported with the `unused-reservation-billing-owner` filter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub role: ::std::option::Option<crate::types::CallerRole>,
+    pub role: Option<crate::types::CallerRole>,
     /// The token to use to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// One or more filters.
     ///
     /// - `status` - The state of the request (`pending` \| `accepted` \| `rejected` \| `cancelled` \| `revoked` \| `expired`).
     /// - `requested-by` - The account ID of the Capacity Reservation owner that initiated the request. Not supported if you specify `requested-by` for **Role**.
     /// - `unused-reservation-billing-owner` - The ID of the consumer account to which the request was sent. Not supported if you specify `unused-reservation-billing-owner` for **Role**.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeCapacityReservationBillingRequestsRequest {
     /// Starts building a [`DescribeCapacityReservationBillingRequestsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCapacityReservationBillingRequestsRequestBuilder {
-        <crate::types::builders::DescribeCapacityReservationBillingRequestsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCapacityReservationBillingRequestsRequestBuilder as Default>::default()
     }
     /// The `CapacityReservationIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn capacity_reservation_ids(&self) -> &[::std::string::String] {
+    pub fn capacity_reservation_ids(&self) -> &[String] {
         self.capacity_reservation_ids.as_deref().unwrap_or_default()
     }
     /// The `Role` member, when set.
     #[inline]
-    pub fn role(&self) -> ::std::option::Option<&crate::types::CallerRole> {
+    pub fn role(&self) -> Option<&crate::types::CallerRole> {
         self.role.as_ref()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -67,17 +60,12 @@ impl DescribeCapacityReservationBillingRequestsRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeCapacityReservationBillingRequestsRequest`](crate::types::DescribeCapacityReservationBillingRequestsRequest); start one with `DescribeCapacityReservationBillingRequestsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCapacityReservationBillingRequestsRequestBuilder {
     inner: crate::types::DescribeCapacityReservationBillingRequestsRequest,
 }
@@ -85,84 +73,67 @@ impl DescribeCapacityReservationBillingRequestsRequestBuilder {
     /// Appends one item to [`DescribeCapacityReservationBillingRequestsRequest::capacity_reservation_ids`](crate::types::DescribeCapacityReservationBillingRequestsRequest::capacity_reservation_ids): The ID of the Capacity Reservation.
     ///
     /// To set the whole list at once, use [`set_capacity_reservation_ids`](Self::set_capacity_reservation_ids).
-    pub fn capacity_reservation_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_reservation_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.capacity_reservation_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeCapacityReservationBillingRequestsRequest::capacity_reservation_ids`](crate::types::DescribeCapacityReservationBillingRequestsRequest::capacity_reservation_ids).
     #[inline]
-    pub fn set_capacity_reservation_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_capacity_reservation_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.capacity_reservation_ids = input;
         self
     }
     /// The value set for [`DescribeCapacityReservationBillingRequestsRequest::capacity_reservation_ids`](crate::types::DescribeCapacityReservationBillingRequestsRequest::capacity_reservation_ids), if any.
     #[inline]
-    pub fn get_capacity_reservation_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_capacity_reservation_ids(&self) -> &Option<Vec<String>> {
         &self.inner.capacity_reservation_ids
     }
     /// Sets [`DescribeCapacityReservationBillingRequestsRequest::role`](crate::types::DescribeCapacityReservationBillingRequestsRequest::role): Specify one of the following:
     pub fn role(mut self, input: crate::types::CallerRole) -> Self {
-        self.inner.role = ::std::option::Option::Some(input);
+        self.inner.role = Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationBillingRequestsRequest::role`](crate::types::DescribeCapacityReservationBillingRequestsRequest::role).
     #[inline]
-    pub fn set_role(
-        mut self,
-        input: ::std::option::Option<crate::types::CallerRole>,
-    ) -> Self {
+    pub fn set_role(mut self, input: Option<crate::types::CallerRole>) -> Self {
         self.inner.role = input;
         self
     }
     /// The value set for [`DescribeCapacityReservationBillingRequestsRequest::role`](crate::types::DescribeCapacityReservationBillingRequestsRequest::role), if any.
     #[inline]
-    pub fn get_role(&self) -> &::std::option::Option<crate::types::CallerRole> {
+    pub fn get_role(&self) -> &Option<crate::types::CallerRole> {
         &self.inner.role
     }
     /// Sets [`DescribeCapacityReservationBillingRequestsRequest::next_token`](crate::types::DescribeCapacityReservationBillingRequestsRequest::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCapacityReservationBillingRequestsRequest::next_token`](crate::types::DescribeCapacityReservationBillingRequestsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeCapacityReservationBillingRequestsRequest::next_token`](crate::types::DescribeCapacityReservationBillingRequestsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeCapacityReservationBillingRequestsRequest::max_results`](crate::types::DescribeCapacityReservationBillingRequestsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationBillingRequestsRequest::max_results`](crate::types::DescribeCapacityReservationBillingRequestsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeCapacityReservationBillingRequestsRequest::max_results`](crate::types::DescribeCapacityReservationBillingRequestsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Appends one item to [`DescribeCapacityReservationBillingRequestsRequest::filters`](crate::types::DescribeCapacityReservationBillingRequestsRequest::filters): One or more filters.
@@ -174,51 +145,46 @@ impl DescribeCapacityReservationBillingRequestsRequestBuilder {
     }
     /// Sets or clears [`DescribeCapacityReservationBillingRequestsRequest::filters`](crate::types::DescribeCapacityReservationBillingRequestsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeCapacityReservationBillingRequestsRequest::filters`](crate::types::DescribeCapacityReservationBillingRequestsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeCapacityReservationBillingRequestsRequest::dry_run`](crate::types::DescribeCapacityReservationBillingRequestsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationBillingRequestsRequest::dry_run`](crate::types::DescribeCapacityReservationBillingRequestsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeCapacityReservationBillingRequestsRequest::dry_run`](crate::types::DescribeCapacityReservationBillingRequestsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeCapacityReservationBillingRequestsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeCapacityReservationBillingRequestsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.role.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeCapacityReservationBillingRequestsRequest",
                 member: "role",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -226,22 +192,22 @@ for DescribeCapacityReservationBillingRequestsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.capacity_reservation_ids {
             let member_0 = body.enter("CapacityReservationId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.role {
+        if let Some(value) = &self.role {
             body.member("Role", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -249,9 +215,9 @@ for DescribeCapacityReservationBillingRequestsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,30 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityReservationBillingRequestsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationBillingRequestsResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the request.
-    pub capacity_reservation_billing_requests: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityReservationBillingRequest>,
+    pub capacity_reservation_billing_requests: Option<
+        Vec<crate::types::CapacityReservationBillingRequest>,
     >,
 }
 impl DescribeCapacityReservationBillingRequestsResult {
     /// Starts building a [`DescribeCapacityReservationBillingRequestsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCapacityReservationBillingRequestsResultBuilder {
-        <crate::types::builders::DescribeCapacityReservationBillingRequestsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCapacityReservationBillingRequestsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `CapacityReservationBillingRequests` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,36 +32,25 @@ impl DescribeCapacityReservationBillingRequestsResult {
     }
 }
 /// A builder for [`DescribeCapacityReservationBillingRequestsResult`](crate::types::DescribeCapacityReservationBillingRequestsResult); start one with `DescribeCapacityReservationBillingRequestsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCapacityReservationBillingRequestsResultBuilder {
     inner: crate::types::DescribeCapacityReservationBillingRequestsResult,
 }
 impl DescribeCapacityReservationBillingRequestsResultBuilder {
     /// Sets [`DescribeCapacityReservationBillingRequestsResult::next_token`](crate::types::DescribeCapacityReservationBillingRequestsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCapacityReservationBillingRequestsResult::next_token`](crate::types::DescribeCapacityReservationBillingRequestsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeCapacityReservationBillingRequestsResult::next_token`](crate::types::DescribeCapacityReservationBillingRequestsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeCapacityReservationBillingRequestsResult::capacity_reservation_billing_requests`](crate::types::DescribeCapacityReservationBillingRequestsResult::capacity_reservation_billing_requests): Information about the request.
@@ -86,9 +70,7 @@ impl DescribeCapacityReservationBillingRequestsResultBuilder {
     #[inline]
     pub fn set_capacity_reservation_billing_requests(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CapacityReservationBillingRequest>,
-        >,
+        input: Option<Vec<crate::types::CapacityReservationBillingRequest>>,
     ) -> Self {
         self.inner.capacity_reservation_billing_requests = input;
         self
@@ -97,9 +79,7 @@ impl DescribeCapacityReservationBillingRequestsResultBuilder {
     #[inline]
     pub fn get_capacity_reservation_billing_requests(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityReservationBillingRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::CapacityReservationBillingRequest>> {
         &self.inner.capacity_reservation_billing_requests
     }
     /// Builds the [`DescribeCapacityReservationBillingRequestsResult`]; it has no required members, so this cannot fail.
@@ -114,17 +94,15 @@ impl ::awsgen_runtime::xml::FromXml
 for DescribeCapacityReservationBillingRequestsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "capacityReservationBillingRequestSet" => {
-                    value.capacity_reservation_billing_requests = ::std::option::Option::Some(
+                    value.capacity_reservation_billing_requests = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CapacityReservationBillingRequest as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -134,6 +112,6 @@ for DescribeCapacityReservationBillingRequestsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,53 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityReservationCancellationQuotesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationCancellationQuotesRequest {
     /// The IDs of the cancellation quotes to describe.
-    pub capacity_reservation_cancellation_quote_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub capacity_reservation_cancellation_quote_ids: Option<Vec<String>>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token to use to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// One or more filters. Filter names and values are case-sensitive.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeCapacityReservationCancellationQuotesRequest {
     /// Starts building a [`DescribeCapacityReservationCancellationQuotesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCapacityReservationCancellationQuotesRequestBuilder {
-        <crate::types::builders::DescribeCapacityReservationCancellationQuotesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCapacityReservationCancellationQuotesRequestBuilder as Default>::default()
     }
     /// The `CapacityReservationCancellationQuoteIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn capacity_reservation_cancellation_quote_ids(
-        &self,
-    ) -> &[::std::string::String] {
+    pub fn capacity_reservation_cancellation_quote_ids(&self) -> &[String] {
         self.capacity_reservation_cancellation_quote_ids.as_deref().unwrap_or_default()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -58,12 +49,7 @@ impl DescribeCapacityReservationCancellationQuotesRequest {
     }
 }
 /// A builder for [`DescribeCapacityReservationCancellationQuotesRequest`](crate::types::DescribeCapacityReservationCancellationQuotesRequest); start one with `DescribeCapacityReservationCancellationQuotesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCapacityReservationCancellationQuotesRequestBuilder {
     inner: crate::types::DescribeCapacityReservationCancellationQuotesRequest,
 }
@@ -73,7 +59,7 @@ impl DescribeCapacityReservationCancellationQuotesRequestBuilder {
     /// To set the whole list at once, use [`set_capacity_reservation_cancellation_quote_ids`](Self::set_capacity_reservation_cancellation_quote_ids).
     pub fn capacity_reservation_cancellation_quote_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.inner
             .capacity_reservation_cancellation_quote_ids
@@ -85,7 +71,7 @@ impl DescribeCapacityReservationCancellationQuotesRequestBuilder {
     #[inline]
     pub fn set_capacity_reservation_cancellation_quote_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.capacity_reservation_cancellation_quote_ids = input;
         self
@@ -94,61 +80,55 @@ impl DescribeCapacityReservationCancellationQuotesRequestBuilder {
     #[inline]
     pub fn get_capacity_reservation_cancellation_quote_ids(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    ) -> &Option<Vec<String>> {
         &self.inner.capacity_reservation_cancellation_quote_ids
     }
     /// Sets [`DescribeCapacityReservationCancellationQuotesRequest::max_results`](crate::types::DescribeCapacityReservationCancellationQuotesRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationCancellationQuotesRequest::max_results`](crate::types::DescribeCapacityReservationCancellationQuotesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeCapacityReservationCancellationQuotesRequest::max_results`](crate::types::DescribeCapacityReservationCancellationQuotesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeCapacityReservationCancellationQuotesRequest::next_token`](crate::types::DescribeCapacityReservationCancellationQuotesRequest::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCapacityReservationCancellationQuotesRequest::next_token`](crate::types::DescribeCapacityReservationCancellationQuotesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeCapacityReservationCancellationQuotesRequest::next_token`](crate::types::DescribeCapacityReservationCancellationQuotesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeCapacityReservationCancellationQuotesRequest::dry_run`](crate::types::DescribeCapacityReservationCancellationQuotesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationCancellationQuotesRequest::dry_run`](crate::types::DescribeCapacityReservationCancellationQuotesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeCapacityReservationCancellationQuotesRequest::dry_run`](crate::types::DescribeCapacityReservationCancellationQuotesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeCapacityReservationCancellationQuotesRequest::filters`](crate::types::DescribeCapacityReservationCancellationQuotesRequest::filters): One or more filters.
@@ -160,18 +140,13 @@ impl DescribeCapacityReservationCancellationQuotesRequestBuilder {
     }
     /// Sets or clears [`DescribeCapacityReservationCancellationQuotesRequest::filters`](crate::types::DescribeCapacityReservationCancellationQuotesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeCapacityReservationCancellationQuotesRequest::filters`](crate::types::DescribeCapacityReservationCancellationQuotesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribeCapacityReservationCancellationQuotesRequest`]; it has no required members, so this cannot fail.
@@ -187,24 +162,22 @@ for DescribeCapacityReservationCancellationQuotesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_reservation_cancellation_quote_ids
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.capacity_reservation_cancellation_quote_ids {
             let member_0 = body.enter("CapacityReservationCancellationQuoteId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -212,6 +185,6 @@ for DescribeCapacityReservationCancellationQuotesRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityReservationCancellationQuotesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationCancellationQuotesResult {
     /// Information about the Capacity Reservation cancellation quotes.
-    pub capacity_reservation_cancellation_quotes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityReservationCancellationQuote>,
+    pub capacity_reservation_cancellation_quotes: Option<
+        Vec<crate::types::CapacityReservationCancellationQuote>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeCapacityReservationCancellationQuotesResult {
     /// Starts building a [`DescribeCapacityReservationCancellationQuotesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCapacityReservationCancellationQuotesResultBuilder {
-        <crate::types::builders::DescribeCapacityReservationCancellationQuotesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCapacityReservationCancellationQuotesResultBuilder as Default>::default()
     }
     /// The `CapacityReservationCancellationQuotes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeCapacityReservationCancellationQuotesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeCapacityReservationCancellationQuotesResult`](crate::types::DescribeCapacityReservationCancellationQuotesResult); start one with `DescribeCapacityReservationCancellationQuotesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCapacityReservationCancellationQuotesResultBuilder {
     inner: crate::types::DescribeCapacityReservationCancellationQuotesResult,
 }
@@ -64,9 +54,7 @@ impl DescribeCapacityReservationCancellationQuotesResultBuilder {
     #[inline]
     pub fn set_capacity_reservation_cancellation_quotes(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CapacityReservationCancellationQuote>,
-        >,
+        input: Option<Vec<crate::types::CapacityReservationCancellationQuote>>,
     ) -> Self {
         self.inner.capacity_reservation_cancellation_quotes = input;
         self
@@ -75,31 +63,23 @@ impl DescribeCapacityReservationCancellationQuotesResultBuilder {
     #[inline]
     pub fn get_capacity_reservation_cancellation_quotes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityReservationCancellationQuote>,
-    > {
+    ) -> &Option<Vec<crate::types::CapacityReservationCancellationQuote>> {
         &self.inner.capacity_reservation_cancellation_quotes
     }
     /// Sets [`DescribeCapacityReservationCancellationQuotesResult::next_token`](crate::types::DescribeCapacityReservationCancellationQuotesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCapacityReservationCancellationQuotesResult::next_token`](crate::types::DescribeCapacityReservationCancellationQuotesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeCapacityReservationCancellationQuotesResult::next_token`](crate::types::DescribeCapacityReservationCancellationQuotesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeCapacityReservationCancellationQuotesResult`]; it has no required members, so this cannot fail.
@@ -114,12 +94,12 @@ impl ::awsgen_runtime::xml::FromXml
 for DescribeCapacityReservationCancellationQuotesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityReservationCancellationQuoteSet" => {
-                    value.capacity_reservation_cancellation_quotes = ::std::option::Option::Some(
+                    value.capacity_reservation_cancellation_quotes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CapacityReservationCancellationQuote as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -127,13 +107,11 @@ for DescribeCapacityReservationCancellationQuotesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,51 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityReservationFleetsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationFleetsRequest {
     /// The IDs of the Capacity Reservation Fleets to describe.
-    pub capacity_reservation_fleet_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub capacity_reservation_fleet_ids: Option<Vec<String>>,
     /// The token to use to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// One or more filters.
     ///
     /// - `state` - The state of the Fleet (`submitted` \| `modifying` \| `active` \| `partially_fulfilled` \| `expiring` \| `expired` \| `cancelling` \| `cancelled` \| `failed`).
     /// - `instance-match-criteria` - The instance matching criteria for the Fleet. Only `open` is supported.
     /// - `tenancy` - The tenancy of the Fleet (`default` \| `dedicated`).
     /// - `allocation-strategy` - The allocation strategy used by the Fleet. Only `prioritized` is supported.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeCapacityReservationFleetsRequest {
     /// Starts building a [`DescribeCapacityReservationFleetsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCapacityReservationFleetsRequestBuilder {
-        <crate::types::builders::DescribeCapacityReservationFleetsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCapacityReservationFleetsRequestBuilder as Default>::default()
     }
     /// The `CapacityReservationFleetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn capacity_reservation_fleet_ids(&self) -> &[::std::string::String] {
+    pub fn capacity_reservation_fleet_ids(&self) -> &[String] {
         self.capacity_reservation_fleet_ids.as_deref().unwrap_or_default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,17 +49,12 @@ impl DescribeCapacityReservationFleetsRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeCapacityReservationFleetsRequest`](crate::types::DescribeCapacityReservationFleetsRequest); start one with `DescribeCapacityReservationFleetsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCapacityReservationFleetsRequestBuilder {
     inner: crate::types::DescribeCapacityReservationFleetsRequest,
 }
@@ -74,10 +62,7 @@ impl DescribeCapacityReservationFleetsRequestBuilder {
     /// Appends one item to [`DescribeCapacityReservationFleetsRequest::capacity_reservation_fleet_ids`](crate::types::DescribeCapacityReservationFleetsRequest::capacity_reservation_fleet_ids): The IDs of the Capacity Reservation Fleets to describe.
     ///
     /// To set the whole list at once, use [`set_capacity_reservation_fleet_ids`](Self::set_capacity_reservation_fleet_ids).
-    pub fn capacity_reservation_fleet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_reservation_fleet_ids(mut self, input: impl Into<String>) -> Self {
         self.inner
             .capacity_reservation_fleet_ids
             .get_or_insert_default()
@@ -88,54 +73,46 @@ impl DescribeCapacityReservationFleetsRequestBuilder {
     #[inline]
     pub fn set_capacity_reservation_fleet_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.capacity_reservation_fleet_ids = input;
         self
     }
     /// The value set for [`DescribeCapacityReservationFleetsRequest::capacity_reservation_fleet_ids`](crate::types::DescribeCapacityReservationFleetsRequest::capacity_reservation_fleet_ids), if any.
     #[inline]
-    pub fn get_capacity_reservation_fleet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_capacity_reservation_fleet_ids(&self) -> &Option<Vec<String>> {
         &self.inner.capacity_reservation_fleet_ids
     }
     /// Sets [`DescribeCapacityReservationFleetsRequest::next_token`](crate::types::DescribeCapacityReservationFleetsRequest::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCapacityReservationFleetsRequest::next_token`](crate::types::DescribeCapacityReservationFleetsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeCapacityReservationFleetsRequest::next_token`](crate::types::DescribeCapacityReservationFleetsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeCapacityReservationFleetsRequest::max_results`](crate::types::DescribeCapacityReservationFleetsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationFleetsRequest::max_results`](crate::types::DescribeCapacityReservationFleetsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeCapacityReservationFleetsRequest::max_results`](crate::types::DescribeCapacityReservationFleetsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Appends one item to [`DescribeCapacityReservationFleetsRequest::filters`](crate::types::DescribeCapacityReservationFleetsRequest::filters): One or more filters.
@@ -147,34 +124,29 @@ impl DescribeCapacityReservationFleetsRequestBuilder {
     }
     /// Sets or clears [`DescribeCapacityReservationFleetsRequest::filters`](crate::types::DescribeCapacityReservationFleetsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeCapacityReservationFleetsRequest::filters`](crate::types::DescribeCapacityReservationFleetsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeCapacityReservationFleetsRequest::dry_run`](crate::types::DescribeCapacityReservationFleetsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationFleetsRequest::dry_run`](crate::types::DescribeCapacityReservationFleetsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeCapacityReservationFleetsRequest::dry_run`](crate::types::DescribeCapacityReservationFleetsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeCapacityReservationFleetsRequest`]; it has no required members, so this cannot fail.
@@ -187,20 +159,19 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeCapacityReservationFleetsRe
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_fleet_ids
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.capacity_reservation_fleet_ids {
             let member_0 = body.enter("CapacityReservationFleetId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -208,9 +179,9 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeCapacityReservationFleetsRe
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

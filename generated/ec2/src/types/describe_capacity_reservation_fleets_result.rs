@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityReservationFleetsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationFleetsResult {
     /// Information about the Capacity Reservation Fleets.
-    pub capacity_reservation_fleets: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityReservationFleet>,
-    >,
+    pub capacity_reservation_fleets: Option<Vec<crate::types::CapacityReservationFleet>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeCapacityReservationFleetsResult {
     /// Starts building a [`DescribeCapacityReservationFleetsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCapacityReservationFleetsResultBuilder {
-        <crate::types::builders::DescribeCapacityReservationFleetsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCapacityReservationFleetsResultBuilder as Default>::default()
     }
     /// The `CapacityReservationFleets` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +25,12 @@ impl DescribeCapacityReservationFleetsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeCapacityReservationFleetsResult`](crate::types::DescribeCapacityReservationFleetsResult); start one with `DescribeCapacityReservationFleetsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCapacityReservationFleetsResultBuilder {
     inner: crate::types::DescribeCapacityReservationFleetsResult,
 }
@@ -61,9 +49,7 @@ impl DescribeCapacityReservationFleetsResultBuilder {
     #[inline]
     pub fn set_capacity_reservation_fleets(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CapacityReservationFleet>,
-        >,
+        input: Option<Vec<crate::types::CapacityReservationFleet>>,
     ) -> Self {
         self.inner.capacity_reservation_fleets = input;
         self
@@ -72,31 +58,23 @@ impl DescribeCapacityReservationFleetsResultBuilder {
     #[inline]
     pub fn get_capacity_reservation_fleets(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityReservationFleet>,
-    > {
+    ) -> &Option<Vec<crate::types::CapacityReservationFleet>> {
         &self.inner.capacity_reservation_fleets
     }
     /// Sets [`DescribeCapacityReservationFleetsResult::next_token`](crate::types::DescribeCapacityReservationFleetsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCapacityReservationFleetsResult::next_token`](crate::types::DescribeCapacityReservationFleetsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeCapacityReservationFleetsResult::next_token`](crate::types::DescribeCapacityReservationFleetsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeCapacityReservationFleetsResult`]; it has no required members, so this cannot fail.
@@ -108,12 +86,12 @@ impl DescribeCapacityReservationFleetsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeCapacityReservationFleetsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityReservationFleetSet" => {
-                    value.capacity_reservation_fleets = ::std::option::Option::Some(
+                    value.capacity_reservation_fleets = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CapacityReservationFleet as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +99,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeCapacityReservationFleetsResult 
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

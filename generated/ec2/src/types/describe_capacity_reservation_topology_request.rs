@@ -2,62 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityReservationTopologyRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationTopologyRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
     ///
     /// You can't specify this parameter and the Capacity Reservation IDs parameter in the same request.
     ///
     /// Default: `10`
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The Capacity Reservation IDs.
     ///
     /// Default: Describes all your Capacity Reservations.
     ///
     /// Constraints: Maximum 10 explicitly specified Capacity Reservation IDs.
-    pub capacity_reservation_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub capacity_reservation_ids: Option<Vec<String>>,
     /// The filters.
     ///
     /// - `availability-zone` - The name of the Availability Zone (for example, `us-west-2a`) or Local Zone (for example, `us-west-2-lax-1b`) that the Capacity Reservation is in.
     /// - `instance-type` - The instance type (for example, `p4d.24xlarge`) or instance family (for example, `p4d*`). You can use the `*` wildcard to match zero or more characters, or the `?` wildcard to match zero or one character.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeCapacityReservationTopologyRequest {
     /// Starts building a [`DescribeCapacityReservationTopologyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCapacityReservationTopologyRequestBuilder {
-        <crate::types::builders::DescribeCapacityReservationTopologyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCapacityReservationTopologyRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `CapacityReservationIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn capacity_reservation_ids(&self) -> &[::std::string::String] {
+    pub fn capacity_reservation_ids(&self) -> &[String] {
         self.capacity_reservation_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -67,94 +60,75 @@ impl DescribeCapacityReservationTopologyRequest {
     }
 }
 /// A builder for [`DescribeCapacityReservationTopologyRequest`](crate::types::DescribeCapacityReservationTopologyRequest); start one with `DescribeCapacityReservationTopologyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCapacityReservationTopologyRequestBuilder {
     inner: crate::types::DescribeCapacityReservationTopologyRequest,
 }
 impl DescribeCapacityReservationTopologyRequestBuilder {
     /// Sets [`DescribeCapacityReservationTopologyRequest::dry_run`](crate::types::DescribeCapacityReservationTopologyRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationTopologyRequest::dry_run`](crate::types::DescribeCapacityReservationTopologyRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeCapacityReservationTopologyRequest::dry_run`](crate::types::DescribeCapacityReservationTopologyRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DescribeCapacityReservationTopologyRequest::next_token`](crate::types::DescribeCapacityReservationTopologyRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCapacityReservationTopologyRequest::next_token`](crate::types::DescribeCapacityReservationTopologyRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeCapacityReservationTopologyRequest::next_token`](crate::types::DescribeCapacityReservationTopologyRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeCapacityReservationTopologyRequest::max_results`](crate::types::DescribeCapacityReservationTopologyRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeCapacityReservationTopologyRequest::max_results`](crate::types::DescribeCapacityReservationTopologyRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeCapacityReservationTopologyRequest::max_results`](crate::types::DescribeCapacityReservationTopologyRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Appends one item to [`DescribeCapacityReservationTopologyRequest::capacity_reservation_ids`](crate::types::DescribeCapacityReservationTopologyRequest::capacity_reservation_ids): The Capacity Reservation IDs.
     ///
     /// To set the whole list at once, use [`set_capacity_reservation_ids`](Self::set_capacity_reservation_ids).
-    pub fn capacity_reservation_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_reservation_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.capacity_reservation_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeCapacityReservationTopologyRequest::capacity_reservation_ids`](crate::types::DescribeCapacityReservationTopologyRequest::capacity_reservation_ids).
     #[inline]
-    pub fn set_capacity_reservation_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_capacity_reservation_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.capacity_reservation_ids = input;
         self
     }
     /// The value set for [`DescribeCapacityReservationTopologyRequest::capacity_reservation_ids`](crate::types::DescribeCapacityReservationTopologyRequest::capacity_reservation_ids), if any.
     #[inline]
-    pub fn get_capacity_reservation_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_capacity_reservation_ids(&self) -> &Option<Vec<String>> {
         &self.inner.capacity_reservation_ids
     }
     /// Appends one item to [`DescribeCapacityReservationTopologyRequest::filters`](crate::types::DescribeCapacityReservationTopologyRequest::filters): The filters.
@@ -166,18 +140,13 @@ impl DescribeCapacityReservationTopologyRequestBuilder {
     }
     /// Sets or clears [`DescribeCapacityReservationTopologyRequest::filters`](crate::types::DescribeCapacityReservationTopologyRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeCapacityReservationTopologyRequest::filters`](crate::types::DescribeCapacityReservationTopologyRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribeCapacityReservationTopologyRequest`]; it has no required members, so this cannot fail.
@@ -190,22 +159,22 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeCapacityReservationTopology
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_ids {
+        if let Some(value) = &self.capacity_reservation_ids {
             let member_0 = body.enter("CapacityReservationId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -213,6 +182,6 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeCapacityReservationTopology
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityReservationTopologyResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationTopologyResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the topology of each Capacity Reservation.
-    pub capacity_reservations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityReservationTopology>,
-    >,
+    pub capacity_reservations: Option<Vec<crate::types::CapacityReservationTopology>>,
 }
 impl DescribeCapacityReservationTopologyResult {
     /// Starts building a [`DescribeCapacityReservationTopologyResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCapacityReservationTopologyResultBuilder {
-        <crate::types::builders::DescribeCapacityReservationTopologyResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCapacityReservationTopologyResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `CapacityReservations` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,36 +28,25 @@ impl DescribeCapacityReservationTopologyResult {
     }
 }
 /// A builder for [`DescribeCapacityReservationTopologyResult`](crate::types::DescribeCapacityReservationTopologyResult); start one with `DescribeCapacityReservationTopologyResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCapacityReservationTopologyResultBuilder {
     inner: crate::types::DescribeCapacityReservationTopologyResult,
 }
 impl DescribeCapacityReservationTopologyResultBuilder {
     /// Sets [`DescribeCapacityReservationTopologyResult::next_token`](crate::types::DescribeCapacityReservationTopologyResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCapacityReservationTopologyResult::next_token`](crate::types::DescribeCapacityReservationTopologyResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeCapacityReservationTopologyResult::next_token`](crate::types::DescribeCapacityReservationTopologyResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeCapacityReservationTopologyResult::capacity_reservations`](crate::types::DescribeCapacityReservationTopologyResult::capacity_reservations): Information about the topology of each Capacity Reservation.
@@ -81,9 +63,7 @@ impl DescribeCapacityReservationTopologyResultBuilder {
     #[inline]
     pub fn set_capacity_reservations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CapacityReservationTopology>,
-        >,
+        input: Option<Vec<crate::types::CapacityReservationTopology>>,
     ) -> Self {
         self.inner.capacity_reservations = input;
         self
@@ -92,9 +72,7 @@ impl DescribeCapacityReservationTopologyResultBuilder {
     #[inline]
     pub fn get_capacity_reservations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityReservationTopology>,
-    > {
+    ) -> &Option<Vec<crate::types::CapacityReservationTopology>> {
         &self.inner.capacity_reservations
     }
     /// Builds the [`DescribeCapacityReservationTopologyResult`]; it has no required members, so this cannot fail.
@@ -106,17 +84,15 @@ impl DescribeCapacityReservationTopologyResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeCapacityReservationTopologyResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "capacityReservationSet" => {
-                    value.capacity_reservations = ::std::option::Option::Some(
+                    value.capacity_reservations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CapacityReservationTopology as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -126,6 +102,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeCapacityReservationTopologyResul
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

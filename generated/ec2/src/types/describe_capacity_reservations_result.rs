@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityReservationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationsResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the Capacity Reservations.
-    pub capacity_reservations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityReservation>,
-    >,
+    pub capacity_reservations: Option<Vec<crate::types::CapacityReservation>>,
 }
 impl DescribeCapacityReservationsResult {
     /// Starts building a [`DescribeCapacityReservationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCapacityReservationsResultBuilder {
-        <crate::types::builders::DescribeCapacityReservationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCapacityReservationsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `CapacityReservations` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,36 +28,25 @@ impl DescribeCapacityReservationsResult {
     }
 }
 /// A builder for [`DescribeCapacityReservationsResult`](crate::types::DescribeCapacityReservationsResult); start one with `DescribeCapacityReservationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCapacityReservationsResultBuilder {
     inner: crate::types::DescribeCapacityReservationsResult,
 }
 impl DescribeCapacityReservationsResultBuilder {
     /// Sets [`DescribeCapacityReservationsResult::next_token`](crate::types::DescribeCapacityReservationsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCapacityReservationsResult::next_token`](crate::types::DescribeCapacityReservationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeCapacityReservationsResult::next_token`](crate::types::DescribeCapacityReservationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeCapacityReservationsResult::capacity_reservations`](crate::types::DescribeCapacityReservationsResult::capacity_reservations): Information about the Capacity Reservations.
@@ -81,7 +63,7 @@ impl DescribeCapacityReservationsResultBuilder {
     #[inline]
     pub fn set_capacity_reservations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::CapacityReservation>>,
+        input: Option<Vec<crate::types::CapacityReservation>>,
     ) -> Self {
         self.inner.capacity_reservations = input;
         self
@@ -90,7 +72,7 @@ impl DescribeCapacityReservationsResultBuilder {
     #[inline]
     pub fn get_capacity_reservations(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CapacityReservation>> {
+    ) -> &Option<Vec<crate::types::CapacityReservation>> {
         &self.inner.capacity_reservations
     }
     /// Builds the [`DescribeCapacityReservationsResult`]; it has no required members, so this cannot fail.
@@ -102,17 +84,15 @@ impl DescribeCapacityReservationsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeCapacityReservationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "capacityReservationSet" => {
-                    value.capacity_reservations = ::std::option::Option::Some(
+                    value.capacity_reservations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CapacityReservation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -122,6 +102,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeCapacityReservationsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,18 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCarrierGatewaysRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCarrierGatewaysRequest {
     /// One or more carrier gateway IDs.
-    pub carrier_gateway_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub carrier_gateway_ids: Option<Vec<String>>,
     /// One or more filters.
     ///
     /// - `carrier-gateway-id` - The ID of the carrier gateway.
@@ -22,23 +15,23 @@ pub struct DescribeCarrierGatewaysRequest {
     /// - `tag`:\<key\> - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     /// - `vpc-id` - The ID of the VPC associated with the carrier gateway.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeCarrierGatewaysRequest {
     /// Starts building a [`DescribeCarrierGatewaysRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCarrierGatewaysRequestBuilder {
-        <crate::types::builders::DescribeCarrierGatewaysRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCarrierGatewaysRequestBuilder as Default>::default()
     }
     /// The `CarrierGatewayIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn carrier_gateway_ids(&self) -> &[::std::string::String] {
+    pub fn carrier_gateway_ids(&self) -> &[String] {
         self.carrier_gateway_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -48,27 +41,22 @@ impl DescribeCarrierGatewaysRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeCarrierGatewaysRequest`](crate::types::DescribeCarrierGatewaysRequest); start one with `DescribeCarrierGatewaysRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCarrierGatewaysRequestBuilder {
     inner: crate::types::DescribeCarrierGatewaysRequest,
 }
@@ -76,27 +64,19 @@ impl DescribeCarrierGatewaysRequestBuilder {
     /// Appends one item to [`DescribeCarrierGatewaysRequest::carrier_gateway_ids`](crate::types::DescribeCarrierGatewaysRequest::carrier_gateway_ids): One or more carrier gateway IDs.
     ///
     /// To set the whole list at once, use [`set_carrier_gateway_ids`](Self::set_carrier_gateway_ids).
-    pub fn carrier_gateway_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn carrier_gateway_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.carrier_gateway_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeCarrierGatewaysRequest::carrier_gateway_ids`](crate::types::DescribeCarrierGatewaysRequest::carrier_gateway_ids).
     #[inline]
-    pub fn set_carrier_gateway_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_carrier_gateway_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.carrier_gateway_ids = input;
         self
     }
     /// The value set for [`DescribeCarrierGatewaysRequest::carrier_gateway_ids`](crate::types::DescribeCarrierGatewaysRequest::carrier_gateway_ids), if any.
     #[inline]
-    pub fn get_carrier_gateway_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_carrier_gateway_ids(&self) -> &Option<Vec<String>> {
         &self.inner.carrier_gateway_ids
     }
     /// Appends one item to [`DescribeCarrierGatewaysRequest::filters`](crate::types::DescribeCarrierGatewaysRequest::filters): One or more filters.
@@ -108,72 +88,61 @@ impl DescribeCarrierGatewaysRequestBuilder {
     }
     /// Sets or clears [`DescribeCarrierGatewaysRequest::filters`](crate::types::DescribeCarrierGatewaysRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeCarrierGatewaysRequest::filters`](crate::types::DescribeCarrierGatewaysRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeCarrierGatewaysRequest::max_results`](crate::types::DescribeCarrierGatewaysRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeCarrierGatewaysRequest::max_results`](crate::types::DescribeCarrierGatewaysRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeCarrierGatewaysRequest::max_results`](crate::types::DescribeCarrierGatewaysRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeCarrierGatewaysRequest::next_token`](crate::types::DescribeCarrierGatewaysRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCarrierGatewaysRequest::next_token`](crate::types::DescribeCarrierGatewaysRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeCarrierGatewaysRequest::next_token`](crate::types::DescribeCarrierGatewaysRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeCarrierGatewaysRequest::dry_run`](crate::types::DescribeCarrierGatewaysRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeCarrierGatewaysRequest::dry_run`](crate::types::DescribeCarrierGatewaysRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeCarrierGatewaysRequest::dry_run`](crate::types::DescribeCarrierGatewaysRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeCarrierGatewaysRequest`]; it has no required members, so this cannot fail.
@@ -186,13 +155,13 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeCarrierGatewaysRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.carrier_gateway_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.carrier_gateway_ids {
             let member_0 = body.enter("CarrierGatewayId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -200,15 +169,15 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeCarrierGatewaysRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

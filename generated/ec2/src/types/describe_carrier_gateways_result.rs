@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCarrierGatewaysResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCarrierGatewaysResult {
     /// Information about the carrier gateway.
-    pub carrier_gateways: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CarrierGateway>,
-    >,
+    pub carrier_gateways: Option<Vec<crate::types::CarrierGateway>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeCarrierGatewaysResult {
     /// Starts building a [`DescribeCarrierGatewaysResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCarrierGatewaysResultBuilder {
-        <crate::types::builders::DescribeCarrierGatewaysResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCarrierGatewaysResultBuilder as Default>::default()
     }
     /// The `CarrierGateways` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeCarrierGatewaysResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeCarrierGatewaysResult`](crate::types::DescribeCarrierGatewaysResult); start one with `DescribeCarrierGatewaysResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCarrierGatewaysResultBuilder {
     inner: crate::types::DescribeCarrierGatewaysResult,
 }
@@ -56,38 +44,30 @@ impl DescribeCarrierGatewaysResultBuilder {
     #[inline]
     pub fn set_carrier_gateways(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::CarrierGateway>>,
+        input: Option<Vec<crate::types::CarrierGateway>>,
     ) -> Self {
         self.inner.carrier_gateways = input;
         self
     }
     /// The value set for [`DescribeCarrierGatewaysResult::carrier_gateways`](crate::types::DescribeCarrierGatewaysResult::carrier_gateways), if any.
     #[inline]
-    pub fn get_carrier_gateways(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CarrierGateway>> {
+    pub fn get_carrier_gateways(&self) -> &Option<Vec<crate::types::CarrierGateway>> {
         &self.inner.carrier_gateways
     }
     /// Sets [`DescribeCarrierGatewaysResult::next_token`](crate::types::DescribeCarrierGatewaysResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCarrierGatewaysResult::next_token`](crate::types::DescribeCarrierGatewaysResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeCarrierGatewaysResult::next_token`](crate::types::DescribeCarrierGatewaysResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeCarrierGatewaysResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl DescribeCarrierGatewaysResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeCarrierGatewaysResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "carrierGatewaySet" => {
-                    value.carrier_gateways = ::std::option::Option::Some(
+                    value.carrier_gateways = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CarrierGateway as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeCarrierGatewaysResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

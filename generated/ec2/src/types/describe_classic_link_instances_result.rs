@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeClassicLinkInstancesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeClassicLinkInstancesResult {
     /// Information about one or more linked EC2-Classic instances.
-    pub instances: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ClassicLinkInstance>,
-    >,
+    pub instances: Option<Vec<crate::types::ClassicLinkInstance>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeClassicLinkInstancesResult {
     /// Starts building a [`DescribeClassicLinkInstancesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeClassicLinkInstancesResultBuilder {
-        <crate::types::builders::DescribeClassicLinkInstancesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeClassicLinkInstancesResultBuilder as Default>::default()
     }
     /// The `Instances` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeClassicLinkInstancesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeClassicLinkInstancesResult`](crate::types::DescribeClassicLinkInstancesResult); start one with `DescribeClassicLinkInstancesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeClassicLinkInstancesResultBuilder {
     inner: crate::types::DescribeClassicLinkInstancesResult,
 }
@@ -56,38 +44,30 @@ impl DescribeClassicLinkInstancesResultBuilder {
     #[inline]
     pub fn set_instances(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ClassicLinkInstance>>,
+        input: Option<Vec<crate::types::ClassicLinkInstance>>,
     ) -> Self {
         self.inner.instances = input;
         self
     }
     /// The value set for [`DescribeClassicLinkInstancesResult::instances`](crate::types::DescribeClassicLinkInstancesResult::instances), if any.
     #[inline]
-    pub fn get_instances(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ClassicLinkInstance>> {
+    pub fn get_instances(&self) -> &Option<Vec<crate::types::ClassicLinkInstance>> {
         &self.inner.instances
     }
     /// Sets [`DescribeClassicLinkInstancesResult::next_token`](crate::types::DescribeClassicLinkInstancesResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeClassicLinkInstancesResult::next_token`](crate::types::DescribeClassicLinkInstancesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeClassicLinkInstancesResult::next_token`](crate::types::DescribeClassicLinkInstancesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeClassicLinkInstancesResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl DescribeClassicLinkInstancesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeClassicLinkInstancesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instancesSet" => {
-                    value.instances = ::std::option::Option::Some(
+                    value.instances = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ClassicLinkInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeClassicLinkInstancesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,50 +2,45 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeClientVpnAuthorizationRulesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeClientVpnAuthorizationRulesRequest {
     /// The ID of the Client VPN endpoint.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub client_vpn_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub client_vpn_endpoint_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The token to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// One or more filters. Filter names and values are case-sensitive.
     ///
     /// - `description` - The description of the authorization rule.
     /// - `destination-cidr` - The CIDR of the network to which the authorization rule applies.
     /// - `group-id` - The ID of the Active Directory group to which the authorization rule grants access.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return for the request in a single page. The remaining results can be seen by sending another request with the nextToken value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
 }
 impl DescribeClientVpnAuthorizationRulesRequest {
     /// Starts building a [`DescribeClientVpnAuthorizationRulesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeClientVpnAuthorizationRulesRequestBuilder {
-        <crate::types::builders::DescribeClientVpnAuthorizationRulesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeClientVpnAuthorizationRulesRequestBuilder as Default>::default()
     }
     /// The `ClientVpnEndpointId` member, when set.
     #[inline]
-    pub fn client_vpn_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_vpn_endpoint_id(&self) -> Option<&str> {
         self.client_vpn_endpoint_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -55,81 +50,62 @@ impl DescribeClientVpnAuthorizationRulesRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 }
 /// A builder for [`DescribeClientVpnAuthorizationRulesRequest`](crate::types::DescribeClientVpnAuthorizationRulesRequest); start one with `DescribeClientVpnAuthorizationRulesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeClientVpnAuthorizationRulesRequestBuilder {
     inner: crate::types::DescribeClientVpnAuthorizationRulesRequest,
 }
 impl DescribeClientVpnAuthorizationRulesRequestBuilder {
     /// Sets [`DescribeClientVpnAuthorizationRulesRequest::client_vpn_endpoint_id`](crate::types::DescribeClientVpnAuthorizationRulesRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint.
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_vpn_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_vpn_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeClientVpnAuthorizationRulesRequest::client_vpn_endpoint_id`](crate::types::DescribeClientVpnAuthorizationRulesRequest::client_vpn_endpoint_id).
     #[inline]
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.client_vpn_endpoint_id = input;
         self
     }
     /// The value set for [`DescribeClientVpnAuthorizationRulesRequest::client_vpn_endpoint_id`](crate::types::DescribeClientVpnAuthorizationRulesRequest::client_vpn_endpoint_id), if any.
     #[inline]
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         &self.inner.client_vpn_endpoint_id
     }
     /// Sets [`DescribeClientVpnAuthorizationRulesRequest::dry_run`](crate::types::DescribeClientVpnAuthorizationRulesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeClientVpnAuthorizationRulesRequest::dry_run`](crate::types::DescribeClientVpnAuthorizationRulesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeClientVpnAuthorizationRulesRequest::dry_run`](crate::types::DescribeClientVpnAuthorizationRulesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DescribeClientVpnAuthorizationRulesRequest::next_token`](crate::types::DescribeClientVpnAuthorizationRulesRequest::next_token): The token to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeClientVpnAuthorizationRulesRequest::next_token`](crate::types::DescribeClientVpnAuthorizationRulesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeClientVpnAuthorizationRulesRequest::next_token`](crate::types::DescribeClientVpnAuthorizationRulesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeClientVpnAuthorizationRulesRequest::filters`](crate::types::DescribeClientVpnAuthorizationRulesRequest::filters): One or more filters.
@@ -141,68 +117,63 @@ impl DescribeClientVpnAuthorizationRulesRequestBuilder {
     }
     /// Sets or clears [`DescribeClientVpnAuthorizationRulesRequest::filters`](crate::types::DescribeClientVpnAuthorizationRulesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeClientVpnAuthorizationRulesRequest::filters`](crate::types::DescribeClientVpnAuthorizationRulesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeClientVpnAuthorizationRulesRequest::max_results`](crate::types::DescribeClientVpnAuthorizationRulesRequest::max_results): The maximum number of results to return for the request in a single page.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeClientVpnAuthorizationRulesRequest::max_results`](crate::types::DescribeClientVpnAuthorizationRulesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeClientVpnAuthorizationRulesRequest::max_results`](crate::types::DescribeClientVpnAuthorizationRulesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Builds the [`DescribeClientVpnAuthorizationRulesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeClientVpnAuthorizationRulesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.client_vpn_endpoint_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeClientVpnAuthorizationRulesRequest",
                 member: "client_vpn_endpoint_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DescribeClientVpnAuthorizationRulesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_vpn_endpoint_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_vpn_endpoint_id {
             body.member("ClientVpnEndpointId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -210,9 +181,9 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeClientVpnAuthorizationRules
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

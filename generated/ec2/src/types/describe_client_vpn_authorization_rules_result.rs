@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeClientVpnAuthorizationRulesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeClientVpnAuthorizationRulesResult {
     /// Information about the authorization rules.
-    pub authorization_rules: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AuthorizationRule>,
-    >,
+    pub authorization_rules: Option<Vec<crate::types::AuthorizationRule>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeClientVpnAuthorizationRulesResult {
     /// Starts building a [`DescribeClientVpnAuthorizationRulesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeClientVpnAuthorizationRulesResultBuilder {
-        <crate::types::builders::DescribeClientVpnAuthorizationRulesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeClientVpnAuthorizationRulesResultBuilder as Default>::default()
     }
     /// The `AuthorizationRules` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeClientVpnAuthorizationRulesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeClientVpnAuthorizationRulesResult`](crate::types::DescribeClientVpnAuthorizationRulesResult); start one with `DescribeClientVpnAuthorizationRulesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeClientVpnAuthorizationRulesResultBuilder {
     inner: crate::types::DescribeClientVpnAuthorizationRulesResult,
 }
@@ -59,7 +47,7 @@ impl DescribeClientVpnAuthorizationRulesResultBuilder {
     #[inline]
     pub fn set_authorization_rules(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AuthorizationRule>>,
+        input: Option<Vec<crate::types::AuthorizationRule>>,
     ) -> Self {
         self.inner.authorization_rules = input;
         self
@@ -68,29 +56,23 @@ impl DescribeClientVpnAuthorizationRulesResultBuilder {
     #[inline]
     pub fn get_authorization_rules(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AuthorizationRule>> {
+    ) -> &Option<Vec<crate::types::AuthorizationRule>> {
         &self.inner.authorization_rules
     }
     /// Sets [`DescribeClientVpnAuthorizationRulesResult::next_token`](crate::types::DescribeClientVpnAuthorizationRulesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeClientVpnAuthorizationRulesResult::next_token`](crate::types::DescribeClientVpnAuthorizationRulesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeClientVpnAuthorizationRulesResult::next_token`](crate::types::DescribeClientVpnAuthorizationRulesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeClientVpnAuthorizationRulesResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl DescribeClientVpnAuthorizationRulesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeClientVpnAuthorizationRulesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "authorizationRule" => {
-                    value.authorization_rules = ::std::option::Option::Some(
+                    value.authorization_rules = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::AuthorizationRule as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeClientVpnAuthorizationRulesResul
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeClientVpnConnectionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeClientVpnConnectionsResult {
     /// Information about the active and terminated client connections.
-    pub connections: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ClientVpnConnection>,
-    >,
+    pub connections: Option<Vec<crate::types::ClientVpnConnection>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeClientVpnConnectionsResult {
     /// Starts building a [`DescribeClientVpnConnectionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeClientVpnConnectionsResultBuilder {
-        <crate::types::builders::DescribeClientVpnConnectionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeClientVpnConnectionsResultBuilder as Default>::default()
     }
     /// The `Connections` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeClientVpnConnectionsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeClientVpnConnectionsResult`](crate::types::DescribeClientVpnConnectionsResult); start one with `DescribeClientVpnConnectionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeClientVpnConnectionsResultBuilder {
     inner: crate::types::DescribeClientVpnConnectionsResult,
 }
@@ -56,38 +44,30 @@ impl DescribeClientVpnConnectionsResultBuilder {
     #[inline]
     pub fn set_connections(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ClientVpnConnection>>,
+        input: Option<Vec<crate::types::ClientVpnConnection>>,
     ) -> Self {
         self.inner.connections = input;
         self
     }
     /// The value set for [`DescribeClientVpnConnectionsResult::connections`](crate::types::DescribeClientVpnConnectionsResult::connections), if any.
     #[inline]
-    pub fn get_connections(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ClientVpnConnection>> {
+    pub fn get_connections(&self) -> &Option<Vec<crate::types::ClientVpnConnection>> {
         &self.inner.connections
     }
     /// Sets [`DescribeClientVpnConnectionsResult::next_token`](crate::types::DescribeClientVpnConnectionsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeClientVpnConnectionsResult::next_token`](crate::types::DescribeClientVpnConnectionsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeClientVpnConnectionsResult::next_token`](crate::types::DescribeClientVpnConnectionsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeClientVpnConnectionsResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl DescribeClientVpnConnectionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeClientVpnConnectionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "connections" => {
-                    value.connections = ::std::option::Option::Some(
+                    value.connections = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ClientVpnConnection as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeClientVpnConnectionsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,49 +2,42 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeClientVpnEndpointsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeClientVpnEndpointsRequest {
     /// The ID of the Client VPN endpoint.
-    pub client_vpn_endpoint_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub client_vpn_endpoint_ids: Option<Vec<String>>,
     /// The maximum number of results to return for the request in a single page. The remaining results can be seen by sending another request with the nextToken value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// One or more filters. Filter names and values are case-sensitive.
     ///
     /// - `endpoint-id` - The ID of the Client VPN endpoint.
     /// - `transport-protocol` - The transport protocol (`tcp` \| `udp`).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeClientVpnEndpointsRequest {
     /// Starts building a [`DescribeClientVpnEndpointsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeClientVpnEndpointsRequestBuilder {
-        <crate::types::builders::DescribeClientVpnEndpointsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeClientVpnEndpointsRequestBuilder as Default>::default()
     }
     /// The `ClientVpnEndpointIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn client_vpn_endpoint_ids(&self) -> &[::std::string::String] {
+    pub fn client_vpn_endpoint_ids(&self) -> &[String] {
         self.client_vpn_endpoint_ids.as_deref().unwrap_or_default()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -54,17 +47,12 @@ impl DescribeClientVpnEndpointsRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeClientVpnEndpointsRequest`](crate::types::DescribeClientVpnEndpointsRequest); start one with `DescribeClientVpnEndpointsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeClientVpnEndpointsRequestBuilder {
     inner: crate::types::DescribeClientVpnEndpointsRequest,
 }
@@ -72,65 +60,51 @@ impl DescribeClientVpnEndpointsRequestBuilder {
     /// Appends one item to [`DescribeClientVpnEndpointsRequest::client_vpn_endpoint_ids`](crate::types::DescribeClientVpnEndpointsRequest::client_vpn_endpoint_ids): The ID of the Client VPN endpoint.
     ///
     /// To set the whole list at once, use [`set_client_vpn_endpoint_ids`](Self::set_client_vpn_endpoint_ids).
-    pub fn client_vpn_endpoint_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_vpn_endpoint_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.client_vpn_endpoint_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeClientVpnEndpointsRequest::client_vpn_endpoint_ids`](crate::types::DescribeClientVpnEndpointsRequest::client_vpn_endpoint_ids).
     #[inline]
-    pub fn set_client_vpn_endpoint_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.client_vpn_endpoint_ids = input;
         self
     }
     /// The value set for [`DescribeClientVpnEndpointsRequest::client_vpn_endpoint_ids`](crate::types::DescribeClientVpnEndpointsRequest::client_vpn_endpoint_ids), if any.
     #[inline]
-    pub fn get_client_vpn_endpoint_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_client_vpn_endpoint_ids(&self) -> &Option<Vec<String>> {
         &self.inner.client_vpn_endpoint_ids
     }
     /// Sets [`DescribeClientVpnEndpointsRequest::max_results`](crate::types::DescribeClientVpnEndpointsRequest::max_results): The maximum number of results to return for the request in a single page.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeClientVpnEndpointsRequest::max_results`](crate::types::DescribeClientVpnEndpointsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeClientVpnEndpointsRequest::max_results`](crate::types::DescribeClientVpnEndpointsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeClientVpnEndpointsRequest::next_token`](crate::types::DescribeClientVpnEndpointsRequest::next_token): The token to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeClientVpnEndpointsRequest::next_token`](crate::types::DescribeClientVpnEndpointsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeClientVpnEndpointsRequest::next_token`](crate::types::DescribeClientVpnEndpointsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeClientVpnEndpointsRequest::filters`](crate::types::DescribeClientVpnEndpointsRequest::filters): One or more filters.
@@ -142,34 +116,29 @@ impl DescribeClientVpnEndpointsRequestBuilder {
     }
     /// Sets or clears [`DescribeClientVpnEndpointsRequest::filters`](crate::types::DescribeClientVpnEndpointsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeClientVpnEndpointsRequest::filters`](crate::types::DescribeClientVpnEndpointsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeClientVpnEndpointsRequest::dry_run`](crate::types::DescribeClientVpnEndpointsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeClientVpnEndpointsRequest::dry_run`](crate::types::DescribeClientVpnEndpointsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeClientVpnEndpointsRequest::dry_run`](crate::types::DescribeClientVpnEndpointsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeClientVpnEndpointsRequest`]; it has no required members, so this cannot fail.
@@ -182,19 +151,19 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeClientVpnEndpointsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_vpn_endpoint_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_vpn_endpoint_ids {
             let member_0 = body.enter("ClientVpnEndpointId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -202,9 +171,9 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeClientVpnEndpointsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeClientVpnEndpointsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeClientVpnEndpointsResult {
     /// Information about the Client VPN endpoints.
-    pub client_vpn_endpoints: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ClientVpnEndpoint>,
-    >,
+    pub client_vpn_endpoints: Option<Vec<crate::types::ClientVpnEndpoint>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeClientVpnEndpointsResult {
     /// Starts building a [`DescribeClientVpnEndpointsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeClientVpnEndpointsResultBuilder {
-        <crate::types::builders::DescribeClientVpnEndpointsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeClientVpnEndpointsResultBuilder as Default>::default()
     }
     /// The `ClientVpnEndpoints` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeClientVpnEndpointsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeClientVpnEndpointsResult`](crate::types::DescribeClientVpnEndpointsResult); start one with `DescribeClientVpnEndpointsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeClientVpnEndpointsResultBuilder {
     inner: crate::types::DescribeClientVpnEndpointsResult,
 }
@@ -59,7 +47,7 @@ impl DescribeClientVpnEndpointsResultBuilder {
     #[inline]
     pub fn set_client_vpn_endpoints(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ClientVpnEndpoint>>,
+        input: Option<Vec<crate::types::ClientVpnEndpoint>>,
     ) -> Self {
         self.inner.client_vpn_endpoints = input;
         self
@@ -68,29 +56,23 @@ impl DescribeClientVpnEndpointsResultBuilder {
     #[inline]
     pub fn get_client_vpn_endpoints(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ClientVpnEndpoint>> {
+    ) -> &Option<Vec<crate::types::ClientVpnEndpoint>> {
         &self.inner.client_vpn_endpoints
     }
     /// Sets [`DescribeClientVpnEndpointsResult::next_token`](crate::types::DescribeClientVpnEndpointsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeClientVpnEndpointsResult::next_token`](crate::types::DescribeClientVpnEndpointsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeClientVpnEndpointsResult::next_token`](crate::types::DescribeClientVpnEndpointsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeClientVpnEndpointsResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl DescribeClientVpnEndpointsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeClientVpnEndpointsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "clientVpnEndpoint" => {
-                    value.client_vpn_endpoints = ::std::option::Option::Some(
+                    value.client_vpn_endpoints = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ClientVpnEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeClientVpnEndpointsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

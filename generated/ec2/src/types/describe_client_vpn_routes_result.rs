@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeClientVpnRoutesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeClientVpnRoutesResult {
     /// Information about the Client VPN endpoint routes.
-    pub routes: ::std::option::Option<::std::vec::Vec<crate::types::ClientVpnRoute>>,
+    pub routes: Option<Vec<crate::types::ClientVpnRoute>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeClientVpnRoutesResult {
     /// Starts building a [`DescribeClientVpnRoutesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeClientVpnRoutesResultBuilder {
-        <crate::types::builders::DescribeClientVpnRoutesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeClientVpnRoutesResultBuilder as Default>::default()
     }
     /// The `Routes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,17 +23,12 @@ impl DescribeClientVpnRoutesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeClientVpnRoutesResult`](crate::types::DescribeClientVpnRoutesResult); start one with `DescribeClientVpnRoutesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeClientVpnRoutesResultBuilder {
     inner: crate::types::DescribeClientVpnRoutesResult,
 }
@@ -54,38 +44,30 @@ impl DescribeClientVpnRoutesResultBuilder {
     #[inline]
     pub fn set_routes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ClientVpnRoute>>,
+        input: Option<Vec<crate::types::ClientVpnRoute>>,
     ) -> Self {
         self.inner.routes = input;
         self
     }
     /// The value set for [`DescribeClientVpnRoutesResult::routes`](crate::types::DescribeClientVpnRoutesResult::routes), if any.
     #[inline]
-    pub fn get_routes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ClientVpnRoute>> {
+    pub fn get_routes(&self) -> &Option<Vec<crate::types::ClientVpnRoute>> {
         &self.inner.routes
     }
     /// Sets [`DescribeClientVpnRoutesResult::next_token`](crate::types::DescribeClientVpnRoutesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeClientVpnRoutesResult::next_token`](crate::types::DescribeClientVpnRoutesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeClientVpnRoutesResult::next_token`](crate::types::DescribeClientVpnRoutesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeClientVpnRoutesResult`]; it has no required members, so this cannot fail.
@@ -97,12 +79,12 @@ impl DescribeClientVpnRoutesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeClientVpnRoutesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "routes" => {
-                    value.routes = ::std::option::Option::Some(
+                    value.routes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ClientVpnRoute as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -110,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeClientVpnRoutesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

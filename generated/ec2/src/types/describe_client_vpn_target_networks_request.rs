@@ -2,57 +2,52 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeClientVpnTargetNetworksRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeClientVpnTargetNetworksRequest {
     /// The ID of the Client VPN endpoint.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub client_vpn_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub client_vpn_endpoint_id: Option<String>,
     /// The IDs of the target network associations.
-    pub association_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub association_ids: Option<Vec<String>>,
     /// The maximum number of results to return for the request in a single page. The remaining results can be seen by sending another request with the nextToken value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// One or more filters. Filter names and values are case-sensitive.
     ///
     /// - `association-id` - The ID of the association.
     /// - `target-network-id` - The ID of the subnet specified as the target network.
     /// - `vpc-id` - The ID of the VPC in which the target network is located.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeClientVpnTargetNetworksRequest {
     /// Starts building a [`DescribeClientVpnTargetNetworksRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeClientVpnTargetNetworksRequestBuilder {
-        <crate::types::builders::DescribeClientVpnTargetNetworksRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeClientVpnTargetNetworksRequestBuilder as Default>::default()
     }
     /// The `ClientVpnEndpointId` member, when set.
     #[inline]
-    pub fn client_vpn_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_vpn_endpoint_id(&self) -> Option<&str> {
         self.client_vpn_endpoint_id.as_deref()
     }
     /// The `AssociationIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn association_ids(&self) -> &[::std::string::String] {
+    pub fn association_ids(&self) -> &[String] {
         self.association_ids.as_deref().unwrap_or_default()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -62,107 +57,80 @@ impl DescribeClientVpnTargetNetworksRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeClientVpnTargetNetworksRequest`](crate::types::DescribeClientVpnTargetNetworksRequest); start one with `DescribeClientVpnTargetNetworksRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeClientVpnTargetNetworksRequestBuilder {
     inner: crate::types::DescribeClientVpnTargetNetworksRequest,
 }
 impl DescribeClientVpnTargetNetworksRequestBuilder {
     /// Sets [`DescribeClientVpnTargetNetworksRequest::client_vpn_endpoint_id`](crate::types::DescribeClientVpnTargetNetworksRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint.
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_vpn_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_vpn_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeClientVpnTargetNetworksRequest::client_vpn_endpoint_id`](crate::types::DescribeClientVpnTargetNetworksRequest::client_vpn_endpoint_id).
     #[inline]
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.client_vpn_endpoint_id = input;
         self
     }
     /// The value set for [`DescribeClientVpnTargetNetworksRequest::client_vpn_endpoint_id`](crate::types::DescribeClientVpnTargetNetworksRequest::client_vpn_endpoint_id), if any.
     #[inline]
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         &self.inner.client_vpn_endpoint_id
     }
     /// Appends one item to [`DescribeClientVpnTargetNetworksRequest::association_ids`](crate::types::DescribeClientVpnTargetNetworksRequest::association_ids): The IDs of the target network associations.
     ///
     /// To set the whole list at once, use [`set_association_ids`](Self::set_association_ids).
-    pub fn association_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn association_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.association_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeClientVpnTargetNetworksRequest::association_ids`](crate::types::DescribeClientVpnTargetNetworksRequest::association_ids).
     #[inline]
-    pub fn set_association_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_association_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.association_ids = input;
         self
     }
     /// The value set for [`DescribeClientVpnTargetNetworksRequest::association_ids`](crate::types::DescribeClientVpnTargetNetworksRequest::association_ids), if any.
     #[inline]
-    pub fn get_association_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_association_ids(&self) -> &Option<Vec<String>> {
         &self.inner.association_ids
     }
     /// Sets [`DescribeClientVpnTargetNetworksRequest::max_results`](crate::types::DescribeClientVpnTargetNetworksRequest::max_results): The maximum number of results to return for the request in a single page.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeClientVpnTargetNetworksRequest::max_results`](crate::types::DescribeClientVpnTargetNetworksRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeClientVpnTargetNetworksRequest::max_results`](crate::types::DescribeClientVpnTargetNetworksRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeClientVpnTargetNetworksRequest::next_token`](crate::types::DescribeClientVpnTargetNetworksRequest::next_token): The token to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeClientVpnTargetNetworksRequest::next_token`](crate::types::DescribeClientVpnTargetNetworksRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeClientVpnTargetNetworksRequest::next_token`](crate::types::DescribeClientVpnTargetNetworksRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeClientVpnTargetNetworksRequest::filters`](crate::types::DescribeClientVpnTargetNetworksRequest::filters): One or more filters.
@@ -174,73 +142,68 @@ impl DescribeClientVpnTargetNetworksRequestBuilder {
     }
     /// Sets or clears [`DescribeClientVpnTargetNetworksRequest::filters`](crate::types::DescribeClientVpnTargetNetworksRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeClientVpnTargetNetworksRequest::filters`](crate::types::DescribeClientVpnTargetNetworksRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeClientVpnTargetNetworksRequest::dry_run`](crate::types::DescribeClientVpnTargetNetworksRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeClientVpnTargetNetworksRequest::dry_run`](crate::types::DescribeClientVpnTargetNetworksRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeClientVpnTargetNetworksRequest::dry_run`](crate::types::DescribeClientVpnTargetNetworksRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeClientVpnTargetNetworksRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeClientVpnTargetNetworksRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.client_vpn_endpoint_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeClientVpnTargetNetworksRequest",
                 member: "client_vpn_endpoint_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DescribeClientVpnTargetNetworksRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_vpn_endpoint_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_vpn_endpoint_id {
             body.member("ClientVpnEndpointId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.association_ids {
+        if let Some(value) = &self.association_ids {
             let member_0 = body.enter("AssociationIds");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -248,9 +211,9 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeClientVpnTargetNetworksRequ
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

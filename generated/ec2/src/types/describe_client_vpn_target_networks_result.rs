@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeClientVpnTargetNetworksResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeClientVpnTargetNetworksResult {
     /// Information about the associated target networks.
-    pub client_vpn_target_networks: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TargetNetwork>,
-    >,
+    pub client_vpn_target_networks: Option<Vec<crate::types::TargetNetwork>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeClientVpnTargetNetworksResult {
     /// Starts building a [`DescribeClientVpnTargetNetworksResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeClientVpnTargetNetworksResultBuilder {
-        <crate::types::builders::DescribeClientVpnTargetNetworksResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeClientVpnTargetNetworksResultBuilder as Default>::default()
     }
     /// The `ClientVpnTargetNetworks` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeClientVpnTargetNetworksResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeClientVpnTargetNetworksResult`](crate::types::DescribeClientVpnTargetNetworksResult); start one with `DescribeClientVpnTargetNetworksResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeClientVpnTargetNetworksResultBuilder {
     inner: crate::types::DescribeClientVpnTargetNetworksResult,
 }
@@ -59,7 +47,7 @@ impl DescribeClientVpnTargetNetworksResultBuilder {
     #[inline]
     pub fn set_client_vpn_target_networks(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TargetNetwork>>,
+        input: Option<Vec<crate::types::TargetNetwork>>,
     ) -> Self {
         self.inner.client_vpn_target_networks = input;
         self
@@ -68,29 +56,23 @@ impl DescribeClientVpnTargetNetworksResultBuilder {
     #[inline]
     pub fn get_client_vpn_target_networks(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TargetNetwork>> {
+    ) -> &Option<Vec<crate::types::TargetNetwork>> {
         &self.inner.client_vpn_target_networks
     }
     /// Sets [`DescribeClientVpnTargetNetworksResult::next_token`](crate::types::DescribeClientVpnTargetNetworksResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeClientVpnTargetNetworksResult::next_token`](crate::types::DescribeClientVpnTargetNetworksResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeClientVpnTargetNetworksResult::next_token`](crate::types::DescribeClientVpnTargetNetworksResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeClientVpnTargetNetworksResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl DescribeClientVpnTargetNetworksResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeClientVpnTargetNetworksResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "clientVpnTargetNetworks" => {
-                    value.client_vpn_target_networks = ::std::option::Option::Some(
+                    value.client_vpn_target_networks = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TargetNetwork as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeClientVpnTargetNetworksResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,37 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCoipPoolsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCoipPoolsRequest {
     /// The IDs of the address pools.
-    pub pool_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub pool_ids: Option<Vec<String>>,
     /// One or more filters.
     ///
     /// - `coip-pool.local-gateway-route-table-id` - The ID of the local gateway route table.
     /// - `coip-pool.pool-id` - The ID of the address pool.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeCoipPoolsRequest {
     /// Starts building a [`DescribeCoipPoolsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCoipPoolsRequestBuilder {
-        <crate::types::builders::DescribeCoipPoolsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCoipPoolsRequestBuilder as Default>::default()
     }
     /// The `PoolIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn pool_ids(&self) -> &[::std::string::String] {
+    pub fn pool_ids(&self) -> &[String] {
         self.pool_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -42,27 +37,22 @@ impl DescribeCoipPoolsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeCoipPoolsRequest`](crate::types::DescribeCoipPoolsRequest); start one with `DescribeCoipPoolsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCoipPoolsRequestBuilder {
     inner: crate::types::DescribeCoipPoolsRequest,
 }
@@ -70,27 +60,19 @@ impl DescribeCoipPoolsRequestBuilder {
     /// Appends one item to [`DescribeCoipPoolsRequest::pool_ids`](crate::types::DescribeCoipPoolsRequest::pool_ids): The IDs of the address pools.
     ///
     /// To set the whole list at once, use [`set_pool_ids`](Self::set_pool_ids).
-    pub fn pool_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn pool_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.pool_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeCoipPoolsRequest::pool_ids`](crate::types::DescribeCoipPoolsRequest::pool_ids).
     #[inline]
-    pub fn set_pool_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_pool_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.pool_ids = input;
         self
     }
     /// The value set for [`DescribeCoipPoolsRequest::pool_ids`](crate::types::DescribeCoipPoolsRequest::pool_ids), if any.
     #[inline]
-    pub fn get_pool_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_pool_ids(&self) -> &Option<Vec<String>> {
         &self.inner.pool_ids
     }
     /// Appends one item to [`DescribeCoipPoolsRequest::filters`](crate::types::DescribeCoipPoolsRequest::filters): One or more filters.
@@ -102,72 +84,61 @@ impl DescribeCoipPoolsRequestBuilder {
     }
     /// Sets or clears [`DescribeCoipPoolsRequest::filters`](crate::types::DescribeCoipPoolsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeCoipPoolsRequest::filters`](crate::types::DescribeCoipPoolsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeCoipPoolsRequest::max_results`](crate::types::DescribeCoipPoolsRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeCoipPoolsRequest::max_results`](crate::types::DescribeCoipPoolsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeCoipPoolsRequest::max_results`](crate::types::DescribeCoipPoolsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeCoipPoolsRequest::next_token`](crate::types::DescribeCoipPoolsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCoipPoolsRequest::next_token`](crate::types::DescribeCoipPoolsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeCoipPoolsRequest::next_token`](crate::types::DescribeCoipPoolsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeCoipPoolsRequest::dry_run`](crate::types::DescribeCoipPoolsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeCoipPoolsRequest::dry_run`](crate::types::DescribeCoipPoolsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeCoipPoolsRequest::dry_run`](crate::types::DescribeCoipPoolsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeCoipPoolsRequest`]; it has no required members, so this cannot fail.
@@ -180,13 +151,13 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeCoipPoolsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.pool_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.pool_ids {
             let member_0 = body.enter("PoolId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -194,15 +165,15 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeCoipPoolsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

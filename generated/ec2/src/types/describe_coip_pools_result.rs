@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCoipPoolsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCoipPoolsResult {
     /// Information about the address pools.
-    pub coip_pools: ::std::option::Option<::std::vec::Vec<crate::types::CoipPool>>,
+    pub coip_pools: Option<Vec<crate::types::CoipPool>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeCoipPoolsResult {
     /// Starts building a [`DescribeCoipPoolsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCoipPoolsResultBuilder {
-        <crate::types::builders::DescribeCoipPoolsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCoipPoolsResultBuilder as Default>::default()
     }
     /// The `CoipPools` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,17 +23,12 @@ impl DescribeCoipPoolsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeCoipPoolsResult`](crate::types::DescribeCoipPoolsResult); start one with `DescribeCoipPoolsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCoipPoolsResultBuilder {
     inner: crate::types::DescribeCoipPoolsResult,
 }
@@ -52,40 +42,29 @@ impl DescribeCoipPoolsResultBuilder {
     }
     /// Sets or clears [`DescribeCoipPoolsResult::coip_pools`](crate::types::DescribeCoipPoolsResult::coip_pools).
     #[inline]
-    pub fn set_coip_pools(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::CoipPool>>,
-    ) -> Self {
+    pub fn set_coip_pools(mut self, input: Option<Vec<crate::types::CoipPool>>) -> Self {
         self.inner.coip_pools = input;
         self
     }
     /// The value set for [`DescribeCoipPoolsResult::coip_pools`](crate::types::DescribeCoipPoolsResult::coip_pools), if any.
     #[inline]
-    pub fn get_coip_pools(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CoipPool>> {
+    pub fn get_coip_pools(&self) -> &Option<Vec<crate::types::CoipPool>> {
         &self.inner.coip_pools
     }
     /// Sets [`DescribeCoipPoolsResult::next_token`](crate::types::DescribeCoipPoolsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCoipPoolsResult::next_token`](crate::types::DescribeCoipPoolsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeCoipPoolsResult::next_token`](crate::types::DescribeCoipPoolsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeCoipPoolsResult`]; it has no required members, so this cannot fail.
@@ -97,12 +76,12 @@ impl DescribeCoipPoolsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeCoipPoolsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "coipPoolSet" => {
-                    value.coip_pools = ::std::option::Option::Some(
+                    value.coip_pools = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CoipPool as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -110,13 +89,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeCoipPoolsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

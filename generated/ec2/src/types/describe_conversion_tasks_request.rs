@@ -2,89 +2,69 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeConversionTasksRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeConversionTasksRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The conversion task IDs.
-    pub conversion_task_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub conversion_task_ids: Option<Vec<String>>,
 }
 impl DescribeConversionTasksRequest {
     /// Starts building a [`DescribeConversionTasksRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeConversionTasksRequestBuilder {
-        <crate::types::builders::DescribeConversionTasksRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeConversionTasksRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ConversionTaskIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn conversion_task_ids(&self) -> &[::std::string::String] {
+    pub fn conversion_task_ids(&self) -> &[String] {
         self.conversion_task_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`DescribeConversionTasksRequest`](crate::types::DescribeConversionTasksRequest); start one with `DescribeConversionTasksRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeConversionTasksRequestBuilder {
     inner: crate::types::DescribeConversionTasksRequest,
 }
 impl DescribeConversionTasksRequestBuilder {
     /// Sets [`DescribeConversionTasksRequest::dry_run`](crate::types::DescribeConversionTasksRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeConversionTasksRequest::dry_run`](crate::types::DescribeConversionTasksRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeConversionTasksRequest::dry_run`](crate::types::DescribeConversionTasksRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeConversionTasksRequest::conversion_task_ids`](crate::types::DescribeConversionTasksRequest::conversion_task_ids): The conversion task IDs.
     ///
     /// To set the whole list at once, use [`set_conversion_task_ids`](Self::set_conversion_task_ids).
-    pub fn conversion_task_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn conversion_task_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.conversion_task_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeConversionTasksRequest::conversion_task_ids`](crate::types::DescribeConversionTasksRequest::conversion_task_ids).
     #[inline]
-    pub fn set_conversion_task_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_conversion_task_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.conversion_task_ids = input;
         self
     }
     /// The value set for [`DescribeConversionTasksRequest::conversion_task_ids`](crate::types::DescribeConversionTasksRequest::conversion_task_ids), if any.
     #[inline]
-    pub fn get_conversion_task_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_conversion_task_ids(&self) -> &Option<Vec<String>> {
         &self.inner.conversion_task_ids
     }
     /// Builds the [`DescribeConversionTasksRequest`]; it has no required members, so this cannot fail.
@@ -97,15 +77,15 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeConversionTasksRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.conversion_task_ids {
+        if let Some(value) = &self.conversion_task_ids {
             let member_0 = body.enter("ConversionTaskId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

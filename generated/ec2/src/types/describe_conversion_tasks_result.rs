@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeConversionTasksResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeConversionTasksResult {
     /// Information about the conversion tasks.
-    pub conversion_tasks: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ConversionTask>,
-    >,
+    pub conversion_tasks: Option<Vec<crate::types::ConversionTask>>,
 }
 impl DescribeConversionTasksResult {
     /// Starts building a [`DescribeConversionTasksResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeConversionTasksResultBuilder {
-        <crate::types::builders::DescribeConversionTasksResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeConversionTasksResultBuilder as Default>::default()
     }
     /// The `ConversionTasks` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl DescribeConversionTasksResult {
     }
 }
 /// A builder for [`DescribeConversionTasksResult`](crate::types::DescribeConversionTasksResult); start one with `DescribeConversionTasksResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeConversionTasksResultBuilder {
     inner: crate::types::DescribeConversionTasksResult,
 }
@@ -49,16 +37,14 @@ impl DescribeConversionTasksResultBuilder {
     #[inline]
     pub fn set_conversion_tasks(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ConversionTask>>,
+        input: Option<Vec<crate::types::ConversionTask>>,
     ) -> Self {
         self.inner.conversion_tasks = input;
         self
     }
     /// The value set for [`DescribeConversionTasksResult::conversion_tasks`](crate::types::DescribeConversionTasksResult::conversion_tasks), if any.
     #[inline]
-    pub fn get_conversion_tasks(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ConversionTask>> {
+    pub fn get_conversion_tasks(&self) -> &Option<Vec<crate::types::ConversionTask>> {
         &self.inner.conversion_tasks
     }
     /// Builds the [`DescribeConversionTasksResult`]; it has no required members, so this cannot fail.
@@ -70,11 +56,11 @@ impl DescribeConversionTasksResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeConversionTasksResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "conversionTasks" {
-                value.conversion_tasks = ::std::option::Option::Some(
+                value.conversion_tasks = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::ConversionTask as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -82,6 +68,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeConversionTasksResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,20 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeCustomerGateways.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCustomerGatewaysRequest {
     /// One or more customer gateway IDs.
     ///
     /// Default: Describes all your customer gateways.
-    pub customer_gateway_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub customer_gateway_ids: Option<Vec<String>>,
     /// One or more filters.
     ///
     /// - `bgp-asn` - The customer gateway's Border Gateway Protocol (BGP) Autonomous System Number (ASN).
@@ -25,19 +18,19 @@ pub struct DescribeCustomerGatewaysRequest {
     /// - `type` - The type of customer gateway. Currently, the only supported type is `ipsec.1`.
     /// - `tag`:\<key\> - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeCustomerGatewaysRequest {
     /// Starts building a [`DescribeCustomerGatewaysRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCustomerGatewaysRequestBuilder {
-        <crate::types::builders::DescribeCustomerGatewaysRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCustomerGatewaysRequestBuilder as Default>::default()
     }
     /// The `CustomerGatewayIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn customer_gateway_ids(&self) -> &[::std::string::String] {
+    pub fn customer_gateway_ids(&self) -> &[String] {
         self.customer_gateway_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -47,17 +40,12 @@ impl DescribeCustomerGatewaysRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeCustomerGatewaysRequest`](crate::types::DescribeCustomerGatewaysRequest); start one with `DescribeCustomerGatewaysRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCustomerGatewaysRequestBuilder {
     inner: crate::types::DescribeCustomerGatewaysRequest,
 }
@@ -65,27 +53,19 @@ impl DescribeCustomerGatewaysRequestBuilder {
     /// Appends one item to [`DescribeCustomerGatewaysRequest::customer_gateway_ids`](crate::types::DescribeCustomerGatewaysRequest::customer_gateway_ids): One or more customer gateway IDs.
     ///
     /// To set the whole list at once, use [`set_customer_gateway_ids`](Self::set_customer_gateway_ids).
-    pub fn customer_gateway_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn customer_gateway_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.customer_gateway_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeCustomerGatewaysRequest::customer_gateway_ids`](crate::types::DescribeCustomerGatewaysRequest::customer_gateway_ids).
     #[inline]
-    pub fn set_customer_gateway_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_customer_gateway_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.customer_gateway_ids = input;
         self
     }
     /// The value set for [`DescribeCustomerGatewaysRequest::customer_gateway_ids`](crate::types::DescribeCustomerGatewaysRequest::customer_gateway_ids), if any.
     #[inline]
-    pub fn get_customer_gateway_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_customer_gateway_ids(&self) -> &Option<Vec<String>> {
         &self.inner.customer_gateway_ids
     }
     /// Appends one item to [`DescribeCustomerGatewaysRequest::filters`](crate::types::DescribeCustomerGatewaysRequest::filters): One or more filters.
@@ -97,34 +77,29 @@ impl DescribeCustomerGatewaysRequestBuilder {
     }
     /// Sets or clears [`DescribeCustomerGatewaysRequest::filters`](crate::types::DescribeCustomerGatewaysRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeCustomerGatewaysRequest::filters`](crate::types::DescribeCustomerGatewaysRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeCustomerGatewaysRequest::dry_run`](crate::types::DescribeCustomerGatewaysRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeCustomerGatewaysRequest::dry_run`](crate::types::DescribeCustomerGatewaysRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeCustomerGatewaysRequest::dry_run`](crate::types::DescribeCustomerGatewaysRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeCustomerGatewaysRequest`]; it has no required members, so this cannot fail.
@@ -137,13 +112,13 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeCustomerGatewaysRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.customer_gateway_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.customer_gateway_ids {
             let member_0 = body.enter("CustomerGatewayId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -151,9 +126,9 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeCustomerGatewaysRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeCustomerGateways.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCustomerGatewaysResult {
     /// Information about one or more customer gateways.
-    pub customer_gateways: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CustomerGateway>,
-    >,
+    pub customer_gateways: Option<Vec<crate::types::CustomerGateway>>,
 }
 impl DescribeCustomerGatewaysResult {
     /// Starts building a [`DescribeCustomerGatewaysResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCustomerGatewaysResultBuilder {
-        <crate::types::builders::DescribeCustomerGatewaysResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCustomerGatewaysResultBuilder as Default>::default()
     }
     /// The `CustomerGateways` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl DescribeCustomerGatewaysResult {
     }
 }
 /// A builder for [`DescribeCustomerGatewaysResult`](crate::types::DescribeCustomerGatewaysResult); start one with `DescribeCustomerGatewaysResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCustomerGatewaysResultBuilder {
     inner: crate::types::DescribeCustomerGatewaysResult,
 }
@@ -49,16 +37,14 @@ impl DescribeCustomerGatewaysResultBuilder {
     #[inline]
     pub fn set_customer_gateways(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::CustomerGateway>>,
+        input: Option<Vec<crate::types::CustomerGateway>>,
     ) -> Self {
         self.inner.customer_gateways = input;
         self
     }
     /// The value set for [`DescribeCustomerGatewaysResult::customer_gateways`](crate::types::DescribeCustomerGatewaysResult::customer_gateways), if any.
     #[inline]
-    pub fn get_customer_gateways(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CustomerGateway>> {
+    pub fn get_customer_gateways(&self) -> &Option<Vec<crate::types::CustomerGateway>> {
         &self.inner.customer_gateways
     }
     /// Builds the [`DescribeCustomerGatewaysResult`]; it has no required members, so this cannot fail.
@@ -70,11 +56,11 @@ impl DescribeCustomerGatewaysResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeCustomerGatewaysResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "customerGatewaySet" {
-                value.customer_gateways = ::std::option::Option::Some(
+                value.customer_gateways = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::CustomerGateway as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -82,6 +68,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeCustomerGatewaysResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

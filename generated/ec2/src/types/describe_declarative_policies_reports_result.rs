@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeDeclarativePoliciesReportsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeDeclarativePoliciesReportsResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The report metadata.
-    pub reports: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DeclarativePoliciesReport>,
-    >,
+    pub reports: Option<Vec<crate::types::DeclarativePoliciesReport>>,
 }
 impl DescribeDeclarativePoliciesReportsResult {
     /// Starts building a [`DescribeDeclarativePoliciesReportsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeDeclarativePoliciesReportsResultBuilder {
-        <crate::types::builders::DescribeDeclarativePoliciesReportsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeDeclarativePoliciesReportsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Reports` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,36 +28,25 @@ impl DescribeDeclarativePoliciesReportsResult {
     }
 }
 /// A builder for [`DescribeDeclarativePoliciesReportsResult`](crate::types::DescribeDeclarativePoliciesReportsResult); start one with `DescribeDeclarativePoliciesReportsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeDeclarativePoliciesReportsResultBuilder {
     inner: crate::types::DescribeDeclarativePoliciesReportsResult,
 }
 impl DescribeDeclarativePoliciesReportsResultBuilder {
     /// Sets [`DescribeDeclarativePoliciesReportsResult::next_token`](crate::types::DescribeDeclarativePoliciesReportsResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeDeclarativePoliciesReportsResult::next_token`](crate::types::DescribeDeclarativePoliciesReportsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeDeclarativePoliciesReportsResult::next_token`](crate::types::DescribeDeclarativePoliciesReportsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeDeclarativePoliciesReportsResult::reports`](crate::types::DescribeDeclarativePoliciesReportsResult::reports): The report metadata.
@@ -78,20 +60,14 @@ impl DescribeDeclarativePoliciesReportsResultBuilder {
     #[inline]
     pub fn set_reports(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::DeclarativePoliciesReport>,
-        >,
+        input: Option<Vec<crate::types::DeclarativePoliciesReport>>,
     ) -> Self {
         self.inner.reports = input;
         self
     }
     /// The value set for [`DescribeDeclarativePoliciesReportsResult::reports`](crate::types::DescribeDeclarativePoliciesReportsResult::reports), if any.
     #[inline]
-    pub fn get_reports(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::DeclarativePoliciesReport>,
-    > {
+    pub fn get_reports(&self) -> &Option<Vec<crate::types::DeclarativePoliciesReport>> {
         &self.inner.reports
     }
     /// Builds the [`DescribeDeclarativePoliciesReportsResult`]; it has no required members, so this cannot fail.
@@ -103,17 +79,15 @@ impl DescribeDeclarativePoliciesReportsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeDeclarativePoliciesReportsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "reportSet" => {
-                    value.reports = ::std::option::Option::Some(
+                    value.reports = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::DeclarativePoliciesReport as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -123,6 +97,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeDeclarativePoliciesReportsResult
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

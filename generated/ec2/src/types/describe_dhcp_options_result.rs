@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeDhcpOptionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeDhcpOptionsResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the DHCP options sets.
-    pub dhcp_options: ::std::option::Option<::std::vec::Vec<crate::types::DhcpOptions>>,
+    pub dhcp_options: Option<Vec<crate::types::DhcpOptions>>,
 }
 impl DescribeDhcpOptionsResult {
     /// Starts building a [`DescribeDhcpOptionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeDhcpOptionsResultBuilder {
-        <crate::types::builders::DescribeDhcpOptionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeDhcpOptionsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DhcpOptions` member, empty when not set; the field tells an empty list from an absent one.
@@ -33,36 +28,25 @@ impl DescribeDhcpOptionsResult {
     }
 }
 /// A builder for [`DescribeDhcpOptionsResult`](crate::types::DescribeDhcpOptionsResult); start one with `DescribeDhcpOptionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeDhcpOptionsResultBuilder {
     inner: crate::types::DescribeDhcpOptionsResult,
 }
 impl DescribeDhcpOptionsResultBuilder {
     /// Sets [`DescribeDhcpOptionsResult::next_token`](crate::types::DescribeDhcpOptionsResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeDhcpOptionsResult::next_token`](crate::types::DescribeDhcpOptionsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeDhcpOptionsResult::next_token`](crate::types::DescribeDhcpOptionsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeDhcpOptionsResult::dhcp_options`](crate::types::DescribeDhcpOptionsResult::dhcp_options): Information about the DHCP options sets.
@@ -76,16 +60,14 @@ impl DescribeDhcpOptionsResultBuilder {
     #[inline]
     pub fn set_dhcp_options(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::DhcpOptions>>,
+        input: Option<Vec<crate::types::DhcpOptions>>,
     ) -> Self {
         self.inner.dhcp_options = input;
         self
     }
     /// The value set for [`DescribeDhcpOptionsResult::dhcp_options`](crate::types::DescribeDhcpOptionsResult::dhcp_options), if any.
     #[inline]
-    pub fn get_dhcp_options(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::DhcpOptions>> {
+    pub fn get_dhcp_options(&self) -> &Option<Vec<crate::types::DhcpOptions>> {
         &self.inner.dhcp_options
     }
     /// Builds the [`DescribeDhcpOptionsResult`]; it has no required members, so this cannot fail.
@@ -97,17 +79,15 @@ impl DescribeDhcpOptionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeDhcpOptionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "dhcpOptionsSet" => {
-                    value.dhcp_options = ::std::option::Option::Some(
+                    value.dhcp_options = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::DhcpOptions as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,6 +97,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeDhcpOptionsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

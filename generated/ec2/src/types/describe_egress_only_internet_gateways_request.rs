@@ -2,54 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeEgressOnlyInternetGatewaysRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeEgressOnlyInternetGatewaysRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IDs of the egress-only internet gateways.
-    pub egress_only_internet_gateway_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub egress_only_internet_gateway_ids: Option<Vec<String>>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The filters.
     ///
     /// - `tag` - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeEgressOnlyInternetGatewaysRequest {
     /// Starts building a [`DescribeEgressOnlyInternetGatewaysRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeEgressOnlyInternetGatewaysRequestBuilder {
-        <crate::types::builders::DescribeEgressOnlyInternetGatewaysRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeEgressOnlyInternetGatewaysRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `EgressOnlyInternetGatewayIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn egress_only_internet_gateway_ids(&self) -> &[::std::string::String] {
+    pub fn egress_only_internet_gateway_ids(&self) -> &[String] {
         self.egress_only_internet_gateway_ids.as_deref().unwrap_or_default()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -59,39 +52,31 @@ impl DescribeEgressOnlyInternetGatewaysRequest {
     }
 }
 /// A builder for [`DescribeEgressOnlyInternetGatewaysRequest`](crate::types::DescribeEgressOnlyInternetGatewaysRequest); start one with `DescribeEgressOnlyInternetGatewaysRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeEgressOnlyInternetGatewaysRequestBuilder {
     inner: crate::types::DescribeEgressOnlyInternetGatewaysRequest,
 }
 impl DescribeEgressOnlyInternetGatewaysRequestBuilder {
     /// Sets [`DescribeEgressOnlyInternetGatewaysRequest::dry_run`](crate::types::DescribeEgressOnlyInternetGatewaysRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeEgressOnlyInternetGatewaysRequest::dry_run`](crate::types::DescribeEgressOnlyInternetGatewaysRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeEgressOnlyInternetGatewaysRequest::dry_run`](crate::types::DescribeEgressOnlyInternetGatewaysRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeEgressOnlyInternetGatewaysRequest::egress_only_internet_gateway_ids`](crate::types::DescribeEgressOnlyInternetGatewaysRequest::egress_only_internet_gateway_ids): The IDs of the egress-only internet gateways.
     ///
     /// To set the whole list at once, use [`set_egress_only_internet_gateway_ids`](Self::set_egress_only_internet_gateway_ids).
-    pub fn egress_only_internet_gateway_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn egress_only_internet_gateway_ids(mut self, input: impl Into<String>) -> Self {
         self.inner
             .egress_only_internet_gateway_ids
             .get_or_insert_default()
@@ -102,54 +87,46 @@ impl DescribeEgressOnlyInternetGatewaysRequestBuilder {
     #[inline]
     pub fn set_egress_only_internet_gateway_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.egress_only_internet_gateway_ids = input;
         self
     }
     /// The value set for [`DescribeEgressOnlyInternetGatewaysRequest::egress_only_internet_gateway_ids`](crate::types::DescribeEgressOnlyInternetGatewaysRequest::egress_only_internet_gateway_ids), if any.
     #[inline]
-    pub fn get_egress_only_internet_gateway_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_egress_only_internet_gateway_ids(&self) -> &Option<Vec<String>> {
         &self.inner.egress_only_internet_gateway_ids
     }
     /// Sets [`DescribeEgressOnlyInternetGatewaysRequest::max_results`](crate::types::DescribeEgressOnlyInternetGatewaysRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeEgressOnlyInternetGatewaysRequest::max_results`](crate::types::DescribeEgressOnlyInternetGatewaysRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeEgressOnlyInternetGatewaysRequest::max_results`](crate::types::DescribeEgressOnlyInternetGatewaysRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeEgressOnlyInternetGatewaysRequest::next_token`](crate::types::DescribeEgressOnlyInternetGatewaysRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeEgressOnlyInternetGatewaysRequest::next_token`](crate::types::DescribeEgressOnlyInternetGatewaysRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeEgressOnlyInternetGatewaysRequest::next_token`](crate::types::DescribeEgressOnlyInternetGatewaysRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeEgressOnlyInternetGatewaysRequest::filters`](crate::types::DescribeEgressOnlyInternetGatewaysRequest::filters): The filters.
@@ -161,18 +138,13 @@ impl DescribeEgressOnlyInternetGatewaysRequestBuilder {
     }
     /// Sets or clears [`DescribeEgressOnlyInternetGatewaysRequest::filters`](crate::types::DescribeEgressOnlyInternetGatewaysRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeEgressOnlyInternetGatewaysRequest::filters`](crate::types::DescribeEgressOnlyInternetGatewaysRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribeEgressOnlyInternetGatewaysRequest`]; it has no required members, so this cannot fail.
@@ -185,24 +157,22 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeEgressOnlyInternetGatewaysR
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self
-            .egress_only_internet_gateway_ids
-        {
+        if let Some(value) = &self.egress_only_internet_gateway_ids {
             let member_0 = body.enter("EgressOnlyInternetGatewayId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -210,6 +180,6 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeEgressOnlyInternetGatewaysR
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

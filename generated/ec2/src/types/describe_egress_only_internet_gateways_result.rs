@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeEgressOnlyInternetGatewaysResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeEgressOnlyInternetGatewaysResult {
     /// Information about the egress-only internet gateways.
-    pub egress_only_internet_gateways: ::std::option::Option<
-        ::std::vec::Vec<crate::types::EgressOnlyInternetGateway>,
+    pub egress_only_internet_gateways: Option<
+        Vec<crate::types::EgressOnlyInternetGateway>,
     >,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeEgressOnlyInternetGatewaysResult {
     /// Starts building a [`DescribeEgressOnlyInternetGatewaysResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeEgressOnlyInternetGatewaysResultBuilder {
-        <crate::types::builders::DescribeEgressOnlyInternetGatewaysResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeEgressOnlyInternetGatewaysResultBuilder as Default>::default()
     }
     /// The `EgressOnlyInternetGateways` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeEgressOnlyInternetGatewaysResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeEgressOnlyInternetGatewaysResult`](crate::types::DescribeEgressOnlyInternetGatewaysResult); start one with `DescribeEgressOnlyInternetGatewaysResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeEgressOnlyInternetGatewaysResultBuilder {
     inner: crate::types::DescribeEgressOnlyInternetGatewaysResult,
 }
@@ -61,9 +51,7 @@ impl DescribeEgressOnlyInternetGatewaysResultBuilder {
     #[inline]
     pub fn set_egress_only_internet_gateways(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::EgressOnlyInternetGateway>,
-        >,
+        input: Option<Vec<crate::types::EgressOnlyInternetGateway>>,
     ) -> Self {
         self.inner.egress_only_internet_gateways = input;
         self
@@ -72,31 +60,23 @@ impl DescribeEgressOnlyInternetGatewaysResultBuilder {
     #[inline]
     pub fn get_egress_only_internet_gateways(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::EgressOnlyInternetGateway>,
-    > {
+    ) -> &Option<Vec<crate::types::EgressOnlyInternetGateway>> {
         &self.inner.egress_only_internet_gateways
     }
     /// Sets [`DescribeEgressOnlyInternetGatewaysResult::next_token`](crate::types::DescribeEgressOnlyInternetGatewaysResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeEgressOnlyInternetGatewaysResult::next_token`](crate::types::DescribeEgressOnlyInternetGatewaysResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeEgressOnlyInternetGatewaysResult::next_token`](crate::types::DescribeEgressOnlyInternetGatewaysResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeEgressOnlyInternetGatewaysResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl DescribeEgressOnlyInternetGatewaysResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeEgressOnlyInternetGatewaysResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "egressOnlyInternetGatewaySet" => {
-                    value.egress_only_internet_gateways = ::std::option::Option::Some(
+                    value.egress_only_internet_gateways = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::EgressOnlyInternetGateway as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeEgressOnlyInternetGatewaysResult
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

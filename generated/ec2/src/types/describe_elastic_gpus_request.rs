@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeElasticGpusRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeElasticGpusRequest {
     /// The Elastic Graphics accelerator IDs.
-    pub elastic_gpu_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub elastic_gpu_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The filters.
     ///
     /// - `availability-zone` - The Availability Zone in which the Elastic Graphics accelerator resides.
@@ -21,26 +16,26 @@ pub struct DescribeElasticGpusRequest {
     /// - `elastic-gpu-state` - The state of the Elastic Graphics accelerator (`ATTACHED`).
     /// - `elastic-gpu-type` - The type of Elastic Graphics accelerator; for example, `eg1.medium`.
     /// - `instance-id` - The ID of the instance to which the Elastic Graphics accelerator is associated.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return in a single call. To retrieve the remaining results, make another call with the returned `NextToken` value. This value can be between 5 and 1000.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token to request the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeElasticGpusRequest {
     /// Starts building a [`DescribeElasticGpusRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeElasticGpusRequestBuilder {
-        <crate::types::builders::DescribeElasticGpusRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeElasticGpusRequestBuilder as Default>::default()
     }
     /// The `ElasticGpuIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn elastic_gpu_ids(&self) -> &[::std::string::String] {
+    pub fn elastic_gpu_ids(&self) -> &[String] {
         self.elastic_gpu_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -50,22 +45,17 @@ impl DescribeElasticGpusRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeElasticGpusRequest`](crate::types::DescribeElasticGpusRequest); start one with `DescribeElasticGpusRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeElasticGpusRequestBuilder {
     inner: crate::types::DescribeElasticGpusRequest,
 }
@@ -73,43 +63,35 @@ impl DescribeElasticGpusRequestBuilder {
     /// Appends one item to [`DescribeElasticGpusRequest::elastic_gpu_ids`](crate::types::DescribeElasticGpusRequest::elastic_gpu_ids): The Elastic Graphics accelerator IDs.
     ///
     /// To set the whole list at once, use [`set_elastic_gpu_ids`](Self::set_elastic_gpu_ids).
-    pub fn elastic_gpu_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn elastic_gpu_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.elastic_gpu_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeElasticGpusRequest::elastic_gpu_ids`](crate::types::DescribeElasticGpusRequest::elastic_gpu_ids).
     #[inline]
-    pub fn set_elastic_gpu_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_elastic_gpu_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.elastic_gpu_ids = input;
         self
     }
     /// The value set for [`DescribeElasticGpusRequest::elastic_gpu_ids`](crate::types::DescribeElasticGpusRequest::elastic_gpu_ids), if any.
     #[inline]
-    pub fn get_elastic_gpu_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_elastic_gpu_ids(&self) -> &Option<Vec<String>> {
         &self.inner.elastic_gpu_ids
     }
     /// Sets [`DescribeElasticGpusRequest::dry_run`](crate::types::DescribeElasticGpusRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeElasticGpusRequest::dry_run`](crate::types::DescribeElasticGpusRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeElasticGpusRequest::dry_run`](crate::types::DescribeElasticGpusRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeElasticGpusRequest::filters`](crate::types::DescribeElasticGpusRequest::filters): The filters.
@@ -121,56 +103,45 @@ impl DescribeElasticGpusRequestBuilder {
     }
     /// Sets or clears [`DescribeElasticGpusRequest::filters`](crate::types::DescribeElasticGpusRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeElasticGpusRequest::filters`](crate::types::DescribeElasticGpusRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeElasticGpusRequest::max_results`](crate::types::DescribeElasticGpusRequest::max_results): The maximum number of results to return in a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeElasticGpusRequest::max_results`](crate::types::DescribeElasticGpusRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeElasticGpusRequest::max_results`](crate::types::DescribeElasticGpusRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeElasticGpusRequest::next_token`](crate::types::DescribeElasticGpusRequest::next_token): The token to request the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeElasticGpusRequest::next_token`](crate::types::DescribeElasticGpusRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeElasticGpusRequest::next_token`](crate::types::DescribeElasticGpusRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeElasticGpusRequest`]; it has no required members, so this cannot fail.
@@ -183,16 +154,16 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeElasticGpusRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.elastic_gpu_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.elastic_gpu_ids {
             let member_0 = body.enter("ElasticGpuId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -200,12 +171,12 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeElasticGpusRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

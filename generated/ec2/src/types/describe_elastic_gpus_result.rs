@@ -2,28 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeElasticGpusResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeElasticGpusResult {
     /// Information about the Elastic Graphics accelerators.
-    pub elastic_gpu_set: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ElasticGpus>,
-    >,
+    pub elastic_gpu_set: Option<Vec<crate::types::ElasticGpus>>,
     /// The total number of items to return. If the total number of items available is more than the value specified in max-items then a Next-Token will be provided in the output that you can use to resume pagination.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeElasticGpusResult {
     /// Starts building a [`DescribeElasticGpusResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeElasticGpusResultBuilder {
-        <crate::types::builders::DescribeElasticGpusResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeElasticGpusResultBuilder as Default>::default()
     }
     /// The `ElasticGpuSet` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,22 +25,17 @@ impl DescribeElasticGpusResult {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeElasticGpusResult`](crate::types::DescribeElasticGpusResult); start one with `DescribeElasticGpusResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeElasticGpusResultBuilder {
     inner: crate::types::DescribeElasticGpusResult,
 }
@@ -63,54 +51,46 @@ impl DescribeElasticGpusResultBuilder {
     #[inline]
     pub fn set_elastic_gpu_set(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ElasticGpus>>,
+        input: Option<Vec<crate::types::ElasticGpus>>,
     ) -> Self {
         self.inner.elastic_gpu_set = input;
         self
     }
     /// The value set for [`DescribeElasticGpusResult::elastic_gpu_set`](crate::types::DescribeElasticGpusResult::elastic_gpu_set), if any.
     #[inline]
-    pub fn get_elastic_gpu_set(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ElasticGpus>> {
+    pub fn get_elastic_gpu_set(&self) -> &Option<Vec<crate::types::ElasticGpus>> {
         &self.inner.elastic_gpu_set
     }
     /// Sets [`DescribeElasticGpusResult::max_results`](crate::types::DescribeElasticGpusResult::max_results): The total number of items to return.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeElasticGpusResult::max_results`](crate::types::DescribeElasticGpusResult::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeElasticGpusResult::max_results`](crate::types::DescribeElasticGpusResult::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeElasticGpusResult::next_token`](crate::types::DescribeElasticGpusResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeElasticGpusResult::next_token`](crate::types::DescribeElasticGpusResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeElasticGpusResult::next_token`](crate::types::DescribeElasticGpusResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeElasticGpusResult`]; it has no required members, so this cannot fail.
@@ -122,12 +102,12 @@ impl DescribeElasticGpusResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeElasticGpusResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "elasticGpuSet" => {
-                    value.elastic_gpu_set = ::std::option::Option::Some(
+                    value.elastic_gpu_set = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ElasticGpus as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -135,20 +115,18 @@ impl ::awsgen_runtime::xml::FromXml for DescribeElasticGpusResult {
                     );
                 }
                 "maxResults" => {
-                    value.max_results = ::std::option::Option::Some(
+                    value.max_results = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "DescribeElasticGpusResult")?,
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

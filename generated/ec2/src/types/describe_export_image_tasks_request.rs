@@ -2,36 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeExportImageTasksRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeExportImageTasksRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Filter tasks using the `task-state` filter and one of the following values: `active`, `completed`, `deleting`, or `deleted`.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The IDs of the export image tasks.
-    pub export_image_task_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub export_image_task_ids: Option<Vec<String>>,
     /// The maximum number of results to return in a single call.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// A token that indicates the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeExportImageTasksRequest {
     /// Starts building a [`DescribeExportImageTasksRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeExportImageTasksRequestBuilder {
-        <crate::types::builders::DescribeExportImageTasksRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeExportImageTasksRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -41,45 +34,40 @@ impl DescribeExportImageTasksRequest {
     }
     /// The `ExportImageTaskIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn export_image_task_ids(&self) -> &[::std::string::String] {
+    pub fn export_image_task_ids(&self) -> &[String] {
         self.export_image_task_ids.as_deref().unwrap_or_default()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeExportImageTasksRequest`](crate::types::DescribeExportImageTasksRequest); start one with `DescribeExportImageTasksRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeExportImageTasksRequestBuilder {
     inner: crate::types::DescribeExportImageTasksRequest,
 }
 impl DescribeExportImageTasksRequestBuilder {
     /// Sets [`DescribeExportImageTasksRequest::dry_run`](crate::types::DescribeExportImageTasksRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeExportImageTasksRequest::dry_run`](crate::types::DescribeExportImageTasksRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeExportImageTasksRequest::dry_run`](crate::types::DescribeExportImageTasksRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeExportImageTasksRequest::filters`](crate::types::DescribeExportImageTasksRequest::filters): Filter tasks using the `task-state` filter and one of the following values: `active`, `completed`, `deleting`, or `deleted`.
@@ -91,82 +79,63 @@ impl DescribeExportImageTasksRequestBuilder {
     }
     /// Sets or clears [`DescribeExportImageTasksRequest::filters`](crate::types::DescribeExportImageTasksRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeExportImageTasksRequest::filters`](crate::types::DescribeExportImageTasksRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Appends one item to [`DescribeExportImageTasksRequest::export_image_task_ids`](crate::types::DescribeExportImageTasksRequest::export_image_task_ids): The IDs of the export image tasks.
     ///
     /// To set the whole list at once, use [`set_export_image_task_ids`](Self::set_export_image_task_ids).
-    pub fn export_image_task_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn export_image_task_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.export_image_task_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeExportImageTasksRequest::export_image_task_ids`](crate::types::DescribeExportImageTasksRequest::export_image_task_ids).
     #[inline]
-    pub fn set_export_image_task_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_export_image_task_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.export_image_task_ids = input;
         self
     }
     /// The value set for [`DescribeExportImageTasksRequest::export_image_task_ids`](crate::types::DescribeExportImageTasksRequest::export_image_task_ids), if any.
     #[inline]
-    pub fn get_export_image_task_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_export_image_task_ids(&self) -> &Option<Vec<String>> {
         &self.inner.export_image_task_ids
     }
     /// Sets [`DescribeExportImageTasksRequest::max_results`](crate::types::DescribeExportImageTasksRequest::max_results): The maximum number of results to return in a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeExportImageTasksRequest::max_results`](crate::types::DescribeExportImageTasksRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeExportImageTasksRequest::max_results`](crate::types::DescribeExportImageTasksRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeExportImageTasksRequest::next_token`](crate::types::DescribeExportImageTasksRequest::next_token): A token that indicates the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeExportImageTasksRequest::next_token`](crate::types::DescribeExportImageTasksRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeExportImageTasksRequest::next_token`](crate::types::DescribeExportImageTasksRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeExportImageTasksRequest`]; it has no required members, so this cannot fail.
@@ -179,11 +148,11 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeExportImageTasksRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -191,17 +160,17 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeExportImageTasksRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.export_image_task_ids {
+        if let Some(value) = &self.export_image_task_ids {
             let member_0 = body.enter("ExportImageTaskId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeExportImageTasksResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeExportImageTasksResult {
     /// Information about the export image tasks.
-    pub export_image_tasks: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ExportImageTask>,
-    >,
+    pub export_image_tasks: Option<Vec<crate::types::ExportImageTask>>,
     /// The token to use to get the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeExportImageTasksResult {
     /// Starts building a [`DescribeExportImageTasksResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeExportImageTasksResultBuilder {
-        <crate::types::builders::DescribeExportImageTasksResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeExportImageTasksResultBuilder as Default>::default()
     }
     /// The `ExportImageTasks` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeExportImageTasksResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeExportImageTasksResult`](crate::types::DescribeExportImageTasksResult); start one with `DescribeExportImageTasksResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeExportImageTasksResultBuilder {
     inner: crate::types::DescribeExportImageTasksResult,
 }
@@ -56,38 +44,30 @@ impl DescribeExportImageTasksResultBuilder {
     #[inline]
     pub fn set_export_image_tasks(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ExportImageTask>>,
+        input: Option<Vec<crate::types::ExportImageTask>>,
     ) -> Self {
         self.inner.export_image_tasks = input;
         self
     }
     /// The value set for [`DescribeExportImageTasksResult::export_image_tasks`](crate::types::DescribeExportImageTasksResult::export_image_tasks), if any.
     #[inline]
-    pub fn get_export_image_tasks(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ExportImageTask>> {
+    pub fn get_export_image_tasks(&self) -> &Option<Vec<crate::types::ExportImageTask>> {
         &self.inner.export_image_tasks
     }
     /// Sets [`DescribeExportImageTasksResult::next_token`](crate::types::DescribeExportImageTasksResult::next_token): The token to use to get the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeExportImageTasksResult::next_token`](crate::types::DescribeExportImageTasksResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeExportImageTasksResult::next_token`](crate::types::DescribeExportImageTasksResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeExportImageTasksResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl DescribeExportImageTasksResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeExportImageTasksResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "exportImageTaskSet" => {
-                    value.export_image_tasks = ::std::option::Option::Some(
+                    value.export_image_tasks = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ExportImageTask as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeExportImageTasksResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeExportTasksRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeExportTasksRequest {
     /// the filters for the export tasks.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The export task IDs.
-    pub export_task_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub export_task_ids: Option<Vec<String>>,
 }
 impl DescribeExportTasksRequest {
     /// Starts building a [`DescribeExportTasksRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeExportTasksRequestBuilder {
-        <crate::types::builders::DescribeExportTasksRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeExportTasksRequestBuilder as Default>::default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,17 +23,12 @@ impl DescribeExportTasksRequest {
     }
     /// The `ExportTaskIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn export_task_ids(&self) -> &[::std::string::String] {
+    pub fn export_task_ids(&self) -> &[String] {
         self.export_task_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`DescribeExportTasksRequest`](crate::types::DescribeExportTasksRequest); start one with `DescribeExportTasksRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeExportTasksRequestBuilder {
     inner: crate::types::DescribeExportTasksRequest,
 }
@@ -52,44 +42,31 @@ impl DescribeExportTasksRequestBuilder {
     }
     /// Sets or clears [`DescribeExportTasksRequest::filters`](crate::types::DescribeExportTasksRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeExportTasksRequest::filters`](crate::types::DescribeExportTasksRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Appends one item to [`DescribeExportTasksRequest::export_task_ids`](crate::types::DescribeExportTasksRequest::export_task_ids): The export task IDs.
     ///
     /// To set the whole list at once, use [`set_export_task_ids`](Self::set_export_task_ids).
-    pub fn export_task_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn export_task_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.export_task_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeExportTasksRequest::export_task_ids`](crate::types::DescribeExportTasksRequest::export_task_ids).
     #[inline]
-    pub fn set_export_task_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_export_task_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.export_task_ids = input;
         self
     }
     /// The value set for [`DescribeExportTasksRequest::export_task_ids`](crate::types::DescribeExportTasksRequest::export_task_ids), if any.
     #[inline]
-    pub fn get_export_task_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_export_task_ids(&self) -> &Option<Vec<String>> {
         &self.inner.export_task_ids
     }
     /// Builds the [`DescribeExportTasksRequest`]; it has no required members, so this cannot fail.
@@ -102,8 +79,8 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeExportTasksRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.filters {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -111,11 +88,11 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeExportTasksRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.export_task_ids {
+        if let Some(value) = &self.export_task_ids {
             let member_0 = body.enter("ExportTaskId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

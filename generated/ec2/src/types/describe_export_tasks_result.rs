@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeExportTasksResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeExportTasksResult {
     /// Information about the export tasks.
-    pub export_tasks: ::std::option::Option<::std::vec::Vec<crate::types::ExportTask>>,
+    pub export_tasks: Option<Vec<crate::types::ExportTask>>,
 }
 impl DescribeExportTasksResult {
     /// Starts building a [`DescribeExportTasksResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeExportTasksResultBuilder {
-        <crate::types::builders::DescribeExportTasksResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeExportTasksResultBuilder as Default>::default()
     }
     /// The `ExportTasks` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -26,12 +21,7 @@ impl DescribeExportTasksResult {
     }
 }
 /// A builder for [`DescribeExportTasksResult`](crate::types::DescribeExportTasksResult); start one with `DescribeExportTasksResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeExportTasksResultBuilder {
     inner: crate::types::DescribeExportTasksResult,
 }
@@ -47,16 +37,14 @@ impl DescribeExportTasksResultBuilder {
     #[inline]
     pub fn set_export_tasks(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ExportTask>>,
+        input: Option<Vec<crate::types::ExportTask>>,
     ) -> Self {
         self.inner.export_tasks = input;
         self
     }
     /// The value set for [`DescribeExportTasksResult::export_tasks`](crate::types::DescribeExportTasksResult::export_tasks), if any.
     #[inline]
-    pub fn get_export_tasks(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ExportTask>> {
+    pub fn get_export_tasks(&self) -> &Option<Vec<crate::types::ExportTask>> {
         &self.inner.export_tasks
     }
     /// Builds the [`DescribeExportTasksResult`]; it has no required members, so this cannot fail.
@@ -68,11 +56,11 @@ impl DescribeExportTasksResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeExportTasksResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "exportTaskSet" {
-                value.export_tasks = ::std::option::Option::Some(
+                value.export_tasks = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::ExportTask as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -80,6 +68,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeExportTasksResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,38 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFastLaunchImagesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeFastLaunchImagesRequest {
     /// Specify one or more Windows AMI image IDs for the request.
-    pub image_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub image_ids: Option<Vec<String>>,
     /// Use the following filters to streamline results.
     ///
     /// - `resource-type` - The resource type for pre-provisioning.
     /// - `owner-id` - The owner ID for the pre-provisioning resource.
     /// - `state` - The current state of fast launching for the Windows AMI.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeFastLaunchImagesRequest {
     /// Starts building a [`DescribeFastLaunchImagesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeFastLaunchImagesRequestBuilder {
-        <crate::types::builders::DescribeFastLaunchImagesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeFastLaunchImagesRequestBuilder as Default>::default()
     }
     /// The `ImageIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn image_ids(&self) -> &[::std::string::String] {
+    pub fn image_ids(&self) -> &[String] {
         self.image_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -43,27 +38,22 @@ impl DescribeFastLaunchImagesRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeFastLaunchImagesRequest`](crate::types::DescribeFastLaunchImagesRequest); start one with `DescribeFastLaunchImagesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeFastLaunchImagesRequestBuilder {
     inner: crate::types::DescribeFastLaunchImagesRequest,
 }
@@ -71,27 +61,19 @@ impl DescribeFastLaunchImagesRequestBuilder {
     /// Appends one item to [`DescribeFastLaunchImagesRequest::image_ids`](crate::types::DescribeFastLaunchImagesRequest::image_ids): Specify one or more Windows AMI image IDs for the request.
     ///
     /// To set the whole list at once, use [`set_image_ids`](Self::set_image_ids).
-    pub fn image_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.image_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeFastLaunchImagesRequest::image_ids`](crate::types::DescribeFastLaunchImagesRequest::image_ids).
     #[inline]
-    pub fn set_image_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_image_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.image_ids = input;
         self
     }
     /// The value set for [`DescribeFastLaunchImagesRequest::image_ids`](crate::types::DescribeFastLaunchImagesRequest::image_ids), if any.
     #[inline]
-    pub fn get_image_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_image_ids(&self) -> &Option<Vec<String>> {
         &self.inner.image_ids
     }
     /// Appends one item to [`DescribeFastLaunchImagesRequest::filters`](crate::types::DescribeFastLaunchImagesRequest::filters): Use the following filters to streamline results.
@@ -103,72 +85,61 @@ impl DescribeFastLaunchImagesRequestBuilder {
     }
     /// Sets or clears [`DescribeFastLaunchImagesRequest::filters`](crate::types::DescribeFastLaunchImagesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeFastLaunchImagesRequest::filters`](crate::types::DescribeFastLaunchImagesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeFastLaunchImagesRequest::max_results`](crate::types::DescribeFastLaunchImagesRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeFastLaunchImagesRequest::max_results`](crate::types::DescribeFastLaunchImagesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeFastLaunchImagesRequest::max_results`](crate::types::DescribeFastLaunchImagesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeFastLaunchImagesRequest::next_token`](crate::types::DescribeFastLaunchImagesRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeFastLaunchImagesRequest::next_token`](crate::types::DescribeFastLaunchImagesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeFastLaunchImagesRequest::next_token`](crate::types::DescribeFastLaunchImagesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeFastLaunchImagesRequest::dry_run`](crate::types::DescribeFastLaunchImagesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeFastLaunchImagesRequest::dry_run`](crate::types::DescribeFastLaunchImagesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeFastLaunchImagesRequest::dry_run`](crate::types::DescribeFastLaunchImagesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeFastLaunchImagesRequest`]; it has no required members, so this cannot fail.
@@ -181,13 +152,13 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeFastLaunchImagesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.image_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.image_ids {
             let member_0 = body.enter("ImageId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -195,15 +166,15 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeFastLaunchImagesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFastLaunchImagesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeFastLaunchImagesResult {
     /// A collection of details about the fast-launch enabled Windows images that meet the requested criteria.
-    pub fast_launch_images: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DescribeFastLaunchImagesSuccessItem>,
+    pub fast_launch_images: Option<
+        Vec<crate::types::DescribeFastLaunchImagesSuccessItem>,
     >,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeFastLaunchImagesResult {
     /// Starts building a [`DescribeFastLaunchImagesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeFastLaunchImagesResultBuilder {
-        <crate::types::builders::DescribeFastLaunchImagesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeFastLaunchImagesResultBuilder as Default>::default()
     }
     /// The `FastLaunchImages` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeFastLaunchImagesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeFastLaunchImagesResult`](crate::types::DescribeFastLaunchImagesResult); start one with `DescribeFastLaunchImagesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeFastLaunchImagesResultBuilder {
     inner: crate::types::DescribeFastLaunchImagesResult,
 }
@@ -61,9 +51,7 @@ impl DescribeFastLaunchImagesResultBuilder {
     #[inline]
     pub fn set_fast_launch_images(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::DescribeFastLaunchImagesSuccessItem>,
-        >,
+        input: Option<Vec<crate::types::DescribeFastLaunchImagesSuccessItem>>,
     ) -> Self {
         self.inner.fast_launch_images = input;
         self
@@ -72,31 +60,23 @@ impl DescribeFastLaunchImagesResultBuilder {
     #[inline]
     pub fn get_fast_launch_images(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::DescribeFastLaunchImagesSuccessItem>,
-    > {
+    ) -> &Option<Vec<crate::types::DescribeFastLaunchImagesSuccessItem>> {
         &self.inner.fast_launch_images
     }
     /// Sets [`DescribeFastLaunchImagesResult::next_token`](crate::types::DescribeFastLaunchImagesResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeFastLaunchImagesResult::next_token`](crate::types::DescribeFastLaunchImagesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeFastLaunchImagesResult::next_token`](crate::types::DescribeFastLaunchImagesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeFastLaunchImagesResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl DescribeFastLaunchImagesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeFastLaunchImagesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "fastLaunchImageSet" => {
-                    value.fast_launch_images = ::std::option::Option::Some(
+                    value.fast_launch_images = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::DescribeFastLaunchImagesSuccessItem as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeFastLaunchImagesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

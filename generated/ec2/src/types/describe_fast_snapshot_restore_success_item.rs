@@ -2,289 +2,223 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes fast snapshot restores for a snapshot.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeFastSnapshotRestoreSuccessItem {
     /// The ID of the snapshot.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// The Availability Zone.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The ID of the Availability Zone.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The state of fast snapshot restores.
-    pub state: ::std::option::Option<crate::types::FastSnapshotRestoreStateCode>,
+    pub state: Option<crate::types::FastSnapshotRestoreStateCode>,
     /// The reason for the state transition. The possible values are as follows:
     ///
     /// - `Client.UserInitiated` - The state successfully transitioned to `enabling` or `disabling`.
     /// - `Client.UserInitiated - Lifecycle state transition` - The state successfully transitioned to `optimizing`, `enabled`, or `disabled`.
-    pub state_transition_reason: ::std::option::Option<::std::string::String>,
+    pub state_transition_reason: Option<String>,
     /// The ID of the Amazon Web Services account that enabled fast snapshot restores on the snapshot.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The Amazon Web Services owner alias that enabled fast snapshot restores on the snapshot. This is intended for future use.
-    pub owner_alias: ::std::option::Option<::std::string::String>,
+    pub owner_alias: Option<String>,
     /// The time at which fast snapshot restores entered the `enabling` state.
-    pub enabling_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub enabling_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The time at which fast snapshot restores entered the `optimizing` state.
-    pub optimizing_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub optimizing_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The time at which fast snapshot restores entered the `enabled` state.
-    pub enabled_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub enabled_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The time at which fast snapshot restores entered the `disabling` state.
-    pub disabling_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub disabling_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The time at which fast snapshot restores entered the `disabled` state.
-    pub disabled_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub disabled_time: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl DescribeFastSnapshotRestoreSuccessItem {
     /// Starts building a [`DescribeFastSnapshotRestoreSuccessItem`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeFastSnapshotRestoreSuccessItemBuilder {
-        <crate::types::builders::DescribeFastSnapshotRestoreSuccessItemBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeFastSnapshotRestoreSuccessItemBuilder as Default>::default()
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FastSnapshotRestoreStateCode> {
+    pub fn state(&self) -> Option<&crate::types::FastSnapshotRestoreStateCode> {
         self.state.as_ref()
     }
     /// The `StateTransitionReason` member, when set.
     #[inline]
-    pub fn state_transition_reason(&self) -> ::std::option::Option<&str> {
+    pub fn state_transition_reason(&self) -> Option<&str> {
         self.state_transition_reason.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `OwnerAlias` member, when set.
     #[inline]
-    pub fn owner_alias(&self) -> ::std::option::Option<&str> {
+    pub fn owner_alias(&self) -> Option<&str> {
         self.owner_alias.as_deref()
     }
     /// The `EnablingTime` member, when set.
     #[inline]
-    pub fn enabling_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn enabling_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.enabling_time.as_ref()
     }
     /// The `OptimizingTime` member, when set.
     #[inline]
-    pub fn optimizing_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn optimizing_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.optimizing_time.as_ref()
     }
     /// The `EnabledTime` member, when set.
     #[inline]
-    pub fn enabled_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn enabled_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.enabled_time.as_ref()
     }
     /// The `DisablingTime` member, when set.
     #[inline]
-    pub fn disabling_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn disabling_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.disabling_time.as_ref()
     }
     /// The `DisabledTime` member, when set.
     #[inline]
-    pub fn disabled_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn disabled_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.disabled_time.as_ref()
     }
 }
 /// A builder for [`DescribeFastSnapshotRestoreSuccessItem`](crate::types::DescribeFastSnapshotRestoreSuccessItem); start one with `DescribeFastSnapshotRestoreSuccessItem::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeFastSnapshotRestoreSuccessItemBuilder {
     inner: crate::types::DescribeFastSnapshotRestoreSuccessItem,
 }
 impl DescribeFastSnapshotRestoreSuccessItemBuilder {
     /// Sets [`DescribeFastSnapshotRestoreSuccessItem::snapshot_id`](crate::types::DescribeFastSnapshotRestoreSuccessItem::snapshot_id): The ID of the snapshot.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeFastSnapshotRestoreSuccessItem::snapshot_id`](crate::types::DescribeFastSnapshotRestoreSuccessItem::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`DescribeFastSnapshotRestoreSuccessItem::snapshot_id`](crate::types::DescribeFastSnapshotRestoreSuccessItem::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Sets [`DescribeFastSnapshotRestoreSuccessItem::availability_zone`](crate::types::DescribeFastSnapshotRestoreSuccessItem::availability_zone): The Availability Zone.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeFastSnapshotRestoreSuccessItem::availability_zone`](crate::types::DescribeFastSnapshotRestoreSuccessItem::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`DescribeFastSnapshotRestoreSuccessItem::availability_zone`](crate::types::DescribeFastSnapshotRestoreSuccessItem::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`DescribeFastSnapshotRestoreSuccessItem::availability_zone_id`](crate::types::DescribeFastSnapshotRestoreSuccessItem::availability_zone_id): The ID of the Availability Zone.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeFastSnapshotRestoreSuccessItem::availability_zone_id`](crate::types::DescribeFastSnapshotRestoreSuccessItem::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`DescribeFastSnapshotRestoreSuccessItem::availability_zone_id`](crate::types::DescribeFastSnapshotRestoreSuccessItem::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`DescribeFastSnapshotRestoreSuccessItem::state`](crate::types::DescribeFastSnapshotRestoreSuccessItem::state): The state of fast snapshot restores.
     pub fn state(mut self, input: crate::types::FastSnapshotRestoreStateCode) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`DescribeFastSnapshotRestoreSuccessItem::state`](crate::types::DescribeFastSnapshotRestoreSuccessItem::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::FastSnapshotRestoreStateCode>,
+        input: Option<crate::types::FastSnapshotRestoreStateCode>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`DescribeFastSnapshotRestoreSuccessItem::state`](crate::types::DescribeFastSnapshotRestoreSuccessItem::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::FastSnapshotRestoreStateCode> {
+    pub fn get_state(&self) -> &Option<crate::types::FastSnapshotRestoreStateCode> {
         &self.inner.state
     }
     /// Sets [`DescribeFastSnapshotRestoreSuccessItem::state_transition_reason`](crate::types::DescribeFastSnapshotRestoreSuccessItem::state_transition_reason): The reason for the state transition.
-    pub fn state_transition_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state_transition_reason = ::std::option::Option::Some(input.into());
+    pub fn state_transition_reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.state_transition_reason = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeFastSnapshotRestoreSuccessItem::state_transition_reason`](crate::types::DescribeFastSnapshotRestoreSuccessItem::state_transition_reason).
     #[inline]
-    pub fn set_state_transition_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state_transition_reason(mut self, input: Option<String>) -> Self {
         self.inner.state_transition_reason = input;
         self
     }
     /// The value set for [`DescribeFastSnapshotRestoreSuccessItem::state_transition_reason`](crate::types::DescribeFastSnapshotRestoreSuccessItem::state_transition_reason), if any.
     #[inline]
-    pub fn get_state_transition_reason(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state_transition_reason(&self) -> &Option<String> {
         &self.inner.state_transition_reason
     }
     /// Sets [`DescribeFastSnapshotRestoreSuccessItem::owner_id`](crate::types::DescribeFastSnapshotRestoreSuccessItem::owner_id): The ID of the Amazon Web Services account that enabled fast snapshot restores on the snapshot.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeFastSnapshotRestoreSuccessItem::owner_id`](crate::types::DescribeFastSnapshotRestoreSuccessItem::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`DescribeFastSnapshotRestoreSuccessItem::owner_id`](crate::types::DescribeFastSnapshotRestoreSuccessItem::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`DescribeFastSnapshotRestoreSuccessItem::owner_alias`](crate::types::DescribeFastSnapshotRestoreSuccessItem::owner_alias): The Amazon Web Services owner alias that enabled fast snapshot restores on the snapshot.
-    pub fn owner_alias(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_alias = ::std::option::Option::Some(input.into());
+    pub fn owner_alias(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_alias = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeFastSnapshotRestoreSuccessItem::owner_alias`](crate::types::DescribeFastSnapshotRestoreSuccessItem::owner_alias).
     #[inline]
-    pub fn set_owner_alias(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_alias(mut self, input: Option<String>) -> Self {
         self.inner.owner_alias = input;
         self
     }
     /// The value set for [`DescribeFastSnapshotRestoreSuccessItem::owner_alias`](crate::types::DescribeFastSnapshotRestoreSuccessItem::owner_alias), if any.
     #[inline]
-    pub fn get_owner_alias(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_alias(&self) -> &Option<String> {
         &self.inner.owner_alias
     }
     /// Sets [`DescribeFastSnapshotRestoreSuccessItem::enabling_time`](crate::types::DescribeFastSnapshotRestoreSuccessItem::enabling_time): The time at which fast snapshot restores entered the `enabling` state.
@@ -292,23 +226,21 @@ impl DescribeFastSnapshotRestoreSuccessItemBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.enabling_time = ::std::option::Option::Some(input);
+        self.inner.enabling_time = Some(input);
         self
     }
     /// Sets or clears [`DescribeFastSnapshotRestoreSuccessItem::enabling_time`](crate::types::DescribeFastSnapshotRestoreSuccessItem::enabling_time).
     #[inline]
     pub fn set_enabling_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.enabling_time = input;
         self
     }
     /// The value set for [`DescribeFastSnapshotRestoreSuccessItem::enabling_time`](crate::types::DescribeFastSnapshotRestoreSuccessItem::enabling_time), if any.
     #[inline]
-    pub fn get_enabling_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_enabling_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.enabling_time
     }
     /// Sets [`DescribeFastSnapshotRestoreSuccessItem::optimizing_time`](crate::types::DescribeFastSnapshotRestoreSuccessItem::optimizing_time): The time at which fast snapshot restores entered the `optimizing` state.
@@ -316,14 +248,14 @@ impl DescribeFastSnapshotRestoreSuccessItemBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.optimizing_time = ::std::option::Option::Some(input);
+        self.inner.optimizing_time = Some(input);
         self
     }
     /// Sets or clears [`DescribeFastSnapshotRestoreSuccessItem::optimizing_time`](crate::types::DescribeFastSnapshotRestoreSuccessItem::optimizing_time).
     #[inline]
     pub fn set_optimizing_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.optimizing_time = input;
         self
@@ -332,7 +264,7 @@ impl DescribeFastSnapshotRestoreSuccessItemBuilder {
     #[inline]
     pub fn get_optimizing_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.optimizing_time
     }
     /// Sets [`DescribeFastSnapshotRestoreSuccessItem::enabled_time`](crate::types::DescribeFastSnapshotRestoreSuccessItem::enabled_time): The time at which fast snapshot restores entered the `enabled` state.
@@ -340,23 +272,21 @@ impl DescribeFastSnapshotRestoreSuccessItemBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.enabled_time = ::std::option::Option::Some(input);
+        self.inner.enabled_time = Some(input);
         self
     }
     /// Sets or clears [`DescribeFastSnapshotRestoreSuccessItem::enabled_time`](crate::types::DescribeFastSnapshotRestoreSuccessItem::enabled_time).
     #[inline]
     pub fn set_enabled_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.enabled_time = input;
         self
     }
     /// The value set for [`DescribeFastSnapshotRestoreSuccessItem::enabled_time`](crate::types::DescribeFastSnapshotRestoreSuccessItem::enabled_time), if any.
     #[inline]
-    pub fn get_enabled_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_enabled_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.enabled_time
     }
     /// Sets [`DescribeFastSnapshotRestoreSuccessItem::disabling_time`](crate::types::DescribeFastSnapshotRestoreSuccessItem::disabling_time): The time at which fast snapshot restores entered the `disabling` state.
@@ -364,23 +294,21 @@ impl DescribeFastSnapshotRestoreSuccessItemBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.disabling_time = ::std::option::Option::Some(input);
+        self.inner.disabling_time = Some(input);
         self
     }
     /// Sets or clears [`DescribeFastSnapshotRestoreSuccessItem::disabling_time`](crate::types::DescribeFastSnapshotRestoreSuccessItem::disabling_time).
     #[inline]
     pub fn set_disabling_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.disabling_time = input;
         self
     }
     /// The value set for [`DescribeFastSnapshotRestoreSuccessItem::disabling_time`](crate::types::DescribeFastSnapshotRestoreSuccessItem::disabling_time), if any.
     #[inline]
-    pub fn get_disabling_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_disabling_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.disabling_time
     }
     /// Sets [`DescribeFastSnapshotRestoreSuccessItem::disabled_time`](crate::types::DescribeFastSnapshotRestoreSuccessItem::disabled_time): The time at which fast snapshot restores entered the `disabled` state.
@@ -388,23 +316,21 @@ impl DescribeFastSnapshotRestoreSuccessItemBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.disabled_time = ::std::option::Option::Some(input);
+        self.inner.disabled_time = Some(input);
         self
     }
     /// Sets or clears [`DescribeFastSnapshotRestoreSuccessItem::disabled_time`](crate::types::DescribeFastSnapshotRestoreSuccessItem::disabled_time).
     #[inline]
     pub fn set_disabled_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.disabled_time = input;
         self
     }
     /// The value set for [`DescribeFastSnapshotRestoreSuccessItem::disabled_time`](crate::types::DescribeFastSnapshotRestoreSuccessItem::disabled_time), if any.
     #[inline]
-    pub fn get_disabled_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_disabled_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.disabled_time
     }
     /// Builds the [`DescribeFastSnapshotRestoreSuccessItem`]; it has no required members, so this cannot fail.
@@ -416,47 +342,35 @@ impl DescribeFastSnapshotRestoreSuccessItemBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeFastSnapshotRestoreSuccessItem {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "snapshotId" => {
-                    value.snapshot_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.snapshot_id = Some(String::from(child.text()));
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::FastSnapshotRestoreStateCode::from(child.text()),
                     );
                 }
                 "stateTransitionReason" => {
-                    value.state_transition_reason = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state_transition_reason = Some(String::from(child.text()));
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "ownerAlias" => {
-                    value.owner_alias = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_alias = Some(String::from(child.text()));
                 }
                 "enablingTime" => {
-                    value.enabling_time = ::std::option::Option::Some(
+                    value.enabling_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -465,7 +379,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeFastSnapshotRestoreSuccessItem {
                     );
                 }
                 "optimizingTime" => {
-                    value.optimizing_time = ::std::option::Option::Some(
+                    value.optimizing_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -474,7 +388,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeFastSnapshotRestoreSuccessItem {
                     );
                 }
                 "enabledTime" => {
-                    value.enabled_time = ::std::option::Option::Some(
+                    value.enabled_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -483,7 +397,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeFastSnapshotRestoreSuccessItem {
                     );
                 }
                 "disablingTime" => {
-                    value.disabling_time = ::std::option::Option::Some(
+                    value.disabling_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -492,7 +406,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeFastSnapshotRestoreSuccessItem {
                     );
                 }
                 "disabledTime" => {
-                    value.disabled_time = ::std::option::Option::Some(
+                    value.disabled_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -503,6 +417,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeFastSnapshotRestoreSuccessItem {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFastSnapshotRestoresResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeFastSnapshotRestoresResult {
     /// Information about the state of fast snapshot restores.
-    pub fast_snapshot_restores: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DescribeFastSnapshotRestoreSuccessItem>,
+    pub fast_snapshot_restores: Option<
+        Vec<crate::types::DescribeFastSnapshotRestoreSuccessItem>,
     >,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeFastSnapshotRestoresResult {
     /// Starts building a [`DescribeFastSnapshotRestoresResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeFastSnapshotRestoresResultBuilder {
-        <crate::types::builders::DescribeFastSnapshotRestoresResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeFastSnapshotRestoresResultBuilder as Default>::default()
     }
     /// The `FastSnapshotRestores` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeFastSnapshotRestoresResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeFastSnapshotRestoresResult`](crate::types::DescribeFastSnapshotRestoresResult); start one with `DescribeFastSnapshotRestoresResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeFastSnapshotRestoresResultBuilder {
     inner: crate::types::DescribeFastSnapshotRestoresResult,
 }
@@ -61,9 +51,7 @@ impl DescribeFastSnapshotRestoresResultBuilder {
     #[inline]
     pub fn set_fast_snapshot_restores(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::DescribeFastSnapshotRestoreSuccessItem>,
-        >,
+        input: Option<Vec<crate::types::DescribeFastSnapshotRestoreSuccessItem>>,
     ) -> Self {
         self.inner.fast_snapshot_restores = input;
         self
@@ -72,31 +60,23 @@ impl DescribeFastSnapshotRestoresResultBuilder {
     #[inline]
     pub fn get_fast_snapshot_restores(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::DescribeFastSnapshotRestoreSuccessItem>,
-    > {
+    ) -> &Option<Vec<crate::types::DescribeFastSnapshotRestoreSuccessItem>> {
         &self.inner.fast_snapshot_restores
     }
     /// Sets [`DescribeFastSnapshotRestoresResult::next_token`](crate::types::DescribeFastSnapshotRestoresResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeFastSnapshotRestoresResult::next_token`](crate::types::DescribeFastSnapshotRestoresResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeFastSnapshotRestoresResult::next_token`](crate::types::DescribeFastSnapshotRestoresResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeFastSnapshotRestoresResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl DescribeFastSnapshotRestoresResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeFastSnapshotRestoresResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "fastSnapshotRestoreSet" => {
-                    value.fast_snapshot_restores = ::std::option::Option::Some(
+                    value.fast_snapshot_restores = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::DescribeFastSnapshotRestoreSuccessItem as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeFastSnapshotRestoresResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

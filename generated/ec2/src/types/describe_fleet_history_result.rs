@@ -2,36 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFleetHistoryResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeFleetHistoryResult {
     /// Information about the events in the history of the EC2 Fleet.
-    pub history_records: ::std::option::Option<
-        ::std::vec::Vec<crate::types::HistoryRecordEntry>,
-    >,
+    pub history_records: Option<Vec<crate::types::HistoryRecordEntry>>,
     /// The last date and time for the events, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z). All records up to this time were retrieved.
     ///
     /// If `nextToken` indicates that there are more items, this value is not present.
-    pub last_evaluated_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub last_evaluated_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The ID of the EC Fleet.
-    pub fleet_id: ::std::option::Option<::std::string::String>,
+    pub fleet_id: Option<String>,
     /// The start date and time for the events, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub start_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl DescribeFleetHistoryResult {
     /// Starts building a [`DescribeFleetHistoryResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeFleetHistoryResultBuilder {
-        <crate::types::builders::DescribeFleetHistoryResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeFleetHistoryResultBuilder as Default>::default()
     }
     /// The `HistoryRecords` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -42,34 +33,27 @@ impl DescribeFleetHistoryResult {
     #[inline]
     pub fn last_evaluated_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_evaluated_time.as_ref()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `FleetId` member, when set.
     #[inline]
-    pub fn fleet_id(&self) -> ::std::option::Option<&str> {
+    pub fn fleet_id(&self) -> Option<&str> {
         self.fleet_id.as_deref()
     }
     /// The `StartTime` member, when set.
     #[inline]
-    pub fn start_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_time.as_ref()
     }
 }
 /// A builder for [`DescribeFleetHistoryResult`](crate::types::DescribeFleetHistoryResult); start one with `DescribeFleetHistoryResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeFleetHistoryResultBuilder {
     inner: crate::types::DescribeFleetHistoryResult,
 }
@@ -85,16 +69,14 @@ impl DescribeFleetHistoryResultBuilder {
     #[inline]
     pub fn set_history_records(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::HistoryRecordEntry>>,
+        input: Option<Vec<crate::types::HistoryRecordEntry>>,
     ) -> Self {
         self.inner.history_records = input;
         self
     }
     /// The value set for [`DescribeFleetHistoryResult::history_records`](crate::types::DescribeFleetHistoryResult::history_records), if any.
     #[inline]
-    pub fn get_history_records(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::HistoryRecordEntry>> {
+    pub fn get_history_records(&self) -> &Option<Vec<crate::types::HistoryRecordEntry>> {
         &self.inner.history_records
     }
     /// Sets [`DescribeFleetHistoryResult::last_evaluated_time`](crate::types::DescribeFleetHistoryResult::last_evaluated_time): The last date and time for the events, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
@@ -102,14 +84,14 @@ impl DescribeFleetHistoryResultBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_evaluated_time = ::std::option::Option::Some(input);
+        self.inner.last_evaluated_time = Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetHistoryResult::last_evaluated_time`](crate::types::DescribeFleetHistoryResult::last_evaluated_time).
     #[inline]
     pub fn set_last_evaluated_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_evaluated_time = input;
         self
@@ -118,72 +100,58 @@ impl DescribeFleetHistoryResultBuilder {
     #[inline]
     pub fn get_last_evaluated_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_evaluated_time
     }
     /// Sets [`DescribeFleetHistoryResult::next_token`](crate::types::DescribeFleetHistoryResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeFleetHistoryResult::next_token`](crate::types::DescribeFleetHistoryResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeFleetHistoryResult::next_token`](crate::types::DescribeFleetHistoryResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeFleetHistoryResult::fleet_id`](crate::types::DescribeFleetHistoryResult::fleet_id): The ID of the EC Fleet.
-    pub fn fleet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.fleet_id = ::std::option::Option::Some(input.into());
+    pub fn fleet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.fleet_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeFleetHistoryResult::fleet_id`](crate::types::DescribeFleetHistoryResult::fleet_id).
     #[inline]
-    pub fn set_fleet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fleet_id(mut self, input: Option<String>) -> Self {
         self.inner.fleet_id = input;
         self
     }
     /// The value set for [`DescribeFleetHistoryResult::fleet_id`](crate::types::DescribeFleetHistoryResult::fleet_id), if any.
     #[inline]
-    pub fn get_fleet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fleet_id(&self) -> &Option<String> {
         &self.inner.fleet_id
     }
     /// Sets [`DescribeFleetHistoryResult::start_time`](crate::types::DescribeFleetHistoryResult::start_time): The start date and time for the events, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input);
+        self.inner.start_time = Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetHistoryResult::start_time`](crate::types::DescribeFleetHistoryResult::start_time).
     #[inline]
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_time = input;
         self
     }
     /// The value set for [`DescribeFleetHistoryResult::start_time`](crate::types::DescribeFleetHistoryResult::start_time), if any.
     #[inline]
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_time
     }
     /// Builds the [`DescribeFleetHistoryResult`]; it has no required members, so this cannot fail.
@@ -195,12 +163,12 @@ impl DescribeFleetHistoryResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeFleetHistoryResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "historyRecordSet" => {
-                    value.history_records = ::std::option::Option::Some(
+                    value.history_records = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::HistoryRecordEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -208,7 +176,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeFleetHistoryResult {
                     );
                 }
                 "lastEvaluatedTime" => {
-                    value.last_evaluated_time = ::std::option::Option::Some(
+                    value.last_evaluated_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -217,17 +185,13 @@ impl ::awsgen_runtime::xml::FromXml for DescribeFleetHistoryResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "fleetId" => {
-                    value.fleet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.fleet_id = Some(String::from(child.text()));
                 }
                 "startTime" => {
-                    value.start_time = ::std::option::Option::Some(
+                    value.start_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -238,6 +202,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeFleetHistoryResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,53 +2,48 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFleetInstancesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeFleetInstancesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The ID of the EC2 Fleet.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub fleet_id: ::std::option::Option<::std::string::String>,
+    pub fleet_id: Option<String>,
     /// The filters.
     ///
     /// - `instance-type` - The instance type.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeFleetInstancesRequest {
     /// Starts building a [`DescribeFleetInstancesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeFleetInstancesRequestBuilder {
-        <crate::types::builders::DescribeFleetInstancesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeFleetInstancesRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `FleetId` member, when set.
     #[inline]
-    pub fn fleet_id(&self) -> ::std::option::Option<&str> {
+    pub fn fleet_id(&self) -> Option<&str> {
         self.fleet_id.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -58,90 +53,73 @@ impl DescribeFleetInstancesRequest {
     }
 }
 /// A builder for [`DescribeFleetInstancesRequest`](crate::types::DescribeFleetInstancesRequest); start one with `DescribeFleetInstancesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeFleetInstancesRequestBuilder {
     inner: crate::types::DescribeFleetInstancesRequest,
 }
 impl DescribeFleetInstancesRequestBuilder {
     /// Sets [`DescribeFleetInstancesRequest::dry_run`](crate::types::DescribeFleetInstancesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetInstancesRequest::dry_run`](crate::types::DescribeFleetInstancesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeFleetInstancesRequest::dry_run`](crate::types::DescribeFleetInstancesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DescribeFleetInstancesRequest::max_results`](crate::types::DescribeFleetInstancesRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetInstancesRequest::max_results`](crate::types::DescribeFleetInstancesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeFleetInstancesRequest::max_results`](crate::types::DescribeFleetInstancesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeFleetInstancesRequest::next_token`](crate::types::DescribeFleetInstancesRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeFleetInstancesRequest::next_token`](crate::types::DescribeFleetInstancesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeFleetInstancesRequest::next_token`](crate::types::DescribeFleetInstancesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeFleetInstancesRequest::fleet_id`](crate::types::DescribeFleetInstancesRequest::fleet_id): The ID of the EC2 Fleet.
-    pub fn fleet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.fleet_id = ::std::option::Option::Some(input.into());
+    pub fn fleet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.fleet_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeFleetInstancesRequest::fleet_id`](crate::types::DescribeFleetInstancesRequest::fleet_id).
     #[inline]
-    pub fn set_fleet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fleet_id(mut self, input: Option<String>) -> Self {
         self.inner.fleet_id = input;
         self
     }
     /// The value set for [`DescribeFleetInstancesRequest::fleet_id`](crate::types::DescribeFleetInstancesRequest::fleet_id), if any.
     #[inline]
-    pub fn get_fleet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fleet_id(&self) -> &Option<String> {
         &self.inner.fleet_id
     }
     /// Appends one item to [`DescribeFleetInstancesRequest::filters`](crate::types::DescribeFleetInstancesRequest::filters): The filters.
@@ -153,55 +131,50 @@ impl DescribeFleetInstancesRequestBuilder {
     }
     /// Sets or clears [`DescribeFleetInstancesRequest::filters`](crate::types::DescribeFleetInstancesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeFleetInstancesRequest::filters`](crate::types::DescribeFleetInstancesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribeFleetInstancesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeFleetInstancesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.fleet_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeFleetInstancesRequest",
                 member: "fleet_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DescribeFleetInstancesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.fleet_id {
+        if let Some(value) = &self.fleet_id {
             body.member("FleetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -209,6 +182,6 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeFleetInstancesRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

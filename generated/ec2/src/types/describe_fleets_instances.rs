@@ -2,68 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the instances that were launched by the fleet.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeFleetsInstances {
     /// The launch templates and overrides that were used for launching the instances. The values that you specify in the Overrides replace the values in the launch template.
-    pub launch_template_and_overrides: ::std::option::Option<
+    pub launch_template_and_overrides: Option<
         crate::types::LaunchTemplateAndOverridesResponse,
     >,
     /// Indicates if the instance that was launched is a Spot, On-Demand, Capacity Block, or Interruptible Capacity Reservation instance.
-    pub lifecycle: ::std::option::Option<crate::types::InstanceLifecycle>,
+    pub lifecycle: Option<crate::types::InstanceLifecycle>,
     /// The IDs of the instances.
-    pub instance_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub instance_ids: Option<Vec<String>>,
     /// The instance type.
-    pub instance_type: ::std::option::Option<crate::types::InstanceType>,
+    pub instance_type: Option<crate::types::InstanceType>,
     /// The value is `windows` for Windows instances in an EC2 Fleet. Otherwise, the value is blank.
-    pub platform: ::std::option::Option<crate::types::PlatformValues>,
+    pub platform: Option<crate::types::PlatformValues>,
 }
 impl DescribeFleetsInstances {
     /// Starts building a [`DescribeFleetsInstances`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeFleetsInstancesBuilder {
-        <crate::types::builders::DescribeFleetsInstancesBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeFleetsInstancesBuilder as Default>::default()
     }
     /// The `LaunchTemplateAndOverrides` member, when set.
     #[inline]
     pub fn launch_template_and_overrides(
         &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateAndOverridesResponse> {
+    ) -> Option<&crate::types::LaunchTemplateAndOverridesResponse> {
         self.launch_template_and_overrides.as_ref()
     }
     /// The `Lifecycle` member, when set.
     #[inline]
-    pub fn lifecycle(&self) -> ::std::option::Option<&crate::types::InstanceLifecycle> {
+    pub fn lifecycle(&self) -> Option<&crate::types::InstanceLifecycle> {
         self.lifecycle.as_ref()
     }
     /// The `InstanceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn instance_ids(&self) -> &[::std::string::String] {
+    pub fn instance_ids(&self) -> &[String] {
         self.instance_ids.as_deref().unwrap_or_default()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&crate::types::InstanceType> {
+    pub fn instance_type(&self) -> Option<&crate::types::InstanceType> {
         self.instance_type.as_ref()
     }
     /// The `Platform` member, when set.
     #[inline]
-    pub fn platform(&self) -> ::std::option::Option<&crate::types::PlatformValues> {
+    pub fn platform(&self) -> Option<&crate::types::PlatformValues> {
         self.platform.as_ref()
     }
 }
 /// A builder for [`DescribeFleetsInstances`](crate::types::DescribeFleetsInstances); start one with `DescribeFleetsInstances::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeFleetsInstancesBuilder {
     inner: crate::types::DescribeFleetsInstances,
 }
@@ -73,14 +63,14 @@ impl DescribeFleetsInstancesBuilder {
         mut self,
         input: crate::types::LaunchTemplateAndOverridesResponse,
     ) -> Self {
-        self.inner.launch_template_and_overrides = ::std::option::Option::Some(input);
+        self.inner.launch_template_and_overrides = Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetsInstances::launch_template_and_overrides`](crate::types::DescribeFleetsInstances::launch_template_and_overrides).
     #[inline]
     pub fn set_launch_template_and_overrides(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplateAndOverridesResponse>,
+        input: Option<crate::types::LaunchTemplateAndOverridesResponse>,
     ) -> Self {
         self.inner.launch_template_and_overrides = input;
         self
@@ -89,94 +79,79 @@ impl DescribeFleetsInstancesBuilder {
     #[inline]
     pub fn get_launch_template_and_overrides(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateAndOverridesResponse> {
+    ) -> &Option<crate::types::LaunchTemplateAndOverridesResponse> {
         &self.inner.launch_template_and_overrides
     }
     /// Sets [`DescribeFleetsInstances::lifecycle`](crate::types::DescribeFleetsInstances::lifecycle): Indicates if the instance that was launched is a Spot, On-Demand, Capacity Block, or Interruptible Capacity Reservation instance.
     pub fn lifecycle(mut self, input: crate::types::InstanceLifecycle) -> Self {
-        self.inner.lifecycle = ::std::option::Option::Some(input);
+        self.inner.lifecycle = Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetsInstances::lifecycle`](crate::types::DescribeFleetsInstances::lifecycle).
     #[inline]
     pub fn set_lifecycle(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceLifecycle>,
+        input: Option<crate::types::InstanceLifecycle>,
     ) -> Self {
         self.inner.lifecycle = input;
         self
     }
     /// The value set for [`DescribeFleetsInstances::lifecycle`](crate::types::DescribeFleetsInstances::lifecycle), if any.
     #[inline]
-    pub fn get_lifecycle(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceLifecycle> {
+    pub fn get_lifecycle(&self) -> &Option<crate::types::InstanceLifecycle> {
         &self.inner.lifecycle
     }
     /// Appends one item to [`DescribeFleetsInstances::instance_ids`](crate::types::DescribeFleetsInstances::instance_ids): The IDs of the instances.
     ///
     /// To set the whole list at once, use [`set_instance_ids`](Self::set_instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.instance_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeFleetsInstances::instance_ids`](crate::types::DescribeFleetsInstances::instance_ids).
     #[inline]
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.instance_ids = input;
         self
     }
     /// The value set for [`DescribeFleetsInstances::instance_ids`](crate::types::DescribeFleetsInstances::instance_ids), if any.
     #[inline]
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         &self.inner.instance_ids
     }
     /// Sets [`DescribeFleetsInstances::instance_type`](crate::types::DescribeFleetsInstances::instance_type): The instance type.
     pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input);
+        self.inner.instance_type = Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetsInstances::instance_type`](crate::types::DescribeFleetsInstances::instance_type).
     #[inline]
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceType>,
+        input: Option<crate::types::InstanceType>,
     ) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`DescribeFleetsInstances::instance_type`](crate::types::DescribeFleetsInstances::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceType> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::InstanceType> {
         &self.inner.instance_type
     }
     /// Sets [`DescribeFleetsInstances::platform`](crate::types::DescribeFleetsInstances::platform): The value is `windows` for Windows instances in an EC2 Fleet.
     pub fn platform(mut self, input: crate::types::PlatformValues) -> Self {
-        self.inner.platform = ::std::option::Option::Some(input);
+        self.inner.platform = Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetsInstances::platform`](crate::types::DescribeFleetsInstances::platform).
     #[inline]
-    pub fn set_platform(
-        mut self,
-        input: ::std::option::Option<crate::types::PlatformValues>,
-    ) -> Self {
+    pub fn set_platform(mut self, input: Option<crate::types::PlatformValues>) -> Self {
         self.inner.platform = input;
         self
     }
     /// The value set for [`DescribeFleetsInstances::platform`](crate::types::DescribeFleetsInstances::platform), if any.
     #[inline]
-    pub fn get_platform(&self) -> &::std::option::Option<crate::types::PlatformValues> {
+    pub fn get_platform(&self) -> &Option<crate::types::PlatformValues> {
         &self.inner.platform
     }
     /// Builds the [`DescribeFleetsInstances`]; it has no required members, so this cannot fail.
@@ -188,40 +163,40 @@ impl DescribeFleetsInstancesBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeFleetsInstances {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "launchTemplateAndOverrides" => {
-                    value.launch_template_and_overrides = ::std::option::Option::Some(
+                    value.launch_template_and_overrides = Some(
                         <crate::types::LaunchTemplateAndOverridesResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "lifecycle" => {
-                    value.lifecycle = ::std::option::Option::Some(
+                    value.lifecycle = Some(
                         crate::types::InstanceLifecycle::from(child.text()),
                     );
                 }
                 "instanceIds" => {
-                    value.instance_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.instance_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
+                    value.instance_type = Some(
                         crate::types::InstanceType::from(child.text()),
                     );
                 }
                 "platform" => {
-                    value.platform = ::std::option::Option::Some(
+                    value.platform = Some(
                         crate::types::PlatformValues::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFleetsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeFleetsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The IDs of the EC2 Fleets.
     ///
     /// **Note:** If a fleet is of type `instant`, you must specify the fleet ID, otherwise it does not appear in the response.
-    pub fleet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub fleet_ids: Option<Vec<String>>,
     /// The filters.
     ///
     /// - `activity-status` - The progress of the EC2 Fleet ( `error` \| `pending-fulfillment` \| `pending-termination` \| `fulfilled`).
@@ -27,32 +22,32 @@ pub struct DescribeFleetsRequest {
     /// - `fleet-state` - The state of the EC2 Fleet (`submitted` \| `active` \| `deleted` \| `failed` \| `deleted-running` \| `deleted-terminating` \| `modifying`).
     /// - `replace-unhealthy-instances` - Indicates whether EC2 Fleet should replace unhealthy instances (`true` \| `false`).
     /// - `type` - The type of request (`instant` \| `request` \| `maintain`).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeFleetsRequest {
     /// Starts building a [`DescribeFleetsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeFleetsRequestBuilder {
-        <crate::types::builders::DescribeFleetsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeFleetsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `FleetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn fleet_ids(&self) -> &[::std::string::String] {
+    pub fn fleet_ids(&self) -> &[String] {
         self.fleet_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -62,94 +57,75 @@ impl DescribeFleetsRequest {
     }
 }
 /// A builder for [`DescribeFleetsRequest`](crate::types::DescribeFleetsRequest); start one with `DescribeFleetsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeFleetsRequestBuilder {
     inner: crate::types::DescribeFleetsRequest,
 }
 impl DescribeFleetsRequestBuilder {
     /// Sets [`DescribeFleetsRequest::dry_run`](crate::types::DescribeFleetsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetsRequest::dry_run`](crate::types::DescribeFleetsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeFleetsRequest::dry_run`](crate::types::DescribeFleetsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DescribeFleetsRequest::max_results`](crate::types::DescribeFleetsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeFleetsRequest::max_results`](crate::types::DescribeFleetsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeFleetsRequest::max_results`](crate::types::DescribeFleetsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeFleetsRequest::next_token`](crate::types::DescribeFleetsRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeFleetsRequest::next_token`](crate::types::DescribeFleetsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeFleetsRequest::next_token`](crate::types::DescribeFleetsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeFleetsRequest::fleet_ids`](crate::types::DescribeFleetsRequest::fleet_ids): The IDs of the EC2 Fleets.
     ///
     /// To set the whole list at once, use [`set_fleet_ids`](Self::set_fleet_ids).
-    pub fn fleet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn fleet_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.fleet_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeFleetsRequest::fleet_ids`](crate::types::DescribeFleetsRequest::fleet_ids).
     #[inline]
-    pub fn set_fleet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_fleet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.fleet_ids = input;
         self
     }
     /// The value set for [`DescribeFleetsRequest::fleet_ids`](crate::types::DescribeFleetsRequest::fleet_ids), if any.
     #[inline]
-    pub fn get_fleet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_fleet_ids(&self) -> &Option<Vec<String>> {
         &self.inner.fleet_ids
     }
     /// Appends one item to [`DescribeFleetsRequest::filters`](crate::types::DescribeFleetsRequest::filters): The filters.
@@ -161,18 +137,13 @@ impl DescribeFleetsRequestBuilder {
     }
     /// Sets or clears [`DescribeFleetsRequest::filters`](crate::types::DescribeFleetsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeFleetsRequest::filters`](crate::types::DescribeFleetsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribeFleetsRequest`]; it has no required members, so this cannot fail.
@@ -185,22 +156,22 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeFleetsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.fleet_ids {
+        if let Some(value) = &self.fleet_ids {
             let member_0 = body.enter("FleetId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -208,6 +179,6 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeFleetsRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

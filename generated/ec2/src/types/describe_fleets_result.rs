@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFleetsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeFleetsResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the EC2 Fleets.
-    pub fleets: ::std::option::Option<::std::vec::Vec<crate::types::FleetData>>,
+    pub fleets: Option<Vec<crate::types::FleetData>>,
 }
 impl DescribeFleetsResult {
     /// Starts building a [`DescribeFleetsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeFleetsResultBuilder {
-        <crate::types::builders::DescribeFleetsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeFleetsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Fleets` member, empty when not set; the field tells an empty list from an absent one.
@@ -33,36 +28,25 @@ impl DescribeFleetsResult {
     }
 }
 /// A builder for [`DescribeFleetsResult`](crate::types::DescribeFleetsResult); start one with `DescribeFleetsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeFleetsResultBuilder {
     inner: crate::types::DescribeFleetsResult,
 }
 impl DescribeFleetsResultBuilder {
     /// Sets [`DescribeFleetsResult::next_token`](crate::types::DescribeFleetsResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeFleetsResult::next_token`](crate::types::DescribeFleetsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeFleetsResult::next_token`](crate::types::DescribeFleetsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeFleetsResult::fleets`](crate::types::DescribeFleetsResult::fleets): Information about the EC2 Fleets.
@@ -74,18 +58,13 @@ impl DescribeFleetsResultBuilder {
     }
     /// Sets or clears [`DescribeFleetsResult::fleets`](crate::types::DescribeFleetsResult::fleets).
     #[inline]
-    pub fn set_fleets(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FleetData>>,
-    ) -> Self {
+    pub fn set_fleets(mut self, input: Option<Vec<crate::types::FleetData>>) -> Self {
         self.inner.fleets = input;
         self
     }
     /// The value set for [`DescribeFleetsResult::fleets`](crate::types::DescribeFleetsResult::fleets), if any.
     #[inline]
-    pub fn get_fleets(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FleetData>> {
+    pub fn get_fleets(&self) -> &Option<Vec<crate::types::FleetData>> {
         &self.inner.fleets
     }
     /// Builds the [`DescribeFleetsResult`]; it has no required members, so this cannot fail.
@@ -97,17 +76,15 @@ impl DescribeFleetsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeFleetsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "fleetSet" => {
-                    value.fleets = ::std::option::Option::Some(
+                    value.fleets = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::FleetData as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,6 +94,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeFleetsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

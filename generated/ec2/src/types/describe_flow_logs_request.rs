@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFlowLogsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeFlowLogsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// One or more filters.
     ///
     /// - `deliver-log-status` - The status of the logs delivery (`SUCCESS` \| `FAILED`).
@@ -22,25 +17,25 @@ pub struct DescribeFlowLogsRequest {
     /// - `traffic-type` - The type of traffic (`ACCEPT` \| `REJECT` \| `ALL`).
     /// - `tag`:\<key\> - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
-    pub filter: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filter: Option<Vec<crate::types::Filter>>,
     /// One or more flow log IDs.
     ///
     /// Constraint: Maximum of 1000 flow log IDs.
-    pub flow_log_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub flow_log_ids: Option<Vec<String>>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token to request the next page of items. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeFlowLogsRequest {
     /// Starts building a [`DescribeFlowLogsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeFlowLogsRequestBuilder {
-        <crate::types::builders::DescribeFlowLogsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeFlowLogsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filter` member, empty when not set; the field tells an empty list from an absent one.
@@ -50,45 +45,40 @@ impl DescribeFlowLogsRequest {
     }
     /// The `FlowLogIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn flow_log_ids(&self) -> &[::std::string::String] {
+    pub fn flow_log_ids(&self) -> &[String] {
         self.flow_log_ids.as_deref().unwrap_or_default()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeFlowLogsRequest`](crate::types::DescribeFlowLogsRequest); start one with `DescribeFlowLogsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeFlowLogsRequestBuilder {
     inner: crate::types::DescribeFlowLogsRequest,
 }
 impl DescribeFlowLogsRequestBuilder {
     /// Sets [`DescribeFlowLogsRequest::dry_run`](crate::types::DescribeFlowLogsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeFlowLogsRequest::dry_run`](crate::types::DescribeFlowLogsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeFlowLogsRequest::dry_run`](crate::types::DescribeFlowLogsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeFlowLogsRequest::filter`](crate::types::DescribeFlowLogsRequest::filter): One or more filters.
@@ -100,82 +90,63 @@ impl DescribeFlowLogsRequestBuilder {
     }
     /// Sets or clears [`DescribeFlowLogsRequest::filter`](crate::types::DescribeFlowLogsRequest::filter).
     #[inline]
-    pub fn set_filter(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filter(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filter = input;
         self
     }
     /// The value set for [`DescribeFlowLogsRequest::filter`](crate::types::DescribeFlowLogsRequest::filter), if any.
     #[inline]
-    pub fn get_filter(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filter(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filter
     }
     /// Appends one item to [`DescribeFlowLogsRequest::flow_log_ids`](crate::types::DescribeFlowLogsRequest::flow_log_ids): One or more flow log IDs.
     ///
     /// To set the whole list at once, use [`set_flow_log_ids`](Self::set_flow_log_ids).
-    pub fn flow_log_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn flow_log_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.flow_log_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeFlowLogsRequest::flow_log_ids`](crate::types::DescribeFlowLogsRequest::flow_log_ids).
     #[inline]
-    pub fn set_flow_log_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_flow_log_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.flow_log_ids = input;
         self
     }
     /// The value set for [`DescribeFlowLogsRequest::flow_log_ids`](crate::types::DescribeFlowLogsRequest::flow_log_ids), if any.
     #[inline]
-    pub fn get_flow_log_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_flow_log_ids(&self) -> &Option<Vec<String>> {
         &self.inner.flow_log_ids
     }
     /// Sets [`DescribeFlowLogsRequest::max_results`](crate::types::DescribeFlowLogsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeFlowLogsRequest::max_results`](crate::types::DescribeFlowLogsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeFlowLogsRequest::max_results`](crate::types::DescribeFlowLogsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeFlowLogsRequest::next_token`](crate::types::DescribeFlowLogsRequest::next_token): The token to request the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeFlowLogsRequest::next_token`](crate::types::DescribeFlowLogsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeFlowLogsRequest::next_token`](crate::types::DescribeFlowLogsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeFlowLogsRequest`]; it has no required members, so this cannot fail.
@@ -188,11 +159,11 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeFlowLogsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filter {
+        if let Some(value) = &self.filter {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -200,17 +171,17 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeFlowLogsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.flow_log_ids {
+        if let Some(value) = &self.flow_log_ids {
             let member_0 = body.enter("FlowLogId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

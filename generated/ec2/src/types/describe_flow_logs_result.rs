@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFlowLogsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeFlowLogsResult {
     /// Information about the flow logs.
-    pub flow_logs: ::std::option::Option<::std::vec::Vec<crate::types::FlowLog>>,
+    pub flow_logs: Option<Vec<crate::types::FlowLog>>,
     /// The token to request the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeFlowLogsResult {
     /// Starts building a [`DescribeFlowLogsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeFlowLogsResultBuilder {
-        <crate::types::builders::DescribeFlowLogsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeFlowLogsResultBuilder as Default>::default()
     }
     /// The `FlowLogs` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,17 +23,12 @@ impl DescribeFlowLogsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeFlowLogsResult`](crate::types::DescribeFlowLogsResult); start one with `DescribeFlowLogsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeFlowLogsResultBuilder {
     inner: crate::types::DescribeFlowLogsResult,
 }
@@ -52,40 +42,29 @@ impl DescribeFlowLogsResultBuilder {
     }
     /// Sets or clears [`DescribeFlowLogsResult::flow_logs`](crate::types::DescribeFlowLogsResult::flow_logs).
     #[inline]
-    pub fn set_flow_logs(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FlowLog>>,
-    ) -> Self {
+    pub fn set_flow_logs(mut self, input: Option<Vec<crate::types::FlowLog>>) -> Self {
         self.inner.flow_logs = input;
         self
     }
     /// The value set for [`DescribeFlowLogsResult::flow_logs`](crate::types::DescribeFlowLogsResult::flow_logs), if any.
     #[inline]
-    pub fn get_flow_logs(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FlowLog>> {
+    pub fn get_flow_logs(&self) -> &Option<Vec<crate::types::FlowLog>> {
         &self.inner.flow_logs
     }
     /// Sets [`DescribeFlowLogsResult::next_token`](crate::types::DescribeFlowLogsResult::next_token): The token to request the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeFlowLogsResult::next_token`](crate::types::DescribeFlowLogsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeFlowLogsResult::next_token`](crate::types::DescribeFlowLogsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeFlowLogsResult`]; it has no required members, so this cannot fail.
@@ -97,12 +76,12 @@ impl DescribeFlowLogsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeFlowLogsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "flowLogSet" => {
-                    value.flow_logs = ::std::option::Option::Some(
+                    value.flow_logs = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::FlowLog as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -110,13 +89,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeFlowLogsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,156 +2,136 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFpgaImageAttributeRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeFpgaImageAttributeRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the AFI.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub fpga_image_id: ::std::option::Option<::std::string::String>,
+    pub fpga_image_id: Option<String>,
     /// The AFI attribute.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub attribute: ::std::option::Option<crate::types::FpgaImageAttributeName>,
+    pub attribute: Option<crate::types::FpgaImageAttributeName>,
 }
 impl DescribeFpgaImageAttributeRequest {
     /// Starts building a [`DescribeFpgaImageAttributeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeFpgaImageAttributeRequestBuilder {
-        <crate::types::builders::DescribeFpgaImageAttributeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeFpgaImageAttributeRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `FpgaImageId` member, when set.
     #[inline]
-    pub fn fpga_image_id(&self) -> ::std::option::Option<&str> {
+    pub fn fpga_image_id(&self) -> Option<&str> {
         self.fpga_image_id.as_deref()
     }
     /// The `Attribute` member, when set.
     #[inline]
-    pub fn attribute(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FpgaImageAttributeName> {
+    pub fn attribute(&self) -> Option<&crate::types::FpgaImageAttributeName> {
         self.attribute.as_ref()
     }
 }
 /// A builder for [`DescribeFpgaImageAttributeRequest`](crate::types::DescribeFpgaImageAttributeRequest); start one with `DescribeFpgaImageAttributeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeFpgaImageAttributeRequestBuilder {
     inner: crate::types::DescribeFpgaImageAttributeRequest,
 }
 impl DescribeFpgaImageAttributeRequestBuilder {
     /// Sets [`DescribeFpgaImageAttributeRequest::dry_run`](crate::types::DescribeFpgaImageAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeFpgaImageAttributeRequest::dry_run`](crate::types::DescribeFpgaImageAttributeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeFpgaImageAttributeRequest::dry_run`](crate::types::DescribeFpgaImageAttributeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DescribeFpgaImageAttributeRequest::fpga_image_id`](crate::types::DescribeFpgaImageAttributeRequest::fpga_image_id): The ID of the AFI.
-    pub fn fpga_image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.fpga_image_id = ::std::option::Option::Some(input.into());
+    pub fn fpga_image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.fpga_image_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeFpgaImageAttributeRequest::fpga_image_id`](crate::types::DescribeFpgaImageAttributeRequest::fpga_image_id).
     #[inline]
-    pub fn set_fpga_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fpga_image_id(mut self, input: Option<String>) -> Self {
         self.inner.fpga_image_id = input;
         self
     }
     /// The value set for [`DescribeFpgaImageAttributeRequest::fpga_image_id`](crate::types::DescribeFpgaImageAttributeRequest::fpga_image_id), if any.
     #[inline]
-    pub fn get_fpga_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fpga_image_id(&self) -> &Option<String> {
         &self.inner.fpga_image_id
     }
     /// Sets [`DescribeFpgaImageAttributeRequest::attribute`](crate::types::DescribeFpgaImageAttributeRequest::attribute): The AFI attribute.
     pub fn attribute(mut self, input: crate::types::FpgaImageAttributeName) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input);
+        self.inner.attribute = Some(input);
         self
     }
     /// Sets or clears [`DescribeFpgaImageAttributeRequest::attribute`](crate::types::DescribeFpgaImageAttributeRequest::attribute).
     #[inline]
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::FpgaImageAttributeName>,
+        input: Option<crate::types::FpgaImageAttributeName>,
     ) -> Self {
         self.inner.attribute = input;
         self
     }
     /// The value set for [`DescribeFpgaImageAttributeRequest::attribute`](crate::types::DescribeFpgaImageAttributeRequest::attribute), if any.
     #[inline]
-    pub fn get_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::FpgaImageAttributeName> {
+    pub fn get_attribute(&self) -> &Option<crate::types::FpgaImageAttributeName> {
         &self.inner.attribute
     }
     /// Builds the [`DescribeFpgaImageAttributeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeFpgaImageAttributeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.fpga_image_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeFpgaImageAttributeRequest",
                 member: "fpga_image_id",
             });
         }
         if self.inner.attribute.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeFpgaImageAttributeRequest",
                 member: "attribute",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DescribeFpgaImageAttributeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.fpga_image_id {
+        if let Some(value) = &self.fpga_image_id {
             body.member("FpgaImageId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.attribute {
+        if let Some(value) = &self.attribute {
             body.member("Attribute", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

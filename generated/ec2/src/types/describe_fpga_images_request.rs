@@ -2,20 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFpgaImagesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeFpgaImagesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The AFI IDs.
-    pub fpga_image_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub fpga_image_ids: Option<Vec<String>>,
     /// Filters the AFI by owner. Specify an Amazon Web Services account ID, `self` (owner is the sender of the request), or an Amazon Web Services owner alias (valid values are `amazon` \| `aws-marketplace`).
-    pub owners: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub owners: Option<Vec<String>>,
     /// The filters.
     ///
     /// - `create-time` - The creation time of the AFI.
@@ -29,31 +24,31 @@ pub struct DescribeFpgaImagesRequest {
     /// - `tag`:\<key\> - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     /// - `update-time` - The time of the most recent update.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The token to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of results to return in a single call.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
 }
 impl DescribeFpgaImagesRequest {
     /// Starts building a [`DescribeFpgaImagesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeFpgaImagesRequestBuilder {
-        <crate::types::builders::DescribeFpgaImagesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeFpgaImagesRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `FpgaImageIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn fpga_image_ids(&self) -> &[::std::string::String] {
+    pub fn fpga_image_ids(&self) -> &[String] {
         self.fpga_image_ids.as_deref().unwrap_or_default()
     }
     /// The `Owners` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn owners(&self) -> &[::std::string::String] {
+    pub fn owners(&self) -> &[String] {
         self.owners.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -63,92 +58,71 @@ impl DescribeFpgaImagesRequest {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 }
 /// A builder for [`DescribeFpgaImagesRequest`](crate::types::DescribeFpgaImagesRequest); start one with `DescribeFpgaImagesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeFpgaImagesRequestBuilder {
     inner: crate::types::DescribeFpgaImagesRequest,
 }
 impl DescribeFpgaImagesRequestBuilder {
     /// Sets [`DescribeFpgaImagesRequest::dry_run`](crate::types::DescribeFpgaImagesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeFpgaImagesRequest::dry_run`](crate::types::DescribeFpgaImagesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeFpgaImagesRequest::dry_run`](crate::types::DescribeFpgaImagesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeFpgaImagesRequest::fpga_image_ids`](crate::types::DescribeFpgaImagesRequest::fpga_image_ids): The AFI IDs.
     ///
     /// To set the whole list at once, use [`set_fpga_image_ids`](Self::set_fpga_image_ids).
-    pub fn fpga_image_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn fpga_image_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.fpga_image_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeFpgaImagesRequest::fpga_image_ids`](crate::types::DescribeFpgaImagesRequest::fpga_image_ids).
     #[inline]
-    pub fn set_fpga_image_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_fpga_image_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.fpga_image_ids = input;
         self
     }
     /// The value set for [`DescribeFpgaImagesRequest::fpga_image_ids`](crate::types::DescribeFpgaImagesRequest::fpga_image_ids), if any.
     #[inline]
-    pub fn get_fpga_image_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_fpga_image_ids(&self) -> &Option<Vec<String>> {
         &self.inner.fpga_image_ids
     }
     /// Appends one item to [`DescribeFpgaImagesRequest::owners`](crate::types::DescribeFpgaImagesRequest::owners): Filters the AFI by owner.
     ///
     /// To set the whole list at once, use [`set_owners`](Self::set_owners).
-    pub fn owners(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn owners(mut self, input: impl Into<String>) -> Self {
         self.inner.owners.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeFpgaImagesRequest::owners`](crate::types::DescribeFpgaImagesRequest::owners).
     #[inline]
-    pub fn set_owners(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_owners(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.owners = input;
         self
     }
     /// The value set for [`DescribeFpgaImagesRequest::owners`](crate::types::DescribeFpgaImagesRequest::owners), if any.
     #[inline]
-    pub fn get_owners(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_owners(&self) -> &Option<Vec<String>> {
         &self.inner.owners
     }
     /// Appends one item to [`DescribeFpgaImagesRequest::filters`](crate::types::DescribeFpgaImagesRequest::filters): The filters.
@@ -160,56 +134,45 @@ impl DescribeFpgaImagesRequestBuilder {
     }
     /// Sets or clears [`DescribeFpgaImagesRequest::filters`](crate::types::DescribeFpgaImagesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeFpgaImagesRequest::filters`](crate::types::DescribeFpgaImagesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeFpgaImagesRequest::next_token`](crate::types::DescribeFpgaImagesRequest::next_token): The token to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeFpgaImagesRequest::next_token`](crate::types::DescribeFpgaImagesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeFpgaImagesRequest::next_token`](crate::types::DescribeFpgaImagesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeFpgaImagesRequest::max_results`](crate::types::DescribeFpgaImagesRequest::max_results): The maximum number of results to return in a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeFpgaImagesRequest::max_results`](crate::types::DescribeFpgaImagesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeFpgaImagesRequest::max_results`](crate::types::DescribeFpgaImagesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Builds the [`DescribeFpgaImagesRequest`]; it has no required members, so this cannot fail.
@@ -222,21 +185,21 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeFpgaImagesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.fpga_image_ids {
+        if let Some(value) = &self.fpga_image_ids {
             let member_0 = body.enter("FpgaImageId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.owners {
+        if let Some(value) = &self.owners {
             let member_0 = body.enter("Owner");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -244,12 +207,12 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeFpgaImagesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

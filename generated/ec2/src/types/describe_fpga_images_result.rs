@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFpgaImagesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeFpgaImagesResult {
     /// Information about the FPGA images.
-    pub fpga_images: ::std::option::Option<::std::vec::Vec<crate::types::FpgaImage>>,
+    pub fpga_images: Option<Vec<crate::types::FpgaImage>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeFpgaImagesResult {
     /// Starts building a [`DescribeFpgaImagesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeFpgaImagesResultBuilder {
-        <crate::types::builders::DescribeFpgaImagesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeFpgaImagesResultBuilder as Default>::default()
     }
     /// The `FpgaImages` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,17 +23,12 @@ impl DescribeFpgaImagesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeFpgaImagesResult`](crate::types::DescribeFpgaImagesResult); start one with `DescribeFpgaImagesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeFpgaImagesResultBuilder {
     inner: crate::types::DescribeFpgaImagesResult,
 }
@@ -54,38 +44,30 @@ impl DescribeFpgaImagesResultBuilder {
     #[inline]
     pub fn set_fpga_images(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FpgaImage>>,
+        input: Option<Vec<crate::types::FpgaImage>>,
     ) -> Self {
         self.inner.fpga_images = input;
         self
     }
     /// The value set for [`DescribeFpgaImagesResult::fpga_images`](crate::types::DescribeFpgaImagesResult::fpga_images), if any.
     #[inline]
-    pub fn get_fpga_images(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FpgaImage>> {
+    pub fn get_fpga_images(&self) -> &Option<Vec<crate::types::FpgaImage>> {
         &self.inner.fpga_images
     }
     /// Sets [`DescribeFpgaImagesResult::next_token`](crate::types::DescribeFpgaImagesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeFpgaImagesResult::next_token`](crate::types::DescribeFpgaImagesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeFpgaImagesResult::next_token`](crate::types::DescribeFpgaImagesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeFpgaImagesResult`]; it has no required members, so this cannot fail.
@@ -97,12 +79,12 @@ impl DescribeFpgaImagesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeFpgaImagesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "fpgaImageSet" => {
-                    value.fpga_images = ::std::option::Option::Some(
+                    value.fpga_images = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::FpgaImage as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -110,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeFpgaImagesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,35 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeHostReservationOfferingsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeHostReservationOfferingsRequest {
     /// The filters.
     ///
     /// - `instance-family` - The instance family of the offering (for example, `m4`).
     /// - `payment-option` - The payment option (`NoUpfront` \| `PartialUpfront` \| `AllUpfront`).
-    pub filter: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filter: Option<Vec<crate::types::Filter>>,
     /// This is the maximum duration of the reservation to purchase, specified in seconds. Reservations are available in one-year and three-year terms. The number of seconds specified must be the number of seconds in a year (365x24x60x60) times one of the supported durations (1 or 3). For example, specify 94608000 for three years.
-    pub max_duration: ::std::option::Option<i32>,
+    pub max_duration: Option<i32>,
     /// The maximum number of results to return for the request in a single page. The remaining results can be seen by sending another request with the returned `nextToken` value. This value can be between 5 and 500. If `maxResults` is given a larger value than 500, you receive an error.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// This is the minimum duration of the reservation you'd like to purchase, specified in seconds. Reservations are available in one-year and three-year terms. The number of seconds specified must be the number of seconds in a year (365x24x60x60) times one of the supported durations (1 or 3). For example, specify 31536000 for one year.
-    pub min_duration: ::std::option::Option<i32>,
+    pub min_duration: Option<i32>,
     /// The token to use to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The ID of the reservation offering.
-    pub offering_id: ::std::option::Option<::std::string::String>,
+    pub offering_id: Option<String>,
 }
 impl DescribeHostReservationOfferingsRequest {
     /// Starts building a [`DescribeHostReservationOfferingsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeHostReservationOfferingsRequestBuilder {
-        <crate::types::builders::DescribeHostReservationOfferingsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeHostReservationOfferingsRequestBuilder as Default>::default()
     }
     /// The `Filter` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -39,37 +34,32 @@ impl DescribeHostReservationOfferingsRequest {
     }
     /// The `MaxDuration` member, when set.
     #[inline]
-    pub fn max_duration(&self) -> ::std::option::Option<i32> {
+    pub fn max_duration(&self) -> Option<i32> {
         self.max_duration
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `MinDuration` member, when set.
     #[inline]
-    pub fn min_duration(&self) -> ::std::option::Option<i32> {
+    pub fn min_duration(&self) -> Option<i32> {
         self.min_duration
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `OfferingId` member, when set.
     #[inline]
-    pub fn offering_id(&self) -> ::std::option::Option<&str> {
+    pub fn offering_id(&self) -> Option<&str> {
         self.offering_id.as_deref()
     }
 }
 /// A builder for [`DescribeHostReservationOfferingsRequest`](crate::types::DescribeHostReservationOfferingsRequest); start one with `DescribeHostReservationOfferingsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeHostReservationOfferingsRequestBuilder {
     inner: crate::types::DescribeHostReservationOfferingsRequest,
 }
@@ -83,110 +73,93 @@ impl DescribeHostReservationOfferingsRequestBuilder {
     }
     /// Sets or clears [`DescribeHostReservationOfferingsRequest::filter`](crate::types::DescribeHostReservationOfferingsRequest::filter).
     #[inline]
-    pub fn set_filter(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filter(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filter = input;
         self
     }
     /// The value set for [`DescribeHostReservationOfferingsRequest::filter`](crate::types::DescribeHostReservationOfferingsRequest::filter), if any.
     #[inline]
-    pub fn get_filter(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filter(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filter
     }
     /// Sets [`DescribeHostReservationOfferingsRequest::max_duration`](crate::types::DescribeHostReservationOfferingsRequest::max_duration): This is the maximum duration of the reservation to purchase, specified in seconds.
     pub fn max_duration(mut self, input: i32) -> Self {
-        self.inner.max_duration = ::std::option::Option::Some(input);
+        self.inner.max_duration = Some(input);
         self
     }
     /// Sets or clears [`DescribeHostReservationOfferingsRequest::max_duration`](crate::types::DescribeHostReservationOfferingsRequest::max_duration).
     #[inline]
-    pub fn set_max_duration(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_duration(mut self, input: Option<i32>) -> Self {
         self.inner.max_duration = input;
         self
     }
     /// The value set for [`DescribeHostReservationOfferingsRequest::max_duration`](crate::types::DescribeHostReservationOfferingsRequest::max_duration), if any.
     #[inline]
-    pub fn get_max_duration(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_duration(&self) -> &Option<i32> {
         &self.inner.max_duration
     }
     /// Sets [`DescribeHostReservationOfferingsRequest::max_results`](crate::types::DescribeHostReservationOfferingsRequest::max_results): The maximum number of results to return for the request in a single page.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeHostReservationOfferingsRequest::max_results`](crate::types::DescribeHostReservationOfferingsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeHostReservationOfferingsRequest::max_results`](crate::types::DescribeHostReservationOfferingsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeHostReservationOfferingsRequest::min_duration`](crate::types::DescribeHostReservationOfferingsRequest::min_duration): This is the minimum duration of the reservation you'd like to purchase, specified in seconds.
     pub fn min_duration(mut self, input: i32) -> Self {
-        self.inner.min_duration = ::std::option::Option::Some(input);
+        self.inner.min_duration = Some(input);
         self
     }
     /// Sets or clears [`DescribeHostReservationOfferingsRequest::min_duration`](crate::types::DescribeHostReservationOfferingsRequest::min_duration).
     #[inline]
-    pub fn set_min_duration(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_min_duration(mut self, input: Option<i32>) -> Self {
         self.inner.min_duration = input;
         self
     }
     /// The value set for [`DescribeHostReservationOfferingsRequest::min_duration`](crate::types::DescribeHostReservationOfferingsRequest::min_duration), if any.
     #[inline]
-    pub fn get_min_duration(&self) -> &::std::option::Option<i32> {
+    pub fn get_min_duration(&self) -> &Option<i32> {
         &self.inner.min_duration
     }
     /// Sets [`DescribeHostReservationOfferingsRequest::next_token`](crate::types::DescribeHostReservationOfferingsRequest::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeHostReservationOfferingsRequest::next_token`](crate::types::DescribeHostReservationOfferingsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeHostReservationOfferingsRequest::next_token`](crate::types::DescribeHostReservationOfferingsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeHostReservationOfferingsRequest::offering_id`](crate::types::DescribeHostReservationOfferingsRequest::offering_id): The ID of the reservation offering.
-    pub fn offering_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.offering_id = ::std::option::Option::Some(input.into());
+    pub fn offering_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.offering_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeHostReservationOfferingsRequest::offering_id`](crate::types::DescribeHostReservationOfferingsRequest::offering_id).
     #[inline]
-    pub fn set_offering_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_offering_id(mut self, input: Option<String>) -> Self {
         self.inner.offering_id = input;
         self
     }
     /// The value set for [`DescribeHostReservationOfferingsRequest::offering_id`](crate::types::DescribeHostReservationOfferingsRequest::offering_id), if any.
     #[inline]
-    pub fn get_offering_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_offering_id(&self) -> &Option<String> {
         &self.inner.offering_id
     }
     /// Builds the [`DescribeHostReservationOfferingsRequest`]; it has no required members, so this cannot fail.
@@ -199,8 +172,8 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeHostReservationOfferingsReq
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.filter {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.filter {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -208,21 +181,21 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeHostReservationOfferingsReq
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_duration {
+        if let Some(value) = &self.max_duration {
             body.member("MaxDuration", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.min_duration {
+        if let Some(value) = &self.min_duration {
             body.member("MinDuration", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.offering_id {
+        if let Some(value) = &self.offering_id {
             body.member("OfferingId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeHostReservationOfferingsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeHostReservationOfferingsResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the offerings.
-    pub offering_set: ::std::option::Option<::std::vec::Vec<crate::types::HostOffering>>,
+    pub offering_set: Option<Vec<crate::types::HostOffering>>,
 }
 impl DescribeHostReservationOfferingsResult {
     /// Starts building a [`DescribeHostReservationOfferingsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeHostReservationOfferingsResultBuilder {
-        <crate::types::builders::DescribeHostReservationOfferingsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeHostReservationOfferingsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `OfferingSet` member, empty when not set; the field tells an empty list from an absent one.
@@ -33,36 +28,25 @@ impl DescribeHostReservationOfferingsResult {
     }
 }
 /// A builder for [`DescribeHostReservationOfferingsResult`](crate::types::DescribeHostReservationOfferingsResult); start one with `DescribeHostReservationOfferingsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeHostReservationOfferingsResultBuilder {
     inner: crate::types::DescribeHostReservationOfferingsResult,
 }
 impl DescribeHostReservationOfferingsResultBuilder {
     /// Sets [`DescribeHostReservationOfferingsResult::next_token`](crate::types::DescribeHostReservationOfferingsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeHostReservationOfferingsResult::next_token`](crate::types::DescribeHostReservationOfferingsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeHostReservationOfferingsResult::next_token`](crate::types::DescribeHostReservationOfferingsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeHostReservationOfferingsResult::offering_set`](crate::types::DescribeHostReservationOfferingsResult::offering_set): Information about the offerings.
@@ -76,16 +60,14 @@ impl DescribeHostReservationOfferingsResultBuilder {
     #[inline]
     pub fn set_offering_set(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::HostOffering>>,
+        input: Option<Vec<crate::types::HostOffering>>,
     ) -> Self {
         self.inner.offering_set = input;
         self
     }
     /// The value set for [`DescribeHostReservationOfferingsResult::offering_set`](crate::types::DescribeHostReservationOfferingsResult::offering_set), if any.
     #[inline]
-    pub fn get_offering_set(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::HostOffering>> {
+    pub fn get_offering_set(&self) -> &Option<Vec<crate::types::HostOffering>> {
         &self.inner.offering_set
     }
     /// Builds the [`DescribeHostReservationOfferingsResult`]; it has no required members, so this cannot fail.
@@ -97,17 +79,15 @@ impl DescribeHostReservationOfferingsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeHostReservationOfferingsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "offeringSet" => {
-                    value.offering_set = ::std::option::Option::Some(
+                    value.offering_set = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::HostOffering as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,6 +97,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeHostReservationOfferingsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeHostReservationsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeHostReservationsRequest {
     /// The filters.
@@ -17,21 +12,19 @@ pub struct DescribeHostReservationsRequest {
     /// - `state` - The state of the reservation (`payment-pending` \| `payment-failed` \| `active` \| `retired`).
     /// - `tag:<key>` - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
-    pub filter: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filter: Option<Vec<crate::types::Filter>>,
     /// The host reservation IDs.
-    pub host_reservation_id_set: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub host_reservation_id_set: Option<Vec<String>>,
     /// The maximum number of results to return for the request in a single page. The remaining results can be seen by sending another request with the returned `nextToken` value. This value can be between 5 and 500. If `maxResults` is given a larger value than 500, you receive an error.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token to use to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeHostReservationsRequest {
     /// Starts building a [`DescribeHostReservationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeHostReservationsRequestBuilder {
-        <crate::types::builders::DescribeHostReservationsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeHostReservationsRequestBuilder as Default>::default()
     }
     /// The `Filter` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -40,27 +33,22 @@ impl DescribeHostReservationsRequest {
     }
     /// The `HostReservationIdSet` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn host_reservation_id_set(&self) -> &[::std::string::String] {
+    pub fn host_reservation_id_set(&self) -> &[String] {
         self.host_reservation_id_set.as_deref().unwrap_or_default()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeHostReservationsRequest`](crate::types::DescribeHostReservationsRequest); start one with `DescribeHostReservationsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeHostReservationsRequestBuilder {
     inner: crate::types::DescribeHostReservationsRequest,
 }
@@ -74,82 +62,63 @@ impl DescribeHostReservationsRequestBuilder {
     }
     /// Sets or clears [`DescribeHostReservationsRequest::filter`](crate::types::DescribeHostReservationsRequest::filter).
     #[inline]
-    pub fn set_filter(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filter(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filter = input;
         self
     }
     /// The value set for [`DescribeHostReservationsRequest::filter`](crate::types::DescribeHostReservationsRequest::filter), if any.
     #[inline]
-    pub fn get_filter(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filter(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filter
     }
     /// Appends one item to [`DescribeHostReservationsRequest::host_reservation_id_set`](crate::types::DescribeHostReservationsRequest::host_reservation_id_set): The host reservation IDs.
     ///
     /// To set the whole list at once, use [`set_host_reservation_id_set`](Self::set_host_reservation_id_set).
-    pub fn host_reservation_id_set(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn host_reservation_id_set(mut self, input: impl Into<String>) -> Self {
         self.inner.host_reservation_id_set.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeHostReservationsRequest::host_reservation_id_set`](crate::types::DescribeHostReservationsRequest::host_reservation_id_set).
     #[inline]
-    pub fn set_host_reservation_id_set(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_host_reservation_id_set(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.host_reservation_id_set = input;
         self
     }
     /// The value set for [`DescribeHostReservationsRequest::host_reservation_id_set`](crate::types::DescribeHostReservationsRequest::host_reservation_id_set), if any.
     #[inline]
-    pub fn get_host_reservation_id_set(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_host_reservation_id_set(&self) -> &Option<Vec<String>> {
         &self.inner.host_reservation_id_set
     }
     /// Sets [`DescribeHostReservationsRequest::max_results`](crate::types::DescribeHostReservationsRequest::max_results): The maximum number of results to return for the request in a single page.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeHostReservationsRequest::max_results`](crate::types::DescribeHostReservationsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeHostReservationsRequest::max_results`](crate::types::DescribeHostReservationsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeHostReservationsRequest::next_token`](crate::types::DescribeHostReservationsRequest::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeHostReservationsRequest::next_token`](crate::types::DescribeHostReservationsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeHostReservationsRequest::next_token`](crate::types::DescribeHostReservationsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeHostReservationsRequest`]; it has no required members, so this cannot fail.
@@ -162,8 +131,8 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeHostReservationsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.filter {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.filter {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -171,17 +140,17 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeHostReservationsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.host_reservation_id_set {
+        if let Some(value) = &self.host_reservation_id_set {
             let member_0 = body.enter("HostReservationIdSet");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeHostReservationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeHostReservationsResult {
     /// Details about the reservation's configuration.
-    pub host_reservation_set: ::std::option::Option<
-        ::std::vec::Vec<crate::types::HostReservation>,
-    >,
+    pub host_reservation_set: Option<Vec<crate::types::HostReservation>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeHostReservationsResult {
     /// Starts building a [`DescribeHostReservationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeHostReservationsResultBuilder {
-        <crate::types::builders::DescribeHostReservationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeHostReservationsResultBuilder as Default>::default()
     }
     /// The `HostReservationSet` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeHostReservationsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeHostReservationsResult`](crate::types::DescribeHostReservationsResult); start one with `DescribeHostReservationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeHostReservationsResultBuilder {
     inner: crate::types::DescribeHostReservationsResult,
 }
@@ -56,7 +44,7 @@ impl DescribeHostReservationsResultBuilder {
     #[inline]
     pub fn set_host_reservation_set(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::HostReservation>>,
+        input: Option<Vec<crate::types::HostReservation>>,
     ) -> Self {
         self.inner.host_reservation_set = input;
         self
@@ -65,29 +53,23 @@ impl DescribeHostReservationsResultBuilder {
     #[inline]
     pub fn get_host_reservation_set(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::HostReservation>> {
+    ) -> &Option<Vec<crate::types::HostReservation>> {
         &self.inner.host_reservation_set
     }
     /// Sets [`DescribeHostReservationsResult::next_token`](crate::types::DescribeHostReservationsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeHostReservationsResult::next_token`](crate::types::DescribeHostReservationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeHostReservationsResult::next_token`](crate::types::DescribeHostReservationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeHostReservationsResult`]; it has no required members, so this cannot fail.
@@ -99,12 +81,12 @@ impl DescribeHostReservationsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeHostReservationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "hostReservationSet" => {
-                    value.host_reservation_set = ::std::option::Option::Some(
+                    value.host_reservation_set = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::HostReservation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +94,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeHostReservationsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeHostsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeHostsRequest {
     /// The IDs of the Dedicated Hosts. The IDs are used for targeted instance launches.
-    pub host_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub host_ids: Option<Vec<String>>,
     /// The token to use to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of results to return for the request in a single page. The remaining results can be seen by sending another request with the returned `nextToken` value. This value can be between 5 and 500. If `maxResults` is given a larger value than 500, you receive an error.
     ///
     /// You cannot specify this parameter and the host IDs parameter in the same request.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The filters.
     ///
     /// - `auto-placement` - Whether auto-placement is enabled or disabled (`on` \| `off`).
@@ -27,27 +22,27 @@ pub struct DescribeHostsRequest {
     /// - `instance-type` - The instance type size that the Dedicated Host is configured to support.
     /// - `state` - The allocation state of the Dedicated Host (`available` \| `under-assessment` \| `permanent-failure` \| `released` \| `released-permanent-failure`).
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
-    pub filter: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filter: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeHostsRequest {
     /// Starts building a [`DescribeHostsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeHostsRequestBuilder {
-        <crate::types::builders::DescribeHostsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeHostsRequestBuilder as Default>::default()
     }
     /// The `HostIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn host_ids(&self) -> &[::std::string::String] {
+    pub fn host_ids(&self) -> &[String] {
         self.host_ids.as_deref().unwrap_or_default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `Filter` member, empty when not set; the field tells an empty list from an absent one.
@@ -57,12 +52,7 @@ impl DescribeHostsRequest {
     }
 }
 /// A builder for [`DescribeHostsRequest`](crate::types::DescribeHostsRequest); start one with `DescribeHostsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeHostsRequestBuilder {
     inner: crate::types::DescribeHostsRequest,
 }
@@ -70,65 +60,51 @@ impl DescribeHostsRequestBuilder {
     /// Appends one item to [`DescribeHostsRequest::host_ids`](crate::types::DescribeHostsRequest::host_ids): The IDs of the Dedicated Hosts.
     ///
     /// To set the whole list at once, use [`set_host_ids`](Self::set_host_ids).
-    pub fn host_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn host_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.host_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeHostsRequest::host_ids`](crate::types::DescribeHostsRequest::host_ids).
     #[inline]
-    pub fn set_host_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_host_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.host_ids = input;
         self
     }
     /// The value set for [`DescribeHostsRequest::host_ids`](crate::types::DescribeHostsRequest::host_ids), if any.
     #[inline]
-    pub fn get_host_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_host_ids(&self) -> &Option<Vec<String>> {
         &self.inner.host_ids
     }
     /// Sets [`DescribeHostsRequest::next_token`](crate::types::DescribeHostsRequest::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeHostsRequest::next_token`](crate::types::DescribeHostsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeHostsRequest::next_token`](crate::types::DescribeHostsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeHostsRequest::max_results`](crate::types::DescribeHostsRequest::max_results): The maximum number of results to return for the request in a single page.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeHostsRequest::max_results`](crate::types::DescribeHostsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeHostsRequest::max_results`](crate::types::DescribeHostsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Appends one item to [`DescribeHostsRequest::filter`](crate::types::DescribeHostsRequest::filter): The filters.
@@ -140,18 +116,13 @@ impl DescribeHostsRequestBuilder {
     }
     /// Sets or clears [`DescribeHostsRequest::filter`](crate::types::DescribeHostsRequest::filter).
     #[inline]
-    pub fn set_filter(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filter(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filter = input;
         self
     }
     /// The value set for [`DescribeHostsRequest::filter`](crate::types::DescribeHostsRequest::filter), if any.
     #[inline]
-    pub fn get_filter(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filter(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filter
     }
     /// Builds the [`DescribeHostsRequest`]; it has no required members, so this cannot fail.
@@ -164,19 +135,19 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeHostsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.host_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.host_ids {
             let member_0 = body.enter("HostId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.filter {
+        if let Some(value) = &self.filter {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -184,6 +155,6 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeHostsRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

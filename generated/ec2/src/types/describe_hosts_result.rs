@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeHostsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeHostsResult {
     /// Information about the Dedicated Hosts.
-    pub hosts: ::std::option::Option<::std::vec::Vec<crate::types::Host>>,
+    pub hosts: Option<Vec<crate::types::Host>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeHostsResult {
     /// Starts building a [`DescribeHostsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeHostsResultBuilder {
-        <crate::types::builders::DescribeHostsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeHostsResultBuilder as Default>::default()
     }
     /// The `Hosts` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,17 +23,12 @@ impl DescribeHostsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeHostsResult`](crate::types::DescribeHostsResult); start one with `DescribeHostsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeHostsResultBuilder {
     inner: crate::types::DescribeHostsResult,
 }
@@ -52,40 +42,29 @@ impl DescribeHostsResultBuilder {
     }
     /// Sets or clears [`DescribeHostsResult::hosts`](crate::types::DescribeHostsResult::hosts).
     #[inline]
-    pub fn set_hosts(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Host>>,
-    ) -> Self {
+    pub fn set_hosts(mut self, input: Option<Vec<crate::types::Host>>) -> Self {
         self.inner.hosts = input;
         self
     }
     /// The value set for [`DescribeHostsResult::hosts`](crate::types::DescribeHostsResult::hosts), if any.
     #[inline]
-    pub fn get_hosts(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Host>> {
+    pub fn get_hosts(&self) -> &Option<Vec<crate::types::Host>> {
         &self.inner.hosts
     }
     /// Sets [`DescribeHostsResult::next_token`](crate::types::DescribeHostsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeHostsResult::next_token`](crate::types::DescribeHostsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeHostsResult::next_token`](crate::types::DescribeHostsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeHostsResult`]; it has no required members, so this cannot fail.
@@ -97,12 +76,12 @@ impl DescribeHostsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeHostsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "hostSet" => {
-                    value.hosts = ::std::option::Option::Some(
+                    value.hosts = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Host as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -110,13 +89,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeHostsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

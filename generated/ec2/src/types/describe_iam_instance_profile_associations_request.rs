@@ -2,35 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIamInstanceProfileAssociationsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeIamInstanceProfileAssociationsRequest {
     /// The IAM instance profile associations.
-    pub association_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub association_ids: Option<Vec<String>>,
     /// The filters.
     ///
     /// - `instance-id` - The ID of the instance.
     /// - `state` - The state of the association (`associating` \| `associated` \| `disassociating`).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeIamInstanceProfileAssociationsRequest {
     /// Starts building a [`DescribeIamInstanceProfileAssociationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeIamInstanceProfileAssociationsRequestBuilder {
-        <crate::types::builders::DescribeIamInstanceProfileAssociationsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeIamInstanceProfileAssociationsRequestBuilder as Default>::default()
     }
     /// The `AssociationIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn association_ids(&self) -> &[::std::string::String] {
+    pub fn association_ids(&self) -> &[String] {
         self.association_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -40,22 +35,17 @@ impl DescribeIamInstanceProfileAssociationsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeIamInstanceProfileAssociationsRequest`](crate::types::DescribeIamInstanceProfileAssociationsRequest); start one with `DescribeIamInstanceProfileAssociationsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeIamInstanceProfileAssociationsRequestBuilder {
     inner: crate::types::DescribeIamInstanceProfileAssociationsRequest,
 }
@@ -63,27 +53,19 @@ impl DescribeIamInstanceProfileAssociationsRequestBuilder {
     /// Appends one item to [`DescribeIamInstanceProfileAssociationsRequest::association_ids`](crate::types::DescribeIamInstanceProfileAssociationsRequest::association_ids): The IAM instance profile associations.
     ///
     /// To set the whole list at once, use [`set_association_ids`](Self::set_association_ids).
-    pub fn association_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn association_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.association_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeIamInstanceProfileAssociationsRequest::association_ids`](crate::types::DescribeIamInstanceProfileAssociationsRequest::association_ids).
     #[inline]
-    pub fn set_association_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_association_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.association_ids = input;
         self
     }
     /// The value set for [`DescribeIamInstanceProfileAssociationsRequest::association_ids`](crate::types::DescribeIamInstanceProfileAssociationsRequest::association_ids), if any.
     #[inline]
-    pub fn get_association_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_association_ids(&self) -> &Option<Vec<String>> {
         &self.inner.association_ids
     }
     /// Appends one item to [`DescribeIamInstanceProfileAssociationsRequest::filters`](crate::types::DescribeIamInstanceProfileAssociationsRequest::filters): The filters.
@@ -95,56 +77,45 @@ impl DescribeIamInstanceProfileAssociationsRequestBuilder {
     }
     /// Sets or clears [`DescribeIamInstanceProfileAssociationsRequest::filters`](crate::types::DescribeIamInstanceProfileAssociationsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeIamInstanceProfileAssociationsRequest::filters`](crate::types::DescribeIamInstanceProfileAssociationsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeIamInstanceProfileAssociationsRequest::max_results`](crate::types::DescribeIamInstanceProfileAssociationsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeIamInstanceProfileAssociationsRequest::max_results`](crate::types::DescribeIamInstanceProfileAssociationsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeIamInstanceProfileAssociationsRequest::max_results`](crate::types::DescribeIamInstanceProfileAssociationsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeIamInstanceProfileAssociationsRequest::next_token`](crate::types::DescribeIamInstanceProfileAssociationsRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIamInstanceProfileAssociationsRequest::next_token`](crate::types::DescribeIamInstanceProfileAssociationsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeIamInstanceProfileAssociationsRequest::next_token`](crate::types::DescribeIamInstanceProfileAssociationsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeIamInstanceProfileAssociationsRequest`]; it has no required members, so this cannot fail.
@@ -158,13 +129,13 @@ for DescribeIamInstanceProfileAssociationsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.association_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.association_ids {
             let member_0 = body.enter("AssociationId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -172,12 +143,12 @@ for DescribeIamInstanceProfileAssociationsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIamInstanceProfileAssociationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeIamInstanceProfileAssociationsResult {
     /// Information about the IAM instance profile associations.
-    pub iam_instance_profile_associations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IamInstanceProfileAssociation>,
+    pub iam_instance_profile_associations: Option<
+        Vec<crate::types::IamInstanceProfileAssociation>,
     >,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeIamInstanceProfileAssociationsResult {
     /// Starts building a [`DescribeIamInstanceProfileAssociationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeIamInstanceProfileAssociationsResultBuilder {
-        <crate::types::builders::DescribeIamInstanceProfileAssociationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeIamInstanceProfileAssociationsResultBuilder as Default>::default()
     }
     /// The `IamInstanceProfileAssociations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeIamInstanceProfileAssociationsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeIamInstanceProfileAssociationsResult`](crate::types::DescribeIamInstanceProfileAssociationsResult); start one with `DescribeIamInstanceProfileAssociationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeIamInstanceProfileAssociationsResultBuilder {
     inner: crate::types::DescribeIamInstanceProfileAssociationsResult,
 }
@@ -61,9 +51,7 @@ impl DescribeIamInstanceProfileAssociationsResultBuilder {
     #[inline]
     pub fn set_iam_instance_profile_associations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IamInstanceProfileAssociation>,
-        >,
+        input: Option<Vec<crate::types::IamInstanceProfileAssociation>>,
     ) -> Self {
         self.inner.iam_instance_profile_associations = input;
         self
@@ -72,31 +60,23 @@ impl DescribeIamInstanceProfileAssociationsResultBuilder {
     #[inline]
     pub fn get_iam_instance_profile_associations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IamInstanceProfileAssociation>,
-    > {
+    ) -> &Option<Vec<crate::types::IamInstanceProfileAssociation>> {
         &self.inner.iam_instance_profile_associations
     }
     /// Sets [`DescribeIamInstanceProfileAssociationsResult::next_token`](crate::types::DescribeIamInstanceProfileAssociationsResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIamInstanceProfileAssociationsResult::next_token`](crate::types::DescribeIamInstanceProfileAssociationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeIamInstanceProfileAssociationsResult::next_token`](crate::types::DescribeIamInstanceProfileAssociationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeIamInstanceProfileAssociationsResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl DescribeIamInstanceProfileAssociationsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeIamInstanceProfileAssociationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "iamInstanceProfileAssociationSet" => {
-                    value.iam_instance_profile_associations = ::std::option::Option::Some(
+                    value.iam_instance_profile_associations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IamInstanceProfileAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIamInstanceProfileAssociationsRe
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIdFormatRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeIdFormatRequest {
     /// The type of resource: `bundle` \| `conversion-task` \| `customer-gateway` \| `dhcp-options` \| `elastic-ip-allocation` \| `elastic-ip-association` \| `export-task` \| `flow-log` \| `image` \| `import-task` \| `instance` \| `internet-gateway` \| `network-acl` \| `network-acl-association` \| `network-interface` \| `network-interface-attachment` \| `prefix-list` \| `reservation` \| `route-table` \| `route-table-association` \| `security-group` \| `snapshot` \| `subnet` \| `subnet-cidr-block-association` \| `volume` \| `vpc` \| `vpc-cidr-block-association` \| `vpc-endpoint` \| `vpc-peering-connection` \| `vpn-connection` \| `vpn-gateway`
-    pub resource: ::std::option::Option<::std::string::String>,
+    pub resource: Option<String>,
 }
 impl DescribeIdFormatRequest {
     /// Starts building a [`DescribeIdFormatRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeIdFormatRequestBuilder {
-        <crate::types::builders::DescribeIdFormatRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeIdFormatRequestBuilder as Default>::default()
     }
     /// The `Resource` member, when set.
     #[inline]
-    pub fn resource(&self) -> ::std::option::Option<&str> {
+    pub fn resource(&self) -> Option<&str> {
         self.resource.as_deref()
     }
 }
 /// A builder for [`DescribeIdFormatRequest`](crate::types::DescribeIdFormatRequest); start one with `DescribeIdFormatRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeIdFormatRequestBuilder {
     inner: crate::types::DescribeIdFormatRequest,
 }
 impl DescribeIdFormatRequestBuilder {
     /// Sets [`DescribeIdFormatRequest::resource`](crate::types::DescribeIdFormatRequest::resource): The type of resource: `bundle` \| `conversion-task` \| `customer-gateway` \| `dhcp-options` \| `elastic-ip-allocation` \| `elastic-ip-association` \| `export-task` \| `flow-log` \| `image` \| `import-task` \| `instance` \| `internet-gateway` \| `network-acl` \| `network-acl-association` \| `network-interface` \| `network-interface-attachment` \| `prefix-list` \| `reservation` \| `route-table` \| `route-table-association` \| `security-group` \| `snapshot` \| `subnet` \| `subnet-cidr-block-association` \| `volume` \| `vpc` \| `vpc-cidr-block-association` \| `vpc-endpoint` \| `vpc-peering-connection` \| `vpn-connection` \| `vpn-gateway`
-    pub fn resource(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource = ::std::option::Option::Some(input.into());
+    pub fn resource(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIdFormatRequest::resource`](crate::types::DescribeIdFormatRequest::resource).
     #[inline]
-    pub fn set_resource(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource(mut self, input: Option<String>) -> Self {
         self.inner.resource = input;
         self
     }
     /// The value set for [`DescribeIdFormatRequest::resource`](crate::types::DescribeIdFormatRequest::resource), if any.
     #[inline]
-    pub fn get_resource(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource(&self) -> &Option<String> {
         &self.inner.resource
     }
     /// Builds the [`DescribeIdFormatRequest`]; it has no required members, so this cannot fail.
@@ -68,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeIdFormatRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.resource {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.resource {
             body.member("Resource", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIdFormatResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeIdFormatResult {
     /// Information about the ID format for the resource.
-    pub statuses: ::std::option::Option<::std::vec::Vec<crate::types::IdFormat>>,
+    pub statuses: Option<Vec<crate::types::IdFormat>>,
 }
 impl DescribeIdFormatResult {
     /// Starts building a [`DescribeIdFormatResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeIdFormatResultBuilder {
-        <crate::types::builders::DescribeIdFormatResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeIdFormatResultBuilder as Default>::default()
     }
     /// The `Statuses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -26,12 +21,7 @@ impl DescribeIdFormatResult {
     }
 }
 /// A builder for [`DescribeIdFormatResult`](crate::types::DescribeIdFormatResult); start one with `DescribeIdFormatResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeIdFormatResultBuilder {
     inner: crate::types::DescribeIdFormatResult,
 }
@@ -45,18 +35,13 @@ impl DescribeIdFormatResultBuilder {
     }
     /// Sets or clears [`DescribeIdFormatResult::statuses`](crate::types::DescribeIdFormatResult::statuses).
     #[inline]
-    pub fn set_statuses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IdFormat>>,
-    ) -> Self {
+    pub fn set_statuses(mut self, input: Option<Vec<crate::types::IdFormat>>) -> Self {
         self.inner.statuses = input;
         self
     }
     /// The value set for [`DescribeIdFormatResult::statuses`](crate::types::DescribeIdFormatResult::statuses), if any.
     #[inline]
-    pub fn get_statuses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IdFormat>> {
+    pub fn get_statuses(&self) -> &Option<Vec<crate::types::IdFormat>> {
         &self.inner.statuses
     }
     /// Builds the [`DescribeIdFormatResult`]; it has no required members, so this cannot fail.
@@ -68,11 +53,11 @@ impl DescribeIdFormatResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeIdFormatResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "statusSet" {
-                value.statuses = ::std::option::Option::Some(
+                value.statuses = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::IdFormat as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -80,6 +65,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIdFormatResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,121 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIdentityIdFormatRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeIdentityIdFormatRequest {
     /// The type of resource: `bundle` \| `conversion-task` \| `customer-gateway` \| `dhcp-options` \| `elastic-ip-allocation` \| `elastic-ip-association` \| `export-task` \| `flow-log` \| `image` \| `import-task` \| `instance` \| `internet-gateway` \| `network-acl` \| `network-acl-association` \| `network-interface` \| `network-interface-attachment` \| `prefix-list` \| `reservation` \| `route-table` \| `route-table-association` \| `security-group` \| `snapshot` \| `subnet` \| `subnet-cidr-block-association` \| `volume` \| `vpc` \| `vpc-cidr-block-association` \| `vpc-endpoint` \| `vpc-peering-connection` \| `vpn-connection` \| `vpn-gateway`
-    pub resource: ::std::option::Option<::std::string::String>,
+    pub resource: Option<String>,
     /// The ARN of the principal, which can be an IAM role, IAM user, or the root user.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub principal_arn: ::std::option::Option<::std::string::String>,
+    pub principal_arn: Option<String>,
 }
 impl DescribeIdentityIdFormatRequest {
     /// Starts building a [`DescribeIdentityIdFormatRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeIdentityIdFormatRequestBuilder {
-        <crate::types::builders::DescribeIdentityIdFormatRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeIdentityIdFormatRequestBuilder as Default>::default()
     }
     /// The `Resource` member, when set.
     #[inline]
-    pub fn resource(&self) -> ::std::option::Option<&str> {
+    pub fn resource(&self) -> Option<&str> {
         self.resource.as_deref()
     }
     /// The `PrincipalArn` member, when set.
     #[inline]
-    pub fn principal_arn(&self) -> ::std::option::Option<&str> {
+    pub fn principal_arn(&self) -> Option<&str> {
         self.principal_arn.as_deref()
     }
 }
 /// A builder for [`DescribeIdentityIdFormatRequest`](crate::types::DescribeIdentityIdFormatRequest); start one with `DescribeIdentityIdFormatRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeIdentityIdFormatRequestBuilder {
     inner: crate::types::DescribeIdentityIdFormatRequest,
 }
 impl DescribeIdentityIdFormatRequestBuilder {
     /// Sets [`DescribeIdentityIdFormatRequest::resource`](crate::types::DescribeIdentityIdFormatRequest::resource): The type of resource: `bundle` \| `conversion-task` \| `customer-gateway` \| `dhcp-options` \| `elastic-ip-allocation` \| `elastic-ip-association` \| `export-task` \| `flow-log` \| `image` \| `import-task` \| `instance` \| `internet-gateway` \| `network-acl` \| `network-acl-association` \| `network-interface` \| `network-interface-attachment` \| `prefix-list` \| `reservation` \| `route-table` \| `route-table-association` \| `security-group` \| `snapshot` \| `subnet` \| `subnet-cidr-block-association` \| `volume` \| `vpc` \| `vpc-cidr-block-association` \| `vpc-endpoint` \| `vpc-peering-connection` \| `vpn-connection` \| `vpn-gateway`
-    pub fn resource(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource = ::std::option::Option::Some(input.into());
+    pub fn resource(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIdentityIdFormatRequest::resource`](crate::types::DescribeIdentityIdFormatRequest::resource).
     #[inline]
-    pub fn set_resource(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource(mut self, input: Option<String>) -> Self {
         self.inner.resource = input;
         self
     }
     /// The value set for [`DescribeIdentityIdFormatRequest::resource`](crate::types::DescribeIdentityIdFormatRequest::resource), if any.
     #[inline]
-    pub fn get_resource(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource(&self) -> &Option<String> {
         &self.inner.resource
     }
     /// Sets [`DescribeIdentityIdFormatRequest::principal_arn`](crate::types::DescribeIdentityIdFormatRequest::principal_arn): The ARN of the principal, which can be an IAM role, IAM user, or the root user.
-    pub fn principal_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.principal_arn = ::std::option::Option::Some(input.into());
+    pub fn principal_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.principal_arn = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIdentityIdFormatRequest::principal_arn`](crate::types::DescribeIdentityIdFormatRequest::principal_arn).
     #[inline]
-    pub fn set_principal_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_principal_arn(mut self, input: Option<String>) -> Self {
         self.inner.principal_arn = input;
         self
     }
     /// The value set for [`DescribeIdentityIdFormatRequest::principal_arn`](crate::types::DescribeIdentityIdFormatRequest::principal_arn), if any.
     #[inline]
-    pub fn get_principal_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_principal_arn(&self) -> &Option<String> {
         &self.inner.principal_arn
     }
     /// Builds the [`DescribeIdentityIdFormatRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeIdentityIdFormatRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.principal_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeIdentityIdFormatRequest",
                 member: "principal_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DescribeIdentityIdFormatRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.resource {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.resource {
             body.member("Resource", value);
         }
-        if let ::std::option::Option::Some(value) = &self.principal_arn {
+        if let Some(value) = &self.principal_arn {
             body.member("PrincipalArn", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeImageAttribute.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeImageAttributeRequest {
     /// The AMI attribute.
@@ -15,143 +10,130 @@ pub struct DescribeImageAttributeRequest {
     /// **Note**: The `blockDeviceMapping` attribute is deprecated. Using this attribute returns the `Client.AuthFailure` error. To get information about the block device mappings for an AMI, describe the image instead.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub attribute: ::std::option::Option<crate::types::ImageAttributeName>,
+    pub attribute: Option<crate::types::ImageAttributeName>,
     /// The ID of the AMI.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeImageAttributeRequest {
     /// Starts building a [`DescribeImageAttributeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeImageAttributeRequestBuilder {
-        <crate::types::builders::DescribeImageAttributeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeImageAttributeRequestBuilder as Default>::default()
     }
     /// The `Attribute` member, when set.
     #[inline]
-    pub fn attribute(&self) -> ::std::option::Option<&crate::types::ImageAttributeName> {
+    pub fn attribute(&self) -> Option<&crate::types::ImageAttributeName> {
         self.attribute.as_ref()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeImageAttributeRequest`](crate::types::DescribeImageAttributeRequest); start one with `DescribeImageAttributeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeImageAttributeRequestBuilder {
     inner: crate::types::DescribeImageAttributeRequest,
 }
 impl DescribeImageAttributeRequestBuilder {
     /// Sets [`DescribeImageAttributeRequest::attribute`](crate::types::DescribeImageAttributeRequest::attribute): The AMI attribute.
     pub fn attribute(mut self, input: crate::types::ImageAttributeName) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input);
+        self.inner.attribute = Some(input);
         self
     }
     /// Sets or clears [`DescribeImageAttributeRequest::attribute`](crate::types::DescribeImageAttributeRequest::attribute).
     #[inline]
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::ImageAttributeName>,
+        input: Option<crate::types::ImageAttributeName>,
     ) -> Self {
         self.inner.attribute = input;
         self
     }
     /// The value set for [`DescribeImageAttributeRequest::attribute`](crate::types::DescribeImageAttributeRequest::attribute), if any.
     #[inline]
-    pub fn get_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::ImageAttributeName> {
+    pub fn get_attribute(&self) -> &Option<crate::types::ImageAttributeName> {
         &self.inner.attribute
     }
     /// Sets [`DescribeImageAttributeRequest::image_id`](crate::types::DescribeImageAttributeRequest::image_id): The ID of the AMI.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeImageAttributeRequest::image_id`](crate::types::DescribeImageAttributeRequest::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`DescribeImageAttributeRequest::image_id`](crate::types::DescribeImageAttributeRequest::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`DescribeImageAttributeRequest::dry_run`](crate::types::DescribeImageAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeImageAttributeRequest::dry_run`](crate::types::DescribeImageAttributeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeImageAttributeRequest::dry_run`](crate::types::DescribeImageAttributeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeImageAttributeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeImageAttributeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.attribute.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeImageAttributeRequest",
                 member: "attribute",
             });
         }
         if self.inner.image_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeImageAttributeRequest",
                 member: "image_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DescribeImageAttributeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.attribute {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.attribute {
             body.member("Attribute", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.image_id {
+        if let Some(value) = &self.image_id {
             body.member("ImageId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

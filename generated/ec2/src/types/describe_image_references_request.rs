@@ -2,51 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImageReferencesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeImageReferencesRequest {
     /// The IDs of the images to check for resource references.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub image_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub image_ids: Option<Vec<String>>,
     /// Specifies whether to check all supported Amazon Web Services resource types for image references. When specified, default values are applied for `ResourceTypeOptions`. For the default values, see [How AMI reference checks work](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-ami-references.html#how-ami-references-works) in the *Amazon EC2 User Guide*. If you also specify `ResourceTypes` with `ResourceTypeOptions`, your specified values override the default values.
     ///
     /// Supported resource types: `ec2:Instance` \| `ec2:LaunchTemplate` \| `ssm:Parameter` \| `imagebuilder:ImageRecipe` \| `imagebuilder:ContainerRecipe`
     ///
     /// Either `IncludeAllResourceTypes` or `ResourceTypes` must be specified.
-    pub include_all_resource_types: ::std::option::Option<bool>,
+    pub include_all_resource_types: Option<bool>,
     /// The Amazon Web Services resource types to check for image references.
     ///
     /// Either `IncludeAllResourceTypes` or `ResourceTypes` must be specified.
-    pub resource_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ResourceTypeRequest>,
-    >,
+    pub resource_types: Option<Vec<crate::types::ResourceTypeRequest>>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
 }
 impl DescribeImageReferencesRequest {
     /// Starts building a [`DescribeImageReferencesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeImageReferencesRequestBuilder {
-        <crate::types::builders::DescribeImageReferencesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeImageReferencesRequestBuilder as Default>::default()
     }
     /// The `ImageIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn image_ids(&self) -> &[::std::string::String] {
+    pub fn image_ids(&self) -> &[String] {
         self.image_ids.as_deref().unwrap_or_default()
     }
     /// The `IncludeAllResourceTypes` member, when set.
     #[inline]
-    pub fn include_all_resource_types(&self) -> ::std::option::Option<bool> {
+    pub fn include_all_resource_types(&self) -> Option<bool> {
         self.include_all_resource_types
     }
     /// The `ResourceTypes` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,27 +49,22 @@ impl DescribeImageReferencesRequest {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 }
 /// A builder for [`DescribeImageReferencesRequest`](crate::types::DescribeImageReferencesRequest); start one with `DescribeImageReferencesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeImageReferencesRequestBuilder {
     inner: crate::types::DescribeImageReferencesRequest,
 }
@@ -84,46 +72,35 @@ impl DescribeImageReferencesRequestBuilder {
     /// Appends one item to [`DescribeImageReferencesRequest::image_ids`](crate::types::DescribeImageReferencesRequest::image_ids): The IDs of the images to check for resource references.
     ///
     /// To set the whole list at once, use [`set_image_ids`](Self::set_image_ids).
-    pub fn image_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.image_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeImageReferencesRequest::image_ids`](crate::types::DescribeImageReferencesRequest::image_ids).
     #[inline]
-    pub fn set_image_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_image_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.image_ids = input;
         self
     }
     /// The value set for [`DescribeImageReferencesRequest::image_ids`](crate::types::DescribeImageReferencesRequest::image_ids), if any.
     #[inline]
-    pub fn get_image_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_image_ids(&self) -> &Option<Vec<String>> {
         &self.inner.image_ids
     }
     /// Sets [`DescribeImageReferencesRequest::include_all_resource_types`](crate::types::DescribeImageReferencesRequest::include_all_resource_types): Specifies whether to check all supported Amazon Web Services resource types for image references.
     pub fn include_all_resource_types(mut self, input: bool) -> Self {
-        self.inner.include_all_resource_types = ::std::option::Option::Some(input);
+        self.inner.include_all_resource_types = Some(input);
         self
     }
     /// Sets or clears [`DescribeImageReferencesRequest::include_all_resource_types`](crate::types::DescribeImageReferencesRequest::include_all_resource_types).
     #[inline]
-    pub fn set_include_all_resource_types(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_all_resource_types(mut self, input: Option<bool>) -> Self {
         self.inner.include_all_resource_types = input;
         self
     }
     /// The value set for [`DescribeImageReferencesRequest::include_all_resource_types`](crate::types::DescribeImageReferencesRequest::include_all_resource_types), if any.
     #[inline]
-    pub fn get_include_all_resource_types(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_all_resource_types(&self) -> &Option<bool> {
         &self.inner.include_all_resource_types
     }
     /// Appends one item to [`DescribeImageReferencesRequest::resource_types`](crate::types::DescribeImageReferencesRequest::resource_types): The Amazon Web Services resource types to check for image references.
@@ -137,106 +114,98 @@ impl DescribeImageReferencesRequestBuilder {
     #[inline]
     pub fn set_resource_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ResourceTypeRequest>>,
+        input: Option<Vec<crate::types::ResourceTypeRequest>>,
     ) -> Self {
         self.inner.resource_types = input;
         self
     }
     /// The value set for [`DescribeImageReferencesRequest::resource_types`](crate::types::DescribeImageReferencesRequest::resource_types), if any.
     #[inline]
-    pub fn get_resource_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ResourceTypeRequest>> {
+    pub fn get_resource_types(&self) -> &Option<Vec<crate::types::ResourceTypeRequest>> {
         &self.inner.resource_types
     }
     /// Sets [`DescribeImageReferencesRequest::next_token`](crate::types::DescribeImageReferencesRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeImageReferencesRequest::next_token`](crate::types::DescribeImageReferencesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeImageReferencesRequest::next_token`](crate::types::DescribeImageReferencesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeImageReferencesRequest::dry_run`](crate::types::DescribeImageReferencesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeImageReferencesRequest::dry_run`](crate::types::DescribeImageReferencesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeImageReferencesRequest::dry_run`](crate::types::DescribeImageReferencesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DescribeImageReferencesRequest::max_results`](crate::types::DescribeImageReferencesRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeImageReferencesRequest::max_results`](crate::types::DescribeImageReferencesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeImageReferencesRequest::max_results`](crate::types::DescribeImageReferencesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Builds the [`DescribeImageReferencesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeImageReferencesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.image_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeImageReferencesRequest",
                 member: "image_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DescribeImageReferencesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.image_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.image_ids {
             let member_0 = body.enter("ImageId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.include_all_resource_types {
+        if let Some(value) = &self.include_all_resource_types {
             body.member(
                 "IncludeAllResourceTypes",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.resource_types {
+        if let Some(value) = &self.resource_types {
             let member_0 = body.enter("ResourceType");
             body.items(
                 value,
@@ -244,15 +213,15 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeImageReferencesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImageReferencesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeImageReferencesResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The resources that are referencing the specified images.
-    pub image_references: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ImageReference>,
-    >,
+    pub image_references: Option<Vec<crate::types::ImageReference>>,
 }
 impl DescribeImageReferencesResult {
     /// Starts building a [`DescribeImageReferencesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeImageReferencesResultBuilder {
-        <crate::types::builders::DescribeImageReferencesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeImageReferencesResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `ImageReferences` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,36 +28,25 @@ impl DescribeImageReferencesResult {
     }
 }
 /// A builder for [`DescribeImageReferencesResult`](crate::types::DescribeImageReferencesResult); start one with `DescribeImageReferencesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeImageReferencesResultBuilder {
     inner: crate::types::DescribeImageReferencesResult,
 }
 impl DescribeImageReferencesResultBuilder {
     /// Sets [`DescribeImageReferencesResult::next_token`](crate::types::DescribeImageReferencesResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeImageReferencesResult::next_token`](crate::types::DescribeImageReferencesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeImageReferencesResult::next_token`](crate::types::DescribeImageReferencesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeImageReferencesResult::image_references`](crate::types::DescribeImageReferencesResult::image_references): The resources that are referencing the specified images.
@@ -78,16 +60,14 @@ impl DescribeImageReferencesResultBuilder {
     #[inline]
     pub fn set_image_references(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ImageReference>>,
+        input: Option<Vec<crate::types::ImageReference>>,
     ) -> Self {
         self.inner.image_references = input;
         self
     }
     /// The value set for [`DescribeImageReferencesResult::image_references`](crate::types::DescribeImageReferencesResult::image_references), if any.
     #[inline]
-    pub fn get_image_references(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ImageReference>> {
+    pub fn get_image_references(&self) -> &Option<Vec<crate::types::ImageReference>> {
         &self.inner.image_references
     }
     /// Builds the [`DescribeImageReferencesResult`]; it has no required members, so this cannot fail.
@@ -99,17 +79,15 @@ impl DescribeImageReferencesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeImageReferencesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "imageReferenceSet" => {
-                    value.image_references = ::std::option::Option::Some(
+                    value.image_references = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ImageReference as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -119,6 +97,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeImageReferencesResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImageUsageReportEntriesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeImageUsageReportEntriesResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The content of the usage reports.
-    pub image_usage_report_entries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ImageUsageReportEntry>,
-    >,
+    pub image_usage_report_entries: Option<Vec<crate::types::ImageUsageReportEntry>>,
 }
 impl DescribeImageUsageReportEntriesResult {
     /// Starts building a [`DescribeImageUsageReportEntriesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeImageUsageReportEntriesResultBuilder {
-        <crate::types::builders::DescribeImageUsageReportEntriesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeImageUsageReportEntriesResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `ImageUsageReportEntries` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,36 +28,25 @@ impl DescribeImageUsageReportEntriesResult {
     }
 }
 /// A builder for [`DescribeImageUsageReportEntriesResult`](crate::types::DescribeImageUsageReportEntriesResult); start one with `DescribeImageUsageReportEntriesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeImageUsageReportEntriesResultBuilder {
     inner: crate::types::DescribeImageUsageReportEntriesResult,
 }
 impl DescribeImageUsageReportEntriesResultBuilder {
     /// Sets [`DescribeImageUsageReportEntriesResult::next_token`](crate::types::DescribeImageUsageReportEntriesResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeImageUsageReportEntriesResult::next_token`](crate::types::DescribeImageUsageReportEntriesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeImageUsageReportEntriesResult::next_token`](crate::types::DescribeImageUsageReportEntriesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeImageUsageReportEntriesResult::image_usage_report_entries`](crate::types::DescribeImageUsageReportEntriesResult::image_usage_report_entries): The content of the usage reports.
@@ -81,9 +63,7 @@ impl DescribeImageUsageReportEntriesResultBuilder {
     #[inline]
     pub fn set_image_usage_report_entries(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ImageUsageReportEntry>,
-        >,
+        input: Option<Vec<crate::types::ImageUsageReportEntry>>,
     ) -> Self {
         self.inner.image_usage_report_entries = input;
         self
@@ -92,7 +72,7 @@ impl DescribeImageUsageReportEntriesResultBuilder {
     #[inline]
     pub fn get_image_usage_report_entries(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ImageUsageReportEntry>> {
+    ) -> &Option<Vec<crate::types::ImageUsageReportEntry>> {
         &self.inner.image_usage_report_entries
     }
     /// Builds the [`DescribeImageUsageReportEntriesResult`]; it has no required members, so this cannot fail.
@@ -104,17 +84,15 @@ impl DescribeImageUsageReportEntriesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeImageUsageReportEntriesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "imageUsageReportEntrySet" => {
-                    value.image_usage_report_entries = ::std::option::Option::Some(
+                    value.image_usage_report_entries = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ImageUsageReportEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -124,6 +102,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeImageUsageReportEntriesResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,51 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImageUsageReportsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeImageUsageReportsRequest {
     /// The IDs of the images for filtering the reports. If specified, only reports containing these images are returned.
-    pub image_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub image_ids: Option<Vec<String>>,
     /// The IDs of the image usage reports.
-    pub report_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub report_ids: Option<Vec<String>>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The filters.
     ///
     /// - `creation-time` - The time when the report was created, in the ISO 8601 format in the UTC time zone (YYYY-MM-DDThh:mm:ss.sssZ), for example, `2025-11-29T11:04:43.305Z`. You can use a wildcard (`*`), for example, `2025-11-29T*`, which matches an entire day.
     /// - `state` - The state of the report (`available` \| `pending` \| `error`).
     /// - `tag:<key>` - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
 }
 impl DescribeImageUsageReportsRequest {
     /// Starts building a [`DescribeImageUsageReportsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeImageUsageReportsRequestBuilder {
-        <crate::types::builders::DescribeImageUsageReportsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeImageUsageReportsRequestBuilder as Default>::default()
     }
     /// The `ImageIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn image_ids(&self) -> &[::std::string::String] {
+    pub fn image_ids(&self) -> &[String] {
         self.image_ids.as_deref().unwrap_or_default()
     }
     /// The `ReportIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn report_ids(&self) -> &[::std::string::String] {
+    pub fn report_ids(&self) -> &[String] {
         self.report_ids.as_deref().unwrap_or_default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,22 +51,17 @@ impl DescribeImageUsageReportsRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 }
 /// A builder for [`DescribeImageUsageReportsRequest`](crate::types::DescribeImageUsageReportsRequest); start one with `DescribeImageUsageReportsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeImageUsageReportsRequestBuilder {
     inner: crate::types::DescribeImageUsageReportsRequest,
 }
@@ -79,75 +69,53 @@ impl DescribeImageUsageReportsRequestBuilder {
     /// Appends one item to [`DescribeImageUsageReportsRequest::image_ids`](crate::types::DescribeImageUsageReportsRequest::image_ids): The IDs of the images for filtering the reports.
     ///
     /// To set the whole list at once, use [`set_image_ids`](Self::set_image_ids).
-    pub fn image_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.image_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeImageUsageReportsRequest::image_ids`](crate::types::DescribeImageUsageReportsRequest::image_ids).
     #[inline]
-    pub fn set_image_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_image_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.image_ids = input;
         self
     }
     /// The value set for [`DescribeImageUsageReportsRequest::image_ids`](crate::types::DescribeImageUsageReportsRequest::image_ids), if any.
     #[inline]
-    pub fn get_image_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_image_ids(&self) -> &Option<Vec<String>> {
         &self.inner.image_ids
     }
     /// Appends one item to [`DescribeImageUsageReportsRequest::report_ids`](crate::types::DescribeImageUsageReportsRequest::report_ids): The IDs of the image usage reports.
     ///
     /// To set the whole list at once, use [`set_report_ids`](Self::set_report_ids).
-    pub fn report_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn report_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.report_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeImageUsageReportsRequest::report_ids`](crate::types::DescribeImageUsageReportsRequest::report_ids).
     #[inline]
-    pub fn set_report_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_report_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.report_ids = input;
         self
     }
     /// The value set for [`DescribeImageUsageReportsRequest::report_ids`](crate::types::DescribeImageUsageReportsRequest::report_ids), if any.
     #[inline]
-    pub fn get_report_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_report_ids(&self) -> &Option<Vec<String>> {
         &self.inner.report_ids
     }
     /// Sets [`DescribeImageUsageReportsRequest::next_token`](crate::types::DescribeImageUsageReportsRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeImageUsageReportsRequest::next_token`](crate::types::DescribeImageUsageReportsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeImageUsageReportsRequest::next_token`](crate::types::DescribeImageUsageReportsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeImageUsageReportsRequest::filters`](crate::types::DescribeImageUsageReportsRequest::filters): The filters.
@@ -159,50 +127,45 @@ impl DescribeImageUsageReportsRequestBuilder {
     }
     /// Sets or clears [`DescribeImageUsageReportsRequest::filters`](crate::types::DescribeImageUsageReportsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeImageUsageReportsRequest::filters`](crate::types::DescribeImageUsageReportsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeImageUsageReportsRequest::dry_run`](crate::types::DescribeImageUsageReportsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeImageUsageReportsRequest::dry_run`](crate::types::DescribeImageUsageReportsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeImageUsageReportsRequest::dry_run`](crate::types::DescribeImageUsageReportsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DescribeImageUsageReportsRequest::max_results`](crate::types::DescribeImageUsageReportsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeImageUsageReportsRequest::max_results`](crate::types::DescribeImageUsageReportsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeImageUsageReportsRequest::max_results`](crate::types::DescribeImageUsageReportsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Builds the [`DescribeImageUsageReportsRequest`]; it has no required members, so this cannot fail.
@@ -215,21 +178,21 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeImageUsageReportsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.image_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.image_ids {
             let member_0 = body.enter("ImageId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.report_ids {
+        if let Some(value) = &self.report_ids {
             let member_0 = body.enter("ReportId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -237,12 +200,12 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeImageUsageReportsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

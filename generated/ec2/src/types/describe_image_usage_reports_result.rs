@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImageUsageReportsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeImageUsageReportsResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The image usage reports.
-    pub image_usage_reports: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ImageUsageReport>,
-    >,
+    pub image_usage_reports: Option<Vec<crate::types::ImageUsageReport>>,
 }
 impl DescribeImageUsageReportsResult {
     /// Starts building a [`DescribeImageUsageReportsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeImageUsageReportsResultBuilder {
-        <crate::types::builders::DescribeImageUsageReportsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeImageUsageReportsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `ImageUsageReports` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,36 +28,25 @@ impl DescribeImageUsageReportsResult {
     }
 }
 /// A builder for [`DescribeImageUsageReportsResult`](crate::types::DescribeImageUsageReportsResult); start one with `DescribeImageUsageReportsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeImageUsageReportsResultBuilder {
     inner: crate::types::DescribeImageUsageReportsResult,
 }
 impl DescribeImageUsageReportsResultBuilder {
     /// Sets [`DescribeImageUsageReportsResult::next_token`](crate::types::DescribeImageUsageReportsResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeImageUsageReportsResult::next_token`](crate::types::DescribeImageUsageReportsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeImageUsageReportsResult::next_token`](crate::types::DescribeImageUsageReportsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeImageUsageReportsResult::image_usage_reports`](crate::types::DescribeImageUsageReportsResult::image_usage_reports): The image usage reports.
@@ -78,7 +60,7 @@ impl DescribeImageUsageReportsResultBuilder {
     #[inline]
     pub fn set_image_usage_reports(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ImageUsageReport>>,
+        input: Option<Vec<crate::types::ImageUsageReport>>,
     ) -> Self {
         self.inner.image_usage_reports = input;
         self
@@ -87,7 +69,7 @@ impl DescribeImageUsageReportsResultBuilder {
     #[inline]
     pub fn get_image_usage_reports(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ImageUsageReport>> {
+    ) -> &Option<Vec<crate::types::ImageUsageReport>> {
         &self.inner.image_usage_reports
     }
     /// Builds the [`DescribeImageUsageReportsResult`]; it has no required members, so this cannot fail.
@@ -99,17 +81,15 @@ impl DescribeImageUsageReportsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeImageUsageReportsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "imageUsageReportSet" => {
-                    value.image_usage_reports = ::std::option::Option::Some(
+                    value.image_usage_reports = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ImageUsageReport as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -119,6 +99,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeImageUsageReportsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

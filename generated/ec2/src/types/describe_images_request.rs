@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImagesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeImagesRequest {
     /// Scopes the images by users with explicit launch permissions. Specify an Amazon Web Services account ID, `self` (the sender of the request), or `all` (public AMIs).
@@ -15,29 +10,29 @@ pub struct DescribeImagesRequest {
     /// - If you specify an Amazon Web Services account ID that is not your own, only AMIs shared with that specific Amazon Web Services account ID are returned. However, AMIs that are shared with the account’s organization or organizational unit (OU) are not returned.
     /// - If you specify `self` or your own Amazon Web Services account ID, AMIs shared with your account are returned. In addition, AMIs that are shared with the organization or OU of which you are member are also returned.
     /// - If you specify `all`, all public AMIs are returned.
-    pub executable_users: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub executable_users: Option<Vec<String>>,
     /// The image IDs.
     ///
     /// Default: Describes all images available to you.
-    pub image_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub image_ids: Option<Vec<String>>,
     /// Scopes the results to images with the specified owners. You can specify a combination of Amazon Web Services account IDs, `self`, `amazon`, `aws-backup-vault`, and `aws-marketplace`. If you omit this parameter, the results include all images for which you have launch permissions, regardless of ownership.
-    pub owners: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub owners: Option<Vec<String>>,
     /// Specifies whether to include deprecated AMIs.
     ///
     /// Default: No deprecated AMIs are included in the response.
     ///
     /// **Note:** If you are the AMI owner, all deprecated AMIs appear in the response regardless of what you specify for this parameter.
-    pub include_deprecated: ::std::option::Option<bool>,
+    pub include_deprecated: Option<bool>,
     /// Specifies whether to include disabled AMIs.
     ///
     /// Default: No disabled AMIs are included in the response.
-    pub include_disabled: ::std::option::Option<bool>,
+    pub include_disabled: Option<bool>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The filters.
     ///
     /// - `architecture` - The image architecture (`i386` \| `x86_64` \| `arm64` \| `x86_64_mac` \| `arm64_mac`).
@@ -83,52 +78,52 @@ pub struct DescribeImagesRequest {
     /// - `tag:<key>` - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     /// - `virtualization-type` - The virtualization type (`paravirtual` \| `hvm`).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeImagesRequest {
     /// Starts building a [`DescribeImagesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeImagesRequestBuilder {
-        <crate::types::builders::DescribeImagesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeImagesRequestBuilder as Default>::default()
     }
     /// The `ExecutableUsers` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn executable_users(&self) -> &[::std::string::String] {
+    pub fn executable_users(&self) -> &[String] {
         self.executable_users.as_deref().unwrap_or_default()
     }
     /// The `ImageIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn image_ids(&self) -> &[::std::string::String] {
+    pub fn image_ids(&self) -> &[String] {
         self.image_ids.as_deref().unwrap_or_default()
     }
     /// The `Owners` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn owners(&self) -> &[::std::string::String] {
+    pub fn owners(&self) -> &[String] {
         self.owners.as_deref().unwrap_or_default()
     }
     /// The `IncludeDeprecated` member, when set.
     #[inline]
-    pub fn include_deprecated(&self) -> ::std::option::Option<bool> {
+    pub fn include_deprecated(&self) -> Option<bool> {
         self.include_deprecated
     }
     /// The `IncludeDisabled` member, when set.
     #[inline]
-    pub fn include_disabled(&self) -> ::std::option::Option<bool> {
+    pub fn include_disabled(&self) -> Option<bool> {
         self.include_disabled
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -138,12 +133,7 @@ impl DescribeImagesRequest {
     }
 }
 /// A builder for [`DescribeImagesRequest`](crate::types::DescribeImagesRequest); start one with `DescribeImagesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeImagesRequestBuilder {
     inner: crate::types::DescribeImagesRequest,
 }
@@ -151,165 +141,135 @@ impl DescribeImagesRequestBuilder {
     /// Appends one item to [`DescribeImagesRequest::executable_users`](crate::types::DescribeImagesRequest::executable_users): Scopes the images by users with explicit launch permissions.
     ///
     /// To set the whole list at once, use [`set_executable_users`](Self::set_executable_users).
-    pub fn executable_users(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn executable_users(mut self, input: impl Into<String>) -> Self {
         self.inner.executable_users.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeImagesRequest::executable_users`](crate::types::DescribeImagesRequest::executable_users).
     #[inline]
-    pub fn set_executable_users(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_executable_users(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.executable_users = input;
         self
     }
     /// The value set for [`DescribeImagesRequest::executable_users`](crate::types::DescribeImagesRequest::executable_users), if any.
     #[inline]
-    pub fn get_executable_users(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_executable_users(&self) -> &Option<Vec<String>> {
         &self.inner.executable_users
     }
     /// Appends one item to [`DescribeImagesRequest::image_ids`](crate::types::DescribeImagesRequest::image_ids): The image IDs.
     ///
     /// To set the whole list at once, use [`set_image_ids`](Self::set_image_ids).
-    pub fn image_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.image_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeImagesRequest::image_ids`](crate::types::DescribeImagesRequest::image_ids).
     #[inline]
-    pub fn set_image_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_image_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.image_ids = input;
         self
     }
     /// The value set for [`DescribeImagesRequest::image_ids`](crate::types::DescribeImagesRequest::image_ids), if any.
     #[inline]
-    pub fn get_image_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_image_ids(&self) -> &Option<Vec<String>> {
         &self.inner.image_ids
     }
     /// Appends one item to [`DescribeImagesRequest::owners`](crate::types::DescribeImagesRequest::owners): Scopes the results to images with the specified owners.
     ///
     /// To set the whole list at once, use [`set_owners`](Self::set_owners).
-    pub fn owners(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn owners(mut self, input: impl Into<String>) -> Self {
         self.inner.owners.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeImagesRequest::owners`](crate::types::DescribeImagesRequest::owners).
     #[inline]
-    pub fn set_owners(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_owners(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.owners = input;
         self
     }
     /// The value set for [`DescribeImagesRequest::owners`](crate::types::DescribeImagesRequest::owners), if any.
     #[inline]
-    pub fn get_owners(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_owners(&self) -> &Option<Vec<String>> {
         &self.inner.owners
     }
     /// Sets [`DescribeImagesRequest::include_deprecated`](crate::types::DescribeImagesRequest::include_deprecated): Specifies whether to include deprecated AMIs.
     pub fn include_deprecated(mut self, input: bool) -> Self {
-        self.inner.include_deprecated = ::std::option::Option::Some(input);
+        self.inner.include_deprecated = Some(input);
         self
     }
     /// Sets or clears [`DescribeImagesRequest::include_deprecated`](crate::types::DescribeImagesRequest::include_deprecated).
     #[inline]
-    pub fn set_include_deprecated(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_include_deprecated(mut self, input: Option<bool>) -> Self {
         self.inner.include_deprecated = input;
         self
     }
     /// The value set for [`DescribeImagesRequest::include_deprecated`](crate::types::DescribeImagesRequest::include_deprecated), if any.
     #[inline]
-    pub fn get_include_deprecated(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_deprecated(&self) -> &Option<bool> {
         &self.inner.include_deprecated
     }
     /// Sets [`DescribeImagesRequest::include_disabled`](crate::types::DescribeImagesRequest::include_disabled): Specifies whether to include disabled AMIs.
     pub fn include_disabled(mut self, input: bool) -> Self {
-        self.inner.include_disabled = ::std::option::Option::Some(input);
+        self.inner.include_disabled = Some(input);
         self
     }
     /// Sets or clears [`DescribeImagesRequest::include_disabled`](crate::types::DescribeImagesRequest::include_disabled).
     #[inline]
-    pub fn set_include_disabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_include_disabled(mut self, input: Option<bool>) -> Self {
         self.inner.include_disabled = input;
         self
     }
     /// The value set for [`DescribeImagesRequest::include_disabled`](crate::types::DescribeImagesRequest::include_disabled), if any.
     #[inline]
-    pub fn get_include_disabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_disabled(&self) -> &Option<bool> {
         &self.inner.include_disabled
     }
     /// Sets [`DescribeImagesRequest::max_results`](crate::types::DescribeImagesRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeImagesRequest::max_results`](crate::types::DescribeImagesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeImagesRequest::max_results`](crate::types::DescribeImagesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeImagesRequest::next_token`](crate::types::DescribeImagesRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeImagesRequest::next_token`](crate::types::DescribeImagesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeImagesRequest::next_token`](crate::types::DescribeImagesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeImagesRequest::dry_run`](crate::types::DescribeImagesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeImagesRequest::dry_run`](crate::types::DescribeImagesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeImagesRequest::dry_run`](crate::types::DescribeImagesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeImagesRequest::filters`](crate::types::DescribeImagesRequest::filters): The filters.
@@ -321,18 +281,13 @@ impl DescribeImagesRequestBuilder {
     }
     /// Sets or clears [`DescribeImagesRequest::filters`](crate::types::DescribeImagesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeImagesRequest::filters`](crate::types::DescribeImagesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribeImagesRequest`]; it has no required members, so this cannot fail.
@@ -345,38 +300,38 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeImagesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.executable_users {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.executable_users {
             let member_0 = body.enter("ExecutableBy");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.image_ids {
+        if let Some(value) = &self.image_ids {
             let member_0 = body.enter("ImageId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.owners {
+        if let Some(value) = &self.owners {
             let member_0 = body.enter("Owner");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.include_deprecated {
+        if let Some(value) = &self.include_deprecated {
             body.member("IncludeDeprecated", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.include_disabled {
+        if let Some(value) = &self.include_disabled {
             body.member("IncludeDisabled", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -384,6 +339,6 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeImagesRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

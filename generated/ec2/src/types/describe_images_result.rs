@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImagesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeImagesResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the images.
-    pub images: ::std::option::Option<::std::vec::Vec<crate::types::Image>>,
+    pub images: Option<Vec<crate::types::Image>>,
 }
 impl DescribeImagesResult {
     /// Starts building a [`DescribeImagesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeImagesResultBuilder {
-        <crate::types::builders::DescribeImagesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeImagesResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Images` member, empty when not set; the field tells an empty list from an absent one.
@@ -33,36 +28,25 @@ impl DescribeImagesResult {
     }
 }
 /// A builder for [`DescribeImagesResult`](crate::types::DescribeImagesResult); start one with `DescribeImagesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeImagesResultBuilder {
     inner: crate::types::DescribeImagesResult,
 }
 impl DescribeImagesResultBuilder {
     /// Sets [`DescribeImagesResult::next_token`](crate::types::DescribeImagesResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeImagesResult::next_token`](crate::types::DescribeImagesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeImagesResult::next_token`](crate::types::DescribeImagesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeImagesResult::images`](crate::types::DescribeImagesResult::images): Information about the images.
@@ -74,18 +58,13 @@ impl DescribeImagesResultBuilder {
     }
     /// Sets or clears [`DescribeImagesResult::images`](crate::types::DescribeImagesResult::images).
     #[inline]
-    pub fn set_images(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Image>>,
-    ) -> Self {
+    pub fn set_images(mut self, input: Option<Vec<crate::types::Image>>) -> Self {
         self.inner.images = input;
         self
     }
     /// The value set for [`DescribeImagesResult::images`](crate::types::DescribeImagesResult::images), if any.
     #[inline]
-    pub fn get_images(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Image>> {
+    pub fn get_images(&self) -> &Option<Vec<crate::types::Image>> {
         &self.inner.images
     }
     /// Builds the [`DescribeImagesResult`]; it has no required members, so this cannot fail.
@@ -97,17 +76,15 @@ impl DescribeImagesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeImagesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "imagesSet" => {
-                    value.images = ::std::option::Option::Some(
+                    value.images = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Image as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,6 +94,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeImagesResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,34 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImportImageTasksRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeImportImageTasksRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Filter tasks using the `task-state` filter and one of the following values: `active`, `completed`, `deleting`, or `deleted`.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The IDs of the import image tasks.
-    pub import_task_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub import_task_ids: Option<Vec<String>>,
     /// The maximum number of results to return in a single call.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// A token that indicates the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeImportImageTasksRequest {
     /// Starts building a [`DescribeImportImageTasksRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeImportImageTasksRequestBuilder {
-        <crate::types::builders::DescribeImportImageTasksRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeImportImageTasksRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -39,45 +34,40 @@ impl DescribeImportImageTasksRequest {
     }
     /// The `ImportTaskIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn import_task_ids(&self) -> &[::std::string::String] {
+    pub fn import_task_ids(&self) -> &[String] {
         self.import_task_ids.as_deref().unwrap_or_default()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeImportImageTasksRequest`](crate::types::DescribeImportImageTasksRequest); start one with `DescribeImportImageTasksRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeImportImageTasksRequestBuilder {
     inner: crate::types::DescribeImportImageTasksRequest,
 }
 impl DescribeImportImageTasksRequestBuilder {
     /// Sets [`DescribeImportImageTasksRequest::dry_run`](crate::types::DescribeImportImageTasksRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeImportImageTasksRequest::dry_run`](crate::types::DescribeImportImageTasksRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeImportImageTasksRequest::dry_run`](crate::types::DescribeImportImageTasksRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeImportImageTasksRequest::filters`](crate::types::DescribeImportImageTasksRequest::filters): Filter tasks using the `task-state` filter and one of the following values: `active`, `completed`, `deleting`, or `deleted`.
@@ -89,82 +79,63 @@ impl DescribeImportImageTasksRequestBuilder {
     }
     /// Sets or clears [`DescribeImportImageTasksRequest::filters`](crate::types::DescribeImportImageTasksRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeImportImageTasksRequest::filters`](crate::types::DescribeImportImageTasksRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Appends one item to [`DescribeImportImageTasksRequest::import_task_ids`](crate::types::DescribeImportImageTasksRequest::import_task_ids): The IDs of the import image tasks.
     ///
     /// To set the whole list at once, use [`set_import_task_ids`](Self::set_import_task_ids).
-    pub fn import_task_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn import_task_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.import_task_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeImportImageTasksRequest::import_task_ids`](crate::types::DescribeImportImageTasksRequest::import_task_ids).
     #[inline]
-    pub fn set_import_task_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_import_task_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.import_task_ids = input;
         self
     }
     /// The value set for [`DescribeImportImageTasksRequest::import_task_ids`](crate::types::DescribeImportImageTasksRequest::import_task_ids), if any.
     #[inline]
-    pub fn get_import_task_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_import_task_ids(&self) -> &Option<Vec<String>> {
         &self.inner.import_task_ids
     }
     /// Sets [`DescribeImportImageTasksRequest::max_results`](crate::types::DescribeImportImageTasksRequest::max_results): The maximum number of results to return in a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeImportImageTasksRequest::max_results`](crate::types::DescribeImportImageTasksRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeImportImageTasksRequest::max_results`](crate::types::DescribeImportImageTasksRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeImportImageTasksRequest::next_token`](crate::types::DescribeImportImageTasksRequest::next_token): A token that indicates the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeImportImageTasksRequest::next_token`](crate::types::DescribeImportImageTasksRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeImportImageTasksRequest::next_token`](crate::types::DescribeImportImageTasksRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeImportImageTasksRequest`]; it has no required members, so this cannot fail.
@@ -177,11 +148,11 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeImportImageTasksRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filters");
             body.items(
                 value,
@@ -189,17 +160,17 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeImportImageTasksRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.import_task_ids {
+        if let Some(value) = &self.import_task_ids {
             let member_0 = body.enter("ImportTaskId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

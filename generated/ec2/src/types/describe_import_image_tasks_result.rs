@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImportImageTasksResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeImportImageTasksResult {
     /// A list of zero or more import image tasks that are currently active or were completed or canceled in the previous 7 days.
-    pub import_image_tasks: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ImportImageTask>,
-    >,
+    pub import_image_tasks: Option<Vec<crate::types::ImportImageTask>>,
     /// The token to use to get the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeImportImageTasksResult {
     /// Starts building a [`DescribeImportImageTasksResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeImportImageTasksResultBuilder {
-        <crate::types::builders::DescribeImportImageTasksResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeImportImageTasksResultBuilder as Default>::default()
     }
     /// The `ImportImageTasks` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeImportImageTasksResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeImportImageTasksResult`](crate::types::DescribeImportImageTasksResult); start one with `DescribeImportImageTasksResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeImportImageTasksResultBuilder {
     inner: crate::types::DescribeImportImageTasksResult,
 }
@@ -56,38 +44,30 @@ impl DescribeImportImageTasksResultBuilder {
     #[inline]
     pub fn set_import_image_tasks(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ImportImageTask>>,
+        input: Option<Vec<crate::types::ImportImageTask>>,
     ) -> Self {
         self.inner.import_image_tasks = input;
         self
     }
     /// The value set for [`DescribeImportImageTasksResult::import_image_tasks`](crate::types::DescribeImportImageTasksResult::import_image_tasks), if any.
     #[inline]
-    pub fn get_import_image_tasks(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ImportImageTask>> {
+    pub fn get_import_image_tasks(&self) -> &Option<Vec<crate::types::ImportImageTask>> {
         &self.inner.import_image_tasks
     }
     /// Sets [`DescribeImportImageTasksResult::next_token`](crate::types::DescribeImportImageTasksResult::next_token): The token to use to get the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeImportImageTasksResult::next_token`](crate::types::DescribeImportImageTasksResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeImportImageTasksResult::next_token`](crate::types::DescribeImportImageTasksResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeImportImageTasksResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl DescribeImportImageTasksResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeImportImageTasksResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "importImageTaskSet" => {
-                    value.import_image_tasks = ::std::option::Option::Some(
+                    value.import_image_tasks = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ImportImageTask as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeImportImageTasksResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,34 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImportSnapshotTasksRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeImportSnapshotTasksRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The filters.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// A list of import snapshot task IDs.
-    pub import_task_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub import_task_ids: Option<Vec<String>>,
     /// The maximum number of results to return in a single call. To retrieve the remaining results, make another call with the returned `NextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// A token that indicates the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeImportSnapshotTasksRequest {
     /// Starts building a [`DescribeImportSnapshotTasksRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeImportSnapshotTasksRequestBuilder {
-        <crate::types::builders::DescribeImportSnapshotTasksRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeImportSnapshotTasksRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -39,45 +34,40 @@ impl DescribeImportSnapshotTasksRequest {
     }
     /// The `ImportTaskIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn import_task_ids(&self) -> &[::std::string::String] {
+    pub fn import_task_ids(&self) -> &[String] {
         self.import_task_ids.as_deref().unwrap_or_default()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeImportSnapshotTasksRequest`](crate::types::DescribeImportSnapshotTasksRequest); start one with `DescribeImportSnapshotTasksRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeImportSnapshotTasksRequestBuilder {
     inner: crate::types::DescribeImportSnapshotTasksRequest,
 }
 impl DescribeImportSnapshotTasksRequestBuilder {
     /// Sets [`DescribeImportSnapshotTasksRequest::dry_run`](crate::types::DescribeImportSnapshotTasksRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeImportSnapshotTasksRequest::dry_run`](crate::types::DescribeImportSnapshotTasksRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeImportSnapshotTasksRequest::dry_run`](crate::types::DescribeImportSnapshotTasksRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeImportSnapshotTasksRequest::filters`](crate::types::DescribeImportSnapshotTasksRequest::filters): The filters.
@@ -89,82 +79,63 @@ impl DescribeImportSnapshotTasksRequestBuilder {
     }
     /// Sets or clears [`DescribeImportSnapshotTasksRequest::filters`](crate::types::DescribeImportSnapshotTasksRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeImportSnapshotTasksRequest::filters`](crate::types::DescribeImportSnapshotTasksRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Appends one item to [`DescribeImportSnapshotTasksRequest::import_task_ids`](crate::types::DescribeImportSnapshotTasksRequest::import_task_ids): A list of import snapshot task IDs.
     ///
     /// To set the whole list at once, use [`set_import_task_ids`](Self::set_import_task_ids).
-    pub fn import_task_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn import_task_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.import_task_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeImportSnapshotTasksRequest::import_task_ids`](crate::types::DescribeImportSnapshotTasksRequest::import_task_ids).
     #[inline]
-    pub fn set_import_task_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_import_task_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.import_task_ids = input;
         self
     }
     /// The value set for [`DescribeImportSnapshotTasksRequest::import_task_ids`](crate::types::DescribeImportSnapshotTasksRequest::import_task_ids), if any.
     #[inline]
-    pub fn get_import_task_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_import_task_ids(&self) -> &Option<Vec<String>> {
         &self.inner.import_task_ids
     }
     /// Sets [`DescribeImportSnapshotTasksRequest::max_results`](crate::types::DescribeImportSnapshotTasksRequest::max_results): The maximum number of results to return in a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeImportSnapshotTasksRequest::max_results`](crate::types::DescribeImportSnapshotTasksRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeImportSnapshotTasksRequest::max_results`](crate::types::DescribeImportSnapshotTasksRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeImportSnapshotTasksRequest::next_token`](crate::types::DescribeImportSnapshotTasksRequest::next_token): A token that indicates the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeImportSnapshotTasksRequest::next_token`](crate::types::DescribeImportSnapshotTasksRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeImportSnapshotTasksRequest::next_token`](crate::types::DescribeImportSnapshotTasksRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeImportSnapshotTasksRequest`]; it has no required members, so this cannot fail.
@@ -177,11 +148,11 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeImportSnapshotTasksRequest 
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filters");
             body.items(
                 value,
@@ -189,17 +160,17 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeImportSnapshotTasksRequest 
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.import_task_ids {
+        if let Some(value) = &self.import_task_ids {
             let member_0 = body.enter("ImportTaskId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

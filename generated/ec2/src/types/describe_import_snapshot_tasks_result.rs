@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImportSnapshotTasksResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeImportSnapshotTasksResult {
     /// A list of zero or more import snapshot tasks that are currently active or were completed or canceled in the previous 7 days.
-    pub import_snapshot_tasks: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ImportSnapshotTask>,
-    >,
+    pub import_snapshot_tasks: Option<Vec<crate::types::ImportSnapshotTask>>,
     /// The token to use to get the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeImportSnapshotTasksResult {
     /// Starts building a [`DescribeImportSnapshotTasksResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeImportSnapshotTasksResultBuilder {
-        <crate::types::builders::DescribeImportSnapshotTasksResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeImportSnapshotTasksResultBuilder as Default>::default()
     }
     /// The `ImportSnapshotTasks` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeImportSnapshotTasksResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeImportSnapshotTasksResult`](crate::types::DescribeImportSnapshotTasksResult); start one with `DescribeImportSnapshotTasksResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeImportSnapshotTasksResultBuilder {
     inner: crate::types::DescribeImportSnapshotTasksResult,
 }
@@ -59,7 +47,7 @@ impl DescribeImportSnapshotTasksResultBuilder {
     #[inline]
     pub fn set_import_snapshot_tasks(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ImportSnapshotTask>>,
+        input: Option<Vec<crate::types::ImportSnapshotTask>>,
     ) -> Self {
         self.inner.import_snapshot_tasks = input;
         self
@@ -68,29 +56,23 @@ impl DescribeImportSnapshotTasksResultBuilder {
     #[inline]
     pub fn get_import_snapshot_tasks(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ImportSnapshotTask>> {
+    ) -> &Option<Vec<crate::types::ImportSnapshotTask>> {
         &self.inner.import_snapshot_tasks
     }
     /// Sets [`DescribeImportSnapshotTasksResult::next_token`](crate::types::DescribeImportSnapshotTasksResult::next_token): The token to use to get the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeImportSnapshotTasksResult::next_token`](crate::types::DescribeImportSnapshotTasksResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeImportSnapshotTasksResult::next_token`](crate::types::DescribeImportSnapshotTasksResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeImportSnapshotTasksResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl DescribeImportSnapshotTasksResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeImportSnapshotTasksResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "importSnapshotTaskSet" => {
-                    value.import_snapshot_tasks = ::std::option::Option::Some(
+                    value.import_snapshot_tasks = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ImportSnapshotTask as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeImportSnapshotTasksResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

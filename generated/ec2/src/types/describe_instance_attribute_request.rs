@@ -2,158 +2,138 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceAttributeRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceAttributeRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The instance attribute.
     ///
     /// Note that the `enaSupport` attribute is not supported.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub attribute: ::std::option::Option<crate::types::InstanceAttributeName>,
+    pub attribute: Option<crate::types::InstanceAttributeName>,
 }
 impl DescribeInstanceAttributeRequest {
     /// Starts building a [`DescribeInstanceAttributeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeInstanceAttributeRequestBuilder {
-        <crate::types::builders::DescribeInstanceAttributeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeInstanceAttributeRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `Attribute` member, when set.
     #[inline]
-    pub fn attribute(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceAttributeName> {
+    pub fn attribute(&self) -> Option<&crate::types::InstanceAttributeName> {
         self.attribute.as_ref()
     }
 }
 /// A builder for [`DescribeInstanceAttributeRequest`](crate::types::DescribeInstanceAttributeRequest); start one with `DescribeInstanceAttributeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeInstanceAttributeRequestBuilder {
     inner: crate::types::DescribeInstanceAttributeRequest,
 }
 impl DescribeInstanceAttributeRequestBuilder {
     /// Sets [`DescribeInstanceAttributeRequest::dry_run`](crate::types::DescribeInstanceAttributeRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceAttributeRequest::dry_run`](crate::types::DescribeInstanceAttributeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeInstanceAttributeRequest::dry_run`](crate::types::DescribeInstanceAttributeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DescribeInstanceAttributeRequest::instance_id`](crate::types::DescribeInstanceAttributeRequest::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeInstanceAttributeRequest::instance_id`](crate::types::DescribeInstanceAttributeRequest::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`DescribeInstanceAttributeRequest::instance_id`](crate::types::DescribeInstanceAttributeRequest::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`DescribeInstanceAttributeRequest::attribute`](crate::types::DescribeInstanceAttributeRequest::attribute): The instance attribute.
     pub fn attribute(mut self, input: crate::types::InstanceAttributeName) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input);
+        self.inner.attribute = Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceAttributeRequest::attribute`](crate::types::DescribeInstanceAttributeRequest::attribute).
     #[inline]
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceAttributeName>,
+        input: Option<crate::types::InstanceAttributeName>,
     ) -> Self {
         self.inner.attribute = input;
         self
     }
     /// The value set for [`DescribeInstanceAttributeRequest::attribute`](crate::types::DescribeInstanceAttributeRequest::attribute), if any.
     #[inline]
-    pub fn get_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceAttributeName> {
+    pub fn get_attribute(&self) -> &Option<crate::types::InstanceAttributeName> {
         &self.inner.attribute
     }
     /// Builds the [`DescribeInstanceAttributeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeInstanceAttributeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeInstanceAttributeRequest",
                 member: "instance_id",
             });
         }
         if self.inner.attribute.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeInstanceAttributeRequest",
                 member: "attribute",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DescribeInstanceAttributeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             body.member("InstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.attribute {
+        if let Some(value) = &self.attribute {
             body.member("Attribute", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,20 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceConnectEndpointsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceConnectEndpointsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// One or more filters.
     ///
     /// - `instance-connect-endpoint-id` - The ID of the EC2 Instance Connect Endpoint.
@@ -25,31 +20,29 @@ pub struct DescribeInstanceConnectEndpointsRequest {
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     /// - `tag-value` - The value of a tag assigned to the resource. Use this filter to find all resources that have a tag with a specific value, regardless of tag key.
     /// - `vpc-id` - The ID of the VPC in which the EC2 Instance Connect Endpoint was created.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// One or more EC2 Instance Connect Endpoint IDs.
-    pub instance_connect_endpoint_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub instance_connect_endpoint_ids: Option<Vec<String>>,
 }
 impl DescribeInstanceConnectEndpointsRequest {
     /// Starts building a [`DescribeInstanceConnectEndpointsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeInstanceConnectEndpointsRequestBuilder {
-        <crate::types::builders::DescribeInstanceConnectEndpointsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeInstanceConnectEndpointsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -59,73 +52,62 @@ impl DescribeInstanceConnectEndpointsRequest {
     }
     /// The `InstanceConnectEndpointIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn instance_connect_endpoint_ids(&self) -> &[::std::string::String] {
+    pub fn instance_connect_endpoint_ids(&self) -> &[String] {
         self.instance_connect_endpoint_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`DescribeInstanceConnectEndpointsRequest`](crate::types::DescribeInstanceConnectEndpointsRequest); start one with `DescribeInstanceConnectEndpointsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeInstanceConnectEndpointsRequestBuilder {
     inner: crate::types::DescribeInstanceConnectEndpointsRequest,
 }
 impl DescribeInstanceConnectEndpointsRequestBuilder {
     /// Sets [`DescribeInstanceConnectEndpointsRequest::dry_run`](crate::types::DescribeInstanceConnectEndpointsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceConnectEndpointsRequest::dry_run`](crate::types::DescribeInstanceConnectEndpointsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeInstanceConnectEndpointsRequest::dry_run`](crate::types::DescribeInstanceConnectEndpointsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DescribeInstanceConnectEndpointsRequest::max_results`](crate::types::DescribeInstanceConnectEndpointsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceConnectEndpointsRequest::max_results`](crate::types::DescribeInstanceConnectEndpointsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeInstanceConnectEndpointsRequest::max_results`](crate::types::DescribeInstanceConnectEndpointsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeInstanceConnectEndpointsRequest::next_token`](crate::types::DescribeInstanceConnectEndpointsRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeInstanceConnectEndpointsRequest::next_token`](crate::types::DescribeInstanceConnectEndpointsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeInstanceConnectEndpointsRequest::next_token`](crate::types::DescribeInstanceConnectEndpointsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeInstanceConnectEndpointsRequest::filters`](crate::types::DescribeInstanceConnectEndpointsRequest::filters): One or more filters.
@@ -137,27 +119,19 @@ impl DescribeInstanceConnectEndpointsRequestBuilder {
     }
     /// Sets or clears [`DescribeInstanceConnectEndpointsRequest::filters`](crate::types::DescribeInstanceConnectEndpointsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeInstanceConnectEndpointsRequest::filters`](crate::types::DescribeInstanceConnectEndpointsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Appends one item to [`DescribeInstanceConnectEndpointsRequest::instance_connect_endpoint_ids`](crate::types::DescribeInstanceConnectEndpointsRequest::instance_connect_endpoint_ids): One or more EC2 Instance Connect Endpoint IDs.
     ///
     /// To set the whole list at once, use [`set_instance_connect_endpoint_ids`](Self::set_instance_connect_endpoint_ids).
-    pub fn instance_connect_endpoint_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_connect_endpoint_ids(mut self, input: impl Into<String>) -> Self {
         self.inner
             .instance_connect_endpoint_ids
             .get_or_insert_default()
@@ -168,16 +142,14 @@ impl DescribeInstanceConnectEndpointsRequestBuilder {
     #[inline]
     pub fn set_instance_connect_endpoint_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.instance_connect_endpoint_ids = input;
         self
     }
     /// The value set for [`DescribeInstanceConnectEndpointsRequest::instance_connect_endpoint_ids`](crate::types::DescribeInstanceConnectEndpointsRequest::instance_connect_endpoint_ids), if any.
     #[inline]
-    pub fn get_instance_connect_endpoint_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_connect_endpoint_ids(&self) -> &Option<Vec<String>> {
         &self.inner.instance_connect_endpoint_ids
     }
     /// Builds the [`DescribeInstanceConnectEndpointsRequest`]; it has no required members, so this cannot fail.
@@ -190,17 +162,17 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeInstanceConnectEndpointsReq
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -208,11 +180,11 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeInstanceConnectEndpointsReq
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_connect_endpoint_ids {
+        if let Some(value) = &self.instance_connect_endpoint_ids {
             let member_0 = body.enter("InstanceConnectEndpointId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

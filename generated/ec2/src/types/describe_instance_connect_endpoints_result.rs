@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceConnectEndpointsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceConnectEndpointsResult {
     /// Information about the EC2 Instance Connect Endpoints.
-    pub instance_connect_endpoints: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Ec2InstanceConnectEndpoint>,
+    pub instance_connect_endpoints: Option<
+        Vec<crate::types::Ec2InstanceConnectEndpoint>,
     >,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeInstanceConnectEndpointsResult {
     /// Starts building a [`DescribeInstanceConnectEndpointsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeInstanceConnectEndpointsResultBuilder {
-        <crate::types::builders::DescribeInstanceConnectEndpointsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeInstanceConnectEndpointsResultBuilder as Default>::default()
     }
     /// The `InstanceConnectEndpoints` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeInstanceConnectEndpointsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeInstanceConnectEndpointsResult`](crate::types::DescribeInstanceConnectEndpointsResult); start one with `DescribeInstanceConnectEndpointsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeInstanceConnectEndpointsResultBuilder {
     inner: crate::types::DescribeInstanceConnectEndpointsResult,
 }
@@ -61,9 +51,7 @@ impl DescribeInstanceConnectEndpointsResultBuilder {
     #[inline]
     pub fn set_instance_connect_endpoints(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Ec2InstanceConnectEndpoint>,
-        >,
+        input: Option<Vec<crate::types::Ec2InstanceConnectEndpoint>>,
     ) -> Self {
         self.inner.instance_connect_endpoints = input;
         self
@@ -72,31 +60,23 @@ impl DescribeInstanceConnectEndpointsResultBuilder {
     #[inline]
     pub fn get_instance_connect_endpoints(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::Ec2InstanceConnectEndpoint>,
-    > {
+    ) -> &Option<Vec<crate::types::Ec2InstanceConnectEndpoint>> {
         &self.inner.instance_connect_endpoints
     }
     /// Sets [`DescribeInstanceConnectEndpointsResult::next_token`](crate::types::DescribeInstanceConnectEndpointsResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeInstanceConnectEndpointsResult::next_token`](crate::types::DescribeInstanceConnectEndpointsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeInstanceConnectEndpointsResult::next_token`](crate::types::DescribeInstanceConnectEndpointsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeInstanceConnectEndpointsResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl DescribeInstanceConnectEndpointsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeInstanceConnectEndpointsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceConnectEndpointSet" => {
-                    value.instance_connect_endpoints = ::std::option::Option::Some(
+                    value.instance_connect_endpoints = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Ec2InstanceConnectEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeInstanceConnectEndpointsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceCreditSpecificationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceCreditSpecificationsResult {
     /// Information about the credit option for CPU usage of an instance.
-    pub instance_credit_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceCreditSpecification>,
+    pub instance_credit_specifications: Option<
+        Vec<crate::types::InstanceCreditSpecification>,
     >,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeInstanceCreditSpecificationsResult {
     /// Starts building a [`DescribeInstanceCreditSpecificationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeInstanceCreditSpecificationsResultBuilder {
-        <crate::types::builders::DescribeInstanceCreditSpecificationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeInstanceCreditSpecificationsResultBuilder as Default>::default()
     }
     /// The `InstanceCreditSpecifications` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeInstanceCreditSpecificationsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeInstanceCreditSpecificationsResult`](crate::types::DescribeInstanceCreditSpecificationsResult); start one with `DescribeInstanceCreditSpecificationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeInstanceCreditSpecificationsResultBuilder {
     inner: crate::types::DescribeInstanceCreditSpecificationsResult,
 }
@@ -61,9 +51,7 @@ impl DescribeInstanceCreditSpecificationsResultBuilder {
     #[inline]
     pub fn set_instance_credit_specifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceCreditSpecification>,
-        >,
+        input: Option<Vec<crate::types::InstanceCreditSpecification>>,
     ) -> Self {
         self.inner.instance_credit_specifications = input;
         self
@@ -72,31 +60,23 @@ impl DescribeInstanceCreditSpecificationsResultBuilder {
     #[inline]
     pub fn get_instance_credit_specifications(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceCreditSpecification>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceCreditSpecification>> {
         &self.inner.instance_credit_specifications
     }
     /// Sets [`DescribeInstanceCreditSpecificationsResult::next_token`](crate::types::DescribeInstanceCreditSpecificationsResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeInstanceCreditSpecificationsResult::next_token`](crate::types::DescribeInstanceCreditSpecificationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeInstanceCreditSpecificationsResult::next_token`](crate::types::DescribeInstanceCreditSpecificationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeInstanceCreditSpecificationsResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl DescribeInstanceCreditSpecificationsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeInstanceCreditSpecificationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceCreditSpecificationSet" => {
-                    value.instance_credit_specifications = ::std::option::Option::Some(
+                    value.instance_credit_specifications = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceCreditSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeInstanceCreditSpecificationsResu
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

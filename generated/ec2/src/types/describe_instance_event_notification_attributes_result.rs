@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceEventNotificationAttributesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceEventNotificationAttributesResult {
     /// Information about the registered tag keys.
-    pub instance_tag_attribute: ::std::option::Option<
-        crate::types::InstanceTagNotificationAttribute,
-    >,
+    pub instance_tag_attribute: Option<crate::types::InstanceTagNotificationAttribute>,
 }
 impl DescribeInstanceEventNotificationAttributesResult {
     /// Starts building a [`DescribeInstanceEventNotificationAttributesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeInstanceEventNotificationAttributesResultBuilder {
-        <crate::types::builders::DescribeInstanceEventNotificationAttributesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeInstanceEventNotificationAttributesResultBuilder as Default>::default()
     }
     /// The `InstanceTagAttribute` member, when set.
     #[inline]
     pub fn instance_tag_attribute(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceTagNotificationAttribute> {
+    ) -> Option<&crate::types::InstanceTagNotificationAttribute> {
         self.instance_tag_attribute.as_ref()
     }
 }
 /// A builder for [`DescribeInstanceEventNotificationAttributesResult`](crate::types::DescribeInstanceEventNotificationAttributesResult); start one with `DescribeInstanceEventNotificationAttributesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeInstanceEventNotificationAttributesResultBuilder {
     inner: crate::types::DescribeInstanceEventNotificationAttributesResult,
 }
@@ -45,14 +33,14 @@ impl DescribeInstanceEventNotificationAttributesResultBuilder {
         mut self,
         input: crate::types::InstanceTagNotificationAttribute,
     ) -> Self {
-        self.inner.instance_tag_attribute = ::std::option::Option::Some(input);
+        self.inner.instance_tag_attribute = Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceEventNotificationAttributesResult::instance_tag_attribute`](crate::types::DescribeInstanceEventNotificationAttributesResult::instance_tag_attribute).
     #[inline]
     pub fn set_instance_tag_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceTagNotificationAttribute>,
+        input: Option<crate::types::InstanceTagNotificationAttribute>,
     ) -> Self {
         self.inner.instance_tag_attribute = input;
         self
@@ -61,7 +49,7 @@ impl DescribeInstanceEventNotificationAttributesResultBuilder {
     #[inline]
     pub fn get_instance_tag_attribute(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceTagNotificationAttribute> {
+    ) -> &Option<crate::types::InstanceTagNotificationAttribute> {
         &self.inner.instance_tag_attribute
     }
     /// Builds the [`DescribeInstanceEventNotificationAttributesResult`]; it has no required members, so this cannot fail.
@@ -76,17 +64,17 @@ impl ::awsgen_runtime::xml::FromXml
 for DescribeInstanceEventNotificationAttributesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instanceTagAttribute" {
-                value.instance_tag_attribute = ::std::option::Option::Some(
+                value.instance_tag_attribute = Some(
                     <crate::types::InstanceTagNotificationAttribute as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,20 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describe instance event windows by InstanceEventWindow.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceEventWindowsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IDs of the event windows.
-    pub instance_event_window_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub instance_event_window_ids: Option<Vec<String>>,
     /// One or more filters.
     ///
     /// - `dedicated-host-id` - The event windows associated with the specified Dedicated Host ID.
@@ -27,26 +20,26 @@ pub struct DescribeInstanceEventWindowsRequest {
     /// - `tag:<key>` - The key/value combination of a tag assigned to the event window. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `CMX`, specify `tag:Owner` for the filter name and `CMX` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the event window. Use this filter to find all event windows that have a tag with a specific key, regardless of the tag value.
     /// - `tag-value` - The value of a tag assigned to the event window. Use this filter to find all event windows that have a tag with a specific value, regardless of the tag key.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return in a single call. To retrieve the remaining results, make another call with the returned `NextToken` value. This value can be between 20 and 500. You cannot specify this parameter and the event window IDs parameter in the same call.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token to request the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeInstanceEventWindowsRequest {
     /// Starts building a [`DescribeInstanceEventWindowsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeInstanceEventWindowsRequestBuilder {
-        <crate::types::builders::DescribeInstanceEventWindowsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeInstanceEventWindowsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `InstanceEventWindowIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn instance_event_window_ids(&self) -> &[::std::string::String] {
+    pub fn instance_event_window_ids(&self) -> &[String] {
         self.instance_event_window_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,66 +49,53 @@ impl DescribeInstanceEventWindowsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeInstanceEventWindowsRequest`](crate::types::DescribeInstanceEventWindowsRequest); start one with `DescribeInstanceEventWindowsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeInstanceEventWindowsRequestBuilder {
     inner: crate::types::DescribeInstanceEventWindowsRequest,
 }
 impl DescribeInstanceEventWindowsRequestBuilder {
     /// Sets [`DescribeInstanceEventWindowsRequest::dry_run`](crate::types::DescribeInstanceEventWindowsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceEventWindowsRequest::dry_run`](crate::types::DescribeInstanceEventWindowsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeInstanceEventWindowsRequest::dry_run`](crate::types::DescribeInstanceEventWindowsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeInstanceEventWindowsRequest::instance_event_window_ids`](crate::types::DescribeInstanceEventWindowsRequest::instance_event_window_ids): The IDs of the event windows.
     ///
     /// To set the whole list at once, use [`set_instance_event_window_ids`](Self::set_instance_event_window_ids).
-    pub fn instance_event_window_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_event_window_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.instance_event_window_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeInstanceEventWindowsRequest::instance_event_window_ids`](crate::types::DescribeInstanceEventWindowsRequest::instance_event_window_ids).
     #[inline]
-    pub fn set_instance_event_window_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_event_window_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.instance_event_window_ids = input;
         self
     }
     /// The value set for [`DescribeInstanceEventWindowsRequest::instance_event_window_ids`](crate::types::DescribeInstanceEventWindowsRequest::instance_event_window_ids), if any.
     #[inline]
-    pub fn get_instance_event_window_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_event_window_ids(&self) -> &Option<Vec<String>> {
         &self.inner.instance_event_window_ids
     }
     /// Appends one item to [`DescribeInstanceEventWindowsRequest::filters`](crate::types::DescribeInstanceEventWindowsRequest::filters): One or more filters.
@@ -127,56 +107,45 @@ impl DescribeInstanceEventWindowsRequestBuilder {
     }
     /// Sets or clears [`DescribeInstanceEventWindowsRequest::filters`](crate::types::DescribeInstanceEventWindowsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeInstanceEventWindowsRequest::filters`](crate::types::DescribeInstanceEventWindowsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeInstanceEventWindowsRequest::max_results`](crate::types::DescribeInstanceEventWindowsRequest::max_results): The maximum number of results to return in a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceEventWindowsRequest::max_results`](crate::types::DescribeInstanceEventWindowsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeInstanceEventWindowsRequest::max_results`](crate::types::DescribeInstanceEventWindowsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeInstanceEventWindowsRequest::next_token`](crate::types::DescribeInstanceEventWindowsRequest::next_token): The token to request the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeInstanceEventWindowsRequest::next_token`](crate::types::DescribeInstanceEventWindowsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeInstanceEventWindowsRequest::next_token`](crate::types::DescribeInstanceEventWindowsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeInstanceEventWindowsRequest`]; it has no required members, so this cannot fail.
@@ -189,16 +158,16 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeInstanceEventWindowsRequest
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.instance_event_window_ids {
+        if let Some(value) = &self.instance_event_window_ids {
             let member_0 = body.enter("InstanceEventWindowId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -206,12 +175,12 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeInstanceEventWindowsRequest
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceEventWindowsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceEventWindowsResult {
     /// Information about the event windows.
-    pub instance_event_windows: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceEventWindow>,
-    >,
+    pub instance_event_windows: Option<Vec<crate::types::InstanceEventWindow>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeInstanceEventWindowsResult {
     /// Starts building a [`DescribeInstanceEventWindowsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeInstanceEventWindowsResultBuilder {
-        <crate::types::builders::DescribeInstanceEventWindowsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeInstanceEventWindowsResultBuilder as Default>::default()
     }
     /// The `InstanceEventWindows` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeInstanceEventWindowsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeInstanceEventWindowsResult`](crate::types::DescribeInstanceEventWindowsResult); start one with `DescribeInstanceEventWindowsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeInstanceEventWindowsResultBuilder {
     inner: crate::types::DescribeInstanceEventWindowsResult,
 }
@@ -59,7 +47,7 @@ impl DescribeInstanceEventWindowsResultBuilder {
     #[inline]
     pub fn set_instance_event_windows(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceEventWindow>>,
+        input: Option<Vec<crate::types::InstanceEventWindow>>,
     ) -> Self {
         self.inner.instance_event_windows = input;
         self
@@ -68,29 +56,23 @@ impl DescribeInstanceEventWindowsResultBuilder {
     #[inline]
     pub fn get_instance_event_windows(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceEventWindow>> {
+    ) -> &Option<Vec<crate::types::InstanceEventWindow>> {
         &self.inner.instance_event_windows
     }
     /// Sets [`DescribeInstanceEventWindowsResult::next_token`](crate::types::DescribeInstanceEventWindowsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeInstanceEventWindowsResult::next_token`](crate::types::DescribeInstanceEventWindowsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeInstanceEventWindowsResult::next_token`](crate::types::DescribeInstanceEventWindowsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeInstanceEventWindowsResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl DescribeInstanceEventWindowsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeInstanceEventWindowsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceEventWindowSet" => {
-                    value.instance_event_windows = ::std::option::Option::Some(
+                    value.instance_event_windows = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceEventWindow as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeInstanceEventWindowsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceImageMetadataResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceImageMetadataResult {
     /// Information about the instance and the AMI used to launch the instance.
-    pub instance_image_metadata: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceImageMetadata>,
-    >,
+    pub instance_image_metadata: Option<Vec<crate::types::InstanceImageMetadata>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeInstanceImageMetadataResult {
     /// Starts building a [`DescribeInstanceImageMetadataResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeInstanceImageMetadataResultBuilder {
-        <crate::types::builders::DescribeInstanceImageMetadataResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeInstanceImageMetadataResultBuilder as Default>::default()
     }
     /// The `InstanceImageMetadata` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeInstanceImageMetadataResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeInstanceImageMetadataResult`](crate::types::DescribeInstanceImageMetadataResult); start one with `DescribeInstanceImageMetadataResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeInstanceImageMetadataResultBuilder {
     inner: crate::types::DescribeInstanceImageMetadataResult,
 }
@@ -59,9 +47,7 @@ impl DescribeInstanceImageMetadataResultBuilder {
     #[inline]
     pub fn set_instance_image_metadata(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceImageMetadata>,
-        >,
+        input: Option<Vec<crate::types::InstanceImageMetadata>>,
     ) -> Self {
         self.inner.instance_image_metadata = input;
         self
@@ -70,29 +56,23 @@ impl DescribeInstanceImageMetadataResultBuilder {
     #[inline]
     pub fn get_instance_image_metadata(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceImageMetadata>> {
+    ) -> &Option<Vec<crate::types::InstanceImageMetadata>> {
         &self.inner.instance_image_metadata
     }
     /// Sets [`DescribeInstanceImageMetadataResult::next_token`](crate::types::DescribeInstanceImageMetadataResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeInstanceImageMetadataResult::next_token`](crate::types::DescribeInstanceImageMetadataResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeInstanceImageMetadataResult::next_token`](crate::types::DescribeInstanceImageMetadataResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeInstanceImageMetadataResult`]; it has no required members, so this cannot fail.
@@ -104,12 +84,12 @@ impl DescribeInstanceImageMetadataResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeInstanceImageMetadataResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceImageMetadataSet" => {
-                    value.instance_image_metadata = ::std::option::Option::Some(
+                    value.instance_image_metadata = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceImageMetadata as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeInstanceImageMetadataResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,75 +2,66 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceSqlHaHistoryStatesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceSqlHaHistoryStatesRequest {
     /// The IDs of the SQL Server High Availability instances to describe. If omitted, the API returns historical states for all SQL Server High Availability instances.
-    pub instance_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub instance_ids: Option<Vec<String>>,
     /// The start data and time of the period for which to get the historical SQL Server High Availability states. If omitted, the API returns all available historical states.
     ///
     /// Timezone: UTC
     ///
     /// Format: `YYYY-MM-DDThh:mm:ss.sssZ`
-    pub start_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The end data and time of the period for which to get historical SQL Server High Availability states. If omitted, the API returns historical states up to the current date and time.
     ///
     /// Timezone: UTC
     ///
     /// Format: `YYYY-MM-DDThh:mm:ss.sssZ`
-    pub end_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The token to use to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of results to return for the request in a single page. The remaining results can be seen by sending another request with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// One or more filters to apply to the results. Supported filters include:
     ///
     /// - `tag:<key>` - The tag key and value pair assigned to the instance. For example, to find all instances tagged with `Owner:TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The tag key assigned to the instance.
     /// - `haStatus` - The SQL Server High Availability status of the SQL Server High Availability instance (`processing` \| `active` \| `standby` \| `invalid`).
     /// - `sqlServerLicenseUsage` - The license type for the SQL Server license (`full` \| `waived`).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeInstanceSqlHaHistoryStatesRequest {
     /// Starts building a [`DescribeInstanceSqlHaHistoryStatesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeInstanceSqlHaHistoryStatesRequestBuilder {
-        <crate::types::builders::DescribeInstanceSqlHaHistoryStatesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeInstanceSqlHaHistoryStatesRequestBuilder as Default>::default()
     }
     /// The `InstanceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn instance_ids(&self) -> &[::std::string::String] {
+    pub fn instance_ids(&self) -> &[String] {
         self.instance_ids.as_deref().unwrap_or_default()
     }
     /// The `StartTime` member, when set.
     #[inline]
-    pub fn start_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_time.as_ref()
     }
     /// The `EndTime` member, when set.
     #[inline]
-    pub fn end_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_time.as_ref()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -80,17 +71,12 @@ impl DescribeInstanceSqlHaHistoryStatesRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeInstanceSqlHaHistoryStatesRequest`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest); start one with `DescribeInstanceSqlHaHistoryStatesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeInstanceSqlHaHistoryStatesRequestBuilder {
     inner: crate::types::DescribeInstanceSqlHaHistoryStatesRequest,
 }
@@ -98,107 +84,89 @@ impl DescribeInstanceSqlHaHistoryStatesRequestBuilder {
     /// Appends one item to [`DescribeInstanceSqlHaHistoryStatesRequest::instance_ids`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::instance_ids): The IDs of the SQL Server High Availability instances to describe.
     ///
     /// To set the whole list at once, use [`set_instance_ids`](Self::set_instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.instance_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeInstanceSqlHaHistoryStatesRequest::instance_ids`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::instance_ids).
     #[inline]
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.instance_ids = input;
         self
     }
     /// The value set for [`DescribeInstanceSqlHaHistoryStatesRequest::instance_ids`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::instance_ids), if any.
     #[inline]
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         &self.inner.instance_ids
     }
     /// Sets [`DescribeInstanceSqlHaHistoryStatesRequest::start_time`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::start_time): The start data and time of the period for which to get the historical SQL Server High Availability states.
     pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input);
+        self.inner.start_time = Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceSqlHaHistoryStatesRequest::start_time`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::start_time).
     #[inline]
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_time = input;
         self
     }
     /// The value set for [`DescribeInstanceSqlHaHistoryStatesRequest::start_time`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::start_time), if any.
     #[inline]
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_time
     }
     /// Sets [`DescribeInstanceSqlHaHistoryStatesRequest::end_time`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::end_time): The end data and time of the period for which to get historical SQL Server High Availability states.
     pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input);
+        self.inner.end_time = Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceSqlHaHistoryStatesRequest::end_time`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::end_time).
     #[inline]
     pub fn set_end_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_time = input;
         self
     }
     /// The value set for [`DescribeInstanceSqlHaHistoryStatesRequest::end_time`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::end_time), if any.
     #[inline]
-    pub fn get_end_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_time
     }
     /// Sets [`DescribeInstanceSqlHaHistoryStatesRequest::next_token`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeInstanceSqlHaHistoryStatesRequest::next_token`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeInstanceSqlHaHistoryStatesRequest::next_token`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeInstanceSqlHaHistoryStatesRequest::max_results`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::max_results): The maximum number of results to return for the request in a single page.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceSqlHaHistoryStatesRequest::max_results`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeInstanceSqlHaHistoryStatesRequest::max_results`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Appends one item to [`DescribeInstanceSqlHaHistoryStatesRequest::filters`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::filters): One or more filters to apply to the results.
@@ -210,34 +178,29 @@ impl DescribeInstanceSqlHaHistoryStatesRequestBuilder {
     }
     /// Sets or clears [`DescribeInstanceSqlHaHistoryStatesRequest::filters`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeInstanceSqlHaHistoryStatesRequest::filters`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeInstanceSqlHaHistoryStatesRequest::dry_run`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceSqlHaHistoryStatesRequest::dry_run`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeInstanceSqlHaHistoryStatesRequest::dry_run`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeInstanceSqlHaHistoryStatesRequest`]; it has no required members, so this cannot fail.
@@ -250,13 +213,13 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeInstanceSqlHaHistoryStatesR
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_ids {
             let member_0 = body.enter("InstanceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.start_time {
+        if let Some(value) = &self.start_time {
             body.member(
                 "StartTime",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -265,7 +228,7 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeInstanceSqlHaHistoryStatesR
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.end_time {
+        if let Some(value) = &self.end_time {
             body.member(
                 "EndTime",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -274,13 +237,13 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeInstanceSqlHaHistoryStatesR
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -288,9 +251,9 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeInstanceSqlHaHistoryStatesR
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

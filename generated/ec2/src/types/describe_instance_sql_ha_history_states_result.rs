@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceSqlHaHistoryStatesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceSqlHaHistoryStatesResult {
     /// Information about the historical SQL Server High Availability states of the SQL Server High Availability instances.
-    pub instances: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RegisteredInstance>,
-    >,
+    pub instances: Option<Vec<crate::types::RegisteredInstance>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeInstanceSqlHaHistoryStatesResult {
     /// Starts building a [`DescribeInstanceSqlHaHistoryStatesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeInstanceSqlHaHistoryStatesResultBuilder {
-        <crate::types::builders::DescribeInstanceSqlHaHistoryStatesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeInstanceSqlHaHistoryStatesResultBuilder as Default>::default()
     }
     /// The `Instances` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeInstanceSqlHaHistoryStatesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeInstanceSqlHaHistoryStatesResult`](crate::types::DescribeInstanceSqlHaHistoryStatesResult); start one with `DescribeInstanceSqlHaHistoryStatesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeInstanceSqlHaHistoryStatesResultBuilder {
     inner: crate::types::DescribeInstanceSqlHaHistoryStatesResult,
 }
@@ -56,38 +44,30 @@ impl DescribeInstanceSqlHaHistoryStatesResultBuilder {
     #[inline]
     pub fn set_instances(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::RegisteredInstance>>,
+        input: Option<Vec<crate::types::RegisteredInstance>>,
     ) -> Self {
         self.inner.instances = input;
         self
     }
     /// The value set for [`DescribeInstanceSqlHaHistoryStatesResult::instances`](crate::types::DescribeInstanceSqlHaHistoryStatesResult::instances), if any.
     #[inline]
-    pub fn get_instances(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RegisteredInstance>> {
+    pub fn get_instances(&self) -> &Option<Vec<crate::types::RegisteredInstance>> {
         &self.inner.instances
     }
     /// Sets [`DescribeInstanceSqlHaHistoryStatesResult::next_token`](crate::types::DescribeInstanceSqlHaHistoryStatesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeInstanceSqlHaHistoryStatesResult::next_token`](crate::types::DescribeInstanceSqlHaHistoryStatesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeInstanceSqlHaHistoryStatesResult::next_token`](crate::types::DescribeInstanceSqlHaHistoryStatesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeInstanceSqlHaHistoryStatesResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl DescribeInstanceSqlHaHistoryStatesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeInstanceSqlHaHistoryStatesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceSet" => {
-                    value.instances = ::std::option::Option::Some(
+                    value.instances = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::RegisteredInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeInstanceSqlHaHistoryStatesResult
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

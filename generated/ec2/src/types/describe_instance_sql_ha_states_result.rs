@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceSqlHaStatesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceSqlHaStatesResult {
     /// Information about the SQL Server High Availability instances.
-    pub instances: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RegisteredInstance>,
-    >,
+    pub instances: Option<Vec<crate::types::RegisteredInstance>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeInstanceSqlHaStatesResult {
     /// Starts building a [`DescribeInstanceSqlHaStatesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeInstanceSqlHaStatesResultBuilder {
-        <crate::types::builders::DescribeInstanceSqlHaStatesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeInstanceSqlHaStatesResultBuilder as Default>::default()
     }
     /// The `Instances` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeInstanceSqlHaStatesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeInstanceSqlHaStatesResult`](crate::types::DescribeInstanceSqlHaStatesResult); start one with `DescribeInstanceSqlHaStatesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeInstanceSqlHaStatesResultBuilder {
     inner: crate::types::DescribeInstanceSqlHaStatesResult,
 }
@@ -56,38 +44,30 @@ impl DescribeInstanceSqlHaStatesResultBuilder {
     #[inline]
     pub fn set_instances(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::RegisteredInstance>>,
+        input: Option<Vec<crate::types::RegisteredInstance>>,
     ) -> Self {
         self.inner.instances = input;
         self
     }
     /// The value set for [`DescribeInstanceSqlHaStatesResult::instances`](crate::types::DescribeInstanceSqlHaStatesResult::instances), if any.
     #[inline]
-    pub fn get_instances(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RegisteredInstance>> {
+    pub fn get_instances(&self) -> &Option<Vec<crate::types::RegisteredInstance>> {
         &self.inner.instances
     }
     /// Sets [`DescribeInstanceSqlHaStatesResult::next_token`](crate::types::DescribeInstanceSqlHaStatesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeInstanceSqlHaStatesResult::next_token`](crate::types::DescribeInstanceSqlHaStatesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeInstanceSqlHaStatesResult::next_token`](crate::types::DescribeInstanceSqlHaStatesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeInstanceSqlHaStatesResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl DescribeInstanceSqlHaStatesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeInstanceSqlHaStatesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceSet" => {
-                    value.instances = ::std::option::Option::Some(
+                    value.instances = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::RegisteredInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeInstanceSqlHaStatesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceStatusRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceStatusRequest {
     /// The instance IDs.
@@ -15,17 +10,17 @@ pub struct DescribeInstanceStatusRequest {
     /// Default: Describes all your instances.
     ///
     /// Constraints: Maximum 100 explicitly specified instance IDs.
-    pub instance_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub instance_ids: Option<Vec<String>>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
     ///
     /// You cannot specify this parameter and the instance IDs parameter in the same request.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Indicates whether to include managed resources in the output. If this parameter is set to `true`, the output includes resources that are managed by Amazon Web Services services, even if managed resource visibility is set to hidden.
-    pub include_managed_resources: ::std::option::Option<bool>,
+    pub include_managed_resources: Option<bool>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The filters.
     ///
     /// - `availability-zone` - The Availability Zone of the instance.
@@ -46,41 +41,41 @@ pub struct DescribeInstanceStatusRequest {
     /// - `system-status.status` - The system status of the instance (`ok` \| `impaired` \| `initializing` \| `insufficient-data` \| `not-applicable`).
     /// - `attached-ebs-status.status` - The status of the attached EBS volume for the instance (`ok` \| `impaired` \| `initializing` \| `insufficient-data` \| `not-applicable`).
     /// - `application-status.status` - The application status of the instance (`ok` \| `impaired` \| `initializing` \| `insufficient-data` \| `not-applicable`).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// When `true`, includes the health status for all instances. When `false`, includes the health status for running instances only.
     ///
     /// Default: `false`
-    pub include_all_instances: ::std::option::Option<bool>,
+    pub include_all_instances: Option<bool>,
 }
 impl DescribeInstanceStatusRequest {
     /// Starts building a [`DescribeInstanceStatusRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeInstanceStatusRequestBuilder {
-        <crate::types::builders::DescribeInstanceStatusRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeInstanceStatusRequestBuilder as Default>::default()
     }
     /// The `InstanceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn instance_ids(&self) -> &[::std::string::String] {
+    pub fn instance_ids(&self) -> &[String] {
         self.instance_ids.as_deref().unwrap_or_default()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `IncludeManagedResources` member, when set.
     #[inline]
-    pub fn include_managed_resources(&self) -> ::std::option::Option<bool> {
+    pub fn include_managed_resources(&self) -> Option<bool> {
         self.include_managed_resources
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -90,17 +85,12 @@ impl DescribeInstanceStatusRequest {
     }
     /// The `IncludeAllInstances` member, when set.
     #[inline]
-    pub fn include_all_instances(&self) -> ::std::option::Option<bool> {
+    pub fn include_all_instances(&self) -> Option<bool> {
         self.include_all_instances
     }
 }
 /// A builder for [`DescribeInstanceStatusRequest`](crate::types::DescribeInstanceStatusRequest); start one with `DescribeInstanceStatusRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeInstanceStatusRequestBuilder {
     inner: crate::types::DescribeInstanceStatusRequest,
 }
@@ -108,100 +98,83 @@ impl DescribeInstanceStatusRequestBuilder {
     /// Appends one item to [`DescribeInstanceStatusRequest::instance_ids`](crate::types::DescribeInstanceStatusRequest::instance_ids): The instance IDs.
     ///
     /// To set the whole list at once, use [`set_instance_ids`](Self::set_instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.instance_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeInstanceStatusRequest::instance_ids`](crate::types::DescribeInstanceStatusRequest::instance_ids).
     #[inline]
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.instance_ids = input;
         self
     }
     /// The value set for [`DescribeInstanceStatusRequest::instance_ids`](crate::types::DescribeInstanceStatusRequest::instance_ids), if any.
     #[inline]
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         &self.inner.instance_ids
     }
     /// Sets [`DescribeInstanceStatusRequest::max_results`](crate::types::DescribeInstanceStatusRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceStatusRequest::max_results`](crate::types::DescribeInstanceStatusRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeInstanceStatusRequest::max_results`](crate::types::DescribeInstanceStatusRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeInstanceStatusRequest::next_token`](crate::types::DescribeInstanceStatusRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeInstanceStatusRequest::next_token`](crate::types::DescribeInstanceStatusRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeInstanceStatusRequest::next_token`](crate::types::DescribeInstanceStatusRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeInstanceStatusRequest::include_managed_resources`](crate::types::DescribeInstanceStatusRequest::include_managed_resources): Indicates whether to include managed resources in the output.
     pub fn include_managed_resources(mut self, input: bool) -> Self {
-        self.inner.include_managed_resources = ::std::option::Option::Some(input);
+        self.inner.include_managed_resources = Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceStatusRequest::include_managed_resources`](crate::types::DescribeInstanceStatusRequest::include_managed_resources).
     #[inline]
-    pub fn set_include_managed_resources(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_managed_resources(mut self, input: Option<bool>) -> Self {
         self.inner.include_managed_resources = input;
         self
     }
     /// The value set for [`DescribeInstanceStatusRequest::include_managed_resources`](crate::types::DescribeInstanceStatusRequest::include_managed_resources), if any.
     #[inline]
-    pub fn get_include_managed_resources(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_managed_resources(&self) -> &Option<bool> {
         &self.inner.include_managed_resources
     }
     /// Sets [`DescribeInstanceStatusRequest::dry_run`](crate::types::DescribeInstanceStatusRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceStatusRequest::dry_run`](crate::types::DescribeInstanceStatusRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeInstanceStatusRequest::dry_run`](crate::types::DescribeInstanceStatusRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeInstanceStatusRequest::filters`](crate::types::DescribeInstanceStatusRequest::filters): The filters.
@@ -213,37 +186,29 @@ impl DescribeInstanceStatusRequestBuilder {
     }
     /// Sets or clears [`DescribeInstanceStatusRequest::filters`](crate::types::DescribeInstanceStatusRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeInstanceStatusRequest::filters`](crate::types::DescribeInstanceStatusRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeInstanceStatusRequest::include_all_instances`](crate::types::DescribeInstanceStatusRequest::include_all_instances): When `true`, includes the health status for all instances.
     pub fn include_all_instances(mut self, input: bool) -> Self {
-        self.inner.include_all_instances = ::std::option::Option::Some(input);
+        self.inner.include_all_instances = Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceStatusRequest::include_all_instances`](crate::types::DescribeInstanceStatusRequest::include_all_instances).
     #[inline]
-    pub fn set_include_all_instances(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_all_instances(mut self, input: Option<bool>) -> Self {
         self.inner.include_all_instances = input;
         self
     }
     /// The value set for [`DescribeInstanceStatusRequest::include_all_instances`](crate::types::DescribeInstanceStatusRequest::include_all_instances), if any.
     #[inline]
-    pub fn get_include_all_instances(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_all_instances(&self) -> &Option<bool> {
         &self.inner.include_all_instances
     }
     /// Builds the [`DescribeInstanceStatusRequest`]; it has no required members, so this cannot fail.
@@ -256,28 +221,28 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeInstanceStatusRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_ids {
             let member_0 = body.enter("InstanceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.include_managed_resources {
+        if let Some(value) = &self.include_managed_resources {
             body.member(
                 "IncludeManagedResources",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -285,12 +250,12 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeInstanceStatusRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.include_all_instances {
+        if let Some(value) = &self.include_all_instances {
             body.member(
                 "IncludeAllInstances",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceStatusResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceStatusResult {
     /// Information about the status of the instances.
-    pub instance_statuses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceStatus>,
-    >,
+    pub instance_statuses: Option<Vec<crate::types::InstanceStatus>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeInstanceStatusResult {
     /// Starts building a [`DescribeInstanceStatusResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeInstanceStatusResultBuilder {
-        <crate::types::builders::DescribeInstanceStatusResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeInstanceStatusResultBuilder as Default>::default()
     }
     /// The `InstanceStatuses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeInstanceStatusResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeInstanceStatusResult`](crate::types::DescribeInstanceStatusResult); start one with `DescribeInstanceStatusResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeInstanceStatusResultBuilder {
     inner: crate::types::DescribeInstanceStatusResult,
 }
@@ -56,38 +44,30 @@ impl DescribeInstanceStatusResultBuilder {
     #[inline]
     pub fn set_instance_statuses(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceStatus>>,
+        input: Option<Vec<crate::types::InstanceStatus>>,
     ) -> Self {
         self.inner.instance_statuses = input;
         self
     }
     /// The value set for [`DescribeInstanceStatusResult::instance_statuses`](crate::types::DescribeInstanceStatusResult::instance_statuses), if any.
     #[inline]
-    pub fn get_instance_statuses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceStatus>> {
+    pub fn get_instance_statuses(&self) -> &Option<Vec<crate::types::InstanceStatus>> {
         &self.inner.instance_statuses
     }
     /// Sets [`DescribeInstanceStatusResult::next_token`](crate::types::DescribeInstanceStatusResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeInstanceStatusResult::next_token`](crate::types::DescribeInstanceStatusResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeInstanceStatusResult::next_token`](crate::types::DescribeInstanceStatusResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeInstanceStatusResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl DescribeInstanceStatusResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeInstanceStatusResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceStatusSet" => {
-                    value.instance_statuses = ::std::option::Option::Some(
+                    value.instance_statuses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceStatus as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeInstanceStatusResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceTopologyResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceTopologyResult {
     /// Information about the topology of each instance.
-    pub instances: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceTopology>,
-    >,
+    pub instances: Option<Vec<crate::types::InstanceTopology>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeInstanceTopologyResult {
     /// Starts building a [`DescribeInstanceTopologyResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeInstanceTopologyResultBuilder {
-        <crate::types::builders::DescribeInstanceTopologyResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeInstanceTopologyResultBuilder as Default>::default()
     }
     /// The `Instances` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeInstanceTopologyResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeInstanceTopologyResult`](crate::types::DescribeInstanceTopologyResult); start one with `DescribeInstanceTopologyResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeInstanceTopologyResultBuilder {
     inner: crate::types::DescribeInstanceTopologyResult,
 }
@@ -56,38 +44,30 @@ impl DescribeInstanceTopologyResultBuilder {
     #[inline]
     pub fn set_instances(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceTopology>>,
+        input: Option<Vec<crate::types::InstanceTopology>>,
     ) -> Self {
         self.inner.instances = input;
         self
     }
     /// The value set for [`DescribeInstanceTopologyResult::instances`](crate::types::DescribeInstanceTopologyResult::instances), if any.
     #[inline]
-    pub fn get_instances(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceTopology>> {
+    pub fn get_instances(&self) -> &Option<Vec<crate::types::InstanceTopology>> {
         &self.inner.instances
     }
     /// Sets [`DescribeInstanceTopologyResult::next_token`](crate::types::DescribeInstanceTopologyResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeInstanceTopologyResult::next_token`](crate::types::DescribeInstanceTopologyResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeInstanceTopologyResult::next_token`](crate::types::DescribeInstanceTopologyResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeInstanceTopologyResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl DescribeInstanceTopologyResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeInstanceTopologyResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceSet" => {
-                    value.instances = ::std::option::Option::Some(
+                    value.instances = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceTopology as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeInstanceTopologyResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,47 +2,42 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceTypeOfferingsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceTypeOfferingsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The location type.
     ///
     /// - `availability-zone` - The Availability Zone. When you specify a location filter, it must be an Availability Zone for the current Region.
     /// - `availability-zone-id` - The AZ ID. When you specify a location filter, it must be an AZ ID for the current Region.
     /// - `outpost` - The Outpost ARN. When you specify a location filter, it must be an Outpost ARN for the current Region.
     /// - `region` - The current Region. If you specify a location filter, it must match the current Region.
-    pub location_type: ::std::option::Option<crate::types::LocationType>,
+    pub location_type: Option<crate::types::LocationType>,
     /// One or more filters. Filter names and values are case-sensitive.
     ///
     /// - `instance-type` - The instance type. For a list of possible values, see [Instance](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_Instance.html).
     /// - `location` - The location. For a list of possible identifiers, see [Regions and Zones](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-regions-availability-zones.html).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeInstanceTypeOfferingsRequest {
     /// Starts building a [`DescribeInstanceTypeOfferingsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeInstanceTypeOfferingsRequestBuilder {
-        <crate::types::builders::DescribeInstanceTypeOfferingsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeInstanceTypeOfferingsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `LocationType` member, when set.
     #[inline]
-    pub fn location_type(&self) -> ::std::option::Option<&crate::types::LocationType> {
+    pub fn location_type(&self) -> Option<&crate::types::LocationType> {
         self.location_type.as_ref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -52,61 +47,54 @@ impl DescribeInstanceTypeOfferingsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeInstanceTypeOfferingsRequest`](crate::types::DescribeInstanceTypeOfferingsRequest); start one with `DescribeInstanceTypeOfferingsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeInstanceTypeOfferingsRequestBuilder {
     inner: crate::types::DescribeInstanceTypeOfferingsRequest,
 }
 impl DescribeInstanceTypeOfferingsRequestBuilder {
     /// Sets [`DescribeInstanceTypeOfferingsRequest::dry_run`](crate::types::DescribeInstanceTypeOfferingsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceTypeOfferingsRequest::dry_run`](crate::types::DescribeInstanceTypeOfferingsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeInstanceTypeOfferingsRequest::dry_run`](crate::types::DescribeInstanceTypeOfferingsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DescribeInstanceTypeOfferingsRequest::location_type`](crate::types::DescribeInstanceTypeOfferingsRequest::location_type): The location type.
     pub fn location_type(mut self, input: crate::types::LocationType) -> Self {
-        self.inner.location_type = ::std::option::Option::Some(input);
+        self.inner.location_type = Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceTypeOfferingsRequest::location_type`](crate::types::DescribeInstanceTypeOfferingsRequest::location_type).
     #[inline]
     pub fn set_location_type(
         mut self,
-        input: ::std::option::Option<crate::types::LocationType>,
+        input: Option<crate::types::LocationType>,
     ) -> Self {
         self.inner.location_type = input;
         self
     }
     /// The value set for [`DescribeInstanceTypeOfferingsRequest::location_type`](crate::types::DescribeInstanceTypeOfferingsRequest::location_type), if any.
     #[inline]
-    pub fn get_location_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::LocationType> {
+    pub fn get_location_type(&self) -> &Option<crate::types::LocationType> {
         &self.inner.location_type
     }
     /// Appends one item to [`DescribeInstanceTypeOfferingsRequest::filters`](crate::types::DescribeInstanceTypeOfferingsRequest::filters): One or more filters.
@@ -118,56 +106,45 @@ impl DescribeInstanceTypeOfferingsRequestBuilder {
     }
     /// Sets or clears [`DescribeInstanceTypeOfferingsRequest::filters`](crate::types::DescribeInstanceTypeOfferingsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeInstanceTypeOfferingsRequest::filters`](crate::types::DescribeInstanceTypeOfferingsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeInstanceTypeOfferingsRequest::max_results`](crate::types::DescribeInstanceTypeOfferingsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceTypeOfferingsRequest::max_results`](crate::types::DescribeInstanceTypeOfferingsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeInstanceTypeOfferingsRequest::max_results`](crate::types::DescribeInstanceTypeOfferingsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeInstanceTypeOfferingsRequest::next_token`](crate::types::DescribeInstanceTypeOfferingsRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeInstanceTypeOfferingsRequest::next_token`](crate::types::DescribeInstanceTypeOfferingsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeInstanceTypeOfferingsRequest::next_token`](crate::types::DescribeInstanceTypeOfferingsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeInstanceTypeOfferingsRequest`]; it has no required members, so this cannot fail.
@@ -180,14 +157,14 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeInstanceTypeOfferingsReques
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.location_type {
+        if let Some(value) = &self.location_type {
             body.member("LocationType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -195,12 +172,12 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeInstanceTypeOfferingsReques
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceTypeOfferingsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceTypeOfferingsResult {
     /// The instance types offered in the location.
-    pub instance_type_offerings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceTypeOffering>,
-    >,
+    pub instance_type_offerings: Option<Vec<crate::types::InstanceTypeOffering>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeInstanceTypeOfferingsResult {
     /// Starts building a [`DescribeInstanceTypeOfferingsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeInstanceTypeOfferingsResultBuilder {
-        <crate::types::builders::DescribeInstanceTypeOfferingsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeInstanceTypeOfferingsResultBuilder as Default>::default()
     }
     /// The `InstanceTypeOfferings` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeInstanceTypeOfferingsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeInstanceTypeOfferingsResult`](crate::types::DescribeInstanceTypeOfferingsResult); start one with `DescribeInstanceTypeOfferingsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeInstanceTypeOfferingsResultBuilder {
     inner: crate::types::DescribeInstanceTypeOfferingsResult,
 }
@@ -59,7 +47,7 @@ impl DescribeInstanceTypeOfferingsResultBuilder {
     #[inline]
     pub fn set_instance_type_offerings(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceTypeOffering>>,
+        input: Option<Vec<crate::types::InstanceTypeOffering>>,
     ) -> Self {
         self.inner.instance_type_offerings = input;
         self
@@ -68,29 +56,23 @@ impl DescribeInstanceTypeOfferingsResultBuilder {
     #[inline]
     pub fn get_instance_type_offerings(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceTypeOffering>> {
+    ) -> &Option<Vec<crate::types::InstanceTypeOffering>> {
         &self.inner.instance_type_offerings
     }
     /// Sets [`DescribeInstanceTypeOfferingsResult::next_token`](crate::types::DescribeInstanceTypeOfferingsResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeInstanceTypeOfferingsResult::next_token`](crate::types::DescribeInstanceTypeOfferingsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeInstanceTypeOfferingsResult::next_token`](crate::types::DescribeInstanceTypeOfferingsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeInstanceTypeOfferingsResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl DescribeInstanceTypeOfferingsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeInstanceTypeOfferingsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceTypeOfferingSet" => {
-                    value.instance_type_offerings = ::std::option::Option::Some(
+                    value.instance_type_offerings = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceTypeOffering as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeInstanceTypeOfferingsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

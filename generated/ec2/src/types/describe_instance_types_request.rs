@@ -2,20 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceTypesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceTypesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The instance types.
-    pub instance_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceType>,
-    >,
+    pub instance_types: Option<Vec<crate::types::InstanceType>>,
     /// One or more filters. Filter names and values are case-sensitive.
     ///
     /// - `auto-recovery-supported` - Indicates whether Amazon CloudWatch action based recovery is supported (`true` \| `false`).
@@ -74,23 +67,23 @@ pub struct DescribeInstanceTypesRequest {
     /// - `vcpu-info.default-vcpus` - The default number of vCPUs for the instance type.
     /// - `vcpu-info.valid-cores` - The number of cores that can be configured for the instance type.
     /// - `vcpu-info.valid-threads-per-core` - The number of threads per core that can be configured for the instance type. For example, "1" or "1,2".
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// If `true`, the response includes instance types that are not supported in the current Region, in addition to the supported types. Default: `false`.
-    pub include_unsupported_in_region: ::std::option::Option<bool>,
+    pub include_unsupported_in_region: Option<bool>,
 }
 impl DescribeInstanceTypesRequest {
     /// Starts building a [`DescribeInstanceTypesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeInstanceTypesRequestBuilder {
-        <crate::types::builders::DescribeInstanceTypesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeInstanceTypesRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `InstanceTypes` member, empty when not set; the field tells an empty list from an absent one.
@@ -105,45 +98,40 @@ impl DescribeInstanceTypesRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `IncludeUnsupportedInRegion` member, when set.
     #[inline]
-    pub fn include_unsupported_in_region(&self) -> ::std::option::Option<bool> {
+    pub fn include_unsupported_in_region(&self) -> Option<bool> {
         self.include_unsupported_in_region
     }
 }
 /// A builder for [`DescribeInstanceTypesRequest`](crate::types::DescribeInstanceTypesRequest); start one with `DescribeInstanceTypesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeInstanceTypesRequestBuilder {
     inner: crate::types::DescribeInstanceTypesRequest,
 }
 impl DescribeInstanceTypesRequestBuilder {
     /// Sets [`DescribeInstanceTypesRequest::dry_run`](crate::types::DescribeInstanceTypesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceTypesRequest::dry_run`](crate::types::DescribeInstanceTypesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeInstanceTypesRequest::dry_run`](crate::types::DescribeInstanceTypesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeInstanceTypesRequest::instance_types`](crate::types::DescribeInstanceTypesRequest::instance_types): The instance types.
@@ -157,16 +145,14 @@ impl DescribeInstanceTypesRequestBuilder {
     #[inline]
     pub fn set_instance_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceType>>,
+        input: Option<Vec<crate::types::InstanceType>>,
     ) -> Self {
         self.inner.instance_types = input;
         self
     }
     /// The value set for [`DescribeInstanceTypesRequest::instance_types`](crate::types::DescribeInstanceTypesRequest::instance_types), if any.
     #[inline]
-    pub fn get_instance_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceType>> {
+    pub fn get_instance_types(&self) -> &Option<Vec<crate::types::InstanceType>> {
         &self.inner.instance_types
     }
     /// Appends one item to [`DescribeInstanceTypesRequest::filters`](crate::types::DescribeInstanceTypesRequest::filters): One or more filters.
@@ -178,75 +164,61 @@ impl DescribeInstanceTypesRequestBuilder {
     }
     /// Sets or clears [`DescribeInstanceTypesRequest::filters`](crate::types::DescribeInstanceTypesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeInstanceTypesRequest::filters`](crate::types::DescribeInstanceTypesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeInstanceTypesRequest::max_results`](crate::types::DescribeInstanceTypesRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceTypesRequest::max_results`](crate::types::DescribeInstanceTypesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeInstanceTypesRequest::max_results`](crate::types::DescribeInstanceTypesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeInstanceTypesRequest::next_token`](crate::types::DescribeInstanceTypesRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeInstanceTypesRequest::next_token`](crate::types::DescribeInstanceTypesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeInstanceTypesRequest::next_token`](crate::types::DescribeInstanceTypesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeInstanceTypesRequest::include_unsupported_in_region`](crate::types::DescribeInstanceTypesRequest::include_unsupported_in_region): If `true`, the response includes instance types that are not supported in the current Region, in addition to the supported types.
     pub fn include_unsupported_in_region(mut self, input: bool) -> Self {
-        self.inner.include_unsupported_in_region = ::std::option::Option::Some(input);
+        self.inner.include_unsupported_in_region = Some(input);
         self
     }
     /// Sets or clears [`DescribeInstanceTypesRequest::include_unsupported_in_region`](crate::types::DescribeInstanceTypesRequest::include_unsupported_in_region).
     #[inline]
-    pub fn set_include_unsupported_in_region(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_unsupported_in_region(mut self, input: Option<bool>) -> Self {
         self.inner.include_unsupported_in_region = input;
         self
     }
     /// The value set for [`DescribeInstanceTypesRequest::include_unsupported_in_region`](crate::types::DescribeInstanceTypesRequest::include_unsupported_in_region), if any.
     #[inline]
-    pub fn get_include_unsupported_in_region(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_unsupported_in_region(&self) -> &Option<bool> {
         &self.inner.include_unsupported_in_region
     }
     /// Builds the [`DescribeInstanceTypesRequest`]; it has no required members, so this cannot fail.
@@ -259,16 +231,16 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeInstanceTypesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.instance_types {
+        if let Some(value) = &self.instance_types {
             let member_0 = body.enter("InstanceType");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -276,18 +248,18 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeInstanceTypesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.include_unsupported_in_region {
+        if let Some(value) = &self.include_unsupported_in_region {
             body.member(
                 "IncludeUnsupportedInRegion",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceTypesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceTypesResult {
     /// The instance type.
-    pub instance_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceTypeInfo>,
-    >,
+    pub instance_types: Option<Vec<crate::types::InstanceTypeInfo>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeInstanceTypesResult {
     /// Starts building a [`DescribeInstanceTypesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeInstanceTypesResultBuilder {
-        <crate::types::builders::DescribeInstanceTypesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeInstanceTypesResultBuilder as Default>::default()
     }
     /// The `InstanceTypes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeInstanceTypesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeInstanceTypesResult`](crate::types::DescribeInstanceTypesResult); start one with `DescribeInstanceTypesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeInstanceTypesResultBuilder {
     inner: crate::types::DescribeInstanceTypesResult,
 }
@@ -56,38 +44,30 @@ impl DescribeInstanceTypesResultBuilder {
     #[inline]
     pub fn set_instance_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceTypeInfo>>,
+        input: Option<Vec<crate::types::InstanceTypeInfo>>,
     ) -> Self {
         self.inner.instance_types = input;
         self
     }
     /// The value set for [`DescribeInstanceTypesResult::instance_types`](crate::types::DescribeInstanceTypesResult::instance_types), if any.
     #[inline]
-    pub fn get_instance_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceTypeInfo>> {
+    pub fn get_instance_types(&self) -> &Option<Vec<crate::types::InstanceTypeInfo>> {
         &self.inner.instance_types
     }
     /// Sets [`DescribeInstanceTypesResult::next_token`](crate::types::DescribeInstanceTypesResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeInstanceTypesResult::next_token`](crate::types::DescribeInstanceTypesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeInstanceTypesResult::next_token`](crate::types::DescribeInstanceTypesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeInstanceTypesResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl DescribeInstanceTypesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeInstanceTypesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceTypeSet" => {
-                    value.instance_types = ::std::option::Option::Some(
+                    value.instance_types = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceTypeInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeInstanceTypesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

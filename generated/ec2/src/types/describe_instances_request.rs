@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstancesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeInstancesRequest {
     /// The instance IDs.
     ///
     /// Default: Describes all your instances.
-    pub instance_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub instance_ids: Option<Vec<String>>,
     /// Indicates whether to include managed resources in the output. If this parameter is set to `true`, the output includes resources that are managed by Amazon Web Services services, even if managed resource visibility is set to hidden.
-    pub include_managed_resources: ::std::option::Option<bool>,
+    pub include_managed_resources: Option<bool>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The filters.
     ///
     /// - `affinity` - The affinity setting for an instance running on a Dedicated Host (`default` \| `host`).
@@ -156,33 +151,33 @@ pub struct DescribeInstancesRequest {
     /// - `usage-operation-update-time` - The time that the usage operation was last updated, for example, `2022-09-15T17:15:20.000Z`.
     /// - `virtualization-type` - The virtualization type of the instance (`paravirtual` \| `hvm`).
     /// - `vpc-id` - The ID of the VPC that the instance is running in.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
     ///
     /// You cannot specify this parameter and the instance IDs parameter in the same request.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
 }
 impl DescribeInstancesRequest {
     /// Starts building a [`DescribeInstancesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeInstancesRequestBuilder {
-        <crate::types::builders::DescribeInstancesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeInstancesRequestBuilder as Default>::default()
     }
     /// The `InstanceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn instance_ids(&self) -> &[::std::string::String] {
+    pub fn instance_ids(&self) -> &[String] {
         self.instance_ids.as_deref().unwrap_or_default()
     }
     /// The `IncludeManagedResources` member, when set.
     #[inline]
-    pub fn include_managed_resources(&self) -> ::std::option::Option<bool> {
+    pub fn include_managed_resources(&self) -> Option<bool> {
         self.include_managed_resources
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -192,22 +187,17 @@ impl DescribeInstancesRequest {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 }
 /// A builder for [`DescribeInstancesRequest`](crate::types::DescribeInstancesRequest); start one with `DescribeInstancesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeInstancesRequestBuilder {
     inner: crate::types::DescribeInstancesRequest,
 }
@@ -215,62 +205,51 @@ impl DescribeInstancesRequestBuilder {
     /// Appends one item to [`DescribeInstancesRequest::instance_ids`](crate::types::DescribeInstancesRequest::instance_ids): The instance IDs.
     ///
     /// To set the whole list at once, use [`set_instance_ids`](Self::set_instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.instance_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeInstancesRequest::instance_ids`](crate::types::DescribeInstancesRequest::instance_ids).
     #[inline]
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.instance_ids = input;
         self
     }
     /// The value set for [`DescribeInstancesRequest::instance_ids`](crate::types::DescribeInstancesRequest::instance_ids), if any.
     #[inline]
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         &self.inner.instance_ids
     }
     /// Sets [`DescribeInstancesRequest::include_managed_resources`](crate::types::DescribeInstancesRequest::include_managed_resources): Indicates whether to include managed resources in the output.
     pub fn include_managed_resources(mut self, input: bool) -> Self {
-        self.inner.include_managed_resources = ::std::option::Option::Some(input);
+        self.inner.include_managed_resources = Some(input);
         self
     }
     /// Sets or clears [`DescribeInstancesRequest::include_managed_resources`](crate::types::DescribeInstancesRequest::include_managed_resources).
     #[inline]
-    pub fn set_include_managed_resources(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_managed_resources(mut self, input: Option<bool>) -> Self {
         self.inner.include_managed_resources = input;
         self
     }
     /// The value set for [`DescribeInstancesRequest::include_managed_resources`](crate::types::DescribeInstancesRequest::include_managed_resources), if any.
     #[inline]
-    pub fn get_include_managed_resources(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_managed_resources(&self) -> &Option<bool> {
         &self.inner.include_managed_resources
     }
     /// Sets [`DescribeInstancesRequest::dry_run`](crate::types::DescribeInstancesRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeInstancesRequest::dry_run`](crate::types::DescribeInstancesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeInstancesRequest::dry_run`](crate::types::DescribeInstancesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeInstancesRequest::filters`](crate::types::DescribeInstancesRequest::filters): The filters.
@@ -282,56 +261,45 @@ impl DescribeInstancesRequestBuilder {
     }
     /// Sets or clears [`DescribeInstancesRequest::filters`](crate::types::DescribeInstancesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeInstancesRequest::filters`](crate::types::DescribeInstancesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeInstancesRequest::next_token`](crate::types::DescribeInstancesRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeInstancesRequest::next_token`](crate::types::DescribeInstancesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeInstancesRequest::next_token`](crate::types::DescribeInstancesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeInstancesRequest::max_results`](crate::types::DescribeInstancesRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeInstancesRequest::max_results`](crate::types::DescribeInstancesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeInstancesRequest::max_results`](crate::types::DescribeInstancesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Builds the [`DescribeInstancesRequest`]; it has no required members, so this cannot fail.
@@ -344,22 +312,22 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeInstancesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_ids {
             let member_0 = body.enter("InstanceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.include_managed_resources {
+        if let Some(value) = &self.include_managed_resources {
             body.member(
                 "IncludeManagedResources",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -367,12 +335,12 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeInstancesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

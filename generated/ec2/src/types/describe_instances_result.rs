@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstancesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeInstancesResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the reservations.
-    pub reservations: ::std::option::Option<::std::vec::Vec<crate::types::Reservation>>,
+    pub reservations: Option<Vec<crate::types::Reservation>>,
 }
 impl DescribeInstancesResult {
     /// Starts building a [`DescribeInstancesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeInstancesResultBuilder {
-        <crate::types::builders::DescribeInstancesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeInstancesResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Reservations` member, empty when not set; the field tells an empty list from an absent one.
@@ -33,36 +28,25 @@ impl DescribeInstancesResult {
     }
 }
 /// A builder for [`DescribeInstancesResult`](crate::types::DescribeInstancesResult); start one with `DescribeInstancesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeInstancesResultBuilder {
     inner: crate::types::DescribeInstancesResult,
 }
 impl DescribeInstancesResultBuilder {
     /// Sets [`DescribeInstancesResult::next_token`](crate::types::DescribeInstancesResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeInstancesResult::next_token`](crate::types::DescribeInstancesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeInstancesResult::next_token`](crate::types::DescribeInstancesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeInstancesResult::reservations`](crate::types::DescribeInstancesResult::reservations): Information about the reservations.
@@ -76,16 +60,14 @@ impl DescribeInstancesResultBuilder {
     #[inline]
     pub fn set_reservations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Reservation>>,
+        input: Option<Vec<crate::types::Reservation>>,
     ) -> Self {
         self.inner.reservations = input;
         self
     }
     /// The value set for [`DescribeInstancesResult::reservations`](crate::types::DescribeInstancesResult::reservations), if any.
     #[inline]
-    pub fn get_reservations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Reservation>> {
+    pub fn get_reservations(&self) -> &Option<Vec<crate::types::Reservation>> {
         &self.inner.reservations
     }
     /// Builds the [`DescribeInstancesResult`]; it has no required members, so this cannot fail.
@@ -97,17 +79,15 @@ impl DescribeInstancesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeInstancesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "reservationSet" => {
-                    value.reservations = ::std::option::Option::Some(
+                    value.reservations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Reservation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,6 +97,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeInstancesResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

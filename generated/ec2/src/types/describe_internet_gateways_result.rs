@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInternetGatewaysResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeInternetGatewaysResult {
     /// Information about the internet gateways.
-    pub internet_gateways: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InternetGateway>,
-    >,
+    pub internet_gateways: Option<Vec<crate::types::InternetGateway>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeInternetGatewaysResult {
     /// Starts building a [`DescribeInternetGatewaysResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeInternetGatewaysResultBuilder {
-        <crate::types::builders::DescribeInternetGatewaysResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeInternetGatewaysResultBuilder as Default>::default()
     }
     /// The `InternetGateways` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeInternetGatewaysResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeInternetGatewaysResult`](crate::types::DescribeInternetGatewaysResult); start one with `DescribeInternetGatewaysResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeInternetGatewaysResultBuilder {
     inner: crate::types::DescribeInternetGatewaysResult,
 }
@@ -56,38 +44,30 @@ impl DescribeInternetGatewaysResultBuilder {
     #[inline]
     pub fn set_internet_gateways(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InternetGateway>>,
+        input: Option<Vec<crate::types::InternetGateway>>,
     ) -> Self {
         self.inner.internet_gateways = input;
         self
     }
     /// The value set for [`DescribeInternetGatewaysResult::internet_gateways`](crate::types::DescribeInternetGatewaysResult::internet_gateways), if any.
     #[inline]
-    pub fn get_internet_gateways(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InternetGateway>> {
+    pub fn get_internet_gateways(&self) -> &Option<Vec<crate::types::InternetGateway>> {
         &self.inner.internet_gateways
     }
     /// Sets [`DescribeInternetGatewaysResult::next_token`](crate::types::DescribeInternetGatewaysResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeInternetGatewaysResult::next_token`](crate::types::DescribeInternetGatewaysResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeInternetGatewaysResult::next_token`](crate::types::DescribeInternetGatewaysResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeInternetGatewaysResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl DescribeInternetGatewaysResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeInternetGatewaysResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "internetGatewaySet" => {
-                    value.internet_gateways = ::std::option::Option::Some(
+                    value.internet_gateways = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InternetGateway as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeInternetGatewaysResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

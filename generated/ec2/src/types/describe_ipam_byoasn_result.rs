@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamByoasnResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeIpamByoasnResult {
     /// ASN and BYOIP CIDR associations.
-    pub byoasns: ::std::option::Option<::std::vec::Vec<crate::types::Byoasn>>,
+    pub byoasns: Option<Vec<crate::types::Byoasn>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeIpamByoasnResult {
     /// Starts building a [`DescribeIpamByoasnResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeIpamByoasnResultBuilder {
-        <crate::types::builders::DescribeIpamByoasnResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeIpamByoasnResultBuilder as Default>::default()
     }
     /// The `Byoasns` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,17 +23,12 @@ impl DescribeIpamByoasnResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeIpamByoasnResult`](crate::types::DescribeIpamByoasnResult); start one with `DescribeIpamByoasnResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeIpamByoasnResultBuilder {
     inner: crate::types::DescribeIpamByoasnResult,
 }
@@ -52,40 +42,29 @@ impl DescribeIpamByoasnResultBuilder {
     }
     /// Sets or clears [`DescribeIpamByoasnResult::byoasns`](crate::types::DescribeIpamByoasnResult::byoasns).
     #[inline]
-    pub fn set_byoasns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Byoasn>>,
-    ) -> Self {
+    pub fn set_byoasns(mut self, input: Option<Vec<crate::types::Byoasn>>) -> Self {
         self.inner.byoasns = input;
         self
     }
     /// The value set for [`DescribeIpamByoasnResult::byoasns`](crate::types::DescribeIpamByoasnResult::byoasns), if any.
     #[inline]
-    pub fn get_byoasns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Byoasn>> {
+    pub fn get_byoasns(&self) -> &Option<Vec<crate::types::Byoasn>> {
         &self.inner.byoasns
     }
     /// Sets [`DescribeIpamByoasnResult::next_token`](crate::types::DescribeIpamByoasnResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIpamByoasnResult::next_token`](crate::types::DescribeIpamByoasnResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeIpamByoasnResult::next_token`](crate::types::DescribeIpamByoasnResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeIpamByoasnResult`]; it has no required members, so this cannot fail.
@@ -97,12 +76,12 @@ impl DescribeIpamByoasnResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeIpamByoasnResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "byoasnSet" => {
-                    value.byoasns = ::std::option::Option::Some(
+                    value.byoasns = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Byoasn as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -110,13 +89,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIpamByoasnResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

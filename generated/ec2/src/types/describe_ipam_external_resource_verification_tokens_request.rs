@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamExternalResourceVerificationTokensRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeIpamExternalResourceVerificationTokensRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// One or more filters for the request. For more information about filtering, see [Filtering CLI output](https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-filter.html).
     ///
     /// Available filters:
@@ -25,25 +20,23 @@ pub struct DescribeIpamExternalResourceVerificationTokensRequest {
     /// - `status`
     /// - `token-name`
     /// - `token-value`
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of tokens to return in one page of results.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// Verification token IDs.
-    pub ipam_external_resource_verification_token_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub ipam_external_resource_verification_token_ids: Option<Vec<String>>,
 }
 impl DescribeIpamExternalResourceVerificationTokensRequest {
     /// Starts building a [`DescribeIpamExternalResourceVerificationTokensRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeIpamExternalResourceVerificationTokensRequestBuilder {
-        <crate::types::builders::DescribeIpamExternalResourceVerificationTokensRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeIpamExternalResourceVerificationTokensRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -53,47 +46,40 @@ impl DescribeIpamExternalResourceVerificationTokensRequest {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `IpamExternalResourceVerificationTokenIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn ipam_external_resource_verification_token_ids(
-        &self,
-    ) -> &[::std::string::String] {
+    pub fn ipam_external_resource_verification_token_ids(&self) -> &[String] {
         self.ipam_external_resource_verification_token_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`DescribeIpamExternalResourceVerificationTokensRequest`](crate::types::DescribeIpamExternalResourceVerificationTokensRequest); start one with `DescribeIpamExternalResourceVerificationTokensRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeIpamExternalResourceVerificationTokensRequestBuilder {
     inner: crate::types::DescribeIpamExternalResourceVerificationTokensRequest,
 }
 impl DescribeIpamExternalResourceVerificationTokensRequestBuilder {
     /// Sets [`DescribeIpamExternalResourceVerificationTokensRequest::dry_run`](crate::types::DescribeIpamExternalResourceVerificationTokensRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamExternalResourceVerificationTokensRequest::dry_run`](crate::types::DescribeIpamExternalResourceVerificationTokensRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeIpamExternalResourceVerificationTokensRequest::dry_run`](crate::types::DescribeIpamExternalResourceVerificationTokensRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeIpamExternalResourceVerificationTokensRequest::filters`](crate::types::DescribeIpamExternalResourceVerificationTokensRequest::filters): One or more filters for the request.
@@ -105,56 +91,45 @@ impl DescribeIpamExternalResourceVerificationTokensRequestBuilder {
     }
     /// Sets or clears [`DescribeIpamExternalResourceVerificationTokensRequest::filters`](crate::types::DescribeIpamExternalResourceVerificationTokensRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeIpamExternalResourceVerificationTokensRequest::filters`](crate::types::DescribeIpamExternalResourceVerificationTokensRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeIpamExternalResourceVerificationTokensRequest::next_token`](crate::types::DescribeIpamExternalResourceVerificationTokensRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIpamExternalResourceVerificationTokensRequest::next_token`](crate::types::DescribeIpamExternalResourceVerificationTokensRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeIpamExternalResourceVerificationTokensRequest::next_token`](crate::types::DescribeIpamExternalResourceVerificationTokensRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeIpamExternalResourceVerificationTokensRequest::max_results`](crate::types::DescribeIpamExternalResourceVerificationTokensRequest::max_results): The maximum number of tokens to return in one page of results.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamExternalResourceVerificationTokensRequest::max_results`](crate::types::DescribeIpamExternalResourceVerificationTokensRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeIpamExternalResourceVerificationTokensRequest::max_results`](crate::types::DescribeIpamExternalResourceVerificationTokensRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Appends one item to [`DescribeIpamExternalResourceVerificationTokensRequest::ipam_external_resource_verification_token_ids`](crate::types::DescribeIpamExternalResourceVerificationTokensRequest::ipam_external_resource_verification_token_ids): Verification token IDs.
@@ -162,7 +137,7 @@ impl DescribeIpamExternalResourceVerificationTokensRequestBuilder {
     /// To set the whole list at once, use [`set_ipam_external_resource_verification_token_ids`](Self::set_ipam_external_resource_verification_token_ids).
     pub fn ipam_external_resource_verification_token_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.inner
             .ipam_external_resource_verification_token_ids
@@ -174,7 +149,7 @@ impl DescribeIpamExternalResourceVerificationTokensRequestBuilder {
     #[inline]
     pub fn set_ipam_external_resource_verification_token_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.ipam_external_resource_verification_token_ids = input;
         self
@@ -183,7 +158,7 @@ impl DescribeIpamExternalResourceVerificationTokensRequestBuilder {
     #[inline]
     pub fn get_ipam_external_resource_verification_token_ids(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    ) -> &Option<Vec<String>> {
         &self.inner.ipam_external_resource_verification_token_ids
     }
     /// Builds the [`DescribeIpamExternalResourceVerificationTokensRequest`]; it has no required members, so this cannot fail.
@@ -199,11 +174,11 @@ for DescribeIpamExternalResourceVerificationTokensRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -211,19 +186,17 @@ for DescribeIpamExternalResourceVerificationTokensRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_external_resource_verification_token_ids
-        {
+        if let Some(value) = &self.ipam_external_resource_verification_token_ids {
             let member_0 = body.enter("IpamExternalResourceVerificationTokenId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,30 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamExternalResourceVerificationTokensResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeIpamExternalResourceVerificationTokensResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Verification tokens.
-    pub ipam_external_resource_verification_tokens: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamExternalResourceVerificationToken>,
+    pub ipam_external_resource_verification_tokens: Option<
+        Vec<crate::types::IpamExternalResourceVerificationToken>,
     >,
 }
 impl DescribeIpamExternalResourceVerificationTokensResult {
     /// Starts building a [`DescribeIpamExternalResourceVerificationTokensResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeIpamExternalResourceVerificationTokensResultBuilder {
-        <crate::types::builders::DescribeIpamExternalResourceVerificationTokensResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeIpamExternalResourceVerificationTokensResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `IpamExternalResourceVerificationTokens` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,36 +32,25 @@ impl DescribeIpamExternalResourceVerificationTokensResult {
     }
 }
 /// A builder for [`DescribeIpamExternalResourceVerificationTokensResult`](crate::types::DescribeIpamExternalResourceVerificationTokensResult); start one with `DescribeIpamExternalResourceVerificationTokensResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeIpamExternalResourceVerificationTokensResultBuilder {
     inner: crate::types::DescribeIpamExternalResourceVerificationTokensResult,
 }
 impl DescribeIpamExternalResourceVerificationTokensResultBuilder {
     /// Sets [`DescribeIpamExternalResourceVerificationTokensResult::next_token`](crate::types::DescribeIpamExternalResourceVerificationTokensResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIpamExternalResourceVerificationTokensResult::next_token`](crate::types::DescribeIpamExternalResourceVerificationTokensResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeIpamExternalResourceVerificationTokensResult::next_token`](crate::types::DescribeIpamExternalResourceVerificationTokensResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeIpamExternalResourceVerificationTokensResult::ipam_external_resource_verification_tokens`](crate::types::DescribeIpamExternalResourceVerificationTokensResult::ipam_external_resource_verification_tokens): Verification tokens.
@@ -86,9 +70,7 @@ impl DescribeIpamExternalResourceVerificationTokensResultBuilder {
     #[inline]
     pub fn set_ipam_external_resource_verification_tokens(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamExternalResourceVerificationToken>,
-        >,
+        input: Option<Vec<crate::types::IpamExternalResourceVerificationToken>>,
     ) -> Self {
         self.inner.ipam_external_resource_verification_tokens = input;
         self
@@ -97,9 +79,7 @@ impl DescribeIpamExternalResourceVerificationTokensResultBuilder {
     #[inline]
     pub fn get_ipam_external_resource_verification_tokens(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamExternalResourceVerificationToken>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamExternalResourceVerificationToken>> {
         &self.inner.ipam_external_resource_verification_tokens
     }
     /// Builds the [`DescribeIpamExternalResourceVerificationTokensResult`]; it has no required members, so this cannot fail.
@@ -114,17 +94,15 @@ impl ::awsgen_runtime::xml::FromXml
 for DescribeIpamExternalResourceVerificationTokensResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "ipamExternalResourceVerificationTokenSet" => {
-                    value.ipam_external_resource_verification_tokens = ::std::option::Option::Some(
+                    value.ipam_external_resource_verification_tokens = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamExternalResourceVerificationToken as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -134,6 +112,6 @@ for DescribeIpamExternalResourceVerificationTokensResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

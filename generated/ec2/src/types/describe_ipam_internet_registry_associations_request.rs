@@ -2,51 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamInternetRegistryAssociationsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeIpamInternetRegistryAssociationsRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IDs of the internet registry associations to describe.
-    pub ipam_internet_registry_association_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub ipam_internet_registry_association_ids: Option<Vec<String>>,
     /// The maximum number of results to return in a single call. If not specified, all available results are returned. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// One or more filters to apply to the results.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeIpamInternetRegistryAssociationsRequest {
     /// Starts building a [`DescribeIpamInternetRegistryAssociationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeIpamInternetRegistryAssociationsRequestBuilder {
-        <crate::types::builders::DescribeIpamInternetRegistryAssociationsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeIpamInternetRegistryAssociationsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamInternetRegistryAssociationIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn ipam_internet_registry_association_ids(&self) -> &[::std::string::String] {
+    pub fn ipam_internet_registry_association_ids(&self) -> &[String] {
         self.ipam_internet_registry_association_ids.as_deref().unwrap_or_default()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,30 +49,25 @@ impl DescribeIpamInternetRegistryAssociationsRequest {
     }
 }
 /// A builder for [`DescribeIpamInternetRegistryAssociationsRequest`](crate::types::DescribeIpamInternetRegistryAssociationsRequest); start one with `DescribeIpamInternetRegistryAssociationsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeIpamInternetRegistryAssociationsRequestBuilder {
     inner: crate::types::DescribeIpamInternetRegistryAssociationsRequest,
 }
 impl DescribeIpamInternetRegistryAssociationsRequestBuilder {
     /// Sets [`DescribeIpamInternetRegistryAssociationsRequest::dry_run`](crate::types::DescribeIpamInternetRegistryAssociationsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamInternetRegistryAssociationsRequest::dry_run`](crate::types::DescribeIpamInternetRegistryAssociationsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeIpamInternetRegistryAssociationsRequest::dry_run`](crate::types::DescribeIpamInternetRegistryAssociationsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeIpamInternetRegistryAssociationsRequest::ipam_internet_registry_association_ids`](crate::types::DescribeIpamInternetRegistryAssociationsRequest::ipam_internet_registry_association_ids): The IDs of the internet registry associations to describe.
@@ -87,7 +75,7 @@ impl DescribeIpamInternetRegistryAssociationsRequestBuilder {
     /// To set the whole list at once, use [`set_ipam_internet_registry_association_ids`](Self::set_ipam_internet_registry_association_ids).
     pub fn ipam_internet_registry_association_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.inner
             .ipam_internet_registry_association_ids
@@ -99,54 +87,46 @@ impl DescribeIpamInternetRegistryAssociationsRequestBuilder {
     #[inline]
     pub fn set_ipam_internet_registry_association_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.ipam_internet_registry_association_ids = input;
         self
     }
     /// The value set for [`DescribeIpamInternetRegistryAssociationsRequest::ipam_internet_registry_association_ids`](crate::types::DescribeIpamInternetRegistryAssociationsRequest::ipam_internet_registry_association_ids), if any.
     #[inline]
-    pub fn get_ipam_internet_registry_association_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ipam_internet_registry_association_ids(&self) -> &Option<Vec<String>> {
         &self.inner.ipam_internet_registry_association_ids
     }
     /// Sets [`DescribeIpamInternetRegistryAssociationsRequest::max_results`](crate::types::DescribeIpamInternetRegistryAssociationsRequest::max_results): The maximum number of results to return in a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamInternetRegistryAssociationsRequest::max_results`](crate::types::DescribeIpamInternetRegistryAssociationsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeIpamInternetRegistryAssociationsRequest::max_results`](crate::types::DescribeIpamInternetRegistryAssociationsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeIpamInternetRegistryAssociationsRequest::next_token`](crate::types::DescribeIpamInternetRegistryAssociationsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIpamInternetRegistryAssociationsRequest::next_token`](crate::types::DescribeIpamInternetRegistryAssociationsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeIpamInternetRegistryAssociationsRequest::next_token`](crate::types::DescribeIpamInternetRegistryAssociationsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeIpamInternetRegistryAssociationsRequest::filters`](crate::types::DescribeIpamInternetRegistryAssociationsRequest::filters): One or more filters to apply to the results.
@@ -158,18 +138,13 @@ impl DescribeIpamInternetRegistryAssociationsRequestBuilder {
     }
     /// Sets or clears [`DescribeIpamInternetRegistryAssociationsRequest::filters`](crate::types::DescribeIpamInternetRegistryAssociationsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeIpamInternetRegistryAssociationsRequest::filters`](crate::types::DescribeIpamInternetRegistryAssociationsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribeIpamInternetRegistryAssociationsRequest`]; it has no required members, so this cannot fail.
@@ -183,24 +158,22 @@ for DescribeIpamInternetRegistryAssociationsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_internet_registry_association_ids
-        {
+        if let Some(value) = &self.ipam_internet_registry_association_ids {
             let member_0 = body.enter("IpamInternetRegistryAssociationId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -208,6 +181,6 @@ for DescribeIpamInternetRegistryAssociationsRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

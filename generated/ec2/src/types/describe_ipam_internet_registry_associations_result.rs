@@ -2,30 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamInternetRegistryAssociationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeIpamInternetRegistryAssociationsResult {
     /// The token to use to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The internet registry associations.
-    pub ipam_internet_registry_associations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamInternetRegistryAssociation>,
+    pub ipam_internet_registry_associations: Option<
+        Vec<crate::types::IpamInternetRegistryAssociation>,
     >,
 }
 impl DescribeIpamInternetRegistryAssociationsResult {
     /// Starts building a [`DescribeIpamInternetRegistryAssociationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeIpamInternetRegistryAssociationsResultBuilder {
-        <crate::types::builders::DescribeIpamInternetRegistryAssociationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeIpamInternetRegistryAssociationsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `IpamInternetRegistryAssociations` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,36 +32,25 @@ impl DescribeIpamInternetRegistryAssociationsResult {
     }
 }
 /// A builder for [`DescribeIpamInternetRegistryAssociationsResult`](crate::types::DescribeIpamInternetRegistryAssociationsResult); start one with `DescribeIpamInternetRegistryAssociationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeIpamInternetRegistryAssociationsResultBuilder {
     inner: crate::types::DescribeIpamInternetRegistryAssociationsResult,
 }
 impl DescribeIpamInternetRegistryAssociationsResultBuilder {
     /// Sets [`DescribeIpamInternetRegistryAssociationsResult::next_token`](crate::types::DescribeIpamInternetRegistryAssociationsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIpamInternetRegistryAssociationsResult::next_token`](crate::types::DescribeIpamInternetRegistryAssociationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeIpamInternetRegistryAssociationsResult::next_token`](crate::types::DescribeIpamInternetRegistryAssociationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeIpamInternetRegistryAssociationsResult::ipam_internet_registry_associations`](crate::types::DescribeIpamInternetRegistryAssociationsResult::ipam_internet_registry_associations): The internet registry associations.
@@ -86,9 +70,7 @@ impl DescribeIpamInternetRegistryAssociationsResultBuilder {
     #[inline]
     pub fn set_ipam_internet_registry_associations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamInternetRegistryAssociation>,
-        >,
+        input: Option<Vec<crate::types::IpamInternetRegistryAssociation>>,
     ) -> Self {
         self.inner.ipam_internet_registry_associations = input;
         self
@@ -97,9 +79,7 @@ impl DescribeIpamInternetRegistryAssociationsResultBuilder {
     #[inline]
     pub fn get_ipam_internet_registry_associations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamInternetRegistryAssociation>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamInternetRegistryAssociation>> {
         &self.inner.ipam_internet_registry_associations
     }
     /// Builds the [`DescribeIpamInternetRegistryAssociationsResult`]; it has no required members, so this cannot fail.
@@ -111,17 +91,15 @@ impl DescribeIpamInternetRegistryAssociationsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeIpamInternetRegistryAssociationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "ipamInternetRegistryAssociationSet" => {
-                    value.ipam_internet_registry_associations = ::std::option::Option::Some(
+                    value.ipam_internet_registry_associations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamInternetRegistryAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -131,6 +109,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIpamInternetRegistryAssociations
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,34 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamPoliciesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeIpamPoliciesRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// One or more filters for the IPAM policy description.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return in a single call.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The IDs of the IPAM policies to describe.
-    pub ipam_policy_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub ipam_policy_ids: Option<Vec<String>>,
 }
 impl DescribeIpamPoliciesRequest {
     /// Starts building a [`DescribeIpamPoliciesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeIpamPoliciesRequestBuilder {
-        <crate::types::builders::DescribeIpamPoliciesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeIpamPoliciesRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -39,45 +34,40 @@ impl DescribeIpamPoliciesRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `IpamPolicyIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn ipam_policy_ids(&self) -> &[::std::string::String] {
+    pub fn ipam_policy_ids(&self) -> &[String] {
         self.ipam_policy_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`DescribeIpamPoliciesRequest`](crate::types::DescribeIpamPoliciesRequest); start one with `DescribeIpamPoliciesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeIpamPoliciesRequestBuilder {
     inner: crate::types::DescribeIpamPoliciesRequest,
 }
 impl DescribeIpamPoliciesRequestBuilder {
     /// Sets [`DescribeIpamPoliciesRequest::dry_run`](crate::types::DescribeIpamPoliciesRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamPoliciesRequest::dry_run`](crate::types::DescribeIpamPoliciesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeIpamPoliciesRequest::dry_run`](crate::types::DescribeIpamPoliciesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeIpamPoliciesRequest::filters`](crate::types::DescribeIpamPoliciesRequest::filters): One or more filters for the IPAM policy description.
@@ -89,82 +79,63 @@ impl DescribeIpamPoliciesRequestBuilder {
     }
     /// Sets or clears [`DescribeIpamPoliciesRequest::filters`](crate::types::DescribeIpamPoliciesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeIpamPoliciesRequest::filters`](crate::types::DescribeIpamPoliciesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeIpamPoliciesRequest::max_results`](crate::types::DescribeIpamPoliciesRequest::max_results): The maximum number of results to return in a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamPoliciesRequest::max_results`](crate::types::DescribeIpamPoliciesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeIpamPoliciesRequest::max_results`](crate::types::DescribeIpamPoliciesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeIpamPoliciesRequest::next_token`](crate::types::DescribeIpamPoliciesRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIpamPoliciesRequest::next_token`](crate::types::DescribeIpamPoliciesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeIpamPoliciesRequest::next_token`](crate::types::DescribeIpamPoliciesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeIpamPoliciesRequest::ipam_policy_ids`](crate::types::DescribeIpamPoliciesRequest::ipam_policy_ids): The IDs of the IPAM policies to describe.
     ///
     /// To set the whole list at once, use [`set_ipam_policy_ids`](Self::set_ipam_policy_ids).
-    pub fn ipam_policy_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_policy_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.ipam_policy_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeIpamPoliciesRequest::ipam_policy_ids`](crate::types::DescribeIpamPoliciesRequest::ipam_policy_ids).
     #[inline]
-    pub fn set_ipam_policy_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_ipam_policy_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.ipam_policy_ids = input;
         self
     }
     /// The value set for [`DescribeIpamPoliciesRequest::ipam_policy_ids`](crate::types::DescribeIpamPoliciesRequest::ipam_policy_ids), if any.
     #[inline]
-    pub fn get_ipam_policy_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ipam_policy_ids(&self) -> &Option<Vec<String>> {
         &self.inner.ipam_policy_ids
     }
     /// Builds the [`DescribeIpamPoliciesRequest`]; it has no required members, so this cannot fail.
@@ -177,11 +148,11 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeIpamPoliciesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -189,17 +160,17 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeIpamPoliciesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_policy_ids {
+        if let Some(value) = &self.ipam_policy_ids {
             let member_0 = body.enter("IpamPolicyId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,30 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamPoliciesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeIpamPoliciesResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the IPAM policies.
     ///
     /// An IPAM policy is a set of rules that define how public IPv4 addresses from IPAM pools are allocated to Amazon Web Services resources. Each rule maps an Amazon Web Services service to IPAM pools that the service will use to get IP addresses. A single policy can have multiple rules and be applied to multiple Amazon Web Services Regions. If the IPAM pool run out of addresses then the services fallback to Amazon-provided IP addresses. A policy can be applied to an individual Amazon Web Services account or an entity within Amazon Web Services Organizations.
-    pub ipam_policies: ::std::option::Option<::std::vec::Vec<crate::types::IpamPolicy>>,
+    pub ipam_policies: Option<Vec<crate::types::IpamPolicy>>,
 }
 impl DescribeIpamPoliciesResult {
     /// Starts building a [`DescribeIpamPoliciesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeIpamPoliciesResultBuilder {
-        <crate::types::builders::DescribeIpamPoliciesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeIpamPoliciesResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `IpamPolicies` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,36 +30,25 @@ impl DescribeIpamPoliciesResult {
     }
 }
 /// A builder for [`DescribeIpamPoliciesResult`](crate::types::DescribeIpamPoliciesResult); start one with `DescribeIpamPoliciesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeIpamPoliciesResultBuilder {
     inner: crate::types::DescribeIpamPoliciesResult,
 }
 impl DescribeIpamPoliciesResultBuilder {
     /// Sets [`DescribeIpamPoliciesResult::next_token`](crate::types::DescribeIpamPoliciesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIpamPoliciesResult::next_token`](crate::types::DescribeIpamPoliciesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeIpamPoliciesResult::next_token`](crate::types::DescribeIpamPoliciesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeIpamPoliciesResult::ipam_policies`](crate::types::DescribeIpamPoliciesResult::ipam_policies): Information about the IPAM policies.
@@ -78,16 +62,14 @@ impl DescribeIpamPoliciesResultBuilder {
     #[inline]
     pub fn set_ipam_policies(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IpamPolicy>>,
+        input: Option<Vec<crate::types::IpamPolicy>>,
     ) -> Self {
         self.inner.ipam_policies = input;
         self
     }
     /// The value set for [`DescribeIpamPoliciesResult::ipam_policies`](crate::types::DescribeIpamPoliciesResult::ipam_policies), if any.
     #[inline]
-    pub fn get_ipam_policies(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpamPolicy>> {
+    pub fn get_ipam_policies(&self) -> &Option<Vec<crate::types::IpamPolicy>> {
         &self.inner.ipam_policies
     }
     /// Builds the [`DescribeIpamPoliciesResult`]; it has no required members, so this cannot fail.
@@ -99,17 +81,15 @@ impl DescribeIpamPoliciesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeIpamPoliciesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "ipamPolicySet" => {
-                    value.ipam_policies = ::std::option::Option::Some(
+                    value.ipam_policies = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamPolicy as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -119,6 +99,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIpamPoliciesResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,41 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamPoolAllocationsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeIpamPoolAllocationsRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IDs of the IPAM pool allocations you want to describe.
-    pub ipam_pool_allocation_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub ipam_pool_allocation_ids: Option<Vec<String>>,
     /// One or more filters for the request. For more information about filtering, see [Filtering CLI output](https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-filter.html).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeIpamPoolAllocationsRequest {
     /// Starts building a [`DescribeIpamPoolAllocationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeIpamPoolAllocationsRequestBuilder {
-        <crate::types::builders::DescribeIpamPoolAllocationsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeIpamPoolAllocationsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamPoolAllocationIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn ipam_pool_allocation_ids(&self) -> &[::std::string::String] {
+    pub fn ipam_pool_allocation_ids(&self) -> &[String] {
         self.ipam_pool_allocation_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -46,66 +39,53 @@ impl DescribeIpamPoolAllocationsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeIpamPoolAllocationsRequest`](crate::types::DescribeIpamPoolAllocationsRequest); start one with `DescribeIpamPoolAllocationsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeIpamPoolAllocationsRequestBuilder {
     inner: crate::types::DescribeIpamPoolAllocationsRequest,
 }
 impl DescribeIpamPoolAllocationsRequestBuilder {
     /// Sets [`DescribeIpamPoolAllocationsRequest::dry_run`](crate::types::DescribeIpamPoolAllocationsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamPoolAllocationsRequest::dry_run`](crate::types::DescribeIpamPoolAllocationsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeIpamPoolAllocationsRequest::dry_run`](crate::types::DescribeIpamPoolAllocationsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeIpamPoolAllocationsRequest::ipam_pool_allocation_ids`](crate::types::DescribeIpamPoolAllocationsRequest::ipam_pool_allocation_ids): The IDs of the IPAM pool allocations you want to describe.
     ///
     /// To set the whole list at once, use [`set_ipam_pool_allocation_ids`](Self::set_ipam_pool_allocation_ids).
-    pub fn ipam_pool_allocation_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_pool_allocation_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.ipam_pool_allocation_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeIpamPoolAllocationsRequest::ipam_pool_allocation_ids`](crate::types::DescribeIpamPoolAllocationsRequest::ipam_pool_allocation_ids).
     #[inline]
-    pub fn set_ipam_pool_allocation_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_ipam_pool_allocation_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.ipam_pool_allocation_ids = input;
         self
     }
     /// The value set for [`DescribeIpamPoolAllocationsRequest::ipam_pool_allocation_ids`](crate::types::DescribeIpamPoolAllocationsRequest::ipam_pool_allocation_ids), if any.
     #[inline]
-    pub fn get_ipam_pool_allocation_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ipam_pool_allocation_ids(&self) -> &Option<Vec<String>> {
         &self.inner.ipam_pool_allocation_ids
     }
     /// Appends one item to [`DescribeIpamPoolAllocationsRequest::filters`](crate::types::DescribeIpamPoolAllocationsRequest::filters): One or more filters for the request.
@@ -117,56 +97,45 @@ impl DescribeIpamPoolAllocationsRequestBuilder {
     }
     /// Sets or clears [`DescribeIpamPoolAllocationsRequest::filters`](crate::types::DescribeIpamPoolAllocationsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeIpamPoolAllocationsRequest::filters`](crate::types::DescribeIpamPoolAllocationsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeIpamPoolAllocationsRequest::max_results`](crate::types::DescribeIpamPoolAllocationsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamPoolAllocationsRequest::max_results`](crate::types::DescribeIpamPoolAllocationsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeIpamPoolAllocationsRequest::max_results`](crate::types::DescribeIpamPoolAllocationsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeIpamPoolAllocationsRequest::next_token`](crate::types::DescribeIpamPoolAllocationsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIpamPoolAllocationsRequest::next_token`](crate::types::DescribeIpamPoolAllocationsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeIpamPoolAllocationsRequest::next_token`](crate::types::DescribeIpamPoolAllocationsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeIpamPoolAllocationsRequest`]; it has no required members, so this cannot fail.
@@ -179,16 +148,16 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeIpamPoolAllocationsRequest 
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_allocation_ids {
+        if let Some(value) = &self.ipam_pool_allocation_ids {
             let member_0 = body.enter("IpamPoolAllocationId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -196,12 +165,12 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeIpamPoolAllocationsRequest 
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

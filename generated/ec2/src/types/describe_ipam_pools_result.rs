@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamPoolsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeIpamPoolsResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the IPAM pools.
-    pub ipam_pools: ::std::option::Option<::std::vec::Vec<crate::types::IpamPool>>,
+    pub ipam_pools: Option<Vec<crate::types::IpamPool>>,
 }
 impl DescribeIpamPoolsResult {
     /// Starts building a [`DescribeIpamPoolsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeIpamPoolsResultBuilder {
-        <crate::types::builders::DescribeIpamPoolsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeIpamPoolsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `IpamPools` member, empty when not set; the field tells an empty list from an absent one.
@@ -33,36 +28,25 @@ impl DescribeIpamPoolsResult {
     }
 }
 /// A builder for [`DescribeIpamPoolsResult`](crate::types::DescribeIpamPoolsResult); start one with `DescribeIpamPoolsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeIpamPoolsResultBuilder {
     inner: crate::types::DescribeIpamPoolsResult,
 }
 impl DescribeIpamPoolsResultBuilder {
     /// Sets [`DescribeIpamPoolsResult::next_token`](crate::types::DescribeIpamPoolsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIpamPoolsResult::next_token`](crate::types::DescribeIpamPoolsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeIpamPoolsResult::next_token`](crate::types::DescribeIpamPoolsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeIpamPoolsResult::ipam_pools`](crate::types::DescribeIpamPoolsResult::ipam_pools): Information about the IPAM pools.
@@ -74,18 +58,13 @@ impl DescribeIpamPoolsResultBuilder {
     }
     /// Sets or clears [`DescribeIpamPoolsResult::ipam_pools`](crate::types::DescribeIpamPoolsResult::ipam_pools).
     #[inline]
-    pub fn set_ipam_pools(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IpamPool>>,
-    ) -> Self {
+    pub fn set_ipam_pools(mut self, input: Option<Vec<crate::types::IpamPool>>) -> Self {
         self.inner.ipam_pools = input;
         self
     }
     /// The value set for [`DescribeIpamPoolsResult::ipam_pools`](crate::types::DescribeIpamPoolsResult::ipam_pools), if any.
     #[inline]
-    pub fn get_ipam_pools(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpamPool>> {
+    pub fn get_ipam_pools(&self) -> &Option<Vec<crate::types::IpamPool>> {
         &self.inner.ipam_pools
     }
     /// Builds the [`DescribeIpamPoolsResult`]; it has no required members, so this cannot fail.
@@ -97,17 +76,15 @@ impl DescribeIpamPoolsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeIpamPoolsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "ipamPoolSet" => {
-                    value.ipam_pools = ::std::option::Option::Some(
+                    value.ipam_pools = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamPool as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,6 +94,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIpamPoolsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

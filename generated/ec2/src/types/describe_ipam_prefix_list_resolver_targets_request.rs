@@ -2,38 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamPrefixListResolverTargetsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeIpamPrefixListResolverTargetsRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// One or more filters to limit the results.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The IDs of the IPAM prefix list resolver Targets to describe. If not specified, all targets in your account are described.
-    pub ipam_prefix_list_resolver_target_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub ipam_prefix_list_resolver_target_ids: Option<Vec<String>>,
     /// The ID of the IPAM prefix list resolver to filter targets by. Only targets associated with this resolver will be returned.
-    pub ipam_prefix_list_resolver_id: ::std::option::Option<::std::string::String>,
+    pub ipam_prefix_list_resolver_id: Option<String>,
 }
 impl DescribeIpamPrefixListResolverTargetsRequest {
     /// Starts building a [`DescribeIpamPrefixListResolverTargetsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeIpamPrefixListResolverTargetsRequestBuilder {
-        <crate::types::builders::DescribeIpamPrefixListResolverTargetsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeIpamPrefixListResolverTargetsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -43,50 +36,45 @@ impl DescribeIpamPrefixListResolverTargetsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `IpamPrefixListResolverTargetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn ipam_prefix_list_resolver_target_ids(&self) -> &[::std::string::String] {
+    pub fn ipam_prefix_list_resolver_target_ids(&self) -> &[String] {
         self.ipam_prefix_list_resolver_target_ids.as_deref().unwrap_or_default()
     }
     /// The `IpamPrefixListResolverId` member, when set.
     #[inline]
-    pub fn ipam_prefix_list_resolver_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_prefix_list_resolver_id(&self) -> Option<&str> {
         self.ipam_prefix_list_resolver_id.as_deref()
     }
 }
 /// A builder for [`DescribeIpamPrefixListResolverTargetsRequest`](crate::types::DescribeIpamPrefixListResolverTargetsRequest); start one with `DescribeIpamPrefixListResolverTargetsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeIpamPrefixListResolverTargetsRequestBuilder {
     inner: crate::types::DescribeIpamPrefixListResolverTargetsRequest,
 }
 impl DescribeIpamPrefixListResolverTargetsRequestBuilder {
     /// Sets [`DescribeIpamPrefixListResolverTargetsRequest::dry_run`](crate::types::DescribeIpamPrefixListResolverTargetsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamPrefixListResolverTargetsRequest::dry_run`](crate::types::DescribeIpamPrefixListResolverTargetsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeIpamPrefixListResolverTargetsRequest::dry_run`](crate::types::DescribeIpamPrefixListResolverTargetsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeIpamPrefixListResolverTargetsRequest::filters`](crate::types::DescribeIpamPrefixListResolverTargetsRequest::filters): One or more filters to limit the results.
@@ -98,56 +86,45 @@ impl DescribeIpamPrefixListResolverTargetsRequestBuilder {
     }
     /// Sets or clears [`DescribeIpamPrefixListResolverTargetsRequest::filters`](crate::types::DescribeIpamPrefixListResolverTargetsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeIpamPrefixListResolverTargetsRequest::filters`](crate::types::DescribeIpamPrefixListResolverTargetsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeIpamPrefixListResolverTargetsRequest::max_results`](crate::types::DescribeIpamPrefixListResolverTargetsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamPrefixListResolverTargetsRequest::max_results`](crate::types::DescribeIpamPrefixListResolverTargetsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeIpamPrefixListResolverTargetsRequest::max_results`](crate::types::DescribeIpamPrefixListResolverTargetsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeIpamPrefixListResolverTargetsRequest::next_token`](crate::types::DescribeIpamPrefixListResolverTargetsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIpamPrefixListResolverTargetsRequest::next_token`](crate::types::DescribeIpamPrefixListResolverTargetsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeIpamPrefixListResolverTargetsRequest::next_token`](crate::types::DescribeIpamPrefixListResolverTargetsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeIpamPrefixListResolverTargetsRequest::ipam_prefix_list_resolver_target_ids`](crate::types::DescribeIpamPrefixListResolverTargetsRequest::ipam_prefix_list_resolver_target_ids): The IDs of the IPAM prefix list resolver Targets to describe.
@@ -155,7 +132,7 @@ impl DescribeIpamPrefixListResolverTargetsRequestBuilder {
     /// To set the whole list at once, use [`set_ipam_prefix_list_resolver_target_ids`](Self::set_ipam_prefix_list_resolver_target_ids).
     pub fn ipam_prefix_list_resolver_target_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.inner
             .ipam_prefix_list_resolver_target_ids
@@ -167,42 +144,30 @@ impl DescribeIpamPrefixListResolverTargetsRequestBuilder {
     #[inline]
     pub fn set_ipam_prefix_list_resolver_target_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.ipam_prefix_list_resolver_target_ids = input;
         self
     }
     /// The value set for [`DescribeIpamPrefixListResolverTargetsRequest::ipam_prefix_list_resolver_target_ids`](crate::types::DescribeIpamPrefixListResolverTargetsRequest::ipam_prefix_list_resolver_target_ids), if any.
     #[inline]
-    pub fn get_ipam_prefix_list_resolver_target_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ipam_prefix_list_resolver_target_ids(&self) -> &Option<Vec<String>> {
         &self.inner.ipam_prefix_list_resolver_target_ids
     }
     /// Sets [`DescribeIpamPrefixListResolverTargetsRequest::ipam_prefix_list_resolver_id`](crate::types::DescribeIpamPrefixListResolverTargetsRequest::ipam_prefix_list_resolver_id): The ID of the IPAM prefix list resolver to filter targets by.
-    pub fn ipam_prefix_list_resolver_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_prefix_list_resolver_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn ipam_prefix_list_resolver_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_prefix_list_resolver_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIpamPrefixListResolverTargetsRequest::ipam_prefix_list_resolver_id`](crate::types::DescribeIpamPrefixListResolverTargetsRequest::ipam_prefix_list_resolver_id).
     #[inline]
-    pub fn set_ipam_prefix_list_resolver_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_prefix_list_resolver_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_prefix_list_resolver_id = input;
         self
     }
     /// The value set for [`DescribeIpamPrefixListResolverTargetsRequest::ipam_prefix_list_resolver_id`](crate::types::DescribeIpamPrefixListResolverTargetsRequest::ipam_prefix_list_resolver_id), if any.
     #[inline]
-    pub fn get_ipam_prefix_list_resolver_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_prefix_list_resolver_id(&self) -> &Option<String> {
         &self.inner.ipam_prefix_list_resolver_id
     }
     /// Builds the [`DescribeIpamPrefixListResolverTargetsRequest`]; it has no required members, so this cannot fail.
@@ -216,11 +181,11 @@ for DescribeIpamPrefixListResolverTargetsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -228,22 +193,20 @@ for DescribeIpamPrefixListResolverTargetsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_prefix_list_resolver_target_ids
-        {
+        if let Some(value) = &self.ipam_prefix_list_resolver_target_ids {
             let member_0 = body.enter("IpamPrefixListResolverTargetId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_prefix_list_resolver_id {
+        if let Some(value) = &self.ipam_prefix_list_resolver_id {
             body.member("IpamPrefixListResolverId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

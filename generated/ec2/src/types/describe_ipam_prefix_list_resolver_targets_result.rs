@@ -2,30 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamPrefixListResolverTargetsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeIpamPrefixListResolverTargetsResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the IPAM prefix list resolver Targets.
-    pub ipam_prefix_list_resolver_targets: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPrefixListResolverTarget>,
+    pub ipam_prefix_list_resolver_targets: Option<
+        Vec<crate::types::IpamPrefixListResolverTarget>,
     >,
 }
 impl DescribeIpamPrefixListResolverTargetsResult {
     /// Starts building a [`DescribeIpamPrefixListResolverTargetsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeIpamPrefixListResolverTargetsResultBuilder {
-        <crate::types::builders::DescribeIpamPrefixListResolverTargetsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeIpamPrefixListResolverTargetsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `IpamPrefixListResolverTargets` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,36 +32,25 @@ impl DescribeIpamPrefixListResolverTargetsResult {
     }
 }
 /// A builder for [`DescribeIpamPrefixListResolverTargetsResult`](crate::types::DescribeIpamPrefixListResolverTargetsResult); start one with `DescribeIpamPrefixListResolverTargetsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeIpamPrefixListResolverTargetsResultBuilder {
     inner: crate::types::DescribeIpamPrefixListResolverTargetsResult,
 }
 impl DescribeIpamPrefixListResolverTargetsResultBuilder {
     /// Sets [`DescribeIpamPrefixListResolverTargetsResult::next_token`](crate::types::DescribeIpamPrefixListResolverTargetsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIpamPrefixListResolverTargetsResult::next_token`](crate::types::DescribeIpamPrefixListResolverTargetsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeIpamPrefixListResolverTargetsResult::next_token`](crate::types::DescribeIpamPrefixListResolverTargetsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeIpamPrefixListResolverTargetsResult::ipam_prefix_list_resolver_targets`](crate::types::DescribeIpamPrefixListResolverTargetsResult::ipam_prefix_list_resolver_targets): Information about the IPAM prefix list resolver Targets.
@@ -83,9 +67,7 @@ impl DescribeIpamPrefixListResolverTargetsResultBuilder {
     #[inline]
     pub fn set_ipam_prefix_list_resolver_targets(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamPrefixListResolverTarget>,
-        >,
+        input: Option<Vec<crate::types::IpamPrefixListResolverTarget>>,
     ) -> Self {
         self.inner.ipam_prefix_list_resolver_targets = input;
         self
@@ -94,9 +76,7 @@ impl DescribeIpamPrefixListResolverTargetsResultBuilder {
     #[inline]
     pub fn get_ipam_prefix_list_resolver_targets(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPrefixListResolverTarget>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamPrefixListResolverTarget>> {
         &self.inner.ipam_prefix_list_resolver_targets
     }
     /// Builds the [`DescribeIpamPrefixListResolverTargetsResult`]; it has no required members, so this cannot fail.
@@ -108,17 +88,15 @@ impl DescribeIpamPrefixListResolverTargetsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeIpamPrefixListResolverTargetsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "ipamPrefixListResolverTargetSet" => {
-                    value.ipam_prefix_list_resolver_targets = ::std::option::Option::Some(
+                    value.ipam_prefix_list_resolver_targets = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamPrefixListResolverTarget as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -128,6 +106,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIpamPrefixListResolverTargetsRes
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamPrefixListResolversResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeIpamPrefixListResolversResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the IPAM prefix list resolvers.
-    pub ipam_prefix_list_resolvers: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPrefixListResolver>,
-    >,
+    pub ipam_prefix_list_resolvers: Option<Vec<crate::types::IpamPrefixListResolver>>,
 }
 impl DescribeIpamPrefixListResolversResult {
     /// Starts building a [`DescribeIpamPrefixListResolversResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeIpamPrefixListResolversResultBuilder {
-        <crate::types::builders::DescribeIpamPrefixListResolversResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeIpamPrefixListResolversResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `IpamPrefixListResolvers` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,36 +28,25 @@ impl DescribeIpamPrefixListResolversResult {
     }
 }
 /// A builder for [`DescribeIpamPrefixListResolversResult`](crate::types::DescribeIpamPrefixListResolversResult); start one with `DescribeIpamPrefixListResolversResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeIpamPrefixListResolversResultBuilder {
     inner: crate::types::DescribeIpamPrefixListResolversResult,
 }
 impl DescribeIpamPrefixListResolversResultBuilder {
     /// Sets [`DescribeIpamPrefixListResolversResult::next_token`](crate::types::DescribeIpamPrefixListResolversResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIpamPrefixListResolversResult::next_token`](crate::types::DescribeIpamPrefixListResolversResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeIpamPrefixListResolversResult::next_token`](crate::types::DescribeIpamPrefixListResolversResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeIpamPrefixListResolversResult::ipam_prefix_list_resolvers`](crate::types::DescribeIpamPrefixListResolversResult::ipam_prefix_list_resolvers): Information about the IPAM prefix list resolvers.
@@ -81,9 +63,7 @@ impl DescribeIpamPrefixListResolversResultBuilder {
     #[inline]
     pub fn set_ipam_prefix_list_resolvers(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamPrefixListResolver>,
-        >,
+        input: Option<Vec<crate::types::IpamPrefixListResolver>>,
     ) -> Self {
         self.inner.ipam_prefix_list_resolvers = input;
         self
@@ -92,7 +72,7 @@ impl DescribeIpamPrefixListResolversResultBuilder {
     #[inline]
     pub fn get_ipam_prefix_list_resolvers(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpamPrefixListResolver>> {
+    ) -> &Option<Vec<crate::types::IpamPrefixListResolver>> {
         &self.inner.ipam_prefix_list_resolvers
     }
     /// Builds the [`DescribeIpamPrefixListResolversResult`]; it has no required members, so this cannot fail.
@@ -104,17 +84,15 @@ impl DescribeIpamPrefixListResolversResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeIpamPrefixListResolversResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "ipamPrefixListResolverSet" => {
-                    value.ipam_prefix_list_resolvers = ::std::option::Option::Some(
+                    value.ipam_prefix_list_resolvers = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamPrefixListResolver as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -124,6 +102,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIpamPrefixListResolversResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

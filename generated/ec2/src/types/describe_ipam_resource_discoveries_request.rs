@@ -2,51 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamResourceDiscoveriesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeIpamResourceDiscoveriesRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IPAM resource discovery IDs.
-    pub ipam_resource_discovery_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub ipam_resource_discovery_ids: Option<Vec<String>>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of resource discoveries to return in one page of results.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The resource discovery filters.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeIpamResourceDiscoveriesRequest {
     /// Starts building a [`DescribeIpamResourceDiscoveriesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeIpamResourceDiscoveriesRequestBuilder {
-        <crate::types::builders::DescribeIpamResourceDiscoveriesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeIpamResourceDiscoveriesRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamResourceDiscoveryIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn ipam_resource_discovery_ids(&self) -> &[::std::string::String] {
+    pub fn ipam_resource_discovery_ids(&self) -> &[String] {
         self.ipam_resource_discovery_ids.as_deref().unwrap_or_default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,39 +49,31 @@ impl DescribeIpamResourceDiscoveriesRequest {
     }
 }
 /// A builder for [`DescribeIpamResourceDiscoveriesRequest`](crate::types::DescribeIpamResourceDiscoveriesRequest); start one with `DescribeIpamResourceDiscoveriesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeIpamResourceDiscoveriesRequestBuilder {
     inner: crate::types::DescribeIpamResourceDiscoveriesRequest,
 }
 impl DescribeIpamResourceDiscoveriesRequestBuilder {
     /// Sets [`DescribeIpamResourceDiscoveriesRequest::dry_run`](crate::types::DescribeIpamResourceDiscoveriesRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamResourceDiscoveriesRequest::dry_run`](crate::types::DescribeIpamResourceDiscoveriesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeIpamResourceDiscoveriesRequest::dry_run`](crate::types::DescribeIpamResourceDiscoveriesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeIpamResourceDiscoveriesRequest::ipam_resource_discovery_ids`](crate::types::DescribeIpamResourceDiscoveriesRequest::ipam_resource_discovery_ids): The IPAM resource discovery IDs.
     ///
     /// To set the whole list at once, use [`set_ipam_resource_discovery_ids`](Self::set_ipam_resource_discovery_ids).
-    pub fn ipam_resource_discovery_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipam_resource_discovery_ids(mut self, input: impl Into<String>) -> Self {
         self.inner
             .ipam_resource_discovery_ids
             .get_or_insert_default()
@@ -99,54 +84,46 @@ impl DescribeIpamResourceDiscoveriesRequestBuilder {
     #[inline]
     pub fn set_ipam_resource_discovery_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.ipam_resource_discovery_ids = input;
         self
     }
     /// The value set for [`DescribeIpamResourceDiscoveriesRequest::ipam_resource_discovery_ids`](crate::types::DescribeIpamResourceDiscoveriesRequest::ipam_resource_discovery_ids), if any.
     #[inline]
-    pub fn get_ipam_resource_discovery_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ipam_resource_discovery_ids(&self) -> &Option<Vec<String>> {
         &self.inner.ipam_resource_discovery_ids
     }
     /// Sets [`DescribeIpamResourceDiscoveriesRequest::next_token`](crate::types::DescribeIpamResourceDiscoveriesRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIpamResourceDiscoveriesRequest::next_token`](crate::types::DescribeIpamResourceDiscoveriesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeIpamResourceDiscoveriesRequest::next_token`](crate::types::DescribeIpamResourceDiscoveriesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeIpamResourceDiscoveriesRequest::max_results`](crate::types::DescribeIpamResourceDiscoveriesRequest::max_results): The maximum number of resource discoveries to return in one page of results.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamResourceDiscoveriesRequest::max_results`](crate::types::DescribeIpamResourceDiscoveriesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeIpamResourceDiscoveriesRequest::max_results`](crate::types::DescribeIpamResourceDiscoveriesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Appends one item to [`DescribeIpamResourceDiscoveriesRequest::filters`](crate::types::DescribeIpamResourceDiscoveriesRequest::filters): The resource discovery filters.
@@ -158,18 +135,13 @@ impl DescribeIpamResourceDiscoveriesRequestBuilder {
     }
     /// Sets or clears [`DescribeIpamResourceDiscoveriesRequest::filters`](crate::types::DescribeIpamResourceDiscoveriesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeIpamResourceDiscoveriesRequest::filters`](crate::types::DescribeIpamResourceDiscoveriesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribeIpamResourceDiscoveriesRequest`]; it has no required members, so this cannot fail.
@@ -182,22 +154,22 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeIpamResourceDiscoveriesRequ
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_resource_discovery_ids {
+        if let Some(value) = &self.ipam_resource_discovery_ids {
             let member_0 = body.enter("IpamResourceDiscoveryId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -205,6 +177,6 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeIpamResourceDiscoveriesRequ
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamResourceDiscoveriesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeIpamResourceDiscoveriesResult {
     /// The resource discoveries.
-    pub ipam_resource_discoveries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamResourceDiscovery>,
-    >,
+    pub ipam_resource_discoveries: Option<Vec<crate::types::IpamResourceDiscovery>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeIpamResourceDiscoveriesResult {
     /// Starts building a [`DescribeIpamResourceDiscoveriesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeIpamResourceDiscoveriesResultBuilder {
-        <crate::types::builders::DescribeIpamResourceDiscoveriesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeIpamResourceDiscoveriesResultBuilder as Default>::default()
     }
     /// The `IpamResourceDiscoveries` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeIpamResourceDiscoveriesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeIpamResourceDiscoveriesResult`](crate::types::DescribeIpamResourceDiscoveriesResult); start one with `DescribeIpamResourceDiscoveriesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeIpamResourceDiscoveriesResultBuilder {
     inner: crate::types::DescribeIpamResourceDiscoveriesResult,
 }
@@ -59,9 +47,7 @@ impl DescribeIpamResourceDiscoveriesResultBuilder {
     #[inline]
     pub fn set_ipam_resource_discoveries(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamResourceDiscovery>,
-        >,
+        input: Option<Vec<crate::types::IpamResourceDiscovery>>,
     ) -> Self {
         self.inner.ipam_resource_discoveries = input;
         self
@@ -70,29 +56,23 @@ impl DescribeIpamResourceDiscoveriesResultBuilder {
     #[inline]
     pub fn get_ipam_resource_discoveries(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpamResourceDiscovery>> {
+    ) -> &Option<Vec<crate::types::IpamResourceDiscovery>> {
         &self.inner.ipam_resource_discoveries
     }
     /// Sets [`DescribeIpamResourceDiscoveriesResult::next_token`](crate::types::DescribeIpamResourceDiscoveriesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIpamResourceDiscoveriesResult::next_token`](crate::types::DescribeIpamResourceDiscoveriesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeIpamResourceDiscoveriesResult::next_token`](crate::types::DescribeIpamResourceDiscoveriesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeIpamResourceDiscoveriesResult`]; it has no required members, so this cannot fail.
@@ -104,12 +84,12 @@ impl DescribeIpamResourceDiscoveriesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeIpamResourceDiscoveriesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipamResourceDiscoverySet" => {
-                    value.ipam_resource_discoveries = ::std::option::Option::Some(
+                    value.ipam_resource_discoveries = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamResourceDiscovery as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIpamResourceDiscoveriesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,51 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamResourceDiscoveryAssociationsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeIpamResourceDiscoveryAssociationsRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The resource discovery association IDs.
-    pub ipam_resource_discovery_association_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub ipam_resource_discovery_association_ids: Option<Vec<String>>,
     /// Specify the pagination token from a previous request to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of resource discovery associations to return in one page of results.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The resource discovery association filters.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeIpamResourceDiscoveryAssociationsRequest {
     /// Starts building a [`DescribeIpamResourceDiscoveryAssociationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeIpamResourceDiscoveryAssociationsRequestBuilder {
-        <crate::types::builders::DescribeIpamResourceDiscoveryAssociationsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeIpamResourceDiscoveryAssociationsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamResourceDiscoveryAssociationIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn ipam_resource_discovery_association_ids(&self) -> &[::std::string::String] {
+    pub fn ipam_resource_discovery_association_ids(&self) -> &[String] {
         self.ipam_resource_discovery_association_ids.as_deref().unwrap_or_default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,30 +49,25 @@ impl DescribeIpamResourceDiscoveryAssociationsRequest {
     }
 }
 /// A builder for [`DescribeIpamResourceDiscoveryAssociationsRequest`](crate::types::DescribeIpamResourceDiscoveryAssociationsRequest); start one with `DescribeIpamResourceDiscoveryAssociationsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeIpamResourceDiscoveryAssociationsRequestBuilder {
     inner: crate::types::DescribeIpamResourceDiscoveryAssociationsRequest,
 }
 impl DescribeIpamResourceDiscoveryAssociationsRequestBuilder {
     /// Sets [`DescribeIpamResourceDiscoveryAssociationsRequest::dry_run`](crate::types::DescribeIpamResourceDiscoveryAssociationsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamResourceDiscoveryAssociationsRequest::dry_run`](crate::types::DescribeIpamResourceDiscoveryAssociationsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeIpamResourceDiscoveryAssociationsRequest::dry_run`](crate::types::DescribeIpamResourceDiscoveryAssociationsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeIpamResourceDiscoveryAssociationsRequest::ipam_resource_discovery_association_ids`](crate::types::DescribeIpamResourceDiscoveryAssociationsRequest::ipam_resource_discovery_association_ids): The resource discovery association IDs.
@@ -87,7 +75,7 @@ impl DescribeIpamResourceDiscoveryAssociationsRequestBuilder {
     /// To set the whole list at once, use [`set_ipam_resource_discovery_association_ids`](Self::set_ipam_resource_discovery_association_ids).
     pub fn ipam_resource_discovery_association_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.inner
             .ipam_resource_discovery_association_ids
@@ -99,54 +87,46 @@ impl DescribeIpamResourceDiscoveryAssociationsRequestBuilder {
     #[inline]
     pub fn set_ipam_resource_discovery_association_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.ipam_resource_discovery_association_ids = input;
         self
     }
     /// The value set for [`DescribeIpamResourceDiscoveryAssociationsRequest::ipam_resource_discovery_association_ids`](crate::types::DescribeIpamResourceDiscoveryAssociationsRequest::ipam_resource_discovery_association_ids), if any.
     #[inline]
-    pub fn get_ipam_resource_discovery_association_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ipam_resource_discovery_association_ids(&self) -> &Option<Vec<String>> {
         &self.inner.ipam_resource_discovery_association_ids
     }
     /// Sets [`DescribeIpamResourceDiscoveryAssociationsRequest::next_token`](crate::types::DescribeIpamResourceDiscoveryAssociationsRequest::next_token): Specify the pagination token from a previous request to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIpamResourceDiscoveryAssociationsRequest::next_token`](crate::types::DescribeIpamResourceDiscoveryAssociationsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeIpamResourceDiscoveryAssociationsRequest::next_token`](crate::types::DescribeIpamResourceDiscoveryAssociationsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeIpamResourceDiscoveryAssociationsRequest::max_results`](crate::types::DescribeIpamResourceDiscoveryAssociationsRequest::max_results): The maximum number of resource discovery associations to return in one page of results.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeIpamResourceDiscoveryAssociationsRequest::max_results`](crate::types::DescribeIpamResourceDiscoveryAssociationsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeIpamResourceDiscoveryAssociationsRequest::max_results`](crate::types::DescribeIpamResourceDiscoveryAssociationsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Appends one item to [`DescribeIpamResourceDiscoveryAssociationsRequest::filters`](crate::types::DescribeIpamResourceDiscoveryAssociationsRequest::filters): The resource discovery association filters.
@@ -158,18 +138,13 @@ impl DescribeIpamResourceDiscoveryAssociationsRequestBuilder {
     }
     /// Sets or clears [`DescribeIpamResourceDiscoveryAssociationsRequest::filters`](crate::types::DescribeIpamResourceDiscoveryAssociationsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeIpamResourceDiscoveryAssociationsRequest::filters`](crate::types::DescribeIpamResourceDiscoveryAssociationsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribeIpamResourceDiscoveryAssociationsRequest`]; it has no required members, so this cannot fail.
@@ -185,24 +160,22 @@ for DescribeIpamResourceDiscoveryAssociationsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_resource_discovery_association_ids
-        {
+        if let Some(value) = &self.ipam_resource_discovery_association_ids {
             let member_0 = body.enter("IpamResourceDiscoveryAssociationId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -210,6 +183,6 @@ for DescribeIpamResourceDiscoveryAssociationsRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamResourceDiscoveryAssociationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeIpamResourceDiscoveryAssociationsResult {
     /// The resource discovery associations.
-    pub ipam_resource_discovery_associations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamResourceDiscoveryAssociation>,
+    pub ipam_resource_discovery_associations: Option<
+        Vec<crate::types::IpamResourceDiscoveryAssociation>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeIpamResourceDiscoveryAssociationsResult {
     /// Starts building a [`DescribeIpamResourceDiscoveryAssociationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeIpamResourceDiscoveryAssociationsResultBuilder {
-        <crate::types::builders::DescribeIpamResourceDiscoveryAssociationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeIpamResourceDiscoveryAssociationsResultBuilder as Default>::default()
     }
     /// The `IpamResourceDiscoveryAssociations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeIpamResourceDiscoveryAssociationsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeIpamResourceDiscoveryAssociationsResult`](crate::types::DescribeIpamResourceDiscoveryAssociationsResult); start one with `DescribeIpamResourceDiscoveryAssociationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeIpamResourceDiscoveryAssociationsResultBuilder {
     inner: crate::types::DescribeIpamResourceDiscoveryAssociationsResult,
 }
@@ -64,9 +54,7 @@ impl DescribeIpamResourceDiscoveryAssociationsResultBuilder {
     #[inline]
     pub fn set_ipam_resource_discovery_associations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamResourceDiscoveryAssociation>,
-        >,
+        input: Option<Vec<crate::types::IpamResourceDiscoveryAssociation>>,
     ) -> Self {
         self.inner.ipam_resource_discovery_associations = input;
         self
@@ -75,31 +63,23 @@ impl DescribeIpamResourceDiscoveryAssociationsResultBuilder {
     #[inline]
     pub fn get_ipam_resource_discovery_associations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamResourceDiscoveryAssociation>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamResourceDiscoveryAssociation>> {
         &self.inner.ipam_resource_discovery_associations
     }
     /// Sets [`DescribeIpamResourceDiscoveryAssociationsResult::next_token`](crate::types::DescribeIpamResourceDiscoveryAssociationsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIpamResourceDiscoveryAssociationsResult::next_token`](crate::types::DescribeIpamResourceDiscoveryAssociationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeIpamResourceDiscoveryAssociationsResult::next_token`](crate::types::DescribeIpamResourceDiscoveryAssociationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeIpamResourceDiscoveryAssociationsResult`]; it has no required members, so this cannot fail.
@@ -111,12 +91,12 @@ impl DescribeIpamResourceDiscoveryAssociationsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeIpamResourceDiscoveryAssociationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipamResourceDiscoveryAssociationSet" => {
-                    value.ipam_resource_discovery_associations = ::std::option::Option::Some(
+                    value.ipam_resource_discovery_associations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamResourceDiscoveryAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -124,13 +104,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIpamResourceDiscoveryAssociation
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamScopesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeIpamScopesResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The scopes you want information on.
-    pub ipam_scopes: ::std::option::Option<::std::vec::Vec<crate::types::IpamScope>>,
+    pub ipam_scopes: Option<Vec<crate::types::IpamScope>>,
 }
 impl DescribeIpamScopesResult {
     /// Starts building a [`DescribeIpamScopesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeIpamScopesResultBuilder {
-        <crate::types::builders::DescribeIpamScopesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeIpamScopesResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `IpamScopes` member, empty when not set; the field tells an empty list from an absent one.
@@ -33,36 +28,25 @@ impl DescribeIpamScopesResult {
     }
 }
 /// A builder for [`DescribeIpamScopesResult`](crate::types::DescribeIpamScopesResult); start one with `DescribeIpamScopesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeIpamScopesResultBuilder {
     inner: crate::types::DescribeIpamScopesResult,
 }
 impl DescribeIpamScopesResultBuilder {
     /// Sets [`DescribeIpamScopesResult::next_token`](crate::types::DescribeIpamScopesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIpamScopesResult::next_token`](crate::types::DescribeIpamScopesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeIpamScopesResult::next_token`](crate::types::DescribeIpamScopesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeIpamScopesResult::ipam_scopes`](crate::types::DescribeIpamScopesResult::ipam_scopes): The scopes you want information on.
@@ -76,16 +60,14 @@ impl DescribeIpamScopesResultBuilder {
     #[inline]
     pub fn set_ipam_scopes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IpamScope>>,
+        input: Option<Vec<crate::types::IpamScope>>,
     ) -> Self {
         self.inner.ipam_scopes = input;
         self
     }
     /// The value set for [`DescribeIpamScopesResult::ipam_scopes`](crate::types::DescribeIpamScopesResult::ipam_scopes), if any.
     #[inline]
-    pub fn get_ipam_scopes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpamScope>> {
+    pub fn get_ipam_scopes(&self) -> &Option<Vec<crate::types::IpamScope>> {
         &self.inner.ipam_scopes
     }
     /// Builds the [`DescribeIpamScopesResult`]; it has no required members, so this cannot fail.
@@ -97,17 +79,15 @@ impl DescribeIpamScopesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeIpamScopesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "ipamScopeSet" => {
-                    value.ipam_scopes = ::std::option::Option::Some(
+                    value.ipam_scopes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamScope as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,6 +97,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIpamScopesResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeIpamsResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the IPAMs.
-    pub ipams: ::std::option::Option<::std::vec::Vec<crate::types::Ipam>>,
+    pub ipams: Option<Vec<crate::types::Ipam>>,
 }
 impl DescribeIpamsResult {
     /// Starts building a [`DescribeIpamsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeIpamsResultBuilder {
-        <crate::types::builders::DescribeIpamsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeIpamsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Ipams` member, empty when not set; the field tells an empty list from an absent one.
@@ -33,36 +28,25 @@ impl DescribeIpamsResult {
     }
 }
 /// A builder for [`DescribeIpamsResult`](crate::types::DescribeIpamsResult); start one with `DescribeIpamsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeIpamsResultBuilder {
     inner: crate::types::DescribeIpamsResult,
 }
 impl DescribeIpamsResultBuilder {
     /// Sets [`DescribeIpamsResult::next_token`](crate::types::DescribeIpamsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIpamsResult::next_token`](crate::types::DescribeIpamsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeIpamsResult::next_token`](crate::types::DescribeIpamsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeIpamsResult::ipams`](crate::types::DescribeIpamsResult::ipams): Information about the IPAMs.
@@ -74,18 +58,13 @@ impl DescribeIpamsResultBuilder {
     }
     /// Sets or clears [`DescribeIpamsResult::ipams`](crate::types::DescribeIpamsResult::ipams).
     #[inline]
-    pub fn set_ipams(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Ipam>>,
-    ) -> Self {
+    pub fn set_ipams(mut self, input: Option<Vec<crate::types::Ipam>>) -> Self {
         self.inner.ipams = input;
         self
     }
     /// The value set for [`DescribeIpamsResult::ipams`](crate::types::DescribeIpamsResult::ipams), if any.
     #[inline]
-    pub fn get_ipams(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Ipam>> {
+    pub fn get_ipams(&self) -> &Option<Vec<crate::types::Ipam>> {
         &self.inner.ipams
     }
     /// Builds the [`DescribeIpamsResult`]; it has no required members, so this cannot fail.
@@ -97,17 +76,15 @@ impl DescribeIpamsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeIpamsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "ipamSet" => {
-                    value.ipams = ::std::option::Option::Some(
+                    value.ipams = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Ipam as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,6 +94,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIpamsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,52 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpv6PoolsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeIpv6PoolsRequest {
     /// The IDs of the IPv6 address pools.
-    pub pool_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub pool_ids: Option<Vec<String>>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// One or more filters.
     ///
     /// - `tag`:\<key\> - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeIpv6PoolsRequest {
     /// Starts building a [`DescribeIpv6PoolsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeIpv6PoolsRequestBuilder {
-        <crate::types::builders::DescribeIpv6PoolsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeIpv6PoolsRequestBuilder as Default>::default()
     }
     /// The `PoolIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn pool_ids(&self) -> &[::std::string::String] {
+    pub fn pool_ids(&self) -> &[String] {
         self.pool_ids.as_deref().unwrap_or_default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -57,12 +52,7 @@ impl DescribeIpv6PoolsRequest {
     }
 }
 /// A builder for [`DescribeIpv6PoolsRequest`](crate::types::DescribeIpv6PoolsRequest); start one with `DescribeIpv6PoolsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeIpv6PoolsRequestBuilder {
     inner: crate::types::DescribeIpv6PoolsRequest,
 }
@@ -70,81 +60,67 @@ impl DescribeIpv6PoolsRequestBuilder {
     /// Appends one item to [`DescribeIpv6PoolsRequest::pool_ids`](crate::types::DescribeIpv6PoolsRequest::pool_ids): The IDs of the IPv6 address pools.
     ///
     /// To set the whole list at once, use [`set_pool_ids`](Self::set_pool_ids).
-    pub fn pool_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn pool_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.pool_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeIpv6PoolsRequest::pool_ids`](crate::types::DescribeIpv6PoolsRequest::pool_ids).
     #[inline]
-    pub fn set_pool_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_pool_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.pool_ids = input;
         self
     }
     /// The value set for [`DescribeIpv6PoolsRequest::pool_ids`](crate::types::DescribeIpv6PoolsRequest::pool_ids), if any.
     #[inline]
-    pub fn get_pool_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_pool_ids(&self) -> &Option<Vec<String>> {
         &self.inner.pool_ids
     }
     /// Sets [`DescribeIpv6PoolsRequest::next_token`](crate::types::DescribeIpv6PoolsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIpv6PoolsRequest::next_token`](crate::types::DescribeIpv6PoolsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeIpv6PoolsRequest::next_token`](crate::types::DescribeIpv6PoolsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeIpv6PoolsRequest::max_results`](crate::types::DescribeIpv6PoolsRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeIpv6PoolsRequest::max_results`](crate::types::DescribeIpv6PoolsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeIpv6PoolsRequest::max_results`](crate::types::DescribeIpv6PoolsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeIpv6PoolsRequest::dry_run`](crate::types::DescribeIpv6PoolsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeIpv6PoolsRequest::dry_run`](crate::types::DescribeIpv6PoolsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeIpv6PoolsRequest::dry_run`](crate::types::DescribeIpv6PoolsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeIpv6PoolsRequest::filters`](crate::types::DescribeIpv6PoolsRequest::filters): One or more filters.
@@ -156,18 +132,13 @@ impl DescribeIpv6PoolsRequestBuilder {
     }
     /// Sets or clears [`DescribeIpv6PoolsRequest::filters`](crate::types::DescribeIpv6PoolsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeIpv6PoolsRequest::filters`](crate::types::DescribeIpv6PoolsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribeIpv6PoolsRequest`]; it has no required members, so this cannot fail.
@@ -180,22 +151,22 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeIpv6PoolsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.pool_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.pool_ids {
             let member_0 = body.enter("PoolId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -203,6 +174,6 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeIpv6PoolsRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpv6PoolsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeIpv6PoolsResult {
     /// Information about the IPv6 address pools.
-    pub ipv6_pools: ::std::option::Option<::std::vec::Vec<crate::types::Ipv6Pool>>,
+    pub ipv6_pools: Option<Vec<crate::types::Ipv6Pool>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeIpv6PoolsResult {
     /// Starts building a [`DescribeIpv6PoolsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeIpv6PoolsResultBuilder {
-        <crate::types::builders::DescribeIpv6PoolsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeIpv6PoolsResultBuilder as Default>::default()
     }
     /// The `Ipv6Pools` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,17 +23,12 @@ impl DescribeIpv6PoolsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeIpv6PoolsResult`](crate::types::DescribeIpv6PoolsResult); start one with `DescribeIpv6PoolsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeIpv6PoolsResultBuilder {
     inner: crate::types::DescribeIpv6PoolsResult,
 }
@@ -52,40 +42,29 @@ impl DescribeIpv6PoolsResultBuilder {
     }
     /// Sets or clears [`DescribeIpv6PoolsResult::ipv6_pools`](crate::types::DescribeIpv6PoolsResult::ipv6_pools).
     #[inline]
-    pub fn set_ipv6_pools(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Ipv6Pool>>,
-    ) -> Self {
+    pub fn set_ipv6_pools(mut self, input: Option<Vec<crate::types::Ipv6Pool>>) -> Self {
         self.inner.ipv6_pools = input;
         self
     }
     /// The value set for [`DescribeIpv6PoolsResult::ipv6_pools`](crate::types::DescribeIpv6PoolsResult::ipv6_pools), if any.
     #[inline]
-    pub fn get_ipv6_pools(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Ipv6Pool>> {
+    pub fn get_ipv6_pools(&self) -> &Option<Vec<crate::types::Ipv6Pool>> {
         &self.inner.ipv6_pools
     }
     /// Sets [`DescribeIpv6PoolsResult::next_token`](crate::types::DescribeIpv6PoolsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeIpv6PoolsResult::next_token`](crate::types::DescribeIpv6PoolsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeIpv6PoolsResult::next_token`](crate::types::DescribeIpv6PoolsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeIpv6PoolsResult`]; it has no required members, so this cannot fail.
@@ -97,12 +76,12 @@ impl DescribeIpv6PoolsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeIpv6PoolsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipv6PoolSet" => {
-                    value.ipv6_pools = ::std::option::Option::Some(
+                    value.ipv6_pools = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Ipv6Pool as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -110,13 +89,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIpv6PoolsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

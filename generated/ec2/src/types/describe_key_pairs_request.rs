@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeKeyPairsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeKeyPairsRequest {
     /// The key pair names.
     ///
     /// Default: Describes all of your key pairs.
-    pub key_names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub key_names: Option<Vec<String>>,
     /// The IDs of the key pairs.
-    pub key_pair_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub key_pair_ids: Option<Vec<String>>,
     /// If `true`, the public key material is included in the response.
     ///
     /// Default: `false`
-    pub include_public_key: ::std::option::Option<bool>,
+    pub include_public_key: Option<bool>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The filters.
     ///
     /// - `key-pair-id` - The ID of the key pair.
@@ -29,32 +24,32 @@ pub struct DescribeKeyPairsRequest {
     /// - `key-name` - The name of the key pair.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     /// - `tag`:\<key\> - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeKeyPairsRequest {
     /// Starts building a [`DescribeKeyPairsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeKeyPairsRequestBuilder {
-        <crate::types::builders::DescribeKeyPairsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeKeyPairsRequestBuilder as Default>::default()
     }
     /// The `KeyNames` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn key_names(&self) -> &[::std::string::String] {
+    pub fn key_names(&self) -> &[String] {
         self.key_names.as_deref().unwrap_or_default()
     }
     /// The `KeyPairIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn key_pair_ids(&self) -> &[::std::string::String] {
+    pub fn key_pair_ids(&self) -> &[String] {
         self.key_pair_ids.as_deref().unwrap_or_default()
     }
     /// The `IncludePublicKey` member, when set.
     #[inline]
-    pub fn include_public_key(&self) -> ::std::option::Option<bool> {
+    pub fn include_public_key(&self) -> Option<bool> {
         self.include_public_key
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -64,12 +59,7 @@ impl DescribeKeyPairsRequest {
     }
 }
 /// A builder for [`DescribeKeyPairsRequest`](crate::types::DescribeKeyPairsRequest); start one with `DescribeKeyPairsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeKeyPairsRequestBuilder {
     inner: crate::types::DescribeKeyPairsRequest,
 }
@@ -77,85 +67,69 @@ impl DescribeKeyPairsRequestBuilder {
     /// Appends one item to [`DescribeKeyPairsRequest::key_names`](crate::types::DescribeKeyPairsRequest::key_names): The key pair names.
     ///
     /// To set the whole list at once, use [`set_key_names`](Self::set_key_names).
-    pub fn key_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_names(mut self, input: impl Into<String>) -> Self {
         self.inner.key_names.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeKeyPairsRequest::key_names`](crate::types::DescribeKeyPairsRequest::key_names).
     #[inline]
-    pub fn set_key_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_key_names(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.key_names = input;
         self
     }
     /// The value set for [`DescribeKeyPairsRequest::key_names`](crate::types::DescribeKeyPairsRequest::key_names), if any.
     #[inline]
-    pub fn get_key_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_key_names(&self) -> &Option<Vec<String>> {
         &self.inner.key_names
     }
     /// Appends one item to [`DescribeKeyPairsRequest::key_pair_ids`](crate::types::DescribeKeyPairsRequest::key_pair_ids): The IDs of the key pairs.
     ///
     /// To set the whole list at once, use [`set_key_pair_ids`](Self::set_key_pair_ids).
-    pub fn key_pair_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_pair_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.key_pair_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeKeyPairsRequest::key_pair_ids`](crate::types::DescribeKeyPairsRequest::key_pair_ids).
     #[inline]
-    pub fn set_key_pair_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_key_pair_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.key_pair_ids = input;
         self
     }
     /// The value set for [`DescribeKeyPairsRequest::key_pair_ids`](crate::types::DescribeKeyPairsRequest::key_pair_ids), if any.
     #[inline]
-    pub fn get_key_pair_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_key_pair_ids(&self) -> &Option<Vec<String>> {
         &self.inner.key_pair_ids
     }
     /// Sets [`DescribeKeyPairsRequest::include_public_key`](crate::types::DescribeKeyPairsRequest::include_public_key): If `true`, the public key material is included in the response.
     pub fn include_public_key(mut self, input: bool) -> Self {
-        self.inner.include_public_key = ::std::option::Option::Some(input);
+        self.inner.include_public_key = Some(input);
         self
     }
     /// Sets or clears [`DescribeKeyPairsRequest::include_public_key`](crate::types::DescribeKeyPairsRequest::include_public_key).
     #[inline]
-    pub fn set_include_public_key(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_include_public_key(mut self, input: Option<bool>) -> Self {
         self.inner.include_public_key = input;
         self
     }
     /// The value set for [`DescribeKeyPairsRequest::include_public_key`](crate::types::DescribeKeyPairsRequest::include_public_key), if any.
     #[inline]
-    pub fn get_include_public_key(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_public_key(&self) -> &Option<bool> {
         &self.inner.include_public_key
     }
     /// Sets [`DescribeKeyPairsRequest::dry_run`](crate::types::DescribeKeyPairsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeKeyPairsRequest::dry_run`](crate::types::DescribeKeyPairsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeKeyPairsRequest::dry_run`](crate::types::DescribeKeyPairsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeKeyPairsRequest::filters`](crate::types::DescribeKeyPairsRequest::filters): The filters.
@@ -167,18 +141,13 @@ impl DescribeKeyPairsRequestBuilder {
     }
     /// Sets or clears [`DescribeKeyPairsRequest::filters`](crate::types::DescribeKeyPairsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeKeyPairsRequest::filters`](crate::types::DescribeKeyPairsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribeKeyPairsRequest`]; it has no required members, so this cannot fail.
@@ -191,24 +160,24 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeKeyPairsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.key_names {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.key_names {
             let member_0 = body.enter("KeyName");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.key_pair_ids {
+        if let Some(value) = &self.key_pair_ids {
             let member_0 = body.enter("KeyPairId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.include_public_key {
+        if let Some(value) = &self.include_public_key {
             body.member("IncludePublicKey", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -216,6 +185,6 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeKeyPairsRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

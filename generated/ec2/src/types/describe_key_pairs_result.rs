@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeKeyPairsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeKeyPairsResult {
     /// Information about the key pairs.
-    pub key_pairs: ::std::option::Option<::std::vec::Vec<crate::types::KeyPairInfo>>,
+    pub key_pairs: Option<Vec<crate::types::KeyPairInfo>>,
 }
 impl DescribeKeyPairsResult {
     /// Starts building a [`DescribeKeyPairsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeKeyPairsResultBuilder {
-        <crate::types::builders::DescribeKeyPairsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeKeyPairsResultBuilder as Default>::default()
     }
     /// The `KeyPairs` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -26,12 +21,7 @@ impl DescribeKeyPairsResult {
     }
 }
 /// A builder for [`DescribeKeyPairsResult`](crate::types::DescribeKeyPairsResult); start one with `DescribeKeyPairsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeKeyPairsResultBuilder {
     inner: crate::types::DescribeKeyPairsResult,
 }
@@ -47,16 +37,14 @@ impl DescribeKeyPairsResultBuilder {
     #[inline]
     pub fn set_key_pairs(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::KeyPairInfo>>,
+        input: Option<Vec<crate::types::KeyPairInfo>>,
     ) -> Self {
         self.inner.key_pairs = input;
         self
     }
     /// The value set for [`DescribeKeyPairsResult::key_pairs`](crate::types::DescribeKeyPairsResult::key_pairs), if any.
     #[inline]
-    pub fn get_key_pairs(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeyPairInfo>> {
+    pub fn get_key_pairs(&self) -> &Option<Vec<crate::types::KeyPairInfo>> {
         &self.inner.key_pairs
     }
     /// Builds the [`DescribeKeyPairsResult`]; it has no required members, so this cannot fail.
@@ -68,11 +56,11 @@ impl DescribeKeyPairsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeKeyPairsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "keySet" {
-                value.key_pairs = ::std::option::Option::Some(
+                value.key_pairs = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::KeyPairInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -80,6 +68,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeKeyPairsResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,42 +2,37 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLaunchTemplateVersionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeLaunchTemplateVersionsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the launch template.
     ///
     /// To describe one or more versions of a specified launch template, you must specify either the launch template ID or the launch template name, but not both.
     ///
     /// To describe all the latest or default launch template versions in your account, you must omit this parameter.
-    pub launch_template_id: ::std::option::Option<::std::string::String>,
+    pub launch_template_id: Option<String>,
     /// The name of the launch template.
     ///
     /// To describe one or more versions of a specified launch template, you must specify either the launch template name or the launch template ID, but not both.
     ///
     /// To describe all the latest or default launch template versions in your account, you must omit this parameter.
-    pub launch_template_name: ::std::option::Option<::std::string::String>,
+    pub launch_template_name: Option<String>,
     /// One or more versions of the launch template. Valid values depend on whether you are describing a specified launch template (by ID or name) or all launch templates in your account.
     ///
     /// To describe one or more versions of a specified launch template, valid values are `$Latest`, `$Default`, and numbers.
     ///
     /// To describe all launch templates in your account that are defined as the latest version, the valid value is `$Latest`. To describe all launch templates in your account that are defined as the default version, the valid value is `$Default`. You can specify `$Latest` and `$Default` in the same request. You cannot specify numbers.
-    pub versions: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub versions: Option<Vec<String>>,
     /// The version number after which to describe launch template versions.
-    pub min_version: ::std::option::Option<::std::string::String>,
+    pub min_version: Option<String>,
     /// The version number up to which to describe launch template versions.
-    pub max_version: ::std::option::Option<::std::string::String>,
+    pub max_version: Option<String>,
     /// The token to request the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of results to return in a single call. To retrieve the remaining results, make another call with the returned `NextToken` value. This value can be between 1 and 200.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// One or more filters.
     ///
     /// - `create-time` - The time the launch template version was created.
@@ -54,7 +49,7 @@ pub struct DescribeLaunchTemplateVersionsRequest {
     /// - `license-configuration-arn` - The ARN of the license configuration.
     /// - `network-card-index` - The index of the network card.
     /// - `ram-disk-id` - The RAM disk ID.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// If `true`, and if a Systems Manager parameter is specified for `ImageId`, the AMI ID is displayed in the response for `imageId`.
     ///
     /// If `false`, and if a Systems Manager parameter is specified for `ImageId`, the parameter is displayed in the response for `imageId`.
@@ -62,54 +57,54 @@ pub struct DescribeLaunchTemplateVersionsRequest {
     /// For more information, see [Use a Systems Manager parameter instead of an AMI ID](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/create-launch-template.html#use-an-ssm-parameter-instead-of-an-ami-id) in the *Amazon EC2 User Guide*.
     ///
     /// Default: `false`
-    pub resolve_alias: ::std::option::Option<bool>,
+    pub resolve_alias: Option<bool>,
     /// Indicates whether to include managed resources in the output. If this parameter is set to `true`, the output includes resources that are managed by Amazon Web Services services, even if managed resource visibility is set to hidden.
-    pub include_managed_resources: ::std::option::Option<bool>,
+    pub include_managed_resources: Option<bool>,
 }
 impl DescribeLaunchTemplateVersionsRequest {
     /// Starts building a [`DescribeLaunchTemplateVersionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeLaunchTemplateVersionsRequestBuilder {
-        <crate::types::builders::DescribeLaunchTemplateVersionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeLaunchTemplateVersionsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `LaunchTemplateId` member, when set.
     #[inline]
-    pub fn launch_template_id(&self) -> ::std::option::Option<&str> {
+    pub fn launch_template_id(&self) -> Option<&str> {
         self.launch_template_id.as_deref()
     }
     /// The `LaunchTemplateName` member, when set.
     #[inline]
-    pub fn launch_template_name(&self) -> ::std::option::Option<&str> {
+    pub fn launch_template_name(&self) -> Option<&str> {
         self.launch_template_name.as_deref()
     }
     /// The `Versions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn versions(&self) -> &[::std::string::String] {
+    pub fn versions(&self) -> &[String] {
         self.versions.as_deref().unwrap_or_default()
     }
     /// The `MinVersion` member, when set.
     #[inline]
-    pub fn min_version(&self) -> ::std::option::Option<&str> {
+    pub fn min_version(&self) -> Option<&str> {
         self.min_version.as_deref()
     }
     /// The `MaxVersion` member, when set.
     #[inline]
-    pub fn max_version(&self) -> ::std::option::Option<&str> {
+    pub fn max_version(&self) -> Option<&str> {
         self.max_version.as_deref()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -119,196 +114,149 @@ impl DescribeLaunchTemplateVersionsRequest {
     }
     /// The `ResolveAlias` member, when set.
     #[inline]
-    pub fn resolve_alias(&self) -> ::std::option::Option<bool> {
+    pub fn resolve_alias(&self) -> Option<bool> {
         self.resolve_alias
     }
     /// The `IncludeManagedResources` member, when set.
     #[inline]
-    pub fn include_managed_resources(&self) -> ::std::option::Option<bool> {
+    pub fn include_managed_resources(&self) -> Option<bool> {
         self.include_managed_resources
     }
 }
 /// A builder for [`DescribeLaunchTemplateVersionsRequest`](crate::types::DescribeLaunchTemplateVersionsRequest); start one with `DescribeLaunchTemplateVersionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeLaunchTemplateVersionsRequestBuilder {
     inner: crate::types::DescribeLaunchTemplateVersionsRequest,
 }
 impl DescribeLaunchTemplateVersionsRequestBuilder {
     /// Sets [`DescribeLaunchTemplateVersionsRequest::dry_run`](crate::types::DescribeLaunchTemplateVersionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeLaunchTemplateVersionsRequest::dry_run`](crate::types::DescribeLaunchTemplateVersionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeLaunchTemplateVersionsRequest::dry_run`](crate::types::DescribeLaunchTemplateVersionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DescribeLaunchTemplateVersionsRequest::launch_template_id`](crate::types::DescribeLaunchTemplateVersionsRequest::launch_template_id): The ID of the launch template.
-    pub fn launch_template_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_template_id = ::std::option::Option::Some(input.into());
+    pub fn launch_template_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_template_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeLaunchTemplateVersionsRequest::launch_template_id`](crate::types::DescribeLaunchTemplateVersionsRequest::launch_template_id).
     #[inline]
-    pub fn set_launch_template_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_id(mut self, input: Option<String>) -> Self {
         self.inner.launch_template_id = input;
         self
     }
     /// The value set for [`DescribeLaunchTemplateVersionsRequest::launch_template_id`](crate::types::DescribeLaunchTemplateVersionsRequest::launch_template_id), if any.
     #[inline]
-    pub fn get_launch_template_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_id(&self) -> &Option<String> {
         &self.inner.launch_template_id
     }
     /// Sets [`DescribeLaunchTemplateVersionsRequest::launch_template_name`](crate::types::DescribeLaunchTemplateVersionsRequest::launch_template_name): The name of the launch template.
-    pub fn launch_template_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_template_name = ::std::option::Option::Some(input.into());
+    pub fn launch_template_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_template_name = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeLaunchTemplateVersionsRequest::launch_template_name`](crate::types::DescribeLaunchTemplateVersionsRequest::launch_template_name).
     #[inline]
-    pub fn set_launch_template_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_name(mut self, input: Option<String>) -> Self {
         self.inner.launch_template_name = input;
         self
     }
     /// The value set for [`DescribeLaunchTemplateVersionsRequest::launch_template_name`](crate::types::DescribeLaunchTemplateVersionsRequest::launch_template_name), if any.
     #[inline]
-    pub fn get_launch_template_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_name(&self) -> &Option<String> {
         &self.inner.launch_template_name
     }
     /// Appends one item to [`DescribeLaunchTemplateVersionsRequest::versions`](crate::types::DescribeLaunchTemplateVersionsRequest::versions): One or more versions of the launch template.
     ///
     /// To set the whole list at once, use [`set_versions`](Self::set_versions).
-    pub fn versions(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn versions(mut self, input: impl Into<String>) -> Self {
         self.inner.versions.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeLaunchTemplateVersionsRequest::versions`](crate::types::DescribeLaunchTemplateVersionsRequest::versions).
     #[inline]
-    pub fn set_versions(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_versions(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.versions = input;
         self
     }
     /// The value set for [`DescribeLaunchTemplateVersionsRequest::versions`](crate::types::DescribeLaunchTemplateVersionsRequest::versions), if any.
     #[inline]
-    pub fn get_versions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_versions(&self) -> &Option<Vec<String>> {
         &self.inner.versions
     }
     /// Sets [`DescribeLaunchTemplateVersionsRequest::min_version`](crate::types::DescribeLaunchTemplateVersionsRequest::min_version): The version number after which to describe launch template versions.
-    pub fn min_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.min_version = ::std::option::Option::Some(input.into());
+    pub fn min_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.min_version = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeLaunchTemplateVersionsRequest::min_version`](crate::types::DescribeLaunchTemplateVersionsRequest::min_version).
     #[inline]
-    pub fn set_min_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_min_version(mut self, input: Option<String>) -> Self {
         self.inner.min_version = input;
         self
     }
     /// The value set for [`DescribeLaunchTemplateVersionsRequest::min_version`](crate::types::DescribeLaunchTemplateVersionsRequest::min_version), if any.
     #[inline]
-    pub fn get_min_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_min_version(&self) -> &Option<String> {
         &self.inner.min_version
     }
     /// Sets [`DescribeLaunchTemplateVersionsRequest::max_version`](crate::types::DescribeLaunchTemplateVersionsRequest::max_version): The version number up to which to describe launch template versions.
-    pub fn max_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_version = ::std::option::Option::Some(input.into());
+    pub fn max_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_version = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeLaunchTemplateVersionsRequest::max_version`](crate::types::DescribeLaunchTemplateVersionsRequest::max_version).
     #[inline]
-    pub fn set_max_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_version(mut self, input: Option<String>) -> Self {
         self.inner.max_version = input;
         self
     }
     /// The value set for [`DescribeLaunchTemplateVersionsRequest::max_version`](crate::types::DescribeLaunchTemplateVersionsRequest::max_version), if any.
     #[inline]
-    pub fn get_max_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_version(&self) -> &Option<String> {
         &self.inner.max_version
     }
     /// Sets [`DescribeLaunchTemplateVersionsRequest::next_token`](crate::types::DescribeLaunchTemplateVersionsRequest::next_token): The token to request the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeLaunchTemplateVersionsRequest::next_token`](crate::types::DescribeLaunchTemplateVersionsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeLaunchTemplateVersionsRequest::next_token`](crate::types::DescribeLaunchTemplateVersionsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeLaunchTemplateVersionsRequest::max_results`](crate::types::DescribeLaunchTemplateVersionsRequest::max_results): The maximum number of results to return in a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeLaunchTemplateVersionsRequest::max_results`](crate::types::DescribeLaunchTemplateVersionsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeLaunchTemplateVersionsRequest::max_results`](crate::types::DescribeLaunchTemplateVersionsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Appends one item to [`DescribeLaunchTemplateVersionsRequest::filters`](crate::types::DescribeLaunchTemplateVersionsRequest::filters): One or more filters.
@@ -320,53 +268,45 @@ impl DescribeLaunchTemplateVersionsRequestBuilder {
     }
     /// Sets or clears [`DescribeLaunchTemplateVersionsRequest::filters`](crate::types::DescribeLaunchTemplateVersionsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeLaunchTemplateVersionsRequest::filters`](crate::types::DescribeLaunchTemplateVersionsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeLaunchTemplateVersionsRequest::resolve_alias`](crate::types::DescribeLaunchTemplateVersionsRequest::resolve_alias): If `true`, and if a Systems Manager parameter is specified for `ImageId`, the AMI ID is displayed in the response for `imageId`.
     pub fn resolve_alias(mut self, input: bool) -> Self {
-        self.inner.resolve_alias = ::std::option::Option::Some(input);
+        self.inner.resolve_alias = Some(input);
         self
     }
     /// Sets or clears [`DescribeLaunchTemplateVersionsRequest::resolve_alias`](crate::types::DescribeLaunchTemplateVersionsRequest::resolve_alias).
     #[inline]
-    pub fn set_resolve_alias(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_resolve_alias(mut self, input: Option<bool>) -> Self {
         self.inner.resolve_alias = input;
         self
     }
     /// The value set for [`DescribeLaunchTemplateVersionsRequest::resolve_alias`](crate::types::DescribeLaunchTemplateVersionsRequest::resolve_alias), if any.
     #[inline]
-    pub fn get_resolve_alias(&self) -> &::std::option::Option<bool> {
+    pub fn get_resolve_alias(&self) -> &Option<bool> {
         &self.inner.resolve_alias
     }
     /// Sets [`DescribeLaunchTemplateVersionsRequest::include_managed_resources`](crate::types::DescribeLaunchTemplateVersionsRequest::include_managed_resources): Indicates whether to include managed resources in the output.
     pub fn include_managed_resources(mut self, input: bool) -> Self {
-        self.inner.include_managed_resources = ::std::option::Option::Some(input);
+        self.inner.include_managed_resources = Some(input);
         self
     }
     /// Sets or clears [`DescribeLaunchTemplateVersionsRequest::include_managed_resources`](crate::types::DescribeLaunchTemplateVersionsRequest::include_managed_resources).
     #[inline]
-    pub fn set_include_managed_resources(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_managed_resources(mut self, input: Option<bool>) -> Self {
         self.inner.include_managed_resources = input;
         self
     }
     /// The value set for [`DescribeLaunchTemplateVersionsRequest::include_managed_resources`](crate::types::DescribeLaunchTemplateVersionsRequest::include_managed_resources), if any.
     #[inline]
-    pub fn get_include_managed_resources(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_managed_resources(&self) -> &Option<bool> {
         &self.inner.include_managed_resources
     }
     /// Builds the [`DescribeLaunchTemplateVersionsRequest`]; it has no required members, so this cannot fail.
@@ -379,34 +319,34 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeLaunchTemplateVersionsReque
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_id {
+        if let Some(value) = &self.launch_template_id {
             body.member("LaunchTemplateId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_name {
+        if let Some(value) = &self.launch_template_name {
             body.member("LaunchTemplateName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.versions {
+        if let Some(value) = &self.versions {
             let member_0 = body.enter("LaunchTemplateVersion");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.min_version {
+        if let Some(value) = &self.min_version {
             body.member("MinVersion", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_version {
+        if let Some(value) = &self.max_version {
             body.member("MaxVersion", value);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -414,15 +354,15 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeLaunchTemplateVersionsReque
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.resolve_alias {
+        if let Some(value) = &self.resolve_alias {
             body.member("ResolveAlias", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.include_managed_resources {
+        if let Some(value) = &self.include_managed_resources {
             body.member(
                 "IncludeManagedResources",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLaunchTemplateVersionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeLaunchTemplateVersionsResult {
     /// Information about the launch template versions.
-    pub launch_template_versions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LaunchTemplateVersion>,
-    >,
+    pub launch_template_versions: Option<Vec<crate::types::LaunchTemplateVersion>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeLaunchTemplateVersionsResult {
     /// Starts building a [`DescribeLaunchTemplateVersionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeLaunchTemplateVersionsResultBuilder {
-        <crate::types::builders::DescribeLaunchTemplateVersionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeLaunchTemplateVersionsResultBuilder as Default>::default()
     }
     /// The `LaunchTemplateVersions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeLaunchTemplateVersionsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeLaunchTemplateVersionsResult`](crate::types::DescribeLaunchTemplateVersionsResult); start one with `DescribeLaunchTemplateVersionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeLaunchTemplateVersionsResultBuilder {
     inner: crate::types::DescribeLaunchTemplateVersionsResult,
 }
@@ -59,9 +47,7 @@ impl DescribeLaunchTemplateVersionsResultBuilder {
     #[inline]
     pub fn set_launch_template_versions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::LaunchTemplateVersion>,
-        >,
+        input: Option<Vec<crate::types::LaunchTemplateVersion>>,
     ) -> Self {
         self.inner.launch_template_versions = input;
         self
@@ -70,29 +56,23 @@ impl DescribeLaunchTemplateVersionsResultBuilder {
     #[inline]
     pub fn get_launch_template_versions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LaunchTemplateVersion>> {
+    ) -> &Option<Vec<crate::types::LaunchTemplateVersion>> {
         &self.inner.launch_template_versions
     }
     /// Sets [`DescribeLaunchTemplateVersionsResult::next_token`](crate::types::DescribeLaunchTemplateVersionsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeLaunchTemplateVersionsResult::next_token`](crate::types::DescribeLaunchTemplateVersionsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeLaunchTemplateVersionsResult::next_token`](crate::types::DescribeLaunchTemplateVersionsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeLaunchTemplateVersionsResult`]; it has no required members, so this cannot fail.
@@ -104,12 +84,12 @@ impl DescribeLaunchTemplateVersionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeLaunchTemplateVersionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "launchTemplateVersionSet" => {
-                    value.launch_template_versions = ::std::option::Option::Some(
+                    value.launch_template_versions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::LaunchTemplateVersion as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeLaunchTemplateVersionsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,57 +2,48 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLaunchTemplatesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeLaunchTemplatesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// One or more launch template IDs.
-    pub launch_template_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub launch_template_ids: Option<Vec<String>>,
     /// One or more launch template names.
-    pub launch_template_names: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub launch_template_names: Option<Vec<String>>,
     /// One or more filters.
     ///
     /// - `create-time` - The time the launch template was created.
     /// - `launch-template-name` - The name of the launch template.
     /// - `tag`:\<key\> - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The token to request the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of results to return in a single call. To retrieve the remaining results, make another call with the returned `NextToken` value. This value can be between 1 and 200.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// Indicates whether to include managed resources in the output. If this parameter is set to `true`, the output includes resources that are managed by Amazon Web Services services, even if managed resource visibility is set to hidden.
-    pub include_managed_resources: ::std::option::Option<bool>,
+    pub include_managed_resources: Option<bool>,
 }
 impl DescribeLaunchTemplatesRequest {
     /// Starts building a [`DescribeLaunchTemplatesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeLaunchTemplatesRequestBuilder {
-        <crate::types::builders::DescribeLaunchTemplatesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeLaunchTemplatesRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `LaunchTemplateIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn launch_template_ids(&self) -> &[::std::string::String] {
+    pub fn launch_template_ids(&self) -> &[String] {
         self.launch_template_ids.as_deref().unwrap_or_default()
     }
     /// The `LaunchTemplateNames` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn launch_template_names(&self) -> &[::std::string::String] {
+    pub fn launch_template_names(&self) -> &[String] {
         self.launch_template_names.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -62,97 +53,76 @@ impl DescribeLaunchTemplatesRequest {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `IncludeManagedResources` member, when set.
     #[inline]
-    pub fn include_managed_resources(&self) -> ::std::option::Option<bool> {
+    pub fn include_managed_resources(&self) -> Option<bool> {
         self.include_managed_resources
     }
 }
 /// A builder for [`DescribeLaunchTemplatesRequest`](crate::types::DescribeLaunchTemplatesRequest); start one with `DescribeLaunchTemplatesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeLaunchTemplatesRequestBuilder {
     inner: crate::types::DescribeLaunchTemplatesRequest,
 }
 impl DescribeLaunchTemplatesRequestBuilder {
     /// Sets [`DescribeLaunchTemplatesRequest::dry_run`](crate::types::DescribeLaunchTemplatesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeLaunchTemplatesRequest::dry_run`](crate::types::DescribeLaunchTemplatesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeLaunchTemplatesRequest::dry_run`](crate::types::DescribeLaunchTemplatesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeLaunchTemplatesRequest::launch_template_ids`](crate::types::DescribeLaunchTemplatesRequest::launch_template_ids): One or more launch template IDs.
     ///
     /// To set the whole list at once, use [`set_launch_template_ids`](Self::set_launch_template_ids).
-    pub fn launch_template_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn launch_template_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.launch_template_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeLaunchTemplatesRequest::launch_template_ids`](crate::types::DescribeLaunchTemplatesRequest::launch_template_ids).
     #[inline]
-    pub fn set_launch_template_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_launch_template_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.launch_template_ids = input;
         self
     }
     /// The value set for [`DescribeLaunchTemplatesRequest::launch_template_ids`](crate::types::DescribeLaunchTemplatesRequest::launch_template_ids), if any.
     #[inline]
-    pub fn get_launch_template_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_launch_template_ids(&self) -> &Option<Vec<String>> {
         &self.inner.launch_template_ids
     }
     /// Appends one item to [`DescribeLaunchTemplatesRequest::launch_template_names`](crate::types::DescribeLaunchTemplatesRequest::launch_template_names): One or more launch template names.
     ///
     /// To set the whole list at once, use [`set_launch_template_names`](Self::set_launch_template_names).
-    pub fn launch_template_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn launch_template_names(mut self, input: impl Into<String>) -> Self {
         self.inner.launch_template_names.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeLaunchTemplatesRequest::launch_template_names`](crate::types::DescribeLaunchTemplatesRequest::launch_template_names).
     #[inline]
-    pub fn set_launch_template_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_launch_template_names(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.launch_template_names = input;
         self
     }
     /// The value set for [`DescribeLaunchTemplatesRequest::launch_template_names`](crate::types::DescribeLaunchTemplatesRequest::launch_template_names), if any.
     #[inline]
-    pub fn get_launch_template_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_launch_template_names(&self) -> &Option<Vec<String>> {
         &self.inner.launch_template_names
     }
     /// Appends one item to [`DescribeLaunchTemplatesRequest::filters`](crate::types::DescribeLaunchTemplatesRequest::filters): One or more filters.
@@ -164,75 +134,61 @@ impl DescribeLaunchTemplatesRequestBuilder {
     }
     /// Sets or clears [`DescribeLaunchTemplatesRequest::filters`](crate::types::DescribeLaunchTemplatesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeLaunchTemplatesRequest::filters`](crate::types::DescribeLaunchTemplatesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeLaunchTemplatesRequest::next_token`](crate::types::DescribeLaunchTemplatesRequest::next_token): The token to request the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeLaunchTemplatesRequest::next_token`](crate::types::DescribeLaunchTemplatesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeLaunchTemplatesRequest::next_token`](crate::types::DescribeLaunchTemplatesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeLaunchTemplatesRequest::max_results`](crate::types::DescribeLaunchTemplatesRequest::max_results): The maximum number of results to return in a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeLaunchTemplatesRequest::max_results`](crate::types::DescribeLaunchTemplatesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeLaunchTemplatesRequest::max_results`](crate::types::DescribeLaunchTemplatesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeLaunchTemplatesRequest::include_managed_resources`](crate::types::DescribeLaunchTemplatesRequest::include_managed_resources): Indicates whether to include managed resources in the output.
     pub fn include_managed_resources(mut self, input: bool) -> Self {
-        self.inner.include_managed_resources = ::std::option::Option::Some(input);
+        self.inner.include_managed_resources = Some(input);
         self
     }
     /// Sets or clears [`DescribeLaunchTemplatesRequest::include_managed_resources`](crate::types::DescribeLaunchTemplatesRequest::include_managed_resources).
     #[inline]
-    pub fn set_include_managed_resources(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_managed_resources(mut self, input: Option<bool>) -> Self {
         self.inner.include_managed_resources = input;
         self
     }
     /// The value set for [`DescribeLaunchTemplatesRequest::include_managed_resources`](crate::types::DescribeLaunchTemplatesRequest::include_managed_resources), if any.
     #[inline]
-    pub fn get_include_managed_resources(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_managed_resources(&self) -> &Option<bool> {
         &self.inner.include_managed_resources
     }
     /// Builds the [`DescribeLaunchTemplatesRequest`]; it has no required members, so this cannot fail.
@@ -245,21 +201,21 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeLaunchTemplatesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_ids {
+        if let Some(value) = &self.launch_template_ids {
             let member_0 = body.enter("LaunchTemplateId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_names {
+        if let Some(value) = &self.launch_template_names {
             let member_0 = body.enter("LaunchTemplateName");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -267,18 +223,18 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeLaunchTemplatesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.include_managed_resources {
+        if let Some(value) = &self.include_managed_resources {
             body.member(
                 "IncludeManagedResources",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

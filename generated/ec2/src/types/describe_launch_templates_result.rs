@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLaunchTemplatesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeLaunchTemplatesResult {
     /// Information about the launch templates.
-    pub launch_templates: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LaunchTemplate>,
-    >,
+    pub launch_templates: Option<Vec<crate::types::LaunchTemplate>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeLaunchTemplatesResult {
     /// Starts building a [`DescribeLaunchTemplatesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeLaunchTemplatesResultBuilder {
-        <crate::types::builders::DescribeLaunchTemplatesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeLaunchTemplatesResultBuilder as Default>::default()
     }
     /// The `LaunchTemplates` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeLaunchTemplatesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeLaunchTemplatesResult`](crate::types::DescribeLaunchTemplatesResult); start one with `DescribeLaunchTemplatesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeLaunchTemplatesResultBuilder {
     inner: crate::types::DescribeLaunchTemplatesResult,
 }
@@ -56,38 +44,30 @@ impl DescribeLaunchTemplatesResultBuilder {
     #[inline]
     pub fn set_launch_templates(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::LaunchTemplate>>,
+        input: Option<Vec<crate::types::LaunchTemplate>>,
     ) -> Self {
         self.inner.launch_templates = input;
         self
     }
     /// The value set for [`DescribeLaunchTemplatesResult::launch_templates`](crate::types::DescribeLaunchTemplatesResult::launch_templates), if any.
     #[inline]
-    pub fn get_launch_templates(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LaunchTemplate>> {
+    pub fn get_launch_templates(&self) -> &Option<Vec<crate::types::LaunchTemplate>> {
         &self.inner.launch_templates
     }
     /// Sets [`DescribeLaunchTemplatesResult::next_token`](crate::types::DescribeLaunchTemplatesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeLaunchTemplatesResult::next_token`](crate::types::DescribeLaunchTemplatesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeLaunchTemplatesResult::next_token`](crate::types::DescribeLaunchTemplatesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeLaunchTemplatesResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl DescribeLaunchTemplatesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeLaunchTemplatesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "launchTemplates" => {
-                    value.launch_templates = ::std::option::Option::Some(
+                    value.launch_templates = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::LaunchTemplate as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeLaunchTemplatesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest {
     /// The IDs of the associations.
-    pub local_gateway_route_table_virtual_interface_group_association_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
+    pub local_gateway_route_table_virtual_interface_group_association_ids: Option<
+        Vec<String>,
     >,
     /// One or more filters.
     ///
@@ -23,25 +18,25 @@ pub struct DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsReques
     /// - `local-gateway-route-table-virtual-interface-group-id` - The ID of the virtual interface group.
     /// - `owner-id` - The ID of the Amazon Web Services account that owns the local gateway virtual interface group association.
     /// - `state` - The state of the association.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest {
     /// Starts building a [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestBuilder {
-        <crate::types::builders::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestBuilder as Default>::default()
     }
     /// The `LocalGatewayRouteTableVirtualInterfaceGroupAssociationIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
     pub fn local_gateway_route_table_virtual_interface_group_association_ids(
         &self,
-    ) -> &[::std::string::String] {
+    ) -> &[String] {
         self.local_gateway_route_table_virtual_interface_group_association_ids
             .as_deref()
             .unwrap_or_default()
@@ -53,27 +48,22 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest); start one with `DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestBuilder {
     inner: crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest,
 }
@@ -83,7 +73,7 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestBuild
     /// To set the whole list at once, use [`set_local_gateway_route_table_virtual_interface_group_association_ids`](Self::set_local_gateway_route_table_virtual_interface_group_association_ids).
     pub fn local_gateway_route_table_virtual_interface_group_association_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.inner
             .local_gateway_route_table_virtual_interface_group_association_ids
@@ -95,7 +85,7 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestBuild
     #[inline]
     pub fn set_local_gateway_route_table_virtual_interface_group_association_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.local_gateway_route_table_virtual_interface_group_association_ids = input;
         self
@@ -104,7 +94,7 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestBuild
     #[inline]
     pub fn get_local_gateway_route_table_virtual_interface_group_association_ids(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    ) -> &Option<Vec<String>> {
         &self.inner.local_gateway_route_table_virtual_interface_group_association_ids
     }
     /// Appends one item to [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::filters`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::filters): One or more filters.
@@ -116,72 +106,61 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestBuild
     }
     /// Sets or clears [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::filters`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::filters`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::max_results`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::max_results`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::max_results`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::next_token`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::next_token`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::next_token`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::dry_run`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::dry_run`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::dry_run`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest`]; it has no required members, so this cannot fail.
@@ -197,8 +176,8 @@ for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self
             .local_gateway_route_table_virtual_interface_group_association_ids
         {
             let member_0 = body
@@ -206,7 +185,7 @@ for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -214,15 +193,15 @@ for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,28 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
     /// Information about the associations.
-    pub local_gateway_route_table_virtual_interface_group_associations: ::std::option::Option<
-        ::std::vec::Vec<
-            crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation,
-        >,
+    pub local_gateway_route_table_virtual_interface_group_associations: Option<
+        Vec<crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
     /// Starts building a [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultBuilder {
-        <crate::types::builders::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultBuilder as Default>::default()
     }
     /// The `LocalGatewayRouteTableVirtualInterfaceGroupAssociations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -36,17 +29,12 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult); start one with `DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultBuilder {
     inner: crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult,
 }
@@ -68,10 +56,8 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultBuilde
     #[inline]
     pub fn set_local_gateway_route_table_virtual_interface_group_associations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<
-                crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation,
-            >,
+        input: Option<
+            Vec<crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation>,
         >,
     ) -> Self {
         self.inner.local_gateway_route_table_virtual_interface_group_associations = input;
@@ -81,33 +67,25 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultBuilde
     #[inline]
     pub fn get_local_gateway_route_table_virtual_interface_group_associations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<
-            crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation,
-        >,
+    ) -> &Option<
+        Vec<crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation>,
     > {
         &self.inner.local_gateway_route_table_virtual_interface_group_associations
     }
     /// Sets [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult::next_token`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult::next_token`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult::next_token`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult`]; it has no required members, so this cannot fail.
@@ -122,13 +100,13 @@ impl ::awsgen_runtime::xml::FromXml
 for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "localGatewayRouteTableVirtualInterfaceGroupAssociationSet" => {
                     value
-                        .local_gateway_route_table_virtual_interface_group_associations = ::std::option::Option::Some(
+                        .local_gateway_route_table_virtual_interface_group_associations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -136,13 +114,11 @@ for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

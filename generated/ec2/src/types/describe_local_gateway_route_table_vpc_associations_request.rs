@@ -2,18 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLocalGatewayRouteTableVpcAssociationsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewayRouteTableVpcAssociationsRequest {
     /// The IDs of the associations.
-    pub local_gateway_route_table_vpc_association_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub local_gateway_route_table_vpc_association_ids: Option<Vec<String>>,
     /// One or more filters.
     ///
     /// - `local-gateway-id` - The ID of a local gateway.
@@ -23,25 +16,23 @@ pub struct DescribeLocalGatewayRouteTableVpcAssociationsRequest {
     /// - `owner-id` - The ID of the Amazon Web Services account that owns the local gateway route table for the association.
     /// - `state` - The state of the association.
     /// - `vpc-id` - The ID of the VPC.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeLocalGatewayRouteTableVpcAssociationsRequest {
     /// Starts building a [`DescribeLocalGatewayRouteTableVpcAssociationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeLocalGatewayRouteTableVpcAssociationsRequestBuilder {
-        <crate::types::builders::DescribeLocalGatewayRouteTableVpcAssociationsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeLocalGatewayRouteTableVpcAssociationsRequestBuilder as Default>::default()
     }
     /// The `LocalGatewayRouteTableVpcAssociationIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn local_gateway_route_table_vpc_association_ids(
-        &self,
-    ) -> &[::std::string::String] {
+    pub fn local_gateway_route_table_vpc_association_ids(&self) -> &[String] {
         self.local_gateway_route_table_vpc_association_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -51,27 +42,22 @@ impl DescribeLocalGatewayRouteTableVpcAssociationsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeLocalGatewayRouteTableVpcAssociationsRequest`](crate::types::DescribeLocalGatewayRouteTableVpcAssociationsRequest); start one with `DescribeLocalGatewayRouteTableVpcAssociationsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeLocalGatewayRouteTableVpcAssociationsRequestBuilder {
     inner: crate::types::DescribeLocalGatewayRouteTableVpcAssociationsRequest,
 }
@@ -81,7 +67,7 @@ impl DescribeLocalGatewayRouteTableVpcAssociationsRequestBuilder {
     /// To set the whole list at once, use [`set_local_gateway_route_table_vpc_association_ids`](Self::set_local_gateway_route_table_vpc_association_ids).
     pub fn local_gateway_route_table_vpc_association_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.inner
             .local_gateway_route_table_vpc_association_ids
@@ -93,7 +79,7 @@ impl DescribeLocalGatewayRouteTableVpcAssociationsRequestBuilder {
     #[inline]
     pub fn set_local_gateway_route_table_vpc_association_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.local_gateway_route_table_vpc_association_ids = input;
         self
@@ -102,7 +88,7 @@ impl DescribeLocalGatewayRouteTableVpcAssociationsRequestBuilder {
     #[inline]
     pub fn get_local_gateway_route_table_vpc_association_ids(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    ) -> &Option<Vec<String>> {
         &self.inner.local_gateway_route_table_vpc_association_ids
     }
     /// Appends one item to [`DescribeLocalGatewayRouteTableVpcAssociationsRequest::filters`](crate::types::DescribeLocalGatewayRouteTableVpcAssociationsRequest::filters): One or more filters.
@@ -114,72 +100,61 @@ impl DescribeLocalGatewayRouteTableVpcAssociationsRequestBuilder {
     }
     /// Sets or clears [`DescribeLocalGatewayRouteTableVpcAssociationsRequest::filters`](crate::types::DescribeLocalGatewayRouteTableVpcAssociationsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayRouteTableVpcAssociationsRequest::filters`](crate::types::DescribeLocalGatewayRouteTableVpcAssociationsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeLocalGatewayRouteTableVpcAssociationsRequest::max_results`](crate::types::DescribeLocalGatewayRouteTableVpcAssociationsRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeLocalGatewayRouteTableVpcAssociationsRequest::max_results`](crate::types::DescribeLocalGatewayRouteTableVpcAssociationsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayRouteTableVpcAssociationsRequest::max_results`](crate::types::DescribeLocalGatewayRouteTableVpcAssociationsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeLocalGatewayRouteTableVpcAssociationsRequest::next_token`](crate::types::DescribeLocalGatewayRouteTableVpcAssociationsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeLocalGatewayRouteTableVpcAssociationsRequest::next_token`](crate::types::DescribeLocalGatewayRouteTableVpcAssociationsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayRouteTableVpcAssociationsRequest::next_token`](crate::types::DescribeLocalGatewayRouteTableVpcAssociationsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeLocalGatewayRouteTableVpcAssociationsRequest::dry_run`](crate::types::DescribeLocalGatewayRouteTableVpcAssociationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeLocalGatewayRouteTableVpcAssociationsRequest::dry_run`](crate::types::DescribeLocalGatewayRouteTableVpcAssociationsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayRouteTableVpcAssociationsRequest::dry_run`](crate::types::DescribeLocalGatewayRouteTableVpcAssociationsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeLocalGatewayRouteTableVpcAssociationsRequest`]; it has no required members, so this cannot fail.
@@ -195,15 +170,13 @@ for DescribeLocalGatewayRouteTableVpcAssociationsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .local_gateway_route_table_vpc_association_ids
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.local_gateway_route_table_vpc_association_ids {
             let member_0 = body.enter("LocalGatewayRouteTableVpcAssociationId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -211,15 +184,15 @@ for DescribeLocalGatewayRouteTableVpcAssociationsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLocalGatewayRouteTableVpcAssociationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewayRouteTableVpcAssociationsResult {
     /// Information about the associations.
-    pub local_gateway_route_table_vpc_associations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LocalGatewayRouteTableVpcAssociation>,
+    pub local_gateway_route_table_vpc_associations: Option<
+        Vec<crate::types::LocalGatewayRouteTableVpcAssociation>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeLocalGatewayRouteTableVpcAssociationsResult {
     /// Starts building a [`DescribeLocalGatewayRouteTableVpcAssociationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeLocalGatewayRouteTableVpcAssociationsResultBuilder {
-        <crate::types::builders::DescribeLocalGatewayRouteTableVpcAssociationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeLocalGatewayRouteTableVpcAssociationsResultBuilder as Default>::default()
     }
     /// The `LocalGatewayRouteTableVpcAssociations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeLocalGatewayRouteTableVpcAssociationsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeLocalGatewayRouteTableVpcAssociationsResult`](crate::types::DescribeLocalGatewayRouteTableVpcAssociationsResult); start one with `DescribeLocalGatewayRouteTableVpcAssociationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeLocalGatewayRouteTableVpcAssociationsResultBuilder {
     inner: crate::types::DescribeLocalGatewayRouteTableVpcAssociationsResult,
 }
@@ -64,9 +54,7 @@ impl DescribeLocalGatewayRouteTableVpcAssociationsResultBuilder {
     #[inline]
     pub fn set_local_gateway_route_table_vpc_associations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::LocalGatewayRouteTableVpcAssociation>,
-        >,
+        input: Option<Vec<crate::types::LocalGatewayRouteTableVpcAssociation>>,
     ) -> Self {
         self.inner.local_gateway_route_table_vpc_associations = input;
         self
@@ -75,31 +63,23 @@ impl DescribeLocalGatewayRouteTableVpcAssociationsResultBuilder {
     #[inline]
     pub fn get_local_gateway_route_table_vpc_associations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::LocalGatewayRouteTableVpcAssociation>,
-    > {
+    ) -> &Option<Vec<crate::types::LocalGatewayRouteTableVpcAssociation>> {
         &self.inner.local_gateway_route_table_vpc_associations
     }
     /// Sets [`DescribeLocalGatewayRouteTableVpcAssociationsResult::next_token`](crate::types::DescribeLocalGatewayRouteTableVpcAssociationsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeLocalGatewayRouteTableVpcAssociationsResult::next_token`](crate::types::DescribeLocalGatewayRouteTableVpcAssociationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayRouteTableVpcAssociationsResult::next_token`](crate::types::DescribeLocalGatewayRouteTableVpcAssociationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeLocalGatewayRouteTableVpcAssociationsResult`]; it has no required members, so this cannot fail.
@@ -114,12 +94,12 @@ impl ::awsgen_runtime::xml::FromXml
 for DescribeLocalGatewayRouteTableVpcAssociationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "localGatewayRouteTableVpcAssociationSet" => {
-                    value.local_gateway_route_table_vpc_associations = ::std::option::Option::Some(
+                    value.local_gateway_route_table_vpc_associations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::LocalGatewayRouteTableVpcAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -127,13 +107,11 @@ for DescribeLocalGatewayRouteTableVpcAssociationsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,18 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLocalGatewayRouteTablesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewayRouteTablesRequest {
     /// The IDs of the local gateway route tables.
-    pub local_gateway_route_table_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub local_gateway_route_table_ids: Option<Vec<String>>,
     /// One or more filters.
     ///
     /// - `local-gateway-id` - The ID of a local gateway.
@@ -22,23 +15,23 @@ pub struct DescribeLocalGatewayRouteTablesRequest {
     /// - `outpost-arn` - The Amazon Resource Name (ARN) of the Outpost.
     /// - `owner-id` - The ID of the Amazon Web Services account that owns the local gateway route table.
     /// - `state` - The state of the local gateway route table.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeLocalGatewayRouteTablesRequest {
     /// Starts building a [`DescribeLocalGatewayRouteTablesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeLocalGatewayRouteTablesRequestBuilder {
-        <crate::types::builders::DescribeLocalGatewayRouteTablesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeLocalGatewayRouteTablesRequestBuilder as Default>::default()
     }
     /// The `LocalGatewayRouteTableIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn local_gateway_route_table_ids(&self) -> &[::std::string::String] {
+    pub fn local_gateway_route_table_ids(&self) -> &[String] {
         self.local_gateway_route_table_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -48,27 +41,22 @@ impl DescribeLocalGatewayRouteTablesRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeLocalGatewayRouteTablesRequest`](crate::types::DescribeLocalGatewayRouteTablesRequest); start one with `DescribeLocalGatewayRouteTablesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeLocalGatewayRouteTablesRequestBuilder {
     inner: crate::types::DescribeLocalGatewayRouteTablesRequest,
 }
@@ -76,10 +64,7 @@ impl DescribeLocalGatewayRouteTablesRequestBuilder {
     /// Appends one item to [`DescribeLocalGatewayRouteTablesRequest::local_gateway_route_table_ids`](crate::types::DescribeLocalGatewayRouteTablesRequest::local_gateway_route_table_ids): The IDs of the local gateway route tables.
     ///
     /// To set the whole list at once, use [`set_local_gateway_route_table_ids`](Self::set_local_gateway_route_table_ids).
-    pub fn local_gateway_route_table_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn local_gateway_route_table_ids(mut self, input: impl Into<String>) -> Self {
         self.inner
             .local_gateway_route_table_ids
             .get_or_insert_default()
@@ -90,16 +75,14 @@ impl DescribeLocalGatewayRouteTablesRequestBuilder {
     #[inline]
     pub fn set_local_gateway_route_table_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.local_gateway_route_table_ids = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayRouteTablesRequest::local_gateway_route_table_ids`](crate::types::DescribeLocalGatewayRouteTablesRequest::local_gateway_route_table_ids), if any.
     #[inline]
-    pub fn get_local_gateway_route_table_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_local_gateway_route_table_ids(&self) -> &Option<Vec<String>> {
         &self.inner.local_gateway_route_table_ids
     }
     /// Appends one item to [`DescribeLocalGatewayRouteTablesRequest::filters`](crate::types::DescribeLocalGatewayRouteTablesRequest::filters): One or more filters.
@@ -111,72 +94,61 @@ impl DescribeLocalGatewayRouteTablesRequestBuilder {
     }
     /// Sets or clears [`DescribeLocalGatewayRouteTablesRequest::filters`](crate::types::DescribeLocalGatewayRouteTablesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayRouteTablesRequest::filters`](crate::types::DescribeLocalGatewayRouteTablesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeLocalGatewayRouteTablesRequest::max_results`](crate::types::DescribeLocalGatewayRouteTablesRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeLocalGatewayRouteTablesRequest::max_results`](crate::types::DescribeLocalGatewayRouteTablesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayRouteTablesRequest::max_results`](crate::types::DescribeLocalGatewayRouteTablesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeLocalGatewayRouteTablesRequest::next_token`](crate::types::DescribeLocalGatewayRouteTablesRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeLocalGatewayRouteTablesRequest::next_token`](crate::types::DescribeLocalGatewayRouteTablesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayRouteTablesRequest::next_token`](crate::types::DescribeLocalGatewayRouteTablesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeLocalGatewayRouteTablesRequest::dry_run`](crate::types::DescribeLocalGatewayRouteTablesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeLocalGatewayRouteTablesRequest::dry_run`](crate::types::DescribeLocalGatewayRouteTablesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayRouteTablesRequest::dry_run`](crate::types::DescribeLocalGatewayRouteTablesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeLocalGatewayRouteTablesRequest`]; it has no required members, so this cannot fail.
@@ -189,13 +161,13 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeLocalGatewayRouteTablesRequ
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.local_gateway_route_table_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.local_gateway_route_table_ids {
             let member_0 = body.enter("LocalGatewayRouteTableId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -203,15 +175,15 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeLocalGatewayRouteTablesRequ
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

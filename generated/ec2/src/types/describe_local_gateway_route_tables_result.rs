@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLocalGatewayRouteTablesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewayRouteTablesResult {
     /// Information about the local gateway route tables.
-    pub local_gateway_route_tables: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LocalGatewayRouteTable>,
-    >,
+    pub local_gateway_route_tables: Option<Vec<crate::types::LocalGatewayRouteTable>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeLocalGatewayRouteTablesResult {
     /// Starts building a [`DescribeLocalGatewayRouteTablesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeLocalGatewayRouteTablesResultBuilder {
-        <crate::types::builders::DescribeLocalGatewayRouteTablesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeLocalGatewayRouteTablesResultBuilder as Default>::default()
     }
     /// The `LocalGatewayRouteTables` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeLocalGatewayRouteTablesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeLocalGatewayRouteTablesResult`](crate::types::DescribeLocalGatewayRouteTablesResult); start one with `DescribeLocalGatewayRouteTablesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeLocalGatewayRouteTablesResultBuilder {
     inner: crate::types::DescribeLocalGatewayRouteTablesResult,
 }
@@ -59,9 +47,7 @@ impl DescribeLocalGatewayRouteTablesResultBuilder {
     #[inline]
     pub fn set_local_gateway_route_tables(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::LocalGatewayRouteTable>,
-        >,
+        input: Option<Vec<crate::types::LocalGatewayRouteTable>>,
     ) -> Self {
         self.inner.local_gateway_route_tables = input;
         self
@@ -70,29 +56,23 @@ impl DescribeLocalGatewayRouteTablesResultBuilder {
     #[inline]
     pub fn get_local_gateway_route_tables(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LocalGatewayRouteTable>> {
+    ) -> &Option<Vec<crate::types::LocalGatewayRouteTable>> {
         &self.inner.local_gateway_route_tables
     }
     /// Sets [`DescribeLocalGatewayRouteTablesResult::next_token`](crate::types::DescribeLocalGatewayRouteTablesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeLocalGatewayRouteTablesResult::next_token`](crate::types::DescribeLocalGatewayRouteTablesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayRouteTablesResult::next_token`](crate::types::DescribeLocalGatewayRouteTablesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeLocalGatewayRouteTablesResult`]; it has no required members, so this cannot fail.
@@ -104,12 +84,12 @@ impl DescribeLocalGatewayRouteTablesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeLocalGatewayRouteTablesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "localGatewayRouteTableSet" => {
-                    value.local_gateway_route_tables = ::std::option::Option::Some(
+                    value.local_gateway_route_tables = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::LocalGatewayRouteTable as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeLocalGatewayRouteTablesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,41 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLocalGatewayVirtualInterfaceGroupsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewayVirtualInterfaceGroupsRequest {
     /// The IDs of the virtual interface groups.
-    pub local_gateway_virtual_interface_group_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub local_gateway_virtual_interface_group_ids: Option<Vec<String>>,
     /// One or more filters.
     ///
     /// - `local-gateway-id` - The ID of a local gateway.
     /// - `local-gateway-virtual-interface-group-id` - The ID of the virtual interface group.
     /// - `local-gateway-virtual-interface-id` - The ID of the virtual interface.
     /// - `owner-id` - The ID of the Amazon Web Services account that owns the local gateway virtual interface group.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeLocalGatewayVirtualInterfaceGroupsRequest {
     /// Starts building a [`DescribeLocalGatewayVirtualInterfaceGroupsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeLocalGatewayVirtualInterfaceGroupsRequestBuilder {
-        <crate::types::builders::DescribeLocalGatewayVirtualInterfaceGroupsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeLocalGatewayVirtualInterfaceGroupsRequestBuilder as Default>::default()
     }
     /// The `LocalGatewayVirtualInterfaceGroupIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn local_gateway_virtual_interface_group_ids(&self) -> &[::std::string::String] {
+    pub fn local_gateway_virtual_interface_group_ids(&self) -> &[String] {
         self.local_gateway_virtual_interface_group_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -46,27 +39,22 @@ impl DescribeLocalGatewayVirtualInterfaceGroupsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeLocalGatewayVirtualInterfaceGroupsRequest`](crate::types::DescribeLocalGatewayVirtualInterfaceGroupsRequest); start one with `DescribeLocalGatewayVirtualInterfaceGroupsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeLocalGatewayVirtualInterfaceGroupsRequestBuilder {
     inner: crate::types::DescribeLocalGatewayVirtualInterfaceGroupsRequest,
 }
@@ -76,7 +64,7 @@ impl DescribeLocalGatewayVirtualInterfaceGroupsRequestBuilder {
     /// To set the whole list at once, use [`set_local_gateway_virtual_interface_group_ids`](Self::set_local_gateway_virtual_interface_group_ids).
     pub fn local_gateway_virtual_interface_group_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.inner
             .local_gateway_virtual_interface_group_ids
@@ -88,16 +76,14 @@ impl DescribeLocalGatewayVirtualInterfaceGroupsRequestBuilder {
     #[inline]
     pub fn set_local_gateway_virtual_interface_group_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.local_gateway_virtual_interface_group_ids = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayVirtualInterfaceGroupsRequest::local_gateway_virtual_interface_group_ids`](crate::types::DescribeLocalGatewayVirtualInterfaceGroupsRequest::local_gateway_virtual_interface_group_ids), if any.
     #[inline]
-    pub fn get_local_gateway_virtual_interface_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_local_gateway_virtual_interface_group_ids(&self) -> &Option<Vec<String>> {
         &self.inner.local_gateway_virtual_interface_group_ids
     }
     /// Appends one item to [`DescribeLocalGatewayVirtualInterfaceGroupsRequest::filters`](crate::types::DescribeLocalGatewayVirtualInterfaceGroupsRequest::filters): One or more filters.
@@ -109,72 +95,61 @@ impl DescribeLocalGatewayVirtualInterfaceGroupsRequestBuilder {
     }
     /// Sets or clears [`DescribeLocalGatewayVirtualInterfaceGroupsRequest::filters`](crate::types::DescribeLocalGatewayVirtualInterfaceGroupsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayVirtualInterfaceGroupsRequest::filters`](crate::types::DescribeLocalGatewayVirtualInterfaceGroupsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeLocalGatewayVirtualInterfaceGroupsRequest::max_results`](crate::types::DescribeLocalGatewayVirtualInterfaceGroupsRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeLocalGatewayVirtualInterfaceGroupsRequest::max_results`](crate::types::DescribeLocalGatewayVirtualInterfaceGroupsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayVirtualInterfaceGroupsRequest::max_results`](crate::types::DescribeLocalGatewayVirtualInterfaceGroupsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeLocalGatewayVirtualInterfaceGroupsRequest::next_token`](crate::types::DescribeLocalGatewayVirtualInterfaceGroupsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeLocalGatewayVirtualInterfaceGroupsRequest::next_token`](crate::types::DescribeLocalGatewayVirtualInterfaceGroupsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayVirtualInterfaceGroupsRequest::next_token`](crate::types::DescribeLocalGatewayVirtualInterfaceGroupsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeLocalGatewayVirtualInterfaceGroupsRequest::dry_run`](crate::types::DescribeLocalGatewayVirtualInterfaceGroupsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeLocalGatewayVirtualInterfaceGroupsRequest::dry_run`](crate::types::DescribeLocalGatewayVirtualInterfaceGroupsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayVirtualInterfaceGroupsRequest::dry_run`](crate::types::DescribeLocalGatewayVirtualInterfaceGroupsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeLocalGatewayVirtualInterfaceGroupsRequest`]; it has no required members, so this cannot fail.
@@ -190,15 +165,13 @@ for DescribeLocalGatewayVirtualInterfaceGroupsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .local_gateway_virtual_interface_group_ids
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.local_gateway_virtual_interface_group_ids {
             let member_0 = body.enter("LocalGatewayVirtualInterfaceGroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -206,15 +179,15 @@ for DescribeLocalGatewayVirtualInterfaceGroupsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

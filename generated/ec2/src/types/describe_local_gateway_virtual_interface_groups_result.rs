@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLocalGatewayVirtualInterfaceGroupsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewayVirtualInterfaceGroupsResult {
     /// The virtual interface groups.
-    pub local_gateway_virtual_interface_groups: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LocalGatewayVirtualInterfaceGroup>,
+    pub local_gateway_virtual_interface_groups: Option<
+        Vec<crate::types::LocalGatewayVirtualInterfaceGroup>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeLocalGatewayVirtualInterfaceGroupsResult {
     /// Starts building a [`DescribeLocalGatewayVirtualInterfaceGroupsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeLocalGatewayVirtualInterfaceGroupsResultBuilder {
-        <crate::types::builders::DescribeLocalGatewayVirtualInterfaceGroupsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeLocalGatewayVirtualInterfaceGroupsResultBuilder as Default>::default()
     }
     /// The `LocalGatewayVirtualInterfaceGroups` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeLocalGatewayVirtualInterfaceGroupsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeLocalGatewayVirtualInterfaceGroupsResult`](crate::types::DescribeLocalGatewayVirtualInterfaceGroupsResult); start one with `DescribeLocalGatewayVirtualInterfaceGroupsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeLocalGatewayVirtualInterfaceGroupsResultBuilder {
     inner: crate::types::DescribeLocalGatewayVirtualInterfaceGroupsResult,
 }
@@ -64,9 +54,7 @@ impl DescribeLocalGatewayVirtualInterfaceGroupsResultBuilder {
     #[inline]
     pub fn set_local_gateway_virtual_interface_groups(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::LocalGatewayVirtualInterfaceGroup>,
-        >,
+        input: Option<Vec<crate::types::LocalGatewayVirtualInterfaceGroup>>,
     ) -> Self {
         self.inner.local_gateway_virtual_interface_groups = input;
         self
@@ -75,31 +63,23 @@ impl DescribeLocalGatewayVirtualInterfaceGroupsResultBuilder {
     #[inline]
     pub fn get_local_gateway_virtual_interface_groups(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::LocalGatewayVirtualInterfaceGroup>,
-    > {
+    ) -> &Option<Vec<crate::types::LocalGatewayVirtualInterfaceGroup>> {
         &self.inner.local_gateway_virtual_interface_groups
     }
     /// Sets [`DescribeLocalGatewayVirtualInterfaceGroupsResult::next_token`](crate::types::DescribeLocalGatewayVirtualInterfaceGroupsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeLocalGatewayVirtualInterfaceGroupsResult::next_token`](crate::types::DescribeLocalGatewayVirtualInterfaceGroupsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayVirtualInterfaceGroupsResult::next_token`](crate::types::DescribeLocalGatewayVirtualInterfaceGroupsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeLocalGatewayVirtualInterfaceGroupsResult`]; it has no required members, so this cannot fail.
@@ -114,12 +94,12 @@ impl ::awsgen_runtime::xml::FromXml
 for DescribeLocalGatewayVirtualInterfaceGroupsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "localGatewayVirtualInterfaceGroupSet" => {
-                    value.local_gateway_virtual_interface_groups = ::std::option::Option::Some(
+                    value.local_gateway_virtual_interface_groups = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::LocalGatewayVirtualInterfaceGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -127,13 +107,11 @@ for DescribeLocalGatewayVirtualInterfaceGroupsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,18 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLocalGatewayVirtualInterfacesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewayVirtualInterfacesRequest {
     /// The IDs of the virtual interfaces.
-    pub local_gateway_virtual_interface_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub local_gateway_virtual_interface_ids: Option<Vec<String>>,
     /// One or more filters.
     ///
     /// - `local-address` - The local address.
@@ -24,23 +17,23 @@ pub struct DescribeLocalGatewayVirtualInterfacesRequest {
     /// - `peer-address` - The peer address.
     /// - `peer-bgp-asn` - The peer BGP ASN.
     /// - `vlan` - The ID of the VLAN.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeLocalGatewayVirtualInterfacesRequest {
     /// Starts building a [`DescribeLocalGatewayVirtualInterfacesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeLocalGatewayVirtualInterfacesRequestBuilder {
-        <crate::types::builders::DescribeLocalGatewayVirtualInterfacesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeLocalGatewayVirtualInterfacesRequestBuilder as Default>::default()
     }
     /// The `LocalGatewayVirtualInterfaceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn local_gateway_virtual_interface_ids(&self) -> &[::std::string::String] {
+    pub fn local_gateway_virtual_interface_ids(&self) -> &[String] {
         self.local_gateway_virtual_interface_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -50,27 +43,22 @@ impl DescribeLocalGatewayVirtualInterfacesRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeLocalGatewayVirtualInterfacesRequest`](crate::types::DescribeLocalGatewayVirtualInterfacesRequest); start one with `DescribeLocalGatewayVirtualInterfacesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeLocalGatewayVirtualInterfacesRequestBuilder {
     inner: crate::types::DescribeLocalGatewayVirtualInterfacesRequest,
 }
@@ -80,7 +68,7 @@ impl DescribeLocalGatewayVirtualInterfacesRequestBuilder {
     /// To set the whole list at once, use [`set_local_gateway_virtual_interface_ids`](Self::set_local_gateway_virtual_interface_ids).
     pub fn local_gateway_virtual_interface_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.inner
             .local_gateway_virtual_interface_ids
@@ -92,16 +80,14 @@ impl DescribeLocalGatewayVirtualInterfacesRequestBuilder {
     #[inline]
     pub fn set_local_gateway_virtual_interface_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.local_gateway_virtual_interface_ids = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayVirtualInterfacesRequest::local_gateway_virtual_interface_ids`](crate::types::DescribeLocalGatewayVirtualInterfacesRequest::local_gateway_virtual_interface_ids), if any.
     #[inline]
-    pub fn get_local_gateway_virtual_interface_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_local_gateway_virtual_interface_ids(&self) -> &Option<Vec<String>> {
         &self.inner.local_gateway_virtual_interface_ids
     }
     /// Appends one item to [`DescribeLocalGatewayVirtualInterfacesRequest::filters`](crate::types::DescribeLocalGatewayVirtualInterfacesRequest::filters): One or more filters.
@@ -113,72 +99,61 @@ impl DescribeLocalGatewayVirtualInterfacesRequestBuilder {
     }
     /// Sets or clears [`DescribeLocalGatewayVirtualInterfacesRequest::filters`](crate::types::DescribeLocalGatewayVirtualInterfacesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayVirtualInterfacesRequest::filters`](crate::types::DescribeLocalGatewayVirtualInterfacesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeLocalGatewayVirtualInterfacesRequest::max_results`](crate::types::DescribeLocalGatewayVirtualInterfacesRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeLocalGatewayVirtualInterfacesRequest::max_results`](crate::types::DescribeLocalGatewayVirtualInterfacesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayVirtualInterfacesRequest::max_results`](crate::types::DescribeLocalGatewayVirtualInterfacesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeLocalGatewayVirtualInterfacesRequest::next_token`](crate::types::DescribeLocalGatewayVirtualInterfacesRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeLocalGatewayVirtualInterfacesRequest::next_token`](crate::types::DescribeLocalGatewayVirtualInterfacesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayVirtualInterfacesRequest::next_token`](crate::types::DescribeLocalGatewayVirtualInterfacesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeLocalGatewayVirtualInterfacesRequest::dry_run`](crate::types::DescribeLocalGatewayVirtualInterfacesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeLocalGatewayVirtualInterfacesRequest::dry_run`](crate::types::DescribeLocalGatewayVirtualInterfacesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayVirtualInterfacesRequest::dry_run`](crate::types::DescribeLocalGatewayVirtualInterfacesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeLocalGatewayVirtualInterfacesRequest`]; it has no required members, so this cannot fail.
@@ -192,15 +167,13 @@ for DescribeLocalGatewayVirtualInterfacesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .local_gateway_virtual_interface_ids
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.local_gateway_virtual_interface_ids {
             let member_0 = body.enter("LocalGatewayVirtualInterfaceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -208,15 +181,15 @@ for DescribeLocalGatewayVirtualInterfacesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLocalGatewayVirtualInterfacesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewayVirtualInterfacesResult {
     /// Information about the virtual interfaces.
-    pub local_gateway_virtual_interfaces: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LocalGatewayVirtualInterface>,
+    pub local_gateway_virtual_interfaces: Option<
+        Vec<crate::types::LocalGatewayVirtualInterface>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeLocalGatewayVirtualInterfacesResult {
     /// Starts building a [`DescribeLocalGatewayVirtualInterfacesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeLocalGatewayVirtualInterfacesResultBuilder {
-        <crate::types::builders::DescribeLocalGatewayVirtualInterfacesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeLocalGatewayVirtualInterfacesResultBuilder as Default>::default()
     }
     /// The `LocalGatewayVirtualInterfaces` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeLocalGatewayVirtualInterfacesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeLocalGatewayVirtualInterfacesResult`](crate::types::DescribeLocalGatewayVirtualInterfacesResult); start one with `DescribeLocalGatewayVirtualInterfacesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeLocalGatewayVirtualInterfacesResultBuilder {
     inner: crate::types::DescribeLocalGatewayVirtualInterfacesResult,
 }
@@ -61,9 +51,7 @@ impl DescribeLocalGatewayVirtualInterfacesResultBuilder {
     #[inline]
     pub fn set_local_gateway_virtual_interfaces(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::LocalGatewayVirtualInterface>,
-        >,
+        input: Option<Vec<crate::types::LocalGatewayVirtualInterface>>,
     ) -> Self {
         self.inner.local_gateway_virtual_interfaces = input;
         self
@@ -72,31 +60,23 @@ impl DescribeLocalGatewayVirtualInterfacesResultBuilder {
     #[inline]
     pub fn get_local_gateway_virtual_interfaces(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::LocalGatewayVirtualInterface>,
-    > {
+    ) -> &Option<Vec<crate::types::LocalGatewayVirtualInterface>> {
         &self.inner.local_gateway_virtual_interfaces
     }
     /// Sets [`DescribeLocalGatewayVirtualInterfacesResult::next_token`](crate::types::DescribeLocalGatewayVirtualInterfacesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeLocalGatewayVirtualInterfacesResult::next_token`](crate::types::DescribeLocalGatewayVirtualInterfacesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeLocalGatewayVirtualInterfacesResult::next_token`](crate::types::DescribeLocalGatewayVirtualInterfacesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeLocalGatewayVirtualInterfacesResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl DescribeLocalGatewayVirtualInterfacesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeLocalGatewayVirtualInterfacesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "localGatewayVirtualInterfaceSet" => {
-                    value.local_gateway_virtual_interfaces = ::std::option::Option::Some(
+                    value.local_gateway_virtual_interfaces = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::LocalGatewayVirtualInterface as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeLocalGatewayVirtualInterfacesRes
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,39 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLocalGatewaysRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewaysRequest {
     /// The IDs of the local gateways.
-    pub local_gateway_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub local_gateway_ids: Option<Vec<String>>,
     /// One or more filters.
     ///
     /// - `local-gateway-id` - The ID of a local gateway.
     /// - `outpost-arn` - The Amazon Resource Name (ARN) of the Outpost.
     /// - `owner-id` - The ID of the Amazon Web Services account that owns the local gateway.
     /// - `state` - The state of the association.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeLocalGatewaysRequest {
     /// Starts building a [`DescribeLocalGatewaysRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeLocalGatewaysRequestBuilder {
-        <crate::types::builders::DescribeLocalGatewaysRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeLocalGatewaysRequestBuilder as Default>::default()
     }
     /// The `LocalGatewayIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn local_gateway_ids(&self) -> &[::std::string::String] {
+    pub fn local_gateway_ids(&self) -> &[String] {
         self.local_gateway_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -44,27 +39,22 @@ impl DescribeLocalGatewaysRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeLocalGatewaysRequest`](crate::types::DescribeLocalGatewaysRequest); start one with `DescribeLocalGatewaysRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeLocalGatewaysRequestBuilder {
     inner: crate::types::DescribeLocalGatewaysRequest,
 }
@@ -72,27 +62,19 @@ impl DescribeLocalGatewaysRequestBuilder {
     /// Appends one item to [`DescribeLocalGatewaysRequest::local_gateway_ids`](crate::types::DescribeLocalGatewaysRequest::local_gateway_ids): The IDs of the local gateways.
     ///
     /// To set the whole list at once, use [`set_local_gateway_ids`](Self::set_local_gateway_ids).
-    pub fn local_gateway_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn local_gateway_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.local_gateway_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeLocalGatewaysRequest::local_gateway_ids`](crate::types::DescribeLocalGatewaysRequest::local_gateway_ids).
     #[inline]
-    pub fn set_local_gateway_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_local_gateway_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.local_gateway_ids = input;
         self
     }
     /// The value set for [`DescribeLocalGatewaysRequest::local_gateway_ids`](crate::types::DescribeLocalGatewaysRequest::local_gateway_ids), if any.
     #[inline]
-    pub fn get_local_gateway_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_local_gateway_ids(&self) -> &Option<Vec<String>> {
         &self.inner.local_gateway_ids
     }
     /// Appends one item to [`DescribeLocalGatewaysRequest::filters`](crate::types::DescribeLocalGatewaysRequest::filters): One or more filters.
@@ -104,72 +86,61 @@ impl DescribeLocalGatewaysRequestBuilder {
     }
     /// Sets or clears [`DescribeLocalGatewaysRequest::filters`](crate::types::DescribeLocalGatewaysRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeLocalGatewaysRequest::filters`](crate::types::DescribeLocalGatewaysRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeLocalGatewaysRequest::max_results`](crate::types::DescribeLocalGatewaysRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeLocalGatewaysRequest::max_results`](crate::types::DescribeLocalGatewaysRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeLocalGatewaysRequest::max_results`](crate::types::DescribeLocalGatewaysRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeLocalGatewaysRequest::next_token`](crate::types::DescribeLocalGatewaysRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeLocalGatewaysRequest::next_token`](crate::types::DescribeLocalGatewaysRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeLocalGatewaysRequest::next_token`](crate::types::DescribeLocalGatewaysRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeLocalGatewaysRequest::dry_run`](crate::types::DescribeLocalGatewaysRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeLocalGatewaysRequest::dry_run`](crate::types::DescribeLocalGatewaysRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeLocalGatewaysRequest::dry_run`](crate::types::DescribeLocalGatewaysRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeLocalGatewaysRequest`]; it has no required members, so this cannot fail.
@@ -182,13 +153,13 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeLocalGatewaysRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.local_gateway_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.local_gateway_ids {
             let member_0 = body.enter("LocalGatewayId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -196,15 +167,15 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeLocalGatewaysRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLocalGatewaysResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewaysResult {
     /// Information about the local gateways.
-    pub local_gateways: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LocalGateway>,
-    >,
+    pub local_gateways: Option<Vec<crate::types::LocalGateway>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeLocalGatewaysResult {
     /// Starts building a [`DescribeLocalGatewaysResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeLocalGatewaysResultBuilder {
-        <crate::types::builders::DescribeLocalGatewaysResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeLocalGatewaysResultBuilder as Default>::default()
     }
     /// The `LocalGateways` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeLocalGatewaysResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeLocalGatewaysResult`](crate::types::DescribeLocalGatewaysResult); start one with `DescribeLocalGatewaysResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeLocalGatewaysResultBuilder {
     inner: crate::types::DescribeLocalGatewaysResult,
 }
@@ -56,38 +44,30 @@ impl DescribeLocalGatewaysResultBuilder {
     #[inline]
     pub fn set_local_gateways(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::LocalGateway>>,
+        input: Option<Vec<crate::types::LocalGateway>>,
     ) -> Self {
         self.inner.local_gateways = input;
         self
     }
     /// The value set for [`DescribeLocalGatewaysResult::local_gateways`](crate::types::DescribeLocalGatewaysResult::local_gateways), if any.
     #[inline]
-    pub fn get_local_gateways(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LocalGateway>> {
+    pub fn get_local_gateways(&self) -> &Option<Vec<crate::types::LocalGateway>> {
         &self.inner.local_gateways
     }
     /// Sets [`DescribeLocalGatewaysResult::next_token`](crate::types::DescribeLocalGatewaysResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeLocalGatewaysResult::next_token`](crate::types::DescribeLocalGatewaysResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeLocalGatewaysResult::next_token`](crate::types::DescribeLocalGatewaysResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeLocalGatewaysResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl DescribeLocalGatewaysResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeLocalGatewaysResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "localGatewaySet" => {
-                    value.local_gateways = ::std::option::Option::Some(
+                    value.local_gateways = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::LocalGateway as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeLocalGatewaysResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,31 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeMacHostsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeMacHostsRequest {
     /// The filters.
     ///
     /// - `availability-zone` - The Availability Zone of the EC2 Mac Dedicated Host.
     /// - `instance-type` - The instance type size that the EC2 Mac Dedicated Host is configured to support.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The IDs of the EC2 Mac Dedicated Hosts.
-    pub host_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub host_ids: Option<Vec<String>>,
     /// The maximum number of results to return for the request in a single page. The remaining results can be seen by sending another request with the returned `nextToken` value. This value can be between 5 and 500. If `maxResults` is given a larger value than 500, you receive an error.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token to use to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeMacHostsRequest {
     /// Starts building a [`DescribeMacHostsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeMacHostsRequestBuilder {
-        <crate::types::builders::DescribeMacHostsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeMacHostsRequestBuilder as Default>::default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -35,27 +30,22 @@ impl DescribeMacHostsRequest {
     }
     /// The `HostIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn host_ids(&self) -> &[::std::string::String] {
+    pub fn host_ids(&self) -> &[String] {
         self.host_ids.as_deref().unwrap_or_default()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeMacHostsRequest`](crate::types::DescribeMacHostsRequest); start one with `DescribeMacHostsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeMacHostsRequestBuilder {
     inner: crate::types::DescribeMacHostsRequest,
 }
@@ -69,82 +59,63 @@ impl DescribeMacHostsRequestBuilder {
     }
     /// Sets or clears [`DescribeMacHostsRequest::filters`](crate::types::DescribeMacHostsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeMacHostsRequest::filters`](crate::types::DescribeMacHostsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Appends one item to [`DescribeMacHostsRequest::host_ids`](crate::types::DescribeMacHostsRequest::host_ids): The IDs of the EC2 Mac Dedicated Hosts.
     ///
     /// To set the whole list at once, use [`set_host_ids`](Self::set_host_ids).
-    pub fn host_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn host_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.host_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeMacHostsRequest::host_ids`](crate::types::DescribeMacHostsRequest::host_ids).
     #[inline]
-    pub fn set_host_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_host_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.host_ids = input;
         self
     }
     /// The value set for [`DescribeMacHostsRequest::host_ids`](crate::types::DescribeMacHostsRequest::host_ids), if any.
     #[inline]
-    pub fn get_host_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_host_ids(&self) -> &Option<Vec<String>> {
         &self.inner.host_ids
     }
     /// Sets [`DescribeMacHostsRequest::max_results`](crate::types::DescribeMacHostsRequest::max_results): The maximum number of results to return for the request in a single page.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeMacHostsRequest::max_results`](crate::types::DescribeMacHostsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeMacHostsRequest::max_results`](crate::types::DescribeMacHostsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeMacHostsRequest::next_token`](crate::types::DescribeMacHostsRequest::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeMacHostsRequest::next_token`](crate::types::DescribeMacHostsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeMacHostsRequest::next_token`](crate::types::DescribeMacHostsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeMacHostsRequest`]; it has no required members, so this cannot fail.
@@ -157,8 +128,8 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeMacHostsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.filters {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -166,17 +137,17 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeMacHostsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.host_ids {
+        if let Some(value) = &self.host_ids {
             let member_0 = body.enter("HostId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

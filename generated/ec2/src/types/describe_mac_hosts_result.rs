@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeMacHostsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeMacHostsResult {
     /// Information about the EC2 Mac Dedicated Hosts.
-    pub mac_hosts: ::std::option::Option<::std::vec::Vec<crate::types::MacHost>>,
+    pub mac_hosts: Option<Vec<crate::types::MacHost>>,
     /// The token to use to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeMacHostsResult {
     /// Starts building a [`DescribeMacHostsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeMacHostsResultBuilder {
-        <crate::types::builders::DescribeMacHostsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeMacHostsResultBuilder as Default>::default()
     }
     /// The `MacHosts` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,17 +23,12 @@ impl DescribeMacHostsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeMacHostsResult`](crate::types::DescribeMacHostsResult); start one with `DescribeMacHostsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeMacHostsResultBuilder {
     inner: crate::types::DescribeMacHostsResult,
 }
@@ -52,40 +42,29 @@ impl DescribeMacHostsResultBuilder {
     }
     /// Sets or clears [`DescribeMacHostsResult::mac_hosts`](crate::types::DescribeMacHostsResult::mac_hosts).
     #[inline]
-    pub fn set_mac_hosts(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::MacHost>>,
-    ) -> Self {
+    pub fn set_mac_hosts(mut self, input: Option<Vec<crate::types::MacHost>>) -> Self {
         self.inner.mac_hosts = input;
         self
     }
     /// The value set for [`DescribeMacHostsResult::mac_hosts`](crate::types::DescribeMacHostsResult::mac_hosts), if any.
     #[inline]
-    pub fn get_mac_hosts(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::MacHost>> {
+    pub fn get_mac_hosts(&self) -> &Option<Vec<crate::types::MacHost>> {
         &self.inner.mac_hosts
     }
     /// Sets [`DescribeMacHostsResult::next_token`](crate::types::DescribeMacHostsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeMacHostsResult::next_token`](crate::types::DescribeMacHostsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeMacHostsResult::next_token`](crate::types::DescribeMacHostsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeMacHostsResult`]; it has no required members, so this cannot fail.
@@ -97,12 +76,12 @@ impl DescribeMacHostsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeMacHostsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "macHostSet" => {
-                    value.mac_hosts = ::std::option::Option::Some(
+                    value.mac_hosts = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::MacHost as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -110,13 +89,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeMacHostsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

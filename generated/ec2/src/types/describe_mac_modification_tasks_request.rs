@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeMacModificationTasksRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeMacModificationTasksRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Specifies one or more filters for the request:
     ///
     /// - `instance-id` - The ID of the instance for which the task was created.
@@ -19,25 +14,23 @@ pub struct DescribeMacModificationTasksRequest {
     /// - `mac-system-integrity-protection-configuration.sip-status` - The overall SIP state requested in the task (`enabled` \| `disabled`).
     /// - `start-time` - The date and time the task was created.
     /// - `task-type` - The type of task (`sip-modification` \| `volume-ownership-delegation`).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The ID of task.
-    pub mac_modification_task_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub mac_modification_task_ids: Option<Vec<String>>,
     /// The maximum number of results to return for the request in a single page. The remaining results can be seen by sending another request with the returned `nextToken` value. This value can be between 5 and 500. If `maxResults` is given a larger value than 500, you receive an error.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token to use to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeMacModificationTasksRequest {
     /// Starts building a [`DescribeMacModificationTasksRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeMacModificationTasksRequestBuilder {
-        <crate::types::builders::DescribeMacModificationTasksRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeMacModificationTasksRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -47,45 +40,40 @@ impl DescribeMacModificationTasksRequest {
     }
     /// The `MacModificationTaskIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn mac_modification_task_ids(&self) -> &[::std::string::String] {
+    pub fn mac_modification_task_ids(&self) -> &[String] {
         self.mac_modification_task_ids.as_deref().unwrap_or_default()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeMacModificationTasksRequest`](crate::types::DescribeMacModificationTasksRequest); start one with `DescribeMacModificationTasksRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeMacModificationTasksRequestBuilder {
     inner: crate::types::DescribeMacModificationTasksRequest,
 }
 impl DescribeMacModificationTasksRequestBuilder {
     /// Sets [`DescribeMacModificationTasksRequest::dry_run`](crate::types::DescribeMacModificationTasksRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeMacModificationTasksRequest::dry_run`](crate::types::DescribeMacModificationTasksRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeMacModificationTasksRequest::dry_run`](crate::types::DescribeMacModificationTasksRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeMacModificationTasksRequest::filters`](crate::types::DescribeMacModificationTasksRequest::filters): Specifies one or more filters for the request:
@@ -97,82 +85,63 @@ impl DescribeMacModificationTasksRequestBuilder {
     }
     /// Sets or clears [`DescribeMacModificationTasksRequest::filters`](crate::types::DescribeMacModificationTasksRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeMacModificationTasksRequest::filters`](crate::types::DescribeMacModificationTasksRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Appends one item to [`DescribeMacModificationTasksRequest::mac_modification_task_ids`](crate::types::DescribeMacModificationTasksRequest::mac_modification_task_ids): The ID of task.
     ///
     /// To set the whole list at once, use [`set_mac_modification_task_ids`](Self::set_mac_modification_task_ids).
-    pub fn mac_modification_task_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn mac_modification_task_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.mac_modification_task_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeMacModificationTasksRequest::mac_modification_task_ids`](crate::types::DescribeMacModificationTasksRequest::mac_modification_task_ids).
     #[inline]
-    pub fn set_mac_modification_task_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_mac_modification_task_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.mac_modification_task_ids = input;
         self
     }
     /// The value set for [`DescribeMacModificationTasksRequest::mac_modification_task_ids`](crate::types::DescribeMacModificationTasksRequest::mac_modification_task_ids), if any.
     #[inline]
-    pub fn get_mac_modification_task_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_mac_modification_task_ids(&self) -> &Option<Vec<String>> {
         &self.inner.mac_modification_task_ids
     }
     /// Sets [`DescribeMacModificationTasksRequest::max_results`](crate::types::DescribeMacModificationTasksRequest::max_results): The maximum number of results to return for the request in a single page.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeMacModificationTasksRequest::max_results`](crate::types::DescribeMacModificationTasksRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeMacModificationTasksRequest::max_results`](crate::types::DescribeMacModificationTasksRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeMacModificationTasksRequest::next_token`](crate::types::DescribeMacModificationTasksRequest::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeMacModificationTasksRequest::next_token`](crate::types::DescribeMacModificationTasksRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeMacModificationTasksRequest::next_token`](crate::types::DescribeMacModificationTasksRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeMacModificationTasksRequest`]; it has no required members, so this cannot fail.
@@ -185,11 +154,11 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeMacModificationTasksRequest
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -197,17 +166,17 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeMacModificationTasksRequest
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.mac_modification_task_ids {
+        if let Some(value) = &self.mac_modification_task_ids {
             let member_0 = body.enter("MacModificationTaskId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeMacModificationTasksResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeMacModificationTasksResult {
     /// Information about the tasks.
-    pub mac_modification_tasks: ::std::option::Option<
-        ::std::vec::Vec<crate::types::MacModificationTask>,
-    >,
+    pub mac_modification_tasks: Option<Vec<crate::types::MacModificationTask>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeMacModificationTasksResult {
     /// Starts building a [`DescribeMacModificationTasksResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeMacModificationTasksResultBuilder {
-        <crate::types::builders::DescribeMacModificationTasksResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeMacModificationTasksResultBuilder as Default>::default()
     }
     /// The `MacModificationTasks` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeMacModificationTasksResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeMacModificationTasksResult`](crate::types::DescribeMacModificationTasksResult); start one with `DescribeMacModificationTasksResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeMacModificationTasksResultBuilder {
     inner: crate::types::DescribeMacModificationTasksResult,
 }
@@ -59,7 +47,7 @@ impl DescribeMacModificationTasksResultBuilder {
     #[inline]
     pub fn set_mac_modification_tasks(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::MacModificationTask>>,
+        input: Option<Vec<crate::types::MacModificationTask>>,
     ) -> Self {
         self.inner.mac_modification_tasks = input;
         self
@@ -68,29 +56,23 @@ impl DescribeMacModificationTasksResultBuilder {
     #[inline]
     pub fn get_mac_modification_tasks(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::MacModificationTask>> {
+    ) -> &Option<Vec<crate::types::MacModificationTask>> {
         &self.inner.mac_modification_tasks
     }
     /// Sets [`DescribeMacModificationTasksResult::next_token`](crate::types::DescribeMacModificationTasksResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeMacModificationTasksResult::next_token`](crate::types::DescribeMacModificationTasksResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeMacModificationTasksResult::next_token`](crate::types::DescribeMacModificationTasksResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeMacModificationTasksResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl DescribeMacModificationTasksResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeMacModificationTasksResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "macModificationTaskSet" => {
-                    value.mac_modification_tasks = ::std::option::Option::Some(
+                    value.mac_modification_tasks = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::MacModificationTask as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeMacModificationTasksResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,38 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeManagedPrefixListsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeManagedPrefixListsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// One or more filters.
     ///
     /// - `owner-id` - The ID of the prefix list owner.
     /// - `prefix-list-id` - The ID of the prefix list.
     /// - `prefix-list-name` - The name of the prefix list.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// One or more prefix list IDs.
-    pub prefix_list_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub prefix_list_ids: Option<Vec<String>>,
 }
 impl DescribeManagedPrefixListsRequest {
     /// Starts building a [`DescribeManagedPrefixListsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeManagedPrefixListsRequestBuilder {
-        <crate::types::builders::DescribeManagedPrefixListsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeManagedPrefixListsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -43,45 +38,40 @@ impl DescribeManagedPrefixListsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `PrefixListIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn prefix_list_ids(&self) -> &[::std::string::String] {
+    pub fn prefix_list_ids(&self) -> &[String] {
         self.prefix_list_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`DescribeManagedPrefixListsRequest`](crate::types::DescribeManagedPrefixListsRequest); start one with `DescribeManagedPrefixListsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeManagedPrefixListsRequestBuilder {
     inner: crate::types::DescribeManagedPrefixListsRequest,
 }
 impl DescribeManagedPrefixListsRequestBuilder {
     /// Sets [`DescribeManagedPrefixListsRequest::dry_run`](crate::types::DescribeManagedPrefixListsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeManagedPrefixListsRequest::dry_run`](crate::types::DescribeManagedPrefixListsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeManagedPrefixListsRequest::dry_run`](crate::types::DescribeManagedPrefixListsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeManagedPrefixListsRequest::filters`](crate::types::DescribeManagedPrefixListsRequest::filters): One or more filters.
@@ -93,82 +83,63 @@ impl DescribeManagedPrefixListsRequestBuilder {
     }
     /// Sets or clears [`DescribeManagedPrefixListsRequest::filters`](crate::types::DescribeManagedPrefixListsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeManagedPrefixListsRequest::filters`](crate::types::DescribeManagedPrefixListsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeManagedPrefixListsRequest::max_results`](crate::types::DescribeManagedPrefixListsRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeManagedPrefixListsRequest::max_results`](crate::types::DescribeManagedPrefixListsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeManagedPrefixListsRequest::max_results`](crate::types::DescribeManagedPrefixListsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeManagedPrefixListsRequest::next_token`](crate::types::DescribeManagedPrefixListsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeManagedPrefixListsRequest::next_token`](crate::types::DescribeManagedPrefixListsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeManagedPrefixListsRequest::next_token`](crate::types::DescribeManagedPrefixListsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeManagedPrefixListsRequest::prefix_list_ids`](crate::types::DescribeManagedPrefixListsRequest::prefix_list_ids): One or more prefix list IDs.
     ///
     /// To set the whole list at once, use [`set_prefix_list_ids`](Self::set_prefix_list_ids).
-    pub fn prefix_list_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn prefix_list_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.prefix_list_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeManagedPrefixListsRequest::prefix_list_ids`](crate::types::DescribeManagedPrefixListsRequest::prefix_list_ids).
     #[inline]
-    pub fn set_prefix_list_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_prefix_list_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.prefix_list_ids = input;
         self
     }
     /// The value set for [`DescribeManagedPrefixListsRequest::prefix_list_ids`](crate::types::DescribeManagedPrefixListsRequest::prefix_list_ids), if any.
     #[inline]
-    pub fn get_prefix_list_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_prefix_list_ids(&self) -> &Option<Vec<String>> {
         &self.inner.prefix_list_ids
     }
     /// Builds the [`DescribeManagedPrefixListsRequest`]; it has no required members, so this cannot fail.
@@ -181,11 +152,11 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeManagedPrefixListsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -193,17 +164,17 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeManagedPrefixListsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.prefix_list_ids {
+        if let Some(value) = &self.prefix_list_ids {
             let member_0 = body.enter("PrefixListId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeManagedPrefixListsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeManagedPrefixListsResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the prefix lists.
-    pub prefix_lists: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ManagedPrefixList>,
-    >,
+    pub prefix_lists: Option<Vec<crate::types::ManagedPrefixList>>,
 }
 impl DescribeManagedPrefixListsResult {
     /// Starts building a [`DescribeManagedPrefixListsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeManagedPrefixListsResultBuilder {
-        <crate::types::builders::DescribeManagedPrefixListsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeManagedPrefixListsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `PrefixLists` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,36 +28,25 @@ impl DescribeManagedPrefixListsResult {
     }
 }
 /// A builder for [`DescribeManagedPrefixListsResult`](crate::types::DescribeManagedPrefixListsResult); start one with `DescribeManagedPrefixListsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeManagedPrefixListsResultBuilder {
     inner: crate::types::DescribeManagedPrefixListsResult,
 }
 impl DescribeManagedPrefixListsResultBuilder {
     /// Sets [`DescribeManagedPrefixListsResult::next_token`](crate::types::DescribeManagedPrefixListsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeManagedPrefixListsResult::next_token`](crate::types::DescribeManagedPrefixListsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeManagedPrefixListsResult::next_token`](crate::types::DescribeManagedPrefixListsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeManagedPrefixListsResult::prefix_lists`](crate::types::DescribeManagedPrefixListsResult::prefix_lists): Information about the prefix lists.
@@ -78,16 +60,14 @@ impl DescribeManagedPrefixListsResultBuilder {
     #[inline]
     pub fn set_prefix_lists(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ManagedPrefixList>>,
+        input: Option<Vec<crate::types::ManagedPrefixList>>,
     ) -> Self {
         self.inner.prefix_lists = input;
         self
     }
     /// The value set for [`DescribeManagedPrefixListsResult::prefix_lists`](crate::types::DescribeManagedPrefixListsResult::prefix_lists), if any.
     #[inline]
-    pub fn get_prefix_lists(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ManagedPrefixList>> {
+    pub fn get_prefix_lists(&self) -> &Option<Vec<crate::types::ManagedPrefixList>> {
         &self.inner.prefix_lists
     }
     /// Builds the [`DescribeManagedPrefixListsResult`]; it has no required members, so this cannot fail.
@@ -99,17 +79,15 @@ impl DescribeManagedPrefixListsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeManagedPrefixListsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "prefixListSet" => {
-                    value.prefix_lists = ::std::option::Option::Some(
+                    value.prefix_lists = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ManagedPrefixList as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -119,6 +97,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeManagedPrefixListsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

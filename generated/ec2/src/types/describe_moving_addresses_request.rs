@@ -2,48 +2,43 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeMovingAddressesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeMovingAddressesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// One or more Elastic IP addresses.
-    pub public_ips: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub public_ips: Option<Vec<String>>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// One or more filters.
     ///
     /// - `moving-status` - The status of the Elastic IP address (`MovingToVpc` \| `RestoringToClassic`).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return for the request in a single page. The remaining results of the initial request can be seen by sending another request with the returned `NextToken` value. This value can be between 5 and 1000; if `MaxResults` is given a value outside of this range, an error is returned.
     ///
     /// Default: If no value is provided, the default is 1000.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
 }
 impl DescribeMovingAddressesRequest {
     /// Starts building a [`DescribeMovingAddressesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeMovingAddressesRequestBuilder {
-        <crate::types::builders::DescribeMovingAddressesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeMovingAddressesRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `PublicIps` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn public_ips(&self) -> &[::std::string::String] {
+    pub fn public_ips(&self) -> &[String] {
         self.public_ips.as_deref().unwrap_or_default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -53,83 +48,64 @@ impl DescribeMovingAddressesRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 }
 /// A builder for [`DescribeMovingAddressesRequest`](crate::types::DescribeMovingAddressesRequest); start one with `DescribeMovingAddressesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeMovingAddressesRequestBuilder {
     inner: crate::types::DescribeMovingAddressesRequest,
 }
 impl DescribeMovingAddressesRequestBuilder {
     /// Sets [`DescribeMovingAddressesRequest::dry_run`](crate::types::DescribeMovingAddressesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeMovingAddressesRequest::dry_run`](crate::types::DescribeMovingAddressesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeMovingAddressesRequest::dry_run`](crate::types::DescribeMovingAddressesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeMovingAddressesRequest::public_ips`](crate::types::DescribeMovingAddressesRequest::public_ips): One or more Elastic IP addresses.
     ///
     /// To set the whole list at once, use [`set_public_ips`](Self::set_public_ips).
-    pub fn public_ips(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn public_ips(mut self, input: impl Into<String>) -> Self {
         self.inner.public_ips.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeMovingAddressesRequest::public_ips`](crate::types::DescribeMovingAddressesRequest::public_ips).
     #[inline]
-    pub fn set_public_ips(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_public_ips(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.public_ips = input;
         self
     }
     /// The value set for [`DescribeMovingAddressesRequest::public_ips`](crate::types::DescribeMovingAddressesRequest::public_ips), if any.
     #[inline]
-    pub fn get_public_ips(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_public_ips(&self) -> &Option<Vec<String>> {
         &self.inner.public_ips
     }
     /// Sets [`DescribeMovingAddressesRequest::next_token`](crate::types::DescribeMovingAddressesRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeMovingAddressesRequest::next_token`](crate::types::DescribeMovingAddressesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeMovingAddressesRequest::next_token`](crate::types::DescribeMovingAddressesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeMovingAddressesRequest::filters`](crate::types::DescribeMovingAddressesRequest::filters): One or more filters.
@@ -141,34 +117,29 @@ impl DescribeMovingAddressesRequestBuilder {
     }
     /// Sets or clears [`DescribeMovingAddressesRequest::filters`](crate::types::DescribeMovingAddressesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeMovingAddressesRequest::filters`](crate::types::DescribeMovingAddressesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeMovingAddressesRequest::max_results`](crate::types::DescribeMovingAddressesRequest::max_results): The maximum number of results to return for the request in a single page.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeMovingAddressesRequest::max_results`](crate::types::DescribeMovingAddressesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeMovingAddressesRequest::max_results`](crate::types::DescribeMovingAddressesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Builds the [`DescribeMovingAddressesRequest`]; it has no required members, so this cannot fail.
@@ -181,19 +152,19 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeMovingAddressesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.public_ips {
+        if let Some(value) = &self.public_ips {
             let member_0 = body.enter("PublicIp");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -201,9 +172,9 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeMovingAddressesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

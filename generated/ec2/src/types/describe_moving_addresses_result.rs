@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeMovingAddressesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeMovingAddressesResult {
     /// The status for each Elastic IP address.
-    pub moving_address_statuses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::MovingAddressStatus>,
-    >,
+    pub moving_address_statuses: Option<Vec<crate::types::MovingAddressStatus>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeMovingAddressesResult {
     /// Starts building a [`DescribeMovingAddressesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeMovingAddressesResultBuilder {
-        <crate::types::builders::DescribeMovingAddressesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeMovingAddressesResultBuilder as Default>::default()
     }
     /// The `MovingAddressStatuses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeMovingAddressesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeMovingAddressesResult`](crate::types::DescribeMovingAddressesResult); start one with `DescribeMovingAddressesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeMovingAddressesResultBuilder {
     inner: crate::types::DescribeMovingAddressesResult,
 }
@@ -59,7 +47,7 @@ impl DescribeMovingAddressesResultBuilder {
     #[inline]
     pub fn set_moving_address_statuses(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::MovingAddressStatus>>,
+        input: Option<Vec<crate::types::MovingAddressStatus>>,
     ) -> Self {
         self.inner.moving_address_statuses = input;
         self
@@ -68,29 +56,23 @@ impl DescribeMovingAddressesResultBuilder {
     #[inline]
     pub fn get_moving_address_statuses(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::MovingAddressStatus>> {
+    ) -> &Option<Vec<crate::types::MovingAddressStatus>> {
         &self.inner.moving_address_statuses
     }
     /// Sets [`DescribeMovingAddressesResult::next_token`](crate::types::DescribeMovingAddressesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeMovingAddressesResult::next_token`](crate::types::DescribeMovingAddressesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeMovingAddressesResult::next_token`](crate::types::DescribeMovingAddressesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeMovingAddressesResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl DescribeMovingAddressesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeMovingAddressesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "movingAddressStatusSet" => {
-                    value.moving_address_statuses = ::std::option::Option::Some(
+                    value.moving_address_statuses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::MovingAddressStatus as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeMovingAddressesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeNatGatewaysRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeNatGatewaysRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The filters.
     ///
     /// - `nat-gateway-id` - The ID of the NAT gateway.
@@ -20,23 +15,23 @@ pub struct DescribeNatGatewaysRequest {
     /// - `tag` - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     /// - `vpc-id` - The ID of the VPC in which the NAT gateway resides.
-    pub filter: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filter: Option<Vec<crate::types::Filter>>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The IDs of the NAT gateways.
-    pub nat_gateway_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub nat_gateway_ids: Option<Vec<String>>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeNatGatewaysRequest {
     /// Starts building a [`DescribeNatGatewaysRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeNatGatewaysRequestBuilder {
-        <crate::types::builders::DescribeNatGatewaysRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeNatGatewaysRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filter` member, empty when not set; the field tells an empty list from an absent one.
@@ -46,45 +41,40 @@ impl DescribeNatGatewaysRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NatGatewayIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn nat_gateway_ids(&self) -> &[::std::string::String] {
+    pub fn nat_gateway_ids(&self) -> &[String] {
         self.nat_gateway_ids.as_deref().unwrap_or_default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeNatGatewaysRequest`](crate::types::DescribeNatGatewaysRequest); start one with `DescribeNatGatewaysRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeNatGatewaysRequestBuilder {
     inner: crate::types::DescribeNatGatewaysRequest,
 }
 impl DescribeNatGatewaysRequestBuilder {
     /// Sets [`DescribeNatGatewaysRequest::dry_run`](crate::types::DescribeNatGatewaysRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeNatGatewaysRequest::dry_run`](crate::types::DescribeNatGatewaysRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeNatGatewaysRequest::dry_run`](crate::types::DescribeNatGatewaysRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeNatGatewaysRequest::filter`](crate::types::DescribeNatGatewaysRequest::filter): The filters.
@@ -96,82 +86,63 @@ impl DescribeNatGatewaysRequestBuilder {
     }
     /// Sets or clears [`DescribeNatGatewaysRequest::filter`](crate::types::DescribeNatGatewaysRequest::filter).
     #[inline]
-    pub fn set_filter(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filter(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filter = input;
         self
     }
     /// The value set for [`DescribeNatGatewaysRequest::filter`](crate::types::DescribeNatGatewaysRequest::filter), if any.
     #[inline]
-    pub fn get_filter(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filter(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filter
     }
     /// Sets [`DescribeNatGatewaysRequest::max_results`](crate::types::DescribeNatGatewaysRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeNatGatewaysRequest::max_results`](crate::types::DescribeNatGatewaysRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeNatGatewaysRequest::max_results`](crate::types::DescribeNatGatewaysRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Appends one item to [`DescribeNatGatewaysRequest::nat_gateway_ids`](crate::types::DescribeNatGatewaysRequest::nat_gateway_ids): The IDs of the NAT gateways.
     ///
     /// To set the whole list at once, use [`set_nat_gateway_ids`](Self::set_nat_gateway_ids).
-    pub fn nat_gateway_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn nat_gateway_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.nat_gateway_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeNatGatewaysRequest::nat_gateway_ids`](crate::types::DescribeNatGatewaysRequest::nat_gateway_ids).
     #[inline]
-    pub fn set_nat_gateway_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_nat_gateway_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.nat_gateway_ids = input;
         self
     }
     /// The value set for [`DescribeNatGatewaysRequest::nat_gateway_ids`](crate::types::DescribeNatGatewaysRequest::nat_gateway_ids), if any.
     #[inline]
-    pub fn get_nat_gateway_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_nat_gateway_ids(&self) -> &Option<Vec<String>> {
         &self.inner.nat_gateway_ids
     }
     /// Sets [`DescribeNatGatewaysRequest::next_token`](crate::types::DescribeNatGatewaysRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeNatGatewaysRequest::next_token`](crate::types::DescribeNatGatewaysRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeNatGatewaysRequest::next_token`](crate::types::DescribeNatGatewaysRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeNatGatewaysRequest`]; it has no required members, so this cannot fail.
@@ -184,11 +155,11 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeNatGatewaysRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filter {
+        if let Some(value) = &self.filter {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -196,17 +167,17 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeNatGatewaysRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.nat_gateway_ids {
+        if let Some(value) = &self.nat_gateway_ids {
             let member_0 = body.enter("NatGatewayId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeNatGatewaysResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeNatGatewaysResult {
     /// Information about the NAT gateways.
-    pub nat_gateways: ::std::option::Option<::std::vec::Vec<crate::types::NatGateway>>,
+    pub nat_gateways: Option<Vec<crate::types::NatGateway>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeNatGatewaysResult {
     /// Starts building a [`DescribeNatGatewaysResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeNatGatewaysResultBuilder {
-        <crate::types::builders::DescribeNatGatewaysResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeNatGatewaysResultBuilder as Default>::default()
     }
     /// The `NatGateways` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,17 +23,12 @@ impl DescribeNatGatewaysResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeNatGatewaysResult`](crate::types::DescribeNatGatewaysResult); start one with `DescribeNatGatewaysResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeNatGatewaysResultBuilder {
     inner: crate::types::DescribeNatGatewaysResult,
 }
@@ -54,38 +44,30 @@ impl DescribeNatGatewaysResultBuilder {
     #[inline]
     pub fn set_nat_gateways(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::NatGateway>>,
+        input: Option<Vec<crate::types::NatGateway>>,
     ) -> Self {
         self.inner.nat_gateways = input;
         self
     }
     /// The value set for [`DescribeNatGatewaysResult::nat_gateways`](crate::types::DescribeNatGatewaysResult::nat_gateways), if any.
     #[inline]
-    pub fn get_nat_gateways(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::NatGateway>> {
+    pub fn get_nat_gateways(&self) -> &Option<Vec<crate::types::NatGateway>> {
         &self.inner.nat_gateways
     }
     /// Sets [`DescribeNatGatewaysResult::next_token`](crate::types::DescribeNatGatewaysResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeNatGatewaysResult::next_token`](crate::types::DescribeNatGatewaysResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeNatGatewaysResult::next_token`](crate::types::DescribeNatGatewaysResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeNatGatewaysResult`]; it has no required members, so this cannot fail.
@@ -97,12 +79,12 @@ impl DescribeNatGatewaysResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeNatGatewaysResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "natGatewaySet" => {
-                    value.nat_gateways = ::std::option::Option::Some(
+                    value.nat_gateways = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::NatGateway as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -110,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeNatGatewaysResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeNetworkAclsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeNetworkAclsResult {
     /// Information about the network ACLs.
-    pub network_acls: ::std::option::Option<::std::vec::Vec<crate::types::NetworkAcl>>,
+    pub network_acls: Option<Vec<crate::types::NetworkAcl>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeNetworkAclsResult {
     /// Starts building a [`DescribeNetworkAclsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeNetworkAclsResultBuilder {
-        <crate::types::builders::DescribeNetworkAclsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeNetworkAclsResultBuilder as Default>::default()
     }
     /// The `NetworkAcls` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,17 +23,12 @@ impl DescribeNetworkAclsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeNetworkAclsResult`](crate::types::DescribeNetworkAclsResult); start one with `DescribeNetworkAclsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeNetworkAclsResultBuilder {
     inner: crate::types::DescribeNetworkAclsResult,
 }
@@ -54,38 +44,30 @@ impl DescribeNetworkAclsResultBuilder {
     #[inline]
     pub fn set_network_acls(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::NetworkAcl>>,
+        input: Option<Vec<crate::types::NetworkAcl>>,
     ) -> Self {
         self.inner.network_acls = input;
         self
     }
     /// The value set for [`DescribeNetworkAclsResult::network_acls`](crate::types::DescribeNetworkAclsResult::network_acls), if any.
     #[inline]
-    pub fn get_network_acls(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::NetworkAcl>> {
+    pub fn get_network_acls(&self) -> &Option<Vec<crate::types::NetworkAcl>> {
         &self.inner.network_acls
     }
     /// Sets [`DescribeNetworkAclsResult::next_token`](crate::types::DescribeNetworkAclsResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeNetworkAclsResult::next_token`](crate::types::DescribeNetworkAclsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeNetworkAclsResult::next_token`](crate::types::DescribeNetworkAclsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeNetworkAclsResult`]; it has no required members, so this cannot fail.
@@ -97,12 +79,12 @@ impl DescribeNetworkAclsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeNetworkAclsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "networkAclSet" => {
-                    value.network_acls = ::std::option::Option::Some(
+                    value.network_acls = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::NetworkAcl as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -110,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeNetworkAclsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,67 +2,54 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeNetworkInsightsAccessScopeAnalysesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeNetworkInsightsAccessScopeAnalysesRequest {
     /// The IDs of the Network Access Scope analyses.
-    pub network_insights_access_scope_analysis_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub network_insights_access_scope_analysis_ids: Option<Vec<String>>,
     /// The ID of the Network Access Scope.
-    pub network_insights_access_scope_id: ::std::option::Option<::std::string::String>,
+    pub network_insights_access_scope_id: Option<String>,
     /// Filters the results based on the start time. The analysis must have started on or after this time.
-    pub analysis_start_time_begin: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub analysis_start_time_begin: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Filters the results based on the start time. The analysis must have started on or before this time.
-    pub analysis_start_time_end: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub analysis_start_time_end: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// There are no supported filters.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeNetworkInsightsAccessScopeAnalysesRequest {
     /// Starts building a [`DescribeNetworkInsightsAccessScopeAnalysesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder {
-        <crate::types::builders::DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder as Default>::default()
     }
     /// The `NetworkInsightsAccessScopeAnalysisIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn network_insights_access_scope_analysis_ids(
-        &self,
-    ) -> &[::std::string::String] {
+    pub fn network_insights_access_scope_analysis_ids(&self) -> &[String] {
         self.network_insights_access_scope_analysis_ids.as_deref().unwrap_or_default()
     }
     /// The `NetworkInsightsAccessScopeId` member, when set.
     #[inline]
-    pub fn network_insights_access_scope_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_insights_access_scope_id(&self) -> Option<&str> {
         self.network_insights_access_scope_id.as_deref()
     }
     /// The `AnalysisStartTimeBegin` member, when set.
     #[inline]
     pub fn analysis_start_time_begin(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.analysis_start_time_begin.as_ref()
     }
     /// The `AnalysisStartTimeEnd` member, when set.
     #[inline]
     pub fn analysis_start_time_end(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.analysis_start_time_end.as_ref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -72,27 +59,22 @@ impl DescribeNetworkInsightsAccessScopeAnalysesRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeNetworkInsightsAccessScopeAnalysesRequest`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest); start one with `DescribeNetworkInsightsAccessScopeAnalysesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder {
     inner: crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest,
 }
@@ -102,7 +84,7 @@ impl DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder {
     /// To set the whole list at once, use [`set_network_insights_access_scope_analysis_ids`](Self::set_network_insights_access_scope_analysis_ids).
     pub fn network_insights_access_scope_analysis_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.inner
             .network_insights_access_scope_analysis_ids
@@ -114,7 +96,7 @@ impl DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder {
     #[inline]
     pub fn set_network_insights_access_scope_analysis_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.network_insights_access_scope_analysis_ids = input;
         self
@@ -123,33 +105,26 @@ impl DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder {
     #[inline]
     pub fn get_network_insights_access_scope_analysis_ids(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    ) -> &Option<Vec<String>> {
         &self.inner.network_insights_access_scope_analysis_ids
     }
     /// Sets [`DescribeNetworkInsightsAccessScopeAnalysesRequest::network_insights_access_scope_id`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::network_insights_access_scope_id): The ID of the Network Access Scope.
-    pub fn network_insights_access_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_insights_access_scope_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn network_insights_access_scope_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_insights_access_scope_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAccessScopeAnalysesRequest::network_insights_access_scope_id`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::network_insights_access_scope_id).
     #[inline]
     pub fn set_network_insights_access_scope_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.network_insights_access_scope_id = input;
         self
     }
     /// The value set for [`DescribeNetworkInsightsAccessScopeAnalysesRequest::network_insights_access_scope_id`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::network_insights_access_scope_id), if any.
     #[inline]
-    pub fn get_network_insights_access_scope_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_access_scope_id(&self) -> &Option<String> {
         &self.inner.network_insights_access_scope_id
     }
     /// Sets [`DescribeNetworkInsightsAccessScopeAnalysesRequest::analysis_start_time_begin`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::analysis_start_time_begin): Filters the results based on the start time.
@@ -157,14 +132,14 @@ impl DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.analysis_start_time_begin = ::std::option::Option::Some(input);
+        self.inner.analysis_start_time_begin = Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAccessScopeAnalysesRequest::analysis_start_time_begin`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::analysis_start_time_begin).
     #[inline]
     pub fn set_analysis_start_time_begin(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.analysis_start_time_begin = input;
         self
@@ -173,7 +148,7 @@ impl DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder {
     #[inline]
     pub fn get_analysis_start_time_begin(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.analysis_start_time_begin
     }
     /// Sets [`DescribeNetworkInsightsAccessScopeAnalysesRequest::analysis_start_time_end`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::analysis_start_time_end): Filters the results based on the start time.
@@ -181,14 +156,14 @@ impl DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.analysis_start_time_end = ::std::option::Option::Some(input);
+        self.inner.analysis_start_time_end = Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAccessScopeAnalysesRequest::analysis_start_time_end`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::analysis_start_time_end).
     #[inline]
     pub fn set_analysis_start_time_end(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.analysis_start_time_end = input;
         self
@@ -197,7 +172,7 @@ impl DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder {
     #[inline]
     pub fn get_analysis_start_time_end(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.analysis_start_time_end
     }
     /// Appends one item to [`DescribeNetworkInsightsAccessScopeAnalysesRequest::filters`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::filters): There are no supported filters.
@@ -209,72 +184,61 @@ impl DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder {
     }
     /// Sets or clears [`DescribeNetworkInsightsAccessScopeAnalysesRequest::filters`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeNetworkInsightsAccessScopeAnalysesRequest::filters`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeNetworkInsightsAccessScopeAnalysesRequest::max_results`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAccessScopeAnalysesRequest::max_results`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeNetworkInsightsAccessScopeAnalysesRequest::max_results`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeNetworkInsightsAccessScopeAnalysesRequest::dry_run`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAccessScopeAnalysesRequest::dry_run`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeNetworkInsightsAccessScopeAnalysesRequest::dry_run`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DescribeNetworkInsightsAccessScopeAnalysesRequest::next_token`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAccessScopeAnalysesRequest::next_token`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeNetworkInsightsAccessScopeAnalysesRequest::next_token`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeNetworkInsightsAccessScopeAnalysesRequest`]; it has no required members, so this cannot fail.
@@ -290,20 +254,16 @@ for DescribeNetworkInsightsAccessScopeAnalysesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .network_insights_access_scope_analysis_ids
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.network_insights_access_scope_analysis_ids {
             let member_0 = body.enter("NetworkInsightsAccessScopeAnalysisId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .network_insights_access_scope_id
-        {
+        if let Some(value) = &self.network_insights_access_scope_id {
             body.member("NetworkInsightsAccessScopeId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.analysis_start_time_begin {
+        if let Some(value) = &self.analysis_start_time_begin {
             body.member(
                 "AnalysisStartTimeBegin",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -312,7 +272,7 @@ for DescribeNetworkInsightsAccessScopeAnalysesRequest {
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.analysis_start_time_end {
+        if let Some(value) = &self.analysis_start_time_end {
             body.member(
                 "AnalysisStartTimeEnd",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -321,7 +281,7 @@ for DescribeNetworkInsightsAccessScopeAnalysesRequest {
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -329,15 +289,15 @@ for DescribeNetworkInsightsAccessScopeAnalysesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeNetworkInsightsAccessScopeAnalysesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeNetworkInsightsAccessScopeAnalysesResult {
     /// The Network Access Scope analyses.
-    pub network_insights_access_scope_analyses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::NetworkInsightsAccessScopeAnalysis>,
+    pub network_insights_access_scope_analyses: Option<
+        Vec<crate::types::NetworkInsightsAccessScopeAnalysis>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeNetworkInsightsAccessScopeAnalysesResult {
     /// Starts building a [`DescribeNetworkInsightsAccessScopeAnalysesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeNetworkInsightsAccessScopeAnalysesResultBuilder {
-        <crate::types::builders::DescribeNetworkInsightsAccessScopeAnalysesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeNetworkInsightsAccessScopeAnalysesResultBuilder as Default>::default()
     }
     /// The `NetworkInsightsAccessScopeAnalyses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeNetworkInsightsAccessScopeAnalysesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeNetworkInsightsAccessScopeAnalysesResult`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesResult); start one with `DescribeNetworkInsightsAccessScopeAnalysesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeNetworkInsightsAccessScopeAnalysesResultBuilder {
     inner: crate::types::DescribeNetworkInsightsAccessScopeAnalysesResult,
 }
@@ -64,9 +54,7 @@ impl DescribeNetworkInsightsAccessScopeAnalysesResultBuilder {
     #[inline]
     pub fn set_network_insights_access_scope_analyses(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::NetworkInsightsAccessScopeAnalysis>,
-        >,
+        input: Option<Vec<crate::types::NetworkInsightsAccessScopeAnalysis>>,
     ) -> Self {
         self.inner.network_insights_access_scope_analyses = input;
         self
@@ -75,31 +63,23 @@ impl DescribeNetworkInsightsAccessScopeAnalysesResultBuilder {
     #[inline]
     pub fn get_network_insights_access_scope_analyses(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::NetworkInsightsAccessScopeAnalysis>,
-    > {
+    ) -> &Option<Vec<crate::types::NetworkInsightsAccessScopeAnalysis>> {
         &self.inner.network_insights_access_scope_analyses
     }
     /// Sets [`DescribeNetworkInsightsAccessScopeAnalysesResult::next_token`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAccessScopeAnalysesResult::next_token`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeNetworkInsightsAccessScopeAnalysesResult::next_token`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeNetworkInsightsAccessScopeAnalysesResult`]; it has no required members, so this cannot fail.
@@ -114,12 +94,12 @@ impl ::awsgen_runtime::xml::FromXml
 for DescribeNetworkInsightsAccessScopeAnalysesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "networkInsightsAccessScopeAnalysisSet" => {
-                    value.network_insights_access_scope_analyses = ::std::option::Option::Some(
+                    value.network_insights_access_scope_analyses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::NetworkInsightsAccessScopeAnalysis as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -127,13 +107,11 @@ for DescribeNetworkInsightsAccessScopeAnalysesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

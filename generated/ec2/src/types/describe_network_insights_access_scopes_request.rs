@@ -2,36 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeNetworkInsightsAccessScopesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeNetworkInsightsAccessScopesRequest {
     /// The IDs of the Network Access Scopes.
-    pub network_insights_access_scope_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub network_insights_access_scope_ids: Option<Vec<String>>,
     /// There are no supported filters.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeNetworkInsightsAccessScopesRequest {
     /// Starts building a [`DescribeNetworkInsightsAccessScopesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeNetworkInsightsAccessScopesRequestBuilder {
-        <crate::types::builders::DescribeNetworkInsightsAccessScopesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeNetworkInsightsAccessScopesRequestBuilder as Default>::default()
     }
     /// The `NetworkInsightsAccessScopeIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn network_insights_access_scope_ids(&self) -> &[::std::string::String] {
+    pub fn network_insights_access_scope_ids(&self) -> &[String] {
         self.network_insights_access_scope_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -41,27 +34,22 @@ impl DescribeNetworkInsightsAccessScopesRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeNetworkInsightsAccessScopesRequest`](crate::types::DescribeNetworkInsightsAccessScopesRequest); start one with `DescribeNetworkInsightsAccessScopesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeNetworkInsightsAccessScopesRequestBuilder {
     inner: crate::types::DescribeNetworkInsightsAccessScopesRequest,
 }
@@ -71,7 +59,7 @@ impl DescribeNetworkInsightsAccessScopesRequestBuilder {
     /// To set the whole list at once, use [`set_network_insights_access_scope_ids`](Self::set_network_insights_access_scope_ids).
     pub fn network_insights_access_scope_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.inner
             .network_insights_access_scope_ids
@@ -83,16 +71,14 @@ impl DescribeNetworkInsightsAccessScopesRequestBuilder {
     #[inline]
     pub fn set_network_insights_access_scope_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.network_insights_access_scope_ids = input;
         self
     }
     /// The value set for [`DescribeNetworkInsightsAccessScopesRequest::network_insights_access_scope_ids`](crate::types::DescribeNetworkInsightsAccessScopesRequest::network_insights_access_scope_ids), if any.
     #[inline]
-    pub fn get_network_insights_access_scope_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_network_insights_access_scope_ids(&self) -> &Option<Vec<String>> {
         &self.inner.network_insights_access_scope_ids
     }
     /// Appends one item to [`DescribeNetworkInsightsAccessScopesRequest::filters`](crate::types::DescribeNetworkInsightsAccessScopesRequest::filters): There are no supported filters.
@@ -104,72 +90,61 @@ impl DescribeNetworkInsightsAccessScopesRequestBuilder {
     }
     /// Sets or clears [`DescribeNetworkInsightsAccessScopesRequest::filters`](crate::types::DescribeNetworkInsightsAccessScopesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeNetworkInsightsAccessScopesRequest::filters`](crate::types::DescribeNetworkInsightsAccessScopesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeNetworkInsightsAccessScopesRequest::max_results`](crate::types::DescribeNetworkInsightsAccessScopesRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAccessScopesRequest::max_results`](crate::types::DescribeNetworkInsightsAccessScopesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeNetworkInsightsAccessScopesRequest::max_results`](crate::types::DescribeNetworkInsightsAccessScopesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeNetworkInsightsAccessScopesRequest::dry_run`](crate::types::DescribeNetworkInsightsAccessScopesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAccessScopesRequest::dry_run`](crate::types::DescribeNetworkInsightsAccessScopesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeNetworkInsightsAccessScopesRequest::dry_run`](crate::types::DescribeNetworkInsightsAccessScopesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DescribeNetworkInsightsAccessScopesRequest::next_token`](crate::types::DescribeNetworkInsightsAccessScopesRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAccessScopesRequest::next_token`](crate::types::DescribeNetworkInsightsAccessScopesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeNetworkInsightsAccessScopesRequest::next_token`](crate::types::DescribeNetworkInsightsAccessScopesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeNetworkInsightsAccessScopesRequest`]; it has no required members, so this cannot fail.
@@ -182,15 +157,13 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeNetworkInsightsAccessScopes
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .network_insights_access_scope_ids
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.network_insights_access_scope_ids {
             let member_0 = body.enter("NetworkInsightsAccessScopeId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -198,15 +171,15 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeNetworkInsightsAccessScopes
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

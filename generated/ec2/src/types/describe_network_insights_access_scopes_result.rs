@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeNetworkInsightsAccessScopesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeNetworkInsightsAccessScopesResult {
     /// The Network Access Scopes.
-    pub network_insights_access_scopes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::NetworkInsightsAccessScope>,
+    pub network_insights_access_scopes: Option<
+        Vec<crate::types::NetworkInsightsAccessScope>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeNetworkInsightsAccessScopesResult {
     /// Starts building a [`DescribeNetworkInsightsAccessScopesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeNetworkInsightsAccessScopesResultBuilder {
-        <crate::types::builders::DescribeNetworkInsightsAccessScopesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeNetworkInsightsAccessScopesResultBuilder as Default>::default()
     }
     /// The `NetworkInsightsAccessScopes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeNetworkInsightsAccessScopesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeNetworkInsightsAccessScopesResult`](crate::types::DescribeNetworkInsightsAccessScopesResult); start one with `DescribeNetworkInsightsAccessScopesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeNetworkInsightsAccessScopesResultBuilder {
     inner: crate::types::DescribeNetworkInsightsAccessScopesResult,
 }
@@ -61,9 +51,7 @@ impl DescribeNetworkInsightsAccessScopesResultBuilder {
     #[inline]
     pub fn set_network_insights_access_scopes(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::NetworkInsightsAccessScope>,
-        >,
+        input: Option<Vec<crate::types::NetworkInsightsAccessScope>>,
     ) -> Self {
         self.inner.network_insights_access_scopes = input;
         self
@@ -72,31 +60,23 @@ impl DescribeNetworkInsightsAccessScopesResultBuilder {
     #[inline]
     pub fn get_network_insights_access_scopes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::NetworkInsightsAccessScope>,
-    > {
+    ) -> &Option<Vec<crate::types::NetworkInsightsAccessScope>> {
         &self.inner.network_insights_access_scopes
     }
     /// Sets [`DescribeNetworkInsightsAccessScopesResult::next_token`](crate::types::DescribeNetworkInsightsAccessScopesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAccessScopesResult::next_token`](crate::types::DescribeNetworkInsightsAccessScopesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeNetworkInsightsAccessScopesResult::next_token`](crate::types::DescribeNetworkInsightsAccessScopesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeNetworkInsightsAccessScopesResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl DescribeNetworkInsightsAccessScopesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeNetworkInsightsAccessScopesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "networkInsightsAccessScopeSet" => {
-                    value.network_insights_access_scopes = ::std::option::Option::Some(
+                    value.network_insights_access_scopes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::NetworkInsightsAccessScope as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeNetworkInsightsAccessScopesResul
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

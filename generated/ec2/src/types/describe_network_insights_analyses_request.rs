@@ -2,66 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeNetworkInsightsAnalysesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeNetworkInsightsAnalysesRequest {
     /// The ID of the network insights analyses. You must specify either analysis IDs or a path ID.
-    pub network_insights_analysis_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub network_insights_analysis_ids: Option<Vec<String>>,
     /// The ID of the path. You must specify either a path ID or analysis IDs.
-    pub network_insights_path_id: ::std::option::Option<::std::string::String>,
+    pub network_insights_path_id: Option<String>,
     /// The time when the network insights analyses started.
-    pub analysis_start_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub analysis_start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The time when the network insights analyses ended.
-    pub analysis_end_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub analysis_end_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The filters. The following are the possible values:
     ///
     /// - path-found - A Boolean value that indicates whether a feasible path is found.
     /// - status - The status of the analysis (running \| succeeded \| failed).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeNetworkInsightsAnalysesRequest {
     /// Starts building a [`DescribeNetworkInsightsAnalysesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeNetworkInsightsAnalysesRequestBuilder {
-        <crate::types::builders::DescribeNetworkInsightsAnalysesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeNetworkInsightsAnalysesRequestBuilder as Default>::default()
     }
     /// The `NetworkInsightsAnalysisIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn network_insights_analysis_ids(&self) -> &[::std::string::String] {
+    pub fn network_insights_analysis_ids(&self) -> &[String] {
         self.network_insights_analysis_ids.as_deref().unwrap_or_default()
     }
     /// The `NetworkInsightsPathId` member, when set.
     #[inline]
-    pub fn network_insights_path_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_insights_path_id(&self) -> Option<&str> {
         self.network_insights_path_id.as_deref()
     }
     /// The `AnalysisStartTime` member, when set.
     #[inline]
     pub fn analysis_start_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.analysis_start_time.as_ref()
     }
     /// The `AnalysisEndTime` member, when set.
     #[inline]
-    pub fn analysis_end_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn analysis_end_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.analysis_end_time.as_ref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -71,27 +60,22 @@ impl DescribeNetworkInsightsAnalysesRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeNetworkInsightsAnalysesRequest`](crate::types::DescribeNetworkInsightsAnalysesRequest); start one with `DescribeNetworkInsightsAnalysesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeNetworkInsightsAnalysesRequestBuilder {
     inner: crate::types::DescribeNetworkInsightsAnalysesRequest,
 }
@@ -99,10 +83,7 @@ impl DescribeNetworkInsightsAnalysesRequestBuilder {
     /// Appends one item to [`DescribeNetworkInsightsAnalysesRequest::network_insights_analysis_ids`](crate::types::DescribeNetworkInsightsAnalysesRequest::network_insights_analysis_ids): The ID of the network insights analyses.
     ///
     /// To set the whole list at once, use [`set_network_insights_analysis_ids`](Self::set_network_insights_analysis_ids).
-    pub fn network_insights_analysis_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_insights_analysis_ids(mut self, input: impl Into<String>) -> Self {
         self.inner
             .network_insights_analysis_ids
             .get_or_insert_default()
@@ -113,40 +94,30 @@ impl DescribeNetworkInsightsAnalysesRequestBuilder {
     #[inline]
     pub fn set_network_insights_analysis_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.network_insights_analysis_ids = input;
         self
     }
     /// The value set for [`DescribeNetworkInsightsAnalysesRequest::network_insights_analysis_ids`](crate::types::DescribeNetworkInsightsAnalysesRequest::network_insights_analysis_ids), if any.
     #[inline]
-    pub fn get_network_insights_analysis_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_network_insights_analysis_ids(&self) -> &Option<Vec<String>> {
         &self.inner.network_insights_analysis_ids
     }
     /// Sets [`DescribeNetworkInsightsAnalysesRequest::network_insights_path_id`](crate::types::DescribeNetworkInsightsAnalysesRequest::network_insights_path_id): The ID of the path.
-    pub fn network_insights_path_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_insights_path_id = ::std::option::Option::Some(input.into());
+    pub fn network_insights_path_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_insights_path_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAnalysesRequest::network_insights_path_id`](crate::types::DescribeNetworkInsightsAnalysesRequest::network_insights_path_id).
     #[inline]
-    pub fn set_network_insights_path_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_insights_path_id(mut self, input: Option<String>) -> Self {
         self.inner.network_insights_path_id = input;
         self
     }
     /// The value set for [`DescribeNetworkInsightsAnalysesRequest::network_insights_path_id`](crate::types::DescribeNetworkInsightsAnalysesRequest::network_insights_path_id), if any.
     #[inline]
-    pub fn get_network_insights_path_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_path_id(&self) -> &Option<String> {
         &self.inner.network_insights_path_id
     }
     /// Sets [`DescribeNetworkInsightsAnalysesRequest::analysis_start_time`](crate::types::DescribeNetworkInsightsAnalysesRequest::analysis_start_time): The time when the network insights analyses started.
@@ -154,14 +125,14 @@ impl DescribeNetworkInsightsAnalysesRequestBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.analysis_start_time = ::std::option::Option::Some(input);
+        self.inner.analysis_start_time = Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAnalysesRequest::analysis_start_time`](crate::types::DescribeNetworkInsightsAnalysesRequest::analysis_start_time).
     #[inline]
     pub fn set_analysis_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.analysis_start_time = input;
         self
@@ -170,7 +141,7 @@ impl DescribeNetworkInsightsAnalysesRequestBuilder {
     #[inline]
     pub fn get_analysis_start_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.analysis_start_time
     }
     /// Sets [`DescribeNetworkInsightsAnalysesRequest::analysis_end_time`](crate::types::DescribeNetworkInsightsAnalysesRequest::analysis_end_time): The time when the network insights analyses ended.
@@ -178,14 +149,14 @@ impl DescribeNetworkInsightsAnalysesRequestBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.analysis_end_time = ::std::option::Option::Some(input);
+        self.inner.analysis_end_time = Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAnalysesRequest::analysis_end_time`](crate::types::DescribeNetworkInsightsAnalysesRequest::analysis_end_time).
     #[inline]
     pub fn set_analysis_end_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.analysis_end_time = input;
         self
@@ -194,7 +165,7 @@ impl DescribeNetworkInsightsAnalysesRequestBuilder {
     #[inline]
     pub fn get_analysis_end_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.analysis_end_time
     }
     /// Appends one item to [`DescribeNetworkInsightsAnalysesRequest::filters`](crate::types::DescribeNetworkInsightsAnalysesRequest::filters): The filters.
@@ -206,72 +177,61 @@ impl DescribeNetworkInsightsAnalysesRequestBuilder {
     }
     /// Sets or clears [`DescribeNetworkInsightsAnalysesRequest::filters`](crate::types::DescribeNetworkInsightsAnalysesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeNetworkInsightsAnalysesRequest::filters`](crate::types::DescribeNetworkInsightsAnalysesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeNetworkInsightsAnalysesRequest::max_results`](crate::types::DescribeNetworkInsightsAnalysesRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAnalysesRequest::max_results`](crate::types::DescribeNetworkInsightsAnalysesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeNetworkInsightsAnalysesRequest::max_results`](crate::types::DescribeNetworkInsightsAnalysesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeNetworkInsightsAnalysesRequest::dry_run`](crate::types::DescribeNetworkInsightsAnalysesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAnalysesRequest::dry_run`](crate::types::DescribeNetworkInsightsAnalysesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeNetworkInsightsAnalysesRequest::dry_run`](crate::types::DescribeNetworkInsightsAnalysesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DescribeNetworkInsightsAnalysesRequest::next_token`](crate::types::DescribeNetworkInsightsAnalysesRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAnalysesRequest::next_token`](crate::types::DescribeNetworkInsightsAnalysesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeNetworkInsightsAnalysesRequest::next_token`](crate::types::DescribeNetworkInsightsAnalysesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeNetworkInsightsAnalysesRequest`]; it has no required members, so this cannot fail.
@@ -284,16 +244,16 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeNetworkInsightsAnalysesRequ
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.network_insights_analysis_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.network_insights_analysis_ids {
             let member_0 = body.enter("NetworkInsightsAnalysisId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.network_insights_path_id {
+        if let Some(value) = &self.network_insights_path_id {
             body.member("NetworkInsightsPathId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.analysis_start_time {
+        if let Some(value) = &self.analysis_start_time {
             body.member(
                 "AnalysisStartTime",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -302,7 +262,7 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeNetworkInsightsAnalysesRequ
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.analysis_end_time {
+        if let Some(value) = &self.analysis_end_time {
             body.member(
                 "AnalysisEndTime",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -311,7 +271,7 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeNetworkInsightsAnalysesRequ
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -319,15 +279,15 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeNetworkInsightsAnalysesRequ
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeNetworkInsightsAnalysesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeNetworkInsightsAnalysesResult {
     /// Information about the network insights analyses.
-    pub network_insights_analyses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::NetworkInsightsAnalysis>,
-    >,
+    pub network_insights_analyses: Option<Vec<crate::types::NetworkInsightsAnalysis>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeNetworkInsightsAnalysesResult {
     /// Starts building a [`DescribeNetworkInsightsAnalysesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeNetworkInsightsAnalysesResultBuilder {
-        <crate::types::builders::DescribeNetworkInsightsAnalysesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeNetworkInsightsAnalysesResultBuilder as Default>::default()
     }
     /// The `NetworkInsightsAnalyses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeNetworkInsightsAnalysesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeNetworkInsightsAnalysesResult`](crate::types::DescribeNetworkInsightsAnalysesResult); start one with `DescribeNetworkInsightsAnalysesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeNetworkInsightsAnalysesResultBuilder {
     inner: crate::types::DescribeNetworkInsightsAnalysesResult,
 }
@@ -59,9 +47,7 @@ impl DescribeNetworkInsightsAnalysesResultBuilder {
     #[inline]
     pub fn set_network_insights_analyses(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::NetworkInsightsAnalysis>,
-        >,
+        input: Option<Vec<crate::types::NetworkInsightsAnalysis>>,
     ) -> Self {
         self.inner.network_insights_analyses = input;
         self
@@ -70,29 +56,23 @@ impl DescribeNetworkInsightsAnalysesResultBuilder {
     #[inline]
     pub fn get_network_insights_analyses(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::NetworkInsightsAnalysis>> {
+    ) -> &Option<Vec<crate::types::NetworkInsightsAnalysis>> {
         &self.inner.network_insights_analyses
     }
     /// Sets [`DescribeNetworkInsightsAnalysesResult::next_token`](crate::types::DescribeNetworkInsightsAnalysesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsAnalysesResult::next_token`](crate::types::DescribeNetworkInsightsAnalysesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeNetworkInsightsAnalysesResult::next_token`](crate::types::DescribeNetworkInsightsAnalysesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeNetworkInsightsAnalysesResult`]; it has no required members, so this cannot fail.
@@ -104,12 +84,12 @@ impl DescribeNetworkInsightsAnalysesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeNetworkInsightsAnalysesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "networkInsightsAnalysisSet" => {
-                    value.network_insights_analyses = ::std::option::Option::Some(
+                    value.network_insights_analyses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::NetworkInsightsAnalysis as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeNetworkInsightsAnalysesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,18 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeNetworkInsightsPathsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeNetworkInsightsPathsRequest {
     /// The IDs of the paths.
-    pub network_insights_path_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub network_insights_path_ids: Option<Vec<String>>,
     /// The filters. The following are the possible values:
     ///
     /// - destination - The ID of the resource.
@@ -27,23 +20,23 @@ pub struct DescribeNetworkInsightsPathsRequest {
     /// - filter-at-destination.destination-port-range - The destination port range at the destination.
     /// - protocol - The protocol.
     /// - source - The ID of the resource.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeNetworkInsightsPathsRequest {
     /// Starts building a [`DescribeNetworkInsightsPathsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeNetworkInsightsPathsRequestBuilder {
-        <crate::types::builders::DescribeNetworkInsightsPathsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeNetworkInsightsPathsRequestBuilder as Default>::default()
     }
     /// The `NetworkInsightsPathIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn network_insights_path_ids(&self) -> &[::std::string::String] {
+    pub fn network_insights_path_ids(&self) -> &[String] {
         self.network_insights_path_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -53,27 +46,22 @@ impl DescribeNetworkInsightsPathsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeNetworkInsightsPathsRequest`](crate::types::DescribeNetworkInsightsPathsRequest); start one with `DescribeNetworkInsightsPathsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeNetworkInsightsPathsRequestBuilder {
     inner: crate::types::DescribeNetworkInsightsPathsRequest,
 }
@@ -81,27 +69,19 @@ impl DescribeNetworkInsightsPathsRequestBuilder {
     /// Appends one item to [`DescribeNetworkInsightsPathsRequest::network_insights_path_ids`](crate::types::DescribeNetworkInsightsPathsRequest::network_insights_path_ids): The IDs of the paths.
     ///
     /// To set the whole list at once, use [`set_network_insights_path_ids`](Self::set_network_insights_path_ids).
-    pub fn network_insights_path_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_insights_path_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.network_insights_path_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsPathsRequest::network_insights_path_ids`](crate::types::DescribeNetworkInsightsPathsRequest::network_insights_path_ids).
     #[inline]
-    pub fn set_network_insights_path_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_network_insights_path_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.network_insights_path_ids = input;
         self
     }
     /// The value set for [`DescribeNetworkInsightsPathsRequest::network_insights_path_ids`](crate::types::DescribeNetworkInsightsPathsRequest::network_insights_path_ids), if any.
     #[inline]
-    pub fn get_network_insights_path_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_network_insights_path_ids(&self) -> &Option<Vec<String>> {
         &self.inner.network_insights_path_ids
     }
     /// Appends one item to [`DescribeNetworkInsightsPathsRequest::filters`](crate::types::DescribeNetworkInsightsPathsRequest::filters): The filters.
@@ -113,72 +93,61 @@ impl DescribeNetworkInsightsPathsRequestBuilder {
     }
     /// Sets or clears [`DescribeNetworkInsightsPathsRequest::filters`](crate::types::DescribeNetworkInsightsPathsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeNetworkInsightsPathsRequest::filters`](crate::types::DescribeNetworkInsightsPathsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeNetworkInsightsPathsRequest::max_results`](crate::types::DescribeNetworkInsightsPathsRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsPathsRequest::max_results`](crate::types::DescribeNetworkInsightsPathsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeNetworkInsightsPathsRequest::max_results`](crate::types::DescribeNetworkInsightsPathsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeNetworkInsightsPathsRequest::dry_run`](crate::types::DescribeNetworkInsightsPathsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsPathsRequest::dry_run`](crate::types::DescribeNetworkInsightsPathsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeNetworkInsightsPathsRequest::dry_run`](crate::types::DescribeNetworkInsightsPathsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DescribeNetworkInsightsPathsRequest::next_token`](crate::types::DescribeNetworkInsightsPathsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsPathsRequest::next_token`](crate::types::DescribeNetworkInsightsPathsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeNetworkInsightsPathsRequest::next_token`](crate::types::DescribeNetworkInsightsPathsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeNetworkInsightsPathsRequest`]; it has no required members, so this cannot fail.
@@ -191,13 +160,13 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeNetworkInsightsPathsRequest
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.network_insights_path_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.network_insights_path_ids {
             let member_0 = body.enter("NetworkInsightsPathId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -205,15 +174,15 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeNetworkInsightsPathsRequest
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

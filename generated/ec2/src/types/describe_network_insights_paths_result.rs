@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeNetworkInsightsPathsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeNetworkInsightsPathsResult {
     /// Information about the paths.
-    pub network_insights_paths: ::std::option::Option<
-        ::std::vec::Vec<crate::types::NetworkInsightsPath>,
-    >,
+    pub network_insights_paths: Option<Vec<crate::types::NetworkInsightsPath>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeNetworkInsightsPathsResult {
     /// Starts building a [`DescribeNetworkInsightsPathsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeNetworkInsightsPathsResultBuilder {
-        <crate::types::builders::DescribeNetworkInsightsPathsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeNetworkInsightsPathsResultBuilder as Default>::default()
     }
     /// The `NetworkInsightsPaths` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeNetworkInsightsPathsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeNetworkInsightsPathsResult`](crate::types::DescribeNetworkInsightsPathsResult); start one with `DescribeNetworkInsightsPathsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeNetworkInsightsPathsResultBuilder {
     inner: crate::types::DescribeNetworkInsightsPathsResult,
 }
@@ -59,7 +47,7 @@ impl DescribeNetworkInsightsPathsResultBuilder {
     #[inline]
     pub fn set_network_insights_paths(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::NetworkInsightsPath>>,
+        input: Option<Vec<crate::types::NetworkInsightsPath>>,
     ) -> Self {
         self.inner.network_insights_paths = input;
         self
@@ -68,29 +56,23 @@ impl DescribeNetworkInsightsPathsResultBuilder {
     #[inline]
     pub fn get_network_insights_paths(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::NetworkInsightsPath>> {
+    ) -> &Option<Vec<crate::types::NetworkInsightsPath>> {
         &self.inner.network_insights_paths
     }
     /// Sets [`DescribeNetworkInsightsPathsResult::next_token`](crate::types::DescribeNetworkInsightsPathsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeNetworkInsightsPathsResult::next_token`](crate::types::DescribeNetworkInsightsPathsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeNetworkInsightsPathsResult::next_token`](crate::types::DescribeNetworkInsightsPathsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeNetworkInsightsPathsResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl DescribeNetworkInsightsPathsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeNetworkInsightsPathsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "networkInsightsPathSet" => {
-                    value.network_insights_paths = ::std::option::Option::Some(
+                    value.network_insights_paths = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::NetworkInsightsPath as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeNetworkInsightsPathsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,150 +2,128 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeNetworkInterfaceAttribute.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeNetworkInterfaceAttributeRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the network interface.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The attribute of the network interface. This parameter is required.
-    pub attribute: ::std::option::Option<crate::types::NetworkInterfaceAttribute>,
+    pub attribute: Option<crate::types::NetworkInterfaceAttribute>,
 }
 impl DescribeNetworkInterfaceAttributeRequest {
     /// Starts building a [`DescribeNetworkInterfaceAttributeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeNetworkInterfaceAttributeRequestBuilder {
-        <crate::types::builders::DescribeNetworkInterfaceAttributeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeNetworkInterfaceAttributeRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `Attribute` member, when set.
     #[inline]
-    pub fn attribute(
-        &self,
-    ) -> ::std::option::Option<&crate::types::NetworkInterfaceAttribute> {
+    pub fn attribute(&self) -> Option<&crate::types::NetworkInterfaceAttribute> {
         self.attribute.as_ref()
     }
 }
 /// A builder for [`DescribeNetworkInterfaceAttributeRequest`](crate::types::DescribeNetworkInterfaceAttributeRequest); start one with `DescribeNetworkInterfaceAttributeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeNetworkInterfaceAttributeRequestBuilder {
     inner: crate::types::DescribeNetworkInterfaceAttributeRequest,
 }
 impl DescribeNetworkInterfaceAttributeRequestBuilder {
     /// Sets [`DescribeNetworkInterfaceAttributeRequest::dry_run`](crate::types::DescribeNetworkInterfaceAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInterfaceAttributeRequest::dry_run`](crate::types::DescribeNetworkInterfaceAttributeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeNetworkInterfaceAttributeRequest::dry_run`](crate::types::DescribeNetworkInterfaceAttributeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DescribeNetworkInterfaceAttributeRequest::network_interface_id`](crate::types::DescribeNetworkInterfaceAttributeRequest::network_interface_id): The ID of the network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeNetworkInterfaceAttributeRequest::network_interface_id`](crate::types::DescribeNetworkInterfaceAttributeRequest::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`DescribeNetworkInterfaceAttributeRequest::network_interface_id`](crate::types::DescribeNetworkInterfaceAttributeRequest::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`DescribeNetworkInterfaceAttributeRequest::attribute`](crate::types::DescribeNetworkInterfaceAttributeRequest::attribute): The attribute of the network interface.
     pub fn attribute(mut self, input: crate::types::NetworkInterfaceAttribute) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input);
+        self.inner.attribute = Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInterfaceAttributeRequest::attribute`](crate::types::DescribeNetworkInterfaceAttributeRequest::attribute).
     #[inline]
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkInterfaceAttribute>,
+        input: Option<crate::types::NetworkInterfaceAttribute>,
     ) -> Self {
         self.inner.attribute = input;
         self
     }
     /// The value set for [`DescribeNetworkInterfaceAttributeRequest::attribute`](crate::types::DescribeNetworkInterfaceAttributeRequest::attribute), if any.
     #[inline]
-    pub fn get_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::NetworkInterfaceAttribute> {
+    pub fn get_attribute(&self) -> &Option<crate::types::NetworkInterfaceAttribute> {
         &self.inner.attribute
     }
     /// Builds the [`DescribeNetworkInterfaceAttributeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeNetworkInterfaceAttributeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.network_interface_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeNetworkInterfaceAttributeRequest",
                 member: "network_interface_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DescribeNetworkInterfaceAttributeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             body.member("NetworkInterfaceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.attribute {
+        if let Some(value) = &self.attribute {
             body.member("Attribute", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

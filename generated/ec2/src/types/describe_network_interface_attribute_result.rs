@@ -2,43 +2,36 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeNetworkInterfaceAttribute.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeNetworkInterfaceAttributeResult {
     /// The attachment (if any) of the network interface.
-    pub attachment: ::std::option::Option<crate::types::NetworkInterfaceAttachment>,
+    pub attachment: Option<crate::types::NetworkInterfaceAttachment>,
     /// The description of the network interface.
-    pub description: ::std::option::Option<crate::types::AttributeValue>,
+    pub description: Option<crate::types::AttributeValue>,
     /// The security groups associated with the network interface.
-    pub groups: ::std::option::Option<::std::vec::Vec<crate::types::GroupIdentifier>>,
+    pub groups: Option<Vec<crate::types::GroupIdentifier>>,
     /// The ID of the network interface.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// Indicates whether source/destination checking is enabled.
-    pub source_dest_check: ::std::option::Option<crate::types::AttributeBooleanValue>,
+    pub source_dest_check: Option<crate::types::AttributeBooleanValue>,
     /// Indicates whether to assign a public IPv4 address to a network interface. This option can be enabled for any network interface but will only apply to the primary network interface (eth0).
-    pub associate_public_ip_address: ::std::option::Option<bool>,
+    pub associate_public_ip_address: Option<bool>,
 }
 impl DescribeNetworkInterfaceAttributeResult {
     /// Starts building a [`DescribeNetworkInterfaceAttributeResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeNetworkInterfaceAttributeResultBuilder {
-        <crate::types::builders::DescribeNetworkInterfaceAttributeResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeNetworkInterfaceAttributeResultBuilder as Default>::default()
     }
     /// The `Attachment` member, when set.
     #[inline]
-    pub fn attachment(
-        &self,
-    ) -> ::std::option::Option<&crate::types::NetworkInterfaceAttachment> {
+    pub fn attachment(&self) -> Option<&crate::types::NetworkInterfaceAttachment> {
         self.attachment.as_ref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn description(&self) -> Option<&crate::types::AttributeValue> {
         self.description.as_ref()
     }
     /// The `Groups` member, empty when not set; the field tells an empty list from an absent one.
@@ -48,29 +41,22 @@ impl DescribeNetworkInterfaceAttributeResult {
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `SourceDestCheck` member, when set.
     #[inline]
-    pub fn source_dest_check(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    pub fn source_dest_check(&self) -> Option<&crate::types::AttributeBooleanValue> {
         self.source_dest_check.as_ref()
     }
     /// The `AssociatePublicIpAddress` member, when set.
     #[inline]
-    pub fn associate_public_ip_address(&self) -> ::std::option::Option<bool> {
+    pub fn associate_public_ip_address(&self) -> Option<bool> {
         self.associate_public_ip_address
     }
 }
 /// A builder for [`DescribeNetworkInterfaceAttributeResult`](crate::types::DescribeNetworkInterfaceAttributeResult); start one with `DescribeNetworkInterfaceAttributeResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeNetworkInterfaceAttributeResultBuilder {
     inner: crate::types::DescribeNetworkInterfaceAttributeResult,
 }
@@ -80,44 +66,40 @@ impl DescribeNetworkInterfaceAttributeResultBuilder {
         mut self,
         input: crate::types::NetworkInterfaceAttachment,
     ) -> Self {
-        self.inner.attachment = ::std::option::Option::Some(input);
+        self.inner.attachment = Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInterfaceAttributeResult::attachment`](crate::types::DescribeNetworkInterfaceAttributeResult::attachment).
     #[inline]
     pub fn set_attachment(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkInterfaceAttachment>,
+        input: Option<crate::types::NetworkInterfaceAttachment>,
     ) -> Self {
         self.inner.attachment = input;
         self
     }
     /// The value set for [`DescribeNetworkInterfaceAttributeResult::attachment`](crate::types::DescribeNetworkInterfaceAttributeResult::attachment), if any.
     #[inline]
-    pub fn get_attachment(
-        &self,
-    ) -> &::std::option::Option<crate::types::NetworkInterfaceAttachment> {
+    pub fn get_attachment(&self) -> &Option<crate::types::NetworkInterfaceAttachment> {
         &self.inner.attachment
     }
     /// Sets [`DescribeNetworkInterfaceAttributeResult::description`](crate::types::DescribeNetworkInterfaceAttributeResult::description): The description of the network interface.
     pub fn description(mut self, input: crate::types::AttributeValue) -> Self {
-        self.inner.description = ::std::option::Option::Some(input);
+        self.inner.description = Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInterfaceAttributeResult::description`](crate::types::DescribeNetworkInterfaceAttributeResult::description).
     #[inline]
     pub fn set_description(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
+        input: Option<crate::types::AttributeValue>,
     ) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`DescribeNetworkInterfaceAttributeResult::description`](crate::types::DescribeNetworkInterfaceAttributeResult::description), if any.
     #[inline]
-    pub fn get_description(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_description(&self) -> &Option<crate::types::AttributeValue> {
         &self.inner.description
     }
     /// Appends one item to [`DescribeNetworkInterfaceAttributeResult::groups`](crate::types::DescribeNetworkInterfaceAttributeResult::groups): The security groups associated with the network interface.
@@ -131,40 +113,30 @@ impl DescribeNetworkInterfaceAttributeResultBuilder {
     #[inline]
     pub fn set_groups(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GroupIdentifier>>,
+        input: Option<Vec<crate::types::GroupIdentifier>>,
     ) -> Self {
         self.inner.groups = input;
         self
     }
     /// The value set for [`DescribeNetworkInterfaceAttributeResult::groups`](crate::types::DescribeNetworkInterfaceAttributeResult::groups), if any.
     #[inline]
-    pub fn get_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GroupIdentifier>> {
+    pub fn get_groups(&self) -> &Option<Vec<crate::types::GroupIdentifier>> {
         &self.inner.groups
     }
     /// Sets [`DescribeNetworkInterfaceAttributeResult::network_interface_id`](crate::types::DescribeNetworkInterfaceAttributeResult::network_interface_id): The ID of the network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeNetworkInterfaceAttributeResult::network_interface_id`](crate::types::DescribeNetworkInterfaceAttributeResult::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`DescribeNetworkInterfaceAttributeResult::network_interface_id`](crate::types::DescribeNetworkInterfaceAttributeResult::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`DescribeNetworkInterfaceAttributeResult::source_dest_check`](crate::types::DescribeNetworkInterfaceAttributeResult::source_dest_check): Indicates whether source/destination checking is enabled.
@@ -172,42 +144,37 @@ impl DescribeNetworkInterfaceAttributeResultBuilder {
         mut self,
         input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.source_dest_check = ::std::option::Option::Some(input);
+        self.inner.source_dest_check = Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInterfaceAttributeResult::source_dest_check`](crate::types::DescribeNetworkInterfaceAttributeResult::source_dest_check).
     #[inline]
     pub fn set_source_dest_check(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.source_dest_check = input;
         self
     }
     /// The value set for [`DescribeNetworkInterfaceAttributeResult::source_dest_check`](crate::types::DescribeNetworkInterfaceAttributeResult::source_dest_check), if any.
     #[inline]
-    pub fn get_source_dest_check(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    pub fn get_source_dest_check(&self) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.source_dest_check
     }
     /// Sets [`DescribeNetworkInterfaceAttributeResult::associate_public_ip_address`](crate::types::DescribeNetworkInterfaceAttributeResult::associate_public_ip_address): Indicates whether to assign a public IPv4 address to a network interface.
     pub fn associate_public_ip_address(mut self, input: bool) -> Self {
-        self.inner.associate_public_ip_address = ::std::option::Option::Some(input);
+        self.inner.associate_public_ip_address = Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInterfaceAttributeResult::associate_public_ip_address`](crate::types::DescribeNetworkInterfaceAttributeResult::associate_public_ip_address).
     #[inline]
-    pub fn set_associate_public_ip_address(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_associate_public_ip_address(mut self, input: Option<bool>) -> Self {
         self.inner.associate_public_ip_address = input;
         self
     }
     /// The value set for [`DescribeNetworkInterfaceAttributeResult::associate_public_ip_address`](crate::types::DescribeNetworkInterfaceAttributeResult::associate_public_ip_address), if any.
     #[inline]
-    pub fn get_associate_public_ip_address(&self) -> &::std::option::Option<bool> {
+    pub fn get_associate_public_ip_address(&self) -> &Option<bool> {
         &self.inner.associate_public_ip_address
     }
     /// Builds the [`DescribeNetworkInterfaceAttributeResult`]; it has no required members, so this cannot fail.
@@ -219,26 +186,26 @@ impl DescribeNetworkInterfaceAttributeResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeNetworkInterfaceAttributeResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "attachment" => {
-                    value.attachment = ::std::option::Option::Some(
+                    value.attachment = Some(
                         <crate::types::NetworkInterfaceAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
+                    value.description = Some(
                         <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "groupSet" => {
-                    value.groups = ::std::option::Option::Some(
+                    value.groups = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::GroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -246,25 +213,21 @@ impl ::awsgen_runtime::xml::FromXml for DescribeNetworkInterfaceAttributeResult 
                     );
                 }
                 "networkInterfaceId" => {
-                    value.network_interface_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_interface_id = Some(String::from(child.text()));
                 }
                 "sourceDestCheck" => {
-                    value.source_dest_check = ::std::option::Option::Some(
+                    value.source_dest_check = Some(
                         <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "associatePublicIpAddress" => {
-                    value.associate_public_ip_address = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.associate_public_ip_address = Some(child.text() == "true");
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,18 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeNetworkInterfacePermissions.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeNetworkInterfacePermissionsRequest {
     /// The network interface permission IDs.
-    pub network_interface_permission_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub network_interface_permission_ids: Option<Vec<String>>,
     /// One or more filters.
     ///
     /// - `network-interface-permission.network-interface-permission-id` - The ID of the permission.
@@ -21,21 +14,21 @@ pub struct DescribeNetworkInterfacePermissionsRequest {
     /// - `network-interface-permission.aws-account-id` - The Amazon Web Services account ID.
     /// - `network-interface-permission.aws-service` - The Amazon Web Services service.
     /// - `network-interface-permission.permission` - The type of permission (`INSTANCE-ATTACH` \| `EIP-ASSOCIATE`).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. If this parameter is not specified, up to 50 results are returned by default. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
 }
 impl DescribeNetworkInterfacePermissionsRequest {
     /// Starts building a [`DescribeNetworkInterfacePermissionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeNetworkInterfacePermissionsRequestBuilder {
-        <crate::types::builders::DescribeNetworkInterfacePermissionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeNetworkInterfacePermissionsRequestBuilder as Default>::default()
     }
     /// The `NetworkInterfacePermissionIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn network_interface_permission_ids(&self) -> &[::std::string::String] {
+    pub fn network_interface_permission_ids(&self) -> &[String] {
         self.network_interface_permission_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -45,22 +38,17 @@ impl DescribeNetworkInterfacePermissionsRequest {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 }
 /// A builder for [`DescribeNetworkInterfacePermissionsRequest`](crate::types::DescribeNetworkInterfacePermissionsRequest); start one with `DescribeNetworkInterfacePermissionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeNetworkInterfacePermissionsRequestBuilder {
     inner: crate::types::DescribeNetworkInterfacePermissionsRequest,
 }
@@ -68,10 +56,7 @@ impl DescribeNetworkInterfacePermissionsRequestBuilder {
     /// Appends one item to [`DescribeNetworkInterfacePermissionsRequest::network_interface_permission_ids`](crate::types::DescribeNetworkInterfacePermissionsRequest::network_interface_permission_ids): The network interface permission IDs.
     ///
     /// To set the whole list at once, use [`set_network_interface_permission_ids`](Self::set_network_interface_permission_ids).
-    pub fn network_interface_permission_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_permission_ids(mut self, input: impl Into<String>) -> Self {
         self.inner
             .network_interface_permission_ids
             .get_or_insert_default()
@@ -82,16 +67,14 @@ impl DescribeNetworkInterfacePermissionsRequestBuilder {
     #[inline]
     pub fn set_network_interface_permission_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.network_interface_permission_ids = input;
         self
     }
     /// The value set for [`DescribeNetworkInterfacePermissionsRequest::network_interface_permission_ids`](crate::types::DescribeNetworkInterfacePermissionsRequest::network_interface_permission_ids), if any.
     #[inline]
-    pub fn get_network_interface_permission_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_network_interface_permission_ids(&self) -> &Option<Vec<String>> {
         &self.inner.network_interface_permission_ids
     }
     /// Appends one item to [`DescribeNetworkInterfacePermissionsRequest::filters`](crate::types::DescribeNetworkInterfacePermissionsRequest::filters): One or more filters.
@@ -103,56 +86,45 @@ impl DescribeNetworkInterfacePermissionsRequestBuilder {
     }
     /// Sets or clears [`DescribeNetworkInterfacePermissionsRequest::filters`](crate::types::DescribeNetworkInterfacePermissionsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeNetworkInterfacePermissionsRequest::filters`](crate::types::DescribeNetworkInterfacePermissionsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeNetworkInterfacePermissionsRequest::next_token`](crate::types::DescribeNetworkInterfacePermissionsRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeNetworkInterfacePermissionsRequest::next_token`](crate::types::DescribeNetworkInterfacePermissionsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeNetworkInterfacePermissionsRequest::next_token`](crate::types::DescribeNetworkInterfacePermissionsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeNetworkInterfacePermissionsRequest::max_results`](crate::types::DescribeNetworkInterfacePermissionsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInterfacePermissionsRequest::max_results`](crate::types::DescribeNetworkInterfacePermissionsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeNetworkInterfacePermissionsRequest::max_results`](crate::types::DescribeNetworkInterfacePermissionsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Builds the [`DescribeNetworkInterfacePermissionsRequest`]; it has no required members, so this cannot fail.
@@ -165,15 +137,13 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeNetworkInterfacePermissions
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .network_interface_permission_ids
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.network_interface_permission_ids {
             let member_0 = body.enter("NetworkInterfacePermissionId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -181,12 +151,12 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeNetworkInterfacePermissions
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output for DescribeNetworkInterfacePermissions.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeNetworkInterfacePermissionsResult {
     /// The network interface permissions.
-    pub network_interface_permissions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::NetworkInterfacePermission>,
+    pub network_interface_permissions: Option<
+        Vec<crate::types::NetworkInterfacePermission>,
     >,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeNetworkInterfacePermissionsResult {
     /// Starts building a [`DescribeNetworkInterfacePermissionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeNetworkInterfacePermissionsResultBuilder {
-        <crate::types::builders::DescribeNetworkInterfacePermissionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeNetworkInterfacePermissionsResultBuilder as Default>::default()
     }
     /// The `NetworkInterfacePermissions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeNetworkInterfacePermissionsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeNetworkInterfacePermissionsResult`](crate::types::DescribeNetworkInterfacePermissionsResult); start one with `DescribeNetworkInterfacePermissionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeNetworkInterfacePermissionsResultBuilder {
     inner: crate::types::DescribeNetworkInterfacePermissionsResult,
 }
@@ -61,9 +51,7 @@ impl DescribeNetworkInterfacePermissionsResultBuilder {
     #[inline]
     pub fn set_network_interface_permissions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::NetworkInterfacePermission>,
-        >,
+        input: Option<Vec<crate::types::NetworkInterfacePermission>>,
     ) -> Self {
         self.inner.network_interface_permissions = input;
         self
@@ -72,31 +60,23 @@ impl DescribeNetworkInterfacePermissionsResultBuilder {
     #[inline]
     pub fn get_network_interface_permissions(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::NetworkInterfacePermission>,
-    > {
+    ) -> &Option<Vec<crate::types::NetworkInterfacePermission>> {
         &self.inner.network_interface_permissions
     }
     /// Sets [`DescribeNetworkInterfacePermissionsResult::next_token`](crate::types::DescribeNetworkInterfacePermissionsResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeNetworkInterfacePermissionsResult::next_token`](crate::types::DescribeNetworkInterfacePermissionsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeNetworkInterfacePermissionsResult::next_token`](crate::types::DescribeNetworkInterfacePermissionsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeNetworkInterfacePermissionsResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl DescribeNetworkInterfacePermissionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeNetworkInterfacePermissionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "networkInterfacePermissions" => {
-                    value.network_interface_permissions = ::std::option::Option::Some(
+                    value.network_interface_permissions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::NetworkInterfacePermission as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeNetworkInterfacePermissionsResul
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,28 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeNetworkInterfaces.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeNetworkInterfacesRequest {
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. You cannot specify this parameter and the network interface IDs parameter in the same request. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// Indicates whether to include managed resources in the output. If this parameter is set to `true`, the output includes resources that are managed by Amazon Web Services services, even if managed resource visibility is set to hidden.
-    pub include_managed_resources: ::std::option::Option<bool>,
+    pub include_managed_resources: Option<bool>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The network interface IDs.
     ///
     /// Default: Describes all your network interfaces.
-    pub network_interface_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub network_interface_ids: Option<Vec<String>>,
     /// One or more filters.
     ///
     /// - `association.allocation-id` - The allocation ID returned when you allocated the Elastic IP address (IPv4) for your network interface.
@@ -63,37 +56,37 @@ pub struct DescribeNetworkInterfacesRequest {
     /// - `tag`:\<key\> - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     /// - `vpc-id` - The ID of the VPC for the network interface.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeNetworkInterfacesRequest {
     /// Starts building a [`DescribeNetworkInterfacesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeNetworkInterfacesRequestBuilder {
-        <crate::types::builders::DescribeNetworkInterfacesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeNetworkInterfacesRequestBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `IncludeManagedResources` member, when set.
     #[inline]
-    pub fn include_managed_resources(&self) -> ::std::option::Option<bool> {
+    pub fn include_managed_resources(&self) -> Option<bool> {
         self.include_managed_resources
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `NetworkInterfaceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn network_interface_ids(&self) -> &[::std::string::String] {
+    pub fn network_interface_ids(&self) -> &[String] {
         self.network_interface_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -103,113 +96,91 @@ impl DescribeNetworkInterfacesRequest {
     }
 }
 /// A builder for [`DescribeNetworkInterfacesRequest`](crate::types::DescribeNetworkInterfacesRequest); start one with `DescribeNetworkInterfacesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeNetworkInterfacesRequestBuilder {
     inner: crate::types::DescribeNetworkInterfacesRequest,
 }
 impl DescribeNetworkInterfacesRequestBuilder {
     /// Sets [`DescribeNetworkInterfacesRequest::next_token`](crate::types::DescribeNetworkInterfacesRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeNetworkInterfacesRequest::next_token`](crate::types::DescribeNetworkInterfacesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeNetworkInterfacesRequest::next_token`](crate::types::DescribeNetworkInterfacesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeNetworkInterfacesRequest::max_results`](crate::types::DescribeNetworkInterfacesRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInterfacesRequest::max_results`](crate::types::DescribeNetworkInterfacesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeNetworkInterfacesRequest::max_results`](crate::types::DescribeNetworkInterfacesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeNetworkInterfacesRequest::include_managed_resources`](crate::types::DescribeNetworkInterfacesRequest::include_managed_resources): Indicates whether to include managed resources in the output.
     pub fn include_managed_resources(mut self, input: bool) -> Self {
-        self.inner.include_managed_resources = ::std::option::Option::Some(input);
+        self.inner.include_managed_resources = Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInterfacesRequest::include_managed_resources`](crate::types::DescribeNetworkInterfacesRequest::include_managed_resources).
     #[inline]
-    pub fn set_include_managed_resources(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_managed_resources(mut self, input: Option<bool>) -> Self {
         self.inner.include_managed_resources = input;
         self
     }
     /// The value set for [`DescribeNetworkInterfacesRequest::include_managed_resources`](crate::types::DescribeNetworkInterfacesRequest::include_managed_resources), if any.
     #[inline]
-    pub fn get_include_managed_resources(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_managed_resources(&self) -> &Option<bool> {
         &self.inner.include_managed_resources
     }
     /// Sets [`DescribeNetworkInterfacesRequest::dry_run`](crate::types::DescribeNetworkInterfacesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeNetworkInterfacesRequest::dry_run`](crate::types::DescribeNetworkInterfacesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeNetworkInterfacesRequest::dry_run`](crate::types::DescribeNetworkInterfacesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeNetworkInterfacesRequest::network_interface_ids`](crate::types::DescribeNetworkInterfacesRequest::network_interface_ids): The network interface IDs.
     ///
     /// To set the whole list at once, use [`set_network_interface_ids`](Self::set_network_interface_ids).
-    pub fn network_interface_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.network_interface_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeNetworkInterfacesRequest::network_interface_ids`](crate::types::DescribeNetworkInterfacesRequest::network_interface_ids).
     #[inline]
-    pub fn set_network_interface_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_network_interface_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.network_interface_ids = input;
         self
     }
     /// The value set for [`DescribeNetworkInterfacesRequest::network_interface_ids`](crate::types::DescribeNetworkInterfacesRequest::network_interface_ids), if any.
     #[inline]
-    pub fn get_network_interface_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_network_interface_ids(&self) -> &Option<Vec<String>> {
         &self.inner.network_interface_ids
     }
     /// Appends one item to [`DescribeNetworkInterfacesRequest::filters`](crate::types::DescribeNetworkInterfacesRequest::filters): One or more filters.
@@ -221,18 +192,13 @@ impl DescribeNetworkInterfacesRequestBuilder {
     }
     /// Sets or clears [`DescribeNetworkInterfacesRequest::filters`](crate::types::DescribeNetworkInterfacesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeNetworkInterfacesRequest::filters`](crate::types::DescribeNetworkInterfacesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribeNetworkInterfacesRequest`]; it has no required members, so this cannot fail.
@@ -245,28 +211,28 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeNetworkInterfacesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.next_token {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.include_managed_resources {
+        if let Some(value) = &self.include_managed_resources {
             body.member(
                 "IncludeManagedResources",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_ids {
+        if let Some(value) = &self.network_interface_ids {
             let member_0 = body.enter("NetworkInterfaceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -274,6 +240,6 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeNetworkInterfacesRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeNetworkInterfacesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeNetworkInterfacesResult {
     /// Information about the network interfaces.
-    pub network_interfaces: ::std::option::Option<
-        ::std::vec::Vec<crate::types::NetworkInterface>,
-    >,
+    pub network_interfaces: Option<Vec<crate::types::NetworkInterface>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeNetworkInterfacesResult {
     /// Starts building a [`DescribeNetworkInterfacesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeNetworkInterfacesResultBuilder {
-        <crate::types::builders::DescribeNetworkInterfacesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeNetworkInterfacesResultBuilder as Default>::default()
     }
     /// The `NetworkInterfaces` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeNetworkInterfacesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeNetworkInterfacesResult`](crate::types::DescribeNetworkInterfacesResult); start one with `DescribeNetworkInterfacesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeNetworkInterfacesResultBuilder {
     inner: crate::types::DescribeNetworkInterfacesResult,
 }
@@ -56,7 +44,7 @@ impl DescribeNetworkInterfacesResultBuilder {
     #[inline]
     pub fn set_network_interfaces(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::NetworkInterface>>,
+        input: Option<Vec<crate::types::NetworkInterface>>,
     ) -> Self {
         self.inner.network_interfaces = input;
         self
@@ -65,29 +53,23 @@ impl DescribeNetworkInterfacesResultBuilder {
     #[inline]
     pub fn get_network_interfaces(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::NetworkInterface>> {
+    ) -> &Option<Vec<crate::types::NetworkInterface>> {
         &self.inner.network_interfaces
     }
     /// Sets [`DescribeNetworkInterfacesResult::next_token`](crate::types::DescribeNetworkInterfacesResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeNetworkInterfacesResult::next_token`](crate::types::DescribeNetworkInterfacesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeNetworkInterfacesResult::next_token`](crate::types::DescribeNetworkInterfacesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeNetworkInterfacesResult`]; it has no required members, so this cannot fail.
@@ -99,12 +81,12 @@ impl DescribeNetworkInterfacesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeNetworkInterfacesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "networkInterfaceSet" => {
-                    value.network_interfaces = ::std::option::Option::Some(
+                    value.network_interfaces = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::NetworkInterface as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +94,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeNetworkInterfacesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeOutpostLagsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeOutpostLagsRequest {
     /// The IDs of the Outpost LAGs.
-    pub outpost_lag_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub outpost_lag_ids: Option<Vec<String>>,
     /// The filters to use for narrowing down the request. The following filters are supported:
     ///
     /// - `service-link-virtual-interface-id` - The ID of the service link virtual interface.
@@ -25,23 +20,23 @@ pub struct DescribeOutpostLagsRequest {
     /// - `peer-bgp-asn` - The peer BGP ASN.
     /// - `outpost-lag-id` - The Outpost LAG ID.
     /// - `configuration-state` - The configuration state of the service link virtual interface.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeOutpostLagsRequest {
     /// Starts building a [`DescribeOutpostLagsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeOutpostLagsRequestBuilder {
-        <crate::types::builders::DescribeOutpostLagsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeOutpostLagsRequestBuilder as Default>::default()
     }
     /// The `OutpostLagIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn outpost_lag_ids(&self) -> &[::std::string::String] {
+    pub fn outpost_lag_ids(&self) -> &[String] {
         self.outpost_lag_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -51,27 +46,22 @@ impl DescribeOutpostLagsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeOutpostLagsRequest`](crate::types::DescribeOutpostLagsRequest); start one with `DescribeOutpostLagsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeOutpostLagsRequestBuilder {
     inner: crate::types::DescribeOutpostLagsRequest,
 }
@@ -79,27 +69,19 @@ impl DescribeOutpostLagsRequestBuilder {
     /// Appends one item to [`DescribeOutpostLagsRequest::outpost_lag_ids`](crate::types::DescribeOutpostLagsRequest::outpost_lag_ids): The IDs of the Outpost LAGs.
     ///
     /// To set the whole list at once, use [`set_outpost_lag_ids`](Self::set_outpost_lag_ids).
-    pub fn outpost_lag_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn outpost_lag_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.outpost_lag_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeOutpostLagsRequest::outpost_lag_ids`](crate::types::DescribeOutpostLagsRequest::outpost_lag_ids).
     #[inline]
-    pub fn set_outpost_lag_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_outpost_lag_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.outpost_lag_ids = input;
         self
     }
     /// The value set for [`DescribeOutpostLagsRequest::outpost_lag_ids`](crate::types::DescribeOutpostLagsRequest::outpost_lag_ids), if any.
     #[inline]
-    pub fn get_outpost_lag_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_outpost_lag_ids(&self) -> &Option<Vec<String>> {
         &self.inner.outpost_lag_ids
     }
     /// Appends one item to [`DescribeOutpostLagsRequest::filters`](crate::types::DescribeOutpostLagsRequest::filters): The filters to use for narrowing down the request.
@@ -111,72 +93,61 @@ impl DescribeOutpostLagsRequestBuilder {
     }
     /// Sets or clears [`DescribeOutpostLagsRequest::filters`](crate::types::DescribeOutpostLagsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeOutpostLagsRequest::filters`](crate::types::DescribeOutpostLagsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeOutpostLagsRequest::max_results`](crate::types::DescribeOutpostLagsRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeOutpostLagsRequest::max_results`](crate::types::DescribeOutpostLagsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeOutpostLagsRequest::max_results`](crate::types::DescribeOutpostLagsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeOutpostLagsRequest::next_token`](crate::types::DescribeOutpostLagsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeOutpostLagsRequest::next_token`](crate::types::DescribeOutpostLagsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeOutpostLagsRequest::next_token`](crate::types::DescribeOutpostLagsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeOutpostLagsRequest::dry_run`](crate::types::DescribeOutpostLagsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeOutpostLagsRequest::dry_run`](crate::types::DescribeOutpostLagsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeOutpostLagsRequest::dry_run`](crate::types::DescribeOutpostLagsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeOutpostLagsRequest`]; it has no required members, so this cannot fail.
@@ -189,13 +160,13 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeOutpostLagsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.outpost_lag_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.outpost_lag_ids {
             let member_0 = body.enter("OutpostLagId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -203,15 +174,15 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeOutpostLagsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

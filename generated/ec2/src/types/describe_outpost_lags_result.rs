@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeOutpostLagsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeOutpostLagsResult {
     /// The Outpost LAGs.
-    pub outpost_lags: ::std::option::Option<::std::vec::Vec<crate::types::OutpostLag>>,
+    pub outpost_lags: Option<Vec<crate::types::OutpostLag>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeOutpostLagsResult {
     /// Starts building a [`DescribeOutpostLagsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeOutpostLagsResultBuilder {
-        <crate::types::builders::DescribeOutpostLagsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeOutpostLagsResultBuilder as Default>::default()
     }
     /// The `OutpostLags` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,17 +23,12 @@ impl DescribeOutpostLagsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeOutpostLagsResult`](crate::types::DescribeOutpostLagsResult); start one with `DescribeOutpostLagsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeOutpostLagsResultBuilder {
     inner: crate::types::DescribeOutpostLagsResult,
 }
@@ -54,38 +44,30 @@ impl DescribeOutpostLagsResultBuilder {
     #[inline]
     pub fn set_outpost_lags(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::OutpostLag>>,
+        input: Option<Vec<crate::types::OutpostLag>>,
     ) -> Self {
         self.inner.outpost_lags = input;
         self
     }
     /// The value set for [`DescribeOutpostLagsResult::outpost_lags`](crate::types::DescribeOutpostLagsResult::outpost_lags), if any.
     #[inline]
-    pub fn get_outpost_lags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::OutpostLag>> {
+    pub fn get_outpost_lags(&self) -> &Option<Vec<crate::types::OutpostLag>> {
         &self.inner.outpost_lags
     }
     /// Sets [`DescribeOutpostLagsResult::next_token`](crate::types::DescribeOutpostLagsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeOutpostLagsResult::next_token`](crate::types::DescribeOutpostLagsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeOutpostLagsResult::next_token`](crate::types::DescribeOutpostLagsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeOutpostLagsResult`]; it has no required members, so this cannot fail.
@@ -97,12 +79,12 @@ impl DescribeOutpostLagsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeOutpostLagsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "outpostLagSet" => {
-                    value.outpost_lags = ::std::option::Option::Some(
+                    value.outpost_lags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::OutpostLag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -110,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeOutpostLagsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,25 +2,20 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribePlacementGroupsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribePlacementGroupsRequest {
     /// The IDs of the placement groups.
-    pub group_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub group_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The names of the placement groups.
     ///
     /// Constraints:
     ///
     /// - You can specify a name only if the placement group is owned by your account.
     /// - If a placement group is *shared* with your account, specifying the name results in an error. You must use the `GroupId` parameter instead.
-    pub group_names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub group_names: Option<Vec<String>>,
     /// The filters.
     ///
     /// - `group-name` - The name of the placement group.
@@ -30,27 +25,27 @@ pub struct DescribePlacementGroupsRequest {
     /// - `strategy` - The strategy of the placement group (`cluster` \| `spread` \| `partition` \| `precision-time`).
     /// - `tag:<key>` - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources that have a tag with a specific key, regardless of the tag value.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribePlacementGroupsRequest {
     /// Starts building a [`DescribePlacementGroupsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribePlacementGroupsRequestBuilder {
-        <crate::types::builders::DescribePlacementGroupsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribePlacementGroupsRequestBuilder as Default>::default()
     }
     /// The `GroupIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn group_ids(&self) -> &[::std::string::String] {
+    pub fn group_ids(&self) -> &[String] {
         self.group_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `GroupNames` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn group_names(&self) -> &[::std::string::String] {
+    pub fn group_names(&self) -> &[String] {
         self.group_names.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -60,12 +55,7 @@ impl DescribePlacementGroupsRequest {
     }
 }
 /// A builder for [`DescribePlacementGroupsRequest`](crate::types::DescribePlacementGroupsRequest); start one with `DescribePlacementGroupsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribePlacementGroupsRequestBuilder {
     inner: crate::types::DescribePlacementGroupsRequest,
 }
@@ -73,69 +63,53 @@ impl DescribePlacementGroupsRequestBuilder {
     /// Appends one item to [`DescribePlacementGroupsRequest::group_ids`](crate::types::DescribePlacementGroupsRequest::group_ids): The IDs of the placement groups.
     ///
     /// To set the whole list at once, use [`set_group_ids`](Self::set_group_ids).
-    pub fn group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribePlacementGroupsRequest::group_ids`](crate::types::DescribePlacementGroupsRequest::group_ids).
     #[inline]
-    pub fn set_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.group_ids = input;
         self
     }
     /// The value set for [`DescribePlacementGroupsRequest::group_ids`](crate::types::DescribePlacementGroupsRequest::group_ids), if any.
     #[inline]
-    pub fn get_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_group_ids(&self) -> &Option<Vec<String>> {
         &self.inner.group_ids
     }
     /// Sets [`DescribePlacementGroupsRequest::dry_run`](crate::types::DescribePlacementGroupsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribePlacementGroupsRequest::dry_run`](crate::types::DescribePlacementGroupsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribePlacementGroupsRequest::dry_run`](crate::types::DescribePlacementGroupsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribePlacementGroupsRequest::group_names`](crate::types::DescribePlacementGroupsRequest::group_names): The names of the placement groups.
     ///
     /// To set the whole list at once, use [`set_group_names`](Self::set_group_names).
-    pub fn group_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_names(mut self, input: impl Into<String>) -> Self {
         self.inner.group_names.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribePlacementGroupsRequest::group_names`](crate::types::DescribePlacementGroupsRequest::group_names).
     #[inline]
-    pub fn set_group_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_group_names(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.group_names = input;
         self
     }
     /// The value set for [`DescribePlacementGroupsRequest::group_names`](crate::types::DescribePlacementGroupsRequest::group_names), if any.
     #[inline]
-    pub fn get_group_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_group_names(&self) -> &Option<Vec<String>> {
         &self.inner.group_names
     }
     /// Appends one item to [`DescribePlacementGroupsRequest::filters`](crate::types::DescribePlacementGroupsRequest::filters): The filters.
@@ -147,18 +121,13 @@ impl DescribePlacementGroupsRequestBuilder {
     }
     /// Sets or clears [`DescribePlacementGroupsRequest::filters`](crate::types::DescribePlacementGroupsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribePlacementGroupsRequest::filters`](crate::types::DescribePlacementGroupsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribePlacementGroupsRequest`]; it has no required members, so this cannot fail.
@@ -171,21 +140,21 @@ impl ::awsgen_runtime::query::WriteQuery for DescribePlacementGroupsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.group_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.group_ids {
             let member_0 = body.enter("GroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.group_names {
+        if let Some(value) = &self.group_names {
             let member_0 = body.enter("GroupName");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -193,6 +162,6 @@ impl ::awsgen_runtime::query::WriteQuery for DescribePlacementGroupsRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

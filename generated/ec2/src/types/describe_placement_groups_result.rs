@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribePlacementGroupsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribePlacementGroupsResult {
     /// Information about the placement groups.
-    pub placement_groups: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PlacementGroup>,
-    >,
+    pub placement_groups: Option<Vec<crate::types::PlacementGroup>>,
 }
 impl DescribePlacementGroupsResult {
     /// Starts building a [`DescribePlacementGroupsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribePlacementGroupsResultBuilder {
-        <crate::types::builders::DescribePlacementGroupsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribePlacementGroupsResultBuilder as Default>::default()
     }
     /// The `PlacementGroups` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl DescribePlacementGroupsResult {
     }
 }
 /// A builder for [`DescribePlacementGroupsResult`](crate::types::DescribePlacementGroupsResult); start one with `DescribePlacementGroupsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribePlacementGroupsResultBuilder {
     inner: crate::types::DescribePlacementGroupsResult,
 }
@@ -49,16 +37,14 @@ impl DescribePlacementGroupsResultBuilder {
     #[inline]
     pub fn set_placement_groups(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PlacementGroup>>,
+        input: Option<Vec<crate::types::PlacementGroup>>,
     ) -> Self {
         self.inner.placement_groups = input;
         self
     }
     /// The value set for [`DescribePlacementGroupsResult::placement_groups`](crate::types::DescribePlacementGroupsResult::placement_groups), if any.
     #[inline]
-    pub fn get_placement_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PlacementGroup>> {
+    pub fn get_placement_groups(&self) -> &Option<Vec<crate::types::PlacementGroup>> {
         &self.inner.placement_groups
     }
     /// Builds the [`DescribePlacementGroupsResult`]; it has no required members, so this cannot fail.
@@ -70,11 +56,11 @@ impl DescribePlacementGroupsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribePlacementGroupsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "placementGroupSet" {
-                value.placement_groups = ::std::option::Option::Some(
+                value.placement_groups = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::PlacementGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -82,6 +68,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribePlacementGroupsResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

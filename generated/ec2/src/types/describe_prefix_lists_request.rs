@@ -2,37 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribePrefixListsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribePrefixListsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// One or more filters.
     ///
     /// - `prefix-list-id`: The ID of a prefix list.
     /// - `prefix-list-name`: The name of a prefix list.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// One or more prefix list IDs.
-    pub prefix_list_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub prefix_list_ids: Option<Vec<String>>,
 }
 impl DescribePrefixListsRequest {
     /// Starts building a [`DescribePrefixListsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribePrefixListsRequestBuilder {
-        <crate::types::builders::DescribePrefixListsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribePrefixListsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -42,45 +37,40 @@ impl DescribePrefixListsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `PrefixListIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn prefix_list_ids(&self) -> &[::std::string::String] {
+    pub fn prefix_list_ids(&self) -> &[String] {
         self.prefix_list_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`DescribePrefixListsRequest`](crate::types::DescribePrefixListsRequest); start one with `DescribePrefixListsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribePrefixListsRequestBuilder {
     inner: crate::types::DescribePrefixListsRequest,
 }
 impl DescribePrefixListsRequestBuilder {
     /// Sets [`DescribePrefixListsRequest::dry_run`](crate::types::DescribePrefixListsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribePrefixListsRequest::dry_run`](crate::types::DescribePrefixListsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribePrefixListsRequest::dry_run`](crate::types::DescribePrefixListsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribePrefixListsRequest::filters`](crate::types::DescribePrefixListsRequest::filters): One or more filters.
@@ -92,82 +82,63 @@ impl DescribePrefixListsRequestBuilder {
     }
     /// Sets or clears [`DescribePrefixListsRequest::filters`](crate::types::DescribePrefixListsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribePrefixListsRequest::filters`](crate::types::DescribePrefixListsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribePrefixListsRequest::max_results`](crate::types::DescribePrefixListsRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribePrefixListsRequest::max_results`](crate::types::DescribePrefixListsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribePrefixListsRequest::max_results`](crate::types::DescribePrefixListsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribePrefixListsRequest::next_token`](crate::types::DescribePrefixListsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribePrefixListsRequest::next_token`](crate::types::DescribePrefixListsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribePrefixListsRequest::next_token`](crate::types::DescribePrefixListsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribePrefixListsRequest::prefix_list_ids`](crate::types::DescribePrefixListsRequest::prefix_list_ids): One or more prefix list IDs.
     ///
     /// To set the whole list at once, use [`set_prefix_list_ids`](Self::set_prefix_list_ids).
-    pub fn prefix_list_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn prefix_list_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.prefix_list_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribePrefixListsRequest::prefix_list_ids`](crate::types::DescribePrefixListsRequest::prefix_list_ids).
     #[inline]
-    pub fn set_prefix_list_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_prefix_list_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.prefix_list_ids = input;
         self
     }
     /// The value set for [`DescribePrefixListsRequest::prefix_list_ids`](crate::types::DescribePrefixListsRequest::prefix_list_ids), if any.
     #[inline]
-    pub fn get_prefix_list_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_prefix_list_ids(&self) -> &Option<Vec<String>> {
         &self.inner.prefix_list_ids
     }
     /// Builds the [`DescribePrefixListsRequest`]; it has no required members, so this cannot fail.
@@ -180,11 +151,11 @@ impl ::awsgen_runtime::query::WriteQuery for DescribePrefixListsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -192,17 +163,17 @@ impl ::awsgen_runtime::query::WriteQuery for DescribePrefixListsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.prefix_list_ids {
+        if let Some(value) = &self.prefix_list_ids {
             let member_0 = body.enter("PrefixListId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

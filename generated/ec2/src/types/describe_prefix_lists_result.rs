@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribePrefixListsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribePrefixListsResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// All available prefix lists.
-    pub prefix_lists: ::std::option::Option<::std::vec::Vec<crate::types::PrefixList>>,
+    pub prefix_lists: Option<Vec<crate::types::PrefixList>>,
 }
 impl DescribePrefixListsResult {
     /// Starts building a [`DescribePrefixListsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribePrefixListsResultBuilder {
-        <crate::types::builders::DescribePrefixListsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribePrefixListsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `PrefixLists` member, empty when not set; the field tells an empty list from an absent one.
@@ -33,36 +28,25 @@ impl DescribePrefixListsResult {
     }
 }
 /// A builder for [`DescribePrefixListsResult`](crate::types::DescribePrefixListsResult); start one with `DescribePrefixListsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribePrefixListsResultBuilder {
     inner: crate::types::DescribePrefixListsResult,
 }
 impl DescribePrefixListsResultBuilder {
     /// Sets [`DescribePrefixListsResult::next_token`](crate::types::DescribePrefixListsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribePrefixListsResult::next_token`](crate::types::DescribePrefixListsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribePrefixListsResult::next_token`](crate::types::DescribePrefixListsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribePrefixListsResult::prefix_lists`](crate::types::DescribePrefixListsResult::prefix_lists): All available prefix lists.
@@ -76,16 +60,14 @@ impl DescribePrefixListsResultBuilder {
     #[inline]
     pub fn set_prefix_lists(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PrefixList>>,
+        input: Option<Vec<crate::types::PrefixList>>,
     ) -> Self {
         self.inner.prefix_lists = input;
         self
     }
     /// The value set for [`DescribePrefixListsResult::prefix_lists`](crate::types::DescribePrefixListsResult::prefix_lists), if any.
     #[inline]
-    pub fn get_prefix_lists(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PrefixList>> {
+    pub fn get_prefix_lists(&self) -> &Option<Vec<crate::types::PrefixList>> {
         &self.inner.prefix_lists
     }
     /// Builds the [`DescribePrefixListsResult`]; it has no required members, so this cannot fail.
@@ -97,17 +79,15 @@ impl DescribePrefixListsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribePrefixListsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "prefixListSet" => {
-                    value.prefix_lists = ::std::option::Option::Some(
+                    value.prefix_lists = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PrefixList as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,6 +97,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribePrefixListsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

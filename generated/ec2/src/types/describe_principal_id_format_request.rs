@@ -2,139 +2,115 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribePrincipalIdFormatRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribePrincipalIdFormatRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The type of resource: `bundle` \| `conversion-task` \| `customer-gateway` \| `dhcp-options` \| `elastic-ip-allocation` \| `elastic-ip-association` \| `export-task` \| `flow-log` \| `image` \| `import-task` \| `instance` \| `internet-gateway` \| `network-acl` \| `network-acl-association` \| `network-interface` \| `network-interface-attachment` \| `prefix-list` \| `reservation` \| `route-table` \| `route-table-association` \| `security-group` \| `snapshot` \| `subnet` \| `subnet-cidr-block-association` \| `volume` \| `vpc` \| `vpc-cidr-block-association` \| `vpc-endpoint` \| `vpc-peering-connection` \| `vpn-connection` \| `vpn-gateway`
-    pub resources: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub resources: Option<Vec<String>>,
     /// The maximum number of results to return in a single call. To retrieve the remaining results, make another call with the returned NextToken value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token to request the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribePrincipalIdFormatRequest {
     /// Starts building a [`DescribePrincipalIdFormatRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribePrincipalIdFormatRequestBuilder {
-        <crate::types::builders::DescribePrincipalIdFormatRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribePrincipalIdFormatRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Resources` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn resources(&self) -> &[::std::string::String] {
+    pub fn resources(&self) -> &[String] {
         self.resources.as_deref().unwrap_or_default()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribePrincipalIdFormatRequest`](crate::types::DescribePrincipalIdFormatRequest); start one with `DescribePrincipalIdFormatRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribePrincipalIdFormatRequestBuilder {
     inner: crate::types::DescribePrincipalIdFormatRequest,
 }
 impl DescribePrincipalIdFormatRequestBuilder {
     /// Sets [`DescribePrincipalIdFormatRequest::dry_run`](crate::types::DescribePrincipalIdFormatRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribePrincipalIdFormatRequest::dry_run`](crate::types::DescribePrincipalIdFormatRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribePrincipalIdFormatRequest::dry_run`](crate::types::DescribePrincipalIdFormatRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribePrincipalIdFormatRequest::resources`](crate::types::DescribePrincipalIdFormatRequest::resources): The type of resource: `bundle` \| `conversion-task` \| `customer-gateway` \| `dhcp-options` \| `elastic-ip-allocation` \| `elastic-ip-association` \| `export-task` \| `flow-log` \| `image` \| `import-task` \| `instance` \| `internet-gateway` \| `network-acl` \| `network-acl-association` \| `network-interface` \| `network-interface-attachment` \| `prefix-list` \| `reservation` \| `route-table` \| `route-table-association` \| `security-group` \| `snapshot` \| `subnet` \| `subnet-cidr-block-association` \| `volume` \| `vpc` \| `vpc-cidr-block-association` \| `vpc-endpoint` \| `vpc-peering-connection` \| `vpn-connection` \| `vpn-gateway`
     ///
     /// To set the whole list at once, use [`set_resources`](Self::set_resources).
-    pub fn resources(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resources(mut self, input: impl Into<String>) -> Self {
         self.inner.resources.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribePrincipalIdFormatRequest::resources`](crate::types::DescribePrincipalIdFormatRequest::resources).
     #[inline]
-    pub fn set_resources(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_resources(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.resources = input;
         self
     }
     /// The value set for [`DescribePrincipalIdFormatRequest::resources`](crate::types::DescribePrincipalIdFormatRequest::resources), if any.
     #[inline]
-    pub fn get_resources(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_resources(&self) -> &Option<Vec<String>> {
         &self.inner.resources
     }
     /// Sets [`DescribePrincipalIdFormatRequest::max_results`](crate::types::DescribePrincipalIdFormatRequest::max_results): The maximum number of results to return in a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribePrincipalIdFormatRequest::max_results`](crate::types::DescribePrincipalIdFormatRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribePrincipalIdFormatRequest::max_results`](crate::types::DescribePrincipalIdFormatRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribePrincipalIdFormatRequest::next_token`](crate::types::DescribePrincipalIdFormatRequest::next_token): The token to request the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribePrincipalIdFormatRequest::next_token`](crate::types::DescribePrincipalIdFormatRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribePrincipalIdFormatRequest::next_token`](crate::types::DescribePrincipalIdFormatRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribePrincipalIdFormatRequest`]; it has no required members, so this cannot fail.
@@ -147,21 +123,21 @@ impl ::awsgen_runtime::query::WriteQuery for DescribePrincipalIdFormatRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.resources {
+        if let Some(value) = &self.resources {
             let member_0 = body.enter("Resource");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

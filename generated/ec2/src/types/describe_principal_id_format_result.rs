@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribePrincipalIdFormatResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribePrincipalIdFormatResult {
     /// Information about the ID format settings for the ARN.
-    pub principals: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PrincipalIdFormat>,
-    >,
+    pub principals: Option<Vec<crate::types::PrincipalIdFormat>>,
     /// The token to use to retrieve the next page of results. This value is null when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribePrincipalIdFormatResult {
     /// Starts building a [`DescribePrincipalIdFormatResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribePrincipalIdFormatResultBuilder {
-        <crate::types::builders::DescribePrincipalIdFormatResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribePrincipalIdFormatResultBuilder as Default>::default()
     }
     /// The `Principals` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribePrincipalIdFormatResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribePrincipalIdFormatResult`](crate::types::DescribePrincipalIdFormatResult); start one with `DescribePrincipalIdFormatResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribePrincipalIdFormatResultBuilder {
     inner: crate::types::DescribePrincipalIdFormatResult,
 }
@@ -56,38 +44,30 @@ impl DescribePrincipalIdFormatResultBuilder {
     #[inline]
     pub fn set_principals(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PrincipalIdFormat>>,
+        input: Option<Vec<crate::types::PrincipalIdFormat>>,
     ) -> Self {
         self.inner.principals = input;
         self
     }
     /// The value set for [`DescribePrincipalIdFormatResult::principals`](crate::types::DescribePrincipalIdFormatResult::principals), if any.
     #[inline]
-    pub fn get_principals(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PrincipalIdFormat>> {
+    pub fn get_principals(&self) -> &Option<Vec<crate::types::PrincipalIdFormat>> {
         &self.inner.principals
     }
     /// Sets [`DescribePrincipalIdFormatResult::next_token`](crate::types::DescribePrincipalIdFormatResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribePrincipalIdFormatResult::next_token`](crate::types::DescribePrincipalIdFormatResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribePrincipalIdFormatResult::next_token`](crate::types::DescribePrincipalIdFormatResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribePrincipalIdFormatResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl DescribePrincipalIdFormatResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribePrincipalIdFormatResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "principalSet" => {
-                    value.principals = ::std::option::Option::Some(
+                    value.principals = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PrincipalIdFormat as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribePrincipalIdFormatResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

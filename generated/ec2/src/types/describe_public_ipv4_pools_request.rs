@@ -2,45 +2,40 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribePublicIpv4PoolsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribePublicIpv4PoolsRequest {
     /// The IDs of the address pools.
-    pub pool_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub pool_ids: Option<Vec<String>>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// One or more filters.
     ///
     /// - `tag`:\<key\> - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribePublicIpv4PoolsRequest {
     /// Starts building a [`DescribePublicIpv4PoolsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribePublicIpv4PoolsRequestBuilder {
-        <crate::types::builders::DescribePublicIpv4PoolsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribePublicIpv4PoolsRequestBuilder as Default>::default()
     }
     /// The `PoolIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn pool_ids(&self) -> &[::std::string::String] {
+    pub fn pool_ids(&self) -> &[String] {
         self.pool_ids.as_deref().unwrap_or_default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -50,12 +45,7 @@ impl DescribePublicIpv4PoolsRequest {
     }
 }
 /// A builder for [`DescribePublicIpv4PoolsRequest`](crate::types::DescribePublicIpv4PoolsRequest); start one with `DescribePublicIpv4PoolsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribePublicIpv4PoolsRequestBuilder {
     inner: crate::types::DescribePublicIpv4PoolsRequest,
 }
@@ -63,65 +53,51 @@ impl DescribePublicIpv4PoolsRequestBuilder {
     /// Appends one item to [`DescribePublicIpv4PoolsRequest::pool_ids`](crate::types::DescribePublicIpv4PoolsRequest::pool_ids): The IDs of the address pools.
     ///
     /// To set the whole list at once, use [`set_pool_ids`](Self::set_pool_ids).
-    pub fn pool_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn pool_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.pool_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribePublicIpv4PoolsRequest::pool_ids`](crate::types::DescribePublicIpv4PoolsRequest::pool_ids).
     #[inline]
-    pub fn set_pool_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_pool_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.pool_ids = input;
         self
     }
     /// The value set for [`DescribePublicIpv4PoolsRequest::pool_ids`](crate::types::DescribePublicIpv4PoolsRequest::pool_ids), if any.
     #[inline]
-    pub fn get_pool_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_pool_ids(&self) -> &Option<Vec<String>> {
         &self.inner.pool_ids
     }
     /// Sets [`DescribePublicIpv4PoolsRequest::next_token`](crate::types::DescribePublicIpv4PoolsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribePublicIpv4PoolsRequest::next_token`](crate::types::DescribePublicIpv4PoolsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribePublicIpv4PoolsRequest::next_token`](crate::types::DescribePublicIpv4PoolsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribePublicIpv4PoolsRequest::max_results`](crate::types::DescribePublicIpv4PoolsRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribePublicIpv4PoolsRequest::max_results`](crate::types::DescribePublicIpv4PoolsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribePublicIpv4PoolsRequest::max_results`](crate::types::DescribePublicIpv4PoolsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Appends one item to [`DescribePublicIpv4PoolsRequest::filters`](crate::types::DescribePublicIpv4PoolsRequest::filters): One or more filters.
@@ -133,18 +109,13 @@ impl DescribePublicIpv4PoolsRequestBuilder {
     }
     /// Sets or clears [`DescribePublicIpv4PoolsRequest::filters`](crate::types::DescribePublicIpv4PoolsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribePublicIpv4PoolsRequest::filters`](crate::types::DescribePublicIpv4PoolsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribePublicIpv4PoolsRequest`]; it has no required members, so this cannot fail.
@@ -157,19 +128,19 @@ impl ::awsgen_runtime::query::WriteQuery for DescribePublicIpv4PoolsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.pool_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.pool_ids {
             let member_0 = body.enter("PoolId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -177,6 +148,6 @@ impl ::awsgen_runtime::query::WriteQuery for DescribePublicIpv4PoolsRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribePublicIpv4PoolsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribePublicIpv4PoolsResult {
     /// Information about the address pools.
-    pub public_ipv4_pools: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PublicIpv4Pool>,
-    >,
+    pub public_ipv4_pools: Option<Vec<crate::types::PublicIpv4Pool>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribePublicIpv4PoolsResult {
     /// Starts building a [`DescribePublicIpv4PoolsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribePublicIpv4PoolsResultBuilder {
-        <crate::types::builders::DescribePublicIpv4PoolsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribePublicIpv4PoolsResultBuilder as Default>::default()
     }
     /// The `PublicIpv4Pools` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribePublicIpv4PoolsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribePublicIpv4PoolsResult`](crate::types::DescribePublicIpv4PoolsResult); start one with `DescribePublicIpv4PoolsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribePublicIpv4PoolsResultBuilder {
     inner: crate::types::DescribePublicIpv4PoolsResult,
 }
@@ -56,38 +44,30 @@ impl DescribePublicIpv4PoolsResultBuilder {
     #[inline]
     pub fn set_public_ipv4_pools(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PublicIpv4Pool>>,
+        input: Option<Vec<crate::types::PublicIpv4Pool>>,
     ) -> Self {
         self.inner.public_ipv4_pools = input;
         self
     }
     /// The value set for [`DescribePublicIpv4PoolsResult::public_ipv4_pools`](crate::types::DescribePublicIpv4PoolsResult::public_ipv4_pools), if any.
     #[inline]
-    pub fn get_public_ipv4_pools(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PublicIpv4Pool>> {
+    pub fn get_public_ipv4_pools(&self) -> &Option<Vec<crate::types::PublicIpv4Pool>> {
         &self.inner.public_ipv4_pools
     }
     /// Sets [`DescribePublicIpv4PoolsResult::next_token`](crate::types::DescribePublicIpv4PoolsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribePublicIpv4PoolsResult::next_token`](crate::types::DescribePublicIpv4PoolsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribePublicIpv4PoolsResult::next_token`](crate::types::DescribePublicIpv4PoolsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribePublicIpv4PoolsResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl DescribePublicIpv4PoolsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribePublicIpv4PoolsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "publicIpv4PoolSet" => {
-                    value.public_ipv4_pools = ::std::option::Option::Some(
+                    value.public_ipv4_pools = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PublicIpv4Pool as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribePublicIpv4PoolsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

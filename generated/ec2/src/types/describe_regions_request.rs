@@ -2,46 +2,41 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeRegionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeRegionsRequest {
     /// The names of the Regions. You can specify any Regions, whether they are enabled and disabled for your account.
-    pub region_names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub region_names: Option<Vec<String>>,
     /// Indicates whether to display all Regions, including Regions that are disabled for your account.
-    pub all_regions: ::std::option::Option<bool>,
+    pub all_regions: Option<bool>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The filters.
     ///
     /// - `endpoint` - The endpoint of the Region (for example, `ec2.us-east-1.amazonaws.com`).
     /// - `opt-in-status` - The opt-in status of the Region (`opt-in-not-required` \| `opted-in` \| `not-opted-in`).
     /// - `region-name` - The name of the Region (for example, `us-east-1`).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeRegionsRequest {
     /// Starts building a [`DescribeRegionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeRegionsRequestBuilder {
-        <crate::types::builders::DescribeRegionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeRegionsRequestBuilder as Default>::default()
     }
     /// The `RegionNames` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn region_names(&self) -> &[::std::string::String] {
+    pub fn region_names(&self) -> &[String] {
         self.region_names.as_deref().unwrap_or_default()
     }
     /// The `AllRegions` member, when set.
     #[inline]
-    pub fn all_regions(&self) -> ::std::option::Option<bool> {
+    pub fn all_regions(&self) -> Option<bool> {
         self.all_regions
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -51,12 +46,7 @@ impl DescribeRegionsRequest {
     }
 }
 /// A builder for [`DescribeRegionsRequest`](crate::types::DescribeRegionsRequest); start one with `DescribeRegionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeRegionsRequestBuilder {
     inner: crate::types::DescribeRegionsRequest,
 }
@@ -64,59 +54,51 @@ impl DescribeRegionsRequestBuilder {
     /// Appends one item to [`DescribeRegionsRequest::region_names`](crate::types::DescribeRegionsRequest::region_names): The names of the Regions.
     ///
     /// To set the whole list at once, use [`set_region_names`](Self::set_region_names).
-    pub fn region_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn region_names(mut self, input: impl Into<String>) -> Self {
         self.inner.region_names.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeRegionsRequest::region_names`](crate::types::DescribeRegionsRequest::region_names).
     #[inline]
-    pub fn set_region_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_region_names(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.region_names = input;
         self
     }
     /// The value set for [`DescribeRegionsRequest::region_names`](crate::types::DescribeRegionsRequest::region_names), if any.
     #[inline]
-    pub fn get_region_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_region_names(&self) -> &Option<Vec<String>> {
         &self.inner.region_names
     }
     /// Sets [`DescribeRegionsRequest::all_regions`](crate::types::DescribeRegionsRequest::all_regions): Indicates whether to display all Regions, including Regions that are disabled for your account.
     pub fn all_regions(mut self, input: bool) -> Self {
-        self.inner.all_regions = ::std::option::Option::Some(input);
+        self.inner.all_regions = Some(input);
         self
     }
     /// Sets or clears [`DescribeRegionsRequest::all_regions`](crate::types::DescribeRegionsRequest::all_regions).
     #[inline]
-    pub fn set_all_regions(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_all_regions(mut self, input: Option<bool>) -> Self {
         self.inner.all_regions = input;
         self
     }
     /// The value set for [`DescribeRegionsRequest::all_regions`](crate::types::DescribeRegionsRequest::all_regions), if any.
     #[inline]
-    pub fn get_all_regions(&self) -> &::std::option::Option<bool> {
+    pub fn get_all_regions(&self) -> &Option<bool> {
         &self.inner.all_regions
     }
     /// Sets [`DescribeRegionsRequest::dry_run`](crate::types::DescribeRegionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeRegionsRequest::dry_run`](crate::types::DescribeRegionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeRegionsRequest::dry_run`](crate::types::DescribeRegionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeRegionsRequest::filters`](crate::types::DescribeRegionsRequest::filters): The filters.
@@ -128,18 +110,13 @@ impl DescribeRegionsRequestBuilder {
     }
     /// Sets or clears [`DescribeRegionsRequest::filters`](crate::types::DescribeRegionsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeRegionsRequest::filters`](crate::types::DescribeRegionsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribeRegionsRequest`]; it has no required members, so this cannot fail.
@@ -152,19 +129,19 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeRegionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.region_names {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.region_names {
             let member_0 = body.enter("RegionName");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.all_regions {
+        if let Some(value) = &self.all_regions {
             body.member("AllRegions", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -172,6 +149,6 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeRegionsRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

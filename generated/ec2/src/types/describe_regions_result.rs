@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeRegionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeRegionsResult {
     /// Information about the Regions.
-    pub regions: ::std::option::Option<::std::vec::Vec<crate::types::Region>>,
+    pub regions: Option<Vec<crate::types::Region>>,
 }
 impl DescribeRegionsResult {
     /// Starts building a [`DescribeRegionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeRegionsResultBuilder {
-        <crate::types::builders::DescribeRegionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeRegionsResultBuilder as Default>::default()
     }
     /// The `Regions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -26,12 +21,7 @@ impl DescribeRegionsResult {
     }
 }
 /// A builder for [`DescribeRegionsResult`](crate::types::DescribeRegionsResult); start one with `DescribeRegionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeRegionsResultBuilder {
     inner: crate::types::DescribeRegionsResult,
 }
@@ -45,18 +35,13 @@ impl DescribeRegionsResultBuilder {
     }
     /// Sets or clears [`DescribeRegionsResult::regions`](crate::types::DescribeRegionsResult::regions).
     #[inline]
-    pub fn set_regions(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Region>>,
-    ) -> Self {
+    pub fn set_regions(mut self, input: Option<Vec<crate::types::Region>>) -> Self {
         self.inner.regions = input;
         self
     }
     /// The value set for [`DescribeRegionsResult::regions`](crate::types::DescribeRegionsResult::regions), if any.
     #[inline]
-    pub fn get_regions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Region>> {
+    pub fn get_regions(&self) -> &Option<Vec<crate::types::Region>> {
         &self.inner.regions
     }
     /// Builds the [`DescribeRegionsResult`]; it has no required members, so this cannot fail.
@@ -68,11 +53,11 @@ impl DescribeRegionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeRegionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "regionInfo" {
-                value.regions = ::std::option::Option::Some(
+                value.regions = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::Region as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -80,6 +65,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeRegionsResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

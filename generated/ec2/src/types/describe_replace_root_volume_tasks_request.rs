@@ -2,38 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeReplaceRootVolumeTasksRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeReplaceRootVolumeTasksRequest {
     /// The ID of the root volume replacement task to view.
-    pub replace_root_volume_task_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub replace_root_volume_task_ids: Option<Vec<String>>,
     /// Filter to use:
     ///
     /// - `instance-id` - The ID of the instance for which the root volume replacement task was created.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeReplaceRootVolumeTasksRequest {
     /// Starts building a [`DescribeReplaceRootVolumeTasksRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeReplaceRootVolumeTasksRequestBuilder {
-        <crate::types::builders::DescribeReplaceRootVolumeTasksRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeReplaceRootVolumeTasksRequestBuilder as Default>::default()
     }
     /// The `ReplaceRootVolumeTaskIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn replace_root_volume_task_ids(&self) -> &[::std::string::String] {
+    pub fn replace_root_volume_task_ids(&self) -> &[String] {
         self.replace_root_volume_task_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -43,27 +36,22 @@ impl DescribeReplaceRootVolumeTasksRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeReplaceRootVolumeTasksRequest`](crate::types::DescribeReplaceRootVolumeTasksRequest); start one with `DescribeReplaceRootVolumeTasksRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeReplaceRootVolumeTasksRequestBuilder {
     inner: crate::types::DescribeReplaceRootVolumeTasksRequest,
 }
@@ -71,10 +59,7 @@ impl DescribeReplaceRootVolumeTasksRequestBuilder {
     /// Appends one item to [`DescribeReplaceRootVolumeTasksRequest::replace_root_volume_task_ids`](crate::types::DescribeReplaceRootVolumeTasksRequest::replace_root_volume_task_ids): The ID of the root volume replacement task to view.
     ///
     /// To set the whole list at once, use [`set_replace_root_volume_task_ids`](Self::set_replace_root_volume_task_ids).
-    pub fn replace_root_volume_task_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn replace_root_volume_task_ids(mut self, input: impl Into<String>) -> Self {
         self.inner
             .replace_root_volume_task_ids
             .get_or_insert_default()
@@ -85,16 +70,14 @@ impl DescribeReplaceRootVolumeTasksRequestBuilder {
     #[inline]
     pub fn set_replace_root_volume_task_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.replace_root_volume_task_ids = input;
         self
     }
     /// The value set for [`DescribeReplaceRootVolumeTasksRequest::replace_root_volume_task_ids`](crate::types::DescribeReplaceRootVolumeTasksRequest::replace_root_volume_task_ids), if any.
     #[inline]
-    pub fn get_replace_root_volume_task_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_replace_root_volume_task_ids(&self) -> &Option<Vec<String>> {
         &self.inner.replace_root_volume_task_ids
     }
     /// Appends one item to [`DescribeReplaceRootVolumeTasksRequest::filters`](crate::types::DescribeReplaceRootVolumeTasksRequest::filters): Filter to use:
@@ -106,72 +89,61 @@ impl DescribeReplaceRootVolumeTasksRequestBuilder {
     }
     /// Sets or clears [`DescribeReplaceRootVolumeTasksRequest::filters`](crate::types::DescribeReplaceRootVolumeTasksRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeReplaceRootVolumeTasksRequest::filters`](crate::types::DescribeReplaceRootVolumeTasksRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeReplaceRootVolumeTasksRequest::max_results`](crate::types::DescribeReplaceRootVolumeTasksRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeReplaceRootVolumeTasksRequest::max_results`](crate::types::DescribeReplaceRootVolumeTasksRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeReplaceRootVolumeTasksRequest::max_results`](crate::types::DescribeReplaceRootVolumeTasksRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeReplaceRootVolumeTasksRequest::next_token`](crate::types::DescribeReplaceRootVolumeTasksRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeReplaceRootVolumeTasksRequest::next_token`](crate::types::DescribeReplaceRootVolumeTasksRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeReplaceRootVolumeTasksRequest::next_token`](crate::types::DescribeReplaceRootVolumeTasksRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeReplaceRootVolumeTasksRequest::dry_run`](crate::types::DescribeReplaceRootVolumeTasksRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeReplaceRootVolumeTasksRequest::dry_run`](crate::types::DescribeReplaceRootVolumeTasksRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeReplaceRootVolumeTasksRequest::dry_run`](crate::types::DescribeReplaceRootVolumeTasksRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeReplaceRootVolumeTasksRequest`]; it has no required members, so this cannot fail.
@@ -184,13 +156,13 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeReplaceRootVolumeTasksReque
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.replace_root_volume_task_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.replace_root_volume_task_ids {
             let member_0 = body.enter("ReplaceRootVolumeTaskId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -198,15 +170,15 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeReplaceRootVolumeTasksReque
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

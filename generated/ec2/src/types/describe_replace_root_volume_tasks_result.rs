@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeReplaceRootVolumeTasksResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeReplaceRootVolumeTasksResult {
     /// Information about the root volume replacement task.
-    pub replace_root_volume_tasks: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplaceRootVolumeTask>,
-    >,
+    pub replace_root_volume_tasks: Option<Vec<crate::types::ReplaceRootVolumeTask>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeReplaceRootVolumeTasksResult {
     /// Starts building a [`DescribeReplaceRootVolumeTasksResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeReplaceRootVolumeTasksResultBuilder {
-        <crate::types::builders::DescribeReplaceRootVolumeTasksResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeReplaceRootVolumeTasksResultBuilder as Default>::default()
     }
     /// The `ReplaceRootVolumeTasks` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeReplaceRootVolumeTasksResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeReplaceRootVolumeTasksResult`](crate::types::DescribeReplaceRootVolumeTasksResult); start one with `DescribeReplaceRootVolumeTasksResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeReplaceRootVolumeTasksResultBuilder {
     inner: crate::types::DescribeReplaceRootVolumeTasksResult,
 }
@@ -59,9 +47,7 @@ impl DescribeReplaceRootVolumeTasksResultBuilder {
     #[inline]
     pub fn set_replace_root_volume_tasks(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReplaceRootVolumeTask>,
-        >,
+        input: Option<Vec<crate::types::ReplaceRootVolumeTask>>,
     ) -> Self {
         self.inner.replace_root_volume_tasks = input;
         self
@@ -70,29 +56,23 @@ impl DescribeReplaceRootVolumeTasksResultBuilder {
     #[inline]
     pub fn get_replace_root_volume_tasks(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ReplaceRootVolumeTask>> {
+    ) -> &Option<Vec<crate::types::ReplaceRootVolumeTask>> {
         &self.inner.replace_root_volume_tasks
     }
     /// Sets [`DescribeReplaceRootVolumeTasksResult::next_token`](crate::types::DescribeReplaceRootVolumeTasksResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeReplaceRootVolumeTasksResult::next_token`](crate::types::DescribeReplaceRootVolumeTasksResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeReplaceRootVolumeTasksResult::next_token`](crate::types::DescribeReplaceRootVolumeTasksResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeReplaceRootVolumeTasksResult`]; it has no required members, so this cannot fail.
@@ -104,12 +84,12 @@ impl DescribeReplaceRootVolumeTasksResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeReplaceRootVolumeTasksResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "replaceRootVolumeTaskSet" => {
-                    value.replace_root_volume_tasks = ::std::option::Option::Some(
+                    value.replace_root_volume_tasks = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ReplaceRootVolumeTask as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeReplaceRootVolumeTasksResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,40 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeReservedInstancesListings.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeReservedInstancesListingsRequest {
     /// One or more Reserved Instance IDs.
-    pub reserved_instances_id: ::std::option::Option<::std::string::String>,
+    pub reserved_instances_id: Option<String>,
     /// One or more Reserved Instance listing IDs.
-    pub reserved_instances_listing_id: ::std::option::Option<::std::string::String>,
+    pub reserved_instances_listing_id: Option<String>,
     /// One or more filters.
     ///
     /// - `reserved-instances-id` - The ID of the Reserved Instances.
     /// - `reserved-instances-listing-id` - The ID of the Reserved Instances listing.
     /// - `status` - The status of the Reserved Instance listing (`pending` \| `active` \| `cancelled` \| `closed`).
     /// - `status-message` - The reason for the status.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeReservedInstancesListingsRequest {
     /// Starts building a [`DescribeReservedInstancesListingsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeReservedInstancesListingsRequestBuilder {
-        <crate::types::builders::DescribeReservedInstancesListingsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeReservedInstancesListingsRequestBuilder as Default>::default()
     }
     /// The `ReservedInstancesId` member, when set.
     #[inline]
-    pub fn reserved_instances_id(&self) -> ::std::option::Option<&str> {
+    pub fn reserved_instances_id(&self) -> Option<&str> {
         self.reserved_instances_id.as_deref()
     }
     /// The `ReservedInstancesListingId` member, when set.
     #[inline]
-    pub fn reserved_instances_listing_id(&self) -> ::std::option::Option<&str> {
+    pub fn reserved_instances_listing_id(&self) -> Option<&str> {
         self.reserved_instances_listing_id.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -45,64 +40,41 @@ impl DescribeReservedInstancesListingsRequest {
     }
 }
 /// A builder for [`DescribeReservedInstancesListingsRequest`](crate::types::DescribeReservedInstancesListingsRequest); start one with `DescribeReservedInstancesListingsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeReservedInstancesListingsRequestBuilder {
     inner: crate::types::DescribeReservedInstancesListingsRequest,
 }
 impl DescribeReservedInstancesListingsRequestBuilder {
     /// Sets [`DescribeReservedInstancesListingsRequest::reserved_instances_id`](crate::types::DescribeReservedInstancesListingsRequest::reserved_instances_id): One or more Reserved Instance IDs.
-    pub fn reserved_instances_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reserved_instances_id = ::std::option::Option::Some(input.into());
+    pub fn reserved_instances_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.reserved_instances_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeReservedInstancesListingsRequest::reserved_instances_id`](crate::types::DescribeReservedInstancesListingsRequest::reserved_instances_id).
     #[inline]
-    pub fn set_reserved_instances_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reserved_instances_id(mut self, input: Option<String>) -> Self {
         self.inner.reserved_instances_id = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesListingsRequest::reserved_instances_id`](crate::types::DescribeReservedInstancesListingsRequest::reserved_instances_id), if any.
     #[inline]
-    pub fn get_reserved_instances_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reserved_instances_id(&self) -> &Option<String> {
         &self.inner.reserved_instances_id
     }
     /// Sets [`DescribeReservedInstancesListingsRequest::reserved_instances_listing_id`](crate::types::DescribeReservedInstancesListingsRequest::reserved_instances_listing_id): One or more Reserved Instance listing IDs.
-    pub fn reserved_instances_listing_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reserved_instances_listing_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn reserved_instances_listing_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.reserved_instances_listing_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeReservedInstancesListingsRequest::reserved_instances_listing_id`](crate::types::DescribeReservedInstancesListingsRequest::reserved_instances_listing_id).
     #[inline]
-    pub fn set_reserved_instances_listing_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reserved_instances_listing_id(mut self, input: Option<String>) -> Self {
         self.inner.reserved_instances_listing_id = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesListingsRequest::reserved_instances_listing_id`](crate::types::DescribeReservedInstancesListingsRequest::reserved_instances_listing_id), if any.
     #[inline]
-    pub fn get_reserved_instances_listing_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reserved_instances_listing_id(&self) -> &Option<String> {
         &self.inner.reserved_instances_listing_id
     }
     /// Appends one item to [`DescribeReservedInstancesListingsRequest::filters`](crate::types::DescribeReservedInstancesListingsRequest::filters): One or more filters.
@@ -114,18 +86,13 @@ impl DescribeReservedInstancesListingsRequestBuilder {
     }
     /// Sets or clears [`DescribeReservedInstancesListingsRequest::filters`](crate::types::DescribeReservedInstancesListingsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesListingsRequest::filters`](crate::types::DescribeReservedInstancesListingsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribeReservedInstancesListingsRequest`]; it has no required members, so this cannot fail.
@@ -138,14 +105,14 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeReservedInstancesListingsRe
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.reserved_instances_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.reserved_instances_id {
             body.member("ReservedInstancesId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.reserved_instances_listing_id {
+        if let Some(value) = &self.reserved_instances_listing_id {
             body.member("ReservedInstancesListingId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -153,6 +120,6 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeReservedInstancesListingsRe
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeReservedInstancesListings.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeReservedInstancesListingsResult {
     /// Information about the Reserved Instance listing.
-    pub reserved_instances_listings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReservedInstancesListing>,
-    >,
+    pub reserved_instances_listings: Option<Vec<crate::types::ReservedInstancesListing>>,
 }
 impl DescribeReservedInstancesListingsResult {
     /// Starts building a [`DescribeReservedInstancesListingsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeReservedInstancesListingsResultBuilder {
-        <crate::types::builders::DescribeReservedInstancesListingsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeReservedInstancesListingsResultBuilder as Default>::default()
     }
     /// The `ReservedInstancesListings` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,12 +23,7 @@ impl DescribeReservedInstancesListingsResult {
     }
 }
 /// A builder for [`DescribeReservedInstancesListingsResult`](crate::types::DescribeReservedInstancesListingsResult); start one with `DescribeReservedInstancesListingsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeReservedInstancesListingsResultBuilder {
     inner: crate::types::DescribeReservedInstancesListingsResult,
 }
@@ -54,9 +42,7 @@ impl DescribeReservedInstancesListingsResultBuilder {
     #[inline]
     pub fn set_reserved_instances_listings(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReservedInstancesListing>,
-        >,
+        input: Option<Vec<crate::types::ReservedInstancesListing>>,
     ) -> Self {
         self.inner.reserved_instances_listings = input;
         self
@@ -65,9 +51,7 @@ impl DescribeReservedInstancesListingsResultBuilder {
     #[inline]
     pub fn get_reserved_instances_listings(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ReservedInstancesListing>,
-    > {
+    ) -> &Option<Vec<crate::types::ReservedInstancesListing>> {
         &self.inner.reserved_instances_listings
     }
     /// Builds the [`DescribeReservedInstancesListingsResult`]; it has no required members, so this cannot fail.
@@ -79,11 +63,11 @@ impl DescribeReservedInstancesListingsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeReservedInstancesListingsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "reservedInstancesListingsSet" {
-                value.reserved_instances_listings = ::std::option::Option::Some(
+                value.reserved_instances_listings = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::ReservedInstancesListing as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -91,6 +75,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeReservedInstancesListingsResult 
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

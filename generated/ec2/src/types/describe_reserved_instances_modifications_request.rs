@@ -2,20 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeReservedInstancesModifications.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeReservedInstancesModificationsRequest {
     /// IDs for the submitted modification request.
-    pub reserved_instances_modification_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub reserved_instances_modification_ids: Option<Vec<String>>,
     /// The token to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// One or more filters.
     ///
     /// - `client-token` - The idempotency token for the modification request.
@@ -31,22 +24,22 @@ pub struct DescribeReservedInstancesModificationsRequest {
     /// - `status` - The status of the Reserved Instances modification request (`processing` \| `fulfilled` \| `failed`).
     /// - `status-message` - The reason for the status.
     /// - `update-date` - The time when the modification request was last updated.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeReservedInstancesModificationsRequest {
     /// Starts building a [`DescribeReservedInstancesModificationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeReservedInstancesModificationsRequestBuilder {
-        <crate::types::builders::DescribeReservedInstancesModificationsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeReservedInstancesModificationsRequestBuilder as Default>::default()
     }
     /// The `ReservedInstancesModificationIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn reserved_instances_modification_ids(&self) -> &[::std::string::String] {
+    pub fn reserved_instances_modification_ids(&self) -> &[String] {
         self.reserved_instances_modification_ids.as_deref().unwrap_or_default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,12 +49,7 @@ impl DescribeReservedInstancesModificationsRequest {
     }
 }
 /// A builder for [`DescribeReservedInstancesModificationsRequest`](crate::types::DescribeReservedInstancesModificationsRequest); start one with `DescribeReservedInstancesModificationsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeReservedInstancesModificationsRequestBuilder {
     inner: crate::types::DescribeReservedInstancesModificationsRequest,
 }
@@ -71,7 +59,7 @@ impl DescribeReservedInstancesModificationsRequestBuilder {
     /// To set the whole list at once, use [`set_reserved_instances_modification_ids`](Self::set_reserved_instances_modification_ids).
     pub fn reserved_instances_modification_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.inner
             .reserved_instances_modification_ids
@@ -83,38 +71,30 @@ impl DescribeReservedInstancesModificationsRequestBuilder {
     #[inline]
     pub fn set_reserved_instances_modification_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.reserved_instances_modification_ids = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesModificationsRequest::reserved_instances_modification_ids`](crate::types::DescribeReservedInstancesModificationsRequest::reserved_instances_modification_ids), if any.
     #[inline]
-    pub fn get_reserved_instances_modification_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_reserved_instances_modification_ids(&self) -> &Option<Vec<String>> {
         &self.inner.reserved_instances_modification_ids
     }
     /// Sets [`DescribeReservedInstancesModificationsRequest::next_token`](crate::types::DescribeReservedInstancesModificationsRequest::next_token): The token to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeReservedInstancesModificationsRequest::next_token`](crate::types::DescribeReservedInstancesModificationsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesModificationsRequest::next_token`](crate::types::DescribeReservedInstancesModificationsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeReservedInstancesModificationsRequest::filters`](crate::types::DescribeReservedInstancesModificationsRequest::filters): One or more filters.
@@ -126,18 +106,13 @@ impl DescribeReservedInstancesModificationsRequestBuilder {
     }
     /// Sets or clears [`DescribeReservedInstancesModificationsRequest::filters`](crate::types::DescribeReservedInstancesModificationsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesModificationsRequest::filters`](crate::types::DescribeReservedInstancesModificationsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribeReservedInstancesModificationsRequest`]; it has no required members, so this cannot fail.
@@ -151,18 +126,16 @@ for DescribeReservedInstancesModificationsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .reserved_instances_modification_ids
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.reserved_instances_modification_ids {
             let member_0 = body.enter("ReservedInstancesModificationId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -170,6 +143,6 @@ for DescribeReservedInstancesModificationsRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

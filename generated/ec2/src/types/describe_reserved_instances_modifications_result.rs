@@ -2,30 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeReservedInstancesModifications.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeReservedInstancesModificationsResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The Reserved Instance modification information.
-    pub reserved_instances_modifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReservedInstancesModification>,
+    pub reserved_instances_modifications: Option<
+        Vec<crate::types::ReservedInstancesModification>,
     >,
 }
 impl DescribeReservedInstancesModificationsResult {
     /// Starts building a [`DescribeReservedInstancesModificationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeReservedInstancesModificationsResultBuilder {
-        <crate::types::builders::DescribeReservedInstancesModificationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeReservedInstancesModificationsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `ReservedInstancesModifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,36 +32,25 @@ impl DescribeReservedInstancesModificationsResult {
     }
 }
 /// A builder for [`DescribeReservedInstancesModificationsResult`](crate::types::DescribeReservedInstancesModificationsResult); start one with `DescribeReservedInstancesModificationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeReservedInstancesModificationsResultBuilder {
     inner: crate::types::DescribeReservedInstancesModificationsResult,
 }
 impl DescribeReservedInstancesModificationsResultBuilder {
     /// Sets [`DescribeReservedInstancesModificationsResult::next_token`](crate::types::DescribeReservedInstancesModificationsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeReservedInstancesModificationsResult::next_token`](crate::types::DescribeReservedInstancesModificationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesModificationsResult::next_token`](crate::types::DescribeReservedInstancesModificationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeReservedInstancesModificationsResult::reserved_instances_modifications`](crate::types::DescribeReservedInstancesModificationsResult::reserved_instances_modifications): The Reserved Instance modification information.
@@ -83,9 +67,7 @@ impl DescribeReservedInstancesModificationsResultBuilder {
     #[inline]
     pub fn set_reserved_instances_modifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReservedInstancesModification>,
-        >,
+        input: Option<Vec<crate::types::ReservedInstancesModification>>,
     ) -> Self {
         self.inner.reserved_instances_modifications = input;
         self
@@ -94,9 +76,7 @@ impl DescribeReservedInstancesModificationsResultBuilder {
     #[inline]
     pub fn get_reserved_instances_modifications(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ReservedInstancesModification>,
-    > {
+    ) -> &Option<Vec<crate::types::ReservedInstancesModification>> {
         &self.inner.reserved_instances_modifications
     }
     /// Builds the [`DescribeReservedInstancesModificationsResult`]; it has no required members, so this cannot fail.
@@ -108,17 +88,15 @@ impl DescribeReservedInstancesModificationsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeReservedInstancesModificationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "reservedInstancesModificationsSet" => {
-                    value.reserved_instances_modifications = ::std::option::Option::Some(
+                    value.reserved_instances_modifications = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ReservedInstancesModification as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -128,6 +106,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeReservedInstancesModificationsRe
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

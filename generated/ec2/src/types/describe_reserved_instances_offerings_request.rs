@@ -2,48 +2,41 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeReservedInstancesOfferings.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeReservedInstancesOfferingsRequest {
     /// The Availability Zone in which the Reserved Instance can be used.
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` can be specified, but not both.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// Include Reserved Instance Marketplace offerings in the response.
-    pub include_marketplace: ::std::option::Option<bool>,
+    pub include_marketplace: Option<bool>,
     /// The instance type that the reservation will cover (for example, `m1.small`). For more information, see [Amazon EC2 instance types](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-types.html) in the *Amazon EC2 User Guide*.
-    pub instance_type: ::std::option::Option<crate::types::InstanceType>,
+    pub instance_type: Option<crate::types::InstanceType>,
     /// The maximum duration (in seconds) to filter when searching for offerings.
     ///
     /// Default: 94608000 (3 years)
-    pub max_duration: ::std::option::Option<i64>,
+    pub max_duration: Option<i64>,
     /// The maximum number of instances to filter when searching for offerings.
     ///
     /// Default: 20
-    pub max_instance_count: ::std::option::Option<i32>,
+    pub max_instance_count: Option<i32>,
     /// The minimum duration (in seconds) to filter when searching for offerings.
     ///
     /// Default: 2592000 (1 month)
-    pub min_duration: ::std::option::Option<i64>,
+    pub min_duration: Option<i64>,
     /// The offering class of the Reserved Instance. Can be `standard` or `convertible`.
-    pub offering_class: ::std::option::Option<crate::types::OfferingClassType>,
+    pub offering_class: Option<crate::types::OfferingClassType>,
     /// The Reserved Instance product platform description. Instances that include `(Amazon VPC)` in the description are for use with Amazon VPC.
-    pub product_description: ::std::option::Option<crate::types::RiProductDescription>,
+    pub product_description: Option<crate::types::RiProductDescription>,
     /// One or more Reserved Instances offering IDs.
-    pub reserved_instances_offering_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub reserved_instances_offering_ids: Option<Vec<String>>,
     /// The ID of the Availability Zone.
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` can be specified, but not both.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// One or more filters.
     ///
     /// - `availability-zone` - The Availability Zone where the Reserved Instance can be used.
@@ -56,85 +49,81 @@ pub struct DescribeReservedInstancesOfferingsRequest {
     /// - `reserved-instances-offering-id` - The Reserved Instances offering ID.
     /// - [`scope`](crate::types::Scope) - The scope of the Reserved Instance (`Availability Zone` or [`Region`](crate::types::Region)).
     /// - `usage-price` - The usage price of the Reserved Instance, per hour (for example, 0.84).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The tenancy of the instances covered by the reservation. A Reserved Instance with a tenancy of `dedicated` is applied to instances that run in a VPC on single-tenant hardware (i.e., Dedicated Instances).
     ///
     /// **Important:** The `host` value cannot be used with this parameter. Use the `default` or `dedicated` values only.
     ///
     /// Default: `default`
-    pub instance_tenancy: ::std::option::Option<crate::types::Tenancy>,
+    pub instance_tenancy: Option<crate::types::Tenancy>,
     /// The Reserved Instance offering type. If you are using tools that predate the 2011-11-01 API version, you only have access to the `Medium Utilization` Reserved Instance offering type.
-    pub offering_type: ::std::option::Option<crate::types::OfferingTypeValues>,
+    pub offering_type: Option<crate::types::OfferingTypeValues>,
     /// The token to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of results to return for the request in a single page. The remaining results of the initial request can be seen by sending another request with the returned `NextToken` value. The maximum is 100.
     ///
     /// Default: 100
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
 }
 impl DescribeReservedInstancesOfferingsRequest {
     /// Starts building a [`DescribeReservedInstancesOfferingsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder {
-        <crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeReservedInstancesOfferingsRequestBuilder as Default>::default()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `IncludeMarketplace` member, when set.
     #[inline]
-    pub fn include_marketplace(&self) -> ::std::option::Option<bool> {
+    pub fn include_marketplace(&self) -> Option<bool> {
         self.include_marketplace
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&crate::types::InstanceType> {
+    pub fn instance_type(&self) -> Option<&crate::types::InstanceType> {
         self.instance_type.as_ref()
     }
     /// The `MaxDuration` member, when set.
     #[inline]
-    pub fn max_duration(&self) -> ::std::option::Option<i64> {
+    pub fn max_duration(&self) -> Option<i64> {
         self.max_duration
     }
     /// The `MaxInstanceCount` member, when set.
     #[inline]
-    pub fn max_instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn max_instance_count(&self) -> Option<i32> {
         self.max_instance_count
     }
     /// The `MinDuration` member, when set.
     #[inline]
-    pub fn min_duration(&self) -> ::std::option::Option<i64> {
+    pub fn min_duration(&self) -> Option<i64> {
         self.min_duration
     }
     /// The `OfferingClass` member, when set.
     #[inline]
-    pub fn offering_class(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OfferingClassType> {
+    pub fn offering_class(&self) -> Option<&crate::types::OfferingClassType> {
         self.offering_class.as_ref()
     }
     /// The `ProductDescription` member, when set.
     #[inline]
-    pub fn product_description(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RiProductDescription> {
+    pub fn product_description(&self) -> Option<&crate::types::RiProductDescription> {
         self.product_description.as_ref()
     }
     /// The `ReservedInstancesOfferingIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn reserved_instances_offering_ids(&self) -> &[::std::string::String] {
+    pub fn reserved_instances_offering_ids(&self) -> &[String] {
         self.reserved_instances_offering_ids.as_deref().unwrap_or_default()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -144,169 +133,147 @@ impl DescribeReservedInstancesOfferingsRequest {
     }
     /// The `InstanceTenancy` member, when set.
     #[inline]
-    pub fn instance_tenancy(&self) -> ::std::option::Option<&crate::types::Tenancy> {
+    pub fn instance_tenancy(&self) -> Option<&crate::types::Tenancy> {
         self.instance_tenancy.as_ref()
     }
     /// The `OfferingType` member, when set.
     #[inline]
-    pub fn offering_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OfferingTypeValues> {
+    pub fn offering_type(&self) -> Option<&crate::types::OfferingTypeValues> {
         self.offering_type.as_ref()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 }
 /// A builder for [`DescribeReservedInstancesOfferingsRequest`](crate::types::DescribeReservedInstancesOfferingsRequest); start one with `DescribeReservedInstancesOfferingsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeReservedInstancesOfferingsRequestBuilder {
     inner: crate::types::DescribeReservedInstancesOfferingsRequest,
 }
 impl DescribeReservedInstancesOfferingsRequestBuilder {
     /// Sets [`DescribeReservedInstancesOfferingsRequest::availability_zone`](crate::types::DescribeReservedInstancesOfferingsRequest::availability_zone): The Availability Zone in which the Reserved Instance can be used.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::availability_zone`](crate::types::DescribeReservedInstancesOfferingsRequest::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesOfferingsRequest::availability_zone`](crate::types::DescribeReservedInstancesOfferingsRequest::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`DescribeReservedInstancesOfferingsRequest::include_marketplace`](crate::types::DescribeReservedInstancesOfferingsRequest::include_marketplace): Include Reserved Instance Marketplace offerings in the response.
     pub fn include_marketplace(mut self, input: bool) -> Self {
-        self.inner.include_marketplace = ::std::option::Option::Some(input);
+        self.inner.include_marketplace = Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::include_marketplace`](crate::types::DescribeReservedInstancesOfferingsRequest::include_marketplace).
     #[inline]
-    pub fn set_include_marketplace(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_marketplace(mut self, input: Option<bool>) -> Self {
         self.inner.include_marketplace = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesOfferingsRequest::include_marketplace`](crate::types::DescribeReservedInstancesOfferingsRequest::include_marketplace), if any.
     #[inline]
-    pub fn get_include_marketplace(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_marketplace(&self) -> &Option<bool> {
         &self.inner.include_marketplace
     }
     /// Sets [`DescribeReservedInstancesOfferingsRequest::instance_type`](crate::types::DescribeReservedInstancesOfferingsRequest::instance_type): The instance type that the reservation will cover (for example, `m1.small`).
     pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input);
+        self.inner.instance_type = Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::instance_type`](crate::types::DescribeReservedInstancesOfferingsRequest::instance_type).
     #[inline]
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceType>,
+        input: Option<crate::types::InstanceType>,
     ) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesOfferingsRequest::instance_type`](crate::types::DescribeReservedInstancesOfferingsRequest::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceType> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::InstanceType> {
         &self.inner.instance_type
     }
     /// Sets [`DescribeReservedInstancesOfferingsRequest::max_duration`](crate::types::DescribeReservedInstancesOfferingsRequest::max_duration): The maximum duration (in seconds) to filter when searching for offerings.
     pub fn max_duration(mut self, input: i64) -> Self {
-        self.inner.max_duration = ::std::option::Option::Some(input);
+        self.inner.max_duration = Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::max_duration`](crate::types::DescribeReservedInstancesOfferingsRequest::max_duration).
     #[inline]
-    pub fn set_max_duration(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_max_duration(mut self, input: Option<i64>) -> Self {
         self.inner.max_duration = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesOfferingsRequest::max_duration`](crate::types::DescribeReservedInstancesOfferingsRequest::max_duration), if any.
     #[inline]
-    pub fn get_max_duration(&self) -> &::std::option::Option<i64> {
+    pub fn get_max_duration(&self) -> &Option<i64> {
         &self.inner.max_duration
     }
     /// Sets [`DescribeReservedInstancesOfferingsRequest::max_instance_count`](crate::types::DescribeReservedInstancesOfferingsRequest::max_instance_count): The maximum number of instances to filter when searching for offerings.
     pub fn max_instance_count(mut self, input: i32) -> Self {
-        self.inner.max_instance_count = ::std::option::Option::Some(input);
+        self.inner.max_instance_count = Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::max_instance_count`](crate::types::DescribeReservedInstancesOfferingsRequest::max_instance_count).
     #[inline]
-    pub fn set_max_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.max_instance_count = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesOfferingsRequest::max_instance_count`](crate::types::DescribeReservedInstancesOfferingsRequest::max_instance_count), if any.
     #[inline]
-    pub fn get_max_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_instance_count(&self) -> &Option<i32> {
         &self.inner.max_instance_count
     }
     /// Sets [`DescribeReservedInstancesOfferingsRequest::min_duration`](crate::types::DescribeReservedInstancesOfferingsRequest::min_duration): The minimum duration (in seconds) to filter when searching for offerings.
     pub fn min_duration(mut self, input: i64) -> Self {
-        self.inner.min_duration = ::std::option::Option::Some(input);
+        self.inner.min_duration = Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::min_duration`](crate::types::DescribeReservedInstancesOfferingsRequest::min_duration).
     #[inline]
-    pub fn set_min_duration(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_min_duration(mut self, input: Option<i64>) -> Self {
         self.inner.min_duration = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesOfferingsRequest::min_duration`](crate::types::DescribeReservedInstancesOfferingsRequest::min_duration), if any.
     #[inline]
-    pub fn get_min_duration(&self) -> &::std::option::Option<i64> {
+    pub fn get_min_duration(&self) -> &Option<i64> {
         &self.inner.min_duration
     }
     /// Sets [`DescribeReservedInstancesOfferingsRequest::offering_class`](crate::types::DescribeReservedInstancesOfferingsRequest::offering_class): The offering class of the Reserved Instance.
     pub fn offering_class(mut self, input: crate::types::OfferingClassType) -> Self {
-        self.inner.offering_class = ::std::option::Option::Some(input);
+        self.inner.offering_class = Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::offering_class`](crate::types::DescribeReservedInstancesOfferingsRequest::offering_class).
     #[inline]
     pub fn set_offering_class(
         mut self,
-        input: ::std::option::Option<crate::types::OfferingClassType>,
+        input: Option<crate::types::OfferingClassType>,
     ) -> Self {
         self.inner.offering_class = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesOfferingsRequest::offering_class`](crate::types::DescribeReservedInstancesOfferingsRequest::offering_class), if any.
     #[inline]
-    pub fn get_offering_class(
-        &self,
-    ) -> &::std::option::Option<crate::types::OfferingClassType> {
+    pub fn get_offering_class(&self) -> &Option<crate::types::OfferingClassType> {
         &self.inner.offering_class
     }
     /// Sets [`DescribeReservedInstancesOfferingsRequest::product_description`](crate::types::DescribeReservedInstancesOfferingsRequest::product_description): The Reserved Instance product platform description.
@@ -314,14 +281,14 @@ impl DescribeReservedInstancesOfferingsRequestBuilder {
         mut self,
         input: crate::types::RiProductDescription,
     ) -> Self {
-        self.inner.product_description = ::std::option::Option::Some(input);
+        self.inner.product_description = Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::product_description`](crate::types::DescribeReservedInstancesOfferingsRequest::product_description).
     #[inline]
     pub fn set_product_description(
         mut self,
-        input: ::std::option::Option<crate::types::RiProductDescription>,
+        input: Option<crate::types::RiProductDescription>,
     ) -> Self {
         self.inner.product_description = input;
         self
@@ -330,16 +297,13 @@ impl DescribeReservedInstancesOfferingsRequestBuilder {
     #[inline]
     pub fn get_product_description(
         &self,
-    ) -> &::std::option::Option<crate::types::RiProductDescription> {
+    ) -> &Option<crate::types::RiProductDescription> {
         &self.inner.product_description
     }
     /// Appends one item to [`DescribeReservedInstancesOfferingsRequest::reserved_instances_offering_ids`](crate::types::DescribeReservedInstancesOfferingsRequest::reserved_instances_offering_ids): One or more Reserved Instances offering IDs.
     ///
     /// To set the whole list at once, use [`set_reserved_instances_offering_ids`](Self::set_reserved_instances_offering_ids).
-    pub fn reserved_instances_offering_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn reserved_instances_offering_ids(mut self, input: impl Into<String>) -> Self {
         self.inner
             .reserved_instances_offering_ids
             .get_or_insert_default()
@@ -350,56 +314,46 @@ impl DescribeReservedInstancesOfferingsRequestBuilder {
     #[inline]
     pub fn set_reserved_instances_offering_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.reserved_instances_offering_ids = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesOfferingsRequest::reserved_instances_offering_ids`](crate::types::DescribeReservedInstancesOfferingsRequest::reserved_instances_offering_ids), if any.
     #[inline]
-    pub fn get_reserved_instances_offering_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_reserved_instances_offering_ids(&self) -> &Option<Vec<String>> {
         &self.inner.reserved_instances_offering_ids
     }
     /// Sets [`DescribeReservedInstancesOfferingsRequest::availability_zone_id`](crate::types::DescribeReservedInstancesOfferingsRequest::availability_zone_id): The ID of the Availability Zone.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::availability_zone_id`](crate::types::DescribeReservedInstancesOfferingsRequest::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesOfferingsRequest::availability_zone_id`](crate::types::DescribeReservedInstancesOfferingsRequest::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`DescribeReservedInstancesOfferingsRequest::dry_run`](crate::types::DescribeReservedInstancesOfferingsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::dry_run`](crate::types::DescribeReservedInstancesOfferingsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesOfferingsRequest::dry_run`](crate::types::DescribeReservedInstancesOfferingsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeReservedInstancesOfferingsRequest::filters`](crate::types::DescribeReservedInstancesOfferingsRequest::filters): One or more filters.
@@ -411,96 +365,80 @@ impl DescribeReservedInstancesOfferingsRequestBuilder {
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::filters`](crate::types::DescribeReservedInstancesOfferingsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesOfferingsRequest::filters`](crate::types::DescribeReservedInstancesOfferingsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeReservedInstancesOfferingsRequest::instance_tenancy`](crate::types::DescribeReservedInstancesOfferingsRequest::instance_tenancy): The tenancy of the instances covered by the reservation.
     pub fn instance_tenancy(mut self, input: crate::types::Tenancy) -> Self {
-        self.inner.instance_tenancy = ::std::option::Option::Some(input);
+        self.inner.instance_tenancy = Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::instance_tenancy`](crate::types::DescribeReservedInstancesOfferingsRequest::instance_tenancy).
     #[inline]
-    pub fn set_instance_tenancy(
-        mut self,
-        input: ::std::option::Option<crate::types::Tenancy>,
-    ) -> Self {
+    pub fn set_instance_tenancy(mut self, input: Option<crate::types::Tenancy>) -> Self {
         self.inner.instance_tenancy = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesOfferingsRequest::instance_tenancy`](crate::types::DescribeReservedInstancesOfferingsRequest::instance_tenancy), if any.
     #[inline]
-    pub fn get_instance_tenancy(&self) -> &::std::option::Option<crate::types::Tenancy> {
+    pub fn get_instance_tenancy(&self) -> &Option<crate::types::Tenancy> {
         &self.inner.instance_tenancy
     }
     /// Sets [`DescribeReservedInstancesOfferingsRequest::offering_type`](crate::types::DescribeReservedInstancesOfferingsRequest::offering_type): The Reserved Instance offering type.
     pub fn offering_type(mut self, input: crate::types::OfferingTypeValues) -> Self {
-        self.inner.offering_type = ::std::option::Option::Some(input);
+        self.inner.offering_type = Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::offering_type`](crate::types::DescribeReservedInstancesOfferingsRequest::offering_type).
     #[inline]
     pub fn set_offering_type(
         mut self,
-        input: ::std::option::Option<crate::types::OfferingTypeValues>,
+        input: Option<crate::types::OfferingTypeValues>,
     ) -> Self {
         self.inner.offering_type = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesOfferingsRequest::offering_type`](crate::types::DescribeReservedInstancesOfferingsRequest::offering_type), if any.
     #[inline]
-    pub fn get_offering_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::OfferingTypeValues> {
+    pub fn get_offering_type(&self) -> &Option<crate::types::OfferingTypeValues> {
         &self.inner.offering_type
     }
     /// Sets [`DescribeReservedInstancesOfferingsRequest::next_token`](crate::types::DescribeReservedInstancesOfferingsRequest::next_token): The token to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::next_token`](crate::types::DescribeReservedInstancesOfferingsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesOfferingsRequest::next_token`](crate::types::DescribeReservedInstancesOfferingsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeReservedInstancesOfferingsRequest::max_results`](crate::types::DescribeReservedInstancesOfferingsRequest::max_results): The maximum number of results to return for the request in a single page.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsRequest::max_results`](crate::types::DescribeReservedInstancesOfferingsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesOfferingsRequest::max_results`](crate::types::DescribeReservedInstancesOfferingsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Builds the [`DescribeReservedInstancesOfferingsRequest`]; it has no required members, so this cannot fail.
@@ -513,47 +451,46 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeReservedInstancesOfferingsR
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.availability_zone {
             body.member("AvailabilityZone", value);
         }
-        if let ::std::option::Option::Some(value) = &self.include_marketplace {
+        if let Some(value) = &self.include_marketplace {
             body.member(
                 "IncludeMarketplace",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             body.member("InstanceType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.max_duration {
+        if let Some(value) = &self.max_duration {
             body.member("MaxDuration", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.max_instance_count {
+        if let Some(value) = &self.max_instance_count {
             body.member("MaxInstanceCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.min_duration {
+        if let Some(value) = &self.min_duration {
             body.member("MinDuration", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.offering_class {
+        if let Some(value) = &self.offering_class {
             body.member("OfferingClass", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.product_description {
+        if let Some(value) = &self.product_description {
             body.member("ProductDescription", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.reserved_instances_offering_ids
-        {
+        if let Some(value) = &self.reserved_instances_offering_ids {
             let member_0 = body.enter("ReservedInstancesOfferingId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             body.member("AvailabilityZoneId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -561,18 +498,18 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeReservedInstancesOfferingsR
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_tenancy {
+        if let Some(value) = &self.instance_tenancy {
             body.member("InstanceTenancy", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.offering_type {
+        if let Some(value) = &self.offering_type {
             body.member("OfferingType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,30 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeReservedInstancesOfferings.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeReservedInstancesOfferingsResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// A list of Reserved Instances offerings.
-    pub reserved_instances_offerings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReservedInstancesOffering>,
+    pub reserved_instances_offerings: Option<
+        Vec<crate::types::ReservedInstancesOffering>,
     >,
 }
 impl DescribeReservedInstancesOfferingsResult {
     /// Starts building a [`DescribeReservedInstancesOfferingsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeReservedInstancesOfferingsResultBuilder {
-        <crate::types::builders::DescribeReservedInstancesOfferingsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeReservedInstancesOfferingsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `ReservedInstancesOfferings` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,36 +32,25 @@ impl DescribeReservedInstancesOfferingsResult {
     }
 }
 /// A builder for [`DescribeReservedInstancesOfferingsResult`](crate::types::DescribeReservedInstancesOfferingsResult); start one with `DescribeReservedInstancesOfferingsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeReservedInstancesOfferingsResultBuilder {
     inner: crate::types::DescribeReservedInstancesOfferingsResult,
 }
 impl DescribeReservedInstancesOfferingsResultBuilder {
     /// Sets [`DescribeReservedInstancesOfferingsResult::next_token`](crate::types::DescribeReservedInstancesOfferingsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeReservedInstancesOfferingsResult::next_token`](crate::types::DescribeReservedInstancesOfferingsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesOfferingsResult::next_token`](crate::types::DescribeReservedInstancesOfferingsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeReservedInstancesOfferingsResult::reserved_instances_offerings`](crate::types::DescribeReservedInstancesOfferingsResult::reserved_instances_offerings): A list of Reserved Instances offerings.
@@ -83,9 +67,7 @@ impl DescribeReservedInstancesOfferingsResultBuilder {
     #[inline]
     pub fn set_reserved_instances_offerings(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReservedInstancesOffering>,
-        >,
+        input: Option<Vec<crate::types::ReservedInstancesOffering>>,
     ) -> Self {
         self.inner.reserved_instances_offerings = input;
         self
@@ -94,9 +76,7 @@ impl DescribeReservedInstancesOfferingsResultBuilder {
     #[inline]
     pub fn get_reserved_instances_offerings(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ReservedInstancesOffering>,
-    > {
+    ) -> &Option<Vec<crate::types::ReservedInstancesOffering>> {
         &self.inner.reserved_instances_offerings
     }
     /// Builds the [`DescribeReservedInstancesOfferingsResult`]; it has no required members, so this cannot fail.
@@ -108,17 +88,15 @@ impl DescribeReservedInstancesOfferingsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeReservedInstancesOfferingsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "reservedInstancesOfferingsSet" => {
-                    value.reserved_instances_offerings = ::std::option::Option::Some(
+                    value.reserved_instances_offerings = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ReservedInstancesOffering as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -128,6 +106,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeReservedInstancesOfferingsResult
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeReservedInstances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeReservedInstancesRequest {
     /// Describes whether the Reserved Instance is Standard or Convertible.
-    pub offering_class: ::std::option::Option<crate::types::OfferingClassType>,
+    pub offering_class: Option<crate::types::OfferingClassType>,
     /// One or more Reserved Instance IDs.
     ///
     /// Default: Describes all your Reserved Instances, or only those otherwise specified.
-    pub reserved_instances_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub reserved_instances_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// One or more filters.
     ///
     /// - `availability-zone` - The Availability Zone where the Reserved Instance can be used.
@@ -36,31 +29,29 @@ pub struct DescribeReservedInstancesRequest {
     /// - `tag:<key>` - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     /// - `usage-price` - The usage price of the Reserved Instance, per hour (for example, 0.84).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The Reserved Instance offering type. If you are using tools that predate the 2011-11-01 API version, you only have access to the `Medium Utilization` Reserved Instance offering type.
-    pub offering_type: ::std::option::Option<crate::types::OfferingTypeValues>,
+    pub offering_type: Option<crate::types::OfferingTypeValues>,
 }
 impl DescribeReservedInstancesRequest {
     /// Starts building a [`DescribeReservedInstancesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeReservedInstancesRequestBuilder {
-        <crate::types::builders::DescribeReservedInstancesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeReservedInstancesRequestBuilder as Default>::default()
     }
     /// The `OfferingClass` member, when set.
     #[inline]
-    pub fn offering_class(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OfferingClassType> {
+    pub fn offering_class(&self) -> Option<&crate::types::OfferingClassType> {
         self.offering_class.as_ref()
     }
     /// The `ReservedInstancesIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn reserved_instances_ids(&self) -> &[::std::string::String] {
+    pub fn reserved_instances_ids(&self) -> &[String] {
         self.reserved_instances_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -70,84 +61,67 @@ impl DescribeReservedInstancesRequest {
     }
     /// The `OfferingType` member, when set.
     #[inline]
-    pub fn offering_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OfferingTypeValues> {
+    pub fn offering_type(&self) -> Option<&crate::types::OfferingTypeValues> {
         self.offering_type.as_ref()
     }
 }
 /// A builder for [`DescribeReservedInstancesRequest`](crate::types::DescribeReservedInstancesRequest); start one with `DescribeReservedInstancesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeReservedInstancesRequestBuilder {
     inner: crate::types::DescribeReservedInstancesRequest,
 }
 impl DescribeReservedInstancesRequestBuilder {
     /// Sets [`DescribeReservedInstancesRequest::offering_class`](crate::types::DescribeReservedInstancesRequest::offering_class): Describes whether the Reserved Instance is Standard or Convertible.
     pub fn offering_class(mut self, input: crate::types::OfferingClassType) -> Self {
-        self.inner.offering_class = ::std::option::Option::Some(input);
+        self.inner.offering_class = Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesRequest::offering_class`](crate::types::DescribeReservedInstancesRequest::offering_class).
     #[inline]
     pub fn set_offering_class(
         mut self,
-        input: ::std::option::Option<crate::types::OfferingClassType>,
+        input: Option<crate::types::OfferingClassType>,
     ) -> Self {
         self.inner.offering_class = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesRequest::offering_class`](crate::types::DescribeReservedInstancesRequest::offering_class), if any.
     #[inline]
-    pub fn get_offering_class(
-        &self,
-    ) -> &::std::option::Option<crate::types::OfferingClassType> {
+    pub fn get_offering_class(&self) -> &Option<crate::types::OfferingClassType> {
         &self.inner.offering_class
     }
     /// Appends one item to [`DescribeReservedInstancesRequest::reserved_instances_ids`](crate::types::DescribeReservedInstancesRequest::reserved_instances_ids): One or more Reserved Instance IDs.
     ///
     /// To set the whole list at once, use [`set_reserved_instances_ids`](Self::set_reserved_instances_ids).
-    pub fn reserved_instances_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn reserved_instances_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.reserved_instances_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeReservedInstancesRequest::reserved_instances_ids`](crate::types::DescribeReservedInstancesRequest::reserved_instances_ids).
     #[inline]
-    pub fn set_reserved_instances_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_reserved_instances_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.reserved_instances_ids = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesRequest::reserved_instances_ids`](crate::types::DescribeReservedInstancesRequest::reserved_instances_ids), if any.
     #[inline]
-    pub fn get_reserved_instances_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_reserved_instances_ids(&self) -> &Option<Vec<String>> {
         &self.inner.reserved_instances_ids
     }
     /// Sets [`DescribeReservedInstancesRequest::dry_run`](crate::types::DescribeReservedInstancesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesRequest::dry_run`](crate::types::DescribeReservedInstancesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesRequest::dry_run`](crate::types::DescribeReservedInstancesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeReservedInstancesRequest::filters`](crate::types::DescribeReservedInstancesRequest::filters): One or more filters.
@@ -159,39 +133,32 @@ impl DescribeReservedInstancesRequestBuilder {
     }
     /// Sets or clears [`DescribeReservedInstancesRequest::filters`](crate::types::DescribeReservedInstancesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesRequest::filters`](crate::types::DescribeReservedInstancesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeReservedInstancesRequest::offering_type`](crate::types::DescribeReservedInstancesRequest::offering_type): The Reserved Instance offering type.
     pub fn offering_type(mut self, input: crate::types::OfferingTypeValues) -> Self {
-        self.inner.offering_type = ::std::option::Option::Some(input);
+        self.inner.offering_type = Some(input);
         self
     }
     /// Sets or clears [`DescribeReservedInstancesRequest::offering_type`](crate::types::DescribeReservedInstancesRequest::offering_type).
     #[inline]
     pub fn set_offering_type(
         mut self,
-        input: ::std::option::Option<crate::types::OfferingTypeValues>,
+        input: Option<crate::types::OfferingTypeValues>,
     ) -> Self {
         self.inner.offering_type = input;
         self
     }
     /// The value set for [`DescribeReservedInstancesRequest::offering_type`](crate::types::DescribeReservedInstancesRequest::offering_type), if any.
     #[inline]
-    pub fn get_offering_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::OfferingTypeValues> {
+    pub fn get_offering_type(&self) -> &Option<crate::types::OfferingTypeValues> {
         &self.inner.offering_type
     }
     /// Builds the [`DescribeReservedInstancesRequest`]; it has no required members, so this cannot fail.
@@ -204,19 +171,19 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeReservedInstancesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.offering_class {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.offering_class {
             body.member("OfferingClass", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.reserved_instances_ids {
+        if let Some(value) = &self.reserved_instances_ids {
             let member_0 = body.enter("ReservedInstancesId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -224,9 +191,9 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeReservedInstancesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.offering_type {
+        if let Some(value) = &self.offering_type {
             body.member("OfferingType", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

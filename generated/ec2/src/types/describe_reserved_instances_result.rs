@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output for DescribeReservedInstances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeReservedInstancesResult {
     /// A list of Reserved Instances.
-    pub reserved_instances: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReservedInstances>,
-    >,
+    pub reserved_instances: Option<Vec<crate::types::ReservedInstances>>,
 }
 impl DescribeReservedInstancesResult {
     /// Starts building a [`DescribeReservedInstancesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeReservedInstancesResultBuilder {
-        <crate::types::builders::DescribeReservedInstancesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeReservedInstancesResultBuilder as Default>::default()
     }
     /// The `ReservedInstances` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl DescribeReservedInstancesResult {
     }
 }
 /// A builder for [`DescribeReservedInstancesResult`](crate::types::DescribeReservedInstancesResult); start one with `DescribeReservedInstancesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeReservedInstancesResultBuilder {
     inner: crate::types::DescribeReservedInstancesResult,
 }
@@ -49,7 +37,7 @@ impl DescribeReservedInstancesResultBuilder {
     #[inline]
     pub fn set_reserved_instances(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ReservedInstances>>,
+        input: Option<Vec<crate::types::ReservedInstances>>,
     ) -> Self {
         self.inner.reserved_instances = input;
         self
@@ -58,7 +46,7 @@ impl DescribeReservedInstancesResultBuilder {
     #[inline]
     pub fn get_reserved_instances(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ReservedInstances>> {
+    ) -> &Option<Vec<crate::types::ReservedInstances>> {
         &self.inner.reserved_instances
     }
     /// Builds the [`DescribeReservedInstancesResult`]; it has no required members, so this cannot fail.
@@ -70,11 +58,11 @@ impl DescribeReservedInstancesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeReservedInstancesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "reservedInstancesSet" {
-                value.reserved_instances = ::std::option::Option::Some(
+                value.reserved_instances = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::ReservedInstances as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -82,6 +70,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeReservedInstancesResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeRouteServerEndpointsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeRouteServerEndpointsResult {
     /// Information about the described route server endpoints.
-    pub route_server_endpoints: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RouteServerEndpoint>,
-    >,
+    pub route_server_endpoints: Option<Vec<crate::types::RouteServerEndpoint>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeRouteServerEndpointsResult {
     /// Starts building a [`DescribeRouteServerEndpointsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeRouteServerEndpointsResultBuilder {
-        <crate::types::builders::DescribeRouteServerEndpointsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeRouteServerEndpointsResultBuilder as Default>::default()
     }
     /// The `RouteServerEndpoints` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeRouteServerEndpointsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeRouteServerEndpointsResult`](crate::types::DescribeRouteServerEndpointsResult); start one with `DescribeRouteServerEndpointsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeRouteServerEndpointsResultBuilder {
     inner: crate::types::DescribeRouteServerEndpointsResult,
 }
@@ -59,7 +47,7 @@ impl DescribeRouteServerEndpointsResultBuilder {
     #[inline]
     pub fn set_route_server_endpoints(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::RouteServerEndpoint>>,
+        input: Option<Vec<crate::types::RouteServerEndpoint>>,
     ) -> Self {
         self.inner.route_server_endpoints = input;
         self
@@ -68,29 +56,23 @@ impl DescribeRouteServerEndpointsResultBuilder {
     #[inline]
     pub fn get_route_server_endpoints(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RouteServerEndpoint>> {
+    ) -> &Option<Vec<crate::types::RouteServerEndpoint>> {
         &self.inner.route_server_endpoints
     }
     /// Sets [`DescribeRouteServerEndpointsResult::next_token`](crate::types::DescribeRouteServerEndpointsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeRouteServerEndpointsResult::next_token`](crate::types::DescribeRouteServerEndpointsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeRouteServerEndpointsResult::next_token`](crate::types::DescribeRouteServerEndpointsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeRouteServerEndpointsResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl DescribeRouteServerEndpointsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeRouteServerEndpointsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "routeServerEndpointSet" => {
-                    value.route_server_endpoints = ::std::option::Option::Some(
+                    value.route_server_endpoints = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::RouteServerEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeRouteServerEndpointsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,46 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeRouteServerPeersRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeRouteServerPeersRequest {
     /// The IDs of the route server peers to describe.
-    pub route_server_peer_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub route_server_peer_ids: Option<Vec<String>>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of results to return with a single call.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// One or more filters to apply to the describe request.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeRouteServerPeersRequest {
     /// Starts building a [`DescribeRouteServerPeersRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeRouteServerPeersRequestBuilder {
-        <crate::types::builders::DescribeRouteServerPeersRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeRouteServerPeersRequestBuilder as Default>::default()
     }
     /// The `RouteServerPeerIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn route_server_peer_ids(&self) -> &[::std::string::String] {
+    pub fn route_server_peer_ids(&self) -> &[String] {
         self.route_server_peer_ids.as_deref().unwrap_or_default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -51,17 +44,12 @@ impl DescribeRouteServerPeersRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeRouteServerPeersRequest`](crate::types::DescribeRouteServerPeersRequest); start one with `DescribeRouteServerPeersRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeRouteServerPeersRequestBuilder {
     inner: crate::types::DescribeRouteServerPeersRequest,
 }
@@ -69,65 +57,51 @@ impl DescribeRouteServerPeersRequestBuilder {
     /// Appends one item to [`DescribeRouteServerPeersRequest::route_server_peer_ids`](crate::types::DescribeRouteServerPeersRequest::route_server_peer_ids): The IDs of the route server peers to describe.
     ///
     /// To set the whole list at once, use [`set_route_server_peer_ids`](Self::set_route_server_peer_ids).
-    pub fn route_server_peer_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn route_server_peer_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.route_server_peer_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeRouteServerPeersRequest::route_server_peer_ids`](crate::types::DescribeRouteServerPeersRequest::route_server_peer_ids).
     #[inline]
-    pub fn set_route_server_peer_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_route_server_peer_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.route_server_peer_ids = input;
         self
     }
     /// The value set for [`DescribeRouteServerPeersRequest::route_server_peer_ids`](crate::types::DescribeRouteServerPeersRequest::route_server_peer_ids), if any.
     #[inline]
-    pub fn get_route_server_peer_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_route_server_peer_ids(&self) -> &Option<Vec<String>> {
         &self.inner.route_server_peer_ids
     }
     /// Sets [`DescribeRouteServerPeersRequest::next_token`](crate::types::DescribeRouteServerPeersRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeRouteServerPeersRequest::next_token`](crate::types::DescribeRouteServerPeersRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeRouteServerPeersRequest::next_token`](crate::types::DescribeRouteServerPeersRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeRouteServerPeersRequest::max_results`](crate::types::DescribeRouteServerPeersRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeRouteServerPeersRequest::max_results`](crate::types::DescribeRouteServerPeersRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeRouteServerPeersRequest::max_results`](crate::types::DescribeRouteServerPeersRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Appends one item to [`DescribeRouteServerPeersRequest::filters`](crate::types::DescribeRouteServerPeersRequest::filters): One or more filters to apply to the describe request.
@@ -139,34 +113,29 @@ impl DescribeRouteServerPeersRequestBuilder {
     }
     /// Sets or clears [`DescribeRouteServerPeersRequest::filters`](crate::types::DescribeRouteServerPeersRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeRouteServerPeersRequest::filters`](crate::types::DescribeRouteServerPeersRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeRouteServerPeersRequest::dry_run`](crate::types::DescribeRouteServerPeersRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeRouteServerPeersRequest::dry_run`](crate::types::DescribeRouteServerPeersRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeRouteServerPeersRequest::dry_run`](crate::types::DescribeRouteServerPeersRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeRouteServerPeersRequest`]; it has no required members, so this cannot fail.
@@ -179,19 +148,19 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeRouteServerPeersRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.route_server_peer_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.route_server_peer_ids {
             let member_0 = body.enter("RouteServerPeerId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -199,9 +168,9 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeRouteServerPeersRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

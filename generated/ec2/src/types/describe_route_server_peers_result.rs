@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeRouteServerPeersResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeRouteServerPeersResult {
     /// Information about the described route server peers.
-    pub route_server_peers: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RouteServerPeer>,
-    >,
+    pub route_server_peers: Option<Vec<crate::types::RouteServerPeer>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeRouteServerPeersResult {
     /// Starts building a [`DescribeRouteServerPeersResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeRouteServerPeersResultBuilder {
-        <crate::types::builders::DescribeRouteServerPeersResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeRouteServerPeersResultBuilder as Default>::default()
     }
     /// The `RouteServerPeers` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeRouteServerPeersResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeRouteServerPeersResult`](crate::types::DescribeRouteServerPeersResult); start one with `DescribeRouteServerPeersResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeRouteServerPeersResultBuilder {
     inner: crate::types::DescribeRouteServerPeersResult,
 }
@@ -56,38 +44,30 @@ impl DescribeRouteServerPeersResultBuilder {
     #[inline]
     pub fn set_route_server_peers(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::RouteServerPeer>>,
+        input: Option<Vec<crate::types::RouteServerPeer>>,
     ) -> Self {
         self.inner.route_server_peers = input;
         self
     }
     /// The value set for [`DescribeRouteServerPeersResult::route_server_peers`](crate::types::DescribeRouteServerPeersResult::route_server_peers), if any.
     #[inline]
-    pub fn get_route_server_peers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RouteServerPeer>> {
+    pub fn get_route_server_peers(&self) -> &Option<Vec<crate::types::RouteServerPeer>> {
         &self.inner.route_server_peers
     }
     /// Sets [`DescribeRouteServerPeersResult::next_token`](crate::types::DescribeRouteServerPeersResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeRouteServerPeersResult::next_token`](crate::types::DescribeRouteServerPeersResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeRouteServerPeersResult::next_token`](crate::types::DescribeRouteServerPeersResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeRouteServerPeersResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl DescribeRouteServerPeersResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeRouteServerPeersResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "routeServerPeerSet" => {
-                    value.route_server_peers = ::std::option::Option::Some(
+                    value.route_server_peers = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::RouteServerPeer as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeRouteServerPeersResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

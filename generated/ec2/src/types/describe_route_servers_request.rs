@@ -2,44 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeRouteServersRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeRouteServersRequest {
     /// The IDs of the route servers to describe.
-    pub route_server_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub route_server_ids: Option<Vec<String>>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of results to return with a single call.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// One or more filters to apply to the describe request.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeRouteServersRequest {
     /// Starts building a [`DescribeRouteServersRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeRouteServersRequestBuilder {
-        <crate::types::builders::DescribeRouteServersRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeRouteServersRequestBuilder as Default>::default()
     }
     /// The `RouteServerIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn route_server_ids(&self) -> &[::std::string::String] {
+    pub fn route_server_ids(&self) -> &[String] {
         self.route_server_ids.as_deref().unwrap_or_default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -49,17 +44,12 @@ impl DescribeRouteServersRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeRouteServersRequest`](crate::types::DescribeRouteServersRequest); start one with `DescribeRouteServersRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeRouteServersRequestBuilder {
     inner: crate::types::DescribeRouteServersRequest,
 }
@@ -67,65 +57,51 @@ impl DescribeRouteServersRequestBuilder {
     /// Appends one item to [`DescribeRouteServersRequest::route_server_ids`](crate::types::DescribeRouteServersRequest::route_server_ids): The IDs of the route servers to describe.
     ///
     /// To set the whole list at once, use [`set_route_server_ids`](Self::set_route_server_ids).
-    pub fn route_server_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn route_server_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.route_server_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeRouteServersRequest::route_server_ids`](crate::types::DescribeRouteServersRequest::route_server_ids).
     #[inline]
-    pub fn set_route_server_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_route_server_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.route_server_ids = input;
         self
     }
     /// The value set for [`DescribeRouteServersRequest::route_server_ids`](crate::types::DescribeRouteServersRequest::route_server_ids), if any.
     #[inline]
-    pub fn get_route_server_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_route_server_ids(&self) -> &Option<Vec<String>> {
         &self.inner.route_server_ids
     }
     /// Sets [`DescribeRouteServersRequest::next_token`](crate::types::DescribeRouteServersRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeRouteServersRequest::next_token`](crate::types::DescribeRouteServersRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeRouteServersRequest::next_token`](crate::types::DescribeRouteServersRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeRouteServersRequest::max_results`](crate::types::DescribeRouteServersRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeRouteServersRequest::max_results`](crate::types::DescribeRouteServersRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeRouteServersRequest::max_results`](crate::types::DescribeRouteServersRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Appends one item to [`DescribeRouteServersRequest::filters`](crate::types::DescribeRouteServersRequest::filters): One or more filters to apply to the describe request.
@@ -137,34 +113,29 @@ impl DescribeRouteServersRequestBuilder {
     }
     /// Sets or clears [`DescribeRouteServersRequest::filters`](crate::types::DescribeRouteServersRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeRouteServersRequest::filters`](crate::types::DescribeRouteServersRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeRouteServersRequest::dry_run`](crate::types::DescribeRouteServersRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeRouteServersRequest::dry_run`](crate::types::DescribeRouteServersRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeRouteServersRequest::dry_run`](crate::types::DescribeRouteServersRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeRouteServersRequest`]; it has no required members, so this cannot fail.
@@ -177,19 +148,19 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeRouteServersRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.route_server_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.route_server_ids {
             let member_0 = body.enter("RouteServerId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -197,9 +168,9 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeRouteServersRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

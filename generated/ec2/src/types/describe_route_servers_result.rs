@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeRouteServersResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeRouteServersResult {
     /// Information about the described route servers.
-    pub route_servers: ::std::option::Option<::std::vec::Vec<crate::types::RouteServer>>,
+    pub route_servers: Option<Vec<crate::types::RouteServer>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeRouteServersResult {
     /// Starts building a [`DescribeRouteServersResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeRouteServersResultBuilder {
-        <crate::types::builders::DescribeRouteServersResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeRouteServersResultBuilder as Default>::default()
     }
     /// The `RouteServers` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,17 +23,12 @@ impl DescribeRouteServersResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeRouteServersResult`](crate::types::DescribeRouteServersResult); start one with `DescribeRouteServersResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeRouteServersResultBuilder {
     inner: crate::types::DescribeRouteServersResult,
 }
@@ -54,38 +44,30 @@ impl DescribeRouteServersResultBuilder {
     #[inline]
     pub fn set_route_servers(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::RouteServer>>,
+        input: Option<Vec<crate::types::RouteServer>>,
     ) -> Self {
         self.inner.route_servers = input;
         self
     }
     /// The value set for [`DescribeRouteServersResult::route_servers`](crate::types::DescribeRouteServersResult::route_servers), if any.
     #[inline]
-    pub fn get_route_servers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RouteServer>> {
+    pub fn get_route_servers(&self) -> &Option<Vec<crate::types::RouteServer>> {
         &self.inner.route_servers
     }
     /// Sets [`DescribeRouteServersResult::next_token`](crate::types::DescribeRouteServersResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeRouteServersResult::next_token`](crate::types::DescribeRouteServersResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeRouteServersResult::next_token`](crate::types::DescribeRouteServersResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeRouteServersResult`]; it has no required members, so this cannot fail.
@@ -97,12 +79,12 @@ impl DescribeRouteServersResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeRouteServersResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "routeServerSet" => {
-                    value.route_servers = ::std::option::Option::Some(
+                    value.route_servers = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::RouteServer as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -110,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeRouteServersResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeRouteTablesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeRouteTablesRequest {
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IDs of the route tables.
-    pub route_table_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub route_table_ids: Option<Vec<String>>,
     /// The filters.
     ///
     /// - `association.gateway-id` - The ID of the gateway involved in the association.
@@ -41,32 +36,32 @@ pub struct DescribeRouteTablesRequest {
     /// - `tag` - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     /// - `vpc-id` - The ID of the VPC for the route table.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeRouteTablesRequest {
     /// Starts building a [`DescribeRouteTablesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeRouteTablesRequestBuilder {
-        <crate::types::builders::DescribeRouteTablesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeRouteTablesRequestBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `RouteTableIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn route_table_ids(&self) -> &[::std::string::String] {
+    pub fn route_table_ids(&self) -> &[String] {
         self.route_table_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -76,94 +71,75 @@ impl DescribeRouteTablesRequest {
     }
 }
 /// A builder for [`DescribeRouteTablesRequest`](crate::types::DescribeRouteTablesRequest); start one with `DescribeRouteTablesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeRouteTablesRequestBuilder {
     inner: crate::types::DescribeRouteTablesRequest,
 }
 impl DescribeRouteTablesRequestBuilder {
     /// Sets [`DescribeRouteTablesRequest::next_token`](crate::types::DescribeRouteTablesRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeRouteTablesRequest::next_token`](crate::types::DescribeRouteTablesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeRouteTablesRequest::next_token`](crate::types::DescribeRouteTablesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeRouteTablesRequest::max_results`](crate::types::DescribeRouteTablesRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeRouteTablesRequest::max_results`](crate::types::DescribeRouteTablesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeRouteTablesRequest::max_results`](crate::types::DescribeRouteTablesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeRouteTablesRequest::dry_run`](crate::types::DescribeRouteTablesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeRouteTablesRequest::dry_run`](crate::types::DescribeRouteTablesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeRouteTablesRequest::dry_run`](crate::types::DescribeRouteTablesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeRouteTablesRequest::route_table_ids`](crate::types::DescribeRouteTablesRequest::route_table_ids): The IDs of the route tables.
     ///
     /// To set the whole list at once, use [`set_route_table_ids`](Self::set_route_table_ids).
-    pub fn route_table_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn route_table_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.route_table_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeRouteTablesRequest::route_table_ids`](crate::types::DescribeRouteTablesRequest::route_table_ids).
     #[inline]
-    pub fn set_route_table_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_route_table_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.route_table_ids = input;
         self
     }
     /// The value set for [`DescribeRouteTablesRequest::route_table_ids`](crate::types::DescribeRouteTablesRequest::route_table_ids), if any.
     #[inline]
-    pub fn get_route_table_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_route_table_ids(&self) -> &Option<Vec<String>> {
         &self.inner.route_table_ids
     }
     /// Appends one item to [`DescribeRouteTablesRequest::filters`](crate::types::DescribeRouteTablesRequest::filters): The filters.
@@ -175,18 +151,13 @@ impl DescribeRouteTablesRequestBuilder {
     }
     /// Sets or clears [`DescribeRouteTablesRequest::filters`](crate::types::DescribeRouteTablesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeRouteTablesRequest::filters`](crate::types::DescribeRouteTablesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribeRouteTablesRequest`]; it has no required members, so this cannot fail.
@@ -199,22 +170,22 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeRouteTablesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.next_token {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.route_table_ids {
+        if let Some(value) = &self.route_table_ids {
             let member_0 = body.enter("RouteTableId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -222,6 +193,6 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeRouteTablesRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

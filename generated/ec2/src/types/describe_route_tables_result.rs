@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeRouteTables.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeRouteTablesResult {
     /// Information about the route tables.
-    pub route_tables: ::std::option::Option<::std::vec::Vec<crate::types::RouteTable>>,
+    pub route_tables: Option<Vec<crate::types::RouteTable>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeRouteTablesResult {
     /// Starts building a [`DescribeRouteTablesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeRouteTablesResultBuilder {
-        <crate::types::builders::DescribeRouteTablesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeRouteTablesResultBuilder as Default>::default()
     }
     /// The `RouteTables` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,17 +23,12 @@ impl DescribeRouteTablesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeRouteTablesResult`](crate::types::DescribeRouteTablesResult); start one with `DescribeRouteTablesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeRouteTablesResultBuilder {
     inner: crate::types::DescribeRouteTablesResult,
 }
@@ -54,38 +44,30 @@ impl DescribeRouteTablesResultBuilder {
     #[inline]
     pub fn set_route_tables(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::RouteTable>>,
+        input: Option<Vec<crate::types::RouteTable>>,
     ) -> Self {
         self.inner.route_tables = input;
         self
     }
     /// The value set for [`DescribeRouteTablesResult::route_tables`](crate::types::DescribeRouteTablesResult::route_tables), if any.
     #[inline]
-    pub fn get_route_tables(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RouteTable>> {
+    pub fn get_route_tables(&self) -> &Option<Vec<crate::types::RouteTable>> {
         &self.inner.route_tables
     }
     /// Sets [`DescribeRouteTablesResult::next_token`](crate::types::DescribeRouteTablesResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeRouteTablesResult::next_token`](crate::types::DescribeRouteTablesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeRouteTablesResult::next_token`](crate::types::DescribeRouteTablesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeRouteTablesResult`]; it has no required members, so this cannot fail.
@@ -97,12 +79,12 @@ impl DescribeRouteTablesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeRouteTablesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "routeTableSet" => {
-                    value.route_tables = ::std::option::Option::Some(
+                    value.route_tables = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::RouteTable as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -110,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeRouteTablesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

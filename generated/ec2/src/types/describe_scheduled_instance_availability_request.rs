@@ -2,52 +2,43 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeScheduledInstanceAvailability.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeScheduledInstanceAvailabilityRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The filters.
     ///
     /// - `availability-zone` - The Availability Zone (for example, `us-west-2a`).
     /// - `instance-type` - The instance type (for example, `c4.large`).
     /// - `platform` - The platform (`Linux/UNIX` or `Windows`).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The time period for the first schedule to start.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub first_slot_start_time_range: ::std::option::Option<
-        crate::types::SlotDateTimeRangeRequest,
-    >,
+    pub first_slot_start_time_range: Option<crate::types::SlotDateTimeRangeRequest>,
     /// The maximum number of results to return in a single call. This value can be between 5 and 300. The default value is 300. To retrieve the remaining results, make another call with the returned `NextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The maximum available duration, in hours. This value must be greater than `MinSlotDurationInHours` and less than 1,720.
-    pub max_slot_duration_in_hours: ::std::option::Option<i32>,
+    pub max_slot_duration_in_hours: Option<i32>,
     /// The minimum available duration, in hours. The minimum required duration is 1,200 hours per year. For example, the minimum daily schedule is 4 hours, the minimum weekly schedule is 24 hours, and the minimum monthly schedule is 100 hours.
-    pub min_slot_duration_in_hours: ::std::option::Option<i32>,
+    pub min_slot_duration_in_hours: Option<i32>,
     /// The token for the next set of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The schedule recurrence.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub recurrence: ::std::option::Option<
-        crate::types::ScheduledInstanceRecurrenceRequest,
-    >,
+    pub recurrence: Option<crate::types::ScheduledInstanceRecurrenceRequest>,
 }
 impl DescribeScheduledInstanceAvailabilityRequest {
     /// Starts building a [`DescribeScheduledInstanceAvailabilityRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeScheduledInstanceAvailabilityRequestBuilder {
-        <crate::types::builders::DescribeScheduledInstanceAvailabilityRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeScheduledInstanceAvailabilityRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -59,62 +50,57 @@ impl DescribeScheduledInstanceAvailabilityRequest {
     #[inline]
     pub fn first_slot_start_time_range(
         &self,
-    ) -> ::std::option::Option<&crate::types::SlotDateTimeRangeRequest> {
+    ) -> Option<&crate::types::SlotDateTimeRangeRequest> {
         self.first_slot_start_time_range.as_ref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `MaxSlotDurationInHours` member, when set.
     #[inline]
-    pub fn max_slot_duration_in_hours(&self) -> ::std::option::Option<i32> {
+    pub fn max_slot_duration_in_hours(&self) -> Option<i32> {
         self.max_slot_duration_in_hours
     }
     /// The `MinSlotDurationInHours` member, when set.
     #[inline]
-    pub fn min_slot_duration_in_hours(&self) -> ::std::option::Option<i32> {
+    pub fn min_slot_duration_in_hours(&self) -> Option<i32> {
         self.min_slot_duration_in_hours
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Recurrence` member, when set.
     #[inline]
     pub fn recurrence(
         &self,
-    ) -> ::std::option::Option<&crate::types::ScheduledInstanceRecurrenceRequest> {
+    ) -> Option<&crate::types::ScheduledInstanceRecurrenceRequest> {
         self.recurrence.as_ref()
     }
 }
 /// A builder for [`DescribeScheduledInstanceAvailabilityRequest`](crate::types::DescribeScheduledInstanceAvailabilityRequest); start one with `DescribeScheduledInstanceAvailabilityRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeScheduledInstanceAvailabilityRequestBuilder {
     inner: crate::types::DescribeScheduledInstanceAvailabilityRequest,
 }
 impl DescribeScheduledInstanceAvailabilityRequestBuilder {
     /// Sets [`DescribeScheduledInstanceAvailabilityRequest::dry_run`](crate::types::DescribeScheduledInstanceAvailabilityRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeScheduledInstanceAvailabilityRequest::dry_run`](crate::types::DescribeScheduledInstanceAvailabilityRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeScheduledInstanceAvailabilityRequest::dry_run`](crate::types::DescribeScheduledInstanceAvailabilityRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeScheduledInstanceAvailabilityRequest::filters`](crate::types::DescribeScheduledInstanceAvailabilityRequest::filters): The filters.
@@ -126,18 +112,13 @@ impl DescribeScheduledInstanceAvailabilityRequestBuilder {
     }
     /// Sets or clears [`DescribeScheduledInstanceAvailabilityRequest::filters`](crate::types::DescribeScheduledInstanceAvailabilityRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeScheduledInstanceAvailabilityRequest::filters`](crate::types::DescribeScheduledInstanceAvailabilityRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeScheduledInstanceAvailabilityRequest::first_slot_start_time_range`](crate::types::DescribeScheduledInstanceAvailabilityRequest::first_slot_start_time_range): The time period for the first schedule to start.
@@ -145,14 +126,14 @@ impl DescribeScheduledInstanceAvailabilityRequestBuilder {
         mut self,
         input: crate::types::SlotDateTimeRangeRequest,
     ) -> Self {
-        self.inner.first_slot_start_time_range = ::std::option::Option::Some(input);
+        self.inner.first_slot_start_time_range = Some(input);
         self
     }
     /// Sets or clears [`DescribeScheduledInstanceAvailabilityRequest::first_slot_start_time_range`](crate::types::DescribeScheduledInstanceAvailabilityRequest::first_slot_start_time_range).
     #[inline]
     pub fn set_first_slot_start_time_range(
         mut self,
-        input: ::std::option::Option<crate::types::SlotDateTimeRangeRequest>,
+        input: Option<crate::types::SlotDateTimeRangeRequest>,
     ) -> Self {
         self.inner.first_slot_start_time_range = input;
         self
@@ -161,83 +142,71 @@ impl DescribeScheduledInstanceAvailabilityRequestBuilder {
     #[inline]
     pub fn get_first_slot_start_time_range(
         &self,
-    ) -> &::std::option::Option<crate::types::SlotDateTimeRangeRequest> {
+    ) -> &Option<crate::types::SlotDateTimeRangeRequest> {
         &self.inner.first_slot_start_time_range
     }
     /// Sets [`DescribeScheduledInstanceAvailabilityRequest::max_results`](crate::types::DescribeScheduledInstanceAvailabilityRequest::max_results): The maximum number of results to return in a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeScheduledInstanceAvailabilityRequest::max_results`](crate::types::DescribeScheduledInstanceAvailabilityRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeScheduledInstanceAvailabilityRequest::max_results`](crate::types::DescribeScheduledInstanceAvailabilityRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeScheduledInstanceAvailabilityRequest::max_slot_duration_in_hours`](crate::types::DescribeScheduledInstanceAvailabilityRequest::max_slot_duration_in_hours): The maximum available duration, in hours.
     pub fn max_slot_duration_in_hours(mut self, input: i32) -> Self {
-        self.inner.max_slot_duration_in_hours = ::std::option::Option::Some(input);
+        self.inner.max_slot_duration_in_hours = Some(input);
         self
     }
     /// Sets or clears [`DescribeScheduledInstanceAvailabilityRequest::max_slot_duration_in_hours`](crate::types::DescribeScheduledInstanceAvailabilityRequest::max_slot_duration_in_hours).
     #[inline]
-    pub fn set_max_slot_duration_in_hours(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_max_slot_duration_in_hours(mut self, input: Option<i32>) -> Self {
         self.inner.max_slot_duration_in_hours = input;
         self
     }
     /// The value set for [`DescribeScheduledInstanceAvailabilityRequest::max_slot_duration_in_hours`](crate::types::DescribeScheduledInstanceAvailabilityRequest::max_slot_duration_in_hours), if any.
     #[inline]
-    pub fn get_max_slot_duration_in_hours(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_slot_duration_in_hours(&self) -> &Option<i32> {
         &self.inner.max_slot_duration_in_hours
     }
     /// Sets [`DescribeScheduledInstanceAvailabilityRequest::min_slot_duration_in_hours`](crate::types::DescribeScheduledInstanceAvailabilityRequest::min_slot_duration_in_hours): The minimum available duration, in hours.
     pub fn min_slot_duration_in_hours(mut self, input: i32) -> Self {
-        self.inner.min_slot_duration_in_hours = ::std::option::Option::Some(input);
+        self.inner.min_slot_duration_in_hours = Some(input);
         self
     }
     /// Sets or clears [`DescribeScheduledInstanceAvailabilityRequest::min_slot_duration_in_hours`](crate::types::DescribeScheduledInstanceAvailabilityRequest::min_slot_duration_in_hours).
     #[inline]
-    pub fn set_min_slot_duration_in_hours(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_min_slot_duration_in_hours(mut self, input: Option<i32>) -> Self {
         self.inner.min_slot_duration_in_hours = input;
         self
     }
     /// The value set for [`DescribeScheduledInstanceAvailabilityRequest::min_slot_duration_in_hours`](crate::types::DescribeScheduledInstanceAvailabilityRequest::min_slot_duration_in_hours), if any.
     #[inline]
-    pub fn get_min_slot_duration_in_hours(&self) -> &::std::option::Option<i32> {
+    pub fn get_min_slot_duration_in_hours(&self) -> &Option<i32> {
         &self.inner.min_slot_duration_in_hours
     }
     /// Sets [`DescribeScheduledInstanceAvailabilityRequest::next_token`](crate::types::DescribeScheduledInstanceAvailabilityRequest::next_token): The token for the next set of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeScheduledInstanceAvailabilityRequest::next_token`](crate::types::DescribeScheduledInstanceAvailabilityRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeScheduledInstanceAvailabilityRequest::next_token`](crate::types::DescribeScheduledInstanceAvailabilityRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeScheduledInstanceAvailabilityRequest::recurrence`](crate::types::DescribeScheduledInstanceAvailabilityRequest::recurrence): The schedule recurrence.
@@ -245,14 +214,14 @@ impl DescribeScheduledInstanceAvailabilityRequestBuilder {
         mut self,
         input: crate::types::ScheduledInstanceRecurrenceRequest,
     ) -> Self {
-        self.inner.recurrence = ::std::option::Option::Some(input);
+        self.inner.recurrence = Some(input);
         self
     }
     /// Sets or clears [`DescribeScheduledInstanceAvailabilityRequest::recurrence`](crate::types::DescribeScheduledInstanceAvailabilityRequest::recurrence).
     #[inline]
     pub fn set_recurrence(
         mut self,
-        input: ::std::option::Option<crate::types::ScheduledInstanceRecurrenceRequest>,
+        input: Option<crate::types::ScheduledInstanceRecurrenceRequest>,
     ) -> Self {
         self.inner.recurrence = input;
         self
@@ -261,30 +230,30 @@ impl DescribeScheduledInstanceAvailabilityRequestBuilder {
     #[inline]
     pub fn get_recurrence(
         &self,
-    ) -> &::std::option::Option<crate::types::ScheduledInstanceRecurrenceRequest> {
+    ) -> &Option<crate::types::ScheduledInstanceRecurrenceRequest> {
         &self.inner.recurrence
     }
     /// Builds the [`DescribeScheduledInstanceAvailabilityRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeScheduledInstanceAvailabilityRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.first_slot_start_time_range.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeScheduledInstanceAvailabilityRequest",
                 member: "first_slot_start_time_range",
             });
         }
         if self.inner.recurrence.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeScheduledInstanceAvailabilityRequest",
                 member: "recurrence",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -292,11 +261,11 @@ for DescribeScheduledInstanceAvailabilityRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -304,28 +273,28 @@ for DescribeScheduledInstanceAvailabilityRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.first_slot_start_time_range {
+        if let Some(value) = &self.first_slot_start_time_range {
             let member_0 = body.enter("FirstSlotStartTimeRange");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.max_slot_duration_in_hours {
+        if let Some(value) = &self.max_slot_duration_in_hours {
             body.member("MaxSlotDurationInHours", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.min_slot_duration_in_hours {
+        if let Some(value) = &self.min_slot_duration_in_hours {
             body.member("MinSlotDurationInHours", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.recurrence {
+        if let Some(value) = &self.recurrence {
             let member_0 = body.enter("Recurrence");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

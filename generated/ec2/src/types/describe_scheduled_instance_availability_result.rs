@@ -2,30 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeScheduledInstanceAvailability.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeScheduledInstanceAvailabilityResult {
     /// The token required to retrieve the next set of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the available Scheduled Instances.
-    pub scheduled_instance_availability_set: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ScheduledInstanceAvailability>,
+    pub scheduled_instance_availability_set: Option<
+        Vec<crate::types::ScheduledInstanceAvailability>,
     >,
 }
 impl DescribeScheduledInstanceAvailabilityResult {
     /// Starts building a [`DescribeScheduledInstanceAvailabilityResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeScheduledInstanceAvailabilityResultBuilder {
-        <crate::types::builders::DescribeScheduledInstanceAvailabilityResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeScheduledInstanceAvailabilityResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `ScheduledInstanceAvailabilitySet` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,36 +32,25 @@ impl DescribeScheduledInstanceAvailabilityResult {
     }
 }
 /// A builder for [`DescribeScheduledInstanceAvailabilityResult`](crate::types::DescribeScheduledInstanceAvailabilityResult); start one with `DescribeScheduledInstanceAvailabilityResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeScheduledInstanceAvailabilityResultBuilder {
     inner: crate::types::DescribeScheduledInstanceAvailabilityResult,
 }
 impl DescribeScheduledInstanceAvailabilityResultBuilder {
     /// Sets [`DescribeScheduledInstanceAvailabilityResult::next_token`](crate::types::DescribeScheduledInstanceAvailabilityResult::next_token): The token required to retrieve the next set of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeScheduledInstanceAvailabilityResult::next_token`](crate::types::DescribeScheduledInstanceAvailabilityResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeScheduledInstanceAvailabilityResult::next_token`](crate::types::DescribeScheduledInstanceAvailabilityResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeScheduledInstanceAvailabilityResult::scheduled_instance_availability_set`](crate::types::DescribeScheduledInstanceAvailabilityResult::scheduled_instance_availability_set): Information about the available Scheduled Instances.
@@ -86,9 +70,7 @@ impl DescribeScheduledInstanceAvailabilityResultBuilder {
     #[inline]
     pub fn set_scheduled_instance_availability_set(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ScheduledInstanceAvailability>,
-        >,
+        input: Option<Vec<crate::types::ScheduledInstanceAvailability>>,
     ) -> Self {
         self.inner.scheduled_instance_availability_set = input;
         self
@@ -97,9 +79,7 @@ impl DescribeScheduledInstanceAvailabilityResultBuilder {
     #[inline]
     pub fn get_scheduled_instance_availability_set(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ScheduledInstanceAvailability>,
-    > {
+    ) -> &Option<Vec<crate::types::ScheduledInstanceAvailability>> {
         &self.inner.scheduled_instance_availability_set
     }
     /// Builds the [`DescribeScheduledInstanceAvailabilityResult`]; it has no required members, so this cannot fail.
@@ -111,17 +91,15 @@ impl DescribeScheduledInstanceAvailabilityResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeScheduledInstanceAvailabilityResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "scheduledInstanceAvailabilitySet" => {
-                    value.scheduled_instance_availability_set = ::std::option::Option::Some(
+                    value.scheduled_instance_availability_set = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ScheduledInstanceAvailability as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -131,6 +109,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeScheduledInstanceAvailabilityRes
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

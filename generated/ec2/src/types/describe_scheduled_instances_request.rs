@@ -2,44 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeScheduledInstances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeScheduledInstancesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The filters.
     ///
     /// - `availability-zone` - The Availability Zone (for example, `us-west-2a`).
     /// - `instance-type` - The instance type (for example, `c4.large`).
     /// - `platform` - The platform (`Linux/UNIX` or `Windows`).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return in a single call. This value can be between 5 and 300. The default value is 100. To retrieve the remaining results, make another call with the returned `NextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next set of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The Scheduled Instance IDs.
-    pub scheduled_instance_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub scheduled_instance_ids: Option<Vec<String>>,
     /// The time period for the first schedule to start.
-    pub slot_start_time_range: ::std::option::Option<
-        crate::types::SlotStartTimeRangeRequest,
-    >,
+    pub slot_start_time_range: Option<crate::types::SlotStartTimeRangeRequest>,
 }
 impl DescribeScheduledInstancesRequest {
     /// Starts building a [`DescribeScheduledInstancesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeScheduledInstancesRequestBuilder {
-        <crate::types::builders::DescribeScheduledInstancesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeScheduledInstancesRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -49,52 +40,47 @@ impl DescribeScheduledInstancesRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `ScheduledInstanceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn scheduled_instance_ids(&self) -> &[::std::string::String] {
+    pub fn scheduled_instance_ids(&self) -> &[String] {
         self.scheduled_instance_ids.as_deref().unwrap_or_default()
     }
     /// The `SlotStartTimeRange` member, when set.
     #[inline]
     pub fn slot_start_time_range(
         &self,
-    ) -> ::std::option::Option<&crate::types::SlotStartTimeRangeRequest> {
+    ) -> Option<&crate::types::SlotStartTimeRangeRequest> {
         self.slot_start_time_range.as_ref()
     }
 }
 /// A builder for [`DescribeScheduledInstancesRequest`](crate::types::DescribeScheduledInstancesRequest); start one with `DescribeScheduledInstancesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeScheduledInstancesRequestBuilder {
     inner: crate::types::DescribeScheduledInstancesRequest,
 }
 impl DescribeScheduledInstancesRequestBuilder {
     /// Sets [`DescribeScheduledInstancesRequest::dry_run`](crate::types::DescribeScheduledInstancesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeScheduledInstancesRequest::dry_run`](crate::types::DescribeScheduledInstancesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeScheduledInstancesRequest::dry_run`](crate::types::DescribeScheduledInstancesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeScheduledInstancesRequest::filters`](crate::types::DescribeScheduledInstancesRequest::filters): The filters.
@@ -106,82 +92,63 @@ impl DescribeScheduledInstancesRequestBuilder {
     }
     /// Sets or clears [`DescribeScheduledInstancesRequest::filters`](crate::types::DescribeScheduledInstancesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeScheduledInstancesRequest::filters`](crate::types::DescribeScheduledInstancesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeScheduledInstancesRequest::max_results`](crate::types::DescribeScheduledInstancesRequest::max_results): The maximum number of results to return in a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeScheduledInstancesRequest::max_results`](crate::types::DescribeScheduledInstancesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeScheduledInstancesRequest::max_results`](crate::types::DescribeScheduledInstancesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeScheduledInstancesRequest::next_token`](crate::types::DescribeScheduledInstancesRequest::next_token): The token for the next set of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeScheduledInstancesRequest::next_token`](crate::types::DescribeScheduledInstancesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeScheduledInstancesRequest::next_token`](crate::types::DescribeScheduledInstancesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeScheduledInstancesRequest::scheduled_instance_ids`](crate::types::DescribeScheduledInstancesRequest::scheduled_instance_ids): The Scheduled Instance IDs.
     ///
     /// To set the whole list at once, use [`set_scheduled_instance_ids`](Self::set_scheduled_instance_ids).
-    pub fn scheduled_instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn scheduled_instance_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.scheduled_instance_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeScheduledInstancesRequest::scheduled_instance_ids`](crate::types::DescribeScheduledInstancesRequest::scheduled_instance_ids).
     #[inline]
-    pub fn set_scheduled_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_scheduled_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.scheduled_instance_ids = input;
         self
     }
     /// The value set for [`DescribeScheduledInstancesRequest::scheduled_instance_ids`](crate::types::DescribeScheduledInstancesRequest::scheduled_instance_ids), if any.
     #[inline]
-    pub fn get_scheduled_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_scheduled_instance_ids(&self) -> &Option<Vec<String>> {
         &self.inner.scheduled_instance_ids
     }
     /// Sets [`DescribeScheduledInstancesRequest::slot_start_time_range`](crate::types::DescribeScheduledInstancesRequest::slot_start_time_range): The time period for the first schedule to start.
@@ -189,14 +156,14 @@ impl DescribeScheduledInstancesRequestBuilder {
         mut self,
         input: crate::types::SlotStartTimeRangeRequest,
     ) -> Self {
-        self.inner.slot_start_time_range = ::std::option::Option::Some(input);
+        self.inner.slot_start_time_range = Some(input);
         self
     }
     /// Sets or clears [`DescribeScheduledInstancesRequest::slot_start_time_range`](crate::types::DescribeScheduledInstancesRequest::slot_start_time_range).
     #[inline]
     pub fn set_slot_start_time_range(
         mut self,
-        input: ::std::option::Option<crate::types::SlotStartTimeRangeRequest>,
+        input: Option<crate::types::SlotStartTimeRangeRequest>,
     ) -> Self {
         self.inner.slot_start_time_range = input;
         self
@@ -205,7 +172,7 @@ impl DescribeScheduledInstancesRequestBuilder {
     #[inline]
     pub fn get_slot_start_time_range(
         &self,
-    ) -> &::std::option::Option<crate::types::SlotStartTimeRangeRequest> {
+    ) -> &Option<crate::types::SlotStartTimeRangeRequest> {
         &self.inner.slot_start_time_range
     }
     /// Builds the [`DescribeScheduledInstancesRequest`]; it has no required members, so this cannot fail.
@@ -218,11 +185,11 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeScheduledInstancesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -230,22 +197,22 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeScheduledInstancesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.scheduled_instance_ids {
+        if let Some(value) = &self.scheduled_instance_ids {
             let member_0 = body.enter("ScheduledInstanceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.slot_start_time_range {
+        if let Some(value) = &self.slot_start_time_range {
             let member_0 = body.enter("SlotStartTimeRange");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

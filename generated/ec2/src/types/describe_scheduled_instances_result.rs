@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeScheduledInstances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeScheduledInstancesResult {
     /// The token required to retrieve the next set of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the Scheduled Instances.
-    pub scheduled_instance_set: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ScheduledInstance>,
-    >,
+    pub scheduled_instance_set: Option<Vec<crate::types::ScheduledInstance>>,
 }
 impl DescribeScheduledInstancesResult {
     /// Starts building a [`DescribeScheduledInstancesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeScheduledInstancesResultBuilder {
-        <crate::types::builders::DescribeScheduledInstancesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeScheduledInstancesResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `ScheduledInstanceSet` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,36 +28,25 @@ impl DescribeScheduledInstancesResult {
     }
 }
 /// A builder for [`DescribeScheduledInstancesResult`](crate::types::DescribeScheduledInstancesResult); start one with `DescribeScheduledInstancesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeScheduledInstancesResultBuilder {
     inner: crate::types::DescribeScheduledInstancesResult,
 }
 impl DescribeScheduledInstancesResultBuilder {
     /// Sets [`DescribeScheduledInstancesResult::next_token`](crate::types::DescribeScheduledInstancesResult::next_token): The token required to retrieve the next set of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeScheduledInstancesResult::next_token`](crate::types::DescribeScheduledInstancesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeScheduledInstancesResult::next_token`](crate::types::DescribeScheduledInstancesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeScheduledInstancesResult::scheduled_instance_set`](crate::types::DescribeScheduledInstancesResult::scheduled_instance_set): Information about the Scheduled Instances.
@@ -81,7 +63,7 @@ impl DescribeScheduledInstancesResultBuilder {
     #[inline]
     pub fn set_scheduled_instance_set(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ScheduledInstance>>,
+        input: Option<Vec<crate::types::ScheduledInstance>>,
     ) -> Self {
         self.inner.scheduled_instance_set = input;
         self
@@ -90,7 +72,7 @@ impl DescribeScheduledInstancesResultBuilder {
     #[inline]
     pub fn get_scheduled_instance_set(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ScheduledInstance>> {
+    ) -> &Option<Vec<crate::types::ScheduledInstance>> {
         &self.inner.scheduled_instance_set
     }
     /// Builds the [`DescribeScheduledInstancesResult`]; it has no required members, so this cannot fail.
@@ -102,17 +84,15 @@ impl DescribeScheduledInstancesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeScheduledInstancesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "scheduledInstanceSet" => {
-                    value.scheduled_instance_set = ::std::option::Option::Some(
+                    value.scheduled_instance_set = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ScheduledInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -122,6 +102,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeScheduledInstancesResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

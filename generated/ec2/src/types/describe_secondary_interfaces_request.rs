@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecondaryInterfacesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSecondaryInterfacesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The filters.
     ///
     /// - `attachment.attachment-id` - The ID of the secondary interface attachment.
@@ -29,25 +24,23 @@ pub struct DescribeSecondaryInterfacesRequest {
     /// - `status` - The status of the secondary interface (`available` \| `in-use`).
     /// - `tag`:\<key\> - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The IDs of the secondary interfaces.
-    pub secondary_interface_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub secondary_interface_ids: Option<Vec<String>>,
 }
 impl DescribeSecondaryInterfacesRequest {
     /// Starts building a [`DescribeSecondaryInterfacesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSecondaryInterfacesRequestBuilder {
-        <crate::types::builders::DescribeSecondaryInterfacesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSecondaryInterfacesRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -57,45 +50,40 @@ impl DescribeSecondaryInterfacesRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `SecondaryInterfaceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn secondary_interface_ids(&self) -> &[::std::string::String] {
+    pub fn secondary_interface_ids(&self) -> &[String] {
         self.secondary_interface_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`DescribeSecondaryInterfacesRequest`](crate::types::DescribeSecondaryInterfacesRequest); start one with `DescribeSecondaryInterfacesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSecondaryInterfacesRequestBuilder {
     inner: crate::types::DescribeSecondaryInterfacesRequest,
 }
 impl DescribeSecondaryInterfacesRequestBuilder {
     /// Sets [`DescribeSecondaryInterfacesRequest::dry_run`](crate::types::DescribeSecondaryInterfacesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeSecondaryInterfacesRequest::dry_run`](crate::types::DescribeSecondaryInterfacesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeSecondaryInterfacesRequest::dry_run`](crate::types::DescribeSecondaryInterfacesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeSecondaryInterfacesRequest::filters`](crate::types::DescribeSecondaryInterfacesRequest::filters): The filters.
@@ -107,82 +95,63 @@ impl DescribeSecondaryInterfacesRequestBuilder {
     }
     /// Sets or clears [`DescribeSecondaryInterfacesRequest::filters`](crate::types::DescribeSecondaryInterfacesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeSecondaryInterfacesRequest::filters`](crate::types::DescribeSecondaryInterfacesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeSecondaryInterfacesRequest::max_results`](crate::types::DescribeSecondaryInterfacesRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeSecondaryInterfacesRequest::max_results`](crate::types::DescribeSecondaryInterfacesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeSecondaryInterfacesRequest::max_results`](crate::types::DescribeSecondaryInterfacesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeSecondaryInterfacesRequest::next_token`](crate::types::DescribeSecondaryInterfacesRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSecondaryInterfacesRequest::next_token`](crate::types::DescribeSecondaryInterfacesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeSecondaryInterfacesRequest::next_token`](crate::types::DescribeSecondaryInterfacesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeSecondaryInterfacesRequest::secondary_interface_ids`](crate::types::DescribeSecondaryInterfacesRequest::secondary_interface_ids): The IDs of the secondary interfaces.
     ///
     /// To set the whole list at once, use [`set_secondary_interface_ids`](Self::set_secondary_interface_ids).
-    pub fn secondary_interface_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn secondary_interface_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.secondary_interface_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeSecondaryInterfacesRequest::secondary_interface_ids`](crate::types::DescribeSecondaryInterfacesRequest::secondary_interface_ids).
     #[inline]
-    pub fn set_secondary_interface_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_secondary_interface_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.secondary_interface_ids = input;
         self
     }
     /// The value set for [`DescribeSecondaryInterfacesRequest::secondary_interface_ids`](crate::types::DescribeSecondaryInterfacesRequest::secondary_interface_ids), if any.
     #[inline]
-    pub fn get_secondary_interface_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_secondary_interface_ids(&self) -> &Option<Vec<String>> {
         &self.inner.secondary_interface_ids
     }
     /// Builds the [`DescribeSecondaryInterfacesRequest`]; it has no required members, so this cannot fail.
@@ -195,11 +164,11 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeSecondaryInterfacesRequest 
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -207,17 +176,17 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeSecondaryInterfacesRequest 
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_interface_ids {
+        if let Some(value) = &self.secondary_interface_ids {
             let member_0 = body.enter("SecondaryInterfaceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecondaryInterfacesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSecondaryInterfacesResult {
     /// Information about the secondary interfaces.
-    pub secondary_interfaces: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SecondaryInterface>,
-    >,
+    pub secondary_interfaces: Option<Vec<crate::types::SecondaryInterface>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeSecondaryInterfacesResult {
     /// Starts building a [`DescribeSecondaryInterfacesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSecondaryInterfacesResultBuilder {
-        <crate::types::builders::DescribeSecondaryInterfacesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSecondaryInterfacesResultBuilder as Default>::default()
     }
     /// The `SecondaryInterfaces` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeSecondaryInterfacesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeSecondaryInterfacesResult`](crate::types::DescribeSecondaryInterfacesResult); start one with `DescribeSecondaryInterfacesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSecondaryInterfacesResultBuilder {
     inner: crate::types::DescribeSecondaryInterfacesResult,
 }
@@ -59,7 +47,7 @@ impl DescribeSecondaryInterfacesResultBuilder {
     #[inline]
     pub fn set_secondary_interfaces(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SecondaryInterface>>,
+        input: Option<Vec<crate::types::SecondaryInterface>>,
     ) -> Self {
         self.inner.secondary_interfaces = input;
         self
@@ -68,29 +56,23 @@ impl DescribeSecondaryInterfacesResultBuilder {
     #[inline]
     pub fn get_secondary_interfaces(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SecondaryInterface>> {
+    ) -> &Option<Vec<crate::types::SecondaryInterface>> {
         &self.inner.secondary_interfaces
     }
     /// Sets [`DescribeSecondaryInterfacesResult::next_token`](crate::types::DescribeSecondaryInterfacesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSecondaryInterfacesResult::next_token`](crate::types::DescribeSecondaryInterfacesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeSecondaryInterfacesResult::next_token`](crate::types::DescribeSecondaryInterfacesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeSecondaryInterfacesResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl DescribeSecondaryInterfacesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeSecondaryInterfacesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "secondaryInterfaceSet" => {
-                    value.secondary_interfaces = ::std::option::Option::Some(
+                    value.secondary_interfaces = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SecondaryInterface as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSecondaryInterfacesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecondaryNetworksRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSecondaryNetworksRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The filters. The following are the possible values:
     ///
     /// - `ipv4-cidr-block-association.association-id` - The association ID for an IPv4 CIDR block associated with the secondary network.
@@ -24,25 +19,23 @@ pub struct DescribeSecondaryNetworksRequest {
     /// - `tag`:\<key\> - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     /// - `type` - The type of the secondary network (`rdma`).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The IDs of the secondary networks.
-    pub secondary_network_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub secondary_network_ids: Option<Vec<String>>,
 }
 impl DescribeSecondaryNetworksRequest {
     /// Starts building a [`DescribeSecondaryNetworksRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSecondaryNetworksRequestBuilder {
-        <crate::types::builders::DescribeSecondaryNetworksRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSecondaryNetworksRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -52,45 +45,40 @@ impl DescribeSecondaryNetworksRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `SecondaryNetworkIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn secondary_network_ids(&self) -> &[::std::string::String] {
+    pub fn secondary_network_ids(&self) -> &[String] {
         self.secondary_network_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`DescribeSecondaryNetworksRequest`](crate::types::DescribeSecondaryNetworksRequest); start one with `DescribeSecondaryNetworksRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSecondaryNetworksRequestBuilder {
     inner: crate::types::DescribeSecondaryNetworksRequest,
 }
 impl DescribeSecondaryNetworksRequestBuilder {
     /// Sets [`DescribeSecondaryNetworksRequest::dry_run`](crate::types::DescribeSecondaryNetworksRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeSecondaryNetworksRequest::dry_run`](crate::types::DescribeSecondaryNetworksRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeSecondaryNetworksRequest::dry_run`](crate::types::DescribeSecondaryNetworksRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeSecondaryNetworksRequest::filters`](crate::types::DescribeSecondaryNetworksRequest::filters): The filters.
@@ -102,82 +90,63 @@ impl DescribeSecondaryNetworksRequestBuilder {
     }
     /// Sets or clears [`DescribeSecondaryNetworksRequest::filters`](crate::types::DescribeSecondaryNetworksRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeSecondaryNetworksRequest::filters`](crate::types::DescribeSecondaryNetworksRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeSecondaryNetworksRequest::max_results`](crate::types::DescribeSecondaryNetworksRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeSecondaryNetworksRequest::max_results`](crate::types::DescribeSecondaryNetworksRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeSecondaryNetworksRequest::max_results`](crate::types::DescribeSecondaryNetworksRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeSecondaryNetworksRequest::next_token`](crate::types::DescribeSecondaryNetworksRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSecondaryNetworksRequest::next_token`](crate::types::DescribeSecondaryNetworksRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeSecondaryNetworksRequest::next_token`](crate::types::DescribeSecondaryNetworksRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeSecondaryNetworksRequest::secondary_network_ids`](crate::types::DescribeSecondaryNetworksRequest::secondary_network_ids): The IDs of the secondary networks.
     ///
     /// To set the whole list at once, use [`set_secondary_network_ids`](Self::set_secondary_network_ids).
-    pub fn secondary_network_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn secondary_network_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.secondary_network_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeSecondaryNetworksRequest::secondary_network_ids`](crate::types::DescribeSecondaryNetworksRequest::secondary_network_ids).
     #[inline]
-    pub fn set_secondary_network_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_secondary_network_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.secondary_network_ids = input;
         self
     }
     /// The value set for [`DescribeSecondaryNetworksRequest::secondary_network_ids`](crate::types::DescribeSecondaryNetworksRequest::secondary_network_ids), if any.
     #[inline]
-    pub fn get_secondary_network_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_secondary_network_ids(&self) -> &Option<Vec<String>> {
         &self.inner.secondary_network_ids
     }
     /// Builds the [`DescribeSecondaryNetworksRequest`]; it has no required members, so this cannot fail.
@@ -190,11 +159,11 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeSecondaryNetworksRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -202,17 +171,17 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeSecondaryNetworksRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_network_ids {
+        if let Some(value) = &self.secondary_network_ids {
             let member_0 = body.enter("SecondaryNetworkId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

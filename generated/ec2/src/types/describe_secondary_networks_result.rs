@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecondaryNetworksResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSecondaryNetworksResult {
     /// Information about the secondary networks.
-    pub secondary_networks: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SecondaryNetwork>,
-    >,
+    pub secondary_networks: Option<Vec<crate::types::SecondaryNetwork>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeSecondaryNetworksResult {
     /// Starts building a [`DescribeSecondaryNetworksResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSecondaryNetworksResultBuilder {
-        <crate::types::builders::DescribeSecondaryNetworksResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSecondaryNetworksResultBuilder as Default>::default()
     }
     /// The `SecondaryNetworks` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeSecondaryNetworksResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeSecondaryNetworksResult`](crate::types::DescribeSecondaryNetworksResult); start one with `DescribeSecondaryNetworksResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSecondaryNetworksResultBuilder {
     inner: crate::types::DescribeSecondaryNetworksResult,
 }
@@ -56,7 +44,7 @@ impl DescribeSecondaryNetworksResultBuilder {
     #[inline]
     pub fn set_secondary_networks(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SecondaryNetwork>>,
+        input: Option<Vec<crate::types::SecondaryNetwork>>,
     ) -> Self {
         self.inner.secondary_networks = input;
         self
@@ -65,29 +53,23 @@ impl DescribeSecondaryNetworksResultBuilder {
     #[inline]
     pub fn get_secondary_networks(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SecondaryNetwork>> {
+    ) -> &Option<Vec<crate::types::SecondaryNetwork>> {
         &self.inner.secondary_networks
     }
     /// Sets [`DescribeSecondaryNetworksResult::next_token`](crate::types::DescribeSecondaryNetworksResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSecondaryNetworksResult::next_token`](crate::types::DescribeSecondaryNetworksResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeSecondaryNetworksResult::next_token`](crate::types::DescribeSecondaryNetworksResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeSecondaryNetworksResult`]; it has no required members, so this cannot fail.
@@ -99,12 +81,12 @@ impl DescribeSecondaryNetworksResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeSecondaryNetworksResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "secondaryNetworkSet" => {
-                    value.secondary_networks = ::std::option::Option::Some(
+                    value.secondary_networks = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SecondaryNetwork as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +94,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSecondaryNetworksResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

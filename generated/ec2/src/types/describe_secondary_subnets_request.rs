@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecondarySubnetsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSecondarySubnetsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The filters.
     ///
     /// - `ipv4-cidr-block-association.association-id` - The association ID for an IPv4 CIDR block associated with the secondary subnet.
@@ -25,25 +20,23 @@ pub struct DescribeSecondarySubnetsRequest {
     /// - `state` - The state of the secondary subnet (`create-in-progress` \| `create-complete` \| `create-failed` \| `delete-in-progress` \| `delete-complete` \| `delete-failed`).
     /// - `tag`:\<key\> - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The IDs of the secondary subnets.
-    pub secondary_subnet_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub secondary_subnet_ids: Option<Vec<String>>,
 }
 impl DescribeSecondarySubnetsRequest {
     /// Starts building a [`DescribeSecondarySubnetsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSecondarySubnetsRequestBuilder {
-        <crate::types::builders::DescribeSecondarySubnetsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSecondarySubnetsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -53,45 +46,40 @@ impl DescribeSecondarySubnetsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `SecondarySubnetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn secondary_subnet_ids(&self) -> &[::std::string::String] {
+    pub fn secondary_subnet_ids(&self) -> &[String] {
         self.secondary_subnet_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`DescribeSecondarySubnetsRequest`](crate::types::DescribeSecondarySubnetsRequest); start one with `DescribeSecondarySubnetsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSecondarySubnetsRequestBuilder {
     inner: crate::types::DescribeSecondarySubnetsRequest,
 }
 impl DescribeSecondarySubnetsRequestBuilder {
     /// Sets [`DescribeSecondarySubnetsRequest::dry_run`](crate::types::DescribeSecondarySubnetsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeSecondarySubnetsRequest::dry_run`](crate::types::DescribeSecondarySubnetsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeSecondarySubnetsRequest::dry_run`](crate::types::DescribeSecondarySubnetsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeSecondarySubnetsRequest::filters`](crate::types::DescribeSecondarySubnetsRequest::filters): The filters.
@@ -103,82 +91,63 @@ impl DescribeSecondarySubnetsRequestBuilder {
     }
     /// Sets or clears [`DescribeSecondarySubnetsRequest::filters`](crate::types::DescribeSecondarySubnetsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeSecondarySubnetsRequest::filters`](crate::types::DescribeSecondarySubnetsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeSecondarySubnetsRequest::max_results`](crate::types::DescribeSecondarySubnetsRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeSecondarySubnetsRequest::max_results`](crate::types::DescribeSecondarySubnetsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeSecondarySubnetsRequest::max_results`](crate::types::DescribeSecondarySubnetsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeSecondarySubnetsRequest::next_token`](crate::types::DescribeSecondarySubnetsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSecondarySubnetsRequest::next_token`](crate::types::DescribeSecondarySubnetsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeSecondarySubnetsRequest::next_token`](crate::types::DescribeSecondarySubnetsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeSecondarySubnetsRequest::secondary_subnet_ids`](crate::types::DescribeSecondarySubnetsRequest::secondary_subnet_ids): The IDs of the secondary subnets.
     ///
     /// To set the whole list at once, use [`set_secondary_subnet_ids`](Self::set_secondary_subnet_ids).
-    pub fn secondary_subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn secondary_subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.secondary_subnet_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeSecondarySubnetsRequest::secondary_subnet_ids`](crate::types::DescribeSecondarySubnetsRequest::secondary_subnet_ids).
     #[inline]
-    pub fn set_secondary_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_secondary_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.secondary_subnet_ids = input;
         self
     }
     /// The value set for [`DescribeSecondarySubnetsRequest::secondary_subnet_ids`](crate::types::DescribeSecondarySubnetsRequest::secondary_subnet_ids), if any.
     #[inline]
-    pub fn get_secondary_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_secondary_subnet_ids(&self) -> &Option<Vec<String>> {
         &self.inner.secondary_subnet_ids
     }
     /// Builds the [`DescribeSecondarySubnetsRequest`]; it has no required members, so this cannot fail.
@@ -191,11 +160,11 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeSecondarySubnetsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -203,17 +172,17 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeSecondarySubnetsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_subnet_ids {
+        if let Some(value) = &self.secondary_subnet_ids {
             let member_0 = body.enter("SecondarySubnetId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecondarySubnetsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSecondarySubnetsResult {
     /// Information about the secondary subnets.
-    pub secondary_subnets: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SecondarySubnet>,
-    >,
+    pub secondary_subnets: Option<Vec<crate::types::SecondarySubnet>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeSecondarySubnetsResult {
     /// Starts building a [`DescribeSecondarySubnetsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSecondarySubnetsResultBuilder {
-        <crate::types::builders::DescribeSecondarySubnetsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSecondarySubnetsResultBuilder as Default>::default()
     }
     /// The `SecondarySubnets` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeSecondarySubnetsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeSecondarySubnetsResult`](crate::types::DescribeSecondarySubnetsResult); start one with `DescribeSecondarySubnetsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSecondarySubnetsResultBuilder {
     inner: crate::types::DescribeSecondarySubnetsResult,
 }
@@ -56,38 +44,30 @@ impl DescribeSecondarySubnetsResultBuilder {
     #[inline]
     pub fn set_secondary_subnets(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SecondarySubnet>>,
+        input: Option<Vec<crate::types::SecondarySubnet>>,
     ) -> Self {
         self.inner.secondary_subnets = input;
         self
     }
     /// The value set for [`DescribeSecondarySubnetsResult::secondary_subnets`](crate::types::DescribeSecondarySubnetsResult::secondary_subnets), if any.
     #[inline]
-    pub fn get_secondary_subnets(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SecondarySubnet>> {
+    pub fn get_secondary_subnets(&self) -> &Option<Vec<crate::types::SecondarySubnet>> {
         &self.inner.secondary_subnets
     }
     /// Sets [`DescribeSecondarySubnetsResult::next_token`](crate::types::DescribeSecondarySubnetsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSecondarySubnetsResult::next_token`](crate::types::DescribeSecondarySubnetsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeSecondarySubnetsResult::next_token`](crate::types::DescribeSecondarySubnetsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeSecondarySubnetsResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl DescribeSecondarySubnetsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeSecondarySubnetsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "secondarySubnetSet" => {
-                    value.secondary_subnets = ::std::option::Option::Some(
+                    value.secondary_subnets = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SecondarySubnet as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSecondarySubnetsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,121 +2,103 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecurityGroupReferencesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupReferencesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IDs of the security groups in your account.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub group_id: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub group_id: Option<Vec<String>>,
 }
 impl DescribeSecurityGroupReferencesRequest {
     /// Starts building a [`DescribeSecurityGroupReferencesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSecurityGroupReferencesRequestBuilder {
-        <crate::types::builders::DescribeSecurityGroupReferencesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSecurityGroupReferencesRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `GroupId` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn group_id(&self) -> &[::std::string::String] {
+    pub fn group_id(&self) -> &[String] {
         self.group_id.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`DescribeSecurityGroupReferencesRequest`](crate::types::DescribeSecurityGroupReferencesRequest); start one with `DescribeSecurityGroupReferencesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSecurityGroupReferencesRequestBuilder {
     inner: crate::types::DescribeSecurityGroupReferencesRequest,
 }
 impl DescribeSecurityGroupReferencesRequestBuilder {
     /// Sets [`DescribeSecurityGroupReferencesRequest::dry_run`](crate::types::DescribeSecurityGroupReferencesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeSecurityGroupReferencesRequest::dry_run`](crate::types::DescribeSecurityGroupReferencesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeSecurityGroupReferencesRequest::dry_run`](crate::types::DescribeSecurityGroupReferencesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeSecurityGroupReferencesRequest::group_id`](crate::types::DescribeSecurityGroupReferencesRequest::group_id): The IDs of the security groups in your account.
     ///
     /// To set the whole list at once, use [`set_group_id`](Self::set_group_id).
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
         self.inner.group_id.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeSecurityGroupReferencesRequest::group_id`](crate::types::DescribeSecurityGroupReferencesRequest::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`DescribeSecurityGroupReferencesRequest::group_id`](crate::types::DescribeSecurityGroupReferencesRequest::group_id), if any.
     #[inline]
-    pub fn get_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_group_id(&self) -> &Option<Vec<String>> {
         &self.inner.group_id
     }
     /// Builds the [`DescribeSecurityGroupReferencesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeSecurityGroupReferencesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.group_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeSecurityGroupReferencesRequest",
                 member: "group_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DescribeSecurityGroupReferencesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.group_id {
+        if let Some(value) = &self.group_id {
             let member_0 = body.enter("GroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecurityGroupReferencesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupReferencesResult {
     /// Information about the VPCs with the referencing security groups.
-    pub security_group_reference_set: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SecurityGroupReference>,
-    >,
+    pub security_group_reference_set: Option<Vec<crate::types::SecurityGroupReference>>,
 }
 impl DescribeSecurityGroupReferencesResult {
     /// Starts building a [`DescribeSecurityGroupReferencesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSecurityGroupReferencesResultBuilder {
-        <crate::types::builders::DescribeSecurityGroupReferencesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSecurityGroupReferencesResultBuilder as Default>::default()
     }
     /// The `SecurityGroupReferenceSet` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,12 +23,7 @@ impl DescribeSecurityGroupReferencesResult {
     }
 }
 /// A builder for [`DescribeSecurityGroupReferencesResult`](crate::types::DescribeSecurityGroupReferencesResult); start one with `DescribeSecurityGroupReferencesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSecurityGroupReferencesResultBuilder {
     inner: crate::types::DescribeSecurityGroupReferencesResult,
 }
@@ -54,9 +42,7 @@ impl DescribeSecurityGroupReferencesResultBuilder {
     #[inline]
     pub fn set_security_group_reference_set(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SecurityGroupReference>,
-        >,
+        input: Option<Vec<crate::types::SecurityGroupReference>>,
     ) -> Self {
         self.inner.security_group_reference_set = input;
         self
@@ -65,7 +51,7 @@ impl DescribeSecurityGroupReferencesResultBuilder {
     #[inline]
     pub fn get_security_group_reference_set(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SecurityGroupReference>> {
+    ) -> &Option<Vec<crate::types::SecurityGroupReference>> {
         &self.inner.security_group_reference_set
     }
     /// Builds the [`DescribeSecurityGroupReferencesResult`]; it has no required members, so this cannot fail.
@@ -77,11 +63,11 @@ impl DescribeSecurityGroupReferencesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeSecurityGroupReferencesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "securityGroupReferenceSet" {
-                value.security_group_reference_set = ::std::option::Option::Some(
+                value.security_group_reference_set = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::SecurityGroupReference as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -89,6 +75,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSecurityGroupReferencesResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecurityGroupRulesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupRulesRequest {
     /// One or more filters.
@@ -15,23 +10,21 @@ pub struct DescribeSecurityGroupRulesRequest {
     /// - `group-id` - The ID of the security group.
     /// - `security-group-rule-id` - The ID of the security group rule.
     /// - `tag`:\<key\> - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The IDs of the security group rules.
-    pub security_group_rule_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub security_group_rule_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. This value can be between 5 and 1000. If this parameter is not specified, then all items are returned. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
 }
 impl DescribeSecurityGroupRulesRequest {
     /// Starts building a [`DescribeSecurityGroupRulesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSecurityGroupRulesRequestBuilder {
-        <crate::types::builders::DescribeSecurityGroupRulesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSecurityGroupRulesRequestBuilder as Default>::default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -40,32 +33,27 @@ impl DescribeSecurityGroupRulesRequest {
     }
     /// The `SecurityGroupRuleIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_group_rule_ids(&self) -> &[::std::string::String] {
+    pub fn security_group_rule_ids(&self) -> &[String] {
         self.security_group_rule_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 }
 /// A builder for [`DescribeSecurityGroupRulesRequest`](crate::types::DescribeSecurityGroupRulesRequest); start one with `DescribeSecurityGroupRulesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSecurityGroupRulesRequestBuilder {
     inner: crate::types::DescribeSecurityGroupRulesRequest,
 }
@@ -79,98 +67,79 @@ impl DescribeSecurityGroupRulesRequestBuilder {
     }
     /// Sets or clears [`DescribeSecurityGroupRulesRequest::filters`](crate::types::DescribeSecurityGroupRulesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeSecurityGroupRulesRequest::filters`](crate::types::DescribeSecurityGroupRulesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Appends one item to [`DescribeSecurityGroupRulesRequest::security_group_rule_ids`](crate::types::DescribeSecurityGroupRulesRequest::security_group_rule_ids): The IDs of the security group rules.
     ///
     /// To set the whole list at once, use [`set_security_group_rule_ids`](Self::set_security_group_rule_ids).
-    pub fn security_group_rule_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_rule_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.security_group_rule_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeSecurityGroupRulesRequest::security_group_rule_ids`](crate::types::DescribeSecurityGroupRulesRequest::security_group_rule_ids).
     #[inline]
-    pub fn set_security_group_rule_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_rule_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_group_rule_ids = input;
         self
     }
     /// The value set for [`DescribeSecurityGroupRulesRequest::security_group_rule_ids`](crate::types::DescribeSecurityGroupRulesRequest::security_group_rule_ids), if any.
     #[inline]
-    pub fn get_security_group_rule_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_rule_ids(&self) -> &Option<Vec<String>> {
         &self.inner.security_group_rule_ids
     }
     /// Sets [`DescribeSecurityGroupRulesRequest::dry_run`](crate::types::DescribeSecurityGroupRulesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeSecurityGroupRulesRequest::dry_run`](crate::types::DescribeSecurityGroupRulesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeSecurityGroupRulesRequest::dry_run`](crate::types::DescribeSecurityGroupRulesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DescribeSecurityGroupRulesRequest::next_token`](crate::types::DescribeSecurityGroupRulesRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSecurityGroupRulesRequest::next_token`](crate::types::DescribeSecurityGroupRulesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeSecurityGroupRulesRequest::next_token`](crate::types::DescribeSecurityGroupRulesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeSecurityGroupRulesRequest::max_results`](crate::types::DescribeSecurityGroupRulesRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeSecurityGroupRulesRequest::max_results`](crate::types::DescribeSecurityGroupRulesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeSecurityGroupRulesRequest::max_results`](crate::types::DescribeSecurityGroupRulesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Builds the [`DescribeSecurityGroupRulesRequest`]; it has no required members, so this cannot fail.
@@ -183,8 +152,8 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeSecurityGroupRulesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.filters {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -192,20 +161,20 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeSecurityGroupRulesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_rule_ids {
+        if let Some(value) = &self.security_group_rule_ids {
             let member_0 = body.enter("SecurityGroupRuleId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecurityGroupRulesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupRulesResult {
     /// Information about security group rules.
-    pub security_group_rules: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SecurityGroupRule>,
-    >,
+    pub security_group_rules: Option<Vec<crate::types::SecurityGroupRule>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeSecurityGroupRulesResult {
     /// Starts building a [`DescribeSecurityGroupRulesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSecurityGroupRulesResultBuilder {
-        <crate::types::builders::DescribeSecurityGroupRulesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSecurityGroupRulesResultBuilder as Default>::default()
     }
     /// The `SecurityGroupRules` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeSecurityGroupRulesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeSecurityGroupRulesResult`](crate::types::DescribeSecurityGroupRulesResult); start one with `DescribeSecurityGroupRulesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSecurityGroupRulesResultBuilder {
     inner: crate::types::DescribeSecurityGroupRulesResult,
 }
@@ -59,7 +47,7 @@ impl DescribeSecurityGroupRulesResultBuilder {
     #[inline]
     pub fn set_security_group_rules(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SecurityGroupRule>>,
+        input: Option<Vec<crate::types::SecurityGroupRule>>,
     ) -> Self {
         self.inner.security_group_rules = input;
         self
@@ -68,29 +56,23 @@ impl DescribeSecurityGroupRulesResultBuilder {
     #[inline]
     pub fn get_security_group_rules(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SecurityGroupRule>> {
+    ) -> &Option<Vec<crate::types::SecurityGroupRule>> {
         &self.inner.security_group_rules
     }
     /// Sets [`DescribeSecurityGroupRulesResult::next_token`](crate::types::DescribeSecurityGroupRulesResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSecurityGroupRulesResult::next_token`](crate::types::DescribeSecurityGroupRulesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeSecurityGroupRulesResult::next_token`](crate::types::DescribeSecurityGroupRulesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeSecurityGroupRulesResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl DescribeSecurityGroupRulesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeSecurityGroupRulesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "securityGroupRuleSet" => {
-                    value.security_group_rules = ::std::option::Option::Some(
+                    value.security_group_rules = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SecurityGroupRule as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSecurityGroupRulesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

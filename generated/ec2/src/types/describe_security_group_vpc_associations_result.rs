@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecurityGroupVpcAssociationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupVpcAssociationsResult {
     /// The security group VPC associations.
-    pub security_group_vpc_associations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SecurityGroupVpcAssociation>,
+    pub security_group_vpc_associations: Option<
+        Vec<crate::types::SecurityGroupVpcAssociation>,
     >,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeSecurityGroupVpcAssociationsResult {
     /// Starts building a [`DescribeSecurityGroupVpcAssociationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSecurityGroupVpcAssociationsResultBuilder {
-        <crate::types::builders::DescribeSecurityGroupVpcAssociationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSecurityGroupVpcAssociationsResultBuilder as Default>::default()
     }
     /// The `SecurityGroupVpcAssociations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeSecurityGroupVpcAssociationsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeSecurityGroupVpcAssociationsResult`](crate::types::DescribeSecurityGroupVpcAssociationsResult); start one with `DescribeSecurityGroupVpcAssociationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSecurityGroupVpcAssociationsResultBuilder {
     inner: crate::types::DescribeSecurityGroupVpcAssociationsResult,
 }
@@ -61,9 +51,7 @@ impl DescribeSecurityGroupVpcAssociationsResultBuilder {
     #[inline]
     pub fn set_security_group_vpc_associations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SecurityGroupVpcAssociation>,
-        >,
+        input: Option<Vec<crate::types::SecurityGroupVpcAssociation>>,
     ) -> Self {
         self.inner.security_group_vpc_associations = input;
         self
@@ -72,31 +60,23 @@ impl DescribeSecurityGroupVpcAssociationsResultBuilder {
     #[inline]
     pub fn get_security_group_vpc_associations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::SecurityGroupVpcAssociation>,
-    > {
+    ) -> &Option<Vec<crate::types::SecurityGroupVpcAssociation>> {
         &self.inner.security_group_vpc_associations
     }
     /// Sets [`DescribeSecurityGroupVpcAssociationsResult::next_token`](crate::types::DescribeSecurityGroupVpcAssociationsResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSecurityGroupVpcAssociationsResult::next_token`](crate::types::DescribeSecurityGroupVpcAssociationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeSecurityGroupVpcAssociationsResult::next_token`](crate::types::DescribeSecurityGroupVpcAssociationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeSecurityGroupVpcAssociationsResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl DescribeSecurityGroupVpcAssociationsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeSecurityGroupVpcAssociationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "securityGroupVpcAssociationSet" => {
-                    value.security_group_vpc_associations = ::std::option::Option::Some(
+                    value.security_group_vpc_associations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SecurityGroupVpcAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSecurityGroupVpcAssociationsResu
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecurityGroupsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupsRequest {
     /// The IDs of the security groups. Required for security groups in a nondefault VPC.
     ///
     /// Default: Describes all of your security groups.
-    pub group_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub group_ids: Option<Vec<String>>,
     /// \[Default VPC\] The names of the security groups. You can specify either the security group name or the security group ID.
     ///
     /// Default: Describes all of your security groups.
-    pub group_names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub group_names: Option<Vec<String>>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. This value can be between 5 and 1000. If this parameter is not specified, then all items are returned. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The filters. If using multiple filters for rules, the results include security groups for which any combination of rules - not necessarily a single rule - match all filters.
     ///
     /// - `description` - The description of the security group.
@@ -51,37 +46,37 @@ pub struct DescribeSecurityGroupsRequest {
     /// - `tag`:\<key\> - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     /// - `vpc-id` - The ID of the VPC specified when the security group was created.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeSecurityGroupsRequest {
     /// Starts building a [`DescribeSecurityGroupsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSecurityGroupsRequestBuilder {
-        <crate::types::builders::DescribeSecurityGroupsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSecurityGroupsRequestBuilder as Default>::default()
     }
     /// The `GroupIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn group_ids(&self) -> &[::std::string::String] {
+    pub fn group_ids(&self) -> &[String] {
         self.group_ids.as_deref().unwrap_or_default()
     }
     /// The `GroupNames` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn group_names(&self) -> &[::std::string::String] {
+    pub fn group_names(&self) -> &[String] {
         self.group_names.as_deref().unwrap_or_default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -91,12 +86,7 @@ impl DescribeSecurityGroupsRequest {
     }
 }
 /// A builder for [`DescribeSecurityGroupsRequest`](crate::types::DescribeSecurityGroupsRequest); start one with `DescribeSecurityGroupsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSecurityGroupsRequestBuilder {
     inner: crate::types::DescribeSecurityGroupsRequest,
 }
@@ -104,107 +94,85 @@ impl DescribeSecurityGroupsRequestBuilder {
     /// Appends one item to [`DescribeSecurityGroupsRequest::group_ids`](crate::types::DescribeSecurityGroupsRequest::group_ids): The IDs of the security groups.
     ///
     /// To set the whole list at once, use [`set_group_ids`](Self::set_group_ids).
-    pub fn group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeSecurityGroupsRequest::group_ids`](crate::types::DescribeSecurityGroupsRequest::group_ids).
     #[inline]
-    pub fn set_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.group_ids = input;
         self
     }
     /// The value set for [`DescribeSecurityGroupsRequest::group_ids`](crate::types::DescribeSecurityGroupsRequest::group_ids), if any.
     #[inline]
-    pub fn get_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_group_ids(&self) -> &Option<Vec<String>> {
         &self.inner.group_ids
     }
     /// Appends one item to [`DescribeSecurityGroupsRequest::group_names`](crate::types::DescribeSecurityGroupsRequest::group_names): \[Default VPC\] The names of the security groups.
     ///
     /// To set the whole list at once, use [`set_group_names`](Self::set_group_names).
-    pub fn group_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_names(mut self, input: impl Into<String>) -> Self {
         self.inner.group_names.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeSecurityGroupsRequest::group_names`](crate::types::DescribeSecurityGroupsRequest::group_names).
     #[inline]
-    pub fn set_group_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_group_names(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.group_names = input;
         self
     }
     /// The value set for [`DescribeSecurityGroupsRequest::group_names`](crate::types::DescribeSecurityGroupsRequest::group_names), if any.
     #[inline]
-    pub fn get_group_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_group_names(&self) -> &Option<Vec<String>> {
         &self.inner.group_names
     }
     /// Sets [`DescribeSecurityGroupsRequest::next_token`](crate::types::DescribeSecurityGroupsRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSecurityGroupsRequest::next_token`](crate::types::DescribeSecurityGroupsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeSecurityGroupsRequest::next_token`](crate::types::DescribeSecurityGroupsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeSecurityGroupsRequest::max_results`](crate::types::DescribeSecurityGroupsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeSecurityGroupsRequest::max_results`](crate::types::DescribeSecurityGroupsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeSecurityGroupsRequest::max_results`](crate::types::DescribeSecurityGroupsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeSecurityGroupsRequest::dry_run`](crate::types::DescribeSecurityGroupsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeSecurityGroupsRequest::dry_run`](crate::types::DescribeSecurityGroupsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeSecurityGroupsRequest::dry_run`](crate::types::DescribeSecurityGroupsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeSecurityGroupsRequest::filters`](crate::types::DescribeSecurityGroupsRequest::filters): The filters.
@@ -216,18 +184,13 @@ impl DescribeSecurityGroupsRequestBuilder {
     }
     /// Sets or clears [`DescribeSecurityGroupsRequest::filters`](crate::types::DescribeSecurityGroupsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeSecurityGroupsRequest::filters`](crate::types::DescribeSecurityGroupsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribeSecurityGroupsRequest`]; it has no required members, so this cannot fail.
@@ -240,27 +203,27 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeSecurityGroupsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.group_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.group_ids {
             let member_0 = body.enter("GroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.group_names {
+        if let Some(value) = &self.group_names {
             let member_0 = body.enter("GroupName");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -268,6 +231,6 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeSecurityGroupsRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecurityGroupsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupsResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the security groups.
-    pub security_groups: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SecurityGroup>,
-    >,
+    pub security_groups: Option<Vec<crate::types::SecurityGroup>>,
 }
 impl DescribeSecurityGroupsResult {
     /// Starts building a [`DescribeSecurityGroupsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSecurityGroupsResultBuilder {
-        <crate::types::builders::DescribeSecurityGroupsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSecurityGroupsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `SecurityGroups` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,36 +28,25 @@ impl DescribeSecurityGroupsResult {
     }
 }
 /// A builder for [`DescribeSecurityGroupsResult`](crate::types::DescribeSecurityGroupsResult); start one with `DescribeSecurityGroupsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSecurityGroupsResultBuilder {
     inner: crate::types::DescribeSecurityGroupsResult,
 }
 impl DescribeSecurityGroupsResultBuilder {
     /// Sets [`DescribeSecurityGroupsResult::next_token`](crate::types::DescribeSecurityGroupsResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSecurityGroupsResult::next_token`](crate::types::DescribeSecurityGroupsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeSecurityGroupsResult::next_token`](crate::types::DescribeSecurityGroupsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeSecurityGroupsResult::security_groups`](crate::types::DescribeSecurityGroupsResult::security_groups): Information about the security groups.
@@ -78,16 +60,14 @@ impl DescribeSecurityGroupsResultBuilder {
     #[inline]
     pub fn set_security_groups(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SecurityGroup>>,
+        input: Option<Vec<crate::types::SecurityGroup>>,
     ) -> Self {
         self.inner.security_groups = input;
         self
     }
     /// The value set for [`DescribeSecurityGroupsResult::security_groups`](crate::types::DescribeSecurityGroupsResult::security_groups), if any.
     #[inline]
-    pub fn get_security_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SecurityGroup>> {
+    pub fn get_security_groups(&self) -> &Option<Vec<crate::types::SecurityGroup>> {
         &self.inner.security_groups
     }
     /// Builds the [`DescribeSecurityGroupsResult`]; it has no required members, so this cannot fail.
@@ -99,17 +79,15 @@ impl DescribeSecurityGroupsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeSecurityGroupsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "securityGroupInfo" => {
-                    value.security_groups = ::std::option::Option::Some(
+                    value.security_groups = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SecurityGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -119,6 +97,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSecurityGroupsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,18 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeServiceLinkVirtualInterfacesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeServiceLinkVirtualInterfacesRequest {
     /// The IDs of the service link virtual interfaces.
-    pub service_link_virtual_interface_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub service_link_virtual_interface_ids: Option<Vec<String>>,
     /// The filters to use for narrowing down the request. The following filters are supported:
     ///
     /// - `outpost-lag-id` - The ID of the Outpost LAG.
@@ -23,23 +16,23 @@ pub struct DescribeServiceLinkVirtualInterfacesRequest {
     /// - `vlan` - The ID of the address pool.
     /// - `service-link-virtual-interface-id` - The ID of the service link virtual interface.
     /// - `local-gateway-virtual-interface-id` - The ID of the local gateway virtual interface.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeServiceLinkVirtualInterfacesRequest {
     /// Starts building a [`DescribeServiceLinkVirtualInterfacesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeServiceLinkVirtualInterfacesRequestBuilder {
-        <crate::types::builders::DescribeServiceLinkVirtualInterfacesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeServiceLinkVirtualInterfacesRequestBuilder as Default>::default()
     }
     /// The `ServiceLinkVirtualInterfaceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn service_link_virtual_interface_ids(&self) -> &[::std::string::String] {
+    pub fn service_link_virtual_interface_ids(&self) -> &[String] {
         self.service_link_virtual_interface_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -49,27 +42,22 @@ impl DescribeServiceLinkVirtualInterfacesRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeServiceLinkVirtualInterfacesRequest`](crate::types::DescribeServiceLinkVirtualInterfacesRequest); start one with `DescribeServiceLinkVirtualInterfacesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeServiceLinkVirtualInterfacesRequestBuilder {
     inner: crate::types::DescribeServiceLinkVirtualInterfacesRequest,
 }
@@ -79,7 +67,7 @@ impl DescribeServiceLinkVirtualInterfacesRequestBuilder {
     /// To set the whole list at once, use [`set_service_link_virtual_interface_ids`](Self::set_service_link_virtual_interface_ids).
     pub fn service_link_virtual_interface_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.inner
             .service_link_virtual_interface_ids
@@ -91,16 +79,14 @@ impl DescribeServiceLinkVirtualInterfacesRequestBuilder {
     #[inline]
     pub fn set_service_link_virtual_interface_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.service_link_virtual_interface_ids = input;
         self
     }
     /// The value set for [`DescribeServiceLinkVirtualInterfacesRequest::service_link_virtual_interface_ids`](crate::types::DescribeServiceLinkVirtualInterfacesRequest::service_link_virtual_interface_ids), if any.
     #[inline]
-    pub fn get_service_link_virtual_interface_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_service_link_virtual_interface_ids(&self) -> &Option<Vec<String>> {
         &self.inner.service_link_virtual_interface_ids
     }
     /// Appends one item to [`DescribeServiceLinkVirtualInterfacesRequest::filters`](crate::types::DescribeServiceLinkVirtualInterfacesRequest::filters): The filters to use for narrowing down the request.
@@ -112,72 +98,61 @@ impl DescribeServiceLinkVirtualInterfacesRequestBuilder {
     }
     /// Sets or clears [`DescribeServiceLinkVirtualInterfacesRequest::filters`](crate::types::DescribeServiceLinkVirtualInterfacesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeServiceLinkVirtualInterfacesRequest::filters`](crate::types::DescribeServiceLinkVirtualInterfacesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeServiceLinkVirtualInterfacesRequest::max_results`](crate::types::DescribeServiceLinkVirtualInterfacesRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeServiceLinkVirtualInterfacesRequest::max_results`](crate::types::DescribeServiceLinkVirtualInterfacesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeServiceLinkVirtualInterfacesRequest::max_results`](crate::types::DescribeServiceLinkVirtualInterfacesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeServiceLinkVirtualInterfacesRequest::next_token`](crate::types::DescribeServiceLinkVirtualInterfacesRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeServiceLinkVirtualInterfacesRequest::next_token`](crate::types::DescribeServiceLinkVirtualInterfacesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeServiceLinkVirtualInterfacesRequest::next_token`](crate::types::DescribeServiceLinkVirtualInterfacesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeServiceLinkVirtualInterfacesRequest::dry_run`](crate::types::DescribeServiceLinkVirtualInterfacesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeServiceLinkVirtualInterfacesRequest::dry_run`](crate::types::DescribeServiceLinkVirtualInterfacesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeServiceLinkVirtualInterfacesRequest::dry_run`](crate::types::DescribeServiceLinkVirtualInterfacesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeServiceLinkVirtualInterfacesRequest`]; it has no required members, so this cannot fail.
@@ -191,15 +166,13 @@ for DescribeServiceLinkVirtualInterfacesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .service_link_virtual_interface_ids
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.service_link_virtual_interface_ids {
             let member_0 = body.enter("ServiceLinkVirtualInterfaceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -207,15 +180,15 @@ for DescribeServiceLinkVirtualInterfacesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

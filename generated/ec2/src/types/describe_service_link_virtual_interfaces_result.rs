@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeServiceLinkVirtualInterfacesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeServiceLinkVirtualInterfacesResult {
     /// Describes the service link virtual interfaces.
-    pub service_link_virtual_interfaces: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ServiceLinkVirtualInterface>,
+    pub service_link_virtual_interfaces: Option<
+        Vec<crate::types::ServiceLinkVirtualInterface>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeServiceLinkVirtualInterfacesResult {
     /// Starts building a [`DescribeServiceLinkVirtualInterfacesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeServiceLinkVirtualInterfacesResultBuilder {
-        <crate::types::builders::DescribeServiceLinkVirtualInterfacesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeServiceLinkVirtualInterfacesResultBuilder as Default>::default()
     }
     /// The `ServiceLinkVirtualInterfaces` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeServiceLinkVirtualInterfacesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeServiceLinkVirtualInterfacesResult`](crate::types::DescribeServiceLinkVirtualInterfacesResult); start one with `DescribeServiceLinkVirtualInterfacesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeServiceLinkVirtualInterfacesResultBuilder {
     inner: crate::types::DescribeServiceLinkVirtualInterfacesResult,
 }
@@ -61,9 +51,7 @@ impl DescribeServiceLinkVirtualInterfacesResultBuilder {
     #[inline]
     pub fn set_service_link_virtual_interfaces(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ServiceLinkVirtualInterface>,
-        >,
+        input: Option<Vec<crate::types::ServiceLinkVirtualInterface>>,
     ) -> Self {
         self.inner.service_link_virtual_interfaces = input;
         self
@@ -72,31 +60,23 @@ impl DescribeServiceLinkVirtualInterfacesResultBuilder {
     #[inline]
     pub fn get_service_link_virtual_interfaces(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ServiceLinkVirtualInterface>,
-    > {
+    ) -> &Option<Vec<crate::types::ServiceLinkVirtualInterface>> {
         &self.inner.service_link_virtual_interfaces
     }
     /// Sets [`DescribeServiceLinkVirtualInterfacesResult::next_token`](crate::types::DescribeServiceLinkVirtualInterfacesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeServiceLinkVirtualInterfacesResult::next_token`](crate::types::DescribeServiceLinkVirtualInterfacesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeServiceLinkVirtualInterfacesResult::next_token`](crate::types::DescribeServiceLinkVirtualInterfacesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeServiceLinkVirtualInterfacesResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl DescribeServiceLinkVirtualInterfacesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeServiceLinkVirtualInterfacesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "serviceLinkVirtualInterfaceSet" => {
-                    value.service_link_virtual_interfaces = ::std::option::Option::Some(
+                    value.service_link_virtual_interfaces = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ServiceLinkVirtualInterface as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeServiceLinkVirtualInterfacesResu
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

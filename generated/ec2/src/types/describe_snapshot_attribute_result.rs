@@ -2,28 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSnapshotAttributeResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSnapshotAttributeResult {
     /// The product codes.
-    pub product_codes: ::std::option::Option<::std::vec::Vec<crate::types::ProductCode>>,
+    pub product_codes: Option<Vec<crate::types::ProductCode>>,
     /// The ID of the EBS snapshot.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// The users and groups that have the permissions for creating volumes from the snapshot.
-    pub create_volume_permissions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CreateVolumePermission>,
-    >,
+    pub create_volume_permissions: Option<Vec<crate::types::CreateVolumePermission>>,
 }
 impl DescribeSnapshotAttributeResult {
     /// Starts building a [`DescribeSnapshotAttributeResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSnapshotAttributeResultBuilder {
-        <crate::types::builders::DescribeSnapshotAttributeResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSnapshotAttributeResultBuilder as Default>::default()
     }
     /// The `ProductCodes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,7 +25,7 @@ impl DescribeSnapshotAttributeResult {
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `CreateVolumePermissions` member, empty when not set; the field tells an empty list from an absent one.
@@ -42,12 +35,7 @@ impl DescribeSnapshotAttributeResult {
     }
 }
 /// A builder for [`DescribeSnapshotAttributeResult`](crate::types::DescribeSnapshotAttributeResult); start one with `DescribeSnapshotAttributeResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSnapshotAttributeResultBuilder {
     inner: crate::types::DescribeSnapshotAttributeResult,
 }
@@ -63,38 +51,30 @@ impl DescribeSnapshotAttributeResultBuilder {
     #[inline]
     pub fn set_product_codes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ProductCode>>,
+        input: Option<Vec<crate::types::ProductCode>>,
     ) -> Self {
         self.inner.product_codes = input;
         self
     }
     /// The value set for [`DescribeSnapshotAttributeResult::product_codes`](crate::types::DescribeSnapshotAttributeResult::product_codes), if any.
     #[inline]
-    pub fn get_product_codes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ProductCode>> {
+    pub fn get_product_codes(&self) -> &Option<Vec<crate::types::ProductCode>> {
         &self.inner.product_codes
     }
     /// Sets [`DescribeSnapshotAttributeResult::snapshot_id`](crate::types::DescribeSnapshotAttributeResult::snapshot_id): The ID of the EBS snapshot.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSnapshotAttributeResult::snapshot_id`](crate::types::DescribeSnapshotAttributeResult::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`DescribeSnapshotAttributeResult::snapshot_id`](crate::types::DescribeSnapshotAttributeResult::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Appends one item to [`DescribeSnapshotAttributeResult::create_volume_permissions`](crate::types::DescribeSnapshotAttributeResult::create_volume_permissions): The users and groups that have the permissions for creating volumes from the snapshot.
@@ -111,9 +91,7 @@ impl DescribeSnapshotAttributeResultBuilder {
     #[inline]
     pub fn set_create_volume_permissions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CreateVolumePermission>,
-        >,
+        input: Option<Vec<crate::types::CreateVolumePermission>>,
     ) -> Self {
         self.inner.create_volume_permissions = input;
         self
@@ -122,7 +100,7 @@ impl DescribeSnapshotAttributeResultBuilder {
     #[inline]
     pub fn get_create_volume_permissions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CreateVolumePermission>> {
+    ) -> &Option<Vec<crate::types::CreateVolumePermission>> {
         &self.inner.create_volume_permissions
     }
     /// Builds the [`DescribeSnapshotAttributeResult`]; it has no required members, so this cannot fail.
@@ -134,12 +112,12 @@ impl DescribeSnapshotAttributeResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeSnapshotAttributeResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "productCodes" => {
-                    value.product_codes = ::std::option::Option::Some(
+                    value.product_codes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ProductCode as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -147,12 +125,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSnapshotAttributeResult {
                     );
                 }
                 "snapshotId" => {
-                    value.snapshot_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.snapshot_id = Some(String::from(child.text()));
                 }
                 "createVolumePermission" => {
-                    value.create_volume_permissions = ::std::option::Option::Some(
+                    value.create_volume_permissions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CreateVolumePermission as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -162,6 +138,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSnapshotAttributeResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

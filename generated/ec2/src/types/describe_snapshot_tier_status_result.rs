@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSnapshotTierStatusResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSnapshotTierStatusResult {
     /// Information about the snapshot's storage tier.
-    pub snapshot_tier_statuses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SnapshotTierStatus>,
-    >,
+    pub snapshot_tier_statuses: Option<Vec<crate::types::SnapshotTierStatus>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeSnapshotTierStatusResult {
     /// Starts building a [`DescribeSnapshotTierStatusResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSnapshotTierStatusResultBuilder {
-        <crate::types::builders::DescribeSnapshotTierStatusResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSnapshotTierStatusResultBuilder as Default>::default()
     }
     /// The `SnapshotTierStatuses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeSnapshotTierStatusResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeSnapshotTierStatusResult`](crate::types::DescribeSnapshotTierStatusResult); start one with `DescribeSnapshotTierStatusResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSnapshotTierStatusResultBuilder {
     inner: crate::types::DescribeSnapshotTierStatusResult,
 }
@@ -59,7 +47,7 @@ impl DescribeSnapshotTierStatusResultBuilder {
     #[inline]
     pub fn set_snapshot_tier_statuses(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SnapshotTierStatus>>,
+        input: Option<Vec<crate::types::SnapshotTierStatus>>,
     ) -> Self {
         self.inner.snapshot_tier_statuses = input;
         self
@@ -68,29 +56,23 @@ impl DescribeSnapshotTierStatusResultBuilder {
     #[inline]
     pub fn get_snapshot_tier_statuses(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SnapshotTierStatus>> {
+    ) -> &Option<Vec<crate::types::SnapshotTierStatus>> {
         &self.inner.snapshot_tier_statuses
     }
     /// Sets [`DescribeSnapshotTierStatusResult::next_token`](crate::types::DescribeSnapshotTierStatusResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSnapshotTierStatusResult::next_token`](crate::types::DescribeSnapshotTierStatusResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeSnapshotTierStatusResult::next_token`](crate::types::DescribeSnapshotTierStatusResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeSnapshotTierStatusResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl DescribeSnapshotTierStatusResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeSnapshotTierStatusResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "snapshotTierStatusSet" => {
-                    value.snapshot_tier_statuses = ::std::option::Option::Some(
+                    value.snapshot_tier_statuses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SnapshotTierStatus as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSnapshotTierStatusResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

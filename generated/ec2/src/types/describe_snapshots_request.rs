@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSnapshotsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSnapshotsRequest {
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Scopes the results to snapshots with the specified owners. You can specify a combination of Amazon Web Services account IDs, `self`, and `amazon`.
-    pub owner_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub owner_ids: Option<Vec<String>>,
     /// The IDs of the Amazon Web Services accounts that can create volumes from the snapshot.
-    pub restorable_by_user_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub restorable_by_user_ids: Option<Vec<String>>,
     /// The snapshot IDs.
     ///
     /// Default: Describes the snapshots for which you have create volume permissions.
-    pub snapshot_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub snapshot_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The filters.
     ///
     /// - `description` - A description of the snapshot.
@@ -42,42 +35,42 @@ pub struct DescribeSnapshotsRequest {
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     /// - `volume-id` - The ID of the volume the snapshot is for.
     /// - `volume-size` - The size of the volume, in GiB.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeSnapshotsRequest {
     /// Starts building a [`DescribeSnapshotsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSnapshotsRequestBuilder {
-        <crate::types::builders::DescribeSnapshotsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSnapshotsRequestBuilder as Default>::default()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `OwnerIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn owner_ids(&self) -> &[::std::string::String] {
+    pub fn owner_ids(&self) -> &[String] {
         self.owner_ids.as_deref().unwrap_or_default()
     }
     /// The `RestorableByUserIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn restorable_by_user_ids(&self) -> &[::std::string::String] {
+    pub fn restorable_by_user_ids(&self) -> &[String] {
         self.restorable_by_user_ids.as_deref().unwrap_or_default()
     }
     /// The `SnapshotIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn snapshot_ids(&self) -> &[::std::string::String] {
+    pub fn snapshot_ids(&self) -> &[String] {
         self.snapshot_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -87,146 +80,111 @@ impl DescribeSnapshotsRequest {
     }
 }
 /// A builder for [`DescribeSnapshotsRequest`](crate::types::DescribeSnapshotsRequest); start one with `DescribeSnapshotsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSnapshotsRequestBuilder {
     inner: crate::types::DescribeSnapshotsRequest,
 }
 impl DescribeSnapshotsRequestBuilder {
     /// Sets [`DescribeSnapshotsRequest::max_results`](crate::types::DescribeSnapshotsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeSnapshotsRequest::max_results`](crate::types::DescribeSnapshotsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeSnapshotsRequest::max_results`](crate::types::DescribeSnapshotsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeSnapshotsRequest::next_token`](crate::types::DescribeSnapshotsRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSnapshotsRequest::next_token`](crate::types::DescribeSnapshotsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeSnapshotsRequest::next_token`](crate::types::DescribeSnapshotsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeSnapshotsRequest::owner_ids`](crate::types::DescribeSnapshotsRequest::owner_ids): Scopes the results to snapshots with the specified owners.
     ///
     /// To set the whole list at once, use [`set_owner_ids`](Self::set_owner_ids).
-    pub fn owner_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn owner_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.owner_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeSnapshotsRequest::owner_ids`](crate::types::DescribeSnapshotsRequest::owner_ids).
     #[inline]
-    pub fn set_owner_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_owner_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.owner_ids = input;
         self
     }
     /// The value set for [`DescribeSnapshotsRequest::owner_ids`](crate::types::DescribeSnapshotsRequest::owner_ids), if any.
     #[inline]
-    pub fn get_owner_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_owner_ids(&self) -> &Option<Vec<String>> {
         &self.inner.owner_ids
     }
     /// Appends one item to [`DescribeSnapshotsRequest::restorable_by_user_ids`](crate::types::DescribeSnapshotsRequest::restorable_by_user_ids): The IDs of the Amazon Web Services accounts that can create volumes from the snapshot.
     ///
     /// To set the whole list at once, use [`set_restorable_by_user_ids`](Self::set_restorable_by_user_ids).
-    pub fn restorable_by_user_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn restorable_by_user_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.restorable_by_user_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeSnapshotsRequest::restorable_by_user_ids`](crate::types::DescribeSnapshotsRequest::restorable_by_user_ids).
     #[inline]
-    pub fn set_restorable_by_user_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_restorable_by_user_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.restorable_by_user_ids = input;
         self
     }
     /// The value set for [`DescribeSnapshotsRequest::restorable_by_user_ids`](crate::types::DescribeSnapshotsRequest::restorable_by_user_ids), if any.
     #[inline]
-    pub fn get_restorable_by_user_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_restorable_by_user_ids(&self) -> &Option<Vec<String>> {
         &self.inner.restorable_by_user_ids
     }
     /// Appends one item to [`DescribeSnapshotsRequest::snapshot_ids`](crate::types::DescribeSnapshotsRequest::snapshot_ids): The snapshot IDs.
     ///
     /// To set the whole list at once, use [`set_snapshot_ids`](Self::set_snapshot_ids).
-    pub fn snapshot_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn snapshot_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.snapshot_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeSnapshotsRequest::snapshot_ids`](crate::types::DescribeSnapshotsRequest::snapshot_ids).
     #[inline]
-    pub fn set_snapshot_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_snapshot_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.snapshot_ids = input;
         self
     }
     /// The value set for [`DescribeSnapshotsRequest::snapshot_ids`](crate::types::DescribeSnapshotsRequest::snapshot_ids), if any.
     #[inline]
-    pub fn get_snapshot_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_snapshot_ids(&self) -> &Option<Vec<String>> {
         &self.inner.snapshot_ids
     }
     /// Sets [`DescribeSnapshotsRequest::dry_run`](crate::types::DescribeSnapshotsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeSnapshotsRequest::dry_run`](crate::types::DescribeSnapshotsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeSnapshotsRequest::dry_run`](crate::types::DescribeSnapshotsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeSnapshotsRequest::filters`](crate::types::DescribeSnapshotsRequest::filters): The filters.
@@ -238,18 +196,13 @@ impl DescribeSnapshotsRequestBuilder {
     }
     /// Sets or clears [`DescribeSnapshotsRequest::filters`](crate::types::DescribeSnapshotsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeSnapshotsRequest::filters`](crate::types::DescribeSnapshotsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribeSnapshotsRequest`]; it has no required members, so this cannot fail.
@@ -262,32 +215,32 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeSnapshotsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.max_results {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.owner_ids {
+        if let Some(value) = &self.owner_ids {
             let member_0 = body.enter("Owner");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.restorable_by_user_ids {
+        if let Some(value) = &self.restorable_by_user_ids {
             let member_0 = body.enter("RestorableBy");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_ids {
+        if let Some(value) = &self.snapshot_ids {
             let member_0 = body.enter("SnapshotId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -295,6 +248,6 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeSnapshotsRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

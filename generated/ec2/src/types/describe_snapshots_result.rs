@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSnapshotsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSnapshotsResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the snapshots.
-    pub snapshots: ::std::option::Option<::std::vec::Vec<crate::types::Snapshot>>,
+    pub snapshots: Option<Vec<crate::types::Snapshot>>,
 }
 impl DescribeSnapshotsResult {
     /// Starts building a [`DescribeSnapshotsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSnapshotsResultBuilder {
-        <crate::types::builders::DescribeSnapshotsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSnapshotsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Snapshots` member, empty when not set; the field tells an empty list from an absent one.
@@ -33,36 +28,25 @@ impl DescribeSnapshotsResult {
     }
 }
 /// A builder for [`DescribeSnapshotsResult`](crate::types::DescribeSnapshotsResult); start one with `DescribeSnapshotsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSnapshotsResultBuilder {
     inner: crate::types::DescribeSnapshotsResult,
 }
 impl DescribeSnapshotsResultBuilder {
     /// Sets [`DescribeSnapshotsResult::next_token`](crate::types::DescribeSnapshotsResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSnapshotsResult::next_token`](crate::types::DescribeSnapshotsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeSnapshotsResult::next_token`](crate::types::DescribeSnapshotsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeSnapshotsResult::snapshots`](crate::types::DescribeSnapshotsResult::snapshots): Information about the snapshots.
@@ -74,18 +58,13 @@ impl DescribeSnapshotsResultBuilder {
     }
     /// Sets or clears [`DescribeSnapshotsResult::snapshots`](crate::types::DescribeSnapshotsResult::snapshots).
     #[inline]
-    pub fn set_snapshots(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Snapshot>>,
-    ) -> Self {
+    pub fn set_snapshots(mut self, input: Option<Vec<crate::types::Snapshot>>) -> Self {
         self.inner.snapshots = input;
         self
     }
     /// The value set for [`DescribeSnapshotsResult::snapshots`](crate::types::DescribeSnapshotsResult::snapshots), if any.
     #[inline]
-    pub fn get_snapshots(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Snapshot>> {
+    pub fn get_snapshots(&self) -> &Option<Vec<crate::types::Snapshot>> {
         &self.inner.snapshots
     }
     /// Builds the [`DescribeSnapshotsResult`]; it has no required members, so this cannot fail.
@@ -97,17 +76,15 @@ impl DescribeSnapshotsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeSnapshotsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "snapshotSet" => {
-                    value.snapshots = ::std::option::Option::Some(
+                    value.snapshots = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Snapshot as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,6 +94,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSnapshotsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

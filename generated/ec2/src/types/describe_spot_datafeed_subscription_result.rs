@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeSpotDatafeedSubscription.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSpotDatafeedSubscriptionResult {
     /// The Spot Instance data feed subscription.
-    pub spot_datafeed_subscription: ::std::option::Option<
-        crate::types::SpotDatafeedSubscription,
-    >,
+    pub spot_datafeed_subscription: Option<crate::types::SpotDatafeedSubscription>,
 }
 impl DescribeSpotDatafeedSubscriptionResult {
     /// Starts building a [`DescribeSpotDatafeedSubscriptionResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSpotDatafeedSubscriptionResultBuilder {
-        <crate::types::builders::DescribeSpotDatafeedSubscriptionResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSpotDatafeedSubscriptionResultBuilder as Default>::default()
     }
     /// The `SpotDatafeedSubscription` member, when set.
     #[inline]
     pub fn spot_datafeed_subscription(
         &self,
-    ) -> ::std::option::Option<&crate::types::SpotDatafeedSubscription> {
+    ) -> Option<&crate::types::SpotDatafeedSubscription> {
         self.spot_datafeed_subscription.as_ref()
     }
 }
 /// A builder for [`DescribeSpotDatafeedSubscriptionResult`](crate::types::DescribeSpotDatafeedSubscriptionResult); start one with `DescribeSpotDatafeedSubscriptionResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSpotDatafeedSubscriptionResultBuilder {
     inner: crate::types::DescribeSpotDatafeedSubscriptionResult,
 }
@@ -45,14 +33,14 @@ impl DescribeSpotDatafeedSubscriptionResultBuilder {
         mut self,
         input: crate::types::SpotDatafeedSubscription,
     ) -> Self {
-        self.inner.spot_datafeed_subscription = ::std::option::Option::Some(input);
+        self.inner.spot_datafeed_subscription = Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotDatafeedSubscriptionResult::spot_datafeed_subscription`](crate::types::DescribeSpotDatafeedSubscriptionResult::spot_datafeed_subscription).
     #[inline]
     pub fn set_spot_datafeed_subscription(
         mut self,
-        input: ::std::option::Option<crate::types::SpotDatafeedSubscription>,
+        input: Option<crate::types::SpotDatafeedSubscription>,
     ) -> Self {
         self.inner.spot_datafeed_subscription = input;
         self
@@ -61,7 +49,7 @@ impl DescribeSpotDatafeedSubscriptionResultBuilder {
     #[inline]
     pub fn get_spot_datafeed_subscription(
         &self,
-    ) -> &::std::option::Option<crate::types::SpotDatafeedSubscription> {
+    ) -> &Option<crate::types::SpotDatafeedSubscription> {
         &self.inner.spot_datafeed_subscription
     }
     /// Builds the [`DescribeSpotDatafeedSubscriptionResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl DescribeSpotDatafeedSubscriptionResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeSpotDatafeedSubscriptionResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "spotDatafeedSubscription" {
-                value.spot_datafeed_subscription = ::std::option::Option::Some(
+                value.spot_datafeed_subscription = Some(
                     <crate::types::SpotDatafeedSubscription as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

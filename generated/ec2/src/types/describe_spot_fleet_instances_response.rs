@@ -2,28 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeSpotFleetInstances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSpotFleetInstancesResponse {
     /// The running instances. This list is refreshed periodically and might be out of date.
-    pub active_instances: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ActiveInstance>,
-    >,
+    pub active_instances: Option<Vec<crate::types::ActiveInstance>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The ID of the Spot Fleet request.
-    pub spot_fleet_request_id: ::std::option::Option<::std::string::String>,
+    pub spot_fleet_request_id: Option<String>,
 }
 impl DescribeSpotFleetInstancesResponse {
     /// Starts building a [`DescribeSpotFleetInstancesResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSpotFleetInstancesResponseBuilder {
-        <crate::types::builders::DescribeSpotFleetInstancesResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSpotFleetInstancesResponseBuilder as Default>::default()
     }
     /// The `ActiveInstances` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,22 +25,17 @@ impl DescribeSpotFleetInstancesResponse {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `SpotFleetRequestId` member, when set.
     #[inline]
-    pub fn spot_fleet_request_id(&self) -> ::std::option::Option<&str> {
+    pub fn spot_fleet_request_id(&self) -> Option<&str> {
         self.spot_fleet_request_id.as_deref()
     }
 }
 /// A builder for [`DescribeSpotFleetInstancesResponse`](crate::types::DescribeSpotFleetInstancesResponse); start one with `DescribeSpotFleetInstancesResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSpotFleetInstancesResponseBuilder {
     inner: crate::types::DescribeSpotFleetInstancesResponse,
 }
@@ -63,62 +51,46 @@ impl DescribeSpotFleetInstancesResponseBuilder {
     #[inline]
     pub fn set_active_instances(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ActiveInstance>>,
+        input: Option<Vec<crate::types::ActiveInstance>>,
     ) -> Self {
         self.inner.active_instances = input;
         self
     }
     /// The value set for [`DescribeSpotFleetInstancesResponse::active_instances`](crate::types::DescribeSpotFleetInstancesResponse::active_instances), if any.
     #[inline]
-    pub fn get_active_instances(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ActiveInstance>> {
+    pub fn get_active_instances(&self) -> &Option<Vec<crate::types::ActiveInstance>> {
         &self.inner.active_instances
     }
     /// Sets [`DescribeSpotFleetInstancesResponse::next_token`](crate::types::DescribeSpotFleetInstancesResponse::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSpotFleetInstancesResponse::next_token`](crate::types::DescribeSpotFleetInstancesResponse::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeSpotFleetInstancesResponse::next_token`](crate::types::DescribeSpotFleetInstancesResponse::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeSpotFleetInstancesResponse::spot_fleet_request_id`](crate::types::DescribeSpotFleetInstancesResponse::spot_fleet_request_id): The ID of the Spot Fleet request.
-    pub fn spot_fleet_request_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.spot_fleet_request_id = ::std::option::Option::Some(input.into());
+    pub fn spot_fleet_request_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.spot_fleet_request_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSpotFleetInstancesResponse::spot_fleet_request_id`](crate::types::DescribeSpotFleetInstancesResponse::spot_fleet_request_id).
     #[inline]
-    pub fn set_spot_fleet_request_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_spot_fleet_request_id(mut self, input: Option<String>) -> Self {
         self.inner.spot_fleet_request_id = input;
         self
     }
     /// The value set for [`DescribeSpotFleetInstancesResponse::spot_fleet_request_id`](crate::types::DescribeSpotFleetInstancesResponse::spot_fleet_request_id), if any.
     #[inline]
-    pub fn get_spot_fleet_request_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_spot_fleet_request_id(&self) -> &Option<String> {
         &self.inner.spot_fleet_request_id
     }
     /// Builds the [`DescribeSpotFleetInstancesResponse`]; it has no required members, so this cannot fail.
@@ -130,12 +102,12 @@ impl DescribeSpotFleetInstancesResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeSpotFleetInstancesResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "activeInstanceSet" => {
-                    value.active_instances = ::std::option::Option::Some(
+                    value.active_instances = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ActiveInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -143,18 +115,14 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSpotFleetInstancesResponse {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "spotFleetRequestId" => {
-                    value.spot_fleet_request_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.spot_fleet_request_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

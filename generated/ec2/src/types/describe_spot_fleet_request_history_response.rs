@@ -2,36 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeSpotFleetRequestHistory.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSpotFleetRequestHistoryResponse {
     /// Information about the events in the history of the Spot Fleet request.
-    pub history_records: ::std::option::Option<
-        ::std::vec::Vec<crate::types::HistoryRecord>,
-    >,
+    pub history_records: Option<Vec<crate::types::HistoryRecord>>,
     /// The last date and time for the events, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z). All records up to this time were retrieved.
     ///
     /// If `nextToken` indicates that there are more items, this value is not present.
-    pub last_evaluated_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub last_evaluated_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The ID of the Spot Fleet request.
-    pub spot_fleet_request_id: ::std::option::Option<::std::string::String>,
+    pub spot_fleet_request_id: Option<String>,
     /// The starting date and time for the events, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub start_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl DescribeSpotFleetRequestHistoryResponse {
     /// Starts building a [`DescribeSpotFleetRequestHistoryResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSpotFleetRequestHistoryResponseBuilder {
-        <crate::types::builders::DescribeSpotFleetRequestHistoryResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSpotFleetRequestHistoryResponseBuilder as Default>::default()
     }
     /// The `HistoryRecords` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -42,34 +33,27 @@ impl DescribeSpotFleetRequestHistoryResponse {
     #[inline]
     pub fn last_evaluated_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_evaluated_time.as_ref()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `SpotFleetRequestId` member, when set.
     #[inline]
-    pub fn spot_fleet_request_id(&self) -> ::std::option::Option<&str> {
+    pub fn spot_fleet_request_id(&self) -> Option<&str> {
         self.spot_fleet_request_id.as_deref()
     }
     /// The `StartTime` member, when set.
     #[inline]
-    pub fn start_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_time.as_ref()
     }
 }
 /// A builder for [`DescribeSpotFleetRequestHistoryResponse`](crate::types::DescribeSpotFleetRequestHistoryResponse); start one with `DescribeSpotFleetRequestHistoryResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSpotFleetRequestHistoryResponseBuilder {
     inner: crate::types::DescribeSpotFleetRequestHistoryResponse,
 }
@@ -85,16 +69,14 @@ impl DescribeSpotFleetRequestHistoryResponseBuilder {
     #[inline]
     pub fn set_history_records(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::HistoryRecord>>,
+        input: Option<Vec<crate::types::HistoryRecord>>,
     ) -> Self {
         self.inner.history_records = input;
         self
     }
     /// The value set for [`DescribeSpotFleetRequestHistoryResponse::history_records`](crate::types::DescribeSpotFleetRequestHistoryResponse::history_records), if any.
     #[inline]
-    pub fn get_history_records(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::HistoryRecord>> {
+    pub fn get_history_records(&self) -> &Option<Vec<crate::types::HistoryRecord>> {
         &self.inner.history_records
     }
     /// Sets [`DescribeSpotFleetRequestHistoryResponse::last_evaluated_time`](crate::types::DescribeSpotFleetRequestHistoryResponse::last_evaluated_time): The last date and time for the events, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
@@ -102,14 +84,14 @@ impl DescribeSpotFleetRequestHistoryResponseBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_evaluated_time = ::std::option::Option::Some(input);
+        self.inner.last_evaluated_time = Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotFleetRequestHistoryResponse::last_evaluated_time`](crate::types::DescribeSpotFleetRequestHistoryResponse::last_evaluated_time).
     #[inline]
     pub fn set_last_evaluated_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_evaluated_time = input;
         self
@@ -118,74 +100,58 @@ impl DescribeSpotFleetRequestHistoryResponseBuilder {
     #[inline]
     pub fn get_last_evaluated_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_evaluated_time
     }
     /// Sets [`DescribeSpotFleetRequestHistoryResponse::next_token`](crate::types::DescribeSpotFleetRequestHistoryResponse::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSpotFleetRequestHistoryResponse::next_token`](crate::types::DescribeSpotFleetRequestHistoryResponse::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeSpotFleetRequestHistoryResponse::next_token`](crate::types::DescribeSpotFleetRequestHistoryResponse::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeSpotFleetRequestHistoryResponse::spot_fleet_request_id`](crate::types::DescribeSpotFleetRequestHistoryResponse::spot_fleet_request_id): The ID of the Spot Fleet request.
-    pub fn spot_fleet_request_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.spot_fleet_request_id = ::std::option::Option::Some(input.into());
+    pub fn spot_fleet_request_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.spot_fleet_request_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSpotFleetRequestHistoryResponse::spot_fleet_request_id`](crate::types::DescribeSpotFleetRequestHistoryResponse::spot_fleet_request_id).
     #[inline]
-    pub fn set_spot_fleet_request_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_spot_fleet_request_id(mut self, input: Option<String>) -> Self {
         self.inner.spot_fleet_request_id = input;
         self
     }
     /// The value set for [`DescribeSpotFleetRequestHistoryResponse::spot_fleet_request_id`](crate::types::DescribeSpotFleetRequestHistoryResponse::spot_fleet_request_id), if any.
     #[inline]
-    pub fn get_spot_fleet_request_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_spot_fleet_request_id(&self) -> &Option<String> {
         &self.inner.spot_fleet_request_id
     }
     /// Sets [`DescribeSpotFleetRequestHistoryResponse::start_time`](crate::types::DescribeSpotFleetRequestHistoryResponse::start_time): The starting date and time for the events, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input);
+        self.inner.start_time = Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotFleetRequestHistoryResponse::start_time`](crate::types::DescribeSpotFleetRequestHistoryResponse::start_time).
     #[inline]
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_time = input;
         self
     }
     /// The value set for [`DescribeSpotFleetRequestHistoryResponse::start_time`](crate::types::DescribeSpotFleetRequestHistoryResponse::start_time), if any.
     #[inline]
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_time
     }
     /// Builds the [`DescribeSpotFleetRequestHistoryResponse`]; it has no required members, so this cannot fail.
@@ -197,12 +163,12 @@ impl DescribeSpotFleetRequestHistoryResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeSpotFleetRequestHistoryResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "historyRecordSet" => {
-                    value.history_records = ::std::option::Option::Some(
+                    value.history_records = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::HistoryRecord as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -210,7 +176,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSpotFleetRequestHistoryResponse 
                     );
                 }
                 "lastEvaluatedTime" => {
-                    value.last_evaluated_time = ::std::option::Option::Some(
+                    value.last_evaluated_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -219,17 +185,13 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSpotFleetRequestHistoryResponse 
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "spotFleetRequestId" => {
-                    value.spot_fleet_request_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.spot_fleet_request_id = Some(String::from(child.text()));
                 }
                 "startTime" => {
-                    value.start_time = ::std::option::Option::Some(
+                    value.start_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -240,6 +202,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSpotFleetRequestHistoryResponse 
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

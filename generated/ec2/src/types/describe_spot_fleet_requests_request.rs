@@ -2,141 +2,115 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeSpotFleetRequests.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSpotFleetRequestsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IDs of the Spot Fleet requests.
-    pub spot_fleet_request_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub spot_fleet_request_ids: Option<Vec<String>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
 }
 impl DescribeSpotFleetRequestsRequest {
     /// Starts building a [`DescribeSpotFleetRequestsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSpotFleetRequestsRequestBuilder {
-        <crate::types::builders::DescribeSpotFleetRequestsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSpotFleetRequestsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `SpotFleetRequestIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn spot_fleet_request_ids(&self) -> &[::std::string::String] {
+    pub fn spot_fleet_request_ids(&self) -> &[String] {
         self.spot_fleet_request_ids.as_deref().unwrap_or_default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 }
 /// A builder for [`DescribeSpotFleetRequestsRequest`](crate::types::DescribeSpotFleetRequestsRequest); start one with `DescribeSpotFleetRequestsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSpotFleetRequestsRequestBuilder {
     inner: crate::types::DescribeSpotFleetRequestsRequest,
 }
 impl DescribeSpotFleetRequestsRequestBuilder {
     /// Sets [`DescribeSpotFleetRequestsRequest::dry_run`](crate::types::DescribeSpotFleetRequestsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotFleetRequestsRequest::dry_run`](crate::types::DescribeSpotFleetRequestsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeSpotFleetRequestsRequest::dry_run`](crate::types::DescribeSpotFleetRequestsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeSpotFleetRequestsRequest::spot_fleet_request_ids`](crate::types::DescribeSpotFleetRequestsRequest::spot_fleet_request_ids): The IDs of the Spot Fleet requests.
     ///
     /// To set the whole list at once, use [`set_spot_fleet_request_ids`](Self::set_spot_fleet_request_ids).
-    pub fn spot_fleet_request_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn spot_fleet_request_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.spot_fleet_request_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeSpotFleetRequestsRequest::spot_fleet_request_ids`](crate::types::DescribeSpotFleetRequestsRequest::spot_fleet_request_ids).
     #[inline]
-    pub fn set_spot_fleet_request_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_spot_fleet_request_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.spot_fleet_request_ids = input;
         self
     }
     /// The value set for [`DescribeSpotFleetRequestsRequest::spot_fleet_request_ids`](crate::types::DescribeSpotFleetRequestsRequest::spot_fleet_request_ids), if any.
     #[inline]
-    pub fn get_spot_fleet_request_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_spot_fleet_request_ids(&self) -> &Option<Vec<String>> {
         &self.inner.spot_fleet_request_ids
     }
     /// Sets [`DescribeSpotFleetRequestsRequest::next_token`](crate::types::DescribeSpotFleetRequestsRequest::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSpotFleetRequestsRequest::next_token`](crate::types::DescribeSpotFleetRequestsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeSpotFleetRequestsRequest::next_token`](crate::types::DescribeSpotFleetRequestsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeSpotFleetRequestsRequest::max_results`](crate::types::DescribeSpotFleetRequestsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotFleetRequestsRequest::max_results`](crate::types::DescribeSpotFleetRequestsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeSpotFleetRequestsRequest::max_results`](crate::types::DescribeSpotFleetRequestsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Builds the [`DescribeSpotFleetRequestsRequest`]; it has no required members, so this cannot fail.
@@ -149,21 +123,21 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeSpotFleetRequestsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.spot_fleet_request_ids {
+        if let Some(value) = &self.spot_fleet_request_ids {
             let member_0 = body.enter("SpotFleetRequestId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeSpotFleetRequests.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSpotFleetRequestsResponse {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the configuration of your Spot Fleet.
-    pub spot_fleet_request_configs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SpotFleetRequestConfig>,
-    >,
+    pub spot_fleet_request_configs: Option<Vec<crate::types::SpotFleetRequestConfig>>,
 }
 impl DescribeSpotFleetRequestsResponse {
     /// Starts building a [`DescribeSpotFleetRequestsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSpotFleetRequestsResponseBuilder {
-        <crate::types::builders::DescribeSpotFleetRequestsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSpotFleetRequestsResponseBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `SpotFleetRequestConfigs` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,36 +28,25 @@ impl DescribeSpotFleetRequestsResponse {
     }
 }
 /// A builder for [`DescribeSpotFleetRequestsResponse`](crate::types::DescribeSpotFleetRequestsResponse); start one with `DescribeSpotFleetRequestsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSpotFleetRequestsResponseBuilder {
     inner: crate::types::DescribeSpotFleetRequestsResponse,
 }
 impl DescribeSpotFleetRequestsResponseBuilder {
     /// Sets [`DescribeSpotFleetRequestsResponse::next_token`](crate::types::DescribeSpotFleetRequestsResponse::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSpotFleetRequestsResponse::next_token`](crate::types::DescribeSpotFleetRequestsResponse::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeSpotFleetRequestsResponse::next_token`](crate::types::DescribeSpotFleetRequestsResponse::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeSpotFleetRequestsResponse::spot_fleet_request_configs`](crate::types::DescribeSpotFleetRequestsResponse::spot_fleet_request_configs): Information about the configuration of your Spot Fleet.
@@ -81,9 +63,7 @@ impl DescribeSpotFleetRequestsResponseBuilder {
     #[inline]
     pub fn set_spot_fleet_request_configs(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SpotFleetRequestConfig>,
-        >,
+        input: Option<Vec<crate::types::SpotFleetRequestConfig>>,
     ) -> Self {
         self.inner.spot_fleet_request_configs = input;
         self
@@ -92,7 +72,7 @@ impl DescribeSpotFleetRequestsResponseBuilder {
     #[inline]
     pub fn get_spot_fleet_request_configs(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SpotFleetRequestConfig>> {
+    ) -> &Option<Vec<crate::types::SpotFleetRequestConfig>> {
         &self.inner.spot_fleet_request_configs
     }
     /// Builds the [`DescribeSpotFleetRequestsResponse`]; it has no required members, so this cannot fail.
@@ -104,17 +84,15 @@ impl DescribeSpotFleetRequestsResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeSpotFleetRequestsResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "spotFleetRequestConfigSet" => {
-                    value.spot_fleet_request_configs = ::std::option::Option::Some(
+                    value.spot_fleet_request_configs = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SpotFleetRequestConfig as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -124,6 +102,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSpotFleetRequestsResponse {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeSpotInstanceRequests.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSpotInstanceRequestsRequest {
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IDs of the Spot Instance requests.
-    pub spot_instance_request_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub spot_instance_request_ids: Option<Vec<String>>,
     /// The filters.
     ///
     /// - `availability-zone-group` - The Availability Zone group.
@@ -62,32 +55,32 @@ pub struct DescribeSpotInstanceRequestsRequest {
     /// - `type` - The type of Spot Instance request (`one-time` \| `persistent`).
     /// - `valid-from` - The start date of the request.
     /// - `valid-until` - The end date of the request.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeSpotInstanceRequestsRequest {
     /// Starts building a [`DescribeSpotInstanceRequestsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSpotInstanceRequestsRequestBuilder {
-        <crate::types::builders::DescribeSpotInstanceRequestsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSpotInstanceRequestsRequestBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `SpotInstanceRequestIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn spot_instance_request_ids(&self) -> &[::std::string::String] {
+    pub fn spot_instance_request_ids(&self) -> &[String] {
         self.spot_instance_request_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -97,94 +90,75 @@ impl DescribeSpotInstanceRequestsRequest {
     }
 }
 /// A builder for [`DescribeSpotInstanceRequestsRequest`](crate::types::DescribeSpotInstanceRequestsRequest); start one with `DescribeSpotInstanceRequestsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSpotInstanceRequestsRequestBuilder {
     inner: crate::types::DescribeSpotInstanceRequestsRequest,
 }
 impl DescribeSpotInstanceRequestsRequestBuilder {
     /// Sets [`DescribeSpotInstanceRequestsRequest::next_token`](crate::types::DescribeSpotInstanceRequestsRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSpotInstanceRequestsRequest::next_token`](crate::types::DescribeSpotInstanceRequestsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeSpotInstanceRequestsRequest::next_token`](crate::types::DescribeSpotInstanceRequestsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeSpotInstanceRequestsRequest::max_results`](crate::types::DescribeSpotInstanceRequestsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotInstanceRequestsRequest::max_results`](crate::types::DescribeSpotInstanceRequestsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeSpotInstanceRequestsRequest::max_results`](crate::types::DescribeSpotInstanceRequestsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeSpotInstanceRequestsRequest::dry_run`](crate::types::DescribeSpotInstanceRequestsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotInstanceRequestsRequest::dry_run`](crate::types::DescribeSpotInstanceRequestsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeSpotInstanceRequestsRequest::dry_run`](crate::types::DescribeSpotInstanceRequestsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeSpotInstanceRequestsRequest::spot_instance_request_ids`](crate::types::DescribeSpotInstanceRequestsRequest::spot_instance_request_ids): The IDs of the Spot Instance requests.
     ///
     /// To set the whole list at once, use [`set_spot_instance_request_ids`](Self::set_spot_instance_request_ids).
-    pub fn spot_instance_request_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn spot_instance_request_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.spot_instance_request_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeSpotInstanceRequestsRequest::spot_instance_request_ids`](crate::types::DescribeSpotInstanceRequestsRequest::spot_instance_request_ids).
     #[inline]
-    pub fn set_spot_instance_request_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_spot_instance_request_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.spot_instance_request_ids = input;
         self
     }
     /// The value set for [`DescribeSpotInstanceRequestsRequest::spot_instance_request_ids`](crate::types::DescribeSpotInstanceRequestsRequest::spot_instance_request_ids), if any.
     #[inline]
-    pub fn get_spot_instance_request_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_spot_instance_request_ids(&self) -> &Option<Vec<String>> {
         &self.inner.spot_instance_request_ids
     }
     /// Appends one item to [`DescribeSpotInstanceRequestsRequest::filters`](crate::types::DescribeSpotInstanceRequestsRequest::filters): The filters.
@@ -196,18 +170,13 @@ impl DescribeSpotInstanceRequestsRequestBuilder {
     }
     /// Sets or clears [`DescribeSpotInstanceRequestsRequest::filters`](crate::types::DescribeSpotInstanceRequestsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeSpotInstanceRequestsRequest::filters`](crate::types::DescribeSpotInstanceRequestsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribeSpotInstanceRequestsRequest`]; it has no required members, so this cannot fail.
@@ -220,22 +189,22 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeSpotInstanceRequestsRequest
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.next_token {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.spot_instance_request_ids {
+        if let Some(value) = &self.spot_instance_request_ids {
             let member_0 = body.enter("SpotInstanceRequestId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -243,6 +212,6 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeSpotInstanceRequestsRequest
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeSpotInstanceRequests.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSpotInstanceRequestsResult {
     /// The Spot Instance requests.
-    pub spot_instance_requests: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SpotInstanceRequest>,
-    >,
+    pub spot_instance_requests: Option<Vec<crate::types::SpotInstanceRequest>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeSpotInstanceRequestsResult {
     /// Starts building a [`DescribeSpotInstanceRequestsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSpotInstanceRequestsResultBuilder {
-        <crate::types::builders::DescribeSpotInstanceRequestsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSpotInstanceRequestsResultBuilder as Default>::default()
     }
     /// The `SpotInstanceRequests` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeSpotInstanceRequestsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeSpotInstanceRequestsResult`](crate::types::DescribeSpotInstanceRequestsResult); start one with `DescribeSpotInstanceRequestsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSpotInstanceRequestsResultBuilder {
     inner: crate::types::DescribeSpotInstanceRequestsResult,
 }
@@ -59,7 +47,7 @@ impl DescribeSpotInstanceRequestsResultBuilder {
     #[inline]
     pub fn set_spot_instance_requests(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SpotInstanceRequest>>,
+        input: Option<Vec<crate::types::SpotInstanceRequest>>,
     ) -> Self {
         self.inner.spot_instance_requests = input;
         self
@@ -68,29 +56,23 @@ impl DescribeSpotInstanceRequestsResultBuilder {
     #[inline]
     pub fn get_spot_instance_requests(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SpotInstanceRequest>> {
+    ) -> &Option<Vec<crate::types::SpotInstanceRequest>> {
         &self.inner.spot_instance_requests
     }
     /// Sets [`DescribeSpotInstanceRequestsResult::next_token`](crate::types::DescribeSpotInstanceRequestsResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSpotInstanceRequestsResult::next_token`](crate::types::DescribeSpotInstanceRequestsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeSpotInstanceRequestsResult::next_token`](crate::types::DescribeSpotInstanceRequestsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeSpotInstanceRequestsResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl DescribeSpotInstanceRequestsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeSpotInstanceRequestsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "spotInstanceRequestSet" => {
-                    value.spot_instance_requests = ::std::option::Option::Some(
+                    value.spot_instance_requests = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SpotInstanceRequest as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSpotInstanceRequestsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,32 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeSpotPriceHistory.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSpotPriceHistoryRequest {
     /// Filters the results by the specified ID of the Availability Zone.
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` can be specified, but not both
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The date and time, up to the past 90 days, from which to start retrieving the price history data, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub start_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time, up to the current date, from which to stop retrieving the price history data, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub end_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Filters the results by the specified instance types.
-    pub instance_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceType>,
-    >,
+    pub instance_types: Option<Vec<crate::types::InstanceType>>,
     /// Filters the results by the specified basic product descriptions.
-    pub product_descriptions: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub product_descriptions: Option<Vec<String>>,
     /// The filters.
     ///
     /// - `availability-zone` - The Availability Zone for which prices should be returned.
@@ -36,44 +27,40 @@ pub struct DescribeSpotPriceHistoryRequest {
     /// - `product-description` - The product description for the Spot price (`Linux/UNIX` \| `Red Hat Enterprise Linux` \| `SUSE Linux` \| `Windows` \| `Linux/UNIX (Amazon VPC)` \| `Red Hat Enterprise Linux (Amazon VPC)` \| `SUSE Linux (Amazon VPC)` \| `Windows (Amazon VPC)`).
     /// - `spot-price` - The Spot price. The value must match exactly (or use wildcards; greater than or less than comparison is not supported).
     /// - `timestamp` - The time stamp of the Spot price history, in UTC format (for example, *ddd MMM dd HH*:*mm*:*ss* UTC *YYYY*). You can use wildcards (`*` and `?`). Greater than or less than comparison is not supported.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// Filters the results by the specified Availability Zone.
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` can be specified, but not both
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeSpotPriceHistoryRequest {
     /// Starts building a [`DescribeSpotPriceHistoryRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSpotPriceHistoryRequestBuilder {
-        <crate::types::builders::DescribeSpotPriceHistoryRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSpotPriceHistoryRequestBuilder as Default>::default()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `StartTime` member, when set.
     #[inline]
-    pub fn start_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_time.as_ref()
     }
     /// The `EndTime` member, when set.
     #[inline]
-    pub fn end_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_time.as_ref()
     }
     /// The `InstanceTypes` member, empty when not set; the field tells an empty list from an absent one.
@@ -83,7 +70,7 @@ impl DescribeSpotPriceHistoryRequest {
     }
     /// The `ProductDescriptions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn product_descriptions(&self) -> &[::std::string::String] {
+    pub fn product_descriptions(&self) -> &[String] {
         self.product_descriptions.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -93,111 +80,94 @@ impl DescribeSpotPriceHistoryRequest {
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeSpotPriceHistoryRequest`](crate::types::DescribeSpotPriceHistoryRequest); start one with `DescribeSpotPriceHistoryRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSpotPriceHistoryRequestBuilder {
     inner: crate::types::DescribeSpotPriceHistoryRequest,
 }
 impl DescribeSpotPriceHistoryRequestBuilder {
     /// Sets [`DescribeSpotPriceHistoryRequest::availability_zone_id`](crate::types::DescribeSpotPriceHistoryRequest::availability_zone_id): Filters the results by the specified ID of the Availability Zone.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSpotPriceHistoryRequest::availability_zone_id`](crate::types::DescribeSpotPriceHistoryRequest::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`DescribeSpotPriceHistoryRequest::availability_zone_id`](crate::types::DescribeSpotPriceHistoryRequest::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`DescribeSpotPriceHistoryRequest::dry_run`](crate::types::DescribeSpotPriceHistoryRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotPriceHistoryRequest::dry_run`](crate::types::DescribeSpotPriceHistoryRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeSpotPriceHistoryRequest::dry_run`](crate::types::DescribeSpotPriceHistoryRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DescribeSpotPriceHistoryRequest::start_time`](crate::types::DescribeSpotPriceHistoryRequest::start_time): The date and time, up to the past 90 days, from which to start retrieving the price history data, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input);
+        self.inner.start_time = Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotPriceHistoryRequest::start_time`](crate::types::DescribeSpotPriceHistoryRequest::start_time).
     #[inline]
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_time = input;
         self
     }
     /// The value set for [`DescribeSpotPriceHistoryRequest::start_time`](crate::types::DescribeSpotPriceHistoryRequest::start_time), if any.
     #[inline]
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_time
     }
     /// Sets [`DescribeSpotPriceHistoryRequest::end_time`](crate::types::DescribeSpotPriceHistoryRequest::end_time): The date and time, up to the current date, from which to stop retrieving the price history data, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input);
+        self.inner.end_time = Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotPriceHistoryRequest::end_time`](crate::types::DescribeSpotPriceHistoryRequest::end_time).
     #[inline]
     pub fn set_end_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_time = input;
         self
     }
     /// The value set for [`DescribeSpotPriceHistoryRequest::end_time`](crate::types::DescribeSpotPriceHistoryRequest::end_time), if any.
     #[inline]
-    pub fn get_end_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_time
     }
     /// Appends one item to [`DescribeSpotPriceHistoryRequest::instance_types`](crate::types::DescribeSpotPriceHistoryRequest::instance_types): Filters the results by the specified instance types.
@@ -211,42 +181,32 @@ impl DescribeSpotPriceHistoryRequestBuilder {
     #[inline]
     pub fn set_instance_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceType>>,
+        input: Option<Vec<crate::types::InstanceType>>,
     ) -> Self {
         self.inner.instance_types = input;
         self
     }
     /// The value set for [`DescribeSpotPriceHistoryRequest::instance_types`](crate::types::DescribeSpotPriceHistoryRequest::instance_types), if any.
     #[inline]
-    pub fn get_instance_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceType>> {
+    pub fn get_instance_types(&self) -> &Option<Vec<crate::types::InstanceType>> {
         &self.inner.instance_types
     }
     /// Appends one item to [`DescribeSpotPriceHistoryRequest::product_descriptions`](crate::types::DescribeSpotPriceHistoryRequest::product_descriptions): Filters the results by the specified basic product descriptions.
     ///
     /// To set the whole list at once, use [`set_product_descriptions`](Self::set_product_descriptions).
-    pub fn product_descriptions(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn product_descriptions(mut self, input: impl Into<String>) -> Self {
         self.inner.product_descriptions.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeSpotPriceHistoryRequest::product_descriptions`](crate::types::DescribeSpotPriceHistoryRequest::product_descriptions).
     #[inline]
-    pub fn set_product_descriptions(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_product_descriptions(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.product_descriptions = input;
         self
     }
     /// The value set for [`DescribeSpotPriceHistoryRequest::product_descriptions`](crate::types::DescribeSpotPriceHistoryRequest::product_descriptions), if any.
     #[inline]
-    pub fn get_product_descriptions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_product_descriptions(&self) -> &Option<Vec<String>> {
         &self.inner.product_descriptions
     }
     /// Appends one item to [`DescribeSpotPriceHistoryRequest::filters`](crate::types::DescribeSpotPriceHistoryRequest::filters): The filters.
@@ -258,80 +218,61 @@ impl DescribeSpotPriceHistoryRequestBuilder {
     }
     /// Sets or clears [`DescribeSpotPriceHistoryRequest::filters`](crate::types::DescribeSpotPriceHistoryRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeSpotPriceHistoryRequest::filters`](crate::types::DescribeSpotPriceHistoryRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeSpotPriceHistoryRequest::availability_zone`](crate::types::DescribeSpotPriceHistoryRequest::availability_zone): Filters the results by the specified Availability Zone.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSpotPriceHistoryRequest::availability_zone`](crate::types::DescribeSpotPriceHistoryRequest::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`DescribeSpotPriceHistoryRequest::availability_zone`](crate::types::DescribeSpotPriceHistoryRequest::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`DescribeSpotPriceHistoryRequest::max_results`](crate::types::DescribeSpotPriceHistoryRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeSpotPriceHistoryRequest::max_results`](crate::types::DescribeSpotPriceHistoryRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeSpotPriceHistoryRequest::max_results`](crate::types::DescribeSpotPriceHistoryRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeSpotPriceHistoryRequest::next_token`](crate::types::DescribeSpotPriceHistoryRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSpotPriceHistoryRequest::next_token`](crate::types::DescribeSpotPriceHistoryRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeSpotPriceHistoryRequest::next_token`](crate::types::DescribeSpotPriceHistoryRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeSpotPriceHistoryRequest`]; it has no required members, so this cannot fail.
@@ -344,14 +285,14 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeSpotPriceHistoryRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.availability_zone_id {
             body.member("AvailabilityZoneId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.start_time {
+        if let Some(value) = &self.start_time {
             body.member(
                 "StartTime",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -360,7 +301,7 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeSpotPriceHistoryRequest {
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.end_time {
+        if let Some(value) = &self.end_time {
             body.member(
                 "EndTime",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -369,17 +310,17 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeSpotPriceHistoryRequest {
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.instance_types {
+        if let Some(value) = &self.instance_types {
             let member_0 = body.enter("InstanceType");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.product_descriptions {
+        if let Some(value) = &self.product_descriptions {
             let member_0 = body.enter("ProductDescription");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -387,15 +328,15 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeSpotPriceHistoryRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             body.member("AvailabilityZone", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

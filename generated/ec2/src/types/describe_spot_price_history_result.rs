@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeSpotPriceHistory.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSpotPriceHistoryResult {
     /// The token to include in another request to get the next page of items. This value is an empty string (`""`) or `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The historical Spot prices.
-    pub spot_price_history: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SpotPrice>,
-    >,
+    pub spot_price_history: Option<Vec<crate::types::SpotPrice>>,
 }
 impl DescribeSpotPriceHistoryResult {
     /// Starts building a [`DescribeSpotPriceHistoryResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSpotPriceHistoryResultBuilder {
-        <crate::types::builders::DescribeSpotPriceHistoryResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSpotPriceHistoryResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `SpotPriceHistory` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,36 +28,25 @@ impl DescribeSpotPriceHistoryResult {
     }
 }
 /// A builder for [`DescribeSpotPriceHistoryResult`](crate::types::DescribeSpotPriceHistoryResult); start one with `DescribeSpotPriceHistoryResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSpotPriceHistoryResultBuilder {
     inner: crate::types::DescribeSpotPriceHistoryResult,
 }
 impl DescribeSpotPriceHistoryResultBuilder {
     /// Sets [`DescribeSpotPriceHistoryResult::next_token`](crate::types::DescribeSpotPriceHistoryResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSpotPriceHistoryResult::next_token`](crate::types::DescribeSpotPriceHistoryResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeSpotPriceHistoryResult::next_token`](crate::types::DescribeSpotPriceHistoryResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeSpotPriceHistoryResult::spot_price_history`](crate::types::DescribeSpotPriceHistoryResult::spot_price_history): The historical Spot prices.
@@ -78,16 +60,14 @@ impl DescribeSpotPriceHistoryResultBuilder {
     #[inline]
     pub fn set_spot_price_history(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SpotPrice>>,
+        input: Option<Vec<crate::types::SpotPrice>>,
     ) -> Self {
         self.inner.spot_price_history = input;
         self
     }
     /// The value set for [`DescribeSpotPriceHistoryResult::spot_price_history`](crate::types::DescribeSpotPriceHistoryResult::spot_price_history), if any.
     #[inline]
-    pub fn get_spot_price_history(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SpotPrice>> {
+    pub fn get_spot_price_history(&self) -> &Option<Vec<crate::types::SpotPrice>> {
         &self.inner.spot_price_history
     }
     /// Builds the [`DescribeSpotPriceHistoryResult`]; it has no required members, so this cannot fail.
@@ -99,17 +79,15 @@ impl DescribeSpotPriceHistoryResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeSpotPriceHistoryResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "spotPriceHistorySet" => {
-                    value.spot_price_history = ::std::option::Option::Some(
+                    value.spot_price_history = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SpotPrice as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -119,6 +97,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSpotPriceHistoryResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

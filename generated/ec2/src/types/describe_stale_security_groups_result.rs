@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeStaleSecurityGroupsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeStaleSecurityGroupsResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the stale security groups.
-    pub stale_security_group_set: ::std::option::Option<
-        ::std::vec::Vec<crate::types::StaleSecurityGroup>,
-    >,
+    pub stale_security_group_set: Option<Vec<crate::types::StaleSecurityGroup>>,
 }
 impl DescribeStaleSecurityGroupsResult {
     /// Starts building a [`DescribeStaleSecurityGroupsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeStaleSecurityGroupsResultBuilder {
-        <crate::types::builders::DescribeStaleSecurityGroupsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeStaleSecurityGroupsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `StaleSecurityGroupSet` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,36 +28,25 @@ impl DescribeStaleSecurityGroupsResult {
     }
 }
 /// A builder for [`DescribeStaleSecurityGroupsResult`](crate::types::DescribeStaleSecurityGroupsResult); start one with `DescribeStaleSecurityGroupsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeStaleSecurityGroupsResultBuilder {
     inner: crate::types::DescribeStaleSecurityGroupsResult,
 }
 impl DescribeStaleSecurityGroupsResultBuilder {
     /// Sets [`DescribeStaleSecurityGroupsResult::next_token`](crate::types::DescribeStaleSecurityGroupsResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeStaleSecurityGroupsResult::next_token`](crate::types::DescribeStaleSecurityGroupsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeStaleSecurityGroupsResult::next_token`](crate::types::DescribeStaleSecurityGroupsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeStaleSecurityGroupsResult::stale_security_group_set`](crate::types::DescribeStaleSecurityGroupsResult::stale_security_group_set): Information about the stale security groups.
@@ -81,7 +63,7 @@ impl DescribeStaleSecurityGroupsResultBuilder {
     #[inline]
     pub fn set_stale_security_group_set(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::StaleSecurityGroup>>,
+        input: Option<Vec<crate::types::StaleSecurityGroup>>,
     ) -> Self {
         self.inner.stale_security_group_set = input;
         self
@@ -90,7 +72,7 @@ impl DescribeStaleSecurityGroupsResultBuilder {
     #[inline]
     pub fn get_stale_security_group_set(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::StaleSecurityGroup>> {
+    ) -> &Option<Vec<crate::types::StaleSecurityGroup>> {
         &self.inner.stale_security_group_set
     }
     /// Builds the [`DescribeStaleSecurityGroupsResult`]; it has no required members, so this cannot fail.
@@ -102,17 +84,15 @@ impl DescribeStaleSecurityGroupsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeStaleSecurityGroupsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "staleSecurityGroupSet" => {
-                    value.stale_security_group_set = ::std::option::Option::Some(
+                    value.stale_security_group_set = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::StaleSecurityGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -122,6 +102,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeStaleSecurityGroupsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,46 +2,41 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeStoreImageTasksRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeStoreImageTasksRequest {
     /// The AMI IDs for which to show progress. Up to 20 AMI IDs can be included in a request.
-    pub image_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub image_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The filters.
     ///
     /// - `task-state` - Returns tasks in a certain state (`InProgress` \| `Completed` \| `Failed`)
     /// - `bucket` - Returns task information for tasks that targeted a specific bucket. For the filter value, specify the bucket name.
     ///
     /// **Note:** When you specify the `ImageIds` parameter, any filters that you specify are ignored. To use the filters, you must remove the `ImageIds` parameter.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
     ///
     /// You cannot specify this parameter and the `ImageIds` parameter in the same call.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
 }
 impl DescribeStoreImageTasksRequest {
     /// Starts building a [`DescribeStoreImageTasksRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeStoreImageTasksRequestBuilder {
-        <crate::types::builders::DescribeStoreImageTasksRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeStoreImageTasksRequestBuilder as Default>::default()
     }
     /// The `ImageIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn image_ids(&self) -> &[::std::string::String] {
+    pub fn image_ids(&self) -> &[String] {
         self.image_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -51,22 +46,17 @@ impl DescribeStoreImageTasksRequest {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 }
 /// A builder for [`DescribeStoreImageTasksRequest`](crate::types::DescribeStoreImageTasksRequest); start one with `DescribeStoreImageTasksRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeStoreImageTasksRequestBuilder {
     inner: crate::types::DescribeStoreImageTasksRequest,
 }
@@ -74,43 +64,35 @@ impl DescribeStoreImageTasksRequestBuilder {
     /// Appends one item to [`DescribeStoreImageTasksRequest::image_ids`](crate::types::DescribeStoreImageTasksRequest::image_ids): The AMI IDs for which to show progress.
     ///
     /// To set the whole list at once, use [`set_image_ids`](Self::set_image_ids).
-    pub fn image_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.image_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeStoreImageTasksRequest::image_ids`](crate::types::DescribeStoreImageTasksRequest::image_ids).
     #[inline]
-    pub fn set_image_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_image_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.image_ids = input;
         self
     }
     /// The value set for [`DescribeStoreImageTasksRequest::image_ids`](crate::types::DescribeStoreImageTasksRequest::image_ids), if any.
     #[inline]
-    pub fn get_image_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_image_ids(&self) -> &Option<Vec<String>> {
         &self.inner.image_ids
     }
     /// Sets [`DescribeStoreImageTasksRequest::dry_run`](crate::types::DescribeStoreImageTasksRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeStoreImageTasksRequest::dry_run`](crate::types::DescribeStoreImageTasksRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeStoreImageTasksRequest::dry_run`](crate::types::DescribeStoreImageTasksRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeStoreImageTasksRequest::filters`](crate::types::DescribeStoreImageTasksRequest::filters): The filters.
@@ -122,56 +104,45 @@ impl DescribeStoreImageTasksRequestBuilder {
     }
     /// Sets or clears [`DescribeStoreImageTasksRequest::filters`](crate::types::DescribeStoreImageTasksRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeStoreImageTasksRequest::filters`](crate::types::DescribeStoreImageTasksRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeStoreImageTasksRequest::next_token`](crate::types::DescribeStoreImageTasksRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeStoreImageTasksRequest::next_token`](crate::types::DescribeStoreImageTasksRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeStoreImageTasksRequest::next_token`](crate::types::DescribeStoreImageTasksRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeStoreImageTasksRequest::max_results`](crate::types::DescribeStoreImageTasksRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeStoreImageTasksRequest::max_results`](crate::types::DescribeStoreImageTasksRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeStoreImageTasksRequest::max_results`](crate::types::DescribeStoreImageTasksRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Builds the [`DescribeStoreImageTasksRequest`]; it has no required members, so this cannot fail.
@@ -184,16 +155,16 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeStoreImageTasksRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.image_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.image_ids {
             let member_0 = body.enter("ImageId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -201,12 +172,12 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeStoreImageTasksRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeStoreImageTasksResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeStoreImageTasksResult {
     /// The information about the AMI store tasks.
-    pub store_image_task_results: ::std::option::Option<
-        ::std::vec::Vec<crate::types::StoreImageTaskResult>,
-    >,
+    pub store_image_task_results: Option<Vec<crate::types::StoreImageTaskResult>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeStoreImageTasksResult {
     /// Starts building a [`DescribeStoreImageTasksResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeStoreImageTasksResultBuilder {
-        <crate::types::builders::DescribeStoreImageTasksResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeStoreImageTasksResultBuilder as Default>::default()
     }
     /// The `StoreImageTaskResults` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeStoreImageTasksResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeStoreImageTasksResult`](crate::types::DescribeStoreImageTasksResult); start one with `DescribeStoreImageTasksResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeStoreImageTasksResultBuilder {
     inner: crate::types::DescribeStoreImageTasksResult,
 }
@@ -59,7 +47,7 @@ impl DescribeStoreImageTasksResultBuilder {
     #[inline]
     pub fn set_store_image_task_results(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::StoreImageTaskResult>>,
+        input: Option<Vec<crate::types::StoreImageTaskResult>>,
     ) -> Self {
         self.inner.store_image_task_results = input;
         self
@@ -68,29 +56,23 @@ impl DescribeStoreImageTasksResultBuilder {
     #[inline]
     pub fn get_store_image_task_results(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::StoreImageTaskResult>> {
+    ) -> &Option<Vec<crate::types::StoreImageTaskResult>> {
         &self.inner.store_image_task_results
     }
     /// Sets [`DescribeStoreImageTasksResult::next_token`](crate::types::DescribeStoreImageTasksResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeStoreImageTasksResult::next_token`](crate::types::DescribeStoreImageTasksResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeStoreImageTasksResult::next_token`](crate::types::DescribeStoreImageTasksResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeStoreImageTasksResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl DescribeStoreImageTasksResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeStoreImageTasksResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "storeImageTaskResultSet" => {
-                    value.store_image_task_results = ::std::option::Option::Some(
+                    value.store_image_task_results = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::StoreImageTaskResult as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeStoreImageTasksResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

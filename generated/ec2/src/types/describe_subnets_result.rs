@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSubnetsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeSubnetsResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the subnets.
-    pub subnets: ::std::option::Option<::std::vec::Vec<crate::types::Subnet>>,
+    pub subnets: Option<Vec<crate::types::Subnet>>,
 }
 impl DescribeSubnetsResult {
     /// Starts building a [`DescribeSubnetsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeSubnetsResultBuilder {
-        <crate::types::builders::DescribeSubnetsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeSubnetsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Subnets` member, empty when not set; the field tells an empty list from an absent one.
@@ -33,36 +28,25 @@ impl DescribeSubnetsResult {
     }
 }
 /// A builder for [`DescribeSubnetsResult`](crate::types::DescribeSubnetsResult); start one with `DescribeSubnetsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeSubnetsResultBuilder {
     inner: crate::types::DescribeSubnetsResult,
 }
 impl DescribeSubnetsResultBuilder {
     /// Sets [`DescribeSubnetsResult::next_token`](crate::types::DescribeSubnetsResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeSubnetsResult::next_token`](crate::types::DescribeSubnetsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeSubnetsResult::next_token`](crate::types::DescribeSubnetsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeSubnetsResult::subnets`](crate::types::DescribeSubnetsResult::subnets): Information about the subnets.
@@ -74,18 +58,13 @@ impl DescribeSubnetsResultBuilder {
     }
     /// Sets or clears [`DescribeSubnetsResult::subnets`](crate::types::DescribeSubnetsResult::subnets).
     #[inline]
-    pub fn set_subnets(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Subnet>>,
-    ) -> Self {
+    pub fn set_subnets(mut self, input: Option<Vec<crate::types::Subnet>>) -> Self {
         self.inner.subnets = input;
         self
     }
     /// The value set for [`DescribeSubnetsResult::subnets`](crate::types::DescribeSubnetsResult::subnets), if any.
     #[inline]
-    pub fn get_subnets(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Subnet>> {
+    pub fn get_subnets(&self) -> &Option<Vec<crate::types::Subnet>> {
         &self.inner.subnets
     }
     /// Builds the [`DescribeSubnetsResult`]; it has no required members, so this cannot fail.
@@ -97,17 +76,15 @@ impl DescribeSubnetsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeSubnetsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "subnetSet" => {
-                    value.subnets = ::std::option::Option::Some(
+                    value.subnets = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Subnet as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,6 +94,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSubnetsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

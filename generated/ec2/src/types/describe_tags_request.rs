@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTagsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTagsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The filters.
     ///
     /// - `key` - The tag key.
@@ -19,21 +14,21 @@ pub struct DescribeTagsRequest {
     /// - `resource-type` - The resource type. For a list of possible values, see [TagSpecification](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_TagSpecification.html).
     /// - `tag`:\<key\> - The key/value combination of the tag. For example, specify "tag:Owner" for the filter name and "TeamA" for the filter value to find resources with the tag "Owner=TeamA".
     /// - `value` - The tag value.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of items to return for this request. This value can be between 5 and 1000. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeTagsRequest {
     /// Starts building a [`DescribeTagsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTagsRequestBuilder {
-        <crate::types::builders::DescribeTagsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTagsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -43,40 +38,35 @@ impl DescribeTagsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeTagsRequest`](crate::types::DescribeTagsRequest); start one with `DescribeTagsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTagsRequestBuilder {
     inner: crate::types::DescribeTagsRequest,
 }
 impl DescribeTagsRequestBuilder {
     /// Sets [`DescribeTagsRequest::dry_run`](crate::types::DescribeTagsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeTagsRequest::dry_run`](crate::types::DescribeTagsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeTagsRequest::dry_run`](crate::types::DescribeTagsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeTagsRequest::filters`](crate::types::DescribeTagsRequest::filters): The filters.
@@ -88,56 +78,45 @@ impl DescribeTagsRequestBuilder {
     }
     /// Sets or clears [`DescribeTagsRequest::filters`](crate::types::DescribeTagsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeTagsRequest::filters`](crate::types::DescribeTagsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeTagsRequest::max_results`](crate::types::DescribeTagsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeTagsRequest::max_results`](crate::types::DescribeTagsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeTagsRequest::max_results`](crate::types::DescribeTagsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeTagsRequest::next_token`](crate::types::DescribeTagsRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTagsRequest::next_token`](crate::types::DescribeTagsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTagsRequest::next_token`](crate::types::DescribeTagsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeTagsRequest`]; it has no required members, so this cannot fail.
@@ -150,11 +129,11 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeTagsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -162,12 +141,12 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeTagsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

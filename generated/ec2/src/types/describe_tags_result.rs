@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTagsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTagsResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The tags.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::TagDescription>>,
+    pub tags: Option<Vec<crate::types::TagDescription>>,
 }
 impl DescribeTagsResult {
     /// Starts building a [`DescribeTagsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTagsResultBuilder {
-        <crate::types::builders::DescribeTagsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTagsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -33,36 +28,25 @@ impl DescribeTagsResult {
     }
 }
 /// A builder for [`DescribeTagsResult`](crate::types::DescribeTagsResult); start one with `DescribeTagsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTagsResultBuilder {
     inner: crate::types::DescribeTagsResult,
 }
 impl DescribeTagsResultBuilder {
     /// Sets [`DescribeTagsResult::next_token`](crate::types::DescribeTagsResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTagsResult::next_token`](crate::types::DescribeTagsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTagsResult::next_token`](crate::types::DescribeTagsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeTagsResult::tags`](crate::types::DescribeTagsResult::tags): The tags.
@@ -74,18 +58,13 @@ impl DescribeTagsResultBuilder {
     }
     /// Sets or clears [`DescribeTagsResult::tags`](crate::types::DescribeTagsResult::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagDescription>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::TagDescription>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`DescribeTagsResult::tags`](crate::types::DescribeTagsResult::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagDescription>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::TagDescription>> {
         &self.inner.tags
     }
     /// Builds the [`DescribeTagsResult`]; it has no required members, so this cannot fail.
@@ -97,17 +76,15 @@ impl DescribeTagsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeTagsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TagDescription as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,6 +94,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTagsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,22 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTrafficMirrorFilterRulesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTrafficMirrorFilterRulesRequest {
     /// Traffic filter rule IDs.
-    pub traffic_mirror_filter_rule_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub traffic_mirror_filter_rule_ids: Option<Vec<String>>,
     /// Traffic filter ID.
-    pub traffic_mirror_filter_id: ::std::option::Option<::std::string::String>,
+    pub traffic_mirror_filter_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Traffic mirror filters.
     ///
     /// - `traffic-mirror-filter-rule-id`: The ID of the Traffic Mirror rule.
@@ -29,31 +22,31 @@ pub struct DescribeTrafficMirrorFilterRulesRequest {
     /// - `source-cidr-block`: The source CIDR block assigned to the Traffic Mirror rule.
     /// - `destination-cidr-block`: The destination CIDR block assigned to the Traffic Mirror rule.
     /// - `description`: The description of the Traffic Mirror rule.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeTrafficMirrorFilterRulesRequest {
     /// Starts building a [`DescribeTrafficMirrorFilterRulesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTrafficMirrorFilterRulesRequestBuilder {
-        <crate::types::builders::DescribeTrafficMirrorFilterRulesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTrafficMirrorFilterRulesRequestBuilder as Default>::default()
     }
     /// The `TrafficMirrorFilterRuleIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn traffic_mirror_filter_rule_ids(&self) -> &[::std::string::String] {
+    pub fn traffic_mirror_filter_rule_ids(&self) -> &[String] {
         self.traffic_mirror_filter_rule_ids.as_deref().unwrap_or_default()
     }
     /// The `TrafficMirrorFilterId` member, when set.
     #[inline]
-    pub fn traffic_mirror_filter_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_mirror_filter_id(&self) -> Option<&str> {
         self.traffic_mirror_filter_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -63,22 +56,17 @@ impl DescribeTrafficMirrorFilterRulesRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeTrafficMirrorFilterRulesRequest`](crate::types::DescribeTrafficMirrorFilterRulesRequest); start one with `DescribeTrafficMirrorFilterRulesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTrafficMirrorFilterRulesRequestBuilder {
     inner: crate::types::DescribeTrafficMirrorFilterRulesRequest,
 }
@@ -86,10 +74,7 @@ impl DescribeTrafficMirrorFilterRulesRequestBuilder {
     /// Appends one item to [`DescribeTrafficMirrorFilterRulesRequest::traffic_mirror_filter_rule_ids`](crate::types::DescribeTrafficMirrorFilterRulesRequest::traffic_mirror_filter_rule_ids): Traffic filter rule IDs.
     ///
     /// To set the whole list at once, use [`set_traffic_mirror_filter_rule_ids`](Self::set_traffic_mirror_filter_rule_ids).
-    pub fn traffic_mirror_filter_rule_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn traffic_mirror_filter_rule_ids(mut self, input: impl Into<String>) -> Self {
         self.inner
             .traffic_mirror_filter_rule_ids
             .get_or_insert_default()
@@ -100,56 +85,46 @@ impl DescribeTrafficMirrorFilterRulesRequestBuilder {
     #[inline]
     pub fn set_traffic_mirror_filter_rule_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.traffic_mirror_filter_rule_ids = input;
         self
     }
     /// The value set for [`DescribeTrafficMirrorFilterRulesRequest::traffic_mirror_filter_rule_ids`](crate::types::DescribeTrafficMirrorFilterRulesRequest::traffic_mirror_filter_rule_ids), if any.
     #[inline]
-    pub fn get_traffic_mirror_filter_rule_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_traffic_mirror_filter_rule_ids(&self) -> &Option<Vec<String>> {
         &self.inner.traffic_mirror_filter_rule_ids
     }
     /// Sets [`DescribeTrafficMirrorFilterRulesRequest::traffic_mirror_filter_id`](crate::types::DescribeTrafficMirrorFilterRulesRequest::traffic_mirror_filter_id): Traffic filter ID.
-    pub fn traffic_mirror_filter_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_mirror_filter_id = ::std::option::Option::Some(input.into());
+    pub fn traffic_mirror_filter_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_mirror_filter_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorFilterRulesRequest::traffic_mirror_filter_id`](crate::types::DescribeTrafficMirrorFilterRulesRequest::traffic_mirror_filter_id).
     #[inline]
-    pub fn set_traffic_mirror_filter_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_filter_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_mirror_filter_id = input;
         self
     }
     /// The value set for [`DescribeTrafficMirrorFilterRulesRequest::traffic_mirror_filter_id`](crate::types::DescribeTrafficMirrorFilterRulesRequest::traffic_mirror_filter_id), if any.
     #[inline]
-    pub fn get_traffic_mirror_filter_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_filter_id(&self) -> &Option<String> {
         &self.inner.traffic_mirror_filter_id
     }
     /// Sets [`DescribeTrafficMirrorFilterRulesRequest::dry_run`](crate::types::DescribeTrafficMirrorFilterRulesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorFilterRulesRequest::dry_run`](crate::types::DescribeTrafficMirrorFilterRulesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeTrafficMirrorFilterRulesRequest::dry_run`](crate::types::DescribeTrafficMirrorFilterRulesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeTrafficMirrorFilterRulesRequest::filters`](crate::types::DescribeTrafficMirrorFilterRulesRequest::filters): Traffic mirror filters.
@@ -161,56 +136,45 @@ impl DescribeTrafficMirrorFilterRulesRequestBuilder {
     }
     /// Sets or clears [`DescribeTrafficMirrorFilterRulesRequest::filters`](crate::types::DescribeTrafficMirrorFilterRulesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeTrafficMirrorFilterRulesRequest::filters`](crate::types::DescribeTrafficMirrorFilterRulesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeTrafficMirrorFilterRulesRequest::max_results`](crate::types::DescribeTrafficMirrorFilterRulesRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorFilterRulesRequest::max_results`](crate::types::DescribeTrafficMirrorFilterRulesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeTrafficMirrorFilterRulesRequest::max_results`](crate::types::DescribeTrafficMirrorFilterRulesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeTrafficMirrorFilterRulesRequest::next_token`](crate::types::DescribeTrafficMirrorFilterRulesRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorFilterRulesRequest::next_token`](crate::types::DescribeTrafficMirrorFilterRulesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTrafficMirrorFilterRulesRequest::next_token`](crate::types::DescribeTrafficMirrorFilterRulesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeTrafficMirrorFilterRulesRequest`]; it has no required members, so this cannot fail.
@@ -223,20 +187,19 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeTrafficMirrorFilterRulesReq
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_filter_rule_ids
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.traffic_mirror_filter_rule_ids {
             let member_0 = body.enter("TrafficMirrorFilterRuleId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_filter_id {
+        if let Some(value) = &self.traffic_mirror_filter_id {
             body.member("TrafficMirrorFilterId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -244,12 +207,12 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeTrafficMirrorFilterRulesReq
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTrafficMirrorFilterRulesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTrafficMirrorFilterRulesResult {
     /// Traffic mirror rules.
-    pub traffic_mirror_filter_rules: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TrafficMirrorFilterRule>,
-    >,
+    pub traffic_mirror_filter_rules: Option<Vec<crate::types::TrafficMirrorFilterRule>>,
     /// The token to use to retrieve the next page of results. The value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeTrafficMirrorFilterRulesResult {
     /// Starts building a [`DescribeTrafficMirrorFilterRulesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTrafficMirrorFilterRulesResultBuilder {
-        <crate::types::builders::DescribeTrafficMirrorFilterRulesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTrafficMirrorFilterRulesResultBuilder as Default>::default()
     }
     /// The `TrafficMirrorFilterRules` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +25,12 @@ impl DescribeTrafficMirrorFilterRulesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeTrafficMirrorFilterRulesResult`](crate::types::DescribeTrafficMirrorFilterRulesResult); start one with `DescribeTrafficMirrorFilterRulesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTrafficMirrorFilterRulesResultBuilder {
     inner: crate::types::DescribeTrafficMirrorFilterRulesResult,
 }
@@ -61,9 +49,7 @@ impl DescribeTrafficMirrorFilterRulesResultBuilder {
     #[inline]
     pub fn set_traffic_mirror_filter_rules(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TrafficMirrorFilterRule>,
-        >,
+        input: Option<Vec<crate::types::TrafficMirrorFilterRule>>,
     ) -> Self {
         self.inner.traffic_mirror_filter_rules = input;
         self
@@ -72,29 +58,23 @@ impl DescribeTrafficMirrorFilterRulesResultBuilder {
     #[inline]
     pub fn get_traffic_mirror_filter_rules(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TrafficMirrorFilterRule>> {
+    ) -> &Option<Vec<crate::types::TrafficMirrorFilterRule>> {
         &self.inner.traffic_mirror_filter_rules
     }
     /// Sets [`DescribeTrafficMirrorFilterRulesResult::next_token`](crate::types::DescribeTrafficMirrorFilterRulesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorFilterRulesResult::next_token`](crate::types::DescribeTrafficMirrorFilterRulesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTrafficMirrorFilterRulesResult::next_token`](crate::types::DescribeTrafficMirrorFilterRulesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeTrafficMirrorFilterRulesResult`]; it has no required members, so this cannot fail.
@@ -106,12 +86,12 @@ impl DescribeTrafficMirrorFilterRulesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeTrafficMirrorFilterRulesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "trafficMirrorFilterRuleSet" => {
-                    value.traffic_mirror_filter_rules = ::std::option::Option::Some(
+                    value.traffic_mirror_filter_rules = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TrafficMirrorFilterRule as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -119,13 +99,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTrafficMirrorFilterRulesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,44 +2,37 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTrafficMirrorFiltersRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTrafficMirrorFiltersRequest {
     /// The ID of the Traffic Mirror filter.
-    pub traffic_mirror_filter_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub traffic_mirror_filter_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// One or more filters. The possible values are:
     ///
     /// - `description`: The Traffic Mirror filter description.
     /// - `traffic-mirror-filter-id`: The ID of the Traffic Mirror filter.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeTrafficMirrorFiltersRequest {
     /// Starts building a [`DescribeTrafficMirrorFiltersRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTrafficMirrorFiltersRequestBuilder {
-        <crate::types::builders::DescribeTrafficMirrorFiltersRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTrafficMirrorFiltersRequestBuilder as Default>::default()
     }
     /// The `TrafficMirrorFilterIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn traffic_mirror_filter_ids(&self) -> &[::std::string::String] {
+    pub fn traffic_mirror_filter_ids(&self) -> &[String] {
         self.traffic_mirror_filter_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -49,22 +42,17 @@ impl DescribeTrafficMirrorFiltersRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeTrafficMirrorFiltersRequest`](crate::types::DescribeTrafficMirrorFiltersRequest); start one with `DescribeTrafficMirrorFiltersRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTrafficMirrorFiltersRequestBuilder {
     inner: crate::types::DescribeTrafficMirrorFiltersRequest,
 }
@@ -72,43 +60,35 @@ impl DescribeTrafficMirrorFiltersRequestBuilder {
     /// Appends one item to [`DescribeTrafficMirrorFiltersRequest::traffic_mirror_filter_ids`](crate::types::DescribeTrafficMirrorFiltersRequest::traffic_mirror_filter_ids): The ID of the Traffic Mirror filter.
     ///
     /// To set the whole list at once, use [`set_traffic_mirror_filter_ids`](Self::set_traffic_mirror_filter_ids).
-    pub fn traffic_mirror_filter_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn traffic_mirror_filter_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.traffic_mirror_filter_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorFiltersRequest::traffic_mirror_filter_ids`](crate::types::DescribeTrafficMirrorFiltersRequest::traffic_mirror_filter_ids).
     #[inline]
-    pub fn set_traffic_mirror_filter_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_traffic_mirror_filter_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.traffic_mirror_filter_ids = input;
         self
     }
     /// The value set for [`DescribeTrafficMirrorFiltersRequest::traffic_mirror_filter_ids`](crate::types::DescribeTrafficMirrorFiltersRequest::traffic_mirror_filter_ids), if any.
     #[inline]
-    pub fn get_traffic_mirror_filter_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_traffic_mirror_filter_ids(&self) -> &Option<Vec<String>> {
         &self.inner.traffic_mirror_filter_ids
     }
     /// Sets [`DescribeTrafficMirrorFiltersRequest::dry_run`](crate::types::DescribeTrafficMirrorFiltersRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorFiltersRequest::dry_run`](crate::types::DescribeTrafficMirrorFiltersRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeTrafficMirrorFiltersRequest::dry_run`](crate::types::DescribeTrafficMirrorFiltersRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeTrafficMirrorFiltersRequest::filters`](crate::types::DescribeTrafficMirrorFiltersRequest::filters): One or more filters.
@@ -120,56 +100,45 @@ impl DescribeTrafficMirrorFiltersRequestBuilder {
     }
     /// Sets or clears [`DescribeTrafficMirrorFiltersRequest::filters`](crate::types::DescribeTrafficMirrorFiltersRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeTrafficMirrorFiltersRequest::filters`](crate::types::DescribeTrafficMirrorFiltersRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeTrafficMirrorFiltersRequest::max_results`](crate::types::DescribeTrafficMirrorFiltersRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorFiltersRequest::max_results`](crate::types::DescribeTrafficMirrorFiltersRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeTrafficMirrorFiltersRequest::max_results`](crate::types::DescribeTrafficMirrorFiltersRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeTrafficMirrorFiltersRequest::next_token`](crate::types::DescribeTrafficMirrorFiltersRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorFiltersRequest::next_token`](crate::types::DescribeTrafficMirrorFiltersRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTrafficMirrorFiltersRequest::next_token`](crate::types::DescribeTrafficMirrorFiltersRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeTrafficMirrorFiltersRequest`]; it has no required members, so this cannot fail.
@@ -182,16 +151,16 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeTrafficMirrorFiltersRequest
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_filter_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.traffic_mirror_filter_ids {
             let member_0 = body.enter("TrafficMirrorFilterId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -199,12 +168,12 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeTrafficMirrorFiltersRequest
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

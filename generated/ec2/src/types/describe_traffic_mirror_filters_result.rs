@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTrafficMirrorFiltersResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTrafficMirrorFiltersResult {
     /// Information about one or more Traffic Mirror filters.
-    pub traffic_mirror_filters: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TrafficMirrorFilter>,
-    >,
+    pub traffic_mirror_filters: Option<Vec<crate::types::TrafficMirrorFilter>>,
     /// The token to use to retrieve the next page of results. The value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeTrafficMirrorFiltersResult {
     /// Starts building a [`DescribeTrafficMirrorFiltersResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTrafficMirrorFiltersResultBuilder {
-        <crate::types::builders::DescribeTrafficMirrorFiltersResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTrafficMirrorFiltersResultBuilder as Default>::default()
     }
     /// The `TrafficMirrorFilters` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeTrafficMirrorFiltersResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeTrafficMirrorFiltersResult`](crate::types::DescribeTrafficMirrorFiltersResult); start one with `DescribeTrafficMirrorFiltersResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTrafficMirrorFiltersResultBuilder {
     inner: crate::types::DescribeTrafficMirrorFiltersResult,
 }
@@ -59,7 +47,7 @@ impl DescribeTrafficMirrorFiltersResultBuilder {
     #[inline]
     pub fn set_traffic_mirror_filters(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TrafficMirrorFilter>>,
+        input: Option<Vec<crate::types::TrafficMirrorFilter>>,
     ) -> Self {
         self.inner.traffic_mirror_filters = input;
         self
@@ -68,29 +56,23 @@ impl DescribeTrafficMirrorFiltersResultBuilder {
     #[inline]
     pub fn get_traffic_mirror_filters(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TrafficMirrorFilter>> {
+    ) -> &Option<Vec<crate::types::TrafficMirrorFilter>> {
         &self.inner.traffic_mirror_filters
     }
     /// Sets [`DescribeTrafficMirrorFiltersResult::next_token`](crate::types::DescribeTrafficMirrorFiltersResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorFiltersResult::next_token`](crate::types::DescribeTrafficMirrorFiltersResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTrafficMirrorFiltersResult::next_token`](crate::types::DescribeTrafficMirrorFiltersResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeTrafficMirrorFiltersResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl DescribeTrafficMirrorFiltersResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeTrafficMirrorFiltersResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "trafficMirrorFilterSet" => {
-                    value.traffic_mirror_filters = ::std::option::Option::Some(
+                    value.traffic_mirror_filters = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TrafficMirrorFilter as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTrafficMirrorFiltersResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,20 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTrafficMirrorSessionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTrafficMirrorSessionsRequest {
     /// The ID of the Traffic Mirror session.
-    pub traffic_mirror_session_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub traffic_mirror_session_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// One or more filters. The possible values are:
     ///
     /// - `description`: The Traffic Mirror session description.
@@ -27,26 +20,26 @@ pub struct DescribeTrafficMirrorSessionsRequest {
     /// - `traffic-mirror-session-id`: The ID of the Traffic Mirror session.
     /// - `traffic-mirror-target-id`: The ID of the Traffic Mirror target.
     /// - `virtual-network-id`: The virtual network ID of the Traffic Mirror session.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeTrafficMirrorSessionsRequest {
     /// Starts building a [`DescribeTrafficMirrorSessionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTrafficMirrorSessionsRequestBuilder {
-        <crate::types::builders::DescribeTrafficMirrorSessionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTrafficMirrorSessionsRequestBuilder as Default>::default()
     }
     /// The `TrafficMirrorSessionIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn traffic_mirror_session_ids(&self) -> &[::std::string::String] {
+    pub fn traffic_mirror_session_ids(&self) -> &[String] {
         self.traffic_mirror_session_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,22 +49,17 @@ impl DescribeTrafficMirrorSessionsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeTrafficMirrorSessionsRequest`](crate::types::DescribeTrafficMirrorSessionsRequest); start one with `DescribeTrafficMirrorSessionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTrafficMirrorSessionsRequestBuilder {
     inner: crate::types::DescribeTrafficMirrorSessionsRequest,
 }
@@ -79,43 +67,35 @@ impl DescribeTrafficMirrorSessionsRequestBuilder {
     /// Appends one item to [`DescribeTrafficMirrorSessionsRequest::traffic_mirror_session_ids`](crate::types::DescribeTrafficMirrorSessionsRequest::traffic_mirror_session_ids): The ID of the Traffic Mirror session.
     ///
     /// To set the whole list at once, use [`set_traffic_mirror_session_ids`](Self::set_traffic_mirror_session_ids).
-    pub fn traffic_mirror_session_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn traffic_mirror_session_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.traffic_mirror_session_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorSessionsRequest::traffic_mirror_session_ids`](crate::types::DescribeTrafficMirrorSessionsRequest::traffic_mirror_session_ids).
     #[inline]
-    pub fn set_traffic_mirror_session_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_traffic_mirror_session_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.traffic_mirror_session_ids = input;
         self
     }
     /// The value set for [`DescribeTrafficMirrorSessionsRequest::traffic_mirror_session_ids`](crate::types::DescribeTrafficMirrorSessionsRequest::traffic_mirror_session_ids), if any.
     #[inline]
-    pub fn get_traffic_mirror_session_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_traffic_mirror_session_ids(&self) -> &Option<Vec<String>> {
         &self.inner.traffic_mirror_session_ids
     }
     /// Sets [`DescribeTrafficMirrorSessionsRequest::dry_run`](crate::types::DescribeTrafficMirrorSessionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorSessionsRequest::dry_run`](crate::types::DescribeTrafficMirrorSessionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeTrafficMirrorSessionsRequest::dry_run`](crate::types::DescribeTrafficMirrorSessionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeTrafficMirrorSessionsRequest::filters`](crate::types::DescribeTrafficMirrorSessionsRequest::filters): One or more filters.
@@ -127,56 +107,45 @@ impl DescribeTrafficMirrorSessionsRequestBuilder {
     }
     /// Sets or clears [`DescribeTrafficMirrorSessionsRequest::filters`](crate::types::DescribeTrafficMirrorSessionsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeTrafficMirrorSessionsRequest::filters`](crate::types::DescribeTrafficMirrorSessionsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeTrafficMirrorSessionsRequest::max_results`](crate::types::DescribeTrafficMirrorSessionsRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorSessionsRequest::max_results`](crate::types::DescribeTrafficMirrorSessionsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeTrafficMirrorSessionsRequest::max_results`](crate::types::DescribeTrafficMirrorSessionsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeTrafficMirrorSessionsRequest::next_token`](crate::types::DescribeTrafficMirrorSessionsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorSessionsRequest::next_token`](crate::types::DescribeTrafficMirrorSessionsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTrafficMirrorSessionsRequest::next_token`](crate::types::DescribeTrafficMirrorSessionsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeTrafficMirrorSessionsRequest`]; it has no required members, so this cannot fail.
@@ -189,16 +158,16 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeTrafficMirrorSessionsReques
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_session_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.traffic_mirror_session_ids {
             let member_0 = body.enter("TrafficMirrorSessionId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -206,12 +175,12 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeTrafficMirrorSessionsReques
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

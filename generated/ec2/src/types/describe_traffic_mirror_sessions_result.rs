@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTrafficMirrorSessionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTrafficMirrorSessionsResult {
     /// Describes one or more Traffic Mirror sessions. By default, all Traffic Mirror sessions are described. Alternatively, you can filter the results.
-    pub traffic_mirror_sessions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TrafficMirrorSession>,
-    >,
+    pub traffic_mirror_sessions: Option<Vec<crate::types::TrafficMirrorSession>>,
     /// The token to use to retrieve the next page of results. The value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeTrafficMirrorSessionsResult {
     /// Starts building a [`DescribeTrafficMirrorSessionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTrafficMirrorSessionsResultBuilder {
-        <crate::types::builders::DescribeTrafficMirrorSessionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTrafficMirrorSessionsResultBuilder as Default>::default()
     }
     /// The `TrafficMirrorSessions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeTrafficMirrorSessionsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeTrafficMirrorSessionsResult`](crate::types::DescribeTrafficMirrorSessionsResult); start one with `DescribeTrafficMirrorSessionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTrafficMirrorSessionsResultBuilder {
     inner: crate::types::DescribeTrafficMirrorSessionsResult,
 }
@@ -59,7 +47,7 @@ impl DescribeTrafficMirrorSessionsResultBuilder {
     #[inline]
     pub fn set_traffic_mirror_sessions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TrafficMirrorSession>>,
+        input: Option<Vec<crate::types::TrafficMirrorSession>>,
     ) -> Self {
         self.inner.traffic_mirror_sessions = input;
         self
@@ -68,29 +56,23 @@ impl DescribeTrafficMirrorSessionsResultBuilder {
     #[inline]
     pub fn get_traffic_mirror_sessions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TrafficMirrorSession>> {
+    ) -> &Option<Vec<crate::types::TrafficMirrorSession>> {
         &self.inner.traffic_mirror_sessions
     }
     /// Sets [`DescribeTrafficMirrorSessionsResult::next_token`](crate::types::DescribeTrafficMirrorSessionsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorSessionsResult::next_token`](crate::types::DescribeTrafficMirrorSessionsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTrafficMirrorSessionsResult::next_token`](crate::types::DescribeTrafficMirrorSessionsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeTrafficMirrorSessionsResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl DescribeTrafficMirrorSessionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeTrafficMirrorSessionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "trafficMirrorSessionSet" => {
-                    value.traffic_mirror_sessions = ::std::option::Option::Some(
+                    value.traffic_mirror_sessions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TrafficMirrorSession as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTrafficMirrorSessionsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

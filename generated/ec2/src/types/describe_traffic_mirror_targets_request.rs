@@ -2,20 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTrafficMirrorTargetsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTrafficMirrorTargetsRequest {
     /// The ID of the Traffic Mirror targets.
-    pub traffic_mirror_target_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub traffic_mirror_target_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// One or more filters. The possible values are:
     ///
     /// - `description`: The Traffic Mirror target description.
@@ -23,26 +16,26 @@ pub struct DescribeTrafficMirrorTargetsRequest {
     /// - `network-load-balancer-arn`: The Amazon Resource Name (ARN) of the Network Load Balancer that is associated with the session.
     /// - `owner-id`: The ID of the account that owns the Traffic Mirror session.
     /// - `traffic-mirror-target-id`: The ID of the Traffic Mirror target.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeTrafficMirrorTargetsRequest {
     /// Starts building a [`DescribeTrafficMirrorTargetsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTrafficMirrorTargetsRequestBuilder {
-        <crate::types::builders::DescribeTrafficMirrorTargetsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTrafficMirrorTargetsRequestBuilder as Default>::default()
     }
     /// The `TrafficMirrorTargetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn traffic_mirror_target_ids(&self) -> &[::std::string::String] {
+    pub fn traffic_mirror_target_ids(&self) -> &[String] {
         self.traffic_mirror_target_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -52,22 +45,17 @@ impl DescribeTrafficMirrorTargetsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeTrafficMirrorTargetsRequest`](crate::types::DescribeTrafficMirrorTargetsRequest); start one with `DescribeTrafficMirrorTargetsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTrafficMirrorTargetsRequestBuilder {
     inner: crate::types::DescribeTrafficMirrorTargetsRequest,
 }
@@ -75,43 +63,35 @@ impl DescribeTrafficMirrorTargetsRequestBuilder {
     /// Appends one item to [`DescribeTrafficMirrorTargetsRequest::traffic_mirror_target_ids`](crate::types::DescribeTrafficMirrorTargetsRequest::traffic_mirror_target_ids): The ID of the Traffic Mirror targets.
     ///
     /// To set the whole list at once, use [`set_traffic_mirror_target_ids`](Self::set_traffic_mirror_target_ids).
-    pub fn traffic_mirror_target_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn traffic_mirror_target_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.traffic_mirror_target_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorTargetsRequest::traffic_mirror_target_ids`](crate::types::DescribeTrafficMirrorTargetsRequest::traffic_mirror_target_ids).
     #[inline]
-    pub fn set_traffic_mirror_target_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_traffic_mirror_target_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.traffic_mirror_target_ids = input;
         self
     }
     /// The value set for [`DescribeTrafficMirrorTargetsRequest::traffic_mirror_target_ids`](crate::types::DescribeTrafficMirrorTargetsRequest::traffic_mirror_target_ids), if any.
     #[inline]
-    pub fn get_traffic_mirror_target_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_traffic_mirror_target_ids(&self) -> &Option<Vec<String>> {
         &self.inner.traffic_mirror_target_ids
     }
     /// Sets [`DescribeTrafficMirrorTargetsRequest::dry_run`](crate::types::DescribeTrafficMirrorTargetsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorTargetsRequest::dry_run`](crate::types::DescribeTrafficMirrorTargetsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeTrafficMirrorTargetsRequest::dry_run`](crate::types::DescribeTrafficMirrorTargetsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeTrafficMirrorTargetsRequest::filters`](crate::types::DescribeTrafficMirrorTargetsRequest::filters): One or more filters.
@@ -123,56 +103,45 @@ impl DescribeTrafficMirrorTargetsRequestBuilder {
     }
     /// Sets or clears [`DescribeTrafficMirrorTargetsRequest::filters`](crate::types::DescribeTrafficMirrorTargetsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeTrafficMirrorTargetsRequest::filters`](crate::types::DescribeTrafficMirrorTargetsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeTrafficMirrorTargetsRequest::max_results`](crate::types::DescribeTrafficMirrorTargetsRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorTargetsRequest::max_results`](crate::types::DescribeTrafficMirrorTargetsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeTrafficMirrorTargetsRequest::max_results`](crate::types::DescribeTrafficMirrorTargetsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeTrafficMirrorTargetsRequest::next_token`](crate::types::DescribeTrafficMirrorTargetsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorTargetsRequest::next_token`](crate::types::DescribeTrafficMirrorTargetsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTrafficMirrorTargetsRequest::next_token`](crate::types::DescribeTrafficMirrorTargetsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeTrafficMirrorTargetsRequest`]; it has no required members, so this cannot fail.
@@ -185,16 +154,16 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeTrafficMirrorTargetsRequest
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_target_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.traffic_mirror_target_ids {
             let member_0 = body.enter("TrafficMirrorTargetId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -202,12 +171,12 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeTrafficMirrorTargetsRequest
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTrafficMirrorTargetsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTrafficMirrorTargetsResult {
     /// Information about one or more Traffic Mirror targets.
-    pub traffic_mirror_targets: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TrafficMirrorTarget>,
-    >,
+    pub traffic_mirror_targets: Option<Vec<crate::types::TrafficMirrorTarget>>,
     /// The token to use to retrieve the next page of results. The value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeTrafficMirrorTargetsResult {
     /// Starts building a [`DescribeTrafficMirrorTargetsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTrafficMirrorTargetsResultBuilder {
-        <crate::types::builders::DescribeTrafficMirrorTargetsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTrafficMirrorTargetsResultBuilder as Default>::default()
     }
     /// The `TrafficMirrorTargets` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeTrafficMirrorTargetsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeTrafficMirrorTargetsResult`](crate::types::DescribeTrafficMirrorTargetsResult); start one with `DescribeTrafficMirrorTargetsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTrafficMirrorTargetsResultBuilder {
     inner: crate::types::DescribeTrafficMirrorTargetsResult,
 }
@@ -59,7 +47,7 @@ impl DescribeTrafficMirrorTargetsResultBuilder {
     #[inline]
     pub fn set_traffic_mirror_targets(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TrafficMirrorTarget>>,
+        input: Option<Vec<crate::types::TrafficMirrorTarget>>,
     ) -> Self {
         self.inner.traffic_mirror_targets = input;
         self
@@ -68,29 +56,23 @@ impl DescribeTrafficMirrorTargetsResultBuilder {
     #[inline]
     pub fn get_traffic_mirror_targets(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TrafficMirrorTarget>> {
+    ) -> &Option<Vec<crate::types::TrafficMirrorTarget>> {
         &self.inner.traffic_mirror_targets
     }
     /// Sets [`DescribeTrafficMirrorTargetsResult::next_token`](crate::types::DescribeTrafficMirrorTargetsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTrafficMirrorTargetsResult::next_token`](crate::types::DescribeTrafficMirrorTargetsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTrafficMirrorTargetsResult::next_token`](crate::types::DescribeTrafficMirrorTargetsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeTrafficMirrorTargetsResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl DescribeTrafficMirrorTargetsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeTrafficMirrorTargetsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "trafficMirrorTargetSet" => {
-                    value.traffic_mirror_targets = ::std::option::Option::Some(
+                    value.traffic_mirror_targets = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TrafficMirrorTarget as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTrafficMirrorTargetsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,18 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayAttachmentsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayAttachmentsRequest {
     /// The IDs of the attachments.
-    pub transit_gateway_attachment_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub transit_gateway_attachment_ids: Option<Vec<String>>,
     /// One or more filters. The possible values are:
     ///
     /// - `association.state` - The state of the association (`associating` \| `associated` \| `disassociating`).
@@ -25,23 +18,23 @@ pub struct DescribeTransitGatewayAttachmentsRequest {
     /// - `transit-gateway-attachment-id` - The ID of the attachment.
     /// - `transit-gateway-id` - The ID of the transit gateway.
     /// - `transit-gateway-owner-id` - The ID of the Amazon Web Services account that owns the transit gateway.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeTransitGatewayAttachmentsRequest {
     /// Starts building a [`DescribeTransitGatewayAttachmentsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTransitGatewayAttachmentsRequestBuilder {
-        <crate::types::builders::DescribeTransitGatewayAttachmentsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTransitGatewayAttachmentsRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayAttachmentIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn transit_gateway_attachment_ids(&self) -> &[::std::string::String] {
+    pub fn transit_gateway_attachment_ids(&self) -> &[String] {
         self.transit_gateway_attachment_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -51,27 +44,22 @@ impl DescribeTransitGatewayAttachmentsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeTransitGatewayAttachmentsRequest`](crate::types::DescribeTransitGatewayAttachmentsRequest); start one with `DescribeTransitGatewayAttachmentsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTransitGatewayAttachmentsRequestBuilder {
     inner: crate::types::DescribeTransitGatewayAttachmentsRequest,
 }
@@ -79,10 +67,7 @@ impl DescribeTransitGatewayAttachmentsRequestBuilder {
     /// Appends one item to [`DescribeTransitGatewayAttachmentsRequest::transit_gateway_attachment_ids`](crate::types::DescribeTransitGatewayAttachmentsRequest::transit_gateway_attachment_ids): The IDs of the attachments.
     ///
     /// To set the whole list at once, use [`set_transit_gateway_attachment_ids`](Self::set_transit_gateway_attachment_ids).
-    pub fn transit_gateway_attachment_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_attachment_ids(mut self, input: impl Into<String>) -> Self {
         self.inner
             .transit_gateway_attachment_ids
             .get_or_insert_default()
@@ -93,16 +78,14 @@ impl DescribeTransitGatewayAttachmentsRequestBuilder {
     #[inline]
     pub fn set_transit_gateway_attachment_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.transit_gateway_attachment_ids = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayAttachmentsRequest::transit_gateway_attachment_ids`](crate::types::DescribeTransitGatewayAttachmentsRequest::transit_gateway_attachment_ids), if any.
     #[inline]
-    pub fn get_transit_gateway_attachment_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_transit_gateway_attachment_ids(&self) -> &Option<Vec<String>> {
         &self.inner.transit_gateway_attachment_ids
     }
     /// Appends one item to [`DescribeTransitGatewayAttachmentsRequest::filters`](crate::types::DescribeTransitGatewayAttachmentsRequest::filters): One or more filters.
@@ -114,72 +97,61 @@ impl DescribeTransitGatewayAttachmentsRequestBuilder {
     }
     /// Sets or clears [`DescribeTransitGatewayAttachmentsRequest::filters`](crate::types::DescribeTransitGatewayAttachmentsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayAttachmentsRequest::filters`](crate::types::DescribeTransitGatewayAttachmentsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeTransitGatewayAttachmentsRequest::max_results`](crate::types::DescribeTransitGatewayAttachmentsRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayAttachmentsRequest::max_results`](crate::types::DescribeTransitGatewayAttachmentsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayAttachmentsRequest::max_results`](crate::types::DescribeTransitGatewayAttachmentsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeTransitGatewayAttachmentsRequest::next_token`](crate::types::DescribeTransitGatewayAttachmentsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTransitGatewayAttachmentsRequest::next_token`](crate::types::DescribeTransitGatewayAttachmentsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayAttachmentsRequest::next_token`](crate::types::DescribeTransitGatewayAttachmentsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeTransitGatewayAttachmentsRequest::dry_run`](crate::types::DescribeTransitGatewayAttachmentsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayAttachmentsRequest::dry_run`](crate::types::DescribeTransitGatewayAttachmentsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayAttachmentsRequest::dry_run`](crate::types::DescribeTransitGatewayAttachmentsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeTransitGatewayAttachmentsRequest`]; it has no required members, so this cannot fail.
@@ -192,14 +164,13 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeTransitGatewayAttachmentsRe
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_attachment_ids
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_attachment_ids {
             let member_0 = body.enter("TransitGatewayAttachmentIds");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -207,15 +178,15 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeTransitGatewayAttachmentsRe
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayAttachmentsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayAttachmentsResult {
     /// Information about the attachments.
-    pub transit_gateway_attachments: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayAttachment>,
-    >,
+    pub transit_gateway_attachments: Option<Vec<crate::types::TransitGatewayAttachment>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeTransitGatewayAttachmentsResult {
     /// Starts building a [`DescribeTransitGatewayAttachmentsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTransitGatewayAttachmentsResultBuilder {
-        <crate::types::builders::DescribeTransitGatewayAttachmentsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTransitGatewayAttachmentsResultBuilder as Default>::default()
     }
     /// The `TransitGatewayAttachments` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +25,12 @@ impl DescribeTransitGatewayAttachmentsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeTransitGatewayAttachmentsResult`](crate::types::DescribeTransitGatewayAttachmentsResult); start one with `DescribeTransitGatewayAttachmentsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTransitGatewayAttachmentsResultBuilder {
     inner: crate::types::DescribeTransitGatewayAttachmentsResult,
 }
@@ -61,9 +49,7 @@ impl DescribeTransitGatewayAttachmentsResultBuilder {
     #[inline]
     pub fn set_transit_gateway_attachments(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TransitGatewayAttachment>,
-        >,
+        input: Option<Vec<crate::types::TransitGatewayAttachment>>,
     ) -> Self {
         self.inner.transit_gateway_attachments = input;
         self
@@ -72,31 +58,23 @@ impl DescribeTransitGatewayAttachmentsResultBuilder {
     #[inline]
     pub fn get_transit_gateway_attachments(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayAttachment>,
-    > {
+    ) -> &Option<Vec<crate::types::TransitGatewayAttachment>> {
         &self.inner.transit_gateway_attachments
     }
     /// Sets [`DescribeTransitGatewayAttachmentsResult::next_token`](crate::types::DescribeTransitGatewayAttachmentsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTransitGatewayAttachmentsResult::next_token`](crate::types::DescribeTransitGatewayAttachmentsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayAttachmentsResult::next_token`](crate::types::DescribeTransitGatewayAttachmentsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeTransitGatewayAttachmentsResult`]; it has no required members, so this cannot fail.
@@ -108,12 +86,12 @@ impl DescribeTransitGatewayAttachmentsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayAttachmentsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayAttachments" => {
-                    value.transit_gateway_attachments = ::std::option::Option::Some(
+                    value.transit_gateway_attachments = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TransitGatewayAttachment as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +99,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayAttachmentsResult 
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayConnectPeersResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayConnectPeersResult {
     /// Information about the Connect peers.
-    pub transit_gateway_connect_peers: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayConnectPeer>,
+    pub transit_gateway_connect_peers: Option<
+        Vec<crate::types::TransitGatewayConnectPeer>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeTransitGatewayConnectPeersResult {
     /// Starts building a [`DescribeTransitGatewayConnectPeersResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTransitGatewayConnectPeersResultBuilder {
-        <crate::types::builders::DescribeTransitGatewayConnectPeersResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTransitGatewayConnectPeersResultBuilder as Default>::default()
     }
     /// The `TransitGatewayConnectPeers` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeTransitGatewayConnectPeersResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeTransitGatewayConnectPeersResult`](crate::types::DescribeTransitGatewayConnectPeersResult); start one with `DescribeTransitGatewayConnectPeersResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTransitGatewayConnectPeersResultBuilder {
     inner: crate::types::DescribeTransitGatewayConnectPeersResult,
 }
@@ -61,9 +51,7 @@ impl DescribeTransitGatewayConnectPeersResultBuilder {
     #[inline]
     pub fn set_transit_gateway_connect_peers(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TransitGatewayConnectPeer>,
-        >,
+        input: Option<Vec<crate::types::TransitGatewayConnectPeer>>,
     ) -> Self {
         self.inner.transit_gateway_connect_peers = input;
         self
@@ -72,31 +60,23 @@ impl DescribeTransitGatewayConnectPeersResultBuilder {
     #[inline]
     pub fn get_transit_gateway_connect_peers(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayConnectPeer>,
-    > {
+    ) -> &Option<Vec<crate::types::TransitGatewayConnectPeer>> {
         &self.inner.transit_gateway_connect_peers
     }
     /// Sets [`DescribeTransitGatewayConnectPeersResult::next_token`](crate::types::DescribeTransitGatewayConnectPeersResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTransitGatewayConnectPeersResult::next_token`](crate::types::DescribeTransitGatewayConnectPeersResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayConnectPeersResult::next_token`](crate::types::DescribeTransitGatewayConnectPeersResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeTransitGatewayConnectPeersResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl DescribeTransitGatewayConnectPeersResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayConnectPeersResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayConnectPeerSet" => {
-                    value.transit_gateway_connect_peers = ::std::option::Option::Some(
+                    value.transit_gateway_connect_peers = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TransitGatewayConnectPeer as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayConnectPeersResult
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

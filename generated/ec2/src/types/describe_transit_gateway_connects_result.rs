@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayConnectsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayConnectsResult {
     /// Information about the Connect attachments.
-    pub transit_gateway_connects: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayConnect>,
-    >,
+    pub transit_gateway_connects: Option<Vec<crate::types::TransitGatewayConnect>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeTransitGatewayConnectsResult {
     /// Starts building a [`DescribeTransitGatewayConnectsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTransitGatewayConnectsResultBuilder {
-        <crate::types::builders::DescribeTransitGatewayConnectsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTransitGatewayConnectsResultBuilder as Default>::default()
     }
     /// The `TransitGatewayConnects` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeTransitGatewayConnectsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeTransitGatewayConnectsResult`](crate::types::DescribeTransitGatewayConnectsResult); start one with `DescribeTransitGatewayConnectsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTransitGatewayConnectsResultBuilder {
     inner: crate::types::DescribeTransitGatewayConnectsResult,
 }
@@ -59,9 +47,7 @@ impl DescribeTransitGatewayConnectsResultBuilder {
     #[inline]
     pub fn set_transit_gateway_connects(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TransitGatewayConnect>,
-        >,
+        input: Option<Vec<crate::types::TransitGatewayConnect>>,
     ) -> Self {
         self.inner.transit_gateway_connects = input;
         self
@@ -70,29 +56,23 @@ impl DescribeTransitGatewayConnectsResultBuilder {
     #[inline]
     pub fn get_transit_gateway_connects(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TransitGatewayConnect>> {
+    ) -> &Option<Vec<crate::types::TransitGatewayConnect>> {
         &self.inner.transit_gateway_connects
     }
     /// Sets [`DescribeTransitGatewayConnectsResult::next_token`](crate::types::DescribeTransitGatewayConnectsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTransitGatewayConnectsResult::next_token`](crate::types::DescribeTransitGatewayConnectsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayConnectsResult::next_token`](crate::types::DescribeTransitGatewayConnectsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeTransitGatewayConnectsResult`]; it has no required members, so this cannot fail.
@@ -104,12 +84,12 @@ impl DescribeTransitGatewayConnectsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayConnectsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayConnectSet" => {
-                    value.transit_gateway_connects = ::std::option::Option::Some(
+                    value.transit_gateway_connects = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TransitGatewayConnect as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayConnectsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayMeteringPoliciesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayMeteringPoliciesResult {
     /// Information about the transit gateway metering policies.
-    pub transit_gateway_metering_policies: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayMeteringPolicy>,
+    pub transit_gateway_metering_policies: Option<
+        Vec<crate::types::TransitGatewayMeteringPolicy>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeTransitGatewayMeteringPoliciesResult {
     /// Starts building a [`DescribeTransitGatewayMeteringPoliciesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTransitGatewayMeteringPoliciesResultBuilder {
-        <crate::types::builders::DescribeTransitGatewayMeteringPoliciesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTransitGatewayMeteringPoliciesResultBuilder as Default>::default()
     }
     /// The `TransitGatewayMeteringPolicies` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeTransitGatewayMeteringPoliciesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeTransitGatewayMeteringPoliciesResult`](crate::types::DescribeTransitGatewayMeteringPoliciesResult); start one with `DescribeTransitGatewayMeteringPoliciesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTransitGatewayMeteringPoliciesResultBuilder {
     inner: crate::types::DescribeTransitGatewayMeteringPoliciesResult,
 }
@@ -61,9 +51,7 @@ impl DescribeTransitGatewayMeteringPoliciesResultBuilder {
     #[inline]
     pub fn set_transit_gateway_metering_policies(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TransitGatewayMeteringPolicy>,
-        >,
+        input: Option<Vec<crate::types::TransitGatewayMeteringPolicy>>,
     ) -> Self {
         self.inner.transit_gateway_metering_policies = input;
         self
@@ -72,31 +60,23 @@ impl DescribeTransitGatewayMeteringPoliciesResultBuilder {
     #[inline]
     pub fn get_transit_gateway_metering_policies(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayMeteringPolicy>,
-    > {
+    ) -> &Option<Vec<crate::types::TransitGatewayMeteringPolicy>> {
         &self.inner.transit_gateway_metering_policies
     }
     /// Sets [`DescribeTransitGatewayMeteringPoliciesResult::next_token`](crate::types::DescribeTransitGatewayMeteringPoliciesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTransitGatewayMeteringPoliciesResult::next_token`](crate::types::DescribeTransitGatewayMeteringPoliciesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayMeteringPoliciesResult::next_token`](crate::types::DescribeTransitGatewayMeteringPoliciesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeTransitGatewayMeteringPoliciesResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl DescribeTransitGatewayMeteringPoliciesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayMeteringPoliciesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayMeteringPolicies" => {
-                    value.transit_gateway_metering_policies = ::std::option::Option::Some(
+                    value.transit_gateway_metering_policies = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TransitGatewayMeteringPolicy as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayMeteringPoliciesRe
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

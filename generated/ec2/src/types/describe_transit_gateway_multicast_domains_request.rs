@@ -2,40 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayMulticastDomainsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayMulticastDomainsRequest {
     /// The ID of the transit gateway multicast domain.
-    pub transit_gateway_multicast_domain_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub transit_gateway_multicast_domain_ids: Option<Vec<String>>,
     /// One or more filters. The possible values are:
     ///
     /// - `state` - The state of the transit gateway multicast domain. Valid values are `pending` \| `available` \| `deleting` \| `deleted`.
     /// - `transit-gateway-id` - The ID of the transit gateway.
     /// - `transit-gateway-multicast-domain-id` - The ID of the transit gateway multicast domain.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeTransitGatewayMulticastDomainsRequest {
     /// Starts building a [`DescribeTransitGatewayMulticastDomainsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTransitGatewayMulticastDomainsRequestBuilder {
-        <crate::types::builders::DescribeTransitGatewayMulticastDomainsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTransitGatewayMulticastDomainsRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayMulticastDomainIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn transit_gateway_multicast_domain_ids(&self) -> &[::std::string::String] {
+    pub fn transit_gateway_multicast_domain_ids(&self) -> &[String] {
         self.transit_gateway_multicast_domain_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -45,27 +38,22 @@ impl DescribeTransitGatewayMulticastDomainsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeTransitGatewayMulticastDomainsRequest`](crate::types::DescribeTransitGatewayMulticastDomainsRequest); start one with `DescribeTransitGatewayMulticastDomainsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTransitGatewayMulticastDomainsRequestBuilder {
     inner: crate::types::DescribeTransitGatewayMulticastDomainsRequest,
 }
@@ -75,7 +63,7 @@ impl DescribeTransitGatewayMulticastDomainsRequestBuilder {
     /// To set the whole list at once, use [`set_transit_gateway_multicast_domain_ids`](Self::set_transit_gateway_multicast_domain_ids).
     pub fn transit_gateway_multicast_domain_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.inner
             .transit_gateway_multicast_domain_ids
@@ -87,16 +75,14 @@ impl DescribeTransitGatewayMulticastDomainsRequestBuilder {
     #[inline]
     pub fn set_transit_gateway_multicast_domain_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.transit_gateway_multicast_domain_ids = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayMulticastDomainsRequest::transit_gateway_multicast_domain_ids`](crate::types::DescribeTransitGatewayMulticastDomainsRequest::transit_gateway_multicast_domain_ids), if any.
     #[inline]
-    pub fn get_transit_gateway_multicast_domain_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_transit_gateway_multicast_domain_ids(&self) -> &Option<Vec<String>> {
         &self.inner.transit_gateway_multicast_domain_ids
     }
     /// Appends one item to [`DescribeTransitGatewayMulticastDomainsRequest::filters`](crate::types::DescribeTransitGatewayMulticastDomainsRequest::filters): One or more filters.
@@ -108,72 +94,61 @@ impl DescribeTransitGatewayMulticastDomainsRequestBuilder {
     }
     /// Sets or clears [`DescribeTransitGatewayMulticastDomainsRequest::filters`](crate::types::DescribeTransitGatewayMulticastDomainsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayMulticastDomainsRequest::filters`](crate::types::DescribeTransitGatewayMulticastDomainsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeTransitGatewayMulticastDomainsRequest::max_results`](crate::types::DescribeTransitGatewayMulticastDomainsRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayMulticastDomainsRequest::max_results`](crate::types::DescribeTransitGatewayMulticastDomainsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayMulticastDomainsRequest::max_results`](crate::types::DescribeTransitGatewayMulticastDomainsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeTransitGatewayMulticastDomainsRequest::next_token`](crate::types::DescribeTransitGatewayMulticastDomainsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTransitGatewayMulticastDomainsRequest::next_token`](crate::types::DescribeTransitGatewayMulticastDomainsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayMulticastDomainsRequest::next_token`](crate::types::DescribeTransitGatewayMulticastDomainsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeTransitGatewayMulticastDomainsRequest::dry_run`](crate::types::DescribeTransitGatewayMulticastDomainsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayMulticastDomainsRequest::dry_run`](crate::types::DescribeTransitGatewayMulticastDomainsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayMulticastDomainsRequest::dry_run`](crate::types::DescribeTransitGatewayMulticastDomainsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeTransitGatewayMulticastDomainsRequest`]; it has no required members, so this cannot fail.
@@ -187,15 +162,13 @@ for DescribeTransitGatewayMulticastDomainsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .transit_gateway_multicast_domain_ids
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_multicast_domain_ids {
             let member_0 = body.enter("TransitGatewayMulticastDomainIds");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -203,15 +176,15 @@ for DescribeTransitGatewayMulticastDomainsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayMulticastDomainsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayMulticastDomainsResult {
     /// Information about the transit gateway multicast domains.
-    pub transit_gateway_multicast_domains: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayMulticastDomain>,
+    pub transit_gateway_multicast_domains: Option<
+        Vec<crate::types::TransitGatewayMulticastDomain>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeTransitGatewayMulticastDomainsResult {
     /// Starts building a [`DescribeTransitGatewayMulticastDomainsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTransitGatewayMulticastDomainsResultBuilder {
-        <crate::types::builders::DescribeTransitGatewayMulticastDomainsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTransitGatewayMulticastDomainsResultBuilder as Default>::default()
     }
     /// The `TransitGatewayMulticastDomains` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeTransitGatewayMulticastDomainsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeTransitGatewayMulticastDomainsResult`](crate::types::DescribeTransitGatewayMulticastDomainsResult); start one with `DescribeTransitGatewayMulticastDomainsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTransitGatewayMulticastDomainsResultBuilder {
     inner: crate::types::DescribeTransitGatewayMulticastDomainsResult,
 }
@@ -61,9 +51,7 @@ impl DescribeTransitGatewayMulticastDomainsResultBuilder {
     #[inline]
     pub fn set_transit_gateway_multicast_domains(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TransitGatewayMulticastDomain>,
-        >,
+        input: Option<Vec<crate::types::TransitGatewayMulticastDomain>>,
     ) -> Self {
         self.inner.transit_gateway_multicast_domains = input;
         self
@@ -72,31 +60,23 @@ impl DescribeTransitGatewayMulticastDomainsResultBuilder {
     #[inline]
     pub fn get_transit_gateway_multicast_domains(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayMulticastDomain>,
-    > {
+    ) -> &Option<Vec<crate::types::TransitGatewayMulticastDomain>> {
         &self.inner.transit_gateway_multicast_domains
     }
     /// Sets [`DescribeTransitGatewayMulticastDomainsResult::next_token`](crate::types::DescribeTransitGatewayMulticastDomainsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTransitGatewayMulticastDomainsResult::next_token`](crate::types::DescribeTransitGatewayMulticastDomainsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayMulticastDomainsResult::next_token`](crate::types::DescribeTransitGatewayMulticastDomainsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeTransitGatewayMulticastDomainsResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl DescribeTransitGatewayMulticastDomainsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayMulticastDomainsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayMulticastDomains" => {
-                    value.transit_gateway_multicast_domains = ::std::option::Option::Some(
+                    value.transit_gateway_multicast_domains = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TransitGatewayMulticastDomain as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayMulticastDomainsRe
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

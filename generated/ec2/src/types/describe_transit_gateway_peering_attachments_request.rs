@@ -2,18 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayPeeringAttachmentsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayPeeringAttachmentsRequest {
     /// One or more IDs of the transit gateway peering attachments.
-    pub transit_gateway_attachment_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub transit_gateway_attachment_ids: Option<Vec<String>>,
     /// One or more filters. The possible values are:
     ///
     /// - `transit-gateway-attachment-id` - The ID of the transit gateway attachment.
@@ -23,23 +16,23 @@ pub struct DescribeTransitGatewayPeeringAttachmentsRequest {
     /// - `tag`:\<key\> - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources that have a tag with a specific key, regardless of the tag value.
     /// - `transit-gateway-id` - The ID of the transit gateway.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeTransitGatewayPeeringAttachmentsRequest {
     /// Starts building a [`DescribeTransitGatewayPeeringAttachmentsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTransitGatewayPeeringAttachmentsRequestBuilder {
-        <crate::types::builders::DescribeTransitGatewayPeeringAttachmentsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTransitGatewayPeeringAttachmentsRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayAttachmentIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn transit_gateway_attachment_ids(&self) -> &[::std::string::String] {
+    pub fn transit_gateway_attachment_ids(&self) -> &[String] {
         self.transit_gateway_attachment_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -49,27 +42,22 @@ impl DescribeTransitGatewayPeeringAttachmentsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeTransitGatewayPeeringAttachmentsRequest`](crate::types::DescribeTransitGatewayPeeringAttachmentsRequest); start one with `DescribeTransitGatewayPeeringAttachmentsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTransitGatewayPeeringAttachmentsRequestBuilder {
     inner: crate::types::DescribeTransitGatewayPeeringAttachmentsRequest,
 }
@@ -77,10 +65,7 @@ impl DescribeTransitGatewayPeeringAttachmentsRequestBuilder {
     /// Appends one item to [`DescribeTransitGatewayPeeringAttachmentsRequest::transit_gateway_attachment_ids`](crate::types::DescribeTransitGatewayPeeringAttachmentsRequest::transit_gateway_attachment_ids): One or more IDs of the transit gateway peering attachments.
     ///
     /// To set the whole list at once, use [`set_transit_gateway_attachment_ids`](Self::set_transit_gateway_attachment_ids).
-    pub fn transit_gateway_attachment_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_attachment_ids(mut self, input: impl Into<String>) -> Self {
         self.inner
             .transit_gateway_attachment_ids
             .get_or_insert_default()
@@ -91,16 +76,14 @@ impl DescribeTransitGatewayPeeringAttachmentsRequestBuilder {
     #[inline]
     pub fn set_transit_gateway_attachment_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.transit_gateway_attachment_ids = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayPeeringAttachmentsRequest::transit_gateway_attachment_ids`](crate::types::DescribeTransitGatewayPeeringAttachmentsRequest::transit_gateway_attachment_ids), if any.
     #[inline]
-    pub fn get_transit_gateway_attachment_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_transit_gateway_attachment_ids(&self) -> &Option<Vec<String>> {
         &self.inner.transit_gateway_attachment_ids
     }
     /// Appends one item to [`DescribeTransitGatewayPeeringAttachmentsRequest::filters`](crate::types::DescribeTransitGatewayPeeringAttachmentsRequest::filters): One or more filters.
@@ -112,72 +95,61 @@ impl DescribeTransitGatewayPeeringAttachmentsRequestBuilder {
     }
     /// Sets or clears [`DescribeTransitGatewayPeeringAttachmentsRequest::filters`](crate::types::DescribeTransitGatewayPeeringAttachmentsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayPeeringAttachmentsRequest::filters`](crate::types::DescribeTransitGatewayPeeringAttachmentsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeTransitGatewayPeeringAttachmentsRequest::max_results`](crate::types::DescribeTransitGatewayPeeringAttachmentsRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayPeeringAttachmentsRequest::max_results`](crate::types::DescribeTransitGatewayPeeringAttachmentsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayPeeringAttachmentsRequest::max_results`](crate::types::DescribeTransitGatewayPeeringAttachmentsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeTransitGatewayPeeringAttachmentsRequest::next_token`](crate::types::DescribeTransitGatewayPeeringAttachmentsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTransitGatewayPeeringAttachmentsRequest::next_token`](crate::types::DescribeTransitGatewayPeeringAttachmentsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayPeeringAttachmentsRequest::next_token`](crate::types::DescribeTransitGatewayPeeringAttachmentsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeTransitGatewayPeeringAttachmentsRequest::dry_run`](crate::types::DescribeTransitGatewayPeeringAttachmentsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayPeeringAttachmentsRequest::dry_run`](crate::types::DescribeTransitGatewayPeeringAttachmentsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayPeeringAttachmentsRequest::dry_run`](crate::types::DescribeTransitGatewayPeeringAttachmentsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeTransitGatewayPeeringAttachmentsRequest`]; it has no required members, so this cannot fail.
@@ -191,14 +163,13 @@ for DescribeTransitGatewayPeeringAttachmentsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_attachment_ids
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_attachment_ids {
             let member_0 = body.enter("TransitGatewayAttachmentIds");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -206,15 +177,15 @@ for DescribeTransitGatewayPeeringAttachmentsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

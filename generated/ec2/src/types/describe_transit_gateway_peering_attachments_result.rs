@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayPeeringAttachmentsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayPeeringAttachmentsResult {
     /// The transit gateway peering attachments.
-    pub transit_gateway_peering_attachments: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayPeeringAttachment>,
+    pub transit_gateway_peering_attachments: Option<
+        Vec<crate::types::TransitGatewayPeeringAttachment>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeTransitGatewayPeeringAttachmentsResult {
     /// Starts building a [`DescribeTransitGatewayPeeringAttachmentsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTransitGatewayPeeringAttachmentsResultBuilder {
-        <crate::types::builders::DescribeTransitGatewayPeeringAttachmentsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTransitGatewayPeeringAttachmentsResultBuilder as Default>::default()
     }
     /// The `TransitGatewayPeeringAttachments` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeTransitGatewayPeeringAttachmentsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeTransitGatewayPeeringAttachmentsResult`](crate::types::DescribeTransitGatewayPeeringAttachmentsResult); start one with `DescribeTransitGatewayPeeringAttachmentsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTransitGatewayPeeringAttachmentsResultBuilder {
     inner: crate::types::DescribeTransitGatewayPeeringAttachmentsResult,
 }
@@ -64,9 +54,7 @@ impl DescribeTransitGatewayPeeringAttachmentsResultBuilder {
     #[inline]
     pub fn set_transit_gateway_peering_attachments(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TransitGatewayPeeringAttachment>,
-        >,
+        input: Option<Vec<crate::types::TransitGatewayPeeringAttachment>>,
     ) -> Self {
         self.inner.transit_gateway_peering_attachments = input;
         self
@@ -75,31 +63,23 @@ impl DescribeTransitGatewayPeeringAttachmentsResultBuilder {
     #[inline]
     pub fn get_transit_gateway_peering_attachments(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayPeeringAttachment>,
-    > {
+    ) -> &Option<Vec<crate::types::TransitGatewayPeeringAttachment>> {
         &self.inner.transit_gateway_peering_attachments
     }
     /// Sets [`DescribeTransitGatewayPeeringAttachmentsResult::next_token`](crate::types::DescribeTransitGatewayPeeringAttachmentsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTransitGatewayPeeringAttachmentsResult::next_token`](crate::types::DescribeTransitGatewayPeeringAttachmentsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayPeeringAttachmentsResult::next_token`](crate::types::DescribeTransitGatewayPeeringAttachmentsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeTransitGatewayPeeringAttachmentsResult`]; it has no required members, so this cannot fail.
@@ -111,12 +91,12 @@ impl DescribeTransitGatewayPeeringAttachmentsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayPeeringAttachmentsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayPeeringAttachments" => {
-                    value.transit_gateway_peering_attachments = ::std::option::Option::Some(
+                    value.transit_gateway_peering_attachments = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TransitGatewayPeeringAttachment as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -124,13 +104,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayPeeringAttachments
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

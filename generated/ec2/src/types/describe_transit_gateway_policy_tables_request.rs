@@ -2,36 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayPolicyTablesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayPolicyTablesRequest {
     /// The IDs of the transit gateway policy tables.
-    pub transit_gateway_policy_table_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub transit_gateway_policy_table_ids: Option<Vec<String>>,
     /// The filters associated with the transit gateway policy table.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeTransitGatewayPolicyTablesRequest {
     /// Starts building a [`DescribeTransitGatewayPolicyTablesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTransitGatewayPolicyTablesRequestBuilder {
-        <crate::types::builders::DescribeTransitGatewayPolicyTablesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTransitGatewayPolicyTablesRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayPolicyTableIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn transit_gateway_policy_table_ids(&self) -> &[::std::string::String] {
+    pub fn transit_gateway_policy_table_ids(&self) -> &[String] {
         self.transit_gateway_policy_table_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -41,27 +34,22 @@ impl DescribeTransitGatewayPolicyTablesRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeTransitGatewayPolicyTablesRequest`](crate::types::DescribeTransitGatewayPolicyTablesRequest); start one with `DescribeTransitGatewayPolicyTablesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTransitGatewayPolicyTablesRequestBuilder {
     inner: crate::types::DescribeTransitGatewayPolicyTablesRequest,
 }
@@ -69,10 +57,7 @@ impl DescribeTransitGatewayPolicyTablesRequestBuilder {
     /// Appends one item to [`DescribeTransitGatewayPolicyTablesRequest::transit_gateway_policy_table_ids`](crate::types::DescribeTransitGatewayPolicyTablesRequest::transit_gateway_policy_table_ids): The IDs of the transit gateway policy tables.
     ///
     /// To set the whole list at once, use [`set_transit_gateway_policy_table_ids`](Self::set_transit_gateway_policy_table_ids).
-    pub fn transit_gateway_policy_table_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_policy_table_ids(mut self, input: impl Into<String>) -> Self {
         self.inner
             .transit_gateway_policy_table_ids
             .get_or_insert_default()
@@ -83,16 +68,14 @@ impl DescribeTransitGatewayPolicyTablesRequestBuilder {
     #[inline]
     pub fn set_transit_gateway_policy_table_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.transit_gateway_policy_table_ids = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayPolicyTablesRequest::transit_gateway_policy_table_ids`](crate::types::DescribeTransitGatewayPolicyTablesRequest::transit_gateway_policy_table_ids), if any.
     #[inline]
-    pub fn get_transit_gateway_policy_table_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_transit_gateway_policy_table_ids(&self) -> &Option<Vec<String>> {
         &self.inner.transit_gateway_policy_table_ids
     }
     /// Appends one item to [`DescribeTransitGatewayPolicyTablesRequest::filters`](crate::types::DescribeTransitGatewayPolicyTablesRequest::filters): The filters associated with the transit gateway policy table.
@@ -104,72 +87,61 @@ impl DescribeTransitGatewayPolicyTablesRequestBuilder {
     }
     /// Sets or clears [`DescribeTransitGatewayPolicyTablesRequest::filters`](crate::types::DescribeTransitGatewayPolicyTablesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayPolicyTablesRequest::filters`](crate::types::DescribeTransitGatewayPolicyTablesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeTransitGatewayPolicyTablesRequest::max_results`](crate::types::DescribeTransitGatewayPolicyTablesRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayPolicyTablesRequest::max_results`](crate::types::DescribeTransitGatewayPolicyTablesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayPolicyTablesRequest::max_results`](crate::types::DescribeTransitGatewayPolicyTablesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeTransitGatewayPolicyTablesRequest::next_token`](crate::types::DescribeTransitGatewayPolicyTablesRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTransitGatewayPolicyTablesRequest::next_token`](crate::types::DescribeTransitGatewayPolicyTablesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayPolicyTablesRequest::next_token`](crate::types::DescribeTransitGatewayPolicyTablesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeTransitGatewayPolicyTablesRequest::dry_run`](crate::types::DescribeTransitGatewayPolicyTablesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewayPolicyTablesRequest::dry_run`](crate::types::DescribeTransitGatewayPolicyTablesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayPolicyTablesRequest::dry_run`](crate::types::DescribeTransitGatewayPolicyTablesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeTransitGatewayPolicyTablesRequest`]; it has no required members, so this cannot fail.
@@ -182,15 +154,13 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeTransitGatewayPolicyTablesR
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .transit_gateway_policy_table_ids
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_policy_table_ids {
             let member_0 = body.enter("TransitGatewayPolicyTableIds");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -198,15 +168,15 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeTransitGatewayPolicyTablesR
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayPolicyTablesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayPolicyTablesResult {
     /// Describes the transit gateway policy tables.
-    pub transit_gateway_policy_tables: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayPolicyTable>,
+    pub transit_gateway_policy_tables: Option<
+        Vec<crate::types::TransitGatewayPolicyTable>,
     >,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeTransitGatewayPolicyTablesResult {
     /// Starts building a [`DescribeTransitGatewayPolicyTablesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTransitGatewayPolicyTablesResultBuilder {
-        <crate::types::builders::DescribeTransitGatewayPolicyTablesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTransitGatewayPolicyTablesResultBuilder as Default>::default()
     }
     /// The `TransitGatewayPolicyTables` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeTransitGatewayPolicyTablesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeTransitGatewayPolicyTablesResult`](crate::types::DescribeTransitGatewayPolicyTablesResult); start one with `DescribeTransitGatewayPolicyTablesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTransitGatewayPolicyTablesResultBuilder {
     inner: crate::types::DescribeTransitGatewayPolicyTablesResult,
 }
@@ -61,9 +51,7 @@ impl DescribeTransitGatewayPolicyTablesResultBuilder {
     #[inline]
     pub fn set_transit_gateway_policy_tables(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TransitGatewayPolicyTable>,
-        >,
+        input: Option<Vec<crate::types::TransitGatewayPolicyTable>>,
     ) -> Self {
         self.inner.transit_gateway_policy_tables = input;
         self
@@ -72,31 +60,23 @@ impl DescribeTransitGatewayPolicyTablesResultBuilder {
     #[inline]
     pub fn get_transit_gateway_policy_tables(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayPolicyTable>,
-    > {
+    ) -> &Option<Vec<crate::types::TransitGatewayPolicyTable>> {
         &self.inner.transit_gateway_policy_tables
     }
     /// Sets [`DescribeTransitGatewayPolicyTablesResult::next_token`](crate::types::DescribeTransitGatewayPolicyTablesResult::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTransitGatewayPolicyTablesResult::next_token`](crate::types::DescribeTransitGatewayPolicyTablesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayPolicyTablesResult::next_token`](crate::types::DescribeTransitGatewayPolicyTablesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeTransitGatewayPolicyTablesResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl DescribeTransitGatewayPolicyTablesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayPolicyTablesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayPolicyTables" => {
-                    value.transit_gateway_policy_tables = ::std::option::Option::Some(
+                    value.transit_gateway_policy_tables = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TransitGatewayPolicyTable as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayPolicyTablesResult
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

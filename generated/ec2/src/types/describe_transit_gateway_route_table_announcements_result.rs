@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayRouteTableAnnouncementsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayRouteTableAnnouncementsResult {
     /// Describes the transit gateway route table announcement.
-    pub transit_gateway_route_table_announcements: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayRouteTableAnnouncement>,
+    pub transit_gateway_route_table_announcements: Option<
+        Vec<crate::types::TransitGatewayRouteTableAnnouncement>,
     >,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeTransitGatewayRouteTableAnnouncementsResult {
     /// Starts building a [`DescribeTransitGatewayRouteTableAnnouncementsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTransitGatewayRouteTableAnnouncementsResultBuilder {
-        <crate::types::builders::DescribeTransitGatewayRouteTableAnnouncementsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTransitGatewayRouteTableAnnouncementsResultBuilder as Default>::default()
     }
     /// The `TransitGatewayRouteTableAnnouncements` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeTransitGatewayRouteTableAnnouncementsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeTransitGatewayRouteTableAnnouncementsResult`](crate::types::DescribeTransitGatewayRouteTableAnnouncementsResult); start one with `DescribeTransitGatewayRouteTableAnnouncementsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTransitGatewayRouteTableAnnouncementsResultBuilder {
     inner: crate::types::DescribeTransitGatewayRouteTableAnnouncementsResult,
 }
@@ -64,9 +54,7 @@ impl DescribeTransitGatewayRouteTableAnnouncementsResultBuilder {
     #[inline]
     pub fn set_transit_gateway_route_table_announcements(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TransitGatewayRouteTableAnnouncement>,
-        >,
+        input: Option<Vec<crate::types::TransitGatewayRouteTableAnnouncement>>,
     ) -> Self {
         self.inner.transit_gateway_route_table_announcements = input;
         self
@@ -75,31 +63,23 @@ impl DescribeTransitGatewayRouteTableAnnouncementsResultBuilder {
     #[inline]
     pub fn get_transit_gateway_route_table_announcements(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayRouteTableAnnouncement>,
-    > {
+    ) -> &Option<Vec<crate::types::TransitGatewayRouteTableAnnouncement>> {
         &self.inner.transit_gateway_route_table_announcements
     }
     /// Sets [`DescribeTransitGatewayRouteTableAnnouncementsResult::next_token`](crate::types::DescribeTransitGatewayRouteTableAnnouncementsResult::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTransitGatewayRouteTableAnnouncementsResult::next_token`](crate::types::DescribeTransitGatewayRouteTableAnnouncementsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayRouteTableAnnouncementsResult::next_token`](crate::types::DescribeTransitGatewayRouteTableAnnouncementsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeTransitGatewayRouteTableAnnouncementsResult`]; it has no required members, so this cannot fail.
@@ -114,12 +94,12 @@ impl ::awsgen_runtime::xml::FromXml
 for DescribeTransitGatewayRouteTableAnnouncementsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayRouteTableAnnouncements" => {
-                    value.transit_gateway_route_table_announcements = ::std::option::Option::Some(
+                    value.transit_gateway_route_table_announcements = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TransitGatewayRouteTableAnnouncement as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -127,13 +107,11 @@ for DescribeTransitGatewayRouteTableAnnouncementsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

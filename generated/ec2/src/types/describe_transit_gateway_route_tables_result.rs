@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayRouteTablesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayRouteTablesResult {
     /// Information about the transit gateway route tables.
-    pub transit_gateway_route_tables: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayRouteTable>,
+    pub transit_gateway_route_tables: Option<
+        Vec<crate::types::TransitGatewayRouteTable>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeTransitGatewayRouteTablesResult {
     /// Starts building a [`DescribeTransitGatewayRouteTablesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTransitGatewayRouteTablesResultBuilder {
-        <crate::types::builders::DescribeTransitGatewayRouteTablesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTransitGatewayRouteTablesResultBuilder as Default>::default()
     }
     /// The `TransitGatewayRouteTables` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeTransitGatewayRouteTablesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeTransitGatewayRouteTablesResult`](crate::types::DescribeTransitGatewayRouteTablesResult); start one with `DescribeTransitGatewayRouteTablesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTransitGatewayRouteTablesResultBuilder {
     inner: crate::types::DescribeTransitGatewayRouteTablesResult,
 }
@@ -61,9 +51,7 @@ impl DescribeTransitGatewayRouteTablesResultBuilder {
     #[inline]
     pub fn set_transit_gateway_route_tables(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TransitGatewayRouteTable>,
-        >,
+        input: Option<Vec<crate::types::TransitGatewayRouteTable>>,
     ) -> Self {
         self.inner.transit_gateway_route_tables = input;
         self
@@ -72,31 +60,23 @@ impl DescribeTransitGatewayRouteTablesResultBuilder {
     #[inline]
     pub fn get_transit_gateway_route_tables(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayRouteTable>,
-    > {
+    ) -> &Option<Vec<crate::types::TransitGatewayRouteTable>> {
         &self.inner.transit_gateway_route_tables
     }
     /// Sets [`DescribeTransitGatewayRouteTablesResult::next_token`](crate::types::DescribeTransitGatewayRouteTablesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTransitGatewayRouteTablesResult::next_token`](crate::types::DescribeTransitGatewayRouteTablesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayRouteTablesResult::next_token`](crate::types::DescribeTransitGatewayRouteTablesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeTransitGatewayRouteTablesResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl DescribeTransitGatewayRouteTablesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayRouteTablesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayRouteTables" => {
-                    value.transit_gateway_route_tables = ::std::option::Option::Some(
+                    value.transit_gateway_route_tables = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TransitGatewayRouteTable as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayRouteTablesResult 
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayVpcAttachmentsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayVpcAttachmentsResult {
     /// Information about the VPC attachments.
-    pub transit_gateway_vpc_attachments: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayVpcAttachment>,
+    pub transit_gateway_vpc_attachments: Option<
+        Vec<crate::types::TransitGatewayVpcAttachment>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeTransitGatewayVpcAttachmentsResult {
     /// Starts building a [`DescribeTransitGatewayVpcAttachmentsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTransitGatewayVpcAttachmentsResultBuilder {
-        <crate::types::builders::DescribeTransitGatewayVpcAttachmentsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTransitGatewayVpcAttachmentsResultBuilder as Default>::default()
     }
     /// The `TransitGatewayVpcAttachments` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeTransitGatewayVpcAttachmentsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeTransitGatewayVpcAttachmentsResult`](crate::types::DescribeTransitGatewayVpcAttachmentsResult); start one with `DescribeTransitGatewayVpcAttachmentsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTransitGatewayVpcAttachmentsResultBuilder {
     inner: crate::types::DescribeTransitGatewayVpcAttachmentsResult,
 }
@@ -61,9 +51,7 @@ impl DescribeTransitGatewayVpcAttachmentsResultBuilder {
     #[inline]
     pub fn set_transit_gateway_vpc_attachments(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TransitGatewayVpcAttachment>,
-        >,
+        input: Option<Vec<crate::types::TransitGatewayVpcAttachment>>,
     ) -> Self {
         self.inner.transit_gateway_vpc_attachments = input;
         self
@@ -72,31 +60,23 @@ impl DescribeTransitGatewayVpcAttachmentsResultBuilder {
     #[inline]
     pub fn get_transit_gateway_vpc_attachments(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayVpcAttachment>,
-    > {
+    ) -> &Option<Vec<crate::types::TransitGatewayVpcAttachment>> {
         &self.inner.transit_gateway_vpc_attachments
     }
     /// Sets [`DescribeTransitGatewayVpcAttachmentsResult::next_token`](crate::types::DescribeTransitGatewayVpcAttachmentsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTransitGatewayVpcAttachmentsResult::next_token`](crate::types::DescribeTransitGatewayVpcAttachmentsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTransitGatewayVpcAttachmentsResult::next_token`](crate::types::DescribeTransitGatewayVpcAttachmentsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeTransitGatewayVpcAttachmentsResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl DescribeTransitGatewayVpcAttachmentsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayVpcAttachmentsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayVpcAttachments" => {
-                    value.transit_gateway_vpc_attachments = ::std::option::Option::Some(
+                    value.transit_gateway_vpc_attachments = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TransitGatewayVpcAttachment as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayVpcAttachmentsResu
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,18 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewaysRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewaysRequest {
     /// The IDs of the transit gateways.
-    pub transit_gateway_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub transit_gateway_ids: Option<Vec<String>>,
     /// One or more filters. The possible values are:
     ///
     /// - `options.propagation-default-route-table-id` - The ID of the default propagation route table.
@@ -28,23 +21,23 @@ pub struct DescribeTransitGatewaysRequest {
     /// - `state` - The state of the transit gateway (`available` \| `deleted` \| `deleting` \| `modifying` \| `pending`).
     /// - `transit-gateway-id` - The ID of the transit gateway.
     /// - `tag-key` - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeTransitGatewaysRequest {
     /// Starts building a [`DescribeTransitGatewaysRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTransitGatewaysRequestBuilder {
-        <crate::types::builders::DescribeTransitGatewaysRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTransitGatewaysRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn transit_gateway_ids(&self) -> &[::std::string::String] {
+    pub fn transit_gateway_ids(&self) -> &[String] {
         self.transit_gateway_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -54,27 +47,22 @@ impl DescribeTransitGatewaysRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeTransitGatewaysRequest`](crate::types::DescribeTransitGatewaysRequest); start one with `DescribeTransitGatewaysRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTransitGatewaysRequestBuilder {
     inner: crate::types::DescribeTransitGatewaysRequest,
 }
@@ -82,27 +70,19 @@ impl DescribeTransitGatewaysRequestBuilder {
     /// Appends one item to [`DescribeTransitGatewaysRequest::transit_gateway_ids`](crate::types::DescribeTransitGatewaysRequest::transit_gateway_ids): The IDs of the transit gateways.
     ///
     /// To set the whole list at once, use [`set_transit_gateway_ids`](Self::set_transit_gateway_ids).
-    pub fn transit_gateway_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.transit_gateway_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeTransitGatewaysRequest::transit_gateway_ids`](crate::types::DescribeTransitGatewaysRequest::transit_gateway_ids).
     #[inline]
-    pub fn set_transit_gateway_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_transit_gateway_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.transit_gateway_ids = input;
         self
     }
     /// The value set for [`DescribeTransitGatewaysRequest::transit_gateway_ids`](crate::types::DescribeTransitGatewaysRequest::transit_gateway_ids), if any.
     #[inline]
-    pub fn get_transit_gateway_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_transit_gateway_ids(&self) -> &Option<Vec<String>> {
         &self.inner.transit_gateway_ids
     }
     /// Appends one item to [`DescribeTransitGatewaysRequest::filters`](crate::types::DescribeTransitGatewaysRequest::filters): One or more filters.
@@ -114,72 +94,61 @@ impl DescribeTransitGatewaysRequestBuilder {
     }
     /// Sets or clears [`DescribeTransitGatewaysRequest::filters`](crate::types::DescribeTransitGatewaysRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeTransitGatewaysRequest::filters`](crate::types::DescribeTransitGatewaysRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeTransitGatewaysRequest::max_results`](crate::types::DescribeTransitGatewaysRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewaysRequest::max_results`](crate::types::DescribeTransitGatewaysRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeTransitGatewaysRequest::max_results`](crate::types::DescribeTransitGatewaysRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeTransitGatewaysRequest::next_token`](crate::types::DescribeTransitGatewaysRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTransitGatewaysRequest::next_token`](crate::types::DescribeTransitGatewaysRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTransitGatewaysRequest::next_token`](crate::types::DescribeTransitGatewaysRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeTransitGatewaysRequest::dry_run`](crate::types::DescribeTransitGatewaysRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeTransitGatewaysRequest::dry_run`](crate::types::DescribeTransitGatewaysRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeTransitGatewaysRequest::dry_run`](crate::types::DescribeTransitGatewaysRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeTransitGatewaysRequest`]; it has no required members, so this cannot fail.
@@ -192,13 +161,13 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeTransitGatewaysRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_ids {
             let member_0 = body.enter("TransitGatewayIds");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -206,15 +175,15 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeTransitGatewaysRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

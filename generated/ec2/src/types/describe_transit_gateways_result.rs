@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewaysResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewaysResult {
     /// Information about the transit gateways.
-    pub transit_gateways: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGateway>,
-    >,
+    pub transit_gateways: Option<Vec<crate::types::TransitGateway>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeTransitGatewaysResult {
     /// Starts building a [`DescribeTransitGatewaysResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTransitGatewaysResultBuilder {
-        <crate::types::builders::DescribeTransitGatewaysResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTransitGatewaysResultBuilder as Default>::default()
     }
     /// The `TransitGateways` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeTransitGatewaysResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeTransitGatewaysResult`](crate::types::DescribeTransitGatewaysResult); start one with `DescribeTransitGatewaysResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTransitGatewaysResultBuilder {
     inner: crate::types::DescribeTransitGatewaysResult,
 }
@@ -56,38 +44,30 @@ impl DescribeTransitGatewaysResultBuilder {
     #[inline]
     pub fn set_transit_gateways(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TransitGateway>>,
+        input: Option<Vec<crate::types::TransitGateway>>,
     ) -> Self {
         self.inner.transit_gateways = input;
         self
     }
     /// The value set for [`DescribeTransitGatewaysResult::transit_gateways`](crate::types::DescribeTransitGatewaysResult::transit_gateways), if any.
     #[inline]
-    pub fn get_transit_gateways(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TransitGateway>> {
+    pub fn get_transit_gateways(&self) -> &Option<Vec<crate::types::TransitGateway>> {
         &self.inner.transit_gateways
     }
     /// Sets [`DescribeTransitGatewaysResult::next_token`](crate::types::DescribeTransitGatewaysResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTransitGatewaysResult::next_token`](crate::types::DescribeTransitGatewaysResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTransitGatewaysResult::next_token`](crate::types::DescribeTransitGatewaysResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeTransitGatewaysResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl DescribeTransitGatewaysResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewaysResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewaySet" => {
-                    value.transit_gateways = ::std::option::Option::Some(
+                    value.transit_gateways = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TransitGateway as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewaysResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,42 +2,37 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTrunkInterfaceAssociationsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTrunkInterfaceAssociationsRequest {
     /// The IDs of the associations.
-    pub association_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub association_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// One or more filters.
     ///
     /// - `gre-key` - The ID of a trunk interface association.
     /// - `interface-protocol` - The interface protocol. Valid values are `VLAN` and `GRE`.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
 }
 impl DescribeTrunkInterfaceAssociationsRequest {
     /// Starts building a [`DescribeTrunkInterfaceAssociationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTrunkInterfaceAssociationsRequestBuilder {
-        <crate::types::builders::DescribeTrunkInterfaceAssociationsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTrunkInterfaceAssociationsRequestBuilder as Default>::default()
     }
     /// The `AssociationIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn association_ids(&self) -> &[::std::string::String] {
+    pub fn association_ids(&self) -> &[String] {
         self.association_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -47,22 +42,17 @@ impl DescribeTrunkInterfaceAssociationsRequest {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 }
 /// A builder for [`DescribeTrunkInterfaceAssociationsRequest`](crate::types::DescribeTrunkInterfaceAssociationsRequest); start one with `DescribeTrunkInterfaceAssociationsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTrunkInterfaceAssociationsRequestBuilder {
     inner: crate::types::DescribeTrunkInterfaceAssociationsRequest,
 }
@@ -70,43 +60,35 @@ impl DescribeTrunkInterfaceAssociationsRequestBuilder {
     /// Appends one item to [`DescribeTrunkInterfaceAssociationsRequest::association_ids`](crate::types::DescribeTrunkInterfaceAssociationsRequest::association_ids): The IDs of the associations.
     ///
     /// To set the whole list at once, use [`set_association_ids`](Self::set_association_ids).
-    pub fn association_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn association_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.association_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeTrunkInterfaceAssociationsRequest::association_ids`](crate::types::DescribeTrunkInterfaceAssociationsRequest::association_ids).
     #[inline]
-    pub fn set_association_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_association_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.association_ids = input;
         self
     }
     /// The value set for [`DescribeTrunkInterfaceAssociationsRequest::association_ids`](crate::types::DescribeTrunkInterfaceAssociationsRequest::association_ids), if any.
     #[inline]
-    pub fn get_association_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_association_ids(&self) -> &Option<Vec<String>> {
         &self.inner.association_ids
     }
     /// Sets [`DescribeTrunkInterfaceAssociationsRequest::dry_run`](crate::types::DescribeTrunkInterfaceAssociationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeTrunkInterfaceAssociationsRequest::dry_run`](crate::types::DescribeTrunkInterfaceAssociationsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeTrunkInterfaceAssociationsRequest::dry_run`](crate::types::DescribeTrunkInterfaceAssociationsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeTrunkInterfaceAssociationsRequest::filters`](crate::types::DescribeTrunkInterfaceAssociationsRequest::filters): One or more filters.
@@ -118,56 +100,45 @@ impl DescribeTrunkInterfaceAssociationsRequestBuilder {
     }
     /// Sets or clears [`DescribeTrunkInterfaceAssociationsRequest::filters`](crate::types::DescribeTrunkInterfaceAssociationsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeTrunkInterfaceAssociationsRequest::filters`](crate::types::DescribeTrunkInterfaceAssociationsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeTrunkInterfaceAssociationsRequest::next_token`](crate::types::DescribeTrunkInterfaceAssociationsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTrunkInterfaceAssociationsRequest::next_token`](crate::types::DescribeTrunkInterfaceAssociationsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTrunkInterfaceAssociationsRequest::next_token`](crate::types::DescribeTrunkInterfaceAssociationsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeTrunkInterfaceAssociationsRequest::max_results`](crate::types::DescribeTrunkInterfaceAssociationsRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeTrunkInterfaceAssociationsRequest::max_results`](crate::types::DescribeTrunkInterfaceAssociationsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeTrunkInterfaceAssociationsRequest::max_results`](crate::types::DescribeTrunkInterfaceAssociationsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Builds the [`DescribeTrunkInterfaceAssociationsRequest`]; it has no required members, so this cannot fail.
@@ -180,16 +151,16 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeTrunkInterfaceAssociationsR
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.association_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.association_ids {
             let member_0 = body.enter("AssociationId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -197,12 +168,12 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeTrunkInterfaceAssociationsR
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTrunkInterfaceAssociationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeTrunkInterfaceAssociationsResult {
     /// Information about the trunk associations.
-    pub interface_associations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TrunkInterfaceAssociation>,
-    >,
+    pub interface_associations: Option<Vec<crate::types::TrunkInterfaceAssociation>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeTrunkInterfaceAssociationsResult {
     /// Starts building a [`DescribeTrunkInterfaceAssociationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTrunkInterfaceAssociationsResultBuilder {
-        <crate::types::builders::DescribeTrunkInterfaceAssociationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeTrunkInterfaceAssociationsResultBuilder as Default>::default()
     }
     /// The `InterfaceAssociations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeTrunkInterfaceAssociationsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeTrunkInterfaceAssociationsResult`](crate::types::DescribeTrunkInterfaceAssociationsResult); start one with `DescribeTrunkInterfaceAssociationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeTrunkInterfaceAssociationsResultBuilder {
     inner: crate::types::DescribeTrunkInterfaceAssociationsResult,
 }
@@ -59,9 +47,7 @@ impl DescribeTrunkInterfaceAssociationsResultBuilder {
     #[inline]
     pub fn set_interface_associations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TrunkInterfaceAssociation>,
-        >,
+        input: Option<Vec<crate::types::TrunkInterfaceAssociation>>,
     ) -> Self {
         self.inner.interface_associations = input;
         self
@@ -70,31 +56,23 @@ impl DescribeTrunkInterfaceAssociationsResultBuilder {
     #[inline]
     pub fn get_interface_associations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TrunkInterfaceAssociation>,
-    > {
+    ) -> &Option<Vec<crate::types::TrunkInterfaceAssociation>> {
         &self.inner.interface_associations
     }
     /// Sets [`DescribeTrunkInterfaceAssociationsResult::next_token`](crate::types::DescribeTrunkInterfaceAssociationsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTrunkInterfaceAssociationsResult::next_token`](crate::types::DescribeTrunkInterfaceAssociationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeTrunkInterfaceAssociationsResult::next_token`](crate::types::DescribeTrunkInterfaceAssociationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeTrunkInterfaceAssociationsResult`]; it has no required members, so this cannot fail.
@@ -106,12 +84,12 @@ impl DescribeTrunkInterfaceAssociationsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeTrunkInterfaceAssociationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "interfaceAssociationSet" => {
-                    value.interface_associations = ::std::option::Option::Some(
+                    value.interface_associations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TrunkInterfaceAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -119,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTrunkInterfaceAssociationsResult
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

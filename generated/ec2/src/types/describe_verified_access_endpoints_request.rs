@@ -2,60 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVerifiedAccessEndpointsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVerifiedAccessEndpointsRequest {
     /// The ID of the Verified Access endpoint.
-    pub verified_access_endpoint_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub verified_access_endpoint_ids: Option<Vec<String>>,
     /// The ID of the Verified Access instance.
-    pub verified_access_instance_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_instance_id: Option<String>,
     /// The ID of the Verified Access group.
-    pub verified_access_group_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_group_id: Option<String>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// One or more filters. Filter names and values are case-sensitive.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeVerifiedAccessEndpointsRequest {
     /// Starts building a [`DescribeVerifiedAccessEndpointsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVerifiedAccessEndpointsRequestBuilder {
-        <crate::types::builders::DescribeVerifiedAccessEndpointsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVerifiedAccessEndpointsRequestBuilder as Default>::default()
     }
     /// The `VerifiedAccessEndpointIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn verified_access_endpoint_ids(&self) -> &[::std::string::String] {
+    pub fn verified_access_endpoint_ids(&self) -> &[String] {
         self.verified_access_endpoint_ids.as_deref().unwrap_or_default()
     }
     /// The `VerifiedAccessInstanceId` member, when set.
     #[inline]
-    pub fn verified_access_instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_instance_id(&self) -> Option<&str> {
         self.verified_access_instance_id.as_deref()
     }
     /// The `VerifiedAccessGroupId` member, when set.
     #[inline]
-    pub fn verified_access_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_group_id(&self) -> Option<&str> {
         self.verified_access_group_id.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -65,17 +58,12 @@ impl DescribeVerifiedAccessEndpointsRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeVerifiedAccessEndpointsRequest`](crate::types::DescribeVerifiedAccessEndpointsRequest); start one with `DescribeVerifiedAccessEndpointsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVerifiedAccessEndpointsRequestBuilder {
     inner: crate::types::DescribeVerifiedAccessEndpointsRequest,
 }
@@ -83,10 +71,7 @@ impl DescribeVerifiedAccessEndpointsRequestBuilder {
     /// Appends one item to [`DescribeVerifiedAccessEndpointsRequest::verified_access_endpoint_ids`](crate::types::DescribeVerifiedAccessEndpointsRequest::verified_access_endpoint_ids): The ID of the Verified Access endpoint.
     ///
     /// To set the whole list at once, use [`set_verified_access_endpoint_ids`](Self::set_verified_access_endpoint_ids).
-    pub fn verified_access_endpoint_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn verified_access_endpoint_ids(mut self, input: impl Into<String>) -> Self {
         self.inner
             .verified_access_endpoint_ids
             .get_or_insert_default()
@@ -97,104 +82,78 @@ impl DescribeVerifiedAccessEndpointsRequestBuilder {
     #[inline]
     pub fn set_verified_access_endpoint_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.verified_access_endpoint_ids = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessEndpointsRequest::verified_access_endpoint_ids`](crate::types::DescribeVerifiedAccessEndpointsRequest::verified_access_endpoint_ids), if any.
     #[inline]
-    pub fn get_verified_access_endpoint_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_verified_access_endpoint_ids(&self) -> &Option<Vec<String>> {
         &self.inner.verified_access_endpoint_ids
     }
     /// Sets [`DescribeVerifiedAccessEndpointsRequest::verified_access_instance_id`](crate::types::DescribeVerifiedAccessEndpointsRequest::verified_access_instance_id): The ID of the Verified Access instance.
-    pub fn verified_access_instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.verified_access_instance_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn verified_access_instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.verified_access_instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessEndpointsRequest::verified_access_instance_id`](crate::types::DescribeVerifiedAccessEndpointsRequest::verified_access_instance_id).
     #[inline]
-    pub fn set_verified_access_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.verified_access_instance_id = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessEndpointsRequest::verified_access_instance_id`](crate::types::DescribeVerifiedAccessEndpointsRequest::verified_access_instance_id), if any.
     #[inline]
-    pub fn get_verified_access_instance_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_instance_id(&self) -> &Option<String> {
         &self.inner.verified_access_instance_id
     }
     /// Sets [`DescribeVerifiedAccessEndpointsRequest::verified_access_group_id`](crate::types::DescribeVerifiedAccessEndpointsRequest::verified_access_group_id): The ID of the Verified Access group.
-    pub fn verified_access_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.verified_access_group_id = ::std::option::Option::Some(input.into());
+    pub fn verified_access_group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.verified_access_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessEndpointsRequest::verified_access_group_id`](crate::types::DescribeVerifiedAccessEndpointsRequest::verified_access_group_id).
     #[inline]
-    pub fn set_verified_access_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_group_id(mut self, input: Option<String>) -> Self {
         self.inner.verified_access_group_id = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessEndpointsRequest::verified_access_group_id`](crate::types::DescribeVerifiedAccessEndpointsRequest::verified_access_group_id), if any.
     #[inline]
-    pub fn get_verified_access_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_group_id(&self) -> &Option<String> {
         &self.inner.verified_access_group_id
     }
     /// Sets [`DescribeVerifiedAccessEndpointsRequest::max_results`](crate::types::DescribeVerifiedAccessEndpointsRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessEndpointsRequest::max_results`](crate::types::DescribeVerifiedAccessEndpointsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessEndpointsRequest::max_results`](crate::types::DescribeVerifiedAccessEndpointsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeVerifiedAccessEndpointsRequest::next_token`](crate::types::DescribeVerifiedAccessEndpointsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessEndpointsRequest::next_token`](crate::types::DescribeVerifiedAccessEndpointsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessEndpointsRequest::next_token`](crate::types::DescribeVerifiedAccessEndpointsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeVerifiedAccessEndpointsRequest::filters`](crate::types::DescribeVerifiedAccessEndpointsRequest::filters): One or more filters.
@@ -206,34 +165,29 @@ impl DescribeVerifiedAccessEndpointsRequestBuilder {
     }
     /// Sets or clears [`DescribeVerifiedAccessEndpointsRequest::filters`](crate::types::DescribeVerifiedAccessEndpointsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessEndpointsRequest::filters`](crate::types::DescribeVerifiedAccessEndpointsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeVerifiedAccessEndpointsRequest::dry_run`](crate::types::DescribeVerifiedAccessEndpointsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessEndpointsRequest::dry_run`](crate::types::DescribeVerifiedAccessEndpointsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessEndpointsRequest::dry_run`](crate::types::DescribeVerifiedAccessEndpointsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeVerifiedAccessEndpointsRequest`]; it has no required members, so this cannot fail.
@@ -246,25 +200,25 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVerifiedAccessEndpointsRequ
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.verified_access_endpoint_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.verified_access_endpoint_ids {
             let member_0 = body.enter("VerifiedAccessEndpointId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.verified_access_instance_id {
+        if let Some(value) = &self.verified_access_instance_id {
             body.member("VerifiedAccessInstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.verified_access_group_id {
+        if let Some(value) = &self.verified_access_group_id {
             body.member("VerifiedAccessGroupId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -272,9 +226,9 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVerifiedAccessEndpointsRequ
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVerifiedAccessEndpointsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVerifiedAccessEndpointsResult {
     /// Details about the Verified Access endpoints.
-    pub verified_access_endpoints: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VerifiedAccessEndpoint>,
-    >,
+    pub verified_access_endpoints: Option<Vec<crate::types::VerifiedAccessEndpoint>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeVerifiedAccessEndpointsResult {
     /// Starts building a [`DescribeVerifiedAccessEndpointsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVerifiedAccessEndpointsResultBuilder {
-        <crate::types::builders::DescribeVerifiedAccessEndpointsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVerifiedAccessEndpointsResultBuilder as Default>::default()
     }
     /// The `VerifiedAccessEndpoints` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeVerifiedAccessEndpointsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeVerifiedAccessEndpointsResult`](crate::types::DescribeVerifiedAccessEndpointsResult); start one with `DescribeVerifiedAccessEndpointsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVerifiedAccessEndpointsResultBuilder {
     inner: crate::types::DescribeVerifiedAccessEndpointsResult,
 }
@@ -59,9 +47,7 @@ impl DescribeVerifiedAccessEndpointsResultBuilder {
     #[inline]
     pub fn set_verified_access_endpoints(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::VerifiedAccessEndpoint>,
-        >,
+        input: Option<Vec<crate::types::VerifiedAccessEndpoint>>,
     ) -> Self {
         self.inner.verified_access_endpoints = input;
         self
@@ -70,29 +56,23 @@ impl DescribeVerifiedAccessEndpointsResultBuilder {
     #[inline]
     pub fn get_verified_access_endpoints(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VerifiedAccessEndpoint>> {
+    ) -> &Option<Vec<crate::types::VerifiedAccessEndpoint>> {
         &self.inner.verified_access_endpoints
     }
     /// Sets [`DescribeVerifiedAccessEndpointsResult::next_token`](crate::types::DescribeVerifiedAccessEndpointsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessEndpointsResult::next_token`](crate::types::DescribeVerifiedAccessEndpointsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessEndpointsResult::next_token`](crate::types::DescribeVerifiedAccessEndpointsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeVerifiedAccessEndpointsResult`]; it has no required members, so this cannot fail.
@@ -104,12 +84,12 @@ impl DescribeVerifiedAccessEndpointsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeVerifiedAccessEndpointsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "verifiedAccessEndpointSet" => {
-                    value.verified_access_endpoints = ::std::option::Option::Some(
+                    value.verified_access_endpoints = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VerifiedAccessEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVerifiedAccessEndpointsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

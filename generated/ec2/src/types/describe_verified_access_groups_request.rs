@@ -2,53 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVerifiedAccessGroupsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVerifiedAccessGroupsRequest {
     /// The ID of the Verified Access groups.
-    pub verified_access_group_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub verified_access_group_ids: Option<Vec<String>>,
     /// The ID of the Verified Access instance.
-    pub verified_access_instance_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_instance_id: Option<String>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// One or more filters. Filter names and values are case-sensitive.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeVerifiedAccessGroupsRequest {
     /// Starts building a [`DescribeVerifiedAccessGroupsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVerifiedAccessGroupsRequestBuilder {
-        <crate::types::builders::DescribeVerifiedAccessGroupsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVerifiedAccessGroupsRequestBuilder as Default>::default()
     }
     /// The `VerifiedAccessGroupIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn verified_access_group_ids(&self) -> &[::std::string::String] {
+    pub fn verified_access_group_ids(&self) -> &[String] {
         self.verified_access_group_ids.as_deref().unwrap_or_default()
     }
     /// The `VerifiedAccessInstanceId` member, when set.
     #[inline]
-    pub fn verified_access_instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_instance_id(&self) -> Option<&str> {
         self.verified_access_instance_id.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -58,17 +51,12 @@ impl DescribeVerifiedAccessGroupsRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeVerifiedAccessGroupsRequest`](crate::types::DescribeVerifiedAccessGroupsRequest); start one with `DescribeVerifiedAccessGroupsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVerifiedAccessGroupsRequestBuilder {
     inner: crate::types::DescribeVerifiedAccessGroupsRequest,
 }
@@ -76,91 +64,67 @@ impl DescribeVerifiedAccessGroupsRequestBuilder {
     /// Appends one item to [`DescribeVerifiedAccessGroupsRequest::verified_access_group_ids`](crate::types::DescribeVerifiedAccessGroupsRequest::verified_access_group_ids): The ID of the Verified Access groups.
     ///
     /// To set the whole list at once, use [`set_verified_access_group_ids`](Self::set_verified_access_group_ids).
-    pub fn verified_access_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn verified_access_group_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.verified_access_group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessGroupsRequest::verified_access_group_ids`](crate::types::DescribeVerifiedAccessGroupsRequest::verified_access_group_ids).
     #[inline]
-    pub fn set_verified_access_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_verified_access_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.verified_access_group_ids = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessGroupsRequest::verified_access_group_ids`](crate::types::DescribeVerifiedAccessGroupsRequest::verified_access_group_ids), if any.
     #[inline]
-    pub fn get_verified_access_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_verified_access_group_ids(&self) -> &Option<Vec<String>> {
         &self.inner.verified_access_group_ids
     }
     /// Sets [`DescribeVerifiedAccessGroupsRequest::verified_access_instance_id`](crate::types::DescribeVerifiedAccessGroupsRequest::verified_access_instance_id): The ID of the Verified Access instance.
-    pub fn verified_access_instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.verified_access_instance_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn verified_access_instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.verified_access_instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessGroupsRequest::verified_access_instance_id`](crate::types::DescribeVerifiedAccessGroupsRequest::verified_access_instance_id).
     #[inline]
-    pub fn set_verified_access_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.verified_access_instance_id = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessGroupsRequest::verified_access_instance_id`](crate::types::DescribeVerifiedAccessGroupsRequest::verified_access_instance_id), if any.
     #[inline]
-    pub fn get_verified_access_instance_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_instance_id(&self) -> &Option<String> {
         &self.inner.verified_access_instance_id
     }
     /// Sets [`DescribeVerifiedAccessGroupsRequest::max_results`](crate::types::DescribeVerifiedAccessGroupsRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessGroupsRequest::max_results`](crate::types::DescribeVerifiedAccessGroupsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessGroupsRequest::max_results`](crate::types::DescribeVerifiedAccessGroupsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeVerifiedAccessGroupsRequest::next_token`](crate::types::DescribeVerifiedAccessGroupsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessGroupsRequest::next_token`](crate::types::DescribeVerifiedAccessGroupsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessGroupsRequest::next_token`](crate::types::DescribeVerifiedAccessGroupsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeVerifiedAccessGroupsRequest::filters`](crate::types::DescribeVerifiedAccessGroupsRequest::filters): One or more filters.
@@ -172,34 +136,29 @@ impl DescribeVerifiedAccessGroupsRequestBuilder {
     }
     /// Sets or clears [`DescribeVerifiedAccessGroupsRequest::filters`](crate::types::DescribeVerifiedAccessGroupsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessGroupsRequest::filters`](crate::types::DescribeVerifiedAccessGroupsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeVerifiedAccessGroupsRequest::dry_run`](crate::types::DescribeVerifiedAccessGroupsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessGroupsRequest::dry_run`](crate::types::DescribeVerifiedAccessGroupsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessGroupsRequest::dry_run`](crate::types::DescribeVerifiedAccessGroupsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeVerifiedAccessGroupsRequest`]; it has no required members, so this cannot fail.
@@ -212,22 +171,22 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVerifiedAccessGroupsRequest
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.verified_access_group_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.verified_access_group_ids {
             let member_0 = body.enter("VerifiedAccessGroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.verified_access_instance_id {
+        if let Some(value) = &self.verified_access_instance_id {
             body.member("VerifiedAccessInstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -235,9 +194,9 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVerifiedAccessGroupsRequest
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVerifiedAccessGroupsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVerifiedAccessGroupsResult {
     /// Details about the Verified Access groups.
-    pub verified_access_groups: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VerifiedAccessGroup>,
-    >,
+    pub verified_access_groups: Option<Vec<crate::types::VerifiedAccessGroup>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeVerifiedAccessGroupsResult {
     /// Starts building a [`DescribeVerifiedAccessGroupsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVerifiedAccessGroupsResultBuilder {
-        <crate::types::builders::DescribeVerifiedAccessGroupsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVerifiedAccessGroupsResultBuilder as Default>::default()
     }
     /// The `VerifiedAccessGroups` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeVerifiedAccessGroupsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeVerifiedAccessGroupsResult`](crate::types::DescribeVerifiedAccessGroupsResult); start one with `DescribeVerifiedAccessGroupsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVerifiedAccessGroupsResultBuilder {
     inner: crate::types::DescribeVerifiedAccessGroupsResult,
 }
@@ -59,7 +47,7 @@ impl DescribeVerifiedAccessGroupsResultBuilder {
     #[inline]
     pub fn set_verified_access_groups(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VerifiedAccessGroup>>,
+        input: Option<Vec<crate::types::VerifiedAccessGroup>>,
     ) -> Self {
         self.inner.verified_access_groups = input;
         self
@@ -68,29 +56,23 @@ impl DescribeVerifiedAccessGroupsResultBuilder {
     #[inline]
     pub fn get_verified_access_groups(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VerifiedAccessGroup>> {
+    ) -> &Option<Vec<crate::types::VerifiedAccessGroup>> {
         &self.inner.verified_access_groups
     }
     /// Sets [`DescribeVerifiedAccessGroupsResult::next_token`](crate::types::DescribeVerifiedAccessGroupsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessGroupsResult::next_token`](crate::types::DescribeVerifiedAccessGroupsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessGroupsResult::next_token`](crate::types::DescribeVerifiedAccessGroupsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeVerifiedAccessGroupsResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl DescribeVerifiedAccessGroupsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeVerifiedAccessGroupsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "verifiedAccessGroupSet" => {
-                    value.verified_access_groups = ::std::option::Option::Some(
+                    value.verified_access_groups = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VerifiedAccessGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVerifiedAccessGroupsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

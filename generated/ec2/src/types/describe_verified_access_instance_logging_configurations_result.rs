@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVerifiedAccessInstanceLoggingConfigurationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVerifiedAccessInstanceLoggingConfigurationsResult {
     /// The logging configuration for the Verified Access instances.
-    pub logging_configurations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VerifiedAccessInstanceLoggingConfiguration>,
+    pub logging_configurations: Option<
+        Vec<crate::types::VerifiedAccessInstanceLoggingConfiguration>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeVerifiedAccessInstanceLoggingConfigurationsResult {
     /// Starts building a [`DescribeVerifiedAccessInstanceLoggingConfigurationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVerifiedAccessInstanceLoggingConfigurationsResultBuilder {
-        <crate::types::builders::DescribeVerifiedAccessInstanceLoggingConfigurationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVerifiedAccessInstanceLoggingConfigurationsResultBuilder as Default>::default()
     }
     /// The `LoggingConfigurations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeVerifiedAccessInstanceLoggingConfigurationsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeVerifiedAccessInstanceLoggingConfigurationsResult`](crate::types::DescribeVerifiedAccessInstanceLoggingConfigurationsResult); start one with `DescribeVerifiedAccessInstanceLoggingConfigurationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVerifiedAccessInstanceLoggingConfigurationsResultBuilder {
     inner: crate::types::DescribeVerifiedAccessInstanceLoggingConfigurationsResult,
 }
@@ -61,9 +51,7 @@ impl DescribeVerifiedAccessInstanceLoggingConfigurationsResultBuilder {
     #[inline]
     pub fn set_logging_configurations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::VerifiedAccessInstanceLoggingConfiguration>,
-        >,
+        input: Option<Vec<crate::types::VerifiedAccessInstanceLoggingConfiguration>>,
     ) -> Self {
         self.inner.logging_configurations = input;
         self
@@ -72,31 +60,23 @@ impl DescribeVerifiedAccessInstanceLoggingConfigurationsResultBuilder {
     #[inline]
     pub fn get_logging_configurations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::VerifiedAccessInstanceLoggingConfiguration>,
-    > {
+    ) -> &Option<Vec<crate::types::VerifiedAccessInstanceLoggingConfiguration>> {
         &self.inner.logging_configurations
     }
     /// Sets [`DescribeVerifiedAccessInstanceLoggingConfigurationsResult::next_token`](crate::types::DescribeVerifiedAccessInstanceLoggingConfigurationsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessInstanceLoggingConfigurationsResult::next_token`](crate::types::DescribeVerifiedAccessInstanceLoggingConfigurationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessInstanceLoggingConfigurationsResult::next_token`](crate::types::DescribeVerifiedAccessInstanceLoggingConfigurationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeVerifiedAccessInstanceLoggingConfigurationsResult`]; it has no required members, so this cannot fail.
@@ -111,12 +91,12 @@ impl ::awsgen_runtime::xml::FromXml
 for DescribeVerifiedAccessInstanceLoggingConfigurationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "loggingConfigurationSet" => {
-                    value.logging_configurations = ::std::option::Option::Some(
+                    value.logging_configurations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VerifiedAccessInstanceLoggingConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -124,13 +104,11 @@ for DescribeVerifiedAccessInstanceLoggingConfigurationsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

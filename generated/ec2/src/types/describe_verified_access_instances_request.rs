@@ -2,46 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVerifiedAccessInstancesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVerifiedAccessInstancesRequest {
     /// The IDs of the Verified Access instances.
-    pub verified_access_instance_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub verified_access_instance_ids: Option<Vec<String>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// One or more filters. Filter names and values are case-sensitive.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeVerifiedAccessInstancesRequest {
     /// Starts building a [`DescribeVerifiedAccessInstancesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVerifiedAccessInstancesRequestBuilder {
-        <crate::types::builders::DescribeVerifiedAccessInstancesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVerifiedAccessInstancesRequestBuilder as Default>::default()
     }
     /// The `VerifiedAccessInstanceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn verified_access_instance_ids(&self) -> &[::std::string::String] {
+    pub fn verified_access_instance_ids(&self) -> &[String] {
         self.verified_access_instance_ids.as_deref().unwrap_or_default()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -51,17 +44,12 @@ impl DescribeVerifiedAccessInstancesRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeVerifiedAccessInstancesRequest`](crate::types::DescribeVerifiedAccessInstancesRequest); start one with `DescribeVerifiedAccessInstancesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVerifiedAccessInstancesRequestBuilder {
     inner: crate::types::DescribeVerifiedAccessInstancesRequest,
 }
@@ -69,10 +57,7 @@ impl DescribeVerifiedAccessInstancesRequestBuilder {
     /// Appends one item to [`DescribeVerifiedAccessInstancesRequest::verified_access_instance_ids`](crate::types::DescribeVerifiedAccessInstancesRequest::verified_access_instance_ids): The IDs of the Verified Access instances.
     ///
     /// To set the whole list at once, use [`set_verified_access_instance_ids`](Self::set_verified_access_instance_ids).
-    pub fn verified_access_instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn verified_access_instance_ids(mut self, input: impl Into<String>) -> Self {
         self.inner
             .verified_access_instance_ids
             .get_or_insert_default()
@@ -83,54 +68,46 @@ impl DescribeVerifiedAccessInstancesRequestBuilder {
     #[inline]
     pub fn set_verified_access_instance_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.verified_access_instance_ids = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessInstancesRequest::verified_access_instance_ids`](crate::types::DescribeVerifiedAccessInstancesRequest::verified_access_instance_ids), if any.
     #[inline]
-    pub fn get_verified_access_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_verified_access_instance_ids(&self) -> &Option<Vec<String>> {
         &self.inner.verified_access_instance_ids
     }
     /// Sets [`DescribeVerifiedAccessInstancesRequest::max_results`](crate::types::DescribeVerifiedAccessInstancesRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessInstancesRequest::max_results`](crate::types::DescribeVerifiedAccessInstancesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessInstancesRequest::max_results`](crate::types::DescribeVerifiedAccessInstancesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeVerifiedAccessInstancesRequest::next_token`](crate::types::DescribeVerifiedAccessInstancesRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessInstancesRequest::next_token`](crate::types::DescribeVerifiedAccessInstancesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessInstancesRequest::next_token`](crate::types::DescribeVerifiedAccessInstancesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeVerifiedAccessInstancesRequest::filters`](crate::types::DescribeVerifiedAccessInstancesRequest::filters): One or more filters.
@@ -142,34 +119,29 @@ impl DescribeVerifiedAccessInstancesRequestBuilder {
     }
     /// Sets or clears [`DescribeVerifiedAccessInstancesRequest::filters`](crate::types::DescribeVerifiedAccessInstancesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessInstancesRequest::filters`](crate::types::DescribeVerifiedAccessInstancesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeVerifiedAccessInstancesRequest::dry_run`](crate::types::DescribeVerifiedAccessInstancesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessInstancesRequest::dry_run`](crate::types::DescribeVerifiedAccessInstancesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessInstancesRequest::dry_run`](crate::types::DescribeVerifiedAccessInstancesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeVerifiedAccessInstancesRequest`]; it has no required members, so this cannot fail.
@@ -182,19 +154,19 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVerifiedAccessInstancesRequ
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.verified_access_instance_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.verified_access_instance_ids {
             let member_0 = body.enter("VerifiedAccessInstanceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -202,9 +174,9 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVerifiedAccessInstancesRequ
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

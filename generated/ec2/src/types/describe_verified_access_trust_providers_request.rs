@@ -2,46 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVerifiedAccessTrustProvidersRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVerifiedAccessTrustProvidersRequest {
     /// The IDs of the Verified Access trust providers.
-    pub verified_access_trust_provider_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub verified_access_trust_provider_ids: Option<Vec<String>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// One or more filters. Filter names and values are case-sensitive.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeVerifiedAccessTrustProvidersRequest {
     /// Starts building a [`DescribeVerifiedAccessTrustProvidersRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVerifiedAccessTrustProvidersRequestBuilder {
-        <crate::types::builders::DescribeVerifiedAccessTrustProvidersRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVerifiedAccessTrustProvidersRequestBuilder as Default>::default()
     }
     /// The `VerifiedAccessTrustProviderIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn verified_access_trust_provider_ids(&self) -> &[::std::string::String] {
+    pub fn verified_access_trust_provider_ids(&self) -> &[String] {
         self.verified_access_trust_provider_ids.as_deref().unwrap_or_default()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -51,17 +44,12 @@ impl DescribeVerifiedAccessTrustProvidersRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeVerifiedAccessTrustProvidersRequest`](crate::types::DescribeVerifiedAccessTrustProvidersRequest); start one with `DescribeVerifiedAccessTrustProvidersRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVerifiedAccessTrustProvidersRequestBuilder {
     inner: crate::types::DescribeVerifiedAccessTrustProvidersRequest,
 }
@@ -71,7 +59,7 @@ impl DescribeVerifiedAccessTrustProvidersRequestBuilder {
     /// To set the whole list at once, use [`set_verified_access_trust_provider_ids`](Self::set_verified_access_trust_provider_ids).
     pub fn verified_access_trust_provider_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.inner
             .verified_access_trust_provider_ids
@@ -83,54 +71,46 @@ impl DescribeVerifiedAccessTrustProvidersRequestBuilder {
     #[inline]
     pub fn set_verified_access_trust_provider_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.verified_access_trust_provider_ids = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessTrustProvidersRequest::verified_access_trust_provider_ids`](crate::types::DescribeVerifiedAccessTrustProvidersRequest::verified_access_trust_provider_ids), if any.
     #[inline]
-    pub fn get_verified_access_trust_provider_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_verified_access_trust_provider_ids(&self) -> &Option<Vec<String>> {
         &self.inner.verified_access_trust_provider_ids
     }
     /// Sets [`DescribeVerifiedAccessTrustProvidersRequest::max_results`](crate::types::DescribeVerifiedAccessTrustProvidersRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessTrustProvidersRequest::max_results`](crate::types::DescribeVerifiedAccessTrustProvidersRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessTrustProvidersRequest::max_results`](crate::types::DescribeVerifiedAccessTrustProvidersRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeVerifiedAccessTrustProvidersRequest::next_token`](crate::types::DescribeVerifiedAccessTrustProvidersRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessTrustProvidersRequest::next_token`](crate::types::DescribeVerifiedAccessTrustProvidersRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessTrustProvidersRequest::next_token`](crate::types::DescribeVerifiedAccessTrustProvidersRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeVerifiedAccessTrustProvidersRequest::filters`](crate::types::DescribeVerifiedAccessTrustProvidersRequest::filters): One or more filters.
@@ -142,34 +122,29 @@ impl DescribeVerifiedAccessTrustProvidersRequestBuilder {
     }
     /// Sets or clears [`DescribeVerifiedAccessTrustProvidersRequest::filters`](crate::types::DescribeVerifiedAccessTrustProvidersRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessTrustProvidersRequest::filters`](crate::types::DescribeVerifiedAccessTrustProvidersRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeVerifiedAccessTrustProvidersRequest::dry_run`](crate::types::DescribeVerifiedAccessTrustProvidersRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessTrustProvidersRequest::dry_run`](crate::types::DescribeVerifiedAccessTrustProvidersRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessTrustProvidersRequest::dry_run`](crate::types::DescribeVerifiedAccessTrustProvidersRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeVerifiedAccessTrustProvidersRequest`]; it has no required members, so this cannot fail.
@@ -183,21 +158,19 @@ for DescribeVerifiedAccessTrustProvidersRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .verified_access_trust_provider_ids
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.verified_access_trust_provider_ids {
             let member_0 = body.enter("VerifiedAccessTrustProviderId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -205,9 +178,9 @@ for DescribeVerifiedAccessTrustProvidersRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

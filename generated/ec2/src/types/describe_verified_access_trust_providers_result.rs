@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVerifiedAccessTrustProvidersResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVerifiedAccessTrustProvidersResult {
     /// Details about the Verified Access trust providers.
-    pub verified_access_trust_providers: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VerifiedAccessTrustProvider>,
+    pub verified_access_trust_providers: Option<
+        Vec<crate::types::VerifiedAccessTrustProvider>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeVerifiedAccessTrustProvidersResult {
     /// Starts building a [`DescribeVerifiedAccessTrustProvidersResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVerifiedAccessTrustProvidersResultBuilder {
-        <crate::types::builders::DescribeVerifiedAccessTrustProvidersResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVerifiedAccessTrustProvidersResultBuilder as Default>::default()
     }
     /// The `VerifiedAccessTrustProviders` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeVerifiedAccessTrustProvidersResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeVerifiedAccessTrustProvidersResult`](crate::types::DescribeVerifiedAccessTrustProvidersResult); start one with `DescribeVerifiedAccessTrustProvidersResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVerifiedAccessTrustProvidersResultBuilder {
     inner: crate::types::DescribeVerifiedAccessTrustProvidersResult,
 }
@@ -61,9 +51,7 @@ impl DescribeVerifiedAccessTrustProvidersResultBuilder {
     #[inline]
     pub fn set_verified_access_trust_providers(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::VerifiedAccessTrustProvider>,
-        >,
+        input: Option<Vec<crate::types::VerifiedAccessTrustProvider>>,
     ) -> Self {
         self.inner.verified_access_trust_providers = input;
         self
@@ -72,31 +60,23 @@ impl DescribeVerifiedAccessTrustProvidersResultBuilder {
     #[inline]
     pub fn get_verified_access_trust_providers(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::VerifiedAccessTrustProvider>,
-    > {
+    ) -> &Option<Vec<crate::types::VerifiedAccessTrustProvider>> {
         &self.inner.verified_access_trust_providers
     }
     /// Sets [`DescribeVerifiedAccessTrustProvidersResult::next_token`](crate::types::DescribeVerifiedAccessTrustProvidersResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVerifiedAccessTrustProvidersResult::next_token`](crate::types::DescribeVerifiedAccessTrustProvidersResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVerifiedAccessTrustProvidersResult::next_token`](crate::types::DescribeVerifiedAccessTrustProvidersResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeVerifiedAccessTrustProvidersResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl DescribeVerifiedAccessTrustProvidersResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeVerifiedAccessTrustProvidersResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "verifiedAccessTrustProviderSet" => {
-                    value.verified_access_trust_providers = ::std::option::Option::Some(
+                    value.verified_access_trust_providers = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VerifiedAccessTrustProvider as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVerifiedAccessTrustProvidersResu
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,156 +2,136 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVolumeAttributeRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVolumeAttributeRequest {
     /// The attribute of the volume. This parameter is required.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub attribute: ::std::option::Option<crate::types::VolumeAttributeName>,
+    pub attribute: Option<crate::types::VolumeAttributeName>,
     /// The ID of the volume.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub volume_id: ::std::option::Option<::std::string::String>,
+    pub volume_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeVolumeAttributeRequest {
     /// Starts building a [`DescribeVolumeAttributeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVolumeAttributeRequestBuilder {
-        <crate::types::builders::DescribeVolumeAttributeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVolumeAttributeRequestBuilder as Default>::default()
     }
     /// The `Attribute` member, when set.
     #[inline]
-    pub fn attribute(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VolumeAttributeName> {
+    pub fn attribute(&self) -> Option<&crate::types::VolumeAttributeName> {
         self.attribute.as_ref()
     }
     /// The `VolumeId` member, when set.
     #[inline]
-    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeVolumeAttributeRequest`](crate::types::DescribeVolumeAttributeRequest); start one with `DescribeVolumeAttributeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVolumeAttributeRequestBuilder {
     inner: crate::types::DescribeVolumeAttributeRequest,
 }
 impl DescribeVolumeAttributeRequestBuilder {
     /// Sets [`DescribeVolumeAttributeRequest::attribute`](crate::types::DescribeVolumeAttributeRequest::attribute): The attribute of the volume.
     pub fn attribute(mut self, input: crate::types::VolumeAttributeName) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input);
+        self.inner.attribute = Some(input);
         self
     }
     /// Sets or clears [`DescribeVolumeAttributeRequest::attribute`](crate::types::DescribeVolumeAttributeRequest::attribute).
     #[inline]
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::VolumeAttributeName>,
+        input: Option<crate::types::VolumeAttributeName>,
     ) -> Self {
         self.inner.attribute = input;
         self
     }
     /// The value set for [`DescribeVolumeAttributeRequest::attribute`](crate::types::DescribeVolumeAttributeRequest::attribute), if any.
     #[inline]
-    pub fn get_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::VolumeAttributeName> {
+    pub fn get_attribute(&self) -> &Option<crate::types::VolumeAttributeName> {
         &self.inner.attribute
     }
     /// Sets [`DescribeVolumeAttributeRequest::volume_id`](crate::types::DescribeVolumeAttributeRequest::volume_id): The ID of the volume.
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.volume_id = ::std::option::Option::Some(input.into());
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.volume_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVolumeAttributeRequest::volume_id`](crate::types::DescribeVolumeAttributeRequest::volume_id).
     #[inline]
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.inner.volume_id = input;
         self
     }
     /// The value set for [`DescribeVolumeAttributeRequest::volume_id`](crate::types::DescribeVolumeAttributeRequest::volume_id), if any.
     #[inline]
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         &self.inner.volume_id
     }
     /// Sets [`DescribeVolumeAttributeRequest::dry_run`](crate::types::DescribeVolumeAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeVolumeAttributeRequest::dry_run`](crate::types::DescribeVolumeAttributeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeVolumeAttributeRequest::dry_run`](crate::types::DescribeVolumeAttributeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeVolumeAttributeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVolumeAttributeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.attribute.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeVolumeAttributeRequest",
                 member: "attribute",
             });
         }
         if self.inner.volume_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeVolumeAttributeRequest",
                 member: "volume_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DescribeVolumeAttributeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.attribute {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.attribute {
             body.member("Attribute", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.volume_id {
+        if let Some(value) = &self.volume_id {
             body.member("VolumeId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

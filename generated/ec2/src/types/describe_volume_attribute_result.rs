@@ -2,32 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVolumeAttributeResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVolumeAttributeResult {
     /// The state of `autoEnableIO` attribute.
-    pub auto_enable_io: ::std::option::Option<crate::types::AttributeBooleanValue>,
+    pub auto_enable_io: Option<crate::types::AttributeBooleanValue>,
     /// A list of product codes.
-    pub product_codes: ::std::option::Option<::std::vec::Vec<crate::types::ProductCode>>,
+    pub product_codes: Option<Vec<crate::types::ProductCode>>,
     /// The ID of the volume.
-    pub volume_id: ::std::option::Option<::std::string::String>,
+    pub volume_id: Option<String>,
 }
 impl DescribeVolumeAttributeResult {
     /// Starts building a [`DescribeVolumeAttributeResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVolumeAttributeResultBuilder {
-        <crate::types::builders::DescribeVolumeAttributeResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVolumeAttributeResultBuilder as Default>::default()
     }
     /// The `AutoEnableIO` member, when set.
     #[inline]
-    pub fn auto_enable_io(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    pub fn auto_enable_io(&self) -> Option<&crate::types::AttributeBooleanValue> {
         self.auto_enable_io.as_ref()
     }
     /// The `ProductCodes` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,40 +30,33 @@ impl DescribeVolumeAttributeResult {
     }
     /// The `VolumeId` member, when set.
     #[inline]
-    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
 }
 /// A builder for [`DescribeVolumeAttributeResult`](crate::types::DescribeVolumeAttributeResult); start one with `DescribeVolumeAttributeResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVolumeAttributeResultBuilder {
     inner: crate::types::DescribeVolumeAttributeResult,
 }
 impl DescribeVolumeAttributeResultBuilder {
     /// Sets [`DescribeVolumeAttributeResult::auto_enable_io`](crate::types::DescribeVolumeAttributeResult::auto_enable_io): The state of `autoEnableIO` attribute.
     pub fn auto_enable_io(mut self, input: crate::types::AttributeBooleanValue) -> Self {
-        self.inner.auto_enable_io = ::std::option::Option::Some(input);
+        self.inner.auto_enable_io = Some(input);
         self
     }
     /// Sets or clears [`DescribeVolumeAttributeResult::auto_enable_io`](crate::types::DescribeVolumeAttributeResult::auto_enable_io).
     #[inline]
     pub fn set_auto_enable_io(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.auto_enable_io = input;
         self
     }
     /// The value set for [`DescribeVolumeAttributeResult::auto_enable_io`](crate::types::DescribeVolumeAttributeResult::auto_enable_io), if any.
     #[inline]
-    pub fn get_auto_enable_io(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    pub fn get_auto_enable_io(&self) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.auto_enable_io
     }
     /// Appends one item to [`DescribeVolumeAttributeResult::product_codes`](crate::types::DescribeVolumeAttributeResult::product_codes): A list of product codes.
@@ -84,38 +70,30 @@ impl DescribeVolumeAttributeResultBuilder {
     #[inline]
     pub fn set_product_codes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ProductCode>>,
+        input: Option<Vec<crate::types::ProductCode>>,
     ) -> Self {
         self.inner.product_codes = input;
         self
     }
     /// The value set for [`DescribeVolumeAttributeResult::product_codes`](crate::types::DescribeVolumeAttributeResult::product_codes), if any.
     #[inline]
-    pub fn get_product_codes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ProductCode>> {
+    pub fn get_product_codes(&self) -> &Option<Vec<crate::types::ProductCode>> {
         &self.inner.product_codes
     }
     /// Sets [`DescribeVolumeAttributeResult::volume_id`](crate::types::DescribeVolumeAttributeResult::volume_id): The ID of the volume.
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.volume_id = ::std::option::Option::Some(input.into());
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.volume_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVolumeAttributeResult::volume_id`](crate::types::DescribeVolumeAttributeResult::volume_id).
     #[inline]
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.inner.volume_id = input;
         self
     }
     /// The value set for [`DescribeVolumeAttributeResult::volume_id`](crate::types::DescribeVolumeAttributeResult::volume_id), if any.
     #[inline]
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         &self.inner.volume_id
     }
     /// Builds the [`DescribeVolumeAttributeResult`]; it has no required members, so this cannot fail.
@@ -127,19 +105,19 @@ impl DescribeVolumeAttributeResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeVolumeAttributeResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "autoEnableIO" => {
-                    value.auto_enable_io = ::std::option::Option::Some(
+                    value.auto_enable_io = Some(
                         <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "productCodes" => {
-                    value.product_codes = ::std::option::Option::Some(
+                    value.product_codes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ProductCode as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -147,13 +125,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVolumeAttributeResult {
                     );
                 }
                 "volumeId" => {
-                    value.volume_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.volume_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

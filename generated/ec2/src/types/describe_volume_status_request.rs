@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVolumeStatusRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVolumeStatusRequest {
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The IDs of the volumes.
     ///
     /// Default: Describes all your volumes.
-    pub volume_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub volume_ids: Option<Vec<String>>,
     /// Indicates whether to include managed resources in the output. If this parameter is set to `true`, the output includes resources that are managed by Amazon Web Services services, even if managed resource visibility is set to hidden.
-    pub include_managed_resources: ::std::option::Option<bool>,
+    pub include_managed_resources: Option<bool>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The filters.
     ///
     /// - `action.code` - The action code for the event (for example, `enable-volume-io`).
@@ -36,37 +31,37 @@ pub struct DescribeVolumeStatusRequest {
     /// - `volume-status.details-name` - The cause for `volume-status.status` (`io-enabled` \| `io-performance`).
     /// - `volume-status.details-status` - The status of `volume-status.details-name` (for `io-enabled`: `passed` \| `failed`; for `io-performance`: `normal` \| `degraded` \| `severely-degraded` \| `stalled`).
     /// - `volume-status.status` - The status of the volume (`ok` \| `impaired` \| `warning` \| `insufficient-data`).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeVolumeStatusRequest {
     /// Starts building a [`DescribeVolumeStatusRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVolumeStatusRequestBuilder {
-        <crate::types::builders::DescribeVolumeStatusRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVolumeStatusRequestBuilder as Default>::default()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `VolumeIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn volume_ids(&self) -> &[::std::string::String] {
+    pub fn volume_ids(&self) -> &[String] {
         self.volume_ids.as_deref().unwrap_or_default()
     }
     /// The `IncludeManagedResources` member, when set.
     #[inline]
-    pub fn include_managed_resources(&self) -> ::std::option::Option<bool> {
+    pub fn include_managed_resources(&self) -> Option<bool> {
         self.include_managed_resources
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -76,113 +71,91 @@ impl DescribeVolumeStatusRequest {
     }
 }
 /// A builder for [`DescribeVolumeStatusRequest`](crate::types::DescribeVolumeStatusRequest); start one with `DescribeVolumeStatusRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVolumeStatusRequestBuilder {
     inner: crate::types::DescribeVolumeStatusRequest,
 }
 impl DescribeVolumeStatusRequestBuilder {
     /// Sets [`DescribeVolumeStatusRequest::max_results`](crate::types::DescribeVolumeStatusRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeVolumeStatusRequest::max_results`](crate::types::DescribeVolumeStatusRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeVolumeStatusRequest::max_results`](crate::types::DescribeVolumeStatusRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeVolumeStatusRequest::next_token`](crate::types::DescribeVolumeStatusRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVolumeStatusRequest::next_token`](crate::types::DescribeVolumeStatusRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVolumeStatusRequest::next_token`](crate::types::DescribeVolumeStatusRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeVolumeStatusRequest::volume_ids`](crate::types::DescribeVolumeStatusRequest::volume_ids): The IDs of the volumes.
     ///
     /// To set the whole list at once, use [`set_volume_ids`](Self::set_volume_ids).
-    pub fn volume_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn volume_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.volume_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeVolumeStatusRequest::volume_ids`](crate::types::DescribeVolumeStatusRequest::volume_ids).
     #[inline]
-    pub fn set_volume_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_volume_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.volume_ids = input;
         self
     }
     /// The value set for [`DescribeVolumeStatusRequest::volume_ids`](crate::types::DescribeVolumeStatusRequest::volume_ids), if any.
     #[inline]
-    pub fn get_volume_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_volume_ids(&self) -> &Option<Vec<String>> {
         &self.inner.volume_ids
     }
     /// Sets [`DescribeVolumeStatusRequest::include_managed_resources`](crate::types::DescribeVolumeStatusRequest::include_managed_resources): Indicates whether to include managed resources in the output.
     pub fn include_managed_resources(mut self, input: bool) -> Self {
-        self.inner.include_managed_resources = ::std::option::Option::Some(input);
+        self.inner.include_managed_resources = Some(input);
         self
     }
     /// Sets or clears [`DescribeVolumeStatusRequest::include_managed_resources`](crate::types::DescribeVolumeStatusRequest::include_managed_resources).
     #[inline]
-    pub fn set_include_managed_resources(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_managed_resources(mut self, input: Option<bool>) -> Self {
         self.inner.include_managed_resources = input;
         self
     }
     /// The value set for [`DescribeVolumeStatusRequest::include_managed_resources`](crate::types::DescribeVolumeStatusRequest::include_managed_resources), if any.
     #[inline]
-    pub fn get_include_managed_resources(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_managed_resources(&self) -> &Option<bool> {
         &self.inner.include_managed_resources
     }
     /// Sets [`DescribeVolumeStatusRequest::dry_run`](crate::types::DescribeVolumeStatusRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeVolumeStatusRequest::dry_run`](crate::types::DescribeVolumeStatusRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeVolumeStatusRequest::dry_run`](crate::types::DescribeVolumeStatusRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeVolumeStatusRequest::filters`](crate::types::DescribeVolumeStatusRequest::filters): The filters.
@@ -194,18 +167,13 @@ impl DescribeVolumeStatusRequestBuilder {
     }
     /// Sets or clears [`DescribeVolumeStatusRequest::filters`](crate::types::DescribeVolumeStatusRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeVolumeStatusRequest::filters`](crate::types::DescribeVolumeStatusRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribeVolumeStatusRequest`]; it has no required members, so this cannot fail.
@@ -218,28 +186,28 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVolumeStatusRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.max_results {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.volume_ids {
+        if let Some(value) = &self.volume_ids {
             let member_0 = body.enter("VolumeId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.include_managed_resources {
+        if let Some(value) = &self.include_managed_resources {
             body.member(
                 "IncludeManagedResources",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -247,6 +215,6 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVolumeStatusRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

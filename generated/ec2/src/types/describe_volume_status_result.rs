@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVolumeStatusResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVolumeStatusResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the status of the volumes.
-    pub volume_statuses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VolumeStatusItem>,
-    >,
+    pub volume_statuses: Option<Vec<crate::types::VolumeStatusItem>>,
 }
 impl DescribeVolumeStatusResult {
     /// Starts building a [`DescribeVolumeStatusResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVolumeStatusResultBuilder {
-        <crate::types::builders::DescribeVolumeStatusResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVolumeStatusResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `VolumeStatuses` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,36 +28,25 @@ impl DescribeVolumeStatusResult {
     }
 }
 /// A builder for [`DescribeVolumeStatusResult`](crate::types::DescribeVolumeStatusResult); start one with `DescribeVolumeStatusResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVolumeStatusResultBuilder {
     inner: crate::types::DescribeVolumeStatusResult,
 }
 impl DescribeVolumeStatusResultBuilder {
     /// Sets [`DescribeVolumeStatusResult::next_token`](crate::types::DescribeVolumeStatusResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVolumeStatusResult::next_token`](crate::types::DescribeVolumeStatusResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVolumeStatusResult::next_token`](crate::types::DescribeVolumeStatusResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeVolumeStatusResult::volume_statuses`](crate::types::DescribeVolumeStatusResult::volume_statuses): Information about the status of the volumes.
@@ -78,16 +60,14 @@ impl DescribeVolumeStatusResultBuilder {
     #[inline]
     pub fn set_volume_statuses(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VolumeStatusItem>>,
+        input: Option<Vec<crate::types::VolumeStatusItem>>,
     ) -> Self {
         self.inner.volume_statuses = input;
         self
     }
     /// The value set for [`DescribeVolumeStatusResult::volume_statuses`](crate::types::DescribeVolumeStatusResult::volume_statuses), if any.
     #[inline]
-    pub fn get_volume_statuses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VolumeStatusItem>> {
+    pub fn get_volume_statuses(&self) -> &Option<Vec<crate::types::VolumeStatusItem>> {
         &self.inner.volume_statuses
     }
     /// Builds the [`DescribeVolumeStatusResult`]; it has no required members, so this cannot fail.
@@ -99,17 +79,15 @@ impl DescribeVolumeStatusResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeVolumeStatusResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "volumeStatusSet" => {
-                    value.volume_statuses = ::std::option::Option::Some(
+                    value.volume_statuses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VolumeStatusItem as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -119,6 +97,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVolumeStatusResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVolumesModificationsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVolumesModificationsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IDs of the volumes.
-    pub volume_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub volume_ids: Option<Vec<String>>,
     /// The filters.
     ///
     /// - `modification-state` - The current modification state (modifying \| optimizing \| completed \| failed).
@@ -27,28 +22,28 @@ pub struct DescribeVolumesModificationsRequest {
     /// - `target-volume-type` - The target volume type of the volume (standard \| io1 \| io2 \| gp2 \| sc1 \| st1).
     /// - `targetMultiAttachEnabled` - Indicates whether Multi-Attach support is to be enabled (true \| false).
     /// - `volume-id` - The ID of the volume.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of results (up to a limit of 500) to be returned in a paginated request. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// Indicates whether to include managed resources in the output. If this parameter is set to `true`, the output includes resources that are managed by Amazon Web Services services, even if managed resource visibility is set to hidden.
-    pub include_managed_resources: ::std::option::Option<bool>,
+    pub include_managed_resources: Option<bool>,
 }
 impl DescribeVolumesModificationsRequest {
     /// Starts building a [`DescribeVolumesModificationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVolumesModificationsRequestBuilder {
-        <crate::types::builders::DescribeVolumesModificationsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVolumesModificationsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `VolumeIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn volume_ids(&self) -> &[::std::string::String] {
+    pub fn volume_ids(&self) -> &[String] {
         self.volume_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -58,71 +53,58 @@ impl DescribeVolumesModificationsRequest {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `IncludeManagedResources` member, when set.
     #[inline]
-    pub fn include_managed_resources(&self) -> ::std::option::Option<bool> {
+    pub fn include_managed_resources(&self) -> Option<bool> {
         self.include_managed_resources
     }
 }
 /// A builder for [`DescribeVolumesModificationsRequest`](crate::types::DescribeVolumesModificationsRequest); start one with `DescribeVolumesModificationsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVolumesModificationsRequestBuilder {
     inner: crate::types::DescribeVolumesModificationsRequest,
 }
 impl DescribeVolumesModificationsRequestBuilder {
     /// Sets [`DescribeVolumesModificationsRequest::dry_run`](crate::types::DescribeVolumesModificationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeVolumesModificationsRequest::dry_run`](crate::types::DescribeVolumesModificationsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeVolumesModificationsRequest::dry_run`](crate::types::DescribeVolumesModificationsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeVolumesModificationsRequest::volume_ids`](crate::types::DescribeVolumesModificationsRequest::volume_ids): The IDs of the volumes.
     ///
     /// To set the whole list at once, use [`set_volume_ids`](Self::set_volume_ids).
-    pub fn volume_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn volume_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.volume_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeVolumesModificationsRequest::volume_ids`](crate::types::DescribeVolumesModificationsRequest::volume_ids).
     #[inline]
-    pub fn set_volume_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_volume_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.volume_ids = input;
         self
     }
     /// The value set for [`DescribeVolumesModificationsRequest::volume_ids`](crate::types::DescribeVolumesModificationsRequest::volume_ids), if any.
     #[inline]
-    pub fn get_volume_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_volume_ids(&self) -> &Option<Vec<String>> {
         &self.inner.volume_ids
     }
     /// Appends one item to [`DescribeVolumesModificationsRequest::filters`](crate::types::DescribeVolumesModificationsRequest::filters): The filters.
@@ -134,75 +116,61 @@ impl DescribeVolumesModificationsRequestBuilder {
     }
     /// Sets or clears [`DescribeVolumesModificationsRequest::filters`](crate::types::DescribeVolumesModificationsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeVolumesModificationsRequest::filters`](crate::types::DescribeVolumesModificationsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeVolumesModificationsRequest::next_token`](crate::types::DescribeVolumesModificationsRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVolumesModificationsRequest::next_token`](crate::types::DescribeVolumesModificationsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVolumesModificationsRequest::next_token`](crate::types::DescribeVolumesModificationsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeVolumesModificationsRequest::max_results`](crate::types::DescribeVolumesModificationsRequest::max_results): The maximum number of results (up to a limit of 500) to be returned in a paginated request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeVolumesModificationsRequest::max_results`](crate::types::DescribeVolumesModificationsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeVolumesModificationsRequest::max_results`](crate::types::DescribeVolumesModificationsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeVolumesModificationsRequest::include_managed_resources`](crate::types::DescribeVolumesModificationsRequest::include_managed_resources): Indicates whether to include managed resources in the output.
     pub fn include_managed_resources(mut self, input: bool) -> Self {
-        self.inner.include_managed_resources = ::std::option::Option::Some(input);
+        self.inner.include_managed_resources = Some(input);
         self
     }
     /// Sets or clears [`DescribeVolumesModificationsRequest::include_managed_resources`](crate::types::DescribeVolumesModificationsRequest::include_managed_resources).
     #[inline]
-    pub fn set_include_managed_resources(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_managed_resources(mut self, input: Option<bool>) -> Self {
         self.inner.include_managed_resources = input;
         self
     }
     /// The value set for [`DescribeVolumesModificationsRequest::include_managed_resources`](crate::types::DescribeVolumesModificationsRequest::include_managed_resources), if any.
     #[inline]
-    pub fn get_include_managed_resources(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_managed_resources(&self) -> &Option<bool> {
         &self.inner.include_managed_resources
     }
     /// Builds the [`DescribeVolumesModificationsRequest`]; it has no required members, so this cannot fail.
@@ -215,16 +183,16 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVolumesModificationsRequest
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.volume_ids {
+        if let Some(value) = &self.volume_ids {
             let member_0 = body.enter("VolumeId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -232,18 +200,18 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVolumesModificationsRequest
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.include_managed_resources {
+        if let Some(value) = &self.include_managed_resources {
             body.member(
                 "IncludeManagedResources",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVolumesModificationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVolumesModificationsResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the volume modifications.
-    pub volumes_modifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VolumeModification>,
-    >,
+    pub volumes_modifications: Option<Vec<crate::types::VolumeModification>>,
 }
 impl DescribeVolumesModificationsResult {
     /// Starts building a [`DescribeVolumesModificationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVolumesModificationsResultBuilder {
-        <crate::types::builders::DescribeVolumesModificationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVolumesModificationsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `VolumesModifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,36 +28,25 @@ impl DescribeVolumesModificationsResult {
     }
 }
 /// A builder for [`DescribeVolumesModificationsResult`](crate::types::DescribeVolumesModificationsResult); start one with `DescribeVolumesModificationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVolumesModificationsResultBuilder {
     inner: crate::types::DescribeVolumesModificationsResult,
 }
 impl DescribeVolumesModificationsResultBuilder {
     /// Sets [`DescribeVolumesModificationsResult::next_token`](crate::types::DescribeVolumesModificationsResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVolumesModificationsResult::next_token`](crate::types::DescribeVolumesModificationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVolumesModificationsResult::next_token`](crate::types::DescribeVolumesModificationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeVolumesModificationsResult::volumes_modifications`](crate::types::DescribeVolumesModificationsResult::volumes_modifications): Information about the volume modifications.
@@ -81,7 +63,7 @@ impl DescribeVolumesModificationsResultBuilder {
     #[inline]
     pub fn set_volumes_modifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VolumeModification>>,
+        input: Option<Vec<crate::types::VolumeModification>>,
     ) -> Self {
         self.inner.volumes_modifications = input;
         self
@@ -90,7 +72,7 @@ impl DescribeVolumesModificationsResultBuilder {
     #[inline]
     pub fn get_volumes_modifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VolumeModification>> {
+    ) -> &Option<Vec<crate::types::VolumeModification>> {
         &self.inner.volumes_modifications
     }
     /// Builds the [`DescribeVolumesModificationsResult`]; it has no required members, so this cannot fail.
@@ -102,17 +84,15 @@ impl DescribeVolumesModificationsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeVolumesModificationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "volumeModificationSet" => {
-                    value.volumes_modifications = ::std::option::Option::Some(
+                    value.volumes_modifications = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VolumeModification as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -122,6 +102,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVolumesModificationsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVolumesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVolumesResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the volumes.
-    pub volumes: ::std::option::Option<::std::vec::Vec<crate::types::Volume>>,
+    pub volumes: Option<Vec<crate::types::Volume>>,
 }
 impl DescribeVolumesResult {
     /// Starts building a [`DescribeVolumesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVolumesResultBuilder {
-        <crate::types::builders::DescribeVolumesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVolumesResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Volumes` member, empty when not set; the field tells an empty list from an absent one.
@@ -33,36 +28,25 @@ impl DescribeVolumesResult {
     }
 }
 /// A builder for [`DescribeVolumesResult`](crate::types::DescribeVolumesResult); start one with `DescribeVolumesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVolumesResultBuilder {
     inner: crate::types::DescribeVolumesResult,
 }
 impl DescribeVolumesResultBuilder {
     /// Sets [`DescribeVolumesResult::next_token`](crate::types::DescribeVolumesResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVolumesResult::next_token`](crate::types::DescribeVolumesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVolumesResult::next_token`](crate::types::DescribeVolumesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeVolumesResult::volumes`](crate::types::DescribeVolumesResult::volumes): Information about the volumes.
@@ -74,18 +58,13 @@ impl DescribeVolumesResultBuilder {
     }
     /// Sets or clears [`DescribeVolumesResult::volumes`](crate::types::DescribeVolumesResult::volumes).
     #[inline]
-    pub fn set_volumes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Volume>>,
-    ) -> Self {
+    pub fn set_volumes(mut self, input: Option<Vec<crate::types::Volume>>) -> Self {
         self.inner.volumes = input;
         self
     }
     /// The value set for [`DescribeVolumesResult::volumes`](crate::types::DescribeVolumesResult::volumes), if any.
     #[inline]
-    pub fn get_volumes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Volume>> {
+    pub fn get_volumes(&self) -> &Option<Vec<crate::types::Volume>> {
         &self.inner.volumes
     }
     /// Builds the [`DescribeVolumesResult`]; it has no required members, so this cannot fail.
@@ -97,17 +76,15 @@ impl DescribeVolumesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeVolumesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "volumeSet" => {
-                    value.volumes = ::std::option::Option::Some(
+                    value.volumes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Volume as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,6 +94,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVolumesResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

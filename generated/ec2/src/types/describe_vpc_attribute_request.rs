@@ -2,154 +2,136 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcAttributeRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcAttributeRequest {
     /// The VPC attribute.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub attribute: ::std::option::Option<crate::types::VpcAttributeName>,
+    pub attribute: Option<crate::types::VpcAttributeName>,
     /// The ID of the VPC.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeVpcAttributeRequest {
     /// Starts building a [`DescribeVpcAttributeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpcAttributeRequestBuilder {
-        <crate::types::builders::DescribeVpcAttributeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpcAttributeRequestBuilder as Default>::default()
     }
     /// The `Attribute` member, when set.
     #[inline]
-    pub fn attribute(&self) -> ::std::option::Option<&crate::types::VpcAttributeName> {
+    pub fn attribute(&self) -> Option<&crate::types::VpcAttributeName> {
         self.attribute.as_ref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeVpcAttributeRequest`](crate::types::DescribeVpcAttributeRequest); start one with `DescribeVpcAttributeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpcAttributeRequestBuilder {
     inner: crate::types::DescribeVpcAttributeRequest,
 }
 impl DescribeVpcAttributeRequestBuilder {
     /// Sets [`DescribeVpcAttributeRequest::attribute`](crate::types::DescribeVpcAttributeRequest::attribute): The VPC attribute.
     pub fn attribute(mut self, input: crate::types::VpcAttributeName) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input);
+        self.inner.attribute = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcAttributeRequest::attribute`](crate::types::DescribeVpcAttributeRequest::attribute).
     #[inline]
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::VpcAttributeName>,
+        input: Option<crate::types::VpcAttributeName>,
     ) -> Self {
         self.inner.attribute = input;
         self
     }
     /// The value set for [`DescribeVpcAttributeRequest::attribute`](crate::types::DescribeVpcAttributeRequest::attribute), if any.
     #[inline]
-    pub fn get_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpcAttributeName> {
+    pub fn get_attribute(&self) -> &Option<crate::types::VpcAttributeName> {
         &self.inner.attribute
     }
     /// Sets [`DescribeVpcAttributeRequest::vpc_id`](crate::types::DescribeVpcAttributeRequest::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcAttributeRequest::vpc_id`](crate::types::DescribeVpcAttributeRequest::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`DescribeVpcAttributeRequest::vpc_id`](crate::types::DescribeVpcAttributeRequest::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`DescribeVpcAttributeRequest::dry_run`](crate::types::DescribeVpcAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcAttributeRequest::dry_run`](crate::types::DescribeVpcAttributeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeVpcAttributeRequest::dry_run`](crate::types::DescribeVpcAttributeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeVpcAttributeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeVpcAttributeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.attribute.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeVpcAttributeRequest",
                 member: "attribute",
             });
         }
         if self.inner.vpc_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeVpcAttributeRequest",
                 member: "vpc_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DescribeVpcAttributeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.attribute {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.attribute {
             body.member("Attribute", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             body.member("VpcId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,65 +2,51 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcAttributeResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcAttributeResult {
     /// Indicates whether the instances launched in the VPC get DNS hostnames. If this attribute is `true`, instances in the VPC get DNS hostnames; otherwise, they do not.
-    pub enable_dns_hostnames: ::std::option::Option<crate::types::AttributeBooleanValue>,
+    pub enable_dns_hostnames: Option<crate::types::AttributeBooleanValue>,
     /// Indicates whether DNS resolution is enabled for the VPC. If this attribute is `true`, the Amazon DNS server resolves DNS hostnames for your instances to their corresponding IP addresses; otherwise, it does not.
-    pub enable_dns_support: ::std::option::Option<crate::types::AttributeBooleanValue>,
+    pub enable_dns_support: Option<crate::types::AttributeBooleanValue>,
     /// Indicates whether Network Address Usage metrics are enabled for your VPC.
-    pub enable_network_address_usage_metrics: ::std::option::Option<
+    pub enable_network_address_usage_metrics: Option<
         crate::types::AttributeBooleanValue,
     >,
     /// The ID of the VPC.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
 }
 impl DescribeVpcAttributeResult {
     /// Starts building a [`DescribeVpcAttributeResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpcAttributeResultBuilder {
-        <crate::types::builders::DescribeVpcAttributeResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpcAttributeResultBuilder as Default>::default()
     }
     /// The `EnableDnsHostnames` member, when set.
     #[inline]
-    pub fn enable_dns_hostnames(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    pub fn enable_dns_hostnames(&self) -> Option<&crate::types::AttributeBooleanValue> {
         self.enable_dns_hostnames.as_ref()
     }
     /// The `EnableDnsSupport` member, when set.
     #[inline]
-    pub fn enable_dns_support(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    pub fn enable_dns_support(&self) -> Option<&crate::types::AttributeBooleanValue> {
         self.enable_dns_support.as_ref()
     }
     /// The `EnableNetworkAddressUsageMetrics` member, when set.
     #[inline]
     pub fn enable_network_address_usage_metrics(
         &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    ) -> Option<&crate::types::AttributeBooleanValue> {
         self.enable_network_address_usage_metrics.as_ref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
 }
 /// A builder for [`DescribeVpcAttributeResult`](crate::types::DescribeVpcAttributeResult); start one with `DescribeVpcAttributeResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpcAttributeResultBuilder {
     inner: crate::types::DescribeVpcAttributeResult,
 }
@@ -70,14 +56,14 @@ impl DescribeVpcAttributeResultBuilder {
         mut self,
         input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.enable_dns_hostnames = ::std::option::Option::Some(input);
+        self.inner.enable_dns_hostnames = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcAttributeResult::enable_dns_hostnames`](crate::types::DescribeVpcAttributeResult::enable_dns_hostnames).
     #[inline]
     pub fn set_enable_dns_hostnames(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.enable_dns_hostnames = input;
         self
@@ -86,7 +72,7 @@ impl DescribeVpcAttributeResultBuilder {
     #[inline]
     pub fn get_enable_dns_hostnames(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    ) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.enable_dns_hostnames
     }
     /// Sets [`DescribeVpcAttributeResult::enable_dns_support`](crate::types::DescribeVpcAttributeResult::enable_dns_support): Indicates whether DNS resolution is enabled for the VPC.
@@ -94,14 +80,14 @@ impl DescribeVpcAttributeResultBuilder {
         mut self,
         input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.enable_dns_support = ::std::option::Option::Some(input);
+        self.inner.enable_dns_support = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcAttributeResult::enable_dns_support`](crate::types::DescribeVpcAttributeResult::enable_dns_support).
     #[inline]
     pub fn set_enable_dns_support(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.enable_dns_support = input;
         self
@@ -110,7 +96,7 @@ impl DescribeVpcAttributeResultBuilder {
     #[inline]
     pub fn get_enable_dns_support(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    ) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.enable_dns_support
     }
     /// Sets [`DescribeVpcAttributeResult::enable_network_address_usage_metrics`](crate::types::DescribeVpcAttributeResult::enable_network_address_usage_metrics): Indicates whether Network Address Usage metrics are enabled for your VPC.
@@ -118,16 +104,14 @@ impl DescribeVpcAttributeResultBuilder {
         mut self,
         input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.enable_network_address_usage_metrics = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.enable_network_address_usage_metrics = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcAttributeResult::enable_network_address_usage_metrics`](crate::types::DescribeVpcAttributeResult::enable_network_address_usage_metrics).
     #[inline]
     pub fn set_enable_network_address_usage_metrics(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.enable_network_address_usage_metrics = input;
         self
@@ -136,29 +120,23 @@ impl DescribeVpcAttributeResultBuilder {
     #[inline]
     pub fn get_enable_network_address_usage_metrics(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    ) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.enable_network_address_usage_metrics
     }
     /// Sets [`DescribeVpcAttributeResult::vpc_id`](crate::types::DescribeVpcAttributeResult::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcAttributeResult::vpc_id`](crate::types::DescribeVpcAttributeResult::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`DescribeVpcAttributeResult::vpc_id`](crate::types::DescribeVpcAttributeResult::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Builds the [`DescribeVpcAttributeResult`]; it has no required members, so this cannot fail.
@@ -170,39 +148,37 @@ impl DescribeVpcAttributeResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeVpcAttributeResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "enableDnsHostnames" => {
-                    value.enable_dns_hostnames = ::std::option::Option::Some(
+                    value.enable_dns_hostnames = Some(
                         <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "enableDnsSupport" => {
-                    value.enable_dns_support = ::std::option::Option::Some(
+                    value.enable_dns_support = Some(
                         <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "enableNetworkAddressUsageMetrics" => {
-                    value.enable_network_address_usage_metrics = ::std::option::Option::Some(
+                    value.enable_network_address_usage_metrics = Some(
                         <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

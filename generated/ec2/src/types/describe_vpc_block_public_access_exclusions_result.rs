@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcBlockPublicAccessExclusionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcBlockPublicAccessExclusionsResult {
     /// Details related to the exclusions.
-    pub vpc_block_public_access_exclusions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VpcBlockPublicAccessExclusion>,
+    pub vpc_block_public_access_exclusions: Option<
+        Vec<crate::types::VpcBlockPublicAccessExclusion>,
     >,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeVpcBlockPublicAccessExclusionsResult {
     /// Starts building a [`DescribeVpcBlockPublicAccessExclusionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpcBlockPublicAccessExclusionsResultBuilder {
-        <crate::types::builders::DescribeVpcBlockPublicAccessExclusionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpcBlockPublicAccessExclusionsResultBuilder as Default>::default()
     }
     /// The `VpcBlockPublicAccessExclusions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl DescribeVpcBlockPublicAccessExclusionsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeVpcBlockPublicAccessExclusionsResult`](crate::types::DescribeVpcBlockPublicAccessExclusionsResult); start one with `DescribeVpcBlockPublicAccessExclusionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpcBlockPublicAccessExclusionsResultBuilder {
     inner: crate::types::DescribeVpcBlockPublicAccessExclusionsResult,
 }
@@ -64,9 +54,7 @@ impl DescribeVpcBlockPublicAccessExclusionsResultBuilder {
     #[inline]
     pub fn set_vpc_block_public_access_exclusions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::VpcBlockPublicAccessExclusion>,
-        >,
+        input: Option<Vec<crate::types::VpcBlockPublicAccessExclusion>>,
     ) -> Self {
         self.inner.vpc_block_public_access_exclusions = input;
         self
@@ -75,31 +63,23 @@ impl DescribeVpcBlockPublicAccessExclusionsResultBuilder {
     #[inline]
     pub fn get_vpc_block_public_access_exclusions(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::VpcBlockPublicAccessExclusion>,
-    > {
+    ) -> &Option<Vec<crate::types::VpcBlockPublicAccessExclusion>> {
         &self.inner.vpc_block_public_access_exclusions
     }
     /// Sets [`DescribeVpcBlockPublicAccessExclusionsResult::next_token`](crate::types::DescribeVpcBlockPublicAccessExclusionsResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcBlockPublicAccessExclusionsResult::next_token`](crate::types::DescribeVpcBlockPublicAccessExclusionsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVpcBlockPublicAccessExclusionsResult::next_token`](crate::types::DescribeVpcBlockPublicAccessExclusionsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeVpcBlockPublicAccessExclusionsResult`]; it has no required members, so this cannot fail.
@@ -111,12 +91,12 @@ impl DescribeVpcBlockPublicAccessExclusionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeVpcBlockPublicAccessExclusionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "vpcBlockPublicAccessExclusionSet" => {
-                    value.vpc_block_public_access_exclusions = ::std::option::Option::Some(
+                    value.vpc_block_public_access_exclusions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VpcBlockPublicAccessExclusion as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -124,13 +104,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpcBlockPublicAccessExclusionsRe
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

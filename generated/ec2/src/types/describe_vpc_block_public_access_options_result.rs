@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcBlockPublicAccessOptionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcBlockPublicAccessOptionsResult {
     /// Details related to the options.
-    pub vpc_block_public_access_options: ::std::option::Option<
+    pub vpc_block_public_access_options: Option<
         crate::types::VpcBlockPublicAccessOptions,
     >,
 }
@@ -19,23 +14,18 @@ impl DescribeVpcBlockPublicAccessOptionsResult {
     /// Starts building a [`DescribeVpcBlockPublicAccessOptionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpcBlockPublicAccessOptionsResultBuilder {
-        <crate::types::builders::DescribeVpcBlockPublicAccessOptionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpcBlockPublicAccessOptionsResultBuilder as Default>::default()
     }
     /// The `VpcBlockPublicAccessOptions` member, when set.
     #[inline]
     pub fn vpc_block_public_access_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcBlockPublicAccessOptions> {
+    ) -> Option<&crate::types::VpcBlockPublicAccessOptions> {
         self.vpc_block_public_access_options.as_ref()
     }
 }
 /// A builder for [`DescribeVpcBlockPublicAccessOptionsResult`](crate::types::DescribeVpcBlockPublicAccessOptionsResult); start one with `DescribeVpcBlockPublicAccessOptionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpcBlockPublicAccessOptionsResultBuilder {
     inner: crate::types::DescribeVpcBlockPublicAccessOptionsResult,
 }
@@ -45,14 +35,14 @@ impl DescribeVpcBlockPublicAccessOptionsResultBuilder {
         mut self,
         input: crate::types::VpcBlockPublicAccessOptions,
     ) -> Self {
-        self.inner.vpc_block_public_access_options = ::std::option::Option::Some(input);
+        self.inner.vpc_block_public_access_options = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcBlockPublicAccessOptionsResult::vpc_block_public_access_options`](crate::types::DescribeVpcBlockPublicAccessOptionsResult::vpc_block_public_access_options).
     #[inline]
     pub fn set_vpc_block_public_access_options(
         mut self,
-        input: ::std::option::Option<crate::types::VpcBlockPublicAccessOptions>,
+        input: Option<crate::types::VpcBlockPublicAccessOptions>,
     ) -> Self {
         self.inner.vpc_block_public_access_options = input;
         self
@@ -61,7 +51,7 @@ impl DescribeVpcBlockPublicAccessOptionsResultBuilder {
     #[inline]
     pub fn get_vpc_block_public_access_options(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcBlockPublicAccessOptions> {
+    ) -> &Option<crate::types::VpcBlockPublicAccessOptions> {
         &self.inner.vpc_block_public_access_options
     }
     /// Builds the [`DescribeVpcBlockPublicAccessOptionsResult`]; it has no required members, so this cannot fail.
@@ -73,17 +63,17 @@ impl DescribeVpcBlockPublicAccessOptionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeVpcBlockPublicAccessOptionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "vpcBlockPublicAccessOptions" {
-                value.vpc_block_public_access_options = ::std::option::Option::Some(
+                value.vpc_block_public_access_options = Some(
                     <crate::types::VpcBlockPublicAccessOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

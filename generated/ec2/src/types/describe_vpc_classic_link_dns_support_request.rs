@@ -2,50 +2,40 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcClassicLinkDnsSupportRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcClassicLinkDnsSupportRequest {
     /// The IDs of the VPCs.
-    pub vpc_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub vpc_ids: Option<Vec<String>>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeVpcClassicLinkDnsSupportRequest {
     /// Starts building a [`DescribeVpcClassicLinkDnsSupportRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpcClassicLinkDnsSupportRequestBuilder {
-        <crate::types::builders::DescribeVpcClassicLinkDnsSupportRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpcClassicLinkDnsSupportRequestBuilder as Default>::default()
     }
     /// The `VpcIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn vpc_ids(&self) -> &[::std::string::String] {
+    pub fn vpc_ids(&self) -> &[String] {
         self.vpc_ids.as_deref().unwrap_or_default()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeVpcClassicLinkDnsSupportRequest`](crate::types::DescribeVpcClassicLinkDnsSupportRequest); start one with `DescribeVpcClassicLinkDnsSupportRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpcClassicLinkDnsSupportRequestBuilder {
     inner: crate::types::DescribeVpcClassicLinkDnsSupportRequest,
 }
@@ -53,65 +43,51 @@ impl DescribeVpcClassicLinkDnsSupportRequestBuilder {
     /// Appends one item to [`DescribeVpcClassicLinkDnsSupportRequest::vpc_ids`](crate::types::DescribeVpcClassicLinkDnsSupportRequest::vpc_ids): The IDs of the VPCs.
     ///
     /// To set the whole list at once, use [`set_vpc_ids`](Self::set_vpc_ids).
-    pub fn vpc_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.vpc_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcClassicLinkDnsSupportRequest::vpc_ids`](crate::types::DescribeVpcClassicLinkDnsSupportRequest::vpc_ids).
     #[inline]
-    pub fn set_vpc_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_vpc_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.vpc_ids = input;
         self
     }
     /// The value set for [`DescribeVpcClassicLinkDnsSupportRequest::vpc_ids`](crate::types::DescribeVpcClassicLinkDnsSupportRequest::vpc_ids), if any.
     #[inline]
-    pub fn get_vpc_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_vpc_ids(&self) -> &Option<Vec<String>> {
         &self.inner.vpc_ids
     }
     /// Sets [`DescribeVpcClassicLinkDnsSupportRequest::max_results`](crate::types::DescribeVpcClassicLinkDnsSupportRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcClassicLinkDnsSupportRequest::max_results`](crate::types::DescribeVpcClassicLinkDnsSupportRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeVpcClassicLinkDnsSupportRequest::max_results`](crate::types::DescribeVpcClassicLinkDnsSupportRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeVpcClassicLinkDnsSupportRequest::next_token`](crate::types::DescribeVpcClassicLinkDnsSupportRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcClassicLinkDnsSupportRequest::next_token`](crate::types::DescribeVpcClassicLinkDnsSupportRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVpcClassicLinkDnsSupportRequest::next_token`](crate::types::DescribeVpcClassicLinkDnsSupportRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeVpcClassicLinkDnsSupportRequest`]; it has no required members, so this cannot fail.
@@ -124,18 +100,18 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVpcClassicLinkDnsSupportReq
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.vpc_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.vpc_ids {
             let member_0 = body.enter("VpcIds");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

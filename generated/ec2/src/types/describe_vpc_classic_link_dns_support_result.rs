@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcClassicLinkDnsSupportResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcClassicLinkDnsSupportResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the ClassicLink DNS support status of the VPCs.
-    pub vpcs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ClassicLinkDnsSupport>,
-    >,
+    pub vpcs: Option<Vec<crate::types::ClassicLinkDnsSupport>>,
 }
 impl DescribeVpcClassicLinkDnsSupportResult {
     /// Starts building a [`DescribeVpcClassicLinkDnsSupportResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpcClassicLinkDnsSupportResultBuilder {
-        <crate::types::builders::DescribeVpcClassicLinkDnsSupportResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpcClassicLinkDnsSupportResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Vpcs` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,36 +28,25 @@ impl DescribeVpcClassicLinkDnsSupportResult {
     }
 }
 /// A builder for [`DescribeVpcClassicLinkDnsSupportResult`](crate::types::DescribeVpcClassicLinkDnsSupportResult); start one with `DescribeVpcClassicLinkDnsSupportResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpcClassicLinkDnsSupportResultBuilder {
     inner: crate::types::DescribeVpcClassicLinkDnsSupportResult,
 }
 impl DescribeVpcClassicLinkDnsSupportResultBuilder {
     /// Sets [`DescribeVpcClassicLinkDnsSupportResult::next_token`](crate::types::DescribeVpcClassicLinkDnsSupportResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcClassicLinkDnsSupportResult::next_token`](crate::types::DescribeVpcClassicLinkDnsSupportResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVpcClassicLinkDnsSupportResult::next_token`](crate::types::DescribeVpcClassicLinkDnsSupportResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeVpcClassicLinkDnsSupportResult::vpcs`](crate::types::DescribeVpcClassicLinkDnsSupportResult::vpcs): Information about the ClassicLink DNS support status of the VPCs.
@@ -78,18 +60,14 @@ impl DescribeVpcClassicLinkDnsSupportResultBuilder {
     #[inline]
     pub fn set_vpcs(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ClassicLinkDnsSupport>,
-        >,
+        input: Option<Vec<crate::types::ClassicLinkDnsSupport>>,
     ) -> Self {
         self.inner.vpcs = input;
         self
     }
     /// The value set for [`DescribeVpcClassicLinkDnsSupportResult::vpcs`](crate::types::DescribeVpcClassicLinkDnsSupportResult::vpcs), if any.
     #[inline]
-    pub fn get_vpcs(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ClassicLinkDnsSupport>> {
+    pub fn get_vpcs(&self) -> &Option<Vec<crate::types::ClassicLinkDnsSupport>> {
         &self.inner.vpcs
     }
     /// Builds the [`DescribeVpcClassicLinkDnsSupportResult`]; it has no required members, so this cannot fail.
@@ -101,17 +79,15 @@ impl DescribeVpcClassicLinkDnsSupportResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeVpcClassicLinkDnsSupportResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "vpcs" => {
-                    value.vpcs = ::std::option::Option::Some(
+                    value.vpcs = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ClassicLinkDnsSupport as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,6 +97,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpcClassicLinkDnsSupportResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

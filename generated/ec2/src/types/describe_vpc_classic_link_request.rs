@@ -2,39 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcClassicLinkRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcClassicLinkRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The VPCs for which you want to describe the ClassicLink status.
-    pub vpc_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub vpc_ids: Option<Vec<String>>,
     /// The filters.
     ///
     /// - `is-classic-link-enabled` - Whether the VPC is enabled for ClassicLink (`true` \| `false`).
     /// - `tag` - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeVpcClassicLinkRequest {
     /// Starts building a [`DescribeVpcClassicLinkRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpcClassicLinkRequestBuilder {
-        <crate::types::builders::DescribeVpcClassicLinkRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpcClassicLinkRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `VpcIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn vpc_ids(&self) -> &[::std::string::String] {
+    pub fn vpc_ids(&self) -> &[String] {
         self.vpc_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -44,56 +39,43 @@ impl DescribeVpcClassicLinkRequest {
     }
 }
 /// A builder for [`DescribeVpcClassicLinkRequest`](crate::types::DescribeVpcClassicLinkRequest); start one with `DescribeVpcClassicLinkRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpcClassicLinkRequestBuilder {
     inner: crate::types::DescribeVpcClassicLinkRequest,
 }
 impl DescribeVpcClassicLinkRequestBuilder {
     /// Sets [`DescribeVpcClassicLinkRequest::dry_run`](crate::types::DescribeVpcClassicLinkRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcClassicLinkRequest::dry_run`](crate::types::DescribeVpcClassicLinkRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeVpcClassicLinkRequest::dry_run`](crate::types::DescribeVpcClassicLinkRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeVpcClassicLinkRequest::vpc_ids`](crate::types::DescribeVpcClassicLinkRequest::vpc_ids): The VPCs for which you want to describe the ClassicLink status.
     ///
     /// To set the whole list at once, use [`set_vpc_ids`](Self::set_vpc_ids).
-    pub fn vpc_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.vpc_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcClassicLinkRequest::vpc_ids`](crate::types::DescribeVpcClassicLinkRequest::vpc_ids).
     #[inline]
-    pub fn set_vpc_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_vpc_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.vpc_ids = input;
         self
     }
     /// The value set for [`DescribeVpcClassicLinkRequest::vpc_ids`](crate::types::DescribeVpcClassicLinkRequest::vpc_ids), if any.
     #[inline]
-    pub fn get_vpc_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_vpc_ids(&self) -> &Option<Vec<String>> {
         &self.inner.vpc_ids
     }
     /// Appends one item to [`DescribeVpcClassicLinkRequest::filters`](crate::types::DescribeVpcClassicLinkRequest::filters): The filters.
@@ -105,18 +87,13 @@ impl DescribeVpcClassicLinkRequestBuilder {
     }
     /// Sets or clears [`DescribeVpcClassicLinkRequest::filters`](crate::types::DescribeVpcClassicLinkRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeVpcClassicLinkRequest::filters`](crate::types::DescribeVpcClassicLinkRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribeVpcClassicLinkRequest`]; it has no required members, so this cannot fail.
@@ -129,16 +106,16 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVpcClassicLinkRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_ids {
+        if let Some(value) = &self.vpc_ids {
             let member_0 = body.enter("VpcId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -146,6 +123,6 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVpcClassicLinkRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcClassicLinkResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcClassicLinkResult {
     /// The ClassicLink status of the VPCs.
-    pub vpcs: ::std::option::Option<::std::vec::Vec<crate::types::VpcClassicLink>>,
+    pub vpcs: Option<Vec<crate::types::VpcClassicLink>>,
 }
 impl DescribeVpcClassicLinkResult {
     /// Starts building a [`DescribeVpcClassicLinkResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpcClassicLinkResultBuilder {
-        <crate::types::builders::DescribeVpcClassicLinkResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpcClassicLinkResultBuilder as Default>::default()
     }
     /// The `Vpcs` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -26,12 +21,7 @@ impl DescribeVpcClassicLinkResult {
     }
 }
 /// A builder for [`DescribeVpcClassicLinkResult`](crate::types::DescribeVpcClassicLinkResult); start one with `DescribeVpcClassicLinkResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpcClassicLinkResultBuilder {
     inner: crate::types::DescribeVpcClassicLinkResult,
 }
@@ -45,18 +35,13 @@ impl DescribeVpcClassicLinkResultBuilder {
     }
     /// Sets or clears [`DescribeVpcClassicLinkResult::vpcs`](crate::types::DescribeVpcClassicLinkResult::vpcs).
     #[inline]
-    pub fn set_vpcs(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VpcClassicLink>>,
-    ) -> Self {
+    pub fn set_vpcs(mut self, input: Option<Vec<crate::types::VpcClassicLink>>) -> Self {
         self.inner.vpcs = input;
         self
     }
     /// The value set for [`DescribeVpcClassicLinkResult::vpcs`](crate::types::DescribeVpcClassicLinkResult::vpcs), if any.
     #[inline]
-    pub fn get_vpcs(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VpcClassicLink>> {
+    pub fn get_vpcs(&self) -> &Option<Vec<crate::types::VpcClassicLink>> {
         &self.inner.vpcs
     }
     /// Builds the [`DescribeVpcClassicLinkResult`]; it has no required members, so this cannot fail.
@@ -68,11 +53,11 @@ impl DescribeVpcClassicLinkResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeVpcClassicLinkResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "vpcSet" {
-                value.vpcs = ::std::option::Option::Some(
+                value.vpcs = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::VpcClassicLink as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -80,6 +65,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpcClassicLinkResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

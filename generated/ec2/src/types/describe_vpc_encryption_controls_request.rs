@@ -2,38 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEncryptionControlsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcEncryptionControlsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The filters to apply to the request.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The IDs of the VPC Encryption Control configurations to describe.
-    pub vpc_encryption_control_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub vpc_encryption_control_ids: Option<Vec<String>>,
     /// The IDs of the VPCs to describe encryption control configurations for.
-    pub vpc_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub vpc_ids: Option<Vec<String>>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
 }
 impl DescribeVpcEncryptionControlsRequest {
     /// Starts building a [`DescribeVpcEncryptionControlsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpcEncryptionControlsRequestBuilder {
-        <crate::types::builders::DescribeVpcEncryptionControlsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpcEncryptionControlsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -43,50 +36,45 @@ impl DescribeVpcEncryptionControlsRequest {
     }
     /// The `VpcEncryptionControlIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn vpc_encryption_control_ids(&self) -> &[::std::string::String] {
+    pub fn vpc_encryption_control_ids(&self) -> &[String] {
         self.vpc_encryption_control_ids.as_deref().unwrap_or_default()
     }
     /// The `VpcIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn vpc_ids(&self) -> &[::std::string::String] {
+    pub fn vpc_ids(&self) -> &[String] {
         self.vpc_ids.as_deref().unwrap_or_default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 }
 /// A builder for [`DescribeVpcEncryptionControlsRequest`](crate::types::DescribeVpcEncryptionControlsRequest); start one with `DescribeVpcEncryptionControlsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpcEncryptionControlsRequestBuilder {
     inner: crate::types::DescribeVpcEncryptionControlsRequest,
 }
 impl DescribeVpcEncryptionControlsRequestBuilder {
     /// Sets [`DescribeVpcEncryptionControlsRequest::dry_run`](crate::types::DescribeVpcEncryptionControlsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEncryptionControlsRequest::dry_run`](crate::types::DescribeVpcEncryptionControlsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeVpcEncryptionControlsRequest::dry_run`](crate::types::DescribeVpcEncryptionControlsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeVpcEncryptionControlsRequest::filters`](crate::types::DescribeVpcEncryptionControlsRequest::filters): The filters to apply to the request.
@@ -98,108 +86,81 @@ impl DescribeVpcEncryptionControlsRequestBuilder {
     }
     /// Sets or clears [`DescribeVpcEncryptionControlsRequest::filters`](crate::types::DescribeVpcEncryptionControlsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeVpcEncryptionControlsRequest::filters`](crate::types::DescribeVpcEncryptionControlsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Appends one item to [`DescribeVpcEncryptionControlsRequest::vpc_encryption_control_ids`](crate::types::DescribeVpcEncryptionControlsRequest::vpc_encryption_control_ids): The IDs of the VPC Encryption Control configurations to describe.
     ///
     /// To set the whole list at once, use [`set_vpc_encryption_control_ids`](Self::set_vpc_encryption_control_ids).
-    pub fn vpc_encryption_control_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_encryption_control_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.vpc_encryption_control_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcEncryptionControlsRequest::vpc_encryption_control_ids`](crate::types::DescribeVpcEncryptionControlsRequest::vpc_encryption_control_ids).
     #[inline]
-    pub fn set_vpc_encryption_control_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_vpc_encryption_control_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.vpc_encryption_control_ids = input;
         self
     }
     /// The value set for [`DescribeVpcEncryptionControlsRequest::vpc_encryption_control_ids`](crate::types::DescribeVpcEncryptionControlsRequest::vpc_encryption_control_ids), if any.
     #[inline]
-    pub fn get_vpc_encryption_control_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_vpc_encryption_control_ids(&self) -> &Option<Vec<String>> {
         &self.inner.vpc_encryption_control_ids
     }
     /// Appends one item to [`DescribeVpcEncryptionControlsRequest::vpc_ids`](crate::types::DescribeVpcEncryptionControlsRequest::vpc_ids): The IDs of the VPCs to describe encryption control configurations for.
     ///
     /// To set the whole list at once, use [`set_vpc_ids`](Self::set_vpc_ids).
-    pub fn vpc_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.vpc_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcEncryptionControlsRequest::vpc_ids`](crate::types::DescribeVpcEncryptionControlsRequest::vpc_ids).
     #[inline]
-    pub fn set_vpc_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_vpc_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.vpc_ids = input;
         self
     }
     /// The value set for [`DescribeVpcEncryptionControlsRequest::vpc_ids`](crate::types::DescribeVpcEncryptionControlsRequest::vpc_ids), if any.
     #[inline]
-    pub fn get_vpc_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_vpc_ids(&self) -> &Option<Vec<String>> {
         &self.inner.vpc_ids
     }
     /// Sets [`DescribeVpcEncryptionControlsRequest::next_token`](crate::types::DescribeVpcEncryptionControlsRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcEncryptionControlsRequest::next_token`](crate::types::DescribeVpcEncryptionControlsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVpcEncryptionControlsRequest::next_token`](crate::types::DescribeVpcEncryptionControlsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeVpcEncryptionControlsRequest::max_results`](crate::types::DescribeVpcEncryptionControlsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEncryptionControlsRequest::max_results`](crate::types::DescribeVpcEncryptionControlsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeVpcEncryptionControlsRequest::max_results`](crate::types::DescribeVpcEncryptionControlsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Builds the [`DescribeVpcEncryptionControlsRequest`]; it has no required members, so this cannot fail.
@@ -212,11 +173,11 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVpcEncryptionControlsReques
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -224,22 +185,22 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVpcEncryptionControlsReques
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_encryption_control_ids {
+        if let Some(value) = &self.vpc_encryption_control_ids {
             let member_0 = body.enter("VpcEncryptionControlId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_ids {
+        if let Some(value) = &self.vpc_ids {
             let member_0 = body.enter("VpcId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

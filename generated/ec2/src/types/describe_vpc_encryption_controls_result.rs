@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEncryptionControlsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcEncryptionControlsResult {
     /// Information about the VPC Encryption Control configurations.
-    pub vpc_encryption_controls: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VpcEncryptionControl>,
-    >,
+    pub vpc_encryption_controls: Option<Vec<crate::types::VpcEncryptionControl>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeVpcEncryptionControlsResult {
     /// Starts building a [`DescribeVpcEncryptionControlsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpcEncryptionControlsResultBuilder {
-        <crate::types::builders::DescribeVpcEncryptionControlsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpcEncryptionControlsResultBuilder as Default>::default()
     }
     /// The `VpcEncryptionControls` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeVpcEncryptionControlsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeVpcEncryptionControlsResult`](crate::types::DescribeVpcEncryptionControlsResult); start one with `DescribeVpcEncryptionControlsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpcEncryptionControlsResultBuilder {
     inner: crate::types::DescribeVpcEncryptionControlsResult,
 }
@@ -59,7 +47,7 @@ impl DescribeVpcEncryptionControlsResultBuilder {
     #[inline]
     pub fn set_vpc_encryption_controls(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VpcEncryptionControl>>,
+        input: Option<Vec<crate::types::VpcEncryptionControl>>,
     ) -> Self {
         self.inner.vpc_encryption_controls = input;
         self
@@ -68,29 +56,23 @@ impl DescribeVpcEncryptionControlsResultBuilder {
     #[inline]
     pub fn get_vpc_encryption_controls(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VpcEncryptionControl>> {
+    ) -> &Option<Vec<crate::types::VpcEncryptionControl>> {
         &self.inner.vpc_encryption_controls
     }
     /// Sets [`DescribeVpcEncryptionControlsResult::next_token`](crate::types::DescribeVpcEncryptionControlsResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcEncryptionControlsResult::next_token`](crate::types::DescribeVpcEncryptionControlsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVpcEncryptionControlsResult::next_token`](crate::types::DescribeVpcEncryptionControlsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeVpcEncryptionControlsResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl DescribeVpcEncryptionControlsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeVpcEncryptionControlsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "vpcEncryptionControlSet" => {
-                    value.vpc_encryption_controls = ::std::option::Option::Some(
+                    value.vpc_encryption_controls = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VpcEncryptionControl as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpcEncryptionControlsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

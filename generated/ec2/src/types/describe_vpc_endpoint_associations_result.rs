@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointAssociationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointAssociationsResult {
     /// Details of the endpoint associations.
-    pub vpc_endpoint_associations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VpcEndpointAssociation>,
-    >,
+    pub vpc_endpoint_associations: Option<Vec<crate::types::VpcEndpointAssociation>>,
     /// The pagination token.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeVpcEndpointAssociationsResult {
     /// Starts building a [`DescribeVpcEndpointAssociationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpcEndpointAssociationsResultBuilder {
-        <crate::types::builders::DescribeVpcEndpointAssociationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpcEndpointAssociationsResultBuilder as Default>::default()
     }
     /// The `VpcEndpointAssociations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeVpcEndpointAssociationsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeVpcEndpointAssociationsResult`](crate::types::DescribeVpcEndpointAssociationsResult); start one with `DescribeVpcEndpointAssociationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpcEndpointAssociationsResultBuilder {
     inner: crate::types::DescribeVpcEndpointAssociationsResult,
 }
@@ -59,9 +47,7 @@ impl DescribeVpcEndpointAssociationsResultBuilder {
     #[inline]
     pub fn set_vpc_endpoint_associations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::VpcEndpointAssociation>,
-        >,
+        input: Option<Vec<crate::types::VpcEndpointAssociation>>,
     ) -> Self {
         self.inner.vpc_endpoint_associations = input;
         self
@@ -70,29 +56,23 @@ impl DescribeVpcEndpointAssociationsResultBuilder {
     #[inline]
     pub fn get_vpc_endpoint_associations(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VpcEndpointAssociation>> {
+    ) -> &Option<Vec<crate::types::VpcEndpointAssociation>> {
         &self.inner.vpc_endpoint_associations
     }
     /// Sets [`DescribeVpcEndpointAssociationsResult::next_token`](crate::types::DescribeVpcEndpointAssociationsResult::next_token): The pagination token.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcEndpointAssociationsResult::next_token`](crate::types::DescribeVpcEndpointAssociationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointAssociationsResult::next_token`](crate::types::DescribeVpcEndpointAssociationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeVpcEndpointAssociationsResult`]; it has no required members, so this cannot fail.
@@ -104,12 +84,12 @@ impl DescribeVpcEndpointAssociationsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeVpcEndpointAssociationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "vpcEndpointAssociationSet" => {
-                    value.vpc_endpoint_associations = ::std::option::Option::Some(
+                    value.vpc_endpoint_associations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VpcEndpointAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpcEndpointAssociationsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

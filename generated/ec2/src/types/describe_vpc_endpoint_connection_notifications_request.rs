@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointConnectionNotificationsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointConnectionNotificationsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the notification.
-    pub connection_notification_id: ::std::option::Option<::std::string::String>,
+    pub connection_notification_id: Option<String>,
     /// The filters.
     ///
     /// - `connection-notification-arn` - The ARN of the SNS topic for the notification.
@@ -22,26 +17,26 @@ pub struct DescribeVpcEndpointConnectionNotificationsRequest {
     /// - `connection-notification-type` - The type of notification (`Topic`).
     /// - `service-id` - The ID of the endpoint service.
     /// - `vpc-endpoint-id` - The ID of the VPC endpoint.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return in a single call. To retrieve the remaining results, make another request with the returned `NextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token to request the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeVpcEndpointConnectionNotificationsRequest {
     /// Starts building a [`DescribeVpcEndpointConnectionNotificationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpcEndpointConnectionNotificationsRequestBuilder {
-        <crate::types::builders::DescribeVpcEndpointConnectionNotificationsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpcEndpointConnectionNotificationsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ConnectionNotificationId` member, when set.
     #[inline]
-    pub fn connection_notification_id(&self) -> ::std::option::Option<&str> {
+    pub fn connection_notification_id(&self) -> Option<&str> {
         self.connection_notification_id.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -51,66 +46,51 @@ impl DescribeVpcEndpointConnectionNotificationsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeVpcEndpointConnectionNotificationsRequest`](crate::types::DescribeVpcEndpointConnectionNotificationsRequest); start one with `DescribeVpcEndpointConnectionNotificationsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpcEndpointConnectionNotificationsRequestBuilder {
     inner: crate::types::DescribeVpcEndpointConnectionNotificationsRequest,
 }
 impl DescribeVpcEndpointConnectionNotificationsRequestBuilder {
     /// Sets [`DescribeVpcEndpointConnectionNotificationsRequest::dry_run`](crate::types::DescribeVpcEndpointConnectionNotificationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointConnectionNotificationsRequest::dry_run`](crate::types::DescribeVpcEndpointConnectionNotificationsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointConnectionNotificationsRequest::dry_run`](crate::types::DescribeVpcEndpointConnectionNotificationsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DescribeVpcEndpointConnectionNotificationsRequest::connection_notification_id`](crate::types::DescribeVpcEndpointConnectionNotificationsRequest::connection_notification_id): The ID of the notification.
-    pub fn connection_notification_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.connection_notification_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn connection_notification_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.connection_notification_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcEndpointConnectionNotificationsRequest::connection_notification_id`](crate::types::DescribeVpcEndpointConnectionNotificationsRequest::connection_notification_id).
     #[inline]
-    pub fn set_connection_notification_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_connection_notification_id(mut self, input: Option<String>) -> Self {
         self.inner.connection_notification_id = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointConnectionNotificationsRequest::connection_notification_id`](crate::types::DescribeVpcEndpointConnectionNotificationsRequest::connection_notification_id), if any.
     #[inline]
-    pub fn get_connection_notification_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_connection_notification_id(&self) -> &Option<String> {
         &self.inner.connection_notification_id
     }
     /// Appends one item to [`DescribeVpcEndpointConnectionNotificationsRequest::filters`](crate::types::DescribeVpcEndpointConnectionNotificationsRequest::filters): The filters.
@@ -122,56 +102,45 @@ impl DescribeVpcEndpointConnectionNotificationsRequestBuilder {
     }
     /// Sets or clears [`DescribeVpcEndpointConnectionNotificationsRequest::filters`](crate::types::DescribeVpcEndpointConnectionNotificationsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointConnectionNotificationsRequest::filters`](crate::types::DescribeVpcEndpointConnectionNotificationsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeVpcEndpointConnectionNotificationsRequest::max_results`](crate::types::DescribeVpcEndpointConnectionNotificationsRequest::max_results): The maximum number of results to return in a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointConnectionNotificationsRequest::max_results`](crate::types::DescribeVpcEndpointConnectionNotificationsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointConnectionNotificationsRequest::max_results`](crate::types::DescribeVpcEndpointConnectionNotificationsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeVpcEndpointConnectionNotificationsRequest::next_token`](crate::types::DescribeVpcEndpointConnectionNotificationsRequest::next_token): The token to request the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcEndpointConnectionNotificationsRequest::next_token`](crate::types::DescribeVpcEndpointConnectionNotificationsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointConnectionNotificationsRequest::next_token`](crate::types::DescribeVpcEndpointConnectionNotificationsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeVpcEndpointConnectionNotificationsRequest`]; it has no required members, so this cannot fail.
@@ -187,14 +156,14 @@ for DescribeVpcEndpointConnectionNotificationsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.connection_notification_id {
+        if let Some(value) = &self.connection_notification_id {
             body.member("ConnectionNotificationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -202,12 +171,12 @@ for DescribeVpcEndpointConnectionNotificationsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

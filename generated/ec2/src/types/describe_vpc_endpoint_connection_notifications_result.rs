@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointConnectionNotificationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointConnectionNotificationsResult {
     /// The notifications.
-    pub connection_notification_set: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ConnectionNotification>,
-    >,
+    pub connection_notification_set: Option<Vec<crate::types::ConnectionNotification>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeVpcEndpointConnectionNotificationsResult {
     /// Starts building a [`DescribeVpcEndpointConnectionNotificationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpcEndpointConnectionNotificationsResultBuilder {
-        <crate::types::builders::DescribeVpcEndpointConnectionNotificationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpcEndpointConnectionNotificationsResultBuilder as Default>::default()
     }
     /// The `ConnectionNotificationSet` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +25,12 @@ impl DescribeVpcEndpointConnectionNotificationsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeVpcEndpointConnectionNotificationsResult`](crate::types::DescribeVpcEndpointConnectionNotificationsResult); start one with `DescribeVpcEndpointConnectionNotificationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpcEndpointConnectionNotificationsResultBuilder {
     inner: crate::types::DescribeVpcEndpointConnectionNotificationsResult,
 }
@@ -61,9 +49,7 @@ impl DescribeVpcEndpointConnectionNotificationsResultBuilder {
     #[inline]
     pub fn set_connection_notification_set(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ConnectionNotification>,
-        >,
+        input: Option<Vec<crate::types::ConnectionNotification>>,
     ) -> Self {
         self.inner.connection_notification_set = input;
         self
@@ -72,29 +58,23 @@ impl DescribeVpcEndpointConnectionNotificationsResultBuilder {
     #[inline]
     pub fn get_connection_notification_set(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ConnectionNotification>> {
+    ) -> &Option<Vec<crate::types::ConnectionNotification>> {
         &self.inner.connection_notification_set
     }
     /// Sets [`DescribeVpcEndpointConnectionNotificationsResult::next_token`](crate::types::DescribeVpcEndpointConnectionNotificationsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcEndpointConnectionNotificationsResult::next_token`](crate::types::DescribeVpcEndpointConnectionNotificationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointConnectionNotificationsResult::next_token`](crate::types::DescribeVpcEndpointConnectionNotificationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeVpcEndpointConnectionNotificationsResult`]; it has no required members, so this cannot fail.
@@ -109,12 +89,12 @@ impl ::awsgen_runtime::xml::FromXml
 for DescribeVpcEndpointConnectionNotificationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "connectionNotificationSet" => {
-                    value.connection_notification_set = ::std::option::Option::Some(
+                    value.connection_notification_set = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ConnectionNotification as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -122,13 +102,11 @@ for DescribeVpcEndpointConnectionNotificationsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointConnectionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointConnectionsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The filters.
     ///
     /// - `ip-address-type` - The IP address type (`ipv4` \| `ipv6`).
@@ -20,21 +15,21 @@ pub struct DescribeVpcEndpointConnectionsRequest {
     /// - `vpc-endpoint-region` - The Region of the endpoint or `cross-region` to find endpoints for other Regions.
     /// - `vpc-endpoint-state` - The state of the endpoint (`pendingAcceptance` \| `pending` \| `available` \| `deleting` \| `deleted` \| `rejected` \| `failed`).
     /// - `vpc-endpoint-id` - The ID of the endpoint.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return for the request in a single page. The remaining results of the initial request can be seen by sending another request with the returned `NextToken` value. This value can be between 5 and 1,000; if `MaxResults` is given a value larger than 1,000, only 1,000 results are returned.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeVpcEndpointConnectionsRequest {
     /// Starts building a [`DescribeVpcEndpointConnectionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpcEndpointConnectionsRequestBuilder {
-        <crate::types::builders::DescribeVpcEndpointConnectionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpcEndpointConnectionsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -44,40 +39,35 @@ impl DescribeVpcEndpointConnectionsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeVpcEndpointConnectionsRequest`](crate::types::DescribeVpcEndpointConnectionsRequest); start one with `DescribeVpcEndpointConnectionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpcEndpointConnectionsRequestBuilder {
     inner: crate::types::DescribeVpcEndpointConnectionsRequest,
 }
 impl DescribeVpcEndpointConnectionsRequestBuilder {
     /// Sets [`DescribeVpcEndpointConnectionsRequest::dry_run`](crate::types::DescribeVpcEndpointConnectionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointConnectionsRequest::dry_run`](crate::types::DescribeVpcEndpointConnectionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointConnectionsRequest::dry_run`](crate::types::DescribeVpcEndpointConnectionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeVpcEndpointConnectionsRequest::filters`](crate::types::DescribeVpcEndpointConnectionsRequest::filters): The filters.
@@ -89,56 +79,45 @@ impl DescribeVpcEndpointConnectionsRequestBuilder {
     }
     /// Sets or clears [`DescribeVpcEndpointConnectionsRequest::filters`](crate::types::DescribeVpcEndpointConnectionsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointConnectionsRequest::filters`](crate::types::DescribeVpcEndpointConnectionsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeVpcEndpointConnectionsRequest::max_results`](crate::types::DescribeVpcEndpointConnectionsRequest::max_results): The maximum number of results to return for the request in a single page.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointConnectionsRequest::max_results`](crate::types::DescribeVpcEndpointConnectionsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointConnectionsRequest::max_results`](crate::types::DescribeVpcEndpointConnectionsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeVpcEndpointConnectionsRequest::next_token`](crate::types::DescribeVpcEndpointConnectionsRequest::next_token): The token to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcEndpointConnectionsRequest::next_token`](crate::types::DescribeVpcEndpointConnectionsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointConnectionsRequest::next_token`](crate::types::DescribeVpcEndpointConnectionsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeVpcEndpointConnectionsRequest`]; it has no required members, so this cannot fail.
@@ -151,11 +130,11 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVpcEndpointConnectionsReque
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -163,12 +142,12 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVpcEndpointConnectionsReque
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

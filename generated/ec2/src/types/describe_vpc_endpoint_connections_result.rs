@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointConnectionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointConnectionsResult {
     /// Information about the VPC endpoint connections.
-    pub vpc_endpoint_connections: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VpcEndpointConnection>,
-    >,
+    pub vpc_endpoint_connections: Option<Vec<crate::types::VpcEndpointConnection>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeVpcEndpointConnectionsResult {
     /// Starts building a [`DescribeVpcEndpointConnectionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpcEndpointConnectionsResultBuilder {
-        <crate::types::builders::DescribeVpcEndpointConnectionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpcEndpointConnectionsResultBuilder as Default>::default()
     }
     /// The `VpcEndpointConnections` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeVpcEndpointConnectionsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeVpcEndpointConnectionsResult`](crate::types::DescribeVpcEndpointConnectionsResult); start one with `DescribeVpcEndpointConnectionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpcEndpointConnectionsResultBuilder {
     inner: crate::types::DescribeVpcEndpointConnectionsResult,
 }
@@ -59,9 +47,7 @@ impl DescribeVpcEndpointConnectionsResultBuilder {
     #[inline]
     pub fn set_vpc_endpoint_connections(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::VpcEndpointConnection>,
-        >,
+        input: Option<Vec<crate::types::VpcEndpointConnection>>,
     ) -> Self {
         self.inner.vpc_endpoint_connections = input;
         self
@@ -70,29 +56,23 @@ impl DescribeVpcEndpointConnectionsResultBuilder {
     #[inline]
     pub fn get_vpc_endpoint_connections(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VpcEndpointConnection>> {
+    ) -> &Option<Vec<crate::types::VpcEndpointConnection>> {
         &self.inner.vpc_endpoint_connections
     }
     /// Sets [`DescribeVpcEndpointConnectionsResult::next_token`](crate::types::DescribeVpcEndpointConnectionsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcEndpointConnectionsResult::next_token`](crate::types::DescribeVpcEndpointConnectionsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointConnectionsResult::next_token`](crate::types::DescribeVpcEndpointConnectionsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeVpcEndpointConnectionsResult`]; it has no required members, so this cannot fail.
@@ -104,12 +84,12 @@ impl DescribeVpcEndpointConnectionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeVpcEndpointConnectionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "vpcEndpointConnectionSet" => {
-                    value.vpc_endpoint_connections = ::std::option::Option::Some(
+                    value.vpc_endpoint_connections = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VpcEndpointConnection as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpcEndpointConnectionsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointServiceConfigurationsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointServiceConfigurationsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IDs of the endpoint services.
-    pub service_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub service_ids: Option<Vec<String>>,
     /// The filters.
     ///
     /// - `service-name` - The name of the service.
@@ -22,26 +17,26 @@ pub struct DescribeVpcEndpointServiceConfigurationsRequest {
     /// - `supported-ip-address-types` - The IP address type (`ipv4` \| `ipv6`).
     /// - `tag`:\<key\> - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return for the request in a single page. The remaining results of the initial request can be seen by sending another request with the returned `NextToken` value. This value can be between 5 and 1,000; if `MaxResults` is given a value larger than 1,000, only 1,000 results are returned.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeVpcEndpointServiceConfigurationsRequest {
     /// Starts building a [`DescribeVpcEndpointServiceConfigurationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpcEndpointServiceConfigurationsRequestBuilder {
-        <crate::types::builders::DescribeVpcEndpointServiceConfigurationsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpcEndpointServiceConfigurationsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ServiceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn service_ids(&self) -> &[::std::string::String] {
+    pub fn service_ids(&self) -> &[String] {
         self.service_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -51,66 +46,53 @@ impl DescribeVpcEndpointServiceConfigurationsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeVpcEndpointServiceConfigurationsRequest`](crate::types::DescribeVpcEndpointServiceConfigurationsRequest); start one with `DescribeVpcEndpointServiceConfigurationsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpcEndpointServiceConfigurationsRequestBuilder {
     inner: crate::types::DescribeVpcEndpointServiceConfigurationsRequest,
 }
 impl DescribeVpcEndpointServiceConfigurationsRequestBuilder {
     /// Sets [`DescribeVpcEndpointServiceConfigurationsRequest::dry_run`](crate::types::DescribeVpcEndpointServiceConfigurationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointServiceConfigurationsRequest::dry_run`](crate::types::DescribeVpcEndpointServiceConfigurationsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointServiceConfigurationsRequest::dry_run`](crate::types::DescribeVpcEndpointServiceConfigurationsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeVpcEndpointServiceConfigurationsRequest::service_ids`](crate::types::DescribeVpcEndpointServiceConfigurationsRequest::service_ids): The IDs of the endpoint services.
     ///
     /// To set the whole list at once, use [`set_service_ids`](Self::set_service_ids).
-    pub fn service_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn service_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.service_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcEndpointServiceConfigurationsRequest::service_ids`](crate::types::DescribeVpcEndpointServiceConfigurationsRequest::service_ids).
     #[inline]
-    pub fn set_service_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_service_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.service_ids = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointServiceConfigurationsRequest::service_ids`](crate::types::DescribeVpcEndpointServiceConfigurationsRequest::service_ids), if any.
     #[inline]
-    pub fn get_service_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_service_ids(&self) -> &Option<Vec<String>> {
         &self.inner.service_ids
     }
     /// Appends one item to [`DescribeVpcEndpointServiceConfigurationsRequest::filters`](crate::types::DescribeVpcEndpointServiceConfigurationsRequest::filters): The filters.
@@ -122,56 +104,45 @@ impl DescribeVpcEndpointServiceConfigurationsRequestBuilder {
     }
     /// Sets or clears [`DescribeVpcEndpointServiceConfigurationsRequest::filters`](crate::types::DescribeVpcEndpointServiceConfigurationsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointServiceConfigurationsRequest::filters`](crate::types::DescribeVpcEndpointServiceConfigurationsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeVpcEndpointServiceConfigurationsRequest::max_results`](crate::types::DescribeVpcEndpointServiceConfigurationsRequest::max_results): The maximum number of results to return for the request in a single page.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointServiceConfigurationsRequest::max_results`](crate::types::DescribeVpcEndpointServiceConfigurationsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointServiceConfigurationsRequest::max_results`](crate::types::DescribeVpcEndpointServiceConfigurationsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeVpcEndpointServiceConfigurationsRequest::next_token`](crate::types::DescribeVpcEndpointServiceConfigurationsRequest::next_token): The token to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcEndpointServiceConfigurationsRequest::next_token`](crate::types::DescribeVpcEndpointServiceConfigurationsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointServiceConfigurationsRequest::next_token`](crate::types::DescribeVpcEndpointServiceConfigurationsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeVpcEndpointServiceConfigurationsRequest`]; it has no required members, so this cannot fail.
@@ -185,16 +156,16 @@ for DescribeVpcEndpointServiceConfigurationsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.service_ids {
+        if let Some(value) = &self.service_ids {
             let member_0 = body.enter("ServiceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -202,12 +173,12 @@ for DescribeVpcEndpointServiceConfigurationsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointServiceConfigurationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointServiceConfigurationsResult {
     /// Information about the services.
-    pub service_configurations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ServiceConfiguration>,
-    >,
+    pub service_configurations: Option<Vec<crate::types::ServiceConfiguration>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeVpcEndpointServiceConfigurationsResult {
     /// Starts building a [`DescribeVpcEndpointServiceConfigurationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpcEndpointServiceConfigurationsResultBuilder {
-        <crate::types::builders::DescribeVpcEndpointServiceConfigurationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpcEndpointServiceConfigurationsResultBuilder as Default>::default()
     }
     /// The `ServiceConfigurations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeVpcEndpointServiceConfigurationsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeVpcEndpointServiceConfigurationsResult`](crate::types::DescribeVpcEndpointServiceConfigurationsResult); start one with `DescribeVpcEndpointServiceConfigurationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpcEndpointServiceConfigurationsResultBuilder {
     inner: crate::types::DescribeVpcEndpointServiceConfigurationsResult,
 }
@@ -59,7 +47,7 @@ impl DescribeVpcEndpointServiceConfigurationsResultBuilder {
     #[inline]
     pub fn set_service_configurations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ServiceConfiguration>>,
+        input: Option<Vec<crate::types::ServiceConfiguration>>,
     ) -> Self {
         self.inner.service_configurations = input;
         self
@@ -68,29 +56,23 @@ impl DescribeVpcEndpointServiceConfigurationsResultBuilder {
     #[inline]
     pub fn get_service_configurations(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ServiceConfiguration>> {
+    ) -> &Option<Vec<crate::types::ServiceConfiguration>> {
         &self.inner.service_configurations
     }
     /// Sets [`DescribeVpcEndpointServiceConfigurationsResult::next_token`](crate::types::DescribeVpcEndpointServiceConfigurationsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcEndpointServiceConfigurationsResult::next_token`](crate::types::DescribeVpcEndpointServiceConfigurationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointServiceConfigurationsResult::next_token`](crate::types::DescribeVpcEndpointServiceConfigurationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeVpcEndpointServiceConfigurationsResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl DescribeVpcEndpointServiceConfigurationsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeVpcEndpointServiceConfigurationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "serviceConfigurationSet" => {
-                    value.service_configurations = ::std::option::Option::Some(
+                    value.service_configurations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ServiceConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpcEndpointServiceConfigurations
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointServicePermissionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointServicePermissionsResult {
     /// Information about the allowed principals.
-    pub allowed_principals: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AllowedPrincipal>,
-    >,
+    pub allowed_principals: Option<Vec<crate::types::AllowedPrincipal>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeVpcEndpointServicePermissionsResult {
     /// Starts building a [`DescribeVpcEndpointServicePermissionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpcEndpointServicePermissionsResultBuilder {
-        <crate::types::builders::DescribeVpcEndpointServicePermissionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpcEndpointServicePermissionsResultBuilder as Default>::default()
     }
     /// The `AllowedPrincipals` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeVpcEndpointServicePermissionsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeVpcEndpointServicePermissionsResult`](crate::types::DescribeVpcEndpointServicePermissionsResult); start one with `DescribeVpcEndpointServicePermissionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpcEndpointServicePermissionsResultBuilder {
     inner: crate::types::DescribeVpcEndpointServicePermissionsResult,
 }
@@ -56,7 +44,7 @@ impl DescribeVpcEndpointServicePermissionsResultBuilder {
     #[inline]
     pub fn set_allowed_principals(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AllowedPrincipal>>,
+        input: Option<Vec<crate::types::AllowedPrincipal>>,
     ) -> Self {
         self.inner.allowed_principals = input;
         self
@@ -65,29 +53,23 @@ impl DescribeVpcEndpointServicePermissionsResultBuilder {
     #[inline]
     pub fn get_allowed_principals(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AllowedPrincipal>> {
+    ) -> &Option<Vec<crate::types::AllowedPrincipal>> {
         &self.inner.allowed_principals
     }
     /// Sets [`DescribeVpcEndpointServicePermissionsResult::next_token`](crate::types::DescribeVpcEndpointServicePermissionsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcEndpointServicePermissionsResult::next_token`](crate::types::DescribeVpcEndpointServicePermissionsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointServicePermissionsResult::next_token`](crate::types::DescribeVpcEndpointServicePermissionsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeVpcEndpointServicePermissionsResult`]; it has no required members, so this cannot fail.
@@ -99,12 +81,12 @@ impl DescribeVpcEndpointServicePermissionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeVpcEndpointServicePermissionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "allowedPrincipals" => {
-                    value.allowed_principals = ::std::option::Option::Some(
+                    value.allowed_principals = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::AllowedPrincipal as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +94,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpcEndpointServicePermissionsRes
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointServicesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointServicesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The service names.
-    pub service_names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub service_names: Option<Vec<String>>,
     /// The filters.
     ///
     /// - `owner` - The ID or alias of the Amazon Web Services account that owns the service.
@@ -23,30 +18,30 @@ pub struct DescribeVpcEndpointServicesRequest {
     /// - `supported-ip-address-types` - The IP address type (`ipv4` \| `ipv6`).
     /// - `tag`:\<key\> - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of items to return for this request. The request returns a token that you can specify in a subsequent call to get the next set of results.
     ///
     /// Constraint: If the value is greater than 1,000, we return only 1,000 items.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next set of items to return. (You received this token from a prior call.)
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The service Regions.
-    pub service_regions: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub service_regions: Option<Vec<String>>,
 }
 impl DescribeVpcEndpointServicesRequest {
     /// Starts building a [`DescribeVpcEndpointServicesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpcEndpointServicesRequestBuilder {
-        <crate::types::builders::DescribeVpcEndpointServicesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpcEndpointServicesRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ServiceNames` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn service_names(&self) -> &[::std::string::String] {
+    pub fn service_names(&self) -> &[String] {
         self.service_names.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,71 +51,58 @@ impl DescribeVpcEndpointServicesRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `ServiceRegions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn service_regions(&self) -> &[::std::string::String] {
+    pub fn service_regions(&self) -> &[String] {
         self.service_regions.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`DescribeVpcEndpointServicesRequest`](crate::types::DescribeVpcEndpointServicesRequest); start one with `DescribeVpcEndpointServicesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpcEndpointServicesRequestBuilder {
     inner: crate::types::DescribeVpcEndpointServicesRequest,
 }
 impl DescribeVpcEndpointServicesRequestBuilder {
     /// Sets [`DescribeVpcEndpointServicesRequest::dry_run`](crate::types::DescribeVpcEndpointServicesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointServicesRequest::dry_run`](crate::types::DescribeVpcEndpointServicesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointServicesRequest::dry_run`](crate::types::DescribeVpcEndpointServicesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeVpcEndpointServicesRequest::service_names`](crate::types::DescribeVpcEndpointServicesRequest::service_names): The service names.
     ///
     /// To set the whole list at once, use [`set_service_names`](Self::set_service_names).
-    pub fn service_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn service_names(mut self, input: impl Into<String>) -> Self {
         self.inner.service_names.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcEndpointServicesRequest::service_names`](crate::types::DescribeVpcEndpointServicesRequest::service_names).
     #[inline]
-    pub fn set_service_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_service_names(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.service_names = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointServicesRequest::service_names`](crate::types::DescribeVpcEndpointServicesRequest::service_names), if any.
     #[inline]
-    pub fn get_service_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_service_names(&self) -> &Option<Vec<String>> {
         &self.inner.service_names
     }
     /// Appends one item to [`DescribeVpcEndpointServicesRequest::filters`](crate::types::DescribeVpcEndpointServicesRequest::filters): The filters.
@@ -132,82 +114,63 @@ impl DescribeVpcEndpointServicesRequestBuilder {
     }
     /// Sets or clears [`DescribeVpcEndpointServicesRequest::filters`](crate::types::DescribeVpcEndpointServicesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointServicesRequest::filters`](crate::types::DescribeVpcEndpointServicesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeVpcEndpointServicesRequest::max_results`](crate::types::DescribeVpcEndpointServicesRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointServicesRequest::max_results`](crate::types::DescribeVpcEndpointServicesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointServicesRequest::max_results`](crate::types::DescribeVpcEndpointServicesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeVpcEndpointServicesRequest::next_token`](crate::types::DescribeVpcEndpointServicesRequest::next_token): The token for the next set of items to return. (You received this token from a prior call.)
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcEndpointServicesRequest::next_token`](crate::types::DescribeVpcEndpointServicesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointServicesRequest::next_token`](crate::types::DescribeVpcEndpointServicesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeVpcEndpointServicesRequest::service_regions`](crate::types::DescribeVpcEndpointServicesRequest::service_regions): The service Regions.
     ///
     /// To set the whole list at once, use [`set_service_regions`](Self::set_service_regions).
-    pub fn service_regions(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn service_regions(mut self, input: impl Into<String>) -> Self {
         self.inner.service_regions.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcEndpointServicesRequest::service_regions`](crate::types::DescribeVpcEndpointServicesRequest::service_regions).
     #[inline]
-    pub fn set_service_regions(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_service_regions(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.service_regions = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointServicesRequest::service_regions`](crate::types::DescribeVpcEndpointServicesRequest::service_regions), if any.
     #[inline]
-    pub fn get_service_regions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_service_regions(&self) -> &Option<Vec<String>> {
         &self.inner.service_regions
     }
     /// Builds the [`DescribeVpcEndpointServicesRequest`]; it has no required members, so this cannot fail.
@@ -220,16 +183,16 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVpcEndpointServicesRequest 
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.service_names {
+        if let Some(value) = &self.service_names {
             let member_0 = body.enter("ServiceName");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -237,17 +200,17 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVpcEndpointServicesRequest 
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.service_regions {
+        if let Some(value) = &self.service_regions {
             let member_0 = body.enter("ServiceRegion");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,32 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointServicesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointServicesResult {
     /// The supported services.
-    pub service_names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub service_names: Option<Vec<String>>,
     /// Information about the service.
-    pub service_details: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ServiceDetail>,
-    >,
+    pub service_details: Option<Vec<crate::types::ServiceDetail>>,
     /// The token to use when requesting the next set of items. If there are no additional items to return, the string is empty.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeVpcEndpointServicesResult {
     /// Starts building a [`DescribeVpcEndpointServicesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpcEndpointServicesResultBuilder {
-        <crate::types::builders::DescribeVpcEndpointServicesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpcEndpointServicesResultBuilder as Default>::default()
     }
     /// The `ServiceNames` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn service_names(&self) -> &[::std::string::String] {
+    pub fn service_names(&self) -> &[String] {
         self.service_names.as_deref().unwrap_or_default()
     }
     /// The `ServiceDetails` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,17 +30,12 @@ impl DescribeVpcEndpointServicesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeVpcEndpointServicesResult`](crate::types::DescribeVpcEndpointServicesResult); start one with `DescribeVpcEndpointServicesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpcEndpointServicesResultBuilder {
     inner: crate::types::DescribeVpcEndpointServicesResult,
 }
@@ -55,27 +43,19 @@ impl DescribeVpcEndpointServicesResultBuilder {
     /// Appends one item to [`DescribeVpcEndpointServicesResult::service_names`](crate::types::DescribeVpcEndpointServicesResult::service_names): The supported services.
     ///
     /// To set the whole list at once, use [`set_service_names`](Self::set_service_names).
-    pub fn service_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn service_names(mut self, input: impl Into<String>) -> Self {
         self.inner.service_names.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcEndpointServicesResult::service_names`](crate::types::DescribeVpcEndpointServicesResult::service_names).
     #[inline]
-    pub fn set_service_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_service_names(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.service_names = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointServicesResult::service_names`](crate::types::DescribeVpcEndpointServicesResult::service_names), if any.
     #[inline]
-    pub fn get_service_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_service_names(&self) -> &Option<Vec<String>> {
         &self.inner.service_names
     }
     /// Appends one item to [`DescribeVpcEndpointServicesResult::service_details`](crate::types::DescribeVpcEndpointServicesResult::service_details): Information about the service.
@@ -89,38 +69,30 @@ impl DescribeVpcEndpointServicesResultBuilder {
     #[inline]
     pub fn set_service_details(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ServiceDetail>>,
+        input: Option<Vec<crate::types::ServiceDetail>>,
     ) -> Self {
         self.inner.service_details = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointServicesResult::service_details`](crate::types::DescribeVpcEndpointServicesResult::service_details), if any.
     #[inline]
-    pub fn get_service_details(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ServiceDetail>> {
+    pub fn get_service_details(&self) -> &Option<Vec<crate::types::ServiceDetail>> {
         &self.inner.service_details
     }
     /// Sets [`DescribeVpcEndpointServicesResult::next_token`](crate::types::DescribeVpcEndpointServicesResult::next_token): The token to use when requesting the next set of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcEndpointServicesResult::next_token`](crate::types::DescribeVpcEndpointServicesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointServicesResult::next_token`](crate::types::DescribeVpcEndpointServicesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeVpcEndpointServicesResult`]; it has no required members, so this cannot fail.
@@ -132,17 +104,17 @@ impl DescribeVpcEndpointServicesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeVpcEndpointServicesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "serviceNameSet" => {
-                    value.service_names = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.service_names = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "serviceDetailSet" => {
-                    value.service_details = ::std::option::Option::Some(
+                    value.service_details = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ServiceDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -150,13 +122,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpcEndpointServicesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

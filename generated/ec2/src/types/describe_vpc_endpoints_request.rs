@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IDs of the VPC endpoints.
-    pub vpc_endpoint_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub vpc_endpoint_ids: Option<Vec<String>>,
     /// The filters.
     ///
     /// - `ip-address-type` - The IP address type (`ipv4` \| `ipv6`).
@@ -25,28 +20,28 @@ pub struct DescribeVpcEndpointsRequest {
     /// - `vpc-endpoint-id` - The ID of the endpoint.
     /// - `vpc-endpoint-state` - The state of the endpoint (`pendingAcceptance` \| `pending` \| `available` \| `deleting` \| `deleted` \| `rejected` \| `failed`).
     /// - `vpc-endpoint-type` - The type of VPC endpoint (`Interface` \| `Gateway` \| `GatewayLoadBalancer` \| `Resource` \| `ServiceNetwork`).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of items to return for this request. The request returns a token that you can specify in a subsequent call to get the next set of results.
     ///
     /// Constraint: If the value is greater than 1,000, we return only 1,000 items.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next set of items to return. (You received this token from a prior call.)
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeVpcEndpointsRequest {
     /// Starts building a [`DescribeVpcEndpointsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpcEndpointsRequestBuilder {
-        <crate::types::builders::DescribeVpcEndpointsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpcEndpointsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `VpcEndpointIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn vpc_endpoint_ids(&self) -> &[::std::string::String] {
+    pub fn vpc_endpoint_ids(&self) -> &[String] {
         self.vpc_endpoint_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,66 +51,53 @@ impl DescribeVpcEndpointsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeVpcEndpointsRequest`](crate::types::DescribeVpcEndpointsRequest); start one with `DescribeVpcEndpointsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpcEndpointsRequestBuilder {
     inner: crate::types::DescribeVpcEndpointsRequest,
 }
 impl DescribeVpcEndpointsRequestBuilder {
     /// Sets [`DescribeVpcEndpointsRequest::dry_run`](crate::types::DescribeVpcEndpointsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointsRequest::dry_run`](crate::types::DescribeVpcEndpointsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointsRequest::dry_run`](crate::types::DescribeVpcEndpointsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeVpcEndpointsRequest::vpc_endpoint_ids`](crate::types::DescribeVpcEndpointsRequest::vpc_endpoint_ids): The IDs of the VPC endpoints.
     ///
     /// To set the whole list at once, use [`set_vpc_endpoint_ids`](Self::set_vpc_endpoint_ids).
-    pub fn vpc_endpoint_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_endpoint_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.vpc_endpoint_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcEndpointsRequest::vpc_endpoint_ids`](crate::types::DescribeVpcEndpointsRequest::vpc_endpoint_ids).
     #[inline]
-    pub fn set_vpc_endpoint_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.vpc_endpoint_ids = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointsRequest::vpc_endpoint_ids`](crate::types::DescribeVpcEndpointsRequest::vpc_endpoint_ids), if any.
     #[inline]
-    pub fn get_vpc_endpoint_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_vpc_endpoint_ids(&self) -> &Option<Vec<String>> {
         &self.inner.vpc_endpoint_ids
     }
     /// Appends one item to [`DescribeVpcEndpointsRequest::filters`](crate::types::DescribeVpcEndpointsRequest::filters): The filters.
@@ -127,56 +109,45 @@ impl DescribeVpcEndpointsRequestBuilder {
     }
     /// Sets or clears [`DescribeVpcEndpointsRequest::filters`](crate::types::DescribeVpcEndpointsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointsRequest::filters`](crate::types::DescribeVpcEndpointsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeVpcEndpointsRequest::max_results`](crate::types::DescribeVpcEndpointsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcEndpointsRequest::max_results`](crate::types::DescribeVpcEndpointsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointsRequest::max_results`](crate::types::DescribeVpcEndpointsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeVpcEndpointsRequest::next_token`](crate::types::DescribeVpcEndpointsRequest::next_token): The token for the next set of items to return. (You received this token from a prior call.)
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcEndpointsRequest::next_token`](crate::types::DescribeVpcEndpointsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointsRequest::next_token`](crate::types::DescribeVpcEndpointsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeVpcEndpointsRequest`]; it has no required members, so this cannot fail.
@@ -189,16 +160,16 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVpcEndpointsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_ids {
+        if let Some(value) = &self.vpc_endpoint_ids {
             let member_0 = body.enter("VpcEndpointId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -206,12 +177,12 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVpcEndpointsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointsResult {
     /// Information about the VPC endpoints.
-    pub vpc_endpoints: ::std::option::Option<::std::vec::Vec<crate::types::VpcEndpoint>>,
+    pub vpc_endpoints: Option<Vec<crate::types::VpcEndpoint>>,
     /// The token to use when requesting the next set of items. If there are no additional items to return, the string is empty.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeVpcEndpointsResult {
     /// Starts building a [`DescribeVpcEndpointsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpcEndpointsResultBuilder {
-        <crate::types::builders::DescribeVpcEndpointsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpcEndpointsResultBuilder as Default>::default()
     }
     /// The `VpcEndpoints` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,17 +23,12 @@ impl DescribeVpcEndpointsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeVpcEndpointsResult`](crate::types::DescribeVpcEndpointsResult); start one with `DescribeVpcEndpointsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpcEndpointsResultBuilder {
     inner: crate::types::DescribeVpcEndpointsResult,
 }
@@ -54,38 +44,30 @@ impl DescribeVpcEndpointsResultBuilder {
     #[inline]
     pub fn set_vpc_endpoints(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VpcEndpoint>>,
+        input: Option<Vec<crate::types::VpcEndpoint>>,
     ) -> Self {
         self.inner.vpc_endpoints = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointsResult::vpc_endpoints`](crate::types::DescribeVpcEndpointsResult::vpc_endpoints), if any.
     #[inline]
-    pub fn get_vpc_endpoints(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VpcEndpoint>> {
+    pub fn get_vpc_endpoints(&self) -> &Option<Vec<crate::types::VpcEndpoint>> {
         &self.inner.vpc_endpoints
     }
     /// Sets [`DescribeVpcEndpointsResult::next_token`](crate::types::DescribeVpcEndpointsResult::next_token): The token to use when requesting the next set of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcEndpointsResult::next_token`](crate::types::DescribeVpcEndpointsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVpcEndpointsResult::next_token`](crate::types::DescribeVpcEndpointsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeVpcEndpointsResult`]; it has no required members, so this cannot fail.
@@ -97,12 +79,12 @@ impl DescribeVpcEndpointsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeVpcEndpointsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "vpcEndpointSet" => {
-                    value.vpc_endpoints = ::std::option::Option::Some(
+                    value.vpc_endpoints = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VpcEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -110,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpcEndpointsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

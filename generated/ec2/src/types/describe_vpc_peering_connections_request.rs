@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcPeeringConnectionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcPeeringConnectionsRequest {
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IDs of the VPC peering connections.
     ///
     /// Default: Describes all your VPC peering connections.
-    pub vpc_peering_connection_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub vpc_peering_connection_ids: Option<Vec<String>>,
     /// The filters.
     ///
     /// - `accepter-vpc-info.cidr-block` - The IPv4 CIDR block of the accepter VPC.
@@ -36,32 +29,32 @@ pub struct DescribeVpcPeeringConnectionsRequest {
     /// - `tag` - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     /// - `vpc-peering-connection-id` - The ID of the VPC peering connection.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl DescribeVpcPeeringConnectionsRequest {
     /// Starts building a [`DescribeVpcPeeringConnectionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpcPeeringConnectionsRequestBuilder {
-        <crate::types::builders::DescribeVpcPeeringConnectionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpcPeeringConnectionsRequestBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `VpcPeeringConnectionIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn vpc_peering_connection_ids(&self) -> &[::std::string::String] {
+    pub fn vpc_peering_connection_ids(&self) -> &[String] {
         self.vpc_peering_connection_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -71,94 +64,75 @@ impl DescribeVpcPeeringConnectionsRequest {
     }
 }
 /// A builder for [`DescribeVpcPeeringConnectionsRequest`](crate::types::DescribeVpcPeeringConnectionsRequest); start one with `DescribeVpcPeeringConnectionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpcPeeringConnectionsRequestBuilder {
     inner: crate::types::DescribeVpcPeeringConnectionsRequest,
 }
 impl DescribeVpcPeeringConnectionsRequestBuilder {
     /// Sets [`DescribeVpcPeeringConnectionsRequest::next_token`](crate::types::DescribeVpcPeeringConnectionsRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcPeeringConnectionsRequest::next_token`](crate::types::DescribeVpcPeeringConnectionsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVpcPeeringConnectionsRequest::next_token`](crate::types::DescribeVpcPeeringConnectionsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeVpcPeeringConnectionsRequest::max_results`](crate::types::DescribeVpcPeeringConnectionsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcPeeringConnectionsRequest::max_results`](crate::types::DescribeVpcPeeringConnectionsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeVpcPeeringConnectionsRequest::max_results`](crate::types::DescribeVpcPeeringConnectionsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeVpcPeeringConnectionsRequest::dry_run`](crate::types::DescribeVpcPeeringConnectionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpcPeeringConnectionsRequest::dry_run`](crate::types::DescribeVpcPeeringConnectionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeVpcPeeringConnectionsRequest::dry_run`](crate::types::DescribeVpcPeeringConnectionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DescribeVpcPeeringConnectionsRequest::vpc_peering_connection_ids`](crate::types::DescribeVpcPeeringConnectionsRequest::vpc_peering_connection_ids): The IDs of the VPC peering connections.
     ///
     /// To set the whole list at once, use [`set_vpc_peering_connection_ids`](Self::set_vpc_peering_connection_ids).
-    pub fn vpc_peering_connection_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_peering_connection_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.vpc_peering_connection_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcPeeringConnectionsRequest::vpc_peering_connection_ids`](crate::types::DescribeVpcPeeringConnectionsRequest::vpc_peering_connection_ids).
     #[inline]
-    pub fn set_vpc_peering_connection_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_vpc_peering_connection_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.vpc_peering_connection_ids = input;
         self
     }
     /// The value set for [`DescribeVpcPeeringConnectionsRequest::vpc_peering_connection_ids`](crate::types::DescribeVpcPeeringConnectionsRequest::vpc_peering_connection_ids), if any.
     #[inline]
-    pub fn get_vpc_peering_connection_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_vpc_peering_connection_ids(&self) -> &Option<Vec<String>> {
         &self.inner.vpc_peering_connection_ids
     }
     /// Appends one item to [`DescribeVpcPeeringConnectionsRequest::filters`](crate::types::DescribeVpcPeeringConnectionsRequest::filters): The filters.
@@ -170,18 +144,13 @@ impl DescribeVpcPeeringConnectionsRequestBuilder {
     }
     /// Sets or clears [`DescribeVpcPeeringConnectionsRequest::filters`](crate::types::DescribeVpcPeeringConnectionsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeVpcPeeringConnectionsRequest::filters`](crate::types::DescribeVpcPeeringConnectionsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`DescribeVpcPeeringConnectionsRequest`]; it has no required members, so this cannot fail.
@@ -194,22 +163,22 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVpcPeeringConnectionsReques
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.next_token {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_peering_connection_ids {
+        if let Some(value) = &self.vpc_peering_connection_ids {
             let member_0 = body.enter("VpcPeeringConnectionId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -217,6 +186,6 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVpcPeeringConnectionsReques
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

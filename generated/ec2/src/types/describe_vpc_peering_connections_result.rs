@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcPeeringConnectionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcPeeringConnectionsResult {
     /// Information about the VPC peering connections.
-    pub vpc_peering_connections: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VpcPeeringConnection>,
-    >,
+    pub vpc_peering_connections: Option<Vec<crate::types::VpcPeeringConnection>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeVpcPeeringConnectionsResult {
     /// Starts building a [`DescribeVpcPeeringConnectionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpcPeeringConnectionsResultBuilder {
-        <crate::types::builders::DescribeVpcPeeringConnectionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpcPeeringConnectionsResultBuilder as Default>::default()
     }
     /// The `VpcPeeringConnections` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeVpcPeeringConnectionsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeVpcPeeringConnectionsResult`](crate::types::DescribeVpcPeeringConnectionsResult); start one with `DescribeVpcPeeringConnectionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpcPeeringConnectionsResultBuilder {
     inner: crate::types::DescribeVpcPeeringConnectionsResult,
 }
@@ -59,7 +47,7 @@ impl DescribeVpcPeeringConnectionsResultBuilder {
     #[inline]
     pub fn set_vpc_peering_connections(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VpcPeeringConnection>>,
+        input: Option<Vec<crate::types::VpcPeeringConnection>>,
     ) -> Self {
         self.inner.vpc_peering_connections = input;
         self
@@ -68,29 +56,23 @@ impl DescribeVpcPeeringConnectionsResultBuilder {
     #[inline]
     pub fn get_vpc_peering_connections(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VpcPeeringConnection>> {
+    ) -> &Option<Vec<crate::types::VpcPeeringConnection>> {
         &self.inner.vpc_peering_connections
     }
     /// Sets [`DescribeVpcPeeringConnectionsResult::next_token`](crate::types::DescribeVpcPeeringConnectionsResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcPeeringConnectionsResult::next_token`](crate::types::DescribeVpcPeeringConnectionsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVpcPeeringConnectionsResult::next_token`](crate::types::DescribeVpcPeeringConnectionsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeVpcPeeringConnectionsResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl DescribeVpcPeeringConnectionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeVpcPeeringConnectionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "vpcPeeringConnectionSet" => {
-                    value.vpc_peering_connections = ::std::option::Option::Some(
+                    value.vpc_peering_connections = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VpcPeeringConnection as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpcPeeringConnectionsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

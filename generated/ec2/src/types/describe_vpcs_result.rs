@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpcsResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the VPCs.
-    pub vpcs: ::std::option::Option<::std::vec::Vec<crate::types::Vpc>>,
+    pub vpcs: Option<Vec<crate::types::Vpc>>,
 }
 impl DescribeVpcsResult {
     /// Starts building a [`DescribeVpcsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpcsResultBuilder {
-        <crate::types::builders::DescribeVpcsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpcsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Vpcs` member, empty when not set; the field tells an empty list from an absent one.
@@ -33,36 +28,25 @@ impl DescribeVpcsResult {
     }
 }
 /// A builder for [`DescribeVpcsResult`](crate::types::DescribeVpcsResult); start one with `DescribeVpcsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpcsResultBuilder {
     inner: crate::types::DescribeVpcsResult,
 }
 impl DescribeVpcsResultBuilder {
     /// Sets [`DescribeVpcsResult::next_token`](crate::types::DescribeVpcsResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVpcsResult::next_token`](crate::types::DescribeVpcsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVpcsResult::next_token`](crate::types::DescribeVpcsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`DescribeVpcsResult::vpcs`](crate::types::DescribeVpcsResult::vpcs): Information about the VPCs.
@@ -74,18 +58,13 @@ impl DescribeVpcsResultBuilder {
     }
     /// Sets or clears [`DescribeVpcsResult::vpcs`](crate::types::DescribeVpcsResult::vpcs).
     #[inline]
-    pub fn set_vpcs(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Vpc>>,
-    ) -> Self {
+    pub fn set_vpcs(mut self, input: Option<Vec<crate::types::Vpc>>) -> Self {
         self.inner.vpcs = input;
         self
     }
     /// The value set for [`DescribeVpcsResult::vpcs`](crate::types::DescribeVpcsResult::vpcs), if any.
     #[inline]
-    pub fn get_vpcs(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Vpc>> {
+    pub fn get_vpcs(&self) -> &Option<Vec<crate::types::Vpc>> {
         &self.inner.vpcs
     }
     /// Builds the [`DescribeVpcsResult`]; it has no required members, so this cannot fail.
@@ -97,17 +76,15 @@ impl DescribeVpcsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeVpcsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "vpcSet" => {
-                    value.vpcs = ::std::option::Option::Some(
+                    value.vpcs = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Vpc as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,6 +94,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpcsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,36 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpnConcentratorsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpnConcentratorsRequest {
     /// One or more VPN concentrator IDs.
-    pub vpn_concentrator_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub vpn_concentrator_ids: Option<Vec<String>>,
     /// One or more filters to limit the results.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeVpnConcentratorsRequest {
     /// Starts building a [`DescribeVpnConcentratorsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpnConcentratorsRequestBuilder {
-        <crate::types::builders::DescribeVpnConcentratorsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpnConcentratorsRequestBuilder as Default>::default()
     }
     /// The `VpnConcentratorIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn vpn_concentrator_ids(&self) -> &[::std::string::String] {
+    pub fn vpn_concentrator_ids(&self) -> &[String] {
         self.vpn_concentrator_ids.as_deref().unwrap_or_default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -41,27 +34,22 @@ impl DescribeVpnConcentratorsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeVpnConcentratorsRequest`](crate::types::DescribeVpnConcentratorsRequest); start one with `DescribeVpnConcentratorsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpnConcentratorsRequestBuilder {
     inner: crate::types::DescribeVpnConcentratorsRequest,
 }
@@ -69,27 +57,19 @@ impl DescribeVpnConcentratorsRequestBuilder {
     /// Appends one item to [`DescribeVpnConcentratorsRequest::vpn_concentrator_ids`](crate::types::DescribeVpnConcentratorsRequest::vpn_concentrator_ids): One or more VPN concentrator IDs.
     ///
     /// To set the whole list at once, use [`set_vpn_concentrator_ids`](Self::set_vpn_concentrator_ids).
-    pub fn vpn_concentrator_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpn_concentrator_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.vpn_concentrator_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeVpnConcentratorsRequest::vpn_concentrator_ids`](crate::types::DescribeVpnConcentratorsRequest::vpn_concentrator_ids).
     #[inline]
-    pub fn set_vpn_concentrator_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_vpn_concentrator_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.vpn_concentrator_ids = input;
         self
     }
     /// The value set for [`DescribeVpnConcentratorsRequest::vpn_concentrator_ids`](crate::types::DescribeVpnConcentratorsRequest::vpn_concentrator_ids), if any.
     #[inline]
-    pub fn get_vpn_concentrator_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_vpn_concentrator_ids(&self) -> &Option<Vec<String>> {
         &self.inner.vpn_concentrator_ids
     }
     /// Appends one item to [`DescribeVpnConcentratorsRequest::filters`](crate::types::DescribeVpnConcentratorsRequest::filters): One or more filters to limit the results.
@@ -101,72 +81,61 @@ impl DescribeVpnConcentratorsRequestBuilder {
     }
     /// Sets or clears [`DescribeVpnConcentratorsRequest::filters`](crate::types::DescribeVpnConcentratorsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeVpnConcentratorsRequest::filters`](crate::types::DescribeVpnConcentratorsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`DescribeVpnConcentratorsRequest::max_results`](crate::types::DescribeVpnConcentratorsRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpnConcentratorsRequest::max_results`](crate::types::DescribeVpnConcentratorsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`DescribeVpnConcentratorsRequest::max_results`](crate::types::DescribeVpnConcentratorsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`DescribeVpnConcentratorsRequest::next_token`](crate::types::DescribeVpnConcentratorsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVpnConcentratorsRequest::next_token`](crate::types::DescribeVpnConcentratorsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVpnConcentratorsRequest::next_token`](crate::types::DescribeVpnConcentratorsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`DescribeVpnConcentratorsRequest::dry_run`](crate::types::DescribeVpnConcentratorsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpnConcentratorsRequest::dry_run`](crate::types::DescribeVpnConcentratorsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeVpnConcentratorsRequest::dry_run`](crate::types::DescribeVpnConcentratorsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeVpnConcentratorsRequest`]; it has no required members, so this cannot fail.
@@ -179,13 +148,13 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVpnConcentratorsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.vpn_concentrator_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.vpn_concentrator_ids {
             let member_0 = body.enter("VpnConcentratorId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -193,15 +162,15 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVpnConcentratorsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

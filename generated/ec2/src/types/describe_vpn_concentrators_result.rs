@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpnConcentratorsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpnConcentratorsResult {
     /// Information about the VPN concentrators.
-    pub vpn_concentrators: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VpnConcentrator>,
-    >,
+    pub vpn_concentrators: Option<Vec<crate::types::VpnConcentrator>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeVpnConcentratorsResult {
     /// Starts building a [`DescribeVpnConcentratorsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpnConcentratorsResultBuilder {
-        <crate::types::builders::DescribeVpnConcentratorsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpnConcentratorsResultBuilder as Default>::default()
     }
     /// The `VpnConcentrators` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl DescribeVpnConcentratorsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`DescribeVpnConcentratorsResult`](crate::types::DescribeVpnConcentratorsResult); start one with `DescribeVpnConcentratorsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpnConcentratorsResultBuilder {
     inner: crate::types::DescribeVpnConcentratorsResult,
 }
@@ -56,38 +44,30 @@ impl DescribeVpnConcentratorsResultBuilder {
     #[inline]
     pub fn set_vpn_concentrators(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VpnConcentrator>>,
+        input: Option<Vec<crate::types::VpnConcentrator>>,
     ) -> Self {
         self.inner.vpn_concentrators = input;
         self
     }
     /// The value set for [`DescribeVpnConcentratorsResult::vpn_concentrators`](crate::types::DescribeVpnConcentratorsResult::vpn_concentrators), if any.
     #[inline]
-    pub fn get_vpn_concentrators(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VpnConcentrator>> {
+    pub fn get_vpn_concentrators(&self) -> &Option<Vec<crate::types::VpnConcentrator>> {
         &self.inner.vpn_concentrators
     }
     /// Sets [`DescribeVpnConcentratorsResult::next_token`](crate::types::DescribeVpnConcentratorsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeVpnConcentratorsResult::next_token`](crate::types::DescribeVpnConcentratorsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`DescribeVpnConcentratorsResult::next_token`](crate::types::DescribeVpnConcentratorsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`DescribeVpnConcentratorsResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl DescribeVpnConcentratorsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeVpnConcentratorsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "vpnConcentratorSet" => {
-                    value.vpn_concentrators = ::std::option::Option::Some(
+                    value.vpn_concentrators = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VpnConcentrator as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpnConcentratorsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeVpnConnections.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpnConnectionsRequest {
     /// One or more filters.
@@ -24,21 +19,19 @@ pub struct DescribeVpnConnectionsRequest {
     /// - `vpn-connection-id` - The ID of the VPN connection.
     /// - `vpn-gateway-id` - The ID of a virtual private gateway associated with the VPN connection.
     /// - `transit-gateway-id` - The ID of a transit gateway associated with the VPN connection.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// One or more VPN connection IDs.
     ///
     /// Default: Describes your VPN connections.
-    pub vpn_connection_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub vpn_connection_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeVpnConnectionsRequest {
     /// Starts building a [`DescribeVpnConnectionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpnConnectionsRequestBuilder {
-        <crate::types::builders::DescribeVpnConnectionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpnConnectionsRequestBuilder as Default>::default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -47,22 +40,17 @@ impl DescribeVpnConnectionsRequest {
     }
     /// The `VpnConnectionIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn vpn_connection_ids(&self) -> &[::std::string::String] {
+    pub fn vpn_connection_ids(&self) -> &[String] {
         self.vpn_connection_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeVpnConnectionsRequest`](crate::types::DescribeVpnConnectionsRequest); start one with `DescribeVpnConnectionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpnConnectionsRequestBuilder {
     inner: crate::types::DescribeVpnConnectionsRequest,
 }
@@ -76,60 +64,47 @@ impl DescribeVpnConnectionsRequestBuilder {
     }
     /// Sets or clears [`DescribeVpnConnectionsRequest::filters`](crate::types::DescribeVpnConnectionsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeVpnConnectionsRequest::filters`](crate::types::DescribeVpnConnectionsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Appends one item to [`DescribeVpnConnectionsRequest::vpn_connection_ids`](crate::types::DescribeVpnConnectionsRequest::vpn_connection_ids): One or more VPN connection IDs.
     ///
     /// To set the whole list at once, use [`set_vpn_connection_ids`](Self::set_vpn_connection_ids).
-    pub fn vpn_connection_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpn_connection_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.vpn_connection_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeVpnConnectionsRequest::vpn_connection_ids`](crate::types::DescribeVpnConnectionsRequest::vpn_connection_ids).
     #[inline]
-    pub fn set_vpn_connection_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_vpn_connection_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.vpn_connection_ids = input;
         self
     }
     /// The value set for [`DescribeVpnConnectionsRequest::vpn_connection_ids`](crate::types::DescribeVpnConnectionsRequest::vpn_connection_ids), if any.
     #[inline]
-    pub fn get_vpn_connection_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_vpn_connection_ids(&self) -> &Option<Vec<String>> {
         &self.inner.vpn_connection_ids
     }
     /// Sets [`DescribeVpnConnectionsRequest::dry_run`](crate::types::DescribeVpnConnectionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpnConnectionsRequest::dry_run`](crate::types::DescribeVpnConnectionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeVpnConnectionsRequest::dry_run`](crate::types::DescribeVpnConnectionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeVpnConnectionsRequest`]; it has no required members, so this cannot fail.
@@ -142,8 +117,8 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVpnConnectionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.filters {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -151,14 +126,14 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVpnConnectionsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_connection_ids {
+        if let Some(value) = &self.vpn_connection_ids {
             let member_0 = body.enter("VpnConnectionId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

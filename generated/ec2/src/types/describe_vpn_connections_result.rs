@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeVpnConnections.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpnConnectionsResult {
     /// Information about one or more VPN connections.
-    pub vpn_connections: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VpnConnection>,
-    >,
+    pub vpn_connections: Option<Vec<crate::types::VpnConnection>>,
 }
 impl DescribeVpnConnectionsResult {
     /// Starts building a [`DescribeVpnConnectionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpnConnectionsResultBuilder {
-        <crate::types::builders::DescribeVpnConnectionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpnConnectionsResultBuilder as Default>::default()
     }
     /// The `VpnConnections` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl DescribeVpnConnectionsResult {
     }
 }
 /// A builder for [`DescribeVpnConnectionsResult`](crate::types::DescribeVpnConnectionsResult); start one with `DescribeVpnConnectionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpnConnectionsResultBuilder {
     inner: crate::types::DescribeVpnConnectionsResult,
 }
@@ -49,16 +37,14 @@ impl DescribeVpnConnectionsResultBuilder {
     #[inline]
     pub fn set_vpn_connections(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VpnConnection>>,
+        input: Option<Vec<crate::types::VpnConnection>>,
     ) -> Self {
         self.inner.vpn_connections = input;
         self
     }
     /// The value set for [`DescribeVpnConnectionsResult::vpn_connections`](crate::types::DescribeVpnConnectionsResult::vpn_connections), if any.
     #[inline]
-    pub fn get_vpn_connections(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VpnConnection>> {
+    pub fn get_vpn_connections(&self) -> &Option<Vec<crate::types::VpnConnection>> {
         &self.inner.vpn_connections
     }
     /// Builds the [`DescribeVpnConnectionsResult`]; it has no required members, so this cannot fail.
@@ -70,11 +56,11 @@ impl DescribeVpnConnectionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeVpnConnectionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "vpnConnectionSet" {
-                value.vpn_connections = ::std::option::Option::Some(
+                value.vpn_connections = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::VpnConnection as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -82,6 +68,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpnConnectionsResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

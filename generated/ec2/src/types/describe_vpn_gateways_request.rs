@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeVpnGateways.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpnGatewaysRequest {
     /// One or more filters.
@@ -21,19 +16,19 @@ pub struct DescribeVpnGatewaysRequest {
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     /// - `type` - The type of virtual private gateway. Currently the only supported type is `ipsec.1`.
     /// - `vpn-gateway-id` - The ID of the virtual private gateway.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// One or more virtual private gateway IDs.
     ///
     /// Default: Describes all your virtual private gateways.
-    pub vpn_gateway_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub vpn_gateway_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DescribeVpnGatewaysRequest {
     /// Starts building a [`DescribeVpnGatewaysRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpnGatewaysRequestBuilder {
-        <crate::types::builders::DescribeVpnGatewaysRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpnGatewaysRequestBuilder as Default>::default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -42,22 +37,17 @@ impl DescribeVpnGatewaysRequest {
     }
     /// The `VpnGatewayIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn vpn_gateway_ids(&self) -> &[::std::string::String] {
+    pub fn vpn_gateway_ids(&self) -> &[String] {
         self.vpn_gateway_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DescribeVpnGatewaysRequest`](crate::types::DescribeVpnGatewaysRequest); start one with `DescribeVpnGatewaysRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpnGatewaysRequestBuilder {
     inner: crate::types::DescribeVpnGatewaysRequest,
 }
@@ -71,60 +61,47 @@ impl DescribeVpnGatewaysRequestBuilder {
     }
     /// Sets or clears [`DescribeVpnGatewaysRequest::filters`](crate::types::DescribeVpnGatewaysRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`DescribeVpnGatewaysRequest::filters`](crate::types::DescribeVpnGatewaysRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Appends one item to [`DescribeVpnGatewaysRequest::vpn_gateway_ids`](crate::types::DescribeVpnGatewaysRequest::vpn_gateway_ids): One or more virtual private gateway IDs.
     ///
     /// To set the whole list at once, use [`set_vpn_gateway_ids`](Self::set_vpn_gateway_ids).
-    pub fn vpn_gateway_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpn_gateway_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.vpn_gateway_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeVpnGatewaysRequest::vpn_gateway_ids`](crate::types::DescribeVpnGatewaysRequest::vpn_gateway_ids).
     #[inline]
-    pub fn set_vpn_gateway_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_vpn_gateway_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.vpn_gateway_ids = input;
         self
     }
     /// The value set for [`DescribeVpnGatewaysRequest::vpn_gateway_ids`](crate::types::DescribeVpnGatewaysRequest::vpn_gateway_ids), if any.
     #[inline]
-    pub fn get_vpn_gateway_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_vpn_gateway_ids(&self) -> &Option<Vec<String>> {
         &self.inner.vpn_gateway_ids
     }
     /// Sets [`DescribeVpnGatewaysRequest::dry_run`](crate::types::DescribeVpnGatewaysRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DescribeVpnGatewaysRequest::dry_run`](crate::types::DescribeVpnGatewaysRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DescribeVpnGatewaysRequest::dry_run`](crate::types::DescribeVpnGatewaysRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DescribeVpnGatewaysRequest`]; it has no required members, so this cannot fail.
@@ -137,8 +114,8 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVpnGatewaysRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.filters {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -146,14 +123,14 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVpnGatewaysRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_gateway_ids {
+        if let Some(value) = &self.vpn_gateway_ids {
             let member_0 = body.enter("VpnGatewayId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeVpnGateways.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeVpnGatewaysResult {
     /// Information about one or more virtual private gateways.
-    pub vpn_gateways: ::std::option::Option<::std::vec::Vec<crate::types::VpnGateway>>,
+    pub vpn_gateways: Option<Vec<crate::types::VpnGateway>>,
 }
 impl DescribeVpnGatewaysResult {
     /// Starts building a [`DescribeVpnGatewaysResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeVpnGatewaysResultBuilder {
-        <crate::types::builders::DescribeVpnGatewaysResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeVpnGatewaysResultBuilder as Default>::default()
     }
     /// The `VpnGateways` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -26,12 +21,7 @@ impl DescribeVpnGatewaysResult {
     }
 }
 /// A builder for [`DescribeVpnGatewaysResult`](crate::types::DescribeVpnGatewaysResult); start one with `DescribeVpnGatewaysResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVpnGatewaysResultBuilder {
     inner: crate::types::DescribeVpnGatewaysResult,
 }
@@ -47,16 +37,14 @@ impl DescribeVpnGatewaysResultBuilder {
     #[inline]
     pub fn set_vpn_gateways(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VpnGateway>>,
+        input: Option<Vec<crate::types::VpnGateway>>,
     ) -> Self {
         self.inner.vpn_gateways = input;
         self
     }
     /// The value set for [`DescribeVpnGatewaysResult::vpn_gateways`](crate::types::DescribeVpnGatewaysResult::vpn_gateways), if any.
     #[inline]
-    pub fn get_vpn_gateways(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VpnGateway>> {
+    pub fn get_vpn_gateways(&self) -> &Option<Vec<crate::types::VpnGateway>> {
         &self.inner.vpn_gateways
     }
     /// Builds the [`DescribeVpnGatewaysResult`]; it has no required members, so this cannot fail.
@@ -68,11 +56,11 @@ impl DescribeVpnGatewaysResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DescribeVpnGatewaysResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "vpnGatewaySet" {
-                value.vpn_gateways = ::std::option::Option::Some(
+                value.vpn_gateways = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::VpnGateway as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -80,6 +68,6 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpnGatewaysResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,110 +2,93 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the destination options for a flow log.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DestinationOptionsRequest {
     /// The format for the flow log. The default is `plain-text`.
-    pub file_format: ::std::option::Option<crate::types::DestinationFileFormat>,
+    pub file_format: Option<crate::types::DestinationFileFormat>,
     /// Indicates whether to use Hive-compatible prefixes for flow logs stored in Amazon S3. The default is `false`.
-    pub hive_compatible_partitions: ::std::option::Option<bool>,
+    pub hive_compatible_partitions: Option<bool>,
     /// Indicates whether to partition the flow log per hour. This reduces the cost and response time for queries. The default is `false`.
-    pub per_hour_partition: ::std::option::Option<bool>,
+    pub per_hour_partition: Option<bool>,
 }
 impl DestinationOptionsRequest {
     /// Starts building a [`DestinationOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DestinationOptionsRequestBuilder {
-        <crate::types::builders::DestinationOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DestinationOptionsRequestBuilder as Default>::default()
     }
     /// The `FileFormat` member, when set.
     #[inline]
-    pub fn file_format(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DestinationFileFormat> {
+    pub fn file_format(&self) -> Option<&crate::types::DestinationFileFormat> {
         self.file_format.as_ref()
     }
     /// The `HiveCompatiblePartitions` member, when set.
     #[inline]
-    pub fn hive_compatible_partitions(&self) -> ::std::option::Option<bool> {
+    pub fn hive_compatible_partitions(&self) -> Option<bool> {
         self.hive_compatible_partitions
     }
     /// The `PerHourPartition` member, when set.
     #[inline]
-    pub fn per_hour_partition(&self) -> ::std::option::Option<bool> {
+    pub fn per_hour_partition(&self) -> Option<bool> {
         self.per_hour_partition
     }
 }
 /// A builder for [`DestinationOptionsRequest`](crate::types::DestinationOptionsRequest); start one with `DestinationOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DestinationOptionsRequestBuilder {
     inner: crate::types::DestinationOptionsRequest,
 }
 impl DestinationOptionsRequestBuilder {
     /// Sets [`DestinationOptionsRequest::file_format`](crate::types::DestinationOptionsRequest::file_format): The format for the flow log.
     pub fn file_format(mut self, input: crate::types::DestinationFileFormat) -> Self {
-        self.inner.file_format = ::std::option::Option::Some(input);
+        self.inner.file_format = Some(input);
         self
     }
     /// Sets or clears [`DestinationOptionsRequest::file_format`](crate::types::DestinationOptionsRequest::file_format).
     #[inline]
     pub fn set_file_format(
         mut self,
-        input: ::std::option::Option<crate::types::DestinationFileFormat>,
+        input: Option<crate::types::DestinationFileFormat>,
     ) -> Self {
         self.inner.file_format = input;
         self
     }
     /// The value set for [`DestinationOptionsRequest::file_format`](crate::types::DestinationOptionsRequest::file_format), if any.
     #[inline]
-    pub fn get_file_format(
-        &self,
-    ) -> &::std::option::Option<crate::types::DestinationFileFormat> {
+    pub fn get_file_format(&self) -> &Option<crate::types::DestinationFileFormat> {
         &self.inner.file_format
     }
     /// Sets [`DestinationOptionsRequest::hive_compatible_partitions`](crate::types::DestinationOptionsRequest::hive_compatible_partitions): Indicates whether to use Hive-compatible prefixes for flow logs stored in Amazon S3.
     pub fn hive_compatible_partitions(mut self, input: bool) -> Self {
-        self.inner.hive_compatible_partitions = ::std::option::Option::Some(input);
+        self.inner.hive_compatible_partitions = Some(input);
         self
     }
     /// Sets or clears [`DestinationOptionsRequest::hive_compatible_partitions`](crate::types::DestinationOptionsRequest::hive_compatible_partitions).
     #[inline]
-    pub fn set_hive_compatible_partitions(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_hive_compatible_partitions(mut self, input: Option<bool>) -> Self {
         self.inner.hive_compatible_partitions = input;
         self
     }
     /// The value set for [`DestinationOptionsRequest::hive_compatible_partitions`](crate::types::DestinationOptionsRequest::hive_compatible_partitions), if any.
     #[inline]
-    pub fn get_hive_compatible_partitions(&self) -> &::std::option::Option<bool> {
+    pub fn get_hive_compatible_partitions(&self) -> &Option<bool> {
         &self.inner.hive_compatible_partitions
     }
     /// Sets [`DestinationOptionsRequest::per_hour_partition`](crate::types::DestinationOptionsRequest::per_hour_partition): Indicates whether to partition the flow log per hour.
     pub fn per_hour_partition(mut self, input: bool) -> Self {
-        self.inner.per_hour_partition = ::std::option::Option::Some(input);
+        self.inner.per_hour_partition = Some(input);
         self
     }
     /// Sets or clears [`DestinationOptionsRequest::per_hour_partition`](crate::types::DestinationOptionsRequest::per_hour_partition).
     #[inline]
-    pub fn set_per_hour_partition(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_per_hour_partition(mut self, input: Option<bool>) -> Self {
         self.inner.per_hour_partition = input;
         self
     }
     /// The value set for [`DestinationOptionsRequest::per_hour_partition`](crate::types::DestinationOptionsRequest::per_hour_partition), if any.
     #[inline]
-    pub fn get_per_hour_partition(&self) -> &::std::option::Option<bool> {
+    pub fn get_per_hour_partition(&self) -> &Option<bool> {
         &self.inner.per_hour_partition
     }
     /// Builds the [`DestinationOptionsRequest`]; it has no required members, so this cannot fail.
@@ -118,19 +101,19 @@ impl ::awsgen_runtime::query::WriteQuery for DestinationOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.file_format {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.file_format {
             body.member("FileFormat", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.hive_compatible_partitions {
+        if let Some(value) = &self.hive_compatible_partitions {
             body.member(
                 "HiveCompatiblePartitions",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.per_hour_partition {
+        if let Some(value) = &self.per_hour_partition {
             body.member("PerHourPartition", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

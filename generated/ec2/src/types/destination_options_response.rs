@@ -2,110 +2,93 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the destination options for a flow log.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DestinationOptionsResponse {
     /// The format for the flow log.
-    pub file_format: ::std::option::Option<crate::types::DestinationFileFormat>,
+    pub file_format: Option<crate::types::DestinationFileFormat>,
     /// Indicates whether to use Hive-compatible prefixes for flow logs stored in Amazon S3.
-    pub hive_compatible_partitions: ::std::option::Option<bool>,
+    pub hive_compatible_partitions: Option<bool>,
     /// Indicates whether to partition the flow log per hour.
-    pub per_hour_partition: ::std::option::Option<bool>,
+    pub per_hour_partition: Option<bool>,
 }
 impl DestinationOptionsResponse {
     /// Starts building a [`DestinationOptionsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DestinationOptionsResponseBuilder {
-        <crate::types::builders::DestinationOptionsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DestinationOptionsResponseBuilder as Default>::default()
     }
     /// The `FileFormat` member, when set.
     #[inline]
-    pub fn file_format(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DestinationFileFormat> {
+    pub fn file_format(&self) -> Option<&crate::types::DestinationFileFormat> {
         self.file_format.as_ref()
     }
     /// The `HiveCompatiblePartitions` member, when set.
     #[inline]
-    pub fn hive_compatible_partitions(&self) -> ::std::option::Option<bool> {
+    pub fn hive_compatible_partitions(&self) -> Option<bool> {
         self.hive_compatible_partitions
     }
     /// The `PerHourPartition` member, when set.
     #[inline]
-    pub fn per_hour_partition(&self) -> ::std::option::Option<bool> {
+    pub fn per_hour_partition(&self) -> Option<bool> {
         self.per_hour_partition
     }
 }
 /// A builder for [`DestinationOptionsResponse`](crate::types::DestinationOptionsResponse); start one with `DestinationOptionsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DestinationOptionsResponseBuilder {
     inner: crate::types::DestinationOptionsResponse,
 }
 impl DestinationOptionsResponseBuilder {
     /// Sets [`DestinationOptionsResponse::file_format`](crate::types::DestinationOptionsResponse::file_format): The format for the flow log.
     pub fn file_format(mut self, input: crate::types::DestinationFileFormat) -> Self {
-        self.inner.file_format = ::std::option::Option::Some(input);
+        self.inner.file_format = Some(input);
         self
     }
     /// Sets or clears [`DestinationOptionsResponse::file_format`](crate::types::DestinationOptionsResponse::file_format).
     #[inline]
     pub fn set_file_format(
         mut self,
-        input: ::std::option::Option<crate::types::DestinationFileFormat>,
+        input: Option<crate::types::DestinationFileFormat>,
     ) -> Self {
         self.inner.file_format = input;
         self
     }
     /// The value set for [`DestinationOptionsResponse::file_format`](crate::types::DestinationOptionsResponse::file_format), if any.
     #[inline]
-    pub fn get_file_format(
-        &self,
-    ) -> &::std::option::Option<crate::types::DestinationFileFormat> {
+    pub fn get_file_format(&self) -> &Option<crate::types::DestinationFileFormat> {
         &self.inner.file_format
     }
     /// Sets [`DestinationOptionsResponse::hive_compatible_partitions`](crate::types::DestinationOptionsResponse::hive_compatible_partitions): Indicates whether to use Hive-compatible prefixes for flow logs stored in Amazon S3.
     pub fn hive_compatible_partitions(mut self, input: bool) -> Self {
-        self.inner.hive_compatible_partitions = ::std::option::Option::Some(input);
+        self.inner.hive_compatible_partitions = Some(input);
         self
     }
     /// Sets or clears [`DestinationOptionsResponse::hive_compatible_partitions`](crate::types::DestinationOptionsResponse::hive_compatible_partitions).
     #[inline]
-    pub fn set_hive_compatible_partitions(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_hive_compatible_partitions(mut self, input: Option<bool>) -> Self {
         self.inner.hive_compatible_partitions = input;
         self
     }
     /// The value set for [`DestinationOptionsResponse::hive_compatible_partitions`](crate::types::DestinationOptionsResponse::hive_compatible_partitions), if any.
     #[inline]
-    pub fn get_hive_compatible_partitions(&self) -> &::std::option::Option<bool> {
+    pub fn get_hive_compatible_partitions(&self) -> &Option<bool> {
         &self.inner.hive_compatible_partitions
     }
     /// Sets [`DestinationOptionsResponse::per_hour_partition`](crate::types::DestinationOptionsResponse::per_hour_partition): Indicates whether to partition the flow log per hour.
     pub fn per_hour_partition(mut self, input: bool) -> Self {
-        self.inner.per_hour_partition = ::std::option::Option::Some(input);
+        self.inner.per_hour_partition = Some(input);
         self
     }
     /// Sets or clears [`DestinationOptionsResponse::per_hour_partition`](crate::types::DestinationOptionsResponse::per_hour_partition).
     #[inline]
-    pub fn set_per_hour_partition(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_per_hour_partition(mut self, input: Option<bool>) -> Self {
         self.inner.per_hour_partition = input;
         self
     }
     /// The value set for [`DestinationOptionsResponse::per_hour_partition`](crate::types::DestinationOptionsResponse::per_hour_partition), if any.
     #[inline]
-    pub fn get_per_hour_partition(&self) -> &::std::option::Option<bool> {
+    pub fn get_per_hour_partition(&self) -> &Option<bool> {
         &self.inner.per_hour_partition
     }
     /// Builds the [`DestinationOptionsResponse`]; it has no required members, so this cannot fail.
@@ -117,28 +100,24 @@ impl DestinationOptionsResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for DestinationOptionsResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "fileFormat" => {
-                    value.file_format = ::std::option::Option::Some(
+                    value.file_format = Some(
                         crate::types::DestinationFileFormat::from(child.text()),
                     );
                 }
                 "hiveCompatiblePartitions" => {
-                    value.hive_compatible_partitions = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.hive_compatible_partitions = Some(child.text() == "true");
                 }
                 "perHourPartition" => {
-                    value.per_hour_partition = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.per_hour_partition = Some(child.text() == "true");
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

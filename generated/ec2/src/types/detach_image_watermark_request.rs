@@ -2,155 +2,133 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DetachImageWatermarkRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DetachImageWatermarkRequest {
     /// The ID of the AMI.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The watermark key to remove, in `accountId:watermarkName` format (for example, `123456789012:approvedAmi`).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub watermark_key: ::std::option::Option<::std::string::String>,
+    pub watermark_key: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DetachImageWatermarkRequest {
     /// Starts building a [`DetachImageWatermarkRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DetachImageWatermarkRequestBuilder {
-        <crate::types::builders::DetachImageWatermarkRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DetachImageWatermarkRequestBuilder as Default>::default()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `WatermarkKey` member, when set.
     #[inline]
-    pub fn watermark_key(&self) -> ::std::option::Option<&str> {
+    pub fn watermark_key(&self) -> Option<&str> {
         self.watermark_key.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DetachImageWatermarkRequest`](crate::types::DetachImageWatermarkRequest); start one with `DetachImageWatermarkRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DetachImageWatermarkRequestBuilder {
     inner: crate::types::DetachImageWatermarkRequest,
 }
 impl DetachImageWatermarkRequestBuilder {
     /// Sets [`DetachImageWatermarkRequest::image_id`](crate::types::DetachImageWatermarkRequest::image_id): The ID of the AMI.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`DetachImageWatermarkRequest::image_id`](crate::types::DetachImageWatermarkRequest::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`DetachImageWatermarkRequest::image_id`](crate::types::DetachImageWatermarkRequest::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`DetachImageWatermarkRequest::watermark_key`](crate::types::DetachImageWatermarkRequest::watermark_key): The watermark key to remove, in `accountId:watermarkName` format (for example, `123456789012:approvedAmi`).
-    pub fn watermark_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.watermark_key = ::std::option::Option::Some(input.into());
+    pub fn watermark_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.watermark_key = Some(input.into());
         self
     }
     /// Sets or clears [`DetachImageWatermarkRequest::watermark_key`](crate::types::DetachImageWatermarkRequest::watermark_key).
     #[inline]
-    pub fn set_watermark_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_watermark_key(mut self, input: Option<String>) -> Self {
         self.inner.watermark_key = input;
         self
     }
     /// The value set for [`DetachImageWatermarkRequest::watermark_key`](crate::types::DetachImageWatermarkRequest::watermark_key), if any.
     #[inline]
-    pub fn get_watermark_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_watermark_key(&self) -> &Option<String> {
         &self.inner.watermark_key
     }
     /// Sets [`DetachImageWatermarkRequest::dry_run`](crate::types::DetachImageWatermarkRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DetachImageWatermarkRequest::dry_run`](crate::types::DetachImageWatermarkRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DetachImageWatermarkRequest::dry_run`](crate::types::DetachImageWatermarkRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DetachImageWatermarkRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DetachImageWatermarkRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.image_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DetachImageWatermarkRequest",
                 member: "image_id",
             });
         }
         if self.inner.watermark_key.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DetachImageWatermarkRequest",
                 member: "watermark_key",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DetachImageWatermarkRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.image_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.image_id {
             body.member("ImageId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.watermark_key {
+        if let Some(value) = &self.watermark_key {
             body.member("WatermarkKey", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,20 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DetachNetworkInterface.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DetachNetworkInterfaceRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the attachment.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub attachment_id: ::std::option::Option<::std::string::String>,
+    pub attachment_id: Option<String>,
     /// Specifies whether to force a detachment.
     ///
     /// **Note:**
@@ -23,126 +18,115 @@ pub struct DetachNetworkInterfaceRequest {
     /// - Use the `Force` parameter only as a last resort to detach a network interface from a failed instance.
     /// - If you use the `Force` parameter to detach a network interface, you might not be able to attach a different network interface to the same index on the instance without first stopping and starting the instance.
     /// - If you force the detachment of a network interface, the [instance metadata](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-metadata.html) might not get updated. This means that the attributes associated with the detached network interface might still be visible. The instance metadata will get updated when you stop and start the instance.
-    pub force: ::std::option::Option<bool>,
+    pub force: Option<bool>,
 }
 impl DetachNetworkInterfaceRequest {
     /// Starts building a [`DetachNetworkInterfaceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DetachNetworkInterfaceRequestBuilder {
-        <crate::types::builders::DetachNetworkInterfaceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DetachNetworkInterfaceRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `AttachmentId` member, when set.
     #[inline]
-    pub fn attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn attachment_id(&self) -> Option<&str> {
         self.attachment_id.as_deref()
     }
     /// The `Force` member, when set.
     #[inline]
-    pub fn force(&self) -> ::std::option::Option<bool> {
+    pub fn force(&self) -> Option<bool> {
         self.force
     }
 }
 /// A builder for [`DetachNetworkInterfaceRequest`](crate::types::DetachNetworkInterfaceRequest); start one with `DetachNetworkInterfaceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DetachNetworkInterfaceRequestBuilder {
     inner: crate::types::DetachNetworkInterfaceRequest,
 }
 impl DetachNetworkInterfaceRequestBuilder {
     /// Sets [`DetachNetworkInterfaceRequest::dry_run`](crate::types::DetachNetworkInterfaceRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DetachNetworkInterfaceRequest::dry_run`](crate::types::DetachNetworkInterfaceRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DetachNetworkInterfaceRequest::dry_run`](crate::types::DetachNetworkInterfaceRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DetachNetworkInterfaceRequest::attachment_id`](crate::types::DetachNetworkInterfaceRequest::attachment_id): The ID of the attachment.
-    pub fn attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.attachment_id = ::std::option::Option::Some(input.into());
+    pub fn attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`DetachNetworkInterfaceRequest::attachment_id`](crate::types::DetachNetworkInterfaceRequest::attachment_id).
     #[inline]
-    pub fn set_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.attachment_id = input;
         self
     }
     /// The value set for [`DetachNetworkInterfaceRequest::attachment_id`](crate::types::DetachNetworkInterfaceRequest::attachment_id), if any.
     #[inline]
-    pub fn get_attachment_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attachment_id(&self) -> &Option<String> {
         &self.inner.attachment_id
     }
     /// Sets [`DetachNetworkInterfaceRequest::force`](crate::types::DetachNetworkInterfaceRequest::force): Specifies whether to force a detachment.
     pub fn force(mut self, input: bool) -> Self {
-        self.inner.force = ::std::option::Option::Some(input);
+        self.inner.force = Some(input);
         self
     }
     /// Sets or clears [`DetachNetworkInterfaceRequest::force`](crate::types::DetachNetworkInterfaceRequest::force).
     #[inline]
-    pub fn set_force(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_force(mut self, input: Option<bool>) -> Self {
         self.inner.force = input;
         self
     }
     /// The value set for [`DetachNetworkInterfaceRequest::force`](crate::types::DetachNetworkInterfaceRequest::force), if any.
     #[inline]
-    pub fn get_force(&self) -> &::std::option::Option<bool> {
+    pub fn get_force(&self) -> &Option<bool> {
         &self.inner.force
     }
     /// Builds the [`DetachNetworkInterfaceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DetachNetworkInterfaceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.attachment_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DetachNetworkInterfaceRequest",
                 member: "attachment_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DetachNetworkInterfaceRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.attachment_id {
+        if let Some(value) = &self.attachment_id {
             body.member("AttachmentId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.force {
+        if let Some(value) = &self.force {
             body.member("Force", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,197 +2,165 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DetachVerifiedAccessTrustProviderRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DetachVerifiedAccessTrustProviderRequest {
     /// The ID of the Verified Access instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub verified_access_instance_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_instance_id: Option<String>,
     /// The ID of the Verified Access trust provider.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub verified_access_trust_provider_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_trust_provider_id: Option<String>,
     /// A unique, case-sensitive token that you provide to ensure idempotency of your modification request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DetachVerifiedAccessTrustProviderRequest {
     /// Starts building a [`DetachVerifiedAccessTrustProviderRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DetachVerifiedAccessTrustProviderRequestBuilder {
-        <crate::types::builders::DetachVerifiedAccessTrustProviderRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DetachVerifiedAccessTrustProviderRequestBuilder as Default>::default()
     }
     /// The `VerifiedAccessInstanceId` member, when set.
     #[inline]
-    pub fn verified_access_instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_instance_id(&self) -> Option<&str> {
         self.verified_access_instance_id.as_deref()
     }
     /// The `VerifiedAccessTrustProviderId` member, when set.
     #[inline]
-    pub fn verified_access_trust_provider_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_trust_provider_id(&self) -> Option<&str> {
         self.verified_access_trust_provider_id.as_deref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DetachVerifiedAccessTrustProviderRequest`](crate::types::DetachVerifiedAccessTrustProviderRequest); start one with `DetachVerifiedAccessTrustProviderRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DetachVerifiedAccessTrustProviderRequestBuilder {
     inner: crate::types::DetachVerifiedAccessTrustProviderRequest,
 }
 impl DetachVerifiedAccessTrustProviderRequestBuilder {
     /// Sets [`DetachVerifiedAccessTrustProviderRequest::verified_access_instance_id`](crate::types::DetachVerifiedAccessTrustProviderRequest::verified_access_instance_id): The ID of the Verified Access instance.
-    pub fn verified_access_instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.verified_access_instance_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn verified_access_instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.verified_access_instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`DetachVerifiedAccessTrustProviderRequest::verified_access_instance_id`](crate::types::DetachVerifiedAccessTrustProviderRequest::verified_access_instance_id).
     #[inline]
-    pub fn set_verified_access_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.verified_access_instance_id = input;
         self
     }
     /// The value set for [`DetachVerifiedAccessTrustProviderRequest::verified_access_instance_id`](crate::types::DetachVerifiedAccessTrustProviderRequest::verified_access_instance_id), if any.
     #[inline]
-    pub fn get_verified_access_instance_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_instance_id(&self) -> &Option<String> {
         &self.inner.verified_access_instance_id
     }
     /// Sets [`DetachVerifiedAccessTrustProviderRequest::verified_access_trust_provider_id`](crate::types::DetachVerifiedAccessTrustProviderRequest::verified_access_trust_provider_id): The ID of the Verified Access trust provider.
     pub fn verified_access_trust_provider_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.verified_access_trust_provider_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.verified_access_trust_provider_id = Some(input.into());
         self
     }
     /// Sets or clears [`DetachVerifiedAccessTrustProviderRequest::verified_access_trust_provider_id`](crate::types::DetachVerifiedAccessTrustProviderRequest::verified_access_trust_provider_id).
     #[inline]
     pub fn set_verified_access_trust_provider_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.verified_access_trust_provider_id = input;
         self
     }
     /// The value set for [`DetachVerifiedAccessTrustProviderRequest::verified_access_trust_provider_id`](crate::types::DetachVerifiedAccessTrustProviderRequest::verified_access_trust_provider_id), if any.
     #[inline]
-    pub fn get_verified_access_trust_provider_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_trust_provider_id(&self) -> &Option<String> {
         &self.inner.verified_access_trust_provider_id
     }
     /// Sets [`DetachVerifiedAccessTrustProviderRequest::client_token`](crate::types::DetachVerifiedAccessTrustProviderRequest::client_token): A unique, case-sensitive token that you provide to ensure idempotency of your modification request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`DetachVerifiedAccessTrustProviderRequest::client_token`](crate::types::DetachVerifiedAccessTrustProviderRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`DetachVerifiedAccessTrustProviderRequest::client_token`](crate::types::DetachVerifiedAccessTrustProviderRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`DetachVerifiedAccessTrustProviderRequest::dry_run`](crate::types::DetachVerifiedAccessTrustProviderRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DetachVerifiedAccessTrustProviderRequest::dry_run`](crate::types::DetachVerifiedAccessTrustProviderRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DetachVerifiedAccessTrustProviderRequest::dry_run`](crate::types::DetachVerifiedAccessTrustProviderRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DetachVerifiedAccessTrustProviderRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DetachVerifiedAccessTrustProviderRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.verified_access_instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DetachVerifiedAccessTrustProviderRequest",
                 member: "verified_access_instance_id",
             });
         }
         if self.inner.verified_access_trust_provider_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DetachVerifiedAccessTrustProviderRequest",
                 member: "verified_access_trust_provider_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DetachVerifiedAccessTrustProviderRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.verified_access_instance_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.verified_access_instance_id {
             body.member("VerifiedAccessInstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .verified_access_trust_provider_id
-        {
+        if let Some(value) = &self.verified_access_trust_provider_id {
             body.member("VerifiedAccessTrustProviderId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

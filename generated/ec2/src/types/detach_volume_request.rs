@@ -2,205 +2,177 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DetachVolumeRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DetachVolumeRequest {
     /// The device name.
-    pub device: ::std::option::Option<::std::string::String>,
+    pub device: Option<String>,
     /// Forces detachment if the previous detachment attempt did not occur cleanly (for example, logging into an instance, unmounting the volume, and detaching normally). This option can lead to data loss or a corrupted file system. Use this option only as a last resort to detach a volume from a failed instance. The instance won't have an opportunity to flush file system caches or file system metadata. If you use this option, you must perform file system check and repair procedures.
-    pub force: ::std::option::Option<bool>,
+    pub force: Option<bool>,
     /// The ID of the instance. If you are detaching a Multi-Attach enabled volume, you must specify an instance ID.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The ID of the volume.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub volume_id: ::std::option::Option<::std::string::String>,
+    pub volume_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DetachVolumeRequest {
     /// Starts building a [`DetachVolumeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DetachVolumeRequestBuilder {
-        <crate::types::builders::DetachVolumeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DetachVolumeRequestBuilder as Default>::default()
     }
     /// The `Device` member, when set.
     #[inline]
-    pub fn device(&self) -> ::std::option::Option<&str> {
+    pub fn device(&self) -> Option<&str> {
         self.device.as_deref()
     }
     /// The `Force` member, when set.
     #[inline]
-    pub fn force(&self) -> ::std::option::Option<bool> {
+    pub fn force(&self) -> Option<bool> {
         self.force
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `VolumeId` member, when set.
     #[inline]
-    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DetachVolumeRequest`](crate::types::DetachVolumeRequest); start one with `DetachVolumeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DetachVolumeRequestBuilder {
     inner: crate::types::DetachVolumeRequest,
 }
 impl DetachVolumeRequestBuilder {
     /// Sets [`DetachVolumeRequest::device`](crate::types::DetachVolumeRequest::device): The device name.
-    pub fn device(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.device = ::std::option::Option::Some(input.into());
+    pub fn device(mut self, input: impl Into<String>) -> Self {
+        self.inner.device = Some(input.into());
         self
     }
     /// Sets or clears [`DetachVolumeRequest::device`](crate::types::DetachVolumeRequest::device).
     #[inline]
-    pub fn set_device(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_device(mut self, input: Option<String>) -> Self {
         self.inner.device = input;
         self
     }
     /// The value set for [`DetachVolumeRequest::device`](crate::types::DetachVolumeRequest::device), if any.
     #[inline]
-    pub fn get_device(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_device(&self) -> &Option<String> {
         &self.inner.device
     }
     /// Sets [`DetachVolumeRequest::force`](crate::types::DetachVolumeRequest::force): Forces detachment if the previous detachment attempt did not occur cleanly (for example, logging into an instance, unmounting the volume, and detaching normally).
     pub fn force(mut self, input: bool) -> Self {
-        self.inner.force = ::std::option::Option::Some(input);
+        self.inner.force = Some(input);
         self
     }
     /// Sets or clears [`DetachVolumeRequest::force`](crate::types::DetachVolumeRequest::force).
     #[inline]
-    pub fn set_force(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_force(mut self, input: Option<bool>) -> Self {
         self.inner.force = input;
         self
     }
     /// The value set for [`DetachVolumeRequest::force`](crate::types::DetachVolumeRequest::force), if any.
     #[inline]
-    pub fn get_force(&self) -> &::std::option::Option<bool> {
+    pub fn get_force(&self) -> &Option<bool> {
         &self.inner.force
     }
     /// Sets [`DetachVolumeRequest::instance_id`](crate::types::DetachVolumeRequest::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`DetachVolumeRequest::instance_id`](crate::types::DetachVolumeRequest::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`DetachVolumeRequest::instance_id`](crate::types::DetachVolumeRequest::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`DetachVolumeRequest::volume_id`](crate::types::DetachVolumeRequest::volume_id): The ID of the volume.
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.volume_id = ::std::option::Option::Some(input.into());
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.volume_id = Some(input.into());
         self
     }
     /// Sets or clears [`DetachVolumeRequest::volume_id`](crate::types::DetachVolumeRequest::volume_id).
     #[inline]
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.inner.volume_id = input;
         self
     }
     /// The value set for [`DetachVolumeRequest::volume_id`](crate::types::DetachVolumeRequest::volume_id), if any.
     #[inline]
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         &self.inner.volume_id
     }
     /// Sets [`DetachVolumeRequest::dry_run`](crate::types::DetachVolumeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DetachVolumeRequest::dry_run`](crate::types::DetachVolumeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DetachVolumeRequest::dry_run`](crate::types::DetachVolumeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DetachVolumeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DetachVolumeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.volume_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DetachVolumeRequest",
                 member: "volume_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DetachVolumeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.device {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.device {
             body.member("Device", value);
         }
-        if let ::std::option::Option::Some(value) = &self.force {
+        if let Some(value) = &self.force {
             body.member("Force", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             body.member("InstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.volume_id {
+        if let Some(value) = &self.volume_id {
             body.member("VolumeId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,155 +2,133 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DetachVpnGateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DetachVpnGatewayRequest {
     /// The ID of the VPC.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The ID of the virtual private gateway.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpn_gateway_id: ::std::option::Option<::std::string::String>,
+    pub vpn_gateway_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DetachVpnGatewayRequest {
     /// Starts building a [`DetachVpnGatewayRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DetachVpnGatewayRequestBuilder {
-        <crate::types::builders::DetachVpnGatewayRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DetachVpnGatewayRequestBuilder as Default>::default()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `VpnGatewayId` member, when set.
     #[inline]
-    pub fn vpn_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_gateway_id(&self) -> Option<&str> {
         self.vpn_gateway_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DetachVpnGatewayRequest`](crate::types::DetachVpnGatewayRequest); start one with `DetachVpnGatewayRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DetachVpnGatewayRequestBuilder {
     inner: crate::types::DetachVpnGatewayRequest,
 }
 impl DetachVpnGatewayRequestBuilder {
     /// Sets [`DetachVpnGatewayRequest::vpc_id`](crate::types::DetachVpnGatewayRequest::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`DetachVpnGatewayRequest::vpc_id`](crate::types::DetachVpnGatewayRequest::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`DetachVpnGatewayRequest::vpc_id`](crate::types::DetachVpnGatewayRequest::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`DetachVpnGatewayRequest::vpn_gateway_id`](crate::types::DetachVpnGatewayRequest::vpn_gateway_id): The ID of the virtual private gateway.
-    pub fn vpn_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn vpn_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`DetachVpnGatewayRequest::vpn_gateway_id`](crate::types::DetachVpnGatewayRequest::vpn_gateway_id).
     #[inline]
-    pub fn set_vpn_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.vpn_gateway_id = input;
         self
     }
     /// The value set for [`DetachVpnGatewayRequest::vpn_gateway_id`](crate::types::DetachVpnGatewayRequest::vpn_gateway_id), if any.
     #[inline]
-    pub fn get_vpn_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_gateway_id(&self) -> &Option<String> {
         &self.inner.vpn_gateway_id
     }
     /// Sets [`DetachVpnGatewayRequest::dry_run`](crate::types::DetachVpnGatewayRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DetachVpnGatewayRequest::dry_run`](crate::types::DetachVpnGatewayRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DetachVpnGatewayRequest::dry_run`](crate::types::DetachVpnGatewayRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DetachVpnGatewayRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DetachVpnGatewayRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.vpc_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DetachVpnGatewayRequest",
                 member: "vpc_id",
             });
         }
         if self.inner.vpn_gateway_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DetachVpnGatewayRequest",
                 member: "vpn_gateway_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DetachVpnGatewayRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.vpc_id {
             body.member("VpcId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_gateway_id {
+        if let Some(value) = &self.vpn_gateway_id {
             body.member("VpnGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

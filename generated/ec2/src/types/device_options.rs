@@ -2,91 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options for an Amazon Web Services Verified Access device-identity based trust provider.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeviceOptions {
     /// The ID of the tenant application with the device-identity provider.
-    pub tenant_id: ::std::option::Option<::std::string::String>,
+    pub tenant_id: Option<String>,
     /// The URL Amazon Web Services Verified Access will use to verify the authenticity of the device tokens.
-    pub public_signing_key_url: ::std::option::Option<::std::string::String>,
+    pub public_signing_key_url: Option<String>,
 }
 impl DeviceOptions {
     /// Starts building a [`DeviceOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeviceOptionsBuilder {
-        <crate::types::builders::DeviceOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeviceOptionsBuilder as Default>::default()
     }
     /// The `TenantId` member, when set.
     #[inline]
-    pub fn tenant_id(&self) -> ::std::option::Option<&str> {
+    pub fn tenant_id(&self) -> Option<&str> {
         self.tenant_id.as_deref()
     }
     /// The `PublicSigningKeyUrl` member, when set.
     #[inline]
-    pub fn public_signing_key_url(&self) -> ::std::option::Option<&str> {
+    pub fn public_signing_key_url(&self) -> Option<&str> {
         self.public_signing_key_url.as_deref()
     }
 }
 /// A builder for [`DeviceOptions`](crate::types::DeviceOptions); start one with `DeviceOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeviceOptionsBuilder {
     inner: crate::types::DeviceOptions,
 }
 impl DeviceOptionsBuilder {
     /// Sets [`DeviceOptions::tenant_id`](crate::types::DeviceOptions::tenant_id): The ID of the tenant application with the device-identity provider.
-    pub fn tenant_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.tenant_id = ::std::option::Option::Some(input.into());
+    pub fn tenant_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.tenant_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeviceOptions::tenant_id`](crate::types::DeviceOptions::tenant_id).
     #[inline]
-    pub fn set_tenant_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_tenant_id(mut self, input: Option<String>) -> Self {
         self.inner.tenant_id = input;
         self
     }
     /// The value set for [`DeviceOptions::tenant_id`](crate::types::DeviceOptions::tenant_id), if any.
     #[inline]
-    pub fn get_tenant_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_tenant_id(&self) -> &Option<String> {
         &self.inner.tenant_id
     }
     /// Sets [`DeviceOptions::public_signing_key_url`](crate::types::DeviceOptions::public_signing_key_url): The URL Amazon Web Services Verified Access will use to verify the authenticity of the device tokens.
-    pub fn public_signing_key_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_signing_key_url = ::std::option::Option::Some(input.into());
+    pub fn public_signing_key_url(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_signing_key_url = Some(input.into());
         self
     }
     /// Sets or clears [`DeviceOptions::public_signing_key_url`](crate::types::DeviceOptions::public_signing_key_url).
     #[inline]
-    pub fn set_public_signing_key_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_signing_key_url(mut self, input: Option<String>) -> Self {
         self.inner.public_signing_key_url = input;
         self
     }
     /// The value set for [`DeviceOptions::public_signing_key_url`](crate::types::DeviceOptions::public_signing_key_url), if any.
     #[inline]
-    pub fn get_public_signing_key_url(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_signing_key_url(&self) -> &Option<String> {
         &self.inner.public_signing_key_url
     }
     /// Builds the [`DeviceOptions`]; it has no required members, so this cannot fail.
@@ -98,23 +74,19 @@ impl DeviceOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeviceOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "tenantId" => {
-                    value.tenant_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.tenant_id = Some(String::from(child.text()));
                 }
                 "publicSigningKeyUrl" => {
-                    value.public_signing_key_url = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_signing_key_url = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a DHCP configuration option.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DhcpConfiguration {
     /// The name of a DHCP option.
-    pub key: ::std::option::Option<::std::string::String>,
+    pub key: Option<String>,
     /// The values for the DHCP option.
-    pub values: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
+    pub values: Option<Vec<crate::types::AttributeValue>>,
 }
 impl DhcpConfiguration {
     /// Starts building a [`DhcpConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::DhcpConfigurationBuilder {
-        <crate::types::builders::DhcpConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DhcpConfigurationBuilder as Default>::default()
     }
     /// The `Key` member, when set.
     #[inline]
-    pub fn key(&self) -> ::std::option::Option<&str> {
+    pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
     /// The `Values` member, empty when not set; the field tells an empty list from an absent one.
@@ -33,36 +28,25 @@ impl DhcpConfiguration {
     }
 }
 /// A builder for [`DhcpConfiguration`](crate::types::DhcpConfiguration); start one with `DhcpConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DhcpConfigurationBuilder {
     inner: crate::types::DhcpConfiguration,
 }
 impl DhcpConfigurationBuilder {
     /// Sets [`DhcpConfiguration::key`](crate::types::DhcpConfiguration::key): The name of a DHCP option.
-    pub fn key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key = ::std::option::Option::Some(input.into());
+    pub fn key(mut self, input: impl Into<String>) -> Self {
+        self.inner.key = Some(input.into());
         self
     }
     /// Sets or clears [`DhcpConfiguration::key`](crate::types::DhcpConfiguration::key).
     #[inline]
-    pub fn set_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key(mut self, input: Option<String>) -> Self {
         self.inner.key = input;
         self
     }
     /// The value set for [`DhcpConfiguration::key`](crate::types::DhcpConfiguration::key), if any.
     #[inline]
-    pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key(&self) -> &Option<String> {
         &self.inner.key
     }
     /// Appends one item to [`DhcpConfiguration::values`](crate::types::DhcpConfiguration::values): The values for the DHCP option.
@@ -76,16 +60,14 @@ impl DhcpConfigurationBuilder {
     #[inline]
     pub fn set_values(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
+        input: Option<Vec<crate::types::AttributeValue>>,
     ) -> Self {
         self.inner.values = input;
         self
     }
     /// The value set for [`DhcpConfiguration::values`](crate::types::DhcpConfiguration::values), if any.
     #[inline]
-    pub fn get_values(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>> {
+    pub fn get_values(&self) -> &Option<Vec<crate::types::AttributeValue>> {
         &self.inner.values
     }
     /// Builds the [`DhcpConfiguration`]; it has no required members, so this cannot fail.
@@ -97,17 +79,15 @@ impl DhcpConfigurationBuilder {
 impl ::awsgen_runtime::xml::FromXml for DhcpConfiguration {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "key" => {
-                    value.key = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.key = Some(String::from(child.text()));
                 }
                 "valueSet" => {
-                    value.values = ::std::option::Option::Some(
+                    value.values = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,6 +97,6 @@ impl ::awsgen_runtime::xml::FromXml for DhcpConfiguration {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

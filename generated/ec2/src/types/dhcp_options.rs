@@ -2,34 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The set of DHCP options.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DhcpOptions {
     /// The ID of the Amazon Web Services account that owns the DHCP options set.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// Any tags assigned to the DHCP options set.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the set of DHCP options.
-    pub dhcp_options_id: ::std::option::Option<::std::string::String>,
+    pub dhcp_options_id: Option<String>,
     /// The DHCP options in the set.
-    pub dhcp_configurations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DhcpConfiguration>,
-    >,
+    pub dhcp_configurations: Option<Vec<crate::types::DhcpConfiguration>>,
 }
 impl DhcpOptions {
     /// Starts building a [`DhcpOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::DhcpOptionsBuilder {
-        <crate::types::builders::DhcpOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DhcpOptionsBuilder as Default>::default()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -39,7 +32,7 @@ impl DhcpOptions {
     }
     /// The `DhcpOptionsId` member, when set.
     #[inline]
-    pub fn dhcp_options_id(&self) -> ::std::option::Option<&str> {
+    pub fn dhcp_options_id(&self) -> Option<&str> {
         self.dhcp_options_id.as_deref()
     }
     /// The `DhcpConfigurations` member, empty when not set; the field tells an empty list from an absent one.
@@ -49,36 +42,25 @@ impl DhcpOptions {
     }
 }
 /// A builder for [`DhcpOptions`](crate::types::DhcpOptions); start one with `DhcpOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DhcpOptionsBuilder {
     inner: crate::types::DhcpOptions,
 }
 impl DhcpOptionsBuilder {
     /// Sets [`DhcpOptions::owner_id`](crate::types::DhcpOptions::owner_id): The ID of the Amazon Web Services account that owns the DHCP options set.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`DhcpOptions::owner_id`](crate::types::DhcpOptions::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`DhcpOptions::owner_id`](crate::types::DhcpOptions::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Appends one item to [`DhcpOptions::tags`](crate::types::DhcpOptions::tags): Any tags assigned to the DHCP options set.
@@ -90,40 +72,29 @@ impl DhcpOptionsBuilder {
     }
     /// Sets or clears [`DhcpOptions::tags`](crate::types::DhcpOptions::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`DhcpOptions::tags`](crate::types::DhcpOptions::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`DhcpOptions::dhcp_options_id`](crate::types::DhcpOptions::dhcp_options_id): The ID of the set of DHCP options.
-    pub fn dhcp_options_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.dhcp_options_id = ::std::option::Option::Some(input.into());
+    pub fn dhcp_options_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.dhcp_options_id = Some(input.into());
         self
     }
     /// Sets or clears [`DhcpOptions::dhcp_options_id`](crate::types::DhcpOptions::dhcp_options_id).
     #[inline]
-    pub fn set_dhcp_options_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_dhcp_options_id(mut self, input: Option<String>) -> Self {
         self.inner.dhcp_options_id = input;
         self
     }
     /// The value set for [`DhcpOptions::dhcp_options_id`](crate::types::DhcpOptions::dhcp_options_id), if any.
     #[inline]
-    pub fn get_dhcp_options_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_dhcp_options_id(&self) -> &Option<String> {
         &self.inner.dhcp_options_id
     }
     /// Appends one item to [`DhcpOptions::dhcp_configurations`](crate::types::DhcpOptions::dhcp_configurations): The DHCP options in the set.
@@ -140,7 +111,7 @@ impl DhcpOptionsBuilder {
     #[inline]
     pub fn set_dhcp_configurations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::DhcpConfiguration>>,
+        input: Option<Vec<crate::types::DhcpConfiguration>>,
     ) -> Self {
         self.inner.dhcp_configurations = input;
         self
@@ -149,7 +120,7 @@ impl DhcpOptionsBuilder {
     #[inline]
     pub fn get_dhcp_configurations(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::DhcpConfiguration>> {
+    ) -> &Option<Vec<crate::types::DhcpConfiguration>> {
         &self.inner.dhcp_configurations
     }
     /// Builds the [`DhcpOptions`]; it has no required members, so this cannot fail.
@@ -161,17 +132,15 @@ impl DhcpOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for DhcpOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -179,12 +148,10 @@ impl ::awsgen_runtime::xml::FromXml for DhcpOptions {
                     );
                 }
                 "dhcpOptionsId" => {
-                    value.dhcp_options_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.dhcp_options_id = Some(String::from(child.text()));
                 }
                 "dhcpConfigurationSet" => {
-                    value.dhcp_configurations = ::std::option::Option::Some(
+                    value.dhcp_configurations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::DhcpConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -194,6 +161,6 @@ impl ::awsgen_runtime::xml::FromXml for DhcpOptions {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,118 +2,95 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies a condition for filtering capacity data based on dimension values. Used to create precise filters for metric queries and dimension lookups.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DimensionCondition {
     /// The name of the dimension to filter by.
-    pub dimension: ::std::option::Option<crate::types::FilterByDimension>,
+    pub dimension: Option<crate::types::FilterByDimension>,
     /// The comparison operator to use for the filter.
-    pub comparison: ::std::option::Option<crate::types::Comparison>,
+    pub comparison: Option<crate::types::Comparison>,
     /// The list of values to match against the specified dimension. For 'equals' comparison, only the first value is used. For 'in' comparison, any matching value will satisfy the condition.
-    pub values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub values: Option<Vec<String>>,
 }
 impl DimensionCondition {
     /// Starts building a [`DimensionCondition`].
     #[inline]
     pub fn builder() -> crate::types::builders::DimensionConditionBuilder {
-        <crate::types::builders::DimensionConditionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DimensionConditionBuilder as Default>::default()
     }
     /// The `Dimension` member, when set.
     #[inline]
-    pub fn dimension(&self) -> ::std::option::Option<&crate::types::FilterByDimension> {
+    pub fn dimension(&self) -> Option<&crate::types::FilterByDimension> {
         self.dimension.as_ref()
     }
     /// The `Comparison` member, when set.
     #[inline]
-    pub fn comparison(&self) -> ::std::option::Option<&crate::types::Comparison> {
+    pub fn comparison(&self) -> Option<&crate::types::Comparison> {
         self.comparison.as_ref()
     }
     /// The `Values` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn values(&self) -> &[::std::string::String] {
+    pub fn values(&self) -> &[String] {
         self.values.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`DimensionCondition`](crate::types::DimensionCondition); start one with `DimensionCondition::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DimensionConditionBuilder {
     inner: crate::types::DimensionCondition,
 }
 impl DimensionConditionBuilder {
     /// Sets [`DimensionCondition::dimension`](crate::types::DimensionCondition::dimension): The name of the dimension to filter by.
     pub fn dimension(mut self, input: crate::types::FilterByDimension) -> Self {
-        self.inner.dimension = ::std::option::Option::Some(input);
+        self.inner.dimension = Some(input);
         self
     }
     /// Sets or clears [`DimensionCondition::dimension`](crate::types::DimensionCondition::dimension).
     #[inline]
     pub fn set_dimension(
         mut self,
-        input: ::std::option::Option<crate::types::FilterByDimension>,
+        input: Option<crate::types::FilterByDimension>,
     ) -> Self {
         self.inner.dimension = input;
         self
     }
     /// The value set for [`DimensionCondition::dimension`](crate::types::DimensionCondition::dimension), if any.
     #[inline]
-    pub fn get_dimension(
-        &self,
-    ) -> &::std::option::Option<crate::types::FilterByDimension> {
+    pub fn get_dimension(&self) -> &Option<crate::types::FilterByDimension> {
         &self.inner.dimension
     }
     /// Sets [`DimensionCondition::comparison`](crate::types::DimensionCondition::comparison): The comparison operator to use for the filter.
     pub fn comparison(mut self, input: crate::types::Comparison) -> Self {
-        self.inner.comparison = ::std::option::Option::Some(input);
+        self.inner.comparison = Some(input);
         self
     }
     /// Sets or clears [`DimensionCondition::comparison`](crate::types::DimensionCondition::comparison).
     #[inline]
-    pub fn set_comparison(
-        mut self,
-        input: ::std::option::Option<crate::types::Comparison>,
-    ) -> Self {
+    pub fn set_comparison(mut self, input: Option<crate::types::Comparison>) -> Self {
         self.inner.comparison = input;
         self
     }
     /// The value set for [`DimensionCondition::comparison`](crate::types::DimensionCondition::comparison), if any.
     #[inline]
-    pub fn get_comparison(&self) -> &::std::option::Option<crate::types::Comparison> {
+    pub fn get_comparison(&self) -> &Option<crate::types::Comparison> {
         &self.inner.comparison
     }
     /// Appends one item to [`DimensionCondition::values`](crate::types::DimensionCondition::values): The list of values to match against the specified dimension.
     ///
     /// To set the whole list at once, use [`set_values`](Self::set_values).
-    pub fn values(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn values(mut self, input: impl Into<String>) -> Self {
         self.inner.values.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DimensionCondition::values`](crate::types::DimensionCondition::values).
     #[inline]
-    pub fn set_values(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_values(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.values = input;
         self
     }
     /// The value set for [`DimensionCondition::values`](crate::types::DimensionCondition::values), if any.
     #[inline]
-    pub fn get_values(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_values(&self) -> &Option<Vec<String>> {
         &self.inner.values
     }
     /// Builds the [`DimensionCondition`]; it has no required members, so this cannot fail.
@@ -126,18 +103,18 @@ impl ::awsgen_runtime::query::WriteQuery for DimensionCondition {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dimension {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dimension {
             body.member("Dimension", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.comparison {
+        if let Some(value) = &self.comparison {
             body.member("Comparison", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.values {
+        if let Some(value) = &self.values {
             let member_0 = body.enter("Value");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

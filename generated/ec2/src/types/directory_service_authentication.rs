@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an Active Directory.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DirectoryServiceAuthentication {
     /// The ID of the Active Directory used for authentication.
-    pub directory_id: ::std::option::Option<::std::string::String>,
+    pub directory_id: Option<String>,
 }
 impl DirectoryServiceAuthentication {
     /// Starts building a [`DirectoryServiceAuthentication`].
     #[inline]
     pub fn builder() -> crate::types::builders::DirectoryServiceAuthenticationBuilder {
-        <crate::types::builders::DirectoryServiceAuthenticationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DirectoryServiceAuthenticationBuilder as Default>::default()
     }
     /// The `DirectoryId` member, when set.
     #[inline]
-    pub fn directory_id(&self) -> ::std::option::Option<&str> {
+    pub fn directory_id(&self) -> Option<&str> {
         self.directory_id.as_deref()
     }
 }
 /// A builder for [`DirectoryServiceAuthentication`](crate::types::DirectoryServiceAuthentication); start one with `DirectoryServiceAuthentication::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DirectoryServiceAuthenticationBuilder {
     inner: crate::types::DirectoryServiceAuthentication,
 }
 impl DirectoryServiceAuthenticationBuilder {
     /// Sets [`DirectoryServiceAuthentication::directory_id`](crate::types::DirectoryServiceAuthentication::directory_id): The ID of the Active Directory used for authentication.
-    pub fn directory_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.directory_id = ::std::option::Option::Some(input.into());
+    pub fn directory_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(input.into());
         self
     }
     /// Sets or clears [`DirectoryServiceAuthentication::directory_id`](crate::types::DirectoryServiceAuthentication::directory_id).
     #[inline]
-    pub fn set_directory_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_directory_id(mut self, input: Option<String>) -> Self {
         self.inner.directory_id = input;
         self
     }
     /// The value set for [`DirectoryServiceAuthentication::directory_id`](crate::types::DirectoryServiceAuthentication::directory_id), if any.
     #[inline]
-    pub fn get_directory_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_directory_id(&self) -> &Option<String> {
         &self.inner.directory_id
     }
     /// Builds the [`DirectoryServiceAuthentication`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl DirectoryServiceAuthenticationBuilder {
 impl ::awsgen_runtime::xml::FromXml for DirectoryServiceAuthentication {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "directoryId" {
-                value.directory_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.directory_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

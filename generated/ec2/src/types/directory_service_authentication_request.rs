@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the Active Directory to be used for client authentication.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DirectoryServiceAuthenticationRequest {
     /// The ID of the Active Directory to be used for authentication.
-    pub directory_id: ::std::option::Option<::std::string::String>,
+    pub directory_id: Option<String>,
 }
 impl DirectoryServiceAuthenticationRequest {
     /// Starts building a [`DirectoryServiceAuthenticationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DirectoryServiceAuthenticationRequestBuilder {
-        <crate::types::builders::DirectoryServiceAuthenticationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DirectoryServiceAuthenticationRequestBuilder as Default>::default()
     }
     /// The `DirectoryId` member, when set.
     #[inline]
-    pub fn directory_id(&self) -> ::std::option::Option<&str> {
+    pub fn directory_id(&self) -> Option<&str> {
         self.directory_id.as_deref()
     }
 }
 /// A builder for [`DirectoryServiceAuthenticationRequest`](crate::types::DirectoryServiceAuthenticationRequest); start one with `DirectoryServiceAuthenticationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DirectoryServiceAuthenticationRequestBuilder {
     inner: crate::types::DirectoryServiceAuthenticationRequest,
 }
 impl DirectoryServiceAuthenticationRequestBuilder {
     /// Sets [`DirectoryServiceAuthenticationRequest::directory_id`](crate::types::DirectoryServiceAuthenticationRequest::directory_id): The ID of the Active Directory to be used for authentication.
-    pub fn directory_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.directory_id = ::std::option::Option::Some(input.into());
+    pub fn directory_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.directory_id = Some(input.into());
         self
     }
     /// Sets or clears [`DirectoryServiceAuthenticationRequest::directory_id`](crate::types::DirectoryServiceAuthenticationRequest::directory_id).
     #[inline]
-    pub fn set_directory_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_directory_id(mut self, input: Option<String>) -> Self {
         self.inner.directory_id = input;
         self
     }
     /// The value set for [`DirectoryServiceAuthenticationRequest::directory_id`](crate::types::DirectoryServiceAuthenticationRequest::directory_id), if any.
     #[inline]
-    pub fn get_directory_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_directory_id(&self) -> &Option<String> {
         &self.inner.directory_id
     }
     /// Builds the [`DirectoryServiceAuthenticationRequest`]; it has no required members, so this cannot fail.
@@ -68,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for DirectoryServiceAuthenticationReque
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.directory_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.directory_id {
             body.member("DirectoryId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableAllowedImagesSettingsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisableAllowedImagesSettingsResult {
     /// Returns `disabled` if the request succeeds; otherwise, it returns an error.
-    pub allowed_images_settings_state: ::std::option::Option<
+    pub allowed_images_settings_state: Option<
         crate::types::AllowedImagesSettingsDisabledState,
     >,
 }
@@ -19,23 +14,18 @@ impl DisableAllowedImagesSettingsResult {
     /// Starts building a [`DisableAllowedImagesSettingsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisableAllowedImagesSettingsResultBuilder {
-        <crate::types::builders::DisableAllowedImagesSettingsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisableAllowedImagesSettingsResultBuilder as Default>::default()
     }
     /// The `AllowedImagesSettingsState` member, when set.
     #[inline]
     pub fn allowed_images_settings_state(
         &self,
-    ) -> ::std::option::Option<&crate::types::AllowedImagesSettingsDisabledState> {
+    ) -> Option<&crate::types::AllowedImagesSettingsDisabledState> {
         self.allowed_images_settings_state.as_ref()
     }
 }
 /// A builder for [`DisableAllowedImagesSettingsResult`](crate::types::DisableAllowedImagesSettingsResult); start one with `DisableAllowedImagesSettingsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisableAllowedImagesSettingsResultBuilder {
     inner: crate::types::DisableAllowedImagesSettingsResult,
 }
@@ -45,14 +35,14 @@ impl DisableAllowedImagesSettingsResultBuilder {
         mut self,
         input: crate::types::AllowedImagesSettingsDisabledState,
     ) -> Self {
-        self.inner.allowed_images_settings_state = ::std::option::Option::Some(input);
+        self.inner.allowed_images_settings_state = Some(input);
         self
     }
     /// Sets or clears [`DisableAllowedImagesSettingsResult::allowed_images_settings_state`](crate::types::DisableAllowedImagesSettingsResult::allowed_images_settings_state).
     #[inline]
     pub fn set_allowed_images_settings_state(
         mut self,
-        input: ::std::option::Option<crate::types::AllowedImagesSettingsDisabledState>,
+        input: Option<crate::types::AllowedImagesSettingsDisabledState>,
     ) -> Self {
         self.inner.allowed_images_settings_state = input;
         self
@@ -61,7 +51,7 @@ impl DisableAllowedImagesSettingsResultBuilder {
     #[inline]
     pub fn get_allowed_images_settings_state(
         &self,
-    ) -> &::std::option::Option<crate::types::AllowedImagesSettingsDisabledState> {
+    ) -> &Option<crate::types::AllowedImagesSettingsDisabledState> {
         &self.inner.allowed_images_settings_state
     }
     /// Builds the [`DisableAllowedImagesSettingsResult`]; it has no required members, so this cannot fail.
@@ -73,15 +63,15 @@ impl DisableAllowedImagesSettingsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisableAllowedImagesSettingsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "allowedImagesSettingsState" {
-                value.allowed_images_settings_state = ::std::option::Option::Some(
+                value.allowed_images_settings_state = Some(
                     crate::types::AllowedImagesSettingsDisabledState::from(child.text()),
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

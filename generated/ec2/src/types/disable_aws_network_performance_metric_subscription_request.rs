@@ -2,164 +2,136 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableAwsNetworkPerformanceMetricSubscriptionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisableAwsNetworkPerformanceMetricSubscriptionRequest {
     /// The source Region or Availability Zone that the metric subscription is disabled for. For example, `us-east-1`.
-    pub source: ::std::option::Option<::std::string::String>,
+    pub source: Option<String>,
     /// The target Region or Availability Zone that the metric subscription is disabled for. For example, `eu-north-1`.
-    pub destination: ::std::option::Option<::std::string::String>,
+    pub destination: Option<String>,
     /// The metric used for the disabled subscription.
-    pub metric: ::std::option::Option<crate::types::MetricType>,
+    pub metric: Option<crate::types::MetricType>,
     /// The statistic used for the disabled subscription.
-    pub statistic: ::std::option::Option<crate::types::StatisticType>,
+    pub statistic: Option<crate::types::StatisticType>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DisableAwsNetworkPerformanceMetricSubscriptionRequest {
     /// Starts building a [`DisableAwsNetworkPerformanceMetricSubscriptionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisableAwsNetworkPerformanceMetricSubscriptionRequestBuilder {
-        <crate::types::builders::DisableAwsNetworkPerformanceMetricSubscriptionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisableAwsNetworkPerformanceMetricSubscriptionRequestBuilder as Default>::default()
     }
     /// The `Source` member, when set.
     #[inline]
-    pub fn source(&self) -> ::std::option::Option<&str> {
+    pub fn source(&self) -> Option<&str> {
         self.source.as_deref()
     }
     /// The `Destination` member, when set.
     #[inline]
-    pub fn destination(&self) -> ::std::option::Option<&str> {
+    pub fn destination(&self) -> Option<&str> {
         self.destination.as_deref()
     }
     /// The `Metric` member, when set.
     #[inline]
-    pub fn metric(&self) -> ::std::option::Option<&crate::types::MetricType> {
+    pub fn metric(&self) -> Option<&crate::types::MetricType> {
         self.metric.as_ref()
     }
     /// The `Statistic` member, when set.
     #[inline]
-    pub fn statistic(&self) -> ::std::option::Option<&crate::types::StatisticType> {
+    pub fn statistic(&self) -> Option<&crate::types::StatisticType> {
         self.statistic.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DisableAwsNetworkPerformanceMetricSubscriptionRequest`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest); start one with `DisableAwsNetworkPerformanceMetricSubscriptionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisableAwsNetworkPerformanceMetricSubscriptionRequestBuilder {
     inner: crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest,
 }
 impl DisableAwsNetworkPerformanceMetricSubscriptionRequestBuilder {
     /// Sets [`DisableAwsNetworkPerformanceMetricSubscriptionRequest::source`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest::source): The source Region or Availability Zone that the metric subscription is disabled for.
-    pub fn source(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source = ::std::option::Option::Some(input.into());
+    pub fn source(mut self, input: impl Into<String>) -> Self {
+        self.inner.source = Some(input.into());
         self
     }
     /// Sets or clears [`DisableAwsNetworkPerformanceMetricSubscriptionRequest::source`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest::source).
     #[inline]
-    pub fn set_source(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source(mut self, input: Option<String>) -> Self {
         self.inner.source = input;
         self
     }
     /// The value set for [`DisableAwsNetworkPerformanceMetricSubscriptionRequest::source`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest::source), if any.
     #[inline]
-    pub fn get_source(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source(&self) -> &Option<String> {
         &self.inner.source
     }
     /// Sets [`DisableAwsNetworkPerformanceMetricSubscriptionRequest::destination`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest::destination): The target Region or Availability Zone that the metric subscription is disabled for.
-    pub fn destination(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination = ::std::option::Option::Some(input.into());
+    pub fn destination(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination = Some(input.into());
         self
     }
     /// Sets or clears [`DisableAwsNetworkPerformanceMetricSubscriptionRequest::destination`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest::destination).
     #[inline]
-    pub fn set_destination(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination(mut self, input: Option<String>) -> Self {
         self.inner.destination = input;
         self
     }
     /// The value set for [`DisableAwsNetworkPerformanceMetricSubscriptionRequest::destination`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest::destination), if any.
     #[inline]
-    pub fn get_destination(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination(&self) -> &Option<String> {
         &self.inner.destination
     }
     /// Sets [`DisableAwsNetworkPerformanceMetricSubscriptionRequest::metric`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest::metric): The metric used for the disabled subscription.
     pub fn metric(mut self, input: crate::types::MetricType) -> Self {
-        self.inner.metric = ::std::option::Option::Some(input);
+        self.inner.metric = Some(input);
         self
     }
     /// Sets or clears [`DisableAwsNetworkPerformanceMetricSubscriptionRequest::metric`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest::metric).
     #[inline]
-    pub fn set_metric(
-        mut self,
-        input: ::std::option::Option<crate::types::MetricType>,
-    ) -> Self {
+    pub fn set_metric(mut self, input: Option<crate::types::MetricType>) -> Self {
         self.inner.metric = input;
         self
     }
     /// The value set for [`DisableAwsNetworkPerformanceMetricSubscriptionRequest::metric`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest::metric), if any.
     #[inline]
-    pub fn get_metric(&self) -> &::std::option::Option<crate::types::MetricType> {
+    pub fn get_metric(&self) -> &Option<crate::types::MetricType> {
         &self.inner.metric
     }
     /// Sets [`DisableAwsNetworkPerformanceMetricSubscriptionRequest::statistic`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest::statistic): The statistic used for the disabled subscription.
     pub fn statistic(mut self, input: crate::types::StatisticType) -> Self {
-        self.inner.statistic = ::std::option::Option::Some(input);
+        self.inner.statistic = Some(input);
         self
     }
     /// Sets or clears [`DisableAwsNetworkPerformanceMetricSubscriptionRequest::statistic`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest::statistic).
     #[inline]
-    pub fn set_statistic(
-        mut self,
-        input: ::std::option::Option<crate::types::StatisticType>,
-    ) -> Self {
+    pub fn set_statistic(mut self, input: Option<crate::types::StatisticType>) -> Self {
         self.inner.statistic = input;
         self
     }
     /// The value set for [`DisableAwsNetworkPerformanceMetricSubscriptionRequest::statistic`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest::statistic), if any.
     #[inline]
-    pub fn get_statistic(&self) -> &::std::option::Option<crate::types::StatisticType> {
+    pub fn get_statistic(&self) -> &Option<crate::types::StatisticType> {
         &self.inner.statistic
     }
     /// Sets [`DisableAwsNetworkPerformanceMetricSubscriptionRequest::dry_run`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DisableAwsNetworkPerformanceMetricSubscriptionRequest::dry_run`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DisableAwsNetworkPerformanceMetricSubscriptionRequest::dry_run`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DisableAwsNetworkPerformanceMetricSubscriptionRequest`]; it has no required members, so this cannot fail.
@@ -175,22 +147,22 @@ for DisableAwsNetworkPerformanceMetricSubscriptionRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.source {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.source {
             body.member("Source", value);
         }
-        if let ::std::option::Option::Some(value) = &self.destination {
+        if let Some(value) = &self.destination {
             body.member("Destination", value);
         }
-        if let ::std::option::Option::Some(value) = &self.metric {
+        if let Some(value) = &self.metric {
             body.member("Metric", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.statistic {
+        if let Some(value) = &self.statistic {
             body.member("Statistic", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableAwsNetworkPerformanceMetricSubscriptionResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisableAwsNetworkPerformanceMetricSubscriptionResult {
     /// Indicates whether the unsubscribe action was successful.
-    pub output: ::std::option::Option<bool>,
+    pub output: Option<bool>,
 }
 impl DisableAwsNetworkPerformanceMetricSubscriptionResult {
     /// Starts building a [`DisableAwsNetworkPerformanceMetricSubscriptionResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisableAwsNetworkPerformanceMetricSubscriptionResultBuilder {
-        <crate::types::builders::DisableAwsNetworkPerformanceMetricSubscriptionResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisableAwsNetworkPerformanceMetricSubscriptionResultBuilder as Default>::default()
     }
     /// The `Output` member, when set.
     #[inline]
-    pub fn output(&self) -> ::std::option::Option<bool> {
+    pub fn output(&self) -> Option<bool> {
         self.output
     }
 }
 /// A builder for [`DisableAwsNetworkPerformanceMetricSubscriptionResult`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionResult); start one with `DisableAwsNetworkPerformanceMetricSubscriptionResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisableAwsNetworkPerformanceMetricSubscriptionResultBuilder {
     inner: crate::types::DisableAwsNetworkPerformanceMetricSubscriptionResult,
 }
 impl DisableAwsNetworkPerformanceMetricSubscriptionResultBuilder {
     /// Sets [`DisableAwsNetworkPerformanceMetricSubscriptionResult::output`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionResult::output): Indicates whether the unsubscribe action was successful.
     pub fn output(mut self, input: bool) -> Self {
-        self.inner.output = ::std::option::Option::Some(input);
+        self.inner.output = Some(input);
         self
     }
     /// Sets or clears [`DisableAwsNetworkPerformanceMetricSubscriptionResult::output`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionResult::output).
     #[inline]
-    pub fn set_output(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_output(mut self, input: Option<bool>) -> Self {
         self.inner.output = input;
         self
     }
     /// The value set for [`DisableAwsNetworkPerformanceMetricSubscriptionResult::output`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionResult::output), if any.
     #[inline]
-    pub fn get_output(&self) -> &::std::option::Option<bool> {
+    pub fn get_output(&self) -> &Option<bool> {
         &self.inner.output
     }
     /// Builds the [`DisableAwsNetworkPerformanceMetricSubscriptionResult`]; it has no required members, so this cannot fail.
@@ -64,13 +54,13 @@ impl ::awsgen_runtime::xml::FromXml
 for DisableAwsNetworkPerformanceMetricSubscriptionResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "output" {
-                value.output = ::std::option::Option::Some(child.text() == "true");
+                value.output = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

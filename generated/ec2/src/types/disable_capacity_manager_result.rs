@@ -2,47 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableCapacityManagerResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisableCapacityManagerResult {
     /// The current status of Capacity Manager after the disable operation.
-    pub capacity_manager_status: ::std::option::Option<
-        crate::types::CapacityManagerStatus,
-    >,
+    pub capacity_manager_status: Option<crate::types::CapacityManagerStatus>,
     /// Indicates whether Organizations access is enabled. This will be `false` after disabling Capacity Manager.
-    pub organizations_access: ::std::option::Option<bool>,
+    pub organizations_access: Option<bool>,
 }
 impl DisableCapacityManagerResult {
     /// Starts building a [`DisableCapacityManagerResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisableCapacityManagerResultBuilder {
-        <crate::types::builders::DisableCapacityManagerResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisableCapacityManagerResultBuilder as Default>::default()
     }
     /// The `CapacityManagerStatus` member, when set.
     #[inline]
     pub fn capacity_manager_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityManagerStatus> {
+    ) -> Option<&crate::types::CapacityManagerStatus> {
         self.capacity_manager_status.as_ref()
     }
     /// The `OrganizationsAccess` member, when set.
     #[inline]
-    pub fn organizations_access(&self) -> ::std::option::Option<bool> {
+    pub fn organizations_access(&self) -> Option<bool> {
         self.organizations_access
     }
 }
 /// A builder for [`DisableCapacityManagerResult`](crate::types::DisableCapacityManagerResult); start one with `DisableCapacityManagerResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisableCapacityManagerResultBuilder {
     inner: crate::types::DisableCapacityManagerResult,
 }
@@ -52,14 +40,14 @@ impl DisableCapacityManagerResultBuilder {
         mut self,
         input: crate::types::CapacityManagerStatus,
     ) -> Self {
-        self.inner.capacity_manager_status = ::std::option::Option::Some(input);
+        self.inner.capacity_manager_status = Some(input);
         self
     }
     /// Sets or clears [`DisableCapacityManagerResult::capacity_manager_status`](crate::types::DisableCapacityManagerResult::capacity_manager_status).
     #[inline]
     pub fn set_capacity_manager_status(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityManagerStatus>,
+        input: Option<crate::types::CapacityManagerStatus>,
     ) -> Self {
         self.inner.capacity_manager_status = input;
         self
@@ -68,26 +56,23 @@ impl DisableCapacityManagerResultBuilder {
     #[inline]
     pub fn get_capacity_manager_status(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityManagerStatus> {
+    ) -> &Option<crate::types::CapacityManagerStatus> {
         &self.inner.capacity_manager_status
     }
     /// Sets [`DisableCapacityManagerResult::organizations_access`](crate::types::DisableCapacityManagerResult::organizations_access): Indicates whether Organizations access is enabled.
     pub fn organizations_access(mut self, input: bool) -> Self {
-        self.inner.organizations_access = ::std::option::Option::Some(input);
+        self.inner.organizations_access = Some(input);
         self
     }
     /// Sets or clears [`DisableCapacityManagerResult::organizations_access`](crate::types::DisableCapacityManagerResult::organizations_access).
     #[inline]
-    pub fn set_organizations_access(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_organizations_access(mut self, input: Option<bool>) -> Self {
         self.inner.organizations_access = input;
         self
     }
     /// The value set for [`DisableCapacityManagerResult::organizations_access`](crate::types::DisableCapacityManagerResult::organizations_access), if any.
     #[inline]
-    pub fn get_organizations_access(&self) -> &::std::option::Option<bool> {
+    pub fn get_organizations_access(&self) -> &Option<bool> {
         &self.inner.organizations_access
     }
     /// Builds the [`DisableCapacityManagerResult`]; it has no required members, so this cannot fail.
@@ -99,23 +84,21 @@ impl DisableCapacityManagerResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisableCapacityManagerResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityManagerStatus" => {
-                    value.capacity_manager_status = ::std::option::Option::Some(
+                    value.capacity_manager_status = Some(
                         crate::types::CapacityManagerStatus::from(child.text()),
                     );
                 }
                 "organizationsAccess" => {
-                    value.organizations_access = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.organizations_access = Some(child.text() == "true");
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableEbsEncryptionByDefaultResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisableEbsEncryptionByDefaultResult {
     /// The updated status of encryption by default.
-    pub ebs_encryption_by_default: ::std::option::Option<bool>,
+    pub ebs_encryption_by_default: Option<bool>,
 }
 impl DisableEbsEncryptionByDefaultResult {
     /// Starts building a [`DisableEbsEncryptionByDefaultResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisableEbsEncryptionByDefaultResultBuilder {
-        <crate::types::builders::DisableEbsEncryptionByDefaultResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisableEbsEncryptionByDefaultResultBuilder as Default>::default()
     }
     /// The `EbsEncryptionByDefault` member, when set.
     #[inline]
-    pub fn ebs_encryption_by_default(&self) -> ::std::option::Option<bool> {
+    pub fn ebs_encryption_by_default(&self) -> Option<bool> {
         self.ebs_encryption_by_default
     }
 }
 /// A builder for [`DisableEbsEncryptionByDefaultResult`](crate::types::DisableEbsEncryptionByDefaultResult); start one with `DisableEbsEncryptionByDefaultResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisableEbsEncryptionByDefaultResultBuilder {
     inner: crate::types::DisableEbsEncryptionByDefaultResult,
 }
 impl DisableEbsEncryptionByDefaultResultBuilder {
     /// Sets [`DisableEbsEncryptionByDefaultResult::ebs_encryption_by_default`](crate::types::DisableEbsEncryptionByDefaultResult::ebs_encryption_by_default): The updated status of encryption by default.
     pub fn ebs_encryption_by_default(mut self, input: bool) -> Self {
-        self.inner.ebs_encryption_by_default = ::std::option::Option::Some(input);
+        self.inner.ebs_encryption_by_default = Some(input);
         self
     }
     /// Sets or clears [`DisableEbsEncryptionByDefaultResult::ebs_encryption_by_default`](crate::types::DisableEbsEncryptionByDefaultResult::ebs_encryption_by_default).
     #[inline]
-    pub fn set_ebs_encryption_by_default(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_ebs_encryption_by_default(mut self, input: Option<bool>) -> Self {
         self.inner.ebs_encryption_by_default = input;
         self
     }
     /// The value set for [`DisableEbsEncryptionByDefaultResult::ebs_encryption_by_default`](crate::types::DisableEbsEncryptionByDefaultResult::ebs_encryption_by_default), if any.
     #[inline]
-    pub fn get_ebs_encryption_by_default(&self) -> &::std::option::Option<bool> {
+    pub fn get_ebs_encryption_by_default(&self) -> &Option<bool> {
         &self.inner.ebs_encryption_by_default
     }
     /// Builds the [`DisableEbsEncryptionByDefaultResult`]; it has no required members, so this cannot fail.
@@ -64,15 +51,13 @@ impl DisableEbsEncryptionByDefaultResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisableEbsEncryptionByDefaultResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ebsEncryptionByDefault" {
-                value.ebs_encryption_by_default = ::std::option::Option::Some(
-                    child.text() == "true",
-                );
+                value.ebs_encryption_by_default = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

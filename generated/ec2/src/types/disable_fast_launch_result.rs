@@ -2,153 +2,129 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableFastLaunchResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisableFastLaunchResult {
     /// The ID of the image for which Windows fast launch was disabled.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The pre-provisioning resource type that must be cleaned after turning off Windows fast launch for the Windows AMI. Supported values include: `snapshot`.
-    pub resource_type: ::std::option::Option<crate::types::FastLaunchResourceType>,
+    pub resource_type: Option<crate::types::FastLaunchResourceType>,
     /// Parameters that were used for Windows fast launch for the Windows AMI before Windows fast launch was disabled. This informs the clean-up process.
-    pub snapshot_configuration: ::std::option::Option<
+    pub snapshot_configuration: Option<
         crate::types::FastLaunchSnapshotConfigurationResponse,
     >,
     /// The launch template that was used to launch Windows instances from pre-provisioned snapshots.
-    pub launch_template: ::std::option::Option<
+    pub launch_template: Option<
         crate::types::FastLaunchLaunchTemplateSpecificationResponse,
     >,
     /// The maximum number of instances that Amazon EC2 can launch at the same time to create pre-provisioned snapshots for Windows fast launch.
-    pub max_parallel_launches: ::std::option::Option<i32>,
+    pub max_parallel_launches: Option<i32>,
     /// The owner of the Windows AMI for which Windows fast launch was disabled.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The current state of Windows fast launch for the specified Windows AMI.
-    pub state: ::std::option::Option<crate::types::FastLaunchStateCode>,
+    pub state: Option<crate::types::FastLaunchStateCode>,
     /// The reason that the state changed for Windows fast launch for the Windows AMI.
-    pub state_transition_reason: ::std::option::Option<::std::string::String>,
+    pub state_transition_reason: Option<String>,
     /// The time that the state changed for Windows fast launch for the Windows AMI.
-    pub state_transition_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub state_transition_time: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl DisableFastLaunchResult {
     /// Starts building a [`DisableFastLaunchResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisableFastLaunchResultBuilder {
-        <crate::types::builders::DisableFastLaunchResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisableFastLaunchResultBuilder as Default>::default()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FastLaunchResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::FastLaunchResourceType> {
         self.resource_type.as_ref()
     }
     /// The `SnapshotConfiguration` member, when set.
     #[inline]
     pub fn snapshot_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::FastLaunchSnapshotConfigurationResponse> {
+    ) -> Option<&crate::types::FastLaunchSnapshotConfigurationResponse> {
         self.snapshot_configuration.as_ref()
     }
     /// The `LaunchTemplate` member, when set.
     #[inline]
     pub fn launch_template(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::FastLaunchLaunchTemplateSpecificationResponse,
-    > {
+    ) -> Option<&crate::types::FastLaunchLaunchTemplateSpecificationResponse> {
         self.launch_template.as_ref()
     }
     /// The `MaxParallelLaunches` member, when set.
     #[inline]
-    pub fn max_parallel_launches(&self) -> ::std::option::Option<i32> {
+    pub fn max_parallel_launches(&self) -> Option<i32> {
         self.max_parallel_launches
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::FastLaunchStateCode> {
+    pub fn state(&self) -> Option<&crate::types::FastLaunchStateCode> {
         self.state.as_ref()
     }
     /// The `StateTransitionReason` member, when set.
     #[inline]
-    pub fn state_transition_reason(&self) -> ::std::option::Option<&str> {
+    pub fn state_transition_reason(&self) -> Option<&str> {
         self.state_transition_reason.as_deref()
     }
     /// The `StateTransitionTime` member, when set.
     #[inline]
     pub fn state_transition_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.state_transition_time.as_ref()
     }
 }
 /// A builder for [`DisableFastLaunchResult`](crate::types::DisableFastLaunchResult); start one with `DisableFastLaunchResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisableFastLaunchResultBuilder {
     inner: crate::types::DisableFastLaunchResult,
 }
 impl DisableFastLaunchResultBuilder {
     /// Sets [`DisableFastLaunchResult::image_id`](crate::types::DisableFastLaunchResult::image_id): The ID of the image for which Windows fast launch was disabled.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`DisableFastLaunchResult::image_id`](crate::types::DisableFastLaunchResult::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`DisableFastLaunchResult::image_id`](crate::types::DisableFastLaunchResult::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`DisableFastLaunchResult::resource_type`](crate::types::DisableFastLaunchResult::resource_type): The pre-provisioning resource type that must be cleaned after turning off Windows fast launch for the Windows AMI.
     pub fn resource_type(mut self, input: crate::types::FastLaunchResourceType) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`DisableFastLaunchResult::resource_type`](crate::types::DisableFastLaunchResult::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::FastLaunchResourceType>,
+        input: Option<crate::types::FastLaunchResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`DisableFastLaunchResult::resource_type`](crate::types::DisableFastLaunchResult::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::FastLaunchResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::FastLaunchResourceType> {
         &self.inner.resource_type
     }
     /// Sets [`DisableFastLaunchResult::snapshot_configuration`](crate::types::DisableFastLaunchResult::snapshot_configuration): Parameters that were used for Windows fast launch for the Windows AMI before Windows fast launch was disabled.
@@ -156,16 +132,14 @@ impl DisableFastLaunchResultBuilder {
         mut self,
         input: crate::types::FastLaunchSnapshotConfigurationResponse,
     ) -> Self {
-        self.inner.snapshot_configuration = ::std::option::Option::Some(input);
+        self.inner.snapshot_configuration = Some(input);
         self
     }
     /// Sets or clears [`DisableFastLaunchResult::snapshot_configuration`](crate::types::DisableFastLaunchResult::snapshot_configuration).
     #[inline]
     pub fn set_snapshot_configuration(
         mut self,
-        input: ::std::option::Option<
-            crate::types::FastLaunchSnapshotConfigurationResponse,
-        >,
+        input: Option<crate::types::FastLaunchSnapshotConfigurationResponse>,
     ) -> Self {
         self.inner.snapshot_configuration = input;
         self
@@ -174,7 +148,7 @@ impl DisableFastLaunchResultBuilder {
     #[inline]
     pub fn get_snapshot_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::FastLaunchSnapshotConfigurationResponse> {
+    ) -> &Option<crate::types::FastLaunchSnapshotConfigurationResponse> {
         &self.inner.snapshot_configuration
     }
     /// Sets [`DisableFastLaunchResult::launch_template`](crate::types::DisableFastLaunchResult::launch_template): The launch template that was used to launch Windows instances from pre-provisioned snapshots.
@@ -182,16 +156,14 @@ impl DisableFastLaunchResultBuilder {
         mut self,
         input: crate::types::FastLaunchLaunchTemplateSpecificationResponse,
     ) -> Self {
-        self.inner.launch_template = ::std::option::Option::Some(input);
+        self.inner.launch_template = Some(input);
         self
     }
     /// Sets or clears [`DisableFastLaunchResult::launch_template`](crate::types::DisableFastLaunchResult::launch_template).
     #[inline]
     pub fn set_launch_template(
         mut self,
-        input: ::std::option::Option<
-            crate::types::FastLaunchLaunchTemplateSpecificationResponse,
-        >,
+        input: Option<crate::types::FastLaunchLaunchTemplateSpecificationResponse>,
     ) -> Self {
         self.inner.launch_template = input;
         self
@@ -200,95 +172,74 @@ impl DisableFastLaunchResultBuilder {
     #[inline]
     pub fn get_launch_template(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::FastLaunchLaunchTemplateSpecificationResponse,
-    > {
+    ) -> &Option<crate::types::FastLaunchLaunchTemplateSpecificationResponse> {
         &self.inner.launch_template
     }
     /// Sets [`DisableFastLaunchResult::max_parallel_launches`](crate::types::DisableFastLaunchResult::max_parallel_launches): The maximum number of instances that Amazon EC2 can launch at the same time to create pre-provisioned snapshots for Windows fast launch.
     pub fn max_parallel_launches(mut self, input: i32) -> Self {
-        self.inner.max_parallel_launches = ::std::option::Option::Some(input);
+        self.inner.max_parallel_launches = Some(input);
         self
     }
     /// Sets or clears [`DisableFastLaunchResult::max_parallel_launches`](crate::types::DisableFastLaunchResult::max_parallel_launches).
     #[inline]
-    pub fn set_max_parallel_launches(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_max_parallel_launches(mut self, input: Option<i32>) -> Self {
         self.inner.max_parallel_launches = input;
         self
     }
     /// The value set for [`DisableFastLaunchResult::max_parallel_launches`](crate::types::DisableFastLaunchResult::max_parallel_launches), if any.
     #[inline]
-    pub fn get_max_parallel_launches(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_parallel_launches(&self) -> &Option<i32> {
         &self.inner.max_parallel_launches
     }
     /// Sets [`DisableFastLaunchResult::owner_id`](crate::types::DisableFastLaunchResult::owner_id): The owner of the Windows AMI for which Windows fast launch was disabled.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`DisableFastLaunchResult::owner_id`](crate::types::DisableFastLaunchResult::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`DisableFastLaunchResult::owner_id`](crate::types::DisableFastLaunchResult::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`DisableFastLaunchResult::state`](crate::types::DisableFastLaunchResult::state): The current state of Windows fast launch for the specified Windows AMI.
     pub fn state(mut self, input: crate::types::FastLaunchStateCode) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`DisableFastLaunchResult::state`](crate::types::DisableFastLaunchResult::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::FastLaunchStateCode>,
+        input: Option<crate::types::FastLaunchStateCode>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`DisableFastLaunchResult::state`](crate::types::DisableFastLaunchResult::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::FastLaunchStateCode> {
+    pub fn get_state(&self) -> &Option<crate::types::FastLaunchStateCode> {
         &self.inner.state
     }
     /// Sets [`DisableFastLaunchResult::state_transition_reason`](crate::types::DisableFastLaunchResult::state_transition_reason): The reason that the state changed for Windows fast launch for the Windows AMI.
-    pub fn state_transition_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state_transition_reason = ::std::option::Option::Some(input.into());
+    pub fn state_transition_reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.state_transition_reason = Some(input.into());
         self
     }
     /// Sets or clears [`DisableFastLaunchResult::state_transition_reason`](crate::types::DisableFastLaunchResult::state_transition_reason).
     #[inline]
-    pub fn set_state_transition_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state_transition_reason(mut self, input: Option<String>) -> Self {
         self.inner.state_transition_reason = input;
         self
     }
     /// The value set for [`DisableFastLaunchResult::state_transition_reason`](crate::types::DisableFastLaunchResult::state_transition_reason), if any.
     #[inline]
-    pub fn get_state_transition_reason(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state_transition_reason(&self) -> &Option<String> {
         &self.inner.state_transition_reason
     }
     /// Sets [`DisableFastLaunchResult::state_transition_time`](crate::types::DisableFastLaunchResult::state_transition_time): The time that the state changed for Windows fast launch for the Windows AMI.
@@ -296,14 +247,14 @@ impl DisableFastLaunchResultBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.state_transition_time = ::std::option::Option::Some(input);
+        self.inner.state_transition_time = Some(input);
         self
     }
     /// Sets or clears [`DisableFastLaunchResult::state_transition_time`](crate::types::DisableFastLaunchResult::state_transition_time).
     #[inline]
     pub fn set_state_transition_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.state_transition_time = input;
         self
@@ -312,7 +263,7 @@ impl DisableFastLaunchResultBuilder {
     #[inline]
     pub fn get_state_transition_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.state_transition_time
     }
     /// Builds the [`DisableFastLaunchResult`]; it has no required members, so this cannot fail.
@@ -324,58 +275,52 @@ impl DisableFastLaunchResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisableFastLaunchResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "imageId" => {
-                    value.image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.image_id = Some(String::from(child.text()));
                 }
                 "resourceType" => {
-                    value.resource_type = ::std::option::Option::Some(
+                    value.resource_type = Some(
                         crate::types::FastLaunchResourceType::from(child.text()),
                     );
                 }
                 "snapshotConfiguration" => {
-                    value.snapshot_configuration = ::std::option::Option::Some(
+                    value.snapshot_configuration = Some(
                         <crate::types::FastLaunchSnapshotConfigurationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "launchTemplate" => {
-                    value.launch_template = ::std::option::Option::Some(
+                    value.launch_template = Some(
                         <crate::types::FastLaunchLaunchTemplateSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "maxParallelLaunches" => {
-                    value.max_parallel_launches = ::std::option::Option::Some(
+                    value.max_parallel_launches = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "DisableFastLaunchResult")?,
                     );
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::FastLaunchStateCode::from(child.text()),
                     );
                 }
                 "stateTransitionReason" => {
-                    value.state_transition_reason = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state_transition_reason = Some(String::from(child.text()));
                 }
                 "stateTransitionTime" => {
-                    value.state_transition_time = ::std::option::Option::Some(
+                    value.state_transition_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -386,6 +331,6 @@ impl ::awsgen_runtime::xml::FromXml for DisableFastLaunchResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

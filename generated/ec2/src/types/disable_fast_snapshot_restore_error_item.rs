@@ -2,30 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about the errors that occurred when disabling fast snapshot restores.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisableFastSnapshotRestoreErrorItem {
     /// The ID of the snapshot.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// The errors.
-    pub fast_snapshot_restore_state_errors: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DisableFastSnapshotRestoreStateErrorItem>,
+    pub fast_snapshot_restore_state_errors: Option<
+        Vec<crate::types::DisableFastSnapshotRestoreStateErrorItem>,
     >,
 }
 impl DisableFastSnapshotRestoreErrorItem {
     /// Starts building a [`DisableFastSnapshotRestoreErrorItem`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisableFastSnapshotRestoreErrorItemBuilder {
-        <crate::types::builders::DisableFastSnapshotRestoreErrorItemBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisableFastSnapshotRestoreErrorItemBuilder as Default>::default()
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `FastSnapshotRestoreStateErrors` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,36 +32,25 @@ impl DisableFastSnapshotRestoreErrorItem {
     }
 }
 /// A builder for [`DisableFastSnapshotRestoreErrorItem`](crate::types::DisableFastSnapshotRestoreErrorItem); start one with `DisableFastSnapshotRestoreErrorItem::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisableFastSnapshotRestoreErrorItemBuilder {
     inner: crate::types::DisableFastSnapshotRestoreErrorItem,
 }
 impl DisableFastSnapshotRestoreErrorItemBuilder {
     /// Sets [`DisableFastSnapshotRestoreErrorItem::snapshot_id`](crate::types::DisableFastSnapshotRestoreErrorItem::snapshot_id): The ID of the snapshot.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`DisableFastSnapshotRestoreErrorItem::snapshot_id`](crate::types::DisableFastSnapshotRestoreErrorItem::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`DisableFastSnapshotRestoreErrorItem::snapshot_id`](crate::types::DisableFastSnapshotRestoreErrorItem::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Appends one item to [`DisableFastSnapshotRestoreErrorItem::fast_snapshot_restore_state_errors`](crate::types::DisableFastSnapshotRestoreErrorItem::fast_snapshot_restore_state_errors): The errors.
@@ -86,9 +70,7 @@ impl DisableFastSnapshotRestoreErrorItemBuilder {
     #[inline]
     pub fn set_fast_snapshot_restore_state_errors(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::DisableFastSnapshotRestoreStateErrorItem>,
-        >,
+        input: Option<Vec<crate::types::DisableFastSnapshotRestoreStateErrorItem>>,
     ) -> Self {
         self.inner.fast_snapshot_restore_state_errors = input;
         self
@@ -97,9 +79,7 @@ impl DisableFastSnapshotRestoreErrorItemBuilder {
     #[inline]
     pub fn get_fast_snapshot_restore_state_errors(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::DisableFastSnapshotRestoreStateErrorItem>,
-    > {
+    ) -> &Option<Vec<crate::types::DisableFastSnapshotRestoreStateErrorItem>> {
         &self.inner.fast_snapshot_restore_state_errors
     }
     /// Builds the [`DisableFastSnapshotRestoreErrorItem`]; it has no required members, so this cannot fail.
@@ -111,17 +91,15 @@ impl DisableFastSnapshotRestoreErrorItemBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisableFastSnapshotRestoreErrorItem {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "snapshotId" => {
-                    value.snapshot_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.snapshot_id = Some(String::from(child.text()));
                 }
                 "fastSnapshotRestoreStateErrorSet" => {
-                    value.fast_snapshot_restore_state_errors = ::std::option::Option::Some(
+                    value.fast_snapshot_restore_state_errors = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::DisableFastSnapshotRestoreStateErrorItem as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -131,6 +109,6 @@ impl ::awsgen_runtime::xml::FromXml for DisableFastSnapshotRestoreErrorItem {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an error that occurred when disabling fast snapshot restores.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisableFastSnapshotRestoreStateError {
     /// The error code.
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: Option<String>,
     /// The error message.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl DisableFastSnapshotRestoreStateError {
     /// Starts building a [`DisableFastSnapshotRestoreStateError`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisableFastSnapshotRestoreStateErrorBuilder {
-        <crate::types::builders::DisableFastSnapshotRestoreStateErrorBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisableFastSnapshotRestoreStateErrorBuilder as Default>::default()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         self.code.as_deref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`DisableFastSnapshotRestoreStateError`](crate::types::DisableFastSnapshotRestoreStateError); start one with `DisableFastSnapshotRestoreStateError::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisableFastSnapshotRestoreStateErrorBuilder {
     inner: crate::types::DisableFastSnapshotRestoreStateError,
 }
 impl DisableFastSnapshotRestoreStateErrorBuilder {
     /// Sets [`DisableFastSnapshotRestoreStateError::code`](crate::types::DisableFastSnapshotRestoreStateError::code): The error code.
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: impl Into<String>) -> Self {
+        self.inner.code = Some(input.into());
         self
     }
     /// Sets or clears [`DisableFastSnapshotRestoreStateError::code`](crate::types::DisableFastSnapshotRestoreStateError::code).
     #[inline]
-    pub fn set_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code(mut self, input: Option<String>) -> Self {
         self.inner.code = input;
         self
     }
     /// The value set for [`DisableFastSnapshotRestoreStateError::code`](crate::types::DisableFastSnapshotRestoreStateError::code), if any.
     #[inline]
-    pub fn get_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code(&self) -> &Option<String> {
         &self.inner.code
     }
     /// Sets [`DisableFastSnapshotRestoreStateError::message`](crate::types::DisableFastSnapshotRestoreStateError::message): The error message.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`DisableFastSnapshotRestoreStateError::message`](crate::types::DisableFastSnapshotRestoreStateError::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`DisableFastSnapshotRestoreStateError::message`](crate::types::DisableFastSnapshotRestoreStateError::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`DisableFastSnapshotRestoreStateError`]; it has no required members, so this cannot fail.
@@ -96,23 +74,19 @@ impl DisableFastSnapshotRestoreStateErrorBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisableFastSnapshotRestoreStateError {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "code" => {
-                    value.code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.code = Some(String::from(child.text()));
                 }
                 "message" => {
-                    value.message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

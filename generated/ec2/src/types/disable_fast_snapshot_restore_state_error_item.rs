@@ -2,102 +2,74 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about an error that occurred when disabling fast snapshot restores.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisableFastSnapshotRestoreStateErrorItem {
     /// The Availability Zone.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The ID of the Availability Zone.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The error.
-    pub error: ::std::option::Option<crate::types::DisableFastSnapshotRestoreStateError>,
+    pub error: Option<crate::types::DisableFastSnapshotRestoreStateError>,
 }
 impl DisableFastSnapshotRestoreStateErrorItem {
     /// Starts building a [`DisableFastSnapshotRestoreStateErrorItem`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisableFastSnapshotRestoreStateErrorItemBuilder {
-        <crate::types::builders::DisableFastSnapshotRestoreStateErrorItemBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisableFastSnapshotRestoreStateErrorItemBuilder as Default>::default()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DisableFastSnapshotRestoreStateError> {
+    pub fn error(&self) -> Option<&crate::types::DisableFastSnapshotRestoreStateError> {
         self.error.as_ref()
     }
 }
 /// A builder for [`DisableFastSnapshotRestoreStateErrorItem`](crate::types::DisableFastSnapshotRestoreStateErrorItem); start one with `DisableFastSnapshotRestoreStateErrorItem::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisableFastSnapshotRestoreStateErrorItemBuilder {
     inner: crate::types::DisableFastSnapshotRestoreStateErrorItem,
 }
 impl DisableFastSnapshotRestoreStateErrorItemBuilder {
     /// Sets [`DisableFastSnapshotRestoreStateErrorItem::availability_zone`](crate::types::DisableFastSnapshotRestoreStateErrorItem::availability_zone): The Availability Zone.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`DisableFastSnapshotRestoreStateErrorItem::availability_zone`](crate::types::DisableFastSnapshotRestoreStateErrorItem::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`DisableFastSnapshotRestoreStateErrorItem::availability_zone`](crate::types::DisableFastSnapshotRestoreStateErrorItem::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`DisableFastSnapshotRestoreStateErrorItem::availability_zone_id`](crate::types::DisableFastSnapshotRestoreStateErrorItem::availability_zone_id): The ID of the Availability Zone.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`DisableFastSnapshotRestoreStateErrorItem::availability_zone_id`](crate::types::DisableFastSnapshotRestoreStateErrorItem::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`DisableFastSnapshotRestoreStateErrorItem::availability_zone_id`](crate::types::DisableFastSnapshotRestoreStateErrorItem::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`DisableFastSnapshotRestoreStateErrorItem::error`](crate::types::DisableFastSnapshotRestoreStateErrorItem::error): The error.
@@ -105,14 +77,14 @@ impl DisableFastSnapshotRestoreStateErrorItemBuilder {
         mut self,
         input: crate::types::DisableFastSnapshotRestoreStateError,
     ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`DisableFastSnapshotRestoreStateErrorItem::error`](crate::types::DisableFastSnapshotRestoreStateErrorItem::error).
     #[inline]
     pub fn set_error(
         mut self,
-        input: ::std::option::Option<crate::types::DisableFastSnapshotRestoreStateError>,
+        input: Option<crate::types::DisableFastSnapshotRestoreStateError>,
     ) -> Self {
         self.inner.error = input;
         self
@@ -121,7 +93,7 @@ impl DisableFastSnapshotRestoreStateErrorItemBuilder {
     #[inline]
     pub fn get_error(
         &self,
-    ) -> &::std::option::Option<crate::types::DisableFastSnapshotRestoreStateError> {
+    ) -> &Option<crate::types::DisableFastSnapshotRestoreStateError> {
         &self.inner.error
     }
     /// Builds the [`DisableFastSnapshotRestoreStateErrorItem`]; it has no required members, so this cannot fail.
@@ -133,22 +105,18 @@ impl DisableFastSnapshotRestoreStateErrorItemBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisableFastSnapshotRestoreStateErrorItem {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "error" => {
-                    value.error = ::std::option::Option::Some(
+                    value.error = Some(
                         <crate::types::DisableFastSnapshotRestoreStateError as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -157,6 +125,6 @@ impl ::awsgen_runtime::xml::FromXml for DisableFastSnapshotRestoreStateErrorItem
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

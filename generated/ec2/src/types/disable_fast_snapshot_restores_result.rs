@@ -2,28 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableFastSnapshotRestoresResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisableFastSnapshotRestoresResult {
     /// Information about the snapshots for which fast snapshot restores were successfully disabled.
-    pub successful: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DisableFastSnapshotRestoreSuccessItem>,
-    >,
+    pub successful: Option<Vec<crate::types::DisableFastSnapshotRestoreSuccessItem>>,
     /// Information about the snapshots for which fast snapshot restores could not be disabled.
-    pub unsuccessful: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DisableFastSnapshotRestoreErrorItem>,
-    >,
+    pub unsuccessful: Option<Vec<crate::types::DisableFastSnapshotRestoreErrorItem>>,
 }
 impl DisableFastSnapshotRestoresResult {
     /// Starts building a [`DisableFastSnapshotRestoresResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisableFastSnapshotRestoresResultBuilder {
-        <crate::types::builders::DisableFastSnapshotRestoresResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisableFastSnapshotRestoresResultBuilder as Default>::default()
     }
     /// The `Successful` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -37,12 +28,7 @@ impl DisableFastSnapshotRestoresResult {
     }
 }
 /// A builder for [`DisableFastSnapshotRestoresResult`](crate::types::DisableFastSnapshotRestoresResult); start one with `DisableFastSnapshotRestoresResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisableFastSnapshotRestoresResultBuilder {
     inner: crate::types::DisableFastSnapshotRestoresResult,
 }
@@ -61,9 +47,7 @@ impl DisableFastSnapshotRestoresResultBuilder {
     #[inline]
     pub fn set_successful(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::DisableFastSnapshotRestoreSuccessItem>,
-        >,
+        input: Option<Vec<crate::types::DisableFastSnapshotRestoreSuccessItem>>,
     ) -> Self {
         self.inner.successful = input;
         self
@@ -72,9 +56,7 @@ impl DisableFastSnapshotRestoresResultBuilder {
     #[inline]
     pub fn get_successful(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::DisableFastSnapshotRestoreSuccessItem>,
-    > {
+    ) -> &Option<Vec<crate::types::DisableFastSnapshotRestoreSuccessItem>> {
         &self.inner.successful
     }
     /// Appends one item to [`DisableFastSnapshotRestoresResult::unsuccessful`](crate::types::DisableFastSnapshotRestoresResult::unsuccessful): Information about the snapshots for which fast snapshot restores could not be disabled.
@@ -91,9 +73,7 @@ impl DisableFastSnapshotRestoresResultBuilder {
     #[inline]
     pub fn set_unsuccessful(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::DisableFastSnapshotRestoreErrorItem>,
-        >,
+        input: Option<Vec<crate::types::DisableFastSnapshotRestoreErrorItem>>,
     ) -> Self {
         self.inner.unsuccessful = input;
         self
@@ -102,9 +82,7 @@ impl DisableFastSnapshotRestoresResultBuilder {
     #[inline]
     pub fn get_unsuccessful(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::DisableFastSnapshotRestoreErrorItem>,
-    > {
+    ) -> &Option<Vec<crate::types::DisableFastSnapshotRestoreErrorItem>> {
         &self.inner.unsuccessful
     }
     /// Builds the [`DisableFastSnapshotRestoresResult`]; it has no required members, so this cannot fail.
@@ -116,12 +94,12 @@ impl DisableFastSnapshotRestoresResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisableFastSnapshotRestoresResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "successful" => {
-                    value.successful = ::std::option::Option::Some(
+                    value.successful = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::DisableFastSnapshotRestoreSuccessItem as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -129,7 +107,7 @@ impl ::awsgen_runtime::xml::FromXml for DisableFastSnapshotRestoresResult {
                     );
                 }
                 "unsuccessful" => {
-                    value.unsuccessful = ::std::option::Option::Some(
+                    value.unsuccessful = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::DisableFastSnapshotRestoreErrorItem as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -139,6 +117,6 @@ impl ::awsgen_runtime::xml::FromXml for DisableFastSnapshotRestoresResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

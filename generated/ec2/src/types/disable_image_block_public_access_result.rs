@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableImageBlockPublicAccessResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisableImageBlockPublicAccessResult {
     /// Returns `unblocked` if the request succeeds; otherwise, it returns an error.
-    pub image_block_public_access_state: ::std::option::Option<
+    pub image_block_public_access_state: Option<
         crate::types::ImageBlockPublicAccessDisabledState,
     >,
 }
@@ -19,23 +14,18 @@ impl DisableImageBlockPublicAccessResult {
     /// Starts building a [`DisableImageBlockPublicAccessResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisableImageBlockPublicAccessResultBuilder {
-        <crate::types::builders::DisableImageBlockPublicAccessResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisableImageBlockPublicAccessResultBuilder as Default>::default()
     }
     /// The `ImageBlockPublicAccessState` member, when set.
     #[inline]
     pub fn image_block_public_access_state(
         &self,
-    ) -> ::std::option::Option<&crate::types::ImageBlockPublicAccessDisabledState> {
+    ) -> Option<&crate::types::ImageBlockPublicAccessDisabledState> {
         self.image_block_public_access_state.as_ref()
     }
 }
 /// A builder for [`DisableImageBlockPublicAccessResult`](crate::types::DisableImageBlockPublicAccessResult); start one with `DisableImageBlockPublicAccessResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisableImageBlockPublicAccessResultBuilder {
     inner: crate::types::DisableImageBlockPublicAccessResult,
 }
@@ -45,14 +35,14 @@ impl DisableImageBlockPublicAccessResultBuilder {
         mut self,
         input: crate::types::ImageBlockPublicAccessDisabledState,
     ) -> Self {
-        self.inner.image_block_public_access_state = ::std::option::Option::Some(input);
+        self.inner.image_block_public_access_state = Some(input);
         self
     }
     /// Sets or clears [`DisableImageBlockPublicAccessResult::image_block_public_access_state`](crate::types::DisableImageBlockPublicAccessResult::image_block_public_access_state).
     #[inline]
     pub fn set_image_block_public_access_state(
         mut self,
-        input: ::std::option::Option<crate::types::ImageBlockPublicAccessDisabledState>,
+        input: Option<crate::types::ImageBlockPublicAccessDisabledState>,
     ) -> Self {
         self.inner.image_block_public_access_state = input;
         self
@@ -61,7 +51,7 @@ impl DisableImageBlockPublicAccessResultBuilder {
     #[inline]
     pub fn get_image_block_public_access_state(
         &self,
-    ) -> &::std::option::Option<crate::types::ImageBlockPublicAccessDisabledState> {
+    ) -> &Option<crate::types::ImageBlockPublicAccessDisabledState> {
         &self.inner.image_block_public_access_state
     }
     /// Builds the [`DisableImageBlockPublicAccessResult`]; it has no required members, so this cannot fail.
@@ -73,15 +63,15 @@ impl DisableImageBlockPublicAccessResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisableImageBlockPublicAccessResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "imageBlockPublicAccessState" {
-                value.image_block_public_access_state = ::std::option::Option::Some(
+                value.image_block_public_access_state = Some(
                     crate::types::ImageBlockPublicAccessDisabledState::from(child.text()),
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableImageDeregistrationProtectionResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisableImageDeregistrationProtectionResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
-    pub return_: ::std::option::Option<::std::string::String>,
+    pub return_: Option<String>,
 }
 impl DisableImageDeregistrationProtectionResult {
     /// Starts building a [`DisableImageDeregistrationProtectionResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisableImageDeregistrationProtectionResultBuilder {
-        <crate::types::builders::DisableImageDeregistrationProtectionResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisableImageDeregistrationProtectionResultBuilder as Default>::default()
     }
     /// The `Return` member, when set.
     #[inline]
-    pub fn return_(&self) -> ::std::option::Option<&str> {
+    pub fn return_(&self) -> Option<&str> {
         self.return_.as_deref()
     }
 }
 /// A builder for [`DisableImageDeregistrationProtectionResult`](crate::types::DisableImageDeregistrationProtectionResult); start one with `DisableImageDeregistrationProtectionResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisableImageDeregistrationProtectionResultBuilder {
     inner: crate::types::DisableImageDeregistrationProtectionResult,
 }
 impl DisableImageDeregistrationProtectionResultBuilder {
     /// Sets [`DisableImageDeregistrationProtectionResult::return_`](crate::types::DisableImageDeregistrationProtectionResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.
-    pub fn return_(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input.into());
+    pub fn return_(mut self, input: impl Into<String>) -> Self {
+        self.inner.return_ = Some(input.into());
         self
     }
     /// Sets or clears [`DisableImageDeregistrationProtectionResult::return_`](crate::types::DisableImageDeregistrationProtectionResult::return_).
     #[inline]
-    pub fn set_return_(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_return_(mut self, input: Option<String>) -> Self {
         self.inner.return_ = input;
         self
     }
     /// The value set for [`DisableImageDeregistrationProtectionResult::return_`](crate::types::DisableImageDeregistrationProtectionResult::return_), if any.
     #[inline]
-    pub fn get_return_(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_return_(&self) -> &Option<String> {
         &self.inner.return_
     }
     /// Builds the [`DisableImageDeregistrationProtectionResult`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl DisableImageDeregistrationProtectionResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisableImageDeregistrationProtectionResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "return" {
-                value.return_ = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.return_ = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,45 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableInstanceSqlHaStandbyDetectionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisableInstanceSqlHaStandbyDetectionsRequest {
     /// The IDs of the instances to disable from SQL Server High Availability standby detection monitoring.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub instance_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DisableInstanceSqlHaStandbyDetectionsRequest {
     /// Starts building a [`DisableInstanceSqlHaStandbyDetectionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisableInstanceSqlHaStandbyDetectionsRequestBuilder {
-        <crate::types::builders::DisableInstanceSqlHaStandbyDetectionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisableInstanceSqlHaStandbyDetectionsRequestBuilder as Default>::default()
     }
     /// The `InstanceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn instance_ids(&self) -> &[::std::string::String] {
+    pub fn instance_ids(&self) -> &[String] {
         self.instance_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DisableInstanceSqlHaStandbyDetectionsRequest`](crate::types::DisableInstanceSqlHaStandbyDetectionsRequest); start one with `DisableInstanceSqlHaStandbyDetectionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisableInstanceSqlHaStandbyDetectionsRequestBuilder {
     inner: crate::types::DisableInstanceSqlHaStandbyDetectionsRequest,
 }
@@ -48,60 +38,52 @@ impl DisableInstanceSqlHaStandbyDetectionsRequestBuilder {
     /// Appends one item to [`DisableInstanceSqlHaStandbyDetectionsRequest::instance_ids`](crate::types::DisableInstanceSqlHaStandbyDetectionsRequest::instance_ids): The IDs of the instances to disable from SQL Server High Availability standby detection monitoring.
     ///
     /// To set the whole list at once, use [`set_instance_ids`](Self::set_instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.instance_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DisableInstanceSqlHaStandbyDetectionsRequest::instance_ids`](crate::types::DisableInstanceSqlHaStandbyDetectionsRequest::instance_ids).
     #[inline]
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.instance_ids = input;
         self
     }
     /// The value set for [`DisableInstanceSqlHaStandbyDetectionsRequest::instance_ids`](crate::types::DisableInstanceSqlHaStandbyDetectionsRequest::instance_ids), if any.
     #[inline]
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         &self.inner.instance_ids
     }
     /// Sets [`DisableInstanceSqlHaStandbyDetectionsRequest::dry_run`](crate::types::DisableInstanceSqlHaStandbyDetectionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DisableInstanceSqlHaStandbyDetectionsRequest::dry_run`](crate::types::DisableInstanceSqlHaStandbyDetectionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DisableInstanceSqlHaStandbyDetectionsRequest::dry_run`](crate::types::DisableInstanceSqlHaStandbyDetectionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DisableInstanceSqlHaStandbyDetectionsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisableInstanceSqlHaStandbyDetectionsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DisableInstanceSqlHaStandbyDetectionsRequest",
                 member: "instance_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -109,15 +91,15 @@ for DisableInstanceSqlHaStandbyDetectionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_ids {
             let member_0 = body.enter("InstanceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

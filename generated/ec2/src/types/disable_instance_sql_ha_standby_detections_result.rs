@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableInstanceSqlHaStandbyDetectionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisableInstanceSqlHaStandbyDetectionsResult {
     /// Information about the instances that were disabled from SQL Server High Availability standby detection monitoring.
-    pub instances: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RegisteredInstance>,
-    >,
+    pub instances: Option<Vec<crate::types::RegisteredInstance>>,
 }
 impl DisableInstanceSqlHaStandbyDetectionsResult {
     /// Starts building a [`DisableInstanceSqlHaStandbyDetectionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisableInstanceSqlHaStandbyDetectionsResultBuilder {
-        <crate::types::builders::DisableInstanceSqlHaStandbyDetectionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisableInstanceSqlHaStandbyDetectionsResultBuilder as Default>::default()
     }
     /// The `Instances` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl DisableInstanceSqlHaStandbyDetectionsResult {
     }
 }
 /// A builder for [`DisableInstanceSqlHaStandbyDetectionsResult`](crate::types::DisableInstanceSqlHaStandbyDetectionsResult); start one with `DisableInstanceSqlHaStandbyDetectionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisableInstanceSqlHaStandbyDetectionsResultBuilder {
     inner: crate::types::DisableInstanceSqlHaStandbyDetectionsResult,
 }
@@ -49,16 +37,14 @@ impl DisableInstanceSqlHaStandbyDetectionsResultBuilder {
     #[inline]
     pub fn set_instances(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::RegisteredInstance>>,
+        input: Option<Vec<crate::types::RegisteredInstance>>,
     ) -> Self {
         self.inner.instances = input;
         self
     }
     /// The value set for [`DisableInstanceSqlHaStandbyDetectionsResult::instances`](crate::types::DisableInstanceSqlHaStandbyDetectionsResult::instances), if any.
     #[inline]
-    pub fn get_instances(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RegisteredInstance>> {
+    pub fn get_instances(&self) -> &Option<Vec<crate::types::RegisteredInstance>> {
         &self.inner.instances
     }
     /// Builds the [`DisableInstanceSqlHaStandbyDetectionsResult`]; it has no required members, so this cannot fail.
@@ -70,11 +56,11 @@ impl DisableInstanceSqlHaStandbyDetectionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisableInstanceSqlHaStandbyDetectionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instanceSet" {
-                value.instances = ::std::option::Option::Some(
+                value.instances = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::RegisteredInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -82,6 +68,6 @@ impl ::awsgen_runtime::xml::FromXml for DisableInstanceSqlHaStandbyDetectionsRes
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableIpamOrganizationAdminAccountResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisableIpamOrganizationAdminAccountResult {
     /// The result of disabling the IPAM account.
-    pub success: ::std::option::Option<bool>,
+    pub success: Option<bool>,
 }
 impl DisableIpamOrganizationAdminAccountResult {
     /// Starts building a [`DisableIpamOrganizationAdminAccountResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisableIpamOrganizationAdminAccountResultBuilder {
-        <crate::types::builders::DisableIpamOrganizationAdminAccountResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisableIpamOrganizationAdminAccountResultBuilder as Default>::default()
     }
     /// The `Success` member, when set.
     #[inline]
-    pub fn success(&self) -> ::std::option::Option<bool> {
+    pub fn success(&self) -> Option<bool> {
         self.success
     }
 }
 /// A builder for [`DisableIpamOrganizationAdminAccountResult`](crate::types::DisableIpamOrganizationAdminAccountResult); start one with `DisableIpamOrganizationAdminAccountResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisableIpamOrganizationAdminAccountResultBuilder {
     inner: crate::types::DisableIpamOrganizationAdminAccountResult,
 }
 impl DisableIpamOrganizationAdminAccountResultBuilder {
     /// Sets [`DisableIpamOrganizationAdminAccountResult::success`](crate::types::DisableIpamOrganizationAdminAccountResult::success): The result of disabling the IPAM account.
     pub fn success(mut self, input: bool) -> Self {
-        self.inner.success = ::std::option::Option::Some(input);
+        self.inner.success = Some(input);
         self
     }
     /// Sets or clears [`DisableIpamOrganizationAdminAccountResult::success`](crate::types::DisableIpamOrganizationAdminAccountResult::success).
     #[inline]
-    pub fn set_success(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_success(mut self, input: Option<bool>) -> Self {
         self.inner.success = input;
         self
     }
     /// The value set for [`DisableIpamOrganizationAdminAccountResult::success`](crate::types::DisableIpamOrganizationAdminAccountResult::success), if any.
     #[inline]
-    pub fn get_success(&self) -> &::std::option::Option<bool> {
+    pub fn get_success(&self) -> &Option<bool> {
         &self.inner.success
     }
     /// Builds the [`DisableIpamOrganizationAdminAccountResult`]; it has no required members, so this cannot fail.
@@ -61,13 +51,13 @@ impl DisableIpamOrganizationAdminAccountResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisableIpamOrganizationAdminAccountResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "success" {
-                value.success = ::std::option::Option::Some(child.text() == "true");
+                value.success = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableIpamPolicyResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisableIpamPolicyResult {
     /// Returns true if the IPAM policy was successfully disabled.
-    pub return_: ::std::option::Option<bool>,
+    pub return_: Option<bool>,
 }
 impl DisableIpamPolicyResult {
     /// Starts building a [`DisableIpamPolicyResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisableIpamPolicyResultBuilder {
-        <crate::types::builders::DisableIpamPolicyResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisableIpamPolicyResultBuilder as Default>::default()
     }
     /// The `Return` member, when set.
     #[inline]
-    pub fn return_(&self) -> ::std::option::Option<bool> {
+    pub fn return_(&self) -> Option<bool> {
         self.return_
     }
 }
 /// A builder for [`DisableIpamPolicyResult`](crate::types::DisableIpamPolicyResult); start one with `DisableIpamPolicyResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisableIpamPolicyResultBuilder {
     inner: crate::types::DisableIpamPolicyResult,
 }
 impl DisableIpamPolicyResultBuilder {
     /// Sets [`DisableIpamPolicyResult::return_`](crate::types::DisableIpamPolicyResult::return_): Returns true if the IPAM policy was successfully disabled.
     pub fn return_(mut self, input: bool) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input);
+        self.inner.return_ = Some(input);
         self
     }
     /// Sets or clears [`DisableIpamPolicyResult::return_`](crate::types::DisableIpamPolicyResult::return_).
     #[inline]
-    pub fn set_return_(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_return_(mut self, input: Option<bool>) -> Self {
         self.inner.return_ = input;
         self
     }
     /// The value set for [`DisableIpamPolicyResult::return_`](crate::types::DisableIpamPolicyResult::return_), if any.
     #[inline]
-    pub fn get_return_(&self) -> &::std::option::Option<bool> {
+    pub fn get_return_(&self) -> &Option<bool> {
         &self.inner.return_
     }
     /// Builds the [`DisableIpamPolicyResult`]; it has no required members, so this cannot fail.
@@ -61,13 +51,13 @@ impl DisableIpamPolicyResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisableIpamPolicyResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "return" {
-                value.return_ = ::std::option::Option::Some(child.text() == "true");
+                value.return_ = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableRouteServerPropagationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisableRouteServerPropagationResult {
     /// Information about the disabled route server propagation.
-    pub route_server_propagation: ::std::option::Option<
-        crate::types::RouteServerPropagation,
-    >,
+    pub route_server_propagation: Option<crate::types::RouteServerPropagation>,
 }
 impl DisableRouteServerPropagationResult {
     /// Starts building a [`DisableRouteServerPropagationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisableRouteServerPropagationResultBuilder {
-        <crate::types::builders::DisableRouteServerPropagationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisableRouteServerPropagationResultBuilder as Default>::default()
     }
     /// The `RouteServerPropagation` member, when set.
     #[inline]
     pub fn route_server_propagation(
         &self,
-    ) -> ::std::option::Option<&crate::types::RouteServerPropagation> {
+    ) -> Option<&crate::types::RouteServerPropagation> {
         self.route_server_propagation.as_ref()
     }
 }
 /// A builder for [`DisableRouteServerPropagationResult`](crate::types::DisableRouteServerPropagationResult); start one with `DisableRouteServerPropagationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisableRouteServerPropagationResultBuilder {
     inner: crate::types::DisableRouteServerPropagationResult,
 }
@@ -45,14 +33,14 @@ impl DisableRouteServerPropagationResultBuilder {
         mut self,
         input: crate::types::RouteServerPropagation,
     ) -> Self {
-        self.inner.route_server_propagation = ::std::option::Option::Some(input);
+        self.inner.route_server_propagation = Some(input);
         self
     }
     /// Sets or clears [`DisableRouteServerPropagationResult::route_server_propagation`](crate::types::DisableRouteServerPropagationResult::route_server_propagation).
     #[inline]
     pub fn set_route_server_propagation(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerPropagation>,
+        input: Option<crate::types::RouteServerPropagation>,
     ) -> Self {
         self.inner.route_server_propagation = input;
         self
@@ -61,7 +49,7 @@ impl DisableRouteServerPropagationResultBuilder {
     #[inline]
     pub fn get_route_server_propagation(
         &self,
-    ) -> &::std::option::Option<crate::types::RouteServerPropagation> {
+    ) -> &Option<crate::types::RouteServerPropagation> {
         &self.inner.route_server_propagation
     }
     /// Builds the [`DisableRouteServerPropagationResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl DisableRouteServerPropagationResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisableRouteServerPropagationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "routeServerPropagation" {
-                value.route_server_propagation = ::std::option::Option::Some(
+                value.route_server_propagation = Some(
                     <crate::types::RouteServerPropagation as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

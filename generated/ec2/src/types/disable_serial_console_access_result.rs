@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableSerialConsoleAccessResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisableSerialConsoleAccessResult {
     /// If `true`, access to the EC2 serial console of all instances is enabled for your account. If `false`, access to the EC2 serial console of all instances is disabled for your account.
-    pub serial_console_access_enabled: ::std::option::Option<bool>,
+    pub serial_console_access_enabled: Option<bool>,
 }
 impl DisableSerialConsoleAccessResult {
     /// Starts building a [`DisableSerialConsoleAccessResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisableSerialConsoleAccessResultBuilder {
-        <crate::types::builders::DisableSerialConsoleAccessResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisableSerialConsoleAccessResultBuilder as Default>::default()
     }
     /// The `SerialConsoleAccessEnabled` member, when set.
     #[inline]
-    pub fn serial_console_access_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn serial_console_access_enabled(&self) -> Option<bool> {
         self.serial_console_access_enabled
     }
 }
 /// A builder for [`DisableSerialConsoleAccessResult`](crate::types::DisableSerialConsoleAccessResult); start one with `DisableSerialConsoleAccessResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisableSerialConsoleAccessResultBuilder {
     inner: crate::types::DisableSerialConsoleAccessResult,
 }
 impl DisableSerialConsoleAccessResultBuilder {
     /// Sets [`DisableSerialConsoleAccessResult::serial_console_access_enabled`](crate::types::DisableSerialConsoleAccessResult::serial_console_access_enabled): If `true`, access to the EC2 serial console of all instances is enabled for your account.
     pub fn serial_console_access_enabled(mut self, input: bool) -> Self {
-        self.inner.serial_console_access_enabled = ::std::option::Option::Some(input);
+        self.inner.serial_console_access_enabled = Some(input);
         self
     }
     /// Sets or clears [`DisableSerialConsoleAccessResult::serial_console_access_enabled`](crate::types::DisableSerialConsoleAccessResult::serial_console_access_enabled).
     #[inline]
-    pub fn set_serial_console_access_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_serial_console_access_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.serial_console_access_enabled = input;
         self
     }
     /// The value set for [`DisableSerialConsoleAccessResult::serial_console_access_enabled`](crate::types::DisableSerialConsoleAccessResult::serial_console_access_enabled), if any.
     #[inline]
-    pub fn get_serial_console_access_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_serial_console_access_enabled(&self) -> &Option<bool> {
         &self.inner.serial_console_access_enabled
     }
     /// Builds the [`DisableSerialConsoleAccessResult`]; it has no required members, so this cannot fail.
@@ -64,15 +51,13 @@ impl DisableSerialConsoleAccessResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisableSerialConsoleAccessResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "serialConsoleAccessEnabled" {
-                value.serial_console_access_enabled = ::std::option::Option::Some(
-                    child.text() == "true",
-                );
+                value.serial_console_access_enabled = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

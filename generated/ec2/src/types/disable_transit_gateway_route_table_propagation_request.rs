@@ -2,176 +2,138 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableTransitGatewayRouteTablePropagationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisableTransitGatewayRouteTablePropagationRequest {
     /// The ID of the propagation route table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transit_gateway_route_table_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_route_table_id: Option<String>,
     /// The ID of the attachment.
-    pub transit_gateway_attachment_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_attachment_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the route table announcement.
-    pub transit_gateway_route_table_announcement_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub transit_gateway_route_table_announcement_id: Option<String>,
 }
 impl DisableTransitGatewayRouteTablePropagationRequest {
     /// Starts building a [`DisableTransitGatewayRouteTablePropagationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisableTransitGatewayRouteTablePropagationRequestBuilder {
-        <crate::types::builders::DisableTransitGatewayRouteTablePropagationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisableTransitGatewayRouteTablePropagationRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayRouteTableId` member, when set.
     #[inline]
-    pub fn transit_gateway_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_route_table_id(&self) -> Option<&str> {
         self.transit_gateway_route_table_id.as_deref()
     }
     /// The `TransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn transit_gateway_attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_attachment_id(&self) -> Option<&str> {
         self.transit_gateway_attachment_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `TransitGatewayRouteTableAnnouncementId` member, when set.
     #[inline]
-    pub fn transit_gateway_route_table_announcement_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_route_table_announcement_id(&self) -> Option<&str> {
         self.transit_gateway_route_table_announcement_id.as_deref()
     }
 }
 /// A builder for [`DisableTransitGatewayRouteTablePropagationRequest`](crate::types::DisableTransitGatewayRouteTablePropagationRequest); start one with `DisableTransitGatewayRouteTablePropagationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisableTransitGatewayRouteTablePropagationRequestBuilder {
     inner: crate::types::DisableTransitGatewayRouteTablePropagationRequest,
 }
 impl DisableTransitGatewayRouteTablePropagationRequestBuilder {
     /// Sets [`DisableTransitGatewayRouteTablePropagationRequest::transit_gateway_route_table_id`](crate::types::DisableTransitGatewayRouteTablePropagationRequest::transit_gateway_route_table_id): The ID of the propagation route table.
-    pub fn transit_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_route_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`DisableTransitGatewayRouteTablePropagationRequest::transit_gateway_route_table_id`](crate::types::DisableTransitGatewayRouteTablePropagationRequest::transit_gateway_route_table_id).
     #[inline]
-    pub fn set_transit_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_route_table_id = input;
         self
     }
     /// The value set for [`DisableTransitGatewayRouteTablePropagationRequest::transit_gateway_route_table_id`](crate::types::DisableTransitGatewayRouteTablePropagationRequest::transit_gateway_route_table_id), if any.
     #[inline]
-    pub fn get_transit_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_route_table_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_route_table_id
     }
     /// Sets [`DisableTransitGatewayRouteTablePropagationRequest::transit_gateway_attachment_id`](crate::types::DisableTransitGatewayRouteTablePropagationRequest::transit_gateway_attachment_id): The ID of the attachment.
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`DisableTransitGatewayRouteTablePropagationRequest::transit_gateway_attachment_id`](crate::types::DisableTransitGatewayRouteTablePropagationRequest::transit_gateway_attachment_id).
     #[inline]
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`DisableTransitGatewayRouteTablePropagationRequest::transit_gateway_attachment_id`](crate::types::DisableTransitGatewayRouteTablePropagationRequest::transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_attachment_id
     }
     /// Sets [`DisableTransitGatewayRouteTablePropagationRequest::dry_run`](crate::types::DisableTransitGatewayRouteTablePropagationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DisableTransitGatewayRouteTablePropagationRequest::dry_run`](crate::types::DisableTransitGatewayRouteTablePropagationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DisableTransitGatewayRouteTablePropagationRequest::dry_run`](crate::types::DisableTransitGatewayRouteTablePropagationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DisableTransitGatewayRouteTablePropagationRequest::transit_gateway_route_table_announcement_id`](crate::types::DisableTransitGatewayRouteTablePropagationRequest::transit_gateway_route_table_announcement_id): The ID of the route table announcement.
     pub fn transit_gateway_route_table_announcement_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.transit_gateway_route_table_announcement_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_route_table_announcement_id = Some(input.into());
         self
     }
     /// Sets or clears [`DisableTransitGatewayRouteTablePropagationRequest::transit_gateway_route_table_announcement_id`](crate::types::DisableTransitGatewayRouteTablePropagationRequest::transit_gateway_route_table_announcement_id).
     #[inline]
     pub fn set_transit_gateway_route_table_announcement_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.transit_gateway_route_table_announcement_id = input;
         self
     }
     /// The value set for [`DisableTransitGatewayRouteTablePropagationRequest::transit_gateway_route_table_announcement_id`](crate::types::DisableTransitGatewayRouteTablePropagationRequest::transit_gateway_route_table_announcement_id), if any.
     #[inline]
-    pub fn get_transit_gateway_route_table_announcement_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_route_table_announcement_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_route_table_announcement_id
     }
     /// Builds the [`DisableTransitGatewayRouteTablePropagationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisableTransitGatewayRouteTablePropagationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transit_gateway_route_table_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DisableTransitGatewayRouteTablePropagationRequest",
                 member: "transit_gateway_route_table_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -179,22 +141,19 @@ for DisableTransitGatewayRouteTablePropagationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_route_table_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_route_table_id {
             body.member("TransitGatewayRouteTableId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_attachment_id {
+        if let Some(value) = &self.transit_gateway_attachment_id {
             body.member("TransitGatewayAttachmentId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self
-            .transit_gateway_route_table_announcement_id
-        {
+        if let Some(value) = &self.transit_gateway_route_table_announcement_id {
             body.member("TransitGatewayRouteTableAnnouncementId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableVpcClassicLinkDnsSupportRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisableVpcClassicLinkDnsSupportRequest {
     /// The ID of the VPC.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
 }
 impl DisableVpcClassicLinkDnsSupportRequest {
     /// Starts building a [`DisableVpcClassicLinkDnsSupportRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisableVpcClassicLinkDnsSupportRequestBuilder {
-        <crate::types::builders::DisableVpcClassicLinkDnsSupportRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisableVpcClassicLinkDnsSupportRequestBuilder as Default>::default()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
 }
 /// A builder for [`DisableVpcClassicLinkDnsSupportRequest`](crate::types::DisableVpcClassicLinkDnsSupportRequest); start one with `DisableVpcClassicLinkDnsSupportRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisableVpcClassicLinkDnsSupportRequestBuilder {
     inner: crate::types::DisableVpcClassicLinkDnsSupportRequest,
 }
 impl DisableVpcClassicLinkDnsSupportRequestBuilder {
     /// Sets [`DisableVpcClassicLinkDnsSupportRequest::vpc_id`](crate::types::DisableVpcClassicLinkDnsSupportRequest::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`DisableVpcClassicLinkDnsSupportRequest::vpc_id`](crate::types::DisableVpcClassicLinkDnsSupportRequest::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`DisableVpcClassicLinkDnsSupportRequest::vpc_id`](crate::types::DisableVpcClassicLinkDnsSupportRequest::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Builds the [`DisableVpcClassicLinkDnsSupportRequest`]; it has no required members, so this cannot fail.
@@ -68,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for DisableVpcClassicLinkDnsSupportRequ
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.vpc_id {
             body.member("VpcId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,38 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateApplicationStatusCheckRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisassociateApplicationStatusCheckRequest {
     /// The ID of the application status check to disassociate.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub application_status_check_id: ::std::option::Option<::std::string::String>,
+    pub application_status_check_id: Option<String>,
     /// The [tags](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html) to disassociate from the application status check. Specify the same key-value pairs that were used during association.
-    pub target_tag_associations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CustomTagKeyValueRequestPair>,
-    >,
+    pub target_tag_associations: Option<Vec<crate::types::CustomTagKeyValueRequestPair>>,
     /// The IDs of the instances to disassociate from the application status check.
-    pub instance_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub instance_ids: Option<Vec<String>>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DisassociateApplicationStatusCheckRequest {
     /// Starts building a [`DisassociateApplicationStatusCheckRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisassociateApplicationStatusCheckRequestBuilder {
-        <crate::types::builders::DisassociateApplicationStatusCheckRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisassociateApplicationStatusCheckRequestBuilder as Default>::default()
     }
     /// The `ApplicationStatusCheckId` member, when set.
     #[inline]
-    pub fn application_status_check_id(&self) -> ::std::option::Option<&str> {
+    pub fn application_status_check_id(&self) -> Option<&str> {
         self.application_status_check_id.as_deref()
     }
     /// The `TargetTagAssociations` member, empty when not set; the field tells an empty list from an absent one.
@@ -45,55 +38,40 @@ impl DisassociateApplicationStatusCheckRequest {
     }
     /// The `InstanceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn instance_ids(&self) -> &[::std::string::String] {
+    pub fn instance_ids(&self) -> &[String] {
         self.instance_ids.as_deref().unwrap_or_default()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DisassociateApplicationStatusCheckRequest`](crate::types::DisassociateApplicationStatusCheckRequest); start one with `DisassociateApplicationStatusCheckRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisassociateApplicationStatusCheckRequestBuilder {
     inner: crate::types::DisassociateApplicationStatusCheckRequest,
 }
 impl DisassociateApplicationStatusCheckRequestBuilder {
     /// Sets [`DisassociateApplicationStatusCheckRequest::application_status_check_id`](crate::types::DisassociateApplicationStatusCheckRequest::application_status_check_id): The ID of the application status check to disassociate.
-    pub fn application_status_check_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.application_status_check_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn application_status_check_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.application_status_check_id = Some(input.into());
         self
     }
     /// Sets or clears [`DisassociateApplicationStatusCheckRequest::application_status_check_id`](crate::types::DisassociateApplicationStatusCheckRequest::application_status_check_id).
     #[inline]
-    pub fn set_application_status_check_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_application_status_check_id(mut self, input: Option<String>) -> Self {
         self.inner.application_status_check_id = input;
         self
     }
     /// The value set for [`DisassociateApplicationStatusCheckRequest::application_status_check_id`](crate::types::DisassociateApplicationStatusCheckRequest::application_status_check_id), if any.
     #[inline]
-    pub fn get_application_status_check_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_application_status_check_id(&self) -> &Option<String> {
         &self.inner.application_status_check_id
     }
     /// Appends one item to [`DisassociateApplicationStatusCheckRequest::target_tag_associations`](crate::types::DisassociateApplicationStatusCheckRequest::target_tag_associations): The [tags](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html) to disassociate from the application status check.
@@ -110,9 +88,7 @@ impl DisassociateApplicationStatusCheckRequestBuilder {
     #[inline]
     pub fn set_target_tag_associations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CustomTagKeyValueRequestPair>,
-        >,
+        input: Option<Vec<crate::types::CustomTagKeyValueRequestPair>>,
     ) -> Self {
         self.inner.target_tag_associations = input;
         self
@@ -121,101 +97,85 @@ impl DisassociateApplicationStatusCheckRequestBuilder {
     #[inline]
     pub fn get_target_tag_associations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CustomTagKeyValueRequestPair>,
-    > {
+    ) -> &Option<Vec<crate::types::CustomTagKeyValueRequestPair>> {
         &self.inner.target_tag_associations
     }
     /// Appends one item to [`DisassociateApplicationStatusCheckRequest::instance_ids`](crate::types::DisassociateApplicationStatusCheckRequest::instance_ids): The IDs of the instances to disassociate from the application status check.
     ///
     /// To set the whole list at once, use [`set_instance_ids`](Self::set_instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.instance_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DisassociateApplicationStatusCheckRequest::instance_ids`](crate::types::DisassociateApplicationStatusCheckRequest::instance_ids).
     #[inline]
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.instance_ids = input;
         self
     }
     /// The value set for [`DisassociateApplicationStatusCheckRequest::instance_ids`](crate::types::DisassociateApplicationStatusCheckRequest::instance_ids), if any.
     #[inline]
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         &self.inner.instance_ids
     }
     /// Sets [`DisassociateApplicationStatusCheckRequest::client_token`](crate::types::DisassociateApplicationStatusCheckRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`DisassociateApplicationStatusCheckRequest::client_token`](crate::types::DisassociateApplicationStatusCheckRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`DisassociateApplicationStatusCheckRequest::client_token`](crate::types::DisassociateApplicationStatusCheckRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`DisassociateApplicationStatusCheckRequest::dry_run`](crate::types::DisassociateApplicationStatusCheckRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DisassociateApplicationStatusCheckRequest::dry_run`](crate::types::DisassociateApplicationStatusCheckRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DisassociateApplicationStatusCheckRequest::dry_run`](crate::types::DisassociateApplicationStatusCheckRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DisassociateApplicationStatusCheckRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisassociateApplicationStatusCheckRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.application_status_check_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DisassociateApplicationStatusCheckRequest",
                 member: "application_status_check_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DisassociateApplicationStatusCheckRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.application_status_check_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.application_status_check_id {
             body.member("ApplicationStatusCheckId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.target_tag_associations {
+        if let Some(value) = &self.target_tag_associations {
             let member_0 = body.enter("TargetTagAssociation");
             body.items(
                 value,
@@ -223,17 +183,17 @@ impl ::awsgen_runtime::query::WriteQuery for DisassociateApplicationStatusCheckR
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_ids {
+        if let Some(value) = &self.instance_ids {
             let member_0 = body.enter("InstanceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateApplicationStatusCheckResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisassociateApplicationStatusCheckResult {
     /// The associations that were successfully removed.
-    pub successful_results: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SuccessfulAssociationResponseObject>,
+    pub successful_results: Option<
+        Vec<crate::types::SuccessfulAssociationResponseObject>,
     >,
     /// The associations that failed to be removed.
-    pub unsuccessful_results: ::std::option::Option<
-        ::std::vec::Vec<crate::types::UnsuccessfulAssociationResponseObject>,
+    pub unsuccessful_results: Option<
+        Vec<crate::types::UnsuccessfulAssociationResponseObject>,
     >,
 }
 impl DisassociateApplicationStatusCheckResult {
     /// Starts building a [`DisassociateApplicationStatusCheckResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisassociateApplicationStatusCheckResultBuilder {
-        <crate::types::builders::DisassociateApplicationStatusCheckResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisassociateApplicationStatusCheckResultBuilder as Default>::default()
     }
     /// The `SuccessfulResults` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -41,12 +36,7 @@ impl DisassociateApplicationStatusCheckResult {
     }
 }
 /// A builder for [`DisassociateApplicationStatusCheckResult`](crate::types::DisassociateApplicationStatusCheckResult); start one with `DisassociateApplicationStatusCheckResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisassociateApplicationStatusCheckResultBuilder {
     inner: crate::types::DisassociateApplicationStatusCheckResult,
 }
@@ -65,9 +55,7 @@ impl DisassociateApplicationStatusCheckResultBuilder {
     #[inline]
     pub fn set_successful_results(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SuccessfulAssociationResponseObject>,
-        >,
+        input: Option<Vec<crate::types::SuccessfulAssociationResponseObject>>,
     ) -> Self {
         self.inner.successful_results = input;
         self
@@ -76,9 +64,7 @@ impl DisassociateApplicationStatusCheckResultBuilder {
     #[inline]
     pub fn get_successful_results(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::SuccessfulAssociationResponseObject>,
-    > {
+    ) -> &Option<Vec<crate::types::SuccessfulAssociationResponseObject>> {
         &self.inner.successful_results
     }
     /// Appends one item to [`DisassociateApplicationStatusCheckResult::unsuccessful_results`](crate::types::DisassociateApplicationStatusCheckResult::unsuccessful_results): The associations that failed to be removed.
@@ -95,9 +81,7 @@ impl DisassociateApplicationStatusCheckResultBuilder {
     #[inline]
     pub fn set_unsuccessful_results(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::UnsuccessfulAssociationResponseObject>,
-        >,
+        input: Option<Vec<crate::types::UnsuccessfulAssociationResponseObject>>,
     ) -> Self {
         self.inner.unsuccessful_results = input;
         self
@@ -106,9 +90,7 @@ impl DisassociateApplicationStatusCheckResultBuilder {
     #[inline]
     pub fn get_unsuccessful_results(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::UnsuccessfulAssociationResponseObject>,
-    > {
+    ) -> &Option<Vec<crate::types::UnsuccessfulAssociationResponseObject>> {
         &self.inner.unsuccessful_results
     }
     /// Builds the [`DisassociateApplicationStatusCheckResult`]; it has no required members, so this cannot fail.
@@ -120,12 +102,12 @@ impl DisassociateApplicationStatusCheckResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisassociateApplicationStatusCheckResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "successfulResultSet" => {
-                    value.successful_results = ::std::option::Option::Some(
+                    value.successful_results = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SuccessfulAssociationResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -133,7 +115,7 @@ impl ::awsgen_runtime::xml::FromXml for DisassociateApplicationStatusCheckResult
                     );
                 }
                 "unsuccessfulResultSet" => {
-                    value.unsuccessful_results = ::std::option::Option::Some(
+                    value.unsuccessful_results = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::UnsuccessfulAssociationResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -143,6 +125,6 @@ impl ::awsgen_runtime::xml::FromXml for DisassociateApplicationStatusCheckResult
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

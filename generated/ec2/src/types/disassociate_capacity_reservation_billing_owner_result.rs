@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateCapacityReservationBillingOwnerResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisassociateCapacityReservationBillingOwnerResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
-    pub return_: ::std::option::Option<bool>,
+    pub return_: Option<bool>,
 }
 impl DisassociateCapacityReservationBillingOwnerResult {
     /// Starts building a [`DisassociateCapacityReservationBillingOwnerResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisassociateCapacityReservationBillingOwnerResultBuilder {
-        <crate::types::builders::DisassociateCapacityReservationBillingOwnerResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisassociateCapacityReservationBillingOwnerResultBuilder as Default>::default()
     }
     /// The `Return` member, when set.
     #[inline]
-    pub fn return_(&self) -> ::std::option::Option<bool> {
+    pub fn return_(&self) -> Option<bool> {
         self.return_
     }
 }
 /// A builder for [`DisassociateCapacityReservationBillingOwnerResult`](crate::types::DisassociateCapacityReservationBillingOwnerResult); start one with `DisassociateCapacityReservationBillingOwnerResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisassociateCapacityReservationBillingOwnerResultBuilder {
     inner: crate::types::DisassociateCapacityReservationBillingOwnerResult,
 }
 impl DisassociateCapacityReservationBillingOwnerResultBuilder {
     /// Sets [`DisassociateCapacityReservationBillingOwnerResult::return_`](crate::types::DisassociateCapacityReservationBillingOwnerResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.
     pub fn return_(mut self, input: bool) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input);
+        self.inner.return_ = Some(input);
         self
     }
     /// Sets or clears [`DisassociateCapacityReservationBillingOwnerResult::return_`](crate::types::DisassociateCapacityReservationBillingOwnerResult::return_).
     #[inline]
-    pub fn set_return_(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_return_(mut self, input: Option<bool>) -> Self {
         self.inner.return_ = input;
         self
     }
     /// The value set for [`DisassociateCapacityReservationBillingOwnerResult::return_`](crate::types::DisassociateCapacityReservationBillingOwnerResult::return_), if any.
     #[inline]
-    pub fn get_return_(&self) -> &::std::option::Option<bool> {
+    pub fn get_return_(&self) -> &Option<bool> {
         &self.inner.return_
     }
     /// Builds the [`DisassociateCapacityReservationBillingOwnerResult`]; it has no required members, so this cannot fail.
@@ -64,13 +54,13 @@ impl ::awsgen_runtime::xml::FromXml
 for DisassociateCapacityReservationBillingOwnerResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "return" {
-                value.return_ = ::std::option::Option::Some(child.text() == "true");
+                value.return_ = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

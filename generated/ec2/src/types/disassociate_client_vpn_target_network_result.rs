@@ -2,86 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateClientVpnTargetNetworkResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisassociateClientVpnTargetNetworkResult {
     /// The ID of the target network association.
-    pub association_id: ::std::option::Option<::std::string::String>,
+    pub association_id: Option<String>,
     /// The current state of the target network association.
-    pub status: ::std::option::Option<crate::types::AssociationStatus>,
+    pub status: Option<crate::types::AssociationStatus>,
 }
 impl DisassociateClientVpnTargetNetworkResult {
     /// Starts building a [`DisassociateClientVpnTargetNetworkResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisassociateClientVpnTargetNetworkResultBuilder {
-        <crate::types::builders::DisassociateClientVpnTargetNetworkResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisassociateClientVpnTargetNetworkResultBuilder as Default>::default()
     }
     /// The `AssociationId` member, when set.
     #[inline]
-    pub fn association_id(&self) -> ::std::option::Option<&str> {
+    pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::AssociationStatus> {
+    pub fn status(&self) -> Option<&crate::types::AssociationStatus> {
         self.status.as_ref()
     }
 }
 /// A builder for [`DisassociateClientVpnTargetNetworkResult`](crate::types::DisassociateClientVpnTargetNetworkResult); start one with `DisassociateClientVpnTargetNetworkResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisassociateClientVpnTargetNetworkResultBuilder {
     inner: crate::types::DisassociateClientVpnTargetNetworkResult,
 }
 impl DisassociateClientVpnTargetNetworkResultBuilder {
     /// Sets [`DisassociateClientVpnTargetNetworkResult::association_id`](crate::types::DisassociateClientVpnTargetNetworkResult::association_id): The ID of the target network association.
-    pub fn association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.association_id = ::std::option::Option::Some(input.into());
+    pub fn association_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.association_id = Some(input.into());
         self
     }
     /// Sets or clears [`DisassociateClientVpnTargetNetworkResult::association_id`](crate::types::DisassociateClientVpnTargetNetworkResult::association_id).
     #[inline]
-    pub fn set_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.inner.association_id = input;
         self
     }
     /// The value set for [`DisassociateClientVpnTargetNetworkResult::association_id`](crate::types::DisassociateClientVpnTargetNetworkResult::association_id), if any.
     #[inline]
-    pub fn get_association_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_id(&self) -> &Option<String> {
         &self.inner.association_id
     }
     /// Sets [`DisassociateClientVpnTargetNetworkResult::status`](crate::types::DisassociateClientVpnTargetNetworkResult::status): The current state of the target network association.
     pub fn status(mut self, input: crate::types::AssociationStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`DisassociateClientVpnTargetNetworkResult::status`](crate::types::DisassociateClientVpnTargetNetworkResult::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::AssociationStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::AssociationStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`DisassociateClientVpnTargetNetworkResult::status`](crate::types::DisassociateClientVpnTargetNetworkResult::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::AssociationStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::AssociationStatus> {
         &self.inner.status
     }
     /// Builds the [`DisassociateClientVpnTargetNetworkResult`]; it has no required members, so this cannot fail.
@@ -93,17 +74,15 @@ impl DisassociateClientVpnTargetNetworkResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisassociateClientVpnTargetNetworkResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "associationId" => {
-                    value.association_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.association_id = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         <crate::types::AssociationStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -112,6 +91,6 @@ impl ::awsgen_runtime::xml::FromXml for DisassociateClientVpnTargetNetworkResult
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
